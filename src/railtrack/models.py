@@ -1,0 +1,287 @@
+"""The report model: shipments, groups and sightings, each fact with its provenance.
+
+Every model is a frozen pydantic v2 model that forbids unknown fields, so a typo in
+a report file is an error rather than a silently dropped value. Dates are never
+bare strings: they are :class:`DateWindow` spans with a precision. Car counts are
+validated (:class:`CarCounts`). Every shipment, group and sighting keeps its
+:class:`Source`.
+
+Examples
+--------
+>>> from datetime import date
+>>> w = DateWindow.day(date(2023, 3, 1))
+>>> (w.earliest, w.latest, w.precision)
+(datetime.date(2023, 3, 1), datetime.date(2023, 3, 1), 'day')
+>>> CarCounts(total=86, passenger=2).passenger
+2
+>>> CarCounts(passenger=5, flat=43, covered=3).total, CarCounts(passenger=5, flat=43).total_derived
+(51, True)
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Literal, Self
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+__all__ = [
+    "CAR_TYPES",
+    "CarCounts",
+    "ClaimKind",
+    "DateWindow",
+    "Evidence",
+    "Place",
+    "Precision",
+    "Reliability",
+    "Shipment",
+    "ShipmentGroup",
+    "Sighting",
+    "Source",
+]
+
+Precision = Literal["datetime", "day", "days", "week", "month"]
+"""How precise a date is: an exact time, a day, a span of a few days, a week, a month."""
+
+Reliability = Literal["A", "B", "C", "D", "E", "F"]
+"""NATO Admiralty source reliability: A completely reliable ... F cannot be judged."""
+
+ClaimKind = Literal["sighted", "planned", "expected"]
+"""What the source claims: it saw the train; the move is planned; the source expects it."""
+
+Credibility = Annotated[int, Field(ge=1, le=6)]
+"""Admiralty information credibility: 1 confirmed ... 6 cannot be judged."""
+
+Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
+
+CAR_TYPES: tuple[str, ...] = ("passenger", "covered", "flat", "tank", "other")
+"""Typed car columns, in display order; ``total`` is kept apart."""
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class Source(_Frozen):
+    """Who reported a fact, who relayed it, and how far the reporter is trusted.
+
+    ``reporter`` is the origin of the claim (e.g. a Telegram channel such as
+    "Belarusian Hajun"); ``relayed_by`` the outlet that carried it (a news site).
+    Many outlets echoing one reporter are one source.
+    """
+
+    reporter: str = Field(min_length=1)
+    relayed_by: str | None = None
+    url: str | None = None
+    published: date | None = None
+    reliability: Reliability = "F"
+
+    @field_validator("reliability", mode="before")
+    @classmethod
+    def _upper_grade(cls, value: object) -> object:
+        return value.strip().upper() if isinstance(value, str) else value
+
+
+class DateWindow(_Frozen):
+    """A date known to lie between ``earliest`` and ``latest`` (inclusive).
+
+    One end may be open: ``latest=None`` means "on or after earliest" (e.g. "likely
+    to reach Donbas shortly after March 8"), ``earliest=None`` "by latest" ("expected
+    by the 7th"). ``text`` keeps the words the window was read from, if any.
+    """
+
+    earliest: date | None = None
+    latest: date | None = None
+    precision: Precision = "day"
+    text: str | None = None
+
+    @field_validator("earliest", "latest", mode="before")
+    @classmethod
+    def _datetime_to_date(cls, value: object) -> object:
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, str) and "T" in value:
+            return datetime.fromisoformat(value).date()
+        return value
+
+    @model_validator(mode="after")
+    def _check_order(self) -> Self:
+        if self.earliest is None and self.latest is None:
+            msg = "a date window needs at least one of earliest and latest"
+            raise ValueError(msg)
+        if self.earliest is not None and self.latest is not None and self.earliest > self.latest:
+            msg = f"earliest {self.earliest} is after latest {self.latest}"
+            raise ValueError(msg)
+        return self
+
+    @classmethod
+    def day(cls, day: date, *, text: str | None = None) -> DateWindow:
+        """Return the window of one whole day."""
+        return cls(earliest=day, latest=day, precision="day", text=text)
+
+    @property
+    def is_open(self) -> bool:
+        """Whether one end of the window is unknown."""
+        return self.earliest is None or self.latest is None
+
+    @property
+    def width_days(self) -> int | None:
+        """Days between the ends (0 for a single day), or None when open."""
+        if self.earliest is None or self.latest is None:
+            return None
+        return (self.latest - self.earliest).days
+
+
+class CarCounts(_Frozen):
+    """Cars in a train or a group of trains, by type.
+
+    Typed parts may be partial (only passenger cars known) but never exceed the
+    total. When no total is reported but parts are, the total is their sum and
+    ``total_derived`` is set: it is then a lower bound. ``estimated`` marks counts
+    the source gave as approximate ("about 30 flats").
+    """
+
+    total: Annotated[int, Field(ge=0)] | None = None
+    passenger: Annotated[int, Field(ge=0)] | None = None
+    covered: Annotated[int, Field(ge=0)] | None = None
+    flat: Annotated[int, Field(ge=0)] | None = None
+    tank: Annotated[int, Field(ge=0)] | None = None
+    other: Annotated[int, Field(ge=0)] | None = None
+    total_derived: bool = False
+    estimated: bool = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def _derive_total(cls, data: object) -> object:
+        if not isinstance(data, dict) or data.get("total") is not None:
+            return data
+        parts = [data.get(name) for name in CAR_TYPES]
+        known = [p for p in parts if isinstance(p, int) and not isinstance(p, bool) and p >= 0]
+        if known:
+            return {**data, "total": sum(known), "total_derived": True}
+        return data
+
+    @model_validator(mode="after")
+    def _parts_within_total(self) -> Self:
+        typed = self.typed_sum
+        if self.total is not None and typed > self.total:
+            msg = f"typed cars add up to {typed}, more than the total {self.total}"
+            raise ValueError(msg)
+        return self
+
+    @property
+    def typed_sum(self) -> int:
+        """Sum of the typed parts that are known."""
+        return sum(getattr(self, name) or 0 for name in CAR_TYPES)
+
+    @property
+    def is_empty(self) -> bool:
+        """Whether no count at all is known."""
+        return self.total is None and all(getattr(self, n) is None for n in CAR_TYPES)
+
+
+class Evidence(_Frozen):
+    """Where in a free-text report a value was read, and how sure the reader is."""
+
+    field: str
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    confidence: Confidence = 1.0
+
+
+class Place(_Frozen):
+    """An origin, destination or via point as written, and what it resolved to.
+
+    ``text`` is the name as the report writes it. ``station_id``/``station`` are
+    filled when it resolves to one station; ``region`` when it names a region or
+    country ("Belarus", "Rostov region"). ``resolved_score`` is the gazetteer's
+    score (0-100); ``unresolved`` flags a name that matched nothing with confidence.
+    """
+
+    text: str = Field(min_length=1)
+    station_id: str | None = None
+    station: str | None = None
+    region: str | None = None
+    resolved_score: Annotated[float, Field(ge=0, le=100)] | None = None
+    unresolved: bool = False
+
+    @field_validator("station_id", mode="before")
+    @classmethod
+    def _id_as_string(cls, value: object) -> object:
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+    @property
+    def is_region(self) -> bool:
+        """Whether this place is a region or country rather than one station."""
+        return self.region is not None and self.station_id is None
+
+
+class Shipment(_Frozen):
+    """One train (echelon) as a source reported it.
+
+    ``expected_arrival`` is the source's own claim; railtrack's estimate is kept
+    apart (see :func:`railtrack.estimate_arrivals`). ``group`` names the
+    :class:`ShipmentGroup` whose totals include this train: a group's cars are
+    never copied into its trains.
+    """
+
+    id: str = Field(min_length=1)
+    report: str | None = None
+    origin: Place | None = None
+    destination: Place | None = None
+    via: tuple[Place, ...] = ()
+    departure: DateWindow | None = None
+    expected_arrival: DateWindow | None = None
+    cars: CarCounts = CarCounts()
+    equipment: str | None = None
+    claim: ClaimKind = "sighted"
+    credibility: Credibility = 6
+    source: Source
+    group: str | None = None
+    evidence: tuple[Evidence, ...] = ()
+    confidence: Confidence = 1.0
+
+    @field_validator("id", "group", "report", mode="before")
+    @classmethod
+    def _ids_as_strings(cls, value: object) -> object:
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+class ShipmentGroup(_Frozen):
+    """A fact about several trains together, kept once.
+
+    "In both trains, there are a total of 86 cars, with only two passenger cars"
+    is one group with ``n_trains=2`` and ``cars.total=86``; the trains point to it
+    through :attr:`Shipment.group`.
+    """
+
+    id: str = Field(min_length=1)
+    report: str | None = None
+    n_trains: Annotated[int, Field(ge=1)] | None = None
+    cars: CarCounts = CarCounts()
+    equipment: str | None = None
+    source: Source
+    evidence: tuple[Evidence, ...] = ()
+
+    @field_validator("id", "report", mode="before")
+    @classmethod
+    def _ids_as_strings(cls, value: object) -> object:
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+class Sighting(_Frozen):
+    """A train seen at a station at a time, used to track shipments."""
+
+    id: str = Field(min_length=1)
+    shipment: str | None = None
+    station: Place
+    seen_at: datetime
+    precision: Precision = "datetime"
+    source: Source
+    note: str | None = None
+
+    @field_validator("id", "shipment", mode="before")
+    @classmethod
+    def _ids_as_strings(cls, value: object) -> object:
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
