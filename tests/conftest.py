@@ -1,0 +1,29 @@
+"""Shared fixtures: the embedded network, the ru-rail dataset (skipped when absent)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import matplotlib as mpl
+import pytest
+
+mpl.use("Agg")
+
+REPO = Path(__file__).resolve().parents[1]
+TESTS_DATA = REPO / "tests" / "data"
+RU_RAIL = Path(os.environ.get("RAILTRACK_RU_RAIL", REPO.parent / "shared" / "datasets" / "ru-rail"))
+
+
+@pytest.fixture(scope="session")
+def tests_data() -> Path:
+    """The directory of small test input files."""
+    return TESTS_DATA
+
+
+@pytest.fixture(scope="session")
+def ru_rail_dir() -> Path:
+    """The ru-rail dataset directory; skips the test when it is not beside the repo."""
+    if not (RU_RAIL / "stations.csv").is_file():
+        pytest.skip(f"ru-rail dataset not found at {RU_RAIL} (../shared/datasets/ru-rail)")
+    return RU_RAIL
