@@ -137,3 +137,36 @@ SIGHTING_COLUMNS: tuple[str, ...] = (
     RELIABILITY,
     SOURCE_FILE,
 )
+
+# --- summaries: railtrack.summarize(), one row per group of `by` keys -------------
+PERIOD = "period"  # start of the period (Timestamp)
+PERIOD_BASIS = "period_basis"  # "departure" | "published" | "; "-joined when mixed
+ROUTE_LABEL = "route"  # station names joined with " → ", or "origin → destination"
+BORDER_CROSSING = "border_crossing"  # one "A–B" link per row; "none" / "unknown"
+RAILHEAD = "railhead"  # alias key for the destination
+TRAINS = "trains"  # trains counted in the row (listed, plus unlisted ones of a group)
+TRAINS_WITH_CARS = "trains_with_cars"  # of those, trains whose own total is known
+CARS_UNALLOCATED = "cars_unallocated"  # group cars not attributable to one train
+UNALLOCATED = "unallocated"  # note: "86 cars (2 passenger) of group g1 across 2 trains"
+PERSONNEL_ESTIMATE = "personnel_estimate"  # passenger cars x people per car
+SOURCES = "sources"  # "; "-joined "reporter (grade)"
+BEST_RELIABILITY = "best_reliability"  # best Admiralty grade among the sources, A-F
+BEST_CREDIBILITY = "best_credibility"  # best claim credibility among the trains, 1-6
+SHIPMENTS = "shipments"  # "; "-joined shipment ids
+GROUPS = "groups"  # "; "-joined group ids
+
+SUMMARY_VALUE_COLUMNS: tuple[str, ...] = (
+    TRAINS,
+    TRAINS_WITH_CARS,
+    *CAR_COLUMNS,
+    CARS_UNALLOCATED,
+    CARS_TOTAL_DERIVED,
+    CARS_ESTIMATED,
+    PERSONNEL_ESTIMATE,
+    UNALLOCATED,
+    SOURCES,
+    BEST_RELIABILITY,
+    BEST_CREDIBILITY,
+    SHIPMENTS,
+    GROUPS,
+)
