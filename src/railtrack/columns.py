@@ -11,6 +11,7 @@ __all__ = [
     "GROUP_COLUMNS",
     "SHIPMENT_COLUMNS",
     "SIGHTING_COLUMNS",
+    "SUMMARY_VALUE_COLUMNS",
 ]
 
 # --- shipments: ReportSet.to_frame(), one row per train ---------------------------
