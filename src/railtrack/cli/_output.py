@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -27,14 +28,15 @@ __all__ = [
     "print_json",
     "print_jsonl",
     "print_problems",
+    "window_text",
 ]
 
 EXIT_OK = 0
 EXIT_INPUT_PROBLEMS = 1
 EXIT_USAGE = 2
 
-console = Console(highlight=False, soft_wrap=False)
-err_console = Console(stderr=True, highlight=False)
+console = Console(highlight=False, width=None if sys.stdout.isatty() else 200)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def json_default(value: Any) -> Any:
@@ -80,13 +82,15 @@ def _cell(value: Any) -> str:
     if isinstance(value, float) and pd.isna(value):
         return ""
     if isinstance(value, pd.Timestamp):
-        return value.date().isoformat() if value == value.normalize() else value.isoformat()
+        return value.date().isoformat() if value == value.normalize() else f"{value:%Y-%m-%d %H:%M}"
     if isinstance(value, float):
         return f"{value:,.1f}"
     return str(value)
 
 
-def frame_table(df: pd.DataFrame, *, title: str | None = None, columns: Sequence[str] = ()) -> Table:
+def frame_table(
+    df: pd.DataFrame, *, title: str | None = None, columns: Sequence[str] = ()
+) -> Table:
     """Render a DataFrame (or the chosen columns) as a rich table."""
     cols = [c for c in (columns or df.columns) if c in df.columns]
     table = Table(title=title, show_lines=False)
@@ -96,6 +100,16 @@ def frame_table(df: pd.DataFrame, *, title: str | None = None, columns: Sequence
     for row in df[cols].itertuples(index=False):
         table.add_row(*(_cell(v) for v in row))
     return table
+
+
+def window_text(earliest: Any, latest: Any) -> str:
+    """Render a date window compactly: ``2023-03-01``, ``03-01..03-05``, ``>= 2023-03-08``."""
+    lo, hi = _cell(earliest), _cell(latest)
+    if lo and hi:
+        return lo if lo == hi else f"{lo}..{hi[5:] if lo[:4] == hi[:4] else hi}"
+    if lo:
+        return f">= {lo}"
+    return f"<= {hi}" if hi else ""
 
 
 def print_problems(problems: Sequence[Any]) -> None:

@@ -1,0 +1,245 @@
+"""Load shipment reports from files: CSV, JSON, JSON Lines, YAML and free text.
+
+:func:`load_reports` reads one file, a directory, or several of them, and returns a
+:class:`ReportSet`: the validated shipments, groups and sightings, and one
+:class:`Problem` per bad record naming the file, the row and the field. Good
+records are always kept; only ``strict=True`` raises.
+
+Examples
+--------
+>>> from railtrack import data_path
+>>> reports = load_reports(data_path("reports"))
+>>> reports.problems
+[]
+>>> int(reports.groups_frame().query("n_trains == 2")["cars_total"].max())
+86
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from railtrack.errors import InputPathError, ReportError
+from railtrack.io._decode import NotText, read_text
+from railtrack.io._records import (
+    KNOWN_KEYS,
+    RawRecord,
+    RecordError,
+    normalise_record,
+    validate_record,
+)
+from railtrack.io.csv_reader import CsvProblem, read_csv_records
+from railtrack.io.json_reader import FileFormatError, read_json_records, read_jsonl_records
+from railtrack.io.reportset import Problem, ReportSet
+from railtrack.io.yaml_reader import read_yaml_records
+
+__all__ = ["SUFFIXES", "Problem", "ReportSet", "load_reports"]
+
+logger = logging.getLogger(__name__)
+
+STRUCTURED_SUFFIXES = (".csv", ".json", ".jsonl", ".ndjson", ".yaml", ".yml")
+TEXT_SUFFIXES = (".txt", ".md")
+SUFFIXES: tuple[str, ...] = STRUCTURED_SUFFIXES + TEXT_SUFFIXES
+"""File endings :func:`load_reports` reads; other files in a directory are skipped."""
+
+_SKIP_STEMS = {"readme", "license", "licence", "changelog", "sources"}
+
+
+def _report_files(path: Path) -> list[Path]:
+    if path.is_file():
+        return [path]
+    files = []
+    for candidate in sorted(path.rglob("*")):
+        relative = candidate.relative_to(path)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        if not candidate.is_file() or candidate.suffix.lower() not in SUFFIXES:
+            continue
+        if candidate.stem.lower() in _SKIP_STEMS:
+            continue
+        files.append(candidate)
+    return files
+
+
+class _FileLoader:
+    """Collects the records and problems of one file."""
+
+    def __init__(self, path: Path, *, published: date | None) -> None:
+        self.path = path
+        self.published = published
+        self.models: list[tuple[Any, int]] = []
+        self.problems: list[Problem] = []
+
+    def problem(
+        self, message: str, *, row: int | None = None, field: str | None = None, unit: str = "row"
+    ) -> None:
+        self.problems.append(Problem(str(self.path), row, field, message, unit))
+
+    def load(self) -> None:
+        suffix = self.path.suffix.lower()
+        if suffix not in SUFFIXES:
+            self.problem(
+                f"unsupported file type {suffix or '(none)'!r}; "
+                f"railtrack reads {', '.join(SUFFIXES)}"
+            )
+            return
+        try:
+            text = read_text(self.path)
+        except NotText as exc:
+            self.problem(str(exc))
+            return
+        except OSError as exc:
+            self.problem(f"cannot read the file: {exc.strerror or exc}")
+            return
+        if suffix in TEXT_SUFFIXES:
+            self._load_text()
+            return
+        try:
+            records, file_source = self._parse(text, suffix)
+        except (FileFormatError, CsvProblem) as exc:
+            self.problem(str(exc), row=getattr(exc, "row", None))
+            return
+        self._validate(records, file_source)
+
+    def _parse(self, text: str, suffix: str) -> tuple[list[RawRecord], dict[str, Any] | None]:
+        if suffix == ".csv":
+            records, row_problems, header = read_csv_records(text, self.path)
+            for p in row_problems:
+                self.problem(str(p), row=p.row)
+            if "id" not in header:
+                msg = f"no 'id' column (columns: {', '.join(header[:8])}); is this a report CSV?"
+                raise FileFormatError(msg, 1)
+            return records, None
+        if suffix in {".jsonl", ".ndjson"}:
+            records, line_problems = read_jsonl_records(text)
+            for lp in line_problems:
+                self.problem(str(lp), row=lp.row, unit="line")
+            return records, None
+        if suffix == ".json":
+            return read_json_records(text)
+        return read_yaml_records(text)
+
+    def _validate(self, records: list[RawRecord], file_source: dict[str, Any] | None) -> None:
+        unknown_seen: set[str] = set()
+        for record in records:
+            if "__invalid__" in record.data:
+                self.problem(
+                    "a record must be an object with named fields", row=record.row, unit=record.unit
+                )
+                continue
+            unknown = [k for k in record.data if k not in KNOWN_KEYS and k not in unknown_seen]
+            for key in unknown:
+                unknown_seen.add(key)
+                self.problem(
+                    f"unknown field {key!r} ignored (reported once per file)",
+                    row=record.row,
+                    field=key,
+                    unit=record.unit,
+                )
+            try:
+                kind, nested, names = normalise_record(record.data, file_source=file_source)
+                if "source" not in nested:
+                    self.problem(
+                        "no source given; kept with reporter 'unknown' (reliability F)",
+                        row=record.row,
+                        field="source",
+                        unit=record.unit,
+                    )
+                    nested["source"] = {"reporter": "unknown"}
+                model = validate_record(kind, nested, names)
+            except RecordError as exc:
+                self.problem(
+                    f"{exc.message}; record skipped",
+                    row=record.row,
+                    field=exc.field,
+                    unit=record.unit,
+                )
+                continue
+            self.models.append((model, record.row))
+
+    def _load_text(self) -> None:
+        from railtrack.io.text import read_text_report
+
+        shipments, groups, messages = read_text_report(self.path, published=self.published)
+        self.models.extend((m, 0) for m in (*shipments, *groups))
+        for message in messages:
+            self.problem(message)
+
+
+def load_reports(
+    paths: str | Path | Iterable[str | Path],
+    *,
+    published: date | None = None,
+    strict: bool = False,
+) -> ReportSet:
+    """Load report files into a :class:`ReportSet`.
+
+    Parameters
+    ----------
+    paths
+        A file, a directory (read recursively; ``README``/``LICENSE`` files and hidden
+        files are skipped), or several of them.
+    published
+        Publication date for free-text files whose header gives none; relative dates
+        ("yesterday") resolve against it.
+    strict
+        Raise :class:`~railtrack.errors.ReportError` on the first problem instead of
+        collecting problems.
+
+    Returns
+    -------
+    ReportSet
+        Validated shipments, groups and sightings, and the problems found. The same
+        id twice (in one file or two) is a problem: the first record is kept.
+
+    Raises
+    ------
+    InputPathError
+        When a path does not exist.
+    ReportError
+        With ``strict=True``, on the first problem.
+    """
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    roots = [Path(p) for p in paths]
+    for root in roots:
+        if not root.exists():
+            msg = f"no such file or directory: {root}"
+            raise InputPathError(msg)
+    result = ReportSet()
+    seen: dict[tuple[str, str], tuple[str, int]] = {}
+    for root in roots:
+        for file in _report_files(root):
+            loader = _FileLoader(file, published=published)
+            loader.load()
+            for model, row in loader.models:
+                kind = type(model).__name__
+                key = (kind, model.id)  # type: ignore[attr-defined]
+                if key in seen:
+                    first_file, first_row = seen[key]
+                    where = f"{Path(first_file).name}" + (f" row {first_row}" if first_row else "")
+                    loader.problem(
+                        f"duplicate {kind.lower()} id {model.id!r} (first in {where}); "  # type: ignore[attr-defined]
+                        "this record is skipped",
+                        row=row or None,
+                        field="id",
+                    )
+                    continue
+                seen[key] = (str(file), row)
+                result.add(model, file=str(file))
+            result.problems.extend(sorted(loader.problems, key=lambda p: p.row or 0))
+    logger.info(
+        "Loaded %d shipments, %d groups, %d sightings; %d problems",
+        len(result.shipments),
+        len(result.groups),
+        len(result.sightings),
+        len(result.problems),
+    )
+    if strict and result.problems:
+        first = result.problems[0]
+        raise ReportError(first.message, path=first.path, row=first.row, field=first.field)
+    return result

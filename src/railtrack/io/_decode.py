@@ -1,0 +1,66 @@
+"""Read a report file's bytes as text: BOMs, Windows line endings, cp1251 Cyrillic.
+
+Report files come from spreadsheets and chat exports on every platform. This module
+turns bytes into clean ``str`` or says, in one sentence, why the file is not text.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+__all__ = ["NotText", "read_text"]
+
+logger = logging.getLogger(__name__)
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+class NotText(ValueError):  # noqa: N818 - reads as a sentence: raise NotText(...)
+    """The file is empty, binary or in no encoding we can read."""
+
+
+def read_text(path: Path) -> str:
+    """Return the text of ``path`` with BOM removed and line endings normalised to ``\\n``.
+
+    UTF-8 is tried first; otherwise the encoding is detected (cp1251 and KOI8-R
+    Cyrillic are common in exports from Russian and Belarusian systems).
+
+    Raises
+    ------
+    NotText
+        When the file is empty, holds NUL bytes (a binary file) or cannot be decoded.
+    """
+    raw = path.read_bytes()
+    if not raw.strip():
+        msg = "the file is empty"
+        raise NotText(msg)
+    text: str | None = None
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            text = raw[len(bom) :].decode(encoding, errors="replace")
+            break
+    if text is None:
+        if b"\x00" in raw[:4096]:
+            msg = "not a text file (it holds binary data)"
+            raise NotText(msg)
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            best = from_bytes(raw).best()
+            if best is None:
+                msg = "not a text file (no text encoding fits its bytes)"
+                raise NotText(msg) from None
+            logger.info("%s is not UTF-8; read as %s", path, best.encoding)
+            text = str(best)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        msg = "the file is empty"
+        raise NotText(msg)
+    return text

@@ -1,0 +1,341 @@
+"""Turn one raw record (a CSV row, a JSON object) into a validated model, or problems.
+
+Structured report files may use flat keys (``cars_total``, ``departure``,
+``source``, ``published``) or the model's nested shape (``cars: {total: ...}``,
+``source: {reporter: ...}``). Both are normalised here into the nested shape and
+validated with pydantic; every failure becomes a :class:`~railtrack.io.Problem`
+that names the field as the file spells it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from railtrack.models import CAR_TYPES, Shipment, ShipmentGroup, Sighting
+
+__all__ = [
+    "KNOWN_KEYS",
+    "RawRecord",
+    "RecordError",
+    "normalise_record",
+    "parse_window",
+    "validate_record",
+]
+
+RECORD_KINDS = ("shipment", "group", "sighting")
+
+_FLAT_CAR_KEYS = {f"cars_{name}": name for name in ("total", *CAR_TYPES)}
+_SOURCE_KEYS = {
+    "source": "reporter",
+    "reporter": "reporter",
+    "relayed_by": "relayed_by",
+    "url": "url",
+    "source_url": "url",
+    "published": "published",
+    "reliability": "reliability",
+}
+_PLACE_KEYS = ("origin", "destination", "station")
+_WINDOW_KEYS = {
+    "departure": "departure",
+    "arrival": "expected_arrival",
+    "expected_arrival": "expected_arrival",
+}
+
+KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "record",
+        "id",
+        "report",
+        "group",
+        "n_trains",
+        "via",
+        "departure_precision",
+        "arrival_precision",
+        "expected_arrival_precision",
+        "cars",
+        "cars_estimated",
+        "cars_total_derived",
+        "equipment",
+        "claim",
+        "credibility",
+        "confidence",
+        "evidence",
+        "shipment",
+        "seen_at",
+        "precision",
+        "note",
+        "members",
+        "source_file",
+        *_FLAT_CAR_KEYS,
+        *_SOURCE_KEYS,
+        *_PLACE_KEYS,
+        *_WINDOW_KEYS,
+    }
+)
+"""Every key a structured record may carry; others are reported once per file."""
+
+_MODELS: dict[str, type[BaseModel]] = {
+    "shipment": Shipment,
+    "group": ShipmentGroup,
+    "sighting": Sighting,
+}
+
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$", re.IGNORECASE)
+_TRUE = {"true", "yes", "y", "1", "t"}
+_FALSE = {"false", "no", "n", "0", "f", ""}
+
+
+@dataclass(frozen=True)
+class RawRecord:
+    """One record as read from a file, before validation.
+
+    ``row`` is the 1-based row (CSV: the line number in the file, header = 1),
+    line (JSON Lines) or record index (JSON, YAML), as ``unit`` says.
+    """
+
+    data: Mapping[str, Any]
+    row: int
+    unit: str = "row"
+
+
+class RecordError(ValueError):
+    """A record failed validation in ``field`` (as the file spells it)."""
+
+    def __init__(self, field: str | None, message: str) -> None:
+        self.field = field
+        self.message = message
+        super().__init__(message)
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _end_of_month(year: int, month: int) -> date:
+    first_next = date(year + (month == 12), month % 12 + 1, 1)
+    return first_next - timedelta(days=1)
+
+
+def _as_date(text: str, field: str) -> date:
+    try:
+        return date.fromisoformat(text.strip()[:10])
+    except ValueError:
+        msg = f"{text!r} is not a date (use YYYY-MM-DD)"
+        raise RecordError(field, msg) from None
+
+
+def parse_window(value: Any, *, field: str, precision: str | None = None) -> dict[str, Any] | None:
+    """Parse a date-window value into the fields of :class:`~railtrack.models.DateWindow`.
+
+    Accepts a date, a mapping with ``earliest``/``latest``/``precision``, or a string:
+    ``2023-03-01`` (a day), ``2023-03-01/2023-03-05`` (a span), ``2023-03-08/`` (on or
+    after), ``/2023-03-07`` (by), ``2023-03`` (a month), ``2023-W09`` (an ISO week).
+
+    Examples
+    --------
+    >>> parse_window("2023-03-08/", field="arrival")
+    {'earliest': datetime.date(2023, 3, 8), 'latest': None, 'precision': 'days'}
+    >>> parse_window("2023-03", field="departure")["latest"]
+    datetime.date(2023, 3, 31)
+    """
+    if _blank(value):
+        return None
+    if isinstance(value, Mapping):
+        out = dict(value)
+        if precision and "precision" not in out:
+            out["precision"] = precision
+        return out
+    if isinstance(value, datetime):
+        return {"earliest": value.date(), "latest": value.date(), "precision": precision or "day"}
+    if isinstance(value, date):
+        return {"earliest": value, "latest": value, "precision": precision or "day"}
+    text = str(value).strip()
+    if "/" in text:
+        left, _, right = text.partition("/")
+        earliest = _as_date(left, field) if left.strip() else None
+        latest = _as_date(right, field) if right.strip() else None
+        if earliest is None and latest is None:
+            msg = f"{text!r} gives neither end of the window"
+            raise RecordError(field, msg)
+        return {"earliest": earliest, "latest": latest, "precision": precision or "days"}
+    if match := _MONTH.match(text):
+        year, month = int(match[1]), int(match[2])
+        if not 1 <= month <= 12:
+            msg = f"{text!r} is not a month"
+            raise RecordError(field, msg)
+        return {
+            "earliest": date(year, month, 1),
+            "latest": _end_of_month(year, month),
+            "precision": precision or "month",
+        }
+    if match := _WEEK.match(text):
+        try:
+            monday = date.fromisocalendar(int(match[1]), int(match[2]), 1)
+        except ValueError:
+            msg = f"{text!r} is not an ISO week"
+            raise RecordError(field, msg) from None
+        return {"earliest": monday, "latest": monday + timedelta(days=6), "precision": "week"}
+    day = _as_date(text, field)
+    return {"earliest": day, "latest": day, "precision": precision or "day"}
+
+
+def _as_bool(value: Any, field: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    msg = f"{value!r} is not true or false"
+    raise RecordError(field, msg)
+
+
+def _place(value: Any) -> Any:
+    if isinstance(value, str):
+        return {"text": value}
+    return value
+
+
+def _record_kind(data: Mapping[str, Any], default: str) -> str:
+    kind = data.get("record")
+    if _blank(kind):
+        return default
+    kind = str(kind).strip().lower()
+    if kind not in RECORD_KINDS:
+        msg = f"{kind!r} is not one of {', '.join(RECORD_KINDS)}"
+        raise RecordError("record", msg)
+    return kind
+
+
+def normalise_record(
+    data: Mapping[str, Any],
+    *,
+    default_kind: str = "shipment",
+    file_source: Mapping[str, Any] | None = None,
+) -> tuple[str, dict[str, Any], dict[str, str]]:
+    """Return ``(kind, nested, field_names)`` for a raw record.
+
+    ``nested`` is shaped like the model; ``field_names`` maps the model's top-level
+    field to the key the file used, so problems name what the user wrote.
+    """
+    kind = _record_kind(data, default_kind)
+    clean = {k: v for k, v in data.items() if not _blank(v) and k in KNOWN_KEYS}
+    names: dict[str, str] = {}
+    out: dict[str, Any] = {}
+
+    for key in (
+        "id",
+        "report",
+        "group",
+        "n_trains",
+        "equipment",
+        "claim",
+        "credibility",
+        "confidence",
+        "evidence",
+        "shipment",
+        "note",
+        "precision",
+    ):
+        if key in clean:
+            value = clean[key]
+            out[key] = value.strip().lower() if key == "claim" and isinstance(value, str) else value
+            names[key] = key
+    if "id" in out and not isinstance(out["id"], str):
+        out["id"] = str(out["id"])
+
+    for key in _PLACE_KEYS:
+        if key in clean:
+            out[key] = _place(clean[key])
+            names[key] = key
+    if "via" in clean:
+        via = clean["via"]
+        items = [v.strip() for v in via.split(";")] if isinstance(via, str) else list(via)
+        out["via"] = [_place(v) for v in items if not _blank(v)]
+        names["via"] = "via"
+
+    for key, target in _WINDOW_KEYS.items():
+        if key in clean:
+            precision = data.get(f"{key}_precision")
+            out[target] = parse_window(
+                clean[key], field=key, precision=None if _blank(precision) else str(precision)
+            )
+            names[target] = key
+
+    cars: dict[str, Any] = dict(clean["cars"]) if isinstance(clean.get("cars"), Mapping) else {}
+    for key, part in _FLAT_CAR_KEYS.items():
+        if key in clean:
+            cars[part] = clean[key]
+    for flag in ("estimated", "total_derived"):
+        key = f"cars_{flag}"
+        if key in clean:
+            cars[flag] = _as_bool(clean[key], key)
+    if cars:
+        out["cars"] = cars
+        names["cars"] = "cars"
+
+    source: dict[str, Any] = dict(file_source or {})
+    raw_source = clean.get("source")
+    if isinstance(raw_source, Mapping):
+        source.update(raw_source)
+    for key, target in _SOURCE_KEYS.items():
+        if key in clean and not (key == "source" and isinstance(raw_source, Mapping)):
+            source[target] = clean[key]
+    if kind == "sighting":
+        seen = clean.get("seen_at")
+        if isinstance(seen, str) and len(seen.strip()) == 10:
+            out["precision"] = out.get("precision", "day")
+        if seen is not None:
+            out["seen_at"] = seen
+            names["seen_at"] = "seen_at"
+    if source:
+        out["source"] = source
+        names["source"] = "source"
+    return kind, out, names
+
+
+def _describe(error: Mapping[str, Any]) -> str:
+    message = str(error.get("msg", "invalid"))
+    message = message.removeprefix("Value error, ")
+    value = error.get("input")
+    if error.get("type") in {"missing", "model_type", "dict_type"} or isinstance(value, Mapping):
+        return message
+    return f"{value!r}: {message}"
+
+
+def _field_name(loc: tuple[Any, ...], names: Mapping[str, str]) -> str:
+    if not loc:
+        return "record"
+    top = str(loc[0])
+    if top == "cars" and len(loc) > 1 and isinstance(loc[1], str):
+        return f"cars_{loc[1]}"
+    if top == "source" and len(loc) > 1 and isinstance(loc[1], str):
+        inner = str(loc[1])
+        return "source" if inner == "reporter" else inner
+    if top in {"departure", "expected_arrival"}:
+        return names.get(top, top)
+    return names.get(top, top)
+
+
+def validate_record(kind: str, nested: Mapping[str, Any], names: Mapping[str, str]) -> BaseModel:
+    """Validate a normalised record; raise :class:`RecordError` naming the first bad field."""
+    model = _MODELS[kind]
+    try:
+        return model.model_validate(dict(nested))
+    except ValidationError as exc:
+        errors = exc.errors()
+        parts = []
+        first_field: str | None = None
+        for err in errors:
+            field = _field_name(tuple(err["loc"]), names)
+            first_field = first_field or field
+            parts.append(_describe(err) if field == first_field else f"{field}: {_describe(err)}")
+        raise RecordError(first_field, "; ".join(parts)) from None

@@ -1,0 +1,113 @@
+"""Read CSV report files: one record per row, flat column names.
+
+Rows are read with the standard :mod:`csv` module (quoting, embedded commas). A row
+whose opening quote is never closed would swallow the rest of the file; such a
+span is re-read line by line so only the broken line is lost.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+from railtrack.io._records import RawRecord
+
+__all__ = ["read_csv_records"]
+
+_DELIMITERS = ",;\t"
+
+
+class CsvProblem(ValueError):
+    """A CSV row that cannot be split into fields; ``row`` is its line number."""
+
+    def __init__(self, row: int, message: str) -> None:
+        self.row = row
+        super().__init__(message)
+
+
+def _dialect(header: str) -> str:
+    counts = {d: header.count(d) for d in _DELIMITERS}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _rows(text: str, delimiter: str) -> Iterator[tuple[int, int, list[str] | str]]:
+    """Yield ``(first_line, last_line, fields_or_error)`` for each CSV record."""
+    lines = text.split("\n")
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
+    start = 1
+    while True:
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield start, reader.line_num, str(exc)
+            start = reader.line_num + 1
+            if start > len(lines):
+                return
+            continue
+        yield start, reader.line_num, fields
+        start = reader.line_num + 1
+
+
+def _reread(
+    lines: list[str], first: int, last: int, delimiter: str
+) -> Iterator[tuple[int, int, list[str] | str]]:
+    for number in range(first, last + 1):
+        line = lines[number - 1]
+        if not line.strip():
+            continue
+        try:
+            fields = next(csv.reader([line], delimiter=delimiter, strict=True))
+        except (csv.Error, StopIteration) as exc:
+            yield number, number, str(exc)
+            continue
+        yield number, number, fields
+
+
+def read_csv_records(text: str, path: Path) -> tuple[list[RawRecord], list[CsvProblem], list[str]]:
+    """Split CSV ``text`` into raw records.
+
+    Returns
+    -------
+    records, problems, header
+        The records (keyed by the lower-cased header), row-level problems, and the
+        header as read.
+    """
+    del path  # named by the caller in problems
+    lines = text.split("\n")
+    first_line = next((ln for ln in lines if ln.strip()), "")
+    delimiter = _dialect(first_line)
+    rows = list(_rows(text, delimiter))
+    if not rows or isinstance(rows[0][2], str):
+        raise CsvProblem(1, "the header row cannot be read")
+    header = [h.strip().lower().lstrip("\ufeff") for h in rows[0][2]]
+    width = len(header)
+    records: list[RawRecord] = []
+    problems: list[CsvProblem] = []
+    pending = rows[1:]
+    expanded: list[tuple[int, int, list[str] | str]] = []
+    for first, last, fields in pending:
+        spans_lines = last > first
+        bad = isinstance(fields, str) or len(fields) > width
+        if spans_lines and bad:
+            expanded.extend(_reread(lines, first, last, delimiter))
+        else:
+            expanded.append((first, last, fields))
+    for first, _last, fields in expanded:
+        if isinstance(fields, str):
+            problems.append(CsvProblem(first, f"broken quoting ({fields})"))
+            continue
+        if not any(f.strip() for f in fields):
+            continue
+        if len(fields) > width:
+            problems.append(
+                CsvProblem(first, f"the row has {len(fields)} fields but the header has {width}")
+            )
+            continue
+        values = dict(zip(header, fields, strict=False))
+        records.append(RawRecord(values, first, "row"))
+    return records, problems, header
