@@ -40,6 +40,100 @@ class Settings(BaseModel):
         description="Lead the best candidate needs over a different station to be accepted.",
     )
 
+    # --- arrival estimates (data/calibration/README.md) ---------------------------
+    moving_speed_kmh: float = Field(
+        40.6,
+        gt=0,
+        description=(
+            "Median moving (technical) speed of a freight train between stops, km/h: RZD "
+            "2024, the lowest since 1960 (domain sources [4])."
+        ),
+    )
+    speed_sigma: float = Field(
+        0.1,
+        ge=0,
+        description=(
+            "Log-sd of the moving speed (lognormal). Fitted by calibrate() on "
+            "data/calibration/trips.csv."
+        ),
+    )
+    technical_dwell_h_per_100km: float = Field(
+        2.1,
+        ge=0,
+        description=(
+            "Hours stood at yards and crew/locomotive changes per 100 km at the median: "
+            "100/521 km/day x 24 h (block trains [3]) less 100/40.6 km/h moving ([4])."
+        ),
+    )
+    border_dwell_h: float = Field(
+        6.0,
+        ge=0,
+        description=(
+            "Hours at each border crossing (hand-over, crew/locomotive change) at the "
+            "median. Assumption: no published figure; scaled by dwell_scale."
+        ),
+    )
+    dwell_scale: float = Field(
+        3.0,
+        gt=0,
+        description=(
+            "Median multiplier on all dwell for military trains in 2022-23 congestion "
+            "([5]: +26 h per wagon turnaround at technical stations). Fitted by calibrate()."
+        ),
+    )
+    dwell_sigma: float = Field(
+        0.6,
+        ge=0,
+        description="Log-sd of the dwell multiplier (lognormal). Fitted by calibrate().",
+    )
+    min_half_width_days: float = Field(
+        1.0,
+        ge=0,
+        description=(
+            "Arrival windows are never narrower than p50 +/- this many days: commercial "
+            "rail ETAs with live sightings still miss by ~1 day on average ([32])."
+        ),
+    )
+    open_departure_days: float = Field(
+        7.0,
+        gt=0,
+        description=(
+            "Width given to a departure known only as 'after X' or 'by Y'. Assumption "
+            "(one week); such rows are flagged."
+        ),
+    )
+    planned_weight: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description=(
+            "Calibration weight of a planned (announced) arrival relative to an observed "
+            "one: sources rank planned claims below sightings (DOMAIN.md section 5)."
+        ),
+    )
+    datetime_tolerance_h: float = Field(
+        1.0,
+        gt=0,
+        description=(
+            "Half-width, hours, given to a time reported to the minute: a reported time "
+            "is that of the observation, not of the stop."
+        ),
+    )
+    naive_speed_km_per_day: float = Field(
+        345.0,
+        gt=0,
+        description=(
+            "The naive baseline's one fixed speed: average RZD delivery speed, "
+            "Jan-Jul 2015 ([3])."
+        ),
+    )
+    transit_draws: int = Field(
+        4000, ge=200, description="Monte Carlo draws of the transit-time model (fixed seed)."
+    )
+    transit_seed: int = Field(
+        20230301, description="Seed of the transit-time draws, so estimates are repeatable."
+    )
+
     # --- summaries ---------------------------------------------------------------
     people_per_passenger_car: float = Field(
         50.0,
