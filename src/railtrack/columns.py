@@ -12,6 +12,9 @@ __all__ = [
     "SHIPMENT_COLUMNS",
     "SIGHTING_COLUMNS",
     "SUMMARY_VALUE_COLUMNS",
+    "ESTIMATE_COLUMNS",
+    "STATUS_COLUMNS",
+    "TRIP_COLUMNS",
 ]
 
 # --- shipments: ReportSet.to_frame(), one row per train ---------------------------
@@ -170,4 +173,88 @@ SUMMARY_VALUE_COLUMNS: tuple[str, ...] = (
     BEST_CREDIBILITY,
     SHIPMENTS,
     GROUPS,
+)
+
+# --- arrival estimates: estimate_arrivals(), one row per shipment ---------------------
+# (also ID, ORIGIN, DESTINATION, ORIGIN_STATION, DESTINATION_STATION, ROUTE_LABEL,
+# DEPARTURE_EARLIEST, DEPARTURE_LATEST above)
+LENGTH_KM = "length_km"  # routed length; the median over routes for a region origin
+BORDER_CROSSINGS = "border_crossings"  # "; "-joined "A–B" links where the country changes
+P10 = "p10"  # arrival quantiles, pandas Timestamps
+P50 = "p50"
+P90 = "p90"
+METHOD = "method"  # "transit_model" | "transit_model_region_spread" | "none"
+CLAIMED_EARLIEST = "claimed_earliest"  # the source's own arrival claim
+CLAIMED_LATEST = "claimed_latest"
+CLAIMED_PRECISION = "claimed_precision"
+CLAIM_OUTSIDE_WINDOW = "claim_outside_window"  # claim and [p10, p90] do not overlap
+FLAGS = "flags"  # ";"-joined flag names
+
+ESTIMATE_COLUMNS: tuple[str, ...] = (
+    ID,
+    ORIGIN,
+    DESTINATION,
+    ORIGIN_STATION,
+    DESTINATION_STATION,
+    ROUTE_LABEL,
+    LENGTH_KM,
+    BORDER_CROSSINGS,
+    DEPARTURE_EARLIEST,
+    DEPARTURE_LATEST,
+    P10,
+    P50,
+    P90,
+    METHOD,
+    CLAIMED_EARLIEST,
+    CLAIMED_LATEST,
+    CLAIMED_PRECISION,
+    CLAIM_OUTSIDE_WINDOW,
+    FLAGS,
+)
+
+# --- tracking: track_status(), one row per shipment -----------------------------------
+STATUS = "status"  # planned | departed | in transit | likely arrived | overdue | stale
+LAST_SEEN_STATION = "last_seen_station"
+LAST_SEEN_AT = "last_seen_at"
+AS_OF = "as_of"
+
+STATUS_COLUMNS: tuple[str, ...] = (
+    ID,
+    STATUS,
+    LAST_SEEN_STATION,
+    LAST_SEEN_AT,
+    P10,
+    P50,
+    P90,
+    AS_OF,
+    FLAGS,
+)
+
+# --- calibration trips: load_trips(), one row per observed or planned trip -------------
+TRIP_ID = "trip_id"
+ARRIVAL_KIND = "arrival_kind"  # "observed" | "planned"
+CARS = "cars"
+DISTANCE_KM = "distance_km"  # optional, for ends not on the embedded network
+DISTANCE_NOTE = "distance_note"  # how distance_km was obtained
+BORDER_CROSSINGS_N = "border_crossings_n"  # optional count used with distance_km
+REFERENCE = "reference"  # the public source: outlet and URL
+WEIGHT = "weight"  # calibration weight: 1 observed, Settings.planned_weight planned
+
+TRIP_COLUMNS: tuple[str, ...] = (
+    TRIP_ID,
+    ORIGIN,
+    DESTINATION,
+    DEPARTURE_EARLIEST,
+    DEPARTURE_LATEST,
+    DEPARTURE_PRECISION,
+    ARRIVAL_EARLIEST,
+    ARRIVAL_LATEST,
+    ARRIVAL_PRECISION,
+    ARRIVAL_KIND,
+    CARS,
+    DISTANCE_KM,
+    DISTANCE_NOTE,
+    BORDER_CROSSINGS_N,
+    REFERENCE,
+    NOTE,
 )
