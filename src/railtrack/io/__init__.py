@@ -29,6 +29,7 @@ from railtrack.io._records import (
     KNOWN_KEYS,
     RawRecord,
     RecordError,
+    misplaced_fields,
     normalise_record,
     validate_record,
 )
@@ -124,7 +125,7 @@ class _FileLoader:
         return read_yaml_records(text)
 
     def _validate(self, records: list[RawRecord], file_source: dict[str, Any] | None) -> None:
-        unknown_seen: set[str] = set()
+        unknown_seen: set[object] = set()
         for record in records:
             if "__invalid__" in record.data:
                 self.problem(
@@ -150,6 +151,13 @@ class _FileLoader:
                         unit=record.unit,
                     )
                     nested["source"] = {"reporter": "unknown"}
+                for name in misplaced_fields(kind, nested, names):
+                    nested.pop(next(k for k, v in names.items() if v == name), None)
+                    if (kind, name) not in unknown_seen:
+                        unknown_seen.add((kind, name))
+                        self.problem(f"field {name!r} does not apply to {kind} records; ignored "
+                                     "(reported once per file)", row=record.row, field=name,
+                                     unit=record.unit)
                 model = validate_record(kind, nested, names)
             except RecordError as exc:
                 self.problem(

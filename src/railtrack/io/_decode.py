@@ -22,8 +22,34 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
-class NotText(ValueError):  # noqa: N818 - reads as a sentence: raise NotText(...)
+class NotText(ValueError):
     """The file is empty, binary or in no encoding we can read."""
+
+
+def _cyrillic_lower_share(text: str) -> float:
+    high = [c for c in text if ord(c) > 127]  # noqa: PLR2004
+    if not high:
+        return 0.0
+    return sum(1 for c in high if "\u0430" <= c <= "\u044f" or c == "\u0451") / len(high)
+
+
+def _single_byte_cyrillic(raw: bytes) -> str | None:
+    """Decode cp1251 or KOI8-R Cyrillic, whichever reads as mostly lower-case Cyrillic.
+
+    Both encodings put Cyrillic letters in the upper half of the byte range, with the
+    cases swapped; ordinary text is mostly lower case, which tells them apart far more
+    reliably than a generic detector on a short file.
+    """
+    best: tuple[float, str] | None = None
+    for encoding in ("cp1251", "koi8_r"):
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        share = _cyrillic_lower_share(text)
+        if share >= 0.6 and (best is None or share > best[0]):  # noqa: PLR2004
+            best = (share, text)
+    return None if best is None else best[1]
 
 
 def read_text(path: Path) -> str:
@@ -53,6 +79,8 @@ def read_text(path: Path) -> str:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
+            text = _single_byte_cyrillic(raw)
+        if text is None:
             best = from_bytes(raw).best()
             if best is None:
                 msg = "not a text file (no text encoding fits its bytes)"

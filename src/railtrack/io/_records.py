@@ -23,6 +23,7 @@ __all__ = [
     "KNOWN_KEYS",
     "RawRecord",
     "RecordError",
+    "misplaced_fields",
     "normalise_record",
     "parse_window",
     "validate_record",
@@ -123,11 +124,18 @@ def _end_of_month(year: int, month: int) -> date:
     return first_next - timedelta(days=1)
 
 
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+
+
 def _as_date(text: str, field: str) -> date:
+    """Parse ``YYYY-MM-DD`` (a time part is ignored) or the European ``DD.MM.YYYY``."""
+    text = text.strip()
     try:
-        return date.fromisoformat(text.strip()[:10])
+        if match := _DOTTED.match(text):
+            return date(int(match[3]), int(match[2]), int(match[1]))
+        return date.fromisoformat(text[:10])
     except ValueError:
-        msg = f"{text!r} is not a date (use YYYY-MM-DD)"
+        msg = f"{text!r} is not a date (use YYYY-MM-DD or DD.MM.YYYY)"
         raise RecordError(field, msg) from None
 
 
@@ -296,10 +304,18 @@ def normalise_record(
         if seen is not None:
             out["seen_at"] = seen
             names["seen_at"] = "seen_at"
+    if isinstance(source.get("published"), str):
+        source["published"] = _as_date(source["published"], "published")
     if source:
         out["source"] = source
         names["source"] = "source"
     return kind, out, names
+
+
+def misplaced_fields(kind: str, nested: Mapping[str, Any], names: Mapping[str, str]) -> list[str]:
+    """Return the fields (as the file names them) that a record of ``kind`` does not have."""
+    fields = _MODELS[kind].model_fields
+    return [names.get(key, key) for key in nested if key not in fields]
 
 
 def _describe(error: Mapping[str, Any]) -> str:

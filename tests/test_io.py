@@ -1,0 +1,213 @@
+"""Loaders: every format, the embedded reports, and bad input that never loses good rows."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from railtrack import data_path
+from railtrack.errors import InputPathError, ReportError
+from railtrack.io import load_reports
+from railtrack.io._records import parse_window
+
+
+@pytest.fixture
+def good(tests_data: Path) -> Path:
+    return tests_data / "reports" / "good"
+
+
+@pytest.fixture
+def broken(tests_data: Path) -> Path:
+    return tests_data / "reports" / "broken"
+
+
+def test_each_format_loads(good: Path) -> None:
+    reports = load_reports(good)
+    assert reports.problems == []
+    ids = {s.id for s in reports.shipments}
+    assert ids == {"t1", "t2", "slonim-1", "chepino-1", "ym-1"}
+    assert {g.id for g in reports.groups} == {"g1", "ym-g"}
+    assert [x.id for x in reports.sightings] == ["x-chepino"]
+    slonim = next(s for s in reports.shipments if s.id == "slonim-1")
+    assert slonim.cars.total == 51
+    assert slonim.cars.flat == 43
+    assert slonim.source.relayed_by == "Charter97"
+    assert slonim.source.reliability == "C"
+    assert slonim.expected_arrival is not None
+    assert slonim.expected_arrival.earliest == date(2023, 3, 4)
+    month = next(s for s in reports.shipments if s.id == "ym-1")
+    assert month.departure is not None
+    assert (month.departure.earliest, month.departure.latest) == (date(2023, 3, 1), date(2023, 3, 31))
+    assert month.departure.precision == "month"
+    assert month.cars.estimated is True
+    assert month.source.reporter == "Community of Railway Workers of Belarus"
+
+
+def test_frame_types_and_group_not_duplicated(good: Path) -> None:
+    reports = load_reports(good / "trains.csv")
+    df = reports.to_frame()
+    assert len(df) == 2
+    assert str(df["cars_total"].dtype) == "Int64"
+    assert pd.api.types.is_datetime64_any_dtype(df["departure_earliest"])
+    assert df["cars_total"].isna().all()  # the group's 86 is not copied into the trains
+    groups = reports.groups_frame()
+    assert groups.loc[0, "cars_total"] == 86
+    assert groups.loc[0, "members"] == "t1; t2"
+    t2 = df.set_index("id").loc["t2"]
+    assert t2["arrival_earliest"] == pd.Timestamp("2023-03-08")
+    assert pd.isna(t2["arrival_latest"])
+
+
+def test_embedded_seed_report() -> None:
+    reports = load_reports(data_path("reports"))
+    assert reports.problems == []
+    seed_groups = [g for g in reports.groups if g.cars.total == 86]
+    assert len(seed_groups) == 1
+    group = seed_groups[0]
+    assert group.cars.passenger == 2
+    assert group.source.reporter == "Belarusian Hajun"
+    members = reports.members(group.id)
+    assert len(members) == 2
+    destinations = sorted(m.destination.text for m in members if m.destination)
+    assert destinations == ["Matveyev-Kurhan", "Nieklinovka"]
+    nieklinovka = next(m for m in members if m.destination and m.destination.text == "Nieklinovka")
+    assert nieklinovka.departure is not None
+    assert nieklinovka.departure.earliest == date(2023, 3, 1)
+    assert nieklinovka.expected_arrival is not None
+    assert nieklinovka.expected_arrival.earliest == date(2023, 3, 8)
+    assert nieklinovka.expected_arrival.latest is None
+    df = reports.to_frame()
+    assert not (df.loc[df["group"] == group.id, "cars_total"] == 86).any()
+    assert len(reports.shipments) >= 10
+
+
+EXPECTED_PROBLEMS = [
+    ("bom_crlf.csv", None, None),
+    ("empty.csv", None, "empty"),
+    ("hostile.yaml", None, "not valid YAML"),
+    ("image.csv", None, "binary"),
+    ("lines.jsonl", None, "not valid JSON"),
+    ("lines.jsonl", "departure", "after latest"),
+    ("lines.jsonl", "source", "no source given"),
+    ("rows.csv", "colour", "unknown field"),
+    ("rows.csv", "cars_total", "eighty six"),
+    ("rows.csv", "cars_total", "greater than or equal to 0"),
+    ("rows.csv", "cars", "more than the total"),
+    ("rows.csv", "credibility", "less than or equal to 6"),
+    ("rows.csv", None, "broken quoting"),
+    ("rows.csv", "published", "26/02/2023"),
+    ("rows.csv", "id", "duplicate shipment id 'r1'"),
+    ("truncated.json", None, "not valid JSON"),
+    ("wrong_kind.csv", None, "no 'id' column"),
+]
+
+
+@pytest.mark.parametrize(("file", "field", "text"), [p for p in EXPECTED_PROBLEMS if p[2]])
+def test_broken_inputs_become_problems(broken: Path, file: str, field: str | None, text: str) -> None:
+    reports = load_reports(broken)
+    matches = [
+        p for p in reports.problems
+        if Path(p.path).name == file and text in p.message and (field is None or p.field == field)
+    ]
+    assert matches, f"no problem for {file} {field} {text!r}: {reports.problems}"
+
+
+def test_good_rows_survive_broken_files(broken: Path) -> None:
+    reports = load_reports(broken)
+    ids = {s.id for s in reports.shipments}
+    # good rows of broken files, BOM + CRLF, cp1251 and the whole good file are kept
+    assert {"slonim-1", "bom-1", "bom-2", "w1", "l1", "l5", "r1", "r8"} <= ids
+    assert not {"r2", "r3", "r4", "r5", "r7", "l4"} & ids
+    cp1251 = next(s for s in reports.shipments if s.id == "w1")
+    assert cp1251.origin is not None
+    assert cp1251.origin.text == "Гомель"
+    assert next(s for s in reports.shipments if s.id == "r1").origin.text == "Slonim"  # type: ignore[union-attr]
+    problem = next(p for p in reports.problems if p.field == "cars_total" and "eighty" in p.message)
+    assert str(problem).startswith("rows.csv row 3, field 'cars_total'")
+
+
+def test_strict_raises_report_error(broken: Path) -> None:
+    with pytest.raises(ReportError, match=r"rows.csv row 2, field 'colour'"):
+        load_reports(broken / "rows.csv", strict=True)
+
+
+def test_missing_path_raises() -> None:
+    with pytest.raises(InputPathError, match="no-such-dir"):
+        load_reports("no-such-dir")
+
+
+def test_yaml_never_constructs_objects(broken: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    hostile = tmp_path / "evil.yaml"
+    hostile.write_text(f'- !!python/object/apply:os.system ["touch {marker}"]\n', encoding="utf-8")
+    reports = load_reports(hostile)
+    assert not marker.exists()
+    assert reports.problems
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest", "precision"),
+    [
+        ("2023-03-01", date(2023, 3, 1), date(2023, 3, 1), "day"),
+        ("01.03.2023", date(2023, 3, 1), date(2023, 3, 1), "day"),
+        ("2023-03-01/2023-03-05", date(2023, 3, 1), date(2023, 3, 5), "days"),
+        ("2023-03-08/", date(2023, 3, 8), None, "days"),
+        ("/2023-03-07", None, date(2023, 3, 7), "days"),
+        ("2023-02", date(2023, 2, 1), date(2023, 2, 28), "month"),
+        ("2023-12", date(2023, 12, 1), date(2023, 12, 31), "month"),
+        ("2023-W09", date(2023, 2, 27), date(2023, 3, 5), "week"),
+    ],
+)
+def test_window_syntax(text: str, earliest: date | None, latest: date | None, precision: str) -> None:
+    window = parse_window(text, field="departure")
+    assert window == {"earliest": earliest, "latest": latest, "precision": precision}
+
+
+def _cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "railtrack", *args],
+        capture_output=True, text=True, check=False, cwd=cwd, timeout=120,
+    )
+
+
+def test_cli_json_round_trip(good: Path, tmp_path: Path) -> None:
+    first = _cli("load", str(good), "--json")
+    assert first.returncode == 0, first.stderr
+    lines = [json.loads(line) for line in first.stdout.splitlines()]
+    shipments = [line for line in lines if "record" not in line]
+    assert {s["id"] for s in shipments} == {"t1", "t2", "slonim-1", "chepino-1", "ym-1"}
+    assert all({"origin", "destination", "departure", "cars", "source"} <= set(s) for s in shipments)
+    dump = tmp_path / "out.jsonl"
+    dump.write_text(first.stdout, encoding="utf-8")
+    again = load_reports(dump)
+    original = load_reports(good)
+    assert again.problems == []
+    assert sorted(again.shipments, key=lambda s: s.id) == sorted(original.shipments, key=lambda s: s.id)
+    assert sorted(again.groups, key=lambda g: g.id) == sorted(original.groups, key=lambda g: g.id)
+    assert again.sightings == original.sightings
+
+
+def test_cli_exit_codes(broken: Path) -> None:
+    missing = _cli("load", "definitely-missing.csv")
+    assert missing.returncode == 2
+    assert "definitely-missing.csv" in missing.stderr
+    assert "Traceback" not in missing.stderr
+    problems = _cli("load", str(broken))
+    assert problems.returncode == 1
+    assert "rows.csv row 3, field 'cars_total'" in problems.stderr
+    assert "slonim-1" in problems.stdout
+    assert "Traceback" not in problems.stderr
+
+
+def test_cli_version_and_help() -> None:
+    version = _cli("--version")
+    assert version.returncode == 0
+    assert version.stdout.startswith("railtrack ")
+    help_text = _cli("load", "--help")
+    assert "Example" in help_text.stdout
