@@ -43,7 +43,10 @@ def test_each_format_loads(good: Path) -> None:
     assert slonim.expected_arrival.earliest == date(2023, 3, 4)
     month = next(s for s in reports.shipments if s.id == "ym-1")
     assert month.departure is not None
-    assert (month.departure.earliest, month.departure.latest) == (date(2023, 3, 1), date(2023, 3, 31))
+    assert (month.departure.earliest, month.departure.latest) == (
+        date(2023, 3, 1),
+        date(2023, 3, 31),
+    )
     assert month.departure.precision == "month"
     assert month.cars.estimated is True
     assert month.source.reporter == "Community of Railway Workers of Belarus"
@@ -109,10 +112,13 @@ EXPECTED_PROBLEMS = [
 
 
 @pytest.mark.parametrize(("file", "field", "text"), [p for p in EXPECTED_PROBLEMS if p[2]])
-def test_broken_inputs_become_problems(broken: Path, file: str, field: str | None, text: str) -> None:
+def test_broken_inputs_become_problems(
+    broken: Path, file: str, field: str | None, text: str
+) -> None:
     reports = load_reports(broken)
     matches = [
-        p for p in reports.problems
+        p
+        for p in reports.problems
         if Path(p.path).name == file and text in p.message and (field is None or p.field == field)
     ]
     assert matches, f"no problem for {file} {field} {text!r}: {reports.problems}"
@@ -164,7 +170,9 @@ def test_yaml_never_constructs_objects(broken: Path, tmp_path: Path) -> None:
         ("2023-W09", date(2023, 2, 27), date(2023, 3, 5), "week"),
     ],
 )
-def test_window_syntax(text: str, earliest: date | None, latest: date | None, precision: str) -> None:
+def test_window_syntax(
+    text: str, earliest: date | None, latest: date | None, precision: str
+) -> None:
     window = parse_window(text, field="departure")
     assert window == {"earliest": earliest, "latest": latest, "precision": precision}
 
@@ -172,7 +180,11 @@ def test_window_syntax(text: str, earliest: date | None, latest: date | None, pr
 def _cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "railtrack", *args],
-        capture_output=True, text=True, check=False, cwd=cwd, timeout=120,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=cwd,
+        timeout=120,
     )
 
 
@@ -182,13 +194,17 @@ def test_cli_json_round_trip(good: Path, tmp_path: Path) -> None:
     lines = [json.loads(line) for line in first.stdout.splitlines()]
     shipments = [line for line in lines if "record" not in line]
     assert {s["id"] for s in shipments} == {"t1", "t2", "slonim-1", "chepino-1", "ym-1"}
-    assert all({"origin", "destination", "departure", "cars", "source"} <= set(s) for s in shipments)
+    assert all(
+        {"origin", "destination", "departure", "cars", "source"} <= set(s) for s in shipments
+    )
     dump = tmp_path / "out.jsonl"
     dump.write_text(first.stdout, encoding="utf-8")
     again = load_reports(dump)
     original = load_reports(good)
     assert again.problems == []
-    assert sorted(again.shipments, key=lambda s: s.id) == sorted(original.shipments, key=lambda s: s.id)
+    assert sorted(again.shipments, key=lambda s: s.id) == sorted(
+        original.shipments, key=lambda s: s.id
+    )
     assert sorted(again.groups, key=lambda g: g.id) == sorted(original.groups, key=lambda g: g.id)
     assert again.sightings == original.sightings
 

@@ -52,7 +52,11 @@ def test_invalid_car_counts(data: dict[str, object], message: str) -> None:
 
 def test_date_window_precision_and_open_ends() -> None:
     left = DateWindow.day(date(2023, 3, 1))
-    assert (left.earliest, left.latest, left.precision) == (date(2023, 3, 1), date(2023, 3, 1), "day")
+    assert (left.earliest, left.latest, left.precision) == (
+        date(2023, 3, 1),
+        date(2023, 3, 1),
+        "day",
+    )
     after = DateWindow(earliest=date(2023, 3, 8), precision="days")
     assert after.is_open
     assert after.latest is None

@@ -155,9 +155,13 @@ class _FileLoader:
                     nested.pop(next(k for k, v in names.items() if v == name), None)
                     if (kind, name) not in unknown_seen:
                         unknown_seen.add((kind, name))
-                        self.problem(f"field {name!r} does not apply to {kind} records; ignored "
-                                     "(reported once per file)", row=record.row, field=name,
-                                     unit=record.unit)
+                        self.problem(
+                            f"field {name!r} does not apply to {kind} records; ignored "
+                            "(reported once per file)",
+                            row=record.row,
+                            field=name,
+                            unit=record.unit,
+                        )
                 model = validate_record(kind, nested, names)
             except RecordError as exc:
                 self.problem(
