@@ -27,7 +27,7 @@ class NotText(ValueError):
 
 
 def _cyrillic_lower_share(text: str) -> float:
-    high = [c for c in text if ord(c) > 127]  # noqa: PLR2004
+    high = [c for c in text if ord(c) > 127]
     if not high:
         return 0.0
     return sum(1 for c in high if "\u0430" <= c <= "\u044f" or c == "\u0451") / len(high)
@@ -47,7 +47,7 @@ def _single_byte_cyrillic(raw: bytes) -> str | None:
         except UnicodeDecodeError:
             continue
         share = _cyrillic_lower_share(text)
-        if share >= 0.6 and (best is None or share > best[0]):  # noqa: PLR2004
+        if share >= 0.6 and (best is None or share > best[0]):
             best = (share, text)
     return None if best is None else best[1]
 
