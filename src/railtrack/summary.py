@@ -658,7 +658,7 @@ def _aggregate(
         row: dict[str, Any] = dict(zip(keys, combo, strict=True))
         if C.PERIOD in keys:
             bases = sorted({p.period_basis for p in parts if p.period_basis})
-            row[C.PERIOD_BASIS] = "; ".join(bases) or None
+            row[C.PERIOD_BASIS] = "; ".join(bases) or UNKNOWN
         row[C.TRAINS] = sum(p.trains for p in parts)
         row[C.TRAINS_WITH_CARS] = sum(p.trains_with_cars for p in parts)
         for col in C.CAR_COLUMNS:

@@ -1,0 +1,428 @@
+"""The route graph: the network corridors shipments actually used, with their volumes.
+
+Each shipment with a resolvable origin and destination is routed on the network
+(:meth:`RailNetwork.route`, shortest by ``length_km``). A region origin such as
+"Belarus" is routed from the region's report stations: the network returns the
+shortest of those routes, and ``origin_basis`` says so. The routes are then laid
+over one :class:`networkx.DiGraph` whose edges are the network segments in the
+direction travelled, each with the trains and cars that passed and the first
+and last dates.
+
+A group's cars that cannot be split between its trains (see
+:mod:`railtrack.summary`) count in an edge's ``cars`` only where every train
+that may carry them passed; where the trains have split, they are
+``cars_unallocated`` ("up to this many more").
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import logging
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+
+from railtrack import columns as C
+from railtrack.errors import InputPathError, NoRoute, StationNotFound
+from railtrack.summary import _as_frames, _count, _dates, _text
+
+__all__ = [
+    "ROUTE_COLUMNS",
+    "route_graph",
+    "shipment_routes",
+    "to_geojson",
+    "to_graphml",
+    "write_geojson",
+]
+
+logger = logging.getLogger(__name__)
+
+ROUTE_COLUMNS: tuple[str, ...] = (
+    C.ID,
+    C.ORIGIN,
+    C.DESTINATION,
+    "origin_station_id",
+    "destination_station_id",
+    "route",
+    "stations",
+    "length_km",
+    "border_crossings",
+    "origin_basis",
+    "problem",
+)
+"""Columns of :func:`shipment_routes`."""
+
+
+def _query(row: Mapping[str, Any], prefix: str) -> str | None:
+    """Return the best handle on a place: its station id, else its region, else the text."""
+    for col in (f"{prefix}_station_id", f"{prefix}_region", prefix):
+        text = _text(row.get(col))
+        if text is not None:
+            return text
+    return None
+
+
+def _origin_basis(network: Any, query: str, route: Any) -> str:
+    if query in network.G:
+        return "station"
+    resolution = network.resolve(query)
+    if getattr(resolution, "region", None):
+        n = len(getattr(resolution, "region_stations", ()) or ())
+        return (
+            f"region {resolution.region}: shortest route from its {n} report "
+            f"station{'s' if n != 1 else ''}, here {route.names[0]}"
+        )
+    return "station"
+
+
+def shipment_routes(
+    shipments: Any, network: Any, *, groups: Any = None, use_via: bool = True
+) -> pd.DataFrame:
+    """Route every shipment on ``network``; one row per shipment, unroutable ones flagged.
+
+    Parameters
+    ----------
+    shipments
+        A ``ReportSet``, its ``to_frame()``, an extraction result or a list of
+        ``Shipment``.
+    network
+        A :class:`railtrack.network.RailNetwork`.
+    groups
+        Unused here; accepted so the same inputs as :func:`route_graph` work.
+    use_via
+        Route through the shipment's via stations; when a via point does not
+        resolve or cannot be reached the route is tried without it (noted in
+        ``problem``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`ROUTE_COLUMNS`: ``route`` is the station names joined with
+        " → ", ``stations`` a list of station ids, ``border_crossings`` the "A–B"
+        links joined with "; ", ``origin_basis`` "station" or how a region origin
+        was routed, ``problem`` why a shipment has no route (else missing).
+    """
+    ship_df, _ = _as_frames(shipments, groups)
+    cache: dict[tuple[str, str, tuple[str, ...]], Any] = {}
+    rows = []
+    for row in ship_df.to_dict("records"):
+        origin, destination = _query(row, C.ORIGIN), _query(row, C.DESTINATION)
+        out: dict[str, Any] = dict.fromkeys(ROUTE_COLUMNS)
+        out.update({C.ID: str(row[C.ID]), C.ORIGIN: origin, C.DESTINATION: destination})
+        if origin is None or destination is None:
+            missing = "origin" if origin is None else "destination"
+            out["problem"] = f"no {missing} given"
+            rows.append(out)
+            continue
+        via = tuple(v.strip() for v in (_text(row.get(C.VIA)) or "").split(";") if v.strip())
+        attempts = [via, ()] if (use_via and via) else [()]
+        notes: list[str] = []
+        route = None
+        for attempt in attempts:
+            key = (origin, destination, attempt)
+            try:
+                if key not in cache:
+                    found = network.route(origin, destination, via=list(attempt) or None)
+                    cache[key] = found[0] if found else None
+                route = cache[key]
+            except (StationNotFound, NoRoute) as exc:
+                notes.append(str(exc))
+                continue
+            if route is not None:
+                break
+        if route is None:
+            out["problem"] = "; ".join(notes) or "no route found"
+        else:
+            if notes:
+                out["problem"] = f"routed without via ({notes[0]})"
+            out.update(
+                {
+                    "origin_station_id": route.origin,
+                    "destination_station_id": route.destination,
+                    "route": " → ".join(route.names),
+                    "stations": list(route.stations),
+                    "length_km": float(route.length_km),
+                    "border_crossings": "; ".join(route.border_crossings),
+                    "origin_basis": _origin_basis(network, origin, route),
+                }
+            )
+        rows.append(out)
+    df = pd.DataFrame(rows, columns=list(ROUTE_COLUMNS))
+    df["length_km"] = df["length_km"].astype("float64")
+    unrouted = int(df["stations"].isna().sum())
+    logger.info("Routed %d of %d shipments", len(df) - unrouted, len(df))
+    return df
+
+
+def _train_date(row: Mapping[str, Any]) -> date | None:
+    for col in (C.DEPARTURE_EARLIEST, C.ARRIVAL_EARLIEST, C.PUBLISHED):
+        value = _dates(pd.DataFrame({col: [row.get(col)]}), col).iloc[0]
+        if not pd.isna(value):
+            return value.date()
+    return None
+
+
+def route_graph(
+    shipments: Any,
+    network: Any,
+    *,
+    groups: Any = None,
+    routes: pd.DataFrame | None = None,
+) -> nx.DiGraph:
+    """Return the directed graph of network segments the shipments travelled.
+
+    Parameters
+    ----------
+    shipments
+        A ``ReportSet`` (its groups are used), its ``to_frame()``, an extraction
+        result or a list of ``Shipment``.
+    network
+        The :class:`railtrack.network.RailNetwork` to route on.
+    groups
+        Groups of trains, when ``shipments`` is a frame or a list.
+    routes
+        Routes from :func:`shipment_routes`, if already computed.
+
+    Returns
+    -------
+    networkx.DiGraph
+        Nodes are station ids with the network's attributes (``name``, ``lat``,
+        ``lon``, ``country``, ``border``, ``railhead``) plus ``trains`` and
+        ``role`` ("origin", "destination", "origin; destination" or "via").
+        Edges ``u -> v`` in the direction travelled carry ``length_km``, ``line``,
+        ``border`` (the country changes), ``trains``, ``cars`` (counted once: a
+        train's own count, and a group's unsplit cars where all its trains passed),
+        ``cars_unallocated`` (group cars that may have passed: the trains split
+        before), ``first_date``/``last_date`` (the trains' departure, else claimed
+        arrival, else published date; None when unknown) and ``shipments`` (ids).
+        ``G.graph`` holds ``crs`` ("EPSG:4326"), ``routed`` and ``unrouted``
+        (``"id: reason"`` strings) and ``origin_basis`` (id -> how it was routed).
+    """
+    ship_df, group_df = _as_frames(shipments, groups)
+    if routes is None:
+        routes = shipment_routes(ship_df, network)
+    by_id = {str(r[C.ID]): r for r in routes.to_dict("records")}
+    base = network.G
+    G = nx.DiGraph(crs="EPSG:4326", routed=[], unrouted=[], origin_basis={})
+    ship_rows = {str(r[C.ID]): r for r in ship_df.to_dict("records")}
+    edges_of: dict[str, list[tuple[str, str]]] = {}
+    for sid, row in ship_rows.items():
+        info = by_id.get(sid)
+        stations = info.get("stations") if info else None
+        if not isinstance(stations, list) or len(stations) < 1:
+            reason = (info or {}).get("problem") or "not routed"
+            G.graph["unrouted"].append(f"{sid}: {reason}")
+            continue
+        G.graph["routed"].append(sid)
+        G.graph["origin_basis"][sid] = info["origin_basis"]
+        cars = _count(row.get(C.CARS_TOTAL))
+        when = _train_date(row)
+        for pos, node in enumerate(stations):
+            if node not in G:
+                G.add_node(node, **dict(base.nodes[node]), trains=0, role="via")
+            G.nodes[node]["trains"] += 1
+            role = "origin" if pos == 0 else "destination" if pos == len(stations) - 1 else None
+            if role is not None:
+                old = G.nodes[node]["role"]
+                G.nodes[node]["role"] = role if old == "via" else "; ".join(sorted({old, role}))
+        path = list(itertools.pairwise(stations))
+        edges_of[sid] = path
+        for u, v in path:
+            if not G.has_edge(u, v):
+                data = base.edges[u, v]
+                G.add_edge(
+                    u,
+                    v,
+                    length_km=float(data.get("length_km", float("nan"))),
+                    line=data.get("line"),
+                    border=base.nodes[u].get("country") != base.nodes[v].get("country"),
+                    trains=0,
+                    cars=0,
+                    cars_unallocated=0,
+                    first_date=None,
+                    last_date=None,
+                    shipments=[],
+                )
+            e = G.edges[u, v]
+            e["trains"] += 1
+            e["cars"] += cars or 0
+            e["shipments"].append(sid)
+            if when is not None:
+                e["first_date"] = when if e["first_date"] is None else min(e["first_date"], when)
+                e["last_date"] = when if e["last_date"] is None else max(e["last_date"], when)
+    _add_group_cars(G, group_df, ship_rows, edges_of)
+    logger.info(
+        "Route graph: %d stations, %d segments, %d shipments routed, %d not",
+        G.number_of_nodes(),
+        G.number_of_edges(),
+        len(G.graph["routed"]),
+        len(G.graph["unrouted"]),
+    )
+    return G
+
+
+def _add_group_cars(
+    G: nx.DiGraph,
+    group_df: pd.DataFrame,
+    ship_rows: Mapping[str, Mapping[str, Any]],
+    edges_of: Mapping[str, list[tuple[str, str]]],
+) -> None:
+    """Add each group's cars not carried by its trains' own counts."""
+    for grp in group_df.to_dict("records"):
+        gid = str(grp[C.ID])
+        members = [sid for sid, r in ship_rows.items() if _text(r.get(C.GROUP)) == gid]
+        total = _count(grp.get(C.CARS_TOTAL))
+        if total is None or not members:
+            continue
+        known = sum(_count(ship_rows[m].get(C.CARS_TOTAL)) or 0 for m in members)
+        rest = max(total - known, 0)
+        holders = [m for m in members if _count(ship_rows[m].get(C.CARS_TOTAL)) is None]
+        listed = _count(grp.get(C.N_TRAINS)) or len(members)
+        if not rest or not holders:
+            continue
+        routed = [m for m in holders if m in edges_of]
+        # All trains that may carry the cars must be routed (and listed) for "passed".
+        certain = len(routed) == len(holders) and listed <= len(members)
+        passes: dict[tuple[str, str], int] = {}
+        for m in routed:
+            for edge in set(edges_of[m]):
+                passes[edge] = passes.get(edge, 0) + 1
+        for edge, n in passes.items():
+            if certain and n == len(holders):
+                G.edges[edge]["cars"] += rest
+            else:
+                G.edges[edge]["cars_unallocated"] += rest
+
+
+def _plain(value: Any) -> Any:
+    """Return a GraphML-safe value: lists joined, dates ISO, None kept as None (dropped)."""
+    if value is None:
+        return None
+    if isinstance(value, list | tuple | set | frozenset):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    if isinstance(value, date | pd.Timestamp):
+        return value.isoformat()
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def _plain_attrs(attrs: Mapping[str, Any]) -> dict[str, Any]:
+    out = {}
+    for key, value in attrs.items():
+        plain = _plain(value)
+        if plain is not None and not (isinstance(plain, float) and plain != plain):
+            out[key] = plain
+    return out
+
+
+def to_graphml(G: nx.Graph, path: str | Path) -> Path:
+    """Write ``G`` as GraphML, turning lists into "; "-joined strings and dates into ISO.
+
+    Missing values (None, NaN) are left out of an element, as GraphML has no null.
+
+    Parameters
+    ----------
+    G
+        A route graph from :func:`route_graph` (or any graph).
+    path
+        The file to write.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Raises
+    ------
+    InputPathError
+        When the file's directory does not exist.
+    """
+    path = Path(path)
+    if not path.parent.is_dir():
+        msg = f"cannot write {path}: directory {path.parent} does not exist"
+        raise InputPathError(msg)
+    H = G.__class__()
+    H.graph.update(_plain_attrs(G.graph))
+    for node, attrs in G.nodes(data=True):
+        H.add_node(str(node), **_plain_attrs(attrs))
+    for u, v, attrs in G.edges(data=True):
+        H.add_edge(str(u), str(v), **_plain_attrs(attrs))
+    nx.write_graphml(H, path)
+    return path
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_json_value(v) for v in value]
+    if isinstance(value, date | pd.Timestamp):
+        return value.isoformat()
+    if isinstance(value, float) and value != value:
+        return None
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def _coords(attrs: Mapping[str, Any]) -> list[float] | None:
+    lat, lon = attrs.get("lat"), attrs.get("lon")
+    if lat is None or lon is None or pd.isna(lat) or pd.isna(lon):
+        return None
+    return [float(lon), float(lat)]
+
+
+def to_geojson(G: nx.Graph) -> dict[str, Any]:
+    """Return ``G`` as a GeoJSON FeatureCollection: edges as LineStrings, nodes as Points.
+
+    Coordinates are (lon, lat) in WGS84. An element without coordinates keeps a
+    ``null`` geometry, so its attributes are not lost.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.DiGraph()
+    >>> G.add_node("a", lat=52.0, lon=26.0, name="A")
+    >>> G.add_node("b", lat=53.0, lon=27.0, name="B")
+    >>> G.add_edge("a", "b", trains=2, shipments=["t1", "t2"])
+    >>> fc = to_geojson(G)
+    >>> [f["geometry"]["type"] for f in fc["features"]]
+    ['LineString', 'Point', 'Point']
+    >>> fc["features"][0]["properties"]["shipments"]
+    ['t1', 't2']
+    """
+    features: list[dict[str, Any]] = []
+    for u, v, attrs in G.edges(data=True):
+        a, b = _coords(G.nodes[u]), _coords(G.nodes[v])
+        geometry = {"type": "LineString", "coordinates": [a, b]} if a and b else None
+        props = {"source": str(u), "target": str(v)}
+        props.update({k: _json_value(val) for k, val in attrs.items()})
+        features.append({"type": "Feature", "geometry": geometry, "properties": props})
+    for node, attrs in G.nodes(data=True):
+        point = _coords(attrs)
+        geometry = {"type": "Point", "coordinates": point} if point else None
+        props = {"id": str(node), **{k: _json_value(val) for k, val in attrs.items()}}
+        features.append({"type": "Feature", "geometry": geometry, "properties": props})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def write_geojson(G: nx.Graph, path: str | Path) -> Path:
+    """Write :func:`to_geojson` of ``G`` to ``path`` (UTF-8) and return the path.
+
+    Raises
+    ------
+    InputPathError
+        When the file's directory does not exist.
+    """
+    path = Path(path)
+    if not path.parent.is_dir():
+        msg = f"cannot write {path}: directory {path.parent} does not exist"
+        raise InputPathError(msg)
+    path.write_text(json.dumps(to_geojson(G), ensure_ascii=False, indent=1), encoding="utf-8")
+    return path
