@@ -1,0 +1,519 @@
+"""Fit the transit-time model to observed trips, and test it by leaving one trip out.
+
+A trip is an origin, a destination, a departure and an arrival, each date an
+interval at its precision (a day is the whole day; a time to the minute is
+± ``Settings.datetime_tolerance_h``; "on or before 20 Dec" is open and closed with
+``Settings.open_departure_days``). An announced (planned) arrival weighs
+``Settings.planned_weight`` of an observed one.
+
+:func:`calibrate` maximises the weighted interval-censored likelihood of the trips
+over a grid of the model's free parameters (``dwell_scale``, ``speed_sigma``,
+``dwell_sigma``); the moving speed and the dwell per 100 km stay at their sourced
+values. :func:`leave_one_out` refits without each trip in turn and reports whether
+the held-out arrival fell inside p10-p90, beside a naive baseline (distance over
+one fixed speed, no dwell).
+
+Examples
+--------
+>>> trips = load_trips()
+>>> len(trips) >= 12, set(trips["arrival_kind"]) <= {"observed", "planned"}
+(True, True)
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from railtrack import columns as C
+from railtrack._data import data_path
+from railtrack.errors import InputPathError, ReportError
+from railtrack.estimate import (
+    PROBS,
+    NetworkLike,
+    TransitModel,
+    _End,
+    _Estimator,
+    arrival_quantiles,
+)
+from railtrack.models import Place
+from railtrack.settings import DEFAULT_SETTINGS, Settings
+
+__all__ = ["Calibration", "calibrate", "leave_one_out", "load_trips", "trip_routes"]
+
+logger = logging.getLogger(__name__)
+
+ARRIVAL_KINDS = ("observed", "planned")
+PRECISIONS = ("datetime", "day", "days", "week", "month")
+REQUIRED = (
+    C.TRIP_ID,
+    C.ORIGIN,
+    C.DESTINATION,
+    C.DEPARTURE_EARLIEST,
+    C.DEPARTURE_LATEST,
+    C.ARRIVAL_EARLIEST,
+    C.ARRIVAL_LATEST,
+    C.ARRIVAL_KIND,
+)
+
+DEFAULT_GRID: dict[str, tuple[float, ...]] = {
+    "dwell_scale": tuple(float(x) for x in np.geomspace(0.25, 12.0, 29)),
+    "speed_sigma": (0.05, 0.1, 0.2, 0.3, 0.4),
+    "dwell_sigma": tuple(float(x) for x in np.linspace(0.1, 1.5, 15)),
+}
+"""Values tried for each free parameter (a full grid; deterministic)."""
+
+_DEPARTURE_POINTS = 16  # stratified points over the departure window in the likelihood
+_MIN_PROB = 1e-6
+
+
+# --- loading -----------------------------------------------------------------------------
+
+
+def _stamp(value: Any, *, path: Path, row: int, column: str) -> pd.Timestamp | None:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    text = str(value).strip()
+    if not text:
+        return None
+    try:
+        return pd.Timestamp(text)
+    except (ValueError, TypeError) as exc:
+        msg = f"{text!r} is not an ISO date or datetime"
+        raise ReportError(msg, path=path, row=row, field=column) from exc
+
+
+def load_trips(path: str | Path | None = None, *, strict: bool = False) -> pd.DataFrame:
+    """Read calibration trips from a CSV file (default: the embedded ``trips.csv``).
+
+    Parameters
+    ----------
+    path
+        A CSV with the columns of :data:`railtrack.columns.TRIP_COLUMNS`
+        (``distance_km``, ``distance_note``, ``border_crossings_n``, ``cars``,
+        ``reference`` and ``note`` optional). Dates are ISO dates or datetimes.
+    strict
+        Raise on the first bad row instead of skipping it.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The good rows, dates as Timestamps and a ``weight`` column; the bad rows'
+        messages (file, row, field) are in ``df.attrs["problems"]``.
+
+    Raises
+    ------
+    railtrack.errors.InputPathError
+        If the file does not exist.
+    railtrack.errors.ReportError
+        If a required column is missing, or on a bad row with ``strict=True``.
+    """
+    file = Path(path) if path is not None else data_path("calibration", "trips.csv")
+    if not file.is_file():
+        msg = f"no such trips file: {file}"
+        raise InputPathError(msg)
+    raw = pd.read_csv(file, dtype=str, keep_default_na=False)
+    missing = [c for c in REQUIRED if c not in raw.columns]
+    if missing:
+        msg = f"missing column(s): {', '.join(missing)}"
+        raise ReportError(msg, path=file, field=missing[0])
+    rows: list[dict[str, Any]] = []
+    problems: list[str] = []
+    for i, rec in enumerate(raw.to_dict("records"), start=2):  # row 1 is the header
+        try:
+            rows.append(_trip_row(rec, path=file, row=i))
+        except ReportError as exc:
+            if strict:
+                raise
+            problems.append(str(exc))
+            logger.warning("Skipped trip: %s", exc)
+    df = pd.DataFrame(rows, columns=[*C.TRIP_COLUMNS, C.WEIGHT])
+    for col in (C.DEPARTURE_EARLIEST, C.DEPARTURE_LATEST, C.ARRIVAL_EARLIEST, C.ARRIVAL_LATEST):
+        df[col] = pd.to_datetime(df[col]).astype("datetime64[ns]")
+    df[C.DISTANCE_KM] = df[C.DISTANCE_KM].astype("float64")
+    df[C.WEIGHT] = df[C.WEIGHT].astype("float64")
+    df.attrs["problems"] = problems
+    df.attrs["source_file"] = str(file)
+    logger.info("Loaded %d trips from %s, %d rows skipped", len(df), file.name, len(problems))
+    return df
+
+
+def _trip_row(rec: dict[str, str], *, path: Path, row: int) -> dict[str, Any]:
+    def text(col: str) -> str:
+        return str(rec.get(col, "") or "").strip()
+
+    for col in (C.TRIP_ID, C.ORIGIN, C.DESTINATION):
+        if not text(col):
+            raise ReportError("is empty", path=path, row=row, field=col)
+    out: dict[str, Any] = {col: text(col) or None for col in C.TRIP_COLUMNS}
+    for col in (C.DEPARTURE_EARLIEST, C.DEPARTURE_LATEST, C.ARRIVAL_EARLIEST, C.ARRIVAL_LATEST):
+        out[col] = _stamp(rec.get(col), path=path, row=row, column=col)
+    for lo, hi in (
+        (C.DEPARTURE_EARLIEST, C.DEPARTURE_LATEST),
+        (C.ARRIVAL_EARLIEST, C.ARRIVAL_LATEST),
+    ):
+        if out[lo] is None and out[hi] is None:
+            raise ReportError(
+                "needs at least one of earliest and latest", path=path, row=row, field=lo
+            )
+        if out[lo] is not None and out[hi] is not None and out[lo] > out[hi]:
+            msg = f"earliest {out[lo]} is after latest {out[hi]}"
+            raise ReportError(msg, path=path, row=row, field=lo)
+    for col in (C.DEPARTURE_PRECISION, C.ARRIVAL_PRECISION):
+        value = text(col) or "day"
+        if value not in PRECISIONS:
+            msg = f"{value!r} is not one of {', '.join(PRECISIONS)}"
+            raise ReportError(msg, path=path, row=row, field=col)
+        out[col] = value
+    kind = text(C.ARRIVAL_KIND).lower()
+    if kind not in ARRIVAL_KINDS:
+        msg = f"{kind!r} is not one of {', '.join(ARRIVAL_KINDS)}"
+        raise ReportError(msg, path=path, row=row, field=C.ARRIVAL_KIND)
+    out[C.ARRIVAL_KIND] = kind
+    for col, kind_ in ((C.DISTANCE_KM, float), (C.BORDER_CROSSINGS_N, int), (C.CARS, int)):
+        value = text(col)
+        if not value:
+            out[col] = None
+            continue
+        try:
+            number = kind_(value)
+        except ValueError as exc:
+            msg = f"{value!r} is not a number"
+            raise ReportError(msg, path=path, row=row, field=col) from exc
+        if number < 0 or (col == C.DISTANCE_KM and number == 0):
+            msg = f"{value!r} must be positive"
+            raise ReportError(msg, path=path, row=row, field=col)
+        out[col] = number
+    out[C.WEIGHT] = None  # filled by calibrate from the settings
+    return out
+
+
+# --- intervals ---------------------------------------------------------------------------
+
+
+def _days(ts: pd.Timestamp) -> float:
+    return (ts - pd.Timestamp("1970-01-01")).total_seconds() / 86_400.0
+
+
+def _interval(
+    earliest: Any, latest: Any, precision: str, settings: Settings
+) -> tuple[float, float, bool]:
+    """Return (start, end) in days since the epoch, and whether an end was open."""
+    lo = None if pd.isna(earliest) else pd.Timestamp(earliest)
+    hi = None if pd.isna(latest) else pd.Timestamp(latest)
+    open_days = settings.open_departure_days
+    if precision == "datetime":
+        tol = settings.datetime_tolerance_h / 24.0
+        a = _days(lo) - tol if lo is not None else _days(hi) - open_days  # type: ignore[arg-type]
+        b = _days(hi) + tol if hi is not None else _days(lo) + open_days  # type: ignore[arg-type]
+        return a, b, lo is None or hi is None
+    a = _days(lo.normalize()) if lo is not None else None
+    b = _days(hi.normalize()) + 1.0 if hi is not None else None
+    if a is None:
+        assert b is not None
+        return b - 1.0 - open_days, b, True
+    if b is None:
+        return a, a + 1.0 + open_days, True
+    return a, b, False
+
+
+# --- routes of the trips ---------------------------------------------------------------
+
+
+def trip_routes(
+    trips: pd.DataFrame, network: NetworkLike | None = None, *, settings: Settings | None = None
+) -> pd.DataFrame:
+    """Give each trip its routed lengths: the network's, or its own ``distance_km``.
+
+    ``distance_km``, when given, is used as is (with ``border_crossings_n``, default
+    0); otherwise the trip is routed on ``network`` (default: the embedded theatre
+    network), a region origin giving one route from each of its stations.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``trips`` with ``length_km`` (the median over routes), ``routes`` (a tuple
+        of (length_km, border crossings) per route) and ``length_source``
+        ("distance_km", "network" or "none: <reason>").
+    """
+    settings = settings or DEFAULT_SETTINGS
+    estimator: _Estimator | None = None
+    routes_col: list[tuple[tuple[float, int], ...]] = []
+    sources: list[str] = []
+    for rec in trips.to_dict("records"):
+        distance = rec.get(C.DISTANCE_KM)
+        if distance is not None and not pd.isna(distance):
+            borders = rec.get(C.BORDER_CROSSINGS_N)
+            n_b = 0 if borders is None or pd.isna(borders) else int(borders)
+            routes_col.append(((float(distance), n_b),))
+            sources.append("distance_km")
+            continue
+        if estimator is None:
+            if network is None:
+                from railtrack.network import load_network
+
+                network = load_network(settings=settings)
+            estimator = _Estimator(network, TransitModel.from_settings(settings))
+        origin = estimator.end(Place(text=str(rec[C.ORIGIN])), "origin")
+        destination = estimator.end(Place(text=str(rec[C.DESTINATION])), "destination")
+        reason = _unroutable(origin, destination)
+        info = None if reason else estimator.route(origin, destination, ())
+        if info is None:
+            routes_col.append(())
+            sources.append(f"none: {reason or 'no route on the network'}")
+            continue
+        routes_col.append(tuple(zip(info.lengths_km, info.borders, strict=True)))
+        sources.append("network")
+    out = trips.copy()
+    out["routes"] = routes_col
+    out[C.LENGTH_KM] = [float(np.median([r[0] for r in rs])) if rs else np.nan for rs in routes_col]
+    out["length_source"] = sources
+    return out
+
+
+def _unroutable(origin: _End, destination: _End) -> str | None:
+    for end, role in ((origin, "origin"), (destination, "destination")):
+        if end.key is None:
+            return f"{role} not on the network and no distance_km"
+    return None
+
+
+# --- fitting ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """A fitted model and what it was fitted on.
+
+    ``trips`` holds the trips used (with ``length_km``, ``weight`` and the model's
+    own p10/p50/p90 for each); ``skipped`` names the trips left out and why;
+    ``log_likelihood`` is the weighted log-likelihood at the optimum.
+    """
+
+    model: TransitModel
+    trips: pd.DataFrame
+    log_likelihood: float
+    skipped: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def params(self) -> dict[str, float]:
+        """The fitted free parameters."""
+        return {k: getattr(self.model, k) for k in DEFAULT_GRID}
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    trips: pd.DataFrame
+    dep: np.ndarray  # (n, 2) departure interval, days since epoch
+    arr: np.ndarray  # (n, 2) arrival interval
+    weight: np.ndarray  # (n,)
+    skipped: tuple[str, ...]
+
+
+def _prepare(trips: pd.DataFrame, network: NetworkLike | None, settings: Settings) -> _Prepared:
+    routed = trip_routes(trips, network, settings=settings)
+    usable = routed["routes"].map(len) > 0
+    skipped = tuple(
+        f"{r[C.TRIP_ID]}: {r['length_source']}" for r in routed[~usable].to_dict("records")
+    )
+    for message in skipped:
+        logger.warning("Trip left out of calibration: %s", message)
+    used = routed[usable].reset_index(drop=True)
+    dep = np.array(
+        [
+            _interval(
+                r[C.DEPARTURE_EARLIEST], r[C.DEPARTURE_LATEST], r[C.DEPARTURE_PRECISION], settings
+            )[:2]
+            for r in used.to_dict("records")
+        ],
+        dtype=float,
+    ).reshape(-1, 2)
+    arr = np.array(
+        [
+            _interval(r[C.ARRIVAL_EARLIEST], r[C.ARRIVAL_LATEST], r[C.ARRIVAL_PRECISION], settings)[
+                :2
+            ]
+            for r in used.to_dict("records")
+        ],
+        dtype=float,
+    ).reshape(-1, 2)
+    weight = np.where(used[C.ARRIVAL_KIND] == "planned", settings.planned_weight, 1.0)
+    used = used.assign(**{C.WEIGHT: weight})
+    return _Prepared(used, dep, arr, weight, skipped)
+
+
+def _trip_log_probs(
+    prep: _Prepared, base: TransitModel, grid: dict[str, tuple[float, ...]]
+) -> tuple[list[TransitModel], np.ndarray]:
+    """Log-probability of each trip's arrival interval under each grid model."""
+    models = [
+        base.replace(dwell_scale=a, speed_sigma=b, dwell_sigma=c)
+        for a in grid["dwell_scale"]
+        for b in grid["speed_sigma"]
+        for c in grid["dwell_sigma"]
+    ]
+    u = (np.arange(_DEPARTURE_POINTS) + 0.5) / _DEPARTURE_POINTS
+    out = np.empty((len(models), len(prep.trips)))
+    routes = list(prep.trips["routes"])
+    for j, rs in enumerate(routes):
+        lengths = np.array([r[0] for r in rs])
+        borders = np.array([r[1] for r in rs])
+        dep = prep.dep[j, 0] + u * (prep.dep[j, 1] - prep.dep[j, 0])
+        lo = prep.arr[j, 0] - dep
+        hi = prep.arr[j, 1] - dep
+        for i, model in enumerate(models):
+            draws = np.sort(model.transit_draws_days(lengths, borders).ravel())
+            n = draws.size
+            cdf_hi = np.searchsorted(draws, hi, side="right") / n
+            cdf_lo = np.searchsorted(draws, lo, side="left") / n
+            p = float(np.mean(cdf_hi - cdf_lo))
+            out[i, j] = np.log(max(p, _MIN_PROB))
+    return models, out
+
+
+def _predict(prep: _Prepared, model: TransitModel) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    tq = np.vstack(
+        [
+            model.mixture_quantiles_days([r[0] for r in rs], [r[1] for r in rs])
+            if len(rs) > 1
+            else model.transit_quantiles_days([rs[0][0]], [rs[0][1]])[0]
+            for rs in prep.trips["routes"]
+        ]
+    ).reshape(-1, PROBS.size)
+    p10, p50, p90, _ = arrival_quantiles(
+        prep.dep[:, 0],
+        prep.dep[:, 1] - prep.dep[:, 0],
+        tq,
+        min_half_width_days=model.min_half_width_days,
+    )
+    return p10, p50, p90
+
+
+def _to_ts(days: np.ndarray) -> pd.Series:
+    return pd.Series(pd.to_datetime(np.round(days * 24.0) * 3600.0, unit="s")).astype(
+        "datetime64[ns]"
+    )
+
+
+def calibrate(
+    trips: pd.DataFrame | None = None,
+    *,
+    network: NetworkLike | None = None,
+    settings: Settings | None = None,
+    grid: dict[str, tuple[float, ...]] | None = None,
+) -> Calibration:
+    """Fit the transit-time model's free parameters to observed and planned trips.
+
+    Parameters
+    ----------
+    trips
+        Trips as returned by :func:`load_trips` (default: the embedded trips).
+    network
+        Network to route trips without ``distance_km`` on (default: embedded).
+    settings
+        Fixed parameters (moving speed, dwell per 100 km and per border, planned
+        weight, tolerances) and the starting model.
+    grid
+        Values to try for ``dwell_scale``, ``speed_sigma`` and ``dwell_sigma``
+        (default :data:`DEFAULT_GRID`).
+
+    Returns
+    -------
+    Calibration
+        The fitted :class:`~railtrack.estimate.TransitModel` and the trips used.
+
+    Raises
+    ------
+    railtrack.errors.ReportError
+        If no trip can be used.
+
+    Notes
+    -----
+    Each trip contributes ``weight * log P(arrival interval)``, the departure
+    being uniform over its interval; the grid point with the largest sum wins.
+    """
+    settings = settings or DEFAULT_SETTINGS
+    trips = load_trips() if trips is None else trips
+    grid = grid or DEFAULT_GRID
+    prep = _prepare(trips, network, settings)
+    if prep.trips.empty:
+        msg = "no calibration trip could be routed or has a distance_km"
+        raise ReportError(msg, field=C.DISTANCE_KM)
+    models, logp = _trip_log_probs(prep, TransitModel.from_settings(settings), grid)
+    total = logp @ prep.weight
+    best = int(np.argmax(total))
+    model = models[best]
+    p10, p50, p90 = _predict(prep, model)
+    used = prep.trips.assign(p10=_to_ts(p10), p50=_to_ts(p50), p90=_to_ts(p90))
+    logger.info(
+        "Calibrated on %d trips: %s",
+        len(used),
+        {k: round(v, 3) for k, v in Calibration(model, used, 0).params.items()},
+    )
+    return Calibration(model, used, float(total[best]), prep.skipped)
+
+
+def leave_one_out(
+    trips: pd.DataFrame | None = None,
+    *,
+    network: NetworkLike | None = None,
+    settings: Settings | None = None,
+    grid: dict[str, tuple[float, ...]] | None = None,
+) -> pd.DataFrame:
+    """Refit without each trip in turn and predict the trip held out.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per usable trip: ``trip_id``, ``arrival_kind``, ``length_km``,
+        the held-out ``p10``, ``p50``, ``p90``, ``covered`` (the arrival interval
+        meets p10-p90), ``abs_error_days`` (p50 to the arrival's midpoint), and the
+        naive baseline's ``naive_p50``, ``naive_covered`` (p50 ± the minimum
+        half-width) and ``naive_abs_error_days``.
+    """
+    settings = settings or DEFAULT_SETTINGS
+    trips = load_trips() if trips is None else trips
+    grid = grid or DEFAULT_GRID
+    prep = _prepare(trips, network, settings)
+    n = len(prep.trips)
+    if n < 2:
+        msg = "leave-one-out needs at least two usable trips"
+        raise ReportError(msg, field=C.TRIP_ID)
+    models, logp = _trip_log_probs(prep, TransitModel.from_settings(settings), grid)
+    weighted = logp * prep.weight[None, :]
+    p10 = np.empty(n)
+    p50 = np.empty(n)
+    p90 = np.empty(n)
+    for j in range(n):
+        total = weighted.sum(axis=1) - weighted[:, j]
+        model = models[int(np.argmax(total))]
+        one = _Prepared(prep.trips.iloc[[j]], prep.dep[[j]], prep.arr[[j]], prep.weight[[j]], ())
+        a, b, c = _predict(one, model)
+        p10[j], p50[j], p90[j] = a[0], b[0], c[0]
+    arr_lo, arr_hi = prep.arr[:, 0], prep.arr[:, 1]
+    mid = (arr_lo + arr_hi) / 2.0
+    covered = (arr_hi >= p10) & (arr_lo <= p90)
+    dep_mid = prep.dep.mean(axis=1)
+    naive = dep_mid + prep.trips[C.LENGTH_KM].to_numpy() / settings.naive_speed_km_per_day
+    h = settings.min_half_width_days
+    naive_covered = (arr_hi >= naive - h) & (arr_lo <= naive + h)
+    return pd.DataFrame(
+        {
+            C.TRIP_ID: prep.trips[C.TRIP_ID].to_numpy(),
+            C.ARRIVAL_KIND: prep.trips[C.ARRIVAL_KIND].to_numpy(),
+            C.LENGTH_KM: prep.trips[C.LENGTH_KM].to_numpy(),
+            C.P10: _to_ts(p10),
+            C.P50: _to_ts(p50),
+            C.P90: _to_ts(p90),
+            "covered": covered,
+            "abs_error_days": np.abs(p50 - mid),
+            "naive_p50": _to_ts(naive),
+            "naive_covered": naive_covered,
+            "naive_abs_error_days": np.abs(naive - mid),
+        }
+    )

@@ -1,0 +1,748 @@
+"""Arrival windows: a transit-time model over the routed distance, per shipment.
+
+The model (:class:`TransitModel`) draws a train's trip time as running time plus
+dwell::
+
+    transit_h = length_km / v  +  m * (technical_dwell_h_per_100km * length_km / 100
+                                       + border_dwell_h * border_crossings)
+    v ~ LogNormal(log(moving_speed_kmh), speed_sigma)
+    m ~ LogNormal(log(dwell_scale), dwell_sigma)
+
+with a fixed seed, so every estimate is repeatable. The departure window is spread
+over the arrival window quantile by quantile (the position in the departure window
+and the transit time are combined comonotonically: ``arrival(q) = start + q * width
++ transit(q)``), which never gives a narrower window for a wider departure. A
+region origin ("from Belarus") pools the draws of the routes from each of the
+region's stations. No window is narrower than ``p50 ± min_half_width_days``.
+
+Every default lives in :class:`railtrack.settings.Settings` with its source; the
+fitted ones come from :func:`railtrack.calibrate`.
+
+Examples
+--------
+>>> import numpy as np
+>>> model = TransitModel.from_settings()
+>>> q = model.transit_quantiles_days(np.array([1000.0, 2000.0]), np.array([0, 1]))
+>>> bool((q[0] < q[1]).all())
+True
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+from typing import Any, Protocol
+
+import numpy as np
+import pandas as pd
+
+from railtrack import columns as C
+from railtrack.errors import NoRoute, RailtrackError, StationNotFound
+from railtrack.models import DateWindow, Place, Shipment
+from railtrack.settings import DEFAULT_SETTINGS, Settings
+
+__all__ = [
+    "FLAGS",
+    "PROBS",
+    "TransitModel",
+    "estimate_arrivals",
+]
+
+logger = logging.getLogger(__name__)
+
+PROBS: np.ndarray = np.linspace(0.005, 0.995, 199)
+"""Probability grid on which transit and arrival quantile functions are kept."""
+
+QUANTILES: tuple[float, float, float] = (0.1, 0.5, 0.9)
+"""The reported quantiles: p10, p50, p90."""
+
+FLAGS: dict[str, str] = {
+    "no_origin": "the shipment names no origin",
+    "no_destination": "the shipment names no destination",
+    "origin_unresolved": "the origin matched no station or region with confidence",
+    "destination_unresolved": "the destination matched no station or region with confidence",
+    "via_unresolved": "a via point did not resolve and was ignored",
+    "origin_region": "the origin is a region: the window spans routes from its stations",
+    "destination_region": "the destination is a region, not one station",
+    "no_route": "no rail route joins the two ends on this network",
+    "no_departure_date": "no departure date: none given, or taken from the report's date",
+    "departure_open_start": "departure known only as 'by' a date",
+    "departure_open_end": "departure known only as 'after' a date",
+    "window_widened": "the model's window was narrower than ±min_half_width_days",
+    "claim_outside_window": "the source's claimed arrival lies outside p10-p90",
+    "window_before_as_of": "the whole window lies before the as-of date",
+}
+"""Every flag :func:`estimate_arrivals` can set, with its meaning."""
+
+_DAY_S = 86_400.0
+_EPOCH = pd.Timestamp("1970-01-01")
+
+
+# --- the transit-time model ---------------------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def _normals(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Two fixed, read-only vectors of standard normal draws."""
+    rng = np.random.default_rng(seed)
+    z = rng.standard_normal((2, n))
+    z.setflags(write=False)
+    return z[0], z[1]
+
+
+@dataclass(frozen=True)
+class TransitModel:
+    """Parameters of the transit-time model; see the module notes for the formula.
+
+    Build one with :meth:`from_settings`; :func:`railtrack.calibrate` returns one
+    fitted to observed trips. Units are in the names (km/h, hours, days).
+    """
+
+    moving_speed_kmh: float = DEFAULT_SETTINGS.moving_speed_kmh
+    speed_sigma: float = DEFAULT_SETTINGS.speed_sigma
+    technical_dwell_h_per_100km: float = DEFAULT_SETTINGS.technical_dwell_h_per_100km
+    border_dwell_h: float = DEFAULT_SETTINGS.border_dwell_h
+    dwell_scale: float = DEFAULT_SETTINGS.dwell_scale
+    dwell_sigma: float = DEFAULT_SETTINGS.dwell_sigma
+    min_half_width_days: float = DEFAULT_SETTINGS.min_half_width_days
+    draws: int = DEFAULT_SETTINGS.transit_draws
+    seed: int = DEFAULT_SETTINGS.transit_seed
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None) -> TransitModel:
+        """Return the model with the parameters of ``settings`` (default settings)."""
+        s = settings or DEFAULT_SETTINGS
+        return cls(
+            moving_speed_kmh=s.moving_speed_kmh,
+            speed_sigma=s.speed_sigma,
+            technical_dwell_h_per_100km=s.technical_dwell_h_per_100km,
+            border_dwell_h=s.border_dwell_h,
+            dwell_scale=s.dwell_scale,
+            dwell_sigma=s.dwell_sigma,
+            min_half_width_days=s.min_half_width_days,
+            draws=s.transit_draws,
+            seed=s.transit_seed,
+        )
+
+    def replace(self, **changes: Any) -> TransitModel:
+        """Return a copy with some parameters changed."""
+        return dataclasses.replace(self, **changes)
+
+    def params(self) -> dict[str, float]:
+        """Return the parameters as a plain dict."""
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+
+    def transit_draws_days(
+        self, length_km: np.ndarray | Sequence[float], border_crossings: np.ndarray | Sequence[int]
+    ) -> np.ndarray:
+        """Draw transit times in days, one row per route, ``draws`` columns.
+
+        The same random numbers are used for every route, so a longer route (or one
+        with more border crossings) is slower in every draw.
+
+        Parameters
+        ----------
+        length_km
+            Routed lengths, km.
+        border_crossings
+            Border crossings on each route.
+
+        Returns
+        -------
+        numpy.ndarray
+            Shape ``(len(length_km), draws)``, days.
+        """
+        length = np.asarray(length_km, dtype=float).reshape(-1, 1)
+        borders = np.asarray(border_crossings, dtype=float).reshape(-1, 1)
+        z_speed, z_dwell = _normals(self.draws, self.seed)
+        speed_kmh = self.moving_speed_kmh * np.exp(self.speed_sigma * z_speed)
+        dwell_factor = self.dwell_scale * np.exp(self.dwell_sigma * z_dwell)
+        dwell_h = self.technical_dwell_h_per_100km * length / 100.0 + self.border_dwell_h * borders
+        return (length / speed_kmh + dwell_factor * dwell_h) / 24.0
+
+    def transit_quantiles_days(
+        self,
+        length_km: np.ndarray | Sequence[float],
+        border_crossings: np.ndarray | Sequence[int],
+        *,
+        chunk: int = 512,
+    ) -> np.ndarray:
+        """Return transit-time quantiles (days) on :data:`PROBS`, one row per route.
+
+        Parameters
+        ----------
+        length_km
+            Routed lengths, km.
+        border_crossings
+            Border crossings on each route.
+        chunk
+            Routes drawn at a time (bounds memory for many routes).
+
+        Returns
+        -------
+        numpy.ndarray
+            Shape ``(len(length_km), len(PROBS))``, non-decreasing along each row.
+        """
+        length = np.asarray(length_km, dtype=float).ravel()
+        borders = np.asarray(border_crossings, dtype=float).ravel()
+        out = np.empty((length.size, PROBS.size))
+        for start in range(0, length.size, chunk):
+            part = slice(start, start + chunk)
+            draws = self.transit_draws_days(length[part], borders[part])
+            out[part] = np.quantile(draws, PROBS, axis=1).T
+        return out
+
+    def mixture_quantiles_days(
+        self, length_km: Sequence[float], border_crossings: Sequence[int]
+    ) -> np.ndarray:
+        """Quantiles (days, on :data:`PROBS`) of the pooled draws of several routes.
+
+        Used for a region origin: each route from one of the region's stations is
+        equally likely.
+        """
+        draws = self.transit_draws_days(length_km, border_crossings)
+        return np.quantile(draws.ravel(), PROBS)
+
+
+def arrival_quantiles(
+    start_days: np.ndarray,
+    width_days: np.ndarray,
+    transit_q_days: np.ndarray,
+    *,
+    min_half_width_days: float,
+    not_before_days: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Combine departure windows with transit quantiles into p10, p50, p90.
+
+    Parameters
+    ----------
+    start_days
+        Departure window starts, days since 1970-01-01 (one per shipment).
+    width_days
+        Departure window widths, days.
+    transit_q_days
+        Transit quantile functions on :data:`PROBS`, shape ``(n, len(PROBS))``.
+    min_half_width_days
+        The window is widened to at least p50 ± this.
+    not_before_days
+        Optional lower bounds (NaN for none): the arrival is known to be later,
+        so the distribution is truncated there (a train not yet arrived at the
+        as-of date, or seen en route at a time). If nothing of the distribution
+        is left, the window restarts at the bound.
+
+    Returns
+    -------
+    tuple of numpy.ndarray
+        p10, p50, p90 (days since 1970-01-01) and a boolean "widened" mask.
+    """
+    start = np.asarray(start_days, dtype=float)
+    width = np.asarray(width_days, dtype=float)
+    tq = np.atleast_2d(transit_q_days)
+    arrival = start[:, None] + PROBS[None, :] * width[:, None] + tq
+    qs = np.asarray(QUANTILES)
+    out = np.empty((start.size, qs.size))
+    floor = (
+        np.full(start.size, np.nan)
+        if not_before_days is None
+        else np.asarray(not_before_days, dtype=float)
+    )
+    for i in range(start.size):
+        row = arrival[i]
+        if np.isnan(row).any():
+            out[i] = np.nan
+            continue
+        targets = qs
+        if not np.isnan(floor[i]) and floor[i] > row[0]:
+            q0 = float(np.interp(floor[i], row, PROBS, left=0.0, right=1.0))
+            if q0 >= PROBS[-1]:
+                h = min_half_width_days
+                out[i] = (floor[i], floor[i] + h, floor[i] + 2 * h)
+                continue
+            targets = q0 + qs * (1.0 - q0)
+        out[i] = np.interp(targets, PROBS, row)
+    p10, p50, p90 = out[:, 0], out[:, 1], out[:, 2]
+    h = min_half_width_days
+    widened = ((p50 - p10) < h - 1e-9) | ((p90 - p50) < h - 1e-9)
+    p10 = np.minimum(p10, p50 - h)
+    p90 = np.maximum(p90, p50 + h)
+    has_floor = ~np.isnan(floor)
+    p10 = np.where(has_floor, np.maximum(p10, np.where(has_floor, floor, 0.0)), p10)
+    p50 = np.maximum(p50, p10)
+    p90 = np.maximum(p90, np.maximum(p50 + h, p10 + 2 * h))
+    return p10, p50, p90, widened & ~np.isnan(p50)
+
+
+# --- shipments in, one record per shipment ---------------------------------------------
+
+
+class NetworkLike(Protocol):
+    """What the estimate needs of a :class:`railtrack.RailNetwork`."""
+
+    G: Any
+
+    def resolve(self, name: str) -> Any:
+        """Resolve a name to a station or region."""
+        ...
+
+    def route(
+        self, origin: str, destination: str, *, via: Sequence[str] | None = None, k: int = 1
+    ) -> list[Any]:
+        """Shortest routes between two ends."""
+        ...
+
+    def routes_from_each(self, origin: str, destination: str) -> list[Any]:
+        """One route from each candidate station of a region origin."""
+        ...
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One shipment, whatever container it came in."""
+
+    id: str
+    origin: Place | None
+    destination: Place | None
+    via: tuple[Place, ...]
+    departure: DateWindow | None
+    claimed: DateWindow | None
+    claim: str
+    published: date | None
+
+
+def _place_from_row(row: pd.Series, prefix: str) -> Place | None:
+    def get(name: str) -> Any:
+        value = row.get(name)
+        return None if value is None or pd.isna(value) else value
+
+    text = get(prefix)
+    station_id = get(f"{prefix}_station_id")
+    region = get(f"{prefix}_region")
+    if text is None and station_id is None and region is None:
+        return None
+    return Place(
+        text=str(text or station_id or region),
+        station_id=None if station_id is None else str(station_id),
+        station=get(f"{prefix}_station"),
+        region=region,
+    )
+
+
+def _window_from_row(
+    row: pd.Series, earliest: str, latest: str, precision: str
+) -> DateWindow | None:
+    def day(name: str) -> date | None:
+        value = row.get(name)
+        if value is None or pd.isna(value):
+            return None
+        return pd.Timestamp(value).date()
+
+    lo, hi = day(earliest), day(latest)
+    if lo is None and hi is None:
+        return None
+    prec = row.get(precision)
+    return DateWindow(
+        earliest=lo,
+        latest=hi,
+        precision=prec if isinstance(prec, str) and prec else "day",
+    )
+
+
+def _items(shipments: Any) -> list[_Item]:
+    """Turn a ReportSet, a list of Shipment or a shipments DataFrame into items."""
+    if isinstance(shipments, pd.DataFrame):
+        items = []
+        for _, row in shipments.iterrows():
+            via_text = row.get(C.VIA)
+            via = (
+                tuple(Place(text=t.strip()) for t in str(via_text).split(";") if t.strip())
+                if isinstance(via_text, str)
+                else ()
+            )
+            published = row.get(C.PUBLISHED)
+            items.append(
+                _Item(
+                    id=str(row[C.ID]),
+                    origin=_place_from_row(row, C.ORIGIN),
+                    destination=_place_from_row(row, C.DESTINATION),
+                    via=via,
+                    departure=_window_from_row(
+                        row, C.DEPARTURE_EARLIEST, C.DEPARTURE_LATEST, C.DEPARTURE_PRECISION
+                    ),
+                    claimed=_window_from_row(
+                        row, C.ARRIVAL_EARLIEST, C.ARRIVAL_LATEST, C.ARRIVAL_PRECISION
+                    ),
+                    claim=str(row.get(C.CLAIM) or "sighted"),
+                    published=None
+                    if published is None or pd.isna(published)
+                    else pd.Timestamp(published).date(),
+                )
+            )
+        return items
+    records: Iterable[Any] = getattr(shipments, "shipments", shipments)
+    items = []
+    for s in records:
+        if not isinstance(s, Shipment):
+            msg = f"expected Shipment records, got {type(s).__name__}"
+            raise TypeError(msg)
+        items.append(
+            _Item(
+                id=s.id,
+                origin=s.origin,
+                destination=s.destination,
+                via=s.via,
+                departure=s.departure,
+                claimed=s.expected_arrival,
+                claim=s.claim,
+                published=s.source.published,
+            )
+        )
+    return items
+
+
+# --- resolving ends and routing, cached --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _End:
+    key: str | None  # what routing is given: a station id or a region key
+    station_id: str | None
+    name: str | None
+    is_region: bool
+    flag: str | None
+
+
+@dataclass(frozen=True)
+class _RouteInfo:
+    lengths_km: tuple[float, ...]  # every route (several for a region origin)
+    borders: tuple[int, ...]  # border crossings on each route
+    label: str
+    length_km: float
+    border_crossings: tuple[str, ...]
+    transit_q: np.ndarray  # quantiles on PROBS, days
+    region_spread: bool
+
+
+def _as_timestamp_days(value: date | datetime | pd.Timestamp) -> float:
+    return (pd.Timestamp(value) - _EPOCH).total_seconds() / _DAY_S
+
+
+def _days_to_timestamps(days: np.ndarray) -> pd.Series:
+    seconds = np.round(np.asarray(days, dtype=float) * 24.0) * 3600.0  # to the hour
+    return pd.Series(pd.to_datetime(seconds, unit="s", origin="unix")).astype("datetime64[ns]")
+
+
+class _Estimator:
+    """Resolves ends, routes and transit quantiles once per distinct query."""
+
+    def __init__(self, network: NetworkLike, model: TransitModel) -> None:
+        self.network = network
+        self.model = model
+        self._ends: dict[tuple[str | None, str | None, str | None], _End] = {}
+        self._routes: dict[tuple[str, str, tuple[str, ...]], _RouteInfo | None] = {}
+
+    def end(self, place: Place | None, role: str) -> _End:
+        """Resolve an origin/destination/via place to a routable key."""
+        if place is None:
+            return _End(None, None, None, False, f"no_{role}")
+        cache_key = (place.text, place.station_id, place.region)
+        if cache_key in self._ends:
+            return self._ends[cache_key]
+        G = self.network.G
+        end: _End
+        if place.station_id is not None and place.station_id in G:
+            name = G.nodes[place.station_id].get("name", place.station or place.text)
+            end = _End(place.station_id, place.station_id, name, False, None)
+        elif place.is_region:
+            end = _End(str(place.region), None, str(place.region), True, f"{role}_region")
+        else:
+            res = self.network.resolve(place.text)
+            if getattr(res, "resolved", False) and getattr(res, "station_id", None):
+                end = _End(res.station_id, res.station_id, res.name, False, None)
+            elif getattr(res, "region", None):
+                end = _End(str(res.region), None, str(res.region), True, f"{role}_region")
+            else:
+                end = _End(None, None, None, False, f"{role}_unresolved")
+        self._ends[cache_key] = end
+        return end
+
+    def route(self, origin: _End, destination: _End, via: tuple[str, ...]) -> _RouteInfo | None:
+        """Route once per (origin, destination, via); None when there is no route."""
+        assert origin.key is not None
+        assert destination.key is not None
+        key = (origin.key, destination.key, via)
+        if key in self._routes:
+            return self._routes[key]
+        info: _RouteInfo | None
+        try:
+            if origin.is_region:
+                routes = list(self.network.routes_from_each(origin.key, destination.key))
+            else:
+                routes = list(
+                    self.network.route(origin.key, destination.key, via=list(via) or None, k=1)
+                )
+        except (NoRoute, StationNotFound) as exc:
+            logger.info("No route %s -> %s: %s", origin.key, destination.key, exc)
+            routes = []
+        if not routes:
+            info = None
+        else:
+            lengths = np.array([float(r.length_km) for r in routes])
+            borders = np.array([len(r.border_crossings) for r in routes])
+            mid = int(np.argsort(lengths)[len(lengths) // 2])
+            shown = routes[mid]
+            if origin.is_region and len(routes) > 1:
+                tq = self.model.mixture_quantiles_days(lengths, borders)
+            else:
+                tq = self.model.transit_quantiles_days(lengths[:1], borders[:1])[0]
+            info = _RouteInfo(
+                lengths_km=tuple(float(x) for x in lengths),
+                borders=tuple(int(b) for b in borders),
+                label=" → ".join(str(n) for n in shown.names),
+                length_km=float(np.median(lengths)),
+                border_crossings=tuple(shown.border_crossings),
+                transit_q=tq,
+                region_spread=origin.is_region,
+            )
+        self._routes[key] = info
+        return info
+
+    def remaining(self, station_key: str, destination: _End) -> _RouteInfo | None:
+        """Route from a sighting's station to the destination."""
+        start = _End(station_key, station_key, station_key, False, None)
+        return self.route(start, destination, ())
+
+
+@dataclass
+class _Estimate:
+    """One shipment's estimate before it becomes a frame row."""
+
+    item: _Item
+    origin: _End
+    destination: _End
+    info: _RouteInfo | None
+    start_days: float  # departure window start, days since epoch (NaN if unknown)
+    width_days: float
+    dep_earliest: date | None
+    dep_latest: date | None
+    flags: list[str]
+
+
+def _departure(
+    item: _Item, settings: Settings, as_of: pd.Timestamp | None
+) -> tuple[date | None, date | None, list[str]]:
+    """Close the departure window; flag open ends and missing dates."""
+    open_days = pd.Timedelta(days=settings.open_departure_days)
+    flags: list[str] = []
+    window = item.departure
+    known_by = [d for d in (item.published,) if d is not None and item.claim != "planned"]
+    if as_of is not None and item.claim != "planned":
+        known_by.append(as_of.date())
+    if window is None:
+        flags.append("no_departure_date")
+        if item.claim == "planned" or item.published is None:
+            return None, None, flags
+        hi = item.published
+        return (pd.Timestamp(hi) - open_days).date(), hi, flags
+    lo, hi = window.earliest, window.latest
+    if lo is None and hi is not None:
+        flags.append("departure_open_start")
+        lo = (pd.Timestamp(hi) - open_days).date()
+    if hi is None and lo is not None:
+        flags.append("departure_open_end")
+        hi = (pd.Timestamp(lo) + open_days).date()
+        bounds = [d for d in known_by if d >= lo]
+        if bounds:
+            hi = min([hi, *bounds])
+    return lo, hi, flags
+
+
+def _estimates(
+    items: list[_Item],
+    estimator: _Estimator,
+    settings: Settings,
+    as_of: pd.Timestamp | None,
+) -> list[_Estimate]:
+    out = []
+    for item in items:
+        flags: list[str] = []
+        origin = estimator.end(item.origin, "origin")
+        destination = estimator.end(item.destination, "destination")
+        flags += [f for f in (origin.flag, destination.flag) if f]
+        via: list[str] = []
+        for place in item.via:
+            v = estimator.end(place, "via")
+            if v.key is None or v.is_region:
+                flags.append("via_unresolved")
+                via = []
+                break
+            via.append(v.key)
+        info = None
+        if origin.key is not None and destination.key is not None:
+            info = estimator.route(origin, destination, tuple(via))
+            if info is None:
+                flags.append("no_route")
+        lo, hi, dep_flags = _departure(item, settings, as_of)
+        flags += dep_flags
+        if lo is None or hi is None:
+            start, width = np.nan, np.nan
+        else:
+            start = _as_timestamp_days(lo)
+            width = _as_timestamp_days(hi) + 1.0 - start
+        out.append(_Estimate(item, origin, destination, info, start, width, lo, hi, flags))
+    return out
+
+
+def _claim_bounds(window: DateWindow | None) -> tuple[float, float]:
+    if window is None:
+        return np.nan, np.nan
+    lo = -np.inf if window.earliest is None else _as_timestamp_days(window.earliest)
+    hi = np.inf if window.latest is None else _as_timestamp_days(window.latest) + 1.0
+    return lo, hi
+
+
+def _to_as_of(as_of: date | datetime | str | pd.Timestamp | None) -> pd.Timestamp | None:
+    if as_of is None:
+        return None
+    try:
+        ts = pd.Timestamp(as_of)
+    except (ValueError, TypeError) as exc:
+        msg = f"as-of date {as_of!r} is not a date (use YYYY-MM-DD)"
+        raise RailtrackError(msg) from exc
+    if ts.tzinfo is not None:
+        ts = ts.tz_convert("UTC").tz_localize(None)
+    return ts
+
+
+def _frame(
+    estimates: list[_Estimate], model: TransitModel, as_of: pd.Timestamp | None
+) -> pd.DataFrame:
+    n = len(estimates)
+    tq = np.full((n, PROBS.size), np.nan)
+    for i, e in enumerate(estimates):
+        if e.info is not None:
+            tq[i] = e.info.transit_q
+    start = np.array([e.start_days for e in estimates], dtype=float)
+    width = np.array([e.width_days for e in estimates], dtype=float)
+    p10, p50, p90, widened = arrival_quantiles(
+        start, width, tq, min_half_width_days=model.min_half_width_days
+    )
+    claims = np.array([_claim_bounds(e.item.claimed) for e in estimates], dtype=float).reshape(n, 2)
+    has_window = ~np.isnan(p50)
+    has_claim = ~np.isnan(claims[:, 0])
+    outside = has_window & has_claim & ((claims[:, 1] <= p10) | (claims[:, 0] > p90))
+    as_of_days = np.nan if as_of is None else _as_timestamp_days(as_of)
+    before_as_of = has_window & (p90 < as_of_days) if as_of is not None else np.zeros(n, bool)
+    rows = []
+    for i, e in enumerate(estimates):
+        flags = list(e.flags)
+        if widened[i]:
+            flags.append("window_widened")
+        if outside[i]:
+            flags.append("claim_outside_window")
+        if before_as_of[i]:
+            flags.append("window_before_as_of")
+        info = e.info
+        if info is None or not has_window[i]:
+            method = "none"
+        elif info.region_spread:
+            method = "transit_model_region_spread"
+        else:
+            method = "transit_model"
+        claimed = e.item.claimed
+        rows.append(
+            {
+                C.ID: e.item.id,
+                C.ORIGIN: None if e.item.origin is None else e.item.origin.text,
+                C.DESTINATION: None if e.item.destination is None else e.item.destination.text,
+                C.ORIGIN_STATION: None if e.origin.is_region else e.origin.name,
+                C.DESTINATION_STATION: None if e.destination.is_region else e.destination.name,
+                C.ROUTE_LABEL: None if info is None else info.label,
+                C.LENGTH_KM: np.nan if info is None else round(info.length_km, 1),
+                C.BORDER_CROSSINGS: None if info is None else "; ".join(info.border_crossings),
+                C.DEPARTURE_EARLIEST: e.dep_earliest,
+                C.DEPARTURE_LATEST: e.dep_latest,
+                C.METHOD: method,
+                C.CLAIMED_EARLIEST: None if claimed is None else claimed.earliest,
+                C.CLAIMED_LATEST: None if claimed is None else claimed.latest,
+                C.CLAIMED_PRECISION: None if claimed is None else claimed.precision,
+                C.CLAIM_OUTSIDE_WINDOW: bool(outside[i]),
+                C.FLAGS: ";".join(dict.fromkeys(flags)),
+            }
+        )
+    df = pd.DataFrame(
+        rows, columns=[c for c in C.ESTIMATE_COLUMNS if c not in (C.P10, C.P50, C.P90)]
+    )
+    for name, values in ((C.P10, p10), (C.P50, p50), (C.P90, p90)):
+        df[name] = _days_to_timestamps(values).to_numpy()
+    for col in (C.DEPARTURE_EARLIEST, C.DEPARTURE_LATEST, C.CLAIMED_EARLIEST, C.CLAIMED_LATEST):
+        df[col] = pd.to_datetime(df[col]).astype("datetime64[ns]")
+    df[C.LENGTH_KM] = df[C.LENGTH_KM].astype("float64")
+    df[C.CLAIM_OUTSIDE_WINDOW] = df[C.CLAIM_OUTSIDE_WINDOW].astype(bool)
+    return df[list(C.ESTIMATE_COLUMNS)]
+
+
+def estimate_arrivals(
+    shipments: Any,
+    network: NetworkLike,
+    as_of: date | datetime | str | pd.Timestamp | None = None,
+    *,
+    model: TransitModel | None = None,
+    settings: Settings | None = None,
+) -> pd.DataFrame:
+    """Estimate each shipment's arrival window: p10, p50, p90 beside the source's claim.
+
+    Parameters
+    ----------
+    shipments
+        A :class:`railtrack.ReportSet`, a list of :class:`railtrack.Shipment`, or
+        the frame of ``ReportSet.to_frame()``.
+    network
+        A :class:`railtrack.RailNetwork`: names are resolved and routed on it.
+    as_of
+        Optional date of knowledge: a departure known only as "after X" of a
+        train reported as moving is bounded by it, and windows wholly before it
+        are flagged ``window_before_as_of`` (see :func:`railtrack.track_status`
+        for status over time).
+    model
+        Transit-time parameters; default from ``settings`` (see
+        :func:`railtrack.calibrate`).
+    settings
+        Settings for defaults not in ``model`` (open departure windows).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per shipment, columns :data:`railtrack.columns.ESTIMATE_COLUMNS`:
+        the route and its length (km), the departure window used, arrival ``p10``,
+        ``p50``, ``p90`` (Timestamps, to the hour), the ``method``, the claim and
+        ``flags`` (see :data:`FLAGS`). Rows that cannot be estimated keep NaT
+        windows and say why in ``flags``.
+
+    Raises
+    ------
+    railtrack.errors.RailtrackError
+        If ``as_of`` is not a date.
+
+    Notes
+    -----
+    Routes and transit quantiles are computed once per distinct (origin,
+    destination, via), so many shipments on few routes are cheap.
+    """
+    settings = settings or DEFAULT_SETTINGS
+    model = model or TransitModel.from_settings(settings)
+    when = _to_as_of(as_of)
+    items = _items(shipments)
+    estimator = _Estimator(network, model)
+    estimates = _estimates(items, estimator, settings, when)
+    df = _frame(estimates, model, when)
+    logger.info(
+        "Estimated %d of %d shipments (%d distinct routes)",
+        int(df[C.P50].notna().sum()),
+        len(df),
+        len(estimator._routes),
+    )
+    return df
