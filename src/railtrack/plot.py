@@ -361,10 +361,11 @@ def plot_arrival_timeline(
             )
             ax.plot([start], [y[i]], marker="|", ms=12, color="#555555", ls="")
         if pd.notna(p10.iloc[i]) and pd.notna(p90.iloc[i]):
+            span_days = (p90.iloc[i] - p10.iloc[i]) / one_day + 1.0
             ax.barh(
                 y[i],
-                (p90.iloc[i] - p10.iloc[i]) + one_day,
-                left=p10.iloc[i],
+                span_days,
+                left=mdates.date2num(p10.iloc[i]),
                 height=0.5,
                 color="#4393c3",
                 alpha=0.45,

@@ -1,0 +1,334 @@
+"""Tests for railtrack.plot: inspect what is drawn (artists, labels, limits) under Agg."""
+
+from __future__ import annotations
+
+import math
+
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.collections import LineCollection, PathCollection
+from matplotlib.patches import Rectangle
+
+from railtrack import columns as C
+from railtrack.plot import CAR_TYPE_COLORS, plot_arrival_timeline, plot_route_map, plot_volumes
+from railtrack.summary import summarize
+
+
+@pytest.fixture
+def subplots():
+    """A fresh figure and Axes, closed after the test."""
+    fig, ax = plt.subplots()
+    yield fig, ax
+    plt.close(fig)
+
+
+@pytest.fixture(autouse=True)
+def _close_all():
+    yield
+    plt.close("all")
+
+
+def six_station_graph() -> nx.Graph:
+    """A-B-C-D in a line across a border (B|C), E-F a branch off C, plus an isolated G."""
+    G = nx.Graph()
+    nodes = {
+        "A": (53.0, 25.0, "BY", False, False),
+        "B": (53.5, 30.0, "BY", True, False),
+        "C": (53.6, 31.0, "RU", True, False),
+        "D": (50.0, 38.0, "RU", False, True),
+        "E": (48.0, 39.0, "RU", False, True),
+        "F": (47.5, 40.0, "RU", False, False),
+        "G": (55.0, 37.0, "RU", False, False),
+    }
+    for nid, (lat, lon, country, border, railhead) in nodes.items():
+        G.add_node(
+            nid,
+            name=f"Station {nid}",
+            lat=lat,
+            lon=lon,
+            country=country,
+            border=border,
+            railhead=railhead,
+        )
+    for u, v, km in [("A", "B", 400), ("B", "C", 80), ("C", "D", 700), ("C", "E", 900)]:
+        G.add_edge(u, v, length_km=km)
+    G.add_edge("E", "F", length_km=100)
+    return G
+
+
+def route_digraph(base: nx.Graph) -> nx.DiGraph:
+    """A route graph as route_graph returns it: A->B->C->D (86 cars) and C->E (10 cars)."""
+    R = nx.DiGraph()  # noqa: N806
+    for n in ["A", "B", "C", "D", "E"]:
+        R.add_node(n, **base.nodes[n], role="via", trains=1)
+    R.nodes["A"]["role"] = "origin"
+    R.nodes["D"]["role"] = "destination"
+    R.nodes["E"]["role"] = "destination"
+    for u, v, cars in [("A", "B", 86), ("B", "C", 86), ("C", "D", 43), ("C", "E", 10)]:
+        R.add_edge(u, v, trains=2, cars=cars, border=(u, v) == ("B", "C"), shipments=["t1"])
+    return R
+
+
+def _collections(ax, kind):
+    return [c for c in ax.collections if isinstance(c, kind)]
+
+
+# --- route map ---------------------------------------------------------------------
+
+
+def test_network_only_map_draws_every_link_in_grey(subplots):
+    _, ax = subplots
+    base = six_station_graph()
+    out = plot_route_map(base, ax=ax)
+    assert out is ax
+    lines = _collections(ax, LineCollection)
+    assert len(lines) == 1
+    assert len(lines[0].get_segments()) == base.number_of_edges()
+    assert np.allclose(lines[0].get_colors()[0][:3], [200 / 255] * 3)
+    assert ax.get_title() == "Rail network"
+    assert ax.get_xlabel() == "Longitude (°E)"
+    assert ax.get_ylabel() == "Latitude (°N)"
+
+
+def test_map_aspect_follows_mean_latitude(subplots):
+    _, ax = subplots
+    plot_route_map(six_station_graph(), ax=ax)
+    lo, hi = ax.get_ylim()
+    assert ax.get_aspect() == pytest.approx(1 / math.cos(math.radians((lo + hi) / 2)))
+    xlo, xhi = ax.get_xlim()
+    assert xlo < 25.0  # every station in view
+    assert xhi > 40.0
+    assert lo < 47.5
+    assert hi > 55.0
+
+
+def test_route_graph_map_sizes_segments_by_cars_and_zooms(subplots):
+    _, ax = subplots
+    base = six_station_graph()
+    plot_route_map(base, route_digraph(base), ax=ax)
+    _grey, routes = _collections(ax, LineCollection)
+    widths = list(routes.get_linewidths())
+    segs = routes.get_segments()
+    by_start = {tuple(np.round(s[0], 3)): w for s, w in zip(segs, widths, strict=True)}
+    assert by_start[(25.0, 53.0)] == pytest.approx(7.0)  # 86 cars: the widest
+    assert by_start[(31.0, 53.6)] < 7.0
+    # Zoomed to the routes: the unused G (lat 55) and F (lon 40) are out of view.
+    assert ax.get_ylim()[1] < 55.0
+    assert ax.get_xlim()[1] < 40.0
+    assert ax.get_title() == "Rail corridors used by reported shipments"
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels[0] == "rail network"
+    assert "86 cars" in labels
+    assert "railhead" in labels
+    assert "border crossing" in labels
+
+
+def test_route_graph_map_marks_and_labels_only_marked_stations(subplots):
+    _, ax = subplots
+    base = six_station_graph()
+    plot_route_map(base, route_digraph(base), ax=ax)
+    marks = _collections(ax, PathCollection)
+    offsets = [tuple(np.round(o, 3)) for m in marks for o in m.get_offsets()]
+    assert (38.0, 50.0) in offsets  # D railhead
+    assert (30.0, 53.5) in offsets  # border link B-C
+    assert (31.0, 53.6) in offsets
+    texts = {t.get_text() for t in ax.texts}
+    assert texts == {"Station A", "Station B", "Station C", "Station D", "Station E"}
+    for text in ax.texts:
+        assert text.get_position() != (0, 0)
+        assert text.xyann == (4, 4)  # offset from the point, not on it
+
+
+def test_labels_skip_crowded_stations(subplots):
+    _, ax = subplots
+    base = six_station_graph()
+    base.add_node("B2", name="Crowded", lat=53.501, lon=30.001, country="BY", border=True)
+    base.add_edge("B", "B2", length_km=1)
+    plot_route_map(base, ax=ax)
+    texts = {t.get_text() for t in ax.texts}
+    assert "Station B" in texts
+    assert "Crowded" not in texts
+
+
+def test_label_cap(subplots):
+    _, ax = subplots
+    plot_route_map(six_station_graph(), ax=ax, max_labels=1)
+    assert len(ax.texts) == 1
+
+
+def test_map_creates_axes_when_none():
+    ax = plot_route_map(six_station_graph(), label_stations=False)
+    assert len(ax.texts) == 0
+    assert ax.figure is not None
+
+
+# --- arrival timeline ------------------------------------------------------------------
+
+
+def estimates_frame() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "id": ["t1", "t2"],
+            "origin": ["Belarus", "Slonim"],
+            "destination": ["Neklinovka", "Matveev Kurgan"],
+            "route": ["Slonim → Neklinovka", "Slonim → Matveev Kurgan"],
+            "length_km": [1500.0, 1480.0],
+            "departure_earliest": pd.to_datetime(["2023-03-01", "2023-02-25"]),
+            "departure_latest": pd.to_datetime(["2023-03-01", "2023-02-26"]),
+            "p10": pd.to_datetime(["2023-03-04", "2023-02-28"]),
+            "p50": pd.to_datetime(["2023-03-06", "2023-03-02"]),
+            "p90": pd.to_datetime(["2023-03-09", "2023-03-05"]),
+            "claimed_earliest": pd.to_datetime(["2023-03-08", "2023-03-04"]),
+            "claimed_latest": pd.to_datetime([None, "2023-03-04"]),
+            "flags": ["open_claim", ""],
+        }
+    )
+
+
+def test_timeline_draws_windows_p50_and_claims(subplots):
+    _, ax = subplots
+    plot_arrival_timeline(estimates_frame(), as_of="2023-03-05", ax=ax)
+    bars = [p for p in ax.patches if isinstance(p, Rectangle)]
+    assert len(bars) == 2
+    first = min(bars, key=lambda b: b.get_y())
+    assert mdates.num2date(first.get_x()).date() == pd.Timestamp("2023-03-04").date()
+    assert first.get_width() == pytest.approx(6.0)  # p10..p90 inclusive of the last day
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == ["t1: Belarus → Neklinovka", "t2: Slonim → Matveev Kurgan"]
+    lo, hi = ax.get_ylim()
+    assert lo > hi  # first shipment on top
+    markers = [line.get_marker() for line in ax.lines]
+    assert markers.count("o") == 2  # p50s
+    assert ">" in markers  # t1's claim is "on or after 8 March"
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == [
+        "departure (window)",
+        "estimate p10–p90",
+        "estimate p50",
+        "source's claim",
+        "as of 2023-03-05",
+    ]
+    as_of_lines = [line for line in ax.lines if line.get_linestyle() == "--"]
+    assert len(as_of_lines) == 1
+    x = as_of_lines[0].get_xdata()[0]
+    when = mdates.num2date(x) if isinstance(x, float) else pd.Timestamp(x)
+    assert when.date().isoformat() == "2023-03-05"
+    assert isinstance(ax.xaxis.get_major_formatter(), mdates.ConciseDateFormatter)
+    assert "Arrival windows" in ax.get_title()
+
+
+def test_timeline_without_as_of_has_no_line_and_marks_claims_outside(subplots):
+    _, ax = subplots
+    df = estimates_frame().assign(claim_outside_window=[False, True])
+    plot_arrival_timeline(df, ax=ax)
+    assert [line for line in ax.lines if line.get_linestyle() == "--"] == []
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels[1].endswith("(claim outside window)")
+    assert not labels[0].endswith("(claim outside window)")
+
+
+def test_timeline_as_of_from_attrs(subplots):
+    _, ax = subplots
+    df = estimates_frame()
+    df.attrs["as_of"] = "2023-03-03"
+    plot_arrival_timeline(df, ax=ax)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend[-1] == "as of 2023-03-03"
+
+
+def test_timeline_row_without_estimate_is_listed_without_window(subplots):
+    _, ax = subplots
+    df = estimates_frame()
+    df.loc[1, ["p10", "p50", "p90"]] = pd.NaT
+    plot_arrival_timeline(df, ax=ax)
+    assert len([p for p in ax.patches if isinstance(p, Rectangle)]) == 1
+    assert len(ax.get_yticklabels()) == 2
+
+
+# --- volumes -------------------------------------------------------------------------
+
+
+def volume_shipments() -> tuple[pd.DataFrame, pd.DataFrame]:
+    rows = [
+        {C.ID: "a", C.DESTINATION: "Matveev Kurgan", C.DEPARTURE_EARLIEST: "2023-02-25",
+         C.CARS_TOTAL: 51, C.CARS_PASSENGER: 5, C.CARS_COVERED: 3, C.CARS_FLAT: 43},
+        {C.ID: "b", C.DESTINATION: "Rossosh", C.DEPARTURE_EARLIEST: "2023-01-11",
+         C.CARS_TOTAL: 48, C.CARS_PASSENGER: 8, C.CARS_FLAT: 37},
+        {C.ID: "c", C.DESTINATION: "Rossosh", C.DEPARTURE_EARLIEST: "2023-01-12",
+         C.CARS_TOTAL: 40},
+        {C.ID: "d", C.DESTINATION: "Luninets", C.CARS_TOTAL: 20},
+    ]  # fmt: skip
+    ships = pd.DataFrame(rows).reindex(columns=list(C.SHIPMENT_COLUMNS))
+    return ships, pd.DataFrame(columns=list(C.GROUP_COLUMNS))
+
+
+def _bar_tops(ax) -> dict[float, float]:
+    tops: dict[float, float] = {}
+    for bar in ax.patches:
+        x = round(bar.get_x() + bar.get_width() / 2, 3)
+        tops[x] = max(tops.get(x, 0.0), bar.get_y() + bar.get_height())
+    return tops
+
+
+def test_volumes_per_railhead_stack_to_totals(subplots):
+    _, ax = subplots
+    ships, groups = volume_shipments()
+    plot_volumes(ships, groups=groups, by="railhead", ax=ax)
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert labels == ["Luninets", "Matveev Kurgan", "Rossosh"]
+    tops = _bar_tops(ax)
+    assert [tops[float(i)] for i in range(3)] == [20.0, 51.0, 88.0]
+    legend = ax.get_legend()
+    assert legend.get_title().get_text() == "Car type"
+    assert [t.get_text() for t in legend.get_texts()] == [
+        "passenger",
+        "covered",
+        "flat",
+        "type not reported",
+    ]
+    untyped = [
+        p
+        for p in ax.patches
+        if p.get_facecolor()[:3]
+        == pytest.approx(
+            tuple(int(CAR_TYPE_COLORS["cars_untyped"][i : i + 2], 16) / 255 for i in (1, 3, 5))
+        )
+    ]
+    assert sorted(p.get_height() for p in untyped) == [0.0, 20.0, 43.0]  # 88 - 8 - 37
+    notes = sorted(t.get_text() for t in ax.texts)
+    assert notes == ["1 train", "1 train", "2 trains"]
+    assert ax.get_title() == "Cars by type per railhead"
+    assert ax.get_ylim()[1] >= 88.0
+
+
+def test_volumes_per_week_on_a_date_axis(subplots):
+    _, ax = subplots
+    ships, groups = volume_shipments()
+    plot_volumes(ships, groups=groups, by="period", freq="W", ax=ax)
+    tops = _bar_tops(ax)
+    assert sorted(tops.values()) == [51.0, 88.0]
+    centres = sorted(mdates.num2date(x).date().isoformat() for x in tops)
+    assert centres == ["2023-01-12", "2023-02-23"]  # mid-week of 9 Jan and 20 Feb
+    assert "20 undated cars not shown" in ax.get_xlabel()
+    assert ax.get_title() == "Cars by type per week"
+    assert isinstance(ax.xaxis.get_major_formatter(), mdates.ConciseDateFormatter)
+
+
+def test_volumes_accepts_a_summary_and_sums_other_keys(subplots):
+    _, ax = subplots
+    ships, groups = volume_shipments()
+    table = summarize(ships, groups=groups, by=("destination", "period"), freq="M")
+    plot_volumes(table, by="destination", ax=ax)
+    tops = _bar_tops(ax)
+    assert sorted(tops.values()) == [20.0, 51.0, 88.0]
+
+
+def test_volumes_summary_without_key_is_an_error():
+    ships, groups = volume_shipments()
+    table = summarize(ships, groups=groups, by=("destination",))
+    with pytest.raises(ValueError, match="no 'period' column"):
+        plot_volumes(table, by="period")
