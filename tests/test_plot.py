@@ -196,7 +196,7 @@ def test_timeline_draws_windows_p50_and_claims(subplots):
     assert len(bars) == 2
     first = min(bars, key=lambda b: b.get_y())
     assert mdates.num2date(first.get_x()).date() == pd.Timestamp("2023-03-04").date()
-    assert first.get_width() == pytest.approx(6.0)  # p10..p90 inclusive of the last day
+    assert first.get_width() == pytest.approx(5.0)  # p10 to p90, in days
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert labels == ["t1: Belarus → Neklinovka", "t2: Slonim → Matveev Kurgan"]
     lo, hi = ax.get_ylim()

@@ -361,7 +361,7 @@ def plot_arrival_timeline(
             )
             ax.plot([start], [y[i]], marker="|", ms=12, color="#555555", ls="")
         if pd.notna(p10.iloc[i]) and pd.notna(p90.iloc[i]):
-            span_days = (p90.iloc[i] - p10.iloc[i]) / one_day + 1.0
+            span_days = (p90.iloc[i] - p10.iloc[i]) / one_day
             ax.barh(
                 y[i],
                 span_days,
@@ -372,7 +372,7 @@ def plot_arrival_timeline(
                 edgecolor="#2166ac",
             )
         if pd.notna(p50.iloc[i]):
-            ax.plot([p50.iloc[i] + one_day / 2], [y[i]], marker="o", color="#08306b", ls="")
+            ax.plot([p50.iloc[i]], [y[i]], marker="o", color="#08306b", ls="")
         c_lo, c_hi = claim_lo.iloc[i], claim_hi.iloc[i]
         yc = y[i] + 0.32
         if pd.notna(c_lo) and pd.notna(c_hi):
@@ -409,7 +409,7 @@ def plot_arrival_timeline(
     locator = mdates.AutoDateLocator(minticks=3, maxticks=10)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    ax.set_xlabel("Date (bars span whole days)")
+    ax.set_xlabel("Date (departure and claim bars span whole days; estimates are instants)")
     ax.grid(visible=True, axis="x", lw=0.3, alpha=0.5)
     ax.set_title(title or "Arrival windows: estimate p10–p90 and p50 beside the source's claim")
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
