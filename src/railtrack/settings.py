@@ -39,6 +39,36 @@ class Settings(BaseModel):
         le=100,
         description="Lead the best candidate needs over a different station to be accepted.",
     )
+    resolve_base_score: float = Field(
+        95.0,
+        ge=0,
+        le=100,
+        description=(
+            "Score given when a name matches a station's name without its role suffix "
+            "('Smolensk' for Smolensk-Tsentralny): below an exact match, above the "
+            "minimum, so an exact name or alias wins by more than resolve_min_margin."
+        ),
+    )
+    same_place_km: float = Field(
+        30.0,
+        gt=0,
+        description=(
+            "Stations sharing a base name within this distance are one place (a city's "
+            "passenger, freight and yard stations); a tie among them is not ambiguous. "
+            "30 km spans the station groups of the largest cities on the network."
+        ),
+    )
+    resolve_candidates: int = Field(
+        5, ge=1, description="Ranked candidates kept with every resolution."
+    )
+    route_cache_size: int = Field(
+        32,
+        ge=0,
+        description=(
+            "Single-source shortest-path trees kept per network for repeated origins "
+            "(about 4 MB each on a 16,000-station network)."
+        ),
+    )
 
     # --- arrival estimates (data/calibration/README.md) ---------------------------
     moving_speed_kmh: float = Field(
@@ -132,6 +162,32 @@ class Settings(BaseModel):
     )
     transit_seed: int = Field(
         20230301, description="Seed of the transit-time draws, so estimates are repeatable."
+    )
+
+    # --- free-text extraction (src/railtrack/extract) ------------------------------
+    extract_max_group_trains: int = Field(
+        12,
+        ge=1,
+        description=(
+            "Most trains made from one announcement ('five echelons left ...'); larger "
+            "counts are kept on the group only. Reported batches are 1-5 trains (Radio "
+            "Svoboda, Mar 2023: 5 echelons)."
+        ),
+    )
+    extract_confidence_stated: float = Field(
+        0.9, ge=0, le=1, description="Confidence of a value stated outright for one train."
+    )
+    extract_confidence_inferred: float = Field(
+        0.7,
+        ge=0,
+        le=1,
+        description=(
+            "Confidence of a value inferred: approximate ('about 30 flats'), relative "
+            "('on Tuesday') or shared from a sentence about several trains."
+        ),
+    )
+    extract_confidence_unresolved: float = Field(
+        0.5, ge=0, le=1, description="Confidence of a place name the gazetteer did not resolve."
     )
 
     # --- summaries ---------------------------------------------------------------

@@ -1,0 +1,145 @@
+"""Read shipments, dates, stations and car counts from reports written in plain English.
+
+:func:`extract_shipments` turns a report's text into the same
+:class:`~railtrack.models.Shipment` and :class:`~railtrack.models.ShipmentGroup`
+models the file loaders return, each value with the words it was read from
+(:class:`~railtrack.models.Evidence`) and a confidence. It is rules over compiled
+regular expressions plus python-dateutil and numerizer: deterministic, offline,
+thousands of reports a second.
+
+Modules, one job each: :mod:`~railtrack.extract.sentences` (clauses),
+:mod:`~railtrack.extract.places`, :mod:`~railtrack.extract.dates`,
+:mod:`~railtrack.extract.numbers` (finders), :mod:`~railtrack.extract.cues` (what a
+clause says about trains), :mod:`~railtrack.extract.trains` (which facts belong to
+which train), :mod:`~railtrack.extract.result` (the models and their JSON shape).
+
+Examples
+--------
+>>> from datetime import date
+>>> seed = (
+...     "Two more military echelons have left Belarus. One military shipment headed for "
+...     "the Matveyev-Kurhan station in the Rostov region; the second transport left on "
+...     "March 1 for the Nieklinovka station and is likely to reach Donbas shortly after "
+...     "March 8. In both trains, there are a total of 86 cars, with only two passenger cars."
+... )
+>>> result = extract_shipments(seed, published=date(2023, 3, 3), network=False)
+>>> [s.destination.text for s in result.shipments]
+['Matveyev-Kurhan', 'Nieklinovka']
+>>> result.shipments[1].departure.earliest, result.shipments[1].expected_arrival.earliest
+(datetime.date(2023, 3, 1), datetime.date(2023, 3, 8))
+>>> result.groups[0].cars.total, result.groups[0].cars.passenger, result.shipments[0].cars.total
+(86, 2, None)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING, Literal
+
+from railtrack.errors import RailtrackError
+from railtrack.extract.result import Extraction, build_extraction
+from railtrack.extract.trains import read_trains
+from railtrack.models import Source
+from railtrack.settings import DEFAULT_SETTINGS, Settings
+
+if TYPE_CHECKING:
+    from railtrack.network import RailNetwork
+
+__all__ = ["Extraction", "extract_shipments"]
+
+logger = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=1)
+def _embedded_network() -> RailNetwork | None:
+    """The embedded theatre network, loaded once; None if it cannot be loaded."""
+    try:
+        from railtrack.network import load_network  # noqa: PLC0415
+    except ImportError as exc:  # the network module is missing from this install
+        logger.warning("station names are not resolved: %s", exc)
+        return None
+    try:
+        return load_network()
+    except (RailtrackError, OSError) as exc:
+        logger.warning("station names are not resolved: %s", exc)
+        return None
+
+
+def _as_source(source: Source | str | None, published: date | None) -> Source:
+    if isinstance(source, Source):
+        if source.published is None and published is not None:
+            return source.model_copy(update={"published": published})
+        return source
+    return Source(reporter=source or "unknown", published=published)
+
+
+def extract_shipments(
+    text: str,
+    *,
+    published: date | None = None,
+    source: Source | str | None = None,
+    network: RailNetwork | Literal[False] | None = None,
+    report_id: str | None = None,
+    settings: Settings | None = None,
+) -> Extraction:
+    """Read the shipments and groups of trains a report describes.
+
+    Parameters
+    ----------
+    text
+        The report as written (English; station names in any Latin spelling).
+    published
+        The day the report was published: relative dates ("yesterday", "on Tuesday",
+        "last week") and dates without a year resolve against it. Defaults to the
+        source's ``published`` date.
+    source
+        Who reported it: a :class:`~railtrack.models.Source` or the reporter's name.
+    network
+        The network whose gazetteer resolves station names; None loads the embedded
+        theatre network (once); ``False`` keeps names as written, unresolved.
+    report_id
+        Prefix of the shipment and group ids (``<report_id>-t1``, ``<report_id>-g1``);
+        defaults to ``r`` plus a hash of the text, so ids are deterministic.
+    settings
+        Confidence levels and the largest group expanded into trains.
+
+    Returns
+    -------
+    Extraction
+        ``shipments``, ``groups``, ``problems`` (unresolved names, undatable dates)
+        and ``to_dict()`` for the JSON shape of ``railtrack extract --json``.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> r = extract_shipments("Yesterday a military train with forty-eight platforms "
+    ...     "departed from Gomel.", published=date(2023, 2, 14), network=False)
+    >>> s = r.shipments[0]
+    >>> s.origin.text, s.departure.earliest, s.cars.flat
+    ('Gomel', datetime.date(2023, 2, 13), 48)
+    >>> extract_shipments("Russian forces launched 23 attacks near Bakhmut.").shipments
+    []
+    """
+    settings = settings or DEFAULT_SETTINGS
+    if isinstance(source, Source) and published is None:
+        published = source.published
+    src = _as_source(source, published)
+    rid = (
+        report_id or "r" + hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
+    )
+    net = _embedded_network() if network is None else (network or None)
+    draft = read_trains(
+        text, published=published, max_group_trains=settings.extract_max_group_trains
+    )
+    result = build_extraction(draft, report_id=rid, source=src, network=net, settings=settings)
+    logger.debug(
+        "%s: %d shipment(s), %d group(s), %d problem(s)",
+        rid,
+        len(result.shipments),
+        len(result.groups),
+        len(result.problems),
+    )
+    return result

@@ -1,0 +1,245 @@
+"""Cue words that say how a clause talks about trains.
+
+Each function answers one question about a clause: does it introduce a new train
+("one military shipment", "the second transport", "a military echelon")? does it
+announce several trains at once ("two more military echelons", "5 echelons")? does
+it speak of trains already named together ("in both trains", "altogether")? is it
+a plan or an expectation? is it about something other than a shipment (sabotage,
+freight statistics)? and which verb (left, arrived, crossed) governs a date?
+
+Examples
+--------
+>>> [m.kind for m in new_train_markers("One train headed east; the second transport left.")]
+['one', 'ordinal']
+>>> group_announcement("Two more military echelons have left Belarus.").n_trains
+2
+>>> claim_kind("It is likely to reach Donbas shortly after March 8.")
+'expected'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from railtrack.extract.numbers import NUMBER_PATTERN, parse_number
+
+__all__ = [
+    "GroupAnnouncement",
+    "TrainMarker",
+    "VerbCue",
+    "claim_kind",
+    "group_announcement",
+    "has_train_noun",
+    "is_each",
+    "is_group_reference",
+    "is_off_topic",
+    "new_train_markers",
+    "verb_cues",
+]
+
+_NOUN_SINGULAR = r"(?:train|echelon|shipment|transport|convoy|trainload|consignment|column)"
+_NOUN_PLURAL = r"(?:trains|echelons|shipments|transports|convoys|trainloads|consignments)"
+_NOUN_ANY = rf"(?:{_NOUN_SINGULAR}|{_NOUN_PLURAL})\b"
+# Words that may stand between an article or number and the train noun.
+_MODIFIER = (
+    r"(?:(?!(?:the|of|after|before|with|from|to|for|and|in|on|at|by|was|is|were|are)\b)"
+    r"[\w-]+\s+)"
+)
+
+_TRAIN_NOUN_RE = re.compile(rf"\b{_NOUN_ANY}|\brail\s+convoy\b", re.IGNORECASE)
+
+_MARKER_RE = re.compile(
+    r"(?<![\w-])(?:"
+    rf"(?P<ordinal>(?:the\s+|a\s+)?(?:first|second|third|fourth|fifth|sixth|latter|former)"
+    rf"(?=\s*(?:,|{_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b|one\b|(?:came|left|departed|arrived|"
+    r"headed|went|was|is|had|has|carried|consisted|consists|with|from|to|for)\b)))"
+    rf"|(?P<another>(?:another|one\s+more|yet\s+another)(?=\s+{_MODIFIER}{{0,3}}"
+    rf"{_NOUN_SINGULAR}\b|\s*,|\s+(?:one|left|departed|arrived|headed)\b))"
+    rf"|(?P<one>one\s+(?={_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b))"
+    rf"|(?P<other>the\s+other(?=\s+{_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b|\s*,|\s+one\b))"
+    rf"|(?P<indefinite>an?\s+(?=(?:\d+-car\s+)?{_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b))"
+    r")",
+    re.IGNORECASE,
+)
+
+_GROUP_RE = re.compile(
+    rf"(?<![\w-])(?P<lead>(?:the|these|those|both|all|of)\s+)?"
+    rf"(?P<num>{NUMBER_PATTERN}|several|a\s+couple\s+of|a\s+few|a\s+pair\s+of)\s+"
+    rf"(?:(?:more|new|other|further|additional)\s+)?{_MODIFIER}{{0,3}}"
+    rf"(?P<noun>{_NOUN_PLURAL})\b",
+    re.IGNORECASE,
+)
+_GROUP_REF_RE = re.compile(
+    rf"\b(?:both(?:\s+{_MODIFIER}{{0,2}}{_NOUN_PLURAL})?|all\s+(?:the\s+)?(?:\w+\s+)?"
+    rf"{_NOUN_PLURAL}|the\s+(?:\w+\s+){{0,2}}{_NOUN_PLURAL}|in\s+total|a\s+total\s+of|"
+    rf"altogether|combined|together|in\s+all|between\s+them)\b",
+    re.IGNORECASE,
+)
+_EACH_RE = re.compile(r"\b(?:each|every\s+(?:one|train|echelon)|apiece)\b", re.IGNORECASE)
+
+_PLANNED_RE = re.compile(
+    r"\b(?:plan(?:s|ned)?|scheduled|should\s+(?:arrive|reach|be|leave|depart|get|go)|"
+    r"(?:is|are)\s+to\s+(?:arrive|reach|be|leave|depart|go|head)|due\s+(?:to|at|in|on|by)|"
+    r"set\s+to\s+(?:arrive|leave|depart))\b",
+    re.IGNORECASE,
+)
+_EXPECTED_RE = re.compile(
+    r"\b(?:expected|expects?|anticipated|likely|probably|presumably|"
+    r"(?:may|might|could|will|would)\s+(?:\w+\s+){0,2}?(?:arrive|reach|head|go|leave|depart|"
+    r"get|be\s+(?:sent|heading|delivered|unloaded)))\b",
+    re.IGNORECASE,
+)
+_OFF_TOPIC_RE = re.compile(
+    r"\b(?:derail\w*|sabotag\w*|saboteur\w*|partisans?|arson\w*|set\s+(?:on\s+)?fire|"
+    r"relay\s+(?:cabinet|box)\w*|explosi\w+|blown\s+up|blew\s+up|delayed|disrupt\w*|"
+    r"tonnes|tons|million|billion|per\s*cent|year[\s-]on[\s-]year|a\s+day|per\s+day|"
+    r"turnover)\b|%",
+    re.IGNORECASE,
+)
+
+_VERB_RE = re.compile(
+    r"\b(?:(?P<dep>(?:spotted|seen|observed)\s+(?:leaving|departing)|left|leav(?:e|es|ing)|"
+    r"depart(?:ed|s|ing|ure)?|dispatched|sent|set\s+off|loaded|formed)"
+    r"|(?P<arr>arriv(?:ed|es|ing|e|al)|reach(?:ed|es|ing)?|expected|due|get\s+to|"
+    r"unload(?:ed|ing)?|delivered)"
+    r"|(?P<neutral>crossed|cross(?:es|ing)?|pass(?:ed|es|ing)|entered|spotted|seen|"
+    r"observed|noticed|recorded|stood|photographed|filmed))\b",
+    re.IGNORECASE,
+)
+_PAST_RE = re.compile(
+    r"^(?:left|departed|dispatched|sent|set off|loaded|formed|arrived|reached|unloaded|"
+    r"delivered|(?:spotted|seen|observed) (?:leaving|departing)|leaving|departing)$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TrainMarker:
+    """Words that introduce one train; ``kind`` says how (ordinal, another, ...)."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class GroupAnnouncement:
+    """Words that announce several trains at once ("two more military echelons")."""
+
+    n_trains: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class VerbCue:
+    """A verb that governs nearby dates: ``role`` is departure, arrival or neutral."""
+
+    role: str
+    start: int
+    end: int
+    past: bool
+
+
+def has_train_noun(text: str) -> bool:
+    """Whether the text names a train ("echelon", "shipment", "trains", ...)."""
+    return _TRAIN_NOUN_RE.search(text) is not None
+
+
+def new_train_markers(text: str) -> list[TrainMarker]:
+    """Return the words that introduce a new train, in order.
+
+    Examples
+    --------
+    >>> [m.text for m in new_train_markers("A 47-car military train left; the first, with 48")]
+    ['A ', 'the first']
+    """
+    markers = []
+    for m in _MARKER_RE.finditer(text):
+        kind = next(k for k in ("ordinal", "another", "one", "other", "indefinite") if m[k])
+        markers.append(TrainMarker(kind, m.start(), m.end(), m[0]))
+    return markers
+
+
+def group_announcement(text: str) -> GroupAnnouncement | None:
+    """Return the announcement of several new trains in the text, if any.
+
+    "The two echelons" or "both trains" refer back to trains already named and are
+    not announcements (see :func:`is_group_reference`).
+
+    Examples
+    --------
+    >>> group_announcement("In total the two echelons have 86 cars.") is None
+    True
+    >>> group_announcement("Last week, five echelons left Belarus.").n_trains
+    5
+    """
+    for m in _GROUP_RE.finditer(text):
+        if m["lead"]:
+            continue
+        word = m["num"].lower()
+        if word in ("several", "a few"):
+            n = None
+        elif word in ("a couple of", "a pair of"):
+            n = 2
+        else:
+            n = parse_number(word)
+        if n is None:
+            continue
+        if n >= 2:
+            return GroupAnnouncement(n, m.start(), m.end(), m[0])
+    return None
+
+
+def is_group_reference(text: str) -> bool:
+    """Whether the text speaks of trains already named, together ("in both trains")."""
+    return _GROUP_REF_RE.search(text) is not None
+
+
+def is_each(text: str) -> bool:
+    """Whether counts in the text hold for each train of a group ("each had 8 cars")."""
+    return _EACH_RE.search(text) is not None
+
+
+def claim_kind(text: str) -> str | None:
+    """Return ``planned`` or ``expected`` if the text plans or expects, else None.
+
+    The first cue in the text wins.
+
+    Examples
+    --------
+    >>> claim_kind("Its planned arrival is on March 4."), claim_kind("It left Orsha.")
+    ('planned', None)
+    """
+    planned = _PLANNED_RE.search(text)
+    expected = _EXPECTED_RE.search(text)
+    if planned and (not expected or planned.start() <= expected.start()):
+        return "planned"
+    if expected:
+        return "expected"
+    return None
+
+
+def is_off_topic(text: str) -> bool:
+    """Whether a sentence is about sabotage, disruption or freight statistics.
+
+    Examples
+    --------
+    >>> is_off_topic("A freight train derailed near Bryansk.")
+    True
+    >>> is_off_topic("A military train left Gomel.")
+    False
+    """
+    return _OFF_TOPIC_RE.search(text) is not None
+
+
+def verb_cues(text: str) -> list[VerbCue]:
+    """Return the verbs that say whether a nearby date is a departure or an arrival."""
+    cues = []
+    for m in _VERB_RE.finditer(text):
+        role = "departure" if m["dep"] else "arrival" if m["arr"] else "neutral"
+        word = re.sub(r"\s+", " ", m[0].lower())
+        cues.append(VerbCue(role, m.start(), m.end(), _PAST_RE.match(word) is not None))
+    return cues

@@ -1,0 +1,360 @@
+"""Dates in free text, resolved to :class:`~railtrack.models.DateWindow` spans.
+
+:func:`find_dates` finds the words ("March 1st", "01.03.2023", "on Tuesday", "last
+week", "in early March", "shortly after March 8", "by the 7th"); :func:`resolve_date`
+turns one into a window against the report's published date. Calendar arithmetic
+uses python-dateutil (``relativedelta`` weekdays and month ends, ``parser`` for the
+day and month).
+
+Rules: numeric dates are day.month.year (European sources). Without a year, a
+backward-looking date (a departure) in a month later than the published month
+belongs to the year before; a forward-looking one (an expected arrival) takes the
+year that puts it within six months after publication.
+
+Examples
+--------
+>>> from datetime import date
+>>> [s.text for s in find_dates("It left on March 1st and should arrive by the 7th.")]
+['March 1st', 'by the 7th']
+>>> span = find_dates("departed on 29 December")[0]
+>>> resolve_date(span, date(2023, 1, 5)).earliest
+datetime.date(2022, 12, 29)
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from dateutil import parser as date_parser
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+
+from railtrack.extract.numbers import NUMBER_PATTERN, parse_number
+from railtrack.models import DateWindow, Precision
+
+__all__ = ["DateSpan", "find_dates", "resolve_date"]
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+_YEAR = r"(?:19|20)\d{2}(?!\d)"
+_SEP = r"\s*(?:-|–|—|to|and|or|/|until|till)\s*"
+_QUAL = (
+    r"(?:shortly|soon|immediately|just|right)\s+after|after|by|no\s+later\s+than|"
+    r"not\s+later\s+than|until|till|before|around|about|approximately|circa|"
+    r"no\s+earlier\s+than|not\s+earlier\s+than|not\s+before|since"
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_REL = (MO, TU, WE, TH, FR, SA, SU)
+
+_DATE_RE = re.compile(
+    rf"(?<![\w.])(?:(?P<qual>{_QUAL})\s+(?:on\s+)?)?(?:"
+    r"(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d)"
+    r"|(?P<n_d>\d{1,2})[./](?P<n_m>\d{1,2})[./](?P<n_y>\d{4}|\d{2})(?!\d|\.\d)"
+    rf"|(?P<r1_d1>{_DAY}){_SEP}(?P<r1_d2>{_DAY})(?:\s+of)?\s+(?P<r1_m>{_MONTH})"
+    rf"(?:,?\s+(?P<r1_y>{_YEAR}))?"
+    rf"|(?P<r2_m>{_MONTH})\s+(?P<r2_d1>{_DAY}){_SEP}(?P<r2_d2>{_DAY})(?:,?\s+(?P<r2_y>{_YEAR}))?"
+    r"|(?P<part>early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of|"
+    r"(?:the\s+)?(?:first|second)\s+half\s+of)[\s-]+"
+    rf"(?P<p_m>{_MONTH})(?:\s+(?P<p_y>{_YEAR}))?"
+    rf"|(?P<dm_d>{_DAY})(?:\s+of)?\s+(?P<dm_m>{_MONTH})(?:,?\s+(?P<dm_y>{_YEAR}))?"
+    rf"|(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY})(?:,?\s+(?P<md_y>{_YEAR}))?"
+    r"|the\s+(?P<dom>(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th))\b"
+    rf"|(?P<mo_prep>in|during|for|throughout)\s+(?P<mo_m>{_MONTH})(?:\s+(?P<mo_y>{_YEAR}))?"
+    r"|(?P<rel>the\s+day\s+before\s+yesterday|yesterday|today|tonight|"
+    r"this\s+(?:morning|afternoon|evening)|last\s+night|"
+    r"(?:last|this|previous|next)\s+(?:week|month)|"
+    r"(?:over|during|in|within)\s+the\s+(?:past|last)\s+(?:week|few\s+days|month)|"
+    r"the\s+(?:past|previous)\s+week|a\s+week\s+ago|"
+    rf"(?P<ago_n>{NUMBER_PATTERN})\s+days?\s+ago)(?![a-z])"
+    r"|(?:(?P<wd_mod>last|this|next|past|on)\s+)?"
+    r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
+    r")",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    """A date expression found in a text, not yet resolved to days.
+
+    ``fields`` keeps the regular expression's named parts (month, day, qualifier, ...);
+    ``start``/``end`` are character offsets into the text searched.
+    """
+
+    start: int
+    end: int
+    text: str
+    fields: tuple[tuple[str, str], ...]
+
+    def get(self, name: str) -> str | None:
+        """Return one named part of the match, or None."""
+        for key, value in self.fields:
+            if key == name:
+                return value
+        return None
+
+    @property
+    def is_relative(self) -> bool:
+        """Whether the date depends on the published day ("yesterday", "on Tuesday")."""
+        return self.get("rel") is not None or self.get("wd") is not None
+
+    @property
+    def has_year(self) -> bool:
+        """Whether the text gives the year."""
+        return any(self.get(k) for k in ("iso_y", "n_y", "r1_y", "r2_y", "p_y", "dm_y", "md_y"))
+
+
+def find_dates(text: str) -> list[DateSpan]:
+    """Return the date expressions in ``text``, in order, without overlaps.
+
+    Parameters
+    ----------
+    text
+        Free text, e.g. one clause of a report.
+
+    Examples
+    --------
+    >>> [s.text for s in find_dates("On the night of March 12-13 it left; due in mid-April")]
+    ['March 12-13', 'mid-April']
+    """
+    spans = []
+    for m in _DATE_RE.finditer(text):
+        fields = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
+        if m["mo_prep"]:
+            # "in March": the preposition is context, not part of the date.
+            start = m.start("mo_m") if not m["qual"] else m.start()
+            spans.append(DateSpan(start, m.end(), text[start : m.end()], fields))
+            continue
+        spans.append(DateSpan(m.start(), m.end(), m[0], fields))
+    return spans
+
+
+def _month_number(word: str) -> int:
+    return date_parser.parse(word.rstrip("."), default=datetime(2000, 1, 1)).month
+
+
+def _day_number(word: str) -> int:
+    return int(re.match(r"\d+", word).group())  # type: ignore[union-attr]
+
+
+def _year_for(month: int, published: date, *, forward: bool) -> int:
+    """Year of a month given without one, relative to the published date."""
+    year = published.year
+    if forward:
+        if month < published.month - 6:
+            return year + 1
+        return year if month <= published.month + 6 else year - 1
+    return year - 1 if month > published.month else year
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _explicit_year(span: DateSpan, key: str) -> int | None:
+    value = span.get(key)
+    if value is None:
+        return None
+    year = int(value)
+    return year + 2000 if year < 100 else year
+
+
+_PARTS = {
+    "early": (1, 10),
+    "beginning of": (1, 10),
+    "start of": (1, 10),
+    "mid": (11, 20),
+    "middle of": (11, 20),
+    "late": (21, 31),
+    "end of": (21, 31),
+    "first half of": (1, 15),
+    "second half of": (16, 31),
+}
+
+
+def _base_window(
+    span: DateSpan, published: date | None, *, forward: bool
+) -> tuple[date, date, Precision] | None:
+    get = span.get
+    if get("iso_y"):
+        day = _safe_date(int(get("iso_y") or 0), int(get("iso_m") or 0), int(get("iso_d") or 0))
+        return None if day is None else (day, day, "day")
+    if get("n_y"):
+        year = _explicit_year(span, "n_y") or 0
+        day = _safe_date(year, int(get("n_m") or 0), int(get("n_d") or 0))
+        return None if day is None else (day, day, "day")
+    for prefix in ("r1", "r2"):
+        if get(f"{prefix}_m"):
+            month = _month_number(get(f"{prefix}_m") or "")
+            year = _explicit_year(span, f"{prefix}_y")
+            if year is None:
+                if published is None:
+                    return None
+                year = _year_for(month, published, forward=forward)
+            first = _safe_date(year, month, _day_number(get(f"{prefix}_d1") or ""))
+            last = _safe_date(year, month, _day_number(get(f"{prefix}_d2") or ""))
+            if first is None or last is None or last < first:
+                return None
+            return first, last, "days"
+    for month_key, day_key, year_key in (("dm_m", "dm_d", "dm_y"), ("md_m", "md_d", "md_y")):
+        if get(month_key):
+            month = _month_number(get(month_key) or "")
+            year = _explicit_year(span, year_key)
+            if year is None:
+                if published is None:
+                    return None
+                year = _year_for(month, published, forward=forward)
+            day = _safe_date(year, month, _day_number(get(day_key) or ""))
+            return None if day is None else (day, day, "day")
+    if get("part"):
+        month = _month_number(get("p_m") or "")
+        year = _explicit_year(span, "p_y")
+        if year is None:
+            if published is None:
+                return None
+            year = _year_for(month, published, forward=forward)
+        part = re.sub(r"^the\s+|\s+", " ", (get("part") or "").lower()).strip()
+        first_day, last_day = _PARTS[part]
+        end = _month_end(year, month)
+        return date(year, month, first_day), min(end, date(year, month, last_day)), "days"
+    if get("mo_m"):
+        month = _month_number(get("mo_m") or "")
+        year = _explicit_year(span, "mo_y")
+        if year is None:
+            if published is None:
+                return None
+            year = _year_for(month, published, forward=forward)
+        return date(year, month, 1), _month_end(year, month), "month"
+    if published is None:
+        return None
+    if get("dom"):
+        day_number = _day_number(get("dom") or "")
+        anchor = published.replace(day=1)
+        if forward and day_number < published.day:
+            anchor += relativedelta(months=1)
+        elif not forward and day_number > published.day:
+            anchor -= relativedelta(months=1)
+        day = _safe_date(anchor.year, anchor.month, day_number)
+        return None if day is None else (day, day, "day")
+    if get("rel"):
+        return _relative(span, published, forward=forward)
+    if get("wd"):
+        index = _WEEKDAYS.index((get("wd") or "").lower())
+        mod = (get("wd_mod") or "").lower()
+        ahead = mod == "next" or (forward and mod not in ("last", "past"))
+        if ahead:
+            day = published + relativedelta(days=1, weekday=_WEEKDAY_REL[index](+1))
+        else:
+            day = published + relativedelta(days=-1, weekday=_WEEKDAY_REL[index](-1))
+        return day, day, "day"
+    return None
+
+
+def _relative(
+    span: DateSpan, published: date, *, forward: bool
+) -> tuple[date, date, Precision] | None:
+    rel = re.sub(r"\s+", " ", (span.get("rel") or "").lower())
+    if span.get("ago_n"):
+        n = parse_number(span.get("ago_n") or "")
+        if n is None:
+            return None
+        day = published - timedelta(days=n)
+        return day, day, "day"
+    one_day = {
+        "today": 0,
+        "tonight": 0,
+        "this morning": 0,
+        "this afternoon": 0,
+        "this evening": 0,
+        "yesterday": -1,
+        "last night": -1,
+        "the day before yesterday": -2,
+    }
+    if rel in one_day:
+        day = published + timedelta(days=one_day[rel])
+        return day, day, "day"
+    monday = published - timedelta(days=published.weekday())
+    if rel in ("last week", "previous week"):
+        return monday - timedelta(days=7), monday - timedelta(days=1), "week"
+    if rel == "next week":
+        return monday + timedelta(days=7), monday + timedelta(days=13), "week"
+    if rel == "this week":
+        end = monday + timedelta(days=6) if forward else published
+        return monday, end, "week"
+    if "month" in rel:
+        first = published.replace(day=1)
+        if rel.startswith(("last", "previous")):
+            first -= relativedelta(months=1)
+        elif rel.startswith("next"):
+            first += relativedelta(months=1)
+        elif rel.startswith(("over", "during", "in", "within")):
+            return published - relativedelta(months=1), published, "month"
+        return first, _month_end(first.year, first.month), "month"
+    if "few days" in rel:
+        return published - timedelta(days=3), published, "days"
+    # "the past week", "over the last week", "a week ago"
+    if rel == "a week ago":
+        day = published - timedelta(days=7)
+        return day, day, "day"
+    return published - timedelta(days=7), published, "week"
+
+
+def resolve_date(
+    span: DateSpan, published: date | None, *, forward: bool = False
+) -> DateWindow | None:
+    """Return the window a date expression stands for, or None if it cannot be dated.
+
+    Parameters
+    ----------
+    span
+        A date expression from :func:`find_dates`.
+    published
+        The day the report was published; needed for relative dates and for dates
+        written without a year.
+    forward
+        Whether the date looks forward (an expected or planned arrival): "on
+        Tuesday" is then the next Tuesday, and a year is chosen after publication.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> pub = date(2023, 3, 3)
+    >>> w = resolve_date(find_dates("shortly after March 8")[0], pub, forward=True)
+    >>> (w.earliest, w.latest, w.precision)
+    (datetime.date(2023, 3, 8), None, 'days')
+    >>> w = resolve_date(find_dates("last week")[0], pub)
+    >>> (w.earliest, w.latest, w.precision)
+    (datetime.date(2023, 2, 20), datetime.date(2023, 2, 26), 'week')
+    """
+    base = _base_window(span, published, forward=forward)
+    if base is None:
+        return None
+    earliest: date | None
+    latest: date | None
+    earliest, latest, precision = base
+    qual = re.sub(r"\s+", " ", (span.get("qual") or "").lower())
+    if qual.endswith("after") or qual in ("since", "no earlier than", "not earlier than"):
+        latest, precision = None, "days"
+    elif qual == "not before":
+        latest, precision = None, "days"
+    elif qual in ("by", "no later than", "not later than", "until", "till"):
+        earliest, precision = None, "days"
+    elif qual == "before":
+        earliest, latest, precision = None, earliest - timedelta(days=1), "days"
+    elif qual in ("around", "about", "approximately", "circa") and precision == "day":
+        earliest, latest = earliest - timedelta(days=1), latest + timedelta(days=1)
+        precision = "days"
+    return DateWindow(earliest=earliest, latest=latest, precision=precision, text=span.text)

@@ -1,0 +1,187 @@
+"""Car counts in free text: "51 cars", "forty-eight platforms", "about 30 flats".
+
+Number words go through :mod:`numerizer` (a maintained English number-words parser);
+"dozen" is multiplied out here because numerizer leaves it as a word ("two dozen" ->
+"2 dozen"). Only railway cars are counted: "23 T-80 tanks" or "50 Ural trucks" are
+equipment, not cars, and are ignored.
+
+Examples
+--------
+>>> parse_number("forty-eight"), parse_number("two dozen"), parse_number("1,200")
+(48, 24, 1200)
+>>> [(c.kind, c.value, c.estimated) for c in find_car_counts("about 30 flats and 2 tank cars")]
+[('flat', 30, True), ('tank', 2, False)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from numerizer import numerize
+
+__all__ = ["CarCount", "find_car_counts", "parse_number"]
+
+_UNITS = (
+    "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    "fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+    "sixty|seventy|eighty|ninety|hundred|thousand|dozen"
+)
+_WORD = rf"(?:{_UNITS})"
+NUMBER_PATTERN = (
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:an?\s+(?=(?:dozen|hundred)\b))?{_WORD}"
+    rf"(?:(?:\s+and\s+|[\s-]+){_WORD})*)"
+)
+"""A count written in digits ("1,200", "48") or words ("forty-eight", "two dozen")."""
+
+_APPROX = (
+    r"about|around|approximately|approx\.|roughly|some|nearly|almost|up\s+to|over|"
+    r"more\s+than|at\s+least|an\s+estimated|circa|~|≈"
+)
+_APPROX_RE = re.compile(rf"^(?:{_APPROX})$", re.IGNORECASE)
+
+# Words that say what kind of car a count is; each maps to a CarCounts field.
+_ADJECTIVE_KIND = {
+    "passenger": "passenger",
+    "personnel": "passenger",
+    "sleeping": "passenger",
+    "flat": "flat",
+    "covered": "covered",
+    "box": "covered",
+    "tank": "tank",
+    "freight": "other",
+    "cargo": "other",
+    "goods": "other",
+    "gondola": "other",
+    "open": "other",
+    "hopper": "other",
+    "refrigerator": "other",
+    "refrigerated": "other",
+}
+_NOUN_KIND = {
+    "car": None,
+    "wagon": None,
+    "carriage": "passenger",
+    "coach": "passenger",
+    "platform": "flat",
+    "flatcar": "flat",
+    "flat": "flat",
+    "boxcar": "covered",
+    "cistern": "tank",
+    "gondola": "other",
+    "hopper": "other",
+}
+# Words allowed between a number and a car noun without changing its kind.
+_NEUTRAL = r"military|railway|rail|loaded|empty|more|other|further|additional|russian"
+_ADJ = "|".join(sorted(_ADJECTIVE_KIND, key=len, reverse=True))
+_NOUN = (
+    r"cars?|wagons?|carriages?|coach(?:es)?|platforms?|flat-?cars?|flats|box-?cars?|"
+    r"cisterns?|gondolas?|hoppers?"
+)
+
+_COUNT_RE = re.compile(
+    rf"(?:(?P<approx>{_APPROX})\s+)?"
+    rf"(?<![\w.,])(?P<num>{NUMBER_PATTERN})"
+    r"(?:"
+    r"(?P<dash>-car\b)"  # "a 47-car train"
+    r"|\s+(?:(?:are|were|is|was)\s+)?"
+    rf"(?P<adjs>(?:(?:{_ADJ}|{_NEUTRAL})(?:\s+|-(?=[a-z])))*)"
+    rf"(?:(?P<noun>{_NOUN})\b|(?P<bare>{_ADJ})\b(?=\s*(?:[,.;:)]|and\b|or\b|$)))"
+    r")",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CarCount:
+    """One count of cars found in a text.
+
+    ``kind`` is a :class:`~railtrack.models.CarCounts` field: ``total`` for untyped
+    "cars"/"wagons", else ``passenger``, ``covered``, ``flat``, ``tank`` or ``other``.
+    ``start``/``end`` are character offsets into the text searched.
+    """
+
+    kind: str
+    value: int
+    estimated: bool
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=4096)
+def parse_number(text: str) -> int | None:
+    """Return the integer a count is written as, or None if it is not a number.
+
+    Parameters
+    ----------
+    text
+        Digits ("48", "1,200") or English number words ("forty-eight", "a dozen").
+
+    Examples
+    --------
+    >>> parse_number("one hundred and five"), parse_number("a dozen"), parse_number("many")
+    (105, 12, None)
+    """
+    cleaned = text.strip().lower().replace(",", "")
+    if cleaned.isdigit():
+        return int(cleaned)
+    multiplier = 1
+    if re.search(r"\bdozens?\b", cleaned):
+        multiplier = 12
+        cleaned = re.sub(r"\s*\bdozens?\b", "", cleaned).strip()
+        if cleaned in ("", "a", "an"):
+            return 12
+    cleaned = re.sub(r"^an?\s+(?=hundred|thousand)", "one ", cleaned)
+    value = numerize(cleaned).strip()
+    if not value.isdigit():
+        return None
+    return int(value) * multiplier
+
+
+def _kind(adjectives: str, noun: str | None, bare: str | None) -> str:
+    if bare:
+        return _ADJECTIVE_KIND[bare.lower()]
+    kind: str | None = None
+    for word in re.split(r"[\s-]+", adjectives.lower()):
+        if word in _ADJECTIVE_KIND:
+            kind = _ADJECTIVE_KIND[word]
+    if kind is not None:
+        return kind
+    stem = (noun or "car").lower().replace("-", "")
+    stem = stem.removesuffix("es") if stem.endswith("coaches") else stem.removesuffix("s")
+    return _NOUN_KIND.get(stem) or "total"
+
+
+def find_car_counts(text: str) -> list[CarCount]:
+    """Return every count of railway cars in ``text``, in order.
+
+    Parameters
+    ----------
+    text
+        Free text, e.g. one clause of a report.
+
+    Returns
+    -------
+    list of CarCount
+        One entry per count, typed by the words around it. Approximate counts
+        ("about", "some", "up to") are flagged ``estimated``.
+
+    Examples
+    --------
+    >>> [(c.kind, c.value) for c in find_car_counts(
+    ...     "51 cars: five passenger cars, three covered wagons and 43 platforms")]
+    [('total', 51), ('passenger', 5), ('covered', 3), ('flat', 43)]
+    >>> find_car_counts("23 T-80 tanks and 50 Ural trucks")
+    []
+    """
+    counts = []
+    for m in _COUNT_RE.finditer(text):
+        value = parse_number(m["num"])
+        if value is None:
+            continue
+        kind = "total" if m["dash"] else _kind(m["adjs"] or "", m["noun"], m["bare"])
+        estimated = bool(m["approx"]) and _APPROX_RE.match(m["approx"]) is not None
+        counts.append(CarCount(kind, value, estimated, m.start(), m.end(), m[0]))
+    return counts

@@ -1,0 +1,228 @@
+"""Place names in free text, with the role the words around them give.
+
+:func:`find_places` finds a capitalised name after a cue ("from Slonim", "left the
+Slonim station", "headed for the Matveyev-Kurhan station", "arrived at Osipovichi-1",
+"to the Rostov region") and says whether it is an origin, a destination, a goal the
+train may "reach", or just a place it was seen "at". :func:`resolve_place` sends a
+name through the network's gazetteer (:meth:`RailNetwork.resolve
+<railtrack.network.RailNetwork.resolve>`).
+
+Examples
+--------
+>>> [(p.role, p.text) for p in find_places(
+...     "A military echelon left the Slonim station for the Matveev Kurgan station "
+...     "in the Rostov region.")]
+[('origin', 'Slonim'), ('destination', 'Matveev Kurgan'), ('at', 'Rostov region')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from railtrack.models import Place
+
+if TYPE_CHECKING:
+    from railtrack.network import RailNetwork
+
+__all__ = ["PlaceSpan", "find_places", "is_broad", "resolve_place"]
+
+_ORIGIN = (
+    r"from|out\s+of|left|leaving|leaves|leave|departed(?:\s+from)?|departing(?:\s+from)?|"
+    r"departs(?:\s+from)?|depart\s+from|dispatched\s+from|sent\s+from|"
+    r"set\s+off\s+from|loaded\s+(?:at|in)|formed\s+(?:at|in)"
+)
+_DEST = (
+    r"headed\s+(?:for|to|towards?)|heading\s+(?:for|to|towards?)|heads\s+(?:for|to|towards?)|"
+    r"bound\s+for|destined\s+for|en\s+route\s+to|on\s+(?:its|the)\s+way\s+to|"
+    r"in\s+the\s+direction\s+of|arriv(?:ed|ing|es|e)\s+(?:at|in)|"
+    r"expected\s+(?:at|in)|due\s+(?:at|in)|"
+    r"destination(?:\s+(?:is|was))?:?|to|for|towards?|into"
+)
+_REACH = r"reached|reaches|reaching|reach|get\s+to|gets\s+to"
+_AT = r"at|in|near|through|via|past|passed|passing|crossed|entered|spotted\s+(?:at|in|near)"
+_KIND = (
+    r"railway\s+station|train\s+station|station|junction|stop|border\s+crossing|"
+    r"region|oblast|district|area|krai|province|republic"
+)
+_REGION_KINDS = frozenset({"region", "oblast", "district", "area", "krai", "province", "republic"})
+_WORD = r"[^\W\d_][\w'’]*(?:-(?:[^\W\d_][\w'’]*|[IVX]+(?![\w'’])|\d+(?!\d)))*"
+_NAME = rf"{_WORD}(?:\s+(?:{_WORD}|[IVX]{{1,3}}(?![\w'’])|\d(?!\d)))*"
+
+_PLACE_RE = re.compile(
+    rf"(?<![\w-])(?:(?P<o>{_ORIGIN})|(?P<r>{_REACH})|(?P<d>{_DEST})|(?P<a>{_AT}))\s+"
+    r"(?:the\s+)?(?:(?:station|city|town|village|settlement|region|area)\s+(?:of\s+)?)?"
+    rf"(?P<name>{_NAME})",
+    re.IGNORECASE,
+)
+_KIND_AFTER_RE = re.compile(rf"\s+(?P<kind>{_KIND})\b", re.IGNORECASE)
+_BEFORE_TO_RE = re.compile(
+    r"(?:according|due|close|next|thanks|belonging|said|similar|compared|attached|"
+    r"sent|went|back)\s*$",
+    re.IGNORECASE,
+)
+
+_NOT_PLACES = frozenset(
+    """
+    the a an it its this that these those he she they we his her their our on in at by
+    for from to of with and or but as after before since until january february march
+    april may june july august september october november december monday tuesday
+    wednesday thursday friday saturday sunday hajun telegram russian belarusian
+    ukrainian polish soviet military army armed forces general staff community railway
+    railways workers monitoring group echelon train trains transport no hours one two
+    three first second third another other each both all nato ministry defence defense
+    lukashenka lukashenko putin zelensky reuters interfax according
+    """.split()
+)
+
+_BROAD = frozenset(
+    """
+    belarus russia ukraine donbas donbass crimea poland kazakhstan lithuania latvia
+    moldova georgia armenia the\u00a0front donetsk\u00a0region luhansk\u00a0region
+    """.replace("\u00a0", " ").split()
+)
+_BROAD_NAMES = frozenset(
+    {
+        "belarus",
+        "russia",
+        "ukraine",
+        "donbas",
+        "donbass",
+        "crimea",
+        "poland",
+        "kazakhstan",
+        "lithuania",
+        "latvia",
+        "moldova",
+        "georgia",
+        "russian federation",
+        "the front",
+        "front",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceSpan:
+    """A place name found in a text.
+
+    ``role`` is ``origin``, ``destination``, ``reach`` (a goal: "likely to reach
+    Donbas"), or ``at`` (a place passed or seen at). ``cue_start`` is where the cue
+    word starts; ``start``/``end`` delimit the name as written (``text``).
+    """
+
+    role: str
+    text: str
+    start: int
+    end: int
+    cue_start: int
+
+
+def _trim_name(name: str) -> str:
+    """Keep the leading capitalised words of a name; drop stop words and kind words."""
+    words = name.split()
+    kept: list[str] = []
+    for word in words:
+        bare = word.strip("'’")
+        if not bare or not (bare[0].isupper() or bare[0].isdigit()):
+            break
+        if bare.lower() in _NOT_PLACES and (kept or bare.lower() not in {"no"}):
+            if not kept:
+                return ""
+            break
+        if re.fullmatch(_KIND, bare, re.IGNORECASE):
+            break
+        kept.append(word)
+    while kept and re.fullmatch(r"[IVX]{1,3}|\d", kept[-1]) and len(kept) == 1:
+        kept.pop()
+    return " ".join(kept)
+
+
+def find_places(text: str) -> list[PlaceSpan]:
+    """Return the place names in ``text`` that follow a cue, in order.
+
+    Parameters
+    ----------
+    text
+        Free text, e.g. one clause of a report.
+
+    Returns
+    -------
+    list of PlaceSpan
+        A region keeps its kind word ("Rostov region"); "station" is dropped.
+
+    Examples
+    --------
+    >>> [(p.role, p.text) for p in find_places(
+    ...     "It departed from Osypovychi on January 9 and is heading to Neklynivka.")]
+    [('origin', 'Osypovychi'), ('destination', 'Neklynivka')]
+    >>> find_places("According to Hajun, it left yesterday.")
+    []
+    """
+    places = []
+    pos = 0
+    while (m := _PLACE_RE.search(text, pos)) is not None:
+        # The name pattern is greedy; resume right after the part kept.
+        pos = m.start("name")
+        role = "origin" if m["o"] else "reach" if m["r"] else "destination" if m["d"] else "at"
+        cue = (m["o"] or m["r"] or m["d"] or m["a"]).lower()
+        if cue == "to" and _BEFORE_TO_RE.search(text, 0, m.start()):
+            continue
+        name = _trim_name(m["name"])
+        if not name:
+            continue
+        start = m.start("name")
+        pos = start + len(name)
+        end = start + len(name)
+        kind = _KIND_AFTER_RE.match(text, end)
+        if kind and kind["kind"].lower() in _REGION_KINDS:
+            end = kind.end()
+        places.append(PlaceSpan(role, text[start:end], start, end, m.start()))
+    return places
+
+
+def is_broad(place: Place | str) -> bool:
+    """Whether a place is a country or region rather than one station.
+
+    Examples
+    --------
+    >>> is_broad("Rostov region"), is_broad("Belarus"), is_broad("Slonim")
+    (True, True, False)
+    """
+    if isinstance(place, Place):
+        if place.is_region:
+            return True
+        if place.station_id is not None:
+            return False
+        text = place.text
+    else:
+        text = place
+    lowered = text.lower().strip()
+    return lowered in _BROAD_NAMES or lowered.rsplit(" ", 1)[-1] in _REGION_KINDS
+
+
+def resolve_place(text: str, network: RailNetwork | None, *, cache: dict[str, Any]) -> Place:
+    """Return the :class:`~railtrack.models.Place` a name resolves to.
+
+    Parameters
+    ----------
+    text
+        The name as written.
+    network
+        The network whose gazetteer resolves the name; None keeps only ``text``.
+    cache
+        Resolutions already made, by name (filled in here): one gazetteer call per
+        name and network.
+
+    Examples
+    --------
+    >>> resolve_place("Slonim", None, cache={})
+    Place(text='Slonim', station_id=None, station=None, region=None, resolved_score=None, unresolved=False)
+    """
+    if network is None:
+        return Place(text=text)
+    if text not in cache:
+        cache[text] = network.resolve(text).to_place(text)
+    place: Place = cache[text]
+    return place

@@ -1,0 +1,253 @@
+"""Turn read train drafts into models, and models into the ``extract --json`` shape.
+
+:class:`Extraction` holds the :class:`~railtrack.models.Shipment` and
+:class:`~railtrack.models.ShipmentGroup` models of one report and the problems met;
+:meth:`Extraction.to_dict` gives ``{"shipments": [...], "groups": [...]}`` with the
+field names scripts depend on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from statistics import fmean
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from railtrack.extract.places import resolve_place
+from railtrack.extract.trains import Fact, GroupDraft, ReportDraft, TrainDraft
+from railtrack.models import CAR_TYPES, CarCounts, DateWindow, Evidence, Place, Shipment
+from railtrack.models import ShipmentGroup, Source
+from railtrack.settings import Settings
+
+if TYPE_CHECKING:
+    from railtrack.network import RailNetwork
+
+__all__ = ["Extraction", "build_extraction", "cars_dict", "place_dict", "window_dict"]
+
+_CAR_FIELDS = ("total", *CAR_TYPES)
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one report says: its shipments, its groups of trains, and the problems met.
+
+    ``problems`` are messages such as unresolved station names (kept as written and
+    flagged ``Place.unresolved``) or dates that could not be resolved.
+    """
+
+    shipments: list[Shipment] = field(default_factory=list)
+    groups: list[ShipmentGroup] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, list[dict[str, Any]]]:
+        """Return the JSON shape of ``railtrack extract --json``.
+
+        Each shipment has ``id``, ``origin``/``destination`` (``text``, ``station``,
+        ``station_id``, ``region`` or null), ``departure``/``expected_arrival``
+        (``earliest``, ``latest`` ISO dates, ``precision``, ``text`` or null),
+        ``cars`` (``total``, ``passenger``, ``covered``, ``flat``, ``tank``, ``other``),
+        ``cars_estimated``, ``group``, ``claim``, ``confidence`` and ``evidence``; each
+        group ``id``, ``n_trains``, ``members``, ``cars`` and ``evidence``.
+        """
+        members: dict[str, list[str]] = {}
+        for s in self.shipments:
+            if s.group is not None:
+                members.setdefault(s.group, []).append(s.id)
+        return {
+            "shipments": [
+                {
+                    "id": s.id,
+                    "origin": place_dict(s.origin),
+                    "destination": place_dict(s.destination),
+                    "departure": window_dict(s.departure),
+                    "expected_arrival": window_dict(s.expected_arrival),
+                    "cars": cars_dict(s.cars),
+                    "cars_estimated": s.cars.estimated,
+                    "group": s.group,
+                    "claim": s.claim,
+                    "confidence": round(s.confidence, 3),
+                    "evidence": [e.model_dump(mode="json") for e in s.evidence],
+                }
+                for s in self.shipments
+            ],
+            "groups": [
+                {
+                    "id": g.id,
+                    "n_trains": g.n_trains,
+                    "members": members.get(g.id, []),
+                    "cars": cars_dict(g.cars),
+                    "cars_estimated": g.cars.estimated,
+                    "evidence": [e.model_dump(mode="json") for e in g.evidence],
+                }
+                for g in self.groups
+            ],
+        }
+
+
+def place_dict(place: Place | None) -> dict[str, Any] | None:
+    """The JSON object of a place: ``text`` as written and what it resolved to."""
+    if place is None:
+        return None
+    return {
+        "text": place.text,
+        "station": place.station,
+        "station_id": place.station_id,
+        "region": place.region,
+        "unresolved": place.unresolved,
+    }
+
+
+def window_dict(window: DateWindow | None) -> dict[str, Any] | None:
+    """The JSON object of a date window (ISO dates or null, precision, text)."""
+    if window is None:
+        return None
+    return {
+        "earliest": window.earliest.isoformat() if window.earliest else None,
+        "latest": window.latest.isoformat() if window.latest else None,
+        "precision": window.precision,
+        "text": window.text,
+    }
+
+
+def cars_dict(cars: CarCounts) -> dict[str, int | None]:
+    """The JSON object of car counts: total and each type, integers or null."""
+    return {name: getattr(cars, name) for name in _CAR_FIELDS}
+
+
+class _Builder:
+    def __init__(
+        self,
+        *,
+        report_id: str,
+        source: Source,
+        network: RailNetwork | None,
+        settings: Settings,
+    ) -> None:
+        self.report_id = report_id
+        self.source = source
+        self.network = network
+        self.settings = settings
+        self.cache: dict[str, Any] = {}
+        self.problems: list[str] = []
+
+    def confidence(self, fact: Fact) -> float:
+        s = self.settings
+        return s.extract_confidence_inferred if fact.inferred else s.extract_confidence_stated
+
+    def evidence(self, name: str, fact: Fact, confidence: float | None = None) -> Evidence:
+        return Evidence(
+            field=name,
+            text=fact.text,
+            start=fact.start,
+            end=fact.end,
+            confidence=self.confidence(fact) if confidence is None else confidence,
+        )
+
+    def place(
+        self, name: str, fact: Fact | None, owner: str
+    ) -> tuple[Place | None, list[Evidence]]:
+        if fact is None:
+            return None, []
+        text = fact.value.text
+        place = resolve_place(text, self.network, cache=self.cache)
+        confidence = self.confidence(fact)
+        if place.unresolved:
+            confidence = min(confidence, self.settings.extract_confidence_unresolved)
+            message = f"{owner}: {name} {text!r} did not resolve to a station; kept as written"
+            if message not in self.problems:
+                self.problems.append(message)
+        elif place.resolved_score is not None:
+            confidence = min(confidence, place.resolved_score / 100)
+        return place, [self.evidence(name, fact, confidence)]
+
+    def cars(self, counts: dict[str, Fact], owner: str) -> tuple[CarCounts, list[Evidence]]:
+        values = {kind: fact.value for kind, fact in counts.items()}
+        estimated = any(fact.inferred for fact in counts.values())
+        try:
+            cars = CarCounts(**values, estimated=estimated)
+        except ValidationError:
+            total = values.pop("total", None)
+            self.problems.append(
+                f"{owner}: typed cars add up to more than the total {total}; total dropped"
+            )
+            counts = {k: f for k, f in counts.items() if k != "total"}
+            cars = CarCounts(**values, estimated=estimated)
+        evidence = [self.evidence(f"cars.{kind}", fact) for kind, fact in counts.items()]
+        return cars, evidence
+
+    def shipment(self, train: TrainDraft, ordinal: int, group_ids: list[str]) -> Shipment:
+        sid = f"{self.report_id}-t{ordinal}"
+        origin, ev_o = self.place("origin", train.origin, sid)
+        destination, ev_d = self.place("destination", train.destination, sid)
+        cars, ev_c = self.cars(train.counts, sid)
+        evidence = [*ev_o, *ev_d]
+        for name, fact in (("departure", train.departure), ("expected_arrival", train.arrival)):
+            if fact is not None:
+                evidence.append(self.evidence(name, fact))
+        evidence.extend(ev_c)
+        if train.claim is not None:
+            evidence.append(self.evidence("claim", train.claim))
+        confidence = (
+            fmean(e.confidence for e in evidence)
+            if evidence
+            else self.settings.extract_confidence_inferred
+        )
+        return Shipment(
+            id=sid,
+            report=self.report_id,
+            origin=origin,
+            destination=destination,
+            departure=None if train.departure is None else train.departure.value,
+            expected_arrival=None if train.arrival is None else train.arrival.value,
+            cars=cars,
+            claim=train.claim.value if train.claim is not None else "sighted",
+            source=self.source,
+            group=None if train.group is None else group_ids[train.group],
+            evidence=tuple(evidence),
+            confidence=confidence,
+        )
+
+    def group(self, group: GroupDraft, gid: str) -> ShipmentGroup:
+        cars, evidence = self.cars(group.counts, gid)
+        if group.marker is not None:
+            evidence.insert(0, self.evidence("n_trains", group.marker))
+        return ShipmentGroup(
+            id=gid,
+            report=self.report_id,
+            n_trains=group.n_trains,
+            cars=cars,
+            source=self.source,
+            evidence=tuple(evidence),
+        )
+
+
+def build_extraction(
+    draft: ReportDraft,
+    *,
+    report_id: str,
+    source: Source,
+    network: RailNetwork | None,
+    settings: Settings,
+) -> Extraction:
+    """Build the models of one report from its drafts.
+
+    Parameters
+    ----------
+    draft
+        Trains and groups read by :func:`~railtrack.extract.trains.read_trains`.
+    report_id
+        Prefix of the ids: trains ``<report_id>-t1``..., groups ``<report_id>-g1``...
+    source
+        The source every model keeps.
+    network
+        Resolves place names; None keeps them as written.
+    settings
+        Confidence levels.
+    """
+    builder = _Builder(report_id=report_id, source=source, network=network, settings=settings)
+    builder.problems.extend(f"{report_id}: {p}" for p in draft.problems)
+    group_ids = [f"{report_id}-g{i + 1}" for i in range(len(draft.groups))]
+    groups = [builder.group(g, gid) for g, gid in zip(draft.groups, group_ids, strict=True)]
+    shipments = [builder.shipment(t, i + 1, group_ids) for i, t in enumerate(draft.trains)]
+    return Extraction(shipments=shipments, groups=groups, problems=builder.problems)

@@ -1,0 +1,89 @@
+"""Split a report into sentences and clauses, keeping character offsets.
+
+A sentence ends at ``.``, ``!`` or ``?`` followed by a capital letter, unless the
+word before the stop is an abbreviation ("No. 967", "St. Petersburg"); a blank line
+also ends one. A clause is a part of a sentence between semicolons.
+
+Examples
+--------
+>>> [c.text for c in split_clauses("Train No. 967 left. It has 40 cars; the other one 30.")]
+['Train No. 967 left.', 'It has 40 cars;', 'the other one 30.']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Clause", "split_clauses"]
+
+_ABBREVIATIONS = frozenset(
+    {
+        "no",
+        "nos",
+        "st",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "approx",
+        "ca",
+        "vs",
+        "e.g",
+        "i.e",
+        "km",
+        "sq",
+        "u.s",
+        "u.k",
+    }
+)
+_BOUNDARY_RE = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[^\W\d_])|\n\s*\n")
+_CLAUSE_RE = re.compile(r"(?<=;)\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A clause of a report: its text, its offsets in the report, its sentence number."""
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+
+
+def _sentence_bounds(text: str) -> list[tuple[int, int]]:
+    bounds = []
+    start = 0
+    for m in _BOUNDARY_RE.finditer(text):
+        before = text[start : m.start()].rstrip(".!?\"'”’)")
+        last_word = before.rsplit(None, 1)[-1].lower() if before.split() else ""
+        if m[0].strip() and (last_word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last_word)):
+            continue
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(text)))
+    return [(s, e) for s, e in bounds if text[s:e].strip()]
+
+
+def split_clauses(text: str) -> list[Clause]:
+    """Return the clauses of ``text`` in order, with offsets into ``text``.
+
+    Parameters
+    ----------
+    text
+        A whole report.
+
+    Examples
+    --------
+    >>> [(c.sentence, c.start) for c in split_clauses("One left. Two arrived.")]
+    [(0, 0), (1, 10)]
+    """
+    clauses = []
+    for number, (s_start, s_end) in enumerate(_sentence_bounds(text)):
+        start = s_start
+        for m in _CLAUSE_RE.finditer(text, s_start, s_end):
+            clauses.append(Clause(text[start : m.start()], start, m.start(), number))
+            start = m.end()
+        piece = text[start:s_end].rstrip()
+        clauses.append(Clause(piece, start, start + len(piece), number))
+    return [c for c in clauses if c.text.strip()]
