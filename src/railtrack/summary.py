@@ -123,7 +123,10 @@ def personnel_note(*, settings: Settings | None = None) -> str:
     """
     s = settings or DEFAULT_SETTINGS
     field_info = Settings.model_fields["people_per_passenger_car"]
-    return f"{s.people_per_passenger_car:g} people per passenger car: {field_info.description}"
+    return (
+        f"{s.people_per_passenger_car:g} people per passenger car "
+        f"(Settings.people_per_passenger_car). Source: {field_info.description}"
+    )
 
 
 # --- inputs ----------------------------------------------------------------------

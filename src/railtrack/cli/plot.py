@@ -1,0 +1,157 @@
+"""``railtrack plot map|timeline|volumes``: draw a report set and save the figure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from railtrack.cli import app
+from railtrack.cli._output import EXIT_INPUT_PROBLEMS, print_json, print_problems
+from railtrack.cli.load import parse_date_option
+from railtrack.cli.summary import prepare
+from railtrack.errors import InputPathError
+
+__all__ = ["plot_app"]
+
+plot_app = typer.Typer(
+    name="plot",
+    help=(
+        "Draw reports as a route map, an arrival timeline or volumes and save a figure.\n\n"
+        "Example: railtrack plot map data/reports --out corridors.png"
+    ),
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(plot_app, name="plot")
+
+PathsArg = Annotated[
+    list[Path], typer.Argument(help="Report files or directories.", metavar="PATH...")
+]
+OutOption = Annotated[
+    Path, typer.Option("--out", "-o", help="Image file to write (.png, .svg, .pdf).")
+]
+NetworkOption = Annotated[
+    Path | None, typer.Option("--network", help="Network directory; default: the embedded one.")
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print a JSON summary of what was drawn.")]
+
+
+def _figure(out: Path) -> Any:
+    import matplotlib as mpl
+
+    mpl.use("Agg")
+    import matplotlib.pyplot as plt
+
+    if not out.parent.is_dir():
+        msg = f"cannot write {out}: directory {out.parent} does not exist"
+        raise InputPathError(msg)
+    fig = plt.figure()
+    kinds = fig.canvas.get_supported_filetypes()
+    if out.suffix.lower().lstrip(".") not in kinds:
+        plt.close(fig)
+        raise typer.BadParameter(
+            f"{out.name}: unknown image type; use one of {', '.join(sorted(kinds))}",
+            param_hint="--out",
+        )
+    return fig
+
+
+def _save(fig: Any, out: Path) -> None:
+    import matplotlib.pyplot as plt
+
+    fig.savefig(out, dpi=150, bbox_inches="tight")
+    plt.close(fig)
+
+
+def _finish(reports: Any, out: Path, json_out: bool, **facts: Any) -> None:
+    if json_out:
+        print_json({"out": str(out), "shipments": len(reports.shipments), **facts})
+    else:
+        typer.echo(f"wrote {out}")
+    print_problems(reports.problems)
+    if reports.problems:
+        raise typer.Exit(EXIT_INPUT_PROBLEMS)
+
+
+@plot_app.command("map", epilog="Example: railtrack plot map data/reports --out corridors.png")
+def plot_map(
+    paths: PathsArg, out: OutOption, network: NetworkOption = None, json_out: JsonOption = False
+) -> None:
+    """Draw the network in grey and the corridors the shipments used, sized by cars."""
+    from railtrack.plot import plot_route_map
+    from railtrack.routegraph import route_graph
+
+    fig = _figure(out)
+    reports, net, routes = prepare(paths, network_dir=network, resolve=True, need_routes=True)
+    G = route_graph(reports, net, routes=routes)
+    width = 11 if G.number_of_nodes() else 9
+    fig.set_size_inches(width, 8)
+    plot_route_map(net, G, ax=fig.add_subplot())
+    _save(fig, out)
+    _finish(
+        reports,
+        out,
+        json_out,
+        routed=len(G.graph["routed"]),
+        unrouted=G.graph["unrouted"],
+        segments=G.number_of_edges(),
+    )
+
+
+@plot_app.command(
+    "timeline",
+    epilog="Example: railtrack plot timeline data/reports --as-of 2023-03-05 --out eta.png",
+)
+def plot_timeline(
+    paths: PathsArg,
+    out: OutOption,
+    network: NetworkOption = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Date of knowledge (YYYY-MM-DD).")
+    ] = None,
+    json_out: JsonOption = False,
+) -> None:
+    """Draw each shipment's departure, p10-p90 arrival window, p50 and the source's claim."""
+    from railtrack.estimate import estimate_arrivals
+    from railtrack.plot import plot_arrival_timeline
+
+    when = parse_date_option(as_of, "--as-of")
+    fig = _figure(out)
+    reports, net, _ = prepare(paths, network_dir=network, resolve=True, need_routes=False)
+    estimates = estimate_arrivals(reports, net, as_of=when)
+    fig.set_size_inches(11, 1.5 + 0.45 * max(len(estimates), 1))
+    plot_arrival_timeline(estimates, as_of=when, ax=fig.add_subplot())
+    _save(fig, out)
+    _finish(reports, out, json_out, estimated=int(estimates["p50"].notna().sum()))
+
+
+@plot_app.command(
+    "volumes", epilog="Example: railtrack plot volumes data/reports --by railhead --out cars.png"
+)
+def plot_volumes_command(
+    paths: PathsArg,
+    out: OutOption,
+    by: Annotated[
+        str, typer.Option("--by", help="period, railhead (destination), origin or a column.")
+    ] = "period",
+    freq: Annotated[str, typer.Option("--freq", help="Period length: D, W, M or Q.")] = "W",
+    network: NetworkOption = None,
+    json_out: JsonOption = False,
+) -> None:
+    """Draw cars by type as stacked bars per period or per railhead."""
+    from railtrack.plot import plot_volumes
+    from railtrack.summary import summarize
+
+    fig = _figure(out)
+    reports, _, _ = prepare(paths, network_dir=network, resolve=True, need_routes=False)
+    key = "destination" if by == "railhead" else by
+    try:
+        table = summarize(reports, by=(key,), freq=freq)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--by/--freq") from None
+    fig.set_size_inches(10, 5.5)
+    plot_volumes(table, by=key, ax=fig.add_subplot())
+    _save(fig, out)
+    _finish(reports, out, json_out, rows=len(table))
