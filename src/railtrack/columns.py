@@ -8,12 +8,15 @@ from __future__ import annotations
 
 __all__ = [
     "CAR_COLUMNS",
+    "ESTIMATE_COLUMNS",
     "GROUP_COLUMNS",
+    "RESOLVE_COLUMNS",
+    "ROUTE_LENGTH_COLUMNS",
     "SHIPMENT_COLUMNS",
     "SIGHTING_COLUMNS",
-    "SUMMARY_VALUE_COLUMNS",
-    "ESTIMATE_COLUMNS",
+    "STATION_COLUMNS",
     "STATUS_COLUMNS",
+    "SUMMARY_VALUE_COLUMNS",
     "TRIP_COLUMNS",
 ]
 
@@ -258,3 +261,59 @@ TRIP_COLUMNS: tuple[str, ...] = (
     REFERENCE,
     NOTE,
 )
+
+# --- network: RailNetwork.stations_frame(), one row per station (issue 4) -------------
+NAME = "name"
+NAME_RU = "name_ru"
+ALIASES = "aliases"  # "|"-joined other names
+COUNTRY = "country"
+REGION = "region"
+LAT = "lat"
+LON = "lon"
+COORD_ESTIMATED = "coord_estimated"
+KIND = "kind"
+BORDER = "border"
+ESR = "esr"
+DEGREE = "degree"
+COMPONENT = "component"  # 0 = the largest connected component; -1 = no links
+
+STATION_COLUMNS: tuple[str, ...] = (
+    ID,
+    NAME,
+    NAME_RU,
+    ALIASES,
+    COUNTRY,
+    REGION,
+    LAT,
+    LON,
+    COORD_ESTIMATED,
+    KIND,
+    BORDER,
+    RAILHEAD,
+    ESR,
+    DEGREE,
+    COMPONENT,
+)
+
+# --- gazetteer: RailNetwork.resolve_many(), one row per name ----------------------
+QUERY = "query"
+RESOLVED = "resolved"
+SCORE = "score"
+REGION_STATIONS = "region_stations"  # "; "-joined station ids of a region
+CANDIDATES = "candidates"  # "; "-joined "name (id, score)", best first
+
+RESOLVE_COLUMNS: tuple[str, ...] = (
+    QUERY,
+    RESOLVED,
+    STATION_ID,
+    NAME,
+    SCORE,
+    REGION,
+    REGION_STATIONS,
+    CANDIDATES,
+)
+
+# --- routing: RailNetwork.route_lengths(), one row per origin-destination pair -----
+N_STATIONS = "n_stations"
+
+ROUTE_LENGTH_COLUMNS: tuple[str, ...] = (ORIGIN, DESTINATION, LENGTH_KM, N_STATIONS)

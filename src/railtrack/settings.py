@@ -29,6 +29,18 @@ class Settings(BaseModel):
         ),
     )
 
+    circuity_full_km: float = Field(
+        50.0,
+        gt=0,
+        description=(
+            "Straight-line link length from which the full circuity_factor applies; "
+            "shorter links get proportionally less (factor 1 + (c - 1) * d / this), since "
+            "track between neighbouring stations a few km apart is nearly straight. On "
+            "ru-rail the flat factor overstated a 1,700 km trip by about 20% "
+            "(data/network/README.md)."
+        ),
+    )
+
     # --- gazetteer ---------------------------------------------------------------
     resolve_min_score: float = Field(
         85.0, ge=0, le=100, description="Score (0-100) below which a name stays unresolved."

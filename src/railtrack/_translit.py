@@ -1,0 +1,387 @@
+"""Station-name normalisation: noise removal, one fixed transliteration, a skeleton.
+
+A report writes one station many ways: Matveyev-Kurhan, Matveev Kurgan, Матвеев
+Курган; Asipovichy and Osipovichi; Homel and Gomel. :func:`skeleton` maps all of
+them to one ASCII key by (1) NFKC, case folding and removal of noise words such as
+"station", "st." or "ж/д"; (2) one fixed Cyrillic-to-Latin transliteration covering
+Russian, Ukrainian and Belarusian letters; (3) folding diacritics and Polish
+digraphs; (4) merging the letter groups that the romanisation systems disagree on:
+{g, h, kh, ch, x}, {e, ie, je, ye}, {i, y, j}, {ts, c, cz}, {a, o} (Belarusian
+akanye), {sh, sz, shch}, {zh, z}, {w, v}; (5) dropping soft signs, apostrophes,
+hyphens and spaces and collapsing doubled letters. Roman numerals after the name
+("Osipovichi-I") become digits.
+
+The mapping is the one in the project's domain fact sheet (section 4). Fuzzy ranking
+of skeletons is left to :mod:`rapidfuzz` in :mod:`railtrack.gazetteer`.
+
+Examples
+--------
+>>> skeleton("Matveyev-Kurhan") == skeleton("Матвеев Курган") == skeleton("Matwiejew-Kurhan")
+True
+>>> skeleton("Asipovichy") == skeleton("Osipovichi")
+True
+>>> skeleton("Homel station") == skeleton("ст. Гомель")
+True
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = [
+    "base_tokens",
+    "name_tokens",
+    "role_rank",
+    "skeleton",
+    "to_latin",
+    "tokens_skeleton",
+]
+
+# One fixed transliteration of Russian, Ukrainian and Belarusian Cyrillic (close to
+# BGN/PCGN); the skeleton merges what the systems disagree on afterwards.
+_CYRILLIC = {
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "ґ": "g",
+    "д": "d",
+    "е": "e",
+    "ё": "yo",
+    "є": "ye",
+    "ж": "zh",
+    "з": "z",
+    "и": "i",
+    "і": "i",
+    "ї": "yi",
+    "й": "y",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ў": "u",
+    "ф": "f",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ъ": "",
+    "ы": "y",
+    "ь": "",
+    "э": "e",
+    "ю": "yu",
+    "я": "ya",
+}
+
+# Latin letters with diacritics whose plain letter would lose a distinction the
+# romanisations make (ISO 9, Belarusian Łacinka, Polish).
+_LATIN_SPECIAL = {
+    "š": "sh",
+    "ž": "zh",
+    "č": "ch",
+    "ć": "ch",
+    "ł": "l",
+    "ĺ": "l",
+    "ŭ": "u",
+    "â": "ya",
+    "û": "yu",
+    "ê": "ye",
+    "ë": "yo",
+    "ß": "ss",
+}
+
+# Look-alike and punctuation characters folded before anything else.
+_FOLD = str.maketrans(
+    {
+        "’": "'",
+        "ʼ": "'",
+        "ʹ": "'",
+        "`": "'",
+        "´": "'",
+        "–": "-",
+        "—": "-",
+        "‑": "-",
+        "«": " ",
+        "»": " ",
+        '"': " ",
+        "„": " ",
+        "“": " ",
+        "”": " ",
+    }
+)
+
+# Noise words: "station", "st.", "railway station", their Russian, Ukrainian,
+# Belarusian and Polish forms, and rail abbreviations.
+_NOISE = re.compile(
+    r"(?<![\w])("
+    r"railway\s+station|railroad\s+station|rail\s+station|train\s+station|railway|railhead|"
+    r"stations?|stn|st|sta|"
+    r"ж\s*/\s*д|ж\.\s*д|жд|ст|станция|станции|станцию|станцией|станція|станції|станцію|"
+    r"станцыя|станцыі|вокзал|stacja|stacji|stację|dworzec|"
+    r"rzd|ржд|bch|бч|бжд|узел|junction|yard"
+    r")(?![\w])\.?",
+    re.IGNORECASE,
+)
+
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
+_SPLIT = re.compile(r"[^\w]+", re.UNICODE)
+
+# Applied left to right, longest first, in one pass.
+_MERGES = {
+    "shch": "s",
+    "szcz": "s",
+    "sch": "s",
+    "sh": "s",
+    "sz": "s",
+    "zh": "z",
+    "rz": "z",
+    "kh": "h",
+    "ch": "h",
+    "cz": "c",
+    "ts": "c",
+    "tz": "c",
+    "x": "h",
+    "g": "h",
+    "w": "v",
+    "q": "k",
+    "ye": "e",
+    "ie": "e",
+    "je": "e",
+    "yo": "o",
+    "io": "o",
+    "jo": "o",
+    "ya": "a",
+    "ia": "a",
+    "ja": "a",
+    "yu": "u",
+    "iu": "u",
+    "ju": "u",
+    "yi": "i",
+    "y": "i",
+    "j": "i",
+    "o": "a",
+}
+_MERGE_RE = re.compile("|".join(sorted(_MERGES, key=len, reverse=True)))
+_DOUBLES = re.compile(r"(.)\1+")
+
+
+def to_latin(text: str) -> str:
+    """Transliterate Cyrillic letters to Latin with one fixed table and fold diacritics.
+
+    Parameters
+    ----------
+    text
+        A name in any mix of Cyrillic and Latin script.
+
+    Returns
+    -------
+    str
+        Lower-case ASCII letters, digits and the original separators.
+
+    Examples
+    --------
+    >>> to_latin("Асіповічы")
+    'asipovichy'
+    >>> to_latin("Baranavičy")
+    'baranavichy'
+    """
+    out: list[str] = []
+    for ch in unicodedata.normalize("NFKC", text).casefold():
+        if ch in _CYRILLIC:
+            out.append(_CYRILLIC[ch])
+        elif ch in _LATIN_SPECIAL:
+            out.append(_LATIN_SPECIAL[ch])
+        elif ord(ch) < 128:
+            out.append(ch)
+        else:
+            decomposed = unicodedata.normalize("NFKD", ch)
+            out.append("".join(c for c in decomposed if ord(c) < 128))
+    return "".join(out)
+
+
+def name_tokens(text: str) -> list[str]:
+    """Split a name into lower-case Latin tokens without noise words.
+
+    Roman numerals after the first token become digits ("Osipovichi-I" ->
+    ``['osipovichi', '1']``).
+
+    Parameters
+    ----------
+    text
+        A station name as written.
+
+    Returns
+    -------
+    list of str
+        The name's tokens, transliterated to Latin.
+
+    Examples
+    --------
+    >>> name_tokens("ст. Осиповичи-I")
+    ['osipovichi', '1']
+    >>> name_tokens("Matveev Kurgan railway station")
+    ['matveev', 'kurgan']
+    """
+    folded = unicodedata.normalize("NFKC", text).translate(_FOLD)
+    folded = folded.replace("'", "")
+    folded = _NOISE.sub(" ", folded)
+    tokens: list[str] = []
+    for raw in _SPLIT.split(folded):
+        if not raw or raw == "_":
+            continue
+        # A Cyrillic "І" standing alone is a Roman numeral, not a letter.
+        token = to_latin(raw.replace("І", "I").replace("Ι", "I")).strip("_")
+        if not token:
+            continue
+        if tokens and token in _ROMAN:
+            token = _ROMAN[token]
+        tokens.append(token)
+    return tokens
+
+
+def _merge(token: str) -> str:
+    merged = _MERGE_RE.sub(lambda m: _MERGES[m.group(0)], token)
+    return _DOUBLES.sub(r"\1", merged)
+
+
+def base_tokens(tokens: list[str]) -> list[str]:
+    """Drop trailing station-role words and numbers ("-Passazhirsky", "-Sort.", "-I").
+
+    The first token is always kept, so a name is never emptied.
+
+    Parameters
+    ----------
+    tokens
+        Tokens from :func:`name_tokens`.
+
+    Returns
+    -------
+    list of str
+        The tokens that name the place.
+
+    Examples
+    --------
+    >>> base_tokens(name_tokens("Смоленск-Сортировочный"))
+    ['smolensk']
+    >>> base_tokens(name_tokens("Baranovichi-Polesskiye"))
+    ['baranovichi', 'polesskiye']
+    """
+    kept = list(tokens)
+    while len(kept) > 1 and _is_role(kept[-1]):
+        kept.pop()
+    return kept
+
+
+# Skeleton prefixes of station-role words: passazhirsky, tovarny, sortirovochny,
+# glavny, tsentralny, ekspeditsiya ("эксп."), SAIPS, park, post, vostochny, zapadny,
+# severny, yuzhny, novy (not: those are parts of names) are excluded on purpose.
+_ROLE_PREFIXES = (
+    "pasaz",
+    "pasas",
+    "tavar",
+    "sart",
+    "hlavn",
+    "centr",
+    "cenral",
+    "eksp",
+    "saips",
+    "park",
+)
+
+
+_MAIN_ROLES = ("pasaz", "pasas", "hlavn", "centr", "cenral")
+_TECHNICAL_ROLES = ("eksp", "saips", "park")
+
+
+def role_rank(tokens: list[str]) -> int:
+    """Rank a station name by its role suffix: 0 main, 1 freight or yard, 2 technical.
+
+    Among stations of one place, a report's bare city name most likely means the
+    main passenger station; technical code-table entries ("(эксп.)", "САИПС") least.
+
+    Parameters
+    ----------
+    tokens
+        Tokens from :func:`name_tokens`.
+
+    Returns
+    -------
+    int
+        0, 1 or 2.
+
+    Examples
+    --------
+    >>> role_rank(name_tokens("Смоленск-Центральный")), role_rank(name_tokens("Смоленск-Сорт."))
+    (0, 1)
+    >>> role_rank(name_tokens("Успенская (эксп.)"))
+    2
+    """
+    rank = 0
+    for token in tokens[len(base_tokens(tokens)) :]:
+        merged = _merge(token)
+        if merged.startswith(_TECHNICAL_ROLES) or (token.isdigit() and token != "1"):
+            rank = max(rank, 2)
+        elif not merged.startswith(_MAIN_ROLES) and token != "1":
+            rank = max(rank, 1)
+    return rank
+
+
+def _is_role(token: str) -> bool:
+    if token.isdigit():
+        return True
+    merged = _merge(token)
+    return merged.startswith(_ROLE_PREFIXES)
+
+
+@lru_cache(maxsize=65536)
+def skeleton(text: str) -> str:
+    """Return the spelling-independent key of a station name.
+
+    Parameters
+    ----------
+    text
+        A station name in any script and spelling.
+
+    Returns
+    -------
+    str
+        Lower-case ASCII key; empty when the text holds no letters or digits.
+
+    Examples
+    --------
+    >>> skeleton("Nieklinovka") == skeleton("Неклиновка") == skeleton("Nieklinowka")
+    True
+    >>> skeleton("Osipovichi-1") == skeleton("Асіповічы-I")
+    True
+    """
+    return tokens_skeleton(name_tokens(text))
+
+
+def tokens_skeleton(tokens: list[str]) -> str:
+    """Join tokens into a skeleton (see :func:`skeleton`).
+
+    Parameters
+    ----------
+    tokens
+        Tokens from :func:`name_tokens` or :func:`base_tokens`.
+
+    Returns
+    -------
+    str
+        The skeleton key.
+
+    Examples
+    --------
+    >>> tokens_skeleton(["rostov", "glavny"])
+    'rastavhlavni'
+    """
+    return _DOUBLES.sub(r"\1", "".join(_merge(t) for t in tokens))

@@ -1,0 +1,674 @@
+"""Load a rail network into a networkx graph; regions; the :class:`RailNetwork` facade.
+
+:func:`load_network` reads a directory holding ``stations.csv`` and ``links.csv`` (the
+plain shape of the embedded theatre network under ``data/network/`` and of national
+station lists such as ru-rail). Bad rows never stop a load: duplicate ids, dangling
+links, non-numeric coordinates or lengths become entries of
+:attr:`RailNetwork.problems` naming the file, the row and the field. Missing
+coordinates are filled from neighbours and missing lengths estimated from
+coordinates times :attr:`Settings.circuity_factor`; :attr:`RailNetwork.estimated`
+says how many values were estimated.
+
+Graph attributes
+----------------
+``RailNetwork.G`` is an undirected :class:`networkx.Graph` whose node ids are station
+ids (strings, the ESR code where known). Node attributes: ``name``, ``name_ru``,
+``aliases`` (list), ``country``, ``region``, ``railway``, ``lat``, ``lon`` (degrees or
+``None``), ``coord_estimated``, ``kind``, ``border``, ``railhead``, ``esr``,
+``express_code``. Edge attributes: ``length_km``, ``line`` and ``length_method``
+(``"published"``, ``"along_track"``, ``"straight_line"``, or ``"assumed"`` when neither
+end has coordinates and the median link length stands in).
+
+Examples
+--------
+>>> net = load_network()
+>>> net.G.number_of_nodes() >= 80, nx.is_connected(net.G)
+(True, True)
+>>> net.resolve("Matveyev-Kurhan").station_id
+'511103'
+>>> route = net.route("Slonim", "Matveev Kurgan")[0]
+>>> len(route.border_crossings)
+1
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import math
+import re
+from collections.abc import Iterable, Sequence
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from railtrack import columns as C
+from railtrack._data import data_path
+from railtrack._regions import Region, read_regions
+from railtrack.errors import InputPathError, NetworkError
+from railtrack.gazetteer import Gazetteer, Resolution
+from railtrack.routing import Route, RouteFinder
+from railtrack.settings import DEFAULT_SETTINGS, Settings
+
+__all__ = ["RailNetwork", "circuity", "haversine_km", "load_network"]
+
+logger = logging.getLogger(__name__)
+
+EARTH_RADIUS_KM = 6371.0088
+"""Mean Earth radius (IUGG), for great-circle distances."""
+
+LENGTH_METHODS = ("published", "along_track", "straight_line", "assumed")
+
+_TRUE = {"true", "1", "yes", "y", "t"}
+_FALSE = {"false", "0", "no", "n", "f", ""}
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres between two WGS84 points.
+
+    Parameters
+    ----------
+    lat1, lon1, lat2, lon2
+        Latitudes and longitudes in degrees.
+
+    Returns
+    -------
+    float
+        Distance in km.
+
+    Examples
+    --------
+    >>> round(haversine_km(53.9, 27.55, 54.8, 32.03))
+    307
+    """
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+class RailNetwork:
+    """A rail network: graph, load problems, regions, gazetteer and routing.
+
+    Build one with :func:`load_network`. The graph ``G`` is the plain networkx object
+    and may be used directly; the methods add name resolution and routing on top.
+
+    Attributes
+    ----------
+    G
+        Undirected graph of stations and links (see the module docstring).
+    problems
+        One line per repaired or skipped input value, naming file, row and field.
+    estimated
+        Counts of estimated values: ``coordinates``, ``lengths``, ``lengths_assumed``,
+        ``coordinates_missing`` (stations left without any position).
+    regions
+        Region and country definitions used by the gazetteer and routing.
+    source
+        The directory the network was read from.
+    """
+
+    def __init__(
+        self,
+        G: nx.Graph,
+        *,
+        problems: Sequence[str] = (),
+        estimated: dict[str, int] | None = None,
+        regions: Sequence[Region] = (),
+        source: Path | None = None,
+        settings: Settings | None = None,
+    ) -> None:
+        self.G = G
+        self.problems = list(problems)
+        self.estimated = dict(estimated or {})
+        self.regions = list(regions)
+        self.source = source
+        self.settings = settings or DEFAULT_SETTINGS
+
+    def __repr__(self) -> str:
+        return (
+            f"RailNetwork({self.G.number_of_nodes()} stations, {self.G.number_of_edges()} "
+            f"links, {len(self.components)} components, {len(self.isolated)} isolated, "
+            f"{len(self.problems)} problems)"
+        )
+
+    # --- structure -----------------------------------------------------------------
+    @cached_property
+    def components(self) -> list[frozenset[str]]:
+        """Connected components of linked stations as sets of ids, largest first.
+
+        Stations without any link are not components; see :attr:`isolated`.
+        """
+        comps = [c for c in nx.connected_components(self.G) if len(c) > 1]
+        comps.sort(key=lambda c: (-len(c), min(c)))
+        return [frozenset(c) for c in comps]
+
+    @cached_property
+    def isolated(self) -> frozenset[str]:
+        """Stations without any link (unreachable by routing)."""
+        return frozenset(n for n in self.G if self.G.degree(n) == 0)
+
+    @cached_property
+    def _component_of(self) -> dict[str, int]:
+        """Component number per station; isolated stations get -1."""
+        comp = {n: i for i, c in enumerate(self.components) for n in c}
+        return {n: comp.get(n, -1) for n in self.G}
+
+    def stations_frame(self) -> pd.DataFrame:
+        """Return one row per station with its attributes (``columns.STATION_COLUMNS``).
+
+        Returns
+        -------
+        pandas.DataFrame
+            Stations in graph order; ``aliases`` are ``|``-joined.
+
+        Examples
+        --------
+        >>> df = load_network().stations_frame()
+        >>> df.loc[df["id"] == "511207", "name"].item()
+        'Neklinovka'
+        """
+        comp = self._component_of
+        rows = [
+            {
+                C.ID: n,
+                C.NAME: d.get("name", ""),
+                C.NAME_RU: d.get("name_ru", ""),
+                C.ALIASES: "|".join(d.get("aliases", [])),
+                C.COUNTRY: d.get("country", ""),
+                C.REGION: d.get("region", ""),
+                C.LAT: d.get("lat"),
+                C.LON: d.get("lon"),
+                C.COORD_ESTIMATED: bool(d.get("coord_estimated", False)),
+                C.KIND: d.get("kind", ""),
+                C.BORDER: bool(d.get("border", False)),
+                C.RAILHEAD: bool(d.get("railhead", False)),
+                C.ESR: d.get("esr", ""),
+                C.DEGREE: self.G.degree(n),
+                C.COMPONENT: comp[n],
+            }
+            for n, d in self.G.nodes(data=True)
+        ]
+        df = pd.DataFrame(rows, columns=list(C.STATION_COLUMNS))
+        return df.astype({C.LAT: "float64", C.LON: "float64"})
+
+    def summary(self) -> dict[str, Any]:
+        """Count stations, links, components, isolated stations, problems and estimates.
+
+        Returns
+        -------
+        dict
+            ``stations``, ``links``, ``components``, ``largest_component``,
+            ``isolated``, ``problems`` and the ``estimated`` counts.
+
+        Examples
+        --------
+        >>> load_network().summary()["components"]
+        1
+        """
+        return {
+            "stations": self.G.number_of_nodes(),
+            "links": self.G.number_of_edges(),
+            "components": len(self.components),
+            "largest_component": len(self.components[0]) if self.components else 0,
+            "isolated": len(self.isolated),
+            "problems": len(self.problems),
+            "estimated": dict(self.estimated),
+        }
+
+    # --- names ---------------------------------------------------------------------
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        """The name index of this network (built on first use)."""
+        return Gazetteer(self.G, regions=self.regions, settings=self.settings)
+
+    def resolve(self, name: str) -> Resolution:
+        """Resolve a name as a report writes it to a station or a region.
+
+        Parameters
+        ----------
+        name
+            Station, region or country name in any script or spelling.
+
+        Returns
+        -------
+        Resolution
+            ``resolved`` with ``station_id``/``name``/``score``, or unresolved with
+            ranked ``candidates``; never a silent guess.
+
+        Examples
+        --------
+        >>> net = load_network()
+        >>> net.resolve("Nieklinovka").station_id
+        '511207'
+        >>> net.resolve("from Belarus").region
+        'Belarus'
+        >>> net.resolve("Xqzville").resolved
+        False
+        """
+        return self.gazetteer.resolve(name)
+
+    def resolve_many(self, names: Iterable[str]) -> pd.DataFrame:
+        """Resolve many names; one row per name (``columns.RESOLVE_COLUMNS``).
+
+        Parameters
+        ----------
+        names
+            Names as written; repeated names are resolved once.
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``query``, ``resolved``, ``station_id``, ``name``, ``score``, ``region``,
+            ``region_stations``, ``candidates``.
+
+        Examples
+        --------
+        >>> load_network().resolve_many(["Homel", "Gomel"])["station_id"].tolist()
+        ['BY-GOMEL', 'BY-GOMEL']
+        """
+        return self.gazetteer.resolve_many(names)
+
+    # --- routes --------------------------------------------------------------------
+    @cached_property
+    def _router(self) -> RouteFinder:
+        return RouteFinder(self.G, self.gazetteer, settings=self.settings)
+
+    def route(
+        self,
+        origin: str,
+        destination: str,
+        *,
+        via: str | Sequence[str] | None = None,
+        k: int = 1,
+    ) -> list[Route]:
+        """Shortest rail routes by length, or the ``k`` shortest alternatives.
+
+        Parameters
+        ----------
+        origin, destination
+            Station names, station ids, or regions ("Belarus"); a region routes from
+            (to) the stations reports use there, and each route names its end.
+        via
+            A name or names the route must pass, in order.
+        k
+            Number of routes wanted, shortest first.
+
+        Returns
+        -------
+        list of Route
+            Shortest first; fewer than ``k`` when fewer simple paths exist.
+
+        Raises
+        ------
+        StationNotFound
+            A name does not resolve (the error lists candidates).
+        NoRoute
+            No path joins the ends; the message names both.
+
+        Examples
+        --------
+        >>> net = load_network()
+        >>> [r.names[-1] for r in net.route("Polonka", "Rossosh", k=2)]
+        ['Rossosh', 'Rossosh']
+        """
+        return self._router.route(origin, destination, via=via, k=k)
+
+    def routes_from_each(self, origin: str, destination: str) -> list[Route]:
+        """One shortest route from each candidate station of a region origin.
+
+        Parameters
+        ----------
+        origin
+            A region (each of its report stations is an origin) or a station.
+        destination
+            A station or region.
+
+        Returns
+        -------
+        list of Route
+            Shortest first; one route for a station origin. Origins that cannot
+            reach the destination are skipped (logged).
+
+        Raises
+        ------
+        NoRoute
+            When no origin reaches the destination.
+
+        Examples
+        --------
+        >>> routes = load_network().routes_from_each("Belarus", "Matveev Kurgan")
+        >>> len(routes) >= 5
+        True
+        """
+        return self._router.routes_from_each(origin, destination)
+
+    def route_lengths(self, pairs: Iterable[tuple[str, str]]) -> pd.DataFrame:
+        """Shortest route lengths for many origin-destination pairs.
+
+        One single-source Dijkstra runs per distinct origin (or destination, when
+        there are fewer of those), so batches of shipments to a few railheads are
+        cheap. Unresolvable names and unreachable pairs give ``NaN`` (logged).
+
+        Parameters
+        ----------
+        pairs
+            ``(origin, destination)`` names or station ids.
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``origin``, ``destination`` (station ids), ``length_km``, ``n_stations``;
+            one row per pair, in order.
+
+        Examples
+        --------
+        >>> df = load_network().route_lengths([("Slonim", "Matveev Kurgan")])
+        >>> 1500 < df["length_km"].item() < 2600
+        True
+        """
+        return self._router.route_lengths(pairs)
+
+
+# --- loading -----------------------------------------------------------------------
+def _read_csv(path: Path, *, required: tuple[str, ...]) -> tuple[list[dict[str, str]], list[str]]:
+    if not path.is_file():
+        msg = f"no such file: {path}"
+        raise InputPathError(msg)
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            reader = csv.DictReader(f)
+            header = [h.strip() for h in (reader.fieldnames or [])]
+            missing = [c for c in required if c not in header]
+            if missing:
+                msg = f"{path.name}: missing required column(s) {', '.join(missing)}"
+                raise NetworkError(msg)
+            reader.fieldnames = header
+            rows = [
+                {k: (v or "").strip() for k, v in row.items() if isinstance(k, str)}
+                for row in reader
+            ]
+    except UnicodeDecodeError as exc:
+        msg = f"{path.name}: not UTF-8 text ({exc.reason} at byte {exc.start})"
+        raise NetworkError(msg) from exc
+    except csv.Error as exc:
+        msg = f"{path.name}: malformed CSV: {exc}"
+        raise NetworkError(msg) from exc
+    return rows, header
+
+
+def _float(
+    value: str, *, where: str, field: str, problems: list[str], lo: float, hi: float
+) -> float | None:
+    if value == "":
+        return None
+    try:
+        number = float(value.replace(",", "."))
+    except ValueError:
+        problems.append(f"{where}, field {field!r}: {value!r} is not a number; ignored")
+        return None
+    if not (lo <= number <= hi) or math.isnan(number):
+        problems.append(f"{where}, field {field!r}: {value!r} is outside {lo}..{hi}; ignored")
+        return None
+    return number
+
+
+def _bool(value: str, *, where: str, field: str, problems: list[str]) -> bool:
+    low = value.lower()
+    if low in _TRUE:
+        return True
+    if low not in _FALSE:
+        problems.append(f"{where}, field {field!r}: {value!r} is not true/false; read as false")
+    return False
+
+
+def _station_attrs(row: dict[str, str], *, where: str, problems: list[str]) -> dict[str, Any]:
+    sid = row["id"]
+    name = row.get("name", "")
+    name_ru = row.get("name_ru", "") or (name if _CYRILLIC.search(name) else "")
+    aliases = [a.strip() for a in row.get("aliases", "").split("|") if a.strip()]
+    lat = _float(row.get("lat", ""), where=where, field="lat", problems=problems, lo=-90, hi=90)
+    lon = _float(row.get("lon", ""), where=where, field="lon", problems=problems, lo=-180, hi=180)
+    if (lat is None) != (lon is None):
+        problems.append(f"{where}: only one of lat/lon given; position ignored")
+        lat = lon = None
+    esr = row.get("esr", "")
+    if "esr" not in row and sid.isdigit() and 4 <= len(sid) <= 6:
+        esr = sid
+    return {
+        "name": name,
+        "name_ru": name_ru,
+        "aliases": aliases,
+        "country": row.get("country", ""),
+        "region": row.get("region", ""),
+        "railway": row.get("railway", ""),
+        "kind": row.get("kind", ""),
+        "express_code": row.get("express_code", ""),
+        "lat": lat,
+        "lon": lon,
+        "coord_estimated": False,
+        "border": _bool(row.get("border", ""), where=where, field="border", problems=problems),
+        "railhead": _bool(
+            row.get("railhead", ""), where=where, field="railhead", problems=problems
+        ),
+        "esr": esr,
+    }
+
+
+def _fill_coordinates(G: nx.Graph) -> tuple[int, int]:
+    """Give stations without a position the mean of their positioned neighbours.
+
+    Repeats outwards until nothing changes, so a chain of unplaced stations between
+    two placed ones spreads over the gap. Returns (filled, still missing).
+    """
+    missing = {n for n, d in G.nodes(data=True) if d["lat"] is None}
+    filled = 0
+    while missing:
+        updates: dict[str, tuple[float, float]] = {}
+        for n in missing:
+            known = [
+                (G.nodes[m]["lat"], G.nodes[m]["lon"])
+                for m in G.neighbors(n)
+                if G.nodes[m]["lat"] is not None
+            ]
+            if known:
+                updates[n] = (
+                    sum(p[0] for p in known) / len(known),
+                    sum(p[1] for p in known) / len(known),
+                )
+        if not updates:
+            break
+        for n, (lat, lon) in updates.items():
+            G.nodes[n].update(lat=lat, lon=lon, coord_estimated=True)
+        missing -= updates.keys()
+        filled += len(updates)
+    return filled, len(missing)
+
+
+def circuity(straight_km: float, *, settings: Settings) -> float:
+    """Rail-over-straight-line factor for a link of the given straight-line length.
+
+    The full :attr:`Settings.circuity_factor` applies from
+    :attr:`Settings.circuity_full_km`; shorter links get proportionally less, since
+    track between neighbouring stations is nearly straight.
+
+    Parameters
+    ----------
+    straight_km
+        Great-circle distance between the link's ends, km.
+    settings
+        Source of the factor and the ramp length.
+
+    Returns
+    -------
+    float
+        Factor >= 1.
+
+    Examples
+    --------
+    >>> circuity(100.0, settings=DEFAULT_SETTINGS), circuity(10.0, settings=DEFAULT_SETTINGS)
+    (1.25, 1.05)
+    """
+    excess = settings.circuity_factor - 1.0
+    return round(1.0 + excess * min(1.0, straight_km / settings.circuity_full_km), 6)
+
+
+def _estimate_lengths(G: nx.Graph, *, settings: Settings) -> tuple[int, int]:
+    """Fill missing edge lengths: straight line times circuity, else the median."""
+    estimated = assumed = 0
+    unplaced: list[tuple[str, str]] = []
+    for u, v, d in G.edges(data=True):
+        if d.get("length_km") is not None:
+            continue
+        a, b = G.nodes[u], G.nodes[v]
+        if a["lat"] is None or b["lat"] is None:
+            unplaced.append((u, v))
+            continue
+        straight = haversine_km(a["lat"], a["lon"], b["lat"], b["lon"])
+        d["length_km"] = straight * circuity(straight, settings=settings)
+        d["length_method"] = "straight_line"
+        estimated += 1
+    if unplaced:
+        known = [d["length_km"] for _, _, d in G.edges(data=True) if d.get("length_km")]
+        median = float(np.median(known)) if known else 1.0
+        for u, v in unplaced:
+            G.edges[u, v].update(length_km=median, length_method="assumed")
+            assumed += 1
+    return estimated, assumed
+
+
+def load_network(
+    path: str | Path | None = None, *, settings: Settings | None = None
+) -> RailNetwork:
+    """Load a rail network directory; with no path, the embedded theatre network.
+
+    Parameters
+    ----------
+    path
+        A directory with ``stations.csv`` (required columns ``id``, ``name``; optional
+        ``lat``, ``lon``, ``country``, ``region``, ``railway``, ``kind``,
+        ``express_code``, ``osm_id``, ``name_ru``, ``aliases``, ``border``,
+        ``railhead``, ``esr``) and ``links.csv`` (``source``, ``target``; optional
+        ``length_km``, ``line``, ``length_method``), and optionally ``regions.yaml``
+        (else the embedded region definitions apply).
+    settings
+        Tunable values; :data:`railtrack.settings.DEFAULT_SETTINGS` when omitted.
+
+    Returns
+    -------
+    RailNetwork
+        The graph, the load problems, the estimate counts and the regions.
+
+    Raises
+    ------
+    InputPathError
+        When the directory or one of its CSV files does not exist.
+    NetworkError
+        When a file lacks a required column or is not UTF-8 CSV.
+
+    Examples
+    --------
+    >>> net = load_network()
+    >>> net.problems
+    []
+    >>> net.G.nodes["511103"]["name"]
+    'Matveev Kurgan'
+    """
+    settings = settings or DEFAULT_SETTINGS
+    root = data_path("network") if path is None else Path(path)
+    if not root.is_dir():
+        msg = f"network directory not found: {root}"
+        raise InputPathError(msg)
+    problems: list[str] = []
+    station_rows, _ = _read_csv(root / "stations.csv", required=("id", "name"))
+    link_rows, _ = _read_csv(root / "links.csv", required=("source", "target"))
+
+    G = nx.Graph()
+    for i, row in enumerate(station_rows, start=2):
+        where = f"stations.csv row {i}"
+        sid = row.get("id", "")
+        if not sid:
+            problems.append(f"{where}, field 'id': empty id; station skipped")
+            continue
+        if sid in G:
+            problems.append(f"{where}, field 'id': duplicate id {sid!r}; first row kept")
+            continue
+        attrs = _station_attrs(row, where=where, problems=problems)
+        if not attrs["name"]:
+            problems.append(f"{where}, field 'name': empty name; id {sid!r} used")
+            attrs["name"] = sid
+        G.add_node(sid, **attrs)
+
+    duplicates = 0
+    for i, row in enumerate(link_rows, start=2):
+        where = f"links.csv row {i}"
+        u, v = row.get("source", ""), row.get("target", "")
+        absent = [f"{f} {s!r}" for f, s in (("source", u), ("target", v)) if s not in G]
+        if absent:
+            problems.append(f"{where}: unknown station {' and '.join(absent)}; link skipped")
+            continue
+        if u == v:
+            problems.append(f"{where}: link from {u!r} to itself; skipped")
+            continue
+        length = _float(
+            row.get("length_km", ""), where=where, field="length_km", problems=problems,
+            lo=0.0, hi=20000.0,
+        )  # fmt: skip
+        method = row.get("length_method", "") or ("published" if length is not None else "")
+        if method and method not in LENGTH_METHODS:
+            problems.append(
+                f"{where}, field 'length_method': {method!r} is not one of "
+                f"{', '.join(LENGTH_METHODS)}; read as 'published'"
+            )
+            method = "published"
+        if G.has_edge(u, v):
+            duplicates += 1
+            old = G.edges[u, v].get("length_km")
+            if length is None or (old is not None and old <= length):
+                continue
+        G.add_edge(u, v, length_km=length, line=row.get("line", ""), length_method=method)
+    if duplicates:
+        logger.info("Merged %d duplicate links (shortest length kept)", duplicates)
+
+    filled, unplaced = _fill_coordinates(G)
+    estimated, assumed = _estimate_lengths(G, settings=settings)
+    if unplaced:
+        problems.append(
+            f"stations.csv: {unplaced} station(s) have no position and no positioned "
+            "neighbour; their links use the median link length"
+        )
+    regions_file = root / "regions.yaml"
+    if not regions_file.is_file():
+        regions_file = data_path("network", "regions.yaml")
+    regions = read_regions(regions_file)
+    net = RailNetwork(
+        G,
+        problems=problems,
+        estimated={
+            "coordinates": filled,
+            "coordinates_missing": unplaced,
+            "lengths": estimated,
+            "lengths_assumed": assumed,
+        },
+        regions=regions,
+        source=root,
+        settings=settings,
+    )
+    logger.info(
+        "Loaded network %s: %d stations, %d links, %d components (%d isolated stations), "
+        "%d coordinates and %d lengths estimated, %d problems",
+        root,
+        G.number_of_nodes(),
+        G.number_of_edges(),
+        len(net.components),
+        len(net.isolated),
+        filled,
+        estimated + assumed,
+        len(problems),
+    )
+    return net

@@ -1,0 +1,359 @@
+"""Shortest rail routes by length: single routes, k alternatives, via points, batches.
+
+Routes are found with Dijkstra on the edge attribute ``length_km``; the ``k``
+shortest alternatives with :func:`networkx.shortest_simple_paths`. An end given as a
+region ("Belarus") routes from the region's report stations and each :class:`Route`
+names the station it used. For batches, one single-source shortest-path tree is
+computed per distinct origin and kept in a small cache.
+
+Use these through :class:`railtrack.network.RailNetwork` (``net.route``,
+``net.routes_from_each``, ``net.route_lengths``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from railtrack import columns as C
+from railtrack.errors import NetworkError, NoRoute, StationNotFound
+from railtrack.settings import DEFAULT_SETTINGS, Settings
+
+if TYPE_CHECKING:
+    from railtrack.gazetteer import Gazetteer
+
+__all__ = ["Route", "RouteFinder", "path_length_km", "route_from_path"]
+
+logger = logging.getLogger(__name__)
+
+WEIGHT = "length_km"
+_SOURCE = "__railtrack_source__"
+_TARGET = "__railtrack_target__"
+
+
+@dataclass(frozen=True)
+class Route:
+    """One rail route.
+
+    Attributes
+    ----------
+    stations
+        Station ids from origin to destination.
+    names
+        Their canonical names.
+    length_km
+        Sum of the links' ``length_km``.
+    border_crossings
+        ``"A–B"`` names of links where the country changes, in order.
+    geometry
+        ``(lon, lat)`` of each station that has a position.
+    origin, destination
+        Station ids of the ends actually used.
+    origin_query, destination_query
+        The ends as given (a name, an id or a region).
+    """
+
+    stations: tuple[str, ...]
+    names: tuple[str, ...]
+    length_km: float
+    border_crossings: tuple[str, ...]
+    geometry: tuple[tuple[float, float], ...]
+    origin: str
+    destination: str
+    origin_query: str
+    destination_query: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready form (``stations``, ``names``, ``length_km`` ...)."""
+        return {
+            "origin_query": self.origin_query,
+            "destination_query": self.destination_query,
+            "origin": self.origin,
+            "destination": self.destination,
+            "length_km": round(self.length_km, 1),
+            "stations": list(self.stations),
+            "names": list(self.names),
+            "border_crossings": list(self.border_crossings),
+            "geometry": [list(p) for p in self.geometry],
+        }
+
+
+def path_length_km(G: nx.Graph, path: Sequence[str]) -> float:
+    """Sum of ``length_km`` over the links of a path.
+
+    Parameters
+    ----------
+    G
+        Station graph.
+    path
+        Station ids in order.
+
+    Returns
+    -------
+    float
+        Length in km (0 for a one-station path).
+    """
+    return float(sum(G.edges[u, v][WEIGHT] for u, v in itertools.pairwise(path)))
+
+
+def route_from_path(
+    G: nx.Graph, path: Sequence[str], *, origin_query: str = "", destination_query: str = ""
+) -> Route:
+    """Build a :class:`Route` from a station path.
+
+    Parameters
+    ----------
+    G
+        Station graph with node attributes ``name``, ``country``, ``lat``, ``lon``.
+    path
+        Station ids in order (at least one).
+    origin_query, destination_query
+        The ends as the user gave them; default to the end station ids.
+
+    Returns
+    -------
+    Route
+        With length, border crossings and geometry.
+    """
+    nodes = G.nodes
+    names = tuple(str(nodes[n].get("name", n)) for n in path)
+    crossings = tuple(
+        f"{nodes[u].get('name', u)}–{nodes[v].get('name', v)}"
+        for u, v in itertools.pairwise(path)
+        if nodes[u].get("country") and nodes[v].get("country")
+        and nodes[u]["country"] != nodes[v]["country"]
+    )  # fmt: skip
+    geometry = tuple(
+        (float(nodes[n]["lon"]), float(nodes[n]["lat"]))
+        for n in path
+        if nodes[n].get("lat") is not None and nodes[n].get("lon") is not None
+    )
+    return Route(
+        stations=tuple(path),
+        names=names,
+        length_km=path_length_km(G, path),
+        border_crossings=crossings,
+        geometry=geometry,
+        origin=path[0],
+        destination=path[-1],
+        origin_query=origin_query or path[0],
+        destination_query=destination_query or path[-1],
+    )
+
+
+@dataclass(frozen=True)
+class _End:
+    query: str
+    ids: tuple[str, ...]
+    label: str  # station or region name, for messages
+
+
+class RouteFinder:
+    """Routing over one graph, resolving names with a gazetteer.
+
+    Parameters
+    ----------
+    G
+        Station graph with ``length_km`` on every edge.
+    gazetteer
+        Resolves names and regions to station ids.
+    settings
+        Cache size; :data:`railtrack.settings.DEFAULT_SETTINGS` when omitted.
+    """
+
+    def __init__(
+        self, G: nx.Graph, gazetteer: Gazetteer, *, settings: Settings | None = None
+    ) -> None:
+        self.G = G
+        self.gazetteer = gazetteer
+        self.settings = settings or DEFAULT_SETTINGS
+        self._trees: OrderedDict[str, tuple[dict[str, list[str]], dict[str, float]]] = OrderedDict()
+
+    # --- ends ----------------------------------------------------------------------
+    def _end(self, name: str) -> _End:
+        r = self.gazetteer.resolve(name)
+        if not r.resolved:
+            raise StationNotFound(str(name), r.candidates)
+        if r.station_id is not None:
+            return _End(query=str(name), ids=(r.station_id,), label=f"{r.name} ({r.station_id})")
+        ids = r.report_stations or r.region_stations
+        if not ids:
+            msg = f"region {r.region!r} (from {name!r}) has no stations in this network"
+            raise NoRoute(msg)
+        return _End(query=str(name), ids=tuple(ids), label=f"region {r.region}")
+
+    def _station(self, name: str) -> str:
+        end = self._end(name)
+        if len(end.ids) != 1:
+            msg = f"via point {name!r} is a region ({end.label}); give a station"
+            raise NetworkError(msg)
+        return end.ids[0]
+
+    # --- single routes -------------------------------------------------------------
+    def route(
+        self,
+        origin: str,
+        destination: str,
+        *,
+        via: str | Sequence[str] | None = None,
+        k: int = 1,
+    ) -> list[Route]:
+        """Shortest routes, shortest first (see :meth:`RailNetwork.route`)."""
+        if k < 1:
+            msg = f"k must be at least 1, got {k}"
+            raise NetworkError(msg)
+        start, end = self._end(origin), self._end(destination)
+        vias = [via] if isinstance(via, str) else list(via or [])
+        stops = [start, *(_End(v, (self._station(v),), v) for v in vias), end]
+        legs = [self._leg_paths(a, b, k) for a, b in itertools.pairwise(stops)]
+        combos: list[tuple[float, list[str]]] = []
+        for choice in itertools.product(*legs):
+            path = list(choice[0])
+            for leg in choice[1:]:
+                path.extend(leg[1:])
+            combos.append((path_length_km(self.G, path), path))
+        combos.sort(key=lambda c: c[0])
+        routes: list[Route] = []
+        seen: set[tuple[str, ...]] = set()
+        for _, path in combos:
+            if tuple(path) in seen:
+                continue
+            seen.add(tuple(path))
+            routes.append(
+                route_from_path(
+                    self.G, path, origin_query=str(origin), destination_query=str(destination)
+                )
+            )
+            if len(routes) == k:
+                break
+        return routes
+
+    def _leg_paths(self, a: _End, b: _End, k: int) -> list[list[str]]:
+        if len(a.ids) == 1 and len(b.ids) == 1:
+            u, v = a.ids[0], b.ids[0]
+            if u == v:
+                return [[u]]
+            if k == 1:
+                return [self._tree_path(u, v, a, b)]
+            return self._simple_paths(self.G, u, v, k, a, b)
+        # Region ends: join them to virtual nodes so one search covers every station.
+        H = self.G.copy()
+        H.add_edges_from(((_SOURCE, s) for s in a.ids), **{WEIGHT: 0.0})
+        H.add_edges_from(((t, _TARGET) for t in b.ids), **{WEIGHT: 0.0})
+        paths = self._simple_paths(H, _SOURCE, _TARGET, k, a, b)
+        return [p[1:-1] for p in paths]
+
+    def _simple_paths(
+        self, H: nx.Graph, u: str, v: str, k: int, a: _End, b: _End
+    ) -> list[list[str]]:
+        try:
+            return list(itertools.islice(nx.shortest_simple_paths(H, u, v, weight=WEIGHT), k))
+        except nx.NetworkXNoPath as exc:
+            raise self._no_route(a, b) from exc
+
+    def _no_route(self, a: _End, b: _End) -> NoRoute:
+        return NoRoute(
+            f"no rail route from {a.query!r} [{a.label}] to {b.query!r} [{b.label}]: "
+            "they lie in different connected parts of the network"
+        )
+
+    def _tree(self, source: str) -> tuple[dict[str, list[str]], dict[str, float]]:
+        tree = self._trees.get(source)
+        if tree is not None:
+            self._trees.move_to_end(source)
+            return tree
+        pred, dist = nx.dijkstra_predecessor_and_distance(self.G, source, weight=WEIGHT)
+        tree = (pred, dist)
+        if self.settings.route_cache_size:
+            self._trees[source] = tree
+            while len(self._trees) > self.settings.route_cache_size:
+                self._trees.popitem(last=False)
+        return tree
+
+    def _tree_path(self, u: str, v: str, a: _End, b: _End) -> list[str]:
+        if v in self._trees and u not in self._trees:
+            return self._tree_path(v, u, b, a)[::-1]
+        pred, dist = self._tree(u)
+        if v not in dist:
+            raise self._no_route(a, b)
+        return _walk(pred, u, v)
+
+    # --- many routes ---------------------------------------------------------------
+    def routes_from_each(self, origin: str, destination: str) -> list[Route]:
+        """One shortest route from each station of a region origin, shortest first."""
+        start, end = self._end(origin), self._end(destination)
+        routes: list[Route] = []
+        for sid in start.ids:
+            one = _End(start.query, (sid,), start.label)
+            try:
+                (path,) = self._leg_paths(one, end, 1)
+            except NoRoute:
+                logger.info("No route from %s to %s; origin skipped", sid, end.label)
+                continue
+            routes.append(
+                route_from_path(
+                    self.G, path, origin_query=str(origin), destination_query=str(destination)
+                )
+            )
+        if not routes:
+            raise self._no_route(start, end)
+        return sorted(routes, key=lambda r: r.length_km)
+
+    def route_lengths(self, pairs: Iterable[tuple[str, str]]) -> pd.DataFrame:
+        """Shortest lengths for many pairs (see :meth:`RailNetwork.route_lengths`)."""
+        pairs = list(pairs)
+        ends: list[tuple[str | None, str | None]] = []
+        for o, d in pairs:
+            ends.append((self._single_or_none(o), self._single_or_none(d)))
+        n_origins = len({o for o, _ in ends if o})
+        n_dests = len({d for _, d in ends if d})
+        flip = n_dests < n_origins  # undirected: search from the side with fewer ends
+        lengths = np.full(len(ends), np.nan)
+        counts = np.zeros(len(ends), dtype="int64")
+        order = sorted(range(len(ends)), key=lambda i: str(ends[i][1 if flip else 0]))
+        for i in order:
+            o, d = ends[i]
+            if o is None or d is None:
+                continue
+            src, dst = (d, o) if flip else (o, d)
+            pred, dist = self._tree(src)
+            if dst in dist:
+                lengths[i] = dist[dst]
+                counts[i] = len(_walk(pred, src, dst))
+        unreachable = int(np.isnan(lengths).sum())
+        if unreachable:
+            logger.info("%d of %d pairs have no route or no resolved end", unreachable, len(ends))
+        n_stations = pd.array(counts, dtype="Int64")
+        n_stations[np.isnan(lengths)] = pd.NA
+        return pd.DataFrame(
+            {
+                C.ORIGIN: [o for o, _ in ends],
+                C.DESTINATION: [d for _, d in ends],
+                C.LENGTH_KM: lengths,
+                C.N_STATIONS: n_stations,
+            },
+            columns=list(C.ROUTE_LENGTH_COLUMNS),
+        )
+
+    def _single_or_none(self, name: str) -> str | None:
+        r = self.gazetteer.resolve(name)
+        if r.station_id is None:
+            logger.info("%r is not one station (%s); its pairs get no length", name, r.note)
+        return r.station_id
+
+
+def _walk(pred: dict[str, list[str]], source: str, target: str) -> list[str]:
+    path = [target]
+    node = target
+    while node != source:
+        node = pred[node][0]
+        path.append(node)
+    return path[::-1]
