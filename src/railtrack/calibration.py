@@ -395,7 +395,7 @@ def _predict(prep: _Prepared, model: TransitModel) -> tuple[np.ndarray, np.ndarr
 
 
 def _to_ts(days: np.ndarray) -> pd.Series:
-    return pd.Series(pd.to_datetime(np.round(days * 24.0) * 3600.0, unit="s")).astype(
+    return pd.Series(pd.to_datetime(np.round(days * 1440.0) * 60.0, unit="s")).astype(
         "datetime64[ns]"
     )
 

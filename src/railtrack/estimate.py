@@ -227,7 +227,8 @@ def arrival_quantiles(
     transit_q_days
         Transit quantile functions on :data:`PROBS`, shape ``(n, len(PROBS))``.
     min_half_width_days
-        The window is widened to at least p50 ± this.
+        The window is widened to at least p50 ± this, and p10 is never before
+        the departure window's start.
     not_before_days
         Optional lower bounds (NaN for none): the arrival is known to be later,
         so the distribution is truncated there (a train not yet arrived at the
@@ -269,8 +270,10 @@ def arrival_quantiles(
     widened = ((p50 - p10) < h - 1e-9) | ((p90 - p50) < h - 1e-9)
     p10 = np.minimum(p10, p50 - h)
     p90 = np.maximum(p90, p50 + h)
-    has_floor = ~np.isnan(floor)
-    p10 = np.where(has_floor, np.maximum(p10, np.where(has_floor, floor, 0.0)), p10)
+    # never before the earliest departure, nor before a known lower bound
+    lowest = np.fmax(start, floor)
+    p10 = np.fmax(p10, lowest)
+    p10 = np.where(np.isnan(p50), np.nan, p10)
     p50 = np.maximum(p50, p10)
     p90 = np.maximum(p90, np.maximum(p50 + h, p10 + 2 * h))
     return p10, p50, p90, widened & ~np.isnan(p50)
@@ -431,7 +434,7 @@ def _as_timestamp_days(value: date | datetime | pd.Timestamp) -> float:
 
 
 def _days_to_timestamps(days: np.ndarray) -> pd.Series:
-    seconds = np.round(np.asarray(days, dtype=float) * 24.0) * 3600.0  # to the hour
+    seconds = np.round(np.asarray(days, dtype=float) * 1440.0) * 60.0  # to the minute
     return pd.Series(pd.to_datetime(seconds, unit="s", origin="unix")).astype("datetime64[ns]")
 
 
@@ -718,7 +721,7 @@ def estimate_arrivals(
     pandas.DataFrame
         One row per shipment, columns :data:`railtrack.columns.ESTIMATE_COLUMNS`:
         the route and its length (km), the departure window used, arrival ``p10``,
-        ``p50``, ``p90`` (Timestamps, to the hour), the ``method``, the claim and
+        ``p50``, ``p90`` (Timestamps, to the minute), the ``method``, the claim and
         ``flags`` (see :data:`FLAGS`). Rows that cannot be estimated keep NaT
         windows and say why in ``flags``.
 

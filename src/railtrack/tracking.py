@@ -242,7 +242,7 @@ def _track(
         start, width, tq, min_half_width_days=model.min_half_width_days, not_before_days=floor
     )
     arrived_at = np.array(
-        [np.nan if s is None or not s[2] else _seen_interval(s[0], settings)[0] for s in seen]
+        [np.nan if s is None or not s[2] else np.mean(_seen_interval(s[0], settings)) for s in seen]
     )
     is_seen_arrived = ~np.isnan(arrived_at)
     p10 = np.where(is_seen_arrived, arrived_at, p10)

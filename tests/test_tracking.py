@@ -1,0 +1,146 @@
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pandas as pd
+import pytest
+from _estimate_toys import ToyNetwork, make_shipment, make_sighting
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from railtrack import columns as C
+from railtrack.estimate import TransitModel, estimate_arrivals
+from railtrack.io import ReportSet
+from railtrack.tracking import STATUSES, track_status
+
+MODEL = TransitModel(draws=1000)
+NET = ToyNetwork()
+
+
+def status_of(shipment, sightings=(), as_of="2023-03-05"):
+    df = track_status([shipment], list(sightings), NET, as_of=as_of, model=MODEL)
+    assert list(df.columns) == list(C.STATUS_COLUMNS)
+    return df.iloc[0]
+
+
+@pytest.fixture(scope="module")
+def window():
+    """The departure-based window of the toy train t1 (Alpha -> Echo, left 1 March)."""
+    return estimate_arrivals([make_shipment("t1")], NET, model=MODEL).iloc[0]
+
+
+def test_status_follows_the_window_without_sightings(window):
+    t1 = make_shipment("t1")
+    assert status_of(t1, as_of="2023-02-27")[C.STATUS] == "planned"
+    assert status_of(t1, as_of=window[C.P10] - pd.Timedelta(hours=3))[C.STATUS] == "departed"
+    assert status_of(t1, as_of=window[C.P50])[C.STATUS] == "in transit"
+    late = status_of(t1, as_of=window[C.P90] + pd.Timedelta(days=1))
+    assert late[C.STATUS] == "likely arrived"
+    # a train that has most likely arrived keeps its (past) window
+    assert late[C.P50] == window[C.P50]
+
+
+def test_a_planned_move_without_dates_is_planned():
+    row = status_of(make_shipment("p", left=None, claim="planned"))
+    assert row[C.STATUS] == "planned"
+    assert pd.isna(row[C.P50])
+
+
+def test_seen_at_the_destination_has_arrived():
+    seen = make_sighting("t1", "Echo", datetime(2023, 3, 4, 6, 30))
+    row = status_of(make_shipment("t1"), [seen], as_of="2023-03-05")
+    assert row[C.STATUS] == "likely arrived"
+    assert row[C.LAST_SEEN_STATION] == "Echo"
+    assert row[C.P10] == row[C.P50] == row[C.P90]
+    assert abs(row[C.P50] - pd.Timestamp("2023-03-04 06:30")) <= pd.Timedelta(hours=1)
+
+
+def test_a_sighting_past_p90_moves_the_window_forward_and_is_overdue(window):
+    seen_at = (window[C.P90] + pd.Timedelta(days=2)).to_pydatetime()
+    seen = make_sighting("t1", "Charlie", seen_at)
+    as_of = seen_at + timedelta(hours=6)
+    row = status_of(make_shipment("t1"), [seen], as_of=as_of)
+    assert row[C.STATUS] == "overdue"
+    assert row[C.LAST_SEEN_STATION] == "Charlie"
+    assert row[C.P10] >= pd.Timestamp(as_of) > window[C.P90]
+    assert row[C.P10] <= row[C.P50] <= row[C.P90]
+
+
+def test_the_remaining_window_is_timed_from_the_sighting(window):
+    seen = make_sighting("t1", "Delta", datetime(2023, 3, 2, 12))
+    row = status_of(make_shipment("t1"), [seen], as_of="2023-03-02 13:00")
+    assert row[C.STATUS] == "in transit"
+    # 400 km left instead of 1000: the window narrows and moves earlier than the original p90
+    assert row[C.P90] - row[C.P10] < window[C.P90] - window[C.P10]
+    assert row[C.P90] < window[C.P90]
+
+
+def test_seen_en_route_then_silent_goes_stale():
+    seen = make_sighting("t1", "Bravo", datetime(2023, 3, 2, 12))
+    row = status_of(make_shipment("t1"), [seen], as_of="2023-04-01")
+    assert row[C.STATUS] == "stale"
+    assert row[C.P10] >= pd.Timestamp("2023-04-01")
+
+
+def test_past_the_sources_claim_is_overdue(window):
+    claim_day = (window[C.P10] - pd.Timedelta(days=1)).date()
+    t1 = make_shipment("t1", arrival=(claim_day, claim_day))
+    row = status_of(t1, as_of=window[C.P50])
+    assert row[C.STATUS] == "overdue"
+
+
+def test_sightings_after_the_as_of_date_are_not_known_yet():
+    seen = make_sighting("t1", "Echo", datetime(2023, 3, 10))
+    row = status_of(make_shipment("t1"), [seen], as_of="2023-03-03")
+    assert row[C.STATUS] != "likely arrived" or pd.isna(row[C.LAST_SEEN_AT])
+    assert pd.isna(row[C.LAST_SEEN_AT])
+
+
+def test_the_latest_sighting_wins_and_day_precision_counts_the_whole_day():
+    early = make_sighting("t1", "Bravo", datetime(2023, 3, 2, 8))
+    later = make_sighting("t1", "Delta", datetime(2023, 3, 3), precision="day")
+    row = status_of(make_shipment("t1"), [later, early], as_of="2023-03-04")
+    assert row[C.LAST_SEEN_STATION] == "Delta"
+    assert row[C.LAST_SEEN_AT] == pd.Timestamp("2023-03-03")
+
+
+def test_an_unroutable_sighting_is_flagged_and_the_window_kept():
+    seen = make_sighting("t1", "Atlantis", datetime(2023, 3, 2, 8))
+    row = status_of(make_shipment("t1"), [seen], as_of="2023-03-02 09:00")
+    assert "sighting_not_routed" in row[C.FLAGS]
+    assert row[C.LAST_SEEN_STATION] == "Atlantis"
+    assert pd.notna(row[C.P50])
+
+
+def test_a_reportset_brings_its_own_sightings():
+    reports = ReportSet(
+        shipments=[make_shipment("t1"), make_shipment("t2")],
+        sightings=[make_sighting("t1", "Echo", datetime(2023, 3, 4))],
+    )
+    df = track_status(reports, network=NET, as_of="2023-03-05", model=MODEL).set_index(C.ID)
+    assert df.loc["t1", C.STATUS] == "likely arrived"
+    assert df.loc["t2", C.LAST_SEEN_STATION] is None or pd.isna(df.loc["t2", C.LAST_SEEN_STATION])
+    assert set(df[C.STATUS].astype(str)) <= set(STATUSES)
+
+
+def test_a_network_is_required():
+    with pytest.raises(TypeError, match="needs a network"):
+        track_status([make_shipment("t1")], [])
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    offset_h=st.integers(min_value=-72, max_value=24 * 40),
+    seen_h=st.one_of(st.none(), st.integers(min_value=0, max_value=24 * 40)),
+    station=st.sampled_from(["Bravo", "Charlie", "Delta"]),
+)
+def test_a_window_never_lies_before_the_as_of_date_until_arrival(offset_h, seen_h, station):
+    left = datetime(2023, 3, 1)
+    as_of = left + timedelta(hours=offset_h)
+    sightings = []
+    if seen_h is not None and seen_h <= offset_h:
+        sightings.append(make_sighting("t1", station, left + timedelta(hours=seen_h)))
+    row = status_of(make_shipment("t1", left=date(2023, 3, 1)), sightings, as_of=as_of)
+    assert row[C.P10] <= row[C.P50] <= row[C.P90]
+    if row[C.STATUS] != "likely arrived":
+        assert row[C.P10] >= pd.Timestamp(as_of).floor("h")
