@@ -72,7 +72,10 @@ def _origin_basis(network: Any, query: str, route: Any) -> str:
         return "station"
     resolution = network.resolve(query)
     if getattr(resolution, "region", None):
-        n = len(getattr(resolution, "region_stations", ()) or ())
+        stations = getattr(resolution, "report_stations", None) or getattr(
+            resolution, "region_stations", ()
+        )
+        n = len(stations or ())
         return (
             f"region {resolution.region}: shortest route from its {n} report "
             f"station{'s' if n != 1 else ''}, here {route.names[0]}"
