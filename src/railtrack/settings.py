@@ -96,7 +96,7 @@ class Settings(BaseModel):
         ge=0,
         description=(
             "Log-sd of the moving speed (lognormal). Fitted by calibrate() on "
-            "data/calibration/trips.csv."
+            "data/calibration/trips.csv (0.1)."
         ),
     )
     technical_dwell_h_per_100km: float = Field(
@@ -116,17 +116,21 @@ class Settings(BaseModel):
         ),
     )
     dwell_scale: float = Field(
-        3.0,
+        1.51,
         gt=0,
         description=(
             "Median multiplier on all dwell for military trains in 2022-23 congestion "
-            "([5]: +26 h per wagon turnaround at technical stations). Fitted by calibrate()."
+            "([5]: +26 h per wagon turnaround at technical stations). Fitted by calibrate() "
+            "on data/calibration/trips.csv (grid value 1.508)."
         ),
     )
     dwell_sigma: float = Field(
         0.6,
         ge=0,
-        description="Log-sd of the dwell multiplier (lognormal). Fitted by calibrate().",
+        description=(
+            "Log-sd of the dwell multiplier (lognormal). Fitted by calibrate() on "
+            "data/calibration/trips.csv (0.6)."
+        ),
     )
     min_half_width_days: float = Field(
         1.0,
