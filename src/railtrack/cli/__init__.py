@@ -55,12 +55,13 @@ def _root(
 
 
 # Command modules register themselves on ``app`` when imported.
-from railtrack.cli import ingest as _ingest  # noqa: E402, F401
-from railtrack.cli import track as _track  # noqa: E402, F401
-from railtrack.cli import load as _load  # noqa: E402, F401
-from railtrack.cli import summary as _summary  # noqa: E402, F401
-from railtrack.cli import plot as _plot  # noqa: E402, F401
 from railtrack.cli import estimate as _estimate  # noqa: E402, F401
+from railtrack.cli import ingest as _ingest  # noqa: E402, F401
+from railtrack.cli import load as _load  # noqa: E402, F401
+from railtrack.cli import network as _network  # noqa: E402, F401
+from railtrack.cli import plot as _plot  # noqa: E402, F401
+from railtrack.cli import summary as _summary  # noqa: E402, F401
+from railtrack.cli import track as _track  # noqa: E402, F401
 
 
 def main() -> None:

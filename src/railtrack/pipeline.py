@@ -1,0 +1,192 @@
+"""The main job as a library call: reports to resolved, routed, estimated, summarised data.
+
+:func:`track` chains the steps that ``railtrack track`` runs, so that a notebook, a
+script and the command line get the same figures. Each step is the public function
+of its own module; this module only passes plain objects from one to the next.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+import pandas as pd
+
+from railtrack import columns as C
+from railtrack.estimate import estimate_arrivals
+from railtrack.routegraph import route_graph, shipment_routes
+from railtrack.settings import DEFAULT_SETTINGS, Settings
+from railtrack.summary import personnel_note, summarize
+
+if TYPE_CHECKING:
+    from railtrack.io import ReportSet
+    from railtrack.network import RailNetwork
+
+__all__ = ["STAGES", "SUMMARY_VIEWS", "TrackResult", "track"]
+
+logger = logging.getLogger(__name__)
+
+SUMMARY_VIEWS: dict[str, tuple[str, ...]] = {
+    "by_origin": (C.ORIGIN,),
+    "by_railhead": (C.DESTINATION,),
+    "by_route": ("route",),
+    "by_border_crossing": ("border_crossing",),
+    "by_week": ("period",),
+    "by_railhead_week": (C.DESTINATION, "period"),
+    "by_source": (C.SOURCE, C.RELIABILITY),
+    "total": (),
+}
+"""The summary tables ``track`` builds: name -> keys passed to :func:`summarize`."""
+
+STAGES: tuple[str, ...] = ("resolve", "route", "estimate", "summarise", "route graph")
+"""The stages :func:`track` reports to its progress callback, in order."""
+
+
+@dataclass
+class TrackResult:
+    """Everything the main job computes, as plain pandas and networkx objects.
+
+    Attributes
+    ----------
+    reports
+        The reports with their places resolved on the network.
+    shipments, groups, sightings
+        ``reports.to_frame()``, ``groups_frame()`` and ``sightings_frame()``.
+    routes
+        One row per shipment from :func:`railtrack.routegraph.shipment_routes`.
+    estimates
+        :func:`railtrack.estimate_arrivals` output, one row per shipment.
+    summaries
+        Named tables from :func:`railtrack.summarize` (see :data:`SUMMARY_VIEWS`).
+    graph
+        The corridors used, from :func:`railtrack.route_graph`.
+    as_of
+        The date estimates and statuses are computed for.
+    """
+
+    reports: ReportSet
+    network: RailNetwork
+    shipments: pd.DataFrame
+    groups: pd.DataFrame
+    sightings: pd.DataFrame
+    routes: pd.DataFrame
+    estimates: pd.DataFrame
+    summaries: dict[str, pd.DataFrame]
+    graph: nx.DiGraph
+    as_of: pd.Timestamp | None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[Any]:
+        """Input problems met while loading the reports."""
+        return list(self.reports.problems)
+
+    def headline(self) -> dict[str, Any]:
+        """Return the figures a reader wants first: trains, cars, railheads, sources."""
+        total = self.summaries["total"]
+        row = total.iloc[0] if len(total) else pd.Series(dtype=object)
+
+        def number(col: str) -> int | None:
+            value = row.get(col)
+            return None if value is None or pd.isna(value) else int(value)
+
+        railheads = sorted(
+            {str(v) for v in self.shipments[C.DESTINATION_STATION].dropna()}
+            | {
+                str(v)
+                for v in self.shipments.loc[
+                    self.shipments[C.DESTINATION_STATION].isna(), C.DESTINATION
+                ].dropna()
+            }
+        )
+        return {
+            "shipments": len(self.shipments),
+            "groups": len(self.groups),
+            "sightings": len(self.sightings),
+            "trains": number(C.TRAINS),
+            "cars_total": number(C.CARS_TOTAL),
+            "cars_passenger": number(C.CARS_PASSENGER),
+            "personnel_estimate": number(C.PERSONNEL_ESTIMATE),
+            "destinations": railheads,
+            "sources": sorted({str(s) for s in self.shipments[C.SOURCE].dropna()}),
+            "problems": len(self.reports.problems),
+            "as_of": None if self.as_of is None else self.as_of.date().isoformat(),
+        }
+
+
+def _as_of(value: date | datetime | str | pd.Timestamp | None) -> pd.Timestamp | None:
+    if value is None:
+        return None
+    return pd.Timestamp(value)
+
+
+def track(
+    reports: ReportSet,
+    network: RailNetwork,
+    *,
+    as_of: date | datetime | str | pd.Timestamp | None = None,
+    freq: str = "W",
+    settings: Settings | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> TrackResult:
+    """Resolve, route, estimate and summarise a set of reports.
+
+    Parameters
+    ----------
+    reports
+        What :func:`railtrack.load_reports` (or the store) returned.
+    network
+        The rail network to resolve names and route on.
+    as_of
+        Date the estimates are made for; None estimates from the reports alone.
+    freq
+        Period of the weekly tables (a pandas period alias).
+    settings
+        Tunable defaults; :data:`railtrack.settings.DEFAULT_SETTINGS` when None.
+    progress
+        Called with each stage's name (see :data:`STAGES`) as it starts.
+
+    Returns
+    -------
+    TrackResult
+    """
+    settings = settings or DEFAULT_SETTINGS
+
+    def stage(name: str) -> None:
+        logger.info("track: %s", name)
+        if progress is not None:
+            progress(name)
+
+    stage("resolve")
+    resolved = reports.resolve(network)
+    shipments = resolved.to_frame()
+    groups = resolved.groups_frame()
+    stage("route")
+    routes = shipment_routes(resolved, network)
+    stage("estimate")
+    when = _as_of(as_of)
+    estimates = estimate_arrivals(resolved, network, when, settings=settings)
+    stage("summarise")
+    summaries = {
+        name: summarize(resolved, by=keys, freq=freq, routes=routes, settings=settings)
+        for name, keys in SUMMARY_VIEWS.items()
+    }
+    stage("route graph")
+    graph = route_graph(resolved, network, routes=routes)
+    return TrackResult(
+        reports=resolved,
+        network=network,
+        shipments=shipments,
+        groups=groups,
+        sightings=resolved.sightings_frame(),
+        routes=routes,
+        estimates=estimates,
+        summaries=summaries,
+        graph=graph,
+        as_of=when,
+        notes=[personnel_note(settings=settings)],
+    )

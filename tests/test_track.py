@@ -1,0 +1,153 @@
+"""End to end: ``railtrack track`` on the embedded default, from a fresh directory."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from railtrack import data_path, load_network, load_reports
+from railtrack.briefing import escape_formulas, write_outputs
+from railtrack.pipeline import track
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+OUTPUTS = (
+    "shipments.csv",
+    "shipments.parquet",
+    "estimates.csv",
+    "estimates.parquet",
+    "routes.csv",
+    "groups.csv",
+    "problems.csv",
+    "summary_by_railhead.csv",
+    "summary_by_week.csv",
+    "summary_by_route.csv",
+    "summary_by_border_crossing.csv",
+    "route_map.png",
+    "timeline.png",
+    "volumes.png",
+    "report.html",
+)
+
+
+def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "railtrack", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+
+
+@pytest.fixture(scope="module")
+def embedded_run(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    cwd = tmp_path_factory.mktemp("fresh")
+    return cwd, _cli("track", "--json", cwd=cwd)
+
+
+def test_track_writes_every_output(
+    embedded_run: tuple[Path, subprocess.CompletedProcess[str]],
+) -> None:
+    cwd, run = embedded_run
+    assert run.returncode == 0, run.stderr
+    out = cwd / "railtrack-out"
+    for name in OUTPUTS:
+        assert (out / name).is_file(), name
+        assert (out / name).stat().st_size > 0, name
+    for name in ("route_map.png", "timeline.png", "volumes.png"):
+        data = (out / name).read_bytes()
+        assert data.startswith(PNG_MAGIC)
+        assert len(data) > 5_000  # a real picture, not an empty canvas
+    summary = json.loads(run.stdout)
+    assert summary["shipments"] == len(pd.read_csv(out / "shipments.csv"))
+    assert {o["name"] for o in summary["outputs"]} >= set(OUTPUTS)
+
+
+def test_briefing_names_both_railheads_and_the_86_cars(
+    embedded_run: tuple[Path, subprocess.CompletedProcess[str]],
+) -> None:
+    cwd, _run = embedded_run
+    page = (cwd / "railtrack-out" / "report.html").read_text(encoding="utf-8")
+    assert "Matveev Kurgan" in page
+    assert "Neklinovka" in page
+    assert ">86<" in page or " 86 " in page
+    assert "Belarusian Hajun" in page
+    assert "<script" not in page
+    assert "data:image/png;base64," in page
+
+
+def test_seed_group_counted_once() -> None:
+    net = load_network()
+    seed = load_reports(data_path("reports") / "seed-hajun-2023-03.yaml")
+    result = track(seed, net)
+    total = result.summaries["total"].iloc[0]
+    assert int(total["cars_total"]) == 86
+    assert int(total["cars_passenger"]) == 2
+    assert result.headline()["cars_total"] == 86
+
+
+def test_track_on_bad_input_still_writes(tmp_path: Path, tests_data: Path) -> None:
+    run = _cli(
+        "track", str(tests_data / "reports" / "broken"), "--out", str(tmp_path / "o"), cwd=tmp_path
+    )
+    assert run.returncode == 1, run.stderr
+    assert "Traceback" not in run.stderr
+    assert (tmp_path / "o" / "report.html").is_file()
+    problems = pd.read_csv(tmp_path / "o" / "problems.csv")
+    assert problems["text"].str.contains("rows.csv row 3, field 'cars_total'").any()
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    missing = _cli("track", "nope/", cwd=tmp_path)
+    assert missing.returncode == 2
+    assert "nope" in missing.stderr
+    assert "Traceback" not in missing.stderr
+    bad_date = _cli("track", "--as-of", "March 3", cwd=tmp_path)
+    assert bad_date.returncode == 2
+    assert "Traceback" not in bad_date.stderr
+
+
+def test_store_roundtrip_through_track(tmp_path: Path) -> None:
+    db = tmp_path / "s.sqlite"
+    first = _cli("ingest", str(data_path("reports")), "--store", str(db), "--json", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    again = _cli("ingest", str(data_path("reports")), "--store", str(db), "--json", cwd=tmp_path)
+    assert json.loads(again.stdout)["new"] == 0
+    run = _cli("track", "--store", str(db), "--out", str(tmp_path / "o"), "--json", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    direct = _cli("track", "--out", str(tmp_path / "d"), "--json", cwd=tmp_path)
+    assert json.loads(run.stdout)["cars_total"] == json.loads(direct.stdout)["cars_total"]
+
+
+def test_csv_cells_that_look_like_formulas_are_escaped(tmp_path: Path) -> None:
+    df = pd.DataFrame(
+        {"origin": ['=HYPERLINK("x")', "+1", "@cmd", "-2+3", "Slonim"], "cars": [1, -2, 3, 4, 5]}
+    )
+    escaped = escape_formulas(df)
+    assert escaped["origin"].tolist() == ['\'=HYPERLINK("x")', "'+1", "'@cmd", "'-2+3", "Slonim"]
+    assert escaped["cars"].tolist() == [1, -2, 3, 4, 5]
+
+
+def test_hostile_names_are_escaped_everywhere(tmp_path: Path) -> None:
+    reports_dir = tmp_path / "r"
+    reports_dir.mkdir()
+    (reports_dir / "evil.csv").write_text(
+        "id,origin,destination,cars_total,source\n"
+        "e1,=cmd|' /C calc'!A0,<script>alert(1)</script>,10,@evil\n",
+        encoding="utf-8",
+    )
+    result = track(load_reports(reports_dir), load_network())
+    written = write_outputs(result, tmp_path / "o")
+    text = written["shipments.csv"].read_text(encoding="utf-8")
+    assert "\n'=cmd" in text.replace(",'=cmd", "\n'=cmd") or ",'=cmd" in text
+    assert ",'@evil" in text
+    page = written["report.html"].read_text(encoding="utf-8")
+    assert "<script>alert" not in page
