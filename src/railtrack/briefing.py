@@ -39,7 +39,8 @@ def escape_formulas(df: pd.DataFrame) -> pd.DataFrame:
 
     Examples
     --------
-    >>> escape_formulas(pd.DataFrame({"a": ["=1+1", "Slonim", "-x"], "n": [-1, 2, 3]}))["a"].tolist()
+    >>> df = pd.DataFrame({"a": ["=1+1", "Slonim", "-x"], "n": [-1, 2, 3]})
+    >>> escape_formulas(df)["a"].tolist()
     ["'=1+1", 'Slonim', "'-x"]
     """
     out = df.copy()
