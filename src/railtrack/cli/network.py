@@ -29,7 +29,7 @@ _NETWORK_HELP = (
 
 
 def _load(network: Path | None) -> RailNetwork:
-    from railtrack.network import load_network  # noqa: PLC0415 - keep --help fast
+    from railtrack.network import load_network  # imported here to keep --help fast
 
     if network is not None:
         check_paths([network])
@@ -80,7 +80,7 @@ def resolve(
     else:
         err_console.print(f"{name!r} not resolved: {r.note}", markup=False)
         if r.candidates:
-            import pandas as pd  # noqa: PLC0415
+            import pandas as pd
 
             df = pd.DataFrame(r.candidates, columns=["id", "name", "score"])
             console.print(frame_table(df, title="candidates"))
