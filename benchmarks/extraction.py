@@ -253,7 +253,7 @@ def main() -> int:
             from railtrack.network import load_network
 
             network = load_network()
-        except Exception as exc:  # noqa: BLE001 - the benchmark still runs text-only
+        except Exception as exc:
             print(f"network not loaded ({exc}); places scored on text only", file=sys.stderr)
     print(f"station names resolved: {'yes' if network else 'no'}")
     dev = []

@@ -55,9 +55,9 @@ logger = logging.getLogger(__name__)
 
 @lru_cache(maxsize=1)
 def _embedded_network() -> RailNetwork | None:
-    """The embedded theatre network, loaded once; None if it cannot be loaded."""
+    """Load the embedded theatre network once; None if it cannot be loaded."""
     try:
-        from railtrack.network import load_network  # noqa: PLC0415
+        from railtrack.network import load_network
     except ImportError as exc:  # the network module is missing from this install
         logger.warning("station names are not resolved: %s", exc)
         return None

@@ -85,7 +85,8 @@ _PLANNED_RE = re.compile(
     re.IGNORECASE,
 )
 _EXPECTED_RE = re.compile(
-    r"\b(?:expected|expects?|anticipated|likely|probably|presumably|"
+    r"\b(?:expected|expects?|anticipated|likely|probably|presumably|supposedly|estimated|"
+    r"believed\s+to|ETA|"
     r"(?:may|might|could|will|would)\s+(?:\w+\s+){0,2}?(?:arrive|reach|head|go|leave|depart|"
     r"get|be\s+(?:sent|heading|delivered|unloaded)))\b",
     re.IGNORECASE,
@@ -100,7 +101,8 @@ _OFF_TOPIC_RE = re.compile(
 
 _VERB_RE = re.compile(
     r"\b(?:(?P<dep>(?:spotted|seen|observed)\s+(?:leaving|departing)|left|leav(?:e|es|ing)|"
-    r"depart(?:ed|s|ing|ure)?|dispatched|sent|set\s+off|loaded|formed)"
+    r"depart(?:ed|s|ing|ure)?|dispatched|sent|set\s+(?:off|out)|loaded|formed|returned|went|"
+    r"moved|travell?ed|headed|rolled\s+out)"
     r"|(?P<arr>arriv(?:ed|es|ing|e|al)|reach(?:ed|es|ing)?|expected|due|get\s+to|"
     r"unload(?:ed|ing)?|delivered)"
     r"|(?P<neutral>crossed|cross(?:es|ing)?|pass(?:ed|es|ing)|entered|spotted|seen|"
@@ -108,7 +110,8 @@ _VERB_RE = re.compile(
     re.IGNORECASE,
 )
 _PAST_RE = re.compile(
-    r"^(?:left|departed|dispatched|sent|set off|loaded|formed|arrived|reached|unloaded|"
+    r"^(?:left|departed|dispatched|sent|set off|set out|loaded|formed|returned|went|moved|"
+    r"travell?ed|headed|rolled out|arrived|reached|unloaded|"
     r"delivered|(?:spotted|seen|observed) (?:leaving|departing)|leaving|departing)$"
 )
 

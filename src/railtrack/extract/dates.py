@@ -27,6 +27,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from dateutil import parser as date_parser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
@@ -65,7 +66,9 @@ _DATE_RE = re.compile(
     rf"|(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY})(?:,?\s+(?P<md_y>{_YEAR}))?"
     r"|the\s+(?P<dom>(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th))\b"
     rf"|(?P<mo_prep>in|during|for|throughout)\s+(?P<mo_m>{_MONTH})(?:\s+(?P<mo_y>{_YEAR}))?"
-    r"|(?P<rel>the\s+day\s+before\s+yesterday|yesterday|today|tonight|"
+    r"|(?P<rel>the\s+day\s+before\s+yesterday|yesterday|today|tonight|overnight|"
+    r"(?:the\s+)?(?:previous|preceding)\s+(?:day|night|evening)|the\s+day\s+before|"
+    r"earlier\s+this\s+week|(?:last|this|past)\s+weekend|at\s+the\s+weekend|"
     r"this\s+(?:morning|afternoon|evening)|last\s+night|"
     r"(?:last|this|previous|next)\s+(?:week|month)|"
     r"(?:over|during|in|within)\s+the\s+(?:past|last)\s+(?:week|few\s+days|month)|"
@@ -135,6 +138,7 @@ def find_dates(text: str) -> list[DateSpan]:
     return spans
 
 
+@lru_cache(maxsize=256)
 def _month_number(word: str) -> int:
     return date_parser.parse(word.rstrip("."), default=datetime(2000, 1, 1)).month
 
@@ -258,7 +262,7 @@ def _base_window(
         if ahead:
             day = published + relativedelta(days=1, weekday=_WEEKDAY_REL[index](+1))
         else:
-            day = published + relativedelta(days=-1, weekday=_WEEKDAY_REL[index](-1))
+            day = published + relativedelta(weekday=_WEEKDAY_REL[index](-1))
         return day, day, "day"
     return None
 
@@ -282,7 +286,13 @@ def _relative(
         "yesterday": -1,
         "last night": -1,
         "the day before yesterday": -2,
+        "the day before": -1,
     }
+    rel = re.sub(r"^the ", "", rel)
+    if rel.startswith(("previous", "preceding")):
+        rel = "yesterday"
+    if rel == "overnight":
+        return published - timedelta(days=1), published, "days"
     if rel in one_day:
         day = published + timedelta(days=one_day[rel])
         return day, day, "day"
@@ -291,6 +301,13 @@ def _relative(
         return monday - timedelta(days=7), monday - timedelta(days=1), "week"
     if rel == "next week":
         return monday + timedelta(days=7), monday + timedelta(days=13), "week"
+    if "weekend" in rel:
+        saturday = monday + timedelta(days=5)
+        if rel.startswith(("last", "past")) or saturday > published:
+            saturday -= timedelta(days=7)
+        return saturday, saturday + timedelta(days=1), "days"
+    if rel == "earlier this week":
+        return monday, published, "week"
     if rel == "this week":
         end = monday + timedelta(days=6) if forward else published
         return monday, end, "week"
@@ -346,9 +363,12 @@ def resolve_date(
     latest: date | None
     earliest, latest, precision = base
     qual = re.sub(r"\s+", " ", (span.get("qual") or "").lower())
-    if qual.endswith("after") or qual in ("since", "no earlier than", "not earlier than"):
-        latest, precision = None, "days"
-    elif qual == "not before":
+    if qual.endswith("after") or qual in (
+        "since",
+        "no earlier than",
+        "not earlier than",
+        "not before",
+    ):
         latest, precision = None, "days"
     elif qual in ("by", "no later than", "not later than", "until", "till"):
         earliest, precision = None, "days"

@@ -16,8 +16,16 @@ from pydantic import ValidationError
 
 from railtrack.extract.places import resolve_place
 from railtrack.extract.trains import Fact, GroupDraft, ReportDraft, TrainDraft
-from railtrack.models import CAR_TYPES, CarCounts, DateWindow, Evidence, Place, Shipment
-from railtrack.models import ShipmentGroup, Source
+from railtrack.models import (
+    CAR_TYPES,
+    CarCounts,
+    DateWindow,
+    Evidence,
+    Place,
+    Shipment,
+    ShipmentGroup,
+    Source,
+)
 from railtrack.settings import Settings
 
 if TYPE_CHECKING:
@@ -86,7 +94,7 @@ class Extraction:
 
 
 def place_dict(place: Place | None) -> dict[str, Any] | None:
-    """The JSON object of a place: ``text`` as written and what it resolved to."""
+    """Return the JSON object of a place: ``text`` as written and what it resolved to."""
     if place is None:
         return None
     return {
@@ -99,7 +107,7 @@ def place_dict(place: Place | None) -> dict[str, Any] | None:
 
 
 def window_dict(window: DateWindow | None) -> dict[str, Any] | None:
-    """The JSON object of a date window (ISO dates or null, precision, text)."""
+    """Return the JSON object of a date window (ISO dates or null, precision, text)."""
     if window is None:
         return None
     return {
@@ -111,7 +119,7 @@ def window_dict(window: DateWindow | None) -> dict[str, Any] | None:
 
 
 def cars_dict(cars: CarCounts) -> dict[str, int | None]:
-    """The JSON object of car counts: total and each type, integers or null."""
+    """Return the JSON object of car counts: total and each type, integers or null."""
     return {name: getattr(cars, name) for name in _CAR_FIELDS}
 
 

@@ -33,7 +33,6 @@ from railtrack.extract.dates import find_dates, resolve_date
 from railtrack.extract.numbers import find_car_counts
 from railtrack.extract.places import PlaceSpan, find_places, is_broad
 from railtrack.extract.sentences import Clause, split_clauses
-from railtrack.models import DateWindow
 
 __all__ = ["Fact", "GroupDraft", "ReportDraft", "TrainDraft", "read_trains"]
 
@@ -184,17 +183,21 @@ class _ClauseReader:
         self.claim_into(facts)
 
 
-def _pieces(clause: Clause) -> list[tuple[Clause, cues.TrainMarker | None]]:
-    """Split a clause where a new train is introduced mid-sentence."""
+def _pieces(clause: Clause, *, merge_head: bool) -> list[tuple[Clause, cues.TrainMarker | None]]:
+    """Split a clause where a new train is introduced mid-sentence.
+
+    The words before the first marker go with the train it introduces when
+    ``merge_head`` is set (no train is being described yet) or when they only set
+    the scene ("On February 25, a military echelon left").
+    """
     markers = cues.new_train_markers(clause.text)
     if not markers:
         return [(clause, None)]
     pieces: list[tuple[Clause, cues.TrainMarker | None]] = []
     bounds = [m.start for m in markers]
     head = clause.text[: bounds[0]]
-    # A head that only sets the scene ("On February 25, a military echelon left")
-    # belongs to the train the marker introduces; one that says more does not.
-    if head.strip() and (cues.has_train_noun(head) or cues.verb_cues(head) or find_places(head)):
+    says_more = bool(cues.verb_cues(head) or find_places(head))
+    if head.strip() and (cues.has_train_noun(head) or (says_more and not merge_head)):
         pieces.append((Clause(head, clause.start, clause.start + len(head), clause.sentence), None))
     for i, marker in enumerate(markers):
         end = bounds[i + 1] if i + 1 < len(bounds) else len(clause.text)
@@ -234,7 +237,7 @@ def read_trains(text: str, *, published: date | None, max_group_trains: int = 12
         if cues.is_off_topic(clause.text):
             sentences_off.add(clause.sentence)
             continue
-        for piece, marker in _pieces(clause):
+        for piece, marker in _pieces(clause, merge_head=current is None and group is None):
             reader = _ClauseReader(piece, piece.text, published)
             announcement = cues.group_announcement(piece.text)
             if announcement is not None and (marker is None or marker.start > announcement.start):
@@ -283,7 +286,7 @@ def read_trains(text: str, *, published: date | None, max_group_trains: int = 12
 
 
 def _group_for_reference(draft: ReportDraft, group: GroupDraft | None) -> GroupDraft | None:
-    """The group a "both trains"/"in total" clause speaks of, made if needed."""
+    """Return the group a "both trains"/"in total" clause speaks of, made if needed."""
     if group is not None:
         return group
     loose = [i for i, t in enumerate(draft.trains) if t.group is None]
@@ -319,8 +322,3 @@ def _fill_groups(draft: ReportDraft) -> None:
     for train in draft.trains:
         if train.destination is None and train.goal is not None:
             train.destination = train.goal
-
-
-def window_of(fact: Fact | None) -> DateWindow | None:
-    """The date window a fact holds, or None."""
-    return None if fact is None else fact.value  # type: ignore[no-any-return]
