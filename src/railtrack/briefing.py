@@ -166,6 +166,9 @@ def _html(result: TrackResult, pictures: dict[str, Path]) -> str:
         )
     )
     estimates = result.estimates[[c for c in _ESTIMATE_VIEW if c in result.estimates.columns]]
+    if len(result.statuses) and C.STATUS in result.statuses.columns:
+        status = result.statuses[[C.ID, C.STATUS]].astype({C.STATUS: "string"})
+        estimates = estimates.merge(status, on=C.ID, how="left")
     problems = result.reports.problems_frame()
     parts = [
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
@@ -232,6 +235,7 @@ def write_outputs(
         "sightings": result.sightings,
         "routes": result.routes,
         "estimates": result.estimates,
+        "status": result.statuses,
         "problems": result.reports.problems_frame(),
         **{f"summary_{name}": df for name, df in result.summaries.items()},
     }

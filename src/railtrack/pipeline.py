@@ -21,6 +21,7 @@ from railtrack.estimate import estimate_arrivals
 from railtrack.routegraph import route_graph, shipment_routes
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 from railtrack.summary import personnel_note, summarize
+from railtrack.tracking import track_status
 
 if TYPE_CHECKING:
     from railtrack.io import ReportSet
@@ -42,7 +43,7 @@ SUMMARY_VIEWS: dict[str, tuple[str, ...]] = {
 }
 """The summary tables ``track`` builds: name -> keys passed to :func:`summarize`."""
 
-STAGES: tuple[str, ...] = ("resolve", "route", "estimate", "summarise", "route graph")
+STAGES: tuple[str, ...] = ("resolve", "route", "estimate", "status", "summarise", "route graph")
 """The stages :func:`track` reports to its progress callback, in order."""
 
 
@@ -60,6 +61,9 @@ class TrackResult:
         One row per shipment from :func:`railtrack.routegraph.shipment_routes`.
     estimates
         :func:`railtrack.estimate_arrivals` output, one row per shipment.
+    statuses
+        :func:`railtrack.track_status` output: each shipment's status at ``as_of``
+        (today when None), with sightings taken into account.
     summaries
         Named tables from :func:`railtrack.summarize` (see :data:`SUMMARY_VIEWS`).
     graph
@@ -75,6 +79,7 @@ class TrackResult:
     sightings: pd.DataFrame
     routes: pd.DataFrame
     estimates: pd.DataFrame
+    statuses: pd.DataFrame
     summaries: dict[str, pd.DataFrame]
     graph: nx.DiGraph
     as_of: pd.Timestamp | None
@@ -170,6 +175,8 @@ def track(
     stage("estimate")
     when = _as_of(as_of)
     estimates = estimate_arrivals(resolved, network, when, settings=settings)
+    stage("status")
+    statuses = track_status(resolved, resolved.sightings, network, as_of=when, settings=settings)
     stage("summarise")
     summaries = {
         name: summarize(resolved, by=keys, freq=freq, routes=routes, settings=settings)
@@ -185,6 +192,7 @@ def track(
         sightings=resolved.sightings_frame(),
         routes=routes,
         estimates=estimates,
+        statuses=statuses,
         summaries=summaries,
         graph=graph,
         as_of=when,
