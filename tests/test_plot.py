@@ -143,15 +143,19 @@ def test_route_graph_map_marks_and_labels_only_marked_stations(subplots):
         assert text.xyann == (4, 4)  # offset from the point, not on it
 
 
-def test_labels_skip_crowded_stations(subplots):
+def test_crowded_labels_go_left_then_are_skipped(subplots):
     _, ax = subplots
     base = six_station_graph()
     base.add_node("B2", name="Crowded", lat=53.501, lon=30.001, country="BY", border=True)
+    base.add_node("B3", name="Very crowded", lat=53.502, lon=30.002, country="BY", border=True)
     base.add_edge("B", "B2", length_km=1)
+    base.add_edge("B2", "B3", length_km=1)
     plot_route_map(base, ax=ax)
-    texts = {t.get_text() for t in ax.texts}
-    assert "Station B" in texts
-    assert "Crowded" not in texts
+    texts = {t.get_text(): t for t in ax.texts}
+    assert texts["Station B"].xyann == (4, 4)
+    assert texts["Crowded"].xyann == (-4, -10)
+    assert texts["Crowded"].get_horizontalalignment() == "right"
+    assert "Very crowded" not in texts
 
 
 def test_label_cap(subplots):
@@ -309,6 +313,7 @@ def test_volumes_per_week_on_a_date_axis(subplots):
     _, ax = subplots
     ships, groups = volume_shipments()
     plot_volumes(ships, groups=groups, by="period", freq="W", ax=ax)
+    assert sorted(t.get_text() for t in ax.texts) == ["1 train", "2 trains"]
     tops = _bar_tops(ax)
     assert sorted(tops.values()) == [51.0, 88.0]
     centres = sorted(mdates.num2date(x).date().isoformat() for x in tops)
@@ -332,3 +337,40 @@ def test_volumes_summary_without_key_is_an_error():
     table = summarize(ships, groups=groups, by=("destination",))
     with pytest.raises(ValueError, match="no 'period' column"):
         plot_volumes(table, by="period")
+
+
+def test_volumes_show_group_total_and_trains_without_counts(subplots, tests_data):
+    from railtrack.io import load_reports
+
+    _, ax = subplots
+    plot_volumes(load_reports(tests_data / "summary" / "seed.csv"), by="railhead", ax=ax)
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert labels == ["Matveyev-Kurhan", "Nieklinovka", "unallocated across 2 trains"]
+    assert [t.get_text() for t in ax.texts] == [
+        "1 train, cars not reported",
+        "1 train, cars not reported",
+        "group total",
+    ]
+    assert _bar_tops(ax)[2.0] == 86.0
+
+
+def test_map_of_route_objects_one_colour_each_width_by_volume(subplots):
+    from railtrack.network import load_network
+
+    _, ax = subplots
+    net = load_network()
+    a = net.route("Slonim", "Matveev Kurgan")[0]
+    b = net.route("Chepino", "Rossosh")[0]
+    plot_route_map(net, [a, b], volumes=[51, 48], ax=ax)
+    _grey, first, second = _collections(ax, LineCollection)
+    assert len(first.get_segments()) == len(a.stations) - 1
+    assert first.get_linewidths()[0] == pytest.approx(6.0)
+    assert second.get_linewidths()[0] < 6.0
+    assert tuple(first.get_colors()[0]) != tuple(second.get_colors()[0])
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend[1] == f"Slonim → Matveev Kurgan ({a.length_km:,.0f} km), 51"
+    texts = {t.get_text() for t in ax.texts}
+    assert {"Slonim", "Matveev Kurgan", "Chepino", "Rossosh"} <= texts
+    lons = [lon for lon, _ in a.geometry + b.geometry]
+    assert ax.get_xlim()[0] < min(lons)
+    assert ax.get_xlim()[1] > max(lons)

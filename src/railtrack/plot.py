@@ -42,7 +42,7 @@ CAR_TYPE_COLORS: dict[str, str] = {
     C.CARS_COVERED: "#7570b3",
     C.CARS_FLAT: "#d95f02",
     C.CARS_TANK: "#e7298a",
-    C.CARS_OTHER: "#66a61e",
+    C.CARS_OTHER: "#a6761d",
     "cars_untyped": "#bdbdbd",
 }
 """Colour of each car type in :func:`plot_volumes` (``cars_untyped``: type not given)."""
@@ -100,22 +100,28 @@ def _label_places(
     min_sep: float,
     max_labels: int,
 ) -> list[Any]:
-    """Label nodes with offset text, skipping any too close to one already labelled."""
-    placed: list[tuple[float, float]] = []
+    """Label nodes with offset text; a crowded node goes left, a very crowded one is skipped."""
+    placed: list[tuple[tuple[float, float], str]] = []
     labelled = []
+    sides = {"right": ((4, 4), "left"), "left": ((-4, -10), "right")}
     for node in nodes:
         xy = _xy(G, node)
         if xy is None or len(labelled) >= max_labels:
             continue
-        if any(math.dist(xy, other) < min_sep for other in placed):
+        near = {side for other, side in placed if math.dist(xy, other) < min_sep}
+        free = [side for side in sides if side not in near]
+        if not free:
             continue
-        placed.append(xy)
+        side = free[0]
+        placed.append((xy, side))
         labelled.append(node)
+        offset, align = sides[side]
         ax.annotate(
             str(G.nodes[node].get("name") or node),
             xy=xy,
-            xytext=(4, 4),
+            xytext=offset,
             textcoords="offset points",
+            ha=align,
             fontsize=7,
             color="#333333",
             zorder=6,
@@ -315,6 +321,16 @@ def _ts(df: pd.DataFrame, col: str) -> pd.Series:
     return pd.to_datetime(df[col], errors="coerce")
 
 
+def _label(row: dict[str, Any], *cols: str) -> str:
+    for col in cols:
+        value = row.get(col)
+        if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+            continue
+        if str(value).strip():
+            return str(value)
+    return "?"
+
+
 def plot_arrival_timeline(
     estimates: pd.DataFrame,
     *,
@@ -383,7 +399,9 @@ def plot_arrival_timeline(
             ax.plot([c_hi + one_day], [yc], marker="<", color="#e08214", ls="")
     labels = []
     for row in df.to_dict("records"):
-        text = f"{row.get(C.ID, '')}: {row.get(C.ORIGIN) or '?'} → {row.get(C.DESTINATION) or '?'}"
+        origin = _label(row, C.ORIGIN_STATION, C.ORIGIN)
+        destination = _label(row, C.DESTINATION_STATION, C.DESTINATION)
+        text = f"{row.get(C.ID, '')}: {origin} → {destination}"
         flags = str(row.get("flags") or "")
         if row.get("claim_outside_window") is True or "claim_outside" in flags:
             text += " (claim outside window)"
@@ -522,8 +540,15 @@ def plot_volumes(
     for i, total in enumerate(bottom):
         trains = int(grouped[C.TRAINS].iloc[i])
         x = xs[i] + widths[i] / 2 if align == "edge" else xs[i]
+        name = str(grouped.index[i])
+        if name.startswith("unallocated across"):
+            note = "group total"
+        else:
+            note = f"{trains} train{'s' if trains != 1 else ''}"
+            if trains and not total:
+                note += ", cars not reported"
         ax.annotate(
-            f"{trains} train{'s' if trains != 1 else ''}",
+            note,
             xy=(x, total),
             xytext=(0, 3),
             textcoords="offset points",
