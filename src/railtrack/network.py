@@ -535,6 +535,7 @@ def _estimate_lengths(G: nx.Graph, *, settings: Settings) -> tuple[int, int]:
         estimated += 1
     if unplaced:
         known = [d["length_km"] for _, _, d in G.edges(data=True) if d.get("length_km")]
+        # The median of positive lengths: neighbours placed on one point measure 0 km.
         median = float(np.median(known)) if known else 1.0
         for u, v in unplaced:
             G.edges[u, v].update(length_km=median, length_method="assumed")
@@ -640,7 +641,7 @@ def load_network(
     if unplaced:
         problems.append(
             f"stations.csv: {unplaced} station(s) have no position and no positioned "
-            "neighbour; their links use the median link length"
+            f"neighbour; {assumed} link(s) between such stations use the median link length"
         )
     regions_file = root / "regions.yaml"
     if not regions_file.is_file():
