@@ -32,7 +32,8 @@ _ORIGIN = (
     r"from|out\s+of|left|leaving|leaves|leave|departed(?:\s+from)?|departing(?:\s+from)?|"
     r"departs(?:\s+from)?|depart\s+from|dispatched\s+from|sent\s+from|"
     r"set\s+off\s+from|loaded\s+(?:at|in)|formed\s+(?:at|in)|"
-    r"loaded\s+(?:onto|on|into)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:train|echelon)\s+(?:at|in)"
+    r"loaded\s+(?:onto|on|into)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?"
+    r"(?:trains?|echelons?|platforms|flat\s*cars|flats|wagons|cars)\s+(?:at|in)"
 )
 _DEST = (
     r"headed\s+(?:for|to|towards?)|heading\s+(?:for|to|towards?)|heads\s+(?:for|to|towards?)|"

@@ -47,6 +47,8 @@ class Extraction:
     shipments: list[Shipment] = field(default_factory=list)
     groups: list[ShipmentGroup] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    unresolved: list[str] = field(default_factory=list)
+    """The problems that are place names left unresolved (also in ``problems``)."""
 
     def to_dict(self) -> dict[str, list[dict[str, Any]]]:
         """Return the JSON shape of ``railtrack extract --json``.
@@ -138,6 +140,7 @@ class _Builder:
         self.settings = settings
         self.cache: dict[str, Any] = {}
         self.problems: list[str] = []
+        self.unresolved: list[str] = []
 
     def confidence(self, fact: Fact) -> float:
         s = self.settings
@@ -163,8 +166,8 @@ class _Builder:
         if place.unresolved:
             confidence = min(confidence, self.settings.extract_confidence_unresolved)
             message = f"{owner}: {name} {text!r} did not resolve to a station; kept as written"
-            if message not in self.problems:
-                self.problems.append(message)
+            if message not in self.unresolved:
+                self.unresolved.append(message)
         elif place.resolved_score is not None:
             confidence = min(confidence, place.resolved_score / 100)
         return place, [self.evidence(name, fact, confidence)]
@@ -258,4 +261,9 @@ def build_extraction(
     group_ids = [f"{report_id}-g{i + 1}" for i in range(len(draft.groups))]
     groups = [builder.group(g, gid) for g, gid in zip(draft.groups, group_ids, strict=True)]
     shipments = [builder.shipment(t, i + 1, group_ids) for i, t in enumerate(draft.trains)]
-    return Extraction(shipments=shipments, groups=groups, problems=builder.problems)
+    return Extraction(
+        shipments=shipments,
+        groups=groups,
+        problems=[*builder.problems, *builder.unresolved],
+        unresolved=builder.unresolved,
+    )

@@ -149,6 +149,22 @@ class _ClauseReader:
             return "goal"
         return None
 
+    def conflicts_with(self, facts: _Facts) -> bool:
+        """Whether this clause names another specific origin or destination."""
+        for place in self.places:
+            role = self._place_role(place)
+            if role not in ("origin", "destination"):
+                continue
+            mine = getattr(facts, role)
+            if (
+                mine is not None
+                and not is_broad(mine.value.text)
+                and not is_broad(place.text)
+                and mine.value.text.lower() != place.text.lower()
+            ):
+                return True
+        return False
+
     def dates_into(self, facts: _Facts, problems: list[str]) -> None:
         for span in self.dates:
             verb = self._verb_for(span.start)
@@ -272,7 +288,13 @@ def read_trains(text: str, *, published: date | None, max_group_trains: int = 12
             if cues.is_each(piece.text) and group is not None and current is None:
                 reader.counts_into(group.each)
                 continue
-            if current is not None:
+            if current is not None and reader.conflicts_with(current):
+                # A train has one origin and one destination: other ones mean the
+                # text has moved on to another train ("that echelon is to go to Slutsk").
+                current = TrainDraft()
+                draft.trains.append(current)
+                reader.all_into(current, draft.problems)
+            elif current is not None:
                 reader.all_into(current, draft.problems)
             elif group is not None:
                 reader.all_into(group, draft.problems)

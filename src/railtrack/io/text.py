@@ -1,0 +1,213 @@
+"""Read a free-text report file (``.txt``, ``.md``): an optional header, then prose.
+
+The header is a block of ``key: value`` lines at the top of the file, ended by a
+blank line (a Markdown file may fence it with ``---`` lines instead)::
+
+    source: Belarusian Hajun
+    published: 2023-03-03
+    url: https://example.org/report
+    relayed_by: Polskie Nowiny
+    reliability: C
+    id: hajun-2023-03-03
+
+    Two more military echelons have left Belarus ...
+
+Keys: ``source`` (the reporter), ``published`` (YYYY-MM-DD), ``url``, ``relayed_by``,
+``reliability`` (A-F), ``id`` (the report id, else the file name). A file without a
+header is all text and is dated with the ``published`` argument. The text goes
+through :func:`railtrack.extract.extract_shipments`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import ValidationError
+
+from railtrack.extract import extract_shipments
+from railtrack.io._decode import NotText, read_text
+from railtrack.models import Shipment, ShipmentGroup, Source
+
+if TYPE_CHECKING:
+    from railtrack.network import RailNetwork
+
+__all__ = ["HEADER_KEYS", "read_text_report", "split_header"]
+
+logger = logging.getLogger(__name__)
+
+HEADER_KEYS = ("source", "published", "url", "relayed_by", "reliability", "id")
+"""Header keys a text report may start with."""
+
+_ALIASES = {"reporter": "source", "date": "published", "relayed by": "relayed_by", "link": "url"}
+_HEADER_LINE_RE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z _-]{0,30}?)\s*:\s*(?P<value>.*?)\s*$")
+
+
+def _key(raw: str) -> str | None:
+    key = raw.strip().lower().replace("-", "_")
+    key = _ALIASES.get(key.replace("_", " "), key)
+    return key if key in HEADER_KEYS else None
+
+
+def split_header(text: str) -> tuple[dict[str, tuple[int, str]], str, int, list[str]]:
+    """Split a report into its header fields and its body.
+
+    Parameters
+    ----------
+    text
+        The whole file.
+
+    Returns
+    -------
+    tuple
+        ``(fields, body, body_line, problems)``: fields map a key to (line number,
+        value); ``body_line`` is the 1-based line where the body starts; problems
+        name header lines that were not understood.
+
+    Examples
+    --------
+    >>> fields, body, line, problems = split_header(
+    ...     "source: Hajun\\npublished: 2023-03-03\\n\\nA train left.")
+    >>> fields["published"], body, line
+    ((2, '2023-03-03'), 'A train left.', 4)
+    >>> split_header("A train left Gomel: 40 cars.")[0]
+    {}
+    """
+    lines = text.split("\n")
+    start = 0
+    fenced = bool(lines) and lines[0].strip() == "---"
+    if fenced:
+        start = 1
+    fields: dict[str, tuple[int, str]] = {}
+    problems: list[str] = []
+    end = start
+    while end < len(lines):
+        line = lines[end]
+        if fenced and line.strip() == "---":
+            break
+        if not fenced and not line.strip():
+            break
+        m = _HEADER_LINE_RE.match(line)
+        key = _key(m["key"]) if m else None
+        if m is None or (key is None and end == start):
+            if fenced:
+                problems.append(f"line {end + 1}: not a 'key: value' header line; ignored")
+                end += 1
+                continue
+            return {}, text, 1, []  # no header: the whole file is text
+        if key is None:
+            problems.append(f"line {end + 1}: unknown header key {m['key'].strip()!r}; ignored")
+        else:
+            fields[key] = (end + 1, m["value"])
+        end += 1
+    if end >= len(lines) and not fenced:
+        # Only key: value lines and no blank line: a header with no text.
+        return fields, "", len(lines) + 1, problems
+    body = "\n".join(lines[end + 1 :])
+    return fields, body, end + 2, problems
+
+
+def _markdown_to_text(body: str) -> str:
+    """Drop Markdown heading marks and emphasis; headings become their own sentences."""
+    body = re.sub(r"(?m)^\s{0,3}#{1,6}\s*(.*?)\s*#*\s*$", r"\n\1\n", body)
+    body = re.sub(r"(\*\*|__)(.+?)\1", r"\2", body)
+    return re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", body)
+
+
+def read_text_report(
+    path: Path,
+    *,
+    published: date | None,
+    network: RailNetwork | Literal[False] | None = None,
+) -> tuple[list[Shipment], list[ShipmentGroup], list[str]]:
+    """Read the shipments and groups of one free-text report file.
+
+    Parameters
+    ----------
+    path
+        A ``.txt`` or ``.md`` file: optional ``key: value`` header, blank line, text.
+    published
+        Publication date used when the header gives none.
+    network
+        Resolves station names (None: the embedded network; False: keep as written).
+
+    Returns
+    -------
+    tuple
+        ``(shipments, groups, problems)``; each problem names the file (and the
+        header line, where it is about one).
+
+    Examples
+    --------
+    >>> from railtrack import data_path
+    >>> shipments, groups, problems = read_text_report(
+    ...     data_path("reports", "2023-01-11-kyivindependent-omsk-chepino.txt"), published=None)
+    >>> shipments[0].origin.text, shipments[0].destination.station, shipments[0].cars.total
+    ('Omsk', 'Chepino', 40)
+    """
+    name = path.name
+    try:
+        text = read_text(path)
+    except NotText as exc:
+        return [], [], [f"{name}: {exc}"]
+    except OSError as exc:
+        return [], [], [f"{name}: cannot read the file: {exc.strerror or exc}"]
+    fields, body, body_line, header_problems = split_header(text)
+    problems = [f"{name} {p}" for p in header_problems]
+
+    def value(key: str) -> str | None:
+        item = fields.get(key)
+        return item[1] if item and item[1] else None
+
+    day = published
+    if value("published"):
+        line, raw = fields["published"]
+        try:
+            day = date.fromisoformat(raw.strip().strip("'\""))
+        except ValueError:
+            problems.append(
+                f"{name} line {line}, field 'published': {raw!r} is not a date (YYYY-MM-DD)"
+            )
+    source_fields: dict[str, Any] = {
+        "reporter": value("source") or "unknown",
+        "relayed_by": value("relayed_by"),
+        "url": value("url"),
+        "published": day,
+    }
+    if value("reliability"):
+        source_fields["reliability"] = value("reliability")
+    try:
+        source = Source(**source_fields)
+    except ValidationError:
+        line = fields["reliability"][0]
+        problems.append(
+            f"{name} line {line}, field 'reliability': {value('reliability')!r} is not "
+            "a grade A-F; F (cannot be judged) used"
+        )
+        source_fields.pop("reliability")
+        source = Source(**source_fields)
+    if path.suffix.lower() == ".md":
+        body = _markdown_to_text(body)
+    if not body.strip():
+        problems.append(f"{name}: the report has no text after its header")
+        return [], [], problems
+    report_id = value("id") or path.stem
+    result = extract_shipments(
+        body, published=day, source=source, network=network, report_id=report_id
+    )
+    # Unresolved names are flagged on the places (Place.unresolved), as for the other
+    # formats; only problems with the input itself are reported here.
+    unresolved = set(result.unresolved)
+    problems.extend(
+        f"{name} (text from line {body_line}): {p}" for p in result.problems if p not in unresolved
+    )
+    logger.info(
+        "%s: %d shipment(s), %d group(s) read from text",
+        name,
+        len(result.shipments),
+        len(result.groups),
+    )
+    return result.shipments, result.groups, problems
