@@ -182,3 +182,14 @@ def test_leave_one_out_reports_coverage_beside_the_baseline():
     # trips drawn from the model itself: most held-out arrivals fall in p10-p90
     assert loo["covered"].mean() >= 0.5
     assert (loo["abs_error_days"] >= 0).all()
+
+
+@pytest.mark.slow
+def test_default_settings_are_the_fit_on_the_embedded_trips():
+    pytest.importorskip("railtrack.network")
+    defaults = Settings()
+    cal = calibrate()
+    assert cal.skipped == ()
+    assert cal.params["dwell_scale"] == pytest.approx(defaults.dwell_scale, abs=0.01)
+    assert cal.params["speed_sigma"] == pytest.approx(defaults.speed_sigma)
+    assert cal.params["dwell_sigma"] == pytest.approx(defaults.dwell_sigma)

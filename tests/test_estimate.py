@@ -279,3 +279,71 @@ def test_each_route_is_computed_once(net, monkeypatch):
 def test_non_shipments_are_refused(net):
     with pytest.raises(TypeError, match="Shipment"):
         estimate_arrivals(["not a shipment"], net)
+
+
+# --- the embedded network and reports ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def embedded():
+    network = pytest.importorskip("railtrack.network")
+    from railtrack import data_path
+    from railtrack.io import load_reports
+
+    return network.load_network(), load_reports(data_path("reports", "seed-hajun-2023-03.yaml"))
+
+
+def test_seed_nieklinovka_window_contains_march_8_beside_the_claim(embedded):
+    net, reports = embedded
+    df = estimate_arrivals(reports, net).set_index(C.ID)
+    row = df.loc["seed-2023-03-t2"]
+    assert row[C.DEPARTURE_EARLIEST] == pd.Timestamp("2023-03-01")
+    assert row[C.P10] <= pd.Timestamp("2023-03-08") < row[C.P90]
+    assert row[C.METHOD] == "transit_model_region_spread"
+    assert "origin_region" in row[C.FLAGS]
+    # the source's own claim ("shortly after March 8") sits beside the model's window
+    assert row[C.CLAIMED_EARLIEST] == pd.Timestamp("2023-03-08")
+    assert pd.isna(row[C.CLAIMED_LATEST])
+    assert not row[C.CLAIM_OUTSIDE_WINDOW]
+    # the first train has no date: routed, but no window, and it says why
+    first = df.loc["seed-2023-03-t1"]
+    assert pd.isna(first[C.P50])
+    assert "no_departure_date" in first[C.FLAGS]
+    assert first[C.LENGTH_KM] > 1000
+
+
+def test_cli_estimate_json_lines(embedded):
+    import json
+
+    from typer.testing import CliRunner
+
+    from railtrack import data_path
+    from railtrack.cli import app
+
+    path = data_path("reports", "seed-hajun-2023-03.yaml")
+    result = CliRunner().invoke(app, ["estimate", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    t2 = next(obj for obj in lines if obj["id"] == "seed-2023-03-t2")
+    assert {"id", "origin", "destination", "length_km", "p10", "p50", "p90", "claimed"} <= set(t2)
+    assert t2["origin"] == "Belarus"
+    assert t2["claimed"] == {"earliest": "2023-03-08", "latest": None, "precision": "days"}
+    assert t2["p10"] <= "2023-03-08" <= t2["p90"]
+    t1 = next(obj for obj in lines if obj["id"] == "seed-2023-03-t1")
+    assert t1["p50"] is None
+    assert t1["claimed"] is None
+
+
+def test_cli_estimate_table_and_bad_paths(embedded, tmp_path):
+    from typer.testing import CliRunner
+
+    from railtrack import data_path
+    from railtrack.cli import app
+
+    runner = CliRunner()
+    result = runner.invoke(app, ["estimate", str(data_path("reports", "seed-hajun-2023-03.yaml"))])
+    assert result.exit_code == 0, result.output
+    assert "seed-2023-03-t2" in result.stdout
+    assert runner.invoke(app, ["estimate", str(tmp_path / "missing.yaml")]).exit_code != 0
+    bad_date = runner.invoke(app, ["estimate", str(tmp_path), "--as-of", "soon"])
+    assert bad_date.exit_code == 2

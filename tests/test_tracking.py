@@ -144,3 +144,26 @@ def test_a_window_never_lies_before_the_as_of_date_until_arrival(offset_h, seen_
     assert row[C.P10] <= row[C.P50] <= row[C.P90]
     if row[C.STATUS] != "likely arrived":
         assert row[C.P10] >= pd.Timestamp(as_of).floor("h")
+
+
+def test_cli_status_json_on_a_report_with_sightings(tmp_path):
+    pytest.importorskip("railtrack.network")
+    import json
+
+    from typer.testing import CliRunner
+
+    from railtrack import data_path
+    from railtrack.cli import app
+
+    path = data_path("reports", "2023-03-radiosvoboda-967-969.json")
+    result = CliRunner().invoke(app, ["status", str(path), "--as-of", "2023-03-08", "--json"])
+    assert result.exit_code == 0, result.output
+    rows = {obj["id"]: obj for obj in map(json.loads, result.stdout.splitlines())}
+    arrived = rows["svoboda-2023-03-967"]
+    assert arrived["status"] == "likely arrived"
+    assert arrived["last_seen_station"] == "Osipovichi-I"
+    assert set(arrived) >= {"status", "last_seen_station", "last_seen_at", "p10", "p50", "p90"}
+    moving = rows["svoboda-2023-03-969"]
+    assert moving["last_seen_station"] == "Osinovka"
+    assert moving["p10"] >= "2023-03-08"
+    assert moving["as_of"] == "2023-03-08"

@@ -65,6 +65,10 @@ def _iso(value: Any) -> str | None:
     return ts.date().isoformat() if ts == ts.normalize() else ts.isoformat()
 
 
+def _text(value: Any) -> Any:
+    return None if value is None or (not isinstance(value, str) and pd.isna(value)) else value
+
+
 def _network(path: Path | None) -> Any:
     from railtrack.network import load_network
 
@@ -86,7 +90,7 @@ def _claimed(row: dict[str, Any]) -> dict[str, Any] | None:
     return {
         "earliest": _iso(row[C.CLAIMED_EARLIEST]),
         "latest": _iso(row[C.CLAIMED_LATEST]),
-        "precision": row[C.CLAIMED_PRECISION],
+        "precision": _text(row[C.CLAIMED_PRECISION]),
     }
 
 
@@ -126,15 +130,15 @@ def estimate(
         print_jsonl(
             {
                 "id": r[C.ID],
-                "origin": r[C.ORIGIN],
-                "destination": r[C.DESTINATION],
+                "origin": _text(r[C.ORIGIN]),
+                "destination": _text(r[C.DESTINATION]),
                 "length_km": None if pd.isna(r[C.LENGTH_KM]) else r[C.LENGTH_KM],
                 "p10": _iso(r[C.P10]),
                 "p50": _iso(r[C.P50]),
                 "p90": _iso(r[C.P90]),
                 "claimed": _claimed(r),
                 "claim_outside_window": bool(r[C.CLAIM_OUTSIDE_WINDOW]),
-                "method": r[C.METHOD],
+                "method": _text(r[C.METHOD]),
                 "flags": [f for f in str(r[C.FLAGS] or "").split(";") if f],
             }
             for r in records
@@ -180,8 +184,8 @@ def status(
         print_jsonl(
             {
                 "id": r[C.ID],
-                "status": r[C.STATUS],
-                "last_seen_station": r[C.LAST_SEEN_STATION],
+                "status": str(r[C.STATUS]),
+                "last_seen_station": _text(r[C.LAST_SEEN_STATION]),
                 "last_seen_at": _iso(r[C.LAST_SEEN_AT]),
                 "p10": _iso(r[C.P10]),
                 "p50": _iso(r[C.P50]),
