@@ -335,6 +335,9 @@ def role_rank(tokens: list[str]) -> int:
     return rank
 
 
+_ROLE_CODES = {"pasas": "pasaz", "cenral": "centr"}
+
+
 def _is_role(token: str) -> bool:
     if token.isdigit():
         return True
@@ -382,6 +385,18 @@ def tokens_skeleton(tokens: list[str]) -> str:
     Examples
     --------
     >>> tokens_skeleton(["rostov", "glavny"])
-    'rastavhlavni'
+    'rastavhlavn'
+    >>> tokens_skeleton(["smolensk", "sort"]) == tokens_skeleton(["smolensk", "sortirovochny"])
+    True
     """
-    return _DOUBLES.sub(r"\1", "".join(_merge(t) for t in tokens))
+    parts = [_merge(t) for t in tokens]
+    parts[1:] = [_role_code(p) for p in parts[1:]]
+    return _DOUBLES.sub(r"\1", "".join(parts))
+
+
+def _role_code(merged: str) -> str:
+    """Shorten a role word to its prefix, so "Sort." matches "Sortirovochnaya"."""
+    for prefix in _ROLE_PREFIXES:
+        if merged.startswith(prefix):
+            return _ROLE_CODES.get(prefix, prefix)
+    return merged
