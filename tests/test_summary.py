@@ -160,6 +160,21 @@ def test_unlisted_trains_of_a_group_are_counted():
     assert label_row[C.TRAINS] == 5
     assert label_row[C.PERIOD] == pd.Timestamp("2023-03-06")
     assert "(5 not listed)" in label_row[C.UNALLOCATED]
+    assert label_row[C.PERIOD_BASIS] == "published"
+
+
+def test_group_cars_in_a_shared_period_say_where_the_period_came_from():
+    ships, groups = frames(
+        [
+            make_ship("a", group="g", departure_earliest="2023-03-01", destination="X"),
+            make_ship("b", group="g", published="2023-03-02", destination="Y"),
+        ],
+        [make_group("g", n_trains=2, cars_total=86)],
+    )
+    table = summarize(ships, groups=groups, by=("destination", "period"))
+    row = table[table[C.DESTINATION] == "unallocated across 2 trains"].iloc[0]
+    assert row[C.PERIOD] == pd.Timestamp("2023-02-27")
+    assert row[C.PERIOD_BASIS] == "departure; published"
 
 
 def test_members_exceeding_group_total_is_a_problem_not_negative_cars():

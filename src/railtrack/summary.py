@@ -446,6 +446,7 @@ def _group_contributions(
     train_keys: Mapping[str, dict[str, list[Any]]],
     keys: Sequence[str],
     *,
+    train_basis: Mapping[str, str | None],
     freq: str,
     problems: list[str],
 ) -> list[_Contribution]:
@@ -489,10 +490,12 @@ def _group_contributions(
         n_across = len(holders) + unlisted
         label = unallocated_label(n_across)
         candidates = [train_keys[m] for m in holders]
+        bases = {train_basis.get(m) for m in holders}
         if unlisted:
             pseudo = {k: [label] for k in keys}
             if C.PERIOD in keys:
                 pseudo[C.PERIOD] = [group_period.iloc[i]]
+                bases.add("published" if pd.notna(group_period.iloc[i]) else None)
             candidates.append(pseudo)
         merged: dict[str, list[Any]] = {}
         for key in keys:
@@ -512,7 +515,12 @@ def _group_contributions(
         out.append(
             _Contribution(
                 keys=merged,
-                period_basis=None,
+                period_basis=(
+                    "; ".join(sorted(b for b in bases if b))
+                    if C.PERIOD in keys and pd.notna(merged[C.PERIOD][0])
+                    else None
+                )
+                or None,
                 trains=unlisted,
                 trains_with_cars=0,
                 cars=remainder,
@@ -598,10 +606,12 @@ def summarize(
 
     contributions: list[_Contribution] = []
     train_keys: dict[str, dict[str, list[Any]]] = {}
+    train_basis: dict[str, str | None] = {}
     for i, row in enumerate(ship_df.to_dict("records")):
         sid = str(row[C.ID])
         tk = _train_keys(row, keys, period=period.iloc[i], routes=route_info)
         train_keys[sid] = tk
+        train_basis[sid] = basis[i] or None
         gid = _text(row.get(C.GROUP))
         if gid is not None and gid not in known_groups:
             problems.append(f"shipment {sid}: group {gid!r} is not among the groups")
@@ -627,7 +637,13 @@ def summarize(
             )
         )
     contributions += _group_contributions(
-        group_df, ship_df, train_keys, keys, freq=freq, problems=problems
+        group_df,
+        ship_df,
+        train_keys,
+        keys,
+        train_basis=train_basis,
+        freq=freq,
+        problems=problems,
     )
     for problem in problems:
         logger.warning(problem)
