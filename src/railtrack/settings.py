@@ -92,11 +92,11 @@ class Settings(BaseModel):
         ),
     )
     speed_sigma: float = Field(
-        0.1,
+        0.05,
         ge=0,
         description=(
             "Log-sd of the moving speed (lognormal). Fitted by calibrate() on "
-            "data/calibration/trips.csv (0.1)."
+            "data/calibration/trips.csv (0.05, the grid's lowest value)."
         ),
     )
     technical_dwell_h_per_100km: float = Field(
@@ -116,20 +116,20 @@ class Settings(BaseModel):
         ),
     )
     dwell_scale: float = Field(
-        1.51,
+        1.144,
         gt=0,
         description=(
             "Median multiplier on all dwell for military trains in 2022-23 congestion "
             "([5]: +26 h per wagon turnaround at technical stations). Fitted by calibrate() "
-            "on data/calibration/trips.csv (grid value 1.508)."
+            "on data/calibration/trips.csv (grid value 1.1441)."
         ),
     )
     dwell_sigma: float = Field(
-        0.6,
+        0.8,
         ge=0,
         description=(
             "Log-sd of the dwell multiplier (lognormal). Fitted by calibrate() on "
-            "data/calibration/trips.csv (0.6)."
+            "data/calibration/trips.csv (0.8)."
         ),
     )
     min_half_width_days: float = Field(
@@ -169,8 +169,7 @@ class Settings(BaseModel):
         345.0,
         gt=0,
         description=(
-            "The naive baseline's one fixed speed: average RZD delivery speed, "
-            "Jan-Jul 2015 ([3])."
+            "The naive baseline's one fixed speed: average RZD delivery speed, Jan-Jul 2015 ([3])."
         ),
     )
     transit_draws: int = Field(
