@@ -243,6 +243,6 @@ def verb_cues(text: str) -> list[VerbCue]:
     cues = []
     for m in _VERB_RE.finditer(text):
         role = "departure" if m["dep"] else "arrival" if m["arr"] else "neutral"
-        word = re.sub(r"\s+", " ", m[0].lower())
+        word = " ".join(m[0].lower().split())
         cues.append(VerbCue(role, m.start(), m.end(), _PAST_RE.match(word) is not None))
     return cues

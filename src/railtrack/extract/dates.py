@@ -113,6 +113,13 @@ class DateSpan:
         return any(self.get(k) for k in ("iso_y", "n_y", "r1_y", "r2_y", "p_y", "dm_y", "md_y"))
 
 
+_HINT_RE = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
+    r"yesterday|today|tonight|overnight|week|month|previous|preceding|the\s+day|weekend)",
+    re.IGNORECASE,
+)
+
+
 def find_dates(text: str) -> list[DateSpan]:
     """Return the date expressions in ``text``, in order, without overlaps.
 
@@ -126,7 +133,9 @@ def find_dates(text: str) -> list[DateSpan]:
     >>> [s.text for s in find_dates("On the night of March 12-13 it left; due in mid-April")]
     ['March 12-13', 'mid-April']
     """
-    spans = []
+    spans: list[DateSpan] = []
+    if _HINT_RE.search(text) is None:
+        return spans
     for m in _DATE_RE.finditer(text):
         fields = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
         if m["mo_prep"]:
@@ -270,7 +279,7 @@ def _base_window(
 def _relative(
     span: DateSpan, published: date, *, forward: bool
 ) -> tuple[date, date, Precision] | None:
-    rel = re.sub(r"\s+", " ", (span.get("rel") or "").lower())
+    rel = " ".join((span.get("rel") or "").lower().split())
     if span.get("ago_n"):
         n = parse_number(span.get("ago_n") or "")
         if n is None:
@@ -362,7 +371,7 @@ def resolve_date(
     earliest: date | None
     latest: date | None
     earliest, latest, precision = base
-    qual = re.sub(r"\s+", " ", (span.get("qual") or "").lower())
+    qual = " ".join((span.get("qual") or "").lower().split())
     if qual.endswith("after") or qual in (
         "since",
         "no earlier than",

@@ -58,6 +58,8 @@ _PLACE_RE = re.compile(
     rf"(?P<name>{_NAME})",
     re.IGNORECASE,
 )
+_KIND_RE = re.compile(_KIND, re.IGNORECASE)
+_NUMERAL_RE = re.compile(r"[IVX]{1,3}|\d")
 _KIND_AFTER_RE = re.compile(rf"\s+(?P<kind>{_KIND})\b", re.IGNORECASE)
 _BEFORE_TO_RE = re.compile(
     r"(?:according|due|close|next|thanks|belonging|said|similar|compared|attached|"
@@ -126,10 +128,10 @@ def _trim_name(name: str) -> str:
             if not kept:
                 return ""
             break
-        if re.fullmatch(_KIND, bare, re.IGNORECASE):
+        if _KIND_RE.fullmatch(bare):
             break
         kept.append(word)
-    while kept and re.fullmatch(r"[IVX]{1,3}|\d", kept[-1]) and len(kept) == 1:
+    while len(kept) == 1 and _NUMERAL_RE.fullmatch(kept[0]):
         kept.pop()
     return " ".join(kept)
 

@@ -28,14 +28,14 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import ValidationError
 
-from railtrack.extract import extract_shipments
+from railtrack.extract import Extraction, extract_shipments
 from railtrack.io._decode import NotText, read_text
 from railtrack.models import Shipment, ShipmentGroup, Source
 
 if TYPE_CHECKING:
     from railtrack.network import RailNetwork
 
-__all__ = ["HEADER_KEYS", "read_text_report", "split_header"]
+__all__ = ["HEADER_KEYS", "extract_text_report", "read_text_report", "split_header"]
 
 logger = logging.getLogger(__name__)
 
@@ -117,6 +117,97 @@ def _markdown_to_text(body: str) -> str:
     return re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", body)
 
 
+def extract_text_report(
+    text: str,
+    *,
+    name: str,
+    published: date | None,
+    network: RailNetwork | Literal[False] | None = None,
+    markdown: bool = False,
+) -> tuple[Extraction, list[str]]:
+    """Read the shipments of a report's full text (header and body).
+
+    Parameters
+    ----------
+    text
+        The whole report: optional ``key: value`` header, blank line, then prose.
+    name
+        What to call the report in problems (the file name, or ``<stdin>``); its
+        stem is the report id when the header gives none.
+    published
+        Publication date used when the header gives none.
+    network
+        Resolves station names (None: the embedded network; False: keep as written).
+    markdown
+        Whether the body is Markdown (heading marks and links are dropped).
+
+    Returns
+    -------
+    tuple
+        ``(extraction, problems)``: problems with the input (header lines, dates
+        that cannot be resolved), each naming ``name``. Unresolved station names are
+        flagged on the places and listed in ``extraction.unresolved``.
+
+    Examples
+    --------
+    >>> result, problems = extract_text_report(
+    ...     "source: Hajun\\npublished: 2023-03-03\\n\\nA military train left Orsha yesterday.",
+    ...     name="r.txt", published=None, network=False)
+    >>> result.shipments[0].departure.earliest, result.shipments[0].source.reporter, problems
+    (datetime.date(2023, 3, 2), 'Hajun', [])
+    """
+    fields, body, body_line, header_problems = split_header(text)
+    problems = [f"{name} {p}" for p in header_problems]
+
+    def value(key: str) -> str | None:
+        item = fields.get(key)
+        return item[1] if item and item[1] else None
+
+    day = published
+    if value("published"):
+        line, raw = fields["published"]
+        try:
+            day = date.fromisoformat(raw.strip().strip("'\""))
+        except ValueError:
+            problems.append(
+                f"{name} line {line}, field 'published': {raw!r} is not a date (YYYY-MM-DD)"
+            )
+    source_fields: dict[str, Any] = {
+        "reporter": value("source") or "unknown",
+        "relayed_by": value("relayed_by"),
+        "url": value("url"),
+        "published": day,
+    }
+    if value("reliability"):
+        source_fields["reliability"] = value("reliability")
+    try:
+        source = Source(**source_fields)
+    except ValidationError:
+        line = fields["reliability"][0]
+        problems.append(
+            f"{name} line {line}, field 'reliability': {value('reliability')!r} is not "
+            "a grade A-F; F (cannot be judged) used"
+        )
+        source_fields.pop("reliability")
+        source = Source(**source_fields)
+    if markdown:
+        body = _markdown_to_text(body)
+    if not body.strip():
+        problems.append(f"{name}: the report has no text after its header")
+        return Extraction(), problems
+    report_id = value("id") or Path(name).stem.strip("<>")
+    result = extract_shipments(
+        body, published=day, source=source, network=network, report_id=report_id
+    )
+    # Unresolved names are flagged on the places (Place.unresolved), as for the other
+    # formats; only problems with the input itself are reported here.
+    unresolved = set(result.unresolved)
+    problems.extend(
+        f"{name} (text from line {body_line}): {p}" for p in result.problems if p not in unresolved
+    )
+    return result, problems
+
+
 def read_text_report(
     path: Path,
     *,
@@ -155,54 +246,12 @@ def read_text_report(
         return [], [], [f"{name}: {exc}"]
     except OSError as exc:
         return [], [], [f"{name}: cannot read the file: {exc.strerror or exc}"]
-    fields, body, body_line, header_problems = split_header(text)
-    problems = [f"{name} {p}" for p in header_problems]
-
-    def value(key: str) -> str | None:
-        item = fields.get(key)
-        return item[1] if item and item[1] else None
-
-    day = published
-    if value("published"):
-        line, raw = fields["published"]
-        try:
-            day = date.fromisoformat(raw.strip().strip("'\""))
-        except ValueError:
-            problems.append(
-                f"{name} line {line}, field 'published': {raw!r} is not a date (YYYY-MM-DD)"
-            )
-    source_fields: dict[str, Any] = {
-        "reporter": value("source") or "unknown",
-        "relayed_by": value("relayed_by"),
-        "url": value("url"),
-        "published": day,
-    }
-    if value("reliability"):
-        source_fields["reliability"] = value("reliability")
-    try:
-        source = Source(**source_fields)
-    except ValidationError:
-        line = fields["reliability"][0]
-        problems.append(
-            f"{name} line {line}, field 'reliability': {value('reliability')!r} is not "
-            "a grade A-F; F (cannot be judged) used"
-        )
-        source_fields.pop("reliability")
-        source = Source(**source_fields)
-    if path.suffix.lower() == ".md":
-        body = _markdown_to_text(body)
-    if not body.strip():
-        problems.append(f"{name}: the report has no text after its header")
-        return [], [], problems
-    report_id = value("id") or path.stem
-    result = extract_shipments(
-        body, published=day, source=source, network=network, report_id=report_id
-    )
-    # Unresolved names are flagged on the places (Place.unresolved), as for the other
-    # formats; only problems with the input itself are reported here.
-    unresolved = set(result.unresolved)
-    problems.extend(
-        f"{name} (text from line {body_line}): {p}" for p in result.problems if p not in unresolved
+    result, problems = extract_text_report(
+        text,
+        name=name,
+        published=published,
+        network=network,
+        markdown=path.suffix.lower() == ".md",
     )
     logger.info(
         "%s: %d shipment(s), %d group(s) read from text",
