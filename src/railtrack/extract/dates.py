@@ -242,7 +242,7 @@ def _base_window(
         part = re.sub(r"^the\s+|\s+", " ", (get("part") or "").lower()).strip()
         first_day, last_day = _PARTS[part]
         end = _month_end(year, month)
-        return date(year, month, first_day), min(end, date(year, month, last_day)), "days"
+        return date(year, month, first_day), end.replace(day=min(last_day, end.day)), "days"
     if get("mo_m"):
         month = _month_number(get("mo_m") or "")
         year = _explicit_year(span, "mo_y")

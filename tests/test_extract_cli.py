@@ -1,0 +1,82 @@
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from railtrack.cli import app
+
+FILES = Path(__file__).parent / "data" / "extraction" / "files"
+runner = CliRunner()
+
+
+def test_json_shape():
+    result = runner.invoke(app, ["extract", str(FILES / "seed_header.txt"), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) == {"shipments", "groups"}
+    first, second = data["shipments"]
+    assert first["destination"]["text"] == "Matveyev-Kurhan"
+    assert first["destination"]["station"] == "Matveev Kurgan"
+    assert first["departure"] is None
+    assert second["departure"]["earliest"] == "2023-03-01"
+    assert second["expected_arrival"]["earliest"] == "2023-03-08"
+    assert second["group"] == data["groups"][0]["id"]
+    assert data["groups"][0]["cars"] == {
+        "total": 86,
+        "passenger": 2,
+        "covered": None,
+        "flat": None,
+        "tank": None,
+        "other": None,
+    }
+
+
+def test_stdin_and_published_option():
+    text = (FILES / "no_header.txt").read_text(encoding="utf-8")
+    result = runner.invoke(app, ["extract", "-", "--published", "2023-02-26", "--json"], input=text)
+    assert result.exit_code == 0, result.output
+    shipment = json.loads(result.stdout)["shipments"][0]
+    assert shipment["departure"]["earliest"] == "2023-02-25"
+    assert shipment["origin"]["station"] == "Slonim"
+
+
+def test_table_output():
+    result = runner.invoke(app, ["extract", str(FILES / "seed_header.txt")])
+    assert result.exit_code == 0
+    assert "Nieklinovka" in result.stdout
+    assert "86" in result.stdout
+
+
+def test_input_problems_exit_1():
+    result = runner.invoke(app, ["extract", str(FILES / "no_header.txt")])
+    assert result.exit_code == 1
+    assert "yesterday" in result.output
+
+
+def test_bad_date_option_is_a_usage_error():
+    result = runner.invoke(app, ["extract", str(FILES / "no_header.txt"), "--published", "March 1"])
+    assert result.exit_code == 2
+
+
+def test_missing_file_is_one_line_error(tmp_path):
+    import subprocess
+    import sys
+
+    from railtrack.cli import main
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "railtrack", "extract", str(tmp_path / "nope.txt")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.strip().startswith("railtrack: error:")
+    assert "Traceback" not in proc.stderr
+    assert callable(main)
+
+
+def test_help_shows_an_example():
+    result = runner.invoke(app, ["extract", "--help"])
+    assert result.exit_code == 0
+    assert "Example: railtrack extract" in result.stdout

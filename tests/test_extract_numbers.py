@@ -1,0 +1,64 @@
+import pytest
+
+from railtrack.extract.numbers import find_car_counts, parse_number
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("48", 48),
+        ("forty-eight", 48),
+        ("forty eight", 48),
+        ("two dozen", 24),
+        ("a dozen", 12),
+        ("one hundred and five", 105),
+        ("1,200", 1200),
+    ],
+)
+def test_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["many", "several", ""])
+def test_parse_number_rejects_non_numbers(text):
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("five passenger cars", "passenger", 5),
+        ("two passenger carriages", "passenger", 2),
+        ("3 coaches", "passenger", 3),
+        ("43 platforms", "flat", 43),
+        ("30 flatcars", "flat", 30),
+        ("27 flat cars", "flat", 27),
+        ("about 30 flats", "flat", 30),
+        ("3 covered wagons", "covered", 3),
+        ("4 boxcars", "covered", 4),
+        ("12 tank cars", "tank", 12),
+        ("6 cisterns", "tank", 6),
+        ("three freight cars", "other", 3),
+        ("51 cars", "total", 51),
+        ("49 wagons", "total", 49),
+        ("a 47-car train", "total", 47),
+        ("of which 2 passenger", "passenger", 2),
+        ("of which eight are passenger cars", "passenger", 8),
+    ],
+)
+def test_typed_counts(text, kind, value):
+    (count,) = find_car_counts(text)
+    assert (count.kind, count.value) == (kind, value)
+    assert text[count.start : count.end] == count.text
+
+
+@pytest.mark.parametrize(
+    "text", ["23 T-80 tanks", "50 Ural trucks", "about 750 soldiers", "train No. 967", "at 01:00"]
+)
+def test_equipment_and_people_are_not_cars(text):
+    assert find_car_counts(text) == []
+
+
+def test_approximate_counts_are_flagged():
+    counts = find_car_counts("about 34 cars: about 30 flats, two freight wagons")
+    assert [(c.value, c.estimated) for c in counts] == [(34, True), (30, True), (2, False)]
