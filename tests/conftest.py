@@ -8,6 +8,8 @@ from pathlib import Path
 import matplotlib as mpl
 import pytest
 
+from railtrack.network import RailNetwork, load_network
+
 mpl.use("Agg")
 
 REPO = Path(__file__).resolve().parents[1]
@@ -27,3 +29,9 @@ def ru_rail_dir() -> Path:
     if not (RU_RAIL / "stations.csv").is_file():
         pytest.skip(f"ru-rail dataset not found at {RU_RAIL} (../shared/datasets/ru-rail)")
     return RU_RAIL
+
+
+@pytest.fixture(scope="session")
+def ru_rail_network(ru_rail_dir: Path) -> RailNetwork:
+    """The ru-rail network loaded once per session (skips when the dataset is absent)."""
+    return load_network(ru_rail_dir)

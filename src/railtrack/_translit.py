@@ -248,6 +248,7 @@ def name_tokens(text: str) -> list[str]:
     return tokens
 
 
+@lru_cache(maxsize=262144)
 def _merge(token: str) -> str:
     merged = _MERGE_RE.sub(lambda m: _MERGES[m.group(0)], token)
     return _DOUBLES.sub(r"\1", merged)

@@ -221,7 +221,12 @@ class Gazetteer:
                 if key:
                     self._region_keys.setdefault(key, ri)
         self._region_key_list = list(self._region_keys)
-        self._region_members = [self._members(r) for r in self._regions]
+        by_country: dict[str, list[str]] = defaultdict(list)
+        by_region: dict[str, list[str]] = defaultdict(list)
+        for n, d in G.nodes(data=True):
+            by_country[str(d.get("country") or "")].append(str(n))
+            by_region[str(d.get("region") or "")].append(str(n))
+        self._region_members = [self._members(r, by_country, by_region) for r in self._regions]
         self._cache: dict[str, Resolution] = {}
         logger.debug(
             "Gazetteer: %d stations, %d name keys, %d regions",
@@ -231,15 +236,18 @@ class Gazetteer:
         )
 
     # --- regions -------------------------------------------------------------------
-    def _members(self, region: Region) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        countries = set(region.countries)
-        names = set(region.station_regions)
-        listed = set(region.stations)
-        members = tuple(
-            str(n)
-            for n, d in self._G.nodes(data=True)
-            if d.get("country") in countries or d.get("region") in names or str(n) in listed
-        )
+    def _members(
+        self,
+        region: Region,
+        by_country: dict[str, list[str]],
+        by_region: dict[str, list[str]],
+    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        found: set[str] = {s for s in region.stations if s in self._index}
+        for country in region.countries:
+            found.update(by_country.get(country, ()))
+        for name in region.station_regions:
+            found.update(by_region.get(name, ()))
+        members = tuple(sorted(found, key=self._index.__getitem__))
         report = tuple(s for s in region.report_stations if s in self._index)
         return members, report
 
