@@ -49,15 +49,21 @@ _MODIFIER = (
 
 _TRAIN_NOUN_RE = re.compile(rf"\b{_NOUN_ANY}|\brail\s+convoy\b", re.IGNORECASE)
 
+_OF_THEM = rf"of\s+(?:them|these|those|the\s+(?:\w+\s+)?{_NOUN_PLURAL})\b"
+_FOLLOWING_VERB = (
+    r"(?:came|left|departed|arrived|headed|heading|went|was|is|had|has|carried|consisted|"
+    r"consists|stopped|reached|moved|passed|remained|stayed|stood|will|should|contained|"
+    r"consisting|included|with|from|to|for)\b"
+)
 _MARKER_RE = re.compile(
     r"(?<![\w-])(?:"
     rf"(?P<ordinal>(?:the\s+|a\s+)?(?:first|second|third|fourth|fifth|sixth|latter|former)"
-    rf"(?=\s*(?:,|{_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b|one\b|(?:came|left|departed|arrived|"
-    r"headed|went|was|is|had|has|carried|consisted|consists|with|from|to|for)\b)))"
+    rf"(?=\s*(?:,|{_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b|one\b|{_OF_THEM}|{_FOLLOWING_VERB})))"
     rf"|(?P<another>(?:another|one\s+more|yet\s+another)(?=\s+{_MODIFIER}{{0,3}}"
     rf"{_NOUN_SINGULAR}\b|\s*,|\s+(?:one|left|departed|arrived|headed)\b))"
-    rf"|(?P<one>one\s+(?={_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b))"
-    rf"|(?P<other>the\s+other(?=\s+{_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b|\s*,|\s+one\b))"
+    rf"|(?P<one>one\s+(?={_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b|{_OF_THEM}))"
+    rf"|(?P<other>the\s+other(?=\s+{_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b|\s*,|\s+one\b|"
+    rf"\s+{_FOLLOWING_VERB}))"
     rf"|(?P<indefinite>an?\s+(?=(?:\d+-car\s+)?{_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b))"
     r")",
     re.IGNORECASE,

@@ -115,7 +115,7 @@ class DateSpan:
 
 _HINT_RE = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
-    r"yesterday|today|tonight|overnight|week|month|previous|preceding|the\s+day|weekend)",
+    r"yesterday|today|tonight|overnight|night|week|month|previous|preceding|the\s+day|weekend)",
     re.IGNORECASE,
 )
 

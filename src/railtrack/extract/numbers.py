@@ -80,9 +80,11 @@ _NOUN = (
     r"cisterns?|gondolas?|hoppers?"
 )
 
+# "a passenger car": one car, but only before a singular car noun.
+_SINGULAR = r"(?:car|wagon|carriage|coach|platform|flat-?car|box-?car|cistern)"
 _COUNT_RE = re.compile(
     rf"(?:(?P<approx>{_APPROX})\s+)?"
-    rf"(?<![\w.,])(?P<num>{NUMBER_PATTERN})"
+    rf"(?<![\w.,])(?P<num>{NUMBER_PATTERN}|an?(?=\s+(?:(?:{_ADJ})\s+)?{_SINGULAR}\b))"
     r"(?:"
     r"(?P<dash>-car\b)"  # "a 47-car train"
     r"|\s+(?:(?:are|were|is|was)\s+)?"
@@ -178,7 +180,7 @@ def find_car_counts(text: str) -> list[CarCount]:
     """
     counts = []
     for m in _COUNT_RE.finditer(text):
-        value = parse_number(m["num"])
+        value = 1 if m["num"].lower() in ("a", "an") else parse_number(m["num"])
         if value is None:
             continue
         kind = "total" if m["dash"] else _kind(m["adjs"] or "", m["noun"], m["bare"])

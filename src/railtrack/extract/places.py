@@ -31,7 +31,7 @@ __all__ = ["PlaceSpan", "find_places", "is_broad", "resolve_place"]
 _ORIGIN = (
     r"from|out\s+of|left|leaving|leaves|leave|departed(?:\s+from)?|departing(?:\s+from)?|"
     r"departs(?:\s+from)?|depart\s+from|dispatched\s+from|sent\s+from|"
-    r"set\s+off\s+from|loaded\s+(?:at|in)|formed\s+(?:at|in)|"
+    r"set\s+off\s+from|(?:loaded|formed|prepared|assembled|made\s+up)\s+(?:at|in)|"
     r"loaded\s+(?:onto|on|into)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?"
     r"(?:trains?|echelons?|platforms|flat\s*cars|flats|wagons|cars)\s+(?:at|in)"
 )
@@ -42,7 +42,7 @@ _DEST = (
     r"expected\s+(?:at|in)|due\s+(?:at|in)|"
     r"destination(?:\s+(?:is|was))?:?|to|for|towards?|into"
 )
-_REACH = r"reached|reaches|reaching|reach|get\s+to|gets\s+to"
+_REACH = r"reached|reaches|reaching|reach|get\s+to|gets\s+to|stopped\s+(?:at|in)|unloaded\s+(?:at|in)"
 _AT = r"at|in|near|through|via|past|passed|passing|crossed|entered|spotted\s+(?:at|in|near)"
 _KIND = (
     r"railway\s+station|train\s+station|station|junction|stop|border\s+crossing|"

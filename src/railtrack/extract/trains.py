@@ -298,7 +298,10 @@ def read_trains(text: str, *, published: date | None, max_group_trains: int = 12
                 reader.all_into(current, draft.problems)
             elif group is not None:
                 reader.all_into(group, draft.problems)
-            elif cues.has_train_noun(piece.text):
+            elif cues.has_train_noun(piece.text) or (
+                reader.counts and reader.verbs and reader.places
+            ):
+                # "Twenty-two flatcars were dispatched from Brest to Kursk" is a train too.
                 current = TrainDraft()
                 draft.trains.append(current)
                 reader.all_into(current, draft.problems)
