@@ -366,6 +366,7 @@ def test_map_of_route_objects_one_colour_each_width_by_volume(subplots):
     assert len(first.get_segments()) == len(a.stations) - 1
     assert first.get_linewidths()[0] == pytest.approx(6.0)
     assert second.get_linewidths()[0] < 6.0
+    assert second.get_zorder() > first.get_zorder()  # the thinner line is drawn on top
     assert tuple(first.get_colors()[0]) != tuple(second.get_colors()[0])
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert legend[1] == f"Slonim → Matveev Kurgan ({a.length_km:,.0f} km), 51"
@@ -374,3 +375,15 @@ def test_map_of_route_objects_one_colour_each_width_by_volume(subplots):
     lons = [lon for lon, _ in a.geometry + b.geometry]
     assert ax.get_xlim()[0] < min(lons)
     assert ax.get_xlim()[1] > max(lons)
+
+
+def test_routes_without_volumes_nest_so_shared_stretches_show_each_colour(subplots):
+    from railtrack.network import load_network
+
+    _, ax = subplots
+    net = load_network()
+    routes = [net.route("Slonim", "Matveev Kurgan")[0], net.route("Slonim", "Neklinovka")[0]]
+    plot_route_map(net, routes, ax=ax)
+    _grey, first, second = _collections(ax, LineCollection)
+    assert first.get_linewidths()[0] > second.get_linewidths()[0]
+    assert second.get_zorder() > first.get_zorder()

@@ -245,13 +245,22 @@ def plot_route_map(
                 )
     else:
         palette = plt.get_cmap("tab10")
-        widths = _widths(list(volumes), lw_min=1.5, lw_max=6.0) if volumes else [2.5] * len(specs)
+        if volumes:
+            widths = _widths(list(volumes), lw_min=1.5, lw_max=6.0)
+        else:  # equal volumes: nest shared stretches, widest first, so none hides another
+            widths = list(np.linspace(4.5, 1.5, len(specs))) if len(specs) > 1 else [2.5]
+        # Wider lines below thinner ones: shared stretches show every route's colour.
+        rank = {i: r for r, i in enumerate(sorted(range(len(specs)), key=lambda j: -widths[j]))}
         for i, spec in enumerate(specs):
             segs = _segments(base, spec["edges"])
             color = palette(i % 10)
             ax.add_collection(
                 LineCollection(
-                    segs, colors=[color], linewidths=widths[i], capstyle="round", zorder=3
+                    segs,
+                    colors=[color],
+                    linewidths=widths[i],
+                    capstyle="round",
+                    zorder=3 + 0.01 * rank[i],
                 )
             )
             label = spec["label"]
