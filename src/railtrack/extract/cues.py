@@ -34,6 +34,7 @@ __all__ = [
     "is_each",
     "is_group_reference",
     "is_off_topic",
+    "is_whole_train",
     "new_train_markers",
     "verb_cues",
 ]
@@ -100,8 +101,16 @@ _EXPECTED_RE = re.compile(
 _OFF_TOPIC_RE = re.compile(
     r"\b(?:derail\w*|sabotag\w*|saboteur\w*|partisans?|arson\w*|set\s+(?:on\s+)?fire|"
     r"relay\s+(?:cabinet|box)\w*|explosi\w+|blown\s+up|blew\s+up|delayed|disrupt\w*|"
-    r"tonnes|tons|million|billion|per\s*cent|year[\s-]on[\s-]year|a\s+day|per\s+day|"
+    r"tonnes|tons|million|billion|per\s*cent|year[\s-]on[\s-]year|"
+    r"(?:wagons|cars|trains|tonnes|tons)\s+(?:a|per)\s+(?:day|month|year)|"
     r"turnover)\b|%",
+    re.IGNORECASE,
+)
+# Words that make a sentence about military rail shipments whatever else it says.
+_MILITARY_RE = re.compile(
+    r"\b(?:military|echelons?|troops|soldiers|servicemen|personnel|mobili[sz]ed|equipment|"
+    r"armou?red|ammunition|weapons|howitzers?|artillery|T-\d+|BMPs?|BTRs?|Ural|"
+    r"air[\s-]defen[cs]e|missiles?)\b",
     re.IGNORECASE,
 )
 
@@ -207,6 +216,24 @@ def is_group_reference(text: str) -> bool:
     return _GROUP_REF_RE.search(text) is not None
 
 
+_WHOLE_RE = re.compile(
+    rf"\b{_NOUN_ANY}\s+(?:of|consisting\s+of|made\s+up\s+of|comprising)\s+$|"
+    r"\b(?:consist(?:s|ed)?|consisting|made\s+up|composed)\s+(?:entirely\s+|only\s+)?of\s+$",
+    re.IGNORECASE,
+)
+
+
+def is_whole_train(before: str) -> bool:
+    """Whether a count right after ``before`` is the whole train ("an echelon of 48 ...").
+
+    Examples
+    --------
+    >>> is_whole_train("an echelon of "), is_whole_train("a train with ")
+    (True, False)
+    """
+    return _WHOLE_RE.search(before) is not None
+
+
 def is_each(text: str) -> bool:
     """Whether counts in the text hold for each train of a group ("each had 8 cars")."""
     return _EACH_RE.search(text) is not None
@@ -240,8 +267,10 @@ def is_off_topic(text: str) -> bool:
     True
     >>> is_off_topic("A military train left Gomel.")
     False
+    >>> is_off_topic("The echelon with tanks was delayed at Orsha.")
+    False
     """
-    return _OFF_TOPIC_RE.search(text) is not None
+    return _OFF_TOPIC_RE.search(text) is not None and _MILITARY_RE.search(text) is None
 
 
 def verb_cues(text: str) -> list[VerbCue]:

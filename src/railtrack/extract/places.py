@@ -42,7 +42,9 @@ _DEST = (
     r"expected\s+(?:at|in)|due\s+(?:at|in)|"
     r"destination(?:\s+(?:is|was))?:?|to|for|towards?|into"
 )
-_REACH = r"reached|reaches|reaching|reach|get\s+to|gets\s+to|stopped\s+(?:at|in)|unloaded\s+(?:at|in)"
+_REACH = (
+    r"reached|reaches|reaching|reach|get\s+to|gets\s+to|stopped\s+(?:at|in)|unloaded\s+(?:at|in)"
+)
 _AT = r"at|in|near|through|via|past|passed|passing|crossed|entered|spotted\s+(?:at|in|near)"
 _KIND = (
     r"railway\s+station|train\s+station|station|junction|stop|border\s+crossing|"

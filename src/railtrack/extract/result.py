@@ -121,8 +121,15 @@ def window_dict(window: DateWindow | None) -> dict[str, Any] | None:
 
 
 def cars_dict(cars: CarCounts) -> dict[str, int | None]:
-    """Return the JSON object of car counts: total and each type, integers or null."""
-    return {name: getattr(cars, name) for name in _CAR_FIELDS}
+    """Return the JSON object of car counts: total and each type, integers or null.
+
+    ``total`` is the total the report states: a total only derived from the typed
+    parts (:attr:`CarCounts.total_derived`) is null here, as nothing in the text says it.
+    """
+    data = {name: getattr(cars, name) for name in _CAR_FIELDS}
+    if cars.total_derived:
+        data["total"] = None
+    return data
 
 
 class _Builder:

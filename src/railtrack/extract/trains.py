@@ -187,6 +187,13 @@ class _ClauseReader:
                 counts[count.kind] = self._fact(
                     count.value, count.start, count.end, inferred=count.estimated
                 )
+        # "an echelon of forty-eight platforms": the one count is the whole train.
+        if len(self.counts) == 1 and "total" not in counts:
+            count = self.counts[0]
+            if cues.is_whole_train(self.text[: count.start]):
+                counts["total"] = self._fact(
+                    count.value, count.start, count.end, inferred=count.estimated
+                )
 
     def claim_into(self, facts: _Facts) -> None:
         if self.claim is not None and facts.claim is None:
@@ -326,6 +333,10 @@ def _group_for_reference(draft: ReportDraft, group: GroupDraft | None) -> GroupD
 
 def _fill_groups(draft: ReportDraft) -> None:
     """Make the trains a group announced but did not describe; share group facts."""
+    for train in draft.trains:
+        # a train's own goal ("the other stopped at Gomel") beats its group's destination
+        if train.destination is None and train.goal is not None:
+            train.destination = train.goal
     for gi, group in enumerate(draft.groups):
         while len(group.members) < (group.n_trains or 0):
             group.members.append(len(draft.trains))
