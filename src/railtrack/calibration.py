@@ -23,6 +23,7 @@ Examples
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -143,7 +144,7 @@ def load_trips(path: str | Path | None = None, *, strict: bool = False) -> pd.Da
     return df
 
 
-def _trip_row(rec: dict[str, str], *, path: Path, row: int) -> dict[str, Any]:
+def _trip_row(rec: Mapping[Any, Any], *, path: Path, row: int) -> dict[str, Any]:
     def text(col: str) -> str:
         return str(rec.get(col, "") or "").strip()
 
@@ -209,9 +210,9 @@ def _interval(
     open_days = settings.open_departure_days
     if precision == "datetime":
         tol = settings.datetime_tolerance_h / 24.0
-        a = _days(lo) - tol if lo is not None else _days(hi) - open_days  # type: ignore[arg-type]
-        b = _days(hi) + tol if hi is not None else _days(lo) + open_days  # type: ignore[arg-type]
-        return a, b, lo is None or hi is None
+        start = _days(lo) - tol if lo is not None else _days(hi) - open_days  # type: ignore[arg-type]
+        end = _days(hi) + tol if hi is not None else _days(lo) + open_days  # type: ignore[arg-type]
+        return start, end, lo is None or hi is None
     a = _days(lo.normalize()) if lo is not None else None
     b = _days(hi.normalize()) + 1.0 if hi is not None else None
     if a is None:
@@ -270,7 +271,7 @@ def trip_routes(
         routes_col.append(tuple(zip(info.lengths_km, info.borders, strict=True)))
         sources.append("network")
     out = trips.copy()
-    out["routes"] = routes_col
+    out["routes"] = pd.Series(routes_col, index=out.index, dtype=object)
     out[C.LENGTH_KM] = [float(np.median([r[0] for r in rs])) if rs else np.nan for rs in routes_col]
     out["length_source"] = sources
     return out

@@ -197,7 +197,9 @@ class TransitModel:
         return out
 
     def mixture_quantiles_days(
-        self, length_km: Sequence[float], border_crossings: Sequence[int]
+        self,
+        length_km: np.ndarray | Sequence[float],
+        border_crossings: np.ndarray | Sequence[int],
     ) -> np.ndarray:
         """Quantiles (days, on :data:`PROBS`) of the pooled draws of several routes.
 
@@ -205,7 +207,7 @@ class TransitModel:
         equally likely.
         """
         draws = self.transit_draws_days(length_km, border_crossings)
-        return np.quantile(draws.ravel(), PROBS)
+        return np.asarray(np.quantile(draws.ravel(), PROBS), dtype=float)
 
 
 def arrival_quantiles(
@@ -548,9 +550,9 @@ def _departure(
         flags.append("no_departure_date")
         if item.claim == "planned" or item.published is None:
             return None, None, flags
-        hi = item.published
-        return (pd.Timestamp(hi) - open_days).date(), hi, flags
-    lo, hi = window.earliest, window.latest
+        return (pd.Timestamp(item.published) - open_days).date(), item.published, flags
+    lo: date | None = window.earliest
+    hi: date | None = window.latest
     if lo is None and hi is not None:
         flags.append("departure_open_start")
         lo = (pd.Timestamp(hi) - open_days).date()

@@ -257,8 +257,9 @@ def _track(
             C.ID: [e.item.id for e in estimates],
             C.STATUS: statuses,
             C.LAST_SEEN_STATION: [None if s is None else (s[1] or s[0].station.text) for s in seen],
-            C.LAST_SEEN_AT: pd.to_datetime(
-                [None if s is None else pd.Timestamp(s[0].seen_at) for s in seen]
+            C.LAST_SEEN_AT: pd.Series(
+                [None if s is None else pd.Timestamp(s[0].seen_at) for s in seen],
+                dtype="datetime64[ns]",
             ),
             C.FLAGS: [";".join(dict.fromkeys(f)) for f in flags],
         }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -84,7 +85,7 @@ def _reports(paths: list[Path]) -> Any:
     return load_reports(paths)
 
 
-def _claimed(row: dict[str, Any]) -> dict[str, Any] | None:
+def _claimed(row: Mapping[Any, Any]) -> dict[str, Any] | None:
     if pd.isna(row[C.CLAIMED_EARLIEST]) and pd.isna(row[C.CLAIMED_LATEST]):
         return None
     return {
@@ -94,7 +95,7 @@ def _claimed(row: dict[str, Any]) -> dict[str, Any] | None:
     }
 
 
-def _claim_text(row: dict[str, Any]) -> str:
+def _claim_text(row: Mapping[Any, Any]) -> str:
     claimed = _claimed(row)
     if claimed is None:
         return ""
