@@ -34,7 +34,7 @@ LINKS = [
     ("D", "E", 400.0),
     ("B", "F", 150.0),
 ]
-REGIONS = {"Westland": ("A", "F")}
+REGIONS = {"Westland": ("A", "F"), "Eastland": ("D", "E")}
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,7 @@ class ToyResolution:
     station_id: str | None = None
     name: str | None = None
     region: str | None = None
+    region_stations: tuple[str, ...] = ()
     candidates: tuple[Any, ...] = ()
 
 
@@ -70,7 +71,7 @@ class ToyNetwork:
     def resolve(self, name: str) -> ToyResolution:
         key = name.strip().casefold()
         if name in REGIONS:
-            return ToyResolution(name, False, region=name)
+            return ToyResolution(name, True, region=name, region_stations=REGIONS[name])
         for sid, (station, _) in STATIONS.items():
             if key in (sid.casefold(), station.casefold()):
                 return ToyResolution(name, True, sid, station)
@@ -85,6 +86,8 @@ class ToyNetwork:
         return res.station_id
 
     def _route(self, a: str, b: str) -> ToyRoute:
+        if b in REGIONS:
+            return min((self._route(a, s) for s in REGIONS[b]), key=lambda r: r.length_km)
         try:
             path = nx.shortest_path(self.G, a, b, weight="length_km")
         except nx.NetworkXNoPath as exc:
@@ -104,11 +107,13 @@ class ToyNetwork:
     ) -> list[ToyRoute]:
         if origin in REGIONS:
             return [min(self.routes_from_each(origin, destination), key=lambda r: r.length_km)]
-        return [self._route(self._id(origin), self._id(destination))]
+        target = destination if destination in REGIONS else self._id(destination)
+        return [self._route(self._id(origin), target)]
 
     def routes_from_each(self, origin: str, destination: str) -> list[ToyRoute]:
         if origin in REGIONS:
-            return [self._route(s, self._id(destination)) for s in REGIONS[origin]]
+            target = destination if destination in REGIONS else self._id(destination)
+            return [self._route(s, target) for s in REGIONS[origin]]
         return self.route(origin, destination)
 
 

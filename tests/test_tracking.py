@@ -167,3 +167,13 @@ def test_cli_status_json_on_a_report_with_sightings(tmp_path):
     assert moving["last_seen_station"] == "Osinovka"
     assert moving["p10"] >= "2023-03-08"
     assert moving["as_of"] == "2023-03-08"
+
+
+def test_seen_anywhere_in_a_destination_region_has_arrived():
+    east = make_shipment("t1", destination="Eastland")
+    seen = make_sighting("t1", "Delta", datetime(2023, 3, 3, 9))
+    row = status_of(east, [seen], as_of="2023-03-04")
+    assert row[C.STATUS] == "likely arrived"
+    assert row[C.LAST_SEEN_STATION] == "Delta"
+    en_route = make_sighting("t1", "Charlie", datetime(2023, 3, 3, 9))
+    assert status_of(east, [en_route], as_of="2023-03-03 10:00")[C.STATUS] == "in transit"

@@ -448,6 +448,7 @@ class _Estimator:
         self.model = model
         self._ends: dict[tuple[str | None, str | None, str | None], _End] = {}
         self._routes: dict[tuple[str, str, tuple[str, ...]], _RouteInfo | None] = {}
+        self._members: dict[str, frozenset[str]] = {}
 
     def end(self, place: Place | None, role: str) -> _End:
         """Resolve an origin/destination/via place to a routable key."""
@@ -514,6 +515,17 @@ class _Estimator:
             )
         self._routes[key] = info
         return info
+
+    def reaches(self, station_key: str, destination: _End) -> bool:
+        """Whether a station is the destination, or one of a destination region's."""
+        if destination.key is None:
+            return False
+        if not destination.is_region:
+            return station_key == destination.key
+        if destination.key not in self._members:
+            res = self.network.resolve(destination.key)
+            self._members[destination.key] = frozenset(getattr(res, "region_stations", ()))
+        return station_key in self._members[destination.key]
 
     def remaining(self, station_key: str, destination: _End) -> _RouteInfo | None:
         """Route from a sighting's station to the destination."""

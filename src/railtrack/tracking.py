@@ -215,7 +215,9 @@ def _track(
         last = max(known, key=lambda s: _seen_interval(s, settings))
         end = estimator.end(last.station, "sighting")
         name = None if end.key is None else end.name
-        at_destination = end.key is not None and end.key == e.destination.key
+        at_destination = (
+            end.key is not None and not end.is_region and estimator.reaches(end.key, e.destination)
+        )
         seen.append((last, name, at_destination))
         lo, hi = _seen_interval(last, settings)
         if at_destination:
