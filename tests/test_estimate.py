@@ -347,3 +347,21 @@ def test_cli_estimate_table_and_bad_paths(embedded, tmp_path):
     assert runner.invoke(app, ["estimate", str(tmp_path / "missing.yaml")]).exit_code != 0
     bad_date = runner.invoke(app, ["estimate", str(tmp_path), "--as-of", "soon"])
     assert bad_date.exit_code == 2
+
+
+def test_a_frame_without_ids_is_refused(net):
+    from railtrack.errors import ReportError
+
+    with pytest.raises(ReportError, match="no column 'id'"):
+        estimate_arrivals(pd.DataFrame({C.ORIGIN: ["Alpha"], C.DESTINATION: ["Echo"]}), net)
+
+
+def test_reportset_and_its_frame_agree_on_the_embedded_reports(embedded):
+    from railtrack import data_path
+    from railtrack.io import load_reports
+
+    net, _ = embedded
+    reports = load_reports(data_path("reports"))
+    pd.testing.assert_frame_equal(
+        estimate_arrivals(reports, net), estimate_arrivals(reports.to_frame(), net)
+    )

@@ -177,3 +177,16 @@ def test_seen_anywhere_in_a_destination_region_has_arrived():
     assert row[C.LAST_SEEN_STATION] == "Delta"
     en_route = make_sighting("t1", "Charlie", datetime(2023, 3, 3, 9))
     assert status_of(east, [en_route], as_of="2023-03-03 10:00")[C.STATUS] == "in transit"
+
+
+def test_frames_in_give_the_same_status_as_records():
+    network = pytest.importorskip("railtrack.network")
+    from railtrack import data_path
+    from railtrack.io import load_reports
+
+    net = network.load_network()
+    reports = load_reports(data_path("reports"))
+    a = track_status(reports, reports.sightings, net, as_of="2023-03-07")
+    b = track_status(reports.to_frame(), reports.sightings_frame(), net, as_of="2023-03-07")
+    pd.testing.assert_frame_equal(a, b)
+    assert set(a[C.STATUS].astype(str)) <= set(STATUSES)

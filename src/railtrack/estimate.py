@@ -41,7 +41,7 @@ import numpy as np
 import pandas as pd
 
 from railtrack import columns as C
-from railtrack.errors import NoRoute, RailtrackError, StationNotFound
+from railtrack.errors import NoRoute, RailtrackError, ReportError, StationNotFound
 from railtrack.models import DateWindow, Place, Shipment
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 
@@ -359,6 +359,10 @@ def _window_from_row(
 def _items(shipments: Any) -> list[_Item]:
     """Turn a ReportSet, a list of Shipment or a shipments DataFrame into items."""
     if isinstance(shipments, pd.DataFrame):
+        missing = [c for c in (C.ID, C.ORIGIN, C.DESTINATION) if c not in shipments.columns]
+        if missing:
+            msg = f"the shipments frame has no column {missing[0]!r} (see columns.SHIPMENT_COLUMNS)"
+            raise ReportError(msg, field=missing[0])
         items = []
         for _, row in shipments.iterrows():
             via_text = row.get(C.VIA)
@@ -743,6 +747,10 @@ def estimate_arrivals(
     ------
     railtrack.errors.RailtrackError
         If ``as_of`` is not a date.
+    railtrack.errors.ReportError
+        If a shipments frame lacks the ``id``, ``origin`` or ``destination`` column.
+    TypeError
+        If a list holds something other than :class:`railtrack.Shipment`.
 
     Notes
     -----
