@@ -116,8 +116,8 @@ _MILITARY_RE = re.compile(
 
 _VERB_RE = re.compile(
     r"\b(?:(?P<dep>(?:spotted|seen|observed)\s+(?:leaving|departing)|left|leav(?:e|es|ing)|"
-    r"depart(?:ed|s|ing|ure)?|dispatched|sent|set\s+(?:off|out)|loaded|formed|returned|went|"
-    r"moved|travell?ed|headed|rolled\s+out)"
+    r"depart(?:ed|s|ing|ure)?|dispatched|sent|set\s+(?:off|out)|loaded(?!\s+with)|formed|returned|went|"
+    r"moved|travell?ed|headed|rolled\s+out|followed)"
     r"|(?P<arr>arriv(?:ed|es|ing|e|al)|reach(?:ed|es|ing)?|expected|due|get\s+to|"
     r"unload(?:ed|ing)?|delivered)"
     r"|(?P<neutral>crossed|cross(?:es|ing)?|pass(?:ed|es|ing)|entered|spotted|seen|"
@@ -126,7 +126,7 @@ _VERB_RE = re.compile(
 )
 _PAST_RE = re.compile(
     r"^(?:left|departed|dispatched|sent|set off|set out|loaded|formed|returned|went|moved|"
-    r"travell?ed|headed|rolled out|arrived|reached|unloaded|"
+    r"travell?ed|headed|rolled out|followed|arrived|reached|unloaded|"
     r"delivered|(?:spotted|seen|observed) (?:leaving|departing)|leaving|departing)$"
 )
 

@@ -32,7 +32,7 @@ from functools import lru_cache
 from dateutil import parser as date_parser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
-from railtrack.extract.numbers import NUMBER_PATTERN, parse_number
+from railtrack.extract.numbers import _UNITS, NUMBER_PATTERN, parse_number, scan
 from railtrack.models import DateWindow, Precision
 
 __all__ = ["DateSpan", "find_dates", "resolve_date"]
@@ -66,7 +66,9 @@ _DATE_RE = re.compile(
     rf"|(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY})(?:,?\s+(?P<md_y>{_YEAR}))?"
     r"|the\s+(?P<dom>(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th))\b"
     rf"|(?P<mo_prep>in|during|for|throughout)\s+(?P<mo_m>{_MONTH})(?:\s+(?P<mo_y>{_YEAR}))?"
-    r"|(?P<rel>the\s+day\s+before\s+yesterday|yesterday|today|tonight|overnight|"
+    r"|(?P<rel>the\s+day\s+before\s+yesterday|yesterday|the\s+day\s+after\s+tomorrow|"
+    r"tomorrow|today|tonight|overnight|"
+    rf"(?:over|during|in|within|for)\s+the\s+(?:past|last)\s+(?P<past_n>{NUMBER_PATTERN})\s+days|"
     r"(?:the\s+)?(?:previous|preceding)\s+(?:day|night|evening)|the\s+day\s+before|"
     r"earlier\s+this\s+week|(?:last|this|past)\s+weekend|at\s+the\s+weekend|"
     r"this\s+(?:morning|afternoon|evening)|last\s+night|"
@@ -113,9 +115,24 @@ class DateSpan:
         return any(self.get(k) for k in ("iso_y", "n_y", "r1_y", "r2_y", "p_y", "dm_y", "md_y"))
 
 
+_MONTH_WORDS = (
+    "jan january feb february mar march apr april may jun june jul july aug august sep sept "
+    "september oct october nov november dec december"
+)
+_OTHER_FIRST_WORDS = (
+    "monday tuesday wednesday thursday friday saturday sunday shortly soon immediately just "
+    "right after by no not until till before around about approximately circa since the "
+    "early mid late beginning start middle end first second in during for throughout "
+    "yesterday tomorrow today tonight overnight previous preceding earlier last this next "
+    "past at over within a"
+)
+_FIRST_WORDS = frozenset((_MONTH_WORDS + " " + _OTHER_FIRST_WORDS).split() + _UNITS.split("|"))
+"""Words a date expression can start with (digits always can)."""
+
 _HINT_RE = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
-    r"yesterday|today|tonight|overnight|night|week|month|previous|preceding|the\s+day|weekend)",
+    r"yesterday|today|tomorrow|tonight|overnight|night|week|month|previous|preceding|"
+    r"the\s+day|weekend|days)",
     re.IGNORECASE,
 )
 
@@ -136,7 +153,7 @@ def find_dates(text: str) -> list[DateSpan]:
     spans: list[DateSpan] = []
     if _HINT_RE.search(text) is None:
         return spans
-    for m in _DATE_RE.finditer(text):
+    for m in scan(_DATE_RE, text, _FIRST_WORDS):
         fields = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
         if m["mo_prep"]:
             # "in March": the preposition is context, not part of the date.
@@ -296,7 +313,12 @@ def _relative(
         "last night": -1,
         "the day before yesterday": -2,
         "the day before": -1,
+        "tomorrow": 1,
+        "the day after tomorrow": 2,
     }
+    if span.get("past_n"):
+        n = parse_number(span.get("past_n") or "")
+        return None if n is None else (published - timedelta(days=n), published, "days")
     rel = re.sub(r"^the ", "", rel)
     if rel.startswith(("previous", "preceding")):
         rel = "yesterday"

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from numerizer import numerize
 
-__all__ = ["CarCount", "find_car_counts", "parse_number"]
+__all__ = ["CarCount", "candidate_starts", "find_car_counts", "parse_number", "scan"]
 
 _UNITS = (
     "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
@@ -93,6 +93,64 @@ _COUNT_RE = re.compile(
     r")",
     re.IGNORECASE,
 )
+
+
+_WORDS_RE = re.compile(r"(?<![\w.,])[\w~≈]+")
+_FIRST_WORDS = frozenset(
+    {
+        *_UNITS.split("|"),
+        "a",
+        "an",
+        "about",
+        "around",
+        "approximately",
+        "approx",
+        "roughly",
+        "some",
+        "nearly",
+        "almost",
+        "up",
+        "over",
+        "more",
+        "at",
+        "circa",
+        "~",
+        "≈",
+    }
+)
+
+
+def candidate_starts(text: str, first_words: frozenset[str]) -> list[int]:
+    """Return the word starts where a pattern that begins with one of ``first_words`` may match.
+
+    Matching a large regular expression only at these positions, instead of scanning
+    every character, keeps the finders fast. Words starting with a digit always count.
+
+    Examples
+    --------
+    >>> candidate_starts("about 30 flats and two cars", frozenset({"about", "two"}))
+    [0, 6, 19]
+    """
+    starts = []
+    for m in _WORDS_RE.finditer(text):
+        word = m[0]
+        if word[0].isdigit() or word.lower() in first_words:
+            starts.append(m.start())
+    return starts
+
+
+def scan(pattern: re.Pattern[str], text: str, first_words: frozenset[str]) -> list[re.Match[str]]:
+    """Non-overlapping matches of ``pattern`` starting at candidate word starts."""
+    matches = []
+    end = 0
+    for start in candidate_starts(text, first_words):
+        if start < end:
+            continue
+        m = pattern.match(text, start)
+        if m is not None:
+            matches.append(m)
+            end = m.end()
+    return matches
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +237,7 @@ def find_car_counts(text: str) -> list[CarCount]:
     []
     """
     counts = []
-    for m in _COUNT_RE.finditer(text):
+    for m in scan(_COUNT_RE, text, _FIRST_WORDS):
         value = 1 if m["num"].lower() in ("a", "an") else parse_number(m["num"])
         if value is None:
             continue

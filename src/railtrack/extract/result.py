@@ -154,7 +154,8 @@ class _Builder:
         return s.extract_confidence_inferred if fact.inferred else s.extract_confidence_stated
 
     def evidence(self, name: str, fact: Fact, confidence: float | None = None) -> Evidence:
-        return Evidence(
+        # Built from values read here (offsets >= 0, confidence in [0, 1]): skip validation.
+        return Evidence.model_construct(
             field=name,
             text=fact.text,
             start=fact.start,

@@ -38,7 +38,7 @@ _ABBREVIATIONS = frozenset(
     }
 )
 _BOUNDARY_RE = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[^\W\d_])|\n\s*\n")
-_CLAUSE_RE = re.compile(r"(?<=;)\s+")
+_CLAUSE_RE = re.compile(r"(?<=;)\s+|(?<=[^\d\s]:)\s+(?=\D)")
 
 
 @dataclass(frozen=True, slots=True)
