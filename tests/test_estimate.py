@@ -365,3 +365,19 @@ def test_reportset_and_its_frame_agree_on_the_embedded_reports(embedded):
     pd.testing.assert_frame_equal(
         estimate_arrivals(reports, net), estimate_arrivals(reports.to_frame(), net)
     )
+
+
+@pytest.mark.ru_rail
+def test_estimates_on_the_ru_rail_network(ru_rail_dir):
+    network = pytest.importorskip("railtrack.network")
+    net = network.load_network(ru_rail_dir)
+    shipments = [
+        make_shipment("cyrillic", origin="Россошь", destination="Матвеев Курган"),
+        make_shipment("latin", origin="Rossosh", destination="Neklinovka"),
+    ]
+    df = estimate_arrivals(shipments, net).set_index(C.ID)
+    for sid in ("cyrillic", "latin"):
+        row = df.loc[sid]
+        assert row[C.METHOD] == "transit_model"
+        assert 300 < row[C.LENGTH_KM] < 1500  # estimated from coordinates on ru-rail
+        assert pd.Timestamp("2023-03-01") <= row[C.P10] <= row[C.P50] <= row[C.P90]

@@ -190,3 +190,14 @@ def test_frames_in_give_the_same_status_as_records():
     b = track_status(reports.to_frame(), reports.sightings_frame(), net, as_of="2023-03-07")
     pd.testing.assert_frame_equal(a, b)
     assert set(a[C.STATUS].astype(str)) <= set(STATUSES)
+
+
+@settings(max_examples=25, deadline=None)
+@given(late_h=st.integers(min_value=1, max_value=24 * 20), station=st.sampled_from(["B", "C", "D"]))
+def test_a_sighting_past_p90_always_moves_the_window_forward(late_h, station):
+    base = estimate_arrivals([make_shipment("t1")], NET, model=MODEL).iloc[0]
+    seen_at = (base[C.P90] + pd.Timedelta(hours=late_h)).to_pydatetime()
+    row = status_of(make_shipment("t1"), [make_sighting("t1", station, seen_at)], as_of=seen_at)
+    assert row[C.P10] > base[C.P90]
+    assert row[C.P50] > base[C.P50]
+    assert row[C.STATUS] in ("overdue", "stale")

@@ -24,7 +24,16 @@ Statuses, in the order a train goes through them:
 A sighting before the as-of date restarts the window at the train's position: the
 rest of the route is timed from the sighting. A window of a train not known to
 have arrived is the model's distribution given that the train has not arrived by
-the as-of date, so it never lies in the past.
+the as-of date, so it never lies in the past. A bare as-of date means the start
+of that day.
+
+Examples
+--------
+>>> from railtrack import data_path, load_network, load_reports
+>>> reports = load_reports(data_path("reports", "2023-03-radiosvoboda-967-969.json"))
+>>> df = track_status(reports, network=load_network(), as_of="2023-03-08")
+>>> df.set_index("id")["status"].astype(str).to_dict()
+{'svoboda-2023-03-967': 'likely arrived', 'svoboda-2023-03-969': 'in transit'}
 """
 
 from __future__ import annotations
