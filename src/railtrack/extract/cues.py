@@ -86,7 +86,7 @@ _GROUP_REF_RE = re.compile(
 _EACH_RE = re.compile(r"\b(?:each|every\s+(?:one|train|echelon)|apiece)\b", re.IGNORECASE)
 
 _PLANNED_RE = re.compile(
-    r"\b(?:plan(?:s|ned)?|scheduled|should\s+(?:arrive|reach|be|leave|depart|get|go)|"
+    r"\b(?:plan(?:s|ned)?|scheduled|(?:should|must)\s+(?:arrive|reach|be|leave|depart|get|go)|"
     r"(?:is|are)\s+to\s+(?:arrive|reach|be|leave|depart|go|head)|due\s+(?:to|at|in|on|by)|"
     r"set\s+to\s+(?:arrive|leave|depart))\b",
     re.IGNORECASE,

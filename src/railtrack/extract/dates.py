@@ -65,6 +65,8 @@ _DATE_RE = re.compile(
     rf"|(?P<dm_d>{_DAY})(?:\s+of)?\s+(?P<dm_m>{_MONTH})(?:,?\s+(?P<dm_y>{_YEAR}))?"
     rf"|(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY})(?:,?\s+(?P<md_y>{_YEAR}))?"
     r"|the\s+(?P<dom>(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th))\b"
+    rf"(?!\s+(?:of\s+)?{_MONTH})"
+    r"|on\s+(?P<n2_d>[0-2]?\d|3[01])\.(?P<n2_m>0[1-9]|1[0-2])(?!\.?\d)"
     rf"|(?P<mo_prep>in|during|for|throughout)\s+(?P<mo_m>{_MONTH})(?:\s+(?P<mo_y>{_YEAR}))?"
     r"|(?P<rel>the\s+day\s+before\s+yesterday|yesterday|the\s+day\s+after\s+tomorrow|"
     r"tomorrow|today|tonight|overnight|"
@@ -124,7 +126,7 @@ _OTHER_FIRST_WORDS = (
     "right after by no not until till before around about approximately circa since the "
     "early mid late beginning start middle end first second in during for throughout "
     "yesterday tomorrow today tonight overnight previous preceding earlier last this next "
-    "past at over within a"
+    "past at over within a on"
 )
 _FIRST_WORDS = frozenset((_MONTH_WORDS + " " + _OTHER_FIRST_WORDS).split() + _UNITS.split("|"))
 """Words a date expression can start with (digits always can)."""
@@ -239,9 +241,14 @@ def _base_window(
             if first is None or last is None or last < first:
                 return None
             return first, last, "days"
-    for month_key, day_key, year_key in (("dm_m", "dm_d", "dm_y"), ("md_m", "md_d", "md_y")):
+    for month_key, day_key, year_key in (
+        ("dm_m", "dm_d", "dm_y"),
+        ("md_m", "md_d", "md_y"),
+        ("n2_m", "n2_d", "n2_y"),
+    ):
         if get(month_key):
-            month = _month_number(get(month_key) or "")
+            word = get(month_key) or ""
+            month = int(word) if word.isdigit() else _month_number(word)
             year = _explicit_year(span, year_key)
             if year is None:
                 if published is None:

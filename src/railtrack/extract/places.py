@@ -123,7 +123,7 @@ def _trim_name(name: str) -> str:
     words = name.split()
     kept: list[str] = []
     for word in words:
-        bare = word.strip("'’")
+        bare = re.sub(r"['’]s$", "", word).strip("'’")
         if not bare or not (bare[0].isupper() or bare[0].isdigit()):
             break
         if bare.lower() in _NOT_PLACES and (kept or bare.lower() not in {"no"}):
@@ -132,7 +132,7 @@ def _trim_name(name: str) -> str:
             break
         if _KIND_RE.fullmatch(bare):
             break
-        kept.append(word)
+        kept.append(bare)
     while len(kept) == 1 and _NUMERAL_RE.fullmatch(kept[0]):
         kept.pop()
     return " ".join(kept)
