@@ -1,0 +1,233 @@
+"""Benchmark name resolution and routing on ru-rail against naive loops in the same run.
+
+Run from the repository root (needs ../shared/datasets/ru-rail):
+
+    python benchmarks/network.py [--names 10000] [--pairs 10000] [--naive-sample 500]
+
+Names: report-style variants of ru-rail station names (Cyrillic as written, upper case,
+BGN/PCGN, Polish-style and Ukrainian-style romanisations, noise words such as "st." or
+"station", hyphens for spaces, an occasional dropped letter), drawn with repeats as
+reports repeat places. Ours: ``net.resolve`` per name (skeleton blocking + rapidfuzz,
+cached per distinct name). Naive: ``rapidfuzz.process.extractOne`` over all station
+names per query (WRatio, default processor), timed on a sample.
+
+Routes: origin-destination pairs within the largest component, few origins and many
+destinations as in shipment reports. Ours: ``net.route`` per pair (one cached
+single-source Dijkstra tree per origin) and ``net.route_lengths`` for the whole batch.
+Naive: ``nx.shortest_path(G, o, d, weight="length_km")`` per pair, timed on a sample.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import networkx as nx
+from rapidfuzz import process, utils
+
+from railtrack import load_network
+
+REPO = Path(__file__).resolve().parents[1]
+RU_RAIL = REPO.parent / "shared" / "datasets" / "ru-rail"
+
+BGN = dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziyklmnoprstufye", strict=True)) | {
+    "ё": "yo", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
+    "ю": "yu", "я": "ya", "ь": "'", "ъ": "",
+}  # fmt: skip
+POLISH = BGN | {
+    "в": "w", "й": "j", "х": "ch", "ц": "c", "ч": "cz", "ш": "sz", "щ": "szcz", "ж": "ż",
+    "ю": "ju", "я": "ja", "е": "ie", "ё": "io", "ы": "y", "ь": "", "л": "ł",
+}  # fmt: skip
+UKRAINIAN = BGN | {"г": "h", "и": "y", "ы": "y", "е": "e", "й": "i", "ь": "", "я": "ia"}
+NOISE = ["{}", "{}", "{}", "st. {}", "{} station", "ст. {}", "{} railway station"]
+
+
+def translit(name: str, table: dict[str, str]) -> str:
+    out = []
+    for ch in name:
+        low = ch.lower()
+        rep = table.get(low, ch)
+        out.append(rep.capitalize() if ch != low and rep else rep)
+    return "".join(out)
+
+
+def variant(name: str, rng: random.Random) -> str:
+    kind = rng.randrange(6)
+    if kind == 0:
+        text = name
+    elif kind == 1:
+        text = name.upper()
+    else:
+        text = translit(name, (BGN, POLISH, UKRAINIAN, BGN)[kind - 2])
+    if rng.random() < 0.3:
+        text = text.replace(" ", "-")
+    if rng.random() < 0.1 and len(text) > 6:  # a dropped letter
+        i = rng.randrange(1, len(text) - 1)
+        text = text[:i] + text[i + 1 :]
+    return rng.choice(NOISE).format(text)
+
+
+def median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+def bench_names(net, n_names: int, n_naive: int, rng: random.Random) -> None:
+    G = net.G
+    names = {n: d["name"] for n, d in G.nodes(data=True)}
+    counts: dict[str, int] = {}
+    for name in names.values():
+        counts[name.casefold()] = counts.get(name.casefold(), 0) + 1
+    # Stations whose name is unique (so the truth is one id), not "123 км" halts.
+    pool = [
+        n
+        for n, name in names.items()
+        if counts[name.casefold()] == 1 and not re.search(r"\d", name) and len(name) >= 4
+    ]
+    places = rng.sample(pool, min(3000, len(pool)))
+    queries = []
+    for _ in range(n_names):
+        sid = rng.choice(places)
+        queries.append((variant(names[sid], rng), sid))
+
+    # ours: cold gazetteer build, then one resolve per query
+    t0 = time.perf_counter()
+    gaz = net.gazetteer
+    build_s = time.perf_counter() - t0
+    ours, cold = [], []
+    seen: set[str] = set()
+    ok = wrong = unresolved = 0
+    for q, sid in queries:
+        t = time.perf_counter()
+        r = gaz.resolve(q)
+        dt = time.perf_counter() - t
+        ours.append(dt)
+        if q not in seen:
+            cold.append(dt)
+            seen.add(q)
+        if not r.resolved:
+            unresolved += 1
+        elif r.station_id == sid:
+            ok += 1
+        else:
+            wrong += 1
+
+    # naive: extractOne over every name, on a sample of the same queries
+    ids = list(names)
+    choices = [names[i] for i in ids]
+    sample = rng.sample(queries, min(n_naive, len(queries)))
+    naive = []
+    n_ok = n_wrong = n_unres = 0
+    s_ok = s_wrong = s_unres = 0
+    for q, sid in sample:
+        t = time.perf_counter()
+        best = process.extractOne(q, choices, processor=utils.default_process)
+        naive.append(time.perf_counter() - t)
+        if best is None or best[1] < net.settings.resolve_min_score:
+            n_unres += 1
+        elif ids[best[2]] == sid:
+            n_ok += 1
+        else:
+            n_wrong += 1
+        r = gaz.resolve(q)
+        if not r.resolved:
+            s_unres += 1
+        elif r.station_id == sid:
+            s_ok += 1
+        else:
+            s_wrong += 1
+
+    n = len(queries)
+    m = len(sample)
+    print(f"== names: {n} queries, {len(seen)} distinct, {len(places)} stations")
+    print(f"gazetteer index build: {build_s:.2f} s ({len(G)} stations)")
+    print(
+        f"ours : median {median_ms(ours) * 1000:.1f} us/name (all), "
+        f"{median_ms(cold) * 1000:.1f} us/name (first sight of a name), "
+        f"total {sum(ours):.2f} s"
+    )
+    print(f"naive: median {median_ms(naive) * 1000:.1f} us/name on {m} sampled queries")
+    base = statistics.median(naive)
+    print(f"ratio naive/ours (median, all)  : {base / statistics.median(ours):.0f}x")
+    print(f"ratio naive/ours (median, first): {base / statistics.median(cold):.0f}x")
+    print(
+        f"accuracy ours  (all {n}): correct {ok / n:.1%}, wrong {wrong / n:.1%}, "
+        f"unresolved {unresolved / n:.1%}"
+    )
+    print(
+        f"accuracy on the {m} sampled: ours correct {s_ok / m:.1%} wrong {s_wrong / m:.1%} "
+        f"unresolved {s_unres / m:.1%} | naive correct {n_ok / m:.1%} wrong {n_wrong / m:.1%} "
+        f"unresolved {n_unres / m:.1%}"
+    )
+
+
+def bench_routes(net, n_pairs: int, n_naive: int, rng: random.Random) -> None:
+    G = net.G
+    big = sorted(net.components[0])
+    origins = rng.sample(big, 100)
+    dests = rng.sample(big, 400)
+    pairs = [(rng.choice(origins), rng.choice(dests)) for _ in range(n_pairs)]
+
+    ours = []
+    lengths = {}
+    for o, d in pairs:
+        t = time.perf_counter()
+        (r,) = net.route(o, d)
+        ours.append(time.perf_counter() - t)
+        lengths[o, d] = r.length_km
+
+    t = time.perf_counter()
+    df = net.route_lengths(pairs)
+    batch_s = time.perf_counter() - t
+
+    sample = rng.sample(pairs, min(n_naive, len(pairs)))
+    naive = []
+    mismatches = 0
+    for o, d in sample:
+        t = time.perf_counter()
+        path = nx.shortest_path(G, o, d, weight="length_km")
+        naive.append(time.perf_counter() - t)
+        km = nx.path_weight(G, path, weight="length_km")
+        mismatches += abs(km - lengths[o, d]) > 1e-6
+    batch_mismatch = int(
+        sum(abs(a - lengths[p]) > 1e-6 for a, p in zip(df["length_km"], pairs, strict=True))
+    )
+    print(f"== routes: {n_pairs} pairs, {len(origins)} origins x {len(dests)} destinations")
+    print(f"ours : net.route median {median_ms(ours):.3f} ms/route, total {sum(ours):.2f} s")
+    print(
+        f"ours : net.route_lengths batch {batch_s:.2f} s = {batch_s / n_pairs * 1000:.3f} ms/pair"
+    )
+    print(f"naive: nx.shortest_path median {median_ms(naive):.3f} ms/route on {len(sample)} pairs")
+    base = statistics.median(naive)
+    print(f"ratio naive/ours (median per route): {base / statistics.median(ours):.0f}x")
+    print(f"ratio naive/ours (batch, per pair) : {base / (batch_s / n_pairs):.0f}x")
+    print(f"length mismatches vs naive: {mismatches} of {len(sample)}; batch vs route: ", end="")
+    print(batch_mismatch)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--names", type=int, default=10_000)
+    parser.add_argument("--pairs", type=int, default=10_000)
+    parser.add_argument("--naive-sample", type=int, default=500)
+    parser.add_argument("--seed", type=int, default=4)
+    parser.add_argument("--network", type=Path, default=RU_RAIL)
+    args = parser.parse_args()
+    if not (args.network / "stations.csv").is_file():
+        print(f"ru-rail not found at {args.network}; nothing to benchmark", file=sys.stderr)
+        return 2
+    t = time.perf_counter()
+    net = load_network(args.network)
+    print(f"load_network: {time.perf_counter() - t:.2f} s; {net}")
+    rng = random.Random(args.seed)
+    bench_names(net, args.names, args.naive_sample, rng)
+    bench_routes(net, args.pairs, args.naive_sample, rng)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
