@@ -32,6 +32,11 @@ def window(text: str, published: date | None = PUB, *, forward: bool = False):
         ("left 3 days ago", (date(2023, 2, 28), date(2023, 2, 28), "day")),
         ("on the night of March 1-2", (date(2023, 3, 1), date(2023, 3, 2), "days")),
         ("between 27 and 28 February", (date(2023, 2, 27), date(2023, 2, 28), "days")),
+        ("left on the 28th of February", (date(2023, 2, 28), date(2023, 2, 28), "day")),
+        ("left on 28.02", (date(2023, 2, 28), date(2023, 2, 28), "day")),
+        ("left over the past three days", (date(2023, 2, 28), date(2023, 3, 3), "days")),
+        ("left overnight", (date(2023, 3, 2), date(2023, 3, 3), "days")),
+        ("left the day before yesterday", (date(2023, 3, 1), date(2023, 3, 1), "day")),
     ],
 )
 def test_departure_dates(text, expected):
@@ -50,6 +55,8 @@ def test_departure_dates(text, expected):
         ("arrives around March 6", (date(2023, 3, 5), date(2023, 3, 7), "days")),
         ("will arrive on Tuesday", (date(2023, 3, 7), date(2023, 3, 7), "day")),
         ("not before March 10", (date(2023, 3, 10), None, "days")),
+        ("will leave tomorrow", (date(2023, 3, 4), date(2023, 3, 4), "day")),
+        ("due by the end of March", (None, date(2023, 3, 31), "days")),
     ],
 )
 def test_arrival_dates(text, expected):

@@ -44,6 +44,9 @@ def test_parse_number_rejects_non_numbers(text):
         ("a 47-car train", "total", 47),
         ("of which 2 passenger", "passenger", 2),
         ("of which eight are passenger cars", "passenger", 8),
+        ("8 of which are passenger cars", "passenger", 8),
+        ("and a passenger car", "passenger", 1),
+        ("a dozen tank cars", "tank", 12),
     ],
 )
 def test_typed_counts(text, kind, value):

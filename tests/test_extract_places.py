@@ -29,6 +29,8 @@ def roles(text):
             [("origin", "Смоленск"), ("destination", "Осиповичи")],
         ),
         ("left for the Rostov region", [("destination", "Rostov region")]),
+        ("moved towards Ukraine's border", [("destination", "Ukraine")]),
+        ("is being prepared at Baranovychi", [("origin", "Baranovychi")]),
     ],
 )
 def test_roles(text, expected):

@@ -168,7 +168,8 @@ def find_dates(text: str) -> list[DateSpan]:
 
 @lru_cache(maxsize=256)
 def _month_number(word: str) -> int:
-    return date_parser.parse(word.rstrip("."), default=datetime(2000, 1, 1)).month
+    parsed: datetime = date_parser.parse(word.rstrip("."), default=datetime(2000, 1, 1))
+    return parsed.month
 
 
 def _day_number(word: str) -> int:
@@ -183,6 +184,18 @@ def _year_for(month: int, published: date, *, forward: bool) -> int:
             return year + 1
         return year if month <= published.month + 6 else year - 1
     return year - 1 if month > published.month else year
+
+
+def _year(
+    span: DateSpan, key: str, month: int, published: date | None, *, forward: bool
+) -> int | None:
+    """Return the year a date gives, else the one the published date implies, else None."""
+    given = _explicit_year(span, key)
+    if given is not None:
+        return given
+    if published is None:
+        return None
+    return _year_for(month, published, forward=forward)
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -231,11 +244,9 @@ def _base_window(
     for prefix in ("r1", "r2"):
         if get(f"{prefix}_m"):
             month = _month_number(get(f"{prefix}_m") or "")
-            year = _explicit_year(span, f"{prefix}_y")
+            year = _year(span, f"{prefix}_y", month, published, forward=forward)
             if year is None:
-                if published is None:
-                    return None
-                year = _year_for(month, published, forward=forward)
+                return None
             first = _safe_date(year, month, _day_number(get(f"{prefix}_d1") or ""))
             last = _safe_date(year, month, _day_number(get(f"{prefix}_d2") or ""))
             if first is None or last is None or last < first:
@@ -249,31 +260,25 @@ def _base_window(
         if get(month_key):
             word = get(month_key) or ""
             month = int(word) if word.isdigit() else _month_number(word)
-            year = _explicit_year(span, year_key)
+            year = _year(span, year_key, month, published, forward=forward)
             if year is None:
-                if published is None:
-                    return None
-                year = _year_for(month, published, forward=forward)
+                return None
             day = _safe_date(year, month, _day_number(get(day_key) or ""))
             return None if day is None else (day, day, "day")
     if get("part"):
         month = _month_number(get("p_m") or "")
-        year = _explicit_year(span, "p_y")
+        year = _year(span, "p_y", month, published, forward=forward)
         if year is None:
-            if published is None:
-                return None
-            year = _year_for(month, published, forward=forward)
+            return None
         part = re.sub(r"^the\s+|\s+", " ", (get("part") or "").lower()).strip()
         first_day, last_day = _PARTS[part]
         end = _month_end(year, month)
         return date(year, month, first_day), end.replace(day=min(last_day, end.day)), "days"
     if get("mo_m"):
         month = _month_number(get("mo_m") or "")
-        year = _explicit_year(span, "mo_y")
+        year = _year(span, "mo_y", month, published, forward=forward)
         if year is None:
-            if published is None:
-                return None
-            year = _year_for(month, published, forward=forward)
+            return None
         return date(year, month, 1), _month_end(year, month), "month"
     if published is None:
         return None
@@ -318,10 +323,10 @@ def _relative(
         "this evening": 0,
         "yesterday": -1,
         "last night": -1,
-        "the day before yesterday": -2,
-        "the day before": -1,
+        "day before yesterday": -2,
+        "day before": -1,
         "tomorrow": 1,
-        "the day after tomorrow": 2,
+        "day after tomorrow": 2,
     }
     if span.get("past_n"):
         n = parse_number(span.get("past_n") or "")
@@ -411,8 +416,8 @@ def resolve_date(
     elif qual in ("by", "no later than", "not later than", "until", "till"):
         earliest, precision = None, "days"
     elif qual == "before":
-        earliest, latest, precision = None, earliest - timedelta(days=1), "days"
+        earliest, latest, precision = None, base[0] - timedelta(days=1), "days"
     elif qual in ("around", "about", "approximately", "circa") and precision == "day":
-        earliest, latest = earliest - timedelta(days=1), latest + timedelta(days=1)
+        earliest, latest = base[0] - timedelta(days=1), base[1] + timedelta(days=1)
         precision = "days"
     return DateWindow(earliest=earliest, latest=latest, precision=precision, text=span.text)
