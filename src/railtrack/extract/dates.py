@@ -238,8 +238,9 @@ def _base_window(
         day = _safe_date(int(get("iso_y") or 0), int(get("iso_m") or 0), int(get("iso_d") or 0))
         return None if day is None else (day, day, "day")
     if get("n_y"):
-        year = _explicit_year(span, "n_y") or 0
-        day = _safe_date(year, int(get("n_m") or 0), int(get("n_d") or 0))
+        day = _safe_date(
+            _explicit_year(span, "n_y") or 0, int(get("n_m") or 0), int(get("n_d") or 0)
+        )
         return None if day is None else (day, day, "day")
     for prefix in ("r1", "r2"):
         if get(f"{prefix}_m"):
