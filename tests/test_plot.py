@@ -387,3 +387,24 @@ def test_routes_without_volumes_nest_so_shared_stretches_show_each_colour(subplo
     _grey, first, second = _collections(ax, LineCollection)
     assert first.get_linewidths()[0] > second.get_linewidths()[0]
     assert second.get_zorder() > first.get_zorder()
+
+
+def test_volumes_without_any_car_count_say_so_instead_of_an_empty_legend(subplots):
+    _, ax = subplots
+    ships = pd.DataFrame([{C.ID: "a", C.DESTINATION: "X"}]).reindex(
+        columns=list(C.SHIPMENT_COLUMNS)
+    )
+    plot_volumes(ships, by="railhead", ax=ax)
+    assert ax.get_legend() is None
+    assert [t.get_text() for t in ax.texts] == [
+        "1 train, cars not reported",
+        "no car counts reported",
+    ]
+
+
+def test_empty_inputs_draw_empty_axes(subplots):
+    _, ax = subplots
+    empty = pd.DataFrame(columns=["id", "p10", "p50", "p90"])
+    plot_arrival_timeline(empty, ax=ax)
+    assert len(ax.get_yticklabels()) == 0
+    plot_route_map(six_station_graph(), nx.DiGraph(), ax=plt.figure().add_subplot())

@@ -582,6 +582,17 @@ def plot_volumes(
     if len(bottom):
         ax.set_ylim(0, max(float(bottom.max()) * 1.15, 1.0))
     ax.set_title(title or default_title)
-    ax.legend(title="Car type", fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(title="Car type", fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    else:
+        ax.text(
+            0.5,
+            0.5,
+            "no car counts reported",
+            transform=ax.transAxes,
+            ha="center",
+            va="center",
+            color="#666666",
+        )
     ax.grid(visible=True, axis="y", lw=0.3, alpha=0.5)
     return ax

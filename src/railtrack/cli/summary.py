@@ -157,7 +157,10 @@ def summary(
             frame_table(
                 table,
                 title=f"{int(table[C.TRAINS].sum())} trains by {', '.join(keys) or 'total'}",
-                columns=[*lead, *_SHOWN_VALUES],
+                columns=[
+                    *lead,
+                    *(c for c in _SHOWN_VALUES if c == C.TRAINS or table[c].notna().any()),
+                ],
             )
         )
         console.print(f"Personnel: {table.attrs['personnel_note']}", markup=False)
