@@ -229,3 +229,21 @@ def test_per_train_parts_never_exceed_total(n_cars, n_flat, words, day):
     assert cars.total is not None
     assert cars.typed_sum <= cars.total
     assert shipment.departure.earliest == date(2023, 2, day)
+
+
+def test_a_weak_one_is_a_train_only_inside_a_group():
+    text = "Two echelons were seen: one at Orsha heading to Unecha, the other at Gomel."
+    result = extract_shipments(text, published=date(2023, 3, 7), network=False)
+    assert [s.destination.text if s.destination else None for s in result.shipments] == [
+        "Unecha",
+        None,
+    ]
+    alone = extract_shipments("One at a time, echelons left Brest.", network=False)
+    assert len(alone.shipments) == 1
+    assert alone.groups == []
+
+
+def test_a_count_before_the_noun_is_not_read_as_two_numbers():
+    text = "On March 6 two echelons left Orsha."
+    result = extract_shipments(text, published=date(2023, 3, 7), network=False)
+    assert result.groups[0].n_trains == 2

@@ -36,6 +36,8 @@ def window(text: str, published: date | None = PUB, *, forward: bool = False):
         ("left on 28.02", (date(2023, 2, 28), date(2023, 2, 28), "day")),
         ("left over the past three days", (date(2023, 2, 28), date(2023, 3, 3), "days")),
         ("left overnight", (date(2023, 3, 2), date(2023, 3, 3), "days")),
+        ("between 28 February and 2 March", (date(2023, 2, 28), date(2023, 3, 2), "days")),
+        ("from December 30 to January 2", (date(2022, 12, 30), date(2023, 1, 2), "days")),
         ("left the day before yesterday", (date(2023, 3, 1), date(2023, 3, 1), "day")),
     ],
 )

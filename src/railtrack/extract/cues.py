@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from railtrack.extract.numbers import NUMBER_PATTERN, parse_number
+from railtrack.extract.numbers import _UNITS, NUMBER_PATTERN, parse_number
 
 __all__ = [
     "GroupAnnouncement",
@@ -39,6 +39,7 @@ __all__ = [
     "verb_cues",
 ]
 
+_UNITS_RE = rf"(?:\d|{_UNITS})"
 _NOUN_SINGULAR = r"(?:train|echelon|shipment|transport|convoy|trainload|consignment|column)"
 _NOUN_PLURAL = r"(?:trains|echelons|shipments|transports|convoys|trainloads|consignments)"
 _NOUN_ANY = rf"(?:{_NOUN_SINGULAR}|{_NOUN_PLURAL})\b"
@@ -63,6 +64,10 @@ _MARKER_RE = re.compile(
     rf"|(?P<another>(?:another|one\s+more|yet\s+another)(?=\s+{_MODIFIER}{{0,3}}"
     rf"{_NOUN_SINGULAR}\b|\s*,|\s+(?:one|left|departed|arrived|headed)\b))"
     rf"|(?P<one>one\s+(?={_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b|{_OF_THEM}))"
+    # "two echelons were seen: one at Orsha, ...": a train only when a group has room
+    r"|(?P<weak>(?:one|another|the\s+other)(?=\s+(?:at|in|near|from|to|with|heading|headed|"
+    r"going|bound|carrying|"
+    r"was|is|left|arrived|departed|came)\b|\s*[,:—–]))"
     rf"|(?P<other>the\s+other(?=\s+{_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b|\s*,|\s+one\b|"
     rf"\s+{_FOLLOWING_VERB}))"
     rf"|(?P<indefinite>an?\s+(?=(?:\d+-car\s+)?{_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b))"
@@ -70,10 +75,12 @@ _MARKER_RE = re.compile(
     re.IGNORECASE,
 )
 
+# A modifier between a count and the train noun is never itself a number.
+_COUNTED_MODIFIER = rf"(?:(?!{_UNITS_RE}\b){_MODIFIER})"
 _GROUP_RE = re.compile(
     rf"(?<![\w-])(?P<lead>(?:the|these|those|both|all|of)\s+)?"
     rf"(?P<num>{NUMBER_PATTERN}|several|a\s+couple\s+of|a\s+few|a\s+pair\s+of)\s+"
-    rf"(?:(?:more|new|other|further|additional)\s+)?{_MODIFIER}{{0,3}}"
+    rf"(?:(?:more|new|other|further|additional)\s+)?{_COUNTED_MODIFIER}{{0,3}}"
     rf"(?P<noun>{_NOUN_PLURAL})\b",
     re.IGNORECASE,
 )
@@ -176,7 +183,7 @@ def new_train_markers(text: str) -> list[TrainMarker]:
     """
     markers = []
     for m in _MARKER_RE.finditer(text):
-        kind = next(k for k in ("ordinal", "another", "one", "other", "indefinite") if m[k])
+        kind = next(k for k in ("ordinal", "another", "one", "weak", "other", "indefinite") if m[k])
         markers.append(TrainMarker(kind, m.start(), m.end(), m[0]))
     return markers
 

@@ -56,6 +56,10 @@ _DATE_RE = re.compile(
     rf"(?<![\w.])(?:(?P<qual>{_QUAL})\s+(?:on\s+)?)?(?:"
     r"(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d)"
     r"|(?P<n_d>\d{1,2})[./](?P<n_m>\d{1,2})[./](?P<n_y>\d{4}|\d{2})(?!\d|\.\d)"
+    rf"|(?P<x1_d1>{_DAY})(?:\s+of)?\s+(?P<x1_m1>{_MONTH}){_SEP}(?P<x1_d2>{_DAY})(?:\s+of)?\s+"
+    rf"(?P<x1_m2>{_MONTH})(?:,?\s+(?P<x1_y>{_YEAR}))?"
+    rf"|(?P<x2_m1>{_MONTH})\s+(?P<x2_d1>{_DAY}){_SEP}(?P<x2_m2>{_MONTH})\s+(?P<x2_d2>{_DAY})"
+    rf"(?:,?\s+(?P<x2_y>{_YEAR}))?"
     rf"|(?P<r1_d1>{_DAY}){_SEP}(?P<r1_d2>{_DAY})(?:\s+of)?\s+(?P<r1_m>{_MONTH})"
     rf"(?:,?\s+(?P<r1_y>{_YEAR}))?"
     rf"|(?P<r2_m>{_MONTH})\s+(?P<r2_d1>{_DAY}){_SEP}(?P<r2_d2>{_DAY})(?:,?\s+(?P<r2_y>{_YEAR}))?"
@@ -114,7 +118,8 @@ class DateSpan:
     @property
     def has_year(self) -> bool:
         """Whether the text gives the year."""
-        return any(self.get(k) for k in ("iso_y", "n_y", "r1_y", "r2_y", "p_y", "dm_y", "md_y"))
+        keys = ("iso_y", "n_y", "x1_y", "x2_y", "r1_y", "r2_y", "p_y", "dm_y", "md_y", "mo_y")
+        return any(self.get(k) for k in keys)
 
 
 _MONTH_WORDS = (
@@ -242,6 +247,19 @@ def _base_window(
             _explicit_year(span, "n_y") or 0, int(get("n_m") or 0), int(get("n_d") or 0)
         )
         return None if day is None else (day, day, "day")
+    for prefix in ("x1", "x2"):
+        if get(f"{prefix}_m1"):
+            month1 = _month_number(get(f"{prefix}_m1") or "")
+            month2 = _month_number(get(f"{prefix}_m2") or "")
+            year2 = _year(span, f"{prefix}_y", month2, published, forward=forward)
+            if year2 is None:
+                return None
+            year1 = year2 - 1 if month1 > month2 else year2  # "28 December - 2 January"
+            first = _safe_date(year1, month1, _day_number(get(f"{prefix}_d1") or ""))
+            last = _safe_date(year2, month2, _day_number(get(f"{prefix}_d2") or ""))
+            if first is None or last is None or last < first:
+                return None
+            return first, last, "days"
     for prefix in ("r1", "r2"):
         if get(f"{prefix}_m"):
             month = _month_number(get(f"{prefix}_m") or "")

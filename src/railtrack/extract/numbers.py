@@ -46,6 +46,9 @@ _ADJECTIVE_KIND = {
     "passenger": "passenger",
     "personnel": "passenger",
     "sleeping": "passenger",
+    "compartment": "passenger",
+    "couchette": "passenger",
+    "tanker": "tank",
     "flat": "flat",
     "covered": "covered",
     "box": "covered",
@@ -69,6 +72,9 @@ _NOUN_KIND = {
     "flat": "flat",
     "boxcar": "covered",
     "cistern": "tank",
+    "tanker": "tank",
+    "railcar": None,
+    "rail-car": None,
     "gondola": "other",
     "hopper": "other",
 }
@@ -77,7 +83,7 @@ _NEUTRAL = r"military|railway|rail|loaded|empty|more|other|further|additional|ru
 _ADJ = "|".join(sorted(_ADJECTIVE_KIND, key=len, reverse=True))
 _NOUN = (
     r"cars?|wagons?|carriages?|coach(?:es)?|platforms?|flat-?cars?|flats|box-?cars?|"
-    r"cisterns?|gondolas?|hoppers?"
+    r"cisterns?|tankers|gondolas?|hoppers?|rail-?cars?"
 )
 
 # "a passenger car": one car, but only before a singular car noun.

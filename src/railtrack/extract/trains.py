@@ -206,14 +206,16 @@ class _ClauseReader:
         self.claim_into(facts)
 
 
-def _pieces(clause: Clause, *, merge_head: bool) -> list[tuple[Clause, cues.TrainMarker | None]]:
+def _pieces(
+    clause: Clause, *, merge_head: bool, group_has_room: bool
+) -> list[tuple[Clause, cues.TrainMarker | None]]:
     """Split a clause where a new train is introduced mid-sentence.
 
     The words before the first marker go with the train it introduces when
     ``merge_head`` is set (no train is being described yet) or when they only set
     the scene ("On February 25, a military echelon left").
     """
-    markers = cues.new_train_markers(clause.text)
+    markers = [m for m in cues.new_train_markers(clause.text) if m.kind != "weak" or group_has_room]
     if not markers:
         return [(clause, None)]
     pieces: list[tuple[Clause, cues.TrainMarker | None]] = []
@@ -260,7 +262,10 @@ def read_trains(text: str, *, published: date | None, max_group_trains: int = 12
         if cues.is_off_topic(clause.text):
             sentences_off.add(clause.sentence)
             continue
-        for piece, marker in _pieces(clause, merge_head=current is None and group is None):
+        room = group is not None and len(group.members) < (group.n_trains or 0)
+        for piece, marker in _pieces(
+            clause, merge_head=current is None and group is None, group_has_room=room
+        ):
             reader = _ClauseReader(piece, piece.text, published)
             announcement = cues.group_announcement(piece.text)
             if announcement is not None and (marker is None or marker.start > announcement.start):
