@@ -130,3 +130,9 @@ def test_window_earliest_not_after_latest(start: date, days: int) -> None:
     assert window.earliest is not None
     assert window.latest is not None
     assert window.earliest <= window.latest
+
+
+def test_total_derived_from_text_parts_as_from_numbers() -> None:
+    # CSV cells arrive as strings: the derived total must not depend on that
+    assert CarCounts.model_validate({"flat": "26"}).total == 26
+    assert CarCounts.model_validate({"flat": "26"}) == CarCounts.model_validate({"flat": 26})

@@ -161,21 +161,21 @@ def test_killed_ingest_leaves_the_store_as_it_was(tmp_path: Path, tests_data: Pa
                 )
                 + "\n"
             )
-    proc = subprocess.Popen(
+    killed = False
+    with subprocess.Popen(
         [sys.executable, "-m", "railtrack", "-vv", "ingest", str(big), "--store", str(db_path)],
         stderr=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    assert proc.stderr is not None
-    killed = False
-    for line in proc.stderr:
-        if "records written, not yet committed" in line:
-            proc.send_signal(signal.SIGKILL)
-            killed = True
-            break
-    proc.wait(timeout=120)
+    ) as proc:
+        assert proc.stderr is not None
+        for line in proc.stderr:
+            if "records written, not yet committed" in line:
+                proc.send_signal(signal.SIGKILL)
+                killed = True
+                break
+        proc.wait(timeout=120)
     assert killed, "the ingest never reported progress inside its transaction"
     assert proc.returncode == -signal.SIGKILL
     with Store(db_path) as db:

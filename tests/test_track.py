@@ -151,3 +151,13 @@ def test_hostile_names_are_escaped_everywhere(tmp_path: Path) -> None:
     assert ",'@evil" in text
     page = written["report.html"].read_text(encoding="utf-8")
     assert "<script>alert" not in page
+
+
+def test_empty_input_writes_an_empty_briefing(tmp_path: Path) -> None:
+    from railtrack.io import ReportSet
+
+    result = track(ReportSet(), load_network())
+    written = write_outputs(result, tmp_path / "o")
+    assert result.headline()["shipments"] == 0
+    assert "No sources." in written["report.html"].read_text(encoding="utf-8")
+    assert written["timeline.png"].read_bytes().startswith(PNG_MAGIC)

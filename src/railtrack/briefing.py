@@ -131,9 +131,10 @@ img{max-width:100%;border:1px solid #eee} .kpi{display:inline-block;margin-right
 def _sources_html(result: TrackResult) -> str:
     frames = [result.shipments, result.groups]
     cols = [C.SOURCE, C.RELAYED_BY, C.SOURCE_URL, C.PUBLISHED, C.RELIABILITY]
-    sources = pd.concat([f[cols] for f in frames if len(f)], ignore_index=True)
-    if sources.empty:
+    present = [f[cols] for f in frames if len(f)]
+    if not present:
         return "<p>No sources.</p>"
+    sources = pd.concat(present, ignore_index=True)
     sources = sources.drop_duplicates().sort_values([C.SOURCE, C.PUBLISHED], na_position="last")
     items = []
     for row in sources.itertuples(index=False):

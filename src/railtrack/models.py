@@ -132,6 +132,17 @@ class DateWindow(_Frozen):
         return (self.latest - self.earliest).days
 
 
+def _as_count(value: object) -> int | None:
+    """Return a non-negative whole count from an int or a digit string, else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if value >= 0 else None
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
+
+
 class CarCounts(_Frozen):
     """Cars in a train or a group of trains, by type.
 
@@ -155,8 +166,7 @@ class CarCounts(_Frozen):
     def _derive_total(cls, data: object) -> object:
         if not isinstance(data, dict) or data.get("total") is not None:
             return data
-        parts = [data.get(name) for name in CAR_TYPES]
-        known = [p for p in parts if isinstance(p, int) and not isinstance(p, bool) and p >= 0]
+        known = [n for n in (_as_count(data.get(name)) for name in CAR_TYPES) if n is not None]
         if known:
             return {**data, "total": sum(known), "total_derived": True}
         return data

@@ -199,6 +199,8 @@ def _track(
     when: pd.Timestamp,
 ) -> pd.DataFrame:
     n = len(estimates)
+    if n == 0:
+        return pd.DataFrame(columns=list(C.STATUS_COLUMNS))
     as_of_days = _as_timestamp_days(when)
     nan_q = np.full(PROBS.size, np.nan)
     # the original window, from the departure
