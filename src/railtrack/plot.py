@@ -10,7 +10,7 @@ import itertools
 import logging
 import math
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
@@ -23,7 +23,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from railtrack import columns as C
-from railtrack.summary import summarize
+from railtrack.summary import Row, summarize
 
 __all__ = [
     "CAR_TYPE_COLORS",
@@ -102,7 +102,7 @@ def _label_places(
 ) -> list[Any]:
     """Label nodes with offset text; a crowded node goes left, a very crowded one is skipped."""
     placed: list[tuple[tuple[float, float], str]] = []
-    labelled = []
+    labelled: list[Any] = []
     sides = {"right": ((4, 4), "left"), "left": ((-4, -10), "right")}
     for node in nodes:
         xy = _xy(G, node)
@@ -252,11 +252,11 @@ def plot_route_map(
         # Wider lines below thinner ones: shared stretches show every route's colour.
         rank = {i: r for r, i in enumerate(sorted(range(len(specs)), key=lambda j: -widths[j]))}
         for i, spec in enumerate(specs):
-            segs = _segments(base, spec["edges"])
+            route_segs = _segments(base, spec["edges"])
             color = palette(i % 10)
             ax.add_collection(
                 LineCollection(
-                    segs,
+                    route_segs,
                     colors=[color],
                     linewidths=widths[i],
                     capstyle="round",
@@ -280,16 +280,16 @@ def plot_route_map(
         border_nodes = list(dict.fromkeys(n for edge in sorted(crossings) for n in edge))
     else:
         border_nodes = [n for n in dict.fromkeys(pool) if base.nodes[n].get("border")]
-    for nodes, marker, color, label in (
+    for nodes, marker, mark_color, label in (
         (railheads, "^", RAILHEAD_COLOR, "railhead"),
         (border_nodes, "D", BORDER_COLOR, "border crossing"),
     ):
         pts = [p for p in (_xy(base, n) for n in nodes) if p is not None]
         if pts:
             xs, ys = zip(*pts, strict=True)
-            ax.scatter(xs, ys, marker=marker, s=36, c=color, edgecolors="white", zorder=5)
+            ax.scatter(xs, ys, marker=marker, s=36, c=mark_color, edgecolors="white", zorder=5)
             handles.append(
-                Line2D([], [], marker=marker, ls="", color=color, mec="white", label=label)
+                Line2D([], [], marker=marker, ls="", color=mark_color, mec="white", label=label)
             )
     # Extent: the routes with a margin, or the whole network.
     extent_nodes = used_nodes or list(base.nodes)
@@ -330,7 +330,7 @@ def _ts(df: pd.DataFrame, col: str) -> pd.Series:
     return pd.to_datetime(df[col], errors="coerce")
 
 
-def _label(row: dict[str, Any], *cols: str) -> str:
+def _label(row: Row, *cols: str) -> str:
     for col in cols:
         value = row.get(col)
         if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
@@ -390,7 +390,7 @@ def plot_arrival_timeline(
             ax.barh(
                 y[i],
                 span_days,
-                left=mdates.date2num(p10.iloc[i]),
+                left=mdates.date2num(p10.iloc[i]),  # type: ignore[no-untyped-call]
                 height=0.5,
                 color="#4393c3",
                 alpha=0.45,
@@ -429,13 +429,14 @@ def plot_arrival_timeline(
     ]
     if as_of is not None:
         when = pd.Timestamp(as_of)
-        ax.axvline(when, color="#d6604d", ls="--", lw=1.2, zorder=0)
+        x_as_of = float(mdates.date2num(when))  # type: ignore[no-untyped-call]
+        ax.axvline(x_as_of, color="#d6604d", ls="--", lw=1.2, zorder=0)
         handles.append(
             Line2D([], [], color="#d6604d", ls="--", label=f"as of {when.date().isoformat()}")
         )
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=10)
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=10)  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
     ax.set_xlabel("Date (departure and claim bars span whole days; estimates are instants)")
     ax.grid(visible=True, axis="x", lw=0.3, alpha=0.5)
     ax.set_title(title or "Arrival windows: estimate p10–p90 and p50 beside the source's claim")
@@ -508,6 +509,9 @@ def plot_volumes(
     stack = [*C.CAR_COLUMNS[1:], "cars_untyped"]
     ax = _new_ax(ax, (9, 5))
     undated = 0.0
+    xs: list[Any]
+    widths: list[Any]
+    align: Literal["center", "edge"]
     if key == C.PERIOD:
         index = pd.to_datetime(pd.Series(grouped.index))
         dated = index.notna().to_numpy()
@@ -565,9 +569,9 @@ def plot_volumes(
             fontsize=7,
         )
     if key == C.PERIOD:
-        locator = mdates.AutoDateLocator(minticks=3, maxticks=10)
+        locator = mdates.AutoDateLocator(minticks=3, maxticks=10)  # type: ignore[no-untyped-call]
         ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
         xlabel = f"Period start ({freq}); period from departure, else published date"
         if undated:
             xlabel += f"; {undated:,.0f} undated cars not shown"

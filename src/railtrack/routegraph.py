@@ -29,7 +29,7 @@ import pandas as pd
 
 from railtrack import columns as C
 from railtrack.errors import InputPathError, NoRoute, StationNotFound
-from railtrack.summary import _as_frames, _count, _dates, _text
+from railtrack.summary import Row, _as_frames, _count, _dates, _text
 
 __all__ = [
     "ROUTE_COLUMNS",
@@ -58,7 +58,7 @@ ROUTE_COLUMNS: tuple[str, ...] = (
 """Columns of :func:`shipment_routes`."""
 
 
-def _query(row: Mapping[str, Any], prefix: str) -> str | None:
+def _query(row: Row, prefix: str) -> str | None:
     """Return the best handle on a place: its station id, else its region, else the text."""
     for col in (f"{prefix}_station_id", f"{prefix}_region", prefix):
         text = _text(row.get(col))
@@ -162,12 +162,12 @@ def shipment_routes(
     return df
 
 
-def _train_date(row: Mapping[str, Any]) -> date | None:
-    for col in (C.DEPARTURE_EARLIEST, C.ARRIVAL_EARLIEST, C.PUBLISHED):
-        value = _dates(pd.DataFrame({col: [row.get(col)]}), col).iloc[0]
-        if not pd.isna(value):
-            return value.date()
-    return None
+def _train_dates(ship_df: pd.DataFrame) -> list[date | None]:
+    """Return each train's date: departure, else claimed arrival, else published date."""
+    when = _dates(ship_df, C.DEPARTURE_EARLIEST)
+    for col in (C.ARRIVAL_EARLIEST, C.PUBLISHED):
+        when = when.fillna(_dates(ship_df, col))
+    return [None if pd.isna(ts) else ts.date() for ts in when]
 
 
 def route_graph(
@@ -214,17 +214,16 @@ def route_graph(
     G = nx.DiGraph(crs="EPSG:4326", routed=[], unrouted=[], origin_basis={})
     ship_rows = {str(r[C.ID]): r for r in ship_df.to_dict("records")}
     edges_of: dict[str, list[tuple[str, str]]] = {}
-    for sid, row in ship_rows.items():
-        info = by_id.get(sid)
-        stations = info.get("stations") if info else None
+    for (sid, row), when in zip(ship_rows.items(), _train_dates(ship_df), strict=True):
+        info = by_id.get(sid) or {}
+        stations = info.get("stations")
         if not isinstance(stations, list) or len(stations) < 1:
-            reason = (info or {}).get("problem") or "not routed"
+            reason = info.get("problem") or "not routed"
             G.graph["unrouted"].append(f"{sid}: {reason}")
             continue
         G.graph["routed"].append(sid)
         G.graph["origin_basis"][sid] = info["origin_basis"]
         cars = _count(row.get(C.CARS_TOTAL))
-        when = _train_date(row)
         for pos, node in enumerate(stations):
             if node not in G:
                 G.add_node(node, **dict(base.nodes[node]), trains=0, role="via")
@@ -272,7 +271,7 @@ def route_graph(
 def _add_group_cars(
     G: nx.DiGraph,
     group_df: pd.DataFrame,
-    ship_rows: Mapping[str, Mapping[str, Any]],
+    ship_rows: Mapping[str, Row],
     edges_of: Mapping[str, list[tuple[str, str]]],
 ) -> None:
     """Add each group's cars not carried by its trains' own counts."""
@@ -403,7 +402,9 @@ def to_geojson(G: nx.Graph) -> dict[str, Any]:
     features: list[dict[str, Any]] = []
     for u, v, attrs in G.edges(data=True):
         a, b = _coords(G.nodes[u]), _coords(G.nodes[v])
-        geometry = {"type": "LineString", "coordinates": [a, b]} if a and b else None
+        geometry: dict[str, Any] | None = (
+            {"type": "LineString", "coordinates": [a, b]} if a and b else None
+        )
         props = {"source": str(u), "target": str(v)}
         props.update({k: _json_value(val) for k, val in attrs.items()})
         features.append({"type": "Feature", "geometry": geometry, "properties": props})

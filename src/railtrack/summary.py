@@ -69,6 +69,9 @@ SPECIAL_KEYS: tuple[str, ...] = (
 )
 """Keys ``summarize`` derives itself; any other shipment column may also be a key."""
 
+Row = Mapping[Any, Any]
+"""A record of a frame (``df.to_dict("records")``)."""
+
 UNKNOWN = "unknown"
 NO_CROSSING = "none"
 _TYPED = (C.CARS_PASSENGER, C.CARS_COVERED, C.CARS_FLAT, C.CARS_TANK, C.CARS_OTHER)
@@ -286,7 +289,7 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
-def _first(row: Mapping[str, Any], cols: Sequence[str]) -> str:
+def _first(row: Row, cols: Sequence[str]) -> str:
     for col in cols:
         text = _text(row.get(col))
         if text is not None:
@@ -294,7 +297,7 @@ def _first(row: Mapping[str, Any], cols: Sequence[str]) -> str:
     return UNKNOWN
 
 
-def _place_label(row: Mapping[str, Any], prefix: str) -> str:
+def _place_label(row: Row, prefix: str) -> str:
     return _first(row, (f"{prefix}_station", f"{prefix}_region", prefix))
 
 
@@ -359,10 +362,11 @@ class _Contribution:
 
 def _to_period(dates: pd.Series, freq: str) -> pd.Series:
     try:
-        return dates.dt.to_period(freq).dt.start_time
+        starts: pd.Series = dates.dt.to_period(freq).dt.start_time
     except (ValueError, TypeError) as exc:
         msg = f"freq {freq!r} is not a pandas period frequency (e.g. 'D', 'W', 'M', 'Q'): {exc}"
         raise ValueError(msg) from exc
+    return starts
 
 
 def _dates(df: pd.DataFrame, col: str) -> pd.Series:
@@ -386,7 +390,7 @@ def _flag(value: Any) -> bool:
     return bool(value) if value is not None and value is not pd.NA and value == value else False
 
 
-def _source_label(row: Mapping[str, Any]) -> tuple[str | None, str | None]:
+def _source_label(row: Row) -> tuple[str | None, str | None]:
     reporter = _text(row.get(C.SOURCE))
     grade = _text(row.get(C.RELIABILITY))
     if reporter is None:
@@ -395,7 +399,7 @@ def _source_label(row: Mapping[str, Any]) -> tuple[str | None, str | None]:
 
 
 def _train_keys(
-    row: Mapping[str, Any],
+    row: Row,
     keys: Sequence[str],
     *,
     period: Any,
@@ -715,7 +719,7 @@ def _sort(df: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
     """Sort by the keys, with unknown and unallocated rows after the known ones."""
     if not keys or df.empty:
         return df.reset_index(drop=True)
-    order = []
+    order: list[pd.Series] = []
     for key in keys:
         col = df[key]
         if key == C.PERIOD:
