@@ -123,6 +123,11 @@ def test_store_roundtrip_through_track(tmp_path: Path) -> None:
     assert json.loads(again.stdout)["new"] == 0
     run = _cli("track", "--store", str(db), "--out", str(tmp_path / "o"), "--json", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
+    status = _cli("status", "--store", str(db), "--as-of", "2023-03-05", "--json", cwd=tmp_path)
+    assert status.returncode == 0, status.stderr
+    lines = [json.loads(line) for line in status.stdout.splitlines()]
+    assert len(lines) == json.loads(run.stdout)["shipments"]
+    assert all({"id", "status", "p10", "p50", "p90"} <= set(line) for line in lines)
     direct = _cli("track", "--out", str(tmp_path / "d"), "--json", cwd=tmp_path)
     assert json.loads(run.stdout)["cars_total"] == json.loads(direct.stdout)["cars_total"]
 

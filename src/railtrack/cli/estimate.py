@@ -165,6 +165,10 @@ def status(
     ] = None,
     network: NetworkOption = None,
     as_of: AsOfOption = None,
+    store: Annotated[
+        Path | None,
+        typer.Option(help="Read the reports from this railtrack store (see `railtrack ingest`)."),
+    ] = None,
     json_out: JsonOption = False,
 ) -> None:
     """Show each shipment's status at a date, with its remaining arrival window.
@@ -179,7 +183,15 @@ def status(
     from railtrack.tracking import track_status
 
     when = parse_date_option(as_of, "--as-of")
-    reports = _reports(list(paths) if paths else [data_path("reports")])
+    if store is not None:
+        from railtrack.store import Store
+
+        if paths:
+            raise typer.BadParameter("give report paths or --store, not both", param_hint="--store")
+        with Store(store) as db:
+            reports = db.reports()
+    else:
+        reports = _reports(list(paths) if paths else [data_path("reports")])
     df = track_status(reports, reports.sightings, _network(network), as_of=when)
     if json_out:
         print_jsonl(
