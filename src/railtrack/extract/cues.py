@@ -36,12 +36,17 @@ __all__ = [
     "is_off_topic",
     "is_whole_train",
     "new_train_markers",
+    "train_number",
     "verb_cues",
 ]
 
 _UNITS_RE = rf"(?:\d|{_UNITS})"
-_NOUN_SINGULAR = r"(?:train|echelon|shipment|transport|convoy|trainload|consignment|column)"
-_NOUN_PLURAL = r"(?:trains|echelons|shipments|transports|convoys|trainloads|consignments)"
+# A convoy is a train only by rail ("a convoy by rail", "a rail convoy"): road convoys
+# and columns of trucks are not shipments by train.
+_CONVOY = r"(?:(?<=rail\s)|(?<=railway\s))convoy|convoy(?=\s+(?:by|on)\s+(?:rail|train))"
+_CONVOYS = r"(?:(?<=rail\s)|(?<=railway\s))convoys|convoys(?=\s+(?:by|on)\s+(?:rail|train))"
+_NOUN_SINGULAR = rf"(?:train|echelon|shipment|transport|trainload|consignment|{_CONVOY})"
+_NOUN_PLURAL = rf"(?:trains|echelons|shipments|transports|trainloads|consignments|{_CONVOYS})"
 _NOUN_ANY = rf"(?:{_NOUN_SINGULAR}|{_NOUN_PLURAL})\b"
 # Words that may stand between an article or number and the train noun.
 _MODIFIER = (
@@ -49,7 +54,10 @@ _MODIFIER = (
     r"[\w-]+\s+)"
 )
 
-_TRAIN_NOUN_RE = re.compile(rf"\b{_NOUN_ANY}|\brail\s+convoy\b", re.IGNORECASE)
+_TRAIN_NOUN_RE = re.compile(rf"\b{_NOUN_ANY}", re.IGNORECASE)
+_NUMBER_RE = re.compile(
+    r"\b(?:train|echelon)\s+(?:No\.?|number|nr\.?|#)\s*(?P<number>\d{2,5})\b", re.IGNORECASE
+)
 
 _OF_THEM = rf"of\s+(?:them|these|those|the\s+(?:\w+\s+)?{_NOUN_PLURAL})\b"
 _FOLLOWING_VERB = (
@@ -77,6 +85,7 @@ _MARKER_RE = re.compile(
 
 # A modifier between a count and the train noun is never itself a number.
 _COUNTED_MODIFIER = rf"(?:(?!{_UNITS_RE}\b){_MODIFIER})"
+_PLURAL_RE = re.compile(rf"\b{_NOUN_PLURAL}\b", re.IGNORECASE)
 _GROUP_RE = re.compile(
     rf"(?<![\w-])(?P<lead>(?:the|these|those|both|all|of)\s+)?"
     rf"(?P<num>{NUMBER_PATTERN}|several|a\s+couple\s+of|a\s+few|a\s+pair\s+of)\s+"
@@ -168,6 +177,18 @@ class VerbCue:
     past: bool
 
 
+def train_number(text: str) -> str | None:
+    """Return the train number the text gives ("train No. 967"), if any.
+
+    Examples
+    --------
+    >>> train_number("Military train No. 967 from Bekasovo"), train_number("A train left")
+    ('967', None)
+    """
+    m = _NUMBER_RE.search(text)
+    return None if m is None else m["number"]
+
+
 def has_train_noun(text: str) -> bool:
     """Whether the text names a train ("echelon", "shipment", "trains", ...)."""
     return _TRAIN_NOUN_RE.search(text) is not None
@@ -201,6 +222,8 @@ def group_announcement(text: str) -> GroupAnnouncement | None:
     >>> group_announcement("Last week, five echelons left Belarus.").n_trains
     5
     """
+    if _PLURAL_RE.search(text) is None:
+        return None
     for m in _GROUP_RE.finditer(text):
         if m["lead"]:
             continue

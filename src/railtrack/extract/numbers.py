@@ -137,12 +137,13 @@ def candidate_starts(text: str, first_words: frozenset[str]) -> list[int]:
     >>> candidate_starts("about 30 flats and two cars", frozenset({"about", "two"}))
     [0, 6, 19]
     """
-    starts = []
-    for m in _WORDS_RE.finditer(text):
-        word = m[0]
-        if word[0].isdigit() or word.lower() in first_words:
-            starts.append(m.start())
-    return starts
+    return [start for start, word in _words(text) if word[0].isdigit() or word in first_words]
+
+
+@lru_cache(maxsize=256)
+def _words(text: str) -> tuple[tuple[int, str], ...]:
+    """Return the (start, lower-case word) pairs of a text; cached for the finders."""
+    return tuple((m.start(), m[0].lower()) for m in _WORDS_RE.finditer(text))
 
 
 def scan(pattern: re.Pattern[str], text: str, first_words: frozenset[str]) -> list[re.Match[str]]:

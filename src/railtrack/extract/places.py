@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from railtrack.extract.numbers import candidate_starts
 from railtrack.models import Place
 
 if TYPE_CHECKING:
@@ -61,6 +62,15 @@ _PLACE_RE = re.compile(
     re.IGNORECASE,
 )
 _KIND_RE = re.compile(_KIND, re.IGNORECASE)
+# The first word of every cue above: the place pattern is tried only at these words.
+_CUE_WORDS = (
+    "from out left leaving leaves leave departed departing departs depart dispatched "
+    "sent set loaded formed prepared assembled made headed heading heads bound destined "
+    "en on in arrived arriving arrives arrive expected due destination to for toward "
+    "towards into reached reaches reaching reach get gets stopped unloaded at near "
+    "through via past passed passing crossed entered spotted"
+)
+_CUE_FIRST_WORDS = frozenset(_CUE_WORDS.split())
 _NUMERAL_RE = re.compile(r"[IVX]{1,3}|\d")
 _KIND_AFTER_RE = re.compile(rf"\s+(?P<kind>{_KIND})\b", re.IGNORECASE)
 _BEFORE_TO_RE = re.compile(
@@ -161,7 +171,12 @@ def find_places(text: str) -> list[PlaceSpan]:
     """
     places = []
     pos = 0
-    while (m := _PLACE_RE.search(text, pos)) is not None:
+    for cue_start in candidate_starts(text, _CUE_FIRST_WORDS):
+        if cue_start < pos:
+            continue
+        m = _PLACE_RE.match(text, cue_start)
+        if m is None:
+            continue
         # The name pattern is greedy; resume right after the part kept.
         pos = m.start("name")
         role = "origin" if m["o"] else "reach" if m["r"] else "destination" if m["d"] else "at"

@@ -26,11 +26,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from railtrack.extract import cues
-from railtrack.extract.dates import find_dates, resolve_date
-from railtrack.extract.numbers import find_car_counts
+from railtrack.extract.dates import DateSpan, find_dates, resolve_date
+from railtrack.extract.numbers import CarCount, find_car_counts
 from railtrack.extract.places import PlaceSpan, find_places, is_broad
 from railtrack.extract.sentences import Clause, split_clauses
 
@@ -73,6 +74,7 @@ class TrainDraft(_Facts):
 
     group: int | None = None
     marker: Fact | None = None
+    number: str | None = None
 
 
 @dataclass
@@ -115,11 +117,27 @@ class _ClauseReader:
         self.offset = clause.start
         self.text = text
         self.published = published
-        self.verbs = cues.verb_cues(text)
-        self.places = find_places(text)
-        self.dates = find_dates(text)
-        self.counts = find_car_counts(text)
-        self.claim = cues.claim_kind(text)
+
+    # Each finder runs on first use only: most clauses need a few of them.
+    @cached_property
+    def verbs(self) -> list[cues.VerbCue]:
+        return cues.verb_cues(self.text)
+
+    @cached_property
+    def places(self) -> list[PlaceSpan]:
+        return find_places(self.text)
+
+    @cached_property
+    def dates(self) -> list[DateSpan]:
+        return find_dates(self.text)
+
+    @cached_property
+    def counts(self) -> list[CarCount]:
+        return find_car_counts(self.text)
+
+    @cached_property
+    def claim(self) -> str | None:
+        return cues.claim_kind(self.text)
 
     def _fact(self, value: Any, start: int, end: int, *, inferred: bool = False) -> Fact:
         return Fact(value, self.text[start:end], self.offset + start, self.offset + end, inferred)
@@ -281,7 +299,10 @@ def read_trains(text: str, *, published: date | None, max_group_trains: int = 12
                 reader.counts_into(group.each if cues.is_each(piece.text) else group.counts)
                 continue
             if marker is not None:
-                current = TrainDraft(marker=reader._fact(marker, marker.start, marker.end))
+                current = TrainDraft(
+                    marker=reader._fact(marker, marker.start, marker.end),
+                    number=cues.train_number(piece.text),
+                )
                 gi = len(draft.groups) - 1
                 if group is not None and len(group.members) < (group.n_trains or 0):
                     current.group = gi
@@ -300,7 +321,15 @@ def read_trains(text: str, *, published: date | None, max_group_trains: int = 12
             if cues.is_each(piece.text) and group is not None and current is None:
                 reader.counts_into(group.each)
                 continue
-            if current is not None and reader.conflicts_with(current):
+            number = cues.train_number(piece.text)
+            if current is not None and number is not None and current.number is None:
+                current.number = number
+            if current is not None and number not in (None, current.number):
+                # "Train No. 969 ..." after "Train No. 967 ...": another train.
+                current = TrainDraft(number=number)
+                draft.trains.append(current)
+                reader.all_into(current, draft.problems)
+            elif current is not None and reader.conflicts_with(current):
                 # A train has one origin and one destination: other ones mean the
                 # text has moved on to another train ("that echelon is to go to Slutsk").
                 current = TrainDraft()
@@ -314,7 +343,7 @@ def read_trains(text: str, *, published: date | None, max_group_trains: int = 12
                 reader.counts and reader.verbs and reader.places
             ):
                 # "Twenty-two flatcars were dispatched from Brest to Kursk" is a train too.
-                current = TrainDraft()
+                current = TrainDraft(number=number)
                 draft.trains.append(current)
                 reader.all_into(current, draft.problems)
     _fill_groups(draft)
