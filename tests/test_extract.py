@@ -247,3 +247,25 @@ def test_a_count_before_the_noun_is_not_read_as_two_numbers():
     text = "On March 6 two echelons left Orsha."
     result = extract_shipments(text, published=date(2023, 3, 7), network=False)
     assert result.groups[0].n_trains == 2
+
+
+def test_cars_moved_without_a_train_noun_are_a_train():
+    text = "Russia transferred 40 wagons of equipment from Kursk to Belarus on March 2."
+    (shipment,) = extract_shipments(text, published=date(2023, 3, 7), network=False).shipments
+    assert (shipment.origin.text, shipment.destination.text) == ("Kursk", "Belarus")
+    assert shipment.cars.total == 40
+
+
+def test_numbered_trains_are_different_trains():
+    text = (
+        "Train No. 967 from Bekasovo arrived in Osipovichi on March 7. "
+        "Train No. 969 from Vyazma, with 49 wagons, is heading to Polonka."
+    )
+    result = extract_shipments(text, published=date(2023, 3, 8), network=False)
+    assert [s.origin.text for s in result.shipments] == ["Bekasovo", "Vyazma"]
+    assert [s.cars.total for s in result.shipments] == [None, 49]
+
+
+def test_road_convoys_are_not_trains():
+    text = "A convoy of 40 trucks left Gomel for Mozyr. A column of tanks drove to Brest."
+    assert extract_shipments(text, published=date(2023, 3, 8), network=False).shipments == []

@@ -31,6 +31,7 @@ def roles(text):
         ("left for the Rostov region", [("destination", "Rostov region")]),
         ("moved towards Ukraine's border", [("destination", "Ukraine")]),
         ("is being prepared at Baranovychi", [("origin", "Baranovychi")]),
+        ("Echelon No. 2: Orsha → Smolensk", [("origin", "Orsha"), ("destination", "Smolensk")]),
     ],
 )
 def test_roles(text, expected):

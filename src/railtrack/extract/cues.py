@@ -30,6 +30,7 @@ __all__ = [
     "VerbCue",
     "claim_kind",
     "group_announcement",
+    "has_car_noun",
     "has_train_noun",
     "is_each",
     "is_group_reference",
@@ -133,8 +134,9 @@ _MILITARY_RE = re.compile(
 _VERB_RE = re.compile(
     r"\b(?:(?P<dep>(?:spotted|seen|observed)\s+(?:leaving|departing)|left|leav(?:e|es|ing)|"
     r"depart(?:ed|s|ing|ure)?|dispatched|sent|set\s+(?:off|out)|loaded(?!\s+with)|formed|returned|went|"
-    r"moved|travell?ed|headed|rolled\s+out|followed)"
-    r"|(?P<arr>arriv(?:ed|es|ing|e|al)|reach(?:ed|es|ing)?|expected|due|get\s+to|"
+    r"moved|travell?ed|headed|rolled\s+out|followed|transferr(?:ed|ing)|transport(?:ed|ing)|"
+    r"shipp(?:ed|ing)|redeploy(?:ed|ing)|relocat(?:ed|ing))"
+    r"|(?P<arr>arriv(?:ed|es|ing|e|al)|reach(?:ed|es|ing)?|expected|due|get\s+to|brought|"
     r"unload(?:ed|ing)?|delivered)"
     r"|(?P<neutral>crossed|cross(?:es|ing)?|pass(?:ed|es|ing)|entered|spotted|seen|"
     r"observed|noticed|recorded|stood|photographed|filmed))\b",
@@ -142,7 +144,8 @@ _VERB_RE = re.compile(
 )
 _PAST_RE = re.compile(
     r"^(?:left|departed|dispatched|sent|set off|set out|loaded|formed|returned|went|moved|"
-    r"travell?ed|headed|rolled out|followed|arrived|reached|unloaded|"
+    r"travell?ed|headed|rolled out|followed|transferred|transported|shipped|redeployed|"
+    r"relocated|brought|arrived|reached|unloaded|"
     r"delivered|(?:spotted|seen|observed) (?:leaving|departing)|leaving|departing)$"
 )
 
@@ -187,6 +190,17 @@ def train_number(text: str) -> str | None:
     """
     m = _NUMBER_RE.search(text)
     return None if m is None else m["number"]
+
+
+_CAR_NOUN_RE = re.compile(
+    r"\b(?:wagons|cars|railcars|platforms|flat-?cars|flats|box-?cars|carriages|cisterns)\b",
+    re.IGNORECASE,
+)
+
+
+def has_car_noun(text: str) -> bool:
+    """Whether the text names railway cars ("wagons with equipment arrived ...")."""
+    return _CAR_NOUN_RE.search(text) is not None
 
 
 def has_train_noun(text: str) -> bool:

@@ -193,7 +193,39 @@ def find_places(text: str) -> list[PlaceSpan]:
         if kind and kind["kind"].lower() in _REGION_KINDS:
             end = kind.end()
         places.append(PlaceSpan(role, text[start:end], start, end, m.start()))
+    if "→" in text or "->" in text or "=>" in text:
+        places.extend(_arrow_places(text, places))
+        places.sort(key=lambda p: p.start)
     return places
+
+
+_ARROW_RE = re.compile(rf"(?P<a>{_NAME})\s*(?:→|->|=>|⟶)\s*(?P<b>{_NAME})", re.IGNORECASE)
+
+
+def _arrow_places(text: str, found: list[PlaceSpan]) -> list[PlaceSpan]:
+    """Origin and destination written as "Orsha → Smolensk"."""
+    taken = {(p.start, p.end) for p in found}
+    extra = []
+    for m in _ARROW_RE.finditer(text):
+        # the origin is the last capitalised words before the arrow
+        words = m["a"].split()
+        keep: list[str] = []
+        for word in reversed(words):
+            if not word[:1].isupper():
+                break
+            keep.insert(0, word)
+        origin = _trim_name(" ".join(keep))
+        destination = _trim_name(m["b"])
+        if origin:
+            start = m.end("a") - len(" ".join(keep))
+            span = (start, start + len(origin))
+            if span not in taken:
+                extra.append(PlaceSpan("origin", origin, *span, start))
+        if destination:
+            span = (m.start("b"), m.start("b") + len(destination))
+            if span not in taken:
+                extra.append(PlaceSpan("destination", destination, *span, m.start("b")))
+    return extra
 
 
 def is_broad(place: Place | str) -> bool:

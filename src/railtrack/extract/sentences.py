@@ -38,7 +38,10 @@ _ABBREVIATIONS = frozenset(
     }
 )
 _BOUNDARY_RE = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[^\W\d_])|\n\s*\n")
-_CLAUSE_RE = re.compile(r"(?<=;)\s+|(?<=[^\d\s]:)\s+(?=\D)")
+# A clause ends at ";" and at ":" (not in "13:45", nor after "destination:"/"route:").
+_CLAUSE_RE = re.compile(
+    r"(?<=;)\s+|(?<![Dd]estination:)(?<![Rr]oute:)(?<![Oo]rigin:)(?<=[^\d\s]:)\s+(?=\D)"
+)
 
 
 @dataclass(frozen=True, slots=True)

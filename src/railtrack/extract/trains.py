@@ -340,7 +340,9 @@ def read_trains(text: str, *, published: date | None, max_group_trains: int = 12
             elif group is not None:
                 reader.all_into(group, draft.problems)
             elif cues.has_train_noun(piece.text) or (
-                reader.counts and reader.verbs and reader.places
+                (reader.counts or cues.has_car_noun(piece.text))
+                and any(v.role != "neutral" for v in reader.verbs)
+                and any(p.role != "at" for p in reader.places)
             ):
                 # "Twenty-two flatcars were dispatched from Brest to Kursk" is a train too.
                 current = TrainDraft(number=number)
