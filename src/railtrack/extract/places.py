@@ -73,10 +73,21 @@ _CUE_WORDS = (
 _CUE_FIRST_WORDS = frozenset(_CUE_WORDS.split())
 _NUMERAL_RE = re.compile(r"[IVX]{1,3}|\d")
 _KIND_AFTER_RE = re.compile(rf"\s+(?P<kind>{_KIND})\b", re.IGNORECASE)
-_BEFORE_TO_RE = re.compile(
-    r"(?:according|due|close|next|thanks|belonging|said|similar|compared|attached|"
-    r"back)\s*$",
-    re.IGNORECASE,
+# "according to Hajun", "due to delays": these words before "to" make it no destination.
+_BEFORE_TO = frozenset(
+    [
+        "according",
+        "due",
+        "close",
+        "next",
+        "thanks",
+        "belonging",
+        "said",
+        "similar",
+        "compared",
+        "attached",
+        "back",
+    ]
 )
 
 _NOT_PLACES_TEXT = (
@@ -181,7 +192,8 @@ def find_places(text: str) -> list[PlaceSpan]:
         pos = m.start("name")
         role = "origin" if m["o"] else "reach" if m["r"] else "destination" if m["d"] else "at"
         cue = (m["o"] or m["r"] or m["d"] or m["a"]).lower()
-        if cue == "to" and _BEFORE_TO_RE.search(text, 0, m.start()):
+        before = text[max(0, m.start() - 16) : m.start()].split()
+        if cue == "to" and before and before[-1].lower() in _BEFORE_TO:
             continue
         name = _trim_name(m["name"])
         if not name:
