@@ -58,6 +58,8 @@ def test_departure_dates(text, expected):
         ("will arrive on Tuesday", (date(2023, 3, 7), date(2023, 3, 7), "day")),
         ("not before March 10", (date(2023, 3, 10), None, "days")),
         ("will leave tomorrow", (date(2023, 3, 4), date(2023, 3, 4), "day")),
+        ("should arrive in two days", (date(2023, 3, 5), date(2023, 3, 5), "day")),
+        ("expected within a week", (date(2023, 3, 3), date(2023, 3, 10), "days")),
         ("due by the end of March", (None, date(2023, 3, 31), "days")),
     ],
 )

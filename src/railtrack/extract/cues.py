@@ -46,8 +46,15 @@ _UNITS_RE = rf"(?:\d|{_UNITS})"
 # and columns of trucks are not shipments by train.
 _CONVOY = r"(?:(?<=rail\s)|(?<=railway\s))convoy|convoy(?=\s+(?:by|on)\s+(?:rail|train))"
 _CONVOYS = r"(?:(?<=rail\s)|(?<=railway\s))convoys|convoys(?=\s+(?:by|on)\s+(?:rail|train))"
-_NOUN_SINGULAR = rf"(?:train|echelon|shipment|transport|trainload|consignment|{_CONVOY})"
-_NOUN_PLURAL = rf"(?:trains|echelons|shipments|transports|trainloads|consignments|{_CONVOYS})"
+# "eshelon" is the Russian word transliterated; "composition" translates "sostav".
+_NOUN_SINGULAR = (
+    rf"(?:train|echelon|eshelon|ešelon|shipment|transport|trainload|consignment|"
+    rf"composition|{_CONVOY})"
+)
+_NOUN_PLURAL = (
+    rf"(?:trains|echelons|eshelons|ešelons|shipments|transports|trainloads|consignments|"
+    rf"compositions|{_CONVOYS})"
+)
 _NOUN_ANY = rf"(?:{_NOUN_SINGULAR}|{_NOUN_PLURAL})\b"
 # Words that may stand between an article or number and the train noun.
 _MODIFIER = (

@@ -81,6 +81,7 @@ _DATE_RE = re.compile(
     r"(?:last|this|previous|next)\s+(?:week|month)|"
     r"(?:over|during|in|within)\s+the\s+(?:past|last)\s+(?:week|few\s+days|month)|"
     r"the\s+(?:past|previous)\s+week|a\s+week\s+ago|"
+    rf"(?P<in_kind>in|within)\s+(?P<in_n>{NUMBER_PATTERN}|a|an)\s+(?P<in_unit>days?|weeks?)|"
     rf"(?P<ago_n>{NUMBER_PATTERN})\s+days?\s+ago)(?![a-z])"
     r"|(?:(?P<wd_mod>last|this|next|past|on)\s+)?"
     r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -347,6 +348,16 @@ def _relative(
         "tomorrow": 1,
         "day after tomorrow": 2,
     }
+    if span.get("in_unit"):
+        word = (span.get("in_n") or "").lower()
+        n = 1 if word in ("a", "an") else parse_number(word)
+        if n is None:
+            return None
+        days = n * (7 if (span.get("in_unit") or "").lower().startswith("week") else 1)
+        if (span.get("in_kind") or "").lower() == "within":
+            return published, published + timedelta(days=days), "days"
+        day = published + timedelta(days=days)
+        return day, day, "day"
     if span.get("past_n"):
         n = parse_number(span.get("past_n") or "")
         return None if n is None else (published - timedelta(days=n), published, "days")

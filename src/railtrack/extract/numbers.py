@@ -92,7 +92,7 @@ _COUNT_RE = re.compile(
     rf"(?:(?P<approx>{_APPROX})\s+)?"
     rf"(?<![\w.,])(?P<num>{NUMBER_PATTERN}|an?(?=\s+(?:(?:{_ADJ})\s+)?{_SINGULAR}\b))"
     r"(?:"
-    r"(?P<dash>-car\b)"  # "a 47-car train"
+    r"(?P<dash>-(?:car|wagon)\b)"  # "a 47-car train"
     r"|\s+(?:(?:of\s+(?:which|them|these|those)\s+)?(?:are|were|is|was)\s+)?"
     rf"(?P<adjs>(?:(?:{_ADJ}|{_NEUTRAL})(?:\s+|-(?=[a-z])))*)"
     rf"(?:(?P<noun>{_NOUN})\b|(?P<bare>{_ADJ})\b(?=\s*(?:[,.;:)]|and\b|or\b|$)))"
