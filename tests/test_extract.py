@@ -269,3 +269,12 @@ def test_numbered_trains_are_different_trains():
 def test_road_convoys_are_not_trains():
     text = "A convoy of 40 trucks left Gomel for Mozyr. A column of tanks drove to Brest."
     assert extract_shipments(text, published=date(2023, 3, 8), network=False).shipments == []
+
+
+def test_large_announcements_keep_their_count_but_make_few_trains():
+    text = "Last week, 40 echelons left Belarus for Russia."
+    result = extract_shipments(text, published=date(2023, 3, 8), network=False)
+    (group,) = result.groups
+    assert group.n_trains == 40
+    assert len(result.shipments) == 12  # Settings.extract_max_group_trains
+    assert {s.group for s in result.shipments} == {group.id}

@@ -288,7 +288,7 @@ def read_trains(text: str, *, published: date | None, max_group_trains: int = 12
             announcement = cues.group_announcement(piece.text)
             if announcement is not None and (marker is None or marker.start > announcement.start):
                 group = GroupDraft(
-                    n_trains=min(announcement.n_trains, max_group_trains),
+                    n_trains=announcement.n_trains,
                     marker=reader._fact(announcement, announcement.start, announcement.end),
                 )
                 draft.groups.append(group)
@@ -348,7 +348,7 @@ def read_trains(text: str, *, published: date | None, max_group_trains: int = 12
                 current = TrainDraft(number=number)
                 draft.trains.append(current)
                 reader.all_into(current, draft.problems)
-    _fill_groups(draft)
+    _fill_groups(draft, max_group_trains=max_group_trains)
     draft.trains = [t for t in draft.trains if _has_facts(t) or t.group is not None]
     return draft
 
@@ -367,14 +367,14 @@ def _group_for_reference(draft: ReportDraft, group: GroupDraft | None) -> GroupD
     return made
 
 
-def _fill_groups(draft: ReportDraft) -> None:
+def _fill_groups(draft: ReportDraft, *, max_group_trains: int) -> None:
     """Make the trains a group announced but did not describe; share group facts."""
     for train in draft.trains:
         # a train's own goal ("the other stopped at Gomel") beats its group's destination
         if train.destination is None and train.goal is not None:
             train.destination = train.goal
     for gi, group in enumerate(draft.groups):
-        while len(group.members) < (group.n_trains or 0):
+        while len(group.members) < min(group.n_trains or 0, max_group_trains):
             group.members.append(len(draft.trains))
             draft.trains.append(TrainDraft(group=gi))
         for index in group.members:
