@@ -278,3 +278,10 @@ def test_large_announcements_keep_their_count_but_make_few_trains():
     assert group.n_trains == 40
     assert len(result.shipments) == 12  # Settings.extract_max_group_trains
     assert {s.group for s in result.shipments} == {group.id}
+
+
+def test_a_series_of_counts_goes_one_per_train():
+    text = "Three echelons of 30, 35 and 41 wagons arrived in Luninets on March 2."
+    result = extract_shipments(text, published=date(2023, 3, 3), network=False)
+    assert [s.cars.total for s in result.shipments] == [30, 35, 41]
+    assert result.groups[0].cars.is_empty

@@ -21,7 +21,14 @@ from functools import lru_cache
 
 from numerizer import numerize
 
-__all__ = ["CarCount", "candidate_starts", "find_car_counts", "parse_number", "scan"]
+__all__ = [
+    "CarCount",
+    "candidate_starts",
+    "find_car_counts",
+    "find_count_series",
+    "parse_number",
+    "scan",
+]
 
 _UNITS = (
     "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
@@ -158,6 +165,38 @@ def scan(pattern: re.Pattern[str], text: str, first_words: frozenset[str]) -> li
             matches.append(m)
             end = m.end()
     return matches
+
+
+_SERIES_RE = re.compile(
+    rf"(?<![\w.,])(?P<nums>{NUMBER_PATTERN}(?:\s*,\s*{NUMBER_PATTERN})*\s+(?:and|&)\s+)"
+    rf"(?P<last>{NUMBER_PATTERN})\s+(?P<adjs>(?:(?:{_ADJ}|{_NEUTRAL})\s+)*)(?P<noun>{_NOUN})\b",
+    re.IGNORECASE,
+)
+
+
+def find_count_series(text: str) -> tuple[list[int], str, int, int] | None:
+    """Return the counts of a series such as "48 and 38 cars" (one per train), if any.
+
+    Returns ``(values, kind, start, end)``; the car type is read as for a single count.
+
+    Examples
+    --------
+    >>> find_count_series("Two trains with 48 and 38 cars left.")
+    ([48, 38], 'total', 16, 30)
+    >>> find_count_series("with forty and thirty-two flat cars")[:2]
+    ([40, 32], 'flat')
+    >>> find_count_series("48 cars and 2 tank cars") is None
+    True
+    """
+    m = _SERIES_RE.search(text)
+    if m is None:
+        return None
+    words = re.split(r"\s*,\s*|\s+(?:and|&)(?:\s+|$)", m["nums"].strip())
+    values = [parse_number(w) for w in words if w.strip()] + [parse_number(m["last"])]
+    if any(v is None for v in values):
+        return None
+    kind = _kind(m["adjs"] or "", m["noun"], None)
+    return [v for v in values if v is not None], kind, m.start(), m.end()
 
 
 @dataclass(frozen=True, slots=True)

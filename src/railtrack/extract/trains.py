@@ -31,7 +31,7 @@ from typing import Any
 
 from railtrack.extract import cues
 from railtrack.extract.dates import DateSpan, find_dates, resolve_date
-from railtrack.extract.numbers import CarCount, find_car_counts
+from railtrack.extract.numbers import CarCount, find_car_counts, find_count_series
 from railtrack.extract.places import PlaceSpan, find_places, is_broad
 from railtrack.extract.sentences import Clause, split_clauses
 
@@ -83,6 +83,7 @@ class GroupDraft(_Facts):
 
     n_trains: int | None = None
     each: dict[str, Fact] = field(default_factory=dict)
+    series: list[dict[str, Fact]] = field(default_factory=list)  # "48 and 38 cars" in order
     members: list[int] = field(default_factory=list)
     marker: Fact | None = None
 
@@ -213,6 +214,15 @@ class _ClauseReader:
                     count.value, count.start, count.end, inferred=count.estimated
                 )
 
+    def series_into(self, group: GroupDraft) -> bool:
+        """File "two trains with 48 and 38 cars" as one count per train, in order."""
+        found = find_count_series(self.text)
+        if found is None or len(found[0]) != group.n_trains:
+            return False
+        values, kind, start, end = found
+        group.series = [{kind: self._fact(v, start, end)} for v in values]
+        return True
+
     def claim_into(self, facts: _Facts) -> None:
         if self.claim is not None and facts.claim is None:
             facts.claim = self._fact(self.claim, 0, len(self.text))
@@ -296,7 +306,8 @@ def read_trains(text: str, *, published: date | None, max_group_trains: int = 12
                 reader.places_into(group)
                 reader.dates_into(group, draft.problems)
                 reader.claim_into(group)
-                reader.counts_into(group.each if cues.is_each(piece.text) else group.counts)
+                if not reader.series_into(group):
+                    reader.counts_into(group.each if cues.is_each(piece.text) else group.counts)
                 continue
             if marker is not None:
                 current = TrainDraft(
@@ -391,6 +402,9 @@ def _fill_groups(draft: ReportDraft, *, max_group_trains: int) -> None:
                     setattr(train, name, theirs.shared())
             for kind, fact in group.each.items():
                 train.counts.setdefault(kind, fact.shared())
+        for index, counts in zip(group.members, group.series, strict=False):
+            for kind, fact in counts.items():
+                draft.trains[index].counts.setdefault(kind, fact)
     for train in draft.trains:
         if train.destination is None and train.goal is not None:
             train.destination = train.goal
