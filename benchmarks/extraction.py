@@ -236,7 +236,10 @@ def speed(snippets: list[dict], network: object, repeat: int) -> None:
         lambda text, published: extract_shipments(text, published=published, network=network)
     )
     words = statistics.median(len(t.split()) for t, _ in texts)
-    print(f"\nspeed over {len(texts)} reports (median {words:.0f} words), median of {repeat} runs, CPU time:")
+    print(
+        f"\nspeed over {len(texts)} reports (median {words:.0f} words), "
+        f"median of {repeat} runs, CPU time:"
+    )
     print(f"  baseline, finders only:   {base:10,.0f} reports/s")
     print(f"  extract_shipments:        {full:10,.0f} reports/s  ({full / base:.2f} x baseline)")
     print(f"  target >= 1,000 reports/s: {'met' if full >= 1000 else 'NOT met'}")

@@ -125,7 +125,8 @@ _EXPECTED_RE = re.compile(
 _OFF_TOPIC_RE = re.compile(
     r"\b(?:derail\w*|sabotag\w*|saboteur\w*|partisans?|arson\w*|set\s+(?:on\s+)?fire|"
     r"relay\s+(?:cabinet|box)\w*|explosi\w+|blown\s+up|blew\s+up|delayed|disrupt\w*|"
-    r"tonnes|tons|million|billion|per\s*cent|year[\s-]on[\s-]year|"
+    r"million|billion|per\s*cent|year[\s-]on[\s-]year|"
+    r"(?:tonnes|tons)\s+of\s+(?:cargo|freight|goods)|"
     r"(?:wagons|cars|trains|tonnes|tons)\s+(?:a|per)\s+(?:day|month|year)|"
     r"turnover)\b|%",
     re.IGNORECASE,
@@ -134,7 +135,7 @@ _OFF_TOPIC_RE = re.compile(
 _MILITARY_RE = re.compile(
     r"\b(?:military|echelons?|troops|soldiers|servicemen|personnel|mobili[sz]ed|equipment|"
     r"armou?red|ammunition|weapons|howitzers?|artillery|T-\d+|BMPs?|BTRs?|Ural|"
-    r"air[\s-]defen[cs]e|missiles?)\b",
+    r"air[\s-]defen[cs]e|missiles?|fuel)\b",
     re.IGNORECASE,
 )
 
