@@ -38,7 +38,7 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -340,24 +340,30 @@ def _route_lookup(routes: Any) -> dict[str, _RouteInfo]:
     return out
 
 
+_BASIS = "_basis"
+_SOURCE_LABEL = "_source"
+_GRADE = "_grade"
+_CRED = "_credibility"
+_SHIP = "_shipment"
+_GROUP = "_group"
+_INTERNAL = (_BASIS, _SOURCE_LABEL, _GRADE, _CRED, _SHIP, _GROUP)
+_STRINGS = (C.UNALLOCATED, _BASIS, _SOURCE_LABEL, _GRADE, _SHIP, _GROUP)
+
+
 @dataclass
-class _Contribution:
-    """One train, or one group's remainder, with its key values and counts."""
+class _Remainder:
+    """One group's cars not carried by its trains' own counts, with its key values."""
 
     keys: dict[str, list[Any]]
     period_basis: str | None
     trains: int
-    trains_with_cars: int
-    cars: dict[str, Any]
-    cars_unallocated: int
+    cars: dict[str, int | None]
     derived: bool
     estimated: bool
-    note: str | None
-    sources: set[str] = field(default_factory=set)
-    reliabilities: set[str] = field(default_factory=set)
-    credibility: int | None = None
-    shipments: tuple[str, ...] = ()
-    groups: tuple[str, ...] = ()
+    note: str
+    source: str | None
+    grade: str | None
+    group: str
 
 
 def _to_period(dates: pd.Series, freq: str) -> pd.Series:
@@ -372,6 +378,8 @@ def _to_period(dates: pd.Series, freq: str) -> pd.Series:
 def _dates(df: pd.DataFrame, col: str) -> pd.Series:
     if col not in df.columns:
         return pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]")
+    if pd.api.types.is_datetime64_any_dtype(df[col]):
+        return pd.to_datetime(df[col]).dt.normalize()
     values = df[col].map(lambda v: None if _text(v) is None else str(v)[:10])
     return pd.to_datetime(values, errors="coerce", format="ISO8601")
 
@@ -398,37 +406,306 @@ def _source_label(row: Row) -> tuple[str | None, str | None]:
     return (f"{reporter} ({grade})" if grade else reporter), grade
 
 
-def _train_keys(
-    row: Row,
+def _texts(df: pd.DataFrame, col: str) -> pd.Series:
+    """Return a column as stripped strings, None where missing (all None if absent)."""
+    if col not in df.columns:
+        return pd.Series([None] * len(df), index=df.index, dtype=object)
+    text = df[col].astype("string").str.strip()
+    known = (text.notna() & (text != "")).to_numpy(dtype=bool)
+    values = text.to_numpy(dtype=object)
+    return pd.Series(np.where(known, values, None), index=df.index, dtype=object)
+
+
+def _coalesce(df: pd.DataFrame, cols: Sequence[str]) -> pd.Series:
+    """Return the first known text of ``cols`` per row, else ``"unknown"``."""
+    out = pd.Series([None] * len(df), index=df.index, dtype=object)
+    for col in cols:
+        out = out.where(out.notna(), _texts(df, col))
+    return out.where(out.notna(), UNKNOWN)
+
+
+def _counts(df: pd.DataFrame, col: str) -> pd.Series:
+    """Return a count column as nullable integers (non-numbers are missing)."""
+    if col not in df.columns:
+        return pd.Series(pd.array([None] * len(df), dtype="Int64"), index=df.index)
+    numbers = pd.to_numeric(df[col].astype(object), errors="coerce").astype("float64")
+    return pd.Series(pd.array(np.trunc(numbers), dtype="Int64"), index=df.index)
+
+
+def _train_frame(
+    ship_df: pd.DataFrame,
     keys: Sequence[str],
     *,
-    period: Any,
+    freq: str,
     routes: Mapping[str, _RouteInfo],
-) -> dict[str, list[Any]]:
-    out: dict[str, list[Any]] = {}
-    route = routes.get(str(row[C.ID]))
+) -> pd.DataFrame:
+    """Return one contribution row per train: its key values and its own counts."""
+    ids = ship_df[C.ID].map(str)
+    departure = _dates(ship_df, C.DEPARTURE_EARLIEST)
+    published = _dates(ship_df, C.PUBLISHED)
+    period = _to_period(departure.fillna(published), freq)
+    basis = np.where(departure.notna(), "departure", np.where(published.notna(), "published", ""))
+    origin = _coalesce(ship_df, (C.ORIGIN_STATION, C.ORIGIN_REGION, C.ORIGIN))
+    destination = _coalesce(ship_df, (C.DESTINATION_STATION, C.DESTINATION_REGION, C.DESTINATION))
+    out = pd.DataFrame(index=ship_df.index)
     for key in keys:
         if key == C.ORIGIN:
-            out[key] = [_place_label(row, C.ORIGIN)]
+            out[key] = origin
         elif key in (C.DESTINATION, C.RAILHEAD):
-            out[key] = [_place_label(row, C.DESTINATION)]
+            out[key] = destination
         elif key == C.ROUTE_LABEL:
-            if route is not None:
-                out[key] = [route.label]
-            else:
-                origin = _place_label(row, C.ORIGIN)
-                destination = _place_label(row, C.DESTINATION)
-                out[key] = [f"{origin} → {destination}"]
+            fallback = origin + " → " + destination
+            labels = [
+                routes[i].label if i in routes else f for i, f in zip(ids, fallback, strict=True)
+            ]
+            out[key] = pd.Series(labels, index=ship_df.index, dtype=object)
         elif key == C.BORDER_CROSSING:
-            if route is None:
-                out[key] = [UNKNOWN]
-            else:
-                out[key] = sorted(set(route.crossings)) or [NO_CROSSING]
+            out[key] = [
+                (sorted(set(routes[i].crossings)) or [NO_CROSSING]) if i in routes else [UNKNOWN]
+                for i in ids
+            ]
         elif key == C.PERIOD:
-            out[key] = [period]
+            out[key] = period
         else:
-            out[key] = [_text(row.get(key)) or UNKNOWN]
+            values = _texts(ship_df, key)
+            out[key] = values.where(values.notna(), UNKNOWN)
+    basis_text = pd.Series(basis, index=ship_df.index, dtype=object)
+    out[_BASIS] = basis_text.where(basis_text != "", None)
+    out[C.TRAINS] = 1
+    for col in C.CAR_COLUMNS:
+        out[col] = _counts(ship_df, col)
+    out[C.TRAINS_WITH_CARS] = out[C.CARS_TOTAL].notna().astype("int64")
+    out[C.CARS_UNALLOCATED] = 0
+    for col in (C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED):
+        out[col] = ship_df[col].astype(object).map(_flag) if col in ship_df.columns else False
+    out[C.UNALLOCATED] = None
+    reporter, grade = _texts(ship_df, C.SOURCE), _texts(ship_df, C.RELIABILITY)
+    out[_SOURCE_LABEL] = [
+        None if r is None else (f"{r} ({g})" if g else r)
+        for r, g in zip(reporter, grade, strict=True)
+    ]
+    out[_GRADE] = grade
+    out[_CRED] = _counts(ship_df, C.CREDIBILITY)
+    out[_SHIP] = ids
+    out[_GROUP] = _texts(ship_df, C.GROUP)
+    return out.reset_index(drop=True)
+
+
+def _key_values(row: Row, key: str) -> tuple[Any, ...]:
+    value = row[key]
+    return tuple(value) if isinstance(value, list) else (value,)
+
+
+def _group_remainders(
+    group_df: pd.DataFrame,
+    trains: pd.DataFrame,
+    keys: Sequence[str],
+    *,
+    freq: str,
+    problems: list[str],
+) -> list[_Remainder]:
+    """Return, per group, its cars not carried by its member trains, and where they go."""
+    out: list[_Remainder] = []
+    if group_df.empty:
+        return out
+    group_period = _to_period(_dates(group_df, C.PUBLISHED), freq).tolist()
+    grouped = trains[trains[_GROUP].notna()]
+    by_group: dict[str, list[str]] = {}
+    for sid, gid in zip(grouped[_SHIP], grouped[_GROUP], strict=True):
+        by_group.setdefault(gid, []).append(sid)
+    listed_ids = set(trains[_SHIP])
+    extra_ids = {
+        m for value in group_df.get(C.MEMBERS, ()) for m in _split_crossings(value)
+    } & listed_ids
+    rows = {
+        str(r[_SHIP]): r
+        for r in trains[trains[_GROUP].notna() | trains[_SHIP].isin(extra_ids)].to_dict("records")
+    }
+    for i, grp in enumerate(group_df.to_dict("records")):
+        gid = str(grp[C.ID])
+        members = list(by_group.get(gid, []))
+        for extra in _split_crossings(grp.get(C.MEMBERS)):
+            if extra in rows and extra not in members:
+                members.append(extra)
+        listed = len(members)
+        unlisted = max(_count(grp.get(C.N_TRAINS)) or 0, listed) - listed
+        with_total = {m for m in members if _count(rows[m][C.CARS_TOTAL]) is not None}
+        remainder: dict[str, int | None] = {}
+        for col in C.CAR_COLUMNS:
+            total = _count(grp.get(col))
+            if total is None:
+                remainder[col] = None
+                continue
+            known = sum(_count(rows[m][col]) or 0 for m in members)
+            if known > total:
+                problems.append(
+                    f"group {gid}: its trains carry {known} {col}, more than the group's "
+                    f"{total}; nothing left to allocate"
+                )
+                known = total
+            remainder[col] = total - known
+        rest_total = remainder[C.CARS_TOTAL] or 0
+        if not any(remainder.values()) and unlisted == 0:
+            continue
+        holders = [m for m in members if m not in with_total] or members
+        n_across = len(holders) + unlisted
+        label = unallocated_label(n_across)
+        candidates = [{k: _key_values(rows[m], k) for k in keys} for m in holders]
+        bases = {rows[m][_BASIS] for m in holders}
+        if unlisted:
+            pseudo: dict[str, tuple[Any, ...]] = {k: (label,) for k in keys}
+            if C.PERIOD in keys:
+                pseudo[C.PERIOD] = (group_period[i],)
+                bases.add("published" if pd.notna(group_period[i]) else None)
+            candidates.append(pseudo)
+        merged: dict[str, list[Any]] = {}
+        for key in keys:
+            values = [c[key] for c in candidates]
+            if all(v == values[0] for v in values):
+                merged[key] = list(values[0])
+            else:
+                merged[key] = [pd.NaT if key == C.PERIOD else label]
+        dated = C.PERIOD in keys and pd.notna(merged[C.PERIOD][0])
+        passenger = remainder[C.CARS_PASSENGER]
+        parts = f" ({passenger} passenger)" if passenger else ""
+        note = (
+            f"{rest_total} cars{parts} of group {gid} across {n_across} "
+            f"train{'' if n_across == 1 else 's'}"
+            + (f" ({unlisted} not listed)" if unlisted else "")
+        )
+        source, grade = _source_label(grp)
+        out.append(
+            _Remainder(
+                keys=merged,
+                period_basis=("; ".join(sorted(b for b in bases if b)) or None) if dated else None,
+                trains=unlisted,
+                cars=remainder,
+                derived=_flag(grp.get(C.CARS_TOTAL_DERIVED)),
+                estimated=_flag(grp.get(C.CARS_ESTIMATED)),
+                note=note,
+                source=source,
+                grade=grade,
+                group=gid,
+            )
+        )
     return out
+
+
+def _remainder_frame(remainders: Sequence[_Remainder], keys: Sequence[str]) -> pd.DataFrame:
+    """Return the remainders as contribution rows, one per combination of key values."""
+    rows = []
+    for r in remainders:
+        for combo in itertools.product(*(r.keys[k] for k in keys)):
+            rows.append(
+                {
+                    **dict(zip(keys, combo, strict=True)),
+                    _BASIS: r.period_basis,
+                    C.TRAINS: r.trains,
+                    **r.cars,
+                    C.TRAINS_WITH_CARS: 0,
+                    C.CARS_UNALLOCATED: r.cars[C.CARS_TOTAL] or 0,
+                    C.CARS_TOTAL_DERIVED: r.derived,
+                    C.CARS_ESTIMATED: r.estimated,
+                    C.UNALLOCATED: r.note,
+                    _SOURCE_LABEL: r.source,
+                    _GRADE: r.grade,
+                    _CRED: None,
+                    _SHIP: None,
+                    _GROUP: r.group,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def _contributions(trains: pd.DataFrame, extra: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
+    """Stack train rows (one per border crossing) and group rows with shared dtypes."""
+    if C.BORDER_CROSSING in keys and len(trains):
+        trains = trains.explode(C.BORDER_CROSSING, ignore_index=True)
+    frames = [f for f in (trains, extra) if len(f)]
+    columns = [*keys, _BASIS, C.TRAINS, *C.CAR_COLUMNS, C.TRAINS_WITH_CARS, C.CARS_UNALLOCATED,
+               C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED, C.UNALLOCATED, *_INTERNAL[1:]]  # fmt: skip
+    typed = []
+    for frame in frames:
+        frame = frame.reindex(columns=columns)
+        for col in (*C.CAR_COLUMNS, _CRED):
+            if frame[col].dtype != "Int64":
+                frame[col] = pd.array(
+                    [None if pd.isna(v) else int(v) for v in frame[col]], dtype="Int64"
+                )
+        for col in (C.TRAINS, C.TRAINS_WITH_CARS, C.CARS_UNALLOCATED):
+            frame[col] = frame[col].astype("int64")
+        for col in (C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED):
+            frame[col] = frame[col].astype(bool)
+        for col in (*_STRINGS, *(k for k in keys if k != C.PERIOD)):
+            frame[col] = frame[col].astype(object)
+        if C.PERIOD in keys:
+            frame[C.PERIOD] = pd.to_datetime(frame[C.PERIOD]).astype("datetime64[ns]")
+        typed.append(frame)
+    if not typed:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(typed, ignore_index=True) if len(typed) > 1 else typed[0]
+
+
+def _strings(values: pd.Series) -> list[str]:
+    return [v for v in values if isinstance(v, str)]
+
+
+def _join(values: pd.Series) -> str | None:
+    return "; ".join(_strings(values)) or None
+
+
+def _join_unique(values: pd.Series) -> str | None:
+    return "; ".join(dict.fromkeys(_strings(values))) or None
+
+
+def _join_sorted(values: pd.Series) -> str | None:
+    return "; ".join(sorted(set(_strings(values)))) or None
+
+
+def _join_bases(values: pd.Series) -> str:
+    parts = {p for v in _strings(values) for p in v.split("; ")}
+    return "; ".join(sorted(parts)) or UNKNOWN
+
+
+def _best_grade(values: pd.Series) -> str | None:
+    grades = _strings(values)
+    return min(grades) if grades else None
+
+
+def _aggregate(frame: pd.DataFrame, keys: Sequence[str], *, settings: Settings) -> pd.DataFrame:
+    """Sum the contributions per combination of key values."""
+    lead = [*keys, *([C.PERIOD_BASIS] if C.PERIOD in keys else [])]
+    columns = [*lead, *C.SUMMARY_VALUE_COLUMNS]
+    if frame.empty:
+        empty = pd.DataFrame(columns=columns)
+        empty[C.PERSONNEL_ESTIMATE] = empty[C.PERSONNEL_ESTIMATE].astype("Float64")
+        return empty
+    by = list(keys) or ["_all"]
+    if not keys:
+        frame = frame.assign(_all=0)
+    g = frame.groupby(by, dropna=False, sort=False)
+    parts: dict[str, pd.Series] = {
+        C.TRAINS: g[C.TRAINS].sum(),
+        C.TRAINS_WITH_CARS: g[C.TRAINS_WITH_CARS].sum(),
+        **{col: g[col].sum(min_count=1) for col in C.CAR_COLUMNS},
+        C.CARS_UNALLOCATED: g[C.CARS_UNALLOCATED].sum(),
+        C.CARS_TOTAL_DERIVED: g[C.CARS_TOTAL_DERIVED].any(),
+        C.CARS_ESTIMATED: g[C.CARS_ESTIMATED].any(),
+        C.UNALLOCATED: g[C.UNALLOCATED].agg(_join),
+        C.SOURCES: g[_SOURCE_LABEL].agg(_join_sorted),
+        C.BEST_RELIABILITY: g[_GRADE].agg(_best_grade),
+        C.BEST_CREDIBILITY: g[_CRED].min(),
+        C.SHIPMENTS: g[_SHIP].agg(_join),
+        C.GROUPS: g[_GROUP].agg(_join_unique),
+    }
+    if C.PERIOD in keys:
+        parts[C.PERIOD_BASIS] = g[_BASIS].agg(_join_bases)
+    df = pd.DataFrame(parts).reset_index()
+    if not keys:
+        df = df.drop(columns="_all")
+    df[C.BEST_CREDIBILITY] = df[C.BEST_CREDIBILITY].astype("Int64")
+    df[C.PERSONNEL_ESTIMATE] = personnel_estimate(df[C.CARS_PASSENGER], settings=settings)
+    return _sort(df[columns], keys)
 
 
 def _validate_keys(keys: Sequence[str], ship_df: pd.DataFrame, routes: Any) -> None:
@@ -442,102 +719,6 @@ def _validate_keys(keys: Sequence[str], ship_df: pd.DataFrame, routes: Any) -> N
     if len(set(keys)) != len(keys):
         msg = f"duplicate keys in by={tuple(keys)!r}"
         raise ValueError(msg)
-
-
-def _group_contributions(
-    group_df: pd.DataFrame,
-    ship_df: pd.DataFrame,
-    train_keys: Mapping[str, dict[str, list[Any]]],
-    keys: Sequence[str],
-    *,
-    train_basis: Mapping[str, str | None],
-    freq: str,
-    problems: list[str],
-) -> list[_Contribution]:
-    """Return one contribution per group: its cars not carried by its member trains."""
-    out: list[_Contribution] = []
-    published = _dates(group_df, C.PUBLISHED)
-    group_period = (
-        _to_period(published, freq) if len(group_df) else pd.Series([], dtype="datetime64[ns]")
-    )
-    ship_group = ship_df[C.GROUP] if C.GROUP in ship_df.columns else pd.Series(dtype=object)
-    ship_rows = {str(r[C.ID]): r for r in ship_df.to_dict("records")}
-    for i, grp in enumerate(group_df.to_dict("records")):
-        gid = str(grp[C.ID])
-        members = [str(s) for s in ship_df.loc[ship_group.astype(str) == gid, C.ID]]
-        for extra in _split_crossings(grp.get(C.MEMBERS)):
-            if extra in ship_rows and extra not in members:
-                members.append(extra)
-        listed = len(members)
-        n_trains = max(_count(grp.get(C.N_TRAINS)) or 0, listed)
-        unlisted = n_trains - listed
-        with_total = [m for m in members if _count(ship_rows[m].get(C.CARS_TOTAL)) is not None]
-        remainder: dict[str, Any] = {}
-        for col in C.CAR_COLUMNS:
-            total = _count(grp.get(col))
-            if total is None:
-                remainder[col] = None
-                continue
-            known = sum(_count(ship_rows[m].get(col)) or 0 for m in members)
-            if known > total:
-                problems.append(
-                    f"group {gid}: its trains carry {known} {col}, more than the group's "
-                    f"{total}; nothing left to allocate"
-                )
-                known = total
-            remainder[col] = total - known
-        rest_total = remainder[C.CARS_TOTAL] or 0
-        has_rest = any(v for v in remainder.values())
-        if not has_rest and unlisted == 0:
-            continue
-        holders = [m for m in members if m not in with_total] or members
-        n_across = len(holders) + unlisted
-        label = unallocated_label(n_across)
-        candidates = [train_keys[m] for m in holders]
-        bases = {train_basis.get(m) for m in holders}
-        if unlisted:
-            pseudo = {k: [label] for k in keys}
-            if C.PERIOD in keys:
-                pseudo[C.PERIOD] = [group_period.iloc[i]]
-                bases.add("published" if pd.notna(group_period.iloc[i]) else None)
-            candidates.append(pseudo)
-        merged: dict[str, list[Any]] = {}
-        for key in keys:
-            values = [tuple(c[key]) for c in candidates]
-            if all(v == values[0] for v in values):
-                merged[key] = list(values[0])
-            else:
-                merged[key] = [pd.NaT if key == C.PERIOD else label]
-        passenger = remainder[C.CARS_PASSENGER]
-        parts = f" ({passenger} passenger)" if passenger else ""
-        note = (
-            f"{rest_total} cars{parts} of group {gid} across {n_across} "
-            f"train{'' if n_across == 1 else 's'}"
-            + (f" ({unlisted} not listed)" if unlisted else "")
-        )
-        src, grade = _source_label(grp)
-        out.append(
-            _Contribution(
-                keys=merged,
-                period_basis=(
-                    "; ".join(sorted(b for b in bases if b))
-                    if C.PERIOD in keys and pd.notna(merged[C.PERIOD][0])
-                    else None
-                )
-                or None,
-                trains=unlisted,
-                trains_with_cars=0,
-                cars=remainder,
-                cars_unallocated=rest_total,
-                derived=_flag(grp.get(C.CARS_TOTAL_DERIVED)),
-                estimated=_flag(grp.get(C.CARS_ESTIMATED)),
-                note=note,
-                sources={src} if src else set(),
-                reliabilities={grade} if grade else set(),
-                groups=(gid,),
-            )
-        )
-    return out
 
 
 def summarize(
@@ -598,60 +779,17 @@ def summarize(
     keys = list(by)
     ship_df, group_df = _as_frames(shipments, groups)
     _validate_keys(keys, ship_df, routes)
-    route_info = _route_lookup(routes)
     problems: list[str] = []
-
-    departure = _dates(ship_df, C.DEPARTURE_EARLIEST)
-    published = _dates(ship_df, C.PUBLISHED)
-    basis = np.where(departure.notna(), "departure", np.where(published.notna(), "published", ""))
-    when = departure.fillna(published) if len(ship_df) else departure
-    period = _to_period(when, freq) if len(ship_df) else when
-    known_groups = set(group_df[C.ID].astype(str)) if len(group_df) else set()
-
-    contributions: list[_Contribution] = []
-    train_keys: dict[str, dict[str, list[Any]]] = {}
-    train_basis: dict[str, str | None] = {}
-    for i, row in enumerate(ship_df.to_dict("records")):
-        sid = str(row[C.ID])
-        tk = _train_keys(row, keys, period=period.iloc[i], routes=route_info)
-        train_keys[sid] = tk
-        train_basis[sid] = basis[i] or None
-        gid = _text(row.get(C.GROUP))
+    trains = _train_frame(ship_df, keys, freq=freq, routes=_route_lookup(routes))
+    known_groups = set(group_df[C.ID].map(str)) if len(group_df) else set()
+    for sid, gid in zip(trains[_SHIP], trains[_GROUP], strict=True):
         if gid is not None and gid not in known_groups:
             problems.append(f"shipment {sid}: group {gid!r} is not among the groups")
-        src, grade = _source_label(row)
-        credibility = _count(row.get(C.CREDIBILITY))
-        cars = {col: _count(row.get(col)) for col in C.CAR_COLUMNS}
-        contributions.append(
-            _Contribution(
-                keys=tk,
-                period_basis=basis[i] or None,
-                trains=1,
-                trains_with_cars=int(cars[C.CARS_TOTAL] is not None),
-                cars=cars,
-                cars_unallocated=0,
-                derived=_flag(row.get(C.CARS_TOTAL_DERIVED)),
-                estimated=_flag(row.get(C.CARS_ESTIMATED)),
-                note=None,
-                sources={src} if src else set(),
-                reliabilities={grade} if grade else set(),
-                credibility=credibility,
-                shipments=(sid,),
-                groups=(gid,) if gid else (),
-            )
-        )
-    contributions += _group_contributions(
-        group_df,
-        ship_df,
-        train_keys,
-        keys,
-        train_basis=train_basis,
-        freq=freq,
-        problems=problems,
-    )
+    remainders = _group_remainders(group_df, trains, keys, freq=freq, problems=problems)
+    frame = _contributions(trains, _remainder_frame(remainders, keys), keys)
     for problem in problems:
         logger.warning(problem)
-    table = _aggregate(contributions, keys, settings=settings)
+    table = _aggregate(frame, keys, settings=settings)
     table.attrs = {
         "by": tuple(keys),
         "freq": freq,
@@ -665,54 +803,6 @@ def summarize(
         len(table),
     )
     return table
-
-
-def _aggregate(
-    contributions: Sequence[_Contribution], keys: Sequence[str], *, settings: Settings
-) -> pd.DataFrame:
-    """Explode multi-valued keys, then sum the contributions per key combination."""
-    cells: dict[tuple[Any, ...], list[_Contribution]] = {}
-    for contribution in contributions:
-        for combo in itertools.product(*(contribution.keys[k] for k in keys)):
-            norm = tuple(None if v is pd.NaT else v for v in combo)
-            cells.setdefault(norm, []).append(contribution)
-    rows = []
-    for combo, parts in cells.items():
-        row: dict[str, Any] = dict(zip(keys, combo, strict=True))
-        if C.PERIOD in keys:
-            bases = sorted({p.period_basis for p in parts if p.period_basis})
-            row[C.PERIOD_BASIS] = "; ".join(bases) or UNKNOWN
-        row[C.TRAINS] = sum(p.trains for p in parts)
-        row[C.TRAINS_WITH_CARS] = sum(p.trains_with_cars for p in parts)
-        for col in C.CAR_COLUMNS:
-            known = [p.cars[col] for p in parts if p.cars[col] is not None]
-            row[col] = sum(known) if known else None
-        row[C.CARS_UNALLOCATED] = sum(p.cars_unallocated for p in parts)
-        row[C.CARS_TOTAL_DERIVED] = any(p.derived for p in parts)
-        row[C.CARS_ESTIMATED] = any(p.estimated for p in parts)
-        notes = [p.note for p in parts if p.note]
-        row[C.UNALLOCATED] = "; ".join(notes) or None
-        row[C.SOURCES] = "; ".join(sorted(set().union(*(p.sources for p in parts)))) or None
-        grades = set().union(*(p.reliabilities for p in parts))
-        row[C.BEST_RELIABILITY] = min(grades) if grades else None
-        creds = [p.credibility for p in parts if p.credibility is not None]
-        row[C.BEST_CREDIBILITY] = min(creds) if creds else None
-        row[C.SHIPMENTS] = "; ".join(s for p in parts for s in p.shipments) or None
-        group_ids = dict.fromkeys(g for p in parts for g in p.groups)
-        row[C.GROUPS] = "; ".join(group_ids) or None
-        rows.append(row)
-    lead = [*keys, *([C.PERIOD_BASIS] if C.PERIOD in keys else [])]
-    df = pd.DataFrame(rows, columns=[*lead, *C.SUMMARY_VALUE_COLUMNS])
-    for col in (C.TRAINS, C.TRAINS_WITH_CARS, C.CARS_UNALLOCATED):
-        df[col] = df[col].astype("int64")
-    for col in (*C.CAR_COLUMNS, C.BEST_CREDIBILITY):
-        df[col] = pd.array(df[col].tolist(), dtype="Int64")
-    for col in (C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED):
-        df[col] = df[col].astype(bool)
-    df[C.PERSONNEL_ESTIMATE] = personnel_estimate(df[C.CARS_PASSENGER], settings=settings)
-    if C.PERIOD in keys:
-        df[C.PERIOD] = pd.to_datetime(df[C.PERIOD])
-    return _sort(df, keys)
 
 
 def _sort(df: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
