@@ -167,7 +167,9 @@ def extract_text_report(
     if value("published"):
         line, raw = fields["published"]
         try:
-            day = date.fromisoformat(raw.strip().strip("'\""))
+            cleaned = raw.strip().strip("'\"")
+            # a timestamp ("2023-03-03T10:15" or "2023-03-03 10:15") gives its day
+            day = date.fromisoformat(cleaned[:10] if cleaned[10:11] in ("T", " ") else cleaned)
         except ValueError:
             problems.append(
                 f"{name} line {line}, field 'published': {raw!r} is not a date (YYYY-MM-DD)"
