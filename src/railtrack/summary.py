@@ -411,9 +411,8 @@ def _texts(df: pd.DataFrame, col: str) -> pd.Series:
     if col not in df.columns:
         return pd.Series([None] * len(df), index=df.index, dtype=object)
     text = df[col].astype("string").str.strip()
-    known = (text.notna() & (text != "")).to_numpy(dtype=bool)
-    values = text.to_numpy(dtype=object)
-    return pd.Series(np.where(known, values, None), index=df.index, dtype=object)
+    known = (text.notna() & (text != "")).fillna(False).astype(bool)
+    return text.astype(object).where(known, None)
 
 
 def _coalesce(df: pd.DataFrame, cols: Sequence[str]) -> pd.Series:
