@@ -431,6 +431,16 @@ def _counts(df: pd.DataFrame, col: str) -> pd.Series:
     return pd.Series(pd.array(np.trunc(numbers), dtype="Int64"), index=df.index)
 
 
+def _flags(df: pd.DataFrame, col: str) -> pd.Series:
+    """Return a flag column as booleans (missing is False)."""
+    if col not in df.columns:
+        return pd.Series(False, index=df.index)
+    try:
+        return df[col].astype("boolean").fillna(False).astype(bool)
+    except (TypeError, ValueError):
+        return df[col].astype(object).map(_flag).astype(bool)
+
+
 def _train_frame(
     ship_df: pd.DataFrame,
     keys: Sequence[str],
@@ -476,7 +486,7 @@ def _train_frame(
     out[C.TRAINS_WITH_CARS] = out[C.CARS_TOTAL].notna().astype("int64")
     out[C.CARS_UNALLOCATED] = 0
     for col in (C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED):
-        out[col] = ship_df[col].astype(object).map(_flag) if col in ship_df.columns else False
+        out[col] = _flags(ship_df, col)
     out[C.UNALLOCATED] = None
     reporter, grade = _texts(ship_df, C.SOURCE), _texts(ship_df, C.RELIABILITY)
     out[_SOURCE_LABEL] = [
