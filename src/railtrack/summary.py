@@ -74,7 +74,6 @@ Row = Mapping[Any, Any]
 
 UNKNOWN = "unknown"
 NO_CROSSING = "none"
-_TYPED = (C.CARS_PASSENGER, C.CARS_COVERED, C.CARS_FLAT, C.CARS_TANK, C.CARS_OTHER)
 
 
 def unallocated_label(n_trains: int) -> str:
@@ -289,19 +288,7 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
-def _first(row: Row, cols: Sequence[str]) -> str:
-    for col in cols:
-        text = _text(row.get(col))
-        if text is not None:
-            return text
-    return UNKNOWN
-
-
-def _place_label(row: Row, prefix: str) -> str:
-    return _first(row, (f"{prefix}_station", f"{prefix}_region", prefix))
-
-
-def _split_crossings(value: Any) -> list[str]:
+def _split_list(value: Any) -> list[str]:
     if value is None or value is pd.NA:
         return []
     if isinstance(value, str):
@@ -328,7 +315,7 @@ def _route_lookup(routes: Any) -> dict[str, _RouteInfo]:
             raise ValueError(msg)
         for row in routes.to_dict("records"):
             label = _text(row.get(C.ROUTE_LABEL))
-            crossings = _split_crossings(row.get("border_crossings"))
+            crossings = _split_list(row.get("border_crossings"))
             if label is None:
                 continue
             out[str(row[C.ID])] = _RouteInfo(label, tuple(crossings))
@@ -524,7 +511,7 @@ def _group_remainders(
         by_group.setdefault(gid, []).append(sid)
     listed_ids = set(trains[_SHIP])
     extra_ids = {
-        m for value in group_df.get(C.MEMBERS, ()) for m in _split_crossings(value)
+        m for value in group_df.get(C.MEMBERS, ()) for m in _split_list(value)
     } & listed_ids
     rows = {
         str(r[_SHIP]): r
@@ -533,7 +520,7 @@ def _group_remainders(
     for i, grp in enumerate(group_df.to_dict("records")):
         gid = str(grp[C.ID])
         members = list(by_group.get(gid, []))
-        for extra in _split_crossings(grp.get(C.MEMBERS)):
+        for extra in _split_list(grp.get(C.MEMBERS)):
             if extra in rows and extra not in members:
                 members.append(extra)
         listed = len(members)
