@@ -260,3 +260,14 @@ def test_cli_route_help_has_example() -> None:
     result = runner.invoke(app, ["route", "--help"])
     assert result.exit_code == 0
     assert "Example: railtrack route" in result.stdout
+
+
+def test_zero_length_links_at_the_origin(tests_data: Path) -> None:
+    # X was placed on P (0 km link): the tree's root must still have no parent.
+    sparse = load_network(tests_data / "network" / "sparse")
+    assert sparse.G.edges["P", "X"]["length_km"] == 0
+    (route,) = sparse.route("X-ray", "Quebec")
+    assert route.stations == ("X", "Y", "Q")
+    (back,) = sparse.route("Papa", "X-ray")
+    assert back.stations in {("P", "X")}
+    assert sparse.route_lengths([("X-ray", "Quebec")])[C.N_STATIONS].item() == 3

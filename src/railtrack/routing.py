@@ -175,7 +175,9 @@ class RouteFinder:
         self.G = G
         self.gazetteer = gazetteer
         self.settings = settings or DEFAULT_SETTINGS
-        self._trees: OrderedDict[str, tuple[dict[str, list[str]], dict[str, float]]] = OrderedDict()
+        self._ids = list(G)
+        self._pos = {n: i for i, n in enumerate(self._ids)}
+        self._trees: OrderedDict[str, _Tree] = OrderedDict()
 
     # --- ends ----------------------------------------------------------------------
     def _end(self, name: str) -> _End:
@@ -265,26 +267,47 @@ class RouteFinder:
             "they lie in different connected parts of the network"
         )
 
-    def _tree(self, source: str) -> tuple[dict[str, list[str]], dict[str, float]]:
+    def _tree(self, source: str) -> _Tree:
+        """Shortest-path tree from ``source`` as arrays (distance, predecessor index)."""
         tree = self._trees.get(source)
         if tree is not None:
             self._trees.move_to_end(source)
             return tree
         pred, dist = nx.dijkstra_predecessor_and_distance(self.G, source, weight=WEIGHT)
-        tree = (pred, dist)
+        pos = self._pos
+        dist_km = np.full(len(self._ids), np.inf)
+        parent = np.full(len(self._ids), -1, dtype=np.int32)
+        for node, km in dist.items():
+            i = pos[node]
+            dist_km[i] = km
+            before = pred[node]
+            if before:
+                parent[i] = pos[before[0]]
+        # networkx also lists equal-cost predecessors of settled nodes: with 0 km
+        # links the source itself can get one. The root has none.
+        parent[pos[source]] = -1
+        tree = _Tree(dist_km, parent)
         if self.settings.route_cache_size:
             self._trees[source] = tree
             while len(self._trees) > self.settings.route_cache_size:
                 self._trees.popitem(last=False)
         return tree
 
+    def _walk(self, tree: _Tree, target: str) -> list[str]:
+        i = self._pos[target]
+        path = [i]
+        while tree.parent[i] >= 0:
+            i = int(tree.parent[i])
+            path.append(i)
+        return [self._ids[j] for j in reversed(path)]
+
     def _tree_path(self, u: str, v: str, a: _End, b: _End) -> list[str]:
         if v in self._trees and u not in self._trees:
             return self._tree_path(v, u, b, a)[::-1]
-        pred, dist = self._tree(u)
-        if v not in dist:
+        tree = self._tree(u)
+        if not np.isfinite(tree.dist_km[self._pos[v]]):
             raise self._no_route(a, b)
-        return _walk(pred, u, v)
+        return self._walk(tree, v)
 
     # --- many routes ---------------------------------------------------------------
     def routes_from_each(self, origin: str, destination: str) -> list[Route]:
@@ -324,10 +347,11 @@ class RouteFinder:
             if o is None or d is None:
                 continue
             src, dst = (d, o) if flip else (o, d)
-            pred, dist = self._tree(src)
-            if dst in dist:
-                lengths[i] = dist[dst]
-                counts[i] = len(_walk(pred, src, dst))
+            tree = self._tree(src)
+            km = tree.dist_km[self._pos[dst]]
+            if np.isfinite(km):
+                lengths[i] = km
+                counts[i] = tree.n_stations(self._pos[dst])
         unreachable = int(np.isnan(lengths).sum())
         if unreachable:
             logger.info("%d of %d pairs have no route or no resolved end", unreachable, len(ends))
@@ -350,10 +374,18 @@ class RouteFinder:
         return r.station_id
 
 
-def _walk(pred: dict[str, list[str]], source: str, target: str) -> list[str]:
-    path = [target]
-    node = target
-    while node != source:
-        node = pred[node][0]
-        path.append(node)
-    return path[::-1]
+class _Tree:
+    """A single-source shortest-path tree: km to each node, parent index (-1 at root)."""
+
+    __slots__ = ("dist_km", "parent")
+
+    def __init__(self, dist_km: np.ndarray, parent: np.ndarray) -> None:
+        self.dist_km = dist_km
+        self.parent = parent
+
+    def n_stations(self, i: int) -> int:
+        n = 1
+        while self.parent[i] >= 0:
+            i = int(self.parent[i])
+            n += 1
+        return n
