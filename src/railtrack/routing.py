@@ -105,7 +105,12 @@ def path_length_km(G: nx.Graph, path: Sequence[str]) -> float:
 
 
 def route_from_path(
-    G: nx.Graph, path: Sequence[str], *, origin_query: str = "", destination_query: str = ""
+    G: nx.Graph,
+    path: Sequence[str],
+    *,
+    origin_query: str = "",
+    destination_query: str = "",
+    length_km: float | None = None,
 ) -> Route:
     """Build a :class:`Route` from a station path.
 
@@ -117,29 +122,32 @@ def route_from_path(
         Station ids in order (at least one).
     origin_query, destination_query
         The ends as the user gave them; default to the end station ids.
+    length_km
+        The path's length when already known (e.g. from a shortest-path tree);
+        summed from the links otherwise.
 
     Returns
     -------
     Route
         With length, border crossings and geometry.
     """
-    nodes = G.nodes
-    names = tuple(str(nodes[n].get("name", n)) for n in path)
+    data = [G.nodes[n] for n in path]
+    names = tuple(str(d.get("name", n)) for d, n in zip(data, path, strict=True))
+    countries = [d.get("country") or "" for d in data]
     crossings = tuple(
-        f"{nodes[u].get('name', u)}–{nodes[v].get('name', v)}"
-        for u, v in itertools.pairwise(path)
-        if nodes[u].get("country") and nodes[v].get("country")
-        and nodes[u]["country"] != nodes[v]["country"]
-    )  # fmt: skip
+        f"{names[i]}–{names[i + 1]}"
+        for i in range(len(path) - 1)
+        if countries[i] and countries[i + 1] and countries[i] != countries[i + 1]
+    )
     geometry = tuple(
-        (float(nodes[n]["lon"]), float(nodes[n]["lat"]))
-        for n in path
-        if nodes[n].get("lat") is not None and nodes[n].get("lon") is not None
+        (float(d["lon"]), float(d["lat"]))
+        for d in data
+        if d.get("lat") is not None and d.get("lon") is not None
     )
     return Route(
         stations=tuple(path),
         names=names,
-        length_km=path_length_km(G, path),
+        length_km=path_length_km(G, path) if length_km is None else float(length_km),
         border_crossings=crossings,
         geometry=geometry,
         origin=path[0],
@@ -214,6 +222,18 @@ class RouteFinder:
             raise NetworkError(msg)
         start, end = self._end(origin), self._end(destination)
         vias = [via] if isinstance(via, str) else list(via or [])
+        if not vias and k == 1 and len(start.ids) == 1 and len(end.ids) == 1:
+            # The common case: one path read off a cached shortest-path tree.
+            path, km = self._tree_path(start.ids[0], end.ids[0], start, end)
+            return [
+                route_from_path(
+                    self.G,
+                    path,
+                    origin_query=str(origin),
+                    destination_query=str(destination),
+                    length_km=km,
+                )
+            ]
         stops = [start, *(_End(v, (self._station(v),), v) for v in vias), end]
         legs = [self._leg_paths(a, b, k) for a, b in itertools.pairwise(stops)]
         combos: list[tuple[float, list[str]]] = []
@@ -244,7 +264,7 @@ class RouteFinder:
             if u == v:
                 return [[u]]
             if k == 1:
-                return [self._tree_path(u, v, a, b)]
+                return [self._tree_path(u, v, a, b)[0]]
             return self._simple_paths(self.G, u, v, k, a, b)
         # Region ends: join them to virtual nodes so one search covers every station.
         H = self.G.copy()
@@ -301,13 +321,18 @@ class RouteFinder:
             path.append(i)
         return [self._ids[j] for j in reversed(path)]
 
-    def _tree_path(self, u: str, v: str, a: _End, b: _End) -> list[str]:
+    def _tree_path(self, u: str, v: str, a: _End, b: _End) -> tuple[list[str], float]:
+        """Shortest path and its length from a cached tree of either end."""
+        if u == v:
+            return [u], 0.0
         if v in self._trees and u not in self._trees:
-            return self._tree_path(v, u, b, a)[::-1]
+            path, km = self._tree_path(v, u, b, a)
+            return path[::-1], km
         tree = self._tree(u)
-        if not np.isfinite(tree.dist_km[self._pos[v]]):
+        km = float(tree.dist_km[self._pos[v]])
+        if not np.isfinite(km):
             raise self._no_route(a, b)
-        return self._walk(tree, v)
+        return self._walk(tree, v), km
 
     # --- many routes ---------------------------------------------------------------
     def routes_from_each(self, origin: str, destination: str) -> list[Route]:
