@@ -168,10 +168,12 @@ def track(
 
     stage("resolve")
     resolved = reports.resolve(network)
+    # The tables are built once and handed to each step, which would otherwise
+    # rebuild them from the models.
     shipments = resolved.to_frame()
     groups = resolved.groups_frame()
     stage("route")
-    routes = shipment_routes(resolved, network)
+    routes = shipment_routes(shipments, network)
     stage("estimate")
     when = _as_of(as_of)
     estimates = estimate_arrivals(resolved, network, when, settings=settings)
@@ -179,11 +181,13 @@ def track(
     statuses = track_status(resolved, resolved.sightings, network, as_of=when, settings=settings)
     stage("summarise")
     summaries = {
-        name: summarize(resolved, by=keys, freq=freq, routes=routes, settings=settings)
+        name: summarize(
+            shipments, groups=groups, by=keys, freq=freq, routes=routes, settings=settings
+        )
         for name, keys in SUMMARY_VIEWS.items()
     }
     stage("route graph")
-    graph = route_graph(resolved, network, routes=routes)
+    graph = route_graph(shipments, network, groups=groups, routes=routes)
     return TrackResult(
         reports=resolved,
         network=network,

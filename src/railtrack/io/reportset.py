@@ -150,6 +150,14 @@ class ReportSet:
         """Return the shipments that belong to a group."""
         return [s for s in self.shipments if s.group == group_id]
 
+    def _members_by_group(self) -> dict[str, list[str]]:
+        """Map each group id to its member shipment ids, in shipment order (one pass)."""
+        out: dict[str, list[str]] = {}
+        for s in self.shipments:
+            if s.group is not None:
+                out.setdefault(s.group, []).append(s.id)
+        return out
+
     def to_frame(self) -> pd.DataFrame:
         """Return one row per shipment (columns: :data:`railtrack.columns.SHIPMENT_COLUMNS`).
 
@@ -182,8 +190,9 @@ class ReportSet:
     def groups_frame(self) -> pd.DataFrame:
         """Return one row per group of trains (columns: ``columns.GROUP_COLUMNS``)."""
         rows = []
+        members_of = self._members_by_group()
         for g in self.groups:
-            members = [s.id for s in self.members(g.id)]
+            members = members_of.get(g.id, [])
             row: dict[str, Any] = {
                 C.ID: g.id,
                 C.REPORT: g.report,

@@ -1,0 +1,325 @@
+"""Scale benchmark: the whole pipeline on N generated reports over a national network.
+
+For each N (default 1,000, 10,000 and 100,000) the script writes N seeded reports
+over ``../shared/datasets/ru-rail`` (see ``_generate.py``) to a temporary directory
+and runs the pipeline in a fresh subprocess, so each N has its own peak memory:
+
+- ``network``: :func:`railtrack.load_network` of the national network;
+- ``load``: :func:`railtrack.io.load_reports` of the structured JSON Lines files;
+- ``extract``: ``load_reports`` of the free-text files (header + prose, read by the
+  extractor);
+- ``resolve``, ``route``, ``estimate``, ``status``, ``summarise``, ``route graph``:
+  the stages of :func:`railtrack.pipeline.track`, timed from its progress callback,
+  so the figures are those of the real ``railtrack track`` code path.
+
+It prints per-stage seconds (the median over ``--repeats`` runs), reports per
+second, microseconds per report (flat across N when time grows linearly in N) and
+the peak resident memory of the run.
+
+In the same run it times a *naive* pipeline on a sample of the 1,000-report input:
+per report, ``json.loads`` of its lines (or the extractor for a text report),
+:func:`rapidfuzz.process.extractOne` of each name over every station name (Cyrillic
+and romanised), :func:`networkx.shortest_path` per train, and Python-loop totals by
+railhead and week. Its per-report time times N is the naive estimate for N; the
+ratio naive / railtrack is printed per N. Targets (issue 9): 100,000 reports end to
+end at least 50 times faster than the naive pipeline, peak memory under 2 GB.
+
+Run from the repository root::
+
+    python benchmarks/scale.py                     # 1k, 10k, 100k (~5-10 minutes)
+    python benchmarks/scale.py --sizes 1000,10000 --repeats 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import logging
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _generate import Generated, generate_reports, report_stations
+
+logger = logging.getLogger("railtrack.benchmarks.scale")
+
+REPO = Path(__file__).resolve().parents[1]
+RU_RAIL = REPO.parent / "shared" / "datasets" / "ru-rail"
+from railtrack.pipeline import STAGES as TRACK_STAGES  # noqa: E402
+
+STAGES = ("network", "load", "extract", *TRACK_STAGES)
+AS_OF = "2023-04-01"
+TARGET_RATIO = 50.0
+TARGET_PEAK_MB = 2048.0
+
+
+# --- one pipeline run (in a child process) -----------------------------------------
+def run_pipeline(reports_dir: Path, network_dir: Path) -> dict[str, Any]:
+    """Run the pipeline once, stage by stage; return timings, peak memory and figures.
+
+    Parameters
+    ----------
+    reports_dir
+        Generated directory with ``structured/`` and ``text/``.
+    network_dir
+        The network directory.
+
+    Returns
+    -------
+    dict
+        ``stages`` (seconds per stage), ``total_s``, ``peak_mb`` (ru_maxrss of this
+        process), ``headline`` (trains, cars ... as ``railtrack track --json``) and
+        ``problems``.
+    """
+    from railtrack.io import load_reports
+    from railtrack.network import load_network
+    from railtrack.pipeline import track
+
+    times: dict[str, float] = {}
+    t0 = time.perf_counter()
+    net = load_network(network_dir)
+    t1 = time.perf_counter()
+    times["network"] = t1 - t0
+    reports = load_reports(reports_dir / "structured")
+    t2 = time.perf_counter()
+    times["load"] = t2 - t1
+    reports.extend(load_reports(reports_dir / "text"))
+    t3 = time.perf_counter()
+    times["extract"] = t3 - t2
+
+    marks: list[tuple[str, float]] = []
+    result = track(
+        reports, net, as_of=AS_OF, progress=lambda name: marks.append((name, time.perf_counter()))
+    )
+    end = time.perf_counter()
+    for (name, start), (_, stop) in zip(marks, [*marks[1:], ("end", end)], strict=True):
+        times[name] = stop - start
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    head = result.headline()
+    return {
+        "stages": times,
+        "total_s": end - t0,
+        "peak_mb": peak_kb / 1024.0,
+        "headline": {k: head[k] for k in ("shipments", "groups", "trains", "cars_total")},
+        "routed": int(result.routes["stations"].notna().sum()),
+        "problems": len(result.problems),
+    }
+
+
+def _child(args: argparse.Namespace) -> None:
+    out = run_pipeline(Path(args.child), Path(args.network))
+    sys.stdout.write(json.dumps(out) + "\n")
+
+
+def _run_child(reports_dir: Path, network_dir: Path) -> dict[str, Any]:
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", str(reports_dir), "--network", str(network_dir)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if proc.returncode != 0:
+        msg = f"pipeline run on {reports_dir} failed:\n{proc.stderr[-3000:]}"
+        raise RuntimeError(msg)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+# --- the naive pipeline --------------------------------------------------------------
+def _report_units(root: Path, limit: int) -> list[tuple[str, str]]:
+    """Up to ``limit`` reports as ("jsonl", lines) or ("text", file text), in order."""
+    units: list[tuple[str, str]] = []
+    by_report: dict[str, list[str]] = defaultdict(list)
+    for path in sorted((root / "structured").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            rid = json.loads(line)["id"].rsplit("-", 1)[0]
+            by_report[rid].append(line)
+    texts = sorted((root / "text").glob("*.txt"))
+    structured = list(by_report.values())
+    n_text = round(limit * len(texts) / max(1, len(texts) + len(structured)))
+    units += [("text", p.read_text(encoding="utf-8")) for p in texts[:n_text]]
+    units += [("jsonl", "\n".join(lines)) for lines in structured[: limit - n_text]]
+    return units
+
+
+def naive_per_report(root: Path, network_dir: Path, *, sample: int) -> tuple[float, int]:
+    """Seconds per report of the naive pipeline, timed on ``sample`` reports.
+
+    Returns
+    -------
+    tuple
+        (seconds per report, reports timed).
+    """
+    import networkx as nx
+    from rapidfuzz import process
+
+    from railtrack._translit import to_latin
+    from railtrack.extract import extract_shipments
+    from railtrack.io.text import split_header
+    from railtrack.network import load_network
+
+    net = load_network(network_dir)
+    G = net.G
+    ids: list[str] = []
+    choices: list[str] = []
+    for n, d in G.nodes(data=True):
+        for name in {d["name"], to_latin(d["name"])}:
+            ids.append(n)
+            choices.append(name)
+    units = _report_units(root, sample)
+
+    start = time.perf_counter()
+    trains: list[tuple[str | None, str | None, int, str]] = []
+    for kind, payload in units:
+        if kind == "text":
+            fields, body, _, _ = split_header(payload)
+            result = extract_shipments(body, network=False)
+            published = fields.get("published", (0, ""))[1]
+            for s in result.shipments:
+                trains.append(
+                    (
+                        s.origin.text if s.origin else None,
+                        s.destination.text if s.destination else None,
+                        s.cars.total or 0,
+                        published,
+                    )
+                )
+        else:
+            for line in payload.splitlines():
+                rec = json.loads(line)
+                if rec.get("record", "shipment") == "shipment":
+                    trains.append(
+                        (
+                            rec.get("origin"),
+                            rec.get("destination"),
+                            int(rec.get("cars_total") or 0),
+                            rec.get("published", ""),
+                        )
+                    )
+    cars_by_railhead: dict[str, int] = {}
+    cars_by_week: dict[str, int] = {}
+    for origin, destination, cars, published in trains:
+        if origin is None or destination is None:
+            continue
+        o = process.extractOne(origin, choices)
+        d = process.extractOne(destination, choices)
+        if o is None or d is None:
+            continue
+        u, v = ids[o[2]], ids[d[2]]
+        try:
+            path = nx.shortest_path(G, u, v, weight="length_km")
+        except nx.NetworkXNoPath:
+            continue
+        length = 0.0
+        for a, b in itertools.pairwise(path):
+            length += G.edges[a, b]["length_km"]
+        cars_by_railhead[v] = cars_by_railhead.get(v, 0) + cars
+        week = published[:7]
+        cars_by_week[week] = cars_by_week.get(week, 0) + cars
+    elapsed = time.perf_counter() - start
+    return elapsed / len(units), len(units)
+
+
+# --- the benchmark -------------------------------------------------------------------
+def _fmt_s(x: float) -> str:
+    return f"{x:8.2f}" if x >= 0.01 else f"{x:8.4f}"
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Parse arguments and run the benchmark (see the module docstring)."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
+    parser.add_argument("--sizes", default="1000,10000,100000", help="comma-separated N")
+    parser.add_argument("--repeats", type=int, default=3, help="runs per N up to 10,000")
+    parser.add_argument("--naive-sample", type=int, default=200, help="reports timed naively")
+    parser.add_argument("--seed", type=int, default=20231)
+    parser.add_argument("--network", default=str(RU_RAIL), help="network directory")
+    parser.add_argument("--keep", default=None, help="write generated reports here")
+    parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        _child(args)
+        return
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    network_dir = Path(args.network)
+    if not (network_dir / "stations.csv").is_file():
+        sys.exit(f"network not found at {network_dir} (expected ../shared/datasets/ru-rail)")
+    sizes = [int(s) for s in args.sizes.split(",")]
+    workdir = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="railtrack-scale-"))
+    pool = report_stations(network_dir)
+    print(f"railtrack scale benchmark, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+    print(f"network {network_dir}; {len(pool)} nameable stations; reports in {workdir}")
+
+    rows: list[dict[str, Any]] = []
+    naive_s = None
+    for n in sizes:
+        t = time.perf_counter()
+        gen: Generated = generate_reports(
+            network_dir, workdir / f"n{n}", n, seed=args.seed, stations=pool
+        )
+        gen_s = time.perf_counter() - t
+        print(
+            f"\nN={n:,}: {gen.structured:,} structured + {gen.text:,} text reports, "
+            f"{gen.shipments:,} trains, {gen.files:,} files (generated in {gen_s:.1f} s)"
+        )
+        if naive_s is None:
+            naive_s, timed = naive_per_report(gen.root, network_dir, sample=args.naive_sample)
+            print(f"naive pipeline: {naive_s * 1e3:.1f} ms per report ({timed} reports timed)")
+        repeats = args.repeats if n <= 10_000 else 1
+        runs = [_run_child(gen.root, network_dir) for _ in range(repeats)]
+        stages = {s: statistics.median(r["stages"].get(s, 0.0) for r in runs) for s in STAGES}
+        total = statistics.median(r["total_s"] for r in runs)
+        peak = max(r["peak_mb"] for r in runs)
+        for stage in STAGES:
+            print(f"  {stage:<12}{_fmt_s(stages[stage])} s")
+        head = runs[0]["headline"]
+        naive_total = naive_s * n
+        row = {
+            "n": n,
+            "total_s": total,
+            "per_report_us": total / n * 1e6,
+            "reports_per_s": n / total,
+            "peak_mb": peak,
+            "naive_s": naive_total,
+            "ratio": naive_total / total,
+            "repeats": repeats,
+            **head,
+            "routed": runs[0]["routed"],
+        }
+        rows.append(row)
+        print(
+            f"  {'total':<12}{_fmt_s(total)} s  ({row['reports_per_s']:,.0f} reports/s, "
+            f"{row['per_report_us']:,.0f} us/report), peak {peak:,.0f} MB, "
+            f"median of {repeats}"
+        )
+        print(
+            f"  trains {head['trains']:,}, cars {head['cars_total']:,}, routed "
+            f"{row['routed']:,} of {head['shipments']:,}; naive estimate "
+            f"{naive_total:,.0f} s -> {row['ratio']:,.0f}x faster"
+        )
+
+    print("\nN         total s   reports/s   us/report   peak MB   naive s     ratio")
+    for r in rows:
+        print(
+            f"{r['n']:<9,}{r['total_s']:8.1f}  {r['reports_per_s']:10,.0f}  "
+            f"{r['per_report_us']:10,.0f}  {r['peak_mb']:8,.0f}  {r['naive_s']:8,.0f}  "
+            f"{r['ratio']:7,.0f}x"
+        )
+    last = rows[-1]
+    verdict = (
+        last["ratio"] >= TARGET_RATIO and last["peak_mb"] < TARGET_PEAK_MB,
+        f"N={last['n']:,}: {last['ratio']:.0f}x (target >= {TARGET_RATIO:.0f}x), "
+        f"peak {last['peak_mb']:,.0f} MB (target < {TARGET_PEAK_MB:,.0f} MB)",
+    )
+    print(("targets met: " if verdict[0] else "targets NOT met: ") + verdict[1])
+
+
+if __name__ == "__main__":
+    main()
