@@ -357,10 +357,9 @@ class RouteFinder:
 
     def route_lengths(self, pairs: Iterable[tuple[str, str]]) -> pd.DataFrame:
         """Shortest lengths for many pairs (see :meth:`RailNetwork.route_lengths`)."""
-        pairs = list(pairs)
-        ends: list[tuple[str | None, str | None]] = []
-        for o, d in pairs:
-            ends.append((self._single_or_none(o), self._single_or_none(d)))
+        ends: list[tuple[str | None, str | None]] = [
+            (self._single_or_none(o), self._single_or_none(d)) for o, d in pairs
+        ]
         n_origins = len({o for o, _ in ends if o})
         n_dests = len({d for _, d in ends if d})
         flip = n_dests < n_origins  # undirected: search from the side with fewer ends
@@ -368,10 +367,10 @@ class RouteFinder:
         counts = np.zeros(len(ends), dtype="int64")
         order = sorted(range(len(ends)), key=lambda i: str(ends[i][1 if flip else 0]))
         for i in order:
-            o, d = ends[i]
-            if o is None or d is None:
+            first, second = ends[i]
+            if first is None or second is None:
                 continue
-            src, dst = (d, o) if flip else (o, d)
+            src, dst = (second, first) if flip else (first, second)
             tree = self._tree(src)
             km = tree.dist_km[self._pos[dst]]
             if np.isfinite(km):
