@@ -6,12 +6,16 @@ them to one ASCII key by (1) NFKC, case folding and removal of noise words such 
 "station", "st." or "ж/д"; (2) one fixed Cyrillic-to-Latin transliteration covering
 Russian, Ukrainian and Belarusian letters; (3) folding diacritics and Polish
 digraphs; (4) merging the letter groups that the romanisation systems disagree on:
-{g, h, kh, ch, x}, {e, ie, je, ye}, {i, y, j}, {ts, c, cz}, {a, o} (Belarusian
-akanye), {sh, sz, shch}, {zh, z}, {w, v}; (5) dropping soft signs, apostrophes,
+{g, h, kh, x}, {e, ie, je, ye}, {i, y, j}, {ts, tz, c}, {a, o} (Belarusian
+akanye), {sh, sz, shch, š}, {zh, ż, ž}, {ch, cz, č} (ч, kept apart from х), {w, v};
+(5) dropping soft signs, apostrophes,
 hyphens and spaces and collapsing doubled letters. Roman numerals after the name
 ("Osipovichi-I") become digits.
 
-The mapping is the one in the project's domain fact sheet (section 4). Fuzzy ranking
+The mapping follows the project's domain fact sheet (section 4), except that ч (ch,
+cz, č) is kept apart from х (kh, x): English-language reports write ч as "ch", and
+merging the two made distinct stations collide on ru-rail. Likewise ш and ж keep
+their own classes (S, Z) instead of merging with s and z (Шапка is not Сопка). Fuzzy ranking
 of skeletons is left to :mod:`rapidfuzz` in :mod:`railtrack.gazetteer`.
 
 Examples
@@ -88,7 +92,9 @@ _LATIN_SPECIAL = {
     "š": "sh",
     "ž": "zh",
     "č": "ch",
-    "ć": "ch",
+    "ć": "c",
+    "ż": "zh",
+    "ź": "z",
     "ł": "l",
     "ĺ": "l",
     "ŭ": "u",
@@ -127,7 +133,7 @@ _NOISE = re.compile(
     r"stations?|stn|st|sta|"
     r"ж\s*/\s*д|ж\.\s*д|жд|ст|станция|станции|станцию|станцией|станція|станції|станцію|"
     r"станцыя|станцыі|вокзал|stacja|stacji|stację|dworzec|"
-    r"rzd|ржд|bch|бч|бжд|узел|junction|yard"
+    r"rzhd|ржд|bch|бч|бжд|узел|junction|yard|рзд|разъезд|rzd|razyezd|razezd"
     r")(?![\w])\.?",
     re.IGNORECASE,
 )
@@ -137,16 +143,15 @@ _SPLIT = re.compile(r"[^\w]+", re.UNICODE)
 
 # Applied left to right, longest first, in one pass.
 _MERGES = {
-    "shch": "s",
-    "szcz": "s",
-    "sch": "s",
-    "sh": "s",
-    "sz": "s",
-    "zh": "z",
-    "rz": "z",
+    "shch": "S",
+    "szcz": "S",
+    "sch": "S",
+    "sh": "S",
+    "sz": "S",
+    "zh": "Z",
     "kh": "h",
-    "ch": "h",
-    "cz": "c",
+    "ch": "C",
+    "cz": "C",
     "ts": "c",
     "tz": "c",
     "x": "h",
@@ -286,7 +291,7 @@ def base_tokens(tokens: list[str]) -> list[str]:
 # glavny, tsentralny, ekspeditsiya ("эксп."), SAIPS, park, post, vostochny, zapadny,
 # severny, yuzhny, novy (not: those are parts of names) are excluded on purpose.
 _ROLE_PREFIXES = (
-    "pasaz",
+    "pasaZ",
     "pasas",
     "tavar",
     "sart",
@@ -299,7 +304,7 @@ _ROLE_PREFIXES = (
 )
 
 
-_MAIN_ROLES = ("pasaz", "pasas", "hlavn", "centr", "cenral")
+_MAIN_ROLES = ("pasaZ", "pasas", "hlavn", "centr", "cenral")
 _TECHNICAL_ROLES = ("eksp", "saips", "park")
 
 
@@ -336,7 +341,7 @@ def role_rank(tokens: list[str]) -> int:
     return rank
 
 
-_ROLE_CODES = {"pasas": "pasaz", "cenral": "centr"}
+_ROLE_CODES = {"pasas": "pasaZ", "cenral": "centr"}
 
 
 def _is_role(token: str) -> bool:
@@ -358,7 +363,8 @@ def skeleton(text: str) -> str:
     Returns
     -------
     str
-        Lower-case ASCII key; empty when the text holds no letters or digits.
+        ASCII key (lower case, with S, Z and C for the ш, ж and ч classes); empty
+        when the text holds no letters or digits.
 
     Examples
     --------
