@@ -214,7 +214,12 @@ def route_graph(
     G = nx.DiGraph(crs="EPSG:4326", routed=[], unrouted=[], origin_basis={})
     ship_rows = {str(r[C.ID]): r for r in ship_df.to_dict("records")}
     edges_of: dict[str, list[tuple[str, str]]] = {}
-    for (sid, row), when in zip(ship_rows.items(), _train_dates(ship_df), strict=True):
+    # Trains on the same station sequence are laid over the graph together, once per
+    # distinct route: many trains share few routes at national scale.
+    order: list[str] = []  # routed shipment ids, in input order
+    by_route: dict[tuple[str, ...], list[int]] = {}  # route -> positions in ``order``
+    dates: list[date | None] = []
+    for sid, when in zip(ship_rows, _train_dates(ship_df), strict=True):
         info = by_id.get(sid) or {}
         stations = info.get("stations")
         if not isinstance(stations, list) or len(stations) < 1:
@@ -223,17 +228,27 @@ def route_graph(
             continue
         G.graph["routed"].append(sid)
         G.graph["origin_basis"][sid] = info["origin_basis"]
-        cars = _count(row.get(C.CARS_TOTAL))
+        by_route.setdefault(tuple(stations), []).append(len(order))
+        order.append(sid)
+        dates.append(when)
+    shared: set[tuple[str, str]] = set()  # edges whose trains came on several routes
+    for stations, members in by_route.items():
+        sids = [order[k] for k in members]
+        cars = sum(_count(ship_rows[sid].get(C.CARS_TOTAL)) or 0 for sid in sids)
+        whens = [d for d in (dates[k] for k in members) if d is not None]
+        first, last = (min(whens), max(whens)) if whens else (None, None)
         for pos, node in enumerate(stations):
             if node not in G:
                 G.add_node(node, **dict(base.nodes[node]), trains=0, role="via")
-            G.nodes[node]["trains"] += 1
+            attrs = G.nodes[node]
+            attrs["trains"] += len(sids)
             role = "origin" if pos == 0 else "destination" if pos == len(stations) - 1 else None
             if role is not None:
-                old = G.nodes[node]["role"]
-                G.nodes[node]["role"] = role if old == "via" else "; ".join(sorted({old, role}))
+                old = attrs["role"]
+                attrs["role"] = role if old == "via" else "; ".join(sorted({old, role}))
         path = list(itertools.pairwise(stations))
-        edges_of[sid] = path
+        for sid in sids:
+            edges_of[sid] = path
         for u, v in path:
             if not G.has_edge(u, v):
                 data = base.edges[u, v]
@@ -251,12 +266,18 @@ def route_graph(
                     shipments=[],
                 )
             e = G.edges[u, v]
-            e["trains"] += 1
-            e["cars"] += cars or 0
-            e["shipments"].append(sid)
-            if when is not None:
-                e["first_date"] = when if e["first_date"] is None else min(e["first_date"], when)
-                e["last_date"] = when if e["last_date"] is None else max(e["last_date"], when)
+            if e["trains"]:
+                shared.add((u, v))
+            e["trains"] += len(sids)
+            e["cars"] += cars
+            e["shipments"].extend(members)
+            if first is not None:
+                e["first_date"] = first if e["first_date"] is None else min(e["first_date"], first)
+                e["last_date"] = last if e["last_date"] is None else max(e["last_date"], last)
+    for u, v, e in G.edges(data=True):  # positions back to ids, in input order
+        if (u, v) in shared:
+            e["shipments"].sort()
+        e["shipments"] = [order[k] for k in e["shipments"]]
     _add_group_cars(G, group_df, ship_rows, edges_of)
     logger.info(
         "Route graph: %d stations, %d segments, %d shipments routed, %d not",
@@ -275,9 +296,14 @@ def _add_group_cars(
     edges_of: Mapping[str, list[tuple[str, str]]],
 ) -> None:
     """Add each group's cars not carried by its trains' own counts."""
+    members_of: dict[str, list[str]] = {}  # group id -> its trains, in input order
+    for sid, row in ship_rows.items():
+        gid = _text(row.get(C.GROUP))
+        if gid is not None:
+            members_of.setdefault(gid, []).append(sid)
     for grp in group_df.to_dict("records"):
         gid = str(grp[C.ID])
-        members = [sid for sid, r in ship_rows.items() if _text(r.get(C.GROUP)) == gid]
+        members = members_of.get(gid, [])
         total = _count(grp.get(C.CARS_TOTAL))
         if total is None or not members:
             continue
