@@ -65,3 +65,18 @@ def test_broad_places():
 def test_resolve_without_network_keeps_text():
     place = resolve_place("Nieklinovka", None, cache={})
     assert (place.text, place.station_id, place.unresolved) == ("Nieklinovka", None, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Four echelons left Belarus for Russia's Kursk region.", "Kursk region"),
+        ("An echelon left Gomel for Russia’s Bryansk Oblast on March 3.", "Bryansk Oblast"),
+        ("A train headed to Ukraine's occupied Luhansk region.", "Ukraine"),
+        ("It went on to Belarus's Gomel.", "Gomel"),
+    ],
+)
+def test_country_possessive_before_a_place(text, expected):
+    destinations = [p for p in find_places(text) if p.role == "destination"]
+    assert [p.text for p in destinations] == [expected]
+    assert all(text[p.start : p.end] == p.text for p in destinations)

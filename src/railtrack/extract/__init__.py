@@ -79,7 +79,7 @@ def _as_source(source: Source | str | None, published: date | None) -> Source:
 def extract_shipments(
     text: str,
     *,
-    published: date | None = None,
+    published: date | str | None = None,
     source: Source | str | None = None,
     network: RailNetwork | Literal[False] | None = None,
     report_id: str | None = None,
@@ -92,9 +92,9 @@ def extract_shipments(
     text
         The report as written (English; station names in any Latin spelling).
     published
-        The day the report was published: relative dates ("yesterday", "on Tuesday",
-        "last week") and dates without a year resolve against it. Defaults to the
-        source's ``published`` date.
+        The day the report was published (a date or an ISO ``YYYY-MM-DD`` string):
+        relative dates ("yesterday", "on Tuesday", "last week") and dates without a
+        year resolve against it. Defaults to the source's ``published`` date.
     source
         Who reported it: a :class:`~railtrack.models.Source` or the reporter's name.
     network
@@ -124,6 +124,12 @@ def extract_shipments(
     []
     """
     settings = settings or DEFAULT_SETTINGS
+    if isinstance(published, str):
+        try:
+            published = date.fromisoformat(published.strip()[:10])
+        except ValueError:
+            msg = f"published {published!r} is not a date (YYYY-MM-DD)"
+            raise ValueError(msg) from None
     if isinstance(source, Source) and published is None:
         published = source.published
     src = _as_source(source, published)

@@ -139,24 +139,42 @@ class PlaceSpan:
     cue_start: int
 
 
-def _trim_name(name: str) -> str:
-    """Keep the leading capitalised words of a name; drop stop words and kind words."""
-    words = name.split()
-    kept: list[str] = []
-    for word in words:
-        bare = re.sub(r"['’]s$", "", word).strip("'’")
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+
+
+def _trim_name(name: str) -> tuple[int, int]:
+    """Return the span, within ``name``, of its leading capitalised words.
+
+    Stop words and kind words end the name. A country in the possessive before the
+    name ("Russia's Kursk region", "Ukraine’s Luhansk") is skipped: the place is what
+    follows. Another possessive word ends the name after its stem. An empty span
+    (``start == end``) means no name.
+    """
+    kept: list[tuple[int, int]] = []
+    country: tuple[int, int] | None = None
+    for match in re.finditer(r"\S+", name):
+        word = match.group()
+        bare = _POSSESSIVE_RE.sub("", word)
+        possessive = bare != word
         if not bare or not (bare[0].isupper() or bare[0].isdigit()):
             break
         if bare.lower() in _NOT_PLACES and (kept or bare.lower() not in {"no"}):
             if not kept:
-                return ""
+                return 0, 0
             break
         if _KIND_RE.fullmatch(bare):
             break
-        kept.append(bare)
-    while len(kept) == 1 and _NUMERAL_RE.fullmatch(kept[0]):
+        if possessive and not kept and country is None and bare.lower() in _BROAD_NAMES:
+            country = (match.start(), match.start() + len(bare))
+            continue
+        kept.append((match.start(), match.start() + len(bare)))
+        if possessive:
+            break
+    while len(kept) == 1 and _NUMERAL_RE.fullmatch(name[kept[0][0] : kept[0][1]]):
         kept.pop()
-    return " ".join(kept)
+    if not kept:
+        return country or (0, 0)
+    return kept[0][0], kept[-1][1]
 
 
 def find_places(text: str) -> list[PlaceSpan]:
@@ -195,12 +213,12 @@ def find_places(text: str) -> list[PlaceSpan]:
         before = text[max(0, m.start() - 16) : m.start()].split()
         if cue == "to" and before and before[-1].lower() in _BEFORE_TO:
             continue
-        name = _trim_name(m["name"])
-        if not name:
+        first, last = _trim_name(m["name"])
+        if first == last:
             continue
-        start = m.start("name")
-        pos = start + len(name)
-        end = start + len(name)
+        start = m.start("name") + first
+        end = m.start("name") + last
+        pos = end
         kind = _KIND_AFTER_RE.match(text, end)
         if kind and kind["kind"].lower() in _REGION_KINDS:
             end = kind.end()
@@ -226,17 +244,18 @@ def _arrow_places(text: str, found: list[PlaceSpan]) -> list[PlaceSpan]:
             if not word[:1].isupper():
                 break
             keep.insert(0, word)
-        origin = _trim_name(" ".join(keep))
-        destination = _trim_name(m["b"])
-        if origin:
-            start = m.end("a") - len(" ".join(keep))
-            span = (start, start + len(origin))
+        joined = " ".join(keep)
+        base = m.end("a") - len(joined)
+        first, last = _trim_name(joined)
+        if first != last:
+            span = (base + first, base + last)
             if span not in taken:
-                extra.append(PlaceSpan("origin", origin, *span, start))
-        if destination:
-            span = (m.start("b"), m.start("b") + len(destination))
+                extra.append(PlaceSpan("origin", text[span[0] : span[1]], *span, base))
+        first, last = _trim_name(m["b"])
+        if first != last:
+            span = (m.start("b") + first, m.start("b") + last)
             if span not in taken:
-                extra.append(PlaceSpan("destination", destination, *span, m.start("b")))
+                extra.append(PlaceSpan("destination", text[span[0] : span[1]], *span, m.start("b")))
     return extra
 
 
