@@ -112,6 +112,9 @@ def shipment_routes(
     """
     ship_df, _ = _as_frames(shipments, groups)
     cache: dict[tuple[str, str, tuple[str, ...]], Any] = {}
+    # Row values per route, built once: rows on one route share the same strings and
+    # the same ``stations`` list (copy it before changing it).
+    fields: dict[tuple[str, str, tuple[str, ...]], dict[str, Any]] = {}
     rows = []
     for row in ship_df.to_dict("records"):
         origin, destination = _query(row, C.ORIGIN), _query(row, C.DESTINATION)
@@ -126,6 +129,7 @@ def shipment_routes(
         attempts = [via, ()] if (use_via and via) else [()]
         notes: list[str] = []
         route = None
+        key: tuple[str, str, tuple[str, ...]] = (origin, destination, ())
         for attempt in attempts:
             key = (origin, destination, attempt)
             try:
@@ -143,8 +147,8 @@ def shipment_routes(
         else:
             if notes:
                 out["problem"] = f"routed without via ({notes[0]})"
-            out.update(
-                {
+            if key not in fields:
+                fields[key] = {
                     "origin_station_id": route.origin,
                     "destination_station_id": route.destination,
                     "route": " → ".join(route.names),
@@ -153,7 +157,7 @@ def shipment_routes(
                     "border_crossings": "; ".join(route.border_crossings),
                     "origin_basis": _origin_basis(network, origin, route),
                 }
-            )
+            out.update(fields[key])
         rows.append(out)
     df = pd.DataFrame(rows, columns=list(ROUTE_COLUMNS))
     df["length_km"] = df["length_km"].astype("float64")
