@@ -45,6 +45,7 @@ import numpy as np
 import pandas as pd
 
 from railtrack import columns as C
+from railtrack.io.reportset import ReportSet
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 
 __all__ = [
@@ -134,49 +135,11 @@ def personnel_note(*, settings: Settings | None = None) -> str:
 # --- inputs ----------------------------------------------------------------------
 
 
-def _place_cols(place: Any, prefix: str) -> dict[str, Any]:
-    if place is None:
-        return {prefix: None, f"{prefix}_station_id": None, f"{prefix}_station": None,
-                f"{prefix}_region": None}  # fmt: skip
-    return {
-        prefix: place.text,
-        f"{prefix}_station_id": place.station_id,
-        f"{prefix}_station": place.station,
-        f"{prefix}_region": place.region,
-    }
-
-
-def _window_cols(window: Any, prefix: str) -> dict[str, Any]:
-    if window is None:
-        return {f"{prefix}_earliest": None, f"{prefix}_latest": None, f"{prefix}_precision": None}
-    return {
-        f"{prefix}_earliest": window.earliest,
-        f"{prefix}_latest": window.latest,
-        f"{prefix}_precision": window.precision,
-    }
-
-
-def _cars_cols(cars: Any) -> dict[str, Any]:
-    return {
-        C.CARS_TOTAL: cars.total,
-        C.CARS_PASSENGER: cars.passenger,
-        C.CARS_COVERED: cars.covered,
-        C.CARS_FLAT: cars.flat,
-        C.CARS_TANK: cars.tank,
-        C.CARS_OTHER: cars.other,
-        C.CARS_TOTAL_DERIVED: cars.total_derived,
-        C.CARS_ESTIMATED: cars.estimated,
-    }
-
-
-def _source_cols(source: Any) -> dict[str, Any]:
-    return {
-        C.SOURCE: source.reporter,
-        C.RELAYED_BY: source.relayed_by,
-        C.SOURCE_URL: source.url,
-        C.PUBLISHED: source.published,
-        C.RELIABILITY: source.reliability,
-    }
+def _report_set(shipments: Iterable[Any], groups: Iterable[Any] = ()) -> ReportSet:
+    out = ReportSet()
+    for record in (*shipments, *groups):
+        out.add(record)
+    return out
 
 
 def shipments_to_frame(shipments: Iterable[Any]) -> pd.DataFrame:
@@ -192,28 +155,7 @@ def shipments_to_frame(shipments: Iterable[Any]) -> pd.DataFrame:
     >>> list(df.columns) == list(C.SHIPMENT_COLUMNS), df.loc[0, "source"]
     (True, 'Hajun')
     """
-    rows = []
-    for s in shipments:
-        rows.append(
-            {
-                C.ID: s.id,
-                C.REPORT: s.report,
-                C.GROUP: s.group,
-                **_place_cols(s.origin, "origin"),
-                **_place_cols(s.destination, "destination"),
-                C.VIA: "; ".join(p.text for p in s.via) or None,
-                **_window_cols(s.departure, "departure"),
-                **_window_cols(s.expected_arrival, "arrival"),
-                **_cars_cols(s.cars),
-                C.EQUIPMENT: s.equipment,
-                C.CLAIM: s.claim,
-                C.CREDIBILITY: s.credibility,
-                C.CONFIDENCE: s.confidence,
-                **_source_cols(s.source),
-                C.SOURCE_FILE: None,
-            }
-        )
-    return pd.DataFrame(rows, columns=list(C.SHIPMENT_COLUMNS))
+    return _report_set(shipments).to_frame()
 
 
 def groups_to_frame(groups: Iterable[Any], *, shipments: Iterable[Any] = ()) -> pd.DataFrame:
@@ -229,24 +171,7 @@ def groups_to_frame(groups: Iterable[Any], *, shipments: Iterable[Any] = ()) -> 
     >>> groups_to_frame([g])[["id", "n_trains", "cars_total"]].to_dict("records")
     [{'id': 'g1', 'n_trains': 2, 'cars_total': 86}]
     """
-    members: dict[str, list[str]] = {}
-    for s in shipments:
-        if s.group is not None:
-            members.setdefault(s.group, []).append(s.id)
-    rows = [
-        {
-            C.ID: g.id,
-            C.REPORT: g.report,
-            C.N_TRAINS: g.n_trains,
-            C.MEMBERS: "; ".join(members.get(g.id, [])) or None,
-            **_cars_cols(g.cars),
-            C.EQUIPMENT: g.equipment,
-            **_source_cols(g.source),
-            C.SOURCE_FILE: None,
-        }
-        for g in groups
-    ]
-    return pd.DataFrame(rows, columns=list(C.GROUP_COLUMNS))
+    return _report_set(shipments, groups).groups_frame()
 
 
 def _as_frames(shipments: Any, groups: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
