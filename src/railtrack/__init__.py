@@ -44,7 +44,7 @@ _EXPORTS: dict[str, str] = {
     "plot_volumes": "railtrack.plot",
 }
 
-__all__ = ["__version__", *sorted(_EXPORTS)]  # noqa: PLE0604
+__all__ = ["__version__", *sorted(_EXPORTS)]
 
 
 def __getattr__(name: str) -> Any:
