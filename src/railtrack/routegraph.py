@@ -83,6 +83,19 @@ def _origin_basis(network: Any, query: str, route: Any) -> str:
     return "station"
 
 
+def _route_fields(network: Any, origin: str, route: Any) -> dict[str, Any]:
+    """Return the :func:`shipment_routes` columns that come from one route."""
+    return {
+        "origin_station_id": route.origin,
+        "destination_station_id": route.destination,
+        "route": " → ".join(route.names),
+        "stations": list(route.stations),
+        "length_km": float(route.length_km),
+        "border_crossings": "; ".join(route.border_crossings),
+        "origin_basis": _origin_basis(network, origin, route),
+    }
+
+
 def shipment_routes(
     shipments: Any, network: Any, *, groups: Any = None, use_via: bool = True
 ) -> pd.DataFrame:
@@ -111,10 +124,10 @@ def shipment_routes(
         was routed, ``problem`` why a shipment has no route (else missing).
     """
     ship_df, _ = _as_frames(shipments, groups)
-    cache: dict[tuple[str, str, tuple[str, ...]], Any] = {}
-    # Row values per route, built once: rows on one route share the same strings and
-    # the same ``stations`` list (copy it before changing it).
-    fields: dict[tuple[str, str, tuple[str, ...]], dict[str, Any]] = {}
+    # Row values per (origin, destination, via), built once from the route: rows on
+    # one route share the same strings and the same ``stations`` list (copy it
+    # before changing it), and the Route objects are not kept.
+    cache: dict[tuple[str, str, tuple[str, ...]], dict[str, Any] | None] = {}
     rows = []
     for row in ship_df.to_dict("records"):
         origin, destination = _query(row, C.ORIGIN), _query(row, C.DESTINATION)
@@ -128,36 +141,25 @@ def shipment_routes(
         via = tuple(v.strip() for v in (_text(row.get(C.VIA)) or "").split(";") if v.strip())
         attempts = [via, ()] if (use_via and via) else [()]
         notes: list[str] = []
-        route = None
-        key: tuple[str, str, tuple[str, ...]] = (origin, destination, ())
+        fields = None
         for attempt in attempts:
             key = (origin, destination, attempt)
             try:
                 if key not in cache:
                     found = network.route(origin, destination, via=list(attempt) or None)
-                    cache[key] = found[0] if found else None
-                route = cache[key]
+                    cache[key] = _route_fields(network, origin, found[0]) if found else None
+                fields = cache[key]
             except (StationNotFound, NoRoute) as exc:
                 notes.append(str(exc))
                 continue
-            if route is not None:
+            if fields is not None:
                 break
-        if route is None:
+        if fields is None:
             out["problem"] = "; ".join(notes) or "no route found"
         else:
             if notes:
                 out["problem"] = f"routed without via ({notes[0]})"
-            if key not in fields:
-                fields[key] = {
-                    "origin_station_id": route.origin,
-                    "destination_station_id": route.destination,
-                    "route": " → ".join(route.names),
-                    "stations": list(route.stations),
-                    "length_km": float(route.length_km),
-                    "border_crossings": "; ".join(route.border_crossings),
-                    "origin_basis": _origin_basis(network, origin, route),
-                }
-            out.update(fields[key])
+            out.update(fields)
         rows.append(out)
     df = pd.DataFrame(rows, columns=list(ROUTE_COLUMNS))
     df["length_km"] = df["length_km"].astype("float64")
