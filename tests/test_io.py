@@ -227,3 +227,29 @@ def test_cli_version_and_help() -> None:
     assert version.stdout.startswith("railtrack ")
     help_text = _cli("load", "--help")
     assert "Example" in help_text.stdout
+
+
+def test_resolve_replaces_ids_of_another_network(tmp_path: Path) -> None:
+    from railtrack import load_network
+    from railtrack.models import Place, Shipment, Source
+
+    net = load_network()
+    reports = load_reports(data_path("reports") / "seed-hajun-2023-03.yaml")
+    foreign = Shipment(
+        id="x1",
+        origin=Place(text="Slonim", station_id="NOT-IN-THIS-NETWORK", station="Slonim"),
+        destination=Place(text="Nieklinovka"),
+        source=Source(reporter="test"),
+    )
+    reports.add(foreign)
+    resolved = reports.resolve(net)
+    by_id = {s.id: s for s in resolved.shipments}
+    assert by_id["x1"].origin is not None
+    assert by_id["x1"].origin.station_id in net.G
+    assert by_id["x1"].destination is not None
+    assert by_id["x1"].destination.station == "Neklinovka"
+    t1 = by_id["seed-2023-03-t1"]
+    assert t1.origin is not None
+    assert t1.origin.region == "Belarus"
+    assert t1.destination is not None
+    assert t1.destination.station_id == "511103"

@@ -256,13 +256,16 @@ class ReportSet:
     def resolve(self, network: RailNetwork) -> ReportSet:
         """Return a copy whose places are resolved on ``network``.
 
-        Places already carrying a station id are kept; names that do not resolve stay
-        as written and are flagged ``unresolved``.
+        Places already carrying a station id of ``network`` are kept; others (names
+        as written, regions, or ids from another network, e.g. text reports resolved
+        on the embedded network when read) are resolved by their text. Names that do
+        not resolve stay as written and are flagged ``unresolved``.
         """
         cache: dict[str, Place] = {}
+        G = network.G
 
         def place(p: Place | None) -> Place | None:
-            if p is None or p.station_id is not None or p.region is not None:
+            if p is None or (p.station_id is not None and p.station_id in G):
                 return p
             if p.text not in cache:
                 cache[p.text] = network.resolve(p.text).to_place(p.text)
