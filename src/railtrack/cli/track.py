@@ -107,12 +107,13 @@ def track(
 
         net = load_network(network)
         if store is not None:
+            loaded = load_reports(paths, published=day) if paths else None
             with Store(store) as db:
-                if paths:
-                    loaded = load_reports(paths, published=day)
-                    db.ingest(loaded, paths=paths, network=net)
+                if loaded is not None:
+                    db.ingest(loaded, paths=paths or [], network=net)
                 reports = db.reports()
-                reports.problems.extend(loaded.problems if paths else [])
+            if loaded is not None:
+                reports.problems.extend(loaded.problems)
         else:
             reports = load_reports(paths or [data_path("reports")], published=day)
         result = run_track(reports, net, as_of=when, progress=advance)
