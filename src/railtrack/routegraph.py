@@ -83,6 +83,12 @@ def _origin_basis(network: Any, query: str, route: Any) -> str:
     return "station"
 
 
+def _station_or(station_id: Any, query: str, network: Any) -> str:
+    """Return the resolved station id when it is on ``network``, else the name as written."""
+    sid = _text(station_id)
+    return sid if sid is not None and sid in network.G else query
+
+
 def _route_fields(network: Any, origin: str, route: Any) -> dict[str, Any]:
     """Return the :func:`shipment_routes` columns that come from one route."""
     return {
@@ -142,11 +148,15 @@ def shipment_routes(
         attempts = [via, ()] if (use_via and via) else [()]
         notes: list[str] = []
         fields = None
+        # Resolved ends are routed by station id, so the many spellings of one station
+        # share one cached route.
+        start = _station_or(row.get(C.ORIGIN_STATION_ID), origin, network)
+        end = _station_or(row.get(C.DESTINATION_STATION_ID), destination, network)
         for attempt in attempts:
-            key = (origin, destination, attempt)
+            key = (start, end, attempt)
             try:
                 if key not in cache:
-                    found = network.route(origin, destination, via=list(attempt) or None)
+                    found = network.route(start, end, via=list(attempt) or None)
                     cache[key] = _route_fields(network, origin, found[0]) if found else None
                 fields = cache[key]
             except (StationNotFound, NoRoute) as exc:
