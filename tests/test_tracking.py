@@ -201,3 +201,21 @@ def test_a_sighting_past_p90_always_moves_the_window_forward(late_h, station):
     assert row[C.P10] > base[C.P90]
     assert row[C.P50] > base[C.P50]
     assert row[C.STATUS] in ("overdue", "stale")
+
+
+def test_shared_route_cache_gives_the_same_answers() -> None:
+    from railtrack import data_path, load_network, load_reports
+    from railtrack.estimate import RouteCache, TransitModel, estimate_arrivals
+    from railtrack.tracking import track_status
+
+    net = load_network()
+    reports = load_reports(data_path("reports"))
+    cache = RouteCache(net, TransitModel.from_settings())
+    shared = estimate_arrivals(reports, net, "2023-03-05", route_cache=cache)
+    routed = len(cache._routes)
+    status_shared = track_status(reports, network=net, as_of="2023-03-05", route_cache=cache)
+    assert routed > 0
+    pd.testing.assert_frame_equal(shared, estimate_arrivals(reports, net, "2023-03-05"))
+    pd.testing.assert_frame_equal(
+        status_shared, track_status(reports, network=net, as_of="2023-03-05")
+    )

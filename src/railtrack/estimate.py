@@ -48,6 +48,7 @@ from railtrack.settings import DEFAULT_SETTINGS, Settings
 __all__ = [
     "FLAGS",
     "PROBS",
+    "RouteCache",
     "TransitModel",
     "estimate_arrivals",
 ]
@@ -537,6 +538,24 @@ class _Estimator:
         return self.route(start, destination, ())
 
 
+RouteCache = _Estimator
+"""Resolved ends, routes and transit quantiles for one network and model.
+
+Pass one ``RouteCache(network, model)`` to both :func:`estimate_arrivals` and
+:func:`railtrack.track_status` (as ``route_cache=``) so that each distinct
+origin-destination pair is routed once per run, not once per step.
+"""
+
+
+def estimator_for(
+    network: NetworkLike, model: TransitModel, route_cache: _Estimator | None
+) -> _Estimator:
+    """Return ``route_cache`` when it was built for ``network`` and ``model``, else a new one."""
+    if route_cache is not None and route_cache.network is network and route_cache.model == model:
+        return route_cache
+    return _Estimator(network, model)
+
+
 @dataclass
 class _Estimate:
     """One shipment's estimate before it becomes a frame row."""
@@ -713,6 +732,7 @@ def estimate_arrivals(
     *,
     model: TransitModel | None = None,
     settings: Settings | None = None,
+    route_cache: RouteCache | None = None,
 ) -> pd.DataFrame:
     """Estimate each shipment's arrival window: p10, p50, p90 beside the source's claim.
 
@@ -733,6 +753,9 @@ def estimate_arrivals(
         :func:`railtrack.calibrate`).
     settings
         Settings for defaults not in ``model`` (open departure windows).
+    route_cache
+        A :data:`RouteCache` shared with :func:`railtrack.track_status`, so that the
+        two route each pair once; ignored unless built for ``network`` and ``model``.
 
     Returns
     -------
@@ -761,7 +784,7 @@ def estimate_arrivals(
     model = model or TransitModel.from_settings(settings)
     when = _to_as_of(as_of)
     items = _items(shipments)
-    estimator = _Estimator(network, model)
+    estimator = estimator_for(network, model, route_cache)
     estimates = _estimates(items, estimator, settings, when)
     df = _frame(estimates, model, when)
     logger.info(

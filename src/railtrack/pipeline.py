@@ -17,7 +17,7 @@ import networkx as nx
 import pandas as pd
 
 from railtrack import columns as C
-from railtrack.estimate import estimate_arrivals
+from railtrack.estimate import RouteCache, TransitModel, estimate_arrivals
 from railtrack.routegraph import route_graph, shipment_routes
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 from railtrack.summary import personnel_note, summarize
@@ -176,9 +176,20 @@ def track(
     routes = shipment_routes(shipments, network)
     stage("estimate")
     when = _as_of(as_of)
-    estimates = estimate_arrivals(resolved, network, when, settings=settings)
+    # One route cache for both steps: each distinct pair is routed once per run.
+    routes_cache = RouteCache(network, TransitModel.from_settings(settings))
+    estimates = estimate_arrivals(
+        resolved, network, when, settings=settings, route_cache=routes_cache
+    )
     stage("status")
-    statuses = track_status(resolved, resolved.sightings, network, as_of=when, settings=settings)
+    statuses = track_status(
+        resolved,
+        resolved.sightings,
+        network,
+        as_of=when,
+        settings=settings,
+        route_cache=routes_cache,
+    )
     stage("summarise")
     summaries = {
         name: summarize(

@@ -367,6 +367,15 @@ def _plain_attrs(attrs: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _writable(path: str | Path) -> Path:
+    """Return ``path``; :class:`InputPathError` when its directory does not exist."""
+    path = Path(path)
+    if not path.parent.is_dir():
+        msg = f"cannot write {path}: directory {path.parent} does not exist"
+        raise InputPathError(msg)
+    return path
+
+
 def to_graphml(G: nx.Graph, path: str | Path) -> Path:
     """Write ``G`` as GraphML, turning lists into "; "-joined strings and dates into ISO.
 
@@ -389,10 +398,7 @@ def to_graphml(G: nx.Graph, path: str | Path) -> Path:
     InputPathError
         When the file's directory does not exist.
     """
-    path = Path(path)
-    if not path.parent.is_dir():
-        msg = f"cannot write {path}: directory {path.parent} does not exist"
-        raise InputPathError(msg)
+    path = _writable(path)
     H = G.__class__()
     H.graph.update(_plain_attrs(G.graph))
     for node, attrs in G.nodes(data=True):
@@ -466,9 +472,6 @@ def write_geojson(G: nx.Graph, path: str | Path) -> Path:
     InputPathError
         When the file's directory does not exist.
     """
-    path = Path(path)
-    if not path.parent.is_dir():
-        msg = f"cannot write {path}: directory {path.parent} does not exist"
-        raise InputPathError(msg)
+    path = _writable(path)
     path.write_text(json.dumps(to_geojson(G), ensure_ascii=False, indent=1), encoding="utf-8")
     return path

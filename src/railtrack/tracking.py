@@ -50,15 +50,16 @@ from railtrack import columns as C
 from railtrack.estimate import (
     PROBS,
     NetworkLike,
+    RouteCache,
     TransitModel,
     _as_timestamp_days,
     _days_to_timestamps,
     _Estimate,
     _estimates,
-    _Estimator,
     _items,
     _to_as_of,
     arrival_quantiles,
+    estimator_for,
 )
 from railtrack.models import Place, Sighting
 from railtrack.settings import DEFAULT_SETTINGS, Settings
@@ -129,6 +130,7 @@ def track_status(
     as_of: date | datetime | str | pd.Timestamp | None = None,
     model: TransitModel | None = None,
     settings: Settings | None = None,
+    route_cache: RouteCache | None = None,
 ) -> pd.DataFrame:
     """Give each shipment its status and remaining arrival window at ``as_of``.
 
@@ -146,7 +148,7 @@ def track_status(
         The :class:`railtrack.RailNetwork` (required).
     as_of
         The date (or time) of knowledge; default today (UTC).
-    model, settings
+    model, settings, route_cache
         As for :func:`railtrack.estimate_arrivals`.
 
     Returns
@@ -174,7 +176,7 @@ def track_status(
     if sightings is None and hasattr(shipments, "sightings"):
         sightings = shipments.sightings
     items = _items(shipments)
-    estimator = _Estimator(network, model)
+    estimator = estimator_for(network, model, route_cache)
     estimates = _estimates(items, estimator, settings, when)
     by_shipment: dict[str, list[Sighting]] = defaultdict(list)
     unlinked = 0
@@ -193,7 +195,7 @@ def track_status(
 def _track(
     estimates: list[_Estimate],
     by_shipment: dict[str, list[Sighting]],
-    estimator: _Estimator,
+    estimator: RouteCache,
     model: TransitModel,
     settings: Settings,
     when: pd.Timestamp,
