@@ -276,6 +276,33 @@ def test_each_route_is_computed_once(net, monkeypatch):
     assert df[C.P50].nunique() == 1
 
 
+def test_batch_routing_gives_the_same_estimates_as_one_by_one():
+    from railtrack.network import load_network
+
+    class OneByOne:
+        """The embedded network without its batch router."""
+
+        def __init__(self, inner):
+            self.G, self.inner = inner.G, inner
+
+        def __getattr__(self, name):
+            if name == "iter_routes_between":
+                raise AttributeError(name)
+            return getattr(self.inner, name)
+
+    network = load_network()
+    stations = sorted(network.G)[::9]
+    shipments = [
+        make_shipment(f"t{i}-{j}", origin=a, destination=b)
+        for i, a in enumerate(stations)
+        for j, b in enumerate(stations[:3])
+    ]
+    batched = estimate_arrivals(shipments, network, model=MODEL)
+    single = estimate_arrivals(shipments, OneByOne(network), model=MODEL)
+    pd.testing.assert_frame_equal(batched, single)
+    assert batched[C.P50].notna().all()
+
+
 def test_non_shipments_are_refused(net):
     with pytest.raises(TypeError, match="Shipment"):
         estimate_arrivals(["not a shipment"], net)

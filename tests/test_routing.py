@@ -204,6 +204,36 @@ def test_route_lengths_unreachable(split: RailNetwork) -> None:
     assert df[C.LENGTH_KM].iloc[1] == 78
 
 
+def test_routes_between_matches_single_routes(net: RailNetwork) -> None:
+    nodes = sorted(net.G)
+    # Few destinations and many origins, then the reverse: both search sides are used.
+    many_to_few = [(u, v) for u in nodes[::7] for v in nodes[:2]]
+    few_to_many = [(v, u) for u, v in many_to_few]
+    for pairs in (many_to_few, few_to_many, [*many_to_few, *many_to_few]):
+        found = net.routes_between(pairs)
+        assert set(found) == set(pairs)
+        for (u, v), route in found.items():
+            assert route is not None
+            assert_valid(net.G, route)
+            (single,) = net.route(u, v)
+            assert (route.origin, route.destination) == (u, v)
+            assert route.length_km == pytest.approx(single.length_km)
+
+
+def test_routes_between_gives_none_without_a_path_and_refuses_unknown_ids(
+    split: RailNetwork,
+) -> None:
+    west, island, east = (split.resolve(n).station_id for n in ("Westend", "Islandia", "Eastend"))
+    found = split.routes_between([(west, island), (west, east), (east, east)])
+    assert found[(west, island)] is None
+    assert found[(west, east)].length_km == 78
+    assert found[(east, east)].stations == (east,)
+    with pytest.raises(StationNotFound):
+        split.routes_between([(west, "no-such-id")])
+    streamed = dict(split.iter_routes_between([(west, east)]))
+    assert streamed[(west, east)] == found[(west, east)]
+
+
 # --- invariants --------------------------------------------------------------------------------
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]

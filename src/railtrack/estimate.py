@@ -41,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 from railtrack import columns as C
+from railtrack._frames import shared_categorical
 from railtrack.errors import NoRoute, RailtrackError, ReportError, StationNotFound
 from railtrack.models import DateWindow, Place, Shipment
 from railtrack.settings import DEFAULT_SETTINGS, Settings
@@ -435,6 +436,11 @@ class _RouteInfo:
     transit_q: np.ndarray  # quantiles on PROBS, days
     region_spread: bool
 
+    @property
+    def crossings_text(self) -> str:
+        """The border crossings joined with "; " (empty when none)."""
+        return "; ".join(self.border_crossings)
+
 
 def _as_timestamp_days(value: date | datetime | pd.Timestamp) -> float:
     return (pd.Timestamp(value) - _EPOCH).total_seconds() / _DAY_S
@@ -443,6 +449,30 @@ def _as_timestamp_days(value: date | datetime | pd.Timestamp) -> float:
 def _days_to_timestamps(days: np.ndarray) -> pd.Series:
     seconds = np.round(np.asarray(days, dtype=float) * 1440.0) * 60.0  # to the minute
     return pd.Series(pd.to_datetime(seconds, unit="s", origin="unix")).astype("datetime64[ns]")
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """The parts of a route an estimate shows: its label and border crossings."""
+
+    label: str
+    border_crossings: tuple[str, ...]
+
+
+def _route_info(
+    lengths: np.ndarray, borders: np.ndarray, shown: Any, tq: np.ndarray, *, region_spread: bool
+) -> _RouteInfo:
+    """Return the cached facts of one (origin, destination, via); ``shown`` is its route."""
+    label = shown.label if isinstance(shown, _Shown) else " → ".join(str(n) for n in shown.names)
+    return _RouteInfo(
+        lengths_km=tuple(float(x) for x in lengths),
+        borders=tuple(int(b) for b in borders),
+        label=label,
+        length_km=float(np.median(lengths)),
+        border_crossings=tuple(shown.border_crossings),
+        transit_q=tq,
+        region_spread=region_spread,
+    )
 
 
 class _Estimator:
@@ -503,23 +533,47 @@ class _Estimator:
         else:
             lengths = np.array([float(r.length_km) for r in routes])
             borders = np.array([len(r.border_crossings) for r in routes])
-            mid = int(np.argsort(lengths)[len(lengths) // 2])
-            shown = routes[mid]
+            shown = routes[int(np.argsort(lengths)[len(lengths) // 2])]
             if origin.is_region and len(routes) > 1:
                 tq = self.model.mixture_quantiles_days(lengths, borders)
             else:
                 tq = self.model.transit_quantiles_days(lengths[:1], borders[:1])[0]
-            info = _RouteInfo(
-                lengths_km=tuple(float(x) for x in lengths),
-                borders=tuple(int(b) for b in borders),
-                label=" → ".join(str(n) for n in shown.names),
-                length_km=float(np.median(lengths)),
-                border_crossings=tuple(shown.border_crossings),
-                transit_q=tq,
-                region_spread=origin.is_region,
-            )
+            info = _route_info(lengths, borders, shown, tq, region_spread=origin.is_region)
         self._routes[key] = info
         return info
+
+    def prefetch(self, keys: Iterable[tuple[_End, _End, tuple[str, ...]]]) -> None:
+        """Route many (origin, destination, via) at once, ahead of :meth:`route`.
+
+        Station-to-station pairs without via points are routed in one batch
+        (``network.iter_routes_between``, when the network has it) and their
+        transit quantiles drawn in one call: same results as one by one, faster.
+        """
+        batch = getattr(self.network, "iter_routes_between", None)
+        pairs = {
+            (o.key, d.key)
+            for o, d, via in keys
+            if o.key is not None and d.key is not None and not (via or o.is_region or d.is_region)
+            and (o.key, d.key, ()) not in self._routes
+        }
+        if batch is None or not pairs:
+            return
+        found: list[tuple[tuple[str, str], float, int, Any]] = []
+        for (u, v), route in batch(pairs):
+            if route is None:
+                logger.info("No route %s -> %s", u, v)
+                self._routes[(u, v, ())] = None
+                continue
+            # Keep only what the estimate shows, not the whole Route.
+            shown = _Shown(" → ".join(route.names), tuple(route.border_crossings))
+            found.append(((u, v), float(route.length_km), len(route.border_crossings), shown))
+        lengths = np.array([f[1] for f in found], dtype=float)
+        borders = np.array([f[2] for f in found], dtype=float)
+        quantiles = self.model.transit_quantiles_days(lengths, borders)
+        for i, ((u, v), _, _, shown) in enumerate(found):
+            self._routes[(u, v, ())] = _route_info(
+                lengths[i : i + 1], borders[i : i + 1], shown, quantiles[i], region_spread=False
+            )
 
     def reaches(self, station_key: str, destination: _End) -> bool:
         """Whether a station is the destination, or one of a destination region's."""
@@ -606,23 +660,13 @@ def _estimates(
     settings: Settings,
     as_of: pd.Timestamp | None,
 ) -> list[_Estimate]:
+    ends = [_ends(item, estimator) for item in items]
+    estimator.prefetch((o, d, via) for o, d, via, _ in ends)
     out = []
-    for item in items:
-        flags: list[str] = []
-        origin = estimator.end(item.origin, "origin")
-        destination = estimator.end(item.destination, "destination")
-        flags += [f for f in (origin.flag, destination.flag) if f]
-        via: list[str] = []
-        for place in item.via:
-            v = estimator.end(place, "via")
-            if v.key is None or v.is_region:
-                flags.append("via_unresolved")
-                via = []
-                break
-            via.append(v.key)
+    for item, (origin, destination, via, flags) in zip(items, ends, strict=True):
         info = None
         if origin.key is not None and destination.key is not None:
-            info = estimator.route(origin, destination, tuple(via))
+            info = estimator.route(origin, destination, via)
             if info is None:
                 flags.append("no_route")
         lo, hi, dep_flags = _departure(item, settings, as_of)
@@ -634,6 +678,22 @@ def _estimates(
             width = _as_timestamp_days(hi) + 1.0 - start
         out.append(_Estimate(item, origin, destination, info, start, width, lo, hi, flags))
     return out
+
+
+def _ends(item: _Item, estimator: _Estimator) -> tuple[_End, _End, tuple[str, ...], list[str]]:
+    """Resolve an item's origin, destination and via points; flag what does not resolve."""
+    origin = estimator.end(item.origin, "origin")
+    destination = estimator.end(item.destination, "destination")
+    flags = [f for f in (origin.flag, destination.flag) if f]
+    via: list[str] = []
+    for place in item.via:
+        v = estimator.end(place, "via")
+        if v.key is None or v.is_region:
+            flags.append("via_unresolved")
+            via = []
+            break
+        via.append(v.key)
+    return origin, destination, tuple(via), flags
 
 
 def _claim_bounds(window: DateWindow | None) -> tuple[float, float]:
@@ -700,9 +760,7 @@ def _frame(
                 C.DESTINATION: None if e.item.destination is None else e.item.destination.text,
                 C.ORIGIN_STATION: None if e.origin.is_region else e.origin.name,
                 C.DESTINATION_STATION: None if e.destination.is_region else e.destination.name,
-                C.ROUTE_LABEL: None if info is None else info.label,
                 C.LENGTH_KM: np.nan if info is None else round(info.length_km, 1),
-                C.BORDER_CROSSINGS: None if info is None else "; ".join(info.border_crossings),
                 C.DEPARTURE_EARLIEST: e.dep_earliest,
                 C.DEPARTURE_LATEST: e.dep_latest,
                 C.METHOD: method,
@@ -713,8 +771,15 @@ def _frame(
                 C.FLAGS: ";".join(dict.fromkeys(flags)),
             }
         )
+    shared = (C.ROUTE_LABEL, C.BORDER_CROSSINGS)
     df = pd.DataFrame(
-        rows, columns=[c for c in C.ESTIMATE_COLUMNS if c not in (C.P10, C.P50, C.P90)]
+        rows, columns=[c for c in C.ESTIMATE_COLUMNS if c not in (C.P10, C.P50, C.P90, *shared)]
+    )
+    # A route's label and crossings are shared by its trains: one copy each (categoricals).
+    infos = [e.info for e in estimates]
+    df[C.ROUTE_LABEL] = shared_categorical([None if i is None else i.label for i in infos])
+    df[C.BORDER_CROSSINGS] = shared_categorical(
+        [None if i is None else i.crossings_text for i in infos]
     )
     for name, values in ((C.P10, p10), (C.P50, p50), (C.P90, p90)):
         df[name] = _days_to_timestamps(values).to_numpy()

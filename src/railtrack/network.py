@@ -37,7 +37,7 @@ import csv
 import logging
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -347,6 +347,54 @@ class RailNetwork:
         True
         """
         return self._router.routes_from_each(origin, destination)
+
+    def routes_between(
+        self, pairs: Iterable[tuple[str, str]]
+    ) -> dict[tuple[str, str], Route | None]:
+        """Shortest route for each of many pairs of station ids, in one batch.
+
+        One Dijkstra search runs per distinct end on the side with fewer distinct
+        stations (the network is undirected), so thousands of trains to a few
+        railheads cost a few searches. Use it when the ends are already resolved;
+        :meth:`route` takes names, regions and via points. :meth:`iter_routes_between`
+        yields the same routes one by one, for batches too large to hold at once.
+
+        Parameters
+        ----------
+        pairs
+            ``(origin id, destination id)``; repeated pairs are routed once.
+
+        Returns
+        -------
+        dict
+            ``(origin id, destination id)`` -> :class:`Route`, or None when no path
+            joins the two.
+
+        Raises
+        ------
+        StationNotFound
+            When an id is not a station of the network.
+
+        Examples
+        --------
+        >>> net = load_network()
+        >>> a, b = net.resolve("Slonim").station_id, net.resolve("Matveev Kurgan").station_id
+        >>> net.routes_between([(a, b)])[(a, b)].length_km == net.route(a, b)[0].length_km
+        True
+        """
+        return dict(self._router.iter_routes_between(pairs))
+
+    def iter_routes_between(
+        self, pairs: Iterable[tuple[str, str]]
+    ) -> Iterator[tuple[tuple[str, str], Route | None]]:
+        """Yield ``((origin id, destination id), Route or None)`` for :meth:`routes_between`.
+
+        Raises
+        ------
+        StationNotFound
+            When an id is not a station of the network (before anything is yielded).
+        """
+        return self._router.iter_routes_between(pairs)
 
     def route_lengths(self, pairs: Iterable[tuple[str, str]]) -> pd.DataFrame:
         """Shortest route lengths for many origin-destination pairs.

@@ -25,9 +25,11 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from railtrack import columns as C
+from railtrack._frames import shared_categorical
 from railtrack.errors import InputPathError, NoRoute, StationNotFound
 from railtrack.summary import Row, _as_frames, _count, _dates, _text
 
@@ -130,52 +132,117 @@ def shipment_routes(
         was routed, ``problem`` why a shipment has no route (else missing).
     """
     ship_df, _ = _as_frames(shipments, groups)
+    needed = [c for c in _ROUTE_INPUTS if c in ship_df.columns]
+    records = ship_df[needed].to_dict("records")
     # Row values per (origin, destination, via), built once from the route: rows on
     # one route share the same strings and the same ``stations`` list (copy it
     # before changing it), and the Route objects are not kept.
-    cache: dict[tuple[str, str, tuple[str, ...]], dict[str, Any] | None] = {}
-    rows = []
-    for row in ship_df.to_dict("records"):
+    cache = _batch_routes(records, network, use_via=use_via)
+    columns: dict[str, list[Any]] = {col: [] for col in ROUTE_COLUMNS}
+    for row in records:
         origin, destination = _query(row, C.ORIGIN), _query(row, C.DESTINATION)
-        out: dict[str, Any] = dict.fromkeys(ROUTE_COLUMNS)
-        out.update({C.ID: str(row[C.ID]), C.ORIGIN: origin, C.DESTINATION: destination})
-        if origin is None or destination is None:
-            missing = "origin" if origin is None else "destination"
-            out["problem"] = f"no {missing} given"
-            rows.append(out)
-            continue
-        via = tuple(v.strip() for v in (_text(row.get(C.VIA)) or "").split(";") if v.strip())
-        attempts = [via, ()] if (use_via and via) else [()]
-        notes: list[str] = []
-        fields = None
-        # Resolved ends are routed by station id, so the many spellings of one station
-        # share one cached route.
-        start = _station_or(row.get(C.ORIGIN_STATION_ID), origin, network)
-        end = _station_or(row.get(C.DESTINATION_STATION_ID), destination, network)
-        for attempt in attempts:
-            key = (start, end, attempt)
-            try:
-                if key not in cache:
-                    found = network.route(start, end, via=list(attempt) or None)
-                    cache[key] = _route_fields(network, origin, found[0]) if found else None
-                fields = cache[key]
-            except (StationNotFound, NoRoute) as exc:
-                notes.append(str(exc))
-                continue
-            if fields is not None:
-                break
-        if fields is None:
-            out["problem"] = "; ".join(notes) or "no route found"
-        else:
-            if notes:
-                out["problem"] = f"routed without via ({notes[0]})"
-            out.update(fields)
-        rows.append(out)
-    df = pd.DataFrame(rows, columns=list(ROUTE_COLUMNS))
-    df["length_km"] = df["length_km"].astype("float64")
+        fields, problem = _route_row(row, origin, destination, network, cache, use_via=use_via)
+        values = {**_NO_ROUTE, **(fields or {})}
+        values.update({C.ID: str(row[C.ID]), C.ORIGIN: origin, C.DESTINATION: destination})
+        values["problem"] = problem
+        for col, value in values.items():
+            columns[col].append(value)
+    df = pd.DataFrame(
+        {col: columns[col] for col in (C.ID, C.ORIGIN, C.DESTINATION, *_ENDS, "problem")}
+    )
+    df["stations"] = pd.Series(columns["stations"], dtype=object)
+    df["length_km"] = np.array(columns["length_km"], dtype="float64")
+    for col in _REPEATED_TEXT:
+        # One copy of each distinct route's text, not one per train (see _REPEATED_TEXT).
+        df[col] = shared_categorical(columns[col])
+    df = df[list(ROUTE_COLUMNS)]
     unrouted = int(df["stations"].isna().sum())
     logger.info("Routed %d of %d shipments", len(df) - unrouted, len(df))
     return df
+
+
+_ROUTE_INPUTS: tuple[str, ...] = (
+    C.ID,
+    C.ORIGIN,
+    C.ORIGIN_REGION,
+    C.ORIGIN_STATION_ID,
+    C.DESTINATION,
+    C.DESTINATION_REGION,
+    C.DESTINATION_STATION_ID,
+    C.VIA,
+)
+"""The shipment columns :func:`shipment_routes` reads."""
+
+_REPEATED_TEXT: tuple[str, ...] = ("route", "border_crossings", "origin_basis")
+"""Route columns shared by every train on a route: kept as pandas categoricals.
+
+A national route label runs to hundreds of station names; as categoricals each
+distinct label is stored once however many trains take the route.
+"""
+
+
+_ENDS = ("origin_station_id", "destination_station_id")
+_NO_ROUTE: dict[str, Any] = dict.fromkeys(ROUTE_COLUMNS)
+
+
+def _route_row(
+    row: Row,
+    origin: str | None,
+    destination: str | None,
+    network: Any,
+    cache: dict[tuple[str, str, tuple[str, ...]], dict[str, Any] | None],
+    *,
+    use_via: bool,
+) -> tuple[dict[str, Any] | None, str | None]:
+    """Return one shipment's route fields (shared through ``cache``) and its problem."""
+    if origin is None or destination is None:
+        return None, f"no {'origin' if origin is None else 'destination'} given"
+    via = _via(row)
+    attempts = [via, ()] if (use_via and via) else [()]
+    notes: list[str] = []
+    # Resolved ends are routed by station id, so the many spellings of one station
+    # share one cached route.
+    start = _station_or(row.get(C.ORIGIN_STATION_ID), origin, network)
+    end = _station_or(row.get(C.DESTINATION_STATION_ID), destination, network)
+    for attempt in attempts:
+        key = (start, end, attempt)
+        try:
+            if key not in cache:
+                found = network.route(start, end, via=list(attempt) or None)
+                cache[key] = _route_fields(network, origin, found[0]) if found else None
+        except (StationNotFound, NoRoute) as exc:
+            notes.append(str(exc))
+            continue
+        if cache[key] is not None:
+            return cache[key], (f"routed without via ({notes[0]})" if notes else None)
+    return None, "; ".join(notes) or "no route found"
+
+
+def _via(row: Row) -> tuple[str, ...]:
+    return tuple(v.strip() for v in (_text(row.get(C.VIA)) or "").split(";") if v.strip())
+
+
+def _batch_routes(
+    records: list[dict[str, Any]], network: Any, *, use_via: bool
+) -> dict[tuple[str, str, tuple[str, ...]], dict[str, Any] | None]:
+    """Route every resolved station pair that has no via point to keep, in one batch.
+
+    Pairs with no path are left out, so that the per-row routing says why.
+    """
+    batch = getattr(network, "iter_routes_between", None)
+    if batch is None:
+        return {}
+    G = network.G
+    pairs = set()
+    for row in records:
+        start, end = _text(row.get(C.ORIGIN_STATION_ID)), _text(row.get(C.DESTINATION_STATION_ID))
+        if start in G and end in G and not (use_via and _via(row)):
+            pairs.add((start, end))
+    return {
+        (u, v, ()): _route_fields(network, u, route)
+        for (u, v), route in batch(pairs)
+        if route is not None
+    }
 
 
 def _train_dates(ship_df: pd.DataFrame) -> list[date | None]:

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import itertools
 import logging
-from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+import operator
+from collections import OrderedDict, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -202,6 +203,9 @@ class RouteFinder:
             else None
             for _, d in G.nodes(data=True)
         ]
+        # Countries as small integers (0 = unknown), to find border links with numpy.
+        codes = {c: i for i, c in enumerate(sorted(set(self._countries) - {""}), start=1)}
+        self._country_codes = np.array([codes.get(c, 0) for c in self._countries], dtype=np.int32)
         self._trees: OrderedDict[str, _Tree] = OrderedDict()
 
     # --- ends ----------------------------------------------------------------------
@@ -241,8 +245,8 @@ class RouteFinder:
         vias = [via] if isinstance(via, str) else list(via or [])
         if not vias and k == 1 and len(start.ids) == 1 and len(end.ids) == 1:
             # The common case: one path read off a cached shortest-path tree.
-            path, km = self._tree_path(start.ids[0], end.ids[0], start, end)
-            return [self._fast_route(path, km, str(origin), str(destination))]
+            idx, km = self._tree_path(start.ids[0], end.ids[0], start, end)
+            return [self._fast_route(idx, km, str(origin), str(destination))]
         stops = [start, *(_End(v, (self._station(v),), v) for v in vias), end]
         legs = [self._leg_paths(a, b, k) for a, b in itertools.pairwise(stops)]
         combos: list[tuple[float, list[str]]] = []
@@ -273,7 +277,7 @@ class RouteFinder:
             if u == v:
                 return [[u]]
             if k == 1:
-                return [self._tree_path(u, v, a, b)[0]]
+                return [[self._ids[i] for i in self._tree_path(u, v, a, b)[0]]]
             return self._simple_paths(self.G, u, v, k, a, b)
         # Region ends: join them to virtual nodes so one search covers every station.
         H = self.G.copy()
@@ -330,40 +334,39 @@ class RouteFinder:
             shape=(n, n),
         )
 
-    def _fast_route(self, path: list[str], km: float, origin: str, destination: str) -> Route:
-        """:func:`route_from_path` from the attributes cached at construction."""
-        idx = [self._pos[n] for n in path]
-        names = tuple(self._names[i] for i in idx)
-        countries = [self._countries[i] for i in idx]
-        points = [self._points[i] for i in idx]
+    def _fast_route(self, idx: list[int], km: float, origin: str, destination: str) -> Route:
+        """:func:`route_from_path` for a path of node positions, from cached attributes."""
+        take = _take(idx)
+        names, stations = take(self._names), take(self._ids)
+        codes = self._country_codes[np.asarray(idx, dtype=np.intp)]
+        border = np.flatnonzero((codes[:-1] != codes[1:]) & (codes[:-1] > 0) & (codes[1:] > 0))
         return Route(
-            stations=tuple(path),
+            stations=stations,
             names=names,
             length_km=km,
-            border_crossings=tuple(
-                f"{names[j]}–{names[j + 1]}"
-                for j in range(len(idx) - 1)
-                if countries[j] and countries[j + 1] and countries[j] != countries[j + 1]
-            ),
-            geometry=tuple(p for p in points if p is not None),
-            origin=path[0],
-            destination=path[-1],
-            origin_query=origin or path[0],
-            destination_query=destination or path[-1],
+            border_crossings=tuple(f"{names[j]}–{names[j + 1]}" for j in border.tolist()),
+            geometry=tuple(p for p in take(self._points) if p is not None),
+            origin=stations[0],
+            destination=stations[-1],
+            origin_query=origin or stations[0],
+            destination_query=destination or stations[-1],
         )
 
-    def _walk(self, tree: _Tree, target: str) -> list[str]:
-        i = self._pos[target]
+    @staticmethod
+    def _walk(parent: np.ndarray, i: int) -> list[int]:
+        """Node positions from the tree's root to position ``i``."""
         path = [i]
-        while tree.parent[i] >= 0:
-            i = int(tree.parent[i])
+        i = parent.item(i)
+        while i >= 0:
             path.append(i)
-        return [self._ids[j] for j in reversed(path)]
+            i = parent.item(i)
+        path.reverse()
+        return path
 
-    def _tree_path(self, u: str, v: str, a: _End, b: _End) -> tuple[list[str], float]:
-        """Shortest path and its length from a cached tree of either end."""
+    def _tree_path(self, u: str, v: str, a: _End, b: _End) -> tuple[list[int], float]:
+        """Shortest path (node positions) and its length from a cached tree of either end."""
         if u == v:
-            return [u], 0.0
+            return [self._pos[u]], 0.0
         if v in self._trees and u not in self._trees:
             path, km = self._tree_path(v, u, b, a)
             return path[::-1], km
@@ -371,7 +374,7 @@ class RouteFinder:
         km = float(tree.dist_km[self._pos[v]])
         if not np.isfinite(km):
             raise self._no_route(a, b)
-        return self._walk(tree, v), km
+        return self._walk(tree.parent, self._pos[v]), km
 
     # --- many routes ---------------------------------------------------------------
     def routes_from_each(self, origin: str, destination: str) -> list[Route]:
@@ -393,6 +396,44 @@ class RouteFinder:
         if not routes:
             raise self._no_route(start, end)
         return sorted(routes, key=lambda r: r.length_km)
+
+    def iter_routes_between(
+        self, pairs: Iterable[tuple[str, str]], *, chunk: int = 32
+    ) -> Iterator[tuple[tuple[str, str], Route | None]]:
+        """Yield ``((u, v), Route or None)`` per distinct pair of station ids.
+
+        See :meth:`RailNetwork.routes_between`; routes are yielded as they are found,
+        so a caller keeping only what it needs holds one chunk of trees at a time.
+        """
+        todo = {(str(u), str(v)) for u, v in pairs}
+        for u, v in todo:
+            for sid in (u, v):
+                if sid not in self._pos:
+                    raise StationNotFound(sid, [])
+        # The network is undirected: search from whichever side has fewer distinct ends,
+        # once per end, so a batch costs one Dijkstra per railhead rather than per origin.
+        flip = len({v for _, v in todo}) < len({u for u, _ in todo})
+        by_root: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for pair in todo:
+            by_root[pair[1] if flip else pair[0]].append(pair)
+        roots = sorted(by_root)
+        for start in range(0, len(roots), chunk):
+            batch = roots[start : start + chunk]
+            dist, parent = dijkstra(
+                self._matrix,
+                directed=True,
+                indices=[self._pos[r] for r in batch],
+                return_predecessors=True,
+            )
+            for row, root in enumerate(batch):
+                for u, v in sorted(by_root[root]):
+                    target = self._pos[u if flip else v]
+                    km = float(dist[row, target])
+                    if not np.isfinite(km):
+                        yield (u, v), None
+                        continue
+                    idx = self._walk(parent[row], target)
+                    yield (u, v), self._fast_route(idx[::-1] if flip else idx, km, u, v)
 
     def route_lengths(self, pairs: Iterable[tuple[str, str]]) -> pd.DataFrame:
         """Shortest lengths for many pairs (see :meth:`RailNetwork.route_lengths`)."""
@@ -435,6 +476,13 @@ class RouteFinder:
         if r.station_id is None:
             logger.info("%r is not one station (%s); its pairs get no length", name, r.note)
         return r.station_id
+
+
+def _take(idx: Sequence[int]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
+    """Return a function picking the items at ``idx`` from a sequence, as a tuple."""
+    if len(idx) == 1:
+        return lambda seq: (seq[idx[0]],)
+    return operator.itemgetter(*idx)  # type: ignore[return-value]
 
 
 class _Tree:

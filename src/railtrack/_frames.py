@@ -1,0 +1,36 @@
+"""Small helpers for building large frames without copying repeated text.
+
+pandas 3 stores text columns as arrow strings, which copies every value. Columns
+whose values repeat across many rows (a route label shared by every train on the
+route, hundreds of station names long on a national network) are better kept as
+categoricals whose categories are the distinct values, stored once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["shared_categorical"]
+
+
+def shared_categorical(values: Sequence[str | None]) -> pd.Categorical:
+    """Return ``values`` as a categorical with sorted categories, each stored once.
+
+    The categories are an object index of the distinct strings themselves, so no
+    value is copied; None becomes missing.
+
+    Examples
+    --------
+    >>> cat = shared_categorical(["b → c", None, "a → b", "b → c"])
+    >>> list(cat.categories), cat.codes.tolist()
+    (['a → b', 'b → c'], [1, -1, 0, 1])
+    """
+    distinct = sorted({v for v in values if v is not None})
+    code = {v: i for i, v in enumerate(distinct)}
+    codes = np.fromiter(
+        (-1 if v is None else code[v] for v in values), dtype=np.int32, count=len(values)
+    )
+    return pd.Categorical.from_codes(codes, categories=pd.Index(distinct, dtype=object))
