@@ -33,7 +33,7 @@ import dataclasses
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any, Protocol
 
@@ -82,6 +82,7 @@ FLAGS: dict[str, str] = {
 
 _DAY_S = 86_400.0
 _EPOCH = pd.Timestamp("1970-01-01")
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 
 
 # --- the transit-time model ---------------------------------------------------------
@@ -443,6 +444,8 @@ class _RouteInfo:
 
 
 def _as_timestamp_days(value: date | datetime | pd.Timestamp) -> float:
+    if type(value) is date:  # the common case, without building a Timestamp
+        return float(value.toordinal() - _EPOCH_ORDINAL)
     return (pd.Timestamp(value) - _EPOCH).total_seconds() / _DAY_S
 
 
@@ -468,7 +471,7 @@ def _route_info(
         lengths_km=tuple(float(x) for x in lengths),
         borders=tuple(int(b) for b in borders),
         label=label,
-        length_km=float(np.median(lengths)),
+        length_km=float(lengths[0]) if len(lengths) == 1 else float(np.median(lengths)),
         border_crossings=tuple(shown.border_crossings),
         transit_q=tq,
         region_spread=region_spread,
@@ -625,11 +628,16 @@ class _Estimate:
     flags: list[str]
 
 
+def _shift(day: date, delta: timedelta) -> date:
+    """Return the day on which ``day`` (at midnight) plus ``delta`` falls."""
+    return (datetime.combine(day, time.min) + delta).date()
+
+
 def _departure(
     item: _Item, settings: Settings, as_of: pd.Timestamp | None
 ) -> tuple[date | None, date | None, list[str]]:
     """Close the departure window; flag open ends and missing dates."""
-    open_days = pd.Timedelta(days=settings.open_departure_days)
+    open_days = timedelta(days=settings.open_departure_days)
     flags: list[str] = []
     window = item.departure
     known_by = [d for d in (item.published,) if d is not None and item.claim != "planned"]
@@ -639,15 +647,15 @@ def _departure(
         flags.append("no_departure_date")
         if item.claim == "planned" or item.published is None:
             return None, None, flags
-        return (pd.Timestamp(item.published) - open_days).date(), item.published, flags
+        return _shift(item.published, -open_days), item.published, flags
     lo: date | None = window.earliest
     hi: date | None = window.latest
     if lo is None and hi is not None:
         flags.append("departure_open_start")
-        lo = (pd.Timestamp(hi) - open_days).date()
+        lo = _shift(hi, -open_days)
     if hi is None and lo is not None:
         flags.append("departure_open_end")
-        hi = (pd.Timestamp(lo) + open_days).date()
+        hi = _shift(lo, open_days)
         bounds = [d for d in known_by if d >= lo]
         if bounds:
             hi = min([hi, *bounds])
