@@ -725,26 +725,49 @@ def _to_as_of(as_of: date | datetime | str | pd.Timestamp | None) -> pd.Timestam
     return ts
 
 
+_SHARED = (C.ROUTE_LABEL, C.BORDER_CROSSINGS)
+"""Estimate columns shared by every train on a route, kept as categoricals."""
+
+
+def _windows(
+    estimates: Sequence[_Estimate], model: TransitModel, *, chunk: int = 4096
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Return p10, p50, p90 (days) and the widened flags, a chunk of trains at a time.
+
+    Each train needs its route's whole quantile function; chunks bound the memory
+    of those rows to ``chunk`` trains however many there are.
+    """
+    n = len(estimates)
+    p10, p50, p90 = (np.full(n, np.nan) for _ in range(3))
+    widened = np.zeros(n, dtype=bool)
+    for lo in range(0, n, chunk):
+        part = estimates[lo : lo + chunk]
+        tq = np.full((len(part), PROBS.size), np.nan)
+        for i, e in enumerate(part):
+            if e.info is not None:
+                tq[i] = e.info.transit_q
+        start = np.array([e.start_days for e in part], dtype=float)
+        width = np.array([e.width_days for e in part], dtype=float)
+        sl = slice(lo, lo + len(part))
+        p10[sl], p50[sl], p90[sl], widened[sl] = arrival_quantiles(
+            start, width, tq, min_half_width_days=model.min_half_width_days
+        )
+    return p10, p50, p90, widened
+
+
 def _frame(
     estimates: list[_Estimate], model: TransitModel, as_of: pd.Timestamp | None
 ) -> pd.DataFrame:
     n = len(estimates)
-    tq = np.full((n, PROBS.size), np.nan)
-    for i, e in enumerate(estimates):
-        if e.info is not None:
-            tq[i] = e.info.transit_q
-    start = np.array([e.start_days for e in estimates], dtype=float)
-    width = np.array([e.width_days for e in estimates], dtype=float)
-    p10, p50, p90, widened = arrival_quantiles(
-        start, width, tq, min_half_width_days=model.min_half_width_days
-    )
+    p10, p50, p90, widened = _windows(estimates, model)
     claims = np.array([_claim_bounds(e.item.claimed) for e in estimates], dtype=float).reshape(n, 2)
     has_window = ~np.isnan(p50)
     has_claim = ~np.isnan(claims[:, 0])
     outside = has_window & has_claim & ((claims[:, 1] <= p10) | (claims[:, 0] > p90))
     as_of_days = np.nan if as_of is None else _as_timestamp_days(as_of)
     before_as_of = has_window & (p90 < as_of_days) if as_of is not None else np.zeros(n, bool)
-    rows = []
+    plain = [c for c in C.ESTIMATE_COLUMNS if c not in (C.P10, C.P50, C.P90, *_SHARED)]
+    columns: dict[str, list[Any]] = {c: [] for c in plain}
     for i, e in enumerate(estimates):
         flags = list(e.flags)
         if widened[i]:
@@ -761,28 +784,25 @@ def _frame(
         else:
             method = "transit_model"
         claimed = e.item.claimed
-        rows.append(
-            {
-                C.ID: e.item.id,
-                C.ORIGIN: None if e.item.origin is None else e.item.origin.text,
-                C.DESTINATION: None if e.item.destination is None else e.item.destination.text,
-                C.ORIGIN_STATION: None if e.origin.is_region else e.origin.name,
-                C.DESTINATION_STATION: None if e.destination.is_region else e.destination.name,
-                C.LENGTH_KM: np.nan if info is None else round(info.length_km, 1),
-                C.DEPARTURE_EARLIEST: e.dep_earliest,
-                C.DEPARTURE_LATEST: e.dep_latest,
-                C.METHOD: method,
-                C.CLAIMED_EARLIEST: None if claimed is None else claimed.earliest,
-                C.CLAIMED_LATEST: None if claimed is None else claimed.latest,
-                C.CLAIMED_PRECISION: None if claimed is None else claimed.precision,
-                C.CLAIM_OUTSIDE_WINDOW: bool(outside[i]),
-                C.FLAGS: ";".join(dict.fromkeys(flags)),
-            }
-        )
-    shared = (C.ROUTE_LABEL, C.BORDER_CROSSINGS)
-    df = pd.DataFrame(
-        rows, columns=[c for c in C.ESTIMATE_COLUMNS if c not in (C.P10, C.P50, C.P90, *shared)]
-    )
+        row = {
+            C.ID: e.item.id,
+            C.ORIGIN: None if e.item.origin is None else e.item.origin.text,
+            C.DESTINATION: None if e.item.destination is None else e.item.destination.text,
+            C.ORIGIN_STATION: None if e.origin.is_region else e.origin.name,
+            C.DESTINATION_STATION: None if e.destination.is_region else e.destination.name,
+            C.LENGTH_KM: np.nan if info is None else round(info.length_km, 1),
+            C.DEPARTURE_EARLIEST: e.dep_earliest,
+            C.DEPARTURE_LATEST: e.dep_latest,
+            C.METHOD: method,
+            C.CLAIMED_EARLIEST: None if claimed is None else claimed.earliest,
+            C.CLAIMED_LATEST: None if claimed is None else claimed.latest,
+            C.CLAIMED_PRECISION: None if claimed is None else claimed.precision,
+            C.CLAIM_OUTSIDE_WINDOW: bool(outside[i]),
+            C.FLAGS: ";".join(dict.fromkeys(flags)),
+        }
+        for col, value in row.items():
+            columns[col].append(value)
+    df = pd.DataFrame(columns, columns=plain)
     # A route's label and crossings are shared by its trains: one copy each (categoricals).
     infos = [e.info for e in estimates]
     df[C.ROUTE_LABEL] = shared_categorical([None if i is None else i.label for i in infos])
