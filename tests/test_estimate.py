@@ -11,7 +11,13 @@ from hypothesis import strategies as st
 
 from railtrack import columns as C
 from railtrack.errors import RailtrackError
-from railtrack.estimate import PROBS, TransitModel, arrival_quantiles, estimate_arrivals
+from railtrack.estimate import (
+    PROBS,
+    TransitModel,
+    arrival_quantiles,
+    arrival_quantiles_by_route,
+    estimate_arrivals,
+)
 from railtrack.models import Place
 
 MODEL = TransitModel(draws=1000)
@@ -32,6 +38,26 @@ def window(start: float, width: float, length: float, n_borders: int) -> tuple[f
 
 
 # --- the transit model ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("chunk", [1, 3, 4096])
+def test_quantiles_by_route_match_the_full_matrix(chunk):
+    rng = np.random.default_rng(7)
+    n = 11
+    routes = MODEL.transit_quantiles_days(np.array([300.0, 1200.0, 2500.0]), np.array([0, 1, 2]))
+    rows = [None if i % 4 == 3 else routes[i % 3] for i in range(n)]
+    start = rng.uniform(19_000, 19_100, n)
+    width = rng.uniform(0, 6, n)
+    floor = np.where(rng.random(n) < 0.5, start + rng.uniform(0, 20, n), np.nan)
+    full = np.vstack([np.full(PROBS.size, np.nan) if r is None else r for r in rows])
+    expected = arrival_quantiles(start, width, full, min_half_width_days=1.0, not_before_days=floor)
+    got = arrival_quantiles_by_route(
+        start, width, rows, min_half_width_days=1.0, not_before_days=floor, chunk=chunk
+    )
+    for a, b in zip(got, expected, strict=True):
+        np.testing.assert_array_equal(a, b)
+    assert np.isnan(got[1][3])
+    assert not np.isnan(got[1][0])
 
 
 def test_transit_quantiles_are_sorted_and_grow_with_length_and_borders():

@@ -729,30 +729,50 @@ _SHARED = (C.ROUTE_LABEL, C.BORDER_CROSSINGS)
 """Estimate columns shared by every train on a route, kept as categoricals."""
 
 
-def _windows(
-    estimates: Sequence[_Estimate], model: TransitModel, *, chunk: int = 4096
+def arrival_quantiles_by_route(
+    start_days: np.ndarray,
+    width_days: np.ndarray,
+    transit_q_days: Sequence[np.ndarray | None],
+    *,
+    min_half_width_days: float,
+    not_before_days: np.ndarray | None = None,
+    chunk: int = 4096,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Return p10, p50, p90 (days) and the widened flags, a chunk of trains at a time.
+    """:func:`arrival_quantiles` with one transit quantile row per train given by reference.
 
-    Each train needs its route's whole quantile function; chunks bound the memory
-    of those rows to ``chunk`` trains however many there are.
+    Trains on one route share its quantile row (None where there is no route); the
+    full ``trains x quantiles`` matrix is built ``chunk`` trains at a time, so memory
+    stays flat however many trains there are.
     """
-    n = len(estimates)
+    n = len(start_days)
     p10, p50, p90 = (np.full(n, np.nan) for _ in range(3))
     widened = np.zeros(n, dtype=bool)
     for lo in range(0, n, chunk):
-        part = estimates[lo : lo + chunk]
-        tq = np.full((len(part), PROBS.size), np.nan)
-        for i, e in enumerate(part):
-            if e.info is not None:
-                tq[i] = e.info.transit_q
-        start = np.array([e.start_days for e in part], dtype=float)
-        width = np.array([e.width_days for e in part], dtype=float)
-        sl = slice(lo, lo + len(part))
+        sl = slice(lo, min(n, lo + chunk))
+        tq = np.full((sl.stop - lo, PROBS.size), np.nan)
+        for i, q in enumerate(transit_q_days[sl]):
+            if q is not None:
+                tq[i] = q
         p10[sl], p50[sl], p90[sl], widened[sl] = arrival_quantiles(
-            start, width, tq, min_half_width_days=model.min_half_width_days
+            start_days[sl],
+            width_days[sl],
+            tq,
+            min_half_width_days=min_half_width_days,
+            not_before_days=None if not_before_days is None else not_before_days[sl],
         )
     return p10, p50, p90, widened
+
+
+def _windows(
+    estimates: Sequence[_Estimate], model: TransitModel
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Return p10, p50, p90 (days) and the widened flags of each estimate."""
+    return arrival_quantiles_by_route(
+        np.array([e.start_days for e in estimates], dtype=float),
+        np.array([e.width_days for e in estimates], dtype=float),
+        [None if e.info is None else e.info.transit_q for e in estimates],
+        min_half_width_days=model.min_half_width_days,
+    )
 
 
 def _frame(

@@ -58,7 +58,7 @@ from railtrack.estimate import (
     _estimates,
     _items,
     _to_as_of,
-    arrival_quantiles,
+    arrival_quantiles_by_route,
     estimator_for,
 )
 from railtrack.models import Place, Sighting
@@ -204,16 +204,16 @@ def _track(
     if n == 0:
         return pd.DataFrame(columns=list(C.STATUS_COLUMNS))
     as_of_days = _as_timestamp_days(when)
-    nan_q = np.full(PROBS.size, np.nan)
     # the original window, from the departure
     start0 = np.array([e.start_days for e in estimates], dtype=float)
     width0 = np.array([e.width_days for e in estimates], dtype=float)
-    tq0 = np.vstack([e.info.transit_q if e.info else nan_q for e in estimates]).reshape(n, -1)
-    _, _, p90o, _ = arrival_quantiles(
+    tq0 = [e.info.transit_q if e.info else None for e in estimates]  # shared per route
+    _, _, p90o, _ = arrival_quantiles_by_route(
         start0, width0, tq0, min_half_width_days=model.min_half_width_days
     )
     # the current window: from the last sighting known at the as-of date, if any
-    start, width, tq = start0.copy(), width0.copy(), tq0.copy()
+    start, width, tq = start0.copy(), width0.copy(), list(tq0)
+    arrived = np.zeros(PROBS.size)
     seen: list[tuple[Sighting, str | None, bool] | None] = []
     flags: list[list[str]] = [list(e.flags) for e in estimates]
     for i, e in enumerate(estimates):
@@ -234,7 +234,7 @@ def _track(
         seen.append((last, name, at_destination))
         lo, hi = _seen_interval(last, settings)
         if at_destination:
-            start[i], width[i], tq[i] = lo, 0.0, np.zeros(PROBS.size)
+            start[i], width[i], tq[i] = lo, 0.0, arrived
             continue
         rest = None
         if end.key is not None and e.destination.key is not None and not end.is_region:
@@ -243,7 +243,7 @@ def _track(
             flags[i].append("sighting_not_routed")  # keep the departure-based window
             continue
         start[i], width[i], tq[i] = lo, hi - lo, rest.transit_q
-    p10c, p50c, p90c, _ = arrival_quantiles(
+    p10c, p50c, p90c, _ = arrival_quantiles_by_route(
         start, width, tq, min_half_width_days=model.min_half_width_days
     )
     statuses: list[str] = []
@@ -253,7 +253,7 @@ def _track(
         statuses.append(status)
         if status not in ("likely arrived",):
             floor[i] = as_of_days
-    p10, p50, p90, _ = arrival_quantiles(
+    p10, p50, p90, _ = arrival_quantiles_by_route(
         start, width, tq, min_half_width_days=model.min_half_width_days, not_before_days=floor
     )
     arrived_at = np.array(
