@@ -85,22 +85,28 @@ def run_pipeline(reports_dir: Path, network_dir: Path) -> dict[str, Any]:
     from railtrack.pipeline import track
 
     times: dict[str, float] = {}
+    peaks: dict[str, float] = {}  # peak resident MB at the end of each stage
     t0 = time.perf_counter()
     net = load_network(network_dir)
     t1 = time.perf_counter()
-    times["network"] = t1 - t0
+    times["network"], peaks["network"] = t1 - t0, _peak_mb()
     reports = load_reports(reports_dir / "structured")
     t2 = time.perf_counter()
-    times["load"] = t2 - t1
+    times["load"], peaks["load"] = t2 - t1, _peak_mb()
     reports.extend(load_reports(reports_dir / "text"))
     t3 = time.perf_counter()
-    times["extract"] = t3 - t2
+    times["extract"], peaks["extract"] = t3 - t2, _peak_mb()
 
     marks: list[tuple[str, float]] = []
-    result = track(
-        reports, net, as_of=AS_OF, progress=lambda name: marks.append((name, time.perf_counter()))
-    )
+
+    def progress(name: str) -> None:
+        if marks:
+            peaks[marks[-1][0]] = _peak_mb()
+        marks.append((name, time.perf_counter()))
+
+    result = track(reports, net, as_of=AS_OF, progress=progress)
     end = time.perf_counter()
+    peaks[marks[-1][0]] = _peak_mb()
     for (name, start), (_, stop) in zip(marks, [*marks[1:], ("end", end)], strict=True):
         times[name] = stop - start
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -109,10 +115,16 @@ def run_pipeline(reports_dir: Path, network_dir: Path) -> dict[str, Any]:
         "stages": times,
         "total_s": end - t0,
         "peak_mb": peak_kb / 1024.0,
+        "stage_peak_mb": peaks,
         "headline": {k: head[k] for k in ("shipments", "groups", "trains", "cars_total")},
         "routed": int(result.routes["stations"].notna().sum()),
         "problems": len(result.problems),
     }
+
+
+def _peak_mb() -> float:
+    """Peak resident memory of this process so far, MB (ru_maxrss)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
 def _child(args: argparse.Namespace) -> None:
@@ -282,7 +294,8 @@ def main(argv: list[str] | None = None) -> None:
         total = statistics.median(r["total_s"] for r in runs)
         peak = max(r["peak_mb"] for r in runs)
         for stage in STAGES:
-            print(f"  {stage:<12}{_fmt_s(stages[stage])} s")
+            stage_peak = max(r.get("stage_peak_mb", {}).get(stage, 0.0) for r in runs)
+            print(f"  {stage:<12}{_fmt_s(stages[stage])} s   peak so far {stage_peak:7,.0f} MB")
         head = runs[0]["headline"]
         naive_total = naive_s * n
         row = {
