@@ -580,21 +580,23 @@ def _group_cars(
     certain_cars, maybe_cars = np.zeros(n_edges, np.int64), np.zeros(n_edges, np.int64)
     passes = np.zeros(n_edges, np.int64)  # scratch: a group's trains per edge, reset after
     bounds = np.r_[0, np.cumsum(lay.lengths - 1)].tolist()
+    # ``a[edges] += x`` adds x once per distinct edge (repeated indices do not add up),
+    # so a route passing a segment twice, or two routes sharing one, count it once.
     for rest, certain, n_holders, held in _unsplit_cars(ship_df, group_df, cars, distinct.of_row):
         held.pop(-1, None)
-        paths = [lay.steps[bounds[r] : bounds[r + 1]] for r in held]
+        paths = [lay.steps[bounds[r] : bounds[r + 1]].astype(np.intp) for r in held]
         if not paths:
             continue
-        passed = np.unique(np.concatenate(paths) if len(paths) > 1 else paths[0])
-        if certain and len(paths) > 1:
-            for path, n in zip(paths, held.values(), strict=True):
-                passes[path] += n  # once per edge, as a route may pass one twice
-            everyone = passes[passed] == n_holders
-            passes[passed] = 0
-            certain_cars[passed[everyone]] += rest
-            maybe_cars[passed[~everyone]] += rest
-        else:
+        passed = np.concatenate(paths) if len(paths) > 1 else paths[0]
+        if not certain or len(paths) == 1:  # certain: one route holds all the trains
             (certain_cars if certain else maybe_cars)[passed] += rest
+            continue
+        for path, n in zip(paths, held.values(), strict=True):
+            passes[path] += n
+        everyone = passes[passed] == n_holders
+        passes[passed] = 0
+        certain_cars[passed[everyone]] += rest
+        maybe_cars[passed[~everyone]] += rest
     return certain_cars, maybe_cars
 
 
