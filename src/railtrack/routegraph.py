@@ -274,18 +274,6 @@ class _Routes:
     of_row: list[int]  # shipment row -> its route, -1 when not routed
 
 
-@dataclass
-class _Layout:
-    """The distinct routes laid over stations and segments numbered in order of first use."""
-
-    nodes: list[str]  # node number -> station id
-    stops: np.ndarray  # node number per route position, the routes one after the other
-    lengths: np.ndarray  # route -> its number of stations
-    edges: list[tuple[str, str]]  # edge number -> (u, v)
-    steps: np.ndarray  # edge number per step between stations, the routes one after the other
-    step_route: np.ndarray  # route per step (ascending)
-
-
 def _distinct_routes(ship_df: pd.DataFrame, routes: pd.DataFrame, graph: dict[str, Any]) -> _Routes:
     """Return the distinct routes; fill ``graph``'s routed, unrouted and origin_basis."""
     ids = [str(v) for v in ship_df[C.ID].tolist()]
@@ -340,31 +328,50 @@ def _first_use(codes: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
     return used, renumber[codes]
 
 
-def _layout(stations: Sequence[Sequence[str]], base: nx.Graph) -> _Layout:
-    """Return ``stations`` laid over ``base``'s stations and segments (KeyError if not there)."""
-    lengths = np.fromiter(map(len, stations), np.int64, len(stations))
+def _stops(stations: Sequence[Sequence[str]], base: nx.Graph) -> tuple[list[str], np.ndarray]:
+    """Return the stations used, in order of first use, and each route position's number.
+
+    The positions are the routes' one after the other; KeyError for a station not
+    on ``base``.
+    """
     number = {node: i for i, node in enumerate(base)}
     flat = itertools.chain.from_iterable(stations)
-    stops = np.fromiter(map(number.__getitem__, flat), np.int32, int(lengths.sum()))
+    stops = np.fromiter(map(number.__getitem__, flat), np.int32, sum(map(len, stations)))
     used, stops = _first_use(stops, len(number))
     names = list(number)
-    nodes = [names[i] for i in used.tolist()]
-    step = np.ones(len(stops), bool)  # positions from which a route goes on
-    step[np.cumsum(lengths) - 1] = False
-    step = step[:-1]
-    keys = stops[:-1][step].astype(np.int64)
+    return [names[i] for i in used.tolist()], stops
+
+
+def _steps(
+    nodes: list[str], stops: np.ndarray, lengths: np.ndarray
+) -> tuple[list[tuple[str, str]], np.ndarray]:
+    """Return the segments travelled, in order of first use, and each step's segment number.
+
+    A step goes from one route position to the next of the same route.
+    """
+    goes_on = np.ones(len(stops), bool)
+    goes_on[np.cumsum(lengths) - 1] = False
+    goes_on = goes_on[:-1]
+    keys = stops[:-1][goes_on].astype(np.int64)
     keys *= len(nodes)
-    keys += stops[1:][step]
+    keys += stops[1:][goes_on]
     codes, pairs = pd.factorize(keys)
     del keys
-    return _Layout(
-        nodes=nodes,
-        stops=stops,
-        lengths=lengths,
-        edges=[(nodes[k // len(nodes)], nodes[k % len(nodes)]) for k in pairs.tolist()],
-        steps=codes.astype(np.int32),
-        step_route=np.repeat(np.arange(len(stations), dtype=np.int32), lengths - 1),
-    )
+    edges = [(nodes[k // len(nodes)], nodes[k % len(nodes)]) for k in pairs.tolist()]
+    return edges, codes.astype(np.int32)
+
+
+def _routes_by_edge(steps: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return the steps' routes grouped by segment, and where each segment's group starts.
+
+    Within a segment the routes are ascending: in order of first use, so the
+    trains' input order.
+    """
+    order = np.argsort(steps, kind="stable")
+    step_route = np.repeat(np.arange(len(lengths), dtype=np.int32), lengths - 1)[order]
+    del order
+    counts = np.bincount(steps)
+    return step_route, np.cumsum(counts) - counts
 
 
 def _route_totals(
@@ -432,14 +439,14 @@ def route_graph(
     distinct = _distinct_routes(ship_df, routes, G.graph)
     cars = _column(ship_df, C.CARS_TOTAL, _count)
     trains, own_cars, first, last = _route_totals(distinct, cars, _train_days(ship_df))
-    lay = _layout(distinct.stations, network.G)
-    _add_nodes(G, network.G, lay, trains)
-    group_cars, unallocated = _group_cars(ship_df, group_df, cars, distinct, lay)
-    # The steps grouped by edge and, within an edge, by route (first use, so input order).
-    by_edge = np.argsort(lay.steps, kind="stable")
-    step_route = lay.step_route[by_edge]
-    starts = np.flatnonzero(np.diff(lay.steps[by_edge], prepend=-1))
-    del by_edge, lay.stops, lay.steps, lay.step_route
+    lengths = np.fromiter(map(len, distinct.stations), np.int64, len(distinct.stations))
+    nodes, stops = _stops(distinct.stations, network.G)
+    _add_nodes(G, network.G, nodes, stops, lengths, trains)
+    edges, steps = _steps(nodes, stops, lengths)
+    del stops
+    group_cars, unallocated = _group_cars(ship_df, group_df, cars, distinct.of_row, steps, lengths)
+    step_route, starts = _routes_by_edge(steps, lengths)
+    del steps
 
     def per_edge(reduce: np.ufunc, per_route: np.ndarray) -> np.ndarray:
         return reduce.reduceat(per_route[step_route], starts)
@@ -452,7 +459,7 @@ def route_graph(
         "last_date": _dates_of(per_edge(np.maximum, last)),
         "shipments": _edge_shipments(distinct, step_route, starts),
     }
-    _add_edges(G, network.G, lay.edges, columns)
+    _add_edges(G, network.G, edges, columns)
     logger.info(
         "Route graph: %d stations, %d segments, %d shipments routed, %d not",
         G.number_of_nodes(),
@@ -495,20 +502,27 @@ def _role(origin: bool, destination: bool) -> str:
     return "origin" if origin else "destination" if destination else "via"
 
 
-def _add_nodes(G: nx.DiGraph, base: nx.Graph, lay: _Layout, trains: np.ndarray) -> None:
+def _add_nodes(
+    G: nx.DiGraph,
+    base: nx.Graph,
+    nodes: list[str],
+    stops: np.ndarray,
+    lengths: np.ndarray,
+    trains: np.ndarray,
+) -> None:
     """Add the stations passed, with the network's attributes, ``trains`` and ``role``."""
-    n = len(lay.nodes)
-    weights = np.repeat(trains.astype(np.float64), lay.lengths)
-    passed = np.bincount(lay.stops, weights=weights, minlength=n).astype(np.int64)
+    n = len(nodes)
+    weights = np.repeat(trains.astype(np.float64), lengths)
+    passed = np.bincount(stops, weights=weights, minlength=n).astype(np.int64)
     del weights
-    ends = np.cumsum(lay.lengths)
+    ends = np.cumsum(lengths)
     origin, destination = np.zeros(n, bool), np.zeros(n, bool)
-    origin[lay.stops[ends - lay.lengths]] = True
-    destination[lay.stops[ends - 1][lay.lengths > 1]] = True
+    origin[stops[ends - lengths]] = True
+    destination[stops[ends - 1][lengths > 1]] = True
     attrs = zip(passed.tolist(), origin.tolist(), destination.tolist(), strict=True)
     G.add_nodes_from(
         (node, {**base.nodes[node], "trains": count, "role": _role(o, d)})
-        for node, (count, o, d) in zip(lay.nodes, attrs, strict=True)
+        for node, (count, o, d) in zip(nodes, attrs, strict=True)
     )
 
 
@@ -568,23 +582,24 @@ def _group_cars(
     ship_df: pd.DataFrame,
     group_df: pd.DataFrame,
     cars: Sequence[int | None],
-    distinct: _Routes,
-    lay: _Layout,
+    of_row: list[int],
+    steps: np.ndarray,
+    lengths: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Return per edge the groups' cars not carried by their trains' own counts.
 
     The first array is the cars that certainly passed (every train that may carry
     them did), the second the ``cars_unallocated`` (only some of them did).
     """
-    n_edges = len(lay.edges)
+    n_edges = int(steps.max()) + 1 if len(steps) else 0
     certain_cars, maybe_cars = np.zeros(n_edges, np.int64), np.zeros(n_edges, np.int64)
     passes = np.zeros(n_edges, np.int64)  # scratch: a group's trains per edge, reset after
-    bounds = np.r_[0, np.cumsum(lay.lengths - 1)].tolist()
+    bounds = np.r_[0, np.cumsum(lengths - 1)].tolist()
     # ``a[edges] += x`` adds x once per distinct edge (repeated indices do not add up),
     # so a route passing a segment twice, or two routes sharing one, count it once.
-    for rest, certain, n_holders, held in _unsplit_cars(ship_df, group_df, cars, distinct.of_row):
+    for rest, certain, n_holders, held in _unsplit_cars(ship_df, group_df, cars, of_row):
         held.pop(-1, None)
-        paths = [lay.steps[bounds[r] : bounds[r + 1]].astype(np.intp) for r in held]
+        paths = [steps[bounds[r] : bounds[r + 1]].astype(np.intp) for r in held]
         if not paths:
             continue
         passed = np.concatenate(paths) if len(paths) > 1 else paths[0]
@@ -600,11 +615,14 @@ def _group_cars(
     return certain_cars, maybe_cars
 
 
+_LISTS = (list, tuple, set, frozenset, EdgeShipments)  # written as lists
+
+
 def _plain(value: Any) -> Any:
     """Return a GraphML-safe value: lists joined, dates ISO, None kept as None (dropped)."""
     if value is None:
         return None
-    if isinstance(value, list | tuple | set | frozenset):
+    if isinstance(value, _LISTS):
         return "; ".join(str(v) for v in value)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, default=str)
@@ -667,7 +685,7 @@ def to_graphml(G: nx.Graph, path: str | Path) -> Path:
 
 
 def _json_value(value: Any) -> Any:
-    if isinstance(value, list | tuple | set | frozenset):
+    if isinstance(value, _LISTS):
         return [_json_value(v) for v in value]
     if isinstance(value, date | pd.Timestamp):
         return value.isoformat()
