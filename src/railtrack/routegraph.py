@@ -245,11 +245,6 @@ class EdgeShipments(Sequence[str]):
     def __getitem__(self, index: int | slice) -> str | list[str]:
         return self._list()[index]
 
-    def __setitem__(self, index: Any, value: Any) -> None:
-        """Refuse: the ids are read-only (defined so pandas shows them like a list)."""
-        msg = f"{type(self).__name__} is read-only; copy it with list() to change it"
-        raise TypeError(msg)
-
     def __iter__(self) -> Iterator[str]:
         return iter(self._list())
 
