@@ -618,7 +618,7 @@ def _plain(value: Any) -> Any:
     if value is None:
         return None
     if isinstance(value, _LISTS):
-        return "; ".join(str(v) for v in value)
+        return "; ".join(map(str, value))
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, default=str)
     if isinstance(value, date | pd.Timestamp):
@@ -680,6 +680,8 @@ def to_graphml(G: nx.Graph, path: str | Path) -> Path:
 
 
 def _json_value(value: Any) -> Any:
+    if isinstance(value, EdgeShipments):  # ids: strings already
+        return list(value)
     if isinstance(value, _LISTS):
         return [_json_value(v) for v in value]
     if isinstance(value, date | pd.Timestamp):
