@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import copy
 import itertools
 import json
+import pickle
+from datetime import date
+from types import SimpleNamespace
 from typing import Any
 
 import networkx as nx
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from railtrack import columns as C
 from railtrack.errors import InputPathError
 from railtrack.io import load_reports
 from railtrack.network import load_network
 from railtrack.routegraph import (
+    ROUTE_COLUMNS,
+    EdgeShipments,
     route_graph,
     shipment_routes,
     to_geojson,
@@ -165,3 +173,233 @@ def test_geojson_keeps_elements_without_coordinates():
     fc = to_geojson(G)
     assert fc["features"][0]["geometry"] is None
     assert fc["features"][0]["properties"]["trains"] == 1
+
+
+def test_a_station_both_origin_and_destination_says_so_once(net):
+    ships = frame(
+        [
+            {C.ID: "out", C.ORIGIN: "Slonim", C.DESTINATION: "Rossosh"},
+            {C.ID: "back", C.ORIGIN: "Rossosh", C.DESTINATION: "Slonim"},
+            {C.ID: "again", C.ORIGIN: "Slonim", C.DESTINATION: "Rossosh"},
+        ]
+    )
+    routes = shipment_routes(ships, net)
+    G = route_graph(ships, net, routes=routes)
+    ends = {routes.loc[0, "stations"][0], routes.loc[0, "stations"][-1]}
+    assert {G.nodes[n]["role"] for n in ends} == {"origin; destination"}
+    assert all(G.nodes[n]["trains"] == 3 for n in ends)
+
+
+# --- EdgeShipments: the per-edge ids, a read-only list -------------------------------------
+
+
+def test_edge_shipments_behave_like_a_list_of_ids_in_input_order():
+    order = ["t0", "t1", "t2", "t3", "t4"]
+    ids = EdgeShipments(order, ([0, 3], [1, 4], [3]))  # a route may pass twice
+    expected = ["t0", "t1", "t3", "t3", "t4"]
+    assert ids == expected
+    assert expected == ids
+    assert ids != ["t0"]
+    assert ids != tuple(expected)  # like a list, not equal to a tuple
+    assert len(ids) == 5
+    assert list(ids) == expected
+    assert (ids[0], ids[-1], ids[1:3]) == ("t0", "t4", ["t1", "t3"])
+    assert "t4" in ids
+    assert ids.index("t3") == 2
+    assert ids.count("t3") == 2
+    assert repr(ids) == repr(expected)
+    with pytest.raises(TypeError):
+        ids[0] = "x"
+    with pytest.raises(TypeError):
+        hash(ids)
+
+
+def test_edge_shipments_survive_pickle_and_copy_and_show_as_lists():
+    lazy, used = (EdgeShipments(["a", "b", "c"], ([0, 2], [1])) for _ in range(2))
+    assert used == ["a", "b", "c"]  # merged and kept
+    for ids in (lazy, used):
+        assert pickle.loads(pickle.dumps(ids)) == ["a", "b", "c"]
+        assert copy.deepcopy(ids) == ["a", "b", "c"]
+    assert pd.DataFrame({"shipments": [lazy]}).loc[0, "shipments"] == ["a", "b", "c"]
+    assert str(lazy) == "['a', 'b', 'c']"
+
+
+def test_edges_passed_by_the_same_trains_share_one_id_sequence(net):
+    ships = frame(
+        [
+            {C.ID: "a", C.ORIGIN: "Slonim", C.DESTINATION: "Matveev Kurgan"},
+            {C.ID: "b", C.ORIGIN: "Slonim", C.DESTINATION: "Matveev Kurgan"},
+        ]
+    )
+    G = route_graph(ships, net)
+    seqs = [d["shipments"] for *_, d in G.edges(data=True)]
+    assert all(s == ["a", "b"] for s in seqs)
+    assert len({id(s) for s in seqs}) == 1
+
+
+def test_exports_write_edge_shipments_as_lists(tmp_path):
+    G = nx.DiGraph()
+    G.add_node("a", lat=52.0, lon=26.0)
+    G.add_node("b", lat=53.0, lon=27.0)
+    G.add_edge("a", "b", shipments=EdgeShipments(["t1", "t2"], ([1], [0])))
+    H = nx.read_graphml(to_graphml(G, tmp_path / "g.graphml"))
+    assert H.edges["a", "b"]["shipments"] == "t1; t2"
+    assert to_geojson(G)["features"][0]["properties"]["shipments"] == ["t1", "t2"]
+    json.loads(write_geojson(G, tmp_path / "g.geojson").read_text(encoding="utf-8"))
+
+
+# --- equivalence with a train-by-train oracle on random small inputs -----------------------
+
+# A small two-country network with a loop, so that routes share segments both ways.
+TOY = nx.Graph()
+for i, node in enumerate("abcdefgh"):
+    TOY.add_node(
+        node, name=node.upper(), lat=50.0 + i, lon=30.0 + i, country="BY" if i < 3 else "RU"
+    )
+for k, (u, v) in enumerate(
+    ["ab", "bc", "cd", "de", "ef", "fg", "gh", "be", "cf", "ah", "dg"]
+):  # fmt: skip
+    TOY.add_edge(u, v, length_km=10.0 + k, line=f"L{k}")
+DAYS = [None, "2023-03-01", "2023-03-05", "2023-02-27", "2023-03-09"]
+
+
+@st.composite
+def walks(draw: st.DrawFn) -> list[str]:
+    """A random walk on TOY: may turn back, so pass a segment twice."""
+    path = [draw(st.sampled_from(sorted(TOY)))]
+    for choice in draw(st.lists(st.integers(0, 5), max_size=6)):
+        neighbours = sorted(TOY[path[-1]])
+        path.append(neighbours[choice % len(neighbours)])
+    return path
+
+
+@st.composite
+def toy_inputs(draw: st.DrawFn) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Shipments, groups and routes on TOY: shared, reversed and single-station routes,
+    unrouted trains, missing dates, and groups whose unsplit cars ride diverging trains.
+    """
+    pool = draw(st.lists(walks(), min_size=1, max_size=4))
+    pool += [path[::-1] for path in pool if draw(st.booleans())]
+    n = draw(st.integers(1, 12))
+    ships, routes = [], []
+    for i in range(n):
+        sid = f"t{i}"
+        pick = draw(st.integers(-1, len(pool) - 1))  # -1: no route
+        stations = None
+        if pick >= 0:  # the shared list, or an equal copy of it
+            stations = pool[pick] if draw(st.booleans()) else list(pool[pick])
+        ships.append(
+            {
+                C.ID: sid,
+                C.GROUP: draw(st.sampled_from([None, "g0", "g1", "g2"])),
+                C.CARS_TOTAL: draw(st.sampled_from([None, None, 0, 12, 40])),
+                C.DEPARTURE_EARLIEST: draw(st.sampled_from(DAYS)),
+                C.ARRIVAL_EARLIEST: draw(st.sampled_from(DAYS)),
+                C.PUBLISHED: draw(st.sampled_from(DAYS)),
+            }
+        )
+        if pick >= 0 or draw(st.booleans()):  # an unrouted train may lack a routes row
+            problem = None if stations else "no route found"
+            routes.append({C.ID: sid, "stations": stations, "problem": problem,
+                           "origin_basis": "station" if stations else None})  # fmt: skip
+    routes = draw(st.permutations(routes))
+    groups = [
+        {C.ID: gid, C.CARS_TOTAL: draw(st.sampled_from([None, 30, 86, 200])),
+         C.N_TRAINS: draw(st.sampled_from([None, 1, 2, 5]))}
+        for gid in ("g0", "g1", "g2")
+    ]  # fmt: skip
+    return (
+        frame(ships),
+        pd.DataFrame(groups).reindex(columns=list(C.GROUP_COLUMNS)),
+        pd.DataFrame(routes, columns=list(ROUTE_COLUMNS)),
+    )
+
+
+def count(value: Any) -> int | None:
+    return None if value is None or pd.isna(value) else int(value)
+
+
+def reference_graph(ships: pd.DataFrame, groups: pd.DataFrame, routes: pd.DataFrame) -> nx.DiGraph:
+    """Oracle: walk each train's path segment by segment, as the first implementation did."""
+    info = {r[C.ID]: r for r in routes.to_dict("records")}
+    H = nx.DiGraph(crs="EPSG:4326", routed=[], unrouted=[], origin_basis={})
+    nodes: dict[str, dict[str, Any]] = {}
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
+    edge_sets: dict[str, set[tuple[str, str]]] = {}
+    for row in ships.to_dict("records"):
+        sid, r = row[C.ID], info.get(row[C.ID], {})
+        stations = r.get("stations")
+        if not isinstance(stations, list):
+            H.graph["unrouted"].append(f"{sid}: {r.get('problem') or 'not routed'}")
+            continue
+        H.graph["routed"].append(sid)
+        H.graph["origin_basis"][sid] = r["origin_basis"]
+        days = [row[c] for c in (C.DEPARTURE_EARLIEST, C.ARRIVAL_EARLIEST, C.PUBLISHED)]
+        day = next((date.fromisoformat(d) for d in days if isinstance(d, str)), None)
+        for pos, node in enumerate(stations):
+            attrs = nodes.setdefault(node, {**TOY.nodes[node], "trains": 0, "ends": set()})
+            attrs["trains"] += 1
+            if pos == 0:
+                attrs["ends"].add("origin")
+            elif pos == len(stations) - 1:
+                attrs["ends"].add("destination")
+        edge_sets[sid] = set(itertools.pairwise(stations))
+        for u, v in itertools.pairwise(stations):
+            e = edges.setdefault((u, v), {
+                "length_km": TOY.edges[u, v]["length_km"], "line": TOY.edges[u, v]["line"],
+                "border": TOY.nodes[u]["country"] != TOY.nodes[v]["country"], "trains": 0,
+                "cars": 0, "cars_unallocated": 0, "first_date": None, "last_date": None,
+                "shipments": [],
+            })  # fmt: skip
+            e["trains"] += 1
+            e["cars"] += count(row[C.CARS_TOTAL]) or 0
+            e["shipments"].append(sid)
+            if day is not None:
+                e["first_date"] = min(e["first_date"] or day, day)
+                e["last_date"] = max(e["last_date"] or day, day)
+    for grp in groups.to_dict("records"):
+        members = [r for r in ships.to_dict("records") if r[C.GROUP] == grp[C.ID]]
+        total = count(grp[C.CARS_TOTAL])
+        if total is None or not members:
+            continue
+        own = [count(r[C.CARS_TOTAL]) for r in members]
+        rest = max(total - sum(c or 0 for c in own), 0)
+        holders = [r[C.ID] for r, c in zip(members, own, strict=True) if c is None]
+        listed = count(grp[C.N_TRAINS]) or len(members)
+        if not rest or not holders:
+            continue
+        routed = [h for h in holders if h in edge_sets]
+        certain = len(routed) == len(holders) and listed <= len(members)
+        for edge in set().union(*(edge_sets[h] for h in routed)):
+            everyone = certain and all(edge in edge_sets[h] for h in holders)
+            edges[edge]["cars" if everyone else "cars_unallocated"] += rest
+    for node, attrs in nodes.items():
+        ends = attrs.pop("ends")
+        role = "; ".join(e for e in ("origin", "destination") if e in ends) or "via"
+        H.add_node(node, **attrs, role=role)
+    H.add_edges_from((u, v, attrs) for (u, v), attrs in edges.items())
+    return H
+
+
+def snapshot(G: nx.DiGraph) -> Any:
+    """The graph's attributes, nodes and edges in order, with plain lists of ids."""
+    edges = [
+        (u, v, {k: list(x) if k == "shipments" else x for k, x in d.items()})
+        for u, v, d in G.edges(data=True)
+    ]
+    return dict(G.graph), list(G.nodes(data=True)), edges
+
+
+@settings(max_examples=150, deadline=None)
+@given(toy_inputs())
+def test_route_graph_matches_a_train_by_train_walk(inputs):
+    ships, groups, routes = inputs
+    G = route_graph(ships, SimpleNamespace(G=TOY), groups=groups, routes=routes)
+    want = snapshot(reference_graph(ships, groups, routes))
+    got = snapshot(G)
+    assert got[0] == want[0]
+    assert got[1] == want[1]  # the same nodes with the same attributes, in the same order
+    assert got[2] == want[2]  # the same edges with the same attributes, in the same order
+    for *_, d in G.edges(data=True):
+        assert isinstance(d["trains"], int)
+        assert isinstance(d["cars"], int)

@@ -16,13 +16,16 @@ that may carry them passed; where the trains have split, they are
 
 from __future__ import annotations
 
+import collections
+import heapq
 import itertools
 import json
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import networkx as nx
 import numpy as np
@@ -32,6 +35,10 @@ from railtrack import columns as C
 from railtrack._frames import shared_categorical
 from railtrack.errors import InputPathError, NoRoute, StationNotFound
 from railtrack.summary import Row, _as_frames, _count, _dates, _text
+
+_NO_DAY = np.iinfo(np.int64).max  # the day ordinal of an unknown date
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+_CHUNK = 1 << 20  # elements per chunk of a temporary array
 
 __all__ = [
     "ROUTE_COLUMNS",
@@ -245,12 +252,206 @@ def _batch_routes(
     }
 
 
-def _train_dates(ship_df: pd.DataFrame) -> list[date | None]:
-    """Return each train's date: departure, else claimed arrival, else published date."""
+def _train_days(ship_df: pd.DataFrame) -> np.ndarray:
+    """Return each train's date as a day ordinal (``_NO_DAY`` if unknown).
+
+    The date is the departure, else the claimed arrival, else the published date.
+    """
     when = _dates(ship_df, C.DEPARTURE_EARLIEST)
     for col in (C.ARRIVAL_EARLIEST, C.PUBLISHED):
         when = when.fillna(_dates(ship_df, col))
-    return [None if pd.isna(ts) else ts.date() for ts in when]
+    if getattr(when.dtype, "tz", None) is not None:
+        when = when.dt.tz_localize(None)  # the local date, as Timestamp.date() gives
+    days = when.to_numpy(dtype="datetime64[D]")
+    known = ~np.isnat(days)
+    return np.where(known, days.astype(np.int64) + _EPOCH_ORDINAL, _NO_DAY)
+
+
+class EdgeShipments(Sequence[str]):
+    """The ids of the trains that passed an edge, in input order: a read-only list.
+
+    A route graph's edges share the trains of the few distinct routes that use
+    them, so each edge keeps references to those routes' member positions and
+    merges them into ids on first use; edges used by the same routes share one
+    instance. It compares equal to the list of its ids, and displays like one.
+
+    Examples
+    --------
+    >>> ids = EdgeShipments(["t1", "t2", "t3"], ([0, 2], [1]))
+    >>> ids
+    ['t1', 't2', 't3']
+    >>> ids == ["t1", "t2", "t3"], len(ids), ids[-1]
+    (True, 3, 't3')
+    """
+
+    __slots__ = ("_ids", "_len", "_order", "_parts")
+
+    def __init__(self, order: Sequence[str], parts: Sequence[Sequence[int]]) -> None:
+        """Hold ``order`` (ids by position) and ``parts`` (ascending positions, one per route)."""
+        self._order: Sequence[str] | None = order
+        self._parts: tuple[Sequence[int], ...] = tuple(parts)
+        self._len = sum(len(p) for p in self._parts)
+        self._ids: list[str] | None = None
+
+    def _list(self) -> list[str]:
+        if self._ids is None:
+            order = self._order or ()
+            merged = self._parts[0] if len(self._parts) == 1 else heapq.merge(*self._parts)
+            self._ids = [order[k] for k in merged]
+            self._order, self._parts = None, ()
+        return self._ids
+
+    def __len__(self) -> int:
+        return self._len
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        return self._list()[index]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._list())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, EdgeShipments | list):
+            return self._list() == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # equal to lists, which do not hash
+
+    def __repr__(self) -> str:
+        return repr(self._list())
+
+
+@dataclass
+class _Routes:
+    """The distinct station sequences of the routed trains, numbered by first use."""
+
+    order: list[str]  # routed shipment ids, in input order
+    stations: list[Sequence[str]]  # route -> its stations
+    members: list[list[int]]  # route -> positions of its trains in ``order``
+    of_row: list[int]  # shipment row -> its route, -1 when not routed
+
+
+def _distinct_routes(ship_df: pd.DataFrame, routes: pd.DataFrame, graph: dict[str, Any]) -> _Routes:
+    """Return the distinct routes; fill ``graph``'s routed, unrouted and origin_basis."""
+    ids = [str(v) for v in ship_df[C.ID].tolist()]
+    if len(set(ids)) != len(ids):
+        msg = "route_graph needs unique shipment ids"
+        raise ValueError(msg)
+    route_ids = [str(v) for v in routes[C.ID].tolist()]
+    row_of = None if route_ids == ids else {sid: k for k, sid in enumerate(route_ids)}
+    del route_ids
+    paths = routes["stations"].tolist()
+    problems = routes["problem"].tolist()
+    bases = routes["origin_basis"].tolist()
+    basis_text: dict[Any, Any] = {}  # one object per distinct text, not one per train
+    by_object: dict[int, int] = {}  # id(stations list) -> route: rows often share one list
+    by_ends: dict[tuple[int, str, str], list[int]] = {}  # (length, first, last) -> routes
+    out = _Routes(order=[], stations=[], members=[], of_row=[-1] * len(ids))
+    for i, sid in enumerate(ids):
+        k = i if row_of is None else row_of.get(sid)
+        stations = paths[k] if k is not None else None
+        if not isinstance(stations, list) or len(stations) < 1:
+            problem = problems[k] if k is not None else None
+            reason = problem if isinstance(problem, str) and problem else "not routed"
+            graph["unrouted"].append(f"{sid}: {reason}")
+            continue
+        graph["routed"].append(sid)
+        graph["origin_basis"][sid] = basis_text.setdefault(bases[k], bases[k])
+        r = by_object.get(id(stations))
+        if r is None:
+            same = by_ends.setdefault((len(stations), stations[0], stations[-1]), [])
+            r = next((r for r in same if out.stations[r] == stations), len(out.stations))
+            if r == len(out.stations):
+                same.append(r)
+                out.stations.append(stations)
+                out.members.append([])
+            by_object[id(stations)] = r
+        out.members[r].append(len(out.order))
+        out.order.append(sid)
+        out.of_row[i] = r
+    return out
+
+
+def _first_use(codes: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Return the codes (< ``n``) used, in order of first use, and ``codes`` renumbered so."""
+    first = np.full(n, len(codes), np.int64)
+    for lo in range(0, len(codes), _CHUNK):
+        chunk = codes[lo : lo + _CHUNK]
+        np.minimum.at(first, chunk, np.arange(lo, lo + len(chunk)))
+    used = np.flatnonzero(first < len(codes))
+    used = used[np.argsort(first[used])]
+    renumber = np.zeros(n, codes.dtype)
+    renumber[used] = np.arange(len(used), dtype=codes.dtype)
+    return used, renumber[codes]
+
+
+def _stops(stations: Sequence[Sequence[str]], base: nx.Graph) -> tuple[list[str], np.ndarray]:
+    """Return the stations used, in order of first use, and each route position's number.
+
+    The positions are the routes' one after the other; KeyError for a station not
+    on ``base``.
+    """
+    number = {node: i for i, node in enumerate(base)}
+    flat = itertools.chain.from_iterable(stations)
+    stops = np.fromiter(map(number.__getitem__, flat), np.int32, sum(map(len, stations)))
+    used, stops = _first_use(stops, len(number))
+    names = list(number)
+    return [names[i] for i in used.tolist()], stops
+
+
+def _steps(
+    nodes: list[str], stops: np.ndarray, lengths: np.ndarray
+) -> tuple[list[tuple[str, str]], np.ndarray]:
+    """Return the segments travelled, in order of first use, and each step's segment number.
+
+    A step goes from one route position to the next of the same route.
+    """
+    goes_on = np.ones(len(stops), bool)
+    goes_on[np.cumsum(lengths) - 1] = False
+    goes_on = goes_on[:-1]
+    keys = stops[:-1][goes_on].astype(np.int64)
+    keys *= len(nodes)
+    keys += stops[1:][goes_on]
+    codes, pairs = pd.factorize(keys)
+    del keys
+    edges = [(nodes[k // len(nodes)], nodes[k % len(nodes)]) for k in pairs.tolist()]
+    return edges, codes.astype(np.int32)
+
+
+def _routes_by_edge(steps: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return the steps' routes grouped by segment, and where each segment's group starts.
+
+    Within a segment the routes are ascending: in order of first use, so the
+    trains' input order.
+    """
+    order = np.argsort(steps, kind="stable")
+    step_route = np.repeat(np.arange(len(lengths), dtype=np.int32), lengths - 1)[order]
+    del order
+    counts = np.bincount(steps)
+    return step_route, np.cumsum(counts) - counts
+
+
+def _route_totals(
+    routes: _Routes, cars: Sequence[int | None], days: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Return per route its trains, their own cars, and their first and last date (ordinals)."""
+    n = len(routes.stations)
+    of_row = np.array(routes.of_row, np.int64)
+    routed = of_row >= 0
+    route = of_row[routed]
+    trains = np.bincount(route, minlength=n).astype(np.int64)
+    total = np.zeros(n, np.int64)
+    np.add.at(total, route, np.fromiter((c or 0 for c in cars), np.int64, len(cars))[routed])
+    day = days[routed]
+    first, last = np.full(n, _NO_DAY), np.full(n, -_NO_DAY)
+    dated = day != _NO_DAY
+    np.minimum.at(first, route[dated], day[dated])
+    np.maximum.at(last, route[dated], day[dated])
+    return trains, total, first, last
 
 
 def route_graph(
@@ -285,83 +486,41 @@ def route_graph(
         train's own count, and a group's unsplit cars where all its trains passed),
         ``cars_unallocated`` (group cars that may have passed: the trains split
         before), ``first_date``/``last_date`` (the trains' departure, else claimed
-        arrival, else published date; None when unknown) and ``shipments`` (ids).
+        arrival, else published date; None when unknown) and ``shipments`` (the
+        trains' ids in input order, as an :class:`EdgeShipments`, a read-only list).
         ``G.graph`` holds ``crs`` ("EPSG:4326"), ``routed`` and ``unrouted``
         (``"id: reason"`` strings) and ``origin_basis`` (id -> how it was routed).
     """
     ship_df, group_df = _as_frames(shipments, groups)
     if routes is None:
         routes = shipment_routes(ship_df, network)
-    by_id = {str(r[C.ID]): r for r in routes.to_dict("records")}
-    base = network.G
     G = nx.DiGraph(crs="EPSG:4326", routed=[], unrouted=[], origin_basis={})
-    ship_rows = {str(r[C.ID]): r for r in ship_df.to_dict("records")}
-    edges_of: dict[str, list[tuple[str, str]]] = {}
-    # Trains on the same station sequence are laid over the graph together, once per
-    # distinct route: many trains share few routes at national scale.
-    order: list[str] = []  # routed shipment ids, in input order
-    by_route: dict[tuple[str, ...], list[int]] = {}  # route -> positions in ``order``
-    dates: list[date | None] = []
-    for sid, when in zip(ship_rows, _train_dates(ship_df), strict=True):
-        info = by_id.get(sid) or {}
-        stations = info.get("stations")
-        if not isinstance(stations, list) or len(stations) < 1:
-            reason = info.get("problem") or "not routed"
-            G.graph["unrouted"].append(f"{sid}: {reason}")
-            continue
-        G.graph["routed"].append(sid)
-        G.graph["origin_basis"][sid] = info["origin_basis"]
-        by_route.setdefault(tuple(stations), []).append(len(order))
-        order.append(sid)
-        dates.append(when)
-    shared: set[tuple[str, str]] = set()  # edges whose trains came on several routes
-    for stations, members in by_route.items():
-        sids = [order[k] for k in members]
-        cars = sum(_count(ship_rows[sid].get(C.CARS_TOTAL)) or 0 for sid in sids)
-        whens = [d for d in (dates[k] for k in members) if d is not None]
-        first, last = (min(whens), max(whens)) if whens else (None, None)
-        for pos, node in enumerate(stations):
-            if node not in G:
-                G.add_node(node, **dict(base.nodes[node]), trains=0, role="via")
-            attrs = G.nodes[node]
-            attrs["trains"] += len(sids)
-            role = "origin" if pos == 0 else "destination" if pos == len(stations) - 1 else None
-            if role is not None:
-                old = attrs["role"]
-                attrs["role"] = role if old == "via" else "; ".join(sorted({old, role}))
-        path = list(itertools.pairwise(stations))
-        for sid in sids:
-            edges_of[sid] = path
-        for u, v in path:
-            if not G.has_edge(u, v):
-                data = base.edges[u, v]
-                G.add_edge(
-                    u,
-                    v,
-                    length_km=float(data.get("length_km", float("nan"))),
-                    line=data.get("line"),
-                    border=base.nodes[u].get("country") != base.nodes[v].get("country"),
-                    trains=0,
-                    cars=0,
-                    cars_unallocated=0,
-                    first_date=None,
-                    last_date=None,
-                    shipments=[],
-                )
-            e = G.edges[u, v]
-            if e["trains"]:
-                shared.add((u, v))
-            e["trains"] += len(sids)
-            e["cars"] += cars
-            e["shipments"].extend(members)
-            if first is not None:
-                e["first_date"] = first if e["first_date"] is None else min(e["first_date"], first)
-                e["last_date"] = last if e["last_date"] is None else max(e["last_date"], last)
-    for u, v, e in G.edges(data=True):  # positions back to ids, in input order
-        if (u, v) in shared:
-            e["shipments"].sort()
-        e["shipments"] = [order[k] for k in e["shipments"]]
-    _add_group_cars(G, group_df, ship_rows, edges_of)
+    # Many trains share few routes at national scale: each distinct station sequence
+    # is laid over numbered stations and segments once, and summed per segment.
+    distinct = _distinct_routes(ship_df, routes, G.graph)
+    cars = _column(ship_df, C.CARS_TOTAL, _count)
+    trains, own_cars, first, last = _route_totals(distinct, cars, _train_days(ship_df))
+    lengths = np.fromiter(map(len, distinct.stations), np.int64, len(distinct.stations))
+    nodes, stops = _stops(distinct.stations, network.G)
+    _add_nodes(G, network.G, nodes, stops, lengths, trains)
+    edges, steps = _steps(nodes, stops, lengths)
+    del stops
+    group_cars, unallocated = _group_cars(ship_df, group_df, cars, distinct.of_row, steps, lengths)
+    step_route, starts = _routes_by_edge(steps, lengths)
+    del steps
+
+    def per_edge(reduce: np.ufunc, per_route: np.ndarray) -> np.ndarray:
+        return reduce.reduceat(per_route[step_route], starts)
+
+    columns = {
+        "trains": per_edge(np.add, trains).tolist(),
+        "cars": (per_edge(np.add, own_cars) + group_cars).tolist(),
+        "cars_unallocated": unallocated.tolist(),
+        "first_date": _dates_of(per_edge(np.minimum, first)),
+        "last_date": _dates_of(per_edge(np.maximum, last)),
+        "shipments": _edge_shipments(distinct, step_route, starts),
+    }
+    _add_edges(G, network.G, edges, columns)
     logger.info(
         "Route graph: %d stations, %d segments, %d shipments routed, %d not",
         G.number_of_nodes(),
@@ -372,50 +531,160 @@ def route_graph(
     return G
 
 
-def _add_group_cars(
+def _column(df: pd.DataFrame, col: str, parse: Callable[[Any], Any]) -> list[Any]:
+    """Return ``parse`` of each value of ``df[col]`` (of None when the column is absent)."""
+    values = df[col].tolist() if col in df.columns else [None] * len(df)
+    return [parse(v) for v in values]
+
+
+def _dates_of(ordinals: np.ndarray) -> list[date | None]:
+    return [date.fromordinal(d) if abs(d) != _NO_DAY else None for d in ordinals.tolist()]
+
+
+def _edge_shipments(
+    distinct: _Routes, step_route: np.ndarray, starts: np.ndarray
+) -> list[EdgeShipments]:
+    """Return each edge's trains; edges passed by the same routes share one object."""
+    shared: dict[bytes, EdgeShipments] = {}
+    out = []
+    for start, end in itertools.pairwise([*starts.tolist(), len(step_route)]):
+        part = step_route[start:end]
+        key = part.tobytes()
+        if key not in shared:
+            routes = part.tolist()
+            shared[key] = EdgeShipments(distinct.order, [distinct.members[r] for r in routes])
+        out.append(shared[key])
+    return out
+
+
+def _role(origin: bool, destination: bool) -> str:
+    if origin and destination:
+        return "origin; destination"
+    return "origin" if origin else "destination" if destination else "via"
+
+
+def _add_nodes(
     G: nx.DiGraph,
-    group_df: pd.DataFrame,
-    ship_rows: Mapping[str, Row],
-    edges_of: Mapping[str, list[tuple[str, str]]],
+    base: nx.Graph,
+    nodes: list[str],
+    stops: np.ndarray,
+    lengths: np.ndarray,
+    trains: np.ndarray,
 ) -> None:
-    """Add each group's cars not carried by its trains' own counts."""
-    members_of: dict[str, list[str]] = {}  # group id -> its trains, in input order
-    for sid, row in ship_rows.items():
-        gid = _text(row.get(C.GROUP))
+    """Add the stations passed, with the network's attributes, ``trains`` and ``role``."""
+    n = len(nodes)
+    weights = np.repeat(trains.astype(np.float64), lengths)
+    passed = np.bincount(stops, weights=weights, minlength=n).astype(np.int64)
+    del weights
+    ends = np.cumsum(lengths)
+    origin, destination = np.zeros(n, bool), np.zeros(n, bool)
+    origin[stops[ends - lengths]] = True
+    destination[stops[ends - 1][lengths > 1]] = True
+    attrs = zip(passed.tolist(), origin.tolist(), destination.tolist(), strict=True)
+    G.add_nodes_from(
+        (node, {**base.nodes[node], "trains": count, "role": _role(o, d)})
+        for node, (count, o, d) in zip(nodes, attrs, strict=True)
+    )
+
+
+def _add_edges(
+    G: nx.DiGraph, base: nx.Graph, edges: list[tuple[str, str]], columns: dict[str, list[Any]]
+) -> None:
+    """Add the segments travelled, with the network's attributes and ``columns``."""
+    names = list(columns)
+    G.add_edges_from(
+        (u, v, _edge_attrs(base, u, v) | dict(zip(names, row, strict=True)))
+        for (u, v), row in zip(edges, zip(*columns.values(), strict=True), strict=True)
+    )
+
+
+def _edge_attrs(base: nx.Graph, u: str, v: str) -> dict[str, Any]:
+    data = base.edges[u, v]
+    return {
+        "length_km": float(data.get("length_km", float("nan"))),
+        "line": data.get("line"),
+        "border": base.nodes[u].get("country") != base.nodes[v].get("country"),
+    }
+
+
+def _unsplit_cars(
+    ship_df: pd.DataFrame, group_df: pd.DataFrame, cars: Sequence[int | None], of_row: list[int]
+) -> Iterator[tuple[int, bool, int, collections.Counter[int]]]:
+    """Yield the groups' cars that their trains' own counts leave out.
+
+    Per such group: the cars, whether they certainly passed where all the trains
+    that may carry them did, how many trains those are, and their routes (route ->
+    trains; -1 counts the trains not routed).
+    """
+    members_of: dict[str, list[int]] = {}  # group id -> its trains' rows, in input order
+    for row, gid in enumerate(_column(ship_df, C.GROUP, _text)):
         if gid is not None:
-            members_of.setdefault(gid, []).append(sid)
-    for grp in group_df.to_dict("records"):
-        gid = str(grp[C.ID])
+            members_of.setdefault(gid, []).append(row)
+    for gid, total, n_listed in zip(
+        _column(group_df, C.ID, str),
+        _column(group_df, C.CARS_TOTAL, _count),
+        _column(group_df, C.N_TRAINS, _count),
+        strict=True,
+    ):
         members = members_of.get(gid, [])
-        total = _count(grp.get(C.CARS_TOTAL))
         if total is None or not members:
             continue
-        known = sum(_count(ship_rows[m].get(C.CARS_TOTAL)) or 0 for m in members)
-        rest = max(total - known, 0)
-        holders = [m for m in members if _count(ship_rows[m].get(C.CARS_TOTAL)) is None]
-        listed = _count(grp.get(C.N_TRAINS)) or len(members)
+        rest = max(total - sum(cars[m] or 0 for m in members), 0)
+        holders = [m for m in members if cars[m] is None]
         if not rest or not holders:
             continue
-        routed = [m for m in holders if m in edges_of]
+        held = collections.Counter(of_row[m] for m in holders)
         # All trains that may carry the cars must be routed (and listed) for "passed".
-        certain = len(routed) == len(holders) and listed <= len(members)
-        passes: dict[tuple[str, str], int] = {}
-        for m in routed:
-            for edge in set(edges_of[m]):
-                passes[edge] = passes.get(edge, 0) + 1
-        for edge, n in passes.items():
-            if certain and n == len(holders):
-                G.edges[edge]["cars"] += rest
-            else:
-                G.edges[edge]["cars_unallocated"] += rest
+        certain = -1 not in held and (n_listed or len(members)) <= len(members)
+        yield rest, certain, len(holders), held
+
+
+def _group_cars(
+    ship_df: pd.DataFrame,
+    group_df: pd.DataFrame,
+    cars: Sequence[int | None],
+    of_row: list[int],
+    steps: np.ndarray,
+    lengths: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return per edge the groups' cars not carried by their trains' own counts.
+
+    The first array is the cars that certainly passed (every train that may carry
+    them did), the second the ``cars_unallocated`` (only some of them did).
+    """
+    n_edges = int(steps.max()) + 1 if len(steps) else 0
+    certain_cars, maybe_cars = np.zeros(n_edges, np.int64), np.zeros(n_edges, np.int64)
+    passes = np.zeros(n_edges, np.int64)  # scratch: a group's trains per edge, reset after
+    bounds = np.r_[0, np.cumsum(lengths - 1)].tolist()
+    # ``a[edges] += x`` adds x once per distinct edge (repeated indices do not add up),
+    # so a route passing a segment twice, or two routes sharing one, count it once.
+    for rest, certain, n_holders, held in _unsplit_cars(ship_df, group_df, cars, of_row):
+        held.pop(-1, None)
+        paths = [steps[bounds[r] : bounds[r + 1]].astype(np.intp) for r in held]
+        if not paths:
+            continue
+        passed = np.concatenate(paths) if len(paths) > 1 else paths[0]
+        if not certain or len(paths) == 1:  # certain: one route holds all the trains
+            (certain_cars if certain else maybe_cars)[passed] += rest
+            continue
+        for path, n in zip(paths, held.values(), strict=True):
+            passes[path] += n
+        everyone = passes[passed] == n_holders
+        passes[passed] = 0
+        certain_cars[passed[everyone]] += rest
+        maybe_cars[passed[~everyone]] += rest
+    return certain_cars, maybe_cars
+
+
+_LISTS = (list, tuple, set, frozenset, EdgeShipments)  # written as lists
 
 
 def _plain(value: Any) -> Any:
     """Return a GraphML-safe value: lists joined, dates ISO, None kept as None (dropped)."""
     if value is None:
         return None
-    if isinstance(value, list | tuple | set | frozenset):
-        return "; ".join(str(v) for v in value)
+    if isinstance(value, _LISTS):
+        return "; ".join(map(str, value))
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, default=str)
     if isinstance(value, date | pd.Timestamp):
@@ -477,7 +746,9 @@ def to_graphml(G: nx.Graph, path: str | Path) -> Path:
 
 
 def _json_value(value: Any) -> Any:
-    if isinstance(value, list | tuple | set | frozenset):
+    if isinstance(value, EdgeShipments):  # ids: strings already
+        return list(value)
+    if isinstance(value, _LISTS):
         return [_json_value(v) for v in value]
     if isinstance(value, date | pd.Timestamp):
         return value.isoformat()
