@@ -333,6 +333,13 @@ def _index(values: Sequence[Any], dtype: Any) -> pd.Index:
     return pd.Index(list(values), dtype=dtype)
 
 
+def _append(index: pd.Index, values: Sequence[Any]) -> pd.Index:
+    """Return ``index`` followed by ``values``, in the index's dtype unless it is empty."""
+    if not len(values):
+        return index
+    return index.append(_index(values, index.dtype if len(index) else object))
+
+
 def _positions(index: pd.Index, values: Sequence[str]) -> np.ndarray:
     """Return the position of each text of ``values`` in ``index`` (-1 where absent).
 
@@ -384,9 +391,7 @@ class _Key:
 
     def values(self) -> pd.Index:
         """Return every value by its code."""
-        if not self.added:
-            return self.base
-        return self.base.append(_index(list(self.added), self.base.dtype))
+        return _append(self.base, list(self.added))
 
 
 def _factorized(values: pd.Series, *, sets: bool = False) -> _Key:
@@ -495,7 +500,7 @@ def _route_key(routes: _Routes, origin: pd.Series, destination: pd.Series) -> _K
     labels = routes.labels
     found = _positions(labels, fb_values)
     new = found < 0
-    values = labels.append(_index(fb_values[new], labels.dtype)) if new.any() else labels
+    values = _append(labels, list(fb_values[new]))
     found[new] = len(labels) + np.arange(int(new.sum()))
     codes = routes.codes.copy()
     codes[missing] = found[fb_codes]
