@@ -344,6 +344,25 @@ def test_views_of_the_seed_keep_86_cars(seed):
         pd.testing.assert_frame_equal(table, summarize(seed, by=keys))
 
 
+def test_categorical_route_labels_give_the_same_tables():
+    ships, groups = frames(
+        [make_ship(sid, group="g", cars_total=n) for sid, n in (("a", 3), ("b", None), ("c", 4))],
+        [make_group("g", n_trains=4, cars_total=20)],
+    )
+    routes = pd.DataFrame(
+        {
+            C.ID: ["a", "b", "c"],
+            C.ROUTE_LABEL: ROUTE_LABELS[-1:] + ["Slonim → Orsha"] * 2,
+            C.BORDER_CROSSINGS: ["Osinovka–Krasnoye", "", "Osinovka–Krasnoye"],
+        }
+    )
+    categorical = routes.astype({C.ROUTE_LABEL: "category"})
+    views = {"route": (C.ROUTE_LABEL,), "crossing": (C.BORDER_CROSSING, C.ORIGIN)}
+    plain = summarize_views(ships, views, groups=groups, routes=routes)
+    for name, table in summarize_views(ships, views, groups=groups, routes=categorical).items():
+        pd.testing.assert_frame_equal(table, plain[name], check_exact=True)
+
+
 def test_route_labels_sort_by_casefold_not_lower_case():
     ships, groups = frames([make_ship("a", destination="st"), make_ship("b", destination="ßa")])
     # "ßa".casefold() == "ssa" sorts before "st"; "ßa".lower() sorts after it.
