@@ -363,6 +363,13 @@ def test_categorical_route_labels_give_the_same_tables():
         pd.testing.assert_frame_equal(table, plain[name], check_exact=True)
 
 
+def test_routes_without_crossings_column_cross_no_border():
+    ships, groups = frames([make_ship("a", cars_total=1), make_ship("b", cars_total=2)])
+    routes = pd.DataFrame({C.ID: ["a"], C.ROUTE_LABEL: ["Slonim → Orsha"]})
+    table = summarize(ships, groups=groups, by=(C.BORDER_CROSSING,), routes=routes)
+    assert list(table[C.BORDER_CROSSING]) == ["none", "unknown"]
+
+
 def test_route_labels_sort_by_casefold_not_lower_case():
     ships, groups = frames([make_ship("a", destination="st"), make_ship("b", destination="ßa")])
     # "ßa".casefold() == "ssa" sorts before "st"; "ßa".lower() sorts after it.

@@ -35,7 +35,6 @@ unallocated across 2 trains | 0 | 86
 
 from __future__ import annotations
 
-import functools
 import itertools
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -205,7 +204,6 @@ def _as_frames(shipments: Any, groups: Any) -> tuple[pd.DataFrame, pd.DataFrame]
     return ship_df.reset_index(drop=True), group_df.reset_index(drop=True)
 
 
-# --- keys ------------------------------------------------------------------------
 # --- values per train ------------------------------------------------------------
 
 
@@ -300,7 +298,10 @@ def _counts(df: pd.DataFrame, col: str) -> pd.Series:
     """Return a count column as nullable integers (non-numbers are missing)."""
     if col not in df.columns:
         return pd.Series(pd.array([None] * len(df), dtype="Int64"), index=df.index)
-    numbers = pd.to_numeric(df[col].astype(object), errors="coerce").astype("float64")
+    values = df[col]
+    if not pd.api.types.is_numeric_dtype(values):
+        values = pd.to_numeric(values.astype(object), errors="coerce")
+    numbers = values.astype("float64")
     return pd.Series(pd.array(np.trunc(numbers), dtype="Int64"), index=df.index)
 
 
@@ -324,6 +325,11 @@ def _source_labels(df: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
 
 
 # --- keys as codes -----------------------------------------------------------------
+
+
+def _objects(values: Sequence[Any]) -> np.ndarray:
+    """Return ``values`` as a 1-d object array (tuples stay elements)."""
+    return np.fromiter(values, dtype=object, count=len(values))
 
 
 def _index(values: Sequence[Any], dtype: Any) -> pd.Index:
@@ -430,19 +436,19 @@ def _route_labels(routes: pd.DataFrame) -> tuple[np.ndarray, pd.Index]:
 
 
 def _crossing_sets(values: pd.Series) -> np.ndarray:
-    """Return each row's sorted distinct border crossings, ``("none",)`` if it has none."""
-    cache: dict[Any, tuple[str, ...]] = {}
+    """Return each row's sorted distinct border crossings, ``("none",)`` if it has none.
+
+    A text column is parsed once per distinct text; lists (from a mapping of
+    routes) one by one.
+    """
 
     def parse(value: Any) -> tuple[str, ...]:
         return tuple(sorted(set(_split_list(value)))) or (NO_CROSSING,)
 
-    out = np.empty(len(values), dtype=object)
-    for i, value in enumerate(values.to_numpy(dtype=object)):
-        if isinstance(value, (list, tuple, set, np.ndarray)):
-            out[i] = parse(value)
-        else:
-            out[i] = cache.get(value) or cache.setdefault(value, parse(value))
-    return out
+    if values.dtype != object:
+        codes, uniques = pd.factorize(values, use_na_sentinel=False)
+        return _objects([parse(value) for value in uniques])[codes]
+    return _objects([parse(value) for value in values])
 
 
 @dataclass
@@ -473,23 +479,24 @@ def _routes_frame(routes: Any) -> pd.DataFrame:
     )
 
 
-def _train_routes(routes: Any, ids: pd.Series) -> _Routes:
+def _train_routes(routes: Any, ids: np.ndarray) -> _Routes:
     """Look up each train's route by id; the last labelled row of an id counts."""
     frame = _routes_frame(routes)
     codes, labels = _route_labels(frame)
     rows = np.flatnonzero(codes >= 0)
-    route_ids = frame[C.ID].iloc[rows].map(str)
-    last = ~route_ids.duplicated(keep="last").to_numpy()
-    rows = rows[last]
-    found = pd.Index(route_ids.to_numpy(dtype=object)[last]).get_indexer(ids)
-    row = rows[np.maximum(found, 0)] if len(rows) else np.zeros(len(ids), np.int64)
+    route_ids = frame[C.ID].iloc[rows].map(str).to_numpy(dtype=object)
+    last = ~pd.Series(route_ids).duplicated(keep="last").to_numpy()
+    found = pd.Index(route_ids[last]).get_indexer(ids)
     has_route = found >= 0
-    crossings = np.full(len(ids), (UNKNOWN,), dtype=object) if len(ids) else np.empty(0, object)
-    if has_route.any() and C.BORDER_CROSSINGS in frame.columns:
-        crossings[has_route] = _crossing_sets(frame[C.BORDER_CROSSINGS].iloc[row[has_route]])
-    elif has_route.any():
-        crossings[has_route] = [(NO_CROSSING,)] * int(has_route.sum())
-    return _Routes(np.where(has_route, codes[row] if len(rows) else -1, -1), labels, crossings)
+    row = rows[last][found[has_route]]
+    label = np.full(len(ids), -1, dtype=np.int64)
+    label[has_route] = codes[row]
+    crossings = _objects([(UNKNOWN,)] * len(ids))
+    if C.BORDER_CROSSINGS in frame.columns:
+        crossings[has_route] = _crossing_sets(frame[C.BORDER_CROSSINGS].iloc[row])
+    else:
+        crossings[has_route] = _objects([(NO_CROSSING,)] * len(row))
+    return _Routes(label, labels, crossings)
 
 
 def _route_key(routes: _Routes, origin: pd.Series, destination: pd.Series) -> _Key:
@@ -517,13 +524,18 @@ class _Trains:
 
 
 def _train_keys(
-    ship_df: pd.DataFrame, keys: Iterable[str], *, period: pd.Series, routes: Any
+    ship_df: pd.DataFrame,
+    keys: Sequence[str],
+    *,
+    ids: np.ndarray,
+    period: pd.Series,
+    routes: Any,
 ) -> dict[str, _Key]:
     """Return the codes of each key, per train."""
     origin = _coalesce(ship_df, (C.ORIGIN_STATION, C.ORIGIN_REGION, C.ORIGIN))
     destination = _coalesce(ship_df, (C.DESTINATION_STATION, C.DESTINATION_REGION, C.DESTINATION))
-    ids = ship_df[C.ID].map(str).to_numpy(dtype=object)
-    train_routes = functools.cache(lambda: _train_routes(routes, ids))
+    routed = {C.ROUTE_LABEL, C.BORDER_CROSSING} & set(keys)
+    train_routes = _train_routes(routes, ids) if routed else None
     out: dict[str, _Key] = {}
     for key in keys:
         if key == C.ORIGIN:
@@ -531,9 +543,9 @@ def _train_keys(
         elif key in (C.DESTINATION, C.RAILHEAD):
             out[key] = _factorized(destination)
         elif key == C.ROUTE_LABEL:
-            out[key] = _route_key(train_routes(), origin, destination)
+            out[key] = _route_key(train_routes, origin, destination)
         elif key == C.BORDER_CROSSING:
-            out[key] = _factorized(train_routes().crossings, sets=True)
+            out[key] = _factorized(train_routes.crossings, sets=True)
         elif key == C.PERIOD:
             out[key] = _factorized(period)
         else:
@@ -541,11 +553,12 @@ def _train_keys(
     return out
 
 
-def _trains(ship_df: pd.DataFrame, keys: Iterable[str], *, freq: str, routes: Any) -> _Trains:
+def _trains(ship_df: pd.DataFrame, keys: Sequence[str], *, freq: str, routes: Any) -> _Trains:
     """Return one contribution per train: its key codes, its own counts and texts."""
+    ids = ship_df[C.ID].map(str).to_numpy(dtype=object)
     departure = _dates(ship_df, C.DEPARTURE_EARLIEST)
     published = _dates(ship_df, C.PUBLISHED)
-    period = _to_period(departure.fillna(published), freq)
+    period = _to_period(departure.fillna(published), freq)  # checks freq, even if unused
     basis = np.where(departure.notna(), "departure", np.where(published.notna(), "published", None))
     numbers = pd.DataFrame({C.TRAINS: np.ones(len(ship_df), np.int64)})
     for col in C.CAR_COLUMNS:
@@ -560,12 +573,12 @@ def _trains(ship_df: pd.DataFrame, keys: Iterable[str], *, freq: str, routes: An
         C.UNALLOCATED: np.full(len(ship_df), None, dtype=object),
         _SOURCE_LABEL: source.to_numpy(dtype=object),
         _GRADE: grade.to_numpy(dtype=object),
-        _SHIP: ship_df[C.ID].map(str).to_numpy(dtype=object),
+        _SHIP: ids,
         _GROUP: _texts(ship_df, C.GROUP).to_numpy(dtype=object),
         _BASIS: basis.astype(object),
     }
-    keys = _train_keys(ship_df, keys, period=period, routes=routes)
-    return _Trains(keys=keys, numbers=numbers, texts=texts)
+    codes = _train_keys(ship_df, keys, ids=ids, period=period, routes=routes)
+    return _Trains(keys=codes, numbers=numbers, texts=texts)
 
 
 # --- group remainders ------------------------------------------------------------
@@ -575,11 +588,12 @@ def _trains(ship_df: pd.DataFrame, keys: Iterable[str], *, freq: str, routes: An
 class _Remainders:
     """Per group, its cars not carried by its member trains' own counts.
 
-    ``numbers`` and ``texts`` are the groups' contributions in the shape of
-    :class:`_Trains`'. Where the cars go depends on the keys of a view: the trains
+    ``numbers`` and ``texts`` are the remainders' contributions, shaped as those of
+    :class:`_Trains`. Where the cars go depends on the keys of a view: the trains
     that may hold them are ``holders`` (train positions) of remainder ``owner``; a
-    group with ``unlisted`` trains also counts a train of its own, labelled ``label``
-    and dated ``period``; ``basis`` is the period basis when the cars are dated.
+    group with ``unlisted`` trains also counts a train of its own, dated like the
+    group (``periods``). ``labels`` name the trains the cars are across, and
+    ``bases`` give the period basis for when the cars get a period.
     """
 
     numbers: pd.DataFrame
@@ -782,6 +796,7 @@ class _Contributions:
 
 
 def _contributions(trains: _Trains, rest: _Remainders) -> _Contributions:
+    """Return the trains' and the remainders' contributions, stacked once for all views."""
     numbers = pd.concat([trains.numbers, rest.numbers], ignore_index=True)
     texts = {
         col: np.concatenate([values, rest.texts[col]])
@@ -818,9 +833,7 @@ def _view(rows: _Contributions, keys: Sequence[str], *, settings: Settings) -> p
 
 def _explode(sets: np.ndarray, values: pd.Index) -> tuple[np.ndarray, _Key]:
     """Return, for each (row, crossing) pair, the row and the crossing's code."""
-    per_set = np.empty(len(values), dtype=object)
-    per_set[:] = list(values)
-    exploded = pd.Series(per_set[sets]).explode()
+    exploded = pd.Series(_objects(list(values))[sets]).explode()
     return exploded.index.to_numpy(), _factorized(exploded.astype(object))
 
 
@@ -936,7 +949,8 @@ def summarize_views(
     ship_df, group_df = _as_frames(shipments, groups)
     for keys in views.values():
         _validate_keys(list(keys), ship_df, routes)
-    needed = dict.fromkeys(k for keys in views.values() for k in keys)
+    needed = list(dict.fromkeys(k for keys in views.values() for k in keys))
+    # Every key any view needs, worked out once.
     trains = _trains(ship_df, needed, freq=freq, routes=routes)
     problems = _unknown_groups(trains, group_df)
     rows = _contributions(trains, _remainders(group_df, trains, freq=freq, problems=problems))
