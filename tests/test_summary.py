@@ -344,7 +344,7 @@ def test_views_of_the_seed_keep_86_cars(seed):
         pd.testing.assert_frame_equal(table, summarize(seed, by=keys))
 
 
-def test_categorical_route_labels_give_the_same_tables():
+def test_categorical_or_chunked_route_labels_give_the_same_tables():
     ships, groups = frames(
         [make_ship(sid, group="g", cars_total=n) for sid, n in (("a", 3), ("b", None), ("c", 4))],
         [make_group("g", n_trains=4, cars_total=20)],
@@ -357,10 +357,12 @@ def test_categorical_route_labels_give_the_same_tables():
         }
     )
     categorical = routes.astype({C.ROUTE_LABEL: "category"})
+    chunked = pd.concat([routes.iloc[:2], routes.iloc[2:]], ignore_index=True)  # Arrow chunks
     views = {"route": (C.ROUTE_LABEL,), "crossing": (C.BORDER_CROSSING, C.ORIGIN)}
     plain = summarize_views(ships, views, groups=groups, routes=routes)
-    for name, table in summarize_views(ships, views, groups=groups, routes=categorical).items():
-        pd.testing.assert_frame_equal(table, plain[name], check_exact=True)
+    for other in (categorical, chunked):
+        for name, table in summarize_views(ships, views, groups=groups, routes=other).items():
+            pd.testing.assert_frame_equal(table, plain[name], check_exact=True)
 
 
 def test_routes_without_crossings_column_cross_no_border():

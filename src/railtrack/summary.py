@@ -43,6 +43,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from railtrack import columns as C
 from railtrack.io.reportset import ReportSet
@@ -355,8 +357,10 @@ def _positions(index: pd.Index, values: Sequence[str]) -> np.ndarray:
     """
     if not len(index) or not len(values):
         return np.full(len(values), -1, dtype=np.int64)
-    short = np.flatnonzero(np.asarray(index.str.len() <= max(map(len, values))))
-    found = index[short].get_indexer(pd.Index(list(values), dtype=object))
+    # A boolean mask filters Arrow chunks in place; positions would join the chunks.
+    is_short = np.asarray(index.str.len() <= max(map(len, values)), dtype=bool)
+    short = np.flatnonzero(is_short)
+    found = index[is_short].get_indexer(pd.Index(list(values), dtype=object))
     out = np.full(len(values), -1, dtype=np.int64)
     out[found >= 0] = short[found[found >= 0]]
     return out
@@ -410,16 +414,40 @@ def _factorized(values: pd.Series, *, sets: bool = False) -> _Key:
     return _Key(pd.Index(uniques), codes.astype(np.int64))
 
 
+def _text_codes(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Return a code per row for equal values (-1 where missing) and the values by code.
+
+    Arrow-backed strings are ranked in Arrow instead of hashed: a hash table would
+    hold a second copy of every distinct text, and route labels run to thousands
+    of characters.
+    """
+    if not (isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow"):
+        codes, uniques = pd.factorize(values)
+        return codes.astype(np.int64), pd.Index(uniques)
+    data = pa.array(values)
+    ranks = pc.rank(data, tiebreaker="dense").to_numpy().astype(np.int64) - 1
+    ranks[data.is_null().to_numpy(zero_copy_only=False)] = -1  # missing ranks last
+    present, first = np.unique(ranks, return_index=True)
+    first = first[present >= 0]
+    # Number the values by first appearance, and select them with a mask: a mask
+    # filters each Arrow chunk in place, where positions would join all the chunks.
+    code_of_rank = np.empty(len(first), dtype=np.int64)
+    code_of_rank[np.argsort(first)] = np.arange(len(first))
+    codes = np.where(ranks >= 0, code_of_rank[np.maximum(ranks, 0)], -1)
+    is_first = np.zeros(len(values), dtype=bool)
+    is_first[first] = True
+    return codes, pd.Index(values[is_first].array)
+
+
 def _route_labels(routes: pd.DataFrame) -> tuple[np.ndarray, pd.Index]:
     """Return each route row's code among the stripped labels (-1 when blank or missing).
 
-    Labels are factorised before any Python string is made, so that a label shared
+    Labels are told apart before any Python string is made, so that a label shared
     by many rows is converted and stripped once.
     """
     if C.ROUTE_LABEL not in routes.columns:
         return np.full(len(routes), -1, np.int64), pd.Index([], dtype=object)
-    codes, labels = pd.factorize(routes[C.ROUTE_LABEL])
-    labels = pd.Index(labels)
+    codes, labels = _text_codes(routes[C.ROUTE_LABEL])
     if isinstance(labels.dtype, pd.CategoricalDtype):
         labels = labels.astype(labels.dtype.categories.dtype)
     if labels.dtype == object:
@@ -1034,26 +1062,31 @@ def summarize(
     )["table"]
 
 
-def _casefold_ranks(text: pd.Series, *, batch: int = 1024) -> np.ndarray:
+def _casefold_ranks(text: pd.Series, *, prefix: int = 256, batch: int = 1024) -> np.ndarray:
     """Return each text's rank in casefolded order (equal casefolds share a rank).
 
-    The texts are put in lower-case order without converting them to Python (Arrow
-    does it for ``str`` columns), then casefolded in that order a batch at a time:
-    if the casefolds do not decrease, that is their order. Long route labels are
-    then never all copied at once; if they do decrease, all are casefolded.
+    The texts are put in the order of their lower-cased first ``prefix`` characters
+    (in Arrow, for ``str`` columns), then casefolded a batch at a time, texts that
+    tie on that prefix sorted together. If the casefolds do not decrease along that
+    order, it is theirs; else all texts are casefolded at once. Long route labels
+    are then never all copied to Python together.
     """
-    order = np.asarray(text.str.lower().argsort(kind="stable"))
+    head = text.str[:prefix].str.lower()
+    order = np.asarray(head.argsort(kind="stable"))
+    tie = pd.factorize(head)[0][order]
+    group = np.concatenate([[0], np.cumsum(tie[1:] != tie[:-1])])
     rank = np.empty(len(text), dtype=np.int64)
-    previous, current = None, -1
-    for begin in range(0, len(order), batch):
-        at = order[begin : begin + batch]
-        for pos, value in zip(at, text.take(at).tolist(), strict=True):
-            folded = value.casefold()
-            if previous is not None and folded < previous:
-                folded_all = text.str.casefold()
-                return pd.Series(folded_all.rank(method="dense")).to_numpy(dtype=np.int64)
-            current += folded != previous
-            rank[pos], previous = current, folded
+    previous, current, start = None, -1, 0
+    while start < len(order):
+        stop = int(np.searchsorted(group, group[min(start + batch, len(order)) - 1], "right"))
+        at = order[start:stop]
+        folded = [value.casefold() for value in text.iloc[at].tolist()]
+        for _, value, pos in sorted(zip(group[start:stop], folded, at, strict=True)):
+            if previous is not None and value < previous:
+                return text.str.casefold().rank(method="dense").to_numpy(dtype=np.int64)
+            current += value != previous
+            rank[pos], previous = current, value
+        start = stop
     return rank
 
 
