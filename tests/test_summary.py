@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from railtrack import columns as C
 from railtrack.io import load_reports
 from railtrack.models import CarCounts, Place, Shipment, ShipmentGroup, Source
+from railtrack.pipeline import SUMMARY_VIEWS
 from railtrack.settings import Settings
-from railtrack.summary import personnel_estimate, personnel_note, summarize
+from railtrack.summary import personnel_estimate, personnel_note, summarize, summarize_views
 
 HAJUN = Source(reporter="Belarusian Hajun", reliability="C")
 
@@ -268,6 +269,132 @@ def test_any_table_sums_to_the_oracle_total(data, by):
     assert int(table[C.TRAINS].sum()) == expected_trains
     assert int(table[C.CARS_TOTAL].fillna(0).sum()) == oracle_total_cars(ships, groups)
     assert (table[C.CARS_UNALLOCATED] >= 0).all()
+
+
+# --- several views at once --------------------------------------------------------------
+
+ROUTE_LABELS = [
+    "Slonim → Orsha → Smolensk",
+    "Belarus → X",  # the same text as a train's "origin → destination" without a route
+    " Gomel → Zlynka ",  # stripped
+    "",  # blank: no route
+    "ßa → Orsha",  # casefolds to "ssa", before "st"
+    "Smolensk → " + " → ".join(f"Station {i}" for i in range(300)),  # a long label
+]
+CROSSINGS = ["", "Osinovka–Krasnoye", "Zlynka–Unecha; Osinovka–Krasnoye", None]
+
+
+@st.composite
+def tracked(draw):
+    """Random trains, groups (some with unlisted trains or extra members) and routes."""
+    ships, groups = draw(reports())
+    ids = list(ships[C.ID])
+    texts = st.sampled_from(["Belarus", "st", "ßa", " ", None])
+    for i in range(len(ships)):
+        ships.loc[i, C.ORIGIN] = draw(texts)
+        ships.loc[i, C.DESTINATION_STATION] = draw(st.sampled_from(["X", "St", None]))
+        ships.loc[i, C.PUBLISHED] = draw(st.sampled_from(["2023-04-01", "2023-01-09", None]))
+        ships.loc[i, C.SOURCE] = draw(st.sampled_from(["Hajun", "Other", None]))
+        ships.loc[i, C.RELIABILITY] = draw(st.sampled_from(["A", "C", None]))
+        ships.loc[i, C.CREDIBILITY] = draw(st.one_of(st.none(), st.integers(1, 6)))
+    for j in range(len(groups)):
+        extra = draw(st.lists(st.sampled_from(ids), unique=True)) if ids else []
+        groups.loc[j, C.MEMBERS] = "; ".join(extra) or None
+        groups.loc[j, C.CARS_PASSENGER] = draw(st.one_of(st.none(), st.integers(0, 5)))
+        groups.loc[j, C.PUBLISHED] = draw(st.sampled_from(["2023-02-15", None]))
+    if not draw(st.booleans()):
+        return ships, groups, None
+    routed = draw(st.lists(st.sampled_from(ids), unique=True)) if ids else []
+    routes = pd.DataFrame(
+        {
+            C.ID: routed,
+            C.ROUTE_LABEL: [draw(st.sampled_from(ROUTE_LABELS)) for _ in routed],
+            C.BORDER_CROSSINGS: [draw(st.sampled_from(CROSSINGS)) for _ in routed],
+        }
+    )
+    return ships, groups, routes
+
+
+VIEWS = {
+    **SUMMARY_VIEWS,
+    "by_crossing_week": (C.BORDER_CROSSING, C.PERIOD),
+    "by_route_origin": (C.ROUTE_LABEL, C.ORIGIN),
+    "by_claim": ("claim",),
+}
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=tracked(), name=st.sampled_from(list(VIEWS)))
+def test_views_equal_one_summary_per_view(data, name):
+    ships, groups, routes = data
+    tables = summarize_views(ships, VIEWS, groups=groups, routes=routes)
+    assert list(tables) == list(VIEWS)
+    alone = summarize(ships, groups=groups, by=VIEWS[name], routes=routes)
+    pd.testing.assert_frame_equal(tables[name], alone, check_exact=True)
+    assert tables[name].attrs == alone.attrs
+
+
+def test_views_of_the_seed_keep_86_cars(seed):
+    tables = summarize_views(seed, SUMMARY_VIEWS)
+    for name, keys in SUMMARY_VIEWS.items():
+        table = tables[name]
+        assert table.attrs["by"] == keys
+        assert table[C.CARS_TOTAL].sum() == 86, name
+        assert table[C.TRAINS].sum() == 2, name
+        pd.testing.assert_frame_equal(table, summarize(seed, by=keys))
+
+
+def test_categorical_or_chunked_route_labels_give_the_same_tables():
+    ships, groups = frames(
+        [make_ship(sid, group="g", cars_total=n) for sid, n in (("a", 3), ("b", None), ("c", 4))],
+        [make_group("g", n_trains=4, cars_total=20)],
+    )
+    routes = pd.DataFrame(
+        {
+            C.ID: ["a", "b", "c"],
+            C.ROUTE_LABEL: ROUTE_LABELS[-1:] + ["Slonim → Orsha"] * 2,
+            C.BORDER_CROSSINGS: ["Osinovka–Krasnoye", "", "Osinovka–Krasnoye"],
+        }
+    )
+    categorical = routes.astype({C.ROUTE_LABEL: "category"})
+    chunked = pd.concat([routes.iloc[:2], routes.iloc[2:]], ignore_index=True)  # Arrow chunks
+    views = {"route": (C.ROUTE_LABEL,), "crossing": (C.BORDER_CROSSING, C.ORIGIN)}
+    plain = summarize_views(ships, views, groups=groups, routes=routes)
+    for other in (categorical, chunked):
+        for name, table in summarize_views(ships, views, groups=groups, routes=other).items():
+            pd.testing.assert_frame_equal(table, plain[name], check_exact=True)
+
+
+def test_routes_without_crossings_column_cross_no_border():
+    ships, groups = frames([make_ship("a", cars_total=1), make_ship("b", cars_total=2)])
+    routes = pd.DataFrame({C.ID: ["a"], C.ROUTE_LABEL: ["Slonim → Orsha"]})
+    table = summarize(ships, groups=groups, by=(C.BORDER_CROSSING,), routes=routes)
+    assert list(table[C.BORDER_CROSSING]) == ["none", "unknown"]
+
+
+def test_route_labels_sort_by_casefold_not_lower_case():
+    ships, groups = frames([make_ship("a", destination="st"), make_ship("b", destination="ßa")])
+    # "ßa".casefold() == "ssa" sorts before "st"; "ßa".lower() sorts after it.
+    table = summarize(ships, groups=groups, by=("destination",))
+    assert list(table[C.DESTINATION]) == ["ßa", "st"]
+
+
+def test_routes_mapping_and_frame_agree():
+    class Route:
+        def __init__(self, names, border_crossings):
+            self.names, self.border_crossings = names, border_crossings
+
+    ships, groups = frames([make_ship("a", cars_total=10), make_ship("b", cars_total=20)])
+    mapping = {"a": Route(["Slonim", "Orsha"], ["Osinovka–Krasnoye"]), "b": None}
+    frame = pd.DataFrame(
+        {C.ID: ["a"], C.ROUTE_LABEL: ["Slonim → Orsha"], C.BORDER_CROSSINGS: ["Osinovka–Krasnoye"]}
+    )
+    views = {"route": (C.ROUTE_LABEL,), "crossing": (C.BORDER_CROSSING,)}
+    by_mapping = summarize_views(ships, views, groups=groups, routes=mapping)
+    by_frame = summarize_views(ships, views, groups=groups, routes=frame)
+    for name in views:
+        pd.testing.assert_frame_equal(by_mapping[name], by_frame[name])
+    assert list(by_frame["crossing"][C.BORDER_CROSSING]) == ["Osinovka–Krasnoye", "unknown"]
 
 
 # --- keys and periods ------------------------------------------------------------------

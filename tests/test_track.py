@@ -12,7 +12,8 @@ import pytest
 
 from railtrack import data_path, load_network, load_reports
 from railtrack.briefing import escape_formulas, write_outputs
-from railtrack.pipeline import track
+from railtrack.pipeline import SUMMARY_VIEWS, track
+from railtrack.summary import summarize
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 OUTPUTS = (
@@ -92,6 +93,15 @@ def test_seed_group_counted_once() -> None:
     assert int(total["cars_total"]) == 86
     assert int(total["cars_passenger"]) == 2
     assert result.headline()["cars_total"] == 86
+
+
+def test_track_summaries_are_summarize_per_view() -> None:
+    result = track(load_reports(data_path("reports")), load_network())
+    assert list(result.summaries) == list(SUMMARY_VIEWS)
+    for name, keys in SUMMARY_VIEWS.items():
+        alone = summarize(result.shipments, groups=result.groups, by=keys, routes=result.routes)
+        pd.testing.assert_frame_equal(result.summaries[name], alone, check_exact=True)
+        assert result.summaries[name].attrs == alone.attrs
 
 
 def test_track_on_bad_input_still_writes(tmp_path: Path, tests_data: Path) -> None:

@@ -20,7 +20,7 @@ from railtrack import columns as C
 from railtrack.estimate import RouteCache, TransitModel, estimate_arrivals
 from railtrack.routegraph import route_graph, shipment_routes
 from railtrack.settings import DEFAULT_SETTINGS, Settings
-from railtrack.summary import personnel_note, summarize
+from railtrack.summary import personnel_note, summarize_views
 from railtrack.tracking import track_status
 
 if TYPE_CHECKING:
@@ -191,12 +191,9 @@ def track(
         route_cache=routes_cache,
     )
     stage("summarise")
-    summaries = {
-        name: summarize(
-            shipments, groups=groups, by=keys, freq=freq, routes=routes, settings=settings
-        )
-        for name, keys in SUMMARY_VIEWS.items()
-    }
+    summaries = summarize_views(
+        shipments, SUMMARY_VIEWS, groups=groups, freq=freq, routes=routes, settings=settings
+    )
     stage("route graph")
     graph = route_graph(shipments, network, groups=groups, routes=routes)
     return TrackResult(

@@ -37,12 +37,14 @@ from __future__ import annotations
 
 import itertools
 import logging
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from railtrack import columns as C
 from railtrack.io.reportset import ReportSet
@@ -55,6 +57,7 @@ __all__ = [
     "personnel_note",
     "shipments_to_frame",
     "summarize",
+    "summarize_views",
     "unallocated_label",
 ]
 
@@ -203,7 +206,7 @@ def _as_frames(shipments: Any, groups: Any) -> tuple[pd.DataFrame, pd.DataFrame]
     return ship_df.reset_index(drop=True), group_df.reset_index(drop=True)
 
 
-# --- keys ------------------------------------------------------------------------
+# --- values per train ------------------------------------------------------------
 
 
 def _text(value: Any) -> str | None:
@@ -223,59 +226,12 @@ def _split_list(value: Any) -> list[str]:
     return [str(part) for part in value]
 
 
-@dataclass(frozen=True)
-class _RouteInfo:
-    label: str
-    crossings: tuple[str, ...]
-
-
-def _route_lookup(routes: Any) -> dict[str, _RouteInfo]:
-    """Map shipment id -> route label and border crossings from a frame or a mapping."""
-    if routes is None:
-        return {}
-    out: dict[str, _RouteInfo] = {}
-    if isinstance(routes, pd.DataFrame):
-        if C.ID not in routes.columns:
-            msg = f"the routes table has no {C.ID!r} column"
-            raise ValueError(msg)
-        for row in routes.to_dict("records"):
-            label = _text(row.get(C.ROUTE_LABEL))
-            crossings = _split_list(row.get("border_crossings"))
-            if label is None:
-                continue
-            out[str(row[C.ID])] = _RouteInfo(label, tuple(crossings))
-        return out
-    for sid, route in routes.items():
-        if route is None:
-            continue
-        out[str(sid)] = _RouteInfo(" → ".join(route.names), tuple(route.border_crossings))
-    return out
-
-
 _BASIS = "_basis"
 _SOURCE_LABEL = "_source"
 _GRADE = "_grade"
 _CRED = "_credibility"
 _SHIP = "_shipment"
 _GROUP = "_group"
-_INTERNAL = (_BASIS, _SOURCE_LABEL, _GRADE, _CRED, _SHIP, _GROUP)
-_STRINGS = (C.UNALLOCATED, _BASIS, _SOURCE_LABEL, _GRADE, _SHIP, _GROUP)
-
-
-@dataclass
-class _Remainder:
-    """One group's cars not carried by its trains' own counts, with its key values."""
-
-    keys: dict[str, list[Any]]
-    period_basis: str | None
-    trains: int
-    cars: dict[str, int | None]
-    derived: bool
-    estimated: bool
-    note: str
-    source: str | None
-    grade: str | None
-    group: str
 
 
 def _to_period(dates: pd.Series, freq: str) -> pd.Series:
@@ -284,7 +240,7 @@ def _to_period(dates: pd.Series, freq: str) -> pd.Series:
     except (ValueError, TypeError) as exc:
         msg = f"freq {freq!r} is not a pandas period frequency (e.g. 'D', 'W', 'M', 'Q'): {exc}"
         raise ValueError(msg) from exc
-    return starts
+    return starts.astype("datetime64[ns]")
 
 
 def _dates(df: pd.DataFrame, col: str) -> pd.Series:
@@ -318,28 +274,36 @@ def _source_label(row: Row) -> tuple[str | None, str | None]:
     return (f"{reporter} ({grade})" if grade else reporter), grade
 
 
+def _stripped(df: pd.DataFrame, col: str) -> pd.Series:
+    """Return a column as stripped ``str``, missing where blank (all missing if absent)."""
+    if col not in df.columns:
+        return pd.Series(np.nan, index=df.index, dtype="str")
+    text = df[col].astype("str").str.strip()
+    return text.where(text != "")
+
+
 def _texts(df: pd.DataFrame, col: str) -> pd.Series:
     """Return a column as stripped strings, None where missing (all None if absent)."""
-    if col not in df.columns:
-        return pd.Series([None] * len(df), index=df.index, dtype=object)
-    text = df[col].astype("string").str.strip()
-    known = (text.notna() & (text != "")).fillna(False).astype(bool)
-    return text.astype(object).where(known, None)
+    text = _stripped(df, col)
+    return text.astype(object).where(text.notna(), None)
 
 
 def _coalesce(df: pd.DataFrame, cols: Sequence[str]) -> pd.Series:
     """Return the first known text of ``cols`` per row, else ``"unknown"``."""
-    out = pd.Series([None] * len(df), index=df.index, dtype=object)
-    for col in cols:
-        out = out.where(out.notna(), _texts(df, col))
-    return out.where(out.notna(), UNKNOWN)
+    out = _stripped(df, cols[0])
+    for col in cols[1:]:
+        out = out.fillna(_stripped(df, col))
+    return out.fillna(UNKNOWN)
 
 
 def _counts(df: pd.DataFrame, col: str) -> pd.Series:
     """Return a count column as nullable integers (non-numbers are missing)."""
     if col not in df.columns:
         return pd.Series(pd.array([None] * len(df), dtype="Int64"), index=df.index)
-    numbers = pd.to_numeric(df[col].astype(object), errors="coerce").astype("float64")
+    values = df[col]
+    if not pd.api.types.is_numeric_dtype(values):
+        values = pd.to_numeric(values.astype(object), errors="coerce")
+    numbers = values.astype("float64")
     return pd.Series(pd.array(np.trunc(numbers), dtype="Int64"), index=df.index)
 
 
@@ -353,111 +317,369 @@ def _flags(df: pd.DataFrame, col: str) -> pd.Series:
         return df[col].astype(object).map(_flag).astype(bool)
 
 
-def _train_frame(
+def _source_labels(df: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Return "reporter (grade)" (or the reporter alone) and the grade per row."""
+    reporter, grade = _texts(df, C.SOURCE), _texts(df, C.RELIABILITY)
+    both = reporter.notna() & grade.notna()
+    label = reporter.copy()
+    label[both] = reporter[both] + " (" + grade[both] + ")"
+    return label, grade
+
+
+# --- keys as codes -----------------------------------------------------------------
+
+
+def _objects(values: Sequence[Any]) -> np.ndarray:
+    """Return ``values`` as a 1-d object array (tuples stay elements)."""
+    return np.fromiter(values, dtype=object, count=len(values))
+
+
+def _index(values: Sequence[Any], dtype: Any) -> pd.Index:
+    """Return ``values`` as an Index of ``dtype`` (tuples stay tuples in an object Index)."""
+    if pd.api.types.is_object_dtype(dtype):
+        return pd.Index(list(values), dtype=object, tupleize_cols=False)
+    return pd.Index(list(values), dtype=dtype)
+
+
+def _append(index: pd.Index, values: Sequence[Any]) -> pd.Index:
+    """Return ``index`` followed by ``values``, in the index's dtype unless it is empty."""
+    if not len(values):
+        return index
+    return index.append(_index(values, index.dtype if len(index) else object))
+
+
+def _positions(index: pd.Index, values: Sequence[str]) -> np.ndarray:
+    """Return the position of each text of ``values`` in ``index`` (-1 where absent).
+
+    Only entries no longer than the longest of ``values`` are compared, so a few
+    short labels are found among long route labels without making Python strings
+    of those (an Index lookup would).
+    """
+    if not len(index) or not len(values):
+        return np.full(len(values), -1, dtype=np.int64)
+    # A boolean mask filters Arrow chunks in place; positions would join the chunks.
+    is_short = np.asarray(index.str.len() <= max(map(len, values)), dtype=bool)
+    short = np.flatnonzero(is_short)
+    found = index[is_short].get_indexer(pd.Index(list(values), dtype=object))
+    out = np.full(len(values), -1, dtype=np.int64)
+    out[found >= 0] = short[found[found >= 0]]
+    return out
+
+
+@dataclass
+class _Key:
+    """One key's value per train, as a code into ``base`` or into values added later.
+
+    Trains keep codes rather than values, so that long repeated values (route labels)
+    exist once and every view groups on integers. A border crossing key holds each
+    train's tuple of crossings (``sets``); a view expands it to one row per crossing.
+    """
+
+    base: pd.Index
+    codes: np.ndarray
+    sets: bool = False
+    added: dict[Any, int] = field(default_factory=dict)
+
+    def code(self, value: Any) -> int:
+        """Return the code of ``value``, adding it when it is new."""
+        if value in self.added:
+            return self.added[value]
+        if isinstance(value, str):
+            loc = int(_positions(self.base, [value])[0])
+        else:
+            try:
+                loc = int(self.base.get_loc(value))
+            except KeyError:
+                loc = -1
+        if loc < 0:
+            loc = self.added[value] = len(self.base) + len(self.added)
+        return loc
+
+    def label_code(self, label: str) -> int:
+        """Return the code of a label that stands for several trains' values."""
+        return self.code((label,) if self.sets else label)
+
+    def values(self) -> pd.Index:
+        """Return every value by its code."""
+        return _append(self.base, list(self.added))
+
+
+def _factorized(values: pd.Series, *, sets: bool = False) -> _Key:
+    """Return a key of ``values`` (hashable; tuples when ``sets``)."""
+    if sets:
+        seen: dict[Any, int] = {}
+        codes = np.fromiter((seen.setdefault(v, len(seen)) for v in values), np.int64, len(values))
+        return _Key(_index(list(seen), object), codes, sets=True)
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    return _Key(pd.Index(uniques), codes.astype(np.int64))
+
+
+def _text_codes(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Return a code per row for equal values (-1 where missing) and the values by code.
+
+    Arrow-backed strings are ranked in Arrow instead of hashed: a hash table would
+    hold a second copy of every distinct text, and route labels run to thousands
+    of characters.
+    """
+    if not (isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow"):
+        codes, uniques = pd.factorize(values)
+        return codes.astype(np.int64), pd.Index(uniques)
+    data = pa.array(values)
+    ranks = pc.rank(data, tiebreaker="dense").to_numpy().astype(np.int64) - 1
+    ranks[data.is_null().to_numpy(zero_copy_only=False)] = -1  # missing ranks last
+    present, first = np.unique(ranks, return_index=True)
+    first = first[present >= 0]
+    # Number the values by first appearance, and select them with a mask: a mask
+    # filters each Arrow chunk in place, where positions would join all the chunks.
+    code_of_rank = np.empty(len(first), dtype=np.int64)
+    code_of_rank[np.argsort(first)] = np.arange(len(first))
+    codes = np.where(ranks >= 0, code_of_rank[np.maximum(ranks, 0)], -1)
+    is_first = np.zeros(len(values), dtype=bool)
+    is_first[first] = True
+    return codes, pd.Index(values[is_first].array)
+
+
+def _route_labels(routes: pd.DataFrame) -> tuple[np.ndarray, pd.Index]:
+    """Return each route row's code among the stripped labels (-1 when blank or missing).
+
+    Labels are told apart before any Python string is made, so that a label shared
+    by many rows is converted and stripped once.
+    """
+    if C.ROUTE_LABEL not in routes.columns:
+        return np.full(len(routes), -1, np.int64), pd.Index([], dtype=object)
+    codes, labels = _text_codes(routes[C.ROUTE_LABEL])
+    if isinstance(labels.dtype, pd.CategoricalDtype):
+        labels = labels.astype(labels.dtype.categories.dtype)
+    if labels.dtype == object:
+        labels = pd.Index([str(v) for v in labels], dtype=object)
+    text = labels.to_series(index=range(len(labels)))
+    if len(text) and (text.str[:1].str.isspace() | text.str[-1:].str.isspace()).any():
+        recodes, labels = pd.factorize(text.str.strip())
+        codes = np.where(codes >= 0, recodes[codes], -1)
+        labels = pd.Index(labels)
+    blank = _positions(labels, [""])[0]
+    if blank >= 0:
+        codes = np.where(codes == blank, -1, codes)
+    return codes.astype(np.int64), labels
+
+
+def _crossing_sets(values: pd.Series) -> np.ndarray:
+    """Return each row's sorted distinct border crossings, ``("none",)`` if it has none.
+
+    A text column is parsed once per distinct text; lists (from a mapping of
+    routes) one by one.
+    """
+
+    def parse(value: Any) -> tuple[str, ...]:
+        return tuple(sorted(set(_split_list(value)))) or (NO_CROSSING,)
+
+    if values.dtype != object:
+        codes, uniques = pd.factorize(values, use_na_sentinel=False)
+        return _objects([parse(value) for value in uniques])[codes]
+    return _objects([parse(value) for value in values])
+
+
+@dataclass
+class _Routes:
+    """Each train's route: label code (-1 without a route), labels, border crossings."""
+
+    codes: np.ndarray
+    labels: pd.Index
+    crossings: np.ndarray
+
+
+def _routes_frame(routes: Any) -> pd.DataFrame:
+    """Return routes as a frame of ``id``, ``route`` and ``border_crossings``."""
+    if isinstance(routes, pd.DataFrame):
+        if C.ID not in routes.columns:
+            msg = f"the routes table has no {C.ID!r} column"
+            raise ValueError(msg)
+        return routes
+    known = [(str(sid), route) for sid, route in (routes or {}).items() if route is not None]
+    return pd.DataFrame(
+        {
+            C.ID: pd.Series([sid for sid, _ in known], dtype=object),
+            C.ROUTE_LABEL: pd.Series([" → ".join(r.names) for _, r in known], dtype=object),
+            C.BORDER_CROSSINGS: pd.Series(
+                [tuple(r.border_crossings) for _, r in known], dtype=object
+            ),
+        }
+    )
+
+
+def _train_routes(routes: Any, ids: np.ndarray) -> _Routes:
+    """Look up each train's route by id; the last labelled row of an id counts."""
+    frame = _routes_frame(routes)
+    codes, labels = _route_labels(frame)
+    rows = np.flatnonzero(codes >= 0)
+    route_ids = frame[C.ID].iloc[rows].map(str).to_numpy(dtype=object)
+    last = ~pd.Series(route_ids).duplicated(keep="last").to_numpy()
+    found = pd.Index(route_ids[last]).get_indexer(ids)
+    has_route = found >= 0
+    row = rows[last][found[has_route]]
+    label = np.full(len(ids), -1, dtype=np.int64)
+    label[has_route] = codes[row]
+    crossings = _objects([(UNKNOWN,)] * len(ids))
+    if C.BORDER_CROSSINGS in frame.columns:
+        crossings[has_route] = _crossing_sets(frame[C.BORDER_CROSSINGS].iloc[row])
+    else:
+        crossings[has_route] = _objects([(NO_CROSSING,)] * len(row))
+    return _Routes(label, labels, crossings)
+
+
+def _route_key(routes: _Routes, origin: pd.Series, destination: pd.Series) -> _Key:
+    """Return the route key: the route's label, else "origin → destination"."""
+    missing = routes.codes < 0
+    fallback = origin[missing] + " → " + destination[missing]
+    fb_codes, fb_values = pd.factorize(fallback.to_numpy(dtype=object))
+    labels = routes.labels
+    found = _positions(labels, fb_values)
+    new = found < 0
+    values = _append(labels, list(fb_values[new]))
+    found[new] = len(labels) + np.arange(int(new.sum()))
+    codes = routes.codes.copy()
+    codes[missing] = found[fb_codes]
+    return _Key(values, codes.astype(np.int64))
+
+
+@dataclass
+class _Trains:
+    """Everything the views need per train, built once: key codes, counts and texts."""
+
+    keys: dict[str, _Key]
+    numbers: pd.DataFrame
+    texts: dict[str, np.ndarray]
+
+
+def _train_keys(
     ship_df: pd.DataFrame,
     keys: Sequence[str],
     *,
-    freq: str,
-    routes: Mapping[str, _RouteInfo],
-) -> pd.DataFrame:
-    """Return one contribution row per train: its key values and its own counts."""
-    ids = ship_df[C.ID].map(str)
-    departure = _dates(ship_df, C.DEPARTURE_EARLIEST)
-    published = _dates(ship_df, C.PUBLISHED)
-    period = _to_period(departure.fillna(published), freq)
-    basis = np.where(departure.notna(), "departure", np.where(published.notna(), "published", ""))
+    ids: np.ndarray,
+    period: pd.Series,
+    routes: Any,
+) -> dict[str, _Key]:
+    """Return the codes of each key, per train."""
     origin = _coalesce(ship_df, (C.ORIGIN_STATION, C.ORIGIN_REGION, C.ORIGIN))
     destination = _coalesce(ship_df, (C.DESTINATION_STATION, C.DESTINATION_REGION, C.DESTINATION))
-    out = pd.DataFrame(index=ship_df.index)
+    routed = {C.ROUTE_LABEL, C.BORDER_CROSSING} & set(keys)
+    train_routes = _train_routes(routes, ids) if routed else None
+    out: dict[str, _Key] = {}
     for key in keys:
         if key == C.ORIGIN:
-            out[key] = origin
+            out[key] = _factorized(origin)
         elif key in (C.DESTINATION, C.RAILHEAD):
-            out[key] = destination
+            out[key] = _factorized(destination)
         elif key == C.ROUTE_LABEL:
-            fallback = origin + " → " + destination
-            labels = [
-                routes[i].label if i in routes else f for i, f in zip(ids, fallback, strict=True)
-            ]
-            out[key] = pd.Series(labels, index=ship_df.index, dtype=object)
+            out[key] = _route_key(train_routes, origin, destination)
         elif key == C.BORDER_CROSSING:
-            out[key] = [
-                (sorted(set(routes[i].crossings)) or [NO_CROSSING]) if i in routes else [UNKNOWN]
-                for i in ids
-            ]
+            out[key] = _factorized(train_routes.crossings, sets=True)
         elif key == C.PERIOD:
-            out[key] = period
+            out[key] = _factorized(period)
         else:
-            values = _texts(ship_df, key)
-            out[key] = values.where(values.notna(), UNKNOWN)
-    basis_text = pd.Series(basis, index=ship_df.index, dtype=object)
-    out[_BASIS] = basis_text.where(basis_text != "", None)
-    out[C.TRAINS] = 1
+            out[key] = _factorized(_stripped(ship_df, key).fillna(UNKNOWN))
+    return out
+
+
+def _trains(ship_df: pd.DataFrame, keys: Sequence[str], *, freq: str, routes: Any) -> _Trains:
+    """Return one contribution per train: its key codes, its own counts and texts."""
+    ids = ship_df[C.ID].map(str).to_numpy(dtype=object)
+    departure = _dates(ship_df, C.DEPARTURE_EARLIEST)
+    published = _dates(ship_df, C.PUBLISHED)
+    period = _to_period(departure.fillna(published), freq)  # checks freq, even if unused
+    basis = np.where(departure.notna(), "departure", np.where(published.notna(), "published", None))
+    numbers = pd.DataFrame({C.TRAINS: np.ones(len(ship_df), np.int64)})
     for col in C.CAR_COLUMNS:
-        out[col] = _counts(ship_df, col)
-    out[C.TRAINS_WITH_CARS] = out[C.CARS_TOTAL].notna().astype("int64")
-    out[C.CARS_UNALLOCATED] = 0
+        numbers[col] = _counts(ship_df, col).array
+    numbers[C.TRAINS_WITH_CARS] = numbers[C.CARS_TOTAL].notna().astype("int64")
+    numbers[C.CARS_UNALLOCATED] = np.zeros(len(ship_df), np.int64)
     for col in (C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED):
-        out[col] = _flags(ship_df, col)
-    out[C.UNALLOCATED] = None
-    reporter, grade = _texts(ship_df, C.SOURCE), _texts(ship_df, C.RELIABILITY)
-    out[_SOURCE_LABEL] = [
-        None if r is None else (f"{r} ({g})" if g else r)
-        for r, g in zip(reporter, grade, strict=True)
-    ]
-    out[_GRADE] = grade
-    out[_CRED] = _counts(ship_df, C.CREDIBILITY)
-    out[_SHIP] = ids
-    out[_GROUP] = _texts(ship_df, C.GROUP)
-    return out.reset_index(drop=True)
-
-
-def _key_values(row: Row, key: str) -> tuple[Any, ...]:
-    value = row[key]
-    return tuple(value) if isinstance(value, list) else (value,)
-
-
-def _group_remainders(
-    group_df: pd.DataFrame,
-    trains: pd.DataFrame,
-    keys: Sequence[str],
-    *,
-    freq: str,
-    problems: list[str],
-) -> list[_Remainder]:
-    """Return, per group, its cars not carried by its member trains, and where they go."""
-    out: list[_Remainder] = []
-    if group_df.empty:
-        return out
-    group_period = _to_period(_dates(group_df, C.PUBLISHED), freq).tolist()
-    grouped = trains[trains[_GROUP].notna()]
-    by_group: dict[str, list[str]] = {}
-    for sid, gid in zip(grouped[_SHIP], grouped[_GROUP], strict=True):
-        by_group.setdefault(gid, []).append(sid)
-    listed_ids = set(trains[_SHIP])
-    extra_ids = {
-        m for value in group_df.get(C.MEMBERS, ()) for m in _split_list(value)
-    } & listed_ids
-    rows = {
-        str(r[_SHIP]): r
-        for r in trains[trains[_GROUP].notna() | trains[_SHIP].isin(extra_ids)].to_dict("records")
+        numbers[col] = _flags(ship_df, col).to_numpy()
+    numbers[_CRED] = _counts(ship_df, C.CREDIBILITY).array
+    source, grade = _source_labels(ship_df)
+    texts = {
+        C.UNALLOCATED: np.full(len(ship_df), None, dtype=object),
+        _SOURCE_LABEL: source.to_numpy(dtype=object),
+        _GRADE: grade.to_numpy(dtype=object),
+        _SHIP: ids,
+        _GROUP: _texts(ship_df, C.GROUP).to_numpy(dtype=object),
+        _BASIS: basis.astype(object),
     }
+    codes = _train_keys(ship_df, keys, ids=ids, period=period, routes=routes)
+    return _Trains(keys=codes, numbers=numbers, texts=texts)
+
+
+# --- group remainders ------------------------------------------------------------
+
+
+@dataclass
+class _Remainders:
+    """Per group, its cars not carried by its member trains' own counts.
+
+    ``numbers`` and ``texts`` are the remainders' contributions, shaped as those of
+    :class:`_Trains`. Where the cars go depends on the keys of a view: the trains
+    that may hold them are ``holders`` (train positions) of remainder ``owner``; a
+    group with ``unlisted`` trains also counts a train of its own, dated like the
+    group (``periods``). ``labels`` name the trains the cars are across, and
+    ``bases`` give the period basis for when the cars get a period.
+    """
+
+    numbers: pd.DataFrame
+    texts: dict[str, np.ndarray]
+    holders: np.ndarray
+    owner: np.ndarray
+    unlisted: np.ndarray
+    labels: list[str]
+    periods: list[Any]
+    bases: list[str | None]
+
+
+def _members(
+    group_df: pd.DataFrame, trains: _Trains
+) -> tuple[dict[str, list[str]], dict[str, int]]:
+    """Return each group's member ids and the train position of each member id."""
+    ship, grp = trains.texts[_SHIP], trains.texts[_GROUP]
+    grouped = pd.notna(grp)
+    by_group: dict[str, list[str]] = {}
+    for sid, gid in zip(ship[grouped], grp[grouped], strict=True):
+        by_group.setdefault(gid, []).append(sid)
+    listed = {m for value in group_df.get(C.MEMBERS, ()) for m in _split_list(value)}
+    rows = grouped | pd.Series(ship).isin(listed).to_numpy()
+    position = {sid: int(i) for i, sid in zip(np.flatnonzero(rows), ship[rows], strict=True)}
+    return by_group, position
+
+
+def _remainders(
+    group_df: pd.DataFrame, trains: _Trains, *, freq: str, problems: list[str]
+) -> _Remainders:
+    """Return, per group, its cars not carried by its member trains, and who may hold them."""
+    group_period = _to_period(_dates(group_df, C.PUBLISHED), freq).tolist() if len(group_df) else []
+    by_group, position = _members(group_df, trains) if len(group_df) else ({}, {})
+    cars = {
+        col: trains.numbers[col].to_numpy(dtype=float, na_value=np.nan) for col in C.CAR_COLUMNS
+    }
+    basis = trains.texts[_BASIS]
+    rows: list[dict[str, Any]] = []
+    holders: list[list[int]] = []
+    unlisted_n: list[int] = []
+    labels: list[str] = []
+    periods: list[Any] = []
+    bases: list[str | None] = []
     for i, grp in enumerate(group_df.to_dict("records")):
         gid = str(grp[C.ID])
         members = list(by_group.get(gid, []))
         for extra in _split_list(grp.get(C.MEMBERS)):
-            if extra in rows and extra not in members:
+            if extra in position and extra not in members:
                 members.append(extra)
-        listed = len(members)
-        unlisted = max(_count(grp.get(C.N_TRAINS)) or 0, listed) - listed
-        with_total = {m for m in members if _count(rows[m][C.CARS_TOTAL]) is not None}
+        at = [position[m] for m in members]
+        unlisted = max(_count(grp.get(C.N_TRAINS)) or 0, len(at)) - len(at)
         remainder: dict[str, int | None] = {}
         for col in C.CAR_COLUMNS:
             total = _count(grp.get(col))
             if total is None:
                 remainder[col] = None
                 continue
-            known = sum(_count(rows[m][col]) or 0 for m in members)
+            known = int(np.nansum(cars[col][at])) if at else 0
             if known > total:
                 problems.append(
                     f"group {gid}: its trains carry {known} {col}, more than the group's "
@@ -465,166 +687,225 @@ def _group_remainders(
                 )
                 known = total
             remainder[col] = total - known
-        rest_total = remainder[C.CARS_TOTAL] or 0
         if not any(remainder.values()) and unlisted == 0:
             continue
-        holders = [m for m in members if m not in with_total] or members
-        n_across = len(holders) + unlisted
-        label = unallocated_label(n_across)
-        candidates = [{k: _key_values(rows[m], k) for k in keys} for m in holders]
-        bases = {rows[m][_BASIS] for m in holders}
+        held = [p for p in at if np.isnan(cars[C.CARS_TOTAL][p])] or at
+        n_across = len(held) + unlisted
+        held_bases = {basis[p] for p in held}
         if unlisted:
-            pseudo: dict[str, tuple[Any, ...]] = {k: (label,) for k in keys}
-            if C.PERIOD in keys:
-                pseudo[C.PERIOD] = (group_period[i],)
-                bases.add("published" if pd.notna(group_period[i]) else None)
-            candidates.append(pseudo)
-        merged: dict[str, list[Any]] = {}
-        for key in keys:
-            values = [c[key] for c in candidates]
-            if all(v == values[0] for v in values):
-                merged[key] = list(values[0])
-            else:
-                merged[key] = [pd.NaT if key == C.PERIOD else label]
-        dated = C.PERIOD in keys and pd.notna(merged[C.PERIOD][0])
+            held_bases.add("published" if pd.notna(group_period[i]) else None)
         passenger = remainder[C.CARS_PASSENGER]
         parts = f" ({passenger} passenger)" if passenger else ""
         note = (
-            f"{rest_total} cars{parts} of group {gid} across {n_across} "
+            f"{remainder[C.CARS_TOTAL] or 0} cars{parts} of group {gid} across {n_across} "
             f"train{'' if n_across == 1 else 's'}"
             + (f" ({unlisted} not listed)" if unlisted else "")
         )
         source, grade = _source_label(grp)
-        out.append(
-            _Remainder(
-                keys=merged,
-                period_basis=("; ".join(sorted(b for b in bases if b)) or None) if dated else None,
-                trains=unlisted,
-                cars=remainder,
-                derived=_flag(grp.get(C.CARS_TOTAL_DERIVED)),
-                estimated=_flag(grp.get(C.CARS_ESTIMATED)),
-                note=note,
-                source=source,
-                grade=grade,
-                group=gid,
-            )
+        rows.append(
+            {
+                C.TRAINS: unlisted,
+                **remainder,
+                C.TRAINS_WITH_CARS: 0,
+                C.CARS_UNALLOCATED: remainder[C.CARS_TOTAL] or 0,
+                C.CARS_TOTAL_DERIVED: _flag(grp.get(C.CARS_TOTAL_DERIVED)),
+                C.CARS_ESTIMATED: _flag(grp.get(C.CARS_ESTIMATED)),
+                _CRED: None,
+                C.UNALLOCATED: note,
+                _SOURCE_LABEL: source,
+                _GRADE: grade,
+                _SHIP: None,
+                _GROUP: gid,
+            }
         )
-    return out
+        holders.append(held)
+        unlisted_n.append(unlisted)
+        labels.append(unallocated_label(n_across))
+        periods.append(group_period[i])
+        bases.append("; ".join(sorted(b for b in held_bases if b)) or None)
+    frame = pd.DataFrame(rows, columns=[*trains.numbers.columns, *trains.texts][:-1])
+    numbers = frame[list(trains.numbers.columns)].astype(trains.numbers.dtypes.to_dict())
+    texts = {col: frame[col].to_numpy(dtype=object) for col in trains.texts if col != _BASIS}
+    return _Remainders(
+        numbers=numbers,
+        texts=texts,
+        holders=np.array([p for h in holders for p in h], dtype=np.int64),
+        owner=np.repeat(np.arange(len(holders)), [len(h) for h in holders]).astype(np.int64),
+        unlisted=np.array(unlisted_n, dtype=np.int64),
+        labels=labels,
+        periods=periods,
+        bases=bases,
+    )
 
 
-def _remainder_frame(remainders: Sequence[_Remainder], keys: Sequence[str]) -> pd.DataFrame:
-    """Return the remainders as contribution rows, one per combination of key values."""
-    rows = []
-    for r in remainders:
-        for combo in itertools.product(*(r.keys[k] for k in keys)):
-            rows.append(
-                {
-                    **dict(zip(keys, combo, strict=True)),
-                    _BASIS: r.period_basis,
-                    C.TRAINS: r.trains,
-                    **r.cars,
-                    C.TRAINS_WITH_CARS: 0,
-                    C.CARS_UNALLOCATED: r.cars[C.CARS_TOTAL] or 0,
-                    C.CARS_TOTAL_DERIVED: r.derived,
-                    C.CARS_ESTIMATED: r.estimated,
-                    C.UNALLOCATED: r.note,
-                    _SOURCE_LABEL: r.source,
-                    _GRADE: r.grade,
-                    _CRED: None,
-                    _SHIP: None,
-                    _GROUP: r.group,
-                }
-            )
-    return pd.DataFrame(rows)
+def _remainder_codes(rest: _Remainders, key: _Key, *, period: bool) -> np.ndarray:
+    """Return each remainder's code of ``key`` in one view.
+
+    It is the value its holders (and its unlisted trains) share, else the label
+    "unallocated across N trains" (no date for a period).
+    """
+    n = len(rest.labels)
+    cache: dict[Any, int] = {}
+
+    def code(value: Any, *, label: bool) -> int:
+        if value not in cache:
+            cache[value] = key.label_code(value) if label else key.code(value)
+        return cache[value]
+
+    pseudo = np.flatnonzero(rest.unlisted > 0)
+    own = [
+        code(rest.periods[i], label=False) if period else code(rest.labels[i], label=True)
+        for i in pseudo
+    ]
+    values = np.concatenate([key.codes[rest.holders], np.array(own, dtype=np.int64)])
+    owner = np.concatenate([rest.owner, pseudo])
+    low, high = np.full(n, np.iinfo(np.int64).max), np.full(n, -1)
+    np.minimum.at(low, owner, values)
+    np.maximum.at(high, owner, values)
+    differ = [
+        code(pd.NaT, label=False) if period else code(label, label=True) for label in rest.labels
+    ]
+    return np.where(low == high, low, np.array(differ, dtype=np.int64)).astype(np.int64)
 
 
-def _contributions(trains: pd.DataFrame, extra: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
-    """Stack train rows (one per border crossing) and group rows with shared dtypes."""
-    if C.BORDER_CROSSING in keys and len(trains):
-        trains = trains.explode(C.BORDER_CROSSING, ignore_index=True)
-    frames = [f for f in (trains, extra) if len(f)]
-    columns = [*keys, _BASIS, C.TRAINS, *C.CAR_COLUMNS, C.TRAINS_WITH_CARS, C.CARS_UNALLOCATED,
-               C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED, C.UNALLOCATED, *_INTERNAL[1:]]  # fmt: skip
-    typed = []
-    for frame in frames:
-        frame = frame.reindex(columns=columns)
-        for col in (*C.CAR_COLUMNS, _CRED):
-            if frame[col].dtype != "Int64":
-                frame[col] = pd.array(
-                    [None if pd.isna(v) else int(v) for v in frame[col]], dtype="Int64"
-                )
-        for col in (C.TRAINS, C.TRAINS_WITH_CARS, C.CARS_UNALLOCATED):
-            frame[col] = frame[col].astype("int64")
-        for col in (C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED):
-            frame[col] = frame[col].astype(bool)
-        for col in (*_STRINGS, *(k for k in keys if k != C.PERIOD)):
-            frame[col] = frame[col].astype(object)
-        if C.PERIOD in keys:
-            frame[C.PERIOD] = pd.to_datetime(frame[C.PERIOD]).astype("datetime64[ns]")
-        typed.append(frame)
-    if not typed:
-        return pd.DataFrame(columns=columns)
-    return pd.concat(typed, ignore_index=True) if len(typed) > 1 else typed[0]
+# --- views -----------------------------------------------------------------------
 
 
-def _strings(values: pd.Series) -> list[str]:
-    return [v for v in values if isinstance(v, str)]
+def _group_ids(columns: Sequence[np.ndarray], n: int) -> np.ndarray:
+    """Return ids 0, 1, ... of the distinct combinations of codes, by first appearance."""
+    combined = np.zeros(n, dtype=np.int64)
+    for col in columns:
+        combined, _ = pd.factorize(combined * (int(col.max(initial=0)) + 1) + col)
+        combined = combined.astype(np.int64)
+    ids, _ = pd.factorize(combined)
+    return ids.astype(np.int64)
 
 
-def _join(values: pd.Series) -> str | None:
-    return "; ".join(_strings(values)) or None
+def _join(texts: list[str]) -> str | None:
+    return "; ".join(texts) or None
 
 
-def _join_unique(values: pd.Series) -> str | None:
-    return "; ".join(dict.fromkeys(_strings(values))) or None
+def _join_unique(texts: list[str]) -> str | None:
+    return "; ".join(dict.fromkeys(texts)) or None
 
 
-def _join_sorted(values: pd.Series) -> str | None:
-    return "; ".join(sorted(set(_strings(values)))) or None
+def _join_sorted(texts: list[str]) -> str | None:
+    return "; ".join(sorted(set(texts))) or None
 
 
-def _join_bases(values: pd.Series) -> str:
-    parts = {p for v in _strings(values) for p in v.split("; ")}
+def _join_bases(texts: list[str]) -> str:
+    parts = {p for v in texts for p in v.split("; ")}
     return "; ".join(sorted(parts)) or UNKNOWN
 
 
-def _best_grade(values: pd.Series) -> str | None:
-    grades = _strings(values)
-    return min(grades) if grades else None
+def _best_grade(texts: list[str]) -> str | None:
+    return min(texts) if texts else None
 
 
-def _aggregate(frame: pd.DataFrame, keys: Sequence[str], *, settings: Settings) -> pd.DataFrame:
-    """Sum the contributions per combination of key values."""
+def _per_group(
+    values: np.ndarray, group: np.ndarray, n_groups: int, combine: Callable[[list[str]], Any]
+) -> pd.Series:
+    """Return ``combine`` of each group's strings (the known ``values``), in row order."""
+    known = pd.notna(values)
+    order = np.argsort(group[known], kind="stable")
+    texts = values[known][order]
+    bounds = np.searchsorted(group[known][order], np.arange(n_groups + 1))
+    return pd.Series([combine(texts[a:b].tolist()) for a, b in itertools.pairwise(bounds)])
+
+
+@dataclass
+class _Contributions:
+    """The rows a view sums: trains, then group remainders (views choose the keys)."""
+
+    trains: _Trains
+    rest: _Remainders
+    numbers: pd.DataFrame
+    texts: dict[str, np.ndarray]
+
+
+def _contributions(trains: _Trains, rest: _Remainders) -> _Contributions:
+    """Return the trains' and the remainders' contributions, stacked once for all views."""
+    numbers = pd.concat([trains.numbers, rest.numbers], ignore_index=True)
+    texts = {
+        col: np.concatenate([values, rest.texts[col]])
+        for col, values in trains.texts.items()
+        if col != _BASIS
+    }
+    return _Contributions(trains, rest, numbers, texts)
+
+
+def _view(rows: _Contributions, keys: Sequence[str], *, settings: Settings) -> pd.DataFrame:
+    """Sum the contributions per combination of the values of ``keys``."""
+    trains, rest = rows.trains, rows.rest
+    codes = {
+        k: np.concatenate(
+            [trains.keys[k].codes, _remainder_codes(rest, trains.keys[k], period=k == C.PERIOD)]
+        )
+        for k in keys
+    }
+    values = {k: trains.keys[k].values() for k in keys}
+    texts = dict(rows.texts)
+    if C.PERIOD in keys:
+        dated = pd.notna(values[C.PERIOD].take(codes[C.PERIOD][len(trains.numbers) :]))
+        bases = np.array(rest.bases, dtype=object)
+        texts[_BASIS] = np.concatenate([trains.texts[_BASIS], np.where(dated, bases, None)])
+    numbers = rows.numbers
+    if C.BORDER_CROSSING in keys:
+        at, crossing = _explode(codes[C.BORDER_CROSSING], values[C.BORDER_CROSSING])
+        codes = {k: crossing.codes if k == C.BORDER_CROSSING else v[at] for k, v in codes.items()}
+        values[C.BORDER_CROSSING] = crossing.base
+        texts = {col: v[at] for col, v in texts.items()}
+        numbers = numbers.iloc[at]
+    return _aggregate(numbers, texts, codes, values, keys, settings=settings)
+
+
+def _explode(sets: np.ndarray, values: pd.Index) -> tuple[np.ndarray, _Key]:
+    """Return, for each (row, crossing) pair, the row and the crossing's code."""
+    exploded = pd.Series(_objects(list(values))[sets]).explode()
+    return exploded.index.to_numpy(), _factorized(exploded.astype(object))
+
+
+def _aggregate(
+    numbers: pd.DataFrame,
+    texts: Mapping[str, np.ndarray],
+    codes: Mapping[str, np.ndarray],
+    values: Mapping[str, pd.Index],
+    keys: Sequence[str],
+    *,
+    settings: Settings,
+) -> pd.DataFrame:
+    """Sum the contributions per combination of key codes."""
     lead = [*keys, *([C.PERIOD_BASIS] if C.PERIOD in keys else [])]
     columns = [*lead, *C.SUMMARY_VALUE_COLUMNS]
-    if frame.empty:
+    if numbers.empty:
         empty = pd.DataFrame(columns=columns)
         empty[C.PERSONNEL_ESTIMATE] = empty[C.PERSONNEL_ESTIMATE].astype("Float64")
         return empty
-    by = list(keys) or ["_all"]
-    if not keys:
-        frame = frame.assign(_all=0)
-    g = frame.groupby(by, dropna=False, sort=False)
-    parts: dict[str, pd.Series] = {
+    group = _group_ids([codes[k] for k in keys], len(numbers))
+    n = int(group.max()) + 1
+    first = np.unique(group, return_index=True)[1]
+    g = numbers.reset_index(drop=True).groupby(group, sort=True)
+    parts: dict[str, Any] = {}
+    for key in keys:
+        taken = values[key].take(codes[key][first])
+        parts[key] = taken.astype("datetime64[ns]" if key == C.PERIOD else "str")
+    if C.PERIOD in keys:
+        parts[C.PERIOD_BASIS] = _per_group(texts[_BASIS], group, n, _join_bases)
+    parts |= {
         C.TRAINS: g[C.TRAINS].sum(),
         C.TRAINS_WITH_CARS: g[C.TRAINS_WITH_CARS].sum(),
         **{col: g[col].sum(min_count=1) for col in C.CAR_COLUMNS},
         C.CARS_UNALLOCATED: g[C.CARS_UNALLOCATED].sum(),
         C.CARS_TOTAL_DERIVED: g[C.CARS_TOTAL_DERIVED].any(),
         C.CARS_ESTIMATED: g[C.CARS_ESTIMATED].any(),
-        C.UNALLOCATED: g[C.UNALLOCATED].agg(_join),
-        C.SOURCES: g[_SOURCE_LABEL].agg(_join_sorted),
-        C.BEST_RELIABILITY: g[_GRADE].agg(_best_grade),
-        C.BEST_CREDIBILITY: g[_CRED].min(),
-        C.SHIPMENTS: g[_SHIP].agg(_join),
-        C.GROUPS: g[_GROUP].agg(_join_unique),
+        C.UNALLOCATED: _per_group(texts[C.UNALLOCATED], group, n, _join),
+        C.SOURCES: _per_group(texts[_SOURCE_LABEL], group, n, _join_sorted),
+        C.BEST_RELIABILITY: _per_group(texts[_GRADE], group, n, _best_grade),
+        C.BEST_CREDIBILITY: g[_CRED].min().astype("Int64"),
+        C.SHIPMENTS: _per_group(texts[_SHIP], group, n, _join),
+        C.GROUPS: _per_group(texts[_GROUP], group, n, _join_unique),
     }
-    if C.PERIOD in keys:
-        parts[C.PERIOD_BASIS] = g[_BASIS].agg(_join_bases)
-    df = pd.DataFrame(parts).reset_index()
-    if not keys:
-        df = df.drop(columns="_all")
-    df[C.BEST_CREDIBILITY] = df[C.BEST_CREDIBILITY].astype("Int64")
+    df = pd.DataFrame({k: v.array if isinstance(v, pd.Series) else v for k, v in parts.items()})
     df[C.PERSONNEL_ESTIMATE] = personnel_estimate(df[C.CARS_PASSENGER], settings=settings)
     return _sort(df[columns], keys)
 
@@ -640,6 +921,86 @@ def _validate_keys(keys: Sequence[str], ship_df: pd.DataFrame, routes: Any) -> N
     if len(set(keys)) != len(keys):
         msg = f"duplicate keys in by={tuple(keys)!r}"
         raise ValueError(msg)
+
+
+def _unknown_groups(trains: _Trains, group_df: pd.DataFrame) -> list[str]:
+    """Return a problem for each train whose group is not among the groups."""
+    known = set(group_df[C.ID].map(str)) if len(group_df) else set()
+    grp = pd.Series(trains.texts[_GROUP], dtype=object)
+    bad = np.flatnonzero((grp.notna() & ~grp.isin(known)).to_numpy())
+    ship = trains.texts[_SHIP]
+    return [f"shipment {ship[i]}: group {grp[i]!r} is not among the groups" for i in bad]
+
+
+def summarize_views(
+    shipments: Any,
+    views: Mapping[str, Sequence[str]],
+    *,
+    freq: str = "W",
+    groups: pd.DataFrame | Iterable[Any] | None = None,
+    routes: pd.DataFrame | Mapping[str, Any] | None = None,
+    settings: Settings | None = None,
+) -> dict[str, pd.DataFrame]:
+    """Return several :func:`summarize` tables of the same data, one per view.
+
+    Each table equals ``summarize(shipments, by=keys, ...)`` for its view, but the
+    per-train keys and counts, the route lookup and the group remainders are worked
+    out once for all views, which is what makes many tables of many trains cheap.
+
+    Parameters
+    ----------
+    shipments, freq, groups, routes, settings
+        As for :func:`summarize`.
+    views
+        Table name -> keys (the ``by`` of :func:`summarize`).
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        One table per view, in the order of ``views``.
+
+    Raises
+    ------
+    ValueError
+        For an unknown key, a duplicate key or a ``freq`` that is not a period alias.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> ships = pd.DataFrame({"id": ["t1", "t2"], "destination": ["X", "Y"],
+    ...                       "cars_total": [40, 20]})
+    >>> tables = summarize_views(ships, {"total": (), "by_dest": ("destination",)})
+    >>> int(tables["total"].loc[0, "cars_total"]), list(tables["by_dest"]["destination"])
+    (60, ['X', 'Y'])
+    """
+    settings = settings or DEFAULT_SETTINGS
+    ship_df, group_df = _as_frames(shipments, groups)
+    for keys in views.values():
+        _validate_keys(list(keys), ship_df, routes)
+    needed = list(dict.fromkeys(k for keys in views.values() for k in keys))
+    # Every key any view needs, worked out once.
+    trains = _trains(ship_df, needed, freq=freq, routes=routes)
+    problems = _unknown_groups(trains, group_df)
+    rows = _contributions(trains, _remainders(group_df, trains, freq=freq, problems=problems))
+    for problem in problems:
+        logger.warning(problem)
+    out: dict[str, pd.DataFrame] = {}
+    for name, keys in views.items():
+        table = _view(rows, list(keys), settings=settings)
+        table.attrs = {
+            "by": tuple(keys),
+            "freq": freq,
+            "personnel_note": personnel_note(settings=settings),
+            "problems": list(problems),
+        }
+        logger.info(
+            "Summarised %d trains and %d groups into %d rows",
+            len(ship_df),
+            len(group_df),
+            len(table),
+        )
+        out[name] = table
+    return out
 
 
 def summarize(
@@ -696,34 +1057,37 @@ def summarize(
     --------
     personnel_estimate : the factor behind ``personnel_estimate``.
     """
-    settings = settings or DEFAULT_SETTINGS
-    keys = list(by)
-    ship_df, group_df = _as_frames(shipments, groups)
-    _validate_keys(keys, ship_df, routes)
-    problems: list[str] = []
-    trains = _train_frame(ship_df, keys, freq=freq, routes=_route_lookup(routes))
-    known_groups = set(group_df[C.ID].map(str)) if len(group_df) else set()
-    for sid, gid in zip(trains[_SHIP], trains[_GROUP], strict=True):
-        if gid is not None and gid not in known_groups:
-            problems.append(f"shipment {sid}: group {gid!r} is not among the groups")
-    remainders = _group_remainders(group_df, trains, keys, freq=freq, problems=problems)
-    frame = _contributions(trains, _remainder_frame(remainders, keys), keys)
-    for problem in problems:
-        logger.warning(problem)
-    table = _aggregate(frame, keys, settings=settings)
-    table.attrs = {
-        "by": tuple(keys),
-        "freq": freq,
-        "personnel_note": personnel_note(settings=settings),
-        "problems": problems,
-    }
-    logger.info(
-        "Summarised %d trains and %d groups into %d rows",
-        len(ship_df),
-        len(group_df),
-        len(table),
-    )
-    return table
+    return summarize_views(
+        shipments, {"table": by}, freq=freq, groups=groups, routes=routes, settings=settings
+    )["table"]
+
+
+def _casefold_ranks(text: pd.Series, *, prefix: int = 256, batch: int = 1024) -> np.ndarray:
+    """Return each text's rank in casefolded order (equal casefolds share a rank).
+
+    The texts are put in the order of their lower-cased first ``prefix`` characters
+    (in Arrow, for ``str`` columns), then casefolded a batch at a time, texts that
+    tie on that prefix sorted together. If the casefolds do not decrease along that
+    order, it is theirs; else all texts are casefolded at once. Long route labels
+    are then never all copied to Python together.
+    """
+    head = text.str[:prefix].str.lower()
+    order = np.asarray(head.argsort(kind="stable"))
+    tie = pd.factorize(head)[0][order]
+    group = np.concatenate([[0], np.cumsum(tie[1:] != tie[:-1])])
+    rank = np.empty(len(text), dtype=np.int64)
+    previous, current, start = None, -1, 0
+    while start < len(order):
+        stop = int(np.searchsorted(group, group[min(start + batch, len(order)) - 1], "right"))
+        at = order[start:stop]
+        folded = [value.casefold() for value in text.iloc[at].tolist()]
+        for _, value, pos in sorted(zip(group[start:stop], folded, at, strict=True)):
+            if previous is not None and value < previous:
+                return text.str.casefold().rank(method="dense").to_numpy(dtype=np.int64)
+            current += value != previous
+            rank[pos], previous = current, value
+        start = stop
+    return rank
 
 
 def _sort(df: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
@@ -740,7 +1104,7 @@ def _sort(df: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
         text = col.astype(str)
         rank = text.str.startswith("unallocated across").astype(int) * 2 + (text == UNKNOWN)
         order.append(rank.rename(f"_{key}_rank"))
-        order.append(text.str.casefold().rename(f"_{key}_value"))
+        order.append(pd.Series(_casefold_ranks(text), index=df.index, name=f"_{key}_value"))
     helper = pd.concat(order, axis=1)
     positions = helper.sort_values(list(helper.columns), kind="stable").index
     return df.loc[positions].reset_index(drop=True)
