@@ -38,6 +38,7 @@ _EXPORTS: dict[str, str] = {
     "track_status": "railtrack.tracking",
     # summaries and plots
     "summarize": "railtrack.summary",
+    "summarize_views": "railtrack.summary",
     "route_graph": "railtrack.routegraph",
     "plot_route_map": "railtrack.plot",
     "plot_arrival_timeline": "railtrack.plot",
