@@ -17,7 +17,17 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from railtrack.models import CAR_TYPES, Shipment, ShipmentGroup, Sighting
+from railtrack._intern import Interner
+from railtrack.models import (
+    CAR_TYPES,
+    CarCounts,
+    DateWindow,
+    Place,
+    Shipment,
+    ShipmentGroup,
+    Sighting,
+    Source,
+)
 
 __all__ = [
     "KNOWN_KEYS",
@@ -26,6 +36,7 @@ __all__ = [
     "misplaced_fields",
     "normalise_record",
     "parse_window",
+    "share_parts",
     "validate_record",
 ]
 
@@ -310,6 +321,33 @@ def normalise_record(
         out["source"] = source
         names["source"] = "source"
     return kind, out, names
+
+
+_SHARED_PARTS: dict[str, type[BaseModel]] = {
+    "source": Source,
+    "origin": Place,
+    "destination": Place,
+    "station": Place,
+    "departure": DateWindow,
+    "expected_arrival": DateWindow,
+    "cars": CarCounts,
+}
+
+
+def share_parts(nested: dict[str, Any], table: Interner) -> None:
+    """Replace the sub-records of ``nested`` by the shared models of ``table``, in place.
+
+    Records naming the same source, station, date or counts then hold one frozen
+    model between them. A part that does not validate on its own is left as it is,
+    so validating the record reports it exactly as before.
+    """
+    for key, model in _SHARED_PARTS.items():
+        value = nested.get(key)
+        if isinstance(value, Mapping):
+            nested[key] = table.model(model, value)
+    via = nested.get("via")
+    if isinstance(via, list):
+        nested["via"] = [table.model(Place, v) if isinstance(v, Mapping) else v for v in via]
 
 
 def misplaced_fields(kind: str, nested: Mapping[str, Any], names: Mapping[str, str]) -> list[str]:
