@@ -34,6 +34,7 @@ from pydantic import BaseModel, ValidationError
 __all__ = ["Interner", "current", "interning"]
 
 T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
 
 _CURRENT: ContextVar[Interner | None] = ContextVar("railtrack_interner", default=None)
 
@@ -63,6 +64,13 @@ class Interner:
     def table(self, key: Hashable) -> dict[Any, Any]:
         """Return a plain dict stored under ``key`` (a cache a caller fills itself)."""
         return self.get(key, dict)
+
+    def share(self, model: M) -> M:
+        """Return the first stored model equal to ``model`` (storing ``model`` if none is)."""
+        try:
+            return self.get((type(model), _value_key(model.__dict__)), lambda: model)
+        except TypeError:  # a field holds an unhashable value
+            return model
 
     def model(self, cls: type[BaseModel], data: Mapping[str, Any]) -> BaseModel | Mapping[str, Any]:
         """Return the shared ``cls`` validated from the flat mapping ``data``.

@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from railtrack import columns as C
-from railtrack.models import CAR_TYPES, CarCounts, Place, Shipment, ShipmentGroup, Sighting, Source
+from railtrack.models import (
+    CAR_TYPES,
+    CarCounts,
+    DateWindow,
+    Place,
+    Shipment,
+    ShipmentGroup,
+    Sighting,
+    Source,
+)
 
 if TYPE_CHECKING:
     from railtrack.network import RailNetwork
@@ -53,62 +62,81 @@ class Problem:
         }
 
 
-def _place_columns(place: Place | None, prefix: str) -> dict[str, Any]:
-    if place is None:
-        return {
-            prefix: None,
-            f"{prefix}_station_id": None,
-            f"{prefix}_station": None,
-            f"{prefix}_region": None,
-        }
+Column = list[Any]
+
+
+def _attr(items: list[Any], name: str) -> Column:
+    """Return ``item.name`` for each item (None where the item is None)."""
+    return [None if item is None else getattr(item, name) for item in items]
+
+
+def _place_columns(places: list[Place | None], prefix: str) -> dict[str, Column]:
     return {
-        prefix: place.text,
-        f"{prefix}_station_id": place.station_id,
-        f"{prefix}_station": place.station,
-        f"{prefix}_region": place.region,
+        prefix: _attr(places, "text"),
+        f"{prefix}_station_id": _attr(places, "station_id"),
+        f"{prefix}_station": _attr(places, "station"),
+        f"{prefix}_region": _attr(places, "region"),
     }
 
 
-def _car_columns(cars: CarCounts) -> dict[str, Any]:
-    out: dict[str, Any] = {C.CARS_TOTAL: cars.total}
-    out.update({f"cars_{name}": getattr(cars, name) for name in CAR_TYPES})
-    out[C.CARS_TOTAL_DERIVED] = cars.total_derived
-    out[C.CARS_ESTIMATED] = cars.estimated
-    return out
-
-
-def _source_columns(source: Source) -> dict[str, Any]:
+def _window_columns(windows: list[DateWindow | None], prefix: str) -> dict[str, Column]:
     return {
-        C.SOURCE: source.reporter,
-        C.RELAYED_BY: source.relayed_by,
-        C.SOURCE_URL: source.url,
-        C.PUBLISHED: source.published,
-        C.RELIABILITY: source.reliability,
+        f"{prefix}_earliest": _attr(windows, "earliest"),
+        f"{prefix}_latest": _attr(windows, "latest"),
+        f"{prefix}_precision": _attr(windows, "precision"),
     }
 
 
-def _typed(df: pd.DataFrame) -> pd.DataFrame:
-    """Give frame columns their dtypes: datetime64 dates, nullable Int64 counts."""
-    out = df.copy()
-    for col in out.columns:
-        if col in C.CAR_COLUMNS or col in {C.CREDIBILITY, C.N_TRAINS}:
-            out[col] = pd.array(out[col].tolist(), dtype="Int64")
-        elif col in {
-            C.DEPARTURE_EARLIEST,
-            C.DEPARTURE_LATEST,
-            C.ARRIVAL_EARLIEST,
-            C.ARRIVAL_LATEST,
-            C.PUBLISHED,
-            C.SEEN_AT,
-        }:
-            out[col] = pd.to_datetime(out[col])
-        elif col in {C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED}:
-            out[col] = out[col].astype("boolean")
-        elif col == C.CONFIDENCE:
-            out[col] = out[col].astype("float64")
-        else:
-            out[col] = out[col].astype("string")
+def _car_columns(cars: list[CarCounts]) -> dict[str, Column]:
+    out = {C.CARS_TOTAL: _attr(cars, "total")}
+    out.update({f"cars_{name}": _attr(cars, name) for name in CAR_TYPES})
+    out[C.CARS_TOTAL_DERIVED] = _attr(cars, "total_derived")
+    out[C.CARS_ESTIMATED] = _attr(cars, "estimated")
     return out
+
+
+def _source_columns(sources: list[Source]) -> dict[str, Column]:
+    return {
+        C.SOURCE: _attr(sources, "reporter"),
+        C.RELAYED_BY: _attr(sources, "relayed_by"),
+        C.SOURCE_URL: _attr(sources, "url"),
+        C.PUBLISHED: _attr(sources, "published"),
+        C.RELIABILITY: _attr(sources, "reliability"),
+    }
+
+
+_DATE_COLUMNS = frozenset(
+    {
+        C.DEPARTURE_EARLIEST,
+        C.DEPARTURE_LATEST,
+        C.ARRIVAL_EARLIEST,
+        C.ARRIVAL_LATEST,
+        C.PUBLISHED,
+        C.SEEN_AT,
+    }
+)
+
+
+def _typed_column(name: str, values: Column) -> pd.Series:
+    """Give one column its dtype: datetime64 dates, nullable Int64 counts, strings."""
+    if name in C.CAR_COLUMNS or name in {C.CREDIBILITY, C.N_TRAINS}:
+        return pd.Series(pd.array(values, dtype="Int64"))
+    raw = pd.Series(values, dtype=object)
+    if name in _DATE_COLUMNS:
+        return pd.to_datetime(raw)
+    if name in {C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED}:
+        return raw.astype("boolean")
+    if name == C.CONFIDENCE:
+        return raw.astype("float64")
+    return raw.astype("string")
+
+
+def _typed(columns: dict[str, Column], names: tuple[str, ...]) -> pd.DataFrame:
+    """Return a frame of ``names`` built column by column from ``columns`` (lists).
+
+    Built by column, not from one dict per row, so no per-row objects are made.
+    """
+    return pd.DataFrame({name: _typed_column(name, columns[name]) for name in names})
 
 
 @dataclass
@@ -163,68 +191,64 @@ class ReportSet:
 
         Group totals are not copied into trains: see :meth:`groups_frame`.
         """
-        rows = []
-        for s in self.shipments:
-            row: dict[str, Any] = {C.ID: s.id, C.REPORT: s.report, C.GROUP: s.group}
-            row.update(_place_columns(s.origin, C.ORIGIN))
-            row.update(_place_columns(s.destination, C.DESTINATION))
-            row[C.VIA] = "; ".join(p.text for p in s.via) or None
-            for window, prefix in ((s.departure, "departure"), (s.expected_arrival, "arrival")):
-                row[f"{prefix}_earliest"] = None if window is None else window.earliest
-                row[f"{prefix}_latest"] = None if window is None else window.latest
-                row[f"{prefix}_precision"] = None if window is None else window.precision
-            row.update(_car_columns(s.cars))
-            row.update(
-                {
-                    C.EQUIPMENT: s.equipment,
-                    C.CLAIM: s.claim,
-                    C.CREDIBILITY: s.credibility,
-                    C.CONFIDENCE: s.confidence,
-                }
-            )
-            row.update(_source_columns(s.source))
-            row[C.SOURCE_FILE] = self.file_of(s)
-            rows.append(row)
-        return _typed(pd.DataFrame(rows, columns=list(C.SHIPMENT_COLUMNS)))
+        ships = self.shipments
+        columns: dict[str, Column] = {
+            C.ID: _attr(ships, "id"),
+            C.REPORT: _attr(ships, "report"),
+            C.GROUP: _attr(ships, "group"),
+            **_place_columns(_attr(ships, "origin"), C.ORIGIN),
+            **_place_columns(_attr(ships, "destination"), C.DESTINATION),
+            C.VIA: ["; ".join(p.text for p in s.via) or None for s in ships],
+            **_window_columns(_attr(ships, "departure"), "departure"),
+            **_window_columns(_attr(ships, "expected_arrival"), "arrival"),
+            **_car_columns(_attr(ships, "cars")),
+            C.EQUIPMENT: _attr(ships, "equipment"),
+            C.CLAIM: _attr(ships, "claim"),
+            C.CREDIBILITY: _attr(ships, "credibility"),
+            C.CONFIDENCE: _attr(ships, "confidence"),
+            **_source_columns(_attr(ships, "source")),
+            C.SOURCE_FILE: [self.file_of(s) for s in ships],
+        }
+        return _typed(columns, C.SHIPMENT_COLUMNS)
 
     def groups_frame(self) -> pd.DataFrame:
         """Return one row per group of trains (columns: ``columns.GROUP_COLUMNS``)."""
-        rows = []
+        groups = self.groups
         members_of = self._members_by_group()
-        for g in self.groups:
-            members = members_of.get(g.id, [])
-            row: dict[str, Any] = {
-                C.ID: g.id,
-                C.REPORT: g.report,
-                C.N_TRAINS: g.n_trains or (len(members) or None),
-                C.MEMBERS: "; ".join(members) or None,
-            }
-            row.update(_car_columns(g.cars))
-            row[C.EQUIPMENT] = g.equipment
-            row.update(_source_columns(g.source))
-            row[C.SOURCE_FILE] = self.file_of(g)
-            rows.append(row)
-        return _typed(pd.DataFrame(rows, columns=list(C.GROUP_COLUMNS)))
+        members = [members_of.get(g.id, []) for g in groups]
+        columns: dict[str, Column] = {
+            C.ID: _attr(groups, "id"),
+            C.REPORT: _attr(groups, "report"),
+            C.N_TRAINS: [
+                g.n_trains or (len(m) or None) for g, m in zip(groups, members, strict=True)
+            ],
+            C.MEMBERS: ["; ".join(m) or None for m in members],
+            **_car_columns(_attr(groups, "cars")),
+            C.EQUIPMENT: _attr(groups, "equipment"),
+            **_source_columns(_attr(groups, "source")),
+            C.SOURCE_FILE: [self.file_of(g) for g in groups],
+        }
+        return _typed(columns, C.GROUP_COLUMNS)
 
     def sightings_frame(self) -> pd.DataFrame:
         """Return one row per sighting (columns: ``columns.SIGHTING_COLUMNS``)."""
-        rows = [
-            {
-                C.ID: x.id,
-                C.SHIPMENT: x.shipment,
-                C.STATION: x.station.text,
-                C.STATION_ID: x.station.station_id,
-                C.STATION_NAME: x.station.station,
-                C.SEEN_AT: x.seen_at,
-                C.PRECISION: x.precision,
-                C.NOTE: x.note,
-                C.SOURCE: x.source.reporter,
-                C.RELIABILITY: x.source.reliability,
-                C.SOURCE_FILE: self.file_of(x),
-            }
-            for x in self.sightings
-        ]
-        return _typed(pd.DataFrame(rows, columns=list(C.SIGHTING_COLUMNS)))
+        sightings = self.sightings
+        stations = _attr(sightings, "station")
+        sources = _attr(sightings, "source")
+        columns: dict[str, Column] = {
+            C.ID: _attr(sightings, "id"),
+            C.SHIPMENT: _attr(sightings, "shipment"),
+            C.STATION: _attr(stations, "text"),
+            C.STATION_ID: _attr(stations, "station_id"),
+            C.STATION_NAME: _attr(stations, "station"),
+            C.SEEN_AT: _attr(sightings, "seen_at"),
+            C.PRECISION: _attr(sightings, "precision"),
+            C.NOTE: _attr(sightings, "note"),
+            C.SOURCE: _attr(sources, "reporter"),
+            C.RELIABILITY: _attr(sources, "reliability"),
+            C.SOURCE_FILE: [self.file_of(x) for x in sightings],
+        }
+        return _typed(columns, C.SIGHTING_COLUMNS)
 
     def problems_frame(self) -> pd.DataFrame:
         """Return the problems as a table (path, row, unit, field, message, text)."""
