@@ -24,6 +24,7 @@ True
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -31,7 +32,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-__all__ = ["Interner", "current", "interning"]
+__all__ = ["Interner", "collector_paused", "current", "interning"]
 
 T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
@@ -41,7 +42,7 @@ _CURRENT: ContextVar[Interner | None] = ContextVar("railtrack_interner", default
 
 def _value_key(data: Mapping[str, Any]) -> tuple[Any, ...]:
     """Return a hashable key for a flat mapping; types are part of it (``1`` is not ``True``)."""
-    return tuple((k, type(v), v) for k, v in data.items())
+    return (tuple(data.items()), tuple(map(type, data.values())))
 
 
 class Interner:
@@ -110,3 +111,21 @@ def interning() -> Iterator[Interner]:
         yield table
     finally:
         _CURRENT.reset(token)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while many models are built.
+
+    Loading and resolving build millions of small objects that form no reference
+    cycles; each automatic collection walks all of them again, which made a third of
+    the time of resolving 100,000 reports. Everything freed meanwhile is still freed
+    at once by reference counting; the collector is restored as it was on exit.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

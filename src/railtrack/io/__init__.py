@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from railtrack._intern import Interner, interning
+from railtrack._intern import Interner, collector_paused, interning
 from railtrack.errors import InputPathError, ReportError
 from railtrack.io._decode import NotText, read_text
 from railtrack.io._records import (
@@ -259,7 +259,7 @@ def load_reports(
             raise InputPathError(msg)
     result = ReportSet()
     first_rows: dict[tuple[str, str], int] = {}
-    with interning() as shared:
+    with collector_paused(), interning() as shared:
         for root in roots:
             for file in _report_files(root):
                 loader = _FileLoader(file, published=published, shared=shared)

@@ -98,6 +98,10 @@ _MODELS: dict[str, type[BaseModel]] = {
     "sighting": Sighting,
 }
 
+_FIELDS: dict[str, frozenset[str]] = {
+    kind: frozenset(m.model_fields) for kind, m in _MODELS.items()
+}
+
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$", re.IGNORECASE)
 _TRUE = {"true", "yes", "y", "1", "t"}
@@ -246,7 +250,11 @@ def normalise_record(
     field to the key the file used, so problems name what the user wrote.
     """
     kind = _record_kind(data, default_kind)
-    clean = {k: v for k, v in data.items() if not _blank(v) and k in KNOWN_KEYS}
+    clean = {
+        k: v
+        for k, v in data.items()
+        if k in KNOWN_KEYS and v is not None and not (isinstance(v, str) and not v.strip())
+    }  # the known keys whose value is not blank (see _blank), inlined: once per value
     names: dict[str, str] = {}
     out: dict[str, Any] = {}
 
@@ -343,16 +351,16 @@ def share_parts(nested: dict[str, Any], table: Interner) -> None:
     """
     for key, model in _SHARED_PARTS.items():
         value = nested.get(key)
-        if isinstance(value, Mapping):
+        if type(value) is dict:  # built here; other parts are validated with the record
             nested[key] = table.model(model, value)
     via = nested.get("via")
     if isinstance(via, list):
-        nested["via"] = [table.model(Place, v) if isinstance(v, Mapping) else v for v in via]
+        nested["via"] = [table.model(Place, v) if type(v) is dict else v for v in via]
 
 
 def misplaced_fields(kind: str, nested: Mapping[str, Any], names: Mapping[str, str]) -> list[str]:
     """Return the fields (as the file names them) that a record of ``kind`` does not have."""
-    fields = _MODELS[kind].model_fields
+    fields = _FIELDS[kind]
     return [names.get(key, key) for key in nested if key not in fields]
 
 

@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
+from pydantic import BaseModel
 
 from railtrack import columns as C
+from railtrack._intern import collector_paused
 from railtrack.models import (
     CAR_TYPES,
     CarCounts,
@@ -63,6 +65,8 @@ class Problem:
 
 
 Column = list[Any]
+
+_SHIPMENT_PLACES = ("origin", "destination", "via")
 
 
 def _attr(items: list[Any], name: str) -> Column:
@@ -288,25 +292,37 @@ class ReportSet:
         cache: dict[str, Place] = {}
         G = network.G
 
-        def place(p: Place | None) -> Place | None:
-            if p is None or (p.station_id is not None and p.station_id in G):
+        def place(p: Place) -> Place:
+            if p.station_id is not None and p.station_id in G:
                 return p
-            if p.text not in cache:
-                cache[p.text] = network.resolve(p.text).to_place(p.text)
-            return cache[p.text]
+            found = cache.get(p.text)
+            if found is None:
+                found = cache[p.text] = network.resolve(p.text).to_place(p.text)
+            return found
+
+        def changes(record: BaseModel, names: tuple[str, ...]) -> dict[str, Any]:
+            """Return the resolved places of ``record`` that differ from its own."""
+            update: dict[str, Any] = {}
+            for name in names:
+                old = getattr(record, name)
+                if isinstance(old, tuple):
+                    new: Any = tuple(place(p) for p in old)
+                    same = all(a is b for a, b in zip(old, new, strict=True))
+                else:
+                    new = None if old is None else place(old)
+                    same = new is old
+                if not same:
+                    update[name] = new
+            return update
+
+        def resolved(record: Any, names: tuple[str, ...]) -> Any:
+            # A record whose places are all kept is shared with this set, not copied.
+            update = changes(record, names)
+            return record.model_copy(update=update) if update else record
 
         out = ReportSet(problems=list(self.problems), files=dict(self.files))
-        for s in self.shipments:
-            out.shipments.append(
-                s.model_copy(
-                    update={
-                        "origin": place(s.origin),
-                        "destination": place(s.destination),
-                        "via": tuple(place(v) or v for v in s.via),
-                    }
-                )
-            )
-        out.groups = list(self.groups)
-        for x in self.sightings:
-            out.sightings.append(x.model_copy(update={"station": place(x.station)}))
+        with collector_paused():
+            out.shipments = [resolved(s, _SHIPMENT_PLACES) for s in self.shipments]
+            out.groups = list(self.groups)
+            out.sightings = [resolved(x, ("station",)) for x in self.sightings]
         return out
