@@ -57,12 +57,11 @@ def _report_files(path: Path) -> list[Path]:
         return [path]
     files = []
     for candidate in sorted(path.rglob("*")):
+        # cheapest tests first: the file system is asked last
+        if candidate.suffix.lower() not in SUFFIXES or candidate.stem.lower() in _SKIP_STEMS:
+            continue
         relative = candidate.relative_to(path)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
-        if not candidate.is_file() or candidate.suffix.lower() not in SUFFIXES:
-            continue
-        if candidate.stem.lower() in _SKIP_STEMS:
+        if any(part.startswith(".") for part in relative.parts) or not candidate.is_file():
             continue
         files.append(candidate)
     return files
@@ -100,7 +99,7 @@ class _FileLoader:
             self.problem(f"cannot read the file: {exc.strerror or exc}")
             return
         if suffix in TEXT_SUFFIXES:
-            self._load_text()
+            self._load_text(text)
             return
         try:
             records, file_source = self._parse(text, suffix)
@@ -182,10 +181,10 @@ class _FileLoader:
                 continue
             self.models.append((model, record.row))
 
-    def _load_text(self) -> None:
-        from railtrack.io.text import read_text_report
+    def _load_text(self, text: str) -> None:
+        from railtrack.io.text import text_report
 
-        shipments, groups, messages = read_text_report(self.path, published=self.published)
+        shipments, groups, messages = text_report(text, self.path, published=self.published)
         self.models.extend((m, 0) for m in (*shipments, *groups))
         for message in messages:
             self.problem(message)
