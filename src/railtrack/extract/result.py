@@ -151,12 +151,12 @@ class _Builder:
         settings: Settings,
     ) -> None:
         self.report_id = report_id
-        self.source = source
-        self.network = network
-        self.settings = settings
         # Within a load, equal values share one frozen model and each name is
         # resolved once for all its reports; alone, a report keeps its own cache.
         self.shared: Interner | None = current()
+        self.source = self.same(source)
+        self.network = network
+        self.settings = settings
         self.cache: dict[str, Any] = (
             {} if self.shared is None else self.shared.table(("places", network))
         )

@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import ValidationError
 
-from railtrack._intern import current
 from railtrack.extract import Extraction, extract_shipments
 from railtrack.io._decode import NotText, read_text
 from railtrack.models import Shipment, ShipmentGroup, Source
@@ -193,8 +192,6 @@ def extract_text_report(
         )
         source_fields.pop("reliability")
         source = Source(**source_fields)
-    if (shared := current()) is not None:
-        source = shared.share(source)  # one Source for the load's reports from one outlet
     if markdown:
         body = _markdown_to_text(body)
     if not body.strip():
