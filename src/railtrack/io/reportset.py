@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -69,12 +70,28 @@ Column = list[Any]
 _SHIPMENT_PLACES = ("origin", "destination", "via")
 
 
+class _Absent:
+    """Stands in for a missing place or date window: each of its attributes is None."""
+
+    def __getattr__(self, name: str) -> None:
+        return None
+
+
+_ABSENT = _Absent()
+
+
+def _present(items: list[Any]) -> list[Any]:
+    """Return ``items`` with each None replaced by a stand-in whose attributes are None."""
+    return [_ABSENT if item is None else item for item in items]
+
+
 def _attr(items: list[Any], name: str) -> Column:
-    """Return ``item.name`` for each item (None where the item is None)."""
-    return [None if item is None else getattr(item, name) for item in items]
+    """Return ``item.name`` for each item (items must not be None: see :func:`_present`)."""
+    return list(map(attrgetter(name), items))
 
 
 def _place_columns(places: list[Place | None], prefix: str) -> dict[str, Column]:
+    places = _present(places)
     return {
         prefix: _attr(places, "text"),
         f"{prefix}_station_id": _attr(places, "station_id"),
@@ -84,6 +101,7 @@ def _place_columns(places: list[Place | None], prefix: str) -> dict[str, Column]
 
 
 def _window_columns(windows: list[DateWindow | None], prefix: str) -> dict[str, Column]:
+    windows = _present(windows)
     return {
         f"{prefix}_earliest": _attr(windows, "earliest"),
         f"{prefix}_latest": _attr(windows, "latest"),
