@@ -15,13 +15,10 @@ from railtrack import columns as C
 from railtrack._intern import collector_paused
 from railtrack.models import (
     CAR_TYPES,
-    CarCounts,
-    DateWindow,
     Place,
     Shipment,
     ShipmentGroup,
     Sighting,
-    Source,
 )
 
 if TYPE_CHECKING:
@@ -90,41 +87,30 @@ def _attr(items: list[Any], name: str) -> Column:
     return list(map(attrgetter(name), items))
 
 
-def _place_columns(places: list[Place | None], prefix: str) -> dict[str, Column]:
-    places = _present(places)
-    return {
-        prefix: _attr(places, "text"),
-        f"{prefix}_station_id": _attr(places, "station_id"),
-        f"{prefix}_station": _attr(places, "station"),
-        f"{prefix}_region": _attr(places, "region"),
-    }
+Columns = Iterator[tuple[str, Column]]
+
+_PLACE_ATTRS = {"": "text", "_station_id": "station_id", "_station": "station", "_region": "region"}
+_WINDOW_ATTRS = {"_earliest": "earliest", "_latest": "latest", "_precision": "precision"}
+_CAR_ATTRS = {
+    C.CARS_TOTAL: "total",
+    **{f"cars_{name}": name for name in CAR_TYPES},
+    C.CARS_TOTAL_DERIVED: "total_derived",
+    C.CARS_ESTIMATED: "estimated",
+}
+_SOURCE_ATTRS = {
+    C.SOURCE: "reporter",
+    C.RELAYED_BY: "relayed_by",
+    C.SOURCE_URL: "url",
+    C.PUBLISHED: "published",
+    C.RELIABILITY: "reliability",
+}
 
 
-def _window_columns(windows: list[DateWindow | None], prefix: str) -> dict[str, Column]:
-    windows = _present(windows)
-    return {
-        f"{prefix}_earliest": _attr(windows, "earliest"),
-        f"{prefix}_latest": _attr(windows, "latest"),
-        f"{prefix}_precision": _attr(windows, "precision"),
-    }
-
-
-def _car_columns(cars: list[CarCounts]) -> dict[str, Column]:
-    out = {C.CARS_TOTAL: _attr(cars, "total")}
-    out.update({f"cars_{name}": _attr(cars, name) for name in CAR_TYPES})
-    out[C.CARS_TOTAL_DERIVED] = _attr(cars, "total_derived")
-    out[C.CARS_ESTIMATED] = _attr(cars, "estimated")
-    return out
-
-
-def _source_columns(sources: list[Source]) -> dict[str, Column]:
-    return {
-        C.SOURCE: _attr(sources, "reporter"),
-        C.RELAYED_BY: _attr(sources, "relayed_by"),
-        C.SOURCE_URL: _attr(sources, "url"),
-        C.PUBLISHED: _attr(sources, "published"),
-        C.RELIABILITY: _attr(sources, "reliability"),
-    }
+def _attr_columns(items: list[Any], attrs: dict[str, str], prefix: str = "") -> Columns:
+    """Yield ``(prefix + column, [item.attribute ...])`` for each column of ``attrs``."""
+    items = _present(items)
+    for column, name in attrs.items():
+        yield prefix + column, _attr(items, name)
 
 
 _DATE_COLUMNS = frozenset(
@@ -153,12 +139,14 @@ def _typed_column(name: str, values: Column) -> pd.Series:
     return raw.astype("string")
 
 
-def _typed(columns: dict[str, Column], names: tuple[str, ...]) -> pd.DataFrame:
-    """Return a frame of ``names`` built column by column from ``columns`` (lists).
+def _typed(columns: Columns, names: tuple[str, ...]) -> pd.DataFrame:
+    """Return a frame of the columns ``names`` from ``(name, values)`` pairs.
 
-    Built by column, not from one dict per row, so no per-row objects are made.
+    Built by column, not from one dict per row, so no per-row objects are made, and
+    each list of values is typed as soon as it is made, so only one is held at a time.
     """
-    return pd.DataFrame({name: _typed_column(name, columns[name]) for name in names})
+    typed = {name: _typed_column(name, values) for name, values in columns}
+    return pd.DataFrame({name: typed[name] for name in names})
 
 
 @dataclass
@@ -214,63 +202,61 @@ class ReportSet:
         Group totals are not copied into trains: see :meth:`groups_frame`.
         """
         ships = self.shipments
-        columns: dict[str, Column] = {
-            C.ID: _attr(ships, "id"),
-            C.REPORT: _attr(ships, "report"),
-            C.GROUP: _attr(ships, "group"),
-            **_place_columns(_attr(ships, "origin"), C.ORIGIN),
-            **_place_columns(_attr(ships, "destination"), C.DESTINATION),
-            C.VIA: ["; ".join(p.text for p in s.via) or None for s in ships],
-            **_window_columns(_attr(ships, "departure"), "departure"),
-            **_window_columns(_attr(ships, "expected_arrival"), "arrival"),
-            **_car_columns(_attr(ships, "cars")),
-            C.EQUIPMENT: _attr(ships, "equipment"),
-            C.CLAIM: _attr(ships, "claim"),
-            C.CREDIBILITY: _attr(ships, "credibility"),
-            C.CONFIDENCE: _attr(ships, "confidence"),
-            **_source_columns(_attr(ships, "source")),
-            C.SOURCE_FILE: [self.file_of(s) for s in ships],
-        }
-        return _typed(columns, C.SHIPMENT_COLUMNS)
+
+        def columns() -> Columns:
+            yield C.ID, _attr(ships, "id")
+            yield C.REPORT, _attr(ships, "report")
+            yield C.GROUP, _attr(ships, "group")
+            yield from _attr_columns(_attr(ships, "origin"), _PLACE_ATTRS, C.ORIGIN)
+            yield from _attr_columns(_attr(ships, "destination"), _PLACE_ATTRS, C.DESTINATION)
+            yield C.VIA, ["; ".join(p.text for p in s.via) or None for s in ships]
+            yield from _attr_columns(_attr(ships, "departure"), _WINDOW_ATTRS, "departure")
+            yield from _attr_columns(_attr(ships, "expected_arrival"), _WINDOW_ATTRS, "arrival")
+            yield from _attr_columns(_attr(ships, "cars"), _CAR_ATTRS)
+            for name in (C.EQUIPMENT, C.CLAIM, C.CREDIBILITY, C.CONFIDENCE):
+                yield name, _attr(ships, name)
+            yield from _attr_columns(_attr(ships, "source"), _SOURCE_ATTRS)
+            yield C.SOURCE_FILE, [self.file_of(s) for s in ships]
+
+        return _typed(columns(), C.SHIPMENT_COLUMNS)
 
     def groups_frame(self) -> pd.DataFrame:
         """Return one row per group of trains (columns: ``columns.GROUP_COLUMNS``)."""
         groups = self.groups
         members_of = self._members_by_group()
         members = [members_of.get(g.id, []) for g in groups]
-        columns: dict[str, Column] = {
-            C.ID: _attr(groups, "id"),
-            C.REPORT: _attr(groups, "report"),
-            C.N_TRAINS: [
-                g.n_trains or (len(m) or None) for g, m in zip(groups, members, strict=True)
-            ],
-            C.MEMBERS: ["; ".join(m) or None for m in members],
-            **_car_columns(_attr(groups, "cars")),
-            C.EQUIPMENT: _attr(groups, "equipment"),
-            **_source_columns(_attr(groups, "source")),
-            C.SOURCE_FILE: [self.file_of(g) for g in groups],
-        }
-        return _typed(columns, C.GROUP_COLUMNS)
+
+        def columns() -> Columns:
+            yield C.ID, _attr(groups, "id")
+            yield C.REPORT, _attr(groups, "report")
+            yield (
+                C.N_TRAINS,
+                [g.n_trains or (len(m) or None) for g, m in zip(groups, members, strict=True)],
+            )
+            yield C.MEMBERS, ["; ".join(m) or None for m in members]
+            yield from _attr_columns(_attr(groups, "cars"), _CAR_ATTRS)
+            yield C.EQUIPMENT, _attr(groups, "equipment")
+            yield from _attr_columns(_attr(groups, "source"), _SOURCE_ATTRS)
+            yield C.SOURCE_FILE, [self.file_of(g) for g in groups]
+
+        return _typed(columns(), C.GROUP_COLUMNS)
 
     def sightings_frame(self) -> pd.DataFrame:
         """Return one row per sighting (columns: ``columns.SIGHTING_COLUMNS``)."""
         sightings = self.sightings
-        stations = _attr(sightings, "station")
-        sources = _attr(sightings, "source")
-        columns: dict[str, Column] = {
-            C.ID: _attr(sightings, "id"),
-            C.SHIPMENT: _attr(sightings, "shipment"),
-            C.STATION: _attr(stations, "text"),
-            C.STATION_ID: _attr(stations, "station_id"),
-            C.STATION_NAME: _attr(stations, "station"),
-            C.SEEN_AT: _attr(sightings, "seen_at"),
-            C.PRECISION: _attr(sightings, "precision"),
-            C.NOTE: _attr(sightings, "note"),
-            C.SOURCE: _attr(sources, "reporter"),
-            C.RELIABILITY: _attr(sources, "reliability"),
-            C.SOURCE_FILE: [self.file_of(x) for x in sightings],
-        }
-        return _typed(columns, C.SIGHTING_COLUMNS)
+        station_attrs = {C.STATION: "text", C.STATION_ID: "station_id", C.STATION_NAME: "station"}
+
+        def columns() -> Columns:
+            yield C.ID, _attr(sightings, "id")
+            yield C.SHIPMENT, _attr(sightings, "shipment")
+            yield from _attr_columns(_attr(sightings, "station"), station_attrs)
+            for name in (C.SEEN_AT, C.PRECISION, C.NOTE):
+                yield name, _attr(sightings, name)
+            sources = {C.SOURCE: "reporter", C.RELIABILITY: "reliability"}
+            yield from _attr_columns(_attr(sightings, "source"), sources)
+            yield C.SOURCE_FILE, [self.file_of(x) for x in sightings]
+
+        return _typed(columns(), C.SIGHTING_COLUMNS)
 
     def problems_frame(self) -> pd.DataFrame:
         """Return the problems as a table (path, row, unit, field, message, text)."""
