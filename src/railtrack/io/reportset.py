@@ -6,10 +6,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pandas as pd
-from pydantic import BaseModel
 
 from railtrack import columns as C
 from railtrack._intern import collector_paused
@@ -65,6 +64,8 @@ class Problem:
 Column = list[Any]
 
 _SHIPMENT_PLACES = ("origin", "destination", "via")
+
+R = TypeVar("R", Shipment, Sighting)
 
 
 class _Absent:
@@ -290,8 +291,10 @@ class ReportSet:
 
         Places already carrying a station id of ``network`` are kept; others (names
         as written, regions, or ids from another network, e.g. text reports resolved
-        on the embedded network when read) are resolved by their text. Names that do
-        not resolve stay as written and are flagged ``unresolved``.
+        on the embedded network when read) are resolved by their text, once per name.
+        Names that do not resolve stay as written and are flagged ``unresolved``.
+        This set is left as it is; records with nothing to resolve are shared by both
+        sets (the models are frozen), the others are copied.
         """
         cache: dict[str, Place] = {}
         G = network.G
@@ -304,24 +307,17 @@ class ReportSet:
                 found = cache[p.text] = network.resolve(p.text).to_place(p.text)
             return found
 
-        def changes(record: BaseModel, names: tuple[str, ...]) -> dict[str, Any]:
-            """Return the resolved places of ``record`` that differ from its own."""
+        def resolved(record: R, names: tuple[str, ...]) -> R:
+            """Return ``record`` with its places resolved: itself when none changes."""
             update: dict[str, Any] = {}
             for name in names:
                 old = getattr(record, name)
                 if isinstance(old, tuple):
-                    new: Any = tuple(place(p) for p in old)
-                    same = all(a is b for a, b in zip(old, new, strict=True))
-                else:
-                    new = None if old is None else place(old)
-                    same = new is old
-                if not same:
+                    new: Any = tuple(map(place, old))
+                    if any(a is not b for a, b in zip(old, new, strict=True)):
+                        update[name] = new
+                elif old is not None and (new := place(old)) is not old:
                     update[name] = new
-            return update
-
-        def resolved(record: Any, names: tuple[str, ...]) -> Any:
-            # A record whose places are all kept is shared with this set, not copied.
-            update = changes(record, names)
             return record.model_copy(update=update) if update else record
 
         out = ReportSet(problems=list(self.problems), files=dict(self.files))
