@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from railtrack.extract import extract_shipments
 from railtrack.extract.result import cars_dict
-from railtrack.models import Source
+from railtrack.models import Shipment, Source
 
 CORPUS = Path(__file__).parent / "data" / "extraction"
 SEED = (
@@ -285,3 +285,37 @@ def test_a_series_of_counts_goes_one_per_train():
     result = extract_shipments(text, published=date(2023, 3, 3), network=False)
     assert [s.cars.total for s in result.shipments] == [30, 35, 41]
     assert result.groups[0].cars.is_empty
+
+
+def test_reports_read_in_one_load_share_equal_models():
+    from railtrack._intern import interning
+
+    texts = [make_report(), make_report(dest="Rossosh", left="on March 1")]
+
+    def read() -> list[Shipment]:
+        return [
+            extract_shipments(t, published=date(2023, 3, 3), report_id=f"r{i}").shipments[0]
+            for i, t in enumerate(texts)
+        ]
+
+    alone = read()
+    assert alone[0].origin is not alone[1].origin  # outside a load: nothing shared
+    with interning():
+        shared = read()
+    a, b = shared
+    assert a.origin is b.origin
+    assert a.destination is b.destination
+    assert a.departure is b.departure
+    assert a.cars is b.cars
+    assert a.source is b.source
+    assert shared == alone
+
+
+def test_evidence_field_sets_are_shared_but_never_changed_by_a_copy():
+    result = extract_shipments(make_report(), published=date(2023, 3, 3), network=False)
+    first, second = result.shipments[0].evidence[:2]
+    assert first.model_fields_set == {"field", "text", "start", "end", "confidence"}
+    assert first.model_fields_set is second.model_fields_set
+    copy = first.model_copy(update={"confidence": 0.5})
+    assert copy.confidence == 0.5
+    assert second.model_fields_set == {"field", "text", "start", "end", "confidence"}

@@ -13,8 +13,10 @@ import pytest
 
 from railtrack import data_path
 from railtrack.errors import InputPathError, ReportError
-from railtrack.io import load_reports
+from railtrack.io import ReportSet, load_reports
 from railtrack.io._records import parse_window
+from railtrack.models import Place
+from railtrack.network import RailNetwork
 
 
 @pytest.fixture
@@ -253,3 +255,153 @@ def test_resolve_replaces_ids_of_another_network(tmp_path: Path) -> None:
     assert t1.origin.region == "Belarus"
     assert t1.destination is not None
     assert t1.destination.station_id == "511103"
+
+
+# --- one model per distinct value within a load; resolve copies only what changes ----
+
+
+def _write_jsonl(path: Path, rows: list[dict[str, object]]) -> Path:
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+_COMMON = {
+    "source": "Belarusian Hajun",
+    "reliability": "c",
+    "published": "2023-03-03",
+    "origin": "Orsha",
+    "departure": "2023-03-02",
+    "cars_total": 40,
+}
+
+
+def test_equal_parts_of_records_share_one_frozen_model(tmp_path: Path) -> None:
+    from pydantic import ValidationError
+
+    from railtrack.models import Source
+
+    path = _write_jsonl(
+        tmp_path / "r.jsonl",
+        [
+            {"id": "a", **_COMMON, "destination": "Gomel"},
+            {"id": "b", **_COMMON, "destination": "Minsk"},
+            {"id": "c", **_COMMON, "source": "Rail Watch"},
+        ],
+    )
+    a, b, c = load_reports(path).shipments
+    assert a.source is b.source
+    assert a.origin is b.origin
+    assert a.departure is b.departure
+    assert a.cars is b.cars
+    assert (a.destination, b.destination) == (Place(text="Gomel"), Place(text="Minsk"))
+    assert c.source is not a.source
+    assert c.source.reporter == "Rail Watch"
+    assert a.source == Source(
+        reporter="Belarusian Hajun", reliability="C", published=date(2023, 3, 3)
+    )
+    with pytest.raises(ValidationError):
+        a.source.reporter = "changed"  # type: ignore[misc]
+    assert b.source.reporter == "Belarusian Hajun"
+    again = load_reports(path).shipments[0]
+    assert again == a
+    assert again.source is not a.source  # each load has its own table
+
+
+def test_sharing_keeps_problems_as_validation_gives_them(tmp_path: Path) -> None:
+    from railtrack.io._records import RecordError, normalise_record, validate_record
+
+    bad_rows: list[dict[str, object]] = [
+        {"id": "r", **_COMMON, "reliability": "Z"},
+        {"id": "t", **_COMMON, "cars_total": 3, "cars_flat": 5},
+        {"id": "w", **_COMMON, "departure": {"earliest": "2023-03-05", "latest": "2023-03-01"}},
+    ]
+    rows = [{"id": "ok", **_COMMON}, *bad_rows]
+    reports = load_reports(_write_jsonl(tmp_path / "r.jsonl", rows))
+    assert [s.id for s in reports.shipments] == ["ok"]
+    expected = []
+    for row in bad_rows:
+        kind, nested, names = normalise_record(row)
+        with pytest.raises(RecordError) as info:
+            validate_record(kind, nested, names)  # no shared models: the reference
+        expected.append((info.value.field, f"{info.value.message}; record skipped"))
+    assert [(p.field, p.message) for p in reports.problems] == expected
+    assert [p.field for p in reports.problems] == ["reliability", "cars", "departure"]
+
+
+def test_interner_keys_by_type_and_value() -> None:
+    from railtrack._intern import Interner
+    from railtrack.models import CarCounts, Place
+
+    table = Interner()
+    one, true = table.model(CarCounts, {"flat": 1}), table.model(CarCounts, {"flat": True})
+    assert one is not true  # 1 == True, but they are different inputs
+    assert table.model(CarCounts, {"flat": 1}) is one
+    assert table.model(CarCounts, {"total": 1, "flat": 2}) == {"total": 1, "flat": 2}  # invalid
+    unhashable = {"text": ["Orsha"]}
+    assert table.model(Place, unhashable) is unhashable
+    orsha = Place(text="Orsha")
+    assert table.share(orsha) is orsha
+    assert table.share(Place(text="Orsha")) is orsha
+    assert table.share(Place(text="Orsha", unresolved=True)) is not orsha
+
+
+def test_collector_paused_restores_the_collector() -> None:
+    import gc
+
+    from railtrack._intern import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def _resolve_by_copy(reports: ReportSet, network: RailNetwork) -> ReportSet:
+    """Reference: the former resolve, which copied every record with every place."""
+
+    def place(p: Place) -> Place:
+        if p.station_id is not None and p.station_id in network.G:
+            return p
+        return network.resolve(p.text).to_place(p.text)
+
+    out = ReportSet(problems=list(reports.problems), files=dict(reports.files))
+    for s in reports.shipments:
+        update = {
+            "origin": None if s.origin is None else place(s.origin),
+            "destination": None if s.destination is None else place(s.destination),
+            "via": tuple(place(v) for v in s.via),
+        }
+        out.add(s.model_copy(update=update))
+    out.groups = list(reports.groups)
+    out.sightings = [x.model_copy(update={"station": place(x.station)}) for x in reports.sightings]
+    return out
+
+
+def test_resolve_gives_what_copying_every_record_gave() -> None:
+    from railtrack import load_network
+    from railtrack.models import Shipment, Source
+
+    net = load_network()
+    reports = load_reports(data_path("reports"))
+    slonim = net.resolve("Slonim").to_place("Slonim")
+    kept = Shipment(id="kept", origin=slonim, destination=slonim, source=Source(reporter="x"))
+    reports.add(kept)
+    before = list(reports.to_records())
+    resolved = reports.resolve(net)
+    reference = _resolve_by_copy(reports, net)
+    assert resolved.shipments == reference.shipments
+    assert resolved.sightings == reference.sightings
+    assert resolved.groups == reference.groups
+    assert (resolved.problems, resolved.files) == (reference.problems, reference.files)
+    pd.testing.assert_frame_equal(resolved.to_frame(), reference.to_frame())
+    assert list(reports.to_records()) == before  # the loaded set is left as it was
+    assert resolved.shipments[-1] is kept  # nothing to resolve: not copied
+    twice = resolved.resolve(net)
+    assert twice.shipments == resolved.shipments

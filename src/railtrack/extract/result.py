@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from statistics import fmean
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import ValidationError
 
+from railtrack._intern import Interner, current
 from railtrack.extract.places import resolve_place
 from railtrack.extract.trains import Fact, GroupDraft, ReportDraft, TrainDraft
 from railtrack.models import (
@@ -29,11 +30,19 @@ from railtrack.models import (
 from railtrack.settings import Settings
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from railtrack.network import RailNetwork
+
+M = TypeVar("M", bound="BaseModel")
 
 __all__ = ["Extraction", "build_extraction", "cars_dict", "place_dict", "window_dict"]
 
 _CAR_FIELDS = ("total", *CAR_TYPES)
+
+# Every Evidence is built with all its fields set: one set serves them all (a copy of
+# a model copies its set before changing it, so sharing it is safe).
+_EVIDENCE_FIELDS = set(Evidence.model_fields)
 
 
 @dataclass(frozen=True)
@@ -142,10 +151,15 @@ class _Builder:
         settings: Settings,
     ) -> None:
         self.report_id = report_id
-        self.source = source
+        # Within a load, equal values share one frozen model and each name is
+        # resolved once for all its reports; alone, a report keeps its own cache.
+        self.shared: Interner | None = current()
+        self.source = self.same(source)
         self.network = network
         self.settings = settings
-        self.cache: dict[str, Any] = {}
+        self.cache: dict[str, Any] = (
+            {} if self.shared is None else self.shared.table(("places", network))
+        )
         self.problems: list[str] = []
         self.unresolved: list[str] = []
 
@@ -156,6 +170,7 @@ class _Builder:
     def evidence(self, name: str, fact: Fact, confidence: float | None = None) -> Evidence:
         # Built from values read here (offsets >= 0, confidence in [0, 1]): skip validation.
         return Evidence.model_construct(
+            _EVIDENCE_FIELDS,
             field=name,
             text=fact.text,
             start=fact.start,
@@ -169,7 +184,7 @@ class _Builder:
         if fact is None:
             return None, []
         text = fact.value.text
-        place = resolve_place(text, self.network, cache=self.cache)
+        place = self.same(resolve_place(text, self.network, cache=self.cache))
         confidence = self.confidence(fact)
         if place.unresolved:
             confidence = min(confidence, self.settings.extract_confidence_unresolved)
@@ -192,8 +207,16 @@ class _Builder:
             )
             counts = {k: f for k, f in counts.items() if k != "total"}
             cars = CarCounts(**values, estimated=estimated)
+        cars = self.same(cars)
         evidence = [self.evidence(f"cars.{kind}", fact) for kind, fact in counts.items()]
         return cars, evidence
+
+    def same(self, model: M) -> M:
+        """Return the model of the load equal to ``model`` (``model`` itself outside a load)."""
+        return model if self.shared is None else self.shared.share(model)
+
+    def window(self, fact: Fact | None) -> DateWindow | None:
+        return None if fact is None else self.same(fact.value)
 
     def shipment(self, train: TrainDraft, ordinal: int, group_ids: list[str]) -> Shipment:
         sid = f"{self.report_id}-t{ordinal}"
@@ -217,8 +240,8 @@ class _Builder:
             report=self.report_id,
             origin=origin,
             destination=destination,
-            departure=None if train.departure is None else train.departure.value,
-            expected_arrival=None if train.arrival is None else train.arrival.value,
+            departure=self.window(train.departure),
+            expected_arrival=self.window(train.arrival),
             cars=cars,
             claim=train.claim.value if train.claim is not None else "sighted",
             source=self.source,

@@ -18,11 +18,12 @@ Examples
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from railtrack._intern import Interner, collector_paused, interning
 from railtrack.errors import InputPathError, ReportError
 from railtrack.io._decode import NotText, read_text
 from railtrack.io._records import (
@@ -31,10 +32,11 @@ from railtrack.io._records import (
     RecordError,
     misplaced_fields,
     normalise_record,
+    share_parts,
     validate_record,
 )
 from railtrack.io.csv_reader import CsvProblem, read_csv_records
-from railtrack.io.json_reader import FileFormatError, read_json_records, read_jsonl_records
+from railtrack.io.json_reader import FileFormatError, iter_jsonl_records, read_json_records
 from railtrack.io.reportset import Problem, ReportSet
 from railtrack.io.yaml_reader import read_yaml_records
 
@@ -55,12 +57,11 @@ def _report_files(path: Path) -> list[Path]:
         return [path]
     files = []
     for candidate in sorted(path.rglob("*")):
+        # cheapest tests first: the file system is asked last
+        if candidate.suffix.lower() not in SUFFIXES or candidate.stem.lower() in _SKIP_STEMS:
+            continue
         relative = candidate.relative_to(path)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
-        if not candidate.is_file() or candidate.suffix.lower() not in SUFFIXES:
-            continue
-        if candidate.stem.lower() in _SKIP_STEMS:
+        if any(part.startswith(".") for part in relative.parts) or not candidate.is_file():
             continue
         files.append(candidate)
     return files
@@ -69,9 +70,10 @@ def _report_files(path: Path) -> list[Path]:
 class _FileLoader:
     """Collects the records and problems of one file."""
 
-    def __init__(self, path: Path, *, published: date | None) -> None:
+    def __init__(self, path: Path, *, published: date | None, shared: Interner) -> None:
         self.path = path
         self.published = published
+        self.shared = shared
         self.models: list[tuple[Any, int]] = []
         self.problems: list[Problem] = []
 
@@ -97,7 +99,7 @@ class _FileLoader:
             self.problem(f"cannot read the file: {exc.strerror or exc}")
             return
         if suffix in TEXT_SUFFIXES:
-            self._load_text()
+            self._load_text(text)
             return
         try:
             records, file_source = self._parse(text, suffix)
@@ -106,7 +108,7 @@ class _FileLoader:
             return
         self._validate(records, file_source)
 
-    def _parse(self, text: str, suffix: str) -> tuple[list[RawRecord], dict[str, Any] | None]:
+    def _parse(self, text: str, suffix: str) -> tuple[Iterable[RawRecord], dict[str, Any] | None]:
         if suffix == ".csv":
             records, row_problems, header = read_csv_records(text, self.path)
             for p in row_problems:
@@ -116,15 +118,20 @@ class _FileLoader:
                 raise FileFormatError(msg, 1)
             return records, None
         if suffix in {".jsonl", ".ndjson"}:
-            records, line_problems = read_jsonl_records(text)
-            for lp in line_problems:
-                self.problem(str(lp), row=lp.row, unit="line")
-            return records, None
+            return self._jsonl_records(text), None
         if suffix == ".json":
             return read_json_records(text)
         return read_yaml_records(text)
 
-    def _validate(self, records: list[RawRecord], file_source: dict[str, Any] | None) -> None:
+    def _jsonl_records(self, text: str) -> Iterator[RawRecord]:
+        """Yield the records of JSON Lines one by one; bad lines become problems."""
+        for item in iter_jsonl_records(text):
+            if isinstance(item, FileFormatError):
+                self.problem(str(item), row=item.row, unit="line")
+            else:
+                yield item
+
+    def _validate(self, records: Iterable[RawRecord], file_source: dict[str, Any] | None) -> None:
         unknown_seen: set[object] = set()
         for record in records:
             if "__invalid__" in record.data:
@@ -162,6 +169,7 @@ class _FileLoader:
                             field=name,
                             unit=record.unit,
                         )
+                share_parts(nested, self.shared)
                 model = validate_record(kind, nested, names)
             except RecordError as exc:
                 self.problem(
@@ -173,13 +181,39 @@ class _FileLoader:
                 continue
             self.models.append((model, record.row))
 
-    def _load_text(self) -> None:
-        from railtrack.io.text import read_text_report
+    def _load_text(self, text: str) -> None:
+        from railtrack.io.text import text_report
 
-        shipments, groups, messages = read_text_report(self.path, published=self.published)
+        shipments, groups, messages = text_report(text, self.path, published=self.published)
         self.models.extend((m, 0) for m in (*shipments, *groups))
         for message in messages:
             self.problem(message)
+
+
+def _keep_new(
+    result: ReportSet, loader: _FileLoader, first_rows: dict[tuple[str, str], int]
+) -> None:
+    """Add a file's records to ``result``; an id already loaded is a problem, not a record.
+
+    ``first_rows`` maps each loaded (kind, id) to its row; the file is in ``result.files``.
+    """
+    name = str(loader.path)  # one string for all the file's records
+    for model, row in loader.models:
+        kind = type(model).__name__
+        key = (kind, model.id)  # type: ignore[attr-defined]
+        if key in first_rows:
+            first_row = first_rows[key]
+            where = Path(result.files[key]).name + (f" row {first_row}" if first_row else "")
+            loader.problem(
+                f"duplicate {kind.lower()} id {model.id!r} (first in {where}); "  # type: ignore[attr-defined]
+                "this record is skipped",
+                row=row or None,
+                field="id",
+            )
+            continue
+        first_rows[key] = row
+        result.add(model, file=name)
+    result.problems.extend(sorted(loader.problems, key=lambda p: p.row or 0))
 
 
 def load_reports(
@@ -223,27 +257,13 @@ def load_reports(
             msg = f"no such file or directory: {root}"
             raise InputPathError(msg)
     result = ReportSet()
-    seen: dict[tuple[str, str], tuple[str, int]] = {}
-    for root in roots:
-        for file in _report_files(root):
-            loader = _FileLoader(file, published=published)
-            loader.load()
-            for model, row in loader.models:
-                kind = type(model).__name__
-                key = (kind, model.id)  # type: ignore[attr-defined]
-                if key in seen:
-                    first_file, first_row = seen[key]
-                    where = f"{Path(first_file).name}" + (f" row {first_row}" if first_row else "")
-                    loader.problem(
-                        f"duplicate {kind.lower()} id {model.id!r} (first in {where}); "  # type: ignore[attr-defined]
-                        "this record is skipped",
-                        row=row or None,
-                        field="id",
-                    )
-                    continue
-                seen[key] = (str(file), row)
-                result.add(model, file=str(file))
-            result.problems.extend(sorted(loader.problems, key=lambda p: p.row or 0))
+    first_rows: dict[tuple[str, str], int] = {}
+    with collector_paused(), interning() as shared:
+        for root in roots:
+            for file in _report_files(root):
+                loader = _FileLoader(file, published=published, shared=shared)
+                loader.load()
+                _keep_new(result, loader, first_rows)
     logger.info(
         "Loaded %d shipments, %d groups, %d sightings; %d problems",
         len(result.shipments),

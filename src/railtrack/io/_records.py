@@ -17,7 +17,17 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from railtrack.models import CAR_TYPES, Shipment, ShipmentGroup, Sighting
+from railtrack._intern import Interner
+from railtrack.models import (
+    CAR_TYPES,
+    CarCounts,
+    DateWindow,
+    Place,
+    Shipment,
+    ShipmentGroup,
+    Sighting,
+    Source,
+)
 
 __all__ = [
     "KNOWN_KEYS",
@@ -26,6 +36,7 @@ __all__ = [
     "misplaced_fields",
     "normalise_record",
     "parse_window",
+    "share_parts",
     "validate_record",
 ]
 
@@ -85,6 +96,10 @@ _MODELS: dict[str, type[BaseModel]] = {
     "shipment": Shipment,
     "group": ShipmentGroup,
     "sighting": Sighting,
+}
+
+_FIELDS: dict[str, frozenset[str]] = {
+    kind: frozenset(m.model_fields) for kind, m in _MODELS.items()
 }
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -235,7 +250,11 @@ def normalise_record(
     field to the key the file used, so problems name what the user wrote.
     """
     kind = _record_kind(data, default_kind)
-    clean = {k: v for k, v in data.items() if not _blank(v) and k in KNOWN_KEYS}
+    clean = {
+        k: v
+        for k, v in data.items()
+        if k in KNOWN_KEYS and v is not None and not (isinstance(v, str) and not v.strip())
+    }  # the known keys whose value is not blank (see _blank), inlined: once per value
     names: dict[str, str] = {}
     out: dict[str, Any] = {}
 
@@ -312,9 +331,36 @@ def normalise_record(
     return kind, out, names
 
 
+_SHARED_PARTS: dict[str, type[BaseModel]] = {
+    "source": Source,
+    "origin": Place,
+    "destination": Place,
+    "station": Place,
+    "departure": DateWindow,
+    "expected_arrival": DateWindow,
+    "cars": CarCounts,
+}
+
+
+def share_parts(nested: dict[str, Any], table: Interner) -> None:
+    """Replace the sub-records of ``nested`` by the shared models of ``table``, in place.
+
+    Records naming the same source, station, date or counts then hold one frozen
+    model between them. A part that does not validate on its own is left as it is,
+    so validating the record reports it exactly as before.
+    """
+    for key, model in _SHARED_PARTS.items():
+        value = nested.get(key)
+        if type(value) is dict:  # built here; other parts are validated with the record
+            nested[key] = table.model(model, value)
+    via = nested.get("via")
+    if isinstance(via, list):
+        nested["via"] = [table.model(Place, v) if type(v) is dict else v for v in via]
+
+
 def misplaced_fields(kind: str, nested: Mapping[str, Any], names: Mapping[str, str]) -> list[str]:
     """Return the fields (as the file names them) that a record of ``kind`` does not have."""
-    fields = _MODELS[kind].model_fields
+    fields = _FIELDS[kind]
     return [names.get(key, key) for key in nested if key not in fields]
 
 

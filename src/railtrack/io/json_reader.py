@@ -9,12 +9,18 @@ sightings.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from railtrack.io._records import RawRecord
 
-__all__ = ["FileFormatError", "read_json_records", "read_jsonl_records", "records_from_document"]
+__all__ = [
+    "FileFormatError",
+    "iter_jsonl_records",
+    "read_json_records",
+    "read_jsonl_records",
+    "records_from_document",
+]
 
 _SECTIONS = {"shipments": "shipment", "groups": "group", "sightings": "sighting"}
 
@@ -76,20 +82,30 @@ def read_json_records(text: str) -> tuple[list[RawRecord], dict[str, Any] | None
     return records_from_document(doc)
 
 
-def read_jsonl_records(text: str) -> tuple[list[RawRecord], list[FileFormatError]]:
-    """Parse JSON Lines: one record per non-blank line; bad lines become problems."""
-    records: list[RawRecord] = []
-    problems: list[FileFormatError] = []
+def iter_jsonl_records(text: str) -> Iterator[RawRecord | FileFormatError]:
+    """Yield each non-blank line of JSON Lines as a record, or as the problem it has.
+
+    One line is parsed at a time, so a caller that validates as it goes never holds
+    the parsed objects of a whole file.
+    """
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
-            problems.append(FileFormatError(f"not valid JSON: {exc.msg}", number))
+            yield FileFormatError(f"not valid JSON: {exc.msg}", number)
             continue
         if not isinstance(item, Mapping):
-            problems.append(FileFormatError("a line must hold one JSON object", number))
+            yield FileFormatError("a line must hold one JSON object", number)
             continue
-        records.append(RawRecord(item, number, "line"))
+        yield RawRecord(item, number, "line")
+
+
+def read_jsonl_records(text: str) -> tuple[list[RawRecord], list[FileFormatError]]:
+    """Parse JSON Lines: one record per non-blank line; bad lines become problems."""
+    records: list[RawRecord] = []
+    problems: list[FileFormatError] = []
+    for item in iter_jsonl_records(text):
+        (problems if isinstance(item, FileFormatError) else records).append(item)  # type: ignore[arg-type]
     return records, problems

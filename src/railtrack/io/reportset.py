@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pandas as pd
 
 from railtrack import columns as C
-from railtrack.models import CAR_TYPES, CarCounts, Place, Shipment, ShipmentGroup, Sighting, Source
+from railtrack._intern import collector_paused
+from railtrack.models import (
+    CAR_TYPES,
+    Place,
+    Shipment,
+    ShipmentGroup,
+    Sighting,
+)
 
 if TYPE_CHECKING:
     from railtrack.network import RailNetwork
@@ -53,62 +61,93 @@ class Problem:
         }
 
 
-def _place_columns(place: Place | None, prefix: str) -> dict[str, Any]:
-    if place is None:
-        return {
-            prefix: None,
-            f"{prefix}_station_id": None,
-            f"{prefix}_station": None,
-            f"{prefix}_region": None,
-        }
-    return {
-        prefix: place.text,
-        f"{prefix}_station_id": place.station_id,
-        f"{prefix}_station": place.station,
-        f"{prefix}_region": place.region,
+Column = list[Any]
+
+_SHIPMENT_PLACES = ("origin", "destination", "via")
+
+R = TypeVar("R", Shipment, Sighting)
+
+
+class _Absent:
+    """Stands in for a missing place or date window: each of its attributes is None."""
+
+    def __getattr__(self, name: str) -> None:
+        return None
+
+
+_ABSENT = _Absent()
+
+
+def _present(items: list[Any]) -> list[Any]:
+    """Return ``items`` with each None replaced by a stand-in whose attributes are None."""
+    return [_ABSENT if item is None else item for item in items]
+
+
+def _attr(items: list[Any], name: str) -> Column:
+    """Return ``item.name`` for each item (items must not be None: see :func:`_present`)."""
+    return list(map(attrgetter(name), items))
+
+
+Columns = Iterator[tuple[str, Column]]
+
+_PLACE_ATTRS = {"": "text", "_station_id": "station_id", "_station": "station", "_region": "region"}
+_WINDOW_ATTRS = {"_earliest": "earliest", "_latest": "latest", "_precision": "precision"}
+_CAR_ATTRS = {
+    C.CARS_TOTAL: "total",
+    **{f"cars_{name}": name for name in CAR_TYPES},
+    C.CARS_TOTAL_DERIVED: "total_derived",
+    C.CARS_ESTIMATED: "estimated",
+}
+_SOURCE_ATTRS = {
+    C.SOURCE: "reporter",
+    C.RELAYED_BY: "relayed_by",
+    C.SOURCE_URL: "url",
+    C.PUBLISHED: "published",
+    C.RELIABILITY: "reliability",
+}
+
+
+def _attr_columns(items: list[Any], attrs: dict[str, str], prefix: str = "") -> Columns:
+    """Yield ``(prefix + column, [item.attribute ...])`` for each column of ``attrs``."""
+    items = _present(items)
+    for column, name in attrs.items():
+        yield prefix + column, _attr(items, name)
+
+
+_DATE_COLUMNS = frozenset(
+    {
+        C.DEPARTURE_EARLIEST,
+        C.DEPARTURE_LATEST,
+        C.ARRIVAL_EARLIEST,
+        C.ARRIVAL_LATEST,
+        C.PUBLISHED,
+        C.SEEN_AT,
     }
+)
 
 
-def _car_columns(cars: CarCounts) -> dict[str, Any]:
-    out: dict[str, Any] = {C.CARS_TOTAL: cars.total}
-    out.update({f"cars_{name}": getattr(cars, name) for name in CAR_TYPES})
-    out[C.CARS_TOTAL_DERIVED] = cars.total_derived
-    out[C.CARS_ESTIMATED] = cars.estimated
-    return out
+def _typed_column(name: str, values: Column) -> pd.Series:
+    """Give one column its dtype: datetime64 dates, nullable Int64 counts, strings."""
+    if name in C.CAR_COLUMNS or name in {C.CREDIBILITY, C.N_TRAINS}:
+        return pd.Series(pd.array(values, dtype="Int64"))
+    raw = pd.Series(values, dtype=object)
+    if name in _DATE_COLUMNS:
+        return pd.to_datetime(raw)
+    if name in {C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED}:
+        return raw.astype("boolean")
+    if name == C.CONFIDENCE:
+        return raw.astype("float64")
+    return raw.astype("string")
 
 
-def _source_columns(source: Source) -> dict[str, Any]:
-    return {
-        C.SOURCE: source.reporter,
-        C.RELAYED_BY: source.relayed_by,
-        C.SOURCE_URL: source.url,
-        C.PUBLISHED: source.published,
-        C.RELIABILITY: source.reliability,
-    }
+def _typed(columns: Columns, names: tuple[str, ...]) -> pd.DataFrame:
+    """Return a frame of the columns ``names`` from ``(name, values)`` pairs.
 
-
-def _typed(df: pd.DataFrame) -> pd.DataFrame:
-    """Give frame columns their dtypes: datetime64 dates, nullable Int64 counts."""
-    out = df.copy()
-    for col in out.columns:
-        if col in C.CAR_COLUMNS or col in {C.CREDIBILITY, C.N_TRAINS}:
-            out[col] = pd.array(out[col].tolist(), dtype="Int64")
-        elif col in {
-            C.DEPARTURE_EARLIEST,
-            C.DEPARTURE_LATEST,
-            C.ARRIVAL_EARLIEST,
-            C.ARRIVAL_LATEST,
-            C.PUBLISHED,
-            C.SEEN_AT,
-        }:
-            out[col] = pd.to_datetime(out[col])
-        elif col in {C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED}:
-            out[col] = out[col].astype("boolean")
-        elif col == C.CONFIDENCE:
-            out[col] = out[col].astype("float64")
-        else:
-            out[col] = out[col].astype("string")
-    return out
+    Built by column, not from one dict per row, so no per-row objects are made, and
+    each list of values is typed as soon as it is made, so only one is held at a time.
+    """
+    typed = {name: _typed_column(name, values) for name, values in columns}
+    return pd.DataFrame({name: typed[name] for name in names})
 
 
 @dataclass
@@ -163,68 +202,62 @@ class ReportSet:
 
         Group totals are not copied into trains: see :meth:`groups_frame`.
         """
-        rows = []
-        for s in self.shipments:
-            row: dict[str, Any] = {C.ID: s.id, C.REPORT: s.report, C.GROUP: s.group}
-            row.update(_place_columns(s.origin, C.ORIGIN))
-            row.update(_place_columns(s.destination, C.DESTINATION))
-            row[C.VIA] = "; ".join(p.text for p in s.via) or None
-            for window, prefix in ((s.departure, "departure"), (s.expected_arrival, "arrival")):
-                row[f"{prefix}_earliest"] = None if window is None else window.earliest
-                row[f"{prefix}_latest"] = None if window is None else window.latest
-                row[f"{prefix}_precision"] = None if window is None else window.precision
-            row.update(_car_columns(s.cars))
-            row.update(
-                {
-                    C.EQUIPMENT: s.equipment,
-                    C.CLAIM: s.claim,
-                    C.CREDIBILITY: s.credibility,
-                    C.CONFIDENCE: s.confidence,
-                }
-            )
-            row.update(_source_columns(s.source))
-            row[C.SOURCE_FILE] = self.file_of(s)
-            rows.append(row)
-        return _typed(pd.DataFrame(rows, columns=list(C.SHIPMENT_COLUMNS)))
+        ships = self.shipments
+
+        def columns() -> Columns:
+            yield C.ID, _attr(ships, "id")
+            yield C.REPORT, _attr(ships, "report")
+            yield C.GROUP, _attr(ships, "group")
+            yield from _attr_columns(_attr(ships, "origin"), _PLACE_ATTRS, C.ORIGIN)
+            yield from _attr_columns(_attr(ships, "destination"), _PLACE_ATTRS, C.DESTINATION)
+            yield C.VIA, ["; ".join(p.text for p in s.via) or None for s in ships]
+            yield from _attr_columns(_attr(ships, "departure"), _WINDOW_ATTRS, "departure")
+            yield from _attr_columns(_attr(ships, "expected_arrival"), _WINDOW_ATTRS, "arrival")
+            yield from _attr_columns(_attr(ships, "cars"), _CAR_ATTRS)
+            for name in (C.EQUIPMENT, C.CLAIM, C.CREDIBILITY, C.CONFIDENCE):
+                yield name, _attr(ships, name)
+            yield from _attr_columns(_attr(ships, "source"), _SOURCE_ATTRS)
+            yield C.SOURCE_FILE, [self.file_of(s) for s in ships]
+
+        return _typed(columns(), C.SHIPMENT_COLUMNS)
 
     def groups_frame(self) -> pd.DataFrame:
         """Return one row per group of trains (columns: ``columns.GROUP_COLUMNS``)."""
-        rows = []
+        groups = self.groups
         members_of = self._members_by_group()
-        for g in self.groups:
-            members = members_of.get(g.id, [])
-            row: dict[str, Any] = {
-                C.ID: g.id,
-                C.REPORT: g.report,
-                C.N_TRAINS: g.n_trains or (len(members) or None),
-                C.MEMBERS: "; ".join(members) or None,
-            }
-            row.update(_car_columns(g.cars))
-            row[C.EQUIPMENT] = g.equipment
-            row.update(_source_columns(g.source))
-            row[C.SOURCE_FILE] = self.file_of(g)
-            rows.append(row)
-        return _typed(pd.DataFrame(rows, columns=list(C.GROUP_COLUMNS)))
+        members = [members_of.get(g.id, []) for g in groups]
+
+        def columns() -> Columns:
+            yield C.ID, _attr(groups, "id")
+            yield C.REPORT, _attr(groups, "report")
+            yield (
+                C.N_TRAINS,
+                [g.n_trains or (len(m) or None) for g, m in zip(groups, members, strict=True)],
+            )
+            yield C.MEMBERS, ["; ".join(m) or None for m in members]
+            yield from _attr_columns(_attr(groups, "cars"), _CAR_ATTRS)
+            yield C.EQUIPMENT, _attr(groups, "equipment")
+            yield from _attr_columns(_attr(groups, "source"), _SOURCE_ATTRS)
+            yield C.SOURCE_FILE, [self.file_of(g) for g in groups]
+
+        return _typed(columns(), C.GROUP_COLUMNS)
 
     def sightings_frame(self) -> pd.DataFrame:
         """Return one row per sighting (columns: ``columns.SIGHTING_COLUMNS``)."""
-        rows = [
-            {
-                C.ID: x.id,
-                C.SHIPMENT: x.shipment,
-                C.STATION: x.station.text,
-                C.STATION_ID: x.station.station_id,
-                C.STATION_NAME: x.station.station,
-                C.SEEN_AT: x.seen_at,
-                C.PRECISION: x.precision,
-                C.NOTE: x.note,
-                C.SOURCE: x.source.reporter,
-                C.RELIABILITY: x.source.reliability,
-                C.SOURCE_FILE: self.file_of(x),
-            }
-            for x in self.sightings
-        ]
-        return _typed(pd.DataFrame(rows, columns=list(C.SIGHTING_COLUMNS)))
+        sightings = self.sightings
+        station_attrs = {C.STATION: "text", C.STATION_ID: "station_id", C.STATION_NAME: "station"}
+
+        def columns() -> Columns:
+            yield C.ID, _attr(sightings, "id")
+            yield C.SHIPMENT, _attr(sightings, "shipment")
+            yield from _attr_columns(_attr(sightings, "station"), station_attrs)
+            for name in (C.SEEN_AT, C.PRECISION, C.NOTE):
+                yield name, _attr(sightings, name)
+            sources = {C.SOURCE: "reporter", C.RELIABILITY: "reliability"}
+            yield from _attr_columns(_attr(sightings, "source"), sources)
+            yield C.SOURCE_FILE, [self.file_of(x) for x in sightings]
+
+        return _typed(columns(), C.SIGHTING_COLUMNS)
 
     def problems_frame(self) -> pd.DataFrame:
         """Return the problems as a table (path, row, unit, field, message, text)."""
@@ -258,31 +291,38 @@ class ReportSet:
 
         Places already carrying a station id of ``network`` are kept; others (names
         as written, regions, or ids from another network, e.g. text reports resolved
-        on the embedded network when read) are resolved by their text. Names that do
-        not resolve stay as written and are flagged ``unresolved``.
+        on the embedded network when read) are resolved by their text, once per name.
+        Names that do not resolve stay as written and are flagged ``unresolved``.
+        This set is left as it is; records with nothing to resolve are shared by both
+        sets (the models are frozen), the others are copied.
         """
         cache: dict[str, Place] = {}
         G = network.G
 
-        def place(p: Place | None) -> Place | None:
-            if p is None or (p.station_id is not None and p.station_id in G):
+        def place(p: Place) -> Place:
+            if p.station_id is not None and p.station_id in G:
                 return p
-            if p.text not in cache:
-                cache[p.text] = network.resolve(p.text).to_place(p.text)
-            return cache[p.text]
+            found = cache.get(p.text)
+            if found is None:
+                found = cache[p.text] = network.resolve(p.text).to_place(p.text)
+            return found
+
+        def resolved(record: R, names: tuple[str, ...]) -> R:
+            """Return ``record`` with its places resolved: itself when none changes."""
+            update: dict[str, Any] = {}
+            for name in names:
+                old = getattr(record, name)
+                if isinstance(old, tuple):
+                    new: Any = tuple(map(place, old))
+                    if any(a is not b for a, b in zip(old, new, strict=True)):
+                        update[name] = new
+                elif old is not None and (new := place(old)) is not old:
+                    update[name] = new
+            return record.model_copy(update=update) if update else record
 
         out = ReportSet(problems=list(self.problems), files=dict(self.files))
-        for s in self.shipments:
-            out.shipments.append(
-                s.model_copy(
-                    update={
-                        "origin": place(s.origin),
-                        "destination": place(s.destination),
-                        "via": tuple(place(v) or v for v in s.via),
-                    }
-                )
-            )
-        out.groups = list(self.groups)
-        for x in self.sightings:
-            out.sightings.append(x.model_copy(update={"station": place(x.station)}))
+        with collector_paused():
+            out.shipments = [resolved(s, _SHIPMENT_PLACES) for s in self.shipments]
+            out.groups = list(self.groups)
+            out.sightings = [resolved(x, ("station",)) for x in self.sightings]
         return out

@@ -35,7 +35,7 @@ from railtrack.models import Shipment, ShipmentGroup, Source
 if TYPE_CHECKING:
     from railtrack.network import RailNetwork
 
-__all__ = ["HEADER_KEYS", "extract_text_report", "read_text_report", "split_header"]
+__all__ = ["HEADER_KEYS", "extract_text_report", "read_text_report", "split_header", "text_report"]
 
 logger = logging.getLogger(__name__)
 
@@ -241,13 +241,27 @@ def read_text_report(
     >>> shipments[0].origin.text, shipments[0].destination.station, shipments[0].cars.total
     ('Omsk', 'Chepino', 40)
     """
-    name = path.name
     try:
         text = read_text(path)
     except NotText as exc:
-        return [], [], [f"{name}: {exc}"]
+        return [], [], [f"{path.name}: {exc}"]
     except OSError as exc:
-        return [], [], [f"{name}: cannot read the file: {exc.strerror or exc}"]
+        return [], [], [f"{path.name}: cannot read the file: {exc.strerror or exc}"]
+    return text_report(text, path, published=published, network=network)
+
+
+def text_report(
+    text: str,
+    path: Path,
+    *,
+    published: date | None,
+    network: RailNetwork | Literal[False] | None = None,
+) -> tuple[list[Shipment], list[ShipmentGroup], list[str]]:
+    """Read the shipments and groups of the text of ``path``, already read.
+
+    As :func:`read_text_report`, for a caller that has read the file itself.
+    """
+    name = path.name
     result, problems = extract_text_report(
         text,
         name=name,
