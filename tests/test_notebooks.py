@@ -18,7 +18,11 @@ NAMES = ["01-quickstart.ipynb", "02-calibration.ipynb", "03-national-network.ipy
 def run(name: str, cwd: Path) -> nbformat.NotebookNode:
     nb = nbformat.read(NOTEBOOKS / name, as_version=4)
     NotebookClient(
-        nb, timeout=900, kernel_name="python3", resources={"metadata": {"path": str(cwd)}}
+        nb,
+        timeout=900,
+        startup_timeout=300,  # a busy machine can be slow to start a kernel
+        kernel_name="python3",
+        resources={"metadata": {"path": str(cwd)}},
     ).execute()
     return nb
 
