@@ -10,8 +10,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from railtrack import columns as C
 from railtrack import data_path, load_network, load_reports
-from railtrack.briefing import escape_formulas, write_outputs
+from railtrack.briefing import escape_formulas, timeline_rows, write_outputs
 from railtrack.pipeline import SUMMARY_VIEWS, track
 from railtrack.summary import summarize
 
@@ -176,3 +177,15 @@ def test_empty_input_writes_an_empty_briefing(tmp_path: Path) -> None:
     assert result.headline()["shipments"] == 0
     assert "No sources." in written["report.html"].read_text(encoding="utf-8")
     assert written["timeline.png"].read_bytes().startswith(PNG_MAGIC)
+
+
+def test_timeline_keeps_the_windows_nearest_the_as_of_date() -> None:
+    days = pd.to_datetime(["2023-03-01", "2023-03-20", None, "2023-03-09", "2023-03-07"])
+    est = pd.DataFrame({C.ID: list("abcde"), C.P50: days})
+    near = timeline_rows(est, pd.Timestamp("2023-03-08"), limit=2)
+    assert near[C.ID].tolist() == ["d", "e"]  # nearest two, in input order
+    latest = timeline_rows(est, None, limit=2)
+    assert latest[C.ID].tolist() == ["b", "d"]
+    with_gaps = timeline_rows(est, pd.Timestamp("2023-03-08"), limit=4)
+    assert "c" not in with_gaps[C.ID].tolist()  # rows without a window come last
+    assert timeline_rows(est, None, limit=10) is est

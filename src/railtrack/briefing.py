@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import matplotlib as mpl
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
@@ -75,6 +76,38 @@ def _save(fig: Figure, path: Path) -> Path:
     return path
 
 
+TIMELINE_ROWS = 60
+"""Most shipments the briefing's timeline draws; every shipment is in estimates.csv."""
+
+
+def timeline_rows(
+    estimates: pd.DataFrame, as_of: pd.Timestamp | None, *, limit: int = TIMELINE_ROWS
+) -> pd.DataFrame:
+    """Return the estimates the briefing's timeline draws: all, or the ``limit`` most current.
+
+    A timeline of thousands of rows is unreadable (and a picture hundreds of
+    thousands of pixels tall), so beyond ``limit`` the rows kept are those whose
+    median arrival lies nearest ``as_of`` (the latest when there is no as-of date),
+    then rows without a window; they are drawn in input order.
+
+    Examples
+    --------
+    >>> est = pd.DataFrame({"id": ["a", "b", "c"],
+    ...                     "p50": pd.to_datetime(["2023-03-01", "2023-03-09", None])})
+    >>> timeline_rows(est, pd.Timestamp("2023-03-08"), limit=1)["id"].tolist()
+    ['b']
+    """
+    if len(estimates) <= limit:
+        return estimates
+    p50 = pd.to_datetime(estimates[C.P50]) if C.P50 in estimates.columns else None
+    if p50 is None:
+        return estimates.head(limit)
+    anchor = as_of if as_of is not None else p50.max()
+    distance = (p50 - anchor).abs()
+    order = np.argsort(distance.dt.total_seconds().fillna(np.inf).to_numpy(), kind="stable")
+    return estimates.iloc[np.sort(order[:limit])]
+
+
 def _figures(result: TrackResult) -> dict[str, Figure]:
     """Draw the three pictures on figures that are not attached to pyplot."""
     figures: dict[str, Figure] = {}
@@ -87,8 +120,16 @@ def _figures(result: TrackResult) -> dict[str, Figure]:
             title="Routes of the reported shipments",
         )
         figures["route_map"] = fig
-        fig = Figure(figsize=(10, max(3.0, 0.45 * len(result.estimates) + 1.5)))
-        plot_arrival_timeline(result.estimates, as_of=result.as_of, ax=fig.add_subplot())
+        shown = timeline_rows(result.estimates, result.as_of)
+        fig = Figure(figsize=(10, max(3.0, 0.45 * len(shown) + 1.5)))
+        title = "Arrival windows"
+        if len(shown) < len(result.estimates):
+            title += (
+                f": {len(shown)} of {len(result.estimates):,} shipments, the windows nearest "
+                + ("the as-of date" if result.as_of is not None else "the latest")
+                + " (all in estimates.csv)"
+            )
+        plot_arrival_timeline(shown, as_of=result.as_of, ax=fig.add_subplot(), title=title)
         figures["timeline"] = fig
         fig = Figure(figsize=(10, 5))
         plot_volumes(result.reports, by=C.PERIOD, ax=fig.add_subplot())
