@@ -189,3 +189,17 @@ def test_timeline_keeps_the_windows_nearest_the_as_of_date() -> None:
     with_gaps = timeline_rows(est, pd.Timestamp("2023-03-08"), limit=4)
     assert "c" not in with_gaps[C.ID].tolist()  # rows without a window come last
     assert timeline_rows(est, None, limit=10) is est
+
+
+def test_csv_written_in_chunks_equals_one_piece(tmp_path: Path) -> None:
+    from railtrack.briefing import write_csv
+
+    df = pd.DataFrame(
+        {"a": ["=1", "x", None, "-y", "z"], "n": [1, 2, 3, 4, 5], "l": [[1], [2], None, [4], [5]]}
+    )
+    whole = tmp_path / "whole.csv"
+    escape_formulas(df).to_csv(whole, index=False)
+    for rows in (1, 2, 5, 100):
+        chunked = write_csv(df, tmp_path / f"chunked-{rows}.csv", chunk_rows=rows)
+        assert chunked.read_bytes() == whole.read_bytes()
+    assert write_csv(df.iloc[:0], tmp_path / "empty.csv").read_text() == "a,n,l\n"

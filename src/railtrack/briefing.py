@@ -57,9 +57,16 @@ def escape_formulas(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def write_csv(df: pd.DataFrame, path: Path) -> Path:
-    """Write ``df`` as UTF-8 CSV with formula-like cells escaped; return the path."""
-    escape_formulas(df).to_csv(path, index=False)
+def write_csv(df: pd.DataFrame, path: Path, *, chunk_rows: int = 20_000) -> Path:
+    """Write ``df`` as UTF-8 CSV with formula-like cells escaped; return the path.
+
+    The escaped copy is made ``chunk_rows`` rows at a time, so writing a national
+    table does not hold a second copy of it.
+    """
+    with Path(path).open("w", encoding="utf-8", newline="") as handle:
+        for start in range(0, max(len(df), 1), chunk_rows):
+            part = escape_formulas(df.iloc[start : start + chunk_rows])
+            part.to_csv(handle, index=False, header=start == 0)
     return path
 
 
