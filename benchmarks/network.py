@@ -25,6 +25,7 @@ import re
 import statistics
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import networkx as nx
@@ -100,7 +101,7 @@ def bench_names(net, n_names: int, n_naive: int, rng: random.Random) -> None:
     build_s = time.perf_counter() - t0
     ours, cold = [], []
     seen: set[str] = set()
-    ok = wrong = unresolved = 0
+    ours_counts: Counter[str] = Counter()
     for q, sid in queries:
         t = time.perf_counter()
         r = gaz.resolve(q)
@@ -109,37 +110,23 @@ def bench_names(net, n_names: int, n_naive: int, rng: random.Random) -> None:
         if q not in seen:
             cold.append(dt)
             seen.add(q)
-        if not r.resolved:
-            unresolved += 1
-        elif r.station_id == sid:
-            ok += 1
-        else:
-            wrong += 1
+        ours_counts[_outcome(r.station_id if r.resolved else None, sid)] += 1
 
     # naive: extractOne over every name, on a sample of the same queries
     ids = list(names)
     choices = [names[i] for i in ids]
     sample = rng.sample(queries, min(n_naive, len(queries)))
     naive = []
-    n_ok = n_wrong = n_unres = 0
-    s_ok = s_wrong = s_unres = 0
+    naive_counts: Counter[str] = Counter()
+    sample_counts: Counter[str] = Counter()
     for q, sid in sample:
         t = time.perf_counter()
         best = process.extractOne(q, choices, processor=utils.default_process)
         naive.append(time.perf_counter() - t)
-        if best is None or best[1] < net.settings.resolve_min_score:
-            n_unres += 1
-        elif ids[best[2]] == sid:
-            n_ok += 1
-        else:
-            n_wrong += 1
+        good = best is not None and best[1] >= net.settings.resolve_min_score
+        naive_counts[_outcome(ids[best[2]] if good else None, sid)] += 1
         r = gaz.resolve(q)
-        if not r.resolved:
-            s_unres += 1
-        elif r.station_id == sid:
-            s_ok += 1
-        else:
-            s_wrong += 1
+        sample_counts[_outcome(r.station_id if r.resolved else None, sid)] += 1
 
     n = len(queries)
     m = len(sample)
@@ -154,15 +141,22 @@ def bench_names(net, n_names: int, n_naive: int, rng: random.Random) -> None:
     base = statistics.median(naive)
     print(f"ratio naive/ours (median, all)  : {base / statistics.median(ours):.0f}x")
     print(f"ratio naive/ours (median, first): {base / statistics.median(cold):.0f}x")
+    print(f"accuracy ours  (all {n}): {_shares(ours_counts, n, ', ')}")
     print(
-        f"accuracy ours  (all {n}): correct {ok / n:.1%}, wrong {wrong / n:.1%}, "
-        f"unresolved {unresolved / n:.1%}"
+        f"accuracy on the {m} sampled: ours {_shares(sample_counts, m)} | "
+        f"naive {_shares(naive_counts, m)}"
     )
-    print(
-        f"accuracy on the {m} sampled: ours correct {s_ok / m:.1%} wrong {s_wrong / m:.1%} "
-        f"unresolved {s_unres / m:.1%} | naive correct {n_ok / m:.1%} wrong {n_wrong / m:.1%} "
-        f"unresolved {n_unres / m:.1%}"
-    )
+
+
+def _outcome(found: str | None, truth: str) -> str:
+    """Classify one resolution: "correct", "wrong" or "unresolved" (None found)."""
+    if found is None:
+        return "unresolved"
+    return "correct" if found == truth else "wrong"
+
+
+def _shares(counts: Counter[str], n: int, sep: str = " ") -> str:
+    return sep.join(f"{k} {counts[k] / n:.1%}" for k in ("correct", "wrong", "unresolved"))
 
 
 def bench_routes(net, n_pairs: int, n_naive: int, rng: random.Random) -> None:

@@ -106,9 +106,9 @@ def timeline_rows(
     """
     if len(estimates) <= limit:
         return estimates
-    p50 = pd.to_datetime(estimates[C.P50]) if C.P50 in estimates.columns else None
-    if p50 is None:
+    if C.P50 not in estimates.columns:
         return estimates.head(limit)
+    p50 = pd.to_datetime(estimates[C.P50])
     anchor = as_of if as_of is not None else p50.max()
     distance = (p50 - anchor).abs()
     order = np.argsort(distance.dt.total_seconds().fillna(np.inf).to_numpy(), kind="stable")

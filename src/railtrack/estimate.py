@@ -454,25 +454,27 @@ def _days_to_timestamps(days: np.ndarray) -> pd.Series:
     return pd.Series(pd.to_datetime(seconds, unit="s", origin="unix")).astype("datetime64[ns]")
 
 
-@dataclass(frozen=True)
-class _Shown:
-    """The parts of a route an estimate shows: its label and border crossings."""
-
-    label: str
-    border_crossings: tuple[str, ...]
+def _shown(route: Any) -> tuple[str, tuple[str, ...]]:
+    """Return what the estimate shows of a route: its label and its border crossings."""
+    return " → ".join(str(n) for n in route.names), tuple(route.border_crossings)
 
 
 def _route_info(
-    lengths: np.ndarray, borders: np.ndarray, shown: Any, tq: np.ndarray, *, region_spread: bool
+    lengths: np.ndarray,
+    borders: np.ndarray,
+    shown: tuple[str, tuple[str, ...]],
+    tq: np.ndarray,
+    *,
+    region_spread: bool,
 ) -> _RouteInfo:
-    """Return the cached facts of one (origin, destination, via); ``shown`` is its route."""
-    label = shown.label if isinstance(shown, _Shown) else " → ".join(str(n) for n in shown.names)
+    """Return the cached facts of one (origin, destination, via); ``shown`` from :func:`_shown`."""
+    label, crossings = shown
     return _RouteInfo(
         lengths_km=tuple(float(x) for x in lengths),
         borders=tuple(int(b) for b in borders),
         label=label,
         length_km=float(lengths[0]) if len(lengths) == 1 else float(np.median(lengths)),
-        border_crossings=tuple(shown.border_crossings),
+        border_crossings=crossings,
         transit_q=tq,
         region_spread=region_spread,
     )
@@ -541,7 +543,9 @@ class _Estimator:
                 tq = self.model.mixture_quantiles_days(lengths, borders)
             else:
                 tq = self.model.transit_quantiles_days(lengths[:1], borders[:1])[0]
-            info = _route_info(lengths, borders, shown, tq, region_spread=origin.is_region)
+            info = _route_info(
+                lengths, borders, _shown(shown), tq, region_spread=origin.is_region
+            )
         self._routes[key] = info
         return info
 
@@ -561,15 +565,14 @@ class _Estimator:
         }
         if batch is None or not pairs:
             return
-        found: list[tuple[tuple[str, str], float, int, Any]] = []
+        # Keep only what the estimate shows of each route, not the whole Route.
+        found: list[tuple[tuple[str, str], float, int, tuple[str, tuple[str, ...]]]] = []
         for (u, v), route in batch(pairs):
             if route is None:
                 logger.info("No route %s -> %s", u, v)
                 self._routes[(u, v, ())] = None
-                continue
-            # Keep only what the estimate shows, not the whole Route.
-            shown = _Shown(" → ".join(route.names), tuple(route.border_crossings))
-            found.append(((u, v), float(route.length_km), len(route.border_crossings), shown))
+            else:
+                found.append(((u, v), route.length_km, len(route.border_crossings), _shown(route)))
         lengths = np.array([f[1] for f in found], dtype=float)
         borders = np.array([f[2] for f in found], dtype=float)
         quantiles = self.model.transit_quantiles_days(lengths, borders)
