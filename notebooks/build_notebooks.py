@@ -404,7 +404,11 @@ def build(name: str, *, execute: bool = True) -> Path:
     """Write notebook ``name`` from its cells, execute it, save it with outputs."""
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.from_dict(dict(c)) for c in NOTEBOOKS[name]]
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     nb.metadata["language_info"] = {"name": "python"}
     if execute:
         # Hidden for every notebook: 03 falls back to ../../shared/datasets/ru-rail, which

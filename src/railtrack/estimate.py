@@ -543,9 +543,7 @@ class _Estimator:
                 tq = self.model.mixture_quantiles_days(lengths, borders)
             else:
                 tq = self.model.transit_quantiles_days(lengths[:1], borders[:1])[0]
-            info = _route_info(
-                lengths, borders, _shown(shown), tq, region_spread=origin.is_region
-            )
+            info = _route_info(lengths, borders, _shown(shown), tq, region_spread=origin.is_region)
         self._routes[key] = info
         return info
 
@@ -560,7 +558,9 @@ class _Estimator:
         pairs = {
             (o.key, d.key)
             for o, d, via in keys
-            if o.key is not None and d.key is not None and not (via or o.is_region or d.is_region)
+            if o.key is not None
+            and d.key is not None
+            and not (via or o.is_region or d.is_region)
             and (o.key, d.key, ()) not in self._routes
         }
         if batch is None or not pairs:
