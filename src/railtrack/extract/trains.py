@@ -24,15 +24,17 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import Any
 
 from railtrack.extract import cues
-from railtrack.extract.dates import DateSpan, find_dates, resolve_date
-from railtrack.extract.numbers import CarCount, find_car_counts, find_count_series
-from railtrack.extract.places import PlaceSpan, find_places, is_broad
+from railtrack.extract.dates import DateSpan, resolve_date
+from railtrack.extract.numbers import CarCount
+from railtrack.extract.places import PlaceSpan, is_broad
+from railtrack.extract.readers import Reader, reader_for
 from railtrack.extract.sentences import Clause, split_clauses
 
 __all__ = ["Fact", "GroupDraft", "ReportDraft", "TrainDraft", "read_trains"]
@@ -113,32 +115,33 @@ def _has_facts(facts: _Facts) -> bool:
 class _ClauseReader:
     """Read the places, dates, counts and claim of one clause into a facts holder."""
 
-    def __init__(self, clause: Clause, text: str, published: date | None) -> None:
+    def __init__(self, clause: Clause, text: str, published: date | None, reader: Reader) -> None:
         self.clause = clause
         self.offset = clause.start
         self.text = text
         self.published = published
+        self.rd = reader
 
     # Each finder runs on first use only: most clauses need a few of them.
     @cached_property
     def verbs(self) -> list[cues.VerbCue]:
-        return cues.verb_cues(self.text)
+        return self.rd.verb_cues(self.text)
 
     @cached_property
     def places(self) -> list[PlaceSpan]:
-        return find_places(self.text)
+        return self.rd.find_places(self.text)
 
     @cached_property
     def dates(self) -> list[DateSpan]:
-        return find_dates(self.text)
+        return self.rd.find_dates(self.text)
 
     @cached_property
     def counts(self) -> list[CarCount]:
-        return find_car_counts(self.text)
+        return self.rd.find_car_counts(self.text)
 
     @cached_property
     def claim(self) -> str | None:
-        return cues.claim_kind(self.text)
+        return self.rd.claim_kind(self.text)
 
     def _fact(self, value: Any, start: int, end: int, *, inferred: bool = False) -> Fact:
         return Fact(value, self.text[start:end], self.offset + start, self.offset + end, inferred)
@@ -209,14 +212,14 @@ class _ClauseReader:
         # "an echelon of forty-eight platforms": the one count is the whole train.
         if len(self.counts) == 1 and "total" not in counts:
             count = self.counts[0]
-            if cues.is_whole_train(self.text[: count.start]):
+            if self.rd.is_whole_train(self.text[: count.start]):
                 counts["total"] = self._fact(
                     count.value, count.start, count.end, inferred=count.estimated
                 )
 
     def series_into(self, group: GroupDraft) -> bool:
         """File "two trains with 48 and 38 cars" as one count per train, in order."""
-        found = find_count_series(self.text)
+        found = self.rd.find_count_series(self.text)
         if found is None or len(found[0]) != group.n_trains:
             return False
         values, kind, start, end = found
@@ -235,7 +238,7 @@ class _ClauseReader:
 
 
 def _pieces(
-    clause: Clause, *, merge_head: bool, group_has_room: bool
+    clause: Clause, rd: Reader, *, merge_head: bool, group_has_room: bool
 ) -> list[tuple[Clause, cues.TrainMarker | None]]:
     """Split a clause where a new train is introduced mid-sentence.
 
@@ -243,14 +246,14 @@ def _pieces(
     ``merge_head`` is set (no train is being described yet) or when they only set
     the scene ("On February 25, a military echelon left").
     """
-    markers = [m for m in cues.new_train_markers(clause.text) if m.kind != "weak" or group_has_room]
+    markers = [m for m in rd.new_train_markers(clause.text) if m.kind != "weak" or group_has_room]
     if not markers:
         return [(clause, None)]
     pieces: list[tuple[Clause, cues.TrainMarker | None]] = []
     bounds = [m.start for m in markers]
     head = clause.text[: bounds[0]]
-    says_more = bool(cues.verb_cues(head) or find_places(head))
-    if head.strip() and (cues.has_train_noun(head) or (says_more and not merge_head)):
+    says_more = bool(rd.verb_cues(head) or rd.find_places(head))
+    if head.strip() and (rd.has_train_noun(head) or (says_more and not merge_head)):
         pieces.append((Clause(head, clause.start, clause.start + len(head), clause.sentence), None))
     for i, marker in enumerate(markers):
         end = bounds[i + 1] if i + 1 < len(bounds) else len(clause.text)
@@ -263,7 +266,14 @@ def _pieces(
     return pieces
 
 
-def read_trains(text: str, *, published: date | None, max_group_trains: int = 12) -> ReportDraft:
+def read_trains(
+    text: str,
+    *,
+    published: date | None,
+    max_group_trains: int = 12,
+    lang: str = "en",
+    sentence_lang: Callable[[str, str], str] | None = None,
+) -> ReportDraft:
     """Read the trains and groups a report describes.
 
     Parameters
@@ -274,6 +284,11 @@ def read_trains(text: str, *, published: date | None, max_group_trains: int = 12
         Its publication day, to resolve relative dates and years.
     max_group_trains
         The most trains made from one announcement ("five echelons left").
+    lang
+        The report's language (a code of :data:`~railtrack.extract.lexicon.LANGUAGES`).
+    sentence_lang
+        Called with (sentence, ``lang``), returns the language of one sentence (a
+        relay quoting the original); None reads every sentence in ``lang``.
 
     Returns
     -------
@@ -284,18 +299,29 @@ def read_trains(text: str, *, published: date | None, max_group_trains: int = 12
     current: TrainDraft | None = None
     group: GroupDraft | None = None
     sentences_off: set[int] = set()
-    for clause in split_clauses(text):
+    sentence_readers: dict[int, Reader] = {}
+    clauses = split_clauses(text)
+    if sentence_lang is not None:
+        bounds: dict[int, tuple[int, int]] = {}
+        for c in clauses:
+            first, last = bounds.get(c.sentence, (c.start, c.end))
+            bounds[c.sentence] = (min(first, c.start), max(last, c.end))
+        for number, (first, last) in bounds.items():
+            sentence_readers[number] = reader_for(sentence_lang(text[first:last], lang))
+    default = reader_for(lang)
+    for clause in clauses:
         if clause.sentence in sentences_off:
             continue
-        if cues.is_off_topic(clause.text):
+        rd = sentence_readers.get(clause.sentence, default)
+        if rd.is_off_topic(clause.text):
             sentences_off.add(clause.sentence)
             continue
         room = group is not None and len(group.members) < (group.n_trains or 0)
         for piece, marker in _pieces(
-            clause, merge_head=current is None and group is None, group_has_room=room
+            clause, rd, merge_head=current is None and group is None, group_has_room=room
         ):
-            reader = _ClauseReader(piece, piece.text, published)
-            announcement = cues.group_announcement(piece.text)
+            reader = _ClauseReader(piece, piece.text, published, rd)
+            announcement = rd.group_announcement(piece.text)
             if announcement is not None and (marker is None or marker.start > announcement.start):
                 group = GroupDraft(
                     n_trains=announcement.n_trains,
@@ -307,12 +333,12 @@ def read_trains(text: str, *, published: date | None, max_group_trains: int = 12
                 reader.dates_into(group, draft.problems)
                 reader.claim_into(group)
                 if not reader.series_into(group):
-                    reader.counts_into(group.each if cues.is_each(piece.text) else group.counts)
+                    reader.counts_into(group.each if rd.is_each(piece.text) else group.counts)
                 continue
             if marker is not None:
                 current = TrainDraft(
                     marker=reader._fact(marker, marker.start, marker.end),
-                    number=cues.train_number(piece.text),
+                    number=rd.train_number(piece.text),
                 )
                 gi = len(draft.groups) - 1
                 if group is not None and len(group.members) < (group.n_trains or 0):
@@ -323,16 +349,16 @@ def read_trains(text: str, *, published: date | None, max_group_trains: int = 12
                 draft.trains.append(current)
                 reader.all_into(current, draft.problems)
                 continue
-            if cues.is_group_reference(piece.text) and reader.counts:
+            if rd.is_group_reference(piece.text) and reader.counts:
                 target = _group_for_reference(draft, group)
                 if target is not None:
                     group = target
-                    reader.counts_into(group.each if cues.is_each(piece.text) else group.counts)
+                    reader.counts_into(group.each if rd.is_each(piece.text) else group.counts)
                     continue
-            if cues.is_each(piece.text) and group is not None and current is None:
+            if rd.is_each(piece.text) and group is not None and current is None:
                 reader.counts_into(group.each)
                 continue
-            number = cues.train_number(piece.text)
+            number = rd.train_number(piece.text)
             if current is not None and number is not None and current.number is None:
                 current.number = number
             if current is not None and number not in (None, current.number):
@@ -350,8 +376,8 @@ def read_trains(text: str, *, published: date | None, max_group_trains: int = 12
                 reader.all_into(current, draft.problems)
             elif group is not None:
                 reader.all_into(group, draft.problems)
-            elif cues.has_train_noun(piece.text) or (
-                (reader.counts or cues.has_car_noun(piece.text))
+            elif rd.has_train_noun(piece.text) or (
+                (reader.counts or rd.has_car_noun(piece.text))
                 and any(v.role != "neutral" for v in reader.verbs)
                 and any(p.role != "at" for p in reader.places)
             ):
