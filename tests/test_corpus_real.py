@@ -28,6 +28,7 @@ KINDS = {
     "group",
     "planned",
     "unloading",
+    "loading",
     "aggregate",
     "negative",
 }
