@@ -189,6 +189,7 @@ class Lexicon:
     year_words: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     whole_train: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     region_words: frozenset[str] = frozenset()
+    not_places: re.Pattern[str] | None = None
     month_forms: tuple[str, ...] = ()  # as written in the file (with ё, ў)
 
 
@@ -281,6 +282,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         night_to=frozenset(_norm(w) for w in night.get("to") or []),
         year_words=_flat(data.get("year_words")),
         whole_train=_flat(data.get("whole_train")),
+        not_places=_stem_re(data.get("not_places") or []),
         month_forms=tuple(
             str(f).lower() for forms in (data.get("months") or {}).values() for f in forms
         ),

@@ -37,6 +37,54 @@ _ROMAN_OR_DIGIT = re.compile(r"[IVX]{1,3}|\d{1,2}")
 _DASHES = frozenset({"-", "–", "—"})
 
 
+_DISTANCE = frozenset(
+    {"км", "km", "кіламетраў", "кілометрів", "километров", "kilometrów", "м", "m"}
+)
+_SOURCE_BEFORE = frozenset(
+    {"ссылкой", "посиланням", "спасылкай", "powołaniem", "powołując", "według"}
+)
+_THOUSANDS = frozenset(
+    {"тыс", "тис", "тысяч", "тисяч", "тысячи", "тисячі", "tys", "тыс.", "млн", "mln"}
+)
+_ADJECTIVE_END = re.compile(
+    r"(?:ых|их|ые|ие|ий|ый|ой|ая|яя|ое|ее|ого|его|ым|ім|ыя|ія|ае|ага|ні|ня|ній|ого|ych|ich|"
+    r"ie|ego|ymi|imi|y|e|i|ые|і|ы)$"
+)
+_MORE = frozenset(
+    {
+        "ещё",
+        "еще",
+        "ще",
+        "яшчэ",
+        "jeszcze",
+        "więcej",
+        "новых",
+        "нових",
+        "nowe",
+        "nowych",
+        "kolejne",
+        "kolejnych",
+        "чергові",
+        "очередных",
+        "очередные",
+        "новыя",
+    }
+)
+
+
+def _not_a_count(toks: tuple[Token, ...], i: int) -> bool:
+    """Whether the digits at ``toks[i]`` are a time, a decimal or thousands (10:40, 2,2 tys.)."""
+    before = toks[i - 1].low if i > 0 else ""
+    after = toks[i + 1].low if i + 1 < len(toks) else ""
+    if before == ":" or after == ":":
+        return True
+    if after in (",", ".") and i + 2 < len(toks) and toks[i + 2].low.isdigit():
+        return toks[i + 2].start == toks[i + 1].end  # 2,2 or 2.5 written together
+    if before in (",", ".") and i > 1 and toks[i - 2].low.isdigit():
+        return toks[i - 1].start == toks[i - 2].end
+    return after in _THOUSANDS
+
+
 def _is_day(tok: Token) -> bool:
     return tok.low.isdigit() and 1 <= int(tok.low) <= 31 and len(tok.low) <= 2
 
@@ -61,6 +109,8 @@ class LexiconReader:
         """Return (value, next index) of a number written in digits or words at ``i``."""
         tok = toks[i]
         if tok.low.isdigit():
+            if _not_a_count(toks, i):
+                return None
             return int(tok.low), i + 1
         if tok.low in self.lex.dozen:
             return 12, i + 1
@@ -121,8 +171,8 @@ class LexiconReader:
         m = k
         while m < len(toks) and m < k + 4:
             low = toks[m].low
-            if low in self.lex.car_nouns:
-                noun_kind = self.lex.car_nouns[low]
+            noun_kind = self._car_noun_kind(low)
+            if noun_kind is not None:
                 return (kind or noun_kind), m + 1
             adjective = self._adjective_kind(low)
             if adjective is None:
@@ -133,9 +183,20 @@ class LexiconReader:
         if kind is not None and kind != "neutral" and m > k:
             # "из них 2 пассажирских": an adjective standing for its noun
             nxt = toks[m].low if m < len(toks) else ""
-            if nxt in ("", ",", ".", ";", ")", "и", "і", "i", "та", "ды", "oraz", "а"):
+            if nxt in ("", ",", ".", ";", ")", "(", ":", "и", "і", "i", "та", "ды", "oraz", "а"):
                 return kind, m
         return None
+
+    def _car_noun_kind(self, low: str) -> str | None:
+        """Return the car type a word names ("вагонов", "вагонов-платформ": flat), else None."""
+        kind = self.lex.car_nouns.get(low)
+        if kind is not None or "-" not in low:
+            return kind
+        kinds = [self.lex.car_nouns.get(part) for part in low.split("-")]
+        typed = [k for k in kinds if k not in (None, "total")]
+        if typed:
+            return typed[0]
+        return "total" if "total" in kinds else None
 
     def find_count_series(self, text: str) -> tuple[list[int], str, int, int] | None:
         """Return the counts of a series "48 и 38 вагонов", one per train, and their car type."""
@@ -162,7 +223,7 @@ class LexiconReader:
 
     def has_car_noun(self, text: str) -> bool:
         """Whether the text names railway cars."""
-        return any(t.low in self.lex.car_nouns for t in tokens(text))
+        return any(self._car_noun_kind(t.low) is not None for t in tokens(text))
 
     def is_whole_train(self, before: str) -> bool:
         """Whether a count after ``before`` is the whole train ("эшелон из 48 ...")."""
@@ -240,8 +301,12 @@ class LexiconReader:
                 continue
             if any(self._month(t.low) is not None for t in toks[j:noun]):
                 continue  # "6 marca pociąg": a date, not six trains
-            if any(t.low in self.lex.car_nouns or t.low.isdigit() for t in toks[j:noun]):
-                continue
+            between = toks[j:noun]
+            if any(
+                t.low not in _MORE and (_ADJECTIVE_END.search(t.low) is None or t.low.isdigit())
+                for t in between
+            ):
+                continue  # "W 30 kontenerach pociąg": the number counts something else
             return GroupAnnouncement(
                 value, toks[i].start, toks[noun].end, text[toks[i].start : toks[noun].end]
             )
@@ -345,6 +410,9 @@ class LexiconReader:
                 i += 1
                 continue
             role, j = hit
+            if self._not_a_place_cue(toks, i, role, text):
+                i += 1
+                continue
             case = None
             kind_hit = self.lex.place_kinds.match(toks, j)
             if kind_hit is not None:
@@ -352,7 +420,7 @@ class LexiconReader:
                 if j < len(toks) and toks[j].low == ".":
                     j += 1
             end_j = self._name_at(toks, j)
-            if end_j == j:
+            if end_j == j or (self.lex.not_places and self.lex.not_places.match(toks[j].low)):
                 i += 1
                 continue
             # a region: "Брянской области", "в Курскую область"
@@ -367,6 +435,19 @@ class LexiconReader:
             )
             i = end_j
         return places
+
+    def _not_a_place_cue(self, toks: tuple[Token, ...], i: int, role: str, text: str) -> bool:
+        """Whether the cue at ``toks[i]`` governs no place of the train.
+
+        "в 50 км от Луганской области" gives a distance, "со ссылкой на Сообщество" a
+        source; "в/на" before a name mean motion only in a clause with a verb of motion.
+        """
+        back = [t.low for t in toks[max(0, i - 3) : i]]
+        if any(w in _DISTANCE for w in back[-2:]):
+            return True
+        if back and back[-1] in _SOURCE_BEFORE:
+            return True
+        return role == "into" and not self.verb_cues(text)
 
     def _into_role(self, last: Token, case: str | None) -> str:
         """Return the role after "в/на/у": destination (accusative) or at (locative)."""

@@ -387,7 +387,78 @@ def read_trains(
                 reader.all_into(current, draft.problems)
     _fill_groups(draft, max_group_trains=max_group_trains)
     draft.trains = [t for t in draft.trains if _has_facts(t) or t.group is not None]
+    _merge_restated(draft)
     return draft
+
+
+_PLACE_ROLES = ("origin", "destination")
+_DATE_ROLES = ("departure", "arrival")
+
+
+def _same_place(a: Fact, b: Fact) -> bool:
+    """Whether two place facts may name the same place (same stem, or one is a country)."""
+    x, y = a.value.text.lower(), b.value.text.lower()
+    if is_broad(a.value.text) or is_broad(b.value.text):
+        return True
+    stem = min(len(x), len(y), 5)
+    return x[:stem] == y[:stem]
+
+
+def _restates(first: TrainDraft, later: TrainDraft) -> bool:
+    """Whether ``later`` can be ``first`` told again (a headline, a lead, a detail)."""
+    if first.group is not None or later.group is not None:
+        return False
+    if later.marker is not None and later.marker.value.kind in ("ordinal", "other"):
+        return False
+    if first.number and later.number and first.number != later.number:
+        return False
+    for role in _PLACE_ROLES:
+        a, b = getattr(first, role), getattr(later, role)
+        if a is not None and b is not None and not _same_place(a, b):
+            return False
+    for role in _DATE_ROLES:
+        a, b = getattr(first, role), getattr(later, role)
+        if a is not None and b is not None and a.value.earliest != b.value.earliest:
+            return False
+    return all(
+        first.counts[kind].value == fact.value
+        for kind, fact in later.counts.items()
+        if kind in first.counts
+    )
+
+
+def _merge_into(first: TrainDraft, later: TrainDraft) -> None:
+    for role in (*_PLACE_ROLES, "goal"):
+        a, b = getattr(first, role), getattr(later, role)
+        if b is not None and (a is None or (is_broad(a.value.text) and not is_broad(b.value.text))):
+            setattr(first, role, b)
+    for role in (*_DATE_ROLES, "claim"):
+        if getattr(first, role) is None and getattr(later, role) is not None:
+            setattr(first, role, getattr(later, role))
+    for kind, fact in later.counts.items():
+        first.counts.setdefault(kind, fact)
+    first.number = first.number or later.number
+
+
+def _merge_restated(draft: ReportDraft) -> None:
+    """Make one train of a headline, a lead and a detail that tell the same train.
+
+    Real reports name a train in the headline, again in the lead and in full in the
+    body; each mention reads as a train. A train that contradicts nothing an earlier
+    lone train says (places, dates, counts, number), and that no ordinal or "the
+    other" marks as a different one, is merged into it. Trains of a group are left
+    as the group made them.
+    """
+    if len(draft.trains) < 2 or draft.groups:
+        return
+    kept: list[TrainDraft] = []
+    for train in draft.trains:
+        target = next((k for k in kept if _restates(k, train)), None)
+        if target is None:
+            kept.append(train)
+        else:
+            _merge_into(target, train)
+    draft.trains = kept
 
 
 def _group_for_reference(draft: ReportDraft, group: GroupDraft | None) -> GroupDraft | None:
