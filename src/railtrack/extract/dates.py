@@ -65,6 +65,8 @@ _DATE_RE = re.compile(
     rf"(?P<x1_m2>{_MONTH})(?:,?\s+(?P<x1_y>{_YEAR}))?"
     rf"|(?P<x2_m1>{_MONTH})\s+(?P<x2_d1>{_DAY}){_SEP}(?P<x2_m2>{_MONTH})\s+(?P<x2_d2>{_DAY})"
     rf"(?:,?\s+(?P<x2_y>{_YEAR}))?"
+    rf"|(?P<l_days>{_DAY}(?:\s*,\s*{_DAY})+,?\s+and\s+{_DAY})(?:\s+of)?\s+(?P<l_m>{_MONTH})"
+    rf"(?:,?\s+(?P<l_y>{_YEAR}))?"
     rf"|(?P<r1_d1>{_DAY}){_SEP}(?P<r1_d2>{_DAY})(?:\s+of)?\s+(?P<r1_m>{_MONTH})"
     rf"(?:,?\s+(?P<r1_y>{_YEAR}))?"
     rf"|(?P<r2_m>{_MONTH})\s+(?P<r2_d1>{_DAY}){_SEP}(?P<r2_d2>{_DAY})(?:,?\s+(?P<r2_y>{_YEAR}))?"
@@ -138,7 +140,19 @@ class DateSpan:
     @property
     def has_year(self) -> bool:
         """Whether the text gives the year."""
-        keys = ("iso_y", "n_y", "x1_y", "x2_y", "r1_y", "r2_y", "p_y", "dm_y", "md_y", "mo_y")
+        keys = (
+            "iso_y",
+            "n_y",
+            "x1_y",
+            "x2_y",
+            "r1_y",
+            "r2_y",
+            "p_y",
+            "dm_y",
+            "md_y",
+            "mo_y",
+            "night_y",
+        )
         return any(self.get(k) for k in keys)
 
 
@@ -191,8 +205,24 @@ def find_dates(text: str) -> list[DateSpan]:
             start = m.start("mo_m") if not m["qual"] else m.start()
             spans.append(DateSpan(start, m.end(), text[start : m.end()], fields))
             continue
-        spans.append(DateSpan(m.start(), m.end(), m[0], fields))
+        spans.append(DateSpan(m.start(), m.end(), m[0], _as_list(m, fields)))
     return spans
+
+
+def _as_list(m: re.Match[str], fields: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """Read "15 and 17 June" and "11, 14, 15 and 16 May" as lists of days, not spans."""
+    if m["l_days"]:
+        days = [str(_day_number(d)) for d in re.findall(r"\d+", m["l_days"])]
+        listed = (("list_d", ",".join(days)), ("dm_d", days[-1]), ("dm_m", m["l_m"]))
+        return listed + ((("dm_y", m["l_y"]),) if m["l_y"] else ())
+    between = m.string[max(0, m.start() - 9) : m.start()].lower()
+    if "between" in between:
+        return fields  # "between 5 and 7 March": a span
+    if m["r1_d1"] and re.search(r"\band\b|&", m.string[m.end("r1_d1") : m.start("r1_d2")]):
+        d1, d2 = _day_number(m["r1_d1"]), _day_number(m["r1_d2"])
+        listed = (("list_d", f"{d1},{d2}"), ("dm_d", str(d2)), ("dm_m", m["r1_m"]))
+        return listed + ((("dm_y", m["r1_y"]),) if m["r1_y"] else ())
+    return fields
 
 
 @lru_cache(maxsize=256)

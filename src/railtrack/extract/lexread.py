@@ -37,6 +37,9 @@ _ROMAN_OR_DIGIT = re.compile(r"[IVX]{1,3}|\d{1,2}")
 _DASHES = frozenset({"-", "–", "—"})
 
 
+_REGION_ADJECTIVE = re.compile(
+    r"(?:sk|ck|зк|ск|цк)(?:im|iego|i|a|iej|ą|ой|ого|ий|ая|ую|ім|ого|ай|ае)$"
+)
 _DISTANCE = frozenset(
     {"км", "km", "кіламетраў", "кілометрів", "километров", "kilometrów", "м", "m"}
 )
@@ -173,6 +176,9 @@ class LexiconReader:
             low = toks[m].low
             noun_kind = self._car_noun_kind(low)
             if noun_kind is not None:
+                after = self._adjective_kind(toks[m + 1].low) if m + 1 < len(toks) else None
+                if kind is None and after not in (None, "neutral"):
+                    return after, m + 2  # "wagony pasażerskie", "вагонов пассажирских"
                 return (kind or noun_kind), m + 1
             adjective = self._adjective_kind(low)
             if adjective is None:
@@ -420,6 +426,29 @@ class LexiconReader:
                 if j < len(toks) and toks[j].low == ".":
                     j += 1
             end_j = self._name_at(toks, j)
+            region_first = (
+                kind_hit is not None
+                and kind_hit[0][0] == "region"
+                and end_j == j
+                and j < len(toks)
+                and _REGION_ADJECTIVE.search(toks[j].low) is not None
+            )
+            if region_first:
+                # the kind word is part of the name: "obwodzie rostowskim"
+                start = toks[j - 1].start
+                end = toks[j].end
+                places.append(
+                    PlaceSpan(
+                        "at" if role == "into" else role,
+                        text[start:end],
+                        start,
+                        end,
+                        toks[i].start,
+                        lang=self.lang,
+                    )
+                )
+                i = j + 1
+                continue
             if end_j == j or (self.lex.not_places and self.lex.not_places.match(toks[j].low)):
                 i += 1
                 continue
@@ -538,7 +567,9 @@ class LexiconReader:
                     fields = [("dm_d", days[0]), ("dm_m", str(month))]
                     return ([*fields, ("dm_y", year)] if year else fields), end
                 is_range = len(days) == 2 and (
-                    seps[0] in _DASHES or seps[0] in ("по", "до", "па", "da", "do", "to") or j > i
+                    seps[0] in _DASHES
+                    or seps[0] in ("по", "до", "па", "da", "do", "to")
+                    or j > i  # "между 5 и 7 марта", "с 5 по 7"
                 )
                 if is_range:
                     fields = [("r1_d1", days[0]), ("r1_d2", days[1]), ("r1_m", str(month))]

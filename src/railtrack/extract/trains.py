@@ -226,6 +226,17 @@ class _ClauseReader:
         group.series = [{kind: self._fact(v, start, end)} for v in values]
         return True
 
+    def date_list(self) -> DateSpan | None:
+        """Return a list of several days ("15 and 17 June"), which means several trains."""
+        return next((d for d in self.dates if len(d.days) >= 2), None)
+
+    def role_of(self, span: DateSpan) -> str | None:
+        """Return ``departure`` or ``arrival`` as the verb near a date says, else None."""
+        verb = self._verb_for(span.start)
+        if verb is None or verb.role == "neutral":
+            return None
+        return "departure" if verb.role == "departure" else "arrival"
+
     def claim_into(self, facts: _Facts) -> None:
         if self.claim is not None and facts.claim is None:
             facts.claim = self._fact(self.claim, 0, len(self.text))
@@ -334,6 +345,15 @@ def read_trains(
                 reader.claim_into(group)
                 if not reader.series_into(group):
                     reader.counts_into(group.each if rd.is_each(piece.text) else group.counts)
+                continue
+            listed = reader.date_list()
+            if (
+                listed is not None
+                and group is None
+                and (rd.has_train_noun(piece.text) or reader.counts or rd.has_car_noun(piece.text))
+            ):
+                group = _group_of_dates(draft, reader, listed, current, piece.text)
+                current = None
                 continue
             if marker is not None:
                 current = TrainDraft(
@@ -459,6 +479,51 @@ def _merge_restated(draft: ReportDraft) -> None:
         else:
             _merge_into(target, train)
     draft.trains = kept
+
+
+def _group_of_dates(
+    draft: ReportDraft,
+    reader: _ClauseReader,
+    listed: DateSpan,
+    current: TrainDraft | None,
+    text: str,
+) -> GroupDraft:
+    """Make one train per day of a list ("On 15 and 17 June, 87 wagons were sent ...").
+
+    The places and claim of the clause (and of a train the sentence before began to
+    describe without a date) are shared; counts go on the group, or on each train
+    when the text says each.
+    """
+    group = GroupDraft(n_trains=len(listed.days))
+    group.marker = reader._fact(len(listed.days), listed.start, listed.end)
+    if current is not None and current.group is None and current in draft.trains:
+        if current.departure is None and current.arrival is None and not current.counts:
+            for role in ("origin", "destination", "goal", "claim"):
+                setattr(group, role, getattr(current, role))
+            draft.trains.remove(current)
+    draft.groups.append(group)
+    reader.places_into(group)
+    reader.claim_into(group)
+    reader.counts_into(group.each if reader.rd.is_each(text) else group.counts)
+    role = reader.role_of(listed)
+    gi = len(draft.groups) - 1
+    for day in listed.days:
+        train = TrainDraft(group=gi)
+        if role is not None and reader.published is not None:
+            one = DateSpan(
+                listed.start,
+                listed.end,
+                listed.text,
+                tuple((k, v) for k, v in listed.fields if k not in ("list_d", "dm_d"))
+                + (("dm_d", str(day)),),
+            )
+            window = resolve_date(one, reader.published, forward=reader.claim is not None)
+            if window is not None:
+                fact = reader._fact(window, listed.start, listed.end)
+                setattr(train, role, fact)
+        group.members.append(len(draft.trains))
+        draft.trains.append(train)
+    return group
 
 
 def _group_for_reference(draft: ReportDraft, group: GroupDraft | None) -> GroupDraft | None:
