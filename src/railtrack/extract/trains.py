@@ -496,11 +496,19 @@ def _group_of_dates(
     """
     group = GroupDraft(n_trains=len(listed.days))
     group.marker = reader._fact(len(listed.days), listed.start, listed.end)
-    if current is not None and current.group is None and current in draft.trains:
-        if current.departure is None and current.arrival is None and not current.counts:
-            for role in ("origin", "destination", "goal", "claim"):
-                setattr(group, role, getattr(current, role))
-            draft.trains.remove(current)
+    undated = (
+        current is not None
+        and current.group is None
+        and draft.trains
+        and draft.trains[-1] is current
+        and current.departure is None
+        and current.arrival is None
+        and not current.counts
+    )
+    if undated and current is not None:
+        for role in ("origin", "destination", "goal", "claim"):
+            setattr(group, role, getattr(current, role))
+        draft.trains.pop()
     draft.groups.append(group)
     reader.places_into(group)
     reader.claim_into(group)
@@ -514,8 +522,10 @@ def _group_of_dates(
                 listed.start,
                 listed.end,
                 listed.text,
-                tuple((k, v) for k, v in listed.fields if k not in ("list_d", "dm_d"))
-                + (("dm_d", str(day)),),
+                (
+                    *((k, v) for k, v in listed.fields if k not in ("list_d", "dm_d")),
+                    ("dm_d", str(day)),
+                ),
             )
             window = resolve_date(one, reader.published, forward=reader.claim is not None)
             if window is not None:
