@@ -137,7 +137,7 @@ def extract_shipments(
     >>> r = extract_shipments("Вчера эшелон из 40 вагонов отправился из Слонима в Валуйки.",
     ...     published=date(2023, 3, 3), network=False)
     >>> r.lang, r.shipments[0].origin.text, r.shipments[0].departure.earliest
-    ('ru', 'Слоним', datetime.date(2023, 3, 2))
+    ('ru', 'Слонима', datetime.date(2023, 3, 2))
     """
     settings = settings or DEFAULT_SETTINGS
     if isinstance(published, str):

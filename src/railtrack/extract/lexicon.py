@@ -190,6 +190,7 @@ class Lexicon:
     whole_train: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     region_words: frozenset[str] = frozenset()
     not_places: re.Pattern[str] | None = None
+    accident: re.Pattern[str] | None = None
     month_forms: tuple[str, ...] = ()  # as written in the file (with ё, ў)
 
 
@@ -283,6 +284,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         year_words=_flat(data.get("year_words")),
         whole_train=_flat(data.get("whole_train")),
         not_places=_stem_re(data.get("not_places") or []),
+        accident=_stem_re(data.get("accident") or []),
         month_forms=tuple(
             str(f).lower() for forms in (data.get("months") or {}).values() for f in forms
         ),

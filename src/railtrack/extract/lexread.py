@@ -40,6 +40,7 @@ _DASHES = frozenset({"-", "–", "—"})
 _REGION_ADJECTIVE = re.compile(
     r"(?:sk|ck|зк|ск|цк)(?:im|iego|i|a|iej|ą|ой|ого|ий|ая|ую|ім|ого|ай|ае)$"
 )
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 _DISTANCE = frozenset(
     {"км", "km", "кіламетраў", "кілометрів", "километров", "kilometrów", "м", "m"}
 )
@@ -80,6 +81,10 @@ def _not_a_count(toks: tuple[Token, ...], i: int) -> bool:
     before = toks[i - 1].low if i > 0 else ""
     after = toks[i + 1].low if i + 1 < len(toks) else ""
     if before == ":" or after == ":":
+        return True
+    if before in _DASHES and i > 1 and toks[i - 2].low.isdigit():
+        return True  # "2-3 вагона": a range is no count
+    if after in _DASHES and i + 2 < len(toks) and toks[i + 2].low.isdigit():
         return True
     if after in (",", ".") and i + 2 < len(toks) and toks[i + 2].low.isdigit():
         return toks[i + 2].start == toks[i + 1].end  # 2,2 or 2.5 written together
@@ -313,6 +318,8 @@ class LexiconReader:
                 for t in between
             ):
                 continue  # "W 30 kontenerach pociąg": the number counts something else
+            if _YEAR_RE.search(text) and not self.verb_cues(text):
+                return None  # "w 2011 roku było to 17 pociągów": a statistic
             return GroupAnnouncement(
                 value, toks[i].start, toks[noun].end, text[toks[i].start : toks[noun].end]
             )
@@ -352,7 +359,13 @@ class LexiconReader:
         return "expected" if expected else None
 
     def is_off_topic(self, text: str) -> bool:
-        """Sabotage, battle news or freight statistics, without military rail words."""
+        """Sabotage, battle news or freight statistics, without military rail words.
+
+        An accident (a derailment, a train overturned) is never a shipment report,
+        military train or not.
+        """
+        if self.lex.accident is not None and self.lex.accident.search(text) is not None:
+            return True
         if self.lex.off_topic is None or self.lex.off_topic.search(text) is None:
             return False
         return self.lex.military is None or self.lex.military.search(text) is None

@@ -307,9 +307,7 @@ def resolve_place(
 
     An inflected name ("из Слонима", "do Kapustina Jaru") is tried in its candidate
     nominative forms (:func:`~railtrack.extract.morph.name_forms`); the form that
-    resolves with the best score wins, and the place's ``text`` is that form (the
-    words as written stay in the evidence). A name no form resolves keeps its first
-    nominative guess.
+    resolves with the best score wins. The place's ``text`` is the name as written.
 
     Parameters
     ----------
@@ -328,7 +326,7 @@ def resolve_place(
     >>> resolve_place("Slonim", None, cache={}).text
     'Slonim'
     >>> resolve_place("Слонима", None, cache={}, lang="ru").text
-    'Слоним'
+    'Слонима'
     """
     key = (text, lang)
     if key in cache:
@@ -340,19 +338,15 @@ def resolve_place(
         lang = "ru"  # a Cyrillic name quoted in English text
     forms = name_forms(text, lang)
     if network is None:
-        place = Place(text=forms[1] if len(forms) > 1 else text)
+        place = Place(text=text)
     else:
         best = None
         for i, form in enumerate(forms):
             resolution = network.resolve(form)
-            resolved = resolution.resolved
             score = (resolution.score or 0) - (0.5 if i else 0)  # ties: as written
-            if resolved and (best is None or score > best[0]):
-                best = (score, form, resolution)
-        if best is None:
-            first = forms[1] if len(forms) > 1 else text
-            place = network.resolve(first).to_place(first)
-        else:
-            place = best[2].to_place(best[1])
+            if resolution.resolved and (best is None or score > best[0]):
+                best = (score, resolution)
+        resolution = best[1] if best is not None else network.resolve(forms[-1])
+        place = resolution.to_place(text)
     cache[key] = place
     return place
