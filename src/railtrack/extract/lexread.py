@@ -282,6 +282,9 @@ class LexiconReader:
                 ok = noun is not None
                 if not ok and nxt in ("из", "з", "із", "са", "z", "ze"):
                     ok = True  # "один из эшелонов"
+            opening = i == 0 or toks[i - 1].low in (".", ",", ";", ":", "•", "-", "—", "–")
+            if kind == "ordinal" and not ok and opening:
+                kind, ok = "weak", True  # "первый 2 марта с 40 вагонами": one of a group
             if (
                 kind in ("one", "weak", "other")
                 and not ok
@@ -326,9 +329,16 @@ class LexiconReader:
         return None
 
     def is_group_reference(self, text: str) -> bool:
-        """Whether the text speaks of trains already named, together ("в обоих", "łącznie")."""
+        """Whether the text speaks of trains already named, together ("в обоих", "łącznie").
+
+        "Всего в эшелоне 40 вагонов" is a total of one train: a total word beside
+        train nouns that are all singular is no reference to several.
+        """
         toks = tokens(text)
-        return any(self.lex.group_refs.match(toks, i) for i in range(len(toks)))
+        if not any(self.lex.group_refs.match(toks, i) for i in range(len(toks))):
+            return False
+        nouns = [self.lex.train_nouns[t.low] for t in toks if t.low in self.lex.train_nouns]
+        return not nouns or "pl" in nouns
 
     def is_each(self, text: str) -> bool:
         """Whether counts hold for each train ("в каждом", "po 40 wagonów")."""
@@ -439,6 +449,23 @@ class LexiconReader:
                 if j < len(toks) and toks[j].low == ".":
                     j += 1
             end_j = self._name_at(toks, j)
+            if kind_hit is not None and end_j == j and j < len(toks):
+                inner = self.lex.place_cues.match(toks, j)
+                if inner is not None and inner[0] in ("into", "at"):
+                    # "со станции в Воронежской области": the region is the place
+                    k = inner[1]
+                    end_k = self._name_at(toks, k)
+                    after = self.lex.place_kinds.match(toks, end_k) if end_k > k else None
+                    if after is not None and after[0][0] == "region":
+                        start, end = toks[k].start, toks[after[1] - 1].end
+                        role_here = "destination" if role == "into" else role
+                        places.append(
+                            PlaceSpan(
+                                role_here, text[start:end], start, end, toks[i].start, self.lang
+                            )
+                        )
+                        i = after[1]
+                        continue
             region_first = (
                 kind_hit is not None
                 and kind_hit[0][0] == "region"
@@ -489,7 +516,10 @@ class LexiconReader:
             return True
         if back and back[-1] in _SOURCE_BEFORE:
             return True
-        return role == "into" and not self.verb_cues(text)
+        if role != "into" or self.verb_cues(text):
+            return False
+        # "эшелон в Валуйки": after a train noun the preposition is motion too
+        return not any(t.low in self.lex.train_nouns for t in toks[max(0, i - 2) : i])
 
     def _into_role(self, last: Token, case: str | None) -> str:
         """Return the role after "в/на/у": destination (accusative) or at (locative)."""
