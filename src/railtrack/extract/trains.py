@@ -417,8 +417,8 @@ def read_trains(
                 elif marker.kind == "indefinite":
                     group = None
                 draft.trains.append(current)
-                default = group.last_role if current.group is not None and group else None
-                reader.all_into(current, draft.problems, default)
+                group_role = group.last_role if current.group is not None and group else None
+                reader.all_into(current, draft.problems, group_role)
                 continue
             if rd.is_group_reference(piece.text) and reader.counts:
                 target = _group_for_reference(draft, group)
