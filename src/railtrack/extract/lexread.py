@@ -444,6 +444,10 @@ class LexiconReader:
                 continue
             case = None
             kind_hit = self.lex.place_kinds.match(toks, j)
+            if kind_hit is None and j + 1 < len(toks) and _ADJECTIVE_END.search(toks[j].low):
+                after_adj = self.lex.place_kinds.match(toks, j + 1)
+                if after_adj is not None and toks[j].text[:1].islower():
+                    kind_hit = after_adj  # "в китайский город Цзинань", "na białoruską stację"
             if kind_hit is not None:
                 case, j = kind_hit[0][1], kind_hit[1]
                 if j < len(toks) and toks[j].low == ".":
@@ -511,9 +515,9 @@ class LexiconReader:
         "в 50 км от Луганской области" gives a distance, "со ссылкой на Сообщество" a
         source; "в/на" before a name mean motion only in a clause with a verb of motion.
         """
-        back = [t.low for t in toks[max(0, i - 3) : i]]
-        if any(w in _DISTANCE for w in back[-2:]):
-            return True
+        back = [t.low for t in toks[max(0, i - 4) : i]]
+        if any(w in _DISTANCE for w in back):
+            return True  # "в 50 км от X", "в 400 км к югу от X"
         if back and back[-1] in _SOURCE_BEFORE:
             return True
         if role != "into" or self.verb_cues(text):

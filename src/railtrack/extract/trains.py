@@ -24,6 +24,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -212,6 +213,8 @@ class _ClauseReader:
         A date of a sighting ("spotted in Bryansk on March 6") dates the via point.
         """
         fallback = facts.last_role or default_role
+        if fallback is not None and not self.verbs and not _refers_back(self.text):
+            fallback = None
         for span in self.dates:
             verb = self._verb_for(span.start)
             if verb is None and (self.verbs or fallback is None):
@@ -459,7 +462,34 @@ def read_trains(
     _fill_groups(draft, max_group_trains=max_group_trains)
     draft.trains = [t for t in draft.trains if _has_facts(t) or t.group is not None]
     _merge_restated(draft)
+    draft.trains = [t for t in draft.trains if not _only_a_country(t)]
     return draft
+
+
+_NAME_INSIDE = re.compile(r"(?<=[\w,] )[^\W\d_]*[A-ZА-ЯЁІЇЄҐЎŁŚŻŹĆŃÓ]")
+
+
+def _refers_back(text: str) -> bool:
+    """Whether a clause without a verb of motion can only be about the train just read.
+
+    "It happened on 5 March." / "Это произошло 5 марта." are short and name nothing
+    else; a long clause naming people or places is about something else.
+    """
+    return len(text) <= 80 and _NAME_INSIDE.search(text) is None
+
+
+def _only_a_country(train: TrainDraft) -> bool:
+    """Whether all a lone train has is one country or region ("переброска в Беларусь").
+
+    Such a mention is news about trains in general, not a shipment one can track.
+    """
+    if train.group is not None or train.counts or train.via or train.number:
+        return False
+    if any(getattr(train, role) is not None for role in _DATE_ROLES):
+        return False
+    places = [getattr(train, role) for role in (*_PLACE_ROLES, "goal")]
+    places = [p for p in places if p is not None]
+    return len(places) == 1 and is_broad(places[0].value.text)
 
 
 _PLACE_ROLES = ("origin", "destination")
