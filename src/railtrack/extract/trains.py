@@ -33,6 +33,7 @@ from typing import Any
 
 from railtrack.extract import cues
 from railtrack.extract.dates import DateSpan, resolve_date
+from railtrack.extract.lexicon import month_of
 from railtrack.extract.numbers import CarCount
 from railtrack.extract.places import PlaceSpan, is_broad
 from railtrack.extract.readers import Reader, reader_for
@@ -466,7 +467,12 @@ def read_trains(
     return draft
 
 
-_NAME_INSIDE = re.compile(r"(?<=[\w,] )[^\W\d_]*[A-ZА-ЯЁІЇЄҐЎŁŚŻŹĆŃÓ]")
+_WORD_INSIDE = re.compile(r"(?<=[\w,] )[^\W\d_][\w'’-]*")
+
+
+_WEEKDAY_WORDS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
 
 
 def _refers_back(text: str) -> bool:
@@ -475,7 +481,12 @@ def _refers_back(text: str) -> bool:
     "It happened on 5 March." / "Это произошло 5 марта." are short and name nothing
     else; a long clause naming people or places is about something else.
     """
-    return len(text) <= 80 and _NAME_INSIDE.search(text) is None
+    if len(text) > 80:
+        return False
+    return not any(
+        w[0].isupper() and month_of(w) is None and w.lower() not in _WEEKDAY_WORDS
+        for w in _WORD_INSIDE.findall(text)
+    )
 
 
 def _only_a_country(train: TrainDraft) -> bool:
