@@ -111,6 +111,21 @@ class LexiconReader:
         self.lex: Lexicon = lexicon(lang)
         # months of every language: a Russian report may quote "8 marca"
         self._month = month_of
+        lex = self.lex
+        tables = (
+            lex.qualifiers,
+            lex.night_prefix,
+            lex.month_parts,
+            lex.month_prep,
+            lex.weekday_mods,
+            lex.relative,
+        )
+        # the words a date expression can start with: dates are tried only there
+        self._date_starts = frozenset().union(
+            *(t.first_words for t in tables), lex.weekdays, lex.range_start
+        )
+        self._date_prefixes = tuple(p for t in tables for p in t.prefixes)
+        self._verb_cache: dict[str, list[VerbCue]] = {}
 
     # -- numbers ---------------------------------------------------------------------
     def _number_at(self, toks: tuple[Token, ...], i: int) -> tuple[int, int] | None:
@@ -386,7 +401,12 @@ class LexiconReader:
 
     def verb_cues(self, text: str) -> list[VerbCue]:
         """Verbs that say whether a nearby date is a departure or an arrival."""
-        cues = []
+        cached = self._verb_cache.get(text)
+        if cached is not None:
+            return cached
+        if len(self._verb_cache) > 2048:
+            self._verb_cache.clear()
+        cues = self._verb_cache[text] = []
         if self.lex.verbs is None:
             return cues
         for m in self.lex.verbs.finditer(text):
@@ -559,7 +579,12 @@ class LexiconReader:
         toks = tokens(text)
         spans: list[DateSpan] = []
         i = 0
+        starts = self._date_starts
         while i < len(toks):
+            low = toks[i].low
+            if not (low[0].isdigit() or low in starts or low.startswith(self._date_prefixes)):
+                i += 1
+                continue
             found = self._date_at(toks, i)
             if found is None:
                 i += 1
