@@ -33,7 +33,13 @@ from typing import Any
 
 from railtrack.extract.lexicon import LANGUAGES
 
-__all__ = ["LanguageGuess", "detect_language", "script_of", "sentence_language"]
+__all__ = [
+    "LanguageGuess",
+    "detect_language",
+    "mixes_languages",
+    "script_of",
+    "sentence_language",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -164,6 +170,8 @@ def sentence_language(sentence: str, report_lang: str) -> str:
         return report_lang
     if script == "latin":
         # Polish letters outside names make a Latin sentence Polish; none, English
+        if len(_POLISH_RE.findall(sentence)) >= 4:
+            return "pl"  # names alone rarely carry four
         stripped = _without_names(sentence)
         if _POLISH_RE.search(stripped):
             return "pl"
@@ -189,6 +197,29 @@ def _without_names(text: str) -> str:
     """
     stripped = _NAME_RE.sub(lambda m: "" if m[0][0].isupper() else m[0], text)
     return stripped if len(_LETTER.findall(stripped)) >= MIN_LETTERS else text
+
+
+def mixes_languages(text: str, lang: str) -> bool:
+    """Whether sentences of a report in ``lang`` may be in another language.
+
+    True when the text writes both scripts, or is Polish (a relay may quote English),
+    or is English with Polish letters; a report in one Cyrillic language, or in plain
+    English, is read in its language throughout, which saves judging each sentence.
+
+    Examples
+    --------
+    >>> mixes_languages("Эшелон прибыл в Валуйки.", "ru")
+    False
+    >>> mixes_languages("Z Białorusi do Rosji: a military transport left Orsha.", "pl")
+    True
+    """
+    if lang == "pl":
+        return True
+    cyrillic = len(_CYRILLIC.findall(text))
+    latin = len(_LATIN.findall(text))
+    if min(cyrillic, latin) >= MIN_LETTERS:
+        return True
+    return lang == "en" and _POLISH_RE.search(text) is not None
 
 
 def script_of(text: str) -> str:
@@ -251,6 +282,8 @@ def _by_letters(text: str) -> str | None:
         return None
     if cyrillic == 0 and not letters & _POLISH_LETTERS and latin >= MIN_LETTERS:
         return "en"
+    if cyrillic == 0 and len(_POLISH_RE.findall(_without_names(text))) >= 3:
+        return "pl"  # Polish letters in the words around the names
     return None
 
 

@@ -163,7 +163,12 @@ class LexiconReader:
         toks = tokens(text)
         counts: list[CarCount] = []
         i = 0
+        numbers, approx_words = self.lex.numbers, self.lex.approx
         while i < len(toks):
+            low = toks[i].low
+            if not (low[0].isdigit() or low in numbers or low in approx_words):
+                i += 1
+                continue
             approx = self.lex.approx.match(toks, i)
             start_i = i
             j = approx[1] if approx else i
@@ -281,8 +286,12 @@ class LexiconReader:
         toks = tokens(text)
         markers: list[TrainMarker] = []
         i = 0
+        table = self.lex.markers
         while i < len(toks):
-            hit = self.lex.markers.match(toks, i)
+            if toks[i].low not in table:
+                i += 1
+                continue
+            hit = table.match(toks, i)
             if hit is None:
                 i += 1
                 continue
@@ -350,7 +359,8 @@ class LexiconReader:
         train nouns that are all singular is no reference to several.
         """
         toks = tokens(text)
-        if not any(self.lex.group_refs.match(toks, i) for i in range(len(toks))):
+        refs = self.lex.group_refs
+        if not any(t.low in refs and refs.match(toks, i) for i, t in enumerate(toks)):
             return False
         nouns = [self.lex.train_nouns[t.low] for t in toks if t.low in self.lex.train_nouns]
         return not nouns or "pl" in nouns
@@ -453,8 +463,12 @@ class LexiconReader:
         toks = tokens(text)
         places: list[PlaceSpan] = []
         i = 0
+        cues = self.lex.place_cues
         while i < len(toks):
-            hit = self.lex.place_cues.match(toks, i)
+            if toks[i].low not in cues:
+                i += 1
+                continue
+            hit = cues.match(toks, i)
             if hit is None:
                 i += 1
                 continue
