@@ -6,8 +6,9 @@ into one store. Two inputs, each into a fresh store:
 - ``one corridor``: the worst case of issue 18 point 3 -- every train from one
   source on one corridor (Slonim -> Rossosh), 25 departures a day as the reports
   arrive, and one train in twenty from a second source (linked to the first
-  source's first train of that day). Before the R*Tree index each shipment re-read every stored shipment of its
-  corridor: 1,000 took about 30 s and 20,000 did not finish in 10 minutes.
+  source's first train of that day). Before the R*Tree index each shipment re-read
+  every stored shipment of its corridor: 1,000 took about 30 s and 20,000 did not
+  finish in 10 minutes.
 - ``many corridors``: 40 origins x 40 destinations, two sources, 100 trains a day
   with three-day departure windows.
 
