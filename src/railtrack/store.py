@@ -137,8 +137,25 @@ def _content_hash(kind: str, body: str) -> str:
     return hashlib.sha256(f"{kind}\n{body}".encode()).hexdigest()
 
 
+_POST_FIELDS = (
+    "channel",
+    "channel_id",
+    "message_id",
+    "published_at",
+    "forwarded_from",
+    "edited_at",
+)
+"""Source fields added for Telegram posts: left out of a record's body when empty, so
+the records stored before them keep their content hash."""
+
+
 def _canonical(record: Shipment | ShipmentGroup | Sighting) -> str:
-    return json.dumps(record.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    data = record.model_dump(mode="json")
+    source = data["source"]
+    for name in _POST_FIELDS:
+        if source.get(name) is None:
+            source.pop(name, None)
+    return json.dumps(data, sort_keys=True, ensure_ascii=False)
 
 
 def _place_key(place: Place | None) -> str:
