@@ -32,7 +32,7 @@ import json
 import logging
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -43,6 +43,7 @@ from platformdirs import user_data_dir
 from railtrack.errors import StoreError
 from railtrack.io import ReportSet
 from railtrack.models import Place, Shipment, ShipmentGroup, Sighting
+from railtrack.store_posts import POSTS_SCHEMA, PostLedger, history_rows
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -91,6 +92,8 @@ _MIGRATIONS: tuple[str, ...] = (
     UPDATE records SET train_id = pk WHERE kind = 'shipment';
     CREATE INDEX records_train ON records (kind, train_key);
     """,
+    # version 3: Telegram posts, once each, their edits kept as versions (store_posts.py)
+    POSTS_SCHEMA,
 )
 
 
@@ -116,20 +119,26 @@ def default_store_path() -> Path:
 
 @dataclass(frozen=True)
 class IngestResult:
-    """What one ingest added: new records, records already stored, and linked trains."""
+    """What one ingest added: new records, records already stored, and linked trains.
+
+    ``posts`` counts the Telegram posts met: ``new``, ``edited`` (a new version
+    replaced the stored one), ``unchanged`` and ``older`` (a past version).
+    """
 
     new: int
     duplicates: int
     linked: int
     ingest_id: int
+    posts: dict[str, int] = field(default_factory=dict)
 
-    def to_dict(self) -> dict[str, int]:
+    def to_dict(self) -> dict[str, Any]:
         """Return the counts as a JSON-ready dict."""
         return {
             "new": self.new,
             "duplicates": self.duplicates,
             "linked": self.linked,
             "ingest_id": self.ingest_id,
+            "posts": dict(self.posts),
         }
 
 
@@ -326,7 +335,13 @@ class Store:
                 (now, json.dumps([str(p) for p in paths])),
             )
             ingest_id = int(cursor.lastrowid or 0)
+            ledger = PostLedger(conn, ingest_id)
+            ledger.admit(reports.posts)
             for done, (kind, record) in enumerate(records, start=1):
+                post = ledger.post_of(record)
+                if post is False:  # a Telegram post stored before, unchanged or newer
+                    duplicates += 1
+                    continue
                 body = _canonical(record)
                 digest = _content_hash(kind, body)
                 if conn.execute(
@@ -356,8 +371,12 @@ class Store:
                 )
                 pk = int(cursor.lastrowid or 0)
                 new += 1
+                if post:
+                    ledger.link(pk, post)
                 if isinstance(record, Shipment):
-                    train_id = self._match_train(record, train_key or "", pk)
+                    train_id = ledger.train_for(record) or self._match_train(
+                        record, train_key or "", pk
+                    )
                     linked += train_id != pk
                     conn.execute("UPDATE records SET train_id = ? WHERE pk = ?", (train_id, pk))
                 if done % 500 == 0:
@@ -382,7 +401,13 @@ class Store:
             duplicates,
             linked,
         )
-        return IngestResult(new=new, duplicates=duplicates, linked=linked, ingest_id=ingest_id)
+        return IngestResult(
+            new=new,
+            duplicates=duplicates,
+            linked=linked,
+            ingest_id=ingest_id,
+            posts=ledger.counts.to_dict() if reports.posts else {},
+        )
 
     def _match_train(self, shipment: Shipment, train_key: str, pk: int) -> int:
         rows = self._conn.execute(
@@ -497,6 +522,39 @@ class Store:
         )
         df["reports_of_train"] = df.groupby("train_id")["id"].transform("count")
         return df
+
+    def post_history(self) -> pd.DataFrame:
+        """Return every stored version of every Telegram post.
+
+        Columns: ``channel_key`` (the channel id, or ``title:<title>``), ``message_id``,
+        ``version`` (the edit time, else the publication time), ``current`` (whether
+        this is the version counted now), ``ingest_id``, ``records`` (its records
+        stored now) and ``replaced_records`` (its records kept in the history since a
+        later version replaced it), ``source_file``.
+        """
+        return pd.DataFrame(
+            history_rows(self._conn),
+            columns=[
+                "channel_key",
+                "message_id",
+                "version",
+                "current",
+                "ingest_id",
+                "records",
+                "replaced_records",
+                "source_file",
+            ],
+        ).astype({"current": bool})
+
+    def replaced_records(self) -> ReportSet:
+        """Return the records of replaced post versions, as they were read."""
+        out = ReportSet()
+        used: set[tuple[str, str]] = set()
+        for kind, body in self._conn.execute(
+            "SELECT kind, body FROM record_history ORDER BY pk"
+        ).fetchall():
+            self._add_unique(out, _KINDS[kind].model_validate_json(body), None, used)
+        return out
 
     def ingests(self) -> pd.DataFrame:
         """Return the ingest log: id, started_at, paths, new and duplicate records."""

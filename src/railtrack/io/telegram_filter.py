@@ -145,15 +145,33 @@ through to dropping a train.
 
 _EMOJI = "🚂🚃🚄🚅🚆🚇🚈🚉🚊🚋🛤🚞🚝"
 
-_PATTERN = re.compile(
-    "|".join(
-        [
-            *(re.escape(stem) for stems in RAIL_STEMS.values() for stem in sorted(set(stems))),
-            f"[{_EMOJI}]",
-        ]
-    ),
-    re.IGNORECASE,
-)
+Trie = dict[str, "Trie"]
+
+
+def _trie_pattern(node: Trie) -> str:
+    """Return a regular expression matching the words of a trie, shared starts written once.
+
+    Regular expression engines try each branch of ``a|b|c`` in turn at each place in
+    the text; a trie-shaped pattern tries each letter once, which makes the search
+    several times faster on a hundred stems.
+    """
+    if "" in node:
+        return ""  # a shorter stem ends here: it is enough
+    branches = [re.escape(ch) + _trie_pattern(rest) for ch, rest in sorted(node.items())]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _compile(stems: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
+    root: Trie = {}
+    for stem in {s.lower() for words in stems.values() for s in words}:
+        node = root
+        for ch in stem:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return re.compile(f"{_trie_pattern(root)}|[{_EMOJI}]")
+
+
+_PATTERN = _compile(RAIL_STEMS)
 
 
 def mentions_rail(text: str) -> bool:
@@ -175,4 +193,5 @@ def mentions_rail(text: str) -> bool:
     >>> mentions_rail("ЭШАЛОН з тэхнікай прыбыў у Асіповічы"), mentions_rail("")
     (True, False)
     """
-    return _PATTERN.search(text) is not None
+    # lower-casing first is several times faster than a case-blind search
+    return _PATTERN.search(text.lower()) is not None
