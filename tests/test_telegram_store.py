@@ -206,3 +206,26 @@ def test_killed_ingest_of_an_export_leaves_the_store_as_it_was(tmp_path):
     with Store(db_path) as db:
         assert db.counts() == before
         assert db.post_history().equals(history)
+
+
+def test_extract_reads_an_export_folder(tmp_path):
+    path = export(
+        tmp_path, "export", [Msg(2, TRAIN_A, when=at(3)), Msg(3, "Thanks for the support!")]
+    )
+    result = runner.invoke(app, ["extract", str(path.parent), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    (shipment,) = data["shipments"]
+    assert shipment["id"] == "tg-1234567890-2-t1"
+    assert shipment["cars"]["flat"] == 40
+    assert "1 telegram posts without train words" in result.stderr
+
+
+def test_load_counts_what_it_skipped_and_names_bad_messages(tmp_path):
+    doc = chat_object([Msg(2, TRAIN_A, when=at(3)), Msg(3, "", media_type="sticker")])
+    doc["messages"].append({"id": 4, "type": "message", "text": "A train left Orsha."})
+    path = write_json(tmp_path / "result.json", doc)
+    result = runner.invoke(app, ["load", str(path)])
+    assert result.exit_code == 1
+    assert "1 telegram stickers" in result.stderr
+    assert "result.json message 4, field 'date'" in result.stderr
