@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -238,6 +238,7 @@ def test_html_pages_carry_senders_and_forwards(tmp_path):
     assert log.skipped == Counter({"service messages": 1, "stickers": 1, "posts without text": 1})
     assert (by_id[2].channel, by_id[2].channel_id) == ("Rail Watch", None)
     assert by_id[2].published_at == at(3, 10)  # the page says UTC+03:00
+    assert by_id[2].published_at.utcoffset() == timedelta(0)  # kept in UTC, as from JSON
     assert (by_id[5].text, by_id[5].media) == (POSTS["uk"], "photo")  # a caption
     assert by_id[8].forwarded_from == "Belarusian Railway Workers"
     assert by_id[11].forwarded_from == "Belarusian Railway Workers"  # joined forward
@@ -343,3 +344,21 @@ def test_published_dates_are_utc_or_local(tmp_path, new):
     expected = late.astimezone(UTC) if new else late.replace(tzinfo=None)
     assert s.source.published_at == expected
     assert s.source.published == expected.date()
+
+
+def test_two_exports_of_one_channel_load_once_with_the_latest_version(tmp_path):
+    from _telegram_exports import POSTS as P
+
+    old = [Msg(2, P["en"], when=at(3, 10)), Msg(3, P["en"].replace("40", "20"), when=at(4))]
+    new = [
+        Msg(2, P["en"].replace("40", "44"), when=at(3, 10), edited=at(5)),
+        Msg(3, P["en"].replace("40", "20"), when=at(4)),
+        Msg(4, P["en"].replace("40", "33"), when=at(6)),
+    ]
+    write_json(tmp_path / "ChatExport_2023-03-06" / "result.json", chat_object(new))
+    write_json(tmp_path / "ChatExport_2023-03-04" / "result.json", chat_object(old))
+    reports = load_reports(tmp_path)
+    assert reports.problems == []
+    flats = {s.source.message_id: s.cars.flat for s in reports.shipments}
+    assert flats == {2: 44, 3: 20, 4: 33}
+    assert reports.skipped["telegram records also in another export (the latest version kept)"] == 2

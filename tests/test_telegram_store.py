@@ -229,3 +229,12 @@ def test_load_counts_what_it_skipped_and_names_bad_messages(tmp_path):
     assert result.exit_code == 1
     assert "1 telegram stickers" in result.stderr
     assert "result.json message 4, field 'date'" in result.stderr
+
+
+def test_an_html_post_changed_between_exports_is_an_edit(tmp_path, store):
+    write_html_export(tmp_path / "one", [Msg(2, TRAIN_A, when=at(3))])
+    write_html_export(tmp_path / "two", [Msg(2, TRAIN_A_EDITED, when=at(3))])
+    store.ingest(load_reports(tmp_path / "one"))
+    result = store.ingest(load_reports(tmp_path / "two"))
+    assert result.posts["edited"] == 1
+    assert [s.cars.flat for s in store.reports().shipments] == [45]

@@ -13,7 +13,9 @@ digest) beside the records read from it, and at each ingest decides, post by pos
   ingest that replaced them) and the new records take over their trains, so a train
   that other channels' reports were linked to stays one train;
 - a text with an earlier version time than the stored one (an old export read after
-  a newer one) is kept as a past version; its records are not stored.
+  a newer one) is kept as a past version; its records are not stored. A new text
+  with the same version time (an HTML export, which gives no edit times) is taken
+  as an edit: the later ingest wins.
 
 A post whose text (whitespace aside) is the same as a stored post of another channel
 is a forward or a relay of it: its trains are linked to that post's trains, in order
@@ -158,7 +160,7 @@ class PostLedger:
         if row is not None and row[2] == ref.digest:
             self.counts.unchanged += 1
             return
-        if row is not None and ref.version <= row[1]:
+        if row is not None and ref.version < row[1]:
             self._past(ref, int(row[0]))
             return
         pk = self._insert(ref, None)

@@ -236,6 +236,9 @@ def _keep_new(
     for model, row in loader.models:
         kind = type(model).__name__
         key = (kind, model.id)  # type: ignore[attr-defined]
+        if key in first_rows and loader.telegram is not None and key in result.telegram_kept:
+            _keep_latest_post(result, key, model, name)
+            continue
         if key in first_rows:
             first_row = first_rows[key]
             where = Path(result.files[key]).name + (f" row {first_row}" if first_row else "")
@@ -248,12 +251,41 @@ def _keep_new(
             continue
         first_rows[key] = row
         result.add(model, file=name)
+        if loader.telegram is not None:
+            result.telegram_kept[key] = model
     if loader.telegram is not None:
         result.problems.extend(loader.problems)  # in message order, as read
         result.skipped.update(loader.telegram.skipped)
         result.posts.extend(loader.telegram.posts)
         return
     result.problems.extend(sorted(loader.problems, key=lambda p: p.row or 0))
+
+
+_AGAIN = "telegram records also in another export (the latest version kept)"
+
+
+def _keep_latest_post(result: ReportSet, key: tuple[str, str], model: Any, file: str) -> None:
+    """Keep the later version of a post read from two exports of one channel."""
+    kept = result.telegram_kept[key]
+    result.skipped[_AGAIN] += 1
+    if _post_version(model) > _post_version(kept):
+        result.telegram_kept[key] = model
+        result.files[key] = file
+
+
+def _post_version(model: Any) -> str:
+    src = model.source
+    moment = src.edited_at or src.published_at
+    return "" if moment is None else moment.isoformat()
+
+
+def _apply_latest_posts(result: ReportSet) -> None:
+    """Swap in, in one pass, the later versions :func:`_keep_latest_post` chose."""
+    if not result.skipped.get(_AGAIN):
+        return
+    kept = result.telegram_kept
+    result.shipments = [kept.get(("Shipment", s.id), s) for s in result.shipments]
+    result.groups = [kept.get(("ShipmentGroup", g.id), g) for g in result.groups]
 
 
 def load_reports(
@@ -304,6 +336,8 @@ def load_reports(
                 loader = _FileLoader(file, published=published, shared=shared)
                 loader.load()
                 _keep_new(result, loader, first_rows)
+        _apply_latest_posts(result)
+        result.telegram_kept.clear()
     logger.info(
         "Loaded %d shipments, %d groups, %d sightings; %d problems",
         len(result.shipments),

@@ -171,6 +171,8 @@ class ReportSet:
     files: dict[tuple[str, str], str] = field(default_factory=dict)
     skipped: Counter[str] = field(default_factory=Counter)
     posts: list[PostRef] = field(default_factory=list)
+    telegram_kept: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False)
+    """While loading: the record kept for each Telegram record id (see ``load_reports``)."""
 
     def add(self, record: Shipment | ShipmentGroup | Sighting, *, file: str | None = None) -> None:
         """Append a validated record (from ``file``, if known)."""

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -78,7 +78,7 @@ def is_html_export_page(path: Path) -> bool:
 
 
 def _parse_date(title: str) -> datetime | None:
-    """Read ``DD.MM.YYYY HH:MM:SS[ UTC+HH:MM]``: aware when a zone is given, else naive."""
+    """Read ``DD.MM.YYYY HH:MM:SS[ UTC+HH:MM]``: in UTC when a zone is given, else naive."""
     match = _DATE.match(title)
     if match is None:
         return None
@@ -90,7 +90,8 @@ def _parse_date(title: str) -> datetime | None:
     if sign is None:
         return moment
     offset = timedelta(hours=int(off_h), minutes=int(off_m))
-    return moment.replace(tzinfo=timezone(-offset if sign == "-" else offset))
+    zone = timezone(-offset if sign == "-" else offset)
+    return moment.replace(tzinfo=zone).astimezone(UTC)  # as the JSON export's Unix times
 
 
 def _text_of(element: Any) -> str:
@@ -274,6 +275,6 @@ def read_html_export(path: Path, log: ReadLog) -> Iterator[Post]:
     ...     _ = p.write_text(page)
     ...     (post,) = read_html_export(p, ReadLog())
     >>> post.channel, post.message_id, post.text, post.published_at.isoformat()
-    ('Rail watch', 5, 'A train\\nleft Orsha.', '2023-03-03T10:15:00+02:00')
+    ('Rail watch', 5, 'A train\\nleft Orsha.', '2023-03-03T08:15:00+00:00')
     """
     return _PageReader(path, log).posts()
