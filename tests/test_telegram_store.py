@@ -238,3 +238,15 @@ def test_an_html_post_changed_between_exports_is_an_edit(tmp_path, store):
     result = store.ingest(load_reports(tmp_path / "two"))
     assert result.posts["edited"] == 1
     assert [s.cars.flat for s in store.reports().shipments] == [45]
+
+
+def test_records_saved_with_load_json_are_stored_like_any_record(tmp_path, store):
+    path = export(tmp_path, "export", [Msg(2, TRAIN_A, when=at(3))])
+    result = runner.invoke(app, ["load", str(path), "--json"])
+    jsonl = tmp_path / "saved.jsonl"
+    jsonl.write_text(result.stdout, encoding="utf-8")
+    first = store.ingest(load_reports(jsonl))
+    assert first.new == 1
+    assert first.posts == {}
+    again = store.ingest(load_reports(path))  # the export itself: the same report
+    assert again.new == 0

@@ -135,6 +135,8 @@ class PostLedger:
     """(channel key, message id, version) of each post whose records are stored now -> pk."""
     inherited: dict[tuple[Key, str], int] = field(default_factory=dict)
     """(post key, record suffix) -> the train of the replaced version's record."""
+    seen: set[Key] = field(default_factory=set)
+    """The posts of the report set: records of other posts are stored like any record."""
 
     def admit(self, posts: Iterable[PostRef]) -> None:
         """Record the posts of a report set; decide which posts' records are stored."""
@@ -148,6 +150,7 @@ class PostLedger:
                 latest[key] = ref
             elif ref.digest != kept.digest:
                 self._past(ref, None)
+        self.seen.update(latest)
         for ref in latest.values():
             self._admit(ref)
 
@@ -229,13 +232,15 @@ class PostLedger:
 
     # --- per record ------------------------------------------------------------------
     def post_of(self, record: Record) -> int | bool | None:
-        """Return the post whose records are stored now, None (not a post), or False (skip).
+        """Return the post whose records are stored now, None (no post), or False (skip).
 
         False: the record was read from a post that is already stored unchanged, or
-        from a past version of it.
+        from a past version of it. None: not read from a post of this report set
+        (e.g. a record with a Telegram source saved by ``load --json`` and loaded
+        again), stored like any record.
         """
         key = post_key(record)
-        if key is None:
+        if key is None or key not in self.seen:
             return None
         version = _version(record)
         pk = self.current.get((*key, version or ""))
