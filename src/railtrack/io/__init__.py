@@ -1,4 +1,7 @@
-"""Load shipment reports from files: CSV, JSON, JSON Lines, YAML and free text.
+"""Load shipment reports from files: CSV, JSON, JSON Lines, YAML, free text, Telegram.
+
+Telegram Desktop channel exports (``result.json``, ``messages*.html`` or the export
+folder) are read post by post (see :mod:`railtrack.io.telegram`).
 
 :func:`load_reports` reads one file, a directory, or several of them, and returns a
 :class:`ReportSet`: the validated shipments, groups and sightings, and one
@@ -300,7 +303,10 @@ def load_reports(
     ----------
     paths
         A file, a directory (read recursively; ``README``/``LICENSE`` files and hidden
-        files are skipped), or several of them.
+        files are skipped), or several of them. A Telegram Desktop export (its
+        ``result.json``, its ``messages*.html`` pages, or its folder, whose media
+        folders are never read) is read post by post; two exports of one channel
+        keep each post's latest version.
     published
         Publication date for free-text files whose header gives none; relative dates
         ("yesterday") resolve against it.
