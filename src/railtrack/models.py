@@ -221,6 +221,10 @@ class Place(_Frozen):
     filled when it resolves to one station; ``region`` when it names a region or
     country ("Belarus", "Rostov region"). ``resolved_score`` is the gazetteer's
     score (0-100); ``unresolved`` flags a name that matched nothing with confidence.
+    ``geo_precision`` says how exactly the place is known: ``"station"``, ``"town"``
+    (a town, or a station known only by its town: the rail node nearest it) or
+    ``"region"`` (like ACLED's geo precision 1/2/3); ``None`` when unresolved or
+    not resolved yet.
     """
 
     text: str = Field(min_length=1)
@@ -229,6 +233,7 @@ class Place(_Frozen):
     region: str | None = None
     resolved_score: Annotated[float, Field(ge=0, le=100)] | None = None
     unresolved: bool = False
+    geo_precision: Literal["station", "town", "region"] | None = None
 
     @field_validator("station_id", mode="before")
     @classmethod
