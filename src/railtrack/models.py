@@ -270,6 +270,9 @@ class Shipment(_Frozen):
     group: str | None = None
     evidence: tuple[Evidence, ...] = ()
     confidence: Confidence = 1.0
+    lang: str | None = Field(default=None, pattern=r"^[a-z]{2,3}$")
+    """The language the train was read in (ISO 639-1: en, ru, uk, be, pl); None when
+    the record came from a structured file that does not say."""
 
     @field_validator("id", "group", "report", mode="before")
     @classmethod
