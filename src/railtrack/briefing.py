@@ -22,6 +22,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from railtrack import columns as C
+from railtrack.accounting import OUTCOME
 from railtrack.briefing_html import render_briefing
 from railtrack.plot import plot_arrival_timeline, plot_route_map, plot_volumes
 from railtrack.routegraph import to_graphml, write_geojson
@@ -129,16 +130,23 @@ def _figures(result: TrackResult) -> dict[str, Figure]:
             title="Routes of the reported shipments",
         )
         figures["route_map"] = fig
-        shown = timeline_rows(result.estimates, result.as_of)
+        estimates = result.estimates.merge(result.outcomes[[C.ID, OUTCOME]], on=C.ID, how="left")
+        shown = timeline_rows(estimates, result.as_of)
         fig = Figure(figsize=(10, max(3.0, 0.45 * len(shown) + 1.5)))
-        title = "Arrival windows"
+        title = "Arrival windows per train"
         if len(shown) < len(result.estimates):
             title += (
                 f": {len(shown)} of {len(result.estimates):,} shipments, the windows nearest "
                 + ("the as-of date" if result.as_of is not None else "the latest")
                 + " (all in estimates.csv)"
             )
-        plot_arrival_timeline(shown, as_of=result.as_of, ax=fig.add_subplot(), title=title)
+        plot_arrival_timeline(
+            shown,
+            as_of=result.as_of,
+            ax=fig.add_subplot(),
+            title=title,
+            sightings=result.sightings,
+        )
         figures["timeline"] = fig
         fig = Figure(figsize=(10, 5))
         plot_volumes(result.reports, by=C.PERIOD, ax=fig.add_subplot())
