@@ -9,6 +9,7 @@ input problems (in ``problems.csv``, the briefing and ``track --json``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
@@ -67,7 +68,7 @@ def _has_route(stations: Any) -> bool:
         return False
 
 
-def _end(row: dict[str, Any], text: str, station: str, region: str) -> str | None:
+def _end(row: Mapping[Any, Any], text: str, station: str, region: str) -> str | None:
     """Return ``"none"``, ``"unresolved"`` or None (resolved) for one end of a train."""
     if not _known(row.get(text)):
         return "none"
@@ -110,7 +111,7 @@ def route_outcomes(shipments: pd.DataFrame, routes: pd.DataFrame) -> pd.DataFram
     by_id: dict[str, Any] = {}
     if len(routes) and C.ID in routes.columns and "stations" in routes.columns:
         by_id = dict(zip(routes[C.ID].astype(str), routes["stations"], strict=True))
-    rows = []
+    rows: list[tuple[str, str, str | None]] = []
     for row in shipments.to_dict("records"):
         sid = str(row.get(C.ID))
         if _has_route(by_id.get(sid)):

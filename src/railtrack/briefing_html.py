@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import itertools
 from collections import Counter
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from functools import lru_cache
 from importlib import resources
@@ -122,7 +123,7 @@ def _png(path: Path | None) -> str | None:
 # --- places ------------------------------------------------------------------------------
 
 
-def _place(row: dict[str, Any], end: str) -> tuple[str, str]:
+def _place(row: Mapping[Any, Any], end: str) -> tuple[str, str]:
     """Return (canonical name, as written when different) for ``origin``/``destination``."""
     written = _text(row.get(end))
     name = _text(row.get(f"{end}_station")) or _text(row.get(f"{end}_region")) or written

@@ -118,8 +118,9 @@ def knowledge_date(reports: ReportSet) -> date | None:
     >>> knowledge_date(ReportSet()) is None
     True
     """
-    days = [r.source.published for r in (*reports.shipments, *reports.groups)]
-    days += [s.seen_at.date() for s in reports.sightings]
+    days: list[date | None] = [s.source.published for s in reports.shipments]
+    days += [g.source.published for g in reports.groups]
+    days += [x.seen_at.date() for x in reports.sightings]
     known = [d for d in days if d is not None]
     return max(known) if known else None
 
@@ -175,15 +176,15 @@ def cut_off(
 
     # The latest sighting each train's report tells of: a floor on its publication.
     seen: dict[str, date] = {}
-    for s in reports.sightings:
-        if s.shipment is not None:
-            seen[s.shipment] = max(seen.get(s.shipment, s.seen_at.date()), s.seen_at.date())
+    for x in reports.sightings:
+        if x.shipment is not None:
+            seen[x.shipment] = max(seen.get(x.shipment, x.seen_at.date()), x.seen_at.date())
     floors: dict[str, date] = {}
-    for s in reports.shipments:
-        if s.id in seen:
-            floors[s.id] = seen[s.id]
-            if s.group is not None:
-                floors[s.group] = max(floors.get(s.group, seen[s.id]), seen[s.id])
+    for ship in reports.shipments:
+        if ship.id in seen:
+            floors[ship.id] = seen[ship.id]
+            if ship.group is not None:
+                floors[ship.group] = max(floors.get(ship.group, seen[ship.id]), seen[ship.id])
 
     def known(record: Shipment | ShipmentGroup) -> bool:
         published = record.source.published or floors.get(record.id)
@@ -192,7 +193,8 @@ def cut_off(
     shipments = [s for s in reports.shipments if known(s)]
     groups = [g for g in reports.groups if known(g)]
     sightings = [s for s in reports.sightings if s.seen_at.date() <= day]
-    undated = sum(r.source.published is None for r in (*shipments, *groups))
+    undated = sum(s.source.published is None for s in shipments)
+    undated += sum(g.source.published is None for g in groups)
     kept = replace(
         reports,
         shipments=shipments,

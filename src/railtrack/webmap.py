@@ -202,7 +202,7 @@ def _corridors(result: TrackResult, trains: dict[str, dict[str, Any]]) -> list[d
         length = row.get(C.LENGTH_KM)
         lengths.setdefault(stations, None if length is None or pd.isna(length) else float(length))
         crossings.setdefault(stations, _text(row.get(C.BORDER_CROSSINGS)))
-    features = []
+    features: list[dict[str, Any]] = []
     for stations, ids in paths.items():
         coords = [p for p in (_lat_lon(G, n) for n in stations) if p is not None]
         if len(coords) < 2:
@@ -235,13 +235,24 @@ def _corridors(result: TrackResult, trains: dict[str, dict[str, Any]]) -> list[d
                 ),
             }
         )
-    top = max((f["cars"] or 0 for f in features), default=0)
+    top = max((int(f["cars"] or 0) for f in features), default=0)
     for f in features:
-        share = (f["cars"] or 0) / top if top else 0.0
-        f["width"] = round(WIDTH_MIN + (WIDTH_MAX - WIDTH_MIN) * math.sqrt(share), 1)
+        f["width"] = _width(int(f["cars"] or 0), top)
     # Widest first, so thinner corridors on shared track are drawn on top.
-    features.sort(key=lambda f: -f["width"])
+    features.sort(key=lambda f: -float(f["width"]))
     return features
+
+
+def _width(cars: int, top: int) -> float:
+    """Return a corridor's line width in pixels: its cars' share of the top, square-rooted.
+
+    Examples
+    --------
+    >>> _width(0, 0), _width(100, 100), _width(25, 100)
+    (3.0, 14.0, 8.5)
+    """
+    share = cars / top if top else 0.0
+    return round(WIDTH_MIN + (WIDTH_MAX - WIDTH_MIN) * math.sqrt(share), 1)
 
 
 def _railheads(result: TrackResult, trains: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -410,16 +421,12 @@ def map_data(result: TrackResult) -> dict[str, Any]:
         "type": "FeatureCollection",
         "features": [c.to_feature() for c in country_outlines(bounds.padded(8.0))],
     }
-    top = max((c["cars"] or 0 for c in corridors), default=0)
+    top = max((int(c["cars"] or 0) for c in corridors), default=0)
     legend = []
     if top:
         for share in (1.0, 0.25):
-            legend.append(
-                {
-                    "cars": round(top * share),
-                    "width": round(WIDTH_MIN + (WIDTH_MAX - WIDTH_MIN) * math.sqrt(share), 1),
-                }
-            )
+            cars = round(top * share)
+            legend.append({"cars": cars, "width": _width(cars, top)})
     return {
         "corridors": corridors,
         "railheads": railheads,
