@@ -139,7 +139,7 @@ def _figures(result: TrackResult) -> dict[str, Figure]:
         plot_arrival_timeline(shown, as_of=result.as_of, ax=fig.add_subplot(), title=title)
         figures["timeline"] = fig
         fig = Figure(figsize=(10, 5))
-        plot_volumes(result.reports, by=C.PERIOD, ax=fig.add_subplot())
+        plot_volumes(result.summaries["by_week"], by=C.PERIOD, ax=fig.add_subplot())
         figures["volumes"] = fig
     return figures
 
