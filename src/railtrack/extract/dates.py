@@ -75,7 +75,10 @@ _DATE_RE = re.compile(
     rf"(?P<p_m>{_MONTH})(?:\s+(?P<p_y>{_YEAR}))?"
     rf"|(?P<dm_d>{_DAY})(?:\s+of)?\s+(?P<dm_m>{_MONTH})(?:,?\s+(?P<dm_y>{_YEAR}))?"
     rf"|(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY})(?:,?\s+(?P<md_y>{_YEAR}))?"
-    r"|the\s+(?P<dom>(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th))\b"
+    # "the 7th" is a day of the month; "the 4th Guards Tank Division" is a unit
+    r"|the\s+(?P<dom>(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th))\b(?!(?-i:\s+[A-Z])|\s+(?:guards|"
+    r"tank|motori[sz]ed|rifle|army|division|brigade|regiment|battalion|corps|separate|"
+    r"artillery|airborne|echelon|train)\b)"
     rf"(?!\s+(?:of\s+)?{_MONTH})"
     r"|on\s+(?P<n2_d>[0-2]?\d|3[01])\.(?P<n2_m>0[1-9]|1[0-2])(?!\.?\d)"
     rf"|(?P<mo_prep>in|during|for|throughout)\s+(?P<mo_m>{_MONTH})(?:\s+(?P<mo_y>{_YEAR}))?"
@@ -135,7 +138,10 @@ class DateSpan:
     @property
     def is_ambiguous(self) -> bool:
         """Whether a numeric date could be read month-first (03/04/2023: read day-first)."""
-        return self.get("ambiguous") is not None
+        if self.get("ambiguous") is not None:
+            return True
+        day, month = self.get("n_d"), self.get("n_m")
+        return bool(day and month and "/" in self.text and int(day) <= 12 and int(month) <= 12)
 
     @property
     def has_year(self) -> bool:
