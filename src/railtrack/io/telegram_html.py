@@ -139,6 +139,7 @@ class _PageReader:
             )
         else:
             self.channel = header
+        self._check_end()
         messages = _MESSAGES(root)
         if not messages:
             self.log.problem(self.file, None, "no messages found on the page (no div.history)")
@@ -146,6 +147,19 @@ class _PageReader:
             post = self._message(element)
             if post is not None:
                 yield post
+
+    def _check_end(self) -> None:
+        """Say so when a page does not end with ``</html>``: it may have been cut short."""
+        with self.path.open("rb") as raw:
+            raw.seek(max(0, self.path.stat().st_size - 64))
+            tail = raw.read().rstrip()
+        if not tail.lower().endswith(b"</html>"):
+            self.log.problem(
+                self.file,
+                None,
+                "the page does not end with </html>: it may be cut short; the messages "
+                "on it were read, the last one may be incomplete",
+            )
 
     def _message_id(self, element: Any) -> int | None:
         raw = str(element.get("id") or "")
