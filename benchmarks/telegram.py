@@ -9,9 +9,11 @@ peak memory (``ru_maxrss``) is its own:
   and :func:`railtrack.io.telegram_filter.mentions_rail` over every message;
 - ``slurp + pre-filter`` (baseline): ``json.load`` of the whole file, then the same
   loop over its messages;
-- ``extract``: :func:`railtrack.io.telegram.read_telegram_file` on the first
+- ``extract``: :func:`railtrack.io.telegram.read_telegram_file` on an export of
   ``--extract`` messages (reading, pre-filter and full extraction of what passes);
-  its posts per second times the pass rate give the whole export's time.
+  its posts per second give the whole export's time;
+- ``ingest``: the same export loaded, then ingested into a new store, then ingested
+  again (every post unchanged).
 
 It also prints the pre-filter's recall on the real reports corpus (every report
 there with at least one expected shipment describes a train and must pass):
@@ -108,9 +110,35 @@ def generate(path: Path, messages: int, *, seed: int = 14) -> int:
     return path.stat().st_size
 
 
+def _ingest_stage(path: Path) -> dict[str, float]:
+    """Load an export, ingest it into a new store, then ingest it again (nothing new)."""
+    from railtrack.io import load_reports
+    from railtrack.store import Store
+
+    reports = load_reports(path)
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "s.sqlite") as store:
+        cpu = time.process_time()
+        first = store.ingest(reports)
+        first_s = time.process_time() - cpu
+        cpu = time.process_time()
+        again = store.ingest(reports)
+        again_s = time.process_time() - cpu
+    return {
+        "seconds": first_s,
+        "again_seconds": again_s,
+        "seen": len(reports.posts),
+        "new": first.new,
+        "unchanged": again.posts["unchanged"],
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
 def _stage(name: str, path: Path, extract: int) -> dict[str, float]:
     """Run one stage in this process; return its time and counts."""
     from railtrack.io.telegram_filter import mentions_rail
+
+    if name == "ingest":
+        return _ingest_stage(path)
 
     start = time.perf_counter()
     cpu = time.process_time()
@@ -236,7 +264,8 @@ def main() -> None:
         generate(small, args.extract)
         results: dict[str, list[dict[str, float]]] = {}
         for _ in range(args.repeats):
-            for name, path in (("stream", big), ("slurp", big), ("extract", small)):
+            stages = (("stream", big), ("slurp", big), ("extract", small), ("ingest", small))
+            for name, path in stages:
                 results.setdefault(name, []).append(_run_stage(name, path, args.extract))
     _report(results, args.messages)
 
@@ -262,6 +291,12 @@ def _report(results: dict[str, list[dict[str, float]]], messages: int) -> None:
         f"{med('extract', 'seen') / seconds:9,.0f} "
         f"posts/s  peak {med('extract', 'peak_mb'):7,.0f} MB  {passed:,.0f} extracted, "
         f"{med('extract', 'shipments'):,.0f} shipments"
+    )
+    print(
+        f"{'store ingest':22s} {med('ingest', 'seconds'):7.1f} s CPU for "
+        f"{med('ingest', 'seen'):,.0f} posts ({med('ingest', 'new'):,.0f} records); "
+        f"again: {med('ingest', 'again_seconds'):.1f} s, "
+        f"{med('ingest', 'unchanged'):,.0f} posts unchanged"
     )
     share = passed / max(med("extract", "seen"), 1)
     estimate = seconds / max(med("extract", "seen"), 1) * messages
