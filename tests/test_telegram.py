@@ -374,3 +374,19 @@ def test_html_page_cut_short_keeps_its_messages_and_says_so(tmp_path):
     reports = read_telegram_export(page, network=False)
     assert [s.source.message_id for s in reports.shipments] == [2]
     assert any("may be cut short" in p.message for p in reports.problems)
+
+
+REAL = Path(__file__).parent / "data"
+
+
+@pytest.mark.parametrize("corpus", ["extraction_real", "extraction_real_holdout"])
+def test_prefilter_passes_every_real_report(corpus):
+    """Every real report describes or mentions trains: none may be skipped."""
+    import yaml
+
+    files = sorted((REAL / corpus).glob("*.yaml"))
+    if not files:
+        pytest.skip(f"tests/data/{corpus} is not in this checkout")
+    texts = [yaml.safe_load(f.read_text(encoding="utf-8"))["text"] for f in files]
+    skipped = [f.name for f, text in zip(files, texts, strict=True) if not mentions_rail(text)]
+    assert skipped == []
