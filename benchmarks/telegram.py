@@ -12,6 +12,8 @@ peak memory (``ru_maxrss``) is its own:
 - ``extract``: :func:`railtrack.io.telegram.read_telegram_file` on an export of
   ``--extract`` messages (reading, pre-filter and full extraction of what passes);
   its posts per second give the whole export's time;
+- ``html``: the same channel as ``--html`` messages of HTML pages, read with
+  :func:`railtrack.io.telegram_html.read_html_export` and pre-filtered;
 - ``ingest``: the same export loaded, then ingested into a new store, then ingested
   again (every post unchanged).
 
@@ -26,6 +28,7 @@ Run: ``python benchmarks/telegram.py [--messages 400000] [--extract 20000]``.
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import random
 import resource
@@ -110,6 +113,76 @@ def generate(path: Path, messages: int, *, seed: int = 14) -> int:
     return path.stat().st_size
 
 
+def _html_message(message: dict[str, object], previous_date: str | None) -> str:
+    """One message as Telegram Desktop's HTML export writes it (see export_output_html.cpp)."""
+    mid = message["id"]
+    if message["type"] == "service":
+        return (
+            f'<div class="message service" id="message{mid}">'
+            '<div class="body details">pinned</div></div>'
+        )
+    text = message["text"]
+    if not isinstance(text, str):
+        text = "".join(p if isinstance(p, str) else str(p["text"]) for p in text)
+    when = datetime.fromtimestamp(int(str(message["date_unixtime"])), UTC)
+    joined = previous_date is not None and previous_date == when.date().isoformat()
+    head = "" if joined else '<div class="from_name">Rail Watch</div>'
+    media = ""
+    if message.get("media_type") == "sticker":
+        media = '<div class="media_wrap clearfix"><a class="sticker_wrap" href="s.webp"></a></div>'
+    elif "photo" in message:
+        media = '<div class="media_wrap clearfix"><a class="photo_wrap" href="p.jpg"></a></div>'
+    body = f'<div class="text">{html.escape(text)}</div>' if text else ""
+    return (
+        f'<div class="message default clearfix{" joined" if joined else ""}" id="message{mid}">'
+        f'<div class="body"><div class="pull_right date details" '
+        f'title="{when:%d.%m.%Y %H:%M:%S} UTC+00:00">{when:%H:%M}</div>{head}{media}{body}'
+        "</div></div>"
+    )
+
+
+def generate_html(folder: Path, messages: int, *, seed: int = 14) -> int:
+    """Write the same channel as HTML pages of 1,000 messages; return their size in bytes."""
+    rng = random.Random(seed)
+    start = datetime(2023, 1, 1, tzinfo=UTC)
+    folder.mkdir(parents=True, exist_ok=True)
+    size = 0
+    for page in range(0, messages, 1000):
+        items, previous = [], None
+        for i in range(page + 1, min(page + 1000, messages) + 1):
+            message = _message(i, rng, start + timedelta(seconds=i * 60))
+            items.append(_html_message(message, previous))
+            previous = None if message["type"] == "service" else str(message["date"])[:10]
+        name = "messages.html" if page == 0 else f"messages{page // 1000 + 1}.html"
+        path = folder / name
+        path.write_text(
+            '<html><body><div class="page_header"><div class="text bold">Rail Watch</div></div>'
+            '<div class="history">' + "".join(items) + "</div></body></html>",
+            encoding="utf-8",
+        )
+        size += path.stat().st_size
+    return size
+
+
+def _html_stage(folder: Path) -> dict[str, float]:
+    from railtrack.io.telegram import export_files
+    from railtrack.io.telegram_filter import mentions_rail
+    from railtrack.io.telegram_html import read_html_export
+    from railtrack.io.telegram_posts import ReadLog
+
+    start, cpu = time.perf_counter(), time.process_time()
+    log, passed = ReadLog(), 0
+    for page in export_files(folder):
+        passed += sum(mentions_rail(post.text) for post in read_html_export(page, log))
+    return {
+        "seconds": time.process_time() - cpu,
+        "wall": time.perf_counter() - start,
+        "seen": log.posts + sum(log.skipped.values()),
+        "passed": passed,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
 def _ingest_stage(path: Path) -> dict[str, float]:
     """Load an export, ingest it into a new store, then ingest it again (nothing new)."""
     from railtrack.io import load_reports
@@ -139,6 +212,8 @@ def _stage(name: str, path: Path, extract: int) -> dict[str, float]:
 
     if name == "ingest":
         return _ingest_stage(path)
+    if name == "html":
+        return _html_stage(path)
 
     start = time.perf_counter()
     cpu = time.process_time()
@@ -240,6 +315,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--messages", type=int, default=400_000)
     parser.add_argument("--extract", type=int, default=20_000)
+    parser.add_argument("--html", type=int, default=40_000)
     parser.add_argument("--repeats", type=int, default=1)
     parser.add_argument("--corpus", type=Path, action="append", default=[])
     parser.add_argument("--recall-only", action="store_true")
@@ -270,19 +346,33 @@ def main() -> None:
         small = Path(tmp) / "small" / "result.json"
         small.parent.mkdir()
         generate(small, args.extract)
+        pages = Path(tmp) / "html"
+        html_mb = generate_html(pages, args.html) / 1e6
         results: dict[str, list[dict[str, float]]] = {}
         for _ in range(args.repeats):
-            stages = (("stream", big), ("slurp", big), ("extract", small), ("ingest", small))
+            stages = (
+                ("stream", big),
+                ("slurp", big),
+                ("html", pages),
+                ("extract", small),
+                ("ingest", small),
+            )
             for name, path in stages:
                 results.setdefault(name, []).append(_run_stage(name, path, args.extract))
     _report(results, args.messages)
+    print(f"(HTML: {args.html:,} messages in {html_mb:.0f} MB of pages)")
 
 
 def _report(results: dict[str, list[dict[str, float]]], messages: int) -> None:
     def med(name: str, key: str) -> float:
         return statistics.median(r[key] for r in results[name])
 
-    for name, label in (("stream", "stream + pre-filter"), ("slurp", "slurp + pre-filter")):
+    stages = (
+        ("stream", "stream + pre-filter"),
+        ("slurp", "slurp + pre-filter"),
+        ("html", "HTML + pre-filter"),
+    )
+    for name, label in stages:
         seconds = med(name, "seconds")
         print(
             f"{label:22s} {seconds:7.1f} s CPU ({med(name, 'wall'):.1f} s wall)  "

@@ -390,3 +390,11 @@ def test_prefilter_passes_every_real_report(corpus):
     texts = [yaml.safe_load(f.read_text(encoding="utf-8"))["text"] for f in files]
     skipped = [f.name for f, text in zip(files, texts, strict=True) if not mentions_rail(text)]
     assert skipped == []
+
+
+def test_html_page_without_its_head_is_read_as_utf8(tmp_path):
+    (page,) = write_html_export(tmp_path, [Msg(2, POSTS["pl"])])
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text[text.index("<body>") :], encoding="utf-8")  # no <meta charset>
+    (post,), _ = read(page)
+    assert post.text == POSTS["pl"]

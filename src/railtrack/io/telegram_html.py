@@ -50,6 +50,11 @@ _MESSAGES = etree.XPath(f"//div[{_has_class('history')}]/div[{_has_class('messag
 _HEADER = etree.XPath(f"//div[{_has_class('page_header')}]//div[{_has_class('text')}]")
 
 
+_PARSER = html.HTMLParser(encoding="utf-8")
+"""Telegram Desktop writes its pages in UTF-8; a page cut before its ``<meta charset>``
+must not be read as Latin-1."""
+
+
 def _parts(element: Any) -> dict[str, Any]:
     """Map each class of an element's direct children to the first child that has it.
 
@@ -135,7 +140,7 @@ class _PageReader:
 
     def posts(self) -> Iterator[Post]:
         try:
-            tree = html.parse(str(self.path))
+            tree = html.parse(str(self.path), parser=_PARSER)
         except (OSError, etree.ParserError) as exc:
             self.log.problem(self.file, None, f"cannot read the page: {exc}")
             return
