@@ -221,6 +221,10 @@ class Place(_Frozen):
     filled when it resolves to one station; ``region`` when it names a region or
     country ("Belarus", "Rostov region"). ``resolved_score`` is the gazetteer's
     score (0-100); ``unresolved`` flags a name that matched nothing with confidence.
+    ``geo_precision`` says how exactly the place is known: ``"station"``, ``"town"``
+    (a town, or a station known only by its town: the rail node nearest it) or
+    ``"region"`` (like ACLED's geo precision 1/2/3); ``None`` when unresolved or
+    not resolved yet.
     """
 
     text: str = Field(min_length=1)
@@ -229,6 +233,7 @@ class Place(_Frozen):
     region: str | None = None
     resolved_score: Annotated[float, Field(ge=0, le=100)] | None = None
     unresolved: bool = False
+    geo_precision: Literal["station", "town", "region"] | None = None
 
     @field_validator("station_id", mode="before")
     @classmethod
@@ -265,6 +270,9 @@ class Shipment(_Frozen):
     group: str | None = None
     evidence: tuple[Evidence, ...] = ()
     confidence: Confidence = 1.0
+    lang: str | None = Field(default=None, pattern=r"^[a-z]{2,3}$")
+    """The language the train was read in (ISO 639-1: en, ru, uk, be, pl); None when
+    the record came from a structured file that does not say."""
 
     @field_validator("id", "group", "report", mode="before")
     @classmethod

@@ -17,7 +17,9 @@ import networkx as nx
 import pandas as pd
 
 from railtrack import columns as C
+from railtrack.accounting import OUTCOME, ROUTED, route_outcomes, unrouted_problems
 from railtrack.estimate import RouteCache, TransitModel, estimate_arrivals
+from railtrack.knowledge import Knowledge, cut_off
 from railtrack.routegraph import route_graph, shipment_routes
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 from railtrack.summary import personnel_note, summarize_views
@@ -70,6 +72,8 @@ class TrackResult:
         The corridors used, from :func:`railtrack.route_graph`.
     as_of
         The date estimates and statuses are computed for.
+    knowledge
+        The date of knowledge and what it left out (:func:`railtrack.knowledge.cut_off`).
     """
 
     reports: ReportSet
@@ -84,11 +88,27 @@ class TrackResult:
     graph: nx.DiGraph
     as_of: pd.Timestamp | None
     notes: list[str] = field(default_factory=list)
+    knowledge: Knowledge | None = None
+    _outcomes: pd.DataFrame | None = field(default=None, repr=False)
+
+    @property
+    def outcomes(self) -> pd.DataFrame:
+        """Each train routed or not, and why not (:func:`railtrack.accounting.route_outcomes`)."""
+        if self._outcomes is None:
+            self._outcomes = route_outcomes(self.shipments, self.routes)
+        return self._outcomes
 
     @property
     def problems(self) -> list[Any]:
-        """Input problems met while loading the reports."""
-        return list(self.reports.problems)
+        """Input problems met while loading, then one per train that was not routed."""
+        return [*self.reports.problems, *unrouted_problems(self.outcomes, self.shipments)]
+
+    def problems_frame(self) -> pd.DataFrame:
+        """Return :attr:`problems` as a table (path, row, unit, field, message, text)."""
+        return pd.DataFrame(
+            [p.to_dict() for p in self.problems],
+            columns=["path", "row", "unit", "field", "message", "text"],
+        )
 
     def headline(self) -> dict[str, Any]:
         """Return the figures a reader wants first: trains, cars, railheads, sources."""
@@ -118,8 +138,28 @@ class TrackResult:
             "personnel_estimate": number(C.PERSONNEL_ESTIMATE),
             "destinations": railheads,
             "sources": sorted({str(s) for s in self.shipments[C.SOURCE].dropna()}),
-            "problems": len(self.reports.problems),
+            "problems": len(self.problems),
             "as_of": None if self.as_of is None else self.as_of.date().isoformat(),
+            **self._accounting(),
+        }
+
+    def _accounting(self) -> dict[str, Any]:
+        """Return the as-of basis, what it left out, and trains routed or not and why."""
+        outcome = self.outcomes[OUTCOME]
+        reasons = outcome[outcome != ROUTED].value_counts()
+        knowledge = self.knowledge
+        estimated = 0
+        if C.P50 in self.estimates.columns:
+            estimated = int(pd.to_datetime(self.estimates[C.P50], errors="coerce").notna().sum())
+        return {
+            "as_of_basis": None if knowledge is None else knowledge.basis,
+            "n_reports_after_as_of": 0 if knowledge is None else knowledge.reports_after,
+            "n_shipments_after_as_of": 0 if knowledge is None else knowledge.shipments_after,
+            "n_sightings_after_as_of": 0 if knowledge is None else knowledge.sightings_after,
+            "n_routed": int((outcome == ROUTED).sum()),
+            "n_unrouted": int((outcome != ROUTED).sum()),
+            "unrouted_reasons": {str(k): int(v) for k, v in reasons.sort_index().items()},
+            "n_estimated": estimated,
         }
 
 
@@ -147,7 +187,10 @@ def track(
     network
         The rail network to resolve names and route on.
     as_of
-        Date the estimates are made for; None estimates from the reports alone.
+        The date of knowledge: only reports published (and sightings made) on or
+        before it count, and estimates and statuses are made for it. None takes the
+        latest publication or sighting date in ``reports``; ``"today"`` the
+        wall-clock date (see :func:`railtrack.knowledge.cut_off`).
     freq
         Period of the weekly tables (a pandas period alias).
     settings
@@ -166,8 +209,9 @@ def track(
         if progress is not None:
             progress(name)
 
+    known, knowledge = cut_off(reports, as_of)
     stage("resolve")
-    resolved = reports.resolve(network)
+    resolved = known.resolve(network)
     # The tables are built once and handed to each step, which would otherwise
     # rebuild them from the models.
     shipments = resolved.to_frame()
@@ -175,7 +219,7 @@ def track(
     stage("route")
     routes = shipment_routes(shipments, network)
     stage("estimate")
-    when = _as_of(as_of)
+    when = _as_of(knowledge.as_of)
     # One route cache for both steps: each distinct pair is routed once per run.
     routes_cache = RouteCache(network, TransitModel.from_settings(settings))
     estimates = estimate_arrivals(
@@ -209,4 +253,5 @@ def track(
         graph=graph,
         as_of=when,
         notes=[personnel_note(settings=settings)],
+        knowledge=knowledge,
     )

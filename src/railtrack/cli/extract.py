@@ -1,7 +1,7 @@
-"""``railtrack extract``: read shipments from a report written in plain English.
+"""``railtrack extract``: read shipments from a report in en, ru, uk, be or pl.
 
-``--json`` prints one object ``{"shipments": [...], "groups": [...]}`` (see
-:meth:`railtrack.extract.Extraction.to_dict`): each shipment has ``origin`` and
+``--json`` prints one object ``{"lang": ..., "shipments": [...], "groups": [...]}``
+(see :meth:`railtrack.extract.Extraction.to_dict`): each shipment has ``lang``, ``origin`` and
 ``destination`` (``text`` as written, ``station`` resolved or null, plus
 ``station_id``, ``region``, ``unresolved``), ``departure`` and
 ``expected_arrival`` (``earliest``, ``latest`` ISO dates, ``precision``, ``text``, or
@@ -33,6 +33,7 @@ from railtrack.cli._output import (
 )
 from railtrack.cli.load import parse_date_option
 from railtrack.errors import InputPathError
+from railtrack.extract.lexicon import LANGUAGES
 
 if TYPE_CHECKING:
     from railtrack.extract import Extraction
@@ -51,11 +52,31 @@ def _read_input(file: Path) -> tuple[str, str]:
     if file.is_dir():
         msg = f"{file} is a directory; give one report file (or - for standard input)"
         raise InputPathError(msg)
+    kind = _STRUCTURED.get(file.suffix.lower())
+    if kind is not None:
+        msg = (
+            f"{file} is a structured report file ({kind}), not prose: "
+            f"use `railtrack load {file}` to read it"
+        )
+        raise InputPathError(msg)
     try:
         return file.name, read_text(file)
     except NotText as exc:
         msg = f"{file}: {exc}"
         raise InputPathError(msg) from None
+
+
+_STRUCTURED = {
+    ".csv": "CSV",
+    ".tsv": "TSV",
+    ".json": "JSON",
+    ".jsonl": "JSON Lines",
+    ".ndjson": "JSON Lines",
+    ".yaml": "YAML",
+    ".yml": "YAML",
+    ".xlsx": "a spreadsheet",
+    ".parquet": "Parquet",
+}
 
 
 def _place_cell(place: dict[str, object] | None) -> str:
@@ -97,15 +118,26 @@ def extract(
             help="Network directory to resolve station names (default: embedded network).",
         ),
     ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help="Language of the report (en, ru, uk, be, pl) when it is too short to tell.",
+        ),
+    ] = None,
     as_json: Annotated[
-        bool, typer.Option("--json", help='Print {"shipments": [...], "groups": [...]}.')
+        bool,
+        typer.Option("--json", help='Print {"lang": ..., "shipments": [...], "groups": [...]}.'),
     ] = False,
 ) -> None:
     """Read the shipments, dates, stations and car counts a report describes.
 
-    The report may start with "key: value" header lines (source, published, url,
-    relayed_by, reliability, id) and a blank line. Unresolved station names are
-    kept as written and marked "(?)". Exit code 1 when the input has problems.
+    The report may be in English, Russian, Ukrainian, Belarusian or Polish, and may
+    start with "key: value" header lines (source, published, url, relayed_by,
+    reliability, id, lang) and a blank line. Unresolved station names are kept as
+    written and marked "(?)". Exit code 1 when the input has problems (a report in
+    a language railtrack does not read is one); 2 for a CSV/JSON/YAML file (use
+    railtrack load).
 
     Example: railtrack extract report.txt --published 2023-03-03 --json
     """
@@ -128,6 +160,7 @@ def extract(
             published=day,
             network=net,
             markdown=name.lower().endswith(".md"),
+            lang=lang,
         )
     data = result.to_dict()
     if as_json:
@@ -148,9 +181,12 @@ def extract(
             for s in data["shipments"]
         ]
         if rows:
-            console.print(frame_table(pd.DataFrame(rows), title=f"Shipments in {name}"))
+            title = f"Shipments in {name} ({data['lang']})"
+            console.print(frame_table(pd.DataFrame(rows), title=title))
+        elif result.lang is not None and result.lang not in LANGUAGES:
+            console.print(f"Nothing read in {name}: it is in {result.lang}.")
         else:
-            console.print(f"No shipment found in {name}.")
+            console.print(f"No shipment found in {name} (read as {result.lang}).")
         groups = [
             {
                 "id": g["id"],
