@@ -136,7 +136,7 @@ def test_round_trip_export_store_track(tmp_path):
     path = export(
         tmp_path,
         "export",
-        [Msg(2, TRAIN_A, when=at(3)), Msg(3, TRAIN_B, when=at(5)), Msg(4, POSTS["uk"])],
+        [Msg(2, TRAIN_A, when=at(3)), Msg(3, TRAIN_B, when=at(5)), Msg(4, POSTS["ru"])],
     )
     db = tmp_path / "s.sqlite"
     result = runner.invoke(app, ["ingest", str(path.parent), "--store", str(db), "--json"])
