@@ -135,10 +135,33 @@ RAIL_STEMS: dict[str, tuple[str, ...]] = {
         "dworc",
         "bocznic",
     ),
+    "latin": (
+        "ciahnik",
+        "cahnik",
+        "vahon",
+        "ešalon",
+        "eshalon",
+        "ešelon",
+        "eshelon",
+        "poezd",
+        "poyezd",
+        "potyah",
+        "vagon",
+        "stancyj",
+        "stantsi",
+        "stanci",
+        "čyhun",
+        "chyhun",
+        "zhelezn",
+        "zalizn",
+        "zhd",
+    ),
 }
 """Word starts, by language, that every post describing a train contains at least one of.
 
-Short stems that are also ordinary words (English "cars", Russian "состав",
+``latin`` holds the same words as Belarusian Łacinka and the Latin transliterations
+of Russian and Ukrainian that some posts are written in. Short stems that are also
+ordinary words (English "cars", Russian "состав",
 Ukrainian "склад", Polish "skład") are kept: the filter prefers letting a post
 through to dropping a train.
 """
