@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import pandas as pd
 import typer
@@ -28,11 +28,16 @@ from railtrack.cli._output import (
     frame_table,
     print_json,
     print_problems,
+    print_skipped,
     window_text,
 )
 from railtrack.cli.load import parse_date_option
 from railtrack.errors import InputPathError
 from railtrack.extract.lexicon import LANGUAGES
+
+if TYPE_CHECKING:
+    from railtrack.extract import Extraction
+    from railtrack.network import RailNetwork
 
 __all__ = ["extract"]
 
@@ -92,7 +97,13 @@ def _cars_cell(cars: dict[str, int | None]) -> str:
 
 @app.command()
 def extract(
-    file: Annotated[Path, typer.Argument(help="A .txt/.md report, or - for standard input.")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="A .txt/.md report, - for standard input, or a Telegram export "
+            "(result.json, a messages*.html page, or the export folder)."
+        ),
+    ],
     published: Annotated[
         str | None,
         typer.Option(
@@ -134,18 +145,23 @@ def extract(
     from railtrack.network import load_network
 
     day = parse_date_option(published, "--published")
-    name, text = _read_input(file)
     if network_dir is not None:
         check_paths([network_dir])
-    net = load_network(network_dir)
-    result, problems = extract_text_report(
-        text,
-        name=name,
-        published=day,
-        network=net,
-        markdown=name.lower().endswith(".md"),
-        lang=lang,
-    )
+    if _is_telegram(file):
+        name = file.name
+        net = load_network(network_dir)
+        result, problems = _extract_export(file, net)
+    else:
+        name, text = _read_input(file)
+        net = load_network(network_dir)
+        result, problems = extract_text_report(
+            text,
+            name=name,
+            published=day,
+            network=net,
+            markdown=name.lower().endswith(".md"),
+            lang=lang,
+        )
     data = result.to_dict()
     if as_json:
         print_json(data)
@@ -187,6 +203,25 @@ def extract(
     print_problems(problems)
     if problems:
         raise typer.Exit(EXIT_INPUT_PROBLEMS)
+
+
+def _is_telegram(file: Path) -> bool:
+    from railtrack.io.telegram import is_export_folder, is_telegram_file
+
+    if str(file) == "-" or not file.exists():
+        return False
+    return is_export_folder(file) if file.is_dir() else is_telegram_file(file)
+
+
+def _extract_export(file: Path, net: RailNetwork) -> tuple[Extraction, list[str]]:
+    """Read every post of a Telegram export; skipped posts are counted on stderr."""
+    from railtrack.extract import Extraction
+    from railtrack.io.telegram import read_telegram_export
+
+    reports = read_telegram_export(file, network=net)
+    print_skipped(reports.skipped)
+    result = Extraction(shipments=reports.shipments, groups=reports.groups)
+    return result, [str(p) for p in reports.problems]
 
 
 def _ends(window: dict[str, object] | None) -> tuple[object, object]:
