@@ -40,6 +40,7 @@ _DASHES = frozenset({"-", "–", "—"})
 _REGION_ADJECTIVE = re.compile(
     r"(?:sk|ck|зк|ск|цк)(?:im|iego|i|a|iej|ą|ой|ого|ий|ая|ую|ім|ого|ай|ае)$"
 )
+_OPENING = frozenset({".", ",", ";", ":", "•", "-", "—", "–", '"', "«", "“", "„", "(", "'"})
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 _DISTANCE = frozenset(
     {"км", "km", "кіламетраў", "кілометрів", "километров", "kilometrów", "м", "m"}
@@ -306,7 +307,7 @@ class LexiconReader:
                 ok = noun is not None
                 if not ok and nxt in ("из", "з", "із", "са", "z", "ze"):
                     ok = True  # "один из эшелонов"
-            opening = i == 0 or toks[i - 1].low in (".", ",", ";", ":", "•", "-", "—", "–")
+            opening = i == 0 or toks[i - 1].low in _OPENING
             if kind == "ordinal" and not ok and opening:
                 kind, ok = "weak", True  # "первый 2 марта с 40 вагонами": one of a group
             if (

@@ -395,11 +395,18 @@ def read_trains(
             reader = _ClauseReader(piece, piece.text, published, rd)
             announcement = rd.group_announcement(piece.text)
             if announcement is not None and (marker is None or marker.start > announcement.start):
-                group = GroupDraft(
-                    n_trains=announcement.n_trains,
-                    marker=reader._fact(announcement, announcement.start, announcement.end),
-                )
-                draft.groups.append(group)
+                if not (
+                    group is not None
+                    and not group.members
+                    and group.n_trains == announcement.n_trains
+                ):
+                    # (the same count again, before any train is described, is the
+                    # headline's announcement restated in the lead: one group)
+                    group = GroupDraft(
+                        n_trains=announcement.n_trains,
+                        marker=reader._fact(announcement, announcement.start, announcement.end),
+                    )
+                    draft.groups.append(group)
                 current = None
                 reader.places_into(group)
                 reader.dates_into(group, draft.problems)
