@@ -40,6 +40,7 @@ _DASHES = frozenset({"-", "–", "—"})
 _REGION_ADJECTIVE = re.compile(
     r"(?:sk|ck|зк|ск|цк)(?:im|iego|i|a|iej|ą|ой|ого|ий|ая|ую|ім|ого|ай|ае)$"
 )
+_QUOTES = frozenset({'"', "«", "“", "„"})
 _OPENING = frozenset({".", ",", ";", ":", "•", "-", "—", "–", '"', "«", "“", "„", "(", "'"})
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 _DISTANCE = frozenset(
@@ -487,6 +488,8 @@ class LexiconReader:
                 case, j = kind_hit[0][1], kind_hit[1]
                 if j < len(toks) and toks[j].low == ".":
                     j += 1
+                if j < len(toks) and toks[j].low in _QUOTES:
+                    j += 1  # на станцію "Вітебськ"
             end_j = self._name_at(toks, j)
             if kind_hit is not None and end_j == j and j < len(toks):
                 inner = self.lex.place_cues.match(toks, j)
