@@ -112,7 +112,7 @@ class LexiconReader:
         self.lang = lang
         self.lex: Lexicon = lexicon(lang)
         # months of every language: a Russian report may quote "8 marca"
-        self._month = month_of
+        self._month = month_of  # months of every language
         lex = self.lex
         tables = (
             lex.qualifiers,
@@ -695,9 +695,10 @@ class LexiconReader:
         mod = lex.weekday_mods.match(toks, i)
         k = mod[1] if mod is not None else i
         if mod is not None and k < len(toks) and toks[k].low in lex.weekday_mods:
-            inner = lex.weekday_mods.match(toks, k)  # "в прошлую пятницу"
-            if inner is not None:
-                mod, k = (inner[0], inner[1]) if inner[0] != "on" else (mod, inner[1])
+            second = lex.weekday_mods.match(toks, k)  # "в прошлую пятницу"
+            if second is not None:
+                mod = second if second[0] != "on" else mod
+                k = second[1]
         if k < len(toks) and toks[k].low in lex.weekdays:
             fields = [("wd", _WEEKDAY_NAMES[lex.weekdays[toks[k].low]])]
             if mod is not None:
