@@ -32,6 +32,7 @@ from railtrack.cli._output import (
 )
 from railtrack.cli.load import parse_date_option
 from railtrack.errors import InputPathError
+from railtrack.safetext import terminal_text
 
 __all__ = ["extract"]
 
@@ -134,7 +135,7 @@ def extract(
         if rows:
             console.print(frame_table(pd.DataFrame(rows), title=f"Shipments in {name}"))
         else:
-            console.print(f"No shipment found in {name}.")
+            console.print(f"No shipment found in {terminal_text(name)}.")
         groups = [
             {
                 "id": g["id"],

@@ -20,6 +20,7 @@ from railtrack.cli._output import (
 )
 from railtrack.cli.ingest import STORE_HELP
 from railtrack.cli.load import parse_date_option
+from railtrack.safetext import terminal_text
 
 __all__ = ["track"]
 
@@ -150,10 +151,12 @@ def track(
         console.print(
             f"{head['shipments']} trains, {head['cars_total'] or 0} cars counted once "
             f"({head['cars_passenger'] or 0} passenger), to "
-            f"{', '.join(head['destinations']) or 'unknown destinations'}; "
+            f"{terminal_text(', '.join(head['destinations'])) or 'unknown destinations'}; "
             f"{len(head['sources'])} sources."
         )
-        console.print(f"Wrote {len(written)} files to {out}/ (open {out / 'report.html'})")
+        console.print(
+            terminal_text(f"Wrote {len(written)} files to {out}/ (open {out / 'report.html'})")
+        )
     print_problems(result.problems)
     if result.problems:
         raise typer.Exit(EXIT_INPUT_PROBLEMS)
