@@ -18,6 +18,7 @@ Examples
 from __future__ import annotations
 
 import logging
+import stat
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
@@ -25,7 +26,7 @@ from typing import Any
 
 from railtrack._intern import Interner, collector_paused, interning
 from railtrack.errors import InputPathError, ReportError
-from railtrack.io._decode import NotText, read_text
+from railtrack.io._decode import NotText, display_path, read_text
 from railtrack.io._records import (
     KNOWN_KEYS,
     RawRecord,
@@ -52,19 +53,87 @@ SUFFIXES: tuple[str, ...] = STRUCTURED_SUFFIXES + TEXT_SUFFIXES
 _SKIP_STEMS = {"readme", "license", "licence", "changelog", "sources"}
 
 
-def _report_files(path: Path) -> list[Path]:
-    if path.is_file():
-        return [path]
-    files = []
-    for candidate in sorted(path.rglob("*")):
-        # cheapest tests first: the file system is asked last
-        if candidate.suffix.lower() not in SUFFIXES or candidate.stem.lower() in _SKIP_STEMS:
+def _wanted(path: Path, root: Path) -> bool:
+    """Whether a directory entry names a report file (by its name only)."""
+    if path.suffix.lower() not in SUFFIXES or path.stem.lower() in _SKIP_STEMS:
+        return False
+    return not any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def _entry_problem(path: Path) -> str | None:
+    """Say why ``path`` cannot be read as a report file, or None when it can."""
+    try:
+        info = path.stat()  # follows symlinks
+    except FileNotFoundError:
+        return "a symbolic link to nothing (dangling); skipped"
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc}); skipped"
+    if stat.S_ISDIR(info.st_mode):
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file (a device, FIFO or socket); skipped"
+    return None
+
+
+def _report_files(root: Path) -> tuple[list[Path], list[Problem]]:
+    """Return the report files under ``root`` and a problem for each one passed over.
+
+    Directories are walked in name order, following symbolic links to directories
+    once each (a link back up the tree is a problem, not a loop). Dangling or
+    looping links, devices, FIFOs and unreadable directories are problems naming
+    the path: silence would hide them.
+    """
+    problems: list[Problem] = []
+
+    def problem(path: Path, message: str) -> None:
+        problems.append(Problem(display_path(path), None, None, message))
+
+    why = _entry_problem(root)
+    if why is not None:
+        problem(root, why)
+        return [], problems
+    if not root.is_dir():
+        return [root], problems
+    files: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+    pending = [root]
+    while pending:
+        directory = pending.pop()
+        info = directory.stat()
+        if (info.st_dev, info.st_ino) in seen:
+            problem(directory, "a symbolic link back into a directory already read; skipped")
             continue
-        relative = candidate.relative_to(path)
-        if any(part.startswith(".") for part in relative.parts) or not candidate.is_file():
+        seen.add((info.st_dev, info.st_ino))
+        try:
+            entries = sorted(directory.iterdir())
+        except OSError as exc:
+            problem(directory, f"directory cannot be read ({exc.strerror or exc}); skipped")
             continue
-        files.append(candidate)
-    return files
+        subdirs = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            is_dir = _is_dir(entry)
+            if is_dir:
+                subdirs.append(entry)
+                continue
+            if not _wanted(entry, root):
+                continue
+            why = _entry_problem(entry)
+            if why is not None:
+                problem(entry, why)
+            else:
+                files.append(entry)
+        pending.extend(reversed(subdirs))
+    files.sort()
+    return files, problems
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a looping link: reported with the files
+        return False
 
 
 class _FileLoader:
@@ -72,6 +141,7 @@ class _FileLoader:
 
     def __init__(self, path: Path, *, published: date | None, shared: Interner) -> None:
         self.path = path
+        self.name = display_path(path)  # printable, storable: see display_path
         self.published = published
         self.shared = shared
         self.models: list[tuple[Any, int]] = []
@@ -80,7 +150,7 @@ class _FileLoader:
     def problem(
         self, message: str, *, row: int | None = None, field: str | None = None, unit: str = "row"
     ) -> None:
-        self.problems.append(Problem(str(self.path), row, field, message, unit))
+        self.problems.append(Problem(self.name, row, field, message, unit))
 
     def load(self) -> None:
         suffix = self.path.suffix.lower()
@@ -179,12 +249,28 @@ class _FileLoader:
                     unit=record.unit,
                 )
                 continue
+            except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+                # one bad value costs only its record, whatever it breaks
+                self.problem(
+                    f"cannot read the record ({type(exc).__name__}: {exc}); record skipped",
+                    row=record.row,
+                    unit=record.unit,
+                )
+                continue
             self.models.append((model, record.row))
 
     def _load_text(self, text: str) -> None:
         from railtrack.io.text import text_report
 
-        shipments, groups, messages = text_report(text, self.path, published=self.published)
+        try:
+            shipments, groups, messages = text_report(
+                text, Path(self.name), published=self.published
+            )
+        except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+            # a value the reader cannot hold ("31.12.9999", 5,000 cars) costs this report
+            message = " ".join(str(exc).split())[:300]
+            self.problem(f"cannot read the report text ({type(exc).__name__}: {message})")
+            return
         self.models.extend((m, 0) for m in (*shipments, *groups))
         for message in messages:
             self.problem(message)
@@ -197,7 +283,7 @@ def _keep_new(
 
     ``first_rows`` maps each loaded (kind, id) to its row; the file is in ``result.files``.
     """
-    name = str(loader.path)  # one string for all the file's records
+    name = loader.name  # one string for all the file's records
     for model, row in loader.models:
         kind = type(model).__name__
         key = (kind, model.id)  # type: ignore[attr-defined]
@@ -253,14 +339,16 @@ def load_reports(
         paths = [paths]
     roots = [Path(p) for p in paths]
     for root in roots:
-        if not root.exists():
-            msg = f"no such file or directory: {root}"
+        if not root.exists() and not root.is_symlink():
+            msg = f"no such file or directory: {display_path(root)}"
             raise InputPathError(msg)
     result = ReportSet()
     first_rows: dict[tuple[str, str], int] = {}
     with collector_paused(), interning() as shared:
         for root in roots:
-            for file in _report_files(root):
+            files, passed_over = _report_files(root)
+            result.problems.extend(passed_over)
+            for file in files:
                 loader = _FileLoader(file, published=published, shared=shared)
                 loader.load()
                 _keep_new(result, loader, first_rows)
