@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from railtrack.errors import InputPathError
+from railtrack.safetext import terminal_text
 
 __all__ = [
     "EXIT_INPUT_PROBLEMS",
@@ -35,8 +36,12 @@ EXIT_OK = 0
 EXIT_INPUT_PROBLEMS = 1
 EXIT_USAGE = 2
 
-console = Console(highlight=False, width=None if sys.stdout.isatty() else 200)
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+# Report text is data: no console parses markup ("[b]") or emoji codes (":x:"), and
+# frame_table passes every cell through terminal_text (no control characters).
+console = Console(
+    highlight=False, markup=False, emoji=False, width=None if sys.stdout.isatty() else 200
+)
+err_console = Console(stderr=True, highlight=False, markup=False, emoji=False, soft_wrap=True)
 
 
 def json_default(value: Any) -> Any:
@@ -85,7 +90,7 @@ def _cell(value: Any) -> str:
         return value.date().isoformat() if value == value.normalize() else f"{value:%Y-%m-%d %H:%M}"
     if isinstance(value, float):
         return f"{value:,.1f}"
-    return str(value)
+    return terminal_text(value)
 
 
 def frame_table(
@@ -93,10 +98,12 @@ def frame_table(
 ) -> Table:
     """Render a DataFrame (or the chosen columns) as a rich table."""
     cols = [c for c in (columns or df.columns) if c in df.columns]
-    table = Table(title=title, show_lines=False)
+    table = Table(title=None if title is None else terminal_text(title), show_lines=False)
     for col in cols:
         numeric = pd.api.types.is_numeric_dtype(df[col]) and not pd.api.types.is_bool_dtype(df[col])
-        table.add_column(str(col), justify="right" if numeric else "left", overflow="fold")
+        table.add_column(
+            terminal_text(col), justify="right" if numeric else "left", overflow="fold"
+        )
     for row in df[cols].itertuples(index=False):
         table.add_row(*(_cell(v) for v in row))
     return table
@@ -123,6 +130,6 @@ def print_problems(problems: Sequence[Any]) -> None:
     """Print input problems, one line each, on stderr."""
     if not problems:
         return
-    err_console.print(f"[bold yellow]{len(problems)} problem(s) found:[/]")
+    err_console.print(f"{len(problems)} problem(s) found:", style="bold yellow")
     for problem in problems:
-        err_console.print(f"  - {problem}", markup=False)
+        err_console.print(f"  - {terminal_text(problem)}")

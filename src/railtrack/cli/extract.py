@@ -38,6 +38,7 @@ from railtrack.extract.lexicon import LANGUAGES
 if TYPE_CHECKING:
     from railtrack.extract import Extraction
     from railtrack.network import RailNetwork
+from railtrack.safetext import terminal_text
 
 __all__ = ["extract"]
 
@@ -184,9 +185,9 @@ def extract(
             title = f"Shipments in {name} ({data['lang']})"
             console.print(frame_table(pd.DataFrame(rows), title=title))
         elif result.lang is not None and result.lang not in LANGUAGES:
-            console.print(f"Nothing read in {name}: it is in {result.lang}.")
+            console.print(f"Nothing read in {terminal_text(name)}: it is in {result.lang}.")
         else:
-            console.print(f"No shipment found in {name} (read as {result.lang}).")
+            console.print(f"No shipment found in {terminal_text(name)} (read as {result.lang}).")
         groups = [
             {
                 "id": g["id"],

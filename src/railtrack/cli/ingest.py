@@ -18,6 +18,7 @@ from railtrack.cli._output import (
 )
 from railtrack.cli.load import parse_date_option
 from railtrack.io import load_reports
+from railtrack.safetext import terminal_text
 from railtrack.store import Store, default_store_path
 
 __all__ = ["STORE_HELP", "ingest"]
@@ -81,7 +82,8 @@ def ingest(
     else:
         console.print(
             f"{result.new} new records, {result.duplicates} already stored, "
-            f"{result.linked} linked to trains reported by other sources -> {location}"
+            f"{result.linked} linked to trains reported by other sources -> "
+            f"{terminal_text(location)}"
         )
         if result.posts:
             console.print(

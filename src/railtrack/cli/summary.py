@@ -19,6 +19,7 @@ from railtrack.cli._output import (
     print_json,
     print_problems,
 )
+from railtrack.safetext import terminal_text
 
 __all__ = ["parse_keys", "prepare", "summary"]
 
@@ -166,6 +167,6 @@ def summary(
         console.print(f"Personnel: {table.attrs['personnel_note']}", markup=False)
     print_problems(reports.problems)
     for problem in table.attrs["problems"]:
-        err_console.print(f"  - {problem}", markup=False)
+        err_console.print(f"  - {terminal_text(problem)}", markup=False)
     if reports.problems or table.attrs["problems"]:
         raise typer.Exit(EXIT_INPUT_PROBLEMS)

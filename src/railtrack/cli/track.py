@@ -20,6 +20,7 @@ from railtrack.cli._output import (
 )
 from railtrack.cli.ingest import STORE_HELP
 from railtrack.cli.load import parse_date_option
+from railtrack.safetext import terminal_text
 
 __all__ = ["track"]
 
@@ -164,12 +165,14 @@ def track(
             + (f": {reasons}" if reasons else "")
             + f"), {head['cars_total'] or 0} cars counted once "
             f"({head['cars_passenger'] or 0} passenger), to "
-            f"{', '.join(head['destinations']) or 'unknown destinations'}; "
+            f"{terminal_text(', '.join(head['destinations'])) or 'unknown destinations'}; "
             f"{len(head['sources'])} sources.",
             markup=False,
             highlight=False,
         )
-        console.print(f"Wrote {len(written)} files to {out}/ (open {out / 'report.html'})")
+        console.print(
+            terminal_text(f"Wrote {len(written)} files to {out}/ (open {out / 'report.html'})")
+        )
     print_problems(result.problems)
     if result.problems:
         raise typer.Exit(EXIT_INPUT_PROBLEMS)

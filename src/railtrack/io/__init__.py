@@ -21,6 +21,7 @@ Examples
 from __future__ import annotations
 
 import logging
+import stat
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
@@ -28,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from railtrack._intern import Interner, collector_paused, interning
 from railtrack.errors import InputPathError, ReportError
-from railtrack.io._decode import NotText, read_text
+from railtrack.io._decode import NotText, display_path, read_text
 from railtrack.io._records import (
     KNOWN_KEYS,
     RawRecord,
@@ -63,22 +64,90 @@ Desktop export (``messages.html``, ``messages2.html``, ...).
 _SKIP_STEMS = {"readme", "license", "licence", "changelog", "sources"}
 
 
-def _report_files(path: Path) -> list[Path]:
-    if path.is_file():
-        return [path]
+def _wanted(path: Path, root: Path) -> bool:
+    """Whether a directory entry names a report file (by its name only)."""
+    if path.suffix.lower() not in SUFFIXES or path.stem.lower() in _SKIP_STEMS:
+        return False
+    return not any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def _entry_problem(path: Path) -> str | None:
+    """Say why ``path`` cannot be read as a report file, or None when it can."""
+    try:
+        info = path.stat()  # follows symlinks
+    except FileNotFoundError:
+        return "a symbolic link to nothing (dangling); skipped"
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc}); skipped"
+    if stat.S_ISDIR(info.st_mode):
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file (a device, FIFO or socket); skipped"
+    return None
+
+
+def _report_files(root: Path) -> tuple[list[Path], list[Problem]]:
+    """Return the report files under ``root`` and a problem for each one passed over.
+
+    Directories are walked in name order, following symbolic links to directories
+    once each (a link back up the tree is a problem, not a loop). Dangling or
+    looping links, devices, FIFOs and unreadable directories are problems naming
+    the path: silence would hide them.
+    """
+    problems: list[Problem] = []
+
+    def problem(path: Path, message: str) -> None:
+        problems.append(Problem(display_path(path), None, None, message))
+
+    why = _entry_problem(root)
+    if why is not None:
+        problem(root, why)
+        return [], problems
+    if not root.is_dir():
+        return [root], problems
+    files: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+    pending = [root]
+    while pending:
+        directory = pending.pop()
+        info = directory.stat()
+        if (info.st_dev, info.st_ino) in seen:
+            problem(directory, "a symbolic link back into a directory already read; skipped")
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        try:
+            entries = sorted(directory.iterdir())
+        except OSError as exc:
+            problem(directory, f"directory cannot be read ({exc.strerror or exc}); skipped")
+            continue
+        subdirs = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            is_dir = _is_dir(entry)
+            if is_dir:
+                subdirs.append(entry)
+                continue
+            if not _wanted(entry, root):
+                continue
+            why = _entry_problem(entry)
+            if why is not None:
+                problem(entry, why)
+            else:
+                files.append(entry)
+        pending.extend(reversed(subdirs))
+    files.sort()
+    return _export_message_files(files), problems
+
+
+def _export_message_files(candidates: list[Path]) -> list[Path]:
+    """Keep a Telegram export folder's message files only, never its media files.
+
+    HTML files count only when they are pages of a Telegram Desktop export.
+    """
     from railtrack.io.telegram import export_files, is_export_folder
     from railtrack.io.telegram_html import is_html_export_page
 
-    candidates = []
-    for candidate in sorted(path.rglob("*")):
-        # cheapest tests first: the file system is asked last
-        if candidate.suffix.lower() not in SUFFIXES or candidate.stem.lower() in _SKIP_STEMS:
-            continue
-        relative = candidate.relative_to(path)
-        if any(part.startswith(".") for part in relative.parts) or not candidate.is_file():
-            continue
-        candidates.append(candidate)
-    # A Telegram export folder gives its message files only, never its media files.
     exports = {
         c.parent
         for c in candidates
@@ -96,11 +165,19 @@ def _report_files(path: Path) -> list[Path]:
     return files
 
 
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a looping link: reported with the files
+        return False
+
+
 class _FileLoader:
     """Collects the records and problems of one file."""
 
     def __init__(self, path: Path, *, published: date | None, shared: Interner) -> None:
         self.path = path
+        self.name = display_path(path)  # printable, storable: see display_path
         self.published = published
         self.shared = shared
         self.models: list[tuple[Any, int]] = []
@@ -110,7 +187,7 @@ class _FileLoader:
     def problem(
         self, message: str, *, row: int | None = None, field: str | None = None, unit: str = "row"
     ) -> None:
-        self.problems.append(Problem(str(self.path), row, field, message, unit))
+        self.problems.append(Problem(self.name, row, field, message, unit))
 
     def load(self) -> None:
         suffix = self.path.suffix.lower()
@@ -217,12 +294,28 @@ class _FileLoader:
                     unit=record.unit,
                 )
                 continue
+            except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+                # one bad value costs only its record, whatever it breaks
+                self.problem(
+                    f"cannot read the record ({type(exc).__name__}: {exc}); record skipped",
+                    row=record.row,
+                    unit=record.unit,
+                )
+                continue
             self.models.append((model, record.row))
 
     def _load_text(self, text: str) -> None:
         from railtrack.io.text import text_report
 
-        shipments, groups, messages = text_report(text, self.path, published=self.published)
+        try:
+            shipments, groups, messages = text_report(
+                text, Path(self.name), published=self.published
+            )
+        except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+            # a value the reader cannot hold ("31.12.9999", 5,000 cars) costs this report
+            message = " ".join(str(exc).split())[:300]
+            self.problem(f"cannot read the report text ({type(exc).__name__}: {message})")
+            return
         self.models.extend((m, 0) for m in (*shipments, *groups))
         for message in messages:
             self.problem(message)
@@ -235,7 +328,7 @@ def _keep_new(
 
     ``first_rows`` maps each loaded (kind, id) to its row; the file is in ``result.files``.
     """
-    name = str(loader.path)  # one string for all the file's records
+    name = loader.name  # one string for all the file's records
     for model, row in loader.models:
         kind = type(model).__name__
         key = (kind, model.id)  # type: ignore[attr-defined]
@@ -331,14 +424,16 @@ def load_reports(
         paths = [paths]
     roots = [Path(p) for p in paths]
     for root in roots:
-        if not root.exists():
-            msg = f"no such file or directory: {root}"
+        if not root.exists() and not root.is_symlink():
+            msg = f"no such file or directory: {display_path(root)}"
             raise InputPathError(msg)
     result = ReportSet()
     first_rows: dict[tuple[str, str], int] = {}
     with collector_paused(), interning() as shared:
         for root in roots:
-            for file in _report_files(root):
+            files, passed_over = _report_files(root)
+            result.problems.extend(passed_over)
+            for file in files:
                 loader = _FileLoader(file, published=published, shared=shared)
                 loader.load()
                 _keep_new(result, loader, first_rows)
