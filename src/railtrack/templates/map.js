@@ -20,6 +20,12 @@
     var box = el("div", null, "rt-popup");
     box.appendChild(el("div", p.title, "rt-popup-title"));
     p.lines.forEach(function (line) { box.appendChild(el("div", line, "rt-popup-line")); });
+    if (p.details) {
+      var more = el("details");
+      more.appendChild(el("summary", "full route"));
+      more.appendChild(el("div", p.details));
+      box.appendChild(more);
+    }
     if (p.rows.length) {
       var table = el("table"), head = el("tr");
       p.head.forEach(function (h) { head.appendChild(el("th", h)); });
