@@ -301,6 +301,7 @@ RESOLVED = "resolved"
 SCORE = "score"
 REGION_STATIONS = "region_stations"  # "; "-joined station ids of a region
 CANDIDATES = "candidates"  # "; "-joined "name (id, score)", best first
+GEO_PRECISION = "geo_precision"  # "station", "town", "region" (ACLED-style 1/2/3)
 
 RESOLVE_COLUMNS: tuple[str, ...] = (
     QUERY,
@@ -311,6 +312,7 @@ RESOLVE_COLUMNS: tuple[str, ...] = (
     REGION,
     REGION_STATIONS,
     CANDIDATES,
+    GEO_PRECISION,
 )
 
 # --- routing: RailNetwork.route_lengths(), one row per origin-destination pair -----

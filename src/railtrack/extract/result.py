@@ -58,11 +58,15 @@ class Extraction:
     problems: list[str] = field(default_factory=list)
     unresolved: list[str] = field(default_factory=list)
     """The problems that are place names left unresolved (also in ``problems``)."""
+    lang: str | None = None
+    """The language the report was read in (ISO 639-1), or the one it was found to be
+    in when railtrack does not read it (then a problem says so)."""
 
-    def to_dict(self) -> dict[str, list[dict[str, Any]]]:
+    def to_dict(self) -> dict[str, Any]:
         """Return the JSON shape of ``railtrack extract --json``.
 
-        Each shipment has ``id``, ``origin``/``destination`` (``text``, ``station``,
+        ``lang`` is the report's language. Each shipment has ``id``, ``lang``,
+        ``origin``/``destination`` (``text``, ``station``,
         ``station_id``, ``region`` or null), ``departure``/``expected_arrival``
         (``earliest``, ``latest`` ISO dates, ``precision``, ``text`` or null),
         ``cars`` (``total``, ``passenger``, ``covered``, ``flat``, ``tank``, ``other``),
@@ -74,9 +78,11 @@ class Extraction:
             if s.group is not None:
                 members.setdefault(s.group, []).append(s.id)
         return {
+            "lang": self.lang,
             "shipments": [
                 {
                     "id": s.id,
+                    "lang": s.lang,
                     "origin": place_dict(s.origin),
                     "destination": place_dict(s.destination),
                     "departure": window_dict(s.departure),
@@ -149,7 +155,9 @@ class _Builder:
         source: Source,
         network: RailNetwork | None,
         settings: Settings,
+        lang: str | None = None,
     ) -> None:
+        self.lang = lang
         self.report_id = report_id
         # Within a load, equal values share one frozen model and each name is
         # resolved once for all its reports; alone, a report keeps its own cache.
@@ -184,7 +192,8 @@ class _Builder:
         if fact is None:
             return None, []
         text = fact.value.text
-        place = self.same(resolve_place(text, self.network, cache=self.cache))
+        lang = getattr(fact.value, "lang", None)
+        place = self.same(resolve_place(text, self.network, cache=self.cache, lang=lang))
         confidence = self.confidence(fact)
         if place.unresolved:
             confidence = min(confidence, self.settings.extract_confidence_unresolved)
@@ -248,6 +257,7 @@ class _Builder:
             group=None if train.group is None else group_ids[train.group],
             evidence=tuple(evidence),
             confidence=confidence,
+            lang=self.lang,
         )
 
     def group(self, group: GroupDraft, gid: str) -> ShipmentGroup:
@@ -271,6 +281,7 @@ def build_extraction(
     source: Source,
     network: RailNetwork | None,
     settings: Settings,
+    lang: str | None = None,
 ) -> Extraction:
     """Build the models of one report from its drafts.
 
@@ -286,8 +297,12 @@ def build_extraction(
         Resolves place names; None keeps them as written.
     settings
         Confidence levels.
+    lang
+        The language the report was read in, kept on the result and each shipment.
     """
-    builder = _Builder(report_id=report_id, source=source, network=network, settings=settings)
+    builder = _Builder(
+        report_id=report_id, source=source, network=network, settings=settings, lang=lang
+    )
     builder.problems.extend(f"{report_id}: {p}" for p in draft.problems)
     group_ids = [f"{report_id}-g{i + 1}" for i in range(len(draft.groups))]
     groups = [builder.group(g, gid) for g, gid in zip(draft.groups, group_ids, strict=True)]
@@ -297,4 +312,5 @@ def build_extraction(
         groups=groups,
         problems=[*builder.problems, *builder.unresolved],
         unresolved=builder.unresolved,
+        lang=lang,
     )

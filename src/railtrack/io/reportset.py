@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -12,6 +13,7 @@ import pandas as pd
 
 from railtrack import columns as C
 from railtrack._intern import collector_paused
+from railtrack.io.telegram_posts import PostRef
 from railtrack.models import (
     CAR_TYPES,
     Place,
@@ -32,7 +34,7 @@ class Problem:
 
     ``unit`` says what ``row`` counts: a CSV ``row`` (the line in the file, header = 1),
     a JSON Lines ``line``, or a ``record``/``shipment``/``group``/``sighting`` index
-    (1-based) in a JSON or YAML file.
+    (1-based) in a JSON or YAML file, or a Telegram ``message`` id.
     """
 
     path: str
@@ -155,7 +157,11 @@ class ReportSet:
     """Validated shipments, groups and sightings, with the problems met loading them.
 
     ``files`` maps each record id (by kind) to the file it came from. Use
-    :meth:`to_frame` for a tidy one-row-per-train table.
+    :meth:`to_frame` for a tidy one-row-per-train table. ``skipped`` counts what was
+    read and deliberately not turned into records (Telegram service messages,
+    stickers, posts without text or without train words), by reason; ``posts`` holds
+    one :class:`~railtrack.io.telegram_posts.PostRef` per Telegram post read, which
+    the store uses to keep each post once and follow its edits.
     """
 
     shipments: list[Shipment] = field(default_factory=list)
@@ -163,6 +169,10 @@ class ReportSet:
     sightings: list[Sighting] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: dict[tuple[str, str], str] = field(default_factory=dict)
+    skipped: Counter[str] = field(default_factory=Counter)
+    posts: list[PostRef] = field(default_factory=list)
+    telegram_kept: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False)
+    """While loading: the record kept for each Telegram record id (see ``load_reports``)."""
 
     def add(self, record: Shipment | ShipmentGroup | Sighting, *, file: str | None = None) -> None:
         """Append a validated record (from ``file``, if known)."""
@@ -284,6 +294,8 @@ class ReportSet:
         for record in (*other.shipments, *other.groups, *other.sightings):
             self.add(record, file=other.file_of(record))
         self.problems.extend(other.problems)
+        self.skipped.update(other.skipped)
+        self.posts.extend(other.posts)
         return self
 
     def resolve(self, network: RailNetwork) -> ReportSet:
@@ -320,7 +332,12 @@ class ReportSet:
                     update[name] = new
             return record.model_copy(update=update) if update else record
 
-        out = ReportSet(problems=list(self.problems), files=dict(self.files))
+        out = ReportSet(
+            problems=list(self.problems),
+            files=dict(self.files),
+            skipped=Counter(self.skipped),
+            posts=self.posts,
+        )
         with collector_paused():
             out.shipments = [resolved(s, _SHIPMENT_PLACES) for s in self.shipments]
             out.groups = list(self.groups)
