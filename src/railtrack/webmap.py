@@ -122,7 +122,7 @@ def _lat_lon(G: nx.Graph, node: Any) -> tuple[float, float] | None:
     lat, lon = attrs.get("lat"), attrs.get("lon")
     if lat is None or lon is None or pd.isna(lat) or pd.isna(lon):
         return None
-    return round(float(lat), 4), round(float(lon), 4)
+    return round(float(lat), 3), round(float(lon), 3)
 
 
 def _name(G: nx.Graph, node: Any) -> str:
