@@ -94,7 +94,10 @@ def _figures(result: TrackResult) -> dict[str, Figure]:
             title="Routes of the reported shipments",
         )
         figures["route_map"] = fig
-        estimates = result.estimates.merge(result.outcomes[[C.ID, OUTCOME]], on=C.ID, how="left")
+        outcome = dict(zip(result.outcomes[C.ID], result.outcomes[OUTCOME], strict=True))
+        estimates = result.estimates.assign(
+            **{OUTCOME: result.estimates[C.ID].astype(str).map(outcome)}
+        )
         shown = timeline_rows(estimates, result.as_of)
         fig = Figure(figsize=(10, max(3.0, 0.45 * len(shown) + 1.5)))
         title = "Arrival windows per train"

@@ -593,6 +593,21 @@ def _is_summary(obj: Any) -> bool:
     return isinstance(obj, pd.DataFrame) and C.TRAINS in obj.columns and C.CARS_TOTAL in obj
 
 
+def _date_bases(table: pd.DataFrame) -> str:
+    """Return how a period table's trains were dated, in words, best basis first."""
+    order = ("departure", "sighting", "reported arrival", "published")
+    if C.PERIOD_BASIS not in table.columns:
+        return "departure, else published date"
+    found = {
+        part.strip()
+        for value in table.loc[table[C.PERIOD].notna(), C.PERIOD_BASIS].dropna()
+        for part in str(value).split(";")
+        if part.strip() and part.strip() != "unknown"
+    }
+    ranked = [b for b in order if b in found] + sorted(found - set(order))
+    return ", ".join(ranked) if ranked else "no date"
+
+
 def plot_volumes(
     summary_or_shipments: Any,
     *,
@@ -651,6 +666,7 @@ def plot_volumes(
     stack = [*C.CAR_COLUMNS[1:], "cars_untyped"]
     ax = _new_ax(ax, (9, 5))
     undated = 0.0
+    undated_trains = 0
     xs: list[Any]
     widths: list[Any]
     align: Literal["center", "edge"]
@@ -658,6 +674,7 @@ def plot_volumes(
         index = pd.to_datetime(pd.Series(grouped.index))
         dated = index.notna().to_numpy()
         undated = float(grouped.loc[~dated, C.CARS_TOTAL].sum())
+        undated_trains = int(grouped.loc[~dated, C.TRAINS].sum())
         grouped = grouped.loc[dated]
         starts = pd.to_datetime(pd.Series(grouped.index))
         order = np.argsort(starts.to_numpy())
@@ -714,9 +731,12 @@ def plot_volumes(
         locator = mdates.AutoDateLocator(minticks=3, maxticks=10)  # type: ignore[no-untyped-call]
         ax.xaxis.set_major_locator(locator)
         ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
-        xlabel = f"Period start ({freq}); period from departure, else published date"
-        if undated:
-            xlabel += f"; {undated:,.0f} undated cars not shown"
+        xlabel = f"Period start ({freq}); trains dated by {_date_bases(table)}"
+        if undated or undated_trains:
+            xlabel += (
+                f"\nnot shown: {undated:,.0f} cars on {undated_trains} "
+                f"train{'s' if undated_trains != 1 else ''} that no report dates"
+            )
         ax.set_xlabel(plot_text(xlabel))
         noun = {"W": "week", "D": "day", "M": "month", "Q": "quarter"}.get(freq, f"{freq} period")
         default_title = f"Cars by type per {noun}"
