@@ -149,7 +149,7 @@ def _figures(result: TrackResult) -> dict[str, Figure]:
         )
         figures["timeline"] = fig
         fig = Figure(figsize=(10, 5))
-        plot_volumes(result.reports, by=C.PERIOD, ax=fig.add_subplot())
+        plot_volumes(result.summaries["by_week"], by=C.PERIOD, ax=fig.add_subplot())
         figures["volumes"] = fig
     return figures
 

@@ -92,6 +92,15 @@ def _attr(items: list[Any], name: str) -> Column:
 
 Columns = Iterator[tuple[str, Column]]
 
+
+def _via_ids(via: tuple[Place, ...]) -> str | None:
+    """Return the via points' station ids joined with "; "; None if any has no id."""
+    ids = [p.station_id for p in via]
+    if not ids or None in ids:
+        return None
+    return "; ".join(i for i in ids if i is not None)
+
+
 _PLACE_ATTRS = {"": "text", "_station_id": "station_id", "_station": "station", "_region": "region"}
 _WINDOW_ATTRS = {"_earliest": "earliest", "_latest": "latest", "_precision": "precision"}
 _CAR_ATTRS = {
@@ -221,6 +230,7 @@ class ReportSet:
             yield from _attr_columns(_attr(ships, "origin"), _PLACE_ATTRS, C.ORIGIN)
             yield from _attr_columns(_attr(ships, "destination"), _PLACE_ATTRS, C.DESTINATION)
             yield C.VIA, ["; ".join(p.text for p in s.via) or None for s in ships]
+            yield C.VIA_STATION_IDS, [_via_ids(s.via) for s in ships]
             yield from _attr_columns(_attr(ships, "departure"), _WINDOW_ATTRS, "departure")
             yield from _attr_columns(_attr(ships, "expected_arrival"), _WINDOW_ATTRS, "arrival")
             yield from _attr_columns(_attr(ships, "cars"), _CAR_ATTRS)
