@@ -25,7 +25,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from railtrack._intern import Interner, collector_paused, interning
 from railtrack.errors import InputPathError, ReportError
@@ -46,6 +46,7 @@ from railtrack.io.yaml_reader import read_yaml_records
 
 if TYPE_CHECKING:
     from railtrack.io.telegram import TelegramFile
+    from railtrack.network import RailNetwork
 
 __all__ = ["SUFFIXES", "Problem", "ReportSet", "load_reports"]
 
@@ -175,11 +176,19 @@ def _is_dir(path: Path) -> bool:
 class _FileLoader:
     """Collects the records and problems of one file."""
 
-    def __init__(self, path: Path, *, published: date | None, shared: Interner) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        published: date | None,
+        shared: Interner | None,
+        network: RailNetwork | Literal[False] | None = None,
+    ) -> None:
         self.path = path
         self.name = display_path(path)  # printable, storable: see display_path
         self.published = published
         self.shared = shared
+        self.network = network  # resolves free-text place names (None: the embedded one)
         self.models: list[tuple[Any, int]] = []
         self.problems: list[Problem] = []
         self.telegram: TelegramFile | None = None
@@ -284,7 +293,8 @@ class _FileLoader:
                             field=name,
                             unit=record.unit,
                         )
-                share_parts(nested, self.shared)
+                if self.shared is not None:
+                    share_parts(nested, self.shared)
                 model = validate_record(kind, nested, names)
             except RecordError as exc:
                 self.problem(
@@ -309,7 +319,7 @@ class _FileLoader:
 
         try:
             shipments, groups, messages = text_report(
-                text, Path(self.name), published=self.published
+                text, Path(self.name), published=self.published, network=self.network
             )
         except (ValueError, TypeError, OverflowError, RecursionError) as exc:
             # a value the reader cannot hold ("31.12.9999", 5,000 cars) costs this report
@@ -384,11 +394,52 @@ def _apply_latest_posts(result: ReportSet) -> None:
     result.groups = [kept.get(("ShipmentGroup", g.id), g) for g in result.groups]
 
 
+def _in_parent(path: Path) -> bool:
+    """Telegram exports are streamed by the loading process, never sent to a worker."""
+    from railtrack.io.telegram import is_telegram_file
+
+    return path.suffix.lower() in TELEGRAM_SUFFIXES or is_telegram_file(path)
+
+
+def _loaded(
+    files: list[Path], *, published: date | None, shared: Interner, workers: int | None
+) -> Iterator[_FileLoader]:
+    """Yield each file's finished loader, in order, read here or by worker processes."""
+    from railtrack.io import parallel
+
+    def serial(path: Path) -> _FileLoader:
+        loader = _FileLoader(path, published=published, shared=shared)
+        loader.load()
+        return loader
+
+    n = parallel.default_workers(files) if workers is None else workers
+    n = min(n, len(files))
+    if n <= 1:
+        yield from map(serial, files)
+        return
+    network: RailNetwork | None = None
+    if any(f.suffix.lower() in TEXT_SUFFIXES for f in files):
+        from railtrack.extract import _embedded_network
+
+        network = _embedded_network()  # built once here, sent to each worker once
+        if network is not None:
+            _ = network.gazetteer
+    yield from parallel.load_chunks(
+        files,
+        published=published,
+        workers=n,
+        network=network,
+        serial=serial,
+        in_parent=_in_parent,
+    )
+
+
 def load_reports(
     paths: str | Path | Iterable[str | Path],
     *,
     published: date | None = None,
     strict: bool = False,
+    workers: int | None = None,
 ) -> ReportSet:
     """Load report files into a :class:`ReportSet`.
 
@@ -406,6 +457,12 @@ def load_reports(
     strict
         Raise :class:`~railtrack.errors.ReportError` on the first problem instead of
         collecting problems.
+    workers
+        Processes that read the files and extract free text
+        (:mod:`railtrack.io.parallel`); the result is the same for any number. None:
+        1 for a small input, every core from
+        :data:`~railtrack.io.parallel.PARALLEL_MIN_TEXT_FILES` free-text files or
+        :data:`~railtrack.io.parallel.PARALLEL_MIN_BYTES` bytes of input.
 
     Returns
     -------
@@ -419,6 +476,8 @@ def load_reports(
         When a path does not exist.
     ReportError
         With ``strict=True``, on the first problem.
+    ValueError
+        When ``workers`` is less than 1.
     """
     if isinstance(paths, str | Path):
         paths = [paths]
@@ -427,16 +486,19 @@ def load_reports(
         if not root.exists() and not root.is_symlink():
             msg = f"no such file or directory: {display_path(root)}"
             raise InputPathError(msg)
+    if workers is not None and workers < 1:
+        msg = f"workers must be at least 1, not {workers}"
+        raise ValueError(msg)
+    files: list[Path] = []
     result = ReportSet()
+    for root in roots:
+        found, passed_over = _report_files(root)
+        files.extend(found)
+        result.problems.extend(passed_over)
     first_rows: dict[tuple[str, str], int] = {}
     with collector_paused(), interning() as shared:
-        for root in roots:
-            files, passed_over = _report_files(root)
-            result.problems.extend(passed_over)
-            for file in files:
-                loader = _FileLoader(file, published=published, shared=shared)
-                loader.load()
-                _keep_new(result, loader, first_rows)
+        for loader in _loaded(files, published=published, shared=shared, workers=workers):
+            _keep_new(result, loader, first_rows)
         _apply_latest_posts(result)
         result.telegram_kept.clear()
     logger.info(
