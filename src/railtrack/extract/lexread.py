@@ -111,6 +111,21 @@ class LexiconReader:
         self.lex: Lexicon = lexicon(lang)
         # months of every language: a Russian report may quote "8 marca"
         self._month = month_of
+        lex = self.lex
+        tables = (
+            lex.qualifiers,
+            lex.night_prefix,
+            lex.month_parts,
+            lex.month_prep,
+            lex.weekday_mods,
+            lex.relative,
+        )
+        # the words a date expression can start with: dates are tried only there
+        self._date_starts = frozenset().union(
+            *(t.first_words for t in tables), lex.weekdays, lex.range_start
+        )
+        self._date_prefixes = tuple(p for t in tables for p in t.prefixes)
+        self._verb_cache: dict[str, list[VerbCue]] = {}
 
     # -- numbers ---------------------------------------------------------------------
     def _number_at(self, toks: tuple[Token, ...], i: int) -> tuple[int, int] | None:
@@ -148,7 +163,12 @@ class LexiconReader:
         toks = tokens(text)
         counts: list[CarCount] = []
         i = 0
+        numbers, approx_words = self.lex.numbers, self.lex.approx
         while i < len(toks):
+            low = toks[i].low
+            if not (low[0].isdigit() or low in numbers or low in approx_words):
+                i += 1
+                continue
             approx = self.lex.approx.match(toks, i)
             start_i = i
             j = approx[1] if approx else i
@@ -266,8 +286,12 @@ class LexiconReader:
         toks = tokens(text)
         markers: list[TrainMarker] = []
         i = 0
+        table = self.lex.markers
         while i < len(toks):
-            hit = self.lex.markers.match(toks, i)
+            if toks[i].low not in table:
+                i += 1
+                continue
+            hit = table.match(toks, i)
             if hit is None:
                 i += 1
                 continue
@@ -335,7 +359,8 @@ class LexiconReader:
         train nouns that are all singular is no reference to several.
         """
         toks = tokens(text)
-        if not any(self.lex.group_refs.match(toks, i) for i in range(len(toks))):
+        refs = self.lex.group_refs
+        if not any(t.low in refs and refs.match(toks, i) for i, t in enumerate(toks)):
             return False
         nouns = [self.lex.train_nouns[t.low] for t in toks if t.low in self.lex.train_nouns]
         return not nouns or "pl" in nouns
@@ -386,7 +411,12 @@ class LexiconReader:
 
     def verb_cues(self, text: str) -> list[VerbCue]:
         """Verbs that say whether a nearby date is a departure or an arrival."""
-        cues = []
+        cached = self._verb_cache.get(text)
+        if cached is not None:
+            return cached
+        if len(self._verb_cache) > 2048:
+            self._verb_cache.clear()
+        cues = self._verb_cache[text] = []
         if self.lex.verbs is None:
             return cues
         for m in self.lex.verbs.finditer(text):
@@ -433,8 +463,12 @@ class LexiconReader:
         toks = tokens(text)
         places: list[PlaceSpan] = []
         i = 0
+        cues = self.lex.place_cues
         while i < len(toks):
-            hit = self.lex.place_cues.match(toks, i)
+            if toks[i].low not in cues:
+                i += 1
+                continue
+            hit = cues.match(toks, i)
             if hit is None:
                 i += 1
                 continue
@@ -559,7 +593,12 @@ class LexiconReader:
         toks = tokens(text)
         spans: list[DateSpan] = []
         i = 0
+        starts = self._date_starts
         while i < len(toks):
+            low = toks[i].low
+            if not (low[0].isdigit() or low in starts or low.startswith(self._date_prefixes)):
+                i += 1
+                continue
             found = self._date_at(toks, i)
             if found is None:
                 i += 1

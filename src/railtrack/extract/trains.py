@@ -163,7 +163,11 @@ class _ClauseReader:
             role = self._place_role(place)
             fact = self._fact(place, place.start, place.end)
             if role is None:
-                if self._passed(place) and not any(v.text == fact.text for v in facts.via):
+                if (
+                    self._passed(place)
+                    and not is_broad(place.text)
+                    and not any(v.text == fact.text for v in facts.via)
+                ):
                     facts.via.append(fact)  # "spotted in Bryansk", "через Оршу"
                 continue
             _set_place(facts, role, fact)
@@ -378,6 +382,9 @@ def read_trains(
         if clause.sentence in sentences_off:
             continue
         rd = sentence_readers.get(clause.sentence, default)
+        if _is_question(text, clause):
+            sentences_off.add(clause.sentence)
+            continue
         if rd.is_off_topic(clause.text):
             sentences_off.add(clause.sentence)
             continue
@@ -425,6 +432,11 @@ def read_trains(
                 reader.all_into(current, draft.problems, group_role)
                 continue
             if rd.is_group_reference(piece.text) and reader.counts:
+                if not draft.groups:
+                    # "In total, 40 cars": the headline and lead may be this train again
+                    merged = _merge_restated(draft)
+                    if current is not None:
+                        current = merged.get(id(current), current)
                 target = _group_for_reference(draft, group)
                 if target is not None:
                     group = target
@@ -487,6 +499,14 @@ def _refers_back(text: str) -> bool:
         w[0].isupper() and month_of(w) is None and w.lower() not in _WEEKDAY_WORDS
         for w in _WORD_INSIDE.findall(text)
     )
+
+
+def _is_question(text: str, clause: Clause) -> bool:
+    """Whether the clause ends a question ("Is a unit en route to Canada?"): no report."""
+    end = clause.end
+    while end < len(text) and text[end] in " \t\"'”»)":
+        end += 1
+    return clause.text.rstrip().endswith("?") or (end < len(text) and text[end] == "?")
 
 
 def _only_a_country(train: TrainDraft) -> bool:
@@ -553,25 +573,29 @@ def _merge_into(first: TrainDraft, later: TrainDraft) -> None:
     first.number = first.number or later.number
 
 
-def _merge_restated(draft: ReportDraft) -> None:
+def _merge_restated(draft: ReportDraft) -> dict[int, TrainDraft]:
     """Make one train of a headline, a lead and a detail that tell the same train.
 
     Real reports name a train in the headline, again in the lead and in full in the
     body; each mention reads as a train. A train that contradicts nothing an earlier
     lone train says (places, dates, counts, number), and that no ordinal or "the
     other" marks as a different one, is merged into it. Trains of a group are left
-    as the group made them.
+    as the group made them. Returns the trains merged away, by ``id``, with the train
+    each was merged into.
     """
     if len(draft.trains) < 2 or draft.groups:
-        return
+        return {}
     kept: list[TrainDraft] = []
+    merged: dict[int, TrainDraft] = {}
     for train in draft.trains:
         target = next((k for k in kept if _restates(k, train)), None)
         if target is None:
             kept.append(train)
         else:
             _merge_into(target, train)
+            merged[id(train)] = target
     draft.trains = kept
+    return merged
 
 
 def _group_of_dates(
