@@ -192,7 +192,12 @@ class _ClauseReader:
             forward = not verb.past or self.claim is not None
             window = resolve_date(span, self.published, forward=forward)
             if window is None:
-                problems.append(f"cannot date {span.text!r}: no published date to resolve it")
+                why = (
+                    "no published date to resolve it"
+                    if self.published is None
+                    else "no such day, or outside the plausible range 1900-2100"
+                )
+                problems.append(f"cannot date {span.text!r}: {why}")
                 continue
             inferred = span.is_relative or window.precision in ("week", "month")
             fact = self._fact(window, span.start, span.end, inferred=inferred)
