@@ -120,6 +120,14 @@ class Source(_Frozen):
     ``reporter`` is the origin of the claim (e.g. a Telegram channel such as
     "Belarusian Hajun"); ``relayed_by`` the outlet that carried it (a news site).
     Many outlets echoing one reporter are one source.
+
+    A post read from a Telegram export also keeps where it was posted: ``channel``
+    (the channel's title), ``channel_id`` (Telegram's number for it, when the export
+    gives one), ``message_id``, ``published_at`` (the exact time: UTC when the
+    export gives Unix time, else the exporting computer's local time without a
+    zone), ``forwarded_from`` (the channel or person a forwarded post came from,
+    which is then the ``reporter``, with the channel as ``relayed_by``) and
+    ``edited_at``; ``url`` is the post's link.
     """
 
     reporter: str = Field(min_length=1)
@@ -127,6 +135,12 @@ class Source(_Frozen):
     url: str | None = None
     published: date | None = None
     reliability: Reliability = "F"
+    channel: str | None = None
+    channel_id: str | None = None
+    message_id: Annotated[int, Field(ge=1)] | None = None
+    published_at: datetime | None = None
+    forwarded_from: str | None = None
+    edited_at: datetime | None = None
 
     @field_validator("published")
     @classmethod
@@ -269,6 +283,10 @@ class Place(_Frozen):
     filled when it resolves to one station; ``region`` when it names a region or
     country ("Belarus", "Rostov region"). ``resolved_score`` is the gazetteer's
     score (0-100); ``unresolved`` flags a name that matched nothing with confidence.
+    ``geo_precision`` says how exactly the place is known: ``"station"``, ``"town"``
+    (a town, or a station known only by its town: the rail node nearest it) or
+    ``"region"`` (like ACLED's geo precision 1/2/3); ``None`` when unresolved or
+    not resolved yet.
     """
 
     text: str = Field(min_length=1)
@@ -277,6 +295,7 @@ class Place(_Frozen):
     region: str | None = None
     resolved_score: Annotated[float, Field(ge=0, le=100)] | None = None
     unresolved: bool = False
+    geo_precision: Literal["station", "town", "region"] | None = None
 
     @field_validator("station_id", mode="before")
     @classmethod
@@ -313,6 +332,9 @@ class Shipment(_Frozen):
     group: str | None = None
     evidence: tuple[Evidence, ...] = ()
     confidence: Confidence = 1.0
+    lang: str | None = Field(default=None, pattern=r"^[a-z]{2,3}$")
+    """The language the train was read in (ISO 639-1: en, ru, uk, be, pl); None when
+    the record came from a structured file that does not say."""
 
     @field_validator("id", "group", "report", mode="before")
     @classmethod

@@ -43,7 +43,7 @@ import logging
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -56,6 +56,7 @@ from railtrack.errors import StoreError
 from railtrack.io import ReportSet
 from railtrack.models import Place, Shipment, ShipmentGroup, Sighting
 from railtrack.settings import DEFAULT_SETTINGS
+from railtrack.store_posts import POSTS_SCHEMA, PostLedger, history_rows
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -115,6 +116,8 @@ _MIGRATIONS: tuple[str, ...] = (
         pk, corridor_lo, corridor_hi, source_lo, source_hi, day_lo, day_hi
     );
     """,
+    # version 4: Telegram posts, once each, their edits kept as versions (store_posts.py)
+    POSTS_SCHEMA,
 )
 
 
@@ -153,20 +156,27 @@ def default_store_path() -> Path:
 
 @dataclass(frozen=True)
 class IngestResult:
-    """What one ingest added: new records, records already stored, and linked trains."""
+    """What one ingest added: new records, records already stored, and linked trains.
+
+    ``posts`` counts the Telegram posts met (empty when there were none): ``new``,
+    ``edited`` (a new version replaced the stored one), ``unchanged`` and ``older``
+    (a past version, not stored).
+    """
 
     new: int
     duplicates: int
     linked: int
     ingest_id: int
+    posts: dict[str, int] = field(default_factory=dict)
 
-    def to_dict(self) -> dict[str, int]:
+    def to_dict(self) -> dict[str, Any]:
         """Return the counts as a JSON-ready dict."""
         return {
             "new": self.new,
             "duplicates": self.duplicates,
             "linked": self.linked,
             "ingest_id": self.ingest_id,
+            "posts": dict(self.posts),
         }
 
 
@@ -556,19 +566,26 @@ class Store:
             (now, json.dumps([_path_text(p) for p in paths], ensure_ascii=False)),
         )
         ingest_id = int(cursor.lastrowid or 0)
+        ledger = PostLedger(conn, ingest_id)
+        ledger.admit(reports.posts)
         new = duplicates = linked = 0
         for done, record in enumerate(records, start=1):
             kind = _KIND_OF[type(record)]
             identity = report_identity(record)
-            if conn.execute("SELECT 1 FROM records WHERE identity = ?", (identity,)).fetchone():
+            post = ledger.post_of(record)  # False: a Telegram post stored before
+            if (
+                post is False
+                or conn.execute("SELECT 1 FROM records WHERE identity = ?", (identity,)).fetchone()
+            ):
                 duplicates += 1
                 continue
             pk = self._insert(kind, record, identity, reports.file_of(record), ingest_id)
             new += 1
+            if post:
+                ledger.link(pk, post)
             if isinstance(record, Shipment):
                 train_key = _train_key(record)
-                match = _first_match(conn, record, train_key)
-                train_id = pk if match is None else self._train_of(match)
+                train_id = ledger.train_for(record) or self._train_of_match(record, train_key, pk)
                 linked += train_id != pk
                 conn.execute("UPDATE records SET train_id = ? WHERE pk = ?", (train_id, pk))
                 _index_departure(conn, record, train_key, pk)
@@ -580,7 +597,18 @@ class Store:
             "UPDATE ingests SET new_records = ?, duplicate_records = ? WHERE id = ?",
             (new, duplicates, ingest_id),
         )
-        return IngestResult(new=new, duplicates=duplicates, linked=linked, ingest_id=ingest_id)
+        return IngestResult(
+            new=new,
+            duplicates=duplicates,
+            linked=linked,
+            ingest_id=ingest_id,
+            posts=ledger.counts.to_dict() if reports.posts else {},
+        )
+
+    def _train_of_match(self, shipment: Shipment, train_key: str, pk: int) -> int:
+        """Return the train of the first stored match by route and dates, else ``pk``."""
+        match = _first_match(self._conn, shipment, train_key)
+        return pk if match is None else self._train_of(match)
 
     def _insert(
         self,
@@ -723,6 +751,43 @@ class Store:
         )
         df["reports_of_train"] = df.groupby("train_id")["id"].transform("count")
         return df
+
+    def post_history(self) -> pd.DataFrame:
+        """Return every stored version of every Telegram post.
+
+        Columns: ``channel_key`` (the channel id, or ``title:<title>``), ``message_id``,
+        ``version`` (the edit time, else the publication time), ``current`` (whether
+        this is the version counted now), ``ingest_id``, ``records`` (its records
+        stored now), ``replaced_records`` (its records kept in the history since a
+        later version replaced it) and ``source_file``.
+        """
+        with self._failures("reading the post history"):
+            rows = history_rows(self._conn)
+        return pd.DataFrame(
+            rows,
+            columns=[
+                "channel_key",
+                "message_id",
+                "version",
+                "current",
+                "ingest_id",
+                "records",
+                "replaced_records",
+                "source_file",
+            ],
+        ).astype({"current": bool})
+
+    def replaced_records(self) -> ReportSet:
+        """Return the records of replaced post versions, as they were read."""
+        out = ReportSet()
+        used: set[tuple[str, str]] = set()
+        with self._failures("reading the post history"):
+            rows = self._conn.execute(
+                "SELECT pk, kind, body FROM record_history ORDER BY pk"
+            ).fetchall()
+        for pk, kind, body in rows:
+            self._add_unique(out, self._record(pk, kind, body), None, used)
+        return out
 
     def ingests(self) -> pd.DataFrame:
         """Return the ingest log: id, started_at, paths, new and duplicate records."""

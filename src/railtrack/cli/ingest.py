@@ -14,6 +14,7 @@ from railtrack.cli._output import (
     console,
     print_json,
     print_problems,
+    print_skipped,
 )
 from railtrack.cli.load import parse_date_option
 from railtrack.io import load_reports
@@ -74,6 +75,7 @@ def ingest(
                 **result.to_dict(),
                 "store": location,
                 "totals": counts,
+                "skipped": dict(reports.skipped),
                 "problems": [p.to_dict() for p in reports.problems],
             }
         )
@@ -83,7 +85,12 @@ def ingest(
             f"{result.linked} linked to trains reported by other sources -> "
             f"{terminal_text(location)}"
         )
+        if result.posts:
+            console.print(
+                "Telegram posts: " + ", ".join(f"{n} {kind}" for kind, n in result.posts.items())
+            )
         console.print("store holds " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+        print_skipped(reports.skipped)
     print_problems(reports.problems)
     if reports.problems:
         raise typer.Exit(EXIT_INPUT_PROBLEMS)

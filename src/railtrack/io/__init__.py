@@ -1,4 +1,7 @@
-"""Load shipment reports from files: CSV, JSON, JSON Lines, YAML and free text.
+"""Load shipment reports from files: CSV, JSON, JSON Lines, YAML, free text, Telegram.
+
+Telegram Desktop channel exports (``result.json``, ``messages*.html`` or the export
+folder) are read post by post (see :mod:`railtrack.io.telegram`).
 
 :func:`load_reports` reads one file, a directory, or several of them, and returns a
 :class:`ReportSet`: the validated shipments, groups and sightings, and one
@@ -23,7 +26,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from railtrack._intern import Interner, collector_paused, interning
 from railtrack.errors import InputPathError, ReportError
@@ -42,14 +45,23 @@ from railtrack.io.json_reader import FileFormatError, iter_jsonl_records, read_j
 from railtrack.io.reportset import Problem, ReportSet
 from railtrack.io.yaml_reader import read_yaml_records
 
+if TYPE_CHECKING:
+    from railtrack.io.telegram import TelegramFile
+    from railtrack.network import RailNetwork
+
 __all__ = ["SUFFIXES", "Problem", "ReportSet", "load_reports"]
 
 logger = logging.getLogger(__name__)
 
 STRUCTURED_SUFFIXES = (".csv", ".json", ".jsonl", ".ndjson", ".yaml", ".yml")
 TEXT_SUFFIXES = (".txt", ".md")
-SUFFIXES: tuple[str, ...] = STRUCTURED_SUFFIXES + TEXT_SUFFIXES
-"""File endings :func:`load_reports` reads; other files in a directory are skipped."""
+TELEGRAM_SUFFIXES = (".html",)
+SUFFIXES: tuple[str, ...] = STRUCTURED_SUFFIXES + TEXT_SUFFIXES + TELEGRAM_SUFFIXES
+"""File endings :func:`load_reports` reads; other files in a directory are skipped.
+
+In a directory, ``.html`` files are read only when they are pages of a Telegram
+Desktop export (``messages.html``, ``messages2.html``, ...).
+"""
 
 _SKIP_STEMS = {"readme", "license", "licence", "changelog", "sources"}
 
@@ -127,7 +139,32 @@ def _report_files(root: Path) -> tuple[list[Path], list[Problem]]:
                 files.append(entry)
         pending.extend(reversed(subdirs))
     files.sort()
-    return files, problems
+    return _export_message_files(files), problems
+
+
+def _export_message_files(candidates: list[Path]) -> list[Path]:
+    """Keep a Telegram export folder's message files only, never its media files.
+
+    HTML files count only when they are pages of a Telegram Desktop export.
+    """
+    from railtrack.io.telegram import export_files, is_export_folder
+    from railtrack.io.telegram_html import is_html_export_page
+
+    exports = {
+        c.parent
+        for c in candidates
+        if c.name in ("result.json", "messages.html") and is_export_folder(c.parent)
+    }
+    files = []
+    for candidate in candidates:
+        if any(parent in exports for parent in candidate.parents):
+            if candidate.parent in exports and candidate == export_files(candidate.parent)[0]:
+                files.extend(export_files(candidate.parent))
+            continue
+        if candidate.suffix.lower() == ".html" and not is_html_export_page(candidate):
+            continue
+        files.append(candidate)
+    return files
 
 
 def _is_dir(path: Path) -> bool:
@@ -165,13 +202,22 @@ def _check_csv_header(text: str) -> None:
 class _FileLoader:
     """Collects the records and problems of one file."""
 
-    def __init__(self, path: Path, *, published: date | None, shared: Interner) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        published: date | None,
+        shared: Interner | None,
+        network: RailNetwork | Literal[False] | None = None,
+    ) -> None:
         self.path = path
         self.name = display_path(path)  # printable, storable: see display_path
         self.published = published
         self.shared = shared
+        self.network = network  # resolves free-text place names (None: the embedded one)
         self.models: list[tuple[Any, int]] = []
         self.problems: list[Problem] = []
+        self.telegram: TelegramFile | None = None
 
     def problem(
         self, message: str, *, row: int | None = None, field: str | None = None, unit: str = "row"
@@ -185,6 +231,14 @@ class _FileLoader:
                 f"unsupported file type {suffix or '(none)'!r}; "
                 f"railtrack reads {', '.join(SUFFIXES)}"
             )
+            return
+        from railtrack.io.telegram import is_telegram_file, read_telegram_file
+
+        if suffix in TELEGRAM_SUFFIXES or is_telegram_file(self.path):
+            # streamed, never read whole: an export can be hundreds of megabytes
+            self.telegram = read_telegram_file(self.path)
+            self.models.extend((m, 0) for m in (*self.telegram.shipments, *self.telegram.groups))
+            self.problems.extend(self.telegram.problems)
             return
         try:
             text = read_text(self.path)
@@ -266,7 +320,8 @@ class _FileLoader:
                             field=name,
                             unit=record.unit,
                         )
-                share_parts(nested, self.shared)
+                if self.shared is not None:
+                    share_parts(nested, self.shared)
                 model = validate_record(kind, nested, names)
             except RecordError as exc:
                 self.problem(
@@ -291,7 +346,7 @@ class _FileLoader:
 
         try:
             shipments, groups, messages = text_report(
-                text, Path(self.name), published=self.published
+                text, Path(self.name), published=self.published, network=self.network
             )
         except (ValueError, TypeError, OverflowError, RecursionError) as exc:
             # a value the reader cannot hold ("31.12.9999", 5,000 cars) costs this report
@@ -314,6 +369,9 @@ def _keep_new(
     for model, row in loader.models:
         kind = type(model).__name__
         key = (kind, model.id)  # type: ignore[attr-defined]
+        if key in first_rows and loader.telegram is not None and key in result.telegram_kept:
+            _keep_latest_post(result, key, model, name)
+            continue
         if key in first_rows:
             first_row = first_rows[key]
             where = Path(result.files[key]).name + (f" row {first_row}" if first_row else "")
@@ -326,7 +384,81 @@ def _keep_new(
             continue
         first_rows[key] = row
         result.add(model, file=name)
+        if loader.telegram is not None:
+            result.telegram_kept[key] = model
+    if loader.telegram is not None:
+        result.problems.extend(loader.problems)  # in message order, as read
+        result.skipped.update(loader.telegram.skipped)
+        result.posts.extend(loader.telegram.posts)
+        return
     result.problems.extend(sorted(loader.problems, key=lambda p: p.row or 0))
+
+
+_AGAIN = "telegram records also in another export (the latest version kept)"
+
+
+def _keep_latest_post(result: ReportSet, key: tuple[str, str], model: Any, file: str) -> None:
+    """Keep the later version of a post read from two exports of one channel."""
+    kept = result.telegram_kept[key]
+    result.skipped[_AGAIN] += 1
+    if _post_version(model) > _post_version(kept):
+        result.telegram_kept[key] = model
+        result.files[key] = file
+
+
+def _post_version(model: Any) -> str:
+    src = model.source
+    moment = src.edited_at or src.published_at
+    return "" if moment is None else moment.isoformat()
+
+
+def _apply_latest_posts(result: ReportSet) -> None:
+    """Swap in, in one pass, the later versions :func:`_keep_latest_post` chose."""
+    if not result.skipped.get(_AGAIN):
+        return
+    kept = result.telegram_kept
+    result.shipments = [kept.get(("Shipment", s.id), s) for s in result.shipments]
+    result.groups = [kept.get(("ShipmentGroup", g.id), g) for g in result.groups]
+
+
+def _in_parent(path: Path) -> bool:
+    """Telegram exports are streamed by the loading process, never sent to a worker."""
+    from railtrack.io.telegram import is_telegram_file
+
+    return path.suffix.lower() in TELEGRAM_SUFFIXES or is_telegram_file(path)
+
+
+def _loaded(
+    files: list[Path], *, published: date | None, shared: Interner, workers: int | None
+) -> Iterator[_FileLoader]:
+    """Yield each file's finished loader, in order, read here or by worker processes."""
+    from railtrack.io import parallel
+
+    def serial(path: Path) -> _FileLoader:
+        loader = _FileLoader(path, published=published, shared=shared)
+        loader.load()
+        return loader
+
+    n = parallel.default_workers(files) if workers is None else workers
+    n = min(n, len(files))
+    if n <= 1:
+        yield from map(serial, files)
+        return
+    network: RailNetwork | None = None
+    if any(f.suffix.lower() in TEXT_SUFFIXES for f in files):
+        from railtrack.extract import _embedded_network
+
+        network = _embedded_network()  # built once here, sent to each worker once
+        if network is not None:
+            _ = network.gazetteer
+    yield from parallel.load_chunks(
+        files,
+        published=published,
+        workers=n,
+        network=network,
+        serial=serial,
+        in_parent=_in_parent,
+    )
 
 
 def load_reports(
@@ -334,6 +466,7 @@ def load_reports(
     *,
     published: date | None = None,
     strict: bool = False,
+    workers: int | None = None,
 ) -> ReportSet:
     """Load report files into a :class:`ReportSet`.
 
@@ -341,13 +474,22 @@ def load_reports(
     ----------
     paths
         A file, a directory (read recursively; ``README``/``LICENSE`` files and hidden
-        files are skipped), or several of them.
+        files are skipped), or several of them. A Telegram Desktop export (its
+        ``result.json``, its ``messages*.html`` pages, or its folder, whose media
+        folders are never read) is read post by post; two exports of one channel
+        keep each post's latest version.
     published
         Publication date for free-text files whose header gives none; relative dates
         ("yesterday") resolve against it.
     strict
         Raise :class:`~railtrack.errors.ReportError` on the first problem instead of
         collecting problems.
+    workers
+        Processes that read the files and extract free text
+        (:mod:`railtrack.io.parallel`); the result is the same for any number. None:
+        1 for a small input, every core from
+        :data:`~railtrack.io.parallel.PARALLEL_MIN_TEXT_FILES` free-text files or
+        :data:`~railtrack.io.parallel.PARALLEL_MIN_BYTES` bytes of input.
 
     Returns
     -------
@@ -361,6 +503,8 @@ def load_reports(
         When a path does not exist.
     ReportError
         With ``strict=True``, on the first problem.
+    ValueError
+        When ``workers`` is less than 1.
     """
     if isinstance(paths, str | Path):
         paths = [paths]
@@ -369,16 +513,21 @@ def load_reports(
         if not root.exists() and not root.is_symlink():
             msg = f"no such file or directory: {display_path(root)}"
             raise InputPathError(msg)
+    if workers is not None and workers < 1:
+        msg = f"workers must be at least 1, not {workers}"
+        raise ValueError(msg)
+    files: list[Path] = []
     result = ReportSet()
+    for root in roots:
+        found, passed_over = _report_files(root)
+        files.extend(found)
+        result.problems.extend(passed_over)
     first_rows: dict[tuple[str, str], int] = {}
     with collector_paused(), interning() as shared:
-        for root in roots:
-            files, passed_over = _report_files(root)
-            result.problems.extend(passed_over)
-            for file in files:
-                loader = _FileLoader(file, published=published, shared=shared)
-                loader.load()
-                _keep_new(result, loader, first_rows)
+        for loader in _loaded(files, published=published, shared=shared, workers=workers):
+            _keep_new(result, loader, first_rows)
+        _apply_latest_posts(result)
+        result.telegram_kept.clear()
     logger.info(
         "Loaded %d shipments, %d groups, %d sightings; %d problems",
         len(result.shipments),
