@@ -438,10 +438,18 @@ def _read_csv(path: Path, *, required: tuple[str, ...]) -> tuple[list[dict[str, 
                 msg = f"{path.name}: missing required column(s) {', '.join(missing)}"
                 raise NetworkError(msg)
             reader.fieldnames = header
-            rows = [
-                {k: (v or "").strip() for k, v in row.items() if isinstance(k, str)}
-                for row in reader
-            ]
+            rows = []
+            start = reader.line_num + 1
+            for row in reader:
+                if any("\n" in v or "\r" in v for v in row.values() if isinstance(v, str)):
+                    # an unclosed quote swallows every line up to the next quote
+                    msg = (
+                        f"{path.name}: the quote opened on line {start} is not closed "
+                        f"before line {reader.line_num}; fix the quoting"
+                    )
+                    raise NetworkError(msg)
+                rows.append({k: (v or "").strip() for k, v in row.items() if isinstance(k, str)})
+                start = reader.line_num + 1
     except UnicodeDecodeError as exc:
         msg = f"{path.name}: not UTF-8 text ({exc.reason} at byte {exc.start})"
         raise NetworkError(msg) from exc

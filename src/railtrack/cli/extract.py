@@ -44,26 +44,31 @@ __all__ = ["extract"]
 
 
 def _read_input(file: Path) -> tuple[str, str]:
-    """Return (name, text) of the report file, or of standard input for ``-``."""
-    from railtrack.io._decode import NotText, read_text
+    """Return (name, text) of the report file, or of standard input for ``-``.
 
-    if str(file) == "-":
-        return "<stdin>", sys.stdin.read()
-    check_paths([file])
-    if file.is_dir():
-        msg = f"{file} is a directory; give one report file (or - for standard input)"
-        raise InputPathError(msg)
-    kind = _STRUCTURED.get(file.suffix.lower())
-    if kind is not None:
-        msg = (
-            f"{file} is a structured report file ({kind}), not prose: "
-            f"use `railtrack load {file}` to read it"
-        )
-        raise InputPathError(msg)
+    Standard input is read as bytes, at most ``MAX_REPORT_BYTES``, and decoded like
+    a file (BOM, UTF-8, cp1251/KOI8-R, detected), whatever the locale says.
+    """
+    from railtrack.io._decode import NotText, decode_text, display_path, read_stream, read_text
+
     try:
-        return file.name, read_text(file)
+        if str(file) == "-":
+            raw = read_stream(sys.stdin.buffer, name="standard input")
+            return "<stdin>", decode_text(raw, name="standard input")
+        check_paths([file])
+        if file.is_dir():
+            msg = f"{display_path(file)} is a directory; give one report file (or - for stdin)"
+            raise InputPathError(msg)
+        kind = _STRUCTURED.get(file.suffix.lower())
+        if kind is not None:
+            msg = (
+                f"{display_path(file)} is a structured report file ({kind}), not prose: "
+                f"use `railtrack load {display_path(file)}` to read it"
+            )
+            raise InputPathError(msg)
+        return display_path(file.name), read_text(file)
     except NotText as exc:
-        msg = f"{file}: {exc}"
+        msg = f"{'standard input' if str(file) == '-' else display_path(file)}: {exc}"
         raise InputPathError(msg) from None
 
 

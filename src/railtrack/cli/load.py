@@ -48,15 +48,26 @@ _GROUP_COLUMNS = (
 
 
 def parse_date_option(value: str | None, option: str) -> date | None:
-    """Parse a ``YYYY-MM-DD`` command-line option, or exit 2 with a one-line message."""
+    """Parse a ``YYYY-MM-DD`` command-line option, or exit 2 with a one-line message.
+
+    The date must lie in the plausible range of reports (1900-2100, see
+    :func:`railtrack.models.check_plausible`).
+    """
+    from railtrack.models import check_plausible
+
     if value is None:
         return None
     try:
-        return datetime.strptime(value, "%Y-%m-%d").date()
+        day = datetime.strptime(value, "%Y-%m-%d").date()
     except ValueError:
         raise typer.BadParameter(
             f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option
         ) from None
+    try:
+        check_plausible(day)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint=option) from None
+    return day
 
 
 @app.command(epilog="Example: railtrack load data/reports --json > shipments.jsonl")

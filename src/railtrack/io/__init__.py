@@ -20,6 +20,7 @@ Examples
 
 from __future__ import annotations
 
+import csv
 import logging
 import stat
 from collections.abc import Iterable, Iterator
@@ -173,6 +174,31 @@ def _is_dir(path: Path) -> bool:
         return False
 
 
+def _check_csv_header(text: str) -> None:
+    """Raise :class:`FileFormatError` when the first line has no ``id`` column.
+
+    Only the first non-blank line is read, so a large file that is not a report
+    CSV is rejected before its rows are split.
+    """
+    end = 0
+    while True:
+        newline = text.find("\n", end)
+        line = text[end : len(text) if newline < 0 else newline]
+        if line.strip() or newline < 0:
+            break
+        end = newline + 1
+    delimiter = max(",;\t", key=line.count) if any(d in line for d in ",;\t") else ","
+    try:
+        header = next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:
+        return  # broken quoting: read_csv_records says so, row by row
+    names = [h.strip().lower().lstrip("\ufeff") for h in header]
+    if "id" not in names:
+        shown = ", ".join(n[:40] for n in names[:8])
+        msg = f"no 'id' column (columns: {shown}); is this a report CSV?"
+        raise FileFormatError(msg, 1)
+
+
 class _FileLoader:
     """Collects the records and problems of one file."""
 
@@ -234,6 +260,7 @@ class _FileLoader:
 
     def _parse(self, text: str, suffix: str) -> tuple[Iterable[RawRecord], dict[str, Any] | None]:
         if suffix == ".csv":
+            _check_csv_header(text)  # before any row is parsed: a wrong file costs nothing
             records, row_problems, header = read_csv_records(text, self.path)
             for p in row_problems:
                 self.problem(str(p), row=p.row)
