@@ -75,6 +75,7 @@ def _root(
 
 
 # Command modules register themselves on ``app`` when imported.
+from railtrack.cli import convert as _convert  # noqa: E402, F401
 from railtrack.cli import estimate as _estimate  # noqa: E402, F401
 from railtrack.cli import extract as _extract  # noqa: E402, F401
 from railtrack.cli import ingest as _ingest  # noqa: E402, F401

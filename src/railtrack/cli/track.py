@@ -18,6 +18,7 @@ from railtrack.cli._output import (
     print_json,
     print_problems,
 )
+from railtrack.cli.convert import WORKERS_HELP
 from railtrack.cli.ingest import STORE_HELP
 from railtrack.cli.load import parse_date_option
 from railtrack.safetext import terminal_text
@@ -75,6 +76,7 @@ def track(
         typer.Option(help="Publication date (YYYY-MM-DD) for text reports without a header."),
     ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print a JSON summary.")] = False,
+    workers: Annotated[int | None, typer.Option(min=1, help=WORKERS_HELP)] = None,
 ) -> None:
     """Load reports, resolve stations, route, estimate arrivals, summarise and write a briefing.
 
@@ -117,7 +119,7 @@ def track(
 
         net = load_network(network)
         if store is not None:
-            loaded = load_reports(paths, published=day) if paths else None
+            loaded = load_reports(paths, published=day, workers=workers) if paths else None
             with Store(store) as db:
                 if loaded is not None:
                     db.ingest(loaded, paths=paths or [], network=net)
@@ -125,7 +127,7 @@ def track(
             if loaded is not None:
                 reports.problems.extend(loaded.problems)
         else:
-            reports = load_reports(paths or [data_path("reports")], published=day)
+            reports = load_reports(paths or [data_path("reports")], published=day, workers=workers)
         result = run_track(reports, net, as_of=when, progress=advance)
         written = write_outputs(result, out, progress=advance)
 

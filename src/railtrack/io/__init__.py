@@ -421,6 +421,53 @@ def _apply_latest_posts(result: ReportSet) -> None:
     result.groups = [kept.get(("ShipmentGroup", g.id), g) for g in result.groups]
 
 
+def _runs(roots: list[Path]) -> list[tuple[bool, list[Path]]]:
+    """Split roots, in order, into runs of converted directories and of report paths."""
+    from railtrack.io.converted import is_converted
+
+    runs: list[tuple[bool, list[Path]]] = []
+    for root in roots:
+        converted = root.is_dir() and is_converted(root)
+        if runs and runs[-1][0] == converted:
+            runs[-1][1].append(root)
+        else:
+            runs.append((converted, [root]))
+    return runs
+
+
+def _keep_converted(result: ReportSet, root: Path, first_rows: dict[tuple[str, str], int]) -> None:
+    """Add the records of a converted directory (:mod:`railtrack.io.converted`), in order."""
+    from railtrack.io.converted import read_converted
+
+    stored = read_converted(root)
+    for kind, records in (
+        ("Shipment", stored.shipments),
+        ("ShipmentGroup", stored.groups),
+        ("Sighting", stored.sightings),
+    ):
+        for record in records:
+            key = (kind, record.id)
+            if key in first_rows:
+                where = Path(result.files.get(key, "?")).name
+                result.problems.append(
+                    Problem(
+                        str(root),
+                        None,
+                        "id",
+                        f"duplicate {kind.lower()} id {record.id!r} (first in {where}); "
+                        "this record is skipped",
+                    )
+                )
+                continue
+            first_rows[key] = 0
+            result.add(record, file=stored.files.get(key))
+            if key not in stored.files:
+                result.files.pop(key, None)
+    result.problems.extend(stored.problems)
+    result.skipped.update(stored.skipped)
+    result.posts.extend(stored.posts)
+
+
 def _in_parent(path: Path) -> bool:
     """Telegram exports are streamed by the loading process, never sent to a worker."""
     from railtrack.io.telegram import is_telegram_file
@@ -474,7 +521,9 @@ def load_reports(
     ----------
     paths
         A file, a directory (read recursively; ``README``/``LICENSE`` files and hidden
-        files are skipped), or several of them. A Telegram Desktop export (its
+        files are skipped), or several of them. A directory written by ``railtrack
+        convert`` (:mod:`railtrack.io.converted`) is read from its Parquet files,
+        with no text extracted again. A Telegram Desktop export (its
         ``result.json``, its ``messages*.html`` pages, or its folder, whose media
         folders are never read) is read post by post; two exports of one channel
         keep each post's latest version.
@@ -516,16 +565,21 @@ def load_reports(
     if workers is not None and workers < 1:
         msg = f"workers must be at least 1, not {workers}"
         raise ValueError(msg)
-    files: list[Path] = []
     result = ReportSet()
-    for root in roots:
-        found, passed_over = _report_files(root)
-        files.extend(found)
-        result.problems.extend(passed_over)
     first_rows: dict[tuple[str, str], int] = {}
     with collector_paused(), interning() as shared:
-        for loader in _loaded(files, published=published, shared=shared, workers=workers):
-            _keep_new(result, loader, first_rows)
+        for converted, run in _runs(roots):
+            if converted:
+                for root in run:
+                    _keep_converted(result, root, first_rows)
+                continue
+            files: list[Path] = []
+            for root in run:
+                found, passed_over = _report_files(root)
+                files.extend(found)
+                result.problems.extend(passed_over)
+            for loader in _loaded(files, published=published, shared=shared, workers=workers):
+                _keep_new(result, loader, first_rows)
         _apply_latest_posts(result)
         result.telegram_kept.clear()
     logger.info(
