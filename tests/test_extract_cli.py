@@ -13,7 +13,7 @@ def test_json_shape():
     result = runner.invoke(app, ["extract", str(FILES / "seed_header.txt"), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert set(data) == {"shipments", "groups"}
+    assert set(data) == {"lang", "shipments", "groups", "sightings"}
     first, second = data["shipments"]
     assert first["destination"]["text"] == "Matveyev-Kurhan"
     assert first["destination"]["station"] == "Matveev Kurgan"

@@ -68,6 +68,14 @@ class Source(_Frozen):
     ``reporter`` is the origin of the claim (e.g. a Telegram channel such as
     "Belarusian Hajun"); ``relayed_by`` the outlet that carried it (a news site).
     Many outlets echoing one reporter are one source.
+
+    A post read from a Telegram export also keeps where it was posted: ``channel``
+    (the channel's title), ``channel_id`` (Telegram's number for it, when the export
+    gives one), ``message_id``, ``published_at`` (the exact time: UTC when the
+    export gives Unix time, else the exporting computer's local time without a
+    zone), ``forwarded_from`` (the channel or person a forwarded post came from,
+    which is then the ``reporter``, with the channel as ``relayed_by``) and
+    ``edited_at``; ``url`` is the post's link.
     """
 
     reporter: str = Field(min_length=1)
@@ -75,6 +83,12 @@ class Source(_Frozen):
     url: str | None = None
     published: date | None = None
     reliability: Reliability = "F"
+    channel: str | None = None
+    channel_id: str | None = None
+    message_id: Annotated[int, Field(ge=1)] | None = None
+    published_at: datetime | None = None
+    forwarded_from: str | None = None
+    edited_at: datetime | None = None
 
     @field_validator("reliability", mode="before")
     @classmethod
@@ -256,6 +270,9 @@ class Shipment(_Frozen):
     group: str | None = None
     evidence: tuple[Evidence, ...] = ()
     confidence: Confidence = 1.0
+    lang: str | None = Field(default=None, pattern=r"^[a-z]{2,3}$")
+    """The language the train was read in (ISO 639-1: en, ru, uk, be, pl); None when
+    the record came from a structured file that does not say."""
 
     @field_validator("id", "group", "report", mode="before")
     @classmethod

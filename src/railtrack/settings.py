@@ -205,6 +205,17 @@ class Settings(BaseModel):
         0.5, ge=0, le=1, description="Confidence of a place name the gazetteer did not resolve."
     )
 
+    # --- the store (src/railtrack/store.py) -----------------------------------------
+    store_lock_wait_s: float = Field(
+        30.0,
+        ge=0,
+        description=(
+            "Seconds an ingest waits for another process's write lock on the store (or a "
+            "reader's) before giving up with one line. An ingest of 10,000 reports takes a "
+            "few seconds (benchmarks/ingest.py), so 30 s covers a running one."
+        ),
+    )
+
     # --- summaries ---------------------------------------------------------------
     people_per_passenger_car: float = Field(
         50.0,

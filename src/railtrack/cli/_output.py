@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -110,6 +110,13 @@ def window_text(earliest: Any, latest: Any) -> str:
     if lo:
         return f">= {lo}"
     return f"<= {hi}" if hi else ""
+
+
+def print_skipped(skipped: Mapping[str, int]) -> None:
+    """Print, on stderr, what was read and deliberately skipped (one line, by reason)."""
+    if skipped:
+        parts = ", ".join(f"{n:,} {reason}" for reason, n in sorted(skipped.items()))
+        err_console.print(f"skipped: {parts}", markup=False, style="dim")
 
 
 def print_problems(problems: Sequence[Any]) -> None:

@@ -192,7 +192,7 @@ def status(
             reports = db.reports()
     else:
         reports = _reports(list(paths) if paths else [data_path("reports")])
-    df = track_status(reports, reports.sightings, _network(network), as_of=when)
+    df = track_status(reports, _network(network), as_of=when)
     if json_out:
         print_jsonl(
             {

@@ -16,6 +16,7 @@ from railtrack.cli._output import (
     frame_table,
     print_jsonl,
     print_problems,
+    print_skipped,
     window_text,
 )
 from railtrack.io import load_reports
@@ -111,6 +112,7 @@ def load(
                     columns=("id", "shipment", "station", "seen_at", "source"),
                 )
             )
+    print_skipped(reports.skipped)
     print_problems(reports.problems)
     if reports.problems:
         raise typer.Exit(EXIT_INPUT_PROBLEMS)

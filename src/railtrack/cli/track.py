@@ -54,7 +54,12 @@ def track(
         Path | None, typer.Option(help="Network directory (default: the embedded network).")
     ] = None,
     as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Estimate as of this date (YYYY-MM-DD).")
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Date of knowledge (YYYY-MM-DD, or 'today'): only reports published and "
+            "sightings made by then count. Default: the latest date in the input.",
+        ),
     ] = None,
     out: Annotated[Path, typer.Option(help="Output directory.")] = Path("railtrack-out"),
     store: Annotated[
@@ -84,7 +89,11 @@ def track(
     from railtrack.pipeline import track as run_track
     from railtrack.store import Store
 
-    when = parse_date_option(as_of, "--as-of")
+    when: Any = (
+        "today"
+        if as_of is not None and as_of.strip().lower() == "today"
+        else parse_date_option(as_of, "--as-of")
+    )
     day = parse_date_option(published, "--published")
     if paths:
         check_paths(paths)
@@ -147,11 +156,18 @@ def track(
         console.print(
             frame_table(result.estimates, title="Shipments and arrival windows", columns=view)
         )
+        if result.knowledge is not None:
+            console.print(result.knowledge.note(), markup=False, highlight=False)
+        reasons = ", ".join(f"{n} {why}" for why, n in head["unrouted_reasons"].items())
         console.print(
-            f"{head['shipments']} trains, {head['cars_total'] or 0} cars counted once "
+            f"{head['shipments']} trains ({head['n_routed']} routed, {head['n_unrouted']} not"
+            + (f": {reasons}" if reasons else "")
+            + f"), {head['cars_total'] or 0} cars counted once "
             f"({head['cars_passenger'] or 0} passenger), to "
             f"{', '.join(head['destinations']) or 'unknown destinations'}; "
-            f"{len(head['sources'])} sources."
+            f"{len(head['sources'])} sources.",
+            markup=False,
+            highlight=False,
         )
         console.print(f"Wrote {len(written)} files to {out}/ (open {out / 'report.html'})")
     print_problems(result.problems)

@@ -1,4 +1,7 @@
-"""Load shipment reports from files: CSV, JSON, JSON Lines, YAML and free text.
+"""Load shipment reports from files: CSV, JSON, JSON Lines, YAML, free text, Telegram.
+
+Telegram Desktop channel exports (``result.json``, ``messages*.html`` or the export
+folder) are read post by post (see :mod:`railtrack.io.telegram`).
 
 :func:`load_reports` reads one file, a directory, or several of them, and returns a
 :class:`ReportSet`: the validated shipments, groups and sightings, and one
@@ -21,7 +24,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from railtrack._intern import Interner, collector_paused, interning
 from railtrack.errors import InputPathError, ReportError
@@ -40,14 +43,22 @@ from railtrack.io.json_reader import FileFormatError, iter_jsonl_records, read_j
 from railtrack.io.reportset import Problem, ReportSet
 from railtrack.io.yaml_reader import read_yaml_records
 
+if TYPE_CHECKING:
+    from railtrack.io.telegram import TelegramFile
+
 __all__ = ["SUFFIXES", "Problem", "ReportSet", "load_reports"]
 
 logger = logging.getLogger(__name__)
 
 STRUCTURED_SUFFIXES = (".csv", ".json", ".jsonl", ".ndjson", ".yaml", ".yml")
 TEXT_SUFFIXES = (".txt", ".md")
-SUFFIXES: tuple[str, ...] = STRUCTURED_SUFFIXES + TEXT_SUFFIXES
-"""File endings :func:`load_reports` reads; other files in a directory are skipped."""
+TELEGRAM_SUFFIXES = (".html",)
+SUFFIXES: tuple[str, ...] = STRUCTURED_SUFFIXES + TEXT_SUFFIXES + TELEGRAM_SUFFIXES
+"""File endings :func:`load_reports` reads; other files in a directory are skipped.
+
+In a directory, ``.html`` files are read only when they are pages of a Telegram
+Desktop export (``messages.html``, ``messages2.html``, ...).
+"""
 
 _SKIP_STEMS = {"readme", "license", "licence", "changelog", "sources"}
 
@@ -55,13 +66,31 @@ _SKIP_STEMS = {"readme", "license", "licence", "changelog", "sources"}
 def _report_files(path: Path) -> list[Path]:
     if path.is_file():
         return [path]
-    files = []
+    from railtrack.io.telegram import export_files, is_export_folder
+    from railtrack.io.telegram_html import is_html_export_page
+
+    candidates = []
     for candidate in sorted(path.rglob("*")):
         # cheapest tests first: the file system is asked last
         if candidate.suffix.lower() not in SUFFIXES or candidate.stem.lower() in _SKIP_STEMS:
             continue
         relative = candidate.relative_to(path)
         if any(part.startswith(".") for part in relative.parts) or not candidate.is_file():
+            continue
+        candidates.append(candidate)
+    # A Telegram export folder gives its message files only, never its media files.
+    exports = {
+        c.parent
+        for c in candidates
+        if c.name in ("result.json", "messages.html") and is_export_folder(c.parent)
+    }
+    files = []
+    for candidate in candidates:
+        if any(parent in exports for parent in candidate.parents):
+            if candidate.parent in exports and candidate == export_files(candidate.parent)[0]:
+                files.extend(export_files(candidate.parent))
+            continue
+        if candidate.suffix.lower() == ".html" and not is_html_export_page(candidate):
             continue
         files.append(candidate)
     return files
@@ -76,6 +105,7 @@ class _FileLoader:
         self.shared = shared
         self.models: list[tuple[Any, int]] = []
         self.problems: list[Problem] = []
+        self.telegram: TelegramFile | None = None
 
     def problem(
         self, message: str, *, row: int | None = None, field: str | None = None, unit: str = "row"
@@ -89,6 +119,14 @@ class _FileLoader:
                 f"unsupported file type {suffix or '(none)'!r}; "
                 f"railtrack reads {', '.join(SUFFIXES)}"
             )
+            return
+        from railtrack.io.telegram import is_telegram_file, read_telegram_file
+
+        if suffix in TELEGRAM_SUFFIXES or is_telegram_file(self.path):
+            # streamed, never read whole: an export can be hundreds of megabytes
+            self.telegram = read_telegram_file(self.path)
+            self.models.extend((m, 0) for m in (*self.telegram.shipments, *self.telegram.groups))
+            self.problems.extend(self.telegram.problems)
             return
         try:
             text = read_text(self.path)
@@ -201,6 +239,9 @@ def _keep_new(
     for model, row in loader.models:
         kind = type(model).__name__
         key = (kind, model.id)  # type: ignore[attr-defined]
+        if key in first_rows and loader.telegram is not None and key in result.telegram_kept:
+            _keep_latest_post(result, key, model, name)
+            continue
         if key in first_rows:
             first_row = first_rows[key]
             where = Path(result.files[key]).name + (f" row {first_row}" if first_row else "")
@@ -213,7 +254,41 @@ def _keep_new(
             continue
         first_rows[key] = row
         result.add(model, file=name)
+        if loader.telegram is not None:
+            result.telegram_kept[key] = model
+    if loader.telegram is not None:
+        result.problems.extend(loader.problems)  # in message order, as read
+        result.skipped.update(loader.telegram.skipped)
+        result.posts.extend(loader.telegram.posts)
+        return
     result.problems.extend(sorted(loader.problems, key=lambda p: p.row or 0))
+
+
+_AGAIN = "telegram records also in another export (the latest version kept)"
+
+
+def _keep_latest_post(result: ReportSet, key: tuple[str, str], model: Any, file: str) -> None:
+    """Keep the later version of a post read from two exports of one channel."""
+    kept = result.telegram_kept[key]
+    result.skipped[_AGAIN] += 1
+    if _post_version(model) > _post_version(kept):
+        result.telegram_kept[key] = model
+        result.files[key] = file
+
+
+def _post_version(model: Any) -> str:
+    src = model.source
+    moment = src.edited_at or src.published_at
+    return "" if moment is None else moment.isoformat()
+
+
+def _apply_latest_posts(result: ReportSet) -> None:
+    """Swap in, in one pass, the later versions :func:`_keep_latest_post` chose."""
+    if not result.skipped.get(_AGAIN):
+        return
+    kept = result.telegram_kept
+    result.shipments = [kept.get(("Shipment", s.id), s) for s in result.shipments]
+    result.groups = [kept.get(("ShipmentGroup", g.id), g) for g in result.groups]
 
 
 def load_reports(
@@ -228,7 +303,10 @@ def load_reports(
     ----------
     paths
         A file, a directory (read recursively; ``README``/``LICENSE`` files and hidden
-        files are skipped), or several of them.
+        files are skipped), or several of them. A Telegram Desktop export (its
+        ``result.json``, its ``messages*.html`` pages, or its folder, whose media
+        folders are never read) is read post by post; two exports of one channel
+        keep each post's latest version.
     published
         Publication date for free-text files whose header gives none; relative dates
         ("yesterday") resolve against it.
@@ -264,6 +342,8 @@ def load_reports(
                 loader = _FileLoader(file, published=published, shared=shared)
                 loader.load()
                 _keep_new(result, loader, first_rows)
+        _apply_latest_posts(result)
+        result.telegram_kept.clear()
     logger.info(
         "Loaded %d shipments, %d groups, %d sightings; %d problems",
         len(result.shipments),

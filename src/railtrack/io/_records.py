@@ -84,6 +84,7 @@ KNOWN_KEYS: frozenset[str] = frozenset(
         "note",
         "members",
         "source_file",
+        "lang",
         *_FLAT_CAR_KEYS,
         *_SOURCE_KEYS,
         *_PLACE_KEYS,
@@ -271,6 +272,7 @@ def normalise_record(
         "shipment",
         "note",
         "precision",
+        "lang",
     ):
         if key in clean:
             value = clean[key]
