@@ -605,6 +605,7 @@ def load_network(
     *,
     settings: Settings | None = None,
     national: bool | None = None,
+    close_crossings: bool = True,
 ) -> RailNetwork:
     """Load a rail network directory; with no path, the embedded default network.
 
@@ -628,6 +629,10 @@ def load_network(
         Merge the national track and town layer under the stations of ``path``
         (default: only when ``path`` is omitted). ``load_network(national=False)``
         loads the theatre network alone.
+    close_crossings
+        With the national layer, leave out its track across closed borders: Belarus
+        to Ukraine, and Russia to the parts of Ukraine it does not hold
+        (:func:`railtrack._national.crossing_closed`); False routes over them.
 
     Returns
     -------
@@ -716,7 +721,7 @@ def load_network(
         national = path is None
     layer = {}
     if national:
-        layer = add_national(G, data_path("network", "national"))
+        layer = add_national(G, data_path("network", "national"), close_crossings=close_crossings)
     regions_file = root / "regions.yaml"
     if not regions_file.is_file():
         regions_file = data_path("network", "regions.yaml")

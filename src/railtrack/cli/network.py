@@ -21,7 +21,7 @@ from railtrack.errors import StationNotFound
 if TYPE_CHECKING:
     from railtrack.network import RailNetwork
 
-__all__ = ["resolve", "route"]
+__all__ = ["import_osm_command", "resolve", "route"]
 
 _NETWORK_HELP = (
     "Network directory (stations.csv, links.csv); default: the embedded theatre network."
@@ -134,3 +134,49 @@ def route(
             markup=False,
         )
         console.print("  " + " - ".join(r.names), markup=False, soft_wrap=True)
+
+
+network_app = typer.Typer(
+    help="Build rail networks from other sources.", no_args_is_help=True, add_completion=False
+)
+app.add_typer(network_app, name="network")
+
+
+@network_app.command(
+    "import-osm",
+    epilog=(
+        "Example: railtrack network import-osm belarus-latest.osm.pbf --out nets/by && "
+        "railtrack route Orsha Brest --network nets/by"
+    ),
+)
+def import_osm_command(
+    file: Annotated[Path, typer.Argument(help="OpenStreetMap extract (.osm.pbf, .osm).")],
+    out: Annotated[Path, typer.Option(help="Directory to write stations.csv and links.csv.")],
+    json_out: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
+) -> None:
+    """Build a network directory from the railway=rail ways and stations of an OSM file.
+
+    Links keep usage, gauge and service; stations and halts keep name, name:ru/be/uk/en,
+    esr:user and uic_ref; stations mapped beside the track are joined to it (within
+    1 km); lengths are measured along the track geometry. The directory then loads
+    with --network DIR. With --json: {"stations", "track_nodes", "links",
+    "stations_on_track", "stations_snapped", "stations_too_far", "ways",
+    "ways_skipped"}.
+    """
+    from railtrack.osm_import import import_osm  # needs pyosmium; imported on use
+
+    check_paths([file])
+    summary = import_osm(file, out)
+    if json_out:
+        print_json(summary)
+        return
+    console.print(
+        f"{out}: {summary['stations']} stations ({summary['stations_on_track']} on the track, "
+        f"{summary['stations_snapped']} joined to it), {summary['track_nodes']} track nodes, "
+        f"{summary['links']} links from {summary['ways']} rail ways"
+    )
+    if summary["stations_too_far"]:
+        err_console.print(
+            f"{summary['stations_too_far']} station(s) more than 1 km from any rail way "
+            "were left out"
+        )
