@@ -1,7 +1,9 @@
 """The ``railtrack`` command line: parse, call the library, print or save.
 
 Each command lives in its own module below this package and registers itself on
-:data:`app`. Exit codes: 0 success; 1 input problems were found (the good records
+:data:`app`. Command modules import
+pandas, scipy and matplotlib only inside the commands that need them, so ``--help``
+and ``--version`` start fast. Exit codes: 0 success; 1 input problems were found (the good records
 were still processed); 2 usage or I/O error. Errors print one line, never a
 traceback.
 """
@@ -28,6 +30,7 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
     add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -61,6 +64,7 @@ from railtrack.cli import ingest as _ingest  # noqa: E402, F401
 from railtrack.cli import load as _load  # noqa: E402, F401
 from railtrack.cli import network as _network  # noqa: E402, F401
 from railtrack.cli import plot as _plot  # noqa: E402, F401
+from railtrack.cli import schema as _schema  # noqa: E402, F401
 from railtrack.cli import summary as _summary  # noqa: E402, F401
 from railtrack.cli import track as _track  # noqa: E402, F401
 

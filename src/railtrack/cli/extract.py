@@ -1,14 +1,8 @@
 """``railtrack extract``: read shipments from a report written in plain English.
 
-``--json`` prints one object ``{"shipments": [...], "groups": [...]}`` (see
-:meth:`railtrack.extract.Extraction.to_dict`): each shipment has ``origin`` and
-``destination`` (``text`` as written, ``station`` resolved or null, plus
-``station_id``, ``region``, ``unresolved``), ``departure`` and
-``expected_arrival`` (``earliest``, ``latest`` ISO dates, ``precision``, ``text``, or
-null), ``cars`` (``total``, ``passenger``, ``covered``, ``flat``, ``tank``, ``other``),
-``group`` (a group id or null) and the extra fields ``id``, ``claim``,
-``confidence``, ``cars_estimated`` and ``evidence`` (field, text, start, end,
-confidence); each group has ``id``, ``cars``, ``n_trains`` and ``members``.
+``--json`` prints JSON Lines: one ``shipment`` record per train, then one ``group``
+record per group of trains, in the same shapes as ``railtrack load --json``
+(:mod:`railtrack.records`), so the output is itself a loadable report file.
 """
 
 from __future__ import annotations
@@ -17,20 +11,27 @@ import sys
 from pathlib import Path
 from typing import Annotated
 
-import pandas as pd
 import typer
 
 from railtrack.cli import app
+from railtrack.cli._options import (
+    CONTEXT,
+    FormatOption,
+    JsonOption,
+    NetworkOption,
+    PublishedOption,
+    QuietOption,
+)
 from railtrack.cli._output import (
     EXIT_INPUT_PROBLEMS,
     check_paths,
     console,
-    frame_table,
-    print_json,
+    emit_records,
+    output_format,
     print_problems,
     window_text,
 )
-from railtrack.cli.load import parse_date_option
+from railtrack.cli.load import GROUP_TABLE, parse_date_option
 from railtrack.errors import InputPathError
 
 __all__ = ["extract"]
@@ -63,44 +64,46 @@ def _place_cell(place: dict[str, object] | None) -> str:
     return text if not station or station == text else f"{text} → {station}"
 
 
-def _cars_cell(cars: dict[str, int | None]) -> str:
-    parts = [f"{k} {v}" for k, v in cars.items() if k != "total" and v is not None]
+def _cars_cell(cars: dict[str, object]) -> str:
+    parts = [
+        f"{k} {v}"
+        for k, v in cars.items()
+        if k not in ("total", "total_derived", "estimated") and v is not None
+    ]
     total = "" if cars["total"] is None else str(cars["total"])
     return f"{total} ({', '.join(parts)})" if parts else total
 
 
-@app.command()
+@app.command(
+    context_settings=CONTEXT,
+    epilog=(
+        "Example: railtrack extract report.txt --published 2023-03-03 --json\n\n"
+        "Example: railtrack extract - --published 2023-03-03 < note.txt"
+    ),
+)
 def extract(
-    file: Annotated[Path, typer.Argument(help="A .txt/.md report, or - for standard input.")],
-    published: Annotated[
-        str | None,
-        typer.Option(
-            "--published",
-            help="Publication date YYYY-MM-DD, for a report whose header gives none.",
-        ),
-    ] = None,
-    network_dir: Annotated[
-        Path | None,
-        typer.Option(
-            "--network",
-            help="Network directory to resolve station names (default: embedded network).",
-        ),
-    ] = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", help='Print {"shipments": [...], "groups": [...]}.')
-    ] = False,
+    file: Annotated[
+        Path,
+        typer.Argument(metavar="FILE", help="A .txt/.md report, or - for standard input."),
+    ],
+    published: PublishedOption = None,
+    network_dir: NetworkOption = None,
+    fmt: FormatOption = None,
+    json_out: JsonOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Read the shipments, dates, stations and car counts a report describes.
 
     The report may start with "key: value" header lines (source, published, url,
     relayed_by, reliability, id) and a blank line. Unresolved station names are
-    kept as written and marked "(?)". Exit code 1 when the input has problems.
-
-    Example: railtrack extract report.txt --published 2023-03-03 --json
+    kept as written and marked "(?)". With --json, one "shipment" record per line,
+    then one "group" record per group of trains (the shapes of `railtrack load
+    --json`). Exit code 1 when the input has problems.
     """
     from railtrack.io.text import extract_text_report
     from railtrack.network import load_network
 
+    fmt_ = output_format(fmt, json_out)
     day = parse_date_option(published, "--published")
     name, text = _read_input(file)
     if network_dir is not None:
@@ -113,9 +116,19 @@ def extract(
         network=net,
         markdown=name.lower().endswith(".md"),
     )
-    data = result.to_dict()
-    if as_json:
-        print_json(data)
+    members: dict[str, list[str]] = {}
+    for s in result.shipments:
+        if s.group is not None:
+            members.setdefault(s.group, []).append(s.id)
+    shipments = [{"record": "shipment", **s.model_dump(mode="json")} for s in result.shipments]
+    groups = [
+        {"record": "group", **g.model_dump(mode="json"), "members": members.get(g.id, [])}
+        for g in result.groups
+    ]
+    if fmt_ == "json":
+        emit_records([*shipments, *groups], fmt_)
+    elif fmt_ in ("csv", "tsv"):
+        emit_records(shipments, fmt_)
     else:
         rows = [
             {
@@ -129,26 +142,24 @@ def extract(
                 "claim": s["claim"],
                 "confidence": f"{s['confidence']:.2f}",
             }
-            for s in data["shipments"]
+            for s in shipments
         ]
-        if rows:
-            console.print(frame_table(pd.DataFrame(rows), title=f"Shipments in {name}"))
-        else:
-            console.print(f"No shipment found in {name}.")
-        groups = [
-            {
-                "id": g["id"],
-                "n_trains": "" if g["n_trains"] is None else str(g["n_trains"]),
-                "members": ", ".join(g["members"]),
-                "cars": _cars_cell(g["cars"]),
-            }
-            for g in data["groups"]
-        ]
+        emit_records(
+            rows,
+            "table",
+            title=f"Shipments in {name}",
+            columns=tuple(rows[0]) if rows else (),
+            quiet=quiet,
+            empty=f"No shipment found in {name}.",
+        )
         if groups:
-            console.print(frame_table(pd.DataFrame(groups), title="Groups of trains"))
-        for message in result.unresolved:
-            console.print(f"note: {message}", markup=False, style="dim")
-    print_problems(problems)
+            emit_records(
+                groups, "table", title="Groups of trains", columns=GROUP_TABLE, quiet=quiet
+            )
+        if not quiet:
+            for message in result.unresolved:
+                console.print(f"note: {message}", markup=False, style="dim")
+    print_problems(problems, fmt_, quiet=quiet)
     if problems:
         raise typer.Exit(EXIT_INPUT_PROBLEMS)
 

@@ -38,18 +38,21 @@ from railtrack.io._records import (
 from railtrack.io.csv_reader import CsvProblem, read_csv_records
 from railtrack.io.json_reader import FileFormatError, iter_jsonl_records, read_json_records
 from railtrack.io.reportset import Problem, ReportSet
+from railtrack.io.tables import ambiguous_day_first, generated_id, map_headers
 from railtrack.io.yaml_reader import read_yaml_records
 
 __all__ = ["SUFFIXES", "Problem", "ReportSet", "load_reports"]
 
 logger = logging.getLogger(__name__)
 
-STRUCTURED_SUFFIXES = (".csv", ".json", ".jsonl", ".ndjson", ".yaml", ".yml")
+TABLE_SUFFIXES = (".csv", ".xlsx")
+STRUCTURED_SUFFIXES = (*TABLE_SUFFIXES, ".json", ".jsonl", ".ndjson", ".yaml", ".yml")
 TEXT_SUFFIXES = (".txt", ".md")
 SUFFIXES: tuple[str, ...] = STRUCTURED_SUFFIXES + TEXT_SUFFIXES
 """File endings :func:`load_reports` reads; other files in a directory are skipped."""
 
 _SKIP_STEMS = {"readme", "license", "licence", "changelog", "sources"}
+_DATE_FIELDS = ("departure", "arrival", "expected_arrival", "published")
 
 
 def _report_files(path: Path) -> list[Path]:
@@ -70,12 +73,21 @@ def _report_files(path: Path) -> list[Path]:
 class _FileLoader:
     """Collects the records and problems of one file."""
 
-    def __init__(self, path: Path, *, published: date | None, shared: Interner) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        published: date | None,
+        shared: Interner,
+        columns: dict[str, str] | None = None,
+    ) -> None:
         self.path = path
         self.published = published
         self.shared = shared
+        self.columns = columns or {}
         self.models: list[tuple[Any, int]] = []
         self.problems: list[Problem] = []
+        self.tables: list[dict[str, Any]] = []
 
     def problem(
         self, message: str, *, row: int | None = None, field: str | None = None, unit: str = "row"
@@ -89,6 +101,9 @@ class _FileLoader:
                 f"unsupported file type {suffix or '(none)'!r}; "
                 f"railtrack reads {', '.join(SUFFIXES)}"
             )
+            return
+        if suffix == ".xlsx":
+            self._load_workbook()
             return
         try:
             text = read_text(self.path)
@@ -113,15 +128,103 @@ class _FileLoader:
             records, row_problems, header = read_csv_records(text, self.path)
             for p in row_problems:
                 self.problem(str(p), row=p.row)
-            if "id" not in header:
-                msg = f"no 'id' column (columns: {', '.join(header[:8])}); is this a report CSV?"
-                raise FileFormatError(msg, 1)
-            return records, None
+            return self._table(records, header, "csv"), None
         if suffix in {".jsonl", ".ndjson"}:
             return self._jsonl_records(text), None
         if suffix == ".json":
             return read_json_records(text)
         return read_yaml_records(text)
+
+    def _load_workbook(self) -> None:
+        from railtrack.io.xlsx_reader import read_xlsx_tables
+
+        try:
+            sheets = read_xlsx_tables(self.path, self.columns)
+        except ValueError as exc:
+            self.problem(str(exc))
+            return
+        if not sheets:
+            self.problem("the workbook has no rows")
+        for sheet in sheets:
+            prefix = f"sheet {sheet.name!r}: " if len(sheets) > 1 else ""
+            try:
+                records = self._table(
+                    sheet.records, sheet.header, "xlsx", sheet=sheet.name, prefix=prefix
+                )
+            except FileFormatError as exc:
+                self.problem(prefix + str(exc), row=sheet.header_row)
+                continue
+            self._validate(records, None)
+
+    def _table(
+        self,
+        records: list[RawRecord],
+        header: list[str],
+        kind: str,
+        *,
+        sheet: str | None = None,
+        prefix: str = "",
+    ) -> list[RawRecord]:
+        """Re-key a table's rows by field (see :mod:`railtrack.io.tables`).
+
+        Generates ids when no column gives them; notes which columns were read in
+        :attr:`tables`; reports columns not read once, and ambiguous day-first dates
+        once per column.
+        """
+        mapping = map_headers(header, self.columns)
+        if not mapping.fields & {"id", "origin", "destination", "departure", "station"}:
+            msg = (
+                f"no column is a report field (columns: {', '.join(header[:8])}); "
+                'map them with --columns "HEADER=FIELD,..." (see data/tables/README.md)'
+            )
+            raise FileFormatError(msg, 1)
+        for name in mapping.ignored:
+            if name in self.columns or not name.strip():
+                continue
+            self.problem(
+                f"{prefix}unknown field {name!r} ignored: no report field has that name "
+                f'(map the column with --columns "{name}=FIELD")',
+                row=1 if sheet is None else None,
+                field=name,
+            )
+        for note in mapping.notes:
+            self.problem(prefix + note)
+        make_ids = "id" not in mapping.fields
+        out = []
+        ambiguous: dict[str, list[int]] = {}
+        for record in records:
+            data = {f: record.data.get(h) for h, f in mapping.columns.items()}
+            if make_ids:
+                data["id"] = generated_id(record.row, [record.data.get(h) for h in header])
+            for header_name, field_name in mapping.columns.items():
+                value = data.get(field_name)
+                if (
+                    field_name in _DATE_FIELDS
+                    and isinstance(value, str)
+                    and ambiguous_day_first(value)
+                ):
+                    ambiguous.setdefault(header_name, []).append(record.row)
+            out.append(RawRecord(data, record.row, record.unit))
+        for name, rows in ambiguous.items():
+            shown = ", ".join(map(str, rows[:8])) + (", ..." if len(rows) > 8 else "")
+            self.problem(
+                f"{prefix}numeric dates read day-first (01/03/2023 is "
+                f"1 March 2023); ambiguous in rows {shown}; records kept",
+                field=name,
+            )
+        self.tables.append(
+            {
+                "record": "file",
+                "path": str(self.path),
+                "format": kind,
+                "sheet": sheet,
+                "columns": dict(mapping.columns),
+                "ignored": list(mapping.ignored),
+                "n_records": len(out),
+                "generated_ids": make_ids,
+            }
+        )
+        return out
 
     def _jsonl_records(self, text: str) -> Iterator[RawRecord]:
         """Yield the records of JSON Lines one by one; bad lines become problems."""
@@ -134,6 +237,8 @@ class _FileLoader:
     def _validate(self, records: Iterable[RawRecord], file_source: dict[str, Any] | None) -> None:
         unknown_seen: set[object] = set()
         for record in records:
+            if record.data.get("record") == "file":
+                continue  # how `load --json` read a table: not a report record
             if "__invalid__" in record.data:
                 self.problem(
                     "a record must be an object with named fields", row=record.row, unit=record.unit
@@ -214,6 +319,7 @@ def _keep_new(
         first_rows[key] = row
         result.add(model, file=name)
     result.problems.extend(sorted(loader.problems, key=lambda p: p.row or 0))
+    result.tables.extend(loader.tables)
 
 
 def load_reports(
@@ -221,6 +327,7 @@ def load_reports(
     *,
     published: date | None = None,
     strict: bool = False,
+    columns: dict[str, str] | None = None,
 ) -> ReportSet:
     """Load report files into a :class:`ReportSet`.
 
@@ -235,6 +342,10 @@ def load_reports(
     strict
         Raise :class:`~railtrack.errors.ReportError` on the first problem instead of
         collecting problems.
+    columns
+        For tables (CSV, Excel ``.xlsx``): ``{header: field}`` for headers the alias
+        table (``data/tables/header_aliases.csv``) does not know, e.g.
+        ``{"von": "origin"}``; it wins over the aliases.
 
     Returns
     -------
@@ -246,12 +357,18 @@ def load_reports(
     ------
     InputPathError
         When a path does not exist.
+    ValueError
+        When ``columns`` names a field records do not have.
     ReportError
         With ``strict=True``, on the first problem.
     """
     if isinstance(paths, str | Path):
         paths = [paths]
     roots = [Path(p) for p in paths]
+    unknown = sorted(set((columns or {}).values()) - KNOWN_KEYS)
+    if unknown:
+        msg = f"not a report field: {', '.join(unknown)} (fields: {', '.join(sorted(KNOWN_KEYS))})"
+        raise ValueError(msg)
     for root in roots:
         if not root.exists():
             msg = f"no such file or directory: {root}"
@@ -261,7 +378,7 @@ def load_reports(
     with collector_paused(), interning() as shared:
         for root in roots:
             for file in _report_files(root):
-                loader = _FileLoader(file, published=published, shared=shared)
+                loader = _FileLoader(file, published=published, shared=shared, columns=columns)
                 loader.load()
                 _keep_new(result, loader, first_rows)
     logger.info(
