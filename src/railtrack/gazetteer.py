@@ -25,18 +25,23 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import numpy as np
-import pandas as pd
 from rapidfuzz import fuzz, process
 
 from railtrack import columns as C
+from railtrack._lazy import lazy_module
 from railtrack._regions import Region
 from railtrack._translit import base_tokens, name_tokens, role_rank, tokens_skeleton
 from railtrack.models import Place
 from railtrack.settings import DEFAULT_SETTINGS, Settings
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    pd = lazy_module("pandas")  # imported on first use: resolving a name does not need it
 
 __all__ = ["Gazetteer", "Resolution"]
 
