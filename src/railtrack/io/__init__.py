@@ -88,10 +88,14 @@ class _FileLoader:
         self.models: list[tuple[Any, int]] = []
         self.problems: list[Problem] = []
         self.tables: list[dict[str, Any]] = []
+        self.header_of: dict[str, str] = {}
+        """For a table: each field's column header as written, to name it in problems."""
 
     def problem(
         self, message: str, *, row: int | None = None, field: str | None = None, unit: str = "row"
     ) -> None:
+        if field is not None:
+            field = self.header_of.get(field, field)
         self.problems.append(Problem(str(self.path), row, field, message, unit))
 
     def load(self) -> None:
@@ -172,6 +176,7 @@ class _FileLoader:
         once per column.
         """
         mapping = map_headers(header, self.columns)
+        self.header_of = {f: h for h, f in mapping.columns.items()}
         if not mapping.fields & {"id", "origin", "destination", "departure", "station"}:
             msg = (
                 f"no column is a report field (columns: {', '.join(header[:8])}); "
