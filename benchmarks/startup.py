@@ -1,13 +1,15 @@
 """Start-up time of the command line, beside the version before lazy imports.
 
 Each command runs in a fresh Python process several times; the script prints the
-median wall time and the ratio to the same command run on a baseline checkout
+median wall time and CPU time (user + system: what the command costs, less
+disturbed by other work on a busy machine) and the ratio to the same command run
+on a baseline checkout
 (by default the commit before the command line imported its heavy libraries
 lazily, checked out into a temporary git worktree), measured in the same run on
 the same machine. Targets from issue 19: ``--help`` and ``--version`` under 0.5 s,
 ``resolve NAME`` under 1.5 s.
 
-    python benchmarks/startup.py                 # 7 runs per command
+    python benchmarks/startup.py                 # 7 runs per command, beside the baseline
     python benchmarks/startup.py --runs 11 --baseline-ref 59ff1a6
     python benchmarks/startup.py --no-baseline
 
@@ -17,6 +19,7 @@ Also prints which heavy libraries ``import railtrack.cli`` loads (none should be
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import subprocess
 import sys
@@ -44,9 +47,14 @@ _RUNNER = (
 )
 
 
-def time_once(src: Path, args: list[str]) -> float:
-    """Run the command line of the checkout at ``src`` once; return seconds."""
+def time_once(src: Path, args: list[str]) -> tuple[float, float]:
+    """Run the command line of the checkout at ``src`` once; return (wall, CPU) seconds.
+
+    CPU time (user + system of the child) is what the command itself costs; on a
+    busy machine wall time also counts the time spent waiting for a core.
+    """
     code = _RUNNER.format(src=str(src), args=args)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, "-c", code],
@@ -55,12 +63,17 @@ def time_once(src: Path, args: list[str]) -> float:
         stderr=subprocess.DEVNULL,
         cwd=tempfile.gettempdir(),
     )
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
 
 
-def median_time(src: Path, args: list[str], runs: int) -> float:
+def median_time(src: Path, args: list[str], runs: int) -> tuple[float, float]:
+    """Return the median (wall, CPU) seconds of ``runs`` runs after one warm-up run."""
     time_once(src, args)  # warm the file cache
-    return statistics.median(time_once(src, args) for _ in range(runs))
+    times = [time_once(src, args) for _ in range(runs)]
+    return statistics.median(t[0] for t in times), statistics.median(t[1] for t in times)
 
 
 def heavy_imports(src: Path) -> list[str]:
@@ -105,14 +118,21 @@ def main() -> None:
         try:
             if base is not None:
                 print(f"baseline {opts.baseline_ref} loads: {heavy_imports(base) or 'none'}")
-            print(f"{'command':<34} {'now s':>7} {'target':>7} {'baseline s':>11} {'speed-up':>9}")
+            print(
+                f"{'command':<32} {'wall s':>7} {'cpu s':>6} {'target':>7} "
+                f"{'base wall':>9} {'base cpu':>8} {'speed-up (cpu)':>14}"
+            )
             for label, args, target in COMMANDS:
-                now = median_time(src, args, opts.runs)
-                then = median_time(base, args, opts.runs) if base is not None else None
+                now, now_cpu = median_time(src, args, opts.runs)
                 goal = f"< {target}" if target else ""
-                ratio = f"{then / now:.1f}x" if then else ""
-                shown = f"{then:.2f}" if then else ""
-                print(f"{label:<34} {now:>7.2f} {goal:>7} {shown:>11} {ratio:>9}")
+                if base is None:
+                    print(f"{label:<32} {now:>7.2f} {now_cpu:>6.2f} {goal:>7}")
+                    continue
+                then, then_cpu = median_time(base, args, opts.runs)
+                print(
+                    f"{label:<32} {now:>7.2f} {now_cpu:>6.2f} {goal:>7} {then:>9.2f} "
+                    f"{then_cpu:>8.2f} {then / now:>6.1f}x ({then_cpu / now_cpu:.1f}x)"
+                )
         finally:
             if base is not None:
                 subprocess.run(

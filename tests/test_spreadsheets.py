@@ -210,3 +210,10 @@ def test_alias_table_is_consistent() -> None:
         assert normalise_header(header) in aliases, header
     assert aliases["cars"] == "cars_total"
     assert map_headers(["From", "Origin"]).notes  # the second origin column is not read
+
+
+def test_excel_lock_files_in_a_folder_are_skipped(workbook: Path) -> None:
+    (workbook.parent / "~$analyst-workbook.xlsx").write_bytes(b"\x00lock")
+    reports = load_reports(workbook.parent)
+    assert len(reports.shipments) == 5
+    assert not any("~$" in p.path for p in reports.problems)

@@ -315,13 +315,17 @@ def _table(
     return table
 
 
-def _numeric_columns(records: Sequence[Mapping[str, Any]]) -> set[str]:
-    out: set[str] = set()
-    for record in records[:50]:
-        for key, value in record.items():
-            if isinstance(value, int | float) and not isinstance(value, bool):
-                out.add(key)
-    return out
+_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+
+
+def _numeric_columns(rows: Sequence[Mapping[str, str]]) -> set[str]:
+    """Return the columns whose every non-empty cell is a number (right-aligned)."""
+    seen: dict[str, bool] = {}
+    for row in rows:
+        for key, cell in row.items():
+            if cell:
+                seen[key] = seen.get(key, True) and bool(_NUMBER.match(cell))
+    return {k for k, numeric in seen.items() if numeric}
 
 
 def emit_records(
@@ -365,7 +369,7 @@ def emit_records(
     header, rows = _flat_rows(records)
     rows = [{k: _display(v) for k, v in row.items()} for row in rows]
     shown, widths, dropped = fit_columns(header, rows, columns, terminal_width())
-    console.print(_table(rows, shown, widths, None if quiet else title, _numeric_columns(records)))
+    console.print(_table(rows, shown, widths, None if quiet else title, _numeric_columns(rows)))
     hidden = [c for c in dropped if any(r.get(c) for r in rows)]
     if hidden and not quiet:
         names = ", ".join(hidden[:6]) + (", ..." if len(hidden) > 6 else "")

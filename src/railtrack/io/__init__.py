@@ -1,4 +1,7 @@
-"""Load shipment reports from files: CSV, JSON, JSON Lines, YAML and free text.
+"""Load shipment reports from files: CSV, Excel, JSON, JSON Lines, YAML and free text.
+
+Tables (CSV, ``.xlsx``) may use any common headers, in five languages, and need no
+id column: see :mod:`railtrack.io.tables`.
 
 :func:`load_reports` reads one file, a directory, or several of them, and returns a
 :class:`ReportSet`: the validated shipments, groups and sightings, and one
@@ -63,6 +66,8 @@ def _report_files(path: Path) -> list[Path]:
         # cheapest tests first: the file system is asked last
         if candidate.suffix.lower() not in SUFFIXES or candidate.stem.lower() in _SKIP_STEMS:
             continue
+        if candidate.name.startswith("~$"):
+            continue  # the lock file Excel keeps beside an open workbook
         relative = candidate.relative_to(path)
         if any(part.startswith(".") for part in relative.parts) or not candidate.is_file():
             continue
