@@ -48,6 +48,7 @@ import numpy as np
 from railtrack import columns as C
 from railtrack._data import data_path
 from railtrack._lazy import lazy_module
+from railtrack._national import add_national
 from railtrack._regions import Region, read_regions
 from railtrack.errors import InputPathError, NetworkError
 from railtrack.gazetteer import Gazetteer, Resolution
@@ -597,9 +598,17 @@ def _estimate_lengths(G: nx.Graph, *, settings: Settings) -> tuple[int, int]:
 
 
 def load_network(
-    path: str | Path | None = None, *, settings: Settings | None = None
+    path: str | Path | None = None,
+    *,
+    settings: Settings | None = None,
+    national: bool | None = None,
 ) -> RailNetwork:
-    """Load a rail network directory; with no path, the embedded theatre network.
+    """Load a rail network directory; with no path, the embedded default network.
+
+    The default network is the theatre network (``data/network``: curated stations,
+    crossings, railheads, ESR codes) on top of the national 1520 mm track and town
+    layer (``data/network/national``: OpenStreetMap track, GeoNames towns); see
+    :mod:`railtrack._national`.
 
     Parameters
     ----------
@@ -612,6 +621,10 @@ def load_network(
         (else the embedded region definitions apply).
     settings
         Tunable values; :data:`railtrack.settings.DEFAULT_SETTINGS` when omitted.
+    national
+        Merge the national track and town layer under the stations of ``path``
+        (default: only when ``path`` is omitted). ``load_network(national=False)``
+        loads the theatre network alone.
 
     Returns
     -------
@@ -696,6 +709,11 @@ def load_network(
             f"stations.csv: {unplaced} station(s) have no position and no positioned "
             f"neighbour; {assumed} link(s) between such stations use the median link length"
         )
+    if national is None:
+        national = path is None
+    layer = {}
+    if national:
+        layer = add_national(G, data_path("network", "national"))
     regions_file = root / "regions.yaml"
     if not regions_file.is_file():
         regions_file = data_path("network", "regions.yaml")
@@ -708,6 +726,7 @@ def load_network(
             "coordinates_missing": unplaced,
             "lengths": estimated,
             "lengths_assumed": assumed,
+            **layer,
         },
         regions=regions,
         source=root,

@@ -249,7 +249,7 @@ class OutputFile(_Out):
 
 
 class RunSummary(_Out):
-    """What ``track`` did: counts, headline figures, files written, problems."""
+    """What ``track`` did: counts, headline figures, the as-of cut-off, files, problems."""
 
     record: Literal["run"] = "run"
     n_shipments: int
@@ -261,7 +261,19 @@ class RunSummary(_Out):
     personnel_estimate: int | None
     destinations: list[str]
     sources: list[str]
-    as_of: datetime | None
+    as_of: datetime | None = Field(
+        description="The date of knowledge: reports published later were left out."
+    )
+    as_of_basis: str | None = Field(
+        description="Where as_of came from: given, today, latest in input, or none."
+    )
+    n_reports_after_as_of: int
+    n_shipments_after_as_of: int
+    n_sightings_after_as_of: int
+    n_routed: int
+    n_unrouted: int
+    unrouted_reasons: dict[str, int] = Field(description="Why trains were not routed: counts.")
+    n_estimated: int = Field(description="Trains with an arrival window.")
     out: str
     outputs: list[OutputFile]
     n_problems: int
@@ -286,8 +298,13 @@ class IngestSummary(_Out):
     n_duplicates: int
     n_linked: int
     ingest_id: int
+    telegram_posts: dict[str, int] = Field(
+        description="Telegram posts met: n_new, n_edited, n_unchanged, n_older (empty "
+        "when there were none)."
+    )
     store: str
     store_totals: StoreTotals
+    skipped: dict[str, int] = Field(description="Files or posts skipped, by reason.")
     n_problems: int
     problems: list[ProblemRecord]
 

@@ -5,6 +5,12 @@ their kind (see :mod:`railtrack.records`) and hands them to :func:`emit_records`
 which prints them as JSON Lines, CSV, TSV or a table that fits the terminal.
 pandas and rich are imported only when a table is drawn, so a command that prints
 JSON or CSV starts fast.
+
+Report text is data: the consoles parse no markup (``[b]``) or emoji codes
+(``:x:``), every table cell and problem line passes through
+:func:`railtrack.safetext.terminal_text` (no control characters reach the
+terminal), and text cells of CSV/TSV output through
+:func:`railtrack.safetext.spreadsheet_cell` (no cell runs as a spreadsheet formula).
 """
 
 from __future__ import annotations
@@ -46,6 +52,7 @@ __all__ = [
     "print_json",
     "print_jsonl",
     "print_problems",
+    "print_skipped",
     "window_text",
 ]
 
@@ -88,9 +95,11 @@ class _LazyConsole:
             from rich.console import Console
 
             if self._stderr:
-                self._console = Console(stderr=True, highlight=False, soft_wrap=True)
+                self._console = Console(
+                    stderr=True, highlight=False, markup=False, emoji=False, soft_wrap=True
+                )
             else:
-                self._console = Console(highlight=False, width=width)
+                self._console = Console(highlight=False, markup=False, emoji=False, width=width)
         return self._console
 
     def __getattr__(self, name: str) -> Any:
@@ -181,12 +190,16 @@ def _scalar_text(value: Any) -> str:
     return str(value)
 
 
-def flatten(record: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
+def flatten(
+    record: Mapping[str, Any], prefix: str = "", *, spreadsheet: bool = False
+) -> dict[str, str]:
     """Return a record as flat text cells: nested keys joined by ``_``, lists by ``; ``.
 
     A place's ``text`` keeps the place's own name (``origin``), so a shipment's
     flat row reads ``origin``, ``origin_station_id``, ``origin_station`` ...; a list
-    of objects is joined by their ``text`` (places) or ``station``.
+    of objects is joined by their ``text`` (places) or ``station``. With
+    ``spreadsheet``, text cells are made safe to open in a spreadsheet (a leading
+    ``=``, ``+``, ``-`` or ``@`` gets a ``'``); numbers are left as they are.
 
     Examples
     --------
@@ -202,21 +215,32 @@ def flatten(record: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
         if isinstance(value, Mapping):
             if not value:
                 out[name] = ""
-            out.update(flatten(value, name))
-        elif isinstance(value, list | tuple):
+            out.update(flatten(value, name, spreadsheet=spreadsheet))
+            continue
+        if isinstance(value, list | tuple):
             if value and isinstance(value[0], Mapping):
-                out[name] = "; ".join(
-                    str(v.get("text") or v.get("station") or _dumps(v)) for v in value
-                )
+                cell = "; ".join(str(v.get("text") or v.get("station") or _dumps(v)) for v in value)
             else:
-                out[name] = "; ".join(_scalar_text(v) for v in value)
+                cell = "; ".join(_scalar_text(v) for v in value)
+        elif isinstance(value, str):
+            cell = value
         else:
             out[name] = _scalar_text(value)
+            continue
+        out[name] = _spreadsheet_cell(cell) if spreadsheet and cell else cell
     return out
 
 
-def _flat_rows(records: Sequence[Mapping[str, Any]]) -> tuple[list[str], list[dict[str, str]]]:
-    rows = [flatten(r) for r in records]
+def _spreadsheet_cell(text: str) -> str:
+    from railtrack.safetext import spreadsheet_cell  # imports pandas: only for CSV/TSV
+
+    return spreadsheet_cell(text)
+
+
+def _flat_rows(
+    records: Sequence[Mapping[str, Any]], *, spreadsheet: bool = False
+) -> tuple[list[str], list[dict[str, str]]]:
+    rows = [flatten(r, spreadsheet=spreadsheet) for r in records]
     header: dict[str, None] = {}
     for row in rows:
         header.update(dict.fromkeys(row))
@@ -224,7 +248,7 @@ def _flat_rows(records: Sequence[Mapping[str, Any]]) -> tuple[list[str], list[di
 
 
 def _write_delimited(records: Sequence[Mapping[str, Any]], delimiter: str) -> None:
-    header, rows = _flat_rows(records)
+    header, rows = _flat_rows(records, spreadsheet=True)
     writer = csv.DictWriter(
         sys.stdout, fieldnames=header, delimiter=delimiter, lineterminator="\n", restval=""
     )
@@ -302,16 +326,18 @@ def _table(
 ) -> Table:
     from rich.table import Table
 
-    table = Table(title=title, show_lines=False)
+    from railtrack.safetext import terminal_text
+
+    table = Table(title=None if title is None else terminal_text(title), show_lines=False)
     for col, w in zip(shown, widths, strict=True):
         table.add_column(
-            col,
+            terminal_text(col),
             justify="right" if col in numeric else "left",
             overflow="fold",
             width=w,
         )
     for row in rows:
-        table.add_row(*(row.get(c, "") for c in shown))
+        table.add_row(*(terminal_text(row.get(c, "")) for c in shown))
     return table
 
 
@@ -392,9 +418,11 @@ def emit_document(doc: Mapping[str, Any], fmt: Format, *, quiet: bool = False) -
     if fmt in ("csv", "tsv"):
         _write_delimited([doc], "," if fmt == "csv" else "\t")
         return
+    from railtrack.safetext import terminal_text
+
     for key, value in flatten(doc).items():
         if value and not (quiet and key.startswith("problems")):
-            typer.echo(f"{key}: {value}")
+            typer.echo(f"{key}: {terminal_text(value)}")
 
 
 # --- small text helpers ------------------------------------------------------------
@@ -439,11 +467,20 @@ def print_problems(problems: Sequence[Any], fmt: Format = "table", *, quiet: boo
         print_jsonl((problem_record(p) for p in problems), err=True)
         return
     if quiet:
-        err_console.print(f"{len(problems)} problem(s) found", markup=False)
+        err_console.print(f"{len(problems)} problem(s) found")
         return
-    err_console.print(f"[bold yellow]{len(problems)} problem(s) found:[/]")
+    from railtrack.safetext import terminal_text
+
+    err_console.print(f"{len(problems)} problem(s) found:", style="bold yellow")
     for problem in problems:
-        err_console.print(f"  - {problem}", markup=False)
+        err_console.print(f"  - {terminal_text(problem)}")
+
+
+def print_skipped(skipped: Mapping[str, int], *, quiet: bool = False) -> None:
+    """Print, on stderr, what was read and deliberately skipped (one line, by reason)."""
+    if skipped and not quiet:
+        parts = ", ".join(f"{n:,} {reason}" for reason, n in sorted(skipped.items()))
+        err_console.print(f"skipped: {parts}", style="dim")
 
 
 def problem_record(problem: Any) -> dict[str, Any]:

@@ -251,7 +251,7 @@ def status(
             reports = db.reports()
     else:
         reports = _reports(list(paths) if paths else [data_path("reports")])
-    df = track_status(reports, reports.sightings, _network(network), as_of=when)
+    df = track_status(reports, _network(network), as_of=when)
     records = status_records(df)
     day = records[0]["as_of"][:10] if records else when
     emit_records(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
@@ -24,6 +24,7 @@ from railtrack.cli._output import (
     emit_document,
     output_format,
     print_problems,
+    print_skipped,
     problem_record,
 )
 from railtrack.cli.load import parse_date_option
@@ -57,6 +58,14 @@ def ingest(
     store: StoreOption = None,
     network: NetworkOption = None,
     published: PublishedOption = None,
+    lock_wait: Annotated[
+        float | None,
+        typer.Option(
+            min=0,
+            metavar="SECONDS",
+            help="Seconds to wait for another ingest's lock on the store (default 30).",
+        ),
+    ] = None,
     fmt: FormatOption = None,
     json_out: JsonOption = False,
     quiet: QuietOption = False,
@@ -65,8 +74,10 @@ def ingest(
 
     The same report ingested twice is stored once; the same train reported by two
     sources is linked, both sources kept; sightings accumulate. Each ingest is one
-    transaction: an interrupted ingest leaves the store as it was. With --json one
-    "ingest" record (n_new, n_duplicates, n_linked, ingest_id, store, store_totals,
+    transaction: an interrupted ingest leaves the store as it was; while another
+    process holds the store's lock, the ingest waits (--lock-wait) and then exits 2
+    with one line, storing nothing. With --json one "ingest" record (n_new,
+    n_duplicates, n_linked, ingest_id, telegram_posts, store, store_totals, skipped,
     n_problems, problems). Exit code 1 when the reports had problems (the good
     records are still stored).
     """
@@ -80,7 +91,7 @@ def ingest(
         check_paths([network])
     reports = load_reports(paths, published=parse_date_option(published, "--published"))
     net = load_network(network)
-    with Store(store or default_store_path()) as db:
+    with Store(store or default_store_path(), lock_wait=lock_wait) as db:
         result = db.ingest(reports, paths=paths, network=net)
         counts = db.counts()
         location = str(db.path)
@@ -90,8 +101,10 @@ def ingest(
         "n_duplicates": result.duplicates,
         "n_linked": result.linked,
         "ingest_id": result.ingest_id,
+        "telegram_posts": {f"n_{k}": int(v) for k, v in result.posts.items()},
         "store": location,
         "store_totals": store_totals(counts),
+        "skipped": {str(k): int(v) for k, v in reports.skipped.items()},
         "n_problems": len(reports.problems),
         "problems": [problem_record(p) for p in reports.problems],
     }
@@ -100,13 +113,20 @@ def ingest(
     elif quiet:
         console.print(location, markup=False)
     else:
+        from railtrack.safetext import terminal_text
+
         console.print(
             f"{result.new} new records, {result.duplicates} already stored, "
-            f"{result.linked} linked to trains reported by other sources -> {location}",
-            markup=False,
+            f"{result.linked} linked to trains reported by other sources -> "
+            f"{terminal_text(location)}"
         )
         console.print("store holds " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+        if result.posts:
+            console.print(
+                "Telegram posts: " + ", ".join(f"{n} {kind}" for kind, n in result.posts.items())
+            )
     if fmt_ == "table":
+        print_skipped(reports.skipped, quiet=quiet)
         print_problems(reports.problems, quiet=quiet)
     if reports.problems:
         raise typer.Exit(EXIT_INPUT_PROBLEMS)

@@ -23,6 +23,7 @@ from railtrack.cli._output import (
     output_format,
     print_jsonl,
     print_problems,
+    print_skipped,
 )
 
 __all__ = ["load", "parse_columns_option", "parse_date_option", "report_records"]
@@ -170,6 +171,8 @@ def load(
         emit_records(report_records(reports, (chosen,))[chosen], fmt_)
     else:
         _tables(reports, kind, quiet)
+    if fmt_ != "json":
+        print_skipped(reports.skipped, quiet=quiet)
     print_problems(reports.problems, fmt_, quiet=quiet)
     if reports.problems:
         raise typer.Exit(EXIT_INPUT_PROBLEMS)

@@ -114,11 +114,11 @@ def plot_map(
 ) -> None:
     """Draw the network in grey and the corridors the shipments used, sized by cars."""
     from railtrack.plot import plot_route_map
-    from railtrack.routegraph import route_graph
+    from railtrack.routegraph import corridor_graph
 
     fig = _figure(out)
     reports, net, routes = prepare(paths, network_dir=network, resolve=True, need_routes=True)
-    G = route_graph(reports, net, routes=routes)
+    G = corridor_graph(reports.to_frame(), routes, net, groups=reports.groups_frame())
     width = 11 if G.number_of_nodes() else 9
     fig.set_size_inches(width, 8)
     plot_route_map(net, G, ax=fig.add_subplot())

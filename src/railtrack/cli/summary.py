@@ -81,9 +81,9 @@ def prepare(
     reports = reports.resolve(network)
     routes = None
     if need_routes:
-        from railtrack.routegraph import shipment_routes
+        from railtrack.routes import shipment_routes
 
-        routes = shipment_routes(reports, network)
+        routes = shipment_routes(reports.to_frame(), network)
     return reports, network, routes
 
 

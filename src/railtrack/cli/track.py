@@ -10,7 +10,6 @@ import typer
 from railtrack.cli import app
 from railtrack.cli._options import (
     CONTEXT,
-    AsOfOption,
     FormatOption,
     JsonOption,
     NetworkOption,
@@ -92,7 +91,15 @@ def track(
         ),
     ] = None,
     network: NetworkOption = None,
-    as_of: AsOfOption = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="DATE",
+            help="Date of knowledge (YYYY-MM-DD, or 'today'): only reports published and "
+            "sightings made by then count. Default: the latest date in the input.",
+        ),
+    ] = None,
     out: Annotated[
         Path, typer.Option("--out", "-o", metavar="DIR", help="Output directory.")
     ] = Path("railtrack-out"),
@@ -125,10 +132,15 @@ def track(
     from railtrack.io import load_reports
     from railtrack.network import load_network
     from railtrack.pipeline import track as run_track
+    from railtrack.safetext import terminal_text
     from railtrack.store import Store
 
     fmt_ = output_format(fmt, json_out)
-    when = parse_date_option(as_of, "--as-of")
+    when: Any = (
+        "today"
+        if as_of is not None and as_of.strip().lower() == "today"
+        else parse_date_option(as_of, "--as-of")
+    )
     day = parse_date_option(published, "--published")
     if paths:
         check_paths(paths)
@@ -193,14 +205,21 @@ def track(
             title="Shipments and arrival windows",
             columns=view,
         )
+        if result.knowledge is not None:
+            console.print(result.knowledge.note(), highlight=False)
+        reasons = ", ".join(f"{n} {why}" for why, n in head["unrouted_reasons"].items())
         console.print(
-            f"{head['shipments']} trains, {head['cars_total'] or 0} cars counted once "
+            f"{head['shipments']} trains ({head['n_routed']} routed, {head['n_unrouted']} not"
+            + (f": {reasons}" if reasons else "")
+            + f"), {head['cars_total'] or 0} cars counted once "
             f"({head['cars_passenger'] or 0} passenger), to "
-            f"{', '.join(head['destinations']) or 'unknown destinations'}; "
+            f"{terminal_text(', '.join(head['destinations'])) or 'unknown destinations'}; "
             f"{len(head['sources'])} sources.",
-            markup=False,
+            highlight=False,
         )
-        console.print(f"Wrote {len(written)} files to {out}/ (open {out / 'report.html'})")
+        console.print(
+            terminal_text(f"Wrote {len(written)} files to {out}/ (open {out / 'report.html'})")
+        )
     if fmt_ == "table":
         print_problems(result.problems, quiet=quiet)
     if result.problems:

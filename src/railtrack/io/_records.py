@@ -27,6 +27,7 @@ from railtrack.models import (
     ShipmentGroup,
     Sighting,
     Source,
+    check_plausible,
 )
 
 __all__ = [
@@ -84,6 +85,7 @@ KNOWN_KEYS: frozenset[str] = frozenset(
         "note",
         "members",
         "source_file",
+        "lang",
         *_FLAT_CAR_KEYS,
         *_SOURCE_KEYS,
         *_PLACE_KEYS,
@@ -143,16 +145,27 @@ _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _NUMERIC_SLASHED = re.compile(r"^\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}\s*$")
 
 
+def _plausible(day: date, field: str, text: str) -> date:
+    """Return ``day``; :class:`RecordError` when it is outside the plausible range."""
+    try:
+        check_plausible(day)
+    except ValueError as exc:
+        raise RecordError(field, f"{text!r}: {exc}") from None
+    return day
+
+
 def _as_date(text: str, field: str) -> date:
     """Parse ``YYYY-MM-DD`` (a time part is ignored) or the European ``DD.MM.YYYY``."""
     text = text.strip()
     try:
         if match := _DOTTED.match(text):
-            return date(int(match[3]), int(match[2]), int(match[1]))
-        return date.fromisoformat(text[:10])
+            day = date(int(match[3]), int(match[2]), int(match[1]))
+        else:
+            day = date.fromisoformat(text[:10])
     except ValueError:
         msg = f"{text!r} is not a date (use YYYY-MM-DD or DD.MM.YYYY)"
         raise RecordError(field, msg) from None
+    return _plausible(day, field, text)
 
 
 def _text_window(text: str, field: str, published: date | None) -> dict[str, Any]:
@@ -243,7 +256,7 @@ def _strict_window(text: str, *, field: str, precision: str | None) -> dict[str,
             msg = f"{text!r} is not a month"
             raise RecordError(field, msg)
         return {
-            "earliest": date(year, month, 1),
+            "earliest": _plausible(date(year, month, 1), field, text),
             "latest": _end_of_month(year, month),
             "precision": precision or "month",
         }
@@ -253,6 +266,7 @@ def _strict_window(text: str, *, field: str, precision: str | None) -> dict[str,
         except ValueError:
             msg = f"{text!r} is not an ISO week"
             raise RecordError(field, msg) from None
+        _plausible(monday, field, text)
         return {"earliest": monday, "latest": monday + timedelta(days=6), "precision": "week"}
     day = _as_date(text, field)
     return {"earliest": day, "latest": day, "precision": precision or "day"}
@@ -335,6 +349,7 @@ def normalise_record(
         "shipment",
         "note",
         "precision",
+        "lang",
     ):
         if key in clean:
             value = clean[key]
@@ -349,6 +364,9 @@ def normalise_record(
             names[key] = key
     if "via" in clean:
         via = clean["via"]
+        if not isinstance(via, str | list | tuple):
+            msg = f"{via!r} is not a place name, a ';'-separated list or a list of names"
+            raise RecordError("via", msg)
         items = [v.strip() for v in via.split(";")] if isinstance(via, str) else list(via)
         out["via"] = [_place(v) for v in items if not _blank(v)]
         names["via"] = "via"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -12,6 +13,7 @@ import pandas as pd
 
 from railtrack import columns as C
 from railtrack._intern import collector_paused
+from railtrack.io.telegram_posts import PostRef
 from railtrack.models import (
     CAR_TYPES,
     Place,
@@ -32,7 +34,7 @@ class Problem:
 
     ``unit`` says what ``row`` counts: a CSV ``row`` (the line in the file, header = 1),
     a JSON Lines ``line``, or a ``record``/``shipment``/``group``/``sighting`` index
-    (1-based) in a JSON or YAML file.
+    (1-based) in a JSON or YAML file, or a Telegram ``message`` id.
     """
 
     path: str
@@ -89,6 +91,15 @@ def _attr(items: list[Any], name: str) -> Column:
 
 
 Columns = Iterator[tuple[str, Column]]
+
+
+def _via_ids(via: tuple[Place, ...]) -> str | None:
+    """Return the via points' station ids joined with "; "; None if any has no id."""
+    ids = [p.station_id for p in via]
+    if not ids or None in ids:
+        return None
+    return "; ".join(i for i in ids if i is not None)
+
 
 _PLACE_ATTRS = {"": "text", "_station_id": "station_id", "_station": "station", "_region": "region"}
 _WINDOW_ATTRS = {"_earliest": "earliest", "_latest": "latest", "_precision": "precision"}
@@ -155,7 +166,11 @@ class ReportSet:
     """Validated shipments, groups and sightings, with the problems met loading them.
 
     ``files`` maps each record id (by kind) to the file it came from. Use
-    :meth:`to_frame` for a tidy one-row-per-train table.
+    :meth:`to_frame` for a tidy one-row-per-train table. ``skipped`` counts what was
+    read and deliberately not turned into records (Telegram service messages,
+    stickers, posts without text or without train words), by reason; ``posts`` holds
+    one :class:`~railtrack.io.telegram_posts.PostRef` per Telegram post read, which
+    the store uses to keep each post once and follow its edits.
     """
 
     shipments: list[Shipment] = field(default_factory=list)
@@ -163,7 +178,11 @@ class ReportSet:
     sightings: list[Sighting] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: dict[tuple[str, str], str] = field(default_factory=dict)
+    skipped: Counter[str] = field(default_factory=Counter)
+    posts: list[PostRef] = field(default_factory=list)
     tables: list[dict[str, Any]] = field(default_factory=list)
+    telegram_kept: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False)
+    """While loading: the record kept for each Telegram record id (see ``load_reports``)."""
 
     def add(self, record: Shipment | ShipmentGroup | Sighting, *, file: str | None = None) -> None:
         """Append a validated record (from ``file``, if known)."""
@@ -212,6 +231,7 @@ class ReportSet:
             yield from _attr_columns(_attr(ships, "origin"), _PLACE_ATTRS, C.ORIGIN)
             yield from _attr_columns(_attr(ships, "destination"), _PLACE_ATTRS, C.DESTINATION)
             yield C.VIA, ["; ".join(p.text for p in s.via) or None for s in ships]
+            yield C.VIA_STATION_IDS, [_via_ids(s.via) for s in ships]
             yield from _attr_columns(_attr(ships, "departure"), _WINDOW_ATTRS, "departure")
             yield from _attr_columns(_attr(ships, "expected_arrival"), _WINDOW_ATTRS, "arrival")
             yield from _attr_columns(_attr(ships, "cars"), _CAR_ATTRS)
@@ -298,6 +318,8 @@ class ReportSet:
         for record in (*other.shipments, *other.groups, *other.sightings):
             self.add(record, file=other.file_of(record))
         self.problems.extend(other.problems)
+        self.skipped.update(other.skipped)
+        self.posts.extend(other.posts)
         self.tables.extend(other.tables)
         return self
 
@@ -336,7 +358,11 @@ class ReportSet:
             return record.model_copy(update=update) if update else record
 
         out = ReportSet(
-            problems=list(self.problems), files=dict(self.files), tables=list(self.tables)
+            problems=list(self.problems),
+            files=dict(self.files),
+            skipped=Counter(self.skipped),
+            posts=self.posts,
+            tables=list(self.tables),
         )
         with collector_paused():
             out.shipments = [resolved(s, _SHIPMENT_PLACES) for s in self.shipments]
