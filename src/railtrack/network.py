@@ -40,20 +40,25 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import numpy as np
-import pandas as pd
 
 from railtrack import columns as C
 from railtrack._data import data_path
+from railtrack._lazy import lazy_module
 from railtrack._national import add_national
 from railtrack._regions import Region, read_regions
 from railtrack.errors import InputPathError, NetworkError
 from railtrack.gazetteer import Gazetteer, Resolution
 from railtrack.routing import Route, RouteFinder
 from railtrack.settings import DEFAULT_SETTINGS, Settings
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    pd = lazy_module("pandas")  # imported on first use: resolving a name does not need it
 
 __all__ = ["RailNetwork", "circuity", "haversine_km", "load_network"]
 

@@ -1,4 +1,7 @@
-"""Load shipment reports from files: CSV, JSON, JSON Lines, YAML, free text, Telegram.
+"""Load shipment reports from files: CSV, Excel, JSON, JSON Lines, YAML, free text, Telegram.
+
+Tables (CSV, ``.xlsx``) may use any common headers, in five languages, and need no
+id column (see :mod:`railtrack.io.tables`).
 
 Telegram Desktop channel exports (``result.json``, ``messages*.html`` or the export
 folder) are read post by post (see :mod:`railtrack.io.telegram`).
@@ -43,6 +46,7 @@ from railtrack.io._records import (
 from railtrack.io.csv_reader import CsvProblem, read_csv_records
 from railtrack.io.json_reader import FileFormatError, iter_jsonl_records, read_json_records
 from railtrack.io.reportset import Problem, ReportSet
+from railtrack.io.tables import ambiguous_day_first, generated_id, map_headers
 from railtrack.io.yaml_reader import read_yaml_records
 
 if TYPE_CHECKING:
@@ -53,7 +57,8 @@ __all__ = ["SUFFIXES", "Problem", "ReportSet", "load_reports"]
 
 logger = logging.getLogger(__name__)
 
-STRUCTURED_SUFFIXES = (".csv", ".json", ".jsonl", ".ndjson", ".yaml", ".yml")
+TABLE_SUFFIXES = (".csv", ".xlsx")
+STRUCTURED_SUFFIXES = (*TABLE_SUFFIXES, ".json", ".jsonl", ".ndjson", ".yaml", ".yml")
 TEXT_SUFFIXES = (".txt", ".md")
 TELEGRAM_SUFFIXES = (".html",)
 SUFFIXES: tuple[str, ...] = STRUCTURED_SUFFIXES + TEXT_SUFFIXES + TELEGRAM_SUFFIXES
@@ -64,12 +69,15 @@ Desktop export (``messages.html``, ``messages2.html``, ...).
 """
 
 _SKIP_STEMS = {"readme", "license", "licence", "changelog", "sources"}
+_DATE_FIELDS = ("departure", "arrival", "expected_arrival", "published")
 
 
 def _wanted(path: Path, root: Path) -> bool:
     """Whether a directory entry names a report file (by its name only)."""
     if path.suffix.lower() not in SUFFIXES or path.stem.lower() in _SKIP_STEMS:
         return False
+    if path.name.startswith("~$"):
+        return False  # the lock file Excel keeps beside an open workbook
     return not any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
@@ -209,6 +217,7 @@ class _FileLoader:
         published: date | None,
         shared: Interner | None,
         network: RailNetwork | Literal[False] | None = None,
+        columns: dict[str, str] | None = None,
     ) -> None:
         self.path = path
         self.name = display_path(path)  # printable, storable: see display_path
@@ -218,10 +227,16 @@ class _FileLoader:
         self.models: list[tuple[Any, int]] = []
         self.problems: list[Problem] = []
         self.telegram: TelegramFile | None = None
+        self.columns = columns or {}
+        self.tables: list[dict[str, Any]] = []
+        self.header_of: dict[str, str] = {}
+        """For a table: each field's column header as written, to name it in problems."""
 
     def problem(
         self, message: str, *, row: int | None = None, field: str | None = None, unit: str = "row"
     ) -> None:
+        if field is not None:
+            field = self.header_of.get(field, field)
         self.problems.append(Problem(self.name, row, field, message, unit))
 
     def load(self) -> None:
@@ -231,6 +246,9 @@ class _FileLoader:
                 f"unsupported file type {suffix or '(none)'!r}; "
                 f"railtrack reads {', '.join(SUFFIXES)}"
             )
+            return
+        if suffix == ".xlsx":
+            self._load_workbook()
             return
         from railtrack.io.telegram import is_telegram_file, read_telegram_file
 
@@ -264,15 +282,104 @@ class _FileLoader:
             records, row_problems, header = read_csv_records(text, self.path)
             for p in row_problems:
                 self.problem(str(p), row=p.row)
-            if "id" not in header:
-                msg = f"no 'id' column (columns: {', '.join(header[:8])}); is this a report CSV?"
-                raise FileFormatError(msg, 1)
-            return records, None
+            return self._table(records, header, "csv"), None
         if suffix in {".jsonl", ".ndjson"}:
             return self._jsonl_records(text), None
         if suffix == ".json":
             return read_json_records(text)
         return read_yaml_records(text)
+
+    def _load_workbook(self) -> None:
+        from railtrack.io.xlsx_reader import read_xlsx_tables
+
+        try:
+            sheets = read_xlsx_tables(self.path, self.columns)
+        except ValueError as exc:
+            self.problem(str(exc))
+            return
+        if not sheets:
+            self.problem("the workbook has no rows")
+        for sheet in sheets:
+            prefix = f"sheet {sheet.name!r}: " if len(sheets) > 1 else ""
+            try:
+                records = self._table(
+                    sheet.records, sheet.header, "xlsx", sheet=sheet.name, prefix=prefix
+                )
+            except FileFormatError as exc:
+                self.problem(prefix + str(exc), row=sheet.header_row)
+                continue
+            self._validate(records, None)
+
+    def _table(
+        self,
+        records: list[RawRecord],
+        header: list[str],
+        kind: str,
+        *,
+        sheet: str | None = None,
+        prefix: str = "",
+    ) -> list[RawRecord]:
+        """Re-key a table's rows by field (see :mod:`railtrack.io.tables`).
+
+        Generates ids when no column gives them; notes which columns were read in
+        :attr:`tables`; reports columns not read once, and ambiguous day-first dates
+        once per column.
+        """
+        mapping = map_headers(header, self.columns)
+        self.header_of = {f: h for h, f in mapping.columns.items()}
+        if not mapping.fields & {"id", "origin", "destination", "departure", "station"}:
+            msg = (
+                f"no column is a report field (columns: {', '.join(header[:8])}); "
+                'map them with --columns "HEADER=FIELD,..." (see data/tables/README.md)'
+            )
+            raise FileFormatError(msg, 1)
+        for name in mapping.ignored:
+            if name in self.columns or not name.strip():
+                continue
+            self.problem(
+                f"{prefix}unknown field {name!r} ignored: no report field has that name "
+                f'(map the column with --columns "{name}=FIELD")',
+                row=1 if sheet is None else None,
+                field=name,
+            )
+        for note in mapping.notes:
+            self.problem(prefix + note)
+        make_ids = "id" not in mapping.fields
+        out = []
+        ambiguous: dict[str, list[int]] = {}
+        for record in records:
+            data = {f: record.data.get(h) for h, f in mapping.columns.items()}
+            if make_ids:
+                data["id"] = generated_id(record.row, [record.data.get(h) for h in header])
+            for header_name, field_name in mapping.columns.items():
+                value = data.get(field_name)
+                if (
+                    field_name in _DATE_FIELDS
+                    and isinstance(value, str)
+                    and ambiguous_day_first(value)
+                ):
+                    ambiguous.setdefault(header_name, []).append(record.row)
+            out.append(RawRecord(data, record.row, record.unit))
+        for name, rows in ambiguous.items():
+            shown = ", ".join(map(str, rows[:8])) + (", ..." if len(rows) > 8 else "")
+            self.problem(
+                f"{prefix}numeric dates read day-first (01/03/2023 is "
+                f"1 March 2023); ambiguous in rows {shown}; records kept",
+                field=name,
+            )
+        self.tables.append(
+            {
+                "record": "file",
+                "path": self.name,
+                "format": kind,
+                "sheet": sheet,
+                "columns": dict(mapping.columns),
+                "ignored": list(mapping.ignored),
+                "n_records": len(out),
+                "generated_ids": make_ids,
+            }
+        )
+        return out
 
     def _jsonl_records(self, text: str) -> Iterator[RawRecord]:
         """Yield the records of JSON Lines one by one; bad lines become problems."""
@@ -285,6 +392,8 @@ class _FileLoader:
     def _validate(self, records: Iterable[RawRecord], file_source: dict[str, Any] | None) -> None:
         unknown_seen: set[object] = set()
         for record in records:
+            if record.data.get("record") == "file":
+                continue  # how `load --json` read a table: not a report record
             if "__invalid__" in record.data:
                 self.problem(
                     "a record must be an object with named fields", row=record.row, unit=record.unit
@@ -392,6 +501,7 @@ def _keep_new(
         result.posts.extend(loader.telegram.posts)
         return
     result.problems.extend(sorted(loader.problems, key=lambda p: p.row or 0))
+    result.tables.extend(loader.tables)
 
 
 _AGAIN = "telegram records also in another export (the latest version kept)"
@@ -476,18 +586,27 @@ def _in_parent(path: Path) -> bool:
 
 
 def _loaded(
-    files: list[Path], *, published: date | None, shared: Interner, workers: int | None
+    files: list[Path],
+    *,
+    published: date | None,
+    shared: Interner,
+    workers: int | None,
+    columns: dict[str, str] | None = None,
 ) -> Iterator[_FileLoader]:
-    """Yield each file's finished loader, in order, read here or by worker processes."""
+    """Yield each file's finished loader, in order, read here or by worker processes.
+
+    With a ``columns`` mapping the files are read here (tables are small; workers
+    know only the alias table).
+    """
     from railtrack.io import parallel
 
     def serial(path: Path) -> _FileLoader:
-        loader = _FileLoader(path, published=published, shared=shared)
+        loader = _FileLoader(path, published=published, shared=shared, columns=columns)
         loader.load()
         return loader
 
     n = parallel.default_workers(files) if workers is None else workers
-    n = min(n, len(files))
+    n = 1 if columns else min(n, len(files))
     if n <= 1:
         yield from map(serial, files)
         return
@@ -514,6 +633,7 @@ def load_reports(
     published: date | None = None,
     strict: bool = False,
     workers: int | None = None,
+    columns: dict[str, str] | None = None,
 ) -> ReportSet:
     """Load report files into a :class:`ReportSet`.
 
@@ -539,6 +659,10 @@ def load_reports(
         1 for a small input, every core from
         :data:`~railtrack.io.parallel.PARALLEL_MIN_TEXT_FILES` free-text files or
         :data:`~railtrack.io.parallel.PARALLEL_MIN_BYTES` bytes of input.
+    columns
+        For tables (CSV, Excel ``.xlsx``): ``{header: field}`` for headers the alias
+        table (``data/tables/header_aliases.csv``) does not know, e.g.
+        ``{"von": "origin"}``; it wins over the aliases.
 
     Returns
     -------
@@ -553,7 +677,8 @@ def load_reports(
     ReportError
         With ``strict=True``, on the first problem.
     ValueError
-        When ``workers`` is less than 1.
+        When ``workers`` is less than 1, or ``columns`` names a field records do not
+        have.
     """
     if isinstance(paths, str | Path):
         paths = [paths]
@@ -562,6 +687,10 @@ def load_reports(
         if not root.exists() and not root.is_symlink():
             msg = f"no such file or directory: {display_path(root)}"
             raise InputPathError(msg)
+    unknown = sorted(set((columns or {}).values()) - KNOWN_KEYS)
+    if unknown:
+        msg = f"not a report field: {', '.join(unknown)} (fields: {', '.join(sorted(KNOWN_KEYS))})"
+        raise ValueError(msg)
     if workers is not None and workers < 1:
         msg = f"workers must be at least 1, not {workers}"
         raise ValueError(msg)
@@ -578,7 +707,10 @@ def load_reports(
                 found, passed_over = _report_files(root)
                 files.extend(found)
                 result.problems.extend(passed_over)
-            for loader in _loaded(files, published=published, shared=shared, workers=workers):
+            loaders = _loaded(
+                files, published=published, shared=shared, workers=workers, columns=columns
+            )
+            for loader in loaders:
                 _keep_new(result, loader, first_rows)
         _apply_latest_posts(result)
         result.telegram_kept.clear()
