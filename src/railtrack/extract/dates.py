@@ -328,8 +328,9 @@ def _night_window(
         if first_day is not None and int(first_day) < last.day:
             first = last.replace(day=int(first_day))
         return first, last, "days"
-    wd1 = get("night_wd1") or (str(_WEEKDAYS.index(get("ewd1").lower())) if get("ewd1") else None)
-    wd2 = get("night_wd2") or (str(_WEEKDAYS.index(get("ewd2").lower())) if get("ewd2") else None)
+    ewd1, ewd2 = get("ewd1"), get("ewd2")
+    wd1 = get("night_wd1") or (str(_WEEKDAYS.index(ewd1.lower())) if ewd1 else None)
+    wd2 = get("night_wd2") or (str(_WEEKDAYS.index(ewd2.lower())) if ewd2 else None)
     if wd2 is None or published is None:
         return None
     if forward:

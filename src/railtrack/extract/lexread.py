@@ -40,6 +40,8 @@ _DASHES = frozenset({"-", "–", "—"})
 _REGION_ADJECTIVE = re.compile(
     r"(?:sk|ck|зк|ск|цк)(?:im|iego|i|a|iej|ą|ой|ого|ий|ая|ую|ім|ого|ай|ае)$"
 )
+_QUOTES = frozenset({'"', "«", "“", "„"})
+_OPENING = frozenset({".", ",", ";", ":", "•", "-", "—", "–", '"', "«", "“", "„", "(", "'"})
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 _DISTANCE = frozenset(
     {"км", "km", "кіламетраў", "кілометрів", "километров", "kilometrów", "м", "m"}
@@ -110,7 +112,7 @@ class LexiconReader:
         self.lang = lang
         self.lex: Lexicon = lexicon(lang)
         # months of every language: a Russian report may quote "8 marca"
-        self._month = month_of
+        self._month = month_of  # months of every language
         lex = self.lex
         tables = (
             lex.qualifiers,
@@ -306,7 +308,7 @@ class LexiconReader:
                 ok = noun is not None
                 if not ok and nxt in ("из", "з", "із", "са", "z", "ze"):
                     ok = True  # "один из эшелонов"
-            opening = i == 0 or toks[i - 1].low in (".", ",", ";", ":", "•", "-", "—", "–")
+            opening = i == 0 or toks[i - 1].low in _OPENING
             if kind == "ordinal" and not ok and opening:
                 kind, ok = "weak", True  # "первый 2 марта с 40 вагонами": one of a group
             if (
@@ -486,6 +488,8 @@ class LexiconReader:
                 case, j = kind_hit[0][1], kind_hit[1]
                 if j < len(toks) and toks[j].low == ".":
                     j += 1
+                if j < len(toks) and toks[j].low in _QUOTES:
+                    j += 1  # на станцію "Вітебськ"
             end_j = self._name_at(toks, j)
             if kind_hit is not None and end_j == j and j < len(toks):
                 inner = self.lex.place_cues.match(toks, j)
@@ -691,9 +695,10 @@ class LexiconReader:
         mod = lex.weekday_mods.match(toks, i)
         k = mod[1] if mod is not None else i
         if mod is not None and k < len(toks) and toks[k].low in lex.weekday_mods:
-            inner = lex.weekday_mods.match(toks, k)  # "в прошлую пятницу"
-            if inner is not None:
-                mod, k = (inner[0], inner[1]) if inner[0] != "on" else (mod, inner[1])
+            second = lex.weekday_mods.match(toks, k)  # "в прошлую пятницу"
+            if second is not None:
+                mod = second if second[0] != "on" else mod
+                k = second[1]
         if k < len(toks) and toks[k].low in lex.weekdays:
             fields = [("wd", _WEEKDAY_NAMES[lex.weekdays[toks[k].low]])]
             if mod is not None:

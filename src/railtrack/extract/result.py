@@ -261,8 +261,8 @@ class _Builder:
         cars, ev_c = self.cars(train.counts, sid)
         via: list[Place] = []
         ev_v: list[Evidence] = []
-        for fact in train.via:
-            place, ev = self.place("via", fact, sid)
+        for passed in train.via:
+            place, ev = self.place("via", passed, sid)
             if place is not None:
                 via.append(place)
                 ev_v.extend(ev)

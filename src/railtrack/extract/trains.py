@@ -380,8 +380,8 @@ def read_trains(
         for c in clauses:
             first, last = bounds.get(c.sentence, (c.start, c.end))
             bounds[c.sentence] = (min(first, c.start), max(last, c.end))
-        for number, (first, last) in bounds.items():
-            sentence_readers[number] = reader_for(sentence_lang(text[first:last], lang))
+        for sentence_no, (first, last) in bounds.items():
+            sentence_readers[sentence_no] = reader_for(sentence_lang(text[first:last], lang))
     default = reader_for(lang)
     for clause in clauses:
         if clause.sentence in sentences_off:
@@ -400,11 +400,18 @@ def read_trains(
             reader = _ClauseReader(piece, piece.text, published, rd)
             announcement = rd.group_announcement(piece.text)
             if announcement is not None and (marker is None or marker.start > announcement.start):
-                group = GroupDraft(
-                    n_trains=announcement.n_trains,
-                    marker=reader._fact(announcement, announcement.start, announcement.end),
-                )
-                draft.groups.append(group)
+                if not (
+                    group is not None
+                    and not group.members
+                    and group.n_trains == announcement.n_trains
+                ):
+                    # (the same count again, before any train is described, is the
+                    # headline's announcement restated in the lead: one group)
+                    group = GroupDraft(
+                        n_trains=announcement.n_trains,
+                        marker=reader._fact(announcement, announcement.start, announcement.end),
+                    )
+                    draft.groups.append(group)
                 current = None
                 reader.places_into(group)
                 reader.dates_into(group, draft.problems)
@@ -535,7 +542,8 @@ _DATE_ROLES = ("departure", "arrival")
 
 def _same_place(a: Fact, b: Fact) -> bool:
     """Whether two place facts may name the same place (same stem, or one is a country)."""
-    x, y = a.value.text.lower(), b.value.text.lower()
+    x: str = a.value.text.lower()
+    y: str = b.value.text.lower()
     if is_broad(a.value.text) or is_broad(b.value.text):
         return True
     stem = min(len(x), len(y), 5)
@@ -635,11 +643,11 @@ def _group_of_dates(
     reader.places_into(group)
     reader.claim_into(group)
     reader.counts_into(group.each if reader.rd.is_each(text) else group.counts)
-    role = reader.role_of(listed)
+    date_role = reader.role_of(listed)
     gi = len(draft.groups) - 1
     for day in listed.days:
         train = TrainDraft(group=gi)
-        if role is not None and reader.published is not None:
+        if date_role is not None and reader.published is not None:
             one = DateSpan(
                 listed.start,
                 listed.end,
@@ -652,7 +660,7 @@ def _group_of_dates(
             window = resolve_date(one, reader.published, forward=reader.claim is not None)
             if window is not None:
                 fact = reader._fact(window, listed.start, listed.end)
-                setattr(train, role, fact)
+                setattr(train, date_role, fact)
         group.members.append(len(draft.trains))
         draft.trains.append(train)
     return group
