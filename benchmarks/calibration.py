@@ -33,6 +33,7 @@ import pandas as pd
 from railtrack import columns as C
 from railtrack.calibration import calibrate, leave_one_out, load_trips
 from railtrack.estimate import estimate_arrivals
+from railtrack.io import ReportSet
 from railtrack.models import DateWindow, Place, Shipment, Source
 from railtrack.network import load_network
 from railtrack.settings import DEFAULT_SETTINGS
@@ -114,7 +115,7 @@ def speed(n: int, repeat: int) -> None:
     df = pd.DataFrame()
     for _ in range(repeat):
         t0 = time.perf_counter()
-        df = estimate_arrivals(shipments, net)
+        df = estimate_arrivals(ReportSet(shipments=shipments), net)
         model_times.append(time.perf_counter() - t0)
         t0 = time.perf_counter()
         start = df[C.DEPARTURE_EARLIEST].to_numpy()

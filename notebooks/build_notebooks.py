@@ -81,9 +81,11 @@ network = railtrack.load_network()
 extraction = railtrack.extract_shipments(
     TEXT, published=source.published, source=source, network=network, report_id="seed"
 )
-from railtrack.summary import groups_to_frame, shipments_to_frame
+from railtrack.io import ReportSet
 
-shipments = shipments_to_frame(extraction.shipments)
+# The extracted records as a report set, then the tables every later step reads.
+seed = ReportSet(shipments=list(extraction.shipments), groups=list(extraction.groups))
+shipments = seed.to_frame()
 shipments[["id", "origin", "origin_region", "destination", "destination_station",
            "departure_earliest", "arrival_earliest", "cars_total", "group", "claim"]]
 """
@@ -96,7 +98,7 @@ each train points to it and has no count of its own (none is invented).
     ),
     code(
         """
-groups_to_frame(extraction.groups, shipments=extraction.shipments)[
+seed.groups_frame()[
     ["id", "n_trains", "members", "cars_total", "cars_passenger", "source", "reliability"]
 ]
 """
@@ -112,15 +114,16 @@ one directed edge per network segment travelled, with the trains and cars that p
     ),
     code(
         """
-from railtrack.routegraph import shipment_routes, to_geojson, to_graphml, write_geojson
+from railtrack.routegraph import corridor_graph, to_geojson, to_graphml, write_geojson
+from railtrack.routes import shipment_routes
 
-routes = shipment_routes(extraction, network)
+routes = shipment_routes(shipments, network)  # each train's one route, read by every step
 routes[["id", "route", "length_km", "border_crossings", "origin_basis"]]
 """
     ),
     code(
         """
-G = railtrack.route_graph(extraction, network, routes=routes)
+G = corridor_graph(shipments, routes, network, groups=seed.groups_frame())
 edges = pd.DataFrame(
     [{"from": G.nodes[u]["name"], "to": G.nodes[v]["name"], **d} for u, v, d in G.edges(data=True)]
 )
@@ -163,7 +166,9 @@ source expects it "shortly after March 8".
     ),
     code(
         """
-estimates = railtrack.estimate_arrivals(extraction, network, as_of="2023-03-05")
+from railtrack.estimate import arrival_windows
+
+estimates = arrival_windows(shipments, routes, as_of="2023-03-05")
 estimates[["id", "destination_station", "length_km", "departure_earliest", "p10", "p50",
            "p90", "claimed_earliest", "flags"]]
 """
@@ -188,7 +193,7 @@ get a row of their own.
     ),
     code(
         """
-total = railtrack.summarize(extraction, by=())
+total = railtrack.summarize(seed, by=())
 assert (total.loc[0, "cars_total"], total.loc[0, "cars_passenger"]) == (86, 2)
 total[["trains", "cars_total", "cars_passenger", "personnel_estimate", "unallocated",
        "sources", "best_reliability"]]
@@ -196,7 +201,7 @@ total[["trains", "cars_total", "cars_passenger", "personnel_estimate", "unalloca
     ),
     code(
         """
-by_railhead = railtrack.summarize(extraction, by=("railhead", "period"), freq="W")
+by_railhead = railtrack.summarize(seed, by=("railhead", "period"), freq="W")
 print(by_railhead.attrs["personnel_note"])
 by_railhead[["railhead", "period", "period_basis", "trains", "cars_total", "cars_passenger",
              "personnel_estimate", "unallocated"]]
@@ -205,7 +210,7 @@ by_railhead[["railhead", "period", "period_basis", "trains", "cars_total", "cars
     code(
         """
 fig, ax = plt.subplots(figsize=(8, 4))
-railtrack.plot_volumes(extraction, by="railhead", ax=ax)
+railtrack.plot_volumes(railtrack.summarize(seed, by=("railhead",)), by="railhead", ax=ax)
 plt.show()
 """
     ),
@@ -229,8 +234,8 @@ monthly[["period", "period_basis", "trains", "cars_total", "cars_passenger", "ca
     code(
         """
 fig, axes = plt.subplots(1, 2, figsize=(14, 4.5))
-railtrack.plot_volumes(reports, by="period", freq="M", ax=axes[0])
-railtrack.plot_volumes(reports, by="railhead", ax=axes[1])
+railtrack.plot_volumes(monthly, by="period", ax=axes[0])
+railtrack.plot_volumes(railtrack.summarize(reports, by=("railhead",)), by="railhead", ax=axes[1])
 fig.tight_layout()
 plt.show()
 """

@@ -1,21 +1,21 @@
 """Factories for the estimate, calibration and tracking tests: a toy line and shipments.
 
-``ToyNetwork`` honours the routing contract of ``railtrack.RailNetwork`` (``G``,
-``resolve``, ``route``, ``routes_from_each``) on a graph built in code, so the model
-is tested apart from the embedded network's data.
+``toy_network()`` is a :class:`railtrack.RailNetwork` on a graph built in code, so the
+model is tested apart from the embedded network's data.
 """
 
 from __future__ import annotations
 
-import itertools
-from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
 
 import networkx as nx
+import pandas as pd
 
-from railtrack.errors import NoRoute, StationNotFound
+from railtrack import columns as C
+from railtrack._regions import Region
+from railtrack.io import ReportSet
 from railtrack.models import DateWindow, Place, Shipment, Sighting, Source
+from railtrack.network import RailNetwork
 
 # A line A - B - C | D - E (country changes between C and D), plus a branch B - F.
 STATIONS = {
@@ -37,84 +37,26 @@ LINKS = [
 REGIONS = {"Westland": ("A", "F"), "Eastland": ("D", "E")}
 
 
-@dataclass(frozen=True)
-class ToyRoute:
-    stations: tuple[str, ...]
-    names: tuple[str, ...]
-    length_km: float
-    border_crossings: tuple[str, ...]
+def toy_network(scale: float = 1.0) -> RailNetwork:
+    """The toy line as a real :class:`RailNetwork`; every link length times ``scale``."""
+    G = nx.Graph()
+    for sid, (name, country) in STATIONS.items():
+        G.add_node(sid, name=name, country=country)
+    for a, b, km in LINKS:
+        G.add_edge(a, b, length_km=km * scale)
+    regions = [
+        Region(key=key, aliases=(key,), stations=ids, report_stations=ids)
+        for key, ids in REGIONS.items()
+    ]
+    return RailNetwork(G, regions=regions)
 
 
-@dataclass(frozen=True)
-class ToyResolution:
-    query: str
-    resolved: bool
-    station_id: str | None = None
-    name: str | None = None
-    region: str | None = None
-    region_stations: tuple[str, ...] = ()
-    candidates: tuple[Any, ...] = ()
-
-
-@dataclass
-class ToyNetwork:
-    scale: float = 1.0  # multiplies every link length
-    G: nx.Graph = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.G = nx.Graph()
-        for sid, (name, country) in STATIONS.items():
-            self.G.add_node(sid, name=name, country=country)
-        for a, b, km in LINKS:
-            self.G.add_edge(a, b, length_km=km * self.scale)
-
-    def resolve(self, name: str) -> ToyResolution:
-        key = name.strip().casefold()
-        if name in REGIONS:
-            return ToyResolution(name, True, region=name, region_stations=REGIONS[name])
-        for sid, (station, _) in STATIONS.items():
-            if key in (sid.casefold(), station.casefold()):
-                return ToyResolution(name, True, sid, station)
-        return ToyResolution(name, False)
-
-    def _id(self, name: str) -> str:
-        if name in self.G:
-            return name
-        res = self.resolve(name)
-        if not res.resolved or res.station_id is None:
-            raise StationNotFound(name)
-        return res.station_id
-
-    def _route(self, a: str, b: str) -> ToyRoute:
-        if b in REGIONS:
-            return min((self._route(a, s) for s in REGIONS[b]), key=lambda r: r.length_km)
-        try:
-            path = nx.shortest_path(self.G, a, b, weight="length_km")
-        except nx.NetworkXNoPath as exc:
-            msg = f"no route from {a} to {b}"
-            raise NoRoute(msg) from exc
-        length = sum(self.G.edges[u, v]["length_km"] for u, v in itertools.pairwise(path))
-        names = tuple(self.G.nodes[s]["name"] for s in path)
-        borders = tuple(
-            f"{self.G.nodes[u]['name']}–{self.G.nodes[v]['name']}"
-            for u, v in itertools.pairwise(path)
-            if self.G.nodes[u]["country"] != self.G.nodes[v]["country"]
-        )
-        return ToyRoute(tuple(path), names, float(length), borders)
-
-    def route(
-        self, origin: str, destination: str, *, via: Any = None, k: int = 1
-    ) -> list[ToyRoute]:
-        if origin in REGIONS:
-            return [min(self.routes_from_each(origin, destination), key=lambda r: r.length_km)]
-        target = destination if destination in REGIONS else self._id(destination)
-        return [self._route(self._id(origin), target)]
-
-    def routes_from_each(self, origin: str, destination: str) -> list[ToyRoute]:
-        if origin in REGIONS:
-            target = destination if destination in REGIONS else self._id(destination)
-            return [self._route(s, target) for s in REGIONS[origin]]
-        return self.route(origin, destination)
+def as_reports(shipments: list[Shipment], sightings: list[Sighting] = ()) -> ReportSet:
+    """Return the shipments (and sightings) as a loaded ReportSet."""
+    out = ReportSet()
+    for record in (*shipments, *sightings):
+        out.add(record)
+    return out
 
 
 SOURCE = Source(reporter="Test channel", published=date(2023, 3, 2))
@@ -168,3 +110,29 @@ def make_sighting(
         precision=precision,
         source=SOURCE,
     )
+
+
+def resolved_frame(ships: pd.DataFrame, network: RailNetwork) -> pd.DataFrame:
+    """Fill a shipments table's station ids and regions from its names, as resolving does.
+
+    Names already carrying a station id keep it; via points get ``via_station_ids``.
+    """
+    out = ships.copy()
+    for prefix in (C.ORIGIN, C.DESTINATION):
+        sid_col = f"{prefix}_station_id"
+        given = out[sid_col] if sid_col in out else pd.Series(None, index=out.index)
+        found = [network.resolve(str(n)) if isinstance(n, str) else None for n in out[prefix]]
+        out[sid_col] = [
+            g if isinstance(g, str) else (r.station_id if r else None)
+            for g, r in zip(given, found, strict=True)
+        ]
+        out[f"{prefix}_region"] = [r.region if r and r.is_region else None for r in found]
+        out[f"{prefix}_station"] = [r.name if r else None for r in found]
+    if C.VIA in out:
+        ids = []
+        for text in out[C.VIA]:
+            names = [t.strip() for t in text.split(";")] if isinstance(text, str) else []
+            found = [network.resolve(n).station_id for n in names]
+            ids.append("; ".join(found) if names and None not in found else None)  # type: ignore[arg-type]
+        out[C.VIA_STATION_IDS] = ids
+    return out

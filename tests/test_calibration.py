@@ -3,7 +3,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from _estimate_toys import ToyNetwork
+from _estimate_toys import toy_network
 
 from railtrack import columns as C
 from railtrack.calibration import (
@@ -91,7 +91,7 @@ def test_trip_routes_use_distance_then_network_and_say_why_not(bad_trips):
         **{C.TRIP_ID: "far", C.ORIGIN: "Nowhere", C.DISTANCE_KM: 2500.0, C.BORDER_CROSSINGS_N: 1}
     )
     lost = trips.iloc[[0]].assign(**{C.TRIP_ID: "lost", C.ORIGIN: "Nowhere"})
-    routed = trip_routes(pd.concat([trips, extra, lost]), ToyNetwork()).set_index(C.TRIP_ID)
+    routed = trip_routes(pd.concat([trips, extra, lost]), toy_network()).set_index(C.TRIP_ID)
     assert routed.loc["good-1", C.LENGTH_KM] == 1000.0
     assert routed.loc["good-1", "length_source"] == "network"
     assert routed.loc["good-2", C.LENGTH_KM] == 500.0
@@ -169,7 +169,7 @@ def test_planned_trips_weigh_less():
 def test_calibrate_needs_a_usable_trip():
     trips = load_trips().iloc[[0]].assign(**{C.ORIGIN: "Nowhere"})
     with pytest.raises(ReportError, match="no calibration trip"):
-        calibrate(trips, network=ToyNetwork(), settings=FAST, grid=SMALL_GRID)
+        calibrate(trips, network=toy_network(), settings=FAST, grid=SMALL_GRID)
 
 
 def test_leave_one_out_reports_coverage_beside_the_baseline():

@@ -5,20 +5,22 @@ from datetime import date
 import numpy as np
 import pandas as pd
 import pytest
-from _estimate_toys import ToyNetwork, make_shipment
+from _estimate_toys import as_reports, make_shipment, toy_network
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from railtrack import columns as C
 from railtrack.errors import RailtrackError
-from railtrack.estimate import (
+from railtrack.estimate import arrival_windows, estimate_arrivals
+from railtrack.models import Place
+from railtrack.network import RailNetwork
+from railtrack.routes import shipment_routes
+from railtrack.transit import (
     PROBS,
     TransitModel,
     arrival_quantiles,
     arrival_quantiles_by_route,
-    estimate_arrivals,
 )
-from railtrack.models import Place
 
 MODEL = TransitModel(draws=1000)
 H = MODEL.min_half_width_days
@@ -147,12 +149,12 @@ def test_a_bound_past_p90_moves_the_whole_window_past_it(start, length, late):
 
 
 @pytest.fixture
-def net() -> ToyNetwork:
-    return ToyNetwork()
+def net() -> RailNetwork:
+    return toy_network()
 
 
 def test_station_to_station_row(net):
-    df = estimate_arrivals([make_shipment("t1")], net, model=MODEL)
+    df = estimate_arrivals(as_reports([make_shipment("t1")]), net, model=MODEL)
     assert list(df.columns) == list(C.ESTIMATE_COLUMNS)
     row = df.iloc[0]
     assert row[C.ROUTE_LABEL] == "Alpha → Bravo → Charlie → Delta → Echo"
@@ -165,7 +167,7 @@ def test_station_to_station_row(net):
 
 
 def test_estimate_matches_the_model_directly(net):
-    df = estimate_arrivals([make_shipment("t1")], net, model=MODEL)
+    df = estimate_arrivals(as_reports([make_shipment("t1")]), net, model=MODEL)
     epoch = pd.Timestamp("1970-01-01")
     start = (pd.Timestamp("2023-03-01") - epoch).days
     p10, p50, p90 = window(float(start), 1.0, 1000.0, 1)
@@ -175,12 +177,18 @@ def test_estimate_matches_the_model_directly(net):
 
 
 def test_region_origin_uses_the_spread_of_its_stations(net):
-    one = estimate_arrivals([make_shipment("a", origin="Alpha")], net, model=MODEL).iloc[0]
-    region = estimate_arrivals([make_shipment("r", origin="Westland")], net, model=MODEL).iloc[0]
+    one = estimate_arrivals(
+        as_reports([make_shipment("a", origin="Alpha")]), net, model=MODEL
+    ).iloc[0]
+    region = estimate_arrivals(
+        as_reports([make_shipment("r", origin="Westland")]), net, model=MODEL
+    ).iloc[0]
     assert region[C.METHOD] == "transit_model_region_spread"
     assert "origin_region" in region[C.FLAGS]
     assert pd.isna(region[C.ORIGIN_STATION])
-    assert region[C.LENGTH_KM] == pytest.approx(np.median([1000.0, 950.0]))
+    # the train's one route: the shortest from the region's report stations
+    assert region[C.LENGTH_KM] == 950.0
+    assert region[C.ROUTE_LABEL].startswith("Foxtrot → Bravo")
     # Foxtrot is 50 km nearer than Alpha: the pooled window starts no later
     assert region[C.P10] <= one[C.P10]
     assert region[C.P90] <= one[C.P90] + pd.Timedelta(hours=1)
@@ -197,7 +205,7 @@ def test_region_origin_uses_the_spread_of_its_stations(net):
 )
 def test_unroutable_rows_stay_with_a_flag(net, kwargs, flag):
     df = estimate_arrivals(
-        [make_shipment("bad", **kwargs), make_shipment("good")], net, model=MODEL
+        as_reports([make_shipment("bad", **kwargs), make_shipment("good")]), net, model=MODEL
     )
     bad, good = df.iloc[0], df.iloc[1]
     assert flag in bad[C.FLAGS].split(";")
@@ -217,7 +225,7 @@ def test_unroutable_rows_stay_with_a_flag(net, kwargs, flag):
 )
 def test_open_departures_are_closed_and_flagged(net, left, flag, earliest, latest):
     # published 2023-03-02: a train reported as moving left by then
-    row = estimate_arrivals([make_shipment("o", left=left)], net, model=MODEL).iloc[0]
+    row = estimate_arrivals(as_reports([make_shipment("o", left=left)]), net, model=MODEL).iloc[0]
     assert flag in row[C.FLAGS].split(";")
     assert row[C.DEPARTURE_EARLIEST] == pd.Timestamp(earliest)
     assert row[C.DEPARTURE_LATEST] == pd.Timestamp(latest)
@@ -225,7 +233,9 @@ def test_open_departures_are_closed_and_flagged(net, left, flag, earliest, lates
 
 
 def test_planned_move_without_a_date_gets_no_window(net):
-    row = estimate_arrivals([make_shipment("p", left=None, claim="planned")], net).iloc[0]
+    row = estimate_arrivals(as_reports([make_shipment("p", left=None, claim="planned")]), net).iloc[
+        0
+    ]
     assert "no_departure_date" in row[C.FLAGS]
     assert pd.isna(row[C.P10])
     assert row[C.LENGTH_KM] == 1000.0
@@ -235,7 +245,7 @@ def test_claim_beside_the_model_and_flagged_when_outside(net):
     inside = make_shipment("in", arrival=(date(2023, 3, 4), date(2023, 3, 6)))
     early = make_shipment("early", arrival=(date(2023, 3, 1), date(2023, 3, 1)))
     after = make_shipment("after", arrival=(date(2023, 3, 5), None))
-    df = estimate_arrivals([inside, early, after], net, model=MODEL).set_index(C.ID)
+    df = estimate_arrivals(as_reports([inside, early, after]), net, model=MODEL).set_index(C.ID)
     assert not df.loc["in", C.CLAIM_OUTSIDE_WINDOW]
     assert df.loc["in", C.CLAIMED_EARLIEST] == pd.Timestamp("2023-03-04")
     assert df.loc["early", C.CLAIM_OUTSIDE_WINDOW]
@@ -245,93 +255,24 @@ def test_claim_beside_the_model_and_flagged_when_outside(net):
 
 
 def test_window_before_as_of_is_flagged(net):
-    row = estimate_arrivals([make_shipment("t")], net, as_of="2023-06-01", model=MODEL).iloc[0]
+    row = estimate_arrivals(
+        as_reports([make_shipment("t")]), net, as_of="2023-06-01", model=MODEL
+    ).iloc[0]
     assert "window_before_as_of" in row[C.FLAGS]
 
 
 def test_bad_as_of_is_a_railtrack_error(net):
     with pytest.raises(RailtrackError, match="not a date"):
-        estimate_arrivals([make_shipment("t")], net, as_of="next tuesday")
+        estimate_arrivals(as_reports([make_shipment("t")]), net, as_of="next tuesday")
 
 
 def test_resolved_places_skip_the_gazetteer(net):
     place = Place(text="somewhere we call home", station_id="A", station="Alpha")
-    row = estimate_arrivals([make_shipment("t", origin=place)], net, model=MODEL).iloc[0]
+    row = estimate_arrivals(as_reports([make_shipment("t", origin=place)]), net, model=MODEL).iloc[
+        0
+    ]
     assert row[C.ORIGIN_STATION] == "Alpha"
     assert row[C.ORIGIN] == "somewhere we call home"
-
-
-def test_frame_input_gives_the_same_estimates(net):
-    shipments = [
-        make_shipment("t1"),
-        make_shipment("t2", origin="Westland", arrival=(date(2023, 3, 3), date(2023, 3, 3))),
-    ]
-    frame = pd.DataFrame(
-        {
-            C.ID: ["t1", "t2"],
-            C.ORIGIN: ["Alpha", "Westland"],
-            C.ORIGIN_STATION_ID: [None, None],
-            C.ORIGIN_REGION: [None, None],
-            C.DESTINATION: ["Echo", "Echo"],
-            C.DEPARTURE_EARLIEST: pd.to_datetime(["2023-03-01", "2023-03-01"]),
-            C.DEPARTURE_LATEST: pd.to_datetime(["2023-03-01", "2023-03-01"]),
-            C.DEPARTURE_PRECISION: ["day", "day"],
-            C.ARRIVAL_EARLIEST: pd.to_datetime([None, "2023-03-03"]),
-            C.ARRIVAL_LATEST: pd.to_datetime([None, "2023-03-03"]),
-            C.CLAIM: ["sighted", "sighted"],
-            C.PUBLISHED: pd.to_datetime(["2023-03-02", "2023-03-02"]),
-        }
-    )
-    a = estimate_arrivals(shipments, net, model=MODEL)
-    b = estimate_arrivals(frame, net, model=MODEL)
-    pd.testing.assert_frame_equal(a, b)
-
-
-def test_each_route_is_computed_once(net, monkeypatch):
-    calls = []
-    original = net.route
-
-    def counting(*args, **kwargs):
-        calls.append(args)
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(net, "route", counting)
-    shipments = [make_shipment(f"t{i}") for i in range(50)]
-    df = estimate_arrivals(shipments, net, model=MODEL)
-    assert len(calls) == 1
-    assert df[C.P50].nunique() == 1
-
-
-def test_batch_routing_gives_the_same_estimates_as_one_by_one():
-    from railtrack.network import load_network
-
-    class OneByOne:
-        """The embedded network without its batch router."""
-
-        def __init__(self, inner):
-            self.G, self.inner = inner.G, inner
-
-        def __getattr__(self, name):
-            if name == "iter_routes_between":
-                raise AttributeError(name)
-            return getattr(self.inner, name)
-
-    network = load_network()
-    stations = sorted(network.G)[::9]
-    shipments = [
-        make_shipment(f"t{i}-{j}", origin=a, destination=b)
-        for i, a in enumerate(stations)
-        for j, b in enumerate(stations[:3])
-    ]
-    batched = estimate_arrivals(shipments, network, model=MODEL)
-    single = estimate_arrivals(shipments, OneByOne(network), model=MODEL)
-    pd.testing.assert_frame_equal(batched, single)
-    assert batched[C.P50].notna().all()
-
-
-def test_non_shipments_are_refused(net):
-    with pytest.raises(TypeError, match="Shipment"):
-        estimate_arrivals(["not a shipment"], net)
 
 
 # --- the embedded network and reports ----------------------------------------------------------
@@ -379,8 +320,15 @@ def test_cli_estimate_json_lines(embedded):
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     t2 = next(obj for obj in lines if obj["id"] == "seed-2023-03-t2")
     assert {"id", "origin", "destination", "length_km", "p10", "p50", "p90", "claimed"} <= set(t2)
-    assert t2["origin"] == "Belarus"
-    assert t2["claimed"] == {"earliest": "2023-03-08", "latest": None, "precision": "days"}
+    assert t2["record"] == "estimate"
+    assert (t2["origin"]["text"], t2["origin"]["region"]) == ("Belarus", "Belarus")
+    assert t2["destination"]["station"] == "Neklinovka"
+    assert t2["claimed"] == {
+        "earliest": "2023-03-08",
+        "latest": None,
+        "precision": "days",
+        "text": None,
+    }
     assert t2["p10"] <= "2023-03-08" <= t2["p90"]
     t1 = next(obj for obj in lines if obj["id"] == "seed-2023-03-t1")
     assert t1["p50"] is None
@@ -403,21 +351,26 @@ def test_cli_estimate_table_and_bad_paths(embedded, tmp_path):
 
 
 def test_a_frame_without_ids_is_refused(net):
-    from railtrack.errors import ReportError
-
-    with pytest.raises(ReportError, match="no column 'id'"):
+    with pytest.raises(ValueError, match="no 'id' column"):
         estimate_arrivals(pd.DataFrame({C.ORIGIN: ["Alpha"], C.DESTINATION: ["Echo"]}), net)
 
 
-def test_reportset_and_its_frame_agree_on_the_embedded_reports(embedded):
-    from railtrack import data_path
-    from railtrack.io import load_reports
+def test_routes_of_other_shipments_are_refused(net):
+    ships = as_reports([make_shipment("t1"), make_shipment("t2")]).resolve(net).to_frame()
+    routes = shipment_routes(ships, net)
+    with pytest.raises(ValueError, match="same order"):
+        arrival_windows(ships, routes.iloc[::-1], model=MODEL)
 
-    net, _ = embedded
-    reports = load_reports(data_path("reports"))
-    pd.testing.assert_frame_equal(
-        estimate_arrivals(reports, net), estimate_arrivals(reports.to_frame(), net)
-    )
+
+def test_estimates_read_the_routes_table(net):
+    """The window follows the route it is given: a longer route, a later window."""
+    ships = as_reports([make_shipment("t1")]).resolve(net).to_frame()
+    routes = shipment_routes(ships, net)
+    longer = routes.assign(**{C.LENGTH_KM: routes[C.LENGTH_KM] * 2})
+    a = arrival_windows(ships, routes, model=MODEL).iloc[0]
+    b = arrival_windows(ships, longer, model=MODEL).iloc[0]
+    assert b[C.LENGTH_KM] == 2 * a[C.LENGTH_KM]
+    assert b[C.P50] > a[C.P50]
 
 
 @pytest.mark.ru_rail
@@ -428,7 +381,7 @@ def test_estimates_on_the_ru_rail_network(ru_rail_dir):
         make_shipment("cyrillic", origin="Россошь", destination="Матвеев Курган"),
         make_shipment("latin", origin="Rossosh", destination="Neklinovka"),
     ]
-    df = estimate_arrivals(shipments, net).set_index(C.ID)
+    df = estimate_arrivals(as_reports(shipments), net).set_index(C.ID)
     for sid in ("cyrillic", "latin"):
         row = df.loc[sid]
         assert row[C.METHOD] == "transit_model"

@@ -13,6 +13,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 import pytest
+from _estimate_toys import resolved_frame
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,14 +22,16 @@ from railtrack.errors import InputPathError
 from railtrack.io import load_reports
 from railtrack.network import load_network
 from railtrack.routegraph import (
-    ROUTE_COLUMNS,
     EdgeShipments,
+    corridor_graph,
     route_graph,
-    shipment_routes,
     to_geojson,
     to_graphml,
     write_geojson,
 )
+from railtrack.routes import shipment_routes
+
+ROUTE_COLUMNS = C.ROUTE_COLUMNS
 
 MATVEEV_KURGAN, NEKLINOVKA = "511103", "511207"  # ESR codes (DOMAIN.md §1)
 
@@ -47,13 +50,24 @@ def frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     return pd.DataFrame(rows).reindex(columns=list(C.SHIPMENT_COLUMNS))
 
 
+def routed(rows: list[dict[str, Any]], net) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Resolve a table of names on ``net`` and route it: (shipments, routes)."""
+    ships = resolved_frame(frame(rows), net)
+    return ships, shipment_routes(ships, net)
+
+
+def graph_of(rows: list[dict[str, Any]], net) -> nx.DiGraph:
+    ships, routes = routed(rows, net)
+    return corridor_graph(ships, routes, net)
+
+
 def path_length(base: nx.Graph, stations: list[str]) -> float:
     """Oracle: a path's length from the network's own edges."""
     return sum(base.edges[u, v]["length_km"] for u, v in itertools.pairwise(stations))
 
 
 def test_seed_routes_reach_both_railheads_from_a_belarus_report_station(net, seed):
-    routes = shipment_routes(seed, net)
+    routes = shipment_routes(seed.to_frame(), net)
     assert list(routes[C.ID]) == ["t1", "t2"]
     assert routes["problem"].isna().all()
     assert list(routes["destination_station_id"]) == [MATVEEV_KURGAN, NEKLINOVKA]
@@ -65,8 +79,8 @@ def test_seed_routes_reach_both_railheads_from_a_belarus_report_station(net, see
 
 
 def test_seed_graph_counts_the_group_once(net, seed):
-    routes = shipment_routes(seed, net)
-    G = route_graph(seed, net, routes=routes)
+    routes = shipment_routes(seed.to_frame(), net)
+    G = corridor_graph(seed.to_frame(), routes, net, groups=seed.groups_frame())
     assert G.graph["routed"] == ["t1", "t2"]
     assert G.graph["unrouted"] == []
     paths = {r[C.ID]: r["stations"] for r in routes.to_dict("records")}
@@ -88,16 +102,17 @@ def test_seed_graph_counts_the_group_once(net, seed):
 
 
 def test_edges_follow_the_direction_of_travel_and_carry_dates(net):
-    ships = frame(
+    ships, routes = routed(
         [
             {C.ID: "a", C.ORIGIN: "Slonim", C.DESTINATION: "Matveev Kurgan",
              C.DEPARTURE_EARLIEST: "2023-02-25", C.CARS_TOTAL: 51},
             {C.ID: "b", C.ORIGIN: "Slonim", C.DESTINATION: "Matveev Kurgan",
              C.DEPARTURE_EARLIEST: "2023-03-04", C.CARS_TOTAL: 48},
-        ]
+        ],
+        net,
     )  # fmt: skip
-    G = route_graph(ships, net)
-    stations = shipment_routes(ships, net).loc[0, "stations"]
+    G = corridor_graph(ships, routes, net)
+    stations = routes.loc[0, "stations"]
     for u, v in itertools.pairwise(stations):
         assert G.has_edge(u, v)
         assert not G.has_edge(v, u)
@@ -111,27 +126,20 @@ def test_edges_follow_the_direction_of_travel_and_carry_dates(net):
 
 
 def test_unroutable_shipments_are_reported_and_good_ones_kept(net):
-    ships = frame(
+    ships, routes = routed(
         [
             {C.ID: "good", C.ORIGIN: "Slonim", C.DESTINATION: "Rossosh", C.CARS_TOTAL: 40},
             {C.ID: "nowhere", C.ORIGIN: "Qwertyuiop", C.DESTINATION: "Rossosh"},
             {C.ID: "no-dest", C.ORIGIN: "Slonim"},
-        ]
+        ],
+        net,
     )
-    routes = shipment_routes(ships, net)
-    assert routes.loc[1, "problem"].startswith("station 'Qwertyuiop' not resolved")
-    assert routes.loc[2, "problem"] == "no destination given"
-    G = route_graph(ships, net, routes=routes)
+    assert routes.loc[1, "problem"] == C.ROUTE_FLAGS["origin_unresolved"]
+    assert routes.loc[2, "problem"] == C.ROUTE_FLAGS["no_destination"]
+    G = corridor_graph(ships, routes, net)
     assert G.graph["routed"] == ["good"]
     assert [u.split(":")[0] for u in G.graph["unrouted"]] == ["nowhere", "no-dest"]
     assert G.number_of_edges() > 0
-
-
-def test_unknown_via_falls_back_to_direct_route(net):
-    ships = frame([{C.ID: "v", C.ORIGIN: "Slonim", C.DESTINATION: "Rossosh", C.VIA: "Qwertyuiop"}])
-    routes = shipment_routes(ships, net)
-    assert routes.loc[0, "problem"].startswith("routed without via")
-    assert isinstance(routes.loc[0, "stations"], list)
 
 
 def test_graphml_stringifies_lists_and_dates(net, seed, tmp_path):
@@ -176,15 +184,15 @@ def test_geojson_keeps_elements_without_coordinates():
 
 
 def test_a_station_both_origin_and_destination_says_so_once(net):
-    ships = frame(
+    ships, routes = routed(
         [
             {C.ID: "out", C.ORIGIN: "Slonim", C.DESTINATION: "Rossosh"},
             {C.ID: "back", C.ORIGIN: "Rossosh", C.DESTINATION: "Slonim"},
             {C.ID: "again", C.ORIGIN: "Slonim", C.DESTINATION: "Rossosh"},
-        ]
+        ],
+        net,
     )
-    routes = shipment_routes(ships, net)
-    G = route_graph(ships, net, routes=routes)
+    G = corridor_graph(ships, routes, net)
     ends = {routes.loc[0, "stations"][0], routes.loc[0, "stations"][-1]}
     assert {G.nodes[n]["role"] for n in ends} == {"origin; destination"}
     assert all(G.nodes[n]["trains"] == 3 for n in ends)
@@ -225,13 +233,13 @@ def test_edge_shipments_survive_pickle_and_copy_and_show_as_lists():
 
 
 def test_edges_passed_by_the_same_trains_share_one_id_sequence(net):
-    ships = frame(
+    G = graph_of(
         [
             {C.ID: "a", C.ORIGIN: "Slonim", C.DESTINATION: "Matveev Kurgan"},
             {C.ID: "b", C.ORIGIN: "Slonim", C.DESTINATION: "Matveev Kurgan"},
-        ]
+        ],
+        net,
     )
-    G = route_graph(ships, net)
     seqs = [d["shipments"] for *_, d in G.edges(data=True)]
     assert all(s == ["a", "b"] for s in seqs)
     assert len({id(s) for s in seqs}) == 1
@@ -394,7 +402,7 @@ def snapshot(G: nx.DiGraph) -> Any:
 @given(toy_inputs())
 def test_route_graph_matches_a_train_by_train_walk(inputs):
     ships, groups, routes = inputs
-    G = route_graph(ships, SimpleNamespace(G=TOY), groups=groups, routes=routes)
+    G = corridor_graph(ships, routes, SimpleNamespace(G=TOY), groups=groups)
     want = snapshot(reference_graph(ships, groups, routes))
     got = snapshot(G)
     assert got[0] == want[0]

@@ -26,7 +26,7 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -34,16 +34,12 @@ import pandas as pd
 from railtrack import columns as C
 from railtrack._data import data_path
 from railtrack.errors import InputPathError, ReportError
-from railtrack.estimate import (
-    PROBS,
-    NetworkLike,
-    TransitModel,
-    _End,
-    _Estimator,
-    arrival_quantiles,
-)
-from railtrack.models import Place
+from railtrack.routes import shipment_routes
 from railtrack.settings import DEFAULT_SETTINGS, Settings
+from railtrack.transit import PROBS, TransitModel, arrival_quantiles
+
+if TYPE_CHECKING:
+    from railtrack.network import RailNetwork
 
 __all__ = ["Calibration", "calibrate", "leave_one_out", "load_trips", "trip_routes"]
 
@@ -227,13 +223,14 @@ def _interval(
 
 
 def trip_routes(
-    trips: pd.DataFrame, network: NetworkLike | None = None, *, settings: Settings | None = None
+    trips: pd.DataFrame, network: RailNetwork | None = None, *, settings: Settings | None = None
 ) -> pd.DataFrame:
     """Give each trip its routed lengths: the network's, or its own ``distance_km``.
 
     ``distance_km``, when given, is used as is (with ``border_crossings_n``, default
-    0); otherwise the trip is routed on ``network`` (default: the embedded theatre
-    network), a region origin giving one route from each of its stations.
+    0); otherwise the trip's ends are resolved on ``network`` (default: the embedded
+    theatre network) and routed by :func:`railtrack.routes.shipment_routes`, a
+    region origin giving one route from each of its report stations.
 
     Returns
     -------
@@ -243,33 +240,21 @@ def trip_routes(
         ("distance_km", "network" or "none: <reason>").
     """
     settings = settings or DEFAULT_SETTINGS
-    estimator: _Estimator | None = None
+    rows = trips.reset_index(drop=True)
+    given = rows[C.DISTANCE_KM].notna() if C.DISTANCE_KM in rows else rows[C.ORIGIN].isna()
+    routed = _network_routes(rows[~given], network, settings) if (~given).any() else {}
     routes_col: list[tuple[tuple[float, int], ...]] = []
     sources: list[str] = []
-    for rec in trips.to_dict("records"):
-        distance = rec.get(C.DISTANCE_KM)
-        if distance is not None and not pd.isna(distance):
+    for i, rec in enumerate(rows.to_dict("records")):
+        if bool(given.iloc[i]):
             borders = rec.get(C.BORDER_CROSSINGS_N)
             n_b = 0 if borders is None or pd.isna(borders) else int(borders)
-            routes_col.append(((float(distance), n_b),))
+            routes_col.append(((float(rec[C.DISTANCE_KM]), n_b),))
             sources.append("distance_km")
             continue
-        if estimator is None:
-            if network is None:
-                from railtrack.network import load_network
-
-                network = load_network(settings=settings)
-            estimator = _Estimator(network, TransitModel.from_settings(settings))
-        origin = estimator.end(Place(text=str(rec[C.ORIGIN])), "origin")
-        destination = estimator.end(Place(text=str(rec[C.DESTINATION])), "destination")
-        reason = _unroutable(origin, destination)
-        info = None if reason else estimator.route(origin, destination, ())
-        if info is None:
-            routes_col.append(())
-            sources.append(f"none: {reason or 'no route on the network'}")
-            continue
-        routes_col.append(tuple(zip(info.lengths_km, info.borders, strict=True)))
-        sources.append("network")
+        found, source = routed[i]
+        routes_col.append(found)
+        sources.append(source)
     out = trips.copy()
     out["routes"] = pd.Series(routes_col, index=out.index, dtype=object)
     out[C.LENGTH_KM] = [float(np.median([r[0] for r in rs])) if rs else np.nan for rs in routes_col]
@@ -277,11 +262,38 @@ def trip_routes(
     return out
 
 
-def _unroutable(origin: _End, destination: _End) -> str | None:
-    for end, role in ((origin, "origin"), (destination, "destination")):
-        if end.key is None:
-            return f"{role} not on the network and no distance_km"
-    return None
+def _network_routes(
+    trips: pd.DataFrame, network: RailNetwork | None, settings: Settings
+) -> dict[int, tuple[tuple[tuple[float, int], ...], str]]:
+    """Resolve the trips' ends once and route them; per trip its routes and their source."""
+    if network is None:
+        from railtrack.network import load_network
+
+        network = load_network(settings=settings)
+    ends: dict[str, Any] = {C.ID: [str(k) for k in trips.index]}
+    for prefix in (C.ORIGIN, C.DESTINATION):
+        names = trips[prefix].astype(str).tolist()
+        resolved = network.resolve_many(names)
+        ends[prefix] = names
+        ends[f"{prefix}_station_id"] = resolved[C.STATION_ID].tolist()
+        ends[f"{prefix}_region"] = resolved[C.REGION].tolist()
+    routes = shipment_routes(pd.DataFrame(ends), network)
+    out: dict[int, tuple[tuple[tuple[float, int], ...], str]] = {}
+    for key, row in zip(trips.index, routes.to_dict("records"), strict=True):
+        km = row[C.LENGTH_KM]
+        if pd.isna(km):
+            reason = "no route on the network"
+            if row[C.FLAGS] and "unresolved" in str(row[C.FLAGS]):
+                role = "origin" if "origin_unresolved" in str(row[C.FLAGS]) else "destination"
+                reason = f"{role} not on the network and no distance_km"
+            out[key] = ((), f"none: {reason}")
+            continue
+        spread = row[C.ORIGIN_ROUTES]
+        if isinstance(spread, tuple) and spread:
+            out[key] = (tuple((float(r[1]), int(r[2])) for r in spread), "network")
+        else:
+            out[key] = (((float(km), int(row[C.BORDER_CROSSINGS_N])),), "network")
+    return out
 
 
 # --- fitting ----------------------------------------------------------------------------
@@ -316,7 +328,7 @@ class _Prepared:
     skipped: tuple[str, ...]
 
 
-def _prepare(trips: pd.DataFrame, network: NetworkLike | None, settings: Settings) -> _Prepared:
+def _prepare(trips: pd.DataFrame, network: RailNetwork | None, settings: Settings) -> _Prepared:
     routed = trip_routes(trips, network, settings=settings)
     usable = routed["routes"].map(len) > 0
     skipped = tuple(
@@ -404,7 +416,7 @@ def _to_ts(days: np.ndarray) -> pd.Series:
 def calibrate(
     trips: pd.DataFrame | None = None,
     *,
-    network: NetworkLike | None = None,
+    network: RailNetwork | None = None,
     settings: Settings | None = None,
     grid: dict[str, tuple[float, ...]] | None = None,
 ) -> Calibration:
@@ -462,7 +474,7 @@ def calibrate(
 def leave_one_out(
     trips: pd.DataFrame | None = None,
     *,
-    network: NetworkLike | None = None,
+    network: RailNetwork | None = None,
     settings: Settings | None = None,
     grid: dict[str, tuple[float, ...]] | None = None,
 ) -> pd.DataFrame:

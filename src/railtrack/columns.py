@@ -11,6 +11,8 @@ __all__ = [
     "ESTIMATE_COLUMNS",
     "GROUP_COLUMNS",
     "RESOLVE_COLUMNS",
+    "ROUTE_COLUMNS",
+    "ROUTE_FLAGS",
     "ROUTE_LENGTH_COLUMNS",
     "SHIPMENT_COLUMNS",
     "SIGHTING_COLUMNS",
@@ -33,6 +35,7 @@ DESTINATION_STATION_ID = "destination_station_id"
 DESTINATION_STATION = "destination_station"
 DESTINATION_REGION = "destination_region"
 VIA = "via"  # "; "-joined names as written
+VIA_STATION_IDS = "via_station_ids"  # "; "-joined resolved ids; missing if any is unresolved
 DEPARTURE_EARLIEST = "departure_earliest"
 DEPARTURE_LATEST = "departure_latest"
 DEPARTURE_PRECISION = "departure_precision"
@@ -80,6 +83,7 @@ SHIPMENT_COLUMNS: tuple[str, ...] = (
     DESTINATION_STATION,
     DESTINATION_REGION,
     VIA,
+    VIA_STATION_IDS,
     DEPARTURE_EARLIEST,
     DEPARTURE_LATEST,
     DEPARTURE_PRECISION,
@@ -181,7 +185,7 @@ SUMMARY_VALUE_COLUMNS: tuple[str, ...] = (
 # --- arrival estimates: estimate_arrivals(), one row per shipment ---------------------
 # (also ID, ORIGIN, DESTINATION, ORIGIN_STATION, DESTINATION_STATION, ROUTE_LABEL,
 # DEPARTURE_EARLIEST, DEPARTURE_LATEST above)
-LENGTH_KM = "length_km"  # routed length; the median over routes for a region origin
+LENGTH_KM = "length_km"  # routed length of the train's one route, km
 BORDER_CROSSINGS = "border_crossings"  # "; "-joined "A–B" links where the country changes
 P10 = "p10"  # arrival quantiles, pandas Timestamps
 P50 = "p50"
@@ -319,3 +323,43 @@ RESOLVE_COLUMNS: tuple[str, ...] = (
 N_STATIONS = "n_stations"
 
 ROUTE_LENGTH_COLUMNS: tuple[str, ...] = (ORIGIN, DESTINATION, LENGTH_KM, N_STATIONS)
+
+# --- routes: railtrack.routes.shipment_routes(), one row per shipment (the one route) ---
+# (also ID, ORIGIN, DESTINATION as written, ORIGIN_STATION_ID, DESTINATION_STATION_ID,
+# VIA_STATION_IDS, ROUTE_LABEL, LENGTH_KM, BORDER_CROSSINGS, FLAGS above)
+STATIONS = "stations"  # the route's station ids, origin first (a list shared by its trains)
+BORDER_CROSSINGS_N = "border_crossings_n"  # number of border crossings on the route
+ORIGIN_BASIS = "origin_basis"  # "station", or how a region origin was routed
+ORIGIN_ROUTES = "origin_routes"  # region origin: ((origin id, length_km, crossings), ...)
+PROBLEM = "problem"  # why a shipment has no route, or how it was routed otherwise
+
+ROUTE_COLUMNS: tuple[str, ...] = (
+    ID,
+    ORIGIN,
+    DESTINATION,
+    ORIGIN_STATION_ID,
+    DESTINATION_STATION_ID,
+    VIA_STATION_IDS,
+    ROUTE_LABEL,
+    STATIONS,
+    LENGTH_KM,
+    BORDER_CROSSINGS,
+    BORDER_CROSSINGS_N,
+    ORIGIN_BASIS,
+    ORIGIN_ROUTES,
+    FLAGS,
+    PROBLEM,
+)
+
+ROUTE_FLAGS: dict[str, str] = {
+    "no_origin": "the shipment names no origin",
+    "no_destination": "the shipment names no destination",
+    "origin_unresolved": "the origin matched no station or region with confidence",
+    "destination_unresolved": "the destination matched no station or region with confidence",
+    "via_unresolved": "a via point did not resolve to a station and was ignored",
+    "via_unreachable": "no route passes the via points: routed without them",
+    "origin_region": "the origin is a region: routed from its report stations",
+    "destination_region": "the destination is a region, not one station",
+    "no_route": "no rail route joins the two ends on this network",
+}
+"""Every flag of the routes table's ``flags`` column, with its meaning."""

@@ -18,12 +18,13 @@ import pandas as pd
 
 from railtrack import columns as C
 from railtrack.accounting import OUTCOME, ROUTED, route_outcomes, unrouted_problems
-from railtrack.estimate import RouteCache, TransitModel, estimate_arrivals
+from railtrack.estimate import arrival_windows
 from railtrack.knowledge import Knowledge, cut_off
-from railtrack.routegraph import route_graph, shipment_routes
+from railtrack.routegraph import corridor_graph
+from railtrack.routes import shipment_routes
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 from railtrack.summary import personnel_note, summarize_views
-from railtrack.tracking import track_status
+from railtrack.tracking import shipment_status
 
 if TYPE_CHECKING:
     from railtrack.io import ReportSet
@@ -60,12 +61,14 @@ class TrackResult:
     shipments, groups, sightings
         ``reports.to_frame()``, ``groups_frame()`` and ``sightings_frame()``.
     routes
-        One row per shipment from :func:`railtrack.routegraph.shipment_routes`.
+        Each shipment's one route, from :func:`railtrack.routes.shipment_routes`
+        (columns :data:`railtrack.columns.ROUTE_COLUMNS`); every table and the graph
+        below read it.
     estimates
-        :func:`railtrack.estimate_arrivals` output, one row per shipment.
+        :func:`railtrack.estimate.arrival_windows` output, one row per shipment.
     statuses
-        :func:`railtrack.track_status` output: each shipment's status at ``as_of``
-        (today when None), with sightings taken into account.
+        :func:`railtrack.tracking.shipment_status` output: each shipment's status at
+        ``as_of`` (today when None), with sightings taken into account.
     summaries
         Named tables from :func:`railtrack.summarize` (see :data:`SUMMARY_VIEWS`).
     graph
@@ -211,41 +214,29 @@ def track(
 
     known, knowledge = cut_off(reports, as_of)
     stage("resolve")
-    resolved = known.resolve(network)
-    # The tables are built once and handed to each step, which would otherwise
-    # rebuild them from the models.
+    resolved = known.resolve(network)  # the one resolving step: later steps read ids
     shipments = resolved.to_frame()
     groups = resolved.groups_frame()
+    sightings = resolved.sightings_frame()
     stage("route")
-    routes = shipment_routes(shipments, network)
+    routes = shipment_routes(shipments, network)  # the one route of each train
     stage("estimate")
     when = _as_of(knowledge.as_of)
-    # One route cache for both steps: each distinct pair is routed once per run.
-    routes_cache = RouteCache(network, TransitModel.from_settings(settings))
-    estimates = estimate_arrivals(
-        resolved, network, when, settings=settings, route_cache=routes_cache
-    )
+    estimates = arrival_windows(shipments, routes, as_of=when, settings=settings)
     stage("status")
-    statuses = track_status(
-        resolved,
-        resolved.sightings,
-        network,
-        as_of=when,
-        settings=settings,
-        route_cache=routes_cache,
-    )
+    statuses = shipment_status(shipments, routes, sightings, network, as_of=when, settings=settings)
     stage("summarise")
     summaries = summarize_views(
         shipments, SUMMARY_VIEWS, groups=groups, freq=freq, routes=routes, settings=settings
     )
     stage("route graph")
-    graph = route_graph(shipments, network, groups=groups, routes=routes)
+    graph = corridor_graph(shipments, routes, network, groups=groups)
     return TrackResult(
         reports=resolved,
         network=network,
         shipments=shipments,
         groups=groups,
-        sightings=resolved.sightings_frame(),
+        sightings=sightings,
         routes=routes,
         estimates=estimates,
         statuses=statuses,

@@ -25,25 +25,28 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
 from railtrack import columns as C
-from railtrack._frames import shared_categorical
-from railtrack.errors import InputPathError, NoRoute, StationNotFound
-from railtrack.summary import Row, _as_frames, _count, _dates, _text
+from railtrack.errors import InputPathError
+from railtrack.routes import shipment_routes
+from railtrack.safetext import xml_text
+
+if TYPE_CHECKING:
+    from railtrack.io import ReportSet
+    from railtrack.network import RailNetwork
 
 _NO_DAY = np.iinfo(np.int64).max  # the day ordinal of an unknown date
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 _CHUNK = 1 << 20  # elements per chunk of a temporary array
 
 __all__ = [
-    "ROUTE_COLUMNS",
+    "corridor_graph",
     "route_graph",
-    "shipment_routes",
     "to_geojson",
     "to_graphml",
     "write_geojson",
@@ -51,205 +54,31 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-ROUTE_COLUMNS: tuple[str, ...] = (
-    C.ID,
-    C.ORIGIN,
-    C.DESTINATION,
-    "origin_station_id",
-    "destination_station_id",
-    "route",
-    "stations",
-    "length_km",
-    "border_crossings",
-    "origin_basis",
-    "problem",
-)
-"""Columns of :func:`shipment_routes`."""
+Row = Mapping[Any, Any]
+"""A record of a frame (``df.to_dict("records")``)."""
 
 
-def _query(row: Row, prefix: str) -> str | None:
-    """Return the best handle on a place: its station id, else its region, else the text."""
-    for col in (f"{prefix}_station_id", f"{prefix}_region", prefix):
-        text = _text(row.get(col))
-        if text is not None:
-            return text
-    return None
+def _text(value: Any) -> str | None:
+    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+        return None
+    text = str(value).strip()
+    return text or None
 
 
-def _origin_basis(network: Any, query: str, route: Any) -> str:
-    if query in network.G:
-        return "station"
-    resolution = network.resolve(query)
-    if getattr(resolution, "region", None):
-        stations = getattr(resolution, "report_stations", None) or getattr(
-            resolution, "region_stations", ()
-        )
-        n = len(stations or ())
-        return (
-            f"region {resolution.region}: shortest route from its {n} report "
-            f"station{'s' if n != 1 else ''}, here {route.names[0]}"
-        )
-    return "station"
+def _count(value: Any) -> int | None:
+    if value is None or value is pd.NA:
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if np.isnan(number) else int(number)
 
 
-def _station_or(station_id: Any, query: str, network: Any) -> str:
-    """Return the resolved station id when it is on ``network``, else the name as written."""
-    sid = _text(station_id)
-    return sid if sid is not None and sid in network.G else query
-
-
-def _route_fields(network: Any, origin: str, route: Any) -> dict[str, Any]:
-    """Return the :func:`shipment_routes` columns that come from one route."""
-    return {
-        "origin_station_id": route.origin,
-        "destination_station_id": route.destination,
-        "route": " → ".join(route.names),
-        "stations": list(route.stations),
-        "length_km": float(route.length_km),
-        "border_crossings": "; ".join(route.border_crossings),
-        "origin_basis": _origin_basis(network, origin, route),
-    }
-
-
-def shipment_routes(
-    shipments: Any, network: Any, *, groups: Any = None, use_via: bool = True
-) -> pd.DataFrame:
-    """Route every shipment on ``network``; one row per shipment, unroutable ones flagged.
-
-    Parameters
-    ----------
-    shipments
-        A ``ReportSet``, its ``to_frame()``, an extraction result or a list of
-        ``Shipment``.
-    network
-        A :class:`railtrack.network.RailNetwork`.
-    groups
-        Unused here; accepted so the same inputs as :func:`route_graph` work.
-    use_via
-        Route through the shipment's via stations; when a via point does not
-        resolve or cannot be reached the route is tried without it (noted in
-        ``problem``).
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns :data:`ROUTE_COLUMNS`: ``route`` is the station names joined with
-        " → ", ``stations`` a list of station ids, ``border_crossings`` the "A–B"
-        links joined with "; ", ``origin_basis`` "station" or how a region origin
-        was routed, ``problem`` why a shipment has no route (else missing).
-    """
-    ship_df, _ = _as_frames(shipments, groups)
-    needed = [c for c in _ROUTE_INPUTS if c in ship_df.columns]
-    records = ship_df[needed].to_dict("records")
-    # Row values per (origin, destination, via), built once from the route: rows on
-    # one route share the same strings and the same ``stations`` list (copy it
-    # before changing it), and the Route objects are not kept.
-    cache = _batch_routes(records, network, use_via=use_via)
-    columns: dict[str, list[Any]] = {col: [] for col in ROUTE_COLUMNS}
-    for row in records:
-        origin, destination = _query(row, C.ORIGIN), _query(row, C.DESTINATION)
-        fields, problem = _route_row(row, origin, destination, network, cache, use_via=use_via)
-        values = {**_NO_ROUTE, **(fields or {})}
-        values.update({C.ID: str(row[C.ID]), C.ORIGIN: origin, C.DESTINATION: destination})
-        values["problem"] = problem
-        for col, value in values.items():
-            columns[col].append(value)
-    df = pd.DataFrame(
-        {col: columns[col] for col in (C.ID, C.ORIGIN, C.DESTINATION, *_ENDS, "problem")}
-    )
-    df["stations"] = pd.Series(columns["stations"], dtype=object)
-    df["length_km"] = np.array(columns["length_km"], dtype="float64")
-    for col in _REPEATED_TEXT:
-        # One copy of each distinct route's text, not one per train (see _REPEATED_TEXT).
-        df[col] = shared_categorical(columns[col])
-    df = df[list(ROUTE_COLUMNS)]
-    unrouted = int(df["stations"].isna().sum())
-    logger.info("Routed %d of %d shipments", len(df) - unrouted, len(df))
-    return df
-
-
-_ROUTE_INPUTS: tuple[str, ...] = (
-    C.ID,
-    C.ORIGIN,
-    C.ORIGIN_REGION,
-    C.ORIGIN_STATION_ID,
-    C.DESTINATION,
-    C.DESTINATION_REGION,
-    C.DESTINATION_STATION_ID,
-    C.VIA,
-)
-"""The shipment columns :func:`shipment_routes` reads."""
-
-_REPEATED_TEXT: tuple[str, ...] = ("route", "border_crossings", "origin_basis")
-"""Route columns shared by every train on a route: kept as pandas categoricals.
-
-A national route label runs to hundreds of station names; as categoricals each
-distinct label is stored once however many trains take the route.
-"""
-
-
-_ENDS = ("origin_station_id", "destination_station_id")
-_NO_ROUTE: dict[str, Any] = dict.fromkeys(ROUTE_COLUMNS)
-
-
-def _route_row(
-    row: Row,
-    origin: str | None,
-    destination: str | None,
-    network: Any,
-    cache: dict[tuple[str, str, tuple[str, ...]], dict[str, Any] | None],
-    *,
-    use_via: bool,
-) -> tuple[dict[str, Any] | None, str | None]:
-    """Return one shipment's route fields (shared through ``cache``) and its problem."""
-    if origin is None or destination is None:
-        return None, f"no {'origin' if origin is None else 'destination'} given"
-    via = _via(row)
-    attempts = [via, ()] if (use_via and via) else [()]
-    notes: list[str] = []
-    # Resolved ends are routed by station id, so the many spellings of one station
-    # share one cached route.
-    start = _station_or(row.get(C.ORIGIN_STATION_ID), origin, network)
-    end = _station_or(row.get(C.DESTINATION_STATION_ID), destination, network)
-    for attempt in attempts:
-        key = (start, end, attempt)
-        try:
-            if key not in cache:
-                found = network.route(start, end, via=list(attempt) or None)
-                cache[key] = _route_fields(network, origin, found[0]) if found else None
-        except (StationNotFound, NoRoute) as exc:
-            notes.append(str(exc))
-            continue
-        if cache[key] is not None:
-            return cache[key], (f"routed without via ({notes[0]})" if notes else None)
-    return None, "; ".join(notes) or "no route found"
-
-
-def _via(row: Row) -> tuple[str, ...]:
-    return tuple(v.strip() for v in (_text(row.get(C.VIA)) or "").split(";") if v.strip())
-
-
-def _batch_routes(
-    records: list[dict[str, Any]], network: Any, *, use_via: bool
-) -> dict[tuple[str, str, tuple[str, ...]], dict[str, Any] | None]:
-    """Route every resolved station pair that has no via point to keep, in one batch.
-
-    Pairs with no path are left out, so that the per-row routing says why.
-    """
-    batch = getattr(network, "iter_routes_between", None)
-    if batch is None:
-        return {}
-    G = network.G
-    pairs = set()
-    for row in records:
-        start, end = _text(row.get(C.ORIGIN_STATION_ID)), _text(row.get(C.DESTINATION_STATION_ID))
-        if start in G and end in G and not (use_via and _via(row)):
-            pairs.add((start, end))
-    return {
-        (u, v, ()): _route_fields(network, u, route)
-        for (u, v), route in batch(pairs)
-        if route is not None
-    }
+def _dates(df: pd.DataFrame, col: str) -> pd.Series:
+    if col not in df.columns:
+        return pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]")
+    return pd.to_datetime(df[col], errors="coerce", format="ISO8601").dt.normalize()
 
 
 def _train_days(ship_df: pd.DataFrame) -> np.ndarray:
@@ -454,26 +283,46 @@ def _route_totals(
     return trains, total, first, last
 
 
-def route_graph(
-    shipments: Any,
-    network: Any,
+def route_graph(reports: ReportSet, network: RailNetwork) -> nx.DiGraph:
+    """Resolve and route loaded reports, and return their :func:`corridor_graph`.
+
+    Parameters
+    ----------
+    reports
+        A :class:`railtrack.ReportSet` (its groups are used).
+    network
+        The :class:`railtrack.RailNetwork` to resolve and route on.
+
+    Returns
+    -------
+    networkx.DiGraph
+        See :func:`corridor_graph`.
+    """
+    resolved = reports.resolve(network)
+    shipments = resolved.to_frame()
+    routes = shipment_routes(shipments, network)
+    return corridor_graph(shipments, routes, network, groups=resolved.groups_frame())
+
+
+def corridor_graph(
+    shipments: pd.DataFrame,
+    routes: pd.DataFrame,
+    network: RailNetwork,
     *,
-    groups: Any = None,
-    routes: pd.DataFrame | None = None,
+    groups: pd.DataFrame | None = None,
 ) -> nx.DiGraph:
     """Return the directed graph of network segments the shipments travelled.
 
     Parameters
     ----------
     shipments
-        A ``ReportSet`` (its groups are used), its ``to_frame()``, an extraction
-        result or a list of ``Shipment``.
-    network
-        The :class:`railtrack.network.RailNetwork` to route on.
-    groups
-        Groups of trains, when ``shipments`` is a frame or a list.
+        The shipments table (``id``, ``group``, ``cars_total`` and the dates are read).
     routes
-        Routes from :func:`shipment_routes`, if already computed.
+        Their routes (:func:`railtrack.routes.shipment_routes`), matched by ``id``.
+    network
+        The :class:`railtrack.RailNetwork` the routes lie on.
+    groups
+        The groups table (``ReportSet.groups_frame()``), for cars given per group.
 
     Returns
     -------
@@ -490,10 +339,16 @@ def route_graph(
         trains' ids in input order, as an :class:`EdgeShipments`, a read-only list).
         ``G.graph`` holds ``crs`` ("EPSG:4326"), ``routed`` and ``unrouted``
         (``"id: reason"`` strings) and ``origin_basis`` (id -> how it was routed).
+
+    Raises
+    ------
+    ValueError
+        When shipment ids repeat.
     """
-    ship_df, group_df = _as_frames(shipments, groups)
-    if routes is None:
-        routes = shipment_routes(ship_df, network)
+    ship_df = shipments.reset_index(drop=True)
+    group_df = (
+        pd.DataFrame(columns=list(C.GROUP_COLUMNS)) if groups is None else groups
+    ).reset_index(drop=True)
     G = nx.DiGraph(crs="EPSG:4326", routed=[], unrouted=[], origin_basis={})
     # Many trains share few routes at national scale: each distinct station sequence
     # is laid over numbered stations and segments once, and summed per segment.
@@ -683,10 +538,12 @@ def _plain(value: Any) -> Any:
     """Return a GraphML-safe value: lists joined, dates ISO, None kept as None (dropped)."""
     if value is None:
         return None
+    if isinstance(value, str):
+        return xml_text(value)  # XML 1.0 forbids most control characters
     if isinstance(value, _LISTS):
-        return "; ".join(map(str, value))
+        return xml_text("; ".join(map(str, value)))
     if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, default=str)
+        return xml_text(json.dumps(value, ensure_ascii=False, default=str))
     if isinstance(value, date | pd.Timestamp):
         return value.isoformat()
     if hasattr(value, "item"):
@@ -699,7 +556,7 @@ def _plain_attrs(attrs: Mapping[str, Any]) -> dict[str, Any]:
     for key, value in attrs.items():
         plain = _plain(value)
         if plain is not None and not (isinstance(plain, float) and plain != plain):
-            out[key] = plain
+            out[xml_text(key)] = plain
     return out
 
 
@@ -716,6 +573,8 @@ def to_graphml(G: nx.Graph, path: str | Path) -> Path:
     """Write ``G`` as GraphML, turning lists into "; "-joined strings and dates into ISO.
 
     Missing values (None, NaN) are left out of an element, as GraphML has no null.
+    Characters XML 1.0 forbids (control characters in a station name) are written
+    as ``\\xNN`` (:func:`railtrack.safetext.xml_text`), so the file is well-formed.
 
     Parameters
     ----------
@@ -738,9 +597,9 @@ def to_graphml(G: nx.Graph, path: str | Path) -> Path:
     H = G.__class__()
     H.graph.update(_plain_attrs(G.graph))
     for node, attrs in G.nodes(data=True):
-        H.add_node(str(node), **_plain_attrs(attrs))
+        H.add_node(xml_text(node), **_plain_attrs(attrs))
     for u, v, attrs in G.edges(data=True):
-        H.add_edge(str(u), str(v), **_plain_attrs(attrs))
+        H.add_edge(xml_text(u), xml_text(v), **_plain_attrs(attrs))
     nx.write_graphml(H, path)
     return path
 

@@ -1033,7 +1033,7 @@ def summarize(
     routes
         Routes per shipment: a frame with ``id``, ``route`` and ``border_crossings``
         (the output of :func:`railtrack.estimate_arrivals` or
-        :func:`railtrack.routegraph.shipment_routes`), or a mapping id -> ``Route``.
+        :func:`railtrack.routes.shipment_routes`), or a mapping id -> ``Route``.
         Without it, ``route`` is "origin → destination" and border crossings are
         ``"unknown"``.
     settings

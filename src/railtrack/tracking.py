@@ -31,7 +31,7 @@ Examples
 --------
 >>> from railtrack import data_path, load_network, load_reports
 >>> reports = load_reports(data_path("reports", "2023-03-radiosvoboda-967-969.json"))
->>> df = track_status(reports, network=load_network(), as_of="2023-03-08")
+>>> df = track_status(reports, load_network(), as_of="2023-03-08")
 >>> df.set_index("id")["status"].astype(str).to_dict()
 {'svoboda-2023-03-967': 'likely arrived', 'svoboda-2023-03-969': 'in transit'}
 """
@@ -39,32 +39,29 @@ Examples
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
-from datetime import UTC, date, datetime
-from typing import Any
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from railtrack import columns as C
-from railtrack.estimate import (
-    PROBS,
-    NetworkLike,
-    RouteCache,
-    TransitModel,
-    _as_timestamp_days,
-    _days_to_timestamps,
-    _Estimate,
-    _estimates,
-    _items,
-    _to_as_of,
-    arrival_quantiles_by_route,
-    estimator_for,
-)
-from railtrack.models import Place, Sighting
+from railtrack.estimate import AsOf, departure_windows, route_transit, to_as_of
+from railtrack.routes import end_stations, remaining_route, shipment_routes
 from railtrack.settings import DEFAULT_SETTINGS, Settings
+from railtrack.transit import (
+    PROBS,
+    TransitModel,
+    arrival_quantiles_by_route,
+    days_to_timestamps,
+    to_days,
+)
 
-__all__ = ["STATUSES", "track_status"]
+if TYPE_CHECKING:
+    from railtrack.io import ReportSet
+    from railtrack.network import RailNetwork
+
+__all__ = ["STATUSES", "shipment_status", "track_status"]
 
 logger = logging.getLogger(__name__)
 
@@ -76,80 +73,114 @@ STATUSES: tuple[str, ...] = (
     "likely arrived",
     "stale",
 )
-"""Every status :func:`track_status` gives."""
-
-
-def _sightings(sightings: Any) -> list[Sighting]:
-    if sightings is None:
-        return []
-    if isinstance(sightings, pd.DataFrame):
-        out = []
-        for rec in sightings.to_dict("records"):
-            station_id = rec.get(C.STATION_ID)
-            out.append(
-                Sighting(
-                    id=str(rec[C.ID]),
-                    shipment=None if pd.isna(rec.get(C.SHIPMENT)) else str(rec[C.SHIPMENT]),
-                    station=Place(
-                        text=str(rec.get(C.STATION) or station_id),
-                        station_id=None
-                        if station_id is None or pd.isna(station_id)
-                        else str(station_id),
-                    ),
-                    seen_at=pd.Timestamp(rec[C.SEEN_AT]).to_pydatetime(),
-                    precision=rec.get(C.PRECISION) or "datetime",
-                    source={"reporter": str(rec.get(C.SOURCE) or "unknown")},
-                )
-            )
-        return out
-    records = getattr(sightings, "sightings", sightings)
-    return [s for s in records if isinstance(s, Sighting)]
-
-
-def _seen_interval(s: Sighting, settings: Settings) -> tuple[float, float]:
-    ts = pd.Timestamp(s.seen_at)
-    if ts.tzinfo is not None:
-        ts = ts.tz_convert("UTC").tz_localize(None)
-    if s.precision == "datetime":
-        tol = settings.datetime_tolerance_h / 24.0
-        t = _as_timestamp_days(ts)
-        return t - tol, t + tol
-    start = _as_timestamp_days(ts.normalize())
-    return start, start + 1.0
+"""Every status :func:`shipment_status` gives."""
 
 
 def _default_as_of() -> pd.Timestamp:
     return pd.Timestamp(datetime.now(UTC).date())
 
 
-def track_status(
-    shipments: Any,
-    sightings: Any = None,
-    network: NetworkLike | None = None,
+def _seen_intervals(sightings: pd.DataFrame, settings: Settings) -> pd.DataFrame:
+    """Return each sighting's time as an interval in days: ``lo``, ``hi``.
+
+    A sighting to the minute (``precision`` "datetime") is widened by
+    ``Settings.datetime_tolerance_h``; any other covers its whole day.
+    """
+    seen = pd.to_datetime(sightings[C.SEEN_AT], utc=True).dt.tz_localize(None)
+    days = seen.astype("datetime64[ns]").to_numpy().astype("int64") / 86_400e9
+    day_start = seen.dt.normalize().astype("datetime64[ns]").to_numpy().astype("int64") / 86_400e9
+    exact = sightings[C.PRECISION].astype(str).eq("datetime").to_numpy()
+    tol = settings.datetime_tolerance_h / 24.0
+    return pd.DataFrame(
+        {
+            "lo": np.where(exact, days - tol, day_start),
+            "hi": np.where(exact, days + tol, day_start + 1.0),
+        },
+        index=sightings.index,
+    )
+
+
+def last_sightings(
+    sightings: pd.DataFrame, *, as_of: pd.Timestamp, settings: Settings | None = None
+) -> pd.DataFrame:
+    """Return each shipment's last sighting known at ``as_of``.
+
+    Parameters
+    ----------
+    sightings
+        The sightings table (``ReportSet.sightings_frame()``): ``shipment``,
+        ``station``, ``station_id``, ``seen_at``, ``precision``.
+    as_of
+        Sightings that began after it are not yet known.
+    settings
+        ``datetime_tolerance_h``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by shipment id: the sighting's columns plus ``lo`` and ``hi`` (its
+        time as an interval, days since 1970-01-01). Sightings naming no shipment
+        are left out (logged).
+    """
+    settings = settings or DEFAULT_SETTINGS
+    linked = sightings[sightings[C.SHIPMENT].notna()] if len(sightings) else sightings
+    if len(sightings) - len(linked):
+        logger.info("%d sightings name no shipment and were not used", len(sightings) - len(linked))
+    if not len(linked):
+        return pd.DataFrame(columns=[*C.SIGHTING_COLUMNS, "lo", "hi"]).set_index(C.SHIPMENT)
+    seen = pd.concat([linked, _seen_intervals(linked, settings)], axis=1)
+    known = seen[seen["lo"] <= to_days(as_of)]
+    last = known.sort_values(["lo", "hi"], kind="stable").groupby(C.SHIPMENT).tail(1)
+    return last.set_index(last[C.SHIPMENT].astype(str))
+
+
+def _destinations(ships: pd.DataFrame, network: RailNetwork) -> list[frozenset[str]]:
+    """Return the stations that count as each shipment's destination."""
+    ids = ships.get(C.DESTINATION_STATION_ID, pd.Series(None, index=ships.index))
+    regions = ships.get(C.DESTINATION_REGION, pd.Series(None, index=ships.index))
+    members: dict[str, frozenset[str]] = {}
+    out = []
+    for sid, region in zip(ids.tolist(), regions.tolist(), strict=True):
+        if isinstance(sid, str) and sid in network.G:
+            out.append(frozenset({sid}))
+        elif isinstance(region, str):
+            if region not in members:
+                members[region] = frozenset(network.gazetteer.region_stations(region))
+            out.append(members[region])
+        else:
+            out.append(frozenset())
+    return out
+
+
+def shipment_status(
+    shipments: pd.DataFrame,
+    routes: pd.DataFrame,
+    sightings: pd.DataFrame,
+    network: RailNetwork,
     *,
-    as_of: date | datetime | str | pd.Timestamp | None = None,
+    as_of: AsOf = None,
     model: TransitModel | None = None,
     settings: Settings | None = None,
-    route_cache: RouteCache | None = None,
 ) -> pd.DataFrame:
     """Give each shipment its status and remaining arrival window at ``as_of``.
 
     Parameters
     ----------
     shipments
-        A :class:`railtrack.ReportSet`, a list of :class:`railtrack.Shipment` or the
-        frame of ``ReportSet.to_frame()``.
+        The shipments table of resolved reports.
+    routes
+        Their routes, row for row (:func:`railtrack.routes.shipment_routes`).
     sightings
-        Sightings (a list of :class:`railtrack.Sighting`, a ReportSet, or
-        ``ReportSet.sightings_frame()``); default: those of ``shipments`` when it is
-        a ReportSet. Each is linked to its shipment by ``Sighting.shipment``;
-        sightings after ``as_of`` are not yet known and are ignored.
+        The sightings table of resolved reports (``ReportSet.sightings_frame()``);
+        each is linked to its shipment by ``shipment``; sightings after ``as_of``
+        are not yet known and are ignored.
     network
-        The :class:`railtrack.RailNetwork` (required).
+        The network the routes lie on: the rest of a trip from a sighting off the
+        train's route is routed on it.
     as_of
         The date (or time) of knowledge; default today (UTC).
-    model, settings, route_cache
-        As for :func:`railtrack.estimate_arrivals`.
+    model, settings
+        As for :func:`railtrack.estimate.arrival_windows`.
 
     Returns
     -------
@@ -161,149 +192,202 @@ def track_status(
 
     Raises
     ------
-    TypeError
-        If no network is given.
     railtrack.errors.RailtrackError
         If ``as_of`` is not a date.
     """
-    if network is None:
-        msg = "track_status needs a network (railtrack.load_network())"
-        raise TypeError(msg)
     settings = settings or DEFAULT_SETTINGS
     model = model or TransitModel.from_settings(settings)
-    when = _to_as_of(as_of) if as_of is not None else _default_as_of()
+    when = to_as_of(as_of) if as_of is not None else _default_as_of()
     assert when is not None
-    if sightings is None and hasattr(shipments, "sightings"):
-        sightings = shipments.sightings
-    items = _items(shipments)
-    estimator = estimator_for(network, model, route_cache)
-    estimates = _estimates(items, estimator, settings, when)
-    by_shipment: dict[str, list[Sighting]] = defaultdict(list)
-    unlinked = 0
-    for s in _sightings(sightings):
-        if s.shipment is None:
-            unlinked += 1
-            continue
-        by_shipment[s.shipment].append(s)
-    if unlinked:
-        logger.info("%d sightings name no shipment and were not used", unlinked)
-    rows = _track(estimates, by_shipment, estimator, model, settings, when)
-    logger.info("Tracked %d shipments as of %s", len(rows), when.date())
-    return rows
-
-
-def _track(
-    estimates: list[_Estimate],
-    by_shipment: dict[str, list[Sighting]],
-    estimator: RouteCache,
-    model: TransitModel,
-    settings: Settings,
-    when: pd.Timestamp,
-) -> pd.DataFrame:
-    n = len(estimates)
-    if n == 0:
+    ships = shipments.reset_index(drop=True)
+    routes = routes.reset_index(drop=True)
+    if not len(ships):
         return pd.DataFrame(columns=list(C.STATUS_COLUMNS))
-    as_of_days = _as_timestamp_days(when)
-    # the original window, from the departure
-    start0 = np.array([e.start_days for e in estimates], dtype=float)
-    width0 = np.array([e.width_days for e in estimates], dtype=float)
-    tq0 = [e.info.transit_q if e.info else None for e in estimates]  # shared per route
+    departure = departure_windows(ships, as_of=when, settings=settings)
+    start0 = _days(departure[C.DEPARTURE_EARLIEST])
+    width0 = _days(departure[C.DEPARTURE_LATEST]) + 1.0 - start0
+    codes, quantiles = route_transit(routes, model)
+    tq0 = [None if c < 0 else quantiles[c] for c in codes]
     _, _, p90o, _ = arrival_quantiles_by_route(
         start0, width0, tq0, min_half_width_days=model.min_half_width_days
     )
-    # the current window: from the last sighting known at the as-of date, if any
-    start, width, tq = start0.copy(), width0.copy(), list(tq0)
-    arrived = np.zeros(PROBS.size)
-    seen: list[tuple[Sighting, str | None, bool] | None] = []
-    flags: list[list[str]] = [list(e.flags) for e in estimates]
-    for i, e in enumerate(estimates):
-        known = [
-            s
-            for s in by_shipment.get(e.item.id, [])
-            if _seen_interval(s, settings)[0] <= as_of_days
-        ]
-        if not known:
-            seen.append(None)
-            continue
-        last = max(known, key=lambda s: _seen_interval(s, settings))
-        end = estimator.end(last.station, "sighting")
-        name = None if end.key is None else end.name
-        at_destination = (
-            end.key is not None and not end.is_region and estimator.reaches(end.key, e.destination)
+    last = last_sightings(sightings, as_of=when, settings=settings)
+    window = _Window(start0.copy(), width0.copy(), list(tq0))
+    seen = _apply_sightings(ships, routes, last, network, model, window)
+    flags = [
+        ";".join(f for f in (r, d, extra) if f)
+        for r, d, extra in zip(
+            routes[C.FLAGS].fillna(""), departure[C.FLAGS], seen.flags, strict=True
         )
-        seen.append((last, name, at_destination))
-        lo, hi = _seen_interval(last, settings)
-        if at_destination:
-            start[i], width[i], tq[i] = lo, 0.0, arrived
+    ]
+    return _statuses(ships, seen, window, start0, p90o, flags, model, when)
+
+
+class _Window:
+    """Arrays of the current window per train: start and width (days), transit quantiles."""
+
+    def __init__(self, start: np.ndarray, width: np.ndarray, tq: list[np.ndarray | None]) -> None:
+        self.start, self.width, self.tq = start, width, tq
+
+
+class _Seen:
+    """Per train: the last sighting's station name, time interval and arrival."""
+
+    def __init__(self, n: int) -> None:
+        self.station: list[str | None] = [None] * n
+        self.at: list[pd.Timestamp | None] = [None] * n
+        self.interval = np.full((n, 2), np.nan)
+        self.arrived = np.zeros(n, dtype=bool)
+        self.flags: list[str] = [""] * n
+
+    def was_seen(self, i: int) -> bool:
+        return self.at[i] is not None
+
+
+_ARRIVED = np.zeros(PROBS.size)
+
+
+def _apply_sightings(
+    ships: pd.DataFrame,
+    routes: pd.DataFrame,
+    last: pd.DataFrame,
+    network: RailNetwork,
+    model: TransitModel,
+    window: _Window,
+) -> _Seen:
+    """Restart each seen train's window at its last sighting; return what was seen."""
+    seen = _Seen(len(ships))
+    if not len(last):
+        return seen
+    destinations = _destinations(ships, network)
+    ends = [_route_ends(ships, network, i) for i in range(len(ships))]
+    for i, sid in enumerate(ships[C.ID].astype(str).tolist()):
+        if sid not in last.index:
             continue
-        rest = None
-        if end.key is not None and e.destination.key is not None and not end.is_region:
-            rest = estimator.remaining(end.key, e.destination)
+        rec = last.loc[sid]
+        station = rec.get(C.STATION_ID)
+        on_network = isinstance(station, str) and station in network.G
+        name = network.G.nodes[station].get("name", station) if on_network else None
+        seen.station[i] = name or _or_none(rec.get(C.STATION))
+        seen.at[i] = pd.Timestamp(rec[C.SEEN_AT])
+        lo, hi = float(rec["lo"]), float(rec["hi"])
+        seen.interval[i] = (lo, hi)
+        if on_network and station in destinations[i]:
+            seen.arrived[i] = True
+            window.start[i], window.width[i], window.tq[i] = lo, 0.0, _ARRIVED
+            continue
+        stations = routes.at[i, C.STATIONS]
+        path = list(stations) if isinstance(stations, list) else []
+        rest = remaining_route(network, station, path, ends[i]) if on_network else None
         if rest is None:
-            flags[i].append("sighting_not_routed")  # keep the departure-based window
+            seen.flags[i] = "sighting_not_routed"  # keep the departure-based window
             continue
-        start[i], width[i], tq[i] = lo, hi - lo, rest.transit_q
+        tq = model.transit_quantiles_days([rest[0]], [rest[1]])[0]
+        window.start[i], window.width[i], window.tq[i] = lo, hi - lo, tq
+    return seen
+
+
+def _or_none(value: object) -> str | None:
+    return None if value is None or value is pd.NA or value != value else str(value)
+
+
+def _route_ends(ships: pd.DataFrame, network: RailNetwork, i: int) -> tuple[str, ...]:
+    """Return the stations a train may be bound for, for routing the rest of its trip."""
+    sid = ships.at[i, C.DESTINATION_STATION_ID] if C.DESTINATION_STATION_ID in ships else None
+    if isinstance(sid, str):
+        return (sid,)
+    region = ships.at[i, C.DESTINATION_REGION] if C.DESTINATION_REGION in ships else None
+    return end_stations(network, region) if isinstance(region, str) else ()
+
+
+def _days(values: pd.Series) -> np.ndarray:
+    ns = values.astype("datetime64[ns]").to_numpy()
+    return np.where(np.isnat(ns), np.nan, ns.astype("int64") / 86_400e9)
+
+
+def _statuses(
+    ships: pd.DataFrame,
+    seen: _Seen,
+    window: _Window,
+    start0: np.ndarray,
+    p90o: np.ndarray,
+    flags: list[str],
+    model: TransitModel,
+    when: pd.Timestamp,
+) -> pd.DataFrame:
+    """Return the status table from the current windows and the sightings."""
+    n = len(ships)
+    as_of_days = to_days(when)
+    h = model.min_half_width_days
     p10c, p50c, p90c, _ = arrival_quantiles_by_route(
-        start, width, tq, min_half_width_days=model.min_half_width_days
+        window.start, window.width, window.tq, min_half_width_days=h
     )
-    statuses: list[str] = []
-    floor = np.full(n, np.nan)
-    for i, e in enumerate(estimates):
-        status = _status(e, seen[i], as_of_days, start0[i], p10c[i], p90c[i], p90o[i])
-        statuses.append(status)
-        if status not in ("likely arrived",):
-            floor[i] = as_of_days
+    claimed_latest = _days(_claimed_latest(ships))
+    planned = ships[C.CLAIM].astype(str).eq("planned").to_numpy() if C.CLAIM in ships else None
+    statuses = [
+        _status(
+            seen=(seen.arrived[i] if seen.was_seen(i) else None),
+            planned=bool(planned[i]) if planned is not None else False,
+            claim_passed=bool(claimed_latest[i] + 1.0 <= as_of_days),
+            as_of=as_of_days,
+            departure_start=start0[i],
+            p10=p10c[i],
+            p90=p90c[i],
+            p90_original=p90o[i],
+        )
+        for i in range(n)
+    ]
+    likely = np.array([s == "likely arrived" for s in statuses])
+    floor = np.where(likely, np.nan, as_of_days)
     p10, p50, p90, _ = arrival_quantiles_by_route(
-        start, width, tq, min_half_width_days=model.min_half_width_days, not_before_days=floor
+        window.start, window.width, window.tq, min_half_width_days=h, not_before_days=floor
     )
-    arrived_at = np.array(
-        [np.nan if s is None or not s[2] else np.mean(_seen_interval(s[0], settings)) for s in seen]
-    )
-    is_seen_arrived = ~np.isnan(arrived_at)
-    p10 = np.where(is_seen_arrived, arrived_at, p10)
-    p50 = np.where(is_seen_arrived, arrived_at, p50)
-    p90 = np.where(is_seen_arrived, arrived_at, p90)
-    keep_past = np.array([s == "likely arrived" for s in statuses]) & ~is_seen_arrived
-    p10 = np.where(keep_past, p10c, p10)
-    p50 = np.where(keep_past, p50c, p50)
-    p90 = np.where(keep_past, p90c, p90)
+    arrived_at = np.where(seen.arrived, seen.interval.mean(axis=1), np.nan)
+    keep_past = likely & ~seen.arrived
+    p10 = np.where(seen.arrived, arrived_at, np.where(keep_past, p10c, p10))
+    p50 = np.where(seen.arrived, arrived_at, np.where(keep_past, p50c, p50))
+    p90 = np.where(seen.arrived, arrived_at, np.where(keep_past, p90c, p90))
     df = pd.DataFrame(
         {
-            C.ID: [e.item.id for e in estimates],
-            C.STATUS: statuses,
-            C.LAST_SEEN_STATION: [None if s is None else (s[1] or s[0].station.text) for s in seen],
-            C.LAST_SEEN_AT: pd.Series(
-                [None if s is None else pd.Timestamp(s[0].seen_at) for s in seen],
-                dtype="datetime64[ns]",
-            ),
-            C.FLAGS: [";".join(dict.fromkeys(f)) for f in flags],
+            C.ID: ships[C.ID].astype(str).to_numpy(dtype=object),
+            C.STATUS: pd.Categorical(statuses, categories=list(STATUSES)),
+            C.LAST_SEEN_STATION: pd.Series(seen.station, dtype=object),
+            C.LAST_SEEN_AT: pd.Series(seen.at, dtype="datetime64[ns]"),
+            C.P10: days_to_timestamps(p10).to_numpy(),
+            C.P50: days_to_timestamps(p50).to_numpy(),
+            C.P90: days_to_timestamps(p90).to_numpy(),
+            C.AS_OF: when,
+            C.FLAGS: flags,
         }
     )
-    df[C.P10] = _days_to_timestamps(p10).to_numpy()
-    df[C.P50] = _days_to_timestamps(p50).to_numpy()
-    df[C.P90] = _days_to_timestamps(p90).to_numpy()
-    df[C.AS_OF] = when
-    df[C.STATUS] = pd.Categorical(df[C.STATUS], categories=list(STATUSES))
+    logger.info("Tracked %d shipments as of %s", n, when.date())
     return df[list(C.STATUS_COLUMNS)]
 
 
+def _claimed_latest(ships: pd.DataFrame) -> pd.Series:
+    if C.ARRIVAL_LATEST not in ships.columns:
+        return pd.Series(pd.NaT, index=ships.index, dtype="datetime64[ns]")
+    return pd.to_datetime(ships[C.ARRIVAL_LATEST]).dt.normalize()
+
+
 def _status(
-    e: _Estimate,
-    seen: tuple[Sighting, str | None, bool] | None,
+    *,
+    seen: bool | None,
+    planned: bool,
+    claim_passed: bool,
     as_of: float,
     departure_start: float,
     p10: float,
     p90: float,
     p90_original: float,
 ) -> str:
-    claimed = e.item.claimed
-    claim_passed = (
-        claimed is not None
-        and claimed.latest is not None
-        and _as_timestamp_days(claimed.latest) + 1.0 <= as_of
-    )
+    """Return one train's status (the rules are in the module notes).
+
+    ``seen`` is None when the train was not seen, else whether it was seen at its
+    destination; the windows are days since 1970-01-01 (NaN when unknown).
+    """
     if seen is not None:
-        if seen[2]:
+        if seen:
             return "likely arrived"
         if not np.isnan(p90) and as_of > p90:
             return "stale"
@@ -311,7 +395,7 @@ def _status(
             return "overdue"
         return "in transit"
     if np.isnan(departure_start):
-        return "planned" if e.item.claim == "planned" else "departed"
+        return "planned" if planned else "departed"
     if as_of < departure_start:
         return "planned"
     if np.isnan(p90):
@@ -321,3 +405,46 @@ def _status(
     if as_of >= p10:
         return "overdue" if claim_passed else "in transit"
     return "departed"
+
+
+def track_status(
+    reports: ReportSet | pd.DataFrame,
+    network: RailNetwork,
+    *,
+    sightings: pd.DataFrame | None = None,
+    as_of: AsOf = None,
+    model: TransitModel | None = None,
+    settings: Settings | None = None,
+) -> pd.DataFrame:
+    """Resolve, route and track loaded reports in one call (see :func:`shipment_status`).
+
+    Parameters
+    ----------
+    reports
+        A :class:`railtrack.ReportSet` (resolved here on ``network``; its sightings
+        are used when ``sightings`` is None) or the shipments table of resolved
+        reports.
+    network
+        The :class:`railtrack.RailNetwork` to resolve and route on.
+    sightings
+        The sightings table of resolved reports; default: the ReportSet's own
+        (none for a table).
+    as_of, model, settings
+        As for :func:`shipment_status`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :func:`shipment_status` of the reports, their routes and sightings.
+    """
+    if isinstance(reports, pd.DataFrame):
+        shipments = reports
+        seen = sightings if sightings is not None else pd.DataFrame(columns=C.SIGHTING_COLUMNS)
+    else:
+        resolved = reports.resolve(network)
+        shipments = resolved.to_frame()
+        seen = sightings if sightings is not None else resolved.sightings_frame()
+    routes = shipment_routes(shipments, network)
+    return shipment_status(
+        shipments, routes, seen, network, as_of=as_of, model=model, settings=settings
+    )

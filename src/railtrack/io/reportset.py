@@ -92,6 +92,15 @@ def _attr(items: list[Any], name: str) -> Column:
 
 Columns = Iterator[tuple[str, Column]]
 
+
+def _via_ids(via: tuple[Place, ...]) -> str | None:
+    """Return the via points' station ids joined with "; "; None if any has no id."""
+    ids = [p.station_id for p in via]
+    if not ids or None in ids:
+        return None
+    return "; ".join(i for i in ids if i is not None)
+
+
 _PLACE_ATTRS = {"": "text", "_station_id": "station_id", "_station": "station", "_region": "region"}
 _WINDOW_ATTRS = {"_earliest": "earliest", "_latest": "latest", "_precision": "precision"}
 _CAR_ATTRS = {
@@ -171,6 +180,7 @@ class ReportSet:
     files: dict[tuple[str, str], str] = field(default_factory=dict)
     skipped: Counter[str] = field(default_factory=Counter)
     posts: list[PostRef] = field(default_factory=list)
+    tables: list[dict[str, Any]] = field(default_factory=list)
     telegram_kept: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False)
     """While loading: the record kept for each Telegram record id (see ``load_reports``)."""
 
@@ -221,6 +231,7 @@ class ReportSet:
             yield from _attr_columns(_attr(ships, "origin"), _PLACE_ATTRS, C.ORIGIN)
             yield from _attr_columns(_attr(ships, "destination"), _PLACE_ATTRS, C.DESTINATION)
             yield C.VIA, ["; ".join(p.text for p in s.via) or None for s in ships]
+            yield C.VIA_STATION_IDS, [_via_ids(s.via) for s in ships]
             yield from _attr_columns(_attr(ships, "departure"), _WINDOW_ATTRS, "departure")
             yield from _attr_columns(_attr(ships, "expected_arrival"), _WINDOW_ATTRS, "arrival")
             yield from _attr_columns(_attr(ships, "cars"), _CAR_ATTRS)
@@ -271,23 +282,36 @@ class ReportSet:
 
     def problems_frame(self) -> pd.DataFrame:
         """Return the problems as a table (path, row, unit, field, message, text)."""
-        return pd.DataFrame(
+        frame = pd.DataFrame(
             [p.to_dict() for p in self.problems],
             columns=["path", "row", "unit", "field", "message", "text"],
         )
+        return frame.astype({"row": "Int64"})  # whole row numbers, never 2.0
 
     def to_records(self) -> Iterator[dict[str, Any]]:
-        """Yield JSON-ready dicts: shipments (model fields), then groups and sightings.
+        """Yield JSON-ready dicts: shipments, then groups and sightings.
 
-        Groups and sightings carry ``"record": "group"`` / ``"sighting"``; the output
-        written one per line is itself a loadable JSON Lines report file.
+        Each carries ``"record": "shipment"`` / ``"group"`` / ``"sighting"`` and the
+        model's fields (a group also its ``members``), the shapes of
+        :mod:`railtrack.records`; written one per line they are themselves a
+        loadable JSON Lines report file.
         """
         for s in self.shipments:
-            yield s.model_dump(mode="json", exclude_defaults=False)
+            yield {"record": "shipment", **s.model_dump(mode="json")}
+        members = self._members_by_group()
         for g in self.groups:
-            yield {"record": "group", **g.model_dump(mode="json")}
+            yield {"record": "group", **g.model_dump(mode="json"), "members": members.get(g.id, [])}
         for x in self.sightings:
             yield {"record": "sighting", **x.model_dump(mode="json")}
+
+    def file_records(self) -> list[dict[str, Any]]:
+        """Return how each table file (CSV, Excel) was read: a ``file`` record each.
+
+        Each says which column header became which field (``columns``), which
+        columns were not read (``ignored``), how many records the file gave and
+        whether their ids were generated.
+        """
+        return [dict(r) for r in self.tables]
 
     def extend(self, other: ReportSet) -> ReportSet:
         """Add another set's records and problems to this one; return ``self``."""
@@ -296,6 +320,7 @@ class ReportSet:
         self.problems.extend(other.problems)
         self.skipped.update(other.skipped)
         self.posts.extend(other.posts)
+        self.tables.extend(other.tables)
         return self
 
     def resolve(self, network: RailNetwork) -> ReportSet:
@@ -337,6 +362,7 @@ class ReportSet:
             files=dict(self.files),
             skipped=Counter(self.skipped),
             posts=self.posts,
+            tables=list(self.tables),
         )
         with collector_paused():
             out.shipments = [resolved(s, _SHIPMENT_PLACES) for s in self.shipments]

@@ -1,0 +1,418 @@
+"""The routes step: each shipment's one route, computed once and read by every later step.
+
+:func:`shipment_routes` takes the shipments table of resolved reports
+(:meth:`railtrack.ReportSet.resolve`, then ``to_frame()``) and gives each train one
+route on the network. It reads station ids and region keys only: names are resolved
+before, once. The arrival windows, the statuses, the summaries, the corridor graph,
+the plots and the briefing all read the table it returns, so a train has the same
+route everywhere.
+
+The routing rules, in one place:
+
+- An end is a station (its resolved id), or a region (its report stations, else all
+  of its stations); an end that resolved to nothing, or is missing, is not routed.
+- The route is the shortest by ``length_km``. From a region origin it is the
+  shortest of the routes from each report station (``origin_basis`` names the one
+  used), and ``origin_routes`` keeps one route length per report station, which the
+  arrival window spreads over. To a region destination it ends at the nearest of
+  the region's report stations.
+- Via points are passed in order when every one resolved to a station; otherwise
+  they are ignored (flag ``via_unresolved``); when no route passes them the train is
+  routed without them (flag ``via_unreachable``).
+
+Each distinct (origins, via, destinations) is routed once, and all station pairs in
+one batch (:meth:`railtrack.RailNetwork.iter_routes_between`: one Dijkstra search
+per distinct end on the side with fewer ends).
+
+Examples
+--------
+>>> from railtrack import data_path, load_network, load_reports
+>>> net = load_network()
+>>> reports = load_reports(data_path("reports", "seed-hajun-2023-03.yaml")).resolve(net)
+>>> routes = shipment_routes(reports.to_frame(), net)
+>>> routes[["origin_basis", "border_crossings"]].drop_duplicates().shape[0] >= 1
+True
+>>> bool(routes["length_km"].gt(1000).all())
+True
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from railtrack import columns as C
+from railtrack._frames import shared_categorical
+from railtrack.routing import Route, route_from_path
+
+if TYPE_CHECKING:
+    from railtrack.network import RailNetwork
+
+__all__ = ["end_stations", "remaining_route", "shipment_routes"]
+
+logger = logging.getLogger(__name__)
+
+Stations = tuple[str, ...]
+Pair = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class _Ends:
+    """One train's routable ends: candidate station ids per end, via ids, and flags."""
+
+    origins: Stations
+    via: Stations
+    destinations: Stations
+    flags: tuple[str, ...]
+    origin_region: str | None
+
+
+def _text(value: Any) -> str | None:
+    """Return a cell as stripped text, None when missing or blank."""
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def end_stations(network: RailNetwork, region: str) -> Stations:
+    """Return the stations a region end is routed from or to.
+
+    Parameters
+    ----------
+    network
+        The network the region's stations are looked up on.
+    region
+        A region key, as :meth:`railtrack.ReportSet.resolve` writes it (``"Belarus"``).
+
+    Returns
+    -------
+    tuple of str
+        The region's report stations on the network, else all of its stations;
+        empty for a region the network does not know.
+
+    Examples
+    --------
+    >>> from railtrack import load_network
+    >>> len(end_stations(load_network(), "Belarus")) >= 5
+    True
+    """
+    for defined in network.regions:
+        if defined.key == region:
+            report = tuple(s for s in defined.report_stations if s in network.G)
+            if report:
+                return report
+    return tuple(network.gazetteer.region_stations(region))
+
+
+def _end(
+    row: dict[str, Any], prefix: str, network: RailNetwork, regions: dict[str, Stations]
+) -> tuple[Stations, str | None, str | None]:
+    """Return an end's candidate stations, its region key and a flag (None when fine)."""
+    station = _text(row.get(f"{prefix}_station_id"))
+    if station is not None and station in network.G:
+        return (station,), None, None
+    region = _text(row.get(f"{prefix}_region"))
+    if region is not None:
+        if region not in regions:
+            regions[region] = end_stations(network, region)
+        return regions[region], region, f"{prefix}_region"
+    if _text(row.get(prefix)) is None:
+        return (), None, f"no_{prefix}"
+    return (), None, f"{prefix}_unresolved"
+
+
+def _ends(row: dict[str, Any], network: RailNetwork, regions: dict[str, Stations]) -> _Ends:
+    """Return one shipment's ends (see the module notes for the rules)."""
+    origins, origin_region, origin_flag = _end(row, C.ORIGIN, network, regions)
+    destinations, _, destination_flag = _end(row, C.DESTINATION, network, regions)
+    flags = [f for f in (origin_flag, destination_flag) if f]
+    via: Stations = ()
+    if _text(row.get(C.VIA)) is not None:
+        ids = tuple((_text(row.get(C.VIA_STATION_IDS)) or "").split("; "))
+        if all(i in network.G for i in ids):
+            via = ids
+        else:
+            flags.append("via_unresolved")
+    return _Ends(origins, via, destinations, tuple(flags), origin_region)
+
+
+def _legs(ends: _Ends, *, use_via: bool) -> Iterable[Pair]:
+    """Yield the station pairs routing ``ends`` needs (with and without via points)."""
+    if use_via and ends.via:
+        stops = ends.via
+        yield from ((o, stops[0]) for o in ends.origins)
+        yield from itertools.pairwise(stops)
+        yield from ((stops[-1], d) for d in ends.destinations)
+    yield from itertools.product(ends.origins, ends.destinations)
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A train's route and what the routes table shows of it."""
+
+    route: Route
+    origin_routes: tuple[tuple[str, float, int], ...]
+    flags: tuple[str, ...]
+
+
+def _join(network: RailNetwork, legs: Sequence[Route]) -> Route:
+    """Return the route through ``legs`` (each starting where the one before ended)."""
+    if len(legs) == 1:
+        return legs[0]
+    path = list(legs[0].stations)
+    for leg in legs[1:]:
+        path.extend(leg.stations[1:])
+    return route_from_path(network.G, path, length_km=sum(leg.length_km for leg in legs))
+
+
+def _from(
+    origin: str, ends: _Ends, legs: dict[Pair, Route | None], *, via: bool
+) -> list[Route] | None:
+    """Return the legs of the shortest route from one origin station, None if none."""
+    middle: list[Route] = []
+    if via:
+        stops = (origin, *ends.via)
+        for pair in itertools.pairwise(stops):
+            leg = legs.get(pair) if pair[0] != pair[1] else None
+            if leg is None and pair[0] != pair[1]:
+                return None
+            if leg is not None:
+                middle.append(leg)
+        origin = stops[-1]
+    last = [r for d in ends.destinations if (r := legs.get((origin, d))) is not None]
+    if not last:
+        return None
+    return [*middle, min(last, key=lambda r: r.length_km)]
+
+
+def _route(network: RailNetwork, ends: _Ends, legs: dict[Pair, Route | None]) -> _Found | None:
+    """Return a train's one route, trying the via points first; None when there is none."""
+    attempts = [True, False] if ends.via else [False]
+    for via in attempts:
+        per_origin = {o: _from(o, ends, legs, via=via) for o in ends.origins}
+        found = {o: _join(network, p) for o, p in per_origin.items() if p is not None}
+        if not found:
+            continue
+        route = min(found.values(), key=lambda r: r.length_km)
+        spread = tuple((o, float(r.length_km), len(r.border_crossings)) for o, r in found.items())
+        flags = ("via_unreachable",) if ends.via and not via else ()
+        return _Found(route, spread if ends.origin_region else (), flags)
+    return None
+
+
+def _origin_basis(ends: _Ends, route: Route, network: RailNetwork) -> str:
+    if ends.origin_region is None:
+        return "station"
+    n = len(ends.origins)
+    name = network.G.nodes[route.origin].get("name", route.origin)
+    return (
+        f"region {ends.origin_region}: shortest route from its {n} report "
+        f"station{'s' if n != 1 else ''}, here {name}"
+    )
+
+
+def _problem(flags: Sequence[str]) -> str | None:
+    """Return the routes table's ``problem`` text for a train's flags."""
+    worst = [f for f in flags if f not in ("origin_region", "destination_region")]
+    return "; ".join(C.ROUTE_FLAGS[f] for f in worst) or None
+
+
+_INPUTS: tuple[str, ...] = (
+    C.ID,
+    C.ORIGIN,
+    C.ORIGIN_REGION,
+    C.ORIGIN_STATION_ID,
+    C.DESTINATION,
+    C.DESTINATION_REGION,
+    C.DESTINATION_STATION_ID,
+    C.VIA,
+    C.VIA_STATION_IDS,
+)
+"""The shipment columns :func:`shipment_routes` reads."""
+
+_REPEATED_TEXT: tuple[str, ...] = (C.ROUTE_LABEL, C.BORDER_CROSSINGS, C.ORIGIN_BASIS)
+"""Route columns shared by every train on a route: kept as pandas categoricals.
+
+A national route label runs to hundreds of station names; as categoricals each
+distinct label is stored once however many trains take the route.
+"""
+
+
+def shipment_routes(
+    shipments: pd.DataFrame, network: RailNetwork, *, use_via: bool = True
+) -> pd.DataFrame:
+    """Give each shipment its one route on ``network`` (see the module notes for the rules).
+
+    Parameters
+    ----------
+    shipments
+        The shipments table of resolved reports (``ReportSet.resolve(net).to_frame()``,
+        columns :data:`railtrack.columns.SHIPMENT_COLUMNS`); the ``id``, ``origin``,
+        ``destination`` and ``*_station_id``/``*_region`` columns are read (``via``
+        and ``via_station_ids`` when present).
+    network
+        The :class:`railtrack.RailNetwork` the ids belong to.
+    use_via
+        Route through the shipments' via points (default); False ignores them.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per shipment, in order, columns :data:`railtrack.columns.ROUTE_COLUMNS`:
+        the ends as written, the route's end stations and via ids, ``route`` (station
+        names joined with " → "), ``stations`` (ids, a list shared by the trains on the
+        route: copy it before changing it), ``length_km`` (km), ``border_crossings``
+        ("A–B" links joined with "; "), ``border_crossings_n``, ``origin_basis``,
+        ``origin_routes`` (region origins: ``(origin id, length_km, crossings)`` per
+        report station, else an empty tuple), ``flags`` (see
+        :data:`railtrack.columns.ROUTE_FLAGS`) and ``problem`` (missing when routed as
+        asked). Unrouted trains have missing route columns.
+
+    Raises
+    ------
+    ValueError
+        When the table has no ``id`` column.
+    """
+    if C.ID not in shipments.columns:
+        msg = f"the shipments table has no {C.ID!r} column (see columns.SHIPMENT_COLUMNS)"
+        raise ValueError(msg)
+    records = shipments[[c for c in _INPUTS if c in shipments.columns]].to_dict("records")
+    regions: dict[str, Stations] = {}
+    ends = [_ends(row, network, regions) for row in records]
+    distinct = dict.fromkeys(e for e in ends if e.origins and e.destinations)
+    pairs = {p for e in distinct for p in _legs(e, use_via=use_via) if p[0] != p[1]}
+    legs: dict[Pair, Route | None] = dict(network.iter_routes_between(pairs))
+    for station in {s for e in distinct for s in (*e.origins, *e.via)}:
+        legs[(station, station)] = route_from_path(network.G, [station])
+    found = {e: _route(network, e if use_via else _no_via(e), legs) for e in distinct}
+    df = _frame(records, ends, found, network)
+    logger.info(
+        "Routed %d of %d shipments (%d distinct routes)",
+        int(df[C.LENGTH_KM].notna().sum()),
+        len(df),
+        len(found),
+    )
+    return df
+
+
+def _no_via(ends: _Ends) -> _Ends:
+    return _Ends(ends.origins, (), ends.destinations, ends.flags, ends.origin_region)
+
+
+def _frame(
+    records: list[dict[str, Any]],
+    ends: list[_Ends],
+    found: dict[_Ends, _Found | None],
+    network: RailNetwork,
+) -> pd.DataFrame:
+    """Return the routes table; rows on one route share its values."""
+    shown: dict[_Ends, dict[str, Any]] = {}
+    columns: dict[str, list[Any]] = {col: [] for col in C.ROUTE_COLUMNS}
+    for row, e in zip(records, ends, strict=True):
+        result = found.get(e)
+        if e not in shown:
+            shown[e] = _values(e, result, network)
+        values = shown[e]
+        values_row = {
+            **values,
+            C.ID: str(row[C.ID]),
+            C.ORIGIN: _text(row.get(C.ORIGIN)),
+            C.DESTINATION: _text(row.get(C.DESTINATION)),
+        }
+        for col in C.ROUTE_COLUMNS:
+            columns[col].append(values_row[col])
+    df = pd.DataFrame({col: pd.Series(columns[col], dtype=object) for col in C.ROUTE_COLUMNS})
+    df[C.LENGTH_KM] = np.array(columns[C.LENGTH_KM], dtype="float64")
+    df[C.BORDER_CROSSINGS_N] = pd.array(columns[C.BORDER_CROSSINGS_N], dtype="Int64")
+    for col in _REPEATED_TEXT:
+        df[col] = shared_categorical(columns[col])
+    for col in (C.ID, C.ORIGIN, C.DESTINATION, C.FLAGS, C.PROBLEM):
+        df[col] = df[col].astype("string")
+    return df[list(C.ROUTE_COLUMNS)]
+
+
+def _values(e: _Ends, result: _Found | None, network: RailNetwork) -> dict[str, Any]:
+    """Return the routes-table values of one distinct (origins, via, destinations)."""
+    flags = list(e.flags)
+    if result is None:
+        if e.origins and e.destinations:
+            flags.append("no_route")
+        return {
+            **dict.fromkeys(C.ROUTE_COLUMNS),
+            C.ORIGIN_ROUTES: (),
+            C.FLAGS: ";".join(flags),
+            C.PROBLEM: _problem(flags),
+        }
+    flags += result.flags
+    route = result.route
+    via = e.via if "via_unreachable" not in flags else ()
+    return {
+        C.ORIGIN_STATION_ID: route.origin,
+        C.DESTINATION_STATION_ID: route.destination,
+        C.VIA_STATION_IDS: "; ".join(via) or None,
+        C.ROUTE_LABEL: " → ".join(route.names),
+        C.STATIONS: list(route.stations),
+        C.LENGTH_KM: float(route.length_km),
+        C.BORDER_CROSSINGS: "; ".join(route.border_crossings),
+        C.BORDER_CROSSINGS_N: len(route.border_crossings),
+        C.ORIGIN_BASIS: _origin_basis(e, route, network),
+        C.ORIGIN_ROUTES: result.origin_routes,
+        C.FLAGS: ";".join(flags),
+        C.PROBLEM: _problem(flags),
+    }
+
+
+def remaining_route(
+    network: RailNetwork, station: str, stations: Sequence[str], destinations: Sequence[str]
+) -> tuple[float, int] | None:
+    """Return the length (km) and border crossings left of a trip after ``station``.
+
+    Parameters
+    ----------
+    network
+        The network the route lies on.
+    station
+        The station id where the train was seen.
+    stations
+        The train's route (the routes table's ``stations``; empty when not routed).
+    destinations
+        The stations the train may be bound for (used when ``station`` is off the
+        route): its route's last station, else its destination's candidates.
+
+    Returns
+    -------
+    tuple of (float, int) or None
+        The rest of the route from ``station`` on when it lies on the route; else
+        the shortest route from ``station`` to one of ``destinations``; None when no
+        route joins them.
+
+    Examples
+    --------
+    >>> from railtrack import load_network
+    >>> net = load_network()
+    >>> (route,) = net.route("Slonim", "Matveev Kurgan")
+    >>> km, crossings = remaining_route(net, route.stations[1], route.stations, ())
+    >>> bool(km < route.length_km), crossings == len(route.border_crossings)
+    (True, True)
+    """
+    if station in stations:
+        rest = route_from_path(network.G, list(stations[list(stations).index(station) :]))
+        return rest.length_km, len(rest.border_crossings)
+    targets = [stations[-1]] if stations else [d for d in destinations if d in network.G]
+    if station not in network.G or not targets:
+        return None
+    if station in targets:
+        return 0.0, 0
+    pairs = [(station, d) for d in targets]
+    found = [r for _, r in network.iter_routes_between(pairs) if r is not None]
+    if not found:
+        return None
+    best = min(found, key=lambda r: r.length_km)
+    return best.length_km, len(best.border_crossings)
