@@ -357,8 +357,25 @@ def _in_parent(path: Path) -> bool:
     return path.suffix.lower() in TELEGRAM_SUFFIXES or is_telegram_file(path)
 
 
+def _text_network(files: list[Path]) -> RailNetwork | None:
+    """Build the embedded network here once, when free text will need it in workers."""
+    if not any(f.suffix.lower() in TEXT_SUFFIXES for f in files):
+        return None
+    from railtrack.extract import _embedded_network
+
+    network = _embedded_network()  # what a serial load resolves free-text names on
+    if network is not None:
+        _ = network.gazetteer  # built before the workers get it
+    return network
+
+
 def _loaded(
-    files: list[Path], *, published: date | None, shared: Interner, workers: int | None
+    files: list[Path],
+    *,
+    published: date | None,
+    shared: Interner,
+    workers: int | None,
+    cluster: tuple[Any, Path | None] | None = None,
 ) -> Iterator[_FileLoader]:
     """Yield each file's finished loader, in order, read here or by worker processes."""
     from railtrack.io import parallel
@@ -368,23 +385,30 @@ def _loaded(
         loader.load()
         return loader
 
+    if cluster is not None:
+        from railtrack.io.dask_load import load_chunks_dask
+
+        client, work_dir = cluster
+        yield from load_chunks_dask(
+            files,
+            client=client,
+            published=published,
+            network=_text_network(files),
+            serial=serial,
+            in_parent=_in_parent,
+            work_dir=work_dir,
+        )
+        return
     n = parallel.default_workers(files) if workers is None else workers
     n = min(n, len(files))
     if n <= 1:
         yield from map(serial, files)
         return
-    network: RailNetwork | None = None
-    if any(f.suffix.lower() in TEXT_SUFFIXES for f in files):
-        from railtrack.extract import _embedded_network
-
-        network = _embedded_network()  # built once here, sent to each worker once
-        if network is not None:
-            _ = network.gazetteer
     yield from parallel.load_chunks(
         files,
         published=published,
         workers=n,
-        network=network,
+        network=_text_network(files),
         serial=serial,
         in_parent=_in_parent,
     )
@@ -396,6 +420,8 @@ def load_reports(
     published: date | None = None,
     strict: bool = False,
     workers: int | None = None,
+    client: Any = None,
+    work_dir: str | Path | None = None,
 ) -> ReportSet:
     """Load report files into a :class:`ReportSet`.
 
@@ -421,6 +447,13 @@ def load_reports(
         1 for a small input, every core from
         :data:`~railtrack.io.parallel.PARALLEL_MIN_TEXT_FILES` free-text files or
         :data:`~railtrack.io.parallel.PARALLEL_MIN_BYTES` bytes of input.
+    client
+        A ``distributed.Client``: the files are read and free text extracted on its
+        cluster instead (:mod:`railtrack.io.dask_load`, the Dask engine); the result
+        is the same. ``workers`` is then ignored.
+    work_dir
+        With ``client``: where finished chunks are saved, so a restarted load does
+        not redo them.
 
     Returns
     -------
@@ -456,7 +489,12 @@ def load_reports(
                     _keep_converted(result, root, first_rows)
                 continue
             files = [file for root in run for file in _report_files(root)]
-            for loader in _loaded(files, published=published, shared=shared, workers=workers):
+            cluster = (
+                None if client is None else (client, None if work_dir is None else Path(work_dir))
+            )
+            for loader in _loaded(
+                files, published=published, shared=shared, workers=workers, cluster=cluster
+            ):
                 _keep_new(result, loader, first_rows)
         _apply_latest_posts(result)
         result.telegram_kept.clear()
