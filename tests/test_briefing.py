@@ -208,3 +208,30 @@ def test_hostile_text_never_reaches_the_page_as_markup(tmp_path: Path) -> None:
     data = page.split('id="rt-map-data">', 1)[1].split("</script>", 1)[0]
     assert "<" not in data
     assert json.loads(data)["corridors"][0]["ids"] == ["e1</script><img src=x onerror=alert(1)>"]
+
+
+def test_track_writes_geojson_and_graphml_for_other_tools(cli_run: tuple[Path, dict]) -> None:
+    import networkx as nx
+
+    out, summary = cli_run
+    routes = json.loads((out / "routes.geojson").read_text(encoding="utf-8"))
+    assert routes["type"] == "FeatureCollection"
+    table = pd.read_csv(out / "routes.csv")
+    distinct = table.loc[table["stations"].notna(), "stations"].nunique()
+    assert len(routes["features"]) == distinct
+    ids = [i for f in routes["features"] for i in f["properties"]["ids"]]
+    assert len(ids) == summary["n_routed"]  # every routed train on exactly one corridor
+    for feature in routes["features"]:
+        lon, lat = feature["geometry"]["coordinates"][0]
+        assert 10 < lon < 180
+        assert 35 < lat < 75
+    corridors = json.loads((out / "corridors.geojson").read_text(encoding="utf-8"))
+    kinds = {f["geometry"]["type"] for f in corridors["features"] if f["geometry"]}
+    assert kinds == {"LineString", "Point"}
+    G = nx.read_graphml(out / "corridors.graphml")
+    assert G.number_of_edges() == sum(
+        f["geometry"] is not None and f["geometry"]["type"] == "LineString"
+        for f in corridors["features"]
+    )
+    listed = {o["name"] for o in summary["outputs"]}
+    assert {"routes.geojson", "corridors.geojson", "corridors.graphml"} <= listed

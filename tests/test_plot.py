@@ -346,7 +346,7 @@ def test_volumes_per_week_on_a_date_axis(subplots):
     assert sorted(tops.values()) == [51.0, 88.0]
     centres = sorted(mdates.num2date(x).date().isoformat() for x in tops)
     assert centres == ["2023-01-12", "2023-02-23"]  # mid-week of 9 Jan and 20 Feb
-    assert "20 undated cars not shown" in ax.get_xlabel()
+    assert "not shown: 20 cars on 1 train that no report dates" in ax.get_xlabel()
     assert ax.get_title() == "Cars by type per week"
     assert isinstance(ax.xaxis.get_major_formatter(), mdates.ConciseDateFormatter)
 
