@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -31,7 +33,7 @@ from railtrack.cli.convert import WORKERS_HELP
 from railtrack.cli.ingest import STORE_HELP
 from railtrack.cli.load import parse_date_option
 
-__all__ = ["run_summary", "track"]
+__all__ = ["Engine", "run_summary", "track"]
 
 _RENAMED = {
     "shipments": "n_shipments",
@@ -59,6 +61,13 @@ def run_summary(head: dict[str, Any], out: Path, outputs: Any, problems: Any) ->
     doc["n_problems"] = len(problems)
     doc["problems"] = [problem_record(p) for p in problems]
     return doc
+
+
+class Engine(StrEnum):
+    """Where ``track`` reads files and extracts free text."""
+
+    default = "default"
+    dask = "dask"
 
 
 _STEPS = (
@@ -117,6 +126,27 @@ def track(
     json_out: JsonOption = False,
     quiet: QuietOption = False,
     workers: Annotated[int | None, typer.Option(min=1, help=WORKERS_HELP)] = None,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            help="default: this machine (--workers processes); dask: files read and free "
+            "text extracted on a Dask cluster (needs railtrack[dask])."
+        ),
+    ] = Engine.default,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="With --engine dask: a scheduler address (default: a local cluster of "
+            "--workers processes)."
+        ),
+    ] = None,
+    work_dir: Annotated[
+        Path | None,
+        typer.Option(
+            help="With --engine dask: save finished chunks here; a restarted run reads "
+            "them instead of redoing them."
+        ),
+    ] = None,
 ) -> None:
     """Load reports, resolve stations, route, estimate arrivals, summarise and write a briefing.
 
@@ -164,8 +194,18 @@ def track(
             bar.update(task, description=name, advance=1)
 
         net = load_network(network)
+        opened: AbstractContextManager[Any] = nullcontext()
+        if engine is Engine.dask:
+            from railtrack.io.dask_load import dask_client
+
+            opened = dask_client(scheduler, workers=workers)
+        with opened as client:
+            options: dict[str, Any] = {"published": day, "workers": workers}
+            if client is not None:
+                options.update(client=client, work_dir=work_dir)
+            to_load = paths or ([] if store is not None else [data_path("reports")])
+            loaded = load_reports(to_load, **options) if to_load else None
         if store is not None:
-            loaded = load_reports(paths, published=day, workers=workers) if paths else None
             with Store(store) as db:
                 if loaded is not None:
                     db.ingest(loaded, paths=paths or [], network=net)
@@ -173,7 +213,8 @@ def track(
             if loaded is not None:
                 reports.problems.extend(loaded.problems)
         else:
-            reports = load_reports(paths or [data_path("reports")], published=day, workers=workers)
+            assert loaded is not None  # the embedded reports at least
+            reports = loaded
         result = run_track(reports, net, as_of=when, progress=advance)
         written = write_outputs(result, out, progress=advance)
 

@@ -585,6 +585,18 @@ def _in_parent(path: Path) -> bool:
     return path.suffix.lower() in TELEGRAM_SUFFIXES or is_telegram_file(path)
 
 
+def _text_network(files: list[Path]) -> RailNetwork | None:
+    """Build the embedded network here once, when free text will need it in workers."""
+    if not any(f.suffix.lower() in TEXT_SUFFIXES for f in files):
+        return None
+    from railtrack.extract import _embedded_network
+
+    network = _embedded_network()  # what a serial load resolves free-text names on
+    if network is not None:
+        _ = network.gazetteer  # built before the workers get it
+    return network
+
+
 def _loaded(
     files: list[Path],
     *,
@@ -592,6 +604,7 @@ def _loaded(
     shared: Interner,
     workers: int | None,
     columns: dict[str, str] | None = None,
+    cluster: tuple[Any, Path | None] | None = None,
 ) -> Iterator[_FileLoader]:
     """Yield each file's finished loader, in order, read here or by worker processes.
 
@@ -605,23 +618,30 @@ def _loaded(
         loader.load()
         return loader
 
+    if cluster is not None and not columns:
+        from railtrack.io.dask_load import load_chunks_dask
+
+        client, work_dir = cluster
+        yield from load_chunks_dask(
+            files,
+            client=client,
+            published=published,
+            network=_text_network(files),
+            serial=serial,
+            in_parent=_in_parent,
+            work_dir=work_dir,
+        )
+        return
     n = parallel.default_workers(files) if workers is None else workers
     n = 1 if columns else min(n, len(files))
     if n <= 1:
         yield from map(serial, files)
         return
-    network: RailNetwork | None = None
-    if any(f.suffix.lower() in TEXT_SUFFIXES for f in files):
-        from railtrack.extract import _embedded_network
-
-        network = _embedded_network()  # built once here, sent to each worker once
-        if network is not None:
-            _ = network.gazetteer
     yield from parallel.load_chunks(
         files,
         published=published,
         workers=n,
-        network=network,
+        network=_text_network(files),
         serial=serial,
         in_parent=_in_parent,
     )
@@ -634,6 +654,8 @@ def load_reports(
     strict: bool = False,
     workers: int | None = None,
     columns: dict[str, str] | None = None,
+    client: Any = None,
+    work_dir: str | Path | None = None,
 ) -> ReportSet:
     """Load report files into a :class:`ReportSet`.
 
@@ -663,6 +685,14 @@ def load_reports(
         For tables (CSV, Excel ``.xlsx``): ``{header: field}`` for headers the alias
         table (``data/tables/header_aliases.csv``) does not know, e.g.
         ``{"von": "origin"}``; it wins over the aliases.
+    client
+        A ``distributed.Client``: the files are read and free text extracted on its
+        cluster instead (:mod:`railtrack.io.dask_load`, the Dask engine); the result
+        is the same. ``workers`` is then ignored, and so is ``client`` when
+        ``columns`` is given (tables are read here).
+    work_dir
+        With ``client``: where finished chunks are saved, so a restarted load does
+        not redo them.
 
     Returns
     -------
@@ -707,8 +737,14 @@ def load_reports(
                 found, passed_over = _report_files(root)
                 files.extend(found)
                 result.problems.extend(passed_over)
+            where = None if work_dir is None else Path(work_dir)
             loaders = _loaded(
-                files, published=published, shared=shared, workers=workers, columns=columns
+                files,
+                published=published,
+                shared=shared,
+                workers=workers,
+                columns=columns,
+                cluster=None if client is None else (client, where),
             )
             for loader in loaders:
                 _keep_new(result, loader, first_rows)

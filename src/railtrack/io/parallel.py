@@ -49,7 +49,9 @@ __all__ = [
     "available_cores",
     "chunk_files",
     "default_workers",
+    "load_chunk",
     "load_chunks",
+    "runs_by_place",
 ]
 
 PARALLEL_MIN_TEXT_FILES = 200
@@ -156,20 +158,68 @@ def _init_worker(network: RailNetwork | Literal[False] | None) -> None:
     _WORKER_NETWORK = network
 
 
-def _load_chunk(paths: list[Path], published: date | None) -> list[Any]:
-    """Load a chunk of files in a worker; return their finished loaders."""
+def load_chunk(
+    paths: Sequence[Path],
+    *,
+    published: date | None,
+    network: RailNetwork | Literal[False] | None,
+) -> list[Any]:
+    """Load a chunk of files; return their finished loaders (picklable, in order).
+
+    What a worker process (or a Dask worker) runs. Telegram exports are not sent here.
+
+    Parameters
+    ----------
+    paths
+        Report files.
+    published
+        The load's default publication date for free text.
+    network
+        Resolves free-text place names (None: the embedded network).
+
+    Returns
+    -------
+    list of _FileLoader
+        One per path, with its records and problems.
+    """
     from railtrack._intern import collector_paused, interning
     from railtrack.io import _FileLoader
 
     loaders = []
     with collector_paused(), interning() as shared:
         for path in paths:
-            loader = _FileLoader(path, published=published, shared=shared, network=_WORKER_NETWORK)
+            loader = _FileLoader(path, published=published, shared=shared, network=network)
             loader.load()
             loader.shared = None  # the table stays here; the records keep what they share
             loader.network = None
             loaders.append(loader)
     return loaders
+
+
+def _load_chunk(paths: list[Path], published: date | None) -> list[Any]:
+    return load_chunk(paths, published=published, network=_WORKER_NETWORK)
+
+
+def runs_by_place(
+    files: Sequence[Path], in_parent: Callable[[Path], bool]
+) -> list[tuple[bool, list[Path]]]:
+    """Split files, in order, into runs loaded here (True) and runs sent to workers.
+
+    Examples
+    --------
+    >>> runs = runs_by_place([Path("a.txt"), Path("b.txt"), Path("c.html")],
+    ...                      lambda p: p.suffix == ".html")
+    >>> [(here, [f.name for f in run]) for here, run in runs]
+    [(False, ['a.txt', 'b.txt']), (True, ['c.html'])]
+    """
+    runs: list[tuple[bool, list[Path]]] = []
+    for file in files:
+        parent = in_parent(file)
+        if runs and runs[-1][0] == parent:
+            runs[-1][1].append(file)
+        else:
+            runs.append((parent, [file]))
+    return runs
 
 
 def _context() -> Any:
@@ -209,13 +259,7 @@ def load_chunks(
     _FileLoader
         One per file, in the order of ``files``.
     """
-    runs: list[tuple[bool, list[Path]]] = []  # (in parent?, files), in order
-    for file in files:
-        parent = in_parent(file)
-        if runs and runs[-1][0] == parent:
-            runs[-1][1].append(file)
-        else:
-            runs.append((parent, [file]))
+    runs = runs_by_place(files, in_parent)
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=_context(),
