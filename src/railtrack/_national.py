@@ -12,8 +12,8 @@
   ``"town"``, joined to their nearest track node by a 0 km ``snap`` link whose
   ``snap_km`` says how far the place lies from the track.
 
-Each theatre station is joined to its nearest track node (within
-:data:`SNAP_MAX_KM`) by a 0 km ``snap`` link; a theatre link is dropped when the
+Each theatre station takes the place of its nearest track node (within
+:data:`SNAP_MAX_KM`), so routes pass through it; a theatre link is dropped when the
 track joins its ends within 1.5 times its length (the track's geometry is better than
 a straight-line estimate) and kept otherwise, so it heals a gap of the track layer.
 """
@@ -180,7 +180,7 @@ def add_national(G: nx.Graph, root: Path, *, close_crossings: bool = True) -> di
             closed += 1
             continue
         G.add_edge(u, v, length_km=float(km), length_method=method, line="")
-    snapped = _snap_theatre(G, theatre, track_ids, track_lat, track_lon)
+    snapped, replaced = _snap_theatre(G, theatre, track_ids, track_lat, track_lon)
     kept = _drop_covered_links(G, theatre_links, snapped)
     towns = _columns(root / "towns.csv.gz")
     n_towns = len(towns["id"])
@@ -202,9 +202,10 @@ def add_national(G: nx.Graph, root: Path, *, close_crossings: bool = True) -> di
             snap_km=float(towns["snap_km"][i]),
             esr="",
         )
-        G.add_edge(tid, towns["node"][i], length_km=0.0, length_method="snap", line="")
+        node = towns["node"][i]
+        G.add_edge(tid, replaced.get(node, node), length_km=0.0, length_method="snap", line="")
     return {
-        "track_nodes": len(track_ids),
+        "track_nodes": len(track_ids) - len(replaced),
         "towns": n_towns,
         "snapped": len(snapped),
         "theatre_links_kept": kept,
@@ -218,25 +219,48 @@ def _snap_theatre(
     track_ids: list[str],
     track_lat: np.ndarray,
     track_lon: np.ndarray,
-) -> dict[str, str]:
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Put each theatre station on the track: it takes over its nearest track node.
+
+    The station nearest a track node replaces it (the node's links become the
+    station's), so routes pass through the station's id; a second station nearest the
+    same node is joined to it by a 0 km link. Returns the node each station routes
+    from (itself when it replaced one) and the replaced track ids.
+    """
     if not theatre or not track_ids:
-        return {}
+        return {}, {}
     lat = np.array([G.nodes[n]["lat"] for n in theatre])
     lon = np.array([G.nodes[n]["lon"] for n in theatre])
     idx, km = snap_to_track(lat, lon, track_lat, track_lon)
     snapped: dict[str, str] = {}
-    for n, j, d in zip(theatre, idx.tolist(), km.tolist(), strict=True):
+    replaced: dict[str, str] = {}
+    for d, n, j in sorted(zip(km.tolist(), theatre, idx.tolist(), strict=True)):
         G.nodes[n]["snap_km"] = round(d, 2)
-        if d <= SNAP_MAX_KM:
-            G.add_edge(n, track_ids[j], length_km=0.0, length_method="snap", line="")
-            snapped[n] = track_ids[j]
-    return snapped
+        if d > SNAP_MAX_KM:
+            continue
+        track = track_ids[j]
+        if track in replaced:
+            G.add_edge(n, replaced[track], length_km=0.0, length_method="snap", line="")
+            snapped[n] = replaced[track]
+            continue
+        for other, attrs in list(G.adj[track].items()):
+            if other != n and not G.has_edge(n, other):
+                G.add_edge(n, other, **attrs)
+        G.remove_node(track)
+        replaced[track] = n
+        snapped[n] = n
+    return snapped, replaced
 
 
 def _drop_covered_links(
     G: nx.Graph, links: list[tuple[str, str, dict[str, Any]]], snapped: dict[str, str]
 ) -> int:
-    """Remove theatre links the track joins within 1.5 times their length."""
+    """Remove theatre links the track joins within 1.5 times their length.
+
+    A link across a border (its ends in different countries: the crossings reports
+    name, Osinovka–Krasnoye) is kept, measured along the track and a metre shorter
+    than the track's own way, so routes cross between the named border stations.
+    """
     kept = 0
     for u, v, d in links:
         if u not in snapped or v not in snapped:
@@ -249,5 +273,9 @@ def _drop_covered_links(
         )
         if snapped[v] not in reach:
             G.add_edge(u, v, **d)
+            kept += 1
+        elif G.nodes[u].get("country") != G.nodes[v].get("country"):
+            along = max(0.0, float(reach[snapped[v]]) - 0.001)
+            G.add_edge(u, v, **{**d, "length_km": along, "length_method": "along_track"})
             kept += 1
     return kept

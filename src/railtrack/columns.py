@@ -332,6 +332,8 @@ BORDER_CROSSINGS_N = "border_crossings_n"  # number of border crossings on the r
 ORIGIN_BASIS = "origin_basis"  # "station", or how a region origin was routed
 ORIGIN_ROUTES = "origin_routes"  # region origin: ((origin id, length_km, crossings), ...)
 PROBLEM = "problem"  # why a shipment has no route, or how it was routed otherwise
+ORIGIN_GEO_PRECISION = "origin_geo_precision"  # "station", "town" or "region"
+DESTINATION_GEO_PRECISION = "destination_geo_precision"
 
 ROUTE_COLUMNS: tuple[str, ...] = (
     ID,
@@ -347,6 +349,8 @@ ROUTE_COLUMNS: tuple[str, ...] = (
     BORDER_CROSSINGS_N,
     ORIGIN_BASIS,
     ORIGIN_ROUTES,
+    ORIGIN_GEO_PRECISION,
+    DESTINATION_GEO_PRECISION,
     FLAGS,
     PROBLEM,
 )

@@ -299,11 +299,22 @@ class Gazetteer:
         self._key_hits = [keys[k] for k in self._keys]
         self._key_tails = [tails[k] for k in self._keys]
         self._exact = {k: i for i, k in enumerate(self._keys)}
+        # Fuzzy ranking runs over the keys of stations only: towns match by spelling
+        # alone, so their ~30,000 alternate names need no fuzzy index.
+        fuzzy = [
+            i
+            for i, hits in enumerate(self._key_hits)
+            if any(self._stations[j].tier == 0 for j, _, _ in hits)
+        ]
         blocks: dict[str, list[int]] = defaultdict(list)
-        for i, key in enumerate(self._keys):
-            blocks[key[:_PREFIX]].append(i)
+        by_length: dict[int, list[int]] = defaultdict(list)
+        for i in fuzzy:
+            blocks[self._keys[i][:_PREFIX]].append(i)
+            by_length[len(self._keys[i])].append(i)
         self._blocks = {p: np.asarray(ix) for p, ix in blocks.items()}
         self._block_keys = {p: [self._keys[i] for i in ix] for p, ix in blocks.items()}
+        self._by_length = {n: np.asarray(ix) for n, ix in by_length.items()}
+        self._length_keys = {n: [self._keys[i] for i in ix] for n, ix in by_length.items()}
         self._regions = list(regions)
         self._region_index = RegionIndex(self._regions)
         by_country: dict[str, list[str]] = defaultdict(list)
@@ -509,24 +520,34 @@ class Gazetteer:
             if not word.lower().endswith(ending) or len(stem) < 3 or stem[-1].lower() in _VOWELS:
                 continue  # "Красное" is an adjective's nominative, not a case form
             form = query.strip()[: m.start()] + stem + nominative
-            other = self._resolve_tokens(form, name_tokens(form))
-            if not other.resolved or other.score < 100.0 or other.station_id is None:
-                continue
-            rival = self._stations[self._index[other.station_id]]
-            if rival.id != best.id and not self._same_place(best, rival):
+            rival = self._exact_rival(form, best)
+            if rival is not None:
                 return Resolution(
                     query=query,
                     resolved=False,
                     score=found.score,
-                    candidates=(
-                        (best.id, best.name, found.score),
-                        (rival.id, rival.name, other.score),
-                    ),
+                    candidates=((best.id, best.name, found.score), (rival.id, rival.name, 100.0)),
                     note=(
                         f"ambiguous: {best.name} ({best.id}), or a case form of "
                         f"{form!r}: {rival.name} ({rival.id})"
                     ),
                 )
+        return None
+
+    def _exact_rival(self, form: str, best: _Station) -> _Station | None:
+        """Return a place other than ``best`` (not of its place) named exactly ``form``."""
+        k = self._exact.get(tokens_skeleton(name_tokens(form)))
+        if k is None:
+            return None
+        hits = self._key_hits[k]
+        if any(self._stations[i].id == best.id for i, _, _ in hits):
+            return None  # an oblique form of the place's own name
+        for i, key_is_base, alias in hits:
+            st = self._stations[i]
+            if key_is_base or (alias and st.tier):
+                continue
+            if st.id != best.id and not self._same_place(best, st):
+                return st
         return None
 
     def _region_wins(self, score: float, found: Resolution) -> bool:
@@ -678,7 +699,7 @@ class Gazetteer:
         cutoff = max(0.0, s.resolve_min_score - 30)
         hits = self._fuzzy(qfull, block, self._blocks.get(qfull[:_PREFIX]), cutoff=cutoff)
         if not hits or max(sc for _, sc in hits) < s.resolve_min_score:
-            hits = self._fuzzy(qfull, self._keys, None, cutoff=0.0)
+            hits = self._fuzzy_by_length(qfull)
         for k, sc in hits:
             ktail = self._key_tails[k]
             if _tails_compatible(qtail, ktail):
@@ -697,6 +718,21 @@ class Gazetteer:
                         self._last_capped.add(i)
                 put(i, score, town, alias)
         return scores, town_level
+
+    def _fuzzy_by_length(self, query: str) -> list[tuple[int, float]]:
+        """Fuzzy-rank the station keys of about the query's length, outside its block.
+
+        A ratio of 85 or more needs lengths within about a quarter of each other.
+        """
+        spread = max(2, len(query) // 4)
+        lengths = [
+            n for n in range(len(query) - spread, len(query) + spread + 1) if n in self._by_length
+        ]
+        if not lengths:
+            return []
+        index = np.concatenate([self._by_length[n] for n in lengths])
+        choices = [k for n in lengths for k in self._length_keys[n]]
+        return self._fuzzy(query, choices, index, cutoff=0.0)
 
     def _fuzzy(
         self, query: str, choices: Sequence[str], index: np.ndarray | None, *, cutoff: float

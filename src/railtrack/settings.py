@@ -142,6 +142,27 @@ class Settings(BaseModel):
             "rail ETAs with live sightings still miss by ~1 day on average ([32])."
         ),
     )
+    geo_widen_town_days: float = Field(
+        0.5,
+        ge=0,
+        description=(
+            "Days taken off p10 and added to p90 for each end known only as a town "
+            "(geo precision 'town': the station may be another one of the town or its "
+            "district, a few to ~25 km and a shunting move from the node routed to). "
+            "Assumption."
+        ),
+    )
+    geo_widen_region_days: float = Field(
+        1.0,
+        ge=0,
+        description=(
+            "Days taken off p10 and added to p90 when the destination is only a region: "
+            "its stations lie some 100-300 km apart, about half a day to a day at the "
+            "345-520 km/day of DOMAIN.md section 2. A region origin is not widened: its "
+            "window already spans the routes from the region's report stations. "
+            "Assumption."
+        ),
+    )
     open_departure_days: float = Field(
         7.0,
         gt=0,

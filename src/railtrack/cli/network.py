@@ -194,19 +194,14 @@ def route(
         return
     for i, r in enumerate(routes, start=1):
         crossings = "; ".join(r.border_crossings) or "none"
+        named = net.named_stops(r)
         if not quiet:
             console.print(
                 f"route {i}: {r.names[0]} -> {r.names[-1]}, {r.length_km:,.0f} km, "
-                f"{len(r.stations)} stations, border crossings: {crossings}",
+                f"{len(named)} named stations, border crossings: {crossings}",
                 markup=False,
             )
-        console.print(("" if quiet else "  ") + " - ".join(r.names), markup=False, soft_wrap=True)
-        console.print(
-            f"route {i}: {r.names[0]} -> {r.names[-1]}, {r.length_km:,.0f} km, "
-            f"{len(r.stations)} stations, border crossings: {crossings}",
-            markup=False,
-        )
-        console.print("  " + " - ".join(r.names), markup=False, soft_wrap=True)
+        console.print(("" if quiet else "  ") + " - ".join(named), markup=False, soft_wrap=True)
 
 
 network_app = typer.Typer(
