@@ -167,6 +167,7 @@ def _label_places(
                 fontsize=7,
                 color="#333333",
                 zorder=6,
+                parse_math=False,  # a station name is text, never mathtext
                 bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.75},
             )
             box = text.get_window_extent(renderer)
@@ -544,7 +545,7 @@ def plot_arrival_timeline(
         elif pd.notna(c_hi):  # by
             ax.plot([c_hi + one_day], [yc], marker="<", color="#e08214", ls="")
     records = df.to_dict("records")
-    ax.set_yticks(y, [_row_label(row) for row in records], fontsize=8)
+    ax.set_yticks(y, [_row_label(row) for row in records], fontsize=8, parse_math=False)
     for tick, row in zip(ax.get_yticklabels(), records, strict=True):
         if _not_routed(row) is not None:
             tick.set_color(RAILHEAD_COLOR)
@@ -734,7 +735,7 @@ def plot_volumes(
         noun = {"W": "week", "D": "day", "M": "month", "Q": "quarter"}.get(freq, f"{freq} period")
         default_title = f"Cars by type per {noun}"
     else:
-        ax.set_xticks(xs, labels, rotation=30, ha="right", fontsize=8)
+        ax.set_xticks(xs, labels, rotation=30, ha="right", fontsize=8, parse_math=False)
         ax.set_xlabel("Railhead (destination)" if key == C.DESTINATION else key.replace("_", " "))
         default_title = f"Cars by type per {'railhead' if key == C.DESTINATION else key}"
     ax.set_ylabel("Cars (counted once per report)")
