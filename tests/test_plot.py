@@ -443,4 +443,4 @@ def test_report_text_is_never_mathtext(subplots, tmp_path):
     df = estimates_frame().assign(origin=["$x^{$", "Slonim"], destination=["$\\frac", "a$b$"])
     plot_arrival_timeline(df, ax=ax)
     fig.savefig(tmp_path / "t.png")  # mathtext would raise here
-    assert ax.get_yticklabels()[0].get_text().startswith("$x^{$")
+    assert "x^{" in ax.get_yticklabels()[0].get_text()  # shown as written, escaped

@@ -136,10 +136,9 @@ def test_whole_account_export_reads_channels_and_refuses_private_chats(tmp_path)
     assert is_json_export(path)
     posts, log = read(path)
     assert [(p.channel, p.message_id) for p in posts] == [("Rail Watch", 2), ("Left Rail", 5)]
-    assert log.skipped["messages of a personal_chat"] == 2
-    (problem,) = log.problems
-    assert "'Ana' is a personal_chat" in problem.message
-    assert "train" not in problem.message  # a private chat's text is never repeated
+    # expected in an account export: counted, never named, never read
+    assert log.skipped["messages of personal_chat chats (not read)"] == 2
+    assert log.problems == []
 
 
 def test_export_of_a_private_chat_is_a_problem_not_a_crash(tmp_path):
@@ -147,7 +146,9 @@ def test_export_of_a_private_chat_is_a_problem_not_a_crash(tmp_path):
     path = write_json(tmp_path / "result.json", doc)
     reports = load_reports(path)
     assert reports.shipments == []
-    assert any("personal_chat" in p.message for p in reports.problems)
+    (problem,) = reports.problems
+    assert "'Ana' is a personal_chat, not a channel or group" in problem.message
+    assert "train" not in problem.message  # a private chat's text is never repeated
 
 
 def test_invalid_escapes_written_by_telegram_desktop_are_read(tmp_path):
@@ -362,3 +363,50 @@ def test_two_exports_of_one_channel_load_once_with_the_latest_version(tmp_path):
     flats = {s.source.message_id: s.cars.flat for s in reports.shipments}
     assert flats == {2: 44, 3: 20, 4: 33}
     assert reports.skipped["telegram records also in another export (the latest version kept)"] == 2
+
+
+def test_html_page_cut_short_keeps_its_messages_and_says_so(tmp_path):
+    (page,) = write_html_export(
+        tmp_path, [Msg(2, POSTS["en"], when=at(3, 10)), Msg(3, POSTS["en"], when=at(4))]
+    )
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text[: text.index('id="message3"') + 80], encoding="utf-8")
+    reports = read_telegram_export(page, network=False)
+    assert [s.source.message_id for s in reports.shipments] == [2]
+    assert any("may be cut short" in p.message for p in reports.problems)
+
+
+REAL = Path(__file__).parent / "data"
+
+
+@pytest.mark.parametrize("corpus", ["extraction_real", "extraction_real_holdout"])
+def test_prefilter_passes_every_real_report(corpus):
+    """Every real report describes or mentions trains: none may be skipped."""
+    import yaml
+
+    files = sorted((REAL / corpus).glob("*.yaml"))
+    if not files:
+        pytest.skip(f"tests/data/{corpus} is not in this checkout")
+    texts = [yaml.safe_load(f.read_text(encoding="utf-8"))["text"] for f in files]
+    skipped = [f.name for f, text in zip(files, texts, strict=True) if not mentions_rail(text)]
+    assert skipped == []
+
+
+def test_html_page_without_its_head_is_read_as_utf8(tmp_path):
+    (page,) = write_html_export(tmp_path, [Msg(2, POSTS["pl"])])
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text[text.index("<body>") :], encoding="utf-8")  # no <meta charset>
+    (post,), _ = read(page)
+    assert post.text == POSTS["pl"]
+
+
+def test_prefilter_keeps_every_train_and_car_noun_extraction_knows():
+    from railtrack.extract.lexicon import LANGUAGES, lexicon
+
+    nouns = [
+        word.rstrip("*")
+        for lang in LANGUAGES
+        for word in (*lexicon(lang).train_nouns, *lexicon(lang).car_nouns)
+    ]
+    assert nouns
+    assert [w for w in nouns if not mentions_rail(f"Вчера {w.upper()} прибыл.")] == []

@@ -136,7 +136,7 @@ def test_round_trip_export_store_track(tmp_path):
     path = export(
         tmp_path,
         "export",
-        [Msg(2, TRAIN_A, when=at(3)), Msg(3, TRAIN_B, when=at(5)), Msg(4, POSTS["uk"])],
+        [Msg(2, TRAIN_A, when=at(3)), Msg(3, TRAIN_B, when=at(5)), Msg(4, POSTS["ru"])],
     )
     db = tmp_path / "s.sqlite"
     result = runner.invoke(app, ["ingest", str(path.parent), "--store", str(db), "--json"])
@@ -151,6 +151,13 @@ def test_round_trip_export_store_track(tmp_path):
     summary = json.loads(result.stdout)
     assert summary["trains"] >= 2
     assert "Rail Watch" in (out / "report.html").read_text(encoding="utf-8")
+    # the export itself is a report path for track, like any other
+    direct = runner.invoke(
+        app, ["track", str(path.parent), "--as-of", "2023-03-06", "--out", str(tmp_path / "o2"),
+              "--json"],
+    )  # fmt: skip
+    assert direct.exit_code == 0, direct.output
+    assert json.loads(direct.stdout)["trains"] == summary["trains"]
 
 
 def test_load_json_shows_the_source_fields(tmp_path):

@@ -30,12 +30,17 @@ import networkx as nx
 import numpy as np
 from scipy.spatial import cKDTree
 
-__all__ = ["SNAP_MAX_KM", "add_national", "snap_to_track"]
+__all__ = ["OCCUPIED_REGIONS", "SNAP_MAX_KM", "add_national", "crossing_closed", "snap_to_track"]
 
 logger = logging.getLogger(__name__)
 
 SNAP_MAX_KM = 12.0
 """Farthest a theatre station is joined to the track layer, km."""
+
+OCCUPIED_REGIONS = frozenset(
+    {"UA/Donetsk", "UA/Luhansk", "UA/Crimea", "UA/Misto Sevastopol'", "UA/Zaporizhia", "UA/Kherson"}
+)
+"""Ukrainian regions (GeoNames first-level names) whose lines Russia runs trains into."""
 
 _COVER_RATIO = 1.5
 _R = 6371.0088
@@ -86,7 +91,30 @@ def _unit(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
     return np.column_stack((np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)))
 
 
-def add_national(G: nx.Graph, root: Path) -> dict[str, int]:
+def crossing_closed(country_a: str, region_a: str, country_b: str, region_b: str) -> bool:
+    """Whether a link between two countries' track is closed to through trains.
+
+    Since February 2022 no train crosses between Belarus and Ukraine, nor between
+    Russia and the parts of Ukraine it does not hold; lines from Russia into the
+    Donetsk, Luhansk, Zaporizhzhia and Kherson regions and Crimea are used.
+
+    Examples
+    --------
+    >>> crossing_closed("BY", "", "UA", "UA/Volyn"), crossing_closed("RU", "", "UA", "UA/Donetsk")
+    (True, False)
+    >>> crossing_closed("RU", "", "UA", "UA/Kharkiv"), crossing_closed("BY", "", "RU", "")
+    (True, False)
+    """
+    pair = {country_a, country_b}
+    if pair == {"BY", "UA"}:
+        return True
+    if pair == {"RU", "UA"}:
+        ua_region = region_a if country_a == "UA" else region_b
+        return ua_region not in OCCUPIED_REGIONS
+    return False
+
+
+def add_national(G: nx.Graph, root: Path, *, close_crossings: bool = True) -> dict[str, int]:
     """Merge the national track and town layer in ``root`` into the theatre graph ``G``.
 
     Parameters
@@ -96,6 +124,8 @@ def add_national(G: nx.Graph, root: Path) -> dict[str, int]:
     root
         Directory holding ``track_nodes.csv.gz``, ``track_links.csv.gz`` and
         ``towns.csv.gz``.
+    close_crossings
+        Leave out track links across closed borders (:func:`crossing_closed`).
 
     Returns
     -------
@@ -137,16 +167,19 @@ def add_national(G: nx.Graph, root: Path) -> dict[str, int]:
         )
     )
     links = _columns(root / "track_links.csv.gz")
-    G.add_edges_from(
-        (u, v, {"length_km": float(km), "length_method": method, "line": ""})
-        for u, v, km, method in zip(
-            links["source"],
-            links["target"],
-            links["length_km"],
-            links["length_method"],
-            strict=True,
-        )
-    )
+    place = {
+        n: (c, r)
+        for n, c, r in zip(track_ids, nodes["country"], nodes.get("region", [""] * len(track_ids)),
+                           strict=True)
+    }  # fmt: skip
+    closed = 0
+    for u, v, km, method in zip(
+        links["source"], links["target"], links["length_km"], links["length_method"], strict=True
+    ):
+        if close_crossings and crossing_closed(*place[u], *place[v]):
+            closed += 1
+            continue
+        G.add_edge(u, v, length_km=float(km), length_method=method, line="")
     snapped = _snap_theatre(G, theatre, track_ids, track_lat, track_lon)
     kept = _drop_covered_links(G, theatre_links, snapped)
     towns = _columns(root / "towns.csv.gz")
@@ -171,10 +204,11 @@ def add_national(G: nx.Graph, root: Path) -> dict[str, int]:
         )
         G.add_edge(tid, towns["node"][i], length_km=0.0, length_method="snap", line="")
     return {
-        "track_nodes": len(nodes),
+        "track_nodes": len(track_ids),
         "towns": n_towns,
         "snapped": len(snapped),
         "theatre_links_kept": kept,
+        "closed_crossings": closed,
     }
 
 

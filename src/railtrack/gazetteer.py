@@ -22,17 +22,18 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import numpy as np
-import pandas as pd
 from rapidfuzz import fuzz, process
 
 from railtrack import columns as C
+from railtrack._lazy import lazy_module
 from railtrack._regions import Region, RegionIndex
 from railtrack._translit import (
     base_tokens,
@@ -43,6 +44,11 @@ from railtrack._translit import (
 )
 from railtrack.models import Place
 from railtrack.settings import DEFAULT_SETTINGS, Settings
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    pd = lazy_module("pandas")  # imported on first use: resolving a name does not need it
 
 __all__ = ["GEO_PRECISION", "Gazetteer", "Resolution"]
 
@@ -61,7 +67,17 @@ GEO_PRECISION = {"station": 1, "town": 2, "region": 3}
 
 _TIER = {"station": 0, "town": 1}
 _TAIL_FUZZ = 85.0
-_TOWN_ALIAS_SCORE = 99.0
+_TOWN_ALIAS_SCORE = 95.0
+_FUZZY_TOWN_GAP = 0.1
+# Case endings of Russian, Ukrainian and Belarusian nouns and the nominative endings
+# they may stand for ("Борисова" -> "Борисов", "Полонки" -> "Полонка", "Калузі" -> ...).
+_CASE_ENDINGS = (
+    ("ами", ""), ("ого", ""), ("ому", ""), ("ові", ""), ("ой", "а"), ("ою", "а"),
+    ("ом", ""), ("ем", ""), ("ы", "а"), ("и", "а"), ("і", "а"), ("е", "а"), ("у", "а"),
+    ("ю", "я"), ("а", ""), ("у", ""), ("е", ""), ("і", ""),
+)  # fmt: skip
+_VOWELS = frozenset("аеёиоуыэюяіїєў")
+_CYRILLIC_WORD_END = re.compile(r"([\u0400-\u04ff]{4,})$")
 _POPULATION_LEAD = 10
 _POPULATION_MIN = 5000
 
@@ -465,12 +481,53 @@ class Gazetteer:
         found = self._resolve_tokens(query, tokens)
         if region.index is not None and self._region_wins(region.score, found):
             return self._region_result(query, region.index, region.score, found.candidates, "")
+        if found.resolved and found.station_id is not None:
+            clash = self._case_form_clash(query, found)
+            if clash is not None:
+                return clash
         if not found.resolved and len(tokens) > 1 and all(map(is_suffix_word, tokens[1:])):
             head = self._resolve_tokens(query, tokens[:1], plain=True)
             if head.resolved and head.score >= self.settings.resolve_base_score:
                 note = f"resolved to the place: {' '.join(tokens)!r} is not in the gazetteer"
                 return replace(head, precision="town", note=note, candidates=found.candidates)
         return found
+
+    def _case_form_clash(self, query: str, found: Resolution) -> Resolution | None:
+        """Unresolve a Cyrillic name that may be a case form of another place's name.
+
+        "Борисова" is the town Borisovo, or the genitive of Borisov; when a
+        nominative the ending may stand for names another place exactly, the name is
+        ambiguous (de-inflect it first, e.g. with the languages module).
+        """
+        m = _CYRILLIC_WORD_END.search(query.strip())
+        if m is None or found.station_id is None:
+            return None
+        word = m.group(1)
+        best = self._stations[self._index[found.station_id]]
+        for ending, nominative in _CASE_ENDINGS:
+            stem = word[: len(word) - len(ending)]
+            if not word.lower().endswith(ending) or len(stem) < 3 or stem[-1].lower() in _VOWELS:
+                continue  # "Красное" is an adjective's nominative, not a case form
+            form = query.strip()[: m.start()] + stem + nominative
+            other = self._resolve_tokens(form, name_tokens(form))
+            if not other.resolved or other.score < 100.0 or other.station_id is None:
+                continue
+            rival = self._stations[self._index[other.station_id]]
+            if rival.id != best.id and not self._same_place(best, rival):
+                return Resolution(
+                    query=query,
+                    resolved=False,
+                    score=found.score,
+                    candidates=(
+                        (best.id, best.name, found.score),
+                        (rival.id, rival.name, other.score),
+                    ),
+                    note=(
+                        f"ambiguous: {best.name} ({best.id}), or a case form of "
+                        f"{form!r}: {rival.name} ({rival.id})"
+                    ),
+                )
+        return None
 
     def _region_wins(self, score: float, found: Resolution) -> bool:
         """Whether a region alias wins: over fuzzy matches and towns, not exact stations."""
@@ -524,6 +581,7 @@ class Gazetteer:
     def _resolve_tokens(self, query: str, tokens: list[str], *, plain: bool = False) -> Resolution:
         s = self.settings
         scores, town_level = self._score_stations(tokens, plain=plain)
+        capped = {i for i in self._last_capped if scores.get(i, 0.0) < s.resolve_min_score}
         ranked = sorted(scores.items(), key=lambda kv: self._order(kv[0], kv[1]))
         candidates = tuple(
             (self._stations[i].id, self._stations[i].name, round(sc, 1))
@@ -543,7 +601,9 @@ class Gazetteer:
         rivals = [
             i
             for i, sc in ranked[1:]
-            if sc >= best_score - s.resolve_min_margin and not self._outranks(best, best_score, i)
+            if sc >= best_score - s.resolve_min_margin
+            and i not in capped
+            and not self._outranks(best, best_score, i)
         ]
         if rivals:
             names = ", ".join(
@@ -587,6 +647,7 @@ class Gazetteer:
         s = self.settings
         scores: dict[int, float] = {}
         town_level: set[int] = set()
+        self._last_capped: set[int] = set()
         qbase_tokens = base_tokens(tokens)
         qfull, qbase = tokens_skeleton(tokens), tokens_skeleton(qbase_tokens)
         qtail = _tail(tokens)
@@ -630,6 +691,10 @@ class Gazetteer:
                 continue
             for i, key_is_base, alias in self._key_hits[k]:
                 score = min(sc, s.resolve_base_score) if key_is_base else min(sc, 99.9)
+                if self._stations[i].tier:  # towns match only by spelling, never fuzzily
+                    score = min(score, s.resolve_min_score - _FUZZY_TOWN_GAP)
+                    if score > scores.get(i, -1.0):
+                        self._last_capped.add(i)
                 put(i, score, town, alias)
         return scores, town_level
 

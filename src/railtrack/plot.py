@@ -25,6 +25,7 @@ from matplotlib.transforms import Bbox
 
 from railtrack import columns as C
 from railtrack.basemap import Bounds, country_outlines
+from railtrack.safetext import plot_text
 from railtrack.summary import Row, summarize
 
 __all__ = [
@@ -158,7 +159,7 @@ def _label_places(
         others = [m for m in marks if not (m.x0 == own.x0 and m.y0 == own.y0)]
         for offset, ha, va in _LABEL_SPOTS:
             text = ax.annotate(
-                str(G.nodes[node].get("name") or node),
+                plot_text(G.nodes[node].get("name") or node),
                 xy=xy,
                 xytext=offset,
                 textcoords="offset points",
@@ -167,7 +168,6 @@ def _label_places(
                 fontsize=7,
                 color="#333333",
                 zorder=6,
-                parse_math=False,  # a station name is text, never mathtext
                 bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.75},
             )
             box = text.get_window_extent(renderer)
@@ -221,7 +221,9 @@ def _route_lines(routes_or_graph: Any, base: nx.Graph) -> tuple[list[dict[str, A
         specs.append(
             {
                 "edges": list(itertools.pairwise(stations)),
-                "label": f"{route.names[0]} → {route.names[-1]} ({route.length_km:,.0f} km)",
+                "label": plot_text(
+                    f"{route.names[0]} → {route.names[-1]} ({route.length_km:,.0f} km)"
+                ),
                 "route": route,
             }
         )
@@ -402,7 +404,7 @@ def plot_route_map(
             if routes_or_graph is not None
             else "Rail network"
         )
-    ax.set_title(title)
+    ax.set_title(plot_text(title))
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
     ax.grid(visible=True, lw=0.3, alpha=0.4)
     return ax
@@ -545,7 +547,7 @@ def plot_arrival_timeline(
         elif pd.notna(c_hi):  # by
             ax.plot([c_hi + one_day], [yc], marker="<", color="#e08214", ls="")
     records = df.to_dict("records")
-    ax.set_yticks(y, [_row_label(row) for row in records], fontsize=8, parse_math=False)
+    ax.set_yticks(y, [plot_text(_row_label(row)) for row in records], fontsize=8)
     for tick, row in zip(ax.get_yticklabels(), records, strict=True):
         if _not_routed(row) is not None:
             tick.set_color(RAILHEAD_COLOR)
@@ -575,7 +577,11 @@ def plot_arrival_timeline(
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
     ax.set_xlabel("Date (departure and claim bars span whole days; estimates are instants)")
     ax.grid(visible=True, axis="x", lw=0.3, alpha=0.5)
-    ax.set_title(title or "Arrival windows: estimate p10–p90 and p50 beside the source's claim")
+    ax.set_title(
+        plot_text(title)
+        if title
+        else "Arrival windows: estimate p10–p90 and p50 beside the source's claim"
+    )
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
     return ax
 
@@ -682,7 +688,7 @@ def plot_volumes(
         xs = [s + pd.Timedelta(days=0.1 * d) for s, d in zip(starts, period_days, strict=True)]
         align = "edge"
     else:
-        labels = [str(v) if pd.notna(v) else "unknown" for v in grouped.index]
+        labels = [plot_text(v) if pd.notna(v) else "unknown" for v in grouped.index]
         xs = list(range(len(grouped)))
         widths = [0.7] * len(grouped)
         align = "center"
@@ -731,17 +737,19 @@ def plot_volumes(
                 f"\nnot shown: {undated:,.0f} cars on {undated_trains} "
                 f"train{'s' if undated_trains != 1 else ''} that no report dates"
             )
-        ax.set_xlabel(xlabel)
+        ax.set_xlabel(plot_text(xlabel))
         noun = {"W": "week", "D": "day", "M": "month", "Q": "quarter"}.get(freq, f"{freq} period")
         default_title = f"Cars by type per {noun}"
     else:
-        ax.set_xticks(xs, labels, rotation=30, ha="right", fontsize=8, parse_math=False)
-        ax.set_xlabel("Railhead (destination)" if key == C.DESTINATION else key.replace("_", " "))
+        ax.set_xticks(xs, labels, rotation=30, ha="right", fontsize=8)
+        ax.set_xlabel(
+            "Railhead (destination)" if key == C.DESTINATION else plot_text(key.replace("_", " "))
+        )
         default_title = f"Cars by type per {'railhead' if key == C.DESTINATION else key}"
     ax.set_ylabel("Cars (counted once per report)")
     if len(bottom):
         ax.set_ylim(0, max(float(bottom.max()) * 1.15, 1.0))
-    ax.set_title(title or default_title)
+    ax.set_title(plot_text(title or default_title))
     if ax.get_legend_handles_labels()[0]:
         ax.legend(title="Car type", fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     else:

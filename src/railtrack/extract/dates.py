@@ -34,7 +34,7 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from railtrack.extract.lexicon import all_month_forms, month_of, trie_pattern
 from railtrack.extract.numbers import _UNITS, NUMBER_PATTERN, parse_number, scan
-from railtrack.models import DateWindow, Precision
+from railtrack.models import DateWindow, Precision, check_plausible
 
 __all__ = ["DateSpan", "find_dates", "resolve_date"]
 
@@ -75,7 +75,10 @@ _DATE_RE = re.compile(
     rf"(?P<p_m>{_MONTH})(?:\s+(?P<p_y>{_YEAR}))?"
     rf"|(?P<dm_d>{_DAY})(?:\s+of)?\s+(?P<dm_m>{_MONTH})(?:,?\s+(?P<dm_y>{_YEAR}))?"
     rf"|(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY})(?:,?\s+(?P<md_y>{_YEAR}))?"
-    r"|the\s+(?P<dom>(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th))\b"
+    # "the 7th" is a day of the month; "the 4th Guards Tank Division" is a unit
+    r"|the\s+(?P<dom>(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th))\b(?!(?-i:\s+[A-Z])|\s+(?:guards|"
+    r"tank|motori[sz]ed|rifle|army|division|brigade|regiment|battalion|corps|separate|"
+    r"artillery|airborne|echelon|train)\b)"
     rf"(?!\s+(?:of\s+)?{_MONTH})"
     r"|on\s+(?P<n2_d>[0-2]?\d|3[01])\.(?P<n2_m>0[1-9]|1[0-2])(?!\.?\d)"
     rf"|(?P<mo_prep>in|during|for|throughout)\s+(?P<mo_m>{_MONTH})(?:\s+(?P<mo_y>{_YEAR}))?"
@@ -135,7 +138,10 @@ class DateSpan:
     @property
     def is_ambiguous(self) -> bool:
         """Whether a numeric date could be read month-first (03/04/2023: read day-first)."""
-        return self.get("ambiguous") is not None
+        if self.get("ambiguous") is not None:
+            return True
+        day, month = self.get("n_d"), self.get("n_m")
+        return bool(day and month and "/" in self.text and int(day) <= 12 and int(month) <= 12)
 
     @property
     def has_year(self) -> bool:
@@ -269,6 +275,15 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+def _plausible(day: date) -> bool:
+    """Whether ``day`` lies in the range reports may give (Settings, 1900-2100)."""
+    try:
+        check_plausible(day)
+    except ValueError:
+        return False
+    return True
+
+
 def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
@@ -278,7 +293,8 @@ def _explicit_year(span: DateSpan, key: str) -> int | None:
     if value is None:
         return None
     year = int(value)
-    return year + 2000 if year < 100 else year
+    # two digits ("01.03.23") are this century; four are the year as written (0001 is 1)
+    return year + 2000 if len(value.strip()) <= 2 else year
 
 
 _PARTS = {
@@ -525,8 +541,11 @@ def resolve_date(
     >>> (w.earliest, w.latest, w.precision)
     (datetime.date(2023, 2, 20), datetime.date(2023, 2, 26), 'week')
     """
-    base = _base_window(span, published, forward=forward)
-    if base is None:
+    try:
+        base = _base_window(span, published, forward=forward)
+    except (ValueError, OverflowError):  # a year at the calendar's end
+        return None
+    if base is None or not all(_plausible(day) for day in base[:2]):
         return None
     earliest: date | None
     latest: date | None

@@ -111,6 +111,21 @@ class LexiconReader:
         self.lex: Lexicon = lexicon(lang)
         # months of every language: a Russian report may quote "8 marca"
         self._month = month_of
+        lex = self.lex
+        tables = (
+            lex.qualifiers,
+            lex.night_prefix,
+            lex.month_parts,
+            lex.month_prep,
+            lex.weekday_mods,
+            lex.relative,
+        )
+        # the words a date expression can start with: dates are tried only there
+        self._date_starts = frozenset().union(
+            *(t.first_words for t in tables), lex.weekdays, lex.range_start
+        )
+        self._date_prefixes = tuple(p for t in tables for p in t.prefixes)
+        self._verb_cache: dict[str, list[VerbCue]] = {}
 
     # -- numbers ---------------------------------------------------------------------
     def _number_at(self, toks: tuple[Token, ...], i: int) -> tuple[int, int] | None:
@@ -148,7 +163,12 @@ class LexiconReader:
         toks = tokens(text)
         counts: list[CarCount] = []
         i = 0
+        numbers, approx_words = self.lex.numbers, self.lex.approx
         while i < len(toks):
+            low = toks[i].low
+            if not (low[0].isdigit() or low in numbers or low in approx_words):
+                i += 1
+                continue
             approx = self.lex.approx.match(toks, i)
             start_i = i
             j = approx[1] if approx else i
@@ -266,8 +286,12 @@ class LexiconReader:
         toks = tokens(text)
         markers: list[TrainMarker] = []
         i = 0
+        table = self.lex.markers
         while i < len(toks):
-            hit = self.lex.markers.match(toks, i)
+            if toks[i].low not in table:
+                i += 1
+                continue
+            hit = table.match(toks, i)
             if hit is None:
                 i += 1
                 continue
@@ -282,6 +306,9 @@ class LexiconReader:
                 ok = noun is not None
                 if not ok and nxt in ("из", "з", "із", "са", "z", "ze"):
                     ok = True  # "один из эшелонов"
+            opening = i == 0 or toks[i - 1].low in (".", ",", ";", ":", "•", "-", "—", "–")
+            if kind == "ordinal" and not ok and opening:
+                kind, ok = "weak", True  # "первый 2 марта с 40 вагонами": one of a group
             if (
                 kind in ("one", "weak", "other")
                 and not ok
@@ -326,9 +353,17 @@ class LexiconReader:
         return None
 
     def is_group_reference(self, text: str) -> bool:
-        """Whether the text speaks of trains already named, together ("в обоих", "łącznie")."""
+        """Whether the text speaks of trains already named, together ("в обоих", "łącznie").
+
+        "Всего в эшелоне 40 вагонов" is a total of one train: a total word beside
+        train nouns that are all singular is no reference to several.
+        """
         toks = tokens(text)
-        return any(self.lex.group_refs.match(toks, i) for i in range(len(toks)))
+        refs = self.lex.group_refs
+        if not any(t.low in refs and refs.match(toks, i) for i, t in enumerate(toks)):
+            return False
+        nouns = [self.lex.train_nouns[t.low] for t in toks if t.low in self.lex.train_nouns]
+        return not nouns or "pl" in nouns
 
     def is_each(self, text: str) -> bool:
         """Whether counts hold for each train ("в каждом", "po 40 wagonów")."""
@@ -376,7 +411,12 @@ class LexiconReader:
 
     def verb_cues(self, text: str) -> list[VerbCue]:
         """Verbs that say whether a nearby date is a departure or an arrival."""
-        cues = []
+        cached = self._verb_cache.get(text)
+        if cached is not None:
+            return cached
+        if len(self._verb_cache) > 2048:
+            self._verb_cache.clear()
+        cues = self._verb_cache[text] = []
         if self.lex.verbs is None:
             return cues
         for m in self.lex.verbs.finditer(text):
@@ -423,8 +463,12 @@ class LexiconReader:
         toks = tokens(text)
         places: list[PlaceSpan] = []
         i = 0
+        cues = self.lex.place_cues
         while i < len(toks):
-            hit = self.lex.place_cues.match(toks, i)
+            if toks[i].low not in cues:
+                i += 1
+                continue
+            hit = cues.match(toks, i)
             if hit is None:
                 i += 1
                 continue
@@ -434,11 +478,32 @@ class LexiconReader:
                 continue
             case = None
             kind_hit = self.lex.place_kinds.match(toks, j)
+            if kind_hit is None and j + 1 < len(toks) and _ADJECTIVE_END.search(toks[j].low):
+                after_adj = self.lex.place_kinds.match(toks, j + 1)
+                if after_adj is not None and toks[j].text[:1].islower():
+                    kind_hit = after_adj  # "в китайский город Цзинань", "na białoruską stację"
             if kind_hit is not None:
                 case, j = kind_hit[0][1], kind_hit[1]
                 if j < len(toks) and toks[j].low == ".":
                     j += 1
             end_j = self._name_at(toks, j)
+            if kind_hit is not None and end_j == j and j < len(toks):
+                inner = self.lex.place_cues.match(toks, j)
+                if inner is not None and inner[0] in ("into", "at"):
+                    # "со станции в Воронежской области": the region is the place
+                    k = inner[1]
+                    end_k = self._name_at(toks, k)
+                    after = self.lex.place_kinds.match(toks, end_k) if end_k > k else None
+                    if after is not None and after[0][0] == "region":
+                        start, end = toks[k].start, toks[after[1] - 1].end
+                        role_here = "destination" if role == "into" else role
+                        places.append(
+                            PlaceSpan(
+                                role_here, text[start:end], start, end, toks[i].start, self.lang
+                            )
+                        )
+                        i = after[1]
+                        continue
             region_first = (
                 kind_hit is not None
                 and kind_hit[0][0] == "region"
@@ -484,12 +549,15 @@ class LexiconReader:
         "в 50 км от Луганской области" gives a distance, "со ссылкой на Сообщество" a
         source; "в/на" before a name mean motion only in a clause with a verb of motion.
         """
-        back = [t.low for t in toks[max(0, i - 3) : i]]
-        if any(w in _DISTANCE for w in back[-2:]):
-            return True
+        back = [t.low for t in toks[max(0, i - 4) : i]]
+        if any(w in _DISTANCE for w in back):
+            return True  # "в 50 км от X", "в 400 км к югу от X"
         if back and back[-1] in _SOURCE_BEFORE:
             return True
-        return role == "into" and not self.verb_cues(text)
+        if role != "into" or self.verb_cues(text):
+            return False
+        # "эшелон в Валуйки": after a train noun the preposition is motion too
+        return not any(t.low in self.lex.train_nouns for t in toks[max(0, i - 2) : i])
 
     def _into_role(self, last: Token, case: str | None) -> str:
         """Return the role after "в/на/у": destination (accusative) or at (locative)."""
@@ -525,7 +593,12 @@ class LexiconReader:
         toks = tokens(text)
         spans: list[DateSpan] = []
         i = 0
+        starts = self._date_starts
         while i < len(toks):
+            low = toks[i].low
+            if not (low[0].isdigit() or low in starts or low.startswith(self._date_prefixes)):
+                i += 1
+                continue
             found = self._date_at(toks, i)
             if found is None:
                 i += 1

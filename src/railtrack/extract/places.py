@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 __all__ = ["PlaceSpan", "find_places", "is_broad", "resolve_place"]
 
 _ORIGIN = (
+    # "left a station in the Voronezh region": the region is the origin
+    r"(?:left|leaving|departed(?:\s+from)?|from)\s+an?\s+(?:railway\s+)?station\s+in|"
     r"from|out\s+of|left|leaving|leaves|leave|departed(?:\s+from)?|departing(?:\s+from)?|"
     r"departs(?:\s+from)?|depart\s+from|dispatched\s+from|sent\s+from|"
     r"set\s+off\s+from|(?:loaded|formed|prepared|assembled|made\s+up)\s+(?:at|in)|"
@@ -38,6 +40,7 @@ _ORIGIN = (
     r"(?:trains?|echelons?|platforms|flat\s*cars|flats|wagons|cars)\s+(?:at|in)"
 )
 _DEST = (
+    r"(?:to|for|at)\s+an?\s+(?:railway\s+)?station\s+in|"
     r"headed\s+(?:for|to|towards?)|heading\s+(?:for|to|towards?)|heads\s+(?:for|to|towards?)|"
     r"bound\s+for|destined\s+for|en\s+route\s+to|on\s+(?:its|the)\s+way\s+to|"
     r"in\s+the\s+direction\s+of|arriv(?:ed|ing|es|e)\s+(?:at|in)|"
@@ -58,6 +61,9 @@ _NAME = rf"{_WORD}(?:\s+(?:{_WORD}|[IVX]{{1,3}}(?![\w'’])|\d(?!\d)))*"
 
 _PLACE_RE = re.compile(
     rf"(?<![\w-])(?:(?P<o>{_ORIGIN})|(?P<r>{_REACH})|(?P<d>{_DEST})|(?P<a>{_AT}))\s+"
+    # adjectives between the article and a station ("the nearby Valuyki station")
+    r"(?:the\s+(?:(?-i:[a-z][\w-]*)\s+){1,2}(?=(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?"
+    r"\s+(?:railway\s+)?(?:station|junction|stop)\b))?"
     r"(?:the\s+)?(?:(?:station|city|town|village|settlement|region|area)\s+(?:of\s+)?)?"
     rf"(?P<name>{_NAME})",
     re.IGNORECASE,
@@ -99,7 +105,8 @@ _NOT_PLACES_TEXT = (
     "ukrainian polish soviet military army armed forces general staff community railway "
     "railways workers monitoring group echelon train trains transport no hours one two "
     "three first second third another other each both all nato ministry defence defense "
-    "lukashenka lukashenko putin zelensky reuters interfax according "
+    "lukashenka lukashenko putin zelensky reuters interfax according north south east "
+    "west northeast northwest southeast southwest "
 )
 _NOT_PLACES = frozenset(_NOT_PLACES_TEXT.split())
 
@@ -226,12 +233,24 @@ def find_places(text: str) -> list[PlaceSpan]:
         if kind and kind["kind"].lower() in _REGION_KINDS:
             end = kind.end()
         places.append(PlaceSpan(role, text[start:end], start, end, m.start()))
+    for m in _RECEIVED_RE.finditer(text):
+        # "Nieklinovka received a train": a station before its verb
+        first, last = _trim_name(m["name"])
+        if first != last and not any(p.start <= m.start("name") + first < p.end for p in places):
+            start, end = m.start("name") + first, m.start("name") + last
+            places.append(PlaceSpan("destination", text[start:end], start, end, m.start("verb")))
+            places.sort(key=lambda p: p.start)
     if "→" in text or "->" in text or "=>" in text:
         places.extend(_arrow_places(text, places))
         places.sort(key=lambda p: p.start)
     return places
 
 
+_RECEIVED_RE = re.compile(
+    r"(?<![\w-])(?P<name>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)"
+    r"(?:\s+(?:railway\s+)?station)?\s+(?P<verb>received|has\s+received|took\s+in|welcomed)\b",
+    re.IGNORECASE,
+)
 _ARROW_RE = re.compile(rf"(?P<a>{_NAME})\s*(?:→|->|=>|⟶)\s*(?P<b>{_NAME})", re.IGNORECASE)
 
 

@@ -24,6 +24,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -32,6 +33,7 @@ from typing import Any
 
 from railtrack.extract import cues
 from railtrack.extract.dates import DateSpan, resolve_date
+from railtrack.extract.lexicon import month_of
 from railtrack.extract.numbers import CarCount
 from railtrack.extract.places import PlaceSpan, is_broad
 from railtrack.extract.readers import Reader, reader_for
@@ -68,6 +70,9 @@ class _Facts:
     arrival: Fact | None = None
     claim: Fact | None = None
     counts: dict[str, Fact] = field(default_factory=dict)
+    via: list[Fact] = field(default_factory=list)  # places passed or seen at, in order
+    sightings: list[tuple[Fact, Fact]] = field(default_factory=list)  # (place, date window)
+    last_role: str | None = None  # the role of the last verb read for these facts
 
 
 @dataclass
@@ -156,10 +161,26 @@ class _ClauseReader:
     def places_into(self, facts: _Facts) -> None:
         for place in self.places:
             role = self._place_role(place)
-            if role is None:
-                continue
             fact = self._fact(place, place.start, place.end)
+            if role is None:
+                if (
+                    self._passed(place)
+                    and not is_broad(place.text)
+                    and not any(v.text == fact.text for v in facts.via)
+                ):
+                    facts.via.append(fact)  # "spotted in Bryansk", "через Оршу"
+                continue
             _set_place(facts, role, fact)
+
+    def _passed(self, place: PlaceSpan) -> bool:
+        """Whether the train passed or was seen at an "at" place (a via point)."""
+        if place.role != "at":
+            return False
+        cue = self.text[place.cue_start : place.start].strip().lower()
+        if cue.startswith(_VIA_CUES):
+            return True
+        verb = self._verb_for(place.cue_start)
+        return verb is not None and verb.role == "neutral"
 
     def _place_role(self, place: PlaceSpan) -> str | None:
         if place.role in ("origin", "destination"):
@@ -187,21 +208,63 @@ class _ClauseReader:
                 return True
         return False
 
-    def dates_into(self, facts: _Facts, problems: list[str]) -> None:
+    def dates_into(
+        self, facts: _Facts, problems: list[str], default_role: str | None = None
+    ) -> None:
+        """File each date as the departure or arrival its verb says.
+
+        A clause with no verb at all ("This happened on 5 March") dates the verb
+        read last for the same train (``default_role``, else ``facts.last_role``).
+        A date of a sighting ("spotted in Bryansk on March 6") dates the via point.
+        """
+        fallback = facts.last_role or default_role
+        if fallback is not None and not self.verbs and not _refers_back(self.text):
+            fallback = None
         for span in self.dates:
             verb = self._verb_for(span.start)
-            if verb is None or verb.role == "neutral":
+            if verb is None and (self.verbs or fallback is None):
                 continue
-            forward = not verb.past or self.claim is not None
+            if verb is not None and verb.role == "neutral":
+                self._sighting(facts, span, problems)
+                continue
+            past = verb.past if verb is not None else True
+            forward = not past or self.claim is not None
             window = resolve_date(span, self.published, forward=forward)
             if window is None:
-                problems.append(f"cannot date {span.text!r}: no published date to resolve it")
+                why = (
+                    "no published date to resolve it"
+                    if self.published is None
+                    else "no such day, or outside the plausible range 1900-2100"
+                )
+                problems.append(f"cannot date {span.text!r}: {why}")
                 continue
-            inferred = span.is_relative or window.precision in ("week", "month")
+            # a numeric date that could be read month-first is read day-first, flagged
+            inferred = (
+                span.is_relative or span.is_ambiguous or window.precision in ("week", "month")
+            )
             fact = self._fact(window, span.start, span.end, inferred=inferred)
-            role = "departure" if verb.role == "departure" else "arrival"
+            if verb is not None:
+                role = "departure" if verb.role == "departure" else "arrival"
+            else:
+                role = fallback or "departure"
             if getattr(facts, role) is None:
                 setattr(facts, role, fact)
+        roles = [v.role for v in self.verbs if v.role != "neutral"]
+        if roles:
+            facts.last_role = "departure" if roles[-1] == "departure" else "arrival"
+
+    def _sighting(self, facts: _Facts, span: DateSpan, problems: list[str]) -> None:
+        passed = [p for p in self.places if self._passed(p)]
+        if not passed:
+            return
+        window = resolve_date(span, self.published)
+        if window is None:
+            problems.append(f"cannot date {span.text!r}: no published date to resolve it")
+            return
+        place = min(passed, key=lambda p: abs(p.start - span.start))
+        facts.sightings.append(
+            (self._fact(place, place.start, place.end), self._fact(window, span.start, span.end))
+        )
 
     def counts_into(self, counts: dict[str, Fact]) -> None:
         for count in self.counts:
@@ -241,9 +304,9 @@ class _ClauseReader:
         if self.claim is not None and facts.claim is None:
             facts.claim = self._fact(self.claim, 0, len(self.text))
 
-    def all_into(self, facts: _Facts, problems: list[str]) -> None:
+    def all_into(self, facts: _Facts, problems: list[str], default_role: str | None = None) -> None:
         self.places_into(facts)
-        self.dates_into(facts, problems)
+        self.dates_into(facts, problems, default_role)
         self.counts_into(facts.counts)
         self.claim_into(facts)
 
@@ -324,6 +387,9 @@ def read_trains(
         if clause.sentence in sentences_off:
             continue
         rd = sentence_readers.get(clause.sentence, default)
+        if _is_question(text, clause):
+            sentences_off.add(clause.sentence)
+            continue
         if rd.is_off_topic(clause.text):
             sentences_off.add(clause.sentence)
             continue
@@ -367,9 +433,15 @@ def read_trains(
                 elif marker.kind == "indefinite":
                     group = None
                 draft.trains.append(current)
-                reader.all_into(current, draft.problems)
+                group_role = group.last_role if current.group is not None and group else None
+                reader.all_into(current, draft.problems, group_role)
                 continue
             if rd.is_group_reference(piece.text) and reader.counts:
+                if not draft.groups:
+                    # "In total, 40 cars": the headline and lead may be this train again
+                    merged = _merge_restated(draft)
+                    if current is not None:
+                        current = merged.get(id(current), current)
                 target = _group_for_reference(draft, group)
                 if target is not None:
                     group = target
@@ -408,10 +480,56 @@ def read_trains(
     _fill_groups(draft, max_group_trains=max_group_trains)
     draft.trains = [t for t in draft.trains if _has_facts(t) or t.group is not None]
     _merge_restated(draft)
+    draft.trains = [t for t in draft.trains if not _only_a_country(t)]
     return draft
 
 
+_WORD_INSIDE = re.compile(r"(?<=[\w,] )[^\W\d_][\w'’-]*")
+
+
+_WEEKDAY_WORDS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
+
+
+def _refers_back(text: str) -> bool:
+    """Whether a clause without a verb of motion can only be about the train just read.
+
+    "It happened on 5 March." / "Это произошло 5 марта." are short and name nothing
+    else; a long clause naming people or places is about something else.
+    """
+    if len(text) > 80:
+        return False
+    return not any(
+        w[0].isupper() and month_of(w) is None and w.lower() not in _WEEKDAY_WORDS
+        for w in _WORD_INSIDE.findall(text)
+    )
+
+
+def _is_question(text: str, clause: Clause) -> bool:
+    """Whether the clause ends a question ("Is a unit en route to Canada?"): no report."""
+    end = clause.end
+    while end < len(text) and text[end] in " \t\"'”»)":
+        end += 1
+    return clause.text.rstrip().endswith("?") or (end < len(text) and text[end] == "?")
+
+
+def _only_a_country(train: TrainDraft) -> bool:
+    """Whether all a lone train has is one country or region ("переброска в Беларусь").
+
+    Such a mention is news about trains in general, not a shipment one can track.
+    """
+    if train.group is not None or train.counts or train.via or train.number:
+        return False
+    if any(getattr(train, role) is not None for role in _DATE_ROLES):
+        return False
+    places = [getattr(train, role) for role in (*_PLACE_ROLES, "goal")]
+    places = [p for p in places if p is not None]
+    return len(places) == 1 and is_broad(places[0].value.text)
+
+
 _PLACE_ROLES = ("origin", "destination")
+_VIA_CUES = ("through", "via", "past", "passed", "passing", "crossed", "через", "праз", "przez")
 _DATE_ROLES = ("departure", "arrival")
 
 
@@ -460,25 +578,29 @@ def _merge_into(first: TrainDraft, later: TrainDraft) -> None:
     first.number = first.number or later.number
 
 
-def _merge_restated(draft: ReportDraft) -> None:
+def _merge_restated(draft: ReportDraft) -> dict[int, TrainDraft]:
     """Make one train of a headline, a lead and a detail that tell the same train.
 
     Real reports name a train in the headline, again in the lead and in full in the
     body; each mention reads as a train. A train that contradicts nothing an earlier
     lone train says (places, dates, counts, number), and that no ordinal or "the
     other" marks as a different one, is merged into it. Trains of a group are left
-    as the group made them.
+    as the group made them. Returns the trains merged away, by ``id``, with the train
+    each was merged into.
     """
     if len(draft.trains) < 2 or draft.groups:
-        return
+        return {}
     kept: list[TrainDraft] = []
+    merged: dict[int, TrainDraft] = {}
     for train in draft.trains:
         target = next((k for k in kept if _restates(k, train)), None)
         if target is None:
             kept.append(train)
         else:
             _merge_into(target, train)
+            merged[id(train)] = target
     draft.trains = kept
+    return merged
 
 
 def _group_of_dates(
@@ -578,5 +700,10 @@ def _fill_groups(draft: ReportDraft, *, max_group_trains: int) -> None:
             for kind, fact in counts.items():
                 draft.trains[index].counts.setdefault(kind, fact)
     for train in draft.trains:
-        if train.destination is None and train.goal is not None:
+        # "probably going to Ukraine; it will be unloaded near Belgorod": the specific
+        # place given later is the destination
+        if train.goal is not None and (
+            train.destination is None
+            or (is_broad(train.destination.value.text) and not is_broad(train.goal.value.text))
+        ):
             train.destination = train.goal

@@ -203,6 +203,7 @@ class _Chat:
         self.type: str | None = None
         self.id: str | None = None
         self.refused = 0  # messages skipped because the chat is not a channel or group
+        self.in_account = False  # one chat of a whole-account export
 
     @property
     def title(self) -> str:
@@ -285,6 +286,7 @@ class _JsonExportReader:
         if event == "start_map" and (prefix in _CHAT_LISTS or prefix == ""):
             self._end_chat()
             self.chat = _Chat()
+            self.chat.in_account = prefix != ""
             self.position = 0
             return
         key = _META.get(prefix)
@@ -295,8 +297,12 @@ class _JsonExportReader:
 
     def _end_chat(self) -> None:
         chat = self.chat
-        if chat.refused:
-            self.log.skipped[f"messages of a {chat.type}"] += chat.refused
+        if chat.refused and chat.in_account:
+            # expected in an account export: counted, never named or read
+            self.log.skipped[f"messages of {chat.type} chats (not read)"] += chat.refused
+            chat.refused = 0
+        elif chat.refused:
+            self.log.skipped[f"messages of {chat.type} chats (not read)"] += chat.refused
             self.log.problem(
                 self.file,
                 None,
