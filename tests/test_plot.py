@@ -436,3 +436,11 @@ def test_empty_inputs_draw_empty_axes(subplots):
     plot_arrival_timeline(empty, ax=ax)
     assert len(ax.get_yticklabels()) == 0
     plot_route_map(six_station_graph(), nx.DiGraph(), ax=plt.figure().add_subplot())
+
+
+def test_report_text_is_never_mathtext(subplots, tmp_path):
+    fig, ax = subplots
+    df = estimates_frame().assign(origin=["$x^{$", "Slonim"], destination=["$\\frac", "a$b$"])
+    plot_arrival_timeline(df, ax=ax)
+    fig.savefig(tmp_path / "t.png")  # mathtext would raise here
+    assert "x^{" in ax.get_yticklabels()[0].get_text()  # shown as written, escaped

@@ -13,6 +13,7 @@ import pytest
 from railtrack import columns as C
 from railtrack import data_path, load_network, load_reports
 from railtrack.briefing import escape_formulas, timeline_rows, write_outputs
+from railtrack.labels import DIRECTIONS
 from railtrack.pipeline import SUMMARY_VIEWS, track
 from railtrack.summary import summarize
 
@@ -104,7 +105,11 @@ def test_track_summaries_are_summarize_per_view() -> None:
     assert list(result.summaries) == list(SUMMARY_VIEWS)
     for name, keys in SUMMARY_VIEWS.items():
         alone = summarize(result.shipments, groups=result.groups, by=keys, routes=result.routes)
-        pd.testing.assert_frame_equal(result.summaries[name], alone, check_exact=True)
+        table = result.summaries[name]
+        if name == "by_border_crossing":  # track adds each crossing's directions
+            assert table[DIRECTIONS].notna().sum() >= 1
+            table = table.drop(columns=[DIRECTIONS])
+        pd.testing.assert_frame_equal(table, alone, check_exact=True)
         assert result.summaries[name].attrs == alone.attrs
 
 

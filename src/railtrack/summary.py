@@ -48,6 +48,7 @@ import pyarrow.compute as pc
 
 from railtrack import columns as C
 from railtrack.io.reportset import ReportSet
+from railtrack.labels import crossing_pair
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 
 __all__ = [
@@ -471,7 +472,8 @@ def _crossing_sets(values: pd.Series) -> np.ndarray:
     """
 
     def parse(value: Any) -> tuple[str, ...]:
-        return tuple(sorted(set(_split_list(value)))) or (NO_CROSSING,)
+        # One crossing whatever the direction (the direction is a column of its own).
+        return tuple(sorted({crossing_pair(c) for c in _split_list(value)})) or (NO_CROSSING,)
 
     if values.dtype != object:
         codes, uniques = pd.factorize(values, use_na_sentinel=False)
@@ -584,10 +586,16 @@ def _train_keys(
 def _trains(ship_df: pd.DataFrame, keys: Sequence[str], *, freq: str, routes: Any) -> _Trains:
     """Return one contribution per train: its key codes, its own counts and texts."""
     ids = ship_df[C.ID].map(str).to_numpy(dtype=object)
-    departure = _dates(ship_df, C.DEPARTURE_EARLIEST)
-    published = _dates(ship_df, C.PUBLISHED)
-    period = _to_period(departure.fillna(published), freq)  # checks freq, even if unused
-    basis = np.where(departure.notna(), "departure", np.where(published.notna(), "published", None))
+    if C.BEST_DATE in ship_df.columns:  # each train's best date (railtrack.dating)
+        period = _to_period(_dates(ship_df, C.BEST_DATE), freq)
+        basis = _texts(ship_df, C.DATE_BASIS).to_numpy(dtype=object)
+    else:
+        departure = _dates(ship_df, C.DEPARTURE_EARLIEST)
+        published = _dates(ship_df, C.PUBLISHED)
+        period = _to_period(departure.fillna(published), freq)  # checks freq, even if unused
+        basis = np.where(
+            departure.notna(), "departure", np.where(published.notna(), "published", None)
+        )
     numbers = pd.DataFrame({C.TRAINS: np.ones(len(ship_df), np.int64)})
     for col in C.CAR_COLUMNS:
         numbers[col] = _counts(ship_df, col).array
