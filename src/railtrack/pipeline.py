@@ -25,7 +25,7 @@ from railtrack.summary import personnel_note, summarize_views
 from railtrack.tracking import shipment_status
 
 if TYPE_CHECKING:
-    from railtrack.io import ReportSet
+    from railtrack.io import Problem, ReportSet
     from railtrack.network import RailNetwork
 
 __all__ = ["STAGES", "SUMMARY_VIEWS", "TrackResult", "track"]
@@ -89,7 +89,7 @@ class TrackResult:
     notes: list[str] = field(default_factory=list)
 
     @property
-    def problems(self) -> list[Any]:
+    def problems(self) -> list[Problem]:
         """Input problems met while loading the reports."""
         return list(self.reports.problems)
 
