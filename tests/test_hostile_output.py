@@ -195,10 +195,10 @@ def hostile_file(tmp_path: Path) -> Path:
 
 def test_track_writes_safe_csvs_plots_and_graphml(hostile_file: Path, tmp_path: Path) -> None:
     from railtrack.briefing import write_outputs
+    from railtrack.graph_export import to_graphml
     from railtrack.io import load_reports
     from railtrack.network import load_network
     from railtrack.pipeline import track
-    from railtrack.routegraph import to_graphml
 
     result = track(load_reports(hostile_file), load_network(), as_of="2023-03-05")
     written = write_outputs(result, tmp_path / "out")

@@ -24,8 +24,8 @@ from matplotlib.figure import Figure
 from railtrack import columns as C
 from railtrack.accounting import OUTCOME
 from railtrack.briefing_html import render_briefing
+from railtrack.graph_export import to_graphml, write_geojson
 from railtrack.plot import plot_arrival_timeline, plot_route_map, plot_volumes
-from railtrack.routegraph import to_graphml, write_geojson
 from railtrack.safetext import escape_formulas, write_csv
 from railtrack.webmap import map_data
 

@@ -29,7 +29,7 @@ from railtrack.summary import personnel_note, summarize_views
 from railtrack.tracking import shipment_status
 
 if TYPE_CHECKING:
-    from railtrack.io import ReportSet
+    from railtrack.io import Problem, ReportSet
     from railtrack.network import RailNetwork
 
 __all__ = ["STAGES", "SUMMARY_VIEWS", "TrackResult", "track"]
@@ -104,7 +104,7 @@ class TrackResult:
         return self._outcomes
 
     @property
-    def problems(self) -> list[Any]:
+    def problems(self) -> list[Problem]:
         """Input problems met while loading, then one per train that was not routed."""
         return [*self.reports.problems, *unrouted_problems(self.outcomes, self.shipments)]
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import itertools
 import logging
 import math
-from collections.abc import Sequence
-from typing import Any, Literal
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
@@ -25,8 +25,14 @@ from matplotlib.transforms import Bbox
 
 from railtrack import columns as C
 from railtrack.basemap import Bounds, country_outlines
+from railtrack.routing import Route
 from railtrack.safetext import plot_text
-from railtrack.summary import Row, summarize
+
+if TYPE_CHECKING:
+    from railtrack.network import RailNetwork
+
+Row = Mapping[Any, Any]
+"""A record of a frame (``df.to_dict("records")``)."""
 
 __all__ = [
     "CAR_TYPE_COLORS",
@@ -201,7 +207,13 @@ def _draw_countries(ax: Axes, view: Bounds) -> bool:
     return True
 
 
-def _route_lines(routes_or_graph: Any, base: nx.Graph) -> tuple[list[dict[str, Any]], bool]:
+RoutesOrGraph = nx.DiGraph | Route | Sequence[Route] | None
+"""What :func:`plot_route_map` draws: a corridor graph, one route, several, or nothing."""
+
+
+def _route_lines(
+    routes_or_graph: RoutesOrGraph, base: nx.Graph
+) -> tuple[list[dict[str, Any]], bool]:
     """Return line specs to draw and whether they come from a route graph."""
     if routes_or_graph is None:
         return [], False
@@ -214,7 +226,7 @@ def _route_lines(routes_or_graph: Any, base: nx.Graph) -> tuple[list[dict[str, A
                 {"edges": [(u, v)], "volume": cars or trains, "trains": trains, "cars": cars}
             )
         return specs, True
-    routes = [routes_or_graph] if hasattr(routes_or_graph, "stations") else list(routes_or_graph)
+    routes = [routes_or_graph] if isinstance(routes_or_graph, Route) else list(routes_or_graph)
     specs = []
     for route in routes:
         stations = list(route.stations)
@@ -231,8 +243,8 @@ def _route_lines(routes_or_graph: Any, base: nx.Graph) -> tuple[list[dict[str, A
 
 
 def plot_route_map(
-    network: Any,
-    routes_or_graph: Any = None,
+    network: RailNetwork | nx.Graph,
+    routes_or_graph: RoutesOrGraph = None,
     *,
     ax: Axes | None = None,
     volumes: Sequence[float] | None = None,
@@ -589,10 +601,6 @@ def plot_arrival_timeline(
 # --- volumes -----------------------------------------------------------------------
 
 
-def _is_summary(obj: Any) -> bool:
-    return isinstance(obj, pd.DataFrame) and C.TRAINS in obj.columns and C.CARS_TOTAL in obj
-
-
 def _date_bases(table: pd.DataFrame) -> str:
     """Return how a period table's trains were dated, in words, best basis first."""
     order = ("departure", "sighting", "reported arrival", "published")
@@ -609,11 +617,9 @@ def _date_bases(table: pd.DataFrame) -> str:
 
 
 def plot_volumes(
-    summary_or_shipments: Any,
+    summary: pd.DataFrame,
     *,
     by: str = C.PERIOD,
-    freq: str = "W",
-    groups: Any = None,
     ax: Axes | None = None,
     title: str | None = None,
 ) -> Axes:
@@ -621,16 +627,12 @@ def plot_volumes(
 
     Parameters
     ----------
-    summary_or_shipments
+    summary
         A table from :func:`railtrack.summarize` that has ``by`` among its keys
-        (other keys are summed over), or anything ``summarize`` accepts.
+        (other keys are summed over); its ``attrs["freq"]`` sets the period length.
     by
         ``"period"`` (bars on a date axis, one per period) or a category key such
         as ``"destination"``/``"railhead"``/``"origin"``.
-    freq
-        Period length when the summary is computed here.
-    groups
-        Groups of trains, when computing the summary from a shipments frame.
     ax
         Axes to draw on; a new figure's when None.
     title
@@ -643,18 +645,14 @@ def plot_volumes(
         bar is the total; each bar is annotated with its number of trains.
         Undated cars are left off a period axis and counted in the x label.
     """
+    table = summary
     key = C.DESTINATION if by == C.RAILHEAD else by
-    if _is_summary(summary_or_shipments):
-        table = summary_or_shipments
-        if key not in table.columns:
-            if by in table.columns:
-                key = by
-            else:
-                msg = f"the summary has no {by!r} column; summarise with by=({by!r},)"
-                raise ValueError(msg)
-        freq = table.attrs.get("freq", freq)
-    else:
-        table = summarize(summary_or_shipments, by=(key,), freq=freq, groups=groups)
+    if key not in table.columns:
+        if by not in table.columns:
+            msg = f"the summary has no {by!r} column; summarise with by=({by!r},)"
+            raise ValueError(msg)
+        key = by
+    freq = str(table.attrs.get("freq", "W"))
     value_cols = [C.TRAINS, *C.CAR_COLUMNS]
     data = table[[key, *value_cols]].copy()
     for col in C.CAR_COLUMNS:

@@ -49,7 +49,7 @@ import pandas as pd
 
 from railtrack import columns as C
 from railtrack.estimate import AsOf, departure_windows, route_transit, to_as_of
-from railtrack.routes import end_stations, remaining_route, shipment_routes
+from railtrack.routes import Trip, end_stations, remaining_routes, shipment_routes
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 from railtrack.transit import (
     PROBS,
@@ -262,7 +262,8 @@ def _apply_sightings(
     if not len(last):
         return seen
     destinations = _destinations(ships, network)
-    ends = [_route_ends(ships, network, i) for i in range(len(ships))]
+    en_route: list[tuple[int, float, float]] = []
+    trips: list[Trip] = []
     for i, sid in enumerate(ships[C.ID].astype(str).tolist()):
         if sid not in last.index:
             continue
@@ -280,12 +281,14 @@ def _apply_sightings(
             continue
         stations = routes.at[i, C.STATIONS]
         path = list(stations) if isinstance(stations, list) else []
-        rest = remaining_route(network, station, path, ends[i]) if on_network else None
+        en_route.append((i, lo, hi))
+        trips.append((station if on_network else "", path, _route_ends(ships, network, i)))
+    for (i, lo, hi), rest in zip(en_route, remaining_routes(network, trips), strict=True):
         if rest is None:
             seen.flags[i] = "sighting_not_routed"  # keep the departure-based window
             continue
-        tq = model.transit_quantiles_days([rest[0]], [rest[1]])[0]
-        window.start[i], window.width[i], window.tq[i] = lo, hi - lo, tq
+        window.start[i], window.width[i] = lo, hi - lo
+        window.tq[i] = model.transit_quantiles_days([rest[0]], [rest[1]])[0]
     return seen
 
 
