@@ -34,7 +34,7 @@ import importlib.util
 import json
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import networkx as nx
@@ -50,6 +50,7 @@ KEEP_COUNTRIES = {"RU", "BY", "UA", "KZ", "LT", "LV", "EE", "MD"}
 TOWN_COUNTRIES = {"RU", "BY", "UA"}
 MAX_SNAP_KM = 15.0
 HEAL_KM = 2.5
+HEAL_END_KM = 12.0
 MIN_PIECE_KM = 30.0
 R = 6371.0088
 _SCRIPTS = re.compile(r"^[A-Za-z\u00c0-\u024f\u0400-\u04ff' .’()-]+$")
@@ -153,30 +154,73 @@ def heal(G: nx.Graph, nodes, heals: list[dict]) -> list[str]:
         length = float(h["length_km"]) if h["length_km"] else 1.2 * haversine(nodes[a], nodes[b])
         G.add_edge(a, b, length_km=length, length_method="healed")
         log.append(f"explicit: {h['name']} {a}-{b} {length:.1f} km")
+    auto = _join_dead_ends(G, nodes, HEAL_END_KM, ends_only=True)
+    log.append(f"automatic: {auto} dead ends joined to dead ends ahead (<= {HEAL_END_KM} km)")
+    auto = _join_dead_ends(G, nodes, HEAL_KM, ends_only=False)
+    log.append(f"automatic: {auto} dead ends joined to track (<= {HEAL_KM} km)")
+    return log
+
+
+def _join_dead_ends(G: nx.Graph, nodes, radius_km: float, *, ends_only: bool) -> int:
+    """Join each dead end to the nearest node within ``radius_km`` not near along the graph.
+
+    With ``ends_only`` the other node must be a dead end too and lie ahead, within
+    45 degrees of the direction the track runs into the dead end (two halves of a
+    broken line, such as the Belgorod-Kharkiv line in the source; never the ends of
+    two parallel tracks side by side).
+    """
     ids = np.array(list(G.nodes))
     tree = cKDTree(_xyz(np.array([nodes[i][0] for i in ids]), np.array([nodes[i][1] for i in ids])))
     auto = 0
     for end in [n for n in G if G.degree(n) == 1]:
+        if G.degree(end) != 1:
+            continue  # joined earlier in this pass
         p = nodes[end]
-        cand = tree.query_ball_point(_xyz(np.array([p[0]]), np.array([p[1]]))[0], HEAL_KM / R)
-        best = None
-        for j in cand:
-            other = int(ids[j])
-            if other == end or G.has_edge(end, other):
+        cand = tree.query_ball_point(_xyz(np.array([p[0]]), np.array([p[1]]))[0], radius_km / R)
+        options = sorted(
+            (haversine(p, nodes[int(ids[j])]), int(ids[j]))
+            for j in cand
+            if int(ids[j]) != end and (not ends_only or G.degree(int(ids[j])) == 1)
+        )
+        heading = _heading(G, nodes, end) if ends_only else None
+        for d, other in options:
+            if G.has_edge(end, other):
+                break
+            if heading is not None and not _ahead(nodes[end], nodes[other], heading):
                 continue
-            d = haversine(p, nodes[other])
-            if best is None or d < best[0]:
-                far = nx.single_source_dijkstra_path_length(
-                    G, end, cutoff=5 * d + 5.0, weight="length_km"
-                )
-                if other not in far:
-                    best = (d, other)
-        if best is not None:
-            d, other = best
-            G.add_edge(end, other, length_km=round(1.2 * d + 0.05, 3), length_method="healed")
-            auto += 1
-    log.append(f"automatic: {auto} dead ends joined (<= {HEAL_KM} km)")
-    return log
+            far = nx.single_source_dijkstra_path_length(
+                G, end, cutoff=5 * d + 5.0, weight="length_km"
+            )
+            if other not in far:
+                G.add_edge(end, other, length_km=round(1.2 * d + 0.05, 3), length_method="healed")
+                auto += 1
+                break
+    return auto
+
+
+def _heading(G: nx.Graph, nodes, end: int) -> tuple[float, float] | None:
+    """Return the unit direction (east, north) in which the track runs into a dead end."""
+    prev, cur = end, next(iter(G.neighbors(end)))
+    walked = haversine(nodes[end], nodes[cur])
+    while walked < 1.0 and G.degree(cur) == 2:
+        nxt = next(n for n in G.neighbors(cur) if n != prev)
+        walked += haversine(nodes[cur], nodes[nxt])
+        prev, cur = cur, nxt
+    return _unit_vector(nodes[cur], nodes[end])
+
+
+def _unit_vector(a, b) -> tuple[float, float] | None:
+    east = (b[1] - a[1]) * math.cos(math.radians((a[0] + b[0]) / 2))
+    north = b[0] - a[0]
+    norm = math.hypot(east, north)
+    return (east / norm, north / norm) if norm > 0 else None
+
+
+def _ahead(end, other, heading: tuple[float, float]) -> bool:
+    gap = _unit_vector(end, other)
+    return gap is not None and gap[0] * heading[0] + gap[1] * heading[1] >= math.cos(
+        math.radians(45)
+    )
 
 
 def _nearest_node(G, nodes, lat, lon) -> int:
@@ -269,8 +313,11 @@ def simplify(G: nx.Graph, keep: set[int], country: dict[int, str]) -> nx.Graph:
     return H
 
 
-def labels(H, nodes, places) -> dict[int, str]:
-    """Name each kept track node by its nearest GeoNames place ("track near X")."""
+def labels(H, nodes, places) -> dict[int, tuple[str, str]]:
+    """Name each kept track node by its nearest GeoNames place ("track near X").
+
+    Also give it that place's first-level region (RU, BY and UA places only).
+    """
     ids = list(H.nodes)
     tree = cKDTree(
         _xyz(np.array([p["latitude"] for p in places]), np.array([p["longitude"] for p in places]))
@@ -278,7 +325,8 @@ def labels(H, nodes, places) -> dict[int, str]:
     _, j = tree.query(
         _xyz(np.array([nodes[i][0] for i in ids]), np.array([nodes[i][1] for i in ids]))
     )
-    return {i: places[k]["name"] for i, k in zip(ids, j, strict=True)}
+    regions = admin1_of([places[k] for k in j])
+    return {i: (places[k]["name"], r) for i, k, r in zip(ids, j, regions, strict=True)}
 
 
 def write_gz(path: Path, header: list[str], rows: list[dict]) -> None:
@@ -299,8 +347,8 @@ def main() -> None:
     G, country = cut(graph, nodes, places)
     with (args.out / "heals.csv").open(encoding="utf-8") as f:
         heals = [r for r in csv.DictReader(f) if not r["name"].startswith("#")]
-    for _line in heal(G, nodes, heals):
-        pass
+    for line in heal(G, nodes, heals):
+        print(line)
     drop_small(G)
     towns = snap_towns(G, nodes, places)
     keep = {t["node"] for t in towns} | {n for n in G if G.degree(n) != 2}
@@ -312,7 +360,8 @@ def main() -> None:
             "lat": nodes[i][0],
             "lon": nodes[i][1],
             "country": country[i],
-            "near": lab[i],
+            "near": lab[i][0],
+            "region": lab[i][1],
         }
         for i in sorted(H.nodes)
     ]
@@ -327,14 +376,20 @@ def main() -> None:
     ]
     for t in towns:
         t["node"] = f"T{t['node']}"
-    write_gz(args.out / "track_nodes.csv.gz", ["id", "lat", "lon", "country", "near"], node_rows)
+    write_gz(
+        args.out / "track_nodes.csv.gz",
+        ["id", "lat", "lon", "country", "near", "region"],
+        node_rows,
+    )
     write_gz(
         args.out / "track_links.csv.gz",
         ["source", "target", "length_km", "length_method"],
         link_rows,
     )
     write_gz(args.out / "towns.csv.gz", list(towns[0]), towns)
-    sorted((len(c) for c in nx.connected_components(H)), reverse=True)
+    comps = sorted((len(c) for c in nx.connected_components(H)), reverse=True)
+    print(f"track: {H.number_of_nodes()} nodes, {H.number_of_edges()} links, pieces {comps[:8]}")
+    print(f"towns: {len(towns)} ({Counter(t['country'] for t in towns)})")
 
 
 if __name__ == "__main__":

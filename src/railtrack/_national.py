@@ -12,8 +12,8 @@
   ``"town"``, joined to their nearest track node by a 0 km ``snap`` link whose
   ``snap_km`` says how far the place lies from the track.
 
-Each theatre station is joined to its nearest track node (within
-:data:`SNAP_MAX_KM`) by a 0 km ``snap`` link; a theatre link is dropped when the
+Each theatre station takes the place of its nearest track node (within
+:data:`SNAP_MAX_KM`), so routes pass through it; a theatre link is dropped when the
 track joins its ends within 1.5 times its length (the track's geometry is better than
 a straight-line estimate) and kept otherwise, so it heals a gap of the track layer.
 """
@@ -30,12 +30,17 @@ import networkx as nx
 import numpy as np
 from scipy.spatial import cKDTree
 
-__all__ = ["SNAP_MAX_KM", "add_national", "snap_to_track"]
+__all__ = ["OCCUPIED_REGIONS", "SNAP_MAX_KM", "add_national", "crossing_closed", "snap_to_track"]
 
 logger = logging.getLogger(__name__)
 
 SNAP_MAX_KM = 12.0
 """Farthest a theatre station is joined to the track layer, km."""
+
+OCCUPIED_REGIONS = frozenset(
+    {"UA/Donetsk", "UA/Luhansk", "UA/Crimea", "UA/Misto Sevastopol'", "UA/Zaporizhia", "UA/Kherson"}
+)
+"""Ukrainian regions (GeoNames first-level names) whose lines Russia runs trains into."""
 
 _COVER_RATIO = 1.5
 _R = 6371.0088
@@ -86,7 +91,30 @@ def _unit(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
     return np.column_stack((np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)))
 
 
-def add_national(G: nx.Graph, root: Path) -> dict[str, int]:
+def crossing_closed(country_a: str, region_a: str, country_b: str, region_b: str) -> bool:
+    """Whether a link between two countries' track is closed to through trains.
+
+    Since February 2022 no train crosses between Belarus and Ukraine, nor between
+    Russia and the parts of Ukraine it does not hold; lines from Russia into the
+    Donetsk, Luhansk, Zaporizhzhia and Kherson regions and Crimea are used.
+
+    Examples
+    --------
+    >>> crossing_closed("BY", "", "UA", "UA/Volyn"), crossing_closed("RU", "", "UA", "UA/Donetsk")
+    (True, False)
+    >>> crossing_closed("RU", "", "UA", "UA/Kharkiv"), crossing_closed("BY", "", "RU", "")
+    (True, False)
+    """
+    pair = {country_a, country_b}
+    if pair == {"BY", "UA"}:
+        return True
+    if pair == {"RU", "UA"}:
+        ua_region = region_a if country_a == "UA" else region_b
+        return ua_region not in OCCUPIED_REGIONS
+    return False
+
+
+def add_national(G: nx.Graph, root: Path, *, close_crossings: bool = True) -> dict[str, int]:
     """Merge the national track and town layer in ``root`` into the theatre graph ``G``.
 
     Parameters
@@ -96,6 +124,8 @@ def add_national(G: nx.Graph, root: Path) -> dict[str, int]:
     root
         Directory holding ``track_nodes.csv.gz``, ``track_links.csv.gz`` and
         ``towns.csv.gz``.
+    close_crossings
+        Leave out track links across closed borders (:func:`crossing_closed`).
 
     Returns
     -------
@@ -137,17 +167,20 @@ def add_national(G: nx.Graph, root: Path) -> dict[str, int]:
         )
     )
     links = _columns(root / "track_links.csv.gz")
-    G.add_edges_from(
-        (u, v, {"length_km": float(km), "length_method": method, "line": ""})
-        for u, v, km, method in zip(
-            links["source"],
-            links["target"],
-            links["length_km"],
-            links["length_method"],
-            strict=True,
-        )
-    )
-    snapped = _snap_theatre(G, theatre, track_ids, track_lat, track_lon)
+    place = {
+        n: (c, r)
+        for n, c, r in zip(track_ids, nodes["country"], nodes.get("region", [""] * len(track_ids)),
+                           strict=True)
+    }  # fmt: skip
+    closed = 0
+    for u, v, km, method in zip(
+        links["source"], links["target"], links["length_km"], links["length_method"], strict=True
+    ):
+        if close_crossings and crossing_closed(*place[u], *place[v]):
+            closed += 1
+            continue
+        G.add_edge(u, v, length_km=float(km), length_method=method, line="")
+    snapped, replaced = _snap_theatre(G, theatre, track_ids, track_lat, track_lon)
     kept = _drop_covered_links(G, theatre_links, snapped)
     towns = _columns(root / "towns.csv.gz")
     n_towns = len(towns["id"])
@@ -169,12 +202,14 @@ def add_national(G: nx.Graph, root: Path) -> dict[str, int]:
             snap_km=float(towns["snap_km"][i]),
             esr="",
         )
-        G.add_edge(tid, towns["node"][i], length_km=0.0, length_method="snap", line="")
+        node = towns["node"][i]
+        G.add_edge(tid, replaced.get(node, node), length_km=0.0, length_method="snap", line="")
     return {
-        "track_nodes": len(nodes),
+        "track_nodes": len(track_ids) - len(replaced),
         "towns": n_towns,
         "snapped": len(snapped),
         "theatre_links_kept": kept,
+        "closed_crossings": closed,
     }
 
 
@@ -184,25 +219,48 @@ def _snap_theatre(
     track_ids: list[str],
     track_lat: np.ndarray,
     track_lon: np.ndarray,
-) -> dict[str, str]:
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Put each theatre station on the track: it takes over its nearest track node.
+
+    The station nearest a track node replaces it (the node's links become the
+    station's), so routes pass through the station's id; a second station nearest the
+    same node is joined to it by a 0 km link. Returns the node each station routes
+    from (itself when it replaced one) and the replaced track ids.
+    """
     if not theatre or not track_ids:
-        return {}
+        return {}, {}
     lat = np.array([G.nodes[n]["lat"] for n in theatre])
     lon = np.array([G.nodes[n]["lon"] for n in theatre])
     idx, km = snap_to_track(lat, lon, track_lat, track_lon)
     snapped: dict[str, str] = {}
-    for n, j, d in zip(theatre, idx.tolist(), km.tolist(), strict=True):
+    replaced: dict[str, str] = {}
+    for d, n, j in sorted(zip(km.tolist(), theatre, idx.tolist(), strict=True)):
         G.nodes[n]["snap_km"] = round(d, 2)
-        if d <= SNAP_MAX_KM:
-            G.add_edge(n, track_ids[j], length_km=0.0, length_method="snap", line="")
-            snapped[n] = track_ids[j]
-    return snapped
+        if d > SNAP_MAX_KM:
+            continue
+        track = track_ids[j]
+        if track in replaced:
+            G.add_edge(n, replaced[track], length_km=0.0, length_method="snap", line="")
+            snapped[n] = replaced[track]
+            continue
+        for other, attrs in list(G.adj[track].items()):
+            if other != n and not G.has_edge(n, other):
+                G.add_edge(n, other, **attrs)
+        G.remove_node(track)
+        replaced[track] = n
+        snapped[n] = n
+    return snapped, replaced
 
 
 def _drop_covered_links(
     G: nx.Graph, links: list[tuple[str, str, dict[str, Any]]], snapped: dict[str, str]
 ) -> int:
-    """Remove theatre links the track joins within 1.5 times their length."""
+    """Remove theatre links the track joins within 1.5 times their length.
+
+    A link across a border (its ends in different countries: the crossings reports
+    name, Osinovka–Krasnoye) is kept, measured along the track and a metre shorter
+    than the track's own way, so routes cross between the named border stations.
+    """
     kept = 0
     for u, v, d in links:
         if u not in snapped or v not in snapped:
@@ -215,5 +273,9 @@ def _drop_covered_links(
         )
         if snapped[v] not in reach:
             G.add_edge(u, v, **d)
+            kept += 1
+        elif G.nodes[u].get("country") != G.nodes[v].get("country"):
+            along = max(0.0, float(reach[snapped[v]]) - 0.001)
+            G.add_edge(u, v, **{**d, "length_km": along, "length_method": "along_track"})
             kept += 1
     return kept

@@ -22,17 +22,18 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import numpy as np
-import pandas as pd
 from rapidfuzz import fuzz, process
 
 from railtrack import columns as C
+from railtrack._lazy import lazy_module
 from railtrack._regions import Region, RegionIndex
 from railtrack._translit import (
     base_tokens,
@@ -43,6 +44,11 @@ from railtrack._translit import (
 )
 from railtrack.models import Place
 from railtrack.settings import DEFAULT_SETTINGS, Settings
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    pd = lazy_module("pandas")  # imported on first use: resolving a name does not need it
 
 __all__ = ["GEO_PRECISION", "Gazetteer", "Resolution"]
 
@@ -61,7 +67,17 @@ GEO_PRECISION = {"station": 1, "town": 2, "region": 3}
 
 _TIER = {"station": 0, "town": 1}
 _TAIL_FUZZ = 85.0
-_TOWN_ALIAS_SCORE = 99.0
+_TOWN_ALIAS_SCORE = 95.0
+_FUZZY_TOWN_GAP = 0.1
+# Case endings of Russian, Ukrainian and Belarusian nouns and the nominative endings
+# they may stand for ("Борисова" -> "Борисов", "Полонки" -> "Полонка", "Калузі" -> ...).
+_CASE_ENDINGS = (
+    ("ами", ""), ("ого", ""), ("ому", ""), ("ові", ""), ("ой", "а"), ("ою", "а"),
+    ("ом", ""), ("ем", ""), ("ы", "а"), ("и", "а"), ("і", "а"), ("е", "а"), ("у", "а"),
+    ("ю", "я"), ("а", ""), ("у", ""), ("е", ""), ("і", ""),
+)  # fmt: skip
+_VOWELS = frozenset("аеёиоуыэюяіїєў")
+_CYRILLIC_WORD_END = re.compile(r"([\u0400-\u04ff]{4,})$")
 _POPULATION_LEAD = 10
 _POPULATION_MIN = 5000
 
@@ -283,11 +299,22 @@ class Gazetteer:
         self._key_hits = [keys[k] for k in self._keys]
         self._key_tails = [tails[k] for k in self._keys]
         self._exact = {k: i for i, k in enumerate(self._keys)}
+        # Fuzzy ranking runs over the keys of stations only: towns match by spelling
+        # alone, so their ~30,000 alternate names need no fuzzy index.
+        fuzzy = [
+            i
+            for i, hits in enumerate(self._key_hits)
+            if any(self._stations[j].tier == 0 for j, _, _ in hits)
+        ]
         blocks: dict[str, list[int]] = defaultdict(list)
-        for i, key in enumerate(self._keys):
-            blocks[key[:_PREFIX]].append(i)
+        by_length: dict[int, list[int]] = defaultdict(list)
+        for i in fuzzy:
+            blocks[self._keys[i][:_PREFIX]].append(i)
+            by_length[len(self._keys[i])].append(i)
         self._blocks = {p: np.asarray(ix) for p, ix in blocks.items()}
         self._block_keys = {p: [self._keys[i] for i in ix] for p, ix in blocks.items()}
+        self._by_length = {n: np.asarray(ix) for n, ix in by_length.items()}
+        self._length_keys = {n: [self._keys[i] for i in ix] for n, ix in by_length.items()}
         self._regions = list(regions)
         self._region_index = RegionIndex(self._regions)
         by_country: dict[str, list[str]] = defaultdict(list)
@@ -465,12 +492,63 @@ class Gazetteer:
         found = self._resolve_tokens(query, tokens)
         if region.index is not None and self._region_wins(region.score, found):
             return self._region_result(query, region.index, region.score, found.candidates, "")
+        if found.resolved and found.station_id is not None:
+            clash = self._case_form_clash(query, found)
+            if clash is not None:
+                return clash
         if not found.resolved and len(tokens) > 1 and all(map(is_suffix_word, tokens[1:])):
             head = self._resolve_tokens(query, tokens[:1], plain=True)
             if head.resolved and head.score >= self.settings.resolve_base_score:
                 note = f"resolved to the place: {' '.join(tokens)!r} is not in the gazetteer"
                 return replace(head, precision="town", note=note, candidates=found.candidates)
         return found
+
+    def _case_form_clash(self, query: str, found: Resolution) -> Resolution | None:
+        """Unresolve a Cyrillic name that may be a case form of another place's name.
+
+        "Борисова" is the town Borisovo, or the genitive of Borisov; when a
+        nominative the ending may stand for names another place exactly, the name is
+        ambiguous (de-inflect it first, e.g. with the languages module).
+        """
+        m = _CYRILLIC_WORD_END.search(query.strip())
+        if m is None or found.station_id is None:
+            return None
+        word = m.group(1)
+        best = self._stations[self._index[found.station_id]]
+        for ending, nominative in _CASE_ENDINGS:
+            stem = word[: len(word) - len(ending)]
+            if not word.lower().endswith(ending) or len(stem) < 3 or stem[-1].lower() in _VOWELS:
+                continue  # "Красное" is an adjective's nominative, not a case form
+            form = query.strip()[: m.start()] + stem + nominative
+            rival = self._exact_rival(form, best)
+            if rival is not None:
+                return Resolution(
+                    query=query,
+                    resolved=False,
+                    score=found.score,
+                    candidates=((best.id, best.name, found.score), (rival.id, rival.name, 100.0)),
+                    note=(
+                        f"ambiguous: {best.name} ({best.id}), or a case form of "
+                        f"{form!r}: {rival.name} ({rival.id})"
+                    ),
+                )
+        return None
+
+    def _exact_rival(self, form: str, best: _Station) -> _Station | None:
+        """Return a place other than ``best`` (not of its place) named exactly ``form``."""
+        k = self._exact.get(tokens_skeleton(name_tokens(form)))
+        if k is None:
+            return None
+        hits = self._key_hits[k]
+        if any(self._stations[i].id == best.id for i, _, _ in hits):
+            return None  # an oblique form of the place's own name
+        for i, key_is_base, alias in hits:
+            st = self._stations[i]
+            if key_is_base or (alias and st.tier):
+                continue
+            if st.id != best.id and not self._same_place(best, st):
+                return st
+        return None
 
     def _region_wins(self, score: float, found: Resolution) -> bool:
         """Whether a region alias wins: over fuzzy matches and towns, not exact stations."""
@@ -524,6 +602,7 @@ class Gazetteer:
     def _resolve_tokens(self, query: str, tokens: list[str], *, plain: bool = False) -> Resolution:
         s = self.settings
         scores, town_level = self._score_stations(tokens, plain=plain)
+        capped = {i for i in self._last_capped if scores.get(i, 0.0) < s.resolve_min_score}
         ranked = sorted(scores.items(), key=lambda kv: self._order(kv[0], kv[1]))
         candidates = tuple(
             (self._stations[i].id, self._stations[i].name, round(sc, 1))
@@ -543,7 +622,9 @@ class Gazetteer:
         rivals = [
             i
             for i, sc in ranked[1:]
-            if sc >= best_score - s.resolve_min_margin and not self._outranks(best, best_score, i)
+            if sc >= best_score - s.resolve_min_margin
+            and i not in capped
+            and not self._outranks(best, best_score, i)
         ]
         if rivals:
             names = ", ".join(
@@ -587,6 +668,7 @@ class Gazetteer:
         s = self.settings
         scores: dict[int, float] = {}
         town_level: set[int] = set()
+        self._last_capped: set[int] = set()
         qbase_tokens = base_tokens(tokens)
         qfull, qbase = tokens_skeleton(tokens), tokens_skeleton(qbase_tokens)
         qtail = _tail(tokens)
@@ -617,7 +699,7 @@ class Gazetteer:
         cutoff = max(0.0, s.resolve_min_score - 30)
         hits = self._fuzzy(qfull, block, self._blocks.get(qfull[:_PREFIX]), cutoff=cutoff)
         if not hits or max(sc for _, sc in hits) < s.resolve_min_score:
-            hits = self._fuzzy(qfull, self._keys, None, cutoff=0.0)
+            hits = self._fuzzy_by_length(qfull)
         for k, sc in hits:
             ktail = self._key_tails[k]
             if _tails_compatible(qtail, ktail):
@@ -630,8 +712,27 @@ class Gazetteer:
                 continue
             for i, key_is_base, alias in self._key_hits[k]:
                 score = min(sc, s.resolve_base_score) if key_is_base else min(sc, 99.9)
+                if self._stations[i].tier:  # towns match only by spelling, never fuzzily
+                    score = min(score, s.resolve_min_score - _FUZZY_TOWN_GAP)
+                    if score > scores.get(i, -1.0):
+                        self._last_capped.add(i)
                 put(i, score, town, alias)
         return scores, town_level
+
+    def _fuzzy_by_length(self, query: str) -> list[tuple[int, float]]:
+        """Fuzzy-rank the station keys of about the query's length, outside its block.
+
+        A ratio of 85 or more needs lengths within about a quarter of each other.
+        """
+        spread = max(2, len(query) // 4)
+        lengths = [
+            n for n in range(len(query) - spread, len(query) + spread + 1) if n in self._by_length
+        ]
+        if not lengths:
+            return []
+        index = np.concatenate([self._by_length[n] for n in lengths])
+        choices = [k for n in lengths for k in self._length_keys[n]]
+        return self._fuzzy(query, choices, index, cutoff=0.0)
 
     def _fuzzy(
         self, query: str, choices: Sequence[str], index: np.ndarray | None, *, cutoff: float

@@ -231,7 +231,12 @@ class _ClauseReader:
             forward = not past or self.claim is not None
             window = resolve_date(span, self.published, forward=forward)
             if window is None:
-                problems.append(f"cannot date {span.text!r}: no published date to resolve it")
+                why = (
+                    "no published date to resolve it"
+                    if self.published is None
+                    else "no such day, or outside the plausible range 1900-2100"
+                )
+                problems.append(f"cannot date {span.text!r}: {why}")
                 continue
             # a numeric date that could be read month-first is read day-first, flagged
             inferred = (
