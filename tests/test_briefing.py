@@ -61,7 +61,7 @@ def test_as_of_cuts_knowledge_off(cli_run: tuple[Path, dict]) -> None:
     assert later  # the embedded reports hold one published in May 2023
     shipments = pd.read_csv(out / "shipments.csv")
     assert not set(later) & set(shipments["id"])
-    assert summary["as_of"] == "2023-03-05"
+    assert summary["as_of"] == "2023-03-05T00:00:00"
     assert summary["as_of_basis"] == "given"
     assert summary["n_shipments_after_as_of"] == len(later)
     seen_later = sum(s.seen_at.date() > date(2023, 3, 5) for s in everything.sightings)
@@ -75,7 +75,7 @@ def test_as_of_cuts_knowledge_off(cli_run: tuple[Path, dict]) -> None:
 
 def test_every_train_accounted_for(cli_run: tuple[Path, dict]) -> None:
     out, summary = cli_run
-    n = summary["shipments"]
+    n = summary["n_shipments"]
     assert summary["n_routed"] + summary["n_unrouted"] == n
     assert sum(summary["unrouted_reasons"].values()) == summary["n_unrouted"]
     assert set(summary["unrouted_reasons"]) <= {
@@ -90,7 +90,7 @@ def test_every_train_accounted_for(cli_run: tuple[Path, dict]) -> None:
     problems = pd.read_csv(out / "problems.csv")
     not_routed = problems[problems["message"].str.contains("not routed", na=False)]
     assert len(not_routed) == summary["n_unrouted"]
-    assert summary["problems"] == len(problems) == len(summary["problem_list"])
+    assert summary["n_problems"] == len(problems) == len(summary["problems"])
     page = (out / "report.html").read_text(encoding="utf-8")
     assert page.count('class="unrouted"') == summary["n_unrouted"]
 
