@@ -29,7 +29,7 @@ REPORTS = str(data_path("reports"))
 SPREADSHEETS = Path(__file__).parent / "data" / "spreadsheets"
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?")
 
 checker = jsonschema.FormatChecker(formats=())
 

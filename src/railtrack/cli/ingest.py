@@ -127,6 +127,6 @@ def ingest(
             )
     if fmt_ == "table":
         print_skipped(reports.skipped, quiet=quiet)
-        print_problems(reports.problems, quiet=quiet)
+    print_problems(reports.problems, fmt_, quiet=quiet)
     if reports.problems:
         raise typer.Exit(EXIT_INPUT_PROBLEMS)

@@ -81,7 +81,6 @@ def _finish(
     fmt_ = output_format(fmt, json_out)
     if fmt_ == "table":
         typer.echo(str(out) if quiet else f"wrote {out}")
-        print_problems(reports.problems, quiet=quiet)
     else:
         emit_document(
             {
@@ -95,6 +94,7 @@ def _finish(
             },
             fmt_,
         )
+    print_problems(reports.problems, fmt_, quiet=quiet)
     if reports.problems:
         raise typer.Exit(EXIT_INPUT_PROBLEMS)
 

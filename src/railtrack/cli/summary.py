@@ -210,6 +210,6 @@ def summary(
         )
         if fmt_ == "table" and not quiet:
             console.print(f"Personnel: {table.attrs['personnel_note']}", markup=False)
-        print_problems(problems, quiet=quiet)
+    print_problems(problems, fmt_, quiet=quiet)
     if problems:
         raise typer.Exit(EXIT_INPUT_PROBLEMS)

@@ -263,7 +263,6 @@ def track(
         console.print(
             terminal_text(f"Wrote {len(written)} files to {out}/ (open {out / 'report.html'})")
         )
-    if fmt_ == "table":
-        print_problems(result.problems, quiet=quiet)
+    print_problems(result.problems, fmt_, quiet=quiet)
     if result.problems:
         raise typer.Exit(EXIT_INPUT_PROBLEMS)
