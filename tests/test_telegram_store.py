@@ -142,14 +142,14 @@ def test_round_trip_export_store_track(tmp_path):
     result = runner.invoke(app, ["ingest", str(path.parent), "--store", str(db), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data["posts"]["new"] == 3
+    assert data["telegram_posts"]["n_new"] == 3
     out = tmp_path / "out"
     result = runner.invoke(
         app, ["track", "--store", str(db), "--as-of", "2023-03-06", "--out", str(out), "--json"]
     )
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
-    assert summary["trains"] >= 2
+    assert summary["n_trains"] >= 2
     assert "Rail Watch" in (out / "report.html").read_text(encoding="utf-8")
     # the export itself is a report path for track, like any other
     direct = runner.invoke(
@@ -157,7 +157,7 @@ def test_round_trip_export_store_track(tmp_path):
               "--json"],
     )  # fmt: skip
     assert direct.exit_code == 0, direct.output
-    assert json.loads(direct.stdout)["trains"] == summary["trains"]
+    assert json.loads(direct.stdout)["n_trains"] == summary["n_trains"]
 
 
 def test_load_json_shows_the_source_fields(tmp_path):
@@ -221,9 +221,10 @@ def test_extract_reads_an_export_folder(tmp_path):
     )
     result = runner.invoke(app, ["extract", str(path.parent), "--json"])
     assert result.exit_code == 0, result.output
-    data = json.loads(result.stdout)
-    (shipment,) = data["shipments"]
+    records = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    (shipment,) = [r for r in records if r["record"] == "shipment"]
     assert shipment["id"] == "tg-1234567890-2-t1"
+    assert shipment["source"]["message_id"] == 2
     assert shipment["cars"]["flat"] == 40
     assert "1 telegram posts without train words" in result.stderr
 
