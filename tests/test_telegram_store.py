@@ -221,9 +221,10 @@ def test_extract_reads_an_export_folder(tmp_path):
     )
     result = runner.invoke(app, ["extract", str(path.parent), "--json"])
     assert result.exit_code == 0, result.output
-    lines = [json.loads(line) for line in result.stdout.splitlines()]
-    (shipment,) = [line for line in lines if line["record"] == "shipment"]
+    records = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    (shipment,) = [r for r in records if r["record"] == "shipment"]
     assert shipment["id"] == "tg-1234567890-2-t1"
+    assert shipment["source"]["message_id"] == 2
     assert shipment["cars"]["flat"] == 40
     assert "1 telegram posts without train words" in result.stderr
 
