@@ -114,7 +114,8 @@ one directed edge per network segment travelled, with the trains and cars that p
     ),
     code(
         """
-from railtrack.routegraph import corridor_graph, to_geojson, to_graphml, write_geojson
+from railtrack.graph_export import to_geojson, to_graphml, write_geojson
+from railtrack.routegraph import corridor_graph
 from railtrack.routes import shipment_routes
 
 routes = shipment_routes(shipments, network)  # each train's one route, read by every step

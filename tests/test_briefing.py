@@ -61,7 +61,7 @@ def test_as_of_cuts_knowledge_off(cli_run: tuple[Path, dict]) -> None:
     assert later  # the embedded reports hold one published in May 2023
     shipments = pd.read_csv(out / "shipments.csv")
     assert not set(later) & set(shipments["id"])
-    assert summary["as_of"] == "2023-03-05"
+    assert summary["as_of"].startswith("2023-03-05")
     assert summary["as_of_basis"] == "given"
     assert summary["n_shipments_after_as_of"] == len(later)
     seen_later = sum(s.seen_at.date() > date(2023, 3, 5) for s in everything.sightings)
@@ -75,7 +75,7 @@ def test_as_of_cuts_knowledge_off(cli_run: tuple[Path, dict]) -> None:
 
 def test_every_train_accounted_for(cli_run: tuple[Path, dict]) -> None:
     out, summary = cli_run
-    n = summary["shipments"]
+    n = summary["n_shipments"]
     assert summary["n_routed"] + summary["n_unrouted"] == n
     assert sum(summary["unrouted_reasons"].values()) == summary["n_unrouted"]
     assert set(summary["unrouted_reasons"]) <= {
@@ -90,7 +90,7 @@ def test_every_train_accounted_for(cli_run: tuple[Path, dict]) -> None:
     problems = pd.read_csv(out / "problems.csv")
     not_routed = problems[problems["message"].str.contains("not routed", na=False)]
     assert len(not_routed) == summary["n_unrouted"]
-    assert summary["problems"] == len(problems) == len(summary["problem_list"])
+    assert summary["n_problems"] == len(problems) == len(summary["problems"])
     page = (out / "report.html").read_text(encoding="utf-8")
     assert page.count('class="unrouted"') == summary["n_unrouted"]
 
@@ -99,7 +99,7 @@ def test_headline_says_what_where_when(cli_run: tuple[Path, dict]) -> None:
     out, summary = cli_run
     page = (out / "report.html").read_text(encoding="utf-8")
     headline = page.split('id="headline">', 1)[1].split("</p>", 1)[0]
-    assert f"{summary['shipments']} trains" in headline
+    assert f"{summary['n_shipments']} trains" in headline
     assert "as known on 5 Mar 2023" in headline
     assert "Belarus" in headline
     assert "between" in headline
@@ -208,3 +208,92 @@ def test_hostile_text_never_reaches_the_page_as_markup(tmp_path: Path) -> None:
     data = page.split('id="rt-map-data">', 1)[1].split("</script>", 1)[0]
     assert "<" not in data
     assert json.loads(data)["corridors"][0]["ids"] == ["e1</script><img src=x onerror=alert(1)>"]
+
+
+def test_track_writes_geojson_and_graphml_for_other_tools(cli_run: tuple[Path, dict]) -> None:
+    import networkx as nx
+
+    out, summary = cli_run
+    routes = json.loads((out / "routes.geojson").read_text(encoding="utf-8"))
+    assert routes["type"] == "FeatureCollection"
+    table = pd.read_csv(out / "routes.csv")
+    distinct = table.loc[table["stations"].notna(), "stations"].nunique()
+    assert len(routes["features"]) == distinct
+    ids = [i for f in routes["features"] for i in f["properties"]["ids"]]
+    assert len(ids) == summary["n_routed"]  # every routed train on exactly one corridor
+    for feature in routes["features"]:
+        lon, lat = feature["geometry"]["coordinates"][0]
+        assert 10 < lon < 180
+        assert 35 < lat < 75
+    corridors = json.loads((out / "corridors.geojson").read_text(encoding="utf-8"))
+    kinds = {f["geometry"]["type"] for f in corridors["features"] if f["geometry"]}
+    assert kinds == {"LineString", "Point"}
+    G = nx.read_graphml(out / "corridors.graphml")
+    assert G.number_of_edges() == sum(
+        f["geometry"] is not None and f["geometry"]["type"] == "LineString"
+        for f in corridors["features"]
+    )
+    listed = {o["name"] for o in summary["outputs"]}
+    assert {"routes.geojson", "corridors.geojson", "corridors.graphml"} <= listed
+
+
+def test_one_row_per_crossing_with_directions(cli_run: tuple[Path, dict]) -> None:
+    out, _summary = cli_run
+    crossings = pd.read_csv(out / "summary_by_border_crossing.csv")
+    links = crossings.loc[~crossings["border_crossing"].isin(["none", "unknown"])]
+    assert len(links) >= 2
+    pairs = [frozenset(c.split("–")) for c in links["border_crossing"]]
+    assert len(pairs) == len(set(pairs))  # no crossing listed once per direction
+    for row in links.itertuples():
+        counted = sum(int(part.rsplit(":", 1)[1]) for part in row.directions.split(";"))
+        assert counted == row.trains  # every train on the crossing has its direction
+        for part in row.directions.split(";"):
+            a, b = part.rsplit(":", 1)[0].strip().split(" → ")
+            assert frozenset((a, b)) == frozenset(row.border_crossing.split("–"))
+    both_ways = links["directions"].str.contains(";")
+    assert both_ways.any()  # the embedded reports cross one border both ways
+
+
+def test_one_row_per_source_set(cli_run: tuple[Path, dict]) -> None:
+    out, summary = cli_run
+    sources = pd.read_csv(out / "summary_by_source.csv")
+    sets = [frozenset(p.strip() for p in s.split(";")) for s in sources["source"]]
+    assert len(sets) == len(set(sets))
+    assert any(len(s) > 1 for s in sets)  # a train reported by two sources
+    reporters = {p for s in sets for p in s}
+    assert set(summary["sources"]) == reporters  # distinct reporters, not sets
+
+
+def test_weekly_volumes_use_each_trains_best_date(cli_run: tuple[Path, dict]) -> None:
+    out, _summary = cli_run
+    shipments = pd.read_csv(out / "shipments.csv")
+    assert {"best_date", "date_basis"} <= set(shipments.columns)
+    weeks = pd.read_csv(out / "summary_by_week.csv")
+    dated = weeks[weeks["period"].notna()]
+    undated_trains = int(shipments["best_date"].isna().sum())
+    assert int(weeks.loc[weeks["period"].isna(), "trains"].sum()) <= max(undated_trains, 1)
+    bases = {b.strip() for v in dated["period_basis"].dropna() for b in v.split(";")}
+    assert bases <= {"departure", "sighting", "reported arrival", "published"}
+    assert "sighting" in bases or "reported arrival" in bases
+
+
+def test_status_of_a_train_without_window_follows_its_reported_arrival(
+    cli_run: tuple[Path, dict],
+) -> None:
+    out, _summary = cli_run
+    ships = pd.read_csv(out / "shipments.csv", parse_dates=["arrival_latest"])
+    status = pd.read_csv(out / "status.csv", parse_dates=["p50"])
+    est = pd.read_csv(out / "estimates.csv", parse_dates=["p50"])
+    merged = ships.merge(status, on="id", suffixes=("", "_status")).merge(
+        est[["id", "p50"]].rename(columns={"p50": "model_p50"}), on="id"
+    )
+    passed = merged[
+        merged["model_p50"].isna()
+        & (merged["arrival_latest"] < pd.Timestamp("2023-03-05"))
+        & (merged["claim"] != "planned")
+        & merged["last_seen_at"].isna()
+    ]
+    assert len(passed)
+    assert (passed["status"] == "likely arrived").all()
+    assert passed["p50"].notna().all()
+    assert passed["flags"].str.contains("arrival_as_reported").all()

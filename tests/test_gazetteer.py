@@ -324,8 +324,9 @@ def test_cli_resolve_json() -> None:
     result = runner.invoke(app, ["resolve", "Matveyev-Kurhan", "--json"])
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
-    assert doc["id"] == "511103"
-    assert doc["name"] == "Matveev Kurgan"
+    assert doc["record"] == "resolution"
+    assert doc["station_id"] == "511103"
+    assert doc["station"] == "Matveev Kurgan"
     assert doc["resolved"] is True
 
 
@@ -345,7 +346,7 @@ def test_cli_resolve_other_network(tests_data: Path) -> None:
         app, ["resolve", "Westend", "--network", str(tests_data / "network" / "split"), "--json"]
     )
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["id"] == "1001"
+    assert json.loads(result.stdout)["station_id"] == "1001"
 
 
 def test_cli_help_shows_example() -> None:

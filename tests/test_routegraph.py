@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import copy
 import itertools
 import json
-import pickle
 from datetime import date
 from types import SimpleNamespace
 from typing import Any
@@ -19,16 +17,10 @@ from hypothesis import strategies as st
 
 from railtrack import columns as C
 from railtrack.errors import InputPathError
+from railtrack.graph_export import to_geojson, to_graphml, write_geojson
 from railtrack.io import load_reports
 from railtrack.network import load_network
-from railtrack.routegraph import (
-    EdgeShipments,
-    corridor_graph,
-    route_graph,
-    to_geojson,
-    to_graphml,
-    write_geojson,
-)
+from railtrack.routegraph import corridor_graph, route_graph
 from railtrack.routes import shipment_routes
 
 ROUTE_COLUMNS = C.ROUTE_COLUMNS
@@ -91,7 +83,7 @@ def test_seed_graph_counts_the_group_once(net, seed):
     for u, v in shared:
         e = G.edges[u, v]
         assert (e["trains"], e["cars"], e["cars_unallocated"]) == (2, 86, 0)
-        assert e["shipments"] == ["t1", "t2"]
+        assert e["shipments"] == ("t1", "t2")
     for u, v in only:
         e = G.edges[u, v]
         assert (e["trains"], e["cars"], e["cars_unallocated"]) == (1, 0, 86)
@@ -198,38 +190,7 @@ def test_a_station_both_origin_and_destination_says_so_once(net):
     assert all(G.nodes[n]["trains"] == 3 for n in ends)
 
 
-# --- EdgeShipments: the per-edge ids, a read-only list -------------------------------------
-
-
-def test_edge_shipments_behave_like_a_list_of_ids_in_input_order():
-    order = ["t0", "t1", "t2", "t3", "t4"]
-    ids = EdgeShipments(order, ([0, 3], [1, 4], [3]))  # a route may pass twice
-    expected = ["t0", "t1", "t3", "t3", "t4"]
-    assert ids == expected
-    assert expected == ids
-    assert ids != ["t0"]
-    assert ids != tuple(expected)  # like a list, not equal to a tuple
-    assert len(ids) == 5
-    assert list(ids) == expected
-    assert (ids[0], ids[-1], ids[1:3]) == ("t0", "t4", ["t1", "t3"])
-    assert "t4" in ids
-    assert ids.index("t3") == 2
-    assert ids.count("t3") == 2
-    assert repr(ids) == repr(expected)
-    with pytest.raises(TypeError):
-        ids[0] = "x"
-    with pytest.raises(TypeError):
-        hash(ids)
-
-
-def test_edge_shipments_survive_pickle_and_copy_and_show_as_lists():
-    lazy, used = (EdgeShipments(["a", "b", "c"], ([0, 2], [1])) for _ in range(2))
-    assert used == ["a", "b", "c"]  # merged and kept
-    for ids in (lazy, used):
-        assert pickle.loads(pickle.dumps(ids)) == ["a", "b", "c"]
-        assert copy.deepcopy(ids) == ["a", "b", "c"]
-    assert pd.DataFrame({"shipments": [lazy]}).loc[0, "shipments"] == ["a", "b", "c"]
-    assert str(lazy) == "['a', 'b', 'c']"
+# --- per-edge ids ---------------------------------------------------------------------------
 
 
 def test_edges_passed_by_the_same_trains_share_one_id_sequence(net):
@@ -241,7 +202,7 @@ def test_edges_passed_by_the_same_trains_share_one_id_sequence(net):
         net,
     )
     seqs = [d["shipments"] for *_, d in G.edges(data=True)]
-    assert all(s == ["a", "b"] for s in seqs)
+    assert all(s == ("a", "b") for s in seqs)
     assert len({id(s) for s in seqs}) == 1
 
 
@@ -249,7 +210,7 @@ def test_exports_write_edge_shipments_as_lists(tmp_path):
     G = nx.DiGraph()
     G.add_node("a", lat=52.0, lon=26.0)
     G.add_node("b", lat=53.0, lon=27.0)
-    G.add_edge("a", "b", shipments=EdgeShipments(["t1", "t2"], ([1], [0])))
+    G.add_edge("a", "b", shipments=("t1", "t2"))
     H = nx.read_graphml(to_graphml(G, tmp_path / "g.graphml"))
     assert H.edges["a", "b"]["shipments"] == "t1; t2"
     assert to_geojson(G)["features"][0]["properties"]["shipments"] == ["t1", "t2"]

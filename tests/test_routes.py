@@ -17,7 +17,7 @@ from railtrack.models import Place
 from railtrack.network import RailNetwork
 from railtrack.pipeline import track
 from railtrack.plot import plot_route_map
-from railtrack.routes import end_stations, remaining_route, shipment_routes
+from railtrack.routes import end_stations, remaining_routes, shipment_routes
 
 mpl.use("Agg")
 import matplotlib.pyplot as plt
@@ -122,11 +122,22 @@ def test_use_via_false_ignores_via_points():
 def test_the_rest_of_a_route_after_a_sighting():
     toy = toy_network()
     route = ["A", "B", "C", "D", "E"]
-    assert remaining_route(toy, "C", route, ()) == (500.0, 1)
-    assert remaining_route(toy, "E", route, ()) == (0.0, 0)
-    assert remaining_route(toy, "F", route, ()) == (950.0, 1)  # off the route: F-B-C-D-E
-    assert remaining_route(toy, "F", [], ("D", "E")) == (550.0, 1)
-    assert remaining_route(toy, "Z", route, ()) is None
+    trips = [
+        ("C", route, ()),
+        ("E", route, ()),
+        ("F", route, ()),  # off the route: F-B-C-D-E
+        ("F", [], ("D", "E")),  # not routed: to the nearest candidate
+        ("Z", route, ()),  # no path
+        ("", [], ("D",)),  # not a station
+    ]
+    assert remaining_routes(toy, trips) == [
+        (500.0, 1),
+        (0.0, 0),
+        (950.0, 1),
+        (550.0, 1),
+        None,
+        None,
+    ]
 
 
 def test_region_end_stations_are_its_report_stations(net):

@@ -398,3 +398,15 @@ def test_html_page_without_its_head_is_read_as_utf8(tmp_path):
     page.write_text(text[text.index("<body>") :], encoding="utf-8")  # no <meta charset>
     (post,), _ = read(page)
     assert post.text == POSTS["pl"]
+
+
+def test_prefilter_keeps_every_train_and_car_noun_extraction_knows():
+    from railtrack.extract.lexicon import LANGUAGES, lexicon
+
+    nouns = [
+        word.rstrip("*")
+        for lang in LANGUAGES
+        for word in (*lexicon(lang).train_nouns, *lexicon(lang).car_nouns)
+    ]
+    assert nouns
+    assert [w for w in nouns if not mentions_rail(f"Вчера {w.upper()} прибыл.")] == []

@@ -3,9 +3,9 @@
 The HTML briefing (:mod:`railtrack.briefing_html`) is one self-contained file:
 pictures embedded as data URIs, Leaflet and the map data inlined, so it can be
 mailed or opened offline; its map asks the network only for OpenStreetMap tiles,
-and only when the reader switches them on. CSV cells that a spreadsheet would run
-as a formula (starting with ``=``, ``+``, ``-`` or ``@``) are escaped with a
-leading apostrophe.
+and only when the reader switches them on. CSV files are written by
+:func:`railtrack.safetext.write_csv`: no cell runs as a formula in a spreadsheet and
+no character inside a cell breaks its row.
 """
 
 from __future__ import annotations
@@ -24,8 +24,9 @@ from matplotlib.figure import Figure
 from railtrack import columns as C
 from railtrack.accounting import OUTCOME
 from railtrack.briefing_html import render_briefing
+from railtrack.graph_export import to_graphml, write_geojson
 from railtrack.plot import plot_arrival_timeline, plot_route_map, plot_volumes
-from railtrack.routegraph import to_graphml, write_geojson
+from railtrack.safetext import escape_formulas, write_csv
 from railtrack.webmap import map_data
 
 if TYPE_CHECKING:
@@ -34,43 +35,6 @@ if TYPE_CHECKING:
 __all__ = ["escape_formulas", "write_csv", "write_outputs"]
 
 logger = logging.getLogger(__name__)
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def escape_formulas(df: pd.DataFrame) -> pd.DataFrame:
-    """Return a copy whose text cells starting like a spreadsheet formula are quoted.
-
-    Examples
-    --------
-    >>> df = pd.DataFrame({"a": ["=1+1", "Slonim", "-x"], "n": [-1, 2, 3]})
-    >>> escape_formulas(df)["a"].tolist()
-    ["'=1+1", 'Slonim', "'-x"]
-    """
-    out = df.copy()
-    for col in out.columns:
-        series = out[col]
-        if pd.api.types.is_numeric_dtype(series) or pd.api.types.is_datetime64_any_dtype(series):
-            continue
-        if pd.api.types.is_bool_dtype(series):
-            continue
-        out[col] = series.map(
-            lambda v: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v
-        )
-    return out
-
-
-def write_csv(df: pd.DataFrame, path: Path, *, chunk_rows: int = 20_000) -> Path:
-    """Write ``df`` as UTF-8 CSV with formula-like cells escaped; return the path.
-
-    The escaped copy is made ``chunk_rows`` rows at a time, so writing a national
-    table does not hold a second copy of it.
-    """
-    with Path(path).open("w", encoding="utf-8", newline="") as handle:
-        for start in range(0, max(len(df), 1), chunk_rows):
-            part = escape_formulas(df.iloc[start : start + chunk_rows])
-            part.to_csv(handle, index=False, header=start == 0)
-    return path
 
 
 def _parquet_ready(df: pd.DataFrame) -> pd.DataFrame:
@@ -130,7 +94,10 @@ def _figures(result: TrackResult) -> dict[str, Figure]:
             title="Routes of the reported shipments",
         )
         figures["route_map"] = fig
-        estimates = result.estimates.merge(result.outcomes[[C.ID, OUTCOME]], on=C.ID, how="left")
+        outcome = dict(zip(result.outcomes[C.ID], result.outcomes[OUTCOME], strict=True))
+        estimates = result.estimates.assign(
+            **{OUTCOME: result.estimates[C.ID].astype(str).map(outcome)}
+        )
         shown = timeline_rows(estimates, result.as_of)
         fig = Figure(figsize=(10, max(3.0, 0.45 * len(shown) + 1.5)))
         title = "Arrival windows per train"

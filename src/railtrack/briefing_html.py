@@ -29,6 +29,7 @@ from railtrack import columns as C
 from railtrack.accounting import OUTCOME, REASON_TEXT, REASONS_EXPLAINED, ROUTED
 from railtrack.dating import BEST_DATE, DATE_BASIS, best_dates
 from railtrack.estimate import FLAGS
+from railtrack.labels import DIRECTIONS
 from railtrack.webmap import json_for_script, leaflet_assets, map_data
 
 if TYPE_CHECKING:
@@ -60,6 +61,14 @@ GLOSSARY: dict[str, str] = {
     "true, 3 possibly true, 4 doubtful, 5 improbable, 6 cannot be judged",
 }
 """Terms the briefing uses, in plain words."""
+
+EXTRA_FLAGS: dict[str, str] = {
+    "arrival_as_reported": "no model window: the status and window come from the arrival "
+    "the source reported",
+    "sighting_not_routed": "a sighting's station is not on the train's route; the window "
+    "keeps to the departure",
+}
+"""Flags the status step adds, in plain words (the estimate's are in ``FLAGS``)."""
 
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -239,6 +248,7 @@ def _volume_rows(df: pd.DataFrame, key: str, *, label: Any = None) -> list[dict[
                 "personnel": _number(r.get(C.PERSONNEL_ESTIMATE)),
                 "sources": _text(r.get(C.SOURCES)),
                 "basis": _text(r.get(C.PERIOD_BASIS)),
+                "directions": _text(r.get(DIRECTIONS)),
             }
         )
     return rows
@@ -454,7 +464,9 @@ def briefing_context(
         "volume_note": volume_note,
         "problems": [p.to_dict()["text"] for p in result.reports.problems],
         "sources": _sources(result),
-        "flags": [(f, FLAGS.get(f, f.replace("_", " "))) for f in used_flags],
+        "flags": [
+            (f, FLAGS.get(f) or EXTRA_FLAGS.get(f) or f.replace("_", " ")) for f in used_flags
+        ],
         "statuses": STATUS_MEANINGS,
         "glossary": GLOSSARY,
         "files": files or [],
@@ -470,8 +482,9 @@ def _volume_note(by_week: pd.DataFrame | None) -> str:
     if not cars and not trains:
         return ""
     return (
-        f"{_plural(cars, 'car')} on {_plural(trains, 'train')} have no date at all "
-        "(no departure, sighting, arrival or publication date) and are left out of the chart."
+        f"Left out of the chart: {_plural(cars, 'car')} on {_plural(trains, 'train')} that no "
+        "report dates (no departure, sighting, arrival or publication date; a total given "
+        "for a group of trains with different dates counts here too)."
     )
 
 

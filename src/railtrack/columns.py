@@ -105,6 +105,12 @@ SHIPMENT_COLUMNS: tuple[str, ...] = (
     SOURCE_FILE,
 )
 
+# Added by railtrack.pipeline.track (railtrack.dating.best_dates): each train's best
+# date (departure, else first sighting, else reported arrival, else published) and
+# which of those it is; summaries by period use them when present.
+BEST_DATE = "best_date"
+DATE_BASIS = "date_basis"
+
 # --- groups: ReportSet.groups_frame(), one row per group of trains ---------------
 N_TRAINS = "n_trains"
 MEMBERS = "members"  # "; "-joined shipment ids that point to the group

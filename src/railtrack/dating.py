@@ -12,10 +12,10 @@ import pandas as pd
 
 from railtrack import columns as C
 
-__all__ = ["BASES", "BEST_DATE", "DATE_BASIS", "best_dates"]
+__all__ = ["BASES", "BEST_DATE", "DATE_BASIS", "best_dates", "with_best_dates"]
 
-BEST_DATE = "best_date"
-DATE_BASIS = "date_basis"
+BEST_DATE = C.BEST_DATE
+DATE_BASIS = C.DATE_BASIS
 BASES: tuple[str, ...] = ("departure", "sighting", "reported arrival", "published")
 """The bases of :func:`best_dates`, best first."""
 
@@ -87,3 +87,19 @@ def best_dates(shipments: pd.DataFrame, sightings: pd.DataFrame | None = None) -
             DATE_BASIS: pd.Series(basis, dtype=object),
         }
     )
+
+
+def with_best_dates(shipments: pd.DataFrame, sightings: pd.DataFrame | None) -> pd.DataFrame:
+    """Return ``shipments`` with the ``best_date`` and ``date_basis`` columns added.
+
+    Examples
+    --------
+    >>> ships = pd.DataFrame({"id": ["a"], "published": pd.to_datetime(["2023-03-03"])})
+    >>> with_best_dates(ships, None)[["best_date", "date_basis"]].iloc[0].tolist()
+    [Timestamp('2023-03-03 00:00:00'), 'published']
+    """
+    dates = best_dates(shipments, sightings)
+    out = shipments.copy()
+    out[BEST_DATE] = dates[BEST_DATE].to_numpy()
+    out[DATE_BASIS] = pd.Series(dates[DATE_BASIS].to_numpy(), index=out.index, dtype=object)
+    return out

@@ -26,14 +26,14 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import numpy as np
-import pandas as pd
 from rapidfuzz import fuzz, process
 
 from railtrack import columns as C
+from railtrack._lazy import lazy_module
 from railtrack._regions import Region, RegionIndex
 from railtrack._translit import (
     base_tokens,
@@ -44,6 +44,11 @@ from railtrack._translit import (
 )
 from railtrack.models import Place
 from railtrack.settings import DEFAULT_SETTINGS, Settings
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    pd = lazy_module("pandas")  # imported on first use: resolving a name does not need it
 
 __all__ = ["GEO_PRECISION", "Gazetteer", "Resolution"]
 

@@ -20,13 +20,23 @@ Examples
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from railtrack.settings import DEFAULT_SETTINGS
 
 __all__ = [
     "CAR_TYPES",
+    "MAX_COUNT",
     "CarCounts",
     "ClaimKind",
     "DateWindow",
@@ -38,6 +48,8 @@ __all__ = [
     "ShipmentGroup",
     "Sighting",
     "Source",
+    "check_plausible",
+    "utc_naive",
 ]
 
 Precision = Literal["datetime", "day", "days", "week", "month"]
@@ -56,6 +68,46 @@ Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
 
 CAR_TYPES: tuple[str, ...] = ("passenger", "covered", "flat", "tank", "other")
 """Typed car columns, in display order; ``total`` is kept apart."""
+
+
+MAX_COUNT = DEFAULT_SETTINGS.max_cars_per_train * DEFAULT_SETTINGS.extract_max_group_trains
+"""Most cars any count may give: the most a train carries times the most trains of a group."""
+
+
+def check_plausible(day: date | datetime, *, what: str = "date") -> None:
+    """Raise ``ValueError`` when ``day`` lies outside the plausible range of a report.
+
+    The range is ``Settings.earliest_plausible_date`` .. ``latest_plausible_date``
+    (1900-01-01 .. 2100-12-31), well inside what pandas can hold.
+
+    Examples
+    --------
+    >>> check_plausible(date(9999, 12, 31))
+    Traceback (most recent call last):
+    ...
+    ValueError: date 9999-12-31 is outside the plausible range 1900-01-01..2100-12-31
+    """
+    lo, hi = DEFAULT_SETTINGS.earliest_plausible_date, DEFAULT_SETTINGS.latest_plausible_date
+    plain = day.date() if isinstance(day, datetime) else day
+    if not lo <= plain <= hi:
+        msg = f"{what} {plain.isoformat()} is outside the plausible range {lo}..{hi}"
+        raise ValueError(msg)
+
+
+def utc_naive(moment: datetime) -> datetime:
+    """Return ``moment`` in railtrack's time convention: UTC, without a zone.
+
+    A time with a zone (``2023-03-02T10:00+03:00``) is converted to UTC; a time
+    without one is taken to be UTC already.
+
+    Examples
+    --------
+    >>> utc_naive(datetime.fromisoformat("2023-03-02T10:00+03:00"))
+    datetime.datetime(2023, 3, 2, 7, 0)
+    """
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        return moment.replace(tzinfo=None)
+    return moment.astimezone(UTC).replace(tzinfo=None)
 
 
 class _Frozen(BaseModel):
@@ -90,6 +142,13 @@ class Source(_Frozen):
     forwarded_from: str | None = None
     edited_at: datetime | None = None
 
+    @field_validator("published")
+    @classmethod
+    def _plausible_published(cls, value: date | None) -> date | None:
+        if value is not None:
+            check_plausible(value, what="published date")
+        return value
+
     @field_validator("reliability", mode="before")
     @classmethod
     def _upper_grade(cls, value: object) -> object:
@@ -120,6 +179,9 @@ class DateWindow(_Frozen):
 
     @model_validator(mode="after")
     def _check_order(self) -> Self:
+        for end in (self.earliest, self.latest):
+            if end is not None:
+                check_plausible(end)
         if self.earliest is None and self.latest is None:
             msg = "a date window needs at least one of earliest and latest"
             raise ValueError(msg)
@@ -166,12 +228,12 @@ class CarCounts(_Frozen):
     the source gave as approximate ("about 30 flats").
     """
 
-    total: Annotated[int, Field(ge=0)] | None = None
-    passenger: Annotated[int, Field(ge=0)] | None = None
-    covered: Annotated[int, Field(ge=0)] | None = None
-    flat: Annotated[int, Field(ge=0)] | None = None
-    tank: Annotated[int, Field(ge=0)] | None = None
-    other: Annotated[int, Field(ge=0)] | None = None
+    total: Annotated[int, Field(ge=0, le=MAX_COUNT)] | None = None
+    passenger: Annotated[int, Field(ge=0, le=MAX_COUNT)] | None = None
+    covered: Annotated[int, Field(ge=0, le=MAX_COUNT)] | None = None
+    flat: Annotated[int, Field(ge=0, le=MAX_COUNT)] | None = None
+    tank: Annotated[int, Field(ge=0, le=MAX_COUNT)] | None = None
+    other: Annotated[int, Field(ge=0, le=MAX_COUNT)] | None = None
     total_derived: bool = False
     estimated: bool = False
 
@@ -279,6 +341,25 @@ class Shipment(_Frozen):
     def _ids_as_strings(cls, value: object) -> object:
         return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
+    @field_validator("cars")
+    @classmethod
+    def _one_train(cls, cars: CarCounts) -> CarCounts:
+        _check_cars(cars, trains=1)
+        return cars
+
+
+def _check_cars(cars: CarCounts, *, trains: int) -> None:
+    """Raise ``ValueError`` when ``cars`` is more than ``trains`` trains can carry."""
+    limit = DEFAULT_SETTINGS.max_cars_per_train * trains
+    count = max(cars.total or 0, cars.typed_sum)
+    if count > limit:
+        what = "a train carries" if trains == 1 else f"{trains} trains carry"
+        msg = (
+            f"{count} cars is more than {what} ({limit}; "
+            f"Settings.max_cars_per_train = {DEFAULT_SETTINGS.max_cars_per_train})"
+        )
+        raise ValueError(msg)
+
 
 class ShipmentGroup(_Frozen):
     """A fact about several trains together, kept once.
@@ -301,9 +382,21 @@ class ShipmentGroup(_Frozen):
     def _ids_as_strings(cls, value: object) -> object:
         return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
+    @field_validator("cars")
+    @classmethod
+    def _its_trains(cls, cars: CarCounts, info: ValidationInfo) -> CarCounts:
+        n_trains = info.data.get("n_trains")
+        _check_cars(cars, trains=n_trains or DEFAULT_SETTINGS.extract_max_group_trains)
+        return cars
+
 
 class Sighting(_Frozen):
-    """A train seen at a station at a time, used to track shipments."""
+    """A train seen at a station at a time, used to track shipments.
+
+    ``seen_at`` follows railtrack's one time convention: UTC without a zone. A time
+    given with a zone (``2023-03-02T10:00Z``, ``+03:00``) is converted to UTC when
+    the record is read; a time without one is taken as UTC (see :func:`utc_naive`).
+    """
 
     id: str = Field(min_length=1)
     shipment: str | None = None
@@ -317,3 +410,9 @@ class Sighting(_Frozen):
     @classmethod
     def _ids_as_strings(cls, value: object) -> object:
         return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+    @field_validator("seen_at")
+    @classmethod
+    def _utc_plausible(cls, value: datetime) -> datetime:
+        check_plausible(value, what="sighting time")
+        return utc_naive(value)

@@ -42,20 +42,25 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import numpy as np
-import pandas as pd
 
 from railtrack import columns as C
 from railtrack._data import data_path
+from railtrack._lazy import lazy_module
 from railtrack._national import add_national
 from railtrack._regions import Region, read_regions
 from railtrack.errors import InputPathError, NetworkError
 from railtrack.gazetteer import Gazetteer, Resolution
 from railtrack.routing import Route, RouteFinder
 from railtrack.settings import DEFAULT_SETTINGS, Settings
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    pd = lazy_module("pandas")  # imported on first use: resolving a name does not need it
 
 __all__ = ["RailNetwork", "circuity", "haversine_km", "load_network"]
 
@@ -468,10 +473,18 @@ def _read_csv(path: Path, *, required: tuple[str, ...]) -> tuple[list[dict[str, 
                 msg = f"{path.name}: missing required column(s) {', '.join(missing)}"
                 raise NetworkError(msg)
             reader.fieldnames = header
-            rows = [
-                {k: (v or "").strip() for k, v in row.items() if isinstance(k, str)}
-                for row in reader
-            ]
+            rows = []
+            start = reader.line_num + 1
+            for row in reader:
+                if any("\n" in v or "\r" in v for v in row.values() if isinstance(v, str)):
+                    # an unclosed quote swallows every line up to the next quote
+                    msg = (
+                        f"{path.name}: the quote opened on line {start} is not closed "
+                        f"before line {reader.line_num}; fix the quoting"
+                    )
+                    raise NetworkError(msg)
+                rows.append({k: (v or "").strip() for k, v in row.items() if isinstance(k, str)})
+                start = reader.line_num + 1
     except UnicodeDecodeError as exc:
         msg = f"{path.name}: not UTF-8 text ({exc.reason} at byte {exc.start})"
         raise NetworkError(msg) from exc

@@ -18,8 +18,10 @@ import pandas as pd
 
 from railtrack import columns as C
 from railtrack.accounting import OUTCOME, ROUTED, route_outcomes, unrouted_problems
+from railtrack.dating import with_best_dates
 from railtrack.estimate import arrival_windows
 from railtrack.knowledge import Knowledge, cut_off
+from railtrack.labels import canonical_sources, crossing_directions
 from railtrack.routegraph import corridor_graph
 from railtrack.routes import shipment_routes
 from railtrack.settings import DEFAULT_SETTINGS, Settings
@@ -27,7 +29,7 @@ from railtrack.summary import personnel_note, summarize_views
 from railtrack.tracking import shipment_status
 
 if TYPE_CHECKING:
-    from railtrack.io import ReportSet
+    from railtrack.io import Problem, ReportSet
     from railtrack.network import RailNetwork
 
 __all__ = ["STAGES", "SUMMARY_VIEWS", "TrackResult", "track"]
@@ -102,7 +104,7 @@ class TrackResult:
         return self._outcomes
 
     @property
-    def problems(self) -> list[Any]:
+    def problems(self) -> list[Problem]:
         """Input problems met while loading, then one per train that was not routed."""
         return [*self.reports.problems, *unrouted_problems(self.outcomes, self.shipments)]
 
@@ -140,7 +142,10 @@ class TrackResult:
             "cars_passenger": number(C.CARS_PASSENGER),
             "personnel_estimate": number(C.PERSONNEL_ESTIMATE),
             "destinations": railheads,
-            "sources": sorted({str(s) for s in self.shipments[C.SOURCE].dropna()}),
+            "sources": sorted(
+                {p.strip() for s in self.shipments[C.SOURCE].dropna() for p in str(s).split(";")}
+                - {""}
+            ),
             "problems": len(self.problems),
             "as_of": None if self.as_of is None else self.as_of.date().isoformat(),
             **self._accounting(),
@@ -164,6 +169,12 @@ class TrackResult:
             "unrouted_reasons": {str(k): int(v) for k, v in reasons.sort_index().items()},
             "n_estimated": estimated,
         }
+
+
+def _one_source_label(df: pd.DataFrame) -> pd.DataFrame:
+    if C.SOURCE not in df.columns or not len(df):
+        return df
+    return df.assign(**{C.SOURCE: canonical_sources(df[C.SOURCE])})
 
 
 def _as_of(value: date | datetime | str | pd.Timestamp | None) -> pd.Timestamp | None:
@@ -215,9 +226,10 @@ def track(
     known, knowledge = cut_off(reports, as_of)
     stage("resolve")
     resolved = known.resolve(network)  # the one resolving step: later steps read ids
-    shipments = resolved.to_frame()
-    groups = resolved.groups_frame()
     sightings = resolved.sightings_frame()
+    # One label per source set; each train's best date (for volumes over time).
+    shipments = with_best_dates(_one_source_label(resolved.to_frame()), sightings)
+    groups = _one_source_label(resolved.groups_frame())
     stage("route")
     routes = shipment_routes(shipments, network)  # the one route of each train
     stage("estimate")
@@ -228,6 +240,9 @@ def track(
     stage("summarise")
     summaries = summarize_views(
         shipments, SUMMARY_VIEWS, groups=groups, freq=freq, routes=routes, settings=settings
+    )
+    summaries["by_border_crossing"] = crossing_directions(
+        summaries["by_border_crossing"], routes, network
     )
     stage("route graph")
     graph = corridor_graph(shipments, routes, network, groups=groups)

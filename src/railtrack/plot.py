@@ -9,8 +9,8 @@ from __future__ import annotations
 import itertools
 import logging
 import math
-from collections.abc import Sequence
-from typing import Any, Literal
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
@@ -25,7 +25,14 @@ from matplotlib.transforms import Bbox
 
 from railtrack import columns as C
 from railtrack.basemap import Bounds, country_outlines
-from railtrack.summary import Row, summarize
+from railtrack.routing import Route
+from railtrack.safetext import plot_text
+
+if TYPE_CHECKING:
+    from railtrack.network import RailNetwork
+
+Row = Mapping[Any, Any]
+"""A record of a frame (``df.to_dict("records")``)."""
 
 __all__ = [
     "CAR_TYPE_COLORS",
@@ -158,7 +165,7 @@ def _label_places(
         others = [m for m in marks if not (m.x0 == own.x0 and m.y0 == own.y0)]
         for offset, ha, va in _LABEL_SPOTS:
             text = ax.annotate(
-                str(G.nodes[node].get("name") or node),
+                plot_text(G.nodes[node].get("name") or node),
                 xy=xy,
                 xytext=offset,
                 textcoords="offset points",
@@ -200,7 +207,13 @@ def _draw_countries(ax: Axes, view: Bounds) -> bool:
     return True
 
 
-def _route_lines(routes_or_graph: Any, base: nx.Graph) -> tuple[list[dict[str, Any]], bool]:
+RoutesOrGraph = nx.DiGraph | Route | Sequence[Route] | None
+"""What :func:`plot_route_map` draws: a corridor graph, one route, several, or nothing."""
+
+
+def _route_lines(
+    routes_or_graph: RoutesOrGraph, base: nx.Graph
+) -> tuple[list[dict[str, Any]], bool]:
     """Return line specs to draw and whether they come from a route graph."""
     if routes_or_graph is None:
         return [], False
@@ -213,14 +226,16 @@ def _route_lines(routes_or_graph: Any, base: nx.Graph) -> tuple[list[dict[str, A
                 {"edges": [(u, v)], "volume": cars or trains, "trains": trains, "cars": cars}
             )
         return specs, True
-    routes = [routes_or_graph] if hasattr(routes_or_graph, "stations") else list(routes_or_graph)
+    routes = [routes_or_graph] if isinstance(routes_or_graph, Route) else list(routes_or_graph)
     specs = []
     for route in routes:
         stations = list(route.stations)
         specs.append(
             {
                 "edges": list(itertools.pairwise(stations)),
-                "label": f"{route.names[0]} → {route.names[-1]} ({route.length_km:,.0f} km)",
+                "label": plot_text(
+                    f"{route.names[0]} → {route.names[-1]} ({route.length_km:,.0f} km)"
+                ),
                 "route": route,
             }
         )
@@ -228,8 +243,8 @@ def _route_lines(routes_or_graph: Any, base: nx.Graph) -> tuple[list[dict[str, A
 
 
 def plot_route_map(
-    network: Any,
-    routes_or_graph: Any = None,
+    network: RailNetwork | nx.Graph,
+    routes_or_graph: RoutesOrGraph = None,
     *,
     ax: Axes | None = None,
     volumes: Sequence[float] | None = None,
@@ -401,7 +416,7 @@ def plot_route_map(
             if routes_or_graph is not None
             else "Rail network"
         )
-    ax.set_title(title)
+    ax.set_title(plot_text(title))
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
     ax.grid(visible=True, lw=0.3, alpha=0.4)
     return ax
@@ -544,7 +559,7 @@ def plot_arrival_timeline(
         elif pd.notna(c_hi):  # by
             ax.plot([c_hi + one_day], [yc], marker="<", color="#e08214", ls="")
     records = df.to_dict("records")
-    ax.set_yticks(y, [_row_label(row) for row in records], fontsize=8)
+    ax.set_yticks(y, [plot_text(_row_label(row)) for row in records], fontsize=8)
     for tick, row in zip(ax.get_yticklabels(), records, strict=True):
         if _not_routed(row) is not None:
             tick.set_color(RAILHEAD_COLOR)
@@ -574,7 +589,11 @@ def plot_arrival_timeline(
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
     ax.set_xlabel("Date (departure and claim bars span whole days; estimates are instants)")
     ax.grid(visible=True, axis="x", lw=0.3, alpha=0.5)
-    ax.set_title(title or "Arrival windows: estimate p10–p90 and p50 beside the source's claim")
+    ax.set_title(
+        plot_text(title)
+        if title
+        else "Arrival windows: estimate p10–p90 and p50 beside the source's claim"
+    )
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
     return ax
 
@@ -582,16 +601,25 @@ def plot_arrival_timeline(
 # --- volumes -----------------------------------------------------------------------
 
 
-def _is_summary(obj: Any) -> bool:
-    return isinstance(obj, pd.DataFrame) and C.TRAINS in obj.columns and C.CARS_TOTAL in obj
+def _date_bases(table: pd.DataFrame) -> str:
+    """Return how a period table's trains were dated, in words, best basis first."""
+    order = ("departure", "sighting", "reported arrival", "published")
+    if C.PERIOD_BASIS not in table.columns:
+        return "departure, else published date"
+    found = {
+        part.strip()
+        for value in table.loc[table[C.PERIOD].notna(), C.PERIOD_BASIS].dropna()
+        for part in str(value).split(";")
+        if part.strip() and part.strip() != "unknown"
+    }
+    ranked = [b for b in order if b in found] + sorted(found - set(order))
+    return ", ".join(ranked) if ranked else "no date"
 
 
 def plot_volumes(
-    summary_or_shipments: Any,
+    summary: pd.DataFrame,
     *,
     by: str = C.PERIOD,
-    freq: str = "W",
-    groups: Any = None,
     ax: Axes | None = None,
     title: str | None = None,
 ) -> Axes:
@@ -599,16 +627,12 @@ def plot_volumes(
 
     Parameters
     ----------
-    summary_or_shipments
+    summary
         A table from :func:`railtrack.summarize` that has ``by`` among its keys
-        (other keys are summed over), or anything ``summarize`` accepts.
+        (other keys are summed over); its ``attrs["freq"]`` sets the period length.
     by
         ``"period"`` (bars on a date axis, one per period) or a category key such
         as ``"destination"``/``"railhead"``/``"origin"``.
-    freq
-        Period length when the summary is computed here.
-    groups
-        Groups of trains, when computing the summary from a shipments frame.
     ax
         Axes to draw on; a new figure's when None.
     title
@@ -621,18 +645,14 @@ def plot_volumes(
         bar is the total; each bar is annotated with its number of trains.
         Undated cars are left off a period axis and counted in the x label.
     """
+    table = summary
     key = C.DESTINATION if by == C.RAILHEAD else by
-    if _is_summary(summary_or_shipments):
-        table = summary_or_shipments
-        if key not in table.columns:
-            if by in table.columns:
-                key = by
-            else:
-                msg = f"the summary has no {by!r} column; summarise with by=({by!r},)"
-                raise ValueError(msg)
-        freq = table.attrs.get("freq", freq)
-    else:
-        table = summarize(summary_or_shipments, by=(key,), freq=freq, groups=groups)
+    if key not in table.columns:
+        if by not in table.columns:
+            msg = f"the summary has no {by!r} column; summarise with by=({by!r},)"
+            raise ValueError(msg)
+        key = by
+    freq = str(table.attrs.get("freq", "W"))
     value_cols = [C.TRAINS, *C.CAR_COLUMNS]
     data = table[[key, *value_cols]].copy()
     for col in C.CAR_COLUMNS:
@@ -644,6 +664,7 @@ def plot_volumes(
     stack = [*C.CAR_COLUMNS[1:], "cars_untyped"]
     ax = _new_ax(ax, (9, 5))
     undated = 0.0
+    undated_trains = 0
     xs: list[Any]
     widths: list[Any]
     align: Literal["center", "edge"]
@@ -651,6 +672,7 @@ def plot_volumes(
         index = pd.to_datetime(pd.Series(grouped.index))
         dated = index.notna().to_numpy()
         undated = float(grouped.loc[~dated, C.CARS_TOTAL].sum())
+        undated_trains = int(grouped.loc[~dated, C.TRAINS].sum())
         grouped = grouped.loc[dated]
         starts = pd.to_datetime(pd.Series(grouped.index))
         order = np.argsort(starts.to_numpy())
@@ -664,7 +686,7 @@ def plot_volumes(
         xs = [s + pd.Timedelta(days=0.1 * d) for s, d in zip(starts, period_days, strict=True)]
         align = "edge"
     else:
-        labels = [str(v) if pd.notna(v) else "unknown" for v in grouped.index]
+        labels = [plot_text(v) if pd.notna(v) else "unknown" for v in grouped.index]
         xs = list(range(len(grouped)))
         widths = [0.7] * len(grouped)
         align = "center"
@@ -707,20 +729,25 @@ def plot_volumes(
         locator = mdates.AutoDateLocator(minticks=3, maxticks=10)  # type: ignore[no-untyped-call]
         ax.xaxis.set_major_locator(locator)
         ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
-        xlabel = f"Period start ({freq}); period from departure, else published date"
-        if undated:
-            xlabel += f"; {undated:,.0f} undated cars not shown"
-        ax.set_xlabel(xlabel)
+        xlabel = f"Period start ({freq}); trains dated by {_date_bases(table)}"
+        if undated or undated_trains:
+            xlabel += (
+                f"\nnot shown: {undated:,.0f} cars on {undated_trains} "
+                f"train{'s' if undated_trains != 1 else ''} that no report dates"
+            )
+        ax.set_xlabel(plot_text(xlabel))
         noun = {"W": "week", "D": "day", "M": "month", "Q": "quarter"}.get(freq, f"{freq} period")
         default_title = f"Cars by type per {noun}"
     else:
         ax.set_xticks(xs, labels, rotation=30, ha="right", fontsize=8)
-        ax.set_xlabel("Railhead (destination)" if key == C.DESTINATION else key.replace("_", " "))
+        ax.set_xlabel(
+            "Railhead (destination)" if key == C.DESTINATION else plot_text(key.replace("_", " "))
+        )
         default_title = f"Cars by type per {'railhead' if key == C.DESTINATION else key}"
     ax.set_ylabel("Cars (counted once per report)")
     if len(bottom):
         ax.set_ylim(0, max(float(bottom.max()) * 1.15, 1.0))
-    ax.set_title(title or default_title)
+    ax.set_title(plot_text(title or default_title))
     if ax.get_legend_handles_labels()[0]:
         ax.legend(title="Car type", fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     else:

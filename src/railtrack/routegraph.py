@@ -17,22 +17,18 @@ that may carry them passed; where the trains have split, they are
 from __future__ import annotations
 
 import collections
-import heapq
 import itertools
-import json
 import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
 from railtrack import columns as C
-from railtrack.errors import InputPathError
 from railtrack.routes import shipment_routes
 
 if TYPE_CHECKING:
@@ -43,13 +39,7 @@ _NO_DAY = np.iinfo(np.int64).max  # the day ordinal of an unknown date
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 _CHUNK = 1 << 20  # elements per chunk of a temporary array
 
-__all__ = [
-    "corridor_graph",
-    "route_graph",
-    "to_geojson",
-    "to_graphml",
-    "write_geojson",
-]
+__all__ = ["corridor_graph", "route_graph"]
 
 logger = logging.getLogger(__name__)
 
@@ -93,64 +83,6 @@ def _train_days(ship_df: pd.DataFrame) -> np.ndarray:
     days = when.to_numpy(dtype="datetime64[D]")
     known = ~np.isnat(days)
     return np.where(known, days.astype(np.int64) + _EPOCH_ORDINAL, _NO_DAY)
-
-
-class EdgeShipments(Sequence[str]):
-    """The ids of the trains that passed an edge, in input order: a read-only list.
-
-    A route graph's edges share the trains of the few distinct routes that use
-    them, so each edge keeps references to those routes' member positions and
-    merges them into ids on first use; edges used by the same routes share one
-    instance. It compares equal to the list of its ids, and displays like one.
-
-    Examples
-    --------
-    >>> ids = EdgeShipments(["t1", "t2", "t3"], ([0, 2], [1]))
-    >>> ids
-    ['t1', 't2', 't3']
-    >>> ids == ["t1", "t2", "t3"], len(ids), ids[-1]
-    (True, 3, 't3')
-    """
-
-    __slots__ = ("_ids", "_len", "_order", "_parts")
-
-    def __init__(self, order: Sequence[str], parts: Sequence[Sequence[int]]) -> None:
-        """Hold ``order`` (ids by position) and ``parts`` (ascending positions, one per route)."""
-        self._order: Sequence[str] | None = order
-        self._parts: tuple[Sequence[int], ...] = tuple(parts)
-        self._len = sum(len(p) for p in self._parts)
-        self._ids: list[str] | None = None
-
-    def _list(self) -> list[str]:
-        if self._ids is None:
-            order = self._order or ()
-            merged = self._parts[0] if len(self._parts) == 1 else heapq.merge(*self._parts)
-            self._ids = [order[k] for k in merged]
-            self._order, self._parts = None, ()
-        return self._ids
-
-    def __len__(self) -> int:
-        return self._len
-
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[str]: ...
-    def __getitem__(self, index: int | slice) -> str | list[str]:
-        return self._list()[index]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._list())
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, EdgeShipments | list):
-            return self._list() == list(other)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]  # equal to lists, which do not hash
-
-    def __repr__(self) -> str:
-        return repr(self._list())
 
 
 @dataclass
@@ -335,9 +267,10 @@ def corridor_graph(
         ``cars_unallocated`` (group cars that may have passed: the trains split
         before), ``first_date``/``last_date`` (the trains' departure, else claimed
         arrival, else published date; None when unknown) and ``shipments`` (the
-        trains' ids in input order, as an :class:`EdgeShipments`, a read-only list).
+        trains' ids in input order, a tuple shared by the edges the same trains passed).
         ``G.graph`` holds ``crs`` ("EPSG:4326"), ``routed`` and ``unrouted``
         (``"id: reason"`` strings) and ``origin_basis`` (id -> how it was routed).
+        Export it with :mod:`railtrack.graph_export`.
 
     Raises
     ------
@@ -397,16 +330,21 @@ def _dates_of(ordinals: np.ndarray) -> list[date | None]:
 
 def _edge_shipments(
     distinct: _Routes, step_route: np.ndarray, starts: np.ndarray
-) -> list[EdgeShipments]:
-    """Return each edge's trains; edges passed by the same routes share one object."""
-    shared: dict[bytes, EdgeShipments] = {}
+) -> list[tuple[str, ...]]:
+    """Return each edge's trains in input order; edges passed by the same routes share one tuple.
+
+    A route passing an edge twice lists its trains twice.
+    """
+    order = np.asarray(distinct.order, dtype=object)
+    shared: dict[bytes, tuple[str, ...]] = {}
     out = []
     for start, end in itertools.pairwise([*starts.tolist(), len(step_route)]):
         part = step_route[start:end]
         key = part.tobytes()
         if key not in shared:
-            routes = part.tolist()
-            shared[key] = EdgeShipments(distinct.order, [distinct.members[r] for r in routes])
+            positions = np.concatenate([distinct.members[r] for r in part.tolist()])
+            positions.sort(kind="stable")
+            shared[key] = tuple(order[positions.astype(np.intp)].tolist())
         out.append(shared[key])
     return out
 
@@ -528,142 +466,3 @@ def _group_cars(
         certain_cars[passed[everyone]] += rest
         maybe_cars[passed[~everyone]] += rest
     return certain_cars, maybe_cars
-
-
-_LISTS = (list, tuple, set, frozenset, EdgeShipments)  # written as lists
-
-
-def _plain(value: Any) -> Any:
-    """Return a GraphML-safe value: lists joined, dates ISO, None kept as None (dropped)."""
-    if value is None:
-        return None
-    if isinstance(value, _LISTS):
-        return "; ".join(map(str, value))
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, default=str)
-    if isinstance(value, date | pd.Timestamp):
-        return value.isoformat()
-    if hasattr(value, "item"):
-        return value.item()
-    return value
-
-
-def _plain_attrs(attrs: Mapping[str, Any]) -> dict[str, Any]:
-    out = {}
-    for key, value in attrs.items():
-        plain = _plain(value)
-        if plain is not None and not (isinstance(plain, float) and plain != plain):
-            out[key] = plain
-    return out
-
-
-def _writable(path: str | Path) -> Path:
-    """Return ``path``; :class:`InputPathError` when its directory does not exist."""
-    path = Path(path)
-    if not path.parent.is_dir():
-        msg = f"cannot write {path}: directory {path.parent} does not exist"
-        raise InputPathError(msg)
-    return path
-
-
-def to_graphml(G: nx.Graph, path: str | Path) -> Path:
-    """Write ``G`` as GraphML, turning lists into "; "-joined strings and dates into ISO.
-
-    Missing values (None, NaN) are left out of an element, as GraphML has no null.
-
-    Parameters
-    ----------
-    G
-        A route graph from :func:`route_graph` (or any graph).
-    path
-        The file to write.
-
-    Returns
-    -------
-    pathlib.Path
-        The path written.
-
-    Raises
-    ------
-    InputPathError
-        When the file's directory does not exist.
-    """
-    path = _writable(path)
-    H = G.__class__()
-    H.graph.update(_plain_attrs(G.graph))
-    for node, attrs in G.nodes(data=True):
-        H.add_node(str(node), **_plain_attrs(attrs))
-    for u, v, attrs in G.edges(data=True):
-        H.add_edge(str(u), str(v), **_plain_attrs(attrs))
-    nx.write_graphml(H, path)
-    return path
-
-
-def _json_value(value: Any) -> Any:
-    if isinstance(value, EdgeShipments):  # ids: strings already
-        return list(value)
-    if isinstance(value, _LISTS):
-        return [_json_value(v) for v in value]
-    if isinstance(value, date | pd.Timestamp):
-        return value.isoformat()
-    if isinstance(value, float) and value != value:
-        return None
-    if hasattr(value, "item"):
-        return value.item()
-    return value
-
-
-def _coords(attrs: Mapping[str, Any]) -> list[float] | None:
-    lat, lon = attrs.get("lat"), attrs.get("lon")
-    if lat is None or lon is None or pd.isna(lat) or pd.isna(lon):
-        return None
-    return [float(lon), float(lat)]
-
-
-def to_geojson(G: nx.Graph) -> dict[str, Any]:
-    """Return ``G`` as a GeoJSON FeatureCollection: edges as LineStrings, nodes as Points.
-
-    Coordinates are (lon, lat) in WGS84. An element without coordinates keeps a
-    ``null`` geometry, so its attributes are not lost.
-
-    Examples
-    --------
-    >>> import networkx as nx
-    >>> G = nx.DiGraph()
-    >>> G.add_node("a", lat=52.0, lon=26.0, name="A")
-    >>> G.add_node("b", lat=53.0, lon=27.0, name="B")
-    >>> G.add_edge("a", "b", trains=2, shipments=["t1", "t2"])
-    >>> fc = to_geojson(G)
-    >>> [f["geometry"]["type"] for f in fc["features"]]
-    ['LineString', 'Point', 'Point']
-    >>> fc["features"][0]["properties"]["shipments"]
-    ['t1', 't2']
-    """
-    features: list[dict[str, Any]] = []
-    for u, v, attrs in G.edges(data=True):
-        a, b = _coords(G.nodes[u]), _coords(G.nodes[v])
-        geometry: dict[str, Any] | None = (
-            {"type": "LineString", "coordinates": [a, b]} if a and b else None
-        )
-        props = {"source": str(u), "target": str(v)}
-        props.update({k: _json_value(val) for k, val in attrs.items()})
-        features.append({"type": "Feature", "geometry": geometry, "properties": props})
-    for node, attrs in G.nodes(data=True):
-        point = _coords(attrs)
-        geometry = {"type": "Point", "coordinates": point} if point else None
-        props = {"id": str(node), **{k: _json_value(val) for k, val in attrs.items()}}
-        features.append({"type": "Feature", "geometry": geometry, "properties": props})
-    return {"type": "FeatureCollection", "features": features}
-
-
-def write_geojson(G: nx.Graph, path: str | Path) -> Path:
-    """Write :func:`to_geojson` of ``G`` to ``path`` (UTF-8) and return the path.
-
-    Raises
-    ------
-    InputPathError
-        When the file's directory does not exist.
-    """
-    path = _writable(path)
-    path.write_text(json.dumps(to_geojson(G), ensure_ascii=False, indent=1), encoding="utf-8")
-    return path

@@ -54,7 +54,7 @@ from railtrack.routing import Route, route_from_path
 if TYPE_CHECKING:
     from railtrack.network import RailNetwork
 
-__all__ = ["end_stations", "remaining_route", "shipment_routes"]
+__all__ = ["end_stations", "remaining_routes", "shipment_routes"]
 
 logger = logging.getLogger(__name__)
 
@@ -386,50 +386,58 @@ def _geo_precision(network: RailNetwork, station: str, region: bool) -> str:
     return str(network.G.nodes[station].get("precision") or "station")
 
 
-def remaining_route(
-    network: RailNetwork, station: str, stations: Sequence[str], destinations: Sequence[str]
-) -> tuple[float, int] | None:
-    """Return the length (km) and border crossings left of a trip after ``station``.
+Trip = tuple[str, Sequence[str], Sequence[str]]
+"""Where a train was seen, its route's stations, and the stations it may be bound for."""
+
+
+def remaining_routes(network: RailNetwork, trips: Sequence[Trip]) -> list[tuple[float, int] | None]:
+    """Return the length (km) and border crossings left of each trip after a sighting.
 
     Parameters
     ----------
     network
-        The network the route lies on.
-    station
-        The station id where the train was seen.
-    stations
-        The train's route (the routes table's ``stations``; empty when not routed).
-    destinations
-        The stations the train may be bound for (used when ``station`` is off the
-        route): its route's last station, else its destination's candidates.
+        The network the routes lie on.
+    trips
+        Per sighting: the station id where the train was seen, the train's route
+        (the routes table's ``stations``; empty when not routed) and the stations it
+        may be bound for (its destination's candidates, used when it was not routed).
 
     Returns
     -------
-    tuple of (float, int) or None
-        The rest of the route from ``station`` on when it lies on the route; else
-        the shortest route from ``station`` to one of ``destinations``; None when no
-        route joins them.
+    list of (float, int) or None
+        The rest of the route from the station on when it lies on the route; else
+        the shortest route from the station to the route's last station (or to the
+        nearest of the candidates); None when no route joins them. Routes off the
+        trains' routes are found in one batch.
 
     Examples
     --------
     >>> from railtrack import load_network
     >>> net = load_network()
     >>> (route,) = net.route("Slonim", "Matveev Kurgan")
-    >>> km, crossings = remaining_route(net, route.stations[1], route.stations, ())
-    >>> bool(km < route.length_km), crossings == len(route.border_crossings)
+    >>> [(km, n)] = remaining_routes(net, [(route.stations[1], route.stations, ())])
+    >>> bool(km < route.length_km), n == len(route.border_crossings)
     (True, True)
     """
-    if station in stations:
-        rest = route_from_path(network.G, list(stations[list(stations).index(station) :]))
-        return rest.length_km, len(rest.border_crossings)
-    targets = [stations[-1]] if stations else [d for d in destinations if d in network.G]
-    if station not in network.G or not targets:
-        return None
-    if station in targets:
-        return 0.0, 0
-    pairs = [(station, d) for d in targets]
-    found = [r for _, r in network.iter_routes_between(pairs) if r is not None]
-    if not found:
-        return None
-    best = min(found, key=lambda r: r.length_km)
-    return best.length_km, len(best.border_crossings)
+    out: list[tuple[float, int] | None] = [None] * len(trips)
+    wanted: dict[int, tuple[str, list[str]]] = {}
+    for i, (station, stations, destinations) in enumerate(trips):
+        if station in stations:
+            rest = route_from_path(network.G, list(stations[list(stations).index(station) :]))
+            out[i] = (rest.length_km, len(rest.border_crossings))
+            continue
+        targets = [stations[-1]] if stations else [d for d in destinations if d in network.G]
+        if station not in network.G or not targets:
+            continue
+        if station in targets:
+            out[i] = (0.0, 0)
+            continue
+        wanted[i] = (station, targets)
+    pairs = {(station, t) for station, targets in wanted.values() for t in targets}
+    found = dict(network.iter_routes_between(pairs))
+    for i, (station, targets) in wanted.items():
+        routes = [r for t in targets if (r := found.get((station, t))) is not None]
+        if routes:
+            best = min(routes, key=lambda r: r.length_km)
+            out[i] = (best.length_km, len(best.border_crossings))
+    return out

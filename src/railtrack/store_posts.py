@@ -135,8 +135,9 @@ class PostLedger:
     """(channel key, message id, version) of each post whose records are stored now -> pk."""
     inherited: dict[tuple[Key, str], int] = field(default_factory=dict)
     """(post key, record suffix) -> the train of the replaced version's record."""
-    seen: set[Key] = field(default_factory=set)
-    """The posts of the report set: records of other posts are stored like any record."""
+    seen: dict[Key, str] = field(default_factory=dict)
+    """The posts of the report set and their text digests: records of other posts are
+    stored like any record."""
 
     def admit(self, posts: Iterable[PostRef]) -> None:
         """Record the posts of a report set; decide which posts' records are stored."""
@@ -150,7 +151,7 @@ class PostLedger:
                 latest[key] = ref
             elif ref.digest != kept.digest:
                 self._past(ref, None)
-        self.seen.update(latest)
+        self.seen.update({key: ref.digest for key, ref in latest.items()})
         for ref in latest.values():
             self._admit(ref)
 
@@ -259,13 +260,17 @@ class PostLedger:
 
     def _relayed(self, key: Key, suffix: str) -> int | None:
         """Return the train of this shipment in another channel's post with the same text."""
+        digest = self.seen.get(key)
+        if digest is None:
+            return None
         rows = self.conn.execute(
-            "SELECT r.record_id, r.train_id FROM posts p JOIN posts q ON q.digest = p.digest "
-            "AND q.channel_key != p.channel_key AND q.superseded_by IS NULL "
-            "JOIN records r ON r.post = q.pk AND r.kind = 'shipment' "
-            "WHERE p.channel_key = ? AND p.message_id = ? AND p.superseded_by IS NULL "
+            # posts by digest first, then their records: never a scan of all shipments
+            "SELECT r.record_id, r.train_id FROM posts q INDEXED BY posts_digest "
+            "CROSS JOIN records r INDEXED BY records_post ON r.post = q.pk "
+            "AND r.kind = 'shipment' "
+            "WHERE q.digest = ? AND q.channel_key != ? AND q.superseded_by IS NULL "
             "ORDER BY q.pk, r.pk",
-            key,
+            (digest, key[0]),
         ).fetchall()
         for record_id, train_id in rows:
             if _suffix(record_id) == suffix and train_id is not None:

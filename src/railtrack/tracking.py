@@ -16,7 +16,9 @@ Statuses, in the order a train goes through them:
     claimed arrival;
 ``likely arrived``
     seen at its destination, or the as-of date is past p90 and nothing says it
-    is still moving;
+    is still moving, or (a train with no model window) past the arrival its
+    source reported: its window is then that reported arrival, flagged
+    ``arrival_as_reported``;
 ``stale``
     seen en route, but not again for longer than the model expects the rest of
     the trip to take (the as-of date is past p90 of the window from that sighting).
@@ -47,7 +49,7 @@ import pandas as pd
 
 from railtrack import columns as C
 from railtrack.estimate import AsOf, departure_windows, route_transit, to_as_of
-from railtrack.routes import end_stations, remaining_route, shipment_routes
+from railtrack.routes import Trip, end_stations, remaining_routes, shipment_routes
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 from railtrack.transit import (
     PROBS,
@@ -260,7 +262,8 @@ def _apply_sightings(
     if not len(last):
         return seen
     destinations = _destinations(ships, network)
-    ends = [_route_ends(ships, network, i) for i in range(len(ships))]
+    en_route: list[tuple[int, float, float]] = []
+    trips: list[Trip] = []
     for i, sid in enumerate(ships[C.ID].astype(str).tolist()):
         if sid not in last.index:
             continue
@@ -278,12 +281,14 @@ def _apply_sightings(
             continue
         stations = routes.at[i, C.STATIONS]
         path = list(stations) if isinstance(stations, list) else []
-        rest = remaining_route(network, station, path, ends[i]) if on_network else None
+        en_route.append((i, lo, hi))
+        trips.append((station if on_network else "", path, _route_ends(ships, network, i)))
+    for (i, lo, hi), rest in zip(en_route, remaining_routes(network, trips), strict=True):
         if rest is None:
             seen.flags[i] = "sighting_not_routed"  # keep the departure-based window
             continue
-        tq = model.transit_quantiles_days([rest[0]], [rest[1]])[0]
-        window.start[i], window.width[i], window.tq[i] = lo, hi - lo, tq
+        window.start[i], window.width[i] = lo, hi - lo
+        window.tq[i] = model.transit_quantiles_days([rest[0]], [rest[1]])[0]
     return seen
 
 
@@ -347,6 +352,19 @@ def _statuses(
     p10 = np.where(seen.arrived, arrived_at, np.where(keep_past, p10c, p10))
     p50 = np.where(seen.arrived, arrived_at, np.where(keep_past, p50c, p50))
     p90 = np.where(seen.arrived, arrived_at, np.where(keep_past, p90c, p90))
+    # A train with no model window that is past its reported arrival takes that arrival.
+    reported = likely & ~seen.arrived & np.isnan(p50)
+    if reported.any():
+        lo = _days(_claimed_earliest(ships))
+        hi = claimed_latest + 1.0
+        lo = np.where(np.isnan(lo), claimed_latest, lo)
+        p10 = np.where(reported, lo, p10)
+        p90 = np.where(reported, hi, p90)
+        p50 = np.where(reported, (lo + hi) / 2.0, p50)
+        flags = [
+            ";".join(f for f in (flag, "arrival_as_reported") if f) if r else flag
+            for flag, r in zip(flags, reported, strict=True)
+        ]
     df = pd.DataFrame(
         {
             C.ID: ships[C.ID].astype(str).to_numpy(dtype=object),
@@ -362,6 +380,12 @@ def _statuses(
     )
     logger.info("Tracked %d shipments as of %s", n, when.date())
     return df[list(C.STATUS_COLUMNS)]
+
+
+def _claimed_earliest(ships: pd.DataFrame) -> pd.Series:
+    if C.ARRIVAL_EARLIEST not in ships.columns:
+        return pd.Series(pd.NaT, index=ships.index, dtype="datetime64[ns]")
+    return pd.to_datetime(ships[C.ARRIVAL_EARLIEST]).dt.normalize()
 
 
 def _claimed_latest(ships: pd.DataFrame) -> pd.Series:
@@ -395,11 +419,13 @@ def _status(
             return "overdue"
         return "in transit"
     if np.isnan(departure_start):
+        if claim_passed and not planned:
+            return "likely arrived"  # no window: the reported arrival has passed
         return "planned" if planned else "departed"
     if as_of < departure_start:
         return "planned"
     if np.isnan(p90):
-        return "departed"
+        return "likely arrived" if claim_passed else "departed"
     if as_of > p90:
         return "likely arrived"
     if as_of >= p10:

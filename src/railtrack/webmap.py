@@ -90,7 +90,14 @@ def json_for_script(data: Any) -> str:
 
 
 def _text(value: Any) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+    """Return a cell as text: '' for any missing value, dates without a midnight time.
+
+    Examples
+    --------
+    >>> [_text(v) for v in (None, pd.NaT, float("nan"), pd.Timestamp("2023-03-01"), "x")]
+    ['', '', '', '2023-03-01', 'x']
+    """
+    if value is None or (not isinstance(value, list | tuple | dict) and pd.isna(value)):
         return ""
     if isinstance(value, pd.Timestamp):
         return (
@@ -115,19 +122,26 @@ def _lat_lon(G: nx.Graph, node: Any) -> tuple[float, float] | None:
     lat, lon = attrs.get("lat"), attrs.get("lon")
     if lat is None or lon is None or pd.isna(lat) or pd.isna(lon):
         return None
-    return round(float(lat), 4), round(float(lon), 4)
+    return round(float(lat), 3), round(float(lon), 3)
 
 
 def _name(G: nx.Graph, node: Any) -> str:
     return str(G.nodes[node].get("name") or node) if node in G else str(node)
 
 
-def _popup(title: str, lines: list[str], head: list[str], rows: list[list[str]]) -> dict[str, Any]:
+def _popup(
+    title: str,
+    lines: list[str],
+    head: list[str],
+    rows: list[list[str]],
+    *,
+    details: str = "",
+) -> dict[str, Any]:
     more = len(rows) - MAX_POPUP_ROWS
     if more > 0:
         rows = rows[:MAX_POPUP_ROWS]
         lines = [*lines, f"{more} more in the tables below the map"]
-    return {"title": title, "lines": lines, "head": head, "rows": rows}
+    return {"title": title, "lines": lines, "head": head, "rows": rows, "details": details}
 
 
 def _stations(value: Any) -> list[str]:
@@ -220,7 +234,6 @@ def _corridors(result: TrackResult, trains: dict[str, dict[str, Any]]) -> list[d
             lines.append(f"{lengths[stations]:,.0f} km by rail")
         if crossings[stations]:
             lines.append(f"crosses the border at {crossings[stations].replace(';', ',')}")
-        lines.append(f"via {labels[stations]}" if labels[stations] else "")
         features.append(
             {
                 "coords": coords,
@@ -232,6 +245,7 @@ def _corridors(result: TrackResult, trains: dict[str, dict[str, Any]]) -> list[d
                     [x for x in lines if x],
                     _TRAIN_HEAD,
                     [_row(i, trains.get(i, {})) for i in ids],
+                    details=labels[stations],
                 ),
             }
         )

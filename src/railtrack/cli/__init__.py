@@ -1,11 +1,13 @@
 """The ``railtrack`` command line: parse, call the library, print or save.
 
 Each command lives in its own module below this package and registers itself on
-:data:`app`. Exit codes: 0 success; 1 input problems were found (the good records
-were still processed); 2 usage, I/O or store error; 3 an unexpected error (a bug in
-railtrack: one line names the command, the error and where it happened; ``--debug``
-prints the full trace); 130 interrupted. Errors print one line, never a traceback
-unless ``--debug`` is given.
+:data:`app`; command modules import pandas, scipy and matplotlib only inside the
+commands that need them, so ``--help`` and ``--version`` start fast. Exit codes:
+0 success; 1 input problems were found (the good records were still processed); 2
+usage, I/O or store error; 3 an unexpected error (a bug in railtrack: one line
+names the command, the error and where it happened; ``--debug`` prints the full
+trace); 130 interrupted. Errors print one line, never a traceback unless
+``--debug`` is given.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
     add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -75,12 +78,14 @@ def _root(
 
 
 # Command modules register themselves on ``app`` when imported.
+from railtrack.cli import convert as _convert  # noqa: E402, F401
 from railtrack.cli import estimate as _estimate  # noqa: E402, F401
 from railtrack.cli import extract as _extract  # noqa: E402, F401
 from railtrack.cli import ingest as _ingest  # noqa: E402, F401
 from railtrack.cli import load as _load  # noqa: E402, F401
 from railtrack.cli import network as _network  # noqa: E402, F401
 from railtrack.cli import plot as _plot  # noqa: E402, F401
+from railtrack.cli import schema as _schema  # noqa: E402, F401
 from railtrack.cli import summary as _summary  # noqa: E402, F401
 from railtrack.cli import track as _track  # noqa: E402, F401
 

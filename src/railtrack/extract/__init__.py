@@ -43,7 +43,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from railtrack.errors import RailtrackError
-from railtrack.extract.language import detect_language, sentence_language
+from railtrack.extract.language import detect_language, mixes_languages, sentence_language
 from railtrack.extract.lexicon import LANGUAGES
 from railtrack.extract.result import Extraction, build_extraction
 from railtrack.extract.trains import read_trains
@@ -165,7 +165,7 @@ def extract_shipments(
         published=published,
         max_group_trains=settings.extract_max_group_trains,
         lang=guess.lang,
-        sentence_lang=sentence_language,
+        sentence_lang=sentence_language if mixes_languages(text, guess.lang) else None,
     )
     result = build_extraction(
         draft, report_id=rid, source=src, network=net, settings=settings, lang=guess.lang

@@ -34,7 +34,7 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from railtrack.extract.lexicon import all_month_forms, month_of, trie_pattern
 from railtrack.extract.numbers import _UNITS, NUMBER_PATTERN, parse_number, scan
-from railtrack.models import DateWindow, Precision
+from railtrack.models import DateWindow, Precision, check_plausible
 
 __all__ = ["DateSpan", "find_dates", "resolve_date"]
 
@@ -275,6 +275,15 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+def _plausible(day: date) -> bool:
+    """Whether ``day`` lies in the range reports may give (Settings, 1900-2100)."""
+    try:
+        check_plausible(day)
+    except ValueError:
+        return False
+    return True
+
+
 def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
@@ -284,7 +293,8 @@ def _explicit_year(span: DateSpan, key: str) -> int | None:
     if value is None:
         return None
     year = int(value)
-    return year + 2000 if year < 100 else year
+    # two digits ("01.03.23") are this century; four are the year as written (0001 is 1)
+    return year + 2000 if len(value.strip()) <= 2 else year
 
 
 _PARTS = {
@@ -318,8 +328,9 @@ def _night_window(
         if first_day is not None and int(first_day) < last.day:
             first = last.replace(day=int(first_day))
         return first, last, "days"
-    wd1 = get("night_wd1") or (str(_WEEKDAYS.index(get("ewd1").lower())) if get("ewd1") else None)
-    wd2 = get("night_wd2") or (str(_WEEKDAYS.index(get("ewd2").lower())) if get("ewd2") else None)
+    ewd1, ewd2 = get("ewd1"), get("ewd2")
+    wd1 = get("night_wd1") or (str(_WEEKDAYS.index(ewd1.lower())) if ewd1 else None)
+    wd2 = get("night_wd2") or (str(_WEEKDAYS.index(ewd2.lower())) if ewd2 else None)
     if wd2 is None or published is None:
         return None
     if forward:
@@ -531,8 +542,11 @@ def resolve_date(
     >>> (w.earliest, w.latest, w.precision)
     (datetime.date(2023, 2, 20), datetime.date(2023, 2, 26), 'week')
     """
-    base = _base_window(span, published, forward=forward)
-    if base is None:
+    try:
+        base = _base_window(span, published, forward=forward)
+    except (ValueError, OverflowError):  # a year at the calendar's end
+        return None
+    if base is None or not all(_plausible(day) for day in base[:2]):
         return None
     earliest: date | None
     latest: date | None

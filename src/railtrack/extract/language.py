@@ -33,7 +33,13 @@ from typing import Any
 
 from railtrack.extract.lexicon import LANGUAGES
 
-__all__ = ["LanguageGuess", "detect_language", "script_of", "sentence_language"]
+__all__ = [
+    "LanguageGuess",
+    "detect_language",
+    "mixes_languages",
+    "script_of",
+    "sentence_language",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +58,9 @@ _OTHER_SET = frozenset(
     "àâãäåæçèéêëìíîïðñòôõöøùúûüýþÿāăčďēėěğģīįķĺļľņňőŕřşšţťūůűųŵŷžșțѓѕјљњќџђћәғқңөұүһ"
 )
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN_LOW = re.compile(r"[a-ząćęłńóśźż]")
+_LETTER = re.compile(r"[^\W\d_]")
+_POLISH_RE = re.compile(r"[ąćęłńśźż]", re.IGNORECASE)
 _LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")
 _READ_LETTERS = frozenset("ґєіїўё")  # Ukrainian and Belarusian letters: read languages
 # Languages of the region and of the outlets that relay reports: a text in one of them
@@ -142,8 +151,10 @@ def sentence_language(sentence: str, report_lang: str) -> str:
     """Return the language of one sentence of a report written in ``report_lang``.
 
     A relay quotes the original ("Z Białorusi do Rosji: a military transport left
-    ..."), so each sentence long enough to judge is detected again among the read
-    languages of its script; a short one keeps the report's language.
+    ..."), so each sentence long enough to judge is judged again: a Latin sentence by
+    whether it writes Polish letters outside its names, a Cyrillic one by the letters
+    only one language writes; a sentence in the other script than the report's by
+    lingua among that script's languages. A short one keeps the report's language.
 
     Examples
     --------
@@ -153,14 +164,22 @@ def sentence_language(sentence: str, report_lang: str) -> str:
     'uk'
     """
     script = script_of(sentence)
-    letters = sum(1 for c in sentence if c.isalpha())
+    letters = len(_LETTER.findall(sentence))
     same_script = (script == "latin") == (report_lang in ("en", "pl"))
     if letters < MIN_LETTERS and same_script:
         return report_lang
+    if script == "latin":
+        # Polish letters outside names make a Latin sentence Polish; none, English
+        if len(_POLISH_RE.findall(sentence)) >= 4:
+            return "pl"  # names alone rarely carry four
+        stripped = _without_names(sentence)
+        if _POLISH_RE.search(stripped):
+            return "pl"
+        return "en" if len(_LETTER.findall(stripped)) >= MIN_LETTERS else report_lang
     by_letters = _by_letters(sentence)
     if by_letters is not None:
         return by_letters
-    if _detector() is None:  # pragma: no cover - lingua missing
+    if same_script or _detector() is None:
         return report_lang if same_script else _by_script(sentence)
     found = _script_detector(script).detect_language_of(_without_names(sentence))
     return report_lang if found is None else _code(found)
@@ -177,7 +196,30 @@ def _without_names(text: str) -> str:
     language of the text. Kept whole when little would be left.
     """
     stripped = _NAME_RE.sub(lambda m: "" if m[0][0].isupper() else m[0], text)
-    return stripped if sum(c.isalpha() for c in stripped) >= MIN_LETTERS else text
+    return stripped if len(_LETTER.findall(stripped)) >= MIN_LETTERS else text
+
+
+def mixes_languages(text: str, lang: str) -> bool:
+    """Whether sentences of a report in ``lang`` may be in another language.
+
+    True when the text writes both scripts, or is Polish (a relay may quote English),
+    or is English with Polish letters; a report in one Cyrillic language, or in plain
+    English, is read in its language throughout, which saves judging each sentence.
+
+    Examples
+    --------
+    >>> mixes_languages("Эшелон прибыл в Валуйки.", "ru")
+    False
+    >>> mixes_languages("Z Białorusi do Rosji: a military transport left Orsha.", "pl")
+    True
+    """
+    if lang == "pl":
+        return True
+    cyrillic = len(_CYRILLIC.findall(text))
+    latin = len(_LATIN.findall(text))
+    if min(cyrillic, latin) >= MIN_LETTERS:
+        return True
+    return lang == "en" and _POLISH_RE.search(text) is not None
 
 
 def script_of(text: str) -> str:
@@ -222,8 +264,8 @@ def _by_letters(text: str) -> str | None:
     letters = set(low)
     if letters & _OTHER_SET:
         return None
-    cyrillic = sum(1 for c in low if "\u0400" <= c <= "\u04ff")
-    latin = sum(1 for c in low if "a" <= c <= "z" or c in _POLISH_LETTERS or c == "ó")
+    cyrillic = len(_CYRILLIC.findall(low))
+    latin = len(_LATIN_LOW.findall(low))
     if cyrillic > latin:
         if latin > cyrillic / 4:
             return None  # mixed scripts
@@ -240,6 +282,8 @@ def _by_letters(text: str) -> str | None:
         return None
     if cyrillic == 0 and not letters & _POLISH_LETTERS and latin >= MIN_LETTERS:
         return "en"
+    if cyrillic == 0 and len(_POLISH_RE.findall(_without_names(text))) >= 3:
+        return "pl"  # Polish letters in the words around the names
     return None
 
 
@@ -271,7 +315,7 @@ def detect_language(text: str, *, declared: str | None = None) -> LanguageGuess:
         check :attr:`LanguageGuess.supported`.
     """
     declared = declared.lower().strip()[:2] if declared else None
-    letters = sum(1 for c in text if c.isalpha())
+    letters = len(_LETTER.findall(text))
     if letters < MIN_LETTERS and declared:
         return LanguageGuess(declared, 1.0, "declared")
     if letters >= MIN_LETTERS:

@@ -122,6 +122,16 @@ class PhraseTable:
     def __contains__(self, word: str) -> bool:
         return word in self._by_first
 
+    @property
+    def first_words(self) -> frozenset[str]:
+        """The words a phrase of the table starts with (prefix entries aside)."""
+        return frozenset(self._by_first)
+
+    @property
+    def prefixes(self) -> tuple[str, ...]:
+        """The entries that match any word starting with them."""
+        return tuple(p for p, _ in self._prefixes)
+
 
 def _stem_re(stems: list[str]) -> re.Pattern[str] | None:
     """Return a pattern matching text where a word starts with one of ``stems``."""

@@ -40,6 +40,8 @@ _DASHES = frozenset({"-", "–", "—"})
 _REGION_ADJECTIVE = re.compile(
     r"(?:sk|ck|зк|ск|цк)(?:im|iego|i|a|iej|ą|ой|ого|ий|ая|ую|ім|ого|ай|ае)$"
 )
+_QUOTES = frozenset({'"', "«", "“", "„"})
+_OPENING = frozenset({".", ",", ";", ":", "•", "-", "—", "–", '"', "«", "“", "„", "(", "'"})
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 _DISTANCE = frozenset(
     {"км", "km", "кіламетраў", "кілометрів", "километров", "kilometrów", "м", "m"}
@@ -110,7 +112,22 @@ class LexiconReader:
         self.lang = lang
         self.lex: Lexicon = lexicon(lang)
         # months of every language: a Russian report may quote "8 marca"
-        self._month = month_of
+        self._month = month_of  # months of every language
+        lex = self.lex
+        tables = (
+            lex.qualifiers,
+            lex.night_prefix,
+            lex.month_parts,
+            lex.month_prep,
+            lex.weekday_mods,
+            lex.relative,
+        )
+        # the words a date expression can start with: dates are tried only there
+        self._date_starts = frozenset().union(
+            *(t.first_words for t in tables), lex.weekdays, lex.range_start
+        )
+        self._date_prefixes = tuple(p for t in tables for p in t.prefixes)
+        self._verb_cache: dict[str, list[VerbCue]] = {}
 
     # -- numbers ---------------------------------------------------------------------
     def _number_at(self, toks: tuple[Token, ...], i: int) -> tuple[int, int] | None:
@@ -148,7 +165,12 @@ class LexiconReader:
         toks = tokens(text)
         counts: list[CarCount] = []
         i = 0
+        numbers, approx_words = self.lex.numbers, self.lex.approx
         while i < len(toks):
+            low = toks[i].low
+            if not (low[0].isdigit() or low in numbers or low in approx_words):
+                i += 1
+                continue
             approx = self.lex.approx.match(toks, i)
             start_i = i
             j = approx[1] if approx else i
@@ -266,8 +288,12 @@ class LexiconReader:
         toks = tokens(text)
         markers: list[TrainMarker] = []
         i = 0
+        table = self.lex.markers
         while i < len(toks):
-            hit = self.lex.markers.match(toks, i)
+            if toks[i].low not in table:
+                i += 1
+                continue
+            hit = table.match(toks, i)
             if hit is None:
                 i += 1
                 continue
@@ -282,7 +308,7 @@ class LexiconReader:
                 ok = noun is not None
                 if not ok and nxt in ("из", "з", "із", "са", "z", "ze"):
                     ok = True  # "один из эшелонов"
-            opening = i == 0 or toks[i - 1].low in (".", ",", ";", ":", "•", "-", "—", "–")
+            opening = i == 0 or toks[i - 1].low in _OPENING
             if kind == "ordinal" and not ok and opening:
                 kind, ok = "weak", True  # "первый 2 марта с 40 вагонами": one of a group
             if (
@@ -335,7 +361,8 @@ class LexiconReader:
         train nouns that are all singular is no reference to several.
         """
         toks = tokens(text)
-        if not any(self.lex.group_refs.match(toks, i) for i in range(len(toks))):
+        refs = self.lex.group_refs
+        if not any(t.low in refs and refs.match(toks, i) for i, t in enumerate(toks)):
             return False
         nouns = [self.lex.train_nouns[t.low] for t in toks if t.low in self.lex.train_nouns]
         return not nouns or "pl" in nouns
@@ -386,7 +413,12 @@ class LexiconReader:
 
     def verb_cues(self, text: str) -> list[VerbCue]:
         """Verbs that say whether a nearby date is a departure or an arrival."""
-        cues = []
+        cached = self._verb_cache.get(text)
+        if cached is not None:
+            return cached
+        if len(self._verb_cache) > 2048:
+            self._verb_cache.clear()
+        cues = self._verb_cache[text] = []
         if self.lex.verbs is None:
             return cues
         for m in self.lex.verbs.finditer(text):
@@ -433,8 +465,12 @@ class LexiconReader:
         toks = tokens(text)
         places: list[PlaceSpan] = []
         i = 0
+        cues = self.lex.place_cues
         while i < len(toks):
-            hit = self.lex.place_cues.match(toks, i)
+            if toks[i].low not in cues:
+                i += 1
+                continue
+            hit = cues.match(toks, i)
             if hit is None:
                 i += 1
                 continue
@@ -452,6 +488,8 @@ class LexiconReader:
                 case, j = kind_hit[0][1], kind_hit[1]
                 if j < len(toks) and toks[j].low == ".":
                     j += 1
+                if j < len(toks) and toks[j].low in _QUOTES:
+                    j += 1  # на станцію "Вітебськ"
             end_j = self._name_at(toks, j)
             if kind_hit is not None and end_j == j and j < len(toks):
                 inner = self.lex.place_cues.match(toks, j)
@@ -559,7 +597,12 @@ class LexiconReader:
         toks = tokens(text)
         spans: list[DateSpan] = []
         i = 0
+        starts = self._date_starts
         while i < len(toks):
+            low = toks[i].low
+            if not (low[0].isdigit() or low in starts or low.startswith(self._date_prefixes)):
+                i += 1
+                continue
             found = self._date_at(toks, i)
             if found is None:
                 i += 1
@@ -652,9 +695,10 @@ class LexiconReader:
         mod = lex.weekday_mods.match(toks, i)
         k = mod[1] if mod is not None else i
         if mod is not None and k < len(toks) and toks[k].low in lex.weekday_mods:
-            inner = lex.weekday_mods.match(toks, k)  # "в прошлую пятницу"
-            if inner is not None:
-                mod, k = (inner[0], inner[1]) if inner[0] != "on" else (mod, inner[1])
+            second = lex.weekday_mods.match(toks, k)  # "в прошлую пятницу"
+            if second is not None:
+                mod = second if second[0] != "on" else mod
+                k = second[1]
         if k < len(toks) and toks[k].low in lex.weekdays:
             fields = [("wd", _WEEKDAY_NAMES[lex.weekdays[toks[k].low]])]
             if mod is not None:

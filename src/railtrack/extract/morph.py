@@ -96,7 +96,7 @@ _MORPH_LANGS = ("ru", "uk")
 def _analyzer(lang: str) -> Any:
     """Return the pymorphy3 analyser of ``lang``, or None when it is not installed."""
     try:
-        import pymorphy3
+        import pymorphy3  # type: ignore[import-untyped]
     except ImportError:  # pragma: no cover - a declared dependency
         logger.warning("pymorphy3 is not installed: %s names are not put in the nominative", lang)
         return None

@@ -105,7 +105,8 @@ _NOT_PLACES_TEXT = (
     "ukrainian polish soviet military army armed forces general staff community railway "
     "railways workers monitoring group echelon train trains transport no hours one two "
     "three first second third another other each both all nato ministry defence defense "
-    "lukashenka lukashenko putin zelensky reuters interfax according "
+    "lukashenka lukashenko putin zelensky reuters interfax according north south east "
+    "west northeast northwest southeast southwest "
 )
 _NOT_PLACES = frozenset(_NOT_PLACES_TEXT.split())
 

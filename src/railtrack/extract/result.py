@@ -222,9 +222,18 @@ class _Builder:
             confidence = min(confidence, place.resolved_score / 100)
         return place, [self.evidence(name, fact, confidence)]
 
-    def cars(self, counts: dict[str, Fact], owner: str) -> tuple[CarCounts, list[Evidence]]:
+    def cars(
+        self, counts: dict[str, Fact], owner: str, *, trains: int = 1
+    ) -> tuple[CarCounts, list[Evidence]]:
         values = {kind: fact.value for kind, fact in counts.items()}
         estimated = any(fact.inferred for fact in counts.values())
+        limit = self.settings.max_cars_per_train * trains
+        if any(isinstance(v, int) and v > limit for v in values.values()):
+            self.problems.append(
+                f"{owner}: {max(values.values())} cars is more than {trains} train(s) can "
+                f"carry ({limit}, Settings.max_cars_per_train); counts dropped"
+            )
+            values, counts = {}, {}
         try:
             cars = CarCounts(**values, estimated=estimated)
         except ValidationError:
@@ -252,8 +261,8 @@ class _Builder:
         cars, ev_c = self.cars(train.counts, sid)
         via: list[Place] = []
         ev_v: list[Evidence] = []
-        for fact in train.via:
-            place, ev = self.place("via", fact, sid)
+        for passed in train.via:
+            place, ev = self.place("via", passed, sid)
             if place is not None:
                 via.append(place)
                 ev_v.extend(ev)
@@ -308,7 +317,8 @@ class _Builder:
         return found
 
     def group(self, group: GroupDraft, gid: str) -> ShipmentGroup:
-        cars, evidence = self.cars(group.counts, gid)
+        trains = group.n_trains or self.settings.extract_max_group_trains
+        cars, evidence = self.cars(group.counts, gid, trains=trains)
         if group.marker is not None:
             evidence.insert(0, self.evidence("n_trains", group.marker))
         return ShipmentGroup(

@@ -163,7 +163,11 @@ class _ClauseReader:
             role = self._place_role(place)
             fact = self._fact(place, place.start, place.end)
             if role is None:
-                if self._passed(place) and not any(v.text == fact.text for v in facts.via):
+                if (
+                    self._passed(place)
+                    and not is_broad(place.text)
+                    and not any(v.text == fact.text for v in facts.via)
+                ):
                     facts.via.append(fact)  # "spotted in Bryansk", "через Оршу"
                 continue
             _set_place(facts, role, fact)
@@ -227,7 +231,12 @@ class _ClauseReader:
             forward = not past or self.claim is not None
             window = resolve_date(span, self.published, forward=forward)
             if window is None:
-                problems.append(f"cannot date {span.text!r}: no published date to resolve it")
+                why = (
+                    "no published date to resolve it"
+                    if self.published is None
+                    else "no such day, or outside the plausible range 1900-2100"
+                )
+                problems.append(f"cannot date {span.text!r}: {why}")
                 continue
             # a numeric date that could be read month-first is read day-first, flagged
             inferred = (
@@ -371,13 +380,16 @@ def read_trains(
         for c in clauses:
             first, last = bounds.get(c.sentence, (c.start, c.end))
             bounds[c.sentence] = (min(first, c.start), max(last, c.end))
-        for number, (first, last) in bounds.items():
-            sentence_readers[number] = reader_for(sentence_lang(text[first:last], lang))
+        for sentence_no, (first, last) in bounds.items():
+            sentence_readers[sentence_no] = reader_for(sentence_lang(text[first:last], lang))
     default = reader_for(lang)
     for clause in clauses:
         if clause.sentence in sentences_off:
             continue
         rd = sentence_readers.get(clause.sentence, default)
+        if _is_question(text, clause):
+            sentences_off.add(clause.sentence)
+            continue
         if rd.is_off_topic(clause.text):
             sentences_off.add(clause.sentence)
             continue
@@ -388,11 +400,18 @@ def read_trains(
             reader = _ClauseReader(piece, piece.text, published, rd)
             announcement = rd.group_announcement(piece.text)
             if announcement is not None and (marker is None or marker.start > announcement.start):
-                group = GroupDraft(
-                    n_trains=announcement.n_trains,
-                    marker=reader._fact(announcement, announcement.start, announcement.end),
-                )
-                draft.groups.append(group)
+                if not (
+                    group is not None
+                    and not group.members
+                    and group.n_trains == announcement.n_trains
+                ):
+                    # (the same count again, before any train is described, is the
+                    # headline's announcement restated in the lead: one group)
+                    group = GroupDraft(
+                        n_trains=announcement.n_trains,
+                        marker=reader._fact(announcement, announcement.start, announcement.end),
+                    )
+                    draft.groups.append(group)
                 current = None
                 reader.places_into(group)
                 reader.dates_into(group, draft.problems)
@@ -425,6 +444,11 @@ def read_trains(
                 reader.all_into(current, draft.problems, group_role)
                 continue
             if rd.is_group_reference(piece.text) and reader.counts:
+                if not draft.groups:
+                    # "In total, 40 cars": the headline and lead may be this train again
+                    merged = _merge_restated(draft)
+                    if current is not None:
+                        current = merged.get(id(current), current)
                 target = _group_for_reference(draft, group)
                 if target is not None:
                     group = target
@@ -489,6 +513,14 @@ def _refers_back(text: str) -> bool:
     )
 
 
+def _is_question(text: str, clause: Clause) -> bool:
+    """Whether the clause ends a question ("Is a unit en route to Canada?"): no report."""
+    end = clause.end
+    while end < len(text) and text[end] in " \t\"'”»)":
+        end += 1
+    return clause.text.rstrip().endswith("?") or (end < len(text) and text[end] == "?")
+
+
 def _only_a_country(train: TrainDraft) -> bool:
     """Whether all a lone train has is one country or region ("переброска в Беларусь").
 
@@ -510,7 +542,8 @@ _DATE_ROLES = ("departure", "arrival")
 
 def _same_place(a: Fact, b: Fact) -> bool:
     """Whether two place facts may name the same place (same stem, or one is a country)."""
-    x, y = a.value.text.lower(), b.value.text.lower()
+    x: str = a.value.text.lower()
+    y: str = b.value.text.lower()
     if is_broad(a.value.text) or is_broad(b.value.text):
         return True
     stem = min(len(x), len(y), 5)
@@ -553,25 +586,29 @@ def _merge_into(first: TrainDraft, later: TrainDraft) -> None:
     first.number = first.number or later.number
 
 
-def _merge_restated(draft: ReportDraft) -> None:
+def _merge_restated(draft: ReportDraft) -> dict[int, TrainDraft]:
     """Make one train of a headline, a lead and a detail that tell the same train.
 
     Real reports name a train in the headline, again in the lead and in full in the
     body; each mention reads as a train. A train that contradicts nothing an earlier
     lone train says (places, dates, counts, number), and that no ordinal or "the
     other" marks as a different one, is merged into it. Trains of a group are left
-    as the group made them.
+    as the group made them. Returns the trains merged away, by ``id``, with the train
+    each was merged into.
     """
     if len(draft.trains) < 2 or draft.groups:
-        return
+        return {}
     kept: list[TrainDraft] = []
+    merged: dict[int, TrainDraft] = {}
     for train in draft.trains:
         target = next((k for k in kept if _restates(k, train)), None)
         if target is None:
             kept.append(train)
         else:
             _merge_into(target, train)
+            merged[id(train)] = target
     draft.trains = kept
+    return merged
 
 
 def _group_of_dates(
@@ -606,11 +643,11 @@ def _group_of_dates(
     reader.places_into(group)
     reader.claim_into(group)
     reader.counts_into(group.each if reader.rd.is_each(text) else group.counts)
-    role = reader.role_of(listed)
+    date_role = reader.role_of(listed)
     gi = len(draft.groups) - 1
     for day in listed.days:
         train = TrainDraft(group=gi)
-        if role is not None and reader.published is not None:
+        if date_role is not None and reader.published is not None:
             one = DateSpan(
                 listed.start,
                 listed.end,
@@ -623,7 +660,7 @@ def _group_of_dates(
             window = resolve_date(one, reader.published, forward=reader.claim is not None)
             if window is not None:
                 fact = reader._fact(window, listed.start, listed.end)
-                setattr(train, role, fact)
+                setattr(train, date_role, fact)
         group.members.append(len(draft.trains))
         draft.trains.append(train)
     return group

@@ -180,6 +180,7 @@ class ReportSet:
     files: dict[tuple[str, str], str] = field(default_factory=dict)
     skipped: Counter[str] = field(default_factory=Counter)
     posts: list[PostRef] = field(default_factory=list)
+    tables: list[dict[str, Any]] = field(default_factory=list)
     telegram_kept: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False)
     """While loading: the record kept for each Telegram record id (see ``load_reports``)."""
 
@@ -281,23 +282,36 @@ class ReportSet:
 
     def problems_frame(self) -> pd.DataFrame:
         """Return the problems as a table (path, row, unit, field, message, text)."""
-        return pd.DataFrame(
+        frame = pd.DataFrame(
             [p.to_dict() for p in self.problems],
             columns=["path", "row", "unit", "field", "message", "text"],
         )
+        return frame.astype({"row": "Int64"})  # whole row numbers, never 2.0
 
     def to_records(self) -> Iterator[dict[str, Any]]:
-        """Yield JSON-ready dicts: shipments (model fields), then groups and sightings.
+        """Yield JSON-ready dicts: shipments, then groups and sightings.
 
-        Groups and sightings carry ``"record": "group"`` / ``"sighting"``; the output
-        written one per line is itself a loadable JSON Lines report file.
+        Each carries ``"record": "shipment"`` / ``"group"`` / ``"sighting"`` and the
+        model's fields (a group also its ``members``), the shapes of
+        :mod:`railtrack.records`; written one per line they are themselves a
+        loadable JSON Lines report file.
         """
         for s in self.shipments:
-            yield s.model_dump(mode="json", exclude_defaults=False)
+            yield {"record": "shipment", **s.model_dump(mode="json")}
+        members = self._members_by_group()
         for g in self.groups:
-            yield {"record": "group", **g.model_dump(mode="json")}
+            yield {"record": "group", **g.model_dump(mode="json"), "members": members.get(g.id, [])}
         for x in self.sightings:
             yield {"record": "sighting", **x.model_dump(mode="json")}
+
+    def file_records(self) -> list[dict[str, Any]]:
+        """Return how each table file (CSV, Excel) was read: a ``file`` record each.
+
+        Each says which column header became which field (``columns``), which
+        columns were not read (``ignored``), how many records the file gave and
+        whether their ids were generated.
+        """
+        return [dict(r) for r in self.tables]
 
     def extend(self, other: ReportSet) -> ReportSet:
         """Add another set's records and problems to this one; return ``self``."""
@@ -306,6 +320,7 @@ class ReportSet:
         self.problems.extend(other.problems)
         self.skipped.update(other.skipped)
         self.posts.extend(other.posts)
+        self.tables.extend(other.tables)
         return self
 
     def resolve(self, network: RailNetwork) -> ReportSet:
@@ -347,6 +362,7 @@ class ReportSet:
             files=dict(self.files),
             skipped=Counter(self.skipped),
             posts=self.posts,
+            tables=list(self.tables),
         )
         with collector_paused():
             out.shipments = [resolved(s, _SHIPMENT_PLACES) for s in self.shipments]

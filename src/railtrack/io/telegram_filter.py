@@ -9,10 +9,12 @@ train, a railway car, a railway or a station, in English, Russian, Ukrainian,
 Belarusian or Polish, or a train emoji. What it lets through that is not about
 trains, extraction then finds nothing in.
 
-The word list (:data:`RAIL_STEMS`) is written from the words the railtrack report
-corpora use (``tests/data/extraction*``) and the dictionaries' inflections of them;
-each entry is a word start, so one stem covers every case ending ("вагон",
-"вагонов", "вагонів", "вагонаў", "wagonów"). ``python benchmarks/telegram.py``
+The word list is :data:`RAIL_STEMS`, written from the words the railtrack report
+corpora use (``tests/data/extraction*``) and the dictionaries' inflections of them,
+each entry a word start, so one stem covers every case ending ("вагон", "вагонов",
+"вагонів", "вагонаў", "wagonów"), together with every train and car noun of the
+extraction lexicons (:func:`lexicon_words`), so that no post is dropped whose train
+extraction would read. ``python benchmarks/telegram.py``
 measures its recall on the real reports corpus and its speed.
 
 Examples
@@ -28,8 +30,9 @@ False
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-__all__ = ["RAIL_STEMS", "mentions_rail"]
+__all__ = ["RAIL_STEMS", "lexicon_words", "mentions_rail"]
 
 RAIL_STEMS: dict[str, tuple[str, ...]] = {
     "en": (
@@ -184,17 +187,35 @@ def _trie_pattern(node: Trie) -> str:
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
-def _compile(stems: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
+_FOLD = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "ё": "е", "ў": "у"})
+"""Spellings folded before matching, as the extraction lexicons fold them."""
+
+
+def lexicon_words() -> set[str]:
+    """Return the train and car nouns of the extraction lexicons (every form, folded).
+
+    Sharing them keeps the pre-filter from dropping a post whose only train word is
+    one extraction knows ("потязі", "węglarki", "хопперов").
+    """
+    from railtrack.extract.lexicon import LANGUAGES, lexicon
+
+    words: set[str] = set()
+    for lang in LANGUAGES:
+        table = lexicon(lang)
+        words.update(w.rstrip("*") for w in (*table.train_nouns, *table.car_nouns))
+    return {w.lower().translate(_FOLD) for w in words if w.strip("*")}
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    stems = {s.lower().translate(_FOLD) for words in RAIL_STEMS.values() for s in words}
     root: Trie = {}
-    for stem in {s.lower() for words in stems.values() for s in words}:
+    for stem in stems | lexicon_words():
         node = root
         for ch in stem:
             node = node.setdefault(ch, {})
         node[""] = {}
     return re.compile(f"{_trie_pattern(root)}|[{_EMOJI}]")
-
-
-_PATTERN = _compile(RAIL_STEMS)
 
 
 def mentions_rail(text: str) -> bool:
@@ -217,4 +238,4 @@ def mentions_rail(text: str) -> bool:
     (True, False)
     """
     # lower-casing first is several times faster than a case-blind search
-    return _PATTERN.search(text.lower()) is not None
+    return _pattern().search(text.lower().translate(_FOLD)) is not None

@@ -7,7 +7,7 @@
   if (!holder || !source || typeof L === "undefined") { return; }
   var data = JSON.parse(source.textContent);
   var COLORS = {corridor: "#5e3c99", railhead: "#b2182b", crossing: "#2166ac",
-                sighting: "#e08214", network: "#8c8c8c"};
+                sighting: "#e08214", network: "#9a9a9a"};
 
   function el(tag, text, cls) {
     var node = document.createElement(tag);
@@ -20,6 +20,12 @@
     var box = el("div", null, "rt-popup");
     box.appendChild(el("div", p.title, "rt-popup-title"));
     p.lines.forEach(function (line) { box.appendChild(el("div", line, "rt-popup-line")); });
+    if (p.details) {
+      var more = el("details");
+      more.appendChild(el("summary", "full route"));
+      more.appendChild(el("div", p.details));
+      box.appendChild(more);
+    }
     if (p.rows.length) {
       var table = el("table"), head = el("tr");
       p.head.forEach(function (h) { head.appendChild(el("th", h)); });
@@ -53,14 +59,14 @@
   var countries = L.geoJSON(data.countries, {
     interactive: false,
     style: function () {
-      return {className: "rt-country", color: "#9b9b9b", weight: 1,
+      return {className: "rt-country", color: "#6f6f6f", weight: 1.3,
               fillColor: "#f3f0e8", fillOpacity: 0.9};
     }
   }).addTo(map);
   var network = L.layerGroup();
   if (data.network.length) {
-    L.polyline(data.network, {className: "rt-network", color: COLORS.network, weight: 1,
-                              opacity: 0.8, interactive: false}).addTo(network);
+    L.polyline(data.network, {className: "rt-network", color: COLORS.network, weight: 0.8,
+                              opacity: 0.5, interactive: false}).addTo(network);
   }
   network.addTo(map);
 

@@ -1,0 +1,161 @@
+"""Writing a corridor graph for GIS and graph tools: GraphML and GeoJSON.
+
+GraphML has no lists, dates or null: lists are "; "-joined, dates ISO, and missing
+values left out. GeoJSON keeps lists and writes (lon, lat) in WGS84.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+
+from railtrack.errors import InputPathError
+from railtrack.safetext import xml_text
+
+__all__ = ["to_geojson", "to_graphml", "write_geojson"]
+
+_LISTS = (list, tuple, set, frozenset)  # written as lists
+
+
+def _plain(value: Any) -> Any:
+    """Return a GraphML-safe value: lists joined, dates ISO, None kept as None (dropped)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return xml_text(value)  # XML 1.0 forbids most control characters
+    if isinstance(value, _LISTS):
+        return xml_text("; ".join(map(str, value)))
+    if isinstance(value, dict):
+        return xml_text(json.dumps(value, ensure_ascii=False, default=str))
+    if isinstance(value, date | pd.Timestamp):
+        return value.isoformat()
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def _plain_attrs(attrs: Mapping[str, Any]) -> dict[str, Any]:
+    out = {}
+    for key, value in attrs.items():
+        plain = _plain(value)
+        if plain is not None and not (isinstance(plain, float) and plain != plain):
+            out[xml_text(key)] = plain
+    return out
+
+
+def _writable(path: str | Path) -> Path:
+    """Return ``path``; :class:`InputPathError` when its directory does not exist."""
+    path = Path(path)
+    if not path.parent.is_dir():
+        msg = f"cannot write {path}: directory {path.parent} does not exist"
+        raise InputPathError(msg)
+    return path
+
+
+def to_graphml(G: nx.Graph, path: str | Path) -> Path:
+    """Write ``G`` as GraphML, turning lists into "; "-joined strings and dates into ISO.
+
+    Missing values (None, NaN) are left out of an element, as GraphML has no null.
+    Characters XML 1.0 forbids (control characters in a station name) are written
+    as ``\\xNN`` (:func:`railtrack.safetext.xml_text`), so the file is well-formed.
+
+    Parameters
+    ----------
+    G
+        A route graph from :func:`route_graph` (or any graph).
+    path
+        The file to write.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Raises
+    ------
+    InputPathError
+        When the file's directory does not exist.
+    """
+    path = _writable(path)
+    H = G.__class__()
+    H.graph.update(_plain_attrs(G.graph))
+    for node, attrs in G.nodes(data=True):
+        H.add_node(xml_text(node), **_plain_attrs(attrs))
+    for u, v, attrs in G.edges(data=True):
+        H.add_edge(xml_text(u), xml_text(v), **_plain_attrs(attrs))
+    nx.write_graphml(H, path)
+    return path
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, _LISTS):
+        return [_json_value(v) for v in value]
+    if isinstance(value, date | pd.Timestamp):
+        return value.isoformat()
+    if isinstance(value, float) and value != value:
+        return None
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def _coords(attrs: Mapping[str, Any]) -> list[float] | None:
+    lat, lon = attrs.get("lat"), attrs.get("lon")
+    if lat is None or lon is None or pd.isna(lat) or pd.isna(lon):
+        return None
+    return [float(lon), float(lat)]
+
+
+def to_geojson(G: nx.Graph) -> dict[str, Any]:
+    """Return ``G`` as a GeoJSON FeatureCollection: edges as LineStrings, nodes as Points.
+
+    Coordinates are (lon, lat) in WGS84. An element without coordinates keeps a
+    ``null`` geometry, so its attributes are not lost.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.DiGraph()
+    >>> G.add_node("a", lat=52.0, lon=26.0, name="A")
+    >>> G.add_node("b", lat=53.0, lon=27.0, name="B")
+    >>> G.add_edge("a", "b", trains=2, shipments=["t1", "t2"])
+    >>> fc = to_geojson(G)
+    >>> [f["geometry"]["type"] for f in fc["features"]]
+    ['LineString', 'Point', 'Point']
+    >>> fc["features"][0]["properties"]["shipments"]
+    ['t1', 't2']
+    """
+    features: list[dict[str, Any]] = []
+    for u, v, attrs in G.edges(data=True):
+        a, b = _coords(G.nodes[u]), _coords(G.nodes[v])
+        geometry: dict[str, Any] | None = (
+            {"type": "LineString", "coordinates": [a, b]} if a and b else None
+        )
+        props = {"source": str(u), "target": str(v)}
+        props.update({k: _json_value(val) for k, val in attrs.items()})
+        features.append({"type": "Feature", "geometry": geometry, "properties": props})
+    for node, attrs in G.nodes(data=True):
+        point = _coords(attrs)
+        geometry = {"type": "Point", "coordinates": point} if point else None
+        props = {"id": str(node), **{k: _json_value(val) for k, val in attrs.items()}}
+        features.append({"type": "Feature", "geometry": geometry, "properties": props})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def write_geojson(G: nx.Graph, path: str | Path) -> Path:
+    """Write :func:`to_geojson` of ``G`` to ``path`` (UTF-8) and return the path.
+
+    Raises
+    ------
+    InputPathError
+        When the file's directory does not exist.
+    """
+    path = _writable(path)
+    path.write_text(json.dumps(to_geojson(G), ensure_ascii=False, indent=1), encoding="utf-8")
+    return path

@@ -1,0 +1,224 @@
+"""Group remainders: a total a report gives for several trains, counted once.
+
+A report often gives one total for several trains ("in both trains, there are a
+total of 86 cars, with only two passenger cars"). Such a group's cars minus the
+counts its member trains already carry are its *remainder*. The rule, in full:
+
+- The members are the trains whose ``group`` is the group, plus those its ``members``
+  lists. Per car column, the remainder is the group's count minus the members' own
+  counts of that column (never below zero: more is a problem, reported).
+- The trains that may hold the remainder (its *holders*) are the members without a
+  total of their own, else all members; a group that names more trains
+  (``n_trains``) than it lists has that many *unlisted* trains, which hold cars too
+  and count as trains themselves.
+- A group with nothing left and no unlisted trains has no remainder.
+
+:func:`railtrack.summary.summarize` puts a remainder in the row its holders share, or
+in a row "unallocated across N trains" when they fall in different rows;
+:func:`railtrack.routegraph.corridor_graph` counts it on the segments every holder
+passed.
+
+Examples
+--------
+>>> import pandas as pd
+>>> ships = pd.DataFrame({"id": ["t1", "t2"], "group": ["g1", "g1"], "cars_total": [None, 30]})
+>>> groups = pd.DataFrame({"id": ["g1"], "n_trains": [2], "cars_total": [86]})
+>>> rest = group_remainders(ships, groups)
+>>> rest[["group", "cars_total", "holders", "n_across"]].to_dict("records")
+[{'group': 'g1', 'cars_total': 56, 'holders': (0,), 'n_across': 1}]
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from railtrack import columns as C
+
+__all__ = ["REMAINDER_COLUMNS", "group_remainders", "unallocated_label"]
+
+HOLDERS = "holders"
+UNLISTED = "unlisted"
+N_ACROSS = "n_across"
+
+REMAINDER_COLUMNS: tuple[str, ...] = (
+    C.GROUP,
+    *C.CAR_COLUMNS,
+    HOLDERS,
+    UNLISTED,
+    N_ACROSS,
+    C.CARS_TOTAL_DERIVED,
+    C.CARS_ESTIMATED,
+    C.SOURCE,
+    C.RELIABILITY,
+    C.PUBLISHED,
+    C.UNALLOCATED,
+)
+"""Columns of :func:`group_remainders`: the group id, its remainder per car column
+(nullable integers; missing when the group gives no such count), ``holders`` (the
+positions in the shipments table of the trains that may hold it, a tuple),
+``unlisted`` and ``n_across`` (holders plus unlisted trains), the group's flags,
+source, grade and published date, and ``unallocated`` (a note such as "86 cars (2
+passenger) of group g1 across 2 trains")."""
+
+
+def unallocated_label(n_trains: int) -> str:
+    """Return the key label of cars that cannot be split between ``n_trains`` trains.
+
+    Examples
+    --------
+    >>> unallocated_label(2)
+    'unallocated across 2 trains'
+    >>> unallocated_label(1)
+    'unallocated across 1 train'
+    """
+    return f"unallocated across {n_trains} train{'' if n_trains == 1 else 's'}"
+
+
+def _count(value: Any) -> int | None:
+    if value is None or value is pd.NA:
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if np.isnan(number) else int(number)
+
+
+def _flag(value: Any) -> bool:
+    return bool(value) if value is not None and value is not pd.NA and value == value else False
+
+
+def _split(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(";") if part.strip()]
+    return []
+
+
+def _members(shipments: pd.DataFrame, groups: pd.DataFrame) -> pd.DataFrame:
+    """Return (group, position) per member train.
+
+    The trains naming the group come first, in table order, then the ones the group
+    lists that do not.
+    """
+    parts = []
+    if C.GROUP in shipments.columns:
+        named = shipments[C.GROUP].notna().to_numpy()
+        parts.append(
+            pd.DataFrame(
+                {
+                    C.GROUP: shipments[C.GROUP][named].astype(str).str.strip().to_numpy(),
+                    "position": np.flatnonzero(named),
+                }
+            )
+        )
+    if C.MEMBERS in groups.columns and len(groups):
+        position = pd.Series(np.arange(len(shipments)), index=shipments[C.ID].astype(str))
+        position = position[~position.index.duplicated()]
+        listed = pd.DataFrame(
+            {C.GROUP: groups[C.ID].astype(str), "member": groups[C.MEMBERS].map(_split)}
+        ).explode("member")
+        listed = listed[listed["member"].isin(position.index)]
+        parts.append(
+            pd.DataFrame(
+                {
+                    C.GROUP: listed[C.GROUP].to_numpy(),
+                    "position": position[listed["member"]].to_numpy(),
+                }
+            )
+        )
+    if not parts:
+        return pd.DataFrame({C.GROUP: [], "position": []})
+    return pd.concat(parts, ignore_index=True).drop_duplicates()
+
+
+def _note(gid: str, total: int | None, passenger: int | None, n_across: int, unlisted: int) -> str:
+    parts = f" ({passenger} passenger)" if passenger else ""
+    note = (
+        f"{total or 0} cars{parts} of group {gid} across {n_across} "
+        f"train{'' if n_across == 1 else 's'}"
+    )
+    return note + (f" ({unlisted} not listed)" if unlisted else "")
+
+
+def group_remainders(
+    shipments: pd.DataFrame, groups: pd.DataFrame, *, problems: list[str] | None = None
+) -> pd.DataFrame:
+    """Return each group's cars not carried by its member trains (see the module notes).
+
+    Parameters
+    ----------
+    shipments
+        The shipments table (``id``, ``group`` and the car columns are read).
+    groups
+        The groups table (``ReportSet.groups_frame()``).
+    problems
+        Where a group whose trains carry more than it gives is reported (appended).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group with a remainder, columns :data:`REMAINDER_COLUMNS`.
+    """
+    ships = shipments.reset_index(drop=True)
+    cars = pd.DataFrame(
+        {
+            col: pd.to_numeric(ships[col], errors="coerce").astype("float64")
+            if col in ships.columns
+            else np.full(len(ships), np.nan)
+            for col in C.CAR_COLUMNS
+        }
+    )
+    members = _members(ships, groups) if len(groups) else _members(ships.iloc[:0], groups)
+    at_of = members.groupby(C.GROUP, sort=False)["position"].agg(tuple).to_dict()
+    member_cars = cars.iloc[members["position"].to_numpy(dtype=np.intp)]
+    known_of = member_cars.groupby(members[C.GROUP].to_numpy(), sort=False).sum().to_dict("index")
+    no_total = members[
+        cars[C.CARS_TOTAL].isna().to_numpy()[members["position"].to_numpy(dtype=np.intp)]
+    ]
+    holders_of = no_total.groupby(C.GROUP, sort=False)["position"].agg(tuple).to_dict()
+    rows = []
+    for grp in groups.to_dict("records"):
+        gid = str(grp[C.ID])
+        at = tuple(int(p) for p in at_of.get(gid, ()))
+        unlisted = max(_count(grp.get(C.N_TRAINS)) or 0, len(at)) - len(at)
+        own = known_of.get(gid, {})
+        remainder: dict[str, int | None] = {}
+        for col in C.CAR_COLUMNS:
+            total = _count(grp.get(col))
+            known = int(own.get(col, 0.0))
+            if total is not None and known > total and problems is not None:
+                problems.append(
+                    f"group {gid}: its trains carry {known} {col}, more than the group's "
+                    f"{total}; nothing left to allocate"
+                )
+            remainder[col] = None if total is None else total - min(known, total)
+        if not any(remainder.values()) and unlisted == 0:
+            continue
+        holders = tuple(int(p) for p in holders_of.get(gid, ())) or at
+        n_across = len(holders) + unlisted
+        rows.append(
+            {
+                C.GROUP: gid,
+                **remainder,
+                HOLDERS: holders,
+                UNLISTED: unlisted,
+                N_ACROSS: n_across,
+                C.CARS_TOTAL_DERIVED: _flag(grp.get(C.CARS_TOTAL_DERIVED)),
+                C.CARS_ESTIMATED: _flag(grp.get(C.CARS_ESTIMATED)),
+                C.SOURCE: grp.get(C.SOURCE),
+                C.RELIABILITY: grp.get(C.RELIABILITY),
+                C.PUBLISHED: grp.get(C.PUBLISHED),
+                C.UNALLOCATED: _note(
+                    gid, remainder[C.CARS_TOTAL], remainder[C.CARS_PASSENGER], n_across, unlisted
+                ),
+            }
+        )
+    df = pd.DataFrame(rows, columns=list(REMAINDER_COLUMNS))
+    for col in C.CAR_COLUMNS:
+        df[col] = pd.array(df[col].astype(object).where(df[col].notna(), None), dtype="Int64")
+    for col in (UNLISTED, N_ACROSS):
+        df[col] = df[col].astype("int64")
+    return df
