@@ -194,3 +194,26 @@ def test_tie_between_towns_stays_unresolved(default: RailNetwork) -> None:
     r = default.resolve("Sosnovka")
     assert not r.resolved
     assert r.note.startswith("ambiguous")
+
+
+def test_geo_precision_reaches_routes_and_widens_windows(default: RailNetwork) -> None:
+    from railtrack import columns as C
+    from railtrack import data_path, load_reports
+    from railtrack.estimate import arrival_windows
+    from railtrack.routes import shipment_routes
+    from railtrack.settings import DEFAULT_SETTINGS
+
+    reports = load_reports(data_path("reports")).resolve(default)
+    ships = reports.to_frame()
+    routes = shipment_routes(ships, default)
+    by_id = routes.set_index(C.ID)
+    omsk = ships.loc[ships[C.ORIGIN] == "Omsk", C.ID].item()
+    assert by_id.loc[omsk, C.ORIGIN_GEO_PRECISION] == "town"
+    assert by_id.loc[omsk, C.DESTINATION_GEO_PRECISION] == "station"
+    narrow = DEFAULT_SETTINGS.model_copy(update={"geo_widen_town_days": 0.0})
+    wide = arrival_windows(ships, routes).set_index(C.ID)
+    base = arrival_windows(ships, routes, settings=narrow).set_index(C.ID)
+    assert "window_widened_geo" in wide.loc[omsk, C.FLAGS]
+    assert wide.loc[omsk, C.P10] < base.loc[omsk, C.P10]
+    assert wide.loc[omsk, C.P90] > base.loc[omsk, C.P90]
+    assert wide.loc[omsk, C.P50] == base.loc[omsk, C.P50]
