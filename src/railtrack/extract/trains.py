@@ -263,7 +263,8 @@ def _pieces(
     return pieces
 
 
-def read_trains(text: str, *, published: date | None, max_group_trains: int = 12) -> ReportDraft:
+# Over the C901 cap: train reading; the languages work (issue 13) splits it.
+def read_trains(text: str, *, published: date | None, max_group_trains: int = 12) -> ReportDraft:  # noqa: C901
     """Read the trains and groups a report describes.
 
     Parameters
@@ -378,7 +379,8 @@ def _group_for_reference(draft: ReportDraft, group: GroupDraft | None) -> GroupD
     return made
 
 
-def _fill_groups(draft: ReportDraft, *, max_group_trains: int) -> None:
+# Over the C901 cap: train reading; the languages work (issue 13) splits it.
+def _fill_groups(draft: ReportDraft, *, max_group_trains: int) -> None:  # noqa: C901
     """Make the trains a group announced but did not describe; share group facts."""
     for train in draft.trains:
         # a train's own goal ("the other stopped at Gomel") beats its group's destination

@@ -238,7 +238,8 @@ def _record_kind(data: Mapping[str, Any], default: str) -> str:
     return kind
 
 
-def normalise_record(
+# Over the C901 cap: record normalisation; the io robustness work (issue 18) splits it.
+def normalise_record(  # noqa: C901
     data: Mapping[str, Any],
     *,
     default_kind: str = "shipment",
