@@ -1,8 +1,16 @@
-"""Benchmark name resolution and routing on ru-rail against naive loops in the same run.
+"""Benchmark the default network, and resolution and routing on ru-rail against naive loops.
 
-Run from the repository root (needs ../shared/datasets/ru-rail):
+Run from the repository root:
 
     python benchmarks/network.py [--names 10000] [--pairs 10000] [--naive-sample 500]
+
+Default network (always): load time (median of 3) against the theatre network alone in
+the same run; names per second resolving report-style variants of its station and town
+names; the share of labelled names resolved right (within 10 km) / unresolved / wrong
+on ``tests/data/network_names.csv`` (embedded reports, DOMAIN.md spellings) and the
+real-report corpus's ``tests/data/extraction_real/places.csv`` when present; route
+lengths against ``data/network/distances.csv``. The ru-rail part needs
+../shared/datasets/ru-rail and is skipped without it.
 
 Names: report-style variants of ru-rail station names (Cyrillic as written, upper case,
 BGN/PCGN, Polish-style and Ukrainian-style romanisations, noise words such as "st." or
@@ -32,6 +40,8 @@ import networkx as nx
 from rapidfuzz import process, utils
 
 from railtrack import load_network
+from railtrack._data import data_path
+from railtrack._name_eval import PlaceLabel, score_names
 
 REPO = Path(__file__).resolve().parents[1]
 RU_RAIL = REPO.parent / "shared" / "datasets" / "ru-rail"
@@ -79,7 +89,7 @@ def median_ms(samples: list[float]) -> float:
 
 def bench_names(net, n_names: int, n_naive: int, rng: random.Random) -> None:
     G = net.G
-    names = {n: d["name"] for n, d in G.nodes(data=True)}
+    names = {n: d["name"] for n, d in G.nodes(data=True) if d.get("kind") != "track"}
     counts: dict[str, int] = {}
     for name in names.values():
         counts[name.casefold()] = counts.get(name.casefold(), 0) + 1
@@ -136,6 +146,10 @@ def bench_names(net, n_names: int, n_naive: int, rng: random.Random) -> None:
         f"ours : median {median_ms(ours) * 1000:.1f} us/name (all), "
         f"{median_ms(cold) * 1000:.1f} us/name (first sight of a name), "
         f"total {sum(ours):.2f} s"
+    )
+    print(
+        f"ours : {n / sum(ours):,.0f} names/s over all queries (repeats cached), "
+        f"{len(cold) / sum(cold):,.0f} names/s over distinct names"
     )
     print(f"naive: median {median_ms(naive) * 1000:.1f} us/name on {m} sampled queries")
     base = statistics.median(naive)
@@ -203,6 +217,64 @@ def bench_routes(net, n_pairs: int, n_naive: int, rng: random.Random) -> None:
     print(batch_mismatch)
 
 
+def _labels(path: Path) -> list[PlaceLabel]:
+    import pandas as pd
+
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return [
+        PlaceLabel(
+            r["name_as_written"],
+            r["canonical"],
+            r["kind"],
+            float(r["lat"]) if r["lat"] else None,
+            float(r["lon"]) if r["lon"] else None,
+        )
+        for _, r in df.iterrows()
+    ]
+
+
+def bench_default(n_names: int, n_naive: int, rng: random.Random) -> None:
+    import pandas as pd
+
+    theatre, default = [], []
+    for _ in range(3):
+        t = time.perf_counter()
+        load_network(national=False)
+        theatre.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        net = load_network()
+        default.append(time.perf_counter() - t)
+    print(f"== default network: {net}")
+    d, t = statistics.median(default), statistics.median(theatre)
+    print(f"load_network(): median {d:.2f} s; theatre alone {t:.3f} s (ratio {d / t:.0f}x)")
+    bench_names(net, n_names, n_naive, rng)
+    for path in (
+        REPO / "tests/data/network_names.csv",
+        REPO / "tests/data/extraction_real/places.csv",
+    ):
+        if not path.is_file():
+            print(f"names: {path.relative_to(REPO)} not present; skipped")
+            continue
+        df = score_names(net, _labels(path))
+        judged = df[df["outcome"] != "unjudged"]
+        shares = judged["outcome"].value_counts(normalize=True)
+        print(
+            f"names {path.relative_to(REPO)}: {len(df)} labels, {len(judged)} judged: "
+            + ", ".join(f"{k} {shares.get(k, 0):.1%}" for k in ("right", "unresolved", "wrong"))
+        )
+        for r in judged[judged["outcome"] != "right"].itertuples():
+            print(f"   {r.outcome}: {r.name!r} -> {r.resolved_name} ({r.resolved_id})")
+    table = pd.read_csv(data_path("network", "distances.csv"))
+    errors = []
+    for r in table.itertuples():
+        (route,) = net.route(r.origin, r.destination)
+        errors.append(route.length_km / r.published_km - 1)
+    print(
+        f"distances: {len(table)} published pairs, median error {statistics.median(errors):+.1%}, "
+        f"worst {max(errors, key=abs):+.1%}, within 10%: {sum(abs(e) <= 0.1 for e in errors)}"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--names", type=int, default=10_000)
@@ -211,9 +283,10 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=4)
     parser.add_argument("--network", type=Path, default=RU_RAIL)
     args = parser.parse_args()
+    bench_default(args.names, args.naive_sample, random.Random(args.seed))
     if not (args.network / "stations.csv").is_file():
-        print(f"ru-rail not found at {args.network}; nothing to benchmark", file=sys.stderr)
-        return 2
+        print(f"ru-rail not found at {args.network}; ru-rail part skipped", file=sys.stderr)
+        return 0
     t = time.perf_counter()
     net = load_network(args.network)
     print(f"load_network: {time.perf_counter() - t:.2f} s; {net}")

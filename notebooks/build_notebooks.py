@@ -399,10 +399,194 @@ if AVAILABLE and found:
     ),
 ]
 
+
+TELEGRAM = [
+    md(
+        """
+# A Telegram channel export: from posts to trains, arrival windows and the corridor map
+
+Analysts save the channels they follow with Telegram Desktop's *Export chat history*
+(JSON: `result.json`; or HTML: `messages.html`, `messages2.html`, ...). railtrack reads
+the export as it is: every post is a report, with its channel, message id and link.
+
+This notebook writes a small channel export of its own (posts written for it, in the
+languages these channels post in), into its working directory, and goes from there as
+an analyst would on a new export. Nothing is sent over the network.
+"""
+    ),
+    SETUP,
+    code(
+        """
+import json
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+KYIV = timezone(timedelta(hours=2))
+
+POSTS = [  # (id, local time, text, extra message keys)
+    (101, "2023-03-01 08:10", "", {"type": "service", "action": "pin_message"}),
+    (102, "2023-03-01 09:30", "A military echelon of 48 flatcars with armour left Osipovichi "
+     "for Bryansk yesterday.", {}),
+    (103, "2023-03-01 10:00", "Thank you all for your support! Every donation helps.", {}),
+    (104, "2023-03-02 07:45", "This morning a train of 35 tank cars left Gomel for Klintsy.",
+     {"photo": "photos/photo_104.jpg"}),
+    (105, "2023-03-02 08:00", "", {"file": "stickers/s.webp", "media_type": "sticker"}),
+    (106, "2023-03-02 12:20", "Вчера со станции Барановичи отправился воинский эшелон из 30 "
+     "платформ на Смоленск.", {}),
+    (107, "2023-03-03 18:05", "Ешелон із 40 вагонів з технікою прибув на станцію Мозир.", {}),
+    (108, "2023-03-04 09:00", "A military train of 52 cars, 4 of them passenger cars, left "
+     "Orsha for Smolensk on March 3.", {"forwarded_from": "Belarusian Railway Workers"}),
+    (109, "2023-03-04 20:40", "Pociąg z 30 platformami z czołgami minął stację Brześć.", {}),
+    (110, "2023-03-05 11:00", "Колонна грузовиков прошла через Борисов.", {}),
+]
+
+
+def message(mid, local, text, extra):
+    when = datetime.strptime(local, "%Y-%m-%d %H:%M").replace(tzinfo=KYIV)
+    msg = {"id": mid, "type": "message", "date": when.replace(tzinfo=None).isoformat(),
+           "date_unixtime": str(int(when.timestamp())), "from": "Rail Watch",
+           "from_id": "channel1234567890", **extra, "text": text,
+           "text_entities": [{"type": "plain", "text": text}] if text else []}
+    if msg["type"] == "service":
+        msg["actor"], msg["actor_id"] = msg.pop("from"), msg.pop("from_id")
+    return msg
+
+
+def write_export(folder, posts):
+    chat = {"name": "Rail Watch", "type": "public_channel", "id": 1234567890,
+            "messages": [message(*p) for p in posts]}
+    folder = Path(folder)
+    folder.mkdir(exist_ok=True)
+    (folder / "result.json").write_text(json.dumps(chat, ensure_ascii=False, indent=1),
+                                        encoding="utf-8")
+    return folder
+
+
+export = write_export("ChatExport_2023-03-05", POSTS)
+print(sorted(p.name for p in export.iterdir()))
+"""
+    ),
+    md(
+        """
+## Every post a report
+
+`read_telegram_export` streams the export, skips (and counts) service messages, stickers,
+posts without text and posts without any train, car, railway or station word, and reads
+the rest with the same extraction as any report text. The username is not in a JSON
+export; given here, it makes each post's link public (`https://t.me/<username>/<id>`;
+without it, the `https://t.me/c/<channel id>/<id>` form opens for the channel's members).
+"""
+    ),
+    code(
+        """
+from railtrack.io.telegram import read_telegram_export
+
+network = railtrack.load_network()
+reports = read_telegram_export(export, network=network, usernames={"1234567890": "railwatch"})
+print(dict(reports.skipped))
+print(len(reports.posts), "posts read;", len(reports.shipments), "trains;",
+      len(reports.problems), "problems")
+"""
+    ),
+    code(
+        """
+df = reports.to_frame()
+df["message_id"] = [s.source.message_id for s in reports.shipments]
+df["forwarded_from"] = [s.source.forwarded_from for s in reports.shipments]
+df[["id", "message_id", "origin_station", "destination_station", "departure_earliest",
+    "cars_total", "cars_flat", "cars_tank", "source", "relayed_by", "source_url",
+    "forwarded_from"]]
+"""
+    ),
+    md(
+        """
+A forward names its original source: post 108 was forwarded from *Belarusian Railway
+Workers*, which is the reporter, with the channel as the outlet that relayed it. Each
+source keeps the post's exact time (UTC, from the export's Unix time):
+"""
+    ),
+    code(
+        """
+reports.shipments[0].source.model_dump(exclude_none=True)
+"""
+    ),
+    md(
+        """
+## Arrival windows and the corridor map
+
+From here an export's trains are reports like any other: resolved, routed, given
+p10/p50/p90 arrival windows, and laid over one corridor graph.
+"""
+    ),
+    code(
+        """
+estimates = railtrack.estimate_arrivals(reports, network, as_of="2023-03-05")
+estimates[["id", "origin_station", "destination_station", "length_km", "departure_earliest",
+           "p10", "p50", "p90", "flags"]]
+"""
+    ),
+    code(
+        """
+fig, ax = plt.subplots(figsize=(10, 3))
+railtrack.plot_arrival_timeline(estimates, as_of="2023-03-05", ax=ax)
+plt.show()
+"""
+    ),
+    code(
+        """
+G = railtrack.route_graph(reports, network)
+print(f"{G.number_of_nodes()} stations, {G.number_of_edges()} segments")
+fig, ax = plt.subplots(figsize=(8, 8))
+railtrack.plot_route_map(network, G, ax=ax)
+plt.show()
+"""
+    ),
+    md(
+        """
+## Next week's export: only the new posts, edits as versions
+
+A week later the analyst exports the channel again. The store keeps each post once by
+(channel, message id): the posts already stored are skipped, a post edited since (102:
+48 flatcars corrected to 50) replaces its earlier version, which stays in the history,
+and new posts are added.
+"""
+    ),
+    code(
+        """
+from railtrack.io import load_reports
+from railtrack.store import Store
+
+later = list(POSTS)
+later[1] = (102, "2023-03-01 09:30", POSTS[1][2].replace("48", "50"),
+            {"edited": "2023-03-06T10:00:00", "edited_unixtime": str(int(datetime(
+                2023, 3, 6, 8, tzinfo=timezone.utc).timestamp()))})
+later.append((111, "2023-03-06 16:00", "Another echelon of 44 flatcars left Osipovichi for "
+              "Bryansk this afternoon.", {}))
+export2 = write_export("ChatExport_2023-03-07", later)
+
+with Store("railtrack-telegram.sqlite") as store:
+    first = store.ingest(load_reports(export), network=network)
+    second = store.ingest(load_reports(export2), network=network)
+    print("first export: ", first.posts, first.new, "records")
+    print("second export:", second.posts, second.new, "records")
+    history = store.post_history()
+    trains = store.reports()
+history[history["message_id"] == 102]
+"""
+    ),
+    code(
+        """
+summary = railtrack.summarize(trains, by=())
+summary[["trains", "cars_total", "cars_flat", "cars_tank", "sources"]]
+"""
+    ),
+]
+
 NOTEBOOKS = {
     "01-quickstart.ipynb": QUICKSTART,
     "02-calibration.ipynb": CALIBRATION,
     "03-national-network.ipynb": NATIONAL,
+    "04-telegram-export.ipynb": TELEGRAM,
 }
 
 

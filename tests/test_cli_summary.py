@@ -39,11 +39,11 @@ def test_summary_json_counts_the_seed_group_once(seed_csv):
     assert doc["by"] == []
     assert len(doc["rows"]) == 1
     row = doc["rows"][0]
-    assert (row["trains"], row["cars_total"], row["cars_passenger"]) == (2, 86, 2)
+    assert (row["n_trains"], row["cars_total"], row["cars_passenger"]) == (2, 86, 2)
     assert row["personnel_estimate"] == 100.0
-    assert row["sources"] == "Belarusian Hajun (C)"
+    assert row["sources"] == ["Belarusian Hajun (C)"]
     assert doc["personnel_note"].startswith("50 people per passenger car")
-    assert doc["problems"] == []
+    assert (doc["record"], doc["n_problems"], doc["problems"]) == ("volumes", 0, [])
 
 
 def test_summary_resolves_names_on_the_network_by_default(seed_csv):
@@ -66,8 +66,8 @@ def test_summary_by_border_crossing_routes_the_trains(seed_csv):
     result = runner.invoke(app, ["summary", seed_csv, "--by", "border_crossing", "--json"])
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)["rows"]
-    assert sum(r["trains"] for r in rows) == 2
-    assert all("–" in r["border_crossing"] for r in rows if r["trains"])
+    assert sum(r["n_trains"] for r in rows) == 2
+    assert all("–" in r["border_crossing"] for r in rows if r["n_trains"])
     assert sum(r["cars_total"] or 0 for r in rows) == 86
 
 
@@ -82,8 +82,9 @@ def test_summary_report_problems_exit_1_and_keep_good_rows(mixed_csv):
     result = runner.invoke(app, ["summary", mixed_csv, "--by", "total", "--json"])
     assert result.exit_code == 1
     doc = json.loads(result.stdout)
-    assert doc["rows"][0]["trains"] == 4  # s1, s2, s3 and g2's unlisted train
-    assert any("row 6" in p and "departure" in p for p in doc["problems"])
+    assert doc["rows"][0]["n_trains"] == 4  # s1, s2, s3 and g2's unlisted train
+    assert any(p["row"] == 6 and p["field"] == "departure" for p in doc["problems"])
+    assert doc["n_problems"] == len(doc["problems"])
 
 
 def test_summary_bad_key_is_a_usage_error(seed_csv):
@@ -114,8 +115,8 @@ def test_plot_writes_an_image(seed_csv, tmp_path, kind, extra):
     assert result.exit_code == 0, result.output
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     doc = json.loads(result.stdout)
-    assert doc["out"] == str(out)
-    assert doc["shipments"] == 2
+    assert (doc["record"], doc["plot"], doc["out"]) == ("plot", kind, str(out))
+    assert doc["n_shipments"] == 2
 
 
 def test_plot_map_json_reports_routing(seed_csv, tmp_path):
@@ -123,8 +124,8 @@ def test_plot_map_json_reports_routing(seed_csv, tmp_path):
     result = runner.invoke(app, ["plot", "map", seed_csv, "--out", str(out), "--json"])
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
-    assert (doc["routed"], doc["unrouted"]) == (2, [])
-    assert doc["segments"] > 0
+    assert (doc["n_routed"], doc["unrouted"]) == (2, [])
+    assert doc["n_segments"] > 0
     assert out.read_text(encoding="utf-8").lstrip().startswith("<?xml")
 
 
@@ -146,3 +147,11 @@ def test_plot_help_shows_an_example():
     result = runner.invoke(app, ["plot", "timeline", "--help"])
     assert result.exit_code == 0
     assert "Example: railtrack plot timeline" in result.output
+
+
+def test_plot_short_out_option(seed_csv, tmp_path):
+    out = tmp_path / "v.png"
+    result = runner.invoke(app, ["plot", "volumes", seed_csv, "-o", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == str(out)
+    assert out.exists()

@@ -320,8 +320,15 @@ def test_cli_estimate_json_lines(embedded):
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     t2 = next(obj for obj in lines if obj["id"] == "seed-2023-03-t2")
     assert {"id", "origin", "destination", "length_km", "p10", "p50", "p90", "claimed"} <= set(t2)
-    assert t2["origin"] == "Belarus"
-    assert t2["claimed"] == {"earliest": "2023-03-08", "latest": None, "precision": "days"}
+    assert t2["record"] == "estimate"
+    assert (t2["origin"]["text"], t2["origin"]["region"]) == ("Belarus", "Belarus")
+    assert t2["destination"]["station"] == "Neklinovka"
+    assert t2["claimed"] == {
+        "earliest": "2023-03-08",
+        "latest": None,
+        "precision": "days",
+        "text": None,
+    }
     assert t2["p10"] <= "2023-03-08" <= t2["p90"]
     t1 = next(obj for obj in lines if obj["id"] == "seed-2023-03-t1")
     assert t1["p50"] is None

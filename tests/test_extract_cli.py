@@ -12,22 +12,25 @@ runner = CliRunner()
 def test_json_shape():
     result = runner.invoke(app, ["extract", str(FILES / "seed_header.txt"), "--json"])
     assert result.exit_code == 0, result.output
-    data = json.loads(result.stdout)
-    assert set(data) == {"shipments", "groups"}
-    first, second = data["shipments"]
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["record"] for line in lines] == ["shipment", "shipment", "group"]
+    first, second, group = lines
     assert first["destination"]["text"] == "Matveyev-Kurhan"
     assert first["destination"]["station"] == "Matveev Kurgan"
     assert first["departure"] is None
     assert second["departure"]["earliest"] == "2023-03-01"
     assert second["expected_arrival"]["earliest"] == "2023-03-08"
-    assert second["group"] == data["groups"][0]["id"]
-    assert data["groups"][0]["cars"] == {
+    assert second["group"] == group["id"]
+    assert group["members"] == [first["id"], second["id"]]
+    assert group["cars"] == {
         "total": 86,
         "passenger": 2,
         "covered": None,
         "flat": None,
         "tank": None,
         "other": None,
+        "total_derived": False,
+        "estimated": False,
     }
 
 
@@ -35,7 +38,7 @@ def test_stdin_and_published_option():
     text = (FILES / "no_header.txt").read_text(encoding="utf-8")
     result = runner.invoke(app, ["extract", "-", "--published", "2023-02-26", "--json"], input=text)
     assert result.exit_code == 0, result.output
-    shipment = json.loads(result.stdout)["shipments"][0]
+    shipment = json.loads(result.stdout.splitlines()[0])
     assert shipment["departure"]["earliest"] == "2023-02-25"
     assert shipment["origin"]["station"] == "Slonim"
 

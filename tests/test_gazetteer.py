@@ -82,7 +82,8 @@ REGIONS = [
 
 @pytest.fixture(scope="module")
 def net() -> RailNetwork:
-    return load_network()
+    """The theatre network alone: its stations and routes are known by hand."""
+    return load_network(national=False)
 
 
 def make_net(stations: list[tuple[str, str, float | None, float | None]]) -> RailNetwork:
@@ -203,11 +204,16 @@ def test_resolve_many_frame(net: RailNetwork) -> None:
 def test_to_place(net: RailNetwork) -> None:
     place = net.resolve("Matveyev-Kurhan").to_place()
     assert place == Place(
-        text="Matveyev-Kurhan", station_id="511103", station="Matveev Kurgan", resolved_score=100.0
+        text="Matveyev-Kurhan",
+        station_id="511103",
+        station="Matveev Kurgan",
+        resolved_score=100.0,
+        geo_precision="station",
     )
     region = net.resolve("Belarus").to_place("from Belarus")
     assert region.is_region
     assert region.region == "Belarus"
+    assert region.geo_precision == "region"
     assert net.resolve("Xyzzyville").to_place().unresolved
 
 
@@ -318,8 +324,9 @@ def test_cli_resolve_json() -> None:
     result = runner.invoke(app, ["resolve", "Matveyev-Kurhan", "--json"])
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
-    assert doc["id"] == "511103"
-    assert doc["name"] == "Matveev Kurgan"
+    assert doc["record"] == "resolution"
+    assert doc["station_id"] == "511103"
+    assert doc["station"] == "Matveev Kurgan"
     assert doc["resolved"] is True
 
 
@@ -339,7 +346,7 @@ def test_cli_resolve_other_network(tests_data: Path) -> None:
         app, ["resolve", "Westend", "--network", str(tests_data / "network" / "split"), "--json"]
     )
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["id"] == "1001"
+    assert json.loads(result.stdout)["station_id"] == "1001"
 
 
 def test_cli_help_shows_example() -> None:

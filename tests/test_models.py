@@ -122,7 +122,10 @@ def test_typed_parts_never_exceed_total(parts: list[int | None], total: int | No
     assert cars.total is None or cars.typed_sum <= cars.total
 
 
-@given(st.dates(), st.integers(min_value=0, max_value=60))
+@given(
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 10, 31)),
+    st.integers(min_value=0, max_value=60),
+)
 def test_window_earliest_not_after_latest(start: date, days: int) -> None:
     from datetime import timedelta
 

@@ -12,7 +12,12 @@ from nbclient import NotebookClient
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = REPO / "notebooks"
 RU_RAIL = Path(os.environ.get("RAILTRACK_RU_RAIL", REPO.parent / "shared" / "datasets" / "ru-rail"))
-NAMES = ["01-quickstart.ipynb", "02-calibration.ipynb", "03-national-network.ipynb"]
+NAMES = [
+    "01-quickstart.ipynb",
+    "02-calibration.ipynb",
+    "03-national-network.ipynb",
+    "04-telegram-export.ipynb",
+]
 
 
 def run(name: str, cwd: Path) -> nbformat.NotebookNode:
@@ -56,6 +61,11 @@ def test_notebook_runs_headless(name, tmp_path, monkeypatch):
         assert (tmp_path / "seed-corridors.graphml").is_file()
         assert (tmp_path / "seed-corridors.geojson").is_file()
         assert images(nb) == 4
+    if name.startswith("04"):
+        assert (tmp_path / "ChatExport_2023-03-05" / "result.json").is_file()
+        assert (tmp_path / "railtrack-telegram.sqlite").is_file()
+        assert "'edited': 1" in outputs_text(nb)
+        assert images(nb) == 2
     if name.startswith("02"):
         assert "model coverage (p10-p90)" in outputs_text(nb)
         assert images(nb) == 1

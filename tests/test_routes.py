@@ -25,7 +25,10 @@ import matplotlib.pyplot as plt
 
 @pytest.fixture(scope="module")
 def net() -> RailNetwork:
-    return load_network()
+    """The theatre network: the routing step's rules are checked where every route is
+    known by hand (the default network's routes: tests/test_national.py and
+    tests/test_distances.py)."""
+    return load_network(national=False)
 
 
 def path_length(net: RailNetwork, stations: list[str]) -> float:
@@ -151,7 +154,7 @@ def test_routes_table_columns_and_lengths(net):
     assert list(routes.columns) == list(C.ROUTE_COLUMNS)
     for row in routes.to_dict("records"):
         assert row[C.LENGTH_KM] == pytest.approx(path_length(net, row[C.STATIONS]))
-        assert row[C.ROUTE_LABEL] == " → ".join(net.G.nodes[s]["name"] for s in row[C.STATIONS])
+        assert row[C.ROUTE_LABEL] == " → ".join(_named(net, row[C.STATIONS]))
         assert row[C.BORDER_CROSSINGS_N] == len(row[C.BORDER_CROSSINGS].split("; "))
         assert net.G.nodes[row[C.STATIONS][0]]["country"] == "BY"
         # the route is the shortest of the routes from each of Belarus's report stations
@@ -173,7 +176,7 @@ def test_route_text_is_stored_once_per_route(net):
     assert routes[C.ROUTE_LABEL].cat.categories.is_unique
     first = routes.dropna(subset=[C.ROUTE_LABEL]).groupby(C.ROUTE_LABEL, observed=True)
     for label, stations_list in first[C.STATIONS].first().items():
-        assert label == " → ".join(net.G.nodes[s]["name"] for s in stations_list)
+        assert label == " → ".join(_named(net, stations_list))
 
 
 def test_each_distinct_pair_is_routed_once(net, monkeypatch):
@@ -252,6 +255,16 @@ def assert_one_route_per_train(result) -> int:
     )
     assert drawn == expected
     return len(routed)
+
+
+def _named(net, stations):
+    """The route label's names: every station but the national layer's track nodes."""
+    last = len(stations) - 1
+    return [
+        net.G.nodes[s]["name"]
+        for i, s in enumerate(stations)
+        if i in (0, last) or net.G.nodes[s].get("kind") != "track"
+    ]
 
 
 def test_one_route_per_train_on_the_embedded_default(net):

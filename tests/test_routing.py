@@ -25,7 +25,8 @@ runner = CliRunner()
 
 @pytest.fixture(scope="module")
 def net() -> RailNetwork:
-    return load_network()
+    """The theatre network alone: its stations and routes are known by hand."""
+    return load_network(national=False)
 
 
 @pytest.fixture(scope="module")

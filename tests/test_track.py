@@ -13,6 +13,7 @@ import pytest
 from railtrack import columns as C
 from railtrack import data_path, load_network, load_reports
 from railtrack.briefing import escape_formulas, timeline_rows, write_outputs
+from railtrack.labels import DIRECTIONS
 from railtrack.pipeline import SUMMARY_VIEWS, track
 from railtrack.summary import summarize
 
@@ -59,7 +60,9 @@ def test_track_writes_every_output(
     embedded_run: tuple[Path, subprocess.CompletedProcess[str]],
 ) -> None:
     cwd, run = embedded_run
-    assert run.returncode == 0, run.stderr
+    # 1: the good records were processed; some trains could not be routed (problems).
+    assert run.returncode == 1, run.stderr
+    assert "not routed" in run.stderr
     out = cwd / "railtrack-out"
     for name in OUTPUTS:
         assert (out / name).is_file(), name
@@ -69,7 +72,7 @@ def test_track_writes_every_output(
         assert data.startswith(PNG_MAGIC)
         assert len(data) > 5_000  # a real picture, not an empty canvas
     summary = json.loads(run.stdout)
-    assert summary["shipments"] == len(pd.read_csv(out / "shipments.csv"))
+    assert summary["n_shipments"] == len(pd.read_csv(out / "shipments.csv"))
     assert {o["name"] for o in summary["outputs"]} >= set(OUTPUTS)
 
 
@@ -82,7 +85,8 @@ def test_briefing_names_both_railheads_and_the_86_cars(
     assert "Neklinovka" in page
     assert ">86<" in page or " 86 " in page
     assert "Belarusian Hajun" in page
-    assert "<script" not in page
+    assert "<script src" not in page  # Leaflet and the map data are inlined
+    assert "<link" not in page
     assert "data:image/png;base64," in page
 
 
@@ -101,7 +105,11 @@ def test_track_summaries_are_summarize_per_view() -> None:
     assert list(result.summaries) == list(SUMMARY_VIEWS)
     for name, keys in SUMMARY_VIEWS.items():
         alone = summarize(result.shipments, groups=result.groups, by=keys, routes=result.routes)
-        pd.testing.assert_frame_equal(result.summaries[name], alone, check_exact=True)
+        table = result.summaries[name]
+        if name == "by_border_crossing":  # track adds each crossing's directions
+            assert table[DIRECTIONS].notna().sum() >= 1
+            table = table.drop(columns=[DIRECTIONS])
+        pd.testing.assert_frame_equal(table, alone, check_exact=True)
         assert result.summaries[name].attrs == alone.attrs
 
 
@@ -131,13 +139,14 @@ def test_store_roundtrip_through_track(tmp_path: Path) -> None:
     first = _cli("ingest", str(data_path("reports")), "--store", str(db), "--json", cwd=tmp_path)
     assert first.returncode == 0, first.stderr
     again = _cli("ingest", str(data_path("reports")), "--store", str(db), "--json", cwd=tmp_path)
-    assert json.loads(again.stdout)["new"] == 0
+    assert json.loads(again.stdout)["n_new"] == 0
     run = _cli("track", "--store", str(db), "--out", str(tmp_path / "o"), "--json", cwd=tmp_path)
-    assert run.returncode == 0, run.stderr
+    assert run.returncode == 1, run.stderr  # unrouted trains are problems
+    assert json.loads(run.stdout)["n_unrouted"] > 0
     status = _cli("status", "--store", str(db), "--as-of", "2023-03-05", "--json", cwd=tmp_path)
     assert status.returncode == 0, status.stderr
     lines = [json.loads(line) for line in status.stdout.splitlines()]
-    assert len(lines) == json.loads(run.stdout)["shipments"]
+    assert len(lines) == json.loads(run.stdout)["n_shipments"]
     assert all({"id", "status", "p10", "p50", "p90"} <= set(line) for line in lines)
     direct = _cli("track", "--out", str(tmp_path / "d"), "--json", cwd=tmp_path)
     assert json.loads(run.stdout)["cars_total"] == json.loads(direct.stdout)["cars_total"]

@@ -162,7 +162,8 @@ def test_cli_status_json_on_a_report_with_sightings(tmp_path):
     moving = rows["svoboda-2023-03-969"]
     assert moving["last_seen_station"] == "Osinovka"
     assert moving["p10"] >= "2023-03-08"
-    assert moving["as_of"] == "2023-03-08"
+    assert moving["as_of"] == "2023-03-08T00:00:00"
+    assert arrived["last_seen_at"].count("T") == 1  # a datetime, like every time here
 
 
 def test_seen_anywhere_in_a_destination_region_has_arrived():

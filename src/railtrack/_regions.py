@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import logging
+import re
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from rapidfuzz import fuzz, process
 
+from railtrack._translit import name_tokens, tokens_skeleton
 from railtrack.errors import NetworkError
 
-__all__ = ["Region", "read_regions"]
+__all__ = ["Region", "RegionIndex", "RegionMatch", "read_regions", "region_core"]
 
 logger = logging.getLogger(__name__)
 
@@ -104,3 +109,165 @@ def read_regions(path: Path) -> list[Region]:
         regions.append(Region(key=key, kind=str(entry.get("kind") or "region"), **fields))
     logger.debug("Read %d regions from %s", len(regions), path)
     return regions
+
+
+# Words that make a name a region name ("... oblast", "... region", "Республика ..."),
+# in the Latin forms :func:`name_tokens` gives for English, Russian, Ukrainian,
+# Belarusian and Polish, with common case endings.
+_MARKER_CLASSES = {
+    "oblast": ("oblast", "oblasti", "oblastu", "oblastyu", "oblasts", "obl", "oblasc", "voblasts",
+               "voblastsi", "voblasci", "voblasc", "obwod", "obwodzie", "obwodu"),
+    "krai": ("krai", "kray", "kraj", "kraya", "krayu", "kraju", "kraje", "krayi", "territory"),
+    "republic": ("respublika", "respubliki", "respubliku", "republic", "republika"),
+    "okrug": ("okrug", "okruga", "okrugu", "autonomous", "avtonomnyy", "avtonomnaya",
+              "avtonomny"),
+    "any": ("region", "regions", "reg", "province", "district"),
+}  # fmt: skip
+MARKER_CLASS = {word: cls for cls, words in _MARKER_CLASSES.items() for word in words}
+"""Region marker word -> its kind; "any" ("region") fits every kind of division."""
+REGION_MARKERS = frozenset(MARKER_CLASS)
+_FILLER = frozenset({"of", "the", "and"})
+# Adjective endings after -sk/-ck/-zk (Курская, Курской, Kurskaya, Донецька, doniecki).
+_ADJECTIVE = re.compile(
+    r"(?<=[sczh]k)(aya|aja|ya|ia|a|iy|ij|ii|yi|yj|y|i|oy|oj|oi|ogo|oho|uyu|uju|omu|im|ym|oe"
+    r"|oye|ie|iye|e|ey|ei|iei|oyi|yy)$"
+)
+_REGION_FUZZ = 92.0
+_REGION_MARGIN = 4.0
+
+
+def region_core(tokens: Sequence[str]) -> tuple[str, str]:
+    """Skeleton of a region name without marker words, adjectives cut to ``-sk``.
+
+    Parameters
+    ----------
+    tokens
+        Tokens from :func:`railtrack._translit.name_tokens`.
+
+    Returns
+    -------
+    tuple
+        The core key and the kind of division its marker word names: ``"oblast"``,
+        ``"krai"``, ``"republic"``, ``"okrug"``, ``"any"`` ("region") or ``""`` (no
+        marker word).
+
+    Examples
+    --------
+    >>> region_core(name_tokens("Курской области")) == region_core(name_tokens("Kursk oblast"))
+    True
+    >>> region_core(name_tokens("Amur region"))[0] == region_core(name_tokens("Kursk oblast"))[0]
+    False
+    """
+    classes = [MARKER_CLASS[t] for t in tokens if t in MARKER_CLASS]
+    specific = [c for c in classes if c != "any"]
+    kind = specific[0] if specific else ("any" if classes else "")
+    core = [_ADJECTIVE.sub("", t) for t in tokens if t not in REGION_MARKERS and t not in _FILLER]
+    return (tokens_skeleton(core) if core else ""), kind
+
+
+def _kinds_fit(query: str, entry: str) -> bool:
+    return query in ("any", "") or entry in ("any", "") or query == entry
+
+
+@dataclass(frozen=True)
+class RegionMatch:
+    """A region a name matched.
+
+    ``index`` into the regions (None: none), ``score``, ``explicit`` (the name held a
+    region word, so it never names a station), ``note``.
+    """
+
+    index: int | None
+    score: float
+    explicit: bool
+    note: str = ""
+
+
+class RegionIndex:
+    """Exact region names and marker-free cores of region names, for matching.
+
+    Parameters
+    ----------
+    regions
+        Region definitions; each alias is indexed by its skeleton when it has no
+        marker word ("Crimea", "DPR") and by its core ("Kursk region" -> ``kursk``;
+        a core not ending in -sk also as core + ``sk``, so "Amur region" meets
+        "Амурская область").
+
+    Examples
+    --------
+    >>> idx = RegionIndex([Region("Amur region", aliases=("Amur region",)),
+    ...                    Region("Kursk region", aliases=("Kursk region",))])
+    >>> idx.match(name_tokens("Амурская область")).index
+    0
+    >>> idx.match(name_tokens("Тамбовская область")).index is None
+    True
+    >>> RegionIndex([Region("Altai Republic", aliases=("Altai Republic",))]).match(
+    ...     name_tokens("Altai Krai")).index is None
+    True
+    """
+
+    def __init__(self, regions: Sequence[Region]) -> None:
+        full: dict[str, set[int]] = defaultdict(set)
+        core: dict[str, set[tuple[int, str]]] = defaultdict(set)
+        for ri, region in enumerate(regions):
+            for alias in (region.key, *region.aliases):
+                tokens = name_tokens(alias)
+                key, kind = region_core(tokens)
+                if not key:
+                    continue
+                core[key].add((ri, kind))
+                if not key.endswith("sk"):
+                    core[key + "sk"].add((ri, kind))
+                if not kind:
+                    full[tokens_skeleton(tokens)].add(ri)
+        self._full = dict(full)
+        self._core = dict(core)
+        self._core_keys = list(core)
+        self._full_keys = list(full)
+
+    def match(self, tokens: Sequence[str]) -> RegionMatch:
+        """Match a name's tokens to a region.
+
+        A name with a marker word is matched on its core only (exactly, or fuzzily
+        at 92+ with a clear lead), among regions of a fitting kind ("krai" never
+        finds a republic; "region" fits all), and never falls back to stations; a
+        name without one matches an alias written without marker words ("Crimea",
+        "Belarus"). Names shared by two regions stay unresolved.
+        """
+        key, kind = region_core(tokens)
+        if kind:
+            table = {
+                k: {ri for ri, entry in hits if _kinds_fit(kind, entry)}
+                for k, hits in ((k, self._core.get(k, ())) for k in self._candidates(key))
+            }
+            table = {k: v for k, v in table.items() if v}
+            return self._lookup(key, table, list(table), explicit=True)
+        return self._lookup(tokens_skeleton(list(tokens)), self._full, self._full_keys,
+                            explicit=False)  # fmt: skip
+
+    def _candidates(self, key: str) -> list[str]:
+        if key in self._core:
+            return [key]
+        found = process.extract(key, self._core_keys, scorer=fuzz.ratio, limit=4,
+                                score_cutoff=_REGION_FUZZ - _REGION_MARGIN)  # fmt: skip
+        return [k for k, _, _ in found]
+
+    @staticmethod
+    def _lookup(
+        key: str, table: dict[str, set[int]], keys: list[str], *, explicit: bool
+    ) -> RegionMatch:
+        if not key:
+            return RegionMatch(None, 0.0, explicit, "no region name left")
+        hit = table.get(key)
+        score = 100.0
+        if hit is None:
+            found = process.extract(key, keys, scorer=fuzz.ratio, limit=2)
+            if not found or found[0][1] < _REGION_FUZZ:
+                return RegionMatch(None, 0.0, explicit, "no region of that name")
+            if len(found) > 1 and found[1][1] > found[0][1] - _REGION_MARGIN:
+                return RegionMatch(None, 0.0, explicit, "ambiguous region name")
+            hit, score = table[found[0][0]], min(float(found[0][1]), 99.9)
+        if len(hit) > 1:
+            return RegionMatch(None, 0.0, explicit, "name shared by several regions")
+        return RegionMatch(next(iter(hit)), score, explicit)

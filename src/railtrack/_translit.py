@@ -36,6 +36,7 @@ from functools import lru_cache
 
 __all__ = [
     "base_tokens",
+    "is_suffix_word",
     "name_tokens",
     "role_rank",
     "skeleton",
@@ -407,3 +408,34 @@ def _role_code(merged: str) -> str:
         if merged.startswith(prefix):
             return _ROLE_CODES.get(prefix, prefix)
     return merged
+
+
+_SUFFIX_ENDINGS = re.compile(
+    r"(aya|aja|ia|iy|ij|yi|yj|ii|ye|ie|oe|yy|ny|nyi|ni|na|sky|ski|ska|kiy|ogo|oy)$"
+)
+
+
+def is_suffix_word(token: str) -> bool:
+    """Whether a token after a place name looks like a station's distinguishing word.
+
+    Numbers, role words ("Sort.", "Passazhirsky") and adjectives ("Vostochnaya",
+    "Lgovsky", "Polesskiye") tell apart stations of one town; nouns ("Kurgan",
+    "Oskol", "Yar") are part of a place's own name.
+
+    Parameters
+    ----------
+    token
+        A token from :func:`name_tokens`.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> [is_suffix_word(t) for t in ("2", "vostochnaya", "lgovsky", "kurgan", "yar")]
+    [True, True, True, False, False]
+    """
+    if token.isdigit() or _is_role(token):
+        return True
+    return len(token) >= 4 and _SUFFIX_ENDINGS.search(token) is not None

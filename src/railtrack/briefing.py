@@ -1,18 +1,18 @@
-"""Write what the main job computed: CSV and Parquet tables, PNG plots, one HTML briefing.
+"""Write what the main job computed: tables, GeoJSON and GraphML, PNG plots, one HTML briefing.
 
-The HTML file is self-contained (pictures embedded as base64, no scripts, no
-external styles), so it can be mailed or opened offline. CSV cells that a
-spreadsheet would run as a formula (starting with ``=``, ``+``, ``-`` or ``@``)
-are escaped with a leading apostrophe.
+The HTML briefing (:mod:`railtrack.briefing_html`) is one self-contained file:
+pictures embedded as data URIs, Leaflet and the map data inlined, so it can be
+mailed or opened offline; its map asks the network only for OpenStreetMap tiles,
+and only when the reader switches them on. CSV files are written by
+:func:`railtrack.safetext.write_csv`: no cell runs as a formula in a spreadsheet and
+no character inside a cell breaks its row.
 """
 
 from __future__ import annotations
 
-import base64
-import html
+import json
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,9 +21,13 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from railtrack import __version__
 from railtrack import columns as C
+from railtrack.accounting import OUTCOME
+from railtrack.briefing_html import render_briefing
+from railtrack.graph_export import to_graphml, write_geojson
 from railtrack.plot import plot_arrival_timeline, plot_route_map, plot_volumes
+from railtrack.safetext import escape_formulas, write_csv
+from railtrack.webmap import map_data
 
 if TYPE_CHECKING:
     from railtrack.pipeline import TrackResult
@@ -31,43 +35,6 @@ if TYPE_CHECKING:
 __all__ = ["escape_formulas", "write_csv", "write_outputs"]
 
 logger = logging.getLogger(__name__)
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def escape_formulas(df: pd.DataFrame) -> pd.DataFrame:
-    """Return a copy whose text cells starting like a spreadsheet formula are quoted.
-
-    Examples
-    --------
-    >>> df = pd.DataFrame({"a": ["=1+1", "Slonim", "-x"], "n": [-1, 2, 3]})
-    >>> escape_formulas(df)["a"].tolist()
-    ["'=1+1", 'Slonim', "'-x"]
-    """
-    out = df.copy()
-    for col in out.columns:
-        series = out[col]
-        if pd.api.types.is_numeric_dtype(series) or pd.api.types.is_datetime64_any_dtype(series):
-            continue
-        if pd.api.types.is_bool_dtype(series):
-            continue
-        out[col] = series.map(
-            lambda v: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v
-        )
-    return out
-
-
-def write_csv(df: pd.DataFrame, path: Path, *, chunk_rows: int = 20_000) -> Path:
-    """Write ``df`` as UTF-8 CSV with formula-like cells escaped; return the path.
-
-    The escaped copy is made ``chunk_rows`` rows at a time, so writing a national
-    table does not hold a second copy of it.
-    """
-    with Path(path).open("w", encoding="utf-8", newline="") as handle:
-        for start in range(0, max(len(df), 1), chunk_rows):
-            part = escape_formulas(df.iloc[start : start + chunk_rows])
-            part.to_csv(handle, index=False, header=start == 0)
-    return path
 
 
 def _parquet_ready(df: pd.DataFrame) -> pd.DataFrame:
@@ -127,135 +94,31 @@ def _figures(result: TrackResult) -> dict[str, Figure]:
             title="Routes of the reported shipments",
         )
         figures["route_map"] = fig
-        shown = timeline_rows(result.estimates, result.as_of)
+        outcome = dict(zip(result.outcomes[C.ID], result.outcomes[OUTCOME], strict=True))
+        estimates = result.estimates.assign(
+            **{OUTCOME: result.estimates[C.ID].astype(str).map(outcome)}
+        )
+        shown = timeline_rows(estimates, result.as_of)
         fig = Figure(figsize=(10, max(3.0, 0.45 * len(shown) + 1.5)))
-        title = "Arrival windows"
+        title = "Arrival windows per train"
         if len(shown) < len(result.estimates):
             title += (
                 f": {len(shown)} of {len(result.estimates):,} shipments, the windows nearest "
                 + ("the as-of date" if result.as_of is not None else "the latest")
                 + " (all in estimates.csv)"
             )
-        plot_arrival_timeline(shown, as_of=result.as_of, ax=fig.add_subplot(), title=title)
+        plot_arrival_timeline(
+            shown,
+            as_of=result.as_of,
+            ax=fig.add_subplot(),
+            title=title,
+            sightings=result.sightings,
+        )
         figures["timeline"] = fig
         fig = Figure(figsize=(10, 5))
         plot_volumes(result.summaries["by_week"], by=C.PERIOD, ax=fig.add_subplot())
         figures["volumes"] = fig
     return figures
-
-
-def _table_html(df: pd.DataFrame, *, max_rows: int = 200) -> str:
-    shown = df.head(max_rows)
-    text = shown.to_html(index=False, na_rep="", escape=True, border=0, classes="t")
-    if len(df) > max_rows:
-        text += f"<p class='note'>{len(df) - max_rows} more rows in the CSV file.</p>"
-    return text
-
-
-_ESTIMATE_VIEW = (
-    "id",
-    "origin",
-    "destination",
-    "length_km",
-    "departure_earliest",
-    "p10",
-    "p50",
-    "p90",
-    "claimed_earliest",
-    "claimed_latest",
-    "flags",
-)
-_CSS = """
-body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1100px;color:#222}
-h1{margin-bottom:.2em} h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:1.6em}
-table.t{border-collapse:collapse;font-size:.85em;margin:.5em 0}
-table.t th,table.t td{border:1px solid #ddd;padding:3px 6px;text-align:left}
-table.t th{background:#f3f3f3} .note{color:#555;font-size:.9em}
-img{max-width:100%;border:1px solid #eee} .kpi{display:inline-block;margin-right:2em}
-.kpi b{font-size:1.6em;display:block}
-"""
-
-
-def _sources_html(result: TrackResult) -> str:
-    frames = [result.shipments, result.groups]
-    cols = [C.SOURCE, C.RELAYED_BY, C.SOURCE_URL, C.PUBLISHED, C.RELIABILITY]
-    present = [f[cols] for f in frames if len(f)]
-    if not present:
-        return "<p>No sources.</p>"
-    sources = pd.concat(present, ignore_index=True)
-    sources = sources.drop_duplicates().sort_values([C.SOURCE, C.PUBLISHED], na_position="last")
-    items = []
-    for row in sources.itertuples(index=False):
-        reporter, relay, url, published, grade = (
-            html.escape(str(v)) if pd.notna(v) else "" for v in row
-        )
-        link = f" <a href='{url}'>{url}</a>" if url.startswith(("http://", "https://")) else ""
-        via = f", relayed by {relay}" if relay else ""
-        when = f", {published[:10]}" if published else ""
-        items.append(f"<li><b>{reporter}</b>{via}{when} (reliability {grade or 'F'}){link}</li>")
-    return "<ul>" + "".join(items) + "</ul>"
-
-
-def _png_tag(path: Path, alt: str) -> str:
-    data = base64.b64encode(path.read_bytes()).decode("ascii")
-    return f"<img alt='{html.escape(alt)}' src='data:image/png;base64,{data}'>"
-
-
-def _html(result: TrackResult, pictures: dict[str, Path]) -> str:
-    head = result.headline()
-    kpis = "".join(
-        f"<span class='kpi'><b>{html.escape(str(value if value is not None else '-'))}</b>"
-        f"{html.escape(label)}</span>"
-        for label, value in (
-            ("trains reported", head["shipments"]),
-            ("cars (counted once)", head["cars_total"]),
-            ("passenger cars", head["cars_passenger"]),
-            ("people (estimate)", head["personnel_estimate"]),
-            ("input problems", head["problems"]),
-        )
-    )
-    estimates = result.estimates[[c for c in _ESTIMATE_VIEW if c in result.estimates.columns]]
-    if len(result.statuses) and C.STATUS in result.statuses.columns:
-        status = result.statuses[[C.ID, C.STATUS]].astype({C.STATUS: "string"})
-        estimates = estimates.merge(status, on=C.ID, how="left")
-    problems = result.reports.problems_frame()
-    parts = [
-        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
-        "<title>railtrack briefing</title>",
-        f"<style>{_CSS}</style></head><body>",
-        "<h1>Rail shipments briefing</h1>",
-        f"<p class='note'>railtrack {__version__}, written "
-        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
-        + (f"; estimates as of {head['as_of']}" if head["as_of"] else "")
-        + "</p>",
-        f"<div>{kpis}</div>",
-        "<p>Destinations: " + html.escape(", ".join(head["destinations"]) or "none") + "</p>",
-        "<h2>Shipments and arrival windows</h2>",
-        "<p class='note'>p10-p90 is the model's arrival window; the claimed window is the "
-        "source's own.</p>",
-        _table_html(estimates),
-        _png_tag(pictures["timeline"], "arrival timeline"),
-        "<h2>Routes</h2>",
-        _png_tag(pictures["route_map"], "route map"),
-        _table_html(result.summaries["by_route"]),
-        "<h2>Volumes</h2>",
-        "<p class='note'>Totals a report gives for several trains are counted once; where "
-        "they cannot be split between trains they show as unallocated. "
-        + html.escape(" ".join(result.notes))
-        + "</p>",
-        _table_html(result.summaries["by_railhead"]),
-        _table_html(result.summaries["by_week"]),
-        _png_tag(pictures["volumes"], "volumes"),
-        "<h2>Border crossings</h2>",
-        _table_html(result.summaries["by_border_crossing"]),
-        "<h2>Problems found in the input</h2>",
-        _table_html(problems[["text"]]) if len(problems) else "<p>None.</p>",
-        "<h2>Sources</h2>",
-        _table_html(result.summaries["by_source"]),
-        _sources_html(result),
-        "</body></html>",
-    ]
-    return "\n".join(parts)
 
 
 def write_outputs(
@@ -285,7 +148,7 @@ def write_outputs(
         "routes": result.routes,
         "estimates": result.estimates,
         "status": result.statuses,
-        "problems": result.reports.problems_frame(),
+        "problems": result.problems_frame(),
         **{f"summary_{name}": df for name, df in result.summaries.items()},
     }
     for name, df in tables.items():
@@ -297,12 +160,55 @@ def write_outputs(
     step("plots")
     pictures = {name: _save(fig, out / f"{name}.png") for name, fig in _figures(result).items()}
     written.update({f"{name}.png": path for name, path in pictures.items()})
+    written.update(_geo_files(result, out))
     step("report")
     report = out / "report.html"
-    report.write_text(_html(result, pictures), encoding="utf-8")
+    names = [*written, "report.html"]
+    report.write_text(render_briefing(result, pictures, files=names), encoding="utf-8")
     written["report.html"] = report
     logger.info("Wrote %d files to %s", len(written), out)
     return written
+
+
+def routes_geojson(result: TrackResult) -> dict[str, Any]:
+    """Return the briefing map's corridors as a GeoJSON FeatureCollection (lon, lat).
+
+    One LineString per distinct route trains were routed on, with ``trains``,
+    ``cars`` (counted on the trains; None when no train gives a count), ``ids``
+    and ``title`` (origin → destination).
+    """
+    features = []
+    for corridor in map_data(result)["corridors"]:
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {
+                    "type": "LineString",
+                    "coordinates": [[lon, lat] for lat, lon in corridor["coords"]],
+                },
+                "properties": {
+                    "title": corridor["popup"]["title"],
+                    "trains": corridor["trains"],
+                    "cars": corridor["cars"],
+                    "ids": corridor["ids"],
+                },
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _geo_files(result: TrackResult, out: Path) -> dict[str, Path]:
+    """Write the corridors for GIS tools: GeoJSON (segments and stations, routes) and GraphML."""
+    files = {
+        "corridors.geojson": write_geojson(result.graph, out / "corridors.geojson"),
+        "corridors.graphml": to_graphml(result.graph, out / "corridors.graphml"),
+    }
+    path = out / "routes.geojson"
+    path.write_text(
+        json.dumps(routes_geojson(result), ensure_ascii=False, indent=1), encoding="utf-8"
+    )
+    files["routes.geojson"] = path
+    return files
 
 
 def describe(written: dict[str, Path]) -> list[dict[str, Any]]:

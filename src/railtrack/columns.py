@@ -106,6 +106,12 @@ SHIPMENT_COLUMNS: tuple[str, ...] = (
     SOURCE_FILE,
 )
 
+# Added by railtrack.pipeline.track (railtrack.dating.best_dates): each train's best
+# date (departure, else first sighting, else reported arrival, else published) and
+# which of those it is; summaries by period use them when present.
+BEST_DATE = "best_date"
+DATE_BASIS = "date_basis"
+
 # --- groups: ReportSet.groups_frame(), one row per group of trains ---------------
 N_TRAINS = "n_trains"
 MEMBERS = "members"  # "; "-joined shipment ids that point to the group
@@ -306,6 +312,7 @@ RESOLVED = "resolved"
 SCORE = "score"
 REGION_STATIONS = "region_stations"  # "; "-joined station ids of a region
 CANDIDATES = "candidates"  # "; "-joined "name (id, score)", best first
+GEO_PRECISION = "geo_precision"  # "station", "town", "region" (ACLED-style 1/2/3)
 
 RESOLVE_COLUMNS: tuple[str, ...] = (
     QUERY,
@@ -316,6 +323,7 @@ RESOLVE_COLUMNS: tuple[str, ...] = (
     REGION,
     REGION_STATIONS,
     CANDIDATES,
+    GEO_PRECISION,
 )
 
 # --- routing: RailNetwork.route_lengths(), one row per origin-destination pair -----
@@ -331,6 +339,8 @@ BORDER_CROSSINGS_N = "border_crossings_n"  # number of border crossings on the r
 ORIGIN_BASIS = "origin_basis"  # "station", or how a region origin was routed
 ORIGIN_ROUTES = "origin_routes"  # region origin: ((origin id, length_km, crossings), ...)
 PROBLEM = "problem"  # why a shipment has no route, or how it was routed otherwise
+ORIGIN_GEO_PRECISION = "origin_geo_precision"  # "station", "town" or "region"
+DESTINATION_GEO_PRECISION = "destination_geo_precision"
 
 ROUTE_COLUMNS: tuple[str, ...] = (
     ID,
@@ -346,6 +356,8 @@ ROUTE_COLUMNS: tuple[str, ...] = (
     BORDER_CROSSINGS_N,
     ORIGIN_BASIS,
     ORIGIN_ROUTES,
+    ORIGIN_GEO_PRECISION,
+    DESTINATION_GEO_PRECISION,
     FLAGS,
     PROBLEM,
 )

@@ -56,6 +56,7 @@ __all__ = [
     "arrival_windows",
     "departure_windows",
     "estimate_arrivals",
+    "geo_widening_days",
     "route_transit",
     "to_as_of",
 ]
@@ -68,6 +69,7 @@ FLAGS: dict[str, str] = {
     "departure_open_start": "departure known only as 'by' a date",
     "departure_open_end": "departure known only as 'after' a date",
     "window_widened": "the model's window was narrower than ±min_half_width_days",
+    "window_widened_geo": "an end known only as a town or a region widened the window",
     "claim_outside_window": "the source's claimed arrival lies outside p10-p90",
     "window_before_as_of": "the whole window lies before the as-of date",
 }
@@ -322,6 +324,8 @@ def arrival_windows(
         [None if c < 0 else quantiles[c] for c in codes],
         min_half_width_days=model.min_half_width_days,
     )
+    geo = geo_widening_days(routes, settings)
+    p10, p90 = p10 - geo, p90 + geo
     claim_lo, claim_hi = _claims(ships)
     has_window = ~np.isnan(p50)
     outside = has_window & ~np.isnan(claim_lo) & ((claim_hi <= p10) | (claim_lo > p90))
@@ -330,6 +334,7 @@ def arrival_windows(
         pd.DataFrame(
             {
                 "window_widened": widened,
+                "window_widened_geo": has_window & (geo > 0),
                 "claim_outside_window": outside,
                 "window_before_as_of": before,
             }
@@ -372,6 +377,47 @@ def arrival_windows(
         )
     logger.info("Estimated %d of %d shipments", int(has_window.sum()), len(df))
     return df[list(C.ESTIMATE_COLUMNS)]
+
+
+def geo_widening_days(routes: pd.DataFrame, settings: Settings) -> np.ndarray:
+    """Days to widen each arrival window by for ends known only as a town or region.
+
+    Each end of geo precision ``"town"`` adds :attr:`Settings.geo_widen_town_days`
+    on either side; a ``"region"`` destination adds
+    :attr:`Settings.geo_widen_region_days` (a region origin is already spread over
+    its report stations' routes).
+
+    Parameters
+    ----------
+    routes
+        The routes table (:func:`railtrack.routes.shipment_routes`), with
+        ``origin_geo_precision`` and ``destination_geo_precision``.
+    settings
+        Source of the widths.
+
+    Returns
+    -------
+    numpy.ndarray
+        Days per row, float, shape (n,); 0 where both ends are stations or unknown.
+
+    Examples
+    --------
+    >>> routes = pd.DataFrame({"origin_geo_precision": ["station", "town", "region"],
+    ...                        "destination_geo_precision": ["town", "region", None]})
+    >>> geo_widening_days(routes, DEFAULT_SETTINGS).tolist()
+    [0.5, 1.5, 0.0]
+    """
+
+    def column(col: str) -> pd.Series:
+        if col not in routes.columns:
+            return pd.Series("", index=routes.index)
+        return routes[col].astype(object).fillna("")
+
+    origin, destination = column(C.ORIGIN_GEO_PRECISION), column(C.DESTINATION_GEO_PRECISION)
+    town = settings.geo_widen_town_days
+    days = np.where(origin == "town", town, 0.0) + np.where(destination == "town", town, 0.0)
+    days += np.where(destination == "region", settings.geo_widen_region_days, 0.0)
+    return np.asarray(days, dtype="float64")
 
 
 def _station_names(ships: pd.DataFrame, prefix: str) -> pd.Series:

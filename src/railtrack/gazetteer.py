@@ -22,23 +22,35 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import numpy as np
-import pandas as pd
 from rapidfuzz import fuzz, process
 
 from railtrack import columns as C
-from railtrack._regions import Region
-from railtrack._translit import base_tokens, name_tokens, role_rank, tokens_skeleton
+from railtrack._lazy import lazy_module
+from railtrack._regions import Region, RegionIndex
+from railtrack._translit import (
+    base_tokens,
+    is_suffix_word,
+    name_tokens,
+    role_rank,
+    tokens_skeleton,
+)
 from railtrack.models import Place
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 
-__all__ = ["Gazetteer", "Resolution"]
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    pd = lazy_module("pandas")  # imported on first use: resolving a name does not need it
+
+__all__ = ["GEO_PRECISION", "Gazetteer", "Resolution"]
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +61,25 @@ _LEADING = frozenset(
 )
 _PREFIX = 2
 _FUZZY_LIMIT = 25
+
+GEO_PRECISION = {"station": 1, "town": 2, "region": 3}
+"""Precision name -> ACLED-style geo precision code (1 exact ... 3 region)."""
+
+_TIER = {"station": 0, "town": 1}
+_TAIL_FUZZ = 85.0
+_TOWN_ALIAS_SCORE = 95.0
+_FUZZY_TOWN_GAP = 0.1
+# Case endings of Russian, Ukrainian and Belarusian nouns and the nominative endings
+# they may stand for ("Борисова" -> "Борисов", "Полонки" -> "Полонка", "Калузі" -> ...).
+_CASE_ENDINGS = (
+    ("ами", ""), ("ого", ""), ("ому", ""), ("ові", ""), ("ой", "а"), ("ою", "а"),
+    ("ом", ""), ("ем", ""), ("ы", "а"), ("и", "а"), ("і", "а"), ("е", "а"), ("у", "а"),
+    ("ю", "я"), ("а", ""), ("у", ""), ("е", ""), ("і", ""),
+)  # fmt: skip
+_VOWELS = frozenset("аеёиоуыэюяіїєў")
+_CYRILLIC_WORD_END = re.compile(r"([\u0400-\u04ff]{4,})$")
+_POPULATION_LEAD = 10
+_POPULATION_MIN = 5000
 
 
 @dataclass(frozen=True)
@@ -75,6 +106,14 @@ class Resolution:
         The region's stations that reports use (routing ends), when a region.
     note
         Why a name is unresolved ("no match above 85", "ambiguous: ...").
+    precision
+        How exactly the place is known, like ACLED's geo precision: ``"station"``
+        (the station the name names), ``"town"`` (a town or a station not in the
+        gazetteer, placed at the rail node nearest the town) or ``"region"``;
+        ``None`` when unresolved.
+    snap_km
+        Distance from the place to the rail node it resolved to, km (``None`` when
+        not measured).
     """
 
     query: str
@@ -87,6 +126,19 @@ class Resolution:
     candidates: tuple[tuple[str, str, float], ...] = ()
     report_stations: tuple[str, ...] = ()
     note: str = ""
+    precision: str | None = None
+    snap_km: float | None = None
+
+    @property
+    def geo_precision(self) -> int | None:
+        """ACLED-style geo precision: 1 station, 2 town, 3 region; None unresolved.
+
+        Examples
+        --------
+        >>> Resolution(query="x", resolved=True, region="Belarus", precision="region").geo_precision
+        3
+        """
+        return GEO_PRECISION.get(self.precision or "")
 
     @property
     def is_region(self) -> bool:
@@ -113,6 +165,7 @@ class Resolution:
             region=self.region,
             resolved_score=round(self.score, 1),
             unresolved=not self.resolved,
+            geo_precision=self.precision if self.resolved else None,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -131,6 +184,9 @@ class Resolution:
                 for sid, name, score in self.candidates
             ],
             "note": self.note,
+            "precision": self.precision,
+            "geo_precision": self.geo_precision,
+            "snap_km": self.snap_km,
         }
 
 
@@ -143,17 +199,55 @@ class _Station:
     placed: bool  # has its own (not estimated) coordinates
     rank: int
     degree: int
+    tier: int = 0  # 0 station, 1 town
+    population: int = 0
+    snap_km: float | None = None
+    tail: tuple[str, ...] = ()  # distinguishing words of its canonical name
     bases: set[str] = field(default_factory=set)
 
 
+def _tail(tokens: Sequence[str]) -> tuple[str, ...]:
+    """Return the role-coded skeletons of the tokens after the first (what tells stations apart)."""
+    return tuple(tokens_skeleton([t]) if t.isdigit() else _tail_code(t) for t in tokens[1:])
+
+
+def _tail_code(token: str) -> str:
+    return tokens_skeleton(["x", token])[1:] if token else ""
+
+
+def _tails_compatible(q: tuple[str, ...], k: tuple[str, ...]) -> bool:
+    """Whether a query's distinguishing words can name the same station as a key's.
+
+    Numbers must be equal ("Kubinka-2" is never "Kubinka-1"); words must be equal,
+    one an abbreviation of the other, or a near spelling of a long word
+    ("Poleskie"/"Polesskiye"); never "Vostochnaya" for "Tsentralnaya".
+    """
+    if len(q) != len(k):
+        return False
+    for a, b in zip(q, k, strict=True):
+        if a == b:
+            continue
+        if a.isdigit() or b.isdigit():
+            return False
+        short, long_ = sorted((a, b), key=len)
+        if len(short) >= 3 and long_.startswith(short):
+            continue
+        if min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= _TAIL_FUZZ:
+            continue
+        return False
+    return True
+
+
 class Gazetteer:
-    """Name index of one network's stations and regions.
+    """Name index of one network's stations, towns and regions.
 
     Parameters
     ----------
     G
         Station graph (node attributes ``name``, ``name_ru``, ``aliases``,
-        ``country``, ``region``, ``lat``, ``lon``, ``coord_estimated``).
+        ``country``, ``region``, ``lat``, ``lon``, ``coord_estimated``, and for the
+        national layer ``kind`` (``"track"`` nodes are not names), ``precision``,
+        ``population``, ``snap_km``).
     regions
         Region and country definitions.
     settings
@@ -178,62 +272,93 @@ class Gazetteer:
         self._G = G
         self._stations: list[_Station] = []
         self._index: dict[str, int] = {}
-        # key -> [(station index, is_base)]
-        keys: dict[str, list[tuple[int, bool]]] = defaultdict(list)
+        # key -> [(station index, is_base, is_alias)]
+        keys: dict[str, list[tuple[int, bool, bool]]] = defaultdict(list)
+        tails: dict[str, tuple[str, ...]] = {}
         for n, d in G.nodes(data=True):
+            if d.get("kind") == "track":
+                continue
             idx = len(self._stations)
+            self._stations.append(self._station(n, d, G.degree(n)))
+            self._index[str(n)] = idx
             names = [d.get("name") or str(n), d.get("name_ru") or "", *d.get("aliases", [])]
-            tokens_list = [name_tokens(x) for x in names if x]
-            tokens_list = [t for t in tokens_list if t]
-            station = _Station(
-                id=str(n),
-                name=str(d.get("name") or n),
-                lat=d.get("lat"),
-                lon=d.get("lon"),
-                placed=d.get("lat") is not None and not d.get("coord_estimated", False),
-                rank=role_rank(tokens_list[0]) if tokens_list else 2,
-                degree=G.degree(n),
-            )
             seen: set[tuple[str, bool]] = set()
-            for tokens in tokens_list:
-                full = tokens_skeleton(tokens)
-                base = tokens_skeleton(base_tokens(tokens))
-                station.bases.update((full, base))
-                for key, is_base in ((full, False), (base, base != full)):
+            for j, x in enumerate(names):
+                tokens = name_tokens(x) if x else []
+                if not tokens:
+                    continue
+                base = base_tokens(tokens)
+                for toks, is_base in ((tokens, False), (base, len(base) < len(tokens))):
+                    key = tokens_skeleton(toks)
+                    self._stations[idx].bases.add(key)
                     if key and (key, is_base) not in seen:
                         seen.add((key, is_base))
-                        keys[key].append((idx, is_base))
-            self._stations.append(station)
-            self._index[str(n)] = idx
+                        keys[key].append((idx, is_base, j >= 2))
+                        tails.setdefault(key, _tail(toks))
         self._keys = list(keys)
         self._key_hits = [keys[k] for k in self._keys]
+        self._key_tails = [tails[k] for k in self._keys]
         self._exact = {k: i for i, k in enumerate(self._keys)}
+        # Fuzzy ranking runs over the keys of stations only: towns match by spelling
+        # alone, so their ~30,000 alternate names need no fuzzy index.
+        fuzzy = [
+            i
+            for i, hits in enumerate(self._key_hits)
+            if any(self._stations[j].tier == 0 for j, _, _ in hits)
+        ]
         blocks: dict[str, list[int]] = defaultdict(list)
-        for i, key in enumerate(self._keys):
-            blocks[key[:_PREFIX]].append(i)
+        by_length: dict[int, list[int]] = defaultdict(list)
+        for i in fuzzy:
+            blocks[self._keys[i][:_PREFIX]].append(i)
+            by_length[len(self._keys[i])].append(i)
         self._blocks = {p: np.asarray(ix) for p, ix in blocks.items()}
         self._block_keys = {p: [self._keys[i] for i in ix] for p, ix in blocks.items()}
+        self._by_length = {n: np.asarray(ix) for n, ix in by_length.items()}
+        self._length_keys = {n: [self._keys[i] for i in ix] for n, ix in by_length.items()}
         self._regions = list(regions)
-        self._region_keys: dict[str, int] = {}
-        for ri, region in enumerate(self._regions):
-            for alias in (region.key, *region.aliases):
-                key = tokens_skeleton(name_tokens(alias))
-                if key:
-                    self._region_keys.setdefault(key, ri)
-        self._region_key_list = list(self._region_keys)
+        self._region_index = RegionIndex(self._regions)
         by_country: dict[str, list[str]] = defaultdict(list)
         by_region: dict[str, list[str]] = defaultdict(list)
-        for n, d in G.nodes(data=True):
-            by_country[str(d.get("country") or "")].append(str(n))
-            by_region[str(d.get("region") or "")].append(str(n))
+        for st in self._stations:
+            d = G.nodes[st.id]
+            by_country[str(d.get("country") or "")].append(st.id)
+            by_region[str(d.get("region") or "")].append(st.id)
         self._region_members = [self._members(r, by_country, by_region) for r in self._regions]
         self._cache: dict[str, Resolution] = {}
         logger.debug(
-            "Gazetteer: %d stations, %d name keys, %d regions",
+            "Gazetteer: %d places, %d name keys, %d regions",
             len(self._stations),
             len(self._keys),
             len(self._regions),
         )
+
+    @staticmethod
+    def _station(n: Any, d: dict[str, Any], degree: int) -> _Station:
+        tokens = name_tokens(str(d.get("name") or n))
+        precision = d.get("precision") or "station"
+        return _Station(
+            id=str(n),
+            name=str(d.get("name") or n),
+            lat=d.get("lat"),
+            lon=d.get("lon"),
+            placed=d.get("lat") is not None and not d.get("coord_estimated", False),
+            rank=role_rank(tokens) if tokens else 2,
+            degree=degree,
+            tier=_TIER.get(precision, 0),
+            population=int(d.get("population") or 0),
+            snap_km=d.get("snap_km"),
+            tail=_tail(tokens),
+        )
+
+    @property
+    def n_places(self) -> int:
+        """Number of stations and towns the gazetteer resolves to."""
+        return len(self._stations)
+
+    @property
+    def n_names(self) -> int:
+        """Number of distinct name keys (spellings reduced to skeletons)."""
+        return len(self._keys)
 
     # --- regions -------------------------------------------------------------------
     def _members(
@@ -249,7 +374,15 @@ class Gazetteer:
             found.update(by_region.get(name, ()))
         members = tuple(sorted(found, key=self._index.__getitem__))
         report = tuple(s for s in region.report_stations if s in self._index)
+        if not report and members:
+            report = self._main_places(members)
         return members, report
+
+    def _main_places(self, members: tuple[str, ...]) -> tuple[str, ...]:
+        """Routing ends of a region without report stations: its largest towns."""
+        towns = [self._stations[self._index[m]] for m in members]
+        towns.sort(key=lambda st: (-st.population, st.tier, st.id))
+        return tuple(st.id for st in towns[:3])
 
     def region_stations(self, key: str) -> tuple[str, ...]:
         """Station ids a region covers, by its key ("Belarus").
@@ -276,7 +409,7 @@ class Gazetteer:
         Parameters
         ----------
         name
-            Station, region or country name, or a station id.
+            Station, town, region or country name, or a station id.
 
         Returns
         -------
@@ -327,60 +460,155 @@ class Gazetteer:
                     C.REGION: r.region,
                     C.REGION_STATIONS: "; ".join(r.region_stations),
                     C.CANDIDATES: "; ".join(f"{n} ({sid}, {s:.0f})" for sid, n, s in r.candidates),
+                    C.GEO_PRECISION: r.precision,
                 }
             )
         return pd.DataFrame(rows, columns=list(C.RESOLVE_COLUMNS))
 
     def _resolve(self, query: str) -> Resolution:
-        s = self.settings
         stripped = query.strip()
         if stripped in self._index:  # a station id
             st = self._stations[self._index[stripped]]
+            return self._found(query, st, 100.0, ((st.id, st.name, 100.0),), "")
+        if stripped in self._G:  # a track node of the national layer, by id
+            name = str(self._G.nodes[stripped].get("name") or stripped)
             return Resolution(
                 query=query,
                 resolved=True,
-                station_id=st.id,
-                name=st.name,
+                station_id=stripped,
+                name=name,
                 score=100.0,
-                candidates=((st.id, st.name, 100.0),),
+                candidates=((stripped, name, 100.0),),
+                precision="station",
             )
         tokens = name_tokens(stripped)
         while len(tokens) > 1 and tokens[0] in _LEADING:
             tokens = tokens[1:]
         if not tokens:
             return Resolution(query=query, resolved=False, note="no letters or digits in name")
-        qfull = tokens_skeleton(tokens)
-        qbase = tokens_skeleton(base_tokens(tokens))
-        scores = self._score_stations(qfull, qbase)
-        ranked = sorted(
-            scores.items(),
-            key=lambda kv: (
-                -kv[1],
-                self._stations[kv[0]].rank,
-                not self._stations[kv[0]].placed,
-                -self._stations[kv[0]].degree,
-                self._stations[kv[0]].id,
-            ),
+        region = self._region_index.match(tokens)
+        if region.explicit:  # "... oblast", "... region": never a station
+            return self._region_result(query, region.index, region.score, (), region.note)
+        found = self._resolve_tokens(query, tokens)
+        if region.index is not None and self._region_wins(region.score, found):
+            return self._region_result(query, region.index, region.score, found.candidates, "")
+        if found.resolved and found.station_id is not None:
+            clash = self._case_form_clash(query, found)
+            if clash is not None:
+                return clash
+        if not found.resolved and len(tokens) > 1 and all(map(is_suffix_word, tokens[1:])):
+            head = self._resolve_tokens(query, tokens[:1], plain=True)
+            if head.resolved and head.score >= self.settings.resolve_base_score:
+                note = f"resolved to the place: {' '.join(tokens)!r} is not in the gazetteer"
+                return replace(head, precision="town", note=note, candidates=found.candidates)
+        return found
+
+    def _case_form_clash(self, query: str, found: Resolution) -> Resolution | None:
+        """Unresolve a Cyrillic name that may be a case form of another place's name.
+
+        "Борисова" is the town Borisovo, or the genitive of Borisov; when a
+        nominative the ending may stand for names another place exactly, the name is
+        ambiguous (de-inflect it first, e.g. with the languages module).
+        """
+        m = _CYRILLIC_WORD_END.search(query.strip())
+        if m is None or found.station_id is None:
+            return None
+        word = m.group(1)
+        best = self._stations[self._index[found.station_id]]
+        for ending, nominative in _CASE_ENDINGS:
+            stem = word[: len(word) - len(ending)]
+            if not word.lower().endswith(ending) or len(stem) < 3 or stem[-1].lower() in _VOWELS:
+                continue  # "Красное" is an adjective's nominative, not a case form
+            form = query.strip()[: m.start()] + stem + nominative
+            rival = self._exact_rival(form, best)
+            if rival is not None:
+                return Resolution(
+                    query=query,
+                    resolved=False,
+                    score=found.score,
+                    candidates=((best.id, best.name, found.score), (rival.id, rival.name, 100.0)),
+                    note=(
+                        f"ambiguous: {best.name} ({best.id}), or a case form of "
+                        f"{form!r}: {rival.name} ({rival.id})"
+                    ),
+                )
+        return None
+
+    def _exact_rival(self, form: str, best: _Station) -> _Station | None:
+        """Return a place other than ``best`` (not of its place) named exactly ``form``."""
+        k = self._exact.get(tokens_skeleton(name_tokens(form)))
+        if k is None:
+            return None
+        hits = self._key_hits[k]
+        if any(self._stations[i].id == best.id for i, _, _ in hits):
+            return None  # an oblique form of the place's own name
+        for i, key_is_base, alias in hits:
+            st = self._stations[i]
+            if key_is_base or (alias and st.tier):
+                continue
+            if st.id != best.id and not self._same_place(best, st):
+                return st
+        return None
+
+    def _region_wins(self, score: float, found: Resolution) -> bool:
+        """Whether a region alias wins: over fuzzy matches and towns, not exact stations."""
+        if not found.resolved or found.score < score:
+            return True
+        st = self._stations[self._index[found.station_id]] if found.station_id else None
+        return score >= 100.0 and (st is None or st.tier == 1)
+
+    def _region_result(
+        self,
+        query: str,
+        ri: int | None,
+        score: float,
+        candidates: tuple[tuple[str, str, float], ...],
+        note: str,
+    ) -> Resolution:
+        if ri is None:
+            return Resolution(query=query, resolved=False, candidates=candidates, note=note)
+        members, report = self._region_members[ri]
+        return Resolution(
+            query=query,
+            resolved=True,
+            score=score,
+            name=self._regions[ri].key,
+            region=self._regions[ri].key,
+            region_stations=members,
+            report_stations=report,
+            candidates=candidates,
+            precision="region",
         )
+
+    def _found(
+        self,
+        query: str,
+        st: _Station,
+        score: float,
+        candidates: tuple[tuple[str, str, float], ...],
+        precision: str,
+    ) -> Resolution:
+        return Resolution(
+            query=query,
+            resolved=True,
+            station_id=st.id,
+            name=st.name,
+            score=score,
+            candidates=candidates,
+            precision=precision or ("town" if st.tier else "station"),
+            snap_km=st.snap_km,
+        )
+
+    def _resolve_tokens(self, query: str, tokens: list[str], *, plain: bool = False) -> Resolution:
+        s = self.settings
+        scores, town_level = self._score_stations(tokens, plain=plain)
+        capped = {i for i in self._last_capped if scores.get(i, 0.0) < s.resolve_min_score}
+        ranked = sorted(scores.items(), key=lambda kv: self._order(kv[0], kv[1]))
         candidates = tuple(
             (self._stations[i].id, self._stations[i].name, round(sc, 1))
             for i, sc in ranked[: s.resolve_candidates]
         )
-        region = self._match_region(qfull)
         best_score = ranked[0][1] if ranked else 0.0
-        if region is not None and region[1] >= s.resolve_min_score and region[1] >= best_score:
-            ri, rscore = region
-            members, report = self._region_members[ri]
-            return Resolution(
-                query=query,
-                resolved=True,
-                score=rscore,
-                name=self._regions[ri].key,
-                region=self._regions[ri].key,
-                region_stations=members,
-                report_stations=report,
-                candidates=candidates,
-            )
         if not ranked or best_score < s.resolve_min_score:
             return Resolution(
                 query=query,
@@ -395,7 +623,8 @@ class Gazetteer:
             i
             for i, sc in ranked[1:]
             if sc >= best_score - s.resolve_min_margin
-            and not self._same_place(best, self._stations[i])
+            and i not in capped
+            and not self._outranks(best, best_score, i)
         ]
         if rivals:
             names = ", ".join(
@@ -408,40 +637,103 @@ class Gazetteer:
                 candidates=candidates,
                 note=f"ambiguous: {best.name} ({best.id}) and {names} score alike",
             )
-        return Resolution(
-            query=query,
-            resolved=True,
-            station_id=best.id,
-            name=best.name,
-            score=best_score,
-            candidates=candidates,
+        precision = "town" if best_i in town_level else ""
+        return self._found(query, best, best_score, candidates, precision)
+
+    def _order(self, i: int, score: float) -> tuple[Any, ...]:
+        st = self._stations[i]
+        return (-score, st.tier, st.rank, not st.placed, -st.population, -st.degree, st.id)
+
+    def _outranks(self, best: _Station, best_score: float, i: int) -> bool:
+        """Whether candidate ``i`` is no rival of ``best`` (same place, or outranked)."""
+        other = self._stations[i]
+        if self._same_place(best, other):
+            return True
+        if best.tier == 0 and other.tier == 1 and best_score >= self.settings.resolve_base_score:
+            return True  # a curated station named exactly outranks towns of that name
+        return (
+            best.tier == other.tier == 1
+            and best.population >= _POPULATION_MIN
+            and best.population >= _POPULATION_LEAD * max(other.population, 1)
         )
 
-    def _score_stations(self, qfull: str, qbase: str) -> dict[int, float]:
+    # Over the C901 cap; the national network work (issue 15) splits it.
+    def _score_stations(  # noqa: C901
+        self, tokens: list[str], *, plain: bool = False
+    ) -> tuple[dict[int, float], set[int]]:
+        """Score places for a query; also return those matched only at town level.
+
+        ``plain`` leaves out stations with a distinguishing suffix of their own (for
+        a town-level answer to "Orsha-Vostochnaya", never Orsha-Tsentralnaya).
+        """
         s = self.settings
         scores: dict[int, float] = {}
+        town_level: set[int] = set()
+        self._last_capped: set[int] = set()
+        qbase_tokens = base_tokens(tokens)
+        qfull, qbase = tokens_skeleton(tokens), tokens_skeleton(qbase_tokens)
+        qtail = _tail(tokens)
 
-        def put(i: int, score: float) -> None:
+        def put(i: int, score: float, town: bool, alias: bool = False) -> None:
+            st = self._stations[i]
+            if (town or plain) and st.tier == 0 and st.tail:
+                return  # a station with its own suffix is another station ("Kubinka-I")
+            if alias and st.tier == 1:
+                score = min(score, _TOWN_ALIAS_SCORE)  # a town's own name beats alternates
             if score > scores.get(i, -1.0):
                 scores[i] = score
+                if town:
+                    town_level.add(i)
+                else:
+                    town_level.discard(i)
 
-        for q, q_is_base in ((qfull, False), (qbase, True)):
-            k = self._exact.get(q)
-            if k is None:
-                continue
-            for i, key_is_base in self._key_hits[k]:
-                put(i, s.resolve_base_score if (q_is_base or key_is_base) else 100.0)
-            if qbase == qfull:
-                break
+        k = self._exact.get(qfull)
+        if k is not None:
+            for i, key_is_base, alias in self._key_hits[k]:
+                put(i, s.resolve_base_score if key_is_base else 100.0, False, alias)
+        k = self._exact.get(qbase) if qbase != qfull else None
+        if k is not None:
+            for i, key_is_base, alias in self._key_hits[k]:
+                if not key_is_base:  # "Smolensk-Sort." for a place named just "Smolensk"
+                    put(i, s.resolve_base_score, True, alias)
         block = self._block_keys.get(qfull[:_PREFIX], [])
         cutoff = max(0.0, s.resolve_min_score - 30)
         hits = self._fuzzy(qfull, block, self._blocks.get(qfull[:_PREFIX]), cutoff=cutoff)
         if not hits or max(sc for _, sc in hits) < s.resolve_min_score:
-            hits = self._fuzzy(qfull, self._keys, None, cutoff=0.0)
+            hits = self._fuzzy_by_length(qfull)
         for k, sc in hits:
-            for i, key_is_base in self._key_hits[k]:
-                put(i, min(sc, s.resolve_base_score) if key_is_base else min(sc, 99.9))
-        return scores
+            ktail = self._key_tails[k]
+            if _tails_compatible(qtail, ktail):
+                town = False
+            elif not ktail and all(map(is_suffix_word, tokens[1:])):
+                town = True  # "Kubinka-2" near a place named just "Kubinka"
+            elif not qtail and len(tokens) == 1:
+                town = False  # one word against a name of several: the ratio judges
+            else:
+                continue
+            for i, key_is_base, alias in self._key_hits[k]:
+                score = min(sc, s.resolve_base_score) if key_is_base else min(sc, 99.9)
+                if self._stations[i].tier:  # towns match only by spelling, never fuzzily
+                    score = min(score, s.resolve_min_score - _FUZZY_TOWN_GAP)
+                    if score > scores.get(i, -1.0):
+                        self._last_capped.add(i)
+                put(i, score, town, alias)
+        return scores, town_level
+
+    def _fuzzy_by_length(self, query: str) -> list[tuple[int, float]]:
+        """Fuzzy-rank the station keys of about the query's length, outside its block.
+
+        A ratio of 85 or more needs lengths within about a quarter of each other.
+        """
+        spread = max(2, len(query) // 4)
+        lengths = [
+            n for n in range(len(query) - spread, len(query) + spread + 1) if n in self._by_length
+        ]
+        if not lengths:
+            return []
+        index = np.concatenate([self._by_length[n] for n in lengths])
+        choices = [k for n in lengths for k in self._length_keys[n]]
+        return self._fuzzy(query, choices, index, cutoff=0.0)
 
     def _fuzzy(
         self, query: str, choices: Sequence[str], index: np.ndarray | None, *, cutoff: float
@@ -456,18 +748,6 @@ class Gazetteer:
             score_cutoff=cutoff,
         )
         return [(int(index[j]) if index is not None else j, float(sc)) for _, sc, j in found]
-
-    def _match_region(self, qfull: str) -> tuple[int, float] | None:
-        if not self._region_keys:
-            return None
-        ri = self._region_keys.get(qfull)
-        if ri is not None:
-            return ri, 100.0
-        found = process.extractOne(qfull, self._region_key_list, scorer=fuzz.ratio)
-        if found is None:
-            return None
-        key, score, _ = found
-        return self._region_keys[key], float(min(score, 99.9))
 
     def _same_place(self, a: _Station, b: _Station) -> bool:
         if not (a.bases & b.bases):

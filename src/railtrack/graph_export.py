@@ -16,6 +16,7 @@ import networkx as nx
 import pandas as pd
 
 from railtrack.errors import InputPathError
+from railtrack.safetext import xml_text
 
 __all__ = ["to_geojson", "to_graphml", "write_geojson"]
 
@@ -26,10 +27,12 @@ def _plain(value: Any) -> Any:
     """Return a GraphML-safe value: lists joined, dates ISO, None kept as None (dropped)."""
     if value is None:
         return None
+    if isinstance(value, str):
+        return xml_text(value)  # XML 1.0 forbids most control characters
     if isinstance(value, _LISTS):
-        return "; ".join(map(str, value))
+        return xml_text("; ".join(map(str, value)))
     if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, default=str)
+        return xml_text(json.dumps(value, ensure_ascii=False, default=str))
     if isinstance(value, date | pd.Timestamp):
         return value.isoformat()
     if hasattr(value, "item"):
@@ -42,7 +45,7 @@ def _plain_attrs(attrs: Mapping[str, Any]) -> dict[str, Any]:
     for key, value in attrs.items():
         plain = _plain(value)
         if plain is not None and not (isinstance(plain, float) and plain != plain):
-            out[key] = plain
+            out[xml_text(key)] = plain
     return out
 
 
@@ -59,6 +62,8 @@ def to_graphml(G: nx.Graph, path: str | Path) -> Path:
     """Write ``G`` as GraphML, turning lists into "; "-joined strings and dates into ISO.
 
     Missing values (None, NaN) are left out of an element, as GraphML has no null.
+    Characters XML 1.0 forbids (control characters in a station name) are written
+    as ``\\xNN`` (:func:`railtrack.safetext.xml_text`), so the file is well-formed.
 
     Parameters
     ----------
@@ -81,9 +86,9 @@ def to_graphml(G: nx.Graph, path: str | Path) -> Path:
     H = G.__class__()
     H.graph.update(_plain_attrs(G.graph))
     for node, attrs in G.nodes(data=True):
-        H.add_node(str(node), **_plain_attrs(attrs))
+        H.add_node(xml_text(node), **_plain_attrs(attrs))
     for u, v, attrs in G.edges(data=True):
-        H.add_edge(str(u), str(v), **_plain_attrs(attrs))
+        H.add_edge(xml_text(u), xml_text(v), **_plain_attrs(attrs))
     nx.write_graphml(H, path)
     return path
 

@@ -20,13 +20,23 @@ Examples
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from railtrack.settings import DEFAULT_SETTINGS
 
 __all__ = [
     "CAR_TYPES",
+    "MAX_COUNT",
     "CarCounts",
     "ClaimKind",
     "DateWindow",
@@ -38,6 +48,8 @@ __all__ = [
     "ShipmentGroup",
     "Sighting",
     "Source",
+    "check_plausible",
+    "utc_naive",
 ]
 
 Precision = Literal["datetime", "day", "days", "week", "month"]
@@ -58,6 +70,46 @@ CAR_TYPES: tuple[str, ...] = ("passenger", "covered", "flat", "tank", "other")
 """Typed car columns, in display order; ``total`` is kept apart."""
 
 
+MAX_COUNT = DEFAULT_SETTINGS.max_cars_per_train * DEFAULT_SETTINGS.extract_max_group_trains
+"""Most cars any count may give: the most a train carries times the most trains of a group."""
+
+
+def check_plausible(day: date | datetime, *, what: str = "date") -> None:
+    """Raise ``ValueError`` when ``day`` lies outside the plausible range of a report.
+
+    The range is ``Settings.earliest_plausible_date`` .. ``latest_plausible_date``
+    (1900-01-01 .. 2100-12-31), well inside what pandas can hold.
+
+    Examples
+    --------
+    >>> check_plausible(date(9999, 12, 31))
+    Traceback (most recent call last):
+    ...
+    ValueError: date 9999-12-31 is outside the plausible range 1900-01-01..2100-12-31
+    """
+    lo, hi = DEFAULT_SETTINGS.earliest_plausible_date, DEFAULT_SETTINGS.latest_plausible_date
+    plain = day.date() if isinstance(day, datetime) else day
+    if not lo <= plain <= hi:
+        msg = f"{what} {plain.isoformat()} is outside the plausible range {lo}..{hi}"
+        raise ValueError(msg)
+
+
+def utc_naive(moment: datetime) -> datetime:
+    """Return ``moment`` in railtrack's time convention: UTC, without a zone.
+
+    A time with a zone (``2023-03-02T10:00+03:00``) is converted to UTC; a time
+    without one is taken to be UTC already.
+
+    Examples
+    --------
+    >>> utc_naive(datetime.fromisoformat("2023-03-02T10:00+03:00"))
+    datetime.datetime(2023, 3, 2, 7, 0)
+    """
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        return moment.replace(tzinfo=None)
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
@@ -68,6 +120,14 @@ class Source(_Frozen):
     ``reporter`` is the origin of the claim (e.g. a Telegram channel such as
     "Belarusian Hajun"); ``relayed_by`` the outlet that carried it (a news site).
     Many outlets echoing one reporter are one source.
+
+    A post read from a Telegram export also keeps where it was posted: ``channel``
+    (the channel's title), ``channel_id`` (Telegram's number for it, when the export
+    gives one), ``message_id``, ``published_at`` (the exact time: UTC when the
+    export gives Unix time, else the exporting computer's local time without a
+    zone), ``forwarded_from`` (the channel or person a forwarded post came from,
+    which is then the ``reporter``, with the channel as ``relayed_by``) and
+    ``edited_at``; ``url`` is the post's link.
     """
 
     reporter: str = Field(min_length=1)
@@ -75,6 +135,19 @@ class Source(_Frozen):
     url: str | None = None
     published: date | None = None
     reliability: Reliability = "F"
+    channel: str | None = None
+    channel_id: str | None = None
+    message_id: Annotated[int, Field(ge=1)] | None = None
+    published_at: datetime | None = None
+    forwarded_from: str | None = None
+    edited_at: datetime | None = None
+
+    @field_validator("published")
+    @classmethod
+    def _plausible_published(cls, value: date | None) -> date | None:
+        if value is not None:
+            check_plausible(value, what="published date")
+        return value
 
     @field_validator("reliability", mode="before")
     @classmethod
@@ -106,6 +179,9 @@ class DateWindow(_Frozen):
 
     @model_validator(mode="after")
     def _check_order(self) -> Self:
+        for end in (self.earliest, self.latest):
+            if end is not None:
+                check_plausible(end)
         if self.earliest is None and self.latest is None:
             msg = "a date window needs at least one of earliest and latest"
             raise ValueError(msg)
@@ -152,12 +228,12 @@ class CarCounts(_Frozen):
     the source gave as approximate ("about 30 flats").
     """
 
-    total: Annotated[int, Field(ge=0)] | None = None
-    passenger: Annotated[int, Field(ge=0)] | None = None
-    covered: Annotated[int, Field(ge=0)] | None = None
-    flat: Annotated[int, Field(ge=0)] | None = None
-    tank: Annotated[int, Field(ge=0)] | None = None
-    other: Annotated[int, Field(ge=0)] | None = None
+    total: Annotated[int, Field(ge=0, le=MAX_COUNT)] | None = None
+    passenger: Annotated[int, Field(ge=0, le=MAX_COUNT)] | None = None
+    covered: Annotated[int, Field(ge=0, le=MAX_COUNT)] | None = None
+    flat: Annotated[int, Field(ge=0, le=MAX_COUNT)] | None = None
+    tank: Annotated[int, Field(ge=0, le=MAX_COUNT)] | None = None
+    other: Annotated[int, Field(ge=0, le=MAX_COUNT)] | None = None
     total_derived: bool = False
     estimated: bool = False
 
@@ -207,6 +283,10 @@ class Place(_Frozen):
     filled when it resolves to one station; ``region`` when it names a region or
     country ("Belarus", "Rostov region"). ``resolved_score`` is the gazetteer's
     score (0-100); ``unresolved`` flags a name that matched nothing with confidence.
+    ``geo_precision`` says how exactly the place is known: ``"station"``, ``"town"``
+    (a town, or a station known only by its town: the rail node nearest it) or
+    ``"region"`` (like ACLED's geo precision 1/2/3); ``None`` when unresolved or
+    not resolved yet.
     """
 
     text: str = Field(min_length=1)
@@ -215,6 +295,7 @@ class Place(_Frozen):
     region: str | None = None
     resolved_score: Annotated[float, Field(ge=0, le=100)] | None = None
     unresolved: bool = False
+    geo_precision: Literal["station", "town", "region"] | None = None
 
     @field_validator("station_id", mode="before")
     @classmethod
@@ -251,11 +332,33 @@ class Shipment(_Frozen):
     group: str | None = None
     evidence: tuple[Evidence, ...] = ()
     confidence: Confidence = 1.0
+    lang: str | None = Field(default=None, pattern=r"^[a-z]{2,3}$")
+    """The language the train was read in (ISO 639-1: en, ru, uk, be, pl); None when
+    the record came from a structured file that does not say."""
 
     @field_validator("id", "group", "report", mode="before")
     @classmethod
     def _ids_as_strings(cls, value: object) -> object:
         return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+    @field_validator("cars")
+    @classmethod
+    def _one_train(cls, cars: CarCounts) -> CarCounts:
+        _check_cars(cars, trains=1)
+        return cars
+
+
+def _check_cars(cars: CarCounts, *, trains: int) -> None:
+    """Raise ``ValueError`` when ``cars`` is more than ``trains`` trains can carry."""
+    limit = DEFAULT_SETTINGS.max_cars_per_train * trains
+    count = max(cars.total or 0, cars.typed_sum)
+    if count > limit:
+        what = "a train carries" if trains == 1 else f"{trains} trains carry"
+        msg = (
+            f"{count} cars is more than {what} ({limit}; "
+            f"Settings.max_cars_per_train = {DEFAULT_SETTINGS.max_cars_per_train})"
+        )
+        raise ValueError(msg)
 
 
 class ShipmentGroup(_Frozen):
@@ -279,9 +382,21 @@ class ShipmentGroup(_Frozen):
     def _ids_as_strings(cls, value: object) -> object:
         return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
+    @field_validator("cars")
+    @classmethod
+    def _its_trains(cls, cars: CarCounts, info: ValidationInfo) -> CarCounts:
+        n_trains = info.data.get("n_trains")
+        _check_cars(cars, trains=n_trains or DEFAULT_SETTINGS.extract_max_group_trains)
+        return cars
+
 
 class Sighting(_Frozen):
-    """A train seen at a station at a time, used to track shipments."""
+    """A train seen at a station at a time, used to track shipments.
+
+    ``seen_at`` follows railtrack's one time convention: UTC without a zone. A time
+    given with a zone (``2023-03-02T10:00Z``, ``+03:00``) is converted to UTC when
+    the record is read; a time without one is taken as UTC (see :func:`utc_naive`).
+    """
 
     id: str = Field(min_length=1)
     shipment: str | None = None
@@ -295,3 +410,9 @@ class Sighting(_Frozen):
     @classmethod
     def _ids_as_strings(cls, value: object) -> object:
         return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+    @field_validator("seen_at")
+    @classmethod
+    def _utc_plausible(cls, value: datetime) -> datetime:
+        check_plausible(value, what="sighting time")
+        return utc_naive(value)

@@ -22,8 +22,10 @@ end has coordinates and the median link length stands in).
 Examples
 --------
 >>> net = load_network()
->>> net.G.number_of_nodes() >= 80, nx.is_connected(net.G)
+>>> net.G.number_of_nodes() >= 15_000, len(net.components[0]) > 0.99 * net.G.number_of_nodes()
 (True, True)
+>>> nx.is_connected(load_network(national=False).G)
+True
 >>> net.resolve("Matveyev-Kurhan").station_id
 '511103'
 >>> route = net.route("Slonim", "Matveev Kurgan")[0]
@@ -40,19 +42,25 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import numpy as np
-import pandas as pd
 
 from railtrack import columns as C
 from railtrack._data import data_path
+from railtrack._lazy import lazy_module
+from railtrack._national import add_national
 from railtrack._regions import Region, read_regions
 from railtrack.errors import InputPathError, NetworkError
 from railtrack.gazetteer import Gazetteer, Resolution
 from railtrack.routing import Route, RouteFinder
 from railtrack.settings import DEFAULT_SETTINGS, Settings
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    pd = lazy_module("pandas")  # imported on first use: resolving a name does not need it
 
 __all__ = ["RailNetwork", "circuity", "haversine_km", "load_network"]
 
@@ -208,7 +216,7 @@ class RailNetwork:
 
         Examples
         --------
-        >>> load_network().summary()["components"]
+        >>> load_network(national=False).summary()["components"]
         1
         """
         return {
@@ -275,6 +283,34 @@ class RailNetwork:
         return self.gazetteer.resolve_many(names)
 
     # --- routes --------------------------------------------------------------------
+    def named_stops(self, route: Route) -> list[str]:
+        """Names of the stations and towns a route passes, without unnamed track nodes.
+
+        Parameters
+        ----------
+        route
+            A route on this network.
+
+        Returns
+        -------
+        list of str
+            ``route.names`` less the national layer's ``kind == "track"`` nodes; the
+            ends are always kept.
+
+        Examples
+        --------
+        >>> net = load_network()
+        >>> stops = net.named_stops(net.route("Slonim", "Matveev Kurgan")[0])
+        >>> stops[0], stops[-1], any(s.startswith("track near") for s in stops)
+        ('Slonim', 'Matveev Kurgan', False)
+        """
+        last = len(route.stations) - 1
+        return [
+            name
+            for i, (sid, name) in enumerate(zip(route.stations, route.names, strict=True))
+            if i in (0, last) or self.G.nodes[sid].get("kind") != "track"
+        ]
+
     @cached_property
     def _router(self) -> RouteFinder:
         return RouteFinder(self.G, self.gazetteer, settings=self.settings)
@@ -437,10 +473,18 @@ def _read_csv(path: Path, *, required: tuple[str, ...]) -> tuple[list[dict[str, 
                 msg = f"{path.name}: missing required column(s) {', '.join(missing)}"
                 raise NetworkError(msg)
             reader.fieldnames = header
-            rows = [
-                {k: (v or "").strip() for k, v in row.items() if isinstance(k, str)}
-                for row in reader
-            ]
+            rows = []
+            start = reader.line_num + 1
+            for row in reader:
+                if any("\n" in v or "\r" in v for v in row.values() if isinstance(v, str)):
+                    # an unclosed quote swallows every line up to the next quote
+                    msg = (
+                        f"{path.name}: the quote opened on line {start} is not closed "
+                        f"before line {reader.line_num}; fix the quoting"
+                    )
+                    raise NetworkError(msg)
+                rows.append({k: (v or "").strip() for k, v in row.items() if isinstance(k, str)})
+                start = reader.line_num + 1
     except UnicodeDecodeError as exc:
         msg = f"{path.name}: not UTF-8 text ({exc.reason} at byte {exc.start})"
         raise NetworkError(msg) from exc
@@ -591,11 +635,20 @@ def _estimate_lengths(G: nx.Graph, *, settings: Settings) -> tuple[int, int]:
     return estimated, assumed
 
 
-# Over the C901 cap: network loading; the national network work (issue 15) splits it.
+# Over the C901 cap; the national network work (issue 15) splits it.
 def load_network(  # noqa: C901
-    path: str | Path | None = None, *, settings: Settings | None = None
+    path: str | Path | None = None,
+    *,
+    settings: Settings | None = None,
+    national: bool | None = None,
+    close_crossings: bool = True,
 ) -> RailNetwork:
-    """Load a rail network directory; with no path, the embedded theatre network.
+    """Load a rail network directory; with no path, the embedded default network.
+
+    The default network is the theatre network (``data/network``: curated stations,
+    crossings, railheads, ESR codes) on top of the national 1520 mm track and town
+    layer (``data/network/national``: OpenStreetMap track, GeoNames towns); see
+    :mod:`railtrack._national`.
 
     Parameters
     ----------
@@ -608,6 +661,14 @@ def load_network(  # noqa: C901
         (else the embedded region definitions apply).
     settings
         Tunable values; :data:`railtrack.settings.DEFAULT_SETTINGS` when omitted.
+    national
+        Merge the national track and town layer under the stations of ``path``
+        (default: only when ``path`` is omitted). ``load_network(national=False)``
+        loads the theatre network alone.
+    close_crossings
+        With the national layer, leave out its track across closed borders: Belarus
+        to Ukraine, and Russia to the parts of Ukraine it does not hold
+        (:func:`railtrack._national.crossing_closed`); False routes over them.
 
     Returns
     -------
@@ -692,6 +753,11 @@ def load_network(  # noqa: C901
             f"stations.csv: {unplaced} station(s) have no position and no positioned "
             f"neighbour; {assumed} link(s) between such stations use the median link length"
         )
+    if national is None:
+        national = path is None
+    layer = {}
+    if national:
+        layer = add_national(G, data_path("network", "national"), close_crossings=close_crossings)
     regions_file = root / "regions.yaml"
     if not regions_file.is_file():
         regions_file = data_path("network", "regions.yaml")
@@ -704,6 +770,7 @@ def load_network(  # noqa: C901
             "coordinates_missing": unplaced,
             "lengths": estimated,
             "lengths_assumed": assumed,
+            **layer,
         },
         regions=regions,
         source=root,

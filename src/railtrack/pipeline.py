@@ -17,7 +17,11 @@ import networkx as nx
 import pandas as pd
 
 from railtrack import columns as C
+from railtrack.accounting import OUTCOME, ROUTED, route_outcomes, unrouted_problems
+from railtrack.dating import with_best_dates
 from railtrack.estimate import arrival_windows
+from railtrack.knowledge import Knowledge, cut_off
+from railtrack.labels import canonical_sources, crossing_directions
 from railtrack.routegraph import corridor_graph
 from railtrack.routes import shipment_routes
 from railtrack.settings import DEFAULT_SETTINGS, Settings
@@ -73,6 +77,8 @@ class TrackResult:
         The corridors used, from :func:`railtrack.route_graph`.
     as_of
         The date estimates and statuses are computed for.
+    knowledge
+        The date of knowledge and what it left out (:func:`railtrack.knowledge.cut_off`).
     """
 
     reports: ReportSet
@@ -87,11 +93,27 @@ class TrackResult:
     graph: nx.DiGraph
     as_of: pd.Timestamp | None
     notes: list[str] = field(default_factory=list)
+    knowledge: Knowledge | None = None
+    _outcomes: pd.DataFrame | None = field(default=None, repr=False)
+
+    @property
+    def outcomes(self) -> pd.DataFrame:
+        """Each train routed or not, and why not (:func:`railtrack.accounting.route_outcomes`)."""
+        if self._outcomes is None:
+            self._outcomes = route_outcomes(self.shipments, self.routes)
+        return self._outcomes
 
     @property
     def problems(self) -> list[Problem]:
-        """Input problems met while loading the reports."""
-        return list(self.reports.problems)
+        """Input problems met while loading, then one per train that was not routed."""
+        return [*self.reports.problems, *unrouted_problems(self.outcomes, self.shipments)]
+
+    def problems_frame(self) -> pd.DataFrame:
+        """Return :attr:`problems` as a table (path, row, unit, field, message, text)."""
+        return pd.DataFrame(
+            [p.to_dict() for p in self.problems],
+            columns=["path", "row", "unit", "field", "message", "text"],
+        )
 
     def headline(self) -> dict[str, Any]:
         """Return the figures a reader wants first: trains, cars, railheads, sources."""
@@ -120,10 +142,39 @@ class TrackResult:
             "cars_passenger": number(C.CARS_PASSENGER),
             "personnel_estimate": number(C.PERSONNEL_ESTIMATE),
             "destinations": railheads,
-            "sources": sorted({str(s) for s in self.shipments[C.SOURCE].dropna()}),
-            "problems": len(self.reports.problems),
+            "sources": sorted(
+                {p.strip() for s in self.shipments[C.SOURCE].dropna() for p in str(s).split(";")}
+                - {""}
+            ),
+            "problems": len(self.problems),
             "as_of": None if self.as_of is None else self.as_of.date().isoformat(),
+            **self._accounting(),
         }
+
+    def _accounting(self) -> dict[str, Any]:
+        """Return the as-of basis, what it left out, and trains routed or not and why."""
+        outcome = self.outcomes[OUTCOME]
+        reasons = outcome[outcome != ROUTED].value_counts()
+        knowledge = self.knowledge
+        estimated = 0
+        if C.P50 in self.estimates.columns:
+            estimated = int(pd.to_datetime(self.estimates[C.P50], errors="coerce").notna().sum())
+        return {
+            "as_of_basis": None if knowledge is None else knowledge.basis,
+            "n_reports_after_as_of": 0 if knowledge is None else knowledge.reports_after,
+            "n_shipments_after_as_of": 0 if knowledge is None else knowledge.shipments_after,
+            "n_sightings_after_as_of": 0 if knowledge is None else knowledge.sightings_after,
+            "n_routed": int((outcome == ROUTED).sum()),
+            "n_unrouted": int((outcome != ROUTED).sum()),
+            "unrouted_reasons": {str(k): int(v) for k, v in reasons.sort_index().items()},
+            "n_estimated": estimated,
+        }
+
+
+def _one_source_label(df: pd.DataFrame) -> pd.DataFrame:
+    if C.SOURCE not in df.columns or not len(df):
+        return df
+    return df.assign(**{C.SOURCE: canonical_sources(df[C.SOURCE])})
 
 
 def _as_of(value: date | datetime | str | pd.Timestamp | None) -> pd.Timestamp | None:
@@ -150,7 +201,10 @@ def track(
     network
         The rail network to resolve names and route on.
     as_of
-        Date the estimates are made for; None estimates from the reports alone.
+        The date of knowledge: only reports published (and sightings made) on or
+        before it count, and estimates and statuses are made for it. None takes the
+        latest publication or sighting date in ``reports``; ``"today"`` the
+        wall-clock date (see :func:`railtrack.knowledge.cut_off`).
     freq
         Period of the weekly tables (a pandas period alias).
     settings
@@ -169,21 +223,26 @@ def track(
         if progress is not None:
             progress(name)
 
+    known, knowledge = cut_off(reports, as_of)
     stage("resolve")
-    resolved = reports.resolve(network)  # the one resolving step: later steps read ids
-    shipments = resolved.to_frame()
-    groups = resolved.groups_frame()
+    resolved = known.resolve(network)  # the one resolving step: later steps read ids
     sightings = resolved.sightings_frame()
+    # One label per source set; each train's best date (for volumes over time).
+    shipments = with_best_dates(_one_source_label(resolved.to_frame()), sightings)
+    groups = _one_source_label(resolved.groups_frame())
     stage("route")
     routes = shipment_routes(shipments, network)  # the one route of each train
     stage("estimate")
-    when = _as_of(as_of)
+    when = _as_of(knowledge.as_of)
     estimates = arrival_windows(shipments, routes, as_of=when, settings=settings)
     stage("status")
     statuses = shipment_status(shipments, routes, sightings, network, as_of=when, settings=settings)
     stage("summarise")
     summaries = summarize_views(
         shipments, SUMMARY_VIEWS, groups=groups, freq=freq, routes=routes, settings=settings
+    )
+    summaries["by_border_crossing"] = crossing_directions(
+        summaries["by_border_crossing"], routes, network
     )
     stage("route graph")
     graph = corridor_graph(shipments, routes, network, groups=groups)
@@ -200,4 +259,5 @@ def track(
         graph=graph,
         as_of=when,
         notes=[personnel_note(settings=settings)],
+        knowledge=knowledge,
     )

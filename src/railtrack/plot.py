@@ -18,12 +18,15 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.collections import LineCollection
+from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.transforms import Bbox
 
 from railtrack import columns as C
+from railtrack.basemap import Bounds, country_outlines
 from railtrack.routing import Route
+from railtrack.safetext import plot_text
 
 if TYPE_CHECKING:
     from railtrack.network import RailNetwork
@@ -43,6 +46,10 @@ logger = logging.getLogger(__name__)
 NETWORK_COLOR = "#c8c8c8"
 RAILHEAD_COLOR = "#b2182b"
 BORDER_COLOR = "#2166ac"
+CORRIDOR_COLOR = "#5e3c99"
+LAND_COLOR = "#f3f0e8"
+COUNTRY_EDGE = "#9b9b9b"
+SIGHTING_COLOR = "#7b3294"
 CAR_TYPE_COLORS: dict[str, str] = {
     C.CARS_PASSENGER: "#1b9e77",
     C.CARS_COVERED: "#7570b3",
@@ -98,42 +105,106 @@ def _widths(values: Sequence[float], *, lw_min: float, lw_max: float) -> list[fl
     return [lw_min + (lw_max - lw_min) * (v / top) for v in values]
 
 
+_LABEL_SPOTS: tuple[tuple[tuple[int, int], str, str], ...] = (
+    ((5, 4), "left", "bottom"),
+    ((5, -4), "left", "top"),
+    ((-5, 4), "right", "bottom"),
+    ((-5, -4), "right", "top"),
+    ((0, 8), "center", "bottom"),
+    ((0, -8), "center", "top"),
+)
+"""Where a station label may go, tried in order: offset (points) and alignment."""
+
+
+def _overlaps(box: Bbox, others: Sequence[Bbox]) -> bool:
+    return any(box.overlaps(other) for other in others)
+
+
 def _label_places(
     ax: Axes,
     G: nx.Graph,
     nodes: Sequence[Any],
     *,
-    min_sep: float,
     max_labels: int,
+    min_sep: float = 0.0,
 ) -> list[Any]:
-    """Label nodes with offset text; a crowded node goes left, a very crowded one is skipped."""
-    placed: list[tuple[tuple[float, float], str]] = []
+    """Label nodes where the label overlaps no other label, marker or the frame.
+
+    Each label tries the spots of :data:`_LABEL_SPOTS` around its station in turn
+    (measured in display units with the figure's renderer) and takes the first one
+    that overlaps no label already placed, no marked station and stays inside the
+    Axes; a station with no free spot is left unlabelled. ``min_sep`` (degrees)
+    skips a station closer than that to one already labelled.
+    """
+    fig = ax.get_figure()
+    if fig is None:
+        return []
+    canvas: Any = fig.canvas
+    if not hasattr(canvas, "get_renderer"):  # a Figure made without pyplot
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        canvas = FigureCanvasAgg(fig)  # type: ignore[arg-type]
+    renderer = canvas.get_renderer()
+    ax.apply_aspect()
+    frame = ax.get_window_extent(renderer)
+    points = {n: xy for n in nodes if (xy := _xy(G, n)) is not None}
+    marks = []
+    for xy in points.values():
+        x, y = ax.transData.transform(xy)
+        marks.append(Bbox.from_extents(x - 4, y - 4, x + 4, y + 4))
+    placed: list[Bbox] = []
+    placed_xy: list[tuple[float, float]] = []
     labelled: list[Any] = []
-    sides = {"right": ((4, 4), "left"), "left": ((-4, -10), "right")}
-    for node in nodes:
-        xy = _xy(G, node)
-        if xy is None or len(labelled) >= max_labels:
+    for node, xy in points.items():
+        if len(labelled) >= max_labels:
+            break
+        if min_sep and any(math.dist(xy, other) < min_sep for other in placed_xy):
             continue
-        near = {side for other, side in placed if math.dist(xy, other) < min_sep}
-        free = [side for side in sides if side not in near]
-        if not free:
-            continue
-        side = free[0]
-        placed.append((xy, side))
-        labelled.append(node)
-        offset, align = sides[side]
-        ax.annotate(
-            str(G.nodes[node].get("name") or node),
-            xy=xy,
-            xytext=offset,
-            textcoords="offset points",
-            ha=align,
-            fontsize=7,
-            color="#333333",
-            zorder=6,
-            bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.7},
-        )
+        x, y = ax.transData.transform(xy)
+        own = Bbox.from_extents(x - 4, y - 4, x + 4, y + 4)
+        others = [m for m in marks if not (m.x0 == own.x0 and m.y0 == own.y0)]
+        for offset, ha, va in _LABEL_SPOTS:
+            text = ax.annotate(
+                plot_text(G.nodes[node].get("name") or node),
+                xy=xy,
+                xytext=offset,
+                textcoords="offset points",
+                ha=ha,
+                va=va,
+                fontsize=7,
+                color="#333333",
+                zorder=6,
+                bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.75},
+            )
+            box = text.get_window_extent(renderer)
+            inside = frame.containsx(box.x0) and frame.containsx(box.x1)
+            inside = inside and frame.containsy(box.y0) and frame.containsy(box.y1)
+            if inside and not _overlaps(box, placed) and not _overlaps(box, others):
+                placed.append(box)
+                placed_xy.append(xy)
+                labelled.append(node)
+                break
+            text.remove()
     return labelled
+
+
+def _draw_countries(ax: Axes, view: Bounds) -> bool:
+    """Fill the land and draw country borders (Natural Earth) under everything else."""
+    polygons = [
+        np.asarray(ring)
+        for country in country_outlines(view)
+        for poly in country.polygons
+        for ring in poly[:1]
+    ]
+    if not polygons:
+        return False
+    ax.add_collection(
+        PolyCollection(
+            polygons, facecolors=LAND_COLOR, edgecolors=COUNTRY_EDGE, linewidths=0.7, zorder=0
+        )
+    )
+    ax.set_facecolor("#dfe9f2")  # sea and lakes
+    return True
 
 
 RoutesOrGraph: TypeAlias = "nx.DiGraph | Route | Sequence[Route] | None"
@@ -162,7 +233,9 @@ def _route_lines(
         specs.append(
             {
                 "edges": list(itertools.pairwise(stations)),
-                "label": f"{route.names[0]} → {route.names[-1]} ({route.length_km:,.0f} km)",
+                "label": plot_text(
+                    f"{route.names[0]} → {route.names[-1]} ({route.length_km:,.0f} km)"
+                ),
                 "route": route,
             }
         )
@@ -180,6 +253,7 @@ def plot_route_map(  # noqa: C901
     max_labels: int = 25,
     margin_deg: float = 0.6,
     title: str | None = None,
+    countries: bool = True,
 ) -> Axes:
     """Draw the network in light grey and the shipments' routes in colour on lon/lat.
 
@@ -189,8 +263,8 @@ def plot_route_map(  # noqa: C901
         A :class:`railtrack.network.RailNetwork` (or its ``G``): every link with
         coordinates at both ends is drawn in light grey.
     routes_or_graph
-        A route graph from :func:`railtrack.route_graph` (each segment coloured and
-        sized by the cars that passed, or trains when no car count is known), one
+        A route graph from :func:`railtrack.route_graph` (each segment sized by the
+        cars that passed, or trains when no car count is known), one
         ``Route`` or a list of them (one colour each), or None for the network only.
     ax
         Axes to draw on; a new figure's when None.
@@ -199,17 +273,23 @@ def plot_route_map(  # noqa: C901
     label_stations
         Label the marked stations (routes' ends, railheads, border crossings).
     max_labels
-        At most this many labels; labels closer than about 2% of the view to one
-        already placed are skipped to avoid clutter.
+        At most this many labels. Each goes in the first spot around its station
+        where it overlaps no other label or marker and stays inside the Axes; a
+        station with no free spot is left unlabelled.
     margin_deg
         Margin around the routes' extent, in degrees, when routes are given.
     title
         The title; a descriptive default when None.
+    countries
+        Fill the land and draw country borders from the outlines railtrack ships
+        (Natural Earth, :mod:`railtrack.basemap`).
 
     Returns
     -------
     matplotlib.axes.Axes
-        The Axes, with aspect ``1/cos(mean latitude)`` so distances look right.
+        The Axes, with aspect ``1/cos(mean latitude)`` so distances look right, and
+        a legend entry for every encoding (line widths with their car counts,
+        markers, network, countries).
     """
     base: nx.Graph = getattr(network, "G", network)
     ax = _new_ax(ax, (9, 7))
@@ -228,13 +308,12 @@ def plot_route_map(  # noqa: C901
         widths = _widths(values, lw_min=1.0, lw_max=7.0)
         segs = [_segments(base, s["edges"]) for s in specs]
         keep = [i for i, sg in enumerate(segs) if sg]
-        cmap = plt.get_cmap("plasma_r")
         top = max(values) if values else 1.0
-        colors = [cmap(0.25 + 0.65 * (values[i] / top if top else 0)) for i in keep]
         ax.add_collection(
             LineCollection(
                 [segs[i][0] for i in keep],
-                colors=colors,
+                colors=CORRIDOR_COLOR,
+                alpha=0.8,
                 linewidths=[widths[i] for i in keep],
                 capstyle="round",
                 zorder=3,
@@ -245,13 +324,14 @@ def plot_route_map(  # noqa: C901
         ends = [n for n, d in graph.nodes(data=True) if d.get("role", "via") != "via"]
         crossings = {(u, v) for u, v, d in graph.edges(data=True) if d.get("border")}
         basis = "cars" if any(s["cars"] for s in specs) else "trains"
-        for frac in (1.0, 0.5):
+        for frac in (1.0, 0.5, 0.1):
             if top > 0:
                 handles.append(
                     Line2D(
                         [],
                         [],
-                        color=cmap(0.25 + 0.65 * frac),
+                        color=CORRIDOR_COLOR,
+                        alpha=0.8,
                         lw=1.0 + 6.0 * frac,
                         label=f"{top * frac:,.0f} {basis}",
                     )
@@ -287,14 +367,22 @@ def plot_route_map(  # noqa: C901
                 if base.nodes[u].get("country") != base.nodes[v].get("country"):
                     crossings.add((u, v))
     # Markers: railheads (on the routes, or all when no routes) and border crossings.
+    # A route graph's destinations are the railheads the reports name.
     pool = used_nodes or list(base.nodes)
-    railheads = [n for n in dict.fromkeys(pool) if base.nodes[n].get("railhead")]
+    destinations = set()
+    if is_graph:
+        destinations = {
+            n for n, d in graph.nodes(data=True) if d.get("role") == "destination"
+        }
+    railheads = [
+        n for n in dict.fromkeys(pool) if base.nodes[n].get("railhead") or n in destinations
+    ]
     if crossings:
         border_nodes = list(dict.fromkeys(n for edge in sorted(crossings) for n in edge))
     else:
         border_nodes = [n for n in dict.fromkeys(pool) if base.nodes[n].get("border")]
     for nodes, marker, mark_color, label in (
-        (railheads, "^", RAILHEAD_COLOR, "railhead"),
+        (railheads, "^", RAILHEAD_COLOR, "railhead (destination)"),
         (border_nodes, "D", BORDER_COLOR, "border crossing"),
     ):
         pts = [p for p in (_xy(base, n) for n in nodes) if p is not None]
@@ -316,10 +404,11 @@ def plot_route_map(  # noqa: C901
         ax.set_ylim(ymin, ymax)
         mean_lat = float((ymin + ymax) / 2)
         ax.set_aspect(1.0 / math.cos(math.radians(mean_lat)))
+        if countries and _draw_countries(ax, Bounds(xmin, ymin, xmax, ymax)):
+            handles.append(Patch(facecolor=LAND_COLOR, edgecolor=COUNTRY_EDGE, label="country"))
         if label_stations:
             marked = list(dict.fromkeys([*ends, *railheads, *border_nodes]))
-            sep = 0.02 * max(xmax - xmin, ymax - ymin)
-            _label_places(ax, base, marked, min_sep=sep, max_labels=max_labels)
+            _label_places(ax, base, marked, max_labels=max_labels)
     ax.set_xlabel("Longitude (°E)")
     ax.set_ylabel("Latitude (°N)")
     if title is None:
@@ -328,8 +417,8 @@ def plot_route_map(  # noqa: C901
             if routes_or_graph is not None
             else "Rail network"
         )
-    ax.set_title(title)
-    ax.legend(handles=handles, loc="best", fontsize=8, framealpha=0.9)
+    ax.set_title(plot_text(title))
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
     ax.grid(visible=True, lw=0.3, alpha=0.4)
     return ax
 
@@ -343,14 +432,57 @@ def _ts(df: pd.DataFrame, col: str) -> pd.Series:
     return pd.to_datetime(df[col], errors="coerce")
 
 
-def _label(row: Row, *cols: str) -> str:
+def _label(row: Row, *cols: str, missing: str = "?") -> str:
     for col in cols:
         value = row.get(col)
         if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
             continue
         if str(value).strip():
             return str(value)
-    return "?"
+    return missing
+
+
+_UNROUTED_FLAGS = ("no_origin", "origin_unresolved", "no_destination", "destination_unresolved")
+
+
+def _not_routed(row: Row) -> str | None:
+    """Return why a timeline row was not routed (None when it was, or unknown)."""
+    outcome = row.get("outcome")
+    if isinstance(outcome, str):
+        return None if outcome == "routed" else outcome
+    flags = str(row.get(C.FLAGS) or "").split(";")
+    for flag in (*_UNROUTED_FLAGS, "no_route"):
+        if flag in flags:
+            return flag.replace("_", " ")
+    return None
+
+
+def _row_label(row: Row) -> str:
+    origin = _label(row, C.ORIGIN_STATION, C.ORIGIN, missing="origin not given")
+    destination = _label(row, C.DESTINATION_STATION, C.DESTINATION, missing="destination not given")
+    text = f"{origin} → {destination}"
+    flags = str(row.get("flags") or "")
+    if row.get("claim_outside_window") is True or "claim_outside" in flags:
+        text += " (claim outside window)"
+    reason = _not_routed(row)
+    if reason is not None:
+        text += f" (not routed: {reason})"
+    return text
+
+
+def _draw_sightings(ax: Axes, df: pd.DataFrame, sightings: pd.DataFrame | None) -> bool:
+    if sightings is None or not len(sightings) or C.SHIPMENT not in sightings.columns:
+        return False
+    rows = {str(sid): i for i, sid in enumerate(df.get(C.ID, pd.Series(dtype=object)))}
+    xs, ys = [], []
+    for shipment, seen in zip(sightings[C.SHIPMENT], _ts(sightings, C.SEEN_AT), strict=True):
+        if str(shipment) in rows and pd.notna(seen):
+            xs.append(seen)
+            ys.append(rows[str(shipment)] - 0.3)
+    if not xs:
+        return False
+    ax.plot(xs, ys, marker="v", ms=7, ls="", color=SIGHTING_COLOR, zorder=4)
+    return True
 
 
 # Over the C901 cap: picture code; the briefing work (issue 16) splits it.
@@ -360,6 +492,7 @@ def plot_arrival_timeline(  # noqa: C901
     as_of: Any = None,
     ax: Axes | None = None,
     title: str | None = None,
+    sightings: pd.DataFrame | None = None,
 ) -> Axes:
     """Draw one row per shipment: departure, the p10-p90 window, p50 and the source's claim.
 
@@ -377,11 +510,18 @@ def plot_arrival_timeline(  # noqa: C901
         Axes to draw on; a new figure's when None.
     title
         The title; a descriptive default when None.
+    sightings
+        Sightings (``shipment``, ``seen_at``), drawn as triangles on their train's
+        row; None draws none.
 
     Returns
     -------
     matplotlib.axes.Axes
-        The Axes, with a date x-axis and the shipments top to bottom.
+        The Axes, with a date x-axis and the shipments top to bottom, each row
+        labelled by its route (origin → destination, station names when resolved);
+        a row that could not be routed (an ``outcome`` column other than
+        ``routed``, or a flag saying the origin or destination is missing or
+        unresolved) says so in red.
     """
     df = estimates.reset_index(drop=True)
     ax = _new_ax(ax, (10, 1.2 + 0.45 * max(len(df), 1)))
@@ -420,16 +560,12 @@ def plot_arrival_timeline(  # noqa: C901
             ax.plot([c_lo], [yc], marker=">", color="#e08214", ls="")
         elif pd.notna(c_hi):  # by
             ax.plot([c_hi + one_day], [yc], marker="<", color="#e08214", ls="")
-    labels = []
-    for row in df.to_dict("records"):
-        origin = _label(row, C.ORIGIN_STATION, C.ORIGIN)
-        destination = _label(row, C.DESTINATION_STATION, C.DESTINATION)
-        text = f"{row.get(C.ID, '')}: {origin} → {destination}"
-        flags = str(row.get("flags") or "")
-        if row.get("claim_outside_window") is True or "claim_outside" in flags:
-            text += " (claim outside window)"
-        labels.append(text)
-    ax.set_yticks(y, labels, fontsize=8)
+    records = df.to_dict("records")
+    ax.set_yticks(y, [plot_text(_row_label(row)) for row in records], fontsize=8)
+    for tick, row in zip(ax.get_yticklabels(), records, strict=True):
+        if _not_routed(row) is not None:
+            tick.set_color(RAILHEAD_COLOR)
+    seen = _draw_sightings(ax, df, sightings)
     ax.set_ylim(len(df) - 0.4, -0.6)
     if as_of is None:
         as_of = estimates.attrs.get("as_of")
@@ -441,6 +577,8 @@ def plot_arrival_timeline(  # noqa: C901
         Line2D([], [], marker="o", color="#08306b", ls="", label="estimate p50"),
         Line2D([], [], color="#e08214", lw=2.5, label="source's claim"),
     ]
+    if seen:
+        handles.append(Line2D([], [], marker="v", ls="", color=SIGHTING_COLOR, label="sighting"))
     if as_of is not None:
         when = pd.Timestamp(as_of)
         x_as_of = float(mdates.date2num(when))  # type: ignore[no-untyped-call]
@@ -453,7 +591,11 @@ def plot_arrival_timeline(  # noqa: C901
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
     ax.set_xlabel("Date (departure and claim bars span whole days; estimates are instants)")
     ax.grid(visible=True, axis="x", lw=0.3, alpha=0.5)
-    ax.set_title(title or "Arrival windows: estimate p10–p90 and p50 beside the source's claim")
+    ax.set_title(
+        plot_text(title)
+        if title
+        else "Arrival windows: estimate p10–p90 and p50 beside the source's claim"
+    )
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
     return ax
 
@@ -461,7 +603,22 @@ def plot_arrival_timeline(  # noqa: C901
 # --- volumes -----------------------------------------------------------------------
 
 
-# Over the C901 cap: picture code; the briefing work (issue 16) splits it.
+def _date_bases(table: pd.DataFrame) -> str:
+    """Return how a period table's trains were dated, in words, best basis first."""
+    order = ("departure", "sighting", "reported arrival", "published")
+    if C.PERIOD_BASIS not in table.columns:
+        return "departure, else published date"
+    found = {
+        part.strip()
+        for value in table.loc[table[C.PERIOD].notna(), C.PERIOD_BASIS].dropna()
+        for part in str(value).split(";")
+        if part.strip() and part.strip() != "unknown"
+    }
+    ranked = [b for b in order if b in found] + sorted(found - set(order))
+    return ", ".join(ranked) if ranked else "no date"
+
+
+# Over the C901 cap; the briefing work (issue 16) splits it.
 def plot_volumes(  # noqa: C901
     summary: pd.DataFrame,
     *,
@@ -510,6 +667,7 @@ def plot_volumes(  # noqa: C901
     stack = [*C.CAR_COLUMNS[1:], "cars_untyped"]
     ax = _new_ax(ax, (9, 5))
     undated = 0.0
+    undated_trains = 0
     xs: list[Any]
     widths: list[Any]
     align: Literal["center", "edge"]
@@ -517,6 +675,7 @@ def plot_volumes(  # noqa: C901
         index = pd.to_datetime(pd.Series(grouped.index))
         dated = index.notna().to_numpy()
         undated = float(grouped.loc[~dated, C.CARS_TOTAL].sum())
+        undated_trains = int(grouped.loc[~dated, C.TRAINS].sum())
         grouped = grouped.loc[dated]
         starts = pd.to_datetime(pd.Series(grouped.index))
         order = np.argsort(starts.to_numpy())
@@ -530,7 +689,7 @@ def plot_volumes(  # noqa: C901
         xs = [s + pd.Timedelta(days=0.1 * d) for s, d in zip(starts, period_days, strict=True)]
         align = "edge"
     else:
-        labels = [str(v) if pd.notna(v) else "unknown" for v in grouped.index]
+        labels = [plot_text(v) if pd.notna(v) else "unknown" for v in grouped.index]
         xs = list(range(len(grouped)))
         widths = [0.7] * len(grouped)
         align = "center"
@@ -573,20 +732,25 @@ def plot_volumes(  # noqa: C901
         locator = mdates.AutoDateLocator(minticks=3, maxticks=10)  # type: ignore[no-untyped-call]
         ax.xaxis.set_major_locator(locator)
         ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
-        xlabel = f"Period start ({freq}); period from departure, else published date"
-        if undated:
-            xlabel += f"; {undated:,.0f} undated cars not shown"
-        ax.set_xlabel(xlabel)
+        xlabel = f"Period start ({freq}); trains dated by {_date_bases(table)}"
+        if undated or undated_trains:
+            xlabel += (
+                f"\nnot shown: {undated:,.0f} cars on {undated_trains} "
+                f"train{'s' if undated_trains != 1 else ''} that no report dates"
+            )
+        ax.set_xlabel(plot_text(xlabel))
         noun = {"W": "week", "D": "day", "M": "month", "Q": "quarter"}.get(freq, f"{freq} period")
         default_title = f"Cars by type per {noun}"
     else:
         ax.set_xticks(xs, labels, rotation=30, ha="right", fontsize=8)
-        ax.set_xlabel("Railhead (destination)" if key == C.DESTINATION else key.replace("_", " "))
+        ax.set_xlabel(
+            "Railhead (destination)" if key == C.DESTINATION else plot_text(key.replace("_", " "))
+        )
         default_title = f"Cars by type per {'railhead' if key == C.DESTINATION else key}"
     ax.set_ylabel("Cars (counted once per report)")
     if len(bottom):
         ax.set_ylim(0, max(float(bottom.max()) * 1.15, 1.0))
-    ax.set_title(title or default_title)
+    ax.set_title(plot_text(title or default_title))
     if ax.get_legend_handles_labels()[0]:
         ax.legend(title="Car type", fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     else:

@@ -237,7 +237,13 @@ _INPUTS: tuple[str, ...] = (
 )
 """The shipment columns :func:`shipment_routes` reads."""
 
-_REPEATED_TEXT: tuple[str, ...] = (C.ROUTE_LABEL, C.BORDER_CROSSINGS, C.ORIGIN_BASIS)
+_REPEATED_TEXT: tuple[str, ...] = (
+    C.ROUTE_LABEL,
+    C.BORDER_CROSSINGS,
+    C.ORIGIN_BASIS,
+    C.ORIGIN_GEO_PRECISION,
+    C.DESTINATION_GEO_PRECISION,
+)
 """Route columns shared by every train on a route: kept as pandas categoricals.
 
 A national route label runs to hundreds of station names; as categoricals each
@@ -358,16 +364,27 @@ def _values(e: _Ends, result: _Found | None, network: RailNetwork) -> dict[str, 
         C.ORIGIN_STATION_ID: route.origin,
         C.DESTINATION_STATION_ID: route.destination,
         C.VIA_STATION_IDS: "; ".join(via) or None,
-        C.ROUTE_LABEL: " → ".join(route.names),
+        C.ROUTE_LABEL: " → ".join(network.named_stops(route)),
         C.STATIONS: list(route.stations),
         C.LENGTH_KM: float(route.length_km),
         C.BORDER_CROSSINGS: "; ".join(route.border_crossings),
         C.BORDER_CROSSINGS_N: len(route.border_crossings),
         C.ORIGIN_BASIS: _origin_basis(e, route, network),
         C.ORIGIN_ROUTES: result.origin_routes,
+        C.ORIGIN_GEO_PRECISION: _geo_precision(network, route.origin, "origin_region" in flags),
+        C.DESTINATION_GEO_PRECISION: _geo_precision(
+            network, route.destination, "destination_region" in flags
+        ),
         C.FLAGS: ";".join(flags),
         C.PROBLEM: _problem(flags),
     }
+
+
+def _geo_precision(network: RailNetwork, station: str, region: bool) -> str:
+    """Return how exactly an end is known: "region", or its node's "station"/"town"."""
+    if region:
+        return "region"
+    return str(network.G.nodes[station].get("precision") or "station")
 
 
 Trip = tuple[str, Sequence[str], Sequence[str]]

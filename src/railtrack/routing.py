@@ -23,16 +23,22 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import numpy as np
-import pandas as pd
-from scipy.sparse import csr_array
-from scipy.sparse.csgraph import dijkstra
 
 from railtrack import columns as C
+from railtrack._lazy import lazy_module
 from railtrack.errors import NetworkError, NoRoute, StationNotFound
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 
 if TYPE_CHECKING:
+    import pandas as pd
+    from scipy import sparse
+    from scipy.sparse import csgraph
+
     from railtrack.gazetteer import Gazetteer
+else:  # imported on first use: resolving a name needs neither (a fast start)
+    pd = lazy_module("pandas")
+    sparse = lazy_module("scipy.sparse")
+    csgraph = lazy_module("scipy.sparse.csgraph")
 
 __all__ = ["Route", "RouteFinder", "path_length_km", "route_from_path"]
 
@@ -307,7 +313,7 @@ class RouteFinder:
             self._trees.move_to_end(source)
             return tree
         # scipy's compiled Dijkstra: ~100 times faster than networkx on a national network.
-        dist_km, parent = dijkstra(
+        dist_km, parent = csgraph.dijkstra(
             self._matrix, directed=True, indices=self._pos[source], return_predecessors=True
         )
         parent = parent.astype(np.int32)  # scipy marks the root and unreached nodes -9999
@@ -319,7 +325,7 @@ class RouteFinder:
         return tree
 
     @cached_property
-    def _matrix(self) -> csr_array:
+    def _matrix(self) -> sparse.csr_array:
         """The graph as a symmetric sparse matrix of ``length_km`` (0 km links kept)."""
         pos = self._pos
         rows, cols, km = [], [], []
@@ -329,7 +335,7 @@ class RouteFinder:
             km.append(length)
         weights = np.asarray(km, dtype="float64")
         n = len(self._ids)
-        return csr_array(
+        return sparse.csr_array(
             (np.concatenate([weights, weights]), (np.array(rows + cols), np.array(cols + rows))),
             shape=(n, n),
         )
@@ -419,7 +425,7 @@ class RouteFinder:
         roots = sorted(by_root)
         for start in range(0, len(roots), chunk):
             batch = roots[start : start + chunk]
-            dist, parent = dijkstra(
+            dist, parent = csgraph.dijkstra(
                 self._matrix,
                 directed=True,
                 indices=[self._pos[r] for r in batch],

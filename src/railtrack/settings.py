@@ -8,6 +8,8 @@ refer to the project's domain fact sheet.
 
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = ["DEFAULT_SETTINGS", "Settings"]
@@ -140,6 +142,27 @@ class Settings(BaseModel):
             "rail ETAs with live sightings still miss by ~1 day on average ([32])."
         ),
     )
+    geo_widen_town_days: float = Field(
+        0.5,
+        ge=0,
+        description=(
+            "Days taken off p10 and added to p90 for each end known only as a town "
+            "(geo precision 'town': the station may be another one of the town or its "
+            "district, a few to ~25 km and a shunting move from the node routed to). "
+            "Assumption."
+        ),
+    )
+    geo_widen_region_days: float = Field(
+        1.0,
+        ge=0,
+        description=(
+            "Days taken off p10 and added to p90 when the destination is only a region: "
+            "its stations lie some 100-300 km apart, about half a day to a day at the "
+            "345-520 km/day of DOMAIN.md section 2. A region origin is not widened: its "
+            "window already spans the routes from the region's report stations. "
+            "Assumption."
+        ),
+    )
     open_departure_days: float = Field(
         7.0,
         gt=0,
@@ -203,6 +226,42 @@ class Settings(BaseModel):
     )
     extract_confidence_unresolved: float = Field(
         0.5, ge=0, le=1, description="Confidence of a place name the gazetteer did not resolve."
+    )
+
+    # --- what a report may say (src/railtrack/models.py) ------------------------------
+    max_cars_per_train: int = Field(
+        120,
+        ge=1,
+        description=(
+            "Most cars one train (echelon) can carry. Reported echelons run 34-51 cars "
+            "(DOMAIN.md section 3: Hajun, Charter97, RBC-Ukraine, 2022-2023); freight "
+            "trains on the 1520 mm network are limited by the ~850 m useful length of "
+            "passing sidings to about 57-71 four-axle cars, and even the longest regular "
+            "trains stay under 120. A larger count is a problem for its record, never a "
+            "headline; a group may carry this many per train it covers."
+        ),
+    )
+    earliest_plausible_date: date = Field(
+        date(1900, 1, 1),
+        description=(
+            "Earliest date a report may give (departures, arrivals, sightings, published "
+            "dates). Dates outside the plausible range are a problem for their record; "
+            "the range also keeps every date inside what pandas can hold (1677-2262)."
+        ),
+    )
+    latest_plausible_date: date = Field(
+        date(2100, 12, 31), description="Latest date a report or --as-of may give."
+    )
+
+    # --- the store (src/railtrack/store.py) -----------------------------------------
+    store_lock_wait_s: float = Field(
+        30.0,
+        ge=0,
+        description=(
+            "Seconds an ingest waits for another process's write lock on the store (or a "
+            "reader's) before giving up with one line. An ingest of 10,000 reports takes a "
+            "few seconds (benchmarks/ingest.py), so 30 s covers a running one."
+        ),
     )
 
     # --- summaries ---------------------------------------------------------------

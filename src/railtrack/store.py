@@ -3,15 +3,25 @@
 Why a store: analysts ingest reports as they arrive, day after day, and want the
 whole history in one place without counting a re-posted report twice. The store:
 
-- keeps each record (shipment, group, sighting) once, keyed by the hash of its
-  content: ingesting the same report again, under any file name, adds nothing;
+- keeps each record (shipment, group, sighting) once, keyed by its *identity*: a
+  hash of what the report says and who said it (:func:`report_identity`), never of
+  the file name, the ids made from it or what station names resolved to, so
+  ingesting the same report again, under any file name or with another network,
+  adds nothing;
 - links the same train reported by two sources (same origin and destination,
   overlapping departure windows, different reporter or outlet) under one
   ``train_id``, keeping both records and both sources;
 - lets sightings accumulate;
 - writes each ingest in one transaction, so a process killed mid-ingest leaves the
-  store exactly as it was;
-- carries a schema version and migrates older files forward when opened.
+  store exactly as it was; a second writer waits for the lock
+  (``Settings.store_lock_wait_s``) and then gives up with a :class:`StoreError`;
+- finds the train a shipment joins with an R*Tree index over (corridor, source,
+  departure days), so an ingest costs the same per report however large the store;
+- turns every SQLite failure after opening (a lock held too long, a read-only or
+  full disk, a damaged file, a hand-edited record) into one :class:`StoreError`
+  sentence, leaving the store as it was;
+- carries a schema version and migrates older files forward when opened, in one
+  transaction that a second process opening the same new file waits for.
 
 Examples
 --------
@@ -31,25 +41,29 @@ import hashlib
 import json
 import logging
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 from platformdirs import user_data_dir
+from pydantic import ValidationError
 
 from railtrack.errors import StoreError
 from railtrack.io import ReportSet
 from railtrack.models import Place, Shipment, ShipmentGroup, Sighting
+from railtrack.settings import DEFAULT_SETTINGS
+from railtrack.store_posts import POSTS_SCHEMA, PostLedger, history_rows
 
 if TYPE_CHECKING:
     from types import TracebackType
 
     from railtrack.network import RailNetwork
 
-__all__ = ["SCHEMA_VERSION", "IngestResult", "Store", "default_store_path"]
+__all__ = ["SCHEMA_VERSION", "IngestResult", "Store", "default_store_path", "report_identity"]
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +72,7 @@ _KINDS: dict[str, type[Shipment] | type[ShipmentGroup] | type[Sighting]] = {
     "group": ShipmentGroup,
     "sighting": Sighting,
 }
+_KIND_OF: dict[type, str] = {model: kind for kind, model in _KINDS.items()}
 
 _MIGRATIONS: tuple[str, ...] = (
     # version 1: records and ingests
@@ -91,6 +106,18 @@ _MIGRATIONS: tuple[str, ...] = (
     UPDATE records SET train_id = pk WHERE kind = 'shipment';
     CREATE INDEX records_train ON records (kind, train_key);
     """,
+    # version 3: identity from what a report says; an R*Tree of departure windows
+    """
+    ALTER TABLE records ADD COLUMN identity TEXT;
+    CREATE INDEX records_identity ON records (identity);
+    CREATE TABLE corridors (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE);
+    CREATE TABLE reporters (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE);
+    CREATE VIRTUAL TABLE departures USING rtree_i32 (
+        pk, corridor_lo, corridor_hi, source_lo, source_hi, day_lo, day_hi
+    );
+    """,
+    # version 4: Telegram posts, once each, their edits kept as versions (store_posts.py)
+    POSTS_SCHEMA,
 )
 
 
@@ -102,7 +129,20 @@ def _backfill_train_keys(conn: sqlite3.Connection) -> None:
         conn.execute("UPDATE records SET train_key = ? WHERE pk = ?", (key, pk))
 
 
-_MIGRATION_STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {2: _backfill_train_keys}
+def _backfill_identity(conn: sqlite3.Connection) -> None:
+    """Version 3: give every stored record its identity and index shipments' departures."""
+    rows = conn.execute("SELECT pk, kind, body, train_key FROM records ORDER BY pk").fetchall()
+    for pk, kind, body, train_key in rows:
+        record = _KINDS[kind].model_validate_json(body)
+        conn.execute("UPDATE records SET identity = ? WHERE pk = ?", (report_identity(record), pk))
+        if isinstance(record, Shipment):
+            _index_departure(conn, record, train_key or _train_key(record), pk)
+
+
+_MIGRATION_STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    2: _backfill_train_keys,
+    3: _backfill_identity,
+}
 """Python steps run after a version's SQL, inside the same transaction."""
 
 SCHEMA_VERSION = len(_MIGRATIONS)
@@ -116,25 +156,37 @@ def default_store_path() -> Path:
 
 @dataclass(frozen=True)
 class IngestResult:
-    """What one ingest added: new records, records already stored, and linked trains."""
+    """What one ingest added: new records, records already stored, and linked trains.
+
+    ``posts`` counts the Telegram posts met (empty when there were none): ``new``,
+    ``edited`` (a new version replaced the stored one), ``unchanged`` and ``older``
+    (a past version, not stored).
+    """
 
     new: int
     duplicates: int
     linked: int
     ingest_id: int
+    posts: dict[str, int] = field(default_factory=dict)
 
-    def to_dict(self) -> dict[str, int]:
+    def to_dict(self) -> dict[str, Any]:
         """Return the counts as a JSON-ready dict."""
         return {
             "new": self.new,
             "duplicates": self.duplicates,
             "linked": self.linked,
             "ingest_id": self.ingest_id,
+            "posts": dict(self.posts),
         }
 
 
 def _content_hash(kind: str, body: str) -> str:
-    return hashlib.sha256(f"{kind}\n{body}".encode()).hexdigest()
+    return hashlib.sha256(f"{kind}\n{body}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _path_text(path: str | Path) -> str:
+    """Return a path as text that SQLite accepts: undecodable bytes of a file name escaped."""
+    return str(path).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _canonical(record: Shipment | ShipmentGroup | Sighting) -> str:
@@ -156,21 +208,136 @@ def _train_key(shipment: Shipment) -> str:
     return f"{_place_key(shipment.origin)}>{_place_key(shipment.destination)}"
 
 
-def _overlaps(a: Shipment, b: Shipment) -> bool:
-    """Whether two departure windows can be the same departure (both must be known)."""
-    if a.departure is None or b.departure is None:
-        return False
-    a_lo, a_hi = a.departure.earliest or date.min, a.departure.latest or date.max
-    b_lo, b_hi = b.departure.earliest or date.min, b.departure.latest or date.max
-    return a_lo <= b_hi and b_lo <= a_hi
+def _source_key(record: Shipment | ShipmentGroup | Sighting) -> str:
+    """Who said it: two records with another key come from another source."""
+    src = record.source
+    return json.dumps([src.reporter, src.relayed_by, src.url], ensure_ascii=False)
 
 
-def _other_source(a: Shipment, b: Shipment) -> bool:
-    return (a.source.reporter, a.source.relayed_by, a.source.url) != (
-        b.source.reporter,
-        b.source.relayed_by,
-        b.source.url,
+_RESOLUTION = ("station_id", "station", "region", "resolved_score", "unresolved")
+
+
+def _said_place(place: Any) -> Any:
+    return place["text"] if isinstance(place, dict) else place
+
+
+def _relative_id(value: Any, report: str | None) -> Any:
+    """Return an id made from the report id (``<report>-t1``) without the report id."""
+    if isinstance(value, str) and report and value.startswith(report):
+        return "~" + value[len(report) :]
+    return value
+
+
+def report_identity(record: Shipment | ShipmentGroup | Sighting) -> str:
+    """Return the hash of what a record says and who said it.
+
+    Left out: what railtrack added (places' resolution results, confidences) and
+    what the file name decided (the ``report`` id of a free-text report, which is
+    its file name when the header gives none, and the prefix it gives the
+    ``id``/``group`` of the records read from it). So one report stored once stays
+    one report whatever the file is called and whichever network resolved it.
+
+    Examples
+    --------
+    >>> from railtrack.models import Place, Shipment, Source
+    >>> a = Shipment(id="notes-t1", report="notes", source=Source(reporter="Hajun"),
+    ...              origin=Place(text="Orsha"))
+    >>> b = Shipment(id="copy-t1", report="copy", source=Source(reporter="Hajun"),
+    ...              origin=Place(text="Orsha", station_id="166403", station="Orsha"))
+    >>> report_identity(a) == report_identity(b)
+    True
+    >>> report_identity(a) == report_identity(a.model_copy(update={"id": "notes-t2"}))
+    False
+    """
+    data = record.model_dump(mode="json", exclude={"confidence", "report"})
+    report = getattr(record, "report", None)
+    for key in ("id", "group", "shipment"):
+        if key in data:
+            data[key] = _relative_id(data[key], report)
+    for key in ("origin", "destination", "station"):
+        if key in data:
+            data[key] = _said_place(data[key])
+    if "via" in data:
+        data["via"] = [_said_place(p) for p in data["via"]]
+    if "evidence" in data:
+        data["evidence"] = [
+            {k: v for k, v in item.items() if k != "confidence"} for item in data["evidence"]
+        ]
+    body = json.dumps([type(record).__name__, data], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _departure_days(shipment: Shipment) -> tuple[int, int] | None:
+    """Return the departure window as day ordinals (open ends: the calendar's ends)."""
+    if shipment.departure is None:
+        return None
+    lo = shipment.departure.earliest or date.min
+    hi = shipment.departure.latest or date.max
+    return lo.toordinal(), hi.toordinal()
+
+
+def _key_number(conn: sqlite3.Connection, table: str, key: str) -> int:
+    """Return the small integer standing for ``key`` in ``corridors`` or ``reporters``."""
+    conn.execute(f"INSERT INTO {table} (key) VALUES (?) ON CONFLICT (key) DO NOTHING", (key,))
+    return int(conn.execute(f"SELECT id FROM {table} WHERE key = ?", (key,)).fetchone()[0])
+
+
+def _index_departure(conn: sqlite3.Connection, shipment: Shipment, train_key: str, pk: int) -> None:
+    days = _departure_days(shipment)
+    if days is None:
+        return
+    corridor = _key_number(conn, "corridors", train_key)
+    source = _key_number(conn, "reporters", _source_key(shipment))
+    conn.execute(
+        "INSERT INTO departures VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (pk, corridor, corridor, source, source, *days),
     )
+
+
+def _first_match(conn: sqlite3.Connection, shipment: Shipment, train_key: str) -> int | None:
+    """Return the first stored shipment: same corridor, other source, overlapping days.
+
+    Two R*Tree range queries (sources numbered below and above this one), so the
+    cost depends on how many trains overlap, not on how many are stored.
+    """
+    days = _departure_days(shipment)
+    if days is None:
+        return None
+    corridor = _key_number(conn, "corridors", train_key)
+    source = _key_number(conn, "reporters", _source_key(shipment))
+    best: int | None = None
+    # Inclusive bounds on purpose: SQLite prunes R*Tree nodes on ``<=``/``>=`` by the
+    # node's box, but keeps visiting nodes whose box touches the bound of a ``<``/``>``.
+    for condition, bound in (("source_hi <= ?", source - 1), ("source_lo >= ?", source + 1)):
+        row = conn.execute(
+            "SELECT min(pk) FROM departures WHERE corridor_lo <= ? AND corridor_hi >= ? "
+            f"AND day_lo <= ? AND day_hi >= ? AND {condition}",
+            (corridor, corridor, days[1], days[0], bound),
+        ).fetchone()
+        if row[0] is not None and (best is None or row[0] < best):
+            best = int(row[0])
+    return best
+
+
+_SQLITE_REASONS: tuple[tuple[str, str], ...] = (
+    ("SQLITE_BUSY", "it is locked by another process (an ingest or an open reader)"),
+    ("SQLITE_LOCKED", "it is locked by another process (an ingest or an open reader)"),
+    ("SQLITE_READONLY", "it is read-only"),
+    ("SQLITE_FULL", "the disk (or the file's size limit) is full"),
+    ("SQLITE_CORRUPT", "the file is damaged; restore it from a backup"),
+    ("SQLITE_NOTADB", "the file is not an SQLite database"),
+    ("SQLITE_IOERR", "the file could not be read or written"),
+    ("SQLITE_CANTOPEN", "the file cannot be opened"),
+    ("SQLITE_PERM", "permission denied"),
+)
+
+
+def _reason(exc: sqlite3.Error) -> str:
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    for prefix, reason in _SQLITE_REASONS:
+        if name.startswith(prefix):
+            return f"{reason} ({exc})"
+    return str(exc)
 
 
 class Store:
@@ -180,26 +347,77 @@ class Store:
     ----------
     path
         The database file; created (with its directory) when missing.
+    lock_wait
+        Seconds to wait for another process's write lock before giving up
+        (default ``Settings.store_lock_wait_s``).
 
     Raises
     ------
     StoreError
         When the file is not a railtrack store, is newer than this railtrack, or
-        cannot be opened.
+        cannot be opened; later, when a read or an ingest fails (locked, read-only,
+        full disk, damaged file, a record edited by hand): one sentence naming the
+        store and the cause. A failed ingest leaves the store as it was.
     """
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    def __init__(self, path: str | Path | None = None, *, lock_wait: float | None = None) -> None:
         self.path = Path(path) if path is not None else default_store_path()
+        self.lock_wait = DEFAULT_SETTINGS.store_lock_wait_s if lock_wait is None else lock_wait
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._conn = sqlite3.connect(self.path, isolation_level=None)
+            self._conn = sqlite3.connect(self.path, isolation_level=None, timeout=self.lock_wait)
+        except (OSError, sqlite3.Error) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) else _reason(exc)
+            msg = f"cannot open the store {self.path}: {reason or exc}"
+            raise StoreError(msg) from None
+        try:
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._migrate()
-        except sqlite3.DatabaseError as exc:
-            msg = f"{self.path} is not a usable railtrack store: {exc}"
+        except sqlite3.Error as exc:
+            self._conn.close()
+            name = getattr(exc, "sqlite_errorname", "") or ""
+            if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")):
+                msg = f"{self.path} is not a usable railtrack store: {exc}"
+            else:
+                msg = f"cannot open the store {self.path}: {_reason(exc)}"
             raise StoreError(msg) from None
-        except OSError as exc:
-            msg = f"cannot open the store {self.path}: {exc.strerror or exc}"
+        except BaseException:
+            self._conn.close()
+            raise
+
+    @contextmanager
+    def _failures(self, action: str) -> Iterator[None]:
+        """Turn SQLite errors and records edited by hand into one-line StoreErrors."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            msg = f"store {self.path}: {action} failed: {_reason(exc)}"
+            if getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+                msg += f"; waited {self.lock_wait:g} s, try again when it has finished"
+            raise StoreError(msg) from None
+
+    def _rollback(self) -> None:
+        """Roll back if a transaction is still open (SQLite ends some on its own)."""
+        if self._conn.in_transaction:
+            try:
+                self._conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                logger.exception("store %s: rollback failed", self.path)
+
+    def _record(self, pk: int, kind: str, body: str) -> Shipment | ShipmentGroup | Sighting:
+        """Validate one stored record; a record edited into nonsense is a StoreError."""
+        try:
+            return _KINDS[kind].model_validate_json(body)
+        except (ValidationError, KeyError) as exc:
+            detail, where = str(exc), ""
+            if isinstance(exc, ValidationError):
+                first = exc.errors()[0]
+                detail = first["msg"]
+                where = ".".join(str(p) for p in first["loc"])
+            msg = (
+                f"store {self.path}: record {pk} ({kind}) is not a valid record"
+                f"{f' in {where}' if where else ''}: {detail}; was the file edited by hand?"
+            )
             raise StoreError(msg) from None
 
     # --- lifecycle -------------------------------------------------------------------
@@ -222,7 +440,11 @@ class Store:
     def schema_version(self) -> int:
         """The schema version of the open file."""
         row = self._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        return int(row[0]) if row else 0
+        try:
+            return int(row[0]) if row else 0
+        except ValueError:
+            msg = f"{self.path} has an unreadable schema version {row[0]!r}"
+            raise StoreError(msg) from None
 
     def _current_version(self) -> int:
         has_meta = self._conn.execute(
@@ -238,7 +460,7 @@ class Store:
             return 0
         return self.schema_version
 
-    def _migrate(self) -> None:
+    def _check_version(self) -> int:
         version = self._current_version()
         if version > SCHEMA_VERSION:
             msg = (
@@ -246,9 +468,21 @@ class Store:
                 f"({SCHEMA_VERSION}); upgrade railtrack"
             )
             raise StoreError(msg)
-        for number in range(version + 1, SCHEMA_VERSION + 1):
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
+        return version
+
+    def _migrate(self) -> None:
+        """Bring the file to :data:`SCHEMA_VERSION` in one write transaction.
+
+        The version is read again once the write lock is held: a second process
+        opening the same new file waits for the first one's migration, then finds
+        nothing left to do.
+        """
+        if self._check_version() == SCHEMA_VERSION:
+            return
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = self._check_version()
+            for number in range(version + 1, SCHEMA_VERSION + 1):
                 for statement in _split_sql(_MIGRATIONS[number - 1]):
                     self._conn.execute(statement)
                 if number in _MIGRATION_STEPS:
@@ -258,11 +492,11 @@ class Store:
                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                     (str(number),),
                 )
-                self._conn.execute("COMMIT")
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-            logger.info("Store %s migrated to schema version %d", self.path, number)
+                logger.info("Store %s migrated to schema version %d", self.path, number)
+            self._conn.execute("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
 
     # --- writing ---------------------------------------------------------------------
     def ingest(
@@ -293,91 +527,122 @@ class Store:
         """
         if network is not None:
             reports = reports.resolve(network)
-        records: list[tuple[str, Shipment | ShipmentGroup | Sighting]] = [
-            *(("shipment", s) for s in reports.shipments),
-            *(("group", g) for g in reports.groups),
-            *(("sighting", x) for x in reports.sightings),
+        records: list[Shipment | ShipmentGroup | Sighting] = [
+            *reports.shipments,
+            *reports.groups,
+            *reports.sightings,
         ]
-        conn = self._conn
-        now = datetime.now(UTC).isoformat(timespec="seconds")
-        new = duplicates = linked = 0
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            cursor = conn.execute(
-                "INSERT INTO ingests (started_at, paths, new_records, duplicate_records) "
-                "VALUES (?, ?, 0, 0)",
-                (now, json.dumps([str(p) for p in paths])),
-            )
-            ingest_id = int(cursor.lastrowid or 0)
-            for done, (kind, record) in enumerate(records, start=1):
-                body = _canonical(record)
-                digest = _content_hash(kind, body)
-                if conn.execute(
-                    "SELECT 1 FROM records WHERE content_hash = ?", (digest,)
-                ).fetchone():
-                    duplicates += 1
-                    continue
-                train_key = _train_key(record) if isinstance(record, Shipment) else None
-                cursor = conn.execute(
-                    "INSERT INTO records (kind, record_id, content_hash, body, reporter, "
-                    "relayed_by, published, source_file, ingest_id, train_key) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        kind,
-                        record.id,
-                        digest,
-                        body,
-                        record.source.reporter,
-                        record.source.relayed_by,
-                        None
-                        if record.source.published is None
-                        else record.source.published.isoformat(),
-                        reports.file_of(record),
-                        ingest_id,
-                        train_key,
-                    ),
-                )
-                pk = int(cursor.lastrowid or 0)
-                new += 1
-                if isinstance(record, Shipment):
-                    train_id = self._match_train(record, train_key or "", pk)
-                    linked += train_id != pk
-                    conn.execute("UPDATE records SET train_id = ? WHERE pk = ?", (train_id, pk))
-                if done % 500 == 0:
-                    logger.debug(
-                        "ingest %d: %d records written, not yet committed", ingest_id, done
-                    )
-                    if progress is not None:
-                        progress(done)
-            conn.execute(
-                "UPDATE ingests SET new_records = ?, duplicate_records = ? WHERE id = ?",
-                (new, duplicates, ingest_id),
-            )
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+        with self._failures("the ingest (nothing was stored)"):
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                result = self._write(records, reports, paths, progress)
+                self._conn.execute("COMMIT")
+            except BaseException:
+                self._rollback()
+                raise
         if progress is not None:
             progress(len(records))
         logger.info(
             "Ingested %d new records (%d already stored, %d linked to known trains)",
-            new,
-            duplicates,
-            linked,
+            result.new,
+            result.duplicates,
+            result.linked,
         )
-        return IngestResult(new=new, duplicates=duplicates, linked=linked, ingest_id=ingest_id)
+        return result
 
-    def _match_train(self, shipment: Shipment, train_key: str, pk: int) -> int:
-        rows = self._conn.execute(
-            "SELECT pk, train_id, body FROM records "
-            "WHERE kind = 'shipment' AND train_key = ? AND pk != ? ORDER BY pk",
-            (train_key, pk),
-        ).fetchall()
-        for _other_pk, train_id, body in rows:
-            other = Shipment.model_validate_json(body)
-            if _overlaps(shipment, other) and _other_source(shipment, other):
-                return int(train_id)
-        return pk
+    def _write(
+        self,
+        records: Sequence[Shipment | ShipmentGroup | Sighting],
+        reports: ReportSet,
+        paths: Sequence[str | Path],
+        progress: Callable[[int], None] | None,
+    ) -> IngestResult:
+        """Insert the records inside the open transaction; return the counts."""
+        conn = self._conn
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        cursor = conn.execute(
+            "INSERT INTO ingests (started_at, paths, new_records, duplicate_records) "
+            "VALUES (?, ?, 0, 0)",
+            (now, json.dumps([_path_text(p) for p in paths], ensure_ascii=False)),
+        )
+        ingest_id = int(cursor.lastrowid or 0)
+        ledger = PostLedger(conn, ingest_id)
+        ledger.admit(reports.posts)
+        new = duplicates = linked = 0
+        for done, record in enumerate(records, start=1):
+            kind = _KIND_OF[type(record)]
+            identity = report_identity(record)
+            post = ledger.post_of(record)  # False: a Telegram post stored before
+            if (
+                post is False
+                or conn.execute("SELECT 1 FROM records WHERE identity = ?", (identity,)).fetchone()
+            ):
+                duplicates += 1
+                continue
+            pk = self._insert(kind, record, identity, reports.file_of(record), ingest_id)
+            new += 1
+            if post:
+                ledger.link(pk, post)
+            if isinstance(record, Shipment):
+                train_key = _train_key(record)
+                train_id = ledger.train_for(record) or self._train_of_match(record, train_key, pk)
+                linked += train_id != pk
+                conn.execute("UPDATE records SET train_id = ? WHERE pk = ?", (train_id, pk))
+                _index_departure(conn, record, train_key, pk)
+            if done % 500 == 0:
+                logger.debug("ingest %d: %d records written, not yet committed", ingest_id, done)
+                if progress is not None:
+                    progress(done)
+        conn.execute(
+            "UPDATE ingests SET new_records = ?, duplicate_records = ? WHERE id = ?",
+            (new, duplicates, ingest_id),
+        )
+        return IngestResult(
+            new=new,
+            duplicates=duplicates,
+            linked=linked,
+            ingest_id=ingest_id,
+            posts=ledger.counts.to_dict() if reports.posts else {},
+        )
+
+    def _train_of_match(self, shipment: Shipment, train_key: str, pk: int) -> int:
+        """Return the train of the first stored match by route and dates, else ``pk``."""
+        match = _first_match(self._conn, shipment, train_key)
+        return pk if match is None else self._train_of(match)
+
+    def _insert(
+        self,
+        kind: str,
+        record: Shipment | ShipmentGroup | Sighting,
+        identity: str,
+        source_file: str | None,
+        ingest_id: int,
+    ) -> int:
+        body = _canonical(record)
+        published = record.source.published
+        cursor = self._conn.execute(
+            "INSERT INTO records (kind, record_id, content_hash, body, reporter, "
+            "relayed_by, published, source_file, ingest_id, train_key, identity) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                kind,
+                record.id,
+                _content_hash(kind, body),
+                body,
+                record.source.reporter,
+                record.source.relayed_by,
+                None if published is None else published.isoformat(),
+                None if source_file is None else _path_text(source_file),
+                ingest_id,
+                _train_key(record) if isinstance(record, Shipment) else None,
+                identity,
+            ),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def _train_of(self, pk: int) -> int:
+        row = self._conn.execute("SELECT train_id FROM records WHERE pk = ?", (pk,)).fetchone()
+        return int(row[0]) if row and row[0] is not None else pk
 
     # --- reading ---------------------------------------------------------------------
     def _rows(self, kind: str | None = None) -> list[tuple[Any, ...]]:
@@ -386,10 +651,15 @@ class Store:
             + (" WHERE kind = ?" if kind else "")
             + " ORDER BY pk"
         )
-        return self._conn.execute(sql, (kind,) if kind else ()).fetchall()
+        with self._failures("reading the records"):
+            return self._conn.execute(sql, (kind,) if kind else ()).fetchall()
 
     def counts(self) -> dict[str, int]:
         """Return how many records of each kind, trains and ingests the store holds."""
+        with self._failures("counting the records"):
+            return self._counts()
+
+    def _counts(self) -> dict[str, int]:
         out = {kind: 0 for kind in _KINDS}
         for kind, n in self._conn.execute(
             "SELECT kind, count(*) FROM records GROUP BY kind"
@@ -416,7 +686,7 @@ class Store:
         best: dict[int, tuple[int, Shipment, str | None]] = {}
         ordered: list[int] = []
         for pk, kind, _record_id, body, source_file, train_id in self._rows():
-            record = _KINDS[kind].model_validate_json(body)
+            record = self._record(pk, kind, body)
             if kind == "shipment" and one_per_train:
                 assert isinstance(record, Shipment)
                 current = best.get(train_id)
@@ -471,21 +741,61 @@ class Store:
         Columns: ``train_id``, ``id``, ``source``, ``relayed_by``, ``published``,
         ``source_file``, ``reports_of_train`` (how many reports the train has).
         """
-        rows = self._conn.execute(
-            "SELECT train_id, record_id, reporter, relayed_by, published, source_file "
-            "FROM records WHERE kind = 'shipment' ORDER BY train_id, pk"
-        ).fetchall()
+        with self._failures("reading the train sources"):
+            rows = self._conn.execute(
+                "SELECT train_id, record_id, reporter, relayed_by, published, source_file "
+                "FROM records WHERE kind = 'shipment' ORDER BY train_id, pk"
+            ).fetchall()
         df = pd.DataFrame(
             rows, columns=["train_id", "id", "source", "relayed_by", "published", "source_file"]
         )
         df["reports_of_train"] = df.groupby("train_id")["id"].transform("count")
         return df
 
+    def post_history(self) -> pd.DataFrame:
+        """Return every stored version of every Telegram post.
+
+        Columns: ``channel_key`` (the channel id, or ``title:<title>``), ``message_id``,
+        ``version`` (the edit time, else the publication time), ``current`` (whether
+        this is the version counted now), ``ingest_id``, ``records`` (its records
+        stored now), ``replaced_records`` (its records kept in the history since a
+        later version replaced it) and ``source_file``.
+        """
+        with self._failures("reading the post history"):
+            rows = history_rows(self._conn)
+        return pd.DataFrame(
+            rows,
+            columns=[
+                "channel_key",
+                "message_id",
+                "version",
+                "current",
+                "ingest_id",
+                "records",
+                "replaced_records",
+                "source_file",
+            ],
+        ).astype({"current": bool})
+
+    def replaced_records(self) -> ReportSet:
+        """Return the records of replaced post versions, as they were read."""
+        out = ReportSet()
+        used: set[tuple[str, str]] = set()
+        with self._failures("reading the post history"):
+            rows = self._conn.execute(
+                "SELECT pk, kind, body FROM record_history ORDER BY pk"
+            ).fetchall()
+        for pk, kind, body in rows:
+            self._add_unique(out, self._record(pk, kind, body), None, used)
+        return out
+
     def ingests(self) -> pd.DataFrame:
         """Return the ingest log: id, started_at, paths, new and duplicate records."""
-        rows = self._conn.execute(
-            "SELECT id, started_at, paths, new_records, duplicate_records FROM ingests ORDER BY id"
-        ).fetchall()
+        with self._failures("reading the ingest log"):
+            rows = self._conn.execute(
+                "SELECT id, started_at, paths, new_records, duplicate_records FROM ingests "
+                "ORDER BY id"
+            ).fetchall()
         return pd.DataFrame(
             rows, columns=["id", "started_at", "paths", "new_records", "duplicate_records"]
         )

@@ -43,6 +43,7 @@ import numpy as np
 import pandas as pd
 
 from railtrack import columns as C
+from railtrack.labels import crossing_pair
 from railtrack.remainders import HOLDERS, N_ACROSS, UNLISTED, group_remainders, unallocated_label
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 
@@ -196,7 +197,8 @@ def _source_labels(df: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
 def _crossings(text: Any) -> tuple[str, ...]:
     """Return a route's sorted distinct border crossings, ``("none",)`` when it has none."""
     parts = text.split(";") if isinstance(text, str) else []
-    return tuple(sorted({p.strip() for p in parts if p.strip()})) or (NO_CROSSING,)
+    # One crossing whatever the direction (the direction is a column of its own).
+    return tuple(sorted({crossing_pair(p.strip()) for p in parts if p.strip()})) or (NO_CROSSING,)
 
 
 def _train_routes(routes: pd.DataFrame | None, ids: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -261,11 +263,16 @@ def _key_values(
 
 def _trains(ships: pd.DataFrame, *, period: pd.Series) -> pd.DataFrame:
     """Return one contribution per train: its own counts and texts."""
-    departure = _dates(ships, C.DEPARTURE_EARLIEST)
-    published = _dates(ships, C.PUBLISHED)
-    dated = np.where(departure.notna(), "departure", np.where(published.notna(), "published", ""))
-    basis = pd.Series(dated, index=ships.index, dtype=object)
-    basis = basis.where(basis != "", None)
+    if C.BEST_DATE in ships.columns:  # each train's best date (railtrack.dating)
+        basis = _stripped(ships, C.DATE_BASIS)
+    else:
+        departure = _dates(ships, C.DEPARTURE_EARLIEST)
+        published = _dates(ships, C.PUBLISHED)
+        dated = np.where(
+            departure.notna(), "departure", np.where(published.notna(), "published", "")
+        )
+        basis = pd.Series(dated, index=ships.index, dtype=object)
+        basis = basis.where(basis != "", None)
     source, grade = _source_labels(ships)
     rows = pd.DataFrame({C.TRAINS: np.ones(len(ships), np.int64)}, index=ships.index)
     for col in C.CAR_COLUMNS:
@@ -549,8 +556,11 @@ def summarize_views(
     ships, group_df = _tables(shipments, groups)
     for keys in views.values():
         _validate_keys(list(keys), ships, routes)
-    departure, published = _dates(ships, C.DEPARTURE_EARLIEST), _dates(ships, C.PUBLISHED)
-    period = _to_period(departure.fillna(published), freq)  # checks freq, even if unused
+    if C.BEST_DATE in ships.columns:  # each train's best date (railtrack.dating)
+        period = _to_period(_dates(ships, C.BEST_DATE), freq)
+    else:
+        departure, published = _dates(ships, C.DEPARTURE_EARLIEST), _dates(ships, C.PUBLISHED)
+        period = _to_period(departure.fillna(published), freq)  # checks freq, even if unused
     trains = _trains(ships, period=period)
     problems = _unknown_groups(trains, group_df)
     rest = group_remainders(ships, group_df, problems=problems)

@@ -16,7 +16,9 @@ Statuses, in the order a train goes through them:
     claimed arrival;
 ``likely arrived``
     seen at its destination, or the as-of date is past p90 and nothing says it
-    is still moving;
+    is still moving, or (a train with no model window) past the arrival its
+    source reported: its window is then that reported arrival, flagged
+    ``arrival_as_reported``;
 ``stale``
     seen en route, but not again for longer than the model expects the rest of
     the trip to take (the as-of date is past p90 of the window from that sighting).
@@ -352,6 +354,19 @@ def _statuses(
     p10 = np.where(seen.arrived, arrived_at, np.where(keep_past, p10c, p10))
     p50 = np.where(seen.arrived, arrived_at, np.where(keep_past, p50c, p50))
     p90 = np.where(seen.arrived, arrived_at, np.where(keep_past, p90c, p90))
+    # A train with no model window that is past its reported arrival takes that arrival.
+    reported = likely & ~seen.arrived & np.isnan(p50)
+    if reported.any():
+        lo = _days(_claimed_earliest(ships))
+        hi = claimed_latest + 1.0
+        lo = np.where(np.isnan(lo), claimed_latest, lo)
+        p10 = np.where(reported, lo, p10)
+        p90 = np.where(reported, hi, p90)
+        p50 = np.where(reported, (lo + hi) / 2.0, p50)
+        flags = [
+            ";".join(f for f in (flag, "arrival_as_reported") if f) if r else flag
+            for flag, r in zip(flags, reported, strict=True)
+        ]
     df = pd.DataFrame(
         {
             C.ID: ships[C.ID].astype(str).to_numpy(dtype=object),
@@ -367,6 +382,12 @@ def _statuses(
     )
     logger.info("Tracked %d shipments as of %s", n, when.date())
     return df[list(C.STATUS_COLUMNS)]
+
+
+def _claimed_earliest(ships: pd.DataFrame) -> pd.Series:
+    if C.ARRIVAL_EARLIEST not in ships.columns:
+        return pd.Series(pd.NaT, index=ships.index, dtype="datetime64[ns]")
+    return pd.to_datetime(ships[C.ARRIVAL_EARLIEST]).dt.normalize()
 
 
 def _claimed_latest(ships: pd.DataFrame) -> pd.Series:
@@ -400,11 +421,13 @@ def _status(
             return "overdue"
         return "in transit"
     if np.isnan(departure_start):
+        if claim_passed and not planned:
+            return "likely arrived"  # no window: the reported arrival has passed
         return "planned" if planned else "departed"
     if as_of < departure_start:
         return "planned"
     if np.isnan(p90):
-        return "departed"
+        return "likely arrived" if claim_passed else "departed"
     if as_of > p90:
         return "likely arrived"
     if as_of >= p10:

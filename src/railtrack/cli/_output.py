@@ -1,33 +1,58 @@
-"""Shared output helpers for the command modules: JSON lines, rich tables, exit codes."""
+"""Shared output for the command modules: formats, tables that fit, JSON Lines, exit codes.
+
+Every command that prints records builds them as JSON-ready dicts in the shape of
+their kind (see :mod:`railtrack.records`) and hands them to :func:`emit_records`,
+which prints them as JSON Lines, CSV, TSV or a table that fits the terminal.
+pandas and rich are imported only when a table is drawn, so a command that prints
+JSON or CSV starts fast.
+
+Report text is data: the consoles parse no markup (``[b]``) or emoji codes
+(``:x:``), every table cell and problem line passes through
+:func:`railtrack.safetext.terminal_text` (no control characters reach the
+terminal), and text cells of CSV/TSV output through
+:func:`railtrack.safetext.spreadsheet_cell` (no cell runs as a spreadsheet formula).
+"""
 
 from __future__ import annotations
 
+import csv
 import json
+import os
+import re
+import shutil
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
-import pandas as pd
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from railtrack.errors import InputPathError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
 
 __all__ = [
     "EXIT_INPUT_PROBLEMS",
     "EXIT_OK",
     "EXIT_USAGE",
+    "FORMATS",
+    "Format",
     "check_paths",
     "console",
+    "emit_document",
+    "emit_records",
     "err_console",
-    "frame_table",
+    "fit_columns",
+    "flatten",
     "json_default",
+    "output_format",
     "print_json",
     "print_jsonl",
     "print_problems",
+    "print_skipped",
     "window_text",
 ]
 
@@ -35,16 +60,71 @@ EXIT_OK = 0
 EXIT_INPUT_PROBLEMS = 1
 EXIT_USAGE = 2
 
-console = Console(highlight=False, width=None if sys.stdout.isatty() else 200)
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+Format = Literal["table", "csv", "tsv", "json"]
+FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json")
+
+_NOT_A_TTY_WIDTH = 100
+"""Table width when standard output is not a terminal and ``COLUMNS`` is not set."""
+_MAX_CELL = 40
+"""Widest a column is planned at; longer cells wrap."""
+_MIN_CELL = 16
+_HEADER_CELL = 18
+"""A column is never narrowed below its header (up to 18 characters) or 16 characters."""
+
+
+def terminal_width() -> int:
+    """Return the width tables must fit: ``COLUMNS``, the terminal's, else 100."""
+    env = os.environ.get("COLUMNS", "")
+    if env.isdigit() and int(env) > 20:
+        return int(env)
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size((_NOT_A_TTY_WIDTH, 24)).columns
+    return _NOT_A_TTY_WIDTH
+
+
+class _LazyConsole:
+    """A rich console made on first use (rich is not imported by ``--help``)."""
+
+    def __init__(self, *, stderr: bool) -> None:
+        self._stderr = stderr
+        self._console: Console | None = None
+
+    def _get(self) -> Console:
+        width = None if self._stderr else terminal_width()
+        if self._console is None or (width is not None and self._console.width != width):
+            from rich.console import Console
+
+            if self._stderr:
+                self._console = Console(
+                    stderr=True, highlight=False, markup=False, emoji=False, soft_wrap=True
+                )
+            else:
+                self._console = Console(highlight=False, markup=False, emoji=False, width=width)
+        return self._console
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._get(), name)
+
+
+console: Any = _LazyConsole(stderr=False)
+err_console: Any = _LazyConsole(stderr=True)
+
+
+def _is_missing(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return value != value  # NaN
+    cls = type(value).__name__
+    return cls in {"NAType", "NaTType"}
 
 
 def json_default(value: Any) -> Any:
     """Serialise dates, numpy scalars and pandas missing values for ``json.dumps``."""
-    if isinstance(value, datetime | date | pd.Timestamp):
-        return value.isoformat()
-    if value is pd.NA or value is pd.NaT:
+    if _is_missing(value):
         return None
+    if isinstance(value, datetime | date):  # pandas Timestamps are datetimes
+        return value.isoformat()
     if hasattr(value, "item"):
         return value.item()
     if hasattr(value, "model_dump"):
@@ -57,15 +137,34 @@ def json_default(value: Any) -> Any:
     raise TypeError(msg)
 
 
+def _dumps(obj: Any) -> str:
+    return json.dumps(obj, default=json_default, ensure_ascii=False)
+
+
 def print_json(obj: Any) -> None:
-    """Print one JSON document on stdout."""
-    typer.echo(json.dumps(obj, default=json_default, ensure_ascii=False))
+    """Print one JSON document on one line of stdout."""
+    typer.echo(_dumps(obj))
 
 
-def print_jsonl(objs: Iterable[Any]) -> None:
-    """Print one JSON object per line on stdout."""
+def print_jsonl(objs: Iterable[Any], *, err: bool = False) -> None:
+    """Print one JSON object per line on stdout (or stderr)."""
     for obj in objs:
-        typer.echo(json.dumps(obj, default=json_default, ensure_ascii=False))
+        typer.echo(_dumps(obj), err=err)
+
+
+def output_format(fmt: str | None, json_out: bool) -> Format:
+    """Return the chosen format: ``--json`` is shorthand for ``--format json``."""
+    if json_out:
+        if fmt not in (None, "json"):
+            raise typer.BadParameter(f"--json and --format {fmt} disagree", param_hint="--format")
+        return "json"
+    if fmt is None:
+        return "table"
+    if fmt not in FORMATS:
+        raise typer.BadParameter(
+            f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format"
+        )
+    return fmt  # type: ignore[return-value]
 
 
 def check_paths(paths: Sequence[Path]) -> None:
@@ -76,34 +175,279 @@ def check_paths(paths: Sequence[Path]) -> None:
             raise InputPathError(msg)
 
 
-def _cell(value: Any) -> str:
-    if value is None or value is pd.NA or value is pd.NaT:
+# --- flat rows: CSV, TSV and tables ------------------------------------------------
+
+
+def _scalar_text(value: Any) -> str:
+    if _is_missing(value):
         return ""
-    if isinstance(value, float) and pd.isna(value):
-        return ""
-    if isinstance(value, pd.Timestamp):
-        return value.date().isoformat() if value == value.normalize() else f"{value:%Y-%m-%d %H:%M}"
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, float):
-        return f"{value:,.1f}"
+        return f"{value:g}" if abs(value) < 1e6 else f"{value:.0f}"
+    if isinstance(value, datetime | date):
+        return value.isoformat()
     return str(value)
 
 
-def frame_table(
-    df: pd.DataFrame, *, title: str | None = None, columns: Sequence[str] = ()
+def flatten(
+    record: Mapping[str, Any], prefix: str = "", *, spreadsheet: bool = False
+) -> dict[str, str]:
+    """Return a record as flat text cells: nested keys joined by ``_``, lists by ``; ``.
+
+    A place's ``text`` keeps the place's own name (``origin``), so a shipment's
+    flat row reads ``origin``, ``origin_station_id``, ``origin_station`` ...; a list
+    of objects is joined by their ``text`` (places) or ``station``. With
+    ``spreadsheet``, text cells are made safe to open in a spreadsheet (a leading
+    ``=``, ``+``, ``-`` or ``@`` gets a ``'``); numbers are left as they are.
+
+    Examples
+    --------
+    >>> flatten({"id": "s1", "origin": {"text": "Homel", "station_id": "BY-1"},
+    ...          "flags": ["a", "b"], "cars": {"total": 3}})
+    {'id': 's1', 'origin': 'Homel', 'origin_station_id': 'BY-1', 'flags': 'a; b', 'cars_total': '3'}
+    """
+    out: dict[str, str] = {}
+    for key, value in record.items():
+        name = f"{prefix}_{key}" if prefix else key
+        if key == "text" and prefix and "station_id" in record:
+            name = prefix  # a place: its name as written is the place itself
+        if isinstance(value, Mapping):
+            if not value:
+                out[name] = ""
+            out.update(flatten(value, name, spreadsheet=spreadsheet))
+            continue
+        if isinstance(value, list | tuple):
+            if value and isinstance(value[0], Mapping):
+                cell = "; ".join(str(v.get("text") or v.get("station") or _dumps(v)) for v in value)
+            else:
+                cell = "; ".join(_scalar_text(v) for v in value)
+        elif isinstance(value, str):
+            cell = value
+        else:
+            out[name] = _scalar_text(value)
+            continue
+        out[name] = _spreadsheet_cell(cell) if spreadsheet and cell else cell
+    return out
+
+
+def _spreadsheet_cell(text: str) -> str:
+    from railtrack.safetext import spreadsheet_cell  # imports pandas: only for CSV/TSV
+
+    return spreadsheet_cell(text)
+
+
+def _flat_rows(
+    records: Sequence[Mapping[str, Any]], *, spreadsheet: bool = False
+) -> tuple[list[str], list[dict[str, str]]]:
+    rows = [flatten(r, spreadsheet=spreadsheet) for r in records]
+    header: dict[str, None] = {}
+    for row in rows:
+        header.update(dict.fromkeys(row))
+    return list(header), rows
+
+
+def _write_delimited(records: Sequence[Mapping[str, Any]], delimiter: str) -> None:
+    header, rows = _flat_rows(records, spreadsheet=True)
+    writer = csv.DictWriter(
+        sys.stdout, fieldnames=header, delimiter=delimiter, lineterminator="\n", restval=""
+    )
+    if header:
+        writer.writeheader()
+    writer.writerows(rows)
+    sys.stdout.flush()
+
+
+def fit_columns(
+    header: Sequence[str], rows: Sequence[Mapping[str, str]], priority: Sequence[str], width: int
+) -> tuple[list[str], list[int], list[str]]:
+    """Choose the columns a table of ``width`` characters shows, and their widths.
+
+    Columns named in ``priority`` are taken in that order (all columns when none
+    is named). Each needs at least a floor width (its header up to 18 characters,
+    at least 16, never more than its widest cell); columns are added while their
+    floors fit, the first that does not ends the table (it and the lower-priority
+    ones after it are dropped). The widths then start at each column's widest cell
+    (at most 40) and the widest are narrowed until the table fits; longer cells wrap.
+
+    Returns
+    -------
+    shown, widths, dropped
+        Column names in display order, their widths, and the names left out.
+
+    Examples
+    --------
+    >>> rows = [{"a": "x" * 10, "b": "y" * 30, "c": "z"}]
+    >>> fit_columns(["a", "b", "c"], rows, ["c", "a", "b"], 40)
+    (['c', 'a', 'b'], [1, 10, 19], [])
+    >>> fit_columns(["a", "b", "c"], rows, ["c", "a", "b"], 30)
+    (['c', 'a'], [1, 10], ['b'])
+    """
+    ordered = [c for c in priority if c in header] or list(header)
+    natural: dict[str, int] = {}
+    floor: dict[str, int] = {}
+    for col in ordered:
+        cells = max([len(r.get(col, "")) for r in rows] or [0])
+        natural[col] = min(max(len(col), cells), _MAX_CELL)
+        floor[col] = min(natural[col], max(_MIN_CELL, min(len(col), _HEADER_CELL)))
+    shown: list[str] = []
+    for col in ordered:
+        if sum(floor[c] + 3 for c in [*shown, col]) + 1 > width and shown:
+            break
+        shown.append(col)
+    widths = {c: natural[c] for c in shown}
+    budget = width - 1 - 3 * len(shown)
+    while sum(widths.values()) > budget:
+        col = max(shown, key=lambda c: widths[c] - floor[c])
+        if widths[col] <= floor[col]:
+            break
+        widths[col] -= 1
+    dropped = [c for c in ordered if c not in shown]
+    return shown, [widths[c] for c in shown], dropped
+
+
+_ISO_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2})?$")
+
+
+def _display(cell: str) -> str:
+    """Show an ISO datetime as ``2023-03-07 12:00`` (and midnight as the date) in tables."""
+    match = _ISO_DATETIME.match(cell)
+    if match is None:
+        return cell
+    return match[1] if match[2] == "00:00" else f"{match[1]} {match[2]}"
+
+
+def _table(
+    rows: Sequence[Mapping[str, str]],
+    shown: Sequence[str],
+    widths: Sequence[int],
+    title: str | None,
+    numeric: set[str],
 ) -> Table:
-    """Render a DataFrame (or the chosen columns) as a rich table."""
-    cols = [c for c in (columns or df.columns) if c in df.columns]
-    table = Table(title=title, show_lines=False)
-    for col in cols:
-        numeric = pd.api.types.is_numeric_dtype(df[col]) and not pd.api.types.is_bool_dtype(df[col])
-        table.add_column(str(col), justify="right" if numeric else "left", overflow="fold")
-    for row in df[cols].itertuples(index=False):
-        table.add_row(*(_cell(v) for v in row))
+    from rich.table import Table
+
+    from railtrack.safetext import terminal_text
+
+    table = Table(title=None if title is None else terminal_text(title), show_lines=False)
+    for col, w in zip(shown, widths, strict=True):
+        table.add_column(
+            terminal_text(col),
+            justify="right" if col in numeric else "left",
+            overflow="fold",
+            width=w,
+        )
+    for row in rows:
+        table.add_row(*(terminal_text(row.get(c, "")) for c in shown))
     return table
 
 
+_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+
+
+def _numeric_columns(rows: Sequence[Mapping[str, str]]) -> set[str]:
+    """Return the columns whose every non-empty cell is a number (right-aligned)."""
+    seen: dict[str, bool] = {}
+    for row in rows:
+        for key, cell in row.items():
+            if cell:
+                seen[key] = seen.get(key, True) and bool(_NUMBER.match(cell))
+    return {k for k, numeric in seen.items() if numeric}
+
+
+def emit_records(
+    records: Sequence[Mapping[str, Any]],
+    fmt: Format,
+    *,
+    title: str | None = None,
+    columns: Sequence[str] = (),
+    quiet: bool = False,
+    empty: str | None = None,
+) -> None:
+    """Print records in ``fmt``: JSON Lines, CSV, TSV or a table fitting the terminal.
+
+    Parameters
+    ----------
+    records
+        JSON-ready dicts, each in the shape of its kind.
+    fmt
+        ``json`` (one object per line), ``csv``/``tsv`` (flat columns, see
+        :func:`flatten`), or ``table``.
+    title
+        The table's title (not printed with ``quiet``).
+    columns
+        Table columns by priority (flat names); those that do not fit the terminal
+        width are dropped, with a note naming them.
+    quiet
+        Print the table without title or notes.
+    empty
+        Text printed instead of an empty table.
+    """
+    if fmt == "json":
+        print_jsonl(records)
+        return
+    if fmt in ("csv", "tsv"):
+        _write_delimited(records, "," if fmt == "csv" else "\t")
+        return
+    if not records:
+        if empty and not quiet:
+            console.print(empty, markup=False)
+        return
+    header, rows = _flat_rows(records)
+    rows = [{k: _display(v) for k, v in row.items()} for row in rows]
+    shown, widths, dropped = fit_columns(header, rows, columns, terminal_width())
+    console.print(_table(rows, shown, widths, None if quiet else title, _numeric_columns(rows)))
+    hidden = [c for c in dropped if any(r.get(c) for r in rows)]
+    if hidden and not quiet:
+        names = ", ".join(hidden[:6]) + (", ..." if len(hidden) > 6 else "")
+        err_console.print(
+            f"note: {len(hidden)} column(s) did not fit the terminal ({names}); "
+            "widen it or use --format csv/json for every field",
+            markup=False,
+            style="dim",
+        )
+
+
+def emit_document(doc: Mapping[str, Any], fmt: Format, *, quiet: bool = False) -> None:
+    """Print one document (a run summary): one JSON line, or ``key value`` lines.
+
+    CSV and TSV print the flat fields as a one-row table.
+    """
+    if fmt == "json":
+        print_json(doc)
+        return
+    if fmt in ("csv", "tsv"):
+        _write_delimited([doc], "," if fmt == "csv" else "\t")
+        return
+    from railtrack.safetext import terminal_text
+
+    for key, value in flatten(doc).items():
+        if value and not (quiet and key.startswith("problems")):
+            typer.echo(f"{key}: {terminal_text(value)}")
+
+
+# --- small text helpers ------------------------------------------------------------
+
+
+def _cell(value: Any) -> str:
+    if _is_missing(value):
+        return ""
+    if isinstance(value, datetime):
+        return (
+            value.date().isoformat()
+            if value.time() == datetime.min.time()
+            else (f"{value:%Y-%m-%d %H:%M}")
+        )
+    return str(value)
+
+
 def window_text(earliest: Any, latest: Any) -> str:
-    """Render a date window compactly: ``2023-03-01``, ``03-01..03-05``, ``>= 2023-03-08``."""
+    """Render a date window compactly: ``2023-03-01``, ``2023-03-01..03-05``, ``>= 2023-03-08``.
+
+    Examples
+    --------
+    >>> window_text("2023-03-01", "2023-03-05"), window_text("2023-03-08", None)
+    ('2023-03-01..03-05', '>= 2023-03-08')
+    """
     lo, hi = _cell(earliest), _cell(latest)
     if lo and hi:
         return lo if lo == hi else f"{lo}..{hi[5:] if lo[:4] == hi[:4] else hi}"
@@ -112,10 +456,43 @@ def window_text(earliest: Any, latest: Any) -> str:
     return f"<= {hi}" if hi else ""
 
 
-def print_problems(problems: Sequence[Any]) -> None:
-    """Print input problems, one line each, on stderr."""
+def print_problems(problems: Sequence[Any], fmt: Format = "table", *, quiet: bool = False) -> None:
+    """Print input problems on stderr: one line each, or JSON Lines of problem records.
+
+    With ``quiet``, print only how many there were.
+    """
     if not problems:
         return
-    err_console.print(f"[bold yellow]{len(problems)} problem(s) found:[/]")
+    if fmt == "json":
+        print_jsonl((problem_record(p) for p in problems), err=True)
+        return
+    if quiet:
+        err_console.print(f"{len(problems)} problem(s) found")
+        return
+    from railtrack.safetext import terminal_text
+
+    err_console.print(f"{len(problems)} problem(s) found:", style="bold yellow")
     for problem in problems:
-        err_console.print(f"  - {problem}", markup=False)
+        err_console.print(f"  - {terminal_text(problem)}")
+
+
+def print_skipped(skipped: Mapping[str, int], *, quiet: bool = False) -> None:
+    """Print, on stderr, what was read and deliberately skipped (one line, by reason)."""
+    if skipped and not quiet:
+        parts = ", ".join(f"{n:,} {reason}" for reason, n in sorted(skipped.items()))
+        err_console.print(f"skipped: {parts}", style="dim")
+
+
+def problem_record(problem: Any) -> dict[str, Any]:
+    """Return a problem (a :class:`~railtrack.io.Problem` or a message) as a problem record."""
+    if isinstance(problem, str):
+        return {
+            "record": "problem",
+            "path": None,
+            "row": None,
+            "unit": None,
+            "field": None,
+            "message": problem,
+            "text": problem,
+        }
+    return {"record": "problem", **problem.to_dict()}

@@ -6,68 +6,69 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
-import pandas as pd
 import typer
 
-from railtrack import columns as C
-from railtrack._data import data_path
 from railtrack.cli import app
+from railtrack.cli._options import (
+    CONTEXT,
+    AsOfOption,
+    FormatOption,
+    JsonOption,
+    NetworkOption,
+    PathsArg,
+    QuietOption,
+    StoreOption,
+)
 from railtrack.cli._output import (
     EXIT_INPUT_PROBLEMS,
     check_paths,
-    console,
-    frame_table,
-    print_jsonl,
+    emit_records,
+    output_format,
     print_problems,
 )
 from railtrack.cli.load import parse_date_option
 
-__all__ = ["estimate", "status"]
+__all__ = ["estimate", "estimate_records", "status", "status_records"]
 
 _ESTIMATE_TABLE = (
-    C.ID,
-    C.ORIGIN,
-    C.DESTINATION,
-    C.LENGTH_KM,
-    C.DEPARTURE_EARLIEST,
-    C.P10,
-    C.P50,
-    C.P90,
-    "claimed",
-    C.FLAGS,
+    "id",
+    "origin",
+    "destination",
+    "p50",
+    "p10",
+    "p90",
+    "length_km",
+    "claimed_earliest",
+    "flags",
+    "departure_earliest",
+    "claimed_latest",
+    "method",
+    "route",
 )
 _STATUS_TABLE = (
-    C.ID,
-    C.STATUS,
-    C.LAST_SEEN_STATION,
-    C.LAST_SEEN_AT,
-    C.P10,
-    C.P50,
-    C.P90,
-    C.FLAGS,
+    "id",
+    "status",
+    "p50",
+    "last_seen_station",
+    "last_seen_at",
+    "p10",
+    "p90",
+    "flags",
 )
 
-NetworkOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--network", help="Network directory (stations.csv, links.csv); default: embedded."
-    ),
-]
-AsOfOption = Annotated[str | None, typer.Option("--as-of", help="Date of knowledge (YYYY-MM-DD).")]
-JsonOption = Annotated[
-    bool, typer.Option("--json", help="Print JSON Lines: one object per shipment.")
-]
 
+def _missing(value: Any) -> bool:
+    import pandas as pd
 
-def _iso(value: Any) -> str | None:
-    if value is None or pd.isna(value):
-        return None
-    ts = pd.Timestamp(value)
-    return ts.date().isoformat() if ts == ts.normalize() else ts.isoformat()
+    return value is None or (not isinstance(value, str | list | tuple) and bool(pd.isna(value)))
 
 
 def _text(value: Any) -> Any:
-    return None if value is None or (not isinstance(value, str) and pd.isna(value)) else value
+    return None if _missing(value) else str(value)
+
+
+def _flags(value: Any) -> list[str]:
+    return [] if _missing(value) else [f for f in str(value).split(";") if f]
 
 
 def _network(path: Path | None) -> Any:
@@ -85,103 +86,161 @@ def _reports(paths: list[Path]) -> Any:
     return load_reports(paths)
 
 
-def _claimed(row: Mapping[Any, Any]) -> dict[str, Any] | None:
-    if pd.isna(row[C.CLAIMED_EARLIEST]) and pd.isna(row[C.CLAIMED_LATEST]):
+def _claimed(row: Mapping[str, Any]) -> dict[str, Any] | None:
+    from railtrack.records import iso_date
+
+    lo, hi = row["claimed_earliest"], row["claimed_latest"]
+    if _missing(lo) and _missing(hi):
         return None
     return {
-        "earliest": _iso(row[C.CLAIMED_EARLIEST]),
-        "latest": _iso(row[C.CLAIMED_LATEST]),
-        "precision": _text(row[C.CLAIMED_PRECISION]),
+        "earliest": None if _missing(lo) else iso_date(lo),
+        "latest": None if _missing(hi) else iso_date(hi),
+        "precision": _text(row["claimed_precision"]) or "day",
+        "text": None,
     }
 
 
-def _claim_text(row: Mapping[Any, Any]) -> str:
-    claimed = _claimed(row)
-    if claimed is None:
-        return ""
-    lo, hi = claimed["earliest"], claimed["latest"]
-    text = lo if lo == hi else f"{lo or '…'} – {hi or '…'}"
-    return f"{text} (outside)" if row[C.CLAIM_OUTSIDE_WINDOW] else text
+def estimate_records(df: Any, reports: Any) -> list[dict[str, Any]]:
+    """Return the rows of ``estimate_arrivals`` as ``estimate`` records.
+
+    ``origin``/``destination`` are the shipments' places as resolved and
+    ``departure`` their departure windows (from ``reports``); ``p10``-``p90`` are
+    ISO datetimes, ``claimed`` the source's window of ISO dates.
+    """
+    from railtrack.records import iso_datetime
+
+    by_id = {s.id: s for s in reports.shipments}
+    out = []
+    for r in df.to_dict("records"):
+        ship = by_id.get(r["id"])
+
+        def dump(part: Any) -> Any:
+            return None if part is None else part.model_dump(mode="json")
+
+        out.append(
+            {
+                "record": "estimate",
+                "id": r["id"],
+                "origin": dump(ship.origin) if ship else None,
+                "destination": dump(ship.destination) if ship else None,
+                "route": _text(r.get("route")),
+                "length_km": None if _missing(r["length_km"]) else round(float(r["length_km"]), 1),
+                "border_crossings": [
+                    b.strip() for b in str(_text(r.get("border_crossings")) or "").split(";") if b
+                ],
+                "departure": dump(ship.departure) if ship else None,
+                "p10": iso_datetime(r["p10"]),
+                "p50": iso_datetime(r["p50"]),
+                "p90": iso_datetime(r["p90"]),
+                "method": _text(r["method"]),
+                "claimed": _claimed(r),
+                "claim_outside_window": bool(r["claim_outside_window"]),
+                "flags": _flags(r["flags"]),
+            }
+        )
+    return out
 
 
-@app.command(epilog="Example: railtrack estimate data/reports/seed-hajun-2023-03.yaml --json")
+@app.command(
+    context_settings=CONTEXT,
+    epilog=(
+        "Example: railtrack estimate data/reports/seed-hajun-2023-03.yaml --json\n\n"
+        "Example: railtrack estimate trains.xlsx --format csv > windows.csv"
+    ),
+)
 def estimate(
-    paths: Annotated[
-        list[Path], typer.Argument(help="Report files or directories.", metavar="PATH...")
-    ],
+    paths: PathsArg,
     network: NetworkOption = None,
     as_of: AsOfOption = None,
+    fmt: FormatOption = None,
     json_out: JsonOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Estimate arrival windows (p10, p50, p90) for each shipment, beside its claim.
 
     The window comes from the routed distance, a speed and dwell model calibrated on
-    observed trips, and the departure window's own uncertainty. With --json, each
-    line has id, origin, destination, length_km, p10, p50, p90 (ISO dates or
-    datetimes), claimed ({earliest, latest, precision} or null), method and flags.
-    Exit code 1 when the reports had problems.
+    observed trips, and the departure window's own uncertainty. With --json, one
+    "estimate" record per line (`railtrack schema estimate`): the shipment's origin
+    and destination as places, route, length_km, departure, p10/p50/p90 (ISO
+    datetimes), claimed (the source's window) and flags. Exit code 1 when the
+    reports had problems.
     """
     from railtrack.estimate import estimate_arrivals
 
+    fmt_ = output_format(fmt, json_out)
     when = parse_date_option(as_of, "--as-of")
-    reports = _reports(paths)
-    df = estimate_arrivals(reports, _network(network), as_of=when)
-    records = df.to_dict("records")
-    if json_out:
-        print_jsonl(
-            {
-                "id": r[C.ID],
-                "origin": _text(r[C.ORIGIN]),
-                "destination": _text(r[C.DESTINATION]),
-                "length_km": None if pd.isna(r[C.LENGTH_KM]) else r[C.LENGTH_KM],
-                "p10": _iso(r[C.P10]),
-                "p50": _iso(r[C.P50]),
-                "p90": _iso(r[C.P90]),
-                "claimed": _claimed(r),
-                "claim_outside_window": bool(r[C.CLAIM_OUTSIDE_WINDOW]),
-                "method": _text(r[C.METHOD]),
-                "flags": [f for f in str(r[C.FLAGS] or "").split(";") if f],
-            }
-            for r in records
-        )
-    else:
-        shown = df.assign(claimed=[_claim_text(r) for r in records])
-        console.print(
-            frame_table(shown, title=f"{len(df)} arrival windows", columns=_ESTIMATE_TABLE)
-        )
-    print_problems(reports.problems)
+    net = _network(network)
+    reports = _reports(paths).resolve(net)
+    df = estimate_arrivals(reports, net, as_of=when)
+    emit_records(
+        estimate_records(df, reports),
+        fmt_,
+        title=f"{len(df)} arrival windows",
+        columns=_ESTIMATE_TABLE,
+        quiet=quiet,
+        empty="No shipments.",
+    )
+    print_problems(reports.problems, fmt_, quiet=quiet)
     if reports.problems:
         raise typer.Exit(EXIT_INPUT_PROBLEMS)
 
 
-@app.command(epilog="Example: railtrack status --as-of 2023-03-05 --json")
+def status_records(df: Any) -> list[dict[str, Any]]:
+    """Return the rows of ``track_status`` as ``status`` records (ISO datetimes throughout)."""
+    from railtrack.records import iso_datetime
+
+    return [
+        {
+            "record": "status",
+            "id": r["id"],
+            "status": str(r["status"]),
+            "last_seen_station": _text(r["last_seen_station"]),
+            "last_seen_at": iso_datetime(r["last_seen_at"]),
+            "p10": iso_datetime(r["p10"]),
+            "p50": iso_datetime(r["p50"]),
+            "p90": iso_datetime(r["p90"]),
+            "as_of": iso_datetime(r["as_of"]),
+            "flags": _flags(r["flags"]),
+        }
+        for r in df.to_dict("records")
+    ]
+
+
+@app.command(
+    context_settings=CONTEXT,
+    epilog=(
+        "Example: railtrack status --as-of 2023-03-05 --json\n\n"
+        "Example: railtrack status --store reports.sqlite --format tsv"
+    ),
+)
 def status(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
             help="Report files or directories; default: the embedded reports.",
             metavar="[PATH...]",
+            show_default=False,
         ),
     ] = None,
     network: NetworkOption = None,
     as_of: AsOfOption = None,
-    store: Annotated[
-        Path | None,
-        typer.Option(help="Read the reports from this railtrack store (see `railtrack ingest`)."),
-    ] = None,
+    store: StoreOption = None,
+    fmt: FormatOption = None,
     json_out: JsonOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Show each shipment's status at a date, with its remaining arrival window.
 
     Statuses: planned, departed, in transit, overdue, likely arrived, stale.
-
     Sightings in the reports (a train seen at a station at a time) move the window
-    to the train's position. With --json, each line has id, status,
-    last_seen_station, last_seen_at, p10, p50, p90, as_of and flags. Exit code 1
-    when the reports had problems.
+    to the train's position. With --json, one "status" record per line (`railtrack
+    schema status`); every time in it (last_seen_at, p10-p90, as_of) is an ISO
+    datetime. Exit code 1 when the reports had problems.
     """
+    from railtrack._data import data_path
     from railtrack.tracking import track_status
 
+    fmt_ = output_format(fmt, json_out)
     when = parse_date_option(as_of, "--as-of")
     if store is not None:
         from railtrack.store import Store
@@ -193,30 +252,16 @@ def status(
     else:
         reports = _reports(list(paths) if paths else [data_path("reports")])
     df = track_status(reports, _network(network), as_of=when)
-    if json_out:
-        print_jsonl(
-            {
-                "id": r[C.ID],
-                "status": str(r[C.STATUS]),
-                "last_seen_station": _text(r[C.LAST_SEEN_STATION]),
-                "last_seen_at": _iso(r[C.LAST_SEEN_AT]),
-                "p10": _iso(r[C.P10]),
-                "p50": _iso(r[C.P50]),
-                "p90": _iso(r[C.P90]),
-                "as_of": _iso(r[C.AS_OF]),
-                "flags": [f for f in str(r[C.FLAGS] or "").split(";") if f],
-            }
-            for r in df.to_dict("records")
-        )
-    else:
-        day = pd.Timestamp(df[C.AS_OF].iloc[0]).date() if len(df) else when
-        console.print(
-            frame_table(
-                df.astype({C.STATUS: "string"}),
-                title=f"{len(df)} shipments as of {day}",
-                columns=_STATUS_TABLE,
-            )
-        )
-    print_problems(reports.problems)
+    records = status_records(df)
+    day = records[0]["as_of"][:10] if records else when
+    emit_records(
+        records,
+        fmt_,
+        title=f"{len(df)} shipments as of {day}",
+        columns=_STATUS_TABLE,
+        quiet=quiet,
+        empty="No shipments.",
+    )
+    print_problems(reports.problems, fmt_, quiet=quiet)
     if reports.problems:
         raise typer.Exit(EXIT_INPUT_PROBLEMS)

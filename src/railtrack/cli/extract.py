@@ -1,56 +1,89 @@
-"""``railtrack extract``: read shipments from a report written in plain English.
+"""``railtrack extract``: read shipments from a report in en, ru, uk, be or pl.
 
-``--json`` prints one object ``{"shipments": [...], "groups": [...]}`` (see
-:meth:`railtrack.extract.Extraction.to_dict`): each shipment has ``origin`` and
-``destination`` (``text`` as written, ``station`` resolved or null, plus
-``station_id``, ``region``, ``unresolved``), ``departure`` and
-``expected_arrival`` (``earliest``, ``latest`` ISO dates, ``precision``, ``text``, or
-null), ``cars`` (``total``, ``passenger``, ``covered``, ``flat``, ``tank``, ``other``),
-``group`` (a group id or null) and the extra fields ``id``, ``claim``,
-``confidence``, ``cars_estimated`` and ``evidence`` (field, text, start, end,
-confidence); each group has ``id``, ``cars``, ``n_trains`` and ``members``.
+``--json`` prints JSON Lines: one ``shipment`` record per train (each with the
+``lang`` it was read in), then one ``group`` record per group of trains and one
+``sighting`` record per sighting the text tells of, in the
+same shapes as ``railtrack load --json`` (:mod:`railtrack.records`), so the output
+is itself a loadable report file.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
-import pandas as pd
 import typer
 
 from railtrack.cli import app
+from railtrack.cli._options import (
+    CONTEXT,
+    FormatOption,
+    JsonOption,
+    NetworkOption,
+    PublishedOption,
+    QuietOption,
+)
 from railtrack.cli._output import (
     EXIT_INPUT_PROBLEMS,
     check_paths,
     console,
-    frame_table,
-    print_json,
+    emit_records,
+    output_format,
     print_problems,
+    print_skipped,
     window_text,
 )
-from railtrack.cli.load import parse_date_option
+from railtrack.cli.load import GROUP_TABLE, parse_date_option
 from railtrack.errors import InputPathError
+
+if TYPE_CHECKING:
+    from railtrack.extract import Extraction
+    from railtrack.network import RailNetwork
 
 __all__ = ["extract"]
 
 
 def _read_input(file: Path) -> tuple[str, str]:
-    """Return (name, text) of the report file, or of standard input for ``-``."""
-    from railtrack.io._decode import NotText, read_text
+    """Return (name, text) of the report file, or of standard input for ``-``.
 
-    if str(file) == "-":
-        return "<stdin>", sys.stdin.read()
-    check_paths([file])
-    if file.is_dir():
-        msg = f"{file} is a directory; give one report file (or - for standard input)"
-        raise InputPathError(msg)
+    Standard input is read as bytes, at most ``MAX_REPORT_BYTES``, and decoded like
+    a file (BOM, UTF-8, cp1251/KOI8-R, detected), whatever the locale says.
+    """
+    from railtrack.io._decode import NotText, decode_text, display_path, read_stream, read_text
+
     try:
-        return file.name, read_text(file)
+        if str(file) == "-":
+            raw = read_stream(sys.stdin.buffer, name="standard input")
+            return "<stdin>", decode_text(raw, name="standard input")
+        check_paths([file])
+        if file.is_dir():
+            msg = f"{display_path(file)} is a directory; give one report file (or - for stdin)"
+            raise InputPathError(msg)
+        kind = _STRUCTURED.get(file.suffix.lower())
+        if kind is not None:
+            msg = (
+                f"{display_path(file)} is a structured report file ({kind}), not prose: "
+                f"use `railtrack load {display_path(file)}` to read it"
+            )
+            raise InputPathError(msg)
+        return display_path(file.name), read_text(file)
     except NotText as exc:
-        msg = f"{file}: {exc}"
+        msg = f"{'standard input' if str(file) == '-' else display_path(file)}: {exc}"
         raise InputPathError(msg) from None
+
+
+_STRUCTURED = {
+    ".csv": "CSV",
+    ".tsv": "TSV",
+    ".json": "JSON",
+    ".jsonl": "JSON Lines",
+    ".ndjson": "JSON Lines",
+    ".yaml": "YAML",
+    ".yml": "YAML",
+    ".xlsx": "a spreadsheet",
+    ".parquet": "Parquet",
+}
 
 
 def _place_cell(place: dict[str, object] | None) -> str:
@@ -63,94 +96,165 @@ def _place_cell(place: dict[str, object] | None) -> str:
     return text if not station or station == text else f"{text} → {station}"
 
 
-def _cars_cell(cars: dict[str, int | None]) -> str:
-    parts = [f"{k} {v}" for k, v in cars.items() if k != "total" and v is not None]
+def _cars_cell(cars: dict[str, object]) -> str:
+    parts = [
+        f"{k} {v}"
+        for k, v in cars.items()
+        if k not in ("total", "total_derived", "estimated") and v is not None
+    ]
     total = "" if cars["total"] is None else str(cars["total"])
     return f"{total} ({', '.join(parts)})" if parts else total
 
 
-@app.command()
+@app.command(
+    context_settings=CONTEXT,
+    epilog=(
+        "Example: railtrack extract report.txt --published 2023-03-03 --json\n\n"
+        "Example: railtrack extract - --published 2023-03-03 < note.txt\n\n"
+        "Example: railtrack extract export/result.json -f csv > posts.csv"
+    ),
+)
 def extract(
-    file: Annotated[Path, typer.Argument(help="A .txt/.md report, or - for standard input.")],
-    published: Annotated[
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE",
+            help="A .txt/.md report, - for standard input, or a Telegram export "
+            "(result.json, a messages*.html page, or the export folder).",
+        ),
+    ],
+    published: PublishedOption = None,
+    network_dir: NetworkOption = None,
+    lang: Annotated[
         str | None,
         typer.Option(
-            "--published",
-            help="Publication date YYYY-MM-DD, for a report whose header gives none.",
+            "--lang",
+            metavar="en|ru|uk|be|pl",
+            help="Language of the report when it is too short to tell.",
         ),
     ] = None,
-    network_dir: Annotated[
-        Path | None,
-        typer.Option(
-            "--network",
-            help="Network directory to resolve station names (default: embedded network).",
-        ),
-    ] = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", help='Print {"shipments": [...], "groups": [...]}.')
-    ] = False,
+    fmt: FormatOption = None,
+    json_out: JsonOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Read the shipments, dates, stations and car counts a report describes.
 
-    The report may start with "key: value" header lines (source, published, url,
-    relayed_by, reliability, id) and a blank line. Unresolved station names are
-    kept as written and marked "(?)". Exit code 1 when the input has problems.
-
-    Example: railtrack extract report.txt --published 2023-03-03 --json
+    The report may be in English, Russian, Ukrainian, Belarusian or Polish, and may
+    start with "key: value" header lines (source, published, url, relayed_by,
+    reliability, id, lang) and a blank line. Unresolved station names are kept as
+    written and marked "(?)". With --json, one "shipment" record per line, then one
+    "group" record per group of trains and one "sighting" record per sighting (the
+    shapes of `railtrack load --json`).
+    Exit code 1 when the input has problems (a report in a language railtrack does
+    not read is one); 2 for a CSV/JSON/YAML file (use railtrack load).
     """
     from railtrack.io.text import extract_text_report
     from railtrack.network import load_network
 
+    fmt_ = output_format(fmt, json_out)
     day = parse_date_option(published, "--published")
-    name, text = _read_input(file)
     if network_dir is not None:
         check_paths([network_dir])
-    net = load_network(network_dir)
-    result, problems = extract_text_report(
-        text,
-        name=name,
-        published=day,
-        network=net,
-        markdown=name.lower().endswith(".md"),
-    )
-    data = result.to_dict()
-    if as_json:
-        print_json(data)
+    if _is_telegram(file):
+        name = file.name
+        net = load_network(network_dir)
+        result, problems = _extract_export(file, net, quiet=quiet)
     else:
-        rows = [
-            {
-                "id": s["id"],
-                "origin": _place_cell(s["origin"]),
-                "destination": _place_cell(s["destination"]),
-                "departure": window_text(*(_ends(s["departure"]))),
-                "arrival (claimed)": window_text(*(_ends(s["expected_arrival"]))),
-                "cars": _cars_cell(s["cars"]),
-                "group": s["group"] or "",
-                "claim": s["claim"],
-                "confidence": f"{s['confidence']:.2f}",
-            }
-            for s in data["shipments"]
-        ]
-        if rows:
-            console.print(frame_table(pd.DataFrame(rows), title=f"Shipments in {name}"))
-        else:
-            console.print(f"No shipment found in {name}.")
-        groups = [
-            {
-                "id": g["id"],
-                "n_trains": "" if g["n_trains"] is None else str(g["n_trains"]),
-                "members": ", ".join(g["members"]),
-                "cars": _cars_cell(g["cars"]),
-            }
-            for g in data["groups"]
-        ]
-        if groups:
-            console.print(frame_table(pd.DataFrame(groups), title="Groups of trains"))
-        for message in result.unresolved:
-            console.print(f"note: {message}", markup=False, style="dim")
-    print_problems(problems)
+        name, text = _read_input(file)
+        net = load_network(network_dir)
+        result, problems = extract_text_report(
+            text,
+            name=name,
+            published=day,
+            network=net,
+            markdown=name.lower().endswith(".md"),
+            lang=lang,
+        )
+    members: dict[str, list[str]] = {}
+    for s in result.shipments:
+        if s.group is not None:
+            members.setdefault(s.group, []).append(s.id)
+    shipments = [{"record": "shipment", **s.model_dump(mode="json")} for s in result.shipments]
+    groups = [
+        {"record": "group", **g.model_dump(mode="json"), "members": members.get(g.id, [])}
+        for g in result.groups
+    ]
+    sightings = [{"record": "sighting", **x.model_dump(mode="json")} for x in result.sightings]
+    if fmt_ == "json":
+        emit_records([*shipments, *groups, *sightings], fmt_)
+    elif fmt_ in ("csv", "tsv"):
+        emit_records(shipments, fmt_)
+    else:
+        _tables(result, name, shipments, groups, quiet)
+    print_problems(problems, fmt_, quiet=quiet)
     if problems:
         raise typer.Exit(EXIT_INPUT_PROBLEMS)
+
+
+def _tables(
+    result: Extraction,
+    name: str,
+    shipments: list[dict[str, Any]],
+    groups: list[dict[str, Any]],
+    quiet: bool,
+) -> None:
+    from railtrack.extract.lexicon import LANGUAGES
+    from railtrack.safetext import terminal_text
+
+    rows = [
+        {
+            "id": s["id"],
+            "origin": _place_cell(s["origin"]),
+            "destination": _place_cell(s["destination"]),
+            "departure": window_text(*(_ends(s["departure"]))),
+            "arrival (claimed)": window_text(*(_ends(s["expected_arrival"]))),
+            "cars": _cars_cell(s["cars"]),
+            "group": s["group"] or "",
+            "claim": s["claim"],
+            "confidence": f"{s['confidence']:.2f}",
+        }
+        for s in shipments
+    ]
+    if rows:
+        emit_records(
+            rows,
+            "table",
+            title=f"Shipments in {name} ({result.lang})",
+            columns=tuple(rows[0]),
+            quiet=quiet,
+        )
+    elif result.lang is not None and result.lang not in LANGUAGES:
+        console.print(f"Nothing read in {terminal_text(name)}: it is in {result.lang}.")
+    else:
+        console.print(f"No shipment found in {terminal_text(name)} (read as {result.lang}).")
+    if groups:
+        emit_records(groups, "table", title="Groups of trains", columns=GROUP_TABLE, quiet=quiet)
+    if not quiet:
+        for message in result.unresolved:
+            console.print(f"note: {terminal_text(message)}", style="dim")
+
+
+def _is_telegram(file: Path) -> bool:
+    from railtrack.io.telegram import is_export_folder, is_telegram_file
+
+    if str(file) == "-" or not file.exists():
+        return False
+    return is_export_folder(file) if file.is_dir() else is_telegram_file(file)
+
+
+def _extract_export(
+    file: Path, net: RailNetwork, *, quiet: bool = False
+) -> tuple[Extraction, list[str]]:
+    """Read every post of a Telegram export; skipped posts are counted on stderr."""
+    from railtrack.extract import Extraction
+    from railtrack.io.telegram import read_telegram_export
+
+    reports = read_telegram_export(file, network=net)
+    print_skipped(reports.skipped, quiet=quiet)
+    result = Extraction(
+        shipments=reports.shipments, groups=reports.groups, sightings=reports.sightings
+    )
+    return result, [str(p) for p in reports.problems]
 
 
 def _ends(window: dict[str, object] | None) -> tuple[object, object]:

@@ -2,77 +2,131 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from railtrack.cli import app
+from railtrack.cli._options import (
+    CONTEXT,
+    FormatOption,
+    JsonOption,
+    NetworkOption,
+    PathsArg,
+    PublishedOption,
+    QuietOption,
+    StoreOption,
+)
 from railtrack.cli._output import (
     EXIT_INPUT_PROBLEMS,
     check_paths,
     console,
-    print_json,
+    emit_document,
+    output_format,
     print_problems,
+    print_skipped,
+    problem_record,
 )
 from railtrack.cli.load import parse_date_option
-from railtrack.io import load_reports
-from railtrack.store import Store, default_store_path
 
-__all__ = ["STORE_HELP", "ingest"]
+__all__ = ["STORE_HELP", "ingest", "store_totals"]
 
 STORE_HELP = "The SQLite store (default: railtrack.sqlite in the user data directory)."
 
 
-@app.command(epilog="Example: railtrack ingest data/reports --store reports.sqlite")
+def store_totals(counts: dict[str, int]) -> dict[str, int]:
+    """Return :meth:`Store.counts` as the ``store_totals`` object (``n_`` + plural kind)."""
+    names = {
+        "shipment": "n_shipments",
+        "group": "n_groups",
+        "sighting": "n_sightings",
+        "trains": "n_trains",
+        "ingests": "n_ingests",
+    }
+    return {names[k]: int(v) for k, v in counts.items() if k in names}
+
+
+@app.command(
+    context_settings=CONTEXT,
+    epilog=(
+        "Example: railtrack ingest data/reports --store reports.sqlite\n\n"
+        "Example: railtrack ingest my-trains.xlsx --store reports.sqlite --json"
+    ),
+)
 def ingest(
-    paths: Annotated[
-        list[Path], typer.Argument(help="Report files or directories.", metavar="PATH...")
-    ],
-    store: Annotated[Path | None, typer.Option(help=STORE_HELP)] = None,
-    network: Annotated[
-        Path | None,
-        typer.Option(help="Network directory for resolving names (default: embedded)."),
+    paths: PathsArg,
+    store: StoreOption = None,
+    network: NetworkOption = None,
+    published: PublishedOption = None,
+    lock_wait: Annotated[
+        float | None,
+        typer.Option(
+            min=0,
+            metavar="SECONDS",
+            help="Seconds to wait for another ingest's lock on the store (default 30).",
+        ),
     ] = None,
-    published: Annotated[
-        str | None,
-        typer.Option(help="Publication date (YYYY-MM-DD) for text reports without a header."),
-    ] = None,
-    json_out: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
+    fmt: FormatOption = None,
+    json_out: JsonOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Add reports to the local store.
 
     The same report ingested twice is stored once; the same train reported by two
     sources is linked, both sources kept; sightings accumulate. Each ingest is one
-    transaction: an interrupted ingest leaves the store as it was. Exit code 1 when
-    the reports had problems (the good records are still stored).
+    transaction: an interrupted ingest leaves the store as it was; while another
+    process holds the store's lock, the ingest waits (--lock-wait) and then exits 2
+    with one line, storing nothing. With --json one "ingest" record (n_new,
+    n_duplicates, n_linked, ingest_id, telegram_posts, store, store_totals, skipped,
+    n_problems, problems). Exit code 1 when the reports had problems (the good
+    records are still stored).
     """
+    from railtrack.io import load_reports
     from railtrack.network import load_network
+    from railtrack.store import Store, default_store_path
 
+    fmt_ = output_format(fmt, json_out)
     check_paths(paths)
     if network is not None:
         check_paths([network])
     reports = load_reports(paths, published=parse_date_option(published, "--published"))
     net = load_network(network)
-    with Store(store or default_store_path()) as db:
+    with Store(store or default_store_path(), lock_wait=lock_wait) as db:
         result = db.ingest(reports, paths=paths, network=net)
         counts = db.counts()
         location = str(db.path)
-    if json_out:
-        print_json(
-            {
-                **result.to_dict(),
-                "store": location,
-                "totals": counts,
-                "problems": [p.to_dict() for p in reports.problems],
-            }
-        )
+    doc: dict[str, Any] = {
+        "record": "ingest",
+        "n_new": result.new,
+        "n_duplicates": result.duplicates,
+        "n_linked": result.linked,
+        "ingest_id": result.ingest_id,
+        "telegram_posts": {f"n_{k}": int(v) for k, v in result.posts.items()},
+        "store": location,
+        "store_totals": store_totals(counts),
+        "skipped": {str(k): int(v) for k, v in reports.skipped.items()},
+        "n_problems": len(reports.problems),
+        "problems": [problem_record(p) for p in reports.problems],
+    }
+    if fmt_ != "table":
+        emit_document(doc, fmt_)
+    elif quiet:
+        console.print(location, markup=False)
     else:
+        from railtrack.safetext import terminal_text
+
         console.print(
             f"{result.new} new records, {result.duplicates} already stored, "
-            f"{result.linked} linked to trains reported by other sources -> {location}"
+            f"{result.linked} linked to trains reported by other sources -> "
+            f"{terminal_text(location)}"
         )
         console.print("store holds " + ", ".join(f"{v} {k}" for k, v in counts.items()))
-    print_problems(reports.problems)
+        if result.posts:
+            console.print(
+                "Telegram posts: " + ", ".join(f"{n} {kind}" for kind, n in result.posts.items())
+            )
+    if fmt_ == "table":
+        print_skipped(reports.skipped, quiet=quiet)
+        print_problems(reports.problems, quiet=quiet)
     if reports.problems:
         raise typer.Exit(EXIT_INPUT_PROBLEMS)

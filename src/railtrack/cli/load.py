@@ -3,114 +3,202 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from railtrack.cli import app
+from railtrack.cli._options import (
+    CONTEXT,
+    FormatOption,
+    JsonOption,
+    PathsArg,
+    PublishedOption,
+    QuietOption,
+)
 from railtrack.cli._output import (
     EXIT_INPUT_PROBLEMS,
     check_paths,
-    console,
-    frame_table,
+    emit_records,
+    output_format,
     print_jsonl,
     print_problems,
-    window_text,
+    print_skipped,
 )
-from railtrack.io import load_reports
 
-__all__ = ["load", "parse_date_option"]
+__all__ = ["load", "parse_columns_option", "parse_date_option", "report_records"]
 
-_TABLE_COLUMNS = (
+SHIPMENT_TABLE = (
     "id",
     "origin",
     "destination",
-    "departure",
-    "arrival (claimed)",
+    "departure_earliest",
     "cars_total",
-    "cars_passenger",
+    "source_reporter",
     "claim",
-    "group",
-    "source",
-    "reliability",
-)
-_GROUP_COLUMNS = (
-    "id",
-    "n_trains",
-    "members",
-    "cars_total",
+    "departure_latest",
     "cars_passenger",
+    "group",
+    "expected_arrival_earliest",
     "cars_flat",
-    "source",
+    "source_reliability",
+    "origin_station",
+    "destination_station",
 )
+GROUP_TABLE = ("id", "n_trains", "members", "cars_total", "cars_passenger", "source_reporter")
+SIGHTING_TABLE = ("id", "shipment", "station", "seen_at", "source_reporter")
+_KINDS = ("shipment", "group", "sighting")
 
 
 def parse_date_option(value: str | None, option: str) -> date | None:
-    """Parse a ``YYYY-MM-DD`` command-line option, or exit 2 with a one-line message."""
+    """Parse a ``YYYY-MM-DD`` command-line option, or exit 2 with a one-line message.
+
+    The date must lie in the plausible range of reports (1900-2100, see
+    :func:`railtrack.models.check_plausible`).
+    """
+    from railtrack.models import check_plausible
+
     if value is None:
         return None
     try:
-        return datetime.strptime(value, "%Y-%m-%d").date()
+        day = datetime.strptime(value, "%Y-%m-%d").date()
     except ValueError:
         raise typer.BadParameter(
             f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option
         ) from None
+    try:
+        check_plausible(day)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint=option) from None
+    return day
 
 
-@app.command(epilog="Example: railtrack load data/reports --json > shipments.jsonl")
-def load(
-    paths: Annotated[
-        list[Path], typer.Argument(help="Report files or directories.", metavar="PATH...")
-    ],
-    published: Annotated[
-        str | None,
-        typer.Option(help="Publication date (YYYY-MM-DD) for text reports without a header."),
-    ] = None,
-    json_out: Annotated[
-        bool, typer.Option("--json", help="Print JSON Lines: one record per line.")
-    ] = False,
-) -> None:
-    """Load shipment reports (CSV, JSON, JSON Lines, YAML, text) and show them.
+def parse_columns_option(value: str | None) -> dict[str, str]:
+    """Parse ``--columns "from=origin,to=destination"`` into ``{header: field}``.
 
-    With --json, each shipment is one line with the model's field names; groups and
-    sightings follow as lines with "record": "group" / "sighting". The output is
-    itself a loadable .jsonl report file. Problems go to stderr; exit code 1 when
-    there were any.
+    Examples
+    --------
+    >>> parse_columns_option("Von=origin, Nach = destination")
+    {'von': 'origin', 'nach': 'destination'}
     """
-    check_paths(paths)
-    reports = load_reports(paths, published=parse_date_option(published, "--published"))
-    if json_out:
-        print_jsonl(reports.to_records())
-    else:
-        df = reports.to_frame()
-        df["departure"] = [
-            window_text(a, b)
-            for a, b in zip(df["departure_earliest"], df["departure_latest"], strict=True)
-        ]
-        df["arrival (claimed)"] = [
-            window_text(a, b)
-            for a, b in zip(df["arrival_earliest"], df["arrival_latest"], strict=True)
-        ]
-        console.print(
-            frame_table(df, title=f"{len(reports.shipments)} shipments", columns=_TABLE_COLUMNS)
+    if not value:
+        return {}
+    out: dict[str, str] = {}
+    for part in value.split(","):
+        if not part.strip():
+            continue
+        header, sep, field = part.partition("=")
+        if not sep or not header.strip() or not field.strip():
+            raise typer.BadParameter(
+                f"{part.strip()!r} is not HEADER=FIELD", param_hint="--columns"
+            )
+        out[header.strip().lower()] = field.strip()
+    from railtrack.io._records import KNOWN_KEYS
+
+    unknown = sorted(set(out.values()) - KNOWN_KEYS)
+    if unknown:
+        raise typer.BadParameter(
+            f"not a report field: {', '.join(unknown)} (fields: {', '.join(sorted(KNOWN_KEYS))})",
+            param_hint="--columns",
         )
-        if reports.groups:
-            console.print(
-                frame_table(
-                    reports.groups_frame(),
-                    title=f"{len(reports.groups)} groups of trains",
-                    columns=_GROUP_COLUMNS,
-                )
-            )
-        if reports.sightings:
-            console.print(
-                frame_table(
-                    reports.sightings_frame(),
-                    title=f"{len(reports.sightings)} sightings",
-                    columns=("id", "shipment", "station", "seen_at", "source"),
-                )
-            )
-    print_problems(reports.problems)
+    return out
+
+
+def report_records(reports: Any, kinds: tuple[str, ...] = _KINDS) -> dict[str, list[Any]]:
+    """Return a report set's records by kind, each in its kind's JSON shape."""
+    records = {kind: [] for kind in kinds}  # type: dict[str, list[Any]]
+    for record in reports.to_records():
+        kind = record["record"]
+        if kind in records:
+            records[kind].append(record)
+    return records
+
+
+ColumnsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--columns",
+        metavar="HEADER=FIELD,...",
+        help="Map a table's column headers to fields when the automatic mapping does not "
+        'know them, e.g. "Von=origin,Nach=destination,Datum=departure".',
+    ),
+]
+KindOption = Annotated[
+    str | None,
+    typer.Option(
+        "--kind",
+        metavar="shipment|group|sighting",
+        help="Print only records of this kind (CSV and TSV print one kind; default shipment).",
+    ),
+]
+
+
+@app.command(
+    context_settings=CONTEXT,
+    epilog=(
+        "Example: railtrack load data/reports --json > all.jsonl\n\n"
+        "Example: railtrack load my-trains.xlsx --format csv > trains.csv\n\n"
+        'Example: railtrack load table.csv --columns "Von=origin,Nach=destination"'
+    ),
+)
+def load(
+    paths: PathsArg,
+    published: PublishedOption = None,
+    columns: ColumnsOption = None,
+    kind: KindOption = None,
+    fmt: FormatOption = None,
+    json_out: JsonOption = False,
+    quiet: QuietOption = False,
+) -> None:
+    """Load shipment reports and show them; your own spreadsheets (CSV, .xlsx) too.
+
+    A table's columns are mapped to fields by their headers in English, Russian,
+    Ukrainian, Belarusian or Polish (date, from, to, wagons, source, дата, откуда,
+    куда, вагонов ...; see the README), or by --columns. With --json each record is
+    one line with "record": "shipment" / "group" / "sighting" (the output is itself a
+    loadable .jsonl report file), after one "record": "file" line per table saying
+    which column became which field. Problems go to stderr (as JSON Lines with
+    --json); exit code 1 when there were any.
+    """
+    from railtrack.io import load_reports
+
+    fmt_ = output_format(fmt, json_out)
+    if kind is not None and kind not in _KINDS:
+        raise typer.BadParameter(f"{kind!r} is not one of {', '.join(_KINDS)}", param_hint="--kind")
+    check_paths(paths)
+    reports = load_reports(
+        paths,
+        published=parse_date_option(published, "--published"),
+        columns=parse_columns_option(columns),
+    )
+    if fmt_ == "json":
+        if kind is None:
+            print_jsonl(reports.file_records())
+            print_jsonl(reports.to_records())
+        else:
+            print_jsonl(report_records(reports, (kind,))[kind])
+    elif fmt_ in ("csv", "tsv"):
+        chosen = kind or "shipment"
+        emit_records(report_records(reports, (chosen,))[chosen], fmt_)
+    else:
+        _tables(reports, kind, quiet)
+    if fmt_ != "json":
+        print_skipped(reports.skipped, quiet=quiet)
+    print_problems(reports.problems, fmt_, quiet=quiet)
     if reports.problems:
         raise typer.Exit(EXIT_INPUT_PROBLEMS)
+
+
+def _tables(reports: Any, kind: str | None, quiet: bool) -> None:
+    records = report_records(reports)
+    tables = {
+        "shipment": (SHIPMENT_TABLE, f"{len(records['shipment'])} shipments"),
+        "group": (GROUP_TABLE, f"{len(records['group'])} groups of trains"),
+        "sighting": (SIGHTING_TABLE, f"{len(records['sighting'])} sightings"),
+    }
+    for name, (cols, title) in tables.items():
+        if kind not in (None, name) or (name != "shipment" and not records[name]):
+            continue
+        emit_records(
+            records[name], "table", title=title, columns=cols, quiet=quiet, empty="No shipments."
+        )

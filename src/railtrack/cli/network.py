@@ -3,29 +3,32 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from railtrack.cli import app
+from railtrack.cli._options import CONTEXT, FormatOption, JsonOption, NetworkOption, QuietOption
 from railtrack.cli._output import (
     EXIT_INPUT_PROBLEMS,
     check_paths,
     console,
+    emit_records,
     err_console,
-    frame_table,
+    output_format,
     print_json,
 )
-from railtrack.errors import StationNotFound
 
 if TYPE_CHECKING:
+    from railtrack.gazetteer import Resolution
     from railtrack.network import RailNetwork
+    from railtrack.routing import Route
 
-__all__ = ["resolve", "route"]
+__all__ = ["import_osm_command", "resolution_record", "resolve", "route", "route_record"]
 
-_NETWORK_HELP = (
-    "Network directory (stations.csv, links.csv); default: the embedded theatre network."
-)
+_RESOLUTION_TABLE = ("query", "station_id", "station", "country", "station_region", "score")
+_CANDIDATE_TABLE = ("station_id", "station", "score")
+_ROUTE_TABLE = ("origin", "destination", "length_km", "border_crossings", "station_names")
 
 
 def _load(network: Path | None) -> RailNetwork:
@@ -36,34 +39,64 @@ def _load(network: Path | None) -> RailNetwork:
     return load_network(network)
 
 
+def resolution_record(r: Resolution, node: dict[str, Any]) -> dict[str, Any]:
+    """Return a resolution in the ``resolution`` record shape (see :mod:`railtrack.records`)."""
+    return {
+        "record": "resolution",
+        "query": r.query,
+        "resolved": r.resolved,
+        "station_id": r.station_id,
+        "station": r.name if r.station_id else None,
+        "score": round(r.score, 1),
+        "region": r.region,
+        "region_stations": list(r.region_stations),
+        "report_stations": list(r.report_stations),
+        "candidates": [
+            {"station_id": sid, "station": name, "score": round(score, 1)}
+            for sid, name, score in r.candidates
+        ],
+        "note": r.note,
+        "country": node.get("country"),
+        "station_region": node.get("region") or None,
+        "lat": node.get("lat"),
+        "lon": node.get("lon"),
+    }
+
+
 @app.command(
-    epilog='Example: railtrack resolve "Matveyev-Kurhan" --json',
+    context_settings=CONTEXT,
+    epilog=(
+        'Example: railtrack resolve "Matveyev-Kurhan" --json\n\n'
+        "Example: railtrack resolve Гомель --quiet   (prints the station id only)"
+    ),
 )
 def resolve(
-    name: Annotated[str, typer.Argument(help="Station, region or country name, any spelling.")],
-    network: Annotated[Path | None, typer.Option(help=_NETWORK_HELP, metavar="DIR")] = None,
-    json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    name: Annotated[
+        str,
+        typer.Argument(metavar="STATION", help="Station, region or country name, any spelling."),
+    ],
+    network: NetworkOption = None,
+    fmt: FormatOption = None,
+    json_out: JsonOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Resolve a station name as a report writes it to one station of the network.
 
     Prints the station's id, canonical name, country and score; a region or country
     ("Belarus") lists the stations it covers. An unresolved name prints the ranked
-    candidates and exits with code 1. With --json: {"query", "resolved", "id",
-    "name", "score", "region", "region_stations", "report_stations", "candidates",
-    "note", "country", "station_region", "lat", "lon"}.
+    candidates and exits with code 1. With --json one "resolution" record (see
+    `railtrack schema resolution`); with --quiet only the station id (or the region).
     """
+    fmt_ = output_format(fmt, json_out)
     net = _load(network)
     r = net.resolve(name)
     node = net.G.nodes[r.station_id] if r.station_id else {}
-    if json_out:
-        doc = r.to_dict()
-        doc.update(
-            country=node.get("country"),
-            station_region=node.get("region") or None,
-            lat=node.get("lat"),
-            lon=node.get("lon"),
-        )
-        print_json(doc)
+    record = resolution_record(r, node)
+    if fmt_ != "table":
+        emit_records([record], fmt_)
+    elif quiet:
+        if r.resolved:
+            console.print(r.station_id or r.region, markup=False)
     elif r.station_id:
         console.print(
             f"{r.query} -> {r.name} [{r.station_id}] {node.get('country', '')} "
@@ -77,20 +110,47 @@ def resolve(
             f"report stations: {', '.join(stations[:12]) or 'none'}",
             markup=False,
         )
-    else:
-        err_console.print(f"{name!r} not resolved: {r.note}", markup=False)
-        if r.candidates:
-            import pandas as pd
-
-            df = pd.DataFrame(r.candidates, columns=["id", "name", "score"])
-            console.print(frame_table(df, title="candidates"))
     if not r.resolved:
+        if not quiet:
+            err_console.print(f"{name!r} not resolved: {r.note}", markup=False)
+        if fmt_ == "table" and r.candidates and not quiet:
+            emit_records(
+                record["candidates"], "table", title="candidates", columns=_CANDIDATE_TABLE
+            )
         raise typer.Exit(EXIT_INPUT_PROBLEMS)
 
 
+def route_record(r: Route, net: RailNetwork) -> dict[str, Any]:
+    """Return a route in the ``route`` record shape: the ends as places, stations in order."""
+    G = net.G
+
+    def end(query: str, station_id: str) -> dict[str, Any]:
+        node = G.nodes[station_id]
+        return {
+            "text": query,
+            "station_id": station_id,
+            "station": node.get("name"),
+            "region": None,
+            "resolved_score": None,
+            "unresolved": False,
+        }
+
+    return {
+        "record": "route",
+        "origin": end(r.origin_query, r.origin),
+        "destination": end(r.destination_query, r.destination),
+        "length_km": round(r.length_km, 1),
+        "stations": list(r.stations),
+        "station_names": list(r.names),
+        "border_crossings": list(r.border_crossings),
+        "geometry": [list(p) for p in r.geometry],
+    }
+
+
 @app.command(
+    context_settings=CONTEXT,
     epilog=(
-        'Example: railtrack route Slonim "Matveev Kurgan" --k 2 --json\n\n'
+        'Example: railtrack route Slonim "Matveev Kurgan" -k 2 --json\n\n'
         "Example: railtrack route Belarus Neklinovka --via Smolensk"
     ),
 )
@@ -100,37 +160,91 @@ def route(
         str, typer.Argument(metavar="TO", help="Destination station or region.")
     ],
     via: Annotated[
-        list[str] | None, typer.Option(help="Station to pass, in order; repeatable.")
+        list[str] | None,
+        typer.Option(metavar="STATION", help="Station to pass, in order; repeatable."),
     ] = None,
-    k: Annotated[int, typer.Option("--k", min=1, help="Number of alternative routes.")] = 1,
-    network: Annotated[Path | None, typer.Option(help=_NETWORK_HELP, metavar="DIR")] = None,
-    json_out: Annotated[
-        bool, typer.Option("--json", help="Print JSON Lines: one route per line.")
-    ] = False,
+    k: Annotated[
+        int,
+        typer.Option("-k", "--k", metavar="N", min=1, help="Number of alternative routes."),
+    ] = 1,
+    network: NetworkOption = None,
+    fmt: FormatOption = None,
+    json_out: JsonOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Find the shortest rail route(s) by length between two stations or regions.
 
     A region origin ("Belarus") routes from the stations reports use there and
-    names the one chosen. With --json each route is one line: {"origin_query",
-    "destination_query", "origin", "destination", "length_km", "stations", "names",
-    "border_crossings", "geometry"}. An unresolved name exits 1 with candidates;
-    no route between the ends exits 2.
+    names the one chosen. With --json each route is one "route" record per line
+    (see `railtrack schema route`). An unresolved name exits 1 with candidates; no
+    route between the ends exits 2.
     """
+    from railtrack.errors import StationNotFound
+
+    fmt_ = output_format(fmt, json_out)
     net = _load(network)
     try:
         routes = net.route(origin, destination, via=via or None, k=k)
     except StationNotFound as exc:
         err_console.print(f"railtrack: {exc}", markup=False)
         raise typer.Exit(EXIT_INPUT_PROBLEMS) from None
-    if json_out:
-        for r in routes:
-            print_json(r.to_dict())
+    records = [route_record(r, net) for r in routes]
+    if fmt_ != "table":
+        emit_records(records, fmt_)
         return
     for i, r in enumerate(routes, start=1):
         crossings = "; ".join(r.border_crossings) or "none"
-        console.print(
-            f"route {i}: {r.names[0]} -> {r.names[-1]}, {r.length_km:,.0f} km, "
-            f"{len(r.stations)} stations, border crossings: {crossings}",
-            markup=False,
+        named = net.named_stops(r)
+        if not quiet:
+            console.print(
+                f"route {i}: {r.names[0]} -> {r.names[-1]}, {r.length_km:,.0f} km, "
+                f"{len(named)} named stations, border crossings: {crossings}",
+                markup=False,
+            )
+        console.print(("" if quiet else "  ") + " - ".join(named), markup=False, soft_wrap=True)
+
+
+network_app = typer.Typer(
+    help="Build rail networks from other sources.", no_args_is_help=True, add_completion=False
+)
+app.add_typer(network_app, name="network")
+
+
+@network_app.command(
+    "import-osm",
+    epilog=(
+        "Example: railtrack network import-osm belarus-latest.osm.pbf --out nets/by && "
+        "railtrack route Orsha Brest --network nets/by"
+    ),
+)
+def import_osm_command(
+    file: Annotated[Path, typer.Argument(help="OpenStreetMap extract (.osm.pbf, .osm).")],
+    out: Annotated[Path, typer.Option(help="Directory to write stations.csv and links.csv.")],
+    json_out: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
+) -> None:
+    """Build a network directory from the railway=rail ways and stations of an OSM file.
+
+    Links keep usage, gauge and service; stations and halts keep name, name:ru/be/uk/en,
+    esr:user and uic_ref; stations mapped beside the track are joined to it (within
+    1 km); lengths are measured along the track geometry. The directory then loads
+    with --network DIR. With --json: {"stations", "track_nodes", "links",
+    "stations_on_track", "stations_snapped", "stations_too_far", "ways",
+    "ways_skipped"}.
+    """
+    from railtrack.osm_import import import_osm  # needs pyosmium; imported on use
+
+    check_paths([file])
+    summary = import_osm(file, out)
+    if json_out:
+        print_json(summary)
+        return
+    console.print(
+        f"{out}: {summary['stations']} stations ({summary['stations_on_track']} on the track, "
+        f"{summary['stations_snapped']} joined to it), {summary['track_nodes']} track nodes, "
+        f"{summary['links']} links from {summary['ways']} rail ways"
+    )
+    if summary["stations_too_far"]:
+        err_console.print(
+            f"{summary['stations_too_far']} station(s) more than 1 km from any rail way "
+            "were left out"
         )
-        console.print("  " + " - ".join(r.names), markup=False, soft_wrap=True)

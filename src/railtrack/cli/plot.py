@@ -8,7 +8,22 @@ from typing import Annotated, Any
 import typer
 
 from railtrack.cli import app
-from railtrack.cli._output import EXIT_INPUT_PROBLEMS, print_json, print_problems
+from railtrack.cli._options import (
+    CONTEXT,
+    AsOfOption,
+    FormatOption,
+    JsonOption,
+    NetworkOption,
+    PathsArg,
+    QuietOption,
+)
+from railtrack.cli._output import (
+    EXIT_INPUT_PROBLEMS,
+    emit_document,
+    output_format,
+    print_problems,
+    problem_record,
+)
 from railtrack.cli.load import parse_date_option
 from railtrack.cli.summary import prepare
 from railtrack.errors import InputPathError
@@ -19,23 +34,18 @@ plot_app = typer.Typer(
     name="plot",
     help=(
         "Draw reports as a route map, an arrival timeline or volumes and save a figure.\n\n"
-        "Example: railtrack plot map data/reports --out corridors.png"
+        "Example: railtrack plot map data/reports -o corridors.png"
     ),
     no_args_is_help=True,
     rich_markup_mode=None,
+    context_settings=CONTEXT,
 )
 app.add_typer(plot_app, name="plot")
 
-PathsArg = Annotated[
-    list[Path], typer.Argument(help="Report files or directories.", metavar="PATH...")
-]
 OutOption = Annotated[
-    Path, typer.Option("--out", "-o", help="Image file to write (.png, .svg, .pdf).")
+    Path,
+    typer.Option("--out", "-o", metavar="FILE", help="Image file to write (.png, .svg, .pdf)."),
 ]
-NetworkOption = Annotated[
-    Path | None, typer.Option("--network", help="Network directory; default: the embedded one.")
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print a JSON summary of what was drawn.")]
 
 
 def _figure(out: Path) -> Any:
@@ -65,19 +75,42 @@ def _save(fig: Any, out: Path) -> None:
     plt.close(fig)
 
 
-def _finish(reports: Any, out: Path, json_out: bool, **facts: Any) -> None:
-    if json_out:
-        print_json({"out": str(out), "shipments": len(reports.shipments), **facts})
+def _finish(
+    reports: Any, out: Path, plot: str, fmt: str | None, json_out: bool, quiet: bool, **facts: Any
+) -> None:
+    fmt_ = output_format(fmt, json_out)
+    if fmt_ == "table":
+        typer.echo(str(out) if quiet else f"wrote {out}")
+        print_problems(reports.problems, quiet=quiet)
     else:
-        typer.echo(f"wrote {out}")
-    print_problems(reports.problems)
+        emit_document(
+            {
+                "record": "plot",
+                "plot": plot,
+                "out": str(out),
+                "n_shipments": len(reports.shipments),
+                **facts,
+                "n_problems": len(reports.problems),
+                "problems": [problem_record(p) for p in reports.problems],
+            },
+            fmt_,
+        )
     if reports.problems:
         raise typer.Exit(EXIT_INPUT_PROBLEMS)
 
 
-@plot_app.command("map", epilog="Example: railtrack plot map data/reports --out corridors.png")
+@plot_app.command(
+    "map",
+    context_settings=CONTEXT,
+    epilog="Example: railtrack plot map data/reports -o corridors.png",
+)
 def plot_map(
-    paths: PathsArg, out: OutOption, network: NetworkOption = None, json_out: JsonOption = False
+    paths: PathsArg,
+    out: OutOption,
+    network: NetworkOption = None,
+    fmt: FormatOption = None,
+    json_out: JsonOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Draw the network in grey and the corridors the shipments used, sized by cars."""
     from railtrack.plot import plot_route_map
@@ -94,25 +127,29 @@ def plot_map(
     _finish(
         reports,
         out,
+        "map",
+        fmt,
         json_out,
-        routed=len(G.graph["routed"]),
-        unrouted=G.graph["unrouted"],
-        segments=G.number_of_edges(),
+        quiet,
+        n_routed=len(G.graph["routed"]),
+        unrouted=list(G.graph["unrouted"]),
+        n_segments=G.number_of_edges(),
     )
 
 
 @plot_app.command(
     "timeline",
-    epilog="Example: railtrack plot timeline data/reports --as-of 2023-03-05 --out eta.png",
+    context_settings=CONTEXT,
+    epilog="Example: railtrack plot timeline data/reports --as-of 2023-03-05 -o eta.png",
 )
 def plot_timeline(
     paths: PathsArg,
     out: OutOption,
     network: NetworkOption = None,
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Date of knowledge (YYYY-MM-DD).")
-    ] = None,
+    as_of: AsOfOption = None,
+    fmt: FormatOption = None,
     json_out: JsonOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Draw each shipment's departure, p10-p90 arrival window, p50 and the source's claim."""
     from railtrack.estimate import estimate_arrivals
@@ -125,21 +162,38 @@ def plot_timeline(
     fig.set_size_inches(11, 1.5 + 0.45 * max(len(estimates), 1))
     plot_arrival_timeline(estimates, as_of=when, ax=fig.add_subplot())
     _save(fig, out)
-    _finish(reports, out, json_out, estimated=int(estimates["p50"].notna().sum()))
+    _finish(
+        reports,
+        out,
+        "timeline",
+        fmt,
+        json_out,
+        quiet,
+        n_estimated=int(estimates["p50"].notna().sum()),
+    )
 
 
 @plot_app.command(
-    "volumes", epilog="Example: railtrack plot volumes data/reports --by railhead --out cars.png"
+    "volumes",
+    context_settings=CONTEXT,
+    epilog="Example: railtrack plot volumes data/reports --by railhead -o cars.png",
 )
 def plot_volumes_command(
     paths: PathsArg,
     out: OutOption,
     by: Annotated[
-        str, typer.Option("--by", help="period, railhead (destination), origin or a column.")
+        str,
+        typer.Option(
+            "--by", metavar="KEY", help="period, railhead (destination), origin or a column."
+        ),
     ] = "period",
-    freq: Annotated[str, typer.Option("--freq", help="Period length: D, W, M or Q.")] = "W",
+    freq: Annotated[
+        str, typer.Option("--freq", metavar="D|W|M|Q", help="Period length: D, W, M or Q.")
+    ] = "W",
     network: NetworkOption = None,
+    fmt: FormatOption = None,
     json_out: JsonOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Draw cars by type as stacked bars per period or per railhead."""
     from railtrack.plot import plot_volumes
@@ -155,4 +209,4 @@ def plot_volumes_command(
     fig.set_size_inches(10, 5.5)
     plot_volumes(table, by=key, ax=fig.add_subplot())
     _save(fig, out)
-    _finish(reports, out, json_out, rows=len(table))
+    _finish(reports, out, "volumes", fmt, json_out, quiet, n_rows=len(table))

@@ -3,38 +3,51 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import pandas as pd
 import typer
 
 from railtrack import columns as C
 from railtrack.cli import app
+from railtrack.cli._options import (
+    CONTEXT,
+    FormatOption,
+    JsonOption,
+    NetworkOption,
+    PathsArg,
+    QuietOption,
+)
 from railtrack.cli._output import (
     EXIT_INPUT_PROBLEMS,
     check_paths,
     console,
-    err_console,
-    frame_table,
-    print_json,
+    emit_document,
+    emit_records,
+    output_format,
     print_problems,
+    problem_record,
 )
 
-__all__ = ["parse_keys", "prepare", "summary"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["parse_keys", "prepare", "summary", "volume_records"]
 
 _ROUTED_KEYS = {C.ROUTE_LABEL, C.BORDER_CROSSING}
 _SHOWN_VALUES = (
-    C.TRAINS,
+    "n_trains",
     C.CARS_TOTAL,
     C.CARS_PASSENGER,
-    C.CARS_COVERED,
     C.CARS_FLAT,
-    C.CARS_TANK,
-    C.CARS_OTHER,
     C.PERSONNEL_ESTIMATE,
     C.UNALLOCATED,
+    C.CARS_COVERED,
+    C.CARS_TANK,
+    C.CARS_OTHER,
     C.SOURCES,
 )
+_COUNTS = {C.TRAINS: "n_trains", C.TRAINS_WITH_CARS: "n_trains_with_cars"}
+_LISTS = (C.SOURCES, C.SHIPMENTS, C.GROUPS)
 
 
 def parse_keys(value: str) -> tuple[str, ...]:
@@ -75,36 +88,65 @@ def prepare(
 
 
 def _jsonable(value: Any) -> Any:
+    import pandas as pd
+
     if value is None or value is pd.NA or value is pd.NaT:
         return None
     if isinstance(value, float) and pd.isna(value):
         return None
-    if isinstance(value, pd.Timestamp):
-        return value.date().isoformat()
+    if isinstance(value, pd.Timestamp | pd.Period):
+        return (
+            value.strftime("%Y-%m-%d") if isinstance(value, pd.Period) else value.date().isoformat()
+        )
+    if hasattr(value, "item"):
+        return value.item()
     return value
 
 
+def volume_records(table: pd.DataFrame) -> list[dict[str, Any]]:
+    """Return a volume table's rows as ``volume`` records (see :mod:`railtrack.records`).
+
+    Counts of trains are named ``n_trains``/``n_trains_with_cars``; ``sources``,
+    ``shipments`` and ``groups`` are lists; a ``period`` is the ISO date it starts.
+    """
+    out = []
+    for row in table.to_dict("records"):
+        record: dict[str, Any] = {"record": "volume"}
+        for key, value in row.items():
+            name = _COUNTS.get(str(key), str(key))
+            if key in _LISTS:
+                text = _jsonable(value)
+                record[name] = (
+                    [v.strip() for v in str(text).split(";") if v.strip()] if text else []
+                )
+            else:
+                record[name] = _jsonable(value)
+        out.append(record)
+    return out
+
+
 @app.command(
+    context_settings=CONTEXT,
     epilog=(
         "Example: railtrack summary data/reports --by destination,period --freq W --json\n\n"
+        "Example: railtrack summary trains.xlsx --by railhead -f csv > cars.csv\n\n"
         "Keys: origin, destination (or railhead), route, border_crossing, period, or any "
         "shipment column (source, claim, ...); --by total gives one row."
-    )
+    ),
 )
 def summary(
-    paths: Annotated[
-        list[Path], typer.Argument(help="Report files or directories.", metavar="PATH...")
-    ],
+    paths: PathsArg,
     by: Annotated[
-        str, typer.Option("--by", help="Comma-separated keys of the table.")
+        str,
+        typer.Option("--by", metavar="KEY,...", help="Comma-separated keys of the table."),
     ] = "origin,destination",
     freq: Annotated[
-        str, typer.Option("--freq", help="Period length: D, W, M or Q (pandas period alias).")
+        str,
+        typer.Option(
+            "--freq", metavar="D|W|M|Q", help="Period length: D, W, M or Q (pandas period alias)."
+        ),
     ] = "W",
-    network: Annotated[
-        Path | None,
-        typer.Option("--network", help="Network directory; default: the embedded one."),
-    ] = None,
+    network: NetworkOption = None,
     resolve: Annotated[
         bool,
         typer.Option(
@@ -112,21 +154,24 @@ def summary(
             help="Resolve station names on the network so spellings of one station merge.",
         ),
     ] = True,
-    json_out: Annotated[bool, typer.Option("--json", help="Print one JSON document.")] = False,
+    fmt: FormatOption = None,
+    json_out: JsonOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Count trains and cars by type, with a group's cars counted once.
 
     A report's total for several trains ("86 cars in both trains") counts once; when
     it cannot be split between rows it shows as "unallocated across N trains". The
     period is the departure's (else the published date's); personnel is passenger
-    cars times a sourced factor. With --json: {"by", "freq", "personnel_note",
-    "rows": [...], "problems": [...]}, each row with the key columns, trains,
-    trains_with_cars, cars_total ... cars_other, cars_unallocated, personnel_estimate,
-    unallocated, sources, best_reliability, best_credibility, shipments, groups.
-    Exit code 1 when the reports had problems.
+    cars times a sourced factor. With --json one "volumes" document: by, freq,
+    personnel_note, rows (each a "volume" record: the key columns, n_trains,
+    n_trains_with_cars, cars_total ... cars_other, cars_unallocated,
+    personnel_estimate, unallocated, sources, shipments, groups), n_problems and
+    problems. --format csv/tsv prints the rows. Exit code 1 when there were problems.
     """
     from railtrack.summary import summarize
 
+    fmt_ = output_format(fmt, json_out)
     keys = parse_keys(by)
     reports, _, routes = prepare(
         paths,
@@ -138,34 +183,33 @@ def summary(
         table = summarize(reports, by=keys, freq=freq, routes=routes)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--by/--freq") from None
-    problems = [str(p) for p in reports.problems] + list(table.attrs["problems"])
-    if json_out:
-        print_json(
+    problems = [*reports.problems, *table.attrs["problems"]]
+    rows = volume_records(table)
+    if fmt_ == "json":
+        emit_document(
             {
+                "record": "volumes",
                 "by": list(keys),
                 "freq": freq,
                 "personnel_note": table.attrs["personnel_note"],
-                "rows": [
-                    {k: _jsonable(v) for k, v in row.items()} for row in table.to_dict("records")
-                ],
-                "problems": problems,
-            }
+                "rows": rows,
+                "n_problems": len(problems),
+                "problems": [problem_record(p) for p in problems],
+            },
+            fmt_,
         )
     else:
         lead = [*keys, *([C.PERIOD_BASIS] if C.PERIOD in keys else [])]
-        console.print(
-            frame_table(
-                table,
-                title=f"{int(table[C.TRAINS].sum())} trains by {', '.join(keys) or 'total'}",
-                columns=[
-                    *lead,
-                    *(c for c in _SHOWN_VALUES if c == C.TRAINS or table[c].notna().any()),
-                ],
-            )
+        trains = sum(r["n_trains"] or 0 for r in rows)
+        emit_records(
+            rows,
+            fmt_,
+            title=f"{trains} trains by {', '.join(keys) or 'total'}",
+            columns=[*lead, *_SHOWN_VALUES],
+            quiet=quiet,
         )
-        console.print(f"Personnel: {table.attrs['personnel_note']}", markup=False)
-    print_problems(reports.problems)
-    for problem in table.attrs["problems"]:
-        err_console.print(f"  - {problem}", markup=False)
-    if reports.problems or table.attrs["problems"]:
+        if fmt_ == "table" and not quiet:
+            console.print(f"Personnel: {table.attrs['personnel_note']}", markup=False)
+        print_problems(problems, quiet=quiet)
+    if problems:
         raise typer.Exit(EXIT_INPUT_PROBLEMS)

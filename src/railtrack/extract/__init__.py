@@ -1,11 +1,14 @@
-"""Read shipments, dates, stations and car counts from reports written in plain English.
+"""Read shipments, dates, stations and car counts from reports in five languages.
 
 :func:`extract_shipments` turns a report's text into the same
 :class:`~railtrack.models.Shipment` and :class:`~railtrack.models.ShipmentGroup`
 models the file loaders return, each value with the words it was read from
-(:class:`~railtrack.models.Evidence`) and a confidence. It is rules over compiled
-regular expressions plus python-dateutil and numerizer: deterministic, offline,
-thousands of reports a second.
+(:class:`~railtrack.models.Evidence`) and a confidence. It reads English, Russian,
+Ukrainian, Belarusian and Polish: the language is detected with lingua
+(:mod:`~railtrack.extract.language`), each language's words come from a lexicon
+(:mod:`~railtrack.extract.lexicon`, ``extract/lexicons/*.yaml``) and inflected place
+names are put in the nominative (:mod:`~railtrack.extract.morph`); one train
+assembly reads them all. Deterministic and offline.
 
 Modules, one job each: :mod:`~railtrack.extract.sentences` (clauses),
 :mod:`~railtrack.extract.places`, :mod:`~railtrack.extract.dates`,
@@ -40,6 +43,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from railtrack.errors import RailtrackError
+from railtrack.extract.language import detect_language, mixes_languages, sentence_language
+from railtrack.extract.lexicon import LANGUAGES
 from railtrack.extract.result import Extraction, build_extraction
 from railtrack.extract.trains import read_trains
 from railtrack.models import Source
@@ -48,7 +53,7 @@ from railtrack.settings import DEFAULT_SETTINGS, Settings
 if TYPE_CHECKING:
     from railtrack.network import RailNetwork
 
-__all__ = ["Extraction", "extract_shipments"]
+__all__ = ["LANGUAGES", "Extraction", "extract_shipments"]
 
 logger = logging.getLogger(__name__)
 
@@ -84,6 +89,7 @@ def extract_shipments(
     network: RailNetwork | Literal[False] | None = None,
     report_id: str | None = None,
     settings: Settings | None = None,
+    lang: str | None = None,
 ) -> Extraction:
     """Read the shipments and groups of trains a report describes.
 
@@ -105,12 +111,18 @@ def extract_shipments(
         defaults to ``r`` plus a hash of the text, so ids are deterministic.
     settings
         Confidence levels and the largest group expanded into trains.
+    lang
+        The language the report is declared in (a ``lang`` header, the channel's
+        language): used when the text is too short to tell
+        (:func:`~railtrack.extract.language.detect_language`). The language read is
+        ``result.lang`` and each shipment's ``lang``.
 
     Returns
     -------
     Extraction
-        ``shipments``, ``groups``, ``problems`` (unresolved names, undatable dates)
-        and ``to_dict()`` for the JSON shape of ``railtrack extract --json``.
+        ``shipments``, ``groups``, ``problems`` (unresolved names, undatable dates,
+        a language railtrack does not read) and ``to_dict()`` for the JSON shape of
+        ``railtrack extract --json``.
 
     Examples
     --------
@@ -122,6 +134,10 @@ def extract_shipments(
     ('Gomel', datetime.date(2023, 2, 13), 48)
     >>> extract_shipments("Russian forces launched 23 attacks near Bakhmut.").shipments
     []
+    >>> r = extract_shipments("Вчера эшелон из 40 вагонов отправился из Слонима в Валуйки.",
+    ...     published=date(2023, 3, 3), network=False)
+    >>> r.lang, r.shipments[0].origin.text, r.shipments[0].departure.earliest
+    ('ru', 'Слонима', datetime.date(2023, 3, 2))
     """
     settings = settings or DEFAULT_SETTINGS
     if isinstance(published, str):
@@ -137,10 +153,23 @@ def extract_shipments(
         report_id or "r" + hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
     )
     net = _embedded_network() if network is None else (network or None)
+    guess = detect_language(text, declared=lang)
+    if not guess.supported:
+        message = (
+            f"{rid}: report is in {guess.lang}; railtrack reads {', '.join(LANGUAGES)} "
+            "(nothing was read)"
+        )
+        return Extraction(problems=[message], lang=guess.lang)
     draft = read_trains(
-        text, published=published, max_group_trains=settings.extract_max_group_trains
+        text,
+        published=published,
+        max_group_trains=settings.extract_max_group_trains,
+        lang=guess.lang,
+        sentence_lang=sentence_language if mixes_languages(text, guess.lang) else None,
     )
-    result = build_extraction(draft, report_id=rid, source=src, network=net, settings=settings)
+    result = build_extraction(
+        draft, report_id=rid, source=src, network=net, settings=settings, lang=guess.lang
+    )
     logger.debug(
         "%s: %d shipment(s), %d group(s), %d problem(s)",
         rid,

@@ -49,11 +49,11 @@ _CONVOYS = r"(?:(?<=rail\s)|(?<=railway\s))convoys|convoys(?=\s+(?:by|on)\s+(?:r
 # "eshelon" is the Russian word transliterated; "composition" translates "sostav".
 _NOUN_SINGULAR = (
     rf"(?:train|echelon|eshelon|ešelon|shipment|transport|trainload|consignment|"
-    rf"composition|{_CONVOY})"
+    rf"composition|batch|{_CONVOY})"
 )
 _NOUN_PLURAL = (
     rf"(?:trains|echelons|eshelons|ešelons|shipments|transports|trainloads|consignments|"
-    rf"compositions|{_CONVOYS})"
+    rf"compositions|batches|{_CONVOYS})"
 )
 _NOUN_ANY = rf"(?:{_NOUN_SINGULAR}|{_NOUN_PLURAL})\b"
 # Words that may stand between an article or number and the train noun.
@@ -78,10 +78,10 @@ _MARKER_RE = re.compile(
     rf"(?P<ordinal>(?:the\s+|a\s+)?(?:first|second|third|fourth|fifth|sixth|latter|former)"
     rf"(?=\s*(?:,|{_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b|one\b|{_OF_THEM}|{_FOLLOWING_VERB})))"
     rf"|(?P<another>(?:another|one\s+more|yet\s+another)(?=\s+{_MODIFIER}{{0,3}}"
-    rf"{_NOUN_SINGULAR}\b|\s*,|\s+(?:one|left|departed|arrived|headed)\b))"
+    rf"{_NOUN_SINGULAR}\b|\s*,|\s+(?:one|left|departed|arrived|headed|on)\b))"
     rf"|(?P<one>one\s+(?={_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b|{_OF_THEM}))"
     # "two echelons were seen: one at Orsha, ...": a train only when a group has room
-    r"|(?P<weak>(?:one|another|the\s+other)(?=\s+(?:at|in|near|from|to|with|heading|headed|"
+    r"|(?P<weak>(?:one|another|the\s+other)(?=\s+(?:at|in|on|near|from|to|with|heading|headed|"
     r"going|bound|carrying|"
     r"was|is|left|arrived|departed|came)\b|\s*[,:—–]))"
     rf"|(?P<other>the\s+other(?=\s+{_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b|\s*,|\s+one\b|"
@@ -145,6 +145,7 @@ _VERB_RE = re.compile(
     r"moved|travell?ed|headed|rolled\s+out|followed|transferr(?:ed|ing)|transport(?:ed|ing)|"
     r"shipp(?:ed|ing)|redeploy(?:ed|ing)|relocat(?:ed|ing))"
     r"|(?P<arr>arriv(?:ed|es|ing|e|al)|reach(?:ed|es|ing)?|expected|due|get\s+to|brought|"
+    r"received|took\s+in|"
     r"unload(?:ed|ing)?|delivered)"
     r"|(?P<neutral>crossed|cross(?:es|ing)?|pass(?:ed|es|ing)|entered|spotted|seen|"
     r"observed|noticed|recorded|stood|photographed|filmed))\b",
@@ -153,7 +154,7 @@ _VERB_RE = re.compile(
 _PAST_RE = re.compile(
     r"^(?:left|departed|dispatched|sent|set off|set out|loaded|formed|returned|went|moved|"
     r"travell?ed|headed|rolled out|followed|transferred|transported|shipped|redeployed|"
-    r"relocated|brought|arrived|reached|unloaded|"
+    r"relocated|brought|arrived|reached|unloaded|received|took in|"
     r"delivered|(?:spotted|seen|observed) (?:leaving|departing)|leaving|departing)$"
 )
 

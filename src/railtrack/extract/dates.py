@@ -32,14 +32,19 @@ from functools import lru_cache
 from dateutil import parser as date_parser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
+from railtrack.extract.lexicon import all_month_forms, month_of, trie_pattern
 from railtrack.extract.numbers import _UNITS, NUMBER_PATTERN, parse_number, scan
-from railtrack.models import DateWindow, Precision
+from railtrack.models import DateWindow, Precision, check_plausible
 
 __all__ = ["DateSpan", "find_dates", "resolve_date"]
 
+# English month names, and those of the other languages read (a relay writes "On 8
+# марта"): every case form, from the lexicons.
+_FOREIGN_MONTHS = trie_pattern(all_month_forms(exclude="en"))
 _MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])"
+    rf"|(?:{_FOREIGN_MONTHS})(?![^\W\d_]))"
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 _YEAR = r"(?:19|20)\d{2}(?!\d)"
@@ -60,6 +65,8 @@ _DATE_RE = re.compile(
     rf"(?P<x1_m2>{_MONTH})(?:,?\s+(?P<x1_y>{_YEAR}))?"
     rf"|(?P<x2_m1>{_MONTH})\s+(?P<x2_d1>{_DAY}){_SEP}(?P<x2_m2>{_MONTH})\s+(?P<x2_d2>{_DAY})"
     rf"(?:,?\s+(?P<x2_y>{_YEAR}))?"
+    rf"|(?P<l_days>{_DAY}(?:\s*,\s*{_DAY})+,?\s+and\s+{_DAY})(?:\s+of)?\s+(?P<l_m>{_MONTH})"
+    rf"(?:,?\s+(?P<l_y>{_YEAR}))?"
     rf"|(?P<r1_d1>{_DAY}){_SEP}(?P<r1_d2>{_DAY})(?:\s+of)?\s+(?P<r1_m>{_MONTH})"
     rf"(?:,?\s+(?P<r1_y>{_YEAR}))?"
     rf"|(?P<r2_m>{_MONTH})\s+(?P<r2_d1>{_DAY}){_SEP}(?P<r2_d2>{_DAY})(?:,?\s+(?P<r2_y>{_YEAR}))?"
@@ -68,10 +75,16 @@ _DATE_RE = re.compile(
     rf"(?P<p_m>{_MONTH})(?:\s+(?P<p_y>{_YEAR}))?"
     rf"|(?P<dm_d>{_DAY})(?:\s+of)?\s+(?P<dm_m>{_MONTH})(?:,?\s+(?P<dm_y>{_YEAR}))?"
     rf"|(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY})(?:,?\s+(?P<md_y>{_YEAR}))?"
-    r"|the\s+(?P<dom>(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th))\b"
+    # "the 7th" is a day of the month; "the 4th Guards Tank Division" is a unit
+    r"|the\s+(?P<dom>(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th))\b(?!(?-i:\s+[A-Z])|\s+(?:guards|"
+    r"tank|motori[sz]ed|rifle|army|division|brigade|regiment|battalion|corps|separate|"
+    r"artillery|airborne|echelon|train)\b)"
     rf"(?!\s+(?:of\s+)?{_MONTH})"
     r"|on\s+(?P<n2_d>[0-2]?\d|3[01])\.(?P<n2_m>0[1-9]|1[0-2])(?!\.?\d)"
     rf"|(?P<mo_prep>in|during|for|throughout)\s+(?P<mo_m>{_MONTH})(?:\s+(?P<mo_y>{_YEAR}))?"
+    r"|(?:overnight|(?:on\s+|during\s+|in\s+)?the\s+night)\s+(?:from|of|between)\s+"
+    r"(?P<ewd1>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:to|into|and)\s+"
+    r"(?P<ewd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"|(?P<rel>the\s+day\s+before\s+yesterday|yesterday|the\s+day\s+after\s+tomorrow|"
     r"tomorrow|today|tonight|overnight|"
     rf"(?:over|during|in|within|for)\s+the\s+(?:past|last)\s+(?P<past_n>{NUMBER_PATTERN})\s+days|"
@@ -114,12 +127,38 @@ class DateSpan:
     @property
     def is_relative(self) -> bool:
         """Whether the date depends on the published day ("yesterday", "on Tuesday")."""
-        return self.get("rel") is not None or self.get("wd") is not None
+        return any(self.get(k) is not None for k in ("rel", "wd", "night_wd2", "ewd2"))
+
+    @property
+    def days(self) -> tuple[int, ...]:
+        """The days of a list of dates ("15 and 17 June" -> (15, 17)); () otherwise."""
+        listed = self.get("list_d")
+        return tuple(int(d) for d in listed.split(",")) if listed else ()
+
+    @property
+    def is_ambiguous(self) -> bool:
+        """Whether a numeric date could be read month-first (03/04/2023: read day-first)."""
+        if self.get("ambiguous") is not None:
+            return True
+        day, month = self.get("n_d"), self.get("n_m")
+        return bool(day and month and "/" in self.text and int(day) <= 12 and int(month) <= 12)
 
     @property
     def has_year(self) -> bool:
         """Whether the text gives the year."""
-        keys = ("iso_y", "n_y", "x1_y", "x2_y", "r1_y", "r2_y", "p_y", "dm_y", "md_y", "mo_y")
+        keys = (
+            "iso_y",
+            "n_y",
+            "x1_y",
+            "x2_y",
+            "r1_y",
+            "r2_y",
+            "p_y",
+            "dm_y",
+            "md_y",
+            "mo_y",
+            "night_y",
+        )
         return any(self.get(k) for k in keys)
 
 
@@ -134,7 +173,11 @@ _OTHER_FIRST_WORDS = (
     "yesterday tomorrow today tonight overnight previous preceding earlier last this next "
     "past at over within a on"
 )
-_FIRST_WORDS = frozenset((_MONTH_WORDS + " " + _OTHER_FIRST_WORDS).split() + _UNITS.split("|"))
+_FIRST_WORDS = frozenset(
+    (_MONTH_WORDS + " " + _OTHER_FIRST_WORDS).split()
+    + _UNITS.split("|")
+    + all_month_forms(exclude="en")
+)
 """Words a date expression can start with (digits always can)."""
 
 _HINT_RE = re.compile(
@@ -168,12 +211,33 @@ def find_dates(text: str) -> list[DateSpan]:
             start = m.start("mo_m") if not m["qual"] else m.start()
             spans.append(DateSpan(start, m.end(), text[start : m.end()], fields))
             continue
-        spans.append(DateSpan(m.start(), m.end(), m[0], fields))
+        spans.append(DateSpan(m.start(), m.end(), m[0], _as_list(m, fields)))
     return spans
+
+
+def _as_list(m: re.Match[str], fields: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """Read "15 and 17 June" and "11, 14, 15 and 16 May" as lists of days, not spans."""
+    if m["l_days"]:
+        days = [str(_day_number(d)) for d in re.findall(r"\d+", m["l_days"])]
+        listed = (("list_d", ",".join(days)), ("dm_d", days[-1]), ("dm_m", m["l_m"]))
+        return listed + ((("dm_y", m["l_y"]),) if m["l_y"] else ())
+    between = m.string[max(0, m.start() - 9) : m.start()].lower()
+    if "between" in between:
+        return fields  # "between 5 and 7 March": a span
+    if m["r1_d1"] and re.search(r"\band\b|&", m.string[m.end("r1_d1") : m.start("r1_d2")]):
+        d1, d2 = _day_number(m["r1_d1"]), _day_number(m["r1_d2"])
+        listed = (("list_d", f"{d1},{d2}"), ("dm_d", str(d2)), ("dm_m", m["r1_m"]))
+        return listed + ((("dm_y", m["r1_y"]),) if m["r1_y"] else ())
+    return fields
 
 
 @lru_cache(maxsize=256)
 def _month_number(word: str) -> int:
+    if word.isdigit():
+        return int(word)
+    known = month_of(word)
+    if known is not None:
+        return known
     parsed: datetime = date_parser.parse(word.rstrip("."), default=datetime(2000, 1, 1))
     return parsed.month
 
@@ -211,6 +275,15 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+def _plausible(day: date) -> bool:
+    """Whether ``day`` lies in the range reports may give (Settings, 1900-2100)."""
+    try:
+        check_plausible(day)
+    except ValueError:
+        return False
+    return True
+
+
 def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
@@ -220,7 +293,8 @@ def _explicit_year(span: DateSpan, key: str) -> int | None:
     if value is None:
         return None
     year = int(value)
-    return year + 2000 if year < 100 else year
+    # two digits ("01.03.23") are this century; four are the year as written (0001 is 1)
+    return year + 2000 if len(value.strip()) <= 2 else year
 
 
 _PARTS = {
@@ -236,11 +310,46 @@ _PARTS = {
 }
 
 
-# Over the C901 cap: date rules; the languages work (issue 13) splits it.
+def _night_window(
+    span: DateSpan, published: date | None, *, forward: bool
+) -> tuple[date, date, Precision] | None:
+    """Return the window of a night ("в ночь на 5 марта", "overnight from Sat to Sun")."""
+    get = span.get
+    if get("night_m"):
+        month = int(get("night_m") or 0)
+        year = _year(span, "night_y", month, published, forward=forward)
+        if year is None:
+            return None
+        last = _safe_date(year, month, int(get("night_d2") or 0))
+        if last is None:
+            return None
+        first_day = get("night_d1")
+        first = last - timedelta(days=1)
+        if first_day is not None and int(first_day) < last.day:
+            first = last.replace(day=int(first_day))
+        return first, last, "days"
+    ewd1, ewd2 = get("ewd1"), get("ewd2")
+    wd1 = get("night_wd1") or (str(_WEEKDAYS.index(ewd1.lower())) if ewd1 else None)
+    wd2 = get("night_wd2") or (str(_WEEKDAYS.index(ewd2.lower())) if ewd2 else None)
+    if wd2 is None or published is None:
+        return None
+    if forward:
+        morning = published + relativedelta(days=1, weekday=_WEEKDAY_REL[int(wd2)](+1))
+    else:
+        morning = published + relativedelta(weekday=_WEEKDAY_REL[int(wd2)](-1))
+    evening = morning - timedelta(days=1)
+    if wd1 is not None and int(wd1) != evening.weekday():
+        evening = morning - timedelta(days=(morning.weekday() - int(wd1)) % 7 or 7)
+    return evening, morning, "days"
+
+
+# Over the C901 cap; the languages work (issue 13) splits it.
 def _base_window(  # noqa: C901
     span: DateSpan, published: date | None, *, forward: bool
 ) -> tuple[date, date, Precision] | None:
     get = span.get
+    if get("night_m") or get("night_wd2") or get("ewd2"):
+        return _night_window(span, published, forward=forward)
     if get("iso_y"):
         day = _safe_date(int(get("iso_y") or 0), int(get("iso_m") or 0), int(get("iso_d") or 0))
         return None if day is None else (day, day, "day")
@@ -285,6 +394,10 @@ def _base_window(  # noqa: C901
             if year is None:
                 return None
             day = _safe_date(year, month, _day_number(get(day_key) or ""))
+            if day is not None and get("list_d") and day_key == "dm_d":
+                first = _safe_date(year, month, int((get("list_d") or "").split(",")[0]))
+                if first is not None and first < day:
+                    return first, day, "days"  # "15 и 17 июня": one window, several days
             return None if day is None else (day, day, "day")
     if get("part"):
         month = _month_number(get("p_m") or "")
@@ -326,7 +439,7 @@ def _base_window(  # noqa: C901
     return None
 
 
-# Over the C901 cap: date rules; the languages work (issue 13) splits it.
+# Over the C901 cap; the languages work (issue 13) splits it.
 def _relative(  # noqa: C901
     span: DateSpan, published: date, *, forward: bool
 ) -> tuple[date, date, Precision] | None:
@@ -431,8 +544,11 @@ def resolve_date(
     >>> (w.earliest, w.latest, w.precision)
     (datetime.date(2023, 2, 20), datetime.date(2023, 2, 26), 'week')
     """
-    base = _base_window(span, published, forward=forward)
-    if base is None:
+    try:
+        base = _base_window(span, published, forward=forward)
+    except (ValueError, OverflowError):  # a year at the calendar's end
+        return None
+    if base is None or not all(_plausible(day) for day in base[:2]):
         return None
     earliest: date | None
     latest: date | None

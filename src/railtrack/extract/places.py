@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from railtrack.extract.numbers import candidate_starts
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 __all__ = ["PlaceSpan", "find_places", "is_broad", "resolve_place"]
 
 _ORIGIN = (
+    # "left a station in the Voronezh region": the region is the origin
+    r"(?:left|leaving|departed(?:\s+from)?|from)\s+an?\s+(?:railway\s+)?station\s+in|"
     r"from|out\s+of|left|leaving|leaves|leave|departed(?:\s+from)?|departing(?:\s+from)?|"
     r"departs(?:\s+from)?|depart\s+from|dispatched\s+from|sent\s+from|"
     r"set\s+off\s+from|(?:loaded|formed|prepared|assembled|made\s+up)\s+(?:at|in)|"
@@ -37,6 +40,7 @@ _ORIGIN = (
     r"(?:trains?|echelons?|platforms|flat\s*cars|flats|wagons|cars)\s+(?:at|in)"
 )
 _DEST = (
+    r"(?:to|for|at)\s+an?\s+(?:railway\s+)?station\s+in|"
     r"headed\s+(?:for|to|towards?)|heading\s+(?:for|to|towards?)|heads\s+(?:for|to|towards?)|"
     r"bound\s+for|destined\s+for|en\s+route\s+to|on\s+(?:its|the)\s+way\s+to|"
     r"in\s+the\s+direction\s+of|arriv(?:ed|ing|es|e)\s+(?:at|in)|"
@@ -57,6 +61,9 @@ _NAME = rf"{_WORD}(?:\s+(?:{_WORD}|[IVX]{{1,3}}(?![\w'’])|\d(?!\d)))*"
 
 _PLACE_RE = re.compile(
     rf"(?<![\w-])(?:(?P<o>{_ORIGIN})|(?P<r>{_REACH})|(?P<d>{_DEST})|(?P<a>{_AT}))\s+"
+    # adjectives between the article and a station ("the nearby Valuyki station")
+    r"(?:the\s+(?:(?-i:[a-z][\w-]*)\s+){1,2}(?=(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?"
+    r"\s+(?:railway\s+)?(?:station|junction|stop)\b))?"
     r"(?:the\s+)?(?:(?:station|city|town|village|settlement|region|area)\s+(?:of\s+)?)?"
     rf"(?P<name>{_NAME})",
     re.IGNORECASE,
@@ -98,7 +105,8 @@ _NOT_PLACES_TEXT = (
     "ukrainian polish soviet military army armed forces general staff community railway "
     "railways workers monitoring group echelon train trains transport no hours one two "
     "three first second third another other each both all nato ministry defence defense "
-    "lukashenka lukashenko putin zelensky reuters interfax according "
+    "lukashenka lukashenko putin zelensky reuters interfax according north south east "
+    "west northeast northwest southeast southwest "
 )
 _NOT_PLACES = frozenset(_NOT_PLACES_TEXT.split())
 
@@ -137,8 +145,10 @@ class PlaceSpan:
     start: int
     end: int
     cue_start: int
+    lang: str | None = None
 
 
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 
 
@@ -223,12 +233,24 @@ def find_places(text: str) -> list[PlaceSpan]:
         if kind and kind["kind"].lower() in _REGION_KINDS:
             end = kind.end()
         places.append(PlaceSpan(role, text[start:end], start, end, m.start()))
+    for m in _RECEIVED_RE.finditer(text):
+        # "Nieklinovka received a train": a station before its verb
+        first, last = _trim_name(m["name"])
+        if first != last and not any(p.start <= m.start("name") + first < p.end for p in places):
+            start, end = m.start("name") + first, m.start("name") + last
+            places.append(PlaceSpan("destination", text[start:end], start, end, m.start("verb")))
+            places.sort(key=lambda p: p.start)
     if "→" in text or "->" in text or "=>" in text:
         places.extend(_arrow_places(text, places))
         places.sort(key=lambda p: p.start)
     return places
 
 
+_RECEIVED_RE = re.compile(
+    r"(?<![\w-])(?P<name>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)"
+    r"(?:\s+(?:railway\s+)?station)?\s+(?P<verb>received|has\s+received|took\s+in|welcomed)\b",
+    re.IGNORECASE,
+)
 _ARROW_RE = re.compile(rf"(?P<a>{_NAME})\s*(?:→|->|=>|⟶)\s*(?P<b>{_NAME})", re.IGNORECASE)
 
 
@@ -276,11 +298,35 @@ def is_broad(place: Place | str) -> bool:
     else:
         text = place
     lowered = text.lower().strip()
-    return lowered in _BROAD_NAMES or lowered.rsplit(" ", 1)[-1] in _REGION_KINDS
+    if lowered in _BROAD_NAMES or lowered.rsplit(" ", 1)[-1] in _REGION_KINDS:
+        return True
+    stems, region_words = _other_broad()
+    return lowered.startswith(stems) or lowered.rsplit(" ", 1)[-1] in region_words
 
 
-def resolve_place(text: str, network: RailNetwork | None, *, cache: dict[str, Any]) -> Place:
+@lru_cache(maxsize=1)
+def _other_broad() -> tuple[tuple[str, ...], frozenset[str]]:
+    """Country stems and region words of the other languages read ("Беларуси", "области")."""
+    from railtrack.extract.lexicon import LANGUAGES, lexicon, tokens
+
+    stems: list[str] = []
+    words: set[str] = set()
+    for lang in LANGUAGES[1:]:
+        lex = lexicon(lang)
+        stems.extend(lex.broad_stems)
+        for form in lex.region_words:
+            words.add(tokens(form)[0].low if tokens(form) else form)
+    return tuple(stems), frozenset(words)
+
+
+def resolve_place(
+    text: str, network: RailNetwork | None, *, cache: dict[Any, Any], lang: str | None = None
+) -> Place:
     """Return the :class:`~railtrack.models.Place` a name resolves to.
+
+    An inflected name ("из Слонима", "do Kapustina Jaru") is tried in its candidate
+    nominative forms (:func:`~railtrack.extract.morph.name_forms`); the form that
+    resolves with the best score wins. The place's ``text`` is the name as written.
 
     Parameters
     ----------
@@ -289,17 +335,37 @@ def resolve_place(text: str, network: RailNetwork | None, *, cache: dict[str, An
     network
         The network whose gazetteer resolves the name; None keeps only ``text``.
     cache
-        Resolutions already made, by name (filled in here): one gazetteer call per
-        name and network.
+        Resolutions already made, by name and language (filled in here): one
+        gazetteer call per form and network.
+    lang
+        The language of the words around the name (None: English or unknown).
 
     Examples
     --------
     >>> resolve_place("Slonim", None, cache={}).text
     'Slonim'
+    >>> resolve_place("Слонима", None, cache={}, lang="ru").text
+    'Слонима'
     """
+    key = (text, lang)
+    if key in cache:
+        place: Place = cache[key]
+        return place
+    from railtrack.extract.morph import name_forms
+
+    if lang in (None, "en") and _CYRILLIC_RE.search(text):
+        lang = "ru"  # a Cyrillic name quoted in English text
+    forms = name_forms(text, lang)
     if network is None:
-        return Place(text=text)
-    if text not in cache:
-        cache[text] = network.resolve(text).to_place(text)
-    place: Place = cache[text]
+        place = Place(text=text)
+    else:
+        best = None
+        for i, form in enumerate(forms):
+            resolution = network.resolve(form)
+            score = (resolution.score or 0) - (0.5 if i else 0)  # ties: as written
+            if resolution.resolved and (best is None or score > best[0]):
+                best = (score, resolution)
+        resolution = best[1] if best is not None else network.resolve(forms[-1])
+        place = resolution.to_place(text)
+    cache[key] = place
     return place

@@ -9,6 +9,7 @@ field names scripts depend on.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime, time
 from statistics import fmean
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -25,6 +26,7 @@ from railtrack.models import (
     Place,
     Shipment,
     ShipmentGroup,
+    Sighting,
     Source,
 )
 from railtrack.settings import Settings
@@ -58,11 +60,17 @@ class Extraction:
     problems: list[str] = field(default_factory=list)
     unresolved: list[str] = field(default_factory=list)
     """The problems that are place names left unresolved (also in ``problems``)."""
+    sightings: list[Sighting] = field(default_factory=list)
+    """Trains seen at a place on the way, with the day ("spotted in Bryansk on March 6")."""
+    lang: str | None = None
+    """The language the report was read in (ISO 639-1), or the one it was found to be
+    in when railtrack does not read it (then a problem says so)."""
 
-    def to_dict(self) -> dict[str, list[dict[str, Any]]]:
+    def to_dict(self) -> dict[str, Any]:
         """Return the JSON shape of ``railtrack extract --json``.
 
-        Each shipment has ``id``, ``origin``/``destination`` (``text``, ``station``,
+        ``lang`` is the report's language. Each shipment has ``id``, ``lang``,
+        ``origin``/``destination`` (``text``, ``station``,
         ``station_id``, ``region`` or null), ``departure``/``expected_arrival``
         (``earliest``, ``latest`` ISO dates, ``precision``, ``text`` or null),
         ``cars`` (``total``, ``passenger``, ``covered``, ``flat``, ``tank``, ``other``),
@@ -74,11 +82,14 @@ class Extraction:
             if s.group is not None:
                 members.setdefault(s.group, []).append(s.id)
         return {
+            "lang": self.lang,
             "shipments": [
                 {
                     "id": s.id,
+                    "lang": s.lang,
                     "origin": place_dict(s.origin),
                     "destination": place_dict(s.destination),
+                    "via": [place_dict(v) for v in s.via],
                     "departure": window_dict(s.departure),
                     "expected_arrival": window_dict(s.expected_arrival),
                     "cars": cars_dict(s.cars),
@@ -100,6 +111,19 @@ class Extraction:
                     "evidence": [e.model_dump(mode="json") for e in g.evidence],
                 }
                 for g in self.groups
+            ],
+            "sightings": [
+                {
+                    "id": x.id,
+                    "shipment": x.shipment,
+                    "place": place_dict(x.station),
+                    "seen": {
+                        "earliest": x.seen_at.date().isoformat(),
+                        "precision": x.precision,
+                        "text": x.note,
+                    },
+                }
+                for x in self.sightings
             ],
         }
 
@@ -149,7 +173,9 @@ class _Builder:
         source: Source,
         network: RailNetwork | None,
         settings: Settings,
+        lang: str | None = None,
     ) -> None:
+        self.lang = lang
         self.report_id = report_id
         # Within a load, equal values share one frozen model and each name is
         # resolved once for all its reports; alone, a report keeps its own cache.
@@ -184,7 +210,8 @@ class _Builder:
         if fact is None:
             return None, []
         text = fact.value.text
-        place = self.same(resolve_place(text, self.network, cache=self.cache))
+        lang = getattr(fact.value, "lang", None)
+        place = self.same(resolve_place(text, self.network, cache=self.cache, lang=lang))
         confidence = self.confidence(fact)
         if place.unresolved:
             confidence = min(confidence, self.settings.extract_confidence_unresolved)
@@ -195,9 +222,18 @@ class _Builder:
             confidence = min(confidence, place.resolved_score / 100)
         return place, [self.evidence(name, fact, confidence)]
 
-    def cars(self, counts: dict[str, Fact], owner: str) -> tuple[CarCounts, list[Evidence]]:
+    def cars(
+        self, counts: dict[str, Fact], owner: str, *, trains: int = 1
+    ) -> tuple[CarCounts, list[Evidence]]:
         values = {kind: fact.value for kind, fact in counts.items()}
         estimated = any(fact.inferred for fact in counts.values())
+        limit = self.settings.max_cars_per_train * trains
+        if any(isinstance(v, int) and v > limit for v in values.values()):
+            self.problems.append(
+                f"{owner}: {max(values.values())} cars is more than {trains} train(s) can "
+                f"carry ({limit}, Settings.max_cars_per_train); counts dropped"
+            )
+            values, counts = {}, {}
         try:
             cars = CarCounts(**values, estimated=estimated)
         except ValidationError:
@@ -223,7 +259,14 @@ class _Builder:
         origin, ev_o = self.place("origin", train.origin, sid)
         destination, ev_d = self.place("destination", train.destination, sid)
         cars, ev_c = self.cars(train.counts, sid)
-        evidence = [*ev_o, *ev_d]
+        via: list[Place] = []
+        ev_v: list[Evidence] = []
+        for passed in train.via:
+            place, ev = self.place("via", passed, sid)
+            if place is not None:
+                via.append(place)
+                ev_v.extend(ev)
+        evidence = [*ev_o, *ev_d, *ev_v]
         for name, fact in (("departure", train.departure), ("expected_arrival", train.arrival)):
             if fact is not None:
                 evidence.append(self.evidence(name, fact))
@@ -240,6 +283,7 @@ class _Builder:
             report=self.report_id,
             origin=origin,
             destination=destination,
+            via=tuple(via),
             departure=self.window(train.departure),
             expected_arrival=self.window(train.arrival),
             cars=cars,
@@ -248,10 +292,33 @@ class _Builder:
             group=None if train.group is None else group_ids[train.group],
             evidence=tuple(evidence),
             confidence=confidence,
+            lang=self.lang,
         )
 
+    def sightings(self, train: TrainDraft, sid: str) -> list[Sighting]:
+        """Return the sightings of one train: a place on the way and the day seen there."""
+        found = []
+        for n, (place_fact, date_fact) in enumerate(train.sightings, start=1):
+            place, _ = self.place("via", place_fact, sid)
+            window = date_fact.value
+            if place is None or window.earliest is None:
+                continue
+            found.append(
+                Sighting(
+                    id=f"{sid}-s{n}",
+                    shipment=sid,
+                    station=place,
+                    seen_at=datetime.combine(window.earliest, time()),
+                    precision=window.precision,
+                    source=self.source,
+                    note=date_fact.text,
+                )
+            )
+        return found
+
     def group(self, group: GroupDraft, gid: str) -> ShipmentGroup:
-        cars, evidence = self.cars(group.counts, gid)
+        trains = group.n_trains or self.settings.extract_max_group_trains
+        cars, evidence = self.cars(group.counts, gid, trains=trains)
         if group.marker is not None:
             evidence.insert(0, self.evidence("n_trains", group.marker))
         return ShipmentGroup(
@@ -271,6 +338,7 @@ def build_extraction(
     source: Source,
     network: RailNetwork | None,
     settings: Settings,
+    lang: str | None = None,
 ) -> Extraction:
     """Build the models of one report from its drafts.
 
@@ -286,15 +354,24 @@ def build_extraction(
         Resolves place names; None keeps them as written.
     settings
         Confidence levels.
+    lang
+        The language the report was read in, kept on the result and each shipment.
     """
-    builder = _Builder(report_id=report_id, source=source, network=network, settings=settings)
+    builder = _Builder(
+        report_id=report_id, source=source, network=network, settings=settings, lang=lang
+    )
     builder.problems.extend(f"{report_id}: {p}" for p in draft.problems)
     group_ids = [f"{report_id}-g{i + 1}" for i in range(len(draft.groups))]
     groups = [builder.group(g, gid) for g, gid in zip(draft.groups, group_ids, strict=True)]
     shipments = [builder.shipment(t, i + 1, group_ids) for i, t in enumerate(draft.trains)]
+    sightings = [
+        x for i, t in enumerate(draft.trains) for x in builder.sightings(t, f"{report_id}-t{i + 1}")
+    ]
     return Extraction(
         shipments=shipments,
         groups=groups,
+        sightings=sightings,
         problems=[*builder.problems, *builder.unresolved],
         unresolved=builder.unresolved,
+        lang=lang,
     )

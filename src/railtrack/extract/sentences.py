@@ -35,6 +35,27 @@ _ABBREVIATIONS = frozenset(
         "sq",
         "u.s",
         "u.k",
+        # Russian, Ukrainian, Belarusian and Polish abbreviations before a name
+        "ст",
+        "обл",
+        "гг",
+        "р-н",
+        "рн",
+        "ул",
+        "вул",
+        "пос",
+        "им",
+        "ім",
+        "тыс",
+        "тис",
+        "вобл",
+        "woj",
+        "pow",
+        "ul",
+        "im",
+        "tys",
+        "ok",
+        "np",
     }
 )
 _BOUNDARY_RE = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[^\W\d_])|\n\s*\n")
@@ -60,7 +81,7 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     for m in _BOUNDARY_RE.finditer(text):
         before = text[start : m.start()].rstrip(".!?\"'”’)")
         last_word = before.rsplit(None, 1)[-1].lower() if before.split() else ""
-        if m[0].strip() and (last_word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last_word)):
+        if m[0].strip() and (last_word in _ABBREVIATIONS or re.fullmatch(r"[^\W\d_]", last_word)):
             continue
         bounds.append((start, m.start()))
         start = m.end()

@@ -24,15 +24,19 @@ Examples
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import Any
 
 from railtrack.extract import cues
-from railtrack.extract.dates import DateSpan, find_dates, resolve_date
-from railtrack.extract.numbers import CarCount, find_car_counts, find_count_series
-from railtrack.extract.places import PlaceSpan, find_places, is_broad
+from railtrack.extract.dates import DateSpan, resolve_date
+from railtrack.extract.lexicon import month_of
+from railtrack.extract.numbers import CarCount
+from railtrack.extract.places import PlaceSpan, is_broad
+from railtrack.extract.readers import Reader, reader_for
 from railtrack.extract.sentences import Clause, split_clauses
 
 __all__ = ["Fact", "GroupDraft", "ReportDraft", "TrainDraft", "read_trains"]
@@ -66,6 +70,9 @@ class _Facts:
     arrival: Fact | None = None
     claim: Fact | None = None
     counts: dict[str, Fact] = field(default_factory=dict)
+    via: list[Fact] = field(default_factory=list)  # places passed or seen at, in order
+    sightings: list[tuple[Fact, Fact]] = field(default_factory=list)  # (place, date window)
+    last_role: str | None = None  # the role of the last verb read for these facts
 
 
 @dataclass
@@ -113,32 +120,33 @@ def _has_facts(facts: _Facts) -> bool:
 class _ClauseReader:
     """Read the places, dates, counts and claim of one clause into a facts holder."""
 
-    def __init__(self, clause: Clause, text: str, published: date | None) -> None:
+    def __init__(self, clause: Clause, text: str, published: date | None, reader: Reader) -> None:
         self.clause = clause
         self.offset = clause.start
         self.text = text
         self.published = published
+        self.rd = reader
 
     # Each finder runs on first use only: most clauses need a few of them.
     @cached_property
     def verbs(self) -> list[cues.VerbCue]:
-        return cues.verb_cues(self.text)
+        return self.rd.verb_cues(self.text)
 
     @cached_property
     def places(self) -> list[PlaceSpan]:
-        return find_places(self.text)
+        return self.rd.find_places(self.text)
 
     @cached_property
     def dates(self) -> list[DateSpan]:
-        return find_dates(self.text)
+        return self.rd.find_dates(self.text)
 
     @cached_property
     def counts(self) -> list[CarCount]:
-        return find_car_counts(self.text)
+        return self.rd.find_car_counts(self.text)
 
     @cached_property
     def claim(self) -> str | None:
-        return cues.claim_kind(self.text)
+        return self.rd.claim_kind(self.text)
 
     def _fact(self, value: Any, start: int, end: int, *, inferred: bool = False) -> Fact:
         return Fact(value, self.text[start:end], self.offset + start, self.offset + end, inferred)
@@ -153,10 +161,26 @@ class _ClauseReader:
     def places_into(self, facts: _Facts) -> None:
         for place in self.places:
             role = self._place_role(place)
-            if role is None:
-                continue
             fact = self._fact(place, place.start, place.end)
+            if role is None:
+                if (
+                    self._passed(place)
+                    and not is_broad(place.text)
+                    and not any(v.text == fact.text for v in facts.via)
+                ):
+                    facts.via.append(fact)  # "spotted in Bryansk", "через Оршу"
+                continue
             _set_place(facts, role, fact)
+
+    def _passed(self, place: PlaceSpan) -> bool:
+        """Whether the train passed or was seen at an "at" place (a via point)."""
+        if place.role != "at":
+            return False
+        cue = self.text[place.cue_start : place.start].strip().lower()
+        if cue.startswith(_VIA_CUES):
+            return True
+        verb = self._verb_for(place.cue_start)
+        return verb is not None and verb.role == "neutral"
 
     def _place_role(self, place: PlaceSpan) -> str | None:
         if place.role in ("origin", "destination"):
@@ -184,21 +208,63 @@ class _ClauseReader:
                 return True
         return False
 
-    def dates_into(self, facts: _Facts, problems: list[str]) -> None:
+    def dates_into(
+        self, facts: _Facts, problems: list[str], default_role: str | None = None
+    ) -> None:
+        """File each date as the departure or arrival its verb says.
+
+        A clause with no verb at all ("This happened on 5 March") dates the verb
+        read last for the same train (``default_role``, else ``facts.last_role``).
+        A date of a sighting ("spotted in Bryansk on March 6") dates the via point.
+        """
+        fallback = facts.last_role or default_role
+        if fallback is not None and not self.verbs and not _refers_back(self.text):
+            fallback = None
         for span in self.dates:
             verb = self._verb_for(span.start)
-            if verb is None or verb.role == "neutral":
+            if verb is None and (self.verbs or fallback is None):
                 continue
-            forward = not verb.past or self.claim is not None
+            if verb is not None and verb.role == "neutral":
+                self._sighting(facts, span, problems)
+                continue
+            past = verb.past if verb is not None else True
+            forward = not past or self.claim is not None
             window = resolve_date(span, self.published, forward=forward)
             if window is None:
-                problems.append(f"cannot date {span.text!r}: no published date to resolve it")
+                why = (
+                    "no published date to resolve it"
+                    if self.published is None
+                    else "no such day, or outside the plausible range 1900-2100"
+                )
+                problems.append(f"cannot date {span.text!r}: {why}")
                 continue
-            inferred = span.is_relative or window.precision in ("week", "month")
+            # a numeric date that could be read month-first is read day-first, flagged
+            inferred = (
+                span.is_relative or span.is_ambiguous or window.precision in ("week", "month")
+            )
             fact = self._fact(window, span.start, span.end, inferred=inferred)
-            role = "departure" if verb.role == "departure" else "arrival"
+            if verb is not None:
+                role = "departure" if verb.role == "departure" else "arrival"
+            else:
+                role = fallback or "departure"
             if getattr(facts, role) is None:
                 setattr(facts, role, fact)
+        roles = [v.role for v in self.verbs if v.role != "neutral"]
+        if roles:
+            facts.last_role = "departure" if roles[-1] == "departure" else "arrival"
+
+    def _sighting(self, facts: _Facts, span: DateSpan, problems: list[str]) -> None:
+        passed = [p for p in self.places if self._passed(p)]
+        if not passed:
+            return
+        window = resolve_date(span, self.published)
+        if window is None:
+            problems.append(f"cannot date {span.text!r}: no published date to resolve it")
+            return
+        place = min(passed, key=lambda p: abs(p.start - span.start))
+        facts.sightings.append(
+            (self._fact(place, place.start, place.end), self._fact(window, span.start, span.end))
+        )
 
     def counts_into(self, counts: dict[str, Fact]) -> None:
         for count in self.counts:
@@ -209,33 +275,44 @@ class _ClauseReader:
         # "an echelon of forty-eight platforms": the one count is the whole train.
         if len(self.counts) == 1 and "total" not in counts:
             count = self.counts[0]
-            if cues.is_whole_train(self.text[: count.start]):
+            if self.rd.is_whole_train(self.text[: count.start]):
                 counts["total"] = self._fact(
                     count.value, count.start, count.end, inferred=count.estimated
                 )
 
     def series_into(self, group: GroupDraft) -> bool:
         """File "two trains with 48 and 38 cars" as one count per train, in order."""
-        found = find_count_series(self.text)
+        found = self.rd.find_count_series(self.text)
         if found is None or len(found[0]) != group.n_trains:
             return False
         values, kind, start, end = found
         group.series = [{kind: self._fact(v, start, end)} for v in values]
         return True
 
+    def date_list(self) -> DateSpan | None:
+        """Return a list of several days ("15 and 17 June"), which means several trains."""
+        return next((d for d in self.dates if len(d.days) >= 2), None)
+
+    def role_of(self, span: DateSpan) -> str | None:
+        """Return ``departure`` or ``arrival`` as the verb near a date says, else None."""
+        verb = self._verb_for(span.start)
+        if verb is None or verb.role == "neutral":
+            return None
+        return "departure" if verb.role == "departure" else "arrival"
+
     def claim_into(self, facts: _Facts) -> None:
         if self.claim is not None and facts.claim is None:
             facts.claim = self._fact(self.claim, 0, len(self.text))
 
-    def all_into(self, facts: _Facts, problems: list[str]) -> None:
+    def all_into(self, facts: _Facts, problems: list[str], default_role: str | None = None) -> None:
         self.places_into(facts)
-        self.dates_into(facts, problems)
+        self.dates_into(facts, problems, default_role)
         self.counts_into(facts.counts)
         self.claim_into(facts)
 
 
 def _pieces(
-    clause: Clause, *, merge_head: bool, group_has_room: bool
+    clause: Clause, rd: Reader, *, merge_head: bool, group_has_room: bool
 ) -> list[tuple[Clause, cues.TrainMarker | None]]:
     """Split a clause where a new train is introduced mid-sentence.
 
@@ -243,14 +320,14 @@ def _pieces(
     ``merge_head`` is set (no train is being described yet) or when they only set
     the scene ("On February 25, a military echelon left").
     """
-    markers = [m for m in cues.new_train_markers(clause.text) if m.kind != "weak" or group_has_room]
+    markers = [m for m in rd.new_train_markers(clause.text) if m.kind != "weak" or group_has_room]
     if not markers:
         return [(clause, None)]
     pieces: list[tuple[Clause, cues.TrainMarker | None]] = []
     bounds = [m.start for m in markers]
     head = clause.text[: bounds[0]]
-    says_more = bool(cues.verb_cues(head) or find_places(head))
-    if head.strip() and (cues.has_train_noun(head) or (says_more and not merge_head)):
+    says_more = bool(rd.verb_cues(head) or rd.find_places(head))
+    if head.strip() and (rd.has_train_noun(head) or (says_more and not merge_head)):
         pieces.append((Clause(head, clause.start, clause.start + len(head), clause.sentence), None))
     for i, marker in enumerate(markers):
         end = bounds[i + 1] if i + 1 < len(bounds) else len(clause.text)
@@ -263,8 +340,15 @@ def _pieces(
     return pieces
 
 
-# Over the C901 cap: train reading; the languages work (issue 13) splits it.
-def read_trains(text: str, *, published: date | None, max_group_trains: int = 12) -> ReportDraft:  # noqa: C901
+# Over the C901 cap; the languages work (issue 13) splits it.
+def read_trains(  # noqa: C901
+    text: str,
+    *,
+    published: date | None,
+    max_group_trains: int = 12,
+    lang: str = "en",
+    sentence_lang: Callable[[str, str], str] | None = None,
+) -> ReportDraft:
     """Read the trains and groups a report describes.
 
     Parameters
@@ -275,6 +359,11 @@ def read_trains(text: str, *, published: date | None, max_group_trains: int = 12
         Its publication day, to resolve relative dates and years.
     max_group_trains
         The most trains made from one announcement ("five echelons left").
+    lang
+        The report's language (a code of :data:`~railtrack.extract.lexicon.LANGUAGES`).
+    sentence_lang
+        Called with (sentence, ``lang``), returns the language of one sentence (a
+        relay quoting the original); None reads every sentence in ``lang``.
 
     Returns
     -------
@@ -285,35 +374,65 @@ def read_trains(text: str, *, published: date | None, max_group_trains: int = 12
     current: TrainDraft | None = None
     group: GroupDraft | None = None
     sentences_off: set[int] = set()
-    for clause in split_clauses(text):
+    sentence_readers: dict[int, Reader] = {}
+    clauses = split_clauses(text)
+    if sentence_lang is not None:
+        bounds: dict[int, tuple[int, int]] = {}
+        for c in clauses:
+            first, last = bounds.get(c.sentence, (c.start, c.end))
+            bounds[c.sentence] = (min(first, c.start), max(last, c.end))
+        for sentence_no, (first, last) in bounds.items():
+            sentence_readers[sentence_no] = reader_for(sentence_lang(text[first:last], lang))
+    default = reader_for(lang)
+    for clause in clauses:
         if clause.sentence in sentences_off:
             continue
-        if cues.is_off_topic(clause.text):
+        rd = sentence_readers.get(clause.sentence, default)
+        if _is_question(text, clause):
+            sentences_off.add(clause.sentence)
+            continue
+        if rd.is_off_topic(clause.text):
             sentences_off.add(clause.sentence)
             continue
         room = group is not None and len(group.members) < (group.n_trains or 0)
         for piece, marker in _pieces(
-            clause, merge_head=current is None and group is None, group_has_room=room
+            clause, rd, merge_head=current is None and group is None, group_has_room=room
         ):
-            reader = _ClauseReader(piece, piece.text, published)
-            announcement = cues.group_announcement(piece.text)
+            reader = _ClauseReader(piece, piece.text, published, rd)
+            announcement = rd.group_announcement(piece.text)
             if announcement is not None and (marker is None or marker.start > announcement.start):
-                group = GroupDraft(
-                    n_trains=announcement.n_trains,
-                    marker=reader._fact(announcement, announcement.start, announcement.end),
-                )
-                draft.groups.append(group)
+                if not (
+                    group is not None
+                    and not group.members
+                    and group.n_trains == announcement.n_trains
+                ):
+                    # (the same count again, before any train is described, is the
+                    # headline's announcement restated in the lead: one group)
+                    group = GroupDraft(
+                        n_trains=announcement.n_trains,
+                        marker=reader._fact(announcement, announcement.start, announcement.end),
+                    )
+                    draft.groups.append(group)
                 current = None
                 reader.places_into(group)
                 reader.dates_into(group, draft.problems)
                 reader.claim_into(group)
                 if not reader.series_into(group):
-                    reader.counts_into(group.each if cues.is_each(piece.text) else group.counts)
+                    reader.counts_into(group.each if rd.is_each(piece.text) else group.counts)
+                continue
+            listed = reader.date_list()
+            if (
+                listed is not None
+                and group is None
+                and (rd.has_train_noun(piece.text) or reader.counts or rd.has_car_noun(piece.text))
+            ):
+                group = _group_of_dates(draft, reader, listed, current, piece.text)
+                current = None
                 continue
             if marker is not None:
                 current = TrainDraft(
                     marker=reader._fact(marker, marker.start, marker.end),
-                    number=cues.train_number(piece.text),
+                    number=rd.train_number(piece.text),
                 )
                 gi = len(draft.groups) - 1
                 if group is not None and len(group.members) < (group.n_trains or 0):
@@ -322,18 +441,24 @@ def read_trains(text: str, *, published: date | None, max_group_trains: int = 12
                 elif marker.kind == "indefinite":
                     group = None
                 draft.trains.append(current)
-                reader.all_into(current, draft.problems)
+                group_role = group.last_role if current.group is not None and group else None
+                reader.all_into(current, draft.problems, group_role)
                 continue
-            if cues.is_group_reference(piece.text) and reader.counts:
+            if rd.is_group_reference(piece.text) and reader.counts:
+                if not draft.groups:
+                    # "In total, 40 cars": the headline and lead may be this train again
+                    merged = _merge_restated(draft)
+                    if current is not None:
+                        current = merged.get(id(current), current)
                 target = _group_for_reference(draft, group)
                 if target is not None:
                     group = target
-                    reader.counts_into(group.each if cues.is_each(piece.text) else group.counts)
+                    reader.counts_into(group.each if rd.is_each(piece.text) else group.counts)
                     continue
-            if cues.is_each(piece.text) and group is not None and current is None:
+            if rd.is_each(piece.text) and group is not None and current is None:
                 reader.counts_into(group.each)
                 continue
-            number = cues.train_number(piece.text)
+            number = rd.train_number(piece.text)
             if current is not None and number is not None and current.number is None:
                 current.number = number
             if current is not None and number not in (None, current.number):
@@ -351,8 +476,8 @@ def read_trains(text: str, *, published: date | None, max_group_trains: int = 12
                 reader.all_into(current, draft.problems)
             elif group is not None:
                 reader.all_into(group, draft.problems)
-            elif cues.has_train_noun(piece.text) or (
-                (reader.counts or cues.has_car_noun(piece.text))
+            elif rd.has_train_noun(piece.text) or (
+                (reader.counts or rd.has_car_noun(piece.text))
                 and any(v.role != "neutral" for v in reader.verbs)
                 and any(p.role != "at" for p in reader.places)
             ):
@@ -362,7 +487,184 @@ def read_trains(text: str, *, published: date | None, max_group_trains: int = 12
                 reader.all_into(current, draft.problems)
     _fill_groups(draft, max_group_trains=max_group_trains)
     draft.trains = [t for t in draft.trains if _has_facts(t) or t.group is not None]
+    _merge_restated(draft)
+    draft.trains = [t for t in draft.trains if not _only_a_country(t)]
     return draft
+
+
+_WORD_INSIDE = re.compile(r"(?<=[\w,] )[^\W\d_][\w'’-]*")
+
+
+_WEEKDAY_WORDS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
+
+
+def _refers_back(text: str) -> bool:
+    """Whether a clause without a verb of motion can only be about the train just read.
+
+    "It happened on 5 March." / "Это произошло 5 марта." are short and name nothing
+    else; a long clause naming people or places is about something else.
+    """
+    if len(text) > 80:
+        return False
+    return not any(
+        w[0].isupper() and month_of(w) is None and w.lower() not in _WEEKDAY_WORDS
+        for w in _WORD_INSIDE.findall(text)
+    )
+
+
+def _is_question(text: str, clause: Clause) -> bool:
+    """Whether the clause ends a question ("Is a unit en route to Canada?"): no report."""
+    end = clause.end
+    while end < len(text) and text[end] in " \t\"'”»)":
+        end += 1
+    return clause.text.rstrip().endswith("?") or (end < len(text) and text[end] == "?")
+
+
+def _only_a_country(train: TrainDraft) -> bool:
+    """Whether all a lone train has is one country or region ("переброска в Беларусь").
+
+    Such a mention is news about trains in general, not a shipment one can track.
+    """
+    if train.group is not None or train.counts or train.via or train.number:
+        return False
+    if any(getattr(train, role) is not None for role in _DATE_ROLES):
+        return False
+    places = [getattr(train, role) for role in (*_PLACE_ROLES, "goal")]
+    places = [p for p in places if p is not None]
+    return len(places) == 1 and is_broad(places[0].value.text)
+
+
+_PLACE_ROLES = ("origin", "destination")
+_VIA_CUES = ("through", "via", "past", "passed", "passing", "crossed", "через", "праз", "przez")
+_DATE_ROLES = ("departure", "arrival")
+
+
+def _same_place(a: Fact, b: Fact) -> bool:
+    """Whether two place facts may name the same place (same stem, or one is a country)."""
+    x: str = a.value.text.lower()
+    y: str = b.value.text.lower()
+    if is_broad(a.value.text) or is_broad(b.value.text):
+        return True
+    stem = min(len(x), len(y), 5)
+    return x[:stem] == y[:stem]
+
+
+def _restates(first: TrainDraft, later: TrainDraft) -> bool:
+    """Whether ``later`` can be ``first`` told again (a headline, a lead, a detail)."""
+    if first.group is not None or later.group is not None:
+        return False
+    if later.marker is not None and later.marker.value.kind in ("ordinal", "other"):
+        return False
+    if first.number and later.number and first.number != later.number:
+        return False
+    for role in _PLACE_ROLES:
+        a, b = getattr(first, role), getattr(later, role)
+        if a is not None and b is not None and not _same_place(a, b):
+            return False
+    for role in _DATE_ROLES:
+        a, b = getattr(first, role), getattr(later, role)
+        if a is not None and b is not None and a.value.earliest != b.value.earliest:
+            return False
+    return all(
+        first.counts[kind].value == fact.value
+        for kind, fact in later.counts.items()
+        if kind in first.counts
+    )
+
+
+def _merge_into(first: TrainDraft, later: TrainDraft) -> None:
+    for role in (*_PLACE_ROLES, "goal"):
+        a, b = getattr(first, role), getattr(later, role)
+        if b is not None and (a is None or (is_broad(a.value.text) and not is_broad(b.value.text))):
+            setattr(first, role, b)
+    for role in (*_DATE_ROLES, "claim"):
+        if getattr(first, role) is None and getattr(later, role) is not None:
+            setattr(first, role, getattr(later, role))
+    for kind, fact in later.counts.items():
+        first.counts.setdefault(kind, fact)
+    first.number = first.number or later.number
+
+
+def _merge_restated(draft: ReportDraft) -> dict[int, TrainDraft]:
+    """Make one train of a headline, a lead and a detail that tell the same train.
+
+    Real reports name a train in the headline, again in the lead and in full in the
+    body; each mention reads as a train. A train that contradicts nothing an earlier
+    lone train says (places, dates, counts, number), and that no ordinal or "the
+    other" marks as a different one, is merged into it. Trains of a group are left
+    as the group made them. Returns the trains merged away, by ``id``, with the train
+    each was merged into.
+    """
+    if len(draft.trains) < 2 or draft.groups:
+        return {}
+    kept: list[TrainDraft] = []
+    merged: dict[int, TrainDraft] = {}
+    for train in draft.trains:
+        target = next((k for k in kept if _restates(k, train)), None)
+        if target is None:
+            kept.append(train)
+        else:
+            _merge_into(target, train)
+            merged[id(train)] = target
+    draft.trains = kept
+    return merged
+
+
+def _group_of_dates(
+    draft: ReportDraft,
+    reader: _ClauseReader,
+    listed: DateSpan,
+    current: TrainDraft | None,
+    text: str,
+) -> GroupDraft:
+    """Make one train per day of a list ("On 15 and 17 June, 87 wagons were sent ...").
+
+    The places and claim of the clause (and of a train the sentence before began to
+    describe without a date) are shared; counts go on the group, or on each train
+    when the text says each.
+    """
+    group = GroupDraft(n_trains=len(listed.days))
+    group.marker = reader._fact(len(listed.days), listed.start, listed.end)
+    undated = (
+        current is not None
+        and current.group is None
+        and draft.trains
+        and draft.trains[-1] is current
+        and current.departure is None
+        and current.arrival is None
+        and not current.counts
+    )
+    if undated and current is not None:
+        for role in ("origin", "destination", "goal", "claim"):
+            setattr(group, role, getattr(current, role))
+        draft.trains.pop()
+    draft.groups.append(group)
+    reader.places_into(group)
+    reader.claim_into(group)
+    reader.counts_into(group.each if reader.rd.is_each(text) else group.counts)
+    date_role = reader.role_of(listed)
+    gi = len(draft.groups) - 1
+    for day in listed.days:
+        train = TrainDraft(group=gi)
+        if date_role is not None and reader.published is not None:
+            one = DateSpan(
+                listed.start,
+                listed.end,
+                listed.text,
+                (
+                    *((k, v) for k, v in listed.fields if k not in ("list_d", "dm_d")),
+                    ("dm_d", str(day)),
+                ),
+            )
+            window = resolve_date(one, reader.published, forward=reader.claim is not None)
+            if window is not None:
+                fact = reader._fact(window, listed.start, listed.end)
+                setattr(train, date_role, fact)
+        group.members.append(len(draft.trains))
+        draft.trains.append(train)
+    return group
 
 
 def _group_for_reference(draft: ReportDraft, group: GroupDraft | None) -> GroupDraft | None:
@@ -379,7 +681,7 @@ def _group_for_reference(draft: ReportDraft, group: GroupDraft | None) -> GroupD
     return made
 
 
-# Over the C901 cap: train reading; the languages work (issue 13) splits it.
+# Over the C901 cap; the languages work (issue 13) splits it.
 def _fill_groups(draft: ReportDraft, *, max_group_trains: int) -> None:  # noqa: C901
     """Make the trains a group announced but did not describe; share group facts."""
     for train in draft.trains:
@@ -408,5 +710,10 @@ def _fill_groups(draft: ReportDraft, *, max_group_trains: int) -> None:  # noqa:
             for kind, fact in counts.items():
                 draft.trains[index].counts.setdefault(kind, fact)
     for train in draft.trains:
-        if train.destination is None and train.goal is not None:
+        # "probably going to Ukraine; it will be unloaded near Belgorod": the specific
+        # place given later is the destination
+        if train.goal is not None and (
+            train.destination is None
+            or (is_broad(train.destination.value.text) and not is_broad(train.goal.value.text))
+        ):
             train.destination = train.goal

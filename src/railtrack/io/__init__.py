@@ -1,4 +1,10 @@
-"""Load shipment reports from files: CSV, JSON, JSON Lines, YAML and free text.
+"""Load shipment reports from files: CSV, Excel, JSON, JSON Lines, YAML, free text, Telegram.
+
+Tables (CSV, ``.xlsx``) may use any common headers, in five languages, and need no
+id column (see :mod:`railtrack.io.tables`).
+
+Telegram Desktop channel exports (``result.json``, ``messages*.html`` or the export
+folder) are read post by post (see :mod:`railtrack.io.telegram`).
 
 :func:`load_reports` reads one file, a directory, or several of them, and returns a
 :class:`ReportSet`: the validated shipments, groups and sightings, and one
@@ -17,15 +23,17 @@ Examples
 
 from __future__ import annotations
 
+import csv
 import logging
+import stat
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from railtrack._intern import Interner, collector_paused, interning
 from railtrack.errors import InputPathError, ReportError
-from railtrack.io._decode import NotText, read_text
+from railtrack.io._decode import NotText, display_path, read_text
 from railtrack.io._records import (
     KNOWN_KEYS,
     RawRecord,
@@ -38,49 +46,198 @@ from railtrack.io._records import (
 from railtrack.io.csv_reader import CsvProblem, read_csv_records
 from railtrack.io.json_reader import FileFormatError, iter_jsonl_records, read_json_records
 from railtrack.io.reportset import Problem, ReportSet
+from railtrack.io.tables import ambiguous_day_first, generated_id, map_headers
 from railtrack.io.yaml_reader import read_yaml_records
+
+if TYPE_CHECKING:
+    from railtrack.io.telegram import TelegramFile
+    from railtrack.network import RailNetwork
 
 __all__ = ["SUFFIXES", "Problem", "ReportSet", "load_reports"]
 
 logger = logging.getLogger(__name__)
 
-STRUCTURED_SUFFIXES = (".csv", ".json", ".jsonl", ".ndjson", ".yaml", ".yml")
+TABLE_SUFFIXES = (".csv", ".xlsx")
+STRUCTURED_SUFFIXES = (*TABLE_SUFFIXES, ".json", ".jsonl", ".ndjson", ".yaml", ".yml")
 TEXT_SUFFIXES = (".txt", ".md")
-SUFFIXES: tuple[str, ...] = STRUCTURED_SUFFIXES + TEXT_SUFFIXES
-"""File endings :func:`load_reports` reads; other files in a directory are skipped."""
+TELEGRAM_SUFFIXES = (".html",)
+SUFFIXES: tuple[str, ...] = STRUCTURED_SUFFIXES + TEXT_SUFFIXES + TELEGRAM_SUFFIXES
+"""File endings :func:`load_reports` reads; other files in a directory are skipped.
+
+In a directory, ``.html`` files are read only when they are pages of a Telegram
+Desktop export (``messages.html``, ``messages2.html``, ...).
+"""
 
 _SKIP_STEMS = {"readme", "license", "licence", "changelog", "sources"}
+_DATE_FIELDS = ("departure", "arrival", "expected_arrival", "published")
 
 
-def _report_files(path: Path) -> list[Path]:
-    if path.is_file():
-        return [path]
-    files = []
-    for candidate in sorted(path.rglob("*")):
-        # cheapest tests first: the file system is asked last
-        if candidate.suffix.lower() not in SUFFIXES or candidate.stem.lower() in _SKIP_STEMS:
+def _wanted(path: Path, root: Path) -> bool:
+    """Whether a directory entry names a report file (by its name only)."""
+    if path.suffix.lower() not in SUFFIXES or path.stem.lower() in _SKIP_STEMS:
+        return False
+    if path.name.startswith("~$"):
+        return False  # the lock file Excel keeps beside an open workbook
+    return not any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def _entry_problem(path: Path) -> str | None:
+    """Say why ``path`` cannot be read as a report file, or None when it can."""
+    try:
+        info = path.stat()  # follows symlinks
+    except FileNotFoundError:
+        return "a symbolic link to nothing (dangling); skipped"
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc}); skipped"
+    if stat.S_ISDIR(info.st_mode):
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file (a device, FIFO or socket); skipped"
+    return None
+
+
+def _report_files(root: Path) -> tuple[list[Path], list[Problem]]:
+    """Return the report files under ``root`` and a problem for each one passed over.
+
+    Directories are walked in name order, following symbolic links to directories
+    once each (a link back up the tree is a problem, not a loop). Dangling or
+    looping links, devices, FIFOs and unreadable directories are problems naming
+    the path: silence would hide them.
+    """
+    problems: list[Problem] = []
+
+    def problem(path: Path, message: str) -> None:
+        problems.append(Problem(display_path(path), None, None, message))
+
+    why = _entry_problem(root)
+    if why is not None:
+        problem(root, why)
+        return [], problems
+    if not root.is_dir():
+        return [root], problems
+    files: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+    pending = [root]
+    while pending:
+        directory = pending.pop()
+        info = directory.stat()
+        if (info.st_dev, info.st_ino) in seen:
+            problem(directory, "a symbolic link back into a directory already read; skipped")
             continue
-        relative = candidate.relative_to(path)
-        if any(part.startswith(".") for part in relative.parts) or not candidate.is_file():
+        seen.add((info.st_dev, info.st_ino))
+        try:
+            entries = sorted(directory.iterdir())
+        except OSError as exc:
+            problem(directory, f"directory cannot be read ({exc.strerror or exc}); skipped")
+            continue
+        subdirs = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            is_dir = _is_dir(entry)
+            if is_dir:
+                subdirs.append(entry)
+                continue
+            if not _wanted(entry, root):
+                continue
+            why = _entry_problem(entry)
+            if why is not None:
+                problem(entry, why)
+            else:
+                files.append(entry)
+        pending.extend(reversed(subdirs))
+    files.sort()
+    return _export_message_files(files), problems
+
+
+def _export_message_files(candidates: list[Path]) -> list[Path]:
+    """Keep a Telegram export folder's message files only, never its media files.
+
+    HTML files count only when they are pages of a Telegram Desktop export.
+    """
+    from railtrack.io.telegram import export_files, is_export_folder
+    from railtrack.io.telegram_html import is_html_export_page
+
+    exports = {
+        c.parent
+        for c in candidates
+        if c.name in ("result.json", "messages.html") and is_export_folder(c.parent)
+    }
+    files = []
+    for candidate in candidates:
+        if any(parent in exports for parent in candidate.parents):
+            if candidate.parent in exports and candidate == export_files(candidate.parent)[0]:
+                files.extend(export_files(candidate.parent))
+            continue
+        if candidate.suffix.lower() == ".html" and not is_html_export_page(candidate):
             continue
         files.append(candidate)
     return files
 
 
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a looping link: reported with the files
+        return False
+
+
+def _check_csv_header(text: str) -> None:
+    """Raise :class:`FileFormatError` when the first line has no ``id`` column.
+
+    Only the first non-blank line is read, so a large file that is not a report
+    CSV is rejected before its rows are split.
+    """
+    end = 0
+    while True:
+        newline = text.find("\n", end)
+        line = text[end : len(text) if newline < 0 else newline]
+        if line.strip() or newline < 0:
+            break
+        end = newline + 1
+    delimiter = max(",;\t", key=line.count) if any(d in line for d in ",;\t") else ","
+    try:
+        header = next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:
+        return  # broken quoting: read_csv_records says so, row by row
+    names = [h.strip().lower().lstrip("\ufeff") for h in header]
+    if "id" not in names:
+        shown = ", ".join(n[:40] for n in names[:8])
+        msg = f"no 'id' column (columns: {shown}); is this a report CSV?"
+        raise FileFormatError(msg, 1)
+
+
 class _FileLoader:
     """Collects the records and problems of one file."""
 
-    def __init__(self, path: Path, *, published: date | None, shared: Interner) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        published: date | None,
+        shared: Interner | None,
+        network: RailNetwork | Literal[False] | None = None,
+        columns: dict[str, str] | None = None,
+    ) -> None:
         self.path = path
+        self.name = display_path(path)  # printable, storable: see display_path
         self.published = published
         self.shared = shared
+        self.network = network  # resolves free-text place names (None: the embedded one)
         self.models: list[tuple[Any, int]] = []
         self.problems: list[Problem] = []
+        self.telegram: TelegramFile | None = None
+        self.columns = columns or {}
+        self.tables: list[dict[str, Any]] = []
+        self.header_of: dict[str, str] = {}
+        """For a table: each field's column header as written, to name it in problems."""
 
     def problem(
         self, message: str, *, row: int | None = None, field: str | None = None, unit: str = "row"
     ) -> None:
-        self.problems.append(Problem(str(self.path), row, field, message, unit))
+        if field is not None:
+            field = self.header_of.get(field, field)
+        self.problems.append(Problem(self.name, row, field, message, unit))
 
     def load(self) -> None:
         suffix = self.path.suffix.lower()
@@ -89,6 +246,17 @@ class _FileLoader:
                 f"unsupported file type {suffix or '(none)'!r}; "
                 f"railtrack reads {', '.join(SUFFIXES)}"
             )
+            return
+        if suffix == ".xlsx":
+            self._load_workbook()
+            return
+        from railtrack.io.telegram import is_telegram_file, read_telegram_file
+
+        if suffix in TELEGRAM_SUFFIXES or is_telegram_file(self.path):
+            # streamed, never read whole: an export can be hundreds of megabytes
+            self.telegram = read_telegram_file(self.path)
+            self.models.extend((m, 0) for m in (*self.telegram.shipments, *self.telegram.groups))
+            self.problems.extend(self.telegram.problems)
             return
         try:
             text = read_text(self.path)
@@ -110,18 +278,108 @@ class _FileLoader:
 
     def _parse(self, text: str, suffix: str) -> tuple[Iterable[RawRecord], dict[str, Any] | None]:
         if suffix == ".csv":
+            _check_csv_header(text)  # before any row is parsed: a wrong file costs nothing
             records, row_problems, header = read_csv_records(text, self.path)
             for p in row_problems:
                 self.problem(str(p), row=p.row)
-            if "id" not in header:
-                msg = f"no 'id' column (columns: {', '.join(header[:8])}); is this a report CSV?"
-                raise FileFormatError(msg, 1)
-            return records, None
+            return self._table(records, header, "csv"), None
         if suffix in {".jsonl", ".ndjson"}:
             return self._jsonl_records(text), None
         if suffix == ".json":
             return read_json_records(text)
         return read_yaml_records(text)
+
+    def _load_workbook(self) -> None:
+        from railtrack.io.xlsx_reader import read_xlsx_tables
+
+        try:
+            sheets = read_xlsx_tables(self.path, self.columns)
+        except ValueError as exc:
+            self.problem(str(exc))
+            return
+        if not sheets:
+            self.problem("the workbook has no rows")
+        for sheet in sheets:
+            prefix = f"sheet {sheet.name!r}: " if len(sheets) > 1 else ""
+            try:
+                records = self._table(
+                    sheet.records, sheet.header, "xlsx", sheet=sheet.name, prefix=prefix
+                )
+            except FileFormatError as exc:
+                self.problem(prefix + str(exc), row=sheet.header_row)
+                continue
+            self._validate(records, None)
+
+    def _table(
+        self,
+        records: list[RawRecord],
+        header: list[str],
+        kind: str,
+        *,
+        sheet: str | None = None,
+        prefix: str = "",
+    ) -> list[RawRecord]:
+        """Re-key a table's rows by field (see :mod:`railtrack.io.tables`).
+
+        Generates ids when no column gives them; notes which columns were read in
+        :attr:`tables`; reports columns not read once, and ambiguous day-first dates
+        once per column.
+        """
+        mapping = map_headers(header, self.columns)
+        self.header_of = {f: h for h, f in mapping.columns.items()}
+        if not mapping.fields & {"id", "origin", "destination", "departure", "station"}:
+            msg = (
+                f"no column is a report field (columns: {', '.join(header[:8])}); "
+                'map them with --columns "HEADER=FIELD,..." (see data/tables/README.md)'
+            )
+            raise FileFormatError(msg, 1)
+        for name in mapping.ignored:
+            if name in self.columns or not name.strip():
+                continue
+            self.problem(
+                f"{prefix}unknown field {name!r} ignored: no report field has that name "
+                f'(map the column with --columns "{name}=FIELD")',
+                row=1 if sheet is None else None,
+                field=name,
+            )
+        for note in mapping.notes:
+            self.problem(prefix + note)
+        make_ids = "id" not in mapping.fields
+        out = []
+        ambiguous: dict[str, list[int]] = {}
+        for record in records:
+            data = {f: record.data.get(h) for h, f in mapping.columns.items()}
+            if make_ids:
+                data["id"] = generated_id(record.row, [record.data.get(h) for h in header])
+            for header_name, field_name in mapping.columns.items():
+                value = data.get(field_name)
+                if (
+                    field_name in _DATE_FIELDS
+                    and isinstance(value, str)
+                    and ambiguous_day_first(value)
+                ):
+                    ambiguous.setdefault(header_name, []).append(record.row)
+            out.append(RawRecord(data, record.row, record.unit))
+        for name, rows in ambiguous.items():
+            shown = ", ".join(map(str, rows[:8])) + (", ..." if len(rows) > 8 else "")
+            self.problem(
+                f"{prefix}numeric dates read day-first (01/03/2023 is "
+                f"1 March 2023); ambiguous in rows {shown}; records kept",
+                field=name,
+            )
+        self.tables.append(
+            {
+                "record": "file",
+                "path": self.name,
+                "format": kind,
+                "sheet": sheet,
+                "columns": dict(mapping.columns),
+                "ignored": list(mapping.ignored),
+                "n_records": len(out),
+                "generated_ids": make_ids,
+            }
+        )
+        return out
 
     def _jsonl_records(self, text: str) -> Iterator[RawRecord]:
         """Yield the records of JSON Lines one by one; bad lines become problems."""
@@ -134,6 +392,8 @@ class _FileLoader:
     def _validate(self, records: Iterable[RawRecord], file_source: dict[str, Any] | None) -> None:
         unknown_seen: set[object] = set()
         for record in records:
+            if record.data.get("record") == "file":
+                continue  # how `load --json` read a table: not a report record
             if "__invalid__" in record.data:
                 self.problem(
                     "a record must be an object with named fields", row=record.row, unit=record.unit
@@ -169,7 +429,8 @@ class _FileLoader:
                             field=name,
                             unit=record.unit,
                         )
-                share_parts(nested, self.shared)
+                if self.shared is not None:
+                    share_parts(nested, self.shared)
                 model = validate_record(kind, nested, names)
             except RecordError as exc:
                 self.problem(
@@ -179,12 +440,28 @@ class _FileLoader:
                     unit=record.unit,
                 )
                 continue
+            except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+                # one bad value costs only its record, whatever it breaks
+                self.problem(
+                    f"cannot read the record ({type(exc).__name__}: {exc}); record skipped",
+                    row=record.row,
+                    unit=record.unit,
+                )
+                continue
             self.models.append((model, record.row))
 
     def _load_text(self, text: str) -> None:
         from railtrack.io.text import text_report
 
-        shipments, groups, messages = text_report(text, self.path, published=self.published)
+        try:
+            shipments, groups, messages = text_report(
+                text, Path(self.name), published=self.published, network=self.network
+            )
+        except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+            # a value the reader cannot hold ("31.12.9999", 5,000 cars) costs this report
+            message = " ".join(str(exc).split())[:300]
+            self.problem(f"cannot read the report text ({type(exc).__name__}: {message})")
+            return
         self.models.extend((m, 0) for m in (*shipments, *groups))
         for message in messages:
             self.problem(message)
@@ -197,10 +474,13 @@ def _keep_new(
 
     ``first_rows`` maps each loaded (kind, id) to its row; the file is in ``result.files``.
     """
-    name = str(loader.path)  # one string for all the file's records
+    name = loader.name  # one string for all the file's records
     for model, row in loader.models:
         kind = type(model).__name__
         key = (kind, model.id)
+        if key in first_rows and loader.telegram is not None and key in result.telegram_kept:
+            _keep_latest_post(result, key, model, name)
+            continue
         if key in first_rows:
             first_row = first_rows[key]
             where = Path(result.files[key]).name + (f" row {first_row}" if first_row else "")
@@ -213,7 +493,158 @@ def _keep_new(
             continue
         first_rows[key] = row
         result.add(model, file=name)
+        if loader.telegram is not None:
+            result.telegram_kept[key] = model
+    if loader.telegram is not None:
+        result.problems.extend(loader.problems)  # in message order, as read
+        result.skipped.update(loader.telegram.skipped)
+        result.posts.extend(loader.telegram.posts)
+        return
     result.problems.extend(sorted(loader.problems, key=lambda p: p.row or 0))
+    result.tables.extend(loader.tables)
+
+
+_AGAIN = "telegram records also in another export (the latest version kept)"
+
+
+def _keep_latest_post(result: ReportSet, key: tuple[str, str], model: Any, file: str) -> None:
+    """Keep the later version of a post read from two exports of one channel."""
+    kept = result.telegram_kept[key]
+    result.skipped[_AGAIN] += 1
+    if _post_version(model) > _post_version(kept):
+        result.telegram_kept[key] = model
+        result.files[key] = file
+
+
+def _post_version(model: Any) -> str:
+    src = model.source
+    moment = src.edited_at or src.published_at
+    return "" if moment is None else moment.isoformat()
+
+
+def _apply_latest_posts(result: ReportSet) -> None:
+    """Swap in, in one pass, the later versions :func:`_keep_latest_post` chose."""
+    if not result.skipped.get(_AGAIN):
+        return
+    kept = result.telegram_kept
+    result.shipments = [kept.get(("Shipment", s.id), s) for s in result.shipments]
+    result.groups = [kept.get(("ShipmentGroup", g.id), g) for g in result.groups]
+
+
+def _runs(roots: list[Path]) -> list[tuple[bool, list[Path]]]:
+    """Split roots, in order, into runs of converted directories and of report paths."""
+    from railtrack.io.converted import is_converted
+
+    runs: list[tuple[bool, list[Path]]] = []
+    for root in roots:
+        converted = root.is_dir() and is_converted(root)
+        if runs and runs[-1][0] == converted:
+            runs[-1][1].append(root)
+        else:
+            runs.append((converted, [root]))
+    return runs
+
+
+def _keep_converted(result: ReportSet, root: Path, first_rows: dict[tuple[str, str], int]) -> None:
+    """Add the records of a converted directory (:mod:`railtrack.io.converted`), in order."""
+    from railtrack.io.converted import read_converted
+
+    stored = read_converted(root)
+    for kind, records in (
+        ("Shipment", stored.shipments),
+        ("ShipmentGroup", stored.groups),
+        ("Sighting", stored.sightings),
+    ):
+        for record in records:
+            key = (kind, record.id)
+            if key in first_rows:
+                where = Path(result.files.get(key, "?")).name
+                result.problems.append(
+                    Problem(
+                        str(root),
+                        None,
+                        "id",
+                        f"duplicate {kind.lower()} id {record.id!r} (first in {where}); "
+                        "this record is skipped",
+                    )
+                )
+                continue
+            first_rows[key] = 0
+            result.add(record, file=stored.files.get(key))
+            if key not in stored.files:
+                result.files.pop(key, None)
+    result.problems.extend(stored.problems)
+    result.skipped.update(stored.skipped)
+    result.posts.extend(stored.posts)
+
+
+def _in_parent(path: Path) -> bool:
+    """Telegram exports are streamed by the loading process, never sent to a worker."""
+    from railtrack.io.telegram import is_telegram_file
+
+    return path.suffix.lower() in TELEGRAM_SUFFIXES or is_telegram_file(path)
+
+
+def _text_network(files: list[Path]) -> RailNetwork | None:
+    """Build the embedded network here once, when free text will need it in workers."""
+    if not any(f.suffix.lower() in TEXT_SUFFIXES for f in files):
+        return None
+    from railtrack.extract import _embedded_network
+
+    network = _embedded_network()  # what a serial load resolves free-text names on
+    if network is not None:
+        _ = network.gazetteer  # built before the workers get it
+    return network
+
+
+def _loaded(
+    files: list[Path],
+    *,
+    published: date | None,
+    shared: Interner,
+    workers: int | None,
+    columns: dict[str, str] | None = None,
+    cluster: tuple[Any, Path | None] | None = None,
+) -> Iterator[_FileLoader]:
+    """Yield each file's finished loader, in order, read here or by worker processes.
+
+    With a ``columns`` mapping the files are read here (tables are small; workers
+    know only the alias table).
+    """
+    from railtrack.io import parallel
+
+    def serial(path: Path) -> _FileLoader:
+        loader = _FileLoader(path, published=published, shared=shared, columns=columns)
+        loader.load()
+        return loader
+
+    if cluster is not None and not columns:
+        from railtrack.io.dask_load import load_chunks_dask
+
+        client, work_dir = cluster
+        yield from load_chunks_dask(
+            files,
+            client=client,
+            published=published,
+            network=_text_network(files),
+            serial=serial,
+            in_parent=_in_parent,
+            work_dir=work_dir,
+        )
+        return
+    n = parallel.default_workers(files) if workers is None else workers
+    n = 1 if columns else min(n, len(files))
+    if n <= 1:
+        yield from map(serial, files)
+        return
+    yield from parallel.load_chunks(
+        files,
+        published=published,
+        workers=n,
+        network=_text_network(files),
+        serial=serial,
+        in_parent=_in_parent,
+    )
 
 
 def load_reports(
@@ -221,6 +652,10 @@ def load_reports(
     *,
     published: date | None = None,
     strict: bool = False,
+    workers: int | None = None,
+    columns: dict[str, str] | None = None,
+    client: Any = None,
+    work_dir: str | Path | None = None,
 ) -> ReportSet:
     """Load report files into a :class:`ReportSet`.
 
@@ -228,13 +663,36 @@ def load_reports(
     ----------
     paths
         A file, a directory (read recursively; ``README``/``LICENSE`` files and hidden
-        files are skipped), or several of them.
+        files are skipped), or several of them. A directory written by ``railtrack
+        convert`` (:mod:`railtrack.io.converted`) is read from its Parquet files,
+        with no text extracted again. A Telegram Desktop export (its
+        ``result.json``, its ``messages*.html`` pages, or its folder, whose media
+        folders are never read) is read post by post; two exports of one channel
+        keep each post's latest version.
     published
         Publication date for free-text files whose header gives none; relative dates
         ("yesterday") resolve against it.
     strict
         Raise :class:`~railtrack.errors.ReportError` on the first problem instead of
         collecting problems.
+    workers
+        Processes that read the files and extract free text
+        (:mod:`railtrack.io.parallel`); the result is the same for any number. None:
+        1 for a small input, every core from
+        :data:`~railtrack.io.parallel.PARALLEL_MIN_TEXT_FILES` free-text files or
+        :data:`~railtrack.io.parallel.PARALLEL_MIN_BYTES` bytes of input.
+    columns
+        For tables (CSV, Excel ``.xlsx``): ``{header: field}`` for headers the alias
+        table (``data/tables/header_aliases.csv``) does not know, e.g.
+        ``{"von": "origin"}``; it wins over the aliases.
+    client
+        A ``distributed.Client``: the files are read and free text extracted on its
+        cluster instead (:mod:`railtrack.io.dask_load`, the Dask engine); the result
+        is the same. ``workers`` is then ignored, and so is ``client`` when
+        ``columns`` is given (tables are read here).
+    work_dir
+        With ``client``: where finished chunks are saved, so a restarted load does
+        not redo them.
 
     Returns
     -------
@@ -248,22 +706,50 @@ def load_reports(
         When a path does not exist.
     ReportError
         With ``strict=True``, on the first problem.
+    ValueError
+        When ``workers`` is less than 1, or ``columns`` names a field records do not
+        have.
     """
     if isinstance(paths, str | Path):
         paths = [paths]
     roots = [Path(p) for p in paths]
     for root in roots:
-        if not root.exists():
-            msg = f"no such file or directory: {root}"
+        if not root.exists() and not root.is_symlink():
+            msg = f"no such file or directory: {display_path(root)}"
             raise InputPathError(msg)
+    unknown = sorted(set((columns or {}).values()) - KNOWN_KEYS)
+    if unknown:
+        msg = f"not a report field: {', '.join(unknown)} (fields: {', '.join(sorted(KNOWN_KEYS))})"
+        raise ValueError(msg)
+    if workers is not None and workers < 1:
+        msg = f"workers must be at least 1, not {workers}"
+        raise ValueError(msg)
     result = ReportSet()
     first_rows: dict[tuple[str, str], int] = {}
     with collector_paused(), interning() as shared:
-        for root in roots:
-            for file in _report_files(root):
-                loader = _FileLoader(file, published=published, shared=shared)
-                loader.load()
+        for converted, run in _runs(roots):
+            if converted:
+                for root in run:
+                    _keep_converted(result, root, first_rows)
+                continue
+            files: list[Path] = []
+            for root in run:
+                found, passed_over = _report_files(root)
+                files.extend(found)
+                result.problems.extend(passed_over)
+            where = None if work_dir is None else Path(work_dir)
+            loaders = _loaded(
+                files,
+                published=published,
+                shared=shared,
+                workers=workers,
+                columns=columns,
+                cluster=None if client is None else (client, where),
+            )
+            for loader in loaders:
                 _keep_new(result, loader, first_rows)
+        _apply_latest_posts(result)
+        result.telegram_kept.clear()
     logger.info(
         "Loaded %d shipments, %d groups, %d sightings; %d problems",
         len(result.shipments),

@@ -7,11 +7,22 @@ turns bytes into clean ``str`` or says, in one sentence, why the file is not tex
 from __future__ import annotations
 
 import logging
+import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from charset_normalizer import from_bytes
 
-__all__ = ["NotText", "read_text"]
+__all__ = ["MAX_REPORT_BYTES", "NotText", "decode_text", "display_path", "read_stream", "read_text"]
+
+MAX_REPORT_BYTES = 256 * 1024 * 1024
+"""Largest report file railtrack reads (256 MiB, about a million JSON Lines reports).
+
+A larger file, a device or a FIFO is a problem naming it, never an unbounded read.
+Split larger exports into several files (a directory of them loads as one set)."""
+
+_HEAD_BYTES = 4096
+"""Bytes read first: NULs there mean a binary file, rejected before reading the rest."""
 
 logger = logging.getLogger(__name__)
 
@@ -52,18 +63,84 @@ def _single_byte_cyrillic(raw: bytes) -> str | None:
     return None if best is None else best[1]
 
 
-def read_text(path: Path) -> str:
+def display_path(path: str | Path) -> str:
+    """Return ``path`` as printable text: bytes of a non-UTF-8 file name as ``\\xNN``.
+
+    File names from Windows archives are often cp1251 or cp866 bytes that Python
+    keeps as lone surrogates; they cannot be printed, stored in SQLite or put in a
+    DataFrame, so every name railtrack reports is made printable here.
+
+    Examples
+    --------
+    >>> display_path(b"/r/\\xc1\\xe5.txt".decode("utf-8", "surrogateescape"))
+    '/r/\\\\xc1\\\\xe5.txt'
+    """
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = text.encode("utf-8", "surrogateescape")
+        return raw.decode("utf-8", "backslashreplace")
+    return text
+
+
+def read_stream(stream: BinaryIO, *, limit: int = MAX_REPORT_BYTES, name: str = "input") -> bytes:
+    """Read at most ``limit`` bytes of a stream; :class:`NotText` when there is more.
+
+    Binary data (NUL bytes in the first 4 KiB) is rejected before the rest is read.
+    """
+    head = stream.read(_HEAD_BYTES)
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        msg = "not a text file (it holds binary data)"
+        raise NotText(msg)
+    rest = stream.read(max(limit - len(head), 0) + 1)
+    raw = head + rest
+    if len(raw) > limit:
+        msg = f"{name} is larger than the {limit // (1024 * 1024)} MiB a report file may be"
+        raise NotText(msg)
+    return raw
+
+
+def read_text(path: Path, *, limit: int = MAX_REPORT_BYTES) -> str:
     """Return the text of ``path`` with BOM removed and line endings normalised to ``\\n``.
 
     UTF-8 is tried first; otherwise the encoding is detected (cp1251 and KOI8-R
-    Cyrillic are common in exports from Russian and Belarusian systems).
+    Cyrillic are common in exports from Russian and Belarusian systems). Only a
+    regular file of at most ``limit`` bytes is read (:data:`MAX_REPORT_BYTES`).
 
     Raises
     ------
     NotText
-        When the file is empty, holds NUL bytes (a binary file) or cannot be decoded.
+        When the path is not a regular file (a FIFO, a device), is larger than
+        ``limit``, is empty, holds NUL bytes (a binary file) or cannot be decoded.
+    OSError
+        When the file cannot be opened or read.
     """
-    raw = path.read_bytes()
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        msg = "not a regular file (a device, FIFO or socket); railtrack reads files"
+        raise NotText(msg)
+    if info.st_size > limit:
+        msg = (
+            f"the file is {info.st_size / (1024 * 1024):,.0f} MiB, more than the "
+            f"{limit // (1024 * 1024)} MiB a report file may be; split it"
+        )
+        raise NotText(msg)
+    with path.open("rb") as handle:
+        raw = read_stream(handle, limit=limit, name="the file")
+    return decode_text(raw, name=display_path(path))
+
+
+def decode_text(raw: bytes, *, name: str = "input") -> str:
+    """Decode report bytes (BOM, UTF-8, cp1251/KOI8-R, detected); normalise line ends.
+
+    The same detection serves files and standard input.
+
+    Raises
+    ------
+    NotText
+        When the bytes are empty, binary or in no encoding that fits.
+    """
     if not raw.strip():
         msg = "the file is empty"
         raise NotText(msg)
@@ -85,7 +162,7 @@ def read_text(path: Path) -> str:
             if best is None:
                 msg = "not a text file (no text encoding fits its bytes)"
                 raise NotText(msg) from None
-            logger.info("%s is not UTF-8; read as %s", path, best.encoding)
+            logger.info("%s is not UTF-8; read as %s", name, best.encoding)
             text = str(best)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():

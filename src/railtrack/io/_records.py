@@ -27,6 +27,7 @@ from railtrack.models import (
     ShipmentGroup,
     Sighting,
     Source,
+    check_plausible,
 )
 
 __all__ = [
@@ -84,6 +85,7 @@ KNOWN_KEYS: frozenset[str] = frozenset(
         "note",
         "members",
         "source_file",
+        "lang",
         *_FLAT_CAR_KEYS,
         *_SOURCE_KEYS,
         *_PLACE_KEYS,
@@ -140,6 +142,16 @@ def _end_of_month(year: int, month: int) -> date:
 
 
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_NUMERIC_SLASHED = re.compile(r"^\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}\s*$")
+
+
+def _plausible(day: date, field: str, text: str) -> date:
+    """Return ``day``; :class:`RecordError` when it is outside the plausible range."""
+    try:
+        check_plausible(day)
+    except ValueError as exc:
+        raise RecordError(field, f"{text!r}: {exc}") from None
+    return day
 
 
 def _as_date(text: str, field: str) -> date:
@@ -147,19 +159,57 @@ def _as_date(text: str, field: str) -> date:
     text = text.strip()
     try:
         if match := _DOTTED.match(text):
-            return date(int(match[3]), int(match[2]), int(match[1]))
-        return date.fromisoformat(text[:10])
+            day = date(int(match[3]), int(match[2]), int(match[1]))
+        else:
+            day = date.fromisoformat(text[:10])
     except ValueError:
         msg = f"{text!r} is not a date (use YYYY-MM-DD or DD.MM.YYYY)"
         raise RecordError(field, msg) from None
+    return _plausible(day, field, text)
 
 
-def parse_window(value: Any, *, field: str, precision: str | None = None) -> dict[str, Any] | None:
+def _text_window(text: str, field: str, published: date | None) -> dict[str, Any]:
+    """Read a date the way free-text reports are read (:mod:`railtrack.extract.dates`).
+
+    "01/03/2023" and "1.3.23" are day-first, "1 March 2023", "March 1" (the year from
+    ``published``), "early March 2023" ... The whole cell must be one date.
+    """
+    from railtrack.extract.dates import find_dates, resolve_date  # only when needed
+
+    spans = find_dates(text)
+    if len(spans) == 1 and spans[0].text.strip() == text.strip():
+        window = resolve_date(spans[0], published, forward=field in {"arrival", "expected_arrival"})
+        if window is not None:
+            return {
+                "earliest": window.earliest,
+                "latest": window.latest,
+                "precision": window.precision,
+                "text": text if not _ISOISH.match(text) else None,
+            }
+        if not spans[0].has_year and published is None:
+            msg = f"{text!r} gives no year and the record no published date"
+            raise RecordError(field, msg)
+    msg = (
+        f"{text!r} is not a date (use YYYY-MM-DD, DD.MM.YYYY, 01/03/2023 day-first, "
+        "1 March 2023, or a span 2023-03-01/2023-03-05)"
+    )
+    raise RecordError(field, msg)
+
+
+_ISOISH = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def parse_window(
+    value: Any, *, field: str, precision: str | None = None, published: date | None = None
+) -> dict[str, Any] | None:
     """Parse a date-window value into the fields of :class:`~railtrack.models.DateWindow`.
 
     Accepts a date, a mapping with ``earliest``/``latest``/``precision``, or a string:
     ``2023-03-01`` (a day), ``2023-03-01/2023-03-05`` (a span), ``2023-03-08/`` (on or
-    after), ``/2023-03-07`` (by), ``2023-03`` (a month), ``2023-W09`` (an ISO week).
+    after), ``/2023-03-07`` (by), ``2023-03`` (a month), ``2023-W09`` (an ISO week), and
+    any single date the free-text reader understands (``01/03/2023`` and ``1.3.23``
+    day-first, ``1 March 2023``, ``March 1`` with the year of ``published``), read by
+    the same rules (:func:`railtrack.extract.dates.resolve_date`).
 
     Examples
     --------
@@ -167,6 +217,8 @@ def parse_window(value: Any, *, field: str, precision: str | None = None) -> dic
     {'earliest': datetime.date(2023, 3, 8), 'latest': None, 'precision': 'days'}
     >>> parse_window("2023-03", field="departure")["latest"]
     datetime.date(2023, 3, 31)
+    >>> parse_window("01/03/2023", field="departure")["earliest"]
+    datetime.date(2023, 3, 1)
     """
     if _blank(value):
         return None
@@ -180,6 +232,16 @@ def parse_window(value: Any, *, field: str, precision: str | None = None) -> dic
     if isinstance(value, date):
         return {"earliest": value, "latest": value, "precision": precision or "day"}
     text = str(value).strip()
+    if _NUMERIC_SLASHED.match(text):
+        return _text_window(text, field, published)
+    try:
+        return _strict_window(text, field=field, precision=precision)
+    except RecordError:
+        return _text_window(text, field, published)
+
+
+def _strict_window(text: str, *, field: str, precision: str | None) -> dict[str, Any]:
+    """Parse the machine forms of a window: ISO day, span, month, week, DD.MM.YYYY."""
     if "/" in text:
         left, _, right = text.partition("/")
         earliest = _as_date(left, field) if left.strip() else None
@@ -194,7 +256,7 @@ def parse_window(value: Any, *, field: str, precision: str | None = None) -> dic
             msg = f"{text!r} is not a month"
             raise RecordError(field, msg)
         return {
-            "earliest": date(year, month, 1),
+            "earliest": _plausible(date(year, month, 1), field, text),
             "latest": _end_of_month(year, month),
             "precision": precision or "month",
         }
@@ -204,6 +266,7 @@ def parse_window(value: Any, *, field: str, precision: str | None = None) -> dic
         except ValueError:
             msg = f"{text!r} is not an ISO week"
             raise RecordError(field, msg) from None
+        _plausible(monday, field, text)
         return {"earliest": monday, "latest": monday + timedelta(days=6), "precision": "week"}
     day = _as_date(text, field)
     return {"earliest": day, "latest": day, "precision": precision or "day"}
@@ -238,7 +301,22 @@ def _record_kind(data: Mapping[str, Any], default: str) -> str:
     return kind
 
 
-# Over the C901 cap: record normalisation; the io robustness work (issue 18) splits it.
+def _published(clean: Mapping[str, Any]) -> date | None:
+    """Return the record's published date when it is given in a machine form."""
+    value = clean.get("published")
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return _as_date(value, "published")
+        except RecordError:
+            return None
+    return None
+
+
+# Over the C901 cap; the io robustness work (issue 18) splits it.
 def normalise_record(  # noqa: C901
     data: Mapping[str, Any],
     *,
@@ -272,6 +350,7 @@ def normalise_record(  # noqa: C901
         "shipment",
         "note",
         "precision",
+        "lang",
     ):
         if key in clean:
             value = clean[key]
@@ -286,6 +365,9 @@ def normalise_record(  # noqa: C901
             names[key] = key
     if "via" in clean:
         via = clean["via"]
+        if not isinstance(via, str | list | tuple):
+            msg = f"{via!r} is not a place name, a ';'-separated list or a list of names"
+            raise RecordError("via", msg)
         items = [v.strip() for v in via.split(";")] if isinstance(via, str) else list(via)
         out["via"] = [_place(v) for v in items if not _blank(v)]
         names["via"] = "via"
@@ -294,7 +376,10 @@ def normalise_record(  # noqa: C901
         if key in clean:
             precision = data.get(f"{key}_precision")
             out[target] = parse_window(
-                clean[key], field=key, precision=None if _blank(precision) else str(precision)
+                clean[key],
+                field=key,
+                precision=None if _blank(precision) else str(precision),
+                published=_published(clean),
             )
             names[target] = key
 
@@ -325,7 +410,12 @@ def normalise_record(  # noqa: C901
             out["seen_at"] = seen
             names["seen_at"] = "seen_at"
     if isinstance(source.get("published"), str):
-        source["published"] = _as_date(source["published"], "published")
+        published = source["published"]
+        try:
+            source["published"] = _as_date(published, "published")
+        except RecordError:
+            window = _text_window(published, "published", None)
+            source["published"] = window["earliest"] or window["latest"]
     if source:
         out["source"] = source
         names["source"] = "source"

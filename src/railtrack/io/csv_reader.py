@@ -74,8 +74,8 @@ def read_csv_records(text: str, path: Path) -> tuple[list[RawRecord], list[CsvPr
     Returns
     -------
     records, problems, header
-        The records (keyed by the lower-cased header), row-level problems, and the
-        header as read.
+        The records (keyed by the header as written, stripped), row-level problems,
+        and the header.
     """
     del path  # named by the caller in problems
     lines = text.split("\n")
@@ -84,7 +84,7 @@ def read_csv_records(text: str, path: Path) -> tuple[list[RawRecord], list[CsvPr
     rows = list(_rows(text, delimiter))
     if not rows or isinstance(rows[0][2], str):
         raise CsvProblem(1, "the header row cannot be read")
-    header = [h.strip().lower().lstrip("\ufeff") for h in rows[0][2]]
+    header = [h.lstrip("\ufeff").strip() for h in rows[0][2]]
     width = len(header)
     records: list[RawRecord] = []
     problems: list[CsvProblem] = []

@@ -72,13 +72,36 @@ def records_from_document(
     return records, None if source is None else dict(source)
 
 
-def read_json_records(text: str) -> tuple[list[RawRecord], dict[str, Any] | None]:
-    """Parse a JSON document into raw records; :class:`FileFormatError` if it is not JSON."""
+def _number_text(digits: str) -> int | str:
+    """Parse a JSON integer; one too long for Python (> 4,300 digits) stays text.
+
+    The record holding it then fails validation on its own, naming the field,
+    instead of the whole file failing to parse.
+    """
     try:
-        doc = json.loads(text)
+        return int(digits)
+    except ValueError:
+        return digits
+
+
+def _loads(text: str) -> Any:
+    """``json.loads`` with over-long integers kept as text (see :func:`_number_text`)."""
+    return json.loads(text, parse_int=_number_text)
+
+
+def read_json_records(text: str) -> tuple[list[RawRecord], dict[str, Any] | None]:
+    """Parse a JSON document into raw records; :class:`FileFormatError` if it is not JSON.
+
+    A document nested too deeply for the parser is a :class:`FileFormatError` too.
+    """
+    try:
+        doc = _loads(text)
     except json.JSONDecodeError as exc:
         msg = f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
         raise FileFormatError(msg, exc.lineno) from None
+    except RecursionError:
+        msg = "not readable JSON: nested too deeply"
+        raise FileFormatError(msg) from None
     return records_from_document(doc)
 
 
@@ -92,9 +115,12 @@ def iter_jsonl_records(text: str) -> Iterator[RawRecord | FileFormatError]:
         if not line.strip():
             continue
         try:
-            item = json.loads(line)
+            item = _loads(line)
         except json.JSONDecodeError as exc:
             yield FileFormatError(f"not valid JSON: {exc.msg}", number)
+            continue
+        except RecursionError:
+            yield FileFormatError("not readable JSON: nested too deeply", number)
             continue
         if not isinstance(item, Mapping):
             yield FileFormatError("a line must hold one JSON object", number)

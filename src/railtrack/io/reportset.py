@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -12,6 +13,7 @@ import pandas as pd
 
 from railtrack import columns as C
 from railtrack._intern import collector_paused
+from railtrack.io.telegram_posts import PostRef
 from railtrack.models import (
     CAR_TYPES,
     Place,
@@ -32,7 +34,7 @@ class Problem:
 
     ``unit`` says what ``row`` counts: a CSV ``row`` (the line in the file, header = 1),
     a JSON Lines ``line``, or a ``record``/``shipment``/``group``/``sighting`` index
-    (1-based) in a JSON or YAML file.
+    (1-based) in a JSON or YAML file, or a Telegram ``message`` id.
     """
 
     path: str
@@ -164,7 +166,11 @@ class ReportSet:
     """Validated shipments, groups and sightings, with the problems met loading them.
 
     ``files`` maps each record id (by kind) to the file it came from. Use
-    :meth:`to_frame` for a tidy one-row-per-train table.
+    :meth:`to_frame` for a tidy one-row-per-train table. ``skipped`` counts what was
+    read and deliberately not turned into records (Telegram service messages,
+    stickers, posts without text or without train words), by reason; ``posts`` holds
+    one :class:`~railtrack.io.telegram_posts.PostRef` per Telegram post read, which
+    the store uses to keep each post once and follow its edits.
     """
 
     shipments: list[Shipment] = field(default_factory=list)
@@ -172,6 +178,11 @@ class ReportSet:
     sightings: list[Sighting] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: dict[tuple[str, str], str] = field(default_factory=dict)
+    skipped: Counter[str] = field(default_factory=Counter)
+    posts: list[PostRef] = field(default_factory=list)
+    tables: list[dict[str, Any]] = field(default_factory=list)
+    telegram_kept: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False)
+    """While loading: the record kept for each Telegram record id (see ``load_reports``)."""
 
     def add(self, record: Shipment | ShipmentGroup | Sighting, *, file: str | None = None) -> None:
         """Append a validated record (from ``file``, if known)."""
@@ -271,23 +282,36 @@ class ReportSet:
 
     def problems_frame(self) -> pd.DataFrame:
         """Return the problems as a table (path, row, unit, field, message, text)."""
-        return pd.DataFrame(
+        frame = pd.DataFrame(
             [p.to_dict() for p in self.problems],
             columns=["path", "row", "unit", "field", "message", "text"],
         )
+        return frame.astype({"row": "Int64"})  # whole row numbers, never 2.0
 
     def to_records(self) -> Iterator[dict[str, Any]]:
-        """Yield JSON-ready dicts: shipments (model fields), then groups and sightings.
+        """Yield JSON-ready dicts: shipments, then groups and sightings.
 
-        Groups and sightings carry ``"record": "group"`` / ``"sighting"``; the output
-        written one per line is itself a loadable JSON Lines report file.
+        Each carries ``"record": "shipment"`` / ``"group"`` / ``"sighting"`` and the
+        model's fields (a group also its ``members``), the shapes of
+        :mod:`railtrack.records`; written one per line they are themselves a
+        loadable JSON Lines report file.
         """
         for s in self.shipments:
-            yield s.model_dump(mode="json", exclude_defaults=False)
+            yield {"record": "shipment", **s.model_dump(mode="json")}
+        members = self._members_by_group()
         for g in self.groups:
-            yield {"record": "group", **g.model_dump(mode="json")}
+            yield {"record": "group", **g.model_dump(mode="json"), "members": members.get(g.id, [])}
         for x in self.sightings:
             yield {"record": "sighting", **x.model_dump(mode="json")}
+
+    def file_records(self) -> list[dict[str, Any]]:
+        """Return how each table file (CSV, Excel) was read: a ``file`` record each.
+
+        Each says which column header became which field (``columns``), which
+        columns were not read (``ignored``), how many records the file gave and
+        whether their ids were generated.
+        """
+        return [dict(r) for r in self.tables]
 
     def extend(self, other: ReportSet) -> ReportSet:
         """Add another set's records and problems to this one; return ``self``."""
@@ -299,6 +323,9 @@ class ReportSet:
         for record in records:
             self.add(record, file=other.file_of(record))
         self.problems.extend(other.problems)
+        self.skipped.update(other.skipped)
+        self.posts.extend(other.posts)
+        self.tables.extend(other.tables)
         return self
 
     def resolve(self, network: RailNetwork) -> ReportSet:
@@ -335,7 +362,13 @@ class ReportSet:
                     update[name] = new
             return record.model_copy(update=update) if update else record
 
-        out = ReportSet(problems=list(self.problems), files=dict(self.files))
+        out = ReportSet(
+            problems=list(self.problems),
+            files=dict(self.files),
+            skipped=Counter(self.skipped),
+            posts=self.posts,
+            tables=list(self.tables),
+        )
         with collector_paused():
             out.shipments = [resolved(s, _SHIPMENT_PLACES) for s in self.shipments]
             out.groups = list(self.groups)

@@ -13,7 +13,9 @@ blank line (a Markdown file may fence it with ``---`` lines instead)::
     Two more military echelons have left Belarus ...
 
 Keys: ``source`` (the reporter), ``published`` (YYYY-MM-DD), ``url``, ``relayed_by``,
-``reliability`` (A-F), ``id`` (the report id, else the file name). A file without a
+``reliability`` (A-F), ``id`` (the report id, else the file name), ``lang`` (or
+``language``: en, ru, uk, be or pl; used when the text is too short to tell its
+language). A file without a
 header is all text and is dated with the ``published`` argument. The text goes
 through :func:`railtrack.extract.extract_shipments`.
 """
@@ -28,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import ValidationError
 
-from railtrack.extract import Extraction, extract_shipments
+from railtrack.extract import LANGUAGES, Extraction, extract_shipments
 from railtrack.io._decode import NotText, read_text
 from railtrack.models import Shipment, ShipmentGroup, Source
 
@@ -39,10 +41,16 @@ __all__ = ["HEADER_KEYS", "extract_text_report", "read_text_report", "split_head
 
 logger = logging.getLogger(__name__)
 
-HEADER_KEYS = ("source", "published", "url", "relayed_by", "reliability", "id")
+HEADER_KEYS = ("source", "published", "url", "relayed_by", "reliability", "id", "lang")
 """Header keys a text report may start with."""
 
-_ALIASES = {"reporter": "source", "date": "published", "relayed by": "relayed_by", "link": "url"}
+_ALIASES = {
+    "reporter": "source",
+    "date": "published",
+    "relayed by": "relayed_by",
+    "link": "url",
+    "language": "lang",
+}
 _HEADER_LINE_RE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z _-]{0,30}?)\s*:\s*(?P<value>.*?)\s*$")
 
 
@@ -124,6 +132,7 @@ def extract_text_report(
     published: date | None,
     network: RailNetwork | Literal[False] | None = None,
     markdown: bool = False,
+    lang: str | None = None,
 ) -> tuple[Extraction, list[str]]:
     """Read the shipments of a report's full text (header and body).
 
@@ -140,6 +149,8 @@ def extract_text_report(
         Resolves station names (None: the embedded network; False: keep as written).
     markdown
         Whether the body is Markdown (heading marks and links are dropped).
+    lang
+        Language declared by the caller; a ``lang`` header takes precedence.
 
     Returns
     -------
@@ -198,8 +209,17 @@ def extract_text_report(
         problems.append(f"{name}: the report has no text after its header")
         return Extraction(), problems
     report_id = value("id") or Path(name).stem.strip("<>")
+    declared = value("lang") or lang
+    if declared is not None and declared.strip().lower()[:2] not in LANGUAGES:
+        line = fields["lang"][0] if value("lang") else 0
+        where = f" line {line}, field 'lang'" if line else ""
+        problems.append(
+            f"{name}{where}: {declared!r} is not a language railtrack reads "
+            f"({', '.join(LANGUAGES)}); the language is detected from the text"
+        )
+        declared = None
     result = extract_shipments(
-        body, published=day, source=source, network=network, report_id=report_id
+        body, published=day, source=source, network=network, report_id=report_id, lang=declared
     )
     # Unresolved names are flagged on the places (Place.unresolved), as for the other
     # formats; only problems with the input itself are reported here.

@@ -1,0 +1,146 @@
+"""Start-up time of the command line, beside the version before lazy imports.
+
+Each command runs in a fresh Python process several times; the script prints the
+median wall time and CPU time (user + system: what the command costs, less
+disturbed by other work on a busy machine) and the ratio to the same command run
+on a baseline checkout
+(by default the commit before the command line imported its heavy libraries
+lazily, checked out into a temporary git worktree), measured in the same run on
+the same machine. Targets from issue 19: ``--help`` and ``--version`` under 0.5 s,
+``resolve NAME`` under 1.5 s.
+
+    python benchmarks/startup.py                 # 7 runs per command, beside the baseline
+    python benchmarks/startup.py --runs 11 --baseline-ref 59ff1a6
+    python benchmarks/startup.py --no-baseline
+
+Also prints which heavy libraries ``import railtrack.cli`` loads (none should be).
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BASELINE_REF = "59ff1a6"  # main before issue 19: pandas, scipy, matplotlib at start-up
+HEAVY = ("pandas", "numpy", "scipy", "matplotlib", "networkx", "rapidfuzz", "pyarrow")
+
+COMMANDS: list[tuple[str, list[str], float | None]] = [
+    ("railtrack --help", ["--help"], 0.5),
+    ("railtrack --version", ["--version"], 0.5),
+    ("railtrack load --help", ["load", "--help"], 0.5),
+    ("railtrack schema shipment", ["schema", "shipment"], None),
+    ("railtrack resolve Homel", ["resolve", "Homel"], 1.5),
+    ("railtrack resolve Homel --json", ["resolve", "Homel", "--json"], 1.5),
+]
+
+_RUNNER = (
+    "import sys; sys.path.insert(0, {src!r}); sys.argv = ['railtrack', *{args!r}]\n"
+    "from railtrack.cli import main\n"
+    "try:\n    main()\nexcept SystemExit:\n    pass\n"
+)
+
+
+def time_once(src: Path, args: list[str]) -> tuple[float, float]:
+    """Run the command line of the checkout at ``src`` once; return (wall, CPU) seconds.
+
+    CPU time (user + system of the child) is what the command itself costs; on a
+    busy machine wall time also counts the time spent waiting for a core.
+    """
+    code = _RUNNER.format(src=str(src), args=args)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-c", code],
+        check=False,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=tempfile.gettempdir(),
+    )
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def median_time(src: Path, args: list[str], runs: int) -> tuple[float, float]:
+    """Return the median (wall, CPU) seconds of ``runs`` runs after one warm-up run."""
+    time_once(src, args)  # warm the file cache
+    times = [time_once(src, args) for _ in range(runs)]
+    return statistics.median(t[0] for t in times), statistics.median(t[1] for t in times)
+
+
+def heavy_imports(src: Path) -> list[str]:
+    code = (
+        f"import sys; sys.path.insert(0, {str(src)!r}); import railtrack.cli\n"
+        f"print(' '.join(m for m in {HEAVY!r} if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], check=False, capture_output=True, text=True
+    ).stdout
+    return out.split()
+
+
+def baseline_checkout(ref: str, into: Path) -> Path | None:
+    """Check ``ref`` out into a detached git worktree at ``into``; None without git."""
+    done = subprocess.run(
+        ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(into), ref],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        print(f"no baseline: git worktree add {ref} failed: {done.stderr.strip()}")
+        return None
+    return into / "src"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--baseline-ref", default=BASELINE_REF)
+    parser.add_argument("--no-baseline", action="store_true")
+    opts = parser.parse_args()
+
+    src = ROOT / "src"
+    print(f"python {sys.version.split()[0]}, {opts.runs} runs per command (median)")
+    print(f"heavy libraries loaded by `import railtrack.cli`: {heavy_imports(src) or 'none'}")
+    with tempfile.TemporaryDirectory() as tmp:
+        base = None
+        if not opts.no_baseline:
+            base = baseline_checkout(opts.baseline_ref, Path(tmp) / "baseline")
+        try:
+            if base is not None:
+                print(f"baseline {opts.baseline_ref} loads: {heavy_imports(base) or 'none'}")
+            print(
+                f"{'command':<32} {'wall s':>7} {'cpu s':>6} {'target':>7} "
+                f"{'base wall':>9} {'base cpu':>8} {'speed-up (cpu)':>14}"
+            )
+            for label, args, target in COMMANDS:
+                now, now_cpu = median_time(src, args, opts.runs)
+                goal = f"< {target}" if target else ""
+                if base is None:
+                    print(f"{label:<32} {now:>7.2f} {now_cpu:>6.2f} {goal:>7}")
+                    continue
+                then, then_cpu = median_time(base, args, opts.runs)
+                print(
+                    f"{label:<32} {now:>7.2f} {now_cpu:>6.2f} {goal:>7} {then:>9.2f} "
+                    f"{then_cpu:>8.2f} {then / now:>6.1f}x ({then_cpu / now_cpu:.1f}x)"
+                )
+        finally:
+            if base is not None:
+                subprocess.run(
+                    ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base.parent)],
+                    check=False,
+                    capture_output=True,
+                )
+
+
+if __name__ == "__main__":
+    main()

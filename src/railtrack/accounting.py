@@ -1,0 +1,176 @@
+"""Every train accounted for: which trains were routed, and why the others were not.
+
+A briefing that draws 10 of 17 trains on a map must say where the other 7 went.
+:func:`route_outcomes` gives each train one outcome from the shipments table and
+the routes table: routed, or not routed with a reason a reader understands, and
+:func:`unrouted_problems` turns the unrouted trains into problems listed beside the
+input problems (in ``problems.csv``, the briefing and ``track --json``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from railtrack import columns as C
+from railtrack.io.reportset import Problem
+
+__all__ = [
+    "NO_DESTINATION",
+    "NO_ORIGIN",
+    "NO_PATH",
+    "OUTCOME_COLUMNS",
+    "ROUTED",
+    "UNRESOLVED_DESTINATION",
+    "UNRESOLVED_ORIGIN",
+    "route_outcomes",
+    "unrouted_problems",
+]
+
+ROUTED = "routed"
+NO_ORIGIN = "no origin"
+UNRESOLVED_ORIGIN = "unresolved origin"
+NO_DESTINATION = "no destination"
+UNRESOLVED_DESTINATION = "unresolved destination"
+NO_PATH = "no path"
+
+REASONS_EXPLAINED: dict[str, str] = {
+    NO_ORIGIN: "the report does not say where the train came from",
+    UNRESOLVED_ORIGIN: "the origin as written matches no station or region of the network",
+    NO_DESTINATION: "the report does not say where the train went",
+    UNRESOLVED_DESTINATION: "the destination as written matches no station or region",
+    NO_PATH: "both ends are known but no rail path of the network joins them",
+}
+"""Each reason a train is not routed, in plain words."""
+
+OUTCOME = "outcome"
+REASON_TEXT = "reason_text"
+OUTCOME_COLUMNS: tuple[str, ...] = (C.ID, OUTCOME, REASON_TEXT)
+"""Columns of :func:`route_outcomes`: ``outcome`` is ``routed`` or a reason."""
+
+
+def _known(value: Any) -> bool:
+    if value is None or value is pd.NA:
+        return False
+    if isinstance(value, float) and pd.isna(value):
+        return False
+    return bool(str(value).strip())
+
+
+def _has_route(stations: Any) -> bool:
+    if stations is None or isinstance(stations, float | str):
+        return bool(stations) and isinstance(stations, str)
+    try:
+        return len(stations) > 1
+    except TypeError:
+        return False
+
+
+def _end(row: Mapping[Any, Any], text: str, station: str, region: str) -> str | None:
+    """Return ``"none"``, ``"unresolved"`` or None (resolved) for one end of a train."""
+    if not _known(row.get(text)):
+        return "none"
+    if _known(row.get(station)) or _known(row.get(region)):
+        return None
+    return "unresolved"
+
+
+def route_outcomes(shipments: pd.DataFrame, routes: pd.DataFrame) -> pd.DataFrame:
+    """Return one row per train: routed, or the reason it could not be routed.
+
+    Parameters
+    ----------
+    shipments
+        One row per train (``ReportSet.to_frame()`` columns; places resolved).
+    routes
+        The routes table, one row per train with ``id`` and ``stations`` (the
+        station ids of its route; empty or missing when not routed).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`OUTCOME_COLUMNS`, in the order of ``shipments``. ``outcome``
+        is ``"routed"`` or one of ``"no origin"``, ``"unresolved origin"``,
+        ``"no destination"``, ``"unresolved destination"``, ``"no path"`` (origin
+        checked first); ``reason_text`` says it in plain words with the name as
+        written.
+
+    Examples
+    --------
+    >>> ships = pd.DataFrame({"id": ["a", "b", "c"], "origin": ["Slonim", None, "Blorp"],
+    ...     "origin_station_id": ["BY-SLONIM", None, None], "origin_region": [None] * 3,
+    ...     "destination": ["Polonka"] * 3, "destination_station_id": ["BY-POLONKA"] * 3,
+    ...     "destination_region": [None] * 3})
+    >>> routes = pd.DataFrame({"id": ["a", "b", "c"],
+    ...     "stations": [["BY-SLONIM", "BY-POLONKA"], None, None]})
+    >>> route_outcomes(ships, routes)["outcome"].tolist()
+    ['routed', 'no origin', 'unresolved origin']
+    """
+    by_id: dict[str, Any] = {}
+    if len(routes) and C.ID in routes.columns and "stations" in routes.columns:
+        by_id = dict(zip(routes[C.ID].astype(str), routes["stations"], strict=True))
+    rows: list[tuple[str, str, str | None]] = []
+    for row in shipments.to_dict("records"):
+        sid = str(row.get(C.ID))
+        if _has_route(by_id.get(sid)):
+            rows.append((sid, ROUTED, None))
+            continue
+        origin = _end(row, C.ORIGIN, C.ORIGIN_STATION_ID, C.ORIGIN_REGION)
+        destination = _end(row, C.DESTINATION, C.DESTINATION_STATION_ID, C.DESTINATION_REGION)
+        if origin == "none":
+            reason, text = NO_ORIGIN, "the report gives no origin"
+        elif origin == "unresolved":
+            reason = UNRESOLVED_ORIGIN
+            text = f"origin {row.get(C.ORIGIN)!r} matches no station or region of the network"
+        elif destination == "none":
+            reason, text = NO_DESTINATION, "the report gives no destination"
+        elif destination == "unresolved":
+            reason = UNRESOLVED_DESTINATION
+            text = (
+                f"destination {row.get(C.DESTINATION)!r} matches no station or region "
+                "of the network"
+            )
+        else:
+            reason = NO_PATH
+            text = (
+                f"no rail path joins {row.get(C.ORIGIN)!r} and {row.get(C.DESTINATION)!r} "
+                "on the network"
+            )
+        rows.append((sid, reason, text))
+    return pd.DataFrame(rows, columns=list(OUTCOME_COLUMNS)).astype({REASON_TEXT: object})
+
+
+def unrouted_problems(outcomes: pd.DataFrame, shipments: pd.DataFrame) -> list[Problem]:
+    """Return one problem per train that could not be routed, naming train and reason.
+
+    Examples
+    --------
+    >>> out = pd.DataFrame({"id": ["a"], "outcome": ["no origin"],
+    ...                     "reason_text": ["the report gives no origin"]})
+    >>> str(unrouted_problems(out, pd.DataFrame({"id": ["a"], "source_file": ["r.csv"]}))[0])
+    "r.csv, field 'origin': train 'a' not routed (no origin): the report gives no origin"
+    """
+    files: dict[str, Any] = {}
+    if C.SOURCE_FILE in shipments.columns:
+        files = dict(zip(shipments[C.ID].astype(str), shipments[C.SOURCE_FILE], strict=True))
+    problems = []
+    for row in outcomes.itertuples(index=False):
+        sid, outcome, text = row[0], row[1], row[2]
+        if outcome == ROUTED:
+            continue
+        field = "destination" if "destination" in outcome else "origin"
+        if outcome == NO_PATH:
+            field = "route"
+        path = files.get(sid)
+        problems.append(
+            Problem(
+                path=str(path) if _known(path) else "(reports)",
+                row=None,
+                field=field,
+                message=f"train {sid!r} not routed ({outcome}): {text}",
+                unit="record",
+            )
+        )
+    return problems

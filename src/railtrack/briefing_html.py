@@ -1,0 +1,512 @@
+"""The HTML briefing: what a reader sees, built from Jinja2 templates with autoescaping.
+
+:func:`briefing_context` turns a :class:`~railtrack.pipeline.TrackResult` into the
+plain values the template shows (a one-line headline, the period and the as-of
+date, counted facts apart from estimates, tables with human column labels and
+empty cells left empty, a glossary); :func:`render_briefing` renders
+``templates/briefing.html.j2``. Every value is escaped by Jinja2; the only raw
+inserts are Leaflet (vendored), railtrack's own map script and CSS, the map data
+as JSON made safe for a ``<script>`` element, and the PNG pictures as data URIs.
+"""
+
+from __future__ import annotations
+
+import base64
+import itertools
+from collections import Counter
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+import pandas as pd
+
+from railtrack import __version__
+from railtrack import columns as C
+from railtrack.accounting import OUTCOME, REASON_TEXT, REASONS_EXPLAINED, ROUTED
+from railtrack.dating import BEST_DATE, DATE_BASIS, best_dates
+from railtrack.estimate import FLAGS
+from railtrack.labels import DIRECTIONS
+from railtrack.webmap import json_for_script, leaflet_assets, map_data
+
+if TYPE_CHECKING:
+    from railtrack.pipeline import TrackResult
+
+__all__ = ["GLOSSARY", "STATUS_MEANINGS", "briefing_context", "render_briefing"]
+
+STATUS_MEANINGS: dict[str, str] = {
+    "planned": "reported as planned, or its departure date is still to come",
+    "departed": "known to have left; no arrival window could be estimated",
+    "in transit": "the as-of date falls inside its arrival window (p10 to p90)",
+    "likely arrived": "sighted at its destination, or its whole window has passed",
+    "overdue": "its window or the source's claimed arrival has passed without a sighting "
+    "at the destination",
+    "stale": "last sighted on the way, and the window from that sighting has passed",
+}
+"""Each status at the as-of date, in plain words."""
+
+GLOSSARY: dict[str, str] = {
+    "p10 / p50 / p90": "the model's arrival window: 1 train in 10 on such a route arrives "
+    "before p10, half before p50 (the likeliest day) and 9 in 10 before p90",
+    "source's claim": "the arrival the report itself gives, shown beside the model's window",
+    "counted once": "a total a report gives for several trains is counted once, never once "
+    "per train",
+    "railhead": "the station where a military train is unloaded: the reported destination",
+    "Admiralty grade A-F": "the reliability of a source: A completely reliable, B usually, "
+    "C fairly, D not usually, E unreliable, F cannot be judged",
+    "credibility 1-6": "how credible one claim is: 1 confirmed by other sources, 2 probably "
+    "true, 3 possibly true, 4 doubtful, 5 improbable, 6 cannot be judged",
+}
+"""Terms the briefing uses, in plain words."""
+
+EXTRA_FLAGS: dict[str, str] = {
+    "arrival_as_reported": "no model window: the status and window come from the arrival "
+    "the source reported",
+    "sighting_not_routed": "a sighting's station is not on the train's route; the window "
+    "keeps to the departure",
+}
+"""Flags the status step adds, in plain words (the estimate's are in ``FLAGS``)."""
+
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def _day(value: Any) -> str:
+    """Return a date as '5 Mar 2023' ('' when missing)."""
+    if value is None or value is pd.NA:
+        return ""
+    stamp = pd.Timestamp(value) if not isinstance(value, pd.Timestamp) else value
+    if pd.isna(stamp):
+        return ""
+    return f"{stamp.day} {_MONTHS[stamp.month - 1]} {stamp.year}"
+
+
+def _short(value: Any) -> str:
+    """Return a date as '5 Mar' ('' when missing)."""
+    text = _day(value)
+    return text.rsplit(" ", 1)[0] if text else ""
+
+
+def _text(value: Any) -> str:
+    if value is None or value is pd.NA:
+        return ""
+    if isinstance(value, float) and pd.isna(value):
+        return ""
+    return str(value).strip()
+
+
+def _int(value: Any) -> int | None:
+    try:
+        if value is None or value is pd.NA or pd.isna(value):
+            return None
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _number(value: Any) -> str:
+    n = _int(value)
+    return "" if n is None else f"{n:,}"
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"
+
+
+def _list(names: list[str], *, most: int = 3) -> str:
+    if not names:
+        return ""
+    if len(names) <= most:
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return ", ".join(names[:most]) + f" and {len(names) - most} more"
+
+
+def _png(path: Path | None) -> str | None:
+    if path is None or not Path(path).is_file():
+        return None
+    return "data:image/png;base64," + base64.b64encode(Path(path).read_bytes()).decode("ascii")
+
+
+# --- places ------------------------------------------------------------------------------
+
+
+def _place(row: Mapping[Any, Any], end: str) -> tuple[str, str]:
+    """Return (canonical name, as written when different) for ``origin``/``destination``."""
+    written = _text(row.get(end))
+    name = _text(row.get(f"{end}_station")) or _text(row.get(f"{end}_region")) or written
+    return name, (written if written and written != name else "")
+
+
+def _route_cells(stations: list[str], G: Any, label: str) -> tuple[str, str]:
+    """Return the short route (origin → crossing → destination) and the full one."""
+    if len(stations) < 2:
+        return "", ""
+
+    def name(node: str) -> str:
+        return str(G.nodes[node].get("name") or node) if node in G else node
+
+    short = [name(stations[0])]
+    for u, v in itertools.pairwise(stations):
+        if u in G and v in G and G.nodes[u].get("country") != G.nodes[v].get("country"):
+            short.append(f"{name(u)}–{name(v)}")
+    short.append(name(stations[-1]))
+    return " → ".join(short), label or " → ".join(name(s) for s in stations)
+
+
+def _stations(value: Any) -> list[str]:
+    if value is None or isinstance(value, float):
+        return []
+    if isinstance(value, str):
+        return [s for s in value.split(";") if s]
+    return [str(s) for s in value]
+
+
+# --- tables ------------------------------------------------------------------------------
+
+
+def _window(p10: Any, p50: Any, p90: Any) -> str:
+    if not _day(p50):
+        return ""
+    return f"{_short(p50)} (p10 {_short(p10)} – p90 {_short(p90)})"
+
+
+def _claim(lo: Any, hi: Any) -> str:
+    a, b = _short(lo), _short(hi)
+    if a and b:
+        return a if a == b else f"{a} – {b}"
+    if a:
+        return f"after {a}"
+    return f"by {b}" if b else ""
+
+
+def _flags(value: Any) -> list[str]:
+    return [f for f in _text(value).split(";") if f]
+
+
+def _train_rows(result: TrackResult, dates: pd.DataFrame) -> list[dict[str, Any]]:
+    G = result.network.G
+    est = {str(r[C.ID]): r for r in result.estimates.to_dict("records")}
+    status = {str(r[C.ID]): r for r in result.statuses.to_dict("records")}
+    routes = {str(r[C.ID]): r for r in result.routes.to_dict("records")}
+    outcome = dict(zip(result.outcomes[C.ID], result.outcomes[OUTCOME], strict=True))
+    dated = dict(
+        zip(dates[C.ID], zip(dates[BEST_DATE], dates[DATE_BASIS], strict=True), strict=True)
+    )
+    rows = []
+    for ship in result.shipments.to_dict("records"):
+        sid = str(ship[C.ID])
+        e, s, r = est.get(sid, {}), status.get(sid, {}), routes.get(sid, {})
+        origin, origin_written = _place(ship, C.ORIGIN)
+        destination, destination_written = _place(ship, C.DESTINATION)
+        short, full = _route_cells(_stations(r.get("stations")), G, _text(r.get(C.ROUTE_LABEL)))
+        flags = sorted(set(_flags(e.get(C.FLAGS))) | set(_flags(s.get(C.FLAGS))))
+        when, basis = dated.get(sid, (None, None))
+        departed = _claim(ship.get(C.DEPARTURE_EARLIEST), ship.get(C.DEPARTURE_LATEST))
+        rows.append(
+            {
+                "id": sid,
+                "origin": origin,
+                "origin_written": origin_written,
+                "destination": destination,
+                "destination_written": destination_written,
+                "route": short,
+                "route_full": full if full != short else "",
+                "length": _number(e.get(C.LENGTH_KM)),
+                "routed": outcome.get(sid) == ROUTED,
+                "not_routed": "" if outcome.get(sid) == ROUTED else outcome.get(sid, ""),
+                "departed": departed,
+                "date": _day(when),
+                "date_basis": basis or "",
+                "cars": _number(ship.get(C.CARS_TOTAL)),
+                "status": _text(s.get(C.STATUS)),
+                "window": _window(e.get(C.P10), e.get(C.P50), e.get(C.P90)),
+                "claim": _claim(e.get(C.CLAIMED_EARLIEST), e.get(C.CLAIMED_LATEST)),
+                "flags": flags,
+                "source": _text(ship.get(C.SOURCE)),
+                "grade": _text(ship.get(C.RELIABILITY)),
+                "published": _day(ship.get(C.PUBLISHED)),
+            }
+        )
+    return rows
+
+
+def _volume_rows(df: pd.DataFrame, key: str, *, label: Any = None) -> list[dict[str, Any]]:
+    rows = []
+    for r in df.to_dict("records"):
+        name = label(r) if label else _text(r.get(key))
+        rows.append(
+            {
+                "name": name or "not known",
+                "trains": _number(r.get(C.TRAINS)),
+                "cars": _number(r.get(C.CARS_TOTAL)),
+                "passenger": _number(r.get(C.CARS_PASSENGER)),
+                "unallocated": _number(r.get(C.CARS_UNALLOCATED))
+                if _int(r.get(C.CARS_UNALLOCATED))
+                else "",
+                "personnel": _number(r.get(C.PERSONNEL_ESTIMATE)),
+                "sources": _text(r.get(C.SOURCES)),
+                "basis": _text(r.get(C.PERIOD_BASIS)),
+                "directions": _text(r.get(DIRECTIONS)),
+            }
+        )
+    return rows
+
+
+def _week_label(row: dict[str, Any]) -> str:
+    start = row.get(C.PERIOD)
+    if not _day(start):
+        return ""
+    return f"week of {_day(start)}"
+
+
+def _sources(result: TrackResult) -> list[dict[str, str]]:
+    cols = [C.SOURCE, C.RELAYED_BY, C.SOURCE_URL, C.PUBLISHED, C.RELIABILITY]
+    frames = [f[cols] for f in (result.shipments, result.groups) if len(f)]
+    if not frames:
+        return []
+    table = pd.concat(frames, ignore_index=True).drop_duplicates()
+    table = table.sort_values([C.SOURCE, C.PUBLISHED], na_position="last")
+    out = []
+    for r in table.to_dict("records"):
+        url = _text(r.get(C.SOURCE_URL))
+        out.append(
+            {
+                "reporter": _text(r.get(C.SOURCE)),
+                "relayed_by": _text(r.get(C.RELAYED_BY)),
+                "url": url if url.startswith(("https://", "http://")) else "",
+                "published": _day(r.get(C.PUBLISHED)),
+                "grade": _text(r.get(C.RELIABILITY)) or "F",
+            }
+        )
+    return out
+
+
+# --- headline ----------------------------------------------------------------------------
+
+_COUNTRIES = {"BY": "Belarus", "RU": "Russia", "UA": "Ukraine", "PL": "Poland", "KZ": "Kazakhstan"}
+
+
+def _origins(result: TrackResult) -> list[str]:
+    G = result.network.G
+    counts: Counter[str] = Counter()
+    for row in result.shipments.to_dict("records"):
+        station = row.get(C.ORIGIN_STATION_ID)
+        if isinstance(station, str) and station in G:
+            code = str(G.nodes[station].get("country") or "")
+            counts[_COUNTRIES.get(code, code)] += 1
+        elif _text(row.get(C.ORIGIN_REGION)):
+            counts[_text(row.get(C.ORIGIN_REGION))] += 1
+    return [name for name, _ in counts.most_common() if name]
+
+
+def _railheads(rows: list[dict[str, Any]]) -> list[str]:
+    counts = Counter(r["destination"] for r in rows if r["destination"])
+    return [name for name, _ in counts.most_common()]
+
+
+def _headline(
+    result: TrackResult, rows: list[dict[str, Any]], period: tuple[str, str], as_of: str
+) -> str:
+    head = result.headline()
+    n = head["shipments"]
+    if not n:
+        return f"No train reported as of {as_of or 'today'}."
+    cars = head["cars_total"]
+    what = _plural(n, "train") + (f" with {cars:,} cars" if cars else "")
+    origins, railheads = _origins(result), _railheads(rows)
+    where = (f" from {_list(origins, most=2)}" if origins else "") + (
+        f" to {_list(railheads)}" if railheads else ""
+    )
+    start, end = period
+    when = f" between {start} and {end}" if start and end and start != end else ""
+    if start and start == end:
+        when = f" on {start}"
+    return f"{what} reported moving{where}{when}, as known on {as_of or 'today'}."
+
+
+# --- context -----------------------------------------------------------------------------
+
+
+def _facts(result: TrackResult) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    head = result.headline()
+    reasons = ", ".join(f"{n} {reason}" for reason, n in head["unrouted_reasons"].items())
+    counted = [
+        {"value": _number(head["shipments"]), "label": "trains reported", "note": ""},
+        {"value": _number(head["n_routed"]), "label": "routed on the rail network", "note": ""},
+        {
+            "value": _number(head["n_unrouted"]),
+            "label": "not routed",
+            "note": reasons or "every train was routed",
+        },
+        {
+            "value": _number(head["cars_total"]) or "none",
+            "label": "cars, counted once",
+            "note": f"{_number(head['cars_passenger']) or 'no'} passenger cars",
+        },
+        {"value": _number(len(head["destinations"])), "label": "railheads", "note": ""},
+        {"value": _number(len(head["sources"])), "label": "sources", "note": ""},
+    ]
+    estimates = [
+        {
+            "value": _number(head["n_estimated"]),
+            "label": "trains with an arrival window",
+            "note": "from the routed distance and a transit model fitted on public trips",
+        }
+    ]
+    if head["personnel_estimate"] is not None:
+        estimates.append(
+            {
+                "value": "about " + _number(head["personnel_estimate"]),
+                "label": "personnel (estimate)",
+                "note": " ".join(result.notes),
+            }
+        )
+    return counted, estimates
+
+
+def _period(dates: pd.DataFrame, as_of: pd.Timestamp | None) -> tuple[str, str, str]:
+    """Return the first and last train dates (the last no later than ``as_of``) and bases.
+
+    A date after the as-of date is a claimed arrival still to come, not part of the
+    period the reports cover.
+    """
+    known = dates[dates[BEST_DATE].notna()]
+    if not len(known):
+        return "", "", ""
+    bases = Counter(known[DATE_BASIS])
+    basis = ", ".join(f"{n} by {b}" for b, n in bases.most_common())
+    last = known[BEST_DATE].max()
+    if as_of is not None and last > as_of:
+        last = as_of.normalize()
+    return _day(known[BEST_DATE].min()), _day(last), basis
+
+
+def briefing_context(
+    result: TrackResult, pictures: dict[str, Path], *, files: list[str] | None = None
+) -> dict[str, Any]:
+    """Return the values ``briefing.html.j2`` shows, as plain Python objects.
+
+    Parameters
+    ----------
+    result
+        The main job's result.
+    pictures
+        Name (``route_map``, ``timeline``, ``volumes``) -> PNG path; missing ones
+        are left out of the page.
+    files
+        Names of the files written beside the briefing, listed at its end.
+
+    Returns
+    -------
+    dict
+        ``headline``, ``period_start``, ``period_end``, ``period_basis``, ``as_of``,
+        ``knowledge_note``, ``counted``, ``estimates``, ``trains``, ``unrouted``,
+        ``map`` and the other sections' values (see the template).
+    """
+    dates = best_dates(result.shipments, result.sightings)
+    rows = _train_rows(result, dates)
+    start, end, basis = _period(dates, result.as_of)
+    as_of = _day(result.as_of) if result.as_of is not None else ""
+    counted, estimates = _facts(result)
+    outcomes = result.outcomes
+    unrouted = [
+        {
+            "id": r["id"],
+            "reason": r["not_routed"],
+            "origin": r["origin"],
+            "written": r["origin_written"],
+            "destination": r["destination"],
+        }
+        for r in rows
+        if not r["routed"]
+    ]
+    reason_text = dict(zip(outcomes[C.ID], outcomes[REASON_TEXT], strict=True))
+    for item in unrouted:
+        item["detail"] = _text(reason_text.get(item["id"]))
+    used_flags = sorted({f for r in rows for f in r["flags"]})
+    data = map_data(result)
+    css, js = leaflet_assets()
+    summaries = result.summaries
+    volume_note = _volume_note(summaries.get("by_week"))
+    return {
+        "title": "Rail shipments briefing",
+        "css": _asset("briefing.css"),
+        "headline": _headline(result, rows, (start, end), as_of),
+        "period_start": start,
+        "period_end": end,
+        "period_basis": basis,
+        "as_of": as_of,
+        "knowledge_note": result.knowledge.note() if result.knowledge is not None else "",
+        "written": f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
+        "version": __version__,
+        "counted": counted,
+        "estimates": estimates,
+        "trains": rows,
+        "unrouted": unrouted,
+        "reasons_explained": REASONS_EXPLAINED,
+        "map": {
+            "data": json_for_script(data),
+            "leaflet_css": css,
+            "leaflet_js": js,
+            "script": _asset("map.js"),
+            "n_corridors": len(data["corridors"]),
+        },
+        "pictures": {name: _png(path) for name, path in pictures.items()},
+        "by_railhead": _volume_rows(summaries.get("by_railhead", pd.DataFrame()), C.DESTINATION),
+        "by_week": _volume_rows(
+            summaries.get("by_week", pd.DataFrame()), C.PERIOD, label=_week_label
+        ),
+        "by_crossing": _volume_rows(
+            summaries.get("by_border_crossing", pd.DataFrame()), C.BORDER_CROSSING
+        ),
+        "volume_note": volume_note,
+        "problems": [p.to_dict()["text"] for p in result.reports.problems],
+        "sources": _sources(result),
+        "flags": [
+            (f, FLAGS.get(f) or EXTRA_FLAGS.get(f) or f.replace("_", " ")) for f in used_flags
+        ],
+        "statuses": STATUS_MEANINGS,
+        "glossary": GLOSSARY,
+        "files": files or [],
+    }
+
+
+def _volume_note(by_week: pd.DataFrame | None) -> str:
+    if by_week is None or not len(by_week) or C.PERIOD not in by_week.columns:
+        return ""
+    undated = by_week[by_week[C.PERIOD].isna()]
+    cars = int(pd.to_numeric(undated[C.CARS_TOTAL], errors="coerce").fillna(0).sum())
+    trains = int(pd.to_numeric(undated[C.TRAINS], errors="coerce").fillna(0).sum())
+    if not cars and not trains:
+        return ""
+    return (
+        f"Left out of the chart: {_plural(cars, 'car')} on {_plural(trains, 'train')} that no "
+        "report dates (no departure, sighting, arrival or publication date; a total given "
+        "for a group of trains with different dates counts here too)."
+    )
+
+
+@lru_cache(maxsize=4)
+def _asset(name: str) -> str:
+    return (resources.files("railtrack") / "templates" / name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("railtrack", "templates"),
+        autoescape=jinja2.select_autoescape(["html", "j2"], default=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_briefing(
+    result: TrackResult, pictures: dict[str, Path], *, files: list[str] | None = None
+) -> str:
+    """Return the briefing page as HTML text (see :func:`briefing_context`)."""
+    template = _environment().get_template("briefing.html.j2")
+    return template.render(**briefing_context(result, pictures, files=files))

@@ -1,0 +1,105 @@
+"""Each train's best date: the date volumes over time and the briefing's period use.
+
+A train is dated by what is known of it, best first: its departure, else the first
+time it was sighted, else its reported arrival, else the date the report was
+published. The basis travels with the date, so a chart can say how its trains were
+dated.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from railtrack import columns as C
+
+__all__ = ["BASES", "BEST_DATE", "DATE_BASIS", "best_dates", "with_best_dates"]
+
+BEST_DATE = C.BEST_DATE
+DATE_BASIS = C.DATE_BASIS
+BASES: tuple[str, ...] = ("departure", "sighting", "reported arrival", "published")
+"""The bases of :func:`best_dates`, best first."""
+
+
+def _column(df: pd.DataFrame, col: str) -> pd.Series:
+    if col not in df.columns:
+        return pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]")
+    values = pd.to_datetime(df[col], errors="coerce")
+    if getattr(values.dt, "tz", None) is not None:
+        values = values.dt.tz_convert(None)
+    return values.astype("datetime64[ns]")
+
+
+def best_dates(shipments: pd.DataFrame, sightings: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return each train's best date and its basis.
+
+    Parameters
+    ----------
+    shipments
+        One row per train (``ReportSet.to_frame()`` columns).
+    sightings
+        One row per sighting (``ReportSet.sightings_frame()``), or None.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``id``, ``best_date`` (datetime64, the start of the day or window)
+        and ``date_basis`` (one of :data:`BASES`, or None when nothing dates the
+        train), in the order of ``shipments``.
+
+    Examples
+    --------
+    >>> ships = pd.DataFrame({"id": ["a", "b", "c", "d"],
+    ...     "departure_earliest": pd.to_datetime(["2023-03-01", None, None, None]),
+    ...     "arrival_earliest": pd.to_datetime([None, "2023-03-09", "2023-03-08", None]),
+    ...     "published": pd.to_datetime(["2023-03-03"] * 3 + [None])})
+    >>> seen = pd.DataFrame({"shipment": ["b"], "seen_at": pd.to_datetime(["2023-03-04 10:00"])})
+    >>> best_dates(ships, seen)["date_basis"].tolist()
+    ['departure', 'sighting', 'reported arrival', None]
+    """
+    ids = shipments[C.ID].astype(str) if C.ID in shipments.columns else pd.Series(dtype=str)
+    departure = _column(shipments, C.DEPARTURE_EARLIEST).fillna(
+        _column(shipments, C.DEPARTURE_LATEST)
+    )
+    arrival = _column(shipments, C.ARRIVAL_EARLIEST).fillna(_column(shipments, C.ARRIVAL_LATEST))
+    published = _column(shipments, C.PUBLISHED)
+    seen = pd.Series(pd.NaT, index=shipments.index, dtype="datetime64[ns]")
+    if sightings is not None and len(sightings) and C.SHIPMENT in sightings.columns:
+        first = (
+            pd.DataFrame(
+                {"shipment": sightings[C.SHIPMENT].astype(str), "at": _column(sightings, C.SEEN_AT)}
+            )
+            .dropna()
+            .groupby("shipment")["at"]
+            .min()
+        )
+        seen = pd.Series(ids.map(first).to_numpy(), index=shipments.index).astype("datetime64[ns]")
+    best = pd.Series(pd.NaT, index=shipments.index, dtype="datetime64[ns]")
+    basis: list[str | None] = [None] * len(shipments)
+    for name, values in zip(BASES, (departure, seen, arrival, published), strict=True):
+        fill = best.isna() & values.notna()
+        best[fill] = values[fill].dt.normalize()
+        for i in fill.to_numpy().nonzero()[0]:
+            basis[i] = name
+    return pd.DataFrame(
+        {
+            C.ID: ids.to_numpy(),
+            BEST_DATE: best.to_numpy(),
+            DATE_BASIS: pd.Series(basis, dtype=object),
+        }
+    )
+
+
+def with_best_dates(shipments: pd.DataFrame, sightings: pd.DataFrame | None) -> pd.DataFrame:
+    """Return ``shipments`` with the ``best_date`` and ``date_basis`` columns added.
+
+    Examples
+    --------
+    >>> ships = pd.DataFrame({"id": ["a"], "published": pd.to_datetime(["2023-03-03"])})
+    >>> with_best_dates(ships, None)[["best_date", "date_basis"]].iloc[0].tolist()
+    [Timestamp('2023-03-03 00:00:00'), 'published']
+    """
+    dates = best_dates(shipments, sightings)
+    out = shipments.copy()
+    out[BEST_DATE] = dates[BEST_DATE].to_numpy()
+    out[DATE_BASIS] = pd.Series(dates[DATE_BASIS].to_numpy(), index=out.index, dtype=object)
+    return out

@@ -1,0 +1,388 @@
+"""Language data for reading reports: one lexicon per language, loaded from YAML.
+
+The words a report uses to name trains, cars, months, weekdays, numbers, the
+prepositions that make a place an origin or a destination, the verbs that govern a
+date, and the phrases of relative dates differ between languages; the way railtrack
+assembles trains from them does not. Each language's words live in
+``extract/lexicons/<lang>.yaml`` (sources and conventions in the README beside them)
+and are compiled here into lookup tables over word tokens.
+
+Conventions of the files: every form of a word is listed as written (all its case
+forms); a phrase of several words is split into tokens the same way report text is;
+an entry ending in ``*`` matches any word starting with it; *stems* (verbs, claims,
+adjectives, off-topic words) match any word that starts with them.
+
+Examples
+--------
+>>> ru = lexicon("ru")
+>>> ru.months["марта"], ru.numbers["сорока"], ru.car_nouns["платформ"]
+(3, 40, 'flat')
+>>> [t.low for t in tokens("Эшелон из 48 вагонов — в Осиповичи-1.")]
+['эшелон', 'из', '48', 'вагонов', '—', 'в', 'осиповичи-1', '.']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+__all__ = [
+    "LANGUAGES",
+    "Lexicon",
+    "PhraseTable",
+    "Token",
+    "all_month_forms",
+    "lexicon",
+    "month_of",
+    "tokens",
+    "trie_pattern",
+]
+
+LANGUAGES = ("en", "ru", "uk", "be", "pl")
+"""The languages railtrack reads (ISO 639-1 codes)."""
+
+_TOKEN_RE = re.compile(
+    r"\d{4}-\d{1,2}-\d{1,2}(?!\d)"  # ISO date
+    r"|\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?(?![\d])"  # 05.03.2023, 05.03, 03/04/23
+    r"|\d+(?:-[^\W\d_]+)?"  # 48, 48-вагонный
+    r"|[^\W\d_][^\W_]*(?:[-'’ʼ][^\W_]+)*"  # words, Ростов-на-Дону, Осиповичи-1, п'ять
+    r"|[^\w\s]"  # punctuation, one character a token
+)
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "ё": "е", "ў": "у"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word, number or punctuation mark; ``low`` is its normalised lower case."""
+
+    start: int
+    end: int
+    text: str
+    low: str
+
+
+def _norm(word: str) -> str:
+    return word.lower().translate(_APOSTROPHES)
+
+
+@lru_cache(maxsize=512)
+def tokens(text: str) -> tuple[Token, ...]:
+    """Split ``text`` into tokens with their offsets (cached: finders share them).
+
+    ``ё`` is read as ``е``, Belarusian ``ў`` as ``у`` and every apostrophe as ``'`` in
+    ``low``; offsets always point into ``text`` as given.
+    """
+    return tuple(Token(m.start(), m.end(), m[0], _norm(m[0])) for m in _TOKEN_RE.finditer(text))
+
+
+class PhraseTable:
+    """Phrases of one or more tokens, each with a value; longest match wins.
+
+    Examples
+    --------
+    >>> table = PhraseTable({"в ночь": "night", "в": "into"})
+    >>> table.match(tokens("в ночь на 5 марта"), 0)
+    ('night', 2)
+    """
+
+    def __init__(self, entries: dict[str, Any]) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
+        self._prefixes: list[tuple[str, Any]] = []
+        for phrase, value in entries.items():
+            words = tuple(t.low for t in tokens(str(phrase).replace("*", "")))
+            if not words:
+                continue
+            if str(phrase).endswith("*") and len(words) == 1:
+                self._prefixes.append((words[0], value))
+                continue
+            self._by_first.setdefault(words[0], []).append((words, value))
+        for options in self._by_first.values():
+            options.sort(key=lambda item: -len(item[0]))
+        self._prefixes.sort(key=lambda item: -len(item[0]))
+
+    def match(self, toks: tuple[Token, ...], i: int) -> tuple[Any, int] | None:
+        """Return (value, index after the phrase) for the phrase starting at ``toks[i]``."""
+        if i >= len(toks):
+            return None
+        low = toks[i].low
+        for words, value in self._by_first.get(low, ()):
+            n = len(words)
+            if tuple(t.low for t in toks[i : i + n]) == words:
+                return value, i + n
+        for prefix, value in self._prefixes:
+            if low.startswith(prefix):
+                return value, i + 1
+        return None
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._by_first
+
+    @property
+    def first_words(self) -> frozenset[str]:
+        """The words a phrase of the table starts with (prefix entries aside)."""
+        return frozenset(self._by_first)
+
+    @property
+    def prefixes(self) -> tuple[str, ...]:
+        """The entries that match any word starting with them."""
+        return tuple(p for p, _ in self._prefixes)
+
+
+def _stem_re(stems: list[str]) -> re.Pattern[str] | None:
+    """Return a pattern matching text where a word starts with one of ``stems``."""
+    parts = sorted({_norm(str(s)) for s in stems if str(s).strip()}, key=len, reverse=True)
+    if not parts:
+        return None
+    body = "|".join(_loose(p) for p in parts)
+    return re.compile(rf"(?<![\w-])(?:{body})", re.IGNORECASE)
+
+
+def _loose(stem: str) -> str:
+    """Return a pattern for a normalised stem that also matches the text as written.
+
+    Words are normalised with "ё" as "е", "ў" as "у" and one apostrophe; the text a
+    pattern searches is not, so those letters match either way.
+    """
+    pattern = re.escape(stem).replace(r"\ ", r"\s+")
+    return pattern.replace("е", "[её]").replace("у", "[уў]").replace("'", "['’ʼ`]")
+
+
+def _forms(data: dict[Any, list[str]]) -> dict[str, Any]:
+    """Invert ``{value: [form, ...]}`` into ``{form: value}``."""
+    return {_norm(str(form)): key for key, forms in (data or {}).items() for form in forms}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The compiled words of one language (see the module docstring)."""
+
+    lang: str
+    name: str
+    script: str
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, int] = field(default_factory=dict)
+    dozen: frozenset[str] = frozenset()
+    train_nouns: dict[str, str] = field(default_factory=dict)  # form -> "sg" | "pl"
+    car_nouns: dict[str, str] = field(default_factory=dict)  # form -> CarCounts field
+    car_adjectives: tuple[tuple[str, str], ...] = ()  # (stem, kind), longest first
+    approx: PhraseTable = field(default_factory=lambda: PhraseTable({}))
+    place_cues: PhraseTable = field(default_factory=lambda: PhraseTable({}))
+    place_kinds: PhraseTable = field(default_factory=lambda: PhraseTable({}))
+    broad_stems: tuple[str, ...] = ()
+    locative_endings: tuple[str, ...] = ()
+    verbs: re.Pattern[str] | None = None
+    forward: re.Pattern[str] | None = None
+    markers: PhraseTable = field(default_factory=lambda: PhraseTable({}))
+    group_refs: PhraseTable = field(default_factory=lambda: PhraseTable({}))
+    group_lead: frozenset[str] = frozenset()
+    each: frozenset[str] = frozenset()
+    planned: re.Pattern[str] | None = None
+    expected: re.Pattern[str] | None = None
+    off_topic: re.Pattern[str] | None = None
+    military: re.Pattern[str] | None = None
+    relative: PhraseTable = field(default_factory=lambda: PhraseTable({}))
+    weekday_mods: PhraseTable = field(default_factory=lambda: PhraseTable({}))
+    qualifiers: PhraseTable = field(default_factory=lambda: PhraseTable({}))
+    ranges: frozenset[str] = frozenset()
+    range_start: frozenset[str] = frozenset()
+    month_parts: PhraseTable = field(default_factory=lambda: PhraseTable({}))
+    month_prep: PhraseTable = field(default_factory=lambda: PhraseTable({}))
+    night_prefix: PhraseTable = field(default_factory=lambda: PhraseTable({}))
+    night_from: frozenset[str] = frozenset()
+    night_to: frozenset[str] = frozenset()
+    year_words: PhraseTable = field(default_factory=lambda: PhraseTable({}))
+    whole_train: PhraseTable = field(default_factory=lambda: PhraseTable({}))
+    region_words: frozenset[str] = frozenset()
+    not_places: re.Pattern[str] | None = None
+    accident: re.Pattern[str] | None = None
+    month_forms: tuple[str, ...] = ()  # as written in the file (with ё, ў)
+
+
+def _table(data: dict[str, list[str]] | None) -> PhraseTable:
+    return PhraseTable(_forms(data or {}))
+
+
+def _flat(values: list[str] | None, value: Any = True) -> PhraseTable:
+    return PhraseTable({str(v): value for v in values or []})
+
+
+def _verbs(data: dict[str, list[str]]) -> re.Pattern[str] | None:
+    groups = []
+    for role, key in (("departure", "dep"), ("arrival", "arr"), ("neutral", "neutral")):
+        stems = sorted({_norm(s) for s in data.get(role) or []}, key=len, reverse=True)
+        if stems:
+            body = "|".join(_loose(s) for s in stems)
+            groups.append(rf"(?P<{key}>(?:{body})[\w'-]*)")
+    if not groups:
+        return None
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(groups)})", re.IGNORECASE)
+
+
+def _build(data: dict[str, Any]) -> Lexicon:
+    cues = data.get("place_cues") or {}
+    kinds: dict[str, tuple[str, str]] = {}
+    for kind, cases in (data.get("place_kinds") or {}).items():
+        for case, forms in cases.items():
+            for form in forms:
+                # a form shared by two cases ("станции": gen and loc) keeps the first
+                kinds.setdefault(str(form), (kind, case))
+    adjectives = [
+        (_norm(stem), kind)
+        for kind, stems in (data.get("car_adjectives") or {}).items()
+        for stem in stems
+    ]
+    relative = {
+        str(form): canonical
+        for canonical, forms in (data.get("relative") or {}).items()
+        for form in forms
+    }
+    # a single-word relative form that is a stem ("вчерашн") matches as a prefix
+    relative = {(f"{k}*" if " " not in k and k[-1] in "нш" else k): v for k, v in relative.items()}
+    claims = data.get("claims") or {}
+    night = data.get("night") or {}
+    markers: dict[str, str] = {}
+    for kind in ("ordinal", "another", "one", "other", "weak"):
+        for form in (data.get("markers") or {}).get(kind) or []:
+            markers.setdefault(str(form), kind)  # the first list naming a word wins
+    train = _forms(data.get("train_nouns") or {})
+    train_nouns = {form: ("pl" if kind == "plural" else "sg") for form, kind in train.items()}
+    # a form that is both (Russian "поезда": gen. sg. and nom. pl.) counts as plural
+    for form in (data.get("train_nouns") or {}).get("plural") or []:
+        train_nouns[_norm(form)] = "pl"
+    return Lexicon(
+        lang=data["language"],
+        name=data.get("name", data["language"]),
+        script=data.get("script", "latin"),
+        months=_forms(data.get("months") or {}),
+        weekdays=_forms(data.get("weekdays") or {}),
+        numbers=_forms(data.get("numbers") or {}),
+        dozen=frozenset(_norm(w) for w in data.get("dozen") or []),
+        train_nouns=train_nouns,
+        car_nouns=_forms(data.get("car_nouns") or {}),
+        car_adjectives=tuple(sorted(adjectives, key=lambda a: -len(a[0]))),
+        approx=_flat(data.get("approx")),
+        place_cues=PhraseTable({str(f): role for role, forms in cues.items() for f in forms or []}),
+        place_kinds=PhraseTable(kinds),
+        broad_stems=tuple(_norm(s) for s in data.get("broad_stems") or []),
+        locative_endings=tuple(_norm(s) for s in data.get("locative_endings") or []),
+        verbs=_verbs(data.get("verbs") or {}),
+        forward=_stem_re((data.get("verbs") or {}).get("forward") or []),
+        markers=PhraseTable(markers),
+        group_refs=_flat(data.get("group_refs")),
+        group_lead=frozenset(_norm(w) for w in data.get("group_lead") or []),
+        each=frozenset(_norm(w) for w in data.get("each") or []),
+        planned=_stem_re(claims.get("planned") or []),
+        expected=_stem_re(claims.get("expected") or []),
+        off_topic=_stem_re(data.get("off_topic") or []),
+        military=_stem_re(data.get("military") or []),
+        relative=PhraseTable(relative),
+        weekday_mods=_table(data.get("weekday_mods")),
+        qualifiers=_table(data.get("qualifiers")),
+        ranges=frozenset(_norm(str(w)) for w in data.get("ranges") or []),
+        range_start=frozenset(_norm(str(w)) for w in data.get("range_start") or []),
+        month_parts=_table(data.get("month_parts")),
+        month_prep=_flat(data.get("month_prep")),
+        night_prefix=_flat(night.get("prefix")),
+        night_from=frozenset(_norm(w) for w in night.get("from") or []),
+        night_to=frozenset(_norm(w) for w in night.get("to") or []),
+        year_words=_flat(data.get("year_words")),
+        whole_train=_flat(data.get("whole_train")),
+        not_places=_stem_re(data.get("not_places") or []),
+        accident=_stem_re(data.get("accident") or []),
+        month_forms=tuple(
+            str(f).lower() for forms in (data.get("months") or {}).values() for f in forms
+        ),
+        region_words=frozenset(
+            _norm(str(form))
+            for forms in ((data.get("place_kinds") or {}).get("region") or {}).values()
+            for form in forms
+        ),
+    )
+
+
+@lru_cache(maxsize=8)
+def lexicon(lang: str) -> Lexicon:
+    """Return the compiled lexicon of ``lang`` (one of :data:`LANGUAGES`).
+
+    Raises
+    ------
+    KeyError
+        For a language railtrack has no lexicon for.
+    """
+    if lang not in LANGUAGES:
+        msg = f"no lexicon for {lang!r}; railtrack reads {', '.join(LANGUAGES)}"
+        raise KeyError(msg)
+    text = (
+        resources.files("railtrack.extract")
+        .joinpath("lexicons", f"{lang}.yaml")
+        .read_text(encoding="utf-8")
+    )
+    return _build(yaml.safe_load(text))
+
+
+@lru_cache(maxsize=1)
+def _all_months() -> dict[str, int]:
+    table: dict[str, int] = {}
+    for lang in LANGUAGES:
+        table.update(lexicon(lang).months)
+    return table
+
+
+def trie_pattern(words: list[str]) -> str:
+    """Return a regular expression matching any of ``words``, factored by common prefixes.
+
+    Python's ``re`` tries the branches of an alternation one by one; a pattern
+    factored into a trie fails after one character on most words, which keeps a
+    finder with hundreds of month forms fast.
+
+    Examples
+    --------
+    >>> trie_pattern(["марта", "март", "мая"])
+    'ма(?:рта?|я)'
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            body = (body + "?") if len(branches) == 1 and len(body) == 1 else f"(?:{body})?"
+        return body
+
+    return build(trie)
+
+
+def all_month_forms(*, exclude: str | None = None) -> list[str]:
+    """Every month form of every language (except ``exclude``), longest first."""
+    forms: set[str] = set()
+    for lang in LANGUAGES:
+        if lang != exclude:
+            lex = lexicon(lang)
+            forms.update(lex.months)
+            forms.update(lex.month_forms)
+    return sorted(forms, key=len, reverse=True)
+
+
+def month_of(word: str) -> int | None:
+    """Return the month a month name in any read language stands for, else None.
+
+    Examples
+    --------
+    >>> month_of("марта"), month_of("Березня"), month_of("сакавіка"), month_of("marca")
+    (3, 3, 3, 3)
+    """
+    return _all_months().get(_norm(word.rstrip(".")))

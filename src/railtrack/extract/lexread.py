@@ -1,0 +1,752 @@
+"""The finders for languages read through a lexicon (Russian, Ukrainian, Belarusian, Polish).
+
+One set of rules over word tokens serves every language; all language knowledge is
+in the :class:`~railtrack.extract.lexicon.Lexicon`. Each finder returns the same
+spans as the English finders (:class:`~railtrack.extract.places.PlaceSpan`,
+:class:`~railtrack.extract.dates.DateSpan`, :class:`~railtrack.extract.numbers.CarCount`,
+the cues of :mod:`~railtrack.extract.cues`), with offsets into the text given, so
+the one train assembly (:mod:`~railtrack.extract.trains`) reads them all.
+
+Examples
+--------
+>>> r = LexiconReader("ru")
+>>> [(p.role, p.text) for p in r.find_places("Эшелон из Слонима прибыл на станцию Валуйки.")]
+[('origin', 'Слонима'), ('destination', 'Валуйки')]
+>>> [(c.kind, c.value) for c in r.find_car_counts("сорок восемь платформ и 2 пассажирских вагона")]
+[('flat', 48), ('passenger', 2)]
+>>> [s.text for s in r.find_dates("в ночь на 5 марта, а 7 марта 2023 года прибыл")]
+['в ночь на 5 марта', '7 марта 2023 года']
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from railtrack.extract.cues import GroupAnnouncement, TrainMarker, VerbCue
+from railtrack.extract.dates import DateSpan
+from railtrack.extract.lexicon import Lexicon, Token, lexicon, month_of, tokens
+from railtrack.extract.numbers import CarCount
+from railtrack.extract.places import PlaceSpan
+
+__all__ = ["LexiconReader"]
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_NUMBER_RE = re.compile(r"(?:№|#|\bnr\.?|\bno\.?|\bномер)\s*(?P<number>\d{2,5})\b", re.IGNORECASE)
+_ROMAN_OR_DIGIT = re.compile(r"[IVX]{1,3}|\d{1,2}")
+_DASHES = frozenset({"-", "–", "—"})
+
+
+_REGION_ADJECTIVE = re.compile(
+    r"(?:sk|ck|зк|ск|цк)(?:im|iego|i|a|iej|ą|ой|ого|ий|ая|ую|ім|ого|ай|ае)$"
+)
+_QUOTES = frozenset({'"', "«", "“", "„"})
+_OPENING = frozenset({".", ",", ";", ":", "•", "-", "—", "–", '"', "«", "“", "„", "(", "'"})
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+_DISTANCE = frozenset(
+    {"км", "km", "кіламетраў", "кілометрів", "километров", "kilometrów", "м", "m"}
+)
+_SOURCE_BEFORE = frozenset(
+    {"ссылкой", "посиланням", "спасылкай", "powołaniem", "powołując", "według"}
+)
+_THOUSANDS = frozenset(
+    {"тыс", "тис", "тысяч", "тисяч", "тысячи", "тисячі", "tys", "тыс.", "млн", "mln"}
+)
+_ADJECTIVE_END = re.compile(
+    r"(?:ых|их|ые|ие|ий|ый|ой|ая|яя|ое|ее|ого|его|ым|ім|ыя|ія|ае|ага|ні|ня|ній|ого|ych|ich|"
+    r"ie|ego|ymi|imi|y|e|i|ые|і|ы)$"
+)
+_MORE = frozenset(
+    {
+        "ещё",
+        "еще",
+        "ще",
+        "яшчэ",
+        "jeszcze",
+        "więcej",
+        "новых",
+        "нових",
+        "nowe",
+        "nowych",
+        "kolejne",
+        "kolejnych",
+        "чергові",
+        "очередных",
+        "очередные",
+        "новыя",
+    }
+)
+
+
+def _not_a_count(toks: tuple[Token, ...], i: int) -> bool:
+    """Whether the digits at ``toks[i]`` are a time, a decimal or thousands (10:40, 2,2 tys.)."""
+    before = toks[i - 1].low if i > 0 else ""
+    after = toks[i + 1].low if i + 1 < len(toks) else ""
+    if before == ":" or after == ":":
+        return True
+    if before in _DASHES and i > 1 and toks[i - 2].low.isdigit():
+        return True  # "2-3 вагона": a range is no count
+    if after in _DASHES and i + 2 < len(toks) and toks[i + 2].low.isdigit():
+        return True
+    if after in (",", ".") and i + 2 < len(toks) and toks[i + 2].low.isdigit():
+        return toks[i + 2].start == toks[i + 1].end  # 2,2 or 2.5 written together
+    if before in (",", ".") and i > 1 and toks[i - 2].low.isdigit():
+        return toks[i - 1].start == toks[i - 2].end
+    return after in _THOUSANDS
+
+
+def _is_day(tok: Token) -> bool:
+    return tok.low.isdigit() and 1 <= int(tok.low) <= 31 and len(tok.low) <= 2
+
+
+class LexiconReader:
+    """The finders and cues of one lexicon language.
+
+    Parameters
+    ----------
+    lang
+        An ISO 639-1 code with a lexicon (``ru``, ``uk``, ``be``, ``pl``).
+    """
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.lex: Lexicon = lexicon(lang)
+        # months of every language: a Russian report may quote "8 marca"
+        self._month = month_of  # months of every language
+        lex = self.lex
+        tables = (
+            lex.qualifiers,
+            lex.night_prefix,
+            lex.month_parts,
+            lex.month_prep,
+            lex.weekday_mods,
+            lex.relative,
+        )
+        # the words a date expression can start with: dates are tried only there
+        self._date_starts = frozenset().union(
+            *(t.first_words for t in tables), lex.weekdays, lex.range_start
+        )
+        self._date_prefixes = tuple(p for t in tables for p in t.prefixes)
+        self._verb_cache: dict[str, list[VerbCue]] = {}
+
+    # -- numbers ---------------------------------------------------------------------
+    def _number_at(self, toks: tuple[Token, ...], i: int) -> tuple[int, int] | None:
+        """Return (value, next index) of a number written in digits or words at ``i``."""
+        tok = toks[i]
+        if tok.low.isdigit():
+            if _not_a_count(toks, i):
+                return None
+            return int(tok.low), i + 1
+        if tok.low in self.lex.dozen:
+            return 12, i + 1
+        value = self.lex.numbers.get(tok.low)
+        if value is None:
+            return None
+        total, j = value, i + 1
+        last = value
+        while j < len(toks) and toks[j].low in self.lex.numbers:
+            nxt = self.lex.numbers[toks[j].low]
+            if nxt >= last:  # "сорок восемь" grows smaller; "два сорок" is not one number
+                break
+            total += nxt
+            last = nxt
+            j += 1
+        return total, j
+
+    # -- cars ------------------------------------------------------------------------
+    def _adjective_kind(self, low: str) -> str | None:
+        for stem, kind in self.lex.car_adjectives:
+            if low.startswith(stem):
+                return kind
+        return None
+
+    def find_car_counts(self, text: str) -> list[CarCount]:
+        """Return the counts of railway cars: "48 вагонов", "сорок восемь платформ"."""
+        toks = tokens(text)
+        counts: list[CarCount] = []
+        i = 0
+        numbers, approx_words = self.lex.numbers, self.lex.approx
+        while i < len(toks):
+            low = toks[i].low
+            if not (low[0].isdigit() or low in numbers or low in approx_words):
+                i += 1
+                continue
+            approx = self.lex.approx.match(toks, i)
+            start_i = i
+            j = approx[1] if approx else i
+            if j >= len(toks):
+                break
+            number = self._number_at(toks, j)
+            if number is None:
+                i += 1
+                continue
+            value, k = number
+            found = self._count_noun(toks, j, k)
+            if found is None:
+                i = k if k > i else i + 1
+                continue
+            kind, end_i = found
+            first = start_i if approx else j
+            start, end = toks[first].start, toks[end_i - 1].end
+            counts.append(CarCount(kind, value, bool(approx), start, end, text[start:end]))
+            i = end_i
+        return counts
+
+    def _count_noun(self, toks: tuple[Token, ...], j: int, k: int) -> tuple[str, int] | None:
+        """Return the car type after a number at ``toks[j:k]``, and where the count ends."""
+        tok = toks[j]
+        if "-" in tok.low and tok.low.split("-", 1)[1].startswith(("вагон", "wagon")):
+            return "total", k  # "48-вагонный состав"
+        kind: str | None = None
+        m = k
+        while m < len(toks) and m < k + 4:
+            low = toks[m].low
+            noun_kind = self._car_noun_kind(low)
+            if noun_kind is not None:
+                after = self._adjective_kind(toks[m + 1].low) if m + 1 < len(toks) else None
+                if kind is None and after not in (None, "neutral"):
+                    return after, m + 2  # "wagony pasażerskie", "вагонов пассажирских"
+                return (kind or noun_kind), m + 1
+            adjective = self._adjective_kind(low)
+            if adjective is None:
+                break
+            if adjective != "neutral":
+                kind = adjective
+            m += 1
+        if kind is not None and kind != "neutral" and m > k:
+            # "из них 2 пассажирских": an adjective standing for its noun
+            nxt = toks[m].low if m < len(toks) else ""
+            if nxt in ("", ",", ".", ";", ")", "(", ":", "и", "і", "i", "та", "ды", "oraz", "а"):
+                return kind, m
+        return None
+
+    def _car_noun_kind(self, low: str) -> str | None:
+        """Return the car type a word names ("вагонов", "вагонов-платформ": flat), else None."""
+        kind = self.lex.car_nouns.get(low)
+        if kind is not None or "-" not in low:
+            return kind
+        kinds = [self.lex.car_nouns.get(part) for part in low.split("-")]
+        typed = [k for k in kinds if k not in (None, "total")]
+        if typed:
+            return typed[0]
+        return "total" if "total" in kinds else None
+
+    def find_count_series(self, text: str) -> tuple[list[int], str, int, int] | None:
+        """Return the counts of a series "48 и 38 вагонов", one per train, and their car type."""
+        toks = tokens(text)
+        for i in range(len(toks)):
+            values: list[int] = []
+            j = i
+            while j < len(toks):
+                number = self._number_at(toks, j)
+                if number is None:
+                    break
+                values.append(number[0])
+                j = number[1]
+                if j < len(toks) and (toks[j].low in (",", "и", "і", "i", "та", "ды", "oraz")):
+                    j += 1
+                    continue
+                break
+            if len(values) >= 2:
+                found = self._count_noun(toks, j - 0, j)
+                if found is not None:
+                    kind, end_i = found
+                    return values, kind, toks[i].start, toks[end_i - 1].end
+        return None
+
+    def has_car_noun(self, text: str) -> bool:
+        """Whether the text names railway cars."""
+        return any(self._car_noun_kind(t.low) is not None for t in tokens(text))
+
+    def is_whole_train(self, before: str) -> bool:
+        """Whether a count after ``before`` is the whole train ("эшелон из 48 ...")."""
+        toks = tokens(before)
+        for n in (3, 2, 1):
+            if len(toks) <= n:
+                continue
+            hit = self.lex.whole_train.match(toks, len(toks) - n)
+            if hit is not None and hit[1] == len(toks):
+                back = toks[: len(toks) - n]
+                return any(t.low in self.lex.train_nouns for t in back[-3:]) or n > 1
+        return False
+
+    # -- trains ----------------------------------------------------------------------
+    def has_train_noun(self, text: str) -> bool:
+        """Whether the text names a train (эшелон, потяг, цягнік, pociąg, ...)."""
+        return any(t.low in self.lex.train_nouns for t in tokens(text))
+
+    def _train_noun_within(self, toks: tuple[Token, ...], i: int, n: int = 3) -> int | None:
+        for j in range(i, min(len(toks), i + n + 1)):
+            if toks[j].low in self.lex.train_nouns:
+                return j
+            if toks[j].low in (".", ";", ":"):
+                return None
+        return None
+
+    def new_train_markers(self, text: str) -> list[TrainMarker]:
+        """Words that introduce a new train: "второй эшелон", "ещё один", "kolejny pociąg"."""
+        toks = tokens(text)
+        markers: list[TrainMarker] = []
+        i = 0
+        table = self.lex.markers
+        while i < len(toks):
+            if toks[i].low not in table:
+                i += 1
+                continue
+            hit = table.match(toks, i)
+            if hit is None:
+                i += 1
+                continue
+            kind, j = hit
+            noun = self._train_noun_within(toks, j)
+            nxt = toks[j].low if j < len(toks) else ""
+            verb_next = j < len(toks) and self._verb_at(text, toks[j].start)
+            ok = False
+            if kind in ("ordinal", "another", "other"):
+                ok = noun is not None or nxt in (",", "—", "-", ":") or verb_next
+            elif kind == "one":
+                ok = noun is not None
+                if not ok and nxt in ("из", "з", "із", "са", "z", "ze"):
+                    ok = True  # "один из эшелонов"
+            opening = i == 0 or toks[i - 1].low in _OPENING
+            if kind == "ordinal" and not ok and opening:
+                kind, ok = "weak", True  # "первый 2 марта с 40 вагонами": one of a group
+            if (
+                kind in ("one", "weak", "other")
+                and not ok
+                and (nxt in (",", "—", "–", ":") or verb_next or nxt in self.lex.place_cues)
+            ):
+                kind, ok = "weak", True
+            if ok:
+                end = toks[j - 1].end
+                start = toks[i].start
+                markers.append(TrainMarker(kind, start, end, text[start:end]))
+                i = noun + 1 if noun is not None else j
+            else:
+                i = j
+        return markers
+
+    def group_announcement(self, text: str) -> GroupAnnouncement | None:
+        """Return the announcement of several trains: "два эшелона", "pięć pociągów"."""
+        toks = tokens(text)
+        for i in range(len(toks)):
+            if i > 0 and toks[i - 1].low in self.lex.group_lead:
+                continue
+            number = self._number_at(toks, i)
+            if number is None:
+                continue
+            value, j = number
+            noun = self._train_noun_within(toks, j, 3)
+            if noun is None or value < 2 or (toks[i].low.isdigit() and value > 200):
+                continue
+            if any(self._month(t.low) is not None for t in toks[j:noun]):
+                continue  # "6 marca pociąg": a date, not six trains
+            between = toks[j:noun]
+            if any(
+                t.low not in _MORE and (_ADJECTIVE_END.search(t.low) is None or t.low.isdigit())
+                for t in between
+            ):
+                continue  # "W 30 kontenerach pociąg": the number counts something else
+            if _YEAR_RE.search(text) and not self.verb_cues(text):
+                return None  # "w 2011 roku było to 17 pociągów": a statistic
+            return GroupAnnouncement(
+                value, toks[i].start, toks[noun].end, text[toks[i].start : toks[noun].end]
+            )
+        return None
+
+    def is_group_reference(self, text: str) -> bool:
+        """Whether the text speaks of trains already named, together ("в обоих", "łącznie").
+
+        "Всего в эшелоне 40 вагонов" is a total of one train: a total word beside
+        train nouns that are all singular is no reference to several.
+        """
+        toks = tokens(text)
+        refs = self.lex.group_refs
+        if not any(t.low in refs and refs.match(toks, i) for i, t in enumerate(toks)):
+            return False
+        nouns = [self.lex.train_nouns[t.low] for t in toks if t.low in self.lex.train_nouns]
+        return not nouns or "pl" in nouns
+
+    def is_each(self, text: str) -> bool:
+        """Whether counts hold for each train ("в каждом", "po 40 wagonów")."""
+        toks = tokens(text)
+        for i, tok in enumerate(toks):
+            if tok.low in self.lex.each:
+                if tok.low in ("по", "po", "па"):
+                    if i + 1 < len(toks) and self._number_at(toks, i + 1):
+                        return True
+                    continue
+                return True
+        return False
+
+    def train_number(self, text: str) -> str | None:
+        """Return the train number ("поезд № 967", "pociąg nr 967"), if any."""
+        m = _NUMBER_RE.search(text)
+        if m is None or not self.has_train_noun(text[: m.start()][-40:] + " "):
+            return None
+        return m["number"]
+
+    # -- claims and topic ------------------------------------------------------------
+    def claim_kind(self, text: str) -> str | None:
+        """``planned`` or ``expected`` when the text plans or expects; the first cue wins."""
+        planned = self.lex.planned.search(text) if self.lex.planned else None
+        expected = self.lex.expected.search(text) if self.lex.expected else None
+        if planned and (not expected or planned.start() <= expected.start()):
+            return "planned"
+        return "expected" if expected else None
+
+    def is_off_topic(self, text: str) -> bool:
+        """Sabotage, battle news or freight statistics, without military rail words.
+
+        An accident (a derailment, a train overturned) is never a shipment report,
+        military train or not.
+        """
+        if self.lex.accident is not None and self.lex.accident.search(text) is not None:
+            return True
+        if self.lex.off_topic is None or self.lex.off_topic.search(text) is None:
+            return False
+        return self.lex.military is None or self.lex.military.search(text) is None
+
+    # -- verbs -----------------------------------------------------------------------
+    def _verb_at(self, text: str, position: int) -> bool:
+        return bool(self.lex.verbs and self.lex.verbs.match(text, position))
+
+    def verb_cues(self, text: str) -> list[VerbCue]:
+        """Verbs that say whether a nearby date is a departure or an arrival."""
+        cached = self._verb_cache.get(text)
+        if cached is not None:
+            return cached
+        if len(self._verb_cache) > 2048:
+            self._verb_cache.clear()
+        cues = self._verb_cache[text] = []
+        if self.lex.verbs is None:
+            return cues
+        for m in self.lex.verbs.finditer(text):
+            role = "departure" if m["dep"] else "arrival" if m["arr"] else "neutral"
+            window = text[max(0, m.start() - 24) : m.end()]
+            forward = self.lex.forward is not None and self.lex.forward.search(window) is not None
+            cues.append(VerbCue(role, m.start(), m.end(), not forward))
+        return cues
+
+    # -- places ----------------------------------------------------------------------
+    def is_broad(self, name: str) -> bool:
+        """Whether a name is a country or region word of this language ("Беларуси")."""
+        low = name.lower()
+        return low.startswith(self.lex.broad_stems) if self.lex.broad_stems else False
+
+    def _name_at(self, toks: tuple[Token, ...], i: int) -> int:
+        """Index after the capitalised name starting at ``toks[i]`` (``i`` if none)."""
+        j = i
+        while j < len(toks) and j < i + 3:
+            tok = toks[j]
+            first = tok.text[0]
+            if first.isupper() and first.isalpha():
+                if j > i and (
+                    tok.low in self.lex.train_nouns
+                    or self.lex.markers.match(toks, j)
+                    or tok.low in self.lex.months
+                ):
+                    break
+                j += 1
+                continue
+            if (
+                j > i
+                and _ROMAN_OR_DIGIT.fullmatch(tok.text)
+                and toks[j - 1].end == tok.start - 1
+                and (j + 1 >= len(toks) or self._month(toks[j + 1].low) is None)
+            ):
+                j += 1  # "Осиповичи 1", "Brest II" (not "Валуйки 5 марта")
+                continue
+            break
+        return j
+
+    # Over the C901 cap; the languages work (issue 13) splits it.
+    def find_places(self, text: str) -> list[PlaceSpan]:  # noqa: C901
+        """Place names after a cue ("из Слонима", "до станції Валуйки", "ze stacji Słonim")."""
+        toks = tokens(text)
+        places: list[PlaceSpan] = []
+        i = 0
+        cues = self.lex.place_cues
+        while i < len(toks):
+            if toks[i].low not in cues:
+                i += 1
+                continue
+            hit = cues.match(toks, i)
+            if hit is None:
+                i += 1
+                continue
+            role, j = hit
+            if self._not_a_place_cue(toks, i, role, text):
+                i += 1
+                continue
+            case = None
+            kind_hit = self.lex.place_kinds.match(toks, j)
+            if kind_hit is None and j + 1 < len(toks) and _ADJECTIVE_END.search(toks[j].low):
+                after_adj = self.lex.place_kinds.match(toks, j + 1)
+                if after_adj is not None and toks[j].text[:1].islower():
+                    kind_hit = after_adj  # "в китайский город Цзинань", "na białoruską stację"
+            if kind_hit is not None:
+                case, j = kind_hit[0][1], kind_hit[1]
+                if j < len(toks) and toks[j].low == ".":
+                    j += 1
+                if j < len(toks) and toks[j].low in _QUOTES:
+                    j += 1  # на станцію "Вітебськ"
+            end_j = self._name_at(toks, j)
+            if kind_hit is not None and end_j == j and j < len(toks):
+                inner = self.lex.place_cues.match(toks, j)
+                if inner is not None and inner[0] in ("into", "at"):
+                    # "со станции в Воронежской области": the region is the place
+                    k = inner[1]
+                    end_k = self._name_at(toks, k)
+                    after = self.lex.place_kinds.match(toks, end_k) if end_k > k else None
+                    if after is not None and after[0][0] == "region":
+                        start, end = toks[k].start, toks[after[1] - 1].end
+                        role_here = "destination" if role == "into" else role
+                        places.append(
+                            PlaceSpan(
+                                role_here, text[start:end], start, end, toks[i].start, self.lang
+                            )
+                        )
+                        i = after[1]
+                        continue
+            region_first = (
+                kind_hit is not None
+                and kind_hit[0][0] == "region"
+                and end_j == j
+                and j < len(toks)
+                and _REGION_ADJECTIVE.search(toks[j].low) is not None
+            )
+            if region_first:
+                # the kind word is part of the name: "obwodzie rostowskim"
+                start = toks[j - 1].start
+                end = toks[j].end
+                places.append(
+                    PlaceSpan(
+                        "at" if role == "into" else role,
+                        text[start:end],
+                        start,
+                        end,
+                        toks[i].start,
+                        lang=self.lang,
+                    )
+                )
+                i = j + 1
+                continue
+            if end_j == j or (self.lex.not_places and self.lex.not_places.match(toks[j].low)):
+                i += 1
+                continue
+            # a region: "Брянской области", "в Курскую область"
+            after = self.lex.place_kinds.match(toks, end_j)
+            if after is not None and after[0][0] == "region":
+                end_j = after[1]
+            start, end = toks[j].start, toks[end_j - 1].end
+            if role == "into":
+                role = self._into_role(toks[end_j - 1], case)
+            places.append(
+                PlaceSpan(role, text[start:end], start, end, toks[i].start, lang=self.lang)
+            )
+            i = end_j
+        return places
+
+    def _not_a_place_cue(self, toks: tuple[Token, ...], i: int, role: str, text: str) -> bool:
+        """Whether the cue at ``toks[i]`` governs no place of the train.
+
+        "в 50 км от Луганской области" gives a distance, "со ссылкой на Сообщество" a
+        source; "в/на" before a name mean motion only in a clause with a verb of motion.
+        """
+        back = [t.low for t in toks[max(0, i - 4) : i]]
+        if any(w in _DISTANCE for w in back):
+            return True  # "в 50 км от X", "в 400 км к югу от X"
+        if back and back[-1] in _SOURCE_BEFORE:
+            return True
+        if role != "into" or self.verb_cues(text):
+            return False
+        # "эшелон в Валуйки": after a train noun the preposition is motion too
+        return not any(t.low in self.lex.train_nouns for t in toks[max(0, i - 2) : i])
+
+    def _into_role(self, last: Token, case: str | None) -> str:
+        """Return the role after "в/на/у": destination (accusative) or at (locative)."""
+        if case in ("acc", "nom"):
+            return "destination"
+        if case in ("loc", "gen", "ins"):
+            return "at"
+        if self.lang in ("ru", "uk"):
+            from railtrack.extract.morph import is_locative
+
+            located = is_locative(last.text, self.lang)
+        else:
+            located = last.low.endswith(self.lex.locative_endings)
+        return "at" if located else "destination"
+
+    # -- dates -----------------------------------------------------------------------
+    def _year_after(self, toks: tuple[Token, ...], k: int) -> tuple[str | None, int]:
+        if k < len(toks) and re.fullmatch(r"(?:19|20)\d\d", toks[k].low):
+            year, k = toks[k].low, k + 1
+            hit = self.lex.year_words.match(toks, k)
+            if hit is not None:
+                k = hit[1]
+                if k < len(toks) and toks[k].low == ".":
+                    k += 1
+            return year, k
+        return None, k
+
+    def _month_at(self, toks: tuple[Token, ...], k: int) -> int | None:
+        return self._month(toks[k].low) if k < len(toks) else None
+
+    def find_dates(self, text: str) -> list[DateSpan]:
+        """Date expressions, as :class:`~railtrack.extract.dates.DateSpan` fields."""
+        toks = tokens(text)
+        spans: list[DateSpan] = []
+        i = 0
+        starts = self._date_starts
+        while i < len(toks):
+            low = toks[i].low
+            if not (low[0].isdigit() or low in starts or low.startswith(self._date_prefixes)):
+                i += 1
+                continue
+            found = self._date_at(toks, i)
+            if found is None:
+                i += 1
+                continue
+            fields, end_i = found
+            start, end = toks[i].start, toks[end_i - 1].end
+            spans.append(DateSpan(start, end, text[start:end], tuple(fields)))
+            i = end_i
+        return spans
+
+    # Over the C901 cap; the languages work (issue 13) splits it.
+    def _date_at(self, toks: tuple[Token, ...], i: int) -> tuple[list[tuple[str, str]], int] | None:  # noqa: C901
+        lex = self.lex
+        tok = toks[i]
+        # numeric: 05.03.2023, 05/03/2023, 2023-03-05, "05.03" after a preposition
+        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", tok.low):
+            y, m, d = tok.low.split("-")
+            return [("iso_y", y), ("iso_m", m), ("iso_d", d)], i + 1
+        m_num = re.fullmatch(r"(\d{1,2})[./](\d{1,2})(?:[./](\d{2,4}))?", tok.low)
+        if m_num:
+            d, mo, y = m_num.groups()
+            if not 1 <= int(mo) <= 12 or not 1 <= int(d) <= 31:
+                return None
+            fields = [("n_d", d), ("n_m", mo)]
+            if "/" in tok.low and int(d) <= 12:
+                fields.append(("ambiguous", "day-first"))
+            if y:
+                return [*fields, ("n_y", y)], i + 1
+            return [("n2_d", d), ("n2_m", mo), *fields[2:]], i + 1
+        # the night: "в ночь на 5 марта", "в ночь с 4 на 5 марта", "w nocy z 5 na 6 marca",
+        # "в ночь с пятницы на субботу"
+        night = lex.night_prefix.match(toks, i)
+        if night is not None:
+            found = self._night(toks, night[1])
+            if found is not None:
+                return found
+        # a range or list: "5-7 марта", "с 5 по 7 марта", "15 и 17 июня", "11, 14 и 16 мая"
+        j = i + 1 if tok.low in lex.range_start else i
+        if j < len(toks) and _is_day(toks[j]):
+            days = [toks[j].low]
+            seps: list[str] = []
+            k = j + 1
+            while k + 1 < len(toks) and (toks[k].low in lex.ranges or toks[k].low == ","):
+                if not _is_day(toks[k + 1]):
+                    break
+                seps.append(toks[k].low)
+                days.append(toks[k + 1].low)
+                k += 2
+            month = self._month_at(toks, k)
+            if month is not None and not (len(days) == 1 and j > i):  # "с 5 марта": below
+                year, end = self._year_after(toks, k + 1)
+                if len(days) == 1:
+                    fields = [("dm_d", days[0]), ("dm_m", str(month))]
+                    return ([*fields, ("dm_y", year)] if year else fields), end
+                is_range = len(days) == 2 and (
+                    seps[0] in _DASHES
+                    or seps[0] in ("по", "до", "па", "da", "do", "to")
+                    or j > i  # "между 5 и 7 марта", "с 5 по 7"
+                )
+                if is_range:
+                    fields = [("r1_d1", days[0]), ("r1_d2", days[1]), ("r1_m", str(month))]
+                    return ([*fields, ("r1_y", year)] if year else fields), end
+                fields = [("list_d", ",".join(days)), ("dm_d", days[-1]), ("dm_m", str(month))]
+                return ([*fields, ("dm_y", year)] if year else fields), end
+        # qualifier ("после", "до", "około") before a date
+        qual = lex.qualifiers.match(toks, i)
+        if qual is not None and qual[1] < len(toks):
+            inner = self._date_at(toks, qual[1])
+            if inner is not None and not any(k == "qual" for k, _ in inner[0]):
+                fields, end = inner
+                keys = {k for k, _ in fields}
+                if keys & {"dm_d", "n_d", "n2_d", "iso_d", "r1_d1", "p_m", "wd"}:
+                    return [("qual", qual[0]), *fields], end
+        # part of a month: "в начале марта", "w połowie marca"
+        part = lex.month_parts.match(toks, i)
+        if part is not None:
+            month = self._month_at(toks, part[1])
+            if month is not None:
+                year, end = self._year_after(toks, part[1] + 1)
+                fields = [("part", part[0]), ("p_m", str(month))]
+                return ([*fields, ("p_y", year)] if year else fields), end
+        # a month: "в марте", "у березні", "w marcu"
+        prep = lex.month_prep.match(toks, i)
+        if prep is not None:
+            month = self._month_at(toks, prep[1])
+            if month is not None:
+                year, end = self._year_after(toks, prep[1] + 1)
+                fields = [("mo_prep", toks[i].low), ("mo_m", str(month))]
+                return ([*fields, ("mo_y", year)] if year else fields), end
+        # weekday: "в пятницу", "в прошлый вторник", "w piątek"
+        mod = lex.weekday_mods.match(toks, i)
+        k = mod[1] if mod is not None else i
+        if mod is not None and k < len(toks) and toks[k].low in lex.weekday_mods:
+            second = lex.weekday_mods.match(toks, k)  # "в прошлую пятницу"
+            if second is not None:
+                mod = second if second[0] != "on" else mod
+                k = second[1]
+        if k < len(toks) and toks[k].low in lex.weekdays:
+            fields = [("wd", _WEEKDAY_NAMES[lex.weekdays[toks[k].low]])]
+            if mod is not None:
+                fields.append(("wd_mod", mod[0]))
+            return fields, k + 1
+        rel = lex.relative.match(toks, i)
+        if rel is not None:
+            return [("rel", rel[0])], rel[1]
+        return None
+
+    def _night(self, toks: tuple[Token, ...], k: int) -> tuple[list[tuple[str, str]], int] | None:
+        lex = self.lex
+        first: str | None = None
+        if k < len(toks) and toks[k].low in lex.night_from:
+            k += 1
+            if k < len(toks) and _is_day(toks[k]):
+                first, k = toks[k].low, k + 1
+            elif k < len(toks) and toks[k].low in lex.weekdays:
+                wd1 = lex.weekdays[toks[k].low]
+                k += 1
+                if k + 1 < len(toks) and toks[k].low in lex.night_to:
+                    wd2 = lex.weekdays.get(toks[k + 1].low)
+                    if wd2 is not None:
+                        return [("night_wd1", str(wd1)), ("night_wd2", str(wd2))], k + 2
+                return None
+        if k < len(toks) and toks[k].low in lex.night_to:
+            k += 1
+        if k < len(toks) and toks[k].low in lex.weekdays:
+            wd2 = lex.weekdays[toks[k].low]
+            return [("night_wd1", str((wd2 - 1) % 7)), ("night_wd2", str(wd2))], k + 1
+        if k < len(toks) and _is_day(toks[k]):
+            day2 = toks[k].low
+            month = self._month_at(toks, k + 1)
+            if month is None:
+                return None
+            year, end = self._year_after(toks, k + 2)
+            fields = [("night_d2", day2), ("night_m", str(month))]
+            if first is not None:
+                fields.append(("night_d1", first))
+            if year:
+                fields.append(("night_y", year))
+            return fields, end
+        return None
+
+
+@lru_cache(maxsize=8)
+def reader_for(lang: str) -> LexiconReader:
+    """Return the (shared) reader of a lexicon language."""
+    return LexiconReader(lang)

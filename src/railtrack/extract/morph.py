@@ -1,0 +1,188 @@
+"""Case forms of place names: the nominative forms a gazetteer knows.
+
+Reports inflect station names: "из Слонима", "до Валуйок", "ze Słonima", "do
+Kapustina Jaru", "у Асіповічах". :func:`name_forms` returns the candidate
+nominative forms of a name as written, most likely first, for the gazetteer
+(:meth:`RailNetwork.resolve <railtrack.network.RailNetwork.resolve>`) to try:
+
+- Russian and Ukrainian: pymorphy3 with its dictionaries (``pymorphy3-dicts-ru``,
+  ``-uk``) puts each word in the nominative, keeping gender and number ("Брянской
+  области" -> "Брянская область", "Валуйок" -> "Валуйки");
+- Belarusian (no pymorphy dictionary) and Polish: the suffix rules below, built from
+  the declension tables of the grammars cited in ``lexicons/README.md``; each rule
+  maps an oblique-case ending to the nominative endings it may come from.
+
+Examples
+--------
+>>> name_forms("Слонима", "ru")[:2]
+('Слонима', 'Слоним')
+>>> "Kapustin Jar" in name_forms("Kapustina Jaru", "pl")
+True
+>>> "Асіповічы" in name_forms("Асіповічах", "be")
+True
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from functools import lru_cache
+from typing import Any
+
+__all__ = ["is_locative", "name_forms"]
+
+logger = logging.getLogger(__name__)
+
+# (oblique ending, nominative endings) per language, longest ending first.
+_SUFFIX_RULES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "be": (
+        ("ічах", ("ічы",)),
+        ("ічаў", ("ічы",)),
+        ("ахі", ("ахі",)),
+        ("аве", ("аў",)),
+        ("ева", ("еў",)),
+        ("ава", ("аў",)),
+        ("ага", ("і", "ы")),
+        ("ай", ("а", "ая")),
+        ("ой", ("а", "ая")),
+        ("ам", ("",)),
+        ("ах", ("ы", "і")),
+        ("ях", ("і",)),
+        ("аў", ("ы",)),
+        ("ля", ("ль", "ель")),
+        ("ня", ("нь", "ень")),
+        ("ы", ("а",)),
+        ("і", ("а", "ь", "я")),
+        ("е", ("", "а")),
+        ("а", ("",)),
+        ("я", ("ь",)),
+        ("у", ("", "а")),
+        ("ю", ("я", "ь")),
+    ),
+    "pl": (
+        ("owicz", ("owicze",)),
+        ("owiczach", ("owicze",)),
+        ("owiczami", ("owicze",)),
+        ("iczach", ("icze",)),
+        ("ach", ("y", "i", "e")),
+        ("owa", ("ów", "ow")),
+        ("owie", ("ów", "ow")),
+        ("ego", ("y", "i")),
+        ("iej", ("a",)),
+        ("ej", ("a",)),
+        ("ą", ("a",)),
+        ("ę", ("a",)),
+        ("la", ("el",)),
+        ("lu", ("el",)),
+        ("mla", ("mel",)),
+        ("mlu", ("mel",)),
+        ("ca", ("ec", "c")),
+        ("cu", ("ec", "c")),
+        ("ka", ("ek", "k")),
+        ("ku", ("ek", "k")),
+        ("ina", ("in",)),
+        ("ru", ("r",)),
+        ("ie", ("", "a")),
+        ("y", ("a", "")),
+        ("i", ("a", "e")),
+        ("a", ("",)),
+        ("u", ("",)),
+    ),
+}
+_MORPH_LANGS = ("ru", "uk")
+
+
+@lru_cache(maxsize=2)
+def _analyzer(lang: str) -> Any:
+    """Return the pymorphy3 analyser of ``lang``, or None when it is not installed."""
+    try:
+        import pymorphy3  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover - a declared dependency
+        logger.warning("pymorphy3 is not installed: %s names are not put in the nominative", lang)
+        return None
+    try:
+        return pymorphy3.MorphAnalyzer(lang=lang)
+    except (ValueError, OSError) as exc:  # pragma: no cover - dictionary missing
+        logger.warning("no pymorphy3 dictionary for %s (%s)", lang, exc)
+        return None
+
+
+def _like(form: str, original: str) -> str:
+    """Give ``form`` the capitalisation of ``original`` ("слоним" -> "Слоним")."""
+    if original[:1].isupper():
+        parts = form.split("-")
+        orig_parts = original.split("-")
+        out = []
+        for i, part in enumerate(parts):
+            upper = i < len(orig_parts) and orig_parts[i][:1].isupper()
+            out.append(part[:1].upper() + part[1:] if upper else part)
+        return "-".join(out)
+    return form
+
+
+@lru_cache(maxsize=8192)
+def _word_forms(word: str, lang: str) -> tuple[str, ...]:
+    """Nominative candidates of one word (itself first)."""
+    forms = [word]
+    if lang in _MORPH_LANGS:
+        morph = _analyzer(lang)
+        if morph is not None and "-" not in word:
+            for parse in morph.parse(word)[:3]:
+                case = parse.tag.case
+                if case in (None, "nomn"):
+                    continue
+                inflected = parse.inflect({"nomn"})
+                form = inflected.word if inflected is not None else parse.normal_form
+                forms.append(_like(form, word))
+    for ending, nominatives in _SUFFIX_RULES.get(lang, ()):
+        low = word.lower()
+        if low.endswith(ending) and len(low) > len(ending) + 2:
+            for nominative in nominatives:
+                forms.append(word[: len(word) - len(ending)] + nominative)
+    return tuple(dict.fromkeys(forms))
+
+
+@lru_cache(maxsize=8192)
+def name_forms(name: str, lang: str | None) -> tuple[str, ...]:
+    """Return the candidate nominative forms of a place name, the name itself first.
+
+    Parameters
+    ----------
+    name
+        The name as written (one to three words).
+    lang
+        The language of the text around it (``ru``, ``uk``, ``be``, ``pl``; others
+        give the name alone).
+
+    Returns
+    -------
+    tuple of str
+        At most 12 distinct forms; combinations of the words' forms for a name of
+        several words.
+    """
+    if lang not in ("ru", "uk", "be", "pl"):
+        return (name,)
+    words = name.split()
+    if len(words) > 3:
+        return (name,)
+    options = [_word_forms(w, lang)[:4] for w in words]
+    # the name with every word in its likeliest nominative comes right after the name
+    likeliest = " ".join(o[1] if len(o) > 1 else o[0] for o in options)
+    combos = (" ".join(c) for c in itertools.product(*options))
+    return tuple(dict.fromkeys([name, likeliest, *combos]))[:12]
+
+
+@lru_cache(maxsize=8192)
+def is_locative(word: str, lang: str) -> bool:
+    """Whether a Russian or Ukrainian word is in the locative ("в Брянске"), not the accusative.
+
+    Examples
+    --------
+    >>> is_locative("Брянске", "ru"), is_locative("Брянск", "ru"), is_locative("Валуйки", "ru")
+    (True, False, False)
+    """
+    morph = _analyzer(lang) if lang in _MORPH_LANGS else None
+    if morph is None:
+        return word.lower().endswith(("е", "ах", "ях", "і"))
+    cases = {p.tag.case for p in morph.parse(word)[:4]}
+    return bool(cases & {"loct", "loc2"}) and not cases & {"nomn", "accs"}

@@ -1,0 +1,118 @@
+"""One reader per language: the finders and cues the train assembly asks for.
+
+:mod:`~railtrack.extract.trains` assembles trains from what a reader finds in each
+clause (places, dates, car counts, train markers, verbs, claims); it never looks at
+the words itself. English is read by the tuned patterns of
+:mod:`~railtrack.extract.places`, :mod:`~railtrack.extract.dates`,
+:mod:`~railtrack.extract.numbers` and :mod:`~railtrack.extract.cues`; Russian,
+Ukrainian, Belarusian and Polish by one :class:`~railtrack.extract.lexread.LexiconReader`
+over each language's lexicon.
+
+Examples
+--------
+>>> [p.text for p in reader_for("en").find_places("It left Gomel for Valuyki.")]
+['Gomel', 'Valuyki']
+>>> [p.text for p in reader_for("pl").find_places("Pociąg wyjechał ze stacji Słonim.")]
+['Słonim']
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Protocol
+
+from railtrack.extract import cues
+from railtrack.extract.cues import GroupAnnouncement, TrainMarker, VerbCue
+from railtrack.extract.dates import DateSpan, find_dates
+from railtrack.extract.lexread import LexiconReader
+from railtrack.extract.numbers import CarCount, find_car_counts, find_count_series
+from railtrack.extract.places import PlaceSpan, find_places
+
+__all__ = ["EnglishReader", "Reader", "reader_for"]
+
+
+class Reader(Protocol):
+    """What the train assembly asks of a language (offsets are into the text given)."""
+
+    lang: str
+
+    def find_places(self, text: str) -> list[PlaceSpan]: ...  # noqa: D102
+    def find_dates(self, text: str) -> list[DateSpan]: ...  # noqa: D102
+    def find_car_counts(self, text: str) -> list[CarCount]: ...  # noqa: D102
+    def find_count_series(self, text: str) -> tuple[list[int], str, int, int] | None: ...  # noqa: D102
+    def verb_cues(self, text: str) -> list[VerbCue]: ...  # noqa: D102
+    def claim_kind(self, text: str) -> str | None: ...  # noqa: D102
+    def new_train_markers(self, text: str) -> list[TrainMarker]: ...  # noqa: D102
+    def group_announcement(self, text: str) -> GroupAnnouncement | None: ...  # noqa: D102
+    def is_group_reference(self, text: str) -> bool: ...  # noqa: D102
+    def is_each(self, text: str) -> bool: ...  # noqa: D102
+    def train_number(self, text: str) -> str | None: ...  # noqa: D102
+    def is_off_topic(self, text: str) -> bool: ...  # noqa: D102
+    def has_train_noun(self, text: str) -> bool: ...  # noqa: D102
+    def has_car_noun(self, text: str) -> bool: ...  # noqa: D102
+    def is_whole_train(self, before: str) -> bool: ...  # noqa: D102
+
+
+class EnglishReader:
+    """English: the tuned pattern finders."""
+
+    lang = "en"
+
+    def find_places(self, text: str) -> list[PlaceSpan]:  # noqa: D102
+        return find_places(text)
+
+    def find_dates(self, text: str) -> list[DateSpan]:  # noqa: D102
+        return find_dates(text)
+
+    def find_car_counts(self, text: str) -> list[CarCount]:  # noqa: D102
+        return find_car_counts(text)
+
+    def find_count_series(self, text: str) -> tuple[list[int], str, int, int] | None:  # noqa: D102
+        return find_count_series(text)
+
+    def verb_cues(self, text: str) -> list[VerbCue]:  # noqa: D102
+        return cues.verb_cues(text)
+
+    def claim_kind(self, text: str) -> str | None:  # noqa: D102
+        return cues.claim_kind(text)
+
+    def new_train_markers(self, text: str) -> list[TrainMarker]:  # noqa: D102
+        return cues.new_train_markers(text)
+
+    def group_announcement(self, text: str) -> GroupAnnouncement | None:  # noqa: D102
+        return cues.group_announcement(text)
+
+    def is_group_reference(self, text: str) -> bool:  # noqa: D102
+        return cues.is_group_reference(text)
+
+    def is_each(self, text: str) -> bool:  # noqa: D102
+        return cues.is_each(text)
+
+    def train_number(self, text: str) -> str | None:  # noqa: D102
+        return cues.train_number(text)
+
+    def is_off_topic(self, text: str) -> bool:  # noqa: D102
+        return cues.is_off_topic(text)
+
+    def has_train_noun(self, text: str) -> bool:  # noqa: D102
+        return cues.has_train_noun(text)
+
+    def has_car_noun(self, text: str) -> bool:  # noqa: D102
+        return cues.has_car_noun(text)
+
+    def is_whole_train(self, before: str) -> bool:  # noqa: D102
+        return cues.is_whole_train(before)
+
+
+@lru_cache(maxsize=8)
+def reader_for(lang: str) -> Reader:
+    """Return the reader of ``lang`` (``en``, ``ru``, ``uk``, ``be`` or ``pl``).
+
+    Raises
+    ------
+    KeyError
+        For a language railtrack does not read.
+    """
+    if lang == "en":
+        return EnglishReader()
+    return LexiconReader(lang)

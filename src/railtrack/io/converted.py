@@ -1,0 +1,267 @@
+"""Reports converted once to partitioned Parquet, and read back from there.
+
+Extracting free text is the slowest part of a load; a season's reports need it once.
+``railtrack convert REPORTS --out DIR`` (:func:`write_converted`) loads the reports
+and writes what the load gave:
+
+- ``shipments/``, ``groups/``, ``sightings/``: Parquet datasets partitioned by the
+  month the source published the report (hive style, ``month=2023-03/``;
+  ``month=unknown`` when no date is given). Each row holds ``seq`` (the record's
+  place in the load), ``id``, ``file`` (the report file it was read from),
+  ``published`` (date) and ``record``: the record as JSON in the model's field
+  names (the shape ``railtrack load --json`` prints). Shipments also carry
+  ``origin`` and ``destination`` as written, for queries in DuckDB, pandas or Spark.
+- ``problems.parquet`` (``path``, ``row``, ``field``, ``message``, ``unit``) and
+  ``posts.parquet`` (the Telegram posts read, for the store);
+- ``railtrack-reports.json``: the manifest (format version, counts, what was skipped).
+
+:func:`railtrack.load_reports` given such a directory (or ``railtrack track DIR``)
+reads it back (:func:`read_converted`) into the same :class:`ReportSet` the original
+load gave: the same records in the same order, their files, problems and skipped
+counts, with no text extracted again.
+
+Examples
+--------
+>>> import tempfile
+>>> from railtrack import data_path
+>>> from railtrack.io import load_reports
+>>> original = load_reports(data_path("reports"))
+>>> out = Path(tempfile.mkdtemp()) / "season"
+>>> write_converted(original, out)["shipments"]
+17
+>>> again = load_reports(out)
+>>> again.shipments == original.shipments, again.files == original.files
+(True, True)
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+
+from railtrack.errors import InputPathError
+from railtrack.io.reportset import Problem, ReportSet
+from railtrack.io.telegram_posts import PostRef
+from railtrack.models import Shipment, ShipmentGroup, Sighting
+
+__all__ = ["FORMAT_VERSION", "MANIFEST", "is_converted", "read_converted", "write_converted"]
+
+MANIFEST = "railtrack-reports.json"
+"""The file that marks a directory as converted reports."""
+
+FORMAT_VERSION = 1
+"""Version of the layout; a directory of another version is refused with a message."""
+
+_KINDS: dict[str, type[Shipment] | type[ShipmentGroup] | type[Sighting]] = {
+    "shipments": Shipment,
+    "groups": ShipmentGroup,
+    "sightings": Sighting,
+}
+
+
+def is_converted(path: str | Path) -> bool:
+    """Return whether ``path`` is a directory written by :func:`write_converted`.
+
+    Examples
+    --------
+    >>> from railtrack import data_path
+    >>> is_converted(data_path("reports"))
+    False
+    """
+    return (Path(path) / MANIFEST).is_file()
+
+
+def _published(record: Shipment | ShipmentGroup | Sighting) -> date | None:
+    source = record.source
+    if source.published is not None:
+        return source.published
+    moment = getattr(source, "published_at", None)
+    return moment.date() if moment is not None else None
+
+
+def _table(
+    kind: str, records: Sequence[Any], start: int, files: dict[tuple[str, str], str]
+) -> pa.Table:
+    model_name = _KINDS[kind].__name__
+    published = [_published(r) for r in records]
+    columns: dict[str, pa.Array] = {
+        "seq": pa.array(range(start, start + len(records)), pa.int64()),
+        "id": pa.array([r.id for r in records], pa.string()),
+        "file": pa.array([files.get((model_name, r.id)) for r in records], pa.string()),
+        "published": pa.array(published, pa.date32()),
+        "month": pa.array(
+            [d.strftime("%Y-%m") if d is not None else "unknown" for d in published], pa.string()
+        ),
+        "record": pa.array([r.model_dump_json() for r in records], pa.string()),
+    }
+    if kind == "shipments":
+        for end in ("origin", "destination"):
+            places = [getattr(r, end) for r in records]
+            columns[end] = pa.array([p.text if p is not None else None for p in places])
+    return pa.table(columns)
+
+
+def _prepare(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        msg = f"--out {out} is a file; give a new or empty directory"
+        raise InputPathError(msg)
+    if out.is_dir() and any(out.iterdir()):
+        if not is_converted(out):
+            msg = (
+                f"--out {out} is not empty and holds no converted reports; "
+                "give a new or empty directory"
+            )
+            raise InputPathError(msg)
+        for name in (*_KINDS, "problems.parquet", "posts.parquet", MANIFEST):
+            target = out / name
+            if target.is_dir():
+                shutil.rmtree(target)
+            elif target.exists():
+                target.unlink()
+    out.mkdir(parents=True, exist_ok=True)
+
+
+def write_converted(reports: ReportSet, out: str | Path) -> dict[str, Any]:
+    """Write loaded reports to ``out`` as partitioned Parquet (the layout above).
+
+    Parameters
+    ----------
+    reports
+        What :func:`railtrack.load_reports` returned.
+    out
+        A new or empty directory, or one converted before (its contents are replaced).
+
+    Returns
+    -------
+    dict
+        The manifest written: ``format``, ``shipments``, ``groups``, ``sightings``,
+        ``problems``, ``posts``, ``months`` and ``skipped``.
+
+    Raises
+    ------
+    InputPathError
+        When ``out`` is a file, or a directory holding anything but converted reports.
+    """
+    out = Path(out)
+    _prepare(out)
+    months: set[str] = set()
+    for kind in _KINDS:
+        records = getattr(reports, kind)
+        table = _table(kind, records, 0, reports.files)
+        months.update(table.column("month").to_pylist())
+        ds.write_dataset(
+            table,
+            out / kind,
+            format="parquet",
+            partitioning=ds.partitioning(pa.schema([("month", pa.string())]), flavor="hive"),
+            existing_data_behavior="overwrite_or_ignore",
+            basename_template="part-{i}.parquet",
+        )
+    problems = reports.problems
+    pq.write_table(
+        pa.table(
+            {
+                "path": pa.array([p.path for p in problems], pa.string()),
+                "row": pa.array([p.row for p in problems], pa.int64()),
+                "field": pa.array([p.field for p in problems], pa.string()),
+                "message": pa.array([p.message for p in problems], pa.string()),
+                "unit": pa.array([p.unit for p in problems], pa.string()),
+            }
+        ),
+        out / "problems.parquet",
+    )
+    posts = reports.posts
+    pq.write_table(
+        pa.table({f: pa.array([getattr(p, f) for p in posts]) for f in PostRef._fields})
+        if posts
+        else pa.table({f: pa.array([], pa.string()) for f in PostRef._fields}),
+        out / "posts.parquet",
+    )
+    manifest: dict[str, Any] = {
+        "format": FORMAT_VERSION,
+        "shipments": len(reports.shipments),
+        "groups": len(reports.groups),
+        "sightings": len(reports.sightings),
+        "problems": len(problems),
+        "posts": len(posts),
+        "months": sorted(months),
+        "skipped": dict(reports.skipped),
+    }
+    (out / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    return manifest
+
+
+def _manifest(path: Path) -> dict[str, Any]:
+    try:
+        manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        msg = f"{path / MANIFEST}: cannot read the manifest of converted reports: {exc}"
+        raise InputPathError(msg) from exc
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_VERSION:
+        got = manifest.get("format") if isinstance(manifest, dict) else None
+        msg = (
+            f"{path / MANIFEST}: converted reports of format {got!r}; this railtrack reads "
+            f"format {FORMAT_VERSION}: convert the reports again with railtrack convert"
+        )
+        raise InputPathError(msg)
+    return manifest
+
+
+def _read_kind(path: Path, kind: str) -> pa.Table:
+    where = path / kind
+    if not where.is_dir():
+        msg = f"{where}: missing from converted reports; convert them again"
+        raise InputPathError(msg)
+    table = ds.dataset(where, format="parquet", partitioning="hive").to_table(
+        columns=["seq", "id", "file", "record"]
+    )
+    return table.sort_by("seq")
+
+
+def read_converted(path: str | Path) -> ReportSet:
+    """Read reports written by :func:`write_converted`, in their original order.
+
+    Parameters
+    ----------
+    path
+        The converted directory.
+
+    Returns
+    -------
+    ReportSet
+        The records (validated again from their JSON), each with its original file,
+        the problems and skipped counts of the original load, and its Telegram posts.
+
+    Raises
+    ------
+    InputPathError
+        When the manifest or a dataset is missing, unreadable or of another format.
+    """
+    path = Path(path)
+    manifest = _manifest(path)
+    result = ReportSet()
+    for kind, model in _KINDS.items():
+        table = _read_kind(path, kind)
+        name = model.__name__
+        for file, record in zip(
+            table.column("file").to_pylist(), table.column("record").to_pylist(), strict=True
+        ):
+            item = model.model_validate_json(record)
+            result.add(item, file=file)
+            if file is None:
+                result.files.pop((name, item.id), None)
+    problems = pq.read_table(path / "problems.parquet").to_pylist()
+    result.problems = [Problem(**p) for p in problems]
+    posts = pq.read_table(path / "posts.parquet").to_pylist()
+    result.posts = [PostRef(**p) for p in posts]
+    result.skipped = Counter(manifest.get("skipped", {}))
+    return result

@@ -1,0 +1,223 @@
+"""The Dask engine's load: files read and free text extracted on a ``distributed`` cluster.
+
+:func:`load_chunks_dask` is what :func:`railtrack.load_reports` runs when given a
+``client`` (``railtrack track --engine dask``): the report files are cut into chunks
+(:func:`railtrack.io.parallel.chunk_files`), each chunk is one Dask task run by
+:func:`railtrack.io.parallel.load_chunk` on a worker, and the loaders come back to
+be merged **in file order** by the same code as a serial load, so the records,
+problems and ids are the same as the default engine's. The network that resolves
+free-text place names is scattered to every worker once (``broadcast=True``), not
+sent with each task. Telegram exports are streamed by the client, as in a serial
+load.
+
+**Resumability.** With a ``work_dir``, each finished chunk is saved there as it
+arrives (``chunk-<key>.pkl``, written to a temporary name and renamed, so a killed
+run leaves no half file); ``key`` hashes the chunk's paths, sizes and modification
+times and the default publication date. A restarted run reads the saved chunks
+instead of sending them to the cluster again. The files are Python pickles: point
+``work_dir`` only at a directory railtrack wrote for you.
+
+Examples
+--------
+>>> chunk_key([Path("a.txt")], None) == chunk_key([Path("a.txt")], None)
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from railtrack.errors import RailtrackError
+from railtrack.io.parallel import chunk_files, load_chunk, runs_by_place
+
+if TYPE_CHECKING:
+    from railtrack.network import RailNetwork
+
+__all__ = ["DaskMissingError", "chunk_key", "dask_client", "load_chunks_dask"]
+
+_KEY_VERSION = "1"
+
+
+def chunk_key(paths: Sequence[Path], published: date | None) -> str:
+    """Return the hash naming a chunk's saved result in a work directory.
+
+    It changes when a file of the chunk changes (size or modification time), when
+    the chunk holds other files, or when the default publication date changes.
+
+    Parameters
+    ----------
+    paths
+        The chunk's files.
+    published
+        The load's default publication date.
+
+    Returns
+    -------
+    str
+        24 hexadecimal characters.
+    """
+    digest = hashlib.sha256(f"{_KEY_VERSION}|{published}".encode())
+    for path in paths:
+        try:
+            stat = path.stat()
+            mark = f"{stat.st_size}:{stat.st_mtime_ns}"
+        except OSError:
+            mark = "missing"
+        digest.update(f"|{path.resolve()}|{mark}".encode())
+    return digest.hexdigest()[:24]
+
+
+def _save(path: Path, loaders: list[Any]) -> None:
+    tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+    with tmp.open("wb") as fh:
+        pickle.dump(loaders, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(path)
+
+
+def _saved(path: Path) -> list[Any] | None:
+    try:
+        with path.open("rb") as fh:
+            loaders: list[Any] = pickle.load(fh)
+    except (OSError, EOFError, pickle.UnpicklingError):
+        return None
+    return loaders
+
+
+def _chunk_task(
+    paths: list[Path], published: date | None, network: RailNetwork | Literal[False] | None
+) -> list[Any]:
+    return load_chunk(paths, published=published, network=network)
+
+
+def load_chunks_dask(
+    files: Sequence[Path],
+    *,
+    client: Any,
+    published: date | None,
+    network: RailNetwork | Literal[False] | None,
+    serial: Callable[[Path], Any],
+    in_parent: Callable[[Path], bool],
+    work_dir: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[Any]:
+    """Yield each file's finished loader, in file order, chunks loaded on a Dask cluster.
+
+    Parameters
+    ----------
+    files
+        Report files, in load order.
+    client
+        A ``distributed.Client``.
+    published
+        The load's default publication date for free text.
+    network
+        Resolves free-text place names; scattered to every worker once.
+    serial
+        Loads one file in this process (Telegram exports).
+    in_parent
+        Whether a file is loaded by ``serial``.
+    work_dir
+        Where finished chunks are saved and found again on a restart (None: not saved).
+    progress
+        Called with (chunks done, chunks in all) as chunks finish or are found saved.
+
+    Yields
+    ------
+    _FileLoader
+        One per file, in the order of ``files``.
+    """
+    from distributed import as_completed
+
+    runs = runs_by_place(files, in_parent)
+    chunks = [chunk for here, run in runs if not here for chunk in chunk_files(run)]
+    keys = [chunk_key(chunk, published) for chunk in chunks]
+    done: dict[int, list[Any]] = {}
+    if work_dir is not None:
+        work_dir.mkdir(parents=True, exist_ok=True)
+        for i, key in enumerate(keys):
+            saved = _saved(work_dir / f"chunk-{key}.pkl")
+            if saved is not None:
+                done[i] = saved
+    total = len(chunks)
+    if progress is not None:
+        progress(len(done), total)
+    todo = [i for i in range(total) if i not in done]
+    if todo:
+        shared = client.scatter(network, broadcast=True)
+        futures = {
+            client.submit(
+                _chunk_task, chunks[i], published, shared, key=f"railtrack-load-{keys[i]}"
+            ): i
+            for i in todo
+        }
+        for future, loaders in as_completed(futures, with_results=True):  # type: ignore[no-untyped-call]
+            i = futures[future]
+            done[i] = loaders
+            if work_dir is not None:
+                _save(work_dir / f"chunk-{keys[i]}.pkl", loaders)
+            if progress is not None:
+                progress(len(done), total)
+    position = 0
+    for here, run in runs:
+        if here:
+            yield from map(serial, run)
+            continue
+        for _ in chunk_files(run):
+            yield from done.pop(position)
+            position += 1
+
+
+class DaskMissingError(RailtrackError):
+    """The Dask engine was asked for and ``dask``/``distributed`` are not installed."""
+
+
+@contextmanager
+def dask_client(scheduler: str | None = None, *, workers: int | None = None) -> Iterator[Any]:
+    """Open a ``distributed.Client``: on ``scheduler``, or on a new local cluster.
+
+    Parameters
+    ----------
+    scheduler
+        A scheduler address (``tcp://host:8786``); None starts a ``LocalCluster`` of
+        ``workers`` single-threaded worker processes (default: every core), closed
+        on exit.
+    workers
+        Worker processes of the local cluster.
+
+    Yields
+    ------
+    distributed.Client
+
+    Raises
+    ------
+    DaskMissingError
+        When Dask is not installed (``pip install "railtrack[dask]"``).
+    """
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as exc:
+        msg = f'the Dask engine needs dask and distributed: pip install "railtrack[dask]" ({exc})'
+        raise DaskMissingError(msg) from exc
+    if scheduler is not None:
+        with Client(scheduler) as client:  # type: ignore[no-untyped-call]
+            yield client
+        return
+    from railtrack.io.parallel import available_cores
+
+    with (
+        LocalCluster(  # type: ignore[no-untyped-call]
+            n_workers=workers or available_cores(),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+        ) as cluster,
+        Client(cluster) as client,  # type: ignore[no-untyped-call]
+    ):
+        yield client

@@ -1,0 +1,178 @@
+"""Your own table as input: map a spreadsheet's column headers to report fields.
+
+Analysts keep trains in spreadsheets with their own headers (``date, from, to,
+wagons, source`` or ``дата, откуда, куда, вагонов, источник``). :func:`map_headers`
+maps each header to a field of a structured report record, through the alias
+table ``data/tables/header_aliases.csv`` (English, Russian, Ukrainian, Belarusian
+and Polish; documented in the README beside it) and the user's own
+``--columns HEADER=FIELD`` mapping, which wins. A table without an id column gets
+stable generated ids (:func:`generated_id`).
+
+Examples
+--------
+>>> m = map_headers(["Дата", "Откуда", "Куда", "Вагонов", "Comment 2"])
+>>> m.columns
+{'Дата': 'departure', 'Откуда': 'origin', 'Куда': 'destination', 'Вагонов': 'cars_total'}
+>>> m.ignored
+['Comment 2']
+>>> generated_id(3, ["2023-03-01", "Slonim", "Rossosh"])
+'row3-a2b4afa0e4'
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from railtrack._data import data_path
+from railtrack.io._records import KNOWN_KEYS
+
+__all__ = [
+    "HeaderMap",
+    "ambiguous_day_first",
+    "generated_id",
+    "header_aliases",
+    "map_headers",
+    "normalise_header",
+]
+
+_SPACES = re.compile(r"[\s_\-]+")
+_PARENS = re.compile(r"\s*[(\[].*?[)\]]\s*")
+
+
+def normalise_header(header: str) -> str:
+    """Return a header as compared: case-folded, ``_``/``-``/spaces as one space, no ``:``.
+
+    Examples
+    --------
+    >>> normalise_header("  Cars_Total: ")
+    'cars total'
+    """
+    text = header.replace("\ufeff", "").strip().rstrip(":").strip()
+    return _SPACES.sub(" ", text.casefold()).strip()
+
+
+@lru_cache(maxsize=1)
+def header_aliases() -> dict[str, str]:
+    """Return the alias table: normalised header -> field.
+
+    Every field also maps to itself, unless the table lists its name (``cars`` in a
+    table is the total).
+
+    Raises
+    ------
+    ValueError
+        When the alias table maps one header to two fields or names an unknown field.
+    """
+    listed: dict[str, str] = {}
+    path = data_path("tables", "header_aliases.csv")
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            header, target = normalise_header(row["header"]), row["field"].strip()
+            if target not in KNOWN_KEYS:
+                msg = f"{path.name}: {row['header']!r} maps to unknown field {target!r}"
+                raise ValueError(msg)
+            if listed.setdefault(header, target) != target:
+                msg = f"{path.name}: {row['header']!r} maps to two fields"
+                raise ValueError(msg)
+    # a listed header wins over a field of the same name ("cars" in a table is a total)
+    return {**{normalise_header(k): k for k in KNOWN_KEYS}, **listed}
+
+
+@dataclass
+class HeaderMap:
+    """How a table's columns map to fields.
+
+    ``columns`` maps each header as written to its field, in the table's order;
+    ``ignored`` lists the headers not read; ``notes`` say why a column was not used
+    when another column already gave its field.
+    """
+
+    columns: dict[str, str] = field(default_factory=dict)
+    ignored: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def fields(self) -> set[str]:
+        """The fields some column gives."""
+        return set(self.columns.values())
+
+
+def map_headers(headers: Sequence[str], user: Mapping[str, str] | None = None) -> HeaderMap:
+    """Map column headers to report fields.
+
+    Parameters
+    ----------
+    headers
+        The header row as written.
+    user
+        ``{header: field}`` from ``--columns``: headers compared as by
+        :func:`normalise_header`; it wins over the alias table.
+
+    Returns
+    -------
+    HeaderMap
+        The first column giving a field is used; a later one naming the same field is
+        ignored with a note. Empty headers are ignored silently.
+    """
+    aliases = header_aliases()
+    wanted = {normalise_header(k): v for k, v in (user or {}).items()}
+    result = HeaderMap()
+    used: dict[str, str] = {}
+    for header in headers:
+        key = normalise_header(header)
+        if not key:
+            continue
+        target = wanted.get(key) or aliases.get(key) or aliases.get(_PARENS.sub(" ", key).strip())
+        if target is None:
+            result.ignored.append(header)
+            continue
+        if target in used:
+            result.ignored.append(header)
+            result.notes.append(
+                f"column {header!r} not read: column {used[target]!r} already gives {target!r}"
+            )
+            continue
+        used[target] = header
+        result.columns[header] = target
+    return result
+
+
+def generated_id(row: int, values: Sequence[object]) -> str:
+    """Return a stable id for a table row without one: its row number and a content hash.
+
+    The id is ``row{N}-`` and the first ten hex digits of the SHA-256 of the row's
+    cells (as text, joined by a unit separator): the same row of the same table gets
+    the same id on every load, so stores and ``--json`` outputs stay stable, and an
+    edited row gets a new one.
+    """
+    body = "\x1f".join("" if v is None else str(v).strip() for v in values)
+    digest = hashlib.sha256(f"{row}\x1e{body}".encode()).hexdigest()[:10]
+    return f"row{row}-{digest}"
+
+
+_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})\s*([/-])\s*(\d{1,2})\s*\2\s*(\d{2}|\d{4})\s*$")
+
+
+def ambiguous_day_first(text: str) -> bool:
+    """Whether a numeric date could be read day-first or month-first (``01/03/2023``).
+
+    Slashes and hyphens are written both ways (US month-first, European day-first);
+    dots (``01.03.2023``) are day-first wherever they are used, so never ambiguous.
+
+    Examples
+    --------
+    >>> ambiguous_day_first("01/03/2023"), ambiguous_day_first("13/03/2023")
+    (True, False)
+    >>> ambiguous_day_first("03/03/2023"), ambiguous_day_first("01.03.2023")
+    (False, False)
+    """
+    match = _NUMERIC_DATE.match(text)
+    if match is None:
+        return False
+    day, month = int(match[1]), int(match[3])
+    return day <= 12 and month <= 12 and day != month

@@ -1,0 +1,346 @@
+"""Telegram channel exports as a source: every post a report.
+
+Analysts save the channels they follow with Telegram Desktop's "Export chat
+history", as JSON (``result.json``) or HTML (``messages.html``, ``messages2.html``,
+...). :func:`read_telegram_export` reads either (one file or the export folder) and
+turns each post into a report through the same extraction as any text
+(:func:`railtrack.extract.extract_shipments`); :func:`railtrack.load_reports` does
+the same for any export it meets among other report files.
+
+Each post's :class:`~railtrack.models.Source` keeps its channel: ``reporter`` is the
+channel's title (for a forward, the channel or person it was forwarded from, with
+the channel as ``relayed_by``), ``channel``, ``channel_id``, ``message_id``, the
+post's link as ``url`` (``https://t.me/<username>/<id>`` when the username is known,
+else ``https://t.me/c/<channel id>/<id>``, which opens for the channel's members),
+``published_at`` and ``published`` (its date), ``forwarded_from`` and ``edited_at``.
+
+Service messages, stickers and posts without text are skipped and counted; captions
+of photos, videos and files are text. Posts without any train, car, railway or
+station word (:func:`~railtrack.io.telegram_filter.mentions_rail`) are counted and
+not extracted. Nothing is sent over the network.
+
+Examples
+--------
+>>> import json, tempfile, pathlib
+>>> chat = {"name": "Rail watch", "type": "public_channel", "id": 1234, "messages": [
+...     {"id": 7, "type": "message", "date": "2023-03-03T12:00:00",
+...      "date_unixtime": "1677844800",
+...      "text": "A military echelon of 40 flatcars left Orsha for Smolensk yesterday."},
+...     {"id": 8, "type": "message", "date": "2023-03-03T12:05:00",
+...      "date_unixtime": "1677845100", "text": "Thank you for your support!"}]}
+>>> with tempfile.TemporaryDirectory() as tmp:
+...     path = pathlib.Path(tmp) / "result.json"
+...     _ = path.write_text(json.dumps(chat))
+...     reports = read_telegram_export(path, usernames={"1234": "railwatch"})
+>>> (s,) = reports.shipments
+>>> s.id, s.source.reporter, s.source.url, s.source.published.isoformat()
+('tg-1234-7-t1', 'Rail watch', 'https://t.me/railwatch/7', '2023-03-03')
+>>> s.origin.station, s.cars.flat, s.departure.earliest.isoformat()
+('Orsha-Tsentralnaya', 40, '2023-03-02')
+>>> dict(reports.skipped)
+{'telegram posts without train words (pre-filter)': 1}
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from railtrack.errors import InputPathError
+from railtrack.extract import extract_shipments
+from railtrack.io.reportset import Problem, ReportSet
+from railtrack.io.telegram_filter import mentions_rail
+from railtrack.io.telegram_html import is_html_export_page, page_number, read_html_export
+from railtrack.io.telegram_json import is_json_export, read_json_export
+from railtrack.io.telegram_posts import Post, PostRef, ReadLog
+from railtrack.models import Shipment, ShipmentGroup, Source
+
+if TYPE_CHECKING:
+    from railtrack.network import RailNetwork
+
+__all__ = [
+    "PREFILTER_SKIP",
+    "PostRef",
+    "TelegramFile",
+    "export_files",
+    "is_export_folder",
+    "is_telegram_file",
+    "post_link",
+    "post_source",
+    "read_telegram_export",
+    "read_telegram_file",
+]
+
+logger = logging.getLogger(__name__)
+
+PREFILTER_SKIP = "telegram posts without train words (pre-filter)"
+"""The skip count of posts the pre-filter kept from extraction."""
+
+_SLUG = re.compile(r"[^0-9A-Za-z]+")
+
+
+def is_telegram_file(path: Path) -> bool:
+    """Return whether a file is a Telegram Desktop export (a JSON export or an HTML page)."""
+    suffix = path.suffix.lower()
+    if suffix == ".html":
+        return is_html_export_page(path)
+    return suffix == ".json" and is_json_export(path)
+
+
+def is_export_folder(folder: Path) -> bool:
+    """Return whether a folder holds a Telegram Desktop export at its top."""
+    result = folder / "result.json"
+    return (folder / "messages.html").is_file() or (result.is_file() and is_json_export(result))
+
+
+def export_files(folder: Path) -> list[Path]:
+    """Return an export folder's message files: ``result.json``, or the HTML pages in order.
+
+    The media folders beside them (``photos/``, ``files/``, ...) are never read: an
+    attached ``.txt`` or ``.json`` is a file someone posted, not a report.
+    """
+    result = folder / "result.json"
+    if result.is_file() and is_json_export(result):
+        return [result]
+    pages = [p for p in folder.iterdir() if p.is_file() and is_html_export_page(p)]
+    return sorted(pages, key=lambda p: page_number(p) or 0)
+
+
+def _channel_slug(post: Post) -> str:
+    if post.channel_id is not None:
+        return post.channel_id
+    slug = _SLUG.sub("-", post.channel).strip("-").lower()
+    if not slug or not slug.isascii():
+        slug = "c" + hashlib.sha1(post.channel.encode()).hexdigest()[:10]
+    return slug
+
+
+def post_link(post: Post, username: str | None = None) -> str | None:
+    """Return a post's link: by username, else by channel id, else None (HTML, no username).
+
+    Examples
+    --------
+    >>> from datetime import datetime
+    >>> p = Post("result.json", "Rail", "1234", "public_channel", 7, "text", datetime(2023, 3, 3))
+    >>> post_link(p, "railwatch"), post_link(p)
+    ('https://t.me/railwatch/7', 'https://t.me/c/1234/7')
+    """
+    if username:
+        return f"https://t.me/{username.lstrip('@')}/{post.message_id}"
+    if post.channel_id is not None:
+        return f"https://t.me/c/{post.channel_id}/{post.message_id}"
+    return None
+
+
+def post_source(post: Post, *, username: str | None = None) -> Source:
+    """Return the :class:`~railtrack.models.Source` of one post.
+
+    The reporter is the channel, or for a forward the original sender (the channel
+    is then ``relayed_by``). ``published`` is the date of ``published_at``: the UTC
+    date when the export gives Unix time, else the exporting computer's local date.
+    """
+    forwarded = post.forwarded_from
+    return Source(
+        reporter=forwarded or post.channel,
+        relayed_by=post.channel if forwarded else None,
+        url=post_link(post, username),
+        published=post.published_at.date(),
+        channel=post.channel,
+        channel_id=post.channel_id,
+        message_id=post.message_id,
+        published_at=post.published_at,
+        forwarded_from=forwarded,
+        edited_at=post.edited_at,
+    )
+
+
+def post_ref(post: Post) -> PostRef:
+    """Return the store's reference to a post (its key, version and text digest)."""
+    version = (post.edited_at or post.published_at).isoformat()
+    digest = hashlib.sha1(post.text.encode("utf-8", "surrogatepass")).hexdigest()
+    return PostRef(post.channel_key, post.message_id, version, digest, post.file)
+
+
+@dataclass
+class TelegramFile:
+    """The reports of one export file: records, problems, skip counts and post references."""
+
+    path: Path
+    shipments: list[Shipment] = field(default_factory=list)
+    groups: list[ShipmentGroup] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)
+    posts: list[PostRef] = field(default_factory=list)
+    read: int = 0
+
+
+def _posts(path: Path, log: ReadLog) -> Iterator[Post]:
+    if path.suffix.lower() == ".html":
+        return read_html_export(path, log)
+    return read_json_export(path, log)
+
+
+def _username(post: Post, usernames: Mapping[str, str]) -> str | None:
+    if not usernames:
+        return None
+    if post.channel_id is not None and post.channel_id in usernames:
+        return usernames[post.channel_id]
+    return usernames.get(post.channel)
+
+
+def read_telegram_file(
+    path: Path,
+    *,
+    network: RailNetwork | Literal[False] | None = None,
+    usernames: Mapping[str, str] | None = None,
+    prefilter: bool = True,
+) -> TelegramFile:
+    """Read one export file (``result.json`` or a ``messages*.html`` page) into reports.
+
+    Parameters
+    ----------
+    path
+        The export file.
+    network
+        Resolves station names (None: the embedded network; False: keep as written).
+    usernames
+        Channel usernames (without ``@``) by channel id or title, for the posts' links.
+    prefilter
+        Skip posts without any train, car, railway or station word before extraction.
+
+    Returns
+    -------
+    TelegramFile
+        Shipments and groups (ids ``tg-<channel>-<message id>-t1``...), problems that
+        name the file and the message id (``unit`` ``"message"``), skip counts by
+        reason, and a :class:`PostRef` for every post with text.
+    """
+    out = TelegramFile(path)
+    log = ReadLog()
+    names = usernames or {}
+    for post in _posts(path, log):
+        out.posts.append(post_ref(post))
+        if prefilter and not mentions_rail(post.text):
+            out.skipped[PREFILTER_SKIP] += 1
+            continue
+        _extract(post, out, network=network, username=_username(post, names))
+    out.read = log.posts
+    out.skipped.update({f"telegram {reason}": n for reason, n in log.skipped.items()})
+    for p in log.problems:
+        unit = "message" if p.message_id is not None else "row"
+        out.problems.append(Problem(p.file, p.message_id, p.field, p.message, unit))
+    logger.info(
+        "%s: %d posts read, %d shipments; skipped %s",
+        path.name,
+        log.posts,
+        len(out.shipments),
+        dict(out.skipped),
+    )
+    return out
+
+
+def _extract(
+    post: Post,
+    out: TelegramFile,
+    *,
+    network: RailNetwork | Literal[False] | None,
+    username: str | None,
+) -> None:
+    source = post_source(post, username=username)
+    result = extract_shipments(
+        post.text,
+        published=source.published,
+        source=source,
+        network=network,
+        report_id=f"tg-{_channel_slug(post)}-{post.message_id}",
+    )
+    out.shipments.extend(result.shipments)
+    out.groups.extend(result.groups)
+    unresolved = set(result.unresolved)
+    out.problems.extend(
+        Problem(post.file, post.message_id, None, message, "message")
+        for message in result.problems
+        if message not in unresolved
+    )
+
+
+def _export_paths(path: Path) -> list[Path]:
+    if path.is_file():
+        return [path]
+    if is_export_folder(path):
+        return export_files(path)
+    found: list[Path] = []
+    for folder in sorted(
+        {p.parent for p in path.rglob("result.json")}
+        | {p.parent for p in path.rglob("messages.html")}
+    ):
+        if is_export_folder(folder):
+            found.extend(export_files(folder))
+    return found
+
+
+def read_telegram_export(
+    paths: str | Path | Iterable[str | Path],
+    *,
+    network: RailNetwork | Literal[False] | None = None,
+    usernames: Mapping[str, str] | None = None,
+    prefilter: bool = True,
+) -> ReportSet:
+    """Read Telegram Desktop exports into a :class:`~railtrack.io.ReportSet`.
+
+    Parameters
+    ----------
+    paths
+        A ``result.json``, a ``messages*.html`` page, an export folder, a folder of
+        export folders, or several of them.
+    network
+        Resolves station names (None: the embedded network; False: keep as written).
+    usernames
+        Channel usernames (without ``@``) by channel id or title, for the posts'
+        links (a JSON export gives the channel id, never its username).
+    prefilter
+        Skip posts without any train, car, railway or station word before extraction.
+
+    Returns
+    -------
+    ReportSet
+        Shipments and groups of every post, ``problems`` naming the file and message
+        id, ``skipped`` counts by reason and ``posts`` (a :class:`PostRef` per post
+        read, which the store uses to keep each post once and follow its edits).
+
+    Raises
+    ------
+    InputPathError
+        When a path does not exist.
+    """
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    out = ReportSet()
+    for root in map(Path, paths):
+        if not root.exists():
+            msg = f"no such file or directory: {root}"
+            raise InputPathError(msg)
+        for path in _export_paths(root):
+            add_telegram_file(
+                out,
+                read_telegram_file(path, network=network, usernames=usernames, prefilter=prefilter),
+            )
+    return out
+
+
+def add_telegram_file(out: ReportSet, part: TelegramFile) -> None:
+    """Add one export file's records, problems, skip counts and posts to a report set."""
+    name = str(part.path)
+    for shipment in part.shipments:
+        out.add(shipment, file=name)
+    for group in part.groups:
+        out.add(group, file=name)
+    out.problems.extend(part.problems)
+    out.skipped.update(part.skipped)
+    out.posts.extend(part.posts)

@@ -1,0 +1,104 @@
+"""What the Telegram export readers produce: posts, skip counts and problems.
+
+Both readers (:mod:`railtrack.io.telegram_json`, :mod:`railtrack.io.telegram_html`)
+yield :class:`Post` objects, one per message with text, and fill a
+:class:`ReadLog` with what they skipped and why, and with the problems they met,
+each naming the message id.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import NamedTuple
+
+__all__ = [
+    "CHANNEL_TYPES",
+    "GROUP_TYPES",
+    "MAX_POST_CHARS",
+    "Post",
+    "PostProblem",
+    "PostRef",
+    "ReadLog",
+]
+
+CHANNEL_TYPES = frozenset({"public_channel", "private_channel"})
+"""Telegram Desktop's ``type`` of a channel (``export_output_json.cpp``, ``TypeString``)."""
+
+GROUP_TYPES = frozenset({"public_supergroup", "private_supergroup", "private_group"})
+"""Group chats: read like channels, each post's sender kept as its ``author``."""
+
+MAX_POST_CHARS = 20_000
+"""Longest text read from one post.
+
+Telegram limits a message to 4,096 characters and a caption to 1,024 (4,096 with
+Premium); a longer "post" is a damaged or hand-made file, reported and skipped.
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """One message with text from a channel export.
+
+    ``published_at`` is timezone-aware (UTC) when the export gives Unix time, and
+    naive (the exporting computer's local time) when it gives only the local date.
+    ``media`` names an attached photo, video or file (whose caption is ``text``).
+    """
+
+    file: str
+    channel: str
+    channel_id: str | None
+    channel_type: str | None
+    message_id: int
+    text: str
+    published_at: datetime
+    forwarded_from: str | None = None
+    edited_at: datetime | None = None
+    author: str | None = None
+    media: str | None = None
+
+    @property
+    def channel_key(self) -> str:
+        """The channel's identity in ids and the store: its id, else its title."""
+        return self.channel_id if self.channel_id is not None else f"title:{self.channel}"
+
+
+@dataclass(frozen=True, slots=True)
+class PostProblem:
+    """Something wrong with one message or one part of a file."""
+
+    file: str
+    message_id: int | None
+    field: str | None
+    message: str
+
+
+@dataclass
+class ReadLog:
+    """What a reader skipped (by reason) and the problems it met."""
+
+    skipped: Counter[str] = field(default_factory=Counter)
+    problems: list[PostProblem] = field(default_factory=list)
+    posts: int = 0
+
+    def problem(
+        self, file: str, message_id: int | None, message: str, *, field: str | None = None
+    ) -> None:
+        """Record a problem with message ``message_id`` (None: the file as a whole)."""
+        self.problems.append(PostProblem(file, message_id, field, message))
+
+
+class PostRef(NamedTuple):
+    """One post read from an export, as the store keeps it: which post, which version.
+
+    ``channel_key`` is the channel id (or ``title:<title>`` when the export gives
+    none); ``version`` the edit time, else the publication time (ISO); ``digest`` a
+    hash of the text, so an edit that changes nothing is no new version.
+    """
+
+    channel_key: str
+    message_id: int
+    version: str
+    digest: str
+    file: str

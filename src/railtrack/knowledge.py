@@ -1,0 +1,213 @@
+"""The date of knowledge: what was known on the as-of date, and nothing published later.
+
+A briefing "as of 5 March 2023" must read as it could have been written on 5 March:
+a report published in May, or a sighting made in April, is not yet known then.
+:func:`cut_off` keeps the records published (shipments, groups) or seen
+(sightings) on or before the as-of date and counts those left out, so the briefing
+can say so. Without an as-of date the knowledge date is the latest publication or
+sighting date in the input (never the wall clock, which would give a 2023 train an
+arrival window in 2026); ``"today"`` asks for the wall-clock date explicitly.
+
+A record without a publication date was published no earlier than the latest
+sighting it reports (a report of a train seen on 6 March cannot predate 6 March), so
+it is left out when that sighting is after the as-of date; otherwise it is kept
+(its date is unknown, not later) and counted in :attr:`Knowledge.undated`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from railtrack.io import ReportSet
+    from railtrack.models import Shipment, ShipmentGroup
+
+__all__ = ["AsOfBasis", "Knowledge", "cut_off", "knowledge_date"]
+
+AsOfBasis = Literal["given", "today", "latest in input", "none"]
+"""How the as-of date was chosen: given by the user, ``today`` asked for, the latest
+publication or sighting date in the input, or none (the input holds no date)."""
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """The as-of date a run used and what the cut-off left out.
+
+    Attributes
+    ----------
+    as_of
+        The date of knowledge; None when the input holds no date at all.
+    basis
+        How ``as_of`` was chosen (see :data:`AsOfBasis`).
+    shipments_after, groups_after, sightings_after
+        Records published (sightings: seen) after ``as_of``, left out.
+    undated
+        Shipments and groups kept although their publication date is unknown.
+    """
+
+    as_of: date | None
+    basis: AsOfBasis
+    shipments_after: int = 0
+    groups_after: int = 0
+    sightings_after: int = 0
+    undated: int = 0
+
+    @property
+    def reports_after(self) -> int:
+        """Shipments, groups and sightings left out because they came after ``as_of``."""
+        return self.shipments_after + self.groups_after + self.sightings_after
+
+    def note(self) -> str:
+        """Return one plain sentence on the as-of date and what it left out.
+
+        Examples
+        --------
+        >>> Knowledge(date(2023, 3, 5), "given", shipments_after=1).note()
+        'Knowledge as of 2023-03-05 (the date asked for): 1 train reported after that date is left out.'
+        >>> Knowledge(None, "none").note()
+        'The input holds no publication or sighting date; estimates are made as of today.'
+        """  # noqa: E501
+        if self.as_of is None:
+            return (
+                "The input holds no publication or sighting date; estimates are made as of today."
+            )
+        why = {
+            "given": "the date asked for",
+            "today": "today",
+            "latest in input": "the latest publication or sighting date in the input",
+            "none": "no date",
+        }[self.basis]
+        text = f"Knowledge as of {self.as_of.isoformat()} ({why})"
+        later = [
+            _count(self.shipments_after, "train", "trains") + " reported",
+            _count(self.groups_after, "group total", "group totals") + " reported",
+            _count(self.sightings_after, "sighting", "sightings") + " made",
+        ]
+        counts = (self.shipments_after, self.groups_after, self.sightings_after)
+        left = [text for text, n in zip(later, counts, strict=True) if n]
+        if left:
+            verb = "is" if sum(counts) == 1 else "are"
+            text += f": {', '.join(left)} after that date {verb} left out."
+        else:
+            text += ": nothing in the input is later."
+        if self.undated:
+            text += f" {_count(self.undated, 'record', 'records')} without a publication date kept."
+        return text
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _day(value: date | datetime | str) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def knowledge_date(reports: ReportSet) -> date | None:
+    """Return the latest publication or sighting date in ``reports`` (None: no date).
+
+    Examples
+    --------
+    >>> from railtrack.io import ReportSet
+    >>> knowledge_date(ReportSet()) is None
+    True
+    """
+    days: list[date | None] = [s.source.published for s in reports.shipments]
+    days += [g.source.published for g in reports.groups]
+    days += [x.seen_at.date() for x in reports.sightings]
+    known = [d for d in days if d is not None]
+    return max(known) if known else None
+
+
+def cut_off(
+    reports: ReportSet, as_of: date | datetime | str | None = None
+) -> tuple[ReportSet, Knowledge]:
+    """Keep what was known on ``as_of``: return those reports and what was left out.
+
+    Parameters
+    ----------
+    reports
+        Loaded reports (shipments, groups, sightings and their problems).
+    as_of
+        The date of knowledge (a date, a datetime, ``"YYYY-MM-DD"`` or ``"today"``);
+        None takes the latest publication or sighting date in ``reports``.
+
+    Returns
+    -------
+    tuple of (ReportSet, Knowledge)
+        A new set with the shipments and groups published on or before ``as_of`` and
+        the sightings made on or before that day (problems and file names kept; an
+        undated record whose report tells of a later sighting is left out),
+        and the :class:`Knowledge` that says what was left out. A shipment whose
+        group was published later keeps its own counts; the group's total is left
+        out with the group.
+
+    Raises
+    ------
+    ValueError
+        If ``as_of`` is a string that is neither a date nor ``"today"``.
+
+    Examples
+    --------
+    >>> from railtrack import data_path, load_reports
+    >>> known, k = cut_off(load_reports(data_path("reports")), "2023-03-05")
+    >>> k.as_of.isoformat(), k.basis, k.shipments_after
+    ('2023-03-05', 'given', 3)
+    >>> _, latest = cut_off(load_reports(data_path("reports")))
+    >>> latest.basis, latest.shipments_after
+    ('latest in input', 0)
+    """
+    basis: AsOfBasis
+    if as_of is None:
+        day = knowledge_date(reports)
+        basis = "latest in input" if day is not None else "none"
+    elif isinstance(as_of, str) and as_of.strip().lower() == "today":
+        day, basis = date.today(), "today"  # noqa: DTZ011 - the user's calendar day
+    else:
+        day, basis = _day(as_of), "given"
+    if day is None:
+        return reports, Knowledge(None, basis)
+
+    # The latest sighting each train's report tells of: a floor on its publication.
+    seen: dict[str, date] = {}
+    for x in reports.sightings:
+        if x.shipment is not None:
+            seen[x.shipment] = max(seen.get(x.shipment, x.seen_at.date()), x.seen_at.date())
+    floors: dict[str, date] = {}
+    for ship in reports.shipments:
+        if ship.id in seen:
+            floors[ship.id] = seen[ship.id]
+            if ship.group is not None:
+                floors[ship.group] = max(floors.get(ship.group, seen[ship.id]), seen[ship.id])
+
+    def known(record: Shipment | ShipmentGroup) -> bool:
+        published = record.source.published or floors.get(record.id)
+        return published is None or published <= day
+
+    shipments = [s for s in reports.shipments if known(s)]
+    groups = [g for g in reports.groups if known(g)]
+    sightings = [s for s in reports.sightings if s.seen_at.date() <= day]
+    undated = sum(s.source.published is None for s in shipments)
+    undated += sum(g.source.published is None for g in groups)
+    kept = replace(
+        reports,
+        shipments=shipments,
+        groups=groups,
+        sightings=sightings,
+        problems=list(reports.problems),
+        files=dict(reports.files),
+    )
+    return kept, Knowledge(
+        as_of=day,
+        basis=basis,
+        shipments_after=len(reports.shipments) - len(shipments),
+        groups_after=len(reports.groups) - len(groups),
+        sightings_after=len(reports.sightings) - len(sightings),
+        undated=undated,
+    )

@@ -1,0 +1,139 @@
+"""One label per thing: a source set whatever its order, a border crossing whatever the direction.
+
+Two reports that name the same two sources in another order ("Hajun; Railway
+Workers" and "Railway Workers; Hajun") are one source set; a train crossing from
+Zlynka to Zakopytye and one crossing back use one crossing. Tables group by the
+canonical label; the direction stays in a column of its own
+(:func:`crossing_directions`).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from typing import Any
+
+import pandas as pd
+
+from railtrack import columns as C
+
+__all__ = [
+    "CROSSING_SEPARATOR",
+    "DIRECTIONS",
+    "SOURCE_SEPARATOR",
+    "canonical_sources",
+    "crossing_directions",
+    "crossing_pair",
+    "source_set",
+]
+
+SOURCE_SEPARATOR = "; "
+CROSSING_SEPARATOR = "–"  # an en dash between the two stations of a border link
+DIRECTIONS = "directions"
+"""Column :func:`crossing_directions` adds: "A → B: n; B → A: m", most trains first."""
+
+
+def source_set(text: Any) -> Any:
+    """Return a ``"; "``-joined source list in one order (case-insensitive, no repeats).
+
+    Missing values are returned as they are.
+
+    Examples
+    --------
+    >>> source_set("Railway Workers; Belarusian Hajun")
+    'Belarusian Hajun; Railway Workers'
+    >>> source_set("Belarusian Hajun;Railway Workers; belarusian hajun")
+    'Belarusian Hajun; Railway Workers'
+    """
+    if not isinstance(text, str):
+        return text
+    parts: dict[str, str] = {}
+    for part in text.split(";"):
+        name = part.strip()
+        if name:
+            parts.setdefault(name.casefold(), name)
+    return SOURCE_SEPARATOR.join(parts[k] for k in sorted(parts)) if parts else text
+
+
+def canonical_sources(values: pd.Series) -> pd.Series:
+    """Return :func:`source_set` of every value, computed once per distinct value.
+
+    Examples
+    --------
+    >>> canonical_sources(pd.Series(["B; A", "A; B", "A"])).tolist()
+    ['A; B', 'A; B', 'A']
+    """
+    out = values.astype(object)
+    distinct = {v: source_set(v) for v in out.dropna().unique()}
+    return out.map(lambda v: distinct.get(v, v) if isinstance(v, str) else v)
+
+
+def crossing_pair(label: str) -> str:
+    """Return an ``"A–B"`` border link with its two stations in one order.
+
+    Examples
+    --------
+    >>> crossing_pair("Zlynka–Zakopytye"), crossing_pair("Zakopytye–Zlynka")
+    ('Zakopytye–Zlynka', 'Zakopytye–Zlynka')
+    >>> crossing_pair("none")
+    'none'
+    """
+    a, sep, b = label.partition(CROSSING_SEPARATOR)
+    if not sep:
+        return label
+    first, second = sorted((a.strip(), b.strip()), key=lambda s: (s.casefold(), s))
+    return f"{first}{CROSSING_SEPARATOR}{second}"
+
+
+def _directed(stations: Any, names: dict[str, str], countries: dict[str, Any]) -> list[str]:
+    """Return the ``"A → B"`` border links a route passes, in order."""
+    if stations is None or isinstance(stations, float | str):
+        return []
+    out = []
+    for u, v in itertools.pairwise(list(stations)):
+        if u in countries and v in countries and countries[u] != countries[v]:
+            out.append(f"{names.get(u, u)} → {names.get(v, v)}")
+    return out
+
+
+def crossing_directions(summary: pd.DataFrame, routes: pd.DataFrame, network: Any) -> pd.DataFrame:
+    """Return the by-crossing summary with a ``directions`` column: trains each way.
+
+    Parameters
+    ----------
+    summary
+        A summary by ``border_crossing`` (one row per unordered crossing, with the
+        ``shipments`` column listing its trains).
+    routes
+        The routes table (``id``, ``stations``).
+    network
+        The network the routes run on (station ``name`` and ``country``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of ``summary`` with ``directions``, e.g. ``"Zlynka → Zakopytye: 2;
+        Zakopytye → Zlynka: 1"`` (None on rows that are no crossing).
+    """
+    out = summary.copy()
+    if C.BORDER_CROSSING not in out.columns or C.SHIPMENTS not in out.columns:
+        return out
+    G = network.G
+    used = {n for s in routes.get(C.STATIONS, pd.Series(dtype=object)).dropna() for n in s}
+    names = {n: str(G.nodes[n].get("name") or n) for n in used if n in G}
+    countries = {n: G.nodes[n].get("country") for n in used if n in G}
+    directed = {
+        str(i): _directed(s, names, countries)
+        for i, s in zip(routes[C.ID], routes[C.STATIONS], strict=True)
+    }
+    column = []
+    for crossing, ids in zip(out[C.BORDER_CROSSING], out[C.SHIPMENTS], strict=True):
+        counts: Counter[str] = Counter()
+        for sid in str(ids or "").split(";"):
+            for link in directed.get(sid.strip(), []):
+                a, _, b = link.partition(" → ")
+                if crossing_pair(f"{a}{CROSSING_SEPARATOR}{b}") == crossing:
+                    counts[link] += 1
+        column.append("; ".join(f"{k}: {n}" for k, n in counts.most_common()) or None)
+    out[DIRECTIONS] = pd.Series(column, index=out.index, dtype=object)
+    return out

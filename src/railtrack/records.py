@@ -1,0 +1,431 @@
+"""The record kinds railtrack prints, as pydantic models: one JSON Schema per kind.
+
+Every command that prints records prints them in the shape of their kind, with a
+``record`` field naming the kind; record streams are JSON Lines. The report
+records (``shipment``, ``group``, ``sighting``) are the report model itself
+(:mod:`railtrack.models`) with that ``record`` field (and a group's ``members``),
+so a printed stream is itself a loadable report file. The others describe rows
+that are DataFrames in the Python API (``estimate``, ``status``, ``route``,
+``volume``) and the summaries of a run.
+
+Conventions, true of every kind:
+
+- counts are integers named ``n_...`` (``n_shipments``, ``n_problems``); a plural
+  name (``problems``, ``stations``, ``flags``) is always a list;
+- a field is either an ISO date (``YYYY-MM-DD``: dates a report gives, windows,
+  periods) or an ISO datetime (``YYYY-MM-DDTHH:MM:SS``: model quantiles ``p10``,
+  ``p50``, ``p90``, ``seen_at``, ``last_seen_at``, ``as_of``), never both;
+- a place (``origin``, ``destination``, ``via``, a sighting's ``station``) is
+  always a :class:`~railtrack.models.Place` object: ``text`` as written, then
+  ``station_id``, ``station``, ``region`` it resolved to.
+
+The JSON Schemas generated from these models are checked into
+``src/railtrack/schemas/`` (refresh: ``python -m railtrack.records``) and printed
+by ``railtrack schema KIND``.
+
+Examples
+--------
+>>> sorted(KINDS)[:4]
+['estimate', 'file', 'group', 'ingest']
+>>> schema("status")["properties"]["as_of"]["format"]
+'date-time'
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from railtrack.models import DateWindow, Place, Shipment, ShipmentGroup, Sighting
+
+__all__ = [
+    "KINDS",
+    "SCHEMA_DIR",
+    "EstimateRecord",
+    "FileRecord",
+    "GroupRecord",
+    "IngestSummary",
+    "OutputFile",
+    "PlotSummary",
+    "ProblemRecord",
+    "ResolutionRecord",
+    "RouteRecord",
+    "RunSummary",
+    "ShipmentRecord",
+    "SightingRecord",
+    "StatusRecord",
+    "VolumeRecord",
+    "VolumeTable",
+    "schema",
+    "write_schemas",
+]
+
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+"""Where the generated schemas are kept (shipped in the package)."""
+
+SCHEMA_BASE = "https://railtrack.invalid/schemas/"
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ShipmentRecord(Shipment):
+    """One train as a report gives it (``load``, ``extract``): the :class:`Shipment` fields."""
+
+    record: Literal["shipment"] = "shipment"
+
+
+class GroupRecord(ShipmentGroup):
+    """A fact about several trains kept once; ``members`` lists the trains' ids."""
+
+    record: Literal["group"] = "group"
+    members: list[str] = Field(default_factory=list)
+
+
+class SightingRecord(Sighting):
+    """A train seen at a station at a time (``seen_at`` an ISO datetime)."""
+
+    record: Literal["sighting"] = "sighting"
+
+
+class ProblemRecord(_Out):
+    """One bad file or record: where (``path``, integer ``row`` counted in ``unit``), what."""
+
+    record: Literal["problem"] = "problem"
+    path: str | None
+    row: int | None
+    unit: str | None
+    field: str | None
+    message: str
+    text: str = Field(description="The problem as one line of text.")
+
+
+class FileRecord(_Out):
+    """How ``load`` read one tabular file: which of its columns became which field."""
+
+    record: Literal["file"] = "file"
+    path: str
+    format: str = Field(description="csv or xlsx")
+    sheet: str | None = None
+    columns: dict[str, str] = Field(description="Column header as written -> railtrack field.")
+    ignored: list[str] = Field(description="Columns not read.")
+    n_records: int
+    generated_ids: bool = Field(description="Whether ids were generated (no id column).")
+
+
+class EstimateRecord(_Out):
+    """A shipment's modelled arrival window beside the source's claim (``estimate``)."""
+
+    record: Literal["estimate"] = "estimate"
+    id: str
+    origin: Place | None
+    destination: Place | None
+    route: str | None = Field(description="The route label: station names joined by ' – '.")
+    length_km: float | None
+    border_crossings: list[str]
+    departure: DateWindow | None
+    p10: datetime | None
+    p50: datetime | None
+    p90: datetime | None
+    method: str | None
+    claimed: DateWindow | None = Field(description="The source's own arrival claim.")
+    claim_outside_window: bool
+    flags: list[str]
+
+
+Status = Literal["planned", "departed", "in transit", "overdue", "likely arrived", "stale"]
+
+
+class StatusRecord(_Out):
+    """A shipment's status at ``as_of`` and its remaining arrival window (``status``)."""
+
+    record: Literal["status"] = "status"
+    id: str
+    status: Status
+    last_seen_station: str | None
+    last_seen_at: datetime | None
+    p10: datetime | None
+    p50: datetime | None
+    p90: datetime | None
+    as_of: datetime
+    flags: list[str]
+
+
+class ResolutionRecord(_Out):
+    """What a name resolves to (``resolve``): one station, a region, or candidates."""
+
+    class Candidate(_Out):
+        """A station the name might mean, with its score (0-100)."""
+
+        station_id: str
+        station: str
+        score: float
+
+    record: Literal["resolution"] = "resolution"
+    query: str
+    resolved: bool
+    station_id: str | None
+    station: str | None
+    score: float
+    region: str | None
+    region_stations: list[str]
+    report_stations: list[str]
+    candidates: list[Candidate]
+    note: str
+    country: str | None
+    station_region: str | None = Field(description="The region the station lies in.")
+    lat: float | None
+    lon: float | None
+
+
+class RouteRecord(_Out):
+    """One rail route (``route``): the ends as places, stations in order, length."""
+
+    record: Literal["route"] = "route"
+    origin: Place
+    destination: Place
+    length_km: float
+    stations: list[str] = Field(description="Station ids in order.")
+    station_names: list[str] = Field(description="Station names in order.")
+    border_crossings: list[str]
+    geometry: list[tuple[float, float]] = Field(description="(lon, lat) of each station.")
+
+
+class VolumeRecord(BaseModel):
+    """One row of a volume table (``summary``): the key columns, then the counts.
+
+    The key columns are those of ``--by`` (``origin``, ``destination``, ``route``,
+    ``border_crossing``, ``period`` as an ISO date, or a shipment column).
+    """
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    record: Literal["volume"] = "volume"
+    period_basis: str | None = None
+    n_trains: int
+    n_trains_with_cars: int
+    cars_total: int | None
+    cars_passenger: int | None
+    cars_covered: int | None
+    cars_flat: int | None
+    cars_tank: int | None
+    cars_other: int | None
+    cars_unallocated: int | None
+    cars_total_derived: bool | None
+    cars_estimated: bool | None
+    personnel_estimate: float | None
+    unallocated: str | None
+    sources: list[str]
+    best_reliability: str | None
+    best_credibility: int | None
+    shipments: list[str]
+    groups: list[str]
+
+
+class VolumeTable(_Out):
+    """A whole volume table (``summary --json``): its keys, rows and problems."""
+
+    record: Literal["volumes"] = "volumes"
+    by: list[str]
+    freq: str
+    personnel_note: str
+    rows: list[VolumeRecord]
+    n_problems: int
+    problems: list[ProblemRecord]
+
+
+class OutputFile(_Out):
+    """A file a run wrote."""
+
+    name: str
+    path: str
+    bytes: int
+
+
+class RunSummary(_Out):
+    """What ``track`` did: counts, headline figures, the as-of cut-off, files, problems."""
+
+    record: Literal["run"] = "run"
+    n_shipments: int
+    n_groups: int
+    n_sightings: int
+    n_trains: int | None
+    cars_total: int | None
+    cars_passenger: int | None
+    personnel_estimate: int | None
+    destinations: list[str]
+    sources: list[str]
+    as_of: datetime | None = Field(
+        description="The date of knowledge: reports published later were left out."
+    )
+    as_of_basis: str | None = Field(
+        description="Where as_of came from: given, today, latest in input, or none."
+    )
+    n_reports_after_as_of: int
+    n_shipments_after_as_of: int
+    n_sightings_after_as_of: int
+    n_routed: int
+    n_unrouted: int
+    unrouted_reasons: dict[str, int] = Field(description="Why trains were not routed: counts.")
+    n_estimated: int = Field(description="Trains with an arrival window.")
+    out: str
+    outputs: list[OutputFile]
+    n_problems: int
+    problems: list[ProblemRecord]
+
+
+class StoreTotals(_Out):
+    """What a store holds."""
+
+    n_shipments: int
+    n_groups: int
+    n_sightings: int
+    n_trains: int
+    n_ingests: int
+
+
+class IngestSummary(_Out):
+    """What ``ingest`` added to the store."""
+
+    record: Literal["ingest"] = "ingest"
+    n_new: int
+    n_duplicates: int
+    n_linked: int
+    ingest_id: int
+    telegram_posts: dict[str, int] = Field(
+        description="Telegram posts met: n_new, n_edited, n_unchanged, n_older (empty "
+        "when there were none)."
+    )
+    store: str
+    store_totals: StoreTotals
+    skipped: dict[str, int] = Field(description="Files or posts skipped, by reason.")
+    n_problems: int
+    problems: list[ProblemRecord]
+
+
+class PlotSummary(_Out):
+    """What ``plot`` drew and where it saved it."""
+
+    record: Literal["plot"] = "plot"
+    plot: Literal["map", "timeline", "volumes"]
+    out: str
+    n_shipments: int
+    n_routed: int | None = None
+    unrouted: list[str] = Field(default=[], description="Why each unrouted shipment is.")
+    n_segments: int | None = None
+    n_estimated: int | None = None
+    n_rows: int | None = None
+    n_problems: int
+    problems: list[ProblemRecord]
+
+
+KINDS: dict[str, type[BaseModel]] = {
+    "shipment": ShipmentRecord,
+    "group": GroupRecord,
+    "sighting": SightingRecord,
+    "estimate": EstimateRecord,
+    "status": StatusRecord,
+    "route": RouteRecord,
+    "resolution": ResolutionRecord,
+    "volume": VolumeRecord,
+    "volumes": VolumeTable,
+    "problem": ProblemRecord,
+    "file": FileRecord,
+    "run": RunSummary,
+    "ingest": IngestSummary,
+    "plot": PlotSummary,
+}
+"""Every record kind by name, as its ``record`` field spells it."""
+
+
+def generate(kind: str) -> dict[str, Any]:
+    """Return the JSON Schema of ``kind`` generated from its model (serialised shape).
+
+    Raises
+    ------
+    KeyError
+        For an unknown kind.
+    """
+    model = KINDS[kind]
+    doc = model.model_json_schema(mode="serialization")
+    doc = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{SCHEMA_BASE}{kind}.json",
+        **doc,
+    }
+    doc["required"] = sorted({*doc.get("required", []), "record"})
+    return doc
+
+
+def schema(kind: str) -> dict[str, Any]:
+    """Return the published JSON Schema of ``kind`` (from ``src/railtrack/schemas/``).
+
+    Parameters
+    ----------
+    kind
+        One of :data:`KINDS`.
+
+    Raises
+    ------
+    KeyError
+        For an unknown kind.
+    """
+    if kind not in KINDS:
+        raise KeyError(kind)
+    result: dict[str, Any] = json.loads((SCHEMA_DIR / f"{kind}.json").read_text("utf-8"))
+    return result
+
+
+def render(doc: dict[str, Any]) -> str:
+    """Return a schema as the text kept in the repository (indented, sorted keys, newline)."""
+    return json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def write_schemas(directory: Path = SCHEMA_DIR) -> list[Path]:
+    """Write every kind's generated schema to ``directory/KIND.json``; return the paths."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for kind in KINDS:
+        path = directory / f"{kind}.json"
+        path.write_text(render(generate(kind)), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def iso_date(value: date | None) -> str | None:
+    """Return an ISO date (``YYYY-MM-DD``) or None; a datetime gives its day."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        value = value.date()
+    return value.isoformat()
+
+
+def iso_datetime(value: Any) -> str | None:
+    """Return an ISO datetime (``YYYY-MM-DDTHH:MM:SS``) or None; a date is its midnight.
+
+    Examples
+    --------
+    >>> iso_datetime(date(2023, 3, 7)), iso_datetime(None)
+    ('2023-03-07T00:00:00', None)
+    """
+    if value is None or type(value).__name__ in {"NaTType", "NAType"}:
+        return None
+    if isinstance(value, float) and value != value:
+        return None
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None, microsecond=0).isoformat()
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day).isoformat()
+    return iso_datetime(datetime.fromisoformat(str(value)))
+
+
+if __name__ == "__main__":  # python -m railtrack.records: refresh the checked-in schemas
+    for path in write_schemas():
+        sys.stdout.write(f"wrote {path}\n")

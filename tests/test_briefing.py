@@ -1,0 +1,299 @@
+"""The briefing on the embedded default: knowledge as of a date, every train accounted for."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from railtrack import columns as C
+from railtrack import data_path, load_network, load_reports
+from railtrack.accounting import NO_ORIGIN, ROUTED, UNRESOLVED_ORIGIN, route_outcomes
+from railtrack.briefing import write_outputs
+from railtrack.briefing_html import briefing_context
+from railtrack.dating import best_dates
+from railtrack.io import ReportSet
+from railtrack.knowledge import cut_off
+from railtrack.pipeline import track
+
+
+@pytest.fixture(scope="module")
+def cli_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    out = tmp_path_factory.mktemp("b") / "out"
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "railtrack",
+            "track",
+            "--as-of",
+            "2023-03-05",
+            "--out",
+            str(out),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert run.returncode in (0, 1), run.stderr
+    assert "Traceback" not in run.stderr
+    assert run.stdout.strip(), (run.returncode, run.stderr[-2000:])
+    return out, json.loads(run.stdout)
+
+
+def test_as_of_cuts_knowledge_off(cli_run: tuple[Path, dict]) -> None:
+    out, summary = cli_run
+    everything = load_reports(data_path("reports"))
+    seen_after = {s.shipment for s in everything.sightings if s.seen_at.date() > date(2023, 3, 5)}
+    later = [
+        s.id
+        for s in everything.shipments
+        if (s.source.published is not None and s.source.published > date(2023, 3, 5))
+        or (s.source.published is None and s.id in seen_after)
+    ]
+    assert later  # the embedded reports hold one published in May 2023
+    shipments = pd.read_csv(out / "shipments.csv")
+    assert not set(later) & set(shipments["id"])
+    assert summary["as_of"].startswith("2023-03-05")
+    assert summary["as_of_basis"] == "given"
+    assert summary["n_shipments_after_as_of"] == len(later)
+    seen_later = sum(s.seen_at.date() > date(2023, 3, 5) for s in everything.sightings)
+    assert summary["n_sightings_after_as_of"] == seen_later
+    sightings = pd.read_csv(out / "sightings.csv", parse_dates=["seen_at"])
+    assert (sightings["seen_at"] < pd.Timestamp("2023-03-06")).all()
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "5 Mar 2023" in page
+    assert f"{len(later)} trains reported" in page  # the knowledge note
+
+
+def test_every_train_accounted_for(cli_run: tuple[Path, dict]) -> None:
+    out, summary = cli_run
+    n = summary["n_shipments"]
+    assert summary["n_routed"] + summary["n_unrouted"] == n
+    assert sum(summary["unrouted_reasons"].values()) == summary["n_unrouted"]
+    assert set(summary["unrouted_reasons"]) <= {
+        NO_ORIGIN,
+        UNRESOLVED_ORIGIN,
+        "no destination",
+        "unresolved destination",
+        "no path",
+    }
+    routes = pd.read_csv(out / "routes.csv")
+    assert summary["n_routed"] == int(routes["stations"].notna().sum())
+    problems = pd.read_csv(out / "problems.csv")
+    not_routed = problems[problems["message"].str.contains("not routed", na=False)]
+    assert len(not_routed) == summary["n_unrouted"]
+    assert summary["n_problems"] == len(problems) == len(summary["problems"])
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert page.count('class="unrouted"') == summary["n_unrouted"]
+
+
+def test_headline_says_what_where_when(cli_run: tuple[Path, dict]) -> None:
+    out, summary = cli_run
+    page = (out / "report.html").read_text(encoding="utf-8")
+    headline = page.split('id="headline">', 1)[1].split("</p>", 1)[0]
+    assert f"{summary['n_shipments']} trains" in headline
+    assert "as known on 5 Mar 2023" in headline
+    assert "Belarus" in headline
+    assert "between" in headline
+    assert "&lt;NA&gt;" not in page
+    assert "<NA>" not in page
+    assert "nan" not in page.split("<main>", 1)[1].split("<script", 1)[0].split()
+    # Estimates stand apart from counted facts.
+    counted = page.split('id="counted"', 1)[1].split('id="estimates"', 1)[0]
+    assert "personnel" not in counted
+    assert "personnel (estimate)" in page.split('id="estimates"', 1)[1]
+
+
+def test_without_as_of_the_latest_date_in_the_input_is_used() -> None:
+    reports = load_reports(data_path("reports"))
+    result = track(reports, load_network())
+    head = result.headline()
+    latest = max(
+        [s.source.published for s in reports.shipments if s.source.published]
+        + [s.seen_at.date() for s in reports.sightings]
+    )
+    assert head["as_of"] == latest.isoformat()
+    assert head["as_of_basis"] == "latest in input"
+    assert head["n_reports_after_as_of"] == 0
+
+
+def test_as_of_today_is_explicit() -> None:
+    known, knowledge = cut_off(load_reports(data_path("reports")), "today")
+    assert knowledge.basis == "today"
+    assert knowledge.as_of == date.today()
+    assert knowledge.reports_after == 0
+    assert len(known.shipments) == len(load_reports(data_path("reports")).shipments)
+
+
+def test_cut_off_keeps_undated_records_and_problems() -> None:
+    reports = load_reports(data_path("reports"))
+    known, knowledge = cut_off(reports, date(2022, 12, 31))
+    assert all(
+        s.source.published is None or s.source.published <= date(2022, 12, 31)
+        for s in known.shipments
+    )
+    assert knowledge.undated == sum(
+        r.source.published is None for r in (*known.shipments, *known.groups)
+    )
+    assert knowledge.shipments_after > 0
+    assert known.problems == reports.problems
+    assert len(reports.shipments) == knowledge.shipments_after + len(known.shipments)
+    empty, nothing = cut_off(ReportSet())
+    assert nothing.as_of is None
+    assert nothing.basis == "none"
+    assert "no publication or sighting date" in nothing.note()
+    assert not empty.shipments
+
+
+def test_outcome_reasons_in_order() -> None:
+    ships = pd.DataFrame(
+        {
+            C.ID: ["a", "b", "c", "d", "e"],
+            C.ORIGIN: ["Slonim", None, "Blorp", "Slonim", "Slonim"],
+            C.ORIGIN_STATION_ID: ["BY-SLONIM", None, None, "BY-SLONIM", "BY-SLONIM"],
+            C.ORIGIN_REGION: [None] * 5,
+            C.DESTINATION: ["Polonka", "Polonka", "Polonka", None, "Polonka"],
+            C.DESTINATION_STATION_ID: ["BY-POLONKA", "BY-POLONKA", "BY-POLONKA", None, "X"],
+            C.DESTINATION_REGION: [None] * 5,
+        }
+    )
+    routes = pd.DataFrame(
+        {C.ID: list("abcde"), "stations": [["BY-SLONIM", "BY-POLONKA"]] + [None] * 4}
+    )
+    assert route_outcomes(ships, routes)["outcome"].tolist() == [
+        ROUTED,
+        NO_ORIGIN,
+        UNRESOLVED_ORIGIN,
+        "no destination",
+        "no path",
+    ]
+
+
+def test_best_date_order_and_period(tmp_path: Path) -> None:
+    result = track(load_reports(data_path("reports")), load_network(), as_of="2023-03-05")
+    dates = best_dates(result.shipments, result.sightings)
+    ships = result.shipments
+    datable = ships[[C.DEPARTURE_EARLIEST, C.ARRIVAL_EARLIEST, C.PUBLISHED]].notna().any(axis=1)
+    datable |= ships[C.ID].isin(result.sightings[C.SHIPMENT])
+    assert (dates["best_date"].notna() == datable.to_numpy()).all()
+    departed = result.shipments[C.DEPARTURE_EARLIEST].notna().to_numpy()
+    assert (dates.loc[departed, "date_basis"] == "departure").all()
+    context = briefing_context(result, {})
+    assert context["period_start"]
+    assert context["period_end"]
+    assert pd.Timestamp(context["period_end"]) <= pd.Timestamp("2023-03-05")
+
+
+def test_hostile_text_never_reaches_the_page_as_markup(tmp_path: Path) -> None:
+    reports_dir = tmp_path / "r"
+    reports_dir.mkdir()
+    (reports_dir / "evil.csv").write_text(
+        "id,origin,destination,cars_total,source,published\n"
+        "e1</script><img src=x onerror=alert(1)>,Slonim,Polonka,10,"
+        "`${alert(2)}`<b>x</b>,2023-03-01\n",
+        encoding="utf-8",
+    )
+    result = track(load_reports(reports_dir), load_network())
+    page = write_outputs(result, tmp_path / "o")["report.html"].read_text(encoding="utf-8")
+    assert "<img src=x" not in page
+    assert "<b>x</b>" not in page
+    data = page.split('id="rt-map-data">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in data
+    assert json.loads(data)["corridors"][0]["ids"] == ["e1</script><img src=x onerror=alert(1)>"]
+
+
+def test_track_writes_geojson_and_graphml_for_other_tools(cli_run: tuple[Path, dict]) -> None:
+    import networkx as nx
+
+    out, summary = cli_run
+    routes = json.loads((out / "routes.geojson").read_text(encoding="utf-8"))
+    assert routes["type"] == "FeatureCollection"
+    table = pd.read_csv(out / "routes.csv")
+    distinct = table.loc[table["stations"].notna(), "stations"].nunique()
+    assert len(routes["features"]) == distinct
+    ids = [i for f in routes["features"] for i in f["properties"]["ids"]]
+    assert len(ids) == summary["n_routed"]  # every routed train on exactly one corridor
+    for feature in routes["features"]:
+        lon, lat = feature["geometry"]["coordinates"][0]
+        assert 10 < lon < 180
+        assert 35 < lat < 75
+    corridors = json.loads((out / "corridors.geojson").read_text(encoding="utf-8"))
+    kinds = {f["geometry"]["type"] for f in corridors["features"] if f["geometry"]}
+    assert kinds == {"LineString", "Point"}
+    G = nx.read_graphml(out / "corridors.graphml")
+    assert G.number_of_edges() == sum(
+        f["geometry"] is not None and f["geometry"]["type"] == "LineString"
+        for f in corridors["features"]
+    )
+    listed = {o["name"] for o in summary["outputs"]}
+    assert {"routes.geojson", "corridors.geojson", "corridors.graphml"} <= listed
+
+
+def test_one_row_per_crossing_with_directions(cli_run: tuple[Path, dict]) -> None:
+    out, _summary = cli_run
+    crossings = pd.read_csv(out / "summary_by_border_crossing.csv")
+    links = crossings.loc[~crossings["border_crossing"].isin(["none", "unknown"])]
+    assert len(links) >= 2
+    pairs = [frozenset(c.split("–")) for c in links["border_crossing"]]
+    assert len(pairs) == len(set(pairs))  # no crossing listed once per direction
+    for row in links.itertuples():
+        counted = sum(int(part.rsplit(":", 1)[1]) for part in row.directions.split(";"))
+        assert counted == row.trains  # every train on the crossing has its direction
+        for part in row.directions.split(";"):
+            a, b = part.rsplit(":", 1)[0].strip().split(" → ")
+            assert frozenset((a, b)) == frozenset(row.border_crossing.split("–"))
+    both_ways = links["directions"].str.contains(";")
+    assert both_ways.any()  # the embedded reports cross one border both ways
+
+
+def test_one_row_per_source_set(cli_run: tuple[Path, dict]) -> None:
+    out, summary = cli_run
+    sources = pd.read_csv(out / "summary_by_source.csv")
+    sets = [frozenset(p.strip() for p in s.split(";")) for s in sources["source"]]
+    assert len(sets) == len(set(sets))
+    assert any(len(s) > 1 for s in sets)  # a train reported by two sources
+    reporters = {p for s in sets for p in s}
+    assert set(summary["sources"]) == reporters  # distinct reporters, not sets
+
+
+def test_weekly_volumes_use_each_trains_best_date(cli_run: tuple[Path, dict]) -> None:
+    out, _summary = cli_run
+    shipments = pd.read_csv(out / "shipments.csv")
+    assert {"best_date", "date_basis"} <= set(shipments.columns)
+    weeks = pd.read_csv(out / "summary_by_week.csv")
+    dated = weeks[weeks["period"].notna()]
+    undated_trains = int(shipments["best_date"].isna().sum())
+    assert int(weeks.loc[weeks["period"].isna(), "trains"].sum()) <= max(undated_trains, 1)
+    bases = {b.strip() for v in dated["period_basis"].dropna() for b in v.split(";")}
+    assert bases <= {"departure", "sighting", "reported arrival", "published"}
+    assert "sighting" in bases or "reported arrival" in bases
+
+
+def test_status_of_a_train_without_window_follows_its_reported_arrival(
+    cli_run: tuple[Path, dict],
+) -> None:
+    out, _summary = cli_run
+    ships = pd.read_csv(out / "shipments.csv", parse_dates=["arrival_latest"])
+    status = pd.read_csv(out / "status.csv", parse_dates=["p50"])
+    est = pd.read_csv(out / "estimates.csv", parse_dates=["p50"])
+    merged = ships.merge(status, on="id", suffixes=("", "_status")).merge(
+        est[["id", "p50"]].rename(columns={"p50": "model_p50"}), on="id"
+    )
+    passed = merged[
+        merged["model_p50"].isna()
+        & (merged["arrival_latest"] < pd.Timestamp("2023-03-05"))
+        & (merged["claim"] != "planned")
+        & merged["last_seen_at"].isna()
+    ]
+    assert len(passed)
+    assert (passed["status"] == "likely arrived").all()
+    assert passed["p50"].notna().all()
+    assert passed["flags"].str.contains("arrival_as_reported").all()

@@ -1,0 +1,113 @@
+"""Reports converted to partitioned Parquet read back as the load that wrote them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pyarrow.dataset as ds
+import pytest
+
+from railtrack import data_path
+from railtrack.errors import InputPathError
+from railtrack.io import load_reports
+from railtrack.io.converted import MANIFEST, is_converted, write_converted
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from test_parallel_load import _mixed_input, _same
+
+
+def test_embedded_reports_round_trip(tmp_path: Path) -> None:
+    original = load_reports(data_path("reports"))
+    manifest = write_converted(original, tmp_path / "conv")
+    assert is_converted(tmp_path / "conv")
+    assert manifest["shipments"] == len(original.shipments)
+    _same(original, load_reports(tmp_path / "conv"))
+
+
+def test_mixed_input_round_trip_keeps_problems_posts_and_files(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    original = load_reports(_mixed_input(tmp_path / "in"), workers=1)
+    assert original.problems
+    assert original.posts
+    write_converted(original, tmp_path / "conv")
+    again = load_reports(tmp_path / "conv")
+    _same(original, again)
+    assert again.posts == original.posts
+
+
+def test_partitioned_by_published_month(tmp_path: Path) -> None:
+    original = load_reports(data_path("reports"))
+    write_converted(original, tmp_path / "conv")
+    months = {p.name for p in (tmp_path / "conv" / "shipments").iterdir()}
+    expected = {
+        f"month={s.source.published:%Y-%m}" if s.source.published else "month=unknown"
+        for s in original.shipments
+    }
+    assert months == expected
+    table = ds.dataset(tmp_path / "conv" / "shipments", partitioning="hive").to_table()
+    assert set(table.column("id").to_pylist()) == {s.id for s in original.shipments}
+
+
+def test_converted_beside_files_counts_duplicates(tmp_path: Path) -> None:
+    original = load_reports(data_path("reports"))
+    write_converted(original, tmp_path / "conv")
+    both = load_reports([tmp_path / "conv", data_path("reports")])
+    assert both.shipments == original.shipments
+    assert sum("duplicate" in p.message for p in both.problems) == (
+        len(original.shipments) + len(original.groups) + len(original.sightings)
+    )
+
+
+def test_refuses_a_directory_of_other_files(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(InputPathError, match="not empty"):
+        write_converted(load_reports(data_path("reports")), tmp_path)
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_converting_again_replaces(tmp_path: Path) -> None:
+    reports = load_reports(data_path("reports"))
+    write_converted(reports, tmp_path)
+    reports.shipments = reports.shipments[:3]
+    write_converted(reports, tmp_path)
+    assert len(load_reports(tmp_path).shipments) == 3
+
+
+def test_other_format_is_refused(tmp_path: Path) -> None:
+    write_converted(load_reports(data_path("reports")), tmp_path)
+    manifest = json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))
+    (tmp_path / MANIFEST).write_text(json.dumps({**manifest, "format": 99}), encoding="utf-8")
+    with pytest.raises(InputPathError, match="format 99"):
+        load_reports(tmp_path)
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "railtrack", *args], capture_output=True, text=True, check=False
+    )
+
+
+def test_cli_convert_then_track_gives_the_same_figures(tmp_path: Path) -> None:
+    done = _cli("convert", str(data_path("reports")), "--out", str(tmp_path / "conv"), "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["shipments"] == len(load_reports(data_path("reports")))
+    figures = []
+    for source in (data_path("reports"), tmp_path / "conv"):
+        out = tmp_path / f"out-{len(figures)}"
+        run = _cli("track", str(source), "--json", "--out", str(out), "--as-of", "2023-06-01")
+        payload = json.loads(run.stdout)
+        payload.pop("out")
+        payload.pop("outputs")
+        figures.append((run.returncode, payload))
+    assert figures[0] == figures[1]
+
+
+def test_cli_convert_into_a_busy_directory_exits_2(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    done = _cli("convert", str(data_path("reports")), "--out", str(tmp_path))
+    assert done.returncode == 2
+    assert "not empty" in done.stderr

@@ -1,0 +1,107 @@
+"""The Dask engine gives the default engine's records and figures."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from railtrack import data_path, load_network
+from railtrack.io import load_reports
+from railtrack.pipeline import track
+
+pytest.importorskip("distributed", reason="the Dask engine needs railtrack[dask]")
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from test_parallel_load import _mixed_input, _same
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Any]:
+    from distributed import Client, LocalCluster
+
+    with (
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        Client(cluster) as c,
+    ):
+        yield c
+
+
+def test_embedded_reports_same_records_and_figures(client: Any) -> None:
+    default = load_reports(data_path("reports"))
+    on_dask = load_reports(data_path("reports"), client=client)
+    _same(default, on_dask)
+    net = load_network()
+    a = track(default, net, as_of="2023-06-01").headline()
+    b = track(on_dask, net, as_of="2023-06-01").headline()
+    assert a == b
+
+
+def test_mixed_input_same_records(client: Any, tmp_path: Path) -> None:
+    root = _mixed_input(tmp_path)
+    _same(load_reports(root, workers=1), load_reports(root, client=client))
+
+
+def test_restart_reads_finished_chunks(
+    client: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from railtrack.io import dask_load
+
+    (tmp_path / "in").mkdir()
+    root = _mixed_input(tmp_path / "in")
+    work = tmp_path / "work"
+    first = load_reports(root, client=client, work_dir=work)
+    saved = sorted(work.glob("chunk-*.pkl"))
+    assert saved
+    # a restarted run finds every chunk saved: nothing goes to the cluster
+    monkeypatch.setattr(
+        dask_load, "_chunk_task", lambda *a: pytest.fail("a finished chunk was redone")
+    )
+    _same(first, load_reports(root, client=client, work_dir=work))
+    # a changed file changes its chunk's key: that chunk alone is redone
+    monkeypatch.undo()
+    changed = next(root.glob("copy0-*.txt"))
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    again = load_reports(root, client=client, work_dir=work)
+    _same(load_reports(root, workers=1), again)
+    assert len(list(work.glob("chunk-*.pkl"))) == len(saved) + 1
+
+
+@pytest.mark.ru_rail
+def test_generated_input_same_figures(client: Any, tmp_path: Path, ru_rail_dir: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from _generate import generate_reports
+
+    generate_reports(ru_rail_dir, tmp_path, 200, seed=11)
+    default = load_reports(tmp_path, workers=1)
+    on_dask = load_reports(tmp_path, client=client)
+    _same(default, on_dask)
+    net = load_network(ru_rail_dir)
+    a = track(default, net, as_of="2023-08-01").headline()
+    b = track(on_dask, net, as_of="2023-08-01").headline()
+    assert a == b
+
+
+def test_cli_engine_dask_same_json(tmp_path: Path) -> None:
+    figures = []
+    for extra in ([], ["--engine", "dask", "--workers", "1"]):
+        out = tmp_path / f"out{len(figures)}"
+        run = subprocess.run(
+            [sys.executable, "-m", "railtrack", "track", "--json", "--out", str(out), *extra],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        payload = json.loads(run.stdout)
+        payload.pop("out")
+        payload.pop("outputs")
+        figures.append((run.returncode, payload))
+    assert figures[0] == figures[1]

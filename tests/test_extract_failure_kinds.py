@@ -1,0 +1,186 @@
+"""The failure kinds seen on real reports (issue 13), each as a kind, in several languages."""
+
+from datetime import date
+
+import pytest
+
+from railtrack.extract import extract_shipments
+
+PUB = date(2023, 3, 10)
+
+
+def read(text, published=PUB):
+    return extract_shipments(text, published=published, network=False)
+
+
+def one(text, published=PUB):
+    (s,) = read(text, published).shipments
+    return s
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 8 марта a train of 40 cars left Slonim for Valuyki.",
+        "On 8 березня a train of 40 cars left Slonim for Valuyki.",
+        "On 8 marca a train of 40 cars left Slonim for Valuyki.",
+    ],
+)
+def test_1_a_month_name_of_another_language_in_english(text):
+    s = one(text)
+    assert s.departure.earliest == date(2023, 3, 8)
+    assert s.cars.total == 40
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The first batch of trucks left Slonim on 8 March and arrived at Polonka on 10 March.",
+        "Первая партия грузовиков отправилась из Слонима 8 марта и прибыла в Полонку 10 марта.",
+    ],
+)
+def test_2_a_batch_is_a_train(text):
+    s = one(text)
+    assert s.departure.earliest == date(2023, 3, 8)
+    assert s.expected_arrival.earliest == date(2023, 3, 10)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Another military train left Belarus for Russia. A military echelon left the Slonim "
+        "station on 8 March for Valuyki. The echelon consists of 40 cars.",
+        "Очередной эшелон отправился из Беларуси в Россию. Сообщается, что со станции Слоним "
+        "8 марта был отправлен очередной эшелон в Валуйки. Всего в эшелоне 40 вагонов.",
+    ],
+)
+def test_3_a_headline_and_lead_restating_the_detail_are_one_train(text):
+    s = one(text)
+    assert s.departure.earliest == date(2023, 3, 8)
+    assert s.destination.text in ("Valuyki", "Валуйки")
+    assert s.cars.total == 40
+
+
+@pytest.mark.parametrize(
+    ("text", "destination"),
+    [
+        ("The train is probably going to Ukraine; it will be unloaded near Belgorod.", "Belgorod"),
+        ("Эшелон, вероятно, идёт в Украину; его разгрузят под Белгородом.", "Белгородом"),
+    ],
+)
+def test_4_a_specific_place_given_later_beats_a_general_destination(text, destination):
+    assert one(text).destination.text == destination
+
+
+def test_5_a_unit_ordinal_is_not_a_day():
+    s = one("Tanks of the 4th Guards Tank Division arrived in Belgorod by train.")
+    assert s.expected_arrival is None
+    s = one("Танки 4-й гвардейской танковой дивизии прибыли эшелоном в Белгород.")
+    assert s.expected_arrival is None
+
+
+def test_6_an_adjective_between_the_article_and_the_station():
+    assert one("A military echelon is heading to the nearby Valuyki station.").destination.text == (
+        "Valuyki"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Military echelons arrived overnight from Saturday to Sunday in Valuyki.",
+        "A train arrived in Valuyki on the night from Saturday to Sunday.",
+        "Эшелон прибыл в Валуйки в ночь с субботы на воскресенье.",
+        "Pociąg przyjechał do Wałujek w nocy z soboty na niedzielę.",
+    ],
+)
+def test_7_a_night_named_by_weekdays_is_a_two_day_window(text):
+    window = one(text).expected_arrival
+    assert (window.earliest, window.latest) == (date(2023, 3, 4), date(2023, 3, 5))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The echelon arrived in Valuyki. It happened on 5 March.",
+        "Эшелон прибыл в Валуйки. Это произошло 5 марта.",
+    ],
+)
+def test_8_an_arrival_date_in_the_next_sentence(text):
+    assert one(text).expected_arrival.earliest == date(2023, 3, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "days", "total"),
+    [
+        ("On 15 and 17 June, 87 empty wagons were sent from Orsha to Kapustin Yar.", [15, 17], 87),
+        ("15 и 17 июня из Орши в Капустин Яр отправили 87 пустых вагонов.", [15, 17], 87),
+        ("15 i 17 czerwca z Orszy do Kapustina Jaru wysłano 87 pustych wagonów.", [15, 17], 87),
+    ],
+)
+def test_9_several_dates_are_several_trains(text, days, total):
+    r = read(text, published=date(2023, 6, 20))
+    assert [s.departure.earliest.day for s in r.shipments] == days
+    assert len({s.group for s in r.shipments}) == 1
+    assert r.groups[0].cars.total == total
+    assert all(s.cars.total is None for s in r.shipments)
+
+
+def test_9_trains_seen_on_a_list_of_days():
+    r = read("Military trains were seen on 11, 14, 15 and 16 May.", published=date(2023, 5, 19))
+    assert len(r.shipments) == 4
+    r = read("Pociągi wojskowe zauważono 11, 14, 15 i 16 maja.", published=date(2023, 5, 19))
+    assert len(r.shipments) == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A military train left a station in the Voronezh region on 3 January.",
+        "Военный эшелон отправился со станции в Воронежской области 3 января.",
+    ],
+)
+def test_10_a_station_in_a_region_is_a_region_origin(text):
+    s = one(text, published=date(2023, 1, 10))
+    assert "Воронеж" in s.origin.text or "Voronezh" in s.origin.text
+    assert s.departure.earliest == date(2023, 1, 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two trains left Slonim for Matveev Kurgan: one on March 2 with 40 cars and another "
+        "on March 4 with 45 cars.",
+        "Два эшелона отправились из Слонима в Матвеев Курган: первый 2 марта с 40 вагонами, "
+        "второй 4 марта с 45 вагонами.",
+    ],
+)
+def test_11_counts_per_train_in_one_list(text):
+    r = read(text)
+    assert [(s.departure.earliest.day, s.cars.total) for s in r.shipments] == [(2, 40), (4, 45)]
+    assert r.groups[0].cars.total in (None, 85)
+
+
+def test_12_a_station_before_its_verb():
+    s = one("Nieklinovka received a train of 30 flatcars on March 4.")
+    assert s.destination.text == "Nieklinovka"
+    assert s.expected_arrival.earliest == date(2023, 3, 4)
+    assert s.cars.flat == 30
+
+
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        ("A train from Gomel heading to Kursk was spotted in Bryansk on March 6.", "Bryansk"),
+        ("Эшелон из Гомеля в Курск 6 марта заметили в Брянске.", "Брянске"),
+        ("Pociąg z Homla do Kurska zauważono 6 marca w Briańsku.", "Briańsku"),
+    ],
+)
+def test_13_a_sighting_on_the_way_is_a_via_point_and_a_sighting(text, via):
+    r = read(text)
+    (s,) = r.shipments
+    assert [v.text for v in s.via] == [via]
+    (seen,) = r.sightings
+    assert seen.station.text == via
+    assert seen.seen_at.date() == date(2023, 3, 6)
+    assert seen.shipment == s.id

@@ -1,0 +1,196 @@
+"""Tests for the default network: the national 1520 mm layer under the theatre network,
+geo precision, and the no-confident-wrong-answer rules over the whole gazetteer."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from railtrack import load_network
+from railtrack._regions import RegionIndex
+from railtrack._translit import name_tokens
+from railtrack.network import RailNetwork
+
+SUFFIXES = [
+    "1", "2", "3", "II", "III", "Vostochnaya", "Tsentralnaya", "Severnaya", "Yuzhnaya",
+    "Zapadnaya", "Lgovsky", "Orlovsky", "Sortirovochnaya", "Passazhirskaya", "Tovarnaya",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def default() -> RailNetwork:
+    return load_network()
+
+
+@pytest.fixture(scope="module")
+def town_names(default: RailNetwork) -> list[str]:
+    return sorted({d["name"] for _, d in default.G.nodes(data=True) if d.get("kind") == "town"})
+
+
+def _net(stations: list[tuple[str, str, float, float]]) -> RailNetwork:
+    G = nx.Graph()
+    for sid, name, lat, lon in stations:
+        G.add_node(sid, name=name, name_ru="", aliases=[], lat=lat, lon=lon, country="RU")
+    return RailNetwork(G)
+
+
+# --- the layer ------------------------------------------------------------------------
+def test_default_network_spans_the_1520_area(default: RailNetwork) -> None:
+    kinds = [d.get("kind") for _, d in default.G.nodes(data=True)]
+    assert kinds.count("track") >= 10_000
+    assert kinds.count("town") >= 5_000
+    largest = default.components[0]
+    assert len(largest) >= 0.99 * default.G.number_of_nodes()
+    lats = [d["lat"] for _, d in default.G.nodes(data=True)]
+    lons = [d["lon"] for _, d in default.G.nodes(data=True)]
+    assert min(lons) < 24
+    assert max(lons) > 130
+    assert min(lats) < 45
+    assert max(lats) > 66
+    assert default.problems == []
+    assert default.estimated["snapped"] >= 100  # theatre stations joined to the track
+
+
+def test_theatre_detail_kept_on_top(default: RailNetwork) -> None:
+    theatre = load_network(national=False)
+    for n, d in theatre.G.nodes(data=True):
+        assert default.G.nodes[n]["esr"] == d["esr"]
+        assert default.G.nodes[n]["border"] == d["border"]
+        assert default.G.nodes[n]["railhead"] == d["railhead"]
+    (route,) = default.route("Slonim", "Matveev Kurgan")
+    assert route.stations[0] == "BY-SLONIM"
+    assert route.stations[-1] == "511103"
+    assert len(route.border_crossings) >= 1
+
+
+def test_theatre_alone_is_unchanged() -> None:
+    net = load_network(national=False)
+    assert net.G.number_of_nodes() == 119
+    assert all(d.get("kind") != "track" for _, d in net.G.nodes(data=True))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "low", "high"),
+    [
+        ("Kerch", "Taman", 20, 60),  # over the Crimean bridge, not round the Sea of Azov
+        ("Tula", "Oryol", 170, 210),  # the Tula-Orel main line is whole
+        ("Vanino", "Kholmsk", 250, 300),  # the rail ferry to Sakhalin
+    ],
+)
+def test_healed_gaps(default: RailNetwork, a: str, b: str, low: float, high: float) -> None:
+    (route,) = default.route(a, b)
+    assert low <= route.length_km <= high, route.length_km
+
+
+@pytest.mark.parametrize(
+    "name", ["Omsk", "Chebarkul", "Kapustin Yar", "Selyatino", "Kokhanovo", "Novy Oskol", "Taman"]
+)
+def test_report_places_outside_the_theatre_resolve(default: RailNetwork, name: str) -> None:
+    r = default.resolve(name)
+    assert r.resolved, r
+    assert r.precision == "town"
+    assert r.geo_precision == 2
+    assert r.snap_km is not None
+    assert r.snap_km <= 15
+    assert default.route(name, "Polonka")
+
+
+# --- geo precision --------------------------------------------------------------------
+def test_precision_station_town_region(default: RailNetwork) -> None:
+    assert default.resolve("Matveyev-Kurhan").precision == "station"
+    assert default.resolve("Omsk").precision == "town"
+    assert default.resolve("Kursk region").precision == "region"
+    assert default.resolve("Kursk region").geo_precision == 3
+    assert default.resolve("Xyzzyville").geo_precision is None
+    place = default.resolve("Omsk").to_place()
+    assert place.geo_precision == "town"
+    assert default.resolve_many(["Omsk"])["geo_precision"].tolist() == ["town"]
+
+
+# --- no confident wrong answers ---------------------------------------------------------
+@pytest.mark.parametrize("name", ["Kubinka-2", "Кубинка-2", "Кубинка II", "Kubinka 2"])
+def test_numbered_variant_never_becomes_another_station(default: RailNetwork, name: str) -> None:
+    r = default.resolve(name)
+    assert r.station_id != "RU-KUBINKA"
+    if r.resolved:  # the town Kubinka, said to be a town
+        assert r.precision == "town"
+        assert r.name == "Kubinka"
+
+
+@pytest.mark.parametrize(
+    ("query", "known"),
+    [
+        ("Orsha-Vostochnaya", "Orsha-Tsentralnaya"),
+        ("Bryansk-Orlovsky", "Bryansk-Lgovsky"),
+        ("Orsha-Tsentralnaya", "Orsha-Vostochnaya"),
+        ("Bryansk-Lgovsky", "Bryansk-Orlovsky"),
+    ],
+)
+def test_suffixed_stations_never_fuzzy_match(query: str, known: str) -> None:
+    net = _net([("1", known, 54.5, 30.4)])
+    r = net.resolve(query)
+    assert r.station_id != "1", r
+
+
+def test_region_names_never_become_another_region(default: RailNetwork) -> None:
+    r = default.resolve("Амурская область")
+    assert r.region == "Amur region"
+    assert default.resolve("Курская область").region == "Kursk region"
+    for name in ("Crimea", "Крым", "Krym", "Автономна Республіка Крим"):
+        assert default.resolve(name).region == "Crimea", name
+
+
+def test_region_word_never_gives_a_station(default: RailNetwork) -> None:
+    for name in ("Omsk oblast", "Slonim region", "Matveev Kurgan oblast", "Narnia oblast"):
+        r = default.resolve(name)
+        assert r.station_id is None, (name, r)
+
+
+def test_every_region_alias_resolves_to_its_region(default: RailNetwork) -> None:
+    for region in default.regions:
+        for alias in region.aliases:
+            r = default.resolve(alias)
+            assert r.region in (region.key, None), (alias, region.key, r.region)
+            assert r.station_id is None or not r.region, (alias, r)
+
+
+def test_region_left_out_is_not_matched_to_another() -> None:
+    """Leave each region out: none of its names may find a different region."""
+    regions = load_network(national=False).regions
+    for i, region in enumerate(regions):
+        index = RegionIndex(regions[:i] + regions[i + 1 :])
+        for alias in (region.key, *region.aliases):
+            found = index.match(name_tokens(alias))
+            assert found.index is None, (alias, regions[:i] + regions[i + 1 :])[0]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.data())
+def test_suffix_variants_over_the_gazetteer(town_names: list[str], data: st.DataObject) -> None:
+    """Any town name with one suffix never resolves to a station with another."""
+    town = data.draw(st.sampled_from(town_names))
+    a, b = data.draw(st.lists(st.sampled_from(SUFFIXES), min_size=2, max_size=2, unique=True))
+    if {a, b} <= {"2", "II"} or {a, b} <= {"3", "III"}:
+        return  # the same number written two ways
+    net = _net([("1", f"{town}-{a}", 55.0, 37.0), ("2", town, 57.0, 45.0)])
+    r = net.resolve(f"{town}-{b}")
+    assert r.station_id != "1", (town, a, b, r)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.data())
+def test_same_name_far_apart_stays_unresolved(town_names: list[str], data: st.DataObject) -> None:
+    """Two stations of one name far apart: unresolved, both among the candidates."""
+    town = data.draw(st.sampled_from(town_names))
+    net = _net([("1", town, 55.0, 37.0), ("2", town, 48.0, 45.0)])
+    r = net.resolve(town)
+    assert not r.resolved
+    assert {"1", "2"} <= {c[0] for c in r.candidates}
+
+
+def test_tie_between_towns_stays_unresolved(default: RailNetwork) -> None:
+    r = default.resolve("Sosnovka")
+    assert not r.resolved
+    assert r.note.startswith("ambiguous")

@@ -1,0 +1,219 @@
+"""Analysts' own tables load: headers in five languages, Excel, day-first dates, no ids."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from railtrack.cli import app
+from railtrack.io import load_reports
+from railtrack.io.tables import generated_id, header_aliases, map_headers, normalise_header
+
+HERE = Path(__file__).parent / "data" / "spreadsheets"
+runner = CliRunner()
+
+
+def by_origin(path: Path, **kwargs: object) -> dict[str, object]:
+    reports = load_reports(path, **kwargs)  # type: ignore[arg-type]
+    return {s.origin.text: s for s in reports.shipments if s.origin is not None}
+
+
+def test_english_analyst_table_with_day_first_dates_and_no_ids() -> None:
+    reports = load_reports(HERE / "en-analyst.csv")
+    ships = {s.origin.text: s for s in reports.shipments}  # type: ignore[union-attr]
+    assert set(ships) == {"Slonim", "Belarus", "Luninets", "Asipovichy"}
+    slonim = ships["Slonim"]
+    assert slonim.departure.earliest == date(2023, 3, 1)  # 01/03/2023 day-first
+    assert slonim.departure.text == "01/03/2023"
+    assert (slonim.cars.total, slonim.cars.flat) == (51, 43)
+    assert slonim.destination.text == "Matveev Kurgan"  # type: ignore[union-attr]
+    assert slonim.source.reporter == "Belarusian Hajun"
+    assert slonim.source.url == "https://t.me/Hajun_BY/5872"
+    assert ships["Belarus"].departure.earliest == date(2023, 3, 13)  # 13/03: not ambiguous
+    assert ships["Luninets"].departure.earliest == date(2023, 3, 1)  # "1 March 2023"
+    assert ships["Asipovichy"].departure.earliest == date(2023, 3, 1)  # "1.3.23"
+    assert all(s.id.startswith("row") for s in reports.shipments)
+    ambiguous = [p for p in reports.problems if "day-first" in p.message]
+    assert len(ambiguous) == 1
+    assert "rows 2;" in ambiguous[0].message  # 01/03 only; 13/03 and 1.3.23 are not ambiguous
+    (table,) = reports.file_records()
+    assert table["columns"] == {
+        "date": "departure",
+        "from": "origin",
+        "to": "destination",
+        "wagons": "cars_total",
+        "platforms": "cars_flat",
+        "source": "source",
+        "link": "url",
+        "comment": "note",
+    }
+    assert table["generated_ids"] is True
+
+
+def test_generated_ids_are_stable_and_change_with_the_row(tmp_path: Path) -> None:
+    first = [s.id for s in load_reports(HERE / "en-analyst.csv").shipments]
+    assert first == [s.id for s in load_reports(HERE / "en-analyst.csv").shipments]
+    assert len(set(first)) == len(first)
+    copy = tmp_path / "renamed.csv"
+    copy.write_text((HERE / "en-analyst.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    assert [s.id for s in load_reports(copy).shipments] == first  # not from the file name
+    edited = (HERE / "en-analyst.csv").read_text(encoding="utf-8").replace(",51,", ",52,")
+    copy.write_text(edited, encoding="utf-8")
+    assert load_reports(copy).shipments[0].id != first[0]
+    assert generated_id(2, ["a"]) != generated_id(3, ["a"])
+
+
+@pytest.mark.parametrize(
+    ("name", "origin", "day", "total", "flat", "source"),
+    [
+        ("ru-hajun.csv", "Слоним", date(2023, 2, 25), 51, 43, "Беларускі Гаюн"),
+        ("ru-hajun.csv", "Зайцевка", date(2023, 1, 9), 34, 30, "Корреспондент"),
+        ("uk-table.csv", "Чепино", date(2023, 1, 12), 45, None, "Інфолайн"),
+        ("uk-table.csv", "Гомель", date(2023, 1, 7), None, None, "Газета.ua"),
+        ("pl-tabela.csv", "Słonim", date(2023, 3, 1), 51, 43, "Biełaruski Hajun"),
+        (
+            "pl-tabela.csv",
+            "Misyash",
+            date(2022, 12, 16),
+            None,
+            None,
+            "Wspólnota kolejarzy Białorusi",
+        ),
+        ("be-table.csv", "Баранавічы", date(2023, 3, 1), 30, None, "Беларускі Гаюн"),
+    ],
+)
+def test_headers_in_other_languages(
+    name: str, origin: str, day: date, total: int | None, flat: int | None, source: str
+) -> None:
+    ship = by_origin(HERE / name)[origin]
+    assert ship.departure.earliest == day  # type: ignore[attr-defined]
+    assert (ship.cars.total, ship.cars.flat) == (total, flat)  # type: ignore[attr-defined]
+    assert ship.source.reporter == source  # type: ignore[attr-defined]
+
+
+def test_unknown_headers_load_with_columns_option() -> None:
+    plain = load_reports(HERE / "custom-headers.csv")
+    assert plain.shipments == []
+    assert "--columns" in plain.problems[0].message
+    mapping = {"von": "origin", "nach": "destination", "datum": "departure", "wagen": "cars_total"}
+    reports = load_reports(HERE / "custom-headers.csv", columns={**mapping, "Quelle": "source"})
+    (ship,) = reports.shipments
+    assert (ship.origin.text, ship.cars.total) == ("Slonim", 51)  # type: ignore[union-attr]
+    assert ship.departure.earliest == date(2023, 3, 1)  # type: ignore[union-attr]
+    assert reports.problems == []
+    with pytest.raises(ValueError, match="not a report field: colour"):
+        load_reports(HERE / "custom-headers.csv", columns={"von": "colour"})
+
+
+def test_cli_columns_option_and_file_records() -> None:
+    path = str(HERE / "custom-headers.csv")
+    result = runner.invoke(
+        app,
+        [
+            "load",
+            path,
+            "--columns",
+            "Von=origin,Nach=destination,Datum=departure,Quelle=source",
+            "--json",
+        ],
+    )
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert lines[0]["record"] == "file"
+    assert lines[0]["columns"]["Von"] == "origin"
+    assert lines[0]["ignored"] == ["Wagen"]
+    assert lines[1]["origin"]["text"] == "Slonim"
+    bad = runner.invoke(app, ["load", path, "--columns", "Von"])
+    assert bad.exit_code == 2
+    assert "HEADER=FIELD" in bad.output
+
+
+@pytest.fixture
+def workbook(tmp_path: Path) -> Path:
+    pytest.importorskip("openpyxl")
+    spec = importlib.util.spec_from_file_location("make_workbooks", HERE / "make_workbooks.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.build(tmp_path)  # type: ignore[no-any-return]
+
+
+def test_excel_workbook_with_title_row_date_cells_and_two_sheets(workbook: Path) -> None:
+    reports = load_reports(workbook)
+    ships = {s.origin.text: s for s in reports.shipments}  # type: ignore[union-attr]
+    assert set(ships) == {"Slonim", "Ostrogozhsk", "Belarus", "Зайцевка", "Чепино"}
+    slonim = ships["Slonim"]
+    assert slonim.departure.earliest == date(2023, 2, 25)  # an Excel date cell
+    assert (slonim.cars.total, slonim.cars.passenger, slonim.cars.flat) == (51, 5, 43)
+    assert ships["Belarus"].departure.earliest == date(2023, 3, 1)  # "01/03/2023" text
+    assert ships["Зайцевка"].cars.total == 34
+    files = reports.file_records()
+    assert [(f["sheet"], f["n_records"]) for f in files] == [("Trains", 3), ("Эшелоны", 2)]
+    assert files[0]["columns"]["Passenger cars"] == "cars_passenger"
+    assert slonim.id.startswith("row4-")  # Excel's own row number: header on row 3
+    assert all(isinstance(p.row, int | None) for p in reports.problems)
+
+
+def test_checked_in_workbook_matches_its_generator(workbook: Path) -> None:
+    fresh = [s.model_dump() for s in load_reports(workbook).shipments]
+    kept = [s.model_dump() for s in load_reports(HERE / "analyst-workbook.xlsx").shipments]
+    assert fresh == kept
+
+
+def test_a_broken_workbook_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    reports = load_reports(bad)
+    assert reports.shipments == []
+    assert "not a readable Excel" in reports.problems[0].message
+
+
+def test_problems_csv_writes_whole_row_numbers() -> None:
+    reports = load_reports(HERE / "en-analyst.csv")
+    frame = reports.problems_frame()
+    assert str(frame["row"].dtype) == "Int64"
+    assert "2.0" not in frame.to_csv(index=False)
+
+
+def test_alias_table_is_consistent() -> None:
+    aliases = header_aliases()
+    for header in (
+        "дата",
+        "откуда",
+        "куда",
+        "вагонов",
+        "платформ",
+        "источник",
+        "ссылка",
+        "звідки",
+        "куди",
+        "вагонів",
+        "адкуль",
+        "куды",
+        "data",
+        "skąd",
+        "dokąd",
+        "wagonów",
+        "date",
+        "from",
+        "to",
+        "wagons",
+        "cars",
+        "platforms",
+        "link",
+    ):
+        assert normalise_header(header) in aliases, header
+    assert aliases["cars"] == "cars_total"
+    assert map_headers(["From", "Origin"]).notes  # the second origin column is not read
+
+
+def test_excel_lock_files_in_a_folder_are_skipped(workbook: Path) -> None:
+    (workbook.parent / "~$analyst-workbook.xlsx").write_bytes(b"\x00lock")
+    reports = load_reports(workbook.parent)
+    assert len(reports.shipments) == 5
+    assert not any("~$" in p.path for p in reports.problems)
