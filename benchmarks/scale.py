@@ -162,7 +162,8 @@ def _report_units(root: Path, limit: int) -> list[tuple[str, str]]:
     return units
 
 
-def naive_per_report(root: Path, network_dir: Path, *, sample: int) -> tuple[float, int]:
+# Over the C901 cap: the naive baseline is written as one plain loop on purpose.
+def naive_per_report(root: Path, network_dir: Path, *, sample: int) -> tuple[float, int]:  # noqa: C901
     """Seconds per report of the naive pipeline, timed on ``sample`` reports.
 
     Returns

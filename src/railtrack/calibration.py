@@ -23,7 +23,7 @@ Examples
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -141,6 +141,8 @@ def load_trips(path: str | Path | None = None, *, strict: bool = False) -> pd.Da
 
 
 def _trip_row(rec: Mapping[Any, Any], *, path: Path, row: int) -> dict[str, Any]:
+    """Return one trip's checked values; :class:`ReportError` naming the field if bad."""
+
     def text(col: str) -> str:
         return str(rec.get(col, "") or "").strip()
 
@@ -154,40 +156,54 @@ def _trip_row(rec: Mapping[Any, Any], *, path: Path, row: int) -> dict[str, Any]
         (C.DEPARTURE_EARLIEST, C.DEPARTURE_LATEST),
         (C.ARRIVAL_EARLIEST, C.ARRIVAL_LATEST),
     ):
-        if out[lo] is None and out[hi] is None:
-            raise ReportError(
-                "needs at least one of earliest and latest", path=path, row=row, field=lo
-            )
-        if out[lo] is not None and out[hi] is not None and out[lo] > out[hi]:
-            msg = f"earliest {out[lo]} is after latest {out[hi]}"
-            raise ReportError(msg, path=path, row=row, field=lo)
+        _check_window(out[lo], out[hi], path=path, row=row, field=lo)
     for col in (C.DEPARTURE_PRECISION, C.ARRIVAL_PRECISION):
-        value = text(col) or "day"
-        if value not in PRECISIONS:
-            msg = f"{value!r} is not one of {', '.join(PRECISIONS)}"
-            raise ReportError(msg, path=path, row=row, field=col)
-        out[col] = value
-    kind = text(C.ARRIVAL_KIND).lower()
-    if kind not in ARRIVAL_KINDS:
-        msg = f"{kind!r} is not one of {', '.join(ARRIVAL_KINDS)}"
-        raise ReportError(msg, path=path, row=row, field=C.ARRIVAL_KIND)
-    out[C.ARRIVAL_KIND] = kind
-    for col, kind_ in ((C.DISTANCE_KM, float), (C.BORDER_CROSSINGS_N, int), (C.CARS, int)):
-        value = text(col)
-        if not value:
-            out[col] = None
-            continue
-        try:
-            number = kind_(value)
-        except ValueError as exc:
-            msg = f"{value!r} is not a number"
-            raise ReportError(msg, path=path, row=row, field=col) from exc
-        if number < 0 or (col == C.DISTANCE_KM and number == 0):
-            msg = f"{value!r} must be positive"
-            raise ReportError(msg, path=path, row=row, field=col)
-        out[col] = number
+        out[col] = _one_of(text(col) or "day", PRECISIONS, path=path, row=row, field=col)
+    out[C.ARRIVAL_KIND] = _one_of(
+        text(C.ARRIVAL_KIND).lower(), ARRIVAL_KINDS, path=path, row=row, field=C.ARRIVAL_KIND
+    )
+    for col, kind in ((C.DISTANCE_KM, float), (C.BORDER_CROSSINGS_N, int), (C.CARS, int)):
+        out[col] = _positive(text(col), kind, path=path, row=row, field=col)
     out[C.WEIGHT] = None  # filled by calibrate from the settings
     return out
+
+
+def _check_window(
+    lo: pd.Timestamp | None, hi: pd.Timestamp | None, *, path: Path, row: int, field: str
+) -> None:
+    """Raise :class:`ReportError` unless a window has an end and does not end before it starts."""
+    if lo is None and hi is None:
+        raise ReportError(
+            "needs at least one of earliest and latest", path=path, row=row, field=field
+        )
+    if lo is not None and hi is not None and lo > hi:
+        msg = f"earliest {lo} is after latest {hi}"
+        raise ReportError(msg, path=path, row=row, field=field)
+
+
+def _one_of(value: str, allowed: Sequence[str], *, path: Path, row: int, field: str) -> str:
+    """Return ``value`` when it is allowed; else :class:`ReportError`."""
+    if value not in allowed:
+        msg = f"{value!r} is not one of {', '.join(allowed)}"
+        raise ReportError(msg, path=path, row=row, field=field)
+    return value
+
+
+def _positive(
+    value: str, kind: type[int] | type[float], *, path: Path, row: int, field: str
+) -> int | float | None:
+    """Return a count or distance (None when blank); :class:`ReportError` if not positive."""
+    if not value:
+        return None
+    try:
+        number = kind(value)
+    except ValueError as exc:
+        msg = f"{value!r} is not a number"
+        raise ReportError(msg, path=path, row=row, field=field) from exc
+    if number < 0 or (field == C.DISTANCE_KM and number == 0):
+        msg = f"{value!r} must be positive"
+        raise ReportError(msg, path=path, row=row, field=field)
+    return number
 
 
 # --- intervals ---------------------------------------------------------------------------

@@ -10,6 +10,7 @@ __all__ = [
     "CAR_COLUMNS",
     "ESTIMATE_COLUMNS",
     "GROUP_COLUMNS",
+    "REMAINDER_COLUMNS",
     "RESOLVE_COLUMNS",
     "ROUTE_COLUMNS",
     "ROUTE_FLAGS",
@@ -373,3 +374,24 @@ ROUTE_FLAGS: dict[str, str] = {
     "no_route": "no rail route joins the two ends on this network",
 }
 """Every flag of the routes table's ``flags`` column, with its meaning."""
+
+# --- group remainders: railtrack.remainders.group_remainders(), one row per group ------
+# (also GROUP, CAR_COLUMNS, CARS_TOTAL_DERIVED, CARS_ESTIMATED, SOURCE, RELIABILITY,
+# PUBLISHED and UNALLOCATED above)
+HOLDERS = "holders"  # positions in the shipments table of the trains that may hold the cars
+UNLISTED = "unlisted"  # trains the group names beyond those listed
+N_ACROSS = "n_across"  # holders plus unlisted trains
+
+REMAINDER_COLUMNS: tuple[str, ...] = (
+    GROUP,
+    *CAR_COLUMNS,
+    HOLDERS,
+    UNLISTED,
+    N_ACROSS,
+    CARS_TOTAL_DERIVED,
+    CARS_ESTIMATED,
+    SOURCE,
+    RELIABILITY,
+    PUBLISHED,
+    UNALLOCATED,
+)

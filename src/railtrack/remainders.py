@@ -39,29 +39,14 @@ from railtrack import columns as C
 
 __all__ = ["REMAINDER_COLUMNS", "group_remainders", "unallocated_label"]
 
-HOLDERS = "holders"
-UNLISTED = "unlisted"
-N_ACROSS = "n_across"
-
-REMAINDER_COLUMNS: tuple[str, ...] = (
-    C.GROUP,
-    *C.CAR_COLUMNS,
-    HOLDERS,
-    UNLISTED,
-    N_ACROSS,
-    C.CARS_TOTAL_DERIVED,
-    C.CARS_ESTIMATED,
-    C.SOURCE,
-    C.RELIABILITY,
-    C.PUBLISHED,
-    C.UNALLOCATED,
-)
-"""Columns of :func:`group_remainders`: the group id, its remainder per car column
-(nullable integers; missing when the group gives no such count), ``holders`` (the
-positions in the shipments table of the trains that may hold it, a tuple),
-``unlisted`` and ``n_across`` (holders plus unlisted trains), the group's flags,
-source, grade and published date, and ``unallocated`` (a note such as "86 cars (2
-passenger) of group g1 across 2 trains")."""
+HOLDERS, UNLISTED, N_ACROSS = C.HOLDERS, C.UNLISTED, C.N_ACROSS
+REMAINDER_COLUMNS = C.REMAINDER_COLUMNS
+"""Columns of :func:`group_remainders` (:data:`railtrack.columns.REMAINDER_COLUMNS`): the
+group id, its remainder per car column (nullable integers; missing when the group gives
+no such count), ``holders`` (the positions in the shipments table of the trains that may
+hold it, a tuple), ``unlisted`` and ``n_across`` (holders plus unlisted trains), the
+group's flags, source, grade and published date, and ``unallocated`` (a note such as
+"86 cars (2 passenger) of group g1 across 2 trains")."""
 
 
 def unallocated_label(n_trains: int) -> str:
@@ -218,7 +203,9 @@ def group_remainders(
         )
     df = pd.DataFrame(rows, columns=list(REMAINDER_COLUMNS))
     for col in C.CAR_COLUMNS:
-        df[col] = pd.array(df[col].astype(object).where(df[col].notna(), None), dtype="Int64")
+        df[col] = pd.array(
+            df[col].astype(object).where(df[col].notna(), None).tolist(), dtype="Int64"
+        )
     for col in (UNLISTED, N_ACROSS):
         df[col] = df[col].astype("int64")
     return df

@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from railtrack import columns as C
+from railtrack.remainders import group_remainders
 from railtrack.routes import shipment_routes
 
 if TYPE_CHECKING:
@@ -119,6 +120,7 @@ def _distinct_routes(ship_df: pd.DataFrame, routes: pd.DataFrame, graph: dict[st
             reason = problem if isinstance(problem, str) and problem else "not routed"
             graph["unrouted"].append(f"{sid}: {reason}")
             continue
+        assert k is not None  # a train with stations has a routes row
         graph["routed"].append(sid)
         graph["origin_basis"][sid] = basis_text.setdefault(bases[k], bases[k])
         r = by_object.get(id(stations))
@@ -292,7 +294,7 @@ def corridor_graph(
     _add_nodes(G, network.G, nodes, stops, lengths, trains)
     edges, steps = _steps(nodes, stops, lengths)
     del stops
-    group_cars, unallocated = _group_cars(ship_df, group_df, cars, distinct.of_row, steps, lengths)
+    group_cars, unallocated = _group_cars(ship_df, group_df, distinct.of_row, steps, lengths)
     step_route, starts = _routes_by_edge(steps, lengths)
     del steps
 
@@ -400,41 +402,29 @@ def _edge_attrs(base: nx.Graph, u: str, v: str) -> dict[str, Any]:
 
 
 def _unsplit_cars(
-    ship_df: pd.DataFrame, group_df: pd.DataFrame, cars: Sequence[int | None], of_row: list[int]
+    ship_df: pd.DataFrame, group_df: pd.DataFrame, of_row: list[int]
 ) -> Iterator[tuple[int, bool, int, collections.Counter[int]]]:
     """Yield the groups' cars that their trains' own counts leave out.
 
-    Per such group: the cars, whether they certainly passed where all the trains
-    that may carry them did, how many trains those are, and their routes (route ->
-    trains; -1 counts the trains not routed).
+    The cars and the trains that may hold them are the group remainders
+    (:func:`railtrack.remainders.group_remainders`, the rule summaries use too). Per
+    remainder: the cars, whether they certainly passed where all the trains that may
+    hold them did (all routed, none unlisted), how many trains those are, and their
+    routes (route -> trains; -1 counts the trains not routed).
     """
-    members_of: dict[str, list[int]] = {}  # group id -> its trains' rows, in input order
-    for row, gid in enumerate(_column(ship_df, C.GROUP, _text)):
-        if gid is not None:
-            members_of.setdefault(gid, []).append(row)
-    for gid, total, n_listed in zip(
-        _column(group_df, C.ID, str),
-        _column(group_df, C.CARS_TOTAL, _count),
-        _column(group_df, C.N_TRAINS, _count),
-        strict=True,
+    rest = group_remainders(ship_df, group_df)
+    for total, holders, unlisted in zip(
+        rest[C.CARS_TOTAL], rest[C.HOLDERS], rest[C.UNLISTED], strict=True
     ):
-        members = members_of.get(gid, [])
-        if total is None or not members:
-            continue
-        rest = max(total - sum(cars[m] or 0 for m in members), 0)
-        holders = [m for m in members if cars[m] is None]
-        if not rest or not holders:
+        if pd.isna(total) or not total or not holders:
             continue
         held = collections.Counter(of_row[m] for m in holders)
-        # All trains that may carry the cars must be routed (and listed) for "passed".
-        certain = -1 not in held and (n_listed or len(members)) <= len(members)
-        yield rest, certain, len(holders), held
+        yield int(total), -1 not in held and not unlisted, len(holders), held
 
 
 def _group_cars(
     ship_df: pd.DataFrame,
     group_df: pd.DataFrame,
-    cars: Sequence[int | None],
     of_row: list[int],
     steps: np.ndarray,
     lengths: np.ndarray,
@@ -450,7 +440,7 @@ def _group_cars(
     bounds = np.r_[0, np.cumsum(lengths - 1)].tolist()
     # ``a[edges] += x`` adds x once per distinct edge (repeated indices do not add up),
     # so a route passing a segment twice, or two routes sharing one, count it once.
-    for rest, certain, n_holders, held in _unsplit_cars(ship_df, group_df, cars, of_row):
+    for rest, certain, n_holders, held in _unsplit_cars(ship_df, group_df, of_row):
         held.pop(-1, None)
         paths = [steps[bounds[r] : bounds[r + 1]].astype(np.intp) for r in held]
         if not paths:

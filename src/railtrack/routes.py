@@ -42,7 +42,7 @@ import itertools
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 import pandas as pd
@@ -289,7 +289,8 @@ def shipment_routes(
     if C.ID not in shipments.columns:
         msg = f"the shipments table has no {C.ID!r} column (see columns.SHIPMENT_COLUMNS)"
         raise ValueError(msg)
-    records = shipments[[c for c in _INPUTS if c in shipments.columns]].to_dict("records")
+    columns = [c for c in _INPUTS if c in shipments.columns]
+    records = cast(list[dict[str, Any]], shipments[columns].to_dict("records"))
     regions: dict[str, Stations] = {}
     ends = [_ends(row, network, regions) for row in records]
     distinct = dict.fromkeys(e for e in ends if e.origins and e.destinations)

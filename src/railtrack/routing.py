@@ -488,7 +488,7 @@ def _take(idx: Sequence[int]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
     """Return a function picking the items at ``idx`` from a sequence, as a tuple."""
     if len(idx) == 1:
         return lambda seq: (seq[idx[0]],)
-    return operator.itemgetter(*idx)  # type: ignore[return-value]
+    return operator.itemgetter(*idx)
 
 
 class _Tree:

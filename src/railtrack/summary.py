@@ -215,17 +215,24 @@ def _train_routes(routes: pd.DataFrame | None, ids: pd.Series) -> tuple[pd.Serie
         raise ValueError(msg)
     labelled = routes.assign(_label=_stripped(routes, C.ROUTE_LABEL))
     labelled = labelled[labelled["_label"].notna()]
-    labelled = labelled.drop_duplicates(C.ID, keep="last").set_index(labelled[C.ID].astype(str))
-    found = ids.map(labelled["_label"]) if len(labelled) else label
-    label = found.astype(object).where(found.notna(), None)
+    labelled = labelled.drop_duplicates(C.ID, keep="last")
+    if not len(labelled):
+        return label, crossings
+    # Look up by position: Series.map would copy every label into a new string column.
+    at = pd.Index(labelled[C.ID].astype(str)).get_indexer(pd.Index(ids))
+    labels = labelled["_label"].to_numpy(dtype=object)
+    label = pd.Series(
+        [labels[i] if i >= 0 else None for i in at.tolist()], index=ids.index, dtype=object
+    )
     if C.BORDER_CROSSINGS in labelled.columns:
-        texts = labelled[C.BORDER_CROSSINGS].astype(object)
+        texts = labelled[C.BORDER_CROSSINGS].to_numpy(dtype=object)
         parsed = {t: _crossings(t) for t in pd.unique(texts)}
-        sets = texts.map(lambda t: parsed[t])
+        sets = [parsed[t] for t in texts]
     else:
-        sets = pd.Series([(NO_CROSSING,)] * len(labelled), index=labelled.index, dtype=object)
-    has = label.notna()
-    crossings[has] = ids[has].map(sets)
+        sets = [(NO_CROSSING,)] * len(labelled)
+    crossings = pd.Series(
+        [sets[i] if i >= 0 else (UNKNOWN,) for i in at.tolist()], index=ids.index, dtype=object
+    )
     return label, crossings
 
 
@@ -257,13 +264,15 @@ def _key_values(
 def _trains(ships: pd.DataFrame, *, period: pd.Series) -> pd.DataFrame:
     """Return one contribution per train: its own counts and texts."""
     if C.BEST_DATE in ships.columns:  # each train's best date (railtrack.dating)
-        basis = _stripped(ships, C.DATE_BASIS).to_numpy(dtype=object)
+        basis = _stripped(ships, C.DATE_BASIS)
     else:
         departure = _dates(ships, C.DEPARTURE_EARLIEST)
         published = _dates(ships, C.PUBLISHED)
-        basis = np.where(
-            departure.notna(), "departure", np.where(published.notna(), "published", None)
+        dated = np.where(
+            departure.notna(), "departure", np.where(published.notna(), "published", "")
         )
+        basis = pd.Series(dated, index=ships.index, dtype=object)
+        basis = basis.where(basis != "", None)
     source, grade = _source_labels(ships)
     rows = pd.DataFrame({C.TRAINS: np.ones(len(ships), np.int64)}, index=ships.index)
     for col in C.CAR_COLUMNS:
@@ -278,7 +287,7 @@ def _trains(ships: pd.DataFrame, *, period: pd.Series) -> pd.DataFrame:
     rows[_GRADE] = grade
     rows[_SHIP] = ships[C.ID].astype(str).to_numpy(dtype=object)
     rows[_GROUP] = _stripped(ships, C.GROUP)
-    rows[_BASIS] = pd.Series(basis, index=ships.index, dtype=object)
+    rows[_BASIS] = basis
     return rows.reset_index(drop=True)
 
 
@@ -306,7 +315,7 @@ def _remainder_rows(rest: pd.DataFrame, trains: pd.DataFrame, periods: pd.Series
         held = set(basis[list(holders)].tolist())
         if unlisted:
             held.add("published" if dated else None)
-        bases.append("; ".join(sorted(b for b in held if b)) or None)
+        bases.append("; ".join(sorted(b for b in held if isinstance(b, str) and b)) or None)
     rows[_BASIS] = pd.Series(bases, dtype=object)
     return rows
 
@@ -345,6 +354,8 @@ def _view_keys(
     """Return the key values of every contribution (trains, then remainders) of a view."""
     labels = [unallocated_label(int(n)) for n in rest[N_ACROSS]]
     out = {}
+    own: list[Any]
+    differ: list[Any]
     for key in keys:
         if key == C.PERIOD:
             own, differ = list(periods), [pd.NaT] * len(rest)

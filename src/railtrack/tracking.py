@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 import pandas as pd
@@ -264,12 +264,14 @@ def _apply_sightings(
     destinations = _destinations(ships, network)
     en_route: list[tuple[int, float, float]] = []
     trips: list[Trip] = []
+    records = cast(dict[str, dict[str, Any]], last.to_dict("index"))
     for i, sid in enumerate(ships[C.ID].astype(str).tolist()):
-        if sid not in last.index:
+        rec = records.get(sid)
+        if rec is None:
             continue
-        rec = last.loc[sid]
-        station = rec.get(C.STATION_ID)
-        on_network = isinstance(station, str) and station in network.G
+        found = rec.get(C.STATION_ID)
+        station = found if isinstance(found, str) else ""
+        on_network = station in network.G
         name = network.G.nodes[station].get("name", station) if on_network else None
         seen.station[i] = name or _or_none(rec.get(C.STATION))
         seen.at[i] = pd.Timestamp(rec[C.SEEN_AT])
@@ -280,7 +282,7 @@ def _apply_sightings(
             window.start[i], window.width[i], window.tq[i] = lo, 0.0, _ARRIVED
             continue
         stations = routes.at[i, C.STATIONS]
-        path = list(stations) if isinstance(stations, list) else []
+        path: list[str] = list(stations) if isinstance(stations, list) else []
         en_route.append((i, lo, hi))
         trips.append((station if on_network else "", path, _route_ends(ships, network, i)))
     for (i, lo, hi), rest in zip(en_route, remaining_routes(network, trips), strict=True):

@@ -118,6 +118,7 @@ def plot_map(
 
     fig = _figure(out)
     reports, net, routes = prepare(paths, network_dir=network, resolve=True, need_routes=True)
+    assert routes is not None  # need_routes=True
     G = corridor_graph(reports.to_frame(), routes, net, groups=reports.groups_frame())
     width = 11 if G.number_of_nodes() else 9
     fig.set_size_inches(width, 8)

@@ -460,7 +460,8 @@ class LexiconReader:
             break
         return j
 
-    def find_places(self, text: str) -> list[PlaceSpan]:
+    # Over the C901 cap; the languages work (issue 13) splits it.
+    def find_places(self, text: str) -> list[PlaceSpan]:  # noqa: C901
         """Place names after a cue ("из Слонима", "до станції Валуйки", "ze stacji Słonim")."""
         toks = tokens(text)
         places: list[PlaceSpan] = []
@@ -613,7 +614,8 @@ class LexiconReader:
             i = end_i
         return spans
 
-    def _date_at(self, toks: tuple[Token, ...], i: int) -> tuple[list[tuple[str, str]], int] | None:
+    # Over the C901 cap; the languages work (issue 13) splits it.
+    def _date_at(self, toks: tuple[Token, ...], i: int) -> tuple[list[tuple[str, str]], int] | None:  # noqa: C901
         lex = self.lex
         tok = toks[i]
         # numeric: 05.03.2023, 05/03/2023, 2023-03-05, "05.03" after a preposition

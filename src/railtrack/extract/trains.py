@@ -340,7 +340,8 @@ def _pieces(
     return pieces
 
 
-def read_trains(
+# Over the C901 cap; the languages work (issue 13) splits it.
+def read_trains(  # noqa: C901
     text: str,
     *,
     published: date | None,
@@ -680,7 +681,8 @@ def _group_for_reference(draft: ReportDraft, group: GroupDraft | None) -> GroupD
     return made
 
 
-def _fill_groups(draft: ReportDraft, *, max_group_trains: int) -> None:
+# Over the C901 cap; the languages work (issue 13) splits it.
+def _fill_groups(draft: ReportDraft, *, max_group_trains: int) -> None:  # noqa: C901
     """Make the trains a group announced but did not describe; share group facts."""
     for train in draft.trains:
         # a train's own goal ("the other stopped at Gomel") beats its group's destination

@@ -477,7 +477,7 @@ def _keep_new(
     name = loader.name  # one string for all the file's records
     for model, row in loader.models:
         kind = type(model).__name__
-        key = (kind, model.id)  # type: ignore[attr-defined]
+        key = (kind, model.id)
         if key in first_rows and loader.telegram is not None and key in result.telegram_kept:
             _keep_latest_post(result, key, model, name)
             continue
@@ -485,7 +485,7 @@ def _keep_new(
             first_row = first_rows[key]
             where = Path(result.files[key]).name + (f" row {first_row}" if first_row else "")
             loader.problem(
-                f"duplicate {kind.lower()} id {model.id!r} (first in {where}); "  # type: ignore[attr-defined]
+                f"duplicate {kind.lower()} id {model.id!r} (first in {where}); "
                 "this record is skipped",
                 row=row or None,
                 field="id",

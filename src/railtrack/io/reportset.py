@@ -315,7 +315,12 @@ class ReportSet:
 
     def extend(self, other: ReportSet) -> ReportSet:
         """Add another set's records and problems to this one; return ``self``."""
-        for record in (*other.shipments, *other.groups, *other.sightings):
+        records: list[Shipment | ShipmentGroup | Sighting] = [
+            *other.shipments,
+            *other.groups,
+            *other.sightings,
+        ]
+        for record in records:
             self.add(record, file=other.file_of(record))
         self.problems.extend(other.problems)
         self.skipped.update(other.skipped)
