@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import itertools
+import re
 from collections import Counter
 from collections.abc import Mapping
 from datetime import UTC, datetime
@@ -246,12 +247,24 @@ def _volume_rows(df: pd.DataFrame, key: str, *, label: Any = None) -> list[dict[
                 if _int(r.get(C.CARS_UNALLOCATED))
                 else "",
                 "personnel": _number(r.get(C.PERSONNEL_ESTIMATE)),
-                "sources": _text(r.get(C.SOURCES)),
+                "sources": _reporters(r.get(C.SOURCES)),
                 "basis": _text(r.get(C.PERIOD_BASIS)),
                 "directions": _text(r.get(DIRECTIONS)),
             }
         )
     return rows
+
+
+def _reporters(value: Any) -> str:
+    """Return the distinct reporters of a summary's ``sources`` cell, grades dropped.
+
+    Examples
+    --------
+    >>> _reporters("Hajun (C); Hajun; Railway Workers (C)")
+    'Hajun, Railway Workers'
+    """
+    names = {re.sub(r"\s*\([A-F]\)$", "", part.strip()) for part in _text(value).split(";")}
+    return ", ".join(sorted(n for n in names if n))
 
 
 def _week_label(row: dict[str, Any]) -> str:
