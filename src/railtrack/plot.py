@@ -371,9 +371,7 @@ def plot_route_map(  # noqa: C901
     pool = used_nodes or list(base.nodes)
     destinations = set()
     if is_graph:
-        destinations = {
-            n for n, d in graph.nodes(data=True) if d.get("role") == "destination"
-        }
+        destinations = {n for n, d in graph.nodes(data=True) if d.get("role") == "destination"}
     railheads = [
         n for n in dict.fromkeys(pool) if base.nodes[n].get("railhead") or n in destinations
     ]
