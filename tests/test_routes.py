@@ -13,6 +13,7 @@ from _estimate_toys import as_reports, make_shipment, resolved_frame, toy_networ
 
 from railtrack import columns as C
 from railtrack import data_path, load_network, load_reports
+from railtrack.labels import crossing_pair
 from railtrack.models import Place
 from railtrack.network import RailNetwork
 from railtrack.pipeline import track
@@ -232,7 +233,9 @@ def assert_one_route_per_train(result) -> int:
     for crossing, ids in zip(by_crossing["border_crossing"], by_crossing[C.SHIPMENTS], strict=True):
         for sid in str(ids).split("; ") if isinstance(ids, str) else []:
             if sid in routed.index and routed.loc[sid, C.BORDER_CROSSINGS]:
-                assert crossing in routed.loc[sid, C.BORDER_CROSSINGS].split("; ")
+                assert crossing in map(
+                    crossing_pair, routed.loc[sid, C.BORDER_CROSSINGS].split("; ")
+                )
     # the corridor graph: each train on exactly the edges of its route
     G = result.graph
     assert set(G.graph["routed"]) == set(routed.index)
@@ -276,7 +279,7 @@ def test_one_route_per_train_on_the_embedded_default(net):
         assert "Zaolsha–Rudnya" in str(est.loc[sid, C.BORDER_CROSSINGS])
         assert "Zlynka" not in str(est.loc[sid, C.ROUTE_LABEL])
     crossing = result.summaries["by_border_crossing"].set_index("border_crossing")
-    assert crossing.loc["Zaolsha–Rudnya", C.TRAINS] >= 2
+    assert crossing.loc[crossing_pair("Zaolsha–Rudnya"), C.TRAINS] >= 2
 
 
 def test_status_reads_the_same_route_as_the_estimate(net):
