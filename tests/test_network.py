@@ -80,7 +80,7 @@ def test_theatre_covers_region_and_stays_in_theatre(net: RailNetwork) -> None:
     df = net.stations_frame()
     assert df["lat"].between(46.5, 56.5).all()
     assert df["lon"].between(23.0, 41.0).all()
-    assert (df[df["country"] == "UA"]["region"].isin(["DPR", "LPR"])).all()
+    assert (df[df["country"] == "UA"]["region"].isin(["Donetsk Oblast", "Luhansk Oblast"])).all()
 
 
 @pytest.mark.parametrize(
@@ -139,7 +139,7 @@ def test_regions_file_refers_to_real_stations() -> None:
     net = load_network()  # theatre and national layer: every region has places
     regions = read_regions(data_path("network", "regions.yaml"))
     keys = {r.key for r in regions}
-    assert {"Belarus", "Russia", "Rostov region", "Donbas", "DPR", "LPR"} <= keys
+    assert {"Belarus", "Russia", "Rostov region", "Donbas", "Donetsk region", "Luhansk region"} <= keys
     # Russian regions without a railway: no station to cover.
     railless = {
         "Altai Republic", "Tuva", "Chukotka", "Magadan region", "Kamchatka Krai",
