@@ -56,7 +56,7 @@ def _child(engine: str, reports: str, converted: str) -> dict[str, Any]:
 
         with (
             LocalCluster(
-                n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+                n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
             ) as cluster,
             Client(cluster) as client,
         ):

@@ -216,7 +216,7 @@ def dask_client(scheduler: str | None = None, *, workers: int | None = None) -> 
             n_workers=workers or available_cores(),
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",
         ) as cluster,
         Client(cluster) as client,  # type: ignore[no-untyped-call]
     ):
