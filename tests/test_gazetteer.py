@@ -189,7 +189,10 @@ def test_region_members_follow_data(net: RailNetwork) -> None:
         1 for _, d in net.G.nodes(data=True) if d["country"] == "BY"
     )
     donbas = net.resolve("Donbas")
-    assert {net.G.nodes[s]["region"] for s in donbas.region_stations} == {"Donetsk Oblast", "Luhansk Oblast"}
+    assert {net.G.nodes[s]["region"] for s in donbas.region_stations} == {
+        "Donetsk Oblast",
+        "Luhansk Oblast",
+    }
 
 
 def test_resolve_many_frame(net: RailNetwork) -> None:

@@ -139,7 +139,14 @@ def test_regions_file_refers_to_real_stations() -> None:
     net = load_network()  # theatre and national layer: every region has places
     regions = read_regions(data_path("network", "regions.yaml"))
     keys = {r.key for r in regions}
-    assert {"Belarus", "Russia", "Rostov region", "Donbas", "Donetsk region", "Luhansk region"} <= keys
+    assert {
+        "Belarus",
+        "Russia",
+        "Rostov region",
+        "Donbas",
+        "Donetsk region",
+        "Luhansk region",
+    } <= keys
     # Russian regions without a railway: no station to cover.
     railless = {
         "Altai Republic", "Tuva", "Chukotka", "Magadan region", "Kamchatka Krai",
