@@ -8,11 +8,13 @@ from typing import Annotated
 import typer
 
 from railtrack.cli import app
+from railtrack.cli._options import FormatOption, JsonOption, PublishedOption, QuietOption
 from railtrack.cli._output import (
     EXIT_INPUT_PROBLEMS,
     check_paths,
     console,
-    print_json,
+    emit_document,
+    output_format,
     print_problems,
     print_skipped,
 )
@@ -36,13 +38,17 @@ def convert(
     paths: Annotated[
         list[Path], typer.Argument(help="Report files or directories.", metavar="PATH...")
     ],
-    out: Annotated[Path, typer.Option(help="Directory to write (new, empty or converted).")],
-    published: Annotated[
-        str | None,
-        typer.Option(help="Publication date (YYYY-MM-DD) for text reports without a header."),
-    ] = None,
-    workers: Annotated[int | None, typer.Option(min=1, help=WORKERS_HELP)] = None,
-    json_out: Annotated[bool, typer.Option("--json", help="Print the manifest as JSON.")] = False,
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out", "-o", metavar="DIR", help="Directory to write (new, empty or converted)."
+        ),
+    ],
+    published: PublishedOption = None,
+    workers: Annotated[int | None, typer.Option(min=1, metavar="N", help=WORKERS_HELP)] = None,
+    fmt: FormatOption = None,
+    json_out: JsonOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Load reports once (free text extracted) and write them as partitioned Parquet.
 
@@ -60,8 +66,11 @@ def convert(
         paths, published=parse_date_option(published, "--published"), workers=workers
     )
     manifest = write_converted(reports, out)
-    if json_out:
-        print_json({**manifest, "out": str(out)})
+    fmt_ = output_format(fmt, json_out)
+    if quiet and fmt_ == "table":
+        typer.echo(str(out))
+    elif fmt_ != "table":
+        emit_document({**manifest, "out": str(out)}, fmt_, quiet=quiet)
     else:
         console.print(
             f"Wrote {manifest['shipments']} shipments, {manifest['groups']} groups and "

@@ -13,10 +13,10 @@ from railtrack.cli._output import (
     EXIT_INPUT_PROBLEMS,
     check_paths,
     console,
+    emit_document,
     emit_records,
     err_console,
     output_format,
-    print_json,
 )
 
 if TYPE_CHECKING:
@@ -205,7 +205,11 @@ def route(
 
 
 network_app = typer.Typer(
-    help="Build rail networks from other sources.", no_args_is_help=True, add_completion=False
+    help="Build rail networks from other sources.",
+    epilog="Example: railtrack network import-osm belarus-latest.osm.pbf -o nets/by",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings=CONTEXT,
 )
 app.add_typer(network_app, name="network")
 
@@ -218,9 +222,18 @@ app.add_typer(network_app, name="network")
     ),
 )
 def import_osm_command(
-    file: Annotated[Path, typer.Argument(help="OpenStreetMap extract (.osm.pbf, .osm).")],
-    out: Annotated[Path, typer.Option(help="Directory to write stations.csv and links.csv.")],
-    json_out: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="OpenStreetMap extract (.osm.pbf, .osm).")
+    ],
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out", "-o", metavar="DIR", help="Directory to write stations.csv and links.csv."
+        ),
+    ],
+    fmt: FormatOption = None,
+    json_out: JsonOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Build a network directory from the railway=rail ways and stations of an OSM file.
 
@@ -235,8 +248,12 @@ def import_osm_command(
 
     check_paths([file])
     summary = import_osm(file, out)
-    if json_out:
-        print_json(summary)
+    fmt_ = output_format(fmt, json_out)
+    if quiet and fmt_ == "table":
+        typer.echo(str(out))
+        return
+    if fmt_ != "table":
+        emit_document(summary, fmt_, quiet=quiet)
         return
     console.print(
         f"{out}: {summary['stations']} stations ({summary['stations_on_track']} on the track, "

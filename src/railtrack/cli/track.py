@@ -126,26 +126,29 @@ def track(  # noqa: C901
     fmt: FormatOption = None,
     json_out: JsonOption = False,
     quiet: QuietOption = False,
-    workers: Annotated[int | None, typer.Option(min=1, help=WORKERS_HELP)] = None,
+    workers: Annotated[int | None, typer.Option(min=1, metavar="N", help=WORKERS_HELP)] = None,
     engine: Annotated[
         Engine,
         typer.Option(
+            metavar="default|dask",
             help="default: this machine (--workers processes); dask: files read and free "
-            "text extracted on a Dask cluster (needs railtrack[dask])."
+            "text extracted on a Dask cluster (needs railtrack[dask]).",
         ),
     ] = Engine.default,
     scheduler: Annotated[
         str | None,
         typer.Option(
+            metavar="ADDRESS",
             help="With --engine dask: a scheduler address (default: a local cluster of "
-            "--workers processes)."
+            "--workers processes).",
         ),
     ] = None,
     work_dir: Annotated[
         Path | None,
         typer.Option(
+            metavar="DIR",
             help="With --engine dask: save finished chunks here; a restarted run reads "
-            "them instead of redoing them."
+            "them instead of redoing them.",
         ),
     ] = None,
 ) -> None:

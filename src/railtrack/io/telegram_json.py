@@ -74,6 +74,8 @@ _STRUCTURE_EVENTS = frozenset({"start_map", "start_array"})
 _END_EVENTS = frozenset({"end_map", "end_array"})
 
 _ESCAPE = re.compile(rb"\\(x[0-9A-Fa-f]{2}|.)", re.DOTALL)
+_MAX_DIGITS = 4_000  # below Python's default int conversion limit of 4,300 digits
+_DIGIT_RUN = re.compile(rb"[0-9]{%d,}" % (_MAX_DIGITS + 1))
 
 
 def _fix_escape(match: re.Match[bytes]) -> bytes:
@@ -92,6 +94,27 @@ class _Repaired:
         self.raw = raw
         self.carry = b""
         self.offset = 0  # bytes of the original file handed on so far
+        self.digits = 0  # length of the run of digits that ended the last chunk
+
+    def _check_digits(self, head: bytes) -> None:
+        """Refuse a run of digits longer than Python converts to an int.
+
+        ijson's C backend crashes the process on such a number (Python refuses to
+        convert more than ``sys.get_int_max_str_digits()`` digits, 4,300 by default),
+        so a file holding one is refused as broken JSON before the parser sees it.
+        """
+        limit = _MAX_DIGITS
+        lead = len(head) - len(head.lstrip(b"0123456789"))
+        run = self.digits + lead if lead else 0
+        if lead == len(head):
+            self.digits = run
+        else:
+            longest = max((len(m) for m in _DIGIT_RUN.findall(head)), default=0)
+            run = max(run, longest)
+            self.digits = len(head) - len(head.rstrip(b"0123456789"))
+        if max(run, self.digits) > limit:
+            msg = f"a number of more than {limit:,} digits near byte {self.offset:,}"
+            raise ijson.JSONError(msg)
 
     def read(self, size: int = -1) -> bytes:
         if size == 0:
@@ -110,6 +133,7 @@ class _Repaired:
                         break
         self.carry = chunk[cut:]
         head = chunk[:cut]
+        self._check_digits(head)
         self.offset += len(head)
         if b"\\x" in head:
             return _ESCAPE.sub(_fix_escape, head)
