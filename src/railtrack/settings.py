@@ -123,7 +123,8 @@ class Settings(BaseModel):
         description=(
             "Median multiplier on all dwell for military trains in 2022-23 congestion "
             "([5]: +26 h per wagon turnaround at technical stations). Fitted by calibrate() "
-            "on data/calibration/trips.csv (grid value 1.1441)."
+            "on data/calibration/trips.csv routed on the theatre network (grid value 1.1441; "
+            "on the national default network the fit is 1.314, not yet adopted)."
         ),
     )
     dwell_sigma: float = Field(
