@@ -209,11 +209,14 @@ def test_ingest_and_plot_and_track_summaries(tmp_path: Path) -> None:
 
 def test_every_command_was_checked() -> None:
     commands = {c.name or c.callback.__name__ for c in app.registered_commands} | {
-        f"plot {c.name}"
+        f"{g.name} {c.name}"
         for g in app.registered_groups
         for c in g.typer_instance.registered_commands
     }
     commands.discard("schema")  # prints schemas, tested above
+    # These write files and print a summary of what they wrote (a manifest, counts),
+    # not records of a kind; their --json keys are documented in the README.
+    commands -= {"convert", "network import-osm"}
     assert commands <= COVERED, f"not checked against the schemas: {commands - COVERED}"
 
 
