@@ -182,12 +182,15 @@ def _is_dir(path: Path) -> bool:
         return False
 
 
-def _check_csv_header(text: str) -> None:
-    """Raise :class:`FileFormatError` when the first line has no ``id`` column.
+def _check_csv_header(text: str, columns: dict[str, str] | None) -> None:
+    """Raise :class:`FileFormatError` when no column of the first line is a report field.
 
     Only the first non-blank line is read, so a large file that is not a report
-    CSV is rejected before its rows are split.
+    table is rejected before its rows are split. Headers are mapped as the table
+    reader maps them (:func:`railtrack.io.tables.map_headers`, with ``--columns``).
     """
+    from railtrack.io.tables import map_headers
+
     end = 0
     while True:
         newline = text.find("\n", end)
@@ -200,10 +203,14 @@ def _check_csv_header(text: str) -> None:
         header = next(csv.reader([line], delimiter=delimiter), [])
     except csv.Error:
         return  # broken quoting: read_csv_records says so, row by row
-    names = [h.strip().lower().lstrip("\ufeff") for h in header]
-    if "id" not in names:
+    names = [h.strip().lstrip("\ufeff") for h in header]
+    fields = map_headers(names, columns).fields
+    if not fields & {"id", "origin", "destination", "departure", "station"}:
         shown = ", ".join(n[:40] for n in names[:8])
-        msg = f"no 'id' column (columns: {shown}); is this a report CSV?"
+        msg = (
+            f"no column is a report field (columns: {shown}); "
+            'map them with --columns "HEADER=FIELD,..." (see data/tables/README.md)'
+        )
         raise FileFormatError(msg, 1)
 
 
@@ -278,7 +285,7 @@ class _FileLoader:
 
     def _parse(self, text: str, suffix: str) -> tuple[Iterable[RawRecord], dict[str, Any] | None]:
         if suffix == ".csv":
-            _check_csv_header(text)  # before any row is parsed: a wrong file costs nothing
+            _check_csv_header(text, self.columns)  # before any row is parsed
             records, row_problems, header = read_csv_records(text, self.path)
             for p in row_problems:
                 self.problem(str(p), row=p.row)
