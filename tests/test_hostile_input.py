@@ -254,7 +254,7 @@ def test_size_limit_and_binary_head(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert {Path(p.path).name for p in reports.problems} == {"big.jsonl", "nuls.csv"}
 
 
-def test_a_csv_without_an_id_column_is_rejected_on_its_header(
+def test_a_csv_without_a_report_column_is_rejected_on_its_header(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import railtrack.io as io_module
@@ -267,7 +267,7 @@ def test_a_csv_without_an_id_column_is_rejected_on_its_header(
 
     monkeypatch.setattr(io_module, "read_csv_records", never)
     reports = load_reports(path)
-    assert "no 'id' column" in str(reports.problems[0])
+    assert "no column is a report field" in str(reports.problems[0])
 
 
 def test_dangling_and_looping_links_and_unreadable_directories(
