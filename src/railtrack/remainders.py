@@ -37,7 +37,7 @@ import pandas as pd
 
 from railtrack import columns as C
 
-__all__ = ["REMAINDER_COLUMNS", "group_remainders", "unallocated_label"]
+__all__ = ["REMAINDER_COLUMNS", "count_or_none", "group_remainders", "unallocated_label"]
 
 HOLDERS, UNLISTED, N_ACROSS = C.HOLDERS, C.UNLISTED, C.N_ACROSS
 REMAINDER_COLUMNS = C.REMAINDER_COLUMNS
@@ -62,7 +62,8 @@ def unallocated_label(n_trains: int) -> str:
     return f"unallocated across {n_trains} train{'' if n_trains == 1 else 's'}"
 
 
-def _count(value: Any) -> int | None:
+def count_or_none(value: Any) -> int | None:
+    """Return a count cell as an int; None when it is missing or not a number."""
     if value is None or value is pd.NA:
         return None
     try:
@@ -168,11 +169,11 @@ def group_remainders(
     for grp in groups.to_dict("records"):
         gid = str(grp[C.ID])
         at = tuple(int(p) for p in at_of.get(gid, ()))
-        unlisted = max(_count(grp.get(C.N_TRAINS)) or 0, len(at)) - len(at)
+        unlisted = max(count_or_none(grp.get(C.N_TRAINS)) or 0, len(at)) - len(at)
         own = known_of.get(gid, {})
         remainder: dict[str, int | None] = {}
         for col in C.CAR_COLUMNS:
-            total = _count(grp.get(col))
+            total = count_or_none(grp.get(col))
             known = int(own.get(col, 0.0))
             if total is not None and known > total and problems is not None:
                 problems.append(

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from railtrack import columns as C
-from railtrack.remainders import group_remainders
+from railtrack.remainders import count_or_none, group_remainders
 from railtrack.routes import shipment_routes
 
 if TYPE_CHECKING:
@@ -53,16 +53,6 @@ def _text(value: Any) -> str | None:
         return None
     text = str(value).strip()
     return text or None
-
-
-def _count(value: Any) -> int | None:
-    if value is None or value is pd.NA:
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return None if np.isnan(number) else int(number)
 
 
 def _dates(df: pd.DataFrame, col: str) -> pd.Series:
@@ -287,7 +277,7 @@ def corridor_graph(
     # Many trains share few routes at national scale: each distinct station sequence
     # is laid over numbered stations and segments once, and summed per segment.
     distinct = _distinct_routes(ship_df, routes, G.graph)
-    cars = _column(ship_df, C.CARS_TOTAL, _count)
+    cars = _column(ship_df, C.CARS_TOTAL, count_or_none)
     trains, own_cars, first, last = _route_totals(distinct, cars, _train_days(ship_df))
     lengths = np.fromiter(map(len, distinct.stations), np.int64, len(distinct.stations))
     nodes, stops = _stops(distinct.stations, network.G)
