@@ -37,6 +37,7 @@ import os
 import pickle
 import sys
 import tempfile
+import time
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
@@ -276,8 +277,7 @@ def load(key: str, kind: str, *, graph: object | None = None) -> Any | None:
             data = path.read_bytes()
         except OSError:
             return None
-        with suppress(OSError):
-            os.utime(path)  # the newest entries are the ones kept
+        _touch(path)
     try:
         obj = _loads(key, data, graph)
     except Exception as exc:  # a corrupt pickle raises errors of any type
@@ -321,6 +321,7 @@ def save(key: str, kind: str, obj: object, *, graph: object | None = None, disk:
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
             Path(tmp).replace(folder / f"{key}.{kind}{_SUFFIX}")
+            _touch(folder / f"{key}.{kind}{_SUFFIX}")
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
@@ -337,6 +338,13 @@ def save(key: str, kind: str, obj: object, *, graph: object | None = None, disk:
             )
         return
     _prune(folder)
+
+
+def _touch(path: Path) -> None:
+    """Mark an entry as just used (exact time: the newest entries are the ones kept)."""
+    now = time.time_ns()
+    with suppress(OSError):
+        os.utime(path, ns=(now, now))
 
 
 def _entries(folder: Path) -> dict[str, list[Path]]:
