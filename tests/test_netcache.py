@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import logging
 import pickle
 import shutil
@@ -238,3 +239,23 @@ def test_small_networks_stay_off_disk(
     load_network(small)  # from the process's own cache
     assert len(builds) == 1
     assert not cache.exists()
+
+
+def test_cache_command_shows_and_clears(cache: Path, small: Path) -> None:
+    from typer.testing import CliRunner
+
+    from railtrack.cli import app
+
+    load_network(small)
+    runner = CliRunner()
+    shown = runner.invoke(app, ["network", "cache"])
+    assert shown.exit_code == 0, shown.output
+    assert "1 file(s)" in shown.output
+    assert "cache on" in shown.output
+    cleared = runner.invoke(app, ["network", "cache", "--clear"])
+    assert cleared.exit_code == 0, cleared.output
+    assert "1 file(s) deleted" in cleared.output
+    assert _entries(cache) == []
+    as_json = runner.invoke(app, ["network", "cache", "--json"])
+    assert json.loads(as_json.stdout)["files"] == 0
+    assert runner.invoke(app, ["network", "cache", "-q"]).stdout.strip() == str(cache)
