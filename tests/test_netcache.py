@@ -151,6 +151,16 @@ def test_every_call_gets_its_own_copy(cache: Path, small: Path, builds: list[Pat
     assert two.resolve("Midway").station_id == "1002"
     # the edited copy indexes its own graph, not the cached index of the loaded one
     assert one.resolve("Midway").station_id != "1002"
+    # unedited copies share one index (read-only), over a graph no caller holds
+    three = load_network(small)
+    assert three.gazetteer is two.gazetteer
+    assert three.gazetteer._G is not three.G
+    assert three.gazetteer._G is not two.G
+    stricter = load_network(small)
+    stricter.settings = DEFAULT_SETTINGS.model_copy(update={"resolve_min_score": 90.0})
+    assert stricter.gazetteer is not two.gazetteer
+    assert stricter.gazetteer.settings.resolve_min_score == 90.0
+    assert len(builds) == 1
 
 
 def test_unwritable_cache_directory(

@@ -17,7 +17,8 @@ therefore keeps what it built:
   as if there were no cache; an unreadable or corrupt entry is deleted and rebuilt.
 - **in the process**, as the same pickled bytes (the newest :data:`MAX_MEMORY`
   networks): every call unpickles its own copy, so a caller that changes its network
-  (``net.G.remove_edge``) never changes what the next call returns.
+  (``net.G.remove_edge``) never changes what the next call returns. Objects callers
+  only read (the name index) are kept live and shared (:func:`share`).
 
 ``RAILTRACK_NO_CACHE=1`` (or ``load_network(..., cache=False)``) turns both off;
 :func:`clear` (``railtrack network cache --clear``) empties the directory. Only
@@ -58,6 +59,8 @@ __all__ = [
     "load",
     "network_key",
     "save",
+    "share",
+    "shared",
 ]
 
 logger = logging.getLogger(__name__)
@@ -77,7 +80,9 @@ DISK_MIN_NODES = 2000
 
 _SUFFIX = ".pickle"
 _PACKAGE = Path(__file__).resolve().parent
-_memory: OrderedDict[tuple[str, str], bytes] = OrderedDict()
+# key -> kind -> pickled bytes (copied out by unpickling) or, for "shared:" kinds, a live
+# object handed to every caller; the newest MAX_MEMORY keys are kept
+_memory: OrderedDict[str, dict[str, Any]] = OrderedDict()
 _warned: set[str] = set()
 
 
@@ -241,13 +246,35 @@ def _loads(key: str, data: bytes, graph: object | None) -> object:
     return obj
 
 
-def _remember(name: tuple[str, str], data: bytes) -> None:
-    _memory[name] = data
-    _memory.move_to_end(name)
-    keys = list(dict.fromkeys(k for k, _ in _memory))
-    for old in keys[:-MAX_MEMORY]:
-        for kind in [kind for k, kind in _memory if k == old]:
-            del _memory[old, kind]
+def _remember(key: str, kind: str, value: object) -> None:
+    _memory.setdefault(key, {})[kind] = value
+    _memory.move_to_end(key)
+    while len(_memory) > MAX_MEMORY:
+        _memory.popitem(last=False)
+
+
+def shared(key: str, kind: str) -> Any | None:
+    """Return the live object :func:`share` kept for network ``key``, or None.
+
+    Examples
+    --------
+    >>> share("0" * 32, "doc-example", ["one object"])
+    >>> shared("0" * 32, "doc-example") is shared("0" * 32, "doc-example")
+    True
+    """
+    if not enabled():
+        return None
+    return _memory.get(key, {}).get(f"shared:{kind}")
+
+
+def share(key: str, kind: str, obj: object) -> None:
+    """Keep ``obj`` in this process to hand the same object to every caller.
+
+    For objects that callers only read (a name index), where a copy per caller
+    would cost as much as the object's first load.
+    """
+    if enabled():
+        _remember(key, f"shared:{kind}", obj)
 
 
 def load(key: str, kind: str, *, graph: object | None = None) -> Any | None:
@@ -270,7 +297,7 @@ def load(key: str, kind: str, *, graph: object | None = None) -> Any | None:
     """
     if not enabled():
         return None
-    data = _memory.get((key, kind))
+    data = _memory.get(key, {}).get(kind)
     path = cache_dir() / f"{key}.{kind}{_SUFFIX}"
     if data is None:
         try:
@@ -282,10 +309,10 @@ def load(key: str, kind: str, *, graph: object | None = None) -> Any | None:
         obj = _loads(key, data, graph)
     except Exception as exc:  # a corrupt pickle raises errors of any type
         logger.warning("Network cache entry %s is unreadable (%s); rebuilding it", path, exc)
-        _memory.pop((key, kind), None)
+        _memory.get(key, {}).pop(kind, None)
         path.unlink(missing_ok=True)
         return None
-    _remember((key, kind), data)
+    _remember(key, kind, data)
     logger.debug("Network cache hit: %s %s", key, kind)
     return obj
 
@@ -310,7 +337,7 @@ def save(key: str, kind: str, obj: object, *, graph: object | None = None, disk:
     if not enabled():
         return
     data = _dumps(key, obj, graph)
-    _remember((key, kind), data)
+    _remember(key, kind, data)
     if not disk:
         return
     folder = cache_dir()

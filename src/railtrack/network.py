@@ -242,22 +242,35 @@ class RailNetwork:
     def gazetteer(self) -> Gazetteer:
         """The name index of this network (built on first use, or read from the cache).
 
-        A network from :func:`load_network` reuses the index cached with it
-        (:mod:`railtrack._netcache`) unless its graph has gained or lost stations or
-        links since it was loaded; then the index is built from the graph as it is.
+        A network from :func:`load_network` shares the index cached with it
+        (:mod:`railtrack._netcache`: one index per process, over a private copy of
+        the graph as loaded) unless its graph has gained or lost stations or links or
+        its settings changed since it was loaded; then the index is built from the
+        graph as it is.
         """
         key = self._cache_key
         unchanged = self._cached_size == (self.G.number_of_nodes(), self.G.number_of_edges())
-        if key is not None and unchanged:
-            cached = _netcache.load(key, "gazetteer", graph=self.G)
-            if isinstance(cached, Gazetteer):
-                cached.settings = self.settings
-                return cached
-        gazetteer = Gazetteer(self.G, regions=self.regions, settings=self.settings)
-        if key is not None and unchanged:
-            disk = self.G.number_of_nodes() >= _netcache.DISK_MIN_NODES
-            _netcache.save(key, "gazetteer", gazetteer, graph=self.G, disk=disk)
-        return gazetteer
+        if key is None or not unchanged:
+            return Gazetteer(self.G, regions=self.regions, settings=self.settings)
+        found = _netcache.shared(key, "gazetteer")
+        if not isinstance(found, Gazetteer):
+            found = self._cached_gazetteer(key)
+        if found is None or found.settings != self.settings:
+            return Gazetteer(self.G, regions=self.regions, settings=self.settings)
+        return found
+
+    def _cached_gazetteer(self, key: str) -> Gazetteer | None:
+        """Read or build the shared index of network ``key`` over a private graph copy."""
+        owner = _netcache.load(key, "network")
+        if not isinstance(owner, RailNetwork):
+            return None
+        found = _netcache.load(key, "gazetteer", graph=owner.G)
+        if not isinstance(found, Gazetteer):
+            found = Gazetteer(owner.G, regions=owner.regions, settings=owner.settings)
+            disk = owner.G.number_of_nodes() >= _netcache.DISK_MIN_NODES
+            _netcache.save(key, "gazetteer", found, graph=owner.G, disk=disk)
+        _netcache.share(key, "gazetteer", found)
+        return found
 
     def resolve(self, name: str) -> Resolution:
         """Resolve a name as a report writes it to a station or a region.
