@@ -101,4 +101,4 @@ def test_snap_without_kd_tree_finds_the_kd_tree_nodes(monkeypatch: pytest.Monkey
 
 def test_regions_read_alike_with_either_yaml_loader() -> None:
     text = data_path("network", "regions.yaml").read_text(encoding="utf-8")
-    assert yaml.load(text, Loader=_regions._SAFE_LOADER) == yaml.safe_load(text)
+    assert yaml.load(text, Loader=_regions._safe_loader()) == yaml.safe_load(text)

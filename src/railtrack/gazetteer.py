@@ -41,11 +41,12 @@ from railtrack._translit import (
     role_rank,
     tokens_skeleton,
 )
-from railtrack.models import Place
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from railtrack.models import Place
 else:
     pd = lazy_module("pandas")  # imported on first use: resolving a name does not need it
 
@@ -157,6 +158,8 @@ class Resolution:
         Place
             With ``station_id``/``station``, or ``region``, or ``unresolved=True``.
         """
+        from railtrack.models import Place  # pydantic models: not needed to resolve a name
+
         return Place(
             text=text if text else self.query,
             station_id=self.station_id,
