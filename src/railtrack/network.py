@@ -101,6 +101,11 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _graph_size(G: nx.Graph) -> tuple[int, int]:
+    """Stations and adjacency entries (twice the links): a cheap test that none came or went."""
+    return len(G), sum(map(len, G._adj.values()))
+
+
 class RailNetwork:
     """A rail network: graph, load problems, regions, gazetteer and routing.
 
@@ -144,7 +149,7 @@ class RailNetwork:
     def _attach_cache(self, key: str) -> None:
         """Mark this network as the one cached under ``key`` (its index is cached too)."""
         self._cache_key = key
-        self._cached_size = (self.G.number_of_nodes(), self.G.number_of_edges())
+        self._cached_size = _graph_size(self.G)
 
     def __repr__(self) -> str:
         return (
@@ -249,7 +254,7 @@ class RailNetwork:
         graph as it is.
         """
         key = self._cache_key
-        unchanged = self._cached_size == (self.G.number_of_nodes(), self.G.number_of_edges())
+        unchanged = self._cached_size == _graph_size(self.G)
         if key is None or not unchanged:
             return Gazetteer(self.G, regions=self.regions, settings=self.settings)
         found = _netcache.shared(key, "gazetteer")
