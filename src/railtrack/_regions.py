@@ -238,6 +238,7 @@ class RegionIndex:
         self._core = dict(core)
         self._core_keys = list(core)
         self._full_keys = list(full)
+        self._matched: dict[tuple[str, ...], RegionMatch] = {}  # per distinct token list
 
     def match(self, tokens: Sequence[str]) -> RegionMatch:
         """Match a name's tokens to a region.
@@ -248,6 +249,15 @@ class RegionIndex:
         name without one matches an alias written without marker words ("Crimea",
         "Belarus"). Names shared by two regions stay unresolved.
         """
+        memo = tuple(tokens)
+        found = self._matched.get(memo)
+        if found is None:
+            found = self._match(tokens)
+            if len(self._matched) < 1_000_000:
+                self._matched[memo] = found
+        return found
+
+    def _match(self, tokens: Sequence[str]) -> RegionMatch:
         key, kind = region_core(tokens)
         if kind:
             table = {

@@ -20,6 +20,7 @@ Results are cached per distinct name.
 
 from __future__ import annotations
 
+import copy
 import logging
 import math
 import re
@@ -521,7 +522,11 @@ class Gazetteer:
             found = self._resolve_tokens(query, tokens)
             if len(self._token_cache) < 1_000_000:
                 self._token_cache[key] = found
-        return found if found.query == query else replace(found, query=query)
+        if found.query == query:
+            return found
+        same = copy.copy(found)  # dataclasses.replace would validate every field again
+        object.__setattr__(same, "query", query)
+        return same
 
     def _case_form_clash(self, query: str, found: Resolution) -> Resolution | None:
         """Unresolve a Cyrillic name that may be a case form of another place's name.
