@@ -269,8 +269,10 @@ net = load_network()
 gaz = net.gazetteer
 queries = json.load(open({queries!r}, encoding="utf-8"))
 t = time.process_time()
-ids = [gaz.resolve(q).station_id for q in queries]
-print(json.dumps({{"cpu": time.process_time() - t, "ids": ids}}))
+found = [gaz.resolve(q) for q in queries]
+cpu = time.process_time() - t
+same = [[r.station_id, r.region, r.score, list(map(list, r.candidates)), r.note] for r in found]
+print(json.dumps({{"cpu": cpu, "results": same}}))
 """
 
 
@@ -390,7 +392,7 @@ def bench_names_baseline(base_src: Path, queries: list[str], tmp: Path) -> None:
     print(
         f"names, fresh process each, CPU: baseline {n / base['cpu']:,.0f} names/s, "
         f"this {n / mine['cpu']:,.0f} names/s (ratio {base['cpu'] / mine['cpu']:.1f}x); "
-        f"same stations: {base['ids'] == mine['ids']}"
+        f"same answers (id, region, score, candidates, note): {base['results'] == mine['results']}"
     )
 
 
