@@ -8,7 +8,14 @@ from typing import Annotated
 import typer
 
 from railtrack.cli import app
-from railtrack.cli._options import FormatOption, JsonOption, PublishedOption, QuietOption
+from railtrack.cli._options import (
+    ChannelUsernameOption,
+    ColumnsOption,
+    FormatOption,
+    JsonOption,
+    PublishedOption,
+    QuietOption,
+)
 from railtrack.cli._output import (
     EXIT_INPUT_PROBLEMS,
     check_paths,
@@ -18,7 +25,6 @@ from railtrack.cli._output import (
     print_problems,
     print_skipped,
 )
-from railtrack.cli.load import parse_date_option
 
 __all__ = ["WORKERS_HELP", "convert"]
 
@@ -45,6 +51,8 @@ def convert(
         ),
     ],
     published: PublishedOption = None,
+    columns: ColumnsOption = None,
+    channel_username: ChannelUsernameOption = None,
     workers: Annotated[int | None, typer.Option(min=1, metavar="N", help=WORKERS_HELP)] = None,
     fmt: FormatOption = None,
     json_out: JsonOption = False,
@@ -58,12 +66,16 @@ def convert(
     files and problems, and extract nothing again. Exit code 1 when the input had
     problems (they are kept in the directory too).
     """
-    from railtrack.io import load_reports
+    from railtrack.cli.load import read_reports
     from railtrack.io.converted import write_converted
 
     check_paths(paths)
-    reports = load_reports(
-        paths, published=parse_date_option(published, "--published"), workers=workers
+    reports = read_reports(
+        paths,
+        published=published,
+        columns=columns,
+        channel_usernames=channel_username,
+        workers=workers,
     )
     manifest = write_converted(reports, out)
     fmt_ = output_format(fmt, json_out)
