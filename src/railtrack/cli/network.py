@@ -240,9 +240,9 @@ def import_osm_command(
     Links keep usage, gauge and service; stations and halts keep name, name:ru/be/uk/en,
     esr:user and uic_ref; stations mapped beside the track are joined to it (within
     1 km); lengths are measured along the track geometry. The directory then loads
-    with --network DIR. With --json: {"stations", "track_nodes", "links",
-    "stations_on_track", "stations_snapped", "stations_too_far", "ways",
-    "ways_skipped"}.
+    with --network DIR. With --json one "network" record (`railtrack schema network`):
+    out, n_stations, n_track_nodes, n_links, n_stations_on_track, n_stations_snapped,
+    n_stations_too_far, n_ways, n_ways_skipped.
     """
     from railtrack.osm_import import import_osm  # needs pyosmium; imported on use
 
@@ -253,7 +253,11 @@ def import_osm_command(
         typer.echo(str(out))
         return
     if fmt_ != "table":
-        emit_document(summary, fmt_, quiet=quiet)
+        emit_document(
+            {"record": "network", "out": str(out), **{f"n_{k}": v for k, v in summary.items()}},
+            fmt_,
+            quiet=quiet,
+        )
         return
     console.print(
         f"{out}: {summary['stations']} stations ({summary['stations_on_track']} on the track, "
