@@ -267,5 +267,5 @@ def test_cache_command_shows_and_clears(cache: Path, small: Path) -> None:
     assert "1 file(s) deleted" in cleared.output
     assert _entries(cache) == []
     as_json = runner.invoke(app, ["network", "cache", "--json"])
-    assert json.loads(as_json.stdout)["files"] == 0
+    assert json.loads(as_json.stdout)["n_files"] == 0
     assert runner.invoke(app, ["network", "cache", "-q"]).stdout.strip() == str(cache)

@@ -247,9 +247,9 @@ def import_osm_command(
     Links keep usage, gauge and service; stations and halts keep name, name:ru/be/uk/en,
     esr:user and uic_ref; stations mapped beside the track are joined to it (within
     1 km); lengths are measured along the track geometry. The directory then loads
-    with --network DIR. With --json: {"stations", "track_nodes", "links",
-    "stations_on_track", "stations_snapped", "stations_too_far", "ways",
-    "ways_skipped"}.
+    with --network DIR. With --json one "network" record (`railtrack schema network`):
+    out, n_stations, n_track_nodes, n_links, n_stations_on_track, n_stations_snapped,
+    n_stations_too_far, n_ways, n_ways_skipped.
     """
     from railtrack.osm_import import import_osm  # needs pyosmium; imported on use
 
@@ -260,7 +260,11 @@ def import_osm_command(
         typer.echo(str(out))
         return
     if fmt_ != "table":
-        emit_document(summary, fmt_, quiet=quiet)
+        emit_document(
+            {"record": "network", "out": str(out), **{f"n_{k}": v for k, v in summary.items()}},
+            fmt_,
+            quiet=quiet,
+        )
         return
     console.print(
         f"{out}: {summary['stations']} stations ({summary['stations_on_track']} on the track, "
@@ -292,8 +296,8 @@ def cache_command(
     user's cache directory, so later runs start in a fraction of the time; an entry
     is reused only for the same data files, options, settings and railtrack code.
     RAILTRACK_CACHE_DIR moves the cache; RAILTRACK_NO_CACHE=1 turns it off. With
-    --json: {"cache_dir", "enabled", "files", "megabytes", "deleted"}; with --quiet
-    only the directory.
+    --json one "cache" record (`railtrack schema cache`); with --quiet only the
+    directory.
     """
     from railtrack import _netcache
 
@@ -307,11 +311,12 @@ def cache_command(
             raise typer.Exit(EXIT_INPUT_PROBLEMS) from None
     files = sorted(folder.glob("*.pickle")) if folder.is_dir() else []
     summary = {
+        "record": "cache",
         "cache_dir": str(folder),
         "enabled": _netcache.enabled(),
-        "files": len(files),
+        "n_files": len(files),
         "megabytes": round(sum(p.stat().st_size for p in files) / 1e6, 1),
-        "deleted": deleted,
+        "n_deleted": deleted,
     }
     fmt_ = output_format(fmt, json_out)
     if quiet and fmt_ == "table":
