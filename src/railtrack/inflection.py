@@ -116,6 +116,20 @@ _RULES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("ўскай", ("ўская",)),
         ("скай", ("ская",)),
     ),
+    # Polish soft stems, beside the rules of railtrack.extract.morph: "Słonimia" ->
+    # "Słonim", "Białorusi" -> "Białoruś", "Grodnie" -> "Grodno".
+    "pl": (
+        ("iami", ("",)),
+        ("iach", ("",)),
+        ("iem", ("",)),
+        ("nie", ("no", "na", "ń")),
+        ("si", ("ś",)),
+        ("ci", ("ć",)),
+        ("ni", ("ń",)),
+        ("zi", ("ź",)),
+        ("ia", ("",)),
+        ("iu", ("",)),
+    ),
 }
 _CYRILLIC_LANGS = ("ru", "uk", "be")
 
@@ -166,7 +180,12 @@ def _latin_forms(name: str, lang: str | None) -> list[str]:
 
     if lang not in (None, "pl", "en"):
         return []
-    return list(name_forms(name, "pl")[1:])
+    forms = list(name_forms(name, "pl")[1:])
+    words = _words(name)
+    if 0 < len(words) <= 3:
+        per_word = [tuple(dict.fromkeys([w, *_rule_forms(w, "pl")]))[:6] for w in words]
+        forms.extend(_combine(per_word, " "))
+    return forms
 
 
 @lru_cache(maxsize=16384)
