@@ -176,7 +176,9 @@ def test_towns_of_alike_size_stay_unresolved(net: RailNetwork) -> None:
 def test_network_towns_answer_to_their_other_geonames_names(net: RailNetwork) -> None:
     for name in ("Москва", "Киев"):
         r = net.resolve(name)
-        assert r.resolved and r.in_network and r.station_id is not None, name
+        assert r.resolved, name
+        assert r.in_network, name
+        assert r.station_id is not None, name
 
 
 def test_route_to_a_place_outside_the_network_says_so(net: RailNetwork) -> None:
