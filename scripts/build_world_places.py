@@ -53,6 +53,7 @@ NEAR_COUNTRIES = {
     *("KZ", "MN", "GE", "AZ", "AM", "UZ", "KG", "TJ", "TM"),
 }
 LANGS = ("ru", "uk", "be", "pl")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _SCRIPTS = re.compile(r"^[A-Za-z\u00c0-\u024f\u0400-\u04ff' .’()-]+$")
 
 
@@ -70,7 +71,7 @@ def usable(names: list[str]) -> list[str]:
         and _SCRIPTS.match(n.strip())
         and n.strip()[0].isupper()
         and not (n.isupper() and len(n) <= 4)
-        and sum(ch.isalpha() for ch in n) >= 3
+        and sum(ch.isalpha() for ch in n) >= (2 if _CYRILLIC.search(n) else 3)
     ]
     return list(dict.fromkeys(out))
 

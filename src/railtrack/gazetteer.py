@@ -80,6 +80,12 @@ _CASE_ENDINGS = (
 )  # fmt: skip
 _VOWELS = frozenset("аеёиоуыэюяіїєў")
 _CYRILLIC_WORD_END = re.compile(r"([\u0400-\u04ff]{4,})$")
+# English words for a station's distinguishing suffix ("Homel-North", "Orsha East"):
+# Russian, Belarusian, Ukrainian and Polish ones are adjectives is_suffix_word knows.
+_ENGLISH_SUFFIXES = frozenset(
+    {"north", "south", "east", "west", "central", "centre", "center", "main"}
+    | {"passenger", "freight", "sorting", "marshalling", "yard", "junction"}
+)
 _POPULATION_LEAD = 10
 _POPULATION_MIN = 5000
 
@@ -729,7 +735,7 @@ class Gazetteer:
             clash = self._case_form_clash(query, found)
             if clash is not None:
                 return clash
-        if not found.resolved and len(tokens) > 1 and all(map(is_suffix_word, tokens[1:])):
+        if not found.resolved and len(tokens) > 1 and all(map(_is_suffix, tokens[1:])):
             head = self._resolve_tokens(query, tokens[:1], plain=True)
             if head.resolved and head.score >= self.settings.resolve_base_score:
                 note = f"resolved to the place: {' '.join(tokens)!r} is not in the gazetteer"
@@ -1032,3 +1038,8 @@ def _strip_leading(words: list[str]) -> list[str]:
 
 def _fold(text: str) -> str:
     return " ".join(text.replace("-", " ").replace("ё", "е").casefold().split())
+
+
+def _is_suffix(token: str) -> bool:
+    """Whether a token is a station's distinguishing word, in a report's language or English."""
+    return token in _ENGLISH_SUFFIXES or is_suffix_word(token)

@@ -119,6 +119,7 @@ _RULES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     # Polish soft stems, beside the rules of railtrack.extract.morph: "Słonimia" ->
     # "Słonim", "Białorusi" -> "Białoruś", "Grodnie" -> "Grodno".
     "pl": (
+        ("wicz", ("wicze",)),
         ("iami", ("",)),
         ("iach", ("",)),
         ("iem", ("",)),
@@ -172,7 +173,19 @@ def _cyrillic_forms(name: str, lang: str | None) -> list[str]:
             per_word.append(tuple(dict.fromkeys(options))[:6])
         sep = "-" if "-" in name and " " not in name else " "
         forms.extend(_combine(per_word, sep))
-    return forms
+    forms = list(dict.fromkeys(forms))
+    return forms[: MAX_FORMS // 2] + _respelled([name, *forms[:4]]) + forms[MAX_FORMS // 2 :]
+
+
+def _respelled(forms: list[str]) -> list[str]:
+    """Russian spellings of Ukrainian forms: "і" written for Russian "е".
+
+    Ukrainian writes "і" where Russian has "е" ("Світлогорськ" / "Светлогорск");
+    names of Russian and Belarusian places in Ukrainian reports often keep only that
+    difference. ("і" for "о", as in "Ріг" / "Рог", is not tried: "Лісова" would
+    become "Лосова", another town.)
+    """
+    return [f.replace("і", "е").replace("І", "Е") for f in forms if "і" in f.lower()]
 
 
 def _latin_forms(name: str, lang: str | None) -> list[str]:

@@ -14,6 +14,9 @@ its README):
   500 or more inhabitants in the countries around the 1520 mm area, and of 15,000 or
   more elsewhere); they resolve at precision ``town`` with their coordinates and
   ``in_network=False``;
+- ``terminals.csv``: 1520 mm terminals and border stations outside Russia, Belarus
+  and Ukraine that GeoNames' populated places lack (Małaszewicze), each with its
+  source;
 - ``town_names.tsv.gz``: more names of the network's own GeoNames towns ("Москва",
   "Киев"), which resolve to the town on the network.
 
@@ -119,13 +122,14 @@ class WorldPlaces:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self._countries: list[WorldPlace] = []
+        self._small: list[WorldPlace] = []  # countries and terminals, parsed
         self._lines: dict[str, list[str]] = {}
-        # key -> [(table, row)]; table "country", "town" or "network_town"
+        # key -> [(table, row)]; table "small" (countries, terminals), "town", "network_town"
         self._by_key: dict[str, list[tuple[str, int]]] = defaultdict(list)
         self._extra: dict[str, int] = {}
         self._read_countries(root / "countries.csv")
         self._read_lines(root / "places.tsv.gz", "town")
+        self._read_terminals(root / "terminals.csv")
         self._read_lines(root / "town_names.tsv.gz", "network_town")
         self._extra = {
             line.split("\t", 2)[1]: i for i, line in enumerate(self._lines.get("network_town", []))
@@ -137,19 +141,34 @@ class WorldPlaces:
         return _default()
 
     def __len__(self) -> int:
-        return len(self._countries) + sum(len(v) for v in self._lines.values())
+        return len(self._small) + sum(len(v) for v in self._lines.values())
 
     def _read_countries(self, path: Path) -> None:
         if not path.is_file():
             return
         for i, row in enumerate(_rows(path)):
             names = tuple(n for n in row["names"].split("|") if n)
-            self._countries.append(
+            self._small.append(
                 WorldPlace(row["iso"], row["name"], "country", row["iso"], names=names)
             )
             for key in row["keys"].split("|"):
                 if key:
-                    self._by_key[key].append(("country", i))
+                    self._by_key[key].append(("small", i))
+
+    def _read_terminals(self, path: Path) -> None:
+        """Index the hand-sourced terminals outside GeoNames' populated places."""
+        if not path.is_file():
+            return
+        for row in _rows(path):
+            names = tuple(n for n in row["names"].split("|") if n)
+            place = WorldPlace(
+                row["id"], row["name"], "town", row["country"], float(row["lat"]),
+                float(row["lon"]), 0, names,
+            )  # fmt: skip
+            i = len(self._small)
+            self._small.append(place)
+            for key in {tokens_skeleton(name_tokens(n)) for n in names} - {""}:
+                self._by_key[key].append(("small", i))
 
     def _read_lines(self, path: Path, table: str) -> None:
         """Index a table whose lines split on tabs, keys first (see the build script)."""
@@ -165,8 +184,8 @@ class WorldPlaces:
                     by_key[key].append((table, i))
 
     def _place(self, table: str, i: int) -> WorldPlace:
-        if table == "country":
-            return self._countries[i]
+        if table == "small":
+            return self._small[i]
         fields = self._lines[table][i].split("\t")
         if table == "network_town":
             _, gid, names = fields
