@@ -304,6 +304,10 @@ class RouteFinder:
         r = self.gazetteer.resolve(name)
         if not r.resolved:
             raise StationNotFound(str(name), r.candidates)
+        if not r.in_network:
+            where = f"{r.name} ({r.country})" if r.country else str(r.name)
+            msg = f"{name!r} is {where}, outside the network area: no route"
+            raise NoRoute(msg)
         if r.station_id is not None:
             return _End(query=str(name), ids=(r.station_id,), label=f"{r.name} ({r.station_id})")
         ids = r.report_stations or r.region_stations
