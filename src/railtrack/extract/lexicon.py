@@ -104,6 +104,12 @@ class PhraseTable:
         for options in self._by_first.values():
             options.sort(key=lambda item: -len(item[0]))
         self._prefixes.sort(key=lambda item: -len(item[0]))
+        # the prefix entries by length, longest first: a word is looked up once per
+        # length instead of tried against every prefix (the first entry of a prefix wins)
+        by_length: dict[int, dict[str, Any]] = {}
+        for prefix, value in self._prefixes:
+            by_length.setdefault(len(prefix), {}).setdefault(prefix, value)
+        self._prefix_lengths = tuple(sorted(by_length.items(), key=lambda item: -item[0]))
 
     def match(self, toks: tuple[Token, ...], i: int) -> tuple[Any, int] | None:
         """Return (value, index after the phrase) for the phrase starting at ``toks[i]``."""
@@ -112,11 +118,13 @@ class PhraseTable:
         low = toks[i].low
         for words, value in self._by_first.get(low, ()):
             n = len(words)
-            if tuple(t.low for t in toks[i : i + n]) == words:
+            if n == 1 or (
+                i + n <= len(toks) and all(toks[i + k].low == words[k] for k in range(1, n))
+            ):
                 return value, i + n
-        for prefix, value in self._prefixes:
-            if low.startswith(prefix):
-                return value, i + 1
+        for n, by_prefix in self._prefix_lengths:
+            if low[:n] in by_prefix:
+                return by_prefix[low[:n]], i + 1
         return None
 
     def __contains__(self, word: str) -> bool:
