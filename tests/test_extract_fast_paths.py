@@ -3,7 +3,9 @@
 :mod:`railtrack.extract.language` counts letters in UTF-8 bytes and strips names with
 one substitution instead of listing every letter with a regular expression and
 calling Python per word; a :class:`~railtrack.extract.lexicon.PhraseTable` looks a
-word's prefixes up by length instead of trying every prefix entry. These tests hold
+word's prefixes up by length instead of trying every prefix entry;
+:func:`~railtrack.extract.lexicon.tokens` normalises a clause once instead of each
+token alone. These tests hold
 the fast paths to the plain definitions on
 every text of the extraction corpora (whole reports, their sentences, lower-cased)
 and on generated strings mixing the scripts, the letters of other languages and
@@ -22,6 +24,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from railtrack.extract import language as lang_mod
+from railtrack.extract import lexicon as lexicon_mod
 from railtrack.extract.language import (
     MIN_LETTERS,
     detect_language,
@@ -226,3 +229,22 @@ def test_phrase_tables_match_as_a_scan_of_their_entries(lang):
         for table in tables:
             for i in range(len(toks) + 1):
                 assert table.match(toks, i) == _plain_match(table, toks, i)
+
+
+def _plain_tokens(text: str) -> list[tuple[int, int, str, str]]:
+    """Tokens as each token's own ``_norm``, the plain way."""
+    return [
+        (m.start(), m.end(), m[0], lexicon_mod._norm(m[0]))
+        for m in lexicon_mod._TOKEN_RE.finditer(text)
+    ]
+
+
+def test_tokens_are_normalised_as_each_token_alone_on_the_corpora():
+    for text in PIECES:
+        assert [tuple(t) for t in lexicon_mod.tokens.__wrapped__(text)] == _plain_tokens(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=ALPHABET + "ΣΟΔİЁёЎў`ʼ’-", max_size=120))
+def test_tokens_are_normalised_as_each_token_alone_on_any_text(text):
+    assert [tuple(t) for t in lexicon_mod.tokens.__wrapped__(text)] == _plain_tokens(text)
