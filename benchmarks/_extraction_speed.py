@@ -35,11 +35,13 @@ def forget_texts() -> None:
         func = getattr(module, name, None) if module else None
         if func is not None and hasattr(func, "cache_clear"):
             func.cache_clear()
-    lexread = sys.modules.get("railtrack.extract.lexread")
-    reader_for = getattr(lexread, "reader_for", None)
-    if reader_for is not None:
-        for lang in LANGS[1:]:
-            cache = getattr(reader_for(lang), "_verb_cache", None)
+    for module_name in ("railtrack.extract.readers", "railtrack.extract.lexread"):
+        reader_for = getattr(sys.modules.get(module_name), "reader_for", None)
+        for lang in LANGS if reader_for is not None else ():
+            try:
+                cache = getattr(reader_for(lang), "_verb_cache", None)
+            except (KeyError, ValueError):  # no reader of this language in that module
+                continue
             if isinstance(cache, dict):
                 cache.clear()
 

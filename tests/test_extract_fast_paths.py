@@ -5,7 +5,8 @@ one substitution instead of listing every letter with a regular expression and
 calling Python per word; a :class:`~railtrack.extract.lexicon.PhraseTable` looks a
 word's prefixes up by length instead of trying every prefix entry;
 :func:`~railtrack.extract.lexicon.tokens` normalises a clause once instead of each
-token alone. These tests hold
+token alone, and the number finders' words are sliced from the clause lower-cased
+once. These tests hold
 the fast paths to the plain definitions on
 every text of the extraction corpora (whole reports, their sentences, lower-cased)
 and on generated strings mixing the scripts, the letters of other languages and
@@ -25,6 +26,7 @@ from hypothesis import strategies as st
 
 from railtrack.extract import language as lang_mod
 from railtrack.extract import lexicon as lexicon_mod
+from railtrack.extract import numbers as numbers_mod
 from railtrack.extract.language import (
     MIN_LETTERS,
     detect_language,
@@ -248,3 +250,18 @@ def test_tokens_are_normalised_as_each_token_alone_on_the_corpora():
 @given(st.text(alphabet=ALPHABET + "ΣΟΔİЁёЎў`ʼ’-", max_size=120))
 def test_tokens_are_normalised_as_each_token_alone_on_any_text(text):
     assert [tuple(t) for t in lexicon_mod.tokens.__wrapped__(text)] == _plain_tokens(text)
+
+
+def _plain_words(text: str) -> list[tuple[int, str]]:
+    return [(m.start(), m[0].lower()) for m in numbers_mod._WORDS_RE.finditer(text)]
+
+
+def test_number_finder_words_are_lower_cased_as_each_word_alone():
+    for text in PIECES:
+        assert list(numbers_mod._words.__wrapped__(text)) == _plain_words(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=ALPHABET + "ΣΟΔİ~≈", max_size=120))
+def test_number_finder_words_on_any_text(text):
+    assert list(numbers_mod._words.__wrapped__(text)) == _plain_words(text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, time
-from statistics import fmean
+from math import fsum
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import ValidationError
@@ -273,8 +273,9 @@ class _Builder:
         evidence.extend(ev_c)
         if train.claim is not None:
             evidence.append(self.evidence("claim", train.claim))
+        # the mean as statistics.fmean computes it (fsum / n), without its generator
         confidence = (
-            fmean(e.confidence for e in evidence)
+            fsum([e.confidence for e in evidence]) / len(evidence)
             if evidence
             else self.settings.extract_confidence_inferred
         )
