@@ -6,7 +6,7 @@ calling Python per word; a :class:`~railtrack.extract.lexicon.PhraseTable` looks
 word's prefixes up by length instead of trying every prefix entry;
 :func:`~railtrack.extract.lexicon.tokens` normalises a clause once instead of each
 token alone, and the number finders' words are sliced from the clause lower-cased
-once. These tests hold
+once; a sentence without ";" or ":" is not searched for clause ends. These tests hold
 the fast paths to the plain definitions on
 every text of the extraction corpora (whole reports, their sentences, lower-cased)
 and on generated strings mixing the scripts, the letters of other languages and
@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 from railtrack.extract import language as lang_mod
 from railtrack.extract import lexicon as lexicon_mod
 from railtrack.extract import numbers as numbers_mod
+from railtrack.extract import sentences as sentences_mod
 from railtrack.extract.language import (
     MIN_LETTERS,
     detect_language,
@@ -265,3 +266,49 @@ def test_number_finder_words_are_lower_cased_as_each_word_alone():
 @given(st.text(alphabet=ALPHABET + "ΣΟΔİ~≈", max_size=120))
 def test_number_finder_words_on_any_text(text):
     assert list(numbers_mod._words.__wrapped__(text)) == _plain_words(text)
+
+
+SENTENCE_PARTS = ("St.", "No.", "A.", "route:", "13:45", " ", ". ", "; ", ": ", "\n\n", "?")
+SENTENCE_PARTS += ('"', ";", ")")
+_PLAIN_CLAUSE_RE = re.compile(
+    r"(?<=;)\s+|(?<![Dd]estination:)(?<![Rr]oute:)(?<![Oo]rigin:)(?<=[^\d\s]:)\s+(?=\D)"
+)
+
+
+def _plain_split(text: str) -> list[tuple[str, int, int, int]]:
+    """split_clauses as it was: every sentence searched, the whole sentence split."""
+    bounds, start = [], 0
+    for m in sentences_mod._BOUNDARY_RE.finditer(text):
+        before = text[start : m.start()].rstrip(".!?\"'”’)")
+        last_word = before.rsplit(None, 1)[-1].lower() if before.split() else ""
+        abbreviation = last_word in sentences_mod._ABBREVIATIONS
+        if m[0].strip() and (abbreviation or re.fullmatch(r"[^\W\d_]", last_word)):
+            continue
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(text)))
+    clauses = []
+    for number, (s_start, s_end) in enumerate(b for b in bounds if text[b[0] : b[1]].strip()):
+        start = s_start
+        for m in _PLAIN_CLAUSE_RE.finditer(text, s_start, s_end):
+            clauses.append((text[start : m.start()], start, m.start(), number))
+            start = m.end()
+        piece = text[start:s_end].rstrip()
+        clauses.append((piece, start, start + len(piece), number))
+    return [c for c in clauses if c[0].strip()]
+
+
+def _clauses(text: str) -> list[tuple[str, int, int, int]]:
+    return [(c.text, c.start, c.end, c.sentence) for c in split_clauses(text)]
+
+
+def test_clauses_are_split_as_before_on_the_corpora():
+    for text in TEXTS:
+        assert _clauses(text) == _plain_split(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*ALPHABET.split(), *SENTENCE_PARTS]), max_size=40))
+def test_clauses_are_split_as_before_on_any_text(parts):
+    text = "".join(parts)
+    assert _clauses(text) == _plain_split(text)
