@@ -24,8 +24,9 @@ Examples
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from typing import Any, NamedTuple
 
@@ -69,6 +70,8 @@ class Token(NamedTuple):
     low: str
 
 
+# Token((start, end, text, low)) without the Python-level __new__ of a named tuple
+_new_token: Callable[[tuple[int, int, str, str]], Token] = partial(tuple.__new__, Token)
 _NORM_PAIRS = (("’", "'"), ("ʼ", "'"), ("`", "'"), ("ё", "е"), ("ў", "у"))
 
 
@@ -102,10 +105,11 @@ def tokens(text: str) -> tuple[Token, ...]:
     low = _norm_text(text)
     if low is None:
         return tuple(Token(m.start(), m.end(), m[0], _norm(m[0])) for m in _TOKEN_RE.finditer(text))
-    return tuple(
-        Token(start, end, text[start:end], low[start:end])
-        for start, end in (m.span() for m in _TOKEN_RE.finditer(text))
-    )
+    found = []
+    for m in _TOKEN_RE.finditer(text):
+        start, end = m.span()
+        found.append(_new_token((start, end, m[0], low[start:end])))
+    return tuple(found)
 
 
 class PhraseTable:
