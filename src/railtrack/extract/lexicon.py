@@ -148,12 +148,19 @@ class PhraseTable:
         if i >= len(toks):
             return None
         low = toks[i].low
-        for words, value in self._by_first.get(low, ()):
-            n = len(words)
-            if n == 1 or (
-                i + n <= len(toks) and all(toks[i + k].low == words[k] for k in range(1, n))
-            ):
-                return value, i + n
+        options = self._by_first.get(low)
+        if options is not None:
+            size = len(toks)
+            for words, value in options:
+                n = len(words)
+                if n == 1:
+                    return value, i + 1
+                if i + n <= size:
+                    for k in range(1, n):  # a loop, not all(): called for every token
+                        if toks[i + k].low != words[k]:
+                            break
+                    else:
+                        return value, i + n
         for n, by_prefix in self._prefix_lengths:
             if low[:n] in by_prefix:
                 return by_prefix[low[:n]], i + 1
