@@ -187,6 +187,8 @@ class _ClauseReader:
             return place.role
         if place.role == "reach":
             return "goal"
+        if place.role != "at":
+            return None  # "alternative" ("to X or Y"), "onward" ("from there to X")
         verb = self._verb_for(place.cue_start)
         if verb is not None and verb.role == "arrival" and verb.end <= place.cue_start:
             return "goal"
