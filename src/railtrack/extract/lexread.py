@@ -56,6 +56,11 @@ _ADJECTIVE_END = re.compile(
     r"(?:ых|их|ые|ие|ий|ый|ой|ая|яя|ое|ее|ого|его|ым|ім|ыя|ія|ае|ага|ні|ня|ній|ого|ych|ich|"
     r"ie|ego|ymi|imi|y|e|i|ые|і|ы)$"
 )
+# adjective endings (oblique cases) of a word standing before a place name
+_NAME_ADJECTIVE = re.compile(
+    r"(?:skiego|skiej|skim|ckiego|ckiej|ckim|nego|nej|nym|owego|owej|owym|"
+    r"ского|ской|ском|цкого|цкой|нага|най|ным|ськ(?:ого|ої|ому))$"
+)
 _MORE = frozenset(
     {
         "ещё",
@@ -491,6 +496,14 @@ class LexiconReader:
                     j += 1
                 if j < len(toks) and toks[j].low in _QUOTES:
                     j += 1  # на станцію "Вітебськ"
+            if (
+                kind_hit is None
+                and j + 1 < len(toks)
+                and toks[j].text[:1].islower()
+                and _NAME_ADJECTIVE.search(toks[j].low) is not None
+                and toks[j + 1].text[:1].isupper()
+            ):
+                j += 1  # "z podlondyńskiego Stanford-Le-Hope": an adjective before the name
             end_j = self._name_at(toks, j)
             if kind_hit is not None and end_j == j and j < len(toks):
                 inner = self.lex.place_cues.match(toks, j)
@@ -535,6 +548,9 @@ class LexiconReader:
             if end_j == j or (self.lex.not_places and self.lex.not_places.match(toks[j].low)):
                 i += 1
                 continue
+            if role == "origin" and self._with_not_from(toks, i, end_j):
+                i = end_j  # "z Iskanderami": "with", not "from"
+                continue
             # a region: "Брянской области", "в Курскую область"
             after = self.lex.place_kinds.match(toks, end_j)
             if after is not None and after[0][0] == "region":
@@ -542,11 +558,42 @@ class LexiconReader:
             start, end = toks[j].start, toks[end_j - 1].end
             if role == "into":
                 role = self._into_role(toks[end_j - 1], case)
+            role, next_i = self._qualified_role(toks, i, end_j, role)
             places.append(
                 PlaceSpan(role, text[start:end], start, end, toks[i].start, lang=self.lang)
             )
-            i = end_j
+            i = next_i
         return places
+
+    def _with_not_from(self, toks: tuple[Token, ...], i: int, end_j: int) -> bool:
+        """Whether "z"/"с" governs the instrumental here ("z Iskanderami": with, not from)."""
+        return toks[i].low in self.lex.with_cues and toks[end_j - 1].low.endswith(
+            self.lex.with_endings
+        )
+
+    def _qualified_role(
+        self, toks: tuple[Token, ...], i: int, end_j: int, role: str
+    ) -> tuple[str, int]:
+        """Return the role of a place as its context qualifies it, and where reading resumes.
+
+        Two names joined by "or" ("do Orszy bądź Witebska") are alternatives, neither
+        of them a stated end (role ``alternative``); a place after "from there"
+        ("Stamtąd ... do Iłowajska") is a later leg, not this trip's end (``onward``).
+        Neither role is an origin, a destination or a place passed.
+        """
+        nxt = end_j + 1
+        if (
+            role in ("origin", "destination", "at")
+            and nxt < len(toks)
+            and toks[end_j].low in self.lex.alternatives
+            and toks[nxt].text[:1].isupper()
+        ):
+            return "alternative", self._name_at(toks, nxt)
+        if role == "destination" and any(
+            self.lex.onward.match(toks, k) is not None for k in range(i)
+        ):
+            return "onward", end_j
+        return role, end_j
 
     def _not_a_place_cue(self, toks: tuple[Token, ...], i: int, role: str, text: str) -> bool:
         """Whether the cue at ``toks[i]`` governs no place of the train.
