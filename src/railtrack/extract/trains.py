@@ -114,7 +114,7 @@ def _has_facts(facts: _Facts) -> bool:
     return any(
         getattr(facts, name) is not None
         for name in ("origin", "destination", "goal", "departure", "arrival")
-    ) or bool(facts.counts)
+    ) or bool(facts.counts or facts.via)  # a train seen on its way is a shipment too
 
 
 class _ClauseReader:
@@ -586,6 +586,11 @@ def _merge_into(first: TrainDraft, later: TrainDraft) -> None:
             setattr(first, role, getattr(later, role))
     for kind, fact in later.counts.items():
         first.counts.setdefault(kind, fact)
+    # places passed and sightings told in either mention belong to the one train
+    for fact in later.via:
+        if not any(v.value.text.lower() == fact.value.text.lower() for v in first.via):
+            first.via.append(fact)
+    first.sightings.extend(s for s in later.sightings if s not in first.sightings)
     first.number = first.number or later.number
 
 
