@@ -122,3 +122,97 @@ def test_polish_adjective_before_the_name():
 def test_polish_railway_company_is_no_place():
     places = reader_for("pl").find_places("Pociągi kursują ze stacji Kolei Rosyjskich do Tuły.")
     assert [p.text for p in places] == ["Tuły"]
+
+
+# -- English: the same kinds, and English-only patterns ----------------------------------
+
+
+def test_english_onward_leg_is_not_the_destination():
+    s = one(
+        "A military echelon of 40 cars left Slonim on 2 March for Kursk. From there the "
+        "equipment will go on to Belgorod."
+    )
+    assert s.destination.text == "Kursk"
+
+
+def test_english_further_transport_is_an_onward_leg():
+    s = one(
+        "The first container train from Xi'an arrived in Brest on 3 March with 40 cars. "
+        "The goods will be sorted there for further shipment to Germany."
+    )
+    assert s.destination.text == "Brest"
+
+
+def test_english_alternative_places_are_no_destination():
+    s = one("A train of 30 flatcars left Kursk on 2 March. It may have arrived in Orsha or Lida.")
+    assert s.origin.text == "Kursk"
+    assert s.destination is None
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        ("The first train from the Chinese city of Xi'an arrived in Brest on 3 March.", "Xi'an"),
+        ("A train left the Belarusian station Luninets for Kursk on 3 March.", "Luninets"),
+        ("A train from the small town of Klintsy reached Bryansk on 3 March.", "Klintsy"),
+    ],
+)
+def test_english_adjective_before_a_kind_word(text, origin):
+    assert one(text).origin.text == origin
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A train with tanks was spotted nearby Tula on 6 March.",
+        "A train with tanks was seen outside Tula on 6 March.",
+        "A train with tanks was seen at a railway station in Tula on 6 March.",
+    ],
+)
+def test_english_seen_near_a_town_is_a_sighting_not_a_destination(text):
+    s = one(text)
+    assert s.destination is None
+    assert [v.text for v in s.via] == ["Tula"]
+
+
+def test_english_loading_place_is_the_origin():
+    s = one(
+        "Ten tanks were loaded onto a train at the army railhead in Tidworth and taken to "
+        "Dover on 4 March."
+    )
+    assert s.origin.text == "Tidworth"
+    assert s.destination.text == "Dover"
+
+
+def test_english_region_as_territory_is_kept_with_its_word():
+    s = one("Air defence systems were loaded onto a train in the Primorsky Territory for Chita.")
+    assert s.origin.text == "Primorsky Territory"
+
+
+def test_english_hyphenated_participle_is_no_place():
+    r = read("Trains from the Russian-occupied territories may be sent to Belarus.")
+    assert all(s.origin is None for s in r.shipments)
+
+
+def test_english_a_posting_platform_is_no_destination():
+    r = read("Tanks on flatcars were seen in Tula, in a video posted to TikTok on 6 March.")
+    assert all(s.destination is None for s in r.shipments)
+
+
+def test_a_place_passed_told_in_the_headline_stays_when_the_detail_merges():
+    s = one(
+        "Military train passed through Bryansk. A military echelon of 40 cars left Gomel on "
+        "5 March and is heading to Kursk."
+    )
+    assert s.origin.text == "Gomel"
+    assert [v.text for v in s.via] == ["Bryansk"]
+
+
+def test_polish_przez_with_people_is_an_agent_not_a_place_passed():
+    places = reader_for("pl").find_places("Tory zostały uszkodzone przez Rosjan w nocy.")
+    assert places == []
+
+
+def test_polish_blowing_up_a_train_is_no_shipment():
+    r = read("Wczoraj wieczorem pociąg z paliwem został wysadzony przez partyzantów pod Kurskiem.")
+    assert r.shipments == []
