@@ -216,3 +216,19 @@ def test_polish_przez_with_people_is_an_agent_not_a_place_passed():
 def test_polish_blowing_up_a_train_is_no_shipment():
     r = read("Wczoraj wieczorem pociąg z paliwem został wysadzony przez partyzantów pod Kurskiem.")
     assert r.shipments == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("pl", "Pociąg z czołgami jedzie do Kurska\nRosjanie przerzucają sprzęt.", "Kurska"),
+        ("en", "Tank train heads to Kursk\nDozens of tanks were seen.", "Kursk"),
+    ],
+)
+def test_a_name_does_not_run_on_past_a_line_break(lang, text, name):
+    assert [p.text for p in reader_for(lang).find_places(text)] == [name]
+
+
+def test_polish_explosion_of_a_train_is_no_shipment():
+    r = read("Pociąg przewożący amunicję eksplodował w nocy pod Kijowem. Dwa wagony spłonęły.")
+    assert r.shipments == []

@@ -439,11 +439,19 @@ class LexiconReader:
         low = name.lower()
         return low.startswith(self.lex.broad_stems) if self.lex.broad_stems else False
 
-    def _name_at(self, toks: tuple[Token, ...], i: int) -> int:
-        """Index after the capitalised name starting at ``toks[i]`` (``i`` if none)."""
+    def _name_at(
+        self, toks: tuple[Token, ...], i: int, breaks: frozenset[int] = frozenset()
+    ) -> int:
+        """Index after the capitalised name starting at ``toks[i]`` (``i`` if none).
+
+        A name never runs on past a line break (``breaks``: indices of the tokens
+        that start a line): a headline's last word is not part of the next line.
+        """
         j = i
         while j < len(toks) and j < i + 3:
             tok = toks[j]
+            if j > i and j in breaks:
+                break
             first = tok.text[0]
             if first.isupper() and first.isalpha():
                 if j > i and (
@@ -472,6 +480,9 @@ class LexiconReader:
         places: list[PlaceSpan] = []
         i = 0
         cues = self.lex.place_cues
+        breaks = frozenset(
+            k for k in range(1, len(toks)) if "\n" in text[toks[k - 1].end : toks[k].start]
+        )
         while i < len(toks):
             if toks[i].low not in cues:
                 i += 1
@@ -504,13 +515,13 @@ class LexiconReader:
                 and toks[j + 1].text[:1].isupper()
             ):
                 j += 1  # "z podlondyńskiego Stanford-Le-Hope": an adjective before the name
-            end_j = self._name_at(toks, j)
+            end_j = self._name_at(toks, j, breaks)
             if kind_hit is not None and end_j == j and j < len(toks):
                 inner = self.lex.place_cues.match(toks, j)
                 if inner is not None and inner[0] in ("into", "at"):
                     # "со станции в Воронежской области": the region is the place
                     k = inner[1]
-                    end_k = self._name_at(toks, k)
+                    end_k = self._name_at(toks, k, breaks)
                     after = self.lex.place_kinds.match(toks, end_k) if end_k > k else None
                     if after is not None and after[0][0] == "region":
                         start, end = toks[k].start, toks[after[1] - 1].end
@@ -558,7 +569,7 @@ class LexiconReader:
             start, end = toks[j].start, toks[end_j - 1].end
             if role == "into":
                 role = self._into_role(toks[end_j - 1], case)
-            role, next_i = self._qualified_role(toks, i, end_j, role)
+            role, next_i = self._qualified_role(toks, i, end_j, role, breaks)
             places.append(
                 PlaceSpan(role, text[start:end], start, end, toks[i].start, lang=self.lang)
             )
@@ -572,7 +583,7 @@ class LexiconReader:
         )
 
     def _qualified_role(
-        self, toks: tuple[Token, ...], i: int, end_j: int, role: str
+        self, toks: tuple[Token, ...], i: int, end_j: int, role: str, breaks: frozenset[int]
     ) -> tuple[str, int]:
         """Return the role of a place as its context qualifies it, and where reading resumes.
 
@@ -588,7 +599,7 @@ class LexiconReader:
             and toks[end_j].low in self.lex.alternatives
             and toks[nxt].text[:1].isupper()
         ):
-            return "alternative", self._name_at(toks, nxt)
+            return "alternative", self._name_at(toks, nxt, breaks)
         if role == "destination" and any(
             self.lex.onward.match(toks, k) is not None for k in range(i)
         ):

@@ -66,7 +66,8 @@ _REGION_KINDS = frozenset(
     {"region", "oblast", "district", "area", "krai", "territory", "province", "republic"}
 )
 _WORD = r"[^\W\d_][\w'’]*(?:-(?:[^\W\d_][\w'’]*|[IVX]+(?![\w'’])|\d+(?!\d)))*"
-_NAME = rf"{_WORD}(?:\s+(?:{_WORD}|[IVX]{{1,3}}(?![\w'’])|\d(?!\d)))*"
+# a name never runs on past a line break (a headline's last word)
+_NAME = rf"{_WORD}(?:[^\S\n]+(?:{_WORD}|[IVX]{{1,3}}(?![\w'’])|\d(?!\d)))*"
 
 _PLACE_RE = re.compile(
     rf"(?<![\w-])(?:(?P<o>{_ORIGIN})|(?P<r>{_REACH})|(?P<d>{_DEST})|(?P<a>{_AT}))\s+"
