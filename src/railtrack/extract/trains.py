@@ -160,7 +160,7 @@ class _ClauseReader:
 
     def places_into(self, facts: _Facts) -> None:
         for place in self.places:
-            role = self._place_role(place)
+            role = self.place_role(place)
             fact = self._fact(place, place.start, place.end)
             if role is None:
                 if (
@@ -182,22 +182,23 @@ class _ClauseReader:
         verb = self._verb_for(place.cue_start)
         return verb is not None and verb.role == "neutral"
 
-    def _place_role(self, place: PlaceSpan) -> str | None:
+    def place_role(self, place: PlaceSpan) -> str | None:
         if place.role in ("origin", "destination"):
             return place.role
         if place.role == "reach":
             return "goal"
         if place.role != "at":
             return None  # "alternative" ("to X or Y"), "onward" ("from there to X")
+        # "arrived in Luninets", "na stacji Łuniniec rozładowano": an arrival there
         verb = self._verb_for(place.cue_start)
-        if verb is not None and verb.role == "arrival" and verb.end <= place.cue_start:
+        if verb is not None and verb.role == "arrival":
             return "goal"
         return None
 
     def conflicts_with(self, facts: _Facts) -> bool:
         """Whether this clause names another specific origin or destination."""
         for place in self.places:
-            role = self._place_role(place)
+            role = self.place_role(place)
             if role not in ("origin", "destination"):
                 continue
             mine = getattr(facts, role)
@@ -220,8 +221,13 @@ class _ClauseReader:
         A date of a sighting ("spotted in Bryansk on March 6") dates the via point.
         """
         fallback = facts.last_role or default_role
-        if fallback is not None and not self.verbs and not _refers_back(self.text):
-            fallback = None
+        if (
+            fallback is not None
+            and not self.verbs
+            and default_role is None
+            and not _refers_back(self.text)
+        ):
+            fallback = None  # (a train of a group, "drugi 3 marca z Homla", keeps its verb)
         for span in self.dates:
             verb = self._verb_for(span.start)
             if verb is None and (self.verbs or fallback is None):
@@ -402,6 +408,17 @@ def read_trains(  # noqa: C901
         ):
             reader = _ClauseReader(piece, piece.text, published, rd)
             announcement = rd.group_announcement(piece.text)
+            listed = reader.date_list()
+            if (
+                announcement is not None
+                and listed is not None
+                and len(listed.days) == announcement.n_trains
+                and (marker is None or marker.start > announcement.start)
+            ):
+                # "Two echelons arrived on 12 and 14 January": one train per day
+                group = _group_of_dates(draft, reader, listed, None, piece.text)
+                current = None
+                continue
             if announcement is not None and (marker is None or marker.start > announcement.start):
                 if not (
                     group is not None
@@ -422,7 +439,6 @@ def read_trains(  # noqa: C901
                 if not reader.series_into(group):
                     reader.counts_into(group.each if rd.is_each(piece.text) else group.counts)
                 continue
-            listed = reader.date_list()
             if (
                 listed is not None
                 and group is None
@@ -481,7 +497,7 @@ def read_trains(  # noqa: C901
             elif rd.has_train_noun(piece.text) or (
                 (reader.counts or rd.has_car_noun(piece.text))
                 and any(v.role != "neutral" for v in reader.verbs)
-                and any(p.role != "at" for p in reader.places)
+                and any(reader.place_role(p) is not None for p in reader.places)
             ):
                 # "Twenty-two flatcars were dispatched from Brest to Kursk" is a train too.
                 current = TrainDraft(number=number)
@@ -650,7 +666,8 @@ def _group_of_dates(
     draft.groups.append(group)
     reader.places_into(group)
     reader.claim_into(group)
-    reader.counts_into(group.each if reader.rd.is_each(text) else group.counts)
+    if not reader.series_into(group):  # "with 40 and 45 cars": one count per train
+        reader.counts_into(group.each if reader.rd.is_each(text) else group.counts)
     date_role = reader.role_of(listed)
     gi = len(draft.groups) - 1
     for day in listed.days:
