@@ -232,3 +232,62 @@ def test_a_name_does_not_run_on_past_a_line_break(lang, text, name):
 def test_polish_explosion_of_a_train_is_no_shipment():
     r = read("Pociąg przewożący amunicję eksplodował w nocy pod Kijowem. Dwa wagony spłonęły.")
     assert r.shipments == []
+
+
+# -- assembly: which facts belong to which train -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "W sobotę na stacji Łuniniec rozładowano 20 platform ze sprzętem.",
+        "At Luninets station 20 flatcars were unloaded on Saturday.",
+    ],
+)
+def test_unloading_at_a_station_named_before_the_verb_is_an_arrival_there(text):
+    s = one(text)
+    assert s.destination.text == "Łuniniec" if "W sobotę" in text else "Luninets"
+    assert s.expected_arrival.earliest == date(2023, 3, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "origins"),
+    [
+        (
+            "Z Białorusi do Rosji wyjechały trzy pociągi. Pierwszy wyruszył 2 marca z Mozyrza, "
+            "drugi 3 marca z Homla.",
+            ["Mozyrza", "Homla"],
+        ),
+        (
+            "Three trains left Belarus for Russia. The first departed on 2 March from Mozyr, "
+            "the second on 3 March from Gomel.",
+            ["Mozyr", "Gomel"],
+        ),
+    ],
+)
+def test_a_train_of_a_group_told_without_a_verb_keeps_the_groups_verb(text, origins):
+    r = read(text)
+    dated = [(s.origin.text, s.departure.earliest) for s in r.shipments if s.departure]
+    assert dated == [(origins[0], date(2023, 3, 2)), (origins[1], date(2023, 3, 3))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dwa eszelony z rosyjskim sprzętem przyjechały 12 i 14 stycznia na stację Lida.",
+        "Two military trains arrived at Lida station on 12 and 14 January.",
+    ],
+)
+def test_an_announced_group_with_one_date_per_train(text):
+    r = read(text)
+    assert [s.expected_arrival.earliest for s in r.shipments] == [
+        date(2023, 1, 12),
+        date(2023, 1, 14),
+    ]
+    assert r.groups[0].n_trains == 2
+
+
+def test_counts_and_dates_of_a_group_go_one_per_train_in_order():
+    r = read("Two military echelons with 40 and 45 cars left Slonim for Valuyki on 2 and 4 March.")
+    assert [(s.departure.earliest.day, s.cars.total) for s in r.shipments] == [(2, 40), (4, 45)]
+    assert r.groups[0].cars.total is None  # no group total is stated

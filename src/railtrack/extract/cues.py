@@ -81,7 +81,9 @@ _MARKER_RE = re.compile(
     rf"{_NOUN_SINGULAR}\b|\s*,|\s+(?:one|left|departed|arrived|headed|on)\b))"
     rf"|(?P<one>one\s+(?={_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b|{_OF_THEM}))"
     # "two echelons were seen: one at Orsha, ...": a train only when a group has room
-    r"|(?P<weak>(?:one|another|the\s+other)(?=\s+(?:at|in|on|near|from|to|with|heading|headed|"
+    # ("the second on 3 March from Gomel": an ordinal of a group, its noun left out)
+    r"|(?P<weak>(?:one|another|the\s+other|(?:the\s+)?(?:first|second|third|fourth|fifth|sixth))"
+    r"(?=\s+(?:at|in|on|near|from|to|with|heading|headed|"
     r"going|bound|carrying|"
     r"was|is|left|arrived|departed|came)\b|\s*[,:—–]))"
     rf"|(?P<other>the\s+other(?=\s+{_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b|\s*,|\s+one\b|"
