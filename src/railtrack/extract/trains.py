@@ -82,6 +82,7 @@ class TrainDraft(_Facts):
     group: int | None = None
     marker: Fact | None = None
     number: str | None = None
+    vague: bool = False  # made from trains named in the plural only ("trains from China")
 
 
 @dataclass
@@ -491,6 +492,8 @@ def read_trains(  # noqa: C901
                 draft.trains.append(current)
                 reader.all_into(current, draft.problems)
             elif current is not None:
+                if current.vague and rd.has_train_noun(piece.text, singular=True):
+                    current.vague = False  # "... loaded on to trains. ... onto a train at X"
                 reader.all_into(current, draft.problems)
             elif group is not None:
                 reader.all_into(group, draft.problems)
@@ -500,13 +503,18 @@ def read_trains(  # noqa: C901
                 and any(reader.place_role(p) is not None for p in reader.places)
             ):
                 # "Twenty-two flatcars were dispatched from Brest to Kursk" is a train too.
-                current = TrainDraft(number=number)
+                current = TrainDraft(
+                    number=number,
+                    vague=not (reader.counts or rd.has_train_noun(piece.text, singular=True)),
+                )
                 draft.trains.append(current)
                 reader.all_into(current, draft.problems)
     _fill_groups(draft, max_group_trains=max_group_trains)
     draft.trains = [t for t in draft.trains if _has_facts(t) or t.group is not None]
     _merge_restated(draft)
-    draft.trains = [t for t in draft.trains if not _only_a_country(t)]
+    draft.trains = [
+        t for t in draft.trains if not (_only_a_country(t) or _only_a_make_up(t) or _only_vague(t))
+    ]
     return draft
 
 
@@ -552,6 +560,29 @@ def _only_a_country(train: TrainDraft) -> bool:
     places = [getattr(train, role) for role in (*_PLACE_ROLES, "goal")]
     places = [p for p in places if p is not None]
     return len(places) == 1 and is_broad(places[0].value.text)
+
+
+def _only_a_make_up(train: TrainDraft) -> bool:
+    """Whether a lone train is only a make-up: cars but no place, date or number.
+
+    "The train consists of four locomotives and up to 11 cars" describes a train,
+    it reports no movement one can track.
+    """
+    if train.group is not None or train.via or train.number:
+        return False
+    roles = (*_PLACE_ROLES, "goal", *_DATE_ROLES)
+    return all(getattr(train, role) is None for role in roles)
+
+
+def _only_vague(train: TrainDraft) -> bool:
+    """Whether a lone train comes only from trains named in the plural, with no date.
+
+    "The bridge is clogged with trains arriving from China" speaks of trains in
+    general; a counted or dated mention is a shipment.
+    """
+    if not train.vague or train.group is not None or train.number or train.counts:
+        return False
+    return all(getattr(train, role) is None for role in _DATE_ROLES)
 
 
 _PLACE_ROLES = ("origin", "destination")
@@ -608,6 +639,7 @@ def _merge_into(first: TrainDraft, later: TrainDraft) -> None:
             first.via.append(fact)
     first.sightings.extend(s for s in later.sightings if s not in first.sightings)
     first.number = first.number or later.number
+    first.vague = first.vague and later.vague
 
 
 def _merge_restated(draft: ReportDraft) -> dict[int, TrainDraft]:
