@@ -240,7 +240,8 @@ def test_a_weak_one_is_a_train_only_inside_a_group():
         "Unecha",
         None,
     ]
-    alone = extract_shipments("One at a time, echelons left Brest.", network=False)
+    # (echelons named only in the plural are no shipment: the weak "one" is tested on one)
+    alone = extract_shipments("One at a time, the echelon left Brest.", network=False)
     assert len(alone.shipments) == 1
     assert alone.groups == []
 

@@ -291,3 +291,30 @@ def test_counts_and_dates_of_a_group_go_one_per_train_in_order():
     r = read("Two military echelons with 40 and 45 cars left Slonim for Valuyki on 2 and 4 March.")
     assert [(s.departure.earliest.day, s.cars.total) for s in r.shipments] == [(2, 40), (4, 45)]
     assert r.groups[0].cars.total is None  # no group total is stated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pociąg składa się z trzech lokomotyw i do 12 wagonów, w tym salonki dla prezydenta.",
+        "The armoured train consists of two locomotives and 11 cars.",
+    ],
+)
+def test_a_trains_make_up_with_no_movement_is_no_shipment(text):
+    assert read(text).shipments == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Terminal w Brześciu zapycha się pociągami jadącymi z Chin do Niemiec.",
+        "The terminal is clogged with trains arriving from China.",
+    ],
+)
+def test_trains_named_only_in_the_plural_are_no_shipment(text):
+    assert read(text).shipments == []
+
+
+def test_a_plural_mention_told_again_in_the_singular_is_a_shipment():
+    s = one("Tanks were loaded on to trains. The train left Tidworth for Dover on 4 March.")
+    assert s.origin.text == "Tidworth"

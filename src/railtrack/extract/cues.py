@@ -63,6 +63,7 @@ _MODIFIER = (
 )
 
 _TRAIN_NOUN_RE = re.compile(rf"\b{_NOUN_ANY}", re.IGNORECASE)
+_SINGULAR_NOUN_RE = re.compile(rf"\b{_NOUN_SINGULAR}\b", re.IGNORECASE)
 _NUMBER_RE = re.compile(
     r"\b(?:train|echelon)\s+(?:No\.?|number|nr\.?|#)\s*(?P<number>\d{2,5})\b", re.IGNORECASE
 )
@@ -214,8 +215,14 @@ def has_car_noun(text: str) -> bool:
     return _CAR_NOUN_RE.search(text) is not None
 
 
-def has_train_noun(text: str) -> bool:
-    """Whether the text names a train ("echelon", "shipment", "trains", ...)."""
+def has_train_noun(text: str, *, singular: bool = False) -> bool:
+    """Whether the text names a train ("echelon", "shipment", "trains", ...).
+
+    With ``singular``, only a train noun in the singular counts ("trains from China"
+    speaks of trains in general).
+    """
+    if singular:
+        return _SINGULAR_NOUN_RE.search(text) is not None
     return _TRAIN_NOUN_RE.search(text) is not None
 
 

@@ -276,9 +276,16 @@ class LexiconReader:
         return False
 
     # -- trains ----------------------------------------------------------------------
-    def has_train_noun(self, text: str) -> bool:
-        """Whether the text names a train (эшелон, потяг, цягнік, pociąg, ...)."""
-        return any(t.low in self.lex.train_nouns for t in tokens(text))
+    def has_train_noun(self, text: str, *, singular: bool = False) -> bool:
+        """Whether the text names a train (эшелон, потяг, цягнік, pociąg, ...).
+
+        With ``singular``, only a singular form counts ("pociągami z Chin": trains in
+        general).
+        """
+        nouns = self.lex.train_nouns
+        if singular:
+            return any(nouns.get(t.low) == "sg" for t in tokens(text))
+        return any(t.low in nouns for t in tokens(text))
 
     def _train_noun_within(self, toks: tuple[Token, ...], i: int, n: int = 3) -> int | None:
         for j in range(i, min(len(toks), i + n + 1)):
