@@ -318,3 +318,23 @@ def test_trains_named_only_in_the_plural_are_no_shipment(text):
 def test_a_plural_mention_told_again_in_the_singular_is_a_shipment():
     s = one("Tanks were loaded on to trains. The train left Tidworth for Dover on 4 March.")
     assert s.origin.text == "Tidworth"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("A train of 26 fuel tank cars", "tank", 26),
+        ("an echelon of 40 grain hopper cars", "other", 40),
+        ("a train of 18 oil tankers", "tank", 18),
+    ],
+)
+def test_english_cargo_word_between_number_and_car_noun(text, kind, value):
+    counts = reader_for("en").find_car_counts(text)
+    assert [(c.kind, c.value) for c in counts] == [(kind, value)]
+
+
+def test_english_moving_through_a_town_is_a_dated_sighting():
+    r = read("Video shows a freight train with T-90 tanks moving through Millerovo on Monday.")
+    (seen,) = r.sightings
+    assert seen.station.text == "Millerovo"
+    assert seen.seen_at.date() == date(2023, 3, 6)

@@ -151,7 +151,9 @@ _VERB_RE = re.compile(
     r"received|took\s+in|"
     r"unload(?:ed|ing)?|delivered)"
     r"|(?P<neutral>crossed|cross(?:es|ing)?|pass(?:ed|es|ing)|entered|spotted|seen|"
-    r"observed|noticed|recorded|stood|photographed|filmed))\b",
+    r"observed|noticed|recorded|stood|photographed|filmed|sighted|standing|parked|stationed|"
+    # "moving through Rostov": seen on the way
+    r"(?:moving|travell?ing|rolling|heading)(?=\s+(?:through|past|via|along|across)\b)))\b",
     re.IGNORECASE,
 )
 _PAST_RE = re.compile(
