@@ -354,7 +354,7 @@ def read_trains(  # noqa: C901
     text: str,
     *,
     published: date | None,
-    max_group_trains: int = 12,
+    max_group_trains: int = 20,
     lang: str = "en",
     sentence_lang: Callable[[str, str], str] | None = None,
 ) -> ReportDraft:
