@@ -338,3 +338,16 @@ def test_english_moving_through_a_town_is_a_dated_sighting():
     (seen,) = r.sightings
     assert seen.station.text == "Millerovo"
     assert seen.seen_at.date() == date(2023, 3, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        ("W nocy z 5 na 6 marca przez Orszę przejechały dwa eszelony jadące do Mińska.", "Orszę"),
+        ("Two echelons bound for Minsk passed through Orsha on the night of 5 March.", "Orsha"),
+    ],
+)
+def test_a_place_a_group_passed_is_passed_by_each_train(text, via):
+    r = read(text)
+    assert len(r.shipments) == 2
+    assert all([v.text for v in s.via] == [via] for s in r.shipments)

@@ -762,6 +762,9 @@ def _fill_groups(draft: ReportDraft, *, max_group_trains: int) -> None:  # noqa:
                     setattr(train, name, theirs.shared())
             for kind, fact in group.each.items():
                 train.counts.setdefault(kind, fact.shared())
+            if not train.via:  # "two echelons passed through Orsha": each passed there
+                train.via = [f.shared() for f in group.via]
+                train.sightings = [(p.shared(), d.shared()) for p, d in group.sightings]
         for index, counts in zip(group.members, group.series, strict=False):
             for kind, fact in counts.items():
                 draft.trains[index].counts.setdefault(kind, fact)
