@@ -248,6 +248,10 @@ class Lexicon:
     region_words: frozenset[str] = frozenset()
     not_places: re.Pattern[str] | None = None
     accident: re.Pattern[str] | None = None
+    onward: PhraseTable = field(default_factory=lambda: PhraseTable({}))
+    alternatives: frozenset[str] = frozenset()
+    with_cues: frozenset[str] = frozenset()  # "z"/"с": "from" + gen., "with" + ins.
+    with_endings: tuple[str, ...] = ()  # endings after which such a cue means "with"
     month_forms: tuple[str, ...] = ()  # as written in the file (with ё, ў)
 
 
@@ -342,6 +346,12 @@ def _build(data: dict[str, Any]) -> Lexicon:
         whole_train=_flat(data.get("whole_train")),
         not_places=_stem_re(data.get("not_places") or []),
         accident=_stem_re(data.get("accident") or []),
+        onward=_flat(data.get("onward")),
+        alternatives=frozenset(_norm(str(w)) for w in data.get("alternatives") or []),
+        with_cues=frozenset(_norm(str(w)) for w in (data.get("with_case") or {}).get("cues") or []),
+        with_endings=tuple(
+            _norm(str(w)) for w in (data.get("with_case") or {}).get("endings") or []
+        ),
         month_forms=tuple(
             str(f).lower() for forms in (data.get("months") or {}).values() for f in forms
         ),

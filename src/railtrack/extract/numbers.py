@@ -86,7 +86,11 @@ _NOUN_KIND = {
     "hopper": "other",
 }
 # Words allowed between a number and a car noun without changing its kind.
-_NEUTRAL = r"military|railway|rail|loaded|empty|more|other|further|additional|russian"
+# (what a car carries: "26 fuel tank cars", "40 grain hopper cars", "12 coal wagons")
+_NEUTRAL = (
+    r"military|railway|rail|loaded|empty|more|other|further|additional|russian|"
+    r"fuel|oil|petrol|diesel|grain|coal|cement|ammunition|special|heavy|new|old"
+)
 _ADJ = "|".join(sorted(_ADJECTIVE_KIND, key=len, reverse=True))
 _NOUN = (
     r"cars?|wagons?|carriages?|coach(?:es)?|platforms?|flat-?cars?|flats|box-?cars?|"

@@ -48,7 +48,7 @@ class Reader(Protocol):
     def is_each(self, text: str) -> bool: ...  # noqa: D102
     def train_number(self, text: str) -> str | None: ...  # noqa: D102
     def is_off_topic(self, text: str) -> bool: ...  # noqa: D102
-    def has_train_noun(self, text: str) -> bool: ...  # noqa: D102
+    def has_train_noun(self, text: str, *, singular: bool = False) -> bool: ...  # noqa: D102
     def has_car_noun(self, text: str) -> bool: ...  # noqa: D102
     def is_whole_train(self, before: str) -> bool: ...  # noqa: D102
 
@@ -103,8 +103,8 @@ class EnglishReader:
     def is_off_topic(self, text: str) -> bool:  # noqa: D102
         return cues.is_off_topic(text)
 
-    def has_train_noun(self, text: str) -> bool:  # noqa: D102
-        return cues.has_train_noun(text)
+    def has_train_noun(self, text: str, *, singular: bool = False) -> bool:  # noqa: D102
+        return cues.has_train_noun(text, singular=singular)
 
     def has_car_noun(self, text: str) -> bool:  # noqa: D102
         return cues.has_car_noun(text)
