@@ -63,6 +63,15 @@ def run_summary(head: dict[str, Any], out: Path, outputs: Any, problems: Any) ->
     return doc
 
 
+def _converted_input(paths: list[Path] | None, store: Path | None) -> Path | None:
+    """Return the one converted directory ``track`` was given, if that is its input."""
+    from railtrack.io.converted import is_converted
+
+    if store is None and paths is not None and len(paths) == 1 and is_converted(paths[0]):
+        return paths[0]
+    return None
+
+
 class Engine(StrEnum):
     """Where ``track`` reads files and extracts free text."""
 
@@ -131,8 +140,9 @@ def track(  # noqa: C901
         Engine,
         typer.Option(
             metavar="default|dask",
-            help="default: this machine (--workers processes); dask: files read and free "
-            "text extracted on a Dask cluster (needs railtrack[dask]).",
+            help="default: this machine (--workers processes); dask: every stage on a Dask "
+            "cluster, over converted reports (railtrack convert) or files read there "
+            "(needs railtrack[dask]).",
         ),
     ] = Engine.default,
     scheduler: Annotated[
@@ -147,8 +157,8 @@ def track(  # noqa: C901
         Path | None,
         typer.Option(
             metavar="DIR",
-            help="With --engine dask: save finished chunks here; a restarted run reads "
-            "them instead of redoing them.",
+            help="With --engine dask: save finished chunks and partitions here; a "
+            "restarted run reads them instead of redoing them.",
         ),
     ] = None,
 ) -> None:
@@ -204,22 +214,34 @@ def track(  # noqa: C901
 
             opened = dask_client(scheduler, workers=workers)
         with opened as client:
+            converted = _converted_input(paths, store) if client is not None else None
             options: dict[str, Any] = {"published": day, "workers": workers}
             if client is not None:
                 options.update(client=client, work_dir=work_dir)
             to_load = paths or ([] if store is not None else [data_path("reports")])
-            loaded = load_reports(to_load, **options) if to_load else None
-        if store is not None:
-            with Store(store) as db:
+            loaded = load_reports(to_load, **options) if to_load and converted is None else None
+            if store is not None:
+                with Store(store) as db:
+                    if loaded is not None:
+                        db.ingest(loaded, paths=paths or [], network=net)
+                    reports = db.reports()
                 if loaded is not None:
-                    db.ingest(loaded, paths=paths or [], network=net)
-                reports = db.reports()
-            if loaded is not None:
-                reports.problems.extend(loaded.problems)
-        else:
-            assert loaded is not None  # the embedded reports at least
-            reports = loaded
-        result = run_track(reports, net, as_of=when, progress=advance)
+                    reports.problems.extend(loaded.problems)
+            elif loaded is not None:
+                reports = loaded
+            if client is not None:
+                from railtrack.engine_dask import track_converted
+
+                result = track_converted(
+                    converted or reports,
+                    net,
+                    client,
+                    as_of=when,
+                    work_dir=work_dir,
+                    progress=advance,
+                )
+            else:
+                result = run_track(reports, net, as_of=when, progress=advance)
         written = write_outputs(result, out, progress=advance)
 
     head = result.headline()
