@@ -219,9 +219,7 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}", flush=True)
     network = _step("network", lambda: load_network(RU_RAIL))
     stations = report_stations(RU_RAIL)
-    cluster, client = _step(
-        "cluster start", lambda: _cluster(args.workers, args.memory_limit)
-    )
+    cluster, client = _step("cluster start", lambda: _cluster(args.workers, args.memory_limit))
     ok = True
     try:
         if args.check:
@@ -236,8 +234,11 @@ def main() -> None:
                 "convert (extract on the cluster)",
                 lambda: convert(root, conv, client, args.batch),
             )
-            print(f"  {manifest['shipments']:,} shipments, {manifest['groups']:,} groups, "
-                  f"{manifest['sightings']:,} sightings", flush=True)
+            print(
+                f"  {manifest['shipments']:,} shipments, {manifest['groups']:,} groups, "
+                f"{manifest['sightings']:,} sightings",
+                flush=True,
+            )
         print(f"dask engine on {args.reports:,} reports:", flush=True)
         start = time.perf_counter()
         result, stages = _timed_track(conv, client, network)

@@ -25,7 +25,7 @@ from railtrack.pipeline import TrackResult, track
 
 pytest.importorskip("distributed", reason="the Dask engine needs railtrack[dask]")
 
-from railtrack.engine_dask import track_converted, track_dask  # noqa: E402
+from railtrack.engine_dask import track_converted, track_dask
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +73,8 @@ def test_embedded_reports_same_as_default(client: Any, tmp_path: Path, as_of: st
     on_dask = track_dask(tmp_path / "conv", net, client, as_of=as_of)
     assert_same(default, on_dask)
     if as_of is not None:  # the cut-off left something out, and said so
-        assert on_dask.knowledge is not None and on_dask.knowledge.shipments_after > 0
+        assert on_dask.knowledge is not None
+        assert on_dask.knowledge.shipments_after > 0
 
 
 def test_loaded_reports_are_converted_first(client: Any) -> None:
