@@ -466,7 +466,7 @@ class _FileLoader:
             self.models.append((model, record.row))
 
     def _load_text(self, text: str) -> None:
-        from railtrack.io.text import text_report
+        from railtrack.io.text import as_problem, text_report
 
         try:
             shipments, groups, messages = text_report(
@@ -479,7 +479,8 @@ class _FileLoader:
             return
         self.models.extend((m, 0) for m in (*shipments, *groups))
         for message in messages:
-            self.problem(message)
+            found = as_problem(message, Path(self.name).name)
+            self.problem(found.message, row=found.row, field=found.field, unit=found.unit)
 
 
 def _keep_new(
