@@ -347,11 +347,17 @@ class RailNetwork:
         ('Slonim', 'Matveev Kurgan', False)
         """
         last = len(route.stations) - 1
+        track = self._track_nodes
         return [
             name
             for i, (sid, name) in enumerate(zip(route.stations, route.names, strict=True))
-            if i in (0, last) or self.G.nodes[sid].get("kind") != "track"
+            if sid not in track or i in (0, last)
         ]
+
+    @cached_property
+    def _track_nodes(self) -> frozenset[str]:
+        """Ids of the unnamed track nodes (``kind == "track"``), looked up once."""
+        return frozenset(n for n, kind in self.G.nodes(data="kind") if kind == "track")
 
     @cached_property
     def _router(self) -> RouteFinder:

@@ -182,6 +182,28 @@ class ResolutionRecord(_Out):
     station_region: str | None = Field(description="The region the station lies in.")
     lat: float | None
     lon: float | None
+    precision: str | None = Field(
+        default=None,
+        description='Geo precision: "station", "town", "region" or "country"; null unresolved.',
+    )
+    geo_precision: int | None = Field(
+        default=None, description="ACLED-style code: 1 station, 2 town, 3 region, 4 country."
+    )
+    snap_km: float | None = Field(
+        default=None, description="Distance from the place to its rail node, km."
+    )
+    form: str | None = Field(
+        default=None,
+        description='The nominative form that resolved an inflected name ("Калуга" for "Калузі").',
+    )
+    in_network: bool = Field(
+        default=True,
+        description="False for a country or a place outside the network area (not routable).",
+    )
+    place: str | None = Field(
+        default=None,
+        description="Name of a country or a place outside the network (no station, no region).",
+    )
 
 
 class RouteRecord(_Out):

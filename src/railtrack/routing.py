@@ -304,6 +304,10 @@ class RouteFinder:
         r = self.gazetteer.resolve(name)
         if not r.resolved:
             raise StationNotFound(str(name), r.candidates)
+        if not r.in_network:
+            where = f"{r.name} ({r.country})" if r.country else str(r.name)
+            msg = f"{name!r} is {where}, outside the network area: no route"
+            raise NoRoute(msg)
         if r.station_id is not None:
             return _End(query=str(name), ids=(r.station_id,), label=f"{r.name} ({r.station_id})")
         ids = r.report_stations or r.region_stations
@@ -521,13 +525,14 @@ class RouteFinder:
                 return_predecessors=True,
             )
             for row, root in enumerate(batch):
+                tree = parent[row].tolist()  # list indexing beats ndarray.item per step
                 for u, v in sorted(by_root[root]):
                     target = self._pos[u if flip else v]
                     km = float(dist[row, target])
                     if not np.isfinite(km):
                         yield (u, v), None
                         continue
-                    idx = self._walk(parent[row], target)
+                    idx = _walk_list(tree, target)
                     yield (u, v), self._fast_route(idx[::-1] if flip else idx, km, u, v)
 
     def route_lengths(self, pairs: Iterable[tuple[str, str]]) -> pd.DataFrame:
@@ -571,6 +576,26 @@ class RouteFinder:
         if r.station_id is None:
             logger.info("%r is not one station (%s); its pairs get no length", name, r.note)
         return r.station_id
+
+
+def _walk_list(parent: list[int], i: int) -> list[int]:
+    """Node positions from a shortest-path tree's root to position ``i``.
+
+    ``parent`` is the tree's predecessor row as a list (-9999 at the root, as
+    :func:`scipy.sparse.csgraph.dijkstra` writes it).
+
+    Examples
+    --------
+    >>> _walk_list([-9999, 0, 1, 0], 2)
+    [0, 1, 2]
+    """
+    path = [i]
+    i = parent[i]
+    while i >= 0:
+        path.append(i)
+        i = parent[i]
+    path.reverse()
+    return path
 
 
 def _take(idx: Sequence[int]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:

@@ -63,10 +63,16 @@ def resolution_record(r: Resolution, node: dict[str, Any]) -> dict[str, Any]:
             for sid, name, score in r.candidates
         ],
         "note": r.note,
-        "country": node.get("country"),
+        "country": node.get("country") or r.country,
         "station_region": node.get("region") or None,
-        "lat": node.get("lat"),
-        "lon": node.get("lon"),
+        "lat": node.get("lat", r.lat),
+        "lon": node.get("lon", r.lon),
+        "precision": r.precision,
+        "geo_precision": r.geo_precision,
+        "snap_km": r.snap_km,
+        "form": r.form,
+        "in_network": r.in_network,
+        "place": r.name if r.resolved and not r.station_id and not r.region else None,
     }
 
 
@@ -103,11 +109,18 @@ def resolve(
         emit_records([record], fmt_)
     elif quiet:
         if r.resolved:
-            console.print(r.station_id or r.region, markup=False)
+            console.print(r.station_id or r.region or r.name, markup=False)
     elif r.station_id:
         console.print(
             f"{r.query} -> {r.name} [{r.station_id}] {node.get('country', '')} "
             f"{node.get('region', '')} (score {r.score:.0f})",
+            markup=False,
+        )
+    elif r.resolved and not r.in_network:
+        where = f" at {r.lat:.3f}, {r.lon:.3f}" if r.lat is not None and r.lon is not None else ""
+        console.print(
+            f"{r.query} -> {r.precision} {r.name} ({r.country}){where}: "
+            "outside the network area, no route",
             markup=False,
         )
     elif r.resolved:

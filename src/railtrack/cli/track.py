@@ -66,6 +66,15 @@ def run_summary(head: dict[str, Any], out: Path, outputs: Any, problems: Any) ->
     return doc
 
 
+def _converted_input(paths: list[Path] | None, store: Path | None) -> Path | None:
+    """Return the one converted directory ``track`` was given, if that is its input."""
+    from railtrack.io.converted import is_converted
+
+    if store is None and paths is not None and len(paths) == 1 and is_converted(paths[0]):
+        return paths[0]
+    return None
+
+
 class Engine(StrEnum):
     """Where ``track`` reads files and extracts free text."""
 
@@ -136,8 +145,9 @@ def track(  # noqa: C901
         Engine,
         typer.Option(
             metavar="default|dask",
-            help="default: this machine (--workers processes); dask: files read and free "
-            "text extracted on a Dask cluster (needs railtrack[dask]).",
+            help="default: this machine (--workers processes); dask: every stage on a Dask "
+            "cluster, over converted reports (railtrack convert) or files read there "
+            "(needs railtrack[dask]).",
         ),
     ] = Engine.default,
     scheduler: Annotated[
@@ -152,8 +162,8 @@ def track(  # noqa: C901
         Path | None,
         typer.Option(
             metavar="DIR",
-            help="With --engine dask: save finished chunks here; a restarted run reads "
-            "them instead of redoing them.",
+            help="With --engine dask: save finished chunks and partitions here; a "
+            "restarted run reads them instead of redoing them.",
         ),
     ] = None,
 ) -> None:
@@ -210,6 +220,7 @@ def track(  # noqa: C901
 
             opened = dask_client(scheduler, workers=workers)
         with opened as client:
+            converted = _converted_input(paths, store) if client is not None else None
             options: dict[str, Any] = {"workers": workers}
             if client is not None:
                 options.update(client=client, work_dir=work_dir)
@@ -222,20 +233,31 @@ def track(  # noqa: C901
                     channel_usernames=channel_username,
                     **options,
                 )
-                if to_load
+                if to_load and converted is None
                 else None
             )
-        if store is not None:
-            with Store(store) as db:
+            if store is not None:
+                with Store(store) as db:
+                    if loaded is not None:
+                        db.ingest(loaded, paths=paths or [], network=net)
+                    reports = db.reports()
                 if loaded is not None:
-                    db.ingest(loaded, paths=paths or [], network=net)
-                reports = db.reports()
-            if loaded is not None:
-                reports.problems.extend(loaded.problems)
-        else:
-            assert loaded is not None  # the embedded reports at least
-            reports = loaded
-        result = run_track(reports, net, as_of=when, progress=advance)
+                    reports.problems.extend(loaded.problems)
+            elif loaded is not None:
+                reports = loaded
+            if client is not None:
+                from railtrack.engine_dask import track_converted
+
+                result = track_converted(
+                    converted or reports,
+                    net,
+                    client,
+                    as_of=when,
+                    work_dir=work_dir,
+                    progress=advance,
+                )
+            else:
+                result = run_track(reports, net, as_of=when, progress=advance)
         written = write_outputs(result, out, progress=advance)
 
     head = result.headline()
