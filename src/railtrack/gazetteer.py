@@ -562,9 +562,12 @@ class Gazetteer:
         world = WorldPlaces.default()
         for form in (text, *forms):
             for place in world.lookup(form):
+                literal = place.written_as(form)
+                if not (literal or place.main_key_is(form)):
+                    continue  # only an alternate name's key: too loose off the network
                 r = self._world_resolution(query, place, form if form != text else None)
                 if r is not None:
-                    hits.append(_Hit(form, r, place.written_as(form), place.population))
+                    hits.append(_Hit(form, r, literal, place.population))
         return self._pick(query, hits) if hits else None
 
     def _written_as(self, r: Resolution, form: str) -> bool:

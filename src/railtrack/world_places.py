@@ -92,9 +92,30 @@ class WorldPlace:
         want = _fold(text)
         return any(_fold(n) == want for n in self.names)
 
+    def main_key_is(self, text: str) -> bool:
+        """Whether ``text`` has the spelling key of the place's own (GeoNames) name.
+
+        "Medika" is a spelling of Medyka's own name; a name that only shares the key of
+        one of its many alternate names is not trusted.
+
+        Examples
+        --------
+        >>> WorldPlace("GN765028", "Medyka", "town", "PL", names=("Medyka",)).main_key_is("Medika")
+        True
+        """
+        if self.kind == "network_town":
+            return False
+        return tokens_skeleton(name_tokens(text)) == tokens_skeleton(name_tokens(self.name))
+
+
+# Letters of Kazakh, Mongolian and other Cyrillic alphabets that Russian writes with its
+# own ("Достық" is "Достык", "Замын-Үүд" is "Замын-Ууд").
+_CYRILLIC_FOLD = str.maketrans("қғңүұөәһё", "кгнууоахе")
+
 
 def _fold(text: str) -> str:
-    return " ".join(text.replace("-", " ").replace("ё", "е").casefold().split())
+    """Case-, hyphen- and alphabet-blind form of a name, for "written exactly" checks."""
+    return " ".join(text.replace("-", " ").casefold().translate(_CYRILLIC_FOLD).split())
 
 
 def _rows(path: Path) -> Iterator[dict[str, str]]:
