@@ -335,6 +335,7 @@ ROUTE_LENGTH_COLUMNS: tuple[str, ...] = (ORIGIN, DESTINATION, LENGTH_KM, N_STATI
 # (also ID, ORIGIN, DESTINATION as written, ORIGIN_STATION_ID, DESTINATION_STATION_ID,
 # VIA_STATION_IDS, ROUTE_LABEL, LENGTH_KM, BORDER_CROSSINGS, FLAGS above)
 STATIONS = "stations"  # the route's station ids, origin first (a list shared by its trains)
+ROUTE_ID = "route_id"  # in the written files: a route's id (railtrack.route_files.route_id)
 BORDER_CROSSINGS_N = "border_crossings_n"  # number of border crossings on the route
 ORIGIN_BASIS = "origin_basis"  # "station", or how a region origin was routed
 ORIGIN_ROUTES = "origin_routes"  # region origin: ((origin id, length_km, crossings), ...)

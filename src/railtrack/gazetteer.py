@@ -20,6 +20,7 @@ Results are cached per distinct name.
 
 from __future__ import annotations
 
+import copy
 import logging
 import math
 import re
@@ -29,7 +30,6 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
-import numpy as np
 from rapidfuzz import fuzz, process
 
 from railtrack import columns as C
@@ -43,12 +43,13 @@ from railtrack._translit import (
     tokens_skeleton,
 )
 from railtrack.inflection import lemma_forms
-from railtrack.models import Place
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 from railtrack.world_places import WorldPlace, WorldPlaces
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from railtrack.models import Place
 else:
     pd = lazy_module("pandas")  # imported on first use: resolving a name does not need it
 
@@ -184,6 +185,8 @@ class Resolution:
         Place
             With ``station_id``/``station``, or ``region``, or ``unresolved=True``.
         """
+        from railtrack.models import Place  # pydantic models: not needed to resolve a name
+
         return Place(
             text=text if text else self.query,
             station_id=self.station_id,
@@ -342,9 +345,11 @@ class Gazetteer:
         for i in fuzzy:
             blocks[self._keys[i][:_PREFIX]].append(i)
             by_length[len(self._keys[i])].append(i)
-        self._blocks = {p: np.asarray(ix) for p, ix in blocks.items()}
+        self._blocks = {p: list(ix) for p, ix in blocks.items()}
         self._block_keys = {p: [self._keys[i] for i in ix] for p, ix in blocks.items()}
-        self._by_length = {n: np.asarray(ix) for n, ix in by_length.items()}
+        self._by_length = {n: list(ix) for n, ix in by_length.items()}
+        # query length -> the fuzzy keys of about that length (index, keys), on first use
+        self._length_windows: dict[int, tuple[list[int], list[str]]] = {}
         self._length_keys = {n: [self._keys[i] for i in ix] for n, ix in by_length.items()}
         self._regions = list(regions)
         self._region_index = RegionIndex(self._regions)
@@ -356,6 +361,9 @@ class Gazetteer:
             by_region[str(d.get("region") or "")].append(st.id)
         self._region_members = [self._members(r, by_country, by_region) for r in self._regions]
         self._cache: dict[str, Resolution] = {}
+        # name tokens -> their station match: "st. Kursk", "KURSK" and "Kursk station"
+        # are three queries but one token list, scored once
+        self._token_cache: dict[tuple[str, ...], Resolution] = {}
         logger.debug(
             "Gazetteer: %d places, %d name keys, %d regions",
             len(self._stations),
@@ -731,7 +739,7 @@ class Gazetteer:
         region = self._region_index.match(tokens)
         if region.explicit:  # "... oblast", "... region": never a station
             return self._region_result(query, region.index, region.score, (), region.note)
-        found = self._resolve_tokens(query, tokens)
+        found = self._resolve_tokens_once(query, tokens)
         if region.index is not None and self._region_wins(region.score, found):
             return self._region_result(query, region.index, region.score, found.candidates, "")
         if found.resolved and found.station_id is not None:
@@ -744,6 +752,23 @@ class Gazetteer:
                 note = f"resolved to the place: {' '.join(tokens)!r} is not in the gazetteer"
                 return replace(head, precision="town", note=note, candidates=found.candidates)
         return found
+
+    def _resolve_tokens_once(self, query: str, tokens: list[str]) -> Resolution:
+        """Return :meth:`_resolve_tokens`, scored once per distinct token list.
+
+        Its answer depends on the query only through the ``query`` field.
+        """
+        key = tuple(tokens)
+        found = self._token_cache.get(key)
+        if found is None:
+            found = self._resolve_tokens(query, tokens)
+            if len(self._token_cache) < 1_000_000:
+                self._token_cache[key] = found
+        if found.query == query:
+            return found
+        same = copy.copy(found)  # dataclasses.replace would validate every field again
+        object.__setattr__(same, "query", query)
+        return same
 
     def _case_form_clash(self, query: str, found: Resolution) -> Resolution | None:
         """Unresolve a Cyrillic name that may be a case form of another place's name.
@@ -972,18 +997,24 @@ class Gazetteer:
 
         A ratio of 85 or more needs lengths within about a quarter of each other.
         """
-        spread = max(2, len(query) // 4)
-        lengths = [
-            n for n in range(len(query) - spread, len(query) + spread + 1) if n in self._by_length
-        ]
-        if not lengths:
-            return []
-        index = np.concatenate([self._by_length[n] for n in lengths])
-        choices = [k for n in lengths for k in self._length_keys[n]]
+        window = self._length_windows.get(len(query))
+        if window is None:
+            spread = max(2, len(query) // 4)
+            lengths = [
+                n
+                for n in range(len(query) - spread, len(query) + spread + 1)
+                if n in self._by_length
+            ]
+            window = (
+                [i for n in lengths for i in self._by_length[n]],
+                [k for n in lengths for k in self._length_keys[n]],
+            )
+            self._length_windows[len(query)] = window
+        index, choices = window
         return self._fuzzy(query, choices, index, cutoff=0.0)
 
     def _fuzzy(
-        self, query: str, choices: Sequence[str], index: np.ndarray | None, *, cutoff: float
+        self, query: str, choices: Sequence[str], index: Sequence[int] | None, *, cutoff: float
     ) -> list[tuple[int, float]]:
         if not choices:
             return []
