@@ -803,7 +803,8 @@ class Gazetteer:
 
     def _exact_rival(self, form: str, best: _Station) -> _Station | None:
         """Return a place other than ``best`` (not of its place) named exactly ``form``."""
-        k = self._exact.get(tokens_skeleton(name_tokens(form)))
+        tokens = name_tokens(form)
+        k = self._exact.get(tokens_skeleton(tokens)) if tokens else None
         if k is None:
             return None
         hits = self._key_hits[k]

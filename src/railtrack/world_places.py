@@ -46,7 +46,19 @@ from pathlib import Path
 from railtrack._data import data_path
 from railtrack._translit import name_tokens, tokens_skeleton
 
-__all__ = ["WorldPlace", "WorldPlaces", "is_country_name"]
+__all__ = ["WorldPlace", "WorldPlaces", "is_country_name", "name_key"]
+
+
+def name_key(name: str) -> str:
+    """Return the gazetteer's spelling-independent key of a name ("" when it has no letters).
+
+    Examples
+    --------
+    >>> name_key("Medyka") == name_key("Medika"), name_key(":")
+    (True, '')
+    """
+    tokens = name_tokens(name)
+    return tokens_skeleton(tokens) if tokens else ""
 
 
 @dataclass(frozen=True)
@@ -105,7 +117,7 @@ class WorldPlace:
         """
         if self.kind == "network_town":
             return False
-        return tokens_skeleton(name_tokens(text)) == tokens_skeleton(name_tokens(self.name))
+        return name_key(text) == name_key(self.name)
 
 
 # Letters of Kazakh, Mongolian and other Cyrillic alphabets that Russian writes with its
@@ -188,7 +200,7 @@ class WorldPlaces:
             )  # fmt: skip
             i = len(self._small)
             self._small.append(place)
-            for key in {tokens_skeleton(name_tokens(n)) for n in names} - {""}:
+            for key in {name_key(n) for n in names} - {""}:
                 self._by_key[key].append(("small", i))
 
     def _read_lines(self, path: Path, table: str) -> None:
@@ -241,7 +253,7 @@ class WorldPlaces:
         list of WorldPlace
             Empty when no place has the key.
         """
-        key = tokens_skeleton(name_tokens(name))
+        key = name_key(name)
         if not key:
             return []
         hits = [self._place(t, i) for t, i in dict.fromkeys(self._by_key.get(key, ()))]
