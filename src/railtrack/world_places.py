@@ -125,6 +125,7 @@ class WorldPlace:
 _CYRILLIC_FOLD = str.maketrans("қғңүұөәһё", "кгнууоахе")
 
 
+@lru_cache(maxsize=262144)
 def _fold(text: str) -> str:
     """Case-, hyphen- and alphabet-blind form of a name, for "written exactly" checks."""
     return " ".join(text.replace("-", " ").casefold().translate(_CYRILLIC_FOLD).split())
@@ -160,6 +161,7 @@ class WorldPlaces:
         # key -> [(table, row)]; table "small" (countries, terminals), "town", "network_town"
         self._by_key: dict[str, list[tuple[str, int]]] = defaultdict(list)
         self._extra: dict[str, int] = {}
+        self._parsed: dict[tuple[str, int], WorldPlace] = {}
         self._read_countries(root / "countries.csv")
         self._read_lines(root / "places.tsv.gz", "town")
         self._read_terminals(root / "terminals.csv")
@@ -217,6 +219,13 @@ class WorldPlaces:
                     by_key[key].append((table, i))
 
     def _place(self, table: str, i: int) -> WorldPlace:
+        place = self._parsed.get((table, i))
+        if place is None:
+            place = self._parse(table, i)
+            self._parsed[(table, i)] = place
+        return place
+
+    def _parse(self, table: str, i: int) -> WorldPlace:
         if table == "small":
             return self._small[i]
         fields = self._lines[table][i].split("\t")
@@ -240,21 +249,27 @@ class WorldPlaces:
         i = self._extra.get(town_id)
         return self._place("network_town", i).names if i is not None else ()
 
-    def lookup(self, name: str) -> list[WorldPlace]:
+    def has_key(self, key: str) -> bool:
+        """Whether any place has a name of spelling key ``key`` (a dict look-up)."""
+        return key in self._by_key
+
+    def lookup(self, name: str, key: str | None = None) -> list[WorldPlace]:
         """Places whose names share the key of ``name``; written-exactly ones first.
 
         Parameters
         ----------
         name
             A name as written or a nominative form of it.
+        key
+            Its key when already computed (:func:`name_key`).
 
         Returns
         -------
         list of WorldPlace
             Empty when no place has the key.
         """
-        key = name_key(name)
-        if not key:
+        key = name_key(name) if key is None else key
+        if not key or key not in self._by_key:
             return []
         hits = [self._place(t, i) for t, i in dict.fromkeys(self._by_key.get(key, ()))]
         return sorted(hits, key=lambda p: not p.written_as(name))
