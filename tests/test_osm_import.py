@@ -151,3 +151,26 @@ def test_missing_and_bad_files(tmp_path: Path) -> None:
     assert res.exit_code != 0
     assert isinstance(res.exception, InputPathError)
     assert "none.pbf" in str(res.exception)
+
+
+def test_an_output_directory_is_never_overwritten(tmp_path: Path) -> None:
+    pbf = write_pbf(tmp_path / "small.osm.pbf")
+    out = tmp_path / "n"
+    import_osm(pbf, out)
+    import_osm(pbf, out)  # an earlier import is replaced
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(NetworkError, match=r"notes\.txt"):
+        import_osm(pbf, out)
+    import subprocess
+    import sys
+
+    res = subprocess.run(
+        [sys.executable, "-m", "railtrack", "network", "import-osm", str(pbf), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert res.returncode == 2
+    assert "notes.txt" in res.stderr
+    assert "Traceback" not in res.stderr
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"

@@ -219,9 +219,12 @@ def import_osm(path: str | Path, out: str | Path) -> dict[str, int]:
     InputPathError
         When the file does not exist.
     NetworkError
-        When pyosmium cannot read it, or it holds no ``railway=rail`` way.
+        When pyosmium cannot read it, or it holds no ``railway=rail`` way, or ``out``
+        is a file or a directory holding anything but an earlier import
+        (``stations.csv``, ``links.csv``): it is never overwritten.
     """
     path, out = Path(path), Path(out)
+    _check_out(out)
     if not path.is_file():
         msg = f"no such file: {path}"
         raise InputPathError(msg)
@@ -272,6 +275,25 @@ def import_osm(path: str | Path, out: str | Path) -> dict[str, int]:
         "ways": len(read.ways),
         "ways_skipped": read.skipped_ways,
     }
+
+
+_IMPORT_FILES = frozenset({"stations.csv", "links.csv"})
+
+
+def _check_out(out: Path) -> None:
+    """Refuse an output that is a file, or a directory with more than an earlier import."""
+    if out.exists() and not out.is_dir():
+        msg = f"{out} is a file; --out takes a directory (new, empty or an earlier import)"
+        raise NetworkError(msg)
+    if out.is_dir():
+        other = sorted(p.name for p in out.iterdir() if p.name not in _IMPORT_FILES)
+        if other:
+            shown = ", ".join(other[:5]) + (" ..." if len(other) > 5 else "")
+            msg = (
+                f"{out} holds other files ({shown}); give a new or empty directory "
+                "(an earlier import's stations.csv and links.csv are replaced)"
+            )
+            raise NetworkError(msg)
 
 
 def _write(path: Path, header: list[str], rows: list[dict[str, Any]]) -> None:

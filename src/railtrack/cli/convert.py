@@ -36,10 +36,7 @@ WORKERS_HELP = (
 
 
 @app.command(
-    epilog=(
-        "Example: railtrack convert reports/ --out season.parquet   then   "
-        "railtrack track season.parquet"
-    )
+    epilog=("Example: railtrack convert reports/ --out season/   then   railtrack track season/")
 )
 def convert(
     paths: Annotated[
