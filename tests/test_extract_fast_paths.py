@@ -312,20 +312,3 @@ def test_clauses_are_split_as_before_on_the_corpora():
 def test_clauses_are_split_as_before_on_any_text(parts):
     text = "".join(parts)
     assert _clauses(text) == _plain_split(text)
-
-
-def test_places_kept_between_reports_resolve_as_each_report_alone():
-    """Reports read one by one share resolved names; each reads as if it were alone."""
-    from railtrack.extract import extract_shipments
-    from railtrack.extract import result as result_mod
-
-    reports = [t for t in TEXTS if len(t) > 200][:20]
-    assert len(reports) == 20
-    alone = []
-    for text in reports:
-        result_mod._PLACES.clear()
-        alone.append(extract_shipments(text, published="2023-03-10").to_dict())
-    result_mod._PLACES.clear()
-    shared = [extract_shipments(t, published="2023-03-10").to_dict() for t in reports[::-1]]
-    assert shared[::-1] == alone
-    assert result_mod._PLACES, "the embedded network's names were kept"
