@@ -351,3 +351,15 @@ def test_a_place_a_group_passed_is_passed_by_each_train(text, via):
     r = read(text)
     assert len(r.shipments) == 2
     assert all([v.text for v in s.via] == [via] for s in r.shipments)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("pl", "Eszelony jadą z Białorusi do strefy walk w obwodzie ługańskim.", "obwodzie ługańskim"),
+        ("en", "Trains move from Belarus to the combat zone in the Luhansk region.", "Luhansk region"),
+    ],
+)
+def test_a_zone_in_a_region_names_the_region_as_destination(lang, text, place):
+    places = reader_for(lang).find_places(text)
+    assert [(p.role, p.text) for p in places][-1] == ("destination", place)

@@ -540,6 +540,16 @@ class LexiconReader:
                         )
                         i = after[1]
                         continue
+            if role == "destination" and kind_hit is None and end_j == j:
+                zone = self._region_of_zone(toks, j, breaks)
+                if zone is not None:
+                    # "do strefy walk w obwodzie donieckim": the region is the destination
+                    start, end = toks[zone[0]].start, toks[zone[1] - 1].end
+                    places.append(
+                        PlaceSpan(role, text[start:end], start, end, toks[i].start, self.lang)
+                    )
+                    i = zone[1]
+                    continue
             region_first = (
                 kind_hit is not None
                 and kind_hit[0][0] == "region"
@@ -582,6 +592,38 @@ class LexiconReader:
             )
             i = next_i
         return places
+
+    def _region_of_zone(
+        self, toks: tuple[Token, ...], j: int, breaks: frozenset[int]
+    ) -> tuple[int, int] | None:
+        """Return the token span of a region after a common noun ("strefy walk w obwodzie X").
+
+        A destination named as an area ("the combat zone", "зона боевых действий") in
+        a region is the region: up to two lower-case words, then "w"/"в"/"у" and a
+        region ("obwodzie donieckim", "Донецкой области").
+        """
+        for k in (j + 1, j + 2):
+            if k >= len(toks) or any(
+                not toks[m].text[:1].islower() or not toks[m].text.isalpha() for m in range(j, k)
+            ):
+                return None
+            inner = self.lex.place_cues.match(toks, k)
+            if inner is None or inner[0] not in ("into", "at") or k in breaks:
+                continue
+            at = inner[1]
+            kind = self.lex.place_kinds.match(toks, at)
+            if (
+                kind is not None
+                and kind[0][0] == "region"
+                and kind[1] < len(toks)
+                and _REGION_ADJECTIVE.search(toks[kind[1]].low) is not None
+            ):
+                return at, kind[1] + 1  # "w obwodzie donieckim"
+            end = self._name_at(toks, at, breaks)
+            after = self.lex.place_kinds.match(toks, end) if end > at else None
+            if after is not None and after[0][0] == "region":
+                return at, after[1]  # "в Донецкой области"
+        return None
 
     def _with_not_from(self, toks: tuple[Token, ...], i: int, end_j: int) -> bool:
         """Whether "z"/"с" governs the instrumental here ("z Iskanderami": with, not from)."""
