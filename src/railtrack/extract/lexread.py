@@ -43,6 +43,9 @@ _REGION_ADJECTIVE = re.compile(
 _QUOTES = frozenset({'"', "«", "“", "„"})
 _OPENING = frozenset({".", ",", ";", ":", "•", "-", "—", "–", '"', "«", "“", "„", "(", "'"})
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")  # fullmatch: a token that is a year
+_ISO_TOKEN = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+_NUMERIC_DATE_TOKEN = re.compile(r"(\d{1,2})[./](\d{1,2})(?:[./](\d{2,4}))?")
 _DISTANCE = frozenset(
     {"км", "km", "кіламетраў", "кілометрів", "километров", "kilometrów", "м", "m"}
 )
@@ -687,7 +690,7 @@ class LexiconReader:
 
     # -- dates -----------------------------------------------------------------------
     def _year_after(self, toks: tuple[Token, ...], k: int) -> tuple[str | None, int]:
-        if k < len(toks) and re.fullmatch(r"(?:19|20)\d\d", toks[k].low):
+        if k < len(toks) and _YEAR_TOKEN.fullmatch(toks[k].low):
             year, k = toks[k].low, k + 1
             hit = self.lex.year_words.match(toks, k)
             if hit is not None:
@@ -726,10 +729,10 @@ class LexiconReader:
         lex = self.lex
         tok = toks[i]
         # numeric: 05.03.2023, 05/03/2023, 2023-03-05, "05.03" after a preposition
-        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", tok.low):
+        if _ISO_TOKEN.fullmatch(tok.low):
             y, m, d = tok.low.split("-")
             return [("iso_y", y), ("iso_m", m), ("iso_d", d)], i + 1
-        m_num = re.fullmatch(r"(\d{1,2})[./](\d{1,2})(?:[./](\d{2,4}))?", tok.low)
+        m_num = _NUMERIC_DATE_TOKEN.fullmatch(tok.low)
         if m_num:
             d, mo, y = m_num.groups()
             if not 1 <= int(mo) <= 12 or not 1 <= int(d) <= 31:

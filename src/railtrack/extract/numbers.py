@@ -153,8 +153,15 @@ def candidate_starts(text: str, first_words: frozenset[str]) -> list[int]:
 
 @lru_cache(maxsize=256)
 def _words(text: str) -> tuple[tuple[int, str], ...]:
-    """Return the (start, lower-case word) pairs of a text; cached for the finders."""
-    return tuple((m.start(), m[0].lower()) for m in _WORDS_RE.finditer(text))
+    """Return the (start, lower-case word) pairs of a text; cached for the finders.
+
+    The text is lower-cased once and sliced, unless ``str.lower`` does not map it
+    character to character ("İ" becomes two, "Σ" depends on its neighbours).
+    """
+    low = text.lower()
+    if len(low) != len(text) or "Σ" in text:
+        return tuple((m.start(), m[0].lower()) for m in _WORDS_RE.finditer(text))
+    return tuple((a, low[a:b]) for a, b in (m.span() for m in _WORDS_RE.finditer(text)))
 
 
 def scan(pattern: re.Pattern[str], text: str, first_words: frozenset[str]) -> list[re.Match[str]]:

@@ -58,6 +58,10 @@ class EnglishReader:
 
     lang = "en"
 
+    def __init__(self) -> None:
+        # the assembly asks for the verbs of a clause and of its head again and again
+        self._verb_cache: dict[str, list[VerbCue]] = {}
+
     def find_places(self, text: str) -> list[PlaceSpan]:  # noqa: D102
         return find_places(text)
 
@@ -71,7 +75,12 @@ class EnglishReader:
         return find_count_series(text)
 
     def verb_cues(self, text: str) -> list[VerbCue]:  # noqa: D102
-        return cues.verb_cues(text)
+        found = self._verb_cache.get(text)
+        if found is None:
+            if len(self._verb_cache) > 2048:
+                self._verb_cache.clear()
+            found = self._verb_cache[text] = cues.verb_cues(text)
+        return found
 
     def claim_kind(self, text: str) -> str | None:  # noqa: D102
         return cues.claim_kind(text)
