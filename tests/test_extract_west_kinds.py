@@ -363,3 +363,26 @@ def test_a_place_a_group_passed_is_passed_by_each_train(text, via):
 def test_a_zone_in_a_region_names_the_region_as_destination(lang, text, place):
     places = reader_for(lang).find_places(text)
     assert [(p.role, p.text) for p in places][-1] == ("destination", place)
+
+
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        (
+            "A train of 15 railcars passed through Orsha towards Minsk on Sunday. Two days "
+            "earlier, a similar train passed along the same route.",
+            "Orsha",
+        ),
+        (
+            "Skład z 15 wagonami przejechał w niedzielę przez Orszę w kierunku Mińska. Dwa dni "
+            "wcześniej podobny pociąg przejechał tą samą trasą.",
+            "Orszę",
+        ),
+    ],
+)
+def test_a_train_on_the_same_route_is_another_train_on_that_route(text, via):
+    first, second = read(text).shipments
+    assert first.cars.total == 15
+    assert second.cars.total is None
+    assert second.destination.text == first.destination.text
+    assert [v.text for v in second.via] == [via]

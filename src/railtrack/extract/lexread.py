@@ -266,6 +266,12 @@ class LexiconReader:
         """Whether the text names railway cars."""
         return any(self._car_noun_kind(t.low) is not None for t in tokens(text))
 
+    def same_route(self, text: str) -> bool:
+        """Whether the text says a train took the route of the one before ("tą samą trasą")."""
+        table = self.lex.same_route
+        toks = tokens(text)
+        return any(t.low in table.first_words and table.match(toks, i) for i, t in enumerate(toks))
+
     def is_whole_train(self, before: str) -> bool:
         """Whether a count after ``before`` is the whole train ("эшелон из 48 ...")."""
         toks = tokens(before)

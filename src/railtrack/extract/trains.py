@@ -459,9 +459,15 @@ def read_trains(  # noqa: C901
                     group.members.append(len(draft.trains))
                 elif marker.kind == "indefinite":
                     group = None
+                previous = draft.trains[-1] if draft.trains else None
                 draft.trains.append(current)
                 group_role = group.last_role if current.group is not None and group else None
                 reader.all_into(current, draft.problems, group_role)
+                if previous is not None and rd.same_route(piece.text):
+                    # "a similar train passed along the same route": another train, that route
+                    _follow_route(current, previous)
+                    other = cues.TrainMarker("other", marker.start, marker.end, marker.text)
+                    current.marker = reader._fact(other, marker.start, marker.end)
                 continue
             if rd.is_group_reference(piece.text) and reader.counts:
                 if not draft.groups:
@@ -560,6 +566,18 @@ def _only_a_country(train: TrainDraft) -> bool:
     places = [getattr(train, role) for role in (*_PLACE_ROLES, "goal")]
     places = [p for p in places if p is not None]
     return len(places) == 1 and is_broad(places[0].value.text)
+
+
+def _follow_route(train: TrainDraft, previous: TrainDraft) -> None:
+    """Give a train "on the same route" the ends and places passed of the train before."""
+    for role in (*_PLACE_ROLES, "goal"):
+        theirs = getattr(previous, role)
+        if getattr(train, role) is None and theirs is not None:
+            setattr(train, role, theirs.shared())
+    if not train.via:
+        train.via = [f.shared() for f in previous.via]
+    if train.claim is None and previous.claim is not None:
+        train.claim = previous.claim
 
 
 def _only_a_make_up(train: TrainDraft) -> bool:
