@@ -386,3 +386,18 @@ def test_a_train_on_the_same_route_is_another_train_on_that_route(text, via):
     assert second.cars.total is None
     assert second.destination.text == first.destination.text
     assert [v.text for v in second.via] == [via]
+
+
+def test_polish_date_before_its_verb_dates_that_verb():
+    s = one(
+        "Pociąg towarowy jadący z Chin do Niemiec w sobotę zatrzymał się w Małaszewiczach. "
+        "Skład wyruszył z Xi'an w poniedziałek."
+    )
+    assert s.departure.earliest == date(2023, 3, 6)  # not the Saturday of the stop
+
+
+def test_polish_past_of_a_perfective_verb_is_not_its_future():
+    (cue,) = reader_for("pl").verb_cues("Skład wyruszył z Xi'an.")
+    assert cue.past
+    (cue,) = reader_for("pl").verb_cues("Skład wyruszą z Xi'an.")
+    assert not cue.past

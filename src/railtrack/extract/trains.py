@@ -152,11 +152,22 @@ class _ClauseReader:
     def _fact(self, value: Any, start: int, end: int, *, inferred: bool = False) -> Fact:
         return Fact(value, self.text[start:end], self.offset + start, self.offset + end, inferred)
 
-    def _verb_for(self, position: int) -> cues.VerbCue | None:
+    def _verb_for(self, position: int, end: int | None = None) -> cues.VerbCue | None:
+        """Return the verb that governs words at ``position``: the one before, else after.
+
+        With ``end`` (where those words end), in the Slavic languages, whose
+        adverbials stand before their verb, a verb right after them ("w sobotę
+        zatrzymał się", "28 lutego skierował się") governs them rather than a verb
+        further back; English puts them after ("departed on December 29 reached").
+        """
         before = [v for v in self.verbs if v.end <= position]
+        after = [v for v in self.verbs if v.start >= (position if end is None else end)]
+        if before and after and end is not None and self.rd.lang != "en":
+            gap_after = self.text[end : after[0].start]
+            if not gap_after.strip():
+                return after[0]
         if before:
             return before[-1]
-        after = [v for v in self.verbs if v.start >= position]
         return after[0] if after else None
 
     def places_into(self, facts: _Facts) -> None:
@@ -230,7 +241,7 @@ class _ClauseReader:
         ):
             fallback = None  # (a train of a group, "drugi 3 marca z Homla", keeps its verb)
         for span in self.dates:
-            verb = self._verb_for(span.start)
+            verb = self._verb_for(span.start, span.end)
             if verb is None and (self.verbs or fallback is None):
                 continue
             if verb is not None and verb.role == "neutral":
@@ -304,7 +315,7 @@ class _ClauseReader:
 
     def role_of(self, span: DateSpan) -> str | None:
         """Return ``departure`` or ``arrival`` as the verb near a date says, else None."""
-        verb = self._verb_for(span.start)
+        verb = self._verb_for(span.start, span.end)
         if verb is None or verb.role == "neutral":
             return None
         return "departure" if verb.role == "departure" else "arrival"
