@@ -401,3 +401,25 @@ def test_polish_past_of_a_perfective_verb_is_not_its_future():
     assert cue.past
     (cue,) = reader_for("pl").verb_cues("Skład wyruszą z Xi'an.")
     assert not cue.past
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "name"),
+    [
+        ("Pociąg ze zbożem kieruje się do portu w Gdyni.", "destination", "Gdyni"),
+        ("Skład wjechał na Litwę przez przejście graniczne w Kienie.", "crossing", "Kienie"),
+        ("Trasa prowadzi do przejścia granicznego w Terespolu.", "crossing", "Terespolu"),
+    ],
+)
+def test_polish_facility_in_a_town_names_the_town(text, role, name):
+    places = reader_for("pl").find_places(text)
+    assert (role, name) in [(p.role, p.text) for p in places]
+
+
+def test_polish_a_border_crossing_is_passed_not_the_destination():
+    s = one(
+        "Pociąg z Xi'an wyruszył 1 marca. Trasa prowadzi przez Rosję do przejścia granicznego "
+        "w Terespolu, a 12 marca skład ma dotrzeć do Hamburga."
+    )
+    assert s.destination.text == "Hamburga"
+    assert [v.text for v in s.via] == ["Terespolu"]

@@ -539,9 +539,13 @@ class LexiconReader:
                     k = inner[1]
                     end_k = self._name_at(toks, k, breaks)
                     after = self.lex.place_kinds.match(toks, end_k) if end_k > k else None
-                    if after is not None and after[0][0] == "region":
+                    if after is None and end_k > k and kind_hit[0][0] in ("facility", "crossing"):
+                        after = (kind_hit[0], end_k)  # "do portu w Gdańsku": the town
+                    if after is not None and after[0][0] in ("region", "facility", "crossing"):
                         start, end = toks[k].start, toks[after[1] - 1].end
                         role_here = "destination" if role == "into" else role
+                        if after[0][0] == "crossing":
+                            role_here = "crossing"
                         places.append(
                             PlaceSpan(
                                 role_here, text[start:end], start, end, toks[i].start, self.lang

@@ -185,7 +185,12 @@ class _ClauseReader:
             _set_place(facts, role, fact)
 
     def _passed(self, place: PlaceSpan) -> bool:
-        """Whether the train passed or was seen at an "at" place (a via point)."""
+        """Whether the train passed or was seen at an "at" place (a via point).
+
+        A border crossing (role ``crossing``) is always passed.
+        """
+        if place.role == "crossing":
+            return True
         if place.role != "at":
             return False
         cue = self.text[place.cue_start : place.start].strip().lower()
