@@ -423,3 +423,23 @@ def test_polish_a_border_crossing_is_passed_not_the_destination():
     )
     assert s.destination.text == "Hamburga"
     assert [v.text for v in s.via] == ["Terespolu"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 8 March a military train of 40 cars was sent from Slonim to Valuyki. Date of "
+        "arrival at the destination station - March 12.",
+        "8 marca ze stacji Słonim do Wałujek wysłano pociąg z 40 wagonami. Data przybycia "
+        "na stację docelową - 12 marca.",
+    ],
+)
+def test_an_arrival_after_the_published_date_is_a_plan(text):
+    s = one(text)
+    assert s.expected_arrival.earliest == date(2023, 3, 12)
+    assert s.claim == "planned"
+
+
+def test_a_stated_expectation_of_a_later_arrival_is_kept():
+    s = one("A train left Slonim on 8 March and will likely arrive in Valuyki on 12 March.")
+    assert s.claim == "expected"

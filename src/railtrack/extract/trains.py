@@ -537,6 +537,8 @@ def read_trains(  # noqa: C901
     draft.trains = [
         t for t in draft.trains if not (_only_a_country(t) or _only_a_make_up(t) or _only_vague(t))
     ]
+    for train in draft.trains:
+        _plan_of_a_later_arrival(train, published)
     return draft
 
 
@@ -594,6 +596,21 @@ def _follow_route(train: TrainDraft, previous: TrainDraft) -> None:
         train.via = [f.shared() for f in previous.via]
     if train.claim is None and previous.claim is not None:
         train.claim = previous.claim
+
+
+def _plan_of_a_later_arrival(train: TrainDraft, published: date | None) -> None:
+    """Claim ``planned`` for an arrival dated after the report was published.
+
+    No one has seen an arrival that has not happened yet: "Date of arrival at the
+    destination station - March 4" in a report of 26 February is a schedule. A claim
+    the text states (``expected``: "likely") is kept.
+    """
+    arrival = train.arrival
+    if published is None or train.claim is not None or arrival is None:
+        return
+    earliest = arrival.value.earliest
+    if earliest is not None and earliest > published:
+        train.claim = Fact("planned", arrival.text, arrival.start, arrival.end, inferred=True)
 
 
 def _only_a_make_up(train: TrainDraft) -> bool:
