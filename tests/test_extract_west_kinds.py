@@ -443,3 +443,20 @@ def test_an_arrival_after_the_published_date_is_a_plan(text):
 def test_a_stated_expectation_of_a_later_arrival_is_kept():
     s = one("A train left Slonim on 8 March and will likely arrive in Valuyki on 12 March.")
     assert s.claim == "expected"
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("Два эшелона вышли из Бреста: первый в Минск, второй в Гомель.", ["Минск", "Гомель"]),
+        (
+            "Dwa eszelony wyjechały z Brześcia: pierwszy na Litwę, drugi na Ukrainę.",
+            ["Litwę", "Ukrainę"],
+        ),
+        ("Two echelons left Brest: the first for Minsk, the second for Gomel.", ["Minsk", "Gomel"]),
+    ],
+)
+def test_per_train_destinations_in_one_list(text, ends):
+    r = read(text)
+    assert [s.destination.text for s in r.shipments] == ends
+    assert r.groups[0].n_trains == 2

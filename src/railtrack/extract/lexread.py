@@ -681,8 +681,13 @@ class LexiconReader:
             return True
         if role != "into" or self.verb_cues(text):
             return False
-        # "эшелон в Валуйки": after a train noun the preposition is motion too
-        return not any(t.low in self.lex.train_nouns for t in toks[max(0, i - 2) : i])
+        # "эшелон в Валуйки": after a train noun the preposition is motion too, and after
+        # the ordinal standing for one ("первый в Минск, второй в Гомель")
+        before = range(max(0, i - 2), i)
+        return not any(
+            toks[k].low in self.lex.train_nouns or self.lex.markers.match(toks, k) is not None
+            for k in before
+        )
 
     def _into_role(self, last: Token, case: str | None) -> str:
         """Return the role after "в/на/у": destination (accusative) or at (locative)."""
