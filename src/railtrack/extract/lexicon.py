@@ -261,6 +261,7 @@ class Lexicon:
     not_places: re.Pattern[str] | None = None
     accident: re.Pattern[str] | None = None
     onward: PhraseTable = field(default_factory=lambda: PhraseTable({}))
+    same_route: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     alternatives: frozenset[str] = frozenset()
     with_cues: frozenset[str] = frozenset()  # "z"/"с": "from" + gen., "with" + ins.
     with_endings: tuple[str, ...] = ()  # endings after which such a cue means "with"
@@ -359,6 +360,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         not_places=_stem_re(data.get("not_places") or []),
         accident=_stem_re(data.get("accident") or []),
         onward=_flat(data.get("onward")),
+        same_route=_flat(data.get("same_route")),
         alternatives=frozenset(_norm(str(w)) for w in data.get("alternatives") or []),
         with_cues=frozenset(_norm(str(w)) for w in (data.get("with_case") or {}).get("cues") or []),
         with_endings=tuple(
