@@ -20,12 +20,15 @@ Examples
 True
 >>> "Асіповічы" in name_forms("Асіповічах", "be")
 True
+>>> "Асіповічы" in name_forms("Asipovičach", "be")
+True
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -90,6 +93,7 @@ _SUFFIX_RULES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     ),
 }
 _MORPH_LANGS = ("ru", "uk")
+_LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")
 
 
 @lru_cache(maxsize=2)
@@ -165,6 +169,12 @@ def name_forms(name: str, lang: str | None) -> tuple[str, ...]:
     words = name.split()
     if len(words) > 3:
         return (name,)
+    if lang == "be" and _LATIN.search(name):
+        # Łacinka ("Asipovičach"): the forms of its Cyrillic spelling
+        from railtrack.extract.lacinka import to_cyrillic
+
+        cyrillic = name_forms(to_cyrillic(name)[0], lang)
+        return tuple(dict.fromkeys([name, *cyrillic]))[:12]
     options = [_word_forms(w, lang)[:4] for w in words]
     # the name with every word in its likeliest nominative comes right after the name
     likeliest = " ".join(o[1] if len(o) > 1 else o[0] for o in options)
