@@ -488,7 +488,7 @@ def read_trains(  # noqa: C901
     _fill_groups(draft, max_group_trains=max_group_trains)
     draft.trains = [t for t in draft.trains if _has_facts(t) or t.group is not None]
     _merge_restated(draft)
-    draft.trains = [t for t in draft.trains if not _only_a_country(t)]
+    draft.trains = [t for t in draft.trains if not _only_a_country(t) and not _no_place(t)]
     return draft
 
 
@@ -534,6 +534,17 @@ def _only_a_country(train: TrainDraft) -> bool:
     places = [getattr(train, role) for role in (*_PLACE_ROLES, "goal")]
     places = [p for p in places if p is not None]
     return len(places) == 1 and is_broad(places[0].value.text)
+
+
+def _no_place(train: TrainDraft) -> bool:
+    """Whether a lone train has neither a place nor a count ("a train left on Saturday").
+
+    A date alone does not make a shipment one can track: it is a timetable train or
+    news about trains in general (a train of a group is kept: the group counts it).
+    """
+    if train.group is not None or train.counts or train.via:
+        return False
+    return all(getattr(train, role) is None for role in (*_PLACE_ROLES, "goal"))
 
 
 _PLACE_ROLES = ("origin", "destination")
