@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from railtrack.extract.cues import GroupAnnouncement, TrainMarker, VerbCue
 from railtrack.extract.dates import DateSpan
@@ -40,6 +41,9 @@ _DASHES = frozenset({"-", "–", "—"})
 _REGION_ADJECTIVE = re.compile(
     r"(?:sk|ck|зк|ск|цк)(?:im|iego|i|a|iej|ą|ой|ого|ий|ая|ую|ім|ого|ай|ае)$"
 )
+_PARTICLES = frozenset(
+    {"жа", "же", "ж", "тієї", "тої", "самай", "самой", "самую", "саму", "самої", "samej", "samą"}
+)
 _QUOTES = frozenset({'"', "«", "“", "„"})
 _OPENING = frozenset({".", ",", ";", ":", "•", "-", "—", "–", '"', "«", "“", "„", "(", "'"})
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
@@ -53,7 +57,7 @@ _THOUSANDS = frozenset(
     {"тыс", "тис", "тысяч", "тисяч", "тысячи", "тисячі", "tys", "тыс.", "млн", "mln"}
 )
 _ADJECTIVE_END = re.compile(
-    r"(?:ых|их|ые|ие|ий|ый|ой|ая|яя|ое|ее|ого|его|ым|ім|ыя|ія|ае|ага|ні|ня|ній|ого|ych|ich|"
+    r"(?:ых|их|ые|ие|ий|ый|ой|ая|яя|ое|ее|ого|его|ым|ім|ыя|ія|ае|ага|ні|ня|ній|ого|ай|яй|ую|юю|ych|ich|"
     r"ie|ego|ymi|imi|y|e|i|ые|і|ы)$"
 )
 _MORE = frozenset(
@@ -480,11 +484,7 @@ class LexiconReader:
                 i += 1
                 continue
             case = None
-            kind_hit = self.lex.place_kinds.match(toks, j)
-            if kind_hit is None and j + 1 < len(toks) and _ADJECTIVE_END.search(toks[j].low):
-                after_adj = self.lex.place_kinds.match(toks, j + 1)
-                if after_adj is not None and toks[j].text[:1].islower():
-                    kind_hit = after_adj  # "в китайский город Цзинань", "na białoruską stację"
+            kind_hit = self.lex.place_kinds.match(toks, j) or self._kind_after_words(toks, j)
             if kind_hit is not None:
                 case, j = kind_hit[0][1], kind_hit[1]
                 if j < len(toks) and toks[j].low == ".":
@@ -547,6 +547,24 @@ class LexiconReader:
             )
             i = end_j
         return places
+
+    def _kind_after_words(self, toks: tuple[Token, ...], j: int) -> tuple[Any, int] | None:
+        """Match a place kind after one or two adjectives or "той жа" ("the same").
+
+        "в китайский город Цзинань", "na białoruską stację", "з той жа станцыі Місяш".
+        """
+        for k in (j, j + 1):
+            if k + 1 >= len(toks):
+                return None
+            low = toks[k].low
+            if not toks[k].text[:1].islower() or not (
+                _ADJECTIVE_END.search(low) or low in _PARTICLES
+            ):
+                return None
+            hit = self.lex.place_kinds.match(toks, k + 1)
+            if hit is not None:
+                return hit
+        return None
 
     def _not_a_place_cue(self, toks: tuple[Token, ...], i: int, role: str, text: str) -> bool:
         """Whether the cue at ``toks[i]`` governs no place of the train.
