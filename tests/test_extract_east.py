@@ -117,3 +117,34 @@ def test_a_train_with_only_a_date_is_not_a_shipment(text, published):
 def test_an_adjective_or_the_same_before_the_station_word(text, origin):
     (s,) = read(text)["shipments"]
     assert s["origin"]["text"] == origin
+
+
+# -- one kind of car counted: it is also the total ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Поезд прибыл в Брянск. В его составе было 33 вагона-платформы.",
+        "Потяг прибув до Брянська. У складі було 33 вагони-платформи.",
+        "Цягнік прыбыў у Гомель. У саставе было 33 вагоны-платформы.",
+    ],
+)
+def test_one_kind_of_car_is_also_the_total(text):
+    (s,) = read(text)["shipments"]
+    assert (s["cars"]["flat"], s["cars"]["total"]) == (33, 33)
+
+
+# -- derailments ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Во вторник на перегоне Тайга — Юрга сошли 20 вагонов грузового поезда.",
+        "У вівторок на перегоні Коростень — Овруч зійшли 20 вагонів вантажного поїзда.",
+        "У аўторак на перагоне Орша — Багушэўск сышлі 20 вагонаў грузавога цягніка.",
+    ],
+)
+def test_derailed_cars_are_no_shipment(text):
+    assert read(text)["shipments"] == []

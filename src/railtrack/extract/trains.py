@@ -489,7 +489,23 @@ def read_trains(  # noqa: C901
     draft.trains = [t for t in draft.trains if _has_facts(t) or t.group is not None]
     _merge_restated(draft)
     draft.trains = [t for t in draft.trains if not _only_a_country(t) and not _no_place(t)]
+    if lang != "en":
+        for train in draft.trains:
+            _one_kind_is_the_total(train)
     return draft
+
+
+def _one_kind_is_the_total(train: TrainDraft) -> None:
+    """Give a train counted in one kind of car only that many cars in all.
+
+    "Усього в ешелоні було 26 вагонів-платформ", "31 фітингова платформа": the labelling
+    rule of the real reports (``tests/data/extraction_real/README.md``), applied to the
+    lexicon languages; English keeps the written corpus's narrower rule (the total
+    only when the train is said to consist of the one count).
+    """
+    kinds = [k for k in train.counts if k != "total"]
+    if len(kinds) == 1 and "total" not in train.counts:
+        train.counts["total"] = train.counts[kinds[0]]
 
 
 _WORD_INSIDE = re.compile(r"(?<=[\w,] )[^\W\d_][\w'’-]*")
