@@ -201,6 +201,10 @@ class Lexicon:
     region_words: frozenset[str] = frozenset()
     not_places: re.Pattern[str] | None = None
     accident: re.Pattern[str] | None = None
+    returns: re.Pattern[str] | None = None  # "вернулся": the train goes back (a new trip)
+    loading: re.Pattern[str] | None = None  # "загружают": the station is the origin
+    unloading: re.Pattern[str] | None = None  # "разгружают": the station is the destination
+    final_stop: re.Pattern[str] | None = None  # "конечный пункт": the destination over others
     month_forms: tuple[str, ...] = ()  # as written in the file (with ё, ў)
 
 
@@ -295,6 +299,10 @@ def _build(data: dict[str, Any]) -> Lexicon:
         whole_train=_flat(data.get("whole_train")),
         not_places=_stem_re(data.get("not_places") or []),
         accident=_stem_re(data.get("accident") or []),
+        returns=_stem_re(data.get("return_verbs") or []),
+        loading=_stem_re(data.get("loading") or []),
+        unloading=_stem_re(data.get("unloading") or []),
+        final_stop=_stem_re(data.get("final_stop") or []),
         month_forms=tuple(
             str(f).lower() for forms in (data.get("months") or {}).values() for f in forms
         ),

@@ -411,6 +411,34 @@ class LexiconReader:
             return False
         return self.lex.military is None or self.lex.military.search(text) is None
 
+    # -- stages of a trip ---------------------------------------------------------------
+    def return_at(self, text: str) -> int | None:
+        """Return where a verb of going back starts ("вернулся обратно в Полонку"), else None.
+
+        Examples
+        --------
+        >>> LexiconReader("ru").return_at("прибыл в Лунинец, а затем вернулся в Полонку")
+        26
+        """
+        found = self.lex.returns.search(text) if self.lex.returns else None
+        return found.start() if found else None
+
+    def place_stage(self, text: str) -> str | None:
+        """``unloading`` or ``loading`` when the text says a train is (un)loaded, else None.
+
+        A station where a train is unloaded is its destination, one where it is loaded
+        its origin ("на станции Муляровка разгружают технику").
+        """
+        if self.lex.unloading is not None and self.lex.unloading.search(text):
+            return "unloading"
+        if self.lex.loading is not None and self.lex.loading.search(text):
+            return "loading"
+        return None
+
+    def is_final_stop(self, text: str) -> bool:
+        """Whether the text names the end of the route ("конечный пункт", "станція призначення")."""
+        return self.lex.final_stop is not None and self.lex.final_stop.search(text) is not None
+
     # -- verbs -----------------------------------------------------------------------
     def _verb_at(self, text: str, position: int) -> bool:
         return bool(self.lex.verbs and self.lex.verbs.match(text, position))
@@ -473,6 +501,11 @@ class LexiconReader:
         cues = self.lex.place_cues
         while i < len(toks):
             if toks[i].low not in cues:
+                bare = self._bare_station(toks, i, text)
+                if bare is not None:
+                    places.append(bare[0])
+                    i = bare[1]
+                    continue
                 i += 1
                 continue
             hit = cues.match(toks, i)
@@ -548,6 +581,24 @@ class LexiconReader:
             i = end_j
         return places
 
+    def _bare_station(
+        self, toks: tuple[Token, ...], i: int, text: str
+    ) -> tuple[PlaceSpan, int] | None:
+        """Read a station word with no preposition before it: "называют станцию Лесная".
+
+        The place is only ``at`` (named, role unknown): the clause's words give it one
+        (the end of the route, a station where a train is unloaded).
+        """
+        kind = self.lex.place_kinds.match(toks, i)
+        if kind is None or kind[0][0] != "station" or kind[0][1] not in ("nom", "acc"):
+            return None
+        j = kind[1]
+        end_j = self._name_at(toks, j)
+        if end_j == j or (self.lex.not_places and self.lex.not_places.match(toks[j].low)):
+            return None
+        start, end = toks[j].start, toks[end_j - 1].end
+        return PlaceSpan("at", text[start:end], start, end, toks[i].start, lang=self.lang), end_j
+
     def _kind_after_words(self, toks: tuple[Token, ...], j: int) -> tuple[Any, int] | None:
         """Match a place kind after one or two adjectives or "той жа" ("the same").
 
@@ -577,8 +628,8 @@ class LexiconReader:
             return True  # "в 50 км от X", "в 400 км к югу от X"
         if back and back[-1] in _SOURCE_BEFORE:
             return True
-        if role != "into" or self.verb_cues(text):
-            return False
+        if role != "into" or self.verb_cues(text) or self.place_stage(text):
+            return False  # (a station where a train is loaded or unloaded is one of its ends)
         # "эшелон в Валуйки": after a train noun the preposition is motion too
         return not any(t.low in self.lex.train_nouns for t in toks[max(0, i - 2) : i])
 
