@@ -148,3 +148,90 @@ def test_one_kind_of_car_is_also_the_total(text):
 )
 def test_derailed_cars_are_no_shipment(text):
     assert read(text)["shipments"] == []
+
+
+# -- a train that goes and comes back: one shipment per trip -------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Эшелон 3 марта прибыл со станции Брест в Гомель, а 5 марта вернулся обратно в Брест.",
+        "Ешелон 3 березня прибув зі станції Брест до Гомеля, а 5 березня повернувся до Бреста.",
+        "Эшалон 3 сакавіка прыбыў са станцыі Брэст у Гомель, а 5 сакавіка вярнуўся ў Брэст.",
+    ],
+)
+def test_a_trip_back_to_the_origin_is_a_second_shipment(text):
+    out, back = read(text, date(2023, 3, 10))["shipments"]
+    assert out["expected_arrival"]["earliest"] == "2023-03-03"
+    assert back["expected_arrival"]["earliest"] == "2023-03-05"
+    assert back["origin"]["text"][:4] == out["destination"]["text"][:4]
+    assert back["destination"]["text"][:4] == out["origin"]["text"][:4]
+
+
+def test_a_return_somewhere_else_is_the_one_trip():
+    (s,) = read("Эшелон из 40 вагонов вернулся в Брянск 5 марта.", date(2023, 3, 10))["shipments"]
+    assert s["destination"]["text"] == "Брянск"
+    assert s["expected_arrival"]["earliest"] == "2023-03-05"
+
+
+# -- loading and unloading at a station ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "name"),
+    [
+        ("На станции Лида разгружают бронетехнику.", "destination", "Лида"),
+        ("На станції Ліда розвантажують бронетехніку.", "destination", "Ліда"),
+        ("На станцыі Ліда загружаюць эшалон з танкамі.", "origin", "Ліда"),
+        ("На станции Лида идёт погрузка техники в эшелон.", "origin", "Лида"),
+    ],
+)
+def test_the_station_of_loading_or_unloading(text, role, name):
+    (s,) = read(text)["shipments"]
+    assert s[role]["text"] == name
+    assert s["departure"] is None  # loading is not departure
+
+
+# -- the end of the route beats a station on the way -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "via", "final"),
+    [
+        (
+            "Эшелон прибыл на станцию Орша 28 ноября. Конечным пунктом называют станцию Лесная.",
+            "Орша",
+            "Лесная",
+        ),
+        (
+            "Ешелон прибув на станцію Орша 28 листопада. "
+            "Кінцевою є станція Лісова під Барановичами.",
+            "Орша",
+            "Лісова",
+        ),
+    ],
+)
+def test_the_final_stop_is_the_destination_and_the_other_a_via_point(text, via, final):
+    (s,) = read(text, date(2022, 11, 29))["shipments"]
+    assert s["destination"]["text"] == final
+    assert [v["text"] for v in s["via"]] == [via]
+    assert s["expected_arrival"] is None
+
+
+# -- Belarusian classical orthography (taraškievica) and "the day before" -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("21 верасьня са станцыі Ліда адправіўся эшалён зь вайсковай тэхнікай.", "2024-09-21"),
+        ("Напярэдадні са станцыі Ліда адправіўся эшалон.", "2024-09-29"),
+        ("Накануне со станции Лида отправился эшелон.", "2024-09-29"),
+        ("Напередодні зі станції Ліда вирушив ешелон.", "2024-09-29"),
+    ],
+)
+def test_classical_spelling_and_the_day_before(text, day):
+    (s,) = read(text, date(2024, 9, 30))["shipments"]
+    assert s["departure"]["earliest"] == day
+    assert s["origin"]["text"] == "Ліда" or s["origin"]["text"] == "Лида"

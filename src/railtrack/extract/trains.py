@@ -28,12 +28,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from railtrack.extract import cues
 from railtrack.extract.dates import DateSpan, resolve_date
-from railtrack.extract.lexicon import month_of
+from railtrack.extract.lexicon import LANGUAGES, lexicon, month_of
 from railtrack.extract.numbers import CarCount
 from railtrack.extract.places import PlaceSpan, is_broad
 from railtrack.extract.readers import Reader, reader_for
@@ -82,6 +82,7 @@ class TrainDraft(_Facts):
     group: int | None = None
     marker: Fact | None = None
     number: str | None = None
+    trip_of: TrainDraft | None = field(default=None, repr=False)  # the outbound trip
 
 
 @dataclass
@@ -108,6 +109,25 @@ def _set_place(facts: _Facts, role: str, fact: Fact) -> None:
     current = getattr(facts, role)
     if current is None or (is_broad(current.value.text) and not is_broad(fact.value.text)):
         setattr(facts, role, fact)
+
+
+def _set_final(facts: _Facts, fact: Fact) -> None:
+    """Make ``fact`` the destination: the end of the route beats a station on the way.
+
+    The destination read before becomes a place passed, and its arrival day the day
+    the train was seen there ("прибыл в Оршу 28 ноября ... конечный пункт — Лесная").
+    """
+    old = facts.destination
+    if (
+        old is not None
+        and old.value.text.lower() != fact.value.text.lower()
+        and not is_broad(old.value.text)
+    ):
+        facts.via.append(old)
+        if facts.arrival is not None:
+            facts.sightings.append((old, facts.arrival))
+            facts.arrival = None
+    facts.destination = fact
 
 
 def _has_facts(facts: _Facts) -> bool:
@@ -148,6 +168,18 @@ class _ClauseReader:
     def claim(self) -> str | None:
         return self.rd.claim_kind(self.text)
 
+    @cached_property
+    def stage(self) -> str | None:
+        """``loading`` or ``unloading`` when the clause says so (lexicon languages)."""
+        place_stage = getattr(self.rd, "place_stage", None)
+        return place_stage(self.text) if place_stage is not None else None
+
+    @cached_property
+    def final(self) -> bool:
+        """Whether the clause names the end of the route ("конечный пункт")."""
+        is_final_stop = getattr(self.rd, "is_final_stop", None)
+        return bool(is_final_stop(self.text)) if is_final_stop is not None else False
+
     def _fact(self, value: Any, start: int, end: int, *, inferred: bool = False) -> Fact:
         return Fact(value, self.text[start:end], self.offset + start, self.offset + end, inferred)
 
@@ -159,9 +191,16 @@ class _ClauseReader:
         return after[0] if after else None
 
     def places_into(self, facts: _Facts) -> None:
+        final_read = False
         for place in self.places:
             role = self._place_role(place)
             fact = self._fact(place, place.start, place.end)
+            if role == "final":
+                # the first place named as the end ("станцію Лісова під Барановичами")
+                if not final_read:
+                    _set_final(facts, fact)
+                final_read = True
+                continue
             if role is None:
                 if (
                     self._passed(place)
@@ -171,6 +210,18 @@ class _ClauseReader:
                     facts.via.append(fact)  # "spotted in Bryansk", "через Оршу"
                 continue
             _set_place(facts, role, fact)
+
+    def staged_at_station(self) -> bool:
+        """Whether a train is (un)loaded at a named station ("на станции Муляровка разгружают").
+
+        Loading and unloading happen at a railhead: a train is there, named or not.
+        """
+        if self.stage is None:
+            return False
+        return any(
+            p.role == "at" and not is_broad(p.text) and self._place_role(p) is not None
+            for p in self.places
+        )
 
     def _passed(self, place: PlaceSpan) -> bool:
         """Whether the train passed or was seen at an "at" place (a via point)."""
@@ -183,8 +234,13 @@ class _ClauseReader:
         return verb is not None and verb.role == "neutral"
 
     def _place_role(self, place: PlaceSpan) -> str | None:
+        if self.final and place.role in ("destination", "at") and not is_broad(place.text):
+            return "final"  # "конечным пунктом называют станцию Лесная"
         if place.role in ("origin", "destination"):
             return place.role
+        if place.role == "at" and self.stage is not None and not self._passed(place):
+            # "на станции Муляровка разгружают технику": unloaded there, loaded there
+            return "destination" if self.stage == "unloading" else "origin"
         if place.role == "reach":
             return "goal"
         verb = self._verb_for(place.cue_start)
@@ -375,6 +431,7 @@ def read_trains(  # noqa: C901
     group: GroupDraft | None = None
     sentences_off: set[int] = set()
     sentence_readers: dict[int, Reader] = {}
+    returned: dict[int, TrainDraft] = {}  # outbound train (by id) -> its return trip
     clauses = split_clauses(text)
     if sentence_lang is not None:
         bounds: dict[int, tuple[int, int]] = {}
@@ -395,10 +452,15 @@ def read_trains(  # noqa: C901
             sentences_off.add(clause.sentence)
             continue
         room = group is not None and len(group.members) < (group.n_trains or 0)
-        for piece, marker in _pieces(
+        pieces = _pieces(
             clause, rd, merge_head=current is None and group is None, group_has_room=room
-        ):
+        )
+        home = current.origin.value.text if current is not None and current.origin else None
+        for piece, marker in _split_returns(pieces, rd, home):
             reader = _ClauseReader(piece, piece.text, published, rd)
+            if marker is not None and marker.kind == "return":
+                current = _return_trip(draft, current, reader, returned)
+                continue
             announcement = rd.group_announcement(piece.text)
             if announcement is not None and (marker is None or marker.start > announcement.start):
                 if not (
@@ -466,6 +528,15 @@ def read_trains(  # noqa: C901
                 current = TrainDraft(number=number)
                 draft.trains.append(current)
                 reader.all_into(current, draft.problems)
+            elif (
+                current is not None
+                and current.trip_of is not None
+                and reader.conflicts_with(current)
+                and not reader.conflicts_with(current.trip_of)
+            ):
+                # back to the outbound trip ("Эшелон прибыл в Лунинец" after the return)
+                current = current.trip_of
+                reader.all_into(current, draft.problems)
             elif current is not None and reader.conflicts_with(current):
                 # A train has one origin and one destination: other ones mean the
                 # text has moved on to another train ("that echelon is to go to Slutsk").
@@ -476,10 +547,14 @@ def read_trains(  # noqa: C901
                 reader.all_into(current, draft.problems)
             elif group is not None:
                 reader.all_into(group, draft.problems)
-            elif rd.has_train_noun(piece.text) or (
-                (reader.counts or rd.has_car_noun(piece.text))
-                and any(v.role != "neutral" for v in reader.verbs)
-                and any(p.role != "at" for p in reader.places)
+            elif (
+                rd.has_train_noun(piece.text)
+                or reader.staged_at_station()
+                or (
+                    (reader.counts or rd.has_car_noun(piece.text))
+                    and any(v.role != "neutral" for v in reader.verbs)
+                    and any(p.role != "at" for p in reader.places)
+                )
             ):
                 # "Twenty-two flatcars were dispatched from Brest to Kursk" is a train too.
                 current = TrainDraft(number=number)
@@ -487,12 +562,119 @@ def read_trains(  # noqa: C901
                 reader.all_into(current, draft.problems)
     _fill_groups(draft, max_group_trains=max_group_trains)
     draft.trains = [t for t in draft.trains if _has_facts(t) or t.group is not None]
-    _merge_restated(draft)
+    merged = _merge_restated(draft)
+    _share_between_trips(draft, merged)
     draft.trains = [t for t in draft.trains if not _only_a_country(t) and not _no_place(t)]
     if lang != "en":
         for train in draft.trains:
             _one_kind_is_the_total(train)
     return draft
+
+
+_RETURN = "return"
+_JOINT = re.compile(r",\s*|\s(?:а|и|і|й|ды|та|затем|потом|потім|потым)\s", re.IGNORECASE)
+
+
+def _split_returns(
+    pieces: list[tuple[Clause, cues.TrainMarker | None]], rd: Reader, home: str | None
+) -> list[tuple[Clause, cues.TrainMarker | None]]:
+    """Cut a piece where the train goes back ("..., а затем вернулся в Полонку").
+
+    The words from the verb of return on are marked ``return``: they describe the
+    trip back, a shipment of its own. It is a trip back only when it goes to the
+    specific place the train came from (``home``, or an origin before the verb):
+    "эшелон вернулся в Россию" alone is the train's one trip.
+    """
+    return_at = getattr(rd, "return_at", None)
+    if return_at is None:
+        return pieces
+    out: list[tuple[Clause, cues.TrainMarker | None]] = []
+    for piece, marker in pieces:
+        at = return_at(piece.text)
+        if at is None or not _goes_home(rd, piece.text, at, home):
+            out.append((piece, marker))
+            continue
+        # the trip back starts at the comma or conjunction before the verb ("а 5 марта")
+        joints = list(_JOINT.finditer(piece.text, 0, at))
+        at = joints[-1].end() if joints else at
+        if piece.text[:at].strip():
+            head = Clause(piece.text[:at], piece.start, piece.start + at, piece.sentence)
+            out.append((head, marker))
+        tail = Clause(piece.text[at:], piece.start + at, piece.end, piece.sentence)
+        out.append((tail, cues.TrainMarker(_RETURN, 0, 0, "")))
+    return out
+
+
+def _goes_home(rd: Reader, text: str, at: int, home: str | None) -> bool:
+    """Whether the words from ``at`` on send the train to where it came from."""
+    origins = [
+        p.text for p in rd.find_places(text[:at]) if p.role == "origin" and not is_broad(p.text)
+    ]
+    home = origins[0] if origins else home
+    if home is None or is_broad(home):
+        return False
+    return any(
+        p.role == "destination" and p.text[:5].lower() == home[:5].lower()
+        for p in rd.find_places(text[at:])
+    )
+
+
+def _return_trip(
+    draft: ReportDraft,
+    current: TrainDraft | None,
+    reader: _ClauseReader,
+    returned: dict[int, TrainDraft],
+) -> TrainDraft | None:
+    """Read the trip back of ``current``: a new train from its destination to its origin.
+
+    "вернулся обратно в Полонку", "повернувся до Полонки 21 грудня": one shipment per
+    trip (the labelling rule of the real corpus); the make-up is the same train's
+    (:func:`_share_between_trips`). It is a trip back only when it goes to the
+    specific place the train came from; otherwise the clause goes on about ``current``.
+    The trip back of a train already read is read again into the same one.
+    """
+    if current is None or current.destination is None:
+        if current is not None:
+            reader.all_into(current, draft.problems)
+        return current
+    outbound = current.trip_of or current
+    back = returned.get(id(outbound))
+    if back is not None:
+        reader.all_into(back, draft.problems)
+        return back
+    if outbound.destination is None:
+        return current
+    back = TrainDraft(origin=outbound.destination.shared(), trip_of=outbound)
+    reader.places_into(back)
+    home = outbound.origin
+    if (
+        home is None
+        or back.destination is None
+        or is_broad(home.value.text)
+        or not _same_place(home, back.destination)
+    ):
+        # "вернулся в Россию" of a train read from nowhere: its one trip, not a trip back
+        reader.all_into(current, draft.problems)
+        return current
+    reader.dates_into(back, draft.problems)
+    reader.counts_into(back.counts)
+    reader.claim_into(back)
+    draft.trains.append(back)
+    returned[id(outbound)] = back
+    return back
+
+
+def _share_between_trips(draft: ReportDraft, merged: dict[int, TrainDraft]) -> None:
+    """Give both trips of a train that went and came back the counts either was given."""
+    for train in draft.trains:
+        if train.trip_of is None:
+            continue
+        outbound = merged.get(id(train.trip_of), train.trip_of)
+        train.trip_of = outbound
+        for kind, fact in outbound.counts.items():
+            train.counts.setdefault(kind, fact.shared())
+        for kind, fact in train.counts.items():
+            outbound.counts.setdefault(kind, fact.shared())
 
 
 def _one_kind_is_the_total(train: TrainDraft) -> None:
@@ -541,15 +723,36 @@ def _is_question(text: str, clause: Clause) -> bool:
 def _only_a_country(train: TrainDraft) -> bool:
     """Whether all a lone train has is one country or region ("переброска в Беларусь").
 
-    Such a mention is news about trains in general, not a shipment one can track.
+    Such a mention is news about trains in general, not a shipment one can track; a
+    country is so even with a date ("с 12 августа не принимают составы из Беларуси"),
+    a region with a date is a shipment whose arrival window can still be computed.
     """
     if train.group is not None or train.counts or train.via or train.number:
         return False
-    if any(getattr(train, role) is not None for role in _DATE_ROLES):
-        return False
+    dated = any(getattr(train, role) is not None for role in _DATE_ROLES)
     places = [getattr(train, role) for role in (*_PLACE_ROLES, "goal")]
     places = [p for p in places if p is not None]
-    return len(places) == 1 and is_broad(places[0].value.text)
+    if len(places) != 1 or not is_broad(places[0].value.text):
+        return False
+    # a dated region is kept: "left a station in the Voronezh region on 3 January"
+    return not (dated and _names_region(places[0].value.text))
+
+
+_REGION_WORDS_EN = frozenset({"region", "oblast", "krai", "province", "district", "raion"})
+
+
+@lru_cache(maxsize=1)
+def _region_words() -> frozenset[str]:
+    words = set(_REGION_WORDS_EN)
+    for lang in LANGUAGES:
+        if lang != "en":
+            words |= lexicon(lang).region_words
+    return frozenset(words)
+
+
+def _names_region(name: str) -> bool:
+    """Whether a broad place is a region ("Воронежской области"), not a country."""
+    return any(w in _region_words() for w in name.lower().split())
 
 
 def _no_place(train: TrainDraft) -> bool:
