@@ -44,6 +44,8 @@ _REGION_ADJECTIVE = re.compile(
 _PARTICLES = frozenset(
     {"жа", "же", "ж", "тієї", "тої", "самай", "самой", "самую", "саму", "самої", "samej", "samą"}
 )
+_WITH = frozenset({"с", "со", "з", "зі", "із", "са", "зь"})  # from (gen.) or with (ins.)
+_BE_INSTRUMENTAL = ("ай", "ой", "ам", "амі", "ямі", "ем", "ём", "ым", "ім", "яй", "ою", "ею")
 _QUOTES = frozenset({'"', "«", "“", "„"})
 _OPENING = frozenset({".", ",", ";", ":", "•", "-", "—", "–", '"', "«", "“", "„", "(", "'"})
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
@@ -435,6 +437,10 @@ class LexiconReader:
             return "loading"
         return None
 
+    def uncouples(self, text: str) -> bool:
+        """Whether part of a train is uncoupled ("отцепили девять вагонов и отправили")."""
+        return self.lex.uncouple is not None and self.lex.uncouple.search(text) is not None
+
     def is_final_stop(self, text: str) -> bool:
         """Whether the text names the end of the route ("конечный пункт", "станція призначення")."""
         return self.lex.final_stop is not None and self.lex.final_stop.search(text) is not None
@@ -575,6 +581,13 @@ class LexiconReader:
             start, end = toks[j].start, toks[end_j - 1].end
             if role == "into":
                 role = self._into_role(toks[end_j - 1], case)
+            elif (
+                role == "origin"
+                and case is None
+                and toks[i].low in _WITH
+                and self._instrumental(toks[end_j - 1])
+            ):
+                role = "at"  # "мяжа з Украінай", "граница с Россией": with, not from
             places.append(
                 PlaceSpan(role, text[start:end], start, end, toks[i].start, lang=self.lang)
             )
@@ -632,6 +645,16 @@ class LexiconReader:
             return False  # (a station where a train is loaded or unloaded is one of its ends)
         # "эшелон в Валуйки": after a train noun the preposition is motion too
         return not any(t.low in self.lex.train_nouns for t in toks[max(0, i - 2) : i])
+
+    def _instrumental(self, last: Token) -> bool:
+        """Whether a name is in the instrumental ("с Украиной"): "with", not "from"."""
+        if self.lang in ("ru", "uk"):
+            from railtrack.extract.morph import is_instrumental
+
+            return is_instrumental(last.text, self.lang)
+        if self.lang == "be":
+            return last.low.endswith(_BE_INSTRUMENTAL)
+        return False
 
     def _into_role(self, last: Token, case: str | None) -> str:
         """Return the role after "в/на/у": destination (accusative) or at (locative)."""

@@ -32,7 +32,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["is_locative", "name_forms"]
+__all__ = ["is_instrumental", "is_locative", "name_forms"]
 
 logger = logging.getLogger(__name__)
 
@@ -196,3 +196,24 @@ def is_locative(word: str, lang: str) -> bool:
         return word.lower().endswith(("е", "ах", "ях", "і"))
     cases = {p.tag.case for p in morph.parse(word)[:4]}
     return bool(cases & {"loct", "loc2"}) and not cases & {"nomn", "accs"}
+
+
+@lru_cache(maxsize=8192)
+def is_instrumental(word: str, lang: str) -> bool:
+    """Whether a Russian or Ukrainian name is in the instrumental only ("с Украиной").
+
+    After "с"/"з" the genitive means "from" and the instrumental "with" ("граница с
+    Украиной", "кордон з Росією"): only the first names an origin.
+
+    Examples
+    --------
+    >>> is_instrumental("Украиной", "ru"), is_instrumental("Украины", "ru")
+    (True, False)
+    >>> is_instrumental("Росією", "uk"), is_instrumental("Бреста", "uk")
+    (True, False)
+    """
+    morph = _analyzer(lang) if lang in _MORPH_LANGS else None
+    if morph is None:
+        return word.lower().endswith(("ой", "ей", "ом", "ем", "ами", "ями", "ою", "ею"))
+    cases = {p.tag.case for p in morph.parse(word)[:4]}
+    return "ablt" in cases and not cases & {"gent", "gen2", "nomn"}
