@@ -235,3 +235,59 @@ def test_classical_spelling_and_the_day_before(text, day):
     (s,) = read(text, date(2024, 9, 30))["shipments"]
     assert s["departure"]["earliest"] == day
     assert s["origin"]["text"] == "Ліда" or s["origin"]["text"] == "Лида"
+
+
+# -- "с"/"з" + instrumental is "with", not "from" -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Эшелон с техникой прибыл на станцию Гудогай у границы с Литвой.",
+        "Ешелон з технікою прибув на станцію Гудогай біля кордону з Литвою.",
+        "Эшалон з тэхнікай прыбыў на станцыю Гудогай каля мяжы з Літвой.",
+    ],
+)
+def test_a_border_with_a_country_is_no_origin(text):
+    (s,) = read(text)["shipments"]
+    assert s["origin"] is None
+    assert s["destination"]["text"] == "Гудогай"
+
+
+# -- the train named after its verb ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В Беларусь прибыл эшелон. 5 марта был отправлен со станции Брест на станцию Лида "
+        "один военный эшелон из 30 вагонов.",
+        "Да Беларусі прыбыў эшалон. 5 сакавіка быў адпраўлены са станцыі Брэст на станцыю "
+        "Ліда адзін вайсковы эшалон з 30 вагонаў.",
+    ],
+)
+def test_a_train_named_after_its_verb_gets_the_facts_before_it(text):
+    (s,) = read(text, date(2023, 3, 10))["shipments"]
+    assert s["departure"]["earliest"] == "2023-03-05"
+    assert s["origin"]["text"] in ("Брест", "Брэст")
+    assert s["cars"]["total"] == 30
+
+
+# -- part of a train uncoupled and sent on ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Эшелон из 40 вагонов прибыл на станцию Лида. На станции Лида отцепили восемь "
+        "вагонов и отправили их на Гродно.",
+        "Эшалон з 40 вагонаў прыбыў на станцыю Ліда. На станцыі Лідзе адчапілі восем "
+        "вагонаў і адправілі іх на Гродна.",
+    ],
+)
+def test_uncoupled_cars_sent_on_are_a_second_shipment(text):
+    train, part = read(text)["shipments"]
+    assert train["cars"]["total"] == 40
+    assert part["cars"]["total"] == 8
+    assert part["origin"]["text"][:3] == "Лід"[:3] or part["origin"]["text"][:3] == "Лид"
+    assert part["destination"]["text"] in ("Гродно", "Гродна")

@@ -205,6 +205,7 @@ class Lexicon:
     loading: re.Pattern[str] | None = None  # "загружают": the station is the origin
     unloading: re.Pattern[str] | None = None  # "разгружают": the station is the destination
     final_stop: re.Pattern[str] | None = None  # "конечный пункт": the destination over others
+    uncouple: re.Pattern[str] | None = None  # "отцепили": part of a train sent on its own
     month_forms: tuple[str, ...] = ()  # as written in the file (with ё, ў)
 
 
@@ -303,6 +304,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         loading=_stem_re(data.get("loading") or []),
         unloading=_stem_re(data.get("unloading") or []),
         final_stop=_stem_re(data.get("final_stop") or []),
+        uncouple=_stem_re(data.get("uncouple") or []),
         month_forms=tuple(
             str(f).lower() for forms in (data.get("months") or {}).values() for f in forms
         ),

@@ -383,7 +383,12 @@ def _pieces(
     bounds = [m.start for m in markers]
     head = clause.text[: bounds[0]]
     says_more = bool(rd.verb_cues(head) or rd.find_places(head))
-    if head.strip() and (rd.has_train_noun(head) or (says_more and not merge_head)):
+    # "11 жніўня быў адпраўлены са станцыі Барысаў ... адзін вайсковы эшалон": the
+    # train named after its verb is the one the words before describe
+    late_subject = markers[0].kind == "one" and bool(rd.verb_cues(head))
+    if head.strip() and (
+        rd.has_train_noun(head) or (says_more and not merge_head and not late_subject)
+    ):
         pieces.append((Clause(head, clause.start, clause.start + len(head), clause.sentence), None))
     for i, marker in enumerate(markers):
         end = bounds[i + 1] if i + 1 < len(bounds) else len(clause.text)
@@ -528,6 +533,8 @@ def read_trains(  # noqa: C901
                 current = TrainDraft(number=number)
                 draft.trains.append(current)
                 reader.all_into(current, draft.problems)
+            elif current is not None and _uncouples(rd, piece.text) and reader.counts:
+                current = _uncoupled_part(draft, current, reader)
             elif (
                 current is not None
                 and current.trip_of is not None
@@ -603,6 +610,29 @@ def _split_returns(
         tail = Clause(piece.text[at:], piece.start + at, piece.end, piece.sentence)
         out.append((tail, cues.TrainMarker(_RETURN, 0, 0, "")))
     return out
+
+
+def _uncouples(rd: Reader, text: str) -> bool:
+    uncouples = getattr(rd, "uncouples", None)
+    return bool(uncouples(text)) if uncouples is not None else False
+
+
+def _uncoupled_part(draft: ReportDraft, current: TrainDraft, reader: _ClauseReader) -> TrainDraft:
+    """Read part of a train uncoupled and sent on: a shipment with its own count.
+
+    "На станцыі Навабеліцкай адчапілі дзевяць вагонаў і адправілі іх на Мазыр": it
+    leaves from where it was uncoupled (the station named, else the train's
+    destination) with the cars counted here (the labelling rule of the real corpus).
+    """
+    part = TrainDraft()
+    at = [p for p in reader.places if p.role == "at" and not is_broad(p.text)]
+    if at:
+        part.origin = reader._fact(at[0], at[0].start, at[0].end)
+    elif current.destination is not None:
+        part.origin = current.destination.shared()
+    reader.all_into(part, draft.problems)
+    draft.trains.append(part)
+    return part
 
 
 def _goes_home(rd: Reader, text: str, at: int, home: str | None) -> bool:
