@@ -291,3 +291,27 @@ def test_uncoupled_cars_sent_on_are_a_second_shipment(text):
     assert part["cars"]["total"] == 8
     assert part["origin"]["text"][:3] == "Лід"[:3] or part["origin"]["text"][:3] == "Лид"
     assert part["destination"]["text"] in ("Гродно", "Гродна")
+
+
+# -- trains counted over a period are a statistic; large counted groups -----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В течение недели наблюдатели насчитали 9 поездов, следовавших в Брянск.",
+        "Щодня через станцію Ліда до Гродна проходять 6 потягів.",
+        "На працягу месяца праз станцыю Ліда ў Гродна прайшлі 9 цягнікоў.",
+    ],
+)
+def test_trains_counted_over_a_period_are_no_group(text):
+    result = read(text)
+    assert result["shipments"] == []
+    assert result["groups"] == []
+
+
+def test_a_redeployment_of_sixteen_echelons_lists_sixteen_trains():
+    result = read("Речь идет о 16 эшелонах, которые прибыли в Брест.")
+    (group,) = result["groups"]
+    assert group["n_trains"] == 16
+    assert len(result["shipments"]) == 16

@@ -205,12 +205,13 @@ class Settings(BaseModel):
 
     # --- free-text extraction (src/railtrack/extract) ------------------------------
     extract_max_group_trains: int = Field(
-        12,
+        20,
         ge=1,
         description=(
             "Most trains made from one announcement ('five echelons left ...'); larger "
             "counts are kept on the group only. Reported batches are 1-5 trains (Radio "
-            "Svoboda, Mar 2023: 5 echelons)."
+            "Svoboda, Mar 2023: 5 echelons), up to 16 in a redeployment (Community of "
+            "Railway Workers of Belarus via Charter97, Feb 2025: 16 echelons)."
         ),
     )
     extract_confidence_stated: float = Field(

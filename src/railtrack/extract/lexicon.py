@@ -205,6 +205,7 @@ class Lexicon:
     loading: re.Pattern[str] | None = None  # "загружают": the station is the origin
     unloading: re.Pattern[str] | None = None  # "разгружают": the station is the destination
     final_stop: re.Pattern[str] | None = None  # "конечный пункт": the destination over others
+    period: re.Pattern[str] | None = None  # "в течение недели": trains counted, a statistic
     uncouple: re.Pattern[str] | None = None  # "отцепили": part of a train sent on its own
     month_forms: tuple[str, ...] = ()  # as written in the file (with ё, ў)
 
@@ -305,6 +306,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         unloading=_stem_re(data.get("unloading") or []),
         final_stop=_stem_re(data.get("final_stop") or []),
         uncouple=_stem_re(data.get("uncouple") or []),
+        period=_stem_re(data.get("period") or []),
         month_forms=tuple(
             str(f).lower() for forms in (data.get("months") or {}).values() for f in forms
         ),

@@ -437,6 +437,10 @@ class LexiconReader:
             return "loading"
         return None
 
+    def is_statistic(self, sentence: str) -> bool:
+        """Whether a sentence counts over a period or at a rate ("в течение недели", "щодня")."""
+        return self.lex.period is not None and self.lex.period.search(sentence) is not None
+
     def uncouples(self, text: str) -> bool:
         """Whether part of a train is uncoupled ("отцепили девять вагонов и отправили")."""
         return self.lex.uncouple is not None and self.lex.uncouple.search(text) is not None

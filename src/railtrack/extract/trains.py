@@ -467,6 +467,9 @@ def read_trains(  # noqa: C901
                 current = _return_trip(draft, current, reader, returned)
                 continue
             announcement = rd.group_announcement(piece.text)
+            if announcement is not None and _is_statistic(rd, text, clauses, clause.sentence):
+                sentences_off.add(clause.sentence)  # "за неделю слышали 14 поездов"
+                break
             if announcement is not None and (marker is None or marker.start > announcement.start):
                 if not (
                     group is not None
@@ -610,6 +613,19 @@ def _split_returns(
         tail = Clause(piece.text[at:], piece.start + at, piece.end, piece.sentence)
         out.append((tail, cues.TrainMarker(_RETURN, 0, 0, "")))
     return out
+
+
+def _is_statistic(rd: Reader, text: str, clauses: list[Clause], sentence: int) -> bool:
+    """Whether a sentence counts trains over a period or at a rate: no group.
+
+    "В течение отчетной недели ... 14 поездов следовали в Украину", "щодня 5 потягів":
+    trains counted, not described (the real corpus's ``aggregate`` rule).
+    """
+    is_statistic = getattr(rd, "is_statistic", None)
+    if is_statistic is None:
+        return False
+    spans = [(c.start, c.end) for c in clauses if c.sentence == sentence]
+    return bool(is_statistic(text[spans[0][0] : spans[-1][1]]))
 
 
 def _uncouples(rd: Reader, text: str) -> bool:
