@@ -315,3 +315,20 @@ def test_a_redeployment_of_sixteen_echelons_lists_sixteen_trains():
     (group,) = result["groups"]
     assert group["n_trains"] == 16
     assert len(result["shipments"]) == 16
+
+
+# -- an arrival given as a time after the departure ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Контейнерный поезд выехал из Бреста 2 марта и прибыл в Гродно через 12 дней.",
+        "Контейнерний потяг вирушив з Бреста 2 березня і прибув до Гродна через 12 днів.",
+        "Кантэйнерны цягнік выехаў з Брэста 2 сакавіка і прыбыў у Гродна праз 12 дзён.",
+    ],
+)
+def test_an_arrival_after_a_number_of_days(text):
+    (s,) = read(text, date(2023, 3, 20))["shipments"]
+    assert s["departure"]["earliest"] == "2023-03-02"
+    assert s["expected_arrival"]["earliest"] == "2023-03-14"

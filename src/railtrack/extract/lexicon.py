@@ -205,6 +205,8 @@ class Lexicon:
     loading: re.Pattern[str] | None = None  # "загружают": the station is the origin
     unloading: re.Pattern[str] | None = None  # "разгружают": the station is the destination
     final_stop: re.Pattern[str] | None = None  # "конечный пункт": the destination over others
+    after_words: frozenset[str] = frozenset()  # "через", "праз", "po": a time after a date
+    day_units: frozenset[str] = frozenset()  # "дней", "суток", "діб", "dni"
     period: re.Pattern[str] | None = None  # "в течение недели": trains counted, a statistic
     uncouple: re.Pattern[str] | None = None  # "отцепили": part of a train sent on its own
     month_forms: tuple[str, ...] = ()  # as written in the file (with ё, ў)
@@ -307,6 +309,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         final_stop=_stem_re(data.get("final_stop") or []),
         uncouple=_stem_re(data.get("uncouple") or []),
         period=_stem_re(data.get("period") or []),
+        after_words=frozenset(_norm(w) for w in (data.get("duration") or {}).get("after") or []),
+        day_units=frozenset(_norm(w) for w in (data.get("duration") or {}).get("days") or []),
         month_forms=tuple(
             str(f).lower() for forms in (data.get("months") or {}).values() for f in forms
         ),

@@ -441,6 +441,27 @@ class LexiconReader:
         """Whether a sentence counts over a period or at a rate ("в течение недели", "щодня")."""
         return self.lex.period is not None and self.lex.period.search(sentence) is not None
 
+    def durations(self, text: str) -> list[tuple[int, int, int]]:
+        """Return each "через 17 дней" as (days, start, end): a time after a known date.
+
+        Examples
+        --------
+        >>> LexiconReader("ru").durations("и прибудет в Минск через 15 суток")
+        [(15, 19, 33)]
+        """
+        toks = tokens(text)
+        found: list[tuple[int, int, int]] = []
+        for i, tok in enumerate(toks):
+            if tok.low not in self.lex.after_words or i + 2 >= len(toks):
+                continue
+            number = self._number_at(toks, i + 1)
+            if number is None or number[1] >= len(toks):
+                continue
+            value, j = number
+            if toks[j].low in self.lex.day_units:
+                found.append((value, tok.start, toks[j].end))
+        return found
+
     def uncouples(self, text: str) -> bool:
         """Whether part of a train is uncoupled ("отцепили девять вагонов и отправили")."""
         return self.lex.uncouple is not None and self.lex.uncouple.search(text) is not None

@@ -11,7 +11,7 @@ of the group are shared by its trains unless a train has its own.
 
 Examples
 --------
->>> from datetime import date
+>>> from datetime import date, timedelta
 >>> drafts = read_trains(
 ...     "Two echelons left Belarus. The first went to Rossosh with 40 cars. "
 ...     "The second left for Millerovo. In both trains there are 86 cars.",
@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property, lru_cache
 from typing import Any
 
@@ -38,6 +38,7 @@ from railtrack.extract.numbers import CarCount
 from railtrack.extract.places import PlaceSpan, is_broad
 from railtrack.extract.readers import Reader, reader_for
 from railtrack.extract.sentences import Clause, split_clauses
+from railtrack.models import DateWindow
 
 __all__ = ["Fact", "GroupDraft", "ReportDraft", "TrainDraft", "read_trains"]
 
@@ -305,9 +306,29 @@ class _ClauseReader:
                 role = fallback or "departure"
             if getattr(facts, role) is None:
                 setattr(facts, role, fact)
+        self._duration_into(facts)
         roles = [v.role for v in self.verbs if v.role != "neutral"]
         if roles:
             facts.last_role = "departure" if roles[-1] == "departure" else "arrival"
+
+    def _duration_into(self, facts: _Facts) -> None:
+        """Date an arrival given as a time after the departure ("прибыл через 17 дней")."""
+        durations = getattr(self.rd, "durations", None)
+        dep = facts.departure
+        if durations is None or dep is None or facts.arrival is not None:
+            return
+        if dep.value.precision != "day" or dep.value.earliest is None:
+            return
+        for days, start, end in durations(self.text):
+            verb = self._verb_for(start)
+            if verb is None or verb.role != "arrival" or not 0 < days <= 60:
+                continue
+            day = dep.value.earliest + timedelta(days=days)
+            window = DateWindow(
+                earliest=day, latest=day, precision="day", text=self.text[start:end]
+            )
+            facts.arrival = self._fact(window, start, end, inferred=True)
+            return
 
     def _sighting(self, facts: _Facts, span: DateSpan, problems: list[str]) -> None:
         passed = [p for p in self.places if self._passed(p)]
