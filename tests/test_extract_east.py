@@ -332,3 +332,50 @@ def test_an_arrival_after_a_number_of_days(text):
     (s,) = read(text, date(2023, 3, 20))["shipments"]
     assert s["departure"]["earliest"] == "2023-03-02"
     assert s["expected_arrival"]["earliest"] == "2023-03-14"
+
+
+# -- a group named in passing beside the trains a report describes --------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Замість 4 ешелонів, які пішли з Білорусі до Росії, прибувають нові. 6 березня "
+        "прибуло 2 ешелони: перший зі станції Брянськ на станцію Ліда, другий зі станції "
+        "Орел на станцію Гродно.",
+        "Вместо 4 эшелонов, ушедших из Беларуси в Россию, прибывают новые. 6 марта прибыло "
+        "2 эшелона: первый со станции Брянск на станцию Лида, второй со станции Орел на "
+        "станцию Гродно.",
+    ],
+)
+def test_a_group_named_in_passing_is_not_listed(text):
+    result = read(text, date(2023, 3, 8))
+    (group,) = result["groups"]
+    assert group["n_trains"] == 2
+    assert len(result["shipments"]) == 2
+
+
+# -- "the same one arrived": another train of the same make-up ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "На станцию Витебск прибыл эшелон из 15 пассажирских вагонов. Такой же прибыл "
+        "в Витебск 6 января.",
+        "На станцію Вітебськ прибув ешелон з 15 пасажирськими вагонами. Такий самий прибув "
+        "до Вітебська 6 січня.",
+    ],
+)
+def test_the_same_one_is_another_train_of_the_same_make_up(text):
+    first, second = read(text, date(2023, 1, 7))["shipments"]
+    assert first["cars"]["passenger"] == second["cars"]["passenger"] == 15
+    assert second["expected_arrival"]["earliest"] == "2023-01-06"
+
+
+# -- a container flat ("фітингова платформа") is a flatcar -------------------------------------
+
+
+def test_container_flats_are_flatcars():
+    (s,) = read("До складу поїзда з Китаю до Києва включена 31 фітингова платформа.")["shipments"]
+    assert (s["cars"]["flat"], s["cars"]["total"]) == (31, 31)

@@ -308,7 +308,7 @@ class LexiconReader:
             nxt = toks[j].low if j < len(toks) else ""
             verb_next = j < len(toks) and self._verb_at(text, toks[j].start)
             ok = False
-            if kind in ("ordinal", "another", "other"):
+            if kind in ("ordinal", "another", "other", "same"):
                 ok = noun is not None or nxt in (",", "—", "-", ":") or verb_next
             elif kind == "one":
                 ok = noun is not None

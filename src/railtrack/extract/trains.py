@@ -531,6 +531,10 @@ def read_trains(  # noqa: C901
                     group.members.append(len(draft.trains))
                 elif marker.kind == "indefinite":
                     group = None
+                if marker.kind == "same" and draft.trains:
+                    # "Такий самий прибув 6 січня": another train of the same make-up
+                    for kind, fact in draft.trains[-1].counts.items():
+                        current.counts[kind] = fact.shared()
                 draft.trains.append(current)
                 group_role = group.last_role if current.group is not None and group else None
                 reader.all_into(current, draft.problems, group_role)
@@ -591,6 +595,7 @@ def read_trains(  # noqa: C901
                 current = TrainDraft(number=number)
                 draft.trains.append(current)
                 reader.all_into(current, draft.problems)
+    _drop_passing_groups(draft)
     _fill_groups(draft, max_group_trains=max_group_trains)
     draft.trains = [t for t in draft.trains if _has_facts(t) or t.group is not None]
     merged = _merge_restated(draft)
@@ -634,6 +639,43 @@ def _split_returns(
         tail = Clause(piece.text[at:], piece.start + at, piece.end, piece.sentence)
         out.append((tail, cues.TrainMarker(_RETURN, 0, 0, "")))
     return out
+
+
+def _in_passing(group: GroupDraft) -> bool:
+    """Whether a group is only named: no train of it described, no count, date or station."""
+    if group.members or group.counts or group.each or group.series:
+        return False
+    if group.departure is not None or group.arrival is not None:
+        return False
+    places = [getattr(group, r) for r in ("origin", "destination", "goal")]
+    return all(p is None or is_broad(p.value.text) for p in places)
+
+
+def _drop_passing_groups(draft: ReportDraft) -> None:
+    """Drop groups mentioned in passing beside trains the report describes.
+
+    "Замість 5 ешелонів, які відправилися з Білорусі на Донбас, прибувають нові ...":
+    the five are other news; the report is about the trains it describes (a lone
+    "16 эшелонов" with nothing else described stays a group of 16).
+    """
+    described = any(
+        _has_facts(t)
+        and any(
+            getattr(t, r) is not None and not is_broad(getattr(t, r).value.text)
+            for r in _PLACE_ROLES
+        )
+        for t in draft.trains
+    )
+    if not described:
+        return
+    keep = [i for i, g in enumerate(draft.groups) if not _in_passing(g)]
+    if len(keep) == len(draft.groups):
+        return
+    new_index = {old: new for new, old in enumerate(keep)}
+    draft.groups = [draft.groups[i] for i in keep]
+    for train in draft.trains:
+        if train.group is not None:
+            train.group = new_index.get(train.group)
 
 
 def _is_statistic(rd: Reader, text: str, clauses: list[Clause], sentence: int) -> bool:
@@ -852,7 +894,7 @@ def _restates(first: TrainDraft, later: TrainDraft) -> bool:
     """Whether ``later`` can be ``first`` told again (a headline, a lead, a detail)."""
     if first.group is not None or later.group is not None:
         return False
-    if later.marker is not None and later.marker.value.kind in ("ordinal", "other"):
+    if later.marker is not None and later.marker.value.kind in ("ordinal", "other", "same"):
         return False
     if first.number and later.number and first.number != later.number:
         return False
