@@ -379,3 +379,33 @@ def test_the_same_one_is_another_train_of_the_same_make_up(text):
 def test_container_flats_are_flatcars():
     (s,) = read("До складу поїзда з Китаю до Києва включена 31 фітингова платформа.")["shipments"]
     assert (s["cars"]["flat"], s["cars"]["total"]) == (31, 31)
+
+
+# -- per-train counts after "в первом ..., во втором ..." --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "На станцию Лунинец прибыли два эшелона: в первом 30 платформ, во втором 28 платформ.",
+        "На станцію Лунінець прибули два ешелони: у першому 30 платформ, у другому 28 платформ.",
+        "На станцыю Лунінец прыбылі два эшалоны: у першым 30 платформаў, у другім 28 платформаў.",
+    ],
+)
+def test_counts_in_the_first_and_the_second_go_on_each_train(text):
+    result = read(text)
+    first, second = result["shipments"]
+    assert (first["cars"]["flat"], second["cars"]["flat"]) == (30, 28)
+    assert result["groups"][0]["cars"]["flat"] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Цягнік з 25 платформамі выехаў з Гомеля ў накірунку Мазыра.",
+        "Потяг з 25 платформами виїхав з Гомеля в напрямку Мозиря.",
+    ],
+)
+def test_a_heading_is_the_destination(text):
+    (s,) = read(text)["shipments"]
+    assert s["destination"]["text"] in ("Мазыра", "Мозиря")
