@@ -240,7 +240,12 @@ class _ClauseReader:
             return "final"  # "конечным пунктом называют станцию Лесная"
         if place.role in ("origin", "destination"):
             return place.role
-        if place.role == "at" and self.stage is not None and not self._passed(place):
+        if (
+            place.role == "at"
+            and self.stage is not None
+            and not self._passed(place)
+            and _STATION_WORD.search(self.text[place.cue_start : place.start])
+        ):
             # "на станции Муляровка разгружают технику": unloaded there, loaded there
             return "destination" if self.stage == "unloading" else "origin"
         if place.role == "reach":
@@ -640,6 +645,7 @@ def read_trains(  # noqa: C901
 
 
 _RETURN = "return"
+_STATION_WORD = re.compile(r"станц|\bст\.|stacj|station", re.IGNORECASE)
 _JOINT = re.compile(r",\s*|\s(?:а|и|і|й|ды|та|затем|потом|потім|потым)\s", re.IGNORECASE)
 
 
@@ -684,25 +690,21 @@ def _in_passing(group: GroupDraft) -> bool:
 
 
 def _drop_passing_groups(draft: ReportDraft) -> None:
-    """Drop groups mentioned in passing beside trains the report describes.
+    """Drop groups mentioned in passing before a group the report describes.
 
-    "Замість 5 ешелонів, які відправилися з Білорусі на Донбас, прибувають нові ...":
-    the five are other news; the report is about the trains it describes (a lone
-    "16 эшелонов" with nothing else described stays a group of 16).
+    "Замість 5 ешелонів, які відправилися на Донбас, прибувають нові ... прибуло 2
+    ешелони: перший ..., другий ...": the five are other news; the report is about the
+    two it describes. A group with nothing described after it (a lone "16 эшелонов",
+    several groups only counted) stays.
     """
-    described = any(
-        _has_facts(t)
-        and any(
-            getattr(t, r) is not None and not is_broad(getattr(t, r).value.text)
-            for r in _PLACE_ROLES
-        )
-        for t in draft.trains
-    )
-    if not described:
+    passing = {
+        i
+        for i, g in enumerate(draft.groups)
+        if _in_passing(g) and any(later.members for later in draft.groups[i + 1 :])
+    }
+    if not passing:
         return
-    keep = [i for i, g in enumerate(draft.groups) if not _in_passing(g)]
-    if len(keep) == len(draft.groups):
-        return
+    keep = [i for i in range(len(draft.groups)) if i not in passing]
     new_index = {old: new for new, old in enumerate(keep)}
     draft.groups = [draft.groups[i] for i in keep]
     for train in draft.trains:
