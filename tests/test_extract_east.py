@@ -409,3 +409,20 @@ def test_counts_in_the_first_and_the_second_go_on_each_train(text):
 def test_a_heading_is_the_destination(text):
     (s,) = read(text)["shipments"]
     assert s["destination"]["text"] in ("Мазыра", "Мозиря")
+
+
+# -- "the second — with 35": the car word left out -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "На станцію Гомель прибули 2 ешелони. Перший складався з 40 вагонів, другий — з 35.",
+        "На станцию Гомель прибыли 2 эшелона. Первый состоял из 40 вагонов, второй — из 35.",
+        "На станцыю Гомель прыбылі 2 эшалоны: першы з 40 платформаў, другі з 35.",
+    ],
+)
+def test_an_elided_car_word_counts_the_same_kind(text):
+    first, second = read(text)["shipments"]
+    assert first["cars"]["total"] == 40
+    assert second["cars"]["total"] == 35

@@ -559,9 +559,12 @@ def read_trains(  # noqa: C901
                     # "Такий самий прибув 6 січня": another train of the same make-up
                     for kind, fact in draft.trains[-1].counts.items():
                         current.counts[kind] = fact.shared()
+                previous = draft.trains[-1] if draft.trains else None
                 draft.trains.append(current)
                 group_role = group.last_role if current.group is not None and group else None
                 reader.all_into(current, draft.problems, group_role)
+                if not current.counts and previous is not None and previous.counts:
+                    _elided_count(current, previous, reader)
                 continue
             if rd.is_group_reference(piece.text) and reader.counts:
                 if not draft.groups:
@@ -687,6 +690,23 @@ def _in_passing(group: GroupDraft) -> bool:
         return False
     places = [getattr(group, r) for r in ("origin", "destination", "goal")]
     return all(p is None or is_broad(p.value.text) for p in places)
+
+
+_ELIDED = re.compile(r"(?:^|[\s,—–:-])(?:з|із|зі|из|с|со|са|z|ze|—|–|-)\s*(\d{1,3})\s*(?=[.,;)]|$)")
+
+
+def _elided_count(train: TrainDraft, previous: TrainDraft, reader: _ClauseReader) -> None:
+    """Read "другий — з 35" after "перший з 40 вагонів": the car word is left out.
+
+    The bare number counts the kind of car the train before was counted in.
+    """
+    found = _ELIDED.search(reader.text)
+    if found is None:
+        return
+    kinds = [k for k in previous.counts if k != "total"] or ["total"]
+    value = int(found[1])
+    fact = reader._fact(value, found.start(1), found.end(1))
+    train.counts[kinds[0] if len(kinds) == 1 else "total"] = fact
 
 
 def _drop_passing_groups(draft: ReportDraft) -> None:
