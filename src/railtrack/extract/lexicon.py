@@ -260,6 +260,14 @@ class Lexicon:
     region_words: frozenset[str] = frozenset()
     not_places: re.Pattern[str] | None = None
     accident: re.Pattern[str] | None = None
+    returns: re.Pattern[str] | None = None  # "вернулся": the train goes back (a new trip)
+    loading: re.Pattern[str] | None = None  # "загружают": the station is the origin
+    unloading: re.Pattern[str] | None = None  # "разгружают": the station is the destination
+    final_stop: re.Pattern[str] | None = None  # "конечный пункт": the destination over others
+    after_words: frozenset[str] = frozenset()  # "через", "праз", "po": a time after a date
+    day_units: frozenset[str] = frozenset()  # "дней", "суток", "діб", "dni"
+    period: re.Pattern[str] | None = None  # "в течение недели": trains counted, a statistic
+    uncouple: re.Pattern[str] | None = None  # "отцепили": part of a train sent on its own
     onward: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     same_route: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     alternatives: frozenset[str] = frozenset()
@@ -311,7 +319,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
     claims = data.get("claims") or {}
     night = data.get("night") or {}
     markers: dict[str, str] = {}
-    for kind in ("ordinal", "another", "one", "other", "weak"):
+    for kind in ("ordinal", "same", "another", "one", "other", "weak"):
         for form in (data.get("markers") or {}).get(kind) or []:
             markers.setdefault(str(form), kind)  # the first list naming a word wins
     train = _forms(data.get("train_nouns") or {})
@@ -359,6 +367,14 @@ def _build(data: dict[str, Any]) -> Lexicon:
         whole_train=_flat(data.get("whole_train")),
         not_places=_stem_re(data.get("not_places") or []),
         accident=_stem_re(data.get("accident") or []),
+        returns=_stem_re(data.get("return_verbs") or []),
+        loading=_stem_re(data.get("loading") or []),
+        unloading=_stem_re(data.get("unloading") or []),
+        final_stop=_stem_re(data.get("final_stop") or []),
+        uncouple=_stem_re(data.get("uncouple") or []),
+        period=_stem_re(data.get("period") or []),
+        after_words=frozenset(_norm(w) for w in (data.get("duration") or {}).get("after") or []),
+        day_units=frozenset(_norm(w) for w in (data.get("duration") or {}).get("days") or []),
         onward=_flat(data.get("onward")),
         same_route=_flat(data.get("same_route")),
         alternatives=frozenset(_norm(str(w)) for w in data.get("alternatives") or []),
