@@ -29,6 +29,7 @@ from railtrack.cli._output import (
     print_problems,
     problem_record,
 )
+from railtrack.cli._progress import StageProgress
 from railtrack.cli.convert import WORKERS_HELP
 from railtrack.cli.ingest import STORE_HELP
 from railtrack.cli.load import parse_date_option
@@ -70,19 +71,6 @@ class Engine(StrEnum):
     dask = "dask"
 
 
-_STEPS = (
-    "load",
-    "resolve",
-    "route",
-    "estimate",
-    "summarise",
-    "route graph",
-    "tables",
-    "plots",
-    "report",
-)
-
-
 @app.command(
     context_settings=CONTEXT,
     epilog=(
@@ -92,7 +80,7 @@ _STEPS = (
     ),
 )
 # Over the C901 cap; the command line work (issue 19) splits it.
-def track(  # noqa: C901
+def track(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
@@ -187,16 +175,14 @@ def track(  # noqa: C901
         TextColumn("{task.description:<12}"),
         BarColumn(),
         TextColumn("{task.completed}/{task.total}"),
+        TextColumn("{task.fields[rate]}"),
         TimeElapsedColumn(),
         console=err_console._get(),
         transient=True,
         disable=fmt_ != "table" or quiet,
     ) as bar:
-        task = bar.add_task("load", total=len(_STEPS))
-
-        def advance(name: str) -> None:
-            bar.update(task, description=name, advance=1)
-
+        shown = StageProgress(bar)
+        advance = shown.stage
         net = load_network(network)
         opened: AbstractContextManager[Any] = nullcontext()
         if engine is Engine.dask:
@@ -204,7 +190,11 @@ def track(  # noqa: C901
 
             opened = dask_client(scheduler, workers=workers)
         with opened as client:
-            options: dict[str, Any] = {"published": day, "workers": workers}
+            options: dict[str, Any] = {
+                "published": day,
+                "workers": workers,
+                "progress": shown.loaded,
+            }
             if client is not None:
                 options.update(client=client, work_dir=work_dir)
             to_load = paths or ([] if store is not None else [data_path("reports")])
