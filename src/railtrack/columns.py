@@ -368,6 +368,10 @@ ROUTE_FLAGS: dict[str, str] = {
     "no_destination": "the shipment names no destination",
     "origin_unresolved": "the origin matched no station or region with confidence",
     "destination_unresolved": "the destination matched no station or region with confidence",
+    "origin_outside_network": "the origin is a country or a place outside the network area",
+    "destination_outside_network": (
+        "the destination is a country or a place outside the network area"
+    ),
     "via_unresolved": "a via point did not resolve to a station and was ignored",
     "via_unreachable": "no route passes the via points: routed without them",
     "origin_region": "the origin is a region: routed from its report stations",

@@ -12,11 +12,14 @@ import typer
 from railtrack.cli import app
 from railtrack.cli._options import (
     CONTEXT,
+    ChannelUsernameOption,
+    ColumnsOption,
     FormatOption,
     JsonOption,
     NetworkOption,
     PublishedOption,
     QuietOption,
+    parse_channel_usernames,
 )
 from railtrack.cli._output import (
     EXIT_INPUT_PROBLEMS,
@@ -64,6 +67,15 @@ def run_summary(head: dict[str, Any], out: Path, outputs: Any, problems: Any) ->
     return doc
 
 
+def _converted_input(paths: list[Path] | None, store: Path | None) -> Path | None:
+    """Return the one converted directory ``track`` was given, if that is its input."""
+    from railtrack.io.converted import is_converted
+
+    if store is None and paths is not None and len(paths) == 1 and is_converted(paths[0]):
+        return paths[0]
+    return None
+
+
 class Engine(StrEnum):
     """Where ``track`` reads files and extracts free text."""
 
@@ -80,7 +92,7 @@ class Engine(StrEnum):
     ),
 )
 # Over the C901 cap; the command line work (issue 19) splits it.
-def track(
+def track(  # noqa: C901
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
@@ -111,6 +123,8 @@ def track(
         ),
     ] = None,
     published: PublishedOption = None,
+    columns: ColumnsOption = None,
+    channel_username: ChannelUsernameOption = None,
     fmt: FormatOption = None,
     json_out: JsonOption = False,
     quiet: QuietOption = False,
@@ -119,8 +133,9 @@ def track(
         Engine,
         typer.Option(
             metavar="default|dask",
-            help="default: this machine (--workers processes); dask: files read and free "
-            "text extracted on a Dask cluster (needs railtrack[dask]).",
+            help="default: this machine (--workers processes); dask: every stage on a Dask "
+            "cluster, over converted reports (railtrack convert) or files read there "
+            "(needs railtrack[dask]).",
         ),
     ] = Engine.default,
     scheduler: Annotated[
@@ -135,8 +150,8 @@ def track(
         Path | None,
         typer.Option(
             metavar="DIR",
-            help="With --engine dask: save finished chunks here; a restarted run reads "
-            "them instead of redoing them.",
+            help="With --engine dask: save finished chunks and partitions here; a "
+            "restarted run reads them instead of redoing them.",
         ),
     ] = None,
 ) -> None:
@@ -153,7 +168,7 @@ def track(
 
     from railtrack._data import data_path
     from railtrack.briefing import describe, write_outputs
-    from railtrack.io import load_reports
+    from railtrack.cli.load import read_reports
     from railtrack.network import load_network
     from railtrack.pipeline import track as run_track
     from railtrack.safetext import terminal_text
@@ -165,7 +180,8 @@ def track(
         if as_of is not None and as_of.strip().lower() == "today"
         else parse_date_option(as_of, "--as-of")
     )
-    day = parse_date_option(published, "--published")
+    parse_date_option(published, "--published")  # checked before the network loads
+    parse_channel_usernames(channel_username)
     if paths:
         check_paths(paths)
     if network is not None:
@@ -190,26 +206,44 @@ def track(
 
             opened = dask_client(scheduler, workers=workers)
         with opened as client:
-            options: dict[str, Any] = {
-                "published": day,
-                "workers": workers,
-                "progress": shown.loaded,
-            }
+            converted = _converted_input(paths, store) if client is not None else None
+            options: dict[str, Any] = {"workers": workers, "progress": shown.loaded}
             if client is not None:
                 options.update(client=client, work_dir=work_dir)
             to_load = paths or ([] if store is not None else [data_path("reports")])
-            loaded = load_reports(to_load, **options) if to_load else None
-        if store is not None:
-            with Store(store) as db:
+            loaded = (
+                read_reports(
+                    to_load,
+                    published=published,
+                    columns=columns,
+                    channel_usernames=channel_username,
+                    **options,
+                )
+                if to_load and converted is None
+                else None
+            )
+            if store is not None:
+                with Store(store) as db:
+                    if loaded is not None:
+                        db.ingest(loaded, paths=paths or [], network=net)
+                    reports = db.reports()
                 if loaded is not None:
-                    db.ingest(loaded, paths=paths or [], network=net)
-                reports = db.reports()
-            if loaded is not None:
-                reports.problems.extend(loaded.problems)
-        else:
-            assert loaded is not None  # the embedded reports at least
-            reports = loaded
-        result = run_track(reports, net, as_of=when, progress=advance)
+                    reports.problems.extend(loaded.problems)
+            elif loaded is not None:
+                reports = loaded
+            if client is not None:
+                from railtrack.engine_dask import track_converted
+
+                result = track_converted(
+                    converted or reports,
+                    net,
+                    client,
+                    as_of=when,
+                    work_dir=work_dir,
+                    progress=advance,
+                )
+            else:
+                result = run_track(reports, net, as_of=when, progress=advance)
         written = write_outputs(result, out, progress=advance)
 
     head = result.headline()

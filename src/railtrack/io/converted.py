@@ -15,6 +15,13 @@ and writes what the load gave:
   ``posts.parquet`` (the Telegram posts read, for the store);
 - ``railtrack-reports.json``: the manifest (format version, counts, what was skipped).
 
+Each month's rows are cut into files of at most :data:`PART_ROWS` rows; each file is
+one partition of the Dask engine (:mod:`railtrack.engine_dask`). A season too large
+to load at once is converted in batches of files: ``write_converted(batch, out,
+append=True)`` adds a batch after what is already there (``seq`` continues, the
+counts and problems add up), which is what ``railtrack convert --batch-files N``
+does.
+
 :func:`railtrack.load_reports` given such a directory (or ``railtrack track DIR``)
 reads it back (:func:`read_converted`) into the same :class:`ReportSet` the original
 load gave: the same records in the same order, their files, problems and skipped
@@ -53,13 +60,25 @@ from railtrack.io.reportset import Problem, ReportSet
 from railtrack.io.telegram_posts import PostRef
 from railtrack.models import Shipment, ShipmentGroup, Sighting
 
-__all__ = ["FORMAT_VERSION", "MANIFEST", "is_converted", "read_converted", "write_converted"]
+__all__ = [
+    "FORMAT_VERSION",
+    "MANIFEST",
+    "PART_ROWS",
+    "converted_extras",
+    "converted_files",
+    "is_converted",
+    "read_converted",
+    "write_converted",
+]
 
 MANIFEST = "railtrack-reports.json"
 """The file that marks a directory as converted reports."""
 
 FORMAT_VERSION = 1
 """Version of the layout; a directory of another version is refused with a message."""
+
+PART_ROWS = 20_000
+"""Most rows in one Parquet file (one Dask partition) of a kind and month."""
 
 _KINDS: dict[str, type[Shipment] | type[ShipmentGroup] | type[Sighting]] = {
     "shipments": Shipment,
@@ -130,7 +149,41 @@ def _prepare(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
 
 
-def write_converted(reports: ReportSet, out: str | Path) -> dict[str, Any]:
+def _previous(out: Path, append: bool) -> dict[str, Any] | None:
+    """Return the manifest to append to (None: a new conversion, ``out`` prepared)."""
+    if append and is_converted(out):
+        return _manifest(out)
+    _prepare(out)
+    return None
+
+
+def _write_problems(problems: Sequence[Problem], path: Path, previous: bool) -> None:
+    table = pa.table(
+        {
+            "path": pa.array([p.path for p in problems], pa.string()),
+            "row": pa.array([p.row for p in problems], pa.int64()),
+            "field": pa.array([p.field for p in problems], pa.string()),
+            "message": pa.array([p.message for p in problems], pa.string()),
+            "unit": pa.array([p.unit for p in problems], pa.string()),
+        }
+    )
+    if previous:
+        table = pa.concat_tables([pq.read_table(path), table])
+    pq.write_table(table, path)
+
+
+def _write_posts(posts: Sequence[PostRef], path: Path, previous: bool) -> None:
+    table = (
+        pa.table({f: pa.array([getattr(p, f) for p in posts]) for f in PostRef._fields})
+        if posts
+        else pa.table({f: pa.array([], pa.string()) for f in PostRef._fields})
+    )
+    if previous:
+        table = pa.concat_tables([pq.read_table(path), table], promote_options="permissive")
+    pq.write_table(table, path)
+
+
+def write_converted(reports: ReportSet, out: str | Path, *, append: bool = False) -> dict[str, Any]:
     """Write loaded reports to ``out`` as partitioned Parquet (the layout above).
 
     Parameters
@@ -138,13 +191,18 @@ def write_converted(reports: ReportSet, out: str | Path) -> dict[str, Any]:
     reports
         What :func:`railtrack.load_reports` returned.
     out
-        A new or empty directory, or one converted before (its contents are replaced).
+        A new or empty directory, or one converted before (its contents are replaced,
+        or added to with ``append``).
+    append
+        Add ``reports`` after the reports already converted in ``out`` (a batch of a
+        conversion too large to load at once); the caller keeps ids unique across
+        batches.
 
     Returns
     -------
     dict
         The manifest written: ``format``, ``shipments``, ``groups``, ``sightings``,
-        ``problems``, ``posts``, ``months`` and ``skipped``.
+        ``problems``, ``posts``, ``months``, ``skipped`` and ``batches``.
 
     Raises
     ------
@@ -152,11 +210,13 @@ def write_converted(reports: ReportSet, out: str | Path) -> dict[str, Any]:
         When ``out`` is a file, or a directory holding anything but converted reports.
     """
     out = Path(out)
-    _prepare(out)
-    months: set[str] = set()
+    before = _previous(out, append)
+    batch = int(before.get("batches", 1)) if before is not None else 0
+    months: set[str] = set(before["months"]) if before is not None else set()
     for kind in _KINDS:
         records = getattr(reports, kind)
-        table = _table(kind, records, 0, reports.files)
+        start = int(before[kind]) if before is not None else 0
+        table = _table(kind, records, start, reports.files)
         months.update(table.column("month").to_pylist())
         ds.write_dataset(
             table,
@@ -164,37 +224,23 @@ def write_converted(reports: ReportSet, out: str | Path) -> dict[str, Any]:
             format="parquet",
             partitioning=ds.partitioning(pa.schema([("month", pa.string())]), flavor="hive"),
             existing_data_behavior="overwrite_or_ignore",
-            basename_template="part-{i}.parquet",
+            basename_template=f"part-{batch:05d}-{{i}}.parquet",
+            max_rows_per_file=PART_ROWS,
+            max_rows_per_group=PART_ROWS,
         )
-    problems = reports.problems
-    pq.write_table(
-        pa.table(
-            {
-                "path": pa.array([p.path for p in problems], pa.string()),
-                "row": pa.array([p.row for p in problems], pa.int64()),
-                "field": pa.array([p.field for p in problems], pa.string()),
-                "message": pa.array([p.message for p in problems], pa.string()),
-                "unit": pa.array([p.unit for p in problems], pa.string()),
-            }
-        ),
-        out / "problems.parquet",
-    )
-    posts = reports.posts
-    pq.write_table(
-        pa.table({f: pa.array([getattr(p, f) for p in posts]) for f in PostRef._fields})
-        if posts
-        else pa.table({f: pa.array([], pa.string()) for f in PostRef._fields}),
-        out / "posts.parquet",
-    )
+    _write_problems(reports.problems, out / "problems.parquet", before is not None)
+    _write_posts(reports.posts, out / "posts.parquet", before is not None)
+    skipped = Counter(before["skipped"]) if before is not None else Counter()
+    skipped.update(reports.skipped)
     manifest: dict[str, Any] = {
         "format": FORMAT_VERSION,
-        "shipments": len(reports.shipments),
-        "groups": len(reports.groups),
-        "sightings": len(reports.sightings),
-        "problems": len(problems),
-        "posts": len(posts),
+        **{
+            kind: (int(before[kind]) if before is not None else 0) + len(getattr(reports, kind))
+            for kind in (*_KINDS, "problems", "posts")
+        },
         "months": sorted(months),
-        "skipped": dict(reports.skipped),
+        "skipped": dict(skipped),
+        "batches": batch + 1,
     }
     (out / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     return manifest
@@ -263,5 +309,59 @@ def read_converted(path: str | Path) -> ReportSet:
     result.problems = [Problem(**p) for p in problems]
     posts = pq.read_table(path / "posts.parquet").to_pylist()
     result.posts = [PostRef(**p) for p in posts]
+    result.skipped = Counter(manifest.get("skipped", {}))
+    return result
+
+
+def converted_files(path: str | Path, kind: str) -> list[Path]:
+    """Return the Parquet files of one kind in a converted directory, in a stable order.
+
+    Parameters
+    ----------
+    path
+        The converted directory.
+    kind
+        ``shipments``, ``groups`` or ``sightings``.
+
+    Returns
+    -------
+    list of Path
+        Sorted by path (each file is one partition of the Dask engine; ``seq`` gives
+        the records' original order).
+
+    Raises
+    ------
+    InputPathError
+        When the manifest is missing or of another format, or the kind's dataset is missing.
+    """
+    path = Path(path)
+    manifest = _manifest(path)
+    if kind not in _KINDS:
+        msg = f"no converted kind {kind!r}: use one of {', '.join(_KINDS)}"
+        raise ValueError(msg)
+    where = path / kind
+    if not where.is_dir() and not manifest.get(kind):
+        return []  # nothing of this kind was written
+    if not where.is_dir():
+        msg = f"{where}: missing from converted reports; convert them again"
+        raise InputPathError(msg)
+    return sorted(where.rglob("*.parquet"))
+
+
+def converted_extras(path: str | Path) -> ReportSet:
+    """Return a converted directory's problems, Telegram posts and skipped counts, no records.
+
+    What the Dask engine keeps on the client while the records stay on the workers.
+
+    Raises
+    ------
+    InputPathError
+        When the manifest is missing, unreadable or of another format.
+    """
+    path = Path(path)
+    manifest = _manifest(path)
+    result = ReportSet()
+    result.problems = [Problem(**p) for p in pq.read_table(path / "problems.parquet").to_pylist()]
+    result.posts = [PostRef(**p) for p in pq.read_table(path / "posts.parquet").to_pylist()]
     result.skipped = Counter(manifest.get("skipped", {}))
     return result

@@ -1,0 +1,155 @@
+"""The Dask engine's whole pipeline gives the default engine's figures and tables.
+
+The cluster is a ``LocalCluster`` started here with ``processes=False`` (two
+single-threaded workers in this process): it starts in a second instead of a
+dozen, and what the tests check (partitions, worker plugins, shuffles,
+checkpoints) is the same; the network and the shared tables are still handed to
+the workers through worker plugins. ``test_dask_engine.py`` runs the command line
+on a cluster of worker processes.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from railtrack import data_path, load_network
+from railtrack.io import load_reports
+from railtrack.io.converted import write_converted
+from railtrack.pipeline import TrackResult, track
+
+pytest.importorskip("distributed", reason="the Dask engine needs railtrack[dask]")
+
+from railtrack.engine_dask import track_converted, track_dask
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Any]:
+    from distributed import Client, LocalCluster
+
+    with (
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0"
+        ) as cluster,
+        Client(cluster) as c,
+    ):
+        yield c
+
+
+TABLES = ("shipments", "groups", "sightings", "routes", "estimates", "statuses")
+
+
+def assert_same(a: TrackResult, b: TrackResult) -> None:
+    """Every figure and table of the two runs is the same."""
+    assert a.headline() == b.headline()
+    assert a.knowledge == b.knowledge
+    for name in TABLES:
+        pd.testing.assert_frame_equal(
+            getattr(a, name).reset_index(drop=True),
+            getattr(b, name),
+            check_dtype=False,
+            check_categorical=False,
+            obj=name,
+        )
+    assert list(a.summaries) == list(b.summaries)
+    for name, table in a.summaries.items():
+        pd.testing.assert_frame_equal(table, b.summaries[name], check_dtype=False, obj=name)
+    assert sorted(a.graph.edges(data=True)) == sorted(b.graph.edges(data=True))
+    assert dict(a.graph.nodes(data=True)) == dict(b.graph.nodes(data=True))
+    assert [str(p) for p in a.problems] == [str(p) for p in b.problems]
+
+
+@pytest.mark.parametrize("as_of", [None, "2023-03-05"])
+def test_embedded_reports_same_as_default(client: Any, tmp_path: Path, as_of: str | None) -> None:
+    reports = load_reports(data_path("reports"))
+    write_converted(reports, tmp_path / "conv")
+    net = load_network()
+    default = track(reports, net, as_of=as_of)
+    on_dask = track_dask(tmp_path / "conv", net, client, as_of=as_of)
+    assert_same(default, on_dask)
+    if as_of is not None:  # the cut-off left something out, and said so
+        assert on_dask.knowledge is not None
+        assert on_dask.knowledge.shipments_after > 0
+
+
+def test_loaded_reports_are_converted_first(client: Any) -> None:
+    reports = load_reports(data_path("reports"))
+    net = load_network()
+    assert_same(track(reports, net), track_converted(reports, net, client))
+
+
+def test_stages_reported_in_order(client: Any, tmp_path: Path) -> None:
+    from railtrack.engine_dask import DASK_STAGES
+
+    write_converted(load_reports(data_path("reports")), tmp_path / "conv")
+    seen: list[str] = []
+    track_dask(tmp_path / "conv", load_network(), client, progress=seen.append)
+    assert tuple(seen) == DASK_STAGES
+
+
+def test_restart_redoes_only_unfinished_partitions(
+    client: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from railtrack import dask_tasks
+
+    reports = load_reports(data_path("reports"))
+    write_converted(reports, tmp_path / "conv")
+    net, work = load_network(), tmp_path / "work"
+
+    class Interrupted(Exception):
+        pass
+
+    def interrupted(*args: Any, **kwargs: Any) -> Any:
+        raise Interrupted
+
+    # the first run stops in the status stage: resolve and estimate are saved
+    monkeypatch.setattr(dask_tasks, "shipment_status", interrupted)
+    with pytest.raises(Interrupted):
+        track_dask(tmp_path / "conv", net, client, work_dir=work)
+    assert list((work / "resolve").glob("*.pkl"))
+    assert list((work / "estimate").glob("*.pkl"))
+    assert not (work / "status").exists()
+    monkeypatch.undo()
+
+    # the restart resolves and estimates nothing again, and finishes the status stage
+    def redone(*args: Any, **kwargs: Any) -> Any:
+        pytest.fail("a finished partition was computed again")
+
+    monkeypatch.setattr(dask_tasks, "resolve_table", redone)
+    monkeypatch.setattr(dask_tasks, "arrival_windows", redone)
+    assert_same(track(reports, net), track_dask(tmp_path / "conv", net, client, work_dir=work))
+    assert list((work / "status").glob("*.pkl"))
+
+    # another as-of date is other estimates: those are computed, not read back
+    monkeypatch.undo()
+    monkeypatch.setattr(dask_tasks, "resolve_table", redone)
+    other = track_dask(tmp_path / "conv", net, client, work_dir=work, as_of="2023-03-05")
+    assert_same(track(reports, net, as_of="2023-03-05"), other)
+
+
+def test_not_converted_is_refused(client: Any, tmp_path: Path) -> None:
+    from railtrack.errors import InputPathError
+
+    with pytest.raises(InputPathError, match="manifest"):
+        track_dask(tmp_path, load_network(), client)
+
+
+@pytest.mark.ru_rail
+def test_generated_input_same_as_default(
+    client: Any, tmp_path: Path, ru_rail_dir: Path, ru_rail_network: Any
+) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from _generate import generate_reports
+
+    generate_reports(ru_rail_dir, tmp_path / "in", 300, seed=5)
+    reports = load_reports(tmp_path / "in", workers=1)
+    write_converted(reports, tmp_path / "conv")
+    assert_same(
+        track(reports, ru_rail_network, as_of="2023-04-01"),
+        track_dask(tmp_path / "conv", ru_rail_network, client, as_of="2023-04-01"),
+    )
