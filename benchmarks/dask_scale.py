@@ -211,6 +211,7 @@ def main() -> None:
     if not (RU_RAIL / "stations.csv").is_file():
         sys.exit(f"ru-rail dataset not found at {RU_RAIL}")
     logging.basicConfig(level=logging.WARNING)
+    logging.getLogger("distributed").setLevel(logging.WARNING)
     from railtrack import load_network
 
     tmp_ctx = tempfile.TemporaryDirectory(prefix="railtrack-dask-scale-")

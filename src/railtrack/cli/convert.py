@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -31,7 +31,8 @@ WORKERS_HELP = (
 @app.command(
     epilog=(
         "Example: railtrack convert reports/ --out season.parquet   then   "
-        "railtrack track season.parquet"
+        "railtrack track season.parquet\n\n"
+        "Example: railtrack convert reports/ --out season/ --scheduler tcp://host:8786"
     )
 )
 def convert(
@@ -46,6 +47,15 @@ def convert(
     ],
     published: PublishedOption = None,
     workers: Annotated[int | None, typer.Option(min=1, metavar="N", help=WORKERS_HELP)] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ADDRESS",
+            help="Read files and extract free text on the Dask cluster at this scheduler "
+            "address ('local': a local cluster of --workers processes; needs "
+            "railtrack[dask]).",
+        ),
+    ] = None,
     fmt: FormatOption = None,
     json_out: JsonOption = False,
     quiet: QuietOption = False,
@@ -62,9 +72,15 @@ def convert(
     from railtrack.io.converted import write_converted
 
     check_paths(paths)
-    reports = load_reports(
-        paths, published=parse_date_option(published, "--published"), workers=workers
-    )
+    options: dict[str, Any] = {"published": parse_date_option(published, "--published")}
+    if scheduler is None:
+        reports = load_reports(paths, workers=workers, **options)
+    else:
+        from railtrack.io.dask_load import dask_client
+
+        address = None if scheduler.strip().lower() == "local" else scheduler
+        with dask_client(address, workers=workers) as client:
+            reports = load_reports(paths, client=client, **options)
     manifest = write_converted(reports, out)
     fmt_ = output_format(fmt, json_out)
     if quiet and fmt_ == "table":
