@@ -1,6 +1,7 @@
 """Extraction quality and speed on the labelled corpora, per field and per language.
 
-Usage: python benchmarks/extraction.py [--repeat N] [--no-network] [-v] [--corpus NAME]
+Usage: python benchmarks/extraction.py [--repeat N] [--rounds N] [--baseline-ref REF]
+                                      [--no-network] [-v] [--corpus NAME]
 
 Quality: precision, recall and F1 per field and overall, then per language (en, ru,
 uk, be, pl), on each corpus present: tests/data/extraction/ (written snippets,
@@ -17,19 +18,27 @@ on the resolved station. ``via`` counts each labelled place passed, in the corpo
 that label them (the real ones).
 
 Speed: median reports per second of extract_shipments per language over the
-development corpora's texts, in CPU time of this process (one core, whatever else
-the machine runs), against a baseline measured in the same run: the English
-finders alone (clauses, places, dates, counts) over the English texts, with no
-language detection, assembly or resolution.
+development corpora's texts (written and real), in CPU time of one process (one
+core, whatever else the machine runs), beside a baseline measured in the same run:
+the same reports read by another commit (``--baseline-ref``, by default main before
+the issue-13 speed work), checked out into a temporary git worktree. Each checkout
+runs in its own process (``benchmarks/_extraction_speed.py``: warm-up, then timed
+passes with the caches keyed by a whole text emptied before each, so every pass
+reads its reports as new); the two alternate ``--rounds`` times, so that other work
+on the machine slows both alike. The script also says whether both read every
+report alike (a digest of each result): speed work must not change a result.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import re
 import statistics
+import subprocess
 import sys
-import time
+import tempfile
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -37,11 +46,7 @@ from pathlib import Path
 import yaml
 
 from railtrack.extract import extract_shipments
-from railtrack.extract.dates import find_dates
 from railtrack.extract.language import detect_language
-from railtrack.extract.numbers import find_car_counts
-from railtrack.extract.places import find_places
-from railtrack.extract.sentences import split_clauses
 
 REPO = Path(__file__).resolve().parents[1]
 CORPORA = {
@@ -51,6 +56,7 @@ CORPORA = {
     "real-holdout": REPO / "tests" / "data" / "extraction_real_holdout",
 }
 HELD_OUT = frozenset({"holdout", "real-holdout"})
+BASELINE_REF = "fc8cd9d"  # main before the issue-13 speed work
 LANGS = ("en", "ru", "uk", "be", "pl")
 CAR_FIELDS = ("total", "passenger", "covered", "flat", "tank", "other")
 FIELDS = (
@@ -198,6 +204,10 @@ def _published(snippet: dict) -> date | None:
     return date.fromisoformat(str(value)) if value else None
 
 
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day else ""
+
+
 def snippet_lang(snippet: dict) -> str:
     """Return the snippet's ``lang`` label, else the language railtrack detects in it."""
     if snippet.get("lang"):
@@ -278,55 +288,119 @@ def evaluate(name: str, snippets: list[dict], network: object, *, verbose: bool)
     return f1
 
 
-def _finders_only(text: str) -> int:
-    n = 0
-    for clause in split_clauses(text):
-        n += len(find_places(clause.text)) + len(find_dates(clause.text))
-        n += len(find_car_counts(clause.text))
-    return n
-
-
-def speed(snippets: list[dict], network: object, repeat: int) -> None:
-    texts = [(s["text"], _published(s), snippet_lang(s)) for s in snippets]
-    # warm-up: regex compilation, caches, language models, the network's gazetteer
-    for text, published, _lang in texts:
-        extract_shipments(text, published=published, network=network)
-
-    def rate(fn, subset) -> float:
-        runs = []
-        for _ in range(repeat):
-            t0 = time.process_time()
-            for text, published, _lang in subset:
-                fn(text, published)
-            runs.append(len(subset) / max(time.process_time() - t0, 1e-9))
-        return statistics.median(runs)
-
-    def full(text, published):
-        return extract_shipments(text, published=published, network=network)
-
-    english = [t for t in texts if t[2] == "en"]
-    base = rate(lambda text, _published: _finders_only(text), english)
-    words = statistics.median(len(t.split()) for t, _, _ in texts)
-    print(
-        f"\nspeed over {len(texts)} development reports (median {words:.0f} words), "
-        f"median of {repeat} runs, CPU time of one core:"
+def baseline_checkout(ref: str, into: Path) -> Path | None:
+    """Check ``ref`` out into a detached git worktree at ``into``; None without git."""
+    done = subprocess.run(
+        ["git", "-C", str(REPO), "worktree", "add", "--detach", str(into), ref],
+        check=False,
+        capture_output=True,
+        text=True,
     )
-    print(f"  baseline, English finders only ({len(english)} en): {base:8,.0f} reports/s")
-    for lang in LANGS:
-        subset = [t for t in texts if t[2] == lang]
-        if subset:
-            r = rate(full, subset)
-            target = 1000 if lang == "en" else 500
-            met = "met" if r >= target else "NOT met"
-            print(
-                f"  extract_shipments, {lang} ({len(subset):>3} reports): {r:8,.0f} reports/s"
-                f"  ({r / base:.2f} x baseline; target >= {target:,}: {met})"
-            )
+    if done.returncode != 0:
+        print(f"no baseline: git worktree add {ref} failed: {done.stderr.strip()}")
+        return None
+    return into / "src"
+
+
+def _time_checkout(src: Path, reports: Path, repeat: int, *, network: bool) -> dict:
+    """Run the timing child on the checkout at ``src``; its JSON output."""
+    cmd = [sys.executable, str(REPO / "benchmarks" / "_extraction_speed.py")]
+    cmd += [str(src), str(reports), str(repeat)] + ([] if network else ["--no-network"])
+    done = subprocess.run(cmd, check=True, capture_output=True, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _measure(
+    reports: list[dict], repeat: int, rounds: int, baseline_ref: str | None, *, network: bool
+) -> tuple[dict[str, list[float]], dict[str, list[float]], int | None]:
+    """Return the passes' reports/s per language now and at the baseline, and how many
+    reports both read alike (None without a baseline)."""
+    now: dict[str, list[float]] = {}
+    then: dict[str, list[float]] = {}
+    digests: dict[str, dict[str, str]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "reports.json"
+        path.write_text(json.dumps(reports, ensure_ascii=False), encoding="utf-8")
+        base = baseline_checkout(baseline_ref, Path(tmp) / "baseline") if baseline_ref else None
+        checkouts = [("now", REPO / "src", now)] + ([("base", base, then)] if base else [])
+        try:
+            for _ in range(rounds):
+                for name, src, into in checkouts:
+                    out = _time_checkout(src, path, repeat, network=network)
+                    for lang, runs in out["rates"].items():
+                        into.setdefault(lang, []).extend(runs)
+                    digests[name] = out["digests"]
+        finally:
+            if base is not None:
+                subprocess.run(
+                    ["git", "-C", str(REPO), "worktree", "remove", "--force", str(base.parent)],
+                    check=False,
+                    capture_output=True,
+                )
+    if "base" not in digests:
+        return now, then, None
+    same = sum(d == digests["base"].get(k) for k, d in digests["now"].items())
+    return now, then, same
+
+
+def speed(
+    snippets: list[dict], repeat: int, rounds: int, baseline_ref: str | None, *, network: bool
+) -> None:
+    """Print the median reports/s per language, beside the baseline checkout's.
+
+    Each checkout is timed in its own process (``_extraction_speed.py``), the two
+    alternating ``rounds`` times so that a busy machine slows both alike; the median
+    is over every pass of every round.
+    """
+    reports = [
+        {
+            "id": str(s.get("id", s["_file"])),
+            "text": s["text"],
+            "published": _iso(_published(s)),
+            "lang": snippet_lang(s),
+        }
+        for s in snippets
+    ]
+    now, then, same = _measure(reports, repeat, rounds, baseline_ref, network=network)
+    words = statistics.median(len(r["text"].split()) for r in reports)
+    print(
+        f"\nspeed over {len(reports)} development reports (median {words:.0f} words), "
+        f"median of {rounds} x {repeat} passes, CPU time of one process (one core), "
+        f"caches keyed by a text emptied before each pass; python {sys.version.split()[0]}, "
+        f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}"
+    )
+    if then:
+        print(f"  baseline: commit {baseline_ref}, timed in the same run")
+    for lang in (lang for lang in LANGS if lang in now):
+        n = sum(r["lang"] == lang for r in reports)
+        rate = statistics.median(now[lang])
+        target = 1000 if lang == "en" else 500
+        met = "met" if rate >= target else "NOT met"
+        line = f"  {lang} ({n:>3} reports): {rate:8,.0f} reports/s  (target >= {target:,}: {met})"
+        if lang in then:
+            base_rate = statistics.median(then[lang])
+            line += f"; baseline {base_rate:8,.0f} reports/s, {rate / base_rate:.2f} x"
+        print(line)
+    if same is not None:
+        print(
+            f"  results identical to the baseline's: {same} of {len(reports)} reports "
+            "(a difference is a change of reading since the baseline, not of speed)"
+        )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=15, help="timing runs (0: no timing)")
+    parser.add_argument(
+        "--repeat", type=int, default=5, help="timed passes per process and round (0: none)"
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="processes per checkout, alternating (default 3)"
+    )
+    parser.add_argument(
+        "--baseline-ref",
+        default=BASELINE_REF,
+        help=f"commit timed beside this checkout (default {BASELINE_REF}); '' for none",
+    )
     parser.add_argument("--no-network", action="store_true", help="do not resolve names")
     parser.add_argument("-v", "--verbose", action="store_true", help="list snippets with misses")
     parser.add_argument("--corpus", choices=sorted(CORPORA), help="score one corpus only")
@@ -353,7 +427,7 @@ def main() -> int:
         if name in ("development", "real"):
             timed.extend(snippets)
     if timed and args.repeat > 0:
-        speed(timed, network, args.repeat)
+        speed(timed, args.repeat, args.rounds, args.baseline_ref, network=bool(network))
     return 0
 
 

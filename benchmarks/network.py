@@ -4,9 +4,16 @@ Run from the repository root:
 
     python benchmarks/network.py [--names 10000] [--pairs 10000] [--naive-sample 500]
 
-Default network (always): load time (median of 3) against the theatre network alone in
-the same run; names per second resolving report-style variants of its station and town
-names; the share of labelled names resolved right (within 10 km) / unresolved / wrong
+Default network (always). Load: each run in a fresh Python process (import, then
+``load_network()``, then a first ``resolve``), median of ``--runs``, for the baseline
+checkout (``--baseline-ref``, main before the network cache, checked out into a
+temporary git worktree), for this checkout with an empty cache directory (cold: the
+network and its name index are built and written) and with the cache written
+(warm); then in this process ``load_network(cache=False)`` against repeated
+``load_network()`` calls (the process cache) and the gazetteer index build against
+reading it back. Names per second resolving report-style variants of its station and
+town names, by this checkout and by the baseline on the same queries; the share of
+labelled names resolved right (within 10 km) / unresolved / wrong
 on ``tests/data/network_names.csv`` (embedded reports, DOMAIN.md spellings) and the
 real-report corpus's ``tests/data/extraction_real/places.csv`` when present; route
 lengths against ``data/network/distances.csv``. The ru-rail part needs
@@ -28,10 +35,15 @@ Naive: ``nx.shortest_path(G, o, d, weight="length_km")`` per pair, timed on a sa
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import random
 import re
+import resource
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -42,8 +54,10 @@ from rapidfuzz import process, utils
 from railtrack import load_network
 from railtrack._data import data_path
 from railtrack._name_eval import PlaceLabel, score_names
+from railtrack.gazetteer import Gazetteer
 
 REPO = Path(__file__).resolve().parents[1]
+BASELINE_REF = "fc8cd9d"  # main before the network cache and the faster index (issues 15, 19)
 RU_RAIL = REPO.parent / "shared" / "datasets" / "ru-rail"
 
 BGN = dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziyklmnoprstufye", strict=True)) | {
@@ -87,7 +101,7 @@ def median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
 
 
-def bench_names(net, n_names: int, n_naive: int, rng: random.Random) -> None:
+def bench_names(net, n_names: int, n_naive: int, rng: random.Random) -> list[str]:
     G = net.G
     names = {n: d["name"] for n, d in G.nodes(data=True) if d.get("kind") != "track"}
     counts: dict[str, int] = {}
@@ -105,9 +119,9 @@ def bench_names(net, n_names: int, n_naive: int, rng: random.Random) -> None:
         sid = rng.choice(places)
         queries.append((variant(names[sid], rng), sid))
 
-    # ours: cold gazetteer build, then one resolve per query
+    # ours: a fresh gazetteer index (never the cached one), then one resolve per query
     t0 = time.perf_counter()
-    gaz = net.gazetteer
+    gaz = Gazetteer(G, regions=net.regions, settings=net.settings)
     build_s = time.perf_counter() - t0
     ours, cold = [], []
     seen: set[str] = set()
@@ -160,6 +174,7 @@ def bench_names(net, n_names: int, n_naive: int, rng: random.Random) -> None:
         f"accuracy on the {m} sampled: ours {_shares(sample_counts, m)} | "
         f"naive {_shares(naive_counts, m)}"
     )
+    return [q for q, _ in queries]
 
 
 def _outcome(found: str | None, truth: str) -> str:
@@ -233,21 +248,176 @@ def _labels(path: Path) -> list[PlaceLabel]:
     ]
 
 
-def bench_default(n_names: int, n_naive: int, rng: random.Random) -> None:
+_LOAD_PROBE = """
+import json, sys, time
+t0 = time.perf_counter()
+sys.path.insert(0, {src!r})
+from railtrack.network import load_network
+t1 = time.perf_counter()
+net = load_network()
+t2 = time.perf_counter()
+r = net.resolve("Valuyki")
+t3 = time.perf_counter()
+print(json.dumps({{"import": t1 - t0, "load": t2 - t1, "resolve": t3 - t2, "id": r.station_id}}))
+"""
+
+_NAMES_PROBE = """
+import json, sys, time
+sys.path.insert(0, {src!r})
+from railtrack.network import load_network
+net = load_network()
+gaz = net.gazetteer
+queries = json.load(open({queries!r}, encoding="utf-8"))
+t = time.process_time()
+found = [gaz.resolve(q) for q in queries]
+cpu = time.process_time() - t
+same = [[r.station_id, r.region, r.score, list(map(list, r.candidates)), r.note] for r in found]
+print(json.dumps({{"cpu": cpu, "results": same}}))
+"""
+
+
+def run_probe(code: str, cache_dir: Path | None) -> tuple[dict, float, float]:
+    """Run ``code`` in a fresh Python; return its JSON output, wall and CPU seconds."""
+    env = dict(os.environ)
+    env.pop("RAILTRACK_NO_CACHE", None)
+    if cache_dir is not None:
+        env["RAILTRACK_CACHE_DIR"] = str(cache_dir)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tempfile.gettempdir(),
+        check=True,
+    )
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return json.loads(done.stdout.strip().splitlines()[-1]), wall, cpu
+
+
+def baseline_checkout(ref: str, into: Path) -> Path | None:
+    """Check ``ref`` out into a detached git worktree at ``into``; its ``src``, or None."""
+    done = subprocess.run(
+        ["git", "-C", str(REPO), "worktree", "add", "--detach", str(into), ref],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        print(f"no baseline: git worktree add {ref} failed: {done.stderr.strip()}")
+        return None
+    return into / "src"
+
+
+def _load_row(label: str, runs: list[tuple[dict, float, float]]) -> dict[str, float]:
+    med = {k: statistics.median(r[0][k] for r in runs) for k in ("import", "load", "resolve")}
+    med["wall"] = statistics.median(r[1] for r in runs)
+    med["cpu"] = statistics.median(r[2] for r in runs)
+    print(
+        f"{label:<30} {med['import']:>8.2f} {med['load']:>8.2f} {med['resolve']:>9.2f} "
+        f"{med['wall']:>8.2f} {med['cpu']:>7.2f}"
+    )
+    return med
+
+
+def bench_load(base_src: Path | None, n_runs: int, tmp: Path) -> None:
+    """Load and first resolve in fresh processes: baseline, cold cache, warm cache."""
+    print(f"== default network load, fresh process per run, median of {n_runs} (seconds)")
+    print(f"{'':<30} {'import':>8} {'load':>8} {'resolve':>9} {'wall':>8} {'cpu':>7}")
+    this = _LOAD_PROBE.format(src=str(REPO / "src"))
+    rows = {}
+    if base_src is not None:
+        code = _LOAD_PROBE.format(src=str(base_src))
+        run_probe(code, None)  # warm the file cache
+        rows["base"] = _load_row(
+            f"baseline {BASELINE_REF} (no cache)", [run_probe(code, None) for _ in range(n_runs)]
+        )
+    cold = [run_probe(this, tmp / f"cold{i}") for i in range(n_runs)]
+    rows["cold"] = _load_row("this, cold (empty cache)", cold)
+    warm_dir = tmp / "warm"
+    run_probe(this, warm_dir)  # writes the cache
+    rows["warm"] = _load_row(
+        "this, warm (cache written)", [run_probe(this, warm_dir) for _ in range(n_runs)]
+    )
+    if "base" in rows:
+        for kind in ("cold", "warm"):
+            b, r = rows["base"], rows[kind]
+            print(
+                f"ratio baseline/{kind}: load {b['load'] / r['load']:.1f}x, load + first "
+                f"resolve {(b['load'] + b['resolve']) / (r['load'] + r['resolve']):.1f}x, "
+                f"process wall {b['wall'] / r['wall']:.1f}x, CPU {b['cpu'] / r['cpu']:.1f}x"
+            )
+
+
+def bench_in_process(n_runs: int) -> None:
+    """``load_network`` built from files against the process cache, in this process."""
+    built, again, theatre = [], [], []
+    for _ in range(n_runs):
+        t = time.perf_counter()
+        net = load_network(cache=False)
+        built.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        load_network(national=False, cache=False)
+        theatre.append(time.perf_counter() - t)
+    load_network().gazetteer  # noqa: B018  (fills the process cache)
+    for _ in range(n_runs):
+        t = time.perf_counter()
+        load_network().gazetteer  # noqa: B018
+        again.append(time.perf_counter() - t)
+    t = time.perf_counter()
+    Gazetteer(net.G, regions=net.regions, settings=net.settings)
+    index_s = time.perf_counter() - t
+    b, a = statistics.median(built), statistics.median(again)
+    print(f"== in one process, median of {n_runs}: {net}")
+    print(
+        f"load_network(cache=False): {b:.2f} s (theatre alone {statistics.median(theatre):.3f} s)"
+        f" + gazetteer index build {index_s:.2f} s"
+    )
+    print(
+        f"load_network() + .gazetteer from the process cache: {a:.3f} s "
+        f"(ratio {(b + index_s) / a:.0f}x)"
+    )
+
+
+def bench_names_baseline(base_src: Path, queries: list[str], tmp: Path) -> None:
+    """Resolve the same queries with the baseline code (fresh process, CPU time)."""
+    path = tmp / "queries.json"
+    path.write_text(json.dumps(queries, ensure_ascii=False), encoding="utf-8")
+    base, _, _ = run_probe(_NAMES_PROBE.format(src=str(base_src), queries=str(path)), None)
+    mine, _, _ = run_probe(_NAMES_PROBE.format(src=str(REPO / "src"), queries=str(path)), None)
+    n = len(queries)
+    print(
+        f"names, fresh process each, CPU: baseline {n / base['cpu']:,.0f} names/s, "
+        f"this {n / mine['cpu']:,.0f} names/s (ratio {base['cpu'] / mine['cpu']:.1f}x); "
+        f"same answers (id, region, score, candidates, note): {base['results'] == mine['results']}"
+    )
+
+
+def bench_default(
+    n_names: int, n_naive: int, rng: random.Random, n_runs: int, baseline: str | None
+) -> None:
     import pandas as pd
 
-    theatre, default = [], []
-    for _ in range(3):
-        t = time.perf_counter()
-        load_network(national=False)
-        theatre.append(time.perf_counter() - t)
-        t = time.perf_counter()
-        net = load_network()
-        default.append(time.perf_counter() - t)
-    print(f"== default network: {net}")
-    d, t = statistics.median(default), statistics.median(theatre)
-    print(f"load_network(): median {d:.2f} s; theatre alone {t:.3f} s (ratio {d / t:.0f}x)")
-    bench_names(net, n_names, n_naive, rng)
+    with tempfile.TemporaryDirectory() as tmp_dir:
+        tmp = Path(tmp_dir)
+        base_src = baseline_checkout(baseline, tmp / "baseline") if baseline else None
+        try:
+            bench_load(base_src, n_runs, tmp)
+            bench_in_process(3)
+            net = load_network()
+            queries = bench_names(net, n_names, n_naive, rng)
+            if base_src is not None:
+                bench_names_baseline(base_src, queries, tmp)
+        finally:
+            if base_src is not None:
+                subprocess.run(
+                    ["git", "-C", str(REPO), "worktree", "remove", "--force", str(base_src.parent)],
+                    check=False,
+                    capture_output=True,
+                )
     for path in (
         REPO / "tests/data/network_names.csv",
         REPO / "tests/data/extraction_real/places.csv",
@@ -282,8 +452,12 @@ def main() -> int:
     parser.add_argument("--naive-sample", type=int, default=500)
     parser.add_argument("--seed", type=int, default=4)
     parser.add_argument("--network", type=Path, default=RU_RAIL)
+    parser.add_argument("--runs", type=int, default=5, help="fresh-process runs per load case")
+    parser.add_argument("--baseline-ref", default=BASELINE_REF)
+    parser.add_argument("--no-baseline", action="store_true")
     args = parser.parse_args()
-    bench_default(args.names, args.naive_sample, random.Random(args.seed))
+    baseline = None if args.no_baseline else args.baseline_ref
+    bench_default(args.names, args.naive_sample, random.Random(args.seed), args.runs, baseline)
     if not (args.network / "stations.csv").is_file():
         print(f"ru-rail not found at {args.network}; ru-rail part skipped", file=sys.stderr)
         return 0

@@ -86,7 +86,7 @@ def test_every_train_accounted_for(cli_run: tuple[Path, dict]) -> None:
         "no path",
     }
     routes = pd.read_csv(out / "routes.csv")
-    assert summary["n_routed"] == int(routes["stations"].notna().sum())
+    assert summary["n_routed"] == int(routes["route_id"].notna().sum())
     problems = pd.read_csv(out / "problems.csv")
     not_routed = problems[problems["message"].str.contains("not routed", na=False)]
     assert len(not_routed) == summary["n_unrouted"]
@@ -217,8 +217,8 @@ def test_track_writes_geojson_and_graphml_for_other_tools(cli_run: tuple[Path, d
     routes = json.loads((out / "routes.geojson").read_text(encoding="utf-8"))
     assert routes["type"] == "FeatureCollection"
     table = pd.read_csv(out / "routes.csv")
-    distinct = table.loc[table["stations"].notna(), "stations"].nunique()
-    assert len(routes["features"]) == distinct
+    distinct = table["route_id"].dropna().nunique()
+    assert len(routes["features"]) == distinct == len(pd.read_csv(out / "distinct_routes.csv"))
     ids = [i for f in routes["features"] for i in f["properties"]["ids"]]
     assert len(ids) == summary["n_routed"]  # every routed train on exactly one corridor
     for feature in routes["features"]:

@@ -94,7 +94,7 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
 def test_cli_convert_then_track_gives_the_same_figures(tmp_path: Path) -> None:
     done = _cli("convert", str(data_path("reports")), "--out", str(tmp_path / "conv"), "--json")
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout)["shipments"] == len(load_reports(data_path("reports")))
+    assert json.loads(done.stdout)["n_shipments"] == len(load_reports(data_path("reports")))
     figures = []
     for source in (data_path("reports"), tmp_path / "conv"):
         out = tmp_path / f"out-{len(figures)}"

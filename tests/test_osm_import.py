@@ -127,7 +127,7 @@ def test_cli_import_then_route(tmp_path: Path) -> None:
         app, ["network", "import-osm", str(pbf), "--out", str(tmp_path / "n"), "--json"]
     )
     assert res.exit_code == 0, res.output
-    assert json.loads(res.stdout)["stations"] == 4
+    assert json.loads(res.stdout)["n_stations"] == 4
     res = runner.invoke(app, ["route", "Alpha", "Gamma", "--network", str(tmp_path / "n")])
     assert res.exit_code == 0, res.output
     assert "Гамма" in res.output

@@ -217,3 +217,26 @@ def test_excel_lock_files_in_a_folder_are_skipped(workbook: Path) -> None:
     reports = load_reports(workbook.parent)
     assert len(reports.shipments) == 5
     assert not any("~$" in p.path for p in reports.problems)
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        (["summary"], '"cars_total": 51'),
+        (["estimate"], '"id": "row2-'),
+        (["status"], '"id": "row2-'),
+        (["track", "-o", "{out}"], '"n_shipments": 1'),
+        (["ingest", "--store", "{db}"], '"n_new": 1'),
+    ],
+)
+def test_every_command_that_reads_reports_takes_columns(
+    command: list[str], expected: str, tmp_path: Path
+) -> None:
+    path = str(HERE / "custom-headers.csv")
+    args = [a.format(out=tmp_path / "out", db=tmp_path / "s.sqlite") for a in command]
+    mapping = "Von=origin,Nach=destination,Datum=departure,Wagen=cars_total,Quelle=source"
+    plain = runner.invoke(app, [args[0], path, *args[1:], "--json"])
+    mapped = runner.invoke(app, [args[0], path, *args[1:], "--columns", mapping, "--json"])
+    assert plain.exit_code == 1, plain.output  # the table's headers are not known
+    assert mapped.exit_code == 0, mapped.output
+    assert expected in mapped.stdout

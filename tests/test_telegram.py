@@ -410,3 +410,37 @@ def test_prefilter_keeps_every_train_and_car_noun_extraction_knows():
     ]
     assert nouns
     assert [w for w in nouns if not mentions_rail(f"Вчера {w.upper()} прибыл.")] == []
+
+
+def test_cli_channel_username_links_posts_publicly(tmp_path):
+    from typer.testing import CliRunner
+
+    from railtrack.cli import app
+
+    messages = [Msg(2, POSTS["en"], when=at(3, 10)), Msg(3, POSTS["ru"], when=at(3, 10, 5))]
+    path = str(write_json(tmp_path / "result.json", chat_object(messages)))
+    runner = CliRunner()
+    plain = runner.invoke(app, ["load", path, "--json"])
+    urls = {json.loads(line)["source"]["url"] for line in plain.stdout.splitlines()}
+    assert urls == {f"https://t.me/c/{CHANNEL_ID}/2", f"https://t.me/c/{CHANNEL_ID}/3"}
+    for key in ("rail watch", str(CHANNEL_ID)):  # by title (any case) or by id
+        named = runner.invoke(
+            app, ["load", path, "--json", "--channel-username", f"{key}=@railwatch"]
+        )
+        urls = {json.loads(line)["source"]["url"] for line in named.stdout.splitlines()}
+        assert urls == {"https://t.me/railwatch/2", "https://t.me/railwatch/3"}
+    other = runner.invoke(app, ["load", path, "--json", "--channel-username", "Other=otherchan"])
+    assert "t.me/otherchan" not in other.stdout
+    for bad in ("railwatch", "Rail Watch=", "Rail Watch=ab"):
+        result = runner.invoke(app, ["load", path, "--channel-username", bad])
+        assert result.exit_code == 2, bad
+        assert "--channel-username" in result.output
+
+
+def test_channel_usernames_relink_groups_and_sightings_too(tmp_path):
+    messages = [Msg(2, POSTS["en"], when=at(3, 10))]
+    path = write_json(tmp_path / "result.json", chat_object(messages))
+    reports = load_reports(path).with_channel_usernames({"Rail Watch": "railwatch"})
+    records = [*reports.shipments, *reports.groups, *reports.sightings]
+    assert records
+    assert all(r.source.url.startswith("https://t.me/railwatch/") for r in records)

@@ -24,6 +24,7 @@ OUTPUTS = (
     "estimates.csv",
     "estimates.parquet",
     "routes.csv",
+    "distinct_routes.csv",
     "groups.csv",
     "problems.csv",
     "summary_by_railhead.csv",

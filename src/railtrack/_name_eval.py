@@ -2,7 +2,7 @@
 
 A label gives a name as written and where it is: coordinates (right when the
 resolved place lies within :data:`RIGHT_KM`), or a region (right when the name
-resolves to the region the label's canonical name resolves to), or only a
+resolves to the region or country the label's canonical name resolves to), or only a
 canonical name (right when both resolve to one place or places within
 :data:`RIGHT_KM` of each other). A resolved name that fails its check is wrong; a
 name left unresolved is unresolved, never wrong.
@@ -42,6 +42,8 @@ class PlaceLabel:
 
 
 def _position(net: RailNetwork, r: Resolution) -> tuple[float, float] | None:
+    if r.lat is not None and r.lon is not None:  # a place outside the network
+        return r.lat, r.lon
     if r.station_id is None or r.station_id not in net.G:
         return None
     d = net.G.nodes[r.station_id]
@@ -54,8 +56,13 @@ def _judge(net: RailNetwork, label: PlaceLabel, r: Resolution) -> tuple[str, flo
     if not r.resolved:
         return "unresolved", math.nan
     if label.kind in ("region", "country"):
-        want = net.resolve(label.canonical).region if label.canonical else None
-        return ("right" if want is not None and r.region == want else "wrong"), math.nan
+        ref = net.resolve(label.canonical) if label.canonical else None
+        if ref is None or not ref.resolved:
+            return "unjudged", math.nan
+        if ref.region is not None:
+            return ("right" if r.region == ref.region else "wrong"), math.nan
+        same = ref.precision == r.precision == "country" and r.country == ref.country
+        return ("right" if same else "wrong"), math.nan
     got = _position(net, r)
     if label.lat is not None and label.lon is not None:
         if got is None:

@@ -28,9 +28,15 @@ from typing import Any
 
 import networkx as nx
 import numpy as np
-from scipy.spatial import cKDTree
 
-__all__ = ["OCCUPIED_REGIONS", "SNAP_MAX_KM", "add_national", "crossing_closed", "snap_to_track"]
+__all__ = [
+    "NATIONAL_FILES",
+    "OCCUPIED_REGIONS",
+    "SNAP_MAX_KM",
+    "add_national",
+    "crossing_closed",
+    "snap_to_track",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +48,14 @@ OCCUPIED_REGIONS = frozenset(
 )
 """Ukrainian regions (GeoNames first-level names) whose lines Russia runs trains into."""
 
+NATIONAL_FILES = ("track_nodes.csv.gz", "track_links.csv.gz", "towns.csv.gz")
+"""The files :func:`add_national` reads from its directory."""
+
 _COVER_RATIO = 1.5
+# Query x track pairs up to which snapping compares all pairs rather than building a
+# KD-tree (and importing scipy): 120 theatre stations x 13,000 track nodes take ~20 ms.
+_BRUTE_FORCE_PAIRS = 5_000_000
+_BRUTE_FORCE_BLOCK = 1_000_000
 _R = 6371.0088
 
 
@@ -60,6 +73,10 @@ def snap_to_track(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Nearest track point and its great-circle distance for each query point.
 
+    Compares every query with every track point (numpy, in blocks) when there are
+    few queries, as at load time (a hundred theatre stations); builds a KD-tree
+    (scipy, imported only then) when there are many.
+
     Parameters
     ----------
     lat, lon
@@ -70,7 +87,8 @@ def snap_to_track(
     Returns
     -------
     index : numpy.ndarray
-        Position of the nearest track node, shape (n,), int.
+        Position of the nearest track node, shape (n,), int; the first of equally
+        near ones.
     km : numpy.ndarray
         Distance to it in km, shape (n,).
 
@@ -81,9 +99,30 @@ def snap_to_track(
     >>> int(i[0]), round(float(km[0]), 1)
     (1, 6.5)
     """
-    tree = cKDTree(_unit(track_lat, track_lon))
-    chord, idx = tree.query(_unit(np.asarray(lat), np.asarray(lon)))
-    return np.asarray(idx, dtype=np.int64), 2 * _R * np.arcsin(np.minimum(1.0, chord / 2))
+    track = _unit(track_lat, track_lon)
+    query = _unit(np.asarray(lat), np.asarray(lon))
+    if len(query) * len(track) > _BRUTE_FORCE_PAIRS:
+        from scipy.spatial import cKDTree
+
+        chord, idx = cKDTree(track).query(query)
+        return np.asarray(idx, dtype=np.int64), _chord_km(np.asarray(chord))
+    idx = np.zeros(len(query), dtype=np.int64)
+    chord = np.zeros(len(query))
+    step = max(1, _BRUTE_FORCE_BLOCK // max(1, len(track)))
+    for start in range(0, len(query), step):
+        block = query[start : start + step]
+        d2 = np.square(block[:, :1] - track[:, 0])
+        for axis in (1, 2):
+            d2 += np.square(block[:, axis : axis + 1] - track[:, axis])
+        best = d2.argmin(axis=1)
+        idx[start : start + step] = best
+        chord[start : start + step] = np.sqrt(d2[np.arange(len(block)), best])
+    return idx, _chord_km(chord)
+
+
+def _chord_km(chord: np.ndarray) -> np.ndarray:
+    """Great-circle km of chords between unit vectors."""
+    return np.asarray(2 * _R * np.arcsin(np.minimum(1.0, chord / 2)))
 
 
 def _unit(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:

@@ -26,6 +26,7 @@ from railtrack.accounting import OUTCOME
 from railtrack.briefing_html import render_briefing
 from railtrack.graph_export import to_graphml, write_geojson
 from railtrack.plot import plot_arrival_timeline, plot_route_map, plot_volumes
+from railtrack.route_files import distinct_routes, per_train_estimates, per_train_routes
 from railtrack.safetext import escape_formulas, write_csv
 from railtrack.webmap import map_data
 
@@ -130,7 +131,10 @@ def write_outputs(
     """Write tables, plots and ``report.html`` under ``out_dir``; return name -> path.
 
     Tables are written as CSV (formula-like cells escaped) and, for shipments and
-    estimates, also as Parquet.
+    estimates, also as Parquet. ``routes.csv`` and ``estimates.csv`` name each
+    train's route by ``route_id``; ``distinct_routes.csv`` lists each route once
+    (its label and stations) (:mod:`railtrack.route_files`). ``estimates.parquet``
+    keeps the route label (dictionary-encoded).
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -141,21 +145,24 @@ def write_outputs(
             progress(name)
 
     step("tables")
+    # Each route's station list and label once, in distinct_routes; per-train rows name
+    # it by route_id (railtrack.route_files).
     tables: dict[str, pd.DataFrame] = {
         "shipments": result.shipments,
         "groups": result.groups,
         "sightings": result.sightings,
-        "routes": result.routes,
-        "estimates": result.estimates,
+        "routes": per_train_routes(result.routes),
+        "distinct_routes": distinct_routes(result.routes),
+        "estimates": per_train_estimates(result.estimates, result.routes),
         "status": result.statuses,
         "problems": result.problems_frame(),
         **{f"summary_{name}": df for name, df in result.summaries.items()},
     }
     for name, df in tables.items():
         written[f"{name}.csv"] = write_csv(df, out / f"{name}.csv")
-    for name in ("shipments", "estimates"):
-        path = out / f"{name}.parquet"
-        _parquet_ready(tables[name]).to_parquet(path, index=False)
+    for name, df in (("shipments", result.shipments), ("estimates", result.estimates)):
+        path = out / f"{name}.parquet"  # the route label dictionary-encoded: kept
+        _parquet_ready(df).to_parquet(path, index=False)
         written[f"{name}.parquet"] = path
     step("plots")
     pictures = {name: _save(fig, out / f"{name}.png") for name, fig in _figures(result).items()}

@@ -335,6 +335,7 @@ ROUTE_LENGTH_COLUMNS: tuple[str, ...] = (ORIGIN, DESTINATION, LENGTH_KM, N_STATI
 # (also ID, ORIGIN, DESTINATION as written, ORIGIN_STATION_ID, DESTINATION_STATION_ID,
 # VIA_STATION_IDS, ROUTE_LABEL, LENGTH_KM, BORDER_CROSSINGS, FLAGS above)
 STATIONS = "stations"  # the route's station ids, origin first (a list shared by its trains)
+ROUTE_ID = "route_id"  # in the written files: a route's id (railtrack.route_files.route_id)
 BORDER_CROSSINGS_N = "border_crossings_n"  # number of border crossings on the route
 ORIGIN_BASIS = "origin_basis"  # "station", or how a region origin was routed
 ORIGIN_ROUTES = "origin_routes"  # region origin: ((origin id, length_km, crossings), ...)
@@ -367,6 +368,10 @@ ROUTE_FLAGS: dict[str, str] = {
     "no_destination": "the shipment names no destination",
     "origin_unresolved": "the origin matched no station or region with confidence",
     "destination_unresolved": "the destination matched no station or region with confidence",
+    "origin_outside_network": "the origin is a country or a place outside the network area",
+    "destination_outside_network": (
+        "the destination is a country or a place outside the network area"
+    ),
     "via_unresolved": "a via point did not resolve to a station and was ignored",
     "via_unreachable": "no route passes the via points: routed without them",
     "origin_region": "the origin is a region: routed from its report stations",

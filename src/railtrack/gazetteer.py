@@ -20,6 +20,7 @@ Results are cached per distinct name.
 
 from __future__ import annotations
 
+import copy
 import logging
 import math
 import re
@@ -29,7 +30,6 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
-import numpy as np
 from rapidfuzz import fuzz, process
 
 from railtrack import columns as C
@@ -42,11 +42,14 @@ from railtrack._translit import (
     role_rank,
     tokens_skeleton,
 )
-from railtrack.models import Place
+from railtrack.inflection import lemma_forms
 from railtrack.settings import DEFAULT_SETTINGS, Settings
+from railtrack.world_places import WorldPlace, WorldPlaces
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from railtrack.models import Place
 else:
     pd = lazy_module("pandas")  # imported on first use: resolving a name does not need it
 
@@ -62,8 +65,8 @@ _LEADING = frozenset(
 _PREFIX = 2
 _FUZZY_LIMIT = 25
 
-GEO_PRECISION = {"station": 1, "town": 2, "region": 3}
-"""Precision name -> ACLED-style geo precision code (1 exact ... 3 region)."""
+GEO_PRECISION = {"station": 1, "town": 2, "region": 3, "country": 4}
+"""Precision name -> ACLED-style geo precision code (1 exact ... 3 region, 4 country)."""
 
 _TIER = {"station": 0, "town": 1}
 _TAIL_FUZZ = 85.0
@@ -78,6 +81,12 @@ _CASE_ENDINGS = (
 )  # fmt: skip
 _VOWELS = frozenset("аеёиоуыэюяіїєў")
 _CYRILLIC_WORD_END = re.compile(r"([\u0400-\u04ff]{4,})$")
+# English words for a station's distinguishing suffix ("Homel-North", "Orsha East"):
+# Russian, Belarusian, Ukrainian and Polish ones are adjectives is_suffix_word knows.
+_ENGLISH_SUFFIXES = frozenset(
+    {"north", "south", "east", "west", "central", "centre", "center", "main"}
+    | {"passenger", "freight", "sorting", "marshalling", "yard", "junction"}
+)
 _POPULATION_LEAD = 10
 _POPULATION_MIN = 5000
 
@@ -114,6 +123,19 @@ class Resolution:
     snap_km
         Distance from the place to the rail node it resolved to, km (``None`` when
         not measured).
+    form
+        The nominative form that resolved an inflected name ("Калуга" for
+        "Калузі"); ``None`` when the name resolved as written.
+    in_network
+        False for a place outside the routable network (a country or a town with no
+        track of the network near it: Duisburg, Wuhan, Yeysk); routing says "outside
+        the network area" for it. True otherwise.
+    country
+        ISO 3166-1 alpha-2 code of a place outside the network ("DE"); ``None`` for
+        network places.
+    lat, lon
+        Position of a place outside the network, WGS84 degrees (``None`` for a
+        country and for network places, whose position is the station's).
     """
 
     query: str
@@ -128,6 +150,11 @@ class Resolution:
     note: str = ""
     precision: str | None = None
     snap_km: float | None = None
+    form: str | None = None
+    in_network: bool = True
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
 
     @property
     def geo_precision(self) -> int | None:
@@ -158,6 +185,8 @@ class Resolution:
         Place
             With ``station_id``/``station``, or ``region``, or ``unresolved=True``.
         """
+        from railtrack.models import Place  # pydantic models: not needed to resolve a name
+
         return Place(
             text=text if text else self.query,
             station_id=self.station_id,
@@ -187,6 +216,11 @@ class Resolution:
             "precision": self.precision,
             "geo_precision": self.geo_precision,
             "snap_km": self.snap_km,
+            "form": self.form,
+            "in_network": self.in_network,
+            "country": self.country,
+            "lat": self.lat,
+            "lon": self.lon,
         }
 
 
@@ -311,9 +345,11 @@ class Gazetteer:
         for i in fuzzy:
             blocks[self._keys[i][:_PREFIX]].append(i)
             by_length[len(self._keys[i])].append(i)
-        self._blocks = {p: np.asarray(ix) for p, ix in blocks.items()}
+        self._blocks = {p: list(ix) for p, ix in blocks.items()}
         self._block_keys = {p: [self._keys[i] for i in ix] for p, ix in blocks.items()}
-        self._by_length = {n: np.asarray(ix) for n, ix in by_length.items()}
+        self._by_length = {n: list(ix) for n, ix in by_length.items()}
+        # query length -> the fuzzy keys of about that length (index, keys), on first use
+        self._length_windows: dict[int, tuple[list[int], list[str]]] = {}
         self._length_keys = {n: [self._keys[i] for i in ix] for n, ix in by_length.items()}
         self._regions = list(regions)
         self._region_index = RegionIndex(self._regions)
@@ -325,6 +361,9 @@ class Gazetteer:
             by_region[str(d.get("region") or "")].append(st.id)
         self._region_members = [self._members(r, by_country, by_region) for r in self._regions]
         self._cache: dict[str, Resolution] = {}
+        # name tokens -> their station match: "st. Kursk", "KURSK" and "Kursk station"
+        # are three queries but one token list, scored once
+        self._token_cache: dict[tuple[str, ...], Resolution] = {}
         logger.debug(
             "Gazetteer: %d places, %d name keys, %d regions",
             len(self._stations),
@@ -403,13 +442,17 @@ class Gazetteer:
         return ()
 
     # --- resolution ----------------------------------------------------------------
-    def resolve(self, name: str) -> Resolution:
+    def resolve(self, name: str, *, lang: str | None = None) -> Resolution:
         """Resolve one name (see the module docstring for the rules).
 
         Parameters
         ----------
         name
             Station, town, region or country name, or a station id.
+        lang
+            Optional language of the text the name comes from (``ru``, ``uk``,
+            ``be``, ``pl``, ``en``): its case forms are tried first when the name as
+            written does not resolve (:func:`railtrack.inflection.lemma_forms`).
 
         Returns
         -------
@@ -427,6 +470,8 @@ class Gazetteer:
         (False, True)
         """
         query = str(name)
+        if lang is not None:
+            return self._resolve(query, lang)
         cached = self._cache.get(query)
         if cached is None:
             cached = self._resolve(query)
@@ -465,7 +510,209 @@ class Gazetteer:
             )
         return pd.DataFrame(rows, columns=list(C.RESOLVE_COLUMNS))
 
-    def _resolve(self, query: str) -> Resolution:
+    def _resolve(self, query: str, lang: str | None = None) -> Resolution:
+        found = self._resolve_written(query)
+        if found.resolved:
+            return self._country_over_town(query, found)
+        fallback = self._resolve_fallback(query, found, lang)
+        return fallback if fallback is not None else found
+
+    def _country_over_town(self, query: str, found: Resolution) -> Resolution:
+        """Weigh a GeoNames town of the network against countries and places outside it.
+
+        "Китай" shares its key with the village Kitoy, "Paris" is an alternate name
+        of a Ukrainian village: a country or place outside the network bearing the
+        name exactly competes with the town by the rules of :meth:`_pick` (a country
+        beats a town; a town needs 10 times the population of each rival).
+        """
+        if found.station_id is None or found.precision != "town" or found.form is not None:
+            return found
+        i = self._index.get(found.station_id)
+        if i is None or self._stations[i].tier != 1:
+            return found
+        text = " ".join(_strip_leading(query.split()))
+        rivals = []
+        for place in WorldPlaces.default().lookup(text):
+            if place.kind == "network_town" or not place.written_as(text):
+                continue
+            r = self._world_resolution(query, place, None)
+            if r is not None:
+                rivals.append(_Hit(text, r, True, place.population))
+        if not rivals:
+            return found
+        own = _Hit(text, found, self._written_as(found, text))
+        return self._pick(query, [own, *rivals])
+
+    def _resolve_fallback(
+        self, query: str, found: Resolution, lang: str | None
+    ) -> Resolution | None:
+        """Resolve an unresolved name by its nominative forms and by places outside the network.
+
+        The forms (:func:`railtrack.inflection.lemma_forms`) are looked up exactly,
+        never fuzzily; so are the name and its forms among the countries and places
+        outside the network (:class:`railtrack.world_places.WorldPlaces`). A name the
+        gazetteer knows fuzzily (a candidate at the minimum score or more) is left
+        unresolved: an inflection or a foreign place is not preferred to a near
+        spelling of a network station.
+        """
+        near = bool(found.candidates) and found.candidates[0][2] >= self.settings.resolve_min_score
+        if near and "a case form of" not in found.note:
+            return None
+        text = " ".join(_strip_leading(query.split()))
+        if not text:
+            return None
+        forms = lemma_forms(text, lang)
+        hits: list[_Hit] = []
+        for form in forms:
+            r = self._resolve_form(form)
+            if r is not None:
+                hits.append(_Hit(form, r, self._written_as(r, form)))
+        world = WorldPlaces.default()
+        for form in (text, *forms):
+            for place in world.lookup(form):
+                r = self._world_resolution(query, place, form if form != text else None)
+                if r is not None:
+                    hits.append(_Hit(form, r, place.written_as(form), place.population))
+        return self._pick(query, hits) if hits else None
+
+    def _written_as(self, r: Resolution, form: str) -> bool:
+        """Whether a network place or region bears ``form`` exactly as written."""
+        if r.station_id is None:
+            region = next((x for x in self._regions if x.key == r.region), None)
+            names = [r.region or "", *(region.aliases if region is not None else ())]
+        else:
+            d = self._G.nodes[r.station_id]
+            names = [d.get("name") or "", d.get("name_ru") or "", *d.get("aliases", [])]
+            names += WorldPlaces.default().extra_names(r.station_id)
+        want = _fold(form)
+        return any(_fold(str(n)) == want for n in names)
+
+    def _world_resolution(
+        self, query: str, place: WorldPlace, form: str | None
+    ) -> Resolution | None:
+        """Return the resolution a country or a place outside the network gives."""
+        note = f"resolved as the nominative {form!r}; " if form else ""
+        if place.kind == "network_town":
+            if place.id not in self._index:
+                return None
+            st = self._stations[self._index[place.id]]
+            return replace(
+                self._found(query, st, 100.0, ((st.id, st.name, 100.0),), "town"),
+                form=form,
+                note=note + "a GeoNames alternate name of the town",
+            )
+        if place.kind == "country":
+            for ri, region in enumerate(self._regions):
+                if place.country in region.countries:
+                    return replace(self._region_result(query, ri, 100.0, (), note), form=form)
+            return Resolution(
+                query=query,
+                resolved=True,
+                name=place.name,
+                score=100.0,
+                note=note + "a country: no station, no route",
+                precision="country",
+                form=form,
+                in_network=False,
+                country=place.country,
+            )
+        return Resolution(
+            query=query,
+            resolved=True,
+            name=place.name,
+            score=100.0,
+            candidates=((place.id, place.name, 100.0),),
+            note=note + f"a town outside the network area ({place.country})",
+            precision="town",
+            form=form,
+            in_network=False,
+            country=place.country,
+            lat=place.lat,
+            lon=place.lon,
+        )
+
+    def _hit_class(self, h: _Hit) -> int:
+        """0 a curated station, 1 a region or country, 2 a town (network or outside)."""
+        r = h.resolution
+        if r.station_id is not None and r.station_id in self._index:
+            return self._stations[self._index[r.station_id]].tier * 2
+        return 1 if r.precision in ("region", "country") else 2
+
+    def _pick(self, query: str, hits: list[_Hit]) -> Resolution:
+        """One place among the exact hits of a name and its forms, or unresolved on a tie.
+
+        Hits whose place bears the form exactly as written beat those that only share
+        its key. Then a curated station beats a town, a region or country beats a
+        town, a station and a region tie; among towns one wins only with at least
+        10 times the population of each other (and 5,000 inhabitants).
+        """
+        if any(h.literal for h in hits):
+            hits = [h for h in hits if h.literal]
+        unique = list({h.target: h for h in reversed(hits)}.values())[::-1]
+        classes = {self._hit_class(h) for h in unique}
+        best_class = min(classes)
+        top = [h for h in unique if self._hit_class(h) == best_class]
+        winner: _Hit | None = None
+        if not (best_class == 0 and 1 in classes):
+            winner = self._lead(top, best_class)
+        if winner is not None:
+            r = winner.resolution
+            if r.form is None and winner.form != " ".join(_strip_leading(query.split())):
+                note = f"resolved as the nominative {winner.form!r}"
+                r = replace(r, form=winner.form, note=f"{note}; {r.note}" if r.note else note)
+            return replace(r, query=query)
+        names = ", ".join(f"{h.form!r}: {h.resolution.name}" for h in unique[:4])
+        return Resolution(
+            query=query,
+            resolved=False,
+            score=max(h.resolution.score for h in unique),
+            candidates=tuple((h.target, h.resolution.name or "", 100.0) for h in unique),
+            note=f"ambiguous: the name or a case form of it names {names}",
+        )
+
+    def _lead(self, top: list[_Hit], best_class: int) -> _Hit | None:
+        """Return the one hit that leads the others of its class, or None."""
+        if len(top) == 1:
+            return top[0]
+        if best_class == 0:
+            order = sorted(
+                top, key=lambda h: self._order(self._index[h.target], h.resolution.score)
+            )
+            st = self._stations[self._index[order[0].target]]
+            others = [self._index[h.target] for h in order[1:]]
+            if all(self._outranks(st, order[0].resolution.score, i) for i in others):
+                return order[0]
+            return None
+        if best_class == 2:
+            order = sorted(top, key=lambda h: -self._population(h))
+            lead, second = self._population(order[0]), self._population(order[1])
+            if lead >= _POPULATION_MIN and lead >= _POPULATION_LEAD * max(second, 1):
+                return order[0]
+        return None
+
+    def _population(self, h: _Hit) -> int:
+        sid = h.resolution.station_id
+        if sid is not None and sid in self._index:
+            return self._stations[self._index[sid]].population
+        return h.population
+
+    def _resolve_form(self, form: str) -> Resolution | None:
+        """Resolve a nominative form exactly (a region alias or a place's name), never fuzzily."""
+        tokens = name_tokens(form)
+        while len(tokens) > 1 and tokens[0] in _LEADING:
+            tokens = tokens[1:]
+        if not tokens:
+            return None
+        region = self._region_index.match(tokens)
+        found = self._resolve_tokens(form, tokens, exact=True)
+        wins = region.explicit or self._region_wins(region.score, found)
+        if region.index is not None and region.score >= 100.0 and wins:
+            return self._region_result(form, region.index, 100.0, (), "")
+        if found.resolved and found.score >= self.settings.resolve_base_score:
+            return found
+        return None
+
+    def _resolve_written(self, query: str) -> Resolution:
         stripped = query.strip()
         if stripped in self._index:  # a station id
             st = self._stations[self._index[stripped]]
@@ -489,19 +736,36 @@ class Gazetteer:
         region = self._region_index.match(tokens)
         if region.explicit:  # "... oblast", "... region": never a station
             return self._region_result(query, region.index, region.score, (), region.note)
-        found = self._resolve_tokens(query, tokens)
+        found = self._resolve_tokens_once(query, tokens)
         if region.index is not None and self._region_wins(region.score, found):
             return self._region_result(query, region.index, region.score, found.candidates, "")
         if found.resolved and found.station_id is not None:
             clash = self._case_form_clash(query, found)
             if clash is not None:
                 return clash
-        if not found.resolved and len(tokens) > 1 and all(map(is_suffix_word, tokens[1:])):
+        if not found.resolved and len(tokens) > 1 and all(map(_is_suffix, tokens[1:])):
             head = self._resolve_tokens(query, tokens[:1], plain=True)
             if head.resolved and head.score >= self.settings.resolve_base_score:
                 note = f"resolved to the place: {' '.join(tokens)!r} is not in the gazetteer"
                 return replace(head, precision="town", note=note, candidates=found.candidates)
         return found
+
+    def _resolve_tokens_once(self, query: str, tokens: list[str]) -> Resolution:
+        """Return :meth:`_resolve_tokens`, scored once per distinct token list.
+
+        Its answer depends on the query only through the ``query`` field.
+        """
+        key = tuple(tokens)
+        found = self._token_cache.get(key)
+        if found is None:
+            found = self._resolve_tokens(query, tokens)
+            if len(self._token_cache) < 1_000_000:
+                self._token_cache[key] = found
+        if found.query == query:
+            return found
+        same = copy.copy(found)  # dataclasses.replace would validate every field again
+        object.__setattr__(same, "query", query)
+        return same
 
     def _case_form_clash(self, query: str, found: Resolution) -> Resolution | None:
         """Unresolve a Cyrillic name that may be a case form of another place's name.
@@ -599,9 +863,11 @@ class Gazetteer:
             snap_km=st.snap_km,
         )
 
-    def _resolve_tokens(self, query: str, tokens: list[str], *, plain: bool = False) -> Resolution:
+    def _resolve_tokens(
+        self, query: str, tokens: list[str], *, plain: bool = False, exact: bool = False
+    ) -> Resolution:
         s = self.settings
-        scores, town_level = self._score_stations(tokens, plain=plain)
+        scores, town_level = self._score_stations(tokens, plain=plain, exact=exact)
         capped = {i for i in self._last_capped if scores.get(i, 0.0) < s.resolve_min_score}
         ranked = sorted(scores.items(), key=lambda kv: self._order(kv[0], kv[1]))
         candidates = tuple(
@@ -659,12 +925,13 @@ class Gazetteer:
 
     # Over the C901 cap; the national network work (issue 15) splits it.
     def _score_stations(  # noqa: C901
-        self, tokens: list[str], *, plain: bool = False
+        self, tokens: list[str], *, plain: bool = False, exact: bool = False
     ) -> tuple[dict[int, float], set[int]]:
         """Score places for a query; also return those matched only at town level.
 
         ``plain`` leaves out stations with a distinguishing suffix of their own (for
-        a town-level answer to "Orsha-Vostochnaya", never Orsha-Tsentralnaya).
+        a town-level answer to "Orsha-Vostochnaya", never Orsha-Tsentralnaya);
+        ``exact`` scores exact and base-key matches only (no fuzzy ranking).
         """
         s = self.settings
         scores: dict[int, float] = {}
@@ -696,6 +963,8 @@ class Gazetteer:
             for i, key_is_base, alias in self._key_hits[k]:
                 if not key_is_base:  # "Smolensk-Sort." for a place named just "Smolensk"
                     put(i, s.resolve_base_score, True, alias)
+        if exact:
+            return scores, town_level
         block = self._block_keys.get(qfull[:_PREFIX], [])
         cutoff = max(0.0, s.resolve_min_score - 30)
         hits = self._fuzzy(qfull, block, self._blocks.get(qfull[:_PREFIX]), cutoff=cutoff)
@@ -725,18 +994,24 @@ class Gazetteer:
 
         A ratio of 85 or more needs lengths within about a quarter of each other.
         """
-        spread = max(2, len(query) // 4)
-        lengths = [
-            n for n in range(len(query) - spread, len(query) + spread + 1) if n in self._by_length
-        ]
-        if not lengths:
-            return []
-        index = np.concatenate([self._by_length[n] for n in lengths])
-        choices = [k for n in lengths for k in self._length_keys[n]]
+        window = self._length_windows.get(len(query))
+        if window is None:
+            spread = max(2, len(query) // 4)
+            lengths = [
+                n
+                for n in range(len(query) - spread, len(query) + spread + 1)
+                if n in self._by_length
+            ]
+            window = (
+                [i for n in lengths for i in self._by_length[n]],
+                [k for n in lengths for k in self._length_keys[n]],
+            )
+            self._length_windows[len(query)] = window
+        index, choices = window
         return self._fuzzy(query, choices, index, cutoff=0.0)
 
     def _fuzzy(
-        self, query: str, choices: Sequence[str], index: np.ndarray | None, *, cutoff: float
+        self, query: str, choices: Sequence[str], index: Sequence[int] | None, *, cutoff: float
     ) -> list[tuple[int, float]]:
         if not choices:
             return []
@@ -764,3 +1039,38 @@ def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
     y = math.radians(lat2 - lat1)
     return 6371.0088 * math.hypot(x, y)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """A place one form of a name names exactly (see :meth:`Gazetteer._pick`)."""
+
+    form: str
+    resolution: Resolution
+    literal: bool
+    population: int = 0
+
+    @property
+    def target(self) -> str:
+        r = self.resolution
+        if r.station_id is not None:
+            return r.station_id
+        if r.region is not None:
+            return f"region:{r.region}"
+        return f"{r.precision}:{r.country}:{r.name}"
+
+
+def _strip_leading(words: list[str]) -> list[str]:
+    """Drop leading prepositions ("из", "do", "from") of a name of several words."""
+    while len(words) > 1 and name_tokens(words[0]) and set(name_tokens(words[0])) <= _LEADING:
+        words = words[1:]
+    return words
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.replace("-", " ").replace("ё", "е").casefold().split())
+
+
+def _is_suffix(token: str) -> bool:
+    """Whether a token is a station's distinguishing word, in a report's language or English."""
+    return token in _ENGLISH_SUFFIXES or is_suffix_word(token)

@@ -119,12 +119,14 @@ def crossing_directions(summary: pd.DataFrame, routes: pd.DataFrame, network: An
     if C.BORDER_CROSSING not in out.columns or C.SHIPMENTS not in out.columns:
         return out
     G = network.G
-    used = {n for s in routes.get(C.STATIONS, pd.Series(dtype=object)).dropna() for n in s}
+    # Trains on one route share its stations list: read each distinct list once.
+    lists = {id(s): s for s in routes.get(C.STATIONS, pd.Series(dtype=object)) if s is not None}
+    used = {n for s in lists.values() if not isinstance(s, float | str) for n in s}
     names = {n: str(G.nodes[n].get("name") or n) for n in used if n in G}
     countries = {n: G.nodes[n].get("country") for n in used if n in G}
+    links = {key: _directed(s, names, countries) for key, s in lists.items()}
     directed = {
-        str(i): _directed(s, names, countries)
-        for i, s in zip(routes[C.ID], routes[C.STATIONS], strict=True)
+        str(i): links.get(id(s), []) for i, s in zip(routes[C.ID], routes[C.STATIONS], strict=True)
     }
     column = []
     for crossing, ids in zip(out[C.BORDER_CROSSING], out[C.SHIPMENTS], strict=True):

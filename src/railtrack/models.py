@@ -285,8 +285,10 @@ class Place(_Frozen):
     score (0-100); ``unresolved`` flags a name that matched nothing with confidence.
     ``geo_precision`` says how exactly the place is known: ``"station"``, ``"town"``
     (a town, or a station known only by its town: the rail node nearest it) or
-    ``"region"`` (like ACLED's geo precision 1/2/3); ``None`` when unresolved or
-    not resolved yet.
+    ``"region"`` (like ACLED's geo precision 1/2/3), or ``"country"`` (a country
+    outside the network's regions); ``None`` when unresolved or not resolved yet. A
+    place outside the network area (Duisburg, Germany) is resolved (``unresolved``
+    False) with neither a station nor a region: it is known but not routable.
     """
 
     text: str = Field(min_length=1)
@@ -295,7 +297,7 @@ class Place(_Frozen):
     region: str | None = None
     resolved_score: Annotated[float, Field(ge=0, le=100)] | None = None
     unresolved: bool = False
-    geo_precision: Literal["station", "town", "region"] | None = None
+    geo_precision: Literal["station", "town", "region", "country"] | None = None
 
     @field_validator("station_id", mode="before")
     @classmethod

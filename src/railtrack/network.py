@@ -47,10 +47,11 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 import numpy as np
 
+from railtrack import _netcache
 from railtrack import columns as C
 from railtrack._data import data_path
 from railtrack._lazy import lazy_module
-from railtrack._national import add_national
+from railtrack._national import NATIONAL_FILES, add_national
 from railtrack._regions import Region, read_regions
 from railtrack.errors import InputPathError, NetworkError
 from railtrack.gazetteer import Gazetteer, Resolution
@@ -100,6 +101,11 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _graph_size(G: nx.Graph) -> tuple[int, int]:
+    """Stations and adjacency entries (twice the links): a cheap test that none came or went."""
+    return len(G), sum(map(len, G._adj.values()))
+
+
 class RailNetwork:
     """A rail network: graph, load problems, regions, gazetteer and routing.
 
@@ -137,6 +143,13 @@ class RailNetwork:
         self.regions = list(regions)
         self.source = source
         self.settings = settings or DEFAULT_SETTINGS
+        self._cache_key: str | None = None
+        self._cached_size = (0, 0)
+
+    def _attach_cache(self, key: str) -> None:
+        """Mark this network as the one cached under ``key`` (its index is cached too)."""
+        self._cache_key = key
+        self._cached_size = _graph_size(self.G)
 
     def __repr__(self) -> str:
         return (
@@ -232,8 +245,37 @@ class RailNetwork:
     # --- names ---------------------------------------------------------------------
     @cached_property
     def gazetteer(self) -> Gazetteer:
-        """The name index of this network (built on first use)."""
-        return Gazetteer(self.G, regions=self.regions, settings=self.settings)
+        """The name index of this network (built on first use, or read from the cache).
+
+        A network from :func:`load_network` shares the index cached with it
+        (:mod:`railtrack._netcache`: one index per process, over a private copy of
+        the graph as loaded) unless its graph has gained or lost stations or links or
+        its settings changed since it was loaded; then the index is built from the
+        graph as it is.
+        """
+        key = self._cache_key
+        unchanged = self._cached_size == _graph_size(self.G)
+        if key is None or not unchanged:
+            return Gazetteer(self.G, regions=self.regions, settings=self.settings)
+        found = _netcache.shared(key, "gazetteer")
+        if not isinstance(found, Gazetteer):
+            found = self._cached_gazetteer(key)
+        if found is None or found.settings != self.settings:
+            return Gazetteer(self.G, regions=self.regions, settings=self.settings)
+        return found
+
+    def _cached_gazetteer(self, key: str) -> Gazetteer | None:
+        """Read or build the shared index of network ``key`` over a private graph copy."""
+        owner = _netcache.load(key, "network")
+        if not isinstance(owner, RailNetwork):
+            return None
+        found = _netcache.load(key, "gazetteer", graph=owner.G)
+        if not isinstance(found, Gazetteer):
+            found = Gazetteer(owner.G, regions=owner.regions, settings=owner.settings)
+            disk = owner.G.number_of_nodes() >= _netcache.DISK_MIN_NODES
+            _netcache.save(key, "gazetteer", found, graph=owner.G, disk=disk)
+        _netcache.share(key, "gazetteer", found)
+        return found
 
     def resolve(self, name: str) -> Resolution:
         """Resolve a name as a report writes it to a station or a region.
@@ -305,11 +347,17 @@ class RailNetwork:
         ('Slonim', 'Matveev Kurgan', False)
         """
         last = len(route.stations) - 1
+        track = self._track_nodes
         return [
             name
             for i, (sid, name) in enumerate(zip(route.stations, route.names, strict=True))
-            if i in (0, last) or self.G.nodes[sid].get("kind") != "track"
+            if sid not in track or i in (0, last)
         ]
+
+    @cached_property
+    def _track_nodes(self) -> frozenset[str]:
+        """Ids of the unnamed track nodes (``kind == "track"``), looked up once."""
+        return frozenset(n for n, kind in self.G.nodes(data="kind") if kind == "track")
 
     @cached_property
     def _router(self) -> RouteFinder:
@@ -635,13 +683,13 @@ def _estimate_lengths(G: nx.Graph, *, settings: Settings) -> tuple[int, int]:
     return estimated, assumed
 
 
-# Over the C901 cap; the national network work (issue 15) splits it.
-def load_network(  # noqa: C901
+def load_network(
     path: str | Path | None = None,
     *,
     settings: Settings | None = None,
     national: bool | None = None,
     close_crossings: bool = True,
+    cache: bool = True,
 ) -> RailNetwork:
     """Load a rail network directory; with no path, the embedded default network.
 
@@ -669,11 +717,18 @@ def load_network(  # noqa: C901
         With the national layer, leave out its track across closed borders: Belarus
         to Ukraine, and Russia to the parts of Ukraine it does not hold
         (:func:`railtrack._national.crossing_closed`); False routes over them.
+    cache
+        Reuse a network built before from the same files, options and code, and keep
+        this one (:mod:`railtrack._netcache`: the user's cache directory and the
+        process; ``RAILTRACK_NO_CACHE=1`` turns it off). Every call returns its own
+        copy. False always reads and builds the network from its files.
 
     Returns
     -------
     RailNetwork
-        The graph, the load problems, the estimate counts and the regions.
+        The graph, the load problems, the estimate counts and the regions. Treat
+        ``G`` as read-only (copy it to edit it): the name index of a cached network
+        is that of the graph as loaded.
 
     Raises
     ------
@@ -695,57 +750,60 @@ def load_network(  # noqa: C901
     if not root.is_dir():
         msg = f"network directory not found: {root}"
         raise InputPathError(msg)
+    if national is None:
+        national = path is None
+    key = _cache_key(root, settings, national, close_crossings) if cache else None
+    if key is not None:
+        cached = _netcache.load(key, "network")
+        if isinstance(cached, RailNetwork):
+            cached.settings = settings
+            cached._attach_cache(key)
+            logger.info("Loaded network %s from the cache: %r", root, cached)
+            return cached
+    net = _build_network(
+        root, settings=settings, national=national, close_crossings=close_crossings
+    )
+    if key is not None:
+        disk = net.G.number_of_nodes() >= _netcache.DISK_MIN_NODES
+        _netcache.save(key, "network", net, disk=disk)
+        net._attach_cache(key)
+    return net
+
+
+def _cache_key(root: Path, settings: Settings, national: bool, close_crossings: bool) -> str | None:
+    """Cache key of a load, or None when caching is off or a file cannot be read."""
+    if not _netcache.enabled():
+        return None
+    regions = root / "regions.yaml"
+    files = [
+        root / "stations.csv",
+        root / "links.csv",
+        regions if regions.is_file() else data_path("network", "regions.yaml"),
+    ]
+    if national:
+        files += [data_path("network", "national", name) for name in NATIONAL_FILES]
+    options = {
+        "root": str(root.resolve()),
+        "national": national,
+        "close_crossings": close_crossings,
+        "settings": settings.model_dump(mode="json"),
+    }
+    try:
+        return _netcache.network_key(files, options)
+    except OSError:
+        return None  # a missing file: the load itself says which
+
+
+def _build_network(
+    root: Path, *, settings: Settings, national: bool, close_crossings: bool
+) -> RailNetwork:
+    """Read and build the network of :func:`load_network` (no cache)."""
     problems: list[str] = []
     station_rows, _ = _read_csv(root / "stations.csv", required=("id", "name"))
     link_rows, _ = _read_csv(root / "links.csv", required=("source", "target"))
-
     G = nx.Graph()
-    for i, row in enumerate(station_rows, start=2):
-        where = f"stations.csv row {i}"
-        sid = row.get("id", "")
-        if not sid:
-            problems.append(f"{where}, field 'id': empty id; station skipped")
-            continue
-        if sid in G:
-            problems.append(f"{where}, field 'id': duplicate id {sid!r}; first row kept")
-            continue
-        attrs = _station_attrs(row, where=where, problems=problems)
-        if not attrs["name"]:
-            problems.append(f"{where}, field 'name': empty name; id {sid!r} used")
-            attrs["name"] = sid
-        G.add_node(sid, **attrs)
-
-    duplicates = 0
-    for i, row in enumerate(link_rows, start=2):
-        where = f"links.csv row {i}"
-        u, v = row.get("source", ""), row.get("target", "")
-        absent = [f"{f} {s!r}" for f, s in (("source", u), ("target", v)) if s not in G]
-        if absent:
-            problems.append(f"{where}: unknown station {' and '.join(absent)}; link skipped")
-            continue
-        if u == v:
-            problems.append(f"{where}: link from {u!r} to itself; skipped")
-            continue
-        length = _float(
-            row.get("length_km", ""), where=where, field="length_km", problems=problems,
-            lo=0.0, hi=20000.0,
-        )  # fmt: skip
-        method = row.get("length_method", "") or ("published" if length is not None else "")
-        if method and method not in LENGTH_METHODS:
-            problems.append(
-                f"{where}, field 'length_method': {method!r} is not one of "
-                f"{', '.join(LENGTH_METHODS)}; read as 'published'"
-            )
-            method = "published"
-        if G.has_edge(u, v):
-            duplicates += 1
-            old = G.edges[u, v].get("length_km")
-            if length is None or (old is not None and old <= length):
-                continue
-        G.add_edge(u, v, length_km=length, line=row.get("line", ""), length_method=method)
-    if duplicates:
-        logger.info("Merged %d duplicate links (shortest length kept)", duplicates)
-
+    _add_stations(G, station_rows, problems)
+    _add_links(G, link_rows, problems)
     filled, unplaced = _fill_coordinates(G)
     estimated, assumed = _estimate_lengths(G, settings=settings)
     if unplaced:
@@ -753,8 +811,6 @@ def load_network(  # noqa: C901
             f"stations.csv: {unplaced} station(s) have no position and no positioned "
             f"neighbour; {assumed} link(s) between such stations use the median link length"
         )
-    if national is None:
-        national = path is None
     layer = {}
     if national:
         layer = add_national(G, data_path("network", "national"), close_crossings=close_crossings)
@@ -789,3 +845,53 @@ def load_network(  # noqa: C901
         len(problems),
     )
     return net
+
+
+def _add_stations(G: nx.Graph, rows: list[dict[str, str]], problems: list[str]) -> None:
+    for i, row in enumerate(rows, start=2):
+        where = f"stations.csv row {i}"
+        sid = row.get("id", "")
+        if not sid:
+            problems.append(f"{where}, field 'id': empty id; station skipped")
+            continue
+        if sid in G:
+            problems.append(f"{where}, field 'id': duplicate id {sid!r}; first row kept")
+            continue
+        attrs = _station_attrs(row, where=where, problems=problems)
+        if not attrs["name"]:
+            problems.append(f"{where}, field 'name': empty name; id {sid!r} used")
+            attrs["name"] = sid
+        G.add_node(sid, **attrs)
+
+
+def _add_links(G: nx.Graph, rows: list[dict[str, str]], problems: list[str]) -> None:
+    duplicates = 0
+    for i, row in enumerate(rows, start=2):
+        where = f"links.csv row {i}"
+        u, v = row.get("source", ""), row.get("target", "")
+        absent = [f"{f} {s!r}" for f, s in (("source", u), ("target", v)) if s not in G]
+        if absent:
+            problems.append(f"{where}: unknown station {' and '.join(absent)}; link skipped")
+            continue
+        if u == v:
+            problems.append(f"{where}: link from {u!r} to itself; skipped")
+            continue
+        length = _float(
+            row.get("length_km", ""), where=where, field="length_km", problems=problems,
+            lo=0.0, hi=20000.0,
+        )  # fmt: skip
+        method = row.get("length_method", "") or ("published" if length is not None else "")
+        if method and method not in LENGTH_METHODS:
+            problems.append(
+                f"{where}, field 'length_method': {method!r} is not one of "
+                f"{', '.join(LENGTH_METHODS)}; read as 'published'"
+            )
+            method = "published"
+        if G.has_edge(u, v):
+            duplicates += 1
+            old = G.edges[u, v].get("length_km")
+            if length is None or (old is not None and old <= length):
+                continue
+        G.add_edge(u, v, length_km=length, line=row.get("line", ""), length_method=method)
+    if duplicates:
+        logger.info("Merged %d duplicate links (shortest length kept)", duplicates)

@@ -440,7 +440,14 @@ def _label(row: Row, *cols: str, missing: str = "?") -> str:
     return missing
 
 
-_UNROUTED_FLAGS = ("no_origin", "origin_unresolved", "no_destination", "destination_unresolved")
+_UNROUTED_FLAGS = (
+    "no_origin",
+    "origin_unresolved",
+    "origin_outside_network",
+    "no_destination",
+    "destination_unresolved",
+    "destination_outside_network",
+)
 
 
 def _not_routed(row: Row) -> str | None:

@@ -25,8 +25,8 @@ by ``railtrack schema KIND``.
 
 Examples
 --------
->>> sorted(KINDS)[:4]
-['estimate', 'file', 'group', 'ingest']
+>>> {"shipment", "resolution", "cache"} <= set(KINDS)
+True
 >>> schema("status")["properties"]["as_of"]["format"]
 'date-time'
 """
@@ -182,6 +182,28 @@ class ResolutionRecord(_Out):
     station_region: str | None = Field(description="The region the station lies in.")
     lat: float | None
     lon: float | None
+    precision: str | None = Field(
+        default=None,
+        description='Geo precision: "station", "town", "region" or "country"; null unresolved.',
+    )
+    geo_precision: int | None = Field(
+        default=None, description="ACLED-style code: 1 station, 2 town, 3 region, 4 country."
+    )
+    snap_km: float | None = Field(
+        default=None, description="Distance from the place to its rail node, km."
+    )
+    form: str | None = Field(
+        default=None,
+        description='The nominative form that resolved an inflected name ("Калуга" for "Калузі").',
+    )
+    in_network: bool = Field(
+        default=True,
+        description="False for a country or a place outside the network area (not routable).",
+    )
+    place: str | None = Field(
+        default=None,
+        description="Name of a country or a place outside the network (no station, no region).",
+    )
 
 
 class RouteRecord(_Out):
@@ -325,6 +347,48 @@ class PlotSummary(_Out):
     problems: list[ProblemRecord]
 
 
+class ConvertSummary(_Out):
+    """What ``convert`` wrote: reports as partitioned Parquet (see ``railtrack.io.converted``)."""
+
+    record: Literal["convert"] = "convert"
+    out: str = Field(description="The directory written.")
+    format: int = Field(description="The directory layout's version (its manifest's format).")
+    n_shipments: int
+    n_groups: int
+    n_sightings: int
+    n_posts: int = Field(description="Telegram posts read (kept for the store).")
+    months: list[str] = Field(description="Published months written (YYYY-MM partitions).")
+    skipped: dict[str, int] = Field(description="Files or posts skipped, by reason.")
+    n_problems: int
+    problems: list[ProblemRecord]
+
+
+class NetworkImportSummary(_Out):
+    """What ``network import-osm`` built from an OpenStreetMap extract."""
+
+    record: Literal["network"] = "network"
+    out: str = Field(description="The network directory written (stations.csv, links.csv).")
+    n_stations: int = Field(description="Stations and halts written.")
+    n_track_nodes: int = Field(description="Track nodes written (junctions, ends, bends kept).")
+    n_links: int
+    n_stations_on_track: int = Field(description="Stations mapped as nodes of a rail way.")
+    n_stations_snapped: int = Field(description="Stations beside the track joined to it.")
+    n_stations_too_far: int = Field(description="Stations over 1 km from any rail way, left out.")
+    n_ways: int = Field(description="railway=rail ways read.")
+    n_ways_skipped: int = Field(description="Ways left out (another gauge, no nodes, ...).")
+
+
+class NetworkCacheSummary(_Out):
+    """The network cache ``network cache`` shows or clears (see ``railtrack._netcache``)."""
+
+    record: Literal["cache"] = "cache"
+    cache_dir: str = Field(description="The cache directory ($RAILTRACK_CACHE_DIR or the user's).")
+    enabled: bool = Field(description="False when RAILTRACK_NO_CACHE turns the cache off.")
+    n_files: int = Field(description="Entries in the directory (a network, a name index).")
+    megabytes: float = Field(description="Their total size, MB.")
+    n_deleted: int = Field(description="Files deleted by --clear (0 without it).")
+
+
 KINDS: dict[str, type[BaseModel]] = {
     "shipment": ShipmentRecord,
     "group": GroupRecord,
@@ -340,6 +404,9 @@ KINDS: dict[str, type[BaseModel]] = {
     "run": RunSummary,
     "ingest": IngestSummary,
     "plot": PlotSummary,
+    "convert": ConvertSummary,
+    "network": NetworkImportSummary,
+    "cache": NetworkCacheSummary,
 }
 """Every record kind by name, as its ``record`` field spells it."""
 

@@ -10,7 +10,9 @@ route everywhere.
 The routing rules, in one place:
 
 - An end is a station (its resolved id), or a region (its report stations, else all
-  of its stations); an end that resolved to nothing, or is missing, is not routed.
+  of its stations); an end that resolved to nothing, or is missing, is not routed; an
+  end that is a country or a place outside the network area (Germany, Duisburg) is
+  not routed either, flagged ``origin_outside_network``/``destination_outside_network``.
 - The route is the shortest by ``length_km``. From a region origin it is the
   shortest of the routes from each report station (``origin_basis`` names the one
   used), and ``origin_routes`` keeps one route length per report station, which the
@@ -123,8 +125,11 @@ def _end(
         if region not in regions:
             regions[region] = end_stations(network, region)
         return regions[region], region, f"{prefix}_region"
-    if _text(row.get(prefix)) is None:
+    text = _text(row.get(prefix))
+    if text is None:
         return (), None, f"no_{prefix}"
+    if not network.resolve(text).in_network:  # resolved before; cached, says why
+        return (), None, f"{prefix}_outside_network"
     return (), None, f"{prefix}_unresolved"
 
 

@@ -114,6 +114,89 @@ def path_length_km(G: nx.Graph, path: Sequence[str]) -> float:
     return float(sum(G.edges[u, v][WEIGHT] for u, v in itertools.pairwise(path)))
 
 
+TRACK_NAME_PREFIX = "track near "
+"""How a node of the national track layer is named (it has no station name)."""
+
+
+def crossing_label(
+    path_names: Sequence[str],
+    countries: Sequence[str],
+    j: int,
+    points: Sequence[tuple[float, float] | None] = (),
+    *,
+    max_km: float = 25.0,
+) -> str:
+    """Name the border crossing between positions ``j`` and ``j + 1`` of a path.
+
+    Border crossings are known by the pair of stations either side ("Osinovka–
+    Krasnoye"). A side that is a node of the national track layer has no station
+    name ("track near Katyn'"), so the nearest named station on that side of the
+    border along the path stands for it if it lies within ``max_km`` (straight
+    line) of the border link; when a side has none, the label says which border it
+    is instead of naming a place that is not at it.
+
+    Parameters
+    ----------
+    path_names
+        Node names along the path.
+    countries
+        ISO country codes along the path (same length).
+    j
+        Position of the last node before the border.
+    points
+        ``(lon, lat)`` in degrees along the path (None where unknown); without
+        them only the two nodes of the border link are candidates.
+    max_km
+        How far from the border link (the midpoint of its two nodes) a named
+        station may be to name its side.
+
+    Returns
+    -------
+    str
+        ``"A–B"`` when both sides have a named station; ``"A (BY–RU border)"`` when
+        one side has; ``"BY–RU border near X"`` (X the track layer's nearest town)
+        when neither has.
+
+    Examples
+    --------
+    >>> crossing_label(["Orsha", "Osinovka", "Krasnoye"], ["BY", "BY", "RU"], 1)
+    'Osinovka–Krasnoye'
+    >>> names = ["Zaolsha", "track near Katyn'", "Smolensk"]
+    >>> crossing_label(names, ["BY", "RU", "RU"], 0, [(31.0, 55.0), (31.2, 55.0), (32.0, 54.8)])
+    'Zaolsha (BY–RU border)'
+    >>> crossing_label(["track near Krychaw", "track near Roslavl"], ["BY", "RU"], 0)
+    'BY–RU border near Krychaw'
+    """
+    from railtrack.network import haversine_km
+
+    here = points[j] if len(points) > j + 1 else None
+    there = points[j + 1] if len(points) > j + 1 else None
+    middle = ((here[0] + there[0]) / 2, (here[1] + there[1]) / 2) if here and there else None
+
+    def near(k: int) -> bool:
+        p = points[k] if k < len(points) else None
+        if middle is None or p is None:
+            return k in (j, j + 1)
+        return bool(haversine_km(middle[1], middle[0], p[1], p[0]) <= max_km)
+
+    def named(positions: Iterable[int], country: str) -> str | None:
+        for k in positions:
+            if not 0 <= k < len(path_names) or countries[k] != country or not near(k):
+                return None
+            if not path_names[k].startswith(TRACK_NAME_PREFIX):
+                return path_names[k]
+        return None
+
+    left = named(range(j, -1, -1), countries[j])
+    right = named(range(j + 1, len(path_names)), countries[j + 1])
+    border = f"{countries[j]}–{countries[j + 1]} border"
+    if left and right:
+        return f"{left}–{right}"
+    if left or right:
+        return f"{left or right} ({border})"
+    return f"{border} near {path_names[j].removeprefix(TRACK_NAME_PREFIX)}"
+
+
 def route_from_path(
     G: nx.Graph,
     path: Sequence[str],
@@ -144,16 +227,18 @@ def route_from_path(
     data = [G.nodes[n] for n in path]
     names = tuple(str(d.get("name", n)) for d, n in zip(data, path, strict=True))
     countries = [d.get("country") or "" for d in data]
+    points = [
+        (float(d["lon"]), float(d["lat"]))
+        if d.get("lat") is not None and d.get("lon") is not None
+        else None
+        for d in data
+    ]
     crossings = tuple(
-        f"{names[i]}–{names[i + 1]}"
+        crossing_label(names, countries, i, points)
         for i in range(len(path) - 1)
         if countries[i] and countries[i + 1] and countries[i] != countries[i + 1]
     )
-    geometry = tuple(
-        (float(d["lon"]), float(d["lat"]))
-        for d in data
-        if d.get("lat") is not None and d.get("lon") is not None
-    )
+    geometry = tuple(p for p in points if p is not None)
     return Route(
         stations=tuple(path),
         names=names,
@@ -219,6 +304,10 @@ class RouteFinder:
         r = self.gazetteer.resolve(name)
         if not r.resolved:
             raise StationNotFound(str(name), r.candidates)
+        if not r.in_network:
+            where = f"{r.name} ({r.country})" if r.country else str(r.name)
+            msg = f"{name!r} is {where}, outside the network area: no route"
+            raise NoRoute(msg)
         if r.station_id is not None:
             return _End(query=str(name), ids=(r.station_id,), label=f"{r.name} ({r.station_id})")
         ids = r.report_stations or r.region_stations
@@ -346,11 +435,15 @@ class RouteFinder:
         names, stations = take(self._names), take(self._ids)
         codes = self._country_codes[np.asarray(idx, dtype=np.intp)]
         border = np.flatnonzero((codes[:-1] != codes[1:]) & (codes[:-1] > 0) & (codes[1:] > 0))
+        countries = take(self._countries) if border.size else ()
+        points = take(self._points) if border.size else ()
         return Route(
             stations=stations,
             names=names,
             length_km=km,
-            border_crossings=tuple(f"{names[j]}–{names[j + 1]}" for j in border.tolist()),
+            border_crossings=tuple(
+                crossing_label(names, countries, j, points) for j in border.tolist()
+            ),
             geometry=tuple(p for p in take(self._points) if p is not None),
             origin=stations[0],
             destination=stations[-1],
@@ -432,13 +525,14 @@ class RouteFinder:
                 return_predecessors=True,
             )
             for row, root in enumerate(batch):
+                tree = parent[row].tolist()  # list indexing beats ndarray.item per step
                 for u, v in sorted(by_root[root]):
                     target = self._pos[u if flip else v]
                     km = float(dist[row, target])
                     if not np.isfinite(km):
                         yield (u, v), None
                         continue
-                    idx = self._walk(parent[row], target)
+                    idx = _walk_list(tree, target)
                     yield (u, v), self._fast_route(idx[::-1] if flip else idx, km, u, v)
 
     def route_lengths(self, pairs: Iterable[tuple[str, str]]) -> pd.DataFrame:
@@ -482,6 +576,26 @@ class RouteFinder:
         if r.station_id is None:
             logger.info("%r is not one station (%s); its pairs get no length", name, r.note)
         return r.station_id
+
+
+def _walk_list(parent: list[int], i: int) -> list[int]:
+    """Node positions from a shortest-path tree's root to position ``i``.
+
+    ``parent`` is the tree's predecessor row as a list (-9999 at the root, as
+    :func:`scipy.sparse.csgraph.dijkstra` writes it).
+
+    Examples
+    --------
+    >>> _walk_list([-9999, 0, 1, 0], 2)
+    [0, 1, 2]
+    """
+    path = [i]
+    i = parent[i]
+    while i >= 0:
+        path.append(i)
+        i = parent[i]
+    path.reverse()
+    return path
 
 
 def _take(idx: Sequence[int]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:

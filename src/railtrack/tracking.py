@@ -285,12 +285,19 @@ def _apply_sightings(
         path: list[str] = list(stations) if isinstance(stations, list) else []
         en_route.append((i, lo, hi))
         trips.append((station if on_network else "", path, _route_ends(ships, network, i)))
+    restarted: list[tuple[int, float, float, tuple[float, int]]] = []
     for (i, lo, hi), rest in zip(en_route, remaining_routes(network, trips), strict=True):
         if rest is None:
             seen.flags[i] = "sighting_not_routed"  # keep the departure-based window
             continue
-        window.start[i], window.width[i] = lo, hi - lo
-        window.tq[i] = model.transit_quantiles_days([rest[0]], [rest[1]])[0]
+        restarted.append((i, lo, hi, rest))
+    if restarted:  # the rest of each trip drawn in one call
+        rows = model.transit_quantiles_days(
+            [r[3][0] for r in restarted], [r[3][1] for r in restarted]
+        )
+        for (i, lo, hi, _), row in zip(restarted, rows, strict=True):
+            window.start[i], window.width[i] = lo, hi - lo
+            window.tq[i] = row
     return seen
 
 

@@ -97,6 +97,27 @@ def _normals(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     return z[0], z[1]
 
 
+_ROWS_KEPT = 50_000
+"""Transit quantile rows kept (about 80 MB at most; 100,000 trains take about 12,000 routes)."""
+
+_ROWS: dict[Any, dict[tuple[float, float], np.ndarray]] = {}
+
+
+def _quantile_rows(model: TransitModel) -> dict[tuple[float, float], np.ndarray]:
+    """Return the quantile rows already drawn for ``model``, by (km, border crossings).
+
+    A row depends only on the model and its route's length and crossings, so the
+    estimate and status steps (and repeated runs in one session) draw each route once.
+    Only the latest model's rows are kept.
+    """
+    rows = _ROWS.get(model)
+    if rows is None:
+        rows = {}
+        _ROWS.clear()
+        _ROWS[model] = rows
+    return rows
+
+
 @dataclass(frozen=True)
 class TransitModel:
     """Parameters of the transit-time model; see the module notes for the formula.
@@ -189,14 +210,33 @@ class TransitModel:
         -------
         numpy.ndarray
             Shape ``(len(length_km), len(PROBS))``, non-decreasing along each row.
+            Each distinct (length, crossings) is drawn once and its row kept for the
+            next call with this model (rows are shared: the estimate and status steps
+            draw each route once between them).
         """
         length = np.asarray(length_km, dtype=float).ravel()
         borders = np.asarray(border_crossings, dtype=float).ravel()
+        keys = list(zip(length.tolist(), borders.tolist(), strict=True))
+        known = _quantile_rows(self)
+        have: dict[tuple[float, float], np.ndarray] = {}
+        for key in dict.fromkeys(keys):
+            row = known.get(key)
+            if row is not None:
+                have[key] = row
+        todo = [k for k in dict.fromkeys(keys) if k not in have]
+        for start in range(0, len(todo), chunk):
+            part = todo[start : start + chunk]
+            draws = self.transit_draws_days([k[0] for k in part], [k[1] for k in part])
+            # Sorted rows give np.quantile the same value at each rank, found faster.
+            drawn = np.quantile(np.sort(draws, axis=1), PROBS, axis=1).T
+            drawn.setflags(write=False)
+            have.update(zip(part, drawn, strict=True))
         out = np.empty((length.size, PROBS.size))
-        for start in range(0, length.size, chunk):
-            part = slice(start, start + chunk)
-            draws = self.transit_draws_days(length[part], borders[part])
-            out[part] = np.quantile(draws, PROBS, axis=1).T
+        for i, key in enumerate(keys):
+            out[i] = have[key]
+        if len(known) + len(todo) > _ROWS_KEPT:
+            known.clear()
+        known.update((k, have[k]) for k in todo if k[0] == k[0])  # a NaN length is not kept
         return out
 
     def mixture_quantiles_days(
@@ -256,7 +296,10 @@ def arrival_quantiles(
         if not_before_days is None
         else np.asarray(not_before_days, dtype=float)
     )
-    for i in range(start.size):
+    # Rows with no lower bound in play are interpolated at fixed points, all at once.
+    plain = np.isfinite(arrival).all(axis=1) & ~(floor > arrival[:, 0])
+    out[plain] = _interp_rows(qs, arrival[plain])
+    for i in np.flatnonzero(~plain).tolist():
         row = arrival[i]
         if np.isnan(row).any():
             out[i] = np.nan
@@ -282,6 +325,35 @@ def arrival_quantiles(
     p50 = np.maximum(p50, p10)
     p90 = np.maximum(p90, np.maximum(p50 + h, p10 + 2 * h))
     return p10, p50, p90, widened & ~np.isnan(p50)
+
+
+def _interp_rows(targets: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """``np.interp(targets, PROBS, row)`` for each row of ``rows``, in one pass.
+
+    The same arithmetic as numpy's interpolation (the bracketing grid points found
+    once, since the targets are the same for every row), so the values are equal to
+    the bit. ``rows`` has shape ``(n, len(PROBS))`` and finite values; the result has
+    shape ``(n, len(targets))``.
+
+    Examples
+    --------
+    >>> row = np.linspace(0.0, 10.0, PROBS.size)
+    >>> bool((_interp_rows(np.asarray(QUANTILES), row[None, :])[0]
+    ...       == np.interp(QUANTILES, PROBS, row)).all())
+    True
+    """
+    out = np.empty((rows.shape[0], targets.size))
+    for k, x in enumerate(targets.tolist()):
+        if x <= PROBS[0] or x >= PROBS[-1]:
+            out[:, k] = rows[:, 0] if x <= PROBS[0] else rows[:, -1]
+            continue
+        j = int(np.searchsorted(PROBS, x, side="right")) - 1
+        if x == PROBS[j]:
+            out[:, k] = rows[:, j]
+            continue
+        slope = (rows[:, j + 1] - rows[:, j]) / (PROBS[j + 1] - PROBS[j])
+        out[:, k] = slope * (x - PROBS[j]) + rows[:, j]
+    return out
 
 
 def arrival_quantiles_by_route(

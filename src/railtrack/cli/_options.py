@@ -13,6 +13,8 @@ import typer
 
 __all__ = [
     "AsOfOption",
+    "ChannelUsernameOption",
+    "ColumnsOption",
     "FormatOption",
     "JsonOption",
     "NetworkOption",
@@ -20,6 +22,7 @@ __all__ = [
     "PublishedOption",
     "QuietOption",
     "StoreOption",
+    "parse_channel_usernames",
 ]
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -84,6 +87,64 @@ QuietOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+ColumnsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--columns",
+        metavar="HEADER=FIELD,...",
+        help="Map a table's column headers to fields when the automatic mapping does not "
+        'know them, e.g. "Von=origin,Nach=destination,Datum=departure".',
+    ),
+]
+ChannelUsernameOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--channel-username",
+        metavar="CHANNEL=USERNAME",
+        help="A Telegram channel's public username, by its id or title in the export, so "
+        "its posts link as https://t.me/USERNAME/N (an export names no username); "
+        'repeat for more channels, e.g. --channel-username "Belarusian Hajun=Hajun_BY".',
+        show_default=False,
+    ),
+]
+
+
+def parse_channel_usernames(values: list[str] | None) -> dict[str, str]:
+    """Parse ``--channel-username CHANNEL=USERNAME`` options into ``{channel: username}``.
+
+    The channel is the id or title the export gives (the part before the last
+    ``=``, so a title may contain ``=``); the username may start with ``@``.
+
+    Raises
+    ------
+    typer.BadParameter
+        For a value without ``=`` or with an empty side, or a username that is not a
+        Telegram username (5-32 letters, digits and underscores).
+
+    Examples
+    --------
+    >>> parse_channel_usernames(["Belarusian Hajun=@Hajun_BY", "1234567890=railwatch"])
+    {'Belarusian Hajun': 'Hajun_BY', '1234567890': 'railwatch'}
+    """
+    import re
+
+    out: dict[str, str] = {}
+    for value in values or []:
+        channel, sep, username = value.rpartition("=")
+        username = username.strip().lstrip("@")
+        if not sep or not channel.strip() or not username:
+            raise typer.BadParameter(
+                f"{value!r} is not CHANNEL=USERNAME", param_hint="--channel-username"
+            )
+        if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]{4,31}", username):
+            raise typer.BadParameter(
+                f"{username!r} is not a Telegram username (5-32 letters, digits, _)",
+                param_hint="--channel-username",
+            )
+        out[channel.strip()] = username
+    return out
 
 
 def _plain_argument_help() -> None:

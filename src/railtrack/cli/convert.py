@@ -8,7 +8,14 @@ from typing import Annotated, Any
 import typer
 
 from railtrack.cli import app
-from railtrack.cli._options import FormatOption, JsonOption, PublishedOption, QuietOption
+from railtrack.cli._options import (
+    ChannelUsernameOption,
+    ColumnsOption,
+    FormatOption,
+    JsonOption,
+    PublishedOption,
+    QuietOption,
+)
 from railtrack.cli._output import (
     EXIT_INPUT_PROBLEMS,
     check_paths,
@@ -17,10 +24,10 @@ from railtrack.cli._output import (
     output_format,
     print_problems,
     print_skipped,
+    problem_record,
 )
-from railtrack.cli.load import parse_date_option
 
-__all__ = ["WORKERS_HELP", "convert"]
+__all__ = ["WORKERS_HELP", "convert", "convert_record"]
 
 WORKERS_HELP = (
     "Processes that read files and extract free text (default: 1 for a small input, "
@@ -46,6 +53,8 @@ def convert(
         ),
     ],
     published: PublishedOption = None,
+    columns: ColumnsOption = None,
+    channel_username: ChannelUsernameOption = None,
     workers: Annotated[int | None, typer.Option(min=1, metavar="N", help=WORKERS_HELP)] = None,
     scheduler: Annotated[
         str | None,
@@ -65,28 +74,34 @@ def convert(
     Writes shipments/, groups/ and sightings/ partitioned by published month, with
     problems.parquet, posts.parquet and the manifest railtrack-reports.json. load,
     track and the Python load_reports read the directory back with the same records,
-    files and problems, and extract nothing again. Exit code 1 when the input had
+    files and problems, and extract nothing again. With --json one "convert" record
+    (`railtrack schema convert`): out, format, n_shipments, n_groups, n_sightings,
+    n_posts, months, skipped, n_problems and problems. Exit code 1 when the input had
     problems (they are kept in the directory too).
     """
-    from railtrack.io import load_reports
+    from railtrack.cli.load import read_reports
     from railtrack.io.converted import write_converted
 
     check_paths(paths)
-    options: dict[str, Any] = {"published": parse_date_option(published, "--published")}
+    options: dict[str, Any] = {
+        "published": published,
+        "columns": columns,
+        "channel_usernames": channel_username,
+    }
     if scheduler is None:
-        reports = load_reports(paths, workers=workers, **options)
+        reports = read_reports(paths, workers=workers, **options)
     else:
         from railtrack.io.dask_load import dask_client
 
         address = None if scheduler.strip().lower() == "local" else scheduler
         with dask_client(address, workers=workers) as client:
-            reports = load_reports(paths, client=client, **options)
+            reports = read_reports(paths, client=client, **options)
     manifest = write_converted(reports, out)
     fmt_ = output_format(fmt, json_out)
     if quiet and fmt_ == "table":
         typer.echo(str(out))
     elif fmt_ != "table":
-        emit_document({**manifest, "out": str(out)}, fmt_, quiet=quiet)
+        emit_document(convert_record(manifest, out, reports.problems), fmt_, quiet=quiet)
     else:
         console.print(
             f"Wrote {manifest['shipments']} shipments, {manifest['groups']} groups and "
@@ -95,7 +110,25 @@ def convert(
             markup=False,
             highlight=False,
         )
-    print_skipped(reports.skipped)
-    print_problems(reports.problems)
+    if fmt_ == "table":
+        print_skipped(reports.skipped, quiet=quiet)
+    print_problems(reports.problems, fmt_, quiet=quiet)
     if reports.problems:
         raise typer.Exit(EXIT_INPUT_PROBLEMS)
+
+
+def convert_record(manifest: dict[str, Any], out: Path, problems: list[Any]) -> dict[str, Any]:
+    """Return the ``convert`` record (``railtrack schema convert``) for a written manifest."""
+    return {
+        "record": "convert",
+        "out": str(out),
+        "format": manifest["format"],
+        "n_shipments": manifest["shipments"],
+        "n_groups": manifest["groups"],
+        "n_sightings": manifest["sightings"],
+        "n_posts": manifest["posts"],
+        "months": list(manifest["months"]),
+        "skipped": {str(k): int(v) for k, v in manifest["skipped"].items()},
+        "n_problems": len(problems),
+        "problems": [problem_record(p) for p in problems],
+    }

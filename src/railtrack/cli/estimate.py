@@ -12,6 +12,7 @@ from railtrack.cli import app
 from railtrack.cli._options import (
     CONTEXT,
     AsOfOption,
+    ColumnsOption,
     FormatOption,
     JsonOption,
     NetworkOption,
@@ -79,11 +80,11 @@ def _network(path: Path | None) -> Any:
     return load_network(path)
 
 
-def _reports(paths: list[Path]) -> Any:
-    from railtrack.io import load_reports
+def _reports(paths: list[Path], columns: str | None) -> Any:
+    from railtrack.cli.load import read_reports
 
     check_paths(paths)
-    return load_reports(paths)
+    return read_reports(paths, columns=columns)
 
 
 def _claimed(row: Mapping[str, Any]) -> dict[str, Any] | None:
@@ -152,6 +153,7 @@ def estimate(
     paths: PathsArg,
     network: NetworkOption = None,
     as_of: AsOfOption = None,
+    columns: ColumnsOption = None,
     fmt: FormatOption = None,
     json_out: JsonOption = False,
     quiet: QuietOption = False,
@@ -170,7 +172,7 @@ def estimate(
     fmt_ = output_format(fmt, json_out)
     when = parse_date_option(as_of, "--as-of")
     net = _network(network)
-    reports = _reports(paths).resolve(net)
+    reports = _reports(paths, columns).resolve(net)
     df = estimate_arrivals(reports, net, as_of=when)
     emit_records(
         estimate_records(df, reports),
@@ -225,6 +227,7 @@ def status(
     network: NetworkOption = None,
     as_of: AsOfOption = None,
     store: StoreOption = None,
+    columns: ColumnsOption = None,
     fmt: FormatOption = None,
     json_out: JsonOption = False,
     quiet: QuietOption = False,
@@ -250,7 +253,7 @@ def status(
         with Store(store) as db:
             reports = db.reports()
     else:
-        reports = _reports(list(paths) if paths else [data_path("reports")])
+        reports = _reports(list(paths) if paths else [data_path("reports")], columns)
     df = track_status(reports, _network(network), as_of=when)
     records = status_records(df)
     day = records[0]["as_of"][:10] if records else when

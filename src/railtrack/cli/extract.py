@@ -18,11 +18,13 @@ import typer
 from railtrack.cli import app
 from railtrack.cli._options import (
     CONTEXT,
+    ChannelUsernameOption,
     FormatOption,
     JsonOption,
     NetworkOption,
     PublishedOption,
     QuietOption,
+    parse_channel_usernames,
 )
 from railtrack.cli._output import (
     EXIT_INPUT_PROBLEMS,
@@ -133,6 +135,7 @@ def extract(
             help="Language of the report when it is too short to tell.",
         ),
     ] = None,
+    channel_username: ChannelUsernameOption = None,
     fmt: FormatOption = None,
     json_out: JsonOption = False,
     quiet: QuietOption = False,
@@ -153,12 +156,13 @@ def extract(
 
     fmt_ = output_format(fmt, json_out)
     day = parse_date_option(published, "--published")
+    usernames = parse_channel_usernames(channel_username)
     if network_dir is not None:
         check_paths([network_dir])
     if _is_telegram(file):
         name = file.name
         net = load_network(network_dir)
-        result, problems = _extract_export(file, net, quiet=quiet)
+        result, problems = _extract_export(file, net, usernames, quiet=quiet)
     else:
         name, text = _read_input(file)
         net = load_network(network_dir)
@@ -243,13 +247,13 @@ def _is_telegram(file: Path) -> bool:
 
 
 def _extract_export(
-    file: Path, net: RailNetwork, *, quiet: bool = False
+    file: Path, net: RailNetwork, usernames: dict[str, str], *, quiet: bool = False
 ) -> tuple[Extraction, list[str]]:
     """Read every post of a Telegram export; skipped posts are counted on stderr."""
     from railtrack.extract import Extraction
     from railtrack.io.telegram import read_telegram_export
 
-    reports = read_telegram_export(file, network=net)
+    reports = read_telegram_export(file, network=net, usernames=usernames)
     print_skipped(reports.skipped, quiet=quiet)
     result = Extraction(
         shipments=reports.shipments, groups=reports.groups, sightings=reports.sightings

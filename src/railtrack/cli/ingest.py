@@ -9,6 +9,8 @@ import typer
 from railtrack.cli import app
 from railtrack.cli._options import (
     CONTEXT,
+    ChannelUsernameOption,
+    ColumnsOption,
     FormatOption,
     JsonOption,
     NetworkOption,
@@ -27,7 +29,6 @@ from railtrack.cli._output import (
     print_skipped,
     problem_record,
 )
-from railtrack.cli.load import parse_date_option
 
 __all__ = ["STORE_HELP", "ingest", "store_totals"]
 
@@ -58,6 +59,8 @@ def ingest(
     store: StoreOption = None,
     network: NetworkOption = None,
     published: PublishedOption = None,
+    columns: ColumnsOption = None,
+    channel_username: ChannelUsernameOption = None,
     lock_wait: Annotated[
         float | None,
         typer.Option(
@@ -81,7 +84,7 @@ def ingest(
     n_problems, problems). Exit code 1 when the reports had problems (the good
     records are still stored).
     """
-    from railtrack.io import load_reports
+    from railtrack.cli.load import read_reports
     from railtrack.network import load_network
     from railtrack.store import Store, default_store_path
 
@@ -89,7 +92,9 @@ def ingest(
     check_paths(paths)
     if network is not None:
         check_paths([network])
-    reports = load_reports(paths, published=parse_date_option(published, "--published"))
+    reports = read_reports(
+        paths, published=published, columns=columns, channel_usernames=channel_username
+    )
     net = load_network(network)
     with Store(store or default_store_path(), lock_wait=lock_wait) as db:
         result = db.ingest(reports, paths=paths, network=net)

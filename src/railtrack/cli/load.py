@@ -10,11 +10,14 @@ import typer
 from railtrack.cli import app
 from railtrack.cli._options import (
     CONTEXT,
+    ChannelUsernameOption,
+    ColumnsOption,
     FormatOption,
     JsonOption,
     PathsArg,
     PublishedOption,
     QuietOption,
+    parse_channel_usernames,
 )
 from railtrack.cli._output import (
     EXIT_INPUT_PROBLEMS,
@@ -26,7 +29,14 @@ from railtrack.cli._output import (
     print_skipped,
 )
 
-__all__ = ["load", "parse_columns_option", "parse_date_option", "report_records"]
+__all__ = [
+    "ColumnsOption",
+    "load",
+    "parse_columns_option",
+    "parse_date_option",
+    "read_reports",
+    "report_records",
+]
 
 SHIPMENT_TABLE = (
     "id",
@@ -104,6 +114,32 @@ def parse_columns_option(value: str | None) -> dict[str, str]:
     return out
 
 
+def read_reports(
+    paths: list[Any],
+    *,
+    published: str | None = None,
+    columns: str | None = None,
+    channel_usernames: list[str] | None = None,
+    **options: Any,
+) -> Any:
+    """Load reports as every command does, from the options as the user typed them.
+
+    ``published`` (``--published``), ``columns`` (``--columns``) and
+    ``channel_usernames`` (``--channel-username``) are checked before any file is
+    read, so a mistyped option fails at once; ``options`` go to
+    :func:`railtrack.io.load_reports` (``workers``, ``client``, ``work_dir``).
+    Returns the :class:`~railtrack.io.ReportSet`, Telegram posts linked by their
+    channels' usernames when given.
+    """
+    from railtrack.io import load_reports
+
+    day = parse_date_option(published, "--published")
+    mapping = parse_columns_option(columns)
+    usernames = parse_channel_usernames(channel_usernames)
+    reports = load_reports(paths, published=day, columns=mapping or None, **options)
+    return reports.with_channel_usernames(usernames) if usernames else reports
+
+
 def report_records(reports: Any, kinds: tuple[str, ...] = _KINDS) -> dict[str, list[Any]]:
     """Return a report set's records by kind, each in its kind's JSON shape."""
     records = {kind: [] for kind in kinds}  # type: dict[str, list[Any]]
@@ -114,15 +150,6 @@ def report_records(reports: Any, kinds: tuple[str, ...] = _KINDS) -> dict[str, l
     return records
 
 
-ColumnsOption = Annotated[
-    str | None,
-    typer.Option(
-        "--columns",
-        metavar="HEADER=FIELD,...",
-        help="Map a table's column headers to fields when the automatic mapping does not "
-        'know them, e.g. "Von=origin,Nach=destination,Datum=departure".',
-    ),
-]
 KindOption = Annotated[
     str | None,
     typer.Option(
@@ -145,6 +172,7 @@ def load(
     paths: PathsArg,
     published: PublishedOption = None,
     columns: ColumnsOption = None,
+    channel_username: ChannelUsernameOption = None,
     kind: KindOption = None,
     fmt: FormatOption = None,
     json_out: JsonOption = False,
@@ -160,16 +188,12 @@ def load(
     which column became which field. Problems go to stderr (as JSON Lines with
     --json); exit code 1 when there were any.
     """
-    from railtrack.io import load_reports
-
     fmt_ = output_format(fmt, json_out)
     if kind is not None and kind not in _KINDS:
         raise typer.BadParameter(f"{kind!r} is not one of {', '.join(_KINDS)}", param_hint="--kind")
     check_paths(paths)
-    reports = load_reports(
-        paths,
-        published=parse_date_option(published, "--published"),
-        columns=parse_columns_option(columns),
+    reports = read_reports(
+        paths, published=published, columns=columns, channel_usernames=channel_username
     )
     if fmt_ == "json":
         if kind is None:

@@ -24,7 +24,14 @@ if TYPE_CHECKING:
     from railtrack.network import RailNetwork
     from railtrack.routing import Route
 
-__all__ = ["import_osm_command", "resolution_record", "resolve", "route", "route_record"]
+__all__ = [
+    "cache_command",
+    "import_osm_command",
+    "resolution_record",
+    "resolve",
+    "route",
+    "route_record",
+]
 
 _RESOLUTION_TABLE = ("query", "station_id", "station", "country", "station_region", "score")
 _CANDIDATE_TABLE = ("station_id", "station", "score")
@@ -56,10 +63,16 @@ def resolution_record(r: Resolution, node: dict[str, Any]) -> dict[str, Any]:
             for sid, name, score in r.candidates
         ],
         "note": r.note,
-        "country": node.get("country"),
+        "country": node.get("country") or r.country,
         "station_region": node.get("region") or None,
-        "lat": node.get("lat"),
-        "lon": node.get("lon"),
+        "lat": node.get("lat", r.lat),
+        "lon": node.get("lon", r.lon),
+        "precision": r.precision,
+        "geo_precision": r.geo_precision,
+        "snap_km": r.snap_km,
+        "form": r.form,
+        "in_network": r.in_network,
+        "place": r.name if r.resolved and not r.station_id and not r.region else None,
     }
 
 
@@ -96,11 +109,18 @@ def resolve(
         emit_records([record], fmt_)
     elif quiet:
         if r.resolved:
-            console.print(r.station_id or r.region, markup=False)
+            console.print(r.station_id or r.region or r.name, markup=False)
     elif r.station_id:
         console.print(
             f"{r.query} -> {r.name} [{r.station_id}] {node.get('country', '')} "
             f"{node.get('region', '')} (score {r.score:.0f})",
+            markup=False,
+        )
+    elif r.resolved and not r.in_network:
+        where = f" at {r.lat:.3f}, {r.lon:.3f}" if r.lat is not None and r.lon is not None else ""
+        console.print(
+            f"{r.query} -> {r.precision} {r.name} ({r.country}){where}: "
+            "outside the network area, no route",
             markup=False,
         )
     elif r.resolved:
@@ -205,7 +225,7 @@ def route(
 
 
 network_app = typer.Typer(
-    help="Build rail networks from other sources.",
+    help="Build rail networks from other sources; show or clear the network cache.",
     epilog="Example: railtrack network import-osm belarus-latest.osm.pbf -o nets/by",
     no_args_is_help=True,
     add_completion=False,
@@ -240,9 +260,9 @@ def import_osm_command(
     Links keep usage, gauge and service; stations and halts keep name, name:ru/be/uk/en,
     esr:user and uic_ref; stations mapped beside the track are joined to it (within
     1 km); lengths are measured along the track geometry. The directory then loads
-    with --network DIR. With --json: {"stations", "track_nodes", "links",
-    "stations_on_track", "stations_snapped", "stations_too_far", "ways",
-    "ways_skipped"}.
+    with --network DIR. With --json one "network" record (`railtrack schema network`):
+    out, n_stations, n_track_nodes, n_links, n_stations_on_track, n_stations_snapped,
+    n_stations_too_far, n_ways, n_ways_skipped.
     """
     from railtrack.osm_import import import_osm  # needs pyosmium; imported on use
 
@@ -253,7 +273,11 @@ def import_osm_command(
         typer.echo(str(out))
         return
     if fmt_ != "table":
-        emit_document(summary, fmt_, quiet=quiet)
+        emit_document(
+            {"record": "network", "out": str(out), **{f"n_{k}": v for k, v in summary.items()}},
+            fmt_,
+            quiet=quiet,
+        )
         return
     console.print(
         f"{out}: {summary['stations']} stations ({summary['stations_on_track']} on the track, "
@@ -264,4 +288,58 @@ def import_osm_command(
         err_console.print(
             f"{summary['stations_too_far']} station(s) more than 1 km from any rail way "
             "were left out"
+        )
+
+
+@network_app.command(
+    "cache",
+    epilog="Example: railtrack network cache --clear",
+)
+def cache_command(
+    clear: Annotated[
+        bool, typer.Option("--clear", help="Delete every cached network and name index.")
+    ] = False,
+    fmt: FormatOption = None,
+    json_out: JsonOption = False,
+    quiet: QuietOption = False,
+) -> None:
+    """Show (or empty) the cache of loaded networks and their name indexes.
+
+    Loading a network builds its graph and name index once and keeps them in the
+    user's cache directory, so later runs start in a fraction of the time; an entry
+    is reused only for the same data files, options, settings and railtrack code.
+    RAILTRACK_CACHE_DIR moves the cache; RAILTRACK_NO_CACHE=1 turns it off. With
+    --json one "cache" record (`railtrack schema cache`); with --quiet only the
+    directory.
+    """
+    from railtrack import _netcache
+
+    folder = _netcache.cache_dir()
+    deleted = 0
+    if clear:
+        try:
+            deleted = _netcache.clear()
+        except OSError as exc:
+            err_console.print(f"cannot clear {folder}: {exc}", markup=False)
+            raise typer.Exit(EXIT_INPUT_PROBLEMS) from None
+    files = sorted(folder.glob("*.pickle")) if folder.is_dir() else []
+    summary = {
+        "record": "cache",
+        "cache_dir": str(folder),
+        "enabled": _netcache.enabled(),
+        "n_files": len(files),
+        "megabytes": round(sum(p.stat().st_size for p in files) / 1e6, 1),
+        "n_deleted": deleted,
+    }
+    fmt_ = output_format(fmt, json_out)
+    if quiet and fmt_ == "table":
+        typer.echo(str(folder))
+    elif fmt_ != "table":
+        emit_document(summary, fmt_, quiet=quiet)
+    else:
+        state = "on" if summary["enabled"] else f"off ({_netcache.NO_CACHE_ENV} is set)"
+        done = f"{deleted} file(s) deleted; " if clear else ""
+        console.print(
+            f"{folder}: {done}{len(files)} file(s), {summary['megabytes']} MB; cache {state}",
+            markup=False,
         )

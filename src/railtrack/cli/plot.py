@@ -11,6 +11,7 @@ from railtrack.cli import app
 from railtrack.cli._options import (
     CONTEXT,
     AsOfOption,
+    ColumnsOption,
     FormatOption,
     JsonOption,
     NetworkOption,
@@ -108,6 +109,7 @@ def plot_map(
     paths: PathsArg,
     out: OutOption,
     network: NetworkOption = None,
+    columns: ColumnsOption = None,
     fmt: FormatOption = None,
     json_out: JsonOption = False,
     quiet: QuietOption = False,
@@ -117,7 +119,9 @@ def plot_map(
     from railtrack.routegraph import corridor_graph
 
     fig = _figure(out)
-    reports, net, routes = prepare(paths, network_dir=network, resolve=True, need_routes=True)
+    reports, net, routes = prepare(
+        paths, network_dir=network, resolve=True, need_routes=True, columns=columns
+    )
     assert routes is not None  # need_routes=True
     G = corridor_graph(reports.to_frame(), routes, net, groups=reports.groups_frame())
     width = 11 if G.number_of_nodes() else 9
@@ -146,6 +150,7 @@ def plot_timeline(
     paths: PathsArg,
     out: OutOption,
     network: NetworkOption = None,
+    columns: ColumnsOption = None,
     as_of: AsOfOption = None,
     fmt: FormatOption = None,
     json_out: JsonOption = False,
@@ -157,7 +162,9 @@ def plot_timeline(
 
     when = parse_date_option(as_of, "--as-of")
     fig = _figure(out)
-    reports, net, _ = prepare(paths, network_dir=network, resolve=True, need_routes=False)
+    reports, net, _ = prepare(
+        paths, network_dir=network, resolve=True, need_routes=False, columns=columns
+    )
     estimates = estimate_arrivals(reports, net, as_of=when)
     fig.set_size_inches(11, 1.5 + 0.45 * max(len(estimates), 1))
     plot_arrival_timeline(estimates, as_of=when, ax=fig.add_subplot())
@@ -191,6 +198,7 @@ def plot_volumes_command(
         str, typer.Option("--freq", metavar="D|W|M|Q", help="Period length: D, W, M or Q.")
     ] = "W",
     network: NetworkOption = None,
+    columns: ColumnsOption = None,
     fmt: FormatOption = None,
     json_out: JsonOption = False,
     quiet: QuietOption = False,
@@ -200,7 +208,9 @@ def plot_volumes_command(
     from railtrack.summary import summarize
 
     fig = _figure(out)
-    reports, _, _ = prepare(paths, network_dir=network, resolve=True, need_routes=False)
+    reports, _, _ = prepare(
+        paths, network_dir=network, resolve=True, need_routes=False, columns=columns
+    )
     key = "destination" if by == "railhead" else by
     try:
         table = summarize(reports, by=(key,), freq=freq)

@@ -11,6 +11,7 @@ from railtrack import columns as C
 from railtrack.cli import app
 from railtrack.cli._options import (
     CONTEXT,
+    ColumnsOption,
     FormatOption,
     JsonOption,
     NetworkOption,
@@ -57,7 +58,12 @@ def parse_keys(value: str) -> tuple[str, ...]:
 
 
 def prepare(
-    paths: list[Path], *, network_dir: Path | None, resolve: bool, need_routes: bool
+    paths: list[Path],
+    *,
+    network_dir: Path | None,
+    resolve: bool,
+    need_routes: bool,
+    columns: str | None = None,
 ) -> tuple[Any, Any, pd.DataFrame | None]:
     """Load reports; resolve names and route them on the network when asked.
 
@@ -67,10 +73,10 @@ def prepare(
         The report set (resolved when a network was used), the network or None,
         and the routes frame (or None when not routed).
     """
-    from railtrack.io import load_reports
+    from railtrack.cli.load import read_reports
 
     check_paths(paths)
-    reports = load_reports(paths)
+    reports = read_reports(paths, columns=columns)
     if not (resolve or need_routes or network_dir is not None):
         return reports, None, None
     from railtrack.network import load_network
@@ -154,6 +160,7 @@ def summary(
             help="Resolve station names on the network so spellings of one station merge.",
         ),
     ] = True,
+    columns: ColumnsOption = None,
     fmt: FormatOption = None,
     json_out: JsonOption = False,
     quiet: QuietOption = False,
@@ -178,6 +185,7 @@ def summary(
         network_dir=network,
         resolve=resolve,
         need_routes=bool(_ROUTED_KEYS & set(keys)),
+        columns=columns,
     )
     try:
         table = summarize(reports, by=keys, freq=freq, routes=routes)

@@ -12,11 +12,14 @@ import typer
 from railtrack.cli import app
 from railtrack.cli._options import (
     CONTEXT,
+    ChannelUsernameOption,
+    ColumnsOption,
     FormatOption,
     JsonOption,
     NetworkOption,
     PublishedOption,
     QuietOption,
+    parse_channel_usernames,
 )
 from railtrack.cli._output import (
     EXIT_INPUT_PROBLEMS,
@@ -132,6 +135,8 @@ def track(  # noqa: C901
         ),
     ] = None,
     published: PublishedOption = None,
+    columns: ColumnsOption = None,
+    channel_username: ChannelUsernameOption = None,
     fmt: FormatOption = None,
     json_out: JsonOption = False,
     quiet: QuietOption = False,
@@ -175,7 +180,7 @@ def track(  # noqa: C901
 
     from railtrack._data import data_path
     from railtrack.briefing import describe, write_outputs
-    from railtrack.io import load_reports
+    from railtrack.cli.load import read_reports
     from railtrack.network import load_network
     from railtrack.pipeline import track as run_track
     from railtrack.safetext import terminal_text
@@ -187,7 +192,8 @@ def track(  # noqa: C901
         if as_of is not None and as_of.strip().lower() == "today"
         else parse_date_option(as_of, "--as-of")
     )
-    day = parse_date_option(published, "--published")
+    parse_date_option(published, "--published")  # checked before the network loads
+    parse_channel_usernames(channel_username)
     if paths:
         check_paths(paths)
     if network is not None:
@@ -215,11 +221,21 @@ def track(  # noqa: C901
             opened = dask_client(scheduler, workers=workers)
         with opened as client:
             converted = _converted_input(paths, store) if client is not None else None
-            options: dict[str, Any] = {"published": day, "workers": workers}
+            options: dict[str, Any] = {"workers": workers}
             if client is not None:
                 options.update(client=client, work_dir=work_dir)
             to_load = paths or ([] if store is not None else [data_path("reports")])
-            loaded = load_reports(to_load, **options) if to_load and converted is None else None
+            loaded = (
+                read_reports(
+                    to_load,
+                    published=published,
+                    columns=columns,
+                    channel_usernames=channel_username,
+                    **options,
+                )
+                if to_load and converted is None
+                else None
+            )
             if store is not None:
                 with Store(store) as db:
                     if loaded is not None:

@@ -63,6 +63,7 @@ _MODIFIER = (
 )
 
 _TRAIN_NOUN_RE = re.compile(rf"\b{_NOUN_ANY}", re.IGNORECASE)
+_SINGULAR_NOUN_RE = re.compile(rf"\b{_NOUN_SINGULAR}\b", re.IGNORECASE)
 _NUMBER_RE = re.compile(
     r"\b(?:train|echelon)\s+(?:No\.?|number|nr\.?|#)\s*(?P<number>\d{2,5})\b", re.IGNORECASE
 )
@@ -81,7 +82,9 @@ _MARKER_RE = re.compile(
     rf"{_NOUN_SINGULAR}\b|\s*,|\s+(?:one|left|departed|arrived|headed|on)\b))"
     rf"|(?P<one>one\s+(?={_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b|{_OF_THEM}))"
     # "two echelons were seen: one at Orsha, ...": a train only when a group has room
-    r"|(?P<weak>(?:one|another|the\s+other)(?=\s+(?:at|in|on|near|from|to|with|heading|headed|"
+    # ("the second on 3 March from Gomel": an ordinal of a group, its noun left out)
+    r"|(?P<weak>(?:one|another|the\s+other|(?:the\s+)?(?:first|second|third|fourth|fifth|sixth))"
+    r"(?=\s+(?:at|in|on|near|from|to|with|heading|headed|"
     r"going|bound|carrying|"
     r"was|is|left|arrived|departed|came)\b|\s*[,:—–]))"
     rf"|(?P<other>the\s+other(?=\s+{_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b|\s*,|\s+one\b|"
@@ -148,7 +151,9 @@ _VERB_RE = re.compile(
     r"received|took\s+in|"
     r"unload(?:ed|ing)?|delivered)"
     r"|(?P<neutral>crossed|cross(?:es|ing)?|pass(?:ed|es|ing)|entered|spotted|seen|"
-    r"observed|noticed|recorded|stood|photographed|filmed))\b",
+    r"observed|noticed|recorded|stood|photographed|filmed|sighted|standing|parked|stationed|"
+    # "moving through Rostov": seen on the way
+    r"(?:moving|travell?ing|rolling|heading)(?=\s+(?:through|past|via|along|across)\b)))\b",
     re.IGNORECASE,
 )
 _PAST_RE = re.compile(
@@ -212,8 +217,14 @@ def has_car_noun(text: str) -> bool:
     return _CAR_NOUN_RE.search(text) is not None
 
 
-def has_train_noun(text: str) -> bool:
-    """Whether the text names a train ("echelon", "shipment", "trains", ...)."""
+def has_train_noun(text: str, *, singular: bool = False) -> bool:
+    """Whether the text names a train ("echelon", "shipment", "trains", ...).
+
+    With ``singular``, only a train noun in the singular counts ("trains from China"
+    speaks of trains in general).
+    """
+    if singular:
+        return _SINGULAR_NOUN_RE.search(text) is not None
     return _TRAIN_NOUN_RE.search(text) is not None
 
 

@@ -63,6 +63,48 @@ _LETTER = re.compile(r"[^\W\d_]")
 _POLISH_RE = re.compile(r"[ąćęłńśźż]", re.IGNORECASE)
 _LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")
 _READ_LETTERS = frozenset("ґєіїўё")  # Ukrainian and Belarusian letters: read languages
+_OTHER_CHAR = re.compile("[" + "".join(sorted(_OTHER_SET)) + "]")  # any of _OTHER_SET
+# At least MIN_LETTERS letters (what _LETTER matches), found without listing them all.
+_ENOUGH_LETTERS = re.compile(rf"(?:[\W\d_]*+[^\W\d_]){{{MIN_LETTERS}}}")
+# Letters of a script are counted in the text's UTF-8 bytes, deleting every byte but
+# one per letter of the script (its lead byte, or the letter itself in ASCII): a C loop
+# instead of one match object per letter. These are the bytes deleted.
+_DROP_BUT_CYRILLIC = bytes(b for b in range(256) if not 0xD0 <= b <= 0xD3)  # U+0400-U+04FF
+_DROP_BUT_LATIN = bytes(  # A-Z, a-z, U+00C0-U+023F; U+0240-U+024F are counted apart
+    b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122 or 0xC3 <= b <= 0xC8)
+)
+_DROP_BUT_ASCII_LOWER = bytes(b for b in range(256) if not 97 <= b <= 122)
+_LATIN_C9 = re.compile(rb"\xc9[\x80-\x8f]")  # U+0240-U+024F in UTF-8
+_POLISH_LOWER = "ąćęłńóśźż"  # with a-z: the letters _LATIN_LOW matches
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _cyrillic_count(text: str) -> int:
+    """Count the letters of ``text`` in U+0400-U+04FF (``_CYRILLIC``)."""
+    return len(_utf8(text).translate(None, _DROP_BUT_CYRILLIC))
+
+
+def _latin_count(text: str) -> int:
+    """Count the letters of ``text`` that ``_LATIN`` matches."""
+    raw = _utf8(text)
+    n = len(raw.translate(None, _DROP_BUT_LATIN))
+    return n + len(_LATIN_C9.findall(raw)) if b"\xc9" in raw else n
+
+
+def _latin_low_count(low: str) -> int:
+    """Count the letters of ``low`` that ``_LATIN_LOW`` matches (a-z, Polish letters)."""
+    n = len(_utf8(low).translate(None, _DROP_BUT_ASCII_LOWER))
+    return n + sum(low.count(c) for c in _POLISH_LOWER)
+
+
+def _enough_letters(text: str) -> bool:
+    """Whether ``text`` has at least :data:`MIN_LETTERS` letters (as ``_LETTER`` counts)."""
+    return _ENOUGH_LETTERS.match(text) is not None
+
+
 # Languages of the region and of the outlets that relay reports: a text in one of them
 # is named in the problem railtrack gives.
 _OTHER_CANDIDATES = (
@@ -164,9 +206,8 @@ def sentence_language(sentence: str, report_lang: str) -> str:
     'uk'
     """
     script = script_of(sentence)
-    letters = len(_LETTER.findall(sentence))
     same_script = (script == "latin") == (report_lang in ("en", "pl"))
-    if letters < MIN_LETTERS and same_script:
+    if same_script and not _enough_letters(sentence):
         return report_lang
     if script == "latin":
         # Polish letters outside names make a Latin sentence Polish; none, English
@@ -175,7 +216,7 @@ def sentence_language(sentence: str, report_lang: str) -> str:
         stripped = _without_names(sentence)
         if _POLISH_RE.search(stripped):
             return "pl"
-        return "en" if len(_LETTER.findall(stripped)) >= MIN_LETTERS else report_lang
+        return "en" if _enough_letters(stripped) else report_lang
     by_letters = _by_letters(sentence)
     if by_letters is not None:
         return by_letters
@@ -186,6 +227,14 @@ def sentence_language(sentence: str, report_lang: str) -> str:
 
 
 _NAME_RE = re.compile(r"(?<=[\w,;:)] )[^\W\d_][\w'’-]*")
+# The same words when they start with a capital of the Latin, Greek or Cyrillic blocks
+# (U+0000-U+052F): removed by one sub, without a Python call per word. A text with
+# letters beyond those blocks takes _NAME_RE and a test per word.
+_UPPER_BLOCKS = "".join(
+    c for c in map(chr, range(0x530)) if c.isupper() and re.match(r"[^\W\d_]", c)
+)
+_CAPITALISED_RE = re.compile(rf"(?<=[\w,;:)] )[{re.escape(_UPPER_BLOCKS)}][\w'’-]*")
+_LETTER_BEYOND_BLOCKS = re.compile(r"(?![\u0000-\u052f])[^\W\d_]")
 
 
 def _without_names(text: str) -> str:
@@ -195,8 +244,11 @@ def _without_names(text: str) -> str:
     guess towards the language the names are spelt in; the words around them tell the
     language of the text. Kept whole when little would be left.
     """
-    stripped = _NAME_RE.sub(lambda m: "" if m[0][0].isupper() else m[0], text)
-    return stripped if len(_LETTER.findall(stripped)) >= MIN_LETTERS else text
+    if _LETTER_BEYOND_BLOCKS.search(text) is None:
+        stripped = _CAPITALISED_RE.sub("", text)
+    else:
+        stripped = _NAME_RE.sub(lambda m: "" if m[0][0].isupper() else m[0], text)
+    return stripped if _enough_letters(stripped) else text
 
 
 def mixes_languages(text: str, lang: str) -> bool:
@@ -215,8 +267,8 @@ def mixes_languages(text: str, lang: str) -> bool:
     """
     if lang == "pl":
         return True
-    cyrillic = len(_CYRILLIC.findall(text))
-    latin = len(_LATIN.findall(text))
+    cyrillic = _cyrillic_count(text)
+    latin = _latin_count(text) if cyrillic >= MIN_LETTERS else 0
     if min(cyrillic, latin) >= MIN_LETTERS:
         return True
     return lang == "en" and _POLISH_RE.search(text) is not None
@@ -224,9 +276,8 @@ def mixes_languages(text: str, lang: str) -> bool:
 
 def script_of(text: str) -> str:
     """``cyrillic`` or ``latin``: the script most of the text's letters are in."""
-    cyrillic = len(_CYRILLIC.findall(text))
-    latin = len(_LATIN.findall(text))
-    return "cyrillic" if cyrillic > latin else "latin"
+    cyrillic = _cyrillic_count(text)
+    return "cyrillic" if cyrillic and cyrillic > _latin_count(text) else "latin"
 
 
 def _code(language: Any) -> str:
@@ -258,29 +309,33 @@ def _by_letters(text: str) -> str | None:
     without "ы э"; Belarusian "ў", "і" with "ы э" and no "и щ"; Russian "ы э" with
     "и" and no "і"; English plain Latin letters. Polish letters also appear in names
     quoted in English, and Cyrillic without "ы э і" may be Bulgarian or Serbian: such
-    texts go to lingua.
+    texts go to lingua. Letters are looked up with ``in`` and counted in the UTF-8
+    bytes: a report is scanned a few times in C, never letter by letter in Python.
     """
     low = text.lower()
-    letters = set(low)
-    if letters & _OTHER_SET:
+    if _OTHER_CHAR.search(low):
         return None
-    cyrillic = len(_CYRILLIC.findall(low))
-    latin = len(_LATIN_LOW.findall(low))
+    cyrillic = _cyrillic_count(low)
+    latin = _latin_low_count(low)
     if cyrillic > latin:
         if latin > cyrillic / 4:
             return None  # mixed scripts
-        if "ў" in letters and not letters & _NOT_BE - {"ъ"}:
+        ru_only = "ы" in low or "э" in low or "ъ" in low or "ё" in low
+        ru_be = "ы" in low or "э" in low
+        not_be = "и" in low or "щ" in low  # _NOT_BE without "ъ"
+        if "ў" in low and not not_be:
             return "be"
-        if letters & _UK_ONLY and not letters & _RU_ONLY:
+        if ("ї" in low or "є" in low or "ґ" in low) and not ru_only:
             return "uk"
-        if _I in letters and not letters & _RU_ONLY:
+        if _I in low and not ru_only:
             return "uk"
-        if _I in letters and letters & {"ы", "э"} and not letters & _NOT_BE:
+        if _I in low and ru_be and not (not_be or "ъ" in low):
             return "be"
-        if letters & {"ы", "э"} and "и" in letters and _I not in letters:
+        if ru_be and "и" in low and _I not in low:
             return "ru"
         return None
-    if cyrillic == 0 and not letters & _POLISH_LETTERS and latin >= MIN_LETTERS:
+    polish = any(c in low for c in _POLISH_LETTERS)
+    if cyrillic == 0 and not polish and latin >= MIN_LETTERS:
         return "en"
     if cyrillic == 0 and len(_POLISH_RE.findall(_without_names(text))) >= 3:
         return "pl"  # Polish letters in the words around the names
@@ -315,10 +370,10 @@ def detect_language(text: str, *, declared: str | None = None) -> LanguageGuess:
         check :attr:`LanguageGuess.supported`.
     """
     declared = declared.lower().strip()[:2] if declared else None
-    letters = len(_LETTER.findall(text))
-    if letters < MIN_LETTERS and declared:
+    enough = _enough_letters(text)
+    if not enough and declared:
         return LanguageGuess(declared, 1.0, "declared")
-    if letters >= MIN_LETTERS:
+    if enough:
         by_letters = _by_letters(text)
         if by_letters is not None:
             return LanguageGuess(by_letters, 1.0, "alphabet")
@@ -328,13 +383,13 @@ def detect_language(text: str, *, declared: str | None = None) -> LanguageGuess:
             return LanguageGuess(declared, 1.0, "declared")
         return LanguageGuess(_by_script(text), 0.5, "detected")
     values = detector.compute_language_confidence_values(_without_names(text))
-    if not values or letters == 0:
+    if not values or (not enough and _LETTER.search(text) is None):
         return LanguageGuess(declared or "en", 0.0, "declared" if declared else "default")
     top = values[0]
     lang, confidence = _code(top.language), float(top.value)
     low = text.lower()
     strange = sum(1 for c in _OTHER_LETTERS.findall(low) if c not in _READ_LETTERS)
-    if letters >= MIN_LETTERS and (strange >= 2 or confidence < MIN_CONFIDENCE):
+    if enough and (strange >= 2 or confidence < MIN_CONFIDENCE):
         other = _other_language(text)
         if other is not None and (strange >= 2 or other[1] > confidence):
             return LanguageGuess(other[0], other[1], "detected")

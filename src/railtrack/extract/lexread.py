@@ -43,6 +43,9 @@ _REGION_ADJECTIVE = re.compile(
 _QUOTES = frozenset({'"', "«", "“", "„"})
 _OPENING = frozenset({".", ",", ";", ":", "•", "-", "—", "–", '"', "«", "“", "„", "(", "'"})
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")  # fullmatch: a token that is a year
+_ISO_TOKEN = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+_NUMERIC_DATE_TOKEN = re.compile(r"(\d{1,2})[./](\d{1,2})(?:[./](\d{2,4}))?")
 _DISTANCE = frozenset(
     {"км", "km", "кіламетраў", "кілометрів", "километров", "kilometrów", "м", "m"}
 )
@@ -55,6 +58,11 @@ _THOUSANDS = frozenset(
 _ADJECTIVE_END = re.compile(
     r"(?:ых|их|ые|ие|ий|ый|ой|ая|яя|ое|ее|ого|его|ым|ім|ыя|ія|ае|ага|ні|ня|ній|ого|ych|ich|"
     r"ie|ego|ymi|imi|y|e|i|ые|і|ы)$"
+)
+# adjective endings (oblique cases) of a word standing before a place name
+_NAME_ADJECTIVE = re.compile(
+    r"(?:skiego|skiej|skim|ckiego|ckiej|ckim|nego|nej|nym|owego|owej|owym|"
+    r"ского|ской|ском|цкого|цкой|нага|най|ным|ськ(?:ого|ої|ому))$"
 )
 _MORE = frozenset(
     {
@@ -271,9 +279,16 @@ class LexiconReader:
         return False
 
     # -- trains ----------------------------------------------------------------------
-    def has_train_noun(self, text: str) -> bool:
-        """Whether the text names a train (эшелон, потяг, цягнік, pociąg, ...)."""
-        return any(t.low in self.lex.train_nouns for t in tokens(text))
+    def has_train_noun(self, text: str, *, singular: bool = False) -> bool:
+        """Whether the text names a train (эшелон, потяг, цягнік, pociąg, ...).
+
+        With ``singular``, only a singular form counts ("pociągami z Chin": trains in
+        general).
+        """
+        nouns = self.lex.train_nouns
+        if singular:
+            return any(nouns.get(t.low) == "sg" for t in tokens(text))
+        return any(t.low in nouns for t in tokens(text))
 
     def _train_noun_within(self, toks: tuple[Token, ...], i: int, n: int = 3) -> int | None:
         for j in range(i, min(len(toks), i + n + 1)):
@@ -434,11 +449,19 @@ class LexiconReader:
         low = name.lower()
         return low.startswith(self.lex.broad_stems) if self.lex.broad_stems else False
 
-    def _name_at(self, toks: tuple[Token, ...], i: int) -> int:
-        """Index after the capitalised name starting at ``toks[i]`` (``i`` if none)."""
+    def _name_at(
+        self, toks: tuple[Token, ...], i: int, breaks: frozenset[int] = frozenset()
+    ) -> int:
+        """Index after the capitalised name starting at ``toks[i]`` (``i`` if none).
+
+        A name never runs on past a line break (``breaks``: indices of the tokens
+        that start a line): a headline's last word is not part of the next line.
+        """
         j = i
         while j < len(toks) and j < i + 3:
             tok = toks[j]
+            if j > i and j in breaks:
+                break
             first = tok.text[0]
             if first.isupper() and first.isalpha():
                 if j > i and (
@@ -467,6 +490,9 @@ class LexiconReader:
         places: list[PlaceSpan] = []
         i = 0
         cues = self.lex.place_cues
+        breaks = frozenset(
+            k for k in range(1, len(toks)) if "\n" in text[toks[k - 1].end : toks[k].start]
+        )
         while i < len(toks):
             if toks[i].low not in cues:
                 i += 1
@@ -491,13 +517,21 @@ class LexiconReader:
                     j += 1
                 if j < len(toks) and toks[j].low in _QUOTES:
                     j += 1  # на станцію "Вітебськ"
-            end_j = self._name_at(toks, j)
+            if (
+                kind_hit is None
+                and j + 1 < len(toks)
+                and toks[j].text[:1].islower()
+                and _NAME_ADJECTIVE.search(toks[j].low) is not None
+                and toks[j + 1].text[:1].isupper()
+            ):
+                j += 1  # "z podlondyńskiego Stanford-Le-Hope": an adjective before the name
+            end_j = self._name_at(toks, j, breaks)
             if kind_hit is not None and end_j == j and j < len(toks):
                 inner = self.lex.place_cues.match(toks, j)
                 if inner is not None and inner[0] in ("into", "at"):
                     # "со станции в Воронежской области": the region is the place
                     k = inner[1]
-                    end_k = self._name_at(toks, k)
+                    end_k = self._name_at(toks, k, breaks)
                     after = self.lex.place_kinds.match(toks, end_k) if end_k > k else None
                     if after is not None and after[0][0] == "region":
                         start, end = toks[k].start, toks[after[1] - 1].end
@@ -535,6 +569,9 @@ class LexiconReader:
             if end_j == j or (self.lex.not_places and self.lex.not_places.match(toks[j].low)):
                 i += 1
                 continue
+            if role == "origin" and self._with_not_from(toks, i, end_j):
+                i = end_j  # "z Iskanderami": "with", not "from"
+                continue
             # a region: "Брянской области", "в Курскую область"
             after = self.lex.place_kinds.match(toks, end_j)
             if after is not None and after[0][0] == "region":
@@ -542,11 +579,42 @@ class LexiconReader:
             start, end = toks[j].start, toks[end_j - 1].end
             if role == "into":
                 role = self._into_role(toks[end_j - 1], case)
+            role, next_i = self._qualified_role(toks, i, end_j, role, breaks)
             places.append(
                 PlaceSpan(role, text[start:end], start, end, toks[i].start, lang=self.lang)
             )
-            i = end_j
+            i = next_i
         return places
+
+    def _with_not_from(self, toks: tuple[Token, ...], i: int, end_j: int) -> bool:
+        """Whether "z"/"с" governs the instrumental here ("z Iskanderami": with, not from)."""
+        return toks[i].low in self.lex.with_cues and toks[end_j - 1].low.endswith(
+            self.lex.with_endings
+        )
+
+    def _qualified_role(
+        self, toks: tuple[Token, ...], i: int, end_j: int, role: str, breaks: frozenset[int]
+    ) -> tuple[str, int]:
+        """Return the role of a place as its context qualifies it, and where reading resumes.
+
+        Two names joined by "or" ("do Orszy bądź Witebska") are alternatives, neither
+        of them a stated end (role ``alternative``); a place after "from there"
+        ("Stamtąd ... do Iłowajska") is a later leg, not this trip's end (``onward``).
+        Neither role is an origin, a destination or a place passed.
+        """
+        nxt = end_j + 1
+        if (
+            role in ("origin", "destination", "at")
+            and nxt < len(toks)
+            and toks[end_j].low in self.lex.alternatives
+            and toks[nxt].text[:1].isupper()
+        ):
+            return "alternative", self._name_at(toks, nxt, breaks)
+        if role == "destination" and any(
+            self.lex.onward.match(toks, k) is not None for k in range(i)
+        ):
+            return "onward", end_j
+        return role, end_j
 
     def _not_a_place_cue(self, toks: tuple[Token, ...], i: int, role: str, text: str) -> bool:
         """Whether the cue at ``toks[i]`` governs no place of the train.
@@ -580,7 +648,7 @@ class LexiconReader:
 
     # -- dates -----------------------------------------------------------------------
     def _year_after(self, toks: tuple[Token, ...], k: int) -> tuple[str | None, int]:
-        if k < len(toks) and re.fullmatch(r"(?:19|20)\d\d", toks[k].low):
+        if k < len(toks) and _YEAR_TOKEN.fullmatch(toks[k].low):
             year, k = toks[k].low, k + 1
             hit = self.lex.year_words.match(toks, k)
             if hit is not None:
@@ -619,10 +687,10 @@ class LexiconReader:
         lex = self.lex
         tok = toks[i]
         # numeric: 05.03.2023, 05/03/2023, 2023-03-05, "05.03" after a preposition
-        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", tok.low):
+        if _ISO_TOKEN.fullmatch(tok.low):
             y, m, d = tok.low.split("-")
             return [("iso_y", y), ("iso_m", m), ("iso_d", d)], i + 1
-        m_num = re.fullmatch(r"(\d{1,2})[./](\d{1,2})(?:[./](\d{2,4}))?", tok.low)
+        m_num = _NUMERIC_DATE_TOKEN.fullmatch(tok.low)
         if m_num:
             d, mo, y = m_num.groups()
             if not 1 <= int(mo) <= 12 or not 1 <= int(d) <= 31:

@@ -86,7 +86,11 @@ _NOUN_KIND = {
     "hopper": "other",
 }
 # Words allowed between a number and a car noun without changing its kind.
-_NEUTRAL = r"military|railway|rail|loaded|empty|more|other|further|additional|russian"
+# (what a car carries: "26 fuel tank cars", "40 grain hopper cars", "12 coal wagons")
+_NEUTRAL = (
+    r"military|railway|rail|loaded|empty|more|other|further|additional|russian|"
+    r"fuel|oil|petrol|diesel|grain|coal|cement|ammunition|special|heavy|new|old"
+)
 _ADJ = "|".join(sorted(_ADJECTIVE_KIND, key=len, reverse=True))
 _NOUN = (
     r"cars?|wagons?|carriages?|coach(?:es)?|platforms?|flat-?cars?|flats|box-?cars?|"
@@ -149,8 +153,15 @@ def candidate_starts(text: str, first_words: frozenset[str]) -> list[int]:
 
 @lru_cache(maxsize=256)
 def _words(text: str) -> tuple[tuple[int, str], ...]:
-    """Return the (start, lower-case word) pairs of a text; cached for the finders."""
-    return tuple((m.start(), m[0].lower()) for m in _WORDS_RE.finditer(text))
+    """Return the (start, lower-case word) pairs of a text; cached for the finders.
+
+    The text is lower-cased once and sliced, unless ``str.lower`` does not map it
+    character to character ("İ" becomes two, "Σ" depends on its neighbours).
+    """
+    low = text.lower()
+    if len(low) != len(text) or "Σ" in text:
+        return tuple((m.start(), m[0].lower()) for m in _WORDS_RE.finditer(text))
+    return tuple((a, low[a:b]) for a, b in (m.span() for m in _WORDS_RE.finditer(text)))
 
 
 def scan(pattern: re.Pattern[str], text: str, first_words: frozenset[str]) -> list[re.Match[str]]:

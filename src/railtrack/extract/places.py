@@ -36,11 +36,13 @@ _ORIGIN = (
     r"from|out\s+of|left|leaving|leaves|leave|departed(?:\s+from)?|departing(?:\s+from)?|"
     r"departs(?:\s+from)?|depart\s+from|dispatched\s+from|sent\s+from|"
     r"set\s+off\s+from|(?:loaded|formed|prepared|assembled|made\s+up)\s+(?:at|in)|"
-    r"loaded\s+(?:onto|on|into)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?"
+    r"loaded(?:\s+\w+)?\s+(?:onto|on|into|on\s+to)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?"
     r"(?:trains?|echelons?|platforms|flat\s*cars|flats|wagons|cars)\s+(?:at|in)"
+    # "loaded onto a train at the military's railhead in Wiltshire"
+    r"(?:\s+(?:the|an?)\s+(?:[\w'’]+\s+)?(?:railhead|yard|depot|base|station)\s+(?:in|at|near))?"
 )
 _DEST = (
-    r"(?:to|for|at)\s+an?\s+(?:railway\s+)?station\s+in|"
+    r"(?:to|for|(?:arriv(?:ed|ing|es|e)\s+at))\s+an?\s+(?:railway\s+)?station\s+in|"
     r"headed\s+(?:for|to|towards?)|heading\s+(?:for|to|towards?)|heads\s+(?:for|to|towards?)|"
     r"bound\s+for|destined\s+for|en\s+route\s+to|on\s+(?:its|the)\s+way\s+to|"
     r"in\s+the\s+direction\s+of|arriv(?:ed|ing|es|e)\s+(?:at|in)|"
@@ -50,21 +52,32 @@ _DEST = (
 _REACH = (
     r"reached|reaches|reaching|reach|get\s+to|gets\s+to|stopped\s+(?:at|in)|unloaded\s+(?:at|in)"
 )
-_AT = r"at|in|near|through|via|past|passed|passing|crossed|entered|spotted\s+(?:at|in|near)"
+_AT = (
+    # "seen at a station in Voronezh": the town is where it was seen
+    r"(?:at|in|near)\s+an?\s+(?:railway\s+)?station\s+in|"
+    r"at|in|near|nearby|outside|through|via|past|passed|passing|crossed|entered|"
+    r"spotted\s+(?:at|in|near|nearby|outside)"
+)
 _KIND = (
     r"railway\s+station|train\s+station|station|junction|stop|border\s+crossing|"
-    r"region|oblast|district|area|krai|province|republic"
+    r"region|oblast|district|area|krai|territory|province|republic"
 )
-_REGION_KINDS = frozenset({"region", "oblast", "district", "area", "krai", "province", "republic"})
+_REGION_KINDS = frozenset(
+    {"region", "oblast", "district", "area", "krai", "territory", "province", "republic"}
+)
 _WORD = r"[^\W\d_][\w'’]*(?:-(?:[^\W\d_][\w'’]*|[IVX]+(?![\w'’])|\d+(?!\d)))*"
-_NAME = rf"{_WORD}(?:\s+(?:{_WORD}|[IVX]{{1,3}}(?![\w'’])|\d(?!\d)))*"
+# a name never runs on past a line break (a headline's last word)
+_NAME = rf"{_WORD}(?:[^\S\n]+(?:{_WORD}|[IVX]{{1,3}}(?![\w'’])|\d(?!\d)))*"
 
 _PLACE_RE = re.compile(
     rf"(?<![\w-])(?:(?P<o>{_ORIGIN})|(?P<r>{_REACH})|(?P<d>{_DEST})|(?P<a>{_AT}))\s+"
     # adjectives between the article and a station ("the nearby Valuyki station")
     r"(?:the\s+(?:(?-i:[a-z][\w-]*)\s+){1,2}(?=(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?"
     r"\s+(?:railway\s+)?(?:station|junction|stop)\b))?"
-    r"(?:the\s+)?(?:(?:station|city|town|village|settlement|region|area)\s+(?:of\s+)?)?"
+    # "the Chinese city of Chongqing", "the Belarusian station Slonim", "the small town of"
+    r"(?:the\s+)?(?:(?:[A-Z][a-z]+(?:an|ese|ish|ian|ic)|(?-i:[a-z][a-z-]+))\s+"
+    r"(?=(?:station|city|town|village|settlement)\b))?"
+    r"(?:(?:station|city|town|village|settlement|region|area)\s+(?:of\s+)?)?"
     rf"(?P<name>{_NAME})",
     re.IGNORECASE,
 )
@@ -75,7 +88,7 @@ _CUE_WORDS = (
     "sent set loaded formed prepared assembled made headed heading heads bound destined "
     "en on in arrived arriving arrives arrive expected due destination to for toward "
     "towards into reached reaches reaching reach get gets stopped unloaded at near "
-    "through via past passed passing crossed entered spotted"
+    "through via past passed passing crossed entered spotted nearby outside"
 )
 _CUE_FIRST_WORDS = frozenset(_CUE_WORDS.split())
 _NUMERAL_RE = re.compile(r"[IVX]{1,3}|\d")
@@ -94,6 +107,10 @@ _BEFORE_TO = frozenset(
         "compared",
         "attached",
         "back",
+        "posted",
+        "uploaded",
+        "published",
+        "shared",
     ]
 )
 
@@ -150,6 +167,8 @@ class PlaceSpan:
 
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
+# "Russian-occupied", "Kremlin-controlled": an adjective, not a name
+_PARTICIPLE_RE = re.compile(r"-(?:[a-z]+ed|held)$")
 
 
 def _trim_name(name: str) -> tuple[int, int]:
@@ -168,7 +187,9 @@ def _trim_name(name: str) -> tuple[int, int]:
         possessive = bare != word
         if not bare or not (bare[0].isupper() or bare[0].isdigit()):
             break
-        if bare.lower() in _NOT_PLACES and (kept or bare.lower() not in {"no"}):
+        if _PARTICIPLE_RE.search(bare) or (
+            bare.lower() in _NOT_PLACES and (kept or bare.lower() not in {"no"})
+        ):
             if not kept:
                 return 0, 0
             break
@@ -232,6 +253,7 @@ def find_places(text: str) -> list[PlaceSpan]:
         kind = _KIND_AFTER_RE.match(text, end)
         if kind and kind["kind"].lower() in _REGION_KINDS:
             end = kind.end()
+        role, pos = _qualified_role(text, role, m.start(), end)
         places.append(PlaceSpan(role, text[start:end], start, end, m.start()))
     for m in _RECEIVED_RE.finditer(text):
         # "Nieklinovka received a train": a station before its verb
@@ -244,6 +266,29 @@ def find_places(text: str) -> list[PlaceSpan]:
         places.extend(_arrow_places(text, places))
         places.sort(key=lambda p: p.start)
     return places
+
+
+_ALTERNATIVE_RE = re.compile(rf"\s+or\s+(?:the\s+)?(?=(?-i:[A-Z]))(?P<name>{_NAME})", re.IGNORECASE)
+_ONWARD_RE = re.compile(
+    r"\b(?:from\s+there|thence|onwards?|then\s+on|for\s+further\s+\w+)\b", re.IGNORECASE
+)
+
+
+def _qualified_role(text: str, role: str, cue_start: int, end: int) -> tuple[str, int]:
+    """Return a place's role as its context qualifies it, and where to read on.
+
+    "to Orsha or Vitebsk": two alternatives, neither a stated end (``alternative``);
+    "from there it goes to Ilovaisk", "for further transportation to the EU": a
+    later leg, not this trip's end (``onward``).
+    """
+    alt = _ALTERNATIVE_RE.match(text, end)
+    if alt is not None and role in ("origin", "destination", "at"):
+        first, last = _trim_name(alt["name"])
+        if first != last:
+            return "alternative", alt.start("name") + last
+    if role == "destination" and _ONWARD_RE.search(text, 0, cue_start + 1) is not None:
+        return "onward", end
+    return role, end
 
 
 _RECEIVED_RE = re.compile(

@@ -48,7 +48,7 @@ class Reader(Protocol):
     def is_each(self, text: str) -> bool: ...  # noqa: D102
     def train_number(self, text: str) -> str | None: ...  # noqa: D102
     def is_off_topic(self, text: str) -> bool: ...  # noqa: D102
-    def has_train_noun(self, text: str) -> bool: ...  # noqa: D102
+    def has_train_noun(self, text: str, *, singular: bool = False) -> bool: ...  # noqa: D102
     def has_car_noun(self, text: str) -> bool: ...  # noqa: D102
     def is_whole_train(self, before: str) -> bool: ...  # noqa: D102
 
@@ -57,6 +57,10 @@ class EnglishReader:
     """English: the tuned pattern finders."""
 
     lang = "en"
+
+    def __init__(self) -> None:
+        # the assembly asks for the verbs of a clause and of its head again and again
+        self._verb_cache: dict[str, list[VerbCue]] = {}
 
     def find_places(self, text: str) -> list[PlaceSpan]:  # noqa: D102
         return find_places(text)
@@ -71,7 +75,12 @@ class EnglishReader:
         return find_count_series(text)
 
     def verb_cues(self, text: str) -> list[VerbCue]:  # noqa: D102
-        return cues.verb_cues(text)
+        found = self._verb_cache.get(text)
+        if found is None:
+            if len(self._verb_cache) > 2048:
+                self._verb_cache.clear()
+            found = self._verb_cache[text] = cues.verb_cues(text)
+        return found
 
     def claim_kind(self, text: str) -> str | None:  # noqa: D102
         return cues.claim_kind(text)
@@ -94,8 +103,8 @@ class EnglishReader:
     def is_off_topic(self, text: str) -> bool:  # noqa: D102
         return cues.is_off_topic(text)
 
-    def has_train_noun(self, text: str) -> bool:  # noqa: D102
-        return cues.has_train_noun(text)
+    def has_train_noun(self, text: str, *, singular: bool = False) -> bool:  # noqa: D102
+        return cues.has_train_noun(text, singular=singular)
 
     def has_car_noun(self, text: str) -> bool:  # noqa: D102
         return cues.has_car_noun(text)

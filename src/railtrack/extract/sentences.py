@@ -60,9 +60,11 @@ _ABBREVIATIONS = frozenset(
 )
 _BOUNDARY_RE = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[^\W\d_])|\n\s*\n")
 # A clause ends at ";" and at ":" (not in "13:45", nor after "destination:"/"route:").
+# (The cheap look-behind for the colon comes first: the others are tried only after one.)
 _CLAUSE_RE = re.compile(
-    r"(?<=;)\s+|(?<![Dd]estination:)(?<![Rr]oute:)(?<![Oo]rigin:)(?<=[^\d\s]:)\s+(?=\D)"
+    r"(?<=;)\s+|(?<=[^\d\s]:)(?<![Dd]estination:)(?<![Rr]oute:)(?<![Oo]rigin:)\s+(?=\D)"
 )
+_LETTER_RE = re.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +82,9 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _BOUNDARY_RE.finditer(text):
         before = text[start : m.start()].rstrip(".!?\"'”’)")
-        last_word = before.rsplit(None, 1)[-1].lower() if before.split() else ""
-        if m[0].strip() and (last_word in _ABBREVIATIONS or re.fullmatch(r"[^\W\d_]", last_word)):
+        words = before.rsplit(None, 1)  # the last word only: no split of the whole sentence
+        last_word = words[-1].lower() if words else ""
+        if m[0].strip() and (last_word in _ABBREVIATIONS or _LETTER_RE.fullmatch(last_word)):
             continue
         bounds.append((start, m.start()))
         start = m.end()
@@ -105,7 +108,8 @@ def split_clauses(text: str) -> list[Clause]:
     clauses = []
     for number, (s_start, s_end) in enumerate(_sentence_bounds(text)):
         start = s_start
-        for m in _CLAUSE_RE.finditer(text, s_start, s_end):
+        marks = ";" in text[s_start:s_end] or ":" in text[s_start:s_end]
+        for m in _CLAUSE_RE.finditer(text, s_start, s_end) if marks else ():
             clauses.append(Clause(text[start : m.start()], start, m.start(), number))
             start = m.end()
         piece = text[start:s_end].rstrip()

@@ -82,6 +82,7 @@ class TrainDraft(_Facts):
     group: int | None = None
     marker: Fact | None = None
     number: str | None = None
+    vague: bool = False  # made from trains named in the plural only ("trains from China")
 
 
 @dataclass
@@ -114,7 +115,7 @@ def _has_facts(facts: _Facts) -> bool:
     return any(
         getattr(facts, name) is not None
         for name in ("origin", "destination", "goal", "departure", "arrival")
-    ) or bool(facts.counts)
+    ) or bool(facts.counts or facts.via)  # a train seen on its way is a shipment too
 
 
 class _ClauseReader:
@@ -160,7 +161,7 @@ class _ClauseReader:
 
     def places_into(self, facts: _Facts) -> None:
         for place in self.places:
-            role = self._place_role(place)
+            role = self.place_role(place)
             fact = self._fact(place, place.start, place.end)
             if role is None:
                 if (
@@ -182,20 +183,23 @@ class _ClauseReader:
         verb = self._verb_for(place.cue_start)
         return verb is not None and verb.role == "neutral"
 
-    def _place_role(self, place: PlaceSpan) -> str | None:
+    def place_role(self, place: PlaceSpan) -> str | None:
         if place.role in ("origin", "destination"):
             return place.role
         if place.role == "reach":
             return "goal"
+        if place.role != "at":
+            return None  # "alternative" ("to X or Y"), "onward" ("from there to X")
+        # "arrived in Luninets", "na stacji Łuniniec rozładowano": an arrival there
         verb = self._verb_for(place.cue_start)
-        if verb is not None and verb.role == "arrival" and verb.end <= place.cue_start:
+        if verb is not None and verb.role == "arrival":
             return "goal"
         return None
 
     def conflicts_with(self, facts: _Facts) -> bool:
         """Whether this clause names another specific origin or destination."""
         for place in self.places:
-            role = self._place_role(place)
+            role = self.place_role(place)
             if role not in ("origin", "destination"):
                 continue
             mine = getattr(facts, role)
@@ -218,8 +222,13 @@ class _ClauseReader:
         A date of a sighting ("spotted in Bryansk on March 6") dates the via point.
         """
         fallback = facts.last_role or default_role
-        if fallback is not None and not self.verbs and not _refers_back(self.text):
-            fallback = None
+        if (
+            fallback is not None
+            and not self.verbs
+            and default_role is None
+            and not _refers_back(self.text)
+        ):
+            fallback = None  # (a train of a group, "drugi 3 marca z Homla", keeps its verb)
         for span in self.dates:
             verb = self._verb_for(span.start)
             if verb is None and (self.verbs or fallback is None):
@@ -345,7 +354,7 @@ def read_trains(  # noqa: C901
     text: str,
     *,
     published: date | None,
-    max_group_trains: int = 12,
+    max_group_trains: int = 20,
     lang: str = "en",
     sentence_lang: Callable[[str, str], str] | None = None,
 ) -> ReportDraft:
@@ -400,6 +409,17 @@ def read_trains(  # noqa: C901
         ):
             reader = _ClauseReader(piece, piece.text, published, rd)
             announcement = rd.group_announcement(piece.text)
+            listed = reader.date_list()
+            if (
+                announcement is not None
+                and listed is not None
+                and len(listed.days) == announcement.n_trains
+                and (marker is None or marker.start > announcement.start)
+            ):
+                # "Two echelons arrived on 12 and 14 January": one train per day
+                group = _group_of_dates(draft, reader, listed, None, piece.text)
+                current = None
+                continue
             if announcement is not None and (marker is None or marker.start > announcement.start):
                 if not (
                     group is not None
@@ -420,7 +440,6 @@ def read_trains(  # noqa: C901
                 if not reader.series_into(group):
                     reader.counts_into(group.each if rd.is_each(piece.text) else group.counts)
                 continue
-            listed = reader.date_list()
             if (
                 listed is not None
                 and group is None
@@ -473,22 +492,29 @@ def read_trains(  # noqa: C901
                 draft.trains.append(current)
                 reader.all_into(current, draft.problems)
             elif current is not None:
+                if current.vague and rd.has_train_noun(piece.text, singular=True):
+                    current.vague = False  # "... loaded on to trains. ... onto a train at X"
                 reader.all_into(current, draft.problems)
             elif group is not None:
                 reader.all_into(group, draft.problems)
             elif rd.has_train_noun(piece.text) or (
                 (reader.counts or rd.has_car_noun(piece.text))
                 and any(v.role != "neutral" for v in reader.verbs)
-                and any(p.role != "at" for p in reader.places)
+                and any(reader.place_role(p) is not None for p in reader.places)
             ):
                 # "Twenty-two flatcars were dispatched from Brest to Kursk" is a train too.
-                current = TrainDraft(number=number)
+                current = TrainDraft(
+                    number=number,
+                    vague=not (reader.counts or rd.has_train_noun(piece.text, singular=True)),
+                )
                 draft.trains.append(current)
                 reader.all_into(current, draft.problems)
     _fill_groups(draft, max_group_trains=max_group_trains)
     draft.trains = [t for t in draft.trains if _has_facts(t) or t.group is not None]
     _merge_restated(draft)
-    draft.trains = [t for t in draft.trains if not _only_a_country(t)]
+    draft.trains = [
+        t for t in draft.trains if not (_only_a_country(t) or _only_a_make_up(t) or _only_vague(t))
+    ]
     return draft
 
 
@@ -534,6 +560,29 @@ def _only_a_country(train: TrainDraft) -> bool:
     places = [getattr(train, role) for role in (*_PLACE_ROLES, "goal")]
     places = [p for p in places if p is not None]
     return len(places) == 1 and is_broad(places[0].value.text)
+
+
+def _only_a_make_up(train: TrainDraft) -> bool:
+    """Whether a lone train is only a make-up: cars but no place, date or number.
+
+    "The train consists of four locomotives and up to 11 cars" describes a train,
+    it reports no movement one can track.
+    """
+    if train.group is not None or train.via or train.number:
+        return False
+    roles = (*_PLACE_ROLES, "goal", *_DATE_ROLES)
+    return all(getattr(train, role) is None for role in roles)
+
+
+def _only_vague(train: TrainDraft) -> bool:
+    """Whether a lone train comes only from trains named in the plural, with no date.
+
+    "The bridge is clogged with trains arriving from China" speaks of trains in
+    general; a counted or dated mention is a shipment.
+    """
+    if not train.vague or train.group is not None or train.number or train.counts:
+        return False
+    return all(getattr(train, role) is None for role in _DATE_ROLES)
 
 
 _PLACE_ROLES = ("origin", "destination")
@@ -584,7 +633,13 @@ def _merge_into(first: TrainDraft, later: TrainDraft) -> None:
             setattr(first, role, getattr(later, role))
     for kind, fact in later.counts.items():
         first.counts.setdefault(kind, fact)
+    # places passed and sightings told in either mention belong to the one train
+    for fact in later.via:
+        if not any(v.value.text.lower() == fact.value.text.lower() for v in first.via):
+            first.via.append(fact)
+    first.sightings.extend(s for s in later.sightings if s not in first.sightings)
     first.number = first.number or later.number
+    first.vague = first.vague and later.vague
 
 
 def _merge_restated(draft: ReportDraft) -> dict[int, TrainDraft]:
@@ -643,7 +698,8 @@ def _group_of_dates(
     draft.groups.append(group)
     reader.places_into(group)
     reader.claim_into(group)
-    reader.counts_into(group.each if reader.rd.is_each(text) else group.counts)
+    if not reader.series_into(group):  # "with 40 and 45 cars": one count per train
+        reader.counts_into(group.each if reader.rd.is_each(text) else group.counts)
     date_role = reader.role_of(listed)
     gi = len(draft.groups) - 1
     for day in listed.days:
@@ -706,6 +762,9 @@ def _fill_groups(draft: ReportDraft, *, max_group_trains: int) -> None:  # noqa:
                     setattr(train, name, theirs.shared())
             for kind, fact in group.each.items():
                 train.counts.setdefault(kind, fact.shared())
+            if not train.via:  # "two echelons passed through Orsha": each passed there
+                train.via = [f.shared() for f in group.via]
+                train.sightings = [(p.shared(), d.shared()) for p, d in group.sightings]
         for index, counts in zip(group.members, group.series, strict=False):
             for kind, fact in counts.items():
                 draft.trains[index].counts.setdefault(kind, fact)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
@@ -68,6 +68,7 @@ Column = list[Any]
 _SHIPMENT_PLACES = ("origin", "destination", "via")
 
 R = TypeVar("R", Shipment, Sighting)
+AnyRecord = TypeVar("AnyRecord", Shipment, ShipmentGroup, Sighting)
 
 
 class _Absent:
@@ -327,6 +328,65 @@ class ReportSet:
         self.posts.extend(other.posts)
         self.tables.extend(other.tables)
         return self
+
+    def with_channel_usernames(self, usernames: Mapping[str, str]) -> ReportSet:
+        """Return a copy whose Telegram posts link by their channel's public username.
+
+        A Telegram Desktop export names a channel by its title and number, never by
+        its username, so a post's ``source.url`` is ``https://t.me/c/<id>/<message>``,
+        a link that opens only for the channel's members. Given the usernames, each
+        post read from that channel links as ``https://t.me/<username>/<message>``,
+        the public link a briefing can cite.
+
+        Parameters
+        ----------
+        usernames
+            ``{channel: username}``: the channel's id (as in the export, e.g.
+            ``"1234567890"``) or its title (any case); the username with or without
+            ``@``.
+
+        Returns
+        -------
+        ReportSet
+            A copy; records of other channels, and records not read from Telegram
+            (no ``message_id``), are shared with this set unchanged.
+
+        Examples
+        --------
+        >>> from railtrack.models import Shipment, Source
+        >>> s = Shipment(id="t1", source=Source(reporter="Rail watch", channel="Rail watch",
+        ...     channel_id="1234", message_id=7, url="https://t.me/c/1234/7"))
+        >>> out = ReportSet(shipments=[s]).with_channel_usernames({"rail watch": "@railwatch"})
+        >>> out.shipments[0].source.url
+        'https://t.me/railwatch/7'
+        """
+        by_key = {k.strip().casefold(): v.strip().lstrip("@") for k, v in usernames.items()}
+
+        def relinked(record: AnyRecord) -> AnyRecord:
+            src = record.source
+            if src.message_id is None or not by_key:
+                return record
+            name = None
+            for key in (src.channel_id, src.channel):
+                if key is not None and key.strip().casefold() in by_key:
+                    name = by_key[key.strip().casefold()]
+                    break
+            if not name:
+                return record
+            url = f"https://t.me/{name}/{src.message_id}"
+            return record.model_copy(update={"source": src.model_copy(update={"url": url})})
+
+        out = ReportSet(
+            problems=list(self.problems),
+            files=dict(self.files),
+            skipped=Counter(self.skipped),
+            posts=self.posts,
+            tables=list(self.tables),
+        )
+        out.shipments = [relinked(s) for s in self.shipments]
+        out.groups = [relinked(g) for g in self.groups]
+        out.sightings = [relinked(x) for x in self.sightings]
+        return out
 
     def resolve(self, network: RailNetwork) -> ReportSet:
         """Return a copy whose places are resolved on ``network``.

@@ -189,9 +189,11 @@ def _posts(path: Path, log: ReadLog) -> Iterator[Post]:
 def _username(post: Post, usernames: Mapping[str, str]) -> str | None:
     if not usernames:
         return None
-    if post.channel_id is not None and post.channel_id in usernames:
-        return usernames[post.channel_id]
-    return usernames.get(post.channel)
+    by_key = {k.strip().casefold(): v.strip().lstrip("@") for k, v in usernames.items()}
+    for key in (post.channel_id, post.channel):
+        if key is not None and key.strip().casefold() in by_key:
+            return by_key[key.strip().casefold()]
+    return None
 
 
 def read_telegram_file(

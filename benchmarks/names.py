@@ -1,0 +1,174 @@
+"""Name resolution accuracy on labelled real names: right / unresolved / wrong.
+
+Usage::
+
+    python benchmarks/names.py
+
+Scores the default network's gazetteer (:func:`railtrack._name_eval.score_names`:
+right = within 10 km of the labelled place, or the labelled region/country) on
+
+- ``tests/data/network_names.csv``: the names of the embedded reports and the
+  spellings table of DOMAIN.md;
+- ``tests/data/extraction_real/places.csv``: every place the real-report corpus
+  labels, split into the development reports and the 19 held-out reports of
+  ``tests/data/extraction_real_holdout`` (held out: never used for tuning, only
+  reported).
+
+Each figure is printed twice in the same run: with the fallbacks of issue 15 (case
+forms looked up exactly, countries and places outside the network) and without them
+(the gazetteer as it resolves a name as written), so the change is measured against a
+baseline of this run. Every name not right is listed with why; a name still
+unresolved is looked up in the ru-rail station list beside the repository (GPL, read
+only, skipped when absent) to say whether it is a real station no source the
+repository may carry places.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from railtrack import load_network
+from railtrack._name_eval import PlaceLabel, score_names
+from railtrack._translit import name_tokens, tokens_skeleton
+from railtrack.gazetteer import Gazetteer
+from railtrack.inflection import lemma_forms
+
+REPO = Path(__file__).resolve().parents[1]
+RU_RAIL = REPO.parent / "shared" / "datasets" / "ru-rail" / "stations.csv"
+HOLDOUT = REPO / "tests" / "data" / "extraction_real_holdout"
+
+
+def labels(path: Path) -> tuple[list[PlaceLabel], list[str]]:
+    """Labels of a table, and each row's language ("" when the table has none)."""
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    out = [
+        PlaceLabel(
+            r["name_as_written"],
+            r["canonical"],
+            r["kind"],
+            float(r["lat"]) if r["lat"] else None,
+            float(r["lon"]) if r["lon"] else None,
+        )
+        for _, r in df.iterrows()
+    ]
+    return out, list(df["lang"]) if "lang" in df else [""] * len(out)
+
+
+def holdout_names() -> set[tuple[str, str]]:
+    """(name as written, language) of every place the held-out reports label."""
+    found: set[tuple[str, str]] = set()
+    for path in sorted(HOLDOUT.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        exp = data["expected"]
+        places = []
+        for s in exp["shipments"]:
+            places += [s[k] for k in ("origin", "destination") if k in s]
+            places += list(s.get("via") or [])
+        places += [seen["place"] for seen in exp.get("sightings") or [] if seen["place"]]
+        found.update((p["text"], data["lang"]) for p in places)
+    return found
+
+
+def ru_rail_keys() -> dict[str, str]:
+    """Skeleton key -> ru-rail station name (empty when ru-rail is absent)."""
+    if not RU_RAIL.is_file():
+        return {}
+    with RU_RAIL.open(encoding="utf-8", newline="") as f:
+        return {tokens_skeleton(name_tokens(r["name"])): r["name"] for r in csv.DictReader(f)}
+
+
+@contextmanager
+def fallbacks_off() -> Any:
+    """Resolve names as written only: the gazetteer before the fallbacks (baseline)."""
+    saved = (Gazetteer._resolve_fallback, Gazetteer._country_over_town)
+    Gazetteer._resolve_fallback = lambda self, query, found, lang: None  # type: ignore[method-assign]
+    Gazetteer._country_over_town = lambda self, query, found: found  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        Gazetteer._resolve_fallback, Gazetteer._country_over_town = saved  # type: ignore[method-assign]
+
+
+def why(net: Any, row: Any, ru_rail: dict[str, str]) -> str:
+    """A reason for a name that is not right."""
+    if row.outcome == "wrong":
+        return f"WRONG: {row.resolved_name} ({row.resolved_id}), {row.error_km:.0f} km off"
+    note = net.resolve(row.name).note
+    if note.startswith("ambiguous"):
+        return note[:160]
+    keys = {tokens_skeleton(name_tokens(n)) for n in (row.name, *lemma_forms(row.name))}
+    hit = next((ru_rail[k] for k in keys if k in ru_rail), None)
+    if hit is not None:
+        return (
+            f"ru-rail (GPL, not carried) has a station of that key, {hit}; no source the "
+            "repository may carry places it"
+        )
+    return "no place of that name (or of a case form of it) in the gazetteer or world tables"
+
+
+def report(
+    net: Any, name: str, df: pd.DataFrame, base: pd.DataFrame, ru_rail: dict[str, str]
+) -> None:
+    """Print one table's figures, with and without the fallbacks, and the names not right."""
+
+    def shares(d: pd.DataFrame) -> str:
+        n = len(d)
+        c = d["outcome"].value_counts()
+        return ", ".join(
+            f"{k} {c.get(k, 0)}/{n} ({c.get(k, 0) / max(n, 1):.1%})"
+            for k in ("right", "unresolved", "wrong")
+        ) + (f", unjudged {c['unjudged']}" if "unjudged" in c else "")
+
+    print(f"{name}: {shares(df)}")
+    print(f"{' ' * len(name)}  without fallbacks: {shares(base)}")
+    for row in df[df["outcome"] != "right"].itertuples():
+        print(f"    {row.outcome:10} {row.name!r}: {why(net, row, ru_rail)}")
+
+
+def main() -> int:
+    """Score both label tables and print the figures."""
+    t = time.perf_counter()
+    net = load_network()
+    print(f"network loaded in {time.perf_counter() - t:.1f} s: {net}")
+    ru_rail = ru_rail_keys()
+    if not ru_rail:
+        print(f"ru-rail not found at {RU_RAIL}: unresolved names are not checked against it")
+    held = holdout_names()
+    tables = {
+        "network_names.csv": REPO / "tests" / "data" / "network_names.csv",
+        "places.csv": REPO / "tests" / "data" / "extraction_real" / "places.csv",
+    }
+    for title, path in tables.items():
+        if not path.is_file():
+            print(f"{path} not present; skipped", file=sys.stderr)
+            continue
+        labelled, langs = labels(path)
+        t = time.perf_counter()
+        df = score_names(net, labelled)
+        seconds = time.perf_counter() - t
+        net.gazetteer._cache.clear()
+        with fallbacks_off():
+            base = score_names(net, labelled)
+        net.gazetteer._cache.clear()
+        print(f"({len(labelled)} names resolved in {seconds:.2f} s, first use included)")
+        is_held = pd.Series(
+            [(lab.name, lang) in held for lab, lang in zip(labelled, langs, strict=True)]
+        )
+        if is_held.any():
+            report(net, f"{title} development", df[~is_held], base[~is_held], ru_rail)
+            report(net, f"{title} held out", df[is_held], base[is_held], ru_rail)
+        else:
+            report(net, f"{title} all", df, base, ru_rail)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,244 @@
+"""Dictionary forms of inflected place names, for an exact second look-up.
+
+Reports write place names in oblique cases: "в Криму", "у Маскву", "из Киева", "у
+Калузі", "у Брэсце", "do Kapustina Jaru", "w Puławach", "z Federacji Rosyjskiej".
+When a name as written does not resolve, the gazetteer asks :func:`lemma_forms` for
+the nominative forms the name may stand for and looks each one up **exactly** (never
+fuzzily): a lemma guessed by a rule is only trusted when a place bears exactly that
+name.
+
+Sources of the forms, per script (the language hint only puts its language first):
+
+- Cyrillic: pymorphy3 with its Russian and Ukrainian dictionaries, through
+  :func:`railtrack.extract.morph.name_forms` (dictionary words and its suffix
+  predictor for names it does not know), then the suffix rules below for Russian,
+  Ukrainian and Belarusian (Belarusian has no pymorphy3 dictionary).
+- Latin: the Polish suffix rules of :mod:`railtrack.extract.morph` ("Puławach" ->
+  "Puławy", "Szczecina" -> "Szczecin"). simplemma's Polish lemmatiser is not used
+  here: loading its Polish dictionary takes 5-20 s, too long for a look-up that
+  must answer in milliseconds, and it lemmatises common words, not place names
+  ("Kapustina" stays "Kapustina", "Jaru" becomes "jar").
+
+The suffix rules are the noun and adjective declension endings of place names in the
+grammars cited in ``extract/lexicons/README.md``: each maps an oblique-case ending
+to the nominative endings it may come from. Consonant alternations before the
+locative ending are listed as rules of their own: Belarusian "ст" -> "сц", "т" ->
+"ц", "д" -> "дз" ("Брэст" -> "у Брэсце"), Ukrainian "г" -> "з", "к" -> "ц", "х" ->
+"с" ("Калуга" -> "у Калузі", "Полонка" -> "у Полонці").
+
+Examples
+--------
+>>> "Брэст" in lemma_forms("Брэсце")
+True
+>>> "Світлогорськ" in lemma_forms("Світлогорська", "uk")
+True
+>>> "Puławy" in lemma_forms("Puławach")
+True
+>>> lemma_forms("Minsk")
+()
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import lru_cache
+
+__all__ = ["MAX_FORMS", "lemma_forms"]
+
+MAX_FORMS = 24
+"""Most candidate forms returned for one name."""
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_WORD = re.compile(r"\w+(?:[’'-]\w+)*", re.UNICODE)
+
+# (oblique ending, nominative endings), longest ending first within a language.
+_RULES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "ru": (
+        ("ской", ("ская",)),
+        ("ском", ("ск", "ское")),
+        ("ского", ("ск", "ское", "ский")),
+        ("ску", ("ск",)),
+        ("ска", ("ск",)),
+        ("ске", ("ск",)),
+        ("ого", ("ое", "ий", "ый")),
+        ("ому", ("ое", "ий", "ый")),
+        ("ами", ("ы", "и")),
+        ("ах", ("ы", "и")),
+        ("ях", ("и",)),
+        ("ой", ("а", "ая")),
+        ("ою", ("а",)),
+        ("ом", ("", "о")),
+        ("ем", ("ь", "е")),
+        ("ы", ("а",)),
+        ("и", ("а", "я", "ь")),
+        ("е", ("", "а", "о")),
+        ("у", ("", "а")),
+        ("ю", ("я", "ь")),
+        ("а", ("", "о")),
+        ("я", ("ь", "е")),
+    ),
+    "uk": (
+        ("ському", ("ськ", "ське")),
+        ("ського", ("ськ", "ське", "ський")),
+        ("ській", ("ська",)),
+        ("ську", ("ськ",)),
+        ("ська", ("ськ",)),
+        ("ськa", ("ськ",)),
+        ("цької", ("цька",)),
+        ("цьку", ("цьк",)),
+        ("цька", ("цьк",)),
+        ("ові", ("",)),
+        ("ому", ("е", "ий")),
+        ("ого", ("е", "ий")),
+        ("ах", ("и", "і")),
+        ("ях", ("і",)),
+        ("зі", ("га",)),
+        ("ці", ("ка",)),
+        ("сі", ("ха",)),
+        ("ою", ("а",)),
+        ("ом", ("",)),
+        ("ої", ("а",)),
+        ("и", ("а",)),
+        ("і", ("а", "ь", "я")),
+        ("у", ("", "а")),
+        ("ю", ("я", "ь")),
+        ("а", ("",)),
+        ("я", ("ь",)),
+    ),
+    "be": (
+        ("сцы", ("ст",)),
+        ("сце", ("ст", "ста")),
+        ("дзе", ("д", "да")),
+        ("це", ("т", "та")),
+        ("ску", ("ск",)),
+        ("ска", ("ск",)),
+        ("ўскай", ("ўская",)),
+        ("скай", ("ская",)),
+    ),
+    # Polish soft stems, beside the rules of railtrack.extract.morph: "Słonimia" ->
+    # "Słonim", "Białorusi" -> "Białoruś", "Grodnie" -> "Grodno".
+    "pl": (
+        ("wicz", ("wicze",)),
+        ("iami", ("",)),
+        ("iach", ("",)),
+        ("iem", ("",)),
+        ("nie", ("no", "na", "ń")),
+        ("si", ("ś",)),
+        ("ci", ("ć",)),
+        ("ni", ("ń",)),
+        ("zi", ("ź",)),
+        ("ia", ("",)),
+        ("iu", ("",)),
+    ),
+}
+_CYRILLIC_LANGS = ("ru", "uk", "be")
+
+
+def _words(name: str) -> list[str]:
+    return _WORD.findall(name)
+
+
+@lru_cache(maxsize=8192)
+def _rule_forms(word: str, lang: str) -> tuple[str, ...]:
+    """Nominative candidates of one word by the suffix rules of ``lang``."""
+    low = word.lower()
+    out: list[str] = []
+    for ending, nominatives in _RULES.get(lang, ()):
+        if low.endswith(ending) and len(low) - len(ending) >= 2:
+            stem = word[: len(word) - len(ending)]
+            out.extend(stem + nom for nom in nominatives)
+    return tuple(dict.fromkeys(out))
+
+
+def _combine(options: list[tuple[str, ...]], sep: str) -> list[str]:
+    return [sep.join(c) for c in itertools.product(*options)]
+
+
+def _cyrillic_forms(name: str, lang: str | None) -> list[str]:
+    from railtrack.extract.morph import name_forms
+
+    langs = [lang] if lang in _CYRILLIC_LANGS else []
+    langs += [x for x in _CYRILLIC_LANGS if x not in langs]
+    forms: list[str] = []
+    for code in langs:
+        forms.extend(name_forms(name, code)[1:])
+    words = _words(name)
+    if 0 < len(words) <= 3:
+        per_word = []
+        for w in words:
+            options = [w]
+            for code in langs:
+                options.extend(_rule_forms(w, code))
+            per_word.append(tuple(dict.fromkeys(options))[:6])
+        sep = "-" if "-" in name and " " not in name else " "
+        forms.extend(_combine(per_word, sep))
+    forms = list(dict.fromkeys(forms))
+    return forms[: MAX_FORMS // 2] + _respelled([name, *forms[:4]]) + forms[MAX_FORMS // 2 :]
+
+
+def _respelled(forms: list[str]) -> list[str]:
+    """Russian spellings of Ukrainian forms: "і" written for Russian "е".
+
+    Ukrainian writes "і" where Russian has "е" ("Світлогорськ" / "Светлогорск");
+    names of Russian and Belarusian places in Ukrainian reports often keep only that
+    difference. ("і" for "о", as in "Ріг" / "Рог", is not tried: "Лісова" would
+    become "Лосова", another town.)
+    """
+    return [f.replace("і", "е").replace("І", "Е") for f in forms if "і" in f.lower()]
+
+
+def _latin_forms(name: str, lang: str | None) -> list[str]:
+    from railtrack.extract.morph import name_forms
+
+    if lang not in (None, "pl", "en"):
+        return []
+    forms = list(name_forms(name, "pl")[1:])
+    words = _words(name)
+    if 0 < len(words) <= 3:
+        per_word = [tuple(dict.fromkeys([w, *_rule_forms(w, "pl")]))[:6] for w in words]
+        forms.extend(_combine(per_word, " "))
+    return forms
+
+
+@lru_cache(maxsize=16384)
+def lemma_forms(name: str, lang: str | None = None) -> tuple[str, ...]:
+    """Return candidate nominative forms of a place name, without the name itself.
+
+    Parameters
+    ----------
+    name
+        A place name as written, one to three words ("Калузі", "Kapustina Jaru").
+    lang
+        Optional language of the text around the name (``ru``, ``uk``, ``be``,
+        ``pl``, ``en``): its rules come first. Without it every language of the
+        name's script is tried.
+
+    Returns
+    -------
+    tuple of str
+        At most :data:`MAX_FORMS` distinct forms, likeliest first; empty when the
+        name has no oblique-case ending in any language tried (a name in neither
+        Cyrillic nor Latin script, or Latin text in another language than Polish or
+        English).
+
+    Examples
+    --------
+    >>> lemma_forms("России", "ru")[0]
+    'Россия'
+    >>> "Federacja Rosyjska" in lemma_forms("Federacji Rosyjskiej")
+    True
+    """
+    name = " ".join(name.split())
+    if not name:
+        return ()
+    cyrillic = _CYRILLIC.search(name) is not None
+    forms = _cyrillic_forms(name, lang) if cyrillic else _latin_forms(name, lang)
+    seen = {name.casefold()}
+    out = []
+    for form in forms:
+        key = form.casefold()
+        if form and key not in seen:
+            seen.add(key)
+            out.append(form)
+    return tuple(out[:MAX_FORMS])

@@ -1,0 +1,213 @@
+"""The routes as files: a per-train table that names its route, and one row per route.
+
+At national scale most trains share a few thousand routes, and a route's station list
+and label run to thousands of characters. Written on every train's row they make the
+CSV files gigabytes (100,000 trains: ``routes.csv`` 1.6 GB, ``estimates.csv``
+1.1 GB). The files ``railtrack track`` writes therefore name each train's route by a
+``route_id`` and list each distinct route once:
+
+- :func:`distinct_routes`: one row per route trains were routed on (``route_id``,
+  the label, the station ids, length, border crossings, number of trains);
+- :func:`per_train_routes`: the routes table with ``route_id`` in place of the label
+  and the station list;
+- :func:`per_train_estimates`: the estimates table likewise.
+
+A ``route_id`` is the first 16 hex digits of the BLAKE2b hash of the route's station
+ids, so the same route has the same id in every run and every output directory
+(join runs on it). The tables in memory (:class:`railtrack.pipeline.TrackResult`)
+keep their columns; only the files change shape.
+
+Examples
+--------
+>>> import pandas as pd
+>>> stations = ["A", "B", "C"]
+>>> routes = pd.DataFrame({"id": ["t1", "t2", "t3"], "route": ["a → c", "a → c", None],
+...                        "stations": [stations, stations, None],
+...                        "length_km": [12.0, 12.0, None]})
+>>> table = distinct_routes(routes)
+>>> table[["route", "stations", "trains"]].to_dict("records")
+[{'route': 'a → c', 'stations': 'A; B; C', 'trains': 2}]
+>>> per_train_routes(routes)["route_id"].isna().tolist()
+[False, False, True]
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from railtrack import columns as C
+
+__all__ = [
+    "DISTINCT_ROUTE_COLUMNS",
+    "distinct_routes",
+    "per_train_estimates",
+    "per_train_routes",
+    "route_id",
+    "route_ids",
+]
+
+DISTINCT_ROUTE_COLUMNS: tuple[str, ...] = (
+    C.ROUTE_ID,
+    C.ROUTE_LABEL,
+    C.STATIONS,
+    C.LENGTH_KM,
+    C.BORDER_CROSSINGS,
+    C.BORDER_CROSSINGS_N,
+    C.TRAINS,
+)
+"""Columns of :func:`distinct_routes` (``stations``: the ids joined with "; ")."""
+
+
+def route_id(stations: Sequence[str]) -> str:
+    """Return a route's id: 16 hex digits of the BLAKE2b hash of its station ids.
+
+    Parameters
+    ----------
+    stations
+        The route's station ids, origin first.
+
+    Returns
+    -------
+    str
+        The same for the same stations in the same order, in any run.
+
+    Examples
+    --------
+    >>> route_id(["A", "B"]) == route_id(("A", "B")), route_id(["A", "B"]) == route_id(["B", "A"])
+    (True, False)
+    >>> len(route_id(["A", "B"]))
+    16
+    """
+    text = "\n".join(str(s) for s in stations)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def route_ids(stations: pd.Series) -> pd.Series:
+    """Return each train's ``route_id`` from the routes table's ``stations`` column.
+
+    Parameters
+    ----------
+    stations
+        Station id lists, one per train (trains on one route may share one list
+        object, which is then hashed once); missing for unrouted trains.
+
+    Returns
+    -------
+    pandas.Series
+        Categorical ids, missing where ``stations`` is; same index.
+    """
+    by_object: dict[int, str] = {}
+    values: list[str | None] = []
+    for value in stations.tolist():
+        if not isinstance(value, list | tuple) or not value:
+            values.append(None)
+            continue
+        key = id(value)
+        found = by_object.get(key)
+        if found is None:
+            found = by_object[key] = route_id(value)
+        values.append(found)
+    return pd.Series(pd.Categorical(values), index=stations.index, name=C.ROUTE_ID)
+
+
+def distinct_routes(routes: pd.DataFrame) -> pd.DataFrame:
+    """Return one row per distinct route trains were routed on.
+
+    Parameters
+    ----------
+    routes
+        The routes table (:func:`railtrack.routes.shipment_routes`; ``stations``,
+        ``route``, ``length_km`` and, when present, ``border_crossings`` and
+        ``border_crossings_n`` are read).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`DISTINCT_ROUTE_COLUMNS`: ``route_id``, the label, the station
+        ids joined with "; ", length (km), border crossings and their number, and
+        ``trains`` (how many rows of ``routes`` take the route); in order of first
+        use. Empty (with those columns) when no train was routed.
+    """
+    ids = route_ids(routes[C.STATIONS]) if C.STATIONS in routes else pd.Series(dtype=object)
+    routed = ids.notna().to_numpy()
+    if not routed.any():
+        return pd.DataFrame(columns=list(DISTINCT_ROUTE_COLUMNS))
+    codes = ids.cat.codes.to_numpy()[routed]
+    first_rows = np.flatnonzero(routed)[np.unique(codes, return_index=True)[1]]
+    first_rows.sort()
+    counts = pd.Series(codes).value_counts()
+    picked = routes.iloc[first_rows]
+    out: dict[str, Any] = {
+        C.ROUTE_ID: ids.iloc[first_rows].astype(str).to_numpy(dtype=object),
+        C.ROUTE_LABEL: picked[C.ROUTE_LABEL].astype(object).to_numpy(),
+        C.STATIONS: ["; ".join(map(str, s)) for s in picked[C.STATIONS]],
+        C.LENGTH_KM: picked[C.LENGTH_KM].astype("float64").to_numpy(),
+        C.BORDER_CROSSINGS: _column(picked, C.BORDER_CROSSINGS),
+        C.BORDER_CROSSINGS_N: _column(picked, C.BORDER_CROSSINGS_N),
+        C.TRAINS: counts.reindex(ids.cat.codes.iloc[first_rows].to_numpy()).to_numpy("int64"),
+    }
+    return pd.DataFrame(out, columns=list(DISTINCT_ROUTE_COLUMNS))
+
+
+def _column(df: pd.DataFrame, col: str) -> Any:
+    return df[col].to_numpy(dtype=object) if col in df else None
+
+
+def per_train_routes(routes: pd.DataFrame) -> pd.DataFrame:
+    """Return the routes table as written per train: ``route_id`` for label and stations.
+
+    Parameters
+    ----------
+    routes
+        The routes table (:func:`railtrack.routes.shipment_routes`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Its columns less ``route`` and ``stations``, with ``route_id`` (see
+        :func:`route_id`; missing for an unrouted train) where ``route`` was.
+    """
+    return _with_route_id(routes, route_ids(routes[C.STATIONS]), drop=(C.STATIONS,))
+
+
+def per_train_estimates(estimates: pd.DataFrame, routes: pd.DataFrame) -> pd.DataFrame:
+    """Return the estimates table as written per train: ``route_id`` in place of ``route``.
+
+    Parameters
+    ----------
+    estimates
+        :func:`railtrack.estimate.arrival_windows` output.
+    routes
+        The routes table it was estimated from, row for row.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``estimates`` with ``route_id`` where ``route`` was.
+
+    Raises
+    ------
+    ValueError
+        When the two tables do not list the same trains in the same order.
+    """
+    if len(estimates) != len(routes) or not np.array_equal(
+        estimates[C.ID].astype(str).to_numpy(), routes[C.ID].astype(str).to_numpy()
+    ):
+        msg = "the estimates and routes tables do not list the same trains in the same order"
+        raise ValueError(msg)
+    ids = route_ids(routes[C.STATIONS]).set_axis(estimates.index)
+    return _with_route_id(estimates, ids, drop=())
+
+
+def _with_route_id(df: pd.DataFrame, ids: pd.Series, *, drop: tuple[str, ...]) -> pd.DataFrame:
+    """Return ``df`` with ``route_id`` where ``route`` was, less the ``drop`` columns."""
+    columns = [c for c in df.columns if c not in drop]
+    out = df[columns].copy()
+    at = columns.index(C.ROUTE_LABEL) if C.ROUTE_LABEL in columns else len(columns)
+    out.insert(at, C.ROUTE_ID, ids.to_numpy())
+    return out.drop(columns=[C.ROUTE_LABEL], errors="ignore")

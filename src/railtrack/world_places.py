@@ -1,0 +1,251 @@
+"""Countries and places reports name outside the routable network.
+
+China–Europe container trains run through Belarus from Chongqing, Wuhan and Yiwu to
+Duisburg and Małaszewicze; reports name Dostyk, Erenhot, Szczecin, Germany, Ukraine.
+None of these is on the 1520 mm network, but "not found" would be a wrong answer: the
+place is known. :class:`WorldPlaces` indexes ``data/network/world/`` (built by
+``scripts/build_world_places.py`` from GeoNames and pycountry; sources and licences in
+its README):
+
+- ``countries.csv``: every ISO country with its English, Russian, Ukrainian,
+  Belarusian and Polish names; a country resolves at geo precision ``country``;
+- ``places.tsv.gz``: GeoNames places outside the routable network (places of
+  Russia, Belarus and Ukraine with no track of the network within 15 km, places of
+  500 or more inhabitants in the countries around the 1520 mm area, and of 15,000 or
+  more elsewhere); they resolve at precision ``town`` with their coordinates and
+  ``in_network=False``;
+- ``terminals.csv``: 1520 mm terminals and border stations outside Russia, Belarus
+  and Ukraine that GeoNames' populated places lack (Małaszewicze), each with its
+  source;
+- ``town_names.tsv.gz``: more names of the network's own GeoNames towns ("Москва",
+  "Киев"), which resolve to the town on the network.
+
+Look-ups are exact on the spelling-independent key of a name (the gazetteer's
+skeleton), and a hit whose name is written exactly as the query ("Китай") is
+preferred to one that only shares its key ("Китой").
+
+Examples
+--------
+>>> world = WorldPlaces.default()
+>>> [p.name for p in world.lookup("Duisburg")]
+['Duisburg']
+>>> world.lookup("Niemcy")[0].country
+'DE'
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from railtrack._data import data_path
+from railtrack._translit import name_tokens, tokens_skeleton
+
+__all__ = ["WorldPlace", "WorldPlaces", "is_country_name"]
+
+
+@dataclass(frozen=True)
+class WorldPlace:
+    """A country, a place outside the network, or more names of a network town.
+
+    Attributes
+    ----------
+    id
+        ``GN<geonameid>`` of a place, the ISO 3166-1 alpha-2 code of a country.
+    name
+        English (GeoNames) name.
+    kind
+        ``"country"``, ``"town"`` (outside the network) or ``"network_town"`` (a
+        town of the network, by a name the network's table leaves out).
+    country
+        ISO 3166-1 alpha-2 code.
+    lat, lon
+        WGS84 degrees; ``None`` for a country.
+    population
+        GeoNames population (0 when unknown or a network town).
+    names
+        All its names, as written.
+    """
+
+    id: str
+    name: str
+    kind: str
+    country: str
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+    names: tuple[str, ...] = ()
+
+    def written_as(self, text: str) -> bool:
+        """Whether one of the place's names is ``text`` (case and spacing aside).
+
+        Examples
+        --------
+        >>> WorldPlace("CN", "China", "country", "CN", names=("China", "Китай")).written_as("китай")
+        True
+        """
+        want = _fold(text)
+        return any(_fold(n) == want for n in self.names)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.replace("-", " ").replace("ё", "е").casefold().split())
+
+
+def _rows(path: Path) -> Iterator[dict[str, str]]:
+    """Rows of a small CSV file (``countries.csv``)."""
+    with path.open(encoding="utf-8", newline="") as f:
+        yield from csv.DictReader(f)
+
+
+class WorldPlaces:
+    """Exact name index of countries and of places outside the routable network.
+
+    Parameters
+    ----------
+    root
+        Directory with ``countries.csv``, ``places.tsv.gz`` and ``town_names.tsv.gz``
+        (missing files are skipped). The index is built from each row's ``keys``
+        column; a row is parsed into a :class:`WorldPlace` only when a look-up hits
+        it.
+
+    Examples
+    --------
+    >>> sorted({p.kind for p in WorldPlaces.default().lookup("Китай")})
+    ['country']
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._small: list[WorldPlace] = []  # countries and terminals, parsed
+        self._lines: dict[str, list[str]] = {}
+        # key -> [(table, row)]; table "small" (countries, terminals), "town", "network_town"
+        self._by_key: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        self._extra: dict[str, int] = {}
+        self._read_countries(root / "countries.csv")
+        self._read_lines(root / "places.tsv.gz", "town")
+        self._read_terminals(root / "terminals.csv")
+        self._read_lines(root / "town_names.tsv.gz", "network_town")
+        self._extra = {
+            line.split("\t", 2)[1]: i for i, line in enumerate(self._lines.get("network_town", []))
+        }
+
+    @classmethod
+    def default(cls) -> WorldPlaces:
+        """Return the embedded tables (``data/network/world``), read once per process."""
+        return _default()
+
+    def __len__(self) -> int:
+        return len(self._small) + sum(len(v) for v in self._lines.values())
+
+    def _read_countries(self, path: Path) -> None:
+        if not path.is_file():
+            return
+        for i, row in enumerate(_rows(path)):
+            names = tuple(n for n in row["names"].split("|") if n)
+            self._small.append(
+                WorldPlace(row["iso"], row["name"], "country", row["iso"], names=names)
+            )
+            for key in row["keys"].split("|"):
+                if key:
+                    self._by_key[key].append(("small", i))
+
+    def _read_terminals(self, path: Path) -> None:
+        """Index the hand-sourced terminals outside GeoNames' populated places."""
+        if not path.is_file():
+            return
+        for row in _rows(path):
+            names = tuple(n for n in row["names"].split("|") if n)
+            place = WorldPlace(
+                row["id"], row["name"], "town", row["country"], float(row["lat"]),
+                float(row["lon"]), 0, names,
+            )  # fmt: skip
+            i = len(self._small)
+            self._small.append(place)
+            for key in {tokens_skeleton(name_tokens(n)) for n in names} - {""}:
+                self._by_key[key].append(("small", i))
+
+    def _read_lines(self, path: Path, table: str) -> None:
+        """Index a table whose lines split on tabs, keys first (see the build script)."""
+        if not path.is_file():
+            return
+        with gzip.open(path, "rt", encoding="utf-8", newline="") as f:
+            lines = f.read().splitlines()[1:]
+        self._lines[table] = lines
+        by_key = self._by_key
+        for i, line in enumerate(lines):
+            for key in line[: line.index("\t")].split("|"):
+                if key:
+                    by_key[key].append((table, i))
+
+    def _place(self, table: str, i: int) -> WorldPlace:
+        if table == "small":
+            return self._small[i]
+        fields = self._lines[table][i].split("\t")
+        if table == "network_town":
+            _, gid, names = fields
+            return WorldPlace(gid, gid, table, "", names=tuple(names.split("|")))
+        _, gid, name, country, lat, lon, population, names = fields
+        return WorldPlace(
+            gid,
+            name,
+            table,
+            country,
+            float(lat),
+            float(lon),
+            int(population or 0),
+            tuple(names.split("|")),
+        )
+
+    def extra_names(self, town_id: str) -> tuple[str, ...]:
+        """More names of a network town (``GN<geonameid>``) than its own table keeps."""
+        i = self._extra.get(town_id)
+        return self._place("network_town", i).names if i is not None else ()
+
+    def lookup(self, name: str) -> list[WorldPlace]:
+        """Places whose names share the key of ``name``; written-exactly ones first.
+
+        Parameters
+        ----------
+        name
+            A name as written or a nominative form of it.
+
+        Returns
+        -------
+        list of WorldPlace
+            Empty when no place has the key.
+        """
+        key = tokens_skeleton(name_tokens(name))
+        if not key:
+            return []
+        hits = [self._place(t, i) for t, i in dict.fromkeys(self._by_key.get(key, ()))]
+        return sorted(hits, key=lambda p: not p.written_as(name))
+
+
+@lru_cache(maxsize=1)
+def _default() -> WorldPlaces:
+    return WorldPlaces(data_path("network", "world"))
+
+
+def is_country_name(text: str) -> bool:
+    """Whether ``text`` is a country's name as written (cheap: reads ``countries.csv`` only).
+
+    Examples
+    --------
+    >>> is_country_name("Китай"), is_country_name("Китой")
+    (True, False)
+    """
+    return _fold(text) in _country_names()
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    path = data_path("network", "world", "countries.csv")
+    if not path.is_file():
+        return frozenset()
+    return frozenset(_fold(n) for row in _rows(path) for n in row["names"].split("|") if n)

@@ -1,0 +1,331 @@
+"""The fast paths of extraction agree with the plain ones they replace.
+
+:mod:`railtrack.extract.language` counts letters in UTF-8 bytes and strips names with
+one substitution instead of listing every letter with a regular expression and
+calling Python per word; a :class:`~railtrack.extract.lexicon.PhraseTable` looks a
+word's prefixes up by length instead of trying every prefix entry;
+:func:`~railtrack.extract.lexicon.tokens` normalises a clause once instead of each
+token alone, and the number finders' words are sliced from the clause lower-cased
+once; a sentence without ";" or ":" is not searched for clause ends. These tests hold
+the fast paths to the plain definitions on
+every text of the extraction corpora (whole reports, their sentences, lower-cased)
+and on generated strings mixing the scripts, the letters of other languages and
+characters beyond the Latin, Greek and Cyrillic blocks. The speed itself is measured
+by ``benchmarks/extraction.py``, never here.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from railtrack.extract import language as lang_mod
+from railtrack.extract import lexicon as lexicon_mod
+from railtrack.extract import numbers as numbers_mod
+from railtrack.extract import sentences as sentences_mod
+from railtrack.extract.language import (
+    MIN_LETTERS,
+    detect_language,
+    mixes_languages,
+    script_of,
+    sentence_language,
+)
+from railtrack.extract.lexicon import LANGUAGES, PhraseTable, lexicon, tokens
+from railtrack.extract.sentences import split_clauses
+
+DATA = Path(__file__).parent / "data"
+CORPORA = ("extraction", "extraction_holdout", "extraction_real", "extraction_real_holdout")
+
+# The plain definitions the fast paths replace.
+_LETTER = re.compile(r"[^\W\d_]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")
+_LATIN_LOW = re.compile(r"[a-ząćęłńóśźż]")
+
+
+def _plain_without_names(text: str) -> str:
+    stripped = lang_mod._NAME_RE.sub(lambda m: "" if m[0][0].isupper() else m[0], text)
+    return stripped if len(_LETTER.findall(stripped)) >= MIN_LETTERS else text
+
+
+def _plain_by_letters(text: str) -> str | None:  # the reference, as it was
+    low = text.lower()
+    letters = set(low)
+    if letters & lang_mod._OTHER_SET:
+        return None
+    cyrillic = len(_CYRILLIC.findall(low))
+    latin = len(_LATIN_LOW.findall(low))
+    if cyrillic > latin:
+        if latin > cyrillic / 4:
+            return None
+        if "ў" in letters and not letters & {"и", "щ"}:
+            return "be"
+        if letters & set("їєґ") and not letters & set("ыэъё"):
+            return "uk"
+        if "і" in letters and not letters & set("ыэъё"):
+            return "uk"
+        if "і" in letters and letters & {"ы", "э"} and not letters & set("ищъ"):
+            return "be"
+        if letters & {"ы", "э"} and "и" in letters and "і" not in letters:
+            return "ru"
+        return None
+    if cyrillic == 0 and not letters & set("ąćęłńśźż") and latin >= MIN_LETTERS:
+        return "en"
+    if cyrillic == 0 and len(lang_mod._POLISH_RE.findall(_plain_without_names(text))) >= 3:
+        return "pl"
+    return None
+
+
+def _corpus_texts() -> list[str]:
+    texts: list[str] = []
+    for name in CORPORA:
+        for path in sorted((DATA / name).glob("*.y*ml")):
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            if isinstance(data, dict) and isinstance(data.get("text"), str):
+                texts.append(data["text"])
+    return texts
+
+
+def _pieces(texts: list[str]) -> list[str]:
+    """Every text, each of its sentences, and their lower case."""
+    out: list[str] = []
+    for text in texts:
+        sentences: dict[int, list[int]] = {}
+        for clause in split_clauses(text):
+            first, last = sentences.get(clause.sentence, [clause.start, clause.end])
+            sentences[clause.sentence] = [min(first, clause.start), max(last, clause.end)]
+        for piece in [text, *(text[a:b] for a, b in sentences.values())]:
+            out.extend((piece, piece.lower()))
+    return out
+
+
+TEXTS = _corpus_texts()
+PIECES = _pieces(TEXTS)
+
+# Generated text: both scripts, Polish, Ukrainian and Belarusian letters, letters of
+# other languages (č, ñ, Ɋ in U+0240-U+024F, ѕ, Greek, CJK, a letter outside the BMP),
+# capitals of every kind, digits, punctuation, apostrophes and a lone surrogate.
+ALPHABET = (
+    "abcxyzABCXYZ ąćęłńóśźżĄĆŁŻ аоиыэъёщіїєґўАОИЫІЇЎ čšžñéÉÇÿĳɊɋ ѕјҚ ΣσΑ 中文 𝐀𝐚 ǅ"
+    " 0123 ,.;:)-'’ʼ\n\t_\ud800"
+)
+texts_st = st.text(alphabet=ALPHABET, max_size=200)
+
+
+def test_the_corpora_are_there():
+    assert len(TEXTS) >= 100, "the extraction corpora should be under tests/data"
+
+
+def _check_counts(text: str) -> None:
+    assert lang_mod._cyrillic_count(text) == len(_CYRILLIC.findall(text))
+    assert lang_mod._latin_count(text) == len(_LATIN.findall(text))
+    assert lang_mod._latin_low_count(text) == len(_LATIN_LOW.findall(text))
+    assert lang_mod._enough_letters(text) == (len(_LETTER.findall(text)) >= MIN_LETTERS)
+
+
+def test_letter_counts_match_the_patterns_on_the_corpora():
+    for text in PIECES:
+        _check_counts(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts_st)
+def test_letter_counts_match_the_patterns_on_any_text(text):
+    _check_counts(text)
+    _check_counts(text.lower())
+
+
+def test_names_are_stripped_as_before_on_the_corpora():
+    for text in PIECES:
+        assert lang_mod._without_names(text) == _plain_without_names(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*ALPHABET.split(), " ", ", ", ". "]), max_size=40))
+def test_names_are_stripped_as_before_on_any_text(words):
+    text = " ".join(words)
+    assert lang_mod._without_names(text) == _plain_without_names(text)
+
+
+def test_the_alphabet_shortcut_decides_as_before_on_the_corpora():
+    for text in PIECES:
+        assert lang_mod._by_letters(text) == _plain_by_letters(text), text[:80]
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts_st)
+def test_the_alphabet_shortcut_decides_as_before_on_any_text(text):
+    assert lang_mod._by_letters(text) == _plain_by_letters(text)
+
+
+@pytest.mark.parametrize("report_lang", ["en", "pl", "ru", "uk", "be"])
+def test_script_and_mixing_as_the_patterns_count(report_lang):
+    for text in PIECES:
+        cyrillic, latin = len(_CYRILLIC.findall(text)), len(_LATIN.findall(text))
+        assert script_of(text) == ("cyrillic" if cyrillic > latin else "latin")
+        expected = (
+            report_lang == "pl"
+            or min(cyrillic, latin) >= MIN_LETTERS
+            or (report_lang == "en" and lang_mod._POLISH_RE.search(text) is not None)
+        )
+        assert mixes_languages(text, report_lang) == expected
+
+
+def test_the_alphabet_shortcut_agrees_with_lingua_where_it_decides():
+    """Where the letters decide a report's language, lingua, asked alone, agrees."""
+    detector = lang_mod._detector()
+    if detector is None:
+        pytest.skip("lingua is not installed")
+    decided = 0
+    for text in TEXTS:
+        guess = detect_language(text)
+        if guess.basis != "alphabet":
+            continue
+        decided += 1
+        found = detector.detect_language_of(lang_mod._without_names(text))
+        if found is not None:
+            assert lang_mod._code(found) == guess.lang, text[:80]
+    assert decided >= len(TEXTS) // 2
+
+
+def test_sentences_of_a_relay_keep_their_languages():
+    relay = (
+        "Z Białorusi do Rosji wyjechał kolejny pociąg wojskowy, podaje Hajun. "
+        "A military transport left Iłowajsk for Asipovičy on Monday morning. "
+        "Эшелон прибыл на станцию Валуйки, сообщили наблюдатели в субботу."
+    )
+    sentences = ["Z Białorusi", "A military", "Эшелон"]
+    found = []
+    for start in sentences:
+        i = relay.index(start)
+        end = relay.find(". ", i)
+        found.append(sentence_language(relay[i : end if end > 0 else None], "pl"))
+    assert found == ["pl", "en", "ru"]
+
+
+def _plain_match(table: PhraseTable, toks: tuple, i: int) -> tuple | None:
+    """PhraseTable.match as a scan of every prefix entry, longest first."""
+    if i >= len(toks):
+        return None
+    low = toks[i].low
+    for words, value in table._by_first.get(low, ()):
+        if tuple(t.low for t in toks[i : i + len(words)]) == words:
+            return value, i + len(words)
+    for prefix, value in table._prefixes:
+        if low.startswith(prefix):
+            return value, i + 1
+    return None
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_phrase_tables_match_as_a_scan_of_their_entries(lang):
+    lex = lexicon(lang)
+    tables = [v for v in vars(lex).values() if isinstance(v, PhraseTable)]
+    assert tables
+    for text in TEXTS:
+        toks = tokens(text)
+        for table in tables:
+            for i in range(len(toks) + 1):
+                assert table.match(toks, i) == _plain_match(table, toks, i)
+
+
+def _plain_tokens(text: str) -> list[tuple[int, int, str, str]]:
+    """Tokens as each token's own ``_norm``, the plain way."""
+    return [
+        (m.start(), m.end(), m[0], lexicon_mod._norm(m[0]))
+        for m in lexicon_mod._TOKEN_RE.finditer(text)
+    ]
+
+
+def test_tokens_are_normalised_as_each_token_alone_on_the_corpora():
+    for text in PIECES:
+        assert [tuple(t) for t in lexicon_mod.tokens.__wrapped__(text)] == _plain_tokens(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=ALPHABET + "ΣΟΔİЁёЎў`ʼ’-", max_size=120))
+def test_tokens_are_normalised_as_each_token_alone_on_any_text(text):
+    assert [tuple(t) for t in lexicon_mod.tokens.__wrapped__(text)] == _plain_tokens(text)
+
+
+def _plain_words(text: str) -> list[tuple[int, str]]:
+    return [(m.start(), m[0].lower()) for m in numbers_mod._WORDS_RE.finditer(text)]
+
+
+def test_number_finder_words_are_lower_cased_as_each_word_alone():
+    for text in PIECES:
+        assert list(numbers_mod._words.__wrapped__(text)) == _plain_words(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=ALPHABET + "ΣΟΔİ~≈", max_size=120))
+def test_number_finder_words_on_any_text(text):
+    assert list(numbers_mod._words.__wrapped__(text)) == _plain_words(text)
+
+
+SENTENCE_PARTS = ("St.", "No.", "A.", "route:", "13:45", " ", ". ", "; ", ": ", "\n\n", "?")
+SENTENCE_PARTS += ('"', ";", ")")
+_PLAIN_CLAUSE_RE = re.compile(
+    r"(?<=;)\s+|(?<![Dd]estination:)(?<![Rr]oute:)(?<![Oo]rigin:)(?<=[^\d\s]:)\s+(?=\D)"
+)
+
+
+def _plain_split(text: str) -> list[tuple[str, int, int, int]]:
+    """split_clauses as it was: every sentence searched, the whole sentence split."""
+    bounds, start = [], 0
+    for m in sentences_mod._BOUNDARY_RE.finditer(text):
+        before = text[start : m.start()].rstrip(".!?\"'”’)")
+        last_word = before.rsplit(None, 1)[-1].lower() if before.split() else ""
+        abbreviation = last_word in sentences_mod._ABBREVIATIONS
+        if m[0].strip() and (abbreviation or re.fullmatch(r"[^\W\d_]", last_word)):
+            continue
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(text)))
+    clauses = []
+    for number, (s_start, s_end) in enumerate(b for b in bounds if text[b[0] : b[1]].strip()):
+        start = s_start
+        for m in _PLAIN_CLAUSE_RE.finditer(text, s_start, s_end):
+            clauses.append((text[start : m.start()], start, m.start(), number))
+            start = m.end()
+        piece = text[start:s_end].rstrip()
+        clauses.append((piece, start, start + len(piece), number))
+    return [c for c in clauses if c[0].strip()]
+
+
+def _clauses(text: str) -> list[tuple[str, int, int, int]]:
+    return [(c.text, c.start, c.end, c.sentence) for c in split_clauses(text)]
+
+
+def test_clauses_are_split_as_before_on_the_corpora():
+    for text in TEXTS:
+        assert _clauses(text) == _plain_split(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*ALPHABET.split(), *SENTENCE_PARTS]), max_size=40))
+def test_clauses_are_split_as_before_on_any_text(parts):
+    text = "".join(parts)
+    assert _clauses(text) == _plain_split(text)
+
+
+def test_places_kept_between_reports_resolve_as_each_report_alone():
+    """Reports read one by one share resolved names; each reads as if it were alone."""
+    from railtrack.extract import extract_shipments
+    from railtrack.extract import result as result_mod
+
+    reports = [t for t in TEXTS if len(t) > 200][:20]
+    assert len(reports) == 20
+    alone = []
+    for text in reports:
+        result_mod._PLACES.clear()
+        alone.append(extract_shipments(text, published="2023-03-10").to_dict())
+    result_mod._PLACES.clear()
+    shared = [extract_shipments(t, published="2023-03-10").to_dict() for t in reports[::-1]]
+    assert shared[::-1] == alone
+    assert result_mod._PLACES, "the embedded network's names were kept"

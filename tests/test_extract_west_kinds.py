@@ -1,0 +1,353 @@
+"""Kinds of misreading found on real English and Polish reports (issue 13), one test per kind.
+
+Every input is written here (not copied from a corpus); each stands for a kind.
+"""
+
+from datetime import date
+
+import pytest
+
+from railtrack.extract import extract_shipments
+from railtrack.extract.readers import reader_for
+
+PUB = date(2023, 3, 10)
+
+
+def read(text, published=PUB):
+    return extract_shipments(text, published=published, network=False)
+
+
+def one(text, published=PUB):
+    (s,) = read(text, published).shipments
+    return s
+
+
+# -- Polish lexicon: both aspects and the passive of the verbs of motion ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Skład skierowano na stację Mozyrz.", "departure"),
+        ("Pociąg skierował się do Brześcia.", "departure"),
+        ("Eszelony wyjeżdżają z Orszy.", "departure"),
+        ("Wagony wysyłano z Homla.", "departure"),
+        ("Transport ma przybyć do Rostowa.", "arrival"),
+        ("Pociągi docierają do Mińska.", "arrival"),
+        ("Skład dojeżdża do Lidy.", "arrival"),
+        ("Pociąg zatrzymał się w Łunińcu.", "neutral"),
+        ("Eszelony poruszają się w stronę granicy.", "neutral"),
+    ],
+)
+def test_polish_verbs_of_both_aspects(text, role):
+    assert [v.role for v in reader_for("pl").verb_cues(text)][:1] == [role]
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        "skład",
+        "składu",
+        "składowi",
+        "składem",
+        "składzie",
+        "eszelonowi",
+        "eszelonach",
+        "transportowi",
+        "transportach",
+    ],
+)
+def test_polish_train_nouns_in_every_case(form):
+    assert reader_for("pl").has_train_noun(f"w {form}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wczoraj do Brześcia przyjechał skład, który liczy 22 wagony.",
+        "Wczoraj wojskowy skład z 22 wagonami cysternami przyjechał do Brześcia.",
+    ],
+)
+def test_polish_whole_train_count_after_a_verb_of_counting(text):
+    s = one(text)
+    assert s.cars.total == 22
+
+
+# -- an onward leg ("from there ... to X") is not the trip's destination ------------------
+
+
+def test_polish_onward_leg_is_not_the_destination_nor_another_train():
+    s = one(
+        "Eszelon wyjechał 2 marca ze stacji Słonim do stacji Kursk, gdzie dotrze 6 marca. "
+        "Stamtąd skład ma się udać do Biełgorodu."
+    )
+    assert s.origin.text == "Słonim"
+    assert s.destination.text == "Kursk"
+    assert s.expected_arrival.earliest == date(2023, 3, 6)
+
+
+# -- two places joined by "or" are alternatives, not the destination ---------------------
+
+
+def test_polish_alternative_places_are_no_destination():
+    s = one(
+        "Pociąg wojskowy z 30 wagonami kierował się na Białoruś. Mógł przybyć do Lidy lub Grodna."
+    )
+    assert s.destination.text == "Białoruś"
+
+
+# -- "z" with the instrumental means "with", not "from" -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pociąg z Iskanderami wyjechał ze stacji Mozyrz do Kurska.",
+        "Pociąg z Rosjanami wyjechał ze stacji Mozyrz do Kurska.",
+    ],
+)
+def test_polish_z_with_the_instrumental_is_no_origin(text):
+    s = one(text)
+    assert s.origin.text == "Mozyrz"
+
+
+# -- an adjective between the preposition and the name -------------------------------------
+
+
+def test_polish_adjective_before_the_name():
+    s = one("Pociąg towarowy wyruszył z podwarszawskiego Pruszkowa do Kowla.")
+    assert s.origin.text == "Pruszkowa"
+
+
+def test_polish_railway_company_is_no_place():
+    places = reader_for("pl").find_places("Pociągi kursują ze stacji Kolei Rosyjskich do Tuły.")
+    assert [p.text for p in places] == ["Tuły"]
+
+
+# -- English: the same kinds, and English-only patterns ----------------------------------
+
+
+def test_english_onward_leg_is_not_the_destination():
+    s = one(
+        "A military echelon of 40 cars left Slonim on 2 March for Kursk. From there the "
+        "equipment will go on to Belgorod."
+    )
+    assert s.destination.text == "Kursk"
+
+
+def test_english_further_transport_is_an_onward_leg():
+    s = one(
+        "The first container train from Xi'an arrived in Brest on 3 March with 40 cars. "
+        "The goods will be sorted there for further shipment to Germany."
+    )
+    assert s.destination.text == "Brest"
+
+
+def test_english_alternative_places_are_no_destination():
+    s = one("A train of 30 flatcars left Kursk on 2 March. It may have arrived in Orsha or Lida.")
+    assert s.origin.text == "Kursk"
+    assert s.destination is None
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        ("The first train from the Chinese city of Xi'an arrived in Brest on 3 March.", "Xi'an"),
+        ("A train left the Belarusian station Luninets for Kursk on 3 March.", "Luninets"),
+        ("A train from the small town of Klintsy reached Bryansk on 3 March.", "Klintsy"),
+    ],
+)
+def test_english_adjective_before_a_kind_word(text, origin):
+    assert one(text).origin.text == origin
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A train with tanks was spotted nearby Tula on 6 March.",
+        "A train with tanks was seen outside Tula on 6 March.",
+        "A train with tanks was seen at a railway station in Tula on 6 March.",
+    ],
+)
+def test_english_seen_near_a_town_is_a_sighting_not_a_destination(text):
+    s = one(text)
+    assert s.destination is None
+    assert [v.text for v in s.via] == ["Tula"]
+
+
+def test_english_loading_place_is_the_origin():
+    s = one(
+        "Ten tanks were loaded onto a train at the army railhead in Tidworth and taken to "
+        "Dover on 4 March."
+    )
+    assert s.origin.text == "Tidworth"
+    assert s.destination.text == "Dover"
+
+
+def test_english_region_as_territory_is_kept_with_its_word():
+    s = one("Air defence systems were loaded onto a train in the Primorsky Territory for Chita.")
+    assert s.origin.text == "Primorsky Territory"
+
+
+def test_english_hyphenated_participle_is_no_place():
+    r = read("Trains from the Russian-occupied territories may be sent to Belarus.")
+    assert all(s.origin is None for s in r.shipments)
+
+
+def test_english_a_posting_platform_is_no_destination():
+    r = read("Tanks on flatcars were seen in Tula, in a video posted to TikTok on 6 March.")
+    assert all(s.destination is None for s in r.shipments)
+
+
+def test_a_place_passed_told_in_the_headline_stays_when_the_detail_merges():
+    s = one(
+        "Military train passed through Bryansk. A military echelon of 40 cars left Gomel on "
+        "5 March and is heading to Kursk."
+    )
+    assert s.origin.text == "Gomel"
+    assert [v.text for v in s.via] == ["Bryansk"]
+
+
+def test_polish_przez_with_people_is_an_agent_not_a_place_passed():
+    places = reader_for("pl").find_places("Tory zostały uszkodzone przez Rosjan w nocy.")
+    assert places == []
+
+
+def test_polish_blowing_up_a_train_is_no_shipment():
+    r = read("Wczoraj wieczorem pociąg z paliwem został wysadzony przez partyzantów pod Kurskiem.")
+    assert r.shipments == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("pl", "Pociąg z czołgami jedzie do Kurska\nRosjanie przerzucają sprzęt.", "Kurska"),
+        ("en", "Tank train heads to Kursk\nDozens of tanks were seen.", "Kursk"),
+    ],
+)
+def test_a_name_does_not_run_on_past_a_line_break(lang, text, name):
+    assert [p.text for p in reader_for(lang).find_places(text)] == [name]
+
+
+def test_polish_explosion_of_a_train_is_no_shipment():
+    r = read("Pociąg przewożący amunicję eksplodował w nocy pod Kijowem. Dwa wagony spłonęły.")
+    assert r.shipments == []
+
+
+# -- assembly: which facts belong to which train -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "W sobotę na stacji Łuniniec rozładowano 20 platform ze sprzętem.",
+        "At Luninets station 20 flatcars were unloaded on Saturday.",
+    ],
+)
+def test_unloading_at_a_station_named_before_the_verb_is_an_arrival_there(text):
+    s = one(text)
+    assert s.destination.text == "Łuniniec" if "W sobotę" in text else "Luninets"
+    assert s.expected_arrival.earliest == date(2023, 3, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "origins"),
+    [
+        (
+            "Z Białorusi do Rosji wyjechały trzy pociągi. Pierwszy wyruszył 2 marca z Mozyrza, "
+            "drugi 3 marca z Homla.",
+            ["Mozyrza", "Homla"],
+        ),
+        (
+            "Three trains left Belarus for Russia. The first departed on 2 March from Mozyr, "
+            "the second on 3 March from Gomel.",
+            ["Mozyr", "Gomel"],
+        ),
+    ],
+)
+def test_a_train_of_a_group_told_without_a_verb_keeps_the_groups_verb(text, origins):
+    r = read(text)
+    dated = [(s.origin.text, s.departure.earliest) for s in r.shipments if s.departure]
+    assert dated == [(origins[0], date(2023, 3, 2)), (origins[1], date(2023, 3, 3))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dwa eszelony z rosyjskim sprzętem przyjechały 12 i 14 stycznia na stację Lida.",
+        "Two military trains arrived at Lida station on 12 and 14 January.",
+    ],
+)
+def test_an_announced_group_with_one_date_per_train(text):
+    r = read(text)
+    assert [s.expected_arrival.earliest for s in r.shipments] == [
+        date(2023, 1, 12),
+        date(2023, 1, 14),
+    ]
+    assert r.groups[0].n_trains == 2
+
+
+def test_counts_and_dates_of_a_group_go_one_per_train_in_order():
+    r = read("Two military echelons with 40 and 45 cars left Slonim for Valuyki on 2 and 4 March.")
+    assert [(s.departure.earliest.day, s.cars.total) for s in r.shipments] == [(2, 40), (4, 45)]
+    assert r.groups[0].cars.total is None  # no group total is stated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pociąg składa się z trzech lokomotyw i do 12 wagonów, w tym salonki dla prezydenta.",
+        "The armoured train consists of two locomotives and 11 cars.",
+    ],
+)
+def test_a_trains_make_up_with_no_movement_is_no_shipment(text):
+    assert read(text).shipments == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Terminal w Brześciu zapycha się pociągami jadącymi z Chin do Niemiec.",
+        "The terminal is clogged with trains arriving from China.",
+    ],
+)
+def test_trains_named_only_in_the_plural_are_no_shipment(text):
+    assert read(text).shipments == []
+
+
+def test_a_plural_mention_told_again_in_the_singular_is_a_shipment():
+    s = one("Tanks were loaded on to trains. The train left Tidworth for Dover on 4 March.")
+    assert s.origin.text == "Tidworth"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("A train of 26 fuel tank cars", "tank", 26),
+        ("an echelon of 40 grain hopper cars", "other", 40),
+        ("a train of 18 oil tankers", "tank", 18),
+    ],
+)
+def test_english_cargo_word_between_number_and_car_noun(text, kind, value):
+    counts = reader_for("en").find_car_counts(text)
+    assert [(c.kind, c.value) for c in counts] == [(kind, value)]
+
+
+def test_english_moving_through_a_town_is_a_dated_sighting():
+    r = read("Video shows a freight train with T-90 tanks moving through Millerovo on Monday.")
+    (seen,) = r.sightings
+    assert seen.station.text == "Millerovo"
+    assert seen.seen_at.date() == date(2023, 3, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        ("W nocy z 5 na 6 marca przez Orszę przejechały dwa eszelony jadące do Mińska.", "Orszę"),
+        ("Two echelons bound for Minsk passed through Orsha on the night of 5 March.", "Orsha"),
+    ],
+)
+def test_a_place_a_group_passed_is_passed_by_each_train(text, via):
+    r = read(text)
+    assert len(r.shipments) == 2
+    assert all([v.text for v in s.via] == [via] for s in r.shipments)

@@ -1,0 +1,73 @@
+"""The routes as files: per-train rows name their route, each route is listed once."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from railtrack import columns as C
+from railtrack import data_path, load_network, load_reports
+from railtrack.pipeline import TrackResult, track
+from railtrack.route_files import (
+    DISTINCT_ROUTE_COLUMNS,
+    distinct_routes,
+    per_train_estimates,
+    per_train_routes,
+    route_id,
+)
+
+
+@pytest.fixture(scope="module")
+def result() -> TrackResult:
+    return track(load_reports(data_path("reports")), load_network())
+
+
+def test_every_routed_train_names_a_listed_route_with_its_stations(result: TrackResult) -> None:
+    per_train = per_train_routes(result.routes)
+    table = distinct_routes(result.routes)
+    assert list(table.columns) == list(DISTINCT_ROUTE_COLUMNS)
+    assert C.STATIONS not in per_train.columns
+    assert C.ROUTE_LABEL not in per_train.columns
+    assert table[C.ROUTE_ID].is_unique
+    assert int(table[C.TRAINS].sum()) == int(result.routes[C.STATIONS].notna().sum())
+    listed = table.set_index(C.ROUTE_ID)
+    for (_, row), stations, label in zip(
+        per_train.iterrows(), result.routes[C.STATIONS], result.routes[C.ROUTE_LABEL], strict=True
+    ):
+        if not isinstance(stations, list):
+            assert pd.isna(row[C.ROUTE_ID])
+            continue
+        route = listed.loc[row[C.ROUTE_ID]]
+        assert route[C.STATIONS].split("; ") == stations  # the join loses nothing
+        assert route[C.ROUTE_LABEL] == label
+        assert route[C.LENGTH_KM] == row[C.LENGTH_KM]
+
+
+def test_route_id_depends_on_the_stations_only(result: TrackResult) -> None:
+    routes = result.routes
+    copied = routes.assign(
+        stations=[list(s) if isinstance(s, list) else s for s in routes[C.STATIONS]]
+    )
+    assert per_train_routes(copied)[C.ROUTE_ID].equals(per_train_routes(routes)[C.ROUTE_ID])
+    assert route_id(["A", "B"]) != route_id(["A", "B", "C"])
+    assert route_id(["AB"]) != route_id(["A", "B"])  # ids are separated before hashing
+
+
+def test_estimates_file_keeps_every_column_but_the_label(result: TrackResult) -> None:
+    written = per_train_estimates(result.estimates, result.routes)
+    assert list(written.columns) == [
+        C.ROUTE_ID if c == C.ROUTE_LABEL else c for c in result.estimates.columns
+    ]
+    for col in result.estimates.columns.drop(C.ROUTE_LABEL):
+        assert written[col].equals(result.estimates[col])
+    with pytest.raises(ValueError, match="same trains"):
+        per_train_estimates(result.estimates.iloc[::-1], result.routes)
+
+
+def test_no_routed_train_gives_an_empty_table_with_its_columns() -> None:
+    routes = pd.DataFrame(
+        {C.ID: ["t1"], C.ROUTE_LABEL: [None], C.STATIONS: [None], C.LENGTH_KM: [float("nan")]}
+    )
+    assert list(distinct_routes(routes).columns) == list(DISTINCT_ROUTE_COLUMNS)
+    assert distinct_routes(routes).empty
+    assert per_train_routes(routes)[C.ROUTE_ID].isna().all()

@@ -1,0 +1,230 @@
+"""The stages sped up for national scale (issue 20) give the same frames as before.
+
+Each optimisation replaced a plain per-train or per-row computation. The plain
+versions are kept here as references; ``track`` is run once with them patched in and
+once as shipped, on the embedded reports and on a small generated input over the
+embedded network, and every frame must be equal to the last bit.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+
+from railtrack import columns as C
+from railtrack import data_path, load_network, load_reports, pipeline, transit
+from railtrack.io import ReportSet
+from railtrack.labels import CROSSING_SEPARATOR, DIRECTIONS, crossing_pair
+from railtrack.network import RailNetwork
+from railtrack.routing import Route
+from railtrack.transit import PROBS, QUANTILES, TransitModel, arrival_quantiles
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+from _generate import generate_reports
+
+AS_OF = "2023-07-01"
+
+
+# --- the plain references (the code before the issue-20 work) -----------------------
+def _named_stops(self: RailNetwork, route: Route) -> list[str]:
+    last = len(route.stations) - 1
+    return [
+        name
+        for i, (sid, name) in enumerate(zip(route.stations, route.names, strict=True))
+        if i in (0, last) or self.G.nodes[sid].get("kind") != "track"
+    ]
+
+
+def _directed(stations: Any, names: dict[str, str], countries: dict[str, Any]) -> list[str]:
+    if stations is None or isinstance(stations, float | str):
+        return []
+    return [
+        f"{names.get(u, u)} → {names.get(v, v)}"
+        for u, v in itertools.pairwise(list(stations))
+        if u in countries and v in countries and countries[u] != countries[v]
+    ]
+
+
+def _crossing_directions(summary: pd.DataFrame, routes: pd.DataFrame, network: Any) -> pd.DataFrame:
+    out = summary.copy()
+    if C.BORDER_CROSSING not in out.columns or C.SHIPMENTS not in out.columns:
+        return out
+    G = network.G
+    used = {n for s in routes.get(C.STATIONS, pd.Series(dtype=object)).dropna() for n in s}
+    names = {n: str(G.nodes[n].get("name") or n) for n in used if n in G}
+    countries = {n: G.nodes[n].get("country") for n in used if n in G}
+    directed = {
+        str(i): _directed(s, names, countries)
+        for i, s in zip(routes[C.ID], routes[C.STATIONS], strict=True)
+    }
+    column = []
+    for crossing, ids in zip(out[C.BORDER_CROSSING], out[C.SHIPMENTS], strict=True):
+        counts: Counter[str] = Counter()
+        for sid in str(ids or "").split(";"):
+            for link in directed.get(sid.strip(), []):
+                a, _, b = link.partition(" → ")
+                if crossing_pair(f"{a}{CROSSING_SEPARATOR}{b}") == crossing:
+                    counts[link] += 1
+        column.append("; ".join(f"{k}: {n}" for k, n in counts.most_common()) or None)
+    out[DIRECTIONS] = pd.Series(column, index=out.index, dtype=object)
+    return out
+
+
+def _transit_quantiles_days(
+    self: TransitModel, length_km: Any, border_crossings: Any, *, chunk: int = 512
+) -> np.ndarray:
+    length = np.asarray(length_km, dtype=float).ravel()
+    borders = np.asarray(border_crossings, dtype=float).ravel()
+    out = np.empty((length.size, PROBS.size))
+    for start in range(0, length.size, chunk):
+        part = slice(start, start + chunk)
+        draws = self.transit_draws_days(length[part], borders[part])
+        out[part] = np.quantile(draws, PROBS, axis=1).T
+    return out
+
+
+def _arrival_quantiles(
+    start_days: np.ndarray,
+    width_days: np.ndarray,
+    transit_q_days: np.ndarray,
+    *,
+    min_half_width_days: float,
+    not_before_days: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    start = np.asarray(start_days, dtype=float)
+    width = np.asarray(width_days, dtype=float)
+    arrival = start[:, None] + PROBS[None, :] * width[:, None] + np.atleast_2d(transit_q_days)
+    qs = np.asarray(QUANTILES)
+    out = np.empty((start.size, qs.size))
+    floor = np.full(start.size, np.nan) if not_before_days is None else not_before_days
+    for i in range(start.size):
+        row = arrival[i]
+        if np.isnan(row).any():
+            out[i] = np.nan
+            continue
+        targets = qs
+        if not np.isnan(floor[i]) and floor[i] > row[0]:
+            q0 = float(np.interp(floor[i], row, PROBS, left=0.0, right=1.0))
+            if q0 >= PROBS[-1]:
+                h = min_half_width_days
+                out[i] = (floor[i], floor[i] + h, floor[i] + 2 * h)
+                continue
+            targets = q0 + qs * (1.0 - q0)
+        out[i] = np.interp(targets, PROBS, row)
+    p10, p50, p90 = out[:, 0], out[:, 1], out[:, 2]
+    h = min_half_width_days
+    widened = ((p50 - p10) < h - 1e-9) | ((p90 - p50) < h - 1e-9)
+    p10 = np.minimum(p10, p50 - h)
+    p90 = np.maximum(p90, p50 + h)
+    lowest = np.fmax(start, floor)
+    p10 = np.fmax(p10, lowest)
+    p10 = np.where(np.isnan(p50), np.nan, p10)
+    p50 = np.maximum(p50, p10)
+    p90 = np.maximum(p90, np.maximum(p50 + h, p10 + 2 * h))
+    return p10, p50, p90, widened & ~np.isnan(p50)
+
+
+def _plain_run(reports: ReportSet, network: RailNetwork, as_of: str | None) -> dict[str, Any]:
+    """Run ``track`` with the plain references patched in for the optimised code."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(RailNetwork, "named_stops", _named_stops)
+        mp.setattr(pipeline, "crossing_directions", _crossing_directions)
+        mp.setattr(TransitModel, "transit_quantiles_days", _transit_quantiles_days)
+        mp.setattr(transit, "arrival_quantiles", _arrival_quantiles)
+        return _run(reports, network, as_of)
+
+
+# --- the comparison ------------------------------------------------------------------
+def _frames(result: pipeline.TrackResult) -> dict[str, Any]:
+    graph: nx.DiGraph = result.graph
+    return {
+        "shipments": result.shipments,
+        "routes": result.routes,
+        "estimates": result.estimates,
+        "statuses": result.statuses,
+        **{f"summary {k}": v for k, v in result.summaries.items()},
+        "graph": sorted(
+            (str(u), str(v), sorted(map(str, d.items()))) for u, v, d in graph.edges(data=True)
+        ),
+        "headline": result.headline(),
+    }
+
+
+def _assert_same(a: dict[str, Any], b: dict[str, Any]) -> None:
+    assert a.keys() == b.keys()
+    for name in a:
+        if isinstance(a[name], pd.DataFrame):
+            pd.testing.assert_frame_equal(a[name], b[name], check_exact=True, obj=name)
+        else:
+            assert a[name] == b[name], name
+
+
+@pytest.fixture(scope="module")
+def network() -> RailNetwork:
+    return load_network()
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> ReportSet:
+    root = tmp_path_factory.mktemp("generated")
+    generate_reports(data_path("network"), root, 300, seed=11)
+    reports = load_reports(root / "structured")
+    reports.extend(load_reports(root / "text"))
+    return reports
+
+
+def _run(reports: ReportSet, network: RailNetwork, as_of: str | None) -> dict[str, Any]:
+    transit._ROWS.clear()  # no rows kept from an earlier run
+    return _frames(pipeline.track(reports, network, as_of=as_of))
+
+
+def test_embedded_reports_give_the_same_frames(network: RailNetwork) -> None:
+    reports = load_reports(data_path("reports"))
+    _assert_same(_plain_run(reports, network, None), _run(reports, network, None))
+
+
+def test_generated_reports_give_the_same_frames(network: RailNetwork, generated: ReportSet) -> None:
+    shipped = _run(generated, network, AS_OF)
+    assert shipped["headline"]["n_routed"] > 100  # the input exercises routing and windows
+    _assert_same(_plain_run(generated, network, AS_OF), shipped)
+
+
+def test_arrival_quantiles_equal_numpy_interpolation_row_by_row() -> None:
+    rng = np.random.default_rng(3)
+    n = 2_000
+    start = rng.uniform(19_000, 19_100, n)
+    width = rng.choice([0.0, 1.0, 3.5], n)
+    transit_q = np.sort(rng.gamma(2.0, 2.0, (n, PROBS.size)), axis=1)
+    transit_q[::7] = transit_q[::7, :1]  # flat rows: ties everywhere
+    transit_q[::11] = np.nan  # no route
+    floor = np.where(rng.random(n) < 0.5, start + rng.uniform(-2, 12, n), np.nan)
+    for bound in (None, floor):
+        got = arrival_quantiles(
+            start, width, transit_q, min_half_width_days=0.5, not_before_days=bound
+        )
+        want = _arrival_quantiles(
+            start, width, transit_q, min_half_width_days=0.5, not_before_days=bound
+        )
+        for g, w in zip(got, want, strict=True):
+            np.testing.assert_array_equal(g, w)
+
+
+def test_transit_quantiles_equal_numpy_quantiles_and_are_kept() -> None:
+    model = TransitModel()
+    transit._ROWS.clear()
+    lengths = [120.0, 950.5, 120.0, 3000.0, float("nan")]
+    borders = [0, 1, 0, 2, 0]
+    got = model.transit_quantiles_days(lengths, borders)
+    np.testing.assert_array_equal(got, _transit_quantiles_days(model, lengths, borders))
+    assert len(transit._ROWS[model]) == 3  # three distinct routes kept, not the NaN one
+    again = model.transit_quantiles_days(lengths[::-1], borders[::-1])
+    np.testing.assert_array_equal(again, got[::-1])
