@@ -240,3 +240,41 @@ def test_every_command_that_reads_reports_takes_columns(
     assert plain.exit_code == 1, plain.output  # the table's headers are not known
     assert mapped.exit_code == 0, mapped.output
     assert expected in mapped.stdout
+
+
+def test_a_count_over_the_limit_names_the_column_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "date,from,to,wagons,source\n2023-03-01,Slonim,Valuyki,500,Hajun\n"
+        "2023-03-02,Orsha,Bryansk,40,Hajun\n",
+        encoding="utf-8",
+    )
+    reports = load_reports(path)
+    assert [s.cars.total for s in reports.shipments] == [40]  # type: ignore[union-attr]
+    (problem,) = reports.problems
+    assert (problem.row, problem.field) == (2, "wagons")
+    assert "500 cars" in problem.message
+    assert "CarCounts(" not in problem.message
+
+
+def test_problems_in_a_workbook_of_several_sheets_name_the_sheet(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "March"
+    first.append(["date", "from", "to", "wagons", "source"])
+    first.append(["2023-03-01", "Slonim", "Valuyki", 40, "Hajun"])
+    second = book.create_sheet("April")
+    second.append(["date", "from", "to", "wagons"])
+    second.append(["2023-04-01", "Orsha", "Bryansk", 51.5])  # not a whole number of cars
+    second.append(["2023-04-02", "Orsha", "Bryansk", 30])  # no source: kept, said once
+    path = tmp_path / "trains.xlsx"
+    book.save(path)
+    reports = load_reports(path)
+    assert len(reports.shipments) == 2
+    messages = [str(p) for p in reports.problems]
+    assert any(m.startswith("trains.xlsx sheet 'April' row 2, field 'wagons'") for m in messages)
+    assert [m for m in messages if "no source" in m] == [
+        "trains.xlsx sheet 'April' row 3, field 'source': no source given; kept with "
+        "reporter 'unknown' (reliability F)"
+    ]

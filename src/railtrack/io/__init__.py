@@ -374,7 +374,9 @@ class _FileLoader:
                     and ambiguous_day_first(value)
                 ):
                     ambiguous.setdefault(header_name, []).append(record.row)
-            out.append(RawRecord(data, record.row, record.unit))
+            # in a workbook of several sheets a row number needs its sheet
+            unit = f"{prefix.rstrip(': ')} row" if prefix else record.unit
+            out.append(RawRecord(data, record.row, unit))
         for name, rows in ambiguous.items():
             shown = ", ".join(map(str, rows[:8])) + (", ..." if len(rows) > 8 else "")
             self.problem(
@@ -425,13 +427,8 @@ class _FileLoader:
                 )
             try:
                 kind, nested, names = normalise_record(record.data, file_source=file_source)
-                if "source" not in nested:
-                    self.problem(
-                        "no source given; kept with reporter 'unknown' (reliability F)",
-                        row=record.row,
-                        field="source",
-                        unit=record.unit,
-                    )
+                no_source = "source" not in nested
+                if no_source:
                     nested["source"] = {"reporter": "unknown"}
                 for name in misplaced_fields(kind, nested, names):
                     nested.pop(next(k for k, v in names.items() if v == name), None)
@@ -463,6 +460,13 @@ class _FileLoader:
                     unit=record.unit,
                 )
                 continue
+            if no_source:  # said only of a record kept: a skipped one has its own problem
+                self.problem(
+                    "no source given; kept with reporter 'unknown' (reliability F)",
+                    row=record.row,
+                    field="source",
+                    unit=record.unit,
+                )
             self.models.append((model, record.row))
 
     def _load_text(self, text: str) -> None:

@@ -393,7 +393,9 @@ def normalise_record(  # noqa: C901
             cars[flag] = _as_bool(clean[key], key)
     if cars:
         out["cars"] = cars
-        names["cars"] = "cars"
+        # a check of the counts as a whole names a table's total column, else "cars"
+        nested_cars = isinstance(clean.get("cars"), Mapping)
+        names["cars"] = "cars_total" if "cars_total" in clean and not nested_cars else "cars"
 
     source: dict[str, Any] = dict(file_source or {})
     raw_source = clean.get("source")
@@ -459,8 +461,10 @@ def _describe(error: Mapping[str, Any]) -> str:
     message = str(error.get("msg", "invalid"))
     message = message.removeprefix("Value error, ")
     value = error.get("input")
-    if error.get("type") in {"missing", "model_type", "dict_type"} or isinstance(value, Mapping):
-        return message
+    if error.get("type") in {"missing", "model_type", "dict_type"} or isinstance(
+        value, Mapping | BaseModel
+    ):
+        return message  # the message names the value; a model's repr helps nobody
     return f"{value!r}: {message}"
 
 
