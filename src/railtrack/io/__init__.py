@@ -26,7 +26,7 @@ from __future__ import annotations
 import csv
 import logging
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -663,6 +663,15 @@ def _loaded(
     )
 
 
+def _no_progress(records: int) -> None:
+    """Ignore a progress report (the default of :func:`load_reports`)."""
+
+
+def _n_records(result: ReportSet) -> int:
+    """Return the records (trains, group totals, sightings) in ``result``."""
+    return len(result.shipments) + len(result.groups) + len(result.sightings)
+
+
 def load_reports(
     paths: str | Path | Iterable[str | Path],
     *,
@@ -672,6 +681,7 @@ def load_reports(
     columns: dict[str, str] | None = None,
     client: Any = None,
     work_dir: str | Path | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> ReportSet:
     """Load report files into a :class:`ReportSet`.
 
@@ -709,6 +719,9 @@ def load_reports(
     work_dir
         With ``client``: where finished chunks are saved, so a restarted load does
         not redo them.
+    progress
+        Called after each file is added with the number of records (trains, group
+        totals, sightings) kept so far, for a progress display.
 
     Returns
     -------
@@ -742,11 +755,13 @@ def load_reports(
         raise ValueError(msg)
     result = ReportSet()
     first_rows: dict[tuple[str, str], int] = {}
+    tell = progress or _no_progress
     with collector_paused(), interning() as shared:
         for converted, run in _runs(roots):
             if converted:
                 for root in run:
                     _keep_converted(result, root, first_rows)
+                tell(_n_records(result))
                 continue
             files: list[Path] = []
             for root in run:
@@ -764,6 +779,7 @@ def load_reports(
             )
             for loader in loaders:
                 _keep_new(result, loader, first_rows)
+                tell(_n_records(result))
         _apply_latest_posts(result)
         result.telegram_kept.clear()
     logger.info(
