@@ -41,10 +41,13 @@ True
 from __future__ import annotations
 
 import itertools
+import logging
 import re
 from functools import lru_cache
 
 __all__ = ["MAX_FORMS", "lemma_forms"]
+
+logger = logging.getLogger(__name__)
 
 MAX_FORMS = 24
 """Most candidate forms returned for one name."""
@@ -155,14 +158,27 @@ def _combine(options: list[tuple[str, ...]], sep: str) -> list[str]:
     return [sep.join(c) for c in itertools.product(*options)]
 
 
-def _cyrillic_forms(name: str, lang: str | None) -> list[str]:
+def _morph_forms(name: str, lang: str) -> tuple[str, ...]:
+    """:func:`railtrack.extract.morph.name_forms` without the name; () if it fails.
+
+    A mixed-script name ("obwód woroneskiом") sent morph.name_forms' Łacinka
+    conversion into endless recursion; a name look-up must not raise for that.
+    """
     from railtrack.extract.morph import name_forms
 
+    try:
+        return tuple(name_forms(name, lang)[1:])
+    except RecursionError:
+        logger.warning("no case forms for %r (%s): morph.name_forms recursed", name, lang)
+        return ()
+
+
+def _cyrillic_forms(name: str, lang: str | None) -> list[str]:
     langs = [lang] if lang in _CYRILLIC_LANGS else []
     langs += [x for x in _CYRILLIC_LANGS if x not in langs]
     forms: list[str] = []
     for code in langs:
-        forms.extend(name_forms(name, code)[1:])
+        forms.extend(_morph_forms(name, code))
     words = _words(name)
     if 0 < len(words) <= 3:
         per_word = []
@@ -189,11 +205,9 @@ def _respelled(forms: list[str]) -> list[str]:
 
 
 def _latin_forms(name: str, lang: str | None) -> list[str]:
-    from railtrack.extract.morph import name_forms
-
     if lang not in (None, "pl", "en"):
         return []
-    forms = list(name_forms(name, "pl")[1:])
+    forms = list(_morph_forms(name, "pl"))
     words = _words(name)
     if 0 < len(words) <= 3:
         per_word = [tuple(dict.fromkeys([w, *_rule_forms(w, "pl")]))[:6] for w in words]

@@ -277,13 +277,16 @@ class RailNetwork:
         _netcache.share(key, "gazetteer", found)
         return found
 
-    def resolve(self, name: str) -> Resolution:
+    def resolve(self, name: str, *, lang: str | None = None) -> Resolution:
         """Resolve a name as a report writes it to a station or a region.
 
         Parameters
         ----------
         name
             Station, region or country name in any script or spelling.
+        lang
+            Optional language of the report (``ru``, ``uk``, ``be``, ``pl``, ``en``):
+            its case forms are tried first when the name as written does not resolve.
 
         Returns
         -------
@@ -300,8 +303,10 @@ class RailNetwork:
         'Belarus'
         >>> net.resolve("Xqzville").resolved
         False
+        >>> net.resolve("у Калузі", lang="uk").form
+        'Калуга'
         """
-        return self.gazetteer.resolve(name)
+        return self.gazetteer.resolve(name, lang=lang)
 
     def resolve_many(self, names: Iterable[str]) -> pd.DataFrame:
         """Resolve many names; one row per name (``columns.RESOLVE_COLUMNS``).
