@@ -177,15 +177,15 @@ def test_script_and_mixing_as_the_patterns_count(report_lang):
 
 
 def test_the_alphabet_shortcut_agrees_with_lingua_where_it_decides():
-    """Where the letters decide a report's language, lingua, asked alone, agrees."""
+    """Where the letters of the five alphabets decide a report's language, lingua agrees."""
     detector = lang_mod._detector()
     if detector is None:
         pytest.skip("lingua is not installed")
     decided = 0
     for text in TEXTS:
         guess = detect_language(text)
-        if guess.basis != "alphabet":
-            continue
+        if guess.basis != "alphabet" or lang_mod.is_lacinka(text):
+            continue  # Belarusian in Łacinka: lingua has no model of it
         decided += 1
         found = detector.detect_language_of(lang_mod._without_names(text))
         if found is not None:
