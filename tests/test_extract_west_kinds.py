@@ -460,3 +460,16 @@ def test_per_train_destinations_in_one_list(text, ends):
     r = read(text)
     assert [s.destination.text for s in r.shipments] == ends
     assert r.groups[0].n_trains == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The echelon departed from Kursk on Monday and is due in Gomel on Sunday.",
+        "Eszelon wyjechał z Kurska w poniedziałek i ma dotrzeć do Homla w niedzielę.",
+    ],
+)
+def test_a_past_departure_in_a_clause_that_also_plans_stays_in_the_past(text):
+    s = one(text)
+    assert s.departure.earliest == date(2023, 3, 6)  # the Monday before 10 March
+    assert s.expected_arrival.earliest == date(2023, 3, 12)  # the Sunday after
