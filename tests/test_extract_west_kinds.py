@@ -473,3 +473,21 @@ def test_a_past_departure_in_a_clause_that_also_plans_stays_in_the_past(text):
     s = one(text)
     assert s.departure.earliest == date(2023, 3, 6)  # the Monday before 10 March
     assert s.expected_arrival.earliest == date(2023, 3, 12)  # the Sunday after
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("Skład dotarł 5 marca 2023 r. do Lidy.", 1),
+        ("W 2022 r. przejechało tędy 2,2 tys. pociągów.", 1),
+        ("Eszelon przyjechał na st. Lida w woj. grodzieńskim. Potem odjechał.", 2),
+        ("Эшелон прибыл на ст. Лида в Гродненской обл. вчера.", 1),
+        ("Pociąg dotarł 5 marca 2023 r. Potem odjechał.", 2),
+        ("It left. Then it came back.", 2),
+        ("It left on March 1.\n\nsecond paragraph", 2),
+    ],
+)
+def test_abbreviations_and_lower_case_words_end_no_sentence(text, n):
+    from railtrack.extract.sentences import split_clauses
+
+    assert len({c.sentence for c in split_clauses(text)}) == n

@@ -38,7 +38,6 @@ _ABBREVIATIONS = frozenset(
         # Russian, Ukrainian, Belarusian and Polish abbreviations before a name
         "ст",
         "обл",
-        "гг",
         "р-н",
         "рн",
         "ул",
@@ -46,18 +45,20 @@ _ABBREVIATIONS = frozenset(
         "пос",
         "им",
         "ім",
-        "тыс",
-        "тис",
         "вобл",
         "woj",
         "pow",
         "ul",
         "im",
-        "tys",
         "ok",
         "np",
+        "tzw",
+        "wg",
+        "nr",
     }
 )
+# "2023 г. Эшелон ...", "2023 r. Pociąg ...": a year's abbreviation often ends a sentence
+_YEAR_WORDS = frozenset({"г", "r", "р"})
 _BOUNDARY_RE = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[^\W\d_])|\n\s*\n")
 # A clause ends at ";" and at ":" (not in "13:45", nor after "destination:"/"route:").
 # (The cheap look-behind for the colon comes first: the others are tried only after one.)
@@ -84,7 +85,13 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
         before = text[start : m.start()].rstrip(".!?\"'”’)")
         words = before.rsplit(None, 1)  # the last word only: no split of the whole sentence
         last_word = words[-1].lower() if words else ""
-        if m[0].strip() and (last_word in _ABBREVIATIONS or _LETTER_RE.fullmatch(last_word)):
+        # An abbreviation ("st.", "woj.", "обл."), an initial or a lower-case next word
+        # ("2023 r. do Lidy", "2,2 tys. pociągów") ends no sentence; a blank line always does.
+        if m[0].count("\n") < 2 and (
+            last_word in _ABBREVIATIONS
+            or (_LETTER_RE.fullmatch(last_word) and last_word not in _YEAR_WORDS)
+            or text[m.end() : m.end() + 1].islower()
+        ):
             continue
         bounds.append((start, m.start()))
         start = m.end()
