@@ -40,18 +40,31 @@ import hashlib
 import logging
 from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from railtrack.errors import RailtrackError
-from railtrack.extract.language import detect_language, mixes_languages, sentence_language
-from railtrack.extract.lexicon import LANGUAGES
-from railtrack.extract.result import Extraction, build_extraction
-from railtrack.extract.trains import read_trains
 from railtrack.models import Source
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 
 if TYPE_CHECKING:
+    from railtrack.extract.lexicon import LANGUAGES
+    from railtrack.extract.result import Extraction
     from railtrack.network import RailNetwork
+
+# The readers (lingua, dateparser, the lexicons) load on first use, so importing a
+# light submodule such as ``railtrack.extract.morph`` (the gazetteer's inflection
+# fallback) does not load them all.
+_LAZY = {"LANGUAGES": "railtrack.extract.lexicon", "Extraction": "railtrack.extract.result"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)
+
 
 __all__ = ["LANGUAGES", "Extraction", "extract_shipments"]
 
@@ -139,6 +152,12 @@ def extract_shipments(
     >>> r.lang, r.shipments[0].origin.text, r.shipments[0].departure.earliest
     ('ru', 'Слонима', datetime.date(2023, 3, 2))
     """
+    from railtrack.extract.lacinka import is_lacinka, remap_draft, to_cyrillic
+    from railtrack.extract.language import detect_language, mixes_languages, sentence_language
+    from railtrack.extract.lexicon import LANGUAGES
+    from railtrack.extract.result import Extraction, build_extraction
+    from railtrack.extract.trains import read_trains
+
     settings = settings or DEFAULT_SETTINGS
     if isinstance(published, str):
         try:
@@ -160,13 +179,20 @@ def extract_shipments(
             "(nothing was read)"
         )
         return Extraction(problems=[message], lang=guess.lang)
+    lacinka = guess.lang == "be" and is_lacinka(text)
+    # Belarusian in Łacinka is read spelled in Cyrillic; offsets point back at the text
+    read, spans = to_cyrillic(text) if lacinka else (text, [])
     draft = read_trains(
-        text,
+        read,
         published=published,
         max_group_trains=settings.extract_max_group_trains,
         lang=guess.lang,
-        sentence_lang=sentence_language if mixes_languages(text, guess.lang) else None,
+        sentence_lang=(
+            sentence_language if not lacinka and mixes_languages(text, guess.lang) else None
+        ),
     )
+    if lacinka:
+        remap_draft(draft, text, spans)
     result = build_extraction(
         draft, report_id=rid, source=src, network=net, settings=settings, lang=guess.lang
     )
