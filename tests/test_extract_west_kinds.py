@@ -491,3 +491,8 @@ def test_abbreviations_and_lower_case_words_end_no_sentence(text, n):
     from railtrack.extract.sentences import split_clauses
 
     assert len({c.sentence for c in split_clauses(text)}) == n
+
+
+def test_a_months_abbreviation_before_a_day_ends_no_sentence():
+    s = one("On Feb. 25 a train of 40 cars left Slonim for Valuyki.")
+    assert s.departure.earliest == date(2023, 2, 25)

@@ -59,6 +59,12 @@ _ABBREVIATIONS = frozenset(
 )
 # "2023 г. Эшелон ...", "2023 r. Pociąg ...": a year's abbreviation often ends a sentence
 _YEAR_WORDS = frozenset({"г", "r", "р"})
+# "on Feb. 25 a train left": a month's abbreviation before a day ends no sentence
+_MONTH_ABBREVIATIONS = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec янв фев февр мар апр авг сент окт нояб "
+    "дек сту лют бер кві тра чер лип сер вер жов лис гру sty lut kwi maj cze lip sie wrz paź "
+    "lis gru".split()
+)
 # A sentence may start with a day and a word ("... эшелон. 5 марта был отправлен").
 _BOUNDARY_RE = re.compile(
     r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[^\W\d_])|(?<=[^\W\d_]{3}[.!?])\s+(?=\d{1,2}\s[^\W\d_])"
@@ -95,6 +101,7 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
             last_word in _ABBREVIATIONS
             or (_LETTER_RE.fullmatch(last_word) and last_word not in _YEAR_WORDS)
             or text[m.end() : m.end() + 1].islower()
+            or (last_word in _MONTH_ABBREVIATIONS and text[m.end() : m.end() + 1].isdigit())
         ):
             continue
         bounds.append((start, m.start()))
