@@ -61,9 +61,53 @@ _ABBREVIATIONS = frozenset(
 _YEAR_WORDS = frozenset({"г", "r", "р"})
 # "on Feb. 25 a train left": a month's abbreviation before a day ends no sentence
 _MONTH_ABBREVIATIONS = frozenset(
-    "jan feb mar apr jun jul aug sep sept oct nov dec янв фев февр мар апр авг сент окт нояб "
-    "дек сту лют бер кві тра чер лип сер вер жов лис гру sty lut kwi maj cze lip sie wrz paź "
-    "lis gru".split()
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "янв",
+        "фев",
+        "февр",
+        "мар",
+        "апр",
+        "авг",
+        "сент",
+        "окт",
+        "нояб",
+        "дек",
+        "сту",
+        "лют",
+        "бер",
+        "кві",
+        "тра",
+        "чер",
+        "лип",
+        "сер",
+        "вер",
+        "жов",
+        "лис",
+        "гру",
+        "sty",
+        "lut",
+        "kwi",
+        "maj",
+        "cze",
+        "lip",
+        "sie",
+        "wrz",
+        "paź",
+        "lis",
+        "gru",
+    ]
 )
 # A sentence may start with a day and a word ("... эшелон. 5 марта был отправлен").
 _BOUNDARY_RE = re.compile(
