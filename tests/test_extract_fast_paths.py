@@ -282,7 +282,10 @@ def _plain_split(text: str) -> list[tuple[str, int, int, int]]:
         before = text[start : m.start()].rstrip(".!?\"'”’)")
         last_word = before.rsplit(None, 1)[-1].lower() if before.split() else ""
         abbreviation = last_word in sentences_mod._ABBREVIATIONS
-        if m[0].strip() and (abbreviation or re.fullmatch(r"[^\W\d_]", last_word)):
+        initial = re.fullmatch(r"[^\W\d_]", last_word) and last_word not in {"г", "r", "р"}
+        nxt = text[m.end() : m.end() + 1]
+        month_day = last_word in sentences_mod._MONTH_ABBREVIATIONS and nxt.isdigit()
+        if m[0].count("\n") < 2 and (abbreviation or initial or nxt.islower() or month_day):
             continue
         bounds.append((start, m.start()))
         start = m.end()

@@ -460,3 +460,39 @@ def test_per_train_destinations_in_one_list(text, ends):
     r = read(text)
     assert [s.destination.text for s in r.shipments] == ends
     assert r.groups[0].n_trains == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The echelon departed from Kursk on Monday and is due in Gomel on Sunday.",
+        "Eszelon wyjechał z Kurska w poniedziałek i ma dotrzeć do Homla w niedzielę.",
+    ],
+)
+def test_a_past_departure_in_a_clause_that_also_plans_stays_in_the_past(text):
+    s = one(text)
+    assert s.departure.earliest == date(2023, 3, 6)  # the Monday before 10 March
+    assert s.expected_arrival.earliest == date(2023, 3, 12)  # the Sunday after
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("Skład dotarł 5 marca 2023 r. do Lidy.", 1),
+        ("W 2022 r. przejechało tędy 2,2 tys. pociągów.", 1),
+        ("Eszelon przyjechał na st. Lida w woj. grodzieńskim. Potem odjechał.", 2),
+        ("Эшелон прибыл на ст. Лида в Гродненской обл. вчера.", 1),
+        ("Pociąg dotarł 5 marca 2023 r. Potem odjechał.", 2),
+        ("It left. Then it came back.", 2),
+        ("It left on March 1.\n\nsecond paragraph", 2),
+    ],
+)
+def test_abbreviations_and_lower_case_words_end_no_sentence(text, n):
+    from railtrack.extract.sentences import split_clauses
+
+    assert len({c.sentence for c in split_clauses(text)}) == n
+
+
+def test_a_months_abbreviation_before_a_day_ends_no_sentence():
+    s = one("On Feb. 25 a train of 40 cars left Slonim for Valuyki.")
+    assert s.departure.earliest == date(2023, 2, 25)

@@ -38,7 +38,6 @@ _ABBREVIATIONS = frozenset(
         # Russian, Ukrainian, Belarusian and Polish abbreviations before a name
         "ст",
         "обл",
-        "гг",
         "р-н",
         "рн",
         "ул",
@@ -46,17 +45,69 @@ _ABBREVIATIONS = frozenset(
         "пос",
         "им",
         "ім",
-        "тыс",
-        "тис",
         "вобл",
         "woj",
         "pow",
         "ul",
         "im",
-        "tys",
         "ok",
         "np",
+        "tzw",
+        "wg",
+        "nr",
     }
+)
+# "2023 г. Эшелон ...", "2023 r. Pociąg ...": a year's abbreviation often ends a sentence
+_YEAR_WORDS = frozenset({"г", "r", "р"})
+# "on Feb. 25 a train left": a month's abbreviation before a day ends no sentence
+_MONTH_ABBREVIATIONS = frozenset(
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "янв",
+        "фев",
+        "февр",
+        "мар",
+        "апр",
+        "авг",
+        "сент",
+        "окт",
+        "нояб",
+        "дек",
+        "сту",
+        "лют",
+        "бер",
+        "кві",
+        "тра",
+        "чер",
+        "лип",
+        "сер",
+        "вер",
+        "жов",
+        "лис",
+        "гру",
+        "sty",
+        "lut",
+        "kwi",
+        "maj",
+        "cze",
+        "lip",
+        "sie",
+        "wrz",
+        "paź",
+        "lis",
+        "gru",
+    ]
 )
 # A sentence may start with a day and a word ("... эшелон. 5 марта был отправлен").
 _BOUNDARY_RE = re.compile(
@@ -88,7 +139,14 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
         before = text[start : m.start()].rstrip(".!?\"'”’)")
         words = before.rsplit(None, 1)  # the last word only: no split of the whole sentence
         last_word = words[-1].lower() if words else ""
-        if m[0].strip() and (last_word in _ABBREVIATIONS or _LETTER_RE.fullmatch(last_word)):
+        # An abbreviation ("st.", "woj.", "обл."), an initial or a lower-case next word
+        # ("2023 r. do Lidy", "2,2 tys. pociągów") ends no sentence; a blank line always does.
+        if m[0].count("\n") < 2 and (
+            last_word in _ABBREVIATIONS
+            or (_LETTER_RE.fullmatch(last_word) and last_word not in _YEAR_WORDS)
+            or text[m.end() : m.end() + 1].islower()
+            or (last_word in _MONTH_ABBREVIATIONS and text[m.end() : m.end() + 1].isdigit())
+        ):
             continue
         bounds.append((start, m.start()))
         start = m.end()

@@ -314,8 +314,9 @@ class _ClauseReader:
             if verb is not None and verb.role == "neutral":
                 self._sighting(facts, span, problems)
                 continue
-            past = verb.past if verb is not None else True
-            forward = not past or self.claim is not None
+            # a past verb dates the past even in a clause that also plans ("departed from
+            # Kursk on Monday and is due in Gomel on Thursday")
+            forward = not verb.past if verb is not None else self.claim is not None
             window = resolve_date(span, self.published, forward=forward)
             if window is None:
                 why = (
