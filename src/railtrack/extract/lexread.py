@@ -286,6 +286,12 @@ class LexiconReader:
         """Whether the text names railway cars."""
         return any(self._car_noun_kind(t.low) is not None for t in tokens(text))
 
+    def same_route(self, text: str) -> bool:
+        """Whether the text says a train took the route of the one before ("tą samą trasą")."""
+        table = self.lex.same_route
+        toks = tokens(text)
+        return any(t.low in table.first_words and table.match(toks, i) for i, t in enumerate(toks))
+
     def is_whole_train(self, before: str) -> bool:
         """Whether a count after ``before`` is the whole train ("эшелон из 48 ...")."""
         toks = tokens(before)
@@ -611,9 +617,13 @@ class LexiconReader:
                     k = inner[1]
                     end_k = self._name_at(toks, k, breaks)
                     after = self.lex.place_kinds.match(toks, end_k) if end_k > k else None
-                    if after is not None and after[0][0] == "region":
+                    if after is None and end_k > k and kind_hit[0][0] in ("facility", "crossing"):
+                        after = (kind_hit[0], end_k)  # "do portu w Gdańsku": the town
+                    if after is not None and after[0][0] in ("region", "facility", "crossing"):
                         start, end = toks[k].start, toks[after[1] - 1].end
                         role_here = "destination" if role == "into" else role
+                        if after[0][0] == "crossing":
+                            role_here = "crossing"
                         places.append(
                             PlaceSpan(
                                 role_here, text[start:end], start, end, toks[i].start, self.lang
@@ -621,6 +631,16 @@ class LexiconReader:
                         )
                         i = after[1]
                         continue
+            if role == "destination" and kind_hit is None and end_j == j:
+                zone = self._region_of_zone(toks, j, breaks)
+                if zone is not None:
+                    # "do strefy walk w obwodzie donieckim": the region is the destination
+                    start, end = toks[zone[0]].start, toks[zone[1] - 1].end
+                    places.append(
+                        PlaceSpan(role, text[start:end], start, end, toks[i].start, self.lang)
+                    )
+                    i = zone[1]
+                    continue
             region_first = (
                 kind_hit is not None
                 and kind_hit[0][0] == "region"
@@ -670,6 +690,38 @@ class LexiconReader:
             )
             i = next_i
         return places
+
+    def _region_of_zone(
+        self, toks: tuple[Token, ...], j: int, breaks: frozenset[int]
+    ) -> tuple[int, int] | None:
+        """Return the token span of a region after a common noun ("strefy walk w obwodzie X").
+
+        A destination named as an area ("the combat zone", "зона боевых действий") in
+        a region is the region: up to two lower-case words, then "w"/"в"/"у" and a
+        region ("obwodzie donieckim", "Донецкой области").
+        """
+        for k in (j + 1, j + 2):
+            if k >= len(toks) or any(
+                not toks[m].text[:1].islower() or not toks[m].text.isalpha() for m in range(j, k)
+            ):
+                return None
+            inner = self.lex.place_cues.match(toks, k)
+            if inner is None or inner[0] not in ("into", "at") or k in breaks:
+                continue
+            at = inner[1]
+            kind = self.lex.place_kinds.match(toks, at)
+            if (
+                kind is not None
+                and kind[0][0] == "region"
+                and kind[1] < len(toks)
+                and _REGION_ADJECTIVE.search(toks[kind[1]].low) is not None
+            ):
+                return at, kind[1] + 1  # "w obwodzie donieckim"
+            end = self._name_at(toks, at, breaks)
+            after = self.lex.place_kinds.match(toks, end) if end > at else None
+            if after is not None and after[0][0] == "region":
+                return at, after[1]  # "в Донецкой области"
+        return None
 
     def _bare_station(
         self, toks: tuple[Token, ...], i: int, text: str, breaks: frozenset[int] = frozenset()
@@ -750,8 +802,13 @@ class LexiconReader:
             return True
         if role != "into" or self.verb_cues(text) or self.place_stage(text):
             return False  # (a station where a train is loaded or unloaded is one of its ends)
-        # "эшелон в Валуйки": after a train noun the preposition is motion too
-        return not any(t.low in self.lex.train_nouns for t in toks[max(0, i - 2) : i])
+        # "эшелон в Валуйки": after a train noun the preposition is motion too, and after
+        # the ordinal standing for one ("первый в Минск, второй в Гомель")
+        before = range(max(0, i - 2), i)
+        return not any(
+            toks[k].low in self.lex.train_nouns or self.lex.markers.match(toks, k) is not None
+            for k in before
+        )
 
     def _instrumental(self, last: Token) -> bool:
         """Whether a name is in the instrumental ("с Украиной"): "with", not "from"."""

@@ -185,11 +185,22 @@ class _ClauseReader:
     def _fact(self, value: Any, start: int, end: int, *, inferred: bool = False) -> Fact:
         return Fact(value, self.text[start:end], self.offset + start, self.offset + end, inferred)
 
-    def _verb_for(self, position: int) -> cues.VerbCue | None:
+    def _verb_for(self, position: int, end: int | None = None) -> cues.VerbCue | None:
+        """Return the verb that governs words at ``position``: the one before, else after.
+
+        With ``end`` (where those words end), in the Slavic languages, whose
+        adverbials stand before their verb, a verb right after them ("w sobotę
+        zatrzymał się", "28 lutego skierował się") governs them rather than a verb
+        further back; English puts them after ("departed on December 29 reached").
+        """
         before = [v for v in self.verbs if v.end <= position]
+        after = [v for v in self.verbs if v.start >= (position if end is None else end)]
+        if before and after and end is not None and self.rd.lang != "en":
+            gap_after = self.text[end : after[0].start]
+            if not gap_after.strip():
+                return after[0]
         if before:
             return before[-1]
-        after = [v for v in self.verbs if v.start >= position]
         return after[0] if after else None
 
     def places_into(self, facts: _Facts) -> None:
@@ -226,7 +237,12 @@ class _ClauseReader:
         )
 
     def _passed(self, place: PlaceSpan) -> bool:
-        """Whether the train passed or was seen at an "at" place (a via point)."""
+        """Whether the train passed or was seen at an "at" place (a via point).
+
+        A border crossing (role ``crossing``) is always passed.
+        """
+        if place.role == "crossing":
+            return True
         if place.role != "at":
             return False
         cue = self.text[place.cue_start : place.start].strip().lower()
@@ -292,7 +308,7 @@ class _ClauseReader:
         ):
             fallback = None  # (a train of a group, "drugi 3 marca z Homla", keeps its verb)
         for span in self.dates:
-            verb = self._verb_for(span.start)
+            verb = self._verb_for(span.start, span.end)
             if verb is None and (self.verbs or fallback is None):
                 continue
             if verb is not None and verb.role == "neutral":
@@ -386,7 +402,7 @@ class _ClauseReader:
 
     def role_of(self, span: DateSpan) -> str | None:
         """Return ``departure`` or ``arrival`` as the verb near a date says, else None."""
-        verb = self._verb_for(span.start)
+        verb = self._verb_for(span.start, span.end)
         if verb is None or verb.role == "neutral":
             return None
         return "departure" if verb.role == "departure" else "arrival"
@@ -563,6 +579,11 @@ def read_trains(  # noqa: C901
                 draft.trains.append(current)
                 group_role = group.last_role if current.group is not None and group else None
                 reader.all_into(current, draft.problems, group_role)
+                if previous is not None and rd.same_route(piece.text):
+                    # "a similar train passed along the same route": another train, that route
+                    _follow_route(current, previous)
+                    other = cues.TrainMarker("other", marker.start, marker.end, marker.text)
+                    current.marker = reader._fact(other, marker.start, marker.end)
                 if not current.counts and previous is not None and previous.counts:
                     _elided_count(current, previous, reader)
                 continue
@@ -641,6 +662,8 @@ def read_trains(  # noqa: C901
         for t in draft.trains
         if not (_only_a_country(t) or _only_a_make_up(t) or _only_vague(t) or _no_place(t))
     ]
+    for train in draft.trains:
+        _plan_of_a_later_arrival(train, published)
     if lang != "en":
         for train in draft.trains:
             _one_kind_is_the_total(train)
@@ -927,6 +950,33 @@ def _no_place(train: TrainDraft) -> bool:
     if train.group is not None or train.counts or train.via:
         return False
     return all(getattr(train, role) is None for role in (*_PLACE_ROLES, "goal"))
+
+
+def _follow_route(train: TrainDraft, previous: TrainDraft) -> None:
+    """Give a train "on the same route" the ends and places passed of the train before."""
+    for role in (*_PLACE_ROLES, "goal"):
+        theirs = getattr(previous, role)
+        if getattr(train, role) is None and theirs is not None:
+            setattr(train, role, theirs.shared())
+    if not train.via:
+        train.via = [f.shared() for f in previous.via]
+    if train.claim is None and previous.claim is not None:
+        train.claim = previous.claim
+
+
+def _plan_of_a_later_arrival(train: TrainDraft, published: date | None) -> None:
+    """Claim ``planned`` for an arrival dated after the report was published.
+
+    No one has seen an arrival that has not happened yet: "Date of arrival at the
+    destination station - March 4" in a report of 26 February is a schedule. A claim
+    the text states (``expected``: "likely") is kept.
+    """
+    arrival = train.arrival
+    if published is None or train.claim is not None or arrival is None:
+        return
+    earliest = arrival.value.earliest
+    if earliest is not None and earliest > published:
+        train.claim = Fact("planned", arrival.text, arrival.start, arrival.end, inferred=True)
 
 
 def _only_a_make_up(train: TrainDraft) -> bool:
