@@ -442,3 +442,23 @@ def test_an_elided_car_word_counts_the_same_kind(text):
 def test_a_day_written_as_an_ordinal(text, day):
     (s,) = read(text, date(2023, 3, 20))["shipments"]
     assert s["expected_arrival"]["earliest"] == day
+
+
+# -- a count after a colon is a count, "10:40" a time --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "На станцию Осиповичи прибыл эшелон: 32 платформы с техникой и 8 крытых вагонов.",
+        "На станцію Осиповичі прибув ешелон: 32 платформи з технікою та 8 критих вагонів.",
+    ],
+)
+def test_a_count_after_a_colon(text):
+    (s,) = read(text)["shipments"]
+    assert (s["cars"]["flat"], s["cars"]["covered"]) == (32, 8)
+
+
+def test_a_time_is_no_count():
+    (s,) = read("Эшелон прибыл на станцию Осиповичи в 10:40 вагонов не считали.")["shipments"]
+    assert s["cars"]["total"] is None

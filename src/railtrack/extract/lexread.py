@@ -96,8 +96,16 @@ def _not_a_count(toks: tuple[Token, ...], i: int) -> bool:
     """Whether the digits at ``toks[i]`` are a time, a decimal or thousands (10:40, 2,2 tys.)."""
     before = toks[i - 1].low if i > 0 else ""
     after = toks[i + 1].low if i + 1 < len(toks) else ""
-    if before == ":" or after == ":":
+    # "10:40" is a time; "эшелон: 32 платформы" is a count after a colon
+    if (
+        before == ":"
+        and i > 1
+        and toks[i - 2].low.isdigit()
+        and toks[i - 1].start == toks[i - 2].end
+    ):
         return True
+    if after == ":" and i + 2 < len(toks) and toks[i + 2].low.isdigit():
+        return toks[i + 1].end == toks[i + 2].start
     if before in _DASHES and i > 1 and toks[i - 2].low.isdigit():
         return True  # "2-3 вагона": a range is no count
     if after in _DASHES and i + 2 < len(toks) and toks[i + 2].low.isdigit():
