@@ -426,3 +426,39 @@ def test_an_elided_car_word_counts_the_same_kind(text):
     first, second = read(text)["shipments"]
     assert first["cars"]["total"] == 40
     assert second["cars"]["total"] == 35
+
+
+# -- days written as ordinals ("16-га", "15-го", "29-е") ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("16-га сакавіка на станцыю Асіповічы прыбыў эшалон з 45 вагонаў.", "2023-03-16"),
+        ("16-го марта на станцию Осиповичи прибыл эшелон из 45 вагонов.", "2023-03-16"),
+        ("16-го березня на станцію Осиповичі прибув ешелон з 45 вагонів.", "2023-03-16"),
+    ],
+)
+def test_a_day_written_as_an_ordinal(text, day):
+    (s,) = read(text, date(2023, 3, 20))["shipments"]
+    assert s["expected_arrival"]["earliest"] == day
+
+
+# -- a count after a colon is a count, "10:40" a time --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "На станцию Осиповичи прибыл эшелон: 32 платформы с техникой и 8 крытых вагонов.",
+        "На станцію Осиповичі прибув ешелон: 32 платформи з технікою та 8 критих вагонів.",
+    ],
+)
+def test_a_count_after_a_colon(text):
+    (s,) = read(text)["shipments"]
+    assert (s["cars"]["flat"], s["cars"]["covered"]) == (32, 8)
+
+
+def test_a_time_is_no_count():
+    (s,) = read("Эшелон прибыл на станцию Осиповичи в 10:40 вагонов не считали.")["shipments"]
+    assert s["cars"]["total"] is None

@@ -28,6 +28,7 @@ from railtrack.extract import language as lang_mod
 from railtrack.extract import lexicon as lexicon_mod
 from railtrack.extract import numbers as numbers_mod
 from railtrack.extract import sentences as sentences_mod
+from railtrack.extract.lacinka import is_lacinka
 from railtrack.extract.language import (
     MIN_LETTERS,
     detect_language,
@@ -187,6 +188,8 @@ def test_the_alphabet_shortcut_agrees_with_lingua_where_it_decides():
         if guess.basis != "alphabet" or lang_mod.is_lacinka(text):
             continue  # Belarusian in Łacinka: lingua has no model of it
         decided += 1
+        if is_lacinka(text):
+            continue  # lingua has no Belarusian-in-Latin model (tests/test_extract_east.py)
         found = detector.detect_language_of(lang_mod._without_names(text))
         if found is not None:
             assert lang_mod._code(found) == guess.lang, text[:80]

@@ -96,8 +96,16 @@ def _not_a_count(toks: tuple[Token, ...], i: int) -> bool:
     """Whether the digits at ``toks[i]`` are a time, a decimal or thousands (10:40, 2,2 tys.)."""
     before = toks[i - 1].low if i > 0 else ""
     after = toks[i + 1].low if i + 1 < len(toks) else ""
-    if before == ":" or after == ":":
+    # "10:40" is a time; "эшелон: 32 платформы" is a count after a colon
+    if (
+        before == ":"
+        and i > 1
+        and toks[i - 2].low.isdigit()
+        and toks[i - 1].start == toks[i - 2].end
+    ):
         return True
+    if after == ":" and i + 2 < len(toks) and toks[i + 2].low.isdigit():
+        return toks[i + 1].end == toks[i + 2].start
     if before in _DASHES and i > 1 and toks[i - 2].low.isdigit():
         return True  # "2-3 вагона": a range is no count
     if after in _DASHES and i + 2 < len(toks) and toks[i + 2].low.isdigit():
@@ -109,8 +117,22 @@ def _not_a_count(toks: tuple[Token, ...], i: int) -> bool:
     return after in _THOUSANDS
 
 
+_ORDINAL_DAY = re.compile(r"(\d{1,2})-(?:го|ого|е|ое|га|ага|ае|я|ья|y|ego)")
+
+
+def _day(tok: Token) -> str | None:
+    """Return the day a token gives ("5", and "15-го", "16-га", "29-е" written as ordinals)."""
+    low = tok.low
+    if not low.isdigit():
+        m = _ORDINAL_DAY.fullmatch(low)
+        if m is None:
+            return None
+        low = m[1]
+    return low if len(low) <= 2 and 1 <= int(low) <= 31 else None
+
+
 def _is_day(tok: Token) -> bool:
-    return tok.low.isdigit() and 1 <= int(tok.low) <= 31 and len(tok.low) <= 2
+    return _day(tok) is not None
 
 
 class LexiconReader:
@@ -885,14 +907,14 @@ class LexiconReader:
         # a range or list: "5-7 марта", "с 5 по 7 марта", "15 и 17 июня", "11, 14 и 16 мая"
         j = i + 1 if tok.low in lex.range_start else i
         if j < len(toks) and _is_day(toks[j]):
-            days = [toks[j].low]
+            days = [_day(toks[j]) or toks[j].low]
             seps: list[str] = []
             k = j + 1
             while k + 1 < len(toks) and (toks[k].low in lex.ranges or toks[k].low == ","):
                 if not _is_day(toks[k + 1]):
                     break
                 seps.append(toks[k].low)
-                days.append(toks[k + 1].low)
+                days.append(_day(toks[k + 1]) or toks[k + 1].low)
                 k += 2
             month = self._month_at(toks, k)
             if month is not None and not (len(days) == 1 and j > i):  # "с 5 марта": below
@@ -959,7 +981,7 @@ class LexiconReader:
         if k < len(toks) and toks[k].low in lex.night_from:
             k += 1
             if k < len(toks) and _is_day(toks[k]):
-                first, k = toks[k].low, k + 1
+                first, k = _day(toks[k]) or toks[k].low, k + 1
             elif k < len(toks) and toks[k].low in lex.weekdays:
                 wd1 = lex.weekdays[toks[k].low]
                 k += 1
@@ -974,7 +996,7 @@ class LexiconReader:
             wd2 = lex.weekdays[toks[k].low]
             return [("night_wd1", str((wd2 - 1) % 7)), ("night_wd2", str(wd2))], k + 1
         if k < len(toks) and _is_day(toks[k]):
-            day2 = toks[k].low
+            day2 = _day(toks[k]) or toks[k].low
             month = self._month_at(toks, k + 1)
             if month is None:
                 return None
