@@ -165,11 +165,19 @@ def _export_message_files(candidates: list[Path]) -> list[Path]:
     }
     files = []
     for candidate in candidates:
-        if any(parent in exports for parent in candidate.parents):
-            if candidate.parent in exports and candidate == export_files(candidate.parent)[0]:
-                files.extend(export_files(candidate.parent))
+        is_page = candidate.suffix.lower() == ".html" and is_html_export_page(candidate)
+        if candidate.parent in exports:
+            # the export's own message files are read once, in order; any other
+            # file beside them is a report file of its own (a user's CSV, notes)
+            chosen = export_files(candidate.parent)
+            if candidate == chosen[0]:
+                files.extend(chosen)
+            elif candidate.name != "result.json" and not is_page:
+                files.append(candidate)
             continue
-        if candidate.suffix.lower() == ".html" and not is_html_export_page(candidate):
+        if any(parent in exports for parent in candidate.parents):
+            continue  # the export's media folders (photos/, files/, ...): never reports
+        if candidate.suffix.lower() == ".html" and not is_page:
             continue
         files.append(candidate)
     return files
@@ -458,7 +466,7 @@ class _FileLoader:
             self.models.append((model, record.row))
 
     def _load_text(self, text: str) -> None:
-        from railtrack.io.text import text_report
+        from railtrack.io.text import as_problem, text_report
 
         try:
             shipments, groups, messages = text_report(
@@ -471,7 +479,8 @@ class _FileLoader:
             return
         self.models.extend((m, 0) for m in (*shipments, *groups))
         for message in messages:
-            self.problem(message)
+            found = as_problem(message, Path(self.name).name)
+            self.problem(found.message, row=found.row, field=found.field, unit=found.unit)
 
 
 def _keep_new(
