@@ -19,7 +19,11 @@ NET = toy_network()
 
 
 def status_of(shipment, sightings=(), as_of="2023-03-05"):
-    df = track_status(as_reports([shipment], list(sightings)), NET, as_of=as_of, model=MODEL)
+    # The status model at any date, without the date-of-knowledge cut-off (tested below).
+    resolved = as_reports([shipment], list(sightings)).resolve(NET)
+    df = track_status(
+        resolved.to_frame(), NET, sightings=resolved.sightings_frame(), as_of=as_of, model=MODEL
+    )
     assert list(df.columns) == list(C.STATUS_COLUMNS)
     return df.iloc[0]
 
@@ -207,3 +211,61 @@ def test_a_table_of_shipments_and_its_sightings():
         reports.to_frame(), NET, sightings=reports.sightings_frame(), as_of="2023-03-05"
     )
     assert df.iloc[0][C.STATUS] == "likely arrived"
+
+
+def _two_reports():
+    """Two trains: one published 2 March, one published (and leaving) in May."""
+    from railtrack.models import Source
+
+    later = Source(reporter="Later channel", published=date(2023, 5, 15))
+    early = make_shipment("early")
+    late = make_shipment("late", left=date(2023, 5, 14), source=later)
+    return as_reports([early, late])
+
+
+def test_status_and_estimate_leave_out_reports_published_after_the_as_of_date():
+    reports = _two_reports()
+    status = track_status(reports, NET, as_of="2023-03-07", model=MODEL)
+    windows = estimate_arrivals(reports, NET, as_of="2023-03-07", model=MODEL)
+    assert status["id"].tolist() == ["early"]
+    assert windows["id"].tolist() == ["early"]
+    for df in (status, windows):
+        knowledge = df.attrs["knowledge"]
+        assert (knowledge.as_of, knowledge.basis, knowledge.shipments_after) == (
+            date(2023, 3, 7),
+            "given",
+            1,
+        )
+
+
+def test_status_and_estimate_default_to_the_latest_date_in_the_input():
+    reports = _two_reports()
+    status = track_status(reports, NET, model=MODEL)
+    windows = estimate_arrivals(reports, NET, model=MODEL)
+    assert status["as_of"].iloc[0] == pd.Timestamp("2023-05-15")
+    assert sorted(status["id"]) == sorted(windows["id"]) == ["early", "late"]
+    assert windows.attrs["knowledge"].basis == "latest in input"
+
+
+@pytest.mark.parametrize("command", ["status", "estimate"])
+def test_cli_status_and_estimate_cut_off_at_the_as_of_date(tmp_path, command):
+    import json
+
+    from typer.testing import CliRunner
+
+    from railtrack.cli import app
+
+    path = tmp_path / "two.csv"
+    path.write_text(
+        "id,origin,destination,departure,published,source\n"
+        "early,Osipovichi,Slonim,2023-03-01,2023-03-02,Early channel\n"
+        "late,Osipovichi,Slonim,2023-05-14,2023-05-15,Later channel\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, [command, str(path), "--as-of", "2023-03-07", "--json"])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["early"]
+    table = CliRunner().invoke(app, [command, str(path), "--as-of", "2023-03-07"])
+    assert "1 train reported after that date is left out" in table.stderr
+    help_text = CliRunner().invoke(app, [command, "--help"]).stdout
+    assert "latest date in the input" in " ".join(help_text.split())

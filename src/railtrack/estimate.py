@@ -458,13 +458,21 @@ def estimate_arrivals(
         shipments table of resolved reports.
     network
         The :class:`railtrack.RailNetwork` to resolve and route on.
-    as_of, model, settings
+    as_of
+        The date of knowledge. For a ReportSet, only reports published (and
+        sightings made) on or before it count, as for :func:`railtrack.pipeline.track`;
+        None takes the latest publication or sighting date in the reports and
+        ``"today"`` the wall-clock date (:func:`railtrack.knowledge.cut_off`). For a
+        table, as for :func:`arrival_windows` (nothing is left out).
+    model, settings
         As for :func:`arrival_windows`.
 
     Returns
     -------
     pandas.DataFrame
-        :func:`arrival_windows` of the reports and their routes.
+        :func:`arrival_windows` of the reports and their routes;
+        ``df.attrs["knowledge"]`` is the :class:`railtrack.knowledge.Knowledge`
+        (what the cut-off left out; None for a table).
 
     Raises
     ------
@@ -473,9 +481,17 @@ def estimate_arrivals(
     ValueError
         If a shipments table has no ``id`` column.
     """
+    knowledge = None
     if isinstance(reports, pd.DataFrame):
         shipments = reports
     else:
-        shipments = reports.resolve(network).to_frame()
+        from railtrack.knowledge import cut_off
+
+        to_as_of(as_of)  # a bad date is a RailtrackError before the cut-off
+        known, knowledge = cut_off(reports, as_of)
+        as_of = knowledge.as_of
+        shipments = known.resolve(network).to_frame()
     routes = shipment_routes(shipments, network)
-    return arrival_windows(shipments, routes, as_of=as_of, model=model, settings=settings)
+    df = arrival_windows(shipments, routes, as_of=as_of, model=model, settings=settings)
+    df.attrs["knowledge"] = knowledge
+    return df

@@ -464,22 +464,45 @@ def track_status(
     sightings
         The sightings table of resolved reports; default: the ReportSet's own
         (none for a table).
-    as_of, model, settings
+    as_of
+        The date of knowledge. For a ReportSet, only reports published (and
+        sightings made) on or before it count, as for :func:`railtrack.pipeline.track`;
+        None takes the latest publication or sighting date in the reports and
+        ``"today"`` the wall-clock date (:func:`railtrack.knowledge.cut_off`). For a
+        table, as for :func:`shipment_status` (nothing is left out).
+    model, settings
         As for :func:`shipment_status`.
 
     Returns
     -------
     pandas.DataFrame
-        :func:`shipment_status` of the reports, their routes and sightings.
+        :func:`shipment_status` of the reports, their routes and sightings;
+        ``df.attrs["knowledge"]`` is the :class:`railtrack.knowledge.Knowledge`
+        (what the cut-off left out; None for a table).
+
+    Examples
+    --------
+    >>> from railtrack import data_path, load_network, load_reports
+    >>> df = track_status(load_reports(data_path("reports")), load_network(), as_of="2023-03-05")
+    >>> df.attrs["knowledge"].shipments_after
+    3
     """
+    knowledge = None
     if isinstance(reports, pd.DataFrame):
         shipments = reports
         seen = sightings if sightings is not None else pd.DataFrame(columns=C.SIGHTING_COLUMNS)
     else:
-        resolved = reports.resolve(network)
+        from railtrack.knowledge import cut_off
+
+        to_as_of(as_of)  # a bad date is a RailtrackError before the cut-off
+        known, knowledge = cut_off(reports, as_of)
+        as_of = knowledge.as_of
+        resolved = known.resolve(network)
         shipments = resolved.to_frame()
         seen = sightings if sightings is not None else resolved.sightings_frame()
     routes = shipment_routes(shipments, network)
-    return shipment_status(
+    df = shipment_status(
         shipments, routes, seen, network, as_of=as_of, model=model, settings=settings
     )
+    df.attrs["knowledge"] = knowledge
+    return df

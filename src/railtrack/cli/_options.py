@@ -46,7 +46,12 @@ NetworkOption = Annotated[
 ]
 AsOfOption = Annotated[
     str | None,
-    typer.Option("--as-of", metavar="DATE", help="Date of knowledge, YYYY-MM-DD; default: today."),
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="Date of knowledge (YYYY-MM-DD, or 'today'): only reports published and "
+        "sightings made by then count. Default: the latest date in the input.",
+    ),
 ]
 PublishedOption = Annotated[
     str | None,

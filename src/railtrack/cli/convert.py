@@ -37,8 +37,7 @@ WORKERS_HELP = (
 
 @app.command(
     epilog=(
-        "Example: railtrack convert reports/ --out season.parquet   then   "
-        "railtrack track season.parquet\n\n"
+        "Example: railtrack convert reports/ --out season/   then   railtrack track season/\n\n"
         "Example: railtrack convert reports/ --out season/ --scheduler tcp://host:8786"
     )
 )

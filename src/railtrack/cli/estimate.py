@@ -87,6 +87,25 @@ def _reports(paths: list[Path], columns: str | None) -> Any:
     return read_reports(paths, columns=columns)
 
 
+def as_of_option(value: str | None) -> Any:
+    """Return ``--as-of`` as a date, ``"today"`` or None (the latest date in the input)."""
+    if value is not None and value.strip().lower() == "today":
+        return "today"
+    return parse_date_option(value, "--as-of")
+
+
+def print_knowledge(df: Any, fmt: str, *, quiet: bool = False) -> None:
+    """Print, on stderr, the as-of date and what the cut-off left out (not with --json).
+
+    With --json the records carry ``as_of``; stderr then holds only problem records.
+    """
+    from railtrack.cli._output import err_console
+
+    knowledge = df.attrs.get("knowledge")
+    if knowledge is not None and fmt != "json" and not quiet:
+        err_console.print(knowledge.note(), highlight=False)
+
+
 def _claimed(row: Mapping[str, Any]) -> dict[str, Any] | None:
     from railtrack.records import iso_date
 
@@ -170,7 +189,7 @@ def estimate(
     from railtrack.estimate import estimate_arrivals
 
     fmt_ = output_format(fmt, json_out)
-    when = parse_date_option(as_of, "--as-of")
+    when = as_of_option(as_of)
     net = _network(network)
     reports = _reports(paths, columns).resolve(net)
     df = estimate_arrivals(reports, net, as_of=when)
@@ -182,6 +201,7 @@ def estimate(
         quiet=quiet,
         empty="No shipments.",
     )
+    print_knowledge(df, fmt_, quiet=quiet)
     print_problems(reports.problems, fmt_, quiet=quiet)
     if reports.problems:
         raise typer.Exit(EXIT_INPUT_PROBLEMS)
@@ -244,7 +264,7 @@ def status(
     from railtrack.tracking import track_status
 
     fmt_ = output_format(fmt, json_out)
-    when = parse_date_option(as_of, "--as-of")
+    when = as_of_option(as_of)
     if store is not None:
         from railtrack.store import Store
 
@@ -256,7 +276,8 @@ def status(
         reports = _reports(list(paths) if paths else [data_path("reports")], columns)
     df = track_status(reports, _network(network), as_of=when)
     records = status_records(df)
-    day = records[0]["as_of"][:10] if records else when
+    knowledge = df.attrs.get("knowledge")
+    day = records[0]["as_of"][:10] if records else getattr(knowledge, "as_of", when)
     emit_records(
         records,
         fmt_,
@@ -265,6 +286,7 @@ def status(
         quiet=quiet,
         empty="No shipments.",
     )
+    print_knowledge(df, fmt_, quiet=quiet)
     print_problems(reports.problems, fmt_, quiet=quiet)
     if reports.problems:
         raise typer.Exit(EXIT_INPUT_PROBLEMS)

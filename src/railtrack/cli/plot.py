@@ -25,7 +25,7 @@ from railtrack.cli._output import (
     print_problems,
     problem_record,
 )
-from railtrack.cli.load import parse_date_option
+from railtrack.cli.estimate import as_of_option
 from railtrack.cli.summary import prepare
 from railtrack.errors import InputPathError
 
@@ -160,12 +160,14 @@ def plot_timeline(
     from railtrack.estimate import estimate_arrivals
     from railtrack.plot import plot_arrival_timeline
 
-    when = parse_date_option(as_of, "--as-of")
+    when = as_of_option(as_of)
     fig = _figure(out)
     reports, net, _ = prepare(
         paths, network_dir=network, resolve=True, need_routes=False, columns=columns
     )
     estimates = estimate_arrivals(reports, net, as_of=when)
+    knowledge = estimates.attrs.get("knowledge")
+    when = knowledge.as_of if knowledge is not None else when
     fig.set_size_inches(11, 1.5 + 0.45 * max(len(estimates), 1))
     plot_arrival_timeline(estimates, as_of=when, ax=fig.add_subplot())
     _save(fig, out)
