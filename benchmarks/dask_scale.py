@@ -174,8 +174,10 @@ def check(n: int, tmp: Path, client: Any, network: Any, stations: Any) -> bool:
         [sys.executable, __file__, "--default-child", str(root)],
         capture_output=True,
         text=True,
-        check=True,
+        check=False,
     )
+    if child.returncode:
+        sys.exit(f"the default engine failed on {root}:\n{child.stderr[-3000:]}")
     default = json.loads(child.stdout.strip().splitlines()[-1])
     seconds, peak = default.pop("_seconds"), default.pop("_peak_mb")
     print(f"default engine on {n:,} reports: {seconds} s, peak {peak} MB", flush=True)

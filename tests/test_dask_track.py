@@ -10,6 +10,8 @@ on a cluster of worker processes.
 
 from __future__ import annotations
 
+import json
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,7 +36,11 @@ def client() -> Iterator[Any]:
 
     with (
         LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0"
+            n_workers=2,
+            threads_per_worker=1,
+            processes=False,
+            protocol="tcp",  # reachable by a command started by a test
+            dashboard_address=":0",
         ) as cluster,
         Client(cluster) as c,
     ):
@@ -153,3 +159,27 @@ def test_generated_input_same_as_default(
         track(reports, ru_rail_network, as_of="2023-04-01"),
         track_dask(tmp_path / "conv", ru_rail_network, client, as_of="2023-04-01"),
     )
+
+
+def test_cli_on_a_scheduler_address(client: Any, tmp_path: Path) -> None:
+    """track --engine dask --scheduler ADDRESS runs on that cluster, with the same figures."""
+    reports = load_reports(data_path("reports"))
+    write_converted(reports, tmp_path / "conv")
+    address = client.scheduler.address
+    run = subprocess.run(
+        [
+            *(sys.executable, "-m", "railtrack", "track", str(tmp_path / "conv"), "--json"),
+            *("--out", str(tmp_path / "out"), "--engine", "dask", "--scheduler", address),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 1, run.stderr  # the embedded reports have problems
+    payload = json.loads(run.stdout)
+    head = track(reports, load_network()).headline()
+    for field in ("shipments", "trains", "cars_total", "destinations", "sources"):
+        assert payload[f"n_{field}" if f"n_{field}" in payload else field] == head[field]
+    assert payload["as_of"].startswith(head["as_of"])  # an ISO datetime in the record
+    assert payload["unrouted_reasons"] == head["unrouted_reasons"]
+    assert (tmp_path / "out" / "report.html").is_file()

@@ -76,6 +76,17 @@ def _converted_input(paths: list[Path] | None, store: Path | None) -> Path | Non
     return None
 
 
+def _steps(engine: Engine) -> tuple[str, ...]:
+    """Return the steps the progress bar counts for ``engine``."""
+    from railtrack.cli._progress import TRACK_STEPS
+
+    if engine is Engine.default:
+        return TRACK_STEPS
+    from railtrack.engine_dask import DASK_STAGES
+
+    return ("load", *DASK_STAGES, *TRACK_STEPS[TRACK_STEPS.index("route graph") + 1 :])
+
+
 class Engine(StrEnum):
     """Where ``track`` reads files and extracts free text."""
 
@@ -197,7 +208,7 @@ def track(  # noqa: C901
         transient=True,
         disable=fmt_ != "table" or quiet,
     ) as bar:
-        shown = StageProgress(bar)
+        shown = StageProgress(bar, _steps(engine))
         advance = shown.stage
         net = load_network(network)
         opened: AbstractContextManager[Any] = nullcontext()
