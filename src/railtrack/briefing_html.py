@@ -222,7 +222,8 @@ def _train_rows(result: TrackResult, dates: pd.DataFrame) -> list[dict[str, Any]
                 "date_basis": basis or "",
                 "cars": _number(ship.get(C.CARS_TOTAL)),
                 "status": _text(s.get(C.STATUS)),
-                "window": _window(e.get(C.P10), e.get(C.P50), e.get(C.P90)),
+                # The status's window: what remains of it as of the date (status.csv).
+                "window": _window(*(s.get(q, e.get(q)) for q in (C.P10, C.P50, C.P90))),
                 "claim": _claim(e.get(C.CLAIMED_EARLIEST), e.get(C.CLAIMED_LATEST)),
                 "flags": flags,
                 "source": _text(ship.get(C.SOURCE)),
