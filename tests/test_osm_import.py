@@ -151,3 +151,47 @@ def test_missing_and_bad_files(tmp_path: Path) -> None:
     assert res.exit_code != 0
     assert isinstance(res.exception, InputPathError)
     assert "none.pbf" in str(res.exception)
+
+
+def test_an_output_directory_is_never_overwritten(tmp_path: Path) -> None:
+    pbf = write_pbf(tmp_path / "small.osm.pbf")
+    out = tmp_path / "n"
+    import_osm(pbf, out)
+    import_osm(pbf, out)  # an earlier import is replaced
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(NetworkError, match=r"notes\.txt"):
+        import_osm(pbf, out)
+    import subprocess
+    import sys
+
+    res = subprocess.run(
+        [sys.executable, "-m", "railtrack", "network", "import-osm", str(pbf), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert res.returncode == 2
+    assert "notes.txt" in res.stderr
+    assert "Traceback" not in res.stderr
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_a_halt_beside_the_middle_of_a_way_joins_the_track(tmp_path: Path) -> None:
+    """Stations snap to any node of a way, not only to junctions and way ends."""
+    path = tmp_path / "line.osm.pbf"
+    nodes = {
+        1: (54.00, 30.00, {"railway": "station", "name": "West"}),
+        2: (54.00, 30.30, {}),  # a bend in the middle of the way
+        3: (54.00, 30.60, {"railway": "station", "name": "East"}),
+        9: (54.0005, 30.30, {"railway": "halt", "name": "Middle"}),  # ~55 m from node 2
+    }
+    with osmium.SimpleWriter(str(path)) as writer:
+        for nid, (lat, lon, tags) in nodes.items():
+            writer.add_node(osmium.osm.mutable.Node(id=nid, location=(lon, lat), tags=tags))
+        writer.add_way(osmium.osm.mutable.Way(id=1, nodes=[1, 2, 3], tags={"railway": "rail"}))
+    summary = import_osm(path, tmp_path / "net")
+    assert (summary["stations_snapped"], summary["stations_too_far"]) == (1, 0)
+    net = load_network(tmp_path / "net", national=False)
+    (west_mid,) = net.route("West", "Middle")
+    (west_east,) = net.route("West", "East")
+    assert west_mid.length_km == pytest.approx(west_east.length_km / 2, rel=0.01)

@@ -444,3 +444,25 @@ def test_channel_usernames_relink_groups_and_sightings_too(tmp_path):
     records = [*reports.shipments, *reports.groups, *reports.sightings]
     assert records
     assert all(r.source.url.startswith("https://t.me/railwatch/") for r in records)
+
+
+def test_report_files_beside_an_export_are_read_too(tmp_path):
+    """A folder holding result.json and the analyst's own files loses none of them."""
+    write_json(tmp_path / "result.json", chat_object([Msg(2, POSTS["en"], when=at(3, 10))]))
+    (tmp_path / "mine.csv").write_text(
+        "id,origin,destination,departure,cars_total,source\n"
+        "own-1,Slonim,Valuyki,2023-03-01,40,Hajun\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "note.txt").write_text(
+        "source: Hajun\npublished: 2023-03-03\n\n"
+        "On 2 March a train of 30 flatcars left Gomel for Bryansk.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "photos").mkdir()
+    (tmp_path / "photos" / "caption.txt").write_text("A train left Orsha.", encoding="utf-8")
+    reports = load_reports(tmp_path)
+    files = {Path(f).name for f in reports.files.values()}
+    assert {"result.json", "mine.csv", "note.txt"} <= files
+    assert "caption.txt" not in files  # the export's media folders are never reports
+    assert "own-1" in {s.id for s in reports.shipments}

@@ -213,3 +213,40 @@ def test_csv_written_in_chunks_equals_one_piece(tmp_path: Path) -> None:
         chunked = write_csv(df, tmp_path / f"chunked-{rows}.csv", chunk_rows=rows)
         assert chunked.read_bytes() == whole.read_bytes()
     assert write_csv(df.iloc[:0], tmp_path / "empty.csv").read_text() == "a,n,l\n"
+
+
+def test_progress_bar_counts_every_step_and_the_reports_read() -> None:
+    from railtrack.cli._progress import TRACK_STEPS, StageProgress
+    from railtrack.pipeline import STAGES
+
+    assert ("load", *STAGES, "tables", "plots", "report") == TRACK_STEPS
+
+    class Bar:
+        def __init__(self) -> None:
+            self.fields: dict[str, object] = {}
+            self.advanced = 0
+
+        def add_task(self, description: str, **fields: object) -> int:
+            self.fields = {"description": description, **fields}
+            return 0
+
+        def update(self, task: int, *, advance: int = 0, **fields: object) -> None:
+            self.advanced += advance
+            self.fields |= fields
+
+    bar = Bar()
+    shown = StageProgress(bar)
+    counts: list[int] = []
+
+    def seen(n: int) -> None:
+        counts.append(n)
+        shown.loaded(n)
+
+    reports = load_reports(data_path("reports"), progress=seen)
+    result = track(reports, load_network(), progress=shown.stage)
+    assert counts == sorted(counts)
+    assert counts[-1] == len(reports.shipments) + len(reports.groups) + len(reports.sightings)
+    assert bar.advanced == len(STAGES)
+    assert bar.fields["description"] == STAGES[-1]
+    assert str(bar.fields["rate"]).startswith(f"{counts[-1]:,} reports")
+    assert len(result.shipments) == len(reports.shipments)

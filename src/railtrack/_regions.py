@@ -269,6 +269,16 @@ class RegionIndex:
         return self._lookup(tokens_skeleton(list(tokens)), self._full, self._full_keys,
                             explicit=False)  # fmt: skip
 
+    def has_key(self, full: str, core: str) -> bool:
+        """Whether a name's full key or core key is a region alias exactly (dict look-ups).
+
+        Examples
+        --------
+        >>> RegionIndex([]).has_key("krim", "krim")
+        False
+        """
+        return full in self._full or (bool(core) and core in self._core)
+
     def _candidates(self, key: str) -> list[str]:
         if key in self._core:
             return [key]

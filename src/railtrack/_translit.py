@@ -399,7 +399,11 @@ def tokens_skeleton(tokens: list[str]) -> str:
     'rastavhlavn'
     >>> tokens_skeleton(["smolensk", "sort"]) == tokens_skeleton(["smolensk", "sortirovochny"])
     True
+    >>> tokens_skeleton([])  # a name of punctuation only
+    ''
     """
+    if not tokens:
+        return ""
     if len(tokens) == 1:
         return _merge(tokens[0])  # already without doubled letters
     parts = [_merge(tokens[0]), *(_role_code(_merge(t)) for t in tokens[1:])]

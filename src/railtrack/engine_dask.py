@@ -350,6 +350,7 @@ def track_dask(
         frames["shipments"].map_partitions(dated_part, meta=dated_meta, enforce_metadata=False)
     )
     wait(ships)  # type: ignore[no-untyped-call]
+    del frames["shipments"]  # the undated partitions are released on the workers
     stage("route")
     routes_distinct = _route(ships)
     _share(client, TABLES, {"sightings": sightings, "routes": routes_distinct})
@@ -388,7 +389,11 @@ def track_dask(
     del gathered
     raw_groups = frames["groups"].compute().sort_values(SEQ, kind="stable")
     group_df = _ordered(_with_members(raw_groups, ship_df))
-    est_df, status_df = _ordered(estimates.compute()), _ordered(statuses.compute())
+    del ships, frames
+    est_df = _ordered(estimates.compute())
+    del estimates
+    status_df = _ordered(statuses.compute())
+    del statuses
     stage("summarise")
     summaries = summarize_views(
         ship_df, SUMMARY_VIEWS, groups=group_df, freq=freq, routes=routes, settings=settings

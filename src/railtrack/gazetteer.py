@@ -27,6 +27,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -34,7 +35,7 @@ from rapidfuzz import fuzz, process
 
 from railtrack import columns as C
 from railtrack._lazy import lazy_module
-from railtrack._regions import Region, RegionIndex
+from railtrack._regions import Region, RegionIndex, region_core
 from railtrack._translit import (
     base_tokens,
     is_suffix_word,
@@ -530,9 +531,14 @@ class Gazetteer:
         i = self._index.get(found.station_id)
         if i is None or self._stations[i].tier != 1:
             return found
+        tokens = list(_query_tokens(query.strip()))  # cached by _resolve_written
+        key = tokens_skeleton(tokens) if tokens else ""
+        world = WorldPlaces.default()
+        if not world.has_key(key):
+            return found
         text = " ".join(_strip_leading(query.split()))
         rivals = []
-        for place in WorldPlaces.default().lookup(text):
+        for place in world.lookup(text, key):
             if place.kind == "network_town" or not place.written_as(text):
                 continue
             r = self._world_resolution(query, place, None)
@@ -562,18 +568,41 @@ class Gazetteer:
         if not text:
             return None
         forms = lemma_forms(text, lang)
+        world = WorldPlaces.default()
+        keys = {form: self._form_key(form) for form in (text, *forms)}
         hits: list[_Hit] = []
         for form in forms:
-            r = self._resolve_form(form)
+            r = self._resolve_form(form) if self._may_name_a_place(keys[form]) else None
             if r is not None:
                 hits.append(_Hit(form, r, self._written_as(r, form)))
-        world = WorldPlaces.default()
         for form in (text, *forms):
-            for place in world.lookup(form):
+            for place in world.lookup(form, keys[form][0]):
+                literal = place.written_as(form)
+                if not (literal or place.main_key_is(form)):
+                    continue  # only an alternate name's key: too loose off the network
                 r = self._world_resolution(query, place, form if form != text else None)
                 if r is not None:
-                    hits.append(_Hit(form, r, place.written_as(form), place.population))
+                    hits.append(_Hit(form, r, literal, place.population))
         return self._pick(query, hits) if hits else None
+
+    @staticmethod
+    def _form_key(form: str) -> tuple[str, str]:
+        """Spelling key of a form without leading prepositions, and its region core key."""
+        tokens = name_tokens(form)
+        while len(tokens) > 1 and tokens[0] in _LEADING:
+            tokens = tokens[1:]
+        if not tokens:
+            return "", ""
+        return tokens_skeleton(tokens), region_core(tokens)[0]
+
+    def _may_name_a_place(self, keys: tuple[str, str]) -> bool:
+        """Whether a form's key is a network name or a region's (a cheap filter)."""
+        key, core = keys
+        if not key:
+            return False
+        if key in self._exact:
+            return True
+        return self._region_index.has_key(key, core)
 
     def _written_as(self, r: Resolution, form: str) -> bool:
         """Whether a network place or region bears ``form`` exactly as written."""
@@ -728,9 +757,7 @@ class Gazetteer:
                 candidates=((stripped, name, 100.0),),
                 precision="station",
             )
-        tokens = name_tokens(stripped)
-        while len(tokens) > 1 and tokens[0] in _LEADING:
-            tokens = tokens[1:]
+        tokens = list(_query_tokens(stripped))
         if not tokens:
             return Resolution(query=query, resolved=False, note="no letters or digits in name")
         region = self._region_index.match(tokens)
@@ -800,7 +827,8 @@ class Gazetteer:
 
     def _exact_rival(self, form: str, best: _Station) -> _Station | None:
         """Return a place other than ``best`` (not of its place) named exactly ``form``."""
-        k = self._exact.get(tokens_skeleton(name_tokens(form)))
+        tokens = name_tokens(form)
+        k = self._exact.get(tokens_skeleton(tokens)) if tokens else None
         if k is None:
             return None
         hits = self._key_hits[k]
@@ -1058,6 +1086,15 @@ class _Hit:
         if r.region is not None:
             return f"region:{r.region}"
         return f"{r.precision}:{r.country}:{r.name}"
+
+
+@lru_cache(maxsize=65536)
+def _query_tokens(stripped: str) -> tuple[str, ...]:
+    """Tokens of a query without leading prepositions ("from Belarus" -> ``('belarus',)``)."""
+    tokens = name_tokens(stripped)
+    while len(tokens) > 1 and tokens[0] in _LEADING:
+        tokens = tokens[1:]
+    return tuple(tokens)
 
 
 def _strip_leading(words: list[str]) -> list[str]:

@@ -348,6 +348,8 @@ class RailNetwork:
         """
         last = len(route.stations) - 1
         track = self._track_nodes
+        if track.isdisjoint(route.stations):  # the common case, checked in C
+            return list(route.names)
         return [
             name
             for i, (sid, name) in enumerate(zip(route.stations, route.names, strict=True))

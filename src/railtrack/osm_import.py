@@ -152,22 +152,35 @@ def _pieces(read: _Read, points: set[int]) -> list[dict[str, Any]]:
 
 
 def _snap(
-    read: _Read, track: dict[int, tuple[float, float]]
+    read: _Read, coords: dict[int, tuple[float, float]]
 ) -> tuple[dict[int, tuple[int, float]], int]:
-    """Join stations beside the track to their nearest track node within SNAP_KM."""
+    """Join stations beside the track to their nearest way node within SNAP_KM.
+
+    Every node of a rail way counts, not only junctions and way ends: a halt mapped
+    beside the middle of a long way joins the track there (that node then becomes a
+    link end). Nearest nodes are found with a k-d tree (scipy) over a local
+    equirectangular projection, then measured on the sphere.
+    """
+    from scipy.spatial import cKDTree
+
     snapped: dict[int, tuple[int, float]] = {}
+    beside = [(sid, lat, lon) for sid, (lat, lon, _) in read.stations.items() if sid not in coords]
+    if not beside or not coords:
+        return snapped, len(beside)
+    refs = list(coords)
+    lat0 = math.radians(sum(lat for lat, _ in coords.values()) / len(coords))
+
+    def xy(lat: float, lon: float) -> tuple[float, float]:
+        return lon * 111.32 * math.cos(lat0), lat * 110.57
+
+    tree = cKDTree([xy(*coords[r]) for r in refs])
     too_far = 0
-    items = list(track.items())
-    for sid, (lat, lon, _) in read.stations.items():
-        if sid in track:
-            continue
-        best = min(items, key=lambda kv: _km((lat, lon), kv[1]), default=None)
-        if best is None:
-            too_far += 1
-            continue
-        km = _km((lat, lon), best[1])
+    for sid, lat, lon in beside:
+        _, k = tree.query(xy(lat, lon))
+        node = refs[int(k)]
+        km = _km((lat, lon), coords[node])
         if km <= SNAP_KM:
-            snapped[sid] = (best[0], km)
+            snapped[sid] = (node, km)
         else:
             too_far += 1
     return snapped, too_far
@@ -219,9 +232,12 @@ def import_osm(path: str | Path, out: str | Path) -> dict[str, int]:
     InputPathError
         When the file does not exist.
     NetworkError
-        When pyosmium cannot read it, or it holds no ``railway=rail`` way.
+        When pyosmium cannot read it, or it holds no ``railway=rail`` way, or ``out``
+        is a file or a directory holding anything but an earlier import
+        (``stations.csv``, ``links.csv``): it is never overwritten.
     """
     path, out = Path(path), Path(out)
+    _check_out(out)
     if not path.is_file():
         msg = f"no such file: {path}"
         raise InputPathError(msg)
@@ -230,10 +246,11 @@ def import_osm(path: str | Path, out: str | Path) -> dict[str, int]:
         msg = f"{path.name}: no railway=rail way with located nodes"
         raise NetworkError(msg)
     points = _split_points(read)
-    links = _pieces(read, points)
     coords = {ref: (lat, lon) for w in read.ways for ref, lat, lon in w.nodes}
+    snapped, too_far = _snap(read, coords)
+    points |= {node for node, _ in snapped.values()}  # where a station joins, a link ends
+    links = _pieces(read, points)
     track = {ref: coords[ref] for ref in points}
-    snapped, too_far = _snap(read, track)
     station_rows = []
     on_track = 0
     for sid, (lat, lon, tags) in read.stations.items():
@@ -272,6 +289,25 @@ def import_osm(path: str | Path, out: str | Path) -> dict[str, int]:
         "ways": len(read.ways),
         "ways_skipped": read.skipped_ways,
     }
+
+
+_IMPORT_FILES = frozenset({"stations.csv", "links.csv"})
+
+
+def _check_out(out: Path) -> None:
+    """Refuse an output that is a file, or a directory with more than an earlier import."""
+    if out.exists() and not out.is_dir():
+        msg = f"{out} is a file; --out takes a directory (new, empty or an earlier import)"
+        raise NetworkError(msg)
+    if out.is_dir():
+        other = sorted(p.name for p in out.iterdir() if p.name not in _IMPORT_FILES)
+        if other:
+            shown = ", ".join(other[:5]) + (" ..." if len(other) > 5 else "")
+            msg = (
+                f"{out} holds other files ({shown}); give a new or empty directory "
+                "(an earlier import's stations.csv and links.csv are replaced)"
+            )
+            raise NetworkError(msg)
 
 
 def _write(path: Path, header: list[str], rows: list[dict[str, Any]]) -> None:

@@ -325,26 +325,31 @@ def _frame(
     network: RailNetwork,
 ) -> pd.DataFrame:
     """Return the routes table; rows on one route share its values."""
-    shown: dict[_Ends, dict[str, Any]] = {}
-    columns: dict[str, list[Any]] = {col: [] for col in C.ROUTE_COLUMNS}
-    for row, e in zip(records, ends, strict=True):
-        result = found.get(e)
-        if e not in shown:
-            shown[e] = _values(e, result, network)
-        values = shown[e]
-        values_row = {
-            **values,
-            C.ID: str(row[C.ID]),
-            C.ORIGIN: _text(row.get(C.ORIGIN)),
-            C.DESTINATION: _text(row.get(C.DESTINATION)),
-        }
-        for col in C.ROUTE_COLUMNS:
-            columns[col].append(values_row[col])
+    code_of: dict[_Ends, int] = {}
+    shown: list[dict[str, Any]] = []
+    codes = np.empty(len(ends), dtype=np.intp)
+    for k, e in enumerate(ends):
+        code = code_of.get(e)
+        if code is None:
+            code = code_of[e] = len(shown)
+            shown.append(_values(e, found.get(e), network))
+        codes[k] = code
+    columns: dict[str, Any] = {}
+    for col in C.ROUTE_COLUMNS:
+        if col in (C.ID, C.ORIGIN, C.DESTINATION):
+            continue
+        per_route = np.empty(len(shown), dtype=object)
+        for i, values in enumerate(shown):
+            per_route[i] = values[col]  # one by one: a list stays one cell
+        columns[col] = per_route[codes]  # rows on one route share its objects
+    columns[C.ID] = [str(row[C.ID]) for row in records]
+    columns[C.ORIGIN] = [_text(row.get(C.ORIGIN)) for row in records]
+    columns[C.DESTINATION] = [_text(row.get(C.DESTINATION)) for row in records]
     df = pd.DataFrame({col: pd.Series(columns[col], dtype=object) for col in C.ROUTE_COLUMNS})
-    df[C.LENGTH_KM] = np.array(columns[C.LENGTH_KM], dtype="float64")
-    df[C.BORDER_CROSSINGS_N] = pd.array(columns[C.BORDER_CROSSINGS_N], dtype="Int64")
+    df[C.LENGTH_KM] = np.array(columns[C.LENGTH_KM].tolist(), dtype="float64")
+    df[C.BORDER_CROSSINGS_N] = pd.array(columns[C.BORDER_CROSSINGS_N].tolist(), dtype="Int64")
     for col in _REPEATED_TEXT:
-        df[col] = shared_categorical(columns[col])
+        df[col] = shared_categorical(columns[col].tolist())
     for col in (C.ID, C.ORIGIN, C.DESTINATION, C.FLAGS, C.PROBLEM):
         df[col] = df[col].astype("string")
     return df[list(C.ROUTE_COLUMNS)]

@@ -19,7 +19,7 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import networkx as nx
 import numpy as np
@@ -294,6 +294,7 @@ class RouteFinder:
             else None
             for _, d in G.nodes(data=True)
         ]
+        self._has_point = np.array([p is not None for p in self._points], dtype=bool)
         # Countries as small integers (0 = unknown), to find border links with numpy.
         codes = {c: i for i, c in enumerate(sorted(set(self._countries) - {""}), start=1)}
         self._country_codes = np.array([codes.get(c, 0) for c in self._countries], dtype=np.int32)
@@ -433,7 +434,8 @@ class RouteFinder:
         """:func:`route_from_path` for a path of node positions, from cached attributes."""
         take = _take(idx)
         names, stations = take(self._names), take(self._ids)
-        codes = self._country_codes[np.asarray(idx, dtype=np.intp)]
+        positions = np.asarray(idx, dtype=np.intp)
+        codes = self._country_codes[positions]
         border = np.flatnonzero((codes[:-1] != codes[1:]) & (codes[:-1] > 0) & (codes[1:] > 0))
         countries = take(self._countries) if border.size else ()
         points = take(self._points) if border.size else ()
@@ -444,7 +446,9 @@ class RouteFinder:
             border_crossings=tuple(
                 crossing_label(names, countries, j, points) for j in border.tolist()
             ),
-            geometry=tuple(p for p in take(self._points) if p is not None),
+            geometry=_known_points(
+                take(self._points), every=bool(self._has_point[positions].all())
+            ),
             origin=stations[0],
             destination=stations[-1],
             origin_query=origin or stations[0],
@@ -576,6 +580,15 @@ class RouteFinder:
         if r.station_id is None:
             logger.info("%r is not one station (%s); its pairs get no length", name, r.note)
         return r.station_id
+
+
+def _known_points(
+    points: tuple[tuple[float, float] | None, ...], *, every: bool
+) -> tuple[tuple[float, float], ...]:
+    """Return the points that are known; ``every``: none is missing (skip the check)."""
+    if every:
+        return cast(tuple[tuple[float, float], ...], points)
+    return tuple(p for p in points if p is not None)
 
 
 def _walk_list(parent: list[int], i: int) -> list[int]:

@@ -46,7 +46,19 @@ from pathlib import Path
 from railtrack._data import data_path
 from railtrack._translit import name_tokens, tokens_skeleton
 
-__all__ = ["WorldPlace", "WorldPlaces", "is_country_name"]
+__all__ = ["WorldPlace", "WorldPlaces", "is_country_name", "name_key"]
+
+
+def name_key(name: str) -> str:
+    """Return the gazetteer's spelling-independent key of a name ("" when it has no letters).
+
+    Examples
+    --------
+    >>> name_key("Medyka") == name_key("Medika"), name_key(":")
+    (True, '')
+    """
+    tokens = name_tokens(name)
+    return tokens_skeleton(tokens) if tokens else ""
 
 
 @dataclass(frozen=True)
@@ -92,9 +104,31 @@ class WorldPlace:
         want = _fold(text)
         return any(_fold(n) == want for n in self.names)
 
+    def main_key_is(self, text: str) -> bool:
+        """Whether ``text`` has the spelling key of the place's own (GeoNames) name.
 
+        "Medika" is a spelling of Medyka's own name; a name that only shares the key of
+        one of its many alternate names is not trusted.
+
+        Examples
+        --------
+        >>> WorldPlace("GN765028", "Medyka", "town", "PL", names=("Medyka",)).main_key_is("Medika")
+        True
+        """
+        if self.kind == "network_town":
+            return False
+        return name_key(text) == name_key(self.name)
+
+
+# Letters of Kazakh, Mongolian and other Cyrillic alphabets that Russian writes with its
+# own ("Достық" is "Достык", "Замын-Үүд" is "Замын-Ууд").
+_CYRILLIC_FOLD = str.maketrans("қғңүұөәһё", "кгнууоахе")
+
+
+@lru_cache(maxsize=262144)
 def _fold(text: str) -> str:
-    return " ".join(text.replace("-", " ").replace("ё", "е").casefold().split())
+    """Case-, hyphen- and alphabet-blind form of a name, for "written exactly" checks."""
+    return " ".join(text.replace("-", " ").casefold().translate(_CYRILLIC_FOLD).split())
 
 
 def _rows(path: Path) -> Iterator[dict[str, str]]:
@@ -127,6 +161,7 @@ class WorldPlaces:
         # key -> [(table, row)]; table "small" (countries, terminals), "town", "network_town"
         self._by_key: dict[str, list[tuple[str, int]]] = defaultdict(list)
         self._extra: dict[str, int] = {}
+        self._parsed: dict[tuple[str, int], WorldPlace] = {}
         self._read_countries(root / "countries.csv")
         self._read_lines(root / "places.tsv.gz", "town")
         self._read_terminals(root / "terminals.csv")
@@ -167,7 +202,7 @@ class WorldPlaces:
             )  # fmt: skip
             i = len(self._small)
             self._small.append(place)
-            for key in {tokens_skeleton(name_tokens(n)) for n in names} - {""}:
+            for key in {name_key(n) for n in names} - {""}:
                 self._by_key[key].append(("small", i))
 
     def _read_lines(self, path: Path, table: str) -> None:
@@ -184,6 +219,13 @@ class WorldPlaces:
                     by_key[key].append((table, i))
 
     def _place(self, table: str, i: int) -> WorldPlace:
+        place = self._parsed.get((table, i))
+        if place is None:
+            place = self._parse(table, i)
+            self._parsed[(table, i)] = place
+        return place
+
+    def _parse(self, table: str, i: int) -> WorldPlace:
         if table == "small":
             return self._small[i]
         fields = self._lines[table][i].split("\t")
@@ -207,21 +249,27 @@ class WorldPlaces:
         i = self._extra.get(town_id)
         return self._place("network_town", i).names if i is not None else ()
 
-    def lookup(self, name: str) -> list[WorldPlace]:
+    def has_key(self, key: str) -> bool:
+        """Whether any place has a name of spelling key ``key`` (a dict look-up)."""
+        return key in self._by_key
+
+    def lookup(self, name: str, key: str | None = None) -> list[WorldPlace]:
         """Places whose names share the key of ``name``; written-exactly ones first.
 
         Parameters
         ----------
         name
             A name as written or a nominative form of it.
+        key
+            Its key when already computed (:func:`name_key`).
 
         Returns
         -------
         list of WorldPlace
             Empty when no place has the key.
         """
-        key = tokens_skeleton(name_tokens(name))
-        if not key:
+        key = name_key(name) if key is None else key
+        if not key or key not in self._by_key:
             return []
         hits = [self._place(t, i) for t, i in dict.fromkeys(self._by_key.get(key, ()))]
         return sorted(hits, key=lambda p: not p.written_as(name))

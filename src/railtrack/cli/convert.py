@@ -37,8 +37,8 @@ WORKERS_HELP = (
 
 @app.command(
     epilog=(
-        "Example: railtrack convert reports/ --out season.parquet   then   "
-        "railtrack track season.parquet"
+        "Example: railtrack convert reports/ --out season/   then   railtrack track season/\n\n"
+        "Example: railtrack convert reports/ --out season/ --scheduler tcp://host:8786"
     )
 )
 def convert(
@@ -55,6 +55,15 @@ def convert(
     columns: ColumnsOption = None,
     channel_username: ChannelUsernameOption = None,
     workers: Annotated[int | None, typer.Option(min=1, metavar="N", help=WORKERS_HELP)] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ADDRESS",
+            help="Read files and extract free text on the Dask cluster at this scheduler "
+            "address ('local': a local cluster of --workers processes; needs "
+            "railtrack[dask]).",
+        ),
+    ] = None,
     fmt: FormatOption = None,
     json_out: JsonOption = False,
     quiet: QuietOption = False,
@@ -73,13 +82,19 @@ def convert(
     from railtrack.io.converted import write_converted
 
     check_paths(paths)
-    reports = read_reports(
-        paths,
-        published=published,
-        columns=columns,
-        channel_usernames=channel_username,
-        workers=workers,
-    )
+    options: dict[str, Any] = {
+        "published": published,
+        "columns": columns,
+        "channel_usernames": channel_username,
+    }
+    if scheduler is None:
+        reports = read_reports(paths, workers=workers, **options)
+    else:
+        from railtrack.io.dask_load import dask_client
+
+        address = None if scheduler.strip().lower() == "local" else scheduler
+        with dask_client(address, workers=workers) as client:
+            reports = read_reports(paths, client=client, **options)
     manifest = write_converted(reports, out)
     fmt_ = output_format(fmt, json_out)
     if quiet and fmt_ == "table":

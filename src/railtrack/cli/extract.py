@@ -41,6 +41,7 @@ from railtrack.errors import InputPathError
 
 if TYPE_CHECKING:
     from railtrack.extract import Extraction
+    from railtrack.io.reportset import Problem
     from railtrack.network import RailNetwork
 
 __all__ = ["extract"]
@@ -151,7 +152,7 @@ def extract(
     Exit code 1 when the input has problems (a report in a language railtrack does
     not read is one); 2 for a CSV/JSON/YAML file (use railtrack load).
     """
-    from railtrack.io.text import extract_text_report
+    from railtrack.io.text import as_problem, extract_text_report
     from railtrack.network import load_network
 
     fmt_ = output_format(fmt, json_out)
@@ -166,7 +167,7 @@ def extract(
     else:
         name, text = _read_input(file)
         net = load_network(network_dir)
-        result, problems = extract_text_report(
+        result, messages = extract_text_report(
             text,
             name=name,
             published=day,
@@ -174,6 +175,7 @@ def extract(
             markdown=name.lower().endswith(".md"),
             lang=lang,
         )
+        problems = [as_problem(m, name) for m in messages]
     members: dict[str, list[str]] = {}
     for s in result.shipments:
         if s.group is not None:
@@ -248,7 +250,7 @@ def _is_telegram(file: Path) -> bool:
 
 def _extract_export(
     file: Path, net: RailNetwork, usernames: dict[str, str], *, quiet: bool = False
-) -> tuple[Extraction, list[str]]:
+) -> tuple[Extraction, list[Problem]]:
     """Read every post of a Telegram export; skipped posts are counted on stderr."""
     from railtrack.extract import Extraction
     from railtrack.io.telegram import read_telegram_export
@@ -258,7 +260,7 @@ def _extract_export(
     result = Extraction(
         shipments=reports.shipments, groups=reports.groups, sightings=reports.sightings
     )
-    return result, [str(p) for p in reports.problems]
+    return result, list(reports.problems)
 
 
 def _ends(window: dict[str, object] | None) -> tuple[object, object]:

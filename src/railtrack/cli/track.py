@@ -32,6 +32,7 @@ from railtrack.cli._output import (
     print_problems,
     problem_record,
 )
+from railtrack.cli._progress import StageProgress
 from railtrack.cli.convert import WORKERS_HELP
 from railtrack.cli.ingest import STORE_HELP
 from railtrack.cli.load import parse_date_option
@@ -80,19 +81,6 @@ class Engine(StrEnum):
 
     default = "default"
     dask = "dask"
-
-
-_STEPS = (
-    "load",
-    "resolve",
-    "route",
-    "estimate",
-    "summarise",
-    "route graph",
-    "tables",
-    "plots",
-    "report",
-)
 
 
 @app.command(
@@ -203,16 +191,14 @@ def track(  # noqa: C901
         TextColumn("{task.description:<12}"),
         BarColumn(),
         TextColumn("{task.completed}/{task.total}"),
+        TextColumn("{task.fields[rate]}"),
         TimeElapsedColumn(),
         console=err_console._get(),
         transient=True,
         disable=fmt_ != "table" or quiet,
     ) as bar:
-        task = bar.add_task("load", total=len(_STEPS))
-
-        def advance(name: str) -> None:
-            bar.update(task, description=name, advance=1)
-
+        shown = StageProgress(bar)
+        advance = shown.stage
         net = load_network(network)
         opened: AbstractContextManager[Any] = nullcontext()
         if engine is Engine.dask:
@@ -221,7 +207,7 @@ def track(  # noqa: C901
             opened = dask_client(scheduler, workers=workers)
         with opened as client:
             converted = _converted_input(paths, store) if client is not None else None
-            options: dict[str, Any] = {"workers": workers}
+            options: dict[str, Any] = {"workers": workers, "progress": shown.loaded}
             if client is not None:
                 options.update(client=client, work_dir=work_dir)
             to_load = paths or ([] if store is not None else [data_path("reports")])

@@ -152,6 +152,7 @@ def extract_shipments(
     >>> r.lang, r.shipments[0].origin.text, r.shipments[0].departure.earliest
     ('ru', 'Слонима', datetime.date(2023, 3, 2))
     """
+    from railtrack.extract.lacinka import is_lacinka, remap_draft, to_cyrillic
     from railtrack.extract.language import detect_language, mixes_languages, sentence_language
     from railtrack.extract.lexicon import LANGUAGES
     from railtrack.extract.result import Extraction, build_extraction
@@ -178,13 +179,20 @@ def extract_shipments(
             "(nothing was read)"
         )
         return Extraction(problems=[message], lang=guess.lang)
+    lacinka = guess.lang == "be" and is_lacinka(text)
+    # Belarusian in Łacinka is read spelled in Cyrillic; offsets point back at the text
+    read, spans = to_cyrillic(text) if lacinka else (text, [])
     draft = read_trains(
-        text,
+        read,
         published=published,
         max_group_trains=settings.extract_max_group_trains,
         lang=guess.lang,
-        sentence_lang=sentence_language if mixes_languages(text, guess.lang) else None,
+        sentence_lang=(
+            sentence_language if not lacinka and mixes_languages(text, guess.lang) else None
+        ),
     )
+    if lacinka:
+        remap_draft(draft, text, spans)
     result = build_extraction(
         draft, report_id=rid, source=src, network=net, settings=settings, lang=guess.lang
     )

@@ -287,6 +287,24 @@ _WHOLE_RE = re.compile(
 )
 
 
+_SAME_ROUTE_RE = re.compile(
+    r"\b(?:(?:along|by|on|over|via|following)\s+)?(?:the\s+same|a\s+similar)\s+"
+    r"(?:route|way|path|itinerary)\b",
+    re.IGNORECASE,
+)
+
+
+def same_route(text: str) -> bool:
+    """Whether the text says a train took the route of the one before ("the same route").
+
+    Examples
+    --------
+    >>> same_route("a similar train passed along the same route"), same_route("a train left")
+    (True, False)
+    """
+    return _SAME_ROUTE_RE.search(text) is not None
+
+
 def is_whole_train(before: str) -> bool:
     """Whether a count right after ``before`` is the whole train ("an echelon of 48 ...").
 

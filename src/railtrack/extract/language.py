@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from railtrack.extract.lacinka import is_lacinka
 from railtrack.extract.lexicon import LANGUAGES
 
 __all__ = [
@@ -370,6 +371,8 @@ def detect_language(text: str, *, declared: str | None = None) -> LanguageGuess:
         check :attr:`LanguageGuess.supported`.
     """
     declared = declared.lower().strip()[:2] if declared else None
+    if is_lacinka(text):  # Belarusian in the Latin alphabet: lingua has no model of it
+        return LanguageGuess("be", 1.0, "alphabet")
     enough = _enough_letters(text)
     if not enough and declared:
         return LanguageGuess(declared, 1.0, "declared")

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from railtrack.extract.cues import GroupAnnouncement, TrainMarker, VerbCue
 from railtrack.extract.dates import DateSpan
@@ -40,6 +41,11 @@ _DASHES = frozenset({"-", "–", "—"})
 _REGION_ADJECTIVE = re.compile(
     r"(?:sk|ck|зк|ск|цк)(?:im|iego|i|a|iej|ą|ой|ого|ий|ая|ую|ім|ого|ай|ае)$"
 )
+_PARTICLES = frozenset(
+    {"жа", "же", "ж", "тієї", "тої", "самай", "самой", "самую", "саму", "самої", "samej", "samą"}
+)
+_WITH = frozenset({"с", "со", "з", "зі", "із", "са", "зь"})  # from (gen.) or with (ins.)
+_BE_INSTRUMENTAL = ("ай", "ой", "ам", "амі", "ямі", "ем", "ём", "ым", "ім", "яй", "ою", "ею")
 _QUOTES = frozenset({'"', "«", "“", "„"})
 _OPENING = frozenset({".", ",", ";", ":", "•", "-", "—", "–", '"', "«", "“", "„", "(", "'"})
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
@@ -56,7 +62,7 @@ _THOUSANDS = frozenset(
     {"тыс", "тис", "тысяч", "тисяч", "тысячи", "тисячі", "tys", "тыс.", "млн", "mln"}
 )
 _ADJECTIVE_END = re.compile(
-    r"(?:ых|их|ые|ие|ий|ый|ой|ая|яя|ое|ее|ого|его|ым|ім|ыя|ія|ае|ага|ні|ня|ній|ого|ych|ich|"
+    r"(?:ых|их|ые|ие|ий|ый|ой|ая|яя|ое|ее|ого|его|ым|ім|ыя|ія|ае|ага|ні|ня|ній|ого|ай|яй|ую|юю|ych|ich|"
     r"ie|ego|ymi|imi|y|e|i|ые|і|ы)$"
 )
 # adjective endings (oblique cases) of a word standing before a place name
@@ -266,6 +272,12 @@ class LexiconReader:
         """Whether the text names railway cars."""
         return any(self._car_noun_kind(t.low) is not None for t in tokens(text))
 
+    def same_route(self, text: str) -> bool:
+        """Whether the text says a train took the route of the one before ("tą samą trasą")."""
+        table = self.lex.same_route
+        toks = tokens(text)
+        return any(t.low in table.first_words and table.match(toks, i) for i, t in enumerate(toks))
+
     def is_whole_train(self, before: str) -> bool:
         """Whether a count after ``before`` is the whole train ("эшелон из 48 ...")."""
         toks = tokens(before)
@@ -317,7 +329,7 @@ class LexiconReader:
             nxt = toks[j].low if j < len(toks) else ""
             verb_next = j < len(toks) and self._verb_at(text, toks[j].start)
             ok = False
-            if kind in ("ordinal", "another", "other"):
+            if kind in ("ordinal", "another", "other", "same"):
                 ok = noun is not None or nxt in (",", "—", "-", ":") or verb_next
             elif kind == "one":
                 ok = noun is not None
@@ -422,6 +434,63 @@ class LexiconReader:
             return False
         return self.lex.military is None or self.lex.military.search(text) is None
 
+    # -- stages of a trip ---------------------------------------------------------------
+    def return_at(self, text: str) -> int | None:
+        """Return where a verb of going back starts ("вернулся обратно в Полонку"), else None.
+
+        Examples
+        --------
+        >>> LexiconReader("ru").return_at("прибыл в Лунинец, а затем вернулся в Полонку")
+        26
+        """
+        found = self.lex.returns.search(text) if self.lex.returns else None
+        return found.start() if found else None
+
+    def place_stage(self, text: str) -> str | None:
+        """``unloading`` or ``loading`` when the text says a train is (un)loaded, else None.
+
+        A station where a train is unloaded is its destination, one where it is loaded
+        its origin ("на станции Муляровка разгружают технику").
+        """
+        if self.lex.unloading is not None and self.lex.unloading.search(text):
+            return "unloading"
+        if self.lex.loading is not None and self.lex.loading.search(text):
+            return "loading"
+        return None
+
+    def is_statistic(self, sentence: str) -> bool:
+        """Whether a sentence counts over a period or at a rate ("в течение недели", "щодня")."""
+        return self.lex.period is not None and self.lex.period.search(sentence) is not None
+
+    def durations(self, text: str) -> list[tuple[int, int, int]]:
+        """Return each "через 17 дней" as (days, start, end): a time after a known date.
+
+        Examples
+        --------
+        >>> LexiconReader("ru").durations("и прибудет в Минск через 15 суток")
+        [(15, 19, 33)]
+        """
+        toks = tokens(text)
+        found: list[tuple[int, int, int]] = []
+        for i, tok in enumerate(toks):
+            if tok.low not in self.lex.after_words or i + 2 >= len(toks):
+                continue
+            number = self._number_at(toks, i + 1)
+            if number is None or number[1] >= len(toks):
+                continue
+            value, j = number
+            if toks[j].low in self.lex.day_units:
+                found.append((value, tok.start, toks[j].end))
+        return found
+
+    def uncouples(self, text: str) -> bool:
+        """Whether part of a train is uncoupled ("отцепили девять вагонов и отправили")."""
+        return self.lex.uncouple is not None and self.lex.uncouple.search(text) is not None
+
+    def is_final_stop(self, text: str) -> bool:
+        """Whether the text names the end of the route ("конечный пункт", "станція призначення")."""
+        return self.lex.final_stop is not None and self.lex.final_stop.search(text) is not None
+
     # -- verbs -----------------------------------------------------------------------
     def _verb_at(self, text: str, position: int) -> bool:
         return bool(self.lex.verbs and self.lex.verbs.match(text, position))
@@ -495,6 +564,11 @@ class LexiconReader:
         )
         while i < len(toks):
             if toks[i].low not in cues:
+                bare = self._bare_station(toks, i, text, breaks)
+                if bare is not None:
+                    places.append(bare[0])
+                    i = bare[1]
+                    continue
                 i += 1
                 continue
             hit = cues.match(toks, i)
@@ -506,11 +580,7 @@ class LexiconReader:
                 i += 1
                 continue
             case = None
-            kind_hit = self.lex.place_kinds.match(toks, j)
-            if kind_hit is None and j + 1 < len(toks) and _ADJECTIVE_END.search(toks[j].low):
-                after_adj = self.lex.place_kinds.match(toks, j + 1)
-                if after_adj is not None and toks[j].text[:1].islower():
-                    kind_hit = after_adj  # "в китайский город Цзинань", "na białoruską stację"
+            kind_hit = self.lex.place_kinds.match(toks, j) or self._kind_after_words(toks, j)
             if kind_hit is not None:
                 case, j = kind_hit[0][1], kind_hit[1]
                 if j < len(toks) and toks[j].low == ".":
@@ -533,9 +603,13 @@ class LexiconReader:
                     k = inner[1]
                     end_k = self._name_at(toks, k, breaks)
                     after = self.lex.place_kinds.match(toks, end_k) if end_k > k else None
-                    if after is not None and after[0][0] == "region":
+                    if after is None and end_k > k and kind_hit[0][0] in ("facility", "crossing"):
+                        after = (kind_hit[0], end_k)  # "do portu w Gdańsku": the town
+                    if after is not None and after[0][0] in ("region", "facility", "crossing"):
                         start, end = toks[k].start, toks[after[1] - 1].end
                         role_here = "destination" if role == "into" else role
+                        if after[0][0] == "crossing":
+                            role_here = "crossing"
                         places.append(
                             PlaceSpan(
                                 role_here, text[start:end], start, end, toks[i].start, self.lang
@@ -543,6 +617,16 @@ class LexiconReader:
                         )
                         i = after[1]
                         continue
+            if role == "destination" and kind_hit is None and end_j == j:
+                zone = self._region_of_zone(toks, j, breaks)
+                if zone is not None:
+                    # "do strefy walk w obwodzie donieckim": the region is the destination
+                    start, end = toks[zone[0]].start, toks[zone[1] - 1].end
+                    places.append(
+                        PlaceSpan(role, text[start:end], start, end, toks[i].start, self.lang)
+                    )
+                    i = zone[1]
+                    continue
             region_first = (
                 kind_hit is not None
                 and kind_hit[0][0] == "region"
@@ -579,12 +663,87 @@ class LexiconReader:
             start, end = toks[j].start, toks[end_j - 1].end
             if role == "into":
                 role = self._into_role(toks[end_j - 1], case)
+            elif (
+                role == "origin"
+                and case is None
+                and toks[i].low in _WITH
+                and self._instrumental(toks[end_j - 1])
+            ):
+                role = "at"  # "мяжа з Украінай", "граница с Россией": with, not from
             role, next_i = self._qualified_role(toks, i, end_j, role, breaks)
             places.append(
                 PlaceSpan(role, text[start:end], start, end, toks[i].start, lang=self.lang)
             )
             i = next_i
         return places
+
+    def _region_of_zone(
+        self, toks: tuple[Token, ...], j: int, breaks: frozenset[int]
+    ) -> tuple[int, int] | None:
+        """Return the token span of a region after a common noun ("strefy walk w obwodzie X").
+
+        A destination named as an area ("the combat zone", "зона боевых действий") in
+        a region is the region: up to two lower-case words, then "w"/"в"/"у" and a
+        region ("obwodzie donieckim", "Донецкой области").
+        """
+        for k in (j + 1, j + 2):
+            if k >= len(toks) or any(
+                not toks[m].text[:1].islower() or not toks[m].text.isalpha() for m in range(j, k)
+            ):
+                return None
+            inner = self.lex.place_cues.match(toks, k)
+            if inner is None or inner[0] not in ("into", "at") or k in breaks:
+                continue
+            at = inner[1]
+            kind = self.lex.place_kinds.match(toks, at)
+            if (
+                kind is not None
+                and kind[0][0] == "region"
+                and kind[1] < len(toks)
+                and _REGION_ADJECTIVE.search(toks[kind[1]].low) is not None
+            ):
+                return at, kind[1] + 1  # "w obwodzie donieckim"
+            end = self._name_at(toks, at, breaks)
+            after = self.lex.place_kinds.match(toks, end) if end > at else None
+            if after is not None and after[0][0] == "region":
+                return at, after[1]  # "в Донецкой области"
+        return None
+
+    def _bare_station(
+        self, toks: tuple[Token, ...], i: int, text: str, breaks: frozenset[int] = frozenset()
+    ) -> tuple[PlaceSpan, int] | None:
+        """Read a station word with no preposition before it: "называют станцию Лесная".
+
+        The place is only ``at`` (named, role unknown): the clause's words give it one
+        (the end of the route, a station where a train is unloaded).
+        """
+        kind = self.lex.place_kinds.match(toks, i)
+        if kind is None or kind[0][0] != "station" or kind[0][1] not in ("nom", "acc"):
+            return None
+        j = kind[1]
+        end_j = self._name_at(toks, j, breaks)
+        if end_j == j or (self.lex.not_places and self.lex.not_places.match(toks[j].low)):
+            return None
+        start, end = toks[j].start, toks[end_j - 1].end
+        return PlaceSpan("at", text[start:end], start, end, toks[i].start, lang=self.lang), end_j
+
+    def _kind_after_words(self, toks: tuple[Token, ...], j: int) -> tuple[Any, int] | None:
+        """Match a place kind after one or two adjectives or "той жа" ("the same").
+
+        "в китайский город Цзинань", "na białoruską stację", "з той жа станцыі Місяш".
+        """
+        for k in (j, j + 1):
+            if k + 1 >= len(toks):
+                return None
+            low = toks[k].low
+            if not toks[k].text[:1].islower() or not (
+                _ADJECTIVE_END.search(low) or low in _PARTICLES
+            ):
+                return None
+            hit = self.lex.place_kinds.match(toks, k + 1)
+            if hit is not None:
+                return hit
+        return None
 
     def _with_not_from(self, toks: tuple[Token, ...], i: int, end_j: int) -> bool:
         """Whether "z"/"с" governs the instrumental here ("z Iskanderami": with, not from)."""
@@ -627,10 +786,25 @@ class LexiconReader:
             return True  # "в 50 км от X", "в 400 км к югу от X"
         if back and back[-1] in _SOURCE_BEFORE:
             return True
-        if role != "into" or self.verb_cues(text):
-            return False
-        # "эшелон в Валуйки": after a train noun the preposition is motion too
-        return not any(t.low in self.lex.train_nouns for t in toks[max(0, i - 2) : i])
+        if role != "into" or self.verb_cues(text) or self.place_stage(text):
+            return False  # (a station where a train is loaded or unloaded is one of its ends)
+        # "эшелон в Валуйки": after a train noun the preposition is motion too, and after
+        # the ordinal standing for one ("первый в Минск, второй в Гомель")
+        before = range(max(0, i - 2), i)
+        return not any(
+            toks[k].low in self.lex.train_nouns or self.lex.markers.match(toks, k) is not None
+            for k in before
+        )
+
+    def _instrumental(self, last: Token) -> bool:
+        """Whether a name is in the instrumental ("с Украиной"): "with", not "from"."""
+        if self.lang in ("ru", "uk"):
+            from railtrack.extract.morph import is_instrumental
+
+            return is_instrumental(last.text, self.lang)
+        if self.lang == "be":
+            return last.low.endswith(_BE_INSTRUMENTAL)
+        return False
 
     def _into_role(self, last: Token, case: str | None) -> str:
         """Return the role after "в/на/у": destination (accusative) or at (locative)."""

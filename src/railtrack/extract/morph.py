@@ -20,16 +20,19 @@ Examples
 True
 >>> "Асіповічы" in name_forms("Асіповічах", "be")
 True
+>>> "Асіповічы" in name_forms("Asipovičach", "be")
+True
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
+import re
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["is_locative", "name_forms"]
+__all__ = ["is_instrumental", "is_locative", "name_forms"]
 
 logger = logging.getLogger(__name__)
 
@@ -90,6 +93,7 @@ _SUFFIX_RULES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     ),
 }
 _MORPH_LANGS = ("ru", "uk")
+_LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")
 
 
 @lru_cache(maxsize=2)
@@ -165,6 +169,12 @@ def name_forms(name: str, lang: str | None) -> tuple[str, ...]:
     words = name.split()
     if len(words) > 3:
         return (name,)
+    if lang == "be" and _LATIN.search(name):
+        # Łacinka ("Asipovičach"): the forms of its Cyrillic spelling
+        from railtrack.extract.lacinka import to_cyrillic
+
+        cyrillic = name_forms(to_cyrillic(name)[0], lang)
+        return tuple(dict.fromkeys([name, *cyrillic]))[:12]
     options = [_word_forms(w, lang)[:4] for w in words]
     # the name with every word in its likeliest nominative comes right after the name
     likeliest = " ".join(o[1] if len(o) > 1 else o[0] for o in options)
@@ -186,3 +196,24 @@ def is_locative(word: str, lang: str) -> bool:
         return word.lower().endswith(("е", "ах", "ях", "і"))
     cases = {p.tag.case for p in morph.parse(word)[:4]}
     return bool(cases & {"loct", "loc2"}) and not cases & {"nomn", "accs"}
+
+
+@lru_cache(maxsize=8192)
+def is_instrumental(word: str, lang: str) -> bool:
+    """Whether a Russian or Ukrainian name is in the instrumental only ("с Украиной").
+
+    After "с"/"з" the genitive means "from" and the instrumental "with" ("граница с
+    Украиной", "кордон з Росією"): only the first names an origin.
+
+    Examples
+    --------
+    >>> is_instrumental("Украиной", "ru"), is_instrumental("Украины", "ru")
+    (True, False)
+    >>> is_instrumental("Росією", "uk"), is_instrumental("Бреста", "uk")
+    (True, False)
+    """
+    morph = _analyzer(lang) if lang in _MORPH_LANGS else None
+    if morph is None:
+        return word.lower().endswith(("ой", "ей", "ом", "ем", "ами", "ями", "ою", "ею"))
+    cases = {p.tag.case for p in morph.parse(word)[:4]}
+    return "ablt" in cases and not cases & {"gent", "gen2", "nomn"}

@@ -42,6 +42,8 @@ _ORIGIN = (
     r"(?:\s+(?:the|an?)\s+(?:[\w'’]+\s+)?(?:railhead|yard|depot|base|station)\s+(?:in|at|near))?"
 )
 _DEST = (
+    # "to the combat zone in the Donetsk region": the region is the destination
+    r"(?:to|into|towards?)\s+the\s+(?:(?-i:[a-z][a-z-]*)\s+){0,2}(?:zone|front(?:\s*line)?)\s+in|"
     r"(?:to|for|(?:arriv(?:ed|ing|es|e)\s+at))\s+an?\s+(?:railway\s+)?station\s+in|"
     r"headed\s+(?:for|to|towards?)|heading\s+(?:for|to|towards?)|heads\s+(?:for|to|towards?)|"
     r"bound\s+for|destined\s+for|en\s+route\s+to|on\s+(?:its|the)\s+way\s+to|"

@@ -51,6 +51,7 @@ class Reader(Protocol):
     def has_train_noun(self, text: str, *, singular: bool = False) -> bool: ...  # noqa: D102
     def has_car_noun(self, text: str) -> bool: ...  # noqa: D102
     def is_whole_train(self, before: str) -> bool: ...  # noqa: D102
+    def same_route(self, text: str) -> bool: ...  # noqa: D102
 
 
 class EnglishReader:
@@ -111,6 +112,9 @@ class EnglishReader:
 
     def is_whole_train(self, before: str) -> bool:  # noqa: D102
         return cues.is_whole_train(before)
+
+    def same_route(self, text: str) -> bool:  # noqa: D102
+        return cues.same_route(text)
 
 
 @lru_cache(maxsize=8)

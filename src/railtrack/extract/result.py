@@ -8,7 +8,6 @@ field names scripts depend on.
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from math import fsum
@@ -166,24 +165,6 @@ def cars_dict(cars: CarCounts) -> dict[str, int | None]:
     return data
 
 
-_PLACES: weakref.WeakKeyDictionary[RailNetwork, dict[Any, Any]] = weakref.WeakKeyDictionary()
-_PLACES_AS_WRITTEN: dict[Any, Any] = {}  # no network: names kept as written
-_PLACES_MAX = 50_000
-
-
-def _place_cache(network: RailNetwork | None) -> dict[Any, Any]:
-    """Return the places resolved outside a load on ``network``, by (name, language).
-
-    A network's gazetteer answers the same name the same way every time (it caches
-    its own answers too), so reports read one by one share the places of the names
-    they repeat. Bounded: emptied past ``_PLACES_MAX`` names; dropped with the network.
-    """
-    cache = _PLACES_AS_WRITTEN if network is None else _PLACES.setdefault(network, {})
-    if len(cache) > _PLACES_MAX:
-        cache.clear()
-    return cache
-
-
 class _Builder:
     def __init__(
         self,
@@ -197,14 +178,13 @@ class _Builder:
         self.lang = lang
         self.report_id = report_id
         # Within a load, equal values share one frozen model and each name is
-        # resolved once for all its reports; outside one, names resolved for earlier
-        # reports on the same network are kept too (_place_cache).
+        # resolved once for all its reports; alone, a report keeps its own cache.
         self.shared: Interner | None = current()
         self.source = self.same(source)
         self.network = network
         self.settings = settings
-        self.cache: dict[Any, Any] = (
-            _place_cache(network) if self.shared is None else self.shared.table(("places", network))
+        self.cache: dict[str, Any] = (
+            {} if self.shared is None else self.shared.table(("places", network))
         )
         self.problems: list[str] = []
         self.unresolved: list[str] = []

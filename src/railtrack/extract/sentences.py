@@ -58,7 +58,11 @@ _ABBREVIATIONS = frozenset(
         "np",
     }
 )
-_BOUNDARY_RE = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[^\W\d_])|\n\s*\n")
+# A sentence may start with a day and a word ("... эшелон. 5 марта был отправлен").
+_BOUNDARY_RE = re.compile(
+    r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[^\W\d_])|(?<=[^\W\d_]{3}[.!?])\s+(?=\d{1,2}\s[^\W\d_])"
+    r"|\n\s*\n"
+)
 # A clause ends at ";" and at ":" (not in "13:45", nor after "destination:"/"route:").
 # (The cheap look-behind for the colon comes first: the others are tried only after one.)
 _CLAUSE_RE = re.compile(

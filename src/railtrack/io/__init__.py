@@ -26,7 +26,7 @@ from __future__ import annotations
 import csv
 import logging
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -165,11 +165,19 @@ def _export_message_files(candidates: list[Path]) -> list[Path]:
     }
     files = []
     for candidate in candidates:
-        if any(parent in exports for parent in candidate.parents):
-            if candidate.parent in exports and candidate == export_files(candidate.parent)[0]:
-                files.extend(export_files(candidate.parent))
+        is_page = candidate.suffix.lower() == ".html" and is_html_export_page(candidate)
+        if candidate.parent in exports:
+            # the export's own message files are read once, in order; any other
+            # file beside them is a report file of its own (a user's CSV, notes)
+            chosen = export_files(candidate.parent)
+            if candidate == chosen[0]:
+                files.extend(chosen)
+            elif candidate.name != "result.json" and not is_page:
+                files.append(candidate)
             continue
-        if candidate.suffix.lower() == ".html" and not is_html_export_page(candidate):
+        if any(parent in exports for parent in candidate.parents):
+            continue  # the export's media folders (photos/, files/, ...): never reports
+        if candidate.suffix.lower() == ".html" and not is_page:
             continue
         files.append(candidate)
     return files
@@ -458,7 +466,7 @@ class _FileLoader:
             self.models.append((model, record.row))
 
     def _load_text(self, text: str) -> None:
-        from railtrack.io.text import text_report
+        from railtrack.io.text import as_problem, text_report
 
         try:
             shipments, groups, messages = text_report(
@@ -471,7 +479,8 @@ class _FileLoader:
             return
         self.models.extend((m, 0) for m in (*shipments, *groups))
         for message in messages:
-            self.problem(message)
+            found = as_problem(message, Path(self.name).name)
+            self.problem(found.message, row=found.row, field=found.field, unit=found.unit)
 
 
 def _keep_new(
@@ -654,6 +663,15 @@ def _loaded(
     )
 
 
+def _no_progress(records: int) -> None:
+    """Ignore a progress report (the default of :func:`load_reports`)."""
+
+
+def _n_records(result: ReportSet) -> int:
+    """Return the records (trains, group totals, sightings) in ``result``."""
+    return len(result.shipments) + len(result.groups) + len(result.sightings)
+
+
 def load_reports(
     paths: str | Path | Iterable[str | Path],
     *,
@@ -663,6 +681,7 @@ def load_reports(
     columns: dict[str, str] | None = None,
     client: Any = None,
     work_dir: str | Path | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> ReportSet:
     """Load report files into a :class:`ReportSet`.
 
@@ -700,6 +719,9 @@ def load_reports(
     work_dir
         With ``client``: where finished chunks are saved, so a restarted load does
         not redo them.
+    progress
+        Called after each file is added with the number of records (trains, group
+        totals, sightings) kept so far, for a progress display.
 
     Returns
     -------
@@ -733,11 +755,13 @@ def load_reports(
         raise ValueError(msg)
     result = ReportSet()
     first_rows: dict[tuple[str, str], int] = {}
+    tell = progress or _no_progress
     with collector_paused(), interning() as shared:
         for converted, run in _runs(roots):
             if converted:
                 for root in run:
                     _keep_converted(result, root, first_rows)
+                tell(_n_records(result))
                 continue
             files: list[Path] = []
             for root in run:
@@ -755,6 +779,7 @@ def load_reports(
             )
             for loader in loaders:
                 _keep_new(result, loader, first_rows)
+                tell(_n_records(result))
         _apply_latest_posts(result)
         result.telegram_kept.clear()
     logger.info(

@@ -7,6 +7,7 @@ turns bytes into clean ``str`` or says, in one sentence, why the file is not tex
 from __future__ import annotations
 
 import logging
+import re
 import stat
 from pathlib import Path
 from typing import BinaryIO
@@ -44,6 +45,22 @@ def _cyrillic_lower_share(text: str) -> float:
     return sum(1 for c in high if "\u0430" <= c <= "\u044f" or c == "\u0451") / len(high)
 
 
+def _mixed_script_share(text: str) -> float:
+    """Return the share of Cyrillic letters that sit in words with Latin letters too."""
+    pure = mixed = 0
+    for word in _WORD.findall(text):
+        n = sum(1 for c in word if "\u0400" <= c <= "\u04ff")
+        if n:
+            if any("a" <= c.lower() <= "z" for c in word):
+                mixed += n
+            else:
+                pure += n
+    return mixed / (pure + mixed) if pure + mixed else 0.0
+
+
+_WORD = re.compile(r"\w+")
+
+
 def _single_byte_cyrillic(raw: bytes) -> str | None:
     """Decode cp1251 or KOI8-R Cyrillic, whichever reads as mostly lower-case Cyrillic.
 
@@ -58,7 +75,36 @@ def _single_byte_cyrillic(raw: bytes) -> str | None:
         except UnicodeDecodeError:
             continue
         share = _cyrillic_lower_share(text)
+        if _mixed_script_share(text) > 0.3:
+            continue  # a Western text's accented letters ("café" is "cafй" in cp1251)
         if share >= 0.6 and (best is None or share > best[0]):
+            best = (share, text)
+    return None if best is None else best[1]
+
+
+_LATIN2_LETTERS = frozenset("ąćęłńóśźżĄĆĘŁŃÓŚŹŻčšžŭČŠŽŬ")
+"""Letters of Polish and Belarusian Łacinka outside ASCII."""
+
+
+def _single_byte_latin2(raw: bytes) -> str | None:
+    """Decode cp1250 or ISO-8859-2 Polish, whichever reads as Polish letters.
+
+    Windows saves Polish text as cp1250 and older systems as ISO-8859-2; the two
+    put ą, ś and ź at different bytes, and a generic detector on a short report
+    often takes either for Western cp1252 ("Pociπg"), which no reader then reads.
+    Used only when the bytes are not UTF-8 and not Cyrillic.
+    """
+    best: tuple[float, str] | None = None
+    for encoding in ("cp1250", "iso8859_2"):
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        high = [c for c in text if ord(c) > 127]
+        if not high:
+            continue
+        share = sum(c in _LATIN2_LETTERS for c in high) / len(high)
+        if share >= 0.8 and (best is None or share > best[0]):
             best = (share, text)
     return None if best is None else best[1]
 
@@ -132,7 +178,9 @@ def read_text(path: Path, *, limit: int = MAX_REPORT_BYTES) -> str:
 
 
 def decode_text(raw: bytes, *, name: str = "input") -> str:
-    """Decode report bytes (BOM, UTF-8, cp1251/KOI8-R, detected); normalise line ends.
+    """Decode report bytes (BOM, UTF-8, cp1251/KOI8-R, cp1250/ISO-8859-2, detected).
+
+    Line ends are normalised to ``\\n``.
 
     The same detection serves files and standard input.
 
@@ -156,7 +204,7 @@ def decode_text(raw: bytes, *, name: str = "input") -> str:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
-            text = _single_byte_cyrillic(raw)
+            text = _single_byte_cyrillic(raw) or _single_byte_latin2(raw)
         if text is None:
             best = from_bytes(raw).best()
             if best is None:

@@ -35,9 +35,17 @@ from railtrack.io._decode import NotText, read_text
 from railtrack.models import Shipment, ShipmentGroup, Source
 
 if TYPE_CHECKING:
+    from railtrack.io.reportset import Problem
     from railtrack.network import RailNetwork
 
-__all__ = ["HEADER_KEYS", "extract_text_report", "read_text_report", "split_header", "text_report"]
+__all__ = [
+    "HEADER_KEYS",
+    "as_problem",
+    "extract_text_report",
+    "read_text_report",
+    "split_header",
+    "text_report",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -228,6 +236,43 @@ def extract_text_report(
         f"{name} (text from line {body_line}): {p}" for p in result.problems if p not in unresolved
     )
     return result, problems
+
+
+def as_problem(message: str, name: str) -> Problem:
+    """Return a text report's problem message as a :class:`~railtrack.io.Problem`.
+
+    :func:`extract_text_report` writes problems as one line each ("f.txt line 3,
+    field 'published': ...", "f.txt (text from line 4): ..."); this gives them the
+    structured shape every other input's problems have: the file as ``path``, the
+    line as ``row`` (``unit`` "line"), the header field as ``field``. The report id
+    extraction puts first is left out when it is the file's own name.
+
+    Examples
+    --------
+    >>> p = as_problem("lt.txt (text from line 4): lt: report is in lt", "lt.txt")
+    >>> p.path, p.row, p.unit, p.field, p.message
+    ('lt.txt', 4, 'line', None, 'report is in lt')
+    >>> str(as_problem("f.txt line 2, field 'lang': 'xx' is not a language", "f.txt"))
+    "f.txt line 2, field 'lang': 'xx' is not a language"
+    """
+    from railtrack.io.reportset import Problem
+
+    found = _PROBLEM.match(message)
+    if found is None or found["name"] != name:
+        return Problem(name, None, None, message, "line")
+    row = found["line"] or found["body"]
+    text = found["message"]
+    stem = Path(name).stem.strip("<>")
+    if found["body"] and text.startswith(f"{stem}: "):
+        text = text[len(stem) + 2 :]
+    return Problem(name, int(row) if row else None, found["field"], text, "line")
+
+
+_PROBLEM = re.compile(
+    r"^(?P<name>.+?)(?: line (?P<line>\d+))?(?:, field '(?P<field>[^']+)')?"
+    r"(?: \(text from line (?P<body>\d+)\))?: (?P<message>.*)$",
+    re.DOTALL,
+)
 
 
 def read_text_report(
