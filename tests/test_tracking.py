@@ -293,3 +293,12 @@ def test_a_stale_train_keeps_its_past_window_from_the_sighting():
     assert row[C.STATUS] == "stale"
     assert row[C.P90] < pd.Timestamp("2023-05-15")  # not a future window for a lost train
     assert row[C.P10] >= pd.Timestamp("2023-03-02 08:00")
+
+
+def test_a_train_seen_leaving_its_destination_arrived_when_first_seen_there():
+    arrived = make_sighting("t1", "Echo", datetime(2023, 3, 4), precision="day")
+    leaving = make_sighting("t1", "Echo", datetime(2023, 3, 5, 16, 10))
+    row = status_of(make_shipment("t1"), [arrived, leaving], as_of="2023-03-07")
+    assert row[C.STATUS] == "likely arrived"
+    assert row[C.P50] == pd.Timestamp("2023-03-04 12:00")  # not 5 March 16:10
+    assert row[C.LAST_SEEN_AT] == pd.Timestamp("2023-03-05 16:10")

@@ -131,7 +131,9 @@ def last_sightings(
     -------
     pandas.DataFrame
         Indexed by shipment id: the sighting's columns plus ``lo`` and ``hi`` (its
-        time as an interval, days since 1970-01-01). Sightings naming no shipment
+        time as an interval, days since 1970-01-01) and ``first_lo``/``first_hi``
+        (the interval of the first of the last run of sightings at that station:
+        when the train got there). Sightings naming no shipment
         are left out (logged).
     """
     settings = settings or DEFAULT_SETTINGS
@@ -142,7 +144,18 @@ def last_sightings(
         return pd.DataFrame(columns=[*C.SIGHTING_COLUMNS, "lo", "hi"]).set_index(C.SHIPMENT)
     seen = pd.concat([linked, _seen_intervals(linked, settings)], axis=1)
     known = seen[seen["lo"] <= to_days(as_of)]
-    last = known.sort_values(["lo", "hi"], kind="stable").groupby(C.SHIPMENT).tail(1)
+    ordered = known.sort_values(["lo", "hi"], kind="stable")
+    # The first of the last run of sightings at one station: when the train got there
+    # (a later sighting there, such as the train leaving it, is not its arrival).
+    place = ordered[C.STATION_ID].where(ordered[C.STATION_ID].notna(), ordered[C.STATION])
+    place = place.astype(str)
+    new_run = place.ne(place.groupby(ordered[C.SHIPMENT]).shift())
+    run = new_run.astype(int).groupby(ordered[C.SHIPMENT]).cumsum()
+    by_run = ordered.groupby([ordered[C.SHIPMENT], run])
+    ordered = ordered.assign(
+        first_lo=by_run["lo"].transform("first"), first_hi=by_run["hi"].transform("first")
+    )
+    last = ordered.groupby(C.SHIPMENT).tail(1)
     return last.set_index(last[C.SHIPMENT].astype(str))
 
 
@@ -291,6 +304,9 @@ def _apply_sightings(
         lo, hi = float(rec["lo"]), float(rec["hi"])
         seen.interval[i] = (lo, hi)
         if on_network and station in destinations[i]:
+            # Arrived when first seen there (not when seen leaving or standing later).
+            lo, hi = float(rec.get("first_lo", lo)), float(rec.get("first_hi", hi))
+            seen.interval[i] = (lo, hi)
             seen.arrived[i] = True
             window.start[i], window.width[i], window.tq[i] = lo, 0.0, _ARRIVED
             continue
