@@ -502,8 +502,10 @@ def _tables(
         ships = reports
         if groups is None:
             groups = pd.DataFrame(columns=list(C.GROUP_COLUMNS))
-    else:
-        ships = reports.to_frame()
+    else:  # each train dated by its best date, as in the briefing (railtrack.dating)
+        from railtrack.dating import with_best_dates
+
+        ships = with_best_dates(reports.to_frame(), reports.sightings_frame())
         if groups is None:
             groups = reports.groups_frame()
     if C.ID not in ships.columns:
