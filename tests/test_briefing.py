@@ -314,3 +314,23 @@ def test_the_train_table_shows_the_status_window_as_of_the_date(tmp_path: Path) 
     assert status[C.STATUS] != "likely arrived"
     assert status[C.P50].strftime("%-d %b") in rows["far"]["window"]
     assert status[C.P10] >= pd.Timestamp("2023-03-07")
+
+
+def test_the_chart_note_tells_group_totals_from_undated_trains() -> None:
+    from railtrack.briefing_html import _volume_note
+
+    by_week = pd.DataFrame(
+        {
+            C.PERIOD: [pd.Timestamp("2023-02-27"), pd.NaT],
+            C.TRAINS: [1, 1],
+            C.CARS_TOTAL: [10, 50],
+            C.CARS_UNALLOCATED: [0, 40],
+            "unallocated": [None, "40 cars of group g1 across 2 trains"],
+        }
+    )
+    note = _volume_note(by_week)
+    assert "1 train that no report dates" in note
+    assert "with 10 cars of their own" in note
+    assert "40 cars given only as a total for a group" in note
+    assert "g1 across 2 trains" in note
+    assert "50 cars on 1 train" not in note
