@@ -534,3 +534,23 @@ def test_summarize_a_reportset_dates_periods_by_each_trains_best_date():
     assert len(table) == 1
     assert str(row[C.PERIOD])[:10] == "2023-02-01"
     assert row[C.PERIOD_BASIS] == "sighting"
+
+
+def test_sources_are_listed_once_each_with_one_grade():
+    import pandas as pd
+
+    from railtrack import columns as C
+    from railtrack.summary import summarize
+
+    ships = pd.DataFrame(
+        {
+            "id": ["a", "b", "c"],
+            "destination": ["X", "X", "X"],
+            "source": ["Hajun; Workers", "Workers", "hajun"],
+            "reliability": ["C", "C", None],
+        }
+    )
+    table = summarize(ships, by=[])
+    text = table[C.SOURCES].iloc[0]
+    assert text.count("Hajun") + text.count("hajun") == 1
+    assert text.count("Workers") == 1
