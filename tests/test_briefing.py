@@ -334,3 +334,21 @@ def test_the_chart_note_tells_group_totals_from_undated_trains() -> None:
     assert "40 cars given only as a total for a group" in note
     assert "g1 across 2 trains" in note
     assert "50 cars on 1 train" not in note
+
+
+def test_map_corridor_titles_name_the_reported_region_and_mark_the_station_inferred(
+    tmp_path: Path,
+) -> None:
+    from railtrack.webmap import map_data
+
+    path = tmp_path / "one.csv"
+    path.write_text(
+        "id,origin,destination,departure,published,source\n"
+        "r1,Belarus,Matveev Kurgan,2023-03-01,2023-03-02,Test channel\n",
+        encoding="utf-8",
+    )
+    result = track(load_reports(path), load_network())
+    titles = [f["popup"]["title"] for f in map_data(result)["corridors"]]
+    assert len(titles) == 1
+    assert titles[0].startswith("Belarus (inferred: ")
+    assert "→" in titles[0]
