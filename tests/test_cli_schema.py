@@ -279,3 +279,15 @@ def test_quiet_prints_only_what_scripts_need(tmp_path: Path) -> None:
     track = runner.invoke(app, ["track", SEED, "-o", str(out), "--quiet"])
     assert track.exit_code == 0, track.output
     assert track.stdout.strip() == str(out)
+
+
+def test_csv_columns_come_from_the_schema_whatever_the_data() -> None:
+    """A window no record has still gives its columns, and never a stray bare one."""
+    result = runner.invoke(app, ["load", SEED, "--format", "csv"])
+    header = next(csv.reader(io.StringIO(result.stdout)))
+    assert header[:2] == ["record", "id"]
+    assert "expected_arrival_earliest" in header
+    assert "departure_text" in header
+    assert "expected_arrival" not in header
+    assert "departure" not in header
+    assert header.count("origin") == 1

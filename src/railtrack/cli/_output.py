@@ -21,7 +21,7 @@ import os
 import re
 import shutil
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -242,9 +242,80 @@ def _flat_rows(
 ) -> tuple[list[str], list[dict[str, str]]]:
     rows = [flatten(r, spreadsheet=spreadsheet) for r in records]
     header: dict[str, None] = {}
+    kinds = {r.get("record") for r in records}
+    if len(kinds) == 1 and (kind := kinds.pop()) is not None:
+        header.update(dict.fromkeys(schema_columns(str(kind))))
+    objects = {name for name, is_object in _object_fields(records) if is_object}
     for row in rows:
-        header.update(dict.fromkeys(row))
+        header.update(dict.fromkeys(k for k in row if k not in objects or k in header))
+    rows = [{k: v for k, v in row.items() if k in header} for row in rows]
     return list(header), rows
+
+
+def _object_fields(records: Sequence[Mapping[str, Any]]) -> Iterator[tuple[str, bool]]:
+    """Yield each top-level field whose value is an object in the record's schema."""
+    from railtrack.records import KINDS, generate
+
+    seen: set[str] = set()
+    for record in records:
+        kind = str(record.get("record"))
+        if kind in seen or kind not in KINDS:
+            continue
+        seen.add(kind)
+        doc = generate(kind)
+        for name, prop in doc.get("properties", {}).items():
+            yield name, _is_object(prop, doc) and not _is_place(prop)
+
+
+def _ref(prop: Mapping[str, Any], doc: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """Return the object schema a property refers to (directly or as ``X | None``)."""
+    for option in [prop, *prop.get("anyOf", [])]:
+        ref = option.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/"):
+            found: Mapping[str, Any] = doc["$defs"][ref.rsplit("/", 1)[1]]
+            return found
+    return None
+
+
+def _is_object(prop: Mapping[str, Any], doc: Mapping[str, Any]) -> bool:
+    return _ref(prop, doc) is not None
+
+
+def _is_place(prop: Mapping[str, Any]) -> bool:
+    return any(str(o.get("$ref", "")).endswith("/Place") for o in [prop, *prop.get("anyOf", [])])
+
+
+def schema_columns(kind: str) -> list[str]:
+    """Return the flat CSV/TSV columns of a record kind, from its published schema.
+
+    Objects expand to their fields (``departure`` -> ``departure_earliest`` ...), a
+    place to its ``text`` under the place's own name and its other fields, so a
+    column is there even when no record has a value for it.
+
+    Examples
+    --------
+    >>> cols = schema_columns("shipment")
+    >>> cols[:3], "expected_arrival" in cols, "expected_arrival_earliest" in cols
+    (['record', 'id', 'report'], False, True)
+    """
+    from railtrack.records import generate
+
+    doc = generate(kind)  # the model's field order (the published files sort keys)
+    out: list[str] = []
+    for name, prop in doc.get("properties", {}).items():
+        target = _ref(prop, doc)
+        if target is None or prop.get("type") == "array":
+            out.append(name)
+            continue
+        for sub in target.get("properties", {}):
+            nested = _ref(target["properties"][sub], doc)
+            if nested is not None:
+                out.extend(f"{name}_{sub}_{x}" for x in nested.get("properties", {}))
+            elif sub == "text" and _is_place(prop):
+                out.append(name)
+            else:
+                out.append(f"{name}_{sub}")
+    return sorted(out, key=lambda c: c != "record")  # the kind first, then model order
 
 
 def _write_delimited(records: Sequence[Mapping[str, Any]], delimiter: str) -> None:
