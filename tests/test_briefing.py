@@ -297,3 +297,58 @@ def test_status_of_a_train_without_window_follows_its_reported_arrival(
     assert (passed["status"] == "likely arrived").all()
     assert passed["p50"].notna().all()
     assert passed["flags"].str.contains("arrival_as_reported").all()
+
+
+def test_the_train_table_shows_the_status_window_as_of_the_date(tmp_path: Path) -> None:
+    # A train that left on 1 March for a far station, published the same day: as of
+    # 3 March its remaining window lies after 3 March, whatever the departure estimate said.
+    path = tmp_path / "one.csv"
+    path.write_text(
+        "id,origin,destination,departure,published,source\n"
+        "far,Osipovichi,Matveev Kurgan,2023-03-01,2023-03-01,Test channel\n",
+        encoding="utf-8",
+    )
+    result = track(load_reports(path), load_network(), as_of="2023-03-07")
+    rows = {r["id"]: r for r in briefing_context(result, {})["trains"]}
+    status = result.statuses.set_index(C.ID).loc["far"]
+    assert status[C.STATUS] != "likely arrived"
+    assert status[C.P50].strftime("%-d %b") in rows["far"]["window"]
+    assert status[C.P10] >= pd.Timestamp("2023-03-07")
+
+
+def test_the_chart_note_tells_group_totals_from_undated_trains() -> None:
+    from railtrack.briefing_html import _volume_note
+
+    by_week = pd.DataFrame(
+        {
+            C.PERIOD: [pd.Timestamp("2023-02-27"), pd.NaT],
+            C.TRAINS: [1, 1],
+            C.CARS_TOTAL: [10, 50],
+            C.CARS_UNALLOCATED: [0, 40],
+            "unallocated": [None, "40 cars of group g1 across 2 trains"],
+        }
+    )
+    note = _volume_note(by_week)
+    assert "1 train that no report dates" in note
+    assert "with 10 cars of their own" in note
+    assert "40 cars given only as a total for a group" in note
+    assert "g1 across 2 trains" in note
+    assert "50 cars on 1 train" not in note
+
+
+def test_map_corridor_titles_name_the_reported_region_and_mark_the_station_inferred(
+    tmp_path: Path,
+) -> None:
+    from railtrack.webmap import map_data
+
+    path = tmp_path / "one.csv"
+    path.write_text(
+        "id,origin,destination,departure,published,source\n"
+        "r1,Belarus,Matveev Kurgan,2023-03-01,2023-03-02,Test channel\n",
+        encoding="utf-8",
+    )
+    result = track(load_reports(path), load_network())
+    titles = [f["popup"]["title"] for f in map_data(result)["corridors"]]
+    assert len(titles) == 1
+    assert titles[0].startswith("Belarus (inferred: ")
+    assert "→" in titles[0]

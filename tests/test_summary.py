@@ -515,3 +515,42 @@ def test_input_frame_is_not_modified(seed):
     before = df.copy()
     summarize(df, groups=seed.groups_frame(), by=("destination", "period"))
     pd.testing.assert_frame_equal(df, before)
+
+
+def test_summarize_a_reportset_dates_periods_by_each_trains_best_date():
+    # No departure: the sighting dates the train, as in the briefing; not "unknown".
+    from datetime import datetime
+
+    from _estimate_toys import as_reports, make_shipment, make_sighting
+
+    from railtrack import columns as C
+    from railtrack.models import Source
+    from railtrack.summary import summarize
+
+    ship = make_shipment("s", left=None, source=Source(reporter="Undated channel"))
+    seen = make_sighting("s", "Bravo", datetime(2023, 2, 10, 9, 0))
+    table = summarize(as_reports([ship], [seen]), by=["period"], freq="M")
+    row = table.iloc[0]
+    assert len(table) == 1
+    assert str(row[C.PERIOD])[:10] == "2023-02-01"
+    assert row[C.PERIOD_BASIS] == "sighting"
+
+
+def test_sources_are_listed_once_each_with_one_grade():
+    import pandas as pd
+
+    from railtrack import columns as C
+    from railtrack.summary import summarize
+
+    ships = pd.DataFrame(
+        {
+            "id": ["a", "b", "c"],
+            "destination": ["X", "X", "X"],
+            "source": ["Hajun; Workers", "Workers", "hajun"],
+            "reliability": ["C", "C", None],
+        }
+    )
+    table = summarize(ships, by=[])
+    text = table[C.SOURCES].iloc[0]
+    assert text.count("Hajun") + text.count("hajun") == 1
+    assert text.count("Workers") == 1

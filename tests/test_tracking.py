@@ -84,7 +84,7 @@ def test_seen_en_route_then_silent_goes_stale():
     seen = make_sighting("t1", "Bravo", datetime(2023, 3, 2, 12))
     row = status_of(make_shipment("t1"), [seen], as_of="2023-04-01")
     assert row[C.STATUS] == "stale"
-    assert row[C.P10] >= pd.Timestamp("2023-04-01")
+    assert row[C.P90] < pd.Timestamp("2023-04-01")  # the window from the sighting, passed
 
 
 def test_past_the_sources_claim_is_overdue(window):
@@ -142,7 +142,7 @@ def test_a_window_never_lies_before_the_as_of_date_until_arrival(offset_h, seen_
         sightings.append(make_sighting("t1", station, left + timedelta(hours=seen_h)))
     row = status_of(make_shipment("t1", left=date(2023, 3, 1)), sightings, as_of=as_of)
     assert row[C.P10] <= row[C.P50] <= row[C.P90]
-    if row[C.STATUS] != "likely arrived":
+    if row[C.STATUS] not in ("likely arrived", "stale"):
         assert row[C.P10] >= pd.Timestamp(as_of).floor("h")
 
 
@@ -269,3 +269,36 @@ def test_cli_status_and_estimate_cut_off_at_the_as_of_date(tmp_path, command):
     assert "1 train reported after that date is left out" in table.stderr
     help_text = CliRunner().invoke(app, [command, "--help"]).stdout
     assert "latest date in the input" in " ".join(help_text.split())
+
+
+def test_status_keeps_the_estimates_geo_widening():
+    # Eastland is a region: the estimate widens its window; status starts from the same one.
+    ship = make_shipment("r", destination="Eastland")
+    reports = as_reports([ship])
+    est = estimate_arrivals(reports, NET, as_of="2023-03-02", model=MODEL).iloc[0]
+    assert "window_widened_geo" in est[C.FLAGS]
+    late = track_status(reports, NET, as_of="2023-04-30", model=MODEL).iloc[0]
+    assert late[C.STATUS] == "likely arrived"
+    assert (late[C.P10], late[C.P50], late[C.P90]) == (est[C.P10], est[C.P50], est[C.P90])
+    assert "window_widened_geo" in late[C.FLAGS]
+    now = track_status(reports, NET, as_of=est[C.P50], model=MODEL).iloc[0]
+    assert now[C.P10] >= est[C.P50]  # widened, but never before the as-of date
+    assert now[C.P90] > est[C.P50]
+
+
+def test_a_stale_train_keeps_its_past_window_from_the_sighting():
+    ship = make_shipment("s", left=None)
+    seen = make_sighting("s", "Bravo", datetime(2023, 3, 2, 8, 0))
+    row = status_of(ship, [seen], as_of="2023-05-15")
+    assert row[C.STATUS] == "stale"
+    assert row[C.P90] < pd.Timestamp("2023-05-15")  # not a future window for a lost train
+    assert row[C.P10] >= pd.Timestamp("2023-03-02 08:00")
+
+
+def test_a_train_seen_leaving_its_destination_arrived_when_first_seen_there():
+    arrived = make_sighting("t1", "Echo", datetime(2023, 3, 4), precision="day")
+    leaving = make_sighting("t1", "Echo", datetime(2023, 3, 5, 16, 10))
+    row = status_of(make_shipment("t1"), [arrived, leaving], as_of="2023-03-07")
+    assert row[C.STATUS] == "likely arrived"
+    assert row[C.P50] == pd.Timestamp("2023-03-04 12:00")  # not 5 March 16:10
+    assert row[C.LAST_SEEN_AT] == pd.Timestamp("2023-03-05 16:10")

@@ -222,7 +222,8 @@ def _train_rows(result: TrackResult, dates: pd.DataFrame) -> list[dict[str, Any]
                 "date_basis": basis or "",
                 "cars": _number(ship.get(C.CARS_TOTAL)),
                 "status": _text(s.get(C.STATUS)),
-                "window": _window(e.get(C.P10), e.get(C.P50), e.get(C.P90)),
+                # The status's window: what remains of it as of the date (status.csv).
+                "window": _window(*(s.get(q, e.get(q)) for q in (C.P10, C.P50, C.P90))),
                 "claim": _claim(e.get(C.CLAIMED_EARLIEST), e.get(C.CLAIMED_LATEST)),
                 "flags": flags,
                 "source": _text(ship.get(C.SOURCE)),
@@ -490,15 +491,29 @@ def _volume_note(by_week: pd.DataFrame | None) -> str:
     if by_week is None or not len(by_week) or C.PERIOD not in by_week.columns:
         return ""
     undated = by_week[by_week[C.PERIOD].isna()]
-    cars = int(pd.to_numeric(undated[C.CARS_TOTAL], errors="coerce").fillna(0).sum())
-    trains = int(pd.to_numeric(undated[C.TRAINS], errors="coerce").fillna(0).sum())
-    if not cars and not trains:
-        return ""
-    return (
-        f"Left out of the chart: {_plural(cars, 'car')} on {_plural(trains, 'train')} that no "
-        "report dates (no departure, sighting, arrival or publication date; a total given "
-        "for a group of trains with different dates counts here too)."
-    )
+
+    def total(col: str) -> int:
+        if col not in undated.columns:
+            return 0
+        return int(pd.to_numeric(undated[col], errors="coerce").fillna(0).sum())
+
+    trains, grouped = total(C.TRAINS), total(C.CARS_UNALLOCATED)
+    own = total(C.CARS_TOTAL) - grouped
+    parts = []
+    if trains:  # the trains themselves, with only their own cars
+        parts.append(
+            f"{_plural(trains, 'train')} that no report dates (no departure, sighting, "
+            f"arrival or publication date), with {_plural(own, 'car')} of their own"
+        )
+    if grouped:  # a group's total is one figure for all its trains, dated or not
+        groups = "; ".join(
+            t for t in undated.get("unallocated", pd.Series(dtype=object)).dropna().astype(str)
+        )
+        parts.append(
+            f"{_plural(grouped, 'car')} given only as a total for a group of trains that "
+            f"are not all dated alike ({groups})"
+        )
+    return f"Left out of the chart: {' and '.join(parts)}." if parts else ""
 
 
 @lru_cache(maxsize=4)

@@ -489,7 +489,8 @@ def estimate_arrivals(
 
         to_as_of(as_of)  # a bad date is a RailtrackError before the cut-off
         known, knowledge = cut_off(reports, as_of)
-        as_of = knowledge.as_of
+        if as_of is None:  # a given time of day is kept; the cut-off is by day
+            as_of = knowledge.as_of
         shipments = known.resolve(network).to_frame()
     routes = shipment_routes(shipments, network)
     df = arrival_windows(shipments, routes, as_of=as_of, model=model, settings=settings)

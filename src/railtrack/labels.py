@@ -24,6 +24,7 @@ __all__ = [
     "canonical_sources",
     "crossing_directions",
     "crossing_pair",
+    "merge_source_labels",
     "source_set",
 ]
 
@@ -53,6 +54,38 @@ def source_set(text: Any) -> Any:
         if name:
             parts.setdefault(name.casefold(), name)
     return SOURCE_SEPARATOR.join(parts[k] for k in sorted(parts)) if parts else text
+
+
+def merge_source_labels(texts: list[str]) -> str | None:
+    """Return one label per source from source labels, each with its best grade.
+
+    Each label is a ``"; "``-joined list of sources, each maybe followed by its
+    Admiralty reliability grade in brackets (``"Belarusian Hajun (C)"``). A source
+    is listed once (case-insensitive), with the best grade any label gave it, or
+    none when no label graded it.
+
+    Examples
+    --------
+    >>> merge_source_labels(["Hajun (C); Workers (C)", "Hajun", "Workers (B); Hajun (C)"])
+    'Hajun (C); Workers (B)'
+    >>> merge_source_labels([]) is None
+    True
+    """
+    names: dict[str, str] = {}
+    grades: dict[str, str] = {}
+    for text in texts:
+        for part in str(text).split(";"):
+            name, grade = part.strip(), ""
+            if len(name) > 4 and name.endswith(")") and name[-4:-2] == " (":
+                name, grade = name[:-4].rstrip(), name[-2]
+            if not name:
+                continue
+            key = name.casefold()
+            names.setdefault(key, name)
+            if grade and (key not in grades or grade < grades[key]):
+                grades[key] = grade
+    labels = [f"{names[k]} ({grades[k]})" if k in grades else names[k] for k in sorted(names)]
+    return SOURCE_SEPARATOR.join(labels) or None
 
 
 def canonical_sources(values: pd.Series) -> pd.Series:

@@ -43,7 +43,7 @@ import numpy as np
 import pandas as pd
 
 from railtrack import columns as C
-from railtrack.labels import crossing_pair
+from railtrack.labels import crossing_pair, merge_source_labels
 from railtrack.remainders import HOLDERS, N_ACROSS, UNLISTED, group_remainders, unallocated_label
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 
@@ -405,7 +405,7 @@ def _per_group(
 
 _TEXTS: dict[str, tuple[str, Callable[[list[str]], Any]]] = {
     C.UNALLOCATED: (C.UNALLOCATED, _join),
-    C.SOURCES: (_SOURCE_LABEL, _join_sorted),
+    C.SOURCES: (_SOURCE_LABEL, merge_source_labels),
     C.BEST_RELIABILITY: (_GRADE, _best_grade),
     C.SHIPMENTS: (_SHIP, _join),
     C.GROUPS: (_GROUP, _join_unique),
@@ -502,8 +502,10 @@ def _tables(
         ships = reports
         if groups is None:
             groups = pd.DataFrame(columns=list(C.GROUP_COLUMNS))
-    else:
-        ships = reports.to_frame()
+    else:  # each train dated by its best date, as in the briefing (railtrack.dating)
+        from railtrack.dating import with_best_dates
+
+        ships = with_best_dates(reports.to_frame(), reports.sightings_frame())
         if groups is None:
             groups = reports.groups_frame()
     if C.ID not in ships.columns:

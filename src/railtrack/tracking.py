@@ -21,13 +21,17 @@ Statuses, in the order a train goes through them:
     ``arrival_as_reported``;
 ``stale``
     seen en route, but not again for longer than the model expects the rest of
-    the trip to take (the as-of date is past p90 of the window from that sighting).
+    the trip to take (the as-of date is past p90 of the window from that sighting);
+    its window is that passed window from the sighting (the model cannot say where
+    a lost train is, so it does not move the window to the as-of date).
 
 A sighting before the as-of date restarts the window at the train's position: the
 rest of the route is timed from the sighting. A window of a train not known to
 have arrived is the model's distribution given that the train has not arrived by
-the as-of date, so it never lies in the past. A bare as-of date means the start
-of that day.
+the as-of date, so it never lies in the past (a stale train's excepted). Windows
+start from the same estimate as :func:`railtrack.estimate.arrival_windows`, with
+its widening for ends known only as a town or region (flag ``window_widened_geo``).
+A bare as-of date means the start of that day.
 
 Examples
 --------
@@ -48,7 +52,13 @@ import numpy as np
 import pandas as pd
 
 from railtrack import columns as C
-from railtrack.estimate import AsOf, departure_windows, route_transit, to_as_of
+from railtrack.estimate import (
+    AsOf,
+    departure_windows,
+    geo_widening_days,
+    route_transit,
+    to_as_of,
+)
 from railtrack.routes import Trip, end_stations, remaining_routes, shipment_routes
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 from railtrack.transit import (
@@ -121,7 +131,9 @@ def last_sightings(
     -------
     pandas.DataFrame
         Indexed by shipment id: the sighting's columns plus ``lo`` and ``hi`` (its
-        time as an interval, days since 1970-01-01). Sightings naming no shipment
+        time as an interval, days since 1970-01-01) and ``first_lo``/``first_hi``
+        (the interval of the first of the last run of sightings at that station:
+        when the train got there). Sightings naming no shipment
         are left out (logged).
     """
     settings = settings or DEFAULT_SETTINGS
@@ -132,7 +144,18 @@ def last_sightings(
         return pd.DataFrame(columns=[*C.SIGHTING_COLUMNS, "lo", "hi"]).set_index(C.SHIPMENT)
     seen = pd.concat([linked, _seen_intervals(linked, settings)], axis=1)
     known = seen[seen["lo"] <= to_days(as_of)]
-    last = known.sort_values(["lo", "hi"], kind="stable").groupby(C.SHIPMENT).tail(1)
+    ordered = known.sort_values(["lo", "hi"], kind="stable")
+    # The first of the last run of sightings at one station: when the train got there
+    # (a later sighting there, such as the train leaving it, is not its arrival).
+    place = ordered[C.STATION_ID].where(ordered[C.STATION_ID].notna(), ordered[C.STATION])
+    place = place.astype(str)
+    new_run = place.ne(place.groupby(ordered[C.SHIPMENT]).shift())
+    run = new_run.astype(int).groupby(ordered[C.SHIPMENT]).cumsum()
+    by_run = ordered.groupby([ordered[C.SHIPMENT], run])
+    ordered = ordered.assign(
+        first_lo=by_run["lo"].transform("first"), first_hi=by_run["hi"].transform("first")
+    )
+    last = ordered.groupby(C.SHIPMENT).tail(1)
     return last.set_index(last[C.SHIPMENT].astype(str))
 
 
@@ -213,6 +236,9 @@ def shipment_status(
     _, _, p90o, _ = arrival_quantiles_by_route(
         start0, width0, tq0, min_half_width_days=model.min_half_width_days
     )
+    # The estimate's own widening for ends known only as a town or region.
+    geo = geo_widening_days(routes, settings)
+    p90o = p90o + geo
     last = last_sightings(sightings, as_of=when, settings=settings)
     window = _Window(start0.copy(), width0.copy(), list(tq0))
     seen = _apply_sightings(ships, routes, last, network, model, window)
@@ -222,7 +248,7 @@ def shipment_status(
             routes[C.FLAGS].fillna(""), departure[C.FLAGS], seen.flags, strict=True
         )
     ]
-    return _statuses(ships, seen, window, start0, p90o, flags, model, when)
+    return _statuses(ships, seen, window, (start0, p90o, geo), flags, model, when)
 
 
 class _Window:
@@ -278,6 +304,9 @@ def _apply_sightings(
         lo, hi = float(rec["lo"]), float(rec["hi"])
         seen.interval[i] = (lo, hi)
         if on_network and station in destinations[i]:
+            # Arrived when first seen there (not when seen leaving or standing later).
+            lo, hi = float(rec.get("first_lo", lo)), float(rec.get("first_hi", hi))
+            seen.interval[i] = (lo, hi)
             seen.arrived[i] = True
             window.start[i], window.width[i], window.tq[i] = lo, 0.0, _ARRIVED
             continue
@@ -323,19 +352,24 @@ def _statuses(
     ships: pd.DataFrame,
     seen: _Seen,
     window: _Window,
-    start0: np.ndarray,
-    p90o: np.ndarray,
+    original: tuple[np.ndarray, np.ndarray, np.ndarray],
     flags: list[str],
     model: TransitModel,
     when: pd.Timestamp,
 ) -> pd.DataFrame:
-    """Return the status table from the current windows and the sightings."""
+    """Return the status table from the current windows and the sightings.
+
+    ``original`` is the departure window's start, the estimate's p90 (days) and the
+    estimate's geo widening (days) per train, as :func:`arrival_windows` gives them.
+    """
+    start0, p90o, geo = original
     n = len(ships)
     as_of_days = to_days(when)
     h = model.min_half_width_days
-    p10c, p50c, p90c, _ = arrival_quantiles_by_route(
+    p10c, p50c, p90c, widened = arrival_quantiles_by_route(
         window.start, window.width, window.tq, min_half_width_days=h
     )
+    p10c, p90c = p10c - geo, p90c + geo
     claimed_latest = _days(_claimed_latest(ships))
     planned = ships[C.CLAIM].astype(str).eq("planned").to_numpy() if C.CLAIM in ships else None
     statuses = [
@@ -352,12 +386,16 @@ def _statuses(
         for i in range(n)
     ]
     likely = np.array([s == "likely arrived" for s in statuses])
-    floor = np.where(likely, np.nan, as_of_days)
+    # A stale train's window (from its last sighting) has passed: it is kept, not moved.
+    past = likely | np.array([s == "stale" for s in statuses])
+    floor = np.where(past, np.nan, as_of_days)
     p10, p50, p90, _ = arrival_quantiles_by_route(
         window.start, window.width, window.tq, min_half_width_days=h, not_before_days=floor
     )
+    p10 = np.where(np.isnan(floor), p10 - geo, np.fmax(p10 - geo, floor))
+    p90 = p90 + geo
     arrived_at = np.where(seen.arrived, seen.interval.mean(axis=1), np.nan)
-    keep_past = likely & ~seen.arrived
+    keep_past = past & ~seen.arrived
     p10 = np.where(seen.arrived, arrived_at, np.where(keep_past, p10c, p10))
     p50 = np.where(seen.arrived, arrived_at, np.where(keep_past, p50c, p50))
     p90 = np.where(seen.arrived, arrived_at, np.where(keep_past, p90c, p90))
@@ -374,6 +412,19 @@ def _statuses(
             ";".join(f for f in (flag, "arrival_as_reported") if f) if r else flag
             for flag, r in zip(flags, reported, strict=True)
         ]
+    modelled = ~seen.arrived & ~reported & ~np.isnan(p50)
+    flags = [
+        ";".join(
+            f
+            for f in (
+                flag,
+                "window_widened" if w and "window_widened" not in flag.split(";") else "",
+                "window_widened_geo" if g else "",
+            )
+            if f
+        )
+        for flag, w, g in zip(flags, widened & modelled, (geo > 0) & modelled, strict=True)
+    ]
     df = pd.DataFrame(
         {
             C.ID: ships[C.ID].astype(str).to_numpy(dtype=object),
@@ -496,7 +547,8 @@ def track_status(
 
         to_as_of(as_of)  # a bad date is a RailtrackError before the cut-off
         known, knowledge = cut_off(reports, as_of)
-        as_of = knowledge.as_of
+        if as_of is None:  # a given time of day is kept; the cut-off is by day
+            as_of = knowledge.as_of
         resolved = known.resolve(network)
         shipments = resolved.to_frame()
         seen = sightings if sightings is not None else resolved.sightings_frame()

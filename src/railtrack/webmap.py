@@ -204,6 +204,7 @@ def _corridors(result: TrackResult, trains: dict[str, dict[str, Any]]) -> list[d
     labels: dict[tuple[str, ...], str] = {}
     lengths: dict[tuple[str, ...], float | None] = {}
     crossings: dict[tuple[str, ...], str] = {}
+    ends: dict[tuple[str, ...], dict[str, Any]] = {}
     routes = result.routes
     if not len(routes) or "stations" not in routes.columns:
         return []
@@ -216,6 +217,7 @@ def _corridors(result: TrackResult, trains: dict[str, dict[str, Any]]) -> list[d
         length = row.get(C.LENGTH_KM)
         lengths.setdefault(stations, None if length is None or pd.isna(length) else float(length))
         crossings.setdefault(stations, _text(row.get(C.BORDER_CROSSINGS)))
+        ends.setdefault(stations, {str(k): v for k, v in row.items()})
     features: list[dict[str, Any]] = []
     for stations, ids in paths.items():
         coords = [p for p in (_lat_lon(G, n) for n in stations) if p is not None]
@@ -224,7 +226,9 @@ def _corridors(result: TrackResult, trains: dict[str, dict[str, Any]]) -> list[d
         cars = [trains.get(i, {}).get("cars") for i in ids]
         known = [c for c in cars if c is not None]
         total = sum(known) if known else None
-        title = f"{_name(G, stations[0])} → {_name(G, stations[-1])}"
+        first = ends[stations]
+        origin = _end(G, stations[0], first, C.ORIGIN)
+        title = f"{origin} → {_end(G, stations[-1], first, C.DESTINATION)}"
         lines = [f"{len(ids)} train{'s' if len(ids) != 1 else ''}"]
         if total is not None:
             lines[0] += f", {total:,} cars counted on the trains"
@@ -255,6 +259,18 @@ def _corridors(result: TrackResult, trains: dict[str, dict[str, Any]]) -> list[d
     # Widest first, so thinner corridors on shared track are drawn on top.
     features.sort(key=lambda f: -float(f["width"]))
     return features
+
+
+def _end(G: Any, station: str, row: dict[str, Any], prefix: str) -> str:
+    """Name a corridor end: the reported place, and a station routing chose as inferred.
+
+    An end reported as a region (or a country) is routed from or to one of its
+    stations; the title names what the report said and marks that station inferred.
+    """
+    written = _text(row.get(prefix))
+    if _text(row.get(f"{prefix}_geo_precision")) == "region" and written:
+        return f"{written} (inferred: {_name(G, station)})"
+    return _name(G, station)
 
 
 def _width(cars: int, top: int) -> float:

@@ -169,7 +169,8 @@ def summary(
 
     A report's total for several trains ("86 cars in both trains") counts once; when
     it cannot be split between rows it shows as "unallocated across N trains". The
-    period is the departure's (else the published date's); personnel is passenger
+    period is each train's best date, as in the briefing: its departure, else its
+    sighting, else its reported arrival, else the published date; personnel is passenger
     cars times a sourced factor. With --json one "volumes" document: by, freq,
     personnel_note, rows (each a "volume" record: the key columns, n_trains,
     n_trains_with_cars, cars_total ... cars_other, cars_unallocated,
