@@ -108,24 +108,47 @@ def crossing_pair(label: str) -> str:
     --------
     >>> crossing_pair("Zlynka–Zakopytye"), crossing_pair("Zakopytye–Zlynka")
     ('Zakopytye–Zlynka', 'Zakopytye–Zlynka')
-    >>> crossing_pair("none")
-    'none'
+    >>> crossing_pair("none"), crossing_pair("BY–RU border near Zaolsha")
+    ('none', 'BY–RU border near Zaolsha')
     """
     a, sep, b = label.partition(CROSSING_SEPARATOR)
-    if not sep:
-        return label
+    if not sep or " border" in label:
+        return label  # a crossing named by its border ("BY–RU border near X"): one order
     first, second = sorted((a.strip(), b.strip()), key=lambda s: (s.casefold(), s))
     return f"{first}{CROSSING_SEPARATOR}{second}"
 
 
-def _directed(stations: Any, names: dict[str, str], countries: dict[str, Any]) -> list[str]:
-    """Return the ``"A → B"`` border links a route passes, in order."""
+def _directed(
+    stations: Any,
+    names: dict[str, str],
+    countries: dict[str, Any],
+    points: dict[str, tuple[float, float] | None],
+) -> list[tuple[str, str]]:
+    """Return the ``(crossing, "A → B")`` border links a route passes, in order.
+
+    The crossing is named as the routes table names it
+    (:func:`railtrack.routing.crossing_label`); the direction by its stations, or by
+    its countries when the crossing is named by its border.
+    """
+    from railtrack.routing import crossing_label
+
     if stations is None or isinstance(stations, float | str):
         return []
+    path = list(stations)
+    path_names = [names.get(n, n) for n in path]
+    path_countries = [countries.get(n) or "" for n in path]
+    path_points = [points.get(n) for n in path]
     out = []
-    for u, v in itertools.pairwise(list(stations)):
-        if u in countries and v in countries and countries[u] != countries[v]:
-            out.append(f"{names.get(u, u)} → {names.get(v, v)}")
+    for i, (cu, cv) in enumerate(itertools.pairwise(path_countries)):
+        if not cu or not cv or cu == cv:
+            continue
+        label = crossing_label(path_names, path_countries, i, path_points)
+        if " border" in label:
+            way = f"{cu} → {cv}"
+        else:
+            a, _, b = label.partition(CROSSING_SEPARATOR)
+            way = f"{a} → {b}"
+        out.append((crossing_pair(label), way))
     return out
 
 
@@ -157,7 +180,14 @@ def crossing_directions(summary: pd.DataFrame, routes: pd.DataFrame, network: An
     used = {n for s in lists.values() if not isinstance(s, float | str) for n in s}
     names = {n: str(G.nodes[n].get("name") or n) for n in used if n in G}
     countries = {n: G.nodes[n].get("country") for n in used if n in G}
-    links = {key: _directed(s, names, countries) for key, s in lists.items()}
+    points = {
+        n: (float(G.nodes[n]["lon"]), float(G.nodes[n]["lat"]))
+        if G.nodes[n].get("lat") is not None and G.nodes[n].get("lon") is not None
+        else None
+        for n in used
+        if n in G
+    }
+    links = {key: _directed(s, names, countries, points) for key, s in lists.items()}
     directed = {
         str(i): links.get(id(s), []) for i, s in zip(routes[C.ID], routes[C.STATIONS], strict=True)
     }
@@ -165,10 +195,9 @@ def crossing_directions(summary: pd.DataFrame, routes: pd.DataFrame, network: An
     for crossing, ids in zip(out[C.BORDER_CROSSING], out[C.SHIPMENTS], strict=True):
         counts: Counter[str] = Counter()
         for sid in str(ids or "").split(";"):
-            for link in directed.get(sid.strip(), []):
-                a, _, b = link.partition(" → ")
-                if crossing_pair(f"{a}{CROSSING_SEPARATOR}{b}") == crossing:
-                    counts[link] += 1
+            for label, way in directed.get(sid.strip(), []):
+                if label == crossing:
+                    counts[way] += 1
         column.append("; ".join(f"{k}: {n}" for k, n in counts.most_common()) or None)
     out[DIRECTIONS] = pd.Series(column, index=out.index, dtype=object)
     return out

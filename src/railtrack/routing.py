@@ -189,12 +189,16 @@ def crossing_label(
 
     left = named(range(j, -1, -1), countries[j])
     right = named(range(j + 1, len(path_names)), countries[j + 1])
-    border = f"{countries[j]}–{countries[j + 1]} border"
+    # the same crossing gets the same label whichever way a train runs
+    first, second = sorted((j, j + 1), key=lambda k: countries[k])
+    border = f"{countries[first]}–{countries[second]} border"
     if left and right:
         return f"{left}–{right}"
     if left or right:
         return f"{left or right} ({border})"
-    return f"{border} near {path_names[j].removeprefix(TRACK_NAME_PREFIX)}"
+    sides = [path_names[k] for k in (first, second)]
+    plain = [n for n in sides if not n.startswith(TRACK_NAME_PREFIX)]
+    return f"{border} near {(plain or sides)[0].removeprefix(TRACK_NAME_PREFIX)}"
 
 
 def route_from_path(
