@@ -253,20 +253,9 @@ def _with_members(groups: pd.DataFrame, ships: pd.DataFrame) -> pd.DataFrame:
 
 def _route(ships: Any) -> pd.DataFrame:
     """Route each distinct ends once (a Dask ``drop_duplicates``, then one routing task)."""
-    inputs = [
-        c
-        for c in (
-            C.ORIGIN,
-            C.ORIGIN_REGION,
-            C.ORIGIN_STATION_ID,
-            C.DESTINATION,
-            C.DESTINATION_REGION,
-            C.DESTINATION_STATION_ID,
-            C.VIA,
-            C.VIA_STATION_IDS,
-        )
-        if c in ships.columns
-    ]
+    from railtrack.routes import ROUTE_INPUTS
+
+    inputs = [c for c in ROUTE_INPUTS if c != C.ID and c in ships.columns]
     ends = ships[[ROUTE_KEY, *inputs]].drop_duplicates(subset=[ROUTE_KEY])
     # The distinct ends are routed in one task: the router searches from the origins
     # or from the destinations, whichever a batch has fewer of, so splitting the

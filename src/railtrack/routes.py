@@ -229,7 +229,7 @@ def _problem(flags: Sequence[str]) -> str | None:
     return "; ".join(C.ROUTE_FLAGS[f] for f in worst) or None
 
 
-_INPUTS: tuple[str, ...] = (
+ROUTE_INPUTS: tuple[str, ...] = (
     C.ID,
     C.ORIGIN,
     C.ORIGIN_REGION,
@@ -294,7 +294,7 @@ def shipment_routes(
     if C.ID not in shipments.columns:
         msg = f"the shipments table has no {C.ID!r} column (see columns.SHIPMENT_COLUMNS)"
         raise ValueError(msg)
-    columns = [c for c in _INPUTS if c in shipments.columns]
+    columns = [c for c in ROUTE_INPUTS if c in shipments.columns]
     records = cast(list[dict[str, Any]], shipments[columns].to_dict("records"))
     regions: dict[str, Stations] = {}
     ends = [_ends(row, network, regions) for row in records]

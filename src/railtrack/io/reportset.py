@@ -329,6 +329,16 @@ class ReportSet:
         self.tables.extend(other.tables)
         return self
 
+    def _empty_copy(self) -> ReportSet:
+        """Return a set with this one's problems, files, skips, posts and tables, no records."""
+        return ReportSet(
+            problems=list(self.problems),
+            files=dict(self.files),
+            skipped=Counter(self.skipped),
+            posts=self.posts,
+            tables=list(self.tables),
+        )
+
     def with_channel_usernames(self, usernames: Mapping[str, str]) -> ReportSet:
         """Return a copy whose Telegram posts link by their channel's public username.
 
@@ -376,13 +386,7 @@ class ReportSet:
             url = f"https://t.me/{name}/{src.message_id}"
             return record.model_copy(update={"source": src.model_copy(update={"url": url})})
 
-        out = ReportSet(
-            problems=list(self.problems),
-            files=dict(self.files),
-            skipped=Counter(self.skipped),
-            posts=self.posts,
-            tables=list(self.tables),
-        )
+        out = self._empty_copy()
         out.shipments = [relinked(s) for s in self.shipments]
         out.groups = [relinked(g) for g in self.groups]
         out.sightings = [relinked(x) for x in self.sightings]
@@ -422,13 +426,7 @@ class ReportSet:
                     update[name] = new
             return record.model_copy(update=update) if update else record
 
-        out = ReportSet(
-            problems=list(self.problems),
-            files=dict(self.files),
-            skipped=Counter(self.skipped),
-            posts=self.posts,
-            tables=list(self.tables),
-        )
+        out = self._empty_copy()
         with collector_paused():
             out.shipments = [resolved(s, _SHIPMENT_PLACES) for s in self.shipments]
             out.groups = list(self.groups)
