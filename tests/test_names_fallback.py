@@ -353,3 +353,16 @@ def test_property_an_oblique_station_name_resolves_to_it_or_nothing(net: RailNet
         got = net.G.nodes[r.station_id]
         km = haversine_km(d["lat"], d["lon"], got["lat"], got["lon"])
         assert km <= 10 or r.station_id == n, (form, got.get("name"), km)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("Smoleńska", "Smolensk"), ("ze Smoleńska", "Smolensk"), ("Smolenskaya", "Smolenskaya")],
+)
+def test_a_case_form_of_a_city_never_resolves_to_the_village_it_spells(
+    net: RailNetwork, query: str, expected: str
+) -> None:
+    """The Polish genitive "Smoleńska" spells the village Smolenskaya, 1,300 km away."""
+    r = net.resolve(query)
+    assert r.resolved, r.note
+    assert (r.name or "").startswith(expected)

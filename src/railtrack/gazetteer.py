@@ -534,20 +534,34 @@ class Gazetteer:
         tokens = list(_query_tokens(query.strip()))  # cached by _resolve_written
         key = tokens_skeleton(tokens) if tokens else ""
         world = WorldPlaces.default()
-        if not world.has_key(key):
-            return found
         text = " ".join(_strip_leading(query.split()))
-        rivals = []
-        for place in world.lookup(text, key):
-            if place.kind == "network_town" or not place.written_as(text):
-                continue
-            r = self._world_resolution(query, place, None)
-            if r is not None:
-                rivals.append(_Hit(text, r, True, place.population))
+        rivals = self._form_rivals(text, found)
+        if world.has_key(key):
+            for place in world.lookup(text, key):
+                if place.kind == "network_town" or not place.written_as(text):
+                    continue
+                r = self._world_resolution(query, place, None)
+                if r is not None:
+                    rivals.append(_Hit(text, r, True, place.population))
         if not rivals:
             return found
         own = _Hit(text, found, self._written_as(found, text))
         return self._pick(query, [own, *rivals])
+
+    def _form_rivals(self, text: str, found: Resolution) -> list[_Hit]:
+        """Places a case form of a name names exactly, other than the town it spells.
+
+        "Smoleńska" is spelled like the village Smolenskaya and is the Polish
+        genitive of Smoleńsk: the city competes with the village by the rules of
+        :meth:`_pick`, so the village never wins by spelling alone.
+        """
+        rivals = []
+        for form in lemma_forms(text):
+            keys = self._form_key(form)
+            r = self._resolve_form(form) if self._may_name_a_place(keys) else None
+            if r is not None and r.resolved and r.station_id != found.station_id:
+                rivals.append(_Hit(form, r, self._written_as(r, form)))
+        return rivals
 
     def _resolve_fallback(
         self, query: str, found: Resolution, lang: str | None
