@@ -366,3 +366,11 @@ def test_a_case_form_of_a_city_never_resolves_to_the_village_it_spells(
     r = net.resolve(query)
     assert r.resolved, r.note
     assert (r.name or "").startswith(expected)
+
+
+@pytest.mark.parametrize("query", ["Оршi", "до Оршi", "Минcк"])
+def test_latin_look_alike_letters_in_a_cyrillic_name(net: RailNetwork, query: str) -> None:
+    """Posts typed on mixed keyboards: a Latin i or c inside a Cyrillic word."""
+    r = net.resolve(query)
+    assert r.resolved, r.note
+    assert r.station_id in {"BY-ORSHA", "BY-MINSK"}

@@ -215,6 +215,29 @@ def _latin_forms(name: str, lang: str | None) -> list[str]:
     return forms
 
 
+_HOMOGLYPHS = str.maketrans("aceiopxyABCEHIKMOPTX", "асеіорхуАВСЕНІКМОРТХ")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _cyrillic_homoglyphs(name: str) -> str:
+    """Spell Latin look-alike letters in Cyrillic inside words that are mostly Cyrillic.
+
+    Posts typed on mixed keyboards carry Latin letters that look Cyrillic ("Оршi"
+    with a Latin i, "Минcк" with a Latin c); a word with Cyrillic letters is read
+    with them in Cyrillic. Whole Latin words are left as they are.
+
+    Examples
+    --------
+    >>> _cyrillic_homoglyphs("до Оршi"), _cyrillic_homoglyphs("Orsha")
+    ('до Орші', 'Orsha')
+    """
+    words = name.split(" ")
+    for k, word in enumerate(words):
+        if _CYRILLIC.search(word) and _LATIN_LETTER.search(word):
+            words[k] = word.translate(_HOMOGLYPHS)
+    return " ".join(words)
+
+
 @lru_cache(maxsize=16384)
 def lemma_forms(name: str, lang: str | None = None) -> tuple[str, ...]:
     """Return candidate nominative forms of a place name, without the name itself.
@@ -247,8 +270,13 @@ def lemma_forms(name: str, lang: str | None = None) -> tuple[str, ...]:
     if not name:
         return ()
     cyrillic = _CYRILLIC.search(name) is not None
+    written = name
+    if cyrillic:
+        name = _cyrillic_homoglyphs(name)  # "Оршi" typed with a Latin i is "Орші"
     forms = _cyrillic_forms(name, lang) if cyrillic else _latin_forms(name, lang)
-    seen = {name.casefold()}
+    if name != written:
+        forms = [name, *forms]
+    seen = {written.casefold()}
     out = []
     for form in forms:
         key = form.casefold()
