@@ -374,3 +374,14 @@ def test_latin_look_alike_letters_in_a_cyrillic_name(net: RailNetwork, query: st
     r = net.resolve(query)
     assert r.resolved, r.note
     assert r.station_id in {"BY-ORSHA", "BY-MINSK"}
+
+
+@pytest.mark.parametrize("query", ["Chita", "Чита"])
+def test_a_smaller_namesake_abroad_never_hides_a_town_of_the_network(
+    net: RailNetwork, query: str
+) -> None:
+    """Chita (Zabaykalsky krai, ~300,000) against Chita (Aichi, Japan, ~85,000)."""
+    r = net.resolve(query)
+    assert r.resolved, r.note
+    assert r.in_network is not False
+    assert r.name == "Chita"

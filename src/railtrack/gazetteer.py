@@ -536,10 +536,15 @@ class Gazetteer:
         world = WorldPlaces.default()
         text = " ".join(_strip_leading(query.split()))
         rivals = self._form_rivals(text, found)
+        own_population = self._stations[i].population
         if world.has_key(key):
             for place in world.lookup(text, key):
                 if place.kind == "network_town" or not place.written_as(text):
                     continue
+                if place.kind != "country" and place.population < _POPULATION_LEAD * max(
+                    own_population, 1
+                ):
+                    continue  # a smaller namesake abroad (Chita, Japan) never hides a town here
                 r = self._world_resolution(query, place, None)
                 if r is not None:
                     rivals.append(_Hit(text, r, True, place.population))
@@ -556,8 +561,11 @@ class Gazetteer:
         :meth:`_pick`, so the village never wins by spelling alone.
         """
         rivals = []
+        own_key = self._form_key(text)[0]
         for form in lemma_forms(text):
             keys = self._form_key(form)
+            if keys[0] == own_key:
+                continue  # spelled like the name itself: the spelling already chose
             r = self._resolve_form(form) if self._may_name_a_place(keys) else None
             if r is not None and r.resolved and r.station_id != found.station_id:
                 rivals.append(_Hit(form, r, self._written_as(r, form)))
