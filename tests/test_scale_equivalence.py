@@ -22,7 +22,7 @@ import pytest
 from railtrack import columns as C
 from railtrack import data_path, load_network, load_reports, pipeline, transit
 from railtrack.io import ReportSet
-from railtrack.labels import CROSSING_SEPARATOR, DIRECTIONS, crossing_pair
+from railtrack.labels import DIRECTIONS
 from railtrack.network import RailNetwork
 from railtrack.routing import Route
 from railtrack.transit import PROBS, QUANTILES, TransitModel, arrival_quantiles
@@ -55,6 +55,9 @@ def _directed(stations: Any, names: dict[str, str], countries: dict[str, Any]) -
 
 
 def _crossing_directions(summary: pd.DataFrame, routes: pd.DataFrame, network: Any) -> pd.DataFrame:
+    """The directions worked out train by train (the optimised code: once per route)."""
+    from railtrack.labels import _directed as directed_links
+
     out = summary.copy()
     if C.BORDER_CROSSING not in out.columns or C.SHIPMENTS not in out.columns:
         return out
@@ -62,18 +65,24 @@ def _crossing_directions(summary: pd.DataFrame, routes: pd.DataFrame, network: A
     used = {n for s in routes.get(C.STATIONS, pd.Series(dtype=object)).dropna() for n in s}
     names = {n: str(G.nodes[n].get("name") or n) for n in used if n in G}
     countries = {n: G.nodes[n].get("country") for n in used if n in G}
+    points = {
+        n: (float(G.nodes[n]["lon"]), float(G.nodes[n]["lat"]))
+        if G.nodes[n].get("lat") is not None and G.nodes[n].get("lon") is not None
+        else None
+        for n in used
+        if n in G
+    }
     directed = {
-        str(i): _directed(s, names, countries)
+        str(i): directed_links(s, names, countries, points)
         for i, s in zip(routes[C.ID], routes[C.STATIONS], strict=True)
     }
     column = []
     for crossing, ids in zip(out[C.BORDER_CROSSING], out[C.SHIPMENTS], strict=True):
         counts: Counter[str] = Counter()
         for sid in str(ids or "").split(";"):
-            for link in directed.get(sid.strip(), []):
-                a, _, b = link.partition(" → ")
-                if crossing_pair(f"{a}{CROSSING_SEPARATOR}{b}") == crossing:
-                    counts[link] += 1
+            for label, way in directed.get(sid.strip(), []):
+                if label == crossing:
+                    counts[way] += 1
         column.append("; ".join(f"{k}: {n}" for k, n in counts.most_common()) or None)
     out[DIRECTIONS] = pd.Series(column, index=out.index, dtype=object)
     return out
