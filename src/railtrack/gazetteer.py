@@ -21,6 +21,7 @@ Results are cached per distinct name.
 from __future__ import annotations
 
 import copy
+import heapq
 import logging
 import math
 import re
@@ -610,12 +611,7 @@ class Gazetteer:
     @staticmethod
     def _form_key(form: str) -> tuple[str, str]:
         """Spelling key of a form without leading prepositions, and its region core key."""
-        tokens = name_tokens(form)
-        while len(tokens) > 1 and tokens[0] in _LEADING:
-            tokens = tokens[1:]
-        if not tokens:
-            return "", ""
-        return tokens_skeleton(tokens), region_core(tokens)[0]
+        return _form_key(form)
 
     def _may_name_a_place(self, keys: tuple[str, str]) -> bool:
         """Whether a form's key is a network name or a region's (a cheap filter)."""
@@ -919,7 +915,7 @@ class Gazetteer:
         s = self.settings
         scores, town_level = self._score_stations(tokens, plain=plain, exact=exact)
         capped = {i for i in self._last_capped if scores.get(i, 0.0) < s.resolve_min_score}
-        ranked = sorted(scores.items(), key=lambda kv: self._order(kv[0], kv[1]))
+        ranked = self._ranked(scores)
         candidates = tuple(
             (self._stations[i].id, self._stations[i].name, round(sc, 1))
             for i, sc in ranked[: s.resolve_candidates]
@@ -955,6 +951,26 @@ class Gazetteer:
             )
         precision = "town" if best_i in town_level else ""
         return self._found(query, best, best_score, candidates, precision)
+
+    def _ranked(self, scores: dict[int, float]) -> list[tuple[int, float]]:
+        """Return the scored places in :meth:`_order`, as far as resolving reads them.
+
+        That is the candidates shown and every place within the margin of the best
+        score: only those are ordered (the rest cannot change the answer).
+        """
+        s = self.settings
+        if not scores:
+            return []
+        floor = max(scores.values()) - s.resolve_min_margin
+        near = [(i, sc) for i, sc in scores.items() if sc >= floor]
+        want = s.resolve_candidates - len(near)
+        if want > 0 and len(scores) > len(near):
+            # the order puts higher scores first: only places scoring at least the
+            # want-th best score below the floor can be among the candidates shown
+            below = [sc for sc in scores.values() if sc < floor]
+            least = min(heapq.nlargest(want, below))
+            near += [(i, sc) for i, sc in scores.items() if least <= sc < floor]
+        return sorted(near, key=lambda kv: self._order(kv[0], kv[1]))
 
     def _order(self, i: int, score: float) -> tuple[Any, ...]:
         st = self._stations[i]
@@ -1108,6 +1124,20 @@ class _Hit:
         if r.region is not None:
             return f"region:{r.region}"
         return f"{r.precision}:{r.country}:{r.name}"
+
+
+@lru_cache(maxsize=65536)
+def _form_key(form: str) -> tuple[str, str]:
+    """Spelling key of a form without leading prepositions, and its region core key.
+
+    Cached: the case forms of different names overlap ("Kursk", "Kurska", "Kursku").
+    """
+    tokens = name_tokens(form)
+    while len(tokens) > 1 and tokens[0] in _LEADING:
+        tokens = tokens[1:]
+    if not tokens:
+        return "", ""
+    return tokens_skeleton(tokens), region_core(tokens)[0]
 
 
 @lru_cache(maxsize=65536)
