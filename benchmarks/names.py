@@ -12,7 +12,9 @@ right = within 10 km of the labelled place, or the labelled region/country) on
 - ``tests/data/extraction_real/places.csv``: every place the real-report corpus
   labels, split into the development reports and the 19 held-out reports of
   ``tests/data/extraction_real_holdout`` (held out: never used for tuning, only
-  reported).
+  reported);
+- ``tests/data/names_real/spellings.csv``: more real spellings from published rail
+  reports (source URL beside each; development names).
 
 Each figure is printed twice in the same run: with the fallbacks of issue 15 (case
 forms looked up exactly, countries and places outside the network) and without them
@@ -202,6 +204,7 @@ def main() -> int:
     tables = {
         "network_names.csv": REPO / "tests" / "data" / "network_names.csv",
         "places.csv": REPO / "tests" / "data" / "extraction_real" / "places.csv",
+        "spellings.csv": REPO / "tests" / "data" / "names_real" / "spellings.csv",
     }
     for title, path in tables.items():
         if not path.is_file():
