@@ -21,6 +21,7 @@ Results are cached per distinct name.
 from __future__ import annotations
 
 import copy
+import heapq
 import logging
 import math
 import re
@@ -650,12 +651,7 @@ class Gazetteer:
     @staticmethod
     def _form_key(form: str) -> tuple[str, str]:
         """Spelling key of a form without leading prepositions, and its region core key."""
-        tokens = name_tokens(form)
-        while len(tokens) > 1 and tokens[0] in _LEADING:
-            tokens = tokens[1:]
-        if not tokens:
-            return "", ""
-        return tokens_skeleton(tokens), region_core(tokens)[0]
+        return _form_key(form)
 
     def _may_name_a_place(self, keys: tuple[str, str]) -> bool:
         """Whether a form's key is a network name or a region's (a cheap filter)."""
@@ -958,7 +954,7 @@ class Gazetteer:
         s = self.settings
         scores, town_level = self._score_stations(tokens, plain=plain, exact=exact)
         capped = {i for i in self._last_capped if scores.get(i, 0.0) < s.resolve_min_score}
-        ranked = sorted(scores.items(), key=lambda kv: self._order(kv[0], kv[1]))
+        ranked = self._ranked(scores)
         candidates = tuple(
             (self._stations[i].id, self._stations[i].name, round(sc, 1))
             for i, sc in ranked[: s.resolve_candidates]
@@ -993,7 +989,85 @@ class Gazetteer:
                 note=f"ambiguous: {best.name} ({best.id}) and {names} score alike",
             )
         precision = "town" if best_i in town_level else ""
+        if best.tier == 0 and best.tail and not plain and _bare(tokens, best):
+            return self._bare_town(query, tokens, best, best_score, candidates)
         return self._found(query, best, best_score, candidates, precision)
+
+    def _bare_town(
+        self,
+        query: str,
+        tokens: list[str],
+        best: _Station,
+        score: float,
+        candidates: tuple[tuple[str, str, float], ...],
+    ) -> Resolution:
+        """Resolve a bare town name that reached one of the town's suffixed stations.
+
+        "Bryansk" is the town, not Bryansk-Lgovsky: a name without a distinguishing
+        word resolves to the town's main station (a role-0 name: "-Tsentralny",
+        "-Passazhirsky", "-Glavny", "-I") or else to the town, at geo precision
+        ``town`` either way; with neither (a network without towns), to the station
+        the name reached, at precision ``town``; unresolved when it names several
+        towns of alike size.
+        """
+        if _is_main(best):
+            note = f"the main station of the town {' '.join(tokens)!r}"
+            return replace(self._found(query, best, score, candidates, "town"), note=note)
+        k = self._exact.get(tokens_skeleton(tokens))
+        hits = [
+            (self._stations[i], key_is_base)
+            for i, key_is_base, _ in (self._key_hits[k] if k is not None else [])
+            if self._stations[i].id != best.id and self._same_place(best, self._stations[i])
+        ]
+        kin = [st for st, _ in hits]
+        mains = list({st.id: st for st in kin if st.tier == 0 and _is_main(st)}.values())
+        named = [st for st, key_is_base in hits if st.tier == 1 and not key_is_base]
+        towns = sorted(
+            {st.id: st for st in named or [st for st in kin if st.tier == 1]}.values(),
+            key=lambda st: -st.population,
+        )
+        place = mains[0] if len(mains) == 1 else None
+        if place is None and not mains and towns:
+            lead = towns[0].population
+            second = towns[1].population if len(towns) > 1 else 0
+            if len(towns) == 1 or lead >= _POPULATION_LEAD * max(second, 1):
+                place = towns[0]
+        if place is not None:
+            what = "main station" if place.tier == 0 else "town"
+            note = f"the {what} {place.name}: {best.name} is one station of that town"
+            return replace(self._found(query, place, score, candidates, "town"), note=note)
+        if towns:  # towns of alike size
+            return Resolution(
+                query=query,
+                resolved=False,
+                score=score,
+                candidates=candidates,
+                note=f"ambiguous: {' '.join(tokens)!r} names several towns",
+            )
+        others = sorted({st.name for st in kin if st.tier == 0})
+        also = f" (also: {', '.join(others)})" if others else ""
+        note = f"the town {' '.join(tokens)!r}, at its station {best.name}{also}"
+        return replace(self._found(query, best, score, candidates, "town"), note=note)
+
+    def _ranked(self, scores: dict[int, float]) -> list[tuple[int, float]]:
+        """Return the scored places in :meth:`_order`, as far as resolving reads them.
+
+        That is the candidates shown and every place within the margin of the best
+        score: only those are ordered (the rest cannot change the answer).
+        """
+        s = self.settings
+        if not scores:
+            return []
+        floor = max(scores.values()) - s.resolve_min_margin
+        near = [(i, sc) for i, sc in scores.items() if sc >= floor]
+        want = s.resolve_candidates - len(near)
+        if want > 0 and len(scores) > len(near):
+            # the order puts higher scores first: only places scoring at least the
+            # want-th best score below the floor can be among the candidates shown
+            below = [sc for sc in scores.values() if sc < floor]
+            least = min(heapq.nlargest(want, below))
+            near += [(i, sc) for i, sc in scores.items() if least <= sc < floor]
+        return sorted(near, key=lambda kv: self._order(kv[0], kv[1]))
 
     def _order(self, i: int, score: float) -> tuple[Any, ...]:
         st = self._stations[i]
@@ -1123,6 +1197,29 @@ class Gazetteer:
         return _distance_km(a.lat, a.lon, b.lat, b.lon) <= self.settings.same_place_km
 
 
+def _bare(tokens: list[str], st: _Station) -> bool:
+    """Whether query tokens spell a station's town, its name without its last words.
+
+    "Брянск" for Bryansk-Lgovsky, not "BryanskLgovsky" written without its hyphen.
+    """
+    own = name_tokens(st.name)
+    if len(tokens) >= len(own):
+        return False
+    query = tokens_skeleton(tokens)
+    town = tokens_skeleton(own[: len(tokens)])
+    return fuzz.ratio(query, town) >= fuzz.ratio(query, tokens_skeleton(own))
+
+
+def _is_main(st: _Station) -> bool:
+    """Whether a station's name is its town's name and a main-station role only.
+
+    "Minsk-Passazhirsky", "Orsha-Tsentralnaya", "Osipovichi-I" (role rank 0, see
+    :func:`railtrack._translit.role_rank`); not "Bryansk-Lgovsky" (a name of its own).
+    """
+    tokens = name_tokens(st.name)
+    return len(base_tokens(tokens)) < len(tokens) and role_rank(tokens) == 0
+
+
 def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     # Equirectangular approximation: exact enough for the same-place test (< 100 km).
     x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
@@ -1147,6 +1244,20 @@ class _Hit:
         if r.region is not None:
             return f"region:{r.region}"
         return f"{r.precision}:{r.country}:{r.name}"
+
+
+@lru_cache(maxsize=65536)
+def _form_key(form: str) -> tuple[str, str]:
+    """Spelling key of a form without leading prepositions, and its region core key.
+
+    Cached: the case forms of different names overlap ("Kursk", "Kurska", "Kursku").
+    """
+    tokens = name_tokens(form)
+    while len(tokens) > 1 and tokens[0] in _LEADING:
+        tokens = tokens[1:]
+    if not tokens:
+        return "", ""
+    return tokens_skeleton(tokens), region_core(tokens)[0]
 
 
 @lru_cache(maxsize=65536)
