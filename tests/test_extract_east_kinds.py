@@ -277,3 +277,70 @@ def test_two_trains_from_one_place_to_two_places():
     ]
     assert [first["destination"]["text"], second["destination"]["text"]] == ["Минск", "Гомель"]
     assert first["origin"]["text"] == second["origin"]["text"] == "Бреста"
+
+
+# -- more place kinds: a crossing written as a pair, a bridge, a region over a country --
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "crossing"),
+    [
+        (
+            "Ешелон перетнув кордон через розв'язку Асинука – Красне 6 березня.",
+            "uk",
+            "Асинука – Красне",
+        ),
+        (
+            "Поезд пройдёт через погранпереход Забайкальск – Маньчжурия.",
+            "ru",
+            "Забайкальск – Маньчжурия",
+        ),
+        ("Поезд пройдёт через пропускной пункт между Эрлянем и Замын-Уудом.", "ru", "Эрлянем"),
+    ],
+)
+def test_a_crossing_written_as_a_pair_is_one_place_passed(text, lang, crossing):
+    assert places(text, lang) == [("crossing", crossing)]
+
+
+def test_an_adjective_before_a_common_noun_is_no_place():
+    assert places("вагони помітили на станції Тамань біля в'їзду на Керченський міст", "uk") == [
+        ("at", "Тамань")
+    ]
+
+
+def test_a_region_is_more_specific_than_a_country():
+    text = (
+        "Поезд из Уханя прибудет в Беларусь. "
+        "Ожидается, что состав прибудет в Минскую область через 15 дней."
+    )
+    (shipment,) = read(text)["shipments"]
+    assert shipment["destination"]["text"] == "Минскую область"
+
+
+def test_a_train_on_its_way_is_on_topic_beside_money():
+    text = "Состав с товарами на 24,9 млн юаней прибудет в Брест через КПП Эрлянь."
+    (shipment,) = read(text)["shipments"]
+    assert shipment["destination"]["text"] == "Брест"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "origin"),
+    [
+        ("Состав был сформирован на станции Центролит и отправится в Китай.", "ru", "Центролит"),
+        ("Потяг сформовано на станції Кошарка, він вирушить до Китаю.", "uk", "Кошарка"),
+    ],
+)
+def test_the_station_where_a_train_is_formed_is_its_origin(text, lang, origin):
+    (shipment,) = read(text, lang)["shipments"]
+    assert shipment["origin"]["text"] == origin
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Состав вышел из Уханя (адм. центр пров. Хубэй) в Минск 5 марта.",
+        "Груз на 3 млн долл. США отправился из Уханя в Минск 5 марта.",
+    ],
+)
+def test_abbreviations_end_no_sentence(text):
+    assert len({c.sentence for c in split_clauses(text)}) == 1

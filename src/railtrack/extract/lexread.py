@@ -49,6 +49,7 @@ _THROUGH = frozenset({"через", "праз", "przez"})  # a list after these:
 # languages whose country adjective stands before its noun ("Российская Федерация"): a
 # capitalised word that is no place ends a name ("Борисов Білоруської залізниці")
 _ADJECTIVE_FIRST = frozenset({"ru", "uk", "be"})
+_BETWEEN = frozenset({"между", "між", "паміж", "między", "between"})
 _AND = frozenset({"и", "і", "й", "та", "ды", "i", "oraz"})
 _BE_INSTRUMENTAL = ("ай", "ой", "ам", "амі", "ямі", "ем", "ём", "ым", "ім", "яй", "ою", "ею")
 _QUOTES = frozenset({'"', "«", "“", "„"})
@@ -465,7 +466,12 @@ class LexiconReader:
             return True
         if self.lex.off_topic is None or self.lex.off_topic.search(text) is None:
             return False
-        return self.lex.military is None or self.lex.military.search(text) is None
+        if self.lex.military is not None and self.lex.military.search(text) is not None:
+            return False
+        # one train on its way is the topic, whatever else the sentence counts ("состав,
+        # груженный 2 тыс. тонн товаров на 24,9 млн юаней, прибудет в Минскую область")
+        moving = any(cue.role != "neutral" for cue in self.verb_cues(text))
+        return not (moving and self.has_train_noun(text, singular=True))
 
     # -- stages of a trip ---------------------------------------------------------------
     def return_at(self, text: str) -> int | None:
@@ -664,6 +670,8 @@ class LexiconReader:
                     j += 1
                 if j < len(toks) and toks[j].low in _QUOTES:
                     j += 1  # на станцію "Вітебськ"
+                if kind_hit[0][0] == "crossing" and j < len(toks) and toks[j].low in _BETWEEN:
+                    j += 1  # "через пропускной пункт между Маньчжоули и ..."
             if (
                 kind_hit is None
                 and j + 1 < len(toks)
@@ -730,6 +738,17 @@ class LexiconReader:
             if end_j == j or (self.lex.not_places and self.lex.not_places.match(toks[j].low)):
                 i += 1
                 continue
+            if self._adjective_of_a_noun(toks, j, end_j) and kind_hit is None:
+                i = end_j  # "на Керченский мост": a bridge, not a place named "Керченский"
+                continue
+            if (
+                kind_hit is not None
+                and kind_hit[0][0] == "crossing"
+                and end_j + 1 < len(toks)
+                and toks[end_j].low in _DASHES
+                and toks[end_j + 1].text[:1].isupper()
+            ):
+                end_j = self._name_at(toks, end_j + 1, breaks)  # "розв'язку Асинука – Красне"
             if role == "origin" and self._with_not_from(toks, i, end_j):
                 i = end_j  # "z Iskanderami": "with", not "from"
                 continue
@@ -763,11 +782,26 @@ class LexiconReader:
             places.append(
                 PlaceSpan(role, text[start:end], start, end, toks[i].start, lang=self.lang)
             )
-            if role in ("at", "crossing") and toks[i].low in _THROUGH:
+            if role == "at" and toks[i].low in _THROUGH:
                 # "через Белгород (Россия), Наушки (Россия), Замин Ууд": each is passed
                 next_i = self._places_listed(toks, next_i, text, breaks, toks[i].start, places)
             i = next_i
         return places
+
+    def _adjective_of_a_noun(self, toks: tuple[Token, ...], j: int, end_j: int) -> bool:
+        """Whether a one-word "name" is an adjective of the common noun after it.
+
+        "на Керченский мост", "на Керченський міст": the place is a bridge; a name
+        followed by its region ("в Ростовскую область") is not meant.
+        """
+        return (
+            end_j == j + 1
+            and end_j < len(toks)
+            and _REGION_ADJECTIVE.search(toks[j].low) is not None
+            and toks[end_j].text[:1].islower()
+            and toks[end_j].text.isalpha()
+            and self.lex.place_kinds.match(toks, end_j) is None
+        )
 
     def _route_pair(
         self, toks: tuple[Token, ...], j: int, text: str, breaks: frozenset[int], cue: int

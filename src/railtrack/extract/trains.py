@@ -108,9 +108,22 @@ class ReportDraft:
 
 
 def _set_place(facts: _Facts, role: str, fact: Fact) -> None:
+    """Set an origin or destination unless a more specific one is known.
+
+    A station or town beats a region, a region beats a country ("прибудет в
+    Беларусь ... в Минскую область": the region).
+    """
     current = getattr(facts, role)
-    if current is None or (is_broad(current.value.text) and not is_broad(fact.value.text)):
+    if current is None or _specificity(fact) > _specificity(current):
         setattr(facts, role, fact)
+
+
+def _specificity(fact: Fact) -> int:
+    """2 for a station or town, 1 for a region, 0 for a country or front."""
+    text = fact.value.text
+    if not is_broad(text):
+        return 2
+    return 1 if _names_region(text) else 0
 
 
 def _set_final(facts: _Facts, fact: Fact) -> None:
