@@ -1,14 +1,16 @@
 """Extraction quality and speed on the labelled corpora, per field and per language.
 
 Usage: python benchmarks/extraction.py [--repeat N] [--rounds N] [--baseline-ref REF]
-                                      [--no-network] [-v] [--corpus NAME]
+                                      [--no-network] [-v] [--corpus NAME] [--dir DIR]
 
 Quality: precision, recall and F1 per field and overall, then per language (en, ru,
 uk, be, pl), on each corpus present: tests/data/extraction/ (written snippets,
 development), tests/data/extraction_holdout/ (written, held out),
 tests/data/extraction_real/ (real published reports, development) and
 tests/data/extraction_real_holdout/ (real, held out). Held-out corpora are never
-used to tune rules and their misses are never listed. A snippet's language is its
+used to tune rules and their misses are never listed. ``--dir DIR`` scores one
+other directory of labelled reports in the same format (e.g. newly found reports,
+scored before any rule is changed for them). A snippet's language is its
 ``lang`` label, else the one railtrack detects. Shipments
 are aligned in text order; a field counts as a true positive when the value
 matches the label, a false positive when a wrong or spurious value is given,
@@ -404,6 +406,11 @@ def main() -> int:
     parser.add_argument("--no-network", action="store_true", help="do not resolve names")
     parser.add_argument("-v", "--verbose", action="store_true", help="list snippets with misses")
     parser.add_argument("--corpus", choices=sorted(CORPORA), help="score one corpus only")
+    parser.add_argument(
+        "--dir",
+        type=Path,
+        help="score this directory of labelled reports instead (e.g. new reports not yet tuned on)",
+    )
     args = parser.parse_args()
     network: object = False
     if not args.no_network:
@@ -415,6 +422,13 @@ def main() -> int:
             print(f"network not loaded ({exc}); places scored on text only", file=sys.stderr)
     print(f"station names resolved: {'yes' if network else 'no'}")
     timed: list[dict] = []
+    if args.dir is not None:
+        if not args.dir.is_dir():
+            print(f"{args.dir}: not a directory", file=sys.stderr)
+            return 2
+        f1 = evaluate(args.dir.name, load_corpus(args.dir), network, verbose=args.verbose)
+        print(f"  F1 {f1:.3f}")
+        return 0
     for name, path in CORPORA.items():
         if args.corpus and name != args.corpus:
             continue
