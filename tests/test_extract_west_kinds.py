@@ -496,3 +496,22 @@ def test_abbreviations_and_lower_case_words_end_no_sentence(text, n):
 def test_a_months_abbreviation_before_a_day_ends_no_sentence():
     s = one("On Feb. 25 a train of 40 cars left Slonim for Valuyki.")
     assert s.departure.earliest == date(2023, 2, 25)
+
+
+# -- session 2 (langwest): kinds found on new unseen English and Polish reports ------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 March a train from Japan arrived at Brest. The 30-car train left Vladivostok "
+        "on 20 February.",
+        "Pociąg z Chin dotarł 4 marca do Brześcia. Skład wyjechał z Dostyku 20 lutego.",
+    ],
+)
+def test_a_lead_naming_the_country_and_a_detail_naming_the_station_are_one_train(text):
+    # any country is broad (not only the theatre's): the lead's "from Japan" does not
+    # contradict the detail's station, so the two mentions are one train
+    s = one(text)
+    assert s.departure.earliest == date(2023, 2, 20)
+    assert s.expected_arrival.earliest == date(2023, 3, 4)

@@ -335,6 +335,12 @@ def is_broad(place: Place | str) -> bool:
     --------
     >>> is_broad("Rostov region"), is_broad("Belarus"), is_broad("Slonim")
     (True, True, False)
+
+    Any country is broad, named in any of the five languages ("Japan", "Китай"):
+    the ISO country names of ``data/network/world/countries.csv``.
+
+    >>> is_broad("Japan"), is_broad("the Netherlands")
+    (True, True)
     """
     if isinstance(place, Place):
         if place.is_region:
@@ -348,7 +354,11 @@ def is_broad(place: Place | str) -> bool:
     if lowered in _BROAD_NAMES or lowered.rsplit(" ", 1)[-1] in _REGION_KINDS:
         return True
     stems, region_words = _other_broad()
-    return lowered.startswith(stems) or lowered.rsplit(" ", 1)[-1] in region_words
+    if lowered.startswith(stems) or lowered.rsplit(" ", 1)[-1] in region_words:
+        return True
+    from railtrack.world_places import is_country_name
+
+    return is_country_name(lowered.removeprefix("the "))
 
 
 @lru_cache(maxsize=1)
