@@ -515,3 +515,28 @@ def test_a_lead_naming_the_country_and_a_detail_naming_the_station_are_one_train
     s = one(text)
     assert s.departure.earliest == date(2023, 2, 20)
     assert s.expected_arrival.earliest == date(2023, 3, 4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A missile strike hit a train of 12 ammunition cars at Kazanka on 8 March.",
+        "Drones struck a military echelon of 40 cars at Valuyki station on 8 March.",
+        "A military train of 30 flatcars derailed near Orsha on 8 March.",
+        "A train with 900 passengers left Kharkiv for Przemyśl on 8 March.",
+        "Wozy bojowe przewożone pociągiem z Gdańska do Żagania zahaczyły o wiatę w Toruniu.",
+        "Pociąg z amunicją został trafiony podczas ataku rakietowego na stacji w Kazance. "
+        "Uderzenie rakietowe zniszczyło 12 wagonów.",
+        "Pociąg z 900 pasażerami wyjechał 8 marca z Charkowa do Przemyśla.",
+        "Pociąg ewakuacyjny z uchodźcami przyjechał 8 marca z Kowla do Chełma.",
+    ],
+)
+def test_an_attack_an_accident_or_a_passenger_service_is_no_shipment(text):
+    assert read(text).shipments == []
+
+
+def test_passenger_cars_of_an_echelon_are_still_read():
+    s = one("Eszelon z 2 wagonami pasażerskimi i 40 platformami wyjechał 8 marca z Orszy.")
+    assert s.cars.passenger == 2
+    s = one("An echelon with 2 passenger cars and 40 flatcars left Orsha on 8 March.")
+    assert s.cars.passenger == 2

@@ -447,11 +447,13 @@ class LexiconReader:
     def is_off_topic(self, text: str) -> bool:
         """Sabotage, battle news or freight statistics, without military rail words.
 
-        An accident (a derailment, a train overturned) is never a shipment report,
-        military train or not.
+        An accident or an attack (a derailment, a train overturned or struck) is never a
+        shipment report, military train or not; nor is a passenger service (travellers,
+        refugees, an evacuation: ``service``).
         """
-        if self.lex.accident is not None and self.lex.accident.search(text) is not None:
-            return True
+        for never in (self.lex.accident, self.lex.service):
+            if never is not None and never.search(text) is not None:
+                return True
         if self.lex.off_topic is None or self.lex.off_topic.search(text) is None:
             return False
         return self.lex.military is None or self.lex.military.search(text) is None
