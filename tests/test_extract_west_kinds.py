@@ -540,3 +540,18 @@ def test_passenger_cars_of_an_echelon_are_still_read():
     assert s.cars.passenger == 2
     s = one("An echelon with 2 passenger cars and 40 flatcars left Orsha on 8 March.")
     assert s.cars.passenger == 2
+
+
+def test_a_past_trips_length_is_no_date():
+    # "arrived ... in 6 days" tells how long the trip took: the arrival is the
+    # departure day plus six, never six days after the report
+    s = one("A train of 30 flatcars left Orsha on 3 March and arrived in Valuyki in 6 days.")
+    assert s.expected_arrival.earliest == date(2023, 3, 9)
+    s = one("In February a container train left Kutno and arrived in Chongqing in 16 days.")
+    assert s.expected_arrival is None
+    assert s.departure.precision == "month"
+
+
+def test_a_future_in_n_days_is_still_a_date():
+    s = one("A train of 30 flatcars left Orsha on 3 March. It will arrive in Valuyki in 3 days.")
+    assert s.expected_arrival.earliest == date(2023, 3, 13)
