@@ -555,3 +555,28 @@ def test_a_past_trips_length_is_no_date():
 def test_a_future_in_n_days_is_still_a_date():
     s = one("A train of 30 flatcars left Orsha on 3 March. It will arrive in Valuyki in 3 days.")
     assert s.expected_arrival.earliest == date(2023, 3, 13)
+
+
+@pytest.mark.parametrize(
+    ("text", "origin", "destination"),
+    [
+        # a nameless station "in" a region, a town named after "miasto", or a town
+        (
+            "Transport wysłano 3 marca ze stacji kolejowej w obwodzie smoleńskim na stację "
+            "w obwodzie homelskim.",
+            "obwodzie smoleńskim",
+            "obwodzie homelskim",
+        ),
+        ("Eszelon wyjechał 3 marca ze stacji w mieście Briańsk do Homla.", "Briańsk", "Homla"),
+        ("Eszelon wyjechał 3 marca ze stacji w Orszy do Homla.", "Orszy", "Homla"),
+    ],
+)
+def test_a_nameless_station_in_a_region_or_town_is_that_place(text, origin, destination):
+    s = one(text)
+    assert (s.origin.text, s.destination.text) == (origin, destination)
+
+
+def test_a_nameless_station_in_a_town_in_the_locative_is_a_place_seen_at():
+    s = one("Eszelon z 40 platformami zauważono 3 marca na stacji w Orszy.")
+    assert s.destination is None
+    assert [v.text for v in s.via] == ["Orszy"]
