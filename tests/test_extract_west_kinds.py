@@ -580,3 +580,28 @@ def test_a_nameless_station_in_a_town_in_the_locative_is_a_place_seen_at():
     s = one("Eszelon z 40 platformami zauważono 3 marca na stacji w Orszy.")
     assert s.destination is None
     assert [v.text for v in s.via] == ["Orszy"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A container train left Xian on 3 March. The destination station is Brest.",
+        "Pociąg kontenerowy wyjechał 3 marca z Xian. Stacją docelową jest Brześć.",
+    ],
+)
+def test_the_destination_station_named_in_a_sentence_of_its_own(text):
+    assert one(text).destination.text in ("Brest", "Brześć")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A container train left Xian on 3 March and reached Brest on 15 March. There the "
+        "containers were reloaded onto standard-gauge wagons and sent to Duisburg.",
+        "Pociąg z kontenerami wyjechał 3 marca z Xian i 15 marca dotarł do Brześcia. Tam "
+        "kontenery zostały przeładowane na wagony normalnotorowe i trafiły do Duisburga.",
+    ],
+)
+def test_a_load_moved_to_another_train_goes_on_a_later_leg(text):
+    s = one(text)
+    assert s.destination.text in ("Brest", "Brześcia")
