@@ -605,3 +605,12 @@ def test_the_destination_station_named_in_a_sentence_of_its_own(text):
 def test_a_load_moved_to_another_train_goes_on_a_later_leg(text):
     s = one(text)
     assert s.destination.text in ("Brest", "Brześcia")
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [("dwudziestoma", 20), ("czterdziestoma ośmioma", 48), ("trzydziestoma dwoma", 32)],
+)
+def test_polish_number_words_in_the_instrumental(words, value):
+    s = one(f"Skład z {words} wagonami wyjechał 5 marca z Orszy do Homla.")
+    assert s.cars.total == value
