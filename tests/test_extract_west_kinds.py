@@ -614,3 +614,25 @@ def test_a_load_moved_to_another_train_goes_on_a_later_leg(text):
 def test_polish_number_words_in_the_instrumental(words, value):
     s = one(f"Skład z {words} wagonami wyjechał 5 marca z Orszy do Homla.")
     assert s.cars.total == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two trains with equipment arrived in Belarus on March 4 and March 6.",
+        "Two trains with equipment arrived in Belarus on March 4 and 6.",
+        "Two trains with equipment arrived in Belarus on 4 March and 6 March.",
+        "Dwa pociągi ze sprzętem przyjechały na Białoruś 4 i 6 marca.",
+    ],
+)
+def test_two_days_of_one_month_in_any_order_are_two_trains(text):
+    r = read(text)
+    assert [s.expected_arrival.earliest.day for s in r.shipments] == [4, 6]
+    # the day after the country is a date, not part of its name ("Białoruś 4")
+    assert {s.destination.text for s in r.shipments} in ({"Belarus"}, {"Białoruś"})
+
+
+def test_a_span_between_two_days_stays_a_span():
+    r = read("A train of 40 cars was seen in Orsha between March 4 and March 6.")
+    assert r.groups == []
+    assert r.shipments[0].via[0].text == "Orsha"

@@ -569,12 +569,21 @@ class LexiconReader:
                 j > i
                 and _ROMAN_OR_DIGIT.fullmatch(tok.text)
                 and toks[j - 1].end == tok.start - 1
-                and (j + 1 >= len(toks) or self._month(toks[j + 1].low) is None)
+                and not self._month_follows(toks, j + 1)
             ):
-                j += 1  # "Осиповичи 1", "Brest II" (not "Валуйки 5 марта")
+                j += 1  # "Осиповичи 1", "Brest II" (not "Валуйки 5 марта", "Białoruś 4 i 6 marca")
                 continue
             break
         return j
+
+    def _month_follows(self, toks: tuple[Token, ...], k: int) -> bool:
+        """Whether a month name follows ``toks[k:]``, after at most a list of days."""
+        for tok in toks[k : k + 8]:
+            if self._month(tok.low) is not None:
+                return True
+            if not (tok.low.isdigit() or tok.low == "," or tok.low in self.lex.ranges):
+                return False
+        return False
 
     # Over the C901 cap; the languages work (issue 13) splits it.
     def find_places(self, text: str) -> list[PlaceSpan]:  # noqa: C901
