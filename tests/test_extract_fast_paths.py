@@ -397,16 +397,7 @@ def _folded_patterns() -> list:
         if isinstance(value, FoldedPattern)
     ]
     assert len(found) >= 10, "the English cue patterns are folded"
-    lexicons = [
-        value
-        for lang in LANGUAGES
-        for value in vars(lexicon(lang)).values()
-        if isinstance(value, FoldedPattern)
-    ]
-    assert len(lexicons) >= 40, "the lexicons' stem and verb patterns are folded"
-    folded = [p for p in found + lexicons if p.lower is not p.ignorecase]
-    assert len(folded) == len(found) + len(lexicons), "every pattern could be folded"
-    return folded
+    return found
 
 
 FOLDED = _folded_patterns()

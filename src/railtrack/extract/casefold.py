@@ -114,9 +114,7 @@ class FoldedPattern:
     Raises
     ------
     ValueError
-        For a pattern without ``re.IGNORECASE``. A pattern :func:`_lower_source`
-        refuses (inline flags, a capital in a class, a character of :data:`ALIEN`)
-        is always searched case-insensitively.
+        For a pattern without ``re.IGNORECASE``, or one :func:`_lower_source` refuses.
     """
 
     __slots__ = ("ignorecase", "lower", "pattern")
@@ -126,30 +124,20 @@ class FoldedPattern:
             raise ValueError("a folded pattern replaces a re.IGNORECASE one")
         self.ignorecase = pattern
         self.pattern = pattern.pattern
-        try:
-            lower = re.compile(_lower_source(pattern.pattern), pattern.flags & ~re.IGNORECASE)
-        except ValueError:  # (re.error is one) a pattern that cannot be folded stays as it is
-            lower = pattern
-        # a pattern that cannot be folded is searched as it is, always
-        self.lower = lower if lower.groupindex == pattern.groupindex else pattern
+        self.lower = re.compile(_lower_source(pattern.pattern), pattern.flags & ~re.IGNORECASE)
+        if self.lower.groupindex != pattern.groupindex:
+            raise ValueError("folding changed the pattern's group names")
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """Return the first match in ``text`` from ``pos``, as the original's search."""
-        low = folded(text) if self.lower is not self.ignorecase else None
+        low = folded(text)
         if low is None:
             return self.ignorecase.search(text, pos)
         return self.lower.search(low, pos)
 
-    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        """Return the match at ``pos`` in ``text``, as the original's match."""
-        low = folded(text) if self.lower is not self.ignorecase else None
-        if low is None:
-            return self.ignorecase.match(text, pos)
-        return self.lower.match(low, pos)
-
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Return every match in ``text``, as the original's finditer."""
-        low = folded(text) if self.lower is not self.ignorecase else None
+        low = folded(text)
         if low is None:
             return self.ignorecase.finditer(text)
         return self.lower.finditer(low)

@@ -32,8 +32,6 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from railtrack.extract.casefold import FoldedPattern, fold_compile
-
 __all__ = [
     "LANGUAGES",
     "Lexicon",
@@ -182,7 +180,7 @@ class PhraseTable:
         return tuple(p for p, _ in self._prefixes)
 
 
-def _stem_re(stems: list[str]) -> FoldedPattern | None:
+def _stem_re(stems: list[str]) -> re.Pattern[str] | None:
     """Return a pattern matching text where a word starts with one of ``stems``.
 
     The stems are factored into a trie (:func:`trie_pattern`): the same matches as
@@ -192,7 +190,7 @@ def _stem_re(stems: list[str]) -> FoldedPattern | None:
     if not parts:
         return None
     body = trie_pattern(parts, escape=_loose_char)
-    return fold_compile(rf"(?<![\w-])(?:{body})", re.IGNORECASE)  # see casefold.py
+    return re.compile(rf"(?<![\w-])(?:{body})", re.IGNORECASE)
 
 
 _LOOSE_CHARS = {"е": "[её]", "у": "[уў]", "'": "['’ʼ`]", " ": r"\s+"}
@@ -237,16 +235,16 @@ class Lexicon:
     place_kinds: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     broad_stems: tuple[str, ...] = ()
     locative_endings: tuple[str, ...] = ()
-    verbs: FoldedPattern | None = None
-    forward: FoldedPattern | None = None
+    verbs: re.Pattern[str] | None = None
+    forward: re.Pattern[str] | None = None
     markers: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     group_refs: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     group_lead: frozenset[str] = frozenset()
     each: frozenset[str] = frozenset()
-    planned: FoldedPattern | None = None
-    expected: FoldedPattern | None = None
-    off_topic: FoldedPattern | None = None
-    military: FoldedPattern | None = None
+    planned: re.Pattern[str] | None = None
+    expected: re.Pattern[str] | None = None
+    off_topic: re.Pattern[str] | None = None
+    military: re.Pattern[str] | None = None
     relative: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     weekday_mods: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     qualifiers: PhraseTable = field(default_factory=lambda: PhraseTable({}))
@@ -260,16 +258,16 @@ class Lexicon:
     year_words: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     whole_train: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     region_words: frozenset[str] = frozenset()
-    not_places: FoldedPattern | None = None
-    accident: FoldedPattern | None = None
-    returns: FoldedPattern | None = None  # "вернулся": the train goes back (a new trip)
-    loading: FoldedPattern | None = None  # "загружают": the station is the origin
-    unloading: FoldedPattern | None = None  # "разгружают": the station is the destination
-    final_stop: FoldedPattern | None = None  # "конечный пункт": the destination over others
+    not_places: re.Pattern[str] | None = None
+    accident: re.Pattern[str] | None = None
+    returns: re.Pattern[str] | None = None  # "вернулся": the train goes back (a new trip)
+    loading: re.Pattern[str] | None = None  # "загружают": the station is the origin
+    unloading: re.Pattern[str] | None = None  # "разгружают": the station is the destination
+    final_stop: re.Pattern[str] | None = None  # "конечный пункт": the destination over others
     after_words: frozenset[str] = frozenset()  # "через", "праз", "po": a time after a date
     day_units: frozenset[str] = frozenset()  # "дней", "суток", "діб", "dni"
-    period: FoldedPattern | None = None  # "в течение недели": trains counted, a statistic
-    uncouple: FoldedPattern | None = None  # "отцепили": part of a train sent on its own
+    period: re.Pattern[str] | None = None  # "в течение недели": trains counted, a statistic
+    uncouple: re.Pattern[str] | None = None  # "отцепили": part of a train sent on its own
     onward: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     same_route: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     alternatives: frozenset[str] = frozenset()
@@ -286,7 +284,7 @@ def _flat(values: list[str] | None, value: Any = True) -> PhraseTable:
     return PhraseTable({str(v): value for v in values or []})
 
 
-def _verbs(data: dict[str, list[str]]) -> FoldedPattern | None:
+def _verbs(data: dict[str, list[str]]) -> re.Pattern[str] | None:
     groups = []
     for role, key in (("departure", "dep"), ("arrival", "arr"), ("neutral", "neutral")):
         stems = sorted({_norm(s) for s in data.get(role) or []}, key=len, reverse=True)
@@ -295,7 +293,7 @@ def _verbs(data: dict[str, list[str]]) -> FoldedPattern | None:
             groups.append(rf"(?P<{key}>(?:{body})[\w'-]*)")
     if not groups:
         return None
-    return fold_compile(rf"(?<![\w-])(?:{'|'.join(groups)})", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(groups)})", re.IGNORECASE)
 
 
 def _build(data: dict[str, Any]) -> Lexicon:
