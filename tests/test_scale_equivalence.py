@@ -274,3 +274,31 @@ def test_transit_quantiles_equal_numpy_quantiles_and_are_kept() -> None:
     assert len(transit._ROWS[model]) == 3  # three distinct routes kept, not the NaN one
     again = model.transit_quantiles_days(lengths[::-1], borders[::-1])
     np.testing.assert_array_equal(again, got[::-1])
+
+
+def _merge_source_labels(texts: list[str]) -> str | None:
+    names: dict[str, str] = {}
+    grades: dict[str, str] = {}
+    for text in texts:
+        for part in str(text).split(";"):
+            name, grade = part.strip(), ""
+            if len(name) > 4 and name.endswith(")") and name[-4:-2] == " (":
+                name, grade = name[:-4].rstrip(), name[-2]
+            if not name:
+                continue
+            key = name.casefold()
+            names.setdefault(key, name)
+            if grade and (key not in grades or grade < grades[key]):
+                grades[key] = grade
+    labels = [f"{names[k]} ({grades[k]})" if k in grades else names[k] for k in sorted(names)]
+    return "; ".join(labels) or None
+
+
+def test_source_labels_merge_as_read_one_by_one() -> None:
+    from railtrack.labels import merge_source_labels
+
+    rng = np.random.default_rng(5)
+    words = ["Hajun", "hajun", "Workers", "WORKERS", "Rail (B)", "Hajun (C)", "x (A)", " ", ""]
+    for _ in range(500):
+        texts = ["; ".join(rng.choice(words, rng.integers(1, 4))) for _ in range(rng.integers(8))]
+        assert merge_source_labels(texts) == _merge_source_labels(texts), texts

@@ -74,7 +74,9 @@ def merge_source_labels(texts: list[str]) -> str | None:
     """
     names: dict[str, str] = {}
     grades: dict[str, str] = {}
-    for text in texts:
+    # A label read twice changes nothing: read each distinct one once, in order (a
+    # national total merges the labels of 100,000 trains, of a few dozen kinds).
+    for text in dict.fromkeys(texts):
         for part in str(text).split(";"):
             name, grade = part.strip(), ""
             if len(name) > 4 and name.endswith(")") and name[-4:-2] == " (":
