@@ -302,28 +302,3 @@ def test_source_labels_merge_as_read_one_by_one() -> None:
     for _ in range(500):
         texts = ["; ".join(rng.choice(words, rng.integers(1, 4))) for _ in range(rng.integers(8))]
         assert merge_source_labels(texts) == _merge_source_labels(texts), texts
-
-
-def _walk_list(parent: list[int], i: int) -> list[int]:
-    path = [i]
-    i = parent[i]
-    while i >= 0:
-        path.append(i)
-        i = parent[i]
-    path.reverse()
-    return path
-
-
-def test_tree_paths_walked_together_equal_walked_one_by_one() -> None:
-    from scipy.sparse import csgraph, random_array
-
-    from railtrack.routing import _walk_many
-
-    rng = np.random.default_rng(7)
-    for n in (1, 5, 300, 2_000):
-        graph = random_array((n, n), density=min(1.0, 3 / n), rng=rng)
-        dist, parent = csgraph.dijkstra(graph, indices=[0], return_predecessors=True)
-        reached = np.flatnonzero(np.isfinite(dist[0]))
-        targets = rng.permutation(np.repeat(reached, 2))  # repeats and any order
-        want = [_walk_list(parent[0].tolist(), int(t)) for t in targets]
-        assert _walk_many(parent[0], targets) == want

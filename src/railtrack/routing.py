@@ -533,17 +533,14 @@ class RouteFinder:
                 return_predecessors=True,
             )
             for row, root in enumerate(batch):
-                wanted = sorted(by_root[root])
-                targets = np.array([self._pos[u if flip else v] for u, v in wanted], np.intp)
-                kms = dist[row, targets]
-                reached = np.isfinite(kms)
-                # every path of the tree walked at once, one numpy step per hop
-                paths = iter(_walk_many(parent[row], targets[reached]))
-                for (u, v), km, ok in zip(wanted, kms.tolist(), reached.tolist(), strict=True):
-                    if not ok:
+                tree = parent[row].tolist()  # list indexing beats ndarray.item per step
+                for u, v in sorted(by_root[root]):
+                    target = self._pos[u if flip else v]
+                    km = float(dist[row, target])
+                    if not np.isfinite(km):
                         yield (u, v), None
                         continue
-                    idx = next(paths)
+                    idx = _walk_list(tree, target)
                     yield (u, v), self._fast_route(idx[::-1] if flip else idx, km, u, v)
 
     def route_lengths(self, pairs: Iterable[tuple[str, str]]) -> pd.DataFrame:
@@ -598,53 +595,24 @@ def _known_points(
     return tuple(p for p in points if p is not None)
 
 
-_WALK_CHUNK = 512
-"""Targets walked together by :func:`_walk_many`."""
+def _walk_list(parent: list[int], i: int) -> list[int]:
+    """Node positions from a shortest-path tree's root to position ``i``.
 
-
-def _walk_many(parent: np.ndarray, targets: np.ndarray) -> list[list[int]]:
-    """Node positions from a shortest-path tree's root to each target, walked together.
-
-    Parameters
-    ----------
-    parent
-        Shape (n_nodes,): the tree's predecessor row (negative at the root, as
-        :func:`scipy.sparse.csgraph.dijkstra` writes it); every target must be reached.
-    targets
-        Shape (n_targets,): node positions.
-
-    Returns
-    -------
-    list of list of int
-        Per target, the positions from the root to it (the parents followed from the
-        target, reversed), with one vectorised step per hop for all targets instead
-        of a Python step per node of each path.
+    ``parent`` is the tree's predecessor row as a list (-9999 at the root, as
+    :func:`scipy.sparse.csgraph.dijkstra` writes it).
 
     Examples
     --------
-    >>> _walk_many(np.array([-9999, 0, 1, 0]), np.array([2, 3, 0]))
-    [[0, 1, 2], [0, 3], [0]]
+    >>> _walk_list([-9999, 0, 1, 0], 2)
+    [0, 1, 2]
     """
-    if len(targets) > _WALK_CHUNK:  # bound the (targets x hops) array
-        return [
-            path
-            for start in range(0, len(targets), _WALK_CHUNK)
-            for path in _walk_many(parent, targets[start : start + _WALK_CHUNK])
-        ]
-    if not len(targets):
-        return []
-    hops = [np.asarray(targets, dtype=np.intp)]
-    current = hops[0]
-    while True:
-        step = np.where(current >= 0, parent[np.maximum(current, 0)], -1)
-        step[step < 0] = -1
-        if not (step >= 0).any():
-            break
-        hops.append(step)
-        current = step
-    walked = np.stack(hops, axis=1)  # (n_targets, longest path): target first, then -1s
-    lengths = (walked >= 0).sum(axis=1).tolist()
-    return [row[:n][::-1].tolist() for row, n in zip(walked, lengths, strict=True)]
+    path = [i]
+    i = parent[i]
+    while i >= 0:
+        path.append(i)
+        i = parent[i]
+    path.reverse()
+    return path
 
 
 def _take(idx: Sequence[int]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
