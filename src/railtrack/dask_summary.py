@@ -245,8 +245,9 @@ def group_part(
     -------
     rest : pandas.DataFrame
         One contribution row per remainder: a column per key of any view (the
-        value its holders share), the contribution columns and ``_order`` (the
-        group's ``_seq``).
+        value its holders share), the contribution columns, ``_order`` (the
+        group's ``_seq``), and for the corridor graph the routing keys of its
+        holders and its unlisted trains (:mod:`railtrack.dask_graph`).
     groups : pandas.DataFrame
         ``groups`` unchanged (returned for the caller's convenience).
     problems : list of (int, int, str)
@@ -254,7 +255,8 @@ def group_part(
         group seq, text)`` for a group whose trains carry more than it gives: in
         the order :func:`~railtrack.summary.summarize_views` reports them once sorted.
     """
-    from railtrack.dask_tasks import SEQ
+    from railtrack.dask_graph import HOLDER_KEYS, UNLISTED_TRAINS
+    from railtrack.dask_tasks import ROUTE_KEY, SEQ
 
     ships, groups = ships.reset_index(drop=True), groups.reset_index(drop=True)
     period = _periods(ships, freq)
@@ -274,6 +276,11 @@ def group_part(
     keys = _view_keys(_needed(views), values, rest, periods).iloc[len(ships) :]
     rows = pd.concat([keys.reset_index(drop=True), _remainder_rows(rest, trains, periods)], axis=1)
     rows[ORDER] = rest[C.GROUP].map(seq_of).to_numpy(dtype=np.int64)
+    route_keys = ships[ROUTE_KEY].to_numpy(dtype=object)
+    rows[HOLDER_KEYS] = pd.Series(
+        [tuple(route_keys[list(h)].tolist()) for h in rest[C.HOLDERS]], dtype=object
+    )
+    rows[UNLISTED_TRAINS] = rest[C.UNLISTED].to_numpy(dtype=np.int64)
     return rows, groups, problems
 
 

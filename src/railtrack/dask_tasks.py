@@ -82,6 +82,7 @@ __all__ = [
     "dated_part",
     "empty_table",
     "estimate_part",
+    "graph_task",
     "group_key",
     "group_task",
     "meta",
@@ -586,3 +587,11 @@ def group_task(ships: pd.DataFrame, groups: pd.DataFrame, stage: SummaryStage) -
     groups = groups.sort_values(SEQ, kind="stable").reset_index(drop=True)
     filled = with_members(groups, ships)
     return group_part(ships, filled, _shared_routes(ships), dict(stage.views), stage.freq)
+
+
+def graph_task(ships: pd.DataFrame) -> pd.DataFrame:
+    """Worker task: a partition's distinct routes and sums for the corridor graph (packed)."""
+    from railtrack.dask_graph import graph_part
+
+    ships = ships.reset_index(drop=True)
+    return packed(graph_part(ships, _shared_routes(ships)))

@@ -72,6 +72,7 @@ from railtrack.dask_tasks import (
     empty_table,
     estimate_part,
     file_key,
+    graph_task,
     group_key,
     group_task,
     meta,
@@ -274,8 +275,8 @@ def _in_load_order(ships: Any) -> Any:
 
 def _summarise(
     ships: Any, groups: Any, stage: SummaryStage, settings: Settings
-) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
-    """Return the summaries and the groups table (members filled), by Dask group-bys.
+) -> tuple[dict[str, pd.DataFrame], pd.DataFrame, pd.DataFrame]:
+    """Return the summaries, the groups table (members filled) and the remainders.
 
     Each partition of trains gives partial tables (:func:`summary_part`); the trains
     naming a group and the groups are shuffled by group id into the same partitions
@@ -324,7 +325,7 @@ def _summarise(
             "problems": list(problems),
         }
         out[name] = table
-    return out, group_df
+    return out, group_df, rest
 
 
 def _by_group(frame: Any, column: str, n: int) -> Any:
@@ -488,7 +489,7 @@ def _track(
     wait(statuses)  # type: ignore[no-untyped-call]
     stage("summarise")
     with dask.config.set(_DASK_CONFIG):
-        summaries, group_df = _summarise(
+        summaries, group_df, rest = _summarise(
             ships, frames["groups"], SummaryStage(_VIEWS, freq), settings
         )
     del frames
@@ -496,7 +497,7 @@ def _track(
     gathered = _ordered_rows(ships.compute())
     routes = routes_of(gathered, routes_distinct)
     ship_df = _ordered(gathered)
-    del gathered, ships
+    del gathered
     est_df = _ordered(estimates.compute())
     del estimates
     status_df = _ordered(statuses.compute())
@@ -516,7 +517,17 @@ def _track(
         knowledge=knowledge,
         settings=settings,
         stage=stage,
+        graph=lambda: _corridors(ships, rest, routes_distinct, network),
     )
+
+
+def _corridors(ships: Any, rest: pd.DataFrame, distinct: pd.DataFrame, network: Any) -> Any:
+    """Return the corridor graph: sums per partition of trains, merged on the client."""
+    from railtrack.dask_graph import corridors
+
+    parts = ships.map_partitions(graph_task, meta=meta([PACKED]), enforce_metadata=False)
+    stations_of = dict(zip(distinct[C.ID], distinct["stations"], strict=True))
+    return corridors(list(parts.compute()[PACKED]), rest, stations_of, network)
 
 
 def track_converted(

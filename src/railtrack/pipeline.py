@@ -268,13 +268,13 @@ def assemble(
     knowledge: Knowledge,
     settings: Settings,
     stage: Callable[[str], None],
-    graph: nx.DiGraph | None = None,
+    graph: Callable[[], nx.DiGraph] | None = None,
 ) -> TrackResult:
     """Return the :class:`TrackResult` of the main job's tables (both engines' last step).
 
     Labels the border crossings of ``summaries["by_border_crossing"]`` with their
-    direction (in place), lays the corridor graph when ``graph`` is None (stage
-    ``"route graph"``) and adds the personnel note.
+    direction (in place), lays the corridor graph (stage ``"route graph"``) and
+    adds the personnel note.
 
     Parameters
     ----------
@@ -294,7 +294,8 @@ def assemble(
     stage
         Called with ``"route graph"`` as the graph is laid.
     graph
-        The corridor graph when already laid.
+        Lays the corridor graph another way (the Dask engine's); None:
+        :func:`railtrack.routegraph.corridor_graph` of the tables.
 
     Returns
     -------
@@ -319,7 +320,9 @@ def assemble(
     )
     stage("route graph")
     if graph is None:
-        graph = corridor_graph(tables["shipments"], routes, network, groups=tables["groups"])
+        laid = corridor_graph(tables["shipments"], routes, network, groups=tables["groups"])
+    else:
+        laid = graph()
     return TrackResult(
         reports=reports,
         network=network,
@@ -330,7 +333,7 @@ def assemble(
         estimates=tables["estimates"],
         statuses=tables["statuses"],
         summaries=summaries,
-        graph=graph,
+        graph=laid,
         as_of=_as_of(knowledge.as_of),
         notes=[personnel_note(settings=settings)],
         knowledge=knowledge,
