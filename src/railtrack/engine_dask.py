@@ -284,7 +284,7 @@ def _summarise(
     worked out (:func:`group_task`); the client merges the partials in order
     (:func:`railtrack.dask_summary.combine`).
     """
-    from dask import delayed
+    from dask.delayed import delayed
     from dask.base import compute
 
     from railtrack.dask_summary import combine, remainder_partials
@@ -295,7 +295,7 @@ def _summarise(
     grouped = _by_group(ships[ships[C.GROUP].notnull()], C.GROUP, n)
     by_id = _by_group(groups, C.ID, n)
     tasks = [
-        delayed(group_task)(a, b, stage)  # type: ignore[no-untyped-call]
+        delayed(group_task)(a, b, stage)
         for a, b in zip(grouped.to_delayed(), by_id.to_delayed(), strict=True)
     ]
     train_parts = parts.compute()
