@@ -22,21 +22,25 @@ route           ``drop_duplicates`` on what routing reads (one row per distinct
                 route is then looked up by its key
 estimate        :func:`~railtrack.estimate.arrival_windows` per partition
 status          :func:`~railtrack.tracking.shipment_status` per partition
-gather          the per-train tables collected in the original order
-summarise       :func:`~railtrack.summary.summarize_views` on the client
-route graph     :func:`~railtrack.routegraph.corridor_graph` on the client
+summarise       Dask group-bys (:mod:`railtrack.dask_summary`): partial tables per
+                partition of trains; trains and groups shuffled by group id for
+                members and remainders; partials merged on the client
+gather          the per-train tables collected in the load's order
+route graph     per-partition route sums merged on the client, laid by
+                :func:`railtrack.routegraph.lay_corridors` (:mod:`railtrack.dask_graph`)
 ==============  =============================================================
 
-The network reaches each worker once (a worker plugin, not a task argument); so
-do the small tables every partition reads (the distinct routes and the sightings
-known at the as-of date). With ``work_dir`` each finished partition of resolve,
-estimate and status is saved and a restarted run reads it back instead of
-recomputing it (see :mod:`railtrack.dask_tasks`).
+After the knowledge stage the trains are repartitioned into runs of the load's
+order (``set_index`` on ``_seq`` with even divisions), so that partial texts merge
+in the one-machine order. The network reaches each worker once (a worker plugin,
+not a task argument); so do the small tables every partition reads (the distinct
+routes and the sightings known at the as-of date). With ``work_dir`` each finished
+partition of resolve, estimate and status is saved and a restarted run reads it
+back instead of recomputing it (see :mod:`railtrack.dask_tasks`).
 
-The summaries and the corridor graph are computed on the client from the gathered
-tables, by the same functions as the default engine: the group remainders they
-count need every train of a group together, and the tables are as large as the
-briefing that prints them.
+The summaries, the group totals and the corridor graph never need the trains on
+the client; the per-train tables of the result are gathered at the end (the
+briefing writes them).
 """
 
 from __future__ import annotations
