@@ -29,9 +29,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 from rapidfuzz import fuzz, process
 
 from railtrack import columns as C
@@ -49,13 +49,14 @@ from railtrack.settings import DEFAULT_SETTINGS, Settings
 from railtrack.world_places import WorldPlace, WorldPlaces
 
 if TYPE_CHECKING:
+    import networkx as nx
     import pandas as pd
 
     from railtrack.models import Place
 else:
     pd = lazy_module("pandas")  # imported on first use: resolving a name does not need it
 
-__all__ = ["GEO_PRECISION", "Gazetteer", "Resolution"]
+__all__ = ["GEO_PRECISION", "Gazetteer", "Resolution", "load_gazetteer"]
 
 logger = logging.getLogger(__name__)
 
@@ -249,6 +250,19 @@ class _Station:
     bases: set[str] = field(default_factory=set)
 
 
+def _float_or_none(value: Any) -> float | None:
+    """Return a coordinate or distance as a plain float (numpy scalars pickle with numpy)."""
+    return None if value is None else float(value)
+
+
+def _place_facts(n: Any, d: dict[str, Any]) -> dict[str, Any]:
+    """Return the node attributes resolving reports (see :meth:`Gazetteer.place`)."""
+    facts: dict[str, Any] = {"name": str(d.get("name") or n)}
+    facts.update({k: d[k] for k in ("country", "region") if d.get(k)})
+    facts.update({k: float(d[k]) for k in ("lat", "lon") if d.get(k) is not None})
+    return facts
+
+
 def _tail(tokens: Sequence[str]) -> tuple[str, ...]:
     """Return the role-coded skeletons of the tokens after the first (what tells stations apart)."""
     return tuple(tokens_skeleton([t]) if t.isdigit() else _tail_code(t) for t in tokens[1:])
@@ -312,7 +326,10 @@ class Gazetteer:
         settings: Settings | None = None,
     ) -> None:
         self.settings = settings or DEFAULT_SETTINGS
-        self._G = G
+        # What resolving reads of the graph, copied: the index holds no reference to
+        # the graph, so it is cached and loaded without it (and without networkx).
+        self._places = {str(n): _place_facts(n, d) for n, d in G.nodes(data=True)}
+        self._written: dict[str, tuple[str, ...]] = {}
         self._stations: list[_Station] = []
         self._index: dict[str, int] = {}
         # key -> [(station index, is_base, is_alias)]
@@ -325,6 +342,7 @@ class Gazetteer:
             self._stations.append(self._station(n, d, G.degree(n)))
             self._index[str(n)] = idx
             names = [d.get("name") or str(n), d.get("name_ru") or "", *d.get("aliases", [])]
+            self._written[str(n)] = tuple(str(x) for x in names)
             seen: set[tuple[str, bool]] = set()
             for j, x in enumerate(names):
                 tokens = name_tokens(x) if x else []
@@ -365,7 +383,7 @@ class Gazetteer:
         by_country: dict[str, list[str]] = defaultdict(list)
         by_region: dict[str, list[str]] = defaultdict(list)
         for st in self._stations:
-            d = G.nodes[st.id]
+            d = self._places[st.id]
             by_country[str(d.get("country") or "")].append(st.id)
             by_region[str(d.get("region") or "")].append(st.id)
         self._region_members = [self._members(r, by_country, by_region) for r in self._regions]
@@ -388,16 +406,38 @@ class Gazetteer:
         return _Station(
             id=str(n),
             name=str(d.get("name") or n),
-            lat=d.get("lat"),
-            lon=d.get("lon"),
+            lat=_float_or_none(d.get("lat")),
+            lon=_float_or_none(d.get("lon")),
             placed=d.get("lat") is not None and not d.get("coord_estimated", False),
             rank=role_rank(tokens) if tokens else 2,
             degree=degree,
             tier=_TIER.get(precision, 0),
             population=int(d.get("population") or 0),
-            snap_km=d.get("snap_km"),
+            snap_km=_float_or_none(d.get("snap_km")),
             tail=_tail(tokens),
         )
+
+    def place(self, station_id: str) -> dict[str, Any]:
+        """Return what the index knows of a node: name, country, region, lat, lon.
+
+        Parameters
+        ----------
+        station_id
+            A node id of the network (a station, a town or a track node).
+
+        Returns
+        -------
+        dict
+            ``name``, and those of ``country``, ``region`` (str), ``lat``, ``lon``
+            (degrees, float) the node has; empty when the id is not a node.
+
+        Examples
+        --------
+        >>> from railtrack import load_network
+        >>> load_network().gazetteer.place("BY-GOMEL")["country"]
+        'BY'
+        """
+        return dict(self._places.get(station_id, {}))
 
     @property
     def n_places(self) -> int:
@@ -687,8 +727,7 @@ class Gazetteer:
             region = next((x for x in self._regions if x.key == r.region), None)
             names = [r.region or "", *(region.aliases if region is not None else ())]
         else:
-            d = self._G.nodes[r.station_id]
-            names = [d.get("name") or "", d.get("name_ru") or "", *d.get("aliases", [])]
+            names = [*self._written.get(r.station_id, ())]
             names += WorldPlaces.default().extra_names(r.station_id)
         want = _fold(form)
         return any(_fold(str(n)) == want for n in names)
@@ -823,8 +862,8 @@ class Gazetteer:
         if stripped in self._index:  # a station id
             st = self._stations[self._index[stripped]]
             return self._found(query, st, 100.0, ((st.id, st.name, 100.0),), "")
-        if stripped in self._G:  # a track node of the national layer, by id
-            name = str(self._G.nodes[stripped].get("name") or stripped)
+        if stripped in self._places:  # a track node of the national layer, by id
+            name = str(self._places[stripped].get("name") or stripped)
             return Resolution(
                 query=query,
                 resolved=True,
@@ -1306,3 +1345,72 @@ def _fold(text: str) -> str:
 def _is_suffix(token: str) -> bool:
     """Whether a token is a station's distinguishing word, in a report's language or English."""
     return token in _ENGLISH_SUFFIXES or is_suffix_word(token)
+
+
+def load_gazetteer(
+    path: str | Path | None = None,
+    *,
+    settings: Settings | None = None,
+    national: bool | None = None,
+    close_crossings: bool = True,
+    cache: bool = True,
+) -> Gazetteer:
+    """Return the name index of a network directory, from the cache when it can.
+
+    The index of ``load_network(path, ...).gazetteer``, read on its own: a warm cache
+    resolves names without loading the graph or importing networkx and numpy (what
+    ``railtrack resolve`` does). On a miss the network is loaded (and cached) and its
+    index built and cached.
+
+    Parameters
+    ----------
+    path, settings, national, close_crossings, cache
+        As for :func:`railtrack.network.load_network`.
+
+    Returns
+    -------
+    Gazetteer
+        The network's index; :meth:`Gazetteer.place` gives a node's country, region
+        and coordinates.
+
+    Raises
+    ------
+    InputPathError
+        When the directory or one of its CSV files does not exist.
+    NetworkError
+        When a file lacks a required column or is not UTF-8 CSV.
+
+    Examples
+    --------
+    >>> load_gazetteer().resolve("Homel").station_id
+    'BY-GOMEL'
+    """
+    from railtrack import _netcache
+    from railtrack._data import data_path
+    from railtrack._netkey import INDEX_LIBRARIES, load_key
+
+    settings = settings or DEFAULT_SETTINGS
+    root = data_path("network") if path is None else Path(path)
+    national = path is None if national is None else national
+    key = None
+    if cache and root.is_dir():
+        key = load_key(
+            root,
+            settings,
+            national=national,
+            close_crossings=close_crossings,
+            libraries=INDEX_LIBRARIES,
+        )
+    if key is not None:
+        found = _netcache.shared(key, "gazetteer")
+        if not isinstance(found, Gazetteer):
+            found = _netcache.load(key, "gazetteer")
+        if isinstance(found, Gazetteer) and found.settings == settings:
+            _netcache.share(key, "gazetteer", found)
+            return found
+    from railtrack.network import load_network
+
+    network = load_network(
+        path, settings=settings, national=national, close_crossings=close_crossings, cache=cache
+    )
+    return network.gazetteer
