@@ -474,3 +474,28 @@ def test_a_pair_resolves_only_when_both_lie_at_one_spot(km: float, sep: str) -> 
         assert r.station_id == "A", (km, r)
     elif km >= 30.5:
         assert not r.resolved, (km, r)
+
+
+@pytest.mark.parametrize("written", ["Тихорецкая", "Tikhoretskaya", "Тихорецкой", "на Тихорецкую"])
+def test_a_station_named_after_its_town_in_the_adjective_form(
+    net: RailNetwork, written: str
+) -> None:
+    """Reports name the station ("Тихорецкая"), the gazetteer knows the town (Tikhoretsk)."""
+    r = net.resolve(written)
+    assert (r.name, r.precision) == ("Tikhoretsk", "town"), r
+
+
+def test_a_station_of_the_adjective_name_itself_wins(net: RailNetwork) -> None:
+    assert net.resolve("Uspenskaya").station_id == "510907"  # a curated station of that name
+
+
+@pytest.mark.parametrize("written", ["Єйськ", "Yeysk"])
+def test_a_rail_town_off_the_track_is_no_town_abroad(net: RailNetwork, written: str) -> None:
+    """Yeysk has a station; the national layer lacks its branch: say that, not "abroad"."""
+    r = net.resolve(written)
+    assert r.resolved, r
+    assert r.in_network is False
+    assert "outside the network area" not in r.note
+    assert "track does not reach" in r.note
+    with pytest.raises(NoRoute, match="track does not reach"):
+        net.route(written, "Minsk")

@@ -44,7 +44,7 @@ from railtrack._translit import (
     role_rank,
     tokens_skeleton,
 )
-from railtrack.inflection import lemma_forms
+from railtrack.inflection import lemma_forms, station_town_forms
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 from railtrack.world_places import WorldPlace, WorldPlaces
 
@@ -683,6 +683,8 @@ class Gazetteer:
         if not text:
             return None
         forms = lemma_forms(text, lang)
+        # "Тихорецкая", "на Тихорецкую": the station named after its town, Tikhoretsk
+        forms += tuple(t for f in (text, *forms[:6]) if " " not in f for t in station_town_forms(f))
         world = WorldPlaces.default()
         keys = {form: self._form_key(form) for form in (text, *forms)}
         hits: list[_Hit] = []
@@ -767,7 +769,7 @@ class Gazetteer:
             name=place.name,
             score=100.0,
             candidates=((place.id, place.name, 100.0),),
-            note=note + f"a town outside the network area ({place.country})",
+            note=note + self._outside_note(place.country),
             precision="town",
             form=form,
             in_network=False,
@@ -775,6 +777,15 @@ class Gazetteer:
             lat=place.lat,
             lon=place.lon,
         )
+
+    def _outside_note(self, country: str) -> str:
+        """Say why a town is off the network: abroad, or a gap in the national layer."""
+        if country in self._countries:  # Yeysk, Svatove: rail towns whose line is missing
+            return (
+                f"a town of {country} the network's track does not reach (no track within "
+                "15 km: the national layer lacks its line)"
+            )
+        return f"a town outside the network area ({country})"
 
     def _hit_class(self, h: _Hit) -> int:
         """0 a curated station, 1 a region or country, 2 a town (network or outside)."""

@@ -45,7 +45,7 @@ import logging
 import re
 from functools import lru_cache
 
-__all__ = ["MAX_FORMS", "lemma_forms"]
+__all__ = ["MAX_FORMS", "lemma_forms", "station_town_forms"]
 
 logger = logging.getLogger(__name__)
 
@@ -224,6 +224,44 @@ def _region_forms(name: str) -> list[str]:
     return [f"{c} область" for c in centres]
 
 
+# A station named after its town in the adjective form: "Тихорецкая" (Tikhoretsk),
+# "Kamenskaya" (Kamensk), uk "Тихорецька"; the town it stands for is a form to look
+# up (a station of that exact name, where the gazetteer has one, resolves first).
+_STATION_ADJECTIVE = re.compile(
+    r"^(\w{3,}?)(ская|цкая|зская|ська|цька|skaya|skaja|tskaya|ckaja)$", re.IGNORECASE
+)
+_TOWN_OF_ADJECTIVE = {"ская": "ск", "цкая": "цк", "зская": "зск", "ська": "ськ", "цька": "цьк",
+                      "skaya": "sk", "skaja": "sk", "tskaya": "tsk", "ckaja": "ck"}  # fmt: skip
+
+
+def station_town_forms(name: str) -> list[str]:
+    """Return the town a station name in the adjective form is named after.
+
+    Only for a name that does not resolve as written: a town named "Troitskaya"
+    is not Troitsk.
+
+    Parameters
+    ----------
+    name
+        One word, a nominative ("Тихорецкая", "Kamenskaya").
+
+    Returns
+    -------
+    list of str
+        The town's name, or empty when the word is no such adjective.
+
+    Examples
+    --------
+    >>> station_town_forms("Тихорецкая"), station_town_forms("Tikhoretskaya")
+    (['Тихорецк'], ['Tikhoretsk'])
+    """
+    m = _STATION_ADJECTIVE.match(name)
+    if m is None:
+        return []
+    stem, ending = m.groups()
+    return [stem + _TOWN_OF_ADJECTIVE[ending.lower()]]
+
+
 def _respelled(forms: list[str]) -> list[str]:
     """Russian spellings of Ukrainian forms: "і" written for Russian "е".
 
@@ -309,6 +347,7 @@ def lemma_forms(name: str, lang: str | None = None) -> tuple[str, ...]:
         forms = [name, *forms]
     if cyrillic and " " not in name:
         forms = _region_forms(name) + forms
+
     seen = {written.casefold()}
     out = []
     for form in forms:

@@ -129,7 +129,11 @@ def resolve(
         where = f" at {r.lat:.3f}, {r.lon:.3f}" if r.lat is not None and r.lon is not None else ""
         console.print(
             f"{r.query} -> {r.precision} {r.name} ({r.country}){where}: "
-            "outside the network area, no route",
+            + (
+                "the network's track does not reach it, no route"
+                if "track does not reach" in r.note
+                else "outside the network area, no route"
+            ),
             markup=False,
         )
     elif r.resolved:
