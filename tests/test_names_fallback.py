@@ -413,6 +413,12 @@ def test_polish_instrumental(written: str, nominative: str) -> None:
     [
         ("Бєлгородщині", "Belgorod region"),  # uk, locative
         ("на Смоленщине", "Smolensk region"),  # ru: not the village Smolenshchina
+        ("Смоленщина", "Smolensk region"),  # the village near Irkutsk bears the word itself
+        ("Белгородчина", "Belgorod region"),
+        ("Воронежчина", "Voronezh region"),
+        ("Гомельщина", "Gomel region"),
+        ("Витебщина", "Vitebsk region"),
+        ("Псковщина", "Pskov region"),
         ("Брянщина", "Bryansk region"),
         ("Донеччині", "Donetsk region"),
         ("Луганщину", "Luhansk region"),

@@ -661,7 +661,8 @@ class Gazetteer:
                 continue  # spelled like the name itself: the spelling already chose
             r = self._resolve_form(form) if self._may_name_a_place(keys) else None
             if r is not None and r.resolved and r.station_id != found.station_id:
-                rivals.append(_Hit(form, r, self._written_as(r, form)))
+                named = _names_region(r, form, text)  # "Смоленщина": not the village
+                rivals.append(_Hit(form, r, named or self._written_as(r, form)))
         return rivals
 
     def _resolve_fallback(
@@ -693,7 +694,7 @@ class Gazetteer:
             if r is not None:
                 # "на Смоленщине": the "-щина" word names the region, whatever else
                 # (the village Smolenshchina) bears it
-                named = r.region is not None and form.endswith(" область") and " " not in text
+                named = _names_region(r, form, text)
                 hits.append(_Hit(form, r, named or self._written_as(r, form)))
         towns = [self._population(h) for h in hits if self._hit_class(h) == 2]
         for form in (text, *forms):
@@ -1281,6 +1282,15 @@ def _bare(tokens: list[str], st: _Station) -> bool:
     query = tokens_skeleton(tokens)
     town = tokens_skeleton(own[: len(tokens)])
     return fuzz.ratio(query, town) >= fuzz.ratio(query, tokens_skeleton(own))
+
+
+def _names_region(r: Resolution, form: str, text: str) -> bool:
+    """Whether a one-word name is a "-щина" word of the region ``r`` (see ``lemma_forms``).
+
+    "Смоленщина" names the Smolensk region whatever village bears the word, so the
+    region's hit counts as one bearing the name as written.
+    """
+    return r.region is not None and form.endswith(" область") and " " not in text.strip()
 
 
 def _is_main(st: _Station) -> bool:
