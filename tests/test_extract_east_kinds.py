@@ -344,3 +344,37 @@ def test_the_station_where_a_train_is_formed_is_its_origin(text, lang, origin):
 )
 def test_abbreviations_end_no_sentence(text):
     assert len({c.sentence for c in split_clauses(text)}) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Эшелон в 19:20 проехал станцию Стрый и идёт в противоположном направлении от Киева.",
+            "ru",
+        ),
+        ("Ешелон проїхав станцію Стрий і рухається у протилежному напрямку від Києва.", "uk"),
+    ],
+)
+def test_away_from_a_place_is_no_origin(text, lang):
+    assert all(role != "origin" for role, _ in places(text, lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("3 липня о 08:00 через Жлобин рухався ешелон у бік Світлогорська.", "uk"),
+        ("3 ліпеня а 08:00 праз Жлобін рухаўся эшалон у бок Светлагорска.", "be"),
+    ],
+)
+def test_a_train_seen_moving_is_a_sighting_not_a_departure(text, lang):
+    (shipment,) = read(text, lang)["shipments"]
+    assert shipment["departure"] is None
+    assert [s["seen"]["earliest"] for s in read(text, lang)["sightings"]] == ["2023-07-03"]
+
+
+def test_a_date_after_the_origin_is_the_departure():
+    text = "Інший ешелон прибув із станції Острогозьк 11 грудня до Полонки зранку 14 грудня."
+    (shipment,) = read(text, "uk")["shipments"]
+    assert shipment["departure"]["earliest"] == "2023-12-11"  # (a month after March: 2023)
+    assert shipment["expected_arrival"]["earliest"] == "2023-12-14"

@@ -49,6 +49,9 @@ _THROUGH = frozenset({"через", "праз", "przez"})  # a list after these:
 # languages whose country adjective stands before its noun ("Российская Федерация"): a
 # capitalised word that is no place ends a name ("Борисов Білоруської залізниці")
 _ADJECTIVE_FIRST = frozenset({"ru", "uk", "be"})
+_DIRECTION_NOUNS = frozenset(
+    {"направлении", "направление", "напрямку", "напрямок", "напрамку", "кірунку", "kierunku"}
+)
 _BETWEEN = frozenset({"между", "між", "паміж", "między", "between"})
 _AND = frozenset({"и", "і", "й", "та", "ды", "i", "oraz"})
 _BE_INSTRUMENTAL = ("ай", "ой", "ам", "амі", "ямі", "ем", "ём", "ым", "ім", "яй", "ою", "ею")
@@ -983,6 +986,8 @@ class LexiconReader:
         back = [t.low for t in toks[max(0, i - 4) : i]]
         if any(w in _DISTANCE for w in back):
             return True  # "в 50 км от X", "в 400 км к югу от X"
+        if role == "origin" and back and back[-1] in _DIRECTION_NOUNS:
+            return True  # "в противоположном направлении от Киева": away from, not from
         if back and back[-1] in _SOURCE_BEFORE:
             return True
         if role != "into" or self.verb_cues(text) or self.place_stage(text):

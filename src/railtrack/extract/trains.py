@@ -370,6 +370,8 @@ class _ClauseReader:
             fact = self._fact(window, span.start, span.end, inferred=inferred)
             if verb is not None:
                 role = "departure" if verb.role == "departure" else "arrival"
+                if role == "arrival" and self._between_the_ends(span):
+                    role = "departure"  # "прибув із Острогозька 11 грудня до Полонки 14 грудня"
             else:
                 role = fallback or "departure"
             if getattr(facts, role) is None:
@@ -378,6 +380,17 @@ class _ClauseReader:
         roles = [v.role for v in self.verbs if v.role != "neutral"]
         if roles:
             facts.last_role = "departure" if roles[-1] == "departure" else "arrival"
+
+    def _between_the_ends(self, span: DateSpan) -> bool:
+        """Whether a date stands right after the origin and before the destination.
+
+        "прибув із станції Острогозьк 11 грудня до Полонки зранку 14 грудня": the day
+        after the origin is the day the train left it, whatever the verb.
+        """
+        roles = [(p, self.place_role(p)) for p in self.places]
+        before = [p for p, role in roles if p.end <= span.start]
+        after = [p for p, role in roles if role == "destination" and p.cue_start >= span.end]
+        return bool(before and after and self.place_role(before[-1]) == "origin")
 
     def _duration_into(self, facts: _Facts) -> None:
         """Date an arrival given as a time after the departure ("прибыл через 17 дней")."""
