@@ -378,3 +378,56 @@ def test_a_date_after_the_origin_is_the_departure():
     (shipment,) = read(text, "uk")["shipments"]
     assert shipment["departure"]["earliest"] == "2023-12-11"  # (a month after March: 2023)
     assert shipment["expected_arrival"]["earliest"] == "2023-12-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Эшелон прибыл в Гомель из Брянска. "
+            "Ещё один эшелон с 30 вагонами прибыл туда же 7 марта.",
+            "ru",
+        ),
+        (
+            "Ешелон прибув до Гомеля з Брянська. "
+            "Ще один ешелон із 30 вагонами прибув туди ж 7 березня.",
+            "uk",
+        ),
+        (
+            "Эшалон прыбыў у Гомель з Бранска. "
+            "Яшчэ адзін эшалон з 30 вагонаў прыбыў туды ж 7 сакавіка.",
+            "be",
+        ),
+    ],
+)
+def test_one_more_train_is_never_the_one_before_told_again(text, lang):
+    first, second = read(text, lang)["shipments"]
+    assert first["cars"]["total"] is None
+    assert second["cars"]["total"] == 30
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "В Беларусь прибыл очередной эшелон. Эшелон из 45 вагонов прибыл в Брест 12 января.",
+            "ru",
+        ),
+        (
+            "Черговий ешелон прибув до Білорусі. Ешелон із 45 вагонів прибув до Бреста 12 січня.",
+            "uk",
+        ),
+    ],
+)
+def test_the_next_train_of_a_headline_is_the_one_told_below(text, lang):
+    (shipment,) = read(text, lang)["shipments"]
+    assert shipment["cars"]["total"] == 45
+
+
+def test_a_list_of_days_after_a_station_is_no_part_of_its_name():
+    first, second = read("Два эшелона прибыли на станцию Осиповичи 3 и 5 марта.")["shipments"]
+    assert first["destination"]["text"] == second["destination"]["text"] == "Осиповичи"
+    assert [first["expected_arrival"]["earliest"], second["expected_arrival"]["earliest"]] == [
+        "2024-03-03",
+        "2024-03-05",
+    ]

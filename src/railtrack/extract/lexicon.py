@@ -328,7 +328,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
     claims = data.get("claims") or {}
     night = data.get("night") or {}
     markers: dict[str, str] = {}
-    for kind in ("ordinal", "same", "another", "one", "other", "weak"):
+    for kind in ("ordinal", "same", "more", "another", "one", "other", "weak"):
         for form in (data.get("markers") or {}).get(kind) or []:
             markers.setdefault(str(form), kind)  # the first list naming a word wins
     train = _forms(data.get("train_nouns") or {})

@@ -366,7 +366,7 @@ class LexiconReader:
             nxt = toks[j].low if j < len(toks) else ""
             verb_next = j < len(toks) and self._verb_at(text, toks[j].start)
             ok = False
-            if kind in ("ordinal", "another", "other", "same"):
+            if kind in ("ordinal", "more", "another", "other", "same"):
                 ok = noun is not None or nxt in (",", "—", "-", ":") or verb_next
             elif kind == "one":
                 ok = noun is not None
@@ -622,11 +622,23 @@ class LexiconReader:
                 and _ROMAN_OR_DIGIT.fullmatch(tok.text)
                 and toks[j - 1].end == tok.start - 1
                 and (j + 1 >= len(toks) or self._month(toks[j + 1].low) is None)
+                and not self._day_list_at(toks, j)
             ):
-                j += 1  # "Осиповичи 1", "Brest II" (not "Валуйки 5 марта")
+                j += 1  # "Осиповичи 1", "Brest II" (not "Валуйки 5 марта", "Осиповичи 3 и 5 марта")
                 continue
             break
         return j
+
+    def _day_list_at(self, toks: tuple[Token, ...], j: int) -> bool:
+        """Whether ``toks[j]`` starts a list of days ("3 и 5 марта", "3, 5 і 7 березня")."""
+        k = j + 1
+        while k + 1 < len(toks) and (toks[k].low in (",", *_AND) or toks[k].low in self.lex.ranges):
+            if not toks[k + 1].text.isdigit():
+                return False
+            k += 2
+            if k < len(toks) and self._month(toks[k].low) is not None:
+                return True
+        return False
 
     # Over the C901 cap; the languages work (issue 13) splits it.
     def find_places(self, text: str) -> list[PlaceSpan]:  # noqa: C901

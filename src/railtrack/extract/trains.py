@@ -1117,8 +1117,8 @@ def _restates(first: TrainDraft, later: TrainDraft) -> bool:
     """Whether ``later`` can be ``first`` told again (a headline, a lead, a detail)."""
     if first.group is not None or later.group is not None:
         return False
-    if later.marker is not None and later.marker.value.kind in ("ordinal", "other", "same"):
-        return False
+    if later.marker is not None and later.marker.value.kind in ("ordinal", "other", "same", "more"):
+        return False  # ("ещё один эшелон ... туда же": one more train, not the first again)
     if first.number and later.number and first.number != later.number:
         return False
     for role in _PLACE_ROLES:
