@@ -267,6 +267,7 @@ class Lexicon:
     region_words: frozenset[str] = frozenset()
     not_places: re.Pattern[str] | None = None
     accident: re.Pattern[str] | None = None
+    service: re.Pattern[str] | None = None  # "pasażerów", "uchodźców": people, not a shipment
     returns: re.Pattern[str] | None = None  # "вернулся": the train goes back (a new trip)
     loading: re.Pattern[str] | None = None  # "загружают": the station is the origin
     unloading: re.Pattern[str] | None = None  # "разгружают": the station is the destination
@@ -376,6 +377,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         whole_train=_flat(data.get("whole_train")),
         not_places=_stem_re(data.get("not_places") or []),
         accident=_stem_re(data.get("accident") or []),
+        service=_stem_re(data.get("service") or []),
         returns=_stem_re(data.get("return_verbs") or []),
         loading=_stem_re(data.get("loading") or []),
         unloading=_stem_re(data.get("unloading") or []),

@@ -462,11 +462,13 @@ class LexiconReader:
     def is_off_topic(self, text: str) -> bool:
         """Sabotage, battle news or freight statistics, without military rail words.
 
-        An accident (a derailment, a train overturned) is never a shipment report,
-        military train or not.
+        An accident or an attack (a derailment, a train overturned or struck) is never a
+        shipment report, military train or not; nor is a passenger service (travellers,
+        refugees, an evacuation: ``service``).
         """
-        if self.lex.accident is not None and self.lex.accident.search(text) is not None:
-            return True
+        for never in (self.lex.accident, self.lex.service):
+            if never is not None and never.search(text) is not None:
+                return True
         if self.lex.off_topic is None or self.lex.off_topic.search(text) is None:
             return False
         if self.lex.military is not None and self.lex.military.search(text) is not None:
@@ -621,23 +623,20 @@ class LexiconReader:
                 j > i
                 and _ROMAN_OR_DIGIT.fullmatch(tok.text)
                 and toks[j - 1].end == tok.start - 1
-                and (j + 1 >= len(toks) or self._month(toks[j + 1].low) is None)
-                and not self._day_list_at(toks, j)
+                and not self._month_follows(toks, j + 1)
             ):
-                j += 1  # "Осиповичи 1", "Brest II" (not "Валуйки 5 марта", "Осиповичи 3 и 5 марта")
+                j += 1  # "Осиповичи 1", "Brest II" (not "Валуйки 5 марта", "Białoruś 4 i 6 marca")
                 continue
             break
         return j
 
-    def _day_list_at(self, toks: tuple[Token, ...], j: int) -> bool:
-        """Whether ``toks[j]`` starts a list of days ("3 и 5 марта", "3, 5 і 7 березня")."""
-        k = j + 1
-        while k + 1 < len(toks) and (toks[k].low in (",", *_AND) or toks[k].low in self.lex.ranges):
-            if not toks[k + 1].text.isdigit():
-                return False
-            k += 2
-            if k < len(toks) and self._month(toks[k].low) is not None:
+    def _month_follows(self, toks: tuple[Token, ...], k: int) -> bool:
+        """Whether a month name follows ``toks[k:]``, after at most a list of days."""
+        for tok in toks[k : k + 8]:
+            if self._month(tok.low) is not None:
                 return True
+            if not (tok.low.isdigit() or tok.low == "," or tok.low in self.lex.ranges):
+                return False
         return False
 
     # Over the C901 cap; the languages work (issue 13) splits it.
@@ -697,26 +696,22 @@ class LexiconReader:
                 j += 1  # "z podlondyńskiego Stanford-Le-Hope": an adjective before the name
             end_j = self._name_at(toks, j, breaks)
             if kind_hit is not None and end_j == j and j < len(toks):
-                inner = self.lex.place_cues.match(toks, j)
-                if inner is not None and inner[0] in ("into", "at"):
+                inside = self._place_inside(toks, j, kind_hit[0], breaks)
+                if inside is not None:
                     # "со станции в Воронежской области": the region is the place
-                    k = inner[1]
-                    end_k = self._name_at(toks, k, breaks)
-                    after = self.lex.place_kinds.match(toks, end_k) if end_k > k else None
-                    if after is None and end_k > k and kind_hit[0][0] in ("facility", "crossing"):
-                        after = (kind_hit[0], end_k)  # "do portu w Gdańsku": the town
-                    if after is not None and after[0][0] in ("region", "facility", "crossing"):
-                        start, end = toks[k].start, toks[after[1] - 1].end
-                        role_here = "destination" if role == "into" else role
-                        if after[0][0] == "crossing":
-                            role_here = "crossing"
-                        places.append(
-                            PlaceSpan(
-                                role_here, text[start:end], start, end, toks[i].start, self.lang
-                            )
-                        )
-                        i = after[1]
-                        continue
+                    (k, end_k), inner_kind = inside
+                    start, end = toks[k].start, toks[end_k - 1].end
+                    role_here = role
+                    if inner_kind == "crossing":
+                        role_here = "crossing"
+                    elif role == "into":
+                        located = kind_hit[0][0] == "station" and case in ("loc", "gen")
+                        role_here = "at" if located else "destination"
+                    places.append(
+                        PlaceSpan(role_here, text[start:end], start, end, toks[i].start, self.lang)
+                    )
+                    i = end_k
+                    continue
             if role == "destination" and kind_hit is None and end_j == j:
                 zone = self._region_of_zone(toks, j, breaks)
                 if zone is not None:
@@ -1021,6 +1016,45 @@ class LexiconReader:
         if self.lang == "be":
             return last.low.endswith(_BE_INSTRUMENTAL)
         return False
+
+    def _place_inside(
+        self,
+        toks: tuple[Token, ...],
+        j: int,
+        kind: tuple[str, str],
+        breaks: frozenset[int],
+    ) -> tuple[tuple[int, int], str] | None:
+        """Return the place a nameless station or facility is said to be in, and its kind.
+
+        After "ze stacji", "на станцию", "do portu" with no name, "w"/"в" + a place
+        names where: a region ("ze stacji w obwodzie czelabińskim", "со станции в
+        Воронежской области"), a town named after its kind word ("ze stacji w
+        mieście Miass"), or, after a station, facility or crossing word, the town
+        itself ("ze stacji w Orszy", "do portu w Gdańsku"). Returns the token span
+        and the kind that decides the role (``region``, ``facility``, ``crossing``).
+        """
+        inner = self.lex.place_cues.match(toks, j)
+        if inner is None or inner[0] not in ("into", "at"):
+            return None
+        k = inner[1]
+        inner_kind = self.lex.place_kinds.match(toks, k)
+        if inner_kind is not None and inner_kind[1] < len(toks):
+            kk = inner_kind[1]
+            if inner_kind[0][0] == "region" and _REGION_ADJECTIVE.search(toks[kk].low):
+                return (k, kk + 1), "region"  # "w obwodzie czelabińskim"
+            end_kk = self._name_at(toks, kk, breaks)
+            if inner_kind[0][0] == "city" and end_kk > kk:
+                return (kk, end_kk), "facility"  # "w mieście Miass": the town
+            return None
+        end_k = self._name_at(toks, k, breaks)
+        if end_k == k:
+            return None
+        after = self.lex.place_kinds.match(toks, end_k)
+        if after is not None and after[0][0] == "region":
+            return (k, after[1]), "region"  # "в Воронежской области"
+        if after is None and kind[0] in ("facility", "crossing", "station"):
+            return (k, end_k), ("crossing" if kind[0] == "crossing" else "facility")
+        return None
 
     def _into_role(self, last: Token, case: str | None) -> str:
         """Return the role after "в/на/у": destination (accusative) or at (locative)."""

@@ -351,6 +351,10 @@ class _ClauseReader:
             if verb is not None and verb.role == "neutral":
                 self._sighting(facts, span, problems)
                 continue
+            if verb is not None and verb.past and span.get("in_unit"):
+                # "arrived in Chongqing in 16 days": how long the trip took, not a date
+                self._trip_time(facts, span, verb)
+                continue
             # a past verb dates the past even in a clause that also plans ("departed from
             # Kursk on Monday and is due in Gomel on Thursday")
             forward = not verb.past if verb is not None else self.claim is not None
@@ -410,6 +414,25 @@ class _ClauseReader:
             )
             facts.arrival = self._fact(window, start, end, inferred=True)
             return
+
+    def _trip_time(self, facts: _Facts, span: DateSpan, verb: cues.VerbCue) -> None:
+        """Date an arrival told as a past trip's length ("arrived ... in 16 days").
+
+        The arrival is the departure day plus the days, when the departure is known to
+        the day; otherwise the length dates nothing.
+        """
+        dep = facts.departure
+        if verb.role != "arrival" or facts.arrival is not None or dep is None:
+            return
+        if dep.value.precision != "day" or dep.value.earliest is None:
+            return
+        n = span.get("in_n") or ""
+        if not n.isdigit():
+            return
+        unit = 7 if (span.get("in_unit") or "").lower().startswith("week") else 1
+        day = dep.value.earliest + timedelta(days=int(n) * unit)
+        window = DateWindow(earliest=day, latest=day, precision="day", text=span.text)
+        facts.arrival = self._fact(window, span.start, span.end, inferred=True)
 
     def _sighting(self, facts: _Facts, span: DateSpan, problems: list[str]) -> None:
         passed = [p for p in self.places if self._passed(p)]
