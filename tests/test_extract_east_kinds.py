@@ -431,3 +431,62 @@ def test_a_list_of_days_after_a_station_is_no_part_of_its_name():
         "2024-03-03",
         "2024-03-05",
     ]
+
+
+# -- two trains told in parallel; a road convoy (the trial's F11 kinds) ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "first", "second"),
+    [
+        (
+            "5 марта на станцию Ясиноватая прибыло 8 цистерн, "
+            "а на станцию Дебальцево - 25 платформ.",
+            "ru",
+            ("Ясиноватая", {"tank": 8}),
+            ("Дебальцево", {"flat": 25}),
+        ),
+        (
+            "5 березня на станцію Ясинувата прибуло 8 цистерн, "
+            "а на станцію Дебальцеве - 25 платформ.",
+            "uk",
+            ("Ясинувата", {"tank": 8}),
+            ("Дебальцеве", {"flat": 25}),
+        ),
+    ],
+)
+def test_two_trains_told_in_parallel_share_no_count(text, lang, first, second):
+    a, b = read(text, lang)["shipments"]
+    for shipment, (place, cars) in ((a, first), (b, second)):
+        assert shipment["destination"]["text"] == place
+        assert {k: v for k, v in shipment["cars"].items() if v and k != "total"} == cars
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "5 марта из России через КПП Изварино в сторону Луганска "
+            "въехала колонна из 8 грузовиков.",
+            "ru",
+        ),
+        ("5 березня з Росії через КПП Ізварине до Луганська заїхала колона з 8 вантажівок.", "uk"),
+        ("5 сакавіка з Расіі праз КПП у бок Гомеля заехала калона з 8 грузавікоў.", "be"),
+    ],
+)
+def test_a_road_convoy_is_no_rail_shipment(text, lang):
+    assert read(text, lang)["shipments"] == []
+
+
+def test_a_train_beside_a_convoy_is_still_read():
+    (shipment,) = read("Эшелон прибыл в Гомель 5 марта, его обогнала колонна грузовиков.")[
+        "shipments"
+    ]
+    assert shipment["destination"]["text"] == "Гомель"
+
+
+def test_a_date_after_a_joint_is_the_next_verbs():
+    text = "Поезд вышел из Уханя 10 марта, а 24 марта прибыл в Брест."
+    (shipment,) = read(text)["shipments"]
+    assert shipment["departure"]["earliest"] == "2024-03-10"
+    assert shipment["expected_arrival"]["earliest"] == "2024-03-24"

@@ -517,6 +517,20 @@ class LexiconReader:
             return True
         return _TIME_SPAN.search(sentence) is not None
 
+    def is_road(self, text: str) -> bool:
+        """Whether a text tells of a road convoy and names no train or railway car.
+
+        Examples
+        --------
+        >>> LexiconReader("ru").is_road("через КПП въехала колонна из 8 грузовиков")
+        True
+        >>> LexiconReader("ru").is_road("эшелон обогнал колонну грузовиков")
+        False
+        """
+        if self.lex.road is None or self.lex.road.search(text) is None:
+            return False
+        return not (self.has_train_noun(text) or self.has_car_noun(text))
+
     def is_timetable(self, text: str) -> bool:
         """Whether a text tells of a scheduled passenger service, with no military word.
 
@@ -999,6 +1013,8 @@ class LexiconReader:
             return True
         if role != "into" or self.verb_cues(text) or self.place_stage(text):
             return False  # (a station where a train is loaded or unloaded is one of its ends)
+        if i == 0 and self.find_car_counts(text):
+            return False  # "[, а] на станцию Амвросиевка - 20 платформ": the verb is elided
         # "эшелон в Валуйки": after a train noun the preposition is motion too, and after
         # the ordinal standing for one ("первый в Минск, второй в Гомель")
         before = range(max(0, i - 2), i)

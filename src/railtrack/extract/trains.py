@@ -394,7 +394,11 @@ class _ClauseReader:
         roles = [(p, self.place_role(p)) for p in self.places]
         before = [p for p, role in roles if p.end <= span.start]
         after = [p for p, role in roles if role == "destination" and p.cue_start >= span.end]
-        return bool(before and after and self.place_role(before[-1]) == "origin")
+        if not (before and after and self.place_role(before[-1]) == "origin"):
+            return False
+        # right after it: nothing between but a gloss ("Острогозьк (Воронезька обл., РФ)")
+        gap = _GLOSS.sub("", self.text[before[-1].end : span.start])
+        return not gap.strip(" ,")
 
     def _duration_into(self, facts: _Facts) -> None:
         """Date an arrival given as a time after the departure ("прибыл через 17 дней")."""
@@ -511,7 +515,13 @@ def _pieces(
     """
     markers = [m for m in rd.new_train_markers(clause.text) if m.kind != "weak" or group_has_room]
     if not markers:
-        return [(clause, None)]
+        parallel = _parallel_at(clause.text, rd)
+        if parallel is None:
+            return [(clause, None)]
+        # "на станцию Иловайск прибыло 6 цистерн, а на станцию Амвросиевка - 20 платформ":
+        # a second train, which may still be one told earlier (a marker that allows it)
+        markers = [cues.TrainMarker("another", parallel, parallel, "")]
+        merge_head = False
     pieces: list[tuple[Clause, cues.TrainMarker | None]] = []
     bounds = [m.start for m in markers]
     head = clause.text[: bounds[0]]
@@ -588,7 +598,7 @@ def read_trains(  # noqa: C901
         if _is_question(text, clause):
             sentences_off.add(clause.sentence)
             continue
-        if rd.is_off_topic(clause.text) or _is_timetable(rd, clause.text):
+        if rd.is_off_topic(clause.text) or _is_timetable(rd, clause.text) or _is_road(rd, clause):
             sentences_off.add(clause.sentence)
             continue
         room = group is not None and len(group.members) < (group.n_trains or 0)
@@ -859,6 +869,40 @@ def _is_statistic(rd: Reader, text: str, clauses: list[Clause], sentence: int) -
         return False
     spans = [(c.start, c.end) for c in clauses if c.sentence == sentence]
     return bool(is_statistic(text[spans[0][0] : spans[-1][1]]))
+
+
+_GLOSS = re.compile(r"\([^()]*\)")
+_PARALLEL = re.compile(r"[,;]\s+(?:а|a|и|і|й|та|ды|oraz|while|whereas)\s+", re.IGNORECASE)
+
+
+def _parallel_at(text: str, rd: Reader) -> int | None:
+    """Where a clause turns to a second train told in parallel, else None.
+
+    "на станцию Иловайск прибыло 6 цистерн, а на станцию Амвросиевка - 20 платформ":
+    each half names its own place of one role and its own count of cars, so each is
+    a train of its own (the counts are never shared).
+    """
+    joints = list(_PARALLEL.finditer(text))
+    if not joints:
+        return None
+    places = [(p.start, p.role) for p in rd.find_places(text) if p.role in _PLACE_ROLES]
+    counts = [c.start for c in rd.find_car_counts(text)]
+    for joint in joints:
+        left = {role for start, role in places if start < joint.start()}
+        right = {role for start, role in places if start >= joint.end()}
+        if (
+            left & right
+            and any(c < joint.start() for c in counts)
+            and any(c >= joint.end() for c in counts)
+        ):
+            return joint.end()
+    return None
+
+
+def _is_road(rd: Reader, clause: Clause) -> bool:
+    """Whether a clause tells of a road convoy, not a train ("колонна из 8 грузовиков")."""
+    is_road = getattr(rd, "is_road", None)
+    return bool(is_road(clause.text)) if is_road is not None else False
 
 
 def _is_timetable(rd: Reader, text: str) -> bool:
