@@ -871,6 +871,7 @@ def _is_statistic(rd: Reader, text: str, clauses: list[Clause], sentence: int) -
     return bool(is_statistic(text[spans[0][0] : spans[-1][1]]))
 
 
+_DIGIT = re.compile(r"\d")
 _GLOSS = re.compile(r"\([^()]*\)")
 _PARALLEL = re.compile(r"[,;]\s+(?:а|a|и|і|й|та|ды|oraz|while|whereas)\s+", re.IGNORECASE)
 
@@ -882,7 +883,12 @@ def _parallel_at(text: str, rd: Reader) -> int | None:
     each half names its own place of one role and its own count of cars, so each is
     a train of its own (the counts are never shared).
     """
-    joints = list(_PARALLEL.finditer(text))
+    # (cheap first: each half needs a number before places and counts are read)
+    joints = [
+        j
+        for j in _PARALLEL.finditer(text)
+        if _DIGIT.search(text, 0, j.start()) and _DIGIT.search(text, j.end())
+    ]
     if not joints:
         return None
     places = [(p.start, p.role) for p in rd.find_places(text) if p.role in _PLACE_ROLES]
