@@ -490,3 +490,20 @@ def test_a_date_after_a_joint_is_the_next_verbs():
     (shipment,) = read(text)["shipments"]
     assert shipment["departure"]["earliest"] == "2024-03-10"
     assert shipment["expected_arrival"]["earliest"] == "2024-03-24"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        (
+            "Ешелон 12 січня прибув на станцію #Барановичі-Поліські з Брянська.",
+            "uk",
+            "Барановичі-Поліські",
+        ),
+        ("Эшелон прибыл в #Осиповичи из Брянска 5 марта.", "ru", "Осиповичи"),
+        ("Эшалон прыбыў на станцыю #Лунінец з Бранска 5 сакавіка.", "be", "Лунінец"),
+    ],
+)
+def test_a_hashtagged_station_is_read(text, lang, place):
+    (shipment,) = read(text, lang)["shipments"]
+    assert shipment["destination"]["text"] == place

@@ -700,6 +700,8 @@ class LexiconReader:
                     j += 1  # на станцію "Вітебськ"
                 if kind_hit[0][0] == "crossing" and j < len(toks) and toks[j].low in _BETWEEN:
                     j += 1  # "через пропускной пункт между Маньчжоули и ..."
+            if j + 1 < len(toks) and toks[j].low == "#" and toks[j].end == toks[j + 1].start:
+                j += 1  # "на станцію #Барановичі-Поліські": a channel's hashtag of the station
             if (
                 kind_hit is None
                 and j + 1 < len(toks)
