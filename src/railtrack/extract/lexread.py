@@ -49,6 +49,9 @@ _THROUGH = frozenset({"через", "праз", "przez"})  # a list after these:
 # languages whose country adjective stands before its noun ("Российская Федерация"): a
 # capitalised word that is no place ends a name ("Борисов Білоруської залізниці")
 _ADJECTIVE_FIRST = frozenset({"ru", "uk", "be"})
+_DIRECTION_NOUNS = frozenset(
+    {"направлении", "направление", "напрямку", "напрямок", "напрамку", "кірунку", "kierunku"}
+)
 _BETWEEN = frozenset({"между", "між", "паміж", "między", "between"})
 _AND = frozenset({"и", "і", "й", "та", "ды", "i", "oraz"})
 _BE_INSTRUMENTAL = ("ай", "ой", "ам", "амі", "ямі", "ем", "ём", "ым", "ім", "яй", "ою", "ею")
@@ -363,7 +366,7 @@ class LexiconReader:
             nxt = toks[j].low if j < len(toks) else ""
             verb_next = j < len(toks) and self._verb_at(text, toks[j].start)
             ok = False
-            if kind in ("ordinal", "another", "other", "same"):
+            if kind in ("ordinal", "more", "another", "other", "same"):
                 ok = noun is not None or nxt in (",", "—", "-", ":") or verb_next
             elif kind == "one":
                 ok = noun is not None
@@ -513,6 +516,20 @@ class LexiconReader:
         if self.lex.period is not None and self.lex.period.search(sentence) is not None:
             return True
         return _TIME_SPAN.search(sentence) is not None
+
+    def is_road(self, text: str) -> bool:
+        """Whether a text tells of a road convoy and names no train or railway car.
+
+        Examples
+        --------
+        >>> LexiconReader("ru").is_road("через КПП въехала колонна из 8 грузовиков")
+        True
+        >>> LexiconReader("ru").is_road("эшелон обогнал колонну грузовиков")
+        False
+        """
+        if self.lex.road is None or self.lex.road.search(text) is None:
+            return False
+        return not (self.has_train_noun(text) or self.has_car_noun(text))
 
     def is_timetable(self, text: str) -> bool:
         """Whether a text tells of a scheduled passenger service, with no military word.
@@ -683,6 +700,8 @@ class LexiconReader:
                     j += 1  # на станцію "Вітебськ"
                 if kind_hit[0][0] == "crossing" and j < len(toks) and toks[j].low in _BETWEEN:
                     j += 1  # "через пропускной пункт между Маньчжоули и ..."
+            if j + 1 < len(toks) and toks[j].low == "#" and toks[j].end == toks[j + 1].start:
+                j += 1  # "на станцію #Барановичі-Поліські": a channel's hashtag of the station
             if (
                 kind_hit is None
                 and j + 1 < len(toks)
@@ -990,10 +1009,14 @@ class LexiconReader:
         back = [t.low for t in toks[max(0, i - 4) : i]]
         if any(w in _DISTANCE for w in back):
             return True  # "в 50 км от X", "в 400 км к югу от X"
+        if role == "origin" and back and back[-1] in _DIRECTION_NOUNS:
+            return True  # "в противоположном направлении от Киева": away from, not from
         if back and back[-1] in _SOURCE_BEFORE:
             return True
         if role != "into" or self.verb_cues(text) or self.place_stage(text):
             return False  # (a station where a train is loaded or unloaded is one of its ends)
+        if i == 0 and self.find_car_counts(text):
+            return False  # "[, а] на станцию Амвросиевка - 20 платформ": the verb is elided
         # "эшелон в Валуйки": after a train noun the preposition is motion too, and after
         # the ordinal standing for one ("первый в Минск, второй в Гомель")
         before = range(max(0, i - 2), i)

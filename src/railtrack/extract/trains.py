@@ -374,6 +374,8 @@ class _ClauseReader:
             fact = self._fact(window, span.start, span.end, inferred=inferred)
             if verb is not None:
                 role = "departure" if verb.role == "departure" else "arrival"
+                if role == "arrival" and self._between_the_ends(span):
+                    role = "departure"  # "прибув із Острогозька 11 грудня до Полонки 14 грудня"
             else:
                 role = fallback or "departure"
             if getattr(facts, role) is None:
@@ -382,6 +384,21 @@ class _ClauseReader:
         roles = [v.role for v in self.verbs if v.role != "neutral"]
         if roles:
             facts.last_role = "departure" if roles[-1] == "departure" else "arrival"
+
+    def _between_the_ends(self, span: DateSpan) -> bool:
+        """Whether a date stands right after the origin and before the destination.
+
+        "прибув із станції Острогозьк 11 грудня до Полонки зранку 14 грудня": the day
+        after the origin is the day the train left it, whatever the verb.
+        """
+        roles = [(p, self.place_role(p)) for p in self.places]
+        before = [p for p, role in roles if p.end <= span.start]
+        after = [p for p, role in roles if role == "destination" and p.cue_start >= span.end]
+        if not (before and after and self.place_role(before[-1]) == "origin"):
+            return False
+        # right after it: nothing between but a gloss ("Острогозьк (Воронезька обл., РФ)")
+        gap = _GLOSS.sub("", self.text[before[-1].end : span.start])
+        return not gap.strip(" ,")
 
     def _duration_into(self, facts: _Facts) -> None:
         """Date an arrival given as a time after the departure ("прибыл через 17 дней")."""
@@ -498,7 +515,13 @@ def _pieces(
     """
     markers = [m for m in rd.new_train_markers(clause.text) if m.kind != "weak" or group_has_room]
     if not markers:
-        return [(clause, None)]
+        parallel = _parallel_at(clause.text, rd)
+        if parallel is None:
+            return [(clause, None)]
+        # "на станцию Иловайск прибыло 6 цистерн, а на станцию Амвросиевка - 20 платформ":
+        # a second train, which may still be one told earlier (a marker that allows it)
+        markers = [cues.TrainMarker("another", parallel, parallel, "")]
+        merge_head = False
     pieces: list[tuple[Clause, cues.TrainMarker | None]] = []
     bounds = [m.start for m in markers]
     head = clause.text[: bounds[0]]
@@ -575,7 +598,7 @@ def read_trains(  # noqa: C901
         if _is_question(text, clause):
             sentences_off.add(clause.sentence)
             continue
-        if rd.is_off_topic(clause.text) or _is_timetable(rd, clause.text):
+        if rd.is_off_topic(clause.text) or _is_timetable(rd, clause.text) or _is_road(rd, clause):
             sentences_off.add(clause.sentence)
             continue
         room = group is not None and len(group.members) < (group.n_trains or 0)
@@ -846,6 +869,46 @@ def _is_statistic(rd: Reader, text: str, clauses: list[Clause], sentence: int) -
         return False
     spans = [(c.start, c.end) for c in clauses if c.sentence == sentence]
     return bool(is_statistic(text[spans[0][0] : spans[-1][1]]))
+
+
+_DIGIT = re.compile(r"\d")
+_GLOSS = re.compile(r"\([^()]*\)")
+_PARALLEL = re.compile(r"[,;]\s+(?:а|a|и|і|й|та|ды|oraz|while|whereas)\s+", re.IGNORECASE)
+
+
+def _parallel_at(text: str, rd: Reader) -> int | None:
+    """Where a clause turns to a second train told in parallel, else None.
+
+    "на станцию Иловайск прибыло 6 цистерн, а на станцию Амвросиевка - 20 платформ":
+    each half names its own place of one role and its own count of cars, so each is
+    a train of its own (the counts are never shared).
+    """
+    # (cheap first: each half needs a number before places and counts are read)
+    joints = [
+        j
+        for j in _PARALLEL.finditer(text)
+        if _DIGIT.search(text, 0, j.start()) and _DIGIT.search(text, j.end())
+    ]
+    if not joints:
+        return None
+    places = [(p.start, p.role) for p in rd.find_places(text) if p.role in _PLACE_ROLES]
+    counts = [c.start for c in rd.find_car_counts(text)]
+    for joint in joints:
+        left = {role for start, role in places if start < joint.start()}
+        right = {role for start, role in places if start >= joint.end()}
+        if (
+            left & right
+            and any(c < joint.start() for c in counts)
+            and any(c >= joint.end() for c in counts)
+        ):
+            return joint.end()
+    return None
+
+
+def _is_road(rd: Reader, clause: Clause) -> bool:
+    """Whether a clause tells of a road convoy, not a train ("колонна из 8 грузовиков")."""
+    is_road = getattr(rd, "is_road", None)
+    return bool(is_road(clause.text)) if is_road is not None else False
 
 
 def _is_timetable(rd: Reader, text: str) -> bool:
@@ -1127,8 +1190,8 @@ def _restates(first: TrainDraft, later: TrainDraft) -> bool:
     """Whether ``later`` can be ``first`` told again (a headline, a lead, a detail)."""
     if first.group is not None or later.group is not None:
         return False
-    if later.marker is not None and later.marker.value.kind in ("ordinal", "other", "same"):
-        return False
+    if later.marker is not None and later.marker.value.kind in ("ordinal", "other", "same", "more"):
+        return False  # ("ещё один эшелон ... туда же": one more train, not the first again)
     if first.number and later.number and first.number != later.number:
         return False
     for role in _PLACE_ROLES:
