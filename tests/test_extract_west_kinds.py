@@ -636,3 +636,16 @@ def test_a_span_between_two_days_stays_a_span():
     r = read("A train of 40 cars was seen in Orsha between March 4 and March 6.")
     assert r.groups == []
     assert r.shipments[0].via[0].text == "Orsha"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("The train, which departed from Kursk on 2 March, reached Gomel two days later.", 4),
+        ("A train of 40 flatcars left Orsha on 2 March. It arrived in Valuyki the next day.", 3),
+        ("A train of 40 flatcars left Orsha on 2 March and after 5 days arrived in Rostov.", 7),
+        ("Eszelon wyjechał z Orszy 2 marca i po 5 dniach dotarł do Rostowa.", 7),
+    ],
+)
+def test_an_arrival_told_as_days_after_the_departure(text, day):
+    assert one(text).expected_arrival.earliest == date(2023, 3, day)

@@ -355,7 +355,11 @@ class _ClauseReader:
         if dep.value.precision != "day" or dep.value.earliest is None:
             return
         for days, start, end in durations(self.text):
-            verb = self._verb_for(start)
+            # a verb right after governs it in any language ("after 5 days arrived")
+            verb = next(
+                (v for v in self.verbs if v.start >= end and not self.text[end : v.start].strip()),
+                None,
+            ) or self._verb_for(start, end)
             if verb is None or verb.role != "arrival" or not 0 < days <= 60:
                 continue
             day = dep.value.earliest + timedelta(days=days)
