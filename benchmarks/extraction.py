@@ -1,14 +1,17 @@
 """Extraction quality and speed on the labelled corpora, per field and per language.
 
 Usage: python benchmarks/extraction.py [--repeat N] [--rounds N] [--baseline-ref REF]
-                                      [--no-network] [-v] [--corpus NAME] [--corpus-dir DIR]
+                                      [--no-network] [-v] [--corpus NAME] [--dir DIR]
+       python benchmarks/extraction.py --check --baseline-ref REF [--no-network]
 
 Quality: precision, recall and F1 per field and overall, then per language (en, ru,
 uk, be, pl), on each corpus present: tests/data/extraction/ (written snippets,
 development), tests/data/extraction_holdout/ (written, held out),
 tests/data/extraction_real/ (real published reports, development) and
 tests/data/extraction_real_holdout/ (real, held out). Held-out corpora are never
-used to tune rules and their misses are never listed. A snippet's language is its
+used to tune rules and their misses are never listed. ``--dir DIR`` scores one
+other directory of labelled reports in the same format (e.g. newly found reports,
+scored before any rule is changed for them). A snippet's language is its
 ``lang`` label, else the one railtrack detects. Shipments
 are paired with the labels by an optimal assignment on the fields that agree (text
 order breaks ties: ``pair_shipments``), so one train split in two or missed does not
@@ -29,6 +32,8 @@ passes with the caches keyed by a whole text emptied before each, so every pass
 reads its reports as new); the two alternate ``--rounds`` times, so that other work
 on the machine slows both alike. The script also says whether both read every
 report alike (a digest of each result): speed work must not change a result.
+``--check`` does only that comparison, names each report read differently and exits
+1 if there is one.
 """
 
 from __future__ import annotations
@@ -397,9 +402,9 @@ def _time_checkout(src: Path, reports: Path, repeat: int, *, network: bool) -> d
 
 def _measure(
     reports: list[dict], repeat: int, rounds: int, baseline_ref: str | None, *, network: bool
-) -> tuple[dict[str, list[float]], dict[str, list[float]], int | None]:
-    """Return the passes' reports/s per language now and at the baseline, and how many
-    reports both read alike (None without a baseline)."""
+) -> tuple[dict[str, list[float]], dict[str, list[float]], list[str] | None]:
+    """Return the passes' reports/s per language now and at the baseline, and the ids
+    of the reports the two read differently (None without a baseline)."""
     now: dict[str, list[float]] = {}
     then: dict[str, list[float]] = {}
     digests: dict[str, dict[str, str]] = {}
@@ -424,8 +429,40 @@ def _measure(
                 )
     if "base" not in digests:
         return now, then, None
-    same = sum(d == digests["base"].get(k) for k, d in digests["now"].items())
-    return now, then, same
+    differ = [k for k, d in digests["now"].items() if d != digests["base"].get(k)]
+    return now, then, differ
+
+
+def _timed_reports(snippets: list[dict]) -> list[dict]:
+    """Return the snippets as the timing child reads them (id, text, published, lang)."""
+    return [
+        {
+            "id": str(s.get("id", s["_file"])),
+            "text": s["text"],
+            "published": _iso(_published(s)),
+            "lang": snippet_lang(s),
+        }
+        for s in snippets
+    ]
+
+
+def check_same(snippets: list[dict], baseline_ref: str, *, network: bool) -> int:
+    """Compare every report's result with the baseline checkout's; 0 when all are equal.
+
+    Each checkout reads the reports in its own process (no timing); a report whose
+    ``to_dict()`` differs is named. Speed work must leave every result as it was.
+    """
+    reports = _timed_reports(snippets)
+    _, _, differ = _measure(reports, 0, 1, baseline_ref, network=network)
+    if differ is None:
+        return 2
+    print(
+        f"results identical to {baseline_ref}'s: {len(reports) - len(differ)} of "
+        f"{len(reports)} reports (station names resolved: {'yes' if network else 'no'})"
+    )
+    for report_id in differ:
+        print(f"  differs: {report_id}")
+    return 1 if differ else 0
 
 
 def speed(
@@ -437,16 +474,8 @@ def speed(
     alternating ``rounds`` times so that a busy machine slows both alike; the median
     is over every pass of every round.
     """
-    reports = [
-        {
-            "id": str(s.get("id", s["_file"])),
-            "text": s["text"],
-            "published": _iso(_published(s)),
-            "lang": snippet_lang(s),
-        }
-        for s in snippets
-    ]
-    now, then, same = _measure(reports, repeat, rounds, baseline_ref, network=network)
+    reports = _timed_reports(snippets)
+    now, then, differ = _measure(reports, repeat, rounds, baseline_ref, network=network)
     words = statistics.median(len(r["text"].split()) for r in reports)
     print(
         f"\nspeed over {len(reports)} development reports (median {words:.0f} words), "
@@ -466,10 +495,11 @@ def speed(
             base_rate = statistics.median(then[lang])
             line += f"; baseline {base_rate:8,.0f} reports/s, {rate / base_rate:.2f} x"
         print(line)
-    if same is not None:
+    if differ is not None:
         print(
-            f"  results identical to the baseline's: {same} of {len(reports)} reports "
-            "(a difference is a change of reading since the baseline, not of speed)"
+            f"  results identical to the baseline's: {len(reports) - len(differ)} of "
+            f"{len(reports)} reports (a difference is a change of reading since the "
+            "baseline, not of speed)"
         )
 
 
@@ -490,9 +520,17 @@ def main() -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="list snippets with misses")
     parser.add_argument("--corpus", choices=sorted(CORPORA), help="score one corpus only")
     parser.add_argument(
+        "--dir",
         "--corpus-dir",
+        dest="dir",
         type=Path,
-        help="score this directory of labelled reports (same format) instead of the corpora",
+        help="score this directory of labelled reports instead (e.g. new reports not yet tuned on)",
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="only compare every development report's result with --baseline-ref's "
+        "(exit 1 when one differs); no scores, no timing",
     )
     args = parser.parse_args()
     network: object = False
@@ -503,10 +541,21 @@ def main() -> int:
             network = load_network()
         except Exception as exc:
             print(f"network not loaded ({exc}); places scored on text only", file=sys.stderr)
+    if args.check:
+        if not args.baseline_ref:
+            parser.error("--check needs a --baseline-ref")
+        snippets = [s for name in ("development", "real") for s in load_corpus(CORPORA[name])]
+        return check_same(snippets, args.baseline_ref, network=bool(network))
     print(f"station names resolved: {'yes' if network else 'no'}")
     timed: list[dict] = []
-    corpora = {"given": args.corpus_dir} if args.corpus_dir else CORPORA
-    for name, path in corpora.items():
+    if args.dir is not None:
+        if not args.dir.is_dir():
+            print(f"{args.dir}: not a directory", file=sys.stderr)
+            return 2
+        f1 = evaluate(args.dir.name, load_corpus(args.dir), network, verbose=args.verbose)
+        print(f"  F1 {f1:.3f}")
+        return 0
+    for name, path in CORPORA.items():
         if args.corpus and name != args.corpus:
             continue
         if not path.is_dir():

@@ -32,6 +32,7 @@ from functools import lru_cache
 from dateutil import parser as date_parser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
+from railtrack.extract.casefold import fold_compile
 from railtrack.extract.lexicon import all_month_forms, month_of, trie_pattern
 from railtrack.extract.numbers import _UNITS, NUMBER_PATTERN, parse_number, scan
 from railtrack.models import DateWindow, Precision, check_plausible
@@ -180,7 +181,7 @@ _FIRST_WORDS = frozenset(
 )
 """Words a date expression can start with (digits always can)."""
 
-_HINT_RE = re.compile(
+_HINT_RE = fold_compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
     r"yesterday|today|tomorrow|tonight|overnight|night|week|month|previous|preceding|"
     r"the\s+day|weekend|days)",

@@ -357,10 +357,11 @@ def is_broad(place: Place | str) -> bool:
     else:
         text = place
     lowered = text.lower().strip()
-    if lowered in _BROAD_NAMES or lowered.rsplit(" ", 1)[-1] in _REGION_KINDS:
+    last = lowered.rsplit(" ", 1)[-1].rstrip(".")  # ("Донецкой обл.": an abbreviation)
+    if lowered in _BROAD_NAMES or last in _REGION_KINDS:
         return True
     stems, region_words = _other_broad()
-    if lowered.startswith(stems) or lowered.rsplit(" ", 1)[-1] in region_words:
+    if lowered.startswith(stems) or last in region_words:
         return True
     from railtrack.world_places import is_country_name
 
