@@ -649,3 +649,14 @@ def test_a_span_between_two_days_stays_a_span():
 )
 def test_an_arrival_told_as_days_after_the_departure(text, day):
     assert one(text).expected_arrival.earliest == date(2023, 3, day)
+
+
+def test_fuel_trucks_in_a_list_of_vehicles_are_no_tank_cars():
+    s = one(
+        "Eszelon wyjechał 3 marca z Połonki do Łunińca. Na platformach było 23 czołgi, "
+        "8 cystern, 9 ciężarówek, a do tego 2 wagony osobowe."
+    )
+    assert s.cars.tank is None
+    assert s.cars.passenger == 2
+    s = one("Skład z 40 platformami, 8 cysternami i 2 wagonami osobowymi wyjechał 3 marca z Orszy.")
+    assert s.cars.tank == 8
