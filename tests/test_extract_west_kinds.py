@@ -660,3 +660,28 @@ def test_fuel_trucks_in_a_list_of_vehicles_are_no_tank_cars():
     assert s.cars.passenger == 2
     s = one("Skład z 40 platformami, 8 cysternami i 2 wagonami osobowymi wyjechał 3 marca z Orszy.")
     assert s.cars.tank == 8
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two more echelons arrived in Belarus. The first was sent from Bryansk on 2 March and "
+        "arrived at Polonka on 5 March. The second was sent from Kursk on 3 March and arrived "
+        "at Polonka on 6 March. Thus Russia moved two more echelons with 60 vehicles.",
+        "Dwa kolejne eszelony dotarły na Białoruś. Pierwszy wysłano 2 marca z Briańska, do "
+        "Połonki dotarł 5 marca. Drugi wysłano 3 marca z Kurska, do Połonki dotarł 6 marca. "
+        "W ten sposób Rosja przerzuciła dwa kolejne eszelony.",
+    ],
+)
+def test_a_closing_recap_of_the_described_trains_adds_no_trains(text):
+    r = read(text)
+    assert len(r.shipments) == 2
+    assert [g.n_trains for g in r.groups] == [2]
+
+
+def test_a_guess_about_the_load_is_not_the_trains_claim():
+    s = one(
+        "A train left Bryansk on 2 March and arrived at Polonka on 5 March. It carried "
+        "30 trucks, which are probably intended for the troops at the range near Polonka."
+    )
+    assert s.claim == "sighted"

@@ -258,8 +258,10 @@ class LexiconReader:
             if number is None or number[1] >= len(toks):
                 return False
             word = toks[number[1]].low
-            return word[:1].isalpha() and self._car_noun_kind(word) is None and (
-                self._adjective_kind(word) is None
+            return (
+                word[:1].isalpha()
+                and self._car_noun_kind(word) is None
+                and (self._adjective_kind(word) is None)
             )
 
         # the item before: "<n> <word> [<word>] ," just before this count

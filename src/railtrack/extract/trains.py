@@ -477,11 +477,14 @@ class _ClauseReader:
 
         "Как ожидается, в будущем по этому маршруту будут перевозить товары": an
         expectation about the route, with no place, date, count or verb of the
-        train's motion, is not this train's claim.
+        train's motion, is not this train's claim; nor is "probably intended for the
+        troops at the range near Polonka" (a guess about the load, its places no end
+        of the train).
         """
         if self.claim is None or facts.claim is not None:
             return
-        if self.verbs or self.places or self.dates or self.counts:
+        placed = any(self.place_role(p) is not None or self._passed(p) for p in self.places)
+        if self.verbs or placed or self.dates or self.counts:
             facts.claim = self._fact(self.claim, 0, len(self.text))
 
     def all_into(self, facts: _Facts, problems: list[str], default_role: str | None = None) -> None:
@@ -608,6 +611,11 @@ def read_trains(  # noqa: C901
                 current = None
                 continue
             if announcement is not None and (marker is None or marker.start > announcement.start):
+                recapped = _recapped_group(draft, announcement.n_trains, reader)
+                if recapped is not None:
+                    # "Thus Russia sent two more echelons ...": the two just described
+                    reader.counts_into(recapped.each if rd.is_each(piece.text) else recapped.counts)
+                    continue
                 if not (
                     group is not None
                     and not group.members
@@ -787,6 +795,28 @@ def _split_returns(
         tail = Clause(piece.text[at:], piece.start + at, piece.end, piece.sentence)
         out.append((tail, cues.TrainMarker(_RETURN, 0, 0, "")))
     return out
+
+
+def _recapped_group(
+    draft: ReportDraft, n_trains: int | None, reader: _ClauseReader
+) -> GroupDraft | None:
+    """Return the group a later announcement only sums up, else None.
+
+    "Thus, in just a few days, Russia transferred two more echelons" after both
+    trains were described is that group again, not two more trains: the last group
+    has as many trains, all described, and the words name no station and no date.
+    """
+    if not draft.groups or n_trains is None:
+        return None
+    last = draft.groups[-1]
+    if last.n_trains != n_trains or len(last.members) < n_trains:
+        return None
+    described = [draft.trains[i] for i in last.members if i < len(draft.trains)]
+    if not all(_has_facts(t) for t in described):
+        return None
+    if reader.dates or any(not is_broad(p.text) for p in reader.places):
+        return None
+    return last
 
 
 def _in_passing(group: GroupDraft) -> bool:
