@@ -685,3 +685,25 @@ def test_a_guess_about_the_load_is_not_the_trains_claim():
         "30 trucks, which are probably intended for the troops at the range near Polonka."
     )
     assert s.claim == "sighted"
+
+
+def test_a_departure_after_the_arrival_is_dropped_and_said():
+    r = read("A train of 40 cars arrived in Gomel on 3 March. It left Bryansk on 5 March.")
+    (s,) = r.shipments
+    assert s.departure is None
+    assert s.expected_arrival.earliest == date(2023, 3, 3)
+    assert any("runs past the arrival" in p for p in r.problems)
+
+
+def test_an_inferred_departure_running_past_the_arrival_is_dropped():
+    r = read(
+        "On the night from Thursday to Friday a train with soldiers arrived in Vitebsk. "
+        "Troops could have been moved to Vitebsk in the last two days.",
+        published=date(2023, 1, 8),
+    )
+    (s,) = r.shipments
+    assert s.departure is None
+    assert (s.expected_arrival.earliest, s.expected_arrival.latest) == (
+        date(2023, 1, 5),
+        date(2023, 1, 6),
+    )

@@ -755,6 +755,7 @@ def read_trains(  # noqa: C901
     ]
     for train in draft.trains:
         _plan_of_a_later_arrival(train, published)
+        _no_departure_after_arrival(train, draft.problems)
         _no_end_as_via(train)
     if lang != "en":
         for train in draft.trains:
@@ -1087,6 +1088,35 @@ def _follow_route(train: TrainDraft, previous: TrainDraft) -> None:
         train.via = [f.shared() for f in previous.via]
     if train.claim is None and previous.claim is not None:
         train.claim = previous.claim
+
+
+def _no_departure_after_arrival(train: TrainDraft, problems: list[str]) -> None:
+    """Drop a departure window that lies after the arrival, and say so.
+
+    A train cannot leave after it arrived: one of the two dates belongs to something
+    else ("soldiers moved in the last two days"). The inferred one (relative or
+    shared) is dropped, else the departure; never stored silently.
+    """
+    dep, arr = train.departure, train.arrival
+    if dep is None or arr is None:
+        return
+    first, last = dep.value.earliest, arr.value.latest
+    if first is None or last is None:
+        return
+    # (an inferred departure window, "in the last two days", may not run past the arrival)
+    runs_past = dep.inferred and dep.value.latest is not None and dep.value.latest > last
+    if first <= last and not runs_past:
+        return
+    if arr.inferred and not dep.inferred:
+        train.arrival = None
+        dropped, kept, role = arr, dep, "arrival"
+    else:
+        train.departure = None
+        dropped, kept, role = dep, arr, "departure"
+    problems.append(
+        f"departure {dep.text!r} ({first} to {dep.value.latest}) runs past the arrival "
+        f"{arr.text!r} (by {last}): {role} {dropped.text!r} dropped, {kept.text!r} kept"
+    )
 
 
 def _plan_of_a_later_arrival(train: TrainDraft, published: date | None) -> None:
