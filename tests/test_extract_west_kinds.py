@@ -707,3 +707,22 @@ def test_an_inferred_departure_running_past_the_arrival_is_dropped():
         date(2023, 1, 5),
         date(2023, 1, 6),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        (
+            "On 3 March the echelon left Polonka and passed through Zhabinka, Drogichin and "
+            "Ivanovo to reach Luninets.",
+            ["Zhabinka", "Drogichin", "Ivanovo"],
+        ),
+        (
+            "3 marca eszelon wyjechał z Połonki i przejechał przez miejscowości Żabinka, "
+            "Drohiczyn i Janów, by dotrzeć do Łunińca.",
+            ["Żabinka", "Drohiczyn", "Janów"],
+        ),
+    ],
+)
+def test_every_place_of_a_list_passed_is_a_via_point(text, via):
+    assert [v.text for v in one(text).via] == via
