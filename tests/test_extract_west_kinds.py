@@ -726,3 +726,25 @@ def test_an_inferred_departure_running_past_the_arrival_is_dropped():
 )
 def test_every_place_of_a_list_passed_is_a_via_point(text, via):
     assert [v.text for v in one(text).via] == via
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        (
+            "Two trains with equipment arrived in Belarus on 4 and 6 March. The first arrived "
+            "in Asipovichy, the second in Baranovichi.",
+            ["Asipovichy", "Baranovichi"],
+        ),
+        (
+            "Dwa pociągi ze sprzętem przyjechały na Białoruś 4 i 6 marca. Pierwszy rozładowano "
+            "w Osipowiczach, drugi w Baranowiczach.",
+            ["Osipowiczach", "Baranowiczach"],
+        ),
+    ],
+)
+def test_ordinals_after_a_list_of_days_describe_those_trains_in_order(text, ends):
+    r = read(text)
+    assert [s.destination.text for s in r.shipments] == ends
+    assert [s.expected_arrival.earliest.day for s in r.shipments] == [4, 6]
+    assert [g.n_trains for g in r.groups] == [2]

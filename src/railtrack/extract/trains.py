@@ -96,6 +96,7 @@ class GroupDraft(_Facts):
     series: list[dict[str, Fact]] = field(default_factory=list)  # "48 and 38 cars" in order
     members: list[int] = field(default_factory=list)
     marker: Fact | None = None
+    dated: int = 0  # trains made one per listed day, still to be described by ordinals
 
 
 @dataclass
@@ -161,6 +162,9 @@ class _ClauseReader:
         self.text = text
         self.published = published
         self.rd = reader
+        # the verb of the piece before, for a train named with no verb of its own
+        # ("the first arrived in Asipovichy, the second in Baranovichi")
+        self.elided: cues.VerbCue | None = None
 
     # Each finder runs on first use only: most clauses need a few of them.
     @cached_property
@@ -206,6 +210,8 @@ class _ClauseReader:
         zatrzymał się", "28 lutego skierował się") governs them rather than a verb
         further back; English puts them after ("departed on December 29 reached").
         """
+        if not self.verbs and self.elided is not None:
+            return self.elided
         before = [v for v in self.verbs if v.end <= position]
         after = [v for v in self.verbs if v.start >= (position if end is None else end)]
         if before and after and end is not None and self.rd.lang != "en":
@@ -585,13 +591,17 @@ def read_trains(  # noqa: C901
         if rd.is_off_topic(clause.text) or _is_timetable(rd, clause.text):
             sentences_off.add(clause.sentence)
             continue
-        room = group is not None and len(group.members) < (group.n_trains or 0)
+        room = group is not None and (len(group.members) < (group.n_trains or 0) or group.dated > 0)
         pieces = _pieces(
             clause, rd, merge_head=current is None and group is None, group_has_room=room
         )
         home = current.origin.value.text if current is not None and current.origin else None
+        piece_verb: cues.VerbCue | None = None
         for piece, marker in _split_returns(pieces, rd, home):
             reader = _ClauseReader(piece, piece.text, published, rd)
+            if marker is not None and marker.kind in _ORDINAL and not reader.verbs:
+                reader.elided = piece_verb
+            piece_verb = next((v for v in reversed(reader.verbs) if v.role != "neutral"), None)
             if marker is not None and marker.kind == "return":
                 current = _return_trip(draft, current, reader, returned)
                 continue
@@ -642,6 +652,13 @@ def read_trains(  # noqa: C901
             ):
                 group = _group_of_dates(draft, reader, listed, current, piece.text)
                 current = None
+                continue
+            if marker is not None and marker.kind in _ORDINAL and group is not None and group.dated:
+                # "arrived on 4 and 6 March. The first ..., the second ...": the trains of
+                # the days, in order, described now
+                current = draft.trains[group.members[-group.dated]]
+                group.dated -= 1
+                reader.all_into(current, draft.problems, group.last_role)
                 continue
             if marker is not None:
                 current = TrainDraft(
@@ -764,6 +781,7 @@ def read_trains(  # noqa: C901
 
 
 _RETURN = "return"
+_ORDINAL = frozenset({"ordinal", "weak"})  # "the first", "drugi": a train of a group in order
 _STATION_WORD = re.compile(r"станц|\bст\.|stacj|station", re.IGNORECASE)
 _JOINT = re.compile(r",\s*|\s(?:а|и|і|й|ды|та|затем|потом|потім|потым)\s", re.IGNORECASE)
 
@@ -1307,6 +1325,7 @@ def _group_of_dates(
                 setattr(train, date_role, fact)
         group.members.append(len(draft.trains))
         draft.trains.append(train)
+    group.dated = len(listed.days)
     return group
 
 
