@@ -748,3 +748,18 @@ def test_ordinals_after_a_list_of_days_describe_those_trains_in_order(text, ends
     assert [s.destination.text for s in r.shipments] == ends
     assert [s.expected_arrival.earliest.day for s in r.shipments] == [4, 6]
     assert [g.n_trains for g in r.groups] == [2]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday a train of 15 passenger cars passed through Smolensk heading to Belarus. "
+        "Earlier, trains with Russian equipment arrived at Baranovichi.",
+        "W niedzielę przez Smoleńsk przejechał skład z 15 wagonami pasażerskimi, który "
+        "kierował się na Białoruś. Wcześniej do Baranowicz przybyły transporty z rosyjskim "
+        "sprzętem.",
+    ],
+)
+def test_other_trains_in_the_plural_do_not_give_the_train_their_place(text):
+    (s,) = read(text, published=date(2023, 1, 8)).shipments
+    assert s.destination.text in ("Belarus", "Białoruś")

@@ -734,6 +734,13 @@ def read_trains(  # noqa: C901
                 current = TrainDraft()
                 draft.trains.append(current)
                 reader.all_into(current, draft.problems)
+            elif (
+                current is not None
+                and not current.vague
+                and group is None
+                and _other_trains(rd, piece.text, reader)
+            ):
+                continue  # "Wcześniej w rejon Baranowicz przybyły transporty": other trains
             elif current is not None:
                 if current.vague and rd.has_train_noun(piece.text, singular=True):
                     current.vague = False  # "... loaded on to trains. ... onto a train at X"
@@ -814,6 +821,21 @@ def _split_returns(
         tail = Clause(piece.text[at:], piece.start + at, piece.end, piece.sentence)
         out.append((tail, cues.TrainMarker(_RETURN, 0, 0, "")))
     return out
+
+
+def _other_trains(rd: Reader, text: str, reader: _ClauseReader) -> bool:
+    """Whether a clause speaks of other trains in the plural, uncounted.
+
+    "Earlier, trains with Russian equipment arrived in the Baranovichi area" after one
+    train is described (not trains named in the plural), with no group in play, is
+    news of other trains: its places and dates are not the current train's.
+    """
+    return (
+        rd.has_train_noun(text)
+        and not rd.has_train_noun(text, singular=True)
+        and not reader.counts
+        and rd.group_announcement(text) is None
+    )
 
 
 def _recapped_group(
