@@ -238,10 +238,41 @@ class LexiconReader:
                 continue
             kind, end_i = found
             first = start_i if approx else j
+            if kind == "tank" and self._among_vehicles(toks, first, end_i):
+                i = end_i  # "23 czołgi, 8 cystern, 9 ciężarówek": fuel trucks, not tank cars
+                continue
             start, end = toks[first].start, toks[end_i - 1].end
             counts.append(CarCount(kind, value, bool(approx), start, end, text[start:end]))
             i = end_i
         return counts
+
+    def _among_vehicles(self, toks: tuple[Token, ...], first: int, end: int) -> bool:
+        """Whether a count stands in a list beside counted road vehicles or tanks.
+
+        "23 czołgi T-80, 8 cystern, 9 ciężarówek": a tank noun ("cysterna",
+        "цистерна") there is a fuel truck on a platform, not a tank car. A list item
+        is a number and the word after it, next to this count across a comma.
+        """
+
+        def vehicle_at(k: int) -> bool:
+            if k < 0 or k + 1 >= len(toks):
+                return False
+            number = self._number_at(toks, k)
+            if number is None or number[1] >= len(toks):
+                return False
+            word = toks[number[1]].low
+            return (
+                word[:1].isalpha()
+                and self._car_noun_kind(word) is None
+                and (self._adjective_kind(word) is None)
+            )
+
+        # the item before: "<n> <word> [<word>] ," just before this count
+        for back in (3, 4):
+            k = first - back
+            if k >= 0 and toks[first - 1].low == "," and vehicle_at(k):
+                return True
+        return end + 1 < len(toks) and toks[end].low == "," and vehicle_at(end + 1)
 
     def _count_noun(self, toks: tuple[Token, ...], j: int, k: int) -> tuple[str, int] | None:
         """Return the car type after a number at ``toks[j:k]``, and where the count ends."""

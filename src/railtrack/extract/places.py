@@ -259,6 +259,11 @@ def find_places(text: str) -> list[PlaceSpan]:
             end = kind.end()
         role, pos = _qualified_role(text, role, m.start(), end)
         places.append(PlaceSpan(role, text[start:end], start, end, m.start()))
+        if role == "at" and cue.startswith(("through", "via", "past")):
+            # "passed through Zhabinka, Drogichin and Ivanovo": every name passed
+            for extra in _listed_after(text, end, m.start()):
+                places.append(extra)
+                pos = extra.end
     for m in _RECEIVED_RE.finditer(text):
         # "Nieklinovka received a train": a station before its verb
         first, last = _trim_name(m["name"])
@@ -279,6 +284,25 @@ _ONWARD_RE = re.compile(
     r"(?:re-?loaded|tran(?:s)?shipped|transferred\s+to\s+(?:standard|european)))\b",
     re.IGNORECASE,
 )
+
+
+_LIST_NEXT_RE = re.compile(
+    rf"(?:,[^\S\n]*(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)(?:the[^\S\n]+)?"
+    rf"(?=(?-i:[A-Z]))(?P<name>{_NAME})",
+    re.IGNORECASE,
+)
+
+
+def _listed_after(text: str, end: int, cue_start: int) -> list[PlaceSpan]:
+    """Return the names listed after a place passed ("through A, B and C"), in order."""
+    found: list[PlaceSpan] = []
+    while (m := _LIST_NEXT_RE.match(text, end)) is not None:
+        first, last = _trim_name(m["name"])
+        if first == last:
+            break
+        start, end = m.start("name") + first, m.start("name") + last
+        found.append(PlaceSpan("at", text[start:end], start, end, cue_start))
+    return found
 
 
 def _qualified_role(text: str, role: str, cue_start: int, end: int) -> tuple[str, int]:
