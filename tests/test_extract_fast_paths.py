@@ -388,11 +388,12 @@ def test_stem_tries_match_as_the_alternations_of_their_stems(lang):
 def _folded_patterns() -> list:
     from railtrack.extract import cues as cues_mod
     from railtrack.extract import dates as dates_mod
+    from railtrack.extract import places as places_mod
     from railtrack.extract.casefold import FoldedPattern
 
     found = [
         value
-        for module in (cues_mod, dates_mod)
+        for module in (cues_mod, dates_mod, numbers_mod, places_mod)
         for value in vars(module).values()
         if isinstance(value, FoldedPattern)
     ]
@@ -412,6 +413,17 @@ def _same_matches(pattern, text: str) -> None:
     assert _spans(pattern.finditer(text)) == _spans(original.finditer(text)), pattern.pattern
     got, want = pattern.search(text), original.search(text)
     assert (got and got.span()) == (want and want.span())
+    for pos in range(0, len(text), 5):  # the finders match at word starts
+        got, want = pattern.match(text, pos), original.match(text, pos)
+        assert (got and _spans([got])) == (want and _spans([want])), (pattern.pattern, pos)
+
+
+def test_a_station_before_received_is_looked_for_only_after_the_verb():
+    from railtrack.extract import places as places_mod
+
+    for text in [*PIECES, "Nieklinovka  has\n received a train", "Orsha Took  In 40 cars"]:
+        if places_mod._RECEIVED_RE.search(text) is not None:
+            assert places_mod._RECEIVED_VERB_RE.search(text) is not None, text
 
 
 def test_folded_patterns_match_as_the_case_insensitive_ones_on_the_corpora():
