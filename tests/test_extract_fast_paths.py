@@ -522,3 +522,19 @@ def test_alien_characters_are_those_re_equates_beyond_lower_case():
     table = {chr(c) for k, v in _casefix._EXTRA_CASES.items() for c in (k, *v)}
     ordinary = {ch for ch in table if ord(ch) < 0x80 or 0x400 <= ord(ch) <= 0x4FF}
     assert table - ordinary <= ALIEN
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from([*ALPHABET.split(), *SENTENCE_PARTS, "\n", ".\n", "!"]), max_size=40)
+)
+def test_sentence_boundaries_are_tried_only_where_one_may_start(parts):
+    for text in ("".join(parts), " ".join(parts)):
+        fast = [m.span() for m in sentences_mod._boundaries(text)]
+        assert fast == [m.span() for m in sentences_mod._BOUNDARY_RE.finditer(text)]
+
+
+def test_sentence_boundaries_on_the_corpora():
+    for text in PIECES:
+        fast = [m.span() for m in sentences_mod._boundaries(text)]
+        assert fast == [m.span() for m in sentences_mod._BOUNDARY_RE.finditer(text)]
