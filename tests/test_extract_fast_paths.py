@@ -297,9 +297,14 @@ def _plain_split(text: str) -> list[tuple[str, int, int, int]]:
     bounds, start = [], 0
     for m in sentences_mod._BOUNDARY_RE.finditer(text):
         before = text[start : m.start()].rstrip(".!?\"'”’)")
-        last_word = before.rsplit(None, 1)[-1].lower() if before.split() else ""
+        words = before.split()
+        last_word = words[-1].lower() if words else ""
         abbreviation = last_word in sentences_mod._ABBREVIATIONS
-        initial = re.fullmatch(r"[^\W\d_]", last_word) and last_word not in {"г", "r", "р"}
+        # "в г. Горловка": "г." after a word that is no year is a city's abbreviation
+        city = len(words) > 1 and not words[-2][-1].isdigit()
+        initial = re.fullmatch(r"[^\W\d_]", last_word) and (
+            last_word not in {"г", "r", "р"} or city
+        )
         nxt = text[m.end() : m.end() + 1]
         month_day = last_word in sentences_mod._MONTH_ABBREVIATIONS and nxt.isdigit()
         if m[0].count("\n") < 2 and (abbreviation or initial or nxt.islower() or month_day):
@@ -339,7 +344,11 @@ def _plain_stem_re(stems: list[str]) -> re.Pattern[str] | None:
     parts = sorted({lexicon_mod._norm(str(s)) for s in stems if str(s).strip()}, key=len)
     if not parts:
         return None
-    body = "|".join(lexicon_mod._loose(p) for p in parts[::-1])
+    # (an entry ending in "$" matches a whole word only)
+    body = "|".join(
+        rf"{lexicon_mod._loose(p[:-1])}(?![\w-])" if p.endswith("$") else lexicon_mod._loose(p)
+        for p in parts[::-1]
+    )
     return re.compile(rf"(?<![\w-])(?:{body})", re.IGNORECASE)
 
 

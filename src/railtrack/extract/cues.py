@@ -135,6 +135,15 @@ _OFF_TOPIC_RE = fold_compile(
     r"turnover)\b|%",
     re.IGNORECASE,
 )
+# An accident or an attack on a train, or a passenger service: never a shipment, military
+# train or not (the lexicon languages' ``accident`` and ``service`` stems).
+_NEVER_SHIPMENT_RE = re.compile(
+    r"\b(?:derail\w*|collided|collision|overturn\w*|"
+    r"(?:missile|rocket|drone|air)\s+(?:strike|attack)s?|airstrikes?|shell(?:ed|ing)|"
+    r"struck|obliterated|"
+    r"passengers|travell?ers|refugees|evacuat\w*)\b",
+    re.IGNORECASE,
+)
 # Words that make a sentence about military rail shipments whatever else it says.
 _MILITARY_RE = fold_compile(
     r"\b(?:military|echelons?|troops|soldiers|servicemen|personnel|mobili[sz]ed|equipment|"
@@ -344,6 +353,10 @@ def claim_kind(text: str) -> str | None:
 def is_off_topic(text: str) -> bool:
     """Whether a sentence is about sabotage, disruption or freight statistics.
 
+    An accident or an attack on a train, and a passenger service, are never a
+    shipment, military train or not; the rest is off topic only without military
+    rail words.
+
     Examples
     --------
     >>> is_off_topic("A freight train derailed near Bryansk.")
@@ -352,7 +365,11 @@ def is_off_topic(text: str) -> bool:
     False
     >>> is_off_topic("The echelon with tanks was delayed at Orsha.")
     False
+    >>> is_off_topic("A missile strike hit an ammunition train at Kazanka.")
+    True
     """
+    if _NEVER_SHIPMENT_RE.search(text) is not None:
+        return True
     return _OFF_TOPIC_RE.search(text) is not None and _MILITARY_RE.search(text) is None
 
 
