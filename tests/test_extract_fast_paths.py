@@ -547,3 +547,16 @@ def test_sentence_boundaries_on_the_corpora():
     for text in PIECES:
         fast = [m.span() for m in sentences_mod._boundaries(text)]
         assert fast == [m.span() for m in sentences_mod._BOUNDARY_RE.finditer(text)]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES[1:])
+def test_a_bare_station_is_looked_for_only_after_a_place_kind_word(lang):
+    from railtrack.extract.lexread import reader_for
+
+    reader = reader_for(lang)
+    for text in TEXTS:
+        toks = tokens(text)
+        for i, tok in enumerate(toks):
+            kind_here = tok.low in reader._kind_starts or tok.low.startswith(reader._kind_prefixes)
+            if not kind_here:
+                assert reader._bare_station(toks, i, text) is None, (lang, tok.text)
