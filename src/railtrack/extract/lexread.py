@@ -178,6 +178,10 @@ class LexiconReader:
             *(t.first_words for t in tables), lex.weekdays, lex.range_start
         )
         self._date_prefixes = tuple(p for t in tables for p in t.prefixes)
+        # the words a place kind ("станцию") can start with: a station named without a
+        # preposition (_bare_station) is looked for only after them
+        self._kind_starts = lex.place_kinds.first_words
+        self._kind_prefixes = lex.place_kinds.prefixes
         self._verb_cache: dict[str, list[VerbCue]] = {}
 
     # -- numbers ---------------------------------------------------------------------
@@ -695,8 +699,10 @@ class LexiconReader:
             k for k in range(1, len(toks)) if "\n" in text[toks[k - 1].end : toks[k].start]
         )
         while i < len(toks):
-            if toks[i].low not in cues:
-                bare = self._bare_station(toks, i, text, breaks)
+            low = toks[i].low
+            if low not in cues:
+                kind_here = low in self._kind_starts or low.startswith(self._kind_prefixes)
+                bare = self._bare_station(toks, i, text, breaks) if kind_here else None
                 if bare is not None:
                     places.append(bare[0])
                     i = bare[1]
