@@ -10,7 +10,6 @@ no character inside a cell breaks its row.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -24,7 +23,7 @@ from matplotlib.figure import Figure
 from railtrack import columns as C
 from railtrack.accounting import OUTCOME
 from railtrack.briefing_html import render_briefing
-from railtrack.graph_export import to_graphml, write_geojson
+from railtrack.graph_export import to_graphml, write_feature_collection, write_geojson
 from railtrack.plot import plot_arrival_timeline, plot_route_map, plot_volumes
 from railtrack.route_files import distinct_routes, per_train_estimates, per_train_routes
 from railtrack.safetext import escape_formulas, write_csv
@@ -210,11 +209,9 @@ def _geo_files(result: TrackResult, out: Path) -> dict[str, Path]:
         "corridors.geojson": write_geojson(result.graph, out / "corridors.geojson"),
         "corridors.graphml": to_graphml(result.graph, out / "corridors.graphml"),
     }
-    path = out / "routes.geojson"
-    path.write_text(
-        json.dumps(routes_geojson(result), ensure_ascii=False, indent=1), encoding="utf-8"
+    files["routes.geojson"] = write_feature_collection(
+        routes_geojson(result)["features"], out / "routes.geojson"
     )
-    files["routes.geojson"] = path
     return files
 
 

@@ -7,7 +7,7 @@ values left out. GeoJSON keeps lists and writes (lon, lat) in WGS84.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ import pandas as pd
 from railtrack.errors import InputPathError
 from railtrack.safetext import xml_text
 
-__all__ = ["to_geojson", "to_graphml", "write_geojson"]
+__all__ = ["to_geojson", "to_graphml", "write_feature_collection", "write_geojson"]
 
 _LISTS = (list, tuple, set, frozenset)  # written as lists
 
@@ -112,6 +112,23 @@ def _coords(attrs: Mapping[str, Any]) -> list[float] | None:
     return [float(lon), float(lat)]
 
 
+def _features(G: nx.Graph) -> Iterator[dict[str, Any]]:
+    """Yield :func:`to_geojson`'s features one by one: the edges, then the nodes."""
+    for u, v, attrs in G.edges(data=True):
+        a, b = _coords(G.nodes[u]), _coords(G.nodes[v])
+        geometry: dict[str, Any] | None = (
+            {"type": "LineString", "coordinates": [a, b]} if a and b else None
+        )
+        props = {"source": str(u), "target": str(v)}
+        props.update({k: _json_value(val) for k, val in attrs.items()})
+        yield {"type": "Feature", "geometry": geometry, "properties": props}
+    for node, attrs in G.nodes(data=True):
+        point = _coords(attrs)
+        geometry = {"type": "Point", "coordinates": point} if point else None
+        props = {"id": str(node), **{k: _json_value(val) for k, val in attrs.items()}}
+        yield {"type": "Feature", "geometry": geometry, "properties": props}
+
+
 def to_geojson(G: nx.Graph) -> dict[str, Any]:
     """Return ``G`` as a GeoJSON FeatureCollection: edges as LineStrings, nodes as Points.
 
@@ -131,31 +148,62 @@ def to_geojson(G: nx.Graph) -> dict[str, Any]:
     >>> fc["features"][0]["properties"]["shipments"]
     ['t1', 't2']
     """
-    features: list[dict[str, Any]] = []
-    for u, v, attrs in G.edges(data=True):
-        a, b = _coords(G.nodes[u]), _coords(G.nodes[v])
-        geometry: dict[str, Any] | None = (
-            {"type": "LineString", "coordinates": [a, b]} if a and b else None
-        )
-        props = {"source": str(u), "target": str(v)}
-        props.update({k: _json_value(val) for k, val in attrs.items()})
-        features.append({"type": "Feature", "geometry": geometry, "properties": props})
-    for node, attrs in G.nodes(data=True):
-        point = _coords(attrs)
-        geometry = {"type": "Point", "coordinates": point} if point else None
-        props = {"id": str(node), **{k: _json_value(val) for k, val in attrs.items()}}
-        features.append({"type": "Feature", "geometry": geometry, "properties": props})
-    return {"type": "FeatureCollection", "features": features}
+    return {"type": "FeatureCollection", "features": list(_features(G))}
+
+
+def write_feature_collection(features: Iterable[Mapping[str, Any]], path: str | Path) -> Path:
+    """Write GeoJSON features to ``path`` as a FeatureCollection, one feature per line.
+
+    Each feature is encoded on its own by :func:`json.dumps` (the standard library's
+    C encoder: an indented dump falls back to its pure-Python encoder, several times
+    slower) and written as it comes, so the whole document is never held as one
+    string: at national scale the corridors file runs to hundreds of megabytes.
+
+    Parameters
+    ----------
+    features
+        GeoJSON Feature objects (JSON-ready: lists, str, numbers, None).
+    path
+        The file to write (UTF-8).
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Raises
+    ------
+    InputPathError
+        When the file's directory does not exist.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> point = {"type": "Feature", "geometry": None, "properties": {"name": "Орша"}}
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = write_feature_collection([point, point], Path(tmp) / "x.geojson")
+    ...     json.loads(path.read_text(encoding="utf-8"))["features"][1]["properties"]
+    {'name': 'Орша'}
+    """
+    path = _writable(path)
+    with path.open("w", encoding="utf-8") as f:
+        f.write('{"type": "FeatureCollection", "features": [')
+        for i, feature in enumerate(features):
+            f.write(",\n" if i else "\n")
+            f.write(json.dumps(feature, ensure_ascii=False))
+        f.write("\n]}\n")
+    return path
 
 
 def write_geojson(G: nx.Graph, path: str | Path) -> Path:
     """Write :func:`to_geojson` of ``G`` to ``path`` (UTF-8) and return the path.
+
+    The features are written one per line as they are made
+    (:func:`write_feature_collection`).
 
     Raises
     ------
     InputPathError
         When the file's directory does not exist.
     """
-    path = _writable(path)
-    path.write_text(json.dumps(to_geojson(G), ensure_ascii=False, indent=1), encoding="utf-8")
-    return path
+    return write_feature_collection(_features(G), path)

@@ -17,6 +17,7 @@ import networkx as nx
 import pandas as pd
 
 from railtrack import columns as C
+from railtrack._intern import full_collections_paused
 from railtrack.accounting import OUTCOME, ROUTED, route_outcomes, unrouted_problems
 from railtrack.dating import with_best_dates
 from railtrack.estimate import arrival_windows
@@ -223,40 +224,43 @@ def track(
         if progress is not None:
             progress(name)
 
-    known, knowledge = cut_off(reports, as_of)
-    stage("resolve")
-    resolved = known.resolve(network)  # the one resolving step: later steps read ids
-    sightings = resolved.sightings_frame()
-    # One label per source set; each train's best date (for volumes over time).
-    shipments = with_best_dates(_one_source_label(resolved.to_frame()), sightings)
-    groups = _one_source_label(resolved.groups_frame())
-    stage("route")
-    routes = shipment_routes(shipments, network)  # the one route of each train
-    stage("estimate")
-    when = _as_of(knowledge.as_of)
-    estimates = arrival_windows(shipments, routes, as_of=when, settings=settings)
-    stage("status")
-    statuses = shipment_status(shipments, routes, sightings, network, as_of=when, settings=settings)
-    stage("summarise")
-    summaries = summarize_views(
-        shipments, SUMMARY_VIEWS, groups=groups, freq=freq, routes=routes, settings=settings
-    )
-    return assemble(
-        resolved,
-        network,
-        tables={
-            "shipments": shipments,
-            "groups": groups,
-            "sightings": sightings,
-            "routes": routes,
-            "estimates": estimates,
-            "statuses": statuses,
-        },
-        summaries=summaries,
-        knowledge=knowledge,
-        settings=settings,
-        stage=stage,
-    )
+    with full_collections_paused():  # no full GC pass walks the loaded reports again
+        known, knowledge = cut_off(reports, as_of)
+        stage("resolve")
+        resolved = known.resolve(network)  # the one resolving step: later steps read ids
+        sightings = resolved.sightings_frame()
+        # One label per source set; each train's best date (for volumes over time).
+        shipments = with_best_dates(_one_source_label(resolved.to_frame()), sightings)
+        groups = _one_source_label(resolved.groups_frame())
+        stage("route")
+        routes = shipment_routes(shipments, network)  # the one route of each train
+        stage("estimate")
+        when = _as_of(knowledge.as_of)
+        estimates = arrival_windows(shipments, routes, as_of=when, settings=settings)
+        stage("status")
+        statuses = shipment_status(
+            shipments, routes, sightings, network, as_of=when, settings=settings
+        )
+        stage("summarise")
+        summaries = summarize_views(
+            shipments, SUMMARY_VIEWS, groups=groups, freq=freq, routes=routes, settings=settings
+        )
+        return assemble(
+            resolved,
+            network,
+            tables={
+                "shipments": shipments,
+                "groups": groups,
+                "sightings": sightings,
+                "routes": routes,
+                "estimates": estimates,
+                "statuses": statuses,
+            },
+            summaries=summaries,
+            knowledge=knowledge,
+            settings=settings,
+            stage=stage,
+        )
 
 
 def assemble(
