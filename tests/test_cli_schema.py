@@ -168,7 +168,7 @@ def test_extract_json_is_the_load_shape() -> None:
 def test_estimate_and_status_records() -> None:
     for line in json_lines(run("estimate", SEED, "--json").stdout):
         validate(line)
-    status = json_lines(run("status", "--as-of", "2023-03-07", "--json").stdout)
+    status = json_lines(run("status", "--as-of", "2023-03-07", "--json", code=1).stdout)
     assert status
     for line in status:
         validate(line)
@@ -187,7 +187,9 @@ def test_resolve_and_route_records() -> None:
 
 
 def test_summary_document_and_rows() -> None:
-    doc = json.loads(run("summary", REPORTS, "--by", "destination,period", "--json").stdout)
+    doc = json.loads(run("summary", REPORTS, "--by", "destination,period", "--json", code=1).stdout)
+    unrouted = [p for p in doc["problems"] if "not routed" in p["message"]]
+    assert doc["n_unrouted"] == len(unrouted) > 0  # the embedded reports have unrouted trains
     validate(doc)
     for row in doc["rows"]:
         validate(row)

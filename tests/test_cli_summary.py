@@ -124,7 +124,7 @@ def test_plot_map_json_reports_routing(seed_csv, tmp_path):
     result = runner.invoke(app, ["plot", "map", seed_csv, "--out", str(out), "--json"])
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
-    assert (doc["n_routed"], doc["unrouted"]) == (2, [])
+    assert (doc["n_routed"], doc["n_unrouted"], doc["unrouted_reasons"]) == (2, 0, {})
     assert doc["n_segments"] > 0
     assert out.read_text(encoding="utf-8").lstrip().startswith("<?xml")
 

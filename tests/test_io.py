@@ -365,12 +365,21 @@ def test_collector_paused_restores_the_collector() -> None:
 
 
 def _resolve_by_copy(reports: ReportSet, network: RailNetwork) -> ReportSet:
-    """Reference: the former resolve, which copied every record with every place."""
+    """Reference: the former resolve, which copied every record with every place.
+
+    A place on a station gets the station's coordinates (``lat``/``lon``).
+    """
+
+    def located(p: Place) -> Place:
+        node = network.G.nodes[p.station_id] if p.station_id in network.G else {}
+        if "lat" not in node:
+            return p
+        return p.model_copy(update={"lat": node["lat"], "lon": node["lon"]})
 
     def place(p: Place) -> Place:
         if p.station_id is not None and p.station_id in network.G:
-            return p
-        return network.resolve(p.text).to_place(p.text)
+            return located(p)
+        return located(network.resolve(p.text).to_place(p.text))
 
     out = ReportSet(problems=list(reports.problems), files=dict(reports.files))
     for s in reports.shipments:
@@ -392,6 +401,8 @@ def test_resolve_gives_what_copying_every_record_gave() -> None:
     net = load_network()
     reports = load_reports(data_path("reports"))
     slonim = net.resolve("Slonim").to_place("Slonim")
+    node = net.G.nodes[slonim.station_id]
+    slonim = slonim.model_copy(update={"lat": node["lat"], "lon": node["lon"]})
     kept = Shipment(id="kept", origin=slonim, destination=slonim, source=Source(reporter="x"))
     reports.add(kept)
     before = list(reports.to_records())

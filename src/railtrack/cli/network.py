@@ -67,8 +67,8 @@ def resolution_record(r: Resolution, node: dict[str, Any]) -> dict[str, Any]:
         "station_region": node.get("region") or None,
         "lat": node.get("lat", r.lat),
         "lon": node.get("lon", r.lon),
-        "precision": r.precision,
-        "geo_precision": r.geo_precision,
+        "geo_precision": r.precision if r.resolved else None,
+        "geo_precision_code": r.geo_precision if r.resolved else None,
         "snap_km": r.snap_km,
         "form": r.form,
         "in_network": r.in_network,
@@ -141,19 +141,20 @@ def resolve(
 
 
 def route_record(r: Route, net: RailNetwork) -> dict[str, Any]:
-    """Return a route in the ``route`` record shape: the ends as places, stations in order."""
-    G = net.G
+    """Return a route in the ``route`` record shape: the ends as places, stations in order.
 
-    def end(query: str, station_id: str) -> dict[str, Any]:
-        node = G.nodes[station_id]
-        return {
-            "text": query,
-            "station_id": station_id,
-            "station": node.get("name"),
-            "region": None,
-            "resolved_score": None,
-            "unresolved": False,
-        }
+    Each end is a place object as in every other command: the name as given, the
+    station the route starts or ends at (for a region, the one chosen), the region
+    a region name resolved to, its geo precision and the station's coordinates.
+    """
+    from railtrack.cli._output import place_record
+
+    def end(query: str, station_id: str) -> dict[str, Any] | None:
+        place = net.resolve(query).to_place(query)
+        update = {"station_id": station_id, "station": net.G.nodes[station_id].get("name")}
+        if place.geo_precision is None:  # given as a station id
+            update.update(geo_precision="station", unresolved=False)
+        return place_record(place.model_copy(update=update), net)
 
     return {
         "record": "route",
