@@ -25,7 +25,11 @@ from pathlib import Path
 
 LANGS = ("en", "ru", "uk", "be", "pl")
 # Caches keyed by a whole text, in the modules that have them (older checkouts lack some).
-TEXT_CACHES = (("railtrack.extract.lexicon", "tokens"), ("railtrack.extract.numbers", "_words"))
+TEXT_CACHES = (
+    ("railtrack.extract.lexicon", "tokens"),
+    ("railtrack.extract.numbers", "_words"),
+    ("railtrack.extract.casefold", "folded"),
+)
 
 
 def forget_texts() -> None:

@@ -12,7 +12,9 @@ right = within 10 km of the labelled place, or the labelled region/country) on
 - ``tests/data/extraction_real/places.csv``: every place the real-report corpus
   labels, split into the development reports and the 19 held-out reports of
   ``tests/data/extraction_real_holdout`` (held out: never used for tuning, only
-  reported).
+  reported);
+- ``tests/data/names_real/spellings.csv``: more real spellings from published rail
+  reports (source URL beside each; development names).
 
 Each figure is printed twice in the same run: with the fallbacks of issue 15 (case
 forms looked up exactly, countries and places outside the network) and without them
@@ -25,7 +27,11 @@ repository may carry places.
 
 from __future__ import annotations
 
+import argparse
 import csv
+import json
+import random
+import re
 import sys
 import time
 from contextlib import contextmanager
@@ -115,7 +121,13 @@ def why(net: Any, row: Any, ru_rail: dict[str, str]) -> str:
 
 
 def report(
-    net: Any, name: str, df: pd.DataFrame, base: pd.DataFrame, ru_rail: dict[str, str]
+    net: Any,
+    name: str,
+    df: pd.DataFrame,
+    base: pd.DataFrame,
+    ru_rail: dict[str, str],
+    *,
+    list_names: bool = True,
 ) -> None:
     """Print one table's figures, with and without the fallbacks, and the names not right."""
 
@@ -129,12 +141,59 @@ def report(
 
     print(f"{name}: {shares(df)}")
     print(f"{' ' * len(name)}  without fallbacks: {shares(base)}")
+    if not list_names:
+        return
     for row in df[df["outcome"] != "right"].itertuples():
         print(f"    {row.outcome:10} {row.name!r}: {why(net, row, ru_rail)}")
 
 
+def variant_queries(net: Any, n: int, seed: int) -> list[str]:
+    """``n`` report-style variants of the network's unique place names (with repeats)."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from network import variant
+
+    names = [str(d["name"]) for _, d in net.G.nodes(data=True) if d.get("kind") != "track"]
+    pool = sorted(x for x in set(names) if len(x) >= 4 and not re.search(r"\d", x))
+    rng = random.Random(seed)
+    places = rng.sample(pool, min(3000, len(pool)))
+    return [variant(rng.choice(places), rng) for _ in range(n)]
+
+
+def answers(net: Any, queries: list[str]) -> dict[str, list[Any]]:
+    """What each distinct query resolves to: every field of its resolution."""
+    out = {}
+    for q in dict.fromkeys(queries):
+        r = net.resolve(q)
+        out[q] = [
+            r.resolved, r.station_id, r.region, r.name, r.score, r.precision, r.form,
+            r.note, [list(c) for c in r.candidates], r.lat, r.lon, r.country,
+        ]  # fmt: skip
+    return out
+
+
+def compare(path: Path, now: dict[str, list[Any]]) -> int:
+    """Print whether ``now`` equals the answers dumped in ``path``; 1 when not."""
+    before = json.loads(path.read_text(encoding="utf-8"))
+    now = json.loads(json.dumps(now, ensure_ascii=False))
+    differ = [q for q in before if now.get(q) != before[q]]
+    print(
+        f"same answers as {path}: {not differ and before.keys() == now.keys()} "
+        f"({len(before)} names, {len(differ)} differ)"
+    )
+    for q in differ[:20]:
+        print(f"    {q!r}: before {before[q]}\n    {' ' * len(repr(q))}  now    {now.get(q)}")
+    return 1 if differ or before.keys() != now.keys() else 0
+
+
 def main() -> int:
     """Score both label tables and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dump", type=Path, help="write every answer to this JSON file")
+    parser.add_argument("--compare", type=Path, help="compare every answer with this dump")
+    parser.add_argument("--variants", type=int, default=4000)
+    parser.add_argument("--seed", type=int, default=4)
+    parser.add_argument("--show-held-out", action="store_true")
+    args = parser.parse_args()
     t = time.perf_counter()
     net = load_network()
     print(f"network loaded in {time.perf_counter() - t:.1f} s: {net}")
@@ -145,6 +204,7 @@ def main() -> int:
     tables = {
         "network_names.csv": REPO / "tests" / "data" / "network_names.csv",
         "places.csv": REPO / "tests" / "data" / "extraction_real" / "places.csv",
+        "spellings.csv": REPO / "tests" / "data" / "names_real" / "spellings.csv",
     }
     for title, path in tables.items():
         if not path.is_file():
@@ -164,9 +224,26 @@ def main() -> int:
         )
         if is_held.any():
             report(net, f"{title} development", df[~is_held], base[~is_held], ru_rail)
-            report(net, f"{title} held out", df[is_held], base[is_held], ru_rail)
+            report(
+                net,
+                f"{title} held out",
+                df[is_held],
+                base[is_held],
+                ru_rail,
+                list_names=args.show_held_out,
+            )
         else:
             report(net, f"{title} all", df, base, ru_rail)
+    if args.dump or args.compare:
+        present = [path for path in tables.values() if path.is_file()]
+        queries = [lab.name for path in present for lab in labels(path)[0]]
+        queries += variant_queries(net, args.variants, args.seed)
+        now = answers(net, queries)
+        if args.dump:
+            args.dump.write_text(json.dumps(now, ensure_ascii=False), encoding="utf-8")
+            print(f"{len(now)} answers written to {args.dump}")
+        if args.compare:
+            return compare(args.compare, now)
     return 0
 
 

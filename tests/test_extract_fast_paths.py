@@ -17,6 +17,7 @@ by ``benchmarks/extraction.py``, never here.
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -265,6 +266,19 @@ def test_number_finder_words_are_lower_cased_as_each_word_alone():
         assert list(numbers_mod._words.__wrapped__(text)) == _plain_words(text)
 
 
+def test_lower_casing_a_character_keeps_its_word_class():
+    """The number finders find words in the lower-cased text: every code point whose
+    lower case is one character is a word character (or ``.``/``,``/``~``/``≈``) exactly
+    when its lower case is."""
+    word, before = re.compile(r"[\w~≈]"), re.compile(r"[\w.,]")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        low = char.lower()
+        if len(low) == 1:
+            assert bool(word.match(char)) == bool(word.match(low)), hex(code)
+            assert bool(before.match(char)) == bool(before.match(low)), hex(code)
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=ALPHABET + "ΣΟΔİ~≈", max_size=120))
 def test_number_finder_words_on_any_text(text):
@@ -283,9 +297,14 @@ def _plain_split(text: str) -> list[tuple[str, int, int, int]]:
     bounds, start = [], 0
     for m in sentences_mod._BOUNDARY_RE.finditer(text):
         before = text[start : m.start()].rstrip(".!?\"'”’)")
-        last_word = before.rsplit(None, 1)[-1].lower() if before.split() else ""
+        words = before.split()
+        last_word = words[-1].lower() if words else ""
         abbreviation = last_word in sentences_mod._ABBREVIATIONS
-        initial = re.fullmatch(r"[^\W\d_]", last_word) and last_word not in {"г", "r", "р"}
+        # "в г. Горловка": "г." after a word that is no year is a city's abbreviation
+        city = len(words) > 1 and not words[-2][-1].isdigit()
+        initial = re.fullmatch(r"[^\W\d_]", last_word) and (
+            last_word not in {"г", "r", "р"} or city
+        )
         nxt = text[m.end() : m.end() + 1]
         month_day = last_word in sentences_mod._MONTH_ABBREVIATIONS and nxt.isdigit()
         if m[0].count("\n") < 2 and (abbreviation or initial or nxt.islower() or month_day):
@@ -325,7 +344,11 @@ def _plain_stem_re(stems: list[str]) -> re.Pattern[str] | None:
     parts = sorted({lexicon_mod._norm(str(s)) for s in stems if str(s).strip()}, key=len)
     if not parts:
         return None
-    body = "|".join(lexicon_mod._loose(p) for p in parts[::-1])
+    # (an entry ending in "$" matches a whole word only)
+    body = "|".join(
+        rf"{lexicon_mod._loose(p[:-1])}(?![\w-])" if p.endswith("$") else lexicon_mod._loose(p)
+        for p in parts[::-1]
+    )
     return re.compile(rf"(?<![\w-])(?:{body})", re.IGNORECASE)
 
 
@@ -368,3 +391,131 @@ def test_stem_tries_match_as_the_alternations_of_their_stems(lang):
             assert [(m.span(), m.lastgroup) for m in fast.finditer(text)] == [
                 (m.span(), m.lastgroup) for m in plain.finditer(text)
             ]
+
+
+# -- case-folded patterns (extract/casefold.py) ----------------------------------------
+def _folded_patterns() -> list:
+    from railtrack.extract import cues as cues_mod
+    from railtrack.extract import dates as dates_mod
+    from railtrack.extract.casefold import FoldedPattern
+
+    found = [
+        value
+        for module in (cues_mod, dates_mod)
+        for value in vars(module).values()
+        if isinstance(value, FoldedPattern)
+    ]
+    assert len(found) >= 10, "the English cue patterns are folded"
+    return found
+
+
+FOLDED = _folded_patterns()
+
+
+def _spans(matches) -> list:
+    return [(m.span(), tuple(m.span(g) for g in range(1 + (m.re.groups or 0)))) for m in matches]
+
+
+def _same_matches(pattern, text: str) -> None:
+    original = pattern.ignorecase
+    assert _spans(pattern.finditer(text)) == _spans(original.finditer(text)), pattern.pattern
+    got, want = pattern.search(text), original.search(text)
+    assert (got and got.span()) == (want and want.span())
+
+
+def test_folded_patterns_match_as_the_case_insensitive_ones_on_the_corpora():
+    for text in [*PIECES, *(t.upper() for t in TEXTS)]:
+        for pattern in FOLDED:
+            _same_matches(pattern, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "left",
+                "LEFT",
+                "Planned",
+                "ETA",
+                "eta",
+                "due to",
+                "expected",
+                "derailed",
+                "trains",
+                "Echelons",
+                "both",
+                "the first",
+                "another",
+                "train No. 967",
+                "March",
+                "MARCH",
+                "ſ",
+                "ı",
+                "İ",
+                "K",
+                "Σ",
+                "ᲂ",
+                "ẞ",
+                "ß",
+                " ",
+                ", ",
+                ".",
+                "5",
+                "Ural",
+                "T-80",
+                "BMPs",
+                "passed",
+                "arriving",
+                "moving through",
+            ]
+        )
+        | st.text(alphabet=ALPHABET + "ſıİKΣᲂẞßµ", max_size=6),
+        max_size=30,
+    )
+)
+def test_folded_patterns_match_as_the_case_insensitive_ones_on_any_text(parts):
+    text = " ".join(parts)
+    for pattern in FOLDED:
+        _same_matches(pattern, text)
+
+
+def test_folding_keeps_every_character_of_the_patterns_alphabets():
+    """For every code point a text may hold (outside ALIEN, lower case one character),
+    re.IGNORECASE matches it to a letter of a folded pattern exactly when its lower case
+    is that letter, and a class of letters or word characters reads it alike in either
+    case (digits and spaces have no case)."""
+    from railtrack.extract.casefold import ALIEN
+
+    letters = "".join(
+        sorted(
+            {ch.lower() for p in FOLDED for ch in p.pattern if ch.isalpha()}
+            | set("abcdefghijklmnopqrstuvwxyz")
+        )
+    )
+    any_letter = re.compile(f"[{re.escape(letters)}]", re.IGNORECASE).fullmatch
+    latin = re.compile("[a-z]", re.IGNORECASE).fullmatch
+    word = re.compile(r"\w").fullmatch
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        low = char.lower()
+        if len(low) != 1 or char in ALIEN:
+            continue
+        if any_letter(char):
+            # it matches some letter: the one it lower-cases to, and no other
+            assert low in letters, hex(code)
+            assert re.fullmatch(f"[{re.escape(letters.replace(low, ''))}]", char, re.I) is None
+        else:
+            assert low not in letters, hex(code)
+        assert bool(latin(char)) == ("a" <= low <= "z"), hex(code)
+        assert bool(word(char)) == bool(word(low)), hex(code)
+
+
+def test_alien_characters_are_those_re_equates_beyond_lower_case():
+    from re import _casefix  # the table re.IGNORECASE adds to simple lower-casing
+
+    from railtrack.extract.casefold import ALIEN
+
+    table = {chr(c) for k, v in _casefix._EXTRA_CASES.items() for c in (k, *v)}
+    ordinary = {ch for ch in table if ord(ch) < 0x80 or 0x400 <= ord(ch) <= 0x4FF}
+    assert table - ordinary <= ALIEN

@@ -496,3 +496,143 @@ def test_abbreviations_and_lower_case_words_end_no_sentence(text, n):
 def test_a_months_abbreviation_before_a_day_ends_no_sentence():
     s = one("On Feb. 25 a train of 40 cars left Slonim for Valuyki.")
     assert s.departure.earliest == date(2023, 2, 25)
+
+
+# -- session 2 (langwest): kinds found on new unseen English and Polish reports ------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 March a train from Japan arrived at Brest. The 30-car train left Vladivostok "
+        "on 20 February.",
+        "Pociąg z Chin dotarł 4 marca do Brześcia. Skład wyjechał z Dostyku 20 lutego.",
+    ],
+)
+def test_a_lead_naming_the_country_and_a_detail_naming_the_station_are_one_train(text):
+    # any country is broad (not only the theatre's): the lead's "from Japan" does not
+    # contradict the detail's station, so the two mentions are one train
+    s = one(text)
+    assert s.departure.earliest == date(2023, 2, 20)
+    assert s.expected_arrival.earliest == date(2023, 3, 4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A missile strike hit a train of 12 ammunition cars at Kazanka on 8 March.",
+        "Drones struck a military echelon of 40 cars at Valuyki station on 8 March.",
+        "A military train of 30 flatcars derailed near Orsha on 8 March.",
+        "A train with 900 passengers left Kharkiv for Przemyśl on 8 March.",
+        "Wozy bojowe przewożone pociągiem z Gdańska do Żagania zahaczyły o wiatę w Toruniu.",
+        "Pociąg z amunicją został trafiony podczas ataku rakietowego na stacji w Kazance. "
+        "Uderzenie rakietowe zniszczyło 12 wagonów.",
+        "Pociąg z 900 pasażerami wyjechał 8 marca z Charkowa do Przemyśla.",
+        "Pociąg ewakuacyjny z uchodźcami przyjechał 8 marca z Kowla do Chełma.",
+    ],
+)
+def test_an_attack_an_accident_or_a_passenger_service_is_no_shipment(text):
+    assert read(text).shipments == []
+
+
+def test_passenger_cars_of_an_echelon_are_still_read():
+    s = one("Eszelon z 2 wagonami pasażerskimi i 40 platformami wyjechał 8 marca z Orszy.")
+    assert s.cars.passenger == 2
+    s = one("An echelon with 2 passenger cars and 40 flatcars left Orsha on 8 March.")
+    assert s.cars.passenger == 2
+
+
+def test_a_past_trips_length_is_no_date():
+    # "arrived ... in 6 days" tells how long the trip took: the arrival is the
+    # departure day plus six, never six days after the report
+    s = one("A train of 30 flatcars left Orsha on 3 March and arrived in Valuyki in 6 days.")
+    assert s.expected_arrival.earliest == date(2023, 3, 9)
+    s = one("In February a container train left Kutno and arrived in Chongqing in 16 days.")
+    assert s.expected_arrival is None
+    assert s.departure.precision == "month"
+
+
+def test_a_future_in_n_days_is_still_a_date():
+    s = one("A train of 30 flatcars left Orsha on 3 March. It will arrive in Valuyki in 3 days.")
+    assert s.expected_arrival.earliest == date(2023, 3, 13)
+
+
+@pytest.mark.parametrize(
+    ("text", "origin", "destination"),
+    [
+        # a nameless station "in" a region, a town named after "miasto", or a town
+        (
+            "Transport wysłano 3 marca ze stacji kolejowej w obwodzie smoleńskim na stację "
+            "w obwodzie homelskim.",
+            "obwodzie smoleńskim",
+            "obwodzie homelskim",
+        ),
+        ("Eszelon wyjechał 3 marca ze stacji w mieście Briańsk do Homla.", "Briańsk", "Homla"),
+        ("Eszelon wyjechał 3 marca ze stacji w Orszy do Homla.", "Orszy", "Homla"),
+    ],
+)
+def test_a_nameless_station_in_a_region_or_town_is_that_place(text, origin, destination):
+    s = one(text)
+    assert (s.origin.text, s.destination.text) == (origin, destination)
+
+
+def test_a_nameless_station_in_a_town_in_the_locative_is_a_place_seen_at():
+    s = one("Eszelon z 40 platformami zauważono 3 marca na stacji w Orszy.")
+    assert s.destination is None
+    assert [v.text for v in s.via] == ["Orszy"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A container train left Xian on 3 March. The destination station is Brest.",
+        "Pociąg kontenerowy wyjechał 3 marca z Xian. Stacją docelową jest Brześć.",
+    ],
+)
+def test_the_destination_station_named_in_a_sentence_of_its_own(text):
+    assert one(text).destination.text in ("Brest", "Brześć")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A container train left Xian on 3 March and reached Brest on 15 March. There the "
+        "containers were reloaded onto standard-gauge wagons and sent to Duisburg.",
+        "Pociąg z kontenerami wyjechał 3 marca z Xian i 15 marca dotarł do Brześcia. Tam "
+        "kontenery zostały przeładowane na wagony normalnotorowe i trafiły do Duisburga.",
+    ],
+)
+def test_a_load_moved_to_another_train_goes_on_a_later_leg(text):
+    s = one(text)
+    assert s.destination.text in ("Brest", "Brześcia")
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [("dwudziestoma", 20), ("czterdziestoma ośmioma", 48), ("trzydziestoma dwoma", 32)],
+)
+def test_polish_number_words_in_the_instrumental(words, value):
+    s = one(f"Skład z {words} wagonami wyjechał 5 marca z Orszy do Homla.")
+    assert s.cars.total == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two trains with equipment arrived in Belarus on March 4 and March 6.",
+        "Two trains with equipment arrived in Belarus on March 4 and 6.",
+        "Two trains with equipment arrived in Belarus on 4 March and 6 March.",
+        "Dwa pociągi ze sprzętem przyjechały na Białoruś 4 i 6 marca.",
+    ],
+)
+def test_two_days_of_one_month_in_any_order_are_two_trains(text):
+    r = read(text)
+    assert [s.expected_arrival.earliest.day for s in r.shipments] == [4, 6]
+    # the day after the country is a date, not part of its name ("Białoruś 4")
+    assert {s.destination.text for s in r.shipments} in ({"Belarus"}, {"Białoruś"})
+
+
+def test_a_span_between_two_days_stays_a_span():
+    r = read("A train of 40 cars was seen in Orsha between March 4 and March 6.")
+    assert r.groups == []
+    assert r.shipments[0].via[0].text == "Orsha"

@@ -69,6 +69,19 @@ def test_lemma_forms_leave_out_the_name_itself_and_foreign_scripts() -> None:
     assert lemma_forms("Leipzig", "de") == ()
 
 
+@pytest.mark.parametrize("name", ["ст. Brëkhovo", "ст. VENËV", "obwód woroneskiом"])
+def test_mixed_scripts_give_forms_without_recursing(
+    name: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Letters Łacinka has not ("ë", "ó") once sent the Belarusian forms into recursion."""
+    from railtrack.extract.morph import name_forms
+
+    assert name_forms(name, "be") == (name,)
+    with caplog.at_level("WARNING"):
+        lemma_forms(name + " ")  # another cache key than any earlier call
+    assert "recursed" not in caplog.text
+
+
 # --- oblique forms resolve, exactly ------------------------------------------------------
 
 

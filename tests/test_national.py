@@ -190,6 +190,101 @@ def test_same_name_far_apart_stays_unresolved(town_names: list[str], data: st.Da
     assert {"1", "2"} <= {c[0] for c in r.candidates}
 
 
+# --- a bare town name: the town or its main station, at precision town ------------------
+@pytest.mark.parametrize("name", ["Bryansk", "Брянск", "BRYANSK", "ст. Bryansk", "из Брянска"])
+def test_bare_city_is_the_town_not_one_suffixed_station(default: RailNetwork, name: str) -> None:
+    r = default.resolve(name)
+    assert (r.name, r.precision) == ("Bryansk", "town"), r
+    assert r.station_id not in ("RU-BRYANSK-L", "RU-BRYANSK-O")
+
+
+@pytest.mark.parametrize(
+    ("name", "main"),
+    [
+        ("Baranovichi", "BY-BARANOVICHI-TS"),  # a curated alias of Baranovichi-Polesskiye
+        ("Барановичи", "BY-BARANOVICHI-TS"),
+        ("Baranowicze", "BY-BARANOVICHI-TS"),
+        ("Orsha", "BY-ORSHA"),  # Orsha-Tsentralnaya
+        ("Минск", "BY-MINSK"),  # Minsk-Passazhirsky
+        ("Voronezh", "RU-VORONEZH"),  # Voronezh-I
+    ],
+)
+def test_bare_city_with_a_main_station(default: RailNetwork, name: str, main: str) -> None:
+    r = default.resolve(name)
+    assert (r.station_id, r.precision) == (main, "town"), r
+
+
+@pytest.mark.parametrize(
+    ("name", "sid"),
+    [
+        ("Bryansk-Lgovsky", "RU-BRYANSK-L"),
+        ("Брянск-Орловский", "RU-BRYANSK-O"),
+        ("Bryansk-I", "RU-BRYANSK-L"),
+        ("Baranovichi-Polesskiye", "138901"),
+        ("Orsha-Tsentralnaya", "BY-ORSHA"),
+        ("Matveev Kurgan", "511103"),
+    ],
+)
+def test_a_station_named_with_its_suffix_stays_a_station(
+    default: RailNetwork, name: str, sid: str
+) -> None:
+    r = default.resolve(name)
+    assert (r.station_id, r.precision) == (sid, "station"), r
+
+
+OWN_SUFFIXES = ["Lgovsky", "Orlovsky", "Polesskiye", "Vostochnaya", "Yuzhnaya", "Kievsky"]
+MAIN_SUFFIXES = ["I", "1", "Tsentralnaya", "Passazhirsky", "Glavny"]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.data())
+def test_bare_town_never_picks_a_suffixed_station(
+    town_names: list[str], data: st.DataObject
+) -> None:
+    """A town with stations of their own names, maybe a main station, maybe the town itself.
+
+    Its name alone is the main station, else the town, else (a network without
+    towns) a station of it: always at geo precision town.
+    """
+    town = data.draw(st.sampled_from(town_names))
+    own = data.draw(st.lists(st.sampled_from(OWN_SUFFIXES), min_size=1, max_size=2, unique=True))
+    main = data.draw(st.one_of(st.none(), st.sampled_from(MAIN_SUFFIXES)))
+    with_town = data.draw(st.booleans())
+    G = nx.Graph()
+    for k, suffix in enumerate(own):
+        G.add_node(f"S{k}", name=f"{town}-{suffix}", name_ru="", aliases=[town], lat=55.0 + k / 100,
+                   lon=37.0, country="RU")  # fmt: skip
+    if main is not None:
+        G.add_node("M", name=f"{town}-{main}", name_ru="", aliases=[], lat=55.02, lon=37.01,
+                   country="RU")  # fmt: skip
+    if with_town:
+        G.add_node("T", name=town, name_ru="", aliases=[], lat=55.01, lon=37.02, country="RU",
+                   kind="town", precision="town", population=50_000)  # fmt: skip
+    r = RailNetwork(G).resolve(town)
+    assert r.resolved, (town, own, main, with_town, r)
+    assert r.precision == "town", r  # the report named the town, whatever it resolves to
+    if main is not None:
+        assert r.station_id == "M", r
+    elif with_town:
+        assert r.station_id == "T", r
+
+
+def test_curated_town_names_never_give_a_suffixed_station(default: RailNetwork) -> None:
+    """Every curated station with a word of its own: its town's name alone is the town."""
+    for n, d in default.G.nodes(data=True):
+        if d.get("kind") in ("track", "town") or d.get("precision") == "town":
+            continue
+        tokens = str(d.get("name") or "").replace("-", " ").split()
+        if len(tokens) < 2:
+            continue
+        r = default.resolve(tokens[0])
+        if r.resolved and r.station_id is not None and r.station_id in default.G:
+            got = default.G.nodes[r.station_id]
+            has_tail = len(name_tokens(str(got.get("name") or ""))) > 1
+            if got.get("precision") != "town" and has_tail and r.precision == "station":
+                assert r.name.replace("-", " ").split()[0] != tokens[0], (n, tokens[0], r)
+
+
 def test_tie_between_towns_stays_unresolved(default: RailNetwork) -> None:
     r = default.resolve("Sosnovka")
     assert not r.resolved

@@ -5,14 +5,18 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import os
 import pickle
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from railtrack import _netcache
 from railtrack import network as network_module
+from railtrack.gazetteer import load_gazetteer
 from railtrack.network import RailNetwork, load_network
 from railtrack.settings import DEFAULT_SETTINGS
 
@@ -93,7 +97,7 @@ def test_cached_default_network_is_the_built_one(cache: Path) -> None:
     _forget_memory()
     warm = load_network()  # read from disk
     assert _entries(cache) == sorted(
-        f"{warm._cache_key}.{kind}.pickle" for kind in ("gazetteer", "network")
+        [f"{warm._cache_key}.network.pickle", f"{warm._index_key}.gazetteer.pickle"]
     )
     assert _graph_state(warm) == _graph_state(built)
     names = _label_names()
@@ -151,11 +155,13 @@ def test_every_call_gets_its_own_copy(cache: Path, small: Path, builds: list[Pat
     assert two.resolve("Midway").station_id == "1002"
     # the edited copy indexes its own graph, not the cached index of the loaded one
     assert one.resolve("Midway").station_id != "1002"
-    # unedited copies share one index (read-only), over a graph no caller holds
+    # unedited copies share one index (read-only), which holds no caller's graph:
+    # an attribute edited in place in one copy does not reach the others' answers
     three = load_network(small)
     assert three.gazetteer is two.gazetteer
-    assert three.gazetteer._G is not three.G
-    assert three.gazetteer._G is not two.G
+    three.G.nodes["1001"]["name"] = "Edited in place"
+    assert two.gazetteer.place("1001")["name"] == "Westend"
+    assert two.resolve("Westend").station_id == "1001"
     stricter = load_network(small)
     stricter.settings = DEFAULT_SETTINGS.model_copy(update={"resolve_min_score": 90.0})
     assert stricter.gazetteer is not two.gazetteer
@@ -269,3 +275,44 @@ def test_cache_command_shows_and_clears(cache: Path, small: Path) -> None:
     as_json = runner.invoke(app, ["network", "cache", "--json"])
     assert json.loads(as_json.stdout)["n_files"] == 0
     assert runner.invoke(app, ["network", "cache", "-q"]).stdout.strip() == str(cache)
+
+
+def test_name_index_alone_answers_as_the_network(
+    cache: Path, small: Path, builds: list[Path]
+) -> None:
+    """``load_gazetteer`` reads the index cached with the network and resolves the same."""
+    net = load_network(small)
+    index = load_gazetteer(small)  # a hit: the network's own index, not a second build
+    assert len(builds) == 1
+    assert index is net.gazetteer
+    _forget_memory()
+    cold = load_gazetteer(small)  # read from disk alone
+    assert len(builds) == 1
+    for name in ("Midway", "Westend", "Xqzville"):
+        assert cold.resolve(name) == net.resolve(name)
+    assert cold.place("1001")["name"] == net.G.nodes["1001"]["name"]
+    assert cold.place("no such node") == {}
+
+
+def test_name_index_misses_build_the_network(cache: Path, small: Path, builds: list[Path]) -> None:
+    assert load_gazetteer(small).resolve("Midway").station_id == "1002"
+    assert len(builds) == 1
+    assert load_gazetteer(small, cache=False).resolve("Midway").station_id == "1002"
+    assert len(builds) == 2
+
+
+def test_resolving_from_a_warm_cache_imports_no_graph_library(tmp_path: Path) -> None:
+    """What makes ``railtrack resolve`` start quickly: no networkx, numpy or pandas."""
+    env = {**os.environ, _netcache.CACHE_DIR_ENV: str(tmp_path / "cache")}
+    env.pop(_netcache.NO_CACHE_ENV, None)
+    warm = "from railtrack.gazetteer import load_gazetteer; load_gazetteer()"
+    subprocess.run([sys.executable, "-c", warm], env=env, check=True, timeout=600)
+    probe = (
+        "import sys; from railtrack.gazetteer import load_gazetteer; "
+        "r = load_gazetteer().resolve('Homel'); "
+        "print(r.station_id, *sorted({'networkx', 'numpy', 'pandas'} & set(sys.modules)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], env=env, check=True, capture_output=True, text=True
+    )
+    assert done.stdout.split() == ["BY-GOMEL"]

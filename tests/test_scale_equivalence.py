@@ -88,6 +88,42 @@ def _crossing_directions(summary: pd.DataFrame, routes: pd.DataFrame, network: A
     return out
 
 
+def _shipment_routes(shipments: pd.DataFrame, network: RailNetwork) -> pd.DataFrame:
+    """The routes table worked out row by row (the optimised code: per distinct row)."""
+    from railtrack import routes as R
+
+    columns = [c for c in R.ROUTE_INPUTS if c in shipments.columns]
+    records = shipments[columns].to_dict("records")
+    regions: dict[str, Any] = {}
+    ends = [R._ends(row, network, regions) for row in records]
+    distinct = dict.fromkeys(e for e in ends if e.origins and e.destinations)
+    pairs = {p for e in distinct for p in R._legs(e, use_via=True) if p[0] != p[1]}
+    legs = dict(network.iter_routes_between(pairs))
+    for station in {s for e in distinct for s in (*e.origins, *e.via)}:
+        legs[(station, station)] = R.route_from_path(network.G, [station])
+    found = {e: R._route(network, e, legs) for e in distinct}
+    rows = []
+    for row, e in zip(records, ends, strict=True):
+        values = R._values(e, found.get(e), network)
+        values[C.ID] = str(row[C.ID])
+        values[C.ORIGIN] = R._text(row.get(C.ORIGIN))
+        values[C.DESTINATION] = R._text(row.get(C.DESTINATION))
+        rows.append(values)
+    df = pd.DataFrame(
+        {col: pd.Series([r[col] for r in rows], dtype=object) for col in C.ROUTE_COLUMNS}
+    )
+    df[C.LENGTH_KM] = np.array([r[C.LENGTH_KM] for r in rows], dtype="float64")
+    df[C.BORDER_CROSSINGS_N] = pd.array([r[C.BORDER_CROSSINGS_N] for r in rows], dtype="Int64")
+    for col in R._REPEATED_TEXT:
+        df[col] = pd.Categorical(
+            [r[col] for r in rows],
+            categories=pd.Index(sorted({r[col] for r in rows if r[col] is not None}), dtype=object),
+        )
+    for col in (C.ID, C.ORIGIN, C.DESTINATION, C.FLAGS, C.PROBLEM):
+        df[col] = df[col].astype("string")
+    return df[list(C.ROUTE_COLUMNS)]
+
+
 def _transit_quantiles_days(
     self: TransitModel, length_km: Any, border_crossings: Any, *, chunk: int = 512
 ) -> np.ndarray:
@@ -147,6 +183,7 @@ def _plain_run(reports: ReportSet, network: RailNetwork, as_of: str | None) -> d
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(RailNetwork, "named_stops", _named_stops)
         mp.setattr(pipeline, "crossing_directions", _crossing_directions)
+        mp.setattr(pipeline, "shipment_routes", _shipment_routes)
         mp.setattr(TransitModel, "transit_quantiles_days", _transit_quantiles_days)
         mp.setattr(transit, "arrival_quantiles", _arrival_quantiles)
         return _run(reports, network, as_of)
@@ -237,3 +274,31 @@ def test_transit_quantiles_equal_numpy_quantiles_and_are_kept() -> None:
     assert len(transit._ROWS[model]) == 3  # three distinct routes kept, not the NaN one
     again = model.transit_quantiles_days(lengths[::-1], borders[::-1])
     np.testing.assert_array_equal(again, got[::-1])
+
+
+def _merge_source_labels(texts: list[str]) -> str | None:
+    names: dict[str, str] = {}
+    grades: dict[str, str] = {}
+    for text in texts:
+        for part in str(text).split(";"):
+            name, grade = part.strip(), ""
+            if len(name) > 4 and name.endswith(")") and name[-4:-2] == " (":
+                name, grade = name[:-4].rstrip(), name[-2]
+            if not name:
+                continue
+            key = name.casefold()
+            names.setdefault(key, name)
+            if grade and (key not in grades or grade < grades[key]):
+                grades[key] = grade
+    labels = [f"{names[k]} ({grades[k]})" if k in grades else names[k] for k in sorted(names)]
+    return "; ".join(labels) or None
+
+
+def test_source_labels_merge_as_read_one_by_one() -> None:
+    from railtrack.labels import merge_source_labels
+
+    rng = np.random.default_rng(5)
+    words = ["Hajun", "hajun", "Workers", "WORKERS", "Rail (B)", "Hajun (C)", "x (A)", " ", ""]
+    for _ in range(500):
+        texts = ["; ".join(rng.choice(words, rng.integers(1, 4))) for _ in range(rng.integers(8))]
+        assert merge_source_labels(texts) == _merge_source_labels(texts), texts

@@ -27,6 +27,7 @@ _EXPORTS: dict[str, str] = {
     "data_path": "railtrack._data",
     # network, names, routes
     "load_network": "railtrack.network",
+    "load_gazetteer": "railtrack.gazetteer",
     "RailNetwork": "railtrack.network",
     "Route": "railtrack.routing",
     # free text

@@ -29,6 +29,8 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
+from railtrack._netkey import NATIONAL_FILES
+
 __all__ = [
     "NATIONAL_FILES",
     "OCCUPIED_REGIONS",
@@ -47,9 +49,6 @@ OCCUPIED_REGIONS = frozenset(
     {"UA/Donetsk", "UA/Luhansk", "UA/Crimea", "UA/Misto Sevastopol'", "UA/Zaporizhia", "UA/Kherson"}
 )
 """Ukrainian regions (GeoNames first-level names) whose lines Russia runs trains into."""
-
-NATIONAL_FILES = ("track_nodes.csv.gz", "track_links.csv.gz", "towns.csv.gz")
-"""The files :func:`add_national` reads from its directory."""
 
 _COVER_RATIO = 1.5
 # Query x track pairs up to which snapping compares all pairs rather than building a

@@ -11,10 +11,13 @@ therefore keeps what it built:
   ``$RAILTRACK_CACHE_DIR`` when that is set. An entry is named by a key
   (:func:`network_key`) hashed from the *contents* of every data file read, the
   options, the settings, the source of every railtrack module, and the versions of
-  Python, networkx, numpy and pydantic: any change to one of them is a miss, never a
-  stale hit. The newest :data:`MAX_ENTRIES` networks are kept. A cache directory that
-  cannot be written is reported once (a warning in the log) and the network is built
-  as if there were no cache; an unreadable or corrupt entry is deleted and rebuilt.
+  Python and of the libraries whose objects the entry holds (networkx, numpy and
+  pydantic for a network; pydantic alone for a name index, which holds no graph and
+  so loads without networkx: :mod:`railtrack._netkey`): any change to one of them is
+  a miss, never a stale hit. The newest :data:`MAX_ENTRIES` networks are kept. A
+  cache directory that cannot be written is reported once (a warning in the log)
+  and the network is built as if there were no cache; an unreadable or corrupt
+  entry is deleted and rebuilt.
 - **in the process**, as the same pickled bytes (the newest :data:`MAX_MEMORY`
   networks): every call unpickles its own copy, so a caller that changes its network
   (``net.G.remove_edge``) never changes what the next call returns. Objects callers
@@ -31,7 +34,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import io
+import importlib
 import json
 import logging
 import os
@@ -151,7 +154,12 @@ def _file_digest(path: Path) -> str:
         return hashlib.file_digest(f, "blake2b").hexdigest()[:32]
 
 
-def network_key(files: Iterable[Path], options: Mapping[str, Any]) -> str:
+def network_key(
+    files: Iterable[Path],
+    options: Mapping[str, Any],
+    *,
+    libraries: Iterable[str] = ("networkx", "numpy", "pydantic"),
+) -> str:
     """Return the cache key of a network built from ``files`` with ``options``.
 
     Parameters
@@ -160,6 +168,9 @@ def network_key(files: Iterable[Path], options: Mapping[str, Any]) -> str:
         Every data file the load reads (their contents are hashed, not their dates).
     options
         JSON-serialisable call options (directory, flags, settings).
+    libraries
+        Modules whose objects the cached entry holds: their versions enter the key
+        (each is imported to read its ``__version__``).
 
     Returns
     -------
@@ -179,44 +190,19 @@ def network_key(files: Iterable[Path], options: Mapping[str, Any]) -> str:
     True
     >>> network_key(files, {"national": False}) == network_key(files, {"national": True})
     False
+    >>> network_key(files, {}, libraries=["pydantic"]) == network_key(files, {})
+    False
     """
-    import networkx
-    import numpy
-    import pydantic
-
     parts = {
         "format": FORMAT,
         "python": [sys.implementation.name, *map(str, sys.version_info[:3])],
-        "versions": [networkx.__version__, numpy.__version__, pydantic.VERSION],
+        "versions": [[name, str(importlib.import_module(name).__version__)] for name in libraries],
         "code": code_digest(),
         "files": [[str(p), _file_digest(p)] for p in files],
         "options": dict(options),
     }
     text = json.dumps(parts, sort_keys=True, default=str)
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
-
-
-class _Pickler(pickle.Pickler):
-    """Writes ``graph`` as a reference, so an index pickled apart from it shares it."""
-
-    def __init__(self, file: io.BytesIO, graph: object | None) -> None:
-        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self._graph = graph
-
-    def persistent_id(self, obj: object) -> str | None:
-        return "graph" if self._graph is not None and obj is self._graph else None
-
-
-class _Unpickler(pickle.Unpickler):
-    def __init__(self, file: io.BytesIO, graph: object | None) -> None:
-        super().__init__(file)
-        self._graph = graph
-
-    def persistent_load(self, pid: object) -> object:
-        if pid == "graph" and self._graph is not None:
-            return self._graph
-        msg = f"unknown persistent reference {pid!r}"
-        raise pickle.UnpicklingError(msg)
 
 
 @contextmanager
@@ -231,15 +217,13 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _dumps(key: str, obj: object, graph: object | None) -> bytes:
-    buf = io.BytesIO()
-    _Pickler(buf, graph).dump((FORMAT, key, obj))
-    return buf.getvalue()
+def _dumps(key: str, obj: object) -> bytes:
+    return pickle.dumps((FORMAT, key, obj), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _loads(key: str, data: bytes, graph: object | None) -> object:
+def _loads(key: str, data: bytes) -> object:
     with _no_gc():
-        fmt, stored_key, obj = _Unpickler(io.BytesIO(data), graph).load()
+        fmt, stored_key, obj = pickle.loads(data)
     if fmt != FORMAT or stored_key != key:
         msg = "entry written for another key"
         raise pickle.UnpicklingError(msg)
@@ -277,7 +261,7 @@ def share(key: str, kind: str, obj: object) -> None:
         _remember(key, f"shared:{kind}", obj)
 
 
-def load(key: str, kind: str, *, graph: object | None = None) -> Any | None:
+def load(key: str, kind: str) -> Any | None:
     """Return a fresh copy of the cached ``kind`` object of network ``key``, or None.
 
     Parameters
@@ -286,8 +270,6 @@ def load(key: str, kind: str, *, graph: object | None = None) -> Any | None:
         From :func:`network_key`.
     kind
         ``"network"`` or ``"gazetteer"``.
-    graph
-        The network's graph, for an object pickled with a reference to it.
 
     Returns
     -------
@@ -306,7 +288,7 @@ def load(key: str, kind: str, *, graph: object | None = None) -> Any | None:
             return None
         _touch(path)
     try:
-        obj = _loads(key, data, graph)
+        obj = _loads(key, data)
     except Exception as exc:  # a corrupt pickle raises errors of any type
         logger.warning("Network cache entry %s is unreadable (%s); rebuilding it", path, exc)
         _memory.get(key, {}).pop(kind, None)
@@ -317,7 +299,7 @@ def load(key: str, kind: str, *, graph: object | None = None) -> Any | None:
     return obj
 
 
-def save(key: str, kind: str, obj: object, *, graph: object | None = None, disk: bool) -> None:
+def save(key: str, kind: str, obj: object, *, disk: bool) -> None:
     """Keep ``obj`` as the ``kind`` object of network ``key``, in memory and on disk.
 
     Parameters
@@ -328,15 +310,13 @@ def save(key: str, kind: str, obj: object, *, graph: object | None = None, disk:
         ``"network"`` or ``"gazetteer"``.
     obj
         The object; it must not be changed before this call returns.
-    graph
-        Pickled as a reference (see :func:`load`) when given.
     disk
         Also write the entry to :func:`cache_dir` (atomically: a reader never sees
         half a file). A directory that cannot be written is reported once per process.
     """
     if not enabled():
         return
-    data = _dumps(key, obj, graph)
+    data = _dumps(key, obj)
     _remember(key, kind, data)
     if not disk:
         return

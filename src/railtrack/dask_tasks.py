@@ -78,16 +78,23 @@ __all__ = [
     "TABLES",
     "PartSpec",
     "SharedOnWorkers",
+    "SummaryStage",
     "dated_part",
     "empty_table",
     "estimate_part",
+    "graph_task",
+    "group_key",
+    "group_task",
     "meta",
+    "packed",
     "resolve_part",
     "route_key",
     "route_part",
     "routes_of",
     "shared",
     "status_part",
+    "summary_part",
+    "with_members",
 ]
 
 SEQ = "_seq"
@@ -501,3 +508,90 @@ def status_part(ships: pd.DataFrame, stage: TrainStage) -> pd.DataFrame:
         return out
 
     return _checkpointed(stage.work_dir, "status", _part_key(ships, stage), compute)
+
+
+def with_members(groups: pd.DataFrame, ships: pd.DataFrame) -> pd.DataFrame:
+    """Fill each group's members and train count from the trains kept (``groups_frame``).
+
+    ``ships`` must hold every train naming one of ``groups``, in load order.
+    """
+    if not len(groups):
+        return groups
+    grouped = ships[ships[C.GROUP].notna()]
+    members = grouped.groupby(grouped[C.GROUP].astype(str), sort=False)[C.ID].agg(
+        lambda ids: "; ".join(map(str, ids))
+    )
+    ids = groups[C.ID].astype(str)
+    joined = ids.map(members)
+    counted = ids.map(grouped[C.GROUP].astype(str).value_counts())
+    given = groups[N_TRAINS_GIVEN].astype("Int64")
+    given = given.where(given.fillna(0) != 0)  # `n_trains or len(members) or None`
+    out = groups.copy()
+    out[C.MEMBERS] = joined.astype("string")
+    counts = pd.Series(counted.to_numpy(), index=given.index, dtype="Int64")
+    out[C.N_TRAINS] = given.fillna(counts).astype("Int64")
+    return out
+
+
+PACKED = "packed"
+"""The one column of a task's packed result (a one-row frame holding Python objects)."""
+
+
+def packed(value: Any) -> pd.DataFrame:
+    """Return ``value`` in a one-row frame (how a task hands back several tables)."""
+    cell = np.empty(1, dtype=object)
+    cell[0] = value
+    return pd.DataFrame({PACKED: cell})
+
+
+@dataclass(frozen=True)
+class SummaryStage:
+    """What the summarise tasks read besides their partition.
+
+    Attributes
+    ----------
+    views
+        Table name -> keys (:data:`railtrack.pipeline.SUMMARY_VIEWS`).
+    freq
+        The period alias of the weekly tables.
+    """
+
+    views: tuple[tuple[str, tuple[str, ...]], ...]
+    freq: str = "W"
+
+
+def summary_part(ships: pd.DataFrame, stage: SummaryStage) -> pd.DataFrame:
+    """Worker task: each view's partial summary of a partition of trains (packed)."""
+    from railtrack.dask_summary import train_partials
+
+    ships = ships.reset_index(drop=True)
+    return packed(train_partials(ships, _shared_routes(ships), dict(stage.views), stage.freq))
+
+
+def group_key(values: pd.Series) -> pd.Series:
+    """Return the text a train's ``group`` or a group's ``id`` is matched by."""
+    return values.astype(str).str.strip()
+
+
+def group_task(ships: pd.DataFrame, groups: pd.DataFrame, stage: SummaryStage) -> Any:
+    """Worker task: groups with their members, and their remainders' contributions.
+
+    ``ships`` and ``groups`` are the same shuffle partition of the trains naming a
+    group and of the groups (by :func:`group_key`), so each group's trains are at hand.
+    Returns ``(remainder rows, groups with members, problems)`` of
+    :func:`railtrack.dask_summary.group_part`.
+    """
+    from railtrack.dask_summary import group_part
+
+    ships = ships.sort_values(SEQ, kind="stable").reset_index(drop=True)
+    groups = groups.sort_values(SEQ, kind="stable").reset_index(drop=True)
+    filled = with_members(groups, ships)
+    return group_part(ships, filled, _shared_routes(ships), dict(stage.views), stage.freq)
+
+
+def graph_task(ships: pd.DataFrame) -> pd.DataFrame:
+    """Worker task: a partition's distinct routes and sums for the corridor graph (packed)."""
+    from railtrack.dask_graph import graph_part
+
+    ships = ships.reset_index(drop=True)
+    return packed(graph_part(ships, _shared_routes(ships)))

@@ -22,21 +22,25 @@ route           ``drop_duplicates`` on what routing reads (one row per distinct
                 route is then looked up by its key
 estimate        :func:`~railtrack.estimate.arrival_windows` per partition
 status          :func:`~railtrack.tracking.shipment_status` per partition
-gather          the per-train tables collected in the original order
-summarise       :func:`~railtrack.summary.summarize_views` on the client
-route graph     :func:`~railtrack.routegraph.corridor_graph` on the client
+summarise       Dask group-bys (:mod:`railtrack.dask_summary`): partial tables per
+                partition of trains; trains and groups shuffled by group id for
+                members and remainders; partials merged on the client
+gather          the per-train tables collected in the load's order
+route graph     per-partition route sums merged on the client, laid by
+                :func:`railtrack.routegraph.lay_corridors` (:mod:`railtrack.dask_graph`)
 ==============  =============================================================
 
-The network reaches each worker once (a worker plugin, not a task argument); so
-do the small tables every partition reads (the distinct routes and the sightings
-known at the as-of date). With ``work_dir`` each finished partition of resolve,
-estimate and status is saved and a restarted run reads it back instead of
-recomputing it (see :mod:`railtrack.dask_tasks`).
+After the knowledge stage the trains are repartitioned into runs of the load's
+order (``set_index`` on ``_seq`` with even divisions), so that partial texts merge
+in the one-machine order. The network reaches each worker once (a worker plugin,
+not a task argument); so do the small tables every partition reads (the distinct
+routes and the sightings known at the as-of date). With ``work_dir`` each finished
+partition of resolve, estimate and status is saved and a restarted run reads it
+back instead of recomputing it (see :mod:`railtrack.dask_tasks`).
 
-The summaries and the corridor graph are computed on the client from the gathered
-tables, by the same functions as the default engine: the group remainders they
-count need every train of a group together, and the tables are as large as the
-briefing that prints them.
+The summaries, the group totals and the corridor graph never need the trains on
+the client; the per-train tables of the result are gathered at the end (the
+briefing writes them).
 """
 
 from __future__ import annotations
@@ -48,14 +52,16 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
 from railtrack import columns as C
+from railtrack.dask_summary import ORDER
 from railtrack.dask_tasks import (
     HELPERS,
     KINDS,
-    N_TRAINS_GIVEN,
     NETWORK,
+    PACKED,
     PUBLISHED_DAY,
     ROUTE_KEY,
     SEEN_DAY,
@@ -63,26 +69,29 @@ from railtrack.dask_tasks import (
     TABLES,
     PartSpec,
     SharedOnWorkers,
+    SummaryStage,
     TrainStage,
     dated_part,
     distinct_routes,
     empty_table,
     estimate_part,
     file_key,
+    graph_task,
+    group_key,
+    group_task,
     meta,
     resolve_part,
     route_part,
     routes_of,
     status_part,
+    summary_part,
     text_key,
 )
 from railtrack.io.converted import converted_extras, converted_files
 from railtrack.knowledge import Knowledge, cut_off
-from railtrack.labels import crossing_directions
-from railtrack.pipeline import SUMMARY_VIEWS, TrackResult
-from railtrack.routegraph import corridor_graph
+from railtrack.pipeline import SUMMARY_VIEWS, TrackResult, assemble
 from railtrack.settings import DEFAULT_SETTINGS, Settings
-from railtrack.summary import personnel_note, summarize_views
+from railtrack.summary import personnel_note
 
 if TYPE_CHECKING:
     from railtrack.io import ReportSet
@@ -92,19 +101,26 @@ __all__ = ["DASK_STAGES", "track_converted", "track_dask"]
 
 logger = logging.getLogger(__name__)
 
+_DASK_CONFIG = {
+    # object columns (station lists, tuples) stay Python objects through shuffles
+    "dataframe.convert-string": False,
+    "dataframe.shuffle.method": "tasks",
+}
+_VIEWS = tuple((name, tuple(keys)) for name, keys in SUMMARY_VIEWS.items())
+
 DASK_STAGES: tuple[str, ...] = (
     "resolve",
     "knowledge",
     "route",
     "estimate",
     "status",
-    "gather",
     "summarise",
+    "gather",
     "route graph",
 )
 """The stages :func:`track_dask` reports to its progress callback, in order."""
 
-_VERSION = "1"  # changes the checkpoint keys when what a stage saves changes
+_VERSION = "2"  # changes the checkpoint keys when what a stage saves changes
 
 
 def _network_key(network: RailNetwork) -> str:
@@ -231,24 +247,106 @@ def _ordered(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.drop(columns=[c for c in HELPERS if c in frame.columns]).reset_index(drop=True)
 
 
-def _with_members(groups: pd.DataFrame, ships: pd.DataFrame) -> pd.DataFrame:
-    """Fill each group's members and train count from the trains kept (``groups_frame``)."""
-    if not len(groups):
-        return groups
-    grouped = ships[ships[C.GROUP].notna()]
-    members = grouped.groupby(grouped[C.GROUP].astype(str), sort=False)[C.ID].agg(
-        lambda ids: "; ".join(map(str, ids))
+def _ordered_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.sort_values(SEQ, kind="stable").reset_index(drop=True)
+
+
+def _in_load_order(ships: Any) -> Any:
+    """Return the trains repartitioned into runs of the load's order (a Dask shuffle).
+
+    The partitions of converted files follow the publication months; the summaries
+    merge their partial texts in the load's order, so each partition becomes a run
+    of consecutive ``_seq`` (``set_index`` with even divisions, no sampling: the
+    same input gives the same partitions, and the checkpoints their keys).
+    """
+    from dask.base import compute
+
+    ships = ships.astype({SEQ: "int64"})  # the meta says object; the partitions hold int64
+    low, high, n = compute(  # type: ignore[no-untyped-call]
+        ships[SEQ].min(), ships[SEQ].max(), ships.shape[0]
     )
-    ids = groups[C.ID].astype(str)
-    joined = ids.map(members)
-    counted = ids.map(grouped[C.GROUP].astype(str).value_counts())
-    given = groups[N_TRAINS_GIVEN].astype("Int64")
-    given = given.where(given.fillna(0) != 0)  # `n_trains or len(members) or None`
-    out = groups.copy()
-    out[C.MEMBERS] = joined.astype("string")
-    counts = pd.Series(counted.to_numpy(), index=given.index, dtype="Int64")
-    out[C.N_TRAINS] = given.fillna(counts).astype("Int64")
-    return out
+    if not n or pd.isna(low):
+        return ships
+    parts = max(1, min(ships.npartitions, int(high) - int(low)))
+    edges = np.unique(np.linspace(int(low), int(high), parts + 1).round().astype(np.int64))
+    if len(edges) < 2:  # one train: one partition
+        return ships.repartition(npartitions=1)
+    ordered = ships.set_index(
+        SEQ, divisions=edges.tolist(), sorted=False, drop=False, shuffle_method="tasks"
+    )
+    return ordered.reset_index(drop=True)
+
+
+def _summarise(
+    ships: Any, groups: Any, stage: SummaryStage, settings: Settings
+) -> tuple[dict[str, pd.DataFrame], pd.DataFrame, pd.DataFrame]:
+    """Return the summaries, the groups table (members filled) and the remainders.
+
+    Each partition of trains gives partial tables (:func:`summary_part`); the trains
+    naming a group and the groups are shuffled by group id into the same partitions
+    (``set_index`` on a hash of the id), where the members and remainders are
+    worked out (:func:`group_task`); the client merges the partials in order
+    (:func:`railtrack.dask_summary.combine`).
+    """
+    from dask.delayed import delayed
+    from dask.base import compute
+
+    from railtrack.dask_summary import combine, remainder_partials
+
+    views = dict(stage.views)
+    parts = ships.map_partitions(summary_part, stage, meta=meta([PACKED]), enforce_metadata=False)
+    n = max(ships.npartitions, 1)
+    grouped = _by_group(ships[ships[C.GROUP].notnull()], C.GROUP, n)
+    by_id = _by_group(groups, C.ID, n)
+    tasks = [
+        delayed(group_task)(a, b, stage)
+        for a, b in zip(grouped.to_delayed(), by_id.to_delayed(), strict=True)
+    ]
+    train_parts = parts.compute()
+    (group_results,) = compute(tasks)  # type: ignore[no-untyped-call]
+    partials = list(train_parts[PACKED])
+    rests = [r for r, _, _ in group_results]
+    rest = pd.concat(rests, ignore_index=True) if rests else pd.DataFrame({ORDER: []})
+    group_df = _ordered(
+        pd.concat([g for _, g, _ in group_results], ignore_index=True).sort_values(
+            SEQ, kind="stable"
+        )
+        if group_results
+        else empty_table("groups")
+    )
+    problems = [text for _, _, text in sorted(p for _, _, ps in group_results for p in ps)]
+    for problem in problems:
+        logger.warning(problem)
+    last = remainder_partials(rest, views) if len(rest) else {}
+    out: dict[str, pd.DataFrame] = {}
+    for name, keys in views.items():
+        found = [p[name] for p in partials] + ([last[name]] if last else [])
+        table = combine(found, keys, settings)
+        table.attrs = {
+            "by": tuple(keys),
+            "freq": stage.freq,
+            "personnel_note": personnel_note(settings=settings),
+            "problems": list(problems),
+        }
+        out[name] = table
+    return out, group_df, rest
+
+
+def _by_group(frame: Any, column: str, n: int) -> Any:
+    """Return ``frame`` shuffled into ``n`` partitions by a hash of its group id column."""
+    part = "_group_part"
+
+    def label(df: pd.DataFrame) -> pd.DataFrame:
+        key = pd.Series(group_key(df[column]).to_numpy(dtype=object), dtype=object)
+        hashed = pd.util.hash_pandas_object(key, index=False).to_numpy() % np.uint64(n)
+        return df.assign(**{part: hashed.astype(np.int64)})
+
+    labelled = frame.map_partitions(
+        label, meta=meta([*frame.columns, part]), enforce_metadata=False
+    )
+    divisions = [*range(n), n]
+    ordered = labelled.set_index(part, divisions=divisions, sorted=False, shuffle_method="tasks")
+    return ordered.reset_index(drop=True)
 
 
 def _route(ships: Any) -> pd.DataFrame:
@@ -314,10 +412,32 @@ def track_dask(
     railtrack.errors.InputPathError
         When ``source`` is not converted reports of this railtrack's format.
     """
-    from distributed import wait
+    return _track(
+        Path(source),
+        network,
+        client,
+        as_of=as_of,
+        freq=freq,
+        settings=settings or DEFAULT_SETTINGS,
+        work=None if work_dir is None else Path(work_dir),
+        progress=progress,
+    )
 
-    settings = settings or DEFAULT_SETTINGS
-    src, work = Path(source), None if work_dir is None else Path(work_dir)
+
+def _track(
+    src: Path,
+    network: RailNetwork,
+    client: Any,
+    *,
+    as_of: Any,
+    freq: str,
+    settings: Settings,
+    work: Path | None,
+    progress: Callable[[str], None] | None,
+) -> TrackResult:
+    """Run the stages of :func:`track_dask`."""
+    import dask
+    from distributed import wait
 
     def stage(name: str) -> None:
         logger.info("track (dask): %s", name)
@@ -335,9 +455,9 @@ def track_dask(
     sightings = _ordered(frames["sightings"].compute())
     _share(client, TABLES, {"sightings": sightings})
     dated_meta = meta([*frames["shipments"].columns, C.BEST_DATE, C.DATE_BASIS])
-    ships = client.persist(
-        frames["shipments"].map_partitions(dated_part, meta=dated_meta, enforce_metadata=False)
-    )
+    dated = frames["shipments"].map_partitions(dated_part, meta=dated_meta, enforce_metadata=False)
+    with dask.config.set(_DASK_CONFIG):
+        ships = client.persist(_in_load_order(dated))
     wait(ships)  # type: ignore[no-untyped-call]
     del frames["shipments"]  # the undated partitions are released on the workers
     stage("route")
@@ -371,42 +491,47 @@ def track_dask(
         )
     )
     wait(statuses)  # type: ignore[no-untyped-call]
+    stage("summarise")
+    with dask.config.set(_DASK_CONFIG):
+        summaries, group_df, rest = _summarise(
+            ships, frames["groups"], SummaryStage(_VIEWS, freq), settings
+        )
+    del frames
     stage("gather")
-    gathered = ships.compute().sort_values(SEQ, kind="stable").reset_index(drop=True)
+    gathered = _ordered_rows(ships.compute())
     routes = routes_of(gathered, routes_distinct)
     ship_df = _ordered(gathered)
     del gathered
-    raw_groups = frames["groups"].compute().sort_values(SEQ, kind="stable")
-    group_df = _ordered(_with_members(raw_groups, ship_df))
-    del ships, frames
     est_df = _ordered(estimates.compute())
     del estimates
     status_df = _ordered(statuses.compute())
     del statuses
-    stage("summarise")
-    summaries = summarize_views(
-        ship_df, SUMMARY_VIEWS, groups=group_df, freq=freq, routes=routes, settings=settings
-    )
-    summaries["by_border_crossing"] = crossing_directions(
-        summaries["by_border_crossing"], routes, network
-    )
-    stage("route graph")
-    graph = corridor_graph(ship_df, routes, network, groups=group_df)
-    return TrackResult(
-        reports=extras,
-        network=network,
-        shipments=ship_df,
-        groups=group_df,
-        sightings=sightings,
-        routes=routes,
-        estimates=est_df,
-        statuses=status_df,
+    return assemble(
+        extras,
+        network,
+        tables={
+            "shipments": ship_df,
+            "groups": group_df,
+            "sightings": sightings,
+            "routes": routes,
+            "estimates": est_df,
+            "statuses": status_df,
+        },
         summaries=summaries,
-        graph=graph,
-        as_of=when,
-        notes=[personnel_note(settings=settings)],
         knowledge=knowledge,
+        settings=settings,
+        stage=stage,
+        graph=lambda: _corridors(ships, rest, routes_distinct, network),
     )
+
+
+def _corridors(ships: Any, rest: pd.DataFrame, distinct: pd.DataFrame, network: Any) -> Any:
+    """Return the corridor graph: sums per partition of trains, merged on the client."""
+    from railtrack.dask_graph import corridors
+
+    parts = ships.map_partitions(graph_task, meta=meta([PACKED]), enforce_metadata=False)
+    stations_of = dict(zip(distinct[C.ID], distinct["stations"], strict=True))
+    return corridors(list(parts.compute()[PACKED]), rest, stations_of, network)
 
 
 def track_converted(

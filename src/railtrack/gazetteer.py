@@ -21,6 +21,7 @@ Results are cached per distinct name.
 from __future__ import annotations
 
 import copy
+import heapq
 import logging
 import math
 import re
@@ -28,9 +29,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 from rapidfuzz import fuzz, process
 
 from railtrack import columns as C
@@ -48,13 +49,14 @@ from railtrack.settings import DEFAULT_SETTINGS, Settings
 from railtrack.world_places import WorldPlace, WorldPlaces
 
 if TYPE_CHECKING:
+    import networkx as nx
     import pandas as pd
 
     from railtrack.models import Place
 else:
     pd = lazy_module("pandas")  # imported on first use: resolving a name does not need it
 
-__all__ = ["GEO_PRECISION", "Gazetteer", "Resolution"]
+__all__ = ["GEO_PRECISION", "Gazetteer", "Resolution", "load_gazetteer"]
 
 logger = logging.getLogger(__name__)
 
@@ -241,6 +243,19 @@ class _Station:
     bases: set[str] = field(default_factory=set)
 
 
+def _float_or_none(value: Any) -> float | None:
+    """Return a coordinate or distance as a plain float (numpy scalars pickle with numpy)."""
+    return None if value is None else float(value)
+
+
+def _place_facts(n: Any, d: dict[str, Any]) -> dict[str, Any]:
+    """Return the node attributes resolving reports (see :meth:`Gazetteer.place`)."""
+    facts: dict[str, Any] = {"name": str(d.get("name") or n)}
+    facts.update({k: d[k] for k in ("country", "region") if d.get(k)})
+    facts.update({k: float(d[k]) for k in ("lat", "lon") if d.get(k) is not None})
+    return facts
+
+
 def _tail(tokens: Sequence[str]) -> tuple[str, ...]:
     """Return the role-coded skeletons of the tokens after the first (what tells stations apart)."""
     return tuple(tokens_skeleton([t]) if t.isdigit() else _tail_code(t) for t in tokens[1:])
@@ -304,7 +319,10 @@ class Gazetteer:
         settings: Settings | None = None,
     ) -> None:
         self.settings = settings or DEFAULT_SETTINGS
-        self._G = G
+        # What resolving reads of the graph, copied: the index holds no reference to
+        # the graph, so it is cached and loaded without it (and without networkx).
+        self._places = {str(n): _place_facts(n, d) for n, d in G.nodes(data=True)}
+        self._written: dict[str, tuple[str, ...]] = {}
         self._stations: list[_Station] = []
         self._index: dict[str, int] = {}
         # key -> [(station index, is_base, is_alias)]
@@ -317,6 +335,7 @@ class Gazetteer:
             self._stations.append(self._station(n, d, G.degree(n)))
             self._index[str(n)] = idx
             names = [d.get("name") or str(n), d.get("name_ru") or "", *d.get("aliases", [])]
+            self._written[str(n)] = tuple(str(x) for x in names)
             seen: set[tuple[str, bool]] = set()
             for j, x in enumerate(names):
                 tokens = name_tokens(x) if x else []
@@ -357,7 +376,7 @@ class Gazetteer:
         by_country: dict[str, list[str]] = defaultdict(list)
         by_region: dict[str, list[str]] = defaultdict(list)
         for st in self._stations:
-            d = G.nodes[st.id]
+            d = self._places[st.id]
             by_country[str(d.get("country") or "")].append(st.id)
             by_region[str(d.get("region") or "")].append(st.id)
         self._region_members = [self._members(r, by_country, by_region) for r in self._regions]
@@ -379,16 +398,38 @@ class Gazetteer:
         return _Station(
             id=str(n),
             name=str(d.get("name") or n),
-            lat=d.get("lat"),
-            lon=d.get("lon"),
+            lat=_float_or_none(d.get("lat")),
+            lon=_float_or_none(d.get("lon")),
             placed=d.get("lat") is not None and not d.get("coord_estimated", False),
             rank=role_rank(tokens) if tokens else 2,
             degree=degree,
             tier=_TIER.get(precision, 0),
             population=int(d.get("population") or 0),
-            snap_km=d.get("snap_km"),
+            snap_km=_float_or_none(d.get("snap_km")),
             tail=_tail(tokens),
         )
+
+    def place(self, station_id: str) -> dict[str, Any]:
+        """Return what the index knows of a node: name, country, region, lat, lon.
+
+        Parameters
+        ----------
+        station_id
+            A node id of the network (a station, a town or a track node).
+
+        Returns
+        -------
+        dict
+            ``name``, and those of ``country``, ``region`` (str), ``lat``, ``lon``
+            (degrees, float) the node has; empty when the id is not a node.
+
+        Examples
+        --------
+        >>> from railtrack import load_network
+        >>> load_network().gazetteer.place("BY-GOMEL")["country"]
+        'BY'
+        """
+        return dict(self._places.get(station_id, {}))
 
     @property
     def n_places(self) -> int:
@@ -610,12 +651,7 @@ class Gazetteer:
     @staticmethod
     def _form_key(form: str) -> tuple[str, str]:
         """Spelling key of a form without leading prepositions, and its region core key."""
-        tokens = name_tokens(form)
-        while len(tokens) > 1 and tokens[0] in _LEADING:
-            tokens = tokens[1:]
-        if not tokens:
-            return "", ""
-        return tokens_skeleton(tokens), region_core(tokens)[0]
+        return _form_key(form)
 
     def _may_name_a_place(self, keys: tuple[str, str]) -> bool:
         """Whether a form's key is a network name or a region's (a cheap filter)."""
@@ -632,8 +668,7 @@ class Gazetteer:
             region = next((x for x in self._regions if x.key == r.region), None)
             names = [r.region or "", *(region.aliases if region is not None else ())]
         else:
-            d = self._G.nodes[r.station_id]
-            names = [d.get("name") or "", d.get("name_ru") or "", *d.get("aliases", [])]
+            names = [*self._written.get(r.station_id, ())]
             names += WorldPlaces.default().extra_names(r.station_id)
         want = _fold(form)
         return any(_fold(str(n)) == want for n in names)
@@ -768,8 +803,8 @@ class Gazetteer:
         if stripped in self._index:  # a station id
             st = self._stations[self._index[stripped]]
             return self._found(query, st, 100.0, ((st.id, st.name, 100.0),), "")
-        if stripped in self._G:  # a track node of the national layer, by id
-            name = str(self._G.nodes[stripped].get("name") or stripped)
+        if stripped in self._places:  # a track node of the national layer, by id
+            name = str(self._places[stripped].get("name") or stripped)
             return Resolution(
                 query=query,
                 resolved=True,
@@ -919,7 +954,7 @@ class Gazetteer:
         s = self.settings
         scores, town_level = self._score_stations(tokens, plain=plain, exact=exact)
         capped = {i for i in self._last_capped if scores.get(i, 0.0) < s.resolve_min_score}
-        ranked = sorted(scores.items(), key=lambda kv: self._order(kv[0], kv[1]))
+        ranked = self._ranked(scores)
         candidates = tuple(
             (self._stations[i].id, self._stations[i].name, round(sc, 1))
             for i, sc in ranked[: s.resolve_candidates]
@@ -954,7 +989,85 @@ class Gazetteer:
                 note=f"ambiguous: {best.name} ({best.id}) and {names} score alike",
             )
         precision = "town" if best_i in town_level else ""
+        if best.tier == 0 and best.tail and not plain and _bare(tokens, best):
+            return self._bare_town(query, tokens, best, best_score, candidates)
         return self._found(query, best, best_score, candidates, precision)
+
+    def _bare_town(
+        self,
+        query: str,
+        tokens: list[str],
+        best: _Station,
+        score: float,
+        candidates: tuple[tuple[str, str, float], ...],
+    ) -> Resolution:
+        """Resolve a bare town name that reached one of the town's suffixed stations.
+
+        "Bryansk" is the town, not Bryansk-Lgovsky: a name without a distinguishing
+        word resolves to the town's main station (a role-0 name: "-Tsentralny",
+        "-Passazhirsky", "-Glavny", "-I") or else to the town, at geo precision
+        ``town`` either way; with neither (a network without towns), to the station
+        the name reached, at precision ``town``; unresolved when it names several
+        towns of alike size.
+        """
+        if _is_main(best):
+            note = f"the main station of the town {' '.join(tokens)!r}"
+            return replace(self._found(query, best, score, candidates, "town"), note=note)
+        k = self._exact.get(tokens_skeleton(tokens))
+        hits = [
+            (self._stations[i], key_is_base)
+            for i, key_is_base, _ in (self._key_hits[k] if k is not None else [])
+            if self._stations[i].id != best.id and self._same_place(best, self._stations[i])
+        ]
+        kin = [st for st, _ in hits]
+        mains = list({st.id: st for st in kin if st.tier == 0 and _is_main(st)}.values())
+        named = [st for st, key_is_base in hits if st.tier == 1 and not key_is_base]
+        towns = sorted(
+            {st.id: st for st in named or [st for st in kin if st.tier == 1]}.values(),
+            key=lambda st: -st.population,
+        )
+        place = mains[0] if len(mains) == 1 else None
+        if place is None and not mains and towns:
+            lead = towns[0].population
+            second = towns[1].population if len(towns) > 1 else 0
+            if len(towns) == 1 or lead >= _POPULATION_LEAD * max(second, 1):
+                place = towns[0]
+        if place is not None:
+            what = "main station" if place.tier == 0 else "town"
+            note = f"the {what} {place.name}: {best.name} is one station of that town"
+            return replace(self._found(query, place, score, candidates, "town"), note=note)
+        if towns:  # towns of alike size
+            return Resolution(
+                query=query,
+                resolved=False,
+                score=score,
+                candidates=candidates,
+                note=f"ambiguous: {' '.join(tokens)!r} names several towns",
+            )
+        others = sorted({st.name for st in kin if st.tier == 0})
+        also = f" (also: {', '.join(others)})" if others else ""
+        note = f"the town {' '.join(tokens)!r}, at its station {best.name}{also}"
+        return replace(self._found(query, best, score, candidates, "town"), note=note)
+
+    def _ranked(self, scores: dict[int, float]) -> list[tuple[int, float]]:
+        """Return the scored places in :meth:`_order`, as far as resolving reads them.
+
+        That is the candidates shown and every place within the margin of the best
+        score: only those are ordered (the rest cannot change the answer).
+        """
+        s = self.settings
+        if not scores:
+            return []
+        floor = max(scores.values()) - s.resolve_min_margin
+        near = [(i, sc) for i, sc in scores.items() if sc >= floor]
+        want = s.resolve_candidates - len(near)
+        if want > 0 and len(scores) > len(near):
+            # the order puts higher scores first: only places scoring at least the
+            # want-th best score below the floor can be among the candidates shown
+            below = [sc for sc in scores.values() if sc < floor]
+            least = min(heapq.nlargest(want, below))
+            near += [(i, sc) for i, sc in scores.items() if least <= sc < floor]
+        return sorted(near, key=lambda kv: self._order(kv[0], kv[1]))
 
     def _order(self, i: int, score: float) -> tuple[Any, ...]:
         st = self._stations[i]
@@ -1084,6 +1197,29 @@ class Gazetteer:
         return _distance_km(a.lat, a.lon, b.lat, b.lon) <= self.settings.same_place_km
 
 
+def _bare(tokens: list[str], st: _Station) -> bool:
+    """Whether query tokens spell a station's town, its name without its last words.
+
+    "Брянск" for Bryansk-Lgovsky, not "BryanskLgovsky" written without its hyphen.
+    """
+    own = name_tokens(st.name)
+    if len(tokens) >= len(own):
+        return False
+    query = tokens_skeleton(tokens)
+    town = tokens_skeleton(own[: len(tokens)])
+    return fuzz.ratio(query, town) >= fuzz.ratio(query, tokens_skeleton(own))
+
+
+def _is_main(st: _Station) -> bool:
+    """Whether a station's name is its town's name and a main-station role only.
+
+    "Minsk-Passazhirsky", "Orsha-Tsentralnaya", "Osipovichi-I" (role rank 0, see
+    :func:`railtrack._translit.role_rank`); not "Bryansk-Lgovsky" (a name of its own).
+    """
+    tokens = name_tokens(st.name)
+    return len(base_tokens(tokens)) < len(tokens) and role_rank(tokens) == 0
+
+
 def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     # Equirectangular approximation: exact enough for the same-place test (< 100 km).
     x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
@@ -1111,6 +1247,20 @@ class _Hit:
 
 
 @lru_cache(maxsize=65536)
+def _form_key(form: str) -> tuple[str, str]:
+    """Spelling key of a form without leading prepositions, and its region core key.
+
+    Cached: the case forms of different names overlap ("Kursk", "Kurska", "Kursku").
+    """
+    tokens = name_tokens(form)
+    while len(tokens) > 1 and tokens[0] in _LEADING:
+        tokens = tokens[1:]
+    if not tokens:
+        return "", ""
+    return tokens_skeleton(tokens), region_core(tokens)[0]
+
+
+@lru_cache(maxsize=65536)
 def _query_tokens(stripped: str) -> tuple[str, ...]:
     """Tokens of a query without leading prepositions ("from Belarus" -> ``('belarus',)``)."""
     tokens = name_tokens(stripped)
@@ -1133,3 +1283,72 @@ def _fold(text: str) -> str:
 def _is_suffix(token: str) -> bool:
     """Whether a token is a station's distinguishing word, in a report's language or English."""
     return token in _ENGLISH_SUFFIXES or is_suffix_word(token)
+
+
+def load_gazetteer(
+    path: str | Path | None = None,
+    *,
+    settings: Settings | None = None,
+    national: bool | None = None,
+    close_crossings: bool = True,
+    cache: bool = True,
+) -> Gazetteer:
+    """Return the name index of a network directory, from the cache when it can.
+
+    The index of ``load_network(path, ...).gazetteer``, read on its own: a warm cache
+    resolves names without loading the graph or importing networkx and numpy (what
+    ``railtrack resolve`` does). On a miss the network is loaded (and cached) and its
+    index built and cached.
+
+    Parameters
+    ----------
+    path, settings, national, close_crossings, cache
+        As for :func:`railtrack.network.load_network`.
+
+    Returns
+    -------
+    Gazetteer
+        The network's index; :meth:`Gazetteer.place` gives a node's country, region
+        and coordinates.
+
+    Raises
+    ------
+    InputPathError
+        When the directory or one of its CSV files does not exist.
+    NetworkError
+        When a file lacks a required column or is not UTF-8 CSV.
+
+    Examples
+    --------
+    >>> load_gazetteer().resolve("Homel").station_id
+    'BY-GOMEL'
+    """
+    from railtrack import _netcache
+    from railtrack._data import data_path
+    from railtrack._netkey import INDEX_LIBRARIES, load_key
+
+    settings = settings or DEFAULT_SETTINGS
+    root = data_path("network") if path is None else Path(path)
+    national = path is None if national is None else national
+    key = None
+    if cache and root.is_dir():
+        key = load_key(
+            root,
+            settings,
+            national=national,
+            close_crossings=close_crossings,
+            libraries=INDEX_LIBRARIES,
+        )
+    if key is not None:
+        found = _netcache.shared(key, "gazetteer")
+        if not isinstance(found, Gazetteer):
+            found = _netcache.load(key, "gazetteer")
+        if isinstance(found, Gazetteer) and found.settings == settings:
+            _netcache.share(key, "gazetteer", found)
+            return found
+    from railtrack.network import load_network
+
+    network = load_network(
+        path, settings=settings, national=national, close_crossings=close_crossings, cache=cache
+    )
+    return network.gazetteer

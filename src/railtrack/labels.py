@@ -13,6 +13,7 @@ import itertools
 from collections import Counter
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from railtrack import columns as C
@@ -73,7 +74,9 @@ def merge_source_labels(texts: list[str]) -> str | None:
     """
     names: dict[str, str] = {}
     grades: dict[str, str] = {}
-    for text in texts:
+    # A label read twice changes nothing: read each distinct one once, in order (a
+    # national total merges the labels of 100,000 trains, of a few dozen kinds).
+    for text in dict.fromkeys(texts):
         for part in str(text).split(";"):
             name, grade = part.strip(), ""
             if len(name) > 4 and name.endswith(")") and name[-4:-2] == " (":
@@ -175,8 +178,16 @@ def crossing_directions(summary: pd.DataFrame, routes: pd.DataFrame, network: An
     if C.BORDER_CROSSING not in out.columns or C.SHIPMENTS not in out.columns:
         return out
     G = network.G
-    # Trains on one route share its stations list: read each distinct list once.
-    lists = {id(s): s for s in routes.get(C.STATIONS, pd.Series(dtype=object)) if s is not None}
+    # Only a route with a border crossing has directions (the routes table counts its
+    # crossings by the same rule as _directed), and trains on one route share its
+    # stations list: read each distinct list of a crossing route once.
+    stations = routes.get(C.STATIONS, pd.Series(dtype=object))
+    if C.BORDER_CROSSINGS_N in routes.columns:
+        crossing = routes[C.BORDER_CROSSINGS_N].fillna(0).to_numpy(dtype=np.int64) > 0
+    else:
+        crossing = np.ones(len(routes), dtype=bool)
+    ids, stations = routes[C.ID][crossing], stations[crossing]
+    lists = {id(s): s for s in stations if s is not None}
     used = {n for s in lists.values() if not isinstance(s, float | str) for n in s}
     names = {n: str(G.nodes[n].get("name") or n) for n in used if n in G}
     countries = {n: G.nodes[n].get("country") for n in used if n in G}
@@ -188,15 +199,17 @@ def crossing_directions(summary: pd.DataFrame, routes: pd.DataFrame, network: An
         if n in G
     }
     links = {key: _directed(s, names, countries, points) for key, s in lists.items()}
-    directed = {
-        str(i): links.get(id(s), []) for i, s in zip(routes[C.ID], routes[C.STATIONS], strict=True)
-    }
-    column = []
-    for crossing, ids in zip(out[C.BORDER_CROSSING], out[C.SHIPMENTS], strict=True):
+    directed = {str(i): links.get(id(s), []) for i, s in zip(ids, stations, strict=True)}
+    labels = {label for found in links.values() for label, _ in found}
+    column: list[str | None] = []
+    for label_of_row, trains in zip(out[C.BORDER_CROSSING], out[C.SHIPMENTS], strict=True):
         counts: Counter[str] = Counter()
-        for sid in str(ids or "").split(";"):
+        if label_of_row not in labels:  # "none", "unknown": no route crosses there
+            column.append(None)
+            continue
+        for sid in str(trains or "").split(";"):
             for label, way in directed.get(sid.strip(), []):
-                if label == crossing:
+                if label == label_of_row:
                     counts[way] += 1
         column.append("; ".join(f"{k}: {n}" for k, n in counts.most_common()) or None)
     out[DIRECTIONS] = pd.Series(column, index=out.index, dtype=object)

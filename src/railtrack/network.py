@@ -51,7 +51,8 @@ from railtrack import _netcache
 from railtrack import columns as C
 from railtrack._data import data_path
 from railtrack._lazy import lazy_module
-from railtrack._national import NATIONAL_FILES, add_national
+from railtrack._national import add_national
+from railtrack._netkey import INDEX_LIBRARIES, NETWORK_LIBRARIES, load_key
 from railtrack._regions import Region, read_regions
 from railtrack.errors import InputPathError, NetworkError
 from railtrack.gazetteer import Gazetteer, Resolution
@@ -144,11 +145,13 @@ class RailNetwork:
         self.source = source
         self.settings = settings or DEFAULT_SETTINGS
         self._cache_key: str | None = None
+        self._index_key: str | None = None
         self._cached_size = (0, 0)
 
-    def _attach_cache(self, key: str) -> None:
-        """Mark this network as the one cached under ``key`` (its index is cached too)."""
+    def _attach_cache(self, key: str, index_key: str | None) -> None:
+        """Mark this network as cached under ``key``, its name index under ``index_key``."""
         self._cache_key = key
+        self._index_key = index_key
         self._cached_size = _graph_size(self.G)
 
     def __repr__(self) -> str:
@@ -247,33 +250,22 @@ class RailNetwork:
     def gazetteer(self) -> Gazetteer:
         """The name index of this network (built on first use, or read from the cache).
 
-        A network from :func:`load_network` shares the index cached with it
-        (:mod:`railtrack._netcache`: one index per process, over a private copy of
-        the graph as loaded) unless its graph has gained or lost stations or links or
-        its settings changed since it was loaded; then the index is built from the
-        graph as it is.
+        A network from :func:`load_network` shares the index cached for its files
+        and options (:mod:`railtrack._netcache`: one index per process, also read by
+        :func:`railtrack.gazetteer.load_gazetteer`) unless its graph has gained or
+        lost stations or links or its settings changed since it was loaded; then the
+        index is built from the graph as it is.
         """
-        key = self._cache_key
-        unchanged = self._cached_size == _graph_size(self.G)
-        if key is None or not unchanged:
+        key = self._index_key
+        if key is None or self._cached_size != _graph_size(self.G):
             return Gazetteer(self.G, regions=self.regions, settings=self.settings)
         found = _netcache.shared(key, "gazetteer")
         if not isinstance(found, Gazetteer):
-            found = self._cached_gazetteer(key)
-        if found is None or found.settings != self.settings:
-            return Gazetteer(self.G, regions=self.regions, settings=self.settings)
-        return found
-
-    def _cached_gazetteer(self, key: str) -> Gazetteer | None:
-        """Read or build the shared index of network ``key`` over a private graph copy."""
-        owner = _netcache.load(key, "network")
-        if not isinstance(owner, RailNetwork):
-            return None
-        found = _netcache.load(key, "gazetteer", graph=owner.G)
-        if not isinstance(found, Gazetteer):
-            found = Gazetteer(owner.G, regions=owner.regions, settings=owner.settings)
-            disk = owner.G.number_of_nodes() >= _netcache.DISK_MIN_NODES
-            _netcache.save(key, "gazetteer", found, graph=owner.G, disk=disk)
+            found = _netcache.load(key, "gazetteer")
+        if not isinstance(found, Gazetteer) or found.settings != self.settings:
+            found = Gazetteer(self.G, regions=self.regions, settings=self.settings)
+            disk = self.G.number_of_nodes() >= _netcache.DISK_MIN_NODES
+            _netcache.save(key, "gazetteer", found, disk=disk)
         _netcache.share(key, "gazetteer", found)
         return found
 
@@ -759,12 +751,14 @@ def load_network(
         raise InputPathError(msg)
     if national is None:
         national = path is None
-    key = _cache_key(root, settings, national, close_crossings) if cache else None
+    options = {"national": national, "close_crossings": close_crossings}
+    key = load_key(root, settings, **options, libraries=NETWORK_LIBRARIES) if cache else None
+    index_key = load_key(root, settings, **options, libraries=INDEX_LIBRARIES) if cache else None
     if key is not None:
         cached = _netcache.load(key, "network")
         if isinstance(cached, RailNetwork):
             cached.settings = settings
-            cached._attach_cache(key)
+            cached._attach_cache(key, index_key)
             logger.info("Loaded network %s from the cache: %r", root, cached)
             return cached
     net = _build_network(
@@ -773,32 +767,8 @@ def load_network(
     if key is not None:
         disk = net.G.number_of_nodes() >= _netcache.DISK_MIN_NODES
         _netcache.save(key, "network", net, disk=disk)
-        net._attach_cache(key)
+        net._attach_cache(key, index_key)
     return net
-
-
-def _cache_key(root: Path, settings: Settings, national: bool, close_crossings: bool) -> str | None:
-    """Cache key of a load, or None when caching is off or a file cannot be read."""
-    if not _netcache.enabled():
-        return None
-    regions = root / "regions.yaml"
-    files = [
-        root / "stations.csv",
-        root / "links.csv",
-        regions if regions.is_file() else data_path("network", "regions.yaml"),
-    ]
-    if national:
-        files += [data_path("network", "national", name) for name in NATIONAL_FILES]
-    options = {
-        "root": str(root.resolve()),
-        "national": national,
-        "close_crossings": close_crossings,
-        "settings": settings.model_dump(mode="json"),
-    }
-    try:
-        return _netcache.network_key(files, options)
-    except OSError:
-        return None  # a missing file: the load itself says which
 
 
 def _build_network(

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from railtrack.io import Problem, ReportSet
     from railtrack.network import RailNetwork
 
-__all__ = ["STAGES", "SUMMARY_VIEWS", "TrackResult", "track"]
+__all__ = ["STAGES", "SUMMARY_VIEWS", "TrackResult", "assemble", "track"]
 
 logger = logging.getLogger(__name__)
 
@@ -241,23 +241,100 @@ def track(
     summaries = summarize_views(
         shipments, SUMMARY_VIEWS, groups=groups, freq=freq, routes=routes, settings=settings
     )
+    return assemble(
+        resolved,
+        network,
+        tables={
+            "shipments": shipments,
+            "groups": groups,
+            "sightings": sightings,
+            "routes": routes,
+            "estimates": estimates,
+            "statuses": statuses,
+        },
+        summaries=summaries,
+        knowledge=knowledge,
+        settings=settings,
+        stage=stage,
+    )
+
+
+def assemble(
+    reports: ReportSet,
+    network: RailNetwork,
+    *,
+    tables: dict[str, pd.DataFrame],
+    summaries: dict[str, pd.DataFrame],
+    knowledge: Knowledge,
+    settings: Settings,
+    stage: Callable[[str], None],
+    graph: Callable[[], nx.DiGraph] | None = None,
+) -> TrackResult:
+    """Return the :class:`TrackResult` of the main job's tables (both engines' last step).
+
+    Labels the border crossings of ``summaries["by_border_crossing"]`` with their
+    direction (in place), lays the corridor graph (stage ``"route graph"``) and
+    adds the personnel note.
+
+    Parameters
+    ----------
+    reports
+        The resolved reports (or, from the Dask engine, their problems and posts).
+    network
+        The rail network.
+    tables
+        ``shipments``, ``groups``, ``sightings``, ``routes``, ``estimates`` and
+        ``statuses`` (see :class:`TrackResult`).
+    summaries
+        The tables of :data:`SUMMARY_VIEWS`.
+    knowledge
+        The date of knowledge and what it left out.
+    settings
+        The run's settings.
+    stage
+        Called with ``"route graph"`` as the graph is laid.
+    graph
+        Lays the corridor graph another way (the Dask engine's); None:
+        :func:`railtrack.routegraph.corridor_graph` of the tables.
+
+    Returns
+    -------
+    TrackResult
+
+    Examples
+    --------
+    >>> from railtrack import data_path, load_network, load_reports
+    >>> result = track(load_reports(data_path("reports")), load_network())
+    >>> again = assemble(result.reports, result.network, tables={
+    ...     name: getattr(result, name) for name in
+    ...     ("shipments", "groups", "sightings", "routes", "estimates", "statuses")},
+    ...     summaries=dict(result.summaries), knowledge=result.knowledge,
+    ...     settings=DEFAULT_SETTINGS, stage=print)
+    route graph
+    >>> again.headline() == result.headline()
+    True
+    """
+    routes = tables["routes"]
     summaries["by_border_crossing"] = crossing_directions(
         summaries["by_border_crossing"], routes, network
     )
     stage("route graph")
-    graph = corridor_graph(shipments, routes, network, groups=groups)
+    if graph is None:
+        laid = corridor_graph(tables["shipments"], routes, network, groups=tables["groups"])
+    else:
+        laid = graph()
     return TrackResult(
-        reports=resolved,
+        reports=reports,
         network=network,
-        shipments=shipments,
-        groups=groups,
-        sightings=sightings,
+        shipments=tables["shipments"],
+        groups=tables["groups"],
+        sightings=tables["sightings"],
         routes=routes,
-        estimates=estimates,
-        statuses=statuses,
+        estimates=tables["estimates"],
+        statuses=tables["statuses"],
         summaries=summaries,
-        graph=graph,
-        as_of=when,
+        graph=laid,
+        as_of=_as_of(knowledge.as_of),
         notes=[personnel_note(settings=settings)],
         knowledge=knowledge,
     )

@@ -19,7 +19,7 @@ from __future__ import annotations
 import collections
 import itertools
 import logging
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -40,7 +40,7 @@ _NO_DAY = np.iinfo(np.int64).max  # the day ordinal of an unknown date
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 _CHUNK = 1 << 20  # elements per chunk of a temporary array
 
-__all__ = ["corridor_graph", "route_graph"]
+__all__ = ["DistinctRoutes", "corridor_graph", "lay_corridors", "route_graph"]
 
 logger = logging.getLogger(__name__)
 
@@ -77,7 +77,7 @@ def _train_days(ship_df: pd.DataFrame) -> np.ndarray:
 
 
 @dataclass
-class _Routes:
+class DistinctRoutes:
     """The distinct station sequences of the routed trains, numbered by first use."""
 
     order: list[str]  # routed shipment ids, in input order
@@ -86,7 +86,9 @@ class _Routes:
     of_row: list[int]  # shipment row -> its route, -1 when not routed
 
 
-def _distinct_routes(ship_df: pd.DataFrame, routes: pd.DataFrame, graph: dict[str, Any]) -> _Routes:
+def _distinct_routes(
+    ship_df: pd.DataFrame, routes: pd.DataFrame, graph: dict[str, Any]
+) -> DistinctRoutes:
     """Return the distinct routes; fill ``graph``'s routed, unrouted and origin_basis."""
     ids = [str(v) for v in ship_df[C.ID].tolist()]
     if len(set(ids)) != len(ids):
@@ -101,7 +103,7 @@ def _distinct_routes(ship_df: pd.DataFrame, routes: pd.DataFrame, graph: dict[st
     basis_text: dict[Any, Any] = {}  # one object per distinct text, not one per train
     by_object: dict[int, int] = {}  # id(stations list) -> route: rows often share one list
     by_ends: dict[tuple[int, str, str], list[int]] = {}  # (length, first, last) -> routes
-    out = _Routes(order=[], stations=[], members=[], of_row=[-1] * len(ids))
+    out = DistinctRoutes(order=[], stations=[], members=[], of_row=[-1] * len(ids))
     for i, sid in enumerate(ids):
         k = i if row_of is None else row_of.get(sid)
         stations = paths[k] if k is not None else None
@@ -188,7 +190,7 @@ def _routes_by_edge(steps: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray,
 
 
 def _route_totals(
-    routes: _Routes, cars: Sequence[int | None], days: np.ndarray
+    routes: DistinctRoutes, cars: Sequence[int | None], days: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Return per route its trains, their own cars, and their first and last date (ordinals)."""
     n = len(routes.stations)
@@ -278,13 +280,43 @@ def corridor_graph(
     # is laid over numbered stations and segments once, and summed per segment.
     distinct = _distinct_routes(ship_df, routes, G.graph)
     cars = _column(ship_df, C.CARS_TOTAL, count_or_none)
-    trains, own_cars, first, last = _route_totals(distinct, cars, _train_days(ship_df))
+    totals = _route_totals(distinct, cars, _train_days(ship_df))
+    unsplit = _unsplit_cars(ship_df, group_df, distinct.of_row)
+    lay_corridors(G, distinct, totals, unsplit, network)
+    return G
+
+
+def lay_corridors(
+    G: nx.DiGraph,
+    distinct: DistinctRoutes,
+    totals: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+    unsplit: Iterable[tuple[int, bool, int, collections.Counter[int]]],
+    network: RailNetwork,
+) -> None:
+    """Add the stations and segments of the distinct routes to ``G`` (see :func:`corridor_graph`).
+
+    Parameters
+    ----------
+    G
+        The graph to fill (its ``routed``, ``unrouted`` and ``origin_basis`` already set).
+    distinct
+        The distinct routes, numbered by first use, with their trains in input order.
+    totals
+        Per route: trains, their own cars, first and last day (ordinals), as
+        :func:`_route_totals` gives them.
+    unsplit
+        The groups' cars the trains' own counts leave out, as :func:`_unsplit_cars`
+        yields them (route numbers of ``distinct``).
+    network
+        The network the routes lie on.
+    """
+    trains, own_cars, first, last = totals
     lengths = np.fromiter(map(len, distinct.stations), np.int64, len(distinct.stations))
     nodes, stops = _stops(distinct.stations, network.G)
     _add_nodes(G, network.G, nodes, stops, lengths, trains)
     edges, steps = _steps(nodes, stops, lengths)
     del stops
-    group_cars, unallocated = _group_cars(ship_df, group_df, distinct.of_row, steps, lengths)
+    group_cars, unallocated = _group_cars(unsplit, steps, lengths)
     step_route, starts = _routes_by_edge(steps, lengths)
     del steps
 
@@ -307,7 +339,6 @@ def corridor_graph(
         len(G.graph["routed"]),
         len(G.graph["unrouted"]),
     )
-    return G
 
 
 def _column(df: pd.DataFrame, col: str, parse: Callable[[Any], Any]) -> list[Any]:
@@ -321,7 +352,7 @@ def _dates_of(ordinals: np.ndarray) -> list[date | None]:
 
 
 def _edge_shipments(
-    distinct: _Routes, step_route: np.ndarray, starts: np.ndarray
+    distinct: DistinctRoutes, step_route: np.ndarray, starts: np.ndarray
 ) -> list[tuple[str, ...]]:
     """Return each edge's trains in input order; edges passed by the same routes share one tuple.
 
@@ -413,9 +444,7 @@ def _unsplit_cars(
 
 
 def _group_cars(
-    ship_df: pd.DataFrame,
-    group_df: pd.DataFrame,
-    of_row: list[int],
+    unsplit: Iterable[tuple[int, bool, int, collections.Counter[int]]],
     steps: np.ndarray,
     lengths: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -430,7 +459,7 @@ def _group_cars(
     bounds = np.r_[0, np.cumsum(lengths - 1)].tolist()
     # ``a[edges] += x`` adds x once per distinct edge (repeated indices do not add up),
     # so a route passing a segment twice, or two routes sharing one, count it once.
-    for rest, certain, n_holders, held in _unsplit_cars(ship_df, group_df, of_row):
+    for rest, certain, n_holders, held in unsplit:
         held.pop(-1, None)
         paths = [steps[bounds[r] : bounds[r + 1]].astype(np.intp) for r in held]
         if not paths:

@@ -294,17 +294,19 @@ def shipment_routes(
     if C.ID not in shipments.columns:
         msg = f"the shipments table has no {C.ID!r} column (see columns.SHIPMENT_COLUMNS)"
         raise ValueError(msg)
-    columns = [c for c in ROUTE_INPUTS if c in shipments.columns]
-    records = cast(list[dict[str, Any]], shipments[columns].to_dict("records"))
+    columns = [c for c in ROUTE_INPUTS if c in shipments.columns and c != C.ID]
+    first, inverse = _distinct_rows(shipments, columns)
+    records = cast(list[dict[str, Any]], shipments[columns].iloc[first].to_dict("records"))
     regions: dict[str, Stations] = {}
-    ends = [_ends(row, network, regions) for row in records]
+    ends = [_ends(row, network, regions) for row in records]  # per distinct input row
     distinct = dict.fromkeys(e for e in ends if e.origins and e.destinations)
     pairs = {p for e in distinct for p in _legs(e, use_via=use_via) if p[0] != p[1]}
     legs: dict[Pair, Route | None] = dict(network.iter_routes_between(pairs))
     for station in {s for e in distinct for s in (*e.origins, *e.via)}:
         legs[(station, station)] = route_from_path(network.G, [station])
     found = {e: _route(network, e if use_via else _no_via(e), legs) for e in distinct}
-    df = _frame(records, ends, found, network)
+    ids = [str(v) for v in shipments[C.ID].tolist()]
+    df = _frame(ids, records, ends, inverse, found, network)
     logger.info(
         "Routed %d of %d shipments (%d distinct routes)",
         int(df[C.LENGTH_KM].notna().sum()),
@@ -318,22 +320,60 @@ def _no_via(ends: _Ends) -> _Ends:
     return _Ends(ends.origins, (), ends.destinations, ends.flags, ends.origin_region)
 
 
+def _distinct_rows(frame: pd.DataFrame, columns: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Return the first row of each distinct combination of ``columns``, and each row's one.
+
+    Missing values of every kind (None, NaN, ``pd.NA``) count as one value, as
+    :func:`_text` reads them alike.
+
+    Returns
+    -------
+    first : numpy.ndarray
+        Shape (n_distinct,): positions of the first row of each combination, in order.
+    inverse : numpy.ndarray
+        Shape (len(frame),): each row's index into ``first``.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"a": ["x", None, "x", float("nan")], "b": [1, 2, 1, 2]})
+    >>> first, inverse = _distinct_rows(df, ["a", "b"])
+    >>> first.tolist(), inverse.tolist()
+    ([0, 1], [0, 1, 0, 1])
+    """
+    n = len(frame)
+    if not columns or n == 0:
+        return np.zeros(min(n, 1), dtype=np.intp), np.zeros(n, dtype=np.intp)
+    codes = np.column_stack([pd.factorize(frame[c])[0] for c in columns])
+    _, first, inverse = np.unique(codes, axis=0, return_index=True, return_inverse=True)
+    order = np.argsort(first, kind="stable")  # distinct rows in order of appearance
+    rank = np.empty_like(order)
+    rank[order] = np.arange(order.size)
+    return first[order], rank[np.asarray(inverse).ravel()]
+
+
 def _frame(
+    ids: list[str],
     records: list[dict[str, Any]],
     ends: list[_Ends],
+    inverse: np.ndarray,
     found: dict[_Ends, _Found | None],
     network: RailNetwork,
 ) -> pd.DataFrame:
-    """Return the routes table; rows on one route share its values."""
+    """Return the routes table; rows on one route share its values.
+
+    ``records`` and ``ends`` are per distinct input row, ``inverse`` maps each train
+    (row of ``ids``) to its distinct input row.
+    """
     code_of: dict[_Ends, int] = {}
     shown: list[dict[str, Any]] = []
-    codes = np.empty(len(ends), dtype=np.intp)
+    route_of = np.empty(len(ends), dtype=np.intp)
     for k, e in enumerate(ends):
         code = code_of.get(e)
         if code is None:
             code = code_of[e] = len(shown)
             shown.append(_values(e, found.get(e), network))
-        codes[k] = code
+        route_of[k] = code
+    codes = route_of[inverse]
     columns: dict[str, Any] = {}
     for col in C.ROUTE_COLUMNS:
         if col in (C.ID, C.ORIGIN, C.DESTINATION):
@@ -342,9 +382,10 @@ def _frame(
         for i, values in enumerate(shown):
             per_route[i] = values[col]  # one by one: a list stays one cell
         columns[col] = per_route[codes]  # rows on one route share its objects
-    columns[C.ID] = [str(row[C.ID]) for row in records]
-    columns[C.ORIGIN] = [_text(row.get(C.ORIGIN)) for row in records]
-    columns[C.DESTINATION] = [_text(row.get(C.DESTINATION)) for row in records]
+    columns[C.ID] = ids
+    for col in (C.ORIGIN, C.DESTINATION):
+        per_row = np.array([_text(row.get(col)) for row in records], dtype=object)
+        columns[col] = per_row[inverse]
     df = pd.DataFrame({col: pd.Series(columns[col], dtype=object) for col in C.ROUTE_COLUMNS})
     df[C.LENGTH_KM] = np.array(columns[C.LENGTH_KM].tolist(), dtype="float64")
     df[C.BORDER_CROSSINGS_N] = pd.array(columns[C.BORDER_CROSSINGS_N].tolist(), dtype="Int64")

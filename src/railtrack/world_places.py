@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import csv
 import gzip
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -158,8 +157,10 @@ class WorldPlaces:
         self.root = root
         self._small: list[WorldPlace] = []  # countries and terminals, parsed
         self._lines: dict[str, list[str]] = {}
-        # key -> [(table, row)]; table "small" (countries, terminals), "town", "network_town"
-        self._by_key: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        # key -> row code or [row codes]: table number * _ROWS + row, tables in _TABLES
+        # ("small": countries and terminals, "town", "network_town"); one int for the
+        # usual single hit keeps the index of 140,000 keys quick to build
+        self._by_key: dict[str, int | list[int]] = {}
         self._extra: dict[str, int] = {}
         self._parsed: dict[tuple[str, int], WorldPlace] = {}
         self._read_countries(root / "countries.csv")
@@ -188,7 +189,7 @@ class WorldPlaces:
             )
             for key in row["keys"].split("|"):
                 if key:
-                    self._by_key[key].append(("small", i))
+                    self._add(key, i)
 
     def _read_terminals(self, path: Path) -> None:
         """Index the hand-sourced terminals outside GeoNames' populated places."""
@@ -203,7 +204,7 @@ class WorldPlaces:
             i = len(self._small)
             self._small.append(place)
             for key in {name_key(n) for n in names} - {""}:
-                self._by_key[key].append(("small", i))
+                self._add(key, i)
 
     def _read_lines(self, path: Path, table: str) -> None:
         """Index a table whose lines split on tabs, keys first (see the build script)."""
@@ -213,10 +214,31 @@ class WorldPlaces:
             lines = f.read().splitlines()[1:]
         self._lines[table] = lines
         by_key = self._by_key
+        base = _TABLES.index(table) * _ROWS
         for i, line in enumerate(lines):
             for key in line[: line.index("\t")].split("|"):
-                if key:
-                    by_key[key].append((table, i))
+                if not key:
+                    continue
+                if key in by_key:
+                    self._add(key, base + i)
+                else:
+                    by_key[key] = base + i
+
+    def _add(self, key: str, code: int) -> None:
+        """Index the row of ``code`` (see ``_by_key``) under ``key``."""
+        old = self._by_key.get(key)
+        if old is None:
+            self._by_key[key] = code
+        elif isinstance(old, int):
+            self._by_key[key] = [old, code]
+        else:
+            old.append(code)
+
+    def _codes(self, key: str) -> list[int]:
+        found = self._by_key.get(key)
+        if found is None:
+            return []
+        return [found] if isinstance(found, int) else found
 
     def _place(self, table: str, i: int) -> WorldPlace:
         place = self._parsed.get((table, i))
@@ -271,8 +293,14 @@ class WorldPlaces:
         key = name_key(name) if key is None else key
         if not key or key not in self._by_key:
             return []
-        hits = [self._place(t, i) for t, i in dict.fromkeys(self._by_key.get(key, ()))]
+        hits = [
+            self._place(_TABLES[c // _ROWS], c % _ROWS) for c in dict.fromkeys(self._codes(key))
+        ]
         return sorted(hits, key=lambda p: not p.written_as(name))
+
+
+_TABLES = ("small", "town", "network_town")
+_ROWS = 1 << 24  # rows per table in a row code (the tables hold about 50,000)
 
 
 @lru_cache(maxsize=1)

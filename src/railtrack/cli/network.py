@@ -20,7 +20,7 @@ from railtrack.cli._output import (
 )
 
 if TYPE_CHECKING:
-    from railtrack.gazetteer import Resolution
+    from railtrack.gazetteer import Gazetteer, Resolution
     from railtrack.network import RailNetwork
     from railtrack.routing import Route
 
@@ -44,6 +44,15 @@ def _load(network: Path | None) -> RailNetwork:
     if network is not None:
         check_paths([network])
     return load_network(network)
+
+
+def _load_names(network: Path | None) -> Gazetteer:
+    """Return the network's name index alone (a warm cache needs no graph, no networkx)."""
+    from railtrack.gazetteer import load_gazetteer  # imported here to keep --help fast
+
+    if network is not None:
+        check_paths([network])
+    return load_gazetteer(network)
 
 
 def resolution_record(r: Resolution, node: dict[str, Any]) -> dict[str, Any]:
@@ -101,9 +110,9 @@ def resolve(
     `railtrack schema resolution`); with --quiet only the station id (or the region).
     """
     fmt_ = output_format(fmt, json_out)
-    net = _load(network)
-    r = net.resolve(name)
-    node = net.G.nodes[r.station_id] if r.station_id else {}
+    names = _load_names(network)
+    r = names.resolve(name)
+    node = names.place(r.station_id) if r.station_id else {}
     record = resolution_record(r, node)
     if fmt_ != "table":
         emit_records([record], fmt_)

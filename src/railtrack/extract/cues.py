@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from railtrack.extract.casefold import fold_compile
 from railtrack.extract.numbers import _UNITS, NUMBER_PATTERN, parse_number
 
 __all__ = [
@@ -62,9 +63,9 @@ _MODIFIER = (
     r"[\w-]+\s+)"
 )
 
-_TRAIN_NOUN_RE = re.compile(rf"\b{_NOUN_ANY}", re.IGNORECASE)
-_SINGULAR_NOUN_RE = re.compile(rf"\b{_NOUN_SINGULAR}\b", re.IGNORECASE)
-_NUMBER_RE = re.compile(
+_TRAIN_NOUN_RE = fold_compile(rf"\b{_NOUN_ANY}", re.IGNORECASE)
+_SINGULAR_NOUN_RE = fold_compile(rf"\b{_NOUN_SINGULAR}\b", re.IGNORECASE)
+_NUMBER_RE = fold_compile(
     r"\b(?:train|echelon)\s+(?:No\.?|number|nr\.?|#)\s*(?P<number>\d{2,5})\b", re.IGNORECASE
 )
 
@@ -74,7 +75,7 @@ _FOLLOWING_VERB = (
     r"consists|stopped|reached|moved|passed|remained|stayed|stood|will|should|contained|"
     r"consisting|included|with|from|to|for)\b"
 )
-_MARKER_RE = re.compile(
+_MARKER_RE = fold_compile(
     r"(?<![\w-])(?:"
     rf"(?P<ordinal>(?:the\s+|a\s+)?(?:first|second|third|fourth|fifth|sixth|latter|former)"
     rf"(?=\s*(?:,|{_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b|one\b|{_OF_THEM}|{_FOLLOWING_VERB})))"
@@ -96,36 +97,36 @@ _MARKER_RE = re.compile(
 
 # A modifier between a count and the train noun is never itself a number.
 _COUNTED_MODIFIER = rf"(?:(?!{_UNITS_RE}\b){_MODIFIER})"
-_PLURAL_RE = re.compile(rf"\b{_NOUN_PLURAL}\b", re.IGNORECASE)
-_GROUP_RE = re.compile(
+_PLURAL_RE = fold_compile(rf"\b{_NOUN_PLURAL}\b", re.IGNORECASE)
+_GROUP_RE = fold_compile(
     rf"(?<![\w-])(?P<lead>(?:the|these|those|both|all|of)\s+)?"
     rf"(?P<num>{NUMBER_PATTERN}|several|a\s+couple\s+of|a\s+few|a\s+pair\s+of)\s+"
     rf"(?:(?:more|new|other|further|additional)\s+)?{_COUNTED_MODIFIER}{{0,3}}"
     rf"(?P<noun>{_NOUN_PLURAL})\b",
     re.IGNORECASE,
 )
-_GROUP_REF_RE = re.compile(
+_GROUP_REF_RE = fold_compile(
     rf"\b(?:both(?:\s+{_MODIFIER}{{0,2}}{_NOUN_PLURAL})?|all\s+(?:the\s+)?(?:\w+\s+)?"
     rf"{_NOUN_PLURAL}|the\s+(?:\w+\s+){{0,2}}{_NOUN_PLURAL}|in\s+total|a\s+total\s+of|"
     rf"altogether|combined|together|in\s+all|between\s+them)\b",
     re.IGNORECASE,
 )
-_EACH_RE = re.compile(r"\b(?:each|every\s+(?:one|train|echelon)|apiece)\b", re.IGNORECASE)
+_EACH_RE = fold_compile(r"\b(?:each|every\s+(?:one|train|echelon)|apiece)\b", re.IGNORECASE)
 
-_PLANNED_RE = re.compile(
+_PLANNED_RE = fold_compile(
     r"\b(?:plan(?:s|ned)?|scheduled|(?:should|must)\s+(?:arrive|reach|be|leave|depart|get|go)|"
     r"(?:is|are)\s+to\s+(?:arrive|reach|be|leave|depart|go|head)|due\s+(?:to|at|in|on|by)|"
     r"set\s+to\s+(?:arrive|leave|depart))\b",
     re.IGNORECASE,
 )
-_EXPECTED_RE = re.compile(
+_EXPECTED_RE = fold_compile(
     r"\b(?:expected|expects?|anticipated|likely|probably|presumably|supposedly|estimated|"
     r"believed\s+to|ETA|"
     r"(?:may|might|could|will|would)\s+(?:\w+\s+){0,2}?(?:arrive|reach|head|go|leave|depart|"
     r"get|be\s+(?:sent|heading|delivered|unloaded)))\b",
     re.IGNORECASE,
 )
-_OFF_TOPIC_RE = re.compile(
+_OFF_TOPIC_RE = fold_compile(
     r"\b(?:derail\w*|sabotag\w*|saboteur\w*|partisans?|arson\w*|set\s+(?:on\s+)?fire|"
     r"relay\s+(?:cabinet|box)\w*|explosi\w+|blown\s+up|blew\s+up|delayed|disrupt\w*|"
     r"million|billion|per\s*cent|year[\s-]on[\s-]year|"
@@ -134,15 +135,24 @@ _OFF_TOPIC_RE = re.compile(
     r"turnover)\b|%",
     re.IGNORECASE,
 )
+# An accident or an attack on a train, or a passenger service: never a shipment, military
+# train or not (the lexicon languages' ``accident`` and ``service`` stems).
+_NEVER_SHIPMENT_RE = re.compile(
+    r"\b(?:derail\w*|collided|collision|overturn\w*|"
+    r"(?:missile|rocket|drone|air)\s+(?:strike|attack)s?|airstrikes?|shell(?:ed|ing)|"
+    r"struck|obliterated|"
+    r"passengers|travell?ers|refugees|evacuat\w*)\b",
+    re.IGNORECASE,
+)
 # Words that make a sentence about military rail shipments whatever else it says.
-_MILITARY_RE = re.compile(
+_MILITARY_RE = fold_compile(
     r"\b(?:military|echelons?|troops|soldiers|servicemen|personnel|mobili[sz]ed|equipment|"
     r"armou?red|ammunition|weapons|howitzers?|artillery|T-\d+|BMPs?|BTRs?|Ural|"
     r"air[\s-]defen[cs]e|missiles?|fuel)\b",
     re.IGNORECASE,
 )
 
-_VERB_RE = re.compile(
+_VERB_RE = fold_compile(
     r"\b(?:(?P<dep>(?:spotted|seen|observed)\s+(?:leaving|departing)|left|leav(?:e|es|ing)|"
     r"depart(?:ed|s|ing|ure)?|dispatched|sent|set\s+(?:off|out)|loaded(?!\s+with)|formed|returned|went|"
     r"moved|travell?ed|headed|rolled\s+out|followed|transferr(?:ed|ing)|transport(?:ed|ing)|"
@@ -206,7 +216,7 @@ def train_number(text: str) -> str | None:
     return None if m is None else m["number"]
 
 
-_CAR_NOUN_RE = re.compile(
+_CAR_NOUN_RE = fold_compile(
     r"\b(?:wagons|cars|railcars|platforms|flat-?cars|flats|box-?cars|carriages|cisterns)\b",
     re.IGNORECASE,
 )
@@ -239,7 +249,7 @@ def new_train_markers(text: str) -> list[TrainMarker]:
     markers = []
     for m in _MARKER_RE.finditer(text):
         kind = next(k for k in ("ordinal", "another", "one", "weak", "other", "indefinite") if m[k])
-        markers.append(TrainMarker(kind, m.start(), m.end(), m[0]))
+        markers.append(TrainMarker(kind, m.start(), m.end(), text[m.start() : m.end()]))
     return markers
 
 
@@ -271,7 +281,7 @@ def group_announcement(text: str) -> GroupAnnouncement | None:
         if n is None:
             continue
         if n >= 2:
-            return GroupAnnouncement(n, m.start(), m.end(), m[0])
+            return GroupAnnouncement(n, m.start(), m.end(), text[m.start() : m.end()])
     return None
 
 
@@ -280,14 +290,14 @@ def is_group_reference(text: str) -> bool:
     return _GROUP_REF_RE.search(text) is not None
 
 
-_WHOLE_RE = re.compile(
+_WHOLE_RE = fold_compile(
     rf"\b{_NOUN_ANY}\s+(?:of|consisting\s+of|made\s+up\s+of|comprising)\s+$|"
     r"\b(?:consist(?:s|ed)?|consisting|made\s+up|composed)\s+(?:entirely\s+|only\s+)?of\s+$",
     re.IGNORECASE,
 )
 
 
-_SAME_ROUTE_RE = re.compile(
+_SAME_ROUTE_RE = fold_compile(
     r"\b(?:(?:along|by|on|over|via|following)\s+)?(?:the\s+same|a\s+similar)\s+"
     r"(?:route|way|path|itinerary)\b",
     re.IGNORECASE,
@@ -343,6 +353,10 @@ def claim_kind(text: str) -> str | None:
 def is_off_topic(text: str) -> bool:
     """Whether a sentence is about sabotage, disruption or freight statistics.
 
+    An accident or an attack on a train, and a passenger service, are never a
+    shipment, military train or not; the rest is off topic only without military
+    rail words.
+
     Examples
     --------
     >>> is_off_topic("A freight train derailed near Bryansk.")
@@ -351,7 +365,11 @@ def is_off_topic(text: str) -> bool:
     False
     >>> is_off_topic("The echelon with tanks was delayed at Orsha.")
     False
+    >>> is_off_topic("A missile strike hit an ammunition train at Kazanka.")
+    True
     """
+    if _NEVER_SHIPMENT_RE.search(text) is not None:
+        return True
     return _OFF_TOPIC_RE.search(text) is not None and _MILITARY_RE.search(text) is None
 
 

@@ -32,6 +32,7 @@ from functools import lru_cache
 from dateutil import parser as date_parser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
+from railtrack.extract.casefold import fold_compile
 from railtrack.extract.lexicon import all_month_forms, month_of, trie_pattern
 from railtrack.extract.numbers import _UNITS, NUMBER_PATTERN, parse_number, scan
 from railtrack.models import DateWindow, Precision, check_plausible
@@ -180,7 +181,7 @@ _FIRST_WORDS = frozenset(
 )
 """Words a date expression can start with (digits always can)."""
 
-_HINT_RE = re.compile(
+_HINT_RE = fold_compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
     r"yesterday|today|tomorrow|tonight|overnight|night|week|month|previous|preceding|"
     r"the\s+day|weekend|days)",
@@ -216,7 +217,7 @@ def find_dates(text: str) -> list[DateSpan]:
 
 
 def _as_list(m: re.Match[str], fields: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
-    """Read "15 and 17 June" and "11, 14, 15 and 16 May" as lists of days, not spans."""
+    """Read "15 and 17 June", "March 4 and 6", "11, 14 and 16 May" as lists of days."""
     if m["l_days"]:
         days = [str(_day_number(d)) for d in re.findall(r"\d+", m["l_days"])]
         listed = (("list_d", ",".join(days)), ("dm_d", days[-1]), ("dm_m", m["l_m"]))
@@ -224,11 +225,24 @@ def _as_list(m: re.Match[str], fields: tuple[tuple[str, str], ...]) -> tuple[tup
     between = m.string[max(0, m.start() - 9) : m.start()].lower()
     if "between" in between:
         return fields  # "between 5 and 7 March": a span
-    if m["r1_d1"] and re.search(r"\band\b|&", m.string[m.end("r1_d1") : m.start("r1_d2")]):
-        d1, d2 = _day_number(m["r1_d1"]), _day_number(m["r1_d2"])
-        listed = (("list_d", f"{d1},{d2}"), ("dm_d", str(d2)), ("dm_m", m["r1_m"]))
-        return listed + ((("dm_y", m["r1_y"]),) if m["r1_y"] else ())
+    # "15 and 17 June", "March 4 and 6", "March 4 and March 6": two days of one month
+    for d1k, d2k, m1k, m2k, yk in _TWO_DAYS:
+        if not m[d1k] or re.search(r"\band\b|&", m.string[m.end(d1k) : m.start(d2k)]) is None:
+            continue
+        if m2k is not None and _month_number(m[m1k].lower()) != _month_number(m[m2k].lower()):
+            return fields
+        d1, d2 = _day_number(m[d1k]), _day_number(m[d2k])
+        listed = (("list_d", f"{d1},{d2}"), ("dm_d", str(d2)), ("dm_m", m[m1k]))
+        return listed + ((("dm_y", m[yk]),) if m[yk] else ())
     return fields
+
+
+_TWO_DAYS = (
+    ("r1_d1", "r1_d2", "r1_m", None, "r1_y"),
+    ("r2_d1", "r2_d2", "r2_m", None, "r2_y"),
+    ("x1_d1", "x1_d2", "x1_m1", "x1_m2", "x1_y"),
+    ("x2_d1", "x2_d2", "x2_m1", "x2_m2", "x2_y"),
+)
 
 
 @lru_cache(maxsize=256)

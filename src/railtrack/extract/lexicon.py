@@ -183,14 +183,21 @@ class PhraseTable:
 def _stem_re(stems: list[str]) -> re.Pattern[str] | None:
     """Return a pattern matching text where a word starts with one of ``stems``.
 
+    A stem ending in ``$`` matches only as a whole word.
+
     The stems are factored into a trie (:func:`trie_pattern`): the same matches as
     an alternation of the stems longest first, tried in a fraction of the time.
     """
-    parts = sorted({_norm(str(s)) for s in stems if str(s).strip()}, key=len, reverse=True)
-    if not parts:
+    entries = {_norm(str(s)) for s in stems if str(s).strip()}
+    # an entry ending in "$" is a whole word ("возможно$": not "возможность")
+    words = sorted({e[:-1] for e in entries if e.endswith("$")}, key=len, reverse=True)
+    parts = sorted({e for e in entries if not e.endswith("$")}, key=len, reverse=True)
+    if not parts and not words:
         return None
-    body = trie_pattern(parts, escape=_loose_char)
-    return re.compile(rf"(?<![\w-])(?:{body})", re.IGNORECASE)
+    branches = [trie_pattern(parts, escape=_loose_char)] if parts else []
+    if words:
+        branches.append(rf"(?:{trie_pattern(words, escape=_loose_char)})(?![\w-])")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(branches)})", re.IGNORECASE)
 
 
 _LOOSE_CHARS = {"е": "[её]", "у": "[уў]", "'": "['’ʼ`]", " ": r"\s+"}
@@ -260,6 +267,7 @@ class Lexicon:
     region_words: frozenset[str] = frozenset()
     not_places: re.Pattern[str] | None = None
     accident: re.Pattern[str] | None = None
+    service: re.Pattern[str] | None = None  # "pasażerów", "uchodźców": people, not a shipment
     returns: re.Pattern[str] | None = None  # "вернулся": the train goes back (a new trip)
     loading: re.Pattern[str] | None = None  # "загружают": the station is the origin
     unloading: re.Pattern[str] | None = None  # "разгружают": the station is the destination
@@ -267,6 +275,8 @@ class Lexicon:
     after_words: frozenset[str] = frozenset()  # "через", "праз", "po": a time after a date
     day_units: frozenset[str] = frozenset()  # "дней", "суток", "діб", "dni"
     period: re.Pattern[str] | None = None  # "в течение недели": trains counted, a statistic
+    timetable: re.Pattern[str] | None = None  # "пассажирский поезд", "с задержкой": a service
+    place_heads: PhraseTable = field(default_factory=lambda: PhraseTable({}))  # "в столицу"
     uncouple: re.Pattern[str] | None = None  # "отцепили": part of a train sent on its own
     onward: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     same_route: PhraseTable = field(default_factory=lambda: PhraseTable({}))
@@ -367,12 +377,17 @@ def _build(data: dict[str, Any]) -> Lexicon:
         whole_train=_flat(data.get("whole_train")),
         not_places=_stem_re(data.get("not_places") or []),
         accident=_stem_re(data.get("accident") or []),
+        service=_stem_re(data.get("service") or []),
         returns=_stem_re(data.get("return_verbs") or []),
         loading=_stem_re(data.get("loading") or []),
         unloading=_stem_re(data.get("unloading") or []),
         final_stop=_stem_re(data.get("final_stop") or []),
         uncouple=_stem_re(data.get("uncouple") or []),
         period=_stem_re(data.get("period") or []),
+        timetable=_stem_re(data.get("timetable") or []),
+        place_heads=PhraseTable(
+            {str(f): case for case, forms in (data.get("place_heads") or {}).items() for f in forms}
+        ),
         after_words=frozenset(_norm(w) for w in (data.get("duration") or {}).get("after") or []),
         day_units=frozenset(_norm(w) for w in (data.get("duration") or {}).get("days") or []),
         onward=_flat(data.get("onward")),

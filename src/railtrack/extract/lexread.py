@@ -39,12 +39,18 @@ _DASHES = frozenset({"-", "–", "—"})
 
 
 _REGION_ADJECTIVE = re.compile(
-    r"(?:sk|ck|зк|ск|цк)(?:im|iego|i|a|iej|ą|ой|ого|ий|ая|ую|ім|ого|ай|ае)$"
+    r"(?:sk|ck|зк|ск|цк|ськ|цьк|зьк)(?:im|iego|i|a|iej|ą|ой|ого|ий|ая|ую|ім|ого|ай|ае|ої|ій|у)$"
 )
 _PARTICLES = frozenset(
     {"жа", "же", "ж", "тієї", "тої", "самай", "самой", "самую", "саму", "самої", "samej", "samą"}
 )
 _WITH = frozenset({"с", "со", "з", "зі", "із", "са", "зь"})  # from (gen.) or with (ins.)
+_THROUGH = frozenset({"через", "праз", "przez"})  # a list after these: every place passed
+# languages whose country adjective stands before its noun ("Российская Федерация"): a
+# capitalised word that is no place ends a name ("Борисов Білоруської залізниці")
+_ADJECTIVE_FIRST = frozenset({"ru", "uk", "be"})
+_BETWEEN = frozenset({"между", "між", "паміж", "między", "between"})
+_AND = frozenset({"и", "і", "й", "та", "ды", "i", "oraz"})
 _BE_INSTRUMENTAL = ("ай", "ой", "ам", "амі", "ямі", "ем", "ём", "ым", "ім", "яй", "ою", "ею")
 _QUOTES = frozenset({'"', "«", "“", "„"})
 _OPENING = frozenset({".", ",", ";", ":", "•", "-", "—", "–", '"', "«", "“", "„", "(", "'"})
@@ -52,6 +58,12 @@ _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 _YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")  # fullmatch: a token that is a year
 _ISO_TOKEN = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 _NUMERIC_DATE_TOKEN = re.compile(r"(\d{1,2})[./](\d{1,2})(?:[./](\d{2,4}))?")
+# two times of day as a span ("с 21.00 до 23.00", "z 8:00 do 10:00"): a count over it is traffic
+# (a time written with a dot has minutes no month can be: "21.00", not "05.03")
+_TIME = r"(?:[01]?\d|2[0-3])(?::[0-5]\d|\.(?:00|1[3-9]|[2-5]\d))"
+_TIME_SPAN = re.compile(
+    rf"(?<![\w.:]){_TIME}\s*(?:-|–|—|до|по|do|to)\s*{_TIME}(?![\w.:])", re.IGNORECASE
+)
 _DISTANCE = frozenset(
     {"км", "km", "кіламетраў", "кілометрів", "километров", "kilometrów", "м", "m"}
 )
@@ -447,14 +459,21 @@ class LexiconReader:
     def is_off_topic(self, text: str) -> bool:
         """Sabotage, battle news or freight statistics, without military rail words.
 
-        An accident (a derailment, a train overturned) is never a shipment report,
-        military train or not.
+        An accident or an attack (a derailment, a train overturned or struck) is never a
+        shipment report, military train or not; nor is a passenger service (travellers,
+        refugees, an evacuation: ``service``).
         """
-        if self.lex.accident is not None and self.lex.accident.search(text) is not None:
-            return True
+        for never in (self.lex.accident, self.lex.service):
+            if never is not None and never.search(text) is not None:
+                return True
         if self.lex.off_topic is None or self.lex.off_topic.search(text) is None:
             return False
-        return self.lex.military is None or self.lex.military.search(text) is None
+        if self.lex.military is not None and self.lex.military.search(text) is not None:
+            return False
+        # one train on its way is the topic, whatever else the sentence counts ("состав,
+        # груженный 2 тыс. тонн товаров на 24,9 млн юаней, прибудет в Минскую область")
+        moving = any(cue.role != "neutral" for cue in self.verb_cues(text))
+        return not (moving and self.has_train_noun(text, singular=True))
 
     # -- stages of a trip ---------------------------------------------------------------
     def return_at(self, text: str) -> int | None:
@@ -481,8 +500,37 @@ class LexiconReader:
         return None
 
     def is_statistic(self, sentence: str) -> bool:
-        """Whether a sentence counts over a period or at a rate ("в течение недели", "щодня")."""
-        return self.lex.period is not None and self.lex.period.search(sentence) is not None
+        """Whether a sentence counts over a period or at a rate ("в течение недели", "щодня").
+
+        Trains counted between two times of day ("с 21.00 до 23.00 прошло 8 составов")
+        are a count of traffic too.
+
+        Examples
+        --------
+        >>> LexiconReader("ru").is_statistic("20 февраля с 21.00 до 23.00 прошло 8 составов")
+        True
+        """
+        if self.lex.period is not None and self.lex.period.search(sentence) is not None:
+            return True
+        return _TIME_SPAN.search(sentence) is not None
+
+    def is_timetable(self, text: str) -> bool:
+        """Whether a text tells of a scheduled passenger service, with no military word.
+
+        "Поезд № 51 ... прибудет с задержкой", "пасажирський поїзд", "хуткі цягнік":
+        a service on a timetable carries people, not a shipment (the real corpus's
+        labelling rule); a military echelon delayed is still a shipment.
+
+        Examples
+        --------
+        >>> LexiconReader("ru").is_timetable("Поезд прибудет в Брест с задержкой в 2 часа")
+        True
+        >>> LexiconReader("ru").is_timetable("Эшелон прибыл в Брест с задержкой")
+        False
+        """
+        if self.lex.timetable is None or self.lex.timetable.search(text) is None:
+            return False
+        return self.lex.military is None or self.lex.military.search(text) is None
 
     def durations(self, text: str) -> list[tuple[int, int, int]]:
         """Return each "через 17 дней" as (days, start, end): a time after a known date.
@@ -559,20 +607,34 @@ class LexiconReader:
                     tok.low in self.lex.train_nouns
                     or self.lex.markers.match(toks, j)
                     or tok.low in self.lex.months
+                    or (
+                        self.lang in _ADJECTIVE_FIRST
+                        and self.lex.not_places is not None
+                        and self.lex.not_places.match(tok.low)
+                    )
                 ):
-                    break
+                    break  # (nor into "Білоруської залізниці": "Борисов Білоруської")
                 j += 1
                 continue
             if (
                 j > i
                 and _ROMAN_OR_DIGIT.fullmatch(tok.text)
                 and toks[j - 1].end == tok.start - 1
-                and (j + 1 >= len(toks) or self._month(toks[j + 1].low) is None)
+                and not self._month_follows(toks, j + 1)
             ):
-                j += 1  # "Осиповичи 1", "Brest II" (not "Валуйки 5 марта")
+                j += 1  # "Осиповичи 1", "Brest II" (not "Валуйки 5 марта", "Białoruś 4 i 6 marca")
                 continue
             break
         return j
+
+    def _month_follows(self, toks: tuple[Token, ...], k: int) -> bool:
+        """Whether a month name follows ``toks[k:]``, after at most a list of days."""
+        for tok in toks[k : k + 8]:
+            if self._month(tok.low) is not None:
+                return True
+            if not (tok.low.isdigit() or tok.low == "," or tok.low in self.lex.ranges):
+                return False
+        return False
 
     # Over the C901 cap; the languages work (issue 13) splits it.
     def find_places(self, text: str) -> list[PlaceSpan]:  # noqa: C901
@@ -598,17 +660,29 @@ class LexiconReader:
                 i += 1
                 continue
             role, j = hit
+            if role == "route":
+                # "по маршруту Шицзячжуан – Минск": the origin, then the destination
+                pair = self._route_pair(toks, j, text, breaks, toks[i].start)
+                places.extend(pair[0])
+                i = pair[1]
+                continue
             if self._not_a_place_cue(toks, i, role, text):
                 i += 1
                 continue
             case = None
-            kind_hit = self.lex.place_kinds.match(toks, j) or self._kind_after_words(toks, j)
+            kind_hit = (
+                self.lex.place_kinds.match(toks, j)
+                or self._kind_after_words(toks, j)
+                or self._head_at(toks, j)
+            )
             if kind_hit is not None:
                 case, j = kind_hit[0][1], kind_hit[1]
                 if j < len(toks) and toks[j].low == ".":
                     j += 1
                 if j < len(toks) and toks[j].low in _QUOTES:
                     j += 1  # на станцію "Вітебськ"
+                if kind_hit[0][0] == "crossing" and j < len(toks) and toks[j].low in _BETWEEN:
+                    j += 1  # "через пропускной пункт между Маньчжоули и ..."
             if (
                 kind_hit is None
                 and j + 1 < len(toks)
@@ -619,26 +693,22 @@ class LexiconReader:
                 j += 1  # "z podlondyńskiego Stanford-Le-Hope": an adjective before the name
             end_j = self._name_at(toks, j, breaks)
             if kind_hit is not None and end_j == j and j < len(toks):
-                inner = self.lex.place_cues.match(toks, j)
-                if inner is not None and inner[0] in ("into", "at"):
+                inside = self._place_inside(toks, j, kind_hit[0], breaks)
+                if inside is not None:
                     # "со станции в Воронежской области": the region is the place
-                    k = inner[1]
-                    end_k = self._name_at(toks, k, breaks)
-                    after = self.lex.place_kinds.match(toks, end_k) if end_k > k else None
-                    if after is None and end_k > k and kind_hit[0][0] in ("facility", "crossing"):
-                        after = (kind_hit[0], end_k)  # "do portu w Gdańsku": the town
-                    if after is not None and after[0][0] in ("region", "facility", "crossing"):
-                        start, end = toks[k].start, toks[after[1] - 1].end
-                        role_here = "destination" if role == "into" else role
-                        if after[0][0] == "crossing":
-                            role_here = "crossing"
-                        places.append(
-                            PlaceSpan(
-                                role_here, text[start:end], start, end, toks[i].start, self.lang
-                            )
-                        )
-                        i = after[1]
-                        continue
+                    (k, end_k), inner_kind = inside
+                    start, end = toks[k].start, toks[end_k - 1].end
+                    role_here = role
+                    if inner_kind == "crossing":
+                        role_here = "crossing"
+                    elif role == "into":
+                        located = kind_hit[0][0] == "station" and case in ("loc", "gen")
+                        role_here = "at" if located else "destination"
+                    places.append(
+                        PlaceSpan(role_here, text[start:end], start, end, toks[i].start, self.lang)
+                    )
+                    i = end_k
+                    continue
             if role == "destination" and kind_hit is None and end_j == j:
                 zone = self._region_of_zone(toks, j, breaks)
                 if zone is not None:
@@ -675,29 +745,143 @@ class LexiconReader:
             if end_j == j or (self.lex.not_places and self.lex.not_places.match(toks[j].low)):
                 i += 1
                 continue
+            if self._adjective_of_a_noun(toks, j, end_j) and kind_hit is None:
+                i = end_j  # "на Керченский мост": a bridge, not a place named "Керченский"
+                continue
+            if (
+                kind_hit is not None
+                and kind_hit[0][0] == "crossing"
+                and end_j + 1 < len(toks)
+                and toks[end_j].low in _DASHES
+                and toks[end_j + 1].text[:1].isupper()
+            ):
+                end_j = self._name_at(toks, end_j + 1, breaks)  # "розв'язку Асинука – Красне"
             if role == "origin" and self._with_not_from(toks, i, end_j):
                 i = end_j  # "z Iskanderami": "with", not "from"
                 continue
             # a region: "Брянской области", "в Курскую область"
             after = self.lex.place_kinds.match(toks, end_j)
+            if (
+                after is not None
+                and after[0][0] == "region"
+                and end_j - j >= 2
+                and _REGION_ADJECTIVE.search(toks[end_j - 1].low) is not None
+            ):
+                # "в Горлівці Донецької області": the town, then the region it is in
+                end_j -= 1
+                after = None
+            name_last = toks[end_j - 1]  # (its case, not the region word's, gives the role)
             if after is not None and after[0][0] == "region":
                 end_j = after[1]
             start, end = toks[j].start, toks[end_j - 1].end
-            if role == "into":
-                role = self._into_role(toks[end_j - 1], case)
+            if kind_hit is not None and kind_hit[0][0] == "crossing":
+                role = "crossing"  # "через КПП Алашанькоу": a border crossing is passed
+            elif role == "into":
+                role = self._into_role(name_last, case)
             elif (
                 role == "origin"
                 and case is None
                 and toks[i].low in _WITH
-                and self._instrumental(toks[end_j - 1])
+                and self._instrumental(name_last)
             ):
                 role = "at"  # "мяжа з Украінай", "граница с Россией": with, not from
             role, next_i = self._qualified_role(toks, i, end_j, role, breaks)
             places.append(
                 PlaceSpan(role, text[start:end], start, end, toks[i].start, lang=self.lang)
             )
+            if role == "at" and toks[i].low in _THROUGH:
+                # "через Белгород (Россия), Наушки (Россия), Замин Ууд": each is passed
+                next_i = self._places_listed(toks, next_i, text, breaks, toks[i].start, places)
             i = next_i
         return places
+
+    def _adjective_of_a_noun(self, toks: tuple[Token, ...], j: int, end_j: int) -> bool:
+        """Whether a one-word "name" is an adjective of the common noun after it.
+
+        "на Керченский мост", "на Керченський міст": the place is a bridge; a name
+        followed by its region ("в Ростовскую область") is not meant.
+        """
+        return (
+            end_j == j + 1
+            and end_j < len(toks)
+            and _REGION_ADJECTIVE.search(toks[j].low) is not None
+            and toks[end_j].text[:1].islower()
+            and toks[end_j].text.isalpha()
+            and self.lex.place_kinds.match(toks, end_j) is None
+        )
+
+    def _route_pair(
+        self, toks: tuple[Token, ...], j: int, text: str, breaks: frozenset[int], cue: int
+    ) -> tuple[list[PlaceSpan], int]:
+        """Read "X – Y" after a route word: X the origin, Y the destination.
+
+        Examples
+        --------
+        >>> [(p.role, p.text) for p in LexiconReader("ru").find_places(
+        ...     "по маршруту Шицзячжуан – Минск отбыл состав")]
+        [('origin', 'Шицзячжуан'), ('destination', 'Минск')]
+        """
+        end1 = self._name_at(toks, j, breaks)
+        if end1 == j or end1 + 1 >= len(toks) or toks[end1].low not in _DASHES:
+            return [], j
+        end2 = self._name_at(toks, end1 + 1, breaks)
+        if end2 == end1 + 1:
+            return [], j
+        first, second = (
+            (toks[j].start, toks[end1 - 1].end),
+            (toks[end1 + 1].start, toks[end2 - 1].end),
+        )
+        return [
+            PlaceSpan("origin", text[first[0] : first[1]], *first, cue, lang=self.lang),
+            PlaceSpan("destination", text[second[0] : second[1]], *second, cue, lang=self.lang),
+        ], end2
+
+    def _head_at(self, toks: tuple[Token, ...], j: int) -> tuple[Any, int] | None:
+        """Match the nouns before a name that only say what it is ("в столицу Беларуси г.").
+
+        "из центра провинции Харбина", "в столицу Беларуси г. Минск": the head noun's
+        case is the place's case; a country it belongs to is skipped when a place
+        word follows it.
+        """
+        hit = self.lex.place_heads.match(toks, j)
+        if hit is None:
+            return None
+        case, k = hit
+        while (more := self.lex.place_heads.match(toks, k)) is not None:
+            k = more[1]
+        kind = self.lex.place_kinds.match(toks, k)
+        if kind is None and k + 1 < len(toks) and self.is_broad(toks[k].text):
+            kind = self.lex.place_kinds.match(toks, k + 1)
+        return ("city", case), (kind[1] if kind is not None else k)
+
+    def _places_listed(
+        self,
+        toks: tuple[Token, ...],
+        k: int,
+        text: str,
+        breaks: frozenset[int],
+        cue: int,
+        places: list[PlaceSpan],
+    ) -> int:
+        """Read the further names of a list after "через"; return where reading resumes."""
+        while k < len(toks):
+            if toks[k].low == "(":  # "Белгород (Россия)": a gloss, not another place
+                close = next(
+                    (m for m in range(k, min(k + 6, len(toks))) if toks[m].low == ")"), None
+                )
+                if close is None:
+                    return k
+                k = close + 1
+                continue
+            if toks[k].low not in (",", *_AND) or k + 1 >= len(toks):
+                return k
+            end = self._name_at(toks, k + 1, breaks)
+            if end == k + 1 or self.is_broad(toks[k + 1].text):
+                return k
+            start, stop = toks[k + 1].start, toks[end - 1].end
+            places.append(PlaceSpan("at", text[start:stop], start, stop, cue, lang=self.lang))
+            k = end
+        return k
 
     def _region_of_zone(
         self, toks: tuple[Token, ...], j: int, breaks: frozenset[int]
@@ -827,6 +1011,45 @@ class LexiconReader:
         if self.lang == "be":
             return last.low.endswith(_BE_INSTRUMENTAL)
         return False
+
+    def _place_inside(
+        self,
+        toks: tuple[Token, ...],
+        j: int,
+        kind: tuple[str, str],
+        breaks: frozenset[int],
+    ) -> tuple[tuple[int, int], str] | None:
+        """Return the place a nameless station or facility is said to be in, and its kind.
+
+        After "ze stacji", "на станцию", "do portu" with no name, "w"/"в" + a place
+        names where: a region ("ze stacji w obwodzie czelabińskim", "со станции в
+        Воронежской области"), a town named after its kind word ("ze stacji w
+        mieście Miass"), or, after a station, facility or crossing word, the town
+        itself ("ze stacji w Orszy", "do portu w Gdańsku"). Returns the token span
+        and the kind that decides the role (``region``, ``facility``, ``crossing``).
+        """
+        inner = self.lex.place_cues.match(toks, j)
+        if inner is None or inner[0] not in ("into", "at"):
+            return None
+        k = inner[1]
+        inner_kind = self.lex.place_kinds.match(toks, k)
+        if inner_kind is not None and inner_kind[1] < len(toks):
+            kk = inner_kind[1]
+            if inner_kind[0][0] == "region" and _REGION_ADJECTIVE.search(toks[kk].low):
+                return (k, kk + 1), "region"  # "w obwodzie czelabińskim"
+            end_kk = self._name_at(toks, kk, breaks)
+            if inner_kind[0][0] == "city" and end_kk > kk:
+                return (kk, end_kk), "facility"  # "w mieście Miass": the town
+            return None
+        end_k = self._name_at(toks, k, breaks)
+        if end_k == k:
+            return None
+        after = self.lex.place_kinds.match(toks, end_k)
+        if after is not None and after[0][0] == "region":
+            return (k, after[1]), "region"  # "в Воронежской области"
+        if after is None and kind[0] in ("facility", "crossing", "station"):
+            return (k, end_k), ("crossing" if kind[0] == "crossing" else "facility")
+        return None
 
     def _into_role(self, last: Token, case: str | None) -> str:
         """Return the role after "в/на/у": destination (accusative) or at (locative)."""

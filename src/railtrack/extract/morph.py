@@ -173,7 +173,10 @@ def name_forms(name: str, lang: str | None) -> tuple[str, ...]:
         # Łacinka ("Asipovičach"): the forms of its Cyrillic spelling
         from railtrack.extract.lacinka import to_cyrillic
 
-        cyrillic = name_forms(to_cyrillic(name)[0], lang)
+        spelled = to_cyrillic(name)[0]
+        if _LATIN.search(spelled):
+            return (name,)  # letters Łacinka has not ("Brëkhovo", "obwód"): no Belarusian forms
+        cyrillic = name_forms(spelled, lang)
         return tuple(dict.fromkeys([name, *cyrillic]))[:12]
     options = [_word_forms(w, lang)[:4] for w in words]
     # the name with every word in its likeliest nominative comes right after the name

@@ -155,13 +155,19 @@ def candidate_starts(text: str, first_words: frozenset[str]) -> list[int]:
 def _words(text: str) -> tuple[tuple[int, str], ...]:
     """Return the (start, lower-case word) pairs of a text; cached for the finders.
 
-    The text is lower-cased once and sliced, unless ``str.lower`` does not map it
-    character to character ("İ" becomes two, "Σ" depends on its neighbours).
+    The text is lower-cased once and its words found in the lower case, unless
+    ``str.lower`` does not map it character to character ("İ" becomes two, "Σ"
+    depends on its neighbours). Lower-casing one character never changes whether it
+    is a word character (checked over every code point in
+    ``tests/test_extract_fast_paths.py``), so the words and their starts are those of
+    the text as written.
     """
     low = text.lower()
     if len(low) != len(text) or "Σ" in text:
         return tuple((m.start(), m[0].lower()) for m in _WORDS_RE.finditer(text))
-    return tuple((a, low[a:b]) for a, b in (m.span() for m in _WORDS_RE.finditer(text)))
+    # two passes in C (starts, words) beat one match object read per word in Python
+    starts = [m.start() for m in _WORDS_RE.finditer(low)]
+    return tuple(zip(starts, _WORDS_RE.findall(low), strict=True))
 
 
 def scan(pattern: re.Pattern[str], text: str, first_words: frozenset[str]) -> list[re.Match[str]]:

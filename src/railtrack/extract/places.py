@@ -49,7 +49,9 @@ _DEST = (
     r"bound\s+for|destined\s+for|en\s+route\s+to|on\s+(?:its|the)\s+way\s+to|"
     r"in\s+the\s+direction\s+of|arriv(?:ed|ing|es|e)\s+(?:at|in)|"
     r"expected\s+(?:at|in)|due\s+(?:at|in)|"
-    r"destination(?:\s+(?:is|was))?:?|to|for|towards?|into"
+    # "the destination station is Valuyki", "final destination station - Valuyki"
+    r"destination(?:\s+(?:railway\s+)?station)?(?:\s+(?:is|was|will\s+be|[-–—]))?:?|"
+    r"to|for|towards?|into"
 )
 _REACH = (
     r"reached|reaches|reaching|reach|get\s+to|gets\s+to|stopped\s+(?:at|in)|unloaded\s+(?:at|in)"
@@ -272,7 +274,10 @@ def find_places(text: str) -> list[PlaceSpan]:
 
 _ALTERNATIVE_RE = re.compile(rf"\s+or\s+(?:the\s+)?(?=(?-i:[A-Z]))(?P<name>{_NAME})", re.IGNORECASE)
 _ONWARD_RE = re.compile(
-    r"\b(?:from\s+there|thence|onwards?|then\s+on|for\s+further\s+\w+)\b", re.IGNORECASE
+    # "from there", and a load moved to another train: "the containers were reloaded"
+    r"\b(?:from\s+there|thence|onwards?|then\s+on|for\s+further\s+\w+|"
+    r"(?:re-?loaded|tran(?:s)?shipped|transferred\s+to\s+(?:standard|european)))\b",
+    re.IGNORECASE,
 )
 
 
@@ -280,8 +285,9 @@ def _qualified_role(text: str, role: str, cue_start: int, end: int) -> tuple[str
     """Return a place's role as its context qualifies it, and where to read on.
 
     "to Orsha or Vitebsk": two alternatives, neither a stated end (``alternative``);
-    "from there it goes to Ilovaisk", "for further transportation to the EU": a
-    later leg, not this trip's end (``onward``).
+    "from there it goes to Ilovaisk", "for further transportation to the EU", "the
+    containers were reloaded ... and sent to Duisburg": a later leg, not this trip's
+    end (``onward``).
     """
     alt = _ALTERNATIVE_RE.match(text, end)
     if alt is not None and role in ("origin", "destination", "at"):
@@ -335,6 +341,12 @@ def is_broad(place: Place | str) -> bool:
     --------
     >>> is_broad("Rostov region"), is_broad("Belarus"), is_broad("Slonim")
     (True, True, False)
+
+    Any country is broad, named in any of the five languages ("Japan", "Китай"):
+    the ISO country names of ``data/network/world/countries.csv``.
+
+    >>> is_broad("Japan"), is_broad("the Netherlands")
+    (True, True)
     """
     if isinstance(place, Place):
         if place.is_region:
@@ -345,10 +357,15 @@ def is_broad(place: Place | str) -> bool:
     else:
         text = place
     lowered = text.lower().strip()
-    if lowered in _BROAD_NAMES or lowered.rsplit(" ", 1)[-1] in _REGION_KINDS:
+    last = lowered.rsplit(" ", 1)[-1].rstrip(".")  # ("Донецкой обл.": an abbreviation)
+    if lowered in _BROAD_NAMES or last in _REGION_KINDS:
         return True
     stems, region_words = _other_broad()
-    return lowered.startswith(stems) or lowered.rsplit(" ", 1)[-1] in region_words
+    if lowered.startswith(stems) or last in region_words:
+        return True
+    from railtrack.world_places import is_country_name
+
+    return is_country_name(lowered.removeprefix("the "))
 
 
 @lru_cache(maxsize=1)

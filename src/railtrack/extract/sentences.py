@@ -46,6 +46,12 @@ _ABBREVIATIONS = frozenset(
         "им",
         "ім",
         "вобл",
+        "пров",  # провинция
+        "адм",  # административный
+        "долл",
+        "дол",
+        "тыс",
+        "тис",
         "woj",
         "pow",
         "ul",
@@ -137,13 +143,15 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _BOUNDARY_RE.finditer(text):
         before = text[start : m.start()].rstrip(".!?\"'”’)")
-        words = before.rsplit(None, 1)  # the last word only: no split of the whole sentence
+        words = before.rsplit(None, 2)  # the last words only: no split of the whole sentence
         last_word = words[-1].lower() if words else ""
+        # "в г. Горловка": "г." after a word, not a year, is "город", a city's abbreviation
+        city = last_word in _YEAR_WORDS and len(words) > 1 and not words[-2][-1:].isdigit()
         # An abbreviation ("st.", "woj.", "обл."), an initial or a lower-case next word
         # ("2023 r. do Lidy", "2,2 tys. pociągów") ends no sentence; a blank line always does.
         if m[0].count("\n") < 2 and (
             last_word in _ABBREVIATIONS
-            or (_LETTER_RE.fullmatch(last_word) and last_word not in _YEAR_WORDS)
+            or (_LETTER_RE.fullmatch(last_word) and (last_word not in _YEAR_WORDS or city))
             or text[m.end() : m.end() + 1].islower()
             or (last_word in _MONTH_ABBREVIATIONS and text[m.end() : m.end() + 1].isdigit())
         ):

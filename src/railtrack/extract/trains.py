@@ -108,9 +108,22 @@ class ReportDraft:
 
 
 def _set_place(facts: _Facts, role: str, fact: Fact) -> None:
+    """Set an origin or destination unless a more specific one is known.
+
+    A station or town beats a region, a region beats a country ("прибудет в
+    Беларусь ... в Минскую область": the region).
+    """
     current = getattr(facts, role)
-    if current is None or (is_broad(current.value.text) and not is_broad(fact.value.text)):
+    if current is None or _specificity(fact) > _specificity(current):
         setattr(facts, role, fact)
+
+
+def _specificity(fact: Fact) -> int:
+    """2 for a station or town, 1 for a region, 0 for a country or front."""
+    text = fact.value.text
+    if not is_broad(text):
+        return 2
+    return 1 if _names_region(text) else 0
 
 
 def _set_final(facts: _Facts, fact: Fact) -> None:
@@ -236,12 +249,36 @@ class _ClauseReader:
             for p in self.places
         )
 
+    def _seen_into(self, place: PlaceSpan) -> bool:
+        """Whether "в/на/у" + a name is where the train was seen, not where it goes.
+
+        "В г. Горловка местные жители заметили состав": a place set before the train
+        is named, governed by a verb of seeing or passing, is passed (even when the
+        name, after "г." or as written, looks accusative).
+        """
+        if place.role != "destination":
+            return False
+        cue = self.text[place.cue_start : place.start].strip().lower().split()
+        if not cue or cue[0] not in _INTO_WORDS:
+            return False
+        if len(cue) > 1 and cue[1].rstrip(".") not in _TOWN_ABBREVIATIONS:
+            return False  # "в бік Борисова": a heading
+        line = self.text[: place.cue_start]
+        if self.rd.has_train_noun(line[line.rfind("\n") + 1 :]):
+            return False  # "Эшелон ... в Курск ... заметили в Брянске": Kursk is its goal
+        verb = self._verb_for(place.cue_start, place.end)
+        # (the place set before its verb: "... заметили на станции Тамань, у въезда на
+        # Керченский мост" is not where the train was seen)
+        return verb is not None and verb.role == "neutral" and verb.start >= place.end
+
     def _passed(self, place: PlaceSpan) -> bool:
         """Whether the train passed or was seen at an "at" place (a via point).
 
         A border crossing (role ``crossing``) is always passed.
         """
         if place.role == "crossing":
+            return True
+        if self._seen_into(place):
             return True
         if place.role != "at":
             return False
@@ -255,7 +292,7 @@ class _ClauseReader:
         if self.final and place.role in ("destination", "at") and not is_broad(place.text):
             return "final"  # "конечным пунктом называют станцию Лесная"
         if place.role in ("origin", "destination"):
-            return place.role
+            return None if self._seen_into(place) else place.role
         if (
             place.role == "at"
             and self.stage is not None
@@ -314,6 +351,10 @@ class _ClauseReader:
             if verb is not None and verb.role == "neutral":
                 self._sighting(facts, span, problems)
                 continue
+            if verb is not None and verb.past and span.get("in_unit"):
+                # "arrived in Chongqing in 16 days": how long the trip took, not a date
+                self._trip_time(facts, span, verb)
+                continue
             # a past verb dates the past even in a clause that also plans ("departed from
             # Kursk on Monday and is due in Gomel on Thursday")
             forward = not verb.past if verb is not None else self.claim is not None
@@ -360,6 +401,25 @@ class _ClauseReader:
             )
             facts.arrival = self._fact(window, start, end, inferred=True)
             return
+
+    def _trip_time(self, facts: _Facts, span: DateSpan, verb: cues.VerbCue) -> None:
+        """Date an arrival told as a past trip's length ("arrived ... in 16 days").
+
+        The arrival is the departure day plus the days, when the departure is known to
+        the day; otherwise the length dates nothing.
+        """
+        dep = facts.departure
+        if verb.role != "arrival" or facts.arrival is not None or dep is None:
+            return
+        if dep.value.precision != "day" or dep.value.earliest is None:
+            return
+        n = span.get("in_n") or ""
+        if not n.isdigit():
+            return
+        unit = 7 if (span.get("in_unit") or "").lower().startswith("week") else 1
+        day = dep.value.earliest + timedelta(days=int(n) * unit)
+        window = DateWindow(earliest=day, latest=day, precision="day", text=span.text)
+        facts.arrival = self._fact(window, span.start, span.end, inferred=True)
 
     def _sighting(self, facts: _Facts, span: DateSpan, problems: list[str]) -> None:
         passed = [p for p in self.places if self._passed(p)]
@@ -409,7 +469,15 @@ class _ClauseReader:
         return "departure" if verb.role == "departure" else "arrival"
 
     def claim_into(self, facts: _Facts) -> None:
-        if self.claim is not None and facts.claim is None:
+        """File the clause's claim, if the clause says something of the train.
+
+        "Как ожидается, в будущем по этому маршруту будут перевозить товары": an
+        expectation about the route, with no place, date, count or verb of the
+        train's motion, is not this train's claim.
+        """
+        if self.claim is None or facts.claim is not None:
+            return
+        if self.verbs or self.places or self.dates or self.counts:
             facts.claim = self._fact(self.claim, 0, len(self.text))
 
     def all_into(self, facts: _Facts, problems: list[str], default_role: str | None = None) -> None:
@@ -498,6 +566,8 @@ def read_trains(  # noqa: C901
         for sentence_no, (first, last) in bounds.items():
             sentence_readers[sentence_no] = reader_for(sentence_lang(text[first:last], lang))
     default = reader_for(lang)
+    if _is_timetable(default, text):
+        return draft  # a passenger service on its timetable: no shipment
     for clause in clauses:
         if clause.sentence in sentences_off:
             continue
@@ -505,7 +575,7 @@ def read_trains(  # noqa: C901
         if _is_question(text, clause):
             sentences_off.add(clause.sentence)
             continue
-        if rd.is_off_topic(clause.text):
+        if rd.is_off_topic(clause.text) or _is_timetable(rd, clause.text):
             sentences_off.add(clause.sentence)
             continue
         room = group is not None and len(group.members) < (group.n_trains or 0)
@@ -623,7 +693,15 @@ def read_trains(  # noqa: C901
                 reader.all_into(current, draft.problems)
             elif current is not None and reader.conflicts_with(current):
                 # A train has one origin and one destination: other ones mean the
-                # text has moved on to another train ("that echelon is to go to Slutsk").
+                # text has moved on to another train ("that echelon is to go to Slutsk"),
+                # if the clause speaks of a train at all ("Ранее ... были запущены 4
+                # маршрута ... до Гамбурга": routes, not a train)
+                if not (
+                    rd.has_train_noun(piece.text)
+                    or reader.counts
+                    or any(v.role != "neutral" for v in reader.verbs)
+                ):
+                    continue
                 current = TrainDraft()
                 draft.trains.append(current)
                 reader.all_into(current, draft.problems)
@@ -665,6 +743,7 @@ def read_trains(  # noqa: C901
     ]
     for train in draft.trains:
         _plan_of_a_later_arrival(train, published)
+        _no_end_as_via(train)
     if lang != "en":
         for train in draft.trains:
             _one_kind_is_the_total(train)
@@ -767,6 +846,17 @@ def _is_statistic(rd: Reader, text: str, clauses: list[Clause], sentence: int) -
         return False
     spans = [(c.start, c.end) for c in clauses if c.sentence == sentence]
     return bool(is_statistic(text[spans[0][0] : spans[-1][1]]))
+
+
+def _is_timetable(rd: Reader, text: str) -> bool:
+    """Whether a text (a report or a clause) tells of a scheduled passenger service.
+
+    "Поезд № 51 ... прибудет с задержкой", "хуткі цягнік штодзень адпраўляецца": a
+    train on a timetable carries passengers, not a shipment; a text with military
+    words is never one (a military echelon may be delayed too).
+    """
+    is_timetable = getattr(rd, "is_timetable", None)
+    return bool(is_timetable(text)) if is_timetable is not None else False
 
 
 def _uncouples(rd: Reader, text: str) -> bool:
@@ -980,6 +1070,19 @@ def _plan_of_a_later_arrival(train: TrainDraft, published: date | None) -> None:
         train.claim = Fact("planned", arrival.text, arrival.start, arrival.end, inferred=True)
 
 
+def _no_end_as_via(train: TrainDraft) -> None:
+    """Drop a place passed that is the train's own origin or destination.
+
+    "Эшелон ... в Россошь. Станция Россошь находится в 50 км от ...": a later
+    mention of the destination is not a place on the way.
+    """
+    ends = [
+        f for f in (train.origin, train.destination) if f is not None and not is_broad(f.value.text)
+    ]
+    if ends and train.via:
+        train.via = [v for v in train.via if not any(_same_place(v, e) for e in ends)]
+
+
 def _only_a_make_up(train: TrainDraft) -> bool:
     """Whether a lone train is only a make-up: cars but no place, date or number.
 
@@ -1005,6 +1108,8 @@ def _only_vague(train: TrainDraft) -> bool:
 
 _PLACE_ROLES = ("origin", "destination")
 _VIA_CUES = ("through", "via", "past", "passed", "passing", "crossed", "через", "праз", "przez")
+_INTO_WORDS = frozenset({"в", "во", "на", "у", "ў", "w", "we", "na", "in", "at"})
+_TOWN_ABBREVIATIONS = frozenset({"г", "м", "гор"})  # "в г. Горловка", "у м. Горлівка"
 _DATE_ROLES = ("departure", "arrival")
 
 

@@ -1,0 +1,154 @@
+"""Case-insensitive patterns searched as case-sensitive ones over the lower-cased text.
+
+Python's regular-expression engine is several times slower with ``re.IGNORECASE``:
+it lower-cases every character it compares and cannot skip ahead to a possible
+first character. The cue patterns of the English reader (verbs, claims, off-topic
+words, date hints) are searched in every clause, so a :class:`FoldedPattern` keeps
+the case-insensitive pattern and a case-sensitive twin whose letters are lower-cased,
+and searches the twin over ``text.lower()`` whenever that finds exactly what the
+case-insensitive search of ``text`` finds: the same matches at the same offsets.
+
+That holds when lower-casing keeps every character one character (``"İ"`` becomes
+two), the text has no capital sigma (lower-cased by its neighbours) and no
+character that ``re.IGNORECASE`` equates with a letter it does not lower-case to
+(:data:`ALIEN`: ``"ſ"`` matches ``s``, ``"ı"`` matches ``i``, Greek and Cyrillic
+variants such as ``"ᲂ"``); other texts are searched with the original pattern. The
+letters a pattern may contain are ASCII, Cyrillic and Latin letters; the twin is
+checked against the original pattern on every code point in
+``tests/test_extract_fast_paths.py``. Matched text (``m[0]``, groups) is read from
+the lower-cased text: use the offsets, or lower-case it anyway.
+
+Examples
+--------
+>>> import re
+>>> hint = FoldedPattern(re.compile(r"\\b(?:march|ETA)\\b", re.IGNORECASE))
+>>> hint.search("It left on 8 MARCH.").span()
+(13, 18)
+>>> hint.search("ſtation") is None, hint.search("eta 5 March") is not None
+(True, True)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+__all__ = ["ALIEN", "FoldedPattern", "fold_compile", "folded"]
+
+ALIEN = frozenset(
+    chr(code)
+    for code in (
+        *(0xB5, 0x131, 0x17F, 0x345, 0x390, 0x3B0, 0x3B2, 0x3B5, 0x3B8, 0x3B9, 0x3BA),
+        *(0x3BC, 0x3C0, 0x3C1, 0x3C2, 0x3C3, 0x3C6, 0x3D0, 0x3D1, 0x3D5, 0x3D6, 0x3F0),
+        *(0x3F1, 0x3F5, *range(0x1C80, 0x1C89), 0x1E61, 0x1E9B, 0x1FBE, 0x1FD3, 0x1FE3),
+        *(0xA64B, 0xFB05, 0xFB06, 0x3A3),  # the last: capital sigma
+    )
+)
+"""Characters ``re.IGNORECASE`` equates with a letter that ``str.lower`` does not give
+(from ``re._casefix``; Greek letters and capital sigma wholesale): a text with one
+is searched with the case-insensitive pattern."""
+
+_ALIEN_RE = re.compile("[" + re.escape("".join(sorted(ALIEN))) + "]")
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]")
+
+
+@lru_cache(maxsize=256)
+def folded(text: str) -> str | None:
+    """Return ``text.lower()`` when a case-sensitive search of it is exact, else None.
+
+    Cached: the cue patterns of one clause fold the same text.
+
+    Examples
+    --------
+    >>> folded("Left SLONIM"), folded("İzmir"), folded("ſtation")
+    ('left slonim', None, None)
+    """
+    low = text.lower()
+    if len(low) != len(text) or _ALIEN_RE.search(text) is not None:
+        return None
+    return low
+
+
+def _lower_source(source: str) -> str:
+    """Lower-case the letters of a pattern's source, escapes and classes aside.
+
+    Raises
+    ------
+    ValueError
+        When the source has inline flags, a named character escape or a capital
+        letter inside a character class, whose lower case may mean something else.
+    """
+    if _INLINE_FLAGS.search(source) or "\\N" in source:
+        raise ValueError(f"cannot fold a pattern with inline flags or \\N: {source[:60]!r}")
+    out: list[str] = []
+    escaped = in_class = False
+    for ch in source:
+        if escaped:
+            out.append(ch)
+            escaped = False
+            continue
+        if ch == "\\":
+            escaped = True
+        elif ch == "[" and not in_class:
+            in_class = True
+        elif ch == "]" and in_class:
+            in_class = False
+        elif in_class and ch != ch.lower():
+            raise ValueError(f"cannot fold a capital inside a character class: {source[:60]!r}")
+        elif ch in ALIEN:
+            raise ValueError(f"cannot fold a pattern with {ch!r}: {source[:60]!r}")
+        keep = in_class or (ch == "P" and out[-2:] == ["(", "?"])  # (?P<name>, (?P=name)
+        out.append(ch if keep else ch.lower())
+    return "".join(out)
+
+
+class FoldedPattern:
+    """A ``re.IGNORECASE`` pattern, searched case-sensitively over lower-cased text.
+
+    Parameters
+    ----------
+    pattern
+        Compiled with ``re.IGNORECASE``; its letters are lower-cased for the twin.
+
+    Raises
+    ------
+    ValueError
+        For a pattern without ``re.IGNORECASE``, or one :func:`_lower_source` refuses.
+    """
+
+    __slots__ = ("ignorecase", "lower", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        if not pattern.flags & re.IGNORECASE:
+            raise ValueError("a folded pattern replaces a re.IGNORECASE one")
+        self.ignorecase = pattern
+        self.pattern = pattern.pattern
+        self.lower = re.compile(_lower_source(pattern.pattern), pattern.flags & ~re.IGNORECASE)
+        if self.lower.groupindex != pattern.groupindex:
+            raise ValueError("folding changed the pattern's group names")
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        """Return the first match in ``text`` from ``pos``, as the original's search."""
+        low = folded(text)
+        if low is None:
+            return self.ignorecase.search(text, pos)
+        return self.lower.search(low, pos)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Return every match in ``text``, as the original's finditer."""
+        low = folded(text)
+        if low is None:
+            return self.ignorecase.finditer(text)
+        return self.lower.finditer(low)
+
+
+def fold_compile(pattern: str, flags: int = re.IGNORECASE) -> FoldedPattern:
+    """Compile ``pattern`` with ``flags`` (which must include ``re.IGNORECASE``), folded.
+
+    Examples
+    --------
+    >>> fold_compile(r"\\bleft\\b").search("It LEFT Gomel.").start()
+    3
+    """
+    return FoldedPattern(re.compile(pattern, flags))
