@@ -17,6 +17,7 @@ from railtrack.cli._output import (
     emit_records,
     err_console,
     output_format,
+    terminal_width,
 )
 
 if TYPE_CHECKING:
@@ -149,6 +150,27 @@ def resolve(
         raise typer.Exit(EXIT_INPUT_PROBLEMS)
 
 
+def _wrapped(names: list[str], width: int) -> list[str]:
+    """Return station names joined by " - " in lines of at most ``width``, indented.
+
+    Lines break between stations, never inside a name.
+
+    Examples
+    --------
+    >>> _wrapped(["Orsha", "Smolensk", "Bryansk"], 20)
+    ['  Orsha - Smolensk -', '  Bryansk']
+    """
+    lines: list[str] = []
+    line = ""
+    for i, name in enumerate(names):
+        part = name + (" -" if i < len(names) - 1 else "")
+        if line and len(line) + 1 + len(part) > width:
+            lines.append(line)
+            line = ""
+        line = f"{line} {part}" if line else f"  {part}"
+    return [*lines, line] if line else lines
+
+
 def route_record(r: Route, net: RailNetwork) -> dict[str, Any]:
     """Return a route in the ``route`` record shape: the ends as places, stations in order.
 
@@ -231,7 +253,11 @@ def route(
                 f"{len(named)} named stations, border crossings: {crossings}",
                 markup=False,
             )
-        console.print(("" if quiet else "  ") + " - ".join(named), markup=False, soft_wrap=True)
+        if quiet:
+            console.print(" - ".join(named), markup=False, soft_wrap=True)  # one line a route
+            continue
+        for line in _wrapped(named, terminal_width()):
+            console.print(line, markup=False, soft_wrap=True)
 
 
 network_app = typer.Typer(
