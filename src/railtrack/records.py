@@ -156,6 +156,8 @@ class StatusRecord(_Out):
 
     record: Literal["status"] = "status"
     id: str
+    origin: Place | None = Field(description="The train's origin, as in estimate.")
+    destination: Place | None = Field(description="The train's destination, as in estimate.")
     status: Status
     last_seen_station: Place | None = Field(
         description="Where the train was last seen by as_of: the sighting's place."

@@ -249,7 +249,8 @@ def status_records(
 ) -> list[dict[str, Any]]:
     """Return the rows of ``track_status`` as ``status`` records (ISO datetimes throughout).
 
-    ``last_seen_station`` is the place of the train's last sighting (from
+    ``origin``/``destination`` are the train's places as in ``estimate`` (from
+    ``reports``), ``last_seen_station`` the place of its last sighting (from
     ``reports``' sightings; a place of the name alone without them), and
     ``unrouted_reason`` why a train was not routed (``unrouted``: id -> reason).
     """
@@ -257,10 +258,18 @@ def status_records(
 
     unrouted = unrouted or {}
     last_seen = _last_seen(reports, network)
+    by_id = {s.id: s for s in getattr(reports, "shipments", ())}
+
+    def end(sid: str, name: str) -> Any:
+        ship = by_id.get(sid)
+        return place_record(getattr(ship, name), network) if ship is not None else None
+
     return [
         {
             "record": "status",
             "id": r["id"],
+            "origin": end(str(r["id"]), "origin"),
+            "destination": end(str(r["id"]), "destination"),
             "status": str(r["status"]),
             "last_seen_station": last_seen(str(r["id"]), r["last_seen_at"], r["last_seen_station"]),
             "last_seen_at": iso_datetime(r["last_seen_at"]),
@@ -329,7 +338,7 @@ def status(
     emit_records(
         records,
         fmt_,
-        title=f"{len(df)} shipments as of {day}",
+        title=f"{len(df)} trains as of {day}",
         columns=_STATUS_TABLE,
         quiet=quiet,
         empty="No shipments.",

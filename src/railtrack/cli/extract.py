@@ -204,6 +204,21 @@ def extract(
         raise typer.Exit(EXIT_INPUT_PROBLEMS)
 
 
+_EXTRACT_PRIORITY = (
+    "id",
+    "origin",
+    "destination",
+    "cars",
+    "departure",
+    "arrival (claimed)",
+    "claim",
+    "group",
+    "confidence",
+)
+"""The extract table's columns by importance: the counts before the dates (a narrow
+terminal keeps what a reader checks first)."""
+
+
 def _tables(
     result: Extraction,
     name: str,
@@ -233,7 +248,7 @@ def _tables(
             rows,
             "table",
             title=f"Shipments in {name} ({result.lang})",
-            columns=tuple(rows[0]),
+            columns=_EXTRACT_PRIORITY,
             quiet=quiet,
         )
     elif result.lang is not None and result.lang not in LANGUAGES:

@@ -94,6 +94,35 @@ def _wanted(path: Path, root: Path) -> bool:
     return not any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
+_DOCUMENT_SUFFIXES = frozenset(
+    {".doc", ".docx", ".odt", ".rtf", ".pdf", ".pages", ".xls", ".xlsm", ".xlsb", ".ods"}
+    | {".numbers", ".tsv", ".eml", ".msg", ".epub", ".djvu", ".htm"}
+)
+"""Documents and tables people keep notes in that railtrack does not read: in a folder
+each is named in a problem (media and other files are not reports, and pass silently)."""
+
+
+def _unread_document(path: Path) -> bool:
+    """Whether ``path`` is a document railtrack cannot read that a user may think it did."""
+    if path.name.startswith("~$") or path.stem.lower() in _SKIP_STEMS:
+        return False
+    return path.suffix.lower() in _DOCUMENT_SUFFIXES and path.suffix.lower() not in SUFFIXES
+
+
+def _file_entry(path: Path, root: Path) -> tuple[bool, str | None]:
+    """Return whether to read a file met in a directory, and the problem it gives if any."""
+    if not _wanted(path, root):
+        if not _unread_document(path):
+            return False, None
+        readable = ", ".join(s for s in SUFFIXES if s != ".html")
+        return (
+            False,
+            f"unsupported file type {path.suffix.lower()!r}; skipped (railtrack reads {readable})",
+        )
+    why = _entry_problem(path)
+    return why is None, why
+
+
 def _entry_problem(path: Path) -> str | None:
     """Say why ``path`` cannot be read as a report file, or None when it can."""
     try:
@@ -151,12 +180,10 @@ def _report_files(root: Path) -> tuple[list[Path], list[Problem]]:
             if is_dir:
                 subdirs.append(entry)
                 continue
-            if not _wanted(entry, root):
-                continue
-            why = _entry_problem(entry)
+            read, why = _file_entry(entry, root)
             if why is not None:
                 problem(entry, why)
-            else:
+            if read:
                 files.append(entry)
         pending.extend(reversed(subdirs))
     files.sort()
