@@ -129,6 +129,13 @@ def route_reports(
     ------
     railtrack.errors.RailtrackError
         If ``as_of`` is not a date.
+
+    Examples
+    --------
+    >>> from railtrack import data_path, load_network, load_reports
+    >>> seed = load_reports(data_path("reports", "seed-hajun-2023-03.yaml"))
+    >>> route_reports(seed, load_network(), as_of="2023-03-05").counts()
+    {'n_routed': 2, 'n_unrouted': 0, 'unrouted_reasons': {}}
     """
     from railtrack.accounting import route_outcomes
     from railtrack.routes import shipment_routes
