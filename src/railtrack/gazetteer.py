@@ -205,6 +205,9 @@ class Resolution:
             resolved_score=round(self.score, 1),
             unresolved=not self.resolved,
             geo_precision=self.precision if self.resolved else None,
+            # a place known but outside the network has only these to say where it is
+            lat=self.lat if self.resolved and not self.region else None,
+            lon=self.lon if self.resolved and not self.region else None,
         )
 
     def to_dict(self) -> dict[str, Any]:
