@@ -288,8 +288,8 @@ def _summarise(
     worked out (:func:`group_task`); the client merges the partials in order
     (:func:`railtrack.dask_summary.combine`).
     """
-    from dask.delayed import delayed
     from dask.base import compute
+    from dask.delayed import delayed
 
     from railtrack.dask_summary import combine, remainder_partials
 
