@@ -310,7 +310,8 @@ class _FileLoader:
         if suffix in TELEGRAM_SUFFIXES or is_telegram_file(self.path):
             # streamed, never read whole: an export can be hundreds of megabytes
             self.telegram = read_telegram_file(self.path)
-            self.models.extend((m, 0) for m in (*self.telegram.shipments, *self.telegram.groups))
+            found = self.telegram
+            self.models.extend((m, 0) for m in (*found.shipments, *found.groups, *found.sightings))
             self.problems.extend(self.telegram.problems)
             return
         try:
@@ -556,7 +557,7 @@ class _FileLoader:
         from railtrack.io.text import as_problem, text_report
 
         try:
-            shipments, groups, messages = text_report(
+            shipments, groups, sightings, messages = text_report(
                 text, Path(self.name), published=self.published, network=self.network
             )
         except (ValueError, TypeError, OverflowError, RecursionError) as exc:
@@ -564,7 +565,7 @@ class _FileLoader:
             message = " ".join(str(exc).split())[:300]
             self.problem(f"cannot read the report text ({type(exc).__name__}: {message})")
             return
-        self.models.extend((m, 0) for m in (*shipments, *groups))
+        self.models.extend((m, 0) for m in (*shipments, *groups, *sightings))
         for message in messages:
             found = as_problem(message, Path(self.name).name)
             self.problem(found.message, row=found.row, field=found.field, unit=found.unit)
@@ -632,6 +633,7 @@ def _apply_latest_posts(result: ReportSet) -> None:
     kept = result.telegram_kept
     result.shipments = [kept.get(("Shipment", s.id), s) for s in result.shipments]
     result.groups = [kept.get(("ShipmentGroup", g.id), g) for g in result.groups]
+    result.sightings = [kept.get(("Sighting", s.id), s) for s in result.sightings]
 
 
 def _runs(roots: list[Path]) -> list[tuple[bool, list[Path]]]:
