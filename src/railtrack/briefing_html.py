@@ -54,7 +54,8 @@ GLOSSARY: dict[str, str] = {
     "before p10, half before p50 (the likeliest day) and 9 in 10 before p90",
     "source's claim": "the arrival the report itself gives, shown beside the model's window",
     "counted once": "a total a report gives for several trains is counted once, never once "
-    "per train",
+    "per train; relays of one train by several outlets are linked only in a store "
+    "(track --store)",
     "railhead": "the station where a military train is unloaded: the reported destination",
     "Admiralty grade A-F": "the reliability of a source: A completely reliable, B usually, "
     "C fairly, D not usually, E unreliable, F cannot be judged",

@@ -296,7 +296,13 @@ def track(  # noqa: C901
             + f"), {head['cars_total'] or 0} cars counted once "
             f"({head['cars_passenger'] or 0} passenger), to "
             f"{terminal_text(', '.join(head['destinations'])) or 'unknown destinations'}; "
-            f"{len(head['sources'])} sources.",
+            f"{len(head['sources'])} sources."
+            + (
+                ""
+                if store is not None
+                else " Relays of one train by several outlets count once per report; "
+                "--store links them."
+            ),
             highlight=False,
         )
         console.print(
