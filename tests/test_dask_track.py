@@ -83,6 +83,28 @@ def test_embedded_reports_same_as_default(client: Any, tmp_path: Path, as_of: st
         assert on_dask.knowledge.shipments_after > 0
 
 
+def test_undated_log_sets_the_same_date_of_knowledge(client: Any, tmp_path: Path) -> None:
+    """A log of past trains with no publication dates, beside an older post: as the default."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "log.csv").write_text(
+        "date,from,to,wagons,source\n25.02.2023,Slonim,Matveev Kurgan,51,Hajun\n"
+        "14.05.2023,Polonka,Luhansk,40,Hajun\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "in" / "post.txt").write_text(
+        "source: Hajun\npublished: 2023-01-14\n\n"
+        "A military echelon of 40 cars left Slonim for Valuyki yesterday.\n",
+        encoding="utf-8",
+    )
+    reports = load_reports(tmp_path / "in")
+    write_converted(reports, tmp_path / "conv")
+    net = load_network()
+    on_dask = track_dask(tmp_path / "conv", net, client)
+    assert_same(track(reports, net), on_dask)
+    assert on_dask.knowledge is not None
+    assert on_dask.knowledge.as_of.isoformat() == "2023-05-14"
+
+
 def test_loaded_reports_are_converted_first(client: Any) -> None:
     reports = load_reports(data_path("reports"))
     net = load_network()

@@ -208,7 +208,8 @@ def _known(part: pd.DataFrame, day: date | None, floors: pd.Series) -> pd.DataFr
     if day is None or not len(part):
         return part
     published = part[PUBLISHED_DAY]
-    floor = pd.Series(part[C.ID].astype(str).map(floors).to_numpy(), index=part.index)
+    # a dict, not the Series: pandas maps through an empty Series cast to float64
+    floor = pd.to_datetime(part[C.ID].astype(str).map(floors.to_dict()).astype(object))
     when = published.fillna(floor.astype("datetime64[ns]"))
     return part[when.isna() | (when <= pd.Timestamp(day))]
 
