@@ -55,6 +55,10 @@ import yaml
 from railtrack.extract import extract_shipments
 from railtrack.extract.language import detect_language
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _baseline import baseline_checkout
+
 REPO = Path(__file__).resolve().parents[1]
 CORPORA = {
     "development": REPO / "tests" / "data" / "extraction",
@@ -378,20 +382,6 @@ def evaluate(name: str, snippets: list[dict], network: object, *, verbose: bool)
     return f1
 
 
-def baseline_checkout(ref: str, into: Path) -> Path | None:
-    """Check ``ref`` out into a detached git worktree at ``into``; None without git."""
-    done = subprocess.run(
-        ["git", "-C", str(REPO), "worktree", "add", "--detach", str(into), ref],
-        check=False,
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode != 0:
-        print(f"no baseline: git worktree add {ref} failed: {done.stderr.strip()}")
-        return None
-    return into / "src"
-
-
 def _time_checkout(src: Path, reports: Path, repeat: int, *, network: bool) -> dict:
     """Run the timing child on the checkout at ``src``; its JSON output."""
     cmd = [sys.executable, str(REPO / "benchmarks" / "_extraction_speed.py")]
@@ -411,22 +401,14 @@ def _measure(
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "reports.json"
         path.write_text(json.dumps(reports, ensure_ascii=False), encoding="utf-8")
-        base = baseline_checkout(baseline_ref, Path(tmp) / "baseline") if baseline_ref else None
-        checkouts = [("now", REPO / "src", now)] + ([("base", base, then)] if base else [])
-        try:
+        with baseline_checkout(baseline_ref, Path(tmp) / "baseline") as base:
+            checkouts = [("now", REPO / "src", now)] + ([("base", base, then)] if base else [])
             for _ in range(rounds):
                 for name, src, into in checkouts:
                     out = _time_checkout(src, path, repeat, network=network)
                     for lang, runs in out["rates"].items():
                         into.setdefault(lang, []).extend(runs)
                     digests[name] = out["digests"]
-        finally:
-            if base is not None:
-                subprocess.run(
-                    ["git", "-C", str(REPO), "worktree", "remove", "--force", str(base.parent)],
-                    check=False,
-                    capture_output=True,
-                )
     if "base" not in digests:
         return now, then, None
     differ = [k for k, d in digests["now"].items() if d != digests["base"].get(k)]

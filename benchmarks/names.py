@@ -185,6 +185,23 @@ def compare(path: Path, now: dict[str, list[Any]]) -> int:
     return 1 if differ or before.keys() != now.keys() else 0
 
 
+def speed(n: int, seed: int) -> int:
+    """Print CPU names/s resolving the distinct ones of ``n`` variants, first use included.
+
+    Run it in a fresh process on this tree and on a baseline checkout
+    (``PYTHONPATH=BASE/src python benchmarks/names.py --speed 10000``) to compare.
+    """
+    net = load_network()
+    queries = list(dict.fromkeys(variant_queries(net, n, seed)))
+    gaz = Gazetteer(net.G, regions=net.regions, settings=net.settings)  # a fresh index
+    t = time.process_time()
+    for q in queries:
+        gaz.resolve(q)
+    cpu = time.process_time() - t
+    print(f"{len(queries)} distinct names in {cpu:.2f} s of CPU: {len(queries) / cpu:,.0f} names/s")
+    return 0
+
+
 def main() -> int:
     """Score both label tables and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -193,7 +210,15 @@ def main() -> int:
     parser.add_argument("--variants", type=int, default=4000)
     parser.add_argument("--seed", type=int, default=4)
     parser.add_argument("--show-held-out", action="store_true")
+    parser.add_argument(
+        "--speed",
+        type=int,
+        metavar="N",
+        help="only time N report-style variants: CPU names/s over the distinct ones",
+    )
     args = parser.parse_args()
+    if args.speed:
+        return speed(args.speed, args.seed)
     t = time.perf_counter()
     net = load_network()
     print(f"network loaded in {time.perf_counter() - t:.1f} s: {net}")

@@ -56,6 +56,10 @@ from railtrack._data import data_path
 from railtrack._name_eval import PlaceLabel, score_names
 from railtrack.gazetteer import Gazetteer
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _baseline import baseline_checkout
+
 REPO = Path(__file__).resolve().parents[1]
 BASELINE_REF = "fc8cd9d"  # main before the network cache and the faster index (issues 15, 19)
 RU_RAIL = REPO.parent / "shared" / "datasets" / "ru-rail"
@@ -298,20 +302,6 @@ def run_probe(code: str, cache_dir: Path | None) -> tuple[dict, float, float]:
     return json.loads(done.stdout.strip().splitlines()[-1]), wall, cpu
 
 
-def baseline_checkout(ref: str, into: Path) -> Path | None:
-    """Check ``ref`` out into a detached git worktree at ``into``; its ``src``, or None."""
-    done = subprocess.run(
-        ["git", "-C", str(REPO), "worktree", "add", "--detach", str(into), ref],
-        check=False,
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode != 0:
-        print(f"no baseline: git worktree add {ref} failed: {done.stderr.strip()}")
-        return None
-    return into / "src"
-
-
 def _load_row(label: str, runs: list[tuple[dict, float, float]]) -> dict[str, float]:
     med = {k: statistics.median(r[0][k] for r in runs) for k in ("import", "load", "resolve")}
     med["wall"] = statistics.median(r[1] for r in runs)
@@ -403,21 +393,13 @@ def bench_default(
 
     with tempfile.TemporaryDirectory() as tmp_dir:
         tmp = Path(tmp_dir)
-        base_src = baseline_checkout(baseline, tmp / "baseline") if baseline else None
-        try:
+        with baseline_checkout(baseline, tmp / "baseline") as base_src:
             bench_load(base_src, n_runs, tmp)
             bench_in_process(3)
             net = load_network()
             queries = bench_names(net, n_names, n_naive, rng)
             if base_src is not None:
                 bench_names_baseline(base_src, queries, tmp)
-        finally:
-            if base_src is not None:
-                subprocess.run(
-                    ["git", "-C", str(REPO), "worktree", "remove", "--force", str(base_src.parent)],
-                    check=False,
-                    capture_output=True,
-                )
     for path in (
         REPO / "tests/data/network_names.csv",
         REPO / "tests/data/extraction_real/places.csv",

@@ -34,6 +34,10 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _baseline import baseline_checkout
+
 ROOT = Path(__file__).resolve().parents[1]
 BASELINE_REF = "fc8cd9d"  # main before the network cache (59ff1a6: before lazy imports)
 HEAVY = ("pandas", "numpy", "scipy", "matplotlib", "networkx", "rapidfuzz", "pyarrow")
@@ -110,20 +114,6 @@ def heavy_imports(src: Path) -> list[str]:
     return out.split()
 
 
-def baseline_checkout(ref: str, into: Path) -> Path | None:
-    """Check ``ref`` out into a detached git worktree at ``into``; None without git."""
-    done = subprocess.run(
-        ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(into), ref],
-        check=False,
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode != 0:
-        print(f"no baseline: git worktree add {ref} failed: {done.stderr.strip()}")
-        return None
-    return into / "src"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
@@ -134,37 +124,27 @@ def main() -> None:
     src = ROOT / "src"
     print(f"python {sys.version.split()[0]}, {opts.runs} runs per command (median)")
     print(f"heavy libraries loaded by `import railtrack.cli`: {heavy_imports(src) or 'none'}")
-    with tempfile.TemporaryDirectory() as tmp:
-        base = None
-        if not opts.no_baseline:
-            base = baseline_checkout(opts.baseline_ref, Path(tmp) / "baseline")
-        try:
-            if base is not None:
-                print(f"baseline {opts.baseline_ref} loads: {heavy_imports(base) or 'none'}")
+    ref = None if opts.no_baseline else opts.baseline_ref
+    with tempfile.TemporaryDirectory() as tmp, baseline_checkout(ref, Path(tmp) / "base") as base:
+        if base is not None:
+            print(f"baseline {opts.baseline_ref} loads: {heavy_imports(base) or 'none'}")
+        print(
+            f"{'command':<32} {'wall s':>7} {'cpu s':>6} {'target':>7} "
+            f"{'base wall':>9} {'base cpu':>8} {'speed-up (cpu)':>14}"
+        )
+        for label, args, target, cold in COMMANDS:
+            cache = Path(tmp) / "cache-this"
+            now, now_cpu = median_time(src, args, opts.runs, cache, cold=cold)
+            goal = f"< {target}" if target else ""
+            if base is None:
+                print(f"{label:<32} {now:>7.2f} {now_cpu:>6.2f} {goal:>7}")
+                continue
+            then, then_cpu = median_time(base, args, opts.runs, Path(tmp) / "cache-base",
+                                         cold=cold)  # fmt: skip
             print(
-                f"{'command':<32} {'wall s':>7} {'cpu s':>6} {'target':>7} "
-                f"{'base wall':>9} {'base cpu':>8} {'speed-up (cpu)':>14}"
+                f"{label:<32} {now:>7.2f} {now_cpu:>6.2f} {goal:>7} {then:>9.2f} "
+                f"{then_cpu:>8.2f} {then / now:>6.1f}x ({then_cpu / now_cpu:.1f}x)"
             )
-            for label, args, target, cold in COMMANDS:
-                cache = Path(tmp) / "cache-this"
-                now, now_cpu = median_time(src, args, opts.runs, cache, cold=cold)
-                goal = f"< {target}" if target else ""
-                if base is None:
-                    print(f"{label:<32} {now:>7.2f} {now_cpu:>6.2f} {goal:>7}")
-                    continue
-                then, then_cpu = median_time(base, args, opts.runs, Path(tmp) / "cache-base",
-                                             cold=cold)  # fmt: skip
-                print(
-                    f"{label:<32} {now:>7.2f} {now_cpu:>6.2f} {goal:>7} {then:>9.2f} "
-                    f"{then_cpu:>8.2f} {then / now:>6.1f}x ({then_cpu / now_cpu:.1f}x)"
-                )
-        finally:
-            if base is not None:
-                subprocess.run(
-                    ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base.parent)],
-                    check=False,
-                    capture_output=True,
-                )
 
 
 if __name__ == "__main__":

@@ -168,7 +168,7 @@ def test_extract_json_is_the_load_shape() -> None:
 def test_estimate_and_status_records() -> None:
     for line in json_lines(run("estimate", SEED, "--json").stdout):
         validate(line)
-    status = json_lines(run("status", "--as-of", "2023-03-07", "--json").stdout)
+    status = json_lines(run("status", "--as-of", "2023-03-07", "--json", code=1).stdout)
     assert status
     for line in status:
         validate(line)
@@ -187,7 +187,9 @@ def test_resolve_and_route_records() -> None:
 
 
 def test_summary_document_and_rows() -> None:
-    doc = json.loads(run("summary", REPORTS, "--by", "destination,period", "--json").stdout)
+    doc = json.loads(run("summary", REPORTS, "--by", "destination,period", "--json", code=1).stdout)
+    unrouted = [p for p in doc["problems"] if "not routed" in p["message"]]
+    assert doc["n_unrouted"] == len(unrouted) > 0  # the embedded reports have unrouted trains
     validate(doc)
     for row in doc["rows"]:
         validate(row)
@@ -291,3 +293,62 @@ def test_csv_columns_come_from_the_schema_whatever_the_data() -> None:
     assert "expected_arrival" not in header
     assert "departure" not in header
     assert header.count("origin") == 1
+
+
+# --- one shape for every place ----------------------------------------------------------
+
+_PLACE_FIELDS = ("origin", "destination", "station", "last_seen_station")
+
+
+def _places(record: dict[str, Any]) -> list[dict[str, Any]]:
+    found = [record[k] for k in _PLACE_FIELDS if isinstance(record.get(k), dict)]
+    return found + [p for p in record.get("via", []) if isinstance(p, dict)]
+
+
+def test_every_command_prints_places_in_one_shape() -> None:
+    from railtrack.models import Place
+
+    text = Path(__file__).parent / "data" / "extraction" / "files" / "seed_header.txt"
+    outputs = {
+        "load": json_lines(run("load", SEED, "--json").stdout),
+        "extract": json_lines(run("extract", str(text), "--json").stdout),
+        "estimate": json_lines(run("estimate", SEED, "--json").stdout),
+        "status": json_lines(run("status", "--as-of", "2023-03-07", "--json", code=1).stdout),
+        "route": json_lines(run("route", "Belarus", "Matveev Kurgan", "--json").stdout),
+    }
+    resolved = {"extract", "estimate", "status", "route"}  # these resolve on a network
+    for command, records in outputs.items():
+        places = [p for r in records for p in _places(r)]
+        assert places, command
+        for place in places:
+            assert list(place) == list(Place.model_fields), (command, place)
+            on_station = place["station_id"] is not None
+            if command in resolved and on_station:
+                assert None not in (place["lat"], place["lon"]), (command, place)
+                assert place["geo_precision"] is not None, (command, place)
+            if command == "load":  # load resolves nothing
+                assert (place["lat"], place["geo_precision"]) == (None, None)
+    seen = [r["last_seen_station"] for r in outputs["status"] if r["last_seen_station"]]
+    assert seen, "the embedded reports have sightings"
+    region_end = outputs["route"][0]["origin"]
+    assert (region_end["region"], region_end["geo_precision"]) == ("Belarus", "region")
+
+
+def test_geo_precision_is_one_word_everywhere() -> None:
+    doc = json.loads(run("resolve", "Matveyev-Kurhan", "--json").stdout)
+    assert (doc["geo_precision"], doc["geo_precision_code"]) == ("station", 1)
+    assert "precision" not in doc
+    words = {"station", "town", "region", "country", None}
+    for kind in ("resolution", "shipment", "estimate", "route", "status"):
+        text = json.dumps(schema(kind))
+        assert '"geo_precision"' in text, kind
+    estimate = json_lines(run("estimate", SEED, "--json").stdout)
+    assert {p["geo_precision"] for r in estimate for p in _places(r)} <= words
+
+
+def test_report_paths_default_to_the_embedded_reports() -> None:
+    given = runner.invoke(app, ["estimate", REPORTS, "--json"])
+    default = runner.invoke(app, ["estimate", "--json"])
+    assert default.exit_code == given.exit_code
+    assert default.stdout == given.stdout
+    assert json_lines(runner.invoke(app, ["load", "--json"]).stdout)

@@ -82,8 +82,11 @@ def test_summary_report_problems_exit_1_and_keep_good_rows(mixed_csv):
     result = runner.invoke(app, ["summary", mixed_csv, "--by", "total", "--json"])
     assert result.exit_code == 1
     doc = json.loads(result.stdout)
-    assert doc["rows"][0]["n_trains"] == 4  # s1, s2, s3 and g2's unlisted train
-    assert any(p["row"] == 6 and p["field"] == "departure" for p in doc["problems"])
+    # s1, s2, s3, g2's unlisted train, and s4 kept without its unreadable departure
+    assert doc["rows"][0]["n_trains"] == 5
+    bad = [p for p in doc["problems"] if p["row"] == 6 and p["field"] == "departure"]
+    assert bad
+    assert "kept without this field" in bad[0]["message"]
     assert doc["n_problems"] == len(doc["problems"])
 
 
@@ -124,7 +127,7 @@ def test_plot_map_json_reports_routing(seed_csv, tmp_path):
     result = runner.invoke(app, ["plot", "map", seed_csv, "--out", str(out), "--json"])
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
-    assert (doc["n_routed"], doc["unrouted"]) == (2, [])
+    assert (doc["n_routed"], doc["n_unrouted"], doc["unrouted_reasons"]) == (2, 0, {})
     assert doc["n_segments"] > 0
     assert out.read_text(encoding="utf-8").lstrip().startswith("<?xml")
 

@@ -344,3 +344,166 @@ def test_the_station_where_a_train_is_formed_is_its_origin(text, lang, origin):
 )
 def test_abbreviations_end_no_sentence(text):
     assert len({c.sentence for c in split_clauses(text)}) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Эшелон в 19:20 проехал станцию Стрый и идёт в противоположном направлении от Киева.",
+            "ru",
+        ),
+        ("Ешелон проїхав станцію Стрий і рухається у протилежному напрямку від Києва.", "uk"),
+    ],
+)
+def test_away_from_a_place_is_no_origin(text, lang):
+    assert all(role != "origin" for role, _ in places(text, lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("3 липня о 08:00 через Жлобин рухався ешелон у бік Світлогорська.", "uk"),
+        ("3 ліпеня а 08:00 праз Жлобін рухаўся эшалон у бок Светлагорска.", "be"),
+    ],
+)
+def test_a_train_seen_moving_is_a_sighting_not_a_departure(text, lang):
+    (shipment,) = read(text, lang)["shipments"]
+    assert shipment["departure"] is None
+    assert [s["seen"]["earliest"] for s in read(text, lang)["sightings"]] == ["2023-07-03"]
+
+
+def test_a_date_after_the_origin_is_the_departure():
+    text = "Інший ешелон прибув із станції Острогозьк 11 грудня до Полонки зранку 14 грудня."
+    (shipment,) = read(text, "uk")["shipments"]
+    assert shipment["departure"]["earliest"] == "2023-12-11"  # (a month after March: 2023)
+    assert shipment["expected_arrival"]["earliest"] == "2023-12-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Эшелон прибыл в Гомель из Брянска. "
+            "Ещё один эшелон с 30 вагонами прибыл туда же 7 марта.",
+            "ru",
+        ),
+        (
+            "Ешелон прибув до Гомеля з Брянська. "
+            "Ще один ешелон із 30 вагонами прибув туди ж 7 березня.",
+            "uk",
+        ),
+        (
+            "Эшалон прыбыў у Гомель з Бранска. "
+            "Яшчэ адзін эшалон з 30 вагонаў прыбыў туды ж 7 сакавіка.",
+            "be",
+        ),
+    ],
+)
+def test_one_more_train_is_never_the_one_before_told_again(text, lang):
+    first, second = read(text, lang)["shipments"]
+    assert first["cars"]["total"] is None
+    assert second["cars"]["total"] == 30
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "В Беларусь прибыл очередной эшелон. Эшелон из 45 вагонов прибыл в Брест 12 января.",
+            "ru",
+        ),
+        (
+            "Черговий ешелон прибув до Білорусі. Ешелон із 45 вагонів прибув до Бреста 12 січня.",
+            "uk",
+        ),
+    ],
+)
+def test_the_next_train_of_a_headline_is_the_one_told_below(text, lang):
+    (shipment,) = read(text, lang)["shipments"]
+    assert shipment["cars"]["total"] == 45
+
+
+def test_a_list_of_days_after_a_station_is_no_part_of_its_name():
+    first, second = read("Два эшелона прибыли на станцию Осиповичи 3 и 5 марта.")["shipments"]
+    assert first["destination"]["text"] == second["destination"]["text"] == "Осиповичи"
+    assert [first["expected_arrival"]["earliest"], second["expected_arrival"]["earliest"]] == [
+        "2024-03-03",
+        "2024-03-05",
+    ]
+
+
+# -- two trains told in parallel; a road convoy (the trial's F11 kinds) ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "first", "second"),
+    [
+        (
+            "5 марта на станцию Ясиноватая прибыло 8 цистерн, "
+            "а на станцию Дебальцево - 25 платформ.",
+            "ru",
+            ("Ясиноватая", {"tank": 8}),
+            ("Дебальцево", {"flat": 25}),
+        ),
+        (
+            "5 березня на станцію Ясинувата прибуло 8 цистерн, "
+            "а на станцію Дебальцеве - 25 платформ.",
+            "uk",
+            ("Ясинувата", {"tank": 8}),
+            ("Дебальцеве", {"flat": 25}),
+        ),
+    ],
+)
+def test_two_trains_told_in_parallel_share_no_count(text, lang, first, second):
+    a, b = read(text, lang)["shipments"]
+    for shipment, (place, cars) in ((a, first), (b, second)):
+        assert shipment["destination"]["text"] == place
+        assert {k: v for k, v in shipment["cars"].items() if v and k != "total"} == cars
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "5 марта из России через КПП Изварино в сторону Луганска "
+            "въехала колонна из 8 грузовиков.",
+            "ru",
+        ),
+        ("5 березня з Росії через КПП Ізварине до Луганська заїхала колона з 8 вантажівок.", "uk"),
+        ("5 сакавіка з Расіі праз КПП у бок Гомеля заехала калона з 8 грузавікоў.", "be"),
+    ],
+)
+def test_a_road_convoy_is_no_rail_shipment(text, lang):
+    assert read(text, lang)["shipments"] == []
+
+
+def test_a_train_beside_a_convoy_is_still_read():
+    (shipment,) = read("Эшелон прибыл в Гомель 5 марта, его обогнала колонна грузовиков.")[
+        "shipments"
+    ]
+    assert shipment["destination"]["text"] == "Гомель"
+
+
+def test_a_date_after_a_joint_is_the_next_verbs():
+    text = "Поезд вышел из Уханя 10 марта, а 24 марта прибыл в Брест."
+    (shipment,) = read(text)["shipments"]
+    assert shipment["departure"]["earliest"] == "2024-03-10"
+    assert shipment["expected_arrival"]["earliest"] == "2024-03-24"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        (
+            "Ешелон 12 січня прибув на станцію #Барановичі-Поліські з Брянська.",
+            "uk",
+            "Барановичі-Поліські",
+        ),
+        ("Эшелон прибыл в #Осиповичи из Брянска 5 марта.", "ru", "Осиповичи"),
+        ("Эшалон прыбыў на станцыю #Лунінец з Бранска 5 сакавіка.", "be", "Лунінец"),
+    ],
+)
+def test_a_hashtagged_station_is_read(text, lang, place):
+    (shipment,) = read(text, lang)["shipments"]
+    assert shipment["destination"]["text"] == place

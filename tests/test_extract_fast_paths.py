@@ -397,11 +397,12 @@ def test_stem_tries_match_as_the_alternations_of_their_stems(lang):
 def _folded_patterns() -> list:
     from railtrack.extract import cues as cues_mod
     from railtrack.extract import dates as dates_mod
+    from railtrack.extract import places as places_mod
     from railtrack.extract.casefold import FoldedPattern
 
     found = [
         value
-        for module in (cues_mod, dates_mod)
+        for module in (cues_mod, dates_mod, numbers_mod, places_mod)
         for value in vars(module).values()
         if isinstance(value, FoldedPattern)
     ]
@@ -421,6 +422,17 @@ def _same_matches(pattern, text: str) -> None:
     assert _spans(pattern.finditer(text)) == _spans(original.finditer(text)), pattern.pattern
     got, want = pattern.search(text), original.search(text)
     assert (got and got.span()) == (want and want.span())
+    for pos in range(0, len(text), 5):  # the finders match at word starts
+        got, want = pattern.match(text, pos), original.match(text, pos)
+        assert (got and _spans([got])) == (want and _spans([want])), (pattern.pattern, pos)
+
+
+def test_a_station_before_received_is_looked_for_only_after_the_verb():
+    from railtrack.extract import places as places_mod
+
+    for text in [*PIECES, "Nieklinovka  has\n received a train", "Orsha Took  In 40 cars"]:
+        if places_mod._RECEIVED_RE.search(text) is not None:
+            assert places_mod._RECEIVED_VERB_RE.search(text) is not None, text
 
 
 def test_folded_patterns_match_as_the_case_insensitive_ones_on_the_corpora():
@@ -519,3 +531,32 @@ def test_alien_characters_are_those_re_equates_beyond_lower_case():
     table = {chr(c) for k, v in _casefix._EXTRA_CASES.items() for c in (k, *v)}
     ordinary = {ch for ch in table if ord(ch) < 0x80 or 0x400 <= ord(ch) <= 0x4FF}
     assert table - ordinary <= ALIEN
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from([*ALPHABET.split(), *SENTENCE_PARTS, "\n", ".\n", "!"]), max_size=40)
+)
+def test_sentence_boundaries_are_tried_only_where_one_may_start(parts):
+    for text in ("".join(parts), " ".join(parts)):
+        fast = [m.span() for m in sentences_mod._boundaries(text)]
+        assert fast == [m.span() for m in sentences_mod._BOUNDARY_RE.finditer(text)]
+
+
+def test_sentence_boundaries_on_the_corpora():
+    for text in PIECES:
+        fast = [m.span() for m in sentences_mod._boundaries(text)]
+        assert fast == [m.span() for m in sentences_mod._BOUNDARY_RE.finditer(text)]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES[1:])
+def test_a_bare_station_is_looked_for_only_after_a_place_kind_word(lang):
+    from railtrack.extract.lexread import reader_for
+
+    reader = reader_for(lang)
+    for text in TEXTS:
+        toks = tokens(text)
+        for i, tok in enumerate(toks):
+            kind_here = tok.low in reader._kind_starts or tok.low.startswith(reader._kind_prefixes)
+            if not kind_here:
+                assert reader._bare_station(toks, i, text) is None, (lang, tok.text)

@@ -8,7 +8,7 @@ FILES = Path(__file__).parent / "data" / "extraction" / "files"
 
 
 def test_header_gives_source_date_and_id():
-    shipments, groups, problems = read_text_report(
+    shipments, groups, _, problems = read_text_report(
         FILES / "seed_header.txt", published=None, network=False
     )
     assert problems == []
@@ -26,14 +26,14 @@ def test_header_gives_source_date_and_id():
 
 
 def test_header_date_wins_over_the_argument():
-    shipments, _, _ = read_text_report(
+    shipments, _, _, _ = read_text_report(
         FILES / "seed_header.txt", published=date(2020, 1, 1), network=False
     )
     assert shipments[1].departure.earliest == date(2023, 3, 1)
 
 
 def test_no_header_uses_the_given_date():
-    shipments, _, problems = read_text_report(
+    shipments, _, _, problems = read_text_report(
         FILES / "no_header.txt", published=date(2023, 2, 26), network=False
     )
     assert problems == []
@@ -43,7 +43,7 @@ def test_no_header_uses_the_given_date():
 
 
 def test_no_header_and_no_date_is_a_problem_naming_the_file():
-    shipments, _, problems = read_text_report(
+    shipments, _, _, problems = read_text_report(
         FILES / "no_header.txt", published=None, network=False
     )
     assert shipments[0].departure is None
@@ -53,7 +53,7 @@ def test_no_header_and_no_date_is_a_problem_naming_the_file():
 
 
 def test_bad_header_lines_are_named_and_good_text_kept():
-    shipments, _, problems = read_text_report(
+    shipments, _, _, problems = read_text_report(
         FILES / "bad_header.txt", published=date(2023, 2, 26), network=False
     )
     text = "\n".join(problems)
@@ -67,7 +67,7 @@ def test_bad_header_lines_are_named_and_good_text_kept():
 
 
 def test_markdown_with_front_matter():
-    shipments, _, problems = read_text_report(FILES / "fenced.md", published=None, network=False)
+    shipments, _, _, problems = read_text_report(FILES / "fenced.md", published=None, network=False)
     assert problems == []
     (s,) = shipments
     assert (s.origin.text, s.destination.text) == ("Mishyash", "Osipovichi-1")
@@ -76,7 +76,7 @@ def test_markdown_with_front_matter():
 
 
 def test_header_without_text():
-    shipments, groups, problems = read_text_report(
+    shipments, groups, _, problems = read_text_report(
         FILES / "header_only.txt", published=None, network=False
     )
     assert (shipments, groups) == ([], [])
@@ -96,3 +96,20 @@ def test_loader_reads_text_reports(tmp_path):
     frame = reports.to_frame()
     assert list(frame["destination_station"]) == ["Matveev Kurgan", "Neklinovka"]
     assert int(reports.groups_frame()["cars_total"].iloc[0]) == 86
+
+
+def test_loader_keeps_the_sightings_a_text_report_gives(tmp_path):
+    """What ``extract`` reads from prose (a sighting) reaches ``load_reports`` too."""
+    (tmp_path / "seen.txt").write_text(
+        "source: Hajun\npublished: 2023-03-07\n\n"
+        "A military echelon left Slonim on March 3 for Valuyki. "
+        "It was spotted in Bryansk on March 6.\n",
+        encoding="utf-8",
+    )
+    reports = load_reports(tmp_path)
+    (shipment,) = reports.shipments
+    (sighting,) = reports.sightings
+    assert sighting.shipment == shipment.id
+    assert sighting.station.text == "Bryansk"
+    assert sighting.seen_at.date().isoformat() == "2023-03-06"
+    assert reports.problems == []

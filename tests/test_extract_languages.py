@@ -133,6 +133,44 @@ def test_a_report_in_another_language_is_a_problem_not_an_empty_result():
     assert any("report is in lt; railtrack reads en, ru, uk, be, pl" in p for p in r.problems)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Fonti ferroviarie affermano che un treno militare è arrivato ieri alla stazione "
+            "di Polonka, composto da quaranta vagoni a pianale. Questo treno è partito il 3 "
+            "gennaio dalla regione di Voronezh.",
+            "it",
+        ),
+        (
+            "Fontes ferroviárias afirmam que um comboio militar chegou ontem à estação de "
+            "Polonka, composto por quarenta vagões. Este comboio partiu a 3 de janeiro da "
+            "região de Voronezh.",
+            "pt",
+        ),
+        (
+            "Vasúti források szerint egy katonai szerelvény tegnap érkezett Polonka "
+            "állomására, negyven pőrekocsival. Ez a vonat január 3-án indult a voronyezsi "
+            "területről.",
+            "hu",
+        ),
+        (
+            "Demiryolu kaynakları, kırk platform vagonlu askeri bir trenin dün Polonka "
+            "istasyonuna ulaştığını bildirdi. Bu tren 3 Ocak günü Voronej bölgesinden yola "
+            "çıktı.",
+            "tr",
+        ),
+    ],
+)
+def test_a_report_in_a_language_off_any_list_is_named_as_itself(text, lang):
+    """The language named in the refusal is the report's, whichever lingua knows: a
+    language near one of a short list (Italian, French) is not named as that one."""
+    r = extract_shipments(text, published=PUB, network=False)
+    assert r.shipments == []
+    assert r.lang == lang
+    assert any(f"report is in {lang}; railtrack reads" in p for p in r.problems)
+
+
 def test_a_relay_quoting_another_language_reads_each_sentence_in_its_own():
     assert sentence_language("A military transport left Iłowajsk for Asipovičy.", "pl") == "en"
     text = (

@@ -636,3 +636,130 @@ def test_a_span_between_two_days_stays_a_span():
     r = read("A train of 40 cars was seen in Orsha between March 4 and March 6.")
     assert r.groups == []
     assert r.shipments[0].via[0].text == "Orsha"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("The train, which departed from Kursk on 2 March, reached Gomel two days later.", 4),
+        ("A train of 40 flatcars left Orsha on 2 March. It arrived in Valuyki the next day.", 3),
+        ("A train of 40 flatcars left Orsha on 2 March and after 5 days arrived in Rostov.", 7),
+        ("Eszelon wyjechał z Orszy 2 marca i po 5 dniach dotarł do Rostowa.", 7),
+    ],
+)
+def test_an_arrival_told_as_days_after_the_departure(text, day):
+    assert one(text).expected_arrival.earliest == date(2023, 3, day)
+
+
+def test_fuel_trucks_in_a_list_of_vehicles_are_no_tank_cars():
+    s = one(
+        "Eszelon wyjechał 3 marca z Połonki do Łunińca. Na platformach było 23 czołgi, "
+        "8 cystern, 9 ciężarówek, a do tego 2 wagony osobowe."
+    )
+    assert s.cars.tank is None
+    assert s.cars.passenger == 2
+    s = one("Skład z 40 platformami, 8 cysternami i 2 wagonami osobowymi wyjechał 3 marca z Orszy.")
+    assert s.cars.tank == 8
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two more echelons arrived in Belarus. The first was sent from Bryansk on 2 March and "
+        "arrived at Polonka on 5 March. The second was sent from Kursk on 3 March and arrived "
+        "at Polonka on 6 March. Thus Russia moved two more echelons with 60 vehicles.",
+        "Dwa kolejne eszelony dotarły na Białoruś. Pierwszy wysłano 2 marca z Briańska, do "
+        "Połonki dotarł 5 marca. Drugi wysłano 3 marca z Kurska, do Połonki dotarł 6 marca. "
+        "W ten sposób Rosja przerzuciła dwa kolejne eszelony.",
+    ],
+)
+def test_a_closing_recap_of_the_described_trains_adds_no_trains(text):
+    r = read(text)
+    assert len(r.shipments) == 2
+    assert [g.n_trains for g in r.groups] == [2]
+
+
+def test_a_guess_about_the_load_is_not_the_trains_claim():
+    s = one(
+        "A train left Bryansk on 2 March and arrived at Polonka on 5 March. It carried "
+        "30 trucks, which are probably intended for the troops at the range near Polonka."
+    )
+    assert s.claim == "sighted"
+
+
+def test_a_departure_after_the_arrival_is_dropped_and_said():
+    r = read("A train of 40 cars arrived in Gomel on 3 March. It left Bryansk on 5 March.")
+    (s,) = r.shipments
+    assert s.departure is None
+    assert s.expected_arrival.earliest == date(2023, 3, 3)
+    assert any("runs past the arrival" in p for p in r.problems)
+
+
+def test_an_inferred_departure_running_past_the_arrival_is_dropped():
+    r = read(
+        "On the night from Thursday to Friday a train with soldiers arrived in Vitebsk. "
+        "Troops could have been moved to Vitebsk in the last two days.",
+        published=date(2023, 1, 8),
+    )
+    (s,) = r.shipments
+    assert s.departure is None
+    assert (s.expected_arrival.earliest, s.expected_arrival.latest) == (
+        date(2023, 1, 5),
+        date(2023, 1, 6),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        (
+            "On 3 March the echelon left Polonka and passed through Zhabinka, Drogichin and "
+            "Ivanovo to reach Luninets.",
+            ["Zhabinka", "Drogichin", "Ivanovo"],
+        ),
+        (
+            "3 marca eszelon wyjechał z Połonki i przejechał przez miejscowości Żabinka, "
+            "Drohiczyn i Janów, by dotrzeć do Łunińca.",
+            ["Żabinka", "Drohiczyn", "Janów"],
+        ),
+    ],
+)
+def test_every_place_of_a_list_passed_is_a_via_point(text, via):
+    assert [v.text for v in one(text).via] == via
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        (
+            "Two trains with equipment arrived in Belarus on 4 and 6 March. The first arrived "
+            "in Asipovichy, the second in Baranovichi.",
+            ["Asipovichy", "Baranovichi"],
+        ),
+        (
+            "Dwa pociągi ze sprzętem przyjechały na Białoruś 4 i 6 marca. Pierwszy rozładowano "
+            "w Osipowiczach, drugi w Baranowiczach.",
+            ["Osipowiczach", "Baranowiczach"],
+        ),
+    ],
+)
+def test_ordinals_after_a_list_of_days_describe_those_trains_in_order(text, ends):
+    r = read(text)
+    assert [s.destination.text for s in r.shipments] == ends
+    assert [s.expected_arrival.earliest.day for s in r.shipments] == [4, 6]
+    assert [g.n_trains for g in r.groups] == [2]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday a train of 15 passenger cars passed through Smolensk heading to Belarus. "
+        "Earlier, trains with Russian equipment arrived at Baranovichi.",
+        "W niedzielę przez Smoleńsk przejechał skład z 15 wagonami pasażerskimi, który "
+        "kierował się na Białoruś. Wcześniej do Baranowicz przybyły transporty z rosyjskim "
+        "sprzętem.",
+    ],
+)
+def test_other_trains_in_the_plural_do_not_give_the_train_their_place(text):
+    (s,) = read(text, published=date(2023, 1, 8)).shipments
+    assert s.destination.text in ("Belarus", "Białoruś")

@@ -389,7 +389,7 @@ def test_latin_look_alike_letters_in_a_cyrillic_name(net: RailNetwork, query: st
     assert r.station_id in {"BY-ORSHA", "BY-MINSK"}
 
 
-@pytest.mark.parametrize("query", ["Chita", "Чита"])
+@pytest.mark.parametrize("query", ["Chita", "Чита", "Читою", "під Читою", "Чите"])
 def test_a_smaller_namesake_abroad_never_hides_a_town_of_the_network(
     net: RailNetwork, query: str
 ) -> None:
@@ -398,3 +398,110 @@ def test_a_smaller_namesake_abroad_never_hides_a_town_of_the_network(
     assert r.resolved, r.note
     assert r.in_network is not False
     assert r.name == "Chita"
+
+
+# --- failure kinds of the real spellings (tests/data/names_real) -----------------------
+@pytest.mark.parametrize(
+    ("written", "nominative"), [("Iziumem", "Izium"), ("Lwowem", "Lwów"), ("Donieckiem", "Donieck")]
+)
+def test_polish_instrumental(written: str, nominative: str) -> None:
+    assert nominative in lemma_forms(written, "pl")
+
+
+@pytest.mark.parametrize(
+    ("written", "region"),
+    [
+        ("Бєлгородщині", "Belgorod region"),  # uk, locative
+        ("на Смоленщине", "Smolensk region"),  # ru: not the village Smolenshchina
+        ("Смоленщина", "Smolensk region"),  # the village near Irkutsk bears the word itself
+        ("Белгородчина", "Belgorod region"),
+        ("Воронежчина", "Voronezh region"),
+        ("Гомельщина", "Gomel region"),
+        ("Витебщина", "Vitebsk region"),
+        ("Псковщина", "Pskov region"),
+        ("Брянщина", "Bryansk region"),
+        ("Донеччині", "Donetsk region"),
+        ("Луганщину", "Luhansk region"),
+        ("Гомельшчыны", "Gomel region"),  # be
+        ("Віцебшчына", "Vitebsk region"),
+    ],
+)
+def test_a_region_named_after_its_centre(net: RailNetwork, written: str, region: str) -> None:
+    """ "-щина"/"-шчына" words name the region of their centre (Бєлгородщина: Belgorod oblast)."""
+    r = net.resolve(written)
+    assert (r.region, r.station_id) == (region, None), r
+
+
+@pytest.mark.parametrize(
+    ("written", "first"),
+    [
+        ("Осинавка-Червоне", "BY-OSINOVKA"),  # a crossing by its two stations, 14 km apart
+        ("Osinovka–Krasnoye", "BY-OSINOVKA"),
+        ("Krasnoye – Osinovka", "RU-KRASNOYE"),
+    ],
+)
+def test_a_crossing_named_by_both_sides_is_its_first_station(
+    net: RailNetwork, written: str, first: str
+) -> None:
+    r = net.resolve(written)
+    assert r.station_id == first, r
+    assert "pair" in r.note
+
+
+def test_twin_border_towns_after_a_slash(net: RailNetwork) -> None:
+    r = net.resolve("Замин Ууд/Эрлянь")  # Zamyn-Üüd and Erenhot: the second is not known
+    assert (r.resolved, r.country) == (True, "MN"), r
+
+
+@pytest.mark.parametrize(
+    "written", ["Валуйки-Лиски", "Волоконовка — Новый Оскол", "Minsk/Moscow", "Орша – Брест"]
+)
+def test_two_places_apart_stay_unresolved(net: RailNetwork, written: str) -> None:
+    """A section of line or two towns is no one place: never resolved to either."""
+    r = net.resolve(written)
+    assert not r.resolved, r
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    km=st.floats(min_value=0.5, max_value=200.0),
+    sep=st.sampled_from([" – ", "–", " — ", "/", " - "]),
+)
+def test_a_pair_resolves_only_when_both_lie_at_one_spot(km: float, sep: str) -> None:
+    """Two stations ``km`` apart joined by a dash or slash: the first within 30 km, else none."""
+    import networkx as nx
+
+    G = nx.Graph()
+    lat2 = 55.0 + km / 111.2
+    for sid, name, lat in (("A", "Zarechye", 55.0), ("B", "Lesogorsk", lat2)):
+        G.add_node(sid, name=name, name_ru="", aliases=[], lat=lat, lon=37.0, country="RU")
+    r = RailNetwork(G).resolve(f"Zarechye{sep}Lesogorsk")
+    if km <= 29.5:
+        assert r.station_id == "A", (km, r)
+    elif km >= 30.5:
+        assert not r.resolved, (km, r)
+
+
+@pytest.mark.parametrize("written", ["Тихорецкая", "Tikhoretskaya", "Тихорецкой", "на Тихорецкую"])
+def test_a_station_named_after_its_town_in_the_adjective_form(
+    net: RailNetwork, written: str
+) -> None:
+    """Reports name the station ("Тихорецкая"), the gazetteer knows the town (Tikhoretsk)."""
+    r = net.resolve(written)
+    assert (r.name, r.precision) == ("Tikhoretsk", "town"), r
+
+
+def test_a_station_of_the_adjective_name_itself_wins(net: RailNetwork) -> None:
+    assert net.resolve("Uspenskaya").station_id == "510907"  # a curated station of that name
+
+
+@pytest.mark.parametrize("written", ["Єйськ", "Yeysk"])
+def test_a_rail_town_off_the_track_is_no_town_abroad(net: RailNetwork, written: str) -> None:
+    """Yeysk has a station; the national layer lacks its branch: say that, not "abroad"."""
+    r = net.resolve(written)
+    assert r.resolved, r
+    assert r.in_network is False
+    assert "outside the network area" not in r.note
+    assert "track does not reach" in r.note
+    with pytest.raises(NoRoute, match="track does not reach"):
+        net.route(written, "Minsk")

@@ -466,3 +466,18 @@ def test_report_files_beside_an_export_are_read_too(tmp_path):
     assert {"result.json", "mine.csv", "note.txt"} <= files
     assert "caption.txt" not in files  # the export's media folders are never reports
     assert "own-1" in {s.id for s in reports.shipments}
+
+
+def test_a_posts_sighting_is_kept_with_its_train(tmp_path):
+    """A sighting read from a post's text is a record of the report set, like its train."""
+    text = (
+        "A military echelon left Slonim on March 3 for Valuyki. "
+        "It was spotted in Bryansk on March 6."
+    )
+    path = write_json(tmp_path / "result.json", chat_object([Msg(9, text, when=at(7, 9))]))
+    reports = load_reports(path)
+    (shipment,) = reports.shipments
+    (sighting,) = reports.sightings
+    assert sighting.shipment == shipment.id
+    assert sighting.station.text == "Bryansk"
+    assert len(read_telegram_export(path, network=False).sightings) == 1

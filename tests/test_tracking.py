@@ -161,10 +161,12 @@ def test_cli_status_json_on_a_report_with_sightings(tmp_path):
     rows = {obj["id"]: obj for obj in map(json.loads, result.stdout.splitlines())}
     arrived = rows["svoboda-2023-03-967"]
     assert arrived["status"] == "likely arrived"
-    assert arrived["last_seen_station"] == "Osipovichi-I"
+    assert arrived["last_seen_station"]["station"] == "Osipovichi-I"  # a place
+    assert arrived["last_seen_station"]["station_id"] == "BY-OSIPOVICHI"
+    assert arrived["last_seen_station"]["lat"] is not None
     assert set(arrived) >= {"status", "last_seen_station", "last_seen_at", "p10", "p50", "p90"}
     moving = rows["svoboda-2023-03-969"]
-    assert moving["last_seen_station"] == "Osinovka"
+    assert moving["last_seen_station"]["station"] == "Osinovka"
     assert moving["p10"] >= "2023-03-08"
     assert moving["as_of"] == "2023-03-08T00:00:00"
     assert arrived["last_seen_at"].count("T") == 1  # a datetime, like every time here

@@ -56,6 +56,7 @@ from railtrack import columns as C
 from railtrack._frames import shared_categorical
 from railtrack.dating import with_best_dates
 from railtrack.estimate import arrival_windows
+from railtrack.knowledge import logged_departure
 from railtrack.labels import canonical_sources
 from railtrack.models import Shipment, ShipmentGroup, Sighting
 from railtrack.routes import shipment_routes
@@ -101,13 +102,16 @@ SEQ = "_seq"
 """Helper column: the record's place in the original load (order of every output)."""
 PUBLISHED_DAY = "_published"
 """Helper column: the source's publication date (``source.published``) as a Timestamp."""
+LOGGED_DAY = "_logged_day"
+"""Helper column of shipments with no publication date: the day seen leaving
+(:func:`railtrack.knowledge.logged_departure`), which sets the default as-of date."""
 SEEN_DAY = "_seen_day"
 """Helper column of sightings: the day of ``seen_at``."""
 N_TRAINS_GIVEN = "_n_trains_given"
 """Helper column of groups: the number of trains the report gave (None: not given)."""
 ROUTE_KEY = "_route_key"
 """Helper column: what routing reads of a train (see :func:`route_key`)."""
-HELPERS = (SEQ, PUBLISHED_DAY, SEEN_DAY, N_TRAINS_GIVEN, ROUTE_KEY)
+HELPERS = (SEQ, PUBLISHED_DAY, LOGGED_DAY, SEEN_DAY, N_TRAINS_GIVEN, ROUTE_KEY)
 """Helper columns the engine adds; dropped from what it returns."""
 
 NETWORK = "railtrack-network"
@@ -332,6 +336,8 @@ def resolve_table(spec: PartSpec, network: RailNetwork) -> pd.DataFrame:
         frame = _one_source_label(resolved.to_frame())
         frame[ROUTE_KEY] = route_key(frame)
         frame[PUBLISHED_DAY] = pd.to_datetime(pd.Series(map(_published, resolved.shipments)))
+        logged = (_day(logged_departure(s)) for s in resolved.shipments)
+        frame[LOGGED_DAY] = pd.to_datetime(pd.Series(list(logged))).astype("datetime64[ns]")
     elif spec.kind == "groups":
         frame = _one_source_label(resolved.groups_frame())
         frame[PUBLISHED_DAY] = pd.to_datetime(pd.Series(map(_published, resolved.groups)))
@@ -359,6 +365,7 @@ def empty_table(kind: str) -> pd.DataFrame:
         frame = empty.to_frame()
         frame[ROUTE_KEY] = pd.Series(dtype=object)
         frame[PUBLISHED_DAY] = pd.Series(dtype="datetime64[ns]")
+        frame[LOGGED_DAY] = pd.Series(dtype="datetime64[ns]")
     elif kind == "groups":
         frame = empty.groups_frame()
         frame[PUBLISHED_DAY] = pd.Series(dtype="datetime64[ns]")

@@ -60,6 +60,7 @@ from railtrack.dask_summary import ORDER
 from railtrack.dask_tasks import (
     HELPERS,
     KINDS,
+    LOGGED_DAY,
     NETWORK,
     PACKED,
     PUBLISHED_DAY,
@@ -147,13 +148,17 @@ def _read(source: Path, kind: str, net_key: str, work_dir: Path | None) -> Any:
 
 
 def _latest(frames: dict[str, Any]) -> date | None:
-    """Return the latest publication or sighting day (Dask reductions)."""
+    """Return the latest publication, sighting or logged departure day (Dask reductions).
+
+    As :func:`railtrack.knowledge.knowledge_date` picks it.
+    """
     from dask.base import compute
 
     maxima = [
         frames[kind][col].max()
         for kind, col in (
             ("shipments", PUBLISHED_DAY),
+            ("shipments", LOGGED_DAY),
             ("groups", PUBLISHED_DAY),
             ("sightings", SEEN_DAY),
         )
@@ -288,8 +293,8 @@ def _summarise(
     worked out (:func:`group_task`); the client merges the partials in order
     (:func:`railtrack.dask_summary.combine`).
     """
-    from dask.delayed import delayed
     from dask.base import compute
+    from dask.delayed import delayed
 
     from railtrack.dask_summary import combine, remainder_partials
 

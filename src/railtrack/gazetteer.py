@@ -44,7 +44,7 @@ from railtrack._translit import (
     role_rank,
     tokens_skeleton,
 )
-from railtrack.inflection import lemma_forms
+from railtrack.inflection import lemma_forms, station_town_forms
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 from railtrack.world_places import WorldPlace, WorldPlaces
 
@@ -64,6 +64,9 @@ logger = logging.getLogger(__name__)
 _LEADING = frozenset(
     {"from", "to", "the", "towards", "into", "via", "through", "in", "at", "near"}
     | {"iz", "v", "vo", "na", "do", "cherez", "z", "ze", "s", "so", "u", "w", "we", "przez"}
+    # "near": "під Читою", "под Брянском", "koło Orszy", "біля", "каля", "около" (not be
+    # "пад": "Падь" begins place names, "Pad’-Mel’nichnaya")
+    | {"pid", "pod", "kolo", "okolo", "vozle", "bilya", "kalya", "poblizu"}
 )
 _PREFIX = 2
 _FUZZY_LIMIT = 25
@@ -91,6 +94,10 @@ _ENGLISH_SUFFIXES = frozenset(
     | {"passenger", "freight", "sorting", "marshalling", "yard", "junction"}
 )
 _POPULATION_LEAD = 10
+# Two names joined by a dash or slash ("Асинука – Красне", "Замин Ууд/Эрлянь"), and
+# how far apart they may lie to be one crossing or twin towns, km.
+_PAIR_SPLIT = re.compile(r"\s*[–—/]\s*|\s+-\s+")
+_PAIR_KM = 30.0
 _POPULATION_MIN = 5000
 
 
@@ -198,6 +205,9 @@ class Resolution:
             resolved_score=round(self.score, 1),
             unresolved=not self.resolved,
             geo_precision=self.precision if self.resolved else None,
+            # a place known but outside the network has only these to say where it is
+            lat=self.lat if self.resolved and not self.region else None,
+            lon=self.lon if self.resolved and not self.region else None,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -380,6 +390,7 @@ class Gazetteer:
             by_country[str(d.get("country") or "")].append(st.id)
             by_region[str(d.get("region") or "")].append(st.id)
         self._region_members = [self._members(r, by_country, by_region) for r in self._regions]
+        self._countries = frozenset(c for c in by_country if c)  # countries of the network
         self._cache: dict[str, Resolution] = {}
         # name tokens -> their station match: "st. Kursk", "KURSK" and "Kursk station"
         # are three queries but one token list, scored once
@@ -557,7 +568,51 @@ class Gazetteer:
         if found.resolved:
             return self._country_over_town(query, found)
         fallback = self._resolve_fallback(query, found, lang)
+        if fallback is None or not fallback.resolved:
+            pair = self._resolve_pair(query, lang)
+            if pair is not None:
+                return pair
         return fallback if fallback is not None else found
+
+    def _resolve_pair(self, query: str, lang: str | None) -> Resolution | None:
+        """Resolve two names joined by a dash or slash as the first, when they are one spot.
+
+        Reports name a border crossing by its two stations ("Осинавка-Червоне",
+        "Асинука – Красне") and border towns by both names ("Замин Ууд/Эрлянь"). The
+        name resolves to the first place when the second lies within
+        :data:`_PAIR_KM` of it (or, after a slash, is unknown); two places farther
+        apart (a section of line, "Волоконовка — Новый Оскол" is 31 km) stay
+        unresolved.
+        """
+        text = query.strip()
+        parts = [p for p in _PAIR_SPLIT.split(text) if p.strip()]
+        slash = "/" in text
+        if len(parts) != 2 and text.count("-") == 1 and not _PAIR_SPLIT.search(text):
+            parts = text.split("-")
+        if len(parts) != 2 or not all(_query_tokens(p.strip()) for p in parts):
+            return None
+        first, second = (self.resolve(p.strip(), lang=lang) for p in parts)
+        here = self._spot(first) if first.resolved else None
+        if here is None:
+            return None
+        there = self._spot(second) if second.resolved else None
+        if there is None and not (slash and not second.resolved):
+            return None
+        km = _distance_km(*here, *there) if there is not None else None
+        if km is not None and km > _PAIR_KM:
+            return None
+        apart = f", {km:.0f} km from {second.name}" if km is not None else ""
+        note = f"the first of the pair {text!r} (a crossing or twin places{apart})"
+        return replace(first, query=query, note=f"{note}; {first.note}" if first.note else note)
+
+    def _spot(self, r: Resolution) -> tuple[float, float] | None:
+        """Return where a resolved station, town or place outside the network lies."""
+        if r.lat is not None and r.lon is not None:
+            return r.lat, r.lon
+        if r.station_id is None or r.station_id not in self._index:
+            return None
+        st = self._stations[self._index[r.station_id]]
+        return (st.lat, st.lon) if st.lat is not None and st.lon is not None else None
 
     def _country_over_town(self, query: str, found: Resolution) -> Resolution:
         """Weigh a GeoNames town of the network against countries and places outside it.
@@ -609,7 +664,8 @@ class Gazetteer:
                 continue  # spelled like the name itself: the spelling already chose
             r = self._resolve_form(form) if self._may_name_a_place(keys) else None
             if r is not None and r.resolved and r.station_id != found.station_id:
-                rivals.append(_Hit(form, r, self._written_as(r, form)))
+                named = _names_region(r, form, text)  # "Смоленщина": not the village
+                rivals.append(_Hit(form, r, named or self._written_as(r, form)))
         return rivals
 
     def _resolve_fallback(
@@ -631,18 +687,27 @@ class Gazetteer:
         if not text:
             return None
         forms = lemma_forms(text, lang)
+        # "Тихорецкая", "на Тихорецкую": the station named after its town, Tikhoretsk
+        forms += tuple(t for f in (text, *forms[:6]) if " " not in f for t in station_town_forms(f))
         world = WorldPlaces.default()
         keys = {form: self._form_key(form) for form in (text, *forms)}
         hits: list[_Hit] = []
         for form in forms:
             r = self._resolve_form(form) if self._may_name_a_place(keys[form]) else None
             if r is not None:
-                hits.append(_Hit(form, r, self._written_as(r, form)))
+                # "на Смоленщине": the "-щина" word names the region, whatever else
+                # (the village Smolenshchina) bears it
+                named = _names_region(r, form, text)
+                hits.append(_Hit(form, r, named or self._written_as(r, form)))
+        towns = [self._population(h) for h in hits if self._hit_class(h) == 2]
         for form in (text, *forms):
             for place in world.lookup(form, keys[form][0]):
                 literal = place.written_as(form)
                 if not (literal or place.main_key_is(form)):
                     continue  # only an alternate name's key: too loose off the network
+                abroad = place.kind == "town" and place.country not in self._countries
+                if towns and abroad and place.population < _POPULATION_LEAD * max(max(towns), 1):
+                    continue  # a smaller namesake abroad never hides a town here ("под Читою")
                 r = self._world_resolution(query, place, form if form != text else None)
                 if r is not None:
                     hits.append(_Hit(form, r, literal, place.population))
@@ -708,7 +773,7 @@ class Gazetteer:
             name=place.name,
             score=100.0,
             candidates=((place.id, place.name, 100.0),),
-            note=note + f"a town outside the network area ({place.country})",
+            note=note + self._outside_note(place.country),
             precision="town",
             form=form,
             in_network=False,
@@ -716,6 +781,15 @@ class Gazetteer:
             lat=place.lat,
             lon=place.lon,
         )
+
+    def _outside_note(self, country: str) -> str:
+        """Say why a town is off the network: abroad, or a gap in the national layer."""
+        if country in self._countries:  # Yeysk, Svatove: rail towns whose line is missing
+            return (
+                f"a town of {country} the network's track does not reach (no track within "
+                "15 km: the national layer lacks its line)"
+            )
+        return f"a town outside the network area ({country})"
 
     def _hit_class(self, h: _Hit) -> int:
         """0 a curated station, 1 a region or country, 2 a town (network or outside)."""
@@ -829,6 +903,9 @@ class Gazetteer:
                 return clash
         if not found.resolved and len(tokens) > 1 and all(map(_is_suffix, tokens[1:])):
             head = self._resolve_tokens(query, tokens[:1], plain=True)
+            tail = self._resolve_tokens(query, tokens[1:], exact=True)
+            if tail.resolved and tail.station_id is not None and tail.score >= 100.0:
+                return found  # "Valuyki-Liski", "Osinovka–Krasnoye": two places (_resolve_pair)
             if head.resolved and head.score >= self.settings.resolve_base_score:
                 note = f"resolved to the place: {' '.join(tokens)!r} is not in the gazetteer"
                 return replace(head, precision="town", note=note, candidates=found.candidates)
@@ -1208,6 +1285,15 @@ def _bare(tokens: list[str], st: _Station) -> bool:
     query = tokens_skeleton(tokens)
     town = tokens_skeleton(own[: len(tokens)])
     return fuzz.ratio(query, town) >= fuzz.ratio(query, tokens_skeleton(own))
+
+
+def _names_region(r: Resolution, form: str, text: str) -> bool:
+    """Whether a one-word name is a "-щина" word of the region ``r`` (see ``lemma_forms``).
+
+    "Смоленщина" names the Smolensk region whatever village bears the word, so the
+    region's hit counts as one bearing the name as written.
+    """
+    return r.region is not None and form.endswith(" область") and " " not in text.strip()
 
 
 def _is_main(st: _Station) -> bool:

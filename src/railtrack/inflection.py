@@ -45,7 +45,7 @@ import logging
 import re
 from functools import lru_cache
 
-__all__ = ["MAX_FORMS", "lemma_forms"]
+__all__ = ["MAX_FORMS", "lemma_forms", "station_town_forms"]
 
 logger = logging.getLogger(__name__)
 
@@ -123,9 +123,11 @@ _RULES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     # "Słonim", "Białorusi" -> "Białoruś", "Grodnie" -> "Grodno".
     "pl": (
         ("wicz", ("wicze",)),
+        ("owem", ("ów",)),  # masculine instrumental: "pod Lwowem" -> Lwów
         ("iami", ("",)),
         ("iach", ("",)),
         ("iem", ("",)),
+        ("em", ("",)),  # "pod Iziumem" -> Izium
         ("nie", ("no", "na", "ń")),
         ("si", ("ś",)),
         ("ci", ("ć",)),
@@ -191,6 +193,73 @@ def _cyrillic_forms(name: str, lang: str | None) -> list[str]:
         forms.extend(_combine(per_word, sep))
     forms = list(dict.fromkeys(forms))
     return forms[: MAX_FORMS // 2] + _respelled([name, *forms[:4]]) + forms[MAX_FORMS // 2 :]
+
+
+# Regions named after their centre: uk "Бєлгородщина", "Брянщина", "Донеччина"; ru
+# "Белгородчина", "Смоленщина"; be "Гомельшчына", "Віцебшчына". The centre drops
+# its "-ськ"/"-ск" ("-цьк" before "ччина") before the suffix.
+_REGION_SUFFIX = re.compile(r"^(\w{3,}?)(щина|щини|щині|щину|щиною|шчына|шчыны|шчыне|шчыну|"
+                            r"ччина|ччини|ччині|ччину|ччына|чина|чини|чині|чину|чыны|чына|"
+                            r"щины|щине)$")  # fmt: skip
+
+
+def _region_forms(name: str) -> list[str]:
+    """Region names ("<centre> область") a "-щина" word may stand for.
+
+    Examples
+    --------
+    >>> _region_forms("Бєлгородщині")[:2]
+    ['Бєлгород область', 'Бєлгородськ область']
+    >>> _region_forms("Донеччина")[0]
+    'Донецьк область'
+    """
+    m = _REGION_SUFFIX.match(name)
+    if m is None:
+        return []
+    stem, suffix = m.groups()
+    if suffix.startswith("чч"):
+        centres = [stem + "цьк", stem + "цк"]
+    else:
+        centres = [stem, stem + "ськ", stem + "ск"]
+    return [f"{c} область" for c in centres]
+
+
+# A station named after its town in the adjective form: "Тихорецкая" (Tikhoretsk),
+# "Kamenskaya" (Kamensk), uk "Тихорецька"; the town it stands for is a form to look
+# up (a station of that exact name, where the gazetteer has one, resolves first).
+_STATION_ADJECTIVE = re.compile(
+    r"^(\w{3,}?)(ская|цкая|зская|ська|цька|skaya|skaja|tskaya|ckaja)$", re.IGNORECASE
+)
+_TOWN_OF_ADJECTIVE = {"ская": "ск", "цкая": "цк", "зская": "зск", "ська": "ськ", "цька": "цьк",
+                      "skaya": "sk", "skaja": "sk", "tskaya": "tsk", "ckaja": "ck"}  # fmt: skip
+
+
+def station_town_forms(name: str) -> list[str]:
+    """Return the town a station name in the adjective form is named after.
+
+    Only for a name that does not resolve as written: a town named "Troitskaya"
+    is not Troitsk.
+
+    Parameters
+    ----------
+    name
+        One word, a nominative ("Тихорецкая", "Kamenskaya").
+
+    Returns
+    -------
+    list of str
+        The town's name, or empty when the word is no such adjective.
+
+    Examples
+    --------
+    >>> station_town_forms("Тихорецкая"), station_town_forms("Tikhoretskaya")
+    (['Тихорецк'], ['Tikhoretsk'])
+    """
+    m = _STATION_ADJECTIVE.match(name)
+    if m is None:
+        return []
+    stem, ending = m.groups()
+    return [stem + _TOWN_OF_ADJECTIVE[ending.lower()]]
 
 
 def _respelled(forms: list[str]) -> list[str]:
@@ -276,6 +345,9 @@ def lemma_forms(name: str, lang: str | None = None) -> tuple[str, ...]:
     forms = _cyrillic_forms(name, lang) if cyrillic else _latin_forms(name, lang)
     if name != written:
         forms = [name, *forms]
+    if cyrillic and " " not in name:
+        forms = _region_forms(name) + forms
+
     seen = {written.casefold()}
     out = []
     for form in forms:

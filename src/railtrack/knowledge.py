@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from railtrack.io import ReportSet
     from railtrack.models import Shipment, ShipmentGroup
 
-__all__ = ["AsOfBasis", "Knowledge", "cut_off", "knowledge_date"]
+__all__ = ["AsOfBasis", "Knowledge", "cut_off", "knowledge_date", "logged_departure"]
 
 AsOfBasis = Literal["given", "today", "latest in input", "none"]
 """How the as-of date was chosen: given by the user, ``today`` asked for, the latest
@@ -76,7 +76,8 @@ class Knowledge:
         why = {
             "given": "the date asked for",
             "today": "today",
-            "latest in input": "the latest publication or sighting date in the input",
+            "latest in input": "the latest publication, sighting or logged departure date "
+            "in the input",
             "none": "no date",
         }[self.basis]
         text = f"Knowledge as of {self.as_of.isoformat()} ({why})"
@@ -110,19 +111,53 @@ def _day(value: date | datetime | str) -> date:
 
 
 def knowledge_date(reports: ReportSet) -> date | None:
-    """Return the latest publication or sighting date in ``reports`` (None: no date).
+    """Return the latest date in ``reports`` by which their facts were known (None: no date).
+
+    That is the latest publication or sighting date, and for a shipment with no
+    publication date (a row of an analyst's own log) the day it was seen leaving:
+    its departure's earliest day unless the departure is only planned or expected.
+    A log of past trains is then read as known after its last train left, never as
+    plans.
 
     Examples
     --------
     >>> from railtrack.io import ReportSet
+    >>> from railtrack.models import DateWindow, Place, Shipment, Source
     >>> knowledge_date(ReportSet()) is None
     True
+    >>> logged = Shipment(id="row-2", origin=Place(text="Slonim"), source=Source(reporter="me"),
+    ...                   departure=DateWindow(earliest=date(2025, 4, 6), latest=date(2025, 4, 6)))
+    >>> knowledge_date(ReportSet(shipments=[logged]))
+    datetime.date(2025, 4, 6)
     """
     days: list[date | None] = [s.source.published for s in reports.shipments]
     days += [g.source.published for g in reports.groups]
     days += [x.seen_at.date() for x in reports.sightings]
+    days += [logged_departure(s) for s in reports.shipments]
     known = [d for d in days if d is not None]
     return max(known) if known else None
+
+
+def logged_departure(shipment: Shipment) -> date | None:
+    """Return the day a record with no publication date saw its train leave.
+
+    None when the record has a publication date, no departure, or a departure only
+    planned or expected (a plan may be written before its day).
+
+    Examples
+    --------
+    >>> from railtrack.models import DateWindow, Place, Shipment, Source
+    >>> left = DateWindow(earliest=date(2025, 4, 6), latest=date(2025, 4, 7))
+    >>> row = Shipment(id="r", origin=Place(text="Slonim"), source=Source(reporter="me"),
+    ...                departure=left)
+    >>> logged_departure(row)
+    datetime.date(2025, 4, 6)
+    >>> logged_departure(row.model_copy(update={"claim": "planned"})) is None
+    True
+    """
+    if shipment.source.published is not None or shipment.departure is None:
+        return None
+    return shipment.departure.earliest if shipment.claim == "sighted" else None
 
 
 def cut_off(
@@ -136,7 +171,8 @@ def cut_off(
         Loaded reports (shipments, groups, sightings and their problems).
     as_of
         The date of knowledge (a date, a datetime, ``"YYYY-MM-DD"`` or ``"today"``);
-        None takes the latest publication or sighting date in ``reports``.
+        None takes the latest date in ``reports`` (:func:`knowledge_date`: publications,
+        sightings, and the departures of records with no publication date).
 
     Returns
     -------

@@ -289,6 +289,9 @@ class Place(_Frozen):
     outside the network's regions); ``None`` when unresolved or not resolved yet. A
     place outside the network area (Duisburg, Germany) is resolved (``unresolved``
     False) with neither a station nor a region: it is known but not routable.
+    ``lat``/``lon`` are the WGS84 degrees of the station (or of the place outside
+    the network) once resolved on a network; None for a region, a name not yet
+    resolved or an unresolved one.
     """
 
     text: str = Field(min_length=1)
@@ -298,6 +301,8 @@ class Place(_Frozen):
     resolved_score: Annotated[float, Field(ge=0, le=100)] | None = None
     unresolved: bool = False
     geo_precision: Literal["station", "town", "region", "country"] | None = None
+    lat: Annotated[float, Field(ge=-90, le=90)] | None = None
+    lon: Annotated[float, Field(ge=-180, le=180)] | None = None
 
     @field_validator("station_id", mode="before")
     @classmethod

@@ -10,6 +10,7 @@ import itertools
 import logging
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import matplotlib.dates as mdates
@@ -242,8 +243,7 @@ def _route_lines(
     return specs, False
 
 
-# Over the C901 cap: picture code; the briefing work (issue 16) splits it.
-def plot_route_map(  # noqa: C901
+def plot_route_map(
     network: RailNetwork | nx.Graph,
     routes_or_graph: RoutesOrGraph = None,
     *,
@@ -298,114 +298,19 @@ def plot_route_map(  # noqa: C901
         LineCollection(grey, colors=NETWORK_COLOR, linewidths=0.6, zorder=1, label="rail network")
     )
     specs, is_graph = _route_lines(routes_or_graph, base)
-    used_nodes: list[Any] = []
-    ends: list[Any] = []
     handles: list[Any] = [Line2D([], [], color=NETWORK_COLOR, lw=1.5, label="rail network")]
-    crossings: set[tuple[Any, Any]] = set()
     if is_graph:
-        graph: nx.DiGraph = routes_or_graph  # a graph: is_graph says so (nx is untyped)
-        values = [s["volume"] for s in specs]
-        widths = _widths(values, lw_min=1.0, lw_max=7.0)
-        segs = [_segments(base, s["edges"]) for s in specs]
-        keep = [i for i, sg in enumerate(segs) if sg]
-        top = max(values) if values else 1.0
-        ax.add_collection(
-            LineCollection(
-                [segs[i][0] for i in keep],
-                colors=CORRIDOR_COLOR,
-                alpha=0.8,
-                linewidths=[widths[i] for i in keep],
-                capstyle="round",
-                zorder=3,
-                label="corridors used",
-            )
-        )
-        used_nodes = list(graph.nodes)
-        ends = [n for n, d in graph.nodes(data=True) if d.get("role", "via") != "via"]
-        crossings = {(u, v) for u, v, d in graph.edges(data=True) if d.get("border")}
-        basis = "cars" if any(s["cars"] for s in specs) else "trains"
-        for frac in (1.0, 0.5, 0.1):
-            if top > 0:
-                handles.append(
-                    Line2D(
-                        [],
-                        [],
-                        color=CORRIDOR_COLOR,
-                        alpha=0.8,
-                        lw=1.0 + 6.0 * frac,
-                        label=f"{top * frac:,.0f} {basis}",
-                    )
-                )
+        drawn = _draw_corridors(ax, base, routes_or_graph, specs, handles)
     else:
-        palette = plt.get_cmap("tab10")
-        if volumes:
-            widths = _widths(list(volumes), lw_min=1.5, lw_max=6.0)
-        else:  # equal volumes: nest shared stretches, widest first, so none hides another
-            widths = list(np.linspace(4.5, 1.5, len(specs))) if len(specs) > 1 else [2.5]
-        # Wider lines below thinner ones: shared stretches show every route's colour.
-        rank = {i: r for r, i in enumerate(sorted(range(len(specs)), key=lambda j: -widths[j]))}
-        for i, spec in enumerate(specs):
-            route_segs = _segments(base, spec["edges"])
-            color = palette(i % 10)
-            ax.add_collection(
-                LineCollection(
-                    route_segs,
-                    colors=[color],
-                    linewidths=widths[i],
-                    capstyle="round",
-                    zorder=3 + 0.01 * rank[i],
-                )
-            )
-            label = spec["label"]
-            if volumes:
-                label += f", {volumes[i]:,.0f}"
-            handles.append(Line2D([], [], color=color, lw=widths[i], label=label))
-            route = spec["route"]
-            used_nodes.extend(route.stations)
-            ends.extend([route.stations[0], route.stations[-1]])
-            for u, v in spec["edges"]:
-                if base.nodes[u].get("country") != base.nodes[v].get("country"):
-                    crossings.add((u, v))
-    # Markers: railheads (on the routes, or all when no routes) and border crossings.
-    # A route graph's destinations are the railheads the reports name.
-    pool = used_nodes or list(base.nodes)
-    destinations = set()
-    if is_graph:
-        destinations = {n for n, d in graph.nodes(data=True) if d.get("role") == "destination"}
-    railheads = [
-        n for n in dict.fromkeys(pool) if base.nodes[n].get("railhead") or n in destinations
-    ]
-    if crossings:
-        border_nodes = list(dict.fromkeys(n for edge in sorted(crossings) for n in edge))
-    else:
-        border_nodes = [n for n in dict.fromkeys(pool) if base.nodes[n].get("border")]
-    for nodes, marker, mark_color, label in (
-        (railheads, "^", RAILHEAD_COLOR, "railhead (destination)"),
-        (border_nodes, "D", BORDER_COLOR, "border crossing"),
-    ):
-        pts = [p for p in (_xy(base, n) for n in nodes) if p is not None]
-        if pts:
-            xs, ys = zip(*pts, strict=True)
-            ax.scatter(xs, ys, marker=marker, s=36, c=mark_color, edgecolors="white", zorder=5)
-            handles.append(
-                Line2D([], [], marker=marker, ls="", color=mark_color, mec="white", label=label)
-            )
-    # Extent: the routes with a margin, or the whole network.
-    extent_nodes = used_nodes or list(base.nodes)
-    pts = [p for p in (_xy(base, n) for n in extent_nodes) if p is not None]
-    if pts:
-        arr = np.array(pts)
-        pad = margin_deg if used_nodes else 0.2
-        xmin, ymin = arr.min(axis=0) - pad
-        xmax, ymax = arr.max(axis=0) + pad
-        ax.set_xlim(xmin, xmax)
-        ax.set_ylim(ymin, ymax)
-        mean_lat = float((ymin + ymax) / 2)
-        ax.set_aspect(1.0 / math.cos(math.radians(mean_lat)))
-        if countries and _draw_countries(ax, Bounds(xmin, ymin, xmax, ymax)):
+        drawn = _draw_routes(ax, base, specs, volumes, handles)
+    railheads, border_nodes = _draw_markers(ax, base, drawn, handles)
+    used_nodes = drawn.nodes
+    bounds = _set_extent(ax, base, used_nodes, margin_deg if used_nodes else 0.2)
+    if bounds is not None:
+        if countries and _draw_countries(ax, bounds):
             handles.append(Patch(facecolor=LAND_COLOR, edgecolor=COUNTRY_EDGE, label="country"))
         if label_stations:
-            marked = list(dict.fromkeys([*ends, *railheads, *border_nodes]))
+            marked = list(dict.fromkeys([*drawn.ends, *railheads, *border_nodes]))
             _label_places(ax, base, marked, max_labels=max_labels)
     ax.set_xlabel("Longitude (°E)")
     ax.set_ylabel("Latitude (°N)")
@@ -419,6 +324,146 @@ def plot_route_map(  # noqa: C901
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
     ax.grid(visible=True, lw=0.3, alpha=0.4)
     return ax
+
+
+@dataclass
+class _Drawn:
+    """What the route lines covered: nodes, ends, border-crossing edges, destinations."""
+
+    nodes: list[Any] = field(default_factory=list)
+    ends: list[Any] = field(default_factory=list)
+    crossings: set[tuple[Any, Any]] = field(default_factory=set)
+    destinations: set[Any] = field(default_factory=set)
+
+
+def _draw_corridors(
+    ax: Axes, base: nx.Graph, graph: nx.DiGraph, specs: list[dict[str, Any]], handles: list[Any]
+) -> _Drawn:
+    """Draw a route graph's segments sized by volume, with a width legend."""
+    values = [s["volume"] for s in specs]
+    widths = _widths(values, lw_min=1.0, lw_max=7.0)
+    segs = [_segments(base, s["edges"]) for s in specs]
+    keep = [i for i, sg in enumerate(segs) if sg]
+    top = max(values) if values else 1.0
+    ax.add_collection(
+        LineCollection(
+            [segs[i][0] for i in keep],
+            colors=CORRIDOR_COLOR,
+            alpha=0.8,
+            linewidths=[widths[i] for i in keep],
+            capstyle="round",
+            zorder=3,
+            label="corridors used",
+        )
+    )
+    basis = "cars" if any(s["cars"] for s in specs) else "trains"
+    for frac in (1.0, 0.5, 0.1):
+        if top > 0:
+            handles.append(
+                Line2D(
+                    [],
+                    [],
+                    color=CORRIDOR_COLOR,
+                    alpha=0.8,
+                    lw=1.0 + 6.0 * frac,
+                    label=f"{top * frac:,.0f} {basis}",
+                )
+            )
+    return _Drawn(
+        nodes=list(graph.nodes),
+        ends=[n for n, d in graph.nodes(data=True) if d.get("role", "via") != "via"],
+        crossings={(u, v) for u, v, d in graph.edges(data=True) if d.get("border")},
+        destinations={n for n, d in graph.nodes(data=True) if d.get("role") == "destination"},
+    )
+
+
+def _draw_routes(
+    ax: Axes,
+    base: nx.Graph,
+    specs: list[dict[str, Any]],
+    volumes: Sequence[float] | None,
+    handles: list[Any],
+) -> _Drawn:
+    """Draw routes one colour each, wider lines below thinner ones."""
+    palette = plt.get_cmap("tab10")
+    if volumes:
+        widths = _widths(list(volumes), lw_min=1.5, lw_max=6.0)
+    else:  # equal volumes: nest shared stretches, widest first, so none hides another
+        widths = list(np.linspace(4.5, 1.5, len(specs))) if len(specs) > 1 else [2.5]
+    # Wider lines below thinner ones: shared stretches show every route's colour.
+    rank = {i: r for r, i in enumerate(sorted(range(len(specs)), key=lambda j: -widths[j]))}
+    drawn = _Drawn()
+    for i, spec in enumerate(specs):
+        color = palette(i % 10)
+        ax.add_collection(
+            LineCollection(
+                _segments(base, spec["edges"]),
+                colors=[color],
+                linewidths=widths[i],
+                capstyle="round",
+                zorder=3 + 0.01 * rank[i],
+            )
+        )
+        label = spec["label"]
+        if volumes:
+            label += f", {volumes[i]:,.0f}"
+        handles.append(Line2D([], [], color=color, lw=widths[i], label=label))
+        route = spec["route"]
+        drawn.nodes.extend(route.stations)
+        drawn.ends.extend([route.stations[0], route.stations[-1]])
+        for u, v in spec["edges"]:
+            if base.nodes[u].get("country") != base.nodes[v].get("country"):
+                drawn.crossings.add((u, v))
+    return drawn
+
+
+def _draw_markers(
+    ax: Axes, base: nx.Graph, drawn: _Drawn, handles: list[Any]
+) -> tuple[list[Any], list[Any]]:
+    """Mark railheads (on the routes, or all when none) and border crossings.
+
+    A route graph's destinations are the railheads the reports name. Returns the
+    railhead and border nodes marked.
+    """
+    pool = drawn.nodes or list(base.nodes)
+    railheads = [
+        n for n in dict.fromkeys(pool) if base.nodes[n].get("railhead") or n in drawn.destinations
+    ]
+    if drawn.crossings:
+        border_nodes = list(dict.fromkeys(n for edge in sorted(drawn.crossings) for n in edge))
+    else:
+        border_nodes = [n for n in dict.fromkeys(pool) if base.nodes[n].get("border")]
+    for nodes, marker, mark_color, label in (
+        (railheads, "^", RAILHEAD_COLOR, "railhead (destination)"),
+        (border_nodes, "D", BORDER_COLOR, "border crossing"),
+    ):
+        pts = [p for p in (_xy(base, n) for n in nodes) if p is not None]
+        if pts:
+            xs, ys = zip(*pts, strict=True)
+            ax.scatter(xs, ys, marker=marker, s=36, c=mark_color, edgecolors="white", zorder=5)
+            handles.append(
+                Line2D([], [], marker=marker, ls="", color=mark_color, mec="white", label=label)
+            )
+    return railheads, border_nodes
+
+
+def _set_extent(ax: Axes, base: nx.Graph, nodes: list[Any], pad: float) -> Bounds | None:
+    """Fit the Axes to ``nodes`` (the whole network when empty) with ``pad`` degrees.
+
+    The aspect is ``1/cos(mean latitude)``; returns the bounds, or None when no node
+    has coordinates.
+    """
+    pts = [p for p in (_xy(base, n) for n in (nodes or list(base.nodes))) if p is not None]
+    if not pts:
+        return None
+    arr = np.array(pts)
+    xmin, ymin = arr.min(axis=0) - pad
+    xmax, ymax = arr.max(axis=0) + pad
+    ax.set_xlim(xmin, xmax)
+    ax.set_ylim(ymin, ymax)
+    mean_lat = float((ymin + ymax) / 2)
+    ax.set_aspect(1.0 / math.cos(math.radians(mean_lat)))
+    return Bounds(xmin, ymin, xmax, ymax)
 
 
 # --- arrival timeline --------------------------------------------------------------

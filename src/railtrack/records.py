@@ -15,9 +15,14 @@ Conventions, true of every kind:
 - a field is either an ISO date (``YYYY-MM-DD``: dates a report gives, windows,
   periods) or an ISO datetime (``YYYY-MM-DDTHH:MM:SS``: model quantiles ``p10``,
   ``p50``, ``p90``, ``seen_at``, ``last_seen_at``, ``as_of``), never both;
-- a place (``origin``, ``destination``, ``via``, a sighting's ``station``) is
-  always a :class:`~railtrack.models.Place` object: ``text`` as written, then
-  ``station_id``, ``station``, ``region`` it resolved to.
+- a place (``origin``, ``destination``, ``via``, a sighting's ``station``, a
+  route's ends, ``last_seen_station``) is always a
+  :class:`~railtrack.models.Place` object: ``text`` as written, then
+  ``station_id``, ``station``, ``region`` it resolved to, ``resolved_score``,
+  ``unresolved``, ``geo_precision`` and ``lat``/``lon``;
+- a train that could not be routed is a problem in every command that routes,
+  counted as ``n_unrouted`` (with ``unrouted_reasons``) in the command's summary
+  record, or named by ``unrouted_reason`` on its ``estimate``/``status`` record.
 
 The JSON Schemas generated from these models are checked into
 ``src/railtrack/schemas/`` (refresh: ``python -m railtrack.records``) and printed
@@ -136,6 +141,10 @@ class EstimateRecord(_Out):
     method: str | None
     claimed: DateWindow | None = Field(description="The source's own arrival claim.")
     claim_outside_window: bool
+    unrouted_reason: str | None = Field(
+        description="Why the train was not routed (no origin, unresolved origin, no "
+        "destination, unresolved destination, no path); null when routed."
+    )
     flags: list[str]
 
 
@@ -147,13 +156,20 @@ class StatusRecord(_Out):
 
     record: Literal["status"] = "status"
     id: str
+    origin: Place | None = Field(description="The train's origin, as in estimate.")
+    destination: Place | None = Field(description="The train's destination, as in estimate.")
     status: Status
-    last_seen_station: str | None
+    last_seen_station: Place | None = Field(
+        description="Where the train was last seen by as_of: the sighting's place."
+    )
     last_seen_at: datetime | None
     p10: datetime | None
     p50: datetime | None
     p90: datetime | None
     as_of: datetime
+    unrouted_reason: str | None = Field(
+        description="Why the train was not routed (as in estimate); null when routed."
+    )
     flags: list[str]
 
 
@@ -182,12 +198,13 @@ class ResolutionRecord(_Out):
     station_region: str | None = Field(description="The region the station lies in.")
     lat: float | None
     lon: float | None
-    precision: str | None = Field(
+    geo_precision: Literal["station", "town", "region", "country"] | None = Field(
         default=None,
-        description='Geo precision: "station", "town", "region" or "country"; null unresolved.',
+        description='As for a place: "station", "town", "region" or "country"; null unresolved.',
     )
-    geo_precision: int | None = Field(
-        default=None, description="ACLED-style code: 1 station, 2 town, 3 region, 4 country."
+    geo_precision_code: int | None = Field(
+        default=None,
+        description="The same as an ACLED-style code: 1 station, 2 town, 3 region, 4 country.",
     )
     snap_km: float | None = Field(
         default=None, description="Distance from the place to its rail node, km."
@@ -258,6 +275,11 @@ class VolumeTable(_Out):
     freq: str
     personnel_note: str
     rows: list[VolumeRecord]
+    n_routed: int | None = Field(description="Trains routed (null with --no-resolve).")
+    n_unrouted: int | None = Field(
+        description="Trains not routed, each also a problem (null with --no-resolve)."
+    )
+    unrouted_reasons: dict[str, int] = Field(description="Why trains were not routed: counts.")
     n_problems: int
     problems: list[ProblemRecord]
 
@@ -293,7 +315,7 @@ class RunSummary(_Out):
     n_shipments_after_as_of: int
     n_sightings_after_as_of: int
     n_routed: int
-    n_unrouted: int
+    n_unrouted: int = Field(description="Trains not routed, each also a problem.")
     unrouted_reasons: dict[str, int] = Field(description="Why trains were not routed: counts.")
     n_estimated: int = Field(description="Trains with an arrival window.")
     out: str
@@ -338,8 +360,9 @@ class PlotSummary(_Out):
     plot: Literal["map", "timeline", "volumes"]
     out: str
     n_shipments: int
-    n_routed: int | None = None
-    unrouted: list[str] = Field(default=[], description="Why each unrouted shipment is.")
+    n_routed: int
+    n_unrouted: int = Field(description="Trains not routed, each also a problem.")
+    unrouted_reasons: dict[str, int] = Field(description="Why trains were not routed: counts.")
     n_segments: int | None = None
     n_estimated: int | None = None
     n_rows: int | None = None

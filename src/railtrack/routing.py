@@ -311,7 +311,12 @@ class RouteFinder:
             raise StationNotFound(str(name), r.candidates)
         if not r.in_network:
             where = f"{r.name} ({r.country})" if r.country else str(r.name)
-            msg = f"{name!r} is {where}, outside the network area: no route"
+            off = "track does not reach" in r.note
+            msg = f"{name!r} is {where}, " + (
+                "a town the network's track does not reach: no route"
+                if off
+                else "outside the network area: no route"
+            )
             raise NoRoute(msg)
         if r.station_id is not None:
             return _End(query=str(name), ids=(r.station_id,), label=f"{r.name} ({r.station_id})")

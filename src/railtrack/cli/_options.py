@@ -21,8 +21,10 @@ __all__ = [
     "PathsArg",
     "PublishedOption",
     "QuietOption",
+    "ReportPathsArg",
     "StoreOption",
     "parse_channel_usernames",
+    "report_paths",
 ]
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -36,6 +38,27 @@ PathsArg = Annotated[
         show_default=False,
     ),
 ]
+ReportPathsArg = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help="Report files or directories (CSV, Excel .xlsx, JSON, JSON Lines, YAML, text); "
+        "default: the embedded sample reports.",
+        metavar="[PATH...]",
+        show_default=False,
+    ),
+]
+"""Reports to read, optional: without any, the embedded sample (as ``track`` and ``status``)."""
+
+
+def report_paths(paths: list[Path] | None) -> list[Path]:
+    """Return the paths given, or the embedded sample reports when none were given."""
+    if paths:
+        return list(paths)
+    from railtrack._data import data_path
+
+    return [data_path("reports")]
+
+
 NetworkOption = Annotated[
     Path | None,
     typer.Option(

@@ -48,7 +48,9 @@ __all__ = [
     "fit_columns",
     "flatten",
     "json_default",
+    "locate_places",
     "output_format",
+    "place_record",
     "print_json",
     "print_jsonl",
     "print_problems",
@@ -525,6 +527,54 @@ def window_text(earliest: Any, latest: Any) -> str:
     if lo:
         return f">= {lo}"
     return f"<= {hi}" if hi else ""
+
+
+def place_record(place: Any, network: Any = None) -> dict[str, Any] | None:
+    """Return a place in the one shape every command prints, or None.
+
+    The fields of :class:`railtrack.models.Place`: ``text`` as written,
+    ``station_id``, ``station``, ``region``, ``resolved_score``, ``unresolved``,
+    ``geo_precision``, ``lat``, ``lon``. A place on a station of ``network`` that
+    does not yet carry coordinates gets the station's.
+
+    Examples
+    --------
+    >>> from railtrack.models import Place
+    >>> doc = place_record(Place(text="Orsha"))
+    >>> list(doc)
+    ['text', 'station_id', 'station', 'region', 'resolved_score', 'unresolved', \
+'geo_precision', 'lat', 'lon']
+    >>> place_record(None) is None
+    True
+    """
+    if place is None:
+        return None
+    return _located(place.model_dump(mode="json"), network)
+
+
+def locate_places(doc: dict[str, Any], network: Any) -> dict[str, Any]:
+    """Give a report record's places their station's coordinates on ``network``.
+
+    The places are ``origin``, ``destination``, ``via`` and ``station``; a place
+    that already has coordinates, or has no station of ``network``, is kept.
+    Returns ``doc`` with those places replaced.
+    """
+    for key in ("origin", "destination", "station"):
+        if isinstance(doc.get(key), dict):
+            doc[key] = _located(doc[key], network)
+    if isinstance(doc.get("via"), list):
+        doc["via"] = [_located(p, network) if isinstance(p, dict) else p for p in doc["via"]]
+    return doc
+
+
+def _located(doc: dict[str, Any], network: Any) -> dict[str, Any]:
+    station = doc.get("station_id")
+    if network is None or doc.get("lat") is not None or station is None:
+        return doc
+    node = network.G.nodes[station] if station in network.G else {}
+    if node.get("lat") is not None and node.get("lon") is not None:
+        doc = {**doc, "lat": float(node["lat"]), "lon": float(node["lon"])}
+    return doc
 
 
 def print_problems(problems: Sequence[Any], fmt: Format = "table", *, quiet: bool = False) -> None:

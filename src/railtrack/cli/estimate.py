@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -16,18 +16,24 @@ from railtrack.cli._options import (
     FormatOption,
     JsonOption,
     NetworkOption,
-    PathsArg,
     QuietOption,
+    ReportPathsArg,
     StoreOption,
+    report_paths,
 )
 from railtrack.cli._output import (
     EXIT_INPUT_PROBLEMS,
     check_paths,
     emit_records,
     output_format,
+    place_record,
     print_problems,
 )
+from railtrack.cli._routing import RoutedReports, route_reports
 from railtrack.cli.load import parse_date_option
+
+if TYPE_CHECKING:
+    from railtrack.cli._output import Format
 
 __all__ = ["estimate", "estimate_records", "status", "status_records"]
 
@@ -80,9 +86,10 @@ def _network(path: Path | None) -> Any:
     return load_network(path)
 
 
-def _reports(paths: list[Path], columns: str | None) -> Any:
+def _reports(paths: list[Path] | None, columns: str | None) -> Any:
     from railtrack.cli.load import read_reports
 
+    paths = report_paths(paths)
     check_paths(paths)
     return read_reports(paths, columns=columns)
 
@@ -92,18 +99,6 @@ def as_of_option(value: str | None) -> Any:
     if value is not None and value.strip().lower() == "today":
         return "today"
     return parse_date_option(value, "--as-of")
-
-
-def print_knowledge(df: Any, fmt: str, *, quiet: bool = False) -> None:
-    """Print, on stderr, the as-of date and what the cut-off left out (not with --json).
-
-    With --json the records carry ``as_of``; stderr then holds only problem records.
-    """
-    from railtrack.cli._output import err_console
-
-    knowledge = df.attrs.get("knowledge")
-    if knowledge is not None and fmt != "json" and not quiet:
-        err_console.print(knowledge.note(), highlight=False)
 
 
 def _claimed(row: Mapping[str, Any]) -> dict[str, Any] | None:
@@ -120,16 +115,20 @@ def _claimed(row: Mapping[str, Any]) -> dict[str, Any] | None:
     }
 
 
-def estimate_records(df: Any, reports: Any) -> list[dict[str, Any]]:
+def estimate_records(
+    df: Any, reports: Any, unrouted: Mapping[str, str] | None = None, network: Any = None
+) -> list[dict[str, Any]]:
     """Return the rows of ``estimate_arrivals`` as ``estimate`` records.
 
     ``origin``/``destination`` are the shipments' places as resolved and
     ``departure`` their departure windows (from ``reports``); ``p10``-``p90`` are
-    ISO datetimes, ``claimed`` the source's window of ISO dates.
+    ISO datetimes, ``claimed`` the source's window of ISO dates; ``unrouted_reason``
+    why a train was not routed (from ``unrouted``: id -> reason; null when routed).
     """
     from railtrack.records import iso_datetime
 
     by_id = {s.id: s for s in reports.shipments}
+    unrouted = unrouted or {}
     out = []
     for r in df.to_dict("records"):
         ship = by_id.get(r["id"])
@@ -137,12 +136,15 @@ def estimate_records(df: Any, reports: Any) -> list[dict[str, Any]]:
         def dump(part: Any) -> Any:
             return None if part is None else part.model_dump(mode="json")
 
+        def place(part: Any) -> Any:
+            return place_record(part, network)
+
         out.append(
             {
                 "record": "estimate",
                 "id": r["id"],
-                "origin": dump(ship.origin) if ship else None,
-                "destination": dump(ship.destination) if ship else None,
+                "origin": place(ship.origin) if ship else None,
+                "destination": place(ship.destination) if ship else None,
                 "route": _text(r.get("route")),
                 "length_km": None if _missing(r["length_km"]) else round(float(r["length_km"]), 1),
                 "border_crossings": [
@@ -155,6 +157,7 @@ def estimate_records(df: Any, reports: Any) -> list[dict[str, Any]]:
                 "method": _text(r["method"]),
                 "claimed": _claimed(r),
                 "claim_outside_window": bool(r["claim_outside_window"]),
+                "unrouted_reason": unrouted.get(str(r["id"])),
                 "flags": _flags(r["flags"]),
             }
         )
@@ -169,7 +172,7 @@ def estimate_records(df: Any, reports: Any) -> list[dict[str, Any]]:
     ),
 )
 def estimate(
-    paths: PathsArg,
+    paths: ReportPathsArg = None,
     network: NetworkOption = None,
     as_of: AsOfOption = None,
     columns: ColumnsOption = None,
@@ -183,45 +186,98 @@ def estimate(
     observed trips, and the departure window's own uncertainty. With --json, one
     "estimate" record per line (`railtrack schema estimate`): the shipment's origin
     and destination as places, route, length_km, departure, p10/p50/p90 (ISO
-    datetimes), claimed (the source's window) and flags. Exit code 1 when the
-    reports had problems.
+    datetimes), claimed (the source's window), unrouted_reason and flags. A train
+    that cannot be routed keeps its record (no window) and is also a problem. Exit
+    code 1 when the reports had problems or a train could not be routed.
     """
-    from railtrack.estimate import estimate_arrivals
+    from railtrack.estimate import arrival_windows
 
     fmt_ = output_format(fmt, json_out)
     when = as_of_option(as_of)
     net = _network(network)
-    reports = _reports(paths, columns).resolve(net)
-    df = estimate_arrivals(reports, net, as_of=when)
+    routed = route_reports(_reports(paths, columns), net, as_of=when)
+    df = arrival_windows(routed.shipments, routed.routes, as_of=routed.as_of)
+    n_windows = int(df["p50"].notna().sum())
     emit_records(
-        estimate_records(df, reports),
+        estimate_records(df, routed.reports, routed.unrouted, net),
         fmt_,
-        title=f"{len(df)} arrival windows",
+        title=f"{len(df)} trains, {n_windows} arrival windows",
         columns=_ESTIMATE_TABLE,
         quiet=quiet,
         empty="No shipments.",
     )
-    print_knowledge(df, fmt_, quiet=quiet)
-    print_problems(reports.problems, fmt_, quiet=quiet)
-    if reports.problems:
+    _finish(routed, fmt_, quiet=quiet)
+
+
+def _finish(routed: RoutedReports, fmt: Format, *, quiet: bool) -> None:
+    """Print what the cut-off left out, the unrouted trains and the problems; exit 1 on any."""
+    from railtrack.cli._output import err_console
+
+    if fmt != "json" and not quiet:
+        if routed.knowledge is not None:
+            err_console.print(routed.knowledge.note(), highlight=False)
+        if (note := routed.note()) is not None:
+            err_console.print(note, highlight=False)
+    problems = routed.problems
+    print_problems(problems, fmt, quiet=quiet)
+    if problems:
         raise typer.Exit(EXIT_INPUT_PROBLEMS)
 
 
-def status_records(df: Any) -> list[dict[str, Any]]:
-    """Return the rows of ``track_status`` as ``status`` records (ISO datetimes throughout)."""
+def _last_seen(reports: Any, network: Any) -> Callable[[str, Any, Any], Any]:
+    """Return ``(shipment id, seen at, station name) -> place`` of the last sighting."""
+    from railtrack.models import Place
     from railtrack.records import iso_datetime
+
+    places: dict[tuple[str, str | None], list[Any]] = {}
+    for seen in getattr(reports, "sightings", ()):
+        key = (str(seen.shipment), iso_datetime(seen.seen_at))
+        places.setdefault(key, []).append(seen.station)
+
+    def find(sid: str, at: Any, name: Any) -> Any:
+        if _missing(name):
+            return None
+        found = places.get((sid, iso_datetime(at)), [])
+        same = [p for p in found if name in (p.station, p.text)]
+        return place_record((same or found or [Place(text=str(name))])[0], network)
+
+    return find
+
+
+def status_records(
+    df: Any, reports: Any = None, unrouted: Mapping[str, str] | None = None, network: Any = None
+) -> list[dict[str, Any]]:
+    """Return the rows of ``track_status`` as ``status`` records (ISO datetimes throughout).
+
+    ``origin``/``destination`` are the train's places as in ``estimate`` (from
+    ``reports``), ``last_seen_station`` the place of its last sighting (from
+    ``reports``' sightings; a place of the name alone without them), and
+    ``unrouted_reason`` why a train was not routed (``unrouted``: id -> reason).
+    """
+    from railtrack.records import iso_datetime
+
+    unrouted = unrouted or {}
+    last_seen = _last_seen(reports, network)
+    by_id = {s.id: s for s in getattr(reports, "shipments", ())}
+
+    def end(sid: str, name: str) -> Any:
+        ship = by_id.get(sid)
+        return place_record(getattr(ship, name), network) if ship is not None else None
 
     return [
         {
             "record": "status",
             "id": r["id"],
+            "origin": end(str(r["id"]), "origin"),
+            "destination": end(str(r["id"]), "destination"),
             "status": str(r["status"]),
-            "last_seen_station": _text(r["last_seen_station"]),
+            "last_seen_station": last_seen(str(r["id"]), r["last_seen_at"], r["last_seen_station"]),
             "last_seen_at": iso_datetime(r["last_seen_at"]),
             "p10": iso_datetime(r["p10"]),
             "p50": iso_datetime(r["p50"]),
             "p90": iso_datetime(r["p90"]),
             "as_of": iso_datetime(r["as_of"]),
+            "unrouted_reason": unrouted.get(str(r["id"])),
             "flags": _flags(r["flags"]),
         }
         for r in df.to_dict("records")
@@ -236,14 +292,7 @@ def status_records(df: Any) -> list[dict[str, Any]]:
     ),
 )
 def status(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            help="Report files or directories; default: the embedded reports.",
-            metavar="[PATH...]",
-            show_default=False,
-        ),
-    ] = None,
+    paths: ReportPathsArg = None,
     network: NetworkOption = None,
     as_of: AsOfOption = None,
     store: StoreOption = None,
@@ -258,10 +307,11 @@ def status(
     Sightings in the reports (a train seen at a station at a time) move the window
     to the train's position. With --json, one "status" record per line (`railtrack
     schema status`); every time in it (last_seen_at, p10-p90, as_of) is an ISO
-    datetime. Exit code 1 when the reports had problems.
+    datetime and last_seen_station is a place. A train that cannot be routed is
+    also a problem. Exit code 1 when the reports had problems or a train could not
+    be routed.
     """
-    from railtrack._data import data_path
-    from railtrack.tracking import track_status
+    from railtrack.tracking import shipment_status
 
     fmt_ = output_format(fmt, json_out)
     when = as_of_option(as_of)
@@ -273,20 +323,24 @@ def status(
         with Store(store) as db:
             reports = db.reports()
     else:
-        reports = _reports(list(paths) if paths else [data_path("reports")], columns)
-    df = track_status(reports, _network(network), as_of=when)
-    records = status_records(df)
-    knowledge = df.attrs.get("knowledge")
-    day = records[0]["as_of"][:10] if records else getattr(knowledge, "as_of", when)
+        reports = _reports(paths, columns)
+    net = _network(network)
+    routed = route_reports(reports, net, as_of=when)
+    df = shipment_status(
+        routed.shipments,
+        routed.routes,
+        routed.reports.sightings_frame(),
+        net,
+        as_of=routed.as_of,
+    )
+    records = status_records(df, routed.reports, routed.unrouted, net)
+    day = records[0]["as_of"][:10] if records else getattr(routed.knowledge, "as_of", when)
     emit_records(
         records,
         fmt_,
-        title=f"{len(df)} shipments as of {day}",
+        title=f"{len(df)} trains as of {day}",
         columns=_STATUS_TABLE,
         quiet=quiet,
         empty="No shipments.",
     )
-    print_knowledge(df, fmt_, quiet=quiet)
-    print_problems(reports.problems, fmt_, quiet=quiet)
-    if reports.problems:
-        raise typer.Exit(EXIT_INPUT_PROBLEMS)
+    _finish(routed, fmt_, quiet=quiet)

@@ -31,6 +31,7 @@ from railtrack.cli._output import (
     check_paths,
     console,
     emit_records,
+    locate_places,
     output_format,
     print_problems,
     print_skipped,
@@ -180,12 +181,18 @@ def extract(
     for s in result.shipments:
         if s.group is not None:
             members.setdefault(s.group, []).append(s.id)
-    shipments = [{"record": "shipment", **s.model_dump(mode="json")} for s in result.shipments]
+    shipments = [
+        locate_places({"record": "shipment", **s.model_dump(mode="json")}, net)
+        for s in result.shipments
+    ]
     groups = [
         {"record": "group", **g.model_dump(mode="json"), "members": members.get(g.id, [])}
         for g in result.groups
     ]
-    sightings = [{"record": "sighting", **x.model_dump(mode="json")} for x in result.sightings]
+    sightings = [
+        locate_places({"record": "sighting", **x.model_dump(mode="json")}, net)
+        for x in result.sightings
+    ]
     if fmt_ == "json":
         emit_records([*shipments, *groups, *sightings], fmt_)
     elif fmt_ in ("csv", "tsv"):
@@ -195,6 +202,21 @@ def extract(
     print_problems(problems, fmt_, quiet=quiet)
     if problems:
         raise typer.Exit(EXIT_INPUT_PROBLEMS)
+
+
+_EXTRACT_PRIORITY = (
+    "id",
+    "origin",
+    "destination",
+    "cars",
+    "departure",
+    "arrival (claimed)",
+    "claim",
+    "group",
+    "confidence",
+)
+"""The extract table's columns by importance: the counts before the dates (a narrow
+terminal keeps what a reader checks first)."""
 
 
 def _tables(
@@ -226,7 +248,7 @@ def _tables(
             rows,
             "table",
             title=f"Shipments in {name} ({result.lang})",
-            columns=tuple(rows[0]),
+            columns=_EXTRACT_PRIORITY,
             quiet=quiet,
         )
     elif result.lang is not None and result.lang not in LANGUAGES:

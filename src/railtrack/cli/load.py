@@ -14,10 +14,11 @@ from railtrack.cli._options import (
     ColumnsOption,
     FormatOption,
     JsonOption,
-    PathsArg,
     PublishedOption,
     QuietOption,
+    ReportPathsArg,
     parse_channel_usernames,
+    report_paths,
 )
 from railtrack.cli._output import (
     EXIT_INPUT_PROBLEMS,
@@ -169,7 +170,7 @@ KindOption = Annotated[
     ),
 )
 def load(
-    paths: PathsArg,
+    paths: ReportPathsArg = None,
     published: PublishedOption = None,
     columns: ColumnsOption = None,
     channel_username: ChannelUsernameOption = None,
@@ -191,6 +192,7 @@ def load(
     fmt_ = output_format(fmt, json_out)
     if kind is not None and kind not in _KINDS:
         raise typer.BadParameter(f"{kind!r} is not one of {', '.join(_KINDS)}", param_hint="--kind")
+    paths = report_paths(paths)
     check_paths(paths)
     reports = read_reports(
         paths, published=published, columns=columns, channel_usernames=channel_username

@@ -17,6 +17,7 @@ from railtrack.cli._output import (
     emit_records,
     err_console,
     output_format,
+    terminal_width,
 )
 
 if TYPE_CHECKING:
@@ -76,8 +77,8 @@ def resolution_record(r: Resolution, node: dict[str, Any]) -> dict[str, Any]:
         "station_region": node.get("region") or None,
         "lat": node.get("lat", r.lat),
         "lon": node.get("lon", r.lon),
-        "precision": r.precision,
-        "geo_precision": r.geo_precision,
+        "geo_precision": r.precision if r.resolved else None,
+        "geo_precision_code": r.geo_precision if r.resolved else None,
         "snap_km": r.snap_km,
         "form": r.form,
         "in_network": r.in_network,
@@ -129,7 +130,11 @@ def resolve(
         where = f" at {r.lat:.3f}, {r.lon:.3f}" if r.lat is not None and r.lon is not None else ""
         console.print(
             f"{r.query} -> {r.precision} {r.name} ({r.country}){where}: "
-            "outside the network area, no route",
+            + (
+                "the network's track does not reach it, no route"
+                if "track does not reach" in r.note
+                else "outside the network area, no route"
+            ),
             markup=False,
         )
     elif r.resolved:
@@ -149,20 +154,42 @@ def resolve(
         raise typer.Exit(EXIT_INPUT_PROBLEMS)
 
 
-def route_record(r: Route, net: RailNetwork) -> dict[str, Any]:
-    """Return a route in the ``route`` record shape: the ends as places, stations in order."""
-    G = net.G
+def _wrapped(names: list[str], width: int) -> list[str]:
+    """Return station names joined by " - " in lines of at most ``width``, indented.
 
-    def end(query: str, station_id: str) -> dict[str, Any]:
-        node = G.nodes[station_id]
-        return {
-            "text": query,
-            "station_id": station_id,
-            "station": node.get("name"),
-            "region": None,
-            "resolved_score": None,
-            "unresolved": False,
-        }
+    Lines break between stations, never inside a name.
+
+    Examples
+    --------
+    >>> _wrapped(["Orsha", "Smolensk", "Bryansk"], 20)
+    ['  Orsha - Smolensk -', '  Bryansk']
+    """
+    lines: list[str] = []
+    line = ""
+    for i, name in enumerate(names):
+        part = name + (" -" if i < len(names) - 1 else "")
+        if line and len(line) + 1 + len(part) > width:
+            lines.append(line)
+            line = ""
+        line = f"{line} {part}" if line else f"  {part}"
+    return [*lines, line] if line else lines
+
+
+def route_record(r: Route, net: RailNetwork) -> dict[str, Any]:
+    """Return a route in the ``route`` record shape: the ends as places, stations in order.
+
+    Each end is a place object as in every other command: the name as given, the
+    station the route starts or ends at (for a region, the one chosen), the region
+    a region name resolved to, its geo precision and the station's coordinates.
+    """
+    from railtrack.cli._output import place_record
+
+    def end(query: str, station_id: str) -> dict[str, Any] | None:
+        place = net.resolve(query).to_place(query)
+        update = {"station_id": station_id, "station": net.G.nodes[station_id].get("name")}
+        if place.geo_precision is None:  # given as a station id
+            update.update(geo_precision="station", unresolved=False)
+        return place_record(place.model_copy(update=update), net)
 
     return {
         "record": "route",
@@ -230,7 +257,11 @@ def route(
                 f"{len(named)} named stations, border crossings: {crossings}",
                 markup=False,
             )
-        console.print(("" if quiet else "  ") + " - ".join(named), markup=False, soft_wrap=True)
+        if quiet:
+            console.print(" - ".join(named), markup=False, soft_wrap=True)  # one line a route
+            continue
+        for line in _wrapped(named, terminal_width()):
+            console.print(line, markup=False, soft_wrap=True)
 
 
 network_app = typer.Typer(

@@ -15,16 +15,18 @@ from railtrack.cli._options import (
     FormatOption,
     JsonOption,
     NetworkOption,
-    PathsArg,
     QuietOption,
+    ReportPathsArg,
 )
 from railtrack.cli._output import (
     EXIT_INPUT_PROBLEMS,
     emit_document,
+    err_console,
     output_format,
     print_problems,
     problem_record,
 )
+from railtrack.cli._routing import RoutedReports
 from railtrack.cli.estimate import as_of_option
 from railtrack.cli.summary import prepare
 from railtrack.errors import InputPathError
@@ -77,26 +79,40 @@ def _save(fig: Any, out: Path) -> None:
 
 
 def _finish(
-    reports: Any, out: Path, plot: str, fmt: str | None, json_out: bool, quiet: bool, **facts: Any
+    routed: RoutedReports,
+    out: Path,
+    plot: str,
+    fmt: str | None,
+    json_out: bool,
+    quiet: bool,
+    **facts: Any,
 ) -> None:
+    """Print the ``plot`` record (or where the figure went) and the problems; exit 1 on any.
+
+    Unrouted trains count and are problems as in every command that routes.
+    """
     fmt_ = output_format(fmt, json_out)
+    problems = routed.problems
     if fmt_ == "table":
         typer.echo(str(out) if quiet else f"wrote {out}")
+        if not quiet and (note := routed.note()) is not None:
+            err_console.print(note, markup=False)
     else:
         emit_document(
             {
                 "record": "plot",
                 "plot": plot,
                 "out": str(out),
-                "n_shipments": len(reports.shipments),
+                "n_shipments": len(routed.reports.shipments),
+                **routed.counts(),
                 **facts,
-                "n_problems": len(reports.problems),
-                "problems": [problem_record(p) for p in reports.problems],
+                "n_problems": len(problems),
+                "problems": [problem_record(p) for p in problems],
             },
             fmt_,
         )
-    print_problems(reports.problems, fmt_, quiet=quiet)
-    if reports.problems:
+    print_problems(problems, fmt_, quiet=quiet)
+    if problems:
         raise typer.Exit(EXIT_INPUT_PROBLEMS)
 
 
@@ -106,8 +122,8 @@ def _finish(
     epilog="Example: railtrack plot map data/reports -o corridors.png",
 )
 def plot_map(
-    paths: PathsArg,
     out: OutOption,
+    paths: ReportPathsArg = None,
     network: NetworkOption = None,
     columns: ColumnsOption = None,
     fmt: FormatOption = None,
@@ -119,26 +135,14 @@ def plot_map(
     from railtrack.routegraph import corridor_graph
 
     fig = _figure(out)
-    reports, net, routes = prepare(
-        paths, network_dir=network, resolve=True, need_routes=True, columns=columns
-    )
-    assert routes is not None  # need_routes=True
-    G = corridor_graph(reports.to_frame(), routes, net, groups=reports.groups_frame())
+    reports, net, routed = prepare(paths, network_dir=network, resolve=True, columns=columns)
+    assert routed is not None  # resolve=True
+    G = corridor_graph(routed.shipments, routed.routes, net, groups=reports.groups_frame())
     width = 11 if G.number_of_nodes() else 9
     fig.set_size_inches(width, 8)
     plot_route_map(net, G, ax=fig.add_subplot())
     _save(fig, out)
-    _finish(
-        reports,
-        out,
-        "map",
-        fmt,
-        json_out,
-        quiet,
-        n_routed=len(G.graph["routed"]),
-        unrouted=list(G.graph["unrouted"]),
-        n_segments=G.number_of_edges(),
-    )
+    _finish(routed, out, "map", fmt, json_out, quiet, n_segments=G.number_of_edges())
 
 
 @plot_app.command(
@@ -147,8 +151,8 @@ def plot_map(
     epilog="Example: railtrack plot timeline data/reports --as-of 2023-03-05 -o eta.png",
 )
 def plot_timeline(
-    paths: PathsArg,
     out: OutOption,
+    paths: ReportPathsArg = None,
     network: NetworkOption = None,
     columns: ColumnsOption = None,
     as_of: AsOfOption = None,
@@ -157,22 +161,22 @@ def plot_timeline(
     quiet: QuietOption = False,
 ) -> None:
     """Draw each shipment's departure, p10-p90 arrival window, p50 and the source's claim."""
-    from railtrack.estimate import estimate_arrivals
+    from railtrack.estimate import arrival_windows
     from railtrack.plot import plot_arrival_timeline
 
     when = as_of_option(as_of)
     fig = _figure(out)
-    reports, net, _ = prepare(
-        paths, network_dir=network, resolve=True, need_routes=False, columns=columns
+    _, _, routed = prepare(
+        paths, network_dir=network, resolve=True, columns=columns, as_of=when, cut=True
     )
-    estimates = estimate_arrivals(reports, net, as_of=when)
-    knowledge = estimates.attrs.get("knowledge")
-    when = knowledge.as_of if knowledge is not None else when
+    assert routed is not None  # resolve=True
+    estimates = arrival_windows(routed.shipments, routed.routes, as_of=routed.as_of)
+    when = routed.knowledge.as_of if routed.knowledge is not None else when
     fig.set_size_inches(11, 1.5 + 0.45 * max(len(estimates), 1))
     plot_arrival_timeline(estimates, as_of=when, ax=fig.add_subplot())
     _save(fig, out)
     _finish(
-        reports,
+        routed,
         out,
         "timeline",
         fmt,
@@ -188,8 +192,8 @@ def plot_timeline(
     epilog="Example: railtrack plot volumes data/reports --by railhead -o cars.png",
 )
 def plot_volumes_command(
-    paths: PathsArg,
     out: OutOption,
+    paths: ReportPathsArg = None,
     by: Annotated[
         str,
         typer.Option(
@@ -210,15 +214,14 @@ def plot_volumes_command(
     from railtrack.summary import summarize
 
     fig = _figure(out)
-    reports, _, _ = prepare(
-        paths, network_dir=network, resolve=True, need_routes=False, columns=columns
-    )
+    reports, _, routed = prepare(paths, network_dir=network, resolve=True, columns=columns)
+    assert routed is not None  # resolve=True
     key = "destination" if by == "railhead" else by
     try:
-        table = summarize(reports, by=(key,), freq=freq)
+        table = summarize(reports, by=(key,), freq=freq, routes=routed.routes)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--by/--freq") from None
     fig.set_size_inches(10, 5.5)
     plot_volumes(table, by=key, ax=fig.add_subplot())
     _save(fig, out)
-    _finish(reports, out, "volumes", fmt, json_out, quiet, n_rows=len(table))
+    _finish(routed, out, "volumes", fmt, json_out, quiet, n_rows=len(table))

@@ -15,8 +15,9 @@ from railtrack.cli._options import (
     FormatOption,
     JsonOption,
     NetworkOption,
-    PathsArg,
     QuietOption,
+    ReportPathsArg,
+    report_paths,
 )
 from railtrack.cli._output import (
     EXIT_INPUT_PROBLEMS,
@@ -24,10 +25,12 @@ from railtrack.cli._output import (
     console,
     emit_document,
     emit_records,
+    err_console,
     output_format,
     print_problems,
     problem_record,
 )
+from railtrack.cli._routing import NOT_ROUTED, RoutedReports, route_reports
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -58,39 +61,39 @@ def parse_keys(value: str) -> tuple[str, ...]:
 
 
 def prepare(
-    paths: list[Path],
+    paths: list[Path] | None,
     *,
     network_dir: Path | None,
     resolve: bool,
-    need_routes: bool,
     columns: str | None = None,
-) -> tuple[Any, Any, pd.DataFrame | None]:
-    """Load reports; resolve names and route them on the network when asked.
+    as_of: Any = None,
+    cut: bool = False,
+) -> tuple[Any, Any, RoutedReports | None]:
+    """Load reports; resolve and route them on the network unless ``resolve`` is False.
+
+    Routing is the same step for every command (:func:`railtrack.cli._routing.route_reports`),
+    so each train that cannot be routed is a problem everywhere.
 
     Returns
     -------
     tuple
-        The report set (resolved when a network was used), the network or None,
-        and the routes frame (or None when not routed).
+        The report set (resolved and cut off at ``as_of`` when ``cut``), the network
+        or None, and the routed reports (None when not resolved).
     """
     from railtrack.cli.load import read_reports
 
+    paths = report_paths(paths)
     check_paths(paths)
+    if network_dir is not None:
+        check_paths([network_dir])
     reports = read_reports(paths, columns=columns)
-    if not (resolve or need_routes or network_dir is not None):
+    if not resolve:
         return reports, None, None
     from railtrack.network import load_network
 
-    if network_dir is not None:
-        check_paths([network_dir])
     network = load_network(network_dir)
-    reports = reports.resolve(network)
-    routes = None
-    if need_routes:
-        from railtrack.routes import shipment_routes
-
-        routes = shipment_routes(reports.to_frame(), network)
-    return reports, network, routes
+    routed = route_reports(reports, network, as_of=as_of, cut=cut)
+    return routed.reports, network, routed
 
 
 def _jsonable(value: Any) -> Any:
@@ -141,7 +144,7 @@ def volume_records(table: pd.DataFrame) -> list[dict[str, Any]]:
     ),
 )
 def summary(
-    paths: PathsArg,
+    paths: ReportPathsArg = None,
     by: Annotated[
         str,
         typer.Option("--by", metavar="KEY,...", help="Comma-separated keys of the table."),
@@ -157,7 +160,8 @@ def summary(
         bool,
         typer.Option(
             "--resolve/--no-resolve",
-            help="Resolve station names on the network so spellings of one station merge.",
+            help="Resolve station names on the network so spellings of one station merge, "
+            "and route the trains; --no-resolve does neither (n_routed is then null).",
         ),
     ] = True,
     columns: ColumnsOption = None,
@@ -174,25 +178,26 @@ def summary(
     cars times a sourced factor. With --json one "volumes" document: by, freq,
     personnel_note, rows (each a "volume" record: the key columns, n_trains,
     n_trains_with_cars, cars_total ... cars_other, cars_unallocated,
-    personnel_estimate, unallocated, sources, shipments, groups), n_problems and
-    problems. --format csv/tsv prints the rows. Exit code 1 when there were problems.
+    personnel_estimate, unallocated, sources, shipments, groups), n_routed,
+    n_unrouted, unrouted_reasons, n_problems and problems. --format csv/tsv prints
+    the rows. Trains are routed (for the route and border_crossing keys, and to
+    account for every train): each that cannot be routed is a problem. Exit code 1
+    when there were problems or a train could not be routed.
     """
     from railtrack.summary import summarize
 
     fmt_ = output_format(fmt, json_out)
     keys = parse_keys(by)
-    reports, _, routes = prepare(
-        paths,
-        network_dir=network,
-        resolve=resolve,
-        need_routes=bool(_ROUTED_KEYS & set(keys)),
-        columns=columns,
-    )
+    # route keys need routes; a network given is used
+    routing = resolve or network is not None or bool(_ROUTED_KEYS & set(keys))
+    reports, _, routed = prepare(paths, network_dir=network, resolve=routing, columns=columns)
+    routes = routed.routes if routed is not None else None
     try:
         table = summarize(reports, by=keys, freq=freq, routes=routes)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--by/--freq") from None
-    problems = [*reports.problems, *table.attrs["problems"]]
+    base = routed.problems if routed is not None else reports.problems
+    problems = [*base, *table.attrs["problems"]]
     rows = volume_records(table)
     if fmt_ == "json":
         emit_document(
@@ -202,6 +207,7 @@ def summary(
                 "freq": freq,
                 "personnel_note": table.attrs["personnel_note"],
                 "rows": rows,
+                **(routed.counts() if routed is not None else NOT_ROUTED),
                 "n_problems": len(problems),
                 "problems": [problem_record(p) for p in problems],
             },
@@ -219,6 +225,8 @@ def summary(
         )
         if fmt_ == "table" and not quiet:
             console.print(f"Personnel: {table.attrs['personnel_note']}", markup=False)
+    if fmt_ != "json" and not quiet and routed is not None and (note := routed.note()):
+        err_console.print(note, markup=False)
     print_problems(problems, fmt_, quiet=quiet)
     if problems:
         raise typer.Exit(EXIT_INPUT_PROBLEMS)

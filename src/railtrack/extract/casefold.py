@@ -135,6 +135,13 @@ class FoldedPattern:
             return self.ignorecase.search(text, pos)
         return self.lower.search(low, pos)
 
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        """Return the match at ``pos`` in ``text``, as the original's match."""
+        low = folded(text)
+        if low is None:
+            return self.ignorecase.match(text, pos)
+        return self.lower.match(low, pos)
+
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Return every match in ``text``, as the original's finditer."""
         low = folded(text)

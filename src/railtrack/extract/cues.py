@@ -39,6 +39,7 @@ __all__ = [
     "is_whole_train",
     "new_train_markers",
     "train_number",
+    "trip_durations",
     "verb_cues",
 ]
 
@@ -381,3 +382,32 @@ def verb_cues(text: str) -> list[VerbCue]:
         word = " ".join(m[0].lower().split())
         cues.append(VerbCue(role, m.start(), m.end(), _PAST_RE.match(word) is not None))
     return cues
+
+
+_DURATION_RE = re.compile(
+    rf"\b(?:(?P<n>{NUMBER_PATTERN}|a|one)\s+days?\s+later|after\s+(?P<n2>{NUMBER_PATTERN})\s+days"
+    r"|(?P<next>the\s+(?:next|following)\s+day))\b",
+    re.IGNORECASE,
+)
+
+
+def trip_durations(text: str) -> list[tuple[int, int, int]]:
+    """Return each time after a known date ("two days later") as (days, start, end).
+
+    Examples
+    --------
+    >>> trip_durations("It left Kursk on 2 March and reached Gomel two days later.")
+    [(2, 43, 57)]
+    >>> trip_durations("It arrived the next day; after 17 days it returned.")
+    [(1, 11, 23), (17, 25, 38)]
+    """
+    found: list[tuple[int, int, int]] = []
+    for m in _DURATION_RE.finditer(text):
+        if m["next"]:
+            days: int | None = 1
+        else:
+            word = (m["n"] or m["n2"] or "").lower()
+            days = 1 if word in ("a", "one") else parse_number(word)
+        if days is not None:
+            found.append((days, m.start(), m.end()))
+    return found

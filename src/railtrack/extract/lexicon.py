@@ -276,6 +276,7 @@ class Lexicon:
     day_units: frozenset[str] = frozenset()  # "дней", "суток", "діб", "dni"
     period: re.Pattern[str] | None = None  # "в течение недели": trains counted, a statistic
     timetable: re.Pattern[str] | None = None  # "пассажирский поезд", "с задержкой": a service
+    road: re.Pattern[str] | None = None  # "колонна грузовиков": a road convoy, not a train
     place_heads: PhraseTable = field(default_factory=lambda: PhraseTable({}))  # "в столицу"
     uncouple: re.Pattern[str] | None = None  # "отцепили": part of a train sent on its own
     onward: PhraseTable = field(default_factory=lambda: PhraseTable({}))
@@ -329,7 +330,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
     claims = data.get("claims") or {}
     night = data.get("night") or {}
     markers: dict[str, str] = {}
-    for kind in ("ordinal", "same", "another", "one", "other", "weak"):
+    for kind in ("ordinal", "same", "more", "another", "one", "other", "weak"):
         for form in (data.get("markers") or {}).get(kind) or []:
             markers.setdefault(str(form), kind)  # the first list naming a word wins
     train = _forms(data.get("train_nouns") or {})
@@ -385,6 +386,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         uncouple=_stem_re(data.get("uncouple") or []),
         period=_stem_re(data.get("period") or []),
         timetable=_stem_re(data.get("timetable") or []),
+        road=_stem_re(data.get("road") or []),
         place_heads=PhraseTable(
             {str(f): case for case, forms in (data.get("place_heads") or {}).items() for f in forms}
         ),

@@ -49,6 +49,9 @@ _THROUGH = frozenset({"через", "праз", "przez"})  # a list after these:
 # languages whose country adjective stands before its noun ("Российская Федерация"): a
 # capitalised word that is no place ends a name ("Борисов Білоруської залізниці")
 _ADJECTIVE_FIRST = frozenset({"ru", "uk", "be"})
+_DIRECTION_NOUNS = frozenset(
+    {"направлении", "направление", "напрямку", "напрямок", "напрамку", "кірунку", "kierunku"}
+)
 _BETWEEN = frozenset({"между", "між", "паміж", "między", "between"})
 _AND = frozenset({"и", "і", "й", "та", "ды", "i", "oraz"})
 _BE_INSTRUMENTAL = ("ай", "ой", "ам", "амі", "ямі", "ем", "ём", "ым", "ім", "яй", "ою", "ею")
@@ -175,6 +178,10 @@ class LexiconReader:
             *(t.first_words for t in tables), lex.weekdays, lex.range_start
         )
         self._date_prefixes = tuple(p for t in tables for p in t.prefixes)
+        # the words a place kind ("станцию") can start with: a station named without a
+        # preposition (_bare_station) is looked for only after them
+        self._kind_starts = lex.place_kinds.first_words
+        self._kind_prefixes = lex.place_kinds.prefixes
         self._verb_cache: dict[str, list[VerbCue]] = {}
 
     # -- numbers ---------------------------------------------------------------------
@@ -235,10 +242,41 @@ class LexiconReader:
                 continue
             kind, end_i = found
             first = start_i if approx else j
+            if kind == "tank" and self._among_vehicles(toks, first, end_i):
+                i = end_i  # "23 czołgi, 8 cystern, 9 ciężarówek": fuel trucks, not tank cars
+                continue
             start, end = toks[first].start, toks[end_i - 1].end
             counts.append(CarCount(kind, value, bool(approx), start, end, text[start:end]))
             i = end_i
         return counts
+
+    def _among_vehicles(self, toks: tuple[Token, ...], first: int, end: int) -> bool:
+        """Whether a count stands in a list beside counted road vehicles or tanks.
+
+        "23 czołgi T-80, 8 cystern, 9 ciężarówek": a tank noun ("cysterna",
+        "цистерна") there is a fuel truck on a platform, not a tank car. A list item
+        is a number and the word after it, next to this count across a comma.
+        """
+
+        def vehicle_at(k: int) -> bool:
+            if k < 0 or k + 1 >= len(toks):
+                return False
+            number = self._number_at(toks, k)
+            if number is None or number[1] >= len(toks):
+                return False
+            word = toks[number[1]].low
+            return (
+                word[:1].isalpha()
+                and self._car_noun_kind(word) is None
+                and (self._adjective_kind(word) is None)
+            )
+
+        # the item before: "<n> <word> [<word>] ," just before this count
+        for back in (3, 4):
+            k = first - back
+            if k >= 0 and toks[first - 1].low == "," and vehicle_at(k):
+                return True
+        return end + 1 < len(toks) and toks[end].low == "," and vehicle_at(end + 1)
 
     def _count_noun(self, toks: tuple[Token, ...], j: int, k: int) -> tuple[str, int] | None:
         """Return the car type after a number at ``toks[j:k]``, and where the count ends."""
@@ -363,7 +401,7 @@ class LexiconReader:
             nxt = toks[j].low if j < len(toks) else ""
             verb_next = j < len(toks) and self._verb_at(text, toks[j].start)
             ok = False
-            if kind in ("ordinal", "another", "other", "same"):
+            if kind in ("ordinal", "more", "another", "other", "same"):
                 ok = noun is not None or nxt in (",", "—", "-", ":") or verb_next
             elif kind == "one":
                 ok = noun is not None
@@ -514,6 +552,20 @@ class LexiconReader:
             return True
         return _TIME_SPAN.search(sentence) is not None
 
+    def is_road(self, text: str) -> bool:
+        """Whether a text tells of a road convoy and names no train or railway car.
+
+        Examples
+        --------
+        >>> LexiconReader("ru").is_road("через КПП въехала колонна из 8 грузовиков")
+        True
+        >>> LexiconReader("ru").is_road("эшелон обогнал колонну грузовиков")
+        False
+        """
+        if self.lex.road is None or self.lex.road.search(text) is None:
+            return False
+        return not (self.has_train_noun(text) or self.has_car_noun(text))
+
     def is_timetable(self, text: str) -> bool:
         """Whether a text tells of a scheduled passenger service, with no military word.
 
@@ -647,8 +699,10 @@ class LexiconReader:
             k for k in range(1, len(toks)) if "\n" in text[toks[k - 1].end : toks[k].start]
         )
         while i < len(toks):
-            if toks[i].low not in cues:
-                bare = self._bare_station(toks, i, text, breaks)
+            low = toks[i].low
+            if low not in cues:
+                kind_here = low in self._kind_starts or low.startswith(self._kind_prefixes)
+                bare = self._bare_station(toks, i, text, breaks) if kind_here else None
                 if bare is not None:
                     places.append(bare[0])
                     i = bare[1]
@@ -683,6 +737,8 @@ class LexiconReader:
                     j += 1  # на станцію "Вітебськ"
                 if kind_hit[0][0] == "crossing" and j < len(toks) and toks[j].low in _BETWEEN:
                     j += 1  # "через пропускной пункт между Маньчжоули и ..."
+            if j + 1 < len(toks) and toks[j].low == "#" and toks[j].end == toks[j + 1].start:
+                j += 1  # "на станцію #Барановичі-Поліські": a channel's hashtag of the station
             if (
                 kind_hit is None
                 and j + 1 < len(toks)
@@ -990,10 +1046,14 @@ class LexiconReader:
         back = [t.low for t in toks[max(0, i - 4) : i]]
         if any(w in _DISTANCE for w in back):
             return True  # "в 50 км от X", "в 400 км к югу от X"
+        if role == "origin" and back and back[-1] in _DIRECTION_NOUNS:
+            return True  # "в противоположном направлении от Киева": away from, not from
         if back and back[-1] in _SOURCE_BEFORE:
             return True
         if role != "into" or self.verb_cues(text) or self.place_stage(text):
             return False  # (a station where a train is loaded or unloaded is one of its ends)
+        if i == 0 and self.find_car_counts(text):
+            return False  # "[, а] на станцию Амвросиевка - 20 платформ": the verb is elided
         # "эшелон в Валуйки": after a train noun the preposition is motion too, and after
         # the ordinal standing for one ("первый в Минск, второй в Гомель")
         before = range(max(0, i - 2), i)

@@ -21,6 +21,8 @@ from functools import lru_cache
 
 from numerizer import numerize
 
+from railtrack.extract.casefold import FoldedPattern, fold_compile
+
 __all__ = [
     "CarCount",
     "candidate_starts",
@@ -99,7 +101,7 @@ _NOUN = (
 
 # "a passenger car": one car, but only before a singular car noun.
 _SINGULAR = r"(?:car|wagon|carriage|coach|platform|flat-?car|box-?car|cistern)"
-_COUNT_RE = re.compile(
+_COUNT_RE = fold_compile(
     rf"(?:(?P<approx>{_APPROX})\s+)?"
     rf"(?<![\w.,])(?P<num>{NUMBER_PATTERN}|an?(?=\s+(?:(?:{_ADJ})\s+)?{_SINGULAR}\b))"
     r"(?:"
@@ -170,7 +172,9 @@ def _words(text: str) -> tuple[tuple[int, str], ...]:
     return tuple(zip(starts, _WORDS_RE.findall(low), strict=True))
 
 
-def scan(pattern: re.Pattern[str], text: str, first_words: frozenset[str]) -> list[re.Match[str]]:
+def scan(
+    pattern: re.Pattern[str] | FoldedPattern, text: str, first_words: frozenset[str]
+) -> list[re.Match[str]]:
     """Non-overlapping matches of ``pattern`` starting at candidate word starts."""
     matches = []
     end = 0
@@ -306,5 +310,6 @@ def find_car_counts(text: str) -> list[CarCount]:
             continue
         kind = "total" if m["dash"] else _kind(m["adjs"] or "", m["noun"], m["bare"])
         estimated = bool(m["approx"]) and _APPROX_RE.match(m["approx"]) is not None
-        counts.append(CarCount(kind, value, estimated, m.start(), m.end(), m[0]))
+        start, end = m.span()
+        counts.append(CarCount(kind, value, estimated, start, end, text[start:end]))
     return counts

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from railtrack.extract.casefold import fold_compile
 from railtrack.extract.numbers import candidate_starts
 from railtrack.models import Place
 
@@ -96,7 +97,7 @@ _CUE_WORDS = (
 )
 _CUE_FIRST_WORDS = frozenset(_CUE_WORDS.split())
 _NUMERAL_RE = re.compile(r"[IVX]{1,3}|\d")
-_KIND_AFTER_RE = re.compile(rf"\s+(?P<kind>{_KIND})\b", re.IGNORECASE)
+_KIND_AFTER_RE = fold_compile(rf"\s+(?P<kind>{_KIND})\b", re.IGNORECASE)
 # "according to Hajun", "due to delays": these words before "to" make it no destination.
 _BEFORE_TO = frozenset(
     [
@@ -259,7 +260,13 @@ def find_places(text: str) -> list[PlaceSpan]:
             end = kind.end()
         role, pos = _qualified_role(text, role, m.start(), end)
         places.append(PlaceSpan(role, text[start:end], start, end, m.start()))
-    for m in _RECEIVED_RE.finditer(text):
+        if role == "at" and cue.startswith(("through", "via", "past")):
+            # "passed through Zhabinka, Drogichin and Ivanovo": every name passed
+            for extra in _listed_after(text, end, m.start()):
+                places.append(extra)
+                pos = extra.end
+    # (the verb is searched first: the names before it are tried at every capital)
+    for m in _RECEIVED_RE.finditer(text) if _RECEIVED_VERB_RE.search(text) else ():
         # "Nieklinovka received a train": a station before its verb
         first, last = _trim_name(m["name"])
         if first != last and not any(p.start <= m.start("name") + first < p.end for p in places):
@@ -279,6 +286,25 @@ _ONWARD_RE = re.compile(
     r"(?:re-?loaded|tran(?:s)?shipped|transferred\s+to\s+(?:standard|european)))\b",
     re.IGNORECASE,
 )
+
+
+_LIST_NEXT_RE = re.compile(
+    rf"(?:,[^\S\n]*(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)(?:the[^\S\n]+)?"
+    rf"(?=(?-i:[A-Z]))(?P<name>{_NAME})",
+    re.IGNORECASE,
+)
+
+
+def _listed_after(text: str, end: int, cue_start: int) -> list[PlaceSpan]:
+    """Return the names listed after a place passed ("through A, B and C"), in order."""
+    found: list[PlaceSpan] = []
+    while (m := _LIST_NEXT_RE.match(text, end)) is not None:
+        first, last = _trim_name(m["name"])
+        if first == last:
+            break
+        start, end = m.start("name") + first, m.start("name") + last
+        found.append(PlaceSpan("at", text[start:end], start, end, cue_start))
+    return found
 
 
 def _qualified_role(text: str, role: str, cue_start: int, end: int) -> tuple[str, int]:
@@ -304,6 +330,8 @@ _RECEIVED_RE = re.compile(
     r"(?:\s+(?:railway\s+)?station)?\s+(?P<verb>received|has\s+received|took\s+in|welcomed)\b",
     re.IGNORECASE,
 )
+# A match of _RECEIVED_RE holds one of these words: without them there is none.
+_RECEIVED_VERB_RE = fold_compile(r"\s(?:received|took\s+in|welcomed)\b", re.IGNORECASE)
 _ARROW_RE = re.compile(rf"(?P<a>{_NAME})\s*(?:→|->|=>|⟶)\s*(?P<b>{_NAME})", re.IGNORECASE)
 
 

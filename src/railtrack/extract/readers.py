@@ -116,6 +116,9 @@ class EnglishReader:
     def same_route(self, text: str) -> bool:  # noqa: D102
         return cues.same_route(text)
 
+    def durations(self, text: str) -> list[tuple[int, int, int]]:  # noqa: D102
+        return cues.trip_durations(text)
+
 
 @lru_cache(maxsize=8)
 def reader_for(lang: str) -> Reader:

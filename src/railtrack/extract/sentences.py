@@ -13,6 +13,7 @@ Examples
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 __all__ = ["Clause", "split_clauses"]
@@ -126,6 +127,27 @@ _CLAUSE_RE = re.compile(
     r"(?<=;)\s+|(?<=[^\d\s]:)(?<![Dd]estination:)(?<![Rr]oute:)(?<![Oo]rigin:)\s+(?=\D)"
 )
 _LETTER_RE = re.compile(r"[^\W\d_]")
+# Where a boundary may start: right after ".", "!" or "?", or at a line break.
+_BOUNDARY_AFTER_RE = re.compile(r"[.!?]|(\n)")
+
+
+def _boundaries(text: str) -> Iterator[re.Match[str]]:
+    """Yield the matches of ``_BOUNDARY_RE.finditer(text)``, tried only where one may start.
+
+    Every boundary starts right after a full stop, "!" or "?" (the look-behinds) or at
+    a line break: matching the pattern at those places only, left to right and never
+    inside the boundary found before, finds what a scan of every character finds, in a
+    fraction of the time.
+    """
+    end = 0
+    for mark in _BOUNDARY_AFTER_RE.finditer(text):
+        at = mark.start() if mark[1] else mark.end()
+        if at < end:
+            continue
+        m = _BOUNDARY_RE.match(text, at)
+        if m is not None:
+            end = m.end()
+            yield m
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +163,7 @@ class Clause:
 def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     bounds = []
     start = 0
-    for m in _BOUNDARY_RE.finditer(text):
+    for m in _boundaries(text):
         before = text[start : m.start()].rstrip(".!?\"'”’)")
         words = before.rsplit(None, 2)  # the last words only: no split of the whole sentence
         last_word = words[-1].lower() if words else ""

@@ -96,6 +96,7 @@ class GroupDraft(_Facts):
     series: list[dict[str, Fact]] = field(default_factory=list)  # "48 and 38 cars" in order
     members: list[int] = field(default_factory=list)
     marker: Fact | None = None
+    dated: int = 0  # trains made one per listed day, still to be described by ordinals
 
 
 @dataclass
@@ -161,6 +162,9 @@ class _ClauseReader:
         self.text = text
         self.published = published
         self.rd = reader
+        # the verb of the piece before, for a train named with no verb of its own
+        # ("the first arrived in Asipovichy, the second in Baranovichi")
+        self.elided: cues.VerbCue | None = None
 
     # Each finder runs on first use only: most clauses need a few of them.
     @cached_property
@@ -206,6 +210,8 @@ class _ClauseReader:
         zatrzymał się", "28 lutego skierował się") governs them rather than a verb
         further back; English puts them after ("departed on December 29 reached").
         """
+        if not self.verbs and self.elided is not None:
+            return self.elided
         before = [v for v in self.verbs if v.end <= position]
         after = [v for v in self.verbs if v.start >= (position if end is None else end)]
         if before and after and end is not None and self.rd.lang != "en":
@@ -374,6 +380,8 @@ class _ClauseReader:
             fact = self._fact(window, span.start, span.end, inferred=inferred)
             if verb is not None:
                 role = "departure" if verb.role == "departure" else "arrival"
+                if role == "arrival" and self._between_the_ends(span):
+                    role = "departure"  # "прибув із Острогозька 11 грудня до Полонки 14 грудня"
             else:
                 role = fallback or "departure"
             if getattr(facts, role) is None:
@@ -382,6 +390,21 @@ class _ClauseReader:
         roles = [v.role for v in self.verbs if v.role != "neutral"]
         if roles:
             facts.last_role = "departure" if roles[-1] == "departure" else "arrival"
+
+    def _between_the_ends(self, span: DateSpan) -> bool:
+        """Whether a date stands right after the origin and before the destination.
+
+        "прибув із станції Острогозьк 11 грудня до Полонки зранку 14 грудня": the day
+        after the origin is the day the train left it, whatever the verb.
+        """
+        roles = [(p, self.place_role(p)) for p in self.places]
+        before = [p for p, role in roles if p.end <= span.start]
+        after = [p for p, role in roles if role == "destination" and p.cue_start >= span.end]
+        if not (before and after and self.place_role(before[-1]) == "origin"):
+            return False
+        # right after it: nothing between but a gloss ("Острогозьк (Воронезька обл., РФ)")
+        gap = _GLOSS.sub("", self.text[before[-1].end : span.start])
+        return not gap.strip(" ,")
 
     def _duration_into(self, facts: _Facts) -> None:
         """Date an arrival given as a time after the departure ("прибыл через 17 дней")."""
@@ -392,7 +415,11 @@ class _ClauseReader:
         if dep.value.precision != "day" or dep.value.earliest is None:
             return
         for days, start, end in durations(self.text):
-            verb = self._verb_for(start)
+            # a verb right after governs it in any language ("after 5 days arrived")
+            verb = next(
+                (v for v in self.verbs if v.start >= end and not self.text[end : v.start].strip()),
+                None,
+            ) or self._verb_for(start, end)
             if verb is None or verb.role != "arrival" or not 0 < days <= 60:
                 continue
             day = dep.value.earliest + timedelta(days=days)
@@ -473,11 +500,14 @@ class _ClauseReader:
 
         "Как ожидается, в будущем по этому маршруту будут перевозить товары": an
         expectation about the route, with no place, date, count or verb of the
-        train's motion, is not this train's claim.
+        train's motion, is not this train's claim; nor is "probably intended for the
+        troops at the range near Polonka" (a guess about the load, its places no end
+        of the train).
         """
         if self.claim is None or facts.claim is not None:
             return
-        if self.verbs or self.places or self.dates or self.counts:
+        placed = any(self.place_role(p) is not None or self._passed(p) for p in self.places)
+        if self.verbs or placed or self.dates or self.counts:
             facts.claim = self._fact(self.claim, 0, len(self.text))
 
     def all_into(self, facts: _Facts, problems: list[str], default_role: str | None = None) -> None:
@@ -498,7 +528,13 @@ def _pieces(
     """
     markers = [m for m in rd.new_train_markers(clause.text) if m.kind != "weak" or group_has_room]
     if not markers:
-        return [(clause, None)]
+        parallel = _parallel_at(clause.text, rd)
+        if parallel is None:
+            return [(clause, None)]
+        # "на станцию Иловайск прибыло 6 цистерн, а на станцию Амвросиевка - 20 платформ":
+        # a second train, which may still be one told earlier (a marker that allows it)
+        markers = [cues.TrainMarker("another", parallel, parallel, "")]
+        merge_head = False
     pieces: list[tuple[Clause, cues.TrainMarker | None]] = []
     bounds = [m.start for m in markers]
     head = clause.text[: bounds[0]]
@@ -575,16 +611,20 @@ def read_trains(  # noqa: C901
         if _is_question(text, clause):
             sentences_off.add(clause.sentence)
             continue
-        if rd.is_off_topic(clause.text) or _is_timetable(rd, clause.text):
+        if rd.is_off_topic(clause.text) or _is_timetable(rd, clause.text) or _is_road(rd, clause):
             sentences_off.add(clause.sentence)
             continue
-        room = group is not None and len(group.members) < (group.n_trains or 0)
+        room = group is not None and (len(group.members) < (group.n_trains or 0) or group.dated > 0)
         pieces = _pieces(
             clause, rd, merge_head=current is None and group is None, group_has_room=room
         )
         home = current.origin.value.text if current is not None and current.origin else None
+        piece_verb: cues.VerbCue | None = None
         for piece, marker in _split_returns(pieces, rd, home):
             reader = _ClauseReader(piece, piece.text, published, rd)
+            if marker is not None and marker.kind in _ORDINAL and not reader.verbs:
+                reader.elided = piece_verb
+            piece_verb = next((v for v in reversed(reader.verbs) if v.role != "neutral"), None)
             if marker is not None and marker.kind == "return":
                 current = _return_trip(draft, current, reader, returned)
                 continue
@@ -604,6 +644,11 @@ def read_trains(  # noqa: C901
                 current = None
                 continue
             if announcement is not None and (marker is None or marker.start > announcement.start):
+                recapped = _recapped_group(draft, announcement.n_trains, reader)
+                if recapped is not None:
+                    # "Thus Russia sent two more echelons ...": the two just described
+                    reader.counts_into(recapped.each if rd.is_each(piece.text) else recapped.counts)
+                    continue
                 if not (
                     group is not None
                     and not group.members
@@ -630,6 +675,13 @@ def read_trains(  # noqa: C901
             ):
                 group = _group_of_dates(draft, reader, listed, current, piece.text)
                 current = None
+                continue
+            if marker is not None and marker.kind in _ORDINAL and group is not None and group.dated:
+                # "arrived on 4 and 6 March. The first ..., the second ...": the trains of
+                # the days, in order, described now
+                current = draft.trains[group.members[-group.dated]]
+                group.dated -= 1
+                reader.all_into(current, draft.problems, group.last_role)
                 continue
             if marker is not None:
                 current = TrainDraft(
@@ -705,6 +757,13 @@ def read_trains(  # noqa: C901
                 current = TrainDraft()
                 draft.trains.append(current)
                 reader.all_into(current, draft.problems)
+            elif (
+                current is not None
+                and not current.vague
+                and group is None
+                and _other_trains(rd, piece.text, reader)
+            ):
+                continue  # "Wcześniej w rejon Baranowicz przybyły transporty": other trains
             elif current is not None:
                 if current.vague and rd.has_train_noun(piece.text, singular=True):
                     current.vague = False  # "... loaded on to trains. ... onto a train at X"
@@ -743,6 +802,7 @@ def read_trains(  # noqa: C901
     ]
     for train in draft.trains:
         _plan_of_a_later_arrival(train, published)
+        _no_departure_after_arrival(train, draft.problems)
         _no_end_as_via(train)
     if lang != "en":
         for train in draft.trains:
@@ -751,6 +811,7 @@ def read_trains(  # noqa: C901
 
 
 _RETURN = "return"
+_ORDINAL = frozenset({"ordinal", "weak"})  # "the first", "drugi": a train of a group in order
 _STATION_WORD = re.compile(r"станц|\bст\.|stacj|station", re.IGNORECASE)
 _JOINT = re.compile(r",\s*|\s(?:а|и|і|й|ды|та|затем|потом|потім|потым)\s", re.IGNORECASE)
 
@@ -783,6 +844,43 @@ def _split_returns(
         tail = Clause(piece.text[at:], piece.start + at, piece.end, piece.sentence)
         out.append((tail, cues.TrainMarker(_RETURN, 0, 0, "")))
     return out
+
+
+def _other_trains(rd: Reader, text: str, reader: _ClauseReader) -> bool:
+    """Whether a clause speaks of other trains in the plural, uncounted.
+
+    "Earlier, trains with Russian equipment arrived in the Baranovichi area" after one
+    train is described (not trains named in the plural), with no group in play, is
+    news of other trains: its places and dates are not the current train's.
+    """
+    return (
+        rd.has_train_noun(text)
+        and not rd.has_train_noun(text, singular=True)
+        and not reader.counts
+        and rd.group_announcement(text) is None
+    )
+
+
+def _recapped_group(
+    draft: ReportDraft, n_trains: int | None, reader: _ClauseReader
+) -> GroupDraft | None:
+    """Return the group a later announcement only sums up, else None.
+
+    "Thus, in just a few days, Russia transferred two more echelons" after both
+    trains were described is that group again, not two more trains: the last group
+    has as many trains, all described, and the words name no station and no date.
+    """
+    if not draft.groups or n_trains is None:
+        return None
+    last = draft.groups[-1]
+    if last.n_trains != n_trains or len(last.members) < n_trains:
+        return None
+    described = [draft.trains[i] for i in last.members if i < len(draft.trains)]
+    if not all(_has_facts(t) for t in described):
+        return None
+    if reader.dates or any(not is_broad(p.text) for p in reader.places):
+        return None
+    return last
 
 
 def _in_passing(group: GroupDraft) -> bool:
@@ -846,6 +944,46 @@ def _is_statistic(rd: Reader, text: str, clauses: list[Clause], sentence: int) -
         return False
     spans = [(c.start, c.end) for c in clauses if c.sentence == sentence]
     return bool(is_statistic(text[spans[0][0] : spans[-1][1]]))
+
+
+_DIGIT = re.compile(r"\d")
+_GLOSS = re.compile(r"\([^()]*\)")
+_PARALLEL = re.compile(r"[,;]\s+(?:а|a|и|і|й|та|ды|oraz|while|whereas)\s+", re.IGNORECASE)
+
+
+def _parallel_at(text: str, rd: Reader) -> int | None:
+    """Where a clause turns to a second train told in parallel, else None.
+
+    "на станцию Иловайск прибыло 6 цистерн, а на станцию Амвросиевка - 20 платформ":
+    each half names its own place of one role and its own count of cars, so each is
+    a train of its own (the counts are never shared).
+    """
+    # (cheap first: each half needs a number before places and counts are read)
+    joints = [
+        j
+        for j in _PARALLEL.finditer(text)
+        if _DIGIT.search(text, 0, j.start()) and _DIGIT.search(text, j.end())
+    ]
+    if not joints:
+        return None
+    places = [(p.start, p.role) for p in rd.find_places(text) if p.role in _PLACE_ROLES]
+    counts = [c.start for c in rd.find_car_counts(text)]
+    for joint in joints:
+        left = {role for start, role in places if start < joint.start()}
+        right = {role for start, role in places if start >= joint.end()}
+        if (
+            left & right
+            and any(c < joint.start() for c in counts)
+            and any(c >= joint.end() for c in counts)
+        ):
+            return joint.end()
+    return None
+
+
+def _is_road(rd: Reader, clause: Clause) -> bool:
+    """Whether a clause tells of a road convoy, not a train ("колонна из 8 грузовиков")."""
+    is_road = getattr(rd, "is_road", None)
+    return bool(is_road(clause.text)) if is_road is not None else False
 
 
 def _is_timetable(rd: Reader, text: str) -> bool:
@@ -1055,6 +1193,35 @@ def _follow_route(train: TrainDraft, previous: TrainDraft) -> None:
         train.claim = previous.claim
 
 
+def _no_departure_after_arrival(train: TrainDraft, problems: list[str]) -> None:
+    """Drop a departure window that lies after the arrival, and say so.
+
+    A train cannot leave after it arrived: one of the two dates belongs to something
+    else ("soldiers moved in the last two days"). The inferred one (relative or
+    shared) is dropped, else the departure; never stored silently.
+    """
+    dep, arr = train.departure, train.arrival
+    if dep is None or arr is None:
+        return
+    first, last = dep.value.earliest, arr.value.latest
+    if first is None or last is None:
+        return
+    # (an inferred departure window, "in the last two days", may not run past the arrival)
+    runs_past = dep.inferred and dep.value.latest is not None and dep.value.latest > last
+    if first <= last and not runs_past:
+        return
+    if arr.inferred and not dep.inferred:
+        train.arrival = None
+        dropped, kept, role = arr, dep, "arrival"
+    else:
+        train.departure = None
+        dropped, kept, role = dep, arr, "departure"
+    problems.append(
+        f"departure {dep.text!r} ({first} to {dep.value.latest}) runs past the arrival "
+        f"{arr.text!r} (by {last}): {role} {dropped.text!r} dropped, {kept.text!r} kept"
+    )
+
+
 def _plan_of_a_later_arrival(train: TrainDraft, published: date | None) -> None:
     """Claim ``planned`` for an arrival dated after the report was published.
 
@@ -1127,8 +1294,8 @@ def _restates(first: TrainDraft, later: TrainDraft) -> bool:
     """Whether ``later`` can be ``first`` told again (a headline, a lead, a detail)."""
     if first.group is not None or later.group is not None:
         return False
-    if later.marker is not None and later.marker.value.kind in ("ordinal", "other", "same"):
-        return False
+    if later.marker is not None and later.marker.value.kind in ("ordinal", "other", "same", "more"):
+        return False  # ("ещё один эшелон ... туда же": one more train, not the first again)
     if first.number and later.number and first.number != later.number:
         return False
     for role in _PLACE_ROLES:
@@ -1243,6 +1410,7 @@ def _group_of_dates(
                 setattr(train, date_role, fact)
         group.members.append(len(draft.trains))
         draft.trains.append(train)
+    group.dated = len(listed.days)
     return group
 
 

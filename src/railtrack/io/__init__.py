@@ -40,6 +40,7 @@ from railtrack.io._records import (
     RecordError,
     misplaced_fields,
     normalise_record,
+    parse_window,
     share_parts,
     validate_record,
 )
@@ -48,6 +49,7 @@ from railtrack.io.json_reader import FileFormatError, iter_jsonl_records, read_j
 from railtrack.io.reportset import Problem, ReportSet
 from railtrack.io.tables import ambiguous_day_first, generated_id, map_headers
 from railtrack.io.yaml_reader import read_yaml_records
+from railtrack.models import CAR_TYPES
 
 if TYPE_CHECKING:
     from railtrack.io.telegram import TelegramFile
@@ -70,6 +72,17 @@ Desktop export (``messages.html``, ``messages2.html``, ...).
 
 _SKIP_STEMS = {"readme", "license", "licence", "changelog", "sources"}
 _DATE_FIELDS = ("departure", "arrival", "expected_arrival", "published")
+_WINDOW_FIELDS = ("departure", "arrival", "expected_arrival")
+_COUNT_FIELDS = frozenset({"n_trains", "cars_total", *(f"cars_{t}" for t in CAR_TYPES)})
+
+
+def _cell_date(value: Any) -> date | None:
+    """Return a table's published cell as a date when it is one (for relative dates)."""
+    try:
+        window = parse_window(value, field="published") if isinstance(value, str) else None
+    except RecordError:
+        return None
+    return None if window is None else window.get("earliest")
 
 
 def _wanted(path: Path, root: Path) -> bool:
@@ -79,6 +92,35 @@ def _wanted(path: Path, root: Path) -> bool:
     if path.name.startswith("~$"):
         return False  # the lock file Excel keeps beside an open workbook
     return not any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+_DOCUMENT_SUFFIXES = frozenset(
+    {".doc", ".docx", ".odt", ".rtf", ".pdf", ".pages", ".xls", ".xlsm", ".xlsb", ".ods"}
+    | {".numbers", ".tsv", ".eml", ".msg", ".epub", ".djvu", ".htm"}
+)
+"""Documents and tables people keep notes in that railtrack does not read: in a folder
+each is named in a problem (media and other files are not reports, and pass silently)."""
+
+
+def _unread_document(path: Path) -> bool:
+    """Whether ``path`` is a document railtrack cannot read that a user may think it did."""
+    if path.name.startswith("~$") or path.stem.lower() in _SKIP_STEMS:
+        return False
+    return path.suffix.lower() in _DOCUMENT_SUFFIXES and path.suffix.lower() not in SUFFIXES
+
+
+def _file_entry(path: Path, root: Path) -> tuple[bool, str | None]:
+    """Return whether to read a file met in a directory, and the problem it gives if any."""
+    if not _wanted(path, root):
+        if not _unread_document(path):
+            return False, None
+        readable = ", ".join(s for s in SUFFIXES if s != ".html")
+        return (
+            False,
+            f"unsupported file type {path.suffix.lower()!r}; skipped (railtrack reads {readable})",
+        )
+    why = _entry_problem(path)
+    return why is None, why
 
 
 def _entry_problem(path: Path) -> str | None:
@@ -138,12 +180,10 @@ def _report_files(root: Path) -> tuple[list[Path], list[Problem]]:
             if is_dir:
                 subdirs.append(entry)
                 continue
-            if not _wanted(entry, root):
-                continue
-            why = _entry_problem(entry)
+            read, why = _file_entry(entry, root)
             if why is not None:
                 problem(entry, why)
-            else:
+            if read:
                 files.append(entry)
         pending.extend(reversed(subdirs))
     files.sort()
@@ -270,7 +310,8 @@ class _FileLoader:
         if suffix in TELEGRAM_SUFFIXES or is_telegram_file(self.path):
             # streamed, never read whole: an export can be hundreds of megabytes
             self.telegram = read_telegram_file(self.path)
-            self.models.extend((m, 0) for m in (*self.telegram.shipments, *self.telegram.groups))
+            found = self.telegram
+            self.models.extend((m, 0) for m in (*found.shipments, *found.groups, *found.sightings))
             self.problems.extend(self.telegram.problems)
             return
         try:
@@ -376,6 +417,7 @@ class _FileLoader:
                     ambiguous.setdefault(header_name, []).append(record.row)
             # in a workbook of several sheets a row number needs its sheet
             unit = f"{prefix.rstrip(': ')} row" if prefix else record.unit
+            self._read_cells(data, record.row, unit)
             out.append(RawRecord(data, record.row, unit))
         for name, rows in ambiguous.items():
             shown = ", ".join(map(str, rows[:8])) + (", ..." if len(rows) > 8 else "")
@@ -397,6 +439,48 @@ class _FileLoader:
             }
         )
         return out
+
+    def _read_cells(self, data: dict[str, Any], row: int, unit: str) -> None:
+        """Read a table row's count and date cells as text is read; keep the row.
+
+        A count cell goes through :func:`railtrack.io.cells.read_count` ("about 40",
+        "сорок девять", "30-40"; approximate counts set ``cars_estimated``); a date
+        only month-first ("12/13/2022") is read so. A count or date cell that still
+        cannot be read is left out with one problem naming it, and the record keeps
+        its other fields (a spreadsheet row is a train whatever one cell says).
+        """
+        from railtrack.io.cells import read_count
+        from railtrack.io.tables import month_first_date
+
+        for name in [k for k in data if k in _COUNT_FIELDS or k in _WINDOW_FIELDS]:
+            value = data[name]
+            if isinstance(value, int | float) and name in _WINDOW_FIELDS:
+                value = f"{value:g}"  # a number in a date column (an unformatted Excel date)
+            if not isinstance(value, str) or not value.strip():
+                continue
+            if name in _COUNT_FIELDS and value.strip().isdigit():
+                continue
+            if name in _COUNT_FIELDS:
+                count = read_count(value)
+                if count is not None:
+                    data[name] = count.value
+                    data["cars_estimated"] = data.get("cars_estimated") or count.estimated
+                    continue
+                why = f"{value!r} is not a count"
+            else:
+                data[name] = value = month_first_date(value) or value
+                try:
+                    parse_window(value, field=name, published=_cell_date(data.get("published")))
+                    continue
+                except RecordError as exc:
+                    why = exc.message
+            del data[name]
+            self.problem(
+                f"{why}; the record is kept without this field",
+                row=row,
+                field=name,
+                unit=unit,
+            )
 
     def _jsonl_records(self, text: str) -> Iterator[RawRecord]:
         """Yield the records of JSON Lines one by one; bad lines become problems."""
@@ -473,7 +557,7 @@ class _FileLoader:
         from railtrack.io.text import as_problem, text_report
 
         try:
-            shipments, groups, messages = text_report(
+            shipments, groups, sightings, messages = text_report(
                 text, Path(self.name), published=self.published, network=self.network
             )
         except (ValueError, TypeError, OverflowError, RecursionError) as exc:
@@ -481,7 +565,7 @@ class _FileLoader:
             message = " ".join(str(exc).split())[:300]
             self.problem(f"cannot read the report text ({type(exc).__name__}: {message})")
             return
-        self.models.extend((m, 0) for m in (*shipments, *groups))
+        self.models.extend((m, 0) for m in (*shipments, *groups, *sightings))
         for message in messages:
             found = as_problem(message, Path(self.name).name)
             self.problem(found.message, row=found.row, field=found.field, unit=found.unit)
@@ -549,6 +633,7 @@ def _apply_latest_posts(result: ReportSet) -> None:
     kept = result.telegram_kept
     result.shipments = [kept.get(("Shipment", s.id), s) for s in result.shipments]
     result.groups = [kept.get(("ShipmentGroup", g.id), g) for g in result.groups]
+    result.sightings = [kept.get(("Sighting", s.id), s) for s in result.sightings]
 
 
 def _runs(roots: list[Path]) -> list[tuple[bool, list[Path]]]:

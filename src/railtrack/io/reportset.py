@@ -405,12 +405,27 @@ class ReportSet:
         cache: dict[str, Place] = {}
         G = network.G
 
+        def located(p: Place, lat: Any = None, lon: Any = None) -> Place:
+            """Return ``p`` with the coordinates of its station (or the given ones)."""
+            node = G.nodes[p.station_id] if p.station_id is not None else {}
+            lat, lon = node.get("lat", lat), node.get("lon", lon)
+            if lat is None or lon is None or (p.lat, p.lon) == (lat, lon):
+                return p
+            return p.model_copy(update={"lat": float(lat), "lon": float(lon)})
+
+        known: dict[Place, Place] = {}
+
         def place(p: Place) -> Place:
             if p.station_id is not None and p.station_id in G:
-                return p
+                if p not in known:
+                    known[p] = located(p)
+                return known[p]
             found = cache.get(p.text)
             if found is None:
-                found = cache[p.text] = network.resolve(p.text).to_place(p.text)
+                r = network.resolve(p.text)
+                outside = r.resolved and r.station_id is None and r.region is None
+                where = (r.lat, r.lon) if outside else (None, None)
+                found = cache[p.text] = located(r.to_place(p.text), *where)
             return found
 
         def resolved(record: R, names: tuple[str, ...]) -> R:

@@ -26,6 +26,7 @@ import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 
 from railtrack._data import data_path
@@ -37,7 +38,9 @@ __all__ = [
     "generated_id",
     "header_aliases",
     "map_headers",
+    "month_first_date",
     "normalise_header",
+    "short_forms",
 ]
 
 _SPACES = re.compile(r"[\s_\-]+")
@@ -81,6 +84,65 @@ def header_aliases() -> dict[str, str]:
                 raise ValueError(msg)
     # a listed header wins over a field of the same name ("cars" in a table is a total)
     return {**{normalise_header(k): k for k in KNOWN_KEYS}, **listed}
+
+
+_CAR_NOUNS = frozenset(
+    {
+        *("cars", "car", "wagons", "wagon", "railcars"),
+        *("вагонов", "вагоны", "вагон", "вагона"),
+        *("вагонів", "вагони", "вагон"),
+        *("вагонаў", "вагоны"),
+        *("wagonów", "wagony", "wagon", "wagonow"),
+    }
+)
+"""The word for a railway car: a header may leave it out ("Пассажирских" for
+"Пассажирских вагонов"), as a column of counts under "Платформ" does."""
+
+
+@lru_cache(maxsize=1)
+def short_forms() -> dict[str, str]:
+    """Return the car-type headers of the alias table with the car noun left out -> field.
+
+    "пассажирских вагонов" gives "пассажирских", "wagony pasażerskie" gives
+    "pasażerskie", "passenger cars" gives "passenger": a column of one type of car
+    is often headed by the type alone, as "Платформ" is. Only the car-type counts
+    (``cars_passenger``, ``cars_covered``, ``cars_flat``, ``cars_tank``,
+    ``cars_other``) are shortened; a short form two fields share is left out.
+
+    Examples
+    --------
+    >>> short_forms()["пассажирских"], short_forms()["крытых"]
+    ('cars_passenger', 'cars_covered')
+    """
+    from railtrack.models import CAR_TYPES
+
+    kinds = {f"cars_{t}" for t in CAR_TYPES}
+    found: dict[str, set[str]] = {}
+    for header, target in header_aliases().items():
+        if target not in kinds:  # "Количество" alone says nothing about what is counted
+            continue
+        words = header.split()
+        kept = [w for w in words if w not in _CAR_NOUNS]
+        if kept and len(kept) < len(words):
+            found.setdefault(" ".join(kept), set()).add(target)
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+
+
+def _abbreviation(key: str) -> str | None:
+    """Return the field of an abbreviated header ("пасс.", "plat."), when only one fits.
+
+    The header ends with a dot; its letters (at least three) begin one word of the
+    aliases or their short forms, and every such word maps to one field.
+    """
+    stem = key[:-1].strip() if key.endswith(".") else ""
+    if len(stem) < 3 or " " in stem:
+        return None
+    targets = {
+        field
+        for header, field in (*header_aliases().items(), *short_forms().items())
+        if " " not in header and header.startswith(stem)
+    }
+    return targets.pop() if len(targets) == 1 else None
 
 
 @dataclass
@@ -127,7 +189,13 @@ def map_headers(headers: Sequence[str], user: Mapping[str, str] | None = None) -
         key = normalise_header(header)
         if not key:
             continue
-        target = wanted.get(key) or aliases.get(key) or aliases.get(_PARENS.sub(" ", key).strip())
+        target = (
+            wanted.get(key)
+            or aliases.get(key)
+            or aliases.get(_PARENS.sub(" ", key).strip())
+            or short_forms().get(key.rstrip(".").strip())
+            or _abbreviation(key)
+        )
         if target is None:
             result.ignored.append(header)
             continue
@@ -176,3 +244,28 @@ def ambiguous_day_first(text: str) -> bool:
         return False
     day, month = int(match[1]), int(match[3])
     return day <= 12 and month <= 12 and day != month
+
+
+def month_first_date(text: str) -> str | None:
+    """Return the ISO date of a numeric date that can only be month-first, else None.
+
+    ``12/13/2022`` has no 13th month, so it is 13 December 2022 (US order); a date
+    that can be read day-first (``01/03/2023``, ``13/03/2023``) is left to the
+    day-first rule.
+
+    Examples
+    --------
+    >>> month_first_date("12/13/2022"), month_first_date("13/03/2023"), month_first_date("x")
+    ('2022-12-13', None, None)
+    """
+    match = _NUMERIC_DATE.match(text)
+    if match is None:
+        return None
+    month, day, year = int(match[1]), int(match[3]), int(match[4])
+    if month > 12 or day <= 12:
+        return None
+    year += 2000 if year < 100 else 0
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None

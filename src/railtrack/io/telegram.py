@@ -59,7 +59,7 @@ from railtrack.io.telegram_filter import mentions_rail
 from railtrack.io.telegram_html import is_html_export_page, page_number, read_html_export
 from railtrack.io.telegram_json import is_json_export, read_json_export
 from railtrack.io.telegram_posts import Post, PostRef, ReadLog
-from railtrack.models import Shipment, ShipmentGroup, Source
+from railtrack.models import Shipment, ShipmentGroup, Sighting, Source
 
 if TYPE_CHECKING:
     from railtrack.network import RailNetwork
@@ -174,6 +174,7 @@ class TelegramFile:
     path: Path
     shipments: list[Shipment] = field(default_factory=list)
     groups: list[ShipmentGroup] = field(default_factory=list)
+    sightings: list[Sighting] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)
     posts: list[PostRef] = field(default_factory=list)
@@ -264,6 +265,7 @@ def _extract(
     )
     out.shipments.extend(result.shipments)
     out.groups.extend(result.groups)
+    out.sightings.extend(result.sightings)
     unresolved = set(result.unresolved)
     out.problems.extend(
         Problem(post.file, post.message_id, None, message, "message")
@@ -343,6 +345,8 @@ def add_telegram_file(out: ReportSet, part: TelegramFile) -> None:
         out.add(shipment, file=name)
     for group in part.groups:
         out.add(group, file=name)
+    for sighting in part.sightings:
+        out.add(sighting, file=name)
     out.problems.extend(part.problems)
     out.skipped.update(part.skipped)
     out.posts.extend(part.posts)

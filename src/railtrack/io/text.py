@@ -32,7 +32,7 @@ from pydantic import ValidationError
 
 from railtrack.extract import LANGUAGES, Extraction, extract_shipments
 from railtrack.io._decode import NotText, read_text
-from railtrack.models import Shipment, ShipmentGroup, Source
+from railtrack.models import Shipment, ShipmentGroup, Sighting, Source
 
 if TYPE_CHECKING:
     from railtrack.io.reportset import Problem
@@ -280,8 +280,8 @@ def read_text_report(
     *,
     published: date | None,
     network: RailNetwork | Literal[False] | None = None,
-) -> tuple[list[Shipment], list[ShipmentGroup], list[str]]:
-    """Read the shipments and groups of one free-text report file.
+) -> tuple[list[Shipment], list[ShipmentGroup], list[Sighting], list[str]]:
+    """Read the shipments, groups and sightings of one free-text report file.
 
     Parameters
     ----------
@@ -295,13 +295,13 @@ def read_text_report(
     Returns
     -------
     tuple
-        ``(shipments, groups, problems)``; each problem names the file (and the
-        header line, where it is about one).
+        ``(shipments, groups, sightings, problems)``; each problem names the file
+        (and the header line, where it is about one).
 
     Examples
     --------
     >>> from railtrack import data_path
-    >>> shipments, groups, problems = read_text_report(
+    >>> shipments, groups, sightings, problems = read_text_report(
     ...     data_path("reports", "2023-01-11-kyivindependent-omsk-chepino.txt"), published=None)
     >>> shipments[0].origin.text, shipments[0].destination.station, shipments[0].cars.total
     ('Omsk', 'Chepino', 40)
@@ -309,9 +309,9 @@ def read_text_report(
     try:
         text = read_text(path)
     except NotText as exc:
-        return [], [], [f"{path.name}: {exc}"]
+        return [], [], [], [f"{path.name}: {exc}"]
     except OSError as exc:
-        return [], [], [f"{path.name}: cannot read the file: {exc.strerror or exc}"]
+        return [], [], [], [f"{path.name}: cannot read the file: {exc.strerror or exc}"]
     return text_report(text, path, published=published, network=network)
 
 
@@ -321,8 +321,8 @@ def text_report(
     *,
     published: date | None,
     network: RailNetwork | Literal[False] | None = None,
-) -> tuple[list[Shipment], list[ShipmentGroup], list[str]]:
-    """Read the shipments and groups of the text of ``path``, already read.
+) -> tuple[list[Shipment], list[ShipmentGroup], list[Sighting], list[str]]:
+    """Read the shipments, groups and sightings of the text of ``path``, already read.
 
     As :func:`read_text_report`, for a caller that has read the file itself.
     """
@@ -335,9 +335,10 @@ def text_report(
         markdown=path.suffix.lower() == ".md",
     )
     logger.info(
-        "%s: %d shipment(s), %d group(s) read from text",
+        "%s: %d shipment(s), %d group(s), %d sighting(s) read from text",
         name,
         len(result.shipments),
         len(result.groups),
+        len(result.sightings),
     )
-    return result.shipments, result.groups, problems
+    return result.shipments, result.groups, result.sightings, problems

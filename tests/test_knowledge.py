@@ -1,0 +1,70 @@
+"""The date of knowledge: what the input knew, and when, when no --as-of is given."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from railtrack.io import ReportSet, load_reports
+from railtrack.knowledge import cut_off, knowledge_date, logged_departure
+from railtrack.models import DateWindow, Place, Shipment, Source
+
+
+def _row(ident: str, *, left: date | None, published: date | None = None, claim: str = "sighted"):
+    window = None if left is None else DateWindow(earliest=left, latest=left)
+    return Shipment(
+        id=ident,
+        origin=Place(text="Slonim"),
+        destination=Place(text="Valuyki"),
+        source=Source(reporter="my log", published=published),
+        departure=window,
+        claim=claim,
+    )
+
+
+def test_an_undated_log_is_known_after_its_last_train_left():
+    log = ReportSet(
+        shipments=[
+            _row("a", left=date(2023, 2, 25)),
+            _row("b", left=date(2025, 4, 6)),
+            _row("c", left=date(2023, 1, 2), published=date(2023, 1, 14)),
+        ]
+    )
+    assert knowledge_date(log) == date(2025, 4, 6)
+    kept, known = cut_off(log)
+    assert known.as_of == date(2025, 4, 6)
+    assert known.basis == "latest in input"
+    assert len(kept.shipments) == 3
+    assert "logged departure" in known.note()
+
+
+def test_a_planned_or_published_departure_sets_no_date_of_knowledge():
+    planned = _row("p", left=date(2030, 1, 1), claim="planned")
+    published = _row("q", left=date(2030, 1, 1), published=date(2023, 1, 14))
+    assert logged_departure(planned) is None
+    assert logged_departure(published) is None
+    assert knowledge_date(ReportSet(shipments=[planned, published])) == date(2023, 1, 14)
+
+
+def test_a_spreadsheet_of_past_trains_is_not_read_as_plans(tmp_path: Path):
+    """An analyst's table with no publication column: its trains left, they are not planned."""
+    sheet = tmp_path / "my_trains.csv"
+    sheet.write_text(
+        "date,from,to,wagons,source\n"
+        "25.02.2023,Slonim,Matveev Kurgan,51,Hajun\n"
+        "14.05.2023,Polonka,Luhansk,40,Hajun\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "post.txt").write_text(  # a channel post published before the log's trains
+        "source: Hajun\npublished: 2023-01-14\n\n"
+        "A military echelon of 40 cars left Slonim for Valuyki yesterday.\n",
+        encoding="utf-8",
+    )
+    from railtrack.network import load_network
+    from railtrack.pipeline import track
+
+    result = track(load_reports(tmp_path), load_network())
+    assert result.knowledge is not None
+    assert result.knowledge.as_of == date(2023, 5, 14)
+    assert len(result.statuses) == 3
+    assert "planned" not in set(result.statuses["status"])
