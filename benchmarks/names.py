@@ -42,7 +42,7 @@ import pandas as pd
 import yaml
 
 from railtrack import load_network
-from railtrack._name_eval import PlaceLabel, score_names
+from railtrack._name_eval import PlaceLabel, label_from_row, score_names
 from railtrack.gazetteer import Gazetteer
 from railtrack.inflection import lemma_forms
 from railtrack.world_places import name_key
@@ -55,16 +55,7 @@ HOLDOUT = REPO / "tests" / "data" / "extraction_real_holdout"
 def labels(path: Path) -> tuple[list[PlaceLabel], list[str]]:
     """Labels of a table, and each row's language ("" when the table has none)."""
     df = pd.read_csv(path, dtype=str, keep_default_na=False)
-    out = [
-        PlaceLabel(
-            r["name_as_written"],
-            r["canonical"],
-            r["kind"],
-            float(r["lat"]) if r["lat"] else None,
-            float(r["lon"]) if r["lon"] else None,
-        )
-        for _, r in df.iterrows()
-    ]
+    out = [label_from_row(r) for r in df.to_dict("records")]
     return out, list(df["lang"]) if "lang" in df else [""] * len(out)
 
 

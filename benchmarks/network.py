@@ -53,7 +53,7 @@ from rapidfuzz import process, utils
 
 from railtrack import load_network
 from railtrack._data import data_path
-from railtrack._name_eval import PlaceLabel, score_names
+from railtrack._name_eval import PlaceLabel, label_from_row, score_names
 from railtrack.gazetteer import Gazetteer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -240,16 +240,7 @@ def _labels(path: Path) -> list[PlaceLabel]:
     import pandas as pd
 
     df = pd.read_csv(path, dtype=str, keep_default_na=False)
-    return [
-        PlaceLabel(
-            r["name_as_written"],
-            r["canonical"],
-            r["kind"],
-            float(r["lat"]) if r["lat"] else None,
-            float(r["lon"]) if r["lon"] else None,
-        )
-        for _, r in df.iterrows()
-    ]
+    return [label_from_row(r) for r in df.to_dict("records")]
 
 
 _LOAD_PROBE = """

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from railtrack import load_network
-from railtrack._name_eval import PlaceLabel, score_names
+from railtrack._name_eval import label_from_row, score_names
 
 TABLE = Path(__file__).parent / "data" / "names_real" / "spellings.csv"
 COLUMNS = ["name_as_written", "lang", "canonical", "kind", "lat", "lon", "coord_source",
@@ -50,16 +50,7 @@ def test_table_is_well_formed() -> None:
 
 @pytest.mark.slow
 def test_no_new_wrong_answer() -> None:
-    labels = [
-        PlaceLabel(
-            r["name_as_written"],
-            r["canonical"],
-            r["kind"],
-            float(r["lat"]) if r["lat"] else None,
-            float(r["lon"]) if r["lon"] else None,
-        )
-        for r in _rows()
-    ]
+    labels = [label_from_row(r) for r in _rows()]
     df = score_names(load_network(), labels)
     wrong = set(df.loc[df["outcome"] == "wrong", "name"])
     assert wrong <= KNOWN_WRONG, df[df["outcome"] == "wrong"].to_string()

@@ -11,7 +11,7 @@ name left unresolved is unresolved, never wrong.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -19,7 +19,7 @@ import pandas as pd
 from railtrack.gazetteer import Resolution
 from railtrack.network import RailNetwork, haversine_km
 
-__all__ = ["RIGHT_KM", "PlaceLabel", "score_names"]
+__all__ = ["RIGHT_KM", "PlaceLabel", "label_from_row", "score_names"]
 
 RIGHT_KM = 10.0
 """A resolved place within this distance of the labelled one is right, km."""
@@ -39,6 +39,28 @@ class PlaceLabel:
     lat: float | None = None
     lon: float | None = None
     source: str = ""
+
+
+def label_from_row(row: Mapping[str, str]) -> PlaceLabel:
+    """Return the label of one row of a labelled names table (a ``csv.DictReader`` row).
+
+    The tables (``tests/data/network_names.csv``, ``extraction_real/places.csv``,
+    ``names_real/spellings.csv``) have the columns ``name_as_written``,
+    ``canonical``, ``kind``, ``lat`` and ``lon`` (empty when not given).
+
+    Examples
+    --------
+    >>> label_from_row({"name_as_written": "Homla", "canonical": "Gomel", "kind": "town",
+    ...                 "lat": "52.43", "lon": ""})
+    PlaceLabel(name='Homla', canonical='Gomel', kind='town', lat=52.43, lon=None, source='')
+    """
+    return PlaceLabel(
+        row["name_as_written"],
+        row["canonical"],
+        row["kind"],
+        float(row["lat"]) if row.get("lat") else None,
+        float(row["lon"]) if row.get("lon") else None,
+    )
 
 
 def _position(net: RailNetwork, r: Resolution) -> tuple[float, float] | None:
