@@ -47,6 +47,7 @@ from railtrack.transit import (
 
 if TYPE_CHECKING:
     from railtrack.io import ReportSet
+    from railtrack.knowledge import Knowledge
     from railtrack.network import RailNetwork
 
 __all__ = [
@@ -57,6 +58,7 @@ __all__ = [
     "departure_windows",
     "estimate_arrivals",
     "geo_widening_days",
+    "known_on",
     "route_transit",
     "to_as_of",
 ]
@@ -76,6 +78,35 @@ FLAGS: dict[str, str] = {
 """Every flag :func:`arrival_windows` can set, with its meaning (route flags first)."""
 
 AsOf = date | datetime | str | pd.Timestamp | None
+
+
+def known_on(reports: ReportSet, as_of: AsOf) -> tuple[ReportSet, Knowledge, AsOf]:
+    """Cut ``reports`` to what was known on ``as_of``; return them, the cut-off and the date.
+
+    The step :func:`estimate_arrivals`, :func:`railtrack.tracking.track_status` and the
+    command line share: ``as_of`` is checked first, then
+    :func:`railtrack.knowledge.cut_off` applied; a None ``as_of`` becomes the date it
+    picked, while a given time of day is kept (the cut-off itself is by day).
+
+    Raises
+    ------
+    railtrack.errors.RailtrackError
+        If ``as_of`` is not a date.
+
+    Examples
+    --------
+    >>> from railtrack import data_path, load_reports
+    >>> known, knowledge, as_of = known_on(load_reports(data_path("reports")), None)
+    >>> as_of == knowledge.as_of, knowledge.basis
+    (True, 'latest in input')
+    """
+    from railtrack.knowledge import cut_off
+
+    to_as_of(as_of)  # a bad date is a RailtrackError before the cut-off
+    known, knowledge = cut_off(reports, as_of)
+    if as_of is None:
+        as_of = knowledge.as_of
+    return known, knowledge, as_of
 
 
 def to_as_of(as_of: AsOf) -> pd.Timestamp | None:
@@ -485,12 +516,7 @@ def estimate_arrivals(
     if isinstance(reports, pd.DataFrame):
         shipments = reports
     else:
-        from railtrack.knowledge import cut_off
-
-        to_as_of(as_of)  # a bad date is a RailtrackError before the cut-off
-        known, knowledge = cut_off(reports, as_of)
-        if as_of is None:  # a given time of day is kept; the cut-off is by day
-            as_of = knowledge.as_of
+        known, knowledge, as_of = known_on(reports, as_of)
         shipments = known.resolve(network).to_frame()
     routes = shipment_routes(shipments, network)
     df = arrival_windows(shipments, routes, as_of=as_of, model=model, settings=settings)

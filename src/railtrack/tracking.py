@@ -56,6 +56,7 @@ from railtrack.estimate import (
     AsOf,
     departure_windows,
     geo_widening_days,
+    known_on,
     route_transit,
     to_as_of,
 )
@@ -543,12 +544,7 @@ def track_status(
         shipments = reports
         seen = sightings if sightings is not None else pd.DataFrame(columns=C.SIGHTING_COLUMNS)
     else:
-        from railtrack.knowledge import cut_off
-
-        to_as_of(as_of)  # a bad date is a RailtrackError before the cut-off
-        known, knowledge = cut_off(reports, as_of)
-        if as_of is None:  # a given time of day is kept; the cut-off is by day
-            as_of = knowledge.as_of
+        known, knowledge, as_of = known_on(reports, as_of)
         resolved = known.resolve(network)
         shipments = resolved.to_frame()
         seen = sightings if sightings is not None else resolved.sightings_frame()

@@ -142,13 +142,9 @@ def route_reports(
 
     knowledge = None
     if cut:
-        from railtrack.estimate import to_as_of
-        from railtrack.knowledge import cut_off
+        from railtrack.estimate import known_on
 
-        to_as_of(as_of)  # a bad date is a RailtrackError before the cut-off
-        reports, knowledge = cut_off(reports, as_of)
-        if as_of is None:  # a given time of day is kept; the cut-off is by day
-            as_of = knowledge.as_of
+        reports, knowledge, as_of = known_on(reports, as_of)
     resolved = reports.resolve(network)
     shipments = resolved.to_frame()
     routes = shipment_routes(shipments, network)
