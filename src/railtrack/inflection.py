@@ -129,6 +129,17 @@ _RULES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("iem", ("",)),
         ("em", ("",)),  # "pod Iziumem" -> Izium
         ("nie", ("no", "na", "ń")),
+        # locative and dative of "-a"/"-ł" nouns, with their consonant alternations:
+        # "w Ołeniwce" -> Ołeniwka, "w Wołnowasze" -> Wołnowacha, "w Tule" -> Tula,
+        # "w Orle" / "z Orła" -> Oreł (Orzeł, with its mobile "e")
+        ("dzie", ("da",)),
+        ("dze", ("ga",)),
+        ("sze", ("cha",)),
+        ("rze", ("ra",)),
+        ("cie", ("ta",)),
+        ("ce", ("ka",)),
+        ("le", ("la", "eł")),
+        ("ła", ("eł",)),
         ("si", ("ś",)),
         ("ci", ("ć",)),
         ("ni", ("ń",)),
