@@ -141,3 +141,32 @@ def test_a_common_name_resolved_to_the_network_station_says_so(net: RailNetwork)
     r = net.resolve("Krasnoe")
     assert r.station_id == "RU-KRASNOYE"
     assert "other places bear the name" in r.note  # F37: an alias pick among equals
+
+
+@pytest.mark.parametrize("written", ["из Ростова", "Ростова", "Rostova"])
+def test_the_genitive_of_a_city_confirmed_by_its_near_spelling(
+    net: RailNetwork, written: str
+) -> None:
+    """F33: "из Ростова" is Rostov-on-Don like "в Ростов", not a village's alternate name."""
+    r = net.resolve(written)
+    assert r.station_id == net.resolve("в Ростов").station_id == "RU-ROSTOV", r
+
+
+@pytest.mark.parametrize(
+    ("written", "region"),
+    [("на Белгородчине", "Belgorod region"), ("Воронежчиной", "Voronezh region")],
+)
+def test_russian_case_forms_of_chyna_regions(net: RailNetwork, written: str, region: str) -> None:
+    assert net.resolve(written).region == region
+
+
+def test_ukrainian_ivka_names_a_russian_ovka(net: RailNetwork) -> None:
+    assert net.resolve("Волоконівка").name == "Volokonovka"
+
+
+@pytest.mark.parametrize(("written", "name"), [("w Orle", "Orel"), ("z Orła", "Orel")])
+def test_polish_mobile_e_and_village_abroad(net: RailNetwork, written: str, name: str) -> None:
+    """The Polish village Orle (1,373 people) never hides Oryol, "w Orle" in Polish."""
+    r = net.resolve(written)
+    assert r.resolved, r
+    assert r.name == name, r

@@ -763,10 +763,14 @@ class Gazetteer:
         outside the network (:class:`railtrack.world_places.WorldPlaces`). A name the
         gazetteer knows fuzzily (a candidate at the minimum score or more) is left
         unresolved: an inflection or a foreign place is not preferred to a near
-        spelling of a network station.
+        spelling of a network station, unless the forms name that very station (the
+        genitive "Ростова" of Rostov).
         """
-        near = bool(found.candidates) and found.candidates[0][2] >= self.settings.resolve_min_score
+        near = {c for c, _, sc in found.candidates if sc >= self.settings.resolve_min_score}
         if near and "a case form of" not in found.note:
+            confirmed = self._resolve_fallback(query, replace(found, candidates=()), lang)
+            if confirmed is not None and confirmed.station_id in near:
+                return confirmed  # "Ростова": its nominative is the near spelling, Rostov
             return None
         text = " ".join(_strip_leading(query.split()))
         if not text:
