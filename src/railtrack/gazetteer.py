@@ -769,9 +769,10 @@ class Gazetteer:
         near = {c for c, _, sc in found.candidates if sc >= self.settings.resolve_min_score}
         if near and "a case form of" not in found.note:
             confirmed = self._resolve_fallback(query, replace(found, candidates=()), lang)
-            if confirmed is not None and confirmed.station_id in near:
-                return confirmed  # "Ростова": its nominative is the near spelling, Rostov
-            return None
+            if confirmed is None or not confirmed.form or confirmed.station_id not in near:
+                return None
+            # "Ростова": its nominative "Ростов" is a name of the near spelling, Rostov
+            return confirmed if self._written_as(confirmed, confirmed.form) else None
         text = " ".join(_strip_leading(query.split()))
         if not text:
             return None
