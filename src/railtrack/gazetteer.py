@@ -103,6 +103,7 @@ _QUALIFIED = re.compile(
     r"^\s*(?P<name>[^(),]*[^\s(),])\s*(?:\((?P<region_a>[^()]+)\)|,\s*(?P<region_b>[^,()]+))\s*$"
 )
 _POPULATION_MIN = 5000
+_CITY_POPULATION = 50_000  # a town this large keeps its own name against larger namesakes
 
 
 @dataclass(frozen=True)
@@ -1190,12 +1191,15 @@ class Gazetteer:
         "Kamensk" is a village's own name and the short name of Kamensk-Shakhtinsky and
         Kamensk-Uralsky: a village's own name does not beat much larger places that
         reports call by it, nor does it pick one of them; the name stays ambiguous
-        with all of them as candidates.
+        with all of them as candidates. A city of :data:`_CITY_POPULATION` or more
+        keeps its own name ("Самар", the Ukrainian city, is no other name of Samara).
         """
         i = self._index.get(found.station_id or "")
         if i is None or found.score < 100.0 or self._stations[i].tier != 1:
             return found
         best = self._stations[i]
+        if best.population >= _CITY_POPULATION:
+            return found  # a city's own name is its name ("Самар", not Samara's other name)
         floor = _POPULATION_LEAD * max(best.population, 1)
         key = tokens_skeleton(list(_query_tokens(found.query.strip())))
         larger = [
