@@ -178,3 +178,16 @@ def test_a_city_keeps_its_own_name_against_a_larger_namesake(net: RailNetwork) -
     """ "Самар" (the Ukrainian city, 70,000 people) is not hidden by an alternate name of Samara."""
     r = net.resolve("Самар")
     assert r.station_id == "GN699445", r
+
+
+@pytest.mark.parametrize(
+    ("written", "region"),
+    [
+        ("Чалябінскай вобласці", "Chelyabinsk region"),
+        ("obwodzie chersońskim", "Kherson region"),
+        ("z obwodu kirowohradzkiego", "Kirovohrad region"),
+    ],
+)
+def test_polish_and_belarusian_region_names(net: RailNetwork, written: str, region: str) -> None:
+    """Names from the iso-codes catalogues (scripts/add_region_translations.py), in a case."""
+    assert net.resolve(written).region == region
