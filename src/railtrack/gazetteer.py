@@ -610,7 +610,8 @@ class Gazetteer:
                 return None  # a region or country named twice: the usual lookup says so
             if found.station_id is None:
                 note += " (a place outside the network: its region is not checked)"
-            return replace(found, query=query, note=f"{note}; {found.note}" if found.note else note)
+            keep = found.note and not found.note.startswith("the network's station")
+            return replace(found, query=query, note=f"{note}; {found.note}" if keep else note)
         inside = [self._stations[self._index[i]] for i in self._named(name, found) if i in members]
         cands = tuple((st.id, st.name, 100.0) for st in inside)
         pick = self._one_place(inside)
