@@ -277,6 +277,7 @@ class Lexicon:
     period: re.Pattern[str] | None = None  # "в течение недели": trains counted, a statistic
     timetable: re.Pattern[str] | None = None  # "пассажирский поезд", "с задержкой": a service
     road: re.Pattern[str] | None = None  # "колонна грузовиков": a road convoy, not a train
+    preparation: re.Pattern[str] | None = None  # "учения", "подготовлено": no train moving
     place_heads: PhraseTable = field(default_factory=lambda: PhraseTable({}))  # "в столицу"
     uncouple: re.Pattern[str] | None = None  # "отцепили": part of a train sent on its own
     onward: PhraseTable = field(default_factory=lambda: PhraseTable({}))
@@ -387,6 +388,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         period=_stem_re(data.get("period") or []),
         timetable=_stem_re(data.get("timetable") or []),
         road=_stem_re(data.get("road") or []),
+        preparation=_stem_re(data.get("preparation") or []),
         place_heads=PhraseTable(
             {str(f): case for case, forms in (data.get("place_heads") or {}).items() for f in forms}
         ),

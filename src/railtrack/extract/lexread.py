@@ -566,6 +566,33 @@ class LexiconReader:
             return False
         return not (self.has_train_noun(text) or self.has_car_noun(text))
 
+    def is_preparation(self, text: str) -> bool:
+        """Whether a text tells of an exercise or of stock being prepared, no train moving.
+
+        "Учения по погрузке техники на эшелон", "идет формирование составов",
+        "подготовлено 48 пассажирских вагонов": loading drills and rolling stock being
+        assembled are no train on its way (the real corpus's labelling rule: a train's
+        make-up with no movement is no shipment); a verb of departure or arrival in the
+        same text ("эшелон прибыл на учения") keeps it a train.
+
+        Examples
+        --------
+        >>> LexiconReader("ru").is_preparation("Идет формирование составов на станции Богатырево")
+        True
+        >>> LexiconReader("ru").is_preparation("Эшелон прибыл на учения в Брест")
+        False
+        """
+        if self.lex.preparation is None:
+            return False
+        spans = [(m.start(), m.end()) for m in self.lex.preparation.finditer(text)]
+        if not spans:
+            return False
+        # ("идет формирование": the verb of the preparation itself moves no train)
+        return all(
+            cue.role == "neutral" or any(a <= cue.start < b for a, b in spans)
+            for cue in self.verb_cues(text)
+        )
+
     def is_timetable(self, text: str) -> bool:
         """Whether a text tells of a scheduled passenger service, with no military word.
 

@@ -611,7 +611,12 @@ def read_trains(  # noqa: C901
         if _is_question(text, clause):
             sentences_off.add(clause.sentence)
             continue
-        if rd.is_off_topic(clause.text) or _is_timetable(rd, clause.text) or _is_road(rd, clause):
+        if (
+            rd.is_off_topic(clause.text)
+            or _is_timetable(rd, clause.text)
+            or _is_road(rd, clause)
+            or _is_preparation(rd, clause)
+        ):
             sentences_off.add(clause.sentence)
             continue
         room = group is not None and (len(group.members) < (group.n_trains or 0) or group.dated > 0)
@@ -984,6 +989,12 @@ def _is_road(rd: Reader, clause: Clause) -> bool:
     """Whether a clause tells of a road convoy, not a train ("колонна из 8 грузовиков")."""
     is_road = getattr(rd, "is_road", None)
     return bool(is_road(clause.text)) if is_road is not None else False
+
+
+def _is_preparation(rd: Reader, clause: Clause) -> bool:
+    """Whether a clause tells of a drill or of stock being prepared, no train moving."""
+    is_preparation = getattr(rd, "is_preparation", None)
+    return bool(is_preparation(clause.text)) if is_preparation is not None else False
 
 
 def _is_timetable(rd: Reader, text: str) -> bool:
