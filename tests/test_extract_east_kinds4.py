@@ -126,3 +126,51 @@ def test_a_verbal_noun_of_unloading_is_no_verb_of_arrival(lang, noun_phrase, ver
 )
 def test_a_checkpoint_named_in_full_is_a_place_passed(text, lang, crossing):
     assert crossing in [p.text for p in LexiconReader(lang).find_places(text)]
+
+
+# -- places ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "origin"),
+    [
+        (
+            "Первая партия зерна из Запорожья была отправлена в Крым со станции Мелитополь.",
+            "ru",
+            "Мелитополь",
+        ),
+        (
+            "Першу партію зерна з Запоріжжя відправили до Криму зі станції Мелітополь.",
+            "uk",
+            "Мелітополь",
+        ),
+        (
+            "Першая партыя збожжа з Запарожжа была адпраўлена ў Крым са станцыі Мелітопаль.",
+            "be",
+            "Мелітопаль",
+        ),
+    ],
+)
+def test_in_one_clause_a_station_beats_a_bare_name(text, lang, origin):
+    (shipment,) = read(text, lang)["shipments"]
+    assert shipment["origin"]["text"] == origin
+
+
+def test_a_bare_name_after_a_station_does_not_replace_it():
+    (shipment,) = read("Эшелон отправлен со станции Мелитополь из Запорожья в Крым.", "ru")[
+        "shipments"
+    ]
+    assert shipment["origin"]["text"] == "Мелитополь"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("В День Победы поезд из трех пассажирских вагонов сделал шесть рейсов.", "ru"),
+        ("У День Перемоги потяг із трьох пасажирських вагонів зробив шість рейсів.", "uk"),
+        ("У Дзень Перамогі цягнік з трох пасажырскіх вагонаў зрабіў шэсць рэйсаў.", "be"),
+    ],
+)
+def test_a_named_day_is_no_place(text, lang):
+    for place in LexiconReader(lang).find_places(text):
+        assert not place.text.lower().startswith(("день", "дзень")), place

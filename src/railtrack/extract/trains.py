@@ -224,6 +224,7 @@ class _ClauseReader:
 
     def places_into(self, facts: _Facts) -> None:
         final_read = False
+        marked: dict[str, bool] = {}  # role -> whether this clause's end was a "станция"
         for place in self.places:
             role = self.place_role(place)
             fact = self._fact(place, place.start, place.end)
@@ -241,7 +242,32 @@ class _ClauseReader:
                 ):
                     facts.via.append(fact)  # "spotted in Bryansk", "через Оршу"
                 continue
+            if role in ("origin", "destination"):
+                self._end_into(facts, role, fact, place, marked)
+                continue
             _set_place(facts, role, fact)
+
+    def _end_into(
+        self, facts: _Facts, role: str, fact: Fact, place: PlaceSpan, marked: dict[str, bool]
+    ) -> None:
+        """Set an end; in one clause a place named as a station beats a bare name.
+
+        "партия зерна из Запорожья была отправлена в Крым со станции Мелитополь": the
+        station is where the train left, the bare name where the cargo came from.
+        """
+        station = _STATION_WORD.search(self.text[place.cue_start : place.start]) is not None
+        current = getattr(facts, role)
+        if (
+            current is not None
+            and station
+            and marked.get(role) is False
+            and _specificity(fact) >= _specificity(current)
+        ):
+            setattr(facts, role, fact)
+        else:
+            _set_place(facts, role, fact)
+        if getattr(facts, role) is fact:
+            marked[role] = station
 
     def staged_at_station(self) -> bool:
         """Whether a train is (un)loaded at a named station ("на станции Муляровка разгружают").
