@@ -174,3 +174,45 @@ def test_a_bare_name_after_a_station_does_not_replace_it():
 def test_a_named_day_is_no_place(text, lang):
     for place in LexiconReader(lang).find_places(text):
         assert not place.text.lower().startswith(("день", "дзень")), place
+
+
+# -- the end of the train before (trial F16) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "role", "place"),
+    [
+        (
+            "На станцію Вітебськ прибув ешелон з 15 вагонами. Такий самий прибув на цю ж "
+            "станцію 6 березня.",
+            "uk",
+            "destination",
+            "Вітебськ",
+        ),
+        (
+            "На станцию Витебск прибыл эшелон из 15 вагонов. Еще один прибыл на ту же "
+            "станцию 6 марта.",
+            "ru",
+            "destination",
+            "Витебск",
+        ),
+        (
+            "На станцыю Віцебск прыбыў эшалон з 15 вагонаў. Яшчэ адзін прыбыў на тую ж "
+            "станцыю 6 сакавіка.",
+            "be",
+            "destination",
+            "Віцебск",
+        ),
+        (
+            "Эшелон ушел со станции Орша в Брест 4 марта. Еще один эшелон ушел с той же "
+            "станции 6 марта.",
+            "ru",
+            "origin",
+            "Орша",
+        ),
+    ],
+)
+def test_the_same_station_is_the_one_named_before(text, lang, role, place):
+    _first, second = read(text, lang)["shipments"]
+    assert second[role]["text"] == place
+    assert second["expected_arrival"] or second["departure"]

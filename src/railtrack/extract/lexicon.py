@@ -282,6 +282,7 @@ class Lexicon:
     uncouple: re.Pattern[str] | None = None  # "отцепили": part of a train sent on its own
     onward: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     same_route: PhraseTable = field(default_factory=lambda: PhraseTable({}))
+    same_place: PhraseTable = field(default_factory=lambda: PhraseTable({}))  # -> role
     alternatives: frozenset[str] = frozenset()
     with_cues: frozenset[str] = frozenset()  # "z"/"с": "from" + gen., "with" + ins.
     with_endings: tuple[str, ...] = ()  # endings after which such a cue means "with"
@@ -396,6 +397,9 @@ def _build(data: dict[str, Any]) -> Lexicon:
         day_units=frozenset(_norm(w) for w in (data.get("duration") or {}).get("days") or []),
         onward=_flat(data.get("onward")),
         same_route=_flat(data.get("same_route")),
+        same_place=PhraseTable(
+            {str(p): role for role, forms in (data.get("same_place") or {}).items() for p in forms}
+        ),
         alternatives=frozenset(_norm(str(w)) for w in data.get("alternatives") or []),
         with_cues=frozenset(_norm(str(w)) for w in (data.get("with_case") or {}).get("cues") or []),
         with_endings=tuple(

@@ -350,6 +350,26 @@ class LexiconReader:
         toks = tokens(text)
         return any(t.low in table.first_words and table.match(toks, i) for i, t in enumerate(toks))
 
+    def same_place_roles(self, text: str) -> list[str]:
+        """Return the ends the text gives as those of the train before ("на цю ж станцію").
+
+        Examples
+        --------
+        >>> LexiconReader("uk").same_place_roles("Такий самий прибув на цю ж станцію 6 січня")
+        ['destination']
+        >>> LexiconReader("ru").same_place_roles("Второй ушел с той же станции в Брест")
+        ['origin']
+        """
+        table = self.lex.same_place
+        toks = tokens(text)
+        roles: list[str] = []
+        for i, tok in enumerate(toks):
+            if tok.low in table:
+                hit = table.match(toks, i)
+                if hit is not None and hit[0] not in roles:
+                    roles.append(hit[0])
+        return roles
+
     def is_whole_train(self, before: str) -> bool:
         """Whether a count after ``before`` is the whole train ("эшелон из 48 ...")."""
         toks = tokens(before)

@@ -740,6 +740,8 @@ def read_trains(  # noqa: C901
                     current.marker = reader._fact(other, marker.start, marker.end)
                 if not current.counts and previous is not None and previous.counts:
                     _elided_count(current, previous, reader)
+                if previous is not None:
+                    _end_as_before(current, previous, rd, piece.text)
                 continue
             if rd.is_group_reference(piece.text) and reader.counts:
                 if not draft.groups:
@@ -1228,6 +1230,17 @@ def _follow_route(train: TrainDraft, previous: TrainDraft) -> None:
         train.via = [f.shared() for f in previous.via]
     if train.claim is None and previous.claim is not None:
         train.claim = previous.claim
+
+
+def _end_as_before(train: TrainDraft, previous: TrainDraft, rd: Reader, text: str) -> None:
+    """Give a train the end the text says is the one before's ("на цю ж станцію")."""
+    same_place_roles = getattr(rd, "same_place_roles", None)
+    if same_place_roles is None:
+        return
+    for role in same_place_roles(text):
+        theirs = getattr(previous, role)
+        if getattr(train, role) is None and theirs is not None:
+            setattr(train, role, theirs.shared())
 
 
 def _no_departure_after_arrival(train: TrainDraft, problems: list[str]) -> None:
