@@ -216,3 +216,35 @@ def test_the_same_station_is_the_one_named_before(text, lang, role, place):
     _first, second = read(text, lang)["shipments"]
     assert second[role]["text"] == place
     assert second["expected_arrival"] or second["departure"]
+
+
+# -- a train that went and came back (trial F14/F21) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Эшелон 20 февраля приехал со станции Полонка в Лунинец, а затем вернулся "
+            "обратно в Полонку. Он простоял там сутки и отправился 21 февраля в 16:10.",
+            "ru",
+        ),
+        (
+            "Ешелон 20 лютого приїхав зі станції Полонка до Лунинця, а потім повернувся "
+            "назад до Полонки. Він простояв там добу і вирушив 21 лютого о 16:10.",
+            "uk",
+        ),
+        (
+            "Эшалон 20 лютага прыехаў са станцыі Палонка ў Лунінец, а потым вярнуўся "
+            "назад у Палонку. Ён прастаяў там суткі і адправіўся 21 лютага а 16:10.",
+            "be",
+        ),
+    ],
+)
+def test_a_departure_after_the_arrival_is_the_trip_backs(text, lang):
+    result = read(text, lang)
+    outbound, back = result["shipments"]
+    assert outbound["departure"] is None
+    assert outbound["expected_arrival"]["earliest"] == "2024-02-20"
+    assert back["departure"]["earliest"] == "2024-02-21"
+    assert back["origin"]["text"] == outbound["destination"]["text"]

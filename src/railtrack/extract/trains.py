@@ -835,6 +835,7 @@ def read_trains(  # noqa: C901
     ]
     for train in draft.trains:
         _plan_of_a_later_arrival(train, published)
+        _late_departure_is_the_trip_backs(train, draft.trains)
         _no_departure_after_arrival(train, draft.problems)
         _no_end_as_via(train)
     if lang != "en":
@@ -1241,6 +1242,25 @@ def _end_as_before(train: TrainDraft, previous: TrainDraft, rd: Reader, text: st
         theirs = getattr(previous, role)
         if getattr(train, role) is None and theirs is not None:
             setattr(train, role, theirs.shared())
+
+
+def _late_departure_is_the_trip_backs(train: TrainDraft, trains: list[TrainDraft]) -> None:
+    """Give the trip back a departure the text dates after the outbound arrival.
+
+    "Прибыл в Лунинец 20 декабря ... вернулся обратно в Полонку ... отправился 21
+    декабря в 16:10": a train that went and came back left again after it arrived;
+    that departure is the trip back's (when it has none), never the outbound's.
+    """
+    dep, arr = train.departure, train.arrival
+    if dep is None or arr is None or dep.value.earliest is None or arr.value.latest is None:
+        return
+    if dep.value.earliest <= arr.value.latest:
+        return
+    back = next((t for t in trains if t.trip_of is train), None)
+    if back is None or back.departure is not None:
+        return
+    back.departure = dep
+    train.departure = None
 
 
 def _no_departure_after_arrival(train: TrainDraft, problems: list[str]) -> None:
