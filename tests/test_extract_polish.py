@@ -147,3 +147,71 @@ def test_a_train_of_the_same_make_up_copies_the_count():
 def test_part_of_a_train_uncoupled_and_sent_on_keeps_its_own_count():
     r = read("Na stacji Nowobielicka odczepiono dziewięć wagonów i wysłano je do Mozyrza.")
     assert [(s.destination.text, s.cars.total) for s in r.shipments] == [("Mozyrza", 9)]
+
+
+@pytest.mark.parametrize(
+    ("text", "destination"),
+    [
+        ("Pociąg przyjechał do Wałujek, 50 km na południe od Biełgorodu.", "Wałujek"),
+        ("Эшелон прибыл в Валуйки, в 50 км к югу от Белгорода.", "Валуйки"),
+        ("The train arrived at Valuyki, 10 kilometres away from Belgorod.", "Valuyki"),
+    ],
+)
+def test_a_place_located_by_distance_or_compass_is_no_origin(text, destination):
+    (s,) = read(text).shipments
+    assert s.origin is None
+    assert s.destination.text == destination
+
+
+def test_a_distance_told_after_two_names_gives_no_route():
+    r = read(
+        "Skład stoi na linii kolejowej prowadzącej na południowy zachód od Doniecka "
+        "(z Ołeniwki do tego miasta jest ok. 15 kilometrów)."
+    )
+    assert all(s.origin is None for s in r.shipments)
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "town"),
+    [
+        ("Pociąg dotarł do Portu Morskiego w Kołobrzegu.", "destination", "Kołobrzegu"),
+        ("Pociąg wyruszył z terminalu przeładunkowego w Warszawie.", "origin", "Warszawie"),
+        ("Pociąg przywiózł sprzęt z chińskiej miejscowości Xi'an.", "origin", "Xi'an"),
+    ],
+)
+def test_a_facility_or_town_word_with_adjectives_gives_the_town(text, role, town):
+    (s,) = read(text).shipments
+    assert getattr(s, role).text == town
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamulec uruchomiono w wagonie pociągu relacji Szczecin-Dorohusk.",
+        "Pociąg relacji Szczecin – Dorohusk stał w Puławach.",
+    ],
+)
+def test_a_train_named_by_its_relation_has_both_ends(text):
+    (s,) = read(text).shipments
+    assert (s.origin.text, s.destination.text) == ("Szczecin", "Dorohusk")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spłonął wykolejony pociąg paliwowy przewożący benzynę z Białorusi do Rosji.",
+        "Pożar wykolejonego pociągu z benzyną z Białorusi do Rosji.",
+        "Kontenerowiec wypływający z Szanghaju płynie do Gdańska ponad miesiąc.",
+        "W marcu zakłady w Dnieprze wyprodukowały 37 otwartych wagonów.",
+    ],
+)
+def test_derailments_ships_and_production_are_not_shipments(text):
+    assert read(text).shipments == []
+
+
+def test_an_onward_leg_by_sea_is_not_the_trains_destination():
+    (s,) = read(
+        "Pociąg z Ukrainy dotarł do Kołobrzegu 6 kwietnia. "
+        "Po 19 kwietnia kukurydza zostanie przetransportowana drogą morską do Rotterdamu."
+    ).shipments
+    assert s.destination.text == "Kołobrzegu"
