@@ -36,6 +36,9 @@ from typing import Any
 
 from railtrack.extract.lacinka import is_lacinka
 from railtrack.extract.lexicon import LANGUAGES
+from railtrack.extract.scripts import cyrillic_count as _cyrillic_count
+from railtrack.extract.scripts import latin_count as _latin_count
+from railtrack.extract.scripts import utf8_bytes as _utf8
 
 __all__ = [
     "LanguageGuess",
@@ -70,32 +73,8 @@ _READ_LETTERS = frozenset("ґєіїўё")  # Ukrainian and Belarusian letters: r
 _OTHER_CHAR = re.compile("[" + "".join(sorted(_OTHER_SET)) + "]")  # any of _OTHER_SET
 # At least MIN_LETTERS letters (what _LETTER matches), found without listing them all.
 _ENOUGH_LETTERS = re.compile(rf"(?:[\W\d_]*+[^\W\d_]){{{MIN_LETTERS}}}")
-# Letters of a script are counted in the text's UTF-8 bytes, deleting every byte but
-# one per letter of the script (its lead byte, or the letter itself in ASCII): a C loop
-# instead of one match object per letter. These are the bytes deleted.
-_DROP_BUT_CYRILLIC = bytes(b for b in range(256) if not 0xD0 <= b <= 0xD3)  # U+0400-U+04FF
-_DROP_BUT_LATIN = bytes(  # A-Z, a-z, U+00C0-U+023F; U+0240-U+024F are counted apart
-    b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122 or 0xC3 <= b <= 0xC8)
-)
 _DROP_BUT_ASCII_LOWER = bytes(b for b in range(256) if not 97 <= b <= 122)
-_LATIN_C9 = re.compile(rb"\xc9[\x80-\x8f]")  # U+0240-U+024F in UTF-8
 _POLISH_LOWER = "ąćęłńóśźż"  # with a-z: the letters _LATIN_LOW matches
-
-
-def _utf8(text: str) -> bytes:
-    return text.encode("utf-8", "surrogatepass")
-
-
-def _cyrillic_count(text: str) -> int:
-    """Count the letters of ``text`` in U+0400-U+04FF (``_CYRILLIC``)."""
-    return len(_utf8(text).translate(None, _DROP_BUT_CYRILLIC))
-
-
-def _latin_count(text: str) -> int:
-    """Count the letters of ``text`` that ``_LATIN`` matches."""
-    raw = _utf8(text)
-    n = len(raw.translate(None, _DROP_BUT_LATIN))
-    return n + len(_LATIN_C9.findall(raw)) if b"\xc9" in raw else n
 
 
 def _latin_low_count(low: str) -> int:
