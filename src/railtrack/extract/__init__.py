@@ -153,7 +153,12 @@ def extract_shipments(
     ('ru', 'Слонима', datetime.date(2023, 3, 2))
     """
     from railtrack.extract.lacinka import is_lacinka, remap_draft, to_cyrillic
-    from railtrack.extract.language import detect_language, mixes_languages, sentence_language
+    from railtrack.extract.language import (
+        UNDETERMINED,
+        detect_language,
+        mixes_languages,
+        sentence_language,
+    )
     from railtrack.extract.lexicon import LANGUAGES
     from railtrack.extract.result import Extraction, build_extraction
     from railtrack.extract.trains import read_trains
@@ -174,8 +179,13 @@ def extract_shipments(
     net = _embedded_network() if network is None else (network or None)
     guess = detect_language(text, declared=lang)
     if not guess.supported:
+        named = (
+            "a language railtrack does not read (too short to name)"
+            if guess.lang == UNDETERMINED
+            else guess.lang
+        )
         message = (
-            f"{rid}: report is in {guess.lang}; railtrack reads {', '.join(LANGUAGES)} "
+            f"{rid}: report is in {named}; railtrack reads {', '.join(LANGUAGES)} "
             "(nothing was read)"
         )
         return Extraction(problems=[message], lang=guess.lang)
