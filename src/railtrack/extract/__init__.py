@@ -91,7 +91,13 @@ def _as_source(source: Source | str | None, published: date | None) -> Source:
         if source.published is None and published is not None:
             return source.model_copy(update={"published": published})
         return source
-    return Source(reporter=source or "unknown", published=published)
+    return _named_source(source or "unknown", published)
+
+
+@lru_cache(maxsize=1024)
+def _named_source(reporter: str, published: date | None) -> Source:
+    """One frozen :class:`Source` per reporter's name and day (validated once, shared)."""
+    return Source(reporter=reporter, published=published)
 
 
 def extract_shipments(
