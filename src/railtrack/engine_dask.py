@@ -660,7 +660,8 @@ def _drop_stale_parts(tables_dir: Path, n: int) -> None:
 def _crossing_routes(crossing: pd.DataFrame, distinct: pd.DataFrame) -> pd.DataFrame:
     """Return ``id``, ``stations`` and crossings of the trains on a border-crossing route."""
     at = pd.Index(distinct[C.ID]).get_indexer(pd.Index(crossing[ROUTE_KEY]))
-    rows = distinct.iloc[at][[C.STATIONS, C.BORDER_CROSSINGS_N]].reset_index(drop=True)
+    rows: pd.DataFrame = distinct.iloc[at][[C.STATIONS, C.BORDER_CROSSINGS_N]]
+    rows = rows.reset_index(drop=True)
     rows.insert(0, C.ID, crossing[C.ID].astype(str).to_numpy())
     return rows
 
