@@ -44,7 +44,7 @@ from railtrack._translit import (
     role_rank,
     tokens_skeleton,
 )
-from railtrack.inflection import lemma_forms, station_town_forms
+from railtrack.inflection import lemma_forms, region_word_forms, station_town_forms
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 from railtrack.world_places import WorldPlace, WorldPlaces
 
@@ -76,6 +76,7 @@ GEO_PRECISION = {"station": 1, "town": 2, "region": 3, "country": 4}
 
 _TIER = {"station": 0, "town": 1}
 _TAIL_FUZZ = 85.0
+_FUZZY_STRICT = 92.0  # fuzzy ratio a short name or a different first letter needs
 _TOWN_ALIAS_SCORE = 95.0
 _FUZZY_TOWN_GAP = 0.1
 # Case endings of Russian, Ukrainian and Belarusian nouns and the nominative endings
@@ -569,6 +570,9 @@ class Gazetteer:
         return pd.DataFrame(rows, columns=list(C.RESOLVE_COLUMNS))
 
     def _resolve(self, query: str, lang: str | None = None) -> Resolution:
+        region = self._region_word(query)
+        if region is not None:
+            return region
         if "(" in query or "," in query:
             qualified = self._resolve_qualified(query, lang)
             if qualified is not None:
@@ -585,6 +589,21 @@ class Gazetteer:
             if pair is not None:
                 return pair
         return fallback if fallback is not None else found
+
+    def _region_word(self, query: str) -> Resolution | None:
+        """Resolve a "-щина"/"-чина" word to its region before any place of that spelling.
+
+        "Смоленщина", "на Брянщине" name the Smolensk and Bryansk regions on any
+        network, even one with a station or village of that name (ru-rail's halt
+        "Смоленщина" in Irkutsk oblast) or a near spelling (Бряндино).
+        """
+        text = " ".join(_strip_leading(query.split()))
+        for form in region_word_forms(text):
+            r = self._resolve_form(form) if self._may_name_a_place(self._form_key(form)) else None
+            if r is not None and r.resolved and r.region is not None:
+                note = f"resolved as the nominative {form!r}"
+                return replace(r, query=query, form=form, note=note)
+        return None
 
     def _resolve_qualified(self, query: str, lang: str | None) -> Resolution | None:
         """Resolve a name followed by its region, in brackets or after a comma.
@@ -794,18 +813,26 @@ class Gazetteer:
         towns = [self._population(h) for h in hits if self._hit_class(h) == 2]
         for form in (text, *forms):
             for place in world.lookup(form, keys[form][0]):
-                literal = place.written_as(form)
-                if not (literal or place.main_key_is(form)):
-                    continue  # only an alternate name's key: too loose off the network
-                abroad = place.kind == "town" and place.country not in self._countries
-                if towns and abroad and place.population < _POPULATION_LEAD * max(max(towns), 1):
-                    continue  # a smaller namesake abroad never hides a town here ("под Читою")
-                if hits and abroad and place.population < _POPULATION_MIN:
-                    continue  # nor does a village abroad hide a station here ("w Orle": Orzeł)
-                r = self._world_resolution(query, place, form if form != text else None)
-                if r is not None:
-                    hits.append(_Hit(form, r, literal, place.population))
+                if self._world_hit_allowed(place, form, towns, bool(hits)):
+                    r = self._world_resolution(query, place, form if form != text else None)
+                    if r is not None:
+                        hits.append(_Hit(form, r, place.written_as(form), place.population))
         return self._pick(query, hits) if hits else None
+
+    def _world_hit_allowed(
+        self, place: WorldPlace, form: str, towns: list[int], network_hits: bool
+    ) -> bool:
+        """Whether a country or place outside the network may answer a form of a name."""
+        literal = place.written_as(form)
+        if not (literal or place.main_key_is(form)):
+            return False  # only an alternate name's key: too loose off the network
+        if not literal and _last_vowels_differ(form, place.name):
+            return False  # "Ліда" is not Lido: the key merges "-a" and "-o"
+        abroad = place.kind == "town" and place.country not in self._countries
+        if towns and abroad and place.population < _POPULATION_LEAD * max(max(towns), 1):
+            return False  # a smaller namesake abroad never hides a town here ("под Читою")
+        # nor does a village abroad hide a station here ("w Orle": Orzeł, not Orle)
+        return not (network_hits and abroad and place.population < _POPULATION_MIN)
 
     @staticmethod
     def _form_key(form: str) -> tuple[str, str]:
@@ -1049,6 +1076,12 @@ class Gazetteer:
                 continue  # "Красное" is an adjective's nominative, not a case form
             form = query.strip()[: m.start()] + stem + nominative
             rival = self._exact_rival(form, best)
+            if rival is None:
+                nom = self.resolve(form)  # "Светлогорска": as ambiguous as "Светлогорск"
+                ids = {c[0] for c in nom.candidates}
+                if not nom.resolved and best.id in ids and nom.note.startswith("ambiguous"):
+                    note = f"ambiguous like its nominative {form!r}: {nom.note}"
+                    return replace(nom, query=query, note=note)
             if rival is not None:
                 return Resolution(
                     query=query,
@@ -1381,6 +1414,8 @@ class Gazetteer:
         if not hits or max(sc for _, sc in hits) < s.resolve_min_score:
             hits = self._fuzzy_by_length(qfull)
         for k, sc in hits:
+            if not _fuzzy_plausible(qfull, self._keys[k], sc):
+                continue
             ktail = self._key_tails[k]
             if _tails_compatible(qtail, ktail):
                 town = False
@@ -1463,6 +1498,26 @@ class Gazetteer:
         if a.lon is None or b.lon is None:
             return True
         return _distance_km(a.lat, a.lon, b.lat, b.lon) <= self.settings.same_place_km
+
+
+def _last_vowels_differ(a: str, b: str) -> bool:
+    """Whether two names end one in "-a", the other in "-o" (one key, two words)."""
+    ta, tb = name_tokens(a), name_tokens(b)
+    ends = {ta[-1][-1:] if ta else "", tb[-1][-1:] if tb else ""}
+    return ends == {"a", "o"}
+
+
+def _fuzzy_plausible(query: str, key: str, score: float) -> bool:
+    """Whether a fuzzy match may be a misspelling rather than another name.
+
+    Two names that differ in their first letter ("Гайнаўка"/"Асінаўка", Hajnówka and
+    Osinovka) or short names one letter apart ("Ліда"/"Линда", "Ельск"/"Вельск") are
+    different places far more often than misspellings: such a match needs a ratio of
+    :data:`_FUZZY_STRICT` (a 5-letter name one letter off scores 80-89).
+    """
+    if score >= _FUZZY_STRICT:
+        return True
+    return bool(query) and bool(key) and query[0] == key[0] and min(len(query), len(key)) > 6
 
 
 def _bare(tokens: list[str], st: _Station) -> bool:
