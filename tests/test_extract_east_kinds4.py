@@ -248,3 +248,42 @@ def test_a_departure_after_the_arrival_is_the_trip_backs(text, lang):
     assert outbound["expected_arrival"]["earliest"] == "2024-02-20"
     assert back["departure"]["earliest"] == "2024-02-21"
     assert back["origin"]["text"] == outbound["destination"]["text"]
+
+
+# -- a number that does not count the train noun after it (trial F38) -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Хвілін праз 15 цягнік стаў прытармажваць, потым спыніўся ля Мінска.", "be"),
+        ("Минут через 15 поезд стал тормозить и остановился у Минска.", "ru"),
+        ("Хвилин через 15 потяг почав гальмувати і зупинився біля Мінська.", "uk"),
+    ],
+)
+def test_a_number_before_a_singular_train_noun_counts_no_trains(text, lang):
+    assert read(text, lang)["groups"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "n"),
+    [
+        ("15 цягнікоў прыбылі ў Асіповічы 4 сакавіка.", "be", 15),
+        ("Два эшелона прибыли в Осиповичи 4 марта.", "ru", 2),
+        ("21 поезд прибыл в Осиповичи за март.", "ru", 21),
+    ],
+)
+def test_a_number_that_agrees_with_its_noun_still_counts_trains(text, lang, n):
+    assert LexiconReader(lang).group_announcement(text).n_trains == n
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Сёння цягнік Мінск — Вільня адправіўся з Мінска; пра гэта распавяла пасажырка.", "be"),
+        ("Сегодня поезд Минск — Вильнюс отправился из Минска, рассказала пассажирка.", "ru"),
+        ("Сьогодні потяг Київ — Львів вирушив з Києва, розповіла пасажирка.", "uk"),
+    ],
+)
+def test_a_train_a_passenger_tells_of_is_a_service(text, lang):
+    assert read(text, lang)["shipments"] == []

@@ -58,6 +58,8 @@ _BE_INSTRUMENTAL = ("ай", "ой", "ам", "амі", "ямі", "ем", "ём", 
 _QUOTES = frozenset({'"', "«", "“", "„"})
 _OPENING = frozenset({".", ",", ";", ":", "•", "-", "—", "–", '"', "«", "“", "„", "(", "'"})
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+# a word ending in a vowel (a case ending): "эшелона", "поезда", "pociągi"
+_VOWEL_END = re.compile(r"[аеёиоуыэюяіїєaeiouyąęó]$")
 _YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")  # fullmatch: a token that is a year
 _ISO_TOKEN = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 _NUMERIC_DATE_TOKEN = re.compile(r"(\d{1,2})[./](\d{1,2})(?:[./](\d{2,4}))?")
@@ -460,6 +462,8 @@ class LexiconReader:
                 continue
             if any(self._month(t.low) is not None for t in toks[j:noun]):
                 continue  # "6 marca pociąg": a date, not six trains
+            if not self._counted_by(toks[noun].low, value):
+                continue  # "Хвілін праз 15 цягнік стаў": 15 counts the minutes
             between = toks[j:noun]
             if any(
                 t.low not in _MORE and (_ADJECTIVE_END.search(t.low) is None or t.low.isdigit())
@@ -472,6 +476,26 @@ class LexiconReader:
                 value, toks[i].start, toks[noun].end, text[toks[i].start : toks[noun].end]
             )
         return None
+
+    def _counted_by(self, noun: str, value: int) -> bool:
+        """Whether a train noun's form agrees with a number before it.
+
+        A singular form ending in a consonant is the nominative (or accusative,
+        instrumental) singular ("цягнік", "поезд", "pociąg", "эшалонам"): a number
+        counts it only when it ends in 1 ("21 поезд"), never 2-20 ("праз 15 цягнік
+        стаў": fifteen minutes); "два эшелона", "15 поездов" agree.
+
+        Examples
+        --------
+        >>> be = LexiconReader("be")
+        >>> be._counted_by("цягнік", 15), be._counted_by("цягнікоў", 15)
+        (False, True)
+        >>> be._counted_by("цягнік", 21)
+        True
+        """
+        if self.lex.train_nouns.get(noun) != "sg" or _VOWEL_END.search(noun) is not None:
+            return True
+        return value % 10 == 1 and value % 100 != 11
 
     def is_group_reference(self, text: str) -> bool:
         """Whether the text speaks of trains already named, together ("в обоих", "łącznie").
