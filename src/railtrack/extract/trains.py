@@ -521,6 +521,15 @@ class _ClauseReader:
             return None
         return "departure" if verb.role == "departure" else "arrival"
 
+    def seen_on_the_move(self, span: DateSpan) -> bool:
+        """Whether a date is the day a train was seen ("spotted", "zauważono"), no place said."""
+        verb = self._verb_for(span.start, span.end)
+        return (
+            verb is not None
+            and verb.role == "neutral"
+            and not any(self._passed(p) for p in self.places)
+        )
+
     def claim_into(self, facts: _Facts) -> None:
         """File the clause's claim, if the clause says something of the train.
 
@@ -1461,6 +1470,10 @@ def _group_of_dates(
     if not reader.series_into(group):  # "with 40 and 45 cars": one count per train
         reader.counts_into(group.each if reader.rd.is_each(text) else group.counts)
     date_role = reader.role_of(listed)
+    if date_role is None and reader.seen_on_the_move(listed):
+        # "Pociągi zauważono 11, 14, 15 i 16 maja": each train was seen on the move on
+        # its day, the earliest day it is known to have left (a sighting with no place)
+        date_role = "departure"
     gi = len(draft.groups) - 1
     for day in listed.days:
         train = TrainDraft(group=gi)
