@@ -287,3 +287,40 @@ def test_a_number_that_agrees_with_its_noun_still_counts_trains(text, lang, n):
 )
 def test_a_train_a_passenger_tells_of_is_a_service(text, lang):
     assert read(text, lang)["shipments"] == []
+
+
+# -- the date of an announcement is no date of the train (trial F41) ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "day"),
+    [
+        (
+            "В Україну прибув перший контейнерний поїзд, про це повідомила пресслужба 9 "
+            "березня. Поїзд прибув 8 березня на станцію Київ.",
+            "uk",
+            "2024-03-08",
+        ),
+        (
+            "В Россию прибыл первый контейнерный поезд, об этом сообщила пресс-служба 9 "
+            "марта. Поезд прибыл 8 марта на станцию Москва.",
+            "ru",
+            "2024-03-08",
+        ),
+        (
+            "У Беларусь прыбыў першы кантэйнерны цягнік, пра гэта паведаміла прэс-служба 9 "
+            "сакавіка. Цягнік прыбыў 8 сакавіка на станцыю Мінск.",
+            "be",
+            "2024-03-08",
+        ),
+    ],
+)
+def test_the_date_of_an_announcement_is_no_arrival(text, lang, day):
+    (shipment,) = read(text, lang)["shipments"]
+    assert shipment["expected_arrival"]["earliest"] == day
+    assert shipment["expected_arrival"]["latest"] == day
+
+
+def test_a_report_that_a_train_arrived_on_a_day_keeps_the_day():
+    (shipment,) = read("Сообщили, что эшелон прибыл в Брест 5 марта.", "ru")["shipments"]
+    assert shipment["expected_arrival"]["earliest"] == "2024-03-05"

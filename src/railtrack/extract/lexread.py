@@ -665,6 +665,24 @@ class LexiconReader:
             for cue in self.verb_cues(text)
         )
 
+    def is_attribution(self, text: str) -> bool:
+        """Whether a clause only says who reported, and when ("об этом сообщила ... 9 июня").
+
+        A date there is the announcement's, not the train's: the arrival may be dated in
+        the next sentence ("Поїзд прибув 8 червня"). A clause with a verb of movement
+        ("сообщили, что эшелон прибыл 5 марта") is read as usual.
+
+        Examples
+        --------
+        >>> LexiconReader("uk").is_attribution("про це повідомила пресслужба 9 червня")
+        True
+        >>> LexiconReader("ru").is_attribution("сообщили, что эшелон прибыл 5 марта")
+        False
+        """
+        if self.lex.reporting is None or self.lex.reporting.search(text) is None:
+            return False
+        return not self.verb_cues(text)
+
     def is_timetable(self, text: str) -> bool:
         """Whether a text tells of a scheduled passenger service, with no military word.
 

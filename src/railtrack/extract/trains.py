@@ -177,7 +177,12 @@ class _ClauseReader:
 
     @cached_property
     def dates(self) -> list[DateSpan]:
-        return self.rd.find_dates(self.text)
+        found = self.rd.find_dates(self.text)
+        is_attribution = getattr(self.rd, "is_attribution", None)
+        if is_attribution is None:
+            return found
+        # "..., про це повідомила пресслужба 9 червня": the announcement's date, no train's
+        return [d for d in found if not is_attribution(_segment(self.text, d.start, d.end))]
 
     @cached_property
     def counts(self) -> list[CarCount]:
@@ -1027,6 +1032,16 @@ def _is_road(rd: Reader, clause: Clause) -> bool:
     """Whether a clause tells of a road convoy, not a train ("колонна из 8 грузовиков")."""
     is_road = getattr(rd, "is_road", None)
     return bool(is_road(clause.text)) if is_road is not None else False
+
+
+_SEGMENT_END = re.compile(r"[,;:.!?()—–]")
+
+
+def _segment(text: str, start: int, end: int) -> str:
+    """Return the stretch of ``text`` between the punctuation around ``start``-``end``."""
+    before = max((m.end() for m in _SEGMENT_END.finditer(text, 0, start)), default=0)
+    after = _SEGMENT_END.search(text, end)
+    return text[before : after.start() if after else len(text)]
 
 
 def _is_preparation(rd: Reader, clause: Clause) -> bool:
