@@ -324,3 +324,50 @@ def test_the_date_of_an_announcement_is_no_arrival(text, lang, day):
 def test_a_report_that_a_train_arrived_on_a_day_keeps_the_day():
     (shipment,) = read("Сообщили, что эшелон прибыл в Брест 5 марта.", "ru")["shipments"]
     assert shipment["expected_arrival"]["earliest"] == "2024-03-05"
+
+
+# -- one train told twice; a rate of trains (trial F40, ru part) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Первый контейнерный поезд из 50 вагонов отправился из Китая в Челябинск 13 "
+            "августа.\nПервый контейнерный поезд из 50 вагонов отправился из Китая в "
+            "Челябинск 13 августа.",
+            "ru",
+        ),
+        (
+            "Перший контейнерний поїзд із 50 вагонів вирушив з Китаю до Львова 13 серпня.\n"
+            "Перший контейнерний поїзд із 50 вагонів вирушив з Китаю до Львова 13 серпня.",
+            "uk",
+        ),
+        (
+            "Першы кантэйнерны цягнік з 50 вагонаў адправіўся з Кітая ў Мінск 13 жніўня.\n"
+            "Першы кантэйнерны цягнік з 50 вагонаў адправіўся з Кітая ў Мінск 13 жніўня.",
+            "be",
+        ),
+    ],
+)
+def test_a_paragraph_repeated_word_for_word_is_one_train(text, lang):
+    (shipment,) = read(text, lang)["shipments"]
+    assert shipment["cars"]["total"] == 50
+
+
+def test_a_short_sentence_said_twice_is_not_dropped():
+    text = "Эшелон прибыл в Брест 4 марта. Он прибыл. Второй эшелон прибыл в Гомель. Он прибыл."
+    assert len(read(text, "ru")["shipments"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("В июле с регулярностью 2-3 поезда в месяц были открыты маршруты из Урумчи.", "ru"),
+        ("У липні з регулярністю 2-3 поїзди на місяць відкрито маршрути з Урумчі.", "uk"),
+    ],
+)
+def test_a_rate_of_trains_is_no_shipment(text, lang):
+    result = read(text, lang)
+    assert result["shipments"] == []
+    assert result["groups"] == []
