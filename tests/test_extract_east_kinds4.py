@@ -371,3 +371,26 @@ def test_a_rate_of_trains_is_no_shipment(text, lang):
     result = read(text, lang)
     assert result["shipments"] == []
     assert result["groups"] == []
+
+
+# -- people arriving are no train -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "31 марта на станцию Дебальцево прибыл эшелон с техникой. Напомним, 29 марта в "
+            "Иловайск прибыли 600 бойцов, а в Горловку - 200 казаков.",
+            "ru",
+        ),
+        (
+            "31 березня на станцію Дебальцеве прибув ешелон з технікою. Нагадаємо, 29 "
+            "березня до Іловайська прибули 600 бійців, а до Горлівки - 200 козаків.",
+            "uk",
+        ),
+    ],
+)
+def test_people_arriving_somewhere_else_are_no_train(text, lang):
+    (shipment,) = read(text, lang)["shipments"]
+    assert shipment["destination"]["text"].startswith("Дебальцев")

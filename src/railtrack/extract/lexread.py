@@ -370,6 +370,34 @@ class LexiconReader:
                     return values, kind, toks[i].start, toks[end_i - 1].end
         return None
 
+    def counts_other_things(self, text: str) -> bool:
+        """Whether the text counts something that is neither a train nor a railway car.
+
+        "прибыли 600 бурятов", "в Горловку - 200 казачков": people (or vehicles,
+        containers) arriving, with no train or car named, are no train of their own.
+
+        Examples
+        --------
+        >>> ru = LexiconReader("ru")
+        >>> ru.counts_other_things("29 марта в Иловайск прибыли 600 бойцов")
+        True
+        >>> ru.counts_other_things("29 марта в Иловайск прибыли 20 платформ")
+        False
+        """
+        if self.has_train_noun(text) or self.has_car_noun(text):
+            return False
+        toks = tokens(text)
+        for i in range(len(toks)):
+            number = self._number_at(toks, i)
+            if number is None:
+                continue
+            k = number[1]
+            while k < len(toks) and not toks[k].low.isalpha():
+                k += 1  # quotes, dashes
+            if k < len(toks) and self._month(toks[k].low) is None and toks[k].low.isalpha():
+                return True
+        return False
+
     def has_car_noun(self, text: str) -> bool:
         """Whether the text names railway cars."""
         return any(self._car_noun_kind(t.low) is not None for t in tokens(text))

@@ -801,8 +801,8 @@ def read_trains(  # noqa: C901
                     rd.has_train_noun(piece.text)
                     or reader.counts
                     or any(v.role != "neutral" for v in reader.verbs)
-                ):
-                    continue
+                ) or _counts_other_things(rd, piece.text):
+                    continue  # (nor does "в Горловку прибыли 200 казачков": people)
                 current = TrainDraft()
                 draft.trains.append(current)
                 reader.all_into(current, draft.problems)
@@ -1069,6 +1069,12 @@ def _segment(text: str, start: int, end: int) -> str:
     before = max((m.end() for m in _SEGMENT_END.finditer(text, 0, start)), default=0)
     after = _SEGMENT_END.search(text, end)
     return text[before : after.start() if after else len(text)]
+
+
+def _counts_other_things(rd: Reader, text: str) -> bool:
+    """Whether a text counts people or things, and names no train or railway car."""
+    counts_other_things = getattr(rd, "counts_other_things", None)
+    return bool(counts_other_things(text)) if counts_other_things is not None else False
 
 
 def _is_rate_of_trains(rd: Reader, clause: Clause) -> bool:
