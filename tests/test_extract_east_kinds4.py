@@ -394,3 +394,37 @@ def test_a_rate_of_trains_is_no_shipment(text, lang):
 def test_people_arriving_somewhere_else_are_no_train(text, lang):
     (shipment,) = read(text, lang)["shipments"]
     assert shipment["destination"]["text"].startswith("Дебальцев")
+
+
+# -- a unit in a region is a destination at region level (trial F13) -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "region"),
+    [
+        (
+            "Техника направляется поездами в одну из воинских частей Закарпатья; эшелон "
+            "проехал станцию Стрый и направляется в противоположном направлении от Киева.",
+            "ru",
+            "Закарпатья",
+        ),
+        (
+            "Техніку везуть потягами в одну з військових частин Закарпаття; ешелон проїхав "
+            "станцію Стрий.",
+            "uk",
+            "Закарпаття",
+        ),
+        (
+            "Тэхніку вязуць цягнікамі ў адну з вайсковых частак Гомельшчыны; эшалон праехаў "
+            "станцыю Жлобін.",
+            "be",
+            "Гомельшчыны",
+        ),
+    ],
+)
+def test_a_unit_in_a_region_makes_the_region_the_destination(text, lang, region):
+    assert ("destination", region) in [
+        (p.role, p.text) for p in LexiconReader(lang).find_places(text)
+    ]
+    (shipment,) = read(text, lang)["shipments"]
+    assert shipment["origin"] is None
