@@ -194,3 +194,14 @@ def test_13_a_sighting_on_the_way_is_a_via_point_and_a_sighting(text, via):
     assert seen.station.text == via
     assert seen.seen_at.date() == date(2023, 3, 6)
     assert seen.shipment == s.id
+
+
+def test_open_top_cars_are_counted_as_other_cars():
+    s = one("The first container train numbering 56 open-top cars has left Nakhodka.")
+    assert (s.cars.other, s.cars.total) == (56, 56)
+
+
+def test_a_named_rail_line_is_not_a_place():
+    r = read("Supplies were brought by train via the Homel-Kyiv rail line to Chernihiv.")
+    assert all("Homel" not in (v.text for v in s.via) for s in r.shipments)
+    assert all(s.destination is None or "Homel" not in s.destination.text for s in r.shipments)

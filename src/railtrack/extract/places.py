@@ -87,6 +87,10 @@ _PLACE_RE = re.compile(
     re.IGNORECASE,
 )
 _KIND_RE = re.compile(_KIND, re.IGNORECASE)
+# a name before "line" names a railway line ("the Homel-Kyiv rail line"), not a place
+_LINE_AFTER_RE = re.compile(
+    r"\s+(?:(?:rail(?:way|road)?|train|main|trunk|freight)\s+)?line\b", re.IGNORECASE
+)
 # a distance right before "from" ("10 kilometres away from Lugansk", "20 km north of"):
 # the name after it locates something, it is no end of a route
 _DISTANCE_BEFORE_RE = re.compile(
@@ -275,8 +279,8 @@ def find_places(text: str) -> list[PlaceSpan]:
         if _not_a_route_cue(text, m.start(), cue, role):
             continue
         first, last = _trim_name(m["name"])
-        if first == last:
-            continue
+        if first == last or _LINE_AFTER_RE.match(text, m.start("name") + last):
+            continue  # (nothing left, or "via the Homel-Kyiv rail line": a line, no place)
         start = m.start("name") + first
         end = m.start("name") + last
         pos = end
