@@ -205,3 +205,18 @@ def test_a_named_rail_line_is_not_a_place():
     r = read("Supplies were brought by train via the Homel-Kyiv rail line to Chernihiv.")
     assert all("Homel" not in (v.text for v in s.via) for s in r.shipments)
     assert all(s.destination is None or "Homel" not in s.destination.text for s in r.shipments)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A special train of 15 cars headed for Belarus. Last night it arrived in Orsha.",
+        "Skład z 15 wagonami kierował się na Białoruś. Nocą eszelon przybył do Orszy.",
+        "Эшелон из 15 вагонов шел в Беларусь. Ночью эшелон прибыл в Оршу.",
+    ],
+)
+def test_last_night_is_the_night_before_the_report_a_two_day_window(text):
+    # trial F10: a report of Sunday 8 January telling of "Nocą": the night 7-8 January
+    r = read(text, published=date(2023, 1, 8))
+    arrival = r.shipments[-1].expected_arrival
+    assert (arrival.earliest, arrival.latest) == (date(2023, 1, 7), date(2023, 1, 8))
