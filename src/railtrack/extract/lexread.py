@@ -378,6 +378,26 @@ class LexiconReader:
         toks = tokens(text)
         return any(t.low in table.first_words and table.match(toks, i) for i, t in enumerate(toks))
 
+    def same_place_roles(self, text: str) -> list[str]:
+        """Return the ends the text gives as those of the train before ("на цю ж станцію").
+
+        Examples
+        --------
+        >>> LexiconReader("uk").same_place_roles("Такий самий прибув на цю ж станцію 6 січня")
+        ['destination']
+        >>> LexiconReader("ru").same_place_roles("Второй ушел с той же станции в Брест")
+        ['origin']
+        """
+        table = self.lex.same_place
+        toks = tokens(text)
+        roles: list[str] = []
+        for i, tok in enumerate(toks):
+            if tok.low in table:
+                hit = table.match(toks, i)
+                if hit is not None and hit[0] not in roles:
+                    roles.append(hit[0])
+        return roles
+
     def is_whole_train(self, before: str) -> bool:
         """Whether a count after ``before`` is the whole train ("эшелон из 48 ...")."""
         toks = tokens(before)
@@ -593,6 +613,33 @@ class LexiconReader:
         if self.lex.road is None or self.lex.road.search(text) is None:
             return False
         return not (self.has_train_noun(text) or self.has_car_noun(text))
+
+    def is_preparation(self, text: str) -> bool:
+        """Whether a text tells of an exercise or of stock being prepared, no train moving.
+
+        "Учения по погрузке техники на эшелон", "идет формирование составов",
+        "подготовлено 48 пассажирских вагонов": loading drills and rolling stock being
+        assembled are no train on its way (the real corpus's labelling rule: a train's
+        make-up with no movement is no shipment); a verb of departure or arrival in the
+        same text ("эшелон прибыл на учения") keeps it a train.
+
+        Examples
+        --------
+        >>> LexiconReader("ru").is_preparation("Идет формирование составов на станции Богатырево")
+        True
+        >>> LexiconReader("ru").is_preparation("Эшелон прибыл на учения в Брест")
+        False
+        """
+        if self.lex.preparation is None:
+            return False
+        spans = [(m.start(), m.end()) for m in self.lex.preparation.finditer(text)]
+        if not spans:
+            return False
+        # ("идет формирование": the verb of the preparation itself moves no train)
+        return all(
+            cue.role == "neutral" or any(a <= cue.start < b for a, b in spans)
+            for cue in self.verb_cues(text)
+        )
 
     def is_timetable(self, text: str) -> bool:
         """Whether a text tells of a scheduled passenger service, with no military word.
