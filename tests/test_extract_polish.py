@@ -215,3 +215,21 @@ def test_an_onward_leg_by_sea_is_not_the_trains_destination():
         "Po 19 kwietnia kukurydza zostanie przetransportowana drogą morską do Rotterdamu."
     ).shipments
     assert s.destination.text == "Kołobrzegu"
+
+
+def test_the_same_station_named_again_is_the_trains_place():
+    r = read(
+        "Eszelon przybył do Połonki 5 marca. Taki sam skład przybył na tę samą stację 7 marca."
+    )
+    assert [s.destination.text for s in r.shipments] == ["Połonki", "Połonki"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do 25 lutego przygotowano 48 wagonów pasażerskich na stacji Bohatyrewicze.",
+        "Trwają ćwiczenia z załadunku sprzętu na stacji Słonim.",
+    ],
+)
+def test_stock_being_prepared_and_exercises_are_no_train_on_its_way(text):
+    assert read(text).shipments == []
