@@ -233,3 +233,23 @@ def test_the_same_station_named_again_is_the_trains_place():
 )
 def test_stock_being_prepared_and_exercises_are_no_train_on_its_way(text):
     assert read(text).shipments == []
+
+
+def test_a_headline_and_a_lead_both_saying_first_are_one_train():
+    # trial F42: "Pierwszy pociąg z Chin dotarł do Gdańska" + "pierwszy historii pociąg
+    # ... swój finisz miał wczoraj w Porcie Gdańskim" + part of the load sent on
+    r = read(
+        "Pierwszy pociąg z Chin dotarł do Gdańska.\n\n"
+        "10 dni jechał pierwszy w historii pociąg towarowy z Chin na Pomorze. Pociąg "
+        "swój finisz miał wczoraj w Porcie Gdańskim. Część z nich trafia do Skandynawii.",
+        published=date(2019, 11, 23),
+    )
+    (s,) = r.shipments
+    assert s.destination.text == "Gdańska"
+    assert s.expected_arrival.earliest == date(2019, 11, 22)
+    assert s.departure is None
+
+
+def test_a_first_and_a_second_train_stay_two():
+    r = read("Pierwszy eszelon przybył do Połonki 5 marca. Drugi przybył do Połonki 7 marca.")
+    assert len(r.shipments) == 2

@@ -1369,11 +1369,29 @@ def _same_place(a: Fact, b: Fact) -> bool:
     return x[:stem] == y[:stem]
 
 
+def _same_ordinal(first: TrainDraft, later: TrainDraft) -> bool:
+    """Whether both mentions open with the same ordinal ("Pierwszy pociąg ... pierwszy").
+
+    "The first train from China" in the headline and "the first ever train" in the
+    lead are one train told twice, not the first and the second of a list.
+    """
+    a, b = first.marker, later.marker
+    if a is None or b is None or a.value.kind != "ordinal" or b.value.kind != "ordinal":
+        return False
+    x, y = a.value.text.lower(), b.value.text.lower()
+    stem = min(len(x), len(y), 5)
+    return x[:stem] == y[:stem]
+
+
 def _restates(first: TrainDraft, later: TrainDraft) -> bool:
     """Whether ``later`` can be ``first`` told again (a headline, a lead, a detail)."""
     if first.group is not None or later.group is not None:
         return False
-    if later.marker is not None and later.marker.value.kind in ("ordinal", "other", "same", "more"):
+    if (
+        later.marker is not None
+        and later.marker.value.kind in ("ordinal", "other", "same", "more")
+        and not _same_ordinal(first, later)
+    ):
         return False  # ("ещё один эшелон ... туда же": one more train, not the first again)
     if first.number and later.number and first.number != later.number:
         return False
