@@ -220,3 +220,22 @@ def test_last_night_is_the_night_before_the_report_a_two_day_window(text):
     r = read(text, published=date(2023, 1, 8))
     arrival = r.shipments[-1].expected_arrival
     assert (arrival.earliest, arrival.latest) == (date(2023, 1, 7), date(2023, 1, 8))
+
+
+def test_an_earlier_train_between_countries_told_beside_the_tracked_one_is_background():
+    # trial F43: the main train's specific origin beats "Britain"; "the first train from
+    # China to Britain arrived on January 18" is news of another train, countries only
+    r = read(
+        "The first-ever freight train from Britain to China started its mammoth journey "
+        "on 9th April. The 32-container train left from the vast London Gateway container "
+        "port, bound for Yiwu. The first train from China to Britain arrived on January 18.",
+        published=date(2017, 4, 10),
+    )
+    (s,) = r.shipments
+    assert (s.origin.text, s.destination.text) == ("London Gateway", "Yiwu")
+    assert s.departure.earliest == date(2017, 4, 9)
+
+
+def test_a_lone_train_between_countries_is_kept_when_it_is_all_the_report_has():
+    (s,) = read("A container train from Ukraine reached China on 31 January.").shipments
+    assert s.expected_arrival.earliest == date(2023, 1, 31)

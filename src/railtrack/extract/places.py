@@ -78,7 +78,8 @@ _PLACE_RE = re.compile(
     rf"(?<![\w-])(?:(?P<o>{_ORIGIN})|(?P<r>{_REACH})|(?P<d>{_DEST})|(?P<a>{_AT}))\s+"
     # adjectives between the article and a station ("the nearby Valuyki station")
     r"(?:the\s+(?:(?-i:[a-z][\w-]*)\s+){1,2}(?=(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?"
-    r"\s+(?:railway\s+)?(?:station|junction|stop)\b))?"
+    r"\s+(?:(?:railway|rail|container|freight)\s+)?"
+    r"(?:station|junction|stop|terminal|port|yard|depot|railhead|hub)\b))?"
     # "the Chinese city of Chongqing", "the Belarusian station Slonim", "the small town of"
     r"(?:the\s+)?(?:(?:[A-Z][a-z]+(?:an|ese|ish|ian|ic)|(?-i:[a-z][a-z-]+))\s+"
     r"(?=(?:station|city|town|village|settlement)\b))?"
@@ -158,6 +159,13 @@ _BROAD_NAMES = frozenset(
         "moldova",
         "georgia",
         "russian federation",
+        "britain",
+        "great britain",
+        "uk",
+        "the uk",
+        "england",
+        "europe",
+        "asia",
         "the front",
         "front",
     }
