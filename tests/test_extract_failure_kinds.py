@@ -239,3 +239,15 @@ def test_an_earlier_train_between_countries_told_beside_the_tracked_one_is_backg
 def test_a_lone_train_between_countries_is_kept_when_it_is_all_the_report_has():
     (s,) = read("A container train from Ukraine reached China on 31 January.").shipments
     assert s.expected_arrival.earliest == date(2023, 1, 31)
+
+
+def test_a_leg_of_the_same_train_is_no_second_shipment():
+    # trial F40: "working the final section from Duisberg to London" is a leg of the train
+    r = read(
+        "The first container train between China and the UK has arrived at Barking. "
+        "DB Cargo was responsible for working the final section from Duisberg to London. "
+        "The starting point was Yiwu in the eastern Chinese province of Zhejiang.",
+        published=date(2017, 1, 18),
+    )
+    (s,) = r.shipments
+    assert (s.origin.text, s.destination.text) == ("Yiwu", "Barking")

@@ -34,6 +34,9 @@ __all__ = ["PlaceSpan", "find_places", "is_broad", "resolve_place"]
 _ORIGIN = (
     # "left a station in the Voronezh region": the region is the origin
     r"(?:left|leaving|departed(?:\s+from)?|from)\s+an?\s+(?:railway\s+)?station\s+in|"
+    # "The starting point was Yiwu", "the station of departure is Slonim"
+    r"(?:starting\s+point|point\s+of\s+departure|station\s+of\s+departure)"
+    r"(?:\s+(?:was|is|will\s+be))?|"
     r"from|out\s+of|left|leaving|leaves|leave|departed(?:\s+from)?|departing(?:\s+from)?|"
     r"departs(?:\s+from)?|depart\s+from|dispatched\s+from|sent\s+from|"
     r"set\s+off\s+from|(?:loaded|formed|prepared|assembled|made\s+up)\s+(?:at|in)|"
@@ -105,7 +108,8 @@ _CUE_WORDS = (
     "sent set loaded formed prepared assembled made headed heading heads bound destined "
     "en on in arrived arriving arrives arrive expected due destination to for toward "
     "towards into reached reaches reaching reach get gets stopped unloaded at near "
-    "through via past passed passing crossed entered spotted nearby outside"
+    "through via past passed passing crossed entered spotted nearby outside starting point "
+    "station"
 )
 _CUE_FIRST_WORDS = frozenset(_CUE_WORDS.split())
 _NUMERAL_RE = re.compile(r"[IVX]{1,3}|\d")
@@ -317,6 +321,11 @@ def find_places(text: str) -> list[PlaceSpan]:
 
 
 _ALTERNATIVE_RE = re.compile(rf"\s+or\s+(?:the\s+)?(?=(?-i:[A-Z]))(?P<name>{_NAME})", re.IGNORECASE)
+# a leg of the trip named as such: its ends are places the train passes
+_LEG_RE = re.compile(
+    r"\b(?:section|leg|stretch|portion)(?:\s+of\s+(?:the|its)\s+(?:journey|route|trip))?"
+    r"\s+(?:from\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+)?$"
+)
 _ONWARD_RE = re.compile(
     # "from there", and a load moved to another train: "the containers were reloaded"
     r"\b(?:from\s+there|thence|onwards?|then\s+on|for\s+further\s+\w+|"
@@ -350,7 +359,8 @@ def _qualified_role(text: str, role: str, cue_start: int, end: int) -> tuple[str
     "to Orsha or Vitebsk": two alternatives, neither a stated end (``alternative``);
     "from there it goes to Ilovaisk", "for further transportation to the EU", "the
     containers were reloaded ... and sent to Duisburg": a later leg, not this trip's
-    end (``onward``).
+    end (``onward``); "the final section from Duisberg to London": a leg of this
+    trip, both ends passed (``at``).
     """
     alt = _ALTERNATIVE_RE.match(text, end)
     if alt is not None and role in ("origin", "destination", "at"):
@@ -359,6 +369,10 @@ def _qualified_role(text: str, role: str, cue_start: int, end: int) -> tuple[str
             return "alternative", alt.start("name") + last
     if role == "destination" and _ONWARD_RE.search(text, 0, cue_start + 1) is not None:
         return "onward", end
+    if role in ("origin", "destination") and _LEG_RE.search(
+        text, max(0, cue_start - 60), cue_start
+    ):
+        return "at", end  # "working the final section from Duisberg to London": a leg, passed
     return role, end
 
 
