@@ -253,3 +253,11 @@ def test_a_headline_and_a_lead_both_saying_first_are_one_train():
 def test_a_first_and_a_second_train_stay_two():
     r = read("Pierwszy eszelon przybył do Połonki 5 marca. Drugi przybył do Połonki 7 marca.")
     assert len(r.shipments) == 2
+
+
+def test_an_abbreviation_ending_in_m_is_no_distance():
+    # trial F8: "przejechał m.in. przez miejscowości Żabinka, Drohiczyn i Janów"
+    (s,) = read(
+        "Eszelon wyjechał z Połonki i przejechał m.in. przez Żabinkę, Drohiczyn i Janów."
+    ).shipments
+    assert [v.text for v in s.via] == ["Żabinkę", "Drohiczyn", "Janów"]
