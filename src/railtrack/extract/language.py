@@ -434,6 +434,27 @@ def detect_language(text: str, *, declared: str | None = None) -> LanguageGuess:
         other = _other_language(text)
         if other is not None and (strange >= 2 or other[1] > confidence):
             return LanguageGuess(other[0], other[1], "detected")
+    if enough and _implausible(lang, low, text):
+        # Spanish and Italian read as "pl", German as "en" by the five-language model:
+        # Polish with no Polish letter, English with none of its common words
+        other = _other_language(text)
+        if other is not None:
+            return LanguageGuess(other[0], other[1], "detected")
     if confidence < MIN_CONFIDENCE and declared:
         return LanguageGuess(declared, confidence, "declared")
     return LanguageGuess(lang, confidence, "detected")
+
+
+def _implausible(lang: str, low: str, text: str) -> bool:
+    """Whether the five-language model's pick lacks what that language always shows.
+
+    Examples
+    --------
+    >>> _implausible("pl", "un treno militare è arrivato", "Un treno militare è arrivato")
+    True
+    >>> _implausible("pl", "pociąg przyjechał", "Pociąg przyjechał")
+    False
+    """
+    if lang == "pl":
+        return not any(c in low for c in _POLISH_LETTERS)
+    return lang == "en" and not _reads_as_english(text)

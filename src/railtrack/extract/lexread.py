@@ -1216,8 +1216,8 @@ class LexiconReader:
         source; "в/на" before a name mean motion only in a clause with a verb of motion.
         """
         back = [t.low for t in toks[max(0, i - 4) : i]]
-        if any(w in _DISTANCE for w in back):
-            return True  # "в 50 км от X", "в 400 км к югу от X"
+        if any(w in _DISTANCE and k > 0 and back[k - 1][:1].isdigit() for k, w in enumerate(back)):
+            return True  # "в 50 км от X", "в 400 км к югу от X" (not "m.in. przez X")
         ahead = [t.low for t in toks[i + 1 : i + 10]]
         verb = next((k for k, w in enumerate(ahead) if w in _DISTANCE_VERBS), None)
         if verb is not None and any(w in _DISTANCE for w in ahead[verb + 1 :]):

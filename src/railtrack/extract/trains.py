@@ -844,10 +844,16 @@ def read_trains(  # noqa: C901
     draft.trains = [t for t in draft.trains if _has_facts(t) or t.group is not None]
     merged = _merge_restated(draft)
     _share_between_trips(draft, merged)
+    tracked = any(_has_a_station(t) for t in draft.trains)
     draft.trains = [
         t
         for t in draft.trains
-        if not (_only_a_country(t) or _only_a_make_up(t) or _only_vague(t) or _no_place(t))
+        if not (
+            _only_a_country(t, beside_tracked=tracked)
+            or _only_a_make_up(t)
+            or _only_vague(t)
+            or _no_place(t)
+        )
     ]
     for train in draft.trains:
         _plan_of_a_later_arrival(train, published)
@@ -1245,18 +1251,32 @@ def _is_question(text: str, clause: Clause) -> bool:
     return clause.text.rstrip().endswith("?") or (end < len(text) and text[end] == "?")
 
 
-def _only_a_country(train: TrainDraft) -> bool:
-    """Whether all a lone train has is one country or region ("переброска в Беларусь").
+def _has_a_station(train: TrainDraft) -> bool:
+    """Whether a train has an end or a via point finer than a country or region."""
+    places = [getattr(train, role) for role in _PLACE_ROLES]
+    return any(p is not None and not is_broad(p.value.text) for p in [*places, *train.via])
 
-    Such a mention is news about trains in general, not a shipment one can track; a
-    country is so even with a date ("с 12 августа не принимают составы из Беларуси"),
-    a region with a date is a shipment whose arrival window can still be computed.
+
+def _only_a_country(train: TrainDraft, *, beside_tracked: bool = False) -> bool:
+    """Whether all a lone train has is one country or region, or countries only.
+
+    "переброска в Беларусь", or (``beside_tracked``: beside a train with a station)
+    "the first train from China to Britain arrived in January": news about trains
+    in general, not a shipment one can track; a country is so even with a date
+    ("с 12 августа не принимают составы из Беларуси"), a region with a date is a
+    shipment whose arrival window can still be computed.
     """
     if train.group is not None or train.counts or train.via or train.number:
         return False
     dated = any(getattr(train, role) is not None for role in _DATE_ROLES)
     places = [getattr(train, role) for role in (*_PLACE_ROLES, "goal")]
     places = [p for p in places if p is not None]
+    if len(places) > 1:
+        # "the first train from China to Britain arrived on January 18", told beside the
+        # train the report tracks: countries only, background
+        return beside_tracked and all(
+            is_broad(p.value.text) and not _names_region(p.value.text) for p in places
+        )
     if len(places) != 1 or not is_broad(places[0].value.text):
         return False
     # a dated region is kept: "left a station in the Voronezh region on 3 January"
@@ -1424,17 +1444,47 @@ def _same_place(a: Fact, b: Fact) -> bool:
     """Whether two place facts may name the same place (same stem, or one is a country)."""
     x: str = a.value.text.lower()
     y: str = b.value.text.lower()
-    if is_broad(a.value.text) or is_broad(b.value.text):
+    stem = min(len(x), len(y), 5)
+    if x[:stem] == y[:stem]:
         return True
+    broad = [is_broad(a.value.text), is_broad(b.value.text)]
+    if all(broad) and not (_names_region(x) or _names_region(y)):
+        return False  # two countries ("from Britain" and "from China"): two places
+    return any(broad)
+
+
+def _same_ordinal(first: TrainDraft, later: TrainDraft) -> bool:
+    """Whether both mentions open with the same ordinal ("Pierwszy pociąg ... pierwszy").
+
+    "The first train from China" in the headline and "the first ever train" in the
+    lead are one train told twice, not the first and the second of a list.
+    """
+    a, b = first.marker, later.marker
+    if a is None or b is None or a.value.kind != "ordinal" or b.value.kind != "ordinal":
+        return False
+    x, y = a.value.text.lower(), b.value.text.lower()
     stem = min(len(x), len(y), 5)
     return x[:stem] == y[:stem]
+
+
+def _arrives_before_leaving(left: TrainDraft, arrived: TrainDraft) -> bool:
+    """Whether one mention's arrival ends before the other's departure begins."""
+    dep, arr = left.departure, arrived.arrival
+    if dep is None or arr is None:
+        return False
+    start, end = dep.value.earliest, arr.value.latest or arr.value.earliest
+    return start is not None and end is not None and end < start
 
 
 def _restates(first: TrainDraft, later: TrainDraft) -> bool:
     """Whether ``later`` can be ``first`` told again (a headline, a lead, a detail)."""
     if first.group is not None or later.group is not None:
         return False
-    if later.marker is not None and later.marker.value.kind in ("ordinal", "other", "same", "more"):
+    if (
+        later.marker is not None
+        and later.marker.value.kind in ("ordinal", "other", "same", "more")
+        and not _same_ordinal(first, later)
+    ):
         return False  # ("ещё один эшелон ... туда же": one more train, not the first again)
     if first.number and later.number and first.number != later.number:
         return False
@@ -1446,6 +1496,8 @@ def _restates(first: TrainDraft, later: TrainDraft) -> bool:
         a, b = getattr(first, role), getattr(later, role)
         if a is not None and b is not None and a.value.earliest != b.value.earliest:
             return False
+    if _arrives_before_leaving(first, later) or _arrives_before_leaving(later, first):
+        return False  # ("left on 9 April" and "arrived on January 18": two trains)
     return all(
         first.counts[kind].value == fact.value
         for kind, fact in later.counts.items()
