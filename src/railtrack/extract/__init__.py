@@ -210,7 +210,13 @@ def extract_shipments(
     if lacinka:
         remap_draft(draft, text, spans)
     result = build_extraction(
-        draft, report_id=rid, source=src, network=net, settings=settings, lang=guess.lang
+        draft,
+        report_id=rid,
+        source=src,
+        network=net,
+        settings=settings,
+        lang=guess.lang,
+        text=text,
     )
     logger.debug(
         "%s: %d shipment(s), %d group(s), %d problem(s)",
