@@ -113,3 +113,32 @@ def test_the_command_line_refuses_such_a_report_and_exits_1(tmp_path):
     assert result.exit_code == 1
     assert "it is in a language too short to name" in result.output
     assert "report is in a language railtrack does not read" in " ".join(result.output.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        (
+            "Un treno militare con 40 vagoni è partito l'11 gennaio 2023 dalla stazione di "
+            "Orsha verso Smolensk.",
+            "it",
+        ),
+        (
+            "Ein Militärzug mit 40 Waggons fuhr am 11. Januar 2023 vom Bahnhof Orscha nach "
+            "Smolensk.",
+            None,  # German capitalises its nouns: too few words are left around the names
+        ),
+        (
+            "Um comboio militar com 40 vagões partiu de Orsha para Smolensk a 11 de janeiro "
+            "de 2023, dizem fontes ferroviárias.",
+            "pt",
+        ),
+    ],
+)
+def test_one_accented_letter_does_not_make_a_report_english(text, named):
+    """Lingua among the five calls German or Italian with one accent English (trial F5)."""
+    r = extract_shipments(text, published=PUB, network=False)
+    assert r.shipments == []
+    assert r.lang != "en"
+    assert r.lang == (named or UNDETERMINED)
+    assert any("railtrack reads en, ru, uk, be, pl (nothing was read)" in p for p in r.problems)

@@ -378,6 +378,19 @@ def _other_language_around_names(text: str) -> tuple[str, float] | None:
     return code, confidence
 
 
+def _not_english(text: str) -> LanguageGuess | None:
+    """Return the language of a text taken for English that is not, else None.
+
+    Lingua restricted to the five calls German or Italian with one accented letter
+    ("Militärzug", "è partito") English, the nearest of the five; the same check as
+    for plain Latin letters (:func:`_reads_as_english`) decides.
+    """
+    if _reads_as_english(text):
+        return None
+    other = _other_language_around_names(text)
+    return None if other is None else LanguageGuess(other[0], other[1], "detected")
+
+
 def _by_alphabet(text: str) -> LanguageGuess | None:
     """Return the language the alphabet tells (:func:`_by_letters`), if it tells one.
 
@@ -385,10 +398,10 @@ def _by_alphabet(text: str) -> LanguageGuess | None:
     (:func:`_reads_as_english`); otherwise the wide detector names the language.
     """
     by_letters = _by_letters(text)
-    if by_letters == "en" and not _reads_as_english(text):
-        other = _other_language_around_names(text)
-        if other is not None:
-            return LanguageGuess(other[0], other[1], "detected")
+    if by_letters == "en":
+        not_english = _not_english(text)
+        if not_english is not None:
+            return not_english
     return None if by_letters is None else LanguageGuess(by_letters, 1.0, "alphabet")
 
 
@@ -434,6 +447,10 @@ def detect_language(text: str, *, declared: str | None = None) -> LanguageGuess:
         other = _other_language(text)
         if other is not None and (strange >= 2 or other[1] > confidence):
             return LanguageGuess(other[0], other[1], "detected")
+    if lang == "en" and enough:  # lingua's English among five: is it English at all?
+        not_english = _not_english(text)
+        if not_english is not None:
+            return not_english
     if confidence < MIN_CONFIDENCE and declared:
         return LanguageGuess(declared, confidence, "declared")
     return LanguageGuess(lang, confidence, "detected")
