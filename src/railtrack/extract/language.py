@@ -213,12 +213,22 @@ def _without_names(text: str) -> str:
     return stripped if _enough_letters(stripped) else text
 
 
+# Letters a Cyrillic report's own language never writes and another of the three does.
+_OTHER_CYRILLIC = {
+    "ru": re.compile("[іїєґў]"),
+    "uk": re.compile("[ыэъёў]"),
+    "be": re.compile("[ищїєґ]"),
+}
+
+
 def mixes_languages(text: str, lang: str) -> bool:
     """Whether sentences of a report in ``lang`` may be in another language.
 
     True when the text writes both scripts, or is Polish (a relay may quote English),
-    or is English with Polish letters; a report in one Cyrillic language, or in plain
-    English, is read in its language throughout, which saves judging each sentence.
+    or is English with Polish letters, or is Russian, Ukrainian or Belarusian with a
+    letter only another of the three writes (a digest quoting a post in the other
+    language); a report in one Cyrillic language, or in plain English, is read in its
+    language throughout, which saves judging each sentence.
 
     Examples
     --------
@@ -229,6 +239,9 @@ def mixes_languages(text: str, lang: str) -> bool:
     """
     if lang == "pl":
         return True
+    other_cyrillic = _OTHER_CYRILLIC.get(lang)
+    if other_cyrillic is not None and other_cyrillic.search(text.lower()) is not None:
+        return True  # a Russian paragraph in a Ukrainian digest, or the other way round
     cyrillic = _cyrillic_count(text)
     latin = _latin_count(text) if cyrillic >= MIN_LETTERS else 0
     if min(cyrillic, latin) >= MIN_LETTERS:
