@@ -119,28 +119,62 @@ def _worker_peaks(client: Any) -> dict[str, float]:
     return {addr.rsplit(":", 1)[-1]: round(mb) for addr, mb in peaks.items()}
 
 
-def _timed_track(source: Path, client: Any, network: Any) -> tuple[Any, dict[str, Any]]:
-    """Run the Dask engine; return its result and per-stage seconds and worker peaks."""
-    from railtrack.engine_dask import track_dask
+def _cpu() -> float:
+    """This process's CPU seconds (user and system, all threads)."""
+    return time.process_time()
+
+
+def _timed_track(
+    source: Path,
+    client: Any,
+    network: Any,
+    *,
+    tables_dir: Path | None = None,
+    work_dir: Path | None = None,
+) -> tuple[Any, dict[str, Any]]:
+    """Run the Dask engine; return its result and per-stage seconds, CPU and peaks.
+
+    With ``tables_dir`` the workers write the per-train tables there
+    (:func:`railtrack.engine_dask.write_dask`); else they are gathered
+    (:func:`railtrack.engine_dask.track_dask`). Per stage: wall seconds, each
+    worker's and the client's CPU seconds and peak resident memory, the load average.
+    """
+    from railtrack.engine_dask import track_dask, write_dask
 
     stages: dict[str, dict[str, Any]] = {}
     current: list[Any] = []
 
+    def mark() -> tuple[float, dict[str, float], float]:
+        return time.perf_counter(), client.run(_cpu), _cpu()
+
     def close() -> None:
         if current:
-            name, start = current.pop()
+            name, (start, workers, own) = current.pop()
+            now, workers_now, own_now = mark()
             stages[name] = {
-                "seconds": round(time.perf_counter() - start, 1),
+                "seconds": round(now - start, 1),
+                "worker_cpu_s": [
+                    round(workers_now[a] - workers.get(a, 0.0), 1) for a in workers_now
+                ],
+                "client_cpu_s": round(own_now - own, 1),
                 "worker_peak_mb": _worker_peaks(client),
                 "client_peak_mb": round(_peak_mb()),
+                "load": round(os.getloadavg()[0], 1),
             }
             print(f"  {name:<12} {stages[name]}", flush=True)
 
     def progress(name: str) -> None:
         close()
-        current.append((name, time.perf_counter()))
+        current.append((name, mark()))
 
-    result = track_dask(source, network, client, as_of=AS_OF, progress=progress)
+    if tables_dir is None:
+        result = track_dask(
+            source, network, client, as_of=AS_OF, progress=progress, work_dir=work_dir
+        )
+    else:
+        result = write_dask(
+            source, network, client, tables_dir, as_of=AS_OF, progress=progress, work_dir=work_dir
+        )
     close()
     return result, stages
 
@@ -184,9 +218,9 @@ def check(n: int, tmp: Path, client: Any, network: Any, stations: Any) -> bool:
     conv = tmp / f"check-{n}-converted"
     convert(root, conv, client, batch=n)
     print(f"dask engine on {n:,} reports:", flush=True)
-    result, _ = _timed_track(conv, client, network)
+    result, _ = _timed_track(conv, client, network, tables_dir=tmp / f"check-{n}-tables")
     dask_figures = json.loads(json.dumps(_figures(result), default=str))
-    print(f"  {len(result.shipments):,} trains; client peak {round(_peak_mb())} MB", flush=True)
+    print(f"  {result.totals.shipments:,} trains; client peak {round(_peak_mb())} MB", flush=True)
     same = dask_figures == default
     print(f"totals equal at {n:,} reports: {same}", flush=True)
     if not same:
@@ -211,6 +245,13 @@ def main() -> None:
     parser.add_argument("--memory-limit", default="3GB")
     parser.add_argument("--batch", type=int, default=100_000, help="reports per convert batch")
     parser.add_argument("--keep", type=Path, help="work here and keep the files (reused)")
+    parser.add_argument(
+        "--converted", type=Path, help="run the engine on this `railtrack convert` output"
+    )
+    parser.add_argument(
+        "--work-dir", type=Path, help="checkpoints: a restarted run skips finished partitions"
+    )
+    parser.add_argument("--tables", type=Path, help="where the workers write per-train tables")
     parser.add_argument("--default-child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.default_child:
@@ -235,7 +276,7 @@ def main() -> None:
             ok = check(args.check, tmp, client, network, stations)
         if not args.reports:
             return
-        root, conv = tmp / f"in-{args.reports}", tmp / f"converted-{args.reports}"
+        root, conv = tmp / f"in-{args.reports}", args.converted or tmp / f"converted-{args.reports}"
         if not (conv / "railtrack-reports.json").is_file():
             _step(
                 f"generate {args.reports:,}",
@@ -251,16 +292,24 @@ def main() -> None:
                 flush=True,
             )
         print(f"dask engine on {args.reports:,} reports:", flush=True)
-        start = time.perf_counter()
-        result, stages = _timed_track(conv, client, network)
+        start, cpu0 = time.perf_counter(), client.run(_cpu)
+        tables = args.tables or tmp / f"tables-{args.reports}"
+        result, stages = _timed_track(
+            conv, client, network, tables_dir=tables, work_dir=args.work_dir
+        )
         total = time.perf_counter() - start
+        cpu = sum(v - cpu0.get(k, 0.0) for k, v in client.run(_cpu).items())
+        cpu += sum(s["client_cpu_s"] for s in stages.values())
         peaks = [max(s["worker_peak_mb"].values()) for s in stages.values()]
         print(
             f"track: {total:.1f} s, {args.reports / total:,.0f} reports/s; "
-            f"{len(result.shipments):,} trains; worker peak {max(peaks)} MB "
-            f"(limit {args.memory_limit}); client peak {round(_peak_mb())} MB",
+            f"{cpu:.0f} CPU s ({1000 * cpu / args.reports:.2f} ms per report); "
+            f"{result.totals.shipments:,} trains known; worker peak {max(peaks)} MB "
+            f"(limit {args.memory_limit}); client peak {round(_peak_mb())} MB; "
+            f"tables in {tables}",
             flush=True,
         )
+        print(json.dumps(_figures(result), default=str)[:2000], flush=True)
     finally:
         client.close()
         cluster.close()

@@ -80,6 +80,7 @@ __all__ = [
     "PartSpec",
     "SharedOnWorkers",
     "SummaryStage",
+    "WriteStage",
     "dated_part",
     "empty_table",
     "estimate_part",
@@ -96,6 +97,7 @@ __all__ = [
     "status_part",
     "summary_part",
     "with_members",
+    "write_task",
 ]
 
 SEQ = "_seq"
@@ -242,6 +244,14 @@ def _checkpointed(
         pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
     tmp.replace(path)
     return result
+
+
+def _checkpointed_value(
+    work_dir: str | None, stage: str, key: str, compute: Callable[[], Any]
+) -> Any:
+    """Return the saved value of ``stage`` for ``key``, else compute (and save) it."""
+    saved = _checkpointed(work_dir, stage, key, lambda: packed(compute()))
+    return saved[PACKED].iloc[0]
 
 
 def _text(values: pd.Series) -> pd.Series:
@@ -565,14 +575,23 @@ class SummaryStage:
 
     views: tuple[tuple[str, tuple[str, ...]], ...]
     freq: str = "W"
+    key: str = ""
+    work_dir: str | None = None
+
+
+def _stage_key(ships: pd.DataFrame, key: str) -> str:
+    return _part_key(ships, TrainStage(as_of=None, key=key))
 
 
 def summary_part(ships: pd.DataFrame, stage: SummaryStage) -> pd.DataFrame:
     """Worker task: each view's partial summary of a partition of trains (packed)."""
     from railtrack.dask_summary import train_partials
 
-    ships = ships.reset_index(drop=True)
-    return packed(train_partials(ships, _shared_routes(ships), dict(stage.views), stage.freq))
+    def compute() -> pd.DataFrame:
+        part = ships.reset_index(drop=True)
+        return packed(train_partials(part, _shared_routes(part), dict(stage.views), stage.freq))
+
+    return _checkpointed(stage.work_dir, "summary", _stage_key(ships, stage.key), compute)
 
 
 def group_key(values: pd.Series) -> pd.Series:
@@ -592,13 +611,96 @@ def group_task(ships: pd.DataFrame, groups: pd.DataFrame, stage: SummaryStage) -
 
     ships = ships.sort_values(SEQ, kind="stable").reset_index(drop=True)
     groups = groups.sort_values(SEQ, kind="stable").reset_index(drop=True)
-    filled = with_members(groups, ships)
-    return group_part(ships, filled, _shared_routes(ships), dict(stage.views), stage.freq)
+
+    def compute() -> Any:
+        filled = with_members(groups, ships)
+        return group_part(ships, filled, _shared_routes(ships), dict(stage.views), stage.freq)
+
+    key = text_key(_stage_key(ships, stage.key), _stage_key(groups, "groups"))
+    return _checkpointed_value(stage.work_dir, "groups", key, compute)
 
 
-def graph_task(ships: pd.DataFrame) -> pd.DataFrame:
+def graph_task(ships: pd.DataFrame, stage: TrainStage | None = None) -> pd.DataFrame:
     """Worker task: a partition's distinct routes and sums for the corridor graph (packed)."""
     from railtrack.dask_graph import graph_part
 
-    ships = ships.reset_index(drop=True)
-    return packed(graph_part(ships, _shared_routes(ships)))
+    def compute() -> pd.DataFrame:
+        part = ships.reset_index(drop=True)
+        return packed(graph_part(part, _shared_routes(part)))
+
+    if stage is None:
+        return compute()
+    return _checkpointed(stage.work_dir, "graph", _part_key(ships, stage), compute)
+
+
+@dataclass(frozen=True)
+class WriteStage:
+    """What the write tasks read besides their partitions.
+
+    Attributes
+    ----------
+    tables_dir
+        Where the per-train tables are written (:mod:`railtrack.dask_written`).
+    train
+        The per-train stage (its key and work directory make the checkpoint's).
+    """
+
+    tables_dir: str
+    train: TrainStage
+
+
+def _in_order(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.sort_values(SEQ, kind="stable").reset_index(drop=True)
+
+
+def _without_helpers(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.drop(columns=[c for c in HELPERS if c in frame.columns])
+
+
+def write_task(
+    index: int,
+    ships: pd.DataFrame,
+    estimates: pd.DataFrame,
+    statuses: pd.DataFrame,
+    stage: WriteStage,
+) -> dict[str, Any]:
+    """Worker task: write a partition's per-train tables as parts; return its totals.
+
+    The totals are :func:`railtrack.dask_written.part_totals` plus ``crossing``: the
+    id and routing key of each train whose route crosses a border (what labelling
+    the crossings' directions reads). Checkpointed: with a work directory, a
+    partition whose parts are all written is not written again.
+    """
+    from railtrack.dask_written import PART_TABLES, part_name, write_part
+
+    ships = _in_order(ships)
+    parts = [Path(stage.tables_dir) / name / part_name(index) for name in PART_TABLES]
+
+    def compute() -> dict[str, Any]:
+        routes = _shared_routes(ships)
+        totals = write_part(
+            stage.tables_dir,
+            index,
+            _without_helpers(ships),
+            routes,
+            _without_helpers(_in_order(estimates)),
+            _without_helpers(_in_order(statuses)),
+        )
+        crossing = routes[C.BORDER_CROSSINGS_N].fillna(0).to_numpy(dtype=np.int64) > 0
+        totals["crossing"] = ships.loc[crossing, [C.ID, ROUTE_KEY]].reset_index(drop=True)
+        return totals
+
+    key = text_key(_part_key(ships, stage.train), stage.tables_dir, index)
+    work = stage.train.work_dir
+    marker = Path(stage.tables_dir) / "_keys" / f"{part_name(index)}.key"
+    try:
+        written = marker.read_text(encoding="utf-8") == key and all(p.is_file() for p in parts)
+    except OSError:
+        written = False
+    if work is not None and not written:  # parts missing or of another run: write again
+        (Path(work) / "write" / f"{key}.pkl").unlink(missing_ok=True)
+    value: dict[str, Any] = _checkpointed_value(work, "write", key, compute)
+    if not written:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.write_text(key, encoding="utf-8")
+    return value

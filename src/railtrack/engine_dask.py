@@ -50,7 +50,7 @@ import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 import pandas as pd
@@ -72,6 +72,7 @@ from railtrack.dask_tasks import (
     SharedOnWorkers,
     SummaryStage,
     TrainStage,
+    WriteStage,
     dated_part,
     distinct_routes,
     empty_table,
@@ -87,7 +88,9 @@ from railtrack.dask_tasks import (
     status_part,
     summary_part,
     text_key,
+    write_task,
 )
+from railtrack.dask_written import PART_TABLES, WrittenRun, part_name
 from railtrack.io.converted import converted_extras, converted_files
 from railtrack.knowledge import Knowledge, cut_off
 from railtrack.pipeline import SUMMARY_VIEWS, TrackResult, assemble
@@ -98,7 +101,13 @@ if TYPE_CHECKING:
     from railtrack.io import ReportSet
     from railtrack.network import RailNetwork
 
-__all__ = ["DASK_STAGES", "track_converted", "track_dask"]
+__all__ = [
+    "DASK_STAGES",
+    "DASK_WRITE_STAGES",
+    "track_converted",
+    "track_dask",
+    "write_dask",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -120,6 +129,12 @@ DASK_STAGES: tuple[str, ...] = (
     "route graph",
 )
 """The stages :func:`track_dask` reports to its progress callback, in order."""
+
+DASK_WRITE_STAGES: tuple[str, ...] = tuple(
+    "write" if name == "gather" else name for name in DASK_STAGES
+)
+"""The stages of :func:`track_dask` with ``tables_dir``: the workers write the
+per-train tables (``write``) instead of the client gathering them."""
 
 _VERSION = "2"  # changes the checkpoint keys when what a stage saves changes
 
@@ -418,7 +433,7 @@ def track_dask(
     railtrack.errors.InputPathError
         When ``source`` is not converted reports of this railtrack's format.
     """
-    return _track(
+    result = _track(
         Path(source),
         network,
         client,
@@ -428,6 +443,65 @@ def track_dask(
         work=None if work_dir is None else Path(work_dir),
         progress=progress,
     )
+    return cast("TrackResult", result)
+
+
+def write_dask(
+    source: str | Path,
+    network: RailNetwork,
+    client: Any,
+    tables_dir: str | Path,
+    *,
+    as_of: Any = None,
+    freq: str = "W",
+    settings: Settings | None = None,
+    work_dir: str | Path | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> WrittenRun:
+    """Run the main job on a Dask cluster, the workers writing the per-train tables.
+
+    :func:`track_dask` for inputs whose trains do not fit the client: each worker
+    writes its partitions of the shipments, routes, estimates, statuses and
+    unrouted-train problems as Parquet parts under ``tables_dir`` (layout in
+    :mod:`railtrack.dask_written`), and hands back only totals; the summaries,
+    groups, sightings and corridor graph are the ones :func:`track_dask` gives.
+
+    Parameters
+    ----------
+    source, network, client, as_of, freq, settings, work_dir, progress
+        As for :func:`track_dask` (the stages are :data:`DASK_WRITE_STAGES`). With
+        ``work_dir`` the summaries, the corridor sums and the written partitions are
+        checkpointed too, so a restarted run redoes only unfinished partitions.
+    tables_dir
+        Where the parts are written (created); on a cluster of several machines,
+        storage every worker sees. Parts of an earlier run there are replaced
+        (``_keys/`` records which run wrote each part).
+
+    Returns
+    -------
+    WrittenRun
+        Its :meth:`~railtrack.dask_written.WrittenRun.headline` is the one
+        :meth:`railtrack.pipeline.TrackResult.headline` gives for the same reports;
+        :meth:`~railtrack.dask_written.WrittenRun.table` reads a per-train table back.
+
+    Raises
+    ------
+    railtrack.errors.InputPathError
+        When ``source`` is not converted reports of this railtrack's format.
+    """
+    out = Path(tables_dir)
+    result = _track(
+        Path(source),
+        network,
+        client,
+        as_of=as_of,
+        freq=freq,
+        settings=settings or DEFAULT_SETTINGS,
+        work=None if work_dir is None else Path(work_dir),
+        progress=progress,
+        tables_dir=out,
+    )
+    return cast("WrittenRun", result)
 
 
 def _track(
@@ -440,8 +514,9 @@ def _track(
     settings: Settings,
     work: Path | None,
     progress: Callable[[str], None] | None,
-) -> TrackResult:
-    """Run the stages of :func:`track_dask`."""
+    tables_dir: Path | None = None,
+) -> TrackResult | WrittenRun:
+    """Run the stages of :func:`track_dask` (and of :func:`write_dask` with ``tables_dir``)."""
     import dask
     from distributed import wait
 
@@ -498,11 +573,30 @@ def _track(
     )
     wait(statuses)  # type: ignore[no-untyped-call]
     stage("summarise")
+    summary_stage = SummaryStage(
+        _VIEWS, freq, key=text_key(train.key, freq, _VIEWS), work_dir=train.work_dir
+    )
     with dask.config.set(_DASK_CONFIG):
-        summaries, group_df, rest = _summarise(
-            ships, frames["groups"], SummaryStage(_VIEWS, freq), settings
-        )
+        summaries, group_df, rest = _summarise(ships, frames["groups"], summary_stage, settings)
     del frames
+    tables = {"groups": group_df, "sightings": sightings}
+    if tables_dir is not None:
+        stage("write")
+        totals, crossing = _write(ships, estimates, statuses, WriteStage(str(tables_dir), train))
+        del estimates, statuses
+        return _written(
+            extras,
+            network,
+            tables,
+            summaries,
+            knowledge,
+            settings,
+            stage,
+            graph=lambda: _corridors(ships, rest, routes_distinct, network, train),
+            totals=totals,
+            crossing=_crossing_routes(crossing, routes_distinct),
+            tables_dir=tables_dir,
+        )
     stage("gather")
     gathered = _ordered_rows(ships.compute())
     routes = routes_of(gathered, routes_distinct)
@@ -517,8 +611,7 @@ def _track(
         network,
         tables={
             "shipments": ship_df,
-            "groups": group_df,
-            "sightings": sightings,
+            **tables,
             "routes": routes,
             "estimates": est_df,
             "statuses": status_df,
@@ -527,15 +620,95 @@ def _track(
         knowledge=knowledge,
         settings=settings,
         stage=stage,
-        graph=lambda: _corridors(ships, rest, routes_distinct, network),
+        graph=lambda: _corridors(ships, rest, routes_distinct, network, train),
     )
 
 
-def _corridors(ships: Any, rest: pd.DataFrame, distinct: pd.DataFrame, network: Any) -> Any:
+def _write(ships: Any, estimates: Any, statuses: Any, stage: WriteStage) -> tuple[Any, Any]:
+    """Have the workers write the per-train tables; return the merged totals and crossings.
+
+    One task per partition of trains (its trains, estimates and statuses are the
+    same partition of one frame); the client receives each partition's totals only.
+    """
+    from dask.base import compute
+    from dask.delayed import delayed
+
+    from railtrack.dask_written import merge_totals, write_parquet
+
+    parts = zip(ships.to_delayed(), estimates.to_delayed(), statuses.to_delayed(), strict=True)
+    tasks = [delayed(write_task)(i, s, e, t, stage) for i, (s, e, t) in enumerate(parts)]
+    (found,) = compute(tasks)  # type: ignore[no-untyped-call]
+    _drop_stale_parts(Path(stage.tables_dir), len(tasks))
+    crossing = [f.pop("crossing") for f in found]
+    totals = merge_totals(found)
+    write_parquet(totals.routes, Path(stage.tables_dir) / "distinct_routes.parquet")
+    joined = pd.concat(crossing, ignore_index=True) if crossing else pd.DataFrame()
+    if not len(joined):
+        joined = pd.DataFrame({C.ID: pd.Series(dtype=object), ROUTE_KEY: pd.Series(dtype=object)})
+    return totals, joined
+
+
+def _drop_stale_parts(tables_dir: Path, n: int) -> None:
+    """Remove parts of an earlier run with more partitions (they would be read back)."""
+    keep = {part_name(i) for i in range(n)}
+    for name in (*PART_TABLES, "_keys"):
+        for old in (tables_dir / name).glob("part-*"):
+            if old.name.removesuffix(".key") not in keep:
+                old.unlink()
+
+
+def _crossing_routes(crossing: pd.DataFrame, distinct: pd.DataFrame) -> pd.DataFrame:
+    """Return ``id``, ``stations`` and crossings of the trains on a border-crossing route."""
+    at = pd.Index(distinct[C.ID]).get_indexer(pd.Index(crossing[ROUTE_KEY]))
+    rows: pd.DataFrame = distinct.iloc[at][[C.STATIONS, C.BORDER_CROSSINGS_N]]
+    rows = rows.reset_index(drop=True)
+    rows.insert(0, C.ID, crossing[C.ID].astype(str).to_numpy())
+    return rows
+
+
+def _written(
+    extras: ReportSet,
+    network: RailNetwork,
+    tables: dict[str, pd.DataFrame],
+    summaries: dict[str, pd.DataFrame],
+    knowledge: Knowledge,
+    settings: Settings,
+    stage: Callable[[str], None],
+    *,
+    graph: Callable[[], Any],
+    totals: Any,
+    crossing: pd.DataFrame,
+    tables_dir: Path,
+) -> WrittenRun:
+    """Return the :class:`WrittenRun` (as :func:`railtrack.pipeline.assemble` a result)."""
+    from railtrack.labels import crossing_directions
+
+    # only the trains on a route that crosses a border label the crossings' directions
+    summaries["by_border_crossing"] = crossing_directions(
+        summaries["by_border_crossing"], crossing, network
+    )
+    stage("route graph")
+    return WrittenRun(
+        reports=extras,
+        groups=tables["groups"],
+        sightings=tables["sightings"],
+        summaries=summaries,
+        graph=graph(),
+        as_of=None if knowledge.as_of is None else pd.Timestamp(knowledge.as_of),
+        knowledge=knowledge,
+        notes=[personnel_note(settings=settings)],
+        totals=totals,
+        tables_dir=tables_dir,
+    )
+
+
+def _corridors(
+    ships: Any, rest: pd.DataFrame, distinct: pd.DataFrame, network: Any, train: TrainStage
+) -> Any:
     """Return the corridor graph: sums per partition of trains, merged on the client."""
     from railtrack.dask_graph import corridors
 
-    parts = ships.map_partitions(graph_task, meta=meta([PACKED]), enforce_metadata=False)
+    parts = ships.map_partitions(graph_task, train, meta=meta([PACKED]), enforce_metadata=False)
     stations_of = dict(zip(distinct[C.ID], distinct["stations"], strict=True))
     return corridors(list(parts.compute()[PACKED]), rest, stations_of, network)
 

@@ -1,0 +1,344 @@
+"""Per-train tables written by the Dask workers, and the run's totals without them.
+
+At a million reports the per-train tables (shipments, routes, estimates, statuses)
+do not belong in one process. With ``tables_dir`` the Dask engine
+(:func:`railtrack.engine_dask.track_dask`) has each worker write its partition of
+trains as Parquet parts, named by the partition's place in the load's order::
+
+    <tables_dir>/shipments/part-00000.parquet    # ``to_frame`` columns
+    <tables_dir>/routes/part-00000.parquet       # per train: ``route_id``, no station list
+    <tables_dir>/estimates/part-00000.parquet    # p10/p50/p90, ``route_id``
+    <tables_dir>/status/part-00000.parquet       # each train's status at the as-of date
+    <tables_dir>/problems/part-00000.parquet     # one row per train not routed
+    <tables_dir>/distinct_routes.parquet         # each route once (label, stations, trains)
+
+the same tables, in the same shape, as the files ``railtrack track`` writes
+(:func:`railtrack.briefing.write_briefing`, :mod:`railtrack.route_files`): the parts
+of a table read in name order are its rows in the load's order
+(:func:`read_table`). Each task hands back only its partition's totals
+(:func:`part_totals`): the number of trains, the railheads and sources named, the
+trains routed or not and why, the trains estimated, and its distinct routes with
+their train counts. The client merges them (:func:`merge_totals`) into the
+headline figures :meth:`railtrack.pipeline.TrackResult.headline` gives, so what it
+holds grows with the railheads, sources and routes, not with the trains.
+
+Examples
+--------
+>>> a = {"shipments": 2, "railheads": {"X"}, "sources": {"Hajun"},
+...      "outcomes": {"routed": 1, "no origin": 1}, "estimated": 1,
+...      "routes": pd.DataFrame({"route_id": ["r1"], "trains": [1]})}
+>>> b = {"shipments": 1, "railheads": {"Y"}, "sources": {"Hajun", "Rail Watch"},
+...      "outcomes": {"routed": 1}, "estimated": 1,
+...      "routes": pd.DataFrame({"route_id": ["r1"], "trains": [1]})}
+>>> totals = merge_totals([a, b])
+>>> totals.shipments, sorted(totals.railheads), dict(totals.outcomes)
+(3, ['X', 'Y'], {'routed': 2, 'no origin': 1})
+>>> totals.routes[["route_id", "trains"]].values.tolist()
+[['r1', 2]]
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from railtrack import columns as C
+from railtrack.accounting import OUTCOME, ROUTED, route_outcomes, unrouted_problems
+from railtrack.route_files import distinct_routes, per_train_estimates, per_train_routes
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from railtrack.io import ReportSet
+    from railtrack.knowledge import Knowledge
+
+__all__ = [
+    "PART_TABLES",
+    "Totals",
+    "WrittenRun",
+    "merge_totals",
+    "part_name",
+    "part_totals",
+    "read_table",
+    "write_parquet",
+    "write_part",
+]
+
+PART_TABLES: tuple[str, ...] = ("shipments", "routes", "estimates", "status", "problems")
+"""The per-train tables written as parts, one directory each under ``tables_dir``."""
+
+_PROBLEM_COLUMNS = ["path", "row", "unit", "field", "message", "text"]
+
+
+def part_name(index: int) -> str:
+    """Return the file name of partition ``index`` (name order is the load's order).
+
+    Examples
+    --------
+    >>> part_name(7)
+    'part-00007.parquet'
+    """
+    return f"part-{index:05d}.parquet"
+
+
+def _parquet_ready(df: pd.DataFrame) -> pd.DataFrame:
+    """Return ``df`` with object cells that are not text written as text (as ``track``)."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object:
+            out[col] = out[col].map(lambda v: v if v is None or isinstance(v, str) else str(v))
+    return out
+
+
+def write_parquet(df: pd.DataFrame, path: Path) -> None:
+    """Write ``df`` to ``path`` as Parquet under a temporary name, then rename it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    _parquet_ready(df).to_parquet(tmp, index=False)
+    tmp.replace(path)
+
+
+def _railheads(ships: pd.DataFrame) -> set[str]:
+    """Return the railheads named (as :meth:`TrackResult.headline` lists them)."""
+    station = ships[C.DESTINATION_STATION]
+    named = {str(v) for v in station.dropna()}
+    return named | {str(v) for v in ships.loc[station.isna(), C.DESTINATION].dropna()}
+
+
+def _sources(ships: pd.DataFrame) -> set[str]:
+    return {p.strip() for s in ships[C.SOURCE].dropna() for p in str(s).split(";")} - {""}
+
+
+def part_totals(
+    ships: pd.DataFrame, routes: pd.DataFrame, estimates: pd.DataFrame
+) -> dict[str, Any]:
+    """Return what the headline needs of one partition of trains.
+
+    Parameters
+    ----------
+    ships, routes, estimates
+        The partition's trains and their routes and estimates, row for row.
+
+    Returns
+    -------
+    dict
+        ``shipments`` (int), ``railheads`` and ``sources`` (sets of text),
+        ``outcomes`` (outcome -> trains), ``estimated`` (trains with a p50) and
+        ``routes`` (:func:`railtrack.route_files.distinct_routes` of the partition).
+    """
+    outcome = route_outcomes(ships, routes)[OUTCOME]
+    estimated = 0
+    if C.P50 in estimates.columns:
+        estimated = int(pd.to_datetime(estimates[C.P50], errors="coerce").notna().sum())
+    return {
+        "shipments": len(ships),
+        "railheads": _railheads(ships),
+        "sources": _sources(ships),
+        "outcomes": {str(k): int(v) for k, v in outcome.value_counts().items()},
+        "estimated": estimated,
+        "routes": distinct_routes(routes),
+    }
+
+
+def write_part(
+    out_dir: str | Path,
+    index: int,
+    ships: pd.DataFrame,
+    routes: pd.DataFrame,
+    estimates: pd.DataFrame,
+    statuses: pd.DataFrame,
+) -> dict[str, Any]:
+    """Write one partition's per-train tables as parts; return its totals.
+
+    Parameters
+    ----------
+    out_dir
+        The tables directory (see the module's layout).
+    index
+        The partition's place in the load's order (its file name).
+    ships, routes, estimates, statuses
+        The partition's trains, routes, estimates and statuses, row for row, in
+        the load's order, without the engine's helper columns.
+
+    Returns
+    -------
+    dict
+        :func:`part_totals` of the partition.
+    """
+    outcomes = route_outcomes(ships, routes)
+    problems = pd.DataFrame(
+        [p.to_dict() for p in unrouted_problems(outcomes, ships)], columns=_PROBLEM_COLUMNS
+    )
+    tables = {
+        "shipments": ships,
+        "routes": per_train_routes(routes),
+        "estimates": per_train_estimates(estimates, routes),
+        "status": statuses,
+        "problems": problems,
+    }
+    root = Path(out_dir)
+    for name, table in tables.items():
+        write_parquet(table, root / name / part_name(index))
+    return part_totals(ships, routes, estimates)
+
+
+@dataclass
+class Totals:
+    """The merged totals of every partition (see :func:`merge_totals`).
+
+    Attributes
+    ----------
+    shipments
+        Trains known at the as-of date.
+    railheads, sources
+        Railheads and sources named.
+    outcomes
+        Trains by routing outcome (``routed`` or the reason not).
+    estimated
+        Trains with a median arrival (p50).
+    routes
+        Each distinct route once with the trains on it, in order of first use
+        (:data:`railtrack.route_files.DISTINCT_ROUTE_COLUMNS`).
+    """
+
+    shipments: int = 0
+    railheads: set[str] = field(default_factory=set)
+    sources: set[str] = field(default_factory=set)
+    outcomes: Counter[str] = field(default_factory=Counter)
+    estimated: int = 0
+    routes: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+
+def merge_totals(parts: Iterable[Mapping[str, Any]]) -> Totals:
+    """Return the totals of partitions given in the load's order (:func:`part_totals`)."""
+    out = Totals()
+    routes = []
+    for part in parts:
+        out.shipments += int(part["shipments"])
+        out.railheads |= set(part["railheads"])
+        out.sources |= set(part["sources"])
+        out.outcomes.update(part["outcomes"])
+        out.estimated += int(part["estimated"])
+        routes.append(part["routes"])
+    found = [r for r in routes if len(r)]
+    if found:
+        joined = pd.concat(found, ignore_index=True)
+        trains = joined.groupby(C.ROUTE_ID, sort=False)[C.TRAINS].sum()
+        first = joined.drop_duplicates(C.ROUTE_ID).set_index(C.ROUTE_ID)
+        first[C.TRAINS] = trains.reindex(first.index).astype("int64")
+        out.routes = first.reset_index()
+    elif routes:
+        out.routes = routes[0]
+    return out
+
+
+def read_table(tables_dir: str | Path, name: str) -> pd.DataFrame:
+    """Return a per-train table written as parts, its rows in the load's order.
+
+    Parameters
+    ----------
+    tables_dir
+        A tables directory of :func:`railtrack.engine_dask.track_dask`.
+    name
+        One of :data:`PART_TABLES`, or ``distinct_routes``.
+
+    Returns
+    -------
+    pandas.DataFrame
+
+    Raises
+    ------
+    FileNotFoundError
+        When the run wrote no such table there.
+    """
+    root = Path(tables_dir)
+    if name == "distinct_routes":
+        return pd.read_parquet(root / "distinct_routes.parquet")
+    parts = sorted((root / name).glob("part-*.parquet"))
+    if not parts:
+        msg = f"{root / name}: no parts written (not a tables directory of a Dask run?)"
+        raise FileNotFoundError(msg)
+    return pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True)
+
+
+@dataclass
+class WrittenRun:
+    """A Dask run whose per-train tables were written by the workers.
+
+    What :func:`railtrack.engine_dask.track_dask` returns with ``tables_dir``: the
+    summaries, group-level tables and corridor graph of a
+    :class:`railtrack.pipeline.TrackResult`, and the per-train tables as parts in
+    :attr:`tables_dir` (read them with :func:`read_table`).
+
+    Attributes
+    ----------
+    reports
+        The problems, posts and skipped counts of the converted reports.
+    groups, sightings
+        The groups (members filled) and the sightings known at the as-of date.
+    summaries
+        The tables of :data:`railtrack.pipeline.SUMMARY_VIEWS`.
+    graph
+        The corridor graph.
+    as_of, knowledge, notes
+        As in :class:`~railtrack.pipeline.TrackResult`.
+    totals
+        The merged per-partition totals.
+    tables_dir
+        Where the per-train tables were written.
+    """
+
+    reports: ReportSet
+    groups: pd.DataFrame
+    sightings: pd.DataFrame
+    summaries: dict[str, pd.DataFrame]
+    graph: nx.DiGraph
+    as_of: pd.Timestamp | None
+    knowledge: Knowledge | None
+    notes: list[str]
+    totals: Totals
+    tables_dir: Path
+
+    def headline(self) -> dict[str, Any]:
+        """Return :meth:`railtrack.pipeline.TrackResult.headline` of the same run."""
+        total = self.summaries["total"]
+        row = total.iloc[0] if len(total) else pd.Series(dtype=object)
+
+        def number(col: str) -> int | None:
+            value = row.get(col)
+            return None if value is None or pd.isna(value) else int(value)
+
+        outcomes = self.totals.outcomes
+        unrouted = {k: v for k, v in outcomes.items() if k != ROUTED and v}
+        knowledge = self.knowledge
+        return {
+            "shipments": self.totals.shipments,
+            "groups": len(self.groups),
+            "sightings": len(self.sightings),
+            "trains": number(C.TRAINS),
+            "cars_total": number(C.CARS_TOTAL),
+            "cars_passenger": number(C.CARS_PASSENGER),
+            "personnel_estimate": number(C.PERSONNEL_ESTIMATE),
+            "destinations": sorted(self.totals.railheads),
+            "sources": sorted(self.totals.sources),
+            "problems": len(self.reports.problems) + sum(unrouted.values()),
+            "as_of": None if self.as_of is None else self.as_of.date().isoformat(),
+            "as_of_basis": None if knowledge is None else knowledge.basis,
+            "n_reports_after_as_of": 0 if knowledge is None else knowledge.reports_after,
+            "n_shipments_after_as_of": 0 if knowledge is None else knowledge.shipments_after,
+            "n_sightings_after_as_of": 0 if knowledge is None else knowledge.sightings_after,
+            "n_routed": int(outcomes.get(ROUTED, 0)),
+            "n_unrouted": sum(unrouted.values()),
+            "unrouted_reasons": dict(sorted(unrouted.items())),
+            "n_estimated": self.totals.estimated,
+        }
+
+    def table(self, name: str) -> pd.DataFrame:
+        """Return a per-train table read back from :attr:`tables_dir` (:func:`read_table`)."""
+        return read_table(self.tables_dir, name)
