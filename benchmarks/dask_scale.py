@@ -54,7 +54,8 @@ from _generate import generate_reports, report_stations
 logger = logging.getLogger("railtrack.benchmarks.dask_scale")
 
 REPO = Path(__file__).resolve().parents[1]
-RU_RAIL = REPO.parent / "shared" / "datasets" / "ru-rail"
+RU_RAIL = Path(os.environ.get("RAILTRACK_RU_RAIL", REPO.parent / "shared" / "datasets" / "ru-rail"))
+"""The ru-rail dataset (``RAILTRACK_RU_RAIL`` overrides, e.g. for a copy of the code in /tmp)."""
 AS_OF = "2023-04-01"
 
 
