@@ -3,6 +3,7 @@
 Usage: python benchmarks/extraction.py [--repeat N] [--rounds N] [--baseline-ref REF]
                                       [--no-network] [-v] [--corpus NAME] [--dir DIR]
        python benchmarks/extraction.py --check --baseline-ref REF [--no-network]
+       python benchmarks/extraction.py --speed-only --baseline-ref REF [--repeat N] [--rounds N]
 
 Quality: precision, recall and F1 per field and overall, then per language (en, ru,
 uk, be, pl), on each corpus present: tests/data/extraction/ (written snippets,
@@ -485,6 +486,16 @@ def speed(
         )
 
 
+def _development_only(args: argparse.Namespace, network: object) -> int:
+    """``--check`` or ``--speed-only``: the development reports beside the baseline."""
+    snippets = [s for name in ("development", "real") for s in load_corpus(CORPORA[name])]
+    if args.check:
+        return check_same(snippets, args.baseline_ref, network=bool(network))
+    print(f"station names resolved: {'yes' if network else 'no'}")
+    speed(snippets, max(args.repeat, 1), args.rounds, args.baseline_ref, network=bool(network))
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -514,6 +525,11 @@ def main() -> int:
         help="only compare every development report's result with --baseline-ref's "
         "(exit 1 when one differs); no scores, no timing",
     )
+    parser.add_argument(
+        "--speed-only",
+        action="store_true",
+        help="only time the development reports beside --baseline-ref (no scores)",
+    )
     args = parser.parse_args()
     network: object = False
     if not args.no_network:
@@ -523,11 +539,10 @@ def main() -> int:
             network = load_network()
         except Exception as exc:
             print(f"network not loaded ({exc}); places scored on text only", file=sys.stderr)
-    if args.check:
-        if not args.baseline_ref:
-            parser.error("--check needs a --baseline-ref")
-        snippets = [s for name in ("development", "real") for s in load_corpus(CORPORA[name])]
-        return check_same(snippets, args.baseline_ref, network=bool(network))
+    if args.check and not args.baseline_ref:
+        parser.error("--check needs a --baseline-ref")
+    if args.check or args.speed_only:
+        return _development_only(args, network)
     print(f"station names resolved: {'yes' if network else 'no'}")
     timed: list[dict] = []
     if args.dir is not None:

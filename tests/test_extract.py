@@ -317,8 +317,8 @@ def test_reports_read_in_one_load_share_equal_models():
 def test_evidence_field_sets_are_shared_but_never_changed_by_a_copy():
     result = extract_shipments(make_report(), published=date(2023, 3, 3), network=False)
     first, second = result.shipments[0].evidence[:2]
-    assert first.model_fields_set == {"field", "text", "start", "end", "confidence"}
+    assert first.model_fields_set == {"field", "text", "start", "end", "confidence", "quote"}
     assert first.model_fields_set is second.model_fields_set
     copy = first.model_copy(update={"confidence": 0.5})
     assert copy.confidence == 0.5
-    assert second.model_fields_set == {"field", "text", "start", "end", "confidence"}
+    assert second.model_fields_set == {"field", "text", "start", "end", "confidence", "quote"}

@@ -126,11 +126,21 @@ def test_9_several_dates_are_several_trains(text, days, total):
     assert all(s.cars.total is None for s in r.shipments)
 
 
-def test_9_trains_seen_on_a_list_of_days():
-    r = read("Military trains were seen on 11, 14, 15 and 16 May.", published=date(2023, 5, 19))
-    assert len(r.shipments) == 4
-    r = read("Pociągi wojskowe zauważono 11, 14, 15 i 16 maja.", published=date(2023, 5, 19))
-    assert len(r.shipments) == 4
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Military trains were seen on 11, 14, 15 and 16 May.",
+        "Pociągi wojskowe zauważono 11, 14, 15 i 16 maja.",
+        "Эшелоны заметили 11, 14, 15 и 16 мая.",
+    ],
+)
+def test_9_trains_seen_on_a_list_of_days(text):
+    # each train keeps its own day (trial F20): the day it was seen on the move is the
+    # earliest day it is known to have left, never the publication day
+    r = read(text, published=date(2023, 5, 19))
+    assert [s.departure.earliest.day for s in r.shipments] == [11, 14, 15, 16]
+    assert all(s.departure.latest == s.departure.earliest for s in r.shipments)
+    assert all(s.expected_arrival is None for s in r.shipments)
 
 
 @pytest.mark.parametrize(

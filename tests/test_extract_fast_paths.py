@@ -560,3 +560,88 @@ def test_a_bare_station_is_looked_for_only_after_a_place_kind_word(lang):
             kind_here = tok.low in reader._kind_starts or tok.low.startswith(reader._kind_prefixes)
             if not kind_here:
                 assert reader._bare_station(toks, i, text) is None, (lang, tok.text)
+
+
+# Łacinka is spelled word by word (each word once per load) instead of letter by letter.
+LACINKA_ALPHABET = "aąbcčćdeęfghijklłmnńoópqrsśštuŭvwxyzžźAČĆŁŃŚŠŬŽŹ ΣΟİⒶⅫ²'’-.,;:0123456789эўі\n"
+
+
+@pytest.mark.parametrize("upper", [False, True])
+def test_lacinka_is_spelled_word_by_word_as_letter_by_letter_on_the_corpora(upper):
+    from railtrack.extract.lacinka import _to_cyrillic_letters, to_cyrillic
+
+    texts = _corpus_texts()
+    texts = [t.upper() if upper else t for t in texts]
+    assert any(is_lacinka(t) for t in texts)  # the corpora hold Łacinka reports
+    for text in texts:
+        assert to_cyrillic(text) == _to_cyrillic_letters(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=LACINKA_ALPHABET, max_size=120))
+def test_lacinka_is_spelled_word_by_word_as_letter_by_letter_on_any_text(text):
+    from railtrack.extract.lacinka import _to_cyrillic_letters, to_cyrillic
+
+    assert to_cyrillic(text) == _to_cyrillic_letters(text)
+
+
+def _plain_is_lacinka(text: str) -> bool:  # the reference, as it was
+    from railtrack.extract import lacinka as lac
+
+    if not lac._LACINKA_ONLY.search(text) or lac._ESPERANTO.search(text):
+        return False
+    words = lac._WORD.findall(text)
+    marked = sum(1 for w in words if lac._LACINKA_ONLY.search(w) or lac._LACINKA_LETTERS.search(w))
+    if marked < 0.15 * len(words):
+        return False
+    if len({w.lower() for w in words} & lac._ENGLISH) >= 2:
+        return False
+    return len(_LATIN.findall(text)) > len(_CYRILLIC.findall(text))
+
+
+def test_lacinka_is_recognised_as_before_on_the_corpora():
+    for text in _pieces(_corpus_texts()):
+        assert is_lacinka(text) == _plain_is_lacinka(text), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *[
+                    "Ešalon",
+                    "adpraviŭsia",
+                    "sa",
+                    "stancyi",
+                    "Asipovičy",
+                    "ŭ",
+                    "z",
+                    "ł",
+                    "ć",
+                    "the",
+                    "and",
+                    "of",
+                    "THE",
+                    "Was",
+                    "ſ",
+                    "K",
+                ],
+                "waſ",
+                "tHe",
+                " ",
+                ". ",
+                "2",
+                "_",
+                "эшалон",
+                "ĉ",
+                "Ŭ",
+                "x²ŭ",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_lacinka_is_recognised_as_before_on_any_text(words):
+    text = " ".join(words)
+    assert is_lacinka(text) == _plain_is_lacinka(text)

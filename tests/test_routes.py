@@ -346,3 +346,24 @@ def test_one_route_per_train_on_a_generated_input(net, seed):
     assert assert_one_route_per_train(result) >= 60
     assert (routes[C.FLAGS].str.contains("origin_region")).any()
     assert (routes[C.FLAGS].str.contains("destination_unresolved")).any()
+
+
+def test_an_end_named_by_its_town_is_shown_at_town_precision() -> None:
+    """The routes table says what the report named: "Orsha" a town, its station a station."""
+    net = load_network()
+    rows = []
+    for i, name in enumerate(["Orsha", "Orsha-Tsentralnaya"]):
+        r = net.resolve(name)
+        rows.append(
+            {
+                C.ID: f"t{i}",
+                C.ORIGIN: name,
+                C.DESTINATION: "Polonka",
+                C.ORIGIN_STATION_ID: r.station_id,
+                C.DESTINATION_STATION_ID: "BY-POLONKA",
+            }
+        )
+    df = shipment_routes(pd.DataFrame(rows), net)
+    assert df[C.ORIGIN_STATION_ID].tolist() == ["BY-ORSHA", "BY-ORSHA"]
+    assert df[C.ORIGIN_GEO_PRECISION].tolist() == ["town", "station"]
+    assert df[C.DESTINATION_GEO_PRECISION].tolist() == ["station", "station"]

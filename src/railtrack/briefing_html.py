@@ -34,6 +34,7 @@ from railtrack.labels import DIRECTIONS
 from railtrack.webmap import json_for_script, leaflet_assets, map_data
 
 if TYPE_CHECKING:
+    from railtrack.models import Shipment
     from railtrack.pipeline import TrackResult
 
 __all__ = ["GLOSSARY", "STATUS_MEANINGS", "briefing_context", "render_briefing"]
@@ -61,6 +62,9 @@ GLOSSARY: dict[str, str] = {
     "C fairly, D not usually, E unreliable, F cannot be judged",
     "credibility 1-6": "how credible one claim is: 1 confirmed by other sources, 2 probably "
     "true, 3 possibly true, 4 doubtful, 5 improbable, 6 cannot be judged",
+    "sighted / expected / planned": "what the source claims: the train was seen (left, "
+    "passed or arrived), is expected somewhere, or is only planned",
+    "~40": 'a count the source gave as an estimate ("about 40", "up to 40")',
 }
 """Terms the briefing uses, in plain words."""
 
@@ -71,6 +75,9 @@ EXTRA_FLAGS: dict[str, str] = {
     "keeps to the departure",
 }
 """Flags the status step adds, in plain words (the estimate's are in ``FLAGS``)."""
+
+PICTURES = ("route_map", "timeline", "volumes")
+"""The pictures the page shows when given (PNG files by these names' keys)."""
 
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -141,8 +148,13 @@ def _place(row: Mapping[Any, Any], end: str) -> tuple[str, str]:
     return name, (written if written and written != name else "")
 
 
-def _route_cells(stations: list[str], G: Any, label: str) -> tuple[str, str]:
-    """Return the short route (origin → crossing → destination) and the full one."""
+def _route_cells(stations: list[str], G: Any, label: str, crossings: str = "") -> tuple[str, str]:
+    """Return the short route (origin → crossing → destination) and the full one.
+
+    The crossings are named as the estimates name them (``border_crossings``:
+    "Osinovka–Krasnoye", "BY–RU border near Krychaw"), never by unnamed track
+    nodes; without that column, by the two stations either side of the border.
+    """
     if len(stations) < 2:
         return "", ""
 
@@ -150,9 +162,13 @@ def _route_cells(stations: list[str], G: Any, label: str) -> tuple[str, str]:
         return str(G.nodes[node].get("name") or node) if node in G else node
 
     short = [name(stations[0])]
-    for u, v in itertools.pairwise(stations):
-        if u in G and v in G and G.nodes[u].get("country") != G.nodes[v].get("country"):
-            short.append(f"{name(u)}–{name(v)}")
+    named = [c for c in crossings.split("; ") if c and c not in ("none", "unknown")]
+    if named:
+        short.extend(named)
+    else:
+        for u, v in itertools.pairwise(stations):
+            if u in G and v in G and G.nodes[u].get("country") != G.nodes[v].get("country"):
+                short.append(f"{name(u)}–{name(v)}")
     short.append(name(stations[-1]))
     return " → ".join(short), label or " → ".join(name(s) for s in stations)
 
@@ -187,8 +203,53 @@ def _flags(value: Any) -> list[str]:
     return [f for f in _text(value).split(";") if f]
 
 
+_FIELD_WORDS = {
+    "origin": "from",
+    "destination": "to",
+    "via": "via",
+    "departure": "departed",
+    "expected_arrival": "arrival",
+    "claim": "claim",
+    "n_trains": "trains",
+}
+
+
+def _field_word(field: str) -> str:
+    """Return an evidence field as the briefing names it ("cars.flat" -> "flat cars")."""
+    if field.startswith("cars."):
+        kind = field.removeprefix("cars.")
+        return "cars" if kind == "total" else f"{kind} cars"
+    return _FIELD_WORDS.get(field, field.replace("_", " "))
+
+
+def _quotes(shipment: Shipment | None) -> list[dict[str, str]]:
+    """Return each sentence a train's facts were read from, with the facts read there.
+
+    One entry per distinct quote, in the order of the text: ``quote`` (the sentence as
+    written) and ``facts`` ("cars, flat cars, to"). Empty for a record from a
+    structured file, which has no sentences.
+    """
+    if shipment is None:
+        return []
+    facts: dict[str, list[str]] = {}
+    for ev in sorted(shipment.evidence, key=lambda e: e.start):
+        if ev.quote:
+            words = facts.setdefault(ev.quote, [])
+            word = _field_word(ev.field)
+            if word not in words:
+                words.append(word)
+    return [{"quote": q, "facts": ", ".join(words)} for q, words in facts.items()]
+
+
+def _cars(value: Any, estimated: Any) -> str:
+    """Return a car count, "~40" when the source gave it as an estimate ("about 40")."""
+    text = _number(value)
+    return f"~{text}" if text and estimated is True else text
+
+
 def _train_rows(result: TrackResult, dates: pd.DataFrame) -> list[dict[str, Any]]:
     G = result.network.G
+    models = {s.id: s for s in result.reports.shipments}
     est = {str(r[C.ID]): r for r in result.estimates.to_dict("records")}
     status = {str(r[C.ID]): r for r in result.statuses.to_dict("records")}
     routes = {str(r[C.ID]): r for r in result.routes.to_dict("records")}
@@ -202,7 +263,12 @@ def _train_rows(result: TrackResult, dates: pd.DataFrame) -> list[dict[str, Any]
         e, s, r = est.get(sid, {}), status.get(sid, {}), routes.get(sid, {})
         origin, origin_written = _place(ship, C.ORIGIN)
         destination, destination_written = _place(ship, C.DESTINATION)
-        short, full = _route_cells(_stations(r.get("stations")), G, _text(r.get(C.ROUTE_LABEL)))
+        short, full = _route_cells(
+            _stations(r.get("stations")),
+            G,
+            _text(r.get(C.ROUTE_LABEL)),
+            _text(e.get(C.BORDER_CROSSINGS)),
+        )
         flags = sorted(set(_flags(e.get(C.FLAGS))) | set(_flags(s.get(C.FLAGS))))
         when, basis = dated.get(sid, (None, None))
         departed = _claim(ship.get(C.DEPARTURE_EARLIEST), ship.get(C.DEPARTURE_LATEST))
@@ -221,12 +287,16 @@ def _train_rows(result: TrackResult, dates: pd.DataFrame) -> list[dict[str, Any]
                 "departed": departed,
                 "date": _day(when),
                 "date_basis": basis or "",
-                "cars": _number(ship.get(C.CARS_TOTAL)),
+                "cars": _cars(ship.get(C.CARS_TOTAL), ship.get(C.CARS_ESTIMATED)),
+                "assumed_departure": not departed and "no_departure_date" in flags,
                 "status": _text(s.get(C.STATUS)),
                 # The status's window: what remains of it as of the date (status.csv).
                 "window": _window(*(s.get(q, e.get(q)) for q in (C.P10, C.P50, C.P90))),
                 "claim": _claim(e.get(C.CLAIMED_EARLIEST), e.get(C.CLAIMED_LATEST)),
                 "flags": flags,
+                "claim_kind": _text(ship.get(C.CLAIM)),
+                "credibility": _text(_int(ship.get(C.CREDIBILITY))),
+                "quotes": _quotes(models.get(sid)),
                 "source": _text(ship.get(C.SOURCE)),
                 "grade": _text(ship.get(C.RELIABILITY)),
                 "published": _day(ship.get(C.PUBLISHED)),
@@ -468,7 +538,9 @@ def briefing_context(
             "script": _asset("map.js"),
             "n_corridors": len(data["corridors"]),
         },
-        "pictures": {name: _png(path) for name, path in pictures.items()},
+        "pictures": {
+            name: _png(pictures.get(name)) for name in dict.fromkeys([*PICTURES, *pictures])
+        },
         "by_railhead": _volume_rows(summaries.get("by_railhead", pd.DataFrame()), C.DESTINATION),
         "by_week": _volume_rows(
             summaries.get("by_week", pd.DataFrame()), C.PERIOD, label=_week_label

@@ -98,6 +98,10 @@ _POPULATION_LEAD = 10
 # how far apart they may lie to be one crossing or twin towns, km.
 _PAIR_SPLIT = re.compile(r"\s*[–—/]\s*|\s+-\s+")
 _PAIR_KM = 30.0
+# "Зайцевка (Воронежская обл.)", "Красное, Смоленская область": a name and its region
+_QUALIFIED = re.compile(
+    r"^\s*(?P<name>[^(),]*[^\s(),])\s*(?:\((?P<region_a>[^()]+)\)|,\s*(?P<region_b>[^,()]+))\s*$"
+)
 _POPULATION_MIN = 5000
 
 
@@ -564,15 +568,96 @@ class Gazetteer:
         return pd.DataFrame(rows, columns=list(C.RESOLVE_COLUMNS))
 
     def _resolve(self, query: str, lang: str | None = None) -> Resolution:
+        if "(" in query or "," in query:
+            qualified = self._resolve_qualified(query, lang)
+            if qualified is not None:
+                return qualified
         found = self._resolve_written(query)
         if found.resolved:
-            return self._country_over_town(query, found)
+            weighed = self._country_over_town(query, found)
+            if weighed.station_id is None or weighed.station_id != found.station_id:
+                return weighed
+            return self._larger_namesakes(weighed)
         fallback = self._resolve_fallback(query, found, lang)
         if fallback is None or not fallback.resolved:
             pair = self._resolve_pair(query, lang)
             if pair is not None:
                 return pair
         return fallback if fallback is not None else found
+
+    def _resolve_qualified(self, query: str, lang: str | None) -> Resolution | None:
+        """Resolve a name followed by its region, in brackets or after a comma.
+
+        "Зайцевка (Воронежская обл.)", "Красное, Смоленская область": the region
+        picks among the places of that name, never breaks the lookup. Only places
+        of the region answer; several of them (not one place) stay ambiguous unless
+        one town has 10 times the people of each other. None when the words after
+        the name are not a region (then the whole text is resolved as usual).
+        """
+        m = _QUALIFIED.match(query)
+        if m is None:
+            return None
+        where = self.resolve(m["region_a"] or m["region_b"])
+        members = set(where.region_stations) if where.precision == "region" else set()
+        if not members:
+            return None
+        name = m["name"]
+        found = self.resolve(name, lang=lang) if lang else self.resolve(name)
+        note = f"the {name!r} of {where.name}"
+        if found.resolved and (found.station_id in members or found.station_id is None):
+            if found.station_id is None and found.precision != "town":
+                return None  # a region or country named twice: the usual lookup says so
+            if found.station_id is None:
+                note += " (a place outside the network: its region is not checked)"
+            return replace(found, query=query, note=f"{note}; {found.note}" if found.note else note)
+        inside = [self._stations[self._index[i]] for i in self._named(name, found) if i in members]
+        cands = tuple((st.id, st.name, 100.0) for st in inside)
+        pick = self._one_place(inside)
+        if pick is not None:
+            own = self._exact.get(tokens_skeleton(list(_query_tokens(name.strip()))), -1)
+            named = own >= 0 and any(
+                self._stations[i].id == pick.id and not base for i, base, _ in self._key_hits[own]
+            )
+            precision = "station" if pick.tier == 0 and named else "town"
+            return replace(self._found(query, pick, 100.0, cands, precision), note=note)
+        if inside:
+            names = ", ".join(f"{st.name} ({st.id})" for st in inside[:4])
+            why = f"ambiguous: several places of {where.name} bear the name: {names}"
+        else:
+            why = f"no place named {name!r} in {where.name}"
+        return Resolution(
+            query=query, resolved=False, candidates=cands or found.candidates, note=why
+        )
+
+    def _named(self, name: str, found: Resolution) -> list[str]:
+        """Ids of the places a name (or one of its case forms) names exactly, and its candidates."""
+        ids = [c for c, _, sc in found.candidates if sc >= self.settings.resolve_min_score]
+        text = " ".join(_strip_leading(name.split()))
+        for form in (text, *lemma_forms(text)):
+            tokens = list(_query_tokens(form.strip()))
+            for key in {tokens_skeleton(tokens), tokens_skeleton(base_tokens(tokens))}:
+                k = self._exact.get(key) if key else None
+                ids += (
+                    [self._stations[i].id for i, _, _ in self._key_hits[k]] if k is not None else []
+                )
+        return list(dict.fromkeys(ids))
+
+    def _one_place(self, places: list[_Station]) -> _Station | None:
+        """Return the one place among places of a name: all one place, or a town 10x larger."""
+        if not places:
+            return None
+        order = sorted(places, key=lambda st: (st.tier, st.rank, -st.population, st.id))
+        best = order[0]
+        if all(self._same_place(best, st) for st in order[1:]):
+            return best
+        towns = sorted(places, key=lambda st: -st.population)
+        lead = towns[0].population
+        second = max(
+            (st.population for st in towns[1:] if not self._same_place(towns[0], st)), default=0
+        )
+        if lead >= _POPULATION_MIN and lead >= _POPULATION_LEAD * max(second, 1):
+            return towns[0]
+        return None
 
     def _resolve_pair(self, query: str, lang: str | None) -> Resolution | None:
         """Resolve two names joined by a dash or slash as the first, when they are one spot.
@@ -678,10 +763,14 @@ class Gazetteer:
         outside the network (:class:`railtrack.world_places.WorldPlaces`). A name the
         gazetteer knows fuzzily (a candidate at the minimum score or more) is left
         unresolved: an inflection or a foreign place is not preferred to a near
-        spelling of a network station.
+        spelling of a network station, unless the forms name that very station (the
+        genitive "Ростова" of Rostov).
         """
-        near = bool(found.candidates) and found.candidates[0][2] >= self.settings.resolve_min_score
+        near = {c for c, _, sc in found.candidates if sc >= self.settings.resolve_min_score}
         if near and "a case form of" not in found.note:
+            confirmed = self._resolve_fallback(query, replace(found, candidates=()), lang)
+            if confirmed is not None and confirmed.station_id in near:
+                return confirmed  # "Ростова": its nominative is the near spelling, Rostov
             return None
         text = " ".join(_strip_leading(query.split()))
         if not text:
@@ -708,6 +797,8 @@ class Gazetteer:
                 abroad = place.kind == "town" and place.country not in self._countries
                 if towns and abroad and place.population < _POPULATION_LEAD * max(max(towns), 1):
                     continue  # a smaller namesake abroad never hides a town here ("под Читою")
+                if hits and abroad and place.population < _POPULATION_MIN:
+                    continue  # nor does a village abroad hide a station here ("w Orle": Orzeł)
                 r = self._world_resolution(query, place, form if form != text else None)
                 if r is not None:
                     hits.append(_Hit(form, r, literal, place.population))
@@ -901,6 +992,15 @@ class Gazetteer:
             clash = self._case_form_clash(query, found)
             if clash is not None:
                 return clash
+            if found.score >= 100.0 and self._other_word(tokens, found.station_id):
+                return Resolution(
+                    query=query,
+                    resolved=False,
+                    score=found.score,
+                    candidates=found.candidates,
+                    note=f"no place of that name: {found.name} ({found.station_id}) is "
+                    "another word (its last letter differs)",
+                )
         if not found.resolved and len(tokens) > 1 and all(map(_is_suffix, tokens[1:])):
             head = self._resolve_tokens(query, tokens[:1], plain=True)
             tail = self._resolve_tokens(query, tokens[1:], exact=True)
@@ -1068,7 +1168,70 @@ class Gazetteer:
         precision = "town" if best_i in town_level else ""
         if best.tier == 0 and best.tail and not plain and _bare(tokens, best):
             return self._bare_town(query, tokens, best, best_score, candidates)
-        return self._found(query, best, best_score, candidates, precision)
+        found = self._found(query, best, best_score, candidates, precision)
+        namesakes = [
+            self._stations[i]
+            for i, sc in ranked[1:]
+            if best.tier == 0 and sc >= best_score and self._stations[i].tier == 1
+        ]
+        namesakes = [st for st in namesakes if not self._same_place(best, st)]
+        if namesakes:  # "Krasnoye": the network's crossing station, and villages so named
+            also = ", ".join(f"{st.name} ({st.id})" for st in namesakes[:3])
+            n = len(namesakes)
+            bear = "other place bears" if n == 1 else "other places bear"
+            note = f"the network's station; {n} {bear} the name: {also}"
+            found = replace(found, note=note)
+        return found
+
+    def _larger_namesakes(self, found: Resolution) -> Resolution:
+        """Unresolve a town's own name when it is another name of towns 10 times larger.
+
+        "Kamensk" is a village's own name and the short name of Kamensk-Shakhtinsky and
+        Kamensk-Uralsky: a village's own name does not beat much larger places that
+        reports call by it, nor does it pick one of them; the name stays ambiguous
+        with all of them as candidates.
+        """
+        i = self._index.get(found.station_id or "")
+        if i is None or found.score < 100.0 or self._stations[i].tier != 1:
+            return found
+        best = self._stations[i]
+        floor = _POPULATION_LEAD * max(best.population, 1)
+        key = tokens_skeleton(list(_query_tokens(found.query.strip())))
+        larger = [
+            st
+            for st in (
+                self._stations[self._index[c]]
+                for c, _, sc in found.candidates
+                if sc >= _TOWN_ALIAS_SCORE and c != best.id and c in self._index
+            )
+            if st.tier == 1
+            and st.population >= floor
+            and not self._same_place(best, st)
+            and not self._adjective_of(key, st)
+        ]
+        if not larger:
+            return found
+        names = ", ".join(f"{st.name} ({st.id}, {st.population:,})" for st in larger[:3])
+        return Resolution(
+            query=found.query,
+            resolved=False,
+            score=found.score,
+            candidates=found.candidates,
+            note=f"ambiguous: {best.name} ({best.id}, {best.population:,} people) bears "
+            f"the name, and it is another name of the much larger {names}",
+        )
+
+    def _adjective_of(self, key: str, st: _Station) -> bool:
+        """Whether a key extends a town's own name ("Smolenskaya" of Smolensk).
+
+        GeoNames lists such adjective forms among a city's alternate names; they are
+        the names of other places (the village Smolenskaya), not of the city.
+        """
+        for written in self._written.get(st.id, ())[:2]:
+            own = tokens_skeleton(name_tokens(written)) if written else ""
+            if own and len(key) > len(own) and key.startswith(own):
+                return True
+        return False
 
     def _bare_town(
         self,
@@ -1159,6 +1322,7 @@ class Gazetteer:
             return True  # a curated station named exactly outranks towns of that name
         return (
             best.tier == other.tier == 1
+            and best_score > _TOWN_ALIAS_SCORE  # an alternate name alone is no lead
             and best.population >= _POPULATION_MIN
             and best.population >= _POPULATION_LEAD * max(other.population, 1)
         )
@@ -1228,6 +1392,27 @@ class Gazetteer:
                         self._last_capped.add(i)
                 put(i, score, town, alias)
         return scores, town_level
+
+    def _other_word(self, tokens: list[str], station_id: str) -> bool:
+        """Whether a query shares a place's key only as another word ("Lenino", "Lenina").
+
+        The skeleton reads unstressed "o" as "a" so that Belarusian spellings match
+        Russian ones ("Asipovichy", "Osipovichi"). A name ending in "-o" (the neuter
+        village "Lenino") never names a place all of whose names end in "-a" (the
+        genitive "[imeni] Lenina", a feminine name) outside Belarus: no case of such a
+        name ends in "-o". The other way round it may ("из Миллерова", the genitive of
+        Millerovo; the Belarusian "Мілерава").
+        """
+        last = tokens[-1][-1:] if tokens and tokens[-1] else ""
+        if last != "o" or self._places[station_id].get("country") == "BY":
+            return False
+        key = tokens_skeleton(tokens)
+        ends = set()
+        for written in self._written.get(station_id, ()):
+            toks = name_tokens(written)
+            if toks and tokens_skeleton(toks) == key:
+                ends.add(toks[-1][-1:])
+        return "a" in ends and "o" not in ends
 
     def _fuzzy_by_length(self, query: str) -> list[tuple[int, float]]:
         """Fuzzy-rank the station keys of about the query's length, outside its block.

@@ -129,6 +129,17 @@ _RULES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("iem", ("",)),
         ("em", ("",)),  # "pod Iziumem" -> Izium
         ("nie", ("no", "na", "ń")),
+        # locative and dative of "-a"/"-ł" nouns, with their consonant alternations:
+        # "w Ołeniwce" -> Ołeniwka, "w Wołnowasze" -> Wołnowacha, "w Tule" -> Tula,
+        # "w Orle" / "z Orła" -> Oreł (Orzeł, with its mobile "e")
+        ("dzie", ("da",)),
+        ("dze", ("ga",)),
+        ("sze", ("cha",)),
+        ("rze", ("ra",)),
+        ("cie", ("ta",)),
+        ("ce", ("ka",)),
+        ("le", ("la", "eł")),
+        ("ła", ("eł",)),
         ("si", ("ś",)),
         ("ci", ("ć",)),
         ("ni", ("ń",)),
@@ -200,7 +211,7 @@ def _cyrillic_forms(name: str, lang: str | None) -> list[str]:
 # its "-ськ"/"-ск" ("-цьк" before "ччина") before the suffix.
 _REGION_SUFFIX = re.compile(r"^(\w{3,}?)(щина|щини|щині|щину|щиною|шчына|шчыны|шчыне|шчыну|"
                             r"ччина|ччини|ччині|ччину|ччына|чина|чини|чині|чину|чыны|чына|"
-                            r"щины|щине)$")  # fmt: skip
+                            r"щины|щине|щиной|чины|чине|чиной)$")  # fmt: skip
 
 
 def _region_forms(name: str) -> list[str]:
@@ -268,9 +279,16 @@ def _respelled(forms: list[str]) -> list[str]:
     Ukrainian writes "і" where Russian has "е" ("Світлогорськ" / "Светлогорск");
     names of Russian and Belarusian places in Ukrainian reports often keep only that
     difference. ("і" for "о", as in "Ріг" / "Рог", is not tried: "Лісова" would
-    become "Лосова", another town.)
+    become "Лосова", another town; only in the suffix "-івка", the Ukrainian
+    "-овка": "Волоконівка" / "Волоконовка".)
+
+    Examples
+    --------
+    >>> _respelled(["Волоконівка"])
+    ['Волоконевка', 'Волоконовка']
     """
-    return [f.replace("і", "е").replace("І", "Е") for f in forms if "і" in f.lower()]
+    out = [f.replace("і", "е").replace("І", "Е") for f in forms if "і" in f.lower()]
+    return out + [f.replace("івк", "овк") for f in forms if "івк" in f]
 
 
 def _latin_forms(name: str, lang: str | None) -> list[str]:

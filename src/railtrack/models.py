@@ -37,6 +37,7 @@ from railtrack.settings import DEFAULT_SETTINGS
 __all__ = [
     "CAR_TYPES",
     "MAX_COUNT",
+    "QUOTE_MAX_CHARS",
     "CarCounts",
     "ClaimKind",
     "DateWindow",
@@ -267,13 +268,26 @@ class CarCounts(_Frozen):
 
 
 class Evidence(_Frozen):
-    """Where in a free-text report a value was read, and how sure the reader is."""
+    """Where in a free-text report a value was read, and how sure the reader is.
+
+    ``text`` is the words the value was read from, ``start``/``end`` their character
+    offsets into the report as written. ``quote`` is the sentence around them, as
+    written (at most :data:`QUOTE_MAX_CHARS` characters, cut with "…" around the
+    words), so a reader can check the value against what the source said; None for
+    evidence made before quotes were kept.
+    """
 
     field: str
     text: str
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     confidence: Confidence = 1.0
+    quote: str | None = None
+
+
+QUOTE_MAX_CHARS = 400
+"""The longest :attr:`Evidence.quote`: a sentence longer than this (a post with no full
+stop) is cut around the words the value was read from."""
 
 
 class Place(_Frozen):

@@ -386,6 +386,7 @@ def _frame(
     for col in (C.ORIGIN, C.DESTINATION):
         per_row = np.array([_text(row.get(col)) for row in records], dtype=object)
         columns[col] = per_row[inverse]
+    _named_precision(columns, records, route_of, shown, inverse, network)
     df = pd.DataFrame({col: pd.Series(columns[col], dtype=object) for col in C.ROUTE_COLUMNS})
     df[C.LENGTH_KM] = np.array(columns[C.LENGTH_KM].tolist(), dtype="float64")
     df[C.BORDER_CROSSINGS_N] = pd.array(columns[C.BORDER_CROSSINGS_N].tolist(), dtype="Int64")
@@ -429,6 +430,38 @@ def _values(e: _Ends, result: _Found | None, network: RailNetwork) -> dict[str, 
         C.FLAGS: ";".join(flags),
         C.PROBLEM: _problem(flags),
     }
+
+
+def _named_precision(
+    columns: dict[str, Any],
+    records: list[dict[str, Any]],
+    route_of: np.ndarray,
+    shown: list[dict[str, Any]],
+    inverse: np.ndarray,
+    network: RailNetwork,
+) -> None:
+    """Show an end at the precision of the name the report wrote, not of its node.
+
+    "Orsha" names the town (its main station, Orsha-Tsentralnaya, is where the route
+    ends): the routes table says ``town``, as ``railtrack resolve`` does; an end the
+    report named by its station stays ``station``. Only the distinct input rows are
+    resolved (the gazetteer caches names).
+    """
+    for written, end, col in (
+        (C.ORIGIN, C.ORIGIN_STATION_ID, C.ORIGIN_GEO_PRECISION),
+        (C.DESTINATION, C.DESTINATION_STATION_ID, C.DESTINATION_GEO_PRECISION),
+    ):
+        per_row = np.empty(len(records), dtype=object)
+        for k, row in enumerate(records):
+            values = shown[route_of[k]]
+            per_row[k] = values[col]
+            text = _text(row.get(written))
+            if text is None or values[col] != "station" or values[end] is None:
+                continue
+            r = network.resolve(text)
+            if r.station_id == values[end] and r.precision == "town":
+                per_row[k] = "town"
+        columns[col] = per_row[inverse]
 
 
 def _geo_precision(network: RailNetwork, station: str, region: bool) -> str:

@@ -14,7 +14,9 @@ characters a meaning; this module takes the meaning away, once, for every writer
 - :func:`terminal_text`: no escape sequence or control character reaches the
   terminal (use with a rich ``Console(markup=False, emoji=False)``, so ``[b]`` and
   ``:smile:`` stay as written);
-- :func:`xml_text`: characters XML 1.0 forbids are written as visible ``\\xNN``.
+- :func:`xml_text`: characters XML 1.0 forbids are written as visible ``\\xNN``;
+- :func:`shown`: a value quoted in a message is cut to a readable length (a
+  5,000-character cell is named by its start and its length).
 
 Examples
 --------
@@ -39,6 +41,7 @@ __all__ = [
     "FORMULA_STARTS",
     "escape_formulas",
     "plot_text",
+    "shown",
     "spreadsheet_cell",
     "terminal_text",
     "write_csv",
@@ -170,3 +173,35 @@ def xml_text(text: object) -> str:
     'Orsha\\\\x0c'
     """
     return _XML_FORBIDDEN.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
+
+
+SHOWN_MAX_CHARS = 60
+"""The most characters of a value a problem message quotes."""
+
+
+def shown(value: object, limit: int = SHOWN_MAX_CHARS) -> str:
+    """Return ``repr(value)`` for a message, cut when longer than ``limit`` characters.
+
+    Parameters
+    ----------
+    value
+        The value a message names (a cell, a field, a line).
+    limit
+        Characters of the value kept.
+
+    Returns
+    -------
+    str
+        The repr; for a longer string, its first ``limit`` characters, "…" and how
+        many characters it has.
+
+    Examples
+    --------
+    >>> shown("about 40")
+    "'about 40'"
+    >>> shown("9" * 5000, limit=5)
+    "'99999…' (5,000 characters)"
+    """
+    if isinstance(value, str) and len(value) > limit:
+        return f"{value[:limit]!r}"[:-1] + f"…' ({len(value):,} characters)"
+    return repr(value)

@@ -231,7 +231,8 @@ def _relative_id(value: Any, report: str | None) -> Any:
 def report_identity(record: Shipment | ShipmentGroup | Sighting) -> str:
     """Return the hash of what a record says and who said it.
 
-    Left out: what railtrack added (places' resolution results, confidences) and
+    Left out: what railtrack added (places' resolution results, confidences, the
+    sentences evidence quotes, which its offsets already pin down) and
     what the file name decided (the ``report`` id of a free-text report, which is
     its file name when the header gives none, and the prefix it gives the
     ``id``/``group`` of the records read from it). So one report stored once stays
@@ -261,7 +262,8 @@ def report_identity(record: Shipment | ShipmentGroup | Sighting) -> str:
         data["via"] = [_said_place(p) for p in data["via"]]
     if "evidence" in data:
         data["evidence"] = [
-            {k: v for k, v in item.items() if k != "confidence"} for item in data["evidence"]
+            {k: v for k, v in item.items() if k not in ("confidence", "quote")}
+            for item in data["evidence"]
         ]
     body = json.dumps([type(record).__name__, data], sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()

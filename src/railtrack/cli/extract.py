@@ -252,7 +252,8 @@ def _tables(
             quiet=quiet,
         )
     elif result.lang is not None and result.lang not in LANGUAGES:
-        console.print(f"Nothing read in {terminal_text(name)}: it is in {result.lang}.")
+        named = "a language too short to name" if result.lang == "und" else result.lang
+        console.print(f"Nothing read in {terminal_text(name)}: it is in {named}.")
     else:
         console.print(f"No shipment found in {terminal_text(name)} (read as {result.lang}).")
     if groups:

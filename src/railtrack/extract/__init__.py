@@ -91,7 +91,13 @@ def _as_source(source: Source | str | None, published: date | None) -> Source:
         if source.published is None and published is not None:
             return source.model_copy(update={"published": published})
         return source
-    return Source(reporter=source or "unknown", published=published)
+    return _named_source(source or "unknown", published)
+
+
+@lru_cache(maxsize=1024)
+def _named_source(reporter: str, published: date | None) -> Source:
+    """One frozen :class:`Source` per reporter's name and day (validated once, shared)."""
+    return Source(reporter=reporter, published=published)
 
 
 def extract_shipments(
@@ -153,7 +159,12 @@ def extract_shipments(
     ('ru', 'Слонима', datetime.date(2023, 3, 2))
     """
     from railtrack.extract.lacinka import is_lacinka, remap_draft, to_cyrillic
-    from railtrack.extract.language import detect_language, mixes_languages, sentence_language
+    from railtrack.extract.language import (
+        UNDETERMINED,
+        detect_language,
+        mixes_languages,
+        sentence_language,
+    )
     from railtrack.extract.lexicon import LANGUAGES
     from railtrack.extract.result import Extraction, build_extraction
     from railtrack.extract.trains import read_trains
@@ -174,8 +185,13 @@ def extract_shipments(
     net = _embedded_network() if network is None else (network or None)
     guess = detect_language(text, declared=lang)
     if not guess.supported:
+        named = (
+            "a language railtrack does not read (too short to name)"
+            if guess.lang == UNDETERMINED
+            else guess.lang
+        )
         message = (
-            f"{rid}: report is in {guess.lang}; railtrack reads {', '.join(LANGUAGES)} "
+            f"{rid}: report is in {named}; railtrack reads {', '.join(LANGUAGES)} "
             "(nothing was read)"
         )
         return Extraction(problems=[message], lang=guess.lang)
@@ -194,7 +210,13 @@ def extract_shipments(
     if lacinka:
         remap_draft(draft, text, spans)
     result = build_extraction(
-        draft, report_id=rid, source=src, network=net, settings=settings, lang=guess.lang
+        draft,
+        report_id=rid,
+        source=src,
+        network=net,
+        settings=settings,
+        lang=guess.lang,
+        text=text,
     )
     logger.debug(
         "%s: %d shipment(s), %d group(s), %d problem(s)",

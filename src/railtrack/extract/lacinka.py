@@ -28,17 +28,25 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import lru_cache
 from typing import Any
+
+from railtrack.extract.scripts import cyrillic_count, latin_count
 
 __all__ = ["is_lacinka", "remap_draft", "to_cyrillic"]
 
 _LACINKA_ONLY = re.compile(r"[ŭŬ]")
 _LACINKA_LETTERS = re.compile(r"[čšžłćśźńČŠŽŁĆŚŹŃ]")
 _ESPERANTO = re.compile(r"[ĉĝĥĵŝĈĜĤĴŜ]")
-_LATIN_LETTER = re.compile(r"[a-zA-Z\u00c0-\u024f]")
-_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 _WORD = re.compile(r"[^\W\d_]+")
 _ENGLISH = frozenset({"the", "and", "of", "to", "was", "were", "from", "with", "for"})
+# A word (a run _WORD matches) with ŭ or one of Łacinka's letters, found from its start
+# (one match per word); the words of _ENGLISH, whole (checked again after lower-casing).
+_MARKED_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]*?[ŭŬčšžłćśźńČŠŽŁĆŚŹŃ]")
+_ENGLISH_WORD = re.compile(
+    rf"(?<![^\W\d_])(?:{'|'.join(sorted(_ENGLISH, key=len, reverse=True))})(?![^\W\d_])",
+    re.IGNORECASE,
+)
 
 _VOWELS = frozenset("aeiouy")
 _SOFT = {"a": "я", "e": "е", "o": "ё", "u": "ю", "i": "і"}
@@ -99,13 +107,12 @@ def is_lacinka(text: str) -> bool:
     """
     if not _LACINKA_ONLY.search(text) or _ESPERANTO.search(text):
         return False
-    words = _WORD.findall(text)
-    marked = sum(1 for w in words if _LACINKA_ONLY.search(w) or _LACINKA_LETTERS.search(w))
-    if marked < 0.15 * len(words):
+    if len(_MARKED_WORD.findall(text)) < 0.15 * len(_WORD.findall(text)):
         return False  # a Belarusian name quoted in another language ("Baranavičy")
-    if len({w.lower() for w in words} & _ENGLISH) >= 2:
+    english = {w.lower() for w in _ENGLISH_WORD.findall(text)} & _ENGLISH
+    if len(english) >= 2:
         return False
-    return len(_LATIN_LETTER.findall(text)) > len(_CYRILLIC_LETTER.findall(text))
+    return latin_count(text) > cyrillic_count(text)
 
 
 def _unit(low: str, i: int, prev: str) -> tuple[str, int]:
@@ -137,6 +144,12 @@ def _unit(low: str, i: int, prev: str) -> tuple[str, int]:
 def to_cyrillic(text: str) -> tuple[str, list[tuple[int, int]]]:
     """Spell Łacinka in Belarusian Cyrillic, keeping where each letter came from.
 
+    Each run of letters (a word) is spelled once per load and copied with its spans
+    (:func:`_spell_word`); what lies between runs (spaces, digits, punctuation) has
+    no letter and passes unchanged. A text that lower-casing lengthens, or whose
+    word characters are not all letters, is spelled letter by letter
+    (:func:`_to_cyrillic_letters`), as these cases need the whole text's context.
+
     Parameters
     ----------
     text
@@ -156,9 +169,46 @@ def to_cyrillic(text: str) -> tuple[str, list[tuple[int, int]]]:
     >>> cyr, spans[:3]
     ('Эшалон у Лунінцы', [(0, 1), (1, 2), (2, 3)])
     """
+    low = text.lower()
+    if len(low) != len(text):
+        return _to_cyrillic_letters(text)
     out: list[str] = []
     spans: list[tuple[int, int]] = []
-    low = text.lower()
+    pos = 0
+    for m in _WORD.finditer(text):
+        start, end = m.span()
+        word = m[0]
+        if not word.isalpha():  # a digit-like letter class ("²"): the plain reading
+            return _to_cyrillic_letters(text)
+        if start > pos:  # no letter here: each character is its own spelling
+            if low[pos:start] != text[pos:start]:  # a cased symbol ("Ⓐ"): the plain reading
+                return _to_cyrillic_letters(text)
+            out.append(text[pos:start])
+            spans.extend(zip(range(pos, start), range(pos + 1, start + 1), strict=True))
+        spelled, rel = _spell_word(word, low[start:end])
+        out.append(spelled)
+        spans.extend([(a + start, b + start) for a, b in rel])
+        pos = end
+    if pos < len(text):
+        if low[pos:] != text[pos:]:
+            return _to_cyrillic_letters(text)
+        out.append(text[pos:])
+        spans.extend(zip(range(pos, len(text)), range(pos + 1, len(text) + 1), strict=True))
+    return "".join(out), spans
+
+
+@lru_cache(maxsize=8192)
+def _spell_word(word: str, low: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Spell one run of letters (``low`` is its lower case), spans relative to it."""
+    spelled, spans = _to_cyrillic_letters(word, low)
+    return spelled, tuple(spans)
+
+
+def _to_cyrillic_letters(text: str, low: str | None = None) -> tuple[str, list[tuple[int, int]]]:
+    """Spell ``text`` in Cyrillic letter by letter: the plain reading of :func:`to_cyrillic`."""
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    low = text.lower() if low is None else low
     i = 0
     prev = ""
     while i < len(text):

@@ -36,8 +36,12 @@ from typing import Any
 
 from railtrack.extract.lacinka import is_lacinka
 from railtrack.extract.lexicon import LANGUAGES
+from railtrack.extract.scripts import cyrillic_count as _cyrillic_count
+from railtrack.extract.scripts import latin_count as _latin_count
+from railtrack.extract.scripts import utf8_bytes as _utf8
 
 __all__ = [
+    "UNDETERMINED",
     "LanguageGuess",
     "detect_language",
     "mixes_languages",
@@ -70,32 +74,8 @@ _READ_LETTERS = frozenset("ґєіїўё")  # Ukrainian and Belarusian letters: r
 _OTHER_CHAR = re.compile("[" + "".join(sorted(_OTHER_SET)) + "]")  # any of _OTHER_SET
 # At least MIN_LETTERS letters (what _LETTER matches), found without listing them all.
 _ENOUGH_LETTERS = re.compile(rf"(?:[\W\d_]*+[^\W\d_]){{{MIN_LETTERS}}}")
-# Letters of a script are counted in the text's UTF-8 bytes, deleting every byte but
-# one per letter of the script (its lead byte, or the letter itself in ASCII): a C loop
-# instead of one match object per letter. These are the bytes deleted.
-_DROP_BUT_CYRILLIC = bytes(b for b in range(256) if not 0xD0 <= b <= 0xD3)  # U+0400-U+04FF
-_DROP_BUT_LATIN = bytes(  # A-Z, a-z, U+00C0-U+023F; U+0240-U+024F are counted apart
-    b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122 or 0xC3 <= b <= 0xC8)
-)
 _DROP_BUT_ASCII_LOWER = bytes(b for b in range(256) if not 97 <= b <= 122)
-_LATIN_C9 = re.compile(rb"\xc9[\x80-\x8f]")  # U+0240-U+024F in UTF-8
 _POLISH_LOWER = "ąćęłńóśźż"  # with a-z: the letters _LATIN_LOW matches
-
-
-def _utf8(text: str) -> bytes:
-    return text.encode("utf-8", "surrogatepass")
-
-
-def _cyrillic_count(text: str) -> int:
-    """Count the letters of ``text`` in U+0400-U+04FF (``_CYRILLIC``)."""
-    return len(_utf8(text).translate(None, _DROP_BUT_CYRILLIC))
-
-
-def _latin_count(text: str) -> int:
-    """Count the letters of ``text`` that ``_LATIN`` matches."""
-    raw = _utf8(text)
-    n = len(raw.translate(None, _DROP_BUT_LATIN))
-    return n + len(_LATIN_C9.findall(raw)) if b"\xc9" in raw else n
 
 
 def _latin_low_count(low: str) -> int:
@@ -334,6 +314,84 @@ def _other_language(text: str) -> tuple[str, float] | None:
     return (code, top.value) if code not in LANGUAGES else None
 
 
+# Words English writes often and Spanish, Italian, Portuguese, French, German, Dutch,
+# the Scandinavian and Baltic languages do not (short words such as "in", "is", "on",
+# "of", "was", "to", "for", "an", "no" are words of those too, so they are left out):
+# a text in plain Latin letters with none of them, or few for its length, is asked of
+# the wide detector before it is read as English.
+_ENGLISH_WORDS = re.compile(
+    r"\b(?:the|and|with|from|were|which|that|this|these|those|has|have|had|been|into|"
+    r"towards?|its|their|they|there|would|will|after|near|yesterday|trains?|cars|left|"
+    r"arrived|departed|heading|headed|military|equipment|reported|spotted|carrying|"
+    r"loaded|unloaded|are|echelons?|wagon|flatcars|platforms|tanks)\b"
+)  # searched in the lower-cased text
+MIN_LETTERS_TO_NAME = 40
+"""Fewer letters around the names than this are too few for the wide detector (its low
+accuracy mode) to name the language: a short report in plain Latin letters that is not
+English is refused as :data:`UNDETERMINED` ("El tren llego a Valuyki ayer" is not
+called German)."""
+UNDETERMINED = "und"
+"""The language (ISO 639-2 "undetermined") of a report that is in none of the five
+but too short to name."""
+MIN_ENGLISH_SHARE = 0.03
+"""A text in plain Latin letters is read as English when at least this share of its
+words (and at least one) are among ``_ENGLISH_WORDS``; English reports in the
+corpora have 7% or more."""
+
+
+def _reads_as_english(text: str) -> bool:
+    """Whether a text in plain Latin letters has the common English words its length needs.
+
+    The words are looked for in the lower-cased text, and only until enough are found.
+    """
+    needed = max(1.0, MIN_ENGLISH_SHARE * (text.count(" ") + 1))
+    for hits, _ in enumerate(_ENGLISH_WORDS.finditer(text.lower()), start=1):
+        if hits >= needed:
+            return True
+    return False
+
+
+def _other_language_around_names(text: str) -> tuple[str, float] | None:
+    """Return the language, if not English, of the words around a text's names.
+
+    Only the words around the names are judged (names say nothing of the language
+    they are quoted in), and only when they have :data:`MIN_LETTERS` letters and
+    the wide detector is at least :data:`MIN_CONFIDENCE` sure: a list of names and
+    numbers in plain Latin letters stays English.
+    """
+    if _LETTER_BEYOND_BLOCKS.search(text) is None:
+        around = _CAPITALISED_RE.sub("", text)
+    else:
+        around = _NAME_RE.sub(lambda m: "" if m[0][0].isupper() else m[0], text)
+    if not _enough_letters(around):
+        return None
+    values = _wide_detector().compute_language_confidence_values(around)
+    if not values or values[0].value < MIN_CONFIDENCE:
+        return None
+    code, confidence = _code(values[0].language), float(values[0].value)
+    if code == "en":
+        return None
+    if code in LANGUAGES:  # Polish written without its letters: read as Polish
+        return code, confidence
+    if _latin_count(around) < MIN_LETTERS_TO_NAME:  # too short to name: not English, though
+        return UNDETERMINED, confidence
+    return code, confidence
+
+
+def _by_alphabet(text: str) -> LanguageGuess | None:
+    """Return the language the alphabet tells (:func:`_by_letters`), if it tells one.
+
+    Plain Latin letters are English only with English words around the names
+    (:func:`_reads_as_english`); otherwise the wide detector names the language.
+    """
+    by_letters = _by_letters(text)
+    if by_letters == "en" and not _reads_as_english(text):
+        other = _other_language_around_names(text)
+        if other is not None:
+            return LanguageGuess(other[0], other[1], "detected")
+    return None if by_letters is None else LanguageGuess(by_letters, 1.0, "alphabet")
+
+
 def detect_language(text: str, *, declared: str | None = None) -> LanguageGuess:
     """Return the language of ``text``.
 
@@ -357,10 +415,9 @@ def detect_language(text: str, *, declared: str | None = None) -> LanguageGuess:
     enough = _enough_letters(text)
     if not enough and declared:
         return LanguageGuess(declared, 1.0, "declared")
-    if enough:
-        by_letters = _by_letters(text)
-        if by_letters is not None:
-            return LanguageGuess(by_letters, 1.0, "alphabet")
+    by_alphabet = _by_alphabet(text) if enough else None
+    if by_alphabet is not None:
+        return by_alphabet
     detector = _detector()
     if detector is None:  # pragma: no cover - lingua missing
         if declared:

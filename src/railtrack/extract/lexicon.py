@@ -277,10 +277,12 @@ class Lexicon:
     period: re.Pattern[str] | None = None  # "в течение недели": trains counted, a statistic
     timetable: re.Pattern[str] | None = None  # "пассажирский поезд", "с задержкой": a service
     road: re.Pattern[str] | None = None  # "колонна грузовиков": a road convoy, not a train
+    preparation: re.Pattern[str] | None = None  # "учения", "подготовлено": no train moving
     place_heads: PhraseTable = field(default_factory=lambda: PhraseTable({}))  # "в столицу"
     uncouple: re.Pattern[str] | None = None  # "отцепили": part of a train sent on its own
     onward: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     same_route: PhraseTable = field(default_factory=lambda: PhraseTable({}))
+    same_place: PhraseTable = field(default_factory=lambda: PhraseTable({}))  # -> role
     alternatives: frozenset[str] = frozenset()
     with_cues: frozenset[str] = frozenset()  # "z"/"с": "from" + gen., "with" + ins.
     with_endings: tuple[str, ...] = ()  # endings after which such a cue means "with"
@@ -387,6 +389,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         period=_stem_re(data.get("period") or []),
         timetable=_stem_re(data.get("timetable") or []),
         road=_stem_re(data.get("road") or []),
+        preparation=_stem_re(data.get("preparation") or []),
         place_heads=PhraseTable(
             {str(f): case for case, forms in (data.get("place_heads") or {}).items() for f in forms}
         ),
@@ -394,6 +397,9 @@ def _build(data: dict[str, Any]) -> Lexicon:
         day_units=frozenset(_norm(w) for w in (data.get("duration") or {}).get("days") or []),
         onward=_flat(data.get("onward")),
         same_route=_flat(data.get("same_route")),
+        same_place=PhraseTable(
+            {str(p): role for role, forms in (data.get("same_place") or {}).items() for p in forms}
+        ),
         alternatives=frozenset(_norm(str(w)) for w in data.get("alternatives") or []),
         with_cues=frozenset(_norm(str(w)) for w in (data.get("with_case") or {}).get("cues") or []),
         with_endings=tuple(

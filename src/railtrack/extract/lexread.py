@@ -52,6 +52,27 @@ _ADJECTIVE_FIRST = frozenset({"ru", "uk", "be"})
 _DIRECTION_NOUNS = frozenset(
     {"направлении", "направление", "напрямку", "напрямок", "напрамку", "кірунку", "kierunku"}
 )
+# compass words before "od"/"от"/"ад" (stems: "zachód", "południowy", "югу", "захад")
+_COMPASS = (
+    "północ",
+    "połud",
+    "wschód",
+    "zachód",
+    "wschodn",
+    "zachodn",
+    "север",
+    "юг",
+    "восток",
+    "запад",
+    "північ",
+    "півден",
+    "схід",
+    "захід",
+    "поўнач",
+    "поўдз",
+    "усход",
+    "захад",
+)
 _BETWEEN = frozenset({"между", "між", "паміж", "między", "between"})
 _AND = frozenset({"и", "і", "й", "та", "ды", "i", "oraz"})
 _BE_INSTRUMENTAL = ("ай", "ой", "ам", "амі", "ямі", "ем", "ём", "ым", "ім", "яй", "ою", "ею")
@@ -68,8 +89,10 @@ _TIME_SPAN = re.compile(
     rf"(?<![\w.:]){_TIME}\s*(?:-|–|—|до|по|do|to)\s*{_TIME}(?![\w.:])", re.IGNORECASE
 )
 _DISTANCE = frozenset(
-    {"км", "km", "кіламетраў", "кілометрів", "километров", "kilometrów", "м", "m"}
+    {"км", "km", "кіламетраў", "кілометрів", "километров", "kilometrów", "kilometry", "м", "m"}
 )
+# "z Ołeniwki do tego miasta jest ok. 15 kilometrów": a distance told after the names
+_DISTANCE_VERBS = frozenset({"jest", "wynosi", "leży", "есть", "составляет", "становить"})
 _SOURCE_BEFORE = frozenset(
     {"ссылкой", "посиланням", "спасылкай", "powołaniem", "powołując", "według"}
 )
@@ -78,8 +101,13 @@ _THOUSANDS = frozenset(
 )
 _ADJECTIVE_END = re.compile(
     r"(?:ых|их|ые|ие|ий|ый|ой|ая|яя|ое|ее|ого|его|ым|ім|ыя|ія|ае|ага|ні|ня|ній|ого|ай|яй|ую|юю|ych|ich|"
-    r"ie|ego|ymi|imi|y|e|i|ые|і|ы)$"
+    r"ie|ego|ymi|imi|iej|ej|ym|im|y|e|i|ые|і|ы)$"
 )
+# two capitalised names joined by one hyphen ("Szczecin-Dorohusk") after a route word
+_HYPHEN_PAIR = re.compile(r"(?P<a>[^\W\d_][^\W\d_']+)-(?P<b>[^\W\d_][^\W\d_']+)")
+# oblique adjective endings of a word after a kind word ("portu morskiego", "терминала
+# контейнерного"): it says what the facility is, it is not its name
+_KIND_ADJECTIVE = re.compile(r"^[^\W\d_]{3,}(?:ego|ej|ym|im|ych|ich|ого|его|ой|ей|ым|им|ых|их)$")
 # adjective endings (oblique cases) of a word standing before a place name
 _NAME_ADJECTIVE = re.compile(
     r"(?:skiego|skiej|skim|ckiego|ckiej|ckim|nego|nej|nym|owego|owej|owym|"
@@ -350,6 +378,26 @@ class LexiconReader:
         toks = tokens(text)
         return any(t.low in table.first_words and table.match(toks, i) for i, t in enumerate(toks))
 
+    def same_place_roles(self, text: str) -> list[str]:
+        """Return the ends the text gives as those of the train before ("на цю ж станцію").
+
+        Examples
+        --------
+        >>> LexiconReader("uk").same_place_roles("Такий самий прибув на цю ж станцію 6 січня")
+        ['destination']
+        >>> LexiconReader("ru").same_place_roles("Второй ушел с той же станции в Брест")
+        ['origin']
+        """
+        table = self.lex.same_place
+        toks = tokens(text)
+        roles: list[str] = []
+        for i, tok in enumerate(toks):
+            if tok.low in table:
+                hit = table.match(toks, i)
+                if hit is not None and hit[0] not in roles:
+                    roles.append(hit[0])
+        return roles
+
     def is_whole_train(self, before: str) -> bool:
         """Whether a count after ``before`` is the whole train ("эшелон из 48 ...")."""
         toks = tokens(before)
@@ -566,6 +614,33 @@ class LexiconReader:
             return False
         return not (self.has_train_noun(text) or self.has_car_noun(text))
 
+    def is_preparation(self, text: str) -> bool:
+        """Whether a text tells of an exercise or of stock being prepared, no train moving.
+
+        "Учения по погрузке техники на эшелон", "идет формирование составов",
+        "подготовлено 48 пассажирских вагонов": loading drills and rolling stock being
+        assembled are no train on its way (the real corpus's labelling rule: a train's
+        make-up with no movement is no shipment); a verb of departure or arrival in the
+        same text ("эшелон прибыл на учения") keeps it a train.
+
+        Examples
+        --------
+        >>> LexiconReader("ru").is_preparation("Идет формирование составов на станции Богатырево")
+        True
+        >>> LexiconReader("ru").is_preparation("Эшелон прибыл на учения в Брест")
+        False
+        """
+        if self.lex.preparation is None:
+            return False
+        spans = [(m.start(), m.end()) for m in self.lex.preparation.finditer(text)]
+        if not spans:
+            return False
+        # ("идет формирование": the verb of the preparation itself moves no train)
+        return all(
+            cue.role == "neutral" or any(a <= cue.start < b for a, b in spans)
+            for cue in self.verb_cues(text)
+        )
+
     def is_timetable(self, text: str) -> bool:
         """Whether a text tells of a scheduled passenger service, with no military word.
 
@@ -731,6 +806,7 @@ class LexiconReader:
             )
             if kind_hit is not None:
                 case, j = kind_hit[0][1], kind_hit[1]
+                j = self._skip_kind_adjectives(toks, j)
                 if j < len(toks) and toks[j].low == ".":
                     j += 1
                 if j < len(toks) and toks[j].low in _QUOTES:
@@ -878,6 +954,18 @@ class LexiconReader:
         [('origin', 'Шицзячжуан'), ('destination', 'Минск')]
         """
         end1 = self._name_at(toks, j, breaks)
+        if end1 == j + 1 and (end1 >= len(toks) or toks[end1].low not in _DASHES):
+            # "relacji Szczecin-Dorohusk": the two ends joined by a hyphen in one token
+            parts = _HYPHEN_PAIR.fullmatch(toks[j].text)
+            if parts is not None:
+                a, b = toks[j].start, toks[j].start + parts.end("a")
+                c = toks[j].start + parts.start("b")
+                return [
+                    PlaceSpan("origin", text[a:b], a, b, cue, lang=self.lang),
+                    PlaceSpan(
+                        "destination", text[c : toks[j].end], c, toks[j].end, cue, lang=self.lang
+                    ),
+                ], end1
         if end1 == j or end1 + 1 >= len(toks) or toks[end1].low not in _DASHES:
             return [], j
         end2 = self._name_at(toks, end1 + 1, breaks)
@@ -989,6 +1077,20 @@ class LexiconReader:
         start, end = toks[j].start, toks[end_j - 1].end
         return PlaceSpan("at", text[start:end], start, end, toks[i].start, lang=self.lang), end_j
 
+    def _skip_kind_adjectives(self, toks: tuple[Token, ...], j: int) -> int:
+        """Step over adjectives of a kind word when a town follows ("w", "в" + name).
+
+        "do Portu Morskiego w Kołobrzegu", "z terminalu przeładunkowego w Warszawie":
+        the adjectives say what the facility is, the town after "w" is the place.
+        """
+        k = j
+        while k < min(j + 2, len(toks)) and _KIND_ADJECTIVE.search(toks[k].low):
+            k += 1
+        if k == j or k >= len(toks):
+            return j
+        inner = self.lex.place_cues.match(toks, k)
+        return k if inner is not None and inner[0] in ("into", "at") else j
+
     def _kind_after_words(self, toks: tuple[Token, ...], j: int) -> tuple[Any, int] | None:
         """Match a place kind after one or two adjectives or "той жа" ("the same").
 
@@ -1046,8 +1148,14 @@ class LexiconReader:
         back = [t.low for t in toks[max(0, i - 4) : i]]
         if any(w in _DISTANCE for w in back):
             return True  # "в 50 км от X", "в 400 км к югу от X"
+        ahead = [t.low for t in toks[i + 1 : i + 10]]
+        verb = next((k for k, w in enumerate(ahead) if w in _DISTANCE_VERBS), None)
+        if verb is not None and any(w in _DISTANCE for w in ahead[verb + 1 :]):
+            return True  # "z Ołeniwki do tego miasta jest ok. 15 kilometrów"
         if role == "origin" and back and back[-1] in _DIRECTION_NOUNS:
             return True  # "в противоположном направлении от Киева": away from, not from
+        if role == "origin" and back and back[-1].startswith(_COMPASS):
+            return True  # "na południowy zachód od Doniecka", "к югу от Курска": where, not from
         if back and back[-1] in _SOURCE_BEFORE:
             return True
         if role != "into" or self.verb_cues(text) or self.place_stage(text):

@@ -81,6 +81,15 @@ _SUFFIX_RULES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("mlu", ("mel",)),
         ("ca", ("ec", "c")),
         ("cu", ("ec", "c")),
+        # locative -ce of -ka ("w Połonce", "w Nieklinowce"); gen. pl. -ek of -ki ("do
+        # Wałujek"); -ia/-iu after a soft stem ("ze Słonimia", "w Słonimiu"); -ć stems
+        # ("z Brześcia", "w Brześciu")
+        ("ce", ("ka",)),
+        ("ek", ("ki",)),
+        ("cia", ("ć",)),
+        ("ciu", ("ć",)),
+        ("ia", ("",)),
+        ("iu", ("",)),
         ("ka", ("ek", "k")),
         ("ku", ("ek", "k")),
         ("ina", ("in",)),

@@ -87,6 +87,13 @@ _PLACE_RE = re.compile(
     re.IGNORECASE,
 )
 _KIND_RE = re.compile(_KIND, re.IGNORECASE)
+# a distance right before "from" ("10 kilometres away from Lugansk", "20 km north of"):
+# the name after it locates something, it is no end of a route
+_DISTANCE_BEFORE_RE = re.compile(
+    r"\d[\d.,]*\s*(?:km|kms|kilomet(?:re|er)s?|miles?|mi)\b"
+    r"(?:\s+(?:away|[a-z]*(?:north|south|east|west)[a-z]*)){0,2}\s*$",
+    re.IGNORECASE,
+)
 # The first word of every cue above: the place pattern is tried only at these words.
 _CUE_WORDS = (
     "from out left leaving leaves leave departed departing departs depart dispatched "
@@ -213,6 +220,25 @@ def _trim_name(name: str) -> tuple[int, int]:
     return kept[0][0], kept[-1][1]
 
 
+def _not_a_route_cue(text: str, cue_start: int, cue: str, role: str) -> bool:
+    """Whether a cue names no end of a route: "close to X", "10 km away from X".
+
+    Examples
+    --------
+    >>> _not_a_route_cue("a station 10 kilometres away from Lugansk", 29, "from", "origin")
+    True
+    >>> _not_a_route_cue("the train left from Lugansk", 15, "from", "origin")
+    False
+    """
+    before = text[max(0, cue_start - 16) : cue_start].split()
+    if cue == "to" and before and before[-1].lower() in _BEFORE_TO:
+        return True
+    # a distance before "from" locates a place; it is not where a train left
+    return role == "origin" and bool(
+        _DISTANCE_BEFORE_RE.search(text, max(0, cue_start - 48), cue_start)
+    )
+
+
 def find_places(text: str) -> list[PlaceSpan]:
     """Return the place names in ``text`` that follow a cue, in order.
 
@@ -246,8 +272,7 @@ def find_places(text: str) -> list[PlaceSpan]:
         pos = m.start("name")
         role = "origin" if m["o"] else "reach" if m["r"] else "destination" if m["d"] else "at"
         cue = (m["o"] or m["r"] or m["d"] or m["a"]).lower()
-        before = text[max(0, m.start() - 16) : m.start()].split()
-        if cue == "to" and before and before[-1].lower() in _BEFORE_TO:
+        if _not_a_route_cue(text, m.start(), cue, role):
             continue
         first, last = _trim_name(m["name"])
         if first == last:

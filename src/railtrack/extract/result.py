@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from railtrack._intern import Interner, current
 from railtrack.extract.places import resolve_place
+from railtrack.extract.quotes import Quotes
 from railtrack.extract.trains import Fact, GroupDraft, ReportDraft, TrainDraft
 from railtrack.models import (
     CAR_TYPES,
@@ -174,8 +175,10 @@ class _Builder:
         network: RailNetwork | None,
         settings: Settings,
         lang: str | None = None,
+        text: str | None = None,
     ) -> None:
         self.lang = lang
+        self.quotes = Quotes(text) if text else None
         self.report_id = report_id
         # Within a load, equal values share one frozen model and each name is
         # resolved once for all its reports; alone, a report keeps its own cache.
@@ -202,6 +205,7 @@ class _Builder:
             start=fact.start,
             end=fact.end,
             confidence=self.confidence(fact) if confidence is None else confidence,
+            quote=None if self.quotes is None else self.quotes.quote(fact.start, fact.end),
         )
 
     def place(
@@ -340,6 +344,7 @@ def build_extraction(
     network: RailNetwork | None,
     settings: Settings,
     lang: str | None = None,
+    text: str | None = None,
 ) -> Extraction:
     """Build the models of one report from its drafts.
 
@@ -357,9 +362,17 @@ def build_extraction(
         Confidence levels.
     lang
         The language the report was read in, kept on the result and each shipment.
+    text
+        The report as written: each evidence quotes its sentence from it
+        (:class:`~railtrack.extract.quotes.Quotes`); None keeps no quotes.
     """
     builder = _Builder(
-        report_id=report_id, source=source, network=network, settings=settings, lang=lang
+        report_id=report_id,
+        source=source,
+        network=network,
+        settings=settings,
+        lang=lang,
+        text=text,
     )
     builder.problems.extend(f"{report_id}: {p}" for p in draft.problems)
     group_ids = [f"{report_id}-g{i + 1}" for i in range(len(draft.groups))]

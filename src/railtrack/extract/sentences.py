@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["Clause", "split_clauses"]
+__all__ = ["Clause", "sentence_bounds", "split_clauses"]
 
 _ABBREVIATIONS = frozenset(
     {
@@ -182,6 +182,17 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
         start = m.end()
     bounds.append((start, len(text)))
     return [(s, e) for s, e in bounds if text[s:e].strip()]
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """Return each sentence's ``(start, end)`` character offsets in ``text``, in order.
+
+    Examples
+    --------
+    >>> sentence_bounds("No. 967 left. It had 40 cars.")
+    [(0, 13), (14, 29)]
+    """
+    return _sentence_bounds(text)
 
 
 def split_clauses(text: str) -> list[Clause]:

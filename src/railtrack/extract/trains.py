@@ -224,6 +224,7 @@ class _ClauseReader:
 
     def places_into(self, facts: _Facts) -> None:
         final_read = False
+        marked: dict[str, bool] = {}  # role -> whether this clause's end was a "станция"
         for place in self.places:
             role = self.place_role(place)
             fact = self._fact(place, place.start, place.end)
@@ -241,7 +242,32 @@ class _ClauseReader:
                 ):
                     facts.via.append(fact)  # "spotted in Bryansk", "через Оршу"
                 continue
+            if role in ("origin", "destination"):
+                self._end_into(facts, role, fact, place, marked)
+                continue
             _set_place(facts, role, fact)
+
+    def _end_into(
+        self, facts: _Facts, role: str, fact: Fact, place: PlaceSpan, marked: dict[str, bool]
+    ) -> None:
+        """Set an end; in one clause a place named as a station beats a bare name.
+
+        "партия зерна из Запорожья была отправлена в Крым со станции Мелитополь": the
+        station is where the train left, the bare name where the cargo came from.
+        """
+        station = _STATION_WORD.search(self.text[place.cue_start : place.start]) is not None
+        current = getattr(facts, role)
+        if (
+            current is not None
+            and station
+            and marked.get(role) is False
+            and _specificity(fact) >= _specificity(current)
+        ):
+            setattr(facts, role, fact)
+        else:
+            _set_place(facts, role, fact)
+        if getattr(facts, role) is fact:
+            marked[role] = station
 
     def staged_at_station(self) -> bool:
         """Whether a train is (un)loaded at a named station ("на станции Муляровка разгружают").
@@ -495,6 +521,15 @@ class _ClauseReader:
             return None
         return "departure" if verb.role == "departure" else "arrival"
 
+    def seen_on_the_move(self, span: DateSpan) -> bool:
+        """Whether a date is the day a train was seen ("spotted", "zauważono"), no place said."""
+        verb = self._verb_for(span.start, span.end)
+        return (
+            verb is not None
+            and verb.role == "neutral"
+            and not any(self._passed(p) for p in self.places)
+        )
+
     def claim_into(self, facts: _Facts) -> None:
         """File the clause's claim, if the clause says something of the train.
 
@@ -611,7 +646,12 @@ def read_trains(  # noqa: C901
         if _is_question(text, clause):
             sentences_off.add(clause.sentence)
             continue
-        if rd.is_off_topic(clause.text) or _is_timetable(rd, clause.text) or _is_road(rd, clause):
+        if (
+            rd.is_off_topic(clause.text)
+            or _is_timetable(rd, clause.text)
+            or _is_road(rd, clause)
+            or _is_preparation(rd, clause)
+        ):
             sentences_off.add(clause.sentence)
             continue
         room = group is not None and (len(group.members) < (group.n_trains or 0) or group.dated > 0)
@@ -709,6 +749,8 @@ def read_trains(  # noqa: C901
                     current.marker = reader._fact(other, marker.start, marker.end)
                 if not current.counts and previous is not None and previous.counts:
                     _elided_count(current, previous, reader)
+                if previous is not None:
+                    _end_as_before(current, previous, rd, piece.text)
                 continue
             if rd.is_group_reference(piece.text) and reader.counts:
                 if not draft.groups:
@@ -802,6 +844,7 @@ def read_trains(  # noqa: C901
     ]
     for train in draft.trains:
         _plan_of_a_later_arrival(train, published)
+        _late_departure_is_the_trip_backs(train, draft.trains)
         _no_departure_after_arrival(train, draft.problems)
         _no_end_as_via(train)
     if lang != "en":
@@ -984,6 +1027,12 @@ def _is_road(rd: Reader, clause: Clause) -> bool:
     """Whether a clause tells of a road convoy, not a train ("колонна из 8 грузовиков")."""
     is_road = getattr(rd, "is_road", None)
     return bool(is_road(clause.text)) if is_road is not None else False
+
+
+def _is_preparation(rd: Reader, clause: Clause) -> bool:
+    """Whether a clause tells of a drill or of stock being prepared, no train moving."""
+    is_preparation = getattr(rd, "is_preparation", None)
+    return bool(is_preparation(clause.text)) if is_preparation is not None else False
 
 
 def _is_timetable(rd: Reader, text: str) -> bool:
@@ -1193,6 +1242,36 @@ def _follow_route(train: TrainDraft, previous: TrainDraft) -> None:
         train.claim = previous.claim
 
 
+def _end_as_before(train: TrainDraft, previous: TrainDraft, rd: Reader, text: str) -> None:
+    """Give a train the end the text says is the one before's ("на цю ж станцію")."""
+    same_place_roles = getattr(rd, "same_place_roles", None)
+    if same_place_roles is None:
+        return
+    for role in same_place_roles(text):
+        theirs = getattr(previous, role)
+        if getattr(train, role) is None and theirs is not None:
+            setattr(train, role, theirs.shared())
+
+
+def _late_departure_is_the_trip_backs(train: TrainDraft, trains: list[TrainDraft]) -> None:
+    """Give the trip back a departure the text dates after the outbound arrival.
+
+    "Прибыл в Лунинец 20 декабря ... вернулся обратно в Полонку ... отправился 21
+    декабря в 16:10": a train that went and came back left again after it arrived;
+    that departure is the trip back's (when it has none), never the outbound's.
+    """
+    dep, arr = train.departure, train.arrival
+    if dep is None or arr is None or dep.value.earliest is None or arr.value.latest is None:
+        return
+    if dep.value.earliest <= arr.value.latest:
+        return
+    back = next((t for t in trains if t.trip_of is train), None)
+    if back is None or back.departure is not None:
+        return
+    back.departure = dep
+    train.departure = None
+
+
 def _no_departure_after_arrival(train: TrainDraft, problems: list[str]) -> None:
     """Drop a departure window that lies after the arrival, and say so.
 
@@ -1391,6 +1470,10 @@ def _group_of_dates(
     if not reader.series_into(group):  # "with 40 and 45 cars": one count per train
         reader.counts_into(group.each if reader.rd.is_each(text) else group.counts)
     date_role = reader.role_of(listed)
+    if date_role is None and reader.seen_on_the_move(listed):
+        # "Pociągi zauważono 11, 14, 15 i 16 maja": each train was seen on the move on
+        # its day, the earliest day it is known to have left (a sighting with no place)
+        date_role = "departure"
     gi = len(draft.groups) - 1
     for day in listed.days:
         train = TrainDraft(group=gi)

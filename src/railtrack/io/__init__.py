@@ -50,6 +50,7 @@ from railtrack.io.reportset import Problem, ReportSet
 from railtrack.io.tables import ambiguous_day_first, generated_id, map_headers
 from railtrack.io.yaml_reader import read_yaml_records
 from railtrack.models import CAR_TYPES
+from railtrack.safetext import shown
 
 if TYPE_CHECKING:
     from railtrack.io.telegram import TelegramFile
@@ -466,7 +467,7 @@ class _FileLoader:
                     data[name] = count.value
                     data["cars_estimated"] = data.get("cars_estimated") or count.estimated
                     continue
-                why = f"{value!r} is not a count"
+                why = f"{shown(value)} is not a count"
             else:
                 data[name] = value = month_first_date(value) or value
                 try:

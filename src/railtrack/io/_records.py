@@ -29,6 +29,7 @@ from railtrack.models import (
     Source,
     check_plausible,
 )
+from railtrack.safetext import shown
 
 __all__ = [
     "KNOWN_KEYS",
@@ -150,7 +151,7 @@ def _plausible(day: date, field: str, text: str) -> date:
     try:
         check_plausible(day)
     except ValueError as exc:
-        raise RecordError(field, f"{text!r}: {exc}") from None
+        raise RecordError(field, f"{shown(text)}: {exc}") from None
     return day
 
 
@@ -163,7 +164,7 @@ def _as_date(text: str, field: str) -> date:
         else:
             day = date.fromisoformat(text[:10])
     except ValueError:
-        msg = f"{text!r} is not a date (use YYYY-MM-DD or DD.MM.YYYY)"
+        msg = f"{shown(text)} is not a date (use YYYY-MM-DD or DD.MM.YYYY)"
         raise RecordError(field, msg) from None
     return _plausible(day, field, text)
 
@@ -187,10 +188,10 @@ def _text_window(text: str, field: str, published: date | None) -> dict[str, Any
                 "text": text if not _ISOISH.match(text) else None,
             }
         if not spans[0].has_year and published is None:
-            msg = f"{text!r} gives no year and the record no published date"
+            msg = f"{shown(text)} gives no year and the record no published date"
             raise RecordError(field, msg)
     msg = (
-        f"{text!r} is not a date (use YYYY-MM-DD, DD.MM.YYYY, 01/03/2023 day-first, "
+        f"{shown(text)} is not a date (use YYYY-MM-DD, DD.MM.YYYY, 01/03/2023 day-first, "
         "1 March 2023, or a span 2023-03-01/2023-03-05)"
     )
     raise RecordError(field, msg)
@@ -247,13 +248,13 @@ def _strict_window(text: str, *, field: str, precision: str | None) -> dict[str,
         earliest = _as_date(left, field) if left.strip() else None
         latest = _as_date(right, field) if right.strip() else None
         if earliest is None and latest is None:
-            msg = f"{text!r} gives neither end of the window"
+            msg = f"{shown(text)} gives neither end of the window"
             raise RecordError(field, msg)
         return {"earliest": earliest, "latest": latest, "precision": precision or "days"}
     if match := _MONTH.match(text):
         year, month = int(match[1]), int(match[2])
         if not 1 <= month <= 12:
-            msg = f"{text!r} is not a month"
+            msg = f"{shown(text)} is not a month"
             raise RecordError(field, msg)
         return {
             "earliest": _plausible(date(year, month, 1), field, text),
@@ -264,7 +265,7 @@ def _strict_window(text: str, *, field: str, precision: str | None) -> dict[str,
         try:
             monday = date.fromisocalendar(int(match[1]), int(match[2]), 1)
         except ValueError:
-            msg = f"{text!r} is not an ISO week"
+            msg = f"{shown(text)} is not an ISO week"
             raise RecordError(field, msg) from None
         _plausible(monday, field, text)
         return {"earliest": monday, "latest": monday + timedelta(days=6), "precision": "week"}
@@ -280,7 +281,7 @@ def _as_bool(value: Any, field: str) -> bool:
         return True
     if text in _FALSE:
         return False
-    msg = f"{value!r} is not true or false"
+    msg = f"{shown(value)} is not true or false"
     raise RecordError(field, msg)
 
 
@@ -465,7 +466,7 @@ def _describe(error: Mapping[str, Any]) -> str:
         value, Mapping | BaseModel
     ):
         return message  # the message names the value; a model's repr helps nobody
-    return f"{value!r}: {message}"
+    return f"{shown(value)}: {message}"
 
 
 def _field_name(loc: tuple[Any, ...], names: Mapping[str, str]) -> str:

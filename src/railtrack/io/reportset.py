@@ -25,7 +25,10 @@ from railtrack.models import (
 if TYPE_CHECKING:
     from railtrack.network import RailNetwork
 
-__all__ = ["Problem", "ReportSet"]
+__all__ = ["MESSAGE_MAX_CHARS", "Problem", "ReportSet"]
+
+MESSAGE_MAX_CHARS = 400
+"""The longest problem message: a longer one has its middle cut."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,15 @@ class Problem:
     field: str | None
     message: str
     unit: str = "row"
+
+    def __post_init__(self) -> None:
+        # A message quoting a huge cell or line stays one readable line: its middle
+        # is cut (the values it quotes are cut already; this catches the rest).
+        if len(self.message) > MESSAGE_MAX_CHARS:
+            half = MESSAGE_MAX_CHARS // 2
+            cut = len(self.message) - 2 * half
+            text = f"{self.message[:half]} … ({cut:,} characters cut) … {self.message[-half:]}"
+            object.__setattr__(self, "message", text)
 
     def __str__(self) -> str:
         where = Path(self.path).name

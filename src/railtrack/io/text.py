@@ -33,6 +33,7 @@ from pydantic import ValidationError
 from railtrack.extract import LANGUAGES, Extraction, extract_shipments
 from railtrack.io._decode import NotText, read_text
 from railtrack.models import Shipment, ShipmentGroup, Sighting, Source
+from railtrack.safetext import shown
 
 if TYPE_CHECKING:
     from railtrack.io.reportset import Problem
@@ -191,7 +192,7 @@ def extract_text_report(
             day = date.fromisoformat(cleaned[:10] if cleaned[10:11] in ("T", " ") else cleaned)
         except ValueError:
             problems.append(
-                f"{name} line {line}, field 'published': {raw!r} is not a date (YYYY-MM-DD)"
+                f"{name} line {line}, field 'published': {shown(raw)} is not a date (YYYY-MM-DD)"
             )
     source_fields: dict[str, Any] = {
         "reporter": value("source") or "unknown",

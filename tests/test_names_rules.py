@@ -1,0 +1,172 @@
+"""Rules that keep a name from resolving confidently to the wrong place (issue 15).
+
+Each rule is checked on the real name that showed it and as a property over the
+whole gazetteer of the default network (a deterministic sample of every place the
+rule covers).
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from railtrack import load_network
+from railtrack._translit import name_tokens, tokens_skeleton
+from railtrack.network import RailNetwork
+
+SAMPLE = 250
+
+
+@pytest.fixture(scope="module")
+def net() -> RailNetwork:
+    return load_network()
+
+
+def _ids(r: object) -> set[str]:
+    return {c[0] for c in r.candidates}  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("written", ["Ленино", "Lenino"])
+def test_a_neuter_name_is_not_the_feminine_word_it_spells(net: RailNetwork, written: str) -> None:
+    r = net.resolve(written)
+    assert not r.resolved
+    assert "GN536219" in _ids(r)  # "Lenina" stays a candidate to pick by hand
+
+
+@pytest.mark.parametrize("written", ["из Миллерова", "Миллерова", "Мілерава", "Millerovo"])
+def test_a_genitive_or_belarusian_a_still_names_the_neuter_town(
+    net: RailNetwork, written: str
+) -> None:
+    r = net.resolve(written)
+    assert r.resolved, r
+    assert r.name == "Millerovo", r
+
+
+def test_property_an_o_ending_never_reaches_a_place_only_named_with_a(net: RailNetwork) -> None:
+    g = net.gazetteer
+    cases = []
+    for st in g._stations:
+        written = g._written[st.id]
+        if g.place(st.id).get("country") == "BY" or not written[0].endswith("a"):
+            continue
+        key = tokens_skeleton(name_tokens(written[0]))
+        same = [name_tokens(w) for w in written if name_tokens(w)]
+        if any(t[-1].endswith("o") for t in same if tokens_skeleton(t) == key):
+            continue
+        cases.append((st.id, written[0][:-1] + "o"))
+    assert len(cases) > 100
+    for sid, query in random.Random(15).sample(cases, min(SAMPLE, len(cases))):
+        r = net.resolve(query)
+        assert r.station_id != sid, (query, r)
+
+
+def test_kamensk_is_ambiguous_between_its_larger_namesakes(net: RailNetwork) -> None:
+    r = net.resolve("Kamensk")
+    assert not r.resolved
+    assert {"GN553399", "GN1504826"} <= _ids(r)  # Kamensk-Shakhtinsky, Kamensk-Uralsky
+    assert "much larger" in r.note
+
+
+def test_property_a_village_name_never_hides_a_much_larger_town_called_so(
+    net: RailNetwork,
+) -> None:
+    """A town's own name that is another name of a 10x larger town: never that town alone."""
+    g = net.gazetteer
+    cases = []
+    for key, hits in zip(g._keys, g._key_hits, strict=True):
+        own = [g._stations[i] for i, base, alias in hits if not base and not alias]
+        alt = [g._stations[i] for i, base, alias in hits if not base and alias]
+        own = [s for s in own if s.tier == 1]
+        if len(own) != 1 or not alt:
+            continue
+        small = own[0]
+        if any(s.tier == 1 and s.population >= 10 * max(small.population, 1)
+               and not g._same_place(small, s) and not g._adjective_of(key, s)
+               for s in alt):  # fmt: skip
+            names = g._written[small.id][:2]  # its own names: GeoNames name, Russian name
+            query = next(w for w in names if w and tokens_skeleton(name_tokens(w)) == key)
+            cases.append((small.id, query))
+    assert len(cases) > 50
+    for sid, query in random.Random(15).sample(cases, min(SAMPLE, len(cases))):
+        r = net.resolve(query)
+        assert r.station_id != sid, (query, r)
+
+
+@pytest.mark.parametrize(
+    ("written", "station_id", "precision"),
+    [
+        ("Зайцевка (Воронежская обл.)", "585934", "station"),
+        ("Красное, Смоленская область", "RU-KRASNOYE", "station"),
+        ("Красное (Смоленская обл.)", "RU-KRASNOYE", "station"),
+        ("Kamensk, Sverdlovsk oblast", "GN1504826", "town"),
+        ("Orsha (Vitebsk region)", "BY-ORSHA", "town"),
+    ],
+)
+def test_a_region_after_the_name_picks_the_place(
+    net: RailNetwork, written: str, station_id: str, precision: str
+) -> None:
+    r = net.resolve(written)
+    assert r.resolved, r
+    assert r.station_id == station_id, r
+    assert r.precision == precision
+
+
+def test_a_region_after_the_name_never_answers_outside_it(net: RailNetwork) -> None:
+    r = net.resolve("Krasnoye (Amur oblast)")
+    assert not r.resolved or net.gazetteer.place(r.station_id or "").get("region") != "RU/Smolensk"
+    assert r.station_id != "RU-KRASNOYE"
+
+
+def test_property_a_region_qualifier_keeps_the_answer_in_its_region(net: RailNetwork) -> None:
+    """Any town named with its region resolves inside that region, or not at all."""
+    g = net.gazetteer
+    regions = {
+        r.key: set(members)
+        for r, (members, _) in zip(g._regions, g._region_members, strict=True)
+        if r.kind == "region" and members
+    }
+    rng = random.Random(27)
+    towns = [st for st in g._stations if st.tier == 1]
+    for st in rng.sample(towns, 120):
+        inside = [k for k, m in regions.items() if st.id in m]
+        outside = [k for k, m in regions.items() if st.id not in m]
+        for key in (*inside[:1], rng.choice(outside)):
+            r = net.resolve(f"{g._written[st.id][0]} ({key})")
+            if r.resolved and r.station_id is not None:
+                assert r.station_id in regions[key], (st.name, key, r)
+
+
+def test_a_common_name_resolved_to_the_network_station_says_so(net: RailNetwork) -> None:
+    r = net.resolve("Krasnoe")
+    assert r.station_id == "RU-KRASNOYE"
+    assert "other places bear the name" in r.note  # F37: an alias pick among equals
+
+
+@pytest.mark.parametrize("written", ["из Ростова", "Ростова", "Rostova"])
+def test_the_genitive_of_a_city_confirmed_by_its_near_spelling(
+    net: RailNetwork, written: str
+) -> None:
+    """F33: "из Ростова" is Rostov-on-Don like "в Ростов", not a village's alternate name."""
+    r = net.resolve(written)
+    assert r.station_id == net.resolve("в Ростов").station_id == "RU-ROSTOV", r
+
+
+@pytest.mark.parametrize(
+    ("written", "region"),
+    [("на Белгородчине", "Belgorod region"), ("Воронежчиной", "Voronezh region")],
+)
+def test_russian_case_forms_of_chyna_regions(net: RailNetwork, written: str, region: str) -> None:
+    assert net.resolve(written).region == region
+
+
+def test_ukrainian_ivka_names_a_russian_ovka(net: RailNetwork) -> None:
+    assert net.resolve("Волоконівка").name == "Volokonovka"
+
+
+@pytest.mark.parametrize(("written", "name"), [("w Orle", "Orel"), ("z Orła", "Orel")])
+def test_polish_mobile_e_and_village_abroad(net: RailNetwork, written: str, name: str) -> None:
+    """The Polish village Orle (1,373 people) never hides Oryol, "w Orle" in Polish."""
+    r = net.resolve(written)
+    assert r.resolved, r
+    assert r.name == name, r

@@ -1,0 +1,35 @@
+"""A problem message stays one readable line, whatever the input quotes at it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from railtrack import load_reports
+from railtrack.io import Problem
+from railtrack.io.reportset import MESSAGE_MAX_CHARS
+
+
+def test_a_huge_cell_is_named_by_its_start_and_length(tmp_path: Path) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text(
+        "id,origin,destination,departure,published,source,cars_total\n"
+        "good,Orsha,Polonka,2023-03-01,2023-03-02,Sheet,30\n"
+        f"bad,Orsha,Polonka,{'9' * 5000},2023-03-02,Sheet,30\n"
+        f"worse,Orsha,Polonka,2023-03-01,2023-03-02,Sheet,{'9' * 5000}\n",
+        encoding="utf-8",
+    )
+    reports = load_reports(path)
+    assert "good" in {s.id for s in reports.shipments}  # the good row is kept
+    texts = [str(p) for p in reports.problems]
+    assert len(texts) >= 2
+    for text in texts:
+        assert len(text) < MESSAGE_MAX_CHARS + 100, text[:200]
+        assert "sheet.csv row " in text
+    assert any("(5,000 characters)" in t and "field 'departure'" in t for t in texts)
+
+
+def test_a_long_message_has_its_middle_cut() -> None:
+    p = Problem("f.csv", 3, "notes", "x" * 10_000)
+    assert len(p.message) < MESSAGE_MAX_CHARS + 40
+    assert "characters cut" in p.message
+    assert str(p).startswith("f.csv row 3, field 'notes': xxx")
