@@ -1462,7 +1462,7 @@ def _same_ordinal(first: TrainDraft, later: TrainDraft) -> bool:
     a, b = first.marker, later.marker
     if a is None or b is None or a.value.kind != "ordinal" or b.value.kind != "ordinal":
         return False
-    x, y = a.value.text.lower(), b.value.text.lower()
+    x, y = str(a.value.text).lower(), str(b.value.text).lower()
     stem = min(len(x), len(y), 5)
     return x[:stem] == y[:stem]
 
