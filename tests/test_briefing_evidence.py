@@ -142,3 +142,20 @@ def test_the_timeline_draws_recent_trains_by_their_network_names(tmp_path: Path)
     label = _row_label({**shown.iloc[0].to_dict(), C.ORIGIN_REGION: row[C.ORIGIN_REGION]})
     assert label.startswith(f"{row[C.ORIGIN_REGION]} →")
     assert "Białorusi" not in label
+
+
+def test_the_headline_never_lets_known_origins_stand_for_all(tmp_path: Path) -> None:
+    from railtrack.briefing_html import briefing_context
+
+    path = tmp_path / "mixed.csv"
+    path.write_text(
+        "id,origin,destination,departure,published,source\n"
+        "by,Orsha,Polonka,2023-03-01,2023-03-02,Sheet\n"
+        "cn1,Xi'an,Polonka,2023-03-01,2023-03-02,Sheet\n"
+        "cn2,,Polonka,2023-03-01,2023-03-02,Sheet\n",
+        encoding="utf-8",
+    )
+    result = track(load_reports(path), load_network(), as_of="2023-03-06")
+    headline = briefing_context(result, {})["headline"]
+    assert "from Belarus (1 of the 3;" in headline
+    assert "off the network or not given" in headline
