@@ -100,7 +100,8 @@ def timeline_rows(
     if day.notna().any():
         anchor = pd.Timestamp(as_of).tz_localize(None) if as_of is not None else day.max()
         recent = day.isna() | (day >= anchor - pd.Timedelta(days=days))
-        estimates = estimates[recent.to_numpy()]
+        if not recent.all():
+            estimates = estimates[recent.to_numpy()]
     if len(estimates) <= limit:
         return estimates
     if C.P50 not in estimates.columns:
