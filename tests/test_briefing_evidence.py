@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from railtrack import extract_shipments, load_network, load_reports
@@ -119,3 +120,42 @@ def test_the_page_shows_quotes_and_explains_the_marks(tmp_path: Path) -> None:
     assert "about 40 flatcars left Slonim" in html
     assert ">~40<" in html
     assert "sighted" in html
+
+
+def test_the_timeline_draws_recent_trains_by_their_network_names(tmp_path: Path) -> None:
+    from railtrack import columns as C
+    from railtrack.briefing import TIMELINE_DAYS, timeline_rows
+    from railtrack.plot import _row_label
+
+    path = tmp_path / "log.csv"
+    path.write_text(
+        "id,origin,destination,departure,published,source\n"
+        "old,Orsha,Polonka,2015-03-01,2015-03-02,Sheet\n"
+        "new,Białorusi,Polonka,2023-03-01,2023-03-02,Sheet\n",
+        encoding="utf-8",
+    )
+    result = track(load_reports(path), load_network(), as_of="2023-03-06")
+    shown = timeline_rows(result.estimates, result.as_of)
+    assert shown[C.ID].tolist() == ["new"]  # 2015 lies more than TIMELINE_DAYS back
+    assert (result.as_of - pd.Timestamp("2015-03-01")).days > TIMELINE_DAYS
+    row = result.shipments.set_index(C.ID).loc["new"]
+    label = _row_label({**shown.iloc[0].to_dict(), C.ORIGIN_REGION: row[C.ORIGIN_REGION]})
+    assert label.startswith(f"{row[C.ORIGIN_REGION]} →")
+    assert "Białorusi" not in label
+
+
+def test_the_headline_never_lets_known_origins_stand_for_all(tmp_path: Path) -> None:
+    from railtrack.briefing_html import briefing_context
+
+    path = tmp_path / "mixed.csv"
+    path.write_text(
+        "id,origin,destination,departure,published,source\n"
+        "by,Orsha,Polonka,2023-03-01,2023-03-02,Sheet\n"
+        "cn1,Xi'an,Polonka,2023-03-01,2023-03-02,Sheet\n"
+        "cn2,,Polonka,2023-03-01,2023-03-02,Sheet\n",
+        encoding="utf-8",
+    )
+    result = track(load_reports(path), load_network(), as_of="2023-03-06")
+    headline = briefing_context(result, {})["headline"]
+    assert "from Belarus (1 of the 3;" in headline
+    assert "off the network or not given" in headline

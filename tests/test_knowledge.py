@@ -68,3 +68,26 @@ def test_a_spreadsheet_of_past_trains_is_not_read_as_plans(tmp_path: Path):
     assert result.knowledge.as_of == date(2023, 5, 14)
     assert len(result.statuses) == 3
     assert "planned" not in set(result.statuses["status"])
+
+
+def test_an_undated_row_is_not_known_before_the_day_it_reports(tmp_path: Path):
+    """What was known on 10 January: not a log row of a train that left on 11 January."""
+    path = tmp_path / "log.csv"
+    path.write_text(
+        "id,origin,destination,departure,arrival\n"
+        "before,Chepino,Rossosh,2023-01-05,\n"
+        "after,Chepino,Rossosh,2023-01-11,\n"
+        "came,Slonim,Matveev Kurgan,,2023-03-04\n",
+        encoding="utf-8",
+    )
+    kept, known = cut_off(load_reports(path), "2023-01-10")
+    assert [s.id for s in kept.shipments] == ["before"]
+    assert known.shipments_after == 2
+    assert known.undated == 1
+
+
+def test_an_undated_plan_is_kept_whatever_its_day():
+    plan = _row("p", left=date(2023, 1, 11), claim="planned")
+    kept, known = cut_off(ReportSet(shipments=[plan]), "2023-01-10")
+    assert [s.id for s in kept.shipments] == ["p"]
+    assert known.undated == 1

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from railtrack import columns as C
 from railtrack.estimate import TransitModel, estimate_arrivals
 from railtrack.io import ReportSet
+from railtrack.models import Source
 from railtrack.tracking import STATUSES, track_status
 from railtrack.transit import PROBS
 
@@ -89,7 +90,10 @@ def test_seen_en_route_then_silent_goes_stale():
 
 def test_past_the_sources_claim_is_overdue(window):
     claim_day = (window[C.P10] - pd.Timedelta(days=1)).date()
-    t1 = make_shipment("t1", arrival=(claim_day, claim_day))
+    # a forecast: published on the day it expects the train (an arrival dated before
+    # the publication is a reported arrival, test_a_published_report_of_an_arrival...)
+    forecast = Source(reporter="Test channel", published=claim_day)
+    t1 = make_shipment("t1", arrival=(claim_day, claim_day), source=forecast)
     row = status_of(t1, as_of=window[C.P50])
     assert row[C.STATUS] == "overdue"
 
@@ -304,3 +308,17 @@ def test_a_train_seen_leaving_its_destination_arrived_when_first_seen_there():
     assert row[C.STATUS] == "likely arrived"
     assert row[C.P50] == pd.Timestamp("2023-03-04 12:00")  # not 5 March 16:10
     assert row[C.LAST_SEEN_AT] == pd.Timestamp("2023-03-05 16:10")
+
+
+def test_a_published_report_of_an_arrival_is_an_arrival(window):
+    """Trial F53: "arrived on 8 January", published 9 January, is no train still expected."""
+    day = (window[C.P10] + pd.Timedelta(days=1)).date()
+    source = Source(reporter="Hajun", published=day + timedelta(days=1))
+    as_of = pd.Timestamp(day + timedelta(days=2))
+    row = status_of(make_shipment("t1", arrival=(day, day), source=source), as_of=as_of)
+    assert row[C.STATUS] == "likely arrived"
+    assert "arrival_as_reported" in row[C.FLAGS]
+    assert row[C.P50].date() == day
+    # the same arrival as an expectation is the source's claim, not an arrival
+    expected = make_shipment("t1", arrival=(day, day), source=source, claim="expected")
+    assert "arrival_as_reported" not in status_of(expected, as_of=as_of)[C.FLAGS]

@@ -54,15 +54,36 @@ TIMELINE_ROWS = 60
 """Most shipments the briefing's timeline draws; every shipment is in estimates.csv."""
 
 
-def timeline_rows(
-    estimates: pd.DataFrame, as_of: pd.Timestamp | None, *, limit: int = TIMELINE_ROWS
-) -> pd.DataFrame:
-    """Return the estimates the briefing's timeline draws: all, or the ``limit`` most current.
+TIMELINE_DAYS = 120
+"""The longest span of days before the as-of date the timeline draws; older trains
+are left to estimates.csv (a timeline of several years draws every window as a dot)."""
 
-    A timeline of thousands of rows is unreadable (and a picture hundreds of
-    thousands of pixels tall), so beyond ``limit`` the rows kept are those whose
-    median arrival lies nearest ``as_of`` (the latest when there is no as-of date),
-    then rows without a window; they are drawn in input order.
+
+def _row_day(estimates: pd.DataFrame) -> pd.Series:
+    """Each row's day on the timeline: its p50, else its departure, else its claim."""
+    day = pd.Series(pd.NaT, index=estimates.index, dtype="datetime64[ns]")
+    for col in (C.P50, C.DEPARTURE_EARLIEST, C.CLAIMED_EARLIEST):
+        if col in estimates.columns:
+            day = day.fillna(pd.to_datetime(estimates[col], errors="coerce").dt.tz_localize(None))
+    return day
+
+
+def timeline_rows(
+    estimates: pd.DataFrame,
+    as_of: pd.Timestamp | None,
+    *,
+    limit: int = TIMELINE_ROWS,
+    days: int = TIMELINE_DAYS,
+) -> pd.DataFrame:
+    """Return the estimates the briefing's timeline draws: the current ones, at most ``limit``.
+
+    A row whose day (its p50, else its departure, else its claimed arrival) lies more
+    than ``days`` days before ``as_of`` (the latest day when there is no as-of date)
+    is left out, so a log of several years still draws readable windows; rows with
+    no day stay. A timeline of thousands of rows is unreadable (and a picture
+    hundreds of thousands of pixels tall), so beyond ``limit`` the rows kept are
+    those whose median arrival lies nearest ``as_of``, then rows without a window;
+    they are drawn in input order.
 
     Examples
     --------
@@ -70,7 +91,17 @@ def timeline_rows(
     ...                     "p50": pd.to_datetime(["2023-03-01", "2023-03-09", None])})
     >>> timeline_rows(est, pd.Timestamp("2023-03-08"), limit=1)["id"].tolist()
     ['b']
+    >>> old = pd.DataFrame({"id": ["2014", "now"],
+    ...                     "p50": pd.to_datetime(["2014-06-01", "2023-03-09"])})
+    >>> timeline_rows(old, pd.Timestamp("2023-03-10"))["id"].tolist()
+    ['now']
     """
+    day = _row_day(estimates)
+    if day.notna().any():
+        anchor = pd.Timestamp(as_of).tz_localize(None) if as_of is not None else day.max()
+        recent = day.isna() | (day >= anchor - pd.Timedelta(days=days))
+        if not recent.all():
+            estimates = estimates[recent.to_numpy()]
     if len(estimates) <= limit:
         return estimates
     if C.P50 not in estimates.columns:
@@ -95,15 +126,24 @@ def _figures(result: TrackResult) -> dict[str, Figure]:
         )
         figures["route_map"] = fig
         outcome = dict(zip(result.outcomes[C.ID], result.outcomes[OUTCOME], strict=True))
+        ids = result.estimates[C.ID].astype(str)
+        firsts = result.shipments.drop_duplicates(C.ID)
+        regions = firsts.set_index(firsts[C.ID].astype(str))
         estimates = result.estimates.assign(
-            **{OUTCOME: result.estimates[C.ID].astype(str).map(outcome)}
+            **{OUTCOME: ids.map(outcome)},
+            **{
+                col: ids.map(regions[col])
+                for col in (C.ORIGIN_REGION, C.DESTINATION_REGION)
+                if col in regions.columns and col not in result.estimates.columns
+            },
         )
         shown = timeline_rows(estimates, result.as_of)
         fig = Figure(figsize=(10, max(3.0, 0.45 * len(shown) + 1.5)))
         title = "Arrival windows per train"
         if len(shown) < len(result.estimates):
             title += (
-                f": {len(shown)} of {len(result.estimates):,} shipments, the windows nearest "
+                f": {len(shown)} of {len(result.estimates):,} shipments, those of the "
+                f"{TIMELINE_DAYS} days up to "
                 + ("the as-of date" if result.as_of is not None else "the latest")
                 + " (all in estimates.csv)"
             )

@@ -373,7 +373,11 @@ def _sources(result: TrackResult) -> list[dict[str, str]]:
 _COUNTRIES = {"BY": "Belarus", "RU": "Russia", "UA": "Ukraine", "PL": "Poland", "KZ": "Kazakhstan"}
 
 
-def _origins(result: TrackResult) -> list[str]:
+def _origins(result: TrackResult) -> tuple[list[str], int]:
+    """Return where trains came from (countries, regions) and how many trains that covers.
+
+    The others' origins are off the network, unresolved or not given.
+    """
     G = result.network.G
     counts: Counter[str] = Counter()
     for row in result.shipments.to_dict("records"):
@@ -383,7 +387,8 @@ def _origins(result: TrackResult) -> list[str]:
             counts[_COUNTRIES.get(code, code)] += 1
         elif _text(row.get(C.ORIGIN_REGION)):
             counts[_text(row.get(C.ORIGIN_REGION))] += 1
-    return [name for name, _ in counts.most_common() if name]
+    counts.pop("", None)
+    return [name for name, _ in counts.most_common()], sum(counts.values())
 
 
 def _railheads(rows: list[dict[str, Any]]) -> list[str]:
@@ -400,10 +405,13 @@ def _headline(
         return f"No train reported as of {as_of or 'today'}."
     cars = head["cars_total"]
     what = _plural(n, "train") + (f" with {cars:,} cars" if cars else "")
-    origins, railheads = _origins(result), _railheads(rows)
-    where = (f" from {_list(origins, most=2)}" if origins else "") + (
-        f" to {_list(railheads)}" if railheads else ""
-    )
+    (origins, n_known), railheads = _origins(result), _railheads(rows)
+    where = f" from {_list(origins, most=2)}" if origins else ""
+    if origins and n_known < n:
+        # never let the known origins stand for all: say how many trains they cover
+        where += f" ({n_known:,} of the {n:,}; the others from places off the network"
+        where += " or not given)"
+    where += f" to {_list(railheads)}" if railheads else ""
     start, end = period
     when = f" between {start} and {end}" if start and end and start != end else ""
     if start and start == end:

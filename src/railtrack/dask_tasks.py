@@ -56,7 +56,7 @@ from railtrack import columns as C
 from railtrack._frames import shared_categorical
 from railtrack.dating import with_best_dates
 from railtrack.estimate import arrival_windows
-from railtrack.knowledge import logged_departure
+from railtrack.knowledge import logged_day
 from railtrack.labels import canonical_sources
 from railtrack.models import Shipment, ShipmentGroup, Sighting
 from railtrack.routes import shipment_routes
@@ -105,8 +105,8 @@ SEQ = "_seq"
 PUBLISHED_DAY = "_published"
 """Helper column: the source's publication date (``source.published``) as a Timestamp."""
 LOGGED_DAY = "_logged_day"
-"""Helper column of shipments with no publication date: the day seen leaving
-(:func:`railtrack.knowledge.logged_departure`), which sets the default as-of date."""
+"""Helper column of shipments with no publication date: the day seen leaving, else
+arriving (:func:`railtrack.knowledge.logged_day`), which sets the default as-of date."""
 SEEN_DAY = "_seen_day"
 """Helper column of sightings: the day of ``seen_at``."""
 N_TRAINS_GIVEN = "_n_trains_given"
@@ -346,7 +346,7 @@ def resolve_table(spec: PartSpec, network: RailNetwork) -> pd.DataFrame:
         frame = _one_source_label(resolved.to_frame())
         frame[ROUTE_KEY] = route_key(frame)
         frame[PUBLISHED_DAY] = pd.to_datetime(pd.Series(map(_published, resolved.shipments)))
-        logged = (_day(logged_departure(s)) for s in resolved.shipments)
+        logged = (_day(logged_day(s)) for s in resolved.shipments)
         frame[LOGGED_DAY] = pd.to_datetime(pd.Series(list(logged))).astype("datetime64[ns]")
     elif spec.kind == "groups":
         frame = _one_source_label(resolved.groups_frame())

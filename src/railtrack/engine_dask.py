@@ -199,16 +199,22 @@ def _knowledge_day(frames: dict[str, Any], as_of: Any) -> Knowledge:
 
 
 def _floors(frames: dict[str, Any]) -> pd.Series:
-    """Return the floor on each train's and group's publication: its latest sighting.
+    """Return the floor on each train's and group's publication, as ``cut_off`` sets it.
 
-    Dask group-bys: sightings by train (latest day), then trains by group.
+    A train's latest sighting and the day it reports its train leaving or arriving
+    (``LOGGED_DAY``, :func:`railtrack.knowledge.logged_day`); a group's, the latest of
+    its trains'. Dask group-bys: sightings by train (latest day), then trains by group.
     """
     from dask.base import compute
 
     seen_by = frames["sightings"]
     seen = seen_by[seen_by[C.SHIPMENT].notnull()].groupby(C.SHIPMENT)[SEEN_DAY].max()
-    ships = frames["shipments"][[C.ID, C.GROUP]]
-    linked = ships.merge(seen.rename("_floor").to_frame(), left_on=C.ID, right_index=True)
+    ships = frames["shipments"][[C.ID, C.GROUP, LOGGED_DAY]]
+    linked = ships.merge(
+        seen.rename("_seen").to_frame(), left_on=C.ID, right_index=True, how="left"
+    )
+    linked = linked.assign(_floor=linked[["_seen", LOGGED_DAY]].max(axis=1))
+    linked = linked[linked["_floor"].notnull()]
     by_group = linked[linked[C.GROUP].notnull()].groupby(C.GROUP)["_floor"].max()
     own, groups = compute(  # type: ignore[no-untyped-call]
         linked[[C.ID, "_floor"]], by_group

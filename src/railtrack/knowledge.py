@@ -8,10 +8,12 @@ can say so. Without an as-of date the knowledge date is the latest publication o
 sighting date in the input (never the wall clock, which would give a 2023 train an
 arrival window in 2026); ``"today"`` asks for the wall-clock date explicitly.
 
-A record without a publication date was published no earlier than the latest
-sighting it reports (a report of a train seen on 6 March cannot predate 6 March), so
-it is left out when that sighting is after the as-of date; otherwise it is kept
-(its date is unknown, not later) and counted in :attr:`Knowledge.undated`.
+A record without a publication date was published no earlier than the latest thing
+it reports as seen (:func:`logged_day`: its train's departure, else its arrival, and
+any sighting: a report of a train seen on 6 March cannot predate 6 March), so it is
+left out when that day is after the as-of date; an analyst's log row of a train that
+left on 11 January is not known on 10 January. Otherwise it is kept (its date is
+unknown, not later) and counted in :attr:`Knowledge.undated`.
 """
 
 from __future__ import annotations
@@ -24,7 +26,14 @@ if TYPE_CHECKING:
     from railtrack.io import ReportSet
     from railtrack.models import Shipment, ShipmentGroup
 
-__all__ = ["AsOfBasis", "Knowledge", "cut_off", "knowledge_date", "logged_departure"]
+__all__ = [
+    "AsOfBasis",
+    "Knowledge",
+    "cut_off",
+    "knowledge_date",
+    "logged_day",
+    "logged_departure",
+]
 
 AsOfBasis = Literal["given", "today", "latest in input", "none"]
 """How the as-of date was chosen: given by the user, ``today`` asked for, the latest
@@ -76,8 +85,8 @@ class Knowledge:
         why = {
             "given": "the date asked for",
             "today": "today",
-            "latest in input": "the latest publication, sighting or logged departure date "
-            "in the input",
+            "latest in input": "the latest publication, sighting or logged departure or "
+            "arrival date in the input",
             "none": "no date",
         }[self.basis]
         text = f"Knowledge as of {self.as_of.isoformat()} ({why})"
@@ -114,8 +123,8 @@ def knowledge_date(reports: ReportSet) -> date | None:
     """Return the latest date in ``reports`` by which their facts were known (None: no date).
 
     That is the latest publication or sighting date, and for a shipment with no
-    publication date (a row of an analyst's own log) the day it was seen leaving:
-    its departure's earliest day unless the departure is only planned or expected.
+    publication date (a row of an analyst's own log) the day it was seen leaving or,
+    with no departure, arriving (:func:`logged_day`).
     A log of past trains is then read as known after its last train left, never as
     plans.
 
@@ -133,7 +142,7 @@ def knowledge_date(reports: ReportSet) -> date | None:
     days: list[date | None] = [s.source.published for s in reports.shipments]
     days += [g.source.published for g in reports.groups]
     days += [x.seen_at.date() for x in reports.sightings]
-    days += [logged_departure(s) for s in reports.shipments]
+    days += [logged_day(s) for s in reports.shipments]
     known = [d for d in days if d is not None]
     return max(known) if known else None
 
@@ -160,6 +169,33 @@ def logged_departure(shipment: Shipment) -> date | None:
     return shipment.departure.earliest if shipment.claim == "sighted" else None
 
 
+def logged_day(shipment: Shipment) -> date | None:
+    """Return the first day a record with no publication date reports as seen.
+
+    Its departure's earliest day (:func:`logged_departure`); with no departure, the
+    earliest day of the arrival it reports. None when the record has a publication
+    date, no such day, or is only a plan or an expectation (a plan may be written
+    before its day). A record cannot have been written before the day it reports.
+
+    Examples
+    --------
+    >>> from railtrack.models import DateWindow, Place, Shipment, Source
+    >>> came = DateWindow(earliest=date(2023, 3, 4), latest=date(2023, 3, 4))
+    >>> row = Shipment(id="r", destination=Place(text="Matveev Kurgan"),
+    ...                source=Source(reporter="me"), expected_arrival=came)
+    >>> logged_day(row)
+    datetime.date(2023, 3, 4)
+    >>> logged_day(row.model_copy(update={"claim": "expected"})) is None
+    True
+    """
+    if shipment.source.published is not None or shipment.claim != "sighted":
+        return None
+    if shipment.departure is not None:
+        return logged_departure(shipment)
+    arrival = shipment.expected_arrival
+    return arrival.earliest if arrival is not None else None
+
+
 def cut_off(
     reports: ReportSet, as_of: date | datetime | str | None = None
 ) -> tuple[ReportSet, Knowledge]:
@@ -179,7 +215,8 @@ def cut_off(
     tuple of (ReportSet, Knowledge)
         A new set with the shipments and groups published on or before ``as_of`` and
         the sightings made on or before that day (problems and file names kept; an
-        undated record whose report tells of a later sighting is left out),
+        undated record whose report tells of a later sighting, departure or arrival
+        is left out),
         and the :class:`Knowledge` that says what was left out. A shipment whose
         group was published later keeps its own counts; the group's total is left
         out with the group.
@@ -210,17 +247,19 @@ def cut_off(
     if day is None:
         return reports, Knowledge(None, basis)
 
-    # The latest sighting each train's report tells of: a floor on its publication.
+    # A floor on each record's publication: the latest sighting its report tells of,
+    # and the day it reports its train leaving or arriving (logged_day).
     seen: dict[str, date] = {}
     for x in reports.sightings:
         if x.shipment is not None:
             seen[x.shipment] = max(seen.get(x.shipment, x.seen_at.date()), x.seen_at.date())
     floors: dict[str, date] = {}
     for ship in reports.shipments:
-        if ship.id in seen:
-            floors[ship.id] = seen[ship.id]
+        days = [d for d in (seen.get(ship.id), logged_day(ship)) if d is not None]
+        if days:
+            floors[ship.id] = floor = max(days)
             if ship.group is not None:
-                floors[ship.group] = max(floors.get(ship.group, seen[ship.id]), seen[ship.id])
+                floors[ship.group] = max(floors.get(ship.group, floor), floor)
 
     def known(record: Shipment | ShipmentGroup) -> bool:
         published = record.source.published or floors.get(record.id)

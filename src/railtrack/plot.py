@@ -508,8 +508,15 @@ def _not_routed(row: Row) -> str | None:
 
 
 def _row_label(row: Row) -> str:
-    origin = _label(row, C.ORIGIN_STATION, C.ORIGIN, missing="origin not given")
-    destination = _label(row, C.DESTINATION_STATION, C.DESTINATION, missing="destination not given")
+    # the network's names (a station, else a region: "Belarus", not "Białorusi")
+    origin = _label(row, C.ORIGIN_STATION, C.ORIGIN_REGION, C.ORIGIN, missing="origin not given")
+    destination = _label(
+        row,
+        C.DESTINATION_STATION,
+        C.DESTINATION_REGION,
+        C.DESTINATION,
+        missing="destination not given",
+    )
     text = f"{origin} → {destination}"
     flags = str(row.get("flags") or "")
     if row.get("claim_outside_window") is True or "claim_outside" in flags:

@@ -15,10 +15,11 @@ Statuses, in the order a train goes through them:
     put it behind its original window, or the as-of date is past the source's
     claimed arrival;
 ``likely arrived``
-    seen at its destination, or the as-of date is past p90 and nothing says it
-    is still moving, or (a train with no model window) past the arrival its
-    source reported: its window is then that reported arrival, flagged
-    ``arrival_as_reported``;
+    seen at its destination, or its source says it has arrived (a sighted record
+    whose arrival is dated before its publication day),
+    or the as-of date is past p90 and nothing says it is still moving, or (a train
+    with no model window) past the arrival its source reported: for a reported
+    arrival the window is that arrival, flagged ``arrival_as_reported``;
 ``stale``
     seen en route, but not again for longer than the model expects the rest of
     the trip to take (the as-of date is past p90 of the window from that sighting);
@@ -373,9 +374,10 @@ def _statuses(
     p10c, p90c = p10c - geo, p90c + geo
     claimed_latest = _days(_claimed_latest(ships))
     planned = ships[C.CLAIM].astype(str).eq("planned").to_numpy() if C.CLAIM in ships else None
+    said = _arrival_said(ships, claimed_latest, as_of_days)
     statuses = [
         _status(
-            seen=(seen.arrived[i] if seen.was_seen(i) else None),
+            seen=(True if said[i] else seen.arrived[i] if seen.was_seen(i) else None),
             planned=bool(planned[i]) if planned is not None else False,
             claim_passed=bool(claimed_latest[i] + 1.0 <= as_of_days),
             as_of=as_of_days,
@@ -400,8 +402,9 @@ def _statuses(
     p10 = np.where(seen.arrived, arrived_at, np.where(keep_past, p10c, p10))
     p50 = np.where(seen.arrived, arrived_at, np.where(keep_past, p50c, p50))
     p90 = np.where(seen.arrived, arrived_at, np.where(keep_past, p90c, p90))
-    # A train with no model window that is past its reported arrival takes that arrival.
-    reported = likely & ~seen.arrived & np.isnan(p50)
+    # A train with no model window that is past its reported arrival takes that arrival;
+    # so does a train its source says has arrived (whatever the model expected).
+    reported = likely & ~seen.arrived & (np.isnan(p50) | said)
     if reported.any():
         lo = _days(_claimed_earliest(ships))
         hi = claimed_latest + 1.0
@@ -441,6 +444,27 @@ def _statuses(
     )
     logger.info("Tracked %d shipments as of %s", n, when.date())
     return df[list(C.STATUS_COLUMNS)]
+
+
+def _arrival_said(ships: pd.DataFrame, claimed_latest: np.ndarray, as_of: float) -> np.ndarray:
+    """Return which trains their source says have arrived by the as-of date.
+
+    A record that claims what was seen (``claim`` "sighted") and gives an arrival
+    whose last day is before its publication date and before the as-of date
+    reports an arrival that happened: "arrived at Polonka on 8 January", published
+    on 9 January. (A record with no publication date cannot say whether its arrival
+    was seen or expected: its status follows the model.)
+    """
+    if C.CLAIM not in ships.columns:
+        return np.zeros(len(ships), dtype=bool)
+    sighted = ships[C.CLAIM].astype(str).eq("sighted").to_numpy()
+    if C.PUBLISHED in ships.columns:
+        published = _days(pd.to_datetime(ships[C.PUBLISHED]).dt.normalize())
+    else:
+        published = np.full(len(ships), np.nan)
+    before = claimed_latest < published  # False where either is unknown (NaN)
+    passed = claimed_latest + 1.0 <= as_of
+    return np.asarray(sighted & before & passed & ~np.isnan(claimed_latest), dtype=bool)
 
 
 def _claimed_earliest(ships: pd.DataFrame) -> pd.Series:
