@@ -177,7 +177,12 @@ class _ClauseReader:
 
     @cached_property
     def dates(self) -> list[DateSpan]:
-        return self.rd.find_dates(self.text)
+        found = self.rd.find_dates(self.text)
+        is_attribution = getattr(self.rd, "is_attribution", None)
+        if is_attribution is None:
+            return found
+        # "..., про це повідомила пресслужба 9 червня": the announcement's date, no train's
+        return [d for d in found if not is_attribution(_segment(self.text, d.start, d.end))]
 
     @cached_property
     def counts(self) -> list[CarCount]:
@@ -636,6 +641,7 @@ def read_trains(  # noqa: C901
             bounds[c.sentence] = (min(first, c.start), max(last, c.end))
         for sentence_no, (first, last) in bounds.items():
             sentence_readers[sentence_no] = reader_for(sentence_lang(text[first:last], lang))
+    sentences_off |= _repeated_sentences(text, clauses)
     default = reader_for(lang)
     if _is_timetable(default, text):
         return draft  # a passenger service on its timetable: no shipment
@@ -651,6 +657,7 @@ def read_trains(  # noqa: C901
             or _is_timetable(rd, clause.text)
             or _is_road(rd, clause)
             or _is_preparation(rd, clause)
+            or _is_rate_of_trains(rd, clause)
         ):
             sentences_off.add(clause.sentence)
             continue
@@ -794,8 +801,8 @@ def read_trains(  # noqa: C901
                     rd.has_train_noun(piece.text)
                     or reader.counts
                     or any(v.role != "neutral" for v in reader.verbs)
-                ):
-                    continue
+                ) or _counts_other_things(rd, piece.text):
+                    continue  # (nor does "в Горловку прибыли 200 казачков": people)
                 current = TrainDraft()
                 draft.trains.append(current)
                 reader.all_into(current, draft.problems)
@@ -1033,6 +1040,60 @@ def _is_road(rd: Reader, clause: Clause) -> bool:
     """Whether a clause tells of a road convoy, not a train ("колонна из 8 грузовиков")."""
     is_road = getattr(rd, "is_road", None)
     return bool(is_road(clause.text)) if is_road is not None else False
+
+
+def _repeated_sentences(text: str, clauses: list[Clause]) -> set[int]:
+    """Return the sentences that repeat an earlier one word for word (read once).
+
+    A stored page that repeats a paragraph ("Так, первый контейнерный поезд ... 13
+    августа" twice) tells of one train, not two. Only a sentence long enough to be a
+    statement (eight words or more) counts: "Он прибыл." may well be said twice.
+    """
+    bounds: dict[int, tuple[int, int]] = {}
+    for c in clauses:
+        first, last = bounds.get(c.sentence, (c.start, c.end))
+        bounds[c.sentence] = (min(first, c.start), max(last, c.end))
+    seen: set[str] = set()
+    repeated: set[int] = set()
+    for number in sorted(bounds):
+        first, last = bounds[number]
+        words = text[first:last].lower().split()
+        if len(words) < 8:
+            continue
+        key = " ".join(words)
+        if key in seen:
+            repeated.add(number)
+        seen.add(key)
+    return repeated
+
+
+_SEGMENT_END = re.compile(r"[,;:.!?()—–]")
+
+
+def _segment(text: str, start: int, end: int) -> str:
+    """Return the stretch of ``text`` between the punctuation around ``start``-``end``."""
+    before = max((m.end() for m in _SEGMENT_END.finditer(text, 0, start)), default=0)
+    after = _SEGMENT_END.search(text, end)
+    return text[before : after.start() if after else len(text)]
+
+
+def _counts_other_things(rd: Reader, text: str) -> bool:
+    """Whether a text counts people or things, and names no train or railway car."""
+    counts_other_things = getattr(rd, "counts_other_things", None)
+    return bool(counts_other_things(text)) if counts_other_things is not None else False
+
+
+def _is_rate_of_trains(rd: Reader, clause: Clause) -> bool:
+    """Whether a clause gives a rate of trains and names no one train.
+
+    "с регулярностью 2-3 поезда в месяц были открыты маршруты из СУАР": a rate over a
+    period, of trains in the plural only, is a statistic (the real corpus's rule:
+    rates and totals over uncounted trains are no shipment).
+    """
+    is_statistic = getattr(rd, "is_statistic", None)
+    if is_statistic is None or not is_statistic(clause.text):
+        return False
+    return rd.has_train_noun(clause.text) and not rd.has_train_noun(clause.text, singular=True)
 
 
 def _is_preparation(rd: Reader, clause: Clause) -> bool:
@@ -1401,7 +1462,7 @@ def _same_ordinal(first: TrainDraft, later: TrainDraft) -> bool:
     a, b = first.marker, later.marker
     if a is None or b is None or a.value.kind != "ordinal" or b.value.kind != "ordinal":
         return False
-    x, y = a.value.text.lower(), b.value.text.lower()
+    x, y = str(a.value.text).lower(), str(b.value.text).lower()
     stem = min(len(x), len(y), 5)
     return x[:stem] == y[:stem]
 
