@@ -103,7 +103,7 @@ _THOUSANDS = frozenset(
 )
 _ADJECTIVE_END = re.compile(
     r"(?:ых|их|ые|ие|ий|ый|ой|ая|яя|ое|ее|ого|его|ым|ім|ыя|ія|ае|ага|ні|ня|ній|ого|ай|яй|ую|юю|ych|ich|"
-    r"ie|ego|ymi|imi|iej|ej|ym|im|y|e|i|ые|і|ы)$"
+    r"ie|ego|ymi|imi|y|e|i|ые|і|ы)$"
 )
 # two capitalised names joined by one hyphen ("Szczecin-Dorohusk") after a route word
 _HYPHEN_PAIR = re.compile(r"(?P<a>[^\W\d_][^\W\d_']+)-(?P<b>[^\W\d_][^\W\d_']+)")
@@ -1171,7 +1171,8 @@ class LexiconReader:
                 return None
             low = toks[k].low
             if not toks[k].text[:1].islower() or not (
-                _ADJECTIVE_END.search(low) or low in _PARTICLES
+                # (Polish feminine genitive "z chińskiej miejscowości": -ej before a kind word)
+                _ADJECTIVE_END.search(low) or low.endswith("ej") or low in _PARTICLES
             ):
                 return None
             hit = self.lex.place_kinds.match(toks, k + 1)
