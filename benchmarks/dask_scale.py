@@ -9,13 +9,16 @@ What it does, for ``--reports N`` (default 1,000,000):
    ``--batch`` reports, each batch appended to one converted directory
    (:func:`railtrack.io.converted.write_converted` with ``append=True``), so the
    client never holds more than a batch of records;
-3. ``track``: :func:`railtrack.engine_dask.track_dask` over the converted
-   directory on a ``LocalCluster`` of ``--workers`` single-threaded worker
-   processes with ``memory_limit=--memory-limit`` each (a worker above it is paused,
-   then restarted by its nanny: the run would fail), timed per stage from its
-   progress callback.
+3. ``track``: :func:`railtrack.engine_dask.write_dask` over the converted
+   directory (or ``--converted DIR``) on a ``LocalCluster`` of ``--workers``
+   single-threaded worker processes with ``memory_limit=--memory-limit`` each (a
+   worker above it is paused, then restarted by its nanny: the run would fail),
+   timed per stage from its progress callback; the workers write the per-train
+   tables under ``--tables`` and checkpoint finished partitions under ``--work-dir``
+   (the same command run again skips them).
 
-It prints seconds per stage, reports per second, the peak resident memory of each
+It prints seconds per stage, reports per second, CPU seconds of each worker and
+the client, the peak resident memory of each
 worker process (``ru_maxrss``, asked of each worker after each stage) and of the
 client process.
 
@@ -54,7 +57,8 @@ from _generate import generate_reports, report_stations
 logger = logging.getLogger("railtrack.benchmarks.dask_scale")
 
 REPO = Path(__file__).resolve().parents[1]
-RU_RAIL = REPO.parent / "shared" / "datasets" / "ru-rail"
+RU_RAIL = Path(os.environ.get("RAILTRACK_RU_RAIL", REPO.parent / "shared" / "datasets" / "ru-rail"))
+"""The ru-rail dataset (``RAILTRACK_RU_RAIL`` overrides, e.g. for a copy of the code in /tmp)."""
 AS_OF = "2023-04-01"
 
 

@@ -64,6 +64,16 @@ def convert(
             "railtrack[dask]).",
         ),
     ] = None,
+    batch_files: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            metavar="N",
+            help="Convert in batches of at most N files (and 64 MB), each appended to --out: "
+            "memory holds one batch, not the whole input (an id met in an earlier batch is "
+            "a problem, as within one load).",
+        ),
+    ] = None,
     fmt: FormatOption = None,
     json_out: JsonOption = False,
     quiet: QuietOption = False,
@@ -87,20 +97,27 @@ def convert(
         "columns": columns,
         "channel_usernames": channel_username,
     }
-    if scheduler is None:
-        reports = read_reports(paths, workers=workers, **options)
-    else:
-        from railtrack.io.dask_load import dask_client
-
-        address = None if scheduler.strip().lower() == "local" else scheduler
-        with dask_client(address, workers=workers) as client:
-            reports = read_reports(paths, client=client, **options)
-    manifest = write_converted(reports, out)
     fmt_ = output_format(fmt, json_out)
+    if batch_files is not None:
+        manifest, problems, skipped = _in_batches(
+            paths, out, batch_files, workers, scheduler, options, quiet or fmt_ != "table"
+        )
+    else:
+        if scheduler is None:
+            reports = read_reports(paths, workers=workers, **options)
+        else:
+            from railtrack.io.dask_load import dask_client
+
+            address = None if scheduler.strip().lower() == "local" else scheduler
+            with dask_client(address, workers=workers) as client:
+                reports = read_reports(paths, client=client, **options)
+        manifest = write_converted(reports, out)
+        problems, skipped = reports.problems, reports.skipped
+        del reports
     if quiet and fmt_ == "table":
         typer.echo(str(out))
     elif fmt_ != "table":
-        emit_document(convert_record(manifest, out, reports.problems), fmt_, quiet=quiet)
+        emit_document(convert_record(manifest, out, problems), fmt_, quiet=quiet)
     else:
         console.print(
             f"Wrote {manifest['shipments']} shipments, {manifest['groups']} groups and "
@@ -110,10 +127,58 @@ def convert(
             highlight=False,
         )
     if fmt_ == "table":
-        print_skipped(reports.skipped, quiet=quiet)
-    print_problems(reports.problems, fmt_, quiet=quiet)
-    if reports.problems:
+        print_skipped(skipped, quiet=quiet)
+    print_problems(problems, fmt_, quiet=quiet)
+    if problems:
         raise typer.Exit(EXIT_INPUT_PROBLEMS)
+
+
+def _in_batches(
+    paths: list[Path],
+    out: Path,
+    batch_files: int,
+    workers: int | None,
+    scheduler: str | None,
+    options: dict[str, Any],
+    silent: bool,
+) -> tuple[dict[str, Any], list[Any], Any]:
+    """Convert in batches (:func:`railtrack.io.converted.convert_in_batches`), saying each."""
+    import sys
+    import time
+
+    from railtrack.cli.load import parse_columns_option, parse_date_option
+    from railtrack.io.converted import convert_in_batches
+
+    start = time.perf_counter()
+
+    def said(done: int, total: int, manifest: dict[str, Any]) -> None:
+        if not silent:
+            seconds = time.perf_counter() - start
+            print(
+                f"batch {done}/{total}: {manifest['shipments']:,} shipments so far, "
+                f"{seconds:,.0f} s",
+                file=sys.stderr,
+                flush=True,
+            )
+
+    load: dict[str, Any] = {
+        "published": parse_date_option(options["published"], "--published"),
+        "columns": parse_columns_option(options["columns"]) or None,
+    }
+    if options["channel_usernames"]:
+        msg = "--channel-username cannot be combined with --batch-files (convert without it)"
+        raise typer.BadParameter(msg)
+    if scheduler is None:
+        return convert_in_batches(
+            paths, out, batch_files=batch_files, progress=said, workers=workers, **load
+        )
+    from railtrack.io.dask_load import dask_client
+
+    address = None if scheduler.strip().lower() == "local" else scheduler
+    with dask_client(address, workers=workers) as client:
+        return convert_in_batches(
+            paths, out, batch_files=batch_files, progress=said, client=client, **load
+        )
 
 
 def convert_record(manifest: dict[str, Any], out: Path, problems: list[Any]) -> dict[str, Any]:

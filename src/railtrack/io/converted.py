@@ -19,8 +19,10 @@ Each month's rows are cut into files of at most :data:`PART_ROWS` rows; each fil
 one partition of the Dask engine (:mod:`railtrack.engine_dask`). A season too large
 to load at once is converted in batches of files: ``write_converted(batch, out,
 append=True)`` adds a batch after what is already there (``seq`` continues, the
-counts and problems add up), which is what ``railtrack convert --batch-files N``
-does.
+counts and problems add up), which is what :func:`convert_in_batches` (``railtrack
+convert --batch-files N``) does: it never holds more than a batch of reports, and
+an id met in an earlier batch is a problem (the first record is kept), as within
+one load.
 
 :func:`railtrack.load_reports` given such a directory (or ``railtrack track DIR``)
 reads it back (:func:`read_converted`) into the same :class:`ReportSet` the original
@@ -61,9 +63,11 @@ from railtrack.io.telegram_posts import PostRef
 from railtrack.models import Shipment, ShipmentGroup, Sighting
 
 __all__ = [
+    "BATCH_BYTES",
     "FORMAT_VERSION",
     "MANIFEST",
     "PART_ROWS",
+    "convert_in_batches",
     "converted_extras",
     "converted_files",
     "is_converted",
@@ -79,6 +83,9 @@ FORMAT_VERSION = 1
 
 PART_ROWS = 20_000
 """Most rows in one Parquet file (one Dask partition) of a kind and month."""
+
+BATCH_BYTES = 64 * 1024 * 1024
+"""Most bytes of report files in one batch of :func:`convert_in_batches`."""
 
 _KINDS: dict[str, type[Shipment] | type[ShipmentGroup] | type[Sighting]] = {
     "shipments": Shipment,
@@ -172,14 +179,21 @@ def _write_problems(problems: Sequence[Problem], path: Path, previous: bool) -> 
     pq.write_table(table, path)
 
 
+_POST_TYPES = {"message_id": pa.int64()}
+"""Types of the posts table's columns other than text (fixed, so batches append)."""
+
+
 def _write_posts(posts: Sequence[PostRef], path: Path, previous: bool) -> None:
-    table = (
-        pa.table({f: pa.array([getattr(p, f) for p in posts]) for f in PostRef._fields})
-        if posts
-        else pa.table({f: pa.array([], pa.string()) for f in PostRef._fields})
+    schema = pa.schema([(f, _POST_TYPES.get(f, pa.string())) for f in PostRef._fields])
+    table = pa.table(
+        {f: pa.array([getattr(p, f) for p in posts], schema.field(f).type) for f in schema.names}
     )
     if previous:
-        table = pa.concat_tables([pq.read_table(path), table], promote_options="permissive")
+        # an empty batch of an earlier version wrote every column as text
+        before = pq.read_table(path)
+        if len(before) == 0:
+            before = before.cast(schema)
+        table = pa.concat_tables([before, table])
     pq.write_table(table, path)
 
 
@@ -365,3 +379,144 @@ def converted_extras(path: str | Path) -> ReportSet:
     result.posts = [PostRef(**p) for p in pq.read_table(path / "posts.parquet").to_pylist()]
     result.skipped = Counter(manifest.get("skipped", {}))
     return result
+
+
+def _batches(units: Sequence[Path], batch_files: int, batch_bytes: int) -> list[list[Path]]:
+    """Cut files (and converted directories, one unit each) into runs of bounded size."""
+    out: list[list[Path]] = []
+    files = size = 0
+    for unit in units:
+        bytes_ = unit.stat().st_size if unit.is_file() else 0
+        if out and files < batch_files and size + bytes_ <= batch_bytes:
+            out[-1].append(unit)
+            files, size = files + 1, size + bytes_
+        else:
+            out.append([unit])
+            files, size = 1, bytes_
+    return out
+
+
+def _units(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
+    """Return the report files under ``paths`` (a converted directory is one unit)."""
+    from railtrack.io import _report_files
+
+    units: list[Path] = []
+    problems: list[Problem] = []
+    for root in paths:
+        if root.is_dir() and is_converted(root):
+            units.append(root)
+            continue
+        found, passed_over = _report_files(root)
+        units.extend(found)
+        problems.extend(passed_over)
+    return units, problems
+
+
+def _drop_seen(reports: ReportSet, seen: dict[tuple[str, str], str]) -> None:
+    """Drop records whose id an earlier batch gave (a problem each); remember the rest."""
+    for kind, model in _KINDS.items():
+        name = model.__name__
+        kept = []
+        for record in getattr(reports, kind):
+            key = (name, record.id)
+            file = reports.files.get(key)
+            if key in seen:
+                first = seen[key]
+                reports.problems.append(
+                    Problem(
+                        file or "(reports)",
+                        None,
+                        "id",
+                        f"duplicate {name.lower()} id {record.id!r} (first in "
+                        f"{Path(first).name if first else 'an earlier batch'}); "
+                        "this record is skipped",
+                    )
+                )
+                continue
+            seen[key] = file or ""
+            kept.append(record)
+        setattr(reports, kind, kept)
+
+
+def convert_in_batches(
+    paths: Sequence[str | Path],
+    out: str | Path,
+    *,
+    batch_files: int,
+    batch_bytes: int = BATCH_BYTES,
+    progress: Any = None,
+    **load_options: Any,
+) -> tuple[dict[str, Any], list[Problem], Counter[str]]:
+    """Convert reports batch by batch: never more than a batch of them in memory.
+
+    The files under ``paths`` (in the order :func:`railtrack.io.load_reports` reads
+    them) are cut into batches of at most ``batch_files`` files and ``batch_bytes``
+    bytes; each batch is loaded and appended to ``out`` (:func:`write_converted`), so
+    ``seq`` runs on in the load's order. An id an earlier batch gave is a problem
+    and the record is skipped, as within one load (two Telegram exports of one
+    channel in different batches therefore keep the first copy of a post, not its
+    latest edit: give both exports in one batch, or convert them without batches).
+
+    Parameters
+    ----------
+    paths
+        Report files and directories (a converted directory is read as one batch).
+    out
+        The directory to write (as for :func:`write_converted`; replaced).
+    batch_files, batch_bytes
+        The most files and bytes of a batch (one file larger than ``batch_bytes`` is
+        a batch alone).
+    progress
+        Called after each batch with ``(batch number from 1, batches, manifest)``.
+    **load_options
+        Passed to :func:`railtrack.io.load_reports` (``published``, ``workers``,
+        ``columns``, ``client``, ...).
+
+    Returns
+    -------
+    tuple
+        The manifest written, every problem (those the directory holds, in order),
+        and the skipped counts.
+
+    Raises
+    ------
+    ValueError
+        When ``batch_files`` or ``batch_bytes`` is less than 1.
+    InputPathError
+        As :func:`write_converted` and :func:`railtrack.io.load_reports`.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from railtrack import data_path
+    >>> from railtrack.io import load_reports
+    >>> out = Path(tempfile.mkdtemp()) / "season"
+    >>> manifest, problems, _ = convert_in_batches([data_path("reports")], out, batch_files=2)
+    >>> manifest["shipments"], manifest["batches"] > 1
+    (17, True)
+    >>> load_reports(out).shipments == load_reports(data_path("reports")).shipments
+    True
+    """
+    from railtrack.io import load_reports
+
+    if batch_files < 1 or batch_bytes < 1:
+        msg = f"batches need at least 1 file and 1 byte, not {batch_files} and {batch_bytes}"
+        raise ValueError(msg)
+    units, passed_over = _units([Path(p) for p in paths])
+    batches = _batches(units, batch_files, batch_bytes) or [[]]
+    seen: dict[tuple[str, str], str] = {}
+    problems: list[Problem] = []
+    skipped: Counter[str] = Counter()
+    manifest: dict[str, Any] = {}
+    for i, batch in enumerate(batches):
+        reports = load_reports(batch, **load_options) if batch else ReportSet()
+        if i == 0:
+            reports.problems[:0] = passed_over
+        _drop_seen(reports, seen)
+        problems.extend(reports.problems)
+        skipped.update(reports.skipped)
+        manifest = write_converted(reports, out, append=i > 0)
+        del reports
+        if progress is not None:
+            progress(i + 1, len(batches), manifest)
+    return manifest, problems, skipped
