@@ -62,6 +62,7 @@ __all__ = [
     "PART_TABLES",
     "Totals",
     "WrittenRun",
+    "distinct_table",
     "merge_totals",
     "part_name",
     "part_totals",
@@ -130,7 +131,10 @@ def part_totals(
     dict
         ``shipments`` (int), ``railheads`` and ``sources`` (sets of text),
         ``outcomes`` (outcome -> trains), ``estimated`` (trains with a p50) and
-        ``routes`` (:func:`railtrack.route_files.distinct_routes` of the partition).
+        ``routes`` (``route_id`` and ``trains`` of
+        :func:`railtrack.route_files.distinct_routes` of the partition: the label
+        and station list, thousands of characters, stay with the client's distinct
+        routes, see :func:`distinct_table`).
     """
     outcome = route_outcomes(ships, routes)[OUTCOME]
     estimated = 0
@@ -142,7 +146,7 @@ def part_totals(
         "sources": _sources(ships),
         "outcomes": {str(k): int(v) for k, v in outcome.value_counts().items()},
         "estimated": estimated,
-        "routes": distinct_routes(routes),
+        "routes": distinct_routes(routes)[[C.ROUTE_ID, C.TRAINS]],
     }
 
 
@@ -235,6 +239,32 @@ def merge_totals(parts: Iterable[Mapping[str, Any]]) -> Totals:
         out.routes = first.reset_index()
     elif routes:
         out.routes = routes[0]
+    return out
+
+
+def distinct_table(used: pd.DataFrame, routes: pd.DataFrame) -> pd.DataFrame:
+    """Return the distinct routes table of a run from its routes and the trains on each.
+
+    Parameters
+    ----------
+    used
+        ``route_id`` and ``trains`` in order of first use (:attr:`Totals.routes`).
+    routes
+        Routes that include every route used, one row or more each (the engine's
+        distinct routes, one per distinct pair of ends).
+
+    Returns
+    -------
+    pandas.DataFrame
+        :func:`railtrack.route_files.distinct_routes` of every train's route:
+        :data:`railtrack.route_files.DISTINCT_ROUTE_COLUMNS`, in order of first use.
+    """
+    table = distinct_routes(routes)
+    if not len(used):
+        return table.iloc[:0]
+    at = pd.Index(table[C.ROUTE_ID]).get_indexer(pd.Index(used[C.ROUTE_ID]))
+    out: pd.DataFrame = table.iloc[at].reset_index(drop=True)
+    out[C.TRAINS] = used[C.TRAINS].to_numpy(dtype="int64")
     return out
 
 
