@@ -40,6 +40,7 @@ Examples
 from __future__ import annotations
 
 import os
+import uuid
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -100,7 +101,7 @@ def _parquet_ready(df: pd.DataFrame) -> pd.DataFrame:
 def write_parquet(df: pd.DataFrame, path: Path) -> None:
     """Write ``df`` to ``path`` as Parquet under a temporary name, then rename it."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{uuid.uuid4().hex}.tmp")
     _parquet_ready(df).to_parquet(tmp, index=False)
     tmp.replace(path)
 
