@@ -130,7 +130,7 @@ edges = pd.DataFrame(
 )
 print(f"{G.number_of_nodes()} stations, {G.number_of_edges()} segments")
 edges[["from", "to", "length_km", "trains", "cars", "cars_unallocated", "first_date",
-       "last_date", "shipments"]].tail(6)
+       "last_date", "route_trains"]].tail(6)
 """
     ),
     md(

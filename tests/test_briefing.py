@@ -221,6 +221,9 @@ def test_track_writes_geojson_and_graphml_for_other_tools(cli_run: tuple[Path, d
     assert len(routes["features"]) == distinct == len(pd.read_csv(out / "distinct_routes.csv"))
     ids = [i for f in routes["features"] for i in f["properties"]["ids"]]
     assert len(ids) == summary["n_routed"]  # every routed train on exactly one corridor
+    # The files name routes by one id: routes.csv, routes.geojson, the corridor edges.
+    by_route = {f["properties"]["route_id"]: f["properties"]["trains"] for f in routes["features"]}
+    assert set(by_route) == set(table["route_id"].dropna())
     for feature in routes["features"]:
         lon, lat = feature["geometry"]["coordinates"][0]
         assert 10 < lon < 180
@@ -228,6 +231,12 @@ def test_track_writes_geojson_and_graphml_for_other_tools(cli_run: tuple[Path, d
     corridors = json.loads((out / "corridors.geojson").read_text(encoding="utf-8"))
     kinds = {f["geometry"]["type"] for f in corridors["features"] if f["geometry"]}
     assert kinds == {"LineString", "Point"}
+    for f in corridors["features"]:
+        if f["geometry"] and f["geometry"]["type"] == "LineString":
+            passed = f["properties"]
+            assert "shipments" not in passed  # routes are named, not every train
+            trains = [by_route[r] for r in passed["route_ids"]]
+            assert list(passed["route_trains"]) == trains
     G = nx.read_graphml(out / "corridors.graphml")
     assert G.number_of_edges() == sum(
         f["geometry"] is not None and f["geometry"]["type"] == "LineString"

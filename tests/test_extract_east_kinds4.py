@@ -248,3 +248,183 @@ def test_a_departure_after_the_arrival_is_the_trip_backs(text, lang):
     assert outbound["expected_arrival"]["earliest"] == "2024-02-20"
     assert back["departure"]["earliest"] == "2024-02-21"
     assert back["origin"]["text"] == outbound["destination"]["text"]
+
+
+# -- a number that does not count the train noun after it (trial F38) -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Хвілін праз 15 цягнік стаў прытармажваць, потым спыніўся ля Мінска.", "be"),
+        ("Минут через 15 поезд стал тормозить и остановился у Минска.", "ru"),
+        ("Хвилин через 15 потяг почав гальмувати і зупинився біля Мінська.", "uk"),
+    ],
+)
+def test_a_number_before_a_singular_train_noun_counts_no_trains(text, lang):
+    assert read(text, lang)["groups"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "n"),
+    [
+        ("15 цягнікоў прыбылі ў Асіповічы 4 сакавіка.", "be", 15),
+        ("Два эшелона прибыли в Осиповичи 4 марта.", "ru", 2),
+        ("21 поезд прибыл в Осиповичи за март.", "ru", 21),
+    ],
+)
+def test_a_number_that_agrees_with_its_noun_still_counts_trains(text, lang, n):
+    assert LexiconReader(lang).group_announcement(text).n_trains == n
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Сёння цягнік Мінск — Вільня адправіўся з Мінска; пра гэта распавяла пасажырка.", "be"),
+        ("Сегодня поезд Минск — Вильнюс отправился из Минска, рассказала пассажирка.", "ru"),
+        ("Сьогодні потяг Київ — Львів вирушив з Києва, розповіла пасажирка.", "uk"),
+    ],
+)
+def test_a_train_a_passenger_tells_of_is_a_service(text, lang):
+    assert read(text, lang)["shipments"] == []
+
+
+# -- the date of an announcement is no date of the train (trial F41) ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "day"),
+    [
+        (
+            "В Україну прибув перший контейнерний поїзд, про це повідомила пресслужба 9 "
+            "березня. Поїзд прибув 8 березня на станцію Київ.",
+            "uk",
+            "2024-03-08",
+        ),
+        (
+            "В Россию прибыл первый контейнерный поезд, об этом сообщила пресс-служба 9 "
+            "марта. Поезд прибыл 8 марта на станцию Москва.",
+            "ru",
+            "2024-03-08",
+        ),
+        (
+            "У Беларусь прыбыў першы кантэйнерны цягнік, пра гэта паведаміла прэс-служба 9 "
+            "сакавіка. Цягнік прыбыў 8 сакавіка на станцыю Мінск.",
+            "be",
+            "2024-03-08",
+        ),
+    ],
+)
+def test_the_date_of_an_announcement_is_no_arrival(text, lang, day):
+    (shipment,) = read(text, lang)["shipments"]
+    assert shipment["expected_arrival"]["earliest"] == day
+    assert shipment["expected_arrival"]["latest"] == day
+
+
+def test_a_report_that_a_train_arrived_on_a_day_keeps_the_day():
+    (shipment,) = read("Сообщили, что эшелон прибыл в Брест 5 марта.", "ru")["shipments"]
+    assert shipment["expected_arrival"]["earliest"] == "2024-03-05"
+
+
+# -- one train told twice; a rate of trains (trial F40, ru part) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Первый контейнерный поезд из 50 вагонов отправился из Китая в Челябинск 13 "
+            "августа.\nПервый контейнерный поезд из 50 вагонов отправился из Китая в "
+            "Челябинск 13 августа.",
+            "ru",
+        ),
+        (
+            "Перший контейнерний поїзд із 50 вагонів вирушив з Китаю до Львова 13 серпня.\n"
+            "Перший контейнерний поїзд із 50 вагонів вирушив з Китаю до Львова 13 серпня.",
+            "uk",
+        ),
+        (
+            "Першы кантэйнерны цягнік з 50 вагонаў адправіўся з Кітая ў Мінск 13 жніўня.\n"
+            "Першы кантэйнерны цягнік з 50 вагонаў адправіўся з Кітая ў Мінск 13 жніўня.",
+            "be",
+        ),
+    ],
+)
+def test_a_paragraph_repeated_word_for_word_is_one_train(text, lang):
+    (shipment,) = read(text, lang)["shipments"]
+    assert shipment["cars"]["total"] == 50
+
+
+def test_a_short_sentence_said_twice_is_not_dropped():
+    text = "Эшелон прибыл в Брест 4 марта. Он прибыл. Второй эшелон прибыл в Гомель. Он прибыл."
+    assert len(read(text, "ru")["shipments"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("В июле с регулярностью 2-3 поезда в месяц были открыты маршруты из Урумчи.", "ru"),
+        ("У липні з регулярністю 2-3 поїзди на місяць відкрито маршрути з Урумчі.", "uk"),
+    ],
+)
+def test_a_rate_of_trains_is_no_shipment(text, lang):
+    result = read(text, lang)
+    assert result["shipments"] == []
+    assert result["groups"] == []
+
+
+# -- people arriving are no train -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "31 марта на станцию Дебальцево прибыл эшелон с техникой. Напомним, 29 марта в "
+            "Иловайск прибыли 600 бойцов, а в Горловку - 200 казаков.",
+            "ru",
+        ),
+        (
+            "31 березня на станцію Дебальцеве прибув ешелон з технікою. Нагадаємо, 29 "
+            "березня до Іловайська прибули 600 бійців, а до Горлівки - 200 козаків.",
+            "uk",
+        ),
+    ],
+)
+def test_people_arriving_somewhere_else_are_no_train(text, lang):
+    (shipment,) = read(text, lang)["shipments"]
+    assert shipment["destination"]["text"].startswith("Дебальцев")
+
+
+# -- a unit in a region is a destination at region level (trial F13) -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "region"),
+    [
+        (
+            "Техника направляется поездами в одну из воинских частей Закарпатья; эшелон "
+            "проехал станцию Стрый и направляется в противоположном направлении от Киева.",
+            "ru",
+            "Закарпатья",
+        ),
+        (
+            "Техніку везуть потягами в одну з військових частин Закарпаття; ешелон проїхав "
+            "станцію Стрий.",
+            "uk",
+            "Закарпаття",
+        ),
+        (
+            "Тэхніку вязуць цягнікамі ў адну з вайсковых частак Гомельшчыны; эшалон праехаў "
+            "станцыю Жлобін.",
+            "be",
+            "Гомельшчыны",
+        ),
+    ],
+)
+def test_a_unit_in_a_region_makes_the_region_the_destination(text, lang, region):
+    assert ("destination", region) in [
+        (p.role, p.text) for p in LexiconReader(lang).find_places(text)
+    ]
+    (shipment,) = read(text, lang)["shipments"]
+    assert shipment["origin"] is None

@@ -194,3 +194,60 @@ def test_13_a_sighting_on_the_way_is_a_via_point_and_a_sighting(text, via):
     assert seen.station.text == via
     assert seen.seen_at.date() == date(2023, 3, 6)
     assert seen.shipment == s.id
+
+
+def test_open_top_cars_are_counted_as_other_cars():
+    s = one("The first container train numbering 56 open-top cars has left Nakhodka.")
+    assert (s.cars.other, s.cars.total) == (56, 56)
+
+
+def test_a_named_rail_line_is_not_a_place():
+    r = read("Supplies were brought by train via the Homel-Kyiv rail line to Chernihiv.")
+    assert all("Homel" not in (v.text for v in s.via) for s in r.shipments)
+    assert all(s.destination is None or "Homel" not in s.destination.text for s in r.shipments)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A special train of 15 cars headed for Belarus. Last night it arrived in Orsha.",
+        "Skład z 15 wagonami kierował się na Białoruś. Nocą eszelon przybył do Orszy.",
+        "Эшелон из 15 вагонов шел в Беларусь. Ночью эшелон прибыл в Оршу.",
+    ],
+)
+def test_last_night_is_the_night_before_the_report_a_two_day_window(text):
+    # trial F10: a report of Sunday 8 January telling of "Nocą": the night 7-8 January
+    r = read(text, published=date(2023, 1, 8))
+    arrival = r.shipments[-1].expected_arrival
+    assert (arrival.earliest, arrival.latest) == (date(2023, 1, 7), date(2023, 1, 8))
+
+
+def test_an_earlier_train_between_countries_told_beside_the_tracked_one_is_background():
+    # trial F43: the main train's specific origin beats "Britain"; "the first train from
+    # China to Britain arrived on January 18" is news of another train, countries only
+    r = read(
+        "The first-ever freight train from Britain to China started its mammoth journey "
+        "on 9th April. The 32-container train left from the vast London Gateway container "
+        "port, bound for Yiwu. The first train from China to Britain arrived on January 18.",
+        published=date(2017, 4, 10),
+    )
+    (s,) = r.shipments
+    assert (s.origin.text, s.destination.text) == ("London Gateway", "Yiwu")
+    assert s.departure.earliest == date(2017, 4, 9)
+
+
+def test_a_lone_train_between_countries_is_kept_when_it_is_all_the_report_has():
+    (s,) = read("A container train from Ukraine reached China on 31 January.").shipments
+    assert s.expected_arrival.earliest == date(2023, 1, 31)
+
+
+def test_a_leg_of_the_same_train_is_no_second_shipment():
+    # trial F40: "working the final section from Duisberg to London" is a leg of the train
+    r = read(
+        "The first container train between China and the UK has arrived at Barking. "
+        "DB Cargo was responsible for working the final section from Duisberg to London. "
+        "The starting point was Yiwu in the eastern Chinese province of Zhejiang.",
+        published=date(2017, 1, 18),
+    )
+    (s,) = r.shipments
+    assert (s.origin.text, s.destination.text) == ("Yiwu", "Barking")

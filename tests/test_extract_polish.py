@@ -215,3 +215,49 @@ def test_an_onward_leg_by_sea_is_not_the_trains_destination():
         "Po 19 kwietnia kukurydza zostanie przetransportowana drogą morską do Rotterdamu."
     ).shipments
     assert s.destination.text == "Kołobrzegu"
+
+
+def test_the_same_station_named_again_is_the_trains_place():
+    r = read(
+        "Eszelon przybył do Połonki 5 marca. Taki sam skład przybył na tę samą stację 7 marca."
+    )
+    assert [s.destination.text for s in r.shipments] == ["Połonki", "Połonki"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do 25 lutego przygotowano 48 wagonów pasażerskich na stacji Bohatyrewicze.",
+        "Trwają ćwiczenia z załadunku sprzętu na stacji Słonim.",
+    ],
+)
+def test_stock_being_prepared_and_exercises_are_no_train_on_its_way(text):
+    assert read(text).shipments == []
+
+
+def test_a_headline_and_a_lead_both_saying_first_are_one_train():
+    # trial F42: "Pierwszy pociąg z Chin dotarł do Gdańska" + "pierwszy historii pociąg
+    # ... swój finisz miał wczoraj w Porcie Gdańskim" + part of the load sent on
+    r = read(
+        "Pierwszy pociąg z Chin dotarł do Gdańska.\n\n"
+        "10 dni jechał pierwszy w historii pociąg towarowy z Chin na Pomorze. Pociąg "
+        "swój finisz miał wczoraj w Porcie Gdańskim. Część z nich trafia do Skandynawii.",
+        published=date(2019, 11, 23),
+    )
+    (s,) = r.shipments
+    assert s.destination.text == "Gdańska"
+    assert s.expected_arrival.earliest == date(2019, 11, 22)
+    assert s.departure is None
+
+
+def test_a_first_and_a_second_train_stay_two():
+    r = read("Pierwszy eszelon przybył do Połonki 5 marca. Drugi przybył do Połonki 7 marca.")
+    assert len(r.shipments) == 2
+
+
+def test_an_abbreviation_ending_in_m_is_no_distance():
+    # trial F8: "przejechał m.in. przez miejscowości Żabinka, Drohiczyn i Janów"
+    (s,) = read(
+        "Eszelon wyjechał z Połonki i przejechał m.in. przez Żabinkę, Drohiczyn i Janów."
+    ).shipments
+    assert [v.text for v in s.via] == ["Żabinkę", "Drohiczyn", "Janów"]

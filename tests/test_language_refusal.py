@@ -113,3 +113,61 @@ def test_the_command_line_refuses_such_a_report_and_exits_1(tmp_path):
     assert result.exit_code == 1
     assert "it is in a language too short to name" in result.output
     assert "report is in a language railtrack does not read" in " ".join(result.output.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        (
+            "Un treno militare con 40 vagoni è partito l'11 gennaio 2023 dalla stazione di "
+            "Orsha verso Smolensk.",
+            "it",
+        ),
+        (
+            "Ein Militärzug mit 40 Waggons fuhr am 11. Januar 2023 vom Bahnhof Orscha nach "
+            "Smolensk.",
+            "de",  # named by the Polish/English plausibility check before the word count
+        ),
+        (
+            "Um comboio militar com 40 vagões partiu de Orsha para Smolensk a 11 de janeiro "
+            "de 2023, dizem fontes ferroviárias.",
+            "pt",
+        ),
+    ],
+)
+def test_one_accented_letter_does_not_make_a_report_english(text, named):
+    """Lingua among the five calls German or Italian with one accent English (trial F5)."""
+    r = extract_shipments(text, published=PUB, network=False)
+    assert r.shipments == []
+    assert r.lang != "en"
+    assert r.lang == (named or UNDETERMINED)
+    assert any("railtrack reads en, ru, uk, be, pl (nothing was read)" in p for p in r.problems)
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_digest_mixing_russian_and_ukrainian_reads_both_trains(order):
+    """Trial F60: the Russian paragraph of a Ukrainian digest was lost without a word."""
+    paragraphs = [
+        "Эшелон из 30 вагонов прибыл 12 января 2023 года на станцию Осиповичи из Брянска.",
+        "Ешелон із 40 вагонів вирушив 11 січня 2023 року зі станції Орша до Смоленська.",
+    ][::order]
+    r = extract_shipments("\n\n".join(paragraphs) + "\n", published=PUB, network=False)
+    assert sorted(s.cars.total for s in r.shipments) == [30, 40]
+    ends = {(s.origin.text, s.destination.text) for s in r.shipments}
+    assert ends == {("Брянска", "Осиповичи"), ("Орша", "Смоленська")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "mixes"),
+    [
+        ("Эшелон прибыл в Валуйки.", "ru", False),
+        ("Эшелон прибыл в Валуйки. Ешелон прибув до Валуйок із Білорусі.", "ru", True),
+        ("Ешелон прибув до Валуйок. Эшелон прибыл в Валуйки.", "uk", True),
+        ("Эшалон прыбыў у Асіповічы.", "be", False),
+        ("Эшалон прыбыў у Асіповічы. Эшелон прибыл в Осиповичи.", "be", True),
+    ],
+)
+def test_cyrillic_reports_with_another_languages_letters_are_read_by_sentence(text, lang, mixes):
+    from railtrack.extract.language import mixes_languages
+
+    assert mixes_languages(text, lang) is mixes

@@ -20,6 +20,7 @@ from railtrack.errors import InputPathError
 from railtrack.graph_export import to_geojson, to_graphml, write_geojson
 from railtrack.io import load_reports
 from railtrack.network import load_network
+from railtrack.route_files import route_id
 from railtrack.routegraph import corridor_graph, route_graph
 from railtrack.routes import shipment_routes
 
@@ -83,7 +84,9 @@ def test_seed_graph_counts_the_group_once(net, seed):
     for u, v in shared:
         e = G.edges[u, v]
         assert (e["trains"], e["cars"], e["cars_unallocated"]) == (2, 86, 0)
-        assert e["shipments"] == ("t1", "t2")
+        # The two routes that passed, by route_id, each with its one train.
+        assert e["route_ids"] == (route_id(paths["t1"]), route_id(paths["t2"]))
+        assert e["route_trains"] == (1, 1)
     for u, v in only:
         e = G.edges[u, v]
         assert (e["trains"], e["cars"], e["cars_unallocated"]) == (1, 0, 86)
@@ -140,7 +143,8 @@ def test_graphml_stringifies_lists_and_dates(net, seed, tmp_path):
     H = nx.read_graphml(out)
     assert H.number_of_edges() == G.number_of_edges()
     u, v = next(iter(G.edges))
-    assert H.edges[u, v]["shipments"] == "; ".join(G.edges[u, v]["shipments"])
+    assert H.edges[u, v]["route_ids"] == "; ".join(G.edges[u, v]["route_ids"])
+    assert H.edges[u, v]["route_trains"] == "; ".join(map(str, G.edges[u, v]["route_trains"]))
     assert H.edges[u, v]["first_date"] == G.edges[u, v]["first_date"].isoformat()
     assert H.edges[u, v]["cars"] == G.edges[u, v]["cars"]
     assert "t1" in H.graph["routed"]
@@ -160,7 +164,8 @@ def test_geojson_lines_and_points_in_lon_lat(net, seed, tmp_path):
     line = next(f for f in fc["features"] if f["geometry"]["type"] == "LineString")
     u = line["properties"]["source"]
     assert line["geometry"]["coordinates"][0] == [G.nodes[u]["lon"], G.nodes[u]["lat"]]
-    assert isinstance(line["properties"]["shipments"], list)
+    assert isinstance(line["properties"]["route_ids"], list)
+    assert sum(line["properties"]["route_trains"]) >= 1
     path = write_geojson(G, tmp_path / "corridors.geojson")
     assert json.loads(path.read_text(encoding="utf-8")) == json.loads(json.dumps(fc))
 
@@ -193,7 +198,7 @@ def test_a_station_both_origin_and_destination_says_so_once(net):
 # --- per-edge ids ---------------------------------------------------------------------------
 
 
-def test_edges_passed_by_the_same_trains_share_one_id_sequence(net):
+def test_edges_passed_by_the_same_routes_share_one_id_sequence(net):
     G = graph_of(
         [
             {C.ID: "a", C.ORIGIN: "Slonim", C.DESTINATION: "Matveev Kurgan"},
@@ -201,19 +206,23 @@ def test_edges_passed_by_the_same_trains_share_one_id_sequence(net):
         ],
         net,
     )
-    seqs = [d["shipments"] for *_, d in G.edges(data=True)]
-    assert all(s == ("a", "b") for s in seqs)
+    seqs = [d["route_ids"] for *_, d in G.edges(data=True)]
+    assert len(seqs[0]) == 1  # one route, named once, with its two trains
+    assert all(s == seqs[0] for s in seqs)
     assert len({id(s) for s in seqs}) == 1
+    assert {d["route_trains"] for *_, d in G.edges(data=True)} == {(2,)}
 
 
-def test_exports_write_edge_shipments_as_lists(tmp_path):
+def test_exports_write_edge_routes_as_lists(tmp_path):
     G = nx.DiGraph()
     G.add_node("a", lat=52.0, lon=26.0)
     G.add_node("b", lat=53.0, lon=27.0)
-    G.add_edge("a", "b", shipments=("t1", "t2"))
+    G.add_edge("a", "b", route_ids=("r1", "r2"), route_trains=(3, 1))
     H = nx.read_graphml(to_graphml(G, tmp_path / "g.graphml"))
-    assert H.edges["a", "b"]["shipments"] == "t1; t2"
-    assert to_geojson(G)["features"][0]["properties"]["shipments"] == ["t1", "t2"]
+    assert H.edges["a", "b"]["route_ids"] == "r1; r2"
+    assert H.edges["a", "b"]["route_trains"] == "3; 1"
+    props = to_geojson(G)["features"][0]["properties"]
+    assert (props["route_ids"], props["route_trains"]) == (["r1", "r2"], [3, 1])
     json.loads(write_geojson(G, tmp_path / "g.geojson").read_text(encoding="utf-8"))
 
 
@@ -319,14 +328,17 @@ def reference_graph(ships: pd.DataFrame, groups: pd.DataFrame, routes: pd.DataFr
                 "length_km": TOY.edges[u, v]["length_km"], "line": TOY.edges[u, v]["line"],
                 "border": TOY.nodes[u]["country"] != TOY.nodes[v]["country"], "trains": 0,
                 "cars": 0, "cars_unallocated": 0, "first_date": None, "last_date": None,
-                "shipments": [],
+                "routes": {},
             })  # fmt: skip
             e["trains"] += 1
             e["cars"] += count(row[C.CARS_TOTAL]) or 0
-            e["shipments"].append(sid)
             if day is not None:
                 e["first_date"] = min(e["first_date"] or day, day)
                 e["last_date"] = max(e["last_date"] or day, day)
+        rid = route_id(stations)
+        for edge in dict.fromkeys(itertools.pairwise(stations)):  # each route once per edge
+            on_edge = edges[edge]["routes"]
+            on_edge[rid] = on_edge.get(rid, 0) + 1
     for grp in groups.to_dict("records"):
         members = [r for r in ships.to_dict("records") if r[C.GROUP] == grp[C.ID]]
         total = count(grp[C.CARS_TOTAL])
@@ -354,12 +366,17 @@ def reference_graph(ships: pd.DataFrame, groups: pd.DataFrame, routes: pd.DataFr
     return H
 
 
+def _routes_as_dict(d: dict[str, Any]) -> dict[str, Any]:
+    """An edge's attributes with ``route_ids`` and ``route_trains`` as one route -> trains dict."""
+    out = {k: x for k, x in d.items() if k not in ("route_ids", "route_trains")}
+    if "route_ids" in d:
+        out["routes"] = dict(zip(d["route_ids"], d["route_trains"], strict=True))
+    return out
+
+
 def snapshot(G: nx.DiGraph) -> Any:
     """The graph's attributes, nodes and edges in order, with plain lists of ids."""
-    edges = [
-        (u, v, {k: list(x) if k == "shipments" else x for k, x in d.items()})
-        for u, v, d in G.edges(data=True)
-    ]
+    edges = [(u, v, _routes_as_dict(d)) for u, v, d in G.edges(data=True)]
     return dict(G.graph), list(G.nodes(data=True)), edges
 
 

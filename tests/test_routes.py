@@ -18,6 +18,7 @@ from railtrack.models import Place
 from railtrack.network import RailNetwork
 from railtrack.pipeline import track
 from railtrack.plot import plot_route_map
+from railtrack.route_files import route_ids
 from railtrack.routes import end_stations, remaining_routes, shipment_routes
 
 mpl.use("Agg")
@@ -236,16 +237,21 @@ def assert_one_route_per_train(result) -> int:
                 assert crossing in map(
                     crossing_pair, routed.loc[sid, C.BORDER_CROSSINGS].split("; ")
                 )
-    # the corridor graph: each train on exactly the edges of its route
+    # the corridor graph: each route, with all its trains, on exactly the edges it passes
     G = result.graph
     assert set(G.graph["routed"]) == set(routed.index)
     on_edges: dict[str, set] = {}
+    trains_of: dict[str, set[int]] = {}
     for u, v, d in G.edges(data=True):
-        for sid in d["shipments"]:
-            on_edges.setdefault(sid, set()).add((u, v))
-    for sid, row in routed.iterrows():
-        assert on_edges.get(sid, set()) == set(itertools.pairwise(row[C.STATIONS]))
+        for rid, n in zip(d["route_ids"], d["route_trains"], strict=True):
+            on_edges.setdefault(rid, set()).add((u, v))
+            trains_of.setdefault(rid, set()).add(n)
+    ids = route_ids(routed[C.STATIONS])
+    for (sid, row), rid in zip(routed.iterrows(), ids, strict=True):
+        assert on_edges.get(rid, set()) == set(itertools.pairwise(row[C.STATIONS]))
         assert G.graph["origin_basis"][sid] == row[C.ORIGIN_BASIS]
+    moving = ids[[len(st) > 1 for st in routed[C.STATIONS]]]
+    assert {rid: {n} for rid, n in moving.value_counts().items() if n} == trains_of
     # the map: the corridors drawn are the segments of the routes, no other
     fig, ax = plt.subplots()
     try:

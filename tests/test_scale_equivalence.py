@@ -20,7 +20,7 @@ import pandas as pd
 import pytest
 
 from railtrack import columns as C
-from railtrack import data_path, load_network, load_reports, pipeline, transit
+from railtrack import data_path, load_network, load_reports, pipeline, summary, transit
 from railtrack.io import ReportSet
 from railtrack.labels import DIRECTIONS
 from railtrack.network import RailNetwork
@@ -178,6 +178,62 @@ def _arrival_quantiles(
     return p10, p50, p90, widened & ~np.isnan(p50)
 
 
+def _plain_view_keys(
+    keys: Any, values: Any, rest: pd.DataFrame, periods: pd.Series, coded: Any = None
+) -> pd.DataFrame:
+    """Each view's keys as values, factorized by pandas (the optimised code: coded once)."""
+    from railtrack.remainders import HOLDERS, N_ACROSS, UNLISTED, unallocated_label
+    from railtrack.summary import _hashable
+
+    def shared(values: pd.Series, own: list[Any], differ: list[Any]) -> list[Any]:
+        codes, uniques = pd.factorize(values, use_na_sentinel=False)
+        code_of = {_hashable(u): c for c, u in enumerate(uniques)}
+        out = []
+        for i, (holders, unlisted) in enumerate(zip(rest[HOLDERS], rest[UNLISTED], strict=True)):
+            seen = {int(codes[p]) for p in holders}
+            if unlisted:
+                seen.add(code_of.get(_hashable(own[i]), -1))
+            if len(seen) != 1:
+                out.append(differ[i])
+                continue
+            code = seen.pop()
+            out.append(uniques[code] if code >= 0 else own[i])
+        return out
+
+    labels = [unallocated_label(int(n)) for n in rest[N_ACROSS]]
+    out = {}
+    for key in keys:
+        if key == C.PERIOD:
+            own, differ = list(periods), [pd.NaT] * len(rest)
+        elif key == C.BORDER_CROSSING:
+            own = differ = [(label,) for label in labels]
+        else:
+            own = differ = labels
+        tail = pd.Series(shared(values[key], own, differ), dtype=values[key].dtype)
+        out[key] = pd.concat([values[key].reset_index(drop=True), tail], ignore_index=True)
+    return pd.DataFrame(out)
+
+
+def _plain_sort(df: pd.DataFrame, keys: Any) -> pd.DataFrame:
+    """A summary sorted by pandas on casefolded columns (the optimised code: one tuple a row)."""
+    if not keys or df.empty:
+        return df.reset_index(drop=True)
+    order: dict[str, pd.Series] = {}
+    for key in keys:
+        col = df[key]
+        if key == C.PERIOD:
+            order[f"_{key}_rank"] = col.isna().astype(int)
+            order[f"_{key}_value"] = col
+            continue
+        text = col.astype(str)
+        unallocated = text.str.startswith("unallocated across").astype(int)
+        order[f"_{key}_rank"] = unallocated * 2 + (text == "unknown")
+        order[f"_{key}_value"] = text.str.casefold()
+    helper = pd.DataFrame(order, index=df.index)
+    positions = helper.sort_values(list(helper.columns), kind="stable").index
+    return df.loc[positions].reset_index(drop=True)
+
+
 def _plain_run(reports: ReportSet, network: RailNetwork, as_of: str | None) -> dict[str, Any]:
     """Run ``track`` with the plain references patched in for the optimised code."""
     with pytest.MonkeyPatch.context() as mp:
@@ -186,7 +242,15 @@ def _plain_run(reports: ReportSet, network: RailNetwork, as_of: str | None) -> d
         mp.setattr(pipeline, "shipment_routes", _shipment_routes)
         mp.setattr(TransitModel, "transit_quantiles_days", _transit_quantiles_days)
         mp.setattr(transit, "arrival_quantiles", _arrival_quantiles)
+        mp.setattr(summary, "_view_keys", _plain_view_keys)
+        mp.setattr(summary, "_sort", _plain_sort)
+        mp.setattr(pipeline, "group_remainders", _no_remainders)  # each stage its own
         return _run(reports, network, as_of)
+
+
+def _no_remainders(*args: Any, **kwargs: Any) -> None:
+    """Stands in for the shared remainders: summaries and graph each work out their own."""
+    return None
 
 
 # --- the comparison ------------------------------------------------------------------

@@ -179,9 +179,10 @@ def write_outputs(
 def routes_geojson(result: TrackResult) -> dict[str, Any]:
     """Return the briefing map's corridors as a GeoJSON FeatureCollection (lon, lat).
 
-    One LineString per distinct route trains were routed on, with ``trains``,
-    ``cars`` (counted on the trains; None when no train gives a count), ``ids``
-    and ``title`` (origin → destination).
+    One LineString per distinct route trains were routed on, with ``route_id``
+    (as in ``distinct_routes.csv`` and the corridor graph's ``route_ids``),
+    ``trains``, ``cars`` (counted on the trains; None when no train gives a count),
+    ``ids`` and ``title`` (origin → destination).
     """
     features = []
     for corridor in map_data(result)["corridors"]:
@@ -193,6 +194,7 @@ def routes_geojson(result: TrackResult) -> dict[str, Any]:
                     "coordinates": [[lon, lat] for lat, lon in corridor["coords"]],
                 },
                 "properties": {
+                    "route_id": corridor["route_id"],
                     "title": corridor["popup"]["title"],
                     "trains": corridor["trains"],
                     "cars": corridor["cars"],

@@ -336,6 +336,8 @@ ROUTE_LENGTH_COLUMNS: tuple[str, ...] = (ORIGIN, DESTINATION, LENGTH_KM, N_STATI
 # VIA_STATION_IDS, ROUTE_LABEL, LENGTH_KM, BORDER_CROSSINGS, FLAGS above)
 STATIONS = "stations"  # the route's station ids, origin first (a list shared by its trains)
 ROUTE_ID = "route_id"  # in the written files: a route's id (railtrack.route_files.route_id)
+ROUTE_IDS = "route_ids"  # a corridor edge: the route_id of each route that passed it
+ROUTE_TRAINS = "route_trains"  # a corridor edge: the trains on each of those routes
 BORDER_CROSSINGS_N = "border_crossings_n"  # number of border crossings on the route
 ORIGIN_BASIS = "origin_basis"  # "station", or how a region origin was routed
 ORIGIN_ROUTES = "origin_routes"  # region origin: ((origin id, length_km, crossings), ...)

@@ -44,7 +44,7 @@ from railtrack._translit import (
     role_rank,
     tokens_skeleton,
 )
-from railtrack.inflection import lemma_forms, station_town_forms
+from railtrack.inflection import lemma_forms, region_word_forms, station_town_forms
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 from railtrack.world_places import WorldPlace, WorldPlaces
 
@@ -76,6 +76,7 @@ GEO_PRECISION = {"station": 1, "town": 2, "region": 3, "country": 4}
 
 _TIER = {"station": 0, "town": 1}
 _TAIL_FUZZ = 85.0
+_FUZZY_STRICT = 92.0  # fuzzy ratio a short name or a different first letter needs
 _TOWN_ALIAS_SCORE = 95.0
 _FUZZY_TOWN_GAP = 0.1
 # Case endings of Russian, Ukrainian and Belarusian nouns and the nominative endings
@@ -103,6 +104,7 @@ _QUALIFIED = re.compile(
     r"^\s*(?P<name>[^(),]*[^\s(),])\s*(?:\((?P<region_a>[^()]+)\)|,\s*(?P<region_b>[^,()]+))\s*$"
 )
 _POPULATION_MIN = 5000
+_CITY_POPULATION = 50_000  # a town this large keeps its own name against larger namesakes
 
 
 @dataclass(frozen=True)
@@ -568,6 +570,9 @@ class Gazetteer:
         return pd.DataFrame(rows, columns=list(C.RESOLVE_COLUMNS))
 
     def _resolve(self, query: str, lang: str | None = None) -> Resolution:
+        region = self._region_word(query)
+        if region is not None:
+            return region
         if "(" in query or "," in query:
             qualified = self._resolve_qualified(query, lang)
             if qualified is not None:
@@ -584,6 +589,21 @@ class Gazetteer:
             if pair is not None:
                 return pair
         return fallback if fallback is not None else found
+
+    def _region_word(self, query: str) -> Resolution | None:
+        """Resolve a "-щина"/"-чина" word to its region before any place of that spelling.
+
+        "Смоленщина", "на Брянщине" name the Smolensk and Bryansk regions on any
+        network, even one with a station or village of that name (ru-rail's halt
+        "Смоленщина" in Irkutsk oblast) or a near spelling (Бряндино).
+        """
+        text = " ".join(_strip_leading(query.split()))
+        for form in region_word_forms(text):
+            r = self._resolve_form(form) if self._may_name_a_place(self._form_key(form)) else None
+            if r is not None and r.resolved and r.region is not None:
+                note = f"resolved as the nominative {form!r}"
+                return replace(r, query=query, form=form, note=note)
+        return None
 
     def _resolve_qualified(self, query: str, lang: str | None) -> Resolution | None:
         """Resolve a name followed by its region, in brackets or after a comma.
@@ -609,7 +629,8 @@ class Gazetteer:
                 return None  # a region or country named twice: the usual lookup says so
             if found.station_id is None:
                 note += " (a place outside the network: its region is not checked)"
-            return replace(found, query=query, note=f"{note}; {found.note}" if found.note else note)
+            keep = found.note and not found.note.startswith("the network's station")
+            return replace(found, query=query, note=f"{note}; {found.note}" if keep else note)
         inside = [self._stations[self._index[i]] for i in self._named(name, found) if i in members]
         cands = tuple((st.id, st.name, 100.0) for st in inside)
         pick = self._one_place(inside)
@@ -769,9 +790,10 @@ class Gazetteer:
         near = {c for c, _, sc in found.candidates if sc >= self.settings.resolve_min_score}
         if near and "a case form of" not in found.note:
             confirmed = self._resolve_fallback(query, replace(found, candidates=()), lang)
-            if confirmed is not None and confirmed.station_id in near:
-                return confirmed  # "Ростова": its nominative is the near spelling, Rostov
-            return None
+            if confirmed is None or not confirmed.form or confirmed.station_id not in near:
+                return None
+            # "Ростова": its nominative "Ростов" is a name of the near spelling, Rostov
+            return confirmed if self._written_as(confirmed, confirmed.form) else None
         text = " ".join(_strip_leading(query.split()))
         if not text:
             return None
@@ -791,18 +813,26 @@ class Gazetteer:
         towns = [self._population(h) for h in hits if self._hit_class(h) == 2]
         for form in (text, *forms):
             for place in world.lookup(form, keys[form][0]):
-                literal = place.written_as(form)
-                if not (literal or place.main_key_is(form)):
-                    continue  # only an alternate name's key: too loose off the network
-                abroad = place.kind == "town" and place.country not in self._countries
-                if towns and abroad and place.population < _POPULATION_LEAD * max(max(towns), 1):
-                    continue  # a smaller namesake abroad never hides a town here ("под Читою")
-                if hits and abroad and place.population < _POPULATION_MIN:
-                    continue  # nor does a village abroad hide a station here ("w Orle": Orzeł)
-                r = self._world_resolution(query, place, form if form != text else None)
-                if r is not None:
-                    hits.append(_Hit(form, r, literal, place.population))
+                if self._world_hit_allowed(place, form, towns, bool(hits)):
+                    r = self._world_resolution(query, place, form if form != text else None)
+                    if r is not None:
+                        hits.append(_Hit(form, r, place.written_as(form), place.population))
         return self._pick(query, hits) if hits else None
+
+    def _world_hit_allowed(
+        self, place: WorldPlace, form: str, towns: list[int], network_hits: bool
+    ) -> bool:
+        """Whether a country or place outside the network may answer a form of a name."""
+        literal = place.written_as(form)
+        if not (literal or place.main_key_is(form)):
+            return False  # only an alternate name's key: too loose off the network
+        if not literal and _last_vowels_differ(form, place.name):
+            return False  # "Ліда" is not Lido: the key merges "-a" and "-o"
+        abroad = place.kind == "town" and place.country not in self._countries
+        if towns and abroad and place.population < _POPULATION_LEAD * max(max(towns), 1):
+            return False  # a smaller namesake abroad never hides a town here ("под Читою")
+        # nor does a village abroad hide a station here ("w Orle": Orzeł, not Orle)
+        return not (network_hits and abroad and place.population < _POPULATION_MIN)
 
     @staticmethod
     def _form_key(form: str) -> tuple[str, str]:
@@ -1046,6 +1076,12 @@ class Gazetteer:
                 continue  # "Красное" is an adjective's nominative, not a case form
             form = query.strip()[: m.start()] + stem + nominative
             rival = self._exact_rival(form, best)
+            if rival is None:
+                nom = self.resolve(form)  # "Светлогорска": as ambiguous as "Светлогорск"
+                ids = {c[0] for c in nom.candidates}
+                if not nom.resolved and best.id in ids and nom.note.startswith("ambiguous"):
+                    note = f"ambiguous like its nominative {form!r}: {nom.note}"
+                    return replace(nom, query=query, note=note)
             if rival is not None:
                 return Resolution(
                     query=query,
@@ -1189,12 +1225,15 @@ class Gazetteer:
         "Kamensk" is a village's own name and the short name of Kamensk-Shakhtinsky and
         Kamensk-Uralsky: a village's own name does not beat much larger places that
         reports call by it, nor does it pick one of them; the name stays ambiguous
-        with all of them as candidates.
+        with all of them as candidates. A city of :data:`_CITY_POPULATION` or more
+        keeps its own name ("Самар", the Ukrainian city, is no other name of Samara).
         """
         i = self._index.get(found.station_id or "")
         if i is None or found.score < 100.0 or self._stations[i].tier != 1:
             return found
         best = self._stations[i]
+        if best.population >= _CITY_POPULATION:
+            return found  # a city's own name is its name ("Самар", not Samara's other name)
         floor = _POPULATION_LEAD * max(best.population, 1)
         key = tokens_skeleton(list(_query_tokens(found.query.strip())))
         larger = [
@@ -1375,6 +1414,8 @@ class Gazetteer:
         if not hits or max(sc for _, sc in hits) < s.resolve_min_score:
             hits = self._fuzzy_by_length(qfull)
         for k, sc in hits:
+            if not _fuzzy_plausible(qfull, self._keys[k], sc):
+                continue
             ktail = self._key_tails[k]
             if _tails_compatible(qtail, ktail):
                 town = False
@@ -1457,6 +1498,26 @@ class Gazetteer:
         if a.lon is None or b.lon is None:
             return True
         return _distance_km(a.lat, a.lon, b.lat, b.lon) <= self.settings.same_place_km
+
+
+def _last_vowels_differ(a: str, b: str) -> bool:
+    """Whether two names end one in "-a", the other in "-o" (one key, two words)."""
+    ta, tb = name_tokens(a), name_tokens(b)
+    ends = {ta[-1][-1:] if ta else "", tb[-1][-1:] if tb else ""}
+    return ends == {"a", "o"}
+
+
+def _fuzzy_plausible(query: str, key: str, score: float) -> bool:
+    """Whether a fuzzy match may be a misspelling rather than another name.
+
+    Two names that differ in their first letter ("Гайнаўка"/"Асінаўка", Hajnówka and
+    Osinovka) or short names one letter apart ("Ліда"/"Линда", "Ельск"/"Вельск") are
+    different places far more often than misspellings: such a match needs a ratio of
+    :data:`_FUZZY_STRICT` (a 5-letter name one letter off scores 80-89).
+    """
+    if score >= _FUZZY_STRICT:
+        return True
+    return bool(query) and bool(key) and query[0] == key[0] and min(len(query), len(key)) > 6
 
 
 def _bare(tokens: list[str], st: _Station) -> bool:

@@ -141,12 +141,12 @@ def to_geojson(G: nx.Graph) -> dict[str, Any]:
     >>> G = nx.DiGraph()
     >>> G.add_node("a", lat=52.0, lon=26.0, name="A")
     >>> G.add_node("b", lat=53.0, lon=27.0, name="B")
-    >>> G.add_edge("a", "b", trains=2, shipments=["t1", "t2"])
+    >>> G.add_edge("a", "b", trains=3, route_ids=("r1", "r2"), route_trains=(2, 1))
     >>> fc = to_geojson(G)
     >>> [f["geometry"]["type"] for f in fc["features"]]
     ['LineString', 'Point', 'Point']
-    >>> fc["features"][0]["properties"]["shipments"]
-    ['t1', 't2']
+    >>> fc["features"][0]["properties"]["route_ids"]
+    ['r1', 'r2']
     """
     return {"type": "FeatureCollection", "features": list(_features(G))}
 

@@ -45,7 +45,7 @@ import logging
 import re
 from functools import lru_cache
 
-__all__ = ["MAX_FORMS", "lemma_forms", "station_town_forms"]
+__all__ = ["MAX_FORMS", "lemma_forms", "region_word_forms", "station_town_forms"]
 
 logger = logging.getLogger(__name__)
 
@@ -212,6 +212,22 @@ def _cyrillic_forms(name: str, lang: str | None) -> list[str]:
 _REGION_SUFFIX = re.compile(r"^(\w{3,}?)(щина|щини|щині|щину|щиною|шчына|шчыны|шчыне|шчыну|"
                             r"ччина|ччини|ччині|ччину|ччына|чина|чини|чині|чину|чыны|чына|"
                             r"щины|щине|щиной|чины|чине|чиной)$")  # fmt: skip
+
+
+def region_word_forms(name: str) -> list[str]:
+    """Region names a one-word "-щина"/"-чина" name stands for; empty for other names.
+
+    Examples
+    --------
+    >>> region_word_forms("Смоленщине")[1]
+    'Смоленськ область'
+    >>> region_word_forms("Orsha")
+    []
+    """
+    name = name.strip()
+    if " " in name or _REGION_SUFFIX.match(name) is None:
+        return []
+    return _region_forms(name)
 
 
 def _region_forms(name: str) -> list[str]:

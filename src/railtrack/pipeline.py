@@ -23,6 +23,7 @@ from railtrack.dating import with_best_dates
 from railtrack.estimate import arrival_windows
 from railtrack.knowledge import Knowledge, cut_off
 from railtrack.labels import canonical_sources, crossing_directions
+from railtrack.remainders import group_remainders
 from railtrack.routegraph import corridor_graph
 from railtrack.routes import shipment_routes
 from railtrack.settings import DEFAULT_SETTINGS, Settings
@@ -242,8 +243,16 @@ def track(
             shipments, routes, sightings, network, as_of=when, settings=settings
         )
         stage("summarise")
+        # Groups' cars their trains leave out: one table for the summaries and the graph.
+        remainders = group_remainders(shipments.reset_index(drop=True), groups)
         summaries = summarize_views(
-            shipments, SUMMARY_VIEWS, groups=groups, freq=freq, routes=routes, settings=settings
+            shipments,
+            SUMMARY_VIEWS,
+            groups=groups,
+            freq=freq,
+            routes=routes,
+            settings=settings,
+            remainders=remainders,
         )
         return assemble(
             resolved,
@@ -260,6 +269,7 @@ def track(
             knowledge=knowledge,
             settings=settings,
             stage=stage,
+            remainders=remainders,
         )
 
 
@@ -273,6 +283,7 @@ def assemble(
     settings: Settings,
     stage: Callable[[str], None],
     graph: Callable[[], nx.DiGraph] | None = None,
+    remainders: pd.DataFrame | None = None,
 ) -> TrackResult:
     """Return the :class:`TrackResult` of the main job's tables (both engines' last step).
 
@@ -300,6 +311,9 @@ def assemble(
     graph
         Lays the corridor graph another way (the Dask engine's); None:
         :func:`railtrack.routegraph.corridor_graph` of the tables.
+    remainders
+        :func:`railtrack.remainders.group_remainders` of the shipments and groups,
+        when already worked out; None: the graph works it out.
 
     Returns
     -------
@@ -324,7 +338,9 @@ def assemble(
     )
     stage("route graph")
     if graph is None:
-        laid = corridor_graph(tables["shipments"], routes, network, groups=tables["groups"])
+        laid = corridor_graph(
+            tables["shipments"], routes, network, groups=tables["groups"], remainders=remainders
+        )
     else:
         laid = graph()
     return TrackResult(

@@ -146,7 +146,9 @@ def group_remainders(
     Returns
     -------
     pandas.DataFrame
-        One row per group with a remainder, columns :data:`REMAINDER_COLUMNS`.
+        One row per group with a remainder, columns :data:`REMAINDER_COLUMNS`;
+        ``df.attrs["problems"]`` holds the problems met, so that one table can serve
+        both the summaries and the corridor graph.
     """
     ships = shipments.reset_index(drop=True)
     cars = pd.DataFrame(
@@ -166,6 +168,7 @@ def group_remainders(
     ]
     holders_of = no_total.groupby(C.GROUP, sort=False)["position"].agg(tuple).to_dict()
     rows = []
+    met: list[str] = []
     for grp in groups.to_dict("records"):
         gid = str(grp[C.ID])
         at = tuple(int(p) for p in at_of.get(gid, ()))
@@ -175,8 +178,8 @@ def group_remainders(
         for col in C.CAR_COLUMNS:
             total = count_or_none(grp.get(col))
             known = int(own.get(col, 0.0))
-            if total is not None and known > total and problems is not None:
-                problems.append(
+            if total is not None and known > total:
+                met.append(
                     f"group {gid}: its trains carry {known} {col}, more than the group's "
                     f"{total}; nothing left to allocate"
                 )
@@ -209,4 +212,7 @@ def group_remainders(
         )
     for col in (UNLISTED, N_ACROSS):
         df[col] = df[col].astype("int64")
+    if problems is not None:
+        problems.extend(met)
+    df.attrs["problems"] = met
     return df

@@ -30,6 +30,7 @@ import pandas as pd
 
 from railtrack import columns as C
 from railtrack.remainders import count_or_none, group_remainders
+from railtrack.route_files import route_id
 from railtrack.routes import shipment_routes
 
 if TYPE_CHECKING:
@@ -235,6 +236,7 @@ def corridor_graph(
     network: RailNetwork,
     *,
     groups: pd.DataFrame | None = None,
+    remainders: pd.DataFrame | None = None,
 ) -> nx.DiGraph:
     """Return the directed graph of network segments the shipments travelled.
 
@@ -248,6 +250,10 @@ def corridor_graph(
         The :class:`railtrack.RailNetwork` the routes lie on.
     groups
         The groups table (``ReportSet.groups_frame()``), for cars given per group.
+    remainders
+        :func:`railtrack.remainders.group_remainders` of ``shipments`` and
+        ``groups`` when already worked out (the summaries read it too); None:
+        worked out here.
 
     Returns
     -------
@@ -260,8 +266,11 @@ def corridor_graph(
         train's own count, and a group's unsplit cars where all its trains passed),
         ``cars_unallocated`` (group cars that may have passed: the trains split
         before), ``first_date``/``last_date`` (the trains' departure, else claimed
-        arrival, else published date; None when unknown) and ``shipments`` (the
-        trains' ids in input order, a tuple shared by the edges the same trains passed).
+        arrival, else published date; None when unknown), ``route_ids`` (the routes
+        that passed, by :func:`railtrack.route_files.route_id`, in order of first
+        use) and ``route_trains`` (the trains on each of those routes): tuples
+        shared by the edges the same routes passed. ``distinct_routes.csv`` and
+        ``routes.geojson`` give each route's stations and trains by the same id.
         ``G.graph`` holds ``crs`` ("EPSG:4326"), ``routed`` and ``unrouted``
         (``"id: reason"`` strings) and ``origin_basis`` (id -> how it was routed).
         Export it with :mod:`railtrack.graph_export`.
@@ -281,7 +290,9 @@ def corridor_graph(
     distinct = _distinct_routes(ship_df, routes, G.graph)
     cars = _column(ship_df, C.CARS_TOTAL, count_or_none)
     totals = _route_totals(distinct, cars, _train_days(ship_df))
-    unsplit = _unsplit_cars(ship_df, group_df, distinct.of_row)
+    if remainders is None:
+        remainders = group_remainders(ship_df, group_df)
+    unsplit = _unsplit_cars(remainders, distinct.of_row)
     lay_corridors(G, distinct, totals, unsplit, network)
     return G
 
@@ -329,8 +340,10 @@ def lay_corridors(
         "cars_unallocated": unallocated.tolist(),
         "first_date": _dates_of(per_edge(np.minimum, first)),
         "last_date": _dates_of(per_edge(np.maximum, last)),
-        "shipments": _edge_shipments(distinct, step_route, starts),
     }
+    columns[C.ROUTE_IDS], columns[C.ROUTE_TRAINS] = _edge_routes(
+        distinct, trains, step_route, starts
+    )
     _add_edges(G, network.G, edges, columns)
     logger.info(
         "Route graph: %d stations, %d segments, %d shipments routed, %d not",
@@ -351,25 +364,32 @@ def _dates_of(ordinals: np.ndarray) -> list[date | None]:
     return [date.fromordinal(d) if abs(d) != _NO_DAY else None for d in ordinals.tolist()]
 
 
-def _edge_shipments(
-    distinct: DistinctRoutes, step_route: np.ndarray, starts: np.ndarray
-) -> list[tuple[str, ...]]:
-    """Return each edge's trains in input order; edges passed by the same routes share one tuple.
+def _edge_routes(
+    distinct: DistinctRoutes, trains: np.ndarray, step_route: np.ndarray, starts: np.ndarray
+) -> tuple[list[tuple[str, ...]], list[tuple[int, ...]]]:
+    """Return per edge the routes that passed it (``route_id``, first use first) and their trains.
 
-    A route passing an edge twice lists its trains twice.
+    A route is named once per edge, with all its trains, even where it passes the
+    edge twice. Edges passed by the same routes share one pair of tuples: at national
+    scale thousands of consecutive segments carry the same routes.
     """
-    order = np.asarray(distinct.order, dtype=object)
-    shared: dict[bytes, tuple[str, ...]] = {}
-    out = []
+    ids = [route_id(stations) for stations in distinct.stations]
+    counts = trains.tolist()
+    shared: dict[bytes, tuple[tuple[str, ...], tuple[int, ...]]] = {}
+    names, numbers = [], []
     for start, end in itertools.pairwise([*starts.tolist(), len(step_route)]):
         part = step_route[start:end]
         key = part.tobytes()
-        if key not in shared:
-            positions = np.concatenate([distinct.members[r] for r in part.tolist()])
-            positions.sort(kind="stable")
-            shared[key] = tuple(order[positions.astype(np.intp)].tolist())
-        out.append(shared[key])
-    return out
+        found = shared.get(key)
+        if found is None:
+            once = dict.fromkeys(part.tolist())  # ascending: in order of first use
+            found = shared[key] = (
+                tuple(ids[r] for r in once),
+                tuple(counts[r] for r in once),
+            )
+        names.append(found[0])
+        numbers.append(found[1])
+    return names, numbers
 
 
 def _role(origin: bool, destination: bool) -> str:
@@ -423,7 +443,7 @@ def _edge_attrs(base: nx.Graph, u: str, v: str) -> dict[str, Any]:
 
 
 def _unsplit_cars(
-    ship_df: pd.DataFrame, group_df: pd.DataFrame, of_row: list[int]
+    rest: pd.DataFrame, of_row: list[int]
 ) -> Iterator[tuple[int, bool, int, collections.Counter[int]]]:
     """Yield the groups' cars that their trains' own counts leave out.
 
@@ -432,8 +452,10 @@ def _unsplit_cars(
     remainder: the cars, whether they certainly passed where all the trains that may
     hold them did (all routed, none unlisted), how many trains those are, and their
     routes (route -> trains; -1 counts the trains not routed).
+
+    ``rest`` is :func:`railtrack.remainders.group_remainders` of the tables
+    (``holders`` are positions in the shipments table, as ``of_row``).
     """
-    rest = group_remainders(ship_df, group_df)
     for total, holders, unlisted in zip(
         rest[C.CARS_TOTAL], rest[C.HOLDERS], rest[C.UNLISTED], strict=True
     ):

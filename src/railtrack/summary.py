@@ -37,6 +37,7 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -320,21 +321,53 @@ def _remainder_rows(rest: pd.DataFrame, trains: pd.DataFrame, periods: pd.Series
     return rows
 
 
+@dataclass(frozen=True)
+class _Coded:
+    """A key's values per train as integer codes into its distinct values.
+
+    Long texts (route labels run to thousands of characters) are hashed and compared
+    once here, not once per view and step.
+    """
+
+    codes: np.ndarray  # shape (n_trains,): each train's value, a position in ``uniques``
+    uniques: list[Any]  # the distinct values, in order of first use
+    code_of: dict[Any, int]  # value -> its code (missing values as None)
+
+    @classmethod
+    def of(cls, values: pd.Series) -> _Coded:
+        if values.dtype != object:
+            codes, uniques = pd.factorize(values, use_na_sentinel=False)
+            distinct = list(uniques)
+            return cls(codes, distinct, {_hashable(u): c for c, u in enumerate(distinct)})
+        # Texts by a dict: pandas' factorize copies every text into a string array
+        # first (66 MB of route labels at 100,000 trains), a dict hashes each object once.
+        code_of: dict[Any, int] = {}
+        first: list[Any] = []
+        codes = np.empty(len(values), np.intp)
+        for i, value in enumerate(values.tolist()):
+            key = value if isinstance(value, str | tuple) else _hashable(value)
+            code = code_of.get(key)
+            if code is None:
+                code = code_of[key] = len(first)
+                first.append(value)
+            codes[i] = code
+        return cls(codes, first, code_of)
+
+
 def _shared(
-    values: pd.Series, rest: pd.DataFrame, own: Sequence[Any], differ: Sequence[Any]
+    coded: _Coded, rest: pd.DataFrame, own: Sequence[Any], differ: Sequence[Any]
 ) -> list[Any]:
     """Return each remainder's key value: the one its holders (and unlisted trains) share.
 
     ``own`` is the value of a remainder's unlisted trains, ``differ`` its value when
     they differ ("unallocated across N trains", or no date for a period).
     """
-    codes, uniques = pd.factorize(values, use_na_sentinel=False)
-    code_of = {_hashable(u): c for c, u in enumerate(uniques)}
+    codes, uniques = coded.codes, coded.uniques
     out = []
     for i, (holders, unlisted) in enumerate(zip(rest[HOLDERS], rest[UNLISTED], strict=True)):
-        seen = {int(codes[p]) for p in holders}
+        seen = set(codes[list(holders)].tolist())
         if unlisted:
-            seen.add(code_of.get(_hashable(own[i]), -1))
+            seen.add(coded.code_of.get(_hashable(own[i]), -1))
         if len(seen) != 1:
             out.append(differ[i])
             continue
@@ -348,10 +381,43 @@ def _hashable(value: Any) -> Any:
     return None if not isinstance(value, tuple) and pd.isna(value) else value
 
 
+def _key_column(values: pd.Series, coded: _Coded, shared: list[Any]) -> pd.Series:
+    """Return a key's values of the trains then of the remainders as one column.
+
+    A text key becomes a categorical over its distinct values (the trains' codes,
+    then the remainders'), so grouping never hashes the texts again; a key with
+    missing values (dates) or tuples (border crossings) keeps its values.
+    """
+    if values.dtype != object or any(
+        isinstance(u, tuple) or _hashable(u) is None for u in [*coded.uniques, *shared]
+    ):
+        tail = pd.Series(shared, dtype=values.dtype)
+        return pd.concat([values.reset_index(drop=True), tail], ignore_index=True)
+    extra: dict[Any, int] = {}
+    n = len(coded.uniques)
+    tail_codes = [
+        coded.code_of.get(v) if v in coded.code_of else extra.setdefault(v, n + len(extra))
+        for v in shared
+    ]
+    categories = pd.Index([*coded.uniques, *extra], dtype=object)
+    codes = np.concatenate([coded.codes, np.asarray(tail_codes, dtype=coded.codes.dtype)])
+    return pd.Series(pd.Categorical.from_codes(codes, categories=categories))
+
+
 def _view_keys(
-    keys: Sequence[str], values: Mapping[str, pd.Series], rest: pd.DataFrame, periods: pd.Series
+    keys: Sequence[str],
+    values: Mapping[str, pd.Series],
+    rest: pd.DataFrame,
+    periods: pd.Series,
+    coded: Mapping[str, _Coded] | None = None,
 ) -> pd.DataFrame:
-    """Return the key values of every contribution (trains, then remainders) of a view."""
+    """Return the key values of every contribution (trains, then remainders) of a view.
+
+    ``coded`` holds each key's :class:`_Coded` values when worked out already (for
+    several views); None: coded here.
+    """
+    if coded is None:
+        coded = {key: _Coded.of(values[key]) for key in keys}
     labels = [unallocated_label(int(n)) for n in rest[N_ACROSS]]
     out = {}
     own: list[Any]
@@ -363,11 +429,8 @@ def _view_keys(
             own = differ = [(label,) for label in labels]
         else:
             own = differ = labels
-        shared = _shared(values[key], rest, own, differ)
-        out[key] = pd.concat(
-            [values[key].reset_index(drop=True), pd.Series(shared, dtype=values[key].dtype)],
-            ignore_index=True,
-        )
+        shared = _shared(coded[key], rest, own, differ)
+        out[key] = _key_column(values[key], coded[key], shared)
     return pd.DataFrame(out)
 
 
@@ -451,23 +514,36 @@ def _aggregate(rows: pd.DataFrame, keys: Sequence[str], *, settings: Settings) -
 
 
 def _sort(df: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
-    """Sort by the keys (casefolded), with unknown and unallocated rows after the known ones."""
+    """Sort by the keys (casefolded), with unknown and unallocated rows after the known ones.
+
+    A stable sort on one tuple per row: for each key its rank (known, unknown,
+    unallocated; a period known or not) and its value (the casefolded text, each
+    distinct text casefolded once; a period's nanoseconds).
+    """
     if not keys or df.empty:
         return df.reset_index(drop=True)
-    order: dict[str, pd.Series] = {}
-    for key in keys:
-        col = df[key]
-        if key == C.PERIOD:
-            order[f"_{key}_rank"] = col.isna().astype(int)
-            order[f"_{key}_value"] = col
-            continue
-        text = col.astype(str)
-        unallocated = text.str.startswith("unallocated across").astype(int)
-        order[f"_{key}_rank"] = unallocated * 2 + (text == UNKNOWN)
-        order[f"_{key}_value"] = text.str.casefold()
-    helper = pd.DataFrame(order, index=df.index)
-    positions = helper.sort_values(list(helper.columns), kind="stable").index
-    return df.loc[positions].reset_index(drop=True)
+    columns = [_sort_keys(df[key], period=key == C.PERIOD) for key in keys]
+    rows = list(zip(*columns, strict=True))
+    positions = sorted(range(len(rows)), key=rows.__getitem__)
+    return df.iloc[positions].reset_index(drop=True)
+
+
+def _sort_keys(col: pd.Series, *, period: bool) -> list[tuple[int, Any]]:
+    """Return one key's sort tuple per row (see :func:`_sort`)."""
+    if period:
+        known = col.notna().to_numpy()
+        nanos = col.to_numpy(dtype="datetime64[ns]").astype(np.int64)
+        pairs = zip(known.tolist(), nanos.tolist(), strict=True)
+        return [(0, n) if k else (1, 0) for k, n in pairs]
+    order: dict[str, tuple[int, str]] = {}
+    out = []
+    for text in col.astype(str).tolist():
+        key = order.get(text)
+        if key is None:
+            rank = 2 * text.startswith("unallocated across") + (text == UNKNOWN)
+            key = order[text] = (rank, text.casefold())
+        out.append(key)
+    return out
 
 
 def _validate_keys(keys: Sequence[str], ships: pd.DataFrame, routes: pd.DataFrame | None) -> None:
@@ -522,6 +598,7 @@ def summarize_views(
     groups: pd.DataFrame | None = None,
     routes: pd.DataFrame | None = None,
     settings: Settings | None = None,
+    remainders: pd.DataFrame | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Return several :func:`summarize` tables of the same data, one per view.
 
@@ -534,6 +611,10 @@ def summarize_views(
         As for :func:`summarize`.
     views
         Table name -> keys (the ``by`` of :func:`summarize`).
+    remainders
+        :func:`railtrack.remainders.group_remainders` of these shipments and groups,
+        when the caller has worked it out already (the corridor graph reads it too);
+        None: worked out here.
 
     Returns
     -------
@@ -565,18 +646,24 @@ def summarize_views(
         period = _to_period(departure.fillna(published), freq)  # checks freq, even if unused
     trains = _trains(ships, period=period)
     problems = _unknown_groups(trains, group_df)
-    rest = group_remainders(ships, group_df, problems=problems)
+    if remainders is None:
+        rest = group_remainders(ships, group_df, problems=problems)
+    else:  # the same rule on the same tables, worked out once by the caller
+        rest = remainders
+        problems.extend(rest.attrs.get("problems", []))
     rest_periods = _to_period(_dates(rest, C.PUBLISHED), freq)
     contributions = pd.concat(
         [trains, _remainder_rows(rest, trains, rest_periods)], ignore_index=True
     )
     needed = list(dict.fromkeys(k for keys in views.values() for k in keys))
     values = _key_values(ships, needed, period=period, routes=routes)
+    coded = {key: _Coded.of(value) for key, value in values.items()}
     for problem in problems:
         logger.warning(problem)
     out: dict[str, pd.DataFrame] = {}
     for name, keys in views.items():
-        rows = pd.concat([_view_keys(keys, values, rest, rest_periods), contributions], axis=1)
+        view_keys = _view_keys(keys, values, rest, rest_periods, coded)
+        rows = pd.concat([view_keys, contributions], axis=1)
         if C.BORDER_CROSSING in keys:
             rows = rows.explode(C.BORDER_CROSSING, ignore_index=True)
         if C.PERIOD in keys:

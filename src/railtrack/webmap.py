@@ -32,6 +32,7 @@ import pandas as pd
 
 from railtrack import columns as C
 from railtrack.basemap import Bounds, country_outlines
+from railtrack.route_files import route_id
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -241,6 +242,7 @@ def _corridors(result: TrackResult, trains: dict[str, dict[str, Any]]) -> list[d
         features.append(
             {
                 "coords": coords,
+                "route_id": route_id(stations),
                 "cars": total,
                 "trains": len(ids),
                 "ids": ids,

@@ -156,6 +156,8 @@ _MILITARY_RE = fold_compile(
 _VERB_RE = fold_compile(
     r"\b(?:(?P<dep>(?:spotted|seen|observed)\s+(?:leaving|departing)|left|leav(?:e|es|ing)|"
     r"depart(?:ed|s|ing|ure)?|dispatched|sent|set\s+(?:off|out)|loaded(?!\s+with)|formed|returned|went|"
+    # "started its mammoth journey on 9th April", "began its journey"
+    r"(?:started|began|begun)\s+(?:its|the|a|their)\s+(?:[a-z-]+\s+)?(?:journey|trip|run|voyage)|"
     r"moved|travell?ed|headed|rolled\s+out|followed|transferr(?:ed|ing)|transport(?:ed|ing)|"
     r"shipp(?:ed|ing)|redeploy(?:ed|ing)|relocat(?:ed|ing))"
     r"|(?P<arr>arriv(?:ed|es|ing|e|al)|reach(?:ed|es|ing)?|expected|due|get\s+to|brought|"
@@ -169,6 +171,7 @@ _VERB_RE = fold_compile(
 )
 _PAST_RE = re.compile(
     r"^(?:left|departed|dispatched|sent|set off|set out|loaded|formed|returned|went|moved|"
+    r"(?:started|began|begun) .*(?:journey|trip|run|voyage)|"
     r"travell?ed|headed|rolled out|followed|transferred|transported|shipped|redeployed|"
     r"relocated|brought|arrived|reached|unloaded|received|took in|"
     r"delivered|(?:spotted|seen|observed) (?:leaving|departing)|leaving|departing)$"

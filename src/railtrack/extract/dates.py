@@ -471,7 +471,6 @@ def _relative(  # noqa: C901
         "this afternoon": 0,
         "this evening": 0,
         "yesterday": -1,
-        "last night": -1,
         "day before yesterday": -2,
         "day before": -1,
         "tomorrow": 1,
@@ -493,7 +492,9 @@ def _relative(  # noqa: C901
     rel = re.sub(r"^the ", "", rel)
     if rel.startswith(("previous", "preceding")):
         rel = "yesterday"
-    if rel == "overnight":
+    if rel in ("overnight", "last night"):
+        # the night before the report: from the evening before to the morning of the day
+        # (a night is a two-day window, "Nocą" after a Sunday-morning report: Sat-Sun)
         return published - timedelta(days=1), published, "days"
     if rel in one_day:
         day = published + timedelta(days=one_day[rel])

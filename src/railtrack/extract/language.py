@@ -213,12 +213,22 @@ def _without_names(text: str) -> str:
     return stripped if _enough_letters(stripped) else text
 
 
+# Letters a Cyrillic report's own language never writes and another of the three does.
+_OTHER_CYRILLIC = {
+    "ru": re.compile("[іїєґў]"),
+    "uk": re.compile("[ыэъёў]"),
+    "be": re.compile("[ищїєґ]"),
+}
+
+
 def mixes_languages(text: str, lang: str) -> bool:
     """Whether sentences of a report in ``lang`` may be in another language.
 
     True when the text writes both scripts, or is Polish (a relay may quote English),
-    or is English with Polish letters; a report in one Cyrillic language, or in plain
-    English, is read in its language throughout, which saves judging each sentence.
+    or is English with Polish letters, or is Russian, Ukrainian or Belarusian with a
+    letter only another of the three writes (a digest quoting a post in the other
+    language); a report in one Cyrillic language, or in plain English, is read in its
+    language throughout, which saves judging each sentence.
 
     Examples
     --------
@@ -229,6 +239,9 @@ def mixes_languages(text: str, lang: str) -> bool:
     """
     if lang == "pl":
         return True
+    other_cyrillic = _OTHER_CYRILLIC.get(lang)
+    if other_cyrillic is not None and other_cyrillic.search(text.lower()) is not None:
+        return True  # a Russian paragraph in a Ukrainian digest, or the other way round
     cyrillic = _cyrillic_count(text)
     latin = _latin_count(text) if cyrillic >= MIN_LETTERS else 0
     if min(cyrillic, latin) >= MIN_LETTERS:
@@ -378,6 +391,19 @@ def _other_language_around_names(text: str) -> tuple[str, float] | None:
     return code, confidence
 
 
+def _not_english(text: str) -> LanguageGuess | None:
+    """Return the language of a text taken for English that is not, else None.
+
+    Lingua restricted to the five calls German or Italian with one accented letter
+    ("Militärzug", "è partito") English, the nearest of the five; the same check as
+    for plain Latin letters (:func:`_reads_as_english`) decides.
+    """
+    if _reads_as_english(text):
+        return None
+    other = _other_language_around_names(text)
+    return None if other is None else LanguageGuess(other[0], other[1], "detected")
+
+
 def _by_alphabet(text: str) -> LanguageGuess | None:
     """Return the language the alphabet tells (:func:`_by_letters`), if it tells one.
 
@@ -385,10 +411,10 @@ def _by_alphabet(text: str) -> LanguageGuess | None:
     (:func:`_reads_as_english`); otherwise the wide detector names the language.
     """
     by_letters = _by_letters(text)
-    if by_letters == "en" and not _reads_as_english(text):
-        other = _other_language_around_names(text)
-        if other is not None:
-            return LanguageGuess(other[0], other[1], "detected")
+    if by_letters == "en":
+        not_english = _not_english(text)
+        if not_english is not None:
+            return not_english
     return None if by_letters is None else LanguageGuess(by_letters, 1.0, "alphabet")
 
 
@@ -434,6 +460,39 @@ def detect_language(text: str, *, declared: str | None = None) -> LanguageGuess:
         other = _other_language(text)
         if other is not None and (strange >= 2 or other[1] > confidence):
             return LanguageGuess(other[0], other[1], "detected")
+    second = _second_opinion(lang, low, text) if enough else None
+    if second is not None:
+        return second
     if confidence < MIN_CONFIDENCE and declared:
         return LanguageGuess(declared, confidence, "declared")
     return LanguageGuess(lang, confidence, "detected")
+
+
+def _second_opinion(lang: str, low: str, text: str) -> LanguageGuess | None:
+    """Return the language a text is in when the five-language model's pick cannot be.
+
+    Spanish and Italian read as "pl", German as "en" by the five-language model:
+    Polish with no Polish letter, English with none of its common words
+    (:func:`_implausible`); then lingua's English among five is checked for being
+    English at all (:func:`_not_english`). None when the pick stands.
+    """
+    if _implausible(lang, low, text):
+        other = _other_language(text)
+        if other is not None:
+            return LanguageGuess(other[0], other[1], "detected")
+    return _not_english(text) if lang == "en" else None
+
+
+def _implausible(lang: str, low: str, text: str) -> bool:
+    """Whether the five-language model's pick lacks what that language always shows.
+
+    Examples
+    --------
+    >>> _implausible("pl", "un treno militare è arrivato", "Un treno militare è arrivato")
+    True
+    >>> _implausible("pl", "pociąg przyjechał", "Pociąg przyjechał")
+    False
+    """
+    if lang == "pl":
+        return not any(c in low for c in _POLISH_LETTERS)
+    return lang == "en" and not _reads_as_english(text)

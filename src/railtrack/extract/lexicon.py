@@ -278,6 +278,7 @@ class Lexicon:
     timetable: re.Pattern[str] | None = None  # "пассажирский поезд", "с задержкой": a service
     road: re.Pattern[str] | None = None  # "колонна грузовиков": a road convoy, not a train
     preparation: re.Pattern[str] | None = None  # "учения", "подготовлено": no train moving
+    reporting: re.Pattern[str] | None = None  # "сообщила": a date of the announcement
     place_heads: PhraseTable = field(default_factory=lambda: PhraseTable({}))  # "в столицу"
     uncouple: re.Pattern[str] | None = None  # "отцепили": part of a train sent on its own
     onward: PhraseTable = field(default_factory=lambda: PhraseTable({}))
@@ -390,6 +391,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         timetable=_stem_re(data.get("timetable") or []),
         road=_stem_re(data.get("road") or []),
         preparation=_stem_re(data.get("preparation") or []),
+        reporting=_stem_re(data.get("reporting") or []),
         place_heads=PhraseTable(
             {str(f): case for case, forms in (data.get("place_heads") or {}).items() for f in forms}
         ),

@@ -79,6 +79,8 @@ _BE_INSTRUMENTAL = ("ай", "ой", "ам", "амі", "ямі", "ем", "ём", 
 _QUOTES = frozenset({'"', "«", "“", "„"})
 _OPENING = frozenset({".", ",", ";", ":", "•", "-", "—", "–", '"', "«", "“", "„", "(", "'"})
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+# a word ending in a vowel (a case ending): "эшелона", "поезда", "pociągi"
+_VOWEL_END = re.compile(r"[аеёиоуыэюяіїєaeiouyąęó]$")
 _YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")  # fullmatch: a token that is a year
 _ISO_TOKEN = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 _NUMERIC_DATE_TOKEN = re.compile(r"(\d{1,2})[./](\d{1,2})(?:[./](\d{2,4}))?")
@@ -368,6 +370,34 @@ class LexiconReader:
                     return values, kind, toks[i].start, toks[end_i - 1].end
         return None
 
+    def counts_other_things(self, text: str) -> bool:
+        """Whether the text counts something that is neither a train nor a railway car.
+
+        "прибыли 600 бурятов", "в Горловку - 200 казачков": people (or vehicles,
+        containers) arriving, with no train or car named, are no train of their own.
+
+        Examples
+        --------
+        >>> ru = LexiconReader("ru")
+        >>> ru.counts_other_things("29 марта в Иловайск прибыли 600 бойцов")
+        True
+        >>> ru.counts_other_things("29 марта в Иловайск прибыли 20 платформ")
+        False
+        """
+        if self.has_train_noun(text) or self.has_car_noun(text):
+            return False
+        toks = tokens(text)
+        for i in range(len(toks)):
+            number = self._number_at(toks, i)
+            if number is None:
+                continue
+            k = number[1]
+            while k < len(toks) and not toks[k].low.isalpha():
+                k += 1  # quotes, dashes
+            if k < len(toks) and self._month(toks[k].low) is None and toks[k].low.isalpha():
+                return True
+        return False
+
     def has_car_noun(self, text: str) -> bool:
         """Whether the text names railway cars."""
         return any(self._car_noun_kind(t.low) is not None for t in tokens(text))
@@ -488,6 +518,8 @@ class LexiconReader:
                 continue
             if any(self._month(t.low) is not None for t in toks[j:noun]):
                 continue  # "6 marca pociąg": a date, not six trains
+            if not self._counted_by(toks[noun].low, value):
+                continue  # "Хвілін праз 15 цягнік стаў": 15 counts the minutes
             between = toks[j:noun]
             if any(
                 t.low not in _MORE and (_ADJECTIVE_END.search(t.low) is None or t.low.isdigit())
@@ -500,6 +532,26 @@ class LexiconReader:
                 value, toks[i].start, toks[noun].end, text[toks[i].start : toks[noun].end]
             )
         return None
+
+    def _counted_by(self, noun: str, value: int) -> bool:
+        """Whether a train noun's form agrees with a number before it.
+
+        A singular form ending in a consonant is the nominative (or accusative,
+        instrumental) singular ("цягнік", "поезд", "pociąg", "эшалонам"): a number
+        counts it only when it ends in 1 ("21 поезд"), never 2-20 ("праз 15 цягнік
+        стаў": fifteen minutes); "два эшелона", "15 поездов" agree.
+
+        Examples
+        --------
+        >>> be = LexiconReader("be")
+        >>> be._counted_by("цягнік", 15), be._counted_by("цягнікоў", 15)
+        (False, True)
+        >>> be._counted_by("цягнік", 21)
+        True
+        """
+        if self.lex.train_nouns.get(noun) != "sg" or _VOWEL_END.search(noun) is not None:
+            return True
+        return value % 10 == 1 and value % 100 != 11
 
     def is_group_reference(self, text: str) -> bool:
         """Whether the text speaks of trains already named, together ("в обоих", "łącznie").
@@ -640,6 +692,24 @@ class LexiconReader:
             cue.role == "neutral" or any(a <= cue.start < b for a, b in spans)
             for cue in self.verb_cues(text)
         )
+
+    def is_attribution(self, text: str) -> bool:
+        """Whether a clause only says who reported, and when ("об этом сообщила ... 9 июня").
+
+        A date there is the announcement's, not the train's: the arrival may be dated in
+        the next sentence ("Поїзд прибув 8 червня"). A clause with a verb of movement
+        ("сообщили, что эшелон прибыл 5 марта") is read as usual.
+
+        Examples
+        --------
+        >>> LexiconReader("uk").is_attribution("про це повідомила пресслужба 9 червня")
+        True
+        >>> LexiconReader("ru").is_attribution("сообщили, что эшелон прибыл 5 марта")
+        False
+        """
+        if self.lex.reporting is None or self.lex.reporting.search(text) is None:
+            return False
+        return not self.verb_cues(text)
 
     def is_timetable(self, text: str) -> bool:
         """Whether a text tells of a scheduled passenger service, with no military word.
@@ -1146,8 +1216,8 @@ class LexiconReader:
         source; "в/на" before a name mean motion only in a clause with a verb of motion.
         """
         back = [t.low for t in toks[max(0, i - 4) : i]]
-        if any(w in _DISTANCE for w in back):
-            return True  # "в 50 км от X", "в 400 км к югу от X"
+        if any(w in _DISTANCE and k > 0 and back[k - 1][:1].isdigit() for k, w in enumerate(back)):
+            return True  # "в 50 км от X", "в 400 км к югу от X" (not "m.in. przez X")
         ahead = [t.low for t in toks[i + 1 : i + 10]]
         verb = next((k for k, w in enumerate(ahead) if w in _DISTANCE_VERBS), None)
         if verb is not None and any(w in _DISTANCE for w in ahead[verb + 1 :]):

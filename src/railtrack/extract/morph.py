@@ -84,6 +84,9 @@ _SUFFIX_RULES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         # locative -ce of -ka ("w Połonce", "w Nieklinowce"); gen. pl. -ek of -ki ("do
         # Wałujek"); -ia/-iu after a soft stem ("ze Słonimia", "w Słonimiu"); -ć stems
         # ("z Brześcia", "w Brześciu")
+        # a port or station named by its town's adjective ("w Porcie Gdańskim"): the town
+        ("skim", ("sk",)),
+        ("skiego", ("sk",)),
         ("ce", ("ka",)),
         ("ek", ("ki",)),
         ("cia", ("ć",)),

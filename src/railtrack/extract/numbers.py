@@ -67,6 +67,8 @@ _ADJECTIVE_KIND = {
     "goods": "other",
     "gondola": "other",
     "open": "other",
+    "open-top": "other",  # "56 open-top cars": gondolas
+    "open-topped": "other",
     "hopper": "other",
     "refrigerator": "other",
     "refrigerated": "other",

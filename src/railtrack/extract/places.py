@@ -34,6 +34,9 @@ __all__ = ["PlaceSpan", "find_places", "is_broad", "resolve_place"]
 _ORIGIN = (
     # "left a station in the Voronezh region": the region is the origin
     r"(?:left|leaving|departed(?:\s+from)?|from)\s+an?\s+(?:railway\s+)?station\s+in|"
+    # "The starting point was Yiwu", "the station of departure is Slonim"
+    r"(?:starting\s+point|point\s+of\s+departure|station\s+of\s+departure)"
+    r"(?:\s+(?:was|is|will\s+be))?|"
     r"from|out\s+of|left|leaving|leaves|leave|departed(?:\s+from)?|departing(?:\s+from)?|"
     r"departs(?:\s+from)?|depart\s+from|dispatched\s+from|sent\s+from|"
     r"set\s+off\s+from|(?:loaded|formed|prepared|assembled|made\s+up)\s+(?:at|in)|"
@@ -78,7 +81,8 @@ _PLACE_RE = re.compile(
     rf"(?<![\w-])(?:(?P<o>{_ORIGIN})|(?P<r>{_REACH})|(?P<d>{_DEST})|(?P<a>{_AT}))\s+"
     # adjectives between the article and a station ("the nearby Valuyki station")
     r"(?:the\s+(?:(?-i:[a-z][\w-]*)\s+){1,2}(?=(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?"
-    r"\s+(?:railway\s+)?(?:station|junction|stop)\b))?"
+    r"\s+(?:(?:railway|rail|container|freight)\s+)?"
+    r"(?:station|junction|stop|terminal|port|yard|depot|railhead|hub)\b))?"
     # "the Chinese city of Chongqing", "the Belarusian station Slonim", "the small town of"
     r"(?:the\s+)?(?:(?:[A-Z][a-z]+(?:an|ese|ish|ian|ic)|(?-i:[a-z][a-z-]+))\s+"
     r"(?=(?:station|city|town|village|settlement)\b))?"
@@ -87,6 +91,10 @@ _PLACE_RE = re.compile(
     re.IGNORECASE,
 )
 _KIND_RE = re.compile(_KIND, re.IGNORECASE)
+# a name before "line" names a railway line ("the Homel-Kyiv rail line"), not a place
+_LINE_AFTER_RE = re.compile(
+    r"\s+(?:(?:rail(?:way|road)?|train|main|trunk|freight)\s+)?line\b", re.IGNORECASE
+)
 # a distance right before "from" ("10 kilometres away from Lugansk", "20 km north of"):
 # the name after it locates something, it is no end of a route
 _DISTANCE_BEFORE_RE = re.compile(
@@ -100,7 +108,8 @@ _CUE_WORDS = (
     "sent set loaded formed prepared assembled made headed heading heads bound destined "
     "en on in arrived arriving arrives arrive expected due destination to for toward "
     "towards into reached reaches reaching reach get gets stopped unloaded at near "
-    "through via past passed passing crossed entered spotted nearby outside"
+    "through via past passed passing crossed entered spotted nearby outside starting point "
+    "station"
 )
 _CUE_FIRST_WORDS = frozenset(_CUE_WORDS.split())
 _NUMERAL_RE = re.compile(r"[IVX]{1,3}|\d")
@@ -154,6 +163,13 @@ _BROAD_NAMES = frozenset(
         "moldova",
         "georgia",
         "russian federation",
+        "britain",
+        "great britain",
+        "uk",
+        "the uk",
+        "england",
+        "europe",
+        "asia",
         "the front",
         "front",
     }
@@ -275,8 +291,8 @@ def find_places(text: str) -> list[PlaceSpan]:
         if _not_a_route_cue(text, m.start(), cue, role):
             continue
         first, last = _trim_name(m["name"])
-        if first == last:
-            continue
+        if first == last or _LINE_AFTER_RE.match(text, m.start("name") + last):
+            continue  # (nothing left, or "via the Homel-Kyiv rail line": a line, no place)
         start = m.start("name") + first
         end = m.start("name") + last
         pos = end
@@ -305,6 +321,11 @@ def find_places(text: str) -> list[PlaceSpan]:
 
 
 _ALTERNATIVE_RE = re.compile(rf"\s+or\s+(?:the\s+)?(?=(?-i:[A-Z]))(?P<name>{_NAME})", re.IGNORECASE)
+# a leg of the trip named as such: its ends are places the train passes
+_LEG_RE = re.compile(
+    r"\b(?:section|leg|stretch|portion)(?:\s+of\s+(?:the|its)\s+(?:journey|route|trip))?"
+    r"\s+(?:from\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+)?$"
+)
 _ONWARD_RE = re.compile(
     # "from there", and a load moved to another train: "the containers were reloaded"
     r"\b(?:from\s+there|thence|onwards?|then\s+on|for\s+further\s+\w+|"
@@ -338,7 +359,8 @@ def _qualified_role(text: str, role: str, cue_start: int, end: int) -> tuple[str
     "to Orsha or Vitebsk": two alternatives, neither a stated end (``alternative``);
     "from there it goes to Ilovaisk", "for further transportation to the EU", "the
     containers were reloaded ... and sent to Duisburg": a later leg, not this trip's
-    end (``onward``).
+    end (``onward``); "the final section from Duisberg to London": a leg of this
+    trip, both ends passed (``at``).
     """
     alt = _ALTERNATIVE_RE.match(text, end)
     if alt is not None and role in ("origin", "destination", "at"):
@@ -347,6 +369,10 @@ def _qualified_role(text: str, role: str, cue_start: int, end: int) -> tuple[str
             return "alternative", alt.start("name") + last
     if role == "destination" and _ONWARD_RE.search(text, 0, cue_start + 1) is not None:
         return "onward", end
+    if role in ("origin", "destination") and _LEG_RE.search(
+        text, max(0, cue_start - 60), cue_start
+    ):
+        return "at", end  # "working the final section from Duisberg to London": a leg, passed
     return role, end
 
 

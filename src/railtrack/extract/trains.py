@@ -177,7 +177,12 @@ class _ClauseReader:
 
     @cached_property
     def dates(self) -> list[DateSpan]:
-        return self.rd.find_dates(self.text)
+        found = self.rd.find_dates(self.text)
+        is_attribution = getattr(self.rd, "is_attribution", None)
+        if is_attribution is None:
+            return found
+        # "..., про це повідомила пресслужба 9 червня": the announcement's date, no train's
+        return [d for d in found if not is_attribution(_segment(self.text, d.start, d.end))]
 
     @cached_property
     def counts(self) -> list[CarCount]:
@@ -636,6 +641,7 @@ def read_trains(  # noqa: C901
             bounds[c.sentence] = (min(first, c.start), max(last, c.end))
         for sentence_no, (first, last) in bounds.items():
             sentence_readers[sentence_no] = reader_for(sentence_lang(text[first:last], lang))
+    sentences_off |= _repeated_sentences(text, clauses)
     default = reader_for(lang)
     if _is_timetable(default, text):
         return draft  # a passenger service on its timetable: no shipment
@@ -651,6 +657,7 @@ def read_trains(  # noqa: C901
             or _is_timetable(rd, clause.text)
             or _is_road(rd, clause)
             or _is_preparation(rd, clause)
+            or _is_rate_of_trains(rd, clause)
         ):
             sentences_off.add(clause.sentence)
             continue
@@ -794,8 +801,8 @@ def read_trains(  # noqa: C901
                     rd.has_train_noun(piece.text)
                     or reader.counts
                     or any(v.role != "neutral" for v in reader.verbs)
-                ):
-                    continue
+                ) or _counts_other_things(rd, piece.text):
+                    continue  # (nor does "в Горловку прибыли 200 казачков": people)
                 current = TrainDraft()
                 draft.trains.append(current)
                 reader.all_into(current, draft.problems)
@@ -837,10 +844,16 @@ def read_trains(  # noqa: C901
     draft.trains = [t for t in draft.trains if _has_facts(t) or t.group is not None]
     merged = _merge_restated(draft)
     _share_between_trips(draft, merged)
+    tracked = any(_has_a_station(t) for t in draft.trains)
     draft.trains = [
         t
         for t in draft.trains
-        if not (_only_a_country(t) or _only_a_make_up(t) or _only_vague(t) or _no_place(t))
+        if not (
+            _only_a_country(t, beside_tracked=tracked)
+            or _only_a_make_up(t)
+            or _only_vague(t)
+            or _no_place(t)
+        )
     ]
     for train in draft.trains:
         _plan_of_a_later_arrival(train, published)
@@ -1029,6 +1042,60 @@ def _is_road(rd: Reader, clause: Clause) -> bool:
     return bool(is_road(clause.text)) if is_road is not None else False
 
 
+def _repeated_sentences(text: str, clauses: list[Clause]) -> set[int]:
+    """Return the sentences that repeat an earlier one word for word (read once).
+
+    A stored page that repeats a paragraph ("Так, первый контейнерный поезд ... 13
+    августа" twice) tells of one train, not two. Only a sentence long enough to be a
+    statement (eight words or more) counts: "Он прибыл." may well be said twice.
+    """
+    bounds: dict[int, tuple[int, int]] = {}
+    for c in clauses:
+        first, last = bounds.get(c.sentence, (c.start, c.end))
+        bounds[c.sentence] = (min(first, c.start), max(last, c.end))
+    seen: set[str] = set()
+    repeated: set[int] = set()
+    for number in sorted(bounds):
+        first, last = bounds[number]
+        words = text[first:last].lower().split()
+        if len(words) < 8:
+            continue
+        key = " ".join(words)
+        if key in seen:
+            repeated.add(number)
+        seen.add(key)
+    return repeated
+
+
+_SEGMENT_END = re.compile(r"[,;:.!?()—–]")
+
+
+def _segment(text: str, start: int, end: int) -> str:
+    """Return the stretch of ``text`` between the punctuation around ``start``-``end``."""
+    before = max((m.end() for m in _SEGMENT_END.finditer(text, 0, start)), default=0)
+    after = _SEGMENT_END.search(text, end)
+    return text[before : after.start() if after else len(text)]
+
+
+def _counts_other_things(rd: Reader, text: str) -> bool:
+    """Whether a text counts people or things, and names no train or railway car."""
+    counts_other_things = getattr(rd, "counts_other_things", None)
+    return bool(counts_other_things(text)) if counts_other_things is not None else False
+
+
+def _is_rate_of_trains(rd: Reader, clause: Clause) -> bool:
+    """Whether a clause gives a rate of trains and names no one train.
+
+    "с регулярностью 2-3 поезда в месяц были открыты маршруты из СУАР": a rate over a
+    period, of trains in the plural only, is a statistic (the real corpus's rule:
+    rates and totals over uncounted trains are no shipment).
+    """
+    is_statistic = getattr(rd, "is_statistic", None)
+    if is_statistic is None or not is_statistic(clause.text):
+        return False
+    return rd.has_train_noun(clause.text) and not rd.has_train_noun(clause.text, singular=True)
+
+
 def _is_preparation(rd: Reader, clause: Clause) -> bool:
     """Whether a clause tells of a drill or of stock being prepared, no train moving."""
     is_preparation = getattr(rd, "is_preparation", None)
@@ -1184,18 +1251,32 @@ def _is_question(text: str, clause: Clause) -> bool:
     return clause.text.rstrip().endswith("?") or (end < len(text) and text[end] == "?")
 
 
-def _only_a_country(train: TrainDraft) -> bool:
-    """Whether all a lone train has is one country or region ("переброска в Беларусь").
+def _has_a_station(train: TrainDraft) -> bool:
+    """Whether a train has an end or a via point finer than a country or region."""
+    places = [getattr(train, role) for role in _PLACE_ROLES]
+    return any(p is not None and not is_broad(p.value.text) for p in [*places, *train.via])
 
-    Such a mention is news about trains in general, not a shipment one can track; a
-    country is so even with a date ("с 12 августа не принимают составы из Беларуси"),
-    a region with a date is a shipment whose arrival window can still be computed.
+
+def _only_a_country(train: TrainDraft, *, beside_tracked: bool = False) -> bool:
+    """Whether all a lone train has is one country or region, or countries only.
+
+    "переброска в Беларусь", or (``beside_tracked``: beside a train with a station)
+    "the first train from China to Britain arrived in January": news about trains
+    in general, not a shipment one can track; a country is so even with a date
+    ("с 12 августа не принимают составы из Беларуси"), a region with a date is a
+    shipment whose arrival window can still be computed.
     """
     if train.group is not None or train.counts or train.via or train.number:
         return False
     dated = any(getattr(train, role) is not None for role in _DATE_ROLES)
     places = [getattr(train, role) for role in (*_PLACE_ROLES, "goal")]
     places = [p for p in places if p is not None]
+    if len(places) > 1:
+        # "the first train from China to Britain arrived on January 18", told beside the
+        # train the report tracks: countries only, background
+        return beside_tracked and all(
+            is_broad(p.value.text) and not _names_region(p.value.text) for p in places
+        )
     if len(places) != 1 or not is_broad(places[0].value.text):
         return False
     # a dated region is kept: "left a station in the Voronezh region on 3 January"
@@ -1363,17 +1444,47 @@ def _same_place(a: Fact, b: Fact) -> bool:
     """Whether two place facts may name the same place (same stem, or one is a country)."""
     x: str = a.value.text.lower()
     y: str = b.value.text.lower()
-    if is_broad(a.value.text) or is_broad(b.value.text):
+    stem = min(len(x), len(y), 5)
+    if x[:stem] == y[:stem]:
         return True
+    broad = [is_broad(a.value.text), is_broad(b.value.text)]
+    if all(broad) and not (_names_region(x) or _names_region(y)):
+        return False  # two countries ("from Britain" and "from China"): two places
+    return any(broad)
+
+
+def _same_ordinal(first: TrainDraft, later: TrainDraft) -> bool:
+    """Whether both mentions open with the same ordinal ("Pierwszy pociąg ... pierwszy").
+
+    "The first train from China" in the headline and "the first ever train" in the
+    lead are one train told twice, not the first and the second of a list.
+    """
+    a, b = first.marker, later.marker
+    if a is None or b is None or a.value.kind != "ordinal" or b.value.kind != "ordinal":
+        return False
+    x, y = str(a.value.text).lower(), str(b.value.text).lower()
     stem = min(len(x), len(y), 5)
     return x[:stem] == y[:stem]
+
+
+def _arrives_before_leaving(left: TrainDraft, arrived: TrainDraft) -> bool:
+    """Whether one mention's arrival ends before the other's departure begins."""
+    dep, arr = left.departure, arrived.arrival
+    if dep is None or arr is None:
+        return False
+    start, end = dep.value.earliest, arr.value.latest or arr.value.earliest
+    return start is not None and end is not None and end < start
 
 
 def _restates(first: TrainDraft, later: TrainDraft) -> bool:
     """Whether ``later`` can be ``first`` told again (a headline, a lead, a detail)."""
     if first.group is not None or later.group is not None:
         return False
-    if later.marker is not None and later.marker.value.kind in ("ordinal", "other", "same", "more"):
+    if (
+        later.marker is not None
+        and later.marker.value.kind in ("ordinal", "other", "same", "more")
+        and not _same_ordinal(first, later)
+    ):
         return False  # ("ещё один эшелон ... туда же": one more train, not the first again)
     if first.number and later.number and first.number != later.number:
         return False
@@ -1385,6 +1496,8 @@ def _restates(first: TrainDraft, later: TrainDraft) -> bool:
         a, b = getattr(first, role), getattr(later, role)
         if a is not None and b is not None and a.value.earliest != b.value.earliest:
             return False
+    if _arrives_before_leaving(first, later) or _arrives_before_leaving(later, first):
+        return False  # ("left on 9 April" and "arrived on January 18": two trains)
     return all(
         first.counts[kind].value == fact.value
         for kind, fact in later.counts.items()
