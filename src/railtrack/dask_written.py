@@ -40,6 +40,7 @@ Examples
 from __future__ import annotations
 
 import os
+import uuid
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -62,6 +63,7 @@ __all__ = [
     "PART_TABLES",
     "Totals",
     "WrittenRun",
+    "distinct_table",
     "merge_totals",
     "part_name",
     "part_totals",
@@ -99,7 +101,7 @@ def _parquet_ready(df: pd.DataFrame) -> pd.DataFrame:
 def write_parquet(df: pd.DataFrame, path: Path) -> None:
     """Write ``df`` to ``path`` as Parquet under a temporary name, then rename it."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{uuid.uuid4().hex}.tmp")
     _parquet_ready(df).to_parquet(tmp, index=False)
     tmp.replace(path)
 
@@ -130,7 +132,10 @@ def part_totals(
     dict
         ``shipments`` (int), ``railheads`` and ``sources`` (sets of text),
         ``outcomes`` (outcome -> trains), ``estimated`` (trains with a p50) and
-        ``routes`` (:func:`railtrack.route_files.distinct_routes` of the partition).
+        ``routes`` (``route_id`` and ``trains`` of
+        :func:`railtrack.route_files.distinct_routes` of the partition: the label
+        and station list, thousands of characters, stay with the client's distinct
+        routes, see :func:`distinct_table`).
     """
     outcome = route_outcomes(ships, routes)[OUTCOME]
     estimated = 0
@@ -142,7 +147,7 @@ def part_totals(
         "sources": _sources(ships),
         "outcomes": {str(k): int(v) for k, v in outcome.value_counts().items()},
         "estimated": estimated,
-        "routes": distinct_routes(routes),
+        "routes": distinct_routes(routes)[[C.ROUTE_ID, C.TRAINS]],
     }
 
 
@@ -235,6 +240,32 @@ def merge_totals(parts: Iterable[Mapping[str, Any]]) -> Totals:
         out.routes = first.reset_index()
     elif routes:
         out.routes = routes[0]
+    return out
+
+
+def distinct_table(used: pd.DataFrame, routes: pd.DataFrame) -> pd.DataFrame:
+    """Return the distinct routes table of a run from its routes and the trains on each.
+
+    Parameters
+    ----------
+    used
+        ``route_id`` and ``trains`` in order of first use (:attr:`Totals.routes`).
+    routes
+        Routes that include every route used, one row or more each (the engine's
+        distinct routes, one per distinct pair of ends).
+
+    Returns
+    -------
+    pandas.DataFrame
+        :func:`railtrack.route_files.distinct_routes` of every train's route:
+        :data:`railtrack.route_files.DISTINCT_ROUTE_COLUMNS`, in order of first use.
+    """
+    table = distinct_routes(routes)
+    if not len(used):
+        return table.iloc[:0]
+    at = pd.Index(table[C.ROUTE_ID]).get_indexer(pd.Index(used[C.ROUTE_ID]))
+    out: pd.DataFrame = table.iloc[at].reset_index(drop=True)
+    out[C.TRAINS] = used[C.TRAINS].to_numpy(dtype="int64")
     return out
 
 

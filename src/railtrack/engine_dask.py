@@ -588,7 +588,9 @@ def _track(
     tables = {"groups": group_df, "sightings": sightings}
     if tables_dir is not None:
         stage("write")
-        totals, crossing = _write(ships, estimates, statuses, WriteStage(str(tables_dir), train))
+        totals, crossing = _write(
+            ships, estimates, statuses, WriteStage(str(tables_dir), train), routes_distinct
+        )
         del estimates, statuses
         return _written(
             extras,
@@ -630,7 +632,9 @@ def _track(
     )
 
 
-def _write(ships: Any, estimates: Any, statuses: Any, stage: WriteStage) -> tuple[Any, Any]:
+def _write(
+    ships: Any, estimates: Any, statuses: Any, stage: WriteStage, distinct: pd.DataFrame
+) -> tuple[Any, Any]:
     """Have the workers write the per-train tables; return the merged totals and crossings.
 
     One task per partition of trains (its trains, estimates and statuses are the
@@ -639,7 +643,7 @@ def _write(ships: Any, estimates: Any, statuses: Any, stage: WriteStage) -> tupl
     from dask.base import compute
     from dask.delayed import delayed
 
-    from railtrack.dask_written import merge_totals, write_parquet
+    from railtrack.dask_written import distinct_table, merge_totals, write_parquet
 
     parts = zip(ships.to_delayed(), estimates.to_delayed(), statuses.to_delayed(), strict=True)
     tasks = [delayed(write_task)(i, s, e, t, stage) for i, (s, e, t) in enumerate(parts)]
@@ -647,7 +651,8 @@ def _write(ships: Any, estimates: Any, statuses: Any, stage: WriteStage) -> tupl
     _drop_stale_parts(Path(stage.tables_dir), len(tasks))
     crossing = [f.pop("crossing") for f in found]
     totals = merge_totals(found)
-    write_parquet(totals.routes, Path(stage.tables_dir) / "distinct_routes.parquet")
+    table = distinct_table(totals.routes, distinct)
+    write_parquet(table, Path(stage.tables_dir) / "distinct_routes.parquet")
     joined = pd.concat(crossing, ignore_index=True) if crossing else pd.DataFrame()
     if not len(joined):
         joined = pd.DataFrame({C.ID: pd.Series(dtype=object), ROUTE_KEY: pd.Series(dtype=object)})
