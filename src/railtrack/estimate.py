@@ -356,7 +356,8 @@ def arrival_windows(
         min_half_width_days=model.min_half_width_days,
     )
     geo = geo_widening_days(routes, settings)
-    p10, p90 = p10 - geo, p90 + geo
+    # widened, but never before the train could have left
+    p10, p90 = np.fmax(p10 - geo, start), p90 + geo
     claim_lo, claim_hi = _claims(ships)
     has_window = ~np.isnan(p50)
     outside = has_window & ~np.isnan(claim_lo) & ((claim_hi <= p10) | (claim_lo > p90))
