@@ -20,6 +20,7 @@ import pandas as pd
 import pytest
 
 from railtrack import data_path, load_network
+from railtrack._frames import parquet_ready
 from railtrack.io import load_reports
 from railtrack.io.converted import write_converted
 from railtrack.pipeline import TrackResult, track
@@ -48,7 +49,7 @@ def client() -> Iterator[Any]:
 def _round_trip(df: pd.DataFrame) -> pd.DataFrame:
     """``df`` as the parts store it (cells that are not text as text, Parquet types)."""
     buffer = io.BytesIO()
-    dask_written._parquet_ready(df).to_parquet(buffer, index=False)
+    parquet_ready(df).to_parquet(buffer, index=False)
     return pd.read_parquet(io.BytesIO(buffer.getvalue()))
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-__all__ = ["shared_categorical"]
+__all__ = ["parquet_ready", "shared_categorical"]
 
 
 def shared_categorical(values: Sequence[str | None]) -> pd.Categorical:
@@ -34,3 +34,22 @@ def shared_categorical(values: Sequence[str | None]) -> pd.Categorical:
         (-1 if v is None else code[v] for v in values), dtype=np.int32, count=len(values)
     )
     return pd.Categorical.from_codes(codes, categories=pd.Index(distinct, dtype=object))
+
+
+def parquet_ready(df: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy of ``df`` whose object cells that are not text are written as text.
+
+    Parquet needs one type per column; a column mixing text with lists or numbers
+    (an id column read from several files) is written as text, missing kept.
+
+    Examples
+    --------
+    >>> out = parquet_ready(pd.DataFrame({"a": ["x", 1, None]}, dtype=object))["a"]
+    >>> out.tolist()[:2], bool(out.isna().iloc[2])
+    (['x', '1'], True)
+    """
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object:
+            out[col] = out[col].map(lambda v: v if v is None or isinstance(v, str) else str(v))
+    return out

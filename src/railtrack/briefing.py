@@ -21,6 +21,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from railtrack import columns as C
+from railtrack._frames import parquet_ready
 from railtrack.accounting import OUTCOME
 from railtrack.briefing_html import render_briefing
 from railtrack.graph_export import to_graphml, write_feature_collection, write_geojson
@@ -35,14 +36,6 @@ if TYPE_CHECKING:
 __all__ = ["escape_formulas", "write_csv", "write_outputs"]
 
 logger = logging.getLogger(__name__)
-
-
-def _parquet_ready(df: pd.DataFrame) -> pd.DataFrame:
-    out = df.copy()
-    for col in out.columns:
-        if out[col].dtype == object:
-            out[col] = out[col].map(lambda v: v if v is None or isinstance(v, str) else str(v))
-    return out
 
 
 def _save(fig: Figure, path: Path) -> Path:
@@ -201,7 +194,7 @@ def write_outputs(
         written[f"{name}.csv"] = write_csv(df, out / f"{name}.csv")
     for name, df in (("shipments", result.shipments), ("estimates", result.estimates)):
         path = out / f"{name}.parquet"  # the route label dictionary-encoded: kept
-        _parquet_ready(df).to_parquet(path, index=False)
+        parquet_ready(df).to_parquet(path, index=False)
         written[f"{name}.parquet"] = path
     step("plots")
     pictures = {name: _save(fig, out / f"{name}.png") for name, fig in _figures(result).items()}

@@ -50,8 +50,10 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from railtrack import columns as C
+from railtrack._frames import parquet_ready
 from railtrack.accounting import OUTCOME, ROUTED, route_outcomes, unrouted_problems
 from railtrack.route_files import distinct_routes, per_train_estimates, per_train_routes
+from railtrack.summary import total_figures
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -89,20 +91,11 @@ def part_name(index: int) -> str:
     return f"part-{index:05d}.parquet"
 
 
-def _parquet_ready(df: pd.DataFrame) -> pd.DataFrame:
-    """Return ``df`` with object cells that are not text written as text (as ``track``)."""
-    out = df.copy()
-    for col in out.columns:
-        if out[col].dtype == object:
-            out[col] = out[col].map(lambda v: v if v is None or isinstance(v, str) else str(v))
-    return out
-
-
 def write_parquet(df: pd.DataFrame, path: Path) -> None:
     """Write ``df`` to ``path`` as Parquet under a temporary name, then rename it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.{uuid.uuid4().hex}.tmp")
-    _parquet_ready(df).to_parquet(tmp, index=False)
+    parquet_ready(df).to_parquet(tmp, index=False)
     tmp.replace(path)
 
 
@@ -338,13 +331,6 @@ class WrittenRun:
 
     def headline(self) -> dict[str, Any]:
         """Return :meth:`railtrack.pipeline.TrackResult.headline` of the same run."""
-        total = self.summaries["total"]
-        row = total.iloc[0] if len(total) else pd.Series(dtype=object)
-
-        def number(col: str) -> int | None:
-            value = row.get(col)
-            return None if value is None or pd.isna(value) else int(value)
-
         outcomes = self.totals.outcomes
         unrouted = {k: v for k, v in outcomes.items() if k != ROUTED and v}
         knowledge = self.knowledge
@@ -352,10 +338,7 @@ class WrittenRun:
             "shipments": self.totals.shipments,
             "groups": len(self.groups),
             "sightings": len(self.sightings),
-            "trains": number(C.TRAINS),
-            "cars_total": number(C.CARS_TOTAL),
-            "cars_passenger": number(C.CARS_PASSENGER),
-            "personnel_estimate": number(C.PERSONNEL_ESTIMATE),
+            **total_figures(self.summaries["total"]),
             "destinations": sorted(self.totals.railheads),
             "sources": sorted(self.totals.sources),
             "problems": len(self.reports.problems) + sum(unrouted.values()),

@@ -27,7 +27,7 @@ from railtrack.remainders import group_remainders
 from railtrack.routegraph import corridor_graph
 from railtrack.routes import shipment_routes
 from railtrack.settings import DEFAULT_SETTINGS, Settings
-from railtrack.summary import personnel_note, summarize_views
+from railtrack.summary import personnel_note, summarize_views, total_figures
 from railtrack.tracking import shipment_status
 
 if TYPE_CHECKING:
@@ -119,13 +119,6 @@ class TrackResult:
 
     def headline(self) -> dict[str, Any]:
         """Return the figures a reader wants first: trains, cars, railheads, sources."""
-        total = self.summaries["total"]
-        row = total.iloc[0] if len(total) else pd.Series(dtype=object)
-
-        def number(col: str) -> int | None:
-            value = row.get(col)
-            return None if value is None or pd.isna(value) else int(value)
-
         railheads = sorted(
             {str(v) for v in self.shipments[C.DESTINATION_STATION].dropna()}
             | {
@@ -139,10 +132,7 @@ class TrackResult:
             "shipments": len(self.shipments),
             "groups": len(self.groups),
             "sightings": len(self.sightings),
-            "trains": number(C.TRAINS),
-            "cars_total": number(C.CARS_TOTAL),
-            "cars_passenger": number(C.CARS_PASSENGER),
-            "personnel_estimate": number(C.PERSONNEL_ESTIMATE),
+            **total_figures(self.summaries["total"]),
             "destinations": railheads,
             "sources": sorted(
                 {p.strip() for s in self.shipments[C.SOURCE].dropna() for p in str(s).split(";")}

@@ -57,6 +57,7 @@ __all__ = [
     "personnel_note",
     "summarize",
     "summarize_views",
+    "total_figures",
     "unallocated_label",
 ]
 
@@ -739,3 +740,38 @@ def summarize(
     return summarize_views(
         shipments, {"table": by}, freq=freq, groups=groups, routes=routes, settings=settings
     )["table"]
+
+
+def total_figures(total: pd.DataFrame) -> dict[str, int | None]:
+    """Return the headline counts of the ``total`` summary: trains, cars, personnel.
+
+    Parameters
+    ----------
+    total
+        The one-row ``total`` view of :func:`summarize_views` (empty: every count None).
+
+    Returns
+    -------
+    dict
+        ``trains``, ``cars_total``, ``cars_passenger`` and ``personnel_estimate``,
+        each an int or None where unknown.
+
+    Examples
+    --------
+    >>> total_figures(pd.DataFrame({"trains": [3], "cars_total": [86]}))["cars_total"]
+    86
+    >>> total_figures(pd.DataFrame())["trains"] is None
+    True
+    """
+    row = total.iloc[0] if len(total) else pd.Series(dtype=object)
+
+    def number(col: str) -> int | None:
+        value = row.get(col)
+        return None if value is None or pd.isna(value) else int(value)
+
+    return {
+        "trains": number(C.TRAINS),
+        "cars_total": number(C.CARS_TOTAL),
+        "cars_passenger": number(C.CARS_PASSENGER),
+        "personnel_estimate": number(C.PERSONNEL_ESTIMATE),
+    }
