@@ -163,20 +163,32 @@ def is_json_export(path: Path) -> bool:
     """
     try:
         with path.open("rb") as raw:
-            for prefix, event, value in ijson.parse(_Repaired(raw)):
-                if prefix == "" and event != "start_map" and event != "map_key":
-                    return False  # a list or a scalar at the top
-                if prefix == "" and event == "map_key":
-                    if value in _ACCOUNT_KEYS or value == "messages":
-                        return True
-                    if value not in ("name", "type", "id"):
-                        return False
-                elif prefix == "type":
-                    return value in _ALL_CHAT_TYPES
-                elif prefix in ("name", "id") and event in _STRUCTURE_EVENTS:
-                    return False
+            head = raw.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
+            if not head.startswith(b"{"):
+                return False  # a list or a scalar at the top (read no further: a
+                # file of nested brackets made the prefixed parser quadratic)
+            raw.seek(0)
+            return _starts_like_export(ijson.basic_parse(_Repaired(raw)))
     except (ijson.JSONError, OSError, UnicodeDecodeError):
         return False
+
+
+def _starts_like_export(events: Iterator[tuple[str, Any]]) -> bool:
+    """Read a JSON document's first top-level keys (see :func:`is_json_export`)."""
+    key: str | None = None
+    for event, value in events:
+        if event == "start_map" and key is None:
+            continue
+        if event == "map_key":
+            if value in _ACCOUNT_KEYS or value == "messages":
+                return True
+            if value not in ("name", "type", "id"):
+                return False
+            key = value
+        elif key == "type":
+            return value in _ALL_CHAT_TYPES
+        elif event in _STRUCTURE_EVENTS:
+            return False  # "name" or "id" holding a list or an object
     return False
 
 
