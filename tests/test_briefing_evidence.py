@@ -159,3 +159,17 @@ def test_the_headline_never_lets_known_origins_stand_for_all(tmp_path: Path) -> 
     headline = briefing_context(result, {})["headline"]
     assert "from Belarus (1 of the 3;" in headline
     assert "off the network or not given" in headline
+
+
+def test_no_input_problem_is_not_read_as_no_problem(tmp_path: Path) -> None:
+    """Trial F57: "Problems: None" beside a command line that counted 4 unrouted trains."""
+    from railtrack.briefing_html import render_briefing
+
+    path = tmp_path / "r.csv"
+    path.write_text(
+        "id,origin,destination,departure,published,source\n"
+        "u,,Polonka,2023-03-01,2023-03-02,Sheet\n",
+        encoding="utf-8",
+    )
+    html = render_briefing(track(load_reports(path), load_network(), as_of="2023-03-06"), {})
+    assert "None: every file and record was read (the 1 train not routed" in html
