@@ -213,8 +213,8 @@ def _floors(frames: dict[str, Any]) -> pd.Series:
     linked = ships.merge(
         seen.rename("_seen").to_frame(), left_on=C.ID, right_index=True, how="left"
     )
-    linked = linked.assign(_floor=linked[["_seen", LOGGED_DAY]].max(axis=1))
-    linked = linked[linked["_floor"].notnull()]
+    meta = linked._meta[[C.ID, C.GROUP]].assign(_floor=pd.Series(dtype="datetime64[ns]"))
+    linked = linked.map_partitions(_with_floor, meta=meta)
     by_group = linked[linked[C.GROUP].notnull()].groupby(C.GROUP)["_floor"].max()
     own, groups = compute(  # type: ignore[no-untyped-call]
         linked[[C.ID, "_floor"]], by_group
@@ -222,6 +222,15 @@ def _floors(frames: dict[str, Any]) -> pd.Series:
     floors = pd.concat([own.set_index(C.ID)["_floor"], groups])
     one: pd.Series = floors.groupby(level=0).max()  # one floor per id, as cut_off's dict
     return one
+
+
+def _with_floor(part: pd.DataFrame) -> pd.DataFrame:
+    """Return the trains of a partition with a floor: the later of sighting and logged day."""
+    seen = pd.to_datetime(part["_seen"]).astype("datetime64[ns]")
+    logged = pd.to_datetime(part[LOGGED_DAY]).astype("datetime64[ns]")
+    floor = seen.where(seen.notna() & (logged.isna() | (seen >= logged)), logged)
+    out = part[[C.ID, C.GROUP]].assign(_floor=floor)
+    return out[out["_floor"].notna()]
 
 
 def _known(part: pd.DataFrame, day: date | None, floors: pd.Series) -> pd.DataFrame:
