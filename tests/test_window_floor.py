@@ -37,3 +37,18 @@ def test_a_short_trip_between_towns_is_not_widened_before_its_departure(tmp_path
 def test_no_embedded_train_arrives_before_it_left() -> None:
     result = track(load_reports(data_path("reports")), load_network())
     assert _never_before_departure(result) > 0
+
+
+def test_a_train_with_no_window_gets_no_p10(tmp_path: Path) -> None:
+    """The floor never invents a p10 where the model has no window (no route)."""
+    path = tmp_path / "unrouted.csv"
+    path.write_text(
+        "id,origin,destination,departure,published,source\n"
+        "u,Atlantis,Polonka,2023-02-28,2023-02-28,Sheet\n",
+        encoding="utf-8",
+    )
+    result = track(load_reports(path), load_network(), as_of="2023-03-01")
+    for frame in (result.estimates, result.statuses):
+        row = frame.iloc[0]
+        assert pd.isna(row[C.P50])
+        assert pd.isna(row[C.P10])

@@ -357,7 +357,7 @@ def arrival_windows(
     )
     geo = geo_widening_days(routes, settings)
     # widened, but never before the train could have left
-    p10, p90 = np.fmax(p10 - geo, start), p90 + geo
+    p10, p90 = np.where(np.isnan(p10), np.nan, np.fmax(p10 - geo, start)), p90 + geo
     claim_lo, claim_hi = _claims(ships)
     has_window = ~np.isnan(p50)
     outside = has_window & ~np.isnan(claim_lo) & ((claim_hi <= p10) | (claim_lo > p90))

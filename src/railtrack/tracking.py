@@ -372,7 +372,8 @@ def _statuses(
         window.start, window.width, window.tq, min_half_width_days=h
     )
     # widened, but never before the train could have left (or was last seen)
-    p10c, p90c = np.fmax(p10c - geo, window.start), p90c + geo
+    p10c = np.where(np.isnan(p10c), np.nan, np.fmax(p10c - geo, window.start))
+    p90c = p90c + geo
     claimed_latest = _days(_claimed_latest(ships))
     planned = ships[C.CLAIM].astype(str).eq("planned").to_numpy() if C.CLAIM in ships else None
     said = _arrival_said(ships, claimed_latest, as_of_days)
@@ -396,7 +397,11 @@ def _statuses(
     p10, p50, p90, _ = arrival_quantiles_by_route(
         window.start, window.width, window.tq, min_half_width_days=h, not_before_days=floor
     )
-    p10 = np.where(np.isnan(floor), np.fmax(p10 - geo, window.start), np.fmax(p10 - geo, floor))
+    p10 = np.where(
+        np.isnan(p10),
+        np.nan,
+        np.where(np.isnan(floor), np.fmax(p10 - geo, window.start), np.fmax(p10 - geo, floor)),
+    )
     p90 = p90 + geo
     arrived_at = np.where(seen.arrived, seen.interval.mean(axis=1), np.nan)
     keep_past = past & ~seen.arrived
