@@ -694,3 +694,41 @@ def test_once_reads_as_cached_property_does():
         assert isinstance(cls.__dict__["value"], (cached_property, once))
     assert calls == ["plain", "fast"]
     assert Fast.value.__doc__ is None
+
+
+@pytest.mark.parametrize(
+    "cls", ["railtrack.extract.trains.Fact", "railtrack.extract.sentences.Clause"]
+)
+def test_written_out_inits_set_every_field_as_the_dataclass_one_does(cls):
+    import dataclasses
+    import importlib
+    import inspect
+
+    module, _, name = cls.rpartition(".")
+    kind = getattr(importlib.import_module(module), name)
+    fields = dataclasses.fields(kind)
+    # the generated __init__ of the same fields, for the signature and the values
+    plain = dataclasses.make_dataclass(
+        "Plain",
+        [
+            (f.name, f.type, f.default)
+            if f.default is not dataclasses.MISSING
+            else (f.name, f.type)
+            for f in fields
+        ],
+        frozen=True,
+        slots=True,
+    )
+    written = inspect.signature(kind.__init__)
+    generated = inspect.signature(plain.__init__)
+    assert [(p.name, p.default, p.kind) for p in written.parameters.values()] == [
+        (p.name, p.default, p.kind) for p in generated.parameters.values()
+    ]
+    args = [f"v{i}" for i in range(len(fields))]
+    made = kind(*args)
+    assert dataclasses.astuple(made) == dataclasses.astuple(plain(*args))
+    assert made == kind(**{f.name: a for f, a in zip(fields, args, strict=True)})
+    assert hash(made) == hash(kind(*args))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.start = 1
+    assert dataclasses.replace(made, text="x").text == "x"

@@ -44,7 +44,10 @@ from railtrack.models import DateWindow
 __all__ = ["Fact", "GroupDraft", "ReportDraft", "TrainDraft", "read_trains"]
 
 
-@dataclass(frozen=True, slots=True)
+_set = object.__setattr__
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Fact:
     """One value read from the text, with where it was read and how sure we are.
 
@@ -57,6 +60,16 @@ class Fact:
     start: int
     end: int
     inferred: bool = False
+
+    # Written out: the frozen dataclass's generated __init__ (a global look-up of
+    # object.__setattr__ per field) took twice as long, for several facts per report.
+    # tests/test_extract_fast_paths.py holds it to the fields.
+    def __init__(self, value: Any, text: str, start: int, end: int, inferred: bool = False) -> None:
+        _set(self, "value", value)
+        _set(self, "text", text)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "inferred", inferred)
 
     def shared(self) -> Fact:
         """Return the same fact, marked as inferred (shared from a group)."""
