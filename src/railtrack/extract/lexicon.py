@@ -234,6 +234,10 @@ class Lexicon:
     weekdays: dict[str, int]
     numbers: dict[str, int] = field(default_factory=dict)
     dozen: frozenset[str] = frozenset()
+    # "полсотни", "десяток": a round number on its own, always an estimate
+    collective: dict[str, int] = field(default_factory=dict)
+    # "два десятка", "двох десятків": the number before times this (an estimate)
+    multipliers: dict[str, int] = field(default_factory=dict)
     train_nouns: dict[str, str] = field(default_factory=dict)  # form -> "sg" | "pl"
     car_nouns: dict[str, str] = field(default_factory=dict)  # form -> CarCounts field
     car_adjectives: tuple[tuple[str, str], ...] = ()  # (stem, kind), longest first
@@ -274,8 +278,10 @@ class Lexicon:
     final_stop: re.Pattern[str] | None = None  # "конечный пункт": the destination over others
     after_words: frozenset[str] = frozenset()  # "через", "праз", "po": a time after a date
     day_units: frozenset[str] = frozenset()  # "дней", "суток", "діб", "dni"
+    ago: frozenset[str] = frozenset()  # "назад", "тому": "два дня назад" = 2 days before
     period: re.Pattern[str] | None = None  # "в течение недели": trains counted, a statistic
     timetable: re.Pattern[str] | None = None  # "пассажирский поезд", "с задержкой": a service
+    exhibition: re.Pattern[str] | None = None  # "ретропоезд", "выставочный": a museum train
     road: re.Pattern[str] | None = None  # "колонна грузовиков": a road convoy, not a train
     preparation: re.Pattern[str] | None = None  # "учения", "подготовлено": no train moving
     reporting: re.Pattern[str] | None = None  # "сообщила": a date of the announcement
@@ -349,6 +355,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         weekdays=_forms(data.get("weekdays") or {}),
         numbers=_forms(data.get("numbers") or {}),
         dozen=frozenset(_norm(w) for w in data.get("dozen") or []),
+        collective=_forms(data.get("collective") or {}),
+        multipliers=_forms(data.get("multipliers") or {}),
         train_nouns=train_nouns,
         car_nouns=_forms(data.get("car_nouns") or {}),
         car_adjectives=tuple(sorted(adjectives, key=lambda a: -len(a[0]))),
@@ -389,6 +397,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         uncouple=_stem_re(data.get("uncouple") or []),
         period=_stem_re(data.get("period") or []),
         timetable=_stem_re(data.get("timetable") or []),
+        exhibition=_stem_re(data.get("exhibition") or []),
         road=_stem_re(data.get("road") or []),
         preparation=_stem_re(data.get("preparation") or []),
         reporting=_stem_re(data.get("reporting") or []),
@@ -397,6 +406,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         ),
         after_words=frozenset(_norm(w) for w in (data.get("duration") or {}).get("after") or []),
         day_units=frozenset(_norm(w) for w in (data.get("duration") or {}).get("days") or []),
+        ago=frozenset(_norm(w) for w in (data.get("duration") or {}).get("ago") or []),
         onward=_flat(data.get("onward")),
         same_route=_flat(data.get("same_route")),
         same_place=PhraseTable(

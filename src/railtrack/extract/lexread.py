@@ -224,6 +224,8 @@ class LexiconReader:
             return int(tok.low), i + 1
         if tok.low in self.lex.dozen:
             return 12, i + 1
+        if tok.low in self.lex.collective:
+            return self.lex.collective[tok.low], i + 1  # "полсотни", "десяток"
         value = self.lex.numbers.get(tok.low)
         if value is None:
             return None
@@ -236,7 +238,25 @@ class LexiconReader:
             total += nxt
             last = nxt
             j += 1
+        if j < len(toks) and toks[j].low in self.lex.multipliers:
+            return total * self.lex.multipliers[toks[j].low], j + 1  # "двух десятков"
         return total, j
+
+    def _round_number(self, toks: tuple[Token, ...], j: int, k: int) -> bool:
+        """Whether the number at ``toks[j:k]`` is a round word ("полсотни", "два десятка").
+
+        Such a number is an estimate, as "около 50" is.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> from railtrack.extract.lexread import tokens
+        >>> toks = tokens("двух десятков платформ")
+        >>> rd._number_at(toks, 0), rd._round_number(toks, 0, 2)
+        ((20, 2), True)
+        """
+        lex = self.lex
+        return any(t.low in lex.collective or t.low in lex.multipliers for t in toks[j:k])
 
     # -- cars ------------------------------------------------------------------------
     def _adjective_kind(self, low: str) -> str | None:
@@ -253,7 +273,12 @@ class LexiconReader:
         numbers, approx_words = self.lex.numbers, self.lex.approx
         while i < len(toks):
             low = toks[i].low
-            if not (low[0].isdigit() or low in numbers or low in approx_words):
+            if not (
+                low[0].isdigit()
+                or low in numbers
+                or low in approx_words
+                or low in self.lex.collective
+            ):
                 i += 1
                 continue
             approx = self.lex.approx.match(toks, i)
@@ -276,7 +301,8 @@ class LexiconReader:
                 i = end_i  # "23 czołgi, 8 cystern, 9 ciężarówek": fuel trucks, not tank cars
                 continue
             start, end = toks[first].start, toks[end_i - 1].end
-            counts.append(CarCount(kind, value, bool(approx), start, end, text[start:end]))
+            estimated = bool(approx) or self._round_number(toks, j, k)
+            counts.append(CarCount(kind, value, estimated, start, end, text[start:end]))
             i = end_i
         return counts
 
@@ -711,6 +737,22 @@ class LexiconReader:
             return False
         return not self.verb_cues(text)
 
+    def is_exhibition(self, text: str) -> bool:
+        """Whether a text tells of a museum, exhibition or excursion train.
+
+        "Ретропоезд «Воинский эшелон» прибыл на станцию Волгоград-1", "рэтравандроўка
+        да станцыі Парэчча": a train shown to the public or run for an excursion carries
+        no shipment, though its platforms carry tanks (military words do not make it one).
+
+        Examples
+        --------
+        >>> LexiconReader("ru").is_exhibition("На вокзал прибыл ретропоезд «Эшелон Победы»")
+        True
+        >>> LexiconReader("ru").is_exhibition("Эшелон с танками прибыл на станцию")
+        False
+        """
+        return self.lex.exhibition is not None and self.lex.exhibition.search(text) is not None
+
     def is_timetable(self, text: str) -> bool:
         """Whether a text tells of a scheduled passenger service, with no military word.
 
@@ -818,11 +860,24 @@ class LexiconReader:
                 and _ROMAN_OR_DIGIT.fullmatch(tok.text)
                 and toks[j - 1].end == tok.start - 1
                 and not self._month_follows(toks, j + 1)
+                and not self._counts_something(toks, j)
             ):
                 j += 1  # "Осиповичи 1", "Brest II" (not "Валуйки 5 марта", "Białoruś 4 i 6 marca")
                 continue
             break
         return j
+
+    @staticmethod
+    def _counts_something(toks: tuple[Token, ...], j: int) -> bool:
+        """Whether the digits at ``j`` count the word after them ("из КНР 43 контейнера").
+
+        A station's number stands at the end of its name ("Осиповичи 1", "Brest II"),
+        never before a word in lower case (other than a preposition), which a count is.
+        """
+        if not toks[j].low.isdigit() or j + 1 >= len(toks):
+            return False
+        word = toks[j + 1].text
+        return len(word) > 2 and word[:1].isalpha() and word[:1].islower()
 
     def _month_follows(self, toks: tuple[Token, ...], k: int) -> bool:
         """Whether a month name follows ``toks[k:]``, after at most a list of days."""
@@ -879,8 +934,8 @@ class LexiconReader:
                 j = self._skip_kind_adjectives(toks, j)
                 if j < len(toks) and toks[j].low == ".":
                     j += 1
-                if j < len(toks) and toks[j].low in _QUOTES:
-                    j += 1  # на станцію "Вітебськ"
+                while j < len(toks) and toks[j].low in _QUOTES:
+                    j += 1  # на станцію "Вітебськ" (and a page's doubled `"«Киев-Лиски"`)
                 if kind_hit[0][0] == "crossing" and j < len(toks) and toks[j].low in _BETWEEN:
                     j += 1  # "через пропускной пункт между Маньчжоули и ..."
             if j + 1 < len(toks) and toks[j].low == "#" and toks[j].end == toks[j + 1].start:
@@ -1327,7 +1382,12 @@ class LexiconReader:
         starts = self._date_starts
         while i < len(toks):
             low = toks[i].low
-            if not (low[0].isdigit() or low in starts or low.startswith(self._date_prefixes)):
+            if not (
+                low[0].isdigit()
+                or low in starts
+                or low.startswith(self._date_prefixes)
+                or (low in self.lex.numbers and self.lex.ago)
+            ):
                 i += 1
                 continue
             found = self._date_at(toks, i)
@@ -1435,6 +1495,30 @@ class LexiconReader:
         rel = lex.relative.match(toks, i)
         if rel is not None:
             return [("rel", rel[0])], rel[1]
+        return self._days_ago(toks, i)
+
+    def _days_ago(
+        self, toks: tuple[Token, ...], i: int
+    ) -> tuple[list[tuple[str, str]], int] | None:
+        """Read "два дні тому", "3 дня назад": that many days before the report.
+
+        Examples
+        --------
+        >>> LexiconReader("uk").find_dates("Два дні тому ешелон прибув")[0].fields
+        (('rel', 'days ago'), ('ago_n', '2'))
+        """
+        lex = self.lex
+        if not lex.ago:
+            return None
+        number = self._number_at(toks, i)
+        if number is None:
+            return None
+        value, k = number
+        if k + 1 < len(toks) and toks[k].low in lex.day_units and toks[k + 1].low in lex.ago:
+            end = k + 2
+            if end < len(toks) and f"{toks[k + 1].low} {toks[end].low}" in lex.ago:
+                end += 1  # "тому назад"
+            return [("rel", "days ago"), ("ago_n", str(value))], end
         return None
 
     def _night(self, toks: tuple[Token, ...], k: int) -> tuple[list[tuple[str, str]], int] | None:

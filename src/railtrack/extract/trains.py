@@ -643,8 +643,8 @@ def read_trains(  # noqa: C901
             sentence_readers[sentence_no] = reader_for(sentence_lang(text[first:last], lang))
     sentences_off |= _repeated_sentences(text, clauses)
     default = reader_for(lang)
-    if _is_timetable(default, text):
-        return draft  # a passenger service on its timetable: no shipment
+    if _is_timetable(default, text) or _is_exhibition(default, text):
+        return draft  # a passenger service on its timetable, a museum train: no shipment
     for clause in clauses:
         if clause.sentence in sentences_off:
             continue
@@ -803,7 +803,8 @@ def read_trains(  # noqa: C901
                     or any(v.role != "neutral" for v in reader.verbs)
                 ) or _counts_other_things(rd, piece.text):
                     continue  # (nor does "в Горловку прибыли 200 казачков": people)
-                current = TrainDraft()
+                # ("Контейнерные поезда ... из Татарстана были введены": trains in general)
+                current = TrainDraft(vague=_plural_only(rd, piece.text, reader))
                 draft.trains.append(current)
                 reader.all_into(current, draft.problems)
             elif (
@@ -829,14 +830,7 @@ def read_trains(  # noqa: C901
                 )
             ):
                 # "Twenty-two flatcars were dispatched from Brest to Kursk" is a train too.
-                current = TrainDraft(
-                    number=number,
-                    vague=not (
-                        reader.counts
-                        or rd.has_train_noun(piece.text, singular=True)
-                        or reader.staged_at_station()
-                    ),
-                )
+                current = TrainDraft(number=number, vague=_plural_only(rd, piece.text, reader))
                 draft.trains.append(current)
                 reader.all_into(current, draft.problems)
     _drop_passing_groups(draft)
@@ -900,6 +894,17 @@ def _split_returns(
         tail = Clause(piece.text[at:], piece.start + at, piece.end, piece.sentence)
         out.append((tail, cues.TrainMarker(_RETURN, 0, 0, "")))
     return out
+
+
+def _plural_only(rd: Reader, text: str, reader: _ClauseReader) -> bool:
+    """Whether a clause names trains only in the plural, uncounted and not at a station.
+
+    Such a train ("trains from China", "поезда ... из Татарстана") is kept only when
+    a date or a count later makes it one train.
+    """
+    return not (
+        reader.counts or rd.has_train_noun(text, singular=True) or reader.staged_at_station()
+    )
 
 
 def _other_trains(rd: Reader, text: str, reader: _ClauseReader) -> bool:
@@ -1111,6 +1116,12 @@ def _is_timetable(rd: Reader, text: str) -> bool:
     """
     is_timetable = getattr(rd, "is_timetable", None)
     return bool(is_timetable(text)) if is_timetable is not None else False
+
+
+def _is_exhibition(rd: Reader, text: str) -> bool:
+    """Whether a report tells of a museum, exhibition or excursion train (no shipment)."""
+    is_exhibition = getattr(rd, "is_exhibition", None)
+    return bool(is_exhibition(text)) if is_exhibition is not None else False
 
 
 def _uncouples(rd: Reader, text: str) -> bool:
@@ -1648,7 +1659,9 @@ def _fill_groups(draft: ReportDraft, *, max_group_trains: int) -> None:  # noqa:
                 ):
                     setattr(train, name, theirs.shared())
             for kind, fact in group.each.items():
-                train.counts.setdefault(kind, fact.shared())
+                # "два эшелона по 40 вагонов": said of each train, not shared out, so
+                # an estimate only when the count itself is one ("по около 40")
+                train.counts.setdefault(kind, fact)
             if not train.via:  # "two echelons passed through Orsha": each passed there
                 train.via = [f.shared() for f in group.via]
                 train.sightings = [(p.shared(), d.shared()) for p, d in group.sightings]
