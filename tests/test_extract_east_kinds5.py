@@ -198,3 +198,131 @@ def test_doubled_quotes_before_a_station_name():
 def test_trains_in_general_after_a_train_are_no_second_train(text, lang):
     shipment = only(text, lang)
     assert shipment["cars"]["total"] == 100
+
+
+# -- a passenger special told by its tickets or its occupancy is a service ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Особый поезд отправился из Ужгорода в Краматорск. Вагоны заполнены на 70 %.",
+            "ru",
+        ),
+        (
+            "Особливий поїзд вирушив з Ужгорода до Краматорська. Вагони заповнені на 70 %.",
+            "uk",
+        ),
+        (
+            "Асаблівы цягнік адправіўся з Ужгарада ў Краматорск. Квіткі раскупілі за дзень.",
+            "be",
+        ),
+    ],
+)
+def test_a_passenger_special_is_no_shipment(text, lang):
+    assert read(text, lang)["shipments"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Эвакуационный поезд отправился из Покровска во Львов.", "ru"),
+        ("Евакуаційний поїзд вирушив з Покровська до Львова.", "uk"),
+        ("Эвакуацыйны цягнік адправіўся з Пакроўска ў Львоў.", "be"),
+    ],
+)
+def test_an_evacuation_train_is_no_shipment(text, lang):
+    assert read(text, lang)["shipments"] == []
+
+
+# -- a departure told as a noun, of a train in the genitive singular ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "origin"),
+    [
+        (
+            "Дорога осуществила отправку первого контейнерного поезда из Тобольска во Владивосток.",
+            "ru",
+            "Тобольска",
+        ),
+        (
+            "Залізниця здійснила відправку першого контейнерного поїзда з Тобольська до "
+            "Владивостока.",
+            "uk",
+            "Тобольська",
+        ),
+    ],
+)
+def test_a_departure_told_as_a_noun_is_a_train(text, lang, origin):
+    assert only(text, lang)["origin"]["text"] == origin
+
+
+# -- a train formed at a station has not left it -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Эшелон был сформирован на станции Осиповичи.", "ru"),
+        ("Ешелон був сформований на станції Осиповичі.", "uk"),
+        ("Эшалон быў сфарміраваны на станцыі Асіповічы.", "be"),
+    ],
+)
+def test_a_train_formed_is_no_departure(text, lang):
+    assert read(text, lang)["shipments"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Эшелон был сформирован на станции Осиповичи и отправлен в Брест.", "ru"),
+        ("Ешелон був сформований на станції Осиповичі і відправлений до Бреста.", "uk"),
+    ],
+)
+def test_a_train_formed_and_sent_is_a_shipment(text, lang):
+    assert len(read(text, lang)["shipments"]) == 1
+
+
+# -- a train sent on from where it arrived: that place is passed, the next one the end ----
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "end", "passed"),
+    [
+        (
+            "Эшелон №961 прибыл на станцию Орша 28 ноября, после чего был направлен в Барановичи.",
+            "ru",
+            "Барановичи",
+            "Орша",
+        ),
+        (
+            "Эшелон прибыл на станцию Орша 28 ноября. Затем он был направлен в Барановичи.",
+            "ru",
+            "Барановичи",
+            "Орша",
+        ),
+        (
+            "Ешелон №961 прибув на станцію Орша 28 листопада і був направлений до Барановичів.",
+            "uk",
+            "Барановичів",
+            "Орша",
+        ),
+        (
+            "Эшалон прыбыў на станцыю Орша 28 лістапада, пасля чаго быў накіраваны ў Баранавічы.",
+            "be",
+            "Баранавічы",
+            "Орша",
+        ),
+    ],
+)
+def test_a_train_sent_on_ends_where_it_is_sent(text, lang, end, passed):
+    result = extract_shipments(text, published=date(2022, 11, 30), network=False, lang=lang)
+    data = result.to_dict()
+    assert len(data["shipments"]) == 1
+    shipment = data["shipments"][0]
+    assert shipment["destination"]["text"] == end
+    assert [v["text"] for v in shipment["via"]] == [passed]
+    assert shipment["expected_arrival"] is None
+    assert [s["seen"]["earliest"] for s in data["sightings"]] == ["2022-11-28"]

@@ -239,6 +239,10 @@ class Lexicon:
     # "два десятка", "двох десятків": the number before times this (an estimate)
     multipliers: dict[str, int] = field(default_factory=dict)
     train_nouns: dict[str, str] = field(default_factory=dict)  # form -> "sg" | "pl"
+    # forms both singular and plural ("поезда": gen. sg. and nom. pl.), and the endings of
+    # a singular word before one that make it singular ("первого поезда")
+    train_nouns_both: frozenset[str] = frozenset()
+    singular_before: tuple[str, ...] = ()
     car_nouns: dict[str, str] = field(default_factory=dict)  # form -> CarCounts field
     car_adjectives: tuple[tuple[str, str], ...] = ()  # (stem, kind), longest first
     approx: PhraseTable = field(default_factory=lambda: PhraseTable({}))
@@ -347,6 +351,10 @@ def _build(data: dict[str, Any]) -> Lexicon:
     # a form that is both (Russian "поезда": gen. sg. and nom. pl.) counts as plural
     for form in (data.get("train_nouns") or {}).get("plural") or []:
         train_nouns[_norm(form)] = "pl"
+    nouns = data.get("train_nouns") or {}
+    both = {_norm(f) for f in nouns.get("singular") or []} & {
+        _norm(f) for f in nouns.get("plural") or []
+    }
     return Lexicon(
         lang=data["language"],
         name=data.get("name", data["language"]),
@@ -358,6 +366,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         collective=_forms(data.get("collective") or {}),
         multipliers=_forms(data.get("multipliers") or {}),
         train_nouns=train_nouns,
+        train_nouns_both=frozenset(both),
+        singular_before=tuple(_norm(e) for e in data.get("singular_before") or []),
         car_nouns=_forms(data.get("car_nouns") or {}),
         car_adjectives=tuple(sorted(adjectives, key=lambda a: -len(a[0]))),
         approx=_flat(data.get("approx")),

@@ -475,8 +475,34 @@ class LexiconReader:
         """
         nouns = self.lex.train_nouns
         if singular:
-            return any(nouns.get(t.low) == "sg" for t in tokens(text))
+            toks = tokens(text)
+            return any(
+                nouns.get(t.low) == "sg" or self._singular_by_agreement(toks, i)
+                for i, t in enumerate(toks)
+            )
         return any(t.low in nouns for t in tokens(text))
+
+    def _singular_by_agreement(self, toks: tuple[Token, ...], i: int) -> bool:
+        """Whether a form both singular and plural is singular by the word before it.
+
+        "отправку первого ускоренного поезда": "поезда" after "ускоренного" is the
+        genitive singular, one train (not "поезда прибыли", trains).
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> rd.has_train_noun("отправка контейнерного поезда", singular=True)
+        True
+        >>> rd.has_train_noun("поезда прибыли", singular=True)
+        False
+        """
+        lex = self.lex
+        return (
+            i > 0
+            and toks[i].low in lex.train_nouns_both
+            and bool(lex.singular_before)
+            and toks[i - 1].low.endswith(lex.singular_before)
+        )
 
     def _train_noun_within(self, toks: tuple[Token, ...], i: int, n: int = 3) -> int | None:
         for j in range(i, min(len(toks), i + n + 1)):
@@ -798,7 +824,18 @@ class LexiconReader:
 
     def is_final_stop(self, text: str) -> bool:
         """Whether the text names the end of the route ("конечный пункт", "станція призначення")."""
-        return self.lex.final_stop is not None and self.lex.final_stop.search(text) is not None
+        return self.final_stop_at(text) is not None
+
+    def final_stop_at(self, text: str) -> int | None:
+        """Where the words naming the end of the route start ("после чего был направлен").
+
+        Examples
+        --------
+        >>> LexiconReader("ru").final_stop_at("прибыл в Оршу, после чего был направлен в Брест")
+        15
+        """
+        found = self.lex.final_stop.search(text) if self.lex.final_stop is not None else None
+        return found.start() if found is not None else None
 
     # -- verbs -----------------------------------------------------------------------
     def _verb_at(self, text: str, position: int) -> bool:

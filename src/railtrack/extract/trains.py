@@ -227,10 +227,13 @@ class _ClauseReader:
             return before[-1]
         return after[0] if after else None
 
-    def places_into(self, facts: _Facts) -> None:
+    def places_into(self, facts: _Facts, *, before: int | None = None, after: int = 0) -> None:
+        """Read the clause's places (those before ``before`` and from ``after``) into facts."""
         final_read = False
         marked: dict[str, bool] = {}  # role -> whether this clause's end was a "станция"
         for place in self.places:
+            if place.start < after or (before is not None and place.start >= before):
+                continue
             role = self.place_role(place)
             fact = self._fact(place, place.start, place.end)
             if role == "final":
@@ -325,8 +328,28 @@ class _ClauseReader:
         verb = self._verb_for(place.cue_start)
         return verb is not None and verb.role == "neutral"
 
+    @cached_property
+    def final_at(self) -> int | None:
+        """Where the words naming the end of the route start in the clause, if any."""
+        find = getattr(self.rd, "final_stop_at", None)
+        return find(self.text) if find is not None else None
+
+    def _final_candidate(self, place: PlaceSpan) -> bool:
+        return place.role in ("destination", "at") and not is_broad(place.text)
+
+    def _names_the_end(self, place: PlaceSpan) -> bool:
+        """Whether ``place`` is the one the clause's end-of-route words name.
+
+        A place after those words, when there is one ("прибыл в Оршу, после чего был
+        направлен в Барановичи": Барановичи); else any ("станция Лесная — конечная").
+        """
+        at = self.final_at
+        if at is None or place.start >= at:
+            return True
+        return not any(p.start >= at and self._final_candidate(p) for p in self.places)
+
     def place_role(self, place: PlaceSpan) -> str | None:
-        if self.final and place.role in ("destination", "at") and not is_broad(place.text):
+        if self.final and self._final_candidate(place) and self._names_the_end(place):
             return "final"  # "конечным пунктом называют станцию Лесная"
         if place.role in ("origin", "destination"):
             return None if self._seen_into(place) else place.role
@@ -551,8 +574,21 @@ class _ClauseReader:
             facts.claim = self._fact(self.claim, 0, len(self.text))
 
     def all_into(self, facts: _Facts, problems: list[str], default_role: str | None = None) -> None:
-        self.places_into(facts)
-        self.dates_into(facts, problems, default_role)
+        at = self.final_at
+        if (
+            at is not None
+            and any(p.start < at for p in self.places)
+            and any(p.start >= at and self._final_candidate(p) for p in self.places)
+        ):
+            # "прибыл в Оршу 28 ноября, после чего был направлен в Барановичи": the
+            # arrival read first, then the end named after it (Orsha becomes a place
+            # passed, seen on 28 November)
+            self.places_into(facts, before=at)
+            self.dates_into(facts, problems, default_role)
+            self.places_into(facts, after=at)
+        else:
+            self.places_into(facts)
+            self.dates_into(facts, problems, default_role)
         self.counts_into(facts.counts)
         self.claim_into(facts)
 
