@@ -236,6 +236,8 @@ class LexiconReader:
             total += nxt
             last = nxt
             j += 1
+        if j < len(toks) and toks[j].low in self.lex.dozen:
+            return total * 12, j + 1  # "dwa tuziny", "z dwoma tuzinami": 24
         return total, j
 
     # -- cars ------------------------------------------------------------------------
@@ -253,9 +255,25 @@ class LexiconReader:
         numbers, approx_words = self.lex.numbers, self.lex.approx
         while i < len(toks):
             low = toks[i].low
-            if not (low[0].isdigit() or low in numbers or low in approx_words):
+            if not (
+                low[0].isdigit()
+                or low in numbers
+                or low in approx_words
+                or low in self.lex.dozen
+                or low in self.lex.approx_numbers
+            ):
                 i += 1
                 continue
+            round_number = self.lex.approx_numbers.match(toks, i)
+            if round_number is not None:  # "pół setki wagonów": about 50
+                value, k = round_number
+                found = self._count_noun(toks, i, k)
+                if found is not None:
+                    kind, end_i = found
+                    start, end = toks[i].start, toks[end_i - 1].end
+                    counts.append(CarCount(kind, value, True, start, end, text[start:end]))
+                    i = end_i
+                    continue
             approx = self.lex.approx.match(toks, i)
             start_i = i
             j = approx[1] if approx else i
