@@ -240,6 +240,8 @@ class LexiconReader:
             j += 1
         if j < len(toks) and toks[j].low in self.lex.multipliers:
             return total * self.lex.multipliers[toks[j].low], j + 1  # "двух десятков"
+        if j < len(toks) and toks[j].low in self.lex.dozen:
+            return total * 12, j + 1  # "dwa tuziny", "z dwoma tuzinami": 24
         return total, j
 
     def _round_number(self, toks: tuple[Token, ...], j: int, k: int) -> bool:
@@ -278,9 +280,21 @@ class LexiconReader:
                 or low in numbers
                 or low in approx_words
                 or low in self.lex.collective
+                or low in self.lex.dozen
+                or low in self.lex.approx_numbers
             ):
                 i += 1
                 continue
+            round_number = self.lex.approx_numbers.match(toks, i)
+            if round_number is not None:  # "pół setki wagonów": about 50
+                value, k = round_number
+                found = self._count_noun(toks, i, k)
+                if found is not None:
+                    kind, end_i = found
+                    start, end = toks[i].start, toks[end_i - 1].end
+                    counts.append(CarCount(kind, value, True, start, end, text[start:end]))
+                    i = end_i
+                    continue
             approx = self.lex.approx.match(toks, i)
             start_i = i
             j = approx[1] if approx else i

@@ -32,7 +32,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from railtrack.extract import cues
-from railtrack.extract.dates import DateSpan, resolve_date
+from railtrack.extract.dates import DateSpan, resolve_date, why_undated
 from railtrack.extract.lexicon import LANGUAGES, lexicon, month_of
 from railtrack.extract.numbers import CarCount
 from railtrack.extract.places import PlaceSpan, is_broad
@@ -420,12 +420,7 @@ class _ClauseReader:
             forward = not verb.past if verb is not None else self.claim is not None
             window = resolve_date(span, self.published, forward=forward)
             if window is None:
-                why = (
-                    "no published date to resolve it"
-                    if self.published is None
-                    else "no such day, or outside the plausible range 1900-2100"
-                )
-                problems.append(f"cannot date {span.text!r}: {why}")
+                problems.append(f"cannot date {span.text!r}: {why_undated(span, self.published)}")
                 continue
             # a numeric date that could be read month-first is read day-first, flagged
             inferred = (
@@ -508,7 +503,7 @@ class _ClauseReader:
             return
         window = resolve_date(span, self.published)
         if window is None:
-            problems.append(f"cannot date {span.text!r}: no published date to resolve it")
+            problems.append(f"cannot date {span.text!r}: {why_undated(span, self.published)}")
             return
         place = min(passed, key=lambda p: abs(p.start - span.start))
         facts.sightings.append(
