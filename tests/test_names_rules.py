@@ -257,3 +257,77 @@ def test_a_genitive_is_as_ambiguous_as_its_nominative(net: RailNetwork) -> None:
     r = net.resolve("Светлогорска")
     assert not r.resolved
     assert {"GN621074", "GN485699"} <= _ids(r)
+
+
+@pytest.mark.parametrize("written", ["Nowomoskowsk", "Новомосковск", "Novomoskovsk"])
+def test_two_cities_of_one_name_stay_ambiguous(net: RailNetwork, written: str) -> None:
+    """Novomoskovsk (Tula) and Samar, formerly Novomoskovsk (Ukraine): neither alone."""
+    r = net.resolve(written)
+    assert not r.resolved, r
+    assert {"GN518557", "GN699445"} <= _ids(r)
+
+
+def test_property_a_city_name_another_city_bears_is_never_one_of_them(net: RailNetwork) -> None:
+    """Own name of a city and a written name of another city of alike size: unresolved."""
+    g = net.gazetteer
+    cases = []
+    for key, hits in zip(g._keys, g._key_hits, strict=True):
+        own = [g._stations[i] for i, base, alias in hits if not base and not alias]
+        alt = [g._stations[i] for i, base, alias in hits if not base and alias]
+        own = [s for s in own if s.tier == 1]
+        if len(own) != 1:
+            continue
+        city = own[0]
+        query = next(
+            (w for w in g._written[city.id][:2] if w and tokens_skeleton(name_tokens(w)) == key),
+            None,
+        )
+        if query is None:
+            continue
+        for other in alt:
+            alike = other.population >= 50_000 and max(city.population, other.population) < (
+                10 * min(city.population, other.population)
+            )
+            # an adjective of the other's own name ("Mikhaylovskoye" of Mikhaylovsk) is
+            # the name of other places, not of that city (gazetteer._adjective_of)
+            if g._adjective_of(key, other):
+                continue
+            bears = query in g._written[other.id]
+            if other.tier == 1 and alike and bears and not g._same_place(city, other):
+                cases.append((city.id, other.id, query))
+    assert cases
+    for a, b, query in cases:
+        r = net.resolve(query)
+        assert r.station_id not in {a, b}, (query, r)
+
+
+@pytest.mark.parametrize("written", ["Пʼятихатки", "Пятихатки"])
+def test_a_name_is_never_given_up_for_the_place_its_nominative_spells(
+    net: RailNetwork, written: str
+) -> None:
+    """P'iatykhatky (Dnipropetrovsk oblast) is not the Crimean village Pyatikhatka."""
+    r = net.resolve(written)
+    assert r.station_id != "GN695970", r
+
+
+def test_property_a_plural_town_name_never_resolves_to_its_singular_namesake(
+    net: RailNetwork,
+) -> None:
+    """A town named "...ки" never resolves to another place named "...ка" (its look-alike).
+
+    Unless that place has 10 times the people and 5,000 or more: "Гребінки" is then the
+    genitive of the junction town Hrebinka (10,541), not the village Hrebinky (the rule
+    of ``Gazetteer._pick`` among towns).
+    """
+    g = net.gazetteer
+    by_name = {w: st for st in g._stations if st.tier == 1 for w in g._written[st.id][:2] if w}
+    cases = [
+        (w, other.id)
+        for w, st in by_name.items()
+        if w.endswith("ки") and (other := by_name.get(w[:-1] + "а")) is not None
+        and not g._same_place(st, other)
+        and not (other.population >= 5000 and other.population >= 10 * max(st.population, 1))
+    ]  # fmt: skip
+    assert len(cases) >= 5
+    for query, wrong in random.Random(44).sample(cases, min(SAMPLE, len(cases))):
+        assert net.resolve(query).station_id != wrong, query

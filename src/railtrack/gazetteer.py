@@ -105,6 +105,7 @@ _QUALIFIED = re.compile(
 )
 _POPULATION_MIN = 5000
 _CITY_POPULATION = 50_000  # a town this large keeps its own name against larger namesakes
+_CLASH_NOTE = ", or a case form of"  # the note of _case_form_clash, read by the fallback
 
 
 @dataclass(frozen=True)
@@ -810,6 +811,7 @@ class Gazetteer:
                 # (the village Smolenshchina) bears it
                 named = _names_region(r, form, text)
                 hits.append(_Hit(form, r, named or self._written_as(r, form)))
+        hits += self._clashing_own_name(query, text, found)
         towns = [self._population(h) for h in hits if self._hit_class(h) == 2]
         for form in (text, *forms):
             for place in world.lookup(form, keys[form][0]):
@@ -818,6 +820,23 @@ class Gazetteer:
                     if r is not None:
                         hits.append(_Hit(form, r, place.written_as(form), place.population))
         return self._pick(query, hits) if hits else None
+
+    def _clashing_own_name(self, query: str, text: str, found: Resolution) -> list[_Hit]:
+        """Return the place a name spells as written, when a case form of it names another.
+
+        "Пятихатки" is the town P'iatykhatky and looks like a case form of
+        "Пятихатка" (a Crimean village): :meth:`_case_form_clash` leaves it
+        ambiguous, and the fallback must weigh the town the name spells beside the
+        village its nominative spells, never drop it.
+        """
+        if _CLASH_NOTE not in found.note or not found.candidates:
+            return []
+        sid = found.candidates[0][0]
+        if sid not in self._index:
+            return []
+        st = self._stations[self._index[sid]]
+        own = self._found(query, st, 100.0, ((st.id, st.name, 100.0),), "")
+        return [_Hit(text, own, self._written_as(own, text))]
 
     def _world_hit_allowed(
         self, place: WorldPlace, form: str, towns: list[int], network_hits: bool
@@ -1089,7 +1108,7 @@ class Gazetteer:
                     score=found.score,
                     candidates=((best.id, best.name, found.score), (rival.id, rival.name, 100.0)),
                     note=(
-                        f"ambiguous: {best.name} ({best.id}), or a case form of "
+                        f"ambiguous: {best.name} ({best.id}){_CLASH_NOTE} "
                         f"{form!r}: {rival.name} ({rival.id})"
                     ),
                 )
@@ -1220,44 +1239,63 @@ class Gazetteer:
         return found
 
     def _larger_namesakes(self, found: Resolution) -> Resolution:
-        """Unresolve a town's own name when it is another name of towns 10 times larger.
+        """Unresolve a town's own name when it is another name of larger towns.
 
         "Kamensk" is a village's own name and the short name of Kamensk-Shakhtinsky and
         Kamensk-Uralsky: a village's own name does not beat much larger places that
         reports call by it, nor does it pick one of them; the name stays ambiguous
         with all of them as candidates. A city of :data:`_CITY_POPULATION` or more
         keeps its own name ("Самар", the Ukrainian city, is no other name of Samara).
+        Two cities of alike size (neither 10 times the other) tie when the other
+        bears the name as written among its names: "Новомосковск" is Novomoskovsk
+        (Tula oblast, 131,000 people) and the former name of Samar (Dnipropetrovsk
+        oblast, 71,000), so it stays ambiguous with both as candidates (F44's kind).
         """
         i = self._index.get(found.station_id or "")
         if i is None or found.score < 100.0 or self._stations[i].tier != 1:
             return found
         best = self._stations[i]
-        if best.population >= _CITY_POPULATION:
-            return found  # a city's own name is its name ("Самар", not Samara's other name)
-        floor = _POPULATION_LEAD * max(best.population, 1)
         key = tokens_skeleton(list(_query_tokens(found.query.strip())))
-        larger = [
+        rivals = [
             st
             for st in (
                 self._stations[self._index[c]]
                 for c, _, sc in found.candidates
                 if sc >= _TOWN_ALIAS_SCORE and c != best.id and c in self._index
             )
-            if st.tier == 1
-            and st.population >= floor
-            and not self._same_place(best, st)
-            and not self._adjective_of(key, st)
+            if st.tier == 1 and not self._same_place(best, st) and not self._adjective_of(key, st)
         ]
-        if not larger:
+        if not rivals:
             return found
-        names = ", ".join(f"{st.name} ({st.id}, {st.population:,})" for st in larger[:3])
+        floor = _POPULATION_LEAD * max(best.population, 1)
+        larger = [st for st in rivals if st.population >= floor]
+        if best.population >= _CITY_POPULATION:
+            larger = []  # a city's own name is its name ("Самар", not Samara's other name)
+        text = " ".join(_strip_leading(found.query.split()))
+        twins = [
+            st
+            for st in rivals
+            if st not in larger
+            and st.population >= _CITY_POPULATION
+            and best.population < _POPULATION_LEAD * st.population
+            and st.population < floor  # a 10 times larger namesake: the rule above
+            and self._written_as(self._found(text, st, 100.0, (), ""), text)
+        ]
+        if larger:
+            names = ", ".join(f"{st.name} ({st.id}, {st.population:,})" for st in larger[:3])
+            why = f"it is another name of the much larger {names}"
+        elif twins:  # "Nowomoskowsk": Novomoskovsk (Tula), and Samar's former name
+            names = ", ".join(f"{st.name} ({st.id}, {st.population:,})" for st in twins[:3])
+            why = f"so does the city {names}, by another of its names"
+        else:
+            return found
         return Resolution(
             query=found.query,
             resolved=False,
             score=found.score,
             candidates=found.candidates,
             note=f"ambiguous: {best.name} ({best.id}, {best.population:,} people) bears "
-            f"the name, and it is another name of the much larger {names}",
+            f"the name, and {why}",
         )
 
     def _adjective_of(self, key: str, st: _Station) -> bool:
