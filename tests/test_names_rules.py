@@ -331,3 +331,54 @@ def test_property_a_plural_town_name_never_resolves_to_its_singular_namesake(
     assert len(cases) >= 5
     for query, wrong in random.Random(44).sample(cases, min(SAMPLE, len(cases))):
         assert net.resolve(query).station_id != wrong, query
+
+
+@pytest.mark.parametrize(
+    ("written", "country"),
+    [("UK", "GB"), ("the UK", "GB"), ("U.K.", "GB"), ("USA", "US"), ("США", "US"),
+     ("Britain", "GB"), ("из Великобритании", "GB"), ("DEU", "DE"), ("PL", "PL")],
+)  # fmt: skip
+def test_an_abbreviation_or_short_name_is_its_country(
+    net: RailNetwork, written: str, country: str
+) -> None:
+    """F49: "UK" is the United Kingdom, not the village Uk (Irkutsk oblast)."""
+    r = net.resolve(written)
+    assert r.precision == "country", r
+    assert r.country == country, r
+
+
+def test_property_capitals_never_reach_a_town_by_spelling(net: RailNetwork) -> None:
+    """Every 2-4 letter GeoNames town name written in capitals: never that town."""
+    g = net.gazetteer
+    short = sorted(
+        (w.upper(), st.id)
+        for st in g._stations
+        if st.tier == 1
+        for w in g._written[st.id][:2]
+        if w and 2 <= len(w) <= 4 and w.isalpha()
+    )
+    assert len(short) >= 20
+    for query, sid in short:
+        assert net.resolve(query).station_id != sid, query
+
+
+@pytest.mark.parametrize("written", ["UK", "the UK"])
+def test_an_abbreviation_never_reaches_a_station_of_another_script(written: str) -> None:
+    """F58: on any network "UK" is not the halt Ук nor a station named Uk."""
+    for name in ("Ук", "Uk"):
+        net = _tiny([("1", name), ("2", "Неклиновка")])
+        assert net.resolve(written).station_id != "1", (written, name)
+
+
+def test_a_curated_station_in_capitals_still_resolves(net: RailNetwork) -> None:
+    assert net.resolve("ЛИДА").station_id == "BY-LIDA"
+    assert net.resolve("ДНР").region == "Donetsk region"
+
+
+@pytest.mark.parametrize("written", ["Asia", "Азии", "do Azji", "Europy", "Європи", "Азия"])
+def test_a_continent_is_no_place_of_its_spelling(written: str) -> None:
+    """F49: "Asia" is not the town Asia (Philippines); on any network, unresolved."""
+    for net in (load_network(), _tiny([("1", "Азия"), ("2", "Asia")])):
+        r = net.resolve(written)
+        assert not r.resolved, (written, r)
+        assert "continent" in r.note, (written, r)

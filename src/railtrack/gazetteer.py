@@ -571,6 +571,9 @@ class Gazetteer:
         return pd.DataFrame(rows, columns=list(C.RESOLVE_COLUMNS))
 
     def _resolve(self, query: str, lang: str | None = None) -> Resolution:
+        special = self._abbreviation_or_continent(query, lang)
+        if special is not None:
+            return special
         region = self._region_word(query)
         if region is not None:
             return region
@@ -590,6 +593,60 @@ class Gazetteer:
             if pair is not None:
                 return pair
         return fallback if fallback is not None else found
+
+    def _abbreviation_or_continent(self, query: str, lang: str | None) -> Resolution | None:
+        """Resolve an abbreviation or a continent's name before any place of that spelling.
+
+        "UK" is the United Kingdom, never the village Uk (Irkutsk oblast) nor ru-rail's
+        halt Ук: a name of 2-4 capital letters matches only a region or country alias
+        written so ("ДНР", "США", "UK"), a country's ISO code ("RU", "DEU") or a
+        curated station that bears it letter for letter in its own script ("ОРША"),
+        never a GeoNames town (a village's two-letter name is no abbreviation's
+        meaning), never by a transliterated spelling, never fuzzily. "Asia", "Азии",
+        "Europy" are continents (``data/network/world/continents.csv``): not a place
+        railtrack can locate, so unresolved with that reason, never the town Asia
+        (Philippines) so named. None for every other name (a cheap check).
+        """
+        text = " ".join(_strip_leading(query.split()))
+        world = WorldPlaces.default()
+        if _is_abbreviation(text):
+            return self._abbreviation(query, text, world)
+        if not world.continent_prefix(text):
+            return None
+        forms = (text, *lemma_forms(text, lang)) if len(text) > 3 else (text,)
+        name = next((c for c in map(world.continent, forms) if c is not None), None)
+        if name is None:
+            return None
+        return Resolution(
+            query=query,
+            resolved=False,
+            note=f"a continent or world region ({name}): not a place railtrack can locate",
+        )
+
+    def _abbreviation(self, query: str, text: str, world: WorldPlaces) -> Resolution:
+        """Resolve a name of capital letters only as written (see the caller)."""
+        found = self._resolve_written(query)
+        exact = found.resolved and found.score >= 100.0
+        if exact and found.precision == "region":
+            return found  # "ДНР", "LPR"
+        letters = text.replace(".", "")
+        place = next(
+            (p for p in world.lookup(text) if p.kind == "country" and p.written_as(text)),
+            world.country_by_code(letters) if letters.isascii() else None,
+        )
+        r = self._world_resolution(query, place, None) if place is not None else None
+        if r is not None:
+            return r
+        st = self._stations[self._index[found.station_id]] if found.station_id else None
+        if exact and st is not None and st.tier == 0 and self._written_as(found, text):
+            return found  # "ОРША": a curated station's name in capitals
+        return Resolution(
+            query=query,
+            resolved=False,
+            candidates=found.candidates,
+            note=f"{text!r} reads as an abbreviation: no region, country or station is "
+            "written so, and an abbreviation is never matched to a place by its spelling",
+        )
 
     def _region_word(self, query: str) -> Resolution | None:
         """Resolve a "-щина"/"-чина" word to its region before any place of that spelling.
@@ -1648,6 +1705,12 @@ def _strip_leading(words: list[str]) -> list[str]:
 
 def _fold(text: str) -> str:
     return " ".join(text.replace("-", " ").replace("ё", "е").casefold().split())
+
+
+def _is_abbreviation(text: str) -> bool:
+    """Whether a name is 2-4 capital letters, dots aside ("UK", "U.K.", "США", "ДНР")."""
+    letters = text.replace(".", "")
+    return 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()
 
 
 def _is_suffix(token: str) -> bool:
