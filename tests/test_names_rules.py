@@ -8,6 +8,7 @@ rule covers).
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
@@ -382,3 +383,52 @@ def test_a_continent_is_no_place_of_its_spelling(written: str) -> None:
         r = net.resolve(written)
         assert not r.resolved, (written, r)
         assert "continent" in r.note, (written, r)
+
+
+@pytest.mark.parametrize(
+    ("written", "station"),
+    [("London", "Ляндо"), ("China", "Иня"), ("Xi'an", "Хани"), ("Китай", "Китой"),
+     ("Пекіна", "Перкино"), ("Orsza", "Арья"), ("Ліда", "Линда"), ("Пинска", "Инская")],
+)  # fmt: skip
+def test_a_place_elsewhere_beats_a_near_spelling_on_any_network(written: str, station: str) -> None:
+    """F58/F45: a country or a place off the network is that place, not a station near it."""
+    net = _tiny([("1", station), ("2", "Неклиновка")])
+    r = net.resolve(written)
+    assert r.station_id != "1", r
+    assert r.resolved, r
+    assert r.precision in ("town", "country"), r
+
+
+def test_a_network_without_towns_places_belarus_outside_it() -> None:
+    """On a network of Russian stations only, "Orsza" is Orsha (BY), off the network."""
+    r = _tiny([("1", "Арья"), ("2", "Неклиновка")]).resolve("Orsza")
+    assert r.country == "BY", r
+    assert r.lat is not None, r
+    assert abs(r.lat - 54.5) < 0.2, r
+
+
+def test_property_a_country_name_never_reaches_a_station_of_a_near_spelling() -> None:
+    """Every country name (English, Russian, Polish), beside a station one letter off."""
+    from railtrack.world_places import WorldPlaces
+
+    world = WorldPlaces.default()
+    rng = random.Random(58)
+    countries = [p for p in world._small if p.kind == "country"]
+    names = [n for p in rng.sample(countries, 40) for n in p.names[:4] if len(n) >= 5]
+    for name in rng.sample(names, min(60, len(names))):
+        k = rng.randrange(1, len(name) - 1)
+        near = name[:k] + ("о" if name[k] != "о" else "а") + name[k + 1 :]
+        r = _tiny([("1", near), ("2", "Неклиновка")]).resolve(name)
+        assert r.station_id != "1", (name, near, r)
+
+
+RU_RAIL = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "ru-rail"
+
+
+@pytest.mark.skipif(not RU_RAIL.is_dir(), reason="../shared/datasets/ru-rail is absent")
+def test_ru_rail_foreign_places_are_not_russian_halts() -> None:
+    """F58 on the real national network: London, Китай, Пекіна, Orsza, UK are not halts."""
+    net = load_network(RU_RAIL)
+    for written in ("London", "Китай", "Пекіна", "Orsza", "Ліда", "Пинска", "UK", "Азії"):
+        r = net.resolve(written)
+        assert r.station_id is None, (written, r)

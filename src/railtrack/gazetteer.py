@@ -46,7 +46,7 @@ from railtrack._translit import (
 )
 from railtrack.inflection import lemma_forms, region_word_forms, station_town_forms
 from railtrack.settings import DEFAULT_SETTINGS, Settings
-from railtrack.world_places import WorldPlace, WorldPlaces
+from railtrack.world_places import WorldPlace, WorldPlaces, name_key
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -398,6 +398,9 @@ class Gazetteer:
             by_region[str(d.get("region") or "")].append(st.id)
         self._region_members = [self._members(r, by_country, by_region) for r in self._regions]
         self._countries = frozenset(c for c in by_country if c)  # countries of the network
+        # a network without the national town layer (ru-rail, an OSM extract) looks its
+        # towns up as places outside it ("Orsza" on a network of Russia only)
+        self._has_towns = any(st.tier == 1 for st in self._stations)
         self._cache: dict[str, Resolution] = {}
         # name tokens -> their station match: "st. Kursk", "KURSK" and "Kursk station"
         # are three queries but one token list, scored once
@@ -582,6 +585,10 @@ class Gazetteer:
             if qualified is not None:
                 return qualified
         found = self._resolve_written(query)
+        if found.resolved and found.score < 100.0 and found.station_id is not None:
+            elsewhere = self._named_elsewhere(query, found, lang)
+            if elsewhere is not None:
+                return elsewhere
         if found.resolved:
             weighed = self._country_over_town(query, found)
             if weighed.station_id is None or weighed.station_id != found.station_id:
@@ -647,6 +654,25 @@ class Gazetteer:
             note=f"{text!r} reads as an abbreviation: no region, country or station is "
             "written so, and an abbreviation is never matched to a place by its spelling",
         )
+
+    def _named_elsewhere(
+        self, query: str, found: Resolution, lang: str | None
+    ) -> Resolution | None:
+        """Return the country or place outside the network a fuzzily matched name names.
+
+        "London" is not the halt Ляндо, "Пекіна" not Перкино, "Orsza" not Арья (F45,
+        F58): a name that is (or whose case form is) the name of a country or of a
+        place outside the network (:meth:`_resolve_fallback`'s rules) is that place
+        before any near spelling of a station, on any network. None when it is not.
+        """
+        blank = replace(found, resolved=False, candidates=(), note="")
+        other = self._resolve_fallback(query, blank, lang)
+        if other is None or not other.resolved:
+            return None
+        if other.in_network and other.precision != "country" and other.region is None:
+            return None  # a case form of a network place: the near spelling stays
+        near = f"{found.name} ({found.station_id}, {found.score:.0f}) is only a near spelling"
+        return replace(other, note=f"{other.note}; {near}" if other.note else near)
 
     def _region_word(self, query: str) -> Resolution | None:
         """Resolve a "-щина"/"-чина" word to its region before any place of that spelling.
@@ -786,10 +812,12 @@ class Gazetteer:
         name exactly competes with the town by the rules of :meth:`_pick` (a country
         beats a town; a town needs 10 times the population of each rival).
         """
-        if found.station_id is None or found.precision != "town" or found.form is not None:
+        if found.station_id is None or found.form is not None:
             return found
         i = self._index.get(found.station_id)
-        if i is None or self._stations[i].tier != 1:
+        if i is not None and self._stations[i].tier == 0:
+            return self._country_over_station(query, found)
+        if i is None or found.precision != "town" or self._stations[i].tier != 1:
             return found
         tokens = list(_query_tokens(query.strip()))  # cached by _resolve_written
         key = tokens_skeleton(tokens) if tokens else ""
@@ -797,8 +825,8 @@ class Gazetteer:
         text = " ".join(_strip_leading(query.split()))
         rivals = self._form_rivals(text, found)
         own_population = self._stations[i].population
-        if world.has_key(key):
-            for place in world.lookup(text, key):
+        if world.has_key(key) or not self._has_towns:
+            for place in self._world_lookup(world, text, key):
                 if place.kind == "network_town" or not place.written_as(text):
                     continue
                 if place.kind != "country" and place.population < _POPULATION_LEAD * max(
@@ -812,6 +840,25 @@ class Gazetteer:
             return found
         own = _Hit(text, found, self._written_as(found, text))
         return self._pick(query, [own, *rivals])
+
+    def _country_over_station(self, query: str, found: Resolution) -> Resolution:
+        """Prefer a country written exactly to a station that only shares its spelling key.
+
+        "Китай" is China, not ru-rail's station Китой (one key, another word): a
+        station keeps a name it bears as written.
+        """
+        text = " ".join(_strip_leading(query.split()))
+        key = name_key(text)
+        world = WorldPlaces.default()
+        if not world.has_key(key) or self._written_as(found, text):
+            return found
+        for place in world.lookup(text, key):
+            if place.kind == "country" and place.written_as(text):
+                r = self._world_resolution(query, place, None)
+                if r is not None:
+                    note = f"{found.name} ({found.station_id}) only shares its spelling"
+                    return replace(r, note=f"{r.note}; {note}" if r.note else note)
+        return found
 
     def _form_rivals(self, text: str, found: Resolution) -> list[_Hit]:
         """Places a case form of a name names exactly, other than the town it spells.
@@ -871,7 +918,7 @@ class Gazetteer:
         hits += self._clashing_own_name(query, text, found)
         towns = [self._population(h) for h in hits if self._hit_class(h) == 2]
         for form in (text, *forms):
-            for place in world.lookup(form, keys[form][0]):
+            for place in self._world_lookup(world, form, keys[form][0]):
                 if self._world_hit_allowed(place, form, towns, bool(hits)):
                     r = self._world_resolution(query, place, form if form != text else None)
                     if r is not None:
@@ -894,6 +941,17 @@ class Gazetteer:
         st = self._stations[self._index[sid]]
         own = self._found(query, st, 100.0, ((st.id, st.name, 100.0),), "")
         return [_Hit(text, own, self._written_as(own, text))]
+
+    def _world_lookup(self, world: WorldPlaces, form: str, key: str) -> list[WorldPlace]:
+        """Countries and places outside the network bearing a name of ``form``'s key.
+
+        On a network without the national town layer, its towns of RU, BY and UA that
+        the network lacks count as places outside it.
+        """
+        found = world.lookup(form, key)
+        if not self._has_towns and key:
+            found += [p for p in world.national_towns(form, key) if p.id not in self._index]
+        return found
 
     def _world_hit_allowed(
         self, place: WorldPlace, form: str, towns: list[int], network_hits: bool
@@ -981,6 +1039,11 @@ class Gazetteer:
 
     def _outside_note(self, country: str) -> str:
         """Say why a town is off the network: abroad, or a gap in the national layer."""
+        if country in self._countries and not self._has_towns:
+            return (
+                f"a town of {country} this network has no station or town of that name "
+                "for (a network without the national town layer)"
+            )
         if country in self._countries:  # Yeysk, Svatove: rail towns whose line is missing
             return (
                 f"a town of {country} the network's track does not reach (no track within "
