@@ -432,3 +432,13 @@ def test_ru_rail_foreign_places_are_not_russian_halts() -> None:
     for written in ("London", "Китай", "Пекіна", "Orsza", "Ліда", "Пинска", "UK", "Азії"):
         r = net.resolve(written)
         assert r.station_id is None, (written, r)
+
+
+@pytest.mark.parametrize("written", ["Брянске", "в Брянске", "под Брянском"])
+def test_a_case_form_of_a_town_whose_stations_are_near_spellings(
+    net: RailNetwork, written: str
+) -> None:
+    """The locative of Bryansk is the town, not a tie with the village Bryanskoye (Crimea)."""
+    r = net.resolve(written)
+    assert r.resolved, r
+    assert r.name == "Bryansk", r

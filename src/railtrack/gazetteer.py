@@ -890,12 +890,13 @@ class Gazetteer:
         gazetteer knows fuzzily (a candidate at the minimum score or more) is left
         unresolved: an inflection or a foreign place is not preferred to a near
         spelling of a network station, unless the forms name that very station (the
-        genitive "Ростова" of Rostov).
+        genitive "Ростова" of Rostov) or its town (the locative "Брянске" of Bryansk,
+        whose stations are the near spellings).
         """
         near = {c for c, _, sc in found.candidates if sc >= self.settings.resolve_min_score}
         if near and "a case form of" not in found.note:
             confirmed = self._resolve_fallback(query, replace(found, candidates=()), lang)
-            if confirmed is None or not confirmed.form or confirmed.station_id not in near:
+            if confirmed is None or not confirmed.form or not self._near_place(confirmed, near):
                 return None
             # "Ростова": its nominative "Ростов" is a name of the near spelling, Rostov
             return confirmed if self._written_as(confirmed, confirmed.form) else None
@@ -924,6 +925,22 @@ class Gazetteer:
                     if r is not None:
                         hits.append(_Hit(form, r, place.written_as(form), place.population))
         return self._pick(query, hits) if hits else None
+
+    def _near_place(self, r: Resolution, near: set[str]) -> bool:
+        """Whether ``r`` is one of the ``near`` candidates or the town of one of them.
+
+        "в Брянске": its nominative names the town Bryansk, whose stations
+        Bryansk-Orlovsky and Bryansk-Lgovsky are the near spellings.
+        """
+        if r.station_id in near:
+            return True
+        i = self._index.get(r.station_id or "")
+        if i is None:
+            return False
+        st = self._stations[i]
+        return any(
+            self._same_place(st, self._stations[self._index[c]]) for c in near if c in self._index
+        )
 
     def _clashing_own_name(self, query: str, text: str, found: Resolution) -> list[_Hit]:
         """Return the place a name spells as written, when a case form of it names another.
