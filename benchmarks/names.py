@@ -225,6 +225,7 @@ def main() -> int:
         "places.csv": REPO / "tests" / "data" / "extraction_real" / "places.csv",
         "spellings.csv": REPO / "tests" / "data" / "names_real" / "spellings.csv",
         "unseen.csv": REPO / "tests" / "data" / "names_real" / "unseen.csv",
+        "unseen5.csv": REPO / "tests" / "data" / "names_real" / "unseen5.csv",
     }
     for title, path in tables.items():
         if not path.is_file():
