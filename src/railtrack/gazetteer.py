@@ -104,6 +104,7 @@ _QUALIFIED = re.compile(
     r"^\s*(?P<name>[^(),]*[^\s(),])\s*(?:\((?P<region_a>[^()]+)\)|,\s*(?P<region_b>[^,()]+))\s*$"
 )
 _POPULATION_MIN = 5000
+_CACHE_MAX = 1_000_000  # answers kept per gazetteer (each cache), about 1 KB each
 _CITY_POPULATION = 50_000  # a town this large keeps its own name against larger namesakes
 
 
@@ -398,6 +399,8 @@ class Gazetteer:
         self._region_members = [self._members(r, by_country, by_region) for r in self._regions]
         self._countries = frozenset(c for c in by_country if c)  # countries of the network
         self._cache: dict[str, Resolution] = {}
+        # (name as written, language) -> its resolution, for calls with a language
+        self._lang_cache: dict[tuple[str, str], Resolution] = {}
         # name tokens -> their station match: "st. Kursk", "KURSK" and "Kursk station"
         # are three queries but one token list, scored once
         self._token_cache: dict[tuple[str, ...], Resolution] = {}
@@ -530,13 +533,67 @@ class Gazetteer:
         """
         query = str(name)
         if lang is not None:
-            return self._resolve(query, lang)
+            found = self._lang_cache.get((query, lang))
+            if found is None:
+                found = self._resolve(query, lang)
+                if len(self._lang_cache) < _CACHE_MAX:
+                    self._lang_cache[(query, lang)] = found
+            return found
         cached = self._cache.get(query)
         if cached is None:
             cached = self._resolve(query)
-            if len(self._cache) < 1_000_000:
+            if len(self._cache) < _CACHE_MAX:
                 self._cache[query] = cached
         return cached
+
+    def resolve_all(
+        self, names: Iterable[str], *, lang: str | Sequence[str | None] | None = None
+    ) -> list[Resolution]:
+        """Resolve a batch of names: each distinct (name, language) once, in input order.
+
+        A 100,000-report input names the same few thousand places again and again;
+        this resolves each distinct name as written once and hands the same
+        :class:`Resolution` to every occurrence. The answers are exactly those of
+        :meth:`resolve` name by name (names are not normalised first: a resolution
+        quotes the name as written).
+
+        Parameters
+        ----------
+        names
+            Names as written, shape (n,).
+        lang
+            One language for all names, or one per name (shape (n,), ``None`` where
+            unknown); see :meth:`resolve`.
+
+        Returns
+        -------
+        list of Resolution
+            One per input name, shape (n,), in order.
+
+        Raises
+        ------
+        ValueError
+            When ``lang`` is a sequence of another length than ``names``.
+
+        Examples
+        --------
+        >>> from railtrack import load_network
+        >>> gaz = load_network().gazetteer
+        >>> [r.station_id for r in gaz.resolve_all(["Homel", "Gomel", "Homel"])]
+        ['BY-GOMEL', 'BY-GOMEL', 'BY-GOMEL']
+        >>> gaz.resolve_all(["у Калузі"], lang=["uk"])[0].form
+        'Калуга'
+        """
+        queries = [str(n) for n in names]
+        if lang is None or isinstance(lang, str):
+            langs: list[str | None] = [lang] * len(queries)
+        else:
+            langs = list(lang)
+            if len(langs) != len(queries):
+                raise ValueError(f"{len(queries)} names but {len(langs)} languages")
+        pairs = list(zip(queries, langs, strict=True))
+        found = {pair: self.resolve(pair[0], lang=pair[1]) for pair in dict.fromkeys(pairs)}
+        return [found[pair] for pair in pairs]
 
     def resolve_many(self, names: Iterable[str]) -> pd.DataFrame:
         """Resolve names in a batch; one row per name (``columns.RESOLVE_COLUMNS``).
@@ -552,8 +609,7 @@ class Gazetteer:
             One row per input name, in order.
         """
         rows = []
-        for name in names:
-            r = self.resolve(name)
+        for r in self.resolve_all(names):
             rows.append(
                 {
                     C.QUERY: r.query,
