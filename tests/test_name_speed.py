@@ -134,3 +134,32 @@ def test_cached_name_tokens_equal_plain(
         first = _translit.name_tokens(text)
         first.append("mutated")  # the caller's list is its own: the cache is not changed
         assert _translit.name_tokens(text) == _translit._plain_name_tokens(text), text
+
+
+def test_resolve_command_reads_a_file_of_names(tmp_path: Path, gaz: Gazetteer) -> None:
+    """``railtrack resolve --file``: one record per line, in order, as name by name."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from railtrack.cli import app
+
+    names = ["Гомель", "Homel", "Matveyev-Kurhan", "Blorpton", "у Калузі", "Homel", "Belarus"]
+    path = tmp_path / "names.txt"
+    path.write_bytes(("\ufeff" + "\n".join(names[:3]) + "\n\n").encode() + b"\xff\xfe\n"
+                     + "\r\n".join(names[3:]).encode())  # fmt: skip
+    result = CliRunner().invoke(app, ["resolve", "--file", str(path), "--json"])
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["query"] for r in records] == names
+    plain = fresh(gaz)
+    assert [r["station_id"] for r in records] == [plain._resolve(n).station_id for n in names]
+    assert [r["region"] for r in records][-1] == "Belarus"
+    # the bad line is named and skipped; an unresolved name makes the exit code 1
+    assert "line 5: not UTF-8 text" in result.stderr
+    assert "line 6 'Blorpton'" in result.stderr
+    assert result.exit_code == 1
+    both = CliRunner().invoke(app, ["resolve", "Homel", "--file", str(path)])
+    assert both.exit_code == 2
+    assert "one of the two" in both.stderr
+    quiet = CliRunner().invoke(app, ["resolve", "-i", "-", "-q"], input="Homel\nGomel\n")
+    assert (quiet.exit_code, quiet.stdout.split()) == (0, ["BY-GOMEL", "BY-GOMEL"])
