@@ -92,7 +92,9 @@ def queries(gaz: Gazetteer) -> list[tuple[str, str | None]]:
     out = labelled()
     out += [(name, lang) for name, lang in out if lang is not None and rng.random() < 0.5]
     out = [(name, None) for name, _ in out] + out  # each label also without its language
-    out += [(name, rng.choice(_LANGS)) for name in spellings(gaz, 800, seed=15)]
+    # and in a Cyrillic and a Latin language: one name, different languages, different forms
+    out += [(name, lang) for name, _ in labelled() for lang in ("ru", "pl")]
+    out += [(name, rng.choice(_LANGS)) for name in spellings(gaz, 600, seed=15)]
     return out
 
 
