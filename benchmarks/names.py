@@ -160,10 +160,16 @@ def variant_queries(net: Any, n: int, seed: int) -> list[str]:
 
 
 def answers(net: Any, queries: list[str]) -> dict[str, list[Any]]:
-    """What each distinct query resolves to: every field of its resolution."""
+    """What each distinct query resolves to: every field of its resolution.
+
+    Resolved by the batch path (``Gazetteer.resolve_all``) where the tree has one,
+    name by name on an older tree, so a dump of the old tree checks the new path.
+    """
     out = {}
-    for q in dict.fromkeys(queries):
-        r = net.resolve(q)
+    distinct = list(dict.fromkeys(queries))
+    batch = getattr(net.gazetteer, "resolve_all", None)
+    found = batch(distinct) if batch is not None else [net.resolve(q) for q in distinct]
+    for q, r in zip(distinct, found, strict=True):
         out[q] = [
             r.resolved, r.station_id, r.region, r.name, r.score, r.precision, r.form,
             r.note, [list(c) for c in r.candidates], r.lat, r.lon, r.country,
