@@ -167,6 +167,9 @@ def answers(net: Any, queries: list[str]) -> dict[str, list[Any]]:
     """
     out = {}
     distinct = list(dict.fromkeys(queries))
+    if hasattr(net.gazetteer, "keep_answers"):
+        net.gazetteer.keep_answers(None)  # computed here, never read from an earlier run
+        clear_answers(net.gazetteer)
     batch = getattr(net.gazetteer, "resolve_all", None)
     found = batch(distinct) if batch is not None else [net.resolve(q) for q in distinct]
     for q, r in zip(distinct, found, strict=True):

@@ -75,6 +75,7 @@ def spellings(gaz: Gazetteer, n: int, seed: int) -> list[str]:
 def fresh(gaz: Gazetteer) -> Gazetteer:
     """An independent copy of an index with every answer cache empty."""
     copy: Gazetteer = pickle.loads(pickle.dumps(gaz))
+    copy.keep_answers(None)  # no answers of an earlier run: each one computed here
     copy._cache.clear()
     copy._lang_cache.clear()
     copy._token_cache.clear()
@@ -165,3 +166,36 @@ def test_resolve_command_reads_a_file_of_names(tmp_path: Path, gaz: Gazetteer) -
     assert "one of the two" in both.stderr
     quiet = CliRunner().invoke(app, ["resolve", "-i", "-", "-q"], input="Homel\nGomel\n")
     assert (quiet.exit_code, quiet.stdout.split()) == (0, ["BY-GOMEL", "BY-GOMEL"])
+
+
+def test_answers_are_kept_for_the_next_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, gaz: Gazetteer
+) -> None:
+    """A batch's answers are stored under a key of the index, read by the next index."""
+    from railtrack import _answers, _netcache
+
+    monkeypatch.setenv(_netcache.CACHE_DIR_ENV, str(tmp_path))
+    monkeypatch.delenv(_netcache.NO_CACHE_ENV, raising=False)
+    names = [*spellings(gaz, _answers.SAVE_MIN + 50, seed=20), "Homel", "Крым"]
+    first = fresh(gaz)
+    first.keep_answers("f" * 32)
+    got = first.resolve_all(names, lang=["ru"] * 10 + [None] * (len(names) - 10))
+    assert list(tmp_path.glob("*.answers.pickle"))  # stored: enough new answers
+    second = fresh(gaz)
+    second.keep_answers("f" * 32)
+    second._resolve = None  # type: ignore[assignment,method-assign]  # must not compute
+    again = second.resolve_all(names, lang=["ru"] * 10 + [None] * (len(names) - 10))
+    assert [astuple(r) for r in again] == [astuple(r) for r in got]
+    # another index key (other data, code or settings) never reads them
+    other = fresh(gaz)
+    other.keep_answers("e" * 32)
+    assert astuple(other.resolve_all(["Homel"])[0]) == astuple(got[-2])
+    assert len(other._cache) == 1  # nothing read: only its own answer
+    # a corrupt entry is a miss, deleted and rebuilt, never an error
+    for path in tmp_path.glob("*.answers.pickle"):
+        path.write_bytes(b"not a pickle")
+    _netcache._memory.pop(str(_answers.answers_key("f" * 32)), None)  # read from disk
+    third = fresh(gaz)
+    third.keep_answers("f" * 32)
+    assert astuple(third.resolve_all(["Homel"])[0]) == astuple(got[-2])
+    assert len(third._cache) == 1  # nothing read from the corrupt entry

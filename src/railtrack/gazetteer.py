@@ -401,6 +401,9 @@ class Gazetteer:
         self._cache: dict[str, Resolution] = {}
         # (name as written, language) -> its resolution, for calls with a language
         self._lang_cache: dict[tuple[str, str], Resolution] = {}
+        # the index key, then the key resolve_all keeps its answers under (keep_answers)
+        self._store_key: str | None = None
+        self._stored = -1
         # name tokens -> their station match: "st. Kursk", "KURSK" and "Kursk station"
         # are three queries but one token list, scored once
         self._token_cache: dict[tuple[str, ...], Resolution] = {}
@@ -592,8 +595,46 @@ class Gazetteer:
             if len(langs) != len(queries):
                 raise ValueError(f"{len(queries)} names but {len(langs)} languages")
         pairs = list(zip(queries, langs, strict=True))
+        if self._store_key is not None and self._stored < 0:
+            self._load_answers()  # the first batch: the answers of earlier runs
         found = {pair: self.resolve(pair[0], lang=pair[1]) for pair in dict.fromkeys(pairs)}
+        if self._store_key is not None:
+            self._save_answers()
         return [found[pair] for pair in pairs]
+
+    def keep_answers(self, index_key: str | None) -> None:
+        """Keep the answers of :meth:`resolve_all` in the network cache for the next run.
+
+        Called by :func:`railtrack.load_network` (``RailNetwork.gazetteer``) and
+        :func:`load_gazetteer` for an index read from or written to the cache, with
+        the index's cache key; None stops it. The answers are stored under
+        :func:`railtrack._answers.answers_key` (computed on the first batch), and the
+        next process resolving on the same index starts from them.
+        """
+        self._store_key = index_key
+        self._stored = -1  # not read yet
+
+    def _load_answers(self) -> None:
+        """Add the stored answers to this index's caches (answers given here win)."""
+        from railtrack._answers import answers_key, load_answers
+
+        assert self._store_key is not None
+        self._store_key = answers_key(self._store_key)
+        stored = load_answers(self._store_key) if self._store_key is not None else None
+        if stored is not None:
+            self._cache = {**stored[0], **self._cache}
+            self._lang_cache = {**stored[1], **self._lang_cache}
+        self._stored = len(self._cache) + len(self._lang_cache)
+
+    def _save_answers(self) -> None:
+        """Store this index's answers when a batch added enough new ones."""
+        from railtrack._answers import SAVE_MIN, save_answers
+
+        assert self._store_key is not None
+        size = len(self._cache) + len(self._lang_cache)
+        if size - max(self._stored, 0) >= SAVE_MIN:
+            save_answers(self._store_key, (self._cache, self._lang_cache))
+            self._stored = size
 
     def resolve_many(self, names: Iterable[str]) -> pd.DataFrame:
         """Resolve names in a batch; one row per name (``columns.RESOLVE_COLUMNS``).
@@ -1733,6 +1774,8 @@ def load_gazetteer(
             found = _netcache.load(key, "gazetteer")
         if isinstance(found, Gazetteer) and found.settings == settings:
             _netcache.share(key, "gazetteer", found)
+            if found._store_key is None:  # keep the answers of resolve_all across runs
+                found.keep_answers(key)
             return found
     from railtrack.network import load_network
 
