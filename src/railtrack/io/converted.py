@@ -314,9 +314,14 @@ class ConversionStopped(RailtrackError):
     def __init__(self, out: Path, done: int, total: int, cause: str) -> None:
         self.out, self.done, self.total = out, done, total
         super().__init__(
-            f"conversion to {out} stopped in batch {done + 1} of {total}: {cause}; the "
-            f"{done} batch{'' if done == 1 else 'es'} written before are kept: run the same "
-            "command again to resume after them"
+            f"conversion to {out} stopped in batch {done + 1} of {total}: {cause}; "
+            + (
+                f"the {done} batch{'' if done == 1 else 'es'} written before "
+                f"{'is' if done == 1 else 'are'} kept: run the same command again to resume "
+                "after them"
+                if done
+                else "no batch was written: run the same command again"
+            )
         )
 
 
