@@ -628,8 +628,10 @@ def _seen_before(out: Path) -> dict[tuple[str, str], str]:
     seen: dict[tuple[str, str], str] = {}
     for kind, model in _KINDS.items():
         if not (out / kind).is_dir():
-            continue
-        table = _read_kind(out, kind, 1)
+            continue  # the ids and files only: never the records' JSON
+        table = ds.dataset(out / kind, format="parquet", partitioning="hive").to_table(
+            columns=["id", "file"]
+        )
         for id_, file in zip(
             table.column("id").to_pylist(), table.column("file").to_pylist(), strict=True
         ):
