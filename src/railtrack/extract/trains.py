@@ -1582,7 +1582,10 @@ def _leg_from_a_place_passed(first: TrainDraft, later: TrainDraft) -> bool:
 def _more_exact(a: Fact, b: Fact) -> bool:
     """Whether ``b`` names ``a``'s place more exactly ("Калининград-Сортировочный")."""
     x, y = a.value.text.lower(), b.value.text.lower()
-    return len(y) > len(x) and len(x) > 3 and y.startswith(x[:-1]) and not x.startswith(y)
+    if len(x) <= 3 or not y.startswith(x[:-1]) or any(c in x for c in "- –"):
+        return False
+    # a compound name ("Киев-Лиски", "Минск Пассажирский"), not a case form ("Gdańskim")
+    return any(c in y[len(x) - 1 :] for c in "- –")
 
 
 def _merge_into(first: TrainDraft, later: TrainDraft) -> None:
