@@ -246,6 +246,8 @@ class Lexicon:
     car_nouns: dict[str, str] = field(default_factory=dict)  # form -> CarCounts field
     car_adjectives: tuple[tuple[str, str], ...] = ()  # (stem, kind), longest first
     approx: PhraseTable = field(default_factory=lambda: PhraseTable({}))
+    # round numbers that are estimates ("pół setki" -> 50): value read, flagged estimated
+    approx_numbers: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     place_cues: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     place_kinds: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     broad_stems: tuple[str, ...] = ()
@@ -372,6 +374,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         car_nouns=_forms(data.get("car_nouns") or {}),
         car_adjectives=tuple(sorted(adjectives, key=lambda a: -len(a[0]))),
         approx=_flat(data.get("approx")),
+        approx_numbers=PhraseTable(_forms(data.get("approx_numbers") or {})),
         place_cues=PhraseTable({str(f): role for role, forms in cues.items() for f in forms or []}),
         place_kinds=PhraseTable(kinds),
         broad_stems=tuple(_norm(s) for s in data.get("broad_stems") or []),

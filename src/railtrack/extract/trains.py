@@ -28,13 +28,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from railtrack.extract import cues
-from railtrack.extract.dates import DateSpan, resolve_date
+from railtrack.extract.dates import DateSpan, resolve_date, why_undated
 from railtrack.extract.lexicon import LANGUAGES, lexicon, month_of
 from railtrack.extract.numbers import CarCount
+from railtrack.extract.once import once
 from railtrack.extract.places import PlaceSpan, is_broad
 from railtrack.extract.readers import Reader, reader_for
 from railtrack.extract.sentences import Clause, split_clauses
@@ -167,15 +168,15 @@ class _ClauseReader:
         self.elided: cues.VerbCue | None = None
 
     # Each finder runs on first use only: most clauses need a few of them.
-    @cached_property
+    @once
     def verbs(self) -> list[cues.VerbCue]:
         return self.rd.verb_cues(self.text)
 
-    @cached_property
+    @once
     def places(self) -> list[PlaceSpan]:
         return self.rd.find_places(self.text)
 
-    @cached_property
+    @once
     def dates(self) -> list[DateSpan]:
         found = self.rd.find_dates(self.text)
         is_attribution = getattr(self.rd, "is_attribution", None)
@@ -184,21 +185,21 @@ class _ClauseReader:
         # "..., про це повідомила пресслужба 9 червня": the announcement's date, no train's
         return [d for d in found if not is_attribution(_segment(self.text, d.start, d.end))]
 
-    @cached_property
+    @once
     def counts(self) -> list[CarCount]:
         return self.rd.find_car_counts(self.text)
 
-    @cached_property
+    @once
     def claim(self) -> str | None:
         return self.rd.claim_kind(self.text)
 
-    @cached_property
+    @once
     def stage(self) -> str | None:
         """``loading`` or ``unloading`` when the clause says so (lexicon languages)."""
         place_stage = getattr(self.rd, "place_stage", None)
         return place_stage(self.text) if place_stage is not None else None
 
-    @cached_property
+    @once
     def final(self) -> bool:
         """Whether the clause names the end of the route ("конечный пункт")."""
         is_final_stop = getattr(self.rd, "is_final_stop", None)
@@ -420,12 +421,7 @@ class _ClauseReader:
             forward = not verb.past if verb is not None else self.claim is not None
             window = resolve_date(span, self.published, forward=forward)
             if window is None:
-                why = (
-                    "no published date to resolve it"
-                    if self.published is None
-                    else "no such day, or outside the plausible range 1900-2100"
-                )
-                problems.append(f"cannot date {span.text!r}: {why}")
+                problems.append(f"cannot date {span.text!r}: {why_undated(span, self.published)}")
                 continue
             # a numeric date that could be read month-first is read day-first, flagged
             inferred = (
@@ -508,7 +504,7 @@ class _ClauseReader:
             return
         window = resolve_date(span, self.published)
         if window is None:
-            problems.append(f"cannot date {span.text!r}: no published date to resolve it")
+            problems.append(f"cannot date {span.text!r}: {why_undated(span, self.published)}")
             return
         place = min(passed, key=lambda p: abs(p.start - span.start))
         facts.sightings.append(
