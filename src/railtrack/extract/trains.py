@@ -329,7 +329,7 @@ class _ClauseReader:
         verb = self._verb_for(place.cue_start)
         return verb is not None and verb.role == "neutral"
 
-    @cached_property
+    @once
     def final_at(self) -> int | None:
         """Where the words naming the end of the route start in the clause, if any."""
         find = getattr(self.rd, "final_stop_at", None)
