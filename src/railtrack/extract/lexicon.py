@@ -288,6 +288,7 @@ class Lexicon:
     period: re.Pattern[str] | None = None  # "в течение недели": trains counted, a statistic
     timetable: re.Pattern[str] | None = None  # "пассажирский поезд", "с задержкой": a service
     exhibition: re.Pattern[str] | None = None  # "ретропоезд", "выставочный": a museum train
+    heard: re.Pattern[str] | None = None  # "слышали шум поездов": trains heard, not seen
     road: re.Pattern[str] | None = None  # "колонна грузовиков": a road convoy, not a train
     preparation: re.Pattern[str] | None = None  # "учения", "подготовлено": no train moving
     reporting: re.Pattern[str] | None = None  # "сообщила": a date of the announcement
@@ -411,6 +412,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         period=_stem_re(data.get("period") or []),
         timetable=_stem_re(data.get("timetable") or []),
         exhibition=_stem_re(data.get("exhibition") or []),
+        heard=_stem_re(data.get("heard") or []),
         road=_stem_re(data.get("road") or []),
         preparation=_stem_re(data.get("preparation") or []),
         reporting=_stem_re(data.get("reporting") or []),

@@ -690,6 +690,7 @@ def read_trains(  # noqa: C901
     default = reader_for(lang)
     if _is_timetable(default, text) or _is_exhibition(default, text):
         return draft  # a passenger service on its timetable, a museum train: no shipment
+    heard = _is_heard(default, text)  # trains counted by their noise: a statistic
     for clause in clauses:
         if clause.sentence in sentences_off:
             continue
@@ -721,7 +722,9 @@ def read_trains(  # noqa: C901
                 current = _return_trip(draft, current, reader, returned)
                 continue
             announcement = rd.group_announcement(piece.text)
-            if announcement is not None and _is_statistic(rd, text, clauses, clause.sentence):
+            if announcement is not None and (
+                heard or _is_statistic(rd, text, clauses, clause.sentence)
+            ):
                 sentences_off.add(clause.sentence)  # "за неделю слышали 14 поездов"
                 break
             listed = reader.date_list()
@@ -1163,6 +1166,12 @@ def _is_timetable(rd: Reader, text: str) -> bool:
     return bool(is_timetable(text)) if is_timetable is not None else False
 
 
+def _is_heard(rd: Reader, text: str) -> bool:
+    """Whether a report tells of trains heard, not seen (their counts are statistics)."""
+    is_heard = getattr(rd, "is_heard", None)
+    return bool(is_heard(text)) if is_heard is not None else False
+
+
 def _is_exhibition(rd: Reader, text: str) -> bool:
     """Whether a report tells of a museum, exhibition or excursion train (no shipment)."""
     is_exhibition = getattr(rd, "is_exhibition", None)
@@ -1546,7 +1555,12 @@ def _restates(first: TrainDraft, later: TrainDraft) -> bool:
         return False
     for role in _PLACE_ROLES:
         a, b = getattr(first, role), getattr(later, role)
-        if a is not None and b is not None and not _same_place(a, b):
+        if (
+            a is not None
+            and b is not None
+            and not _same_place(a, b)
+            and not (role == "origin" and _leg_from_a_place_passed(first, later))
+        ):
             return False
     for role in _DATE_ROLES:
         a, b = getattr(first, role), getattr(later, role)
@@ -1561,11 +1575,38 @@ def _restates(first: TrainDraft, later: TrainDraft) -> bool:
     )
 
 
+def _leg_from_a_place_passed(first: TrainDraft, later: TrainDraft) -> bool:
+    """Whether ``later`` is ``first``'s last leg, told from a place it passed.
+
+    "Поезд проследовал из Даляня через станцию Забайкальск ... от станции Забайкальск на
+    станцию Калининград-Сортировочный поезд прибыл за 9 суток": the same train, from
+    the place passed on to (a more exact name of) its destination.
+    """
+    b, dest, end = later.origin, first.destination, later.destination
+    if b is None or dest is None or end is None or not _same_place(dest, end):
+        return False
+    return any(_same_place(v, b) for v in first.via)
+
+
+def _more_exact(a: Fact, b: Fact) -> bool:
+    """Whether ``b`` names ``a``'s place more exactly ("Калининград-Сортировочный")."""
+    x, y = a.value.text.lower(), b.value.text.lower()
+    if len(x) <= 3 or not y.startswith(x[:-1]) or any(c in x for c in "- –"):
+        return False
+    # a compound name ("Киев-Лиски", "Минск Пассажирский"), not a case form ("Gdańskim")
+    return any(c in y[len(x) - 1 :] for c in "- –")
+
+
 def _merge_into(first: TrainDraft, later: TrainDraft) -> None:
+    leg = _leg_from_a_place_passed(first, later)
     for role in (*_PLACE_ROLES, "goal"):
         a, b = getattr(first, role), getattr(later, role)
-        if b is not None and (a is None or (is_broad(a.value.text) and not is_broad(b.value.text))):
+        if b is None or (leg and role == "origin"):
+            continue  # (the leg's start is a place the train passed, not its origin)
+        if a is None or (is_broad(a.value.text) and not is_broad(b.value.text)):
             setattr(first, role, b)
+        elif role in _PLACE_ROLES and _more_exact(a, b) and not is_broad(b.value.text):
+            setattr(first, role, b)  # "Калининград", then "Калининград-Сортировочный"
     for role in (*_DATE_ROLES, "claim"):
         if getattr(first, role) is None and getattr(later, role) is not None:
             setattr(first, role, getattr(later, role))
