@@ -869,3 +869,22 @@ def test_a_hedged_destination_is_still_expected():
 )
 def test_an_incident_at_a_train_is_no_shipment(text):
     assert read(text).shipments == []
+
+
+# -- session 5: a Polish sentence whose only Polish letter is "ó" stays Polish -----------
+
+
+def test_a_polish_sentence_with_only_o_acute_is_read_as_polish():
+    from railtrack.extract.language import sentence_language
+
+    assert sentence_language("Ten transport liczy 38 wagonów.", "pl") == "pl"
+    text = "Drugi transport wyjechał 1 marca do stacji Nieklinowka. Ten transport liczy 38 wagonów."
+    assert one(text).cars.total == 38
+
+
+def test_a_polish_future_stem_is_not_matched_inside_the_infinitive():
+    # "miała dotrzeć" (was to reach, told after the fact) is no plan; "dotrze" (will reach) is
+    past = "11 grudnia wysłano transport ze Słonimia. Broń miała dotrzeć do Połonki 16 grudnia."
+    assert one(past, published=date(2022, 12, 20)).claim == "sighted"
+    future = "Transport wyjechał 11 grudnia ze Słonimia i dotrze do Połonki 16 grudnia."
+    assert one(future, published=date(2022, 12, 12)).claim == "planned"
