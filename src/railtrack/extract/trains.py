@@ -204,7 +204,7 @@ class _ClauseReader:
 
     @once
     def claim(self) -> str | None:
-        return self.rd.claim_kind(self.text)
+        return self.rd.claim_kind(_without_relative_clauses(self.text))
 
     @once
     def stage(self) -> str | None:
@@ -582,7 +582,18 @@ class _ClauseReader:
         if self.verbs or placed or self.dates or self.counts:
             facts.claim = self._fact(self.claim, 0, len(self.text))
 
+    def _moves(self) -> bool:
+        """Whether a verb of motion (not a verbal noun: "dostarczenie") is in the clause."""
+        lex = getattr(self.rd, "lex", None)
+        endings = tuple(getattr(lex, "verbal_noun_endings", ()) or ())
+        for verb in self.verbs:
+            word = self.text[verb.start : verb.end].lower()
+            if verb.role != "neutral" and not (endings and word.endswith(endings)):
+                return True
+        return False
+
     def all_into(self, facts: _Facts, problems: list[str], default_role: str | None = None) -> None:
+        before = _known(facts)
         at = self.final_at
         if (
             at is not None
@@ -599,7 +610,25 @@ class _ClauseReader:
             self.places_into(facts)
             self.dates_into(facts, problems, default_role)
         self.counts_into(facts.counts)
+        if _known(facts) == before and not self._moves():
+            # "Zadaniem pociągu jest najprawdopodobniej dostarczenie zaopatrzenia ...":
+            # a guess that adds no fact and moves nothing is no claim on the train
+            return
         self.claim_into(facts)
+
+
+def _known(facts: _Facts) -> tuple[object, ...]:
+    """Return what is known of a train or group (to tell whether a clause added a fact)."""
+    return (
+        facts.origin,
+        facts.destination,
+        facts.goal,
+        facts.departure,
+        facts.arrival,
+        len(facts.via),
+        len(facts.sightings),
+        tuple(sorted(facts.counts)),
+    )
 
 
 def _pieces(
@@ -1322,6 +1351,25 @@ def _has_a_station(train: TrainDraft) -> bool:
     return any(p is not None and not is_broad(p.value.text) for p in [*places, *train.via])
 
 
+@lru_cache(maxsize=1)
+def _relative_clause_re() -> re.Pattern[str]:
+    words = sorted({w for lang in LANGUAGES for w in lexicon(lang).relative_pronouns}, key=len)
+    body = "|".join(re.escape(w) for w in reversed(words)) or r"(?!)"
+    return re.compile(rf",\s*(?:{body})\b[^,;:.!?()]*?(?=,|\s[-–—]\s)", re.IGNORECASE)
+
+
+def _without_relative_clauses(text: str) -> str:
+    """Blank out relative clauses set off by commas (offsets kept), for the claim.
+
+    "the first batch, which are likely intended to support the war, left Chebarkul
+    on Dec. 8": the hedge is about the load; the departure is reported as fact.
+
+    >>> _without_relative_clauses("A train, which is likely bound for the front, left.")
+    'A train                                     , left.'
+    """
+    return _relative_clause_re().sub(lambda m: " " * len(m[0]), text)
+
+
 def _only_a_country(train: TrainDraft, *, beside_tracked: bool = False) -> bool:
     """Whether all a lone train has is one country or region, or countries only.
 
@@ -1337,11 +1385,10 @@ def _only_a_country(train: TrainDraft, *, beside_tracked: bool = False) -> bool:
     places = [getattr(train, role) for role in (*_PLACE_ROLES, "goal")]
     places = [p for p in places if p is not None]
     if len(places) > 1:
-        # "the first train from China to Britain arrived on January 18", told beside the
-        # train the report tracks: countries only, background
-        return beside_tracked and all(
-            is_broad(p.value.text) and not _names_region(p.value.text) for p in places
-        )
+        # "the first train from China to Britain arrived on January 18", "a train
+        # carrying troops arrived in Belarus from Russia": countries only, news about
+        # trains in general, dated or not
+        return all(is_broad(p.value.text) and not _names_region(p.value.text) for p in places)
     if len(places) != 1 or not is_broad(places[0].value.text):
         return False
     # a dated region is kept: "left a station in the Voronezh region on 3 January"
