@@ -209,7 +209,9 @@ class Resolution:
             station_id=self.station_id,
             station=self.name if self.station_id else None,
             region=self.region,
-            resolved_score=round(self.score, 1),
+            # an unresolved name has no resolved score (its candidates keep theirs): a
+            # tie of two exact namesakes scored 100 and read as a confident answer
+            resolved_score=round(self.score, 1) if self.resolved else None,
             unresolved=not self.resolved,
             geo_precision=self.precision if self.resolved else None,
             # a place known but outside the network has only these to say where it is
@@ -671,8 +673,17 @@ class Gazetteer:
             return None
         if other.in_network and other.precision != "country" and other.region is None:
             return None  # a case form of a network place: the near spelling stays
+        if self._near_spot(found, other):
+            return None  # the town of the station the near spelling reached ("Smolensk")
         near = f"{found.name} ({found.station_id}, {found.score:.0f}) is only a near spelling"
         return replace(other, note=f"{other.note}; {near}" if other.note else near)
+
+    def _near_spot(self, a: Resolution, b: Resolution) -> bool:
+        """Whether two resolutions lie within ``Settings.same_place_km`` of each other."""
+        spot = self._spot(a)
+        if spot is None or b.lat is None or b.lon is None:
+            return False
+        return _distance_km(*spot, b.lat, b.lon) <= self.settings.same_place_km
 
     def _region_word(self, query: str) -> Resolution | None:
         """Resolve a "-щина"/"-чина" word to its region before any place of that spelling.
