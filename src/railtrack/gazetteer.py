@@ -104,6 +104,7 @@ _QUALIFIED = re.compile(
     r"^\s*(?P<name>[^(),]*[^\s(),])\s*(?:\((?P<region_a>[^()]+)\)|,\s*(?P<region_b>[^,()]+))\s*$"
 )
 _POPULATION_MIN = 5000
+_CACHE_MAX = 1_000_000  # answers kept per gazetteer (each cache), about 1 KB each
 _CITY_POPULATION = 50_000  # a town this large keeps its own name against larger namesakes
 _CLASH_NOTE = ", or a case form of"  # the note of _case_form_clash, read by the fallback
 
@@ -404,6 +405,11 @@ class Gazetteer:
         # towns up as places outside it ("Orsza" on a network of Russia only)
         self._has_towns = any(st.tier == 1 for st in self._stations)
         self._cache: dict[str, Resolution] = {}
+        # (name as written, language) -> its resolution, for calls with a language
+        self._lang_cache: dict[tuple[str, str], Resolution] = {}
+        # the index key, then the key resolve_all keeps its answers under (keep_answers)
+        self._store_key: str | None = None
+        self._stored = -1
         # name tokens -> their station match: "st. Kursk", "KURSK" and "Kursk station"
         # are three queries but one token list, scored once
         self._token_cache: dict[tuple[str, ...], Resolution] = {}
@@ -536,13 +542,105 @@ class Gazetteer:
         """
         query = str(name)
         if lang is not None:
-            return self._resolve(query, lang)
+            found = self._lang_cache.get((query, lang))
+            if found is None:
+                found = self._resolve(query, lang)
+                if len(self._lang_cache) < _CACHE_MAX:
+                    self._lang_cache[(query, lang)] = found
+            return found
         cached = self._cache.get(query)
         if cached is None:
             cached = self._resolve(query)
-            if len(self._cache) < 1_000_000:
+            if len(self._cache) < _CACHE_MAX:
                 self._cache[query] = cached
         return cached
+
+    def resolve_all(
+        self, names: Iterable[str], *, lang: str | Sequence[str | None] | None = None
+    ) -> list[Resolution]:
+        """Resolve a batch of names: each distinct (name, language) once, in input order.
+
+        A 100,000-report input names the same few thousand places again and again;
+        this resolves each distinct name as written once and hands the same
+        :class:`Resolution` to every occurrence. The answers are exactly those of
+        :meth:`resolve` name by name (names are not normalised first: a resolution
+        quotes the name as written).
+
+        Parameters
+        ----------
+        names
+            Names as written, shape (n,).
+        lang
+            One language for all names, or one per name (shape (n,), ``None`` where
+            unknown); see :meth:`resolve`.
+
+        Returns
+        -------
+        list of Resolution
+            One per input name, shape (n,), in order.
+
+        Raises
+        ------
+        ValueError
+            When ``lang`` is a sequence of another length than ``names``.
+
+        Examples
+        --------
+        >>> from railtrack import load_network
+        >>> gaz = load_network().gazetteer
+        >>> [r.station_id for r in gaz.resolve_all(["Homel", "Gomel", "Homel"])]
+        ['BY-GOMEL', 'BY-GOMEL', 'BY-GOMEL']
+        >>> gaz.resolve_all(["у Калузі"], lang=["uk"])[0].form
+        'Калуга'
+        """
+        queries = [str(n) for n in names]
+        if lang is None or isinstance(lang, str):
+            langs: list[str | None] = [lang] * len(queries)
+        else:
+            langs = list(lang)
+            if len(langs) != len(queries):
+                raise ValueError(f"{len(queries)} names but {len(langs)} languages")
+        pairs = list(zip(queries, langs, strict=True))
+        if self._store_key is not None and self._stored < 0:
+            self._load_answers()  # the first batch: the answers of earlier runs
+        found = {pair: self.resolve(pair[0], lang=pair[1]) for pair in dict.fromkeys(pairs)}
+        if self._store_key is not None:
+            self._save_answers()
+        return [found[pair] for pair in pairs]
+
+    def keep_answers(self, index_key: str | None) -> None:
+        """Keep the answers of :meth:`resolve_all` in the network cache for the next run.
+
+        Called by :func:`railtrack.load_network` (``RailNetwork.gazetteer``) and
+        :func:`load_gazetteer` for an index read from or written to the cache, with
+        the index's cache key; None stops it. The answers are stored under
+        :func:`railtrack._answers.answers_key` (computed on the first batch), and the
+        next process resolving on the same index starts from them.
+        """
+        self._store_key = index_key
+        self._stored = -1  # not read yet
+
+    def _load_answers(self) -> None:
+        """Add the stored answers to this index's caches (answers given here win)."""
+        from railtrack._answers import answers_key, load_answers
+
+        assert self._store_key is not None
+        self._store_key = answers_key(self._store_key)
+        stored = load_answers(self._store_key) if self._store_key is not None else None
+        if stored is not None:
+            self._cache = {**stored[0], **self._cache}
+            self._lang_cache = {**stored[1], **self._lang_cache}
+        self._stored = len(self._cache) + len(self._lang_cache)
+
+    def _save_answers(self) -> None:
+        """Store this index's answers when a batch added enough new ones."""
+        from railtrack._answers import SAVE_MIN, save_answers
+
+        assert self._store_key is not None
+        size = len(self._cache) + len(self._lang_cache)
+        if size - max(self._stored, 0) >= SAVE_MIN:
+            save_answers(self._store_key, (self._cache, self._lang_cache))
+            self._stored = size
 
     def resolve_many(self, names: Iterable[str]) -> pd.DataFrame:
         """Resolve names in a batch; one row per name (``columns.RESOLVE_COLUMNS``).
@@ -558,8 +656,7 @@ class Gazetteer:
             One row per input name, in order.
         """
         rows = []
-        for name in names:
-            r = self.resolve(name)
+        for r in self.resolve_all(names):
             rows.append(
                 {
                     C.QUERY: r.query,
@@ -1869,6 +1966,8 @@ def load_gazetteer(
             found = _netcache.load(key, "gazetteer")
         if isinstance(found, Gazetteer) and found.settings == settings:
             _netcache.share(key, "gazetteer", found)
+            if found._store_key is None:  # keep the answers of resolve_all across runs
+                found.keep_answers(key)
             return found
     from railtrack.network import load_network
 

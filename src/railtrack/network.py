@@ -267,6 +267,8 @@ class RailNetwork:
             disk = self.G.number_of_nodes() >= _netcache.DISK_MIN_NODES
             _netcache.save(key, "gazetteer", found, disk=disk)
         _netcache.share(key, "gazetteer", found)
+        if found._store_key is None:  # keep the answers of resolve_all across runs
+            found.keep_answers(key)
         return found
 
     def resolve(self, name: str, *, lang: str | None = None) -> Resolution:
