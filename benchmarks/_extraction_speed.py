@@ -29,6 +29,7 @@ TEXT_CACHES = (
     ("railtrack.extract.lexicon", "tokens"),
     ("railtrack.extract.numbers", "_words"),
     ("railtrack.extract.casefold", "folded"),
+    ("railtrack.extract.sentences", "_sentence_bounds"),
 )
 
 
@@ -43,11 +44,13 @@ def forget_texts() -> None:
         reader_for = getattr(sys.modules.get(module_name), "reader_for", None)
         for lang in LANGS if reader_for is not None else ():
             try:
-                cache = getattr(reader_for(lang), "_verb_cache", None)
+                reader = reader_for(lang)
             except (KeyError, ValueError):  # no reader of this language in that module
                 continue
-            if isinstance(cache, dict):
-                cache.clear()
+            for name in ("_verb_cache", "_cue_cache"):  # verb cues, cue patterns by text
+                cache = getattr(reader, name, None)
+                if isinstance(cache, dict):
+                    cache.clear()
 
 
 def main() -> None:

@@ -650,3 +650,149 @@ def test_lacinka_is_recognised_as_before_on_the_corpora():
 def test_lacinka_is_recognised_as_before_on_any_text(words):
     text = " ".join(words)
     assert is_lacinka(text) == _plain_is_lacinka(text)
+
+
+def test_sentence_bounds_are_split_once_and_handed_out_as_new_lists():
+    # split_clauses and the evidence quotes share one split per text (cached); a
+    # caller's list is its own, so changing it never changes what the next one gets
+    text = "One train left Slonim. It had 40 cars; the other one 30."
+    sentences_mod._sentence_bounds.cache_clear()
+    first = sentences_mod.sentence_bounds(text)
+    first.append((99, 100))
+    split_clauses(text)
+    assert sentences_mod.sentence_bounds(text) == [(0, 22), (23, 56)]
+    assert sentences_mod._sentence_bounds.cache_info().misses == 1
+    for text in TEXTS:
+        plain = sentences_mod._sentence_bounds.__wrapped__(text)
+        assert sentences_mod.sentence_bounds(text) == list(plain)
+
+
+def test_once_reads_as_cached_property_does():
+    from functools import cached_property
+
+    from railtrack.extract.once import once
+
+    calls = []
+
+    class Plain:
+        @cached_property
+        def value(self) -> int:
+            calls.append("plain")
+            return 7
+
+    class Fast:
+        @once
+        def value(self) -> int:
+            calls.append("fast")
+            return 7
+
+    for cls in (Plain, Fast):
+        obj = cls()
+        assert (obj.value, obj.value, obj.__dict__) == (7, 7, {"value": 7})
+        obj.value = 8  # settable, as a cached_property's value is
+        assert obj.value == 8
+        assert isinstance(cls.__dict__["value"], (cached_property, once))
+    assert calls == ["plain", "fast"]
+    assert Fast.value.__doc__ is None
+
+
+# -- the lexicons' cue patterns searched in one pass (extract/cuescan.py) -----------
+
+
+def _cue_patterns(lang: str) -> dict[str, re.Pattern[str]]:
+    from railtrack.extract.lexread import _CUE_KINDS
+
+    lex = lexicon(lang)
+    return {k: p for k in _CUE_KINDS if (p := getattr(lex, k)) is not None}
+
+
+def _scan_agrees(lang: str, text: str) -> None:
+    from railtrack.extract.cuescan import first_span, spans_as_finditer
+    from railtrack.extract.lexread import reader_for
+
+    patterns = _cue_patterns(lang)
+    found = reader_for(lang)._cue_scan.spans(text)
+    for name, pattern in patterns.items():
+        first = pattern.search(text)
+        assert first_span(found.get(name)) == (first.span() if first else None), (name, text)
+        every = [m.span() for m in pattern.finditer(text)]
+        assert spans_as_finditer(found.get(name)) == every, (name, text)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES[1:])
+def test_every_cue_pattern_of_the_lexicons_can_be_scanned(lang):
+    from railtrack.extract.cuescan import CueScan
+    from railtrack.extract.lexread import reader_for
+
+    patterns = _cue_patterns(lang)
+    assert len(patterns) >= 10
+    assert all(CueScan.accepts(p) for p in patterns.values())
+    assert reader_for(lang)._cue_scan.kinds == tuple(patterns)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES[1:])
+def test_cue_scan_finds_what_each_pattern_finds_on_the_corpora(lang):
+    for text in [*PIECES, *(t.upper() for t in TEXTS)]:
+        _scan_agrees(lang, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(LANGUAGES[1:]),
+    st.lists(
+        st.sampled_from(
+            [
+                "поезд",
+                "пасажирський",
+                "Эшелон",
+                "ЭШЕЛОН",
+                "разгружают",
+                "РОЗВАНТАЖУВАЛИ",
+                "вярнуўся",
+                "в течение недели",
+                "w ciągu tygodnia",
+                "pasażerów",
+                "Wykoleił",
+                "zostanie",
+                "planuje",
+                "ожидается",
+                "учения",
+                "сообщила",
+                "конечный пункт",
+                "-",
+                "п'ять",
+                "ſ",
+                "İ",
+                "Σ",
+                "ё",
+                "ў",
+                " ",
+                ", ",
+                ".",
+                "5",
+            ]
+        )
+        | st.text(alphabet=ALPHABET + "ſıİKΣᲂẞßµ", max_size=6),
+        max_size=30,
+    ),
+)
+def test_cue_scan_finds_what_each_pattern_finds_on_any_text(lang, parts):
+    for text in (" ".join(parts), "".join(parts)):
+        _scan_agrees(lang, text)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES[1:])
+def test_cue_questions_answer_as_each_pattern_searched_alone(lang):
+    from railtrack.extract.lexread import LexiconReader
+
+    reader = LexiconReader(lang)  # its own caches
+    patterns = _cue_patterns(lang)
+    for text in PIECES[:400]:
+        for _ in range(2):  # a text's first question, then the scan kept for the rest
+            for name, pattern in patterns.items():
+                first = pattern.search(text)
+                assert reader._cue(name, text) == (first.span() if first else None)
+        every = [m.span() for m in patterns["preparation"].finditer(text)]
+        reader._cue_cache.pop(text)  # a lone question for every match, then the scan
+        for _ in range(2):
+            assert (reader._cue_spans("preparation", text, every=True) or []) == every

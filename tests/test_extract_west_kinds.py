@@ -763,3 +763,64 @@ def test_ordinals_after_a_list_of_days_describe_those_trains_in_order(text, ends
 def test_other_trains_in_the_plural_do_not_give_the_train_their_place(text):
     (s,) = read(text, published=date(2023, 1, 8)).shipments
     assert s.destination.text in ("Belarus", "Białoruś")
+
+
+# -- session 5: an impossible date says why (trial F55) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("On 31 June 2023 a train of 40 cars left Slonim for Valuyki.", "31 June does not exist"),
+        ("31 czerwca 2023 r. pociąg z 40 wagonami wyjechał ze Słonima.", "31 June does not"),
+        ("31.06.2023 a train of 40 cars left Slonim for Valuyki.", "31 June does not exist"),
+        (
+            "On 29 February 2023 a train of 40 cars left Slonim for Valuyki.",
+            "29 February 2023 does not exist (2023 is not a leap year)",
+        ),
+        (
+            "W nocy z 28 na 29 lutego 2023 r. eszelon z 40 wagonami wyjechał ze Słonima.",
+            "29 February 2023 does not exist",
+        ),
+    ],
+)
+def test_an_impossible_day_is_named_as_such(text, why):
+    problems = read(text, published=None).problems
+    assert any(why in p for p in problems), problems
+    assert not any("no published date" in p for p in problems)
+
+
+def test_a_date_without_year_and_no_published_date_still_says_so():
+    problems = read("On 12 March a train of 40 cars left Slonim for Valuyki.", None).problems
+    assert any("no published date to resolve it" in p for p in problems)
+
+
+# -- session 5: round and vague counts in words (trial F61, English and Polish) ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "estimated"),
+    [
+        ("A train of half a hundred cars left Slonim for Valuyki.", 50, True),
+        ("A train of half a dozen flatcars left Slonim for Valuyki.", 6, False),
+        ("Eszelon liczący pół setki wagonów wyjechał ze Słonima do Wałujek.", 50, True),
+        ("Eszelon liczący tuzin wagonów wyjechał ze Słonima do Wałujek.", 12, False),
+        ("Eszelon z dwoma tuzinami platform wyjechał ze Słonima do Wałujek.", 24, False),
+    ],
+)
+def test_round_counts_in_words(text, total, estimated):
+    cars = one(text).cars
+    assert (cars.total, cars.estimated) == (total, estimated)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A train of several dozen cars left Slonim for Valuyki.",
+        "A train of a few hundred wagons left Slonim for Valuyki.",
+        "Eszelon liczący kilkadziesiąt wagonów wyjechał ze Słonima do Wałujek.",
+        "Eszelon liczący kilkanaście platform wyjechał ze Słonima do Wałujek.",
+    ],
+)
+def test_vague_counts_are_never_a_number(text):
+    assert one(text).cars.total is None

@@ -37,7 +37,7 @@ from railtrack.extract.lexicon import all_month_forms, month_of, trie_pattern
 from railtrack.extract.numbers import _UNITS, NUMBER_PATTERN, parse_number, scan
 from railtrack.models import DateWindow, Precision, check_plausible
 
-__all__ = ["DateSpan", "find_dates", "resolve_date"]
+__all__ = ["DateSpan", "find_dates", "resolve_date", "why_undated"]
 
 # English month names, and those of the other languages read (a relay writes "On 8
 # марта"): every case form, from the lexicons.
@@ -584,3 +584,78 @@ def resolve_date(
         earliest, latest = base[0] - timedelta(days=1), base[1] + timedelta(days=1)
         precision = "days"
     return DateWindow(earliest=earliest, latest=latest, precision=precision, text=span.text)
+
+
+# (month key, day keys, year key) of every pattern that writes a day of a month
+_DAY_FIELDS = (
+    ("iso_m", ("iso_d",), "iso_y"),
+    ("n_m", ("n_d",), "n_y"),
+    ("n2_m", ("n2_d",), None),
+    ("dm_m", ("dm_d",), "dm_y"),
+    ("md_m", ("md_d",), "md_y"),
+    ("r1_m", ("r1_d1", "r1_d2"), "r1_y"),
+    ("r2_m", ("r2_d1", "r2_d2"), "r2_y"),
+    ("x1_m1", ("x1_d1",), None),
+    ("x1_m2", ("x1_d2",), "x1_y"),
+    ("x2_m1", ("x2_d1",), None),
+    ("x2_m2", ("x2_d2",), "x2_y"),
+    ("night_m", ("night_d1", "night_d2"), "night_y"),
+    ("l_m", (), "l_y"),
+)
+
+
+def _missing_day(span: DateSpan) -> str | None:
+    """Return why a written day of a month does not exist ("31 June"), else None."""
+    for month_key, day_keys, year_key in _DAY_FIELDS:
+        month_word = span.get(month_key)
+        if not month_word:
+            continue
+        try:
+            month = _month_number(month_word)
+        except (ValueError, OverflowError):
+            return None
+        if not 1 <= month <= 12:
+            return f"there is no month {month}"
+        year = _explicit_year(span, year_key) if year_key else None
+        days = [d for k in day_keys if (d := span.get(k))] or [str(d) for d in span.days]
+        for day_word in days:
+            day = _day_number(day_word)
+            name = calendar.month_name[month]
+            if day > calendar.monthrange(2000, month)[1] or day == 0:
+                return f"{day} {name} does not exist"
+            if year is not None and 1 <= year <= 9999 and day > calendar.monthrange(year, month)[1]:
+                return f"{day} {name} {year} does not exist ({year} is not a leap year)"
+    return None
+
+
+def why_undated(span: DateSpan, published: date | None) -> str:
+    """Say why :func:`resolve_date` gave no window for ``span`` (for a problem message).
+
+    Parameters
+    ----------
+    span
+        A date expression from :func:`find_dates` (or a lexicon reader).
+    published
+        The report's published day, or None.
+
+    Returns
+    -------
+    str
+        The reason: a day that does not exist ("31 June does not exist"), a year
+        outside 1900-2100, or no published date to resolve a date that needs one.
+
+    Examples
+    --------
+    >>> why_undated(find_dates("31 June 2023")[0], None)
+    '31 June does not exist'
+    >>> why_undated(find_dates("29 February 2023")[0], date(2023, 3, 1))
+    '29 February 2023 does not exist (2023 is not a leap year)'
+    >>> why_undated(find_dates("on Tuesday")[0], None)
+    'no published date to resolve it'
+    """
+    missing = _missing_day(span)
+    if missing is not None:
+        return missing
+    if published is None and (span.is_relative or not span.has_year):
+        return "no published date to resolve it"
+    return "no such day, or outside the plausible range 1900-2100"

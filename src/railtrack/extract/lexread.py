@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Any
 
 from railtrack.extract.cues import GroupAnnouncement, TrainMarker, VerbCue
+from railtrack.extract.cuescan import CueScan, first_span, spans_as_finditer
 from railtrack.extract.dates import DateSpan
 from railtrack.extract.lexicon import Lexicon, Token, lexicon, month_of, tokens
 from railtrack.extract.numbers import CarCount
@@ -180,6 +181,27 @@ def _is_day(tok: Token) -> bool:
     return _day(tok) is not None
 
 
+# The lexicon's stem patterns searched in whole clauses (LexiconReader._cue).
+_CUE_KINDS = (
+    "accident",
+    "service",
+    "off_topic",
+    "military",
+    "timetable",
+    "unloading",
+    "loading",
+    "period",
+    "returns",
+    "planned",
+    "expected",
+    "uncouple",
+    "road",
+    "preparation",
+    "reporting",
+    "final_stop",
+)
+
+
 class LexiconReader:
     """The finders and cues of one lexicon language.
 
@@ -213,6 +235,52 @@ class LexiconReader:
         self._kind_starts = lex.place_kinds.first_words
         self._kind_prefixes = lex.place_kinds.prefixes
         self._verb_cache: dict[str, list[VerbCue]] = {}
+        # the stem patterns asked of whole clauses, searched together (see _cue)
+        cue_patterns = {
+            name: pattern
+            for name in _CUE_KINDS
+            if (pattern := getattr(lex, name)) is not None and CueScan.accepts(pattern)
+        }
+        self._cue_scan = CueScan(cue_patterns)
+        self._cue_cache: dict[str, dict[str, list[tuple[int, int]]] | None] = {}
+
+    # -- cue patterns ------------------------------------------------------------------
+    def _cue_spans(
+        self, name: str, text: str, *, every: bool = False
+    ) -> list[tuple[int, int]] | None:
+        """Return every position the lexicon's ``name`` pattern matches ``text`` at.
+
+        The first question asked of a text searches that pattern alone (a report's whole
+        text or a sentence is often asked one); from the second on, every pattern of
+        :data:`_CUE_KINDS` is searched in one pass (:class:`~railtrack.extract.cuescan.CueScan`),
+        kept for the text's other questions. None when the pattern has no match. A lone
+        question returns the first match only, unless ``every``.
+        """
+        if name not in self._cue_scan.kinds:
+            pattern: re.Pattern[str] | None = getattr(self.lex, name)
+            found = [m.span() for m in pattern.finditer(text)] if pattern is not None else []
+            return found or None
+        cache = self._cue_cache
+        if text not in cache:
+            if len(cache) > 2048:
+                cache.clear()
+            cache[text] = None
+            pattern = getattr(self.lex, name)
+            assert pattern is not None
+            if every:
+                return [m.span() for m in pattern.finditer(text)] or None
+            m = pattern.search(text)
+            return None if m is None else [m.span()]
+        spans = cache[text]
+        if spans is None:
+            spans = cache[text] = self._cue_scan.spans(text)
+        return spans.get(name)
+
+    def _cue(self, name: str, text: str) -> tuple[int, int] | None:
+        """Return the span ``lexicon.<name>.search(text)`` finds (None when none, or no pattern)."""
+        if getattr(self.lex, name) is None:
+            return None
+        return first_span(self._cue_spans(name, text))
 
     # -- numbers ---------------------------------------------------------------------
     def _number_at(self, toks: tuple[Token, ...], i: int) -> tuple[int, int] | None:
@@ -224,6 +292,8 @@ class LexiconReader:
             return int(tok.low), i + 1
         if tok.low in self.lex.dozen:
             return 12, i + 1
+        if tok.low in self.lex.collective:
+            return self.lex.collective[tok.low], i + 1  # "полсотни", "десяток"
         value = self.lex.numbers.get(tok.low)
         if value is None:
             return None
@@ -236,7 +306,27 @@ class LexiconReader:
             total += nxt
             last = nxt
             j += 1
+        if j < len(toks) and toks[j].low in self.lex.multipliers:
+            return total * self.lex.multipliers[toks[j].low], j + 1  # "двух десятков"
+        if j < len(toks) and toks[j].low in self.lex.dozen:
+            return total * 12, j + 1  # "dwa tuziny", "z dwoma tuzinami": 24
         return total, j
+
+    def _round_number(self, toks: tuple[Token, ...], j: int, k: int) -> bool:
+        """Whether the number at ``toks[j:k]`` is a round word ("полсотни", "два десятка").
+
+        Such a number is an estimate, as "около 50" is.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> from railtrack.extract.lexread import tokens
+        >>> toks = tokens("двух десятков платформ")
+        >>> rd._number_at(toks, 0), rd._round_number(toks, 0, 2)
+        ((20, 2), True)
+        """
+        lex = self.lex
+        return any(t.low in lex.collective or t.low in lex.multipliers for t in toks[j:k])
 
     # -- cars ------------------------------------------------------------------------
     def _adjective_kind(self, low: str) -> str | None:
@@ -253,9 +343,26 @@ class LexiconReader:
         numbers, approx_words = self.lex.numbers, self.lex.approx
         while i < len(toks):
             low = toks[i].low
-            if not (low[0].isdigit() or low in numbers or low in approx_words):
+            if not (
+                low[0].isdigit()
+                or low in numbers
+                or low in approx_words
+                or low in self.lex.collective
+                or low in self.lex.dozen
+                or low in self.lex.approx_numbers
+            ):
                 i += 1
                 continue
+            round_number = self.lex.approx_numbers.match(toks, i)
+            if round_number is not None:  # "pół setki wagonów": about 50
+                value, k = round_number
+                found = self._count_noun(toks, i, k)
+                if found is not None:
+                    kind, end_i = found
+                    start, end = toks[i].start, toks[end_i - 1].end
+                    counts.append(CarCount(kind, value, True, start, end, text[start:end]))
+                    i = end_i
+                    continue
             approx = self.lex.approx.match(toks, i)
             start_i = i
             j = approx[1] if approx else i
@@ -276,7 +383,8 @@ class LexiconReader:
                 i = end_i  # "23 czołgi, 8 cystern, 9 ciężarówek": fuel trucks, not tank cars
                 continue
             start, end = toks[first].start, toks[end_i - 1].end
-            counts.append(CarCount(kind, value, bool(approx), start, end, text[start:end]))
+            estimated = bool(approx) or self._round_number(toks, j, k)
+            counts.append(CarCount(kind, value, estimated, start, end, text[start:end]))
             i = end_i
         return counts
 
@@ -449,8 +557,34 @@ class LexiconReader:
         """
         nouns = self.lex.train_nouns
         if singular:
-            return any(nouns.get(t.low) == "sg" for t in tokens(text))
+            toks = tokens(text)
+            return any(
+                nouns.get(t.low) == "sg" or self._singular_by_agreement(toks, i)
+                for i, t in enumerate(toks)
+            )
         return any(t.low in nouns for t in tokens(text))
+
+    def _singular_by_agreement(self, toks: tuple[Token, ...], i: int) -> bool:
+        """Whether a form both singular and plural is singular by the word before it.
+
+        "отправку первого ускоренного поезда": "поезда" after "ускоренного" is the
+        genitive singular, one train (not "поезда прибыли", trains).
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> rd.has_train_noun("отправка контейнерного поезда", singular=True)
+        True
+        >>> rd.has_train_noun("поезда прибыли", singular=True)
+        False
+        """
+        lex = self.lex
+        return (
+            i > 0
+            and toks[i].low in lex.train_nouns_both
+            and bool(lex.singular_before)
+            and toks[i - 1].low.endswith(lex.singular_before)
+        )
 
     def _train_noun_within(self, toks: tuple[Token, ...], i: int, n: int = 3) -> int | None:
         for j in range(i, min(len(toks), i + n + 1)):
@@ -588,9 +722,9 @@ class LexiconReader:
     # -- claims and topic ------------------------------------------------------------
     def claim_kind(self, text: str) -> str | None:
         """``planned`` or ``expected`` when the text plans or expects; the first cue wins."""
-        planned = self.lex.planned.search(text) if self.lex.planned else None
-        expected = self.lex.expected.search(text) if self.lex.expected else None
-        if planned and (not expected or planned.start() <= expected.start()):
+        planned = self._cue("planned", text)
+        expected = self._cue("expected", text)
+        if planned and (not expected or planned[0] <= expected[0]):
             return "planned"
         return "expected" if expected else None
 
@@ -601,12 +735,11 @@ class LexiconReader:
         shipment report, military train or not; nor is a passenger service (travellers,
         refugees, an evacuation: ``service``).
         """
-        for never in (self.lex.accident, self.lex.service):
-            if never is not None and never.search(text) is not None:
-                return True
-        if self.lex.off_topic is None or self.lex.off_topic.search(text) is None:
+        if self._cue("accident", text) is not None or self._cue("service", text) is not None:
+            return True
+        if self._cue("off_topic", text) is None:
             return False
-        if self.lex.military is not None and self.lex.military.search(text) is not None:
+        if self._cue("military", text) is not None:
             return False
         # one train on its way is the topic, whatever else the sentence counts ("состав,
         # груженный 2 тыс. тонн товаров на 24,9 млн юаней, прибудет в Минскую область")
@@ -622,8 +755,8 @@ class LexiconReader:
         >>> LexiconReader("ru").return_at("прибыл в Лунинец, а затем вернулся в Полонку")
         26
         """
-        found = self.lex.returns.search(text) if self.lex.returns else None
-        return found.start() if found else None
+        found = self._cue("returns", text)
+        return found[0] if found else None
 
     def place_stage(self, text: str) -> str | None:
         """``unloading`` or ``loading`` when the text says a train is (un)loaded, else None.
@@ -631,9 +764,9 @@ class LexiconReader:
         A station where a train is unloaded is its destination, one where it is loaded
         its origin ("на станции Муляровка разгружают технику").
         """
-        if self.lex.unloading is not None and self.lex.unloading.search(text):
+        if self._cue("unloading", text):
             return "unloading"
-        if self.lex.loading is not None and self.lex.loading.search(text):
+        if self._cue("loading", text):
             return "loading"
         return None
 
@@ -648,7 +781,7 @@ class LexiconReader:
         >>> LexiconReader("ru").is_statistic("20 февраля с 21.00 до 23.00 прошло 8 составов")
         True
         """
-        if self.lex.period is not None and self.lex.period.search(sentence) is not None:
+        if self._cue("period", sentence) is not None:
             return True
         return _TIME_SPAN.search(sentence) is not None
 
@@ -662,7 +795,7 @@ class LexiconReader:
         >>> LexiconReader("ru").is_road("эшелон обогнал колонну грузовиков")
         False
         """
-        if self.lex.road is None or self.lex.road.search(text) is None:
+        if self._cue("road", text) is None:
             return False
         return not (self.has_train_noun(text) or self.has_car_noun(text))
 
@@ -684,7 +817,7 @@ class LexiconReader:
         """
         if self.lex.preparation is None:
             return False
-        spans = [(m.start(), m.end()) for m in self.lex.preparation.finditer(text)]
+        spans = spans_as_finditer(self._cue_spans("preparation", text, every=True))
         if not spans:
             return False
         # ("идет формирование": the verb of the preparation itself moves no train)
@@ -707,9 +840,25 @@ class LexiconReader:
         >>> LexiconReader("ru").is_attribution("сообщили, что эшелон прибыл 5 марта")
         False
         """
-        if self.lex.reporting is None or self.lex.reporting.search(text) is None:
+        if self._cue("reporting", text) is None:
             return False
         return not self.verb_cues(text)
+
+    def is_exhibition(self, text: str) -> bool:
+        """Whether a text tells of a museum, exhibition or excursion train.
+
+        "Ретропоезд «Воинский эшелон» прибыл на станцию Волгоград-1", "рэтравандроўка
+        да станцыі Парэчча": a train shown to the public or run for an excursion carries
+        no shipment, though its platforms carry tanks (military words do not make it one).
+
+        Examples
+        --------
+        >>> LexiconReader("ru").is_exhibition("На вокзал прибыл ретропоезд «Эшелон Победы»")
+        True
+        >>> LexiconReader("ru").is_exhibition("Эшелон с танками прибыл на станцию")
+        False
+        """
+        return self.lex.exhibition is not None and self.lex.exhibition.search(text) is not None
 
     def is_timetable(self, text: str) -> bool:
         """Whether a text tells of a scheduled passenger service, with no military word.
@@ -725,9 +874,9 @@ class LexiconReader:
         >>> LexiconReader("ru").is_timetable("Эшелон прибыл в Брест с задержкой")
         False
         """
-        if self.lex.timetable is None or self.lex.timetable.search(text) is None:
+        if self._cue("timetable", text) is None:
             return False
-        return self.lex.military is None or self.lex.military.search(text) is None
+        return self._cue("military", text) is None
 
     def durations(self, text: str) -> list[tuple[int, int, int]]:
         """Return each "через 17 дней" as (days, start, end): a time after a known date.
@@ -752,11 +901,22 @@ class LexiconReader:
 
     def uncouples(self, text: str) -> bool:
         """Whether part of a train is uncoupled ("отцепили девять вагонов и отправили")."""
-        return self.lex.uncouple is not None and self.lex.uncouple.search(text) is not None
+        return self._cue("uncouple", text) is not None
 
     def is_final_stop(self, text: str) -> bool:
         """Whether the text names the end of the route ("конечный пункт", "станція призначення")."""
-        return self.lex.final_stop is not None and self.lex.final_stop.search(text) is not None
+        return self.final_stop_at(text) is not None
+
+    def final_stop_at(self, text: str) -> int | None:
+        """Where the words naming the end of the route start ("после чего был направлен").
+
+        Examples
+        --------
+        >>> LexiconReader("ru").final_stop_at("прибыл в Оршу, после чего был направлен в Брест")
+        15
+        """
+        span = self._cue("final_stop", text)
+        return None if span is None else span[0]
 
     # -- verbs -----------------------------------------------------------------------
     def _verb_at(self, text: str, position: int) -> bool:
@@ -818,11 +978,24 @@ class LexiconReader:
                 and _ROMAN_OR_DIGIT.fullmatch(tok.text)
                 and toks[j - 1].end == tok.start - 1
                 and not self._month_follows(toks, j + 1)
+                and not self._counts_something(toks, j)
             ):
                 j += 1  # "Осиповичи 1", "Brest II" (not "Валуйки 5 марта", "Białoruś 4 i 6 marca")
                 continue
             break
         return j
+
+    @staticmethod
+    def _counts_something(toks: tuple[Token, ...], j: int) -> bool:
+        """Whether the digits at ``j`` count the word after them ("из КНР 43 контейнера").
+
+        A station's number stands at the end of its name ("Осиповичи 1", "Brest II"),
+        never before a word in lower case (other than a preposition), which a count is.
+        """
+        if not toks[j].low.isdigit() or j + 1 >= len(toks):
+            return False
+        word = toks[j + 1].text
+        return len(word) > 2 and word[:1].isalpha() and word[:1].islower()
 
     def _month_follows(self, toks: tuple[Token, ...], k: int) -> bool:
         """Whether a month name follows ``toks[k:]``, after at most a list of days."""
@@ -879,8 +1052,8 @@ class LexiconReader:
                 j = self._skip_kind_adjectives(toks, j)
                 if j < len(toks) and toks[j].low == ".":
                     j += 1
-                if j < len(toks) and toks[j].low in _QUOTES:
-                    j += 1  # на станцію "Вітебськ"
+                while j < len(toks) and toks[j].low in _QUOTES:
+                    j += 1  # на станцію "Вітебськ" (and a page's doubled `"«Киев-Лиски"`)
                 if kind_hit[0][0] == "crossing" and j < len(toks) and toks[j].low in _BETWEEN:
                     j += 1  # "через пропускной пункт между Маньчжоули и ..."
             if j + 1 < len(toks) and toks[j].low == "#" and toks[j].end == toks[j + 1].start:
@@ -1327,7 +1500,12 @@ class LexiconReader:
         starts = self._date_starts
         while i < len(toks):
             low = toks[i].low
-            if not (low[0].isdigit() or low in starts or low.startswith(self._date_prefixes)):
+            if not (
+                low[0].isdigit()
+                or low in starts
+                or low.startswith(self._date_prefixes)
+                or (low in self.lex.numbers and self.lex.ago)
+            ):
                 i += 1
                 continue
             found = self._date_at(toks, i)
@@ -1435,6 +1613,30 @@ class LexiconReader:
         rel = lex.relative.match(toks, i)
         if rel is not None:
             return [("rel", rel[0])], rel[1]
+        return self._days_ago(toks, i)
+
+    def _days_ago(
+        self, toks: tuple[Token, ...], i: int
+    ) -> tuple[list[tuple[str, str]], int] | None:
+        """Read "два дні тому", "3 дня назад": that many days before the report.
+
+        Examples
+        --------
+        >>> LexiconReader("uk").find_dates("Два дні тому ешелон прибув")[0].fields
+        (('rel', 'days ago'), ('ago_n', '2'))
+        """
+        lex = self.lex
+        if not lex.ago:
+            return None
+        number = self._number_at(toks, i)
+        if number is None:
+            return None
+        value, k = number
+        if k + 1 < len(toks) and toks[k].low in lex.day_units and toks[k + 1].low in lex.ago:
+            end = k + 2
+            if end < len(toks) and f"{toks[k + 1].low} {toks[end].low}" in lex.ago:
+                end += 1  # "тому назад"
+            return [("rel", "days ago"), ("ago_n", str(value))], end
         return None
 
     def _night(self, toks: tuple[Token, ...], k: int) -> tuple[list[tuple[str, str]], int] | None:

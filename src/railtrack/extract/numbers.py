@@ -49,6 +49,11 @@ _APPROX = (
     r"more\s+than|at\s+least|an\s+estimated|circa|~|≈"
 )
 _APPROX_RE = re.compile(rf"^(?:{_APPROX})$", re.IGNORECASE)
+# "dozen"/"hundred" after a vague word is no number ("several dozen cars"); after
+# "half" it is halved ("half a hundred cars": about 50)
+_ROUND_RE = re.compile(r"\b(?:dozen|hundred)s?\b", re.IGNORECASE)
+_VAGUE_BEFORE_RE = re.compile(r"\b(?:several|a\s+few|few|many|multiple)\s+$", re.IGNORECASE)
+_HALF_BEFORE_RE = re.compile(r"\bhalf\s+$", re.IGNORECASE)
 
 # Words that say what kind of car a count is; each maps to a CarCounts field.
 _ADJECTIVE_KIND = {
@@ -304,14 +309,25 @@ def find_car_counts(text: str) -> list[CarCount]:
     [('total', 51), ('passenger', 5), ('covered', 3), ('flat', 43)]
     >>> find_car_counts("23 T-80 tanks and 50 Ural trucks")
     []
+    >>> find_car_counts("several dozen cars"), find_car_counts("half a hundred cars")[0].value
+    ([], 50)
     """
     counts = []
     for m in scan(_COUNT_RE, text, _FIRST_WORDS):
         value = 1 if m["num"].lower() in ("a", "an") else parse_number(m["num"])
         if value is None:
             continue
+        start, end = m.span()
+        before = text[max(0, start - 12) : start]
+        round_word = _ROUND_RE.search(m["num"]) is not None
+        if round_word and _VAGUE_BEFORE_RE.search(before):
+            continue  # "several dozen cars", "a few hundred wagons": no number
         kind = "total" if m["dash"] else _kind(m["adjs"] or "", m["noun"], m["bare"])
         estimated = bool(m["approx"]) and _APPROX_RE.match(m["approx"]) is not None
-        start, end = m.span()
+        half = _HALF_BEFORE_RE.search(before) if round_word and not m["approx"] else None
+        if half is not None:  # "half a hundred cars": about 50; "half a dozen": 6
+            value //= 2
+            start -= len(half[0])
+            estimated = estimated or "hundred" in m["num"].lower()
         counts.append(CarCount(kind, value, estimated, start, end, text[start:end]))
     return counts

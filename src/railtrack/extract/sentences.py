@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["Clause", "sentence_bounds", "split_clauses"]
 
@@ -160,7 +161,13 @@ class Clause:
     sentence: int
 
 
-def _sentence_bounds(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=64)
+def _sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
+    """Each sentence's offsets, computed once per text.
+
+    Cached by the text: :func:`split_clauses` and the evidence quotes
+    (:class:`~railtrack.extract.quotes.Quotes`) of one report split it once.
+    """
     bounds = []
     start = 0
     for m in _boundaries(text):
@@ -181,7 +188,7 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
         bounds.append((start, m.start()))
         start = m.end()
     bounds.append((start, len(text)))
-    return [(s, e) for s, e in bounds if text[s:e].strip()]
+    return tuple((s, e) for s, e in bounds if text[s:e].strip())
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
@@ -192,7 +199,7 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     >>> sentence_bounds("No. 967 left. It had 40 cars.")
     [(0, 13), (14, 29)]
     """
-    return _sentence_bounds(text)
+    return list(_sentence_bounds(text))
 
 
 def split_clauses(text: str) -> list[Clause]:

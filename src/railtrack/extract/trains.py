@@ -28,13 +28,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from railtrack.extract import cues
-from railtrack.extract.dates import DateSpan, resolve_date
+from railtrack.extract.dates import DateSpan, resolve_date, why_undated
 from railtrack.extract.lexicon import LANGUAGES, lexicon, month_of
 from railtrack.extract.numbers import CarCount
+from railtrack.extract.once import once
 from railtrack.extract.places import PlaceSpan, is_broad
 from railtrack.extract.readers import Reader, reader_for
 from railtrack.extract.sentences import Clause, split_clauses
@@ -167,15 +168,15 @@ class _ClauseReader:
         self.elided: cues.VerbCue | None = None
 
     # Each finder runs on first use only: most clauses need a few of them.
-    @cached_property
+    @once
     def verbs(self) -> list[cues.VerbCue]:
         return self.rd.verb_cues(self.text)
 
-    @cached_property
+    @once
     def places(self) -> list[PlaceSpan]:
         return self.rd.find_places(self.text)
 
-    @cached_property
+    @once
     def dates(self) -> list[DateSpan]:
         found = self.rd.find_dates(self.text)
         is_attribution = getattr(self.rd, "is_attribution", None)
@@ -184,21 +185,21 @@ class _ClauseReader:
         # "..., про це повідомила пресслужба 9 червня": the announcement's date, no train's
         return [d for d in found if not is_attribution(_segment(self.text, d.start, d.end))]
 
-    @cached_property
+    @once
     def counts(self) -> list[CarCount]:
         return self.rd.find_car_counts(self.text)
 
-    @cached_property
+    @once
     def claim(self) -> str | None:
         return self.rd.claim_kind(self.text)
 
-    @cached_property
+    @once
     def stage(self) -> str | None:
         """``loading`` or ``unloading`` when the clause says so (lexicon languages)."""
         place_stage = getattr(self.rd, "place_stage", None)
         return place_stage(self.text) if place_stage is not None else None
 
-    @cached_property
+    @once
     def final(self) -> bool:
         """Whether the clause names the end of the route ("конечный пункт")."""
         is_final_stop = getattr(self.rd, "is_final_stop", None)
@@ -227,10 +228,13 @@ class _ClauseReader:
             return before[-1]
         return after[0] if after else None
 
-    def places_into(self, facts: _Facts) -> None:
+    def places_into(self, facts: _Facts, *, before: int | None = None, after: int = 0) -> None:
+        """Read the clause's places (those before ``before`` and from ``after``) into facts."""
         final_read = False
         marked: dict[str, bool] = {}  # role -> whether this clause's end was a "станция"
         for place in self.places:
+            if place.start < after or (before is not None and place.start >= before):
+                continue
             role = self.place_role(place)
             fact = self._fact(place, place.start, place.end)
             if role == "final":
@@ -325,8 +329,28 @@ class _ClauseReader:
         verb = self._verb_for(place.cue_start)
         return verb is not None and verb.role == "neutral"
 
+    @cached_property
+    def final_at(self) -> int | None:
+        """Where the words naming the end of the route start in the clause, if any."""
+        find = getattr(self.rd, "final_stop_at", None)
+        return find(self.text) if find is not None else None
+
+    def _final_candidate(self, place: PlaceSpan) -> bool:
+        return place.role in ("destination", "at") and not is_broad(place.text)
+
+    def _names_the_end(self, place: PlaceSpan) -> bool:
+        """Whether ``place`` is the one the clause's end-of-route words name.
+
+        A place after those words, when there is one ("прибыл в Оршу, после чего был
+        направлен в Барановичи": Барановичи); else any ("станция Лесная — конечная").
+        """
+        at = self.final_at
+        if at is None or place.start >= at:
+            return True
+        return not any(p.start >= at and self._final_candidate(p) for p in self.places)
+
     def place_role(self, place: PlaceSpan) -> str | None:
-        if self.final and place.role in ("destination", "at") and not is_broad(place.text):
+        if self.final and self._final_candidate(place) and self._names_the_end(place):
             return "final"  # "конечным пунктом называют станцию Лесная"
         if place.role in ("origin", "destination"):
             return None if self._seen_into(place) else place.role
@@ -397,12 +421,7 @@ class _ClauseReader:
             forward = not verb.past if verb is not None else self.claim is not None
             window = resolve_date(span, self.published, forward=forward)
             if window is None:
-                why = (
-                    "no published date to resolve it"
-                    if self.published is None
-                    else "no such day, or outside the plausible range 1900-2100"
-                )
-                problems.append(f"cannot date {span.text!r}: {why}")
+                problems.append(f"cannot date {span.text!r}: {why_undated(span, self.published)}")
                 continue
             # a numeric date that could be read month-first is read day-first, flagged
             inferred = (
@@ -485,7 +504,7 @@ class _ClauseReader:
             return
         window = resolve_date(span, self.published)
         if window is None:
-            problems.append(f"cannot date {span.text!r}: no published date to resolve it")
+            problems.append(f"cannot date {span.text!r}: {why_undated(span, self.published)}")
             return
         place = min(passed, key=lambda p: abs(p.start - span.start))
         facts.sightings.append(
@@ -551,8 +570,21 @@ class _ClauseReader:
             facts.claim = self._fact(self.claim, 0, len(self.text))
 
     def all_into(self, facts: _Facts, problems: list[str], default_role: str | None = None) -> None:
-        self.places_into(facts)
-        self.dates_into(facts, problems, default_role)
+        at = self.final_at
+        if (
+            at is not None
+            and any(p.start < at for p in self.places)
+            and any(p.start >= at and self._final_candidate(p) for p in self.places)
+        ):
+            # "прибыл в Оршу 28 ноября, после чего был направлен в Барановичи": the
+            # arrival read first, then the end named after it (Orsha becomes a place
+            # passed, seen on 28 November)
+            self.places_into(facts, before=at)
+            self.dates_into(facts, problems, default_role)
+            self.places_into(facts, after=at)
+        else:
+            self.places_into(facts)
+            self.dates_into(facts, problems, default_role)
         self.counts_into(facts.counts)
         self.claim_into(facts)
 
@@ -643,8 +675,8 @@ def read_trains(  # noqa: C901
             sentence_readers[sentence_no] = reader_for(sentence_lang(text[first:last], lang))
     sentences_off |= _repeated_sentences(text, clauses)
     default = reader_for(lang)
-    if _is_timetable(default, text):
-        return draft  # a passenger service on its timetable: no shipment
+    if _is_timetable(default, text) or _is_exhibition(default, text):
+        return draft  # a passenger service on its timetable, a museum train: no shipment
     for clause in clauses:
         if clause.sentence in sentences_off:
             continue
@@ -803,7 +835,8 @@ def read_trains(  # noqa: C901
                     or any(v.role != "neutral" for v in reader.verbs)
                 ) or _counts_other_things(rd, piece.text):
                     continue  # (nor does "в Горловку прибыли 200 казачков": people)
-                current = TrainDraft()
+                # ("Контейнерные поезда ... из Татарстана были введены": trains in general)
+                current = TrainDraft(vague=_plural_only(rd, piece.text, reader))
                 draft.trains.append(current)
                 reader.all_into(current, draft.problems)
             elif (
@@ -829,14 +862,7 @@ def read_trains(  # noqa: C901
                 )
             ):
                 # "Twenty-two flatcars were dispatched from Brest to Kursk" is a train too.
-                current = TrainDraft(
-                    number=number,
-                    vague=not (
-                        reader.counts
-                        or rd.has_train_noun(piece.text, singular=True)
-                        or reader.staged_at_station()
-                    ),
-                )
+                current = TrainDraft(number=number, vague=_plural_only(rd, piece.text, reader))
                 draft.trains.append(current)
                 reader.all_into(current, draft.problems)
     _drop_passing_groups(draft)
@@ -900,6 +926,17 @@ def _split_returns(
         tail = Clause(piece.text[at:], piece.start + at, piece.end, piece.sentence)
         out.append((tail, cues.TrainMarker(_RETURN, 0, 0, "")))
     return out
+
+
+def _plural_only(rd: Reader, text: str, reader: _ClauseReader) -> bool:
+    """Whether a clause names trains only in the plural, uncounted and not at a station.
+
+    Such a train ("trains from China", "поезда ... из Татарстана") is kept only when
+    a date or a count later makes it one train.
+    """
+    return not (
+        reader.counts or rd.has_train_noun(text, singular=True) or reader.staged_at_station()
+    )
 
 
 def _other_trains(rd: Reader, text: str, reader: _ClauseReader) -> bool:
@@ -1111,6 +1148,12 @@ def _is_timetable(rd: Reader, text: str) -> bool:
     """
     is_timetable = getattr(rd, "is_timetable", None)
     return bool(is_timetable(text)) if is_timetable is not None else False
+
+
+def _is_exhibition(rd: Reader, text: str) -> bool:
+    """Whether a report tells of a museum, exhibition or excursion train (no shipment)."""
+    is_exhibition = getattr(rd, "is_exhibition", None)
+    return bool(is_exhibition(text)) if is_exhibition is not None else False
 
 
 def _uncouples(rd: Reader, text: str) -> bool:
@@ -1648,7 +1691,9 @@ def _fill_groups(draft: ReportDraft, *, max_group_trains: int) -> None:  # noqa:
                 ):
                     setattr(train, name, theirs.shared())
             for kind, fact in group.each.items():
-                train.counts.setdefault(kind, fact.shared())
+                # "два эшелона по 40 вагонов": said of each train, not shared out, so
+                # an estimate only when the count itself is one ("по около 40")
+                train.counts.setdefault(kind, fact)
             if not train.via:  # "two echelons passed through Orsha": each passed there
                 train.via = [f.shared() for f in group.via]
                 train.sightings = [(p.shared(), d.shared()) for p, d in group.sightings]
