@@ -51,7 +51,7 @@ from railtrack import columns as C
 from railtrack.io import ReportSet
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 
-__all__ = ["RELAY_COLUMNS", "drop_relays", "relay_links", "without_relays"]
+__all__ = ["LINK_COLUMNS", "RELAY_COLUMNS", "drop_relays", "relay_links", "without_relays"]
 
 RELAY_COLUMNS: tuple[str, ...] = (
     C.ID,
@@ -70,6 +70,21 @@ RELAY_COLUMNS: tuple[str, ...] = (
 (``departure``, ``arrival`` or ``departure-arrival``)."""
 
 _ENDS = ("origin", "destination")
+
+LINK_COLUMNS: tuple[str, ...] = (
+    *(c for c in RELAY_COLUMNS if c not in ("train", "matched_on")),  # who said it
+    *(f"{end}{suffix}" for end in _ENDS for suffix in ("", "_station_id", "_region")),
+    C.GROUP,
+    C.CREDIBILITY,
+    C.VIA,
+    "cars_total",
+    "cars_passenger",
+    "departure_earliest",
+    "departure_latest",
+    "arrival_earliest",
+    "arrival_latest",
+)
+"""The shipment columns :func:`relay_links` reads (a distributed engine gathers only these)."""
 
 Window = tuple[int, int]
 
