@@ -19,6 +19,7 @@ reads it as it reads a ``.txt`` report. Evidence offsets count in that text (wha
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 __all__ = ["WEB_SUFFIXES", "NoArticle", "web_page_text"]
 
@@ -79,16 +80,19 @@ def web_page_text(html: str, *, name: str | Path = "page") -> str:
     found = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=True
     )
-    text = "" if found is None else (found.text or "")
+    page: dict[str, Any] = (
+        {} if found is None else found if isinstance(found, dict) else found.as_dict()
+    )
+    text = str(page.get("text") or "")
     if not text.strip():
         msg = f"{Path(name).name}: a web page with no article text found; skipped"
         raise NoArticle(msg)
     header = {
-        "url": _header_value(found.url),
-        "published": _header_value(found.date),
-        "relayed_by": _header_value(found.sitename or found.hostname),
+        "url": _header_value(page.get("url")),
+        "published": _header_value(page.get("date")),
+        "relayed_by": _header_value(page.get("sitename") or page.get("hostname")),
     }
     lines = [f"{key}: {value}" for key, value in header.items() if value]
-    title = _header_value(found.title)
+    title = _header_value(page.get("title"))
     body = text if not title or text.startswith(title) else f"{title}\n{text}"
     return "\n".join([*lines, "", body]) if lines else body
