@@ -77,6 +77,9 @@ def _read_input(file: Path) -> tuple[str, str]:
         return display_path(file.name), read_text(file)
     except NoArticle as exc:
         raise InputPathError(str(exc)) from None
+    except ImportError as exc:  # a broken install: say so, no traceback
+        msg = f"{display_path(file)}: cannot read web pages here ({exc}); reinstall railtrack"
+        raise InputPathError(msg) from None
     except NotText as exc:
         msg = f"{'standard input' if str(file) == '-' else display_path(file)}: {exc}"
         raise InputPathError(msg) from None

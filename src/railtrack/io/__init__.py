@@ -611,6 +611,9 @@ class _FileLoader:
         except NoArticle:
             self.problem("a web page with no article text found; skipped")
             return
+        except ImportError as exc:  # a broken install must cost the page, not the load
+            self.problem(f"cannot read web pages here ({exc}); reinstall railtrack; skipped")
+            return
         except OSError as exc:
             self.problem(f"cannot read the file: {exc.strerror or exc}")
             return
