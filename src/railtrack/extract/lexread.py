@@ -35,6 +35,7 @@ __all__ = ["LexiconReader"]
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NUMBER_RE = re.compile(r"(?:№|#|\bnr\.?|\bno\.?|\bномер)\s*(?P<number>\d{2,5})\b", re.IGNORECASE)
 _ROMAN_OR_DIGIT = re.compile(r"[IVX]{1,3}|\d{1,2}")
+_NUMBER_SIGNS = frozenset({"№", "#", "nr", "no", "номер", "номером", "нумар", "под", "пад", "під"})
 _DASHES = frozenset({"-", "–", "—"})
 
 
@@ -716,7 +717,29 @@ class LexiconReader:
         """
         if self.lex.period is not None and self.lex.period.search(sentence) is not None:
             return True
-        return _TIME_SPAN.search(sentence) is not None
+        return _TIME_SPAN.search(sentence) is not None or self._counts_traffic(sentence)
+
+    def _counts_traffic(self, text: str) -> bool:
+        """Whether a text counts more trains than any group a report describes.
+
+        "В январе из России в Беларусь прибыло 5000 эшелонов": a month's traffic (a
+        statistic), not 5000 trains to list (digits over 200, as ``group_announcement``
+        never reads them).
+
+        Examples
+        --------
+        >>> LexiconReader("ru").is_statistic("В январе прибыло 5000 эшелонов")
+        True
+        """
+        toks = tokens(text)
+        for i, tok in enumerate(toks):
+            if not tok.low.isdigit() or int(tok.low) <= 200:
+                continue
+            if i > 0 and toks[i - 1].low in _NUMBER_SIGNS:
+                continue  # "эшелон №961, эшелон №969": train numbers
+            if self._train_noun_within(toks, i + 1, 3) is not None:
+                return True
+        return False
 
     def is_road(self, text: str) -> bool:
         """Whether a text tells of a road convoy and names no train or railway car.
@@ -792,6 +815,21 @@ class LexiconReader:
         False
         """
         return self.lex.exhibition is not None and self.lex.exhibition.search(text) is not None
+
+    def is_heard(self, text: str) -> bool:
+        """Whether a report tells of trains heard, not seen ("слышали шум поездов").
+
+        Trains counted by their noise ("Предположительно, 11 составов следовали в
+        Россию") are a weekly count of sounds, their cargo and ends unseen: a statistic.
+
+        Examples
+        --------
+        >>> LexiconReader("ru").is_heard("наблюдатели слышали шум поездов у Гуково")
+        True
+        >>> LexiconReader("ru").is_heard("наблюдатели видели эшелон у Гуково")
+        False
+        """
+        return self.lex.heard is not None and self.lex.heard.search(text) is not None
 
     def is_timetable(self, text: str) -> bool:
         """Whether a text tells of a scheduled passenger service, with no military word.
