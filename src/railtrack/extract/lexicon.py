@@ -275,6 +275,11 @@ class Lexicon:
     year_words: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     whole_train: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     region_words: frozenset[str] = frozenset()
+    # words opening a relative clause (", which are likely intended for ...,"): a
+    # hedge inside one is about the load, not the train's claim
+    relative_pronouns: frozenset[str] = frozenset()
+    # endings of verbal nouns ("dostarczenie", "przybycie"): named, not done
+    verbal_noun_endings: tuple[str, ...] = ()
     not_places: re.Pattern[str] | None = None
     accident: re.Pattern[str] | None = None
     service: re.Pattern[str] | None = None  # "pasażerów", "uchodźców": people, not a shipment
@@ -440,6 +445,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
             for forms in ((data.get("place_kinds") or {}).get("region") or {}).values()
             for form in forms
         ),
+        relative_pronouns=frozenset(_norm(str(w)) for w in data.get("relative_pronouns") or []),
+        verbal_noun_endings=tuple(str(w) for w in data.get("verbal_noun_endings") or []),
     )
 
 

@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from railtrack.extract import cues
@@ -44,7 +44,10 @@ from railtrack.models import DateWindow
 __all__ = ["Fact", "GroupDraft", "ReportDraft", "TrainDraft", "read_trains"]
 
 
-@dataclass(frozen=True, slots=True)
+_set = object.__setattr__
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Fact:
     """One value read from the text, with where it was read and how sure we are.
 
@@ -57,6 +60,16 @@ class Fact:
     start: int
     end: int
     inferred: bool = False
+
+    # Written out: the frozen dataclass's generated __init__ (a global look-up of
+    # object.__setattr__ per field) took twice as long, for several facts per report.
+    # tests/test_extract_fast_paths.py holds it to the fields.
+    def __init__(self, value: Any, text: str, start: int, end: int, inferred: bool = False) -> None:
+        _set(self, "value", value)
+        _set(self, "text", text)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "inferred", inferred)
 
     def shared(self) -> Fact:
         """Return the same fact, marked as inferred (shared from a group)."""
@@ -191,7 +204,7 @@ class _ClauseReader:
 
     @once
     def claim(self) -> str | None:
-        return self.rd.claim_kind(self.text)
+        return self.rd.claim_kind(_without_relative_clauses(self.text))
 
     @once
     def stage(self) -> str | None:
@@ -569,7 +582,18 @@ class _ClauseReader:
         if self.verbs or placed or self.dates or self.counts:
             facts.claim = self._fact(self.claim, 0, len(self.text))
 
+    def _moves(self) -> bool:
+        """Whether a verb of motion (not a verbal noun: "dostarczenie") is in the clause."""
+        lex = getattr(self.rd, "lex", None)
+        endings = tuple(getattr(lex, "verbal_noun_endings", ()) or ())
+        for verb in self.verbs:
+            word = self.text[verb.start : verb.end].lower()
+            if verb.role != "neutral" and not (endings and word.endswith(endings)):
+                return True
+        return False
+
     def all_into(self, facts: _Facts, problems: list[str], default_role: str | None = None) -> None:
+        before = _known(facts)
         at = self.final_at
         if (
             at is not None
@@ -586,7 +610,25 @@ class _ClauseReader:
             self.places_into(facts)
             self.dates_into(facts, problems, default_role)
         self.counts_into(facts.counts)
+        if _known(facts) == before and not self._moves():
+            # "Zadaniem pociągu jest najprawdopodobniej dostarczenie zaopatrzenia ...":
+            # a guess that adds no fact and moves nothing is no claim on the train
+            return
         self.claim_into(facts)
+
+
+def _known(facts: _Facts) -> tuple[object, ...]:
+    """Return what is known of a train or group (to tell whether a clause added a fact)."""
+    return (
+        facts.origin,
+        facts.destination,
+        facts.goal,
+        facts.departure,
+        facts.arrival,
+        len(facts.via),
+        len(facts.sightings),
+        tuple(sorted(facts.counts)),
+    )
 
 
 def _pieces(
@@ -1309,6 +1351,25 @@ def _has_a_station(train: TrainDraft) -> bool:
     return any(p is not None and not is_broad(p.value.text) for p in [*places, *train.via])
 
 
+@lru_cache(maxsize=1)
+def _relative_clause_re() -> re.Pattern[str]:
+    words = sorted({w for lang in LANGUAGES for w in lexicon(lang).relative_pronouns}, key=len)
+    body = "|".join(re.escape(w) for w in reversed(words)) or r"(?!)"
+    return re.compile(rf",\s*(?:{body})\b[^,;:.!?()]*?(?=,|\s[-–—]\s)", re.IGNORECASE)
+
+
+def _without_relative_clauses(text: str) -> str:
+    """Blank out relative clauses set off by commas (offsets kept), for the claim.
+
+    "the first batch, which are likely intended to support the war, left Chebarkul
+    on Dec. 8": the hedge is about the load; the departure is reported as fact.
+
+    >>> _without_relative_clauses("A train, which is likely bound for the front, left.")
+    'A train                                     , left.'
+    """
+    return _relative_clause_re().sub(lambda m: " " * len(m[0]), text)
+
+
 def _only_a_country(train: TrainDraft, *, beside_tracked: bool = False) -> bool:
     """Whether all a lone train has is one country or region, or countries only.
 
@@ -1324,11 +1385,10 @@ def _only_a_country(train: TrainDraft, *, beside_tracked: bool = False) -> bool:
     places = [getattr(train, role) for role in (*_PLACE_ROLES, "goal")]
     places = [p for p in places if p is not None]
     if len(places) > 1:
-        # "the first train from China to Britain arrived on January 18", told beside the
-        # train the report tracks: countries only, background
-        return beside_tracked and all(
-            is_broad(p.value.text) and not _names_region(p.value.text) for p in places
-        )
+        # "the first train from China to Britain arrived on January 18", "a train
+        # carrying troops arrived in Belarus from Russia": countries only, news about
+        # trains in general, dated or not
+        return all(is_broad(p.value.text) and not _names_region(p.value.text) for p in places)
     if len(places) != 1 or not is_broad(places[0].value.text):
         return False
     # a dated region is kept: "left a station in the Voronezh region on 3 January"
