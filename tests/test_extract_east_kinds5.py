@@ -259,32 +259,6 @@ def test_a_departure_told_as_a_noun_is_a_train(text, lang, origin):
     assert only(text, lang)["origin"]["text"] == origin
 
 
-# -- a train formed at a station has not left it -----------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "lang"),
-    [
-        ("Эшелон был сформирован на станции Осиповичи.", "ru"),
-        ("Ешелон був сформований на станції Осиповичі.", "uk"),
-        ("Эшалон быў сфарміраваны на станцыі Асіповічы.", "be"),
-    ],
-)
-def test_a_train_formed_is_no_departure(text, lang):
-    assert read(text, lang)["shipments"] == []
-
-
-@pytest.mark.parametrize(
-    ("text", "lang"),
-    [
-        ("Эшелон был сформирован на станции Осиповичи и отправлен в Брест.", "ru"),
-        ("Ешелон був сформований на станції Осиповичі і відправлений до Бреста.", "uk"),
-    ],
-)
-def test_a_train_formed_and_sent_is_a_shipment(text, lang):
-    assert len(read(text, lang)["shipments"]) == 1
-
-
 # -- a train sent on from where it arrived: that place is passed, the next one the end ----
 
 
