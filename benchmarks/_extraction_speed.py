@@ -29,6 +29,7 @@ TEXT_CACHES = (
     ("railtrack.extract.lexicon", "tokens"),
     ("railtrack.extract.numbers", "_words"),
     ("railtrack.extract.casefold", "folded"),
+    ("railtrack.extract.sentences", "_sentence_bounds"),
 )
 
 

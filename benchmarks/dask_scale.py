@@ -63,7 +63,18 @@ AS_OF = "2023-04-01"
 
 
 def _peak_mb() -> float:
-    """This process's peak resident memory in MB (Linux reports kB)."""
+    """This process's own peak resident memory in MB (``VmHWM``; Linux reports kB).
+
+    ``ru_maxrss`` of a forked child starts at its parent's peak, so the process's own
+    high-water mark is read from ``/proc/self/status`` where there is one.
+    """
+    try:
+        with Path("/proc/self/status").open(encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 

@@ -97,6 +97,12 @@ def fallbacks_off() -> Any:
         Gazetteer._resolve_fallback, Gazetteer._country_over_town = saved  # type: ignore[method-assign]
 
 
+def clear_answers(gaz: Gazetteer) -> None:
+    """Forget the answers an index cached (by name, and by name and language)."""
+    gaz._cache.clear()
+    getattr(gaz, "_lang_cache", {}).clear()
+
+
 def why(net: Any, row: Any, ru_rail: dict[str, str]) -> str:
     """A reason for a name that is not right."""
     if row.outcome == "wrong":
@@ -154,10 +160,19 @@ def variant_queries(net: Any, n: int, seed: int) -> list[str]:
 
 
 def answers(net: Any, queries: list[str]) -> dict[str, list[Any]]:
-    """What each distinct query resolves to: every field of its resolution."""
+    """What each distinct query resolves to: every field of its resolution.
+
+    Resolved by the batch path (``Gazetteer.resolve_all``) where the tree has one,
+    name by name on an older tree, so a dump of the old tree checks the new path.
+    """
     out = {}
-    for q in dict.fromkeys(queries):
-        r = net.resolve(q)
+    distinct = list(dict.fromkeys(queries))
+    if hasattr(net.gazetteer, "keep_answers"):
+        net.gazetteer.keep_answers(None)  # computed here, never read from an earlier run
+        clear_answers(net.gazetteer)
+    batch = getattr(net.gazetteer, "resolve_all", None)
+    found = batch(distinct) if batch is not None else [net.resolve(q) for q in distinct]
+    for q, r in zip(distinct, found, strict=True):
         out[q] = [
             r.resolved, r.station_id, r.region, r.name, r.score, r.precision, r.form,
             r.note, [list(c) for c in r.candidates], r.lat, r.lon, r.country,
@@ -179,20 +194,93 @@ def compare(path: Path, now: dict[str, list[Any]]) -> int:
     return 1 if differ or before.keys() != now.keys() else 0
 
 
-def speed(n: int, seed: int) -> int:
-    """Print CPU names/s resolving the distinct ones of ``n`` variants, first use included.
+def speed_child(path: Path, mode: str) -> int:
+    """Time one resolving pass in this process; print its CPU seconds as JSON.
 
-    Run it in a fresh process on this tree and on a baseline checkout
-    (``PYTHONPATH=BASE/src python benchmarks/names.py --speed 10000``) to compare.
+    ``path`` holds ``{"distinct": [...], "repeated": [...]}``. Each list is resolved
+    by a fresh index (never the shared one), first use included (the pymorphy3
+    dictionaries and the world-places table load on the first name that needs them):
+    ``loop`` name by name with ``Gazetteer.resolve`` (the plain path; all a baseline
+    tree has), ``batch`` with ``Gazetteer.resolve_all``, ``stored`` with
+    ``resolve_all`` starting from the answers an earlier run kept in the cache.
     """
+    lists = json.loads(path.read_text(encoding="utf-8"))
     net = load_network()
-    queries = list(dict.fromkeys(variant_queries(net, n, seed)))
-    gaz = Gazetteer(net.G, regions=net.regions, settings=net.settings)  # a fresh index
-    t = time.process_time()
-    for q in queries:
-        gaz.resolve(q)
-    cpu = time.process_time() - t
-    print(f"{len(queries)} distinct names in {cpu:.2f} s of CPU: {len(queries) / cpu:,.0f} names/s")
+    out = {}
+    for what, queries in lists.items():
+        gaz = Gazetteer(net.G, regions=net.regions, settings=net.settings)
+        if mode == "stored":  # the answers an earlier run stored (the parent wrote them)
+            gaz.keep_answers("names-benchmark-" + what)
+        t = time.process_time()
+        if mode in ("batch", "stored"):
+            gaz.resolve_all(queries)
+        else:
+            for q in queries:
+                gaz.resolve(q)
+        out[what] = time.process_time() - t
+    print(json.dumps(out))
+    return 0
+
+
+def speed(n: int, seed: int, repeated: int, runs: int, baseline: str | None) -> int:
+    """Print CPU names/s of the plain loop and the batch path, beside a baseline tree.
+
+    Distinct: the distinct ones of ``n`` report-style variants of the network's
+    names. Repeated: ``repeated`` names drawn from those with weights 1/rank (a long
+    input naming the same places again and again). Every pass runs in a fresh
+    process, the trees and modes alternating, ``runs`` times; the best (least CPU)
+    of each is printed with the load average.
+    """
+    import os
+    import subprocess
+    import tempfile
+
+    from _baseline import baseline_checkout
+
+    net = load_network()
+    distinct = list(dict.fromkeys(variant_queries(net, n, seed)))
+    rng = random.Random(seed)
+    weights = [1 / (k + 1) for k in range(len(distinct))]
+    lists = {"distinct": distinct, "repeated": rng.choices(distinct, weights, k=repeated)}
+    sizes = {k: len(v) for k, v in lists.items()}
+    print(
+        f"{sizes['distinct']} distinct names; {sizes['repeated']} repeated names "
+        f"({len(set(lists['repeated']))} distinct); best of {runs} fresh processes, CPU"
+    )
+    with tempfile.TemporaryDirectory() as tmp_dir:
+        tmp = Path(tmp_dir)
+        data = tmp / "queries.json"
+        data.write_text(json.dumps(lists, ensure_ascii=False), encoding="utf-8")
+        with baseline_checkout(baseline, tmp / "baseline") as base_src:
+            trees = {"this tree": str(REPO / "src")}
+            if base_src is not None:
+                trees = {f"baseline {baseline}": str(base_src), **trees}
+            cases = [(t, "loop") for t in trees] + [("this tree", "batch"), ("this tree", "stored")]
+            cache = {"RAILTRACK_CACHE_DIR": str(tmp / "cache")}  # never the user's cache
+            fill = [sys.executable, __file__, "--speed-child", str(data), "stored"]
+            subprocess.run(fill, env={**os.environ, **cache}, capture_output=True, check=True)
+            best: dict[tuple[str, str], dict[str, float]] = {}
+            loads = []
+            for _ in range(runs):
+                for tree, mode in cases:
+                    env = {**os.environ, **cache, "PYTHONPATH": trees[tree]}
+                    done = subprocess.run(
+                        [sys.executable, __file__, "--speed-child", str(data), mode],
+                        env=env, capture_output=True, text=True, check=True,
+                    )  # fmt: skip
+                    cpu = json.loads(done.stdout.strip().splitlines()[-1])
+                    loads.append(os.getloadavg()[0])
+                    old = best.setdefault((tree, mode), cpu)
+                    for k, v in cpu.items():
+                        old[k] = min(old[k], v)
+    print(f"load average during the runs: {min(loads):.1f}-{max(loads):.1f}")
+    ref = best[(next(iter(trees)), "loop")]
+    for (tree, mode), cpu in best.items():
+        cells = [
+            f"{k} {sizes[k] / cpu[k]:,.0f} names/s ({cpu[k]:.2f} s, {ref[k] / cpu[k]:.2f}x)"
+            for k in lists
+        ]
+        print(f"  {tree:>18} {mode:5}: " + "; ".join(cells))
     return 0
 
 
@@ -208,11 +296,19 @@ def main() -> int:
         "--speed",
         type=int,
         metavar="N",
-        help="only time N report-style variants: CPU names/s over the distinct ones",
+        help="only time N report-style variants: CPU names/s, distinct and repeated",
+    )
+    parser.add_argument("--repeated", type=int, default=100_000, metavar="M")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--baseline-ref", help="also time this commit's plain loop")
+    parser.add_argument(
+        "--speed-child", nargs=2, metavar=("QUERIES", "MODE"), help=argparse.SUPPRESS
     )
     args = parser.parse_args()
+    if args.speed_child:
+        return speed_child(Path(args.speed_child[0]), args.speed_child[1])
     if args.speed:
-        return speed(args.speed, args.seed)
+        return speed(args.speed, args.seed, args.repeated, args.runs, args.baseline_ref)
     t = time.perf_counter()
     net = load_network()
     print(f"network loaded in {time.perf_counter() - t:.1f} s: {net}")
@@ -225,6 +321,7 @@ def main() -> int:
         "places.csv": REPO / "tests" / "data" / "extraction_real" / "places.csv",
         "spellings.csv": REPO / "tests" / "data" / "names_real" / "spellings.csv",
         "unseen.csv": REPO / "tests" / "data" / "names_real" / "unseen.csv",
+        "unseen5.csv": REPO / "tests" / "data" / "names_real" / "unseen5.csv",
     }
     for title, path in tables.items():
         if not path.is_file():
@@ -234,10 +331,10 @@ def main() -> int:
         t = time.perf_counter()
         df = score_names(net, labelled)
         seconds = time.perf_counter() - t
-        net.gazetteer._cache.clear()
+        clear_answers(net.gazetteer)
         with fallbacks_off():
             base = score_names(net, labelled)
-        net.gazetteer._cache.clear()
+        clear_answers(net.gazetteer)
         print(f"({len(labelled)} names resolved in {seconds:.2f} s, first use included)")
         is_held = pd.Series(
             [(lab.name, lang) in held for lab, lang in zip(labelled, langs, strict=True)]

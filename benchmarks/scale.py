@@ -30,6 +30,7 @@ Run from the repository root::
 
     python benchmarks/scale.py                     # 1k, 10k, 100k (~5-10 minutes)
     python benchmarks/scale.py --sizes 1000,10000 --repeats 3
+    python benchmarks/scale.py --sizes 100000 --files   # also `railtrack track` with its files
 """
 
 from __future__ import annotations
@@ -38,7 +39,9 @@ import argparse
 import itertools
 import json
 import logging
+import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -70,6 +73,7 @@ benchmark would time fewer trains than it generated.
 TARGET_S = 15.0  # issue 20: the pipeline at 100,000 reports on this 2-core machine
 TARGET_RATIO = 500.0  # issue 20 (issue 9 asked for 50x)
 TARGET_PEAK_MB = 2048.0
+TARGET_TRACK_S = 45.0  # issue 20: `railtrack track` with its files at 100,000 reports
 
 
 # --- one pipeline run (in a child process) -----------------------------------------
@@ -161,6 +165,41 @@ def _run_child(reports_dir: Path, network_dir: Path, workers: int | None) -> dic
         msg = f"pipeline run on {reports_dir} failed:\n{proc.stderr[-3000:]}"
         raise RuntimeError(msg)
     return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def track_with_files(reports_dir: Path, network_dir: Path, out: Path) -> dict[str, Any]:
+    """Run ``railtrack track`` with its files in a child process; CPU, peak and sizes.
+
+    Returns
+    -------
+    dict
+        ``wall_s``, ``cpu_s`` (user + system of the child and its workers), ``peak_mb``
+        (the largest resident set of the child or one of its workers, from
+        ``wait4``), ``returncode`` and ``files`` (name -> bytes), largest first.
+    """
+    command = [
+        sys.executable, "-m", "railtrack", "track",
+        str(reports_dir / "structured"), str(reports_dir / "text"),
+        "--network", str(network_dir), "--as-of", AS_OF, "--out", str(out), "--quiet",
+    ]  # fmt: skip
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert proc.stderr is not None
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - start
+    if proc.returncode not in (0, 1):  # 1: unrouted trains, files still written
+        msg = f"railtrack track failed ({proc.returncode}):\n{err.decode()[-3000:]}"
+        raise RuntimeError(msg)
+    files = {p.name: p.stat().st_size for p in out.iterdir() if p.is_file()}
+    return {
+        "wall_s": wall,
+        "cpu_s": usage.ru_utime + usage.ru_stime,
+        "peak_mb": usage.ru_maxrss / 1024.0,
+        "returncode": proc.returncode,
+        "files": dict(sorted(files.items(), key=lambda kv: -kv[1])),
+    }
 
 
 # --- the naive pipeline --------------------------------------------------------------
@@ -282,6 +321,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--workers", type=int, default=None, help="load_reports workers (default: its own)"
     )
+    parser.add_argument(
+        "--files",
+        action="store_true",
+        help="also run `railtrack track` with its files on the largest N (CPU, peak, sizes)",
+    )
     parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -381,6 +425,19 @@ def main(argv: list[str] | None = None) -> None:
             f"{r['per_report_us']:10,.0f}  {r['peak_mb']:8,.0f}  {r['naive_s']:8,.0f}  "
             f"{r['ratio']:7,.0f}x  {r['cpu_ratio']:9,.0f}x"
         )
+    if args.files:
+        n = sizes[-1]
+        out = workdir / f"n{n}-track-out"
+        shutil.rmtree(out, ignore_errors=True)
+        run = track_with_files(workdir / f"n{n}", network_dir, out)
+        total_mb = sum(run["files"].values()) / 1e6
+        print(
+            f"\nrailtrack track with its files, N={n:,}: {run['wall_s']:.1f} s wall, "
+            f"{run['cpu_s']:.1f} s CPU, peak {run['peak_mb']:,.0f} MB (targets: "
+            f"<= {TARGET_TRACK_S:.0f} s, < {TARGET_PEAK_MB:,.0f} MB); {total_mb:,.0f} MB written"
+        )
+        for name, size in list(run["files"].items())[:8]:
+            print(f"  {name:<34}{size / 1e6:10.1f} MB")
     last = rows[-1]
     met = (
         last["total_s"] <= TARGET_S

@@ -207,7 +207,8 @@ def test_hostile_text_never_reaches_the_page_as_markup(tmp_path: Path) -> None:
     assert "<b>x</b>" not in page
     data = page.split('id="rt-map-data">', 1)[1].split("</script>", 1)[0]
     assert "<" not in data
-    assert json.loads(data)["corridors"][0]["ids"] == ["e1</script><img src=x onerror=alert(1)>"]
+    popup = json.loads(data)["corridors"][0]["popup"]
+    assert popup["rows"][0][0] == "e1</script><img src=x onerror=alert(1)>"
 
 
 def test_track_writes_geojson_and_graphml_for_other_tools(cli_run: tuple[Path, dict]) -> None:

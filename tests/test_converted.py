@@ -190,3 +190,133 @@ def test_cli_convert_in_batches(tmp_path: Path) -> None:
         "convert", str(data_path("reports")), "--out", str(tmp_path / "c2"), "--batch-files", "0"
     )
     assert bad.returncode == 2
+
+
+def _stop_in_batch(monkeypatch: pytest.MonkeyPatch, how: str, batch: int) -> None:
+    """Make batch ``batch`` (from 1) fail: a worker process dies, or the disk fills mid-write."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    import railtrack.io
+    from railtrack.io import converted
+
+    calls = {"load": 0, "posts": 0}
+    real_load, real_posts = railtrack.io.load_reports, converted._write_posts
+
+    def load(*args: object, **kwargs: object) -> object:
+        calls["load"] += 1
+        if how == "worker died" and calls["load"] == batch:
+            raise BrokenProcessPool("A process in the process pool was terminated abruptly")
+        return real_load(*args, **kwargs)  # type: ignore[arg-type]
+
+    def posts(*args: object) -> None:
+        calls["posts"] += 1
+        if how == "disk full" and calls["posts"] == batch:
+            raise OSError(28, "No space left on device")
+        real_posts(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(railtrack.io, "load_reports", load)
+    monkeypatch.setattr(converted, "_write_posts", posts)
+
+
+@pytest.mark.parametrize("how", ["worker died", "disk full"])
+def test_a_stopped_conversion_says_why_and_resumes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """Batch 3 fails (after writing its parts and problems, for a full disk); the rerun
+    keeps batches 1-2, drops what batch 3 began, and ends as one whole load."""
+    from railtrack.io import converted
+
+    (tmp_path / "in").mkdir()
+    root = _mixed_input(tmp_path / "in")
+    whole = load_reports(root, workers=1)
+    out = tmp_path / "conv"
+    with monkeypatch.context() as patched:
+        _stop_in_batch(patched, how, 3)
+        with pytest.raises(converted.ConversionStopped) as stopped:
+            converted.convert_in_batches([root], out, batch_files=3, workers=1)
+    total = stopped.value.total
+    assert (stopped.value.done, total > 3) == (2, True)
+    message = str(stopped.value)
+    assert f"batch 3 of {total}" in message
+    assert "run the same command again" in message
+    assert ("died" in message) if how == "worker died" else ("No space left" in message)
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    assert (manifest["complete"], manifest["batches"]) == (False, 2)
+    partial = load_reports(out)  # the batches written still load, with a problem saying so
+    assert "stopped after batch 2" in partial.problems[0].message
+    assert 0 < len(partial.shipments) < len(whole.shipments)
+
+    said: list[tuple[int, int, bool]] = []
+    manifest, problems, _ = converted.convert_in_batches(
+        [root],
+        out,
+        batch_files=3,
+        workers=1,
+        progress=lambda i, n, m: said.append((i, n, bool(m.get("resumed")))),
+    )
+    assert said[0] == (2, total, True)  # resumed after the two batches written
+    assert [i for i, _, _ in said[1:]] == list(range(3, total + 1))
+    assert manifest["complete"]
+    again = load_reports(out)
+    assert again.shipments == whole.shipments
+    assert again.groups == whole.groups
+    assert again.sightings == whole.sightings
+    assert again.files == whole.files
+    assert again.posts == whole.posts
+    assert sorted(map(_problem_key, again.problems)) == sorted(map(_problem_key, whole.problems))
+    assert sorted(map(_problem_key, problems)) == sorted(map(_problem_key, whole.problems))
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_a_stopped_conversion_of_other_inputs_starts_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from railtrack.io import converted
+
+    (tmp_path / "in").mkdir()
+    root = _mixed_input(tmp_path / "in")
+    out = tmp_path / "conv"
+    with monkeypatch.context() as patched:
+        _stop_in_batch(patched, "worker died", 2)
+        with pytest.raises(converted.ConversionStopped):
+            converted.convert_in_batches([root], out, batch_files=3, workers=1)
+    said: list[bool] = []
+    manifest, _, _ = converted.convert_in_batches(  # other batch sizes: other batches
+        [root], out, batch_files=4, workers=1, progress=lambda i, n, m: said.append("resumed" in m)
+    )
+    assert not any(said)
+    assert manifest["batches"] == manifest["batches_total"] == len(said)
+    assert load_reports(out).shipments == load_reports(root, workers=1).shipments
+
+
+def test_a_conversion_stopped_before_its_first_batch_is_named(tmp_path: Path) -> None:
+    out = tmp_path / "conv"
+    out.mkdir()
+    begun = {"format": 1, "batches": 0, "complete": False, "shipments": 0}
+    (out / MANIFEST).write_text(json.dumps(begun), encoding="utf-8")
+    with pytest.raises(InputPathError, match="wrote no batch"):
+        load_reports(out)
+    write_converted(load_reports(data_path("reports")), out)  # converting again replaces it
+    assert len(load_reports(out).shipments) == len(load_reports(data_path("reports")).shipments)
+
+
+def test_cli_resumes_a_stopped_conversion_and_says_batches_with_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from railtrack.io import converted
+
+    out = tmp_path / "conv"
+    with monkeypatch.context() as patched:
+        _stop_in_batch(patched, "worker died", 3)
+        with pytest.raises(converted.ConversionStopped):
+            converted.convert_in_batches([data_path("reports")], out, batch_files=2, workers=1)
+    done = _cli(
+        "convert", str(data_path("reports")), "--out", str(out), "--batch-files", "2", "--json"
+    )
+    assert done.returncode == 0, done.stderr
+    assert "resuming the conversion" in done.stderr
+    assert "batches 1-2 of" in done.stderr
+    assert "batch 3/" in done.stderr  # said on stderr with --json too
+    assert "batch 1/" not in done.stderr
+    assert json.loads(done.stdout)["n_shipments"] == len(load_reports(data_path("reports")))
+    _same(load_reports(data_path("reports")), load_reports(out))

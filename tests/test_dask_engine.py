@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -122,6 +123,9 @@ def test_cli_engine_dask_same_json(tmp_path: Path) -> None:
         payload = json.loads(run.stdout)
         payload.pop("out")
         payload.pop("outputs")
+        if extra:  # distributed is quiet below WARNING; a normal shutdown kills nothing
+            assert "distributed." not in run.stderr, run.stderr
+            assert "killed by signal" not in run.stderr, run.stderr
         # the converted copy was made in this process, where data_path may be the source
         # tree while the installed command reads site-packages: compare files by name
         for problem in payload.get("problems", []):
@@ -131,3 +135,40 @@ def test_cli_engine_dask_same_json(tmp_path: Path) -> None:
     assert figures[0] == figures[1] == figures[2]
     assert (tmp_path / "work" / "converted" / "railtrack-reports.json").is_file()
     assert list((tmp_path / "work" / "resolve").glob("*.pkl"))
+
+
+def _record(name: str, msg: str, *args: object, level: int = logging.WARNING) -> logging.LogRecord:
+    return logging.LogRecord(name, level, __file__, 1, msg, args, None)
+
+
+def test_distributed_logs_at_railtrack_level_without_benign_lines() -> None:
+    """F52: INFO lines hidden unless -v; shuffle notices and the shutdown's kills dropped."""
+    from railtrack.io.dask_load import _quiet_logs
+
+    base = logging.getLogger("distributed")
+    base.setLevel(logging.INFO)  # what distributed sets on import
+    with _quiet_logs() as quiet:
+        assert not base.isEnabledFor(logging.INFO)  # root logger at WARNING: no -v
+        assert base.isEnabledFor(logging.WARNING)
+        shuffle = _record(
+            "distributed.shuffle._scheduler_plugin", "Shuffle %s initialized by task", "x"
+        )
+        assert not quiet.filter(shuffle)
+        kill = _record("distributed.nanny", "Worker process %d was killed by signal %d", 7, 9)
+        assert quiet.filter(kill)  # while running, a killed worker is news
+        slow = _record("distributed.nanny", "Worker process still alive after %.1f seconds", 4.0)
+        assert quiet.filter(slow)
+        quiet.closing = True
+        assert not quiet.filter(kill)  # at shutdown the nanny stopping it is not
+        assert not quiet.filter(slow)
+        memory = _record("distributed.nanny", "Worker exceeded %d%% memory budget. Restarting", 95)
+        assert quiet.filter(memory)
+    assert base.level == logging.INFO  # restored
+    root = logging.getLogger()
+    before = root.level
+    root.setLevel(logging.INFO)  # railtrack -v
+    try:
+        with _quiet_logs():
+            assert base.isEnabledFor(logging.INFO)
+    finally:
+        root.setLevel(before)

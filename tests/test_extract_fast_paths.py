@@ -650,3 +650,85 @@ def test_lacinka_is_recognised_as_before_on_the_corpora():
 def test_lacinka_is_recognised_as_before_on_any_text(words):
     text = " ".join(words)
     assert is_lacinka(text) == _plain_is_lacinka(text)
+
+
+def test_sentence_bounds_are_split_once_and_handed_out_as_new_lists():
+    # split_clauses and the evidence quotes share one split per text (cached); a
+    # caller's list is its own, so changing it never changes what the next one gets
+    text = "One train left Slonim. It had 40 cars; the other one 30."
+    sentences_mod._sentence_bounds.cache_clear()
+    first = sentences_mod.sentence_bounds(text)
+    first.append((99, 100))
+    split_clauses(text)
+    assert sentences_mod.sentence_bounds(text) == [(0, 22), (23, 56)]
+    assert sentences_mod._sentence_bounds.cache_info().misses == 1
+    for text in TEXTS:
+        plain = sentences_mod._sentence_bounds.__wrapped__(text)
+        assert sentences_mod.sentence_bounds(text) == list(plain)
+
+
+def test_once_reads_as_cached_property_does():
+    from functools import cached_property
+
+    from railtrack.extract.once import once
+
+    calls = []
+
+    class Plain:
+        @cached_property
+        def value(self) -> int:
+            calls.append("plain")
+            return 7
+
+    class Fast:
+        @once
+        def value(self) -> int:
+            calls.append("fast")
+            return 7
+
+    for cls in (Plain, Fast):
+        obj = cls()
+        assert (obj.value, obj.value, obj.__dict__) == (7, 7, {"value": 7})
+        obj.value = 8  # settable, as a cached_property's value is
+        assert obj.value == 8
+        assert isinstance(cls.__dict__["value"], (cached_property, once))
+    assert calls == ["plain", "fast"]
+    assert Fast.value.__doc__ is None
+
+
+@pytest.mark.parametrize(
+    "cls", ["railtrack.extract.trains.Fact", "railtrack.extract.sentences.Clause"]
+)
+def test_written_out_inits_set_every_field_as_the_dataclass_one_does(cls):
+    import dataclasses
+    import importlib
+    import inspect
+
+    module, _, name = cls.rpartition(".")
+    kind = getattr(importlib.import_module(module), name)
+    fields = dataclasses.fields(kind)
+    # the generated __init__ of the same fields, for the signature and the values
+    plain = dataclasses.make_dataclass(
+        "Plain",
+        [
+            (f.name, f.type, f.default)
+            if f.default is not dataclasses.MISSING
+            else (f.name, f.type)
+            for f in fields
+        ],
+        frozen=True,
+        slots=True,
+    )
+    written = inspect.signature(kind.__init__)
+    generated = inspect.signature(plain.__init__)
+    assert [(p.name, p.default, p.kind) for p in written.parameters.values()] == [
+        (p.name, p.default, p.kind) for p in generated.parameters.values()
+    ]
+    args = [f"v{i}" for i in range(len(fields))]
+    made = kind(*args)
+    assert dataclasses.astuple(made) == dataclasses.astuple(plain(*args))
+    assert made == kind(**{f.name: a for f, a in zip(fields, args, strict=True)})
+    assert hash(made) == hash(kind(*args))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.start = 1
+    assert dataclasses.replace(made, text="x").text == "x"

@@ -8,6 +8,7 @@ rule covers).
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
@@ -257,3 +258,216 @@ def test_a_genitive_is_as_ambiguous_as_its_nominative(net: RailNetwork) -> None:
     r = net.resolve("Светлогорска")
     assert not r.resolved
     assert {"GN621074", "GN485699"} <= _ids(r)
+
+
+@pytest.mark.parametrize("written", ["Nowomoskowsk", "Новомосковск", "Novomoskovsk"])
+def test_two_cities_of_one_name_stay_ambiguous(net: RailNetwork, written: str) -> None:
+    """Novomoskovsk (Tula) and Samar, formerly Novomoskovsk (Ukraine): neither alone."""
+    r = net.resolve(written)
+    assert not r.resolved, r
+    assert {"GN518557", "GN699445"} <= _ids(r)
+
+
+def test_property_a_city_name_another_city_bears_is_never_one_of_them(net: RailNetwork) -> None:
+    """Own name of a city and a written name of another city of alike size: unresolved."""
+    g = net.gazetteer
+    cases = []
+    for key, hits in zip(g._keys, g._key_hits, strict=True):
+        own = [g._stations[i] for i, base, alias in hits if not base and not alias]
+        alt = [g._stations[i] for i, base, alias in hits if not base and alias]
+        own = [s for s in own if s.tier == 1]
+        if len(own) != 1:
+            continue
+        city = own[0]
+        query = next(
+            (w for w in g._written[city.id][:2] if w and tokens_skeleton(name_tokens(w)) == key),
+            None,
+        )
+        if query is None:
+            continue
+        for other in alt:
+            alike = other.population >= 50_000 and max(city.population, other.population) < (
+                10 * min(city.population, other.population)
+            )
+            # an adjective of the other's own name ("Mikhaylovskoye" of Mikhaylovsk) is
+            # the name of other places, not of that city (gazetteer._adjective_of)
+            if g._adjective_of(key, other):
+                continue
+            bears = query in g._written[other.id]
+            if other.tier == 1 and alike and bears and not g._same_place(city, other):
+                cases.append((city.id, other.id, query))
+    assert cases
+    for a, b, query in cases:
+        r = net.resolve(query)
+        assert r.station_id not in {a, b}, (query, r)
+
+
+@pytest.mark.parametrize("written", ["Пʼятихатки", "Пятихатки"])
+def test_a_name_is_never_given_up_for_the_place_its_nominative_spells(
+    net: RailNetwork, written: str
+) -> None:
+    """P'iatykhatky (Dnipropetrovsk oblast) is not the Crimean village Pyatikhatka."""
+    r = net.resolve(written)
+    assert r.station_id != "GN695970", r
+
+
+def test_property_a_plural_town_name_never_resolves_to_its_singular_namesake(
+    net: RailNetwork,
+) -> None:
+    """A town named "...ки" never resolves to another place named "...ка" (its look-alike).
+
+    Unless that place has 10 times the people and 5,000 or more: "Гребінки" is then the
+    genitive of the junction town Hrebinka (10,541), not the village Hrebinky (the rule
+    of ``Gazetteer._pick`` among towns).
+    """
+    g = net.gazetteer
+    by_name = {w: st for st in g._stations if st.tier == 1 for w in g._written[st.id][:2] if w}
+    cases = [
+        (w, other.id)
+        for w, st in by_name.items()
+        if w.endswith("ки") and (other := by_name.get(w[:-1] + "а")) is not None
+        and not g._same_place(st, other)
+        and not (other.population >= 5000 and other.population >= 10 * max(st.population, 1))
+    ]  # fmt: skip
+    assert len(cases) >= 5
+    for query, wrong in random.Random(44).sample(cases, min(SAMPLE, len(cases))):
+        assert net.resolve(query).station_id != wrong, query
+
+
+@pytest.mark.parametrize(
+    ("written", "country"),
+    [("UK", "GB"), ("the UK", "GB"), ("U.K.", "GB"), ("USA", "US"), ("США", "US"),
+     ("Britain", "GB"), ("из Великобритании", "GB"), ("DEU", "DE"), ("PL", "PL")],
+)  # fmt: skip
+def test_an_abbreviation_or_short_name_is_its_country(
+    net: RailNetwork, written: str, country: str
+) -> None:
+    """F49: "UK" is the United Kingdom, not the village Uk (Irkutsk oblast)."""
+    r = net.resolve(written)
+    assert r.precision == "country", r
+    assert r.country == country, r
+
+
+def test_property_capitals_never_reach_a_town_by_spelling(net: RailNetwork) -> None:
+    """Every 2-4 letter GeoNames town name written in capitals: never that town."""
+    g = net.gazetteer
+    short = sorted(
+        (w.upper(), st.id)
+        for st in g._stations
+        if st.tier == 1
+        for w in g._written[st.id][:2]
+        if w and 2 <= len(w) <= 4 and w.isalpha()
+    )
+    assert len(short) >= 20
+    for query, sid in short:
+        assert net.resolve(query).station_id != sid, query
+
+
+@pytest.mark.parametrize("written", ["UK", "the UK"])
+def test_an_abbreviation_never_reaches_a_station_of_another_script(written: str) -> None:
+    """F58: on any network "UK" is not the halt Ук nor a station named Uk."""
+    for name in ("Ук", "Uk"):
+        net = _tiny([("1", name), ("2", "Неклиновка")])
+        assert net.resolve(written).station_id != "1", (written, name)
+
+
+def test_a_curated_station_in_capitals_still_resolves(net: RailNetwork) -> None:
+    assert net.resolve("ЛИДА").station_id == "BY-LIDA"
+    assert net.resolve("ДНР").region == "Donetsk region"
+
+
+@pytest.mark.parametrize("written", ["Asia", "Азии", "do Azji", "Europy", "Європи", "Азия"])
+def test_a_continent_is_no_place_of_its_spelling(written: str) -> None:
+    """F49: "Asia" is not the town Asia (Philippines); on any network, unresolved."""
+    for net in (load_network(), _tiny([("1", "Азия"), ("2", "Asia")])):
+        r = net.resolve(written)
+        assert not r.resolved, (written, r)
+        assert "continent" in r.note, (written, r)
+
+
+@pytest.mark.parametrize(
+    ("written", "station"),
+    [("London", "Ляндо"), ("China", "Иня"), ("Xi'an", "Хани"), ("Китай", "Китой"),
+     ("Пекіна", "Перкино"), ("Orsza", "Арья"), ("Ліда", "Линда"), ("Пинска", "Инская")],
+)  # fmt: skip
+def test_a_place_elsewhere_beats_a_near_spelling_on_any_network(written: str, station: str) -> None:
+    """F58/F45: a country or a place off the network is that place, not a station near it."""
+    net = _tiny([("1", station), ("2", "Неклиновка")])
+    r = net.resolve(written)
+    assert r.station_id != "1", r
+    assert r.resolved, r
+    assert r.precision in ("town", "country"), r
+
+
+def test_a_network_without_towns_places_belarus_outside_it() -> None:
+    """On a network of Russian stations only, "Orsza" is Orsha (BY), off the network."""
+    r = _tiny([("1", "Арья"), ("2", "Неклиновка")]).resolve("Orsza")
+    assert r.country == "BY", r
+    assert r.lat is not None, r
+    assert abs(r.lat - 54.5) < 0.2, r
+
+
+def test_property_a_country_name_never_reaches_a_station_of_a_near_spelling() -> None:
+    """Every country name (English, Russian, Polish), beside a station one letter off."""
+    from railtrack.world_places import WorldPlaces
+
+    world = WorldPlaces.default()
+    rng = random.Random(58)
+    countries = [p for p in world._small if p.kind == "country"]
+    names = [n for p in rng.sample(countries, 40) for n in p.names[:4] if len(n) >= 5]
+    for name in rng.sample(names, min(60, len(names))):
+        k = rng.randrange(1, len(name) - 1)
+        near = name[:k] + ("о" if name[k] != "о" else "а") + name[k + 1 :]
+        r = _tiny([("1", near), ("2", "Неклиновка")]).resolve(name)
+        assert r.station_id != "1", (name, near, r)
+
+
+RU_RAIL = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "ru-rail"
+
+
+@pytest.mark.skipif(not RU_RAIL.is_dir(), reason="../shared/datasets/ru-rail is absent")
+def test_ru_rail_foreign_places_are_not_russian_halts() -> None:
+    """F58 on the real national network: London, Китай, Пекіна, Orsza, UK are not halts."""
+    net = load_network(RU_RAIL)
+    for written in ("London", "Китай", "Пекіна", "Orsza", "Ліда", "Пинска", "UK", "Азії"):
+        r = net.resolve(written)
+        assert r.station_id is None, (written, r)
+
+
+@pytest.mark.parametrize("written", ["Брянске", "в Брянске", "под Брянском"])
+def test_a_case_form_of_a_town_whose_stations_are_near_spellings(
+    net: RailNetwork, written: str
+) -> None:
+    """The locative of Bryansk is the town, not a tie with the village Bryanskoye (Crimea)."""
+    r = net.resolve(written)
+    assert r.resolved, r
+    assert r.name == "Bryansk", r
+
+
+@pytest.mark.skipif(not RU_RAIL.is_dir(), reason="../shared/datasets/ru-rail is absent")
+def test_ru_rail_look_alikes_and_case_forms_off_the_network() -> None:
+    """ru-rail has no town layer: "Ленино" is not Lenina, "Брянске" is Bryansk, not Brańsk."""
+    net = load_network(RU_RAIL)
+    assert net.resolve("Ленино").name != "Lenina"
+    assert net.resolve("Lenino").name != "Tsaritsyno"
+    assert net.resolve("Брянске").country == "RU"
+
+
+def test_property_an_o_name_never_reaches_an_a_place_off_the_network() -> None:
+    """On a network without towns, "-o" names never resolve to an off-network "-a" town."""
+    from railtrack.world_places import WorldPlaces
+
+    world = WorldPlaces.default()
+    net = _tiny([("1", "Неклиновка"), ("2", "Матвеев Курган")])
+    world.national_towns("Орша")  # builds the index of the national layer's towns
+    towns = {p.id: p for ps in (world._national or {}).values() for p in ps}
+    feminine = sorted(
+        (p for p in towns.values() if p.country != "BY" and p.name.endswith("a")),
+        key=lambda p: p.id,
+    )
+    assert len(feminine) >= 50
+    for p in random.Random(26).sample(feminine, 80):
+        query = p.name[:-1] + "o"
+        r = net.resolve(query)
+        if r.resolved and r.lat is not None:
+            assert (r.lat, r.lon) != (p.lat, p.lon), (query, r)

@@ -1,8 +1,9 @@
 """Real spellings scored before the rules were changed for them: no wrong answer kept hidden.
 
-The table is ``tests/data/names_real/unseen.csv`` (sources and its first score in
-``tests/data/names_real/README.md``). A name may stay unresolved; a name resolved
-more than 10 km from its labelled place (or to another region) is wrong.
+The tables are ``tests/data/names_real/unseen.csv`` (session 4) and ``unseen5.csv``
+(session 5; sources and their first scores in ``tests/data/names_real/README.md``).
+A name may stay unresolved; a name resolved more than 10 km from its labelled place
+(or to another region) is wrong.
 """
 
 from __future__ import annotations
@@ -15,8 +16,13 @@ import pytest
 from railtrack import load_network
 from railtrack._name_eval import label_from_row, score_names
 
-TABLE = Path(__file__).parent / "data" / "names_real" / "unseen.csv"
-OTHER = ["spellings.csv", "../extraction_real/places.csv", "../network_names.csv"]
+HERE = Path(__file__).parent / "data" / "names_real"
+TABLE = HERE / "unseen.csv"
+TABLES = [
+    (TABLE, ["spellings.csv"], 60),
+    (HERE / "unseen5.csv", ["spellings.csv", "unseen.csv"], 40),
+]
+OTHER = ["../extraction_real/places.csv", "../network_names.csv"]
 COLUMNS = ["name_as_written", "lang", "canonical", "kind", "lat", "lon", "coord_source",
            "url", "published", "context"]  # fmt: skip
 KNOWN_WRONG: set[str] = set()
@@ -27,11 +33,12 @@ def _rows(path: Path = TABLE) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-def test_table_is_well_formed_and_new() -> None:
-    rows = _rows()
-    assert len(rows) >= 60
+@pytest.mark.parametrize(("table", "earlier", "at_least"), TABLES)
+def test_table_is_well_formed_and_new(table: Path, earlier: list[str], at_least: int) -> None:
+    rows = _rows(table)
+    assert len(rows) >= at_least
     assert list(rows[0]) == COLUMNS
-    seen_before = {r["name_as_written"] for p in OTHER for r in _rows(TABLE.parent / p)}
+    seen_before = {r["name_as_written"] for p in OTHER + earlier for r in _rows(HERE / p)}
     keys = [(r["name_as_written"], r["lang"]) for r in rows]
     assert len(set(keys)) == len(keys)
     for r in rows:
@@ -48,7 +55,8 @@ def test_table_is_well_formed_and_new() -> None:
 
 
 @pytest.mark.slow
-def test_no_new_wrong_answer() -> None:
-    df = score_names(load_network(), [label_from_row(r) for r in _rows()])
+@pytest.mark.parametrize("table", [t for t, _, _ in TABLES])
+def test_no_new_wrong_answer(table: Path) -> None:
+    df = score_names(load_network(), [label_from_row(r) for r in _rows(table)])
     wrong = set(df.loc[df["outcome"] == "wrong", "name"])
     assert wrong <= KNOWN_WRONG, df[df["outcome"] == "wrong"].to_string()

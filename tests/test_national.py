@@ -312,3 +312,23 @@ def test_geo_precision_reaches_routes_and_widens_windows(default: RailNetwork) -
     assert wide.loc[omsk, C.P10] < base.loc[omsk, C.P10]
     assert wide.loc[omsk, C.P90] > base.loc[omsk, C.P90]
     assert wide.loc[omsk, C.P50] == base.loc[omsk, C.P50]
+
+
+def test_layer_stations_are_sourced_and_resolve() -> None:
+    """national/stations.csv: every row names its source; Зернове is the border station."""
+    import csv
+
+    from railtrack._data import data_path
+    from railtrack.network import haversine_km
+
+    path = data_path("network", "national", "stations.csv")
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows
+    assert all(r["source"].strip() for r in rows)
+    net = load_network()
+    r = net.resolve("Зернове")
+    assert r.station_id == "UA-ZERNOVE", r
+    d = net.G.nodes["UA-ZERNOVE"]
+    assert haversine_km(d["lat"], d["lon"], 52.19, 34.02) < 10
+    assert d["snap_km"] <= 12

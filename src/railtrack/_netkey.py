@@ -18,7 +18,7 @@ from railtrack.settings import Settings
 
 __all__ = ["INDEX_LIBRARIES", "NATIONAL_FILES", "NETWORK_LIBRARIES", "load_key"]
 
-NATIONAL_FILES = ("track_nodes.csv.gz", "track_links.csv.gz", "towns.csv.gz")
+NATIONAL_FILES = ("track_nodes.csv.gz", "track_links.csv.gz", "towns.csv.gz", "stations.csv")
 """The national layer's files under ``data/network/national``."""
 
 NETWORK_LIBRARIES = ("networkx", "numpy", "pydantic")

@@ -240,6 +240,21 @@ def name_tokens(text: str) -> list[str]:
     >>> name_tokens("Matveev Kurgan railway station")
     ['matveev', 'kurgan']
     """
+    return list(_name_tokens(text))
+
+
+@lru_cache(maxsize=65536)
+def _name_tokens(text: str) -> tuple[str, ...]:
+    """Return :func:`name_tokens` as a tuple, cached (names are split many times over).
+
+    Resolving one name splits the gazetteer's written names of its candidates and
+    the query's case forms again and again.
+    """
+    return tuple(_plain_name_tokens(text))
+
+
+def _plain_name_tokens(text: str) -> list[str]:
+    """Split a name as :func:`name_tokens` does, uncached (the cache is tested against it)."""
     folded = unicodedata.normalize("NFKC", text).translate(_FOLD)
     folded = folded.replace("'", "")
     folded = _NOISE.sub(" ", folded)

@@ -26,9 +26,14 @@ from railtrack.accounting import OUTCOME
 from railtrack.briefing_html import render_briefing
 from railtrack.graph_export import to_graphml, write_feature_collection, write_geojson
 from railtrack.plot import plot_arrival_timeline, plot_route_map, plot_volumes
-from railtrack.route_files import distinct_routes, per_train_estimates, per_train_routes
+from railtrack.route_files import (
+    distinct_routes,
+    per_train_estimates,
+    per_train_routes,
+    summary_by_route_file,
+)
 from railtrack.safetext import escape_formulas, write_csv
-from railtrack.webmap import map_data
+from railtrack.webmap import corridor_features
 
 if TYPE_CHECKING:
     from railtrack.pipeline import TrackResult
@@ -190,6 +195,10 @@ def write_outputs(
         "problems": result.problems_frame(),
         **{f"summary_{name}": df for name, df in result.summaries.items()},
     }
+    if "summary_by_route" in tables:  # the label once, in distinct_routes: by route_id here
+        tables["summary_by_route"] = summary_by_route_file(
+            tables["summary_by_route"], result.routes
+        )
     for name, df in tables.items():
         written[f"{name}.csv"] = write_csv(df, out / f"{name}.csv")
     for name, df in (("shipments", result.shipments), ("estimates", result.estimates)):
@@ -218,7 +227,7 @@ def routes_geojson(result: TrackResult) -> dict[str, Any]:
     ``ids`` and ``title`` (origin → destination).
     """
     features = []
-    for corridor in map_data(result)["corridors"]:
+    for corridor in corridor_features(result):  # every route, also those the map leaves out
         features.append(
             {
                 "type": "Feature",
@@ -228,7 +237,7 @@ def routes_geojson(result: TrackResult) -> dict[str, Any]:
                 },
                 "properties": {
                     "route_id": corridor["route_id"],
-                    "title": corridor["popup"]["title"],
+                    "title": corridor["title"],
                     "trains": corridor["trains"],
                     "cars": corridor["cars"],
                     "ids": corridor["ids"],

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
+import numpy as np
 import pandas as pd
 
 from railtrack import __version__
@@ -247,18 +248,69 @@ def _cars(value: Any, estimated: Any) -> str:
     return f"~{text}" if text and estimated is True else text
 
 
-def _train_rows(result: TrackResult, dates: pd.DataFrame) -> list[dict[str, Any]]:
+MAX_TRAIN_ROWS = 1_000
+"""Most trains the briefing's table lists: beyond that, those with the latest dates.
+
+A page of 100,000 train rows (each with its full route) ran to gigabytes; every
+train is in ``status.csv``, ``estimates.csv`` and ``routes.csv``.
+"""
+
+
+def shown_trains(dates: pd.DataFrame, limit: int | None = None) -> set[str] | None:
+    """Return the ids of the trains the briefing's table lists (None: every train).
+
+    Parameters
+    ----------
+    dates
+        :func:`railtrack.dating.best_dates` of the shipments (``id``, ``best_date``).
+    limit
+        Most rows (None: :data:`MAX_TRAIN_ROWS`); up to it every train is listed.
+
+    Returns
+    -------
+    set of str or None
+        The ``limit`` trains with the latest best dates (undated ones last, ties in
+        input order), or None when there are at most ``limit`` trains.
+
+    Examples
+    --------
+    >>> dates = pd.DataFrame({"id": ["a", "b", "c"], "best_date": pd.to_datetime(
+    ...     ["2023-03-01", None, "2023-03-09"])})
+    >>> shown_trains(dates, limit=3) is None, sorted(shown_trains(dates, limit=2))
+    (True, ['a', 'c'])
+    """
+    limit = MAX_TRAIN_ROWS if limit is None else limit
+    if len(dates) <= limit:
+        return None
+    day = pd.to_datetime(dates[BEST_DATE], errors="coerce")
+    nanos = day.to_numpy(dtype="datetime64[ns]").astype("int64")
+    nanos[day.isna().to_numpy()] = np.iinfo(np.int64).min  # undated: last
+    order = np.argsort(-nanos.astype("float64"), kind="stable")[:limit]
+    return set(dates[C.ID].astype(str).to_numpy()[order].tolist())
+
+
+def _only(df: pd.DataFrame, shown: set[str] | None) -> pd.DataFrame:
+    """Return the rows of the shown trains (every row when ``shown`` is None)."""
+    if shown is None or C.ID not in df.columns:
+        return df
+    return df[df[C.ID].astype(str).isin(shown).to_numpy()]
+
+
+def _train_rows(
+    result: TrackResult, dates: pd.DataFrame, shown: set[str] | None = None
+) -> list[dict[str, Any]]:
+    """Return the table's row of each shown train (None: every train), in input order."""
     G = result.network.G
-    models = {s.id: s for s in result.reports.shipments}
-    est = {str(r[C.ID]): r for r in result.estimates.to_dict("records")}
-    status = {str(r[C.ID]): r for r in result.statuses.to_dict("records")}
-    routes = {str(r[C.ID]): r for r in result.routes.to_dict("records")}
+    models = {s.id: s for s in result.reports.shipments if shown is None or s.id in shown}
+    est = {str(r[C.ID]): r for r in _only(result.estimates, shown).to_dict("records")}
+    status = {str(r[C.ID]): r for r in _only(result.statuses, shown).to_dict("records")}
+    routes = {str(r[C.ID]): r for r in _only(result.routes, shown).to_dict("records")}
     outcome = dict(zip(result.outcomes[C.ID], result.outcomes[OUTCOME], strict=True))
     dated = dict(
         zip(dates[C.ID], zip(dates[BEST_DATE], dates[DATE_BASIS], strict=True), strict=True)
     )
     rows = []
-    for ship in result.shipments.to_dict("records"):
+    for ship in _only(result.shipments, shown).to_dict("records"):
         sid = str(ship[C.ID])
         e, s, r = est.get(sid, {}), status.get(sid, {}), routes.get(sid, {})
         origin, origin_written = _place(ship, C.ORIGIN)
@@ -391,21 +443,52 @@ def _origins(result: TrackResult) -> tuple[list[str], int]:
     return [name for name, _ in counts.most_common()], sum(counts.values())
 
 
-def _railheads(rows: list[dict[str, Any]]) -> list[str]:
-    counts = Counter(r["destination"] for r in rows if r["destination"])
+def _railheads(result: TrackResult) -> list[str]:
+    """Return every train's destination as the table names it, most trains first."""
+    ships = result.shipments
+    names = [
+        ships[col].tolist() if col in ships.columns else [None] * len(ships)
+        for col in (C.DESTINATION_STATION, C.DESTINATION_REGION, C.DESTINATION)
+    ]
+    counts = Counter(
+        _text(station) or _text(region) or _text(written)
+        for station, region, written in zip(*names, strict=True)
+    )
+    counts.pop("", None)
     return [name for name, _ in counts.most_common()]
 
 
-def _headline(
-    result: TrackResult, rows: list[dict[str, Any]], period: tuple[str, str], as_of: str
-) -> str:
+def _unrouted(result: TrackResult) -> list[dict[str, Any]]:
+    """Return each train that was not routed: id, reason, origin, destination, detail."""
+    outcomes = result.outcomes
+    missed = outcomes[outcomes[OUTCOME] != ROUTED]
+    reason = dict(zip(missed[C.ID].astype(str), missed[OUTCOME], strict=True))
+    detail = dict(zip(missed[C.ID].astype(str), missed[REASON_TEXT], strict=True))
+    out = []
+    for ship in _only(result.shipments, set(reason)).to_dict("records"):
+        sid = str(ship[C.ID])
+        origin, written = _place(ship, C.ORIGIN)
+        out.append(
+            {
+                "id": sid,
+                "reason": reason[sid],
+                "origin": origin,
+                "written": written,
+                "destination": _place(ship, C.DESTINATION)[0],
+                "detail": _text(detail.get(sid)),
+            }
+        )
+    return out
+
+
+def _headline(result: TrackResult, period: tuple[str, str], as_of: str) -> str:
     head = result.headline()
     n = head["shipments"]
     if not n:
         return f"No train reported as of {as_of or 'today'}."
     cars = head["cars_total"]
     what = _plural(n, "train") + (f" with {cars:,} cars" if cars else "")
-    (origins, n_known), railheads = _origins(result), _railheads(rows)
+    (origins, n_known), railheads = _origins(result), _railheads(result)
     where = f" from {_list(origins, most=2)}" if origins else ""
     if origins and n_known < n:
         # never let the known origins stand for all: say how many trains they cover
@@ -499,25 +582,12 @@ def briefing_context(
         ``map`` and the other sections' values (see the template).
     """
     dates = best_dates(result.shipments, result.sightings)
-    rows = _train_rows(result, dates)
+    shown = shown_trains(dates)
+    rows = _train_rows(result, dates, shown)
     start, end, basis = _period(dates, result.as_of)
     as_of = _day(result.as_of) if result.as_of is not None else ""
     counted, estimates = _facts(result)
-    outcomes = result.outcomes
-    unrouted = [
-        {
-            "id": r["id"],
-            "reason": r["not_routed"],
-            "origin": r["origin"],
-            "written": r["origin_written"],
-            "destination": r["destination"],
-        }
-        for r in rows
-        if not r["routed"]
-    ]
-    reason_text = dict(zip(outcomes[C.ID], outcomes[REASON_TEXT], strict=True))
-    for item in unrouted:
-        item["detail"] = _text(reason_text.get(item["id"]))
+    unrouted = _unrouted(result)
     used_flags = sorted({f for r in rows for f in r["flags"]})
     data = map_data(result)
     css, js = leaflet_assets()
@@ -526,7 +596,7 @@ def briefing_context(
     return {
         "title": "Rail shipments briefing",
         "css": _asset("briefing.css"),
-        "headline": _headline(result, rows, (start, end), as_of),
+        "headline": _headline(result, (start, end), as_of),
         "period_start": start,
         "period_end": end,
         "period_basis": basis,
@@ -537,6 +607,7 @@ def briefing_context(
         "counted": counted,
         "estimates": estimates,
         "trains": rows,
+        "n_trains": len(result.shipments),
         "unrouted": unrouted,
         "reasons_explained": REASONS_EXPLAINED,
         "map": {
@@ -545,6 +616,7 @@ def briefing_context(
             "leaflet_js": js,
             "script": _asset("map.js"),
             "n_corridors": len(data["corridors"]),
+            "n_routes": data["n_corridors"],
         },
         "pictures": {
             name: _png(pictures.get(name)) for name in dict.fromkeys([*PICTURES, *pictures])

@@ -46,7 +46,7 @@ from railtrack._translit import (
 )
 from railtrack.inflection import lemma_forms, region_word_forms, station_town_forms
 from railtrack.settings import DEFAULT_SETTINGS, Settings
-from railtrack.world_places import WorldPlace, WorldPlaces
+from railtrack.world_places import WorldPlace, WorldPlaces, name_key
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -104,7 +104,9 @@ _QUALIFIED = re.compile(
     r"^\s*(?P<name>[^(),]*[^\s(),])\s*(?:\((?P<region_a>[^()]+)\)|,\s*(?P<region_b>[^,()]+))\s*$"
 )
 _POPULATION_MIN = 5000
+_CACHE_MAX = 1_000_000  # answers kept per gazetteer (each cache), about 1 KB each
 _CITY_POPULATION = 50_000  # a town this large keeps its own name against larger namesakes
+_CLASH_NOTE = ", or a case form of"  # the note of _case_form_clash, read by the fallback
 
 
 @dataclass(frozen=True)
@@ -208,7 +210,9 @@ class Resolution:
             station_id=self.station_id,
             station=self.name if self.station_id else None,
             region=self.region,
-            resolved_score=round(self.score, 1),
+            # an unresolved name has no resolved score (its candidates keep theirs): a
+            # tie of two exact namesakes scored 100 and read as a confident answer
+            resolved_score=round(self.score, 1) if self.resolved else None,
             unresolved=not self.resolved,
             geo_precision=self.precision if self.resolved else None,
             # a place known but outside the network has only these to say where it is
@@ -397,7 +401,15 @@ class Gazetteer:
             by_region[str(d.get("region") or "")].append(st.id)
         self._region_members = [self._members(r, by_country, by_region) for r in self._regions]
         self._countries = frozenset(c for c in by_country if c)  # countries of the network
+        # a network without the national town layer (ru-rail, an OSM extract) looks its
+        # towns up as places outside it ("Orsza" on a network of Russia only)
+        self._has_towns = any(st.tier == 1 for st in self._stations)
         self._cache: dict[str, Resolution] = {}
+        # (name as written, language) -> its resolution, for calls with a language
+        self._lang_cache: dict[tuple[str, str], Resolution] = {}
+        # the index key, then the key resolve_all keeps its answers under (keep_answers)
+        self._store_key: str | None = None
+        self._stored = -1
         # name tokens -> their station match: "st. Kursk", "KURSK" and "Kursk station"
         # are three queries but one token list, scored once
         self._token_cache: dict[tuple[str, ...], Resolution] = {}
@@ -530,13 +542,118 @@ class Gazetteer:
         """
         query = str(name)
         if lang is not None:
-            return self._resolve(query, lang)
+            found = self._lang_cache.get((query, lang))
+            if found is None:
+                found = self._resolve(query, lang)
+                if len(self._lang_cache) < _CACHE_MAX:
+                    self._lang_cache[(query, lang)] = found
+            return found
         cached = self._cache.get(query)
         if cached is None:
             cached = self._resolve(query)
-            if len(self._cache) < 1_000_000:
+            if len(self._cache) < _CACHE_MAX:
                 self._cache[query] = cached
         return cached
+
+    def resolve_all(
+        self, names: Iterable[str], *, lang: str | Sequence[str | None] | None = None
+    ) -> list[Resolution]:
+        """Resolve a batch of names: each distinct (name, language) once, in input order.
+
+        A 100,000-report input names the same few thousand places again and again;
+        this resolves each distinct name as written once and hands the same
+        :class:`Resolution` to every occurrence. The answers are exactly those of
+        :meth:`resolve` name by name (names are not normalised first: a resolution
+        quotes the name as written).
+
+        Parameters
+        ----------
+        names
+            Names as written, shape (n,).
+        lang
+            One language for all names, or one per name (shape (n,), ``None`` where
+            unknown); see :meth:`resolve`.
+
+        Returns
+        -------
+        list of Resolution
+            One per input name, shape (n,), in order.
+
+        Raises
+        ------
+        ValueError
+            When ``lang`` is a sequence of another length than ``names``.
+
+        Examples
+        --------
+        >>> from railtrack import load_network
+        >>> gaz = load_network().gazetteer
+        >>> [r.station_id for r in gaz.resolve_all(["Homel", "Gomel", "Homel"])]
+        ['BY-GOMEL', 'BY-GOMEL', 'BY-GOMEL']
+        >>> gaz.resolve_all(["у Калузі"], lang=["uk"])[0].form
+        'Калуга'
+        """
+        queries = [str(n) for n in names]
+        if lang is None or isinstance(lang, str):
+            langs: list[str | None] = [lang] * len(queries)
+        else:
+            langs = list(lang)
+            if len(langs) != len(queries):
+                raise ValueError(f"{len(queries)} names but {len(langs)} languages")
+        pairs = list(zip(queries, langs, strict=True))
+        distinct = dict.fromkeys(pairs)
+        if self._store_key is not None and self._stored < 0:
+            # the answers of earlier runs, read when this batch has enough names of its
+            # own to pay for it (reading costs about a tenth of resolving, per answer)
+            from railtrack._answers import SAVE_MIN
+
+            new = sum(
+                1
+                for q, lg in distinct
+                if (q not in self._cache if lg is None else (q, lg) not in self._lang_cache)
+            )
+            if new >= SAVE_MIN:
+                self._load_answers()
+        found = {pair: self.resolve(pair[0], lang=pair[1]) for pair in distinct}
+        if self._store_key is not None and self._stored >= 0:
+            self._save_answers()
+        return [found[pair] for pair in pairs]
+
+    def keep_answers(self, index_key: str | None) -> None:
+        """Keep the answers of :meth:`resolve_all` in the network cache for the next run.
+
+        Called by :func:`railtrack.load_network` (``RailNetwork.gazetteer``) and
+        :func:`load_gazetteer` for an index read from or written to the cache, with
+        the index's cache key; None stops it. The answers are stored under
+        :func:`railtrack._answers.answers_key`, read by the first batch with
+        :data:`railtrack._answers.SAVE_MIN` names or more not resolved yet (a batch of
+        a few names resolves them faster than it reads the stored ones), and written
+        after each batch that added that many.
+        """
+        self._store_key = index_key
+        self._stored = -1  # not read yet
+
+    def _load_answers(self) -> None:
+        """Add the stored answers to this index's caches (answers given here win)."""
+        from railtrack._answers import answers_key, load_answers
+
+        assert self._store_key is not None
+        self._store_key = answers_key(self._store_key)
+        stored = load_answers(self._store_key) if self._store_key is not None else None
+        if stored is not None:
+            self._cache = {**stored[0], **self._cache}
+            self._lang_cache = {**stored[1], **self._lang_cache}
+        self._stored = len(self._cache) + len(self._lang_cache)
+
+    def _save_answers(self) -> None:
+        """Store this index's answers when a batch added enough new ones."""
+        from railtrack._answers import SAVE_MIN, save_answers
+
+        assert self._store_key is not None
+        size = len(self._cache) + len(self._lang_cache)
+        if size - self._stored >= SAVE_MIN:
+            save_answers(self._store_key, (self._cache, self._lang_cache))
+            self._stored = size
 
     def resolve_many(self, names: Iterable[str]) -> pd.DataFrame:
         """Resolve names in a batch; one row per name (``columns.RESOLVE_COLUMNS``).
@@ -552,8 +669,7 @@ class Gazetteer:
             One row per input name, in order.
         """
         rows = []
-        for name in names:
-            r = self.resolve(name)
+        for r in self.resolve_all(names):
             rows.append(
                 {
                     C.QUERY: r.query,
@@ -570,6 +686,9 @@ class Gazetteer:
         return pd.DataFrame(rows, columns=list(C.RESOLVE_COLUMNS))
 
     def _resolve(self, query: str, lang: str | None = None) -> Resolution:
+        special = self._abbreviation_or_continent(query, lang)
+        if special is not None:
+            return special
         region = self._region_word(query)
         if region is not None:
             return region
@@ -578,6 +697,10 @@ class Gazetteer:
             if qualified is not None:
                 return qualified
         found = self._resolve_written(query)
+        if found.resolved and found.score < 100.0 and found.station_id is not None:
+            elsewhere = self._named_elsewhere(query, found, lang)
+            if elsewhere is not None:
+                return elsewhere
         if found.resolved:
             weighed = self._country_over_town(query, found)
             if weighed.station_id is None or weighed.station_id != found.station_id:
@@ -589,6 +712,92 @@ class Gazetteer:
             if pair is not None:
                 return pair
         return fallback if fallback is not None else found
+
+    def _abbreviation_or_continent(self, query: str, lang: str | None) -> Resolution | None:
+        """Resolve an abbreviation or a continent's name before any place of that spelling.
+
+        "UK" is the United Kingdom, never the village Uk (Irkutsk oblast) nor ru-rail's
+        halt Ук: a name of 2-4 capital letters matches only a region or country alias
+        written so ("ДНР", "США", "UK"), a country's ISO code ("RU", "DEU") or a
+        curated station that bears it letter for letter in its own script ("ОРША"),
+        never a GeoNames town (a village's two-letter name is no abbreviation's
+        meaning), never by a transliterated spelling, never fuzzily. "Asia", "Азии",
+        "Europy" are continents (``data/network/world/continents.csv``): not a place
+        railtrack can locate, so unresolved with that reason, never the town Asia
+        (Philippines) so named. None for every other name (a cheap check).
+        """
+        text = " ".join(_strip_leading(query.split()))
+        world = WorldPlaces.default()
+        if _is_abbreviation(text):
+            return self._abbreviation(query, text, world)
+        if not world.continent_prefix(text):
+            return None
+        forms = (text, *lemma_forms(text, lang)) if len(text) > 3 else (text,)
+        name = next((c for c in map(world.continent, forms) if c is not None), None)
+        if name is None:
+            return None
+        return Resolution(
+            query=query,
+            resolved=False,
+            note=f"a continent or world region ({name}): not a place railtrack can locate",
+        )
+
+    def _abbreviation(self, query: str, text: str, world: WorldPlaces) -> Resolution:
+        """Resolve a name of capital letters only as written (see the caller)."""
+        found = self._resolve_written(query)
+        exact = found.resolved and found.score >= 100.0
+        if exact and found.precision == "region":
+            return found  # "ДНР", "LPR"
+        letters = text.replace(".", "")
+        place = next(
+            (p for p in world.lookup(text) if p.kind == "country" and p.written_as(text)),
+            world.country_by_code(letters) if letters.isascii() else None,
+        )
+        r = self._world_resolution(query, place, None) if place is not None else None
+        if r is not None:
+            return r
+        st = self._stations[self._index[found.station_id]] if found.station_id else None
+        if exact and st is not None and st.tier == 0 and self._written_as(found, text):
+            return found  # "ОРША": a curated station's name in capitals
+        return Resolution(
+            query=query,
+            resolved=False,
+            candidates=found.candidates,
+            note=f"{text!r} reads as an abbreviation: no region, country or station is "
+            "written so, and an abbreviation is never matched to a place by its spelling",
+        )
+
+    def _named_elsewhere(
+        self, query: str, found: Resolution, lang: str | None
+    ) -> Resolution | None:
+        """Return the country or place outside the network a fuzzily matched name names.
+
+        "London" is not the halt Ляндо, "Пекіна" not Перкино, "Orsza" not Арья (F45,
+        F58): a name that is (or whose case form is) the name of a country or of a
+        place outside the network (:meth:`_resolve_fallback`'s rules) is that place
+        before any near spelling of a station, on any network. None when it is not.
+        """
+        blank = replace(found, resolved=False, candidates=(), note="")
+        other = self._resolve_fallback(query, blank, lang)
+        if other is None or not other.resolved:
+            return None
+        if other.in_network and other.precision != "country" and other.region is None:
+            return None  # a case form of a network place: the near spelling stays
+        if self._near_spot(found, other):
+            return None  # the town of the station the near spelling reached ("Smolensk")
+        st = self._stations[self._index[found.station_id]] if found.station_id else None
+        form = other.form or " ".join(_strip_leading(query.split()))
+        if st is not None and tokens_skeleton(name_tokens(form)) in st.bases:
+            return None  # "Брянске": its nominative is the town part of Bryansk-Orlovsky
+        near = f"{found.name} ({found.station_id}, {found.score:.0f}) is only a near spelling"
+        return replace(other, note=f"{other.note}; {near}" if other.note else near)
+
+    def _near_spot(self, a: Resolution, b: Resolution) -> bool:
+        """Whether two resolutions lie within ``Settings.same_place_km`` of each other."""
+        spot = self._spot(a)
+        if spot is None or b.lat is None or b.lon is None:
+            return False
+        return _distance_km(*spot, b.lat, b.lon) <= self.settings.same_place_km
 
     def _region_word(self, query: str) -> Resolution | None:
         """Resolve a "-щина"/"-чина" word to its region before any place of that spelling.
@@ -728,10 +937,12 @@ class Gazetteer:
         name exactly competes with the town by the rules of :meth:`_pick` (a country
         beats a town; a town needs 10 times the population of each rival).
         """
-        if found.station_id is None or found.precision != "town" or found.form is not None:
+        if found.station_id is None or found.form is not None:
             return found
         i = self._index.get(found.station_id)
-        if i is None or self._stations[i].tier != 1:
+        if i is not None and self._stations[i].tier == 0:
+            return self._country_over_station(query, found)
+        if i is None or found.precision != "town" or self._stations[i].tier != 1:
             return found
         tokens = list(_query_tokens(query.strip()))  # cached by _resolve_written
         key = tokens_skeleton(tokens) if tokens else ""
@@ -739,8 +950,8 @@ class Gazetteer:
         text = " ".join(_strip_leading(query.split()))
         rivals = self._form_rivals(text, found)
         own_population = self._stations[i].population
-        if world.has_key(key):
-            for place in world.lookup(text, key):
+        if world.has_key(key) or not self._has_towns:
+            for place in self._world_lookup(world, text, key):
                 if place.kind == "network_town" or not place.written_as(text):
                     continue
                 if place.kind != "country" and place.population < _POPULATION_LEAD * max(
@@ -754,6 +965,25 @@ class Gazetteer:
             return found
         own = _Hit(text, found, self._written_as(found, text))
         return self._pick(query, [own, *rivals])
+
+    def _country_over_station(self, query: str, found: Resolution) -> Resolution:
+        """Prefer a country written exactly to a station that only shares its spelling key.
+
+        "Китай" is China, not ru-rail's station Китой (one key, another word): a
+        station keeps a name it bears as written.
+        """
+        text = " ".join(_strip_leading(query.split()))
+        key = name_key(text)
+        world = WorldPlaces.default()
+        if not world.has_key(key) or self._written_as(found, text):
+            return found
+        for place in world.lookup(text, key):
+            if place.kind == "country" and place.written_as(text):
+                r = self._world_resolution(query, place, None)
+                if r is not None:
+                    note = f"{found.name} ({found.station_id}) only shares its spelling"
+                    return replace(r, note=f"{r.note}; {note}" if r.note else note)
+        return found
 
     def _form_rivals(self, text: str, found: Resolution) -> list[_Hit]:
         """Places a case form of a name names exactly, other than the town it spells.
@@ -785,12 +1015,13 @@ class Gazetteer:
         gazetteer knows fuzzily (a candidate at the minimum score or more) is left
         unresolved: an inflection or a foreign place is not preferred to a near
         spelling of a network station, unless the forms name that very station (the
-        genitive "Ростова" of Rostov).
+        genitive "Ростова" of Rostov) or its town (the locative "Брянске" of Bryansk,
+        whose stations are the near spellings).
         """
         near = {c for c, _, sc in found.candidates if sc >= self.settings.resolve_min_score}
         if near and "a case form of" not in found.note:
             confirmed = self._resolve_fallback(query, replace(found, candidates=()), lang)
-            if confirmed is None or not confirmed.form or confirmed.station_id not in near:
+            if confirmed is None or not confirmed.form or not self._near_place(confirmed, near):
                 return None
             # "Ростова": its nominative "Ростов" is a name of the near spelling, Rostov
             return confirmed if self._written_as(confirmed, confirmed.form) else None
@@ -810,14 +1041,69 @@ class Gazetteer:
                 # (the village Smolenshchina) bears it
                 named = _names_region(r, form, text)
                 hits.append(_Hit(form, r, named or self._written_as(r, form)))
+        hits += self._clashing_own_name(query, text, found)
         towns = [self._population(h) for h in hits if self._hit_class(h) == 2]
         for form in (text, *forms):
-            for place in world.lookup(form, keys[form][0]):
-                if self._world_hit_allowed(place, form, towns, bool(hits)):
+            for place in self._world_lookup(world, form, keys[form][0]):
+                if self._world_hit_allowed(place, form, towns, bool(hits)) and not (
+                    place.country != "BY" and _o_for_a(text, place.name)
+                ):
                     r = self._world_resolution(query, place, form if form != text else None)
                     if r is not None:
                         hits.append(_Hit(form, r, place.written_as(form), place.population))
         return self._pick(query, hits) if hits else None
+
+    def _near_place(self, r: Resolution, near: set[str]) -> bool:
+        """Whether ``r`` is one of the ``near`` candidates or the town of one of them.
+
+        "в Брянске": its nominative names the town Bryansk, whose stations
+        Bryansk-Orlovsky and Bryansk-Lgovsky are the near spellings.
+        """
+        if r.station_id in near:
+            return True
+        i = self._index.get(r.station_id or "")
+        if i is None:
+            return False
+        st = self._stations[i]
+        return any(
+            self._same_place(st, self._stations[self._index[c]]) for c in near if c in self._index
+        )
+
+    def _clashing_own_name(self, query: str, text: str, found: Resolution) -> list[_Hit]:
+        """Return the place a name spells as written, when a case form of it names another.
+
+        "Пятихатки" is the town P'iatykhatky and looks like a case form of
+        "Пятихатка" (a Crimean village): :meth:`_case_form_clash` leaves it
+        ambiguous, and the fallback must weigh the town the name spells beside the
+        village its nominative spells, never drop it.
+        """
+        if _CLASH_NOTE not in found.note or not found.candidates:
+            return []
+        sid = found.candidates[0][0]
+        if sid not in self._index:
+            return []
+        st = self._stations[self._index[sid]]
+        own = self._found(query, st, 100.0, ((st.id, st.name, 100.0),), "")
+        return [_Hit(text, own, self._written_as(own, text))]
+
+    def _world_lookup(self, world: WorldPlaces, form: str, key: str) -> list[WorldPlace]:
+        """Countries and places outside the network bearing a name of ``form``'s key.
+
+        On a network without the national town layer, its towns of RU, BY and UA in
+        countries the network has no station of count as places outside it.
+        """
+        found = world.lookup(form, key)
+        if not self._has_towns and key:
+            # a town of a country the network covers only by its own name's key: an
+            # alternate name ("Lenino", a former name of Moscow's Tsaritsyno) is not
+            # enough where the network's own stations may bear the name
+            found += [
+                p
+                for p in world.national_towns(form, key)
+                if p.id not in self._index
+                and (p.country not in self._countries or p.main_key_is(form))
+            ]
+        return found
 
     def _world_hit_allowed(
         self, place: WorldPlace, form: str, towns: list[int], network_hits: bool
@@ -905,6 +1191,11 @@ class Gazetteer:
 
     def _outside_note(self, country: str) -> str:
         """Say why a town is off the network: abroad, or a gap in the national layer."""
+        if country in self._countries and not self._has_towns:
+            return (
+                f"a town of {country} this network has no station or town of that name "
+                "for (a network without the national town layer)"
+            )
         if country in self._countries:  # Yeysk, Svatove: rail towns whose line is missing
             return (
                 f"a town of {country} the network's track does not reach (no track within "
@@ -1089,7 +1380,7 @@ class Gazetteer:
                     score=found.score,
                     candidates=((best.id, best.name, found.score), (rival.id, rival.name, 100.0)),
                     note=(
-                        f"ambiguous: {best.name} ({best.id}), or a case form of "
+                        f"ambiguous: {best.name} ({best.id}){_CLASH_NOTE} "
                         f"{form!r}: {rival.name} ({rival.id})"
                     ),
                 )
@@ -1220,44 +1511,63 @@ class Gazetteer:
         return found
 
     def _larger_namesakes(self, found: Resolution) -> Resolution:
-        """Unresolve a town's own name when it is another name of towns 10 times larger.
+        """Unresolve a town's own name when it is another name of larger towns.
 
         "Kamensk" is a village's own name and the short name of Kamensk-Shakhtinsky and
         Kamensk-Uralsky: a village's own name does not beat much larger places that
         reports call by it, nor does it pick one of them; the name stays ambiguous
         with all of them as candidates. A city of :data:`_CITY_POPULATION` or more
         keeps its own name ("Самар", the Ukrainian city, is no other name of Samara).
+        Two cities of alike size (neither 10 times the other) tie when the other
+        bears the name as written among its names: "Новомосковск" is Novomoskovsk
+        (Tula oblast, 131,000 people) and the former name of Samar (Dnipropetrovsk
+        oblast, 71,000), so it stays ambiguous with both as candidates (F44's kind).
         """
         i = self._index.get(found.station_id or "")
         if i is None or found.score < 100.0 or self._stations[i].tier != 1:
             return found
         best = self._stations[i]
-        if best.population >= _CITY_POPULATION:
-            return found  # a city's own name is its name ("Самар", not Samara's other name)
-        floor = _POPULATION_LEAD * max(best.population, 1)
         key = tokens_skeleton(list(_query_tokens(found.query.strip())))
-        larger = [
+        rivals = [
             st
             for st in (
                 self._stations[self._index[c]]
                 for c, _, sc in found.candidates
                 if sc >= _TOWN_ALIAS_SCORE and c != best.id and c in self._index
             )
-            if st.tier == 1
-            and st.population >= floor
-            and not self._same_place(best, st)
-            and not self._adjective_of(key, st)
+            if st.tier == 1 and not self._same_place(best, st) and not self._adjective_of(key, st)
         ]
-        if not larger:
+        if not rivals:
             return found
-        names = ", ".join(f"{st.name} ({st.id}, {st.population:,})" for st in larger[:3])
+        floor = _POPULATION_LEAD * max(best.population, 1)
+        larger = [st for st in rivals if st.population >= floor]
+        if best.population >= _CITY_POPULATION:
+            larger = []  # a city's own name is its name ("Самар", not Samara's other name)
+        text = " ".join(_strip_leading(found.query.split()))
+        twins = [
+            st
+            for st in rivals
+            if st not in larger
+            and st.population >= _CITY_POPULATION
+            and best.population < _POPULATION_LEAD * st.population
+            and st.population < floor  # a 10 times larger namesake: the rule above
+            and self._written_as(self._found(text, st, 100.0, (), ""), text)
+        ]
+        if larger:
+            names = ", ".join(f"{st.name} ({st.id}, {st.population:,})" for st in larger[:3])
+            why = f"it is another name of the much larger {names}"
+        elif twins:  # "Nowomoskowsk": Novomoskovsk (Tula), and Samar's former name
+            names = ", ".join(f"{st.name} ({st.id}, {st.population:,})" for st in twins[:3])
+            why = f"so does the city {names}, by another of its names"
+        else:
+            return found
         return Resolution(
             query=found.query,
             resolved=False,
             score=found.score,
             candidates=found.candidates,
             note=f"ambiguous: {best.name} ({best.id}, {best.population:,} people) bears "
-            f"the name, and it is another name of the much larger {names}",
+            f"the name, and {why}",
         )
 
     def _adjective_of(self, key: str, st: _Station) -> bool:
@@ -1500,6 +1810,16 @@ class Gazetteer:
         return _distance_km(a.lat, a.lon, b.lat, b.lon) <= self.settings.same_place_km
 
 
+def _o_for_a(text: str, name: str) -> bool:
+    """Whether ``text`` ends in "-o" and ``name`` in "-a": "Ленино" is not Lenina.
+
+    No case form of a feminine "-a" name ends in "-o" (outside Belarusian spelling):
+    the rule of ``Gazetteer._other_word``, for places off the network.
+    """
+    tt, tn = name_tokens(text), name_tokens(name)
+    return bool(tt and tn) and tt[-1][-1:] == "o" and tn[-1][-1:] == "a"
+
+
 def _last_vowels_differ(a: str, b: str) -> bool:
     """Whether two names end one in "-a", the other in "-o" (one key, two words)."""
     ta, tb = name_tokens(a), name_tokens(b)
@@ -1612,6 +1932,12 @@ def _fold(text: str) -> str:
     return " ".join(text.replace("-", " ").replace("ё", "е").casefold().split())
 
 
+def _is_abbreviation(text: str) -> bool:
+    """Whether a name is 2-4 capital letters, dots aside ("UK", "U.K.", "США", "ДНР")."""
+    letters = text.replace(".", "")
+    return 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()
+
+
 def _is_suffix(token: str) -> bool:
     """Whether a token is a station's distinguishing word, in a report's language or English."""
     return token in _ENGLISH_SUFFIXES or is_suffix_word(token)
@@ -1677,6 +2003,8 @@ def load_gazetteer(
             found = _netcache.load(key, "gazetteer")
         if isinstance(found, Gazetteer) and found.settings == settings:
             _netcache.share(key, "gazetteer", found)
+            if found._store_key is None:  # keep the answers of resolve_all across runs
+                found.keep_answers(key)
             return found
     from railtrack.network import load_network
 

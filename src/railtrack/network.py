@@ -267,6 +267,8 @@ class RailNetwork:
             disk = self.G.number_of_nodes() >= _netcache.DISK_MIN_NODES
             _netcache.save(key, "gazetteer", found, disk=disk)
         _netcache.share(key, "gazetteer", found)
+        if found._store_key is None:  # keep the answers of resolve_all across runs
+            found.keep_answers(key)
         return found
 
     def resolve(self, name: str, *, lang: str | None = None) -> Resolution:
@@ -790,6 +792,7 @@ def _build_network(
         )
     layer = {}
     if national:
+        _add_layer_stations(G, data_path("network", "national", "stations.csv"), problems)
         layer = add_national(G, data_path("network", "national"), close_crossings=close_crossings)
     regions_file = root / "regions.yaml"
     if not regions_file.is_file():
@@ -822,6 +825,18 @@ def _build_network(
         len(problems),
     )
     return net
+
+
+def _add_layer_stations(G: nx.Graph, path: Path, problems: list[str]) -> None:
+    """Add the stations the national layer lacks (``national/stations.csv``, sourced per row).
+
+    They join the track like theatre stations (:func:`railtrack._national.add_national`
+    snaps every positioned station); a station the loaded network already has is kept.
+    """
+    if not path.is_file():
+        return
+    rows, _ = _read_csv(path, required=("id", "name", "lat", "lon"))
+    _add_stations(G, [r for r in rows if r.get("id") not in G], problems)
 
 
 def _add_stations(G: nx.Graph, rows: list[dict[str, str]], problems: list[str]) -> None:

@@ -24,6 +24,7 @@ import json
 import math
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -45,6 +46,16 @@ LEAFLET_VERSION = "1.9.4"
 MAX_NETWORK_SEGMENTS = 40_000
 """At most this many network links drawn (those nearest the data are kept)."""
 MAX_POPUP_ROWS = 25
+"""Most trains a popup lists (it says how many more there are; every train is in routes.csv)."""
+MAX_POPUP_IDS = 10
+"""Most train ids a border crossing's popup names per direction."""
+MAX_MAP_CORRIDORS = 1_000
+"""Most corridors the map draws: those with the most cars (then trains).
+
+At national scale trains take over 10,000 distinct routes of hundreds of stations
+each; drawn all, the map data ran to gigabytes in memory and hundreds of megabytes in
+the page. Every route is in ``routes.geojson`` and ``distinct_routes.csv``.
+"""
 WIDTH_MIN, WIDTH_MAX = 3.0, 14.0
 
 
@@ -137,11 +148,13 @@ def _popup(
     rows: list[list[str]],
     *,
     details: str = "",
+    total: int | None = None,
 ) -> dict[str, Any]:
-    more = len(rows) - MAX_POPUP_ROWS
+    """Return a popup; of ``total`` rows (default: all ``rows``) it lists the first few."""
+    more = (len(rows) if total is None else total) - MAX_POPUP_ROWS
     if more > 0:
         rows = rows[:MAX_POPUP_ROWS]
-        lines = [*lines, f"{more} more in the tables below the map"]
+        lines = [*lines, f"{more:,} more in routes.csv and status.csv"]
     return {"title": title, "lines": lines, "head": head, "rows": rows, "details": details}
 
 
@@ -153,32 +166,68 @@ def _stations(value: Any) -> list[str]:
     return [str(s) for s in value]
 
 
-def _train_rows(result: TrackResult) -> dict[str, dict[str, Any]]:
-    """Return per train id what popups list: dates, cars, source, status."""
-    status: dict[str, str] = {}
-    if C.STATUS in result.statuses.columns:
-        status = dict(
-            zip(
-                result.statuses[C.ID].astype(str), result.statuses[C.STATUS].map(_text), strict=True
-            )
-        )
-    rows = {}
-    for row in result.shipments.to_dict("records"):
-        sid = str(row[C.ID])
+class _Trains:
+    """What popups list per train (dates, cars, source, status), worked out on demand.
+
+    Only the few trains a popup shows are turned into rows, so a map of 100,000
+    trains never builds 100,000 row dicts; car counts are read for all at once.
+    """
+
+    def __init__(self, result: TrackResult) -> None:
+        ships = result.shipments
+        self._pos = {str(sid): i for i, sid in enumerate(ships[C.ID].tolist())}
+        self._ships = ships
+        self._status: dict[str, str] | None = None
+        self._statuses = result.statuses
+        cars = ships[C.CARS_TOTAL] if C.CARS_TOTAL in ships.columns else None
+        self._cars = [None] * len(ships) if cars is None else [_int(c) for c in cars.tolist()]
+        self._rows: dict[str, dict[str, Any]] = {}
+
+    def cars(self, sid: str) -> int | None:
+        """Return the train's car count (None when not given or not a known train)."""
+        pos = self._pos.get(sid)
+        return None if pos is None else self._cars[pos]
+
+    def _status_of(self, sid: str) -> str:
+        if self._status is None:
+            table = self._statuses
+            self._status = {}
+            if C.STATUS in table.columns:
+                self._status = dict(
+                    zip(table[C.ID].astype(str), table[C.STATUS].map(_text), strict=True)
+                )
+        return self._status.get(sid, "")
+
+    def info(self, sid: str) -> dict[str, Any]:
+        """Return the train's popup fields (empty for an id not among the shipments)."""
+        found = self._rows.get(sid)
+        if found is not None:
+            return found
+        pos = self._pos.get(sid)
+        if pos is None:
+            return {}
+        row = self._ships.iloc[pos]
         departed = _text(row.get(C.DEPARTURE_EARLIEST))
         latest = _text(row.get(C.DEPARTURE_LATEST))
         if latest and latest != departed:
             departed = f"{departed}–{latest}" if departed else f"by {latest}"
-        rows[sid] = {
+        found = self._rows[sid] = {
             "departure": departed,
-            "cars": _int(row.get(C.CARS_TOTAL)),
+            "cars": self._cars[pos],
             "source": _text(row.get(C.SOURCE)),
             "published": _text(row.get(C.PUBLISHED)),
-            "status": status.get(sid, ""),
+            "status": self._status_of(sid),
             "from": _text(row.get(C.ORIGIN_STATION)) or _text(row.get(C.ORIGIN)),
             "to": _text(row.get(C.DESTINATION_STATION)) or _text(row.get(C.DESTINATION)),
         }
-    return rows
+        return found
+
+    def rows(self, ids: list[str]) -> list[list[str]]:
+        """Return popup rows for the first :data:`MAX_POPUP_ROWS` of ``ids`` and one more.
+
+        One more than a popup shows, so :func:`_popup` still says how many are left out.
+        """
+        return [_row(i, self.info(i)) for i in ids[: MAX_POPUP_ROWS + 1]]
 
 
 def _row(sid: str, info: dict[str, Any]) -> list[str]:
@@ -198,72 +247,133 @@ _TRAIN_HEAD = ["train", "departed", "cars", "status", "source, published"]
 # --- layers --------------------------------------------------------------------------
 
 
-def _corridors(result: TrackResult, trains: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """One feature per distinct routed path: the trains on it, their cars, its width."""
-    G = result.network.G
-    paths: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    labels: dict[tuple[str, ...], str] = {}
-    lengths: dict[tuple[str, ...], float | None] = {}
-    crossings: dict[tuple[str, ...], str] = {}
-    ends: dict[tuple[str, ...], dict[str, Any]] = {}
-    routes = result.routes
-    if not len(routes) or "stations" not in routes.columns:
+def _route_groups(routes: pd.DataFrame) -> list[tuple[tuple[str, ...], int, list[str]]]:
+    """Return each distinct routed path (two stations or more), in order of first use.
+
+    Each as (station ids, position of its first row in ``routes``, ids of its trains).
+    Trains on one route share one station list object, so each object is read once.
+    """
+    if not len(routes) or C.STATIONS not in routes.columns:
         return []
-    for row in routes.to_dict("records"):
-        stations = tuple(_stations(row.get("stations")))
-        if len(stations) < 2:
-            continue
-        paths[stations].append(str(row[C.ID]))
-        labels.setdefault(stations, _text(row.get(C.ROUTE_LABEL)))
-        length = row.get(C.LENGTH_KM)
-        lengths.setdefault(stations, None if length is None or pd.isna(length) else float(length))
-        crossings.setdefault(stations, _text(row.get(C.BORDER_CROSSINGS)))
-        ends.setdefault(stations, {str(k): v for k, v in row.items()})
+    of_object: dict[int, int] = {}
+    of_path: dict[tuple[str, ...], int] = {}
+    groups: list[tuple[tuple[str, ...], int, list[str]]] = []
+    values = routes[C.STATIONS].tolist()  # kept alive, so object ids stay unique
+    for pos, (value, sid) in enumerate(zip(values, routes[C.ID].tolist(), strict=True)):
+        index = of_object.get(id(value))
+        if index is None:
+            path = tuple(_stations(value))
+            index = -1 if len(path) < 2 else of_path.setdefault(path, len(of_path))
+            of_object[id(value)] = index
+            if index == len(groups):
+                groups.append((path, pos, []))
+        if index >= 0:
+            groups[index][2].append(str(sid))
+    return groups
+
+
+def _corridors(
+    result: TrackResult, trains: _Trains, *, limit: int | None = None, popups: bool = True
+) -> tuple[list[dict[str, Any]], int]:
+    """One feature per distinct routed path: the trains on it, their cars, its width.
+
+    At most ``limit`` corridors (those with the most cars, then trains; None: all),
+    widest first; with ``popups`` each has its popup (counts, the first trains, the
+    full route). Returns the features and the number of corridors in all.
+    """
+    G = result.network.G
+    routes = result.routes
+    groups = _route_groups(routes)
+    totals: list[tuple[int | None, int]] = []  # (cars counted, trains without a count)
+    for _, _, ids in groups:
+        known = [c for c in (trains.cars(i) for i in ids) if c is not None]
+        totals.append((sum(known) if known else None, len(ids) - len(known)))
+    order = sorted(range(len(groups)), key=lambda k: (-(totals[k][0] or 0), -len(groups[k][2]), k))
+    chosen = sorted(order if limit is None else order[:limit])
+    top = max((t or 0 for t, _ in totals), default=0)
     features: list[dict[str, Any]] = []
-    for stations, ids in paths.items():
-        coords = [p for p in (_lat_lon(G, n) for n in stations) if p is not None]
+    points: dict[str, tuple[float, float] | None] = {}  # each station's point, read once
+    for k in chosen:
+        stations, pos, ids = groups[k]
+        for n in stations:
+            if n not in points:
+                points[n] = _lat_lon(G, n)
+        coords = [p for p in map(points.__getitem__, stations) if p is not None]
         if len(coords) < 2:
             continue
-        cars = [trains.get(i, {}).get("cars") for i in ids]
-        known = [c for c in cars if c is not None]
-        total = sum(known) if known else None
-        first = ends[stations]
-        origin = _end(G, stations[0], first, C.ORIGIN)
-        title = f"{origin} → {_end(G, stations[-1], first, C.DESTINATION)}"
-        lines = [f"{len(ids)} train{'s' if len(ids) != 1 else ''}"]
-        if total is not None:
-            lines[0] += f", {total:,} cars counted on the trains"
-            if len(known) < len(ids):
-                lines[0] += f" ({len(ids) - len(known)} without a car count)"
-        if lengths[stations] is not None:
-            lines.append(f"{lengths[stations]:,.0f} km by rail")
-        if crossings[stations]:
-            lines.append(f"crosses the border at {crossings[stations].replace(';', ',')}")
-        features.append(
-            {
-                "coords": coords,
-                "route_id": route_id(stations),
-                "cars": total,
-                "trains": len(ids),
-                "ids": ids,
-                "popup": _popup(
-                    title,
-                    [x for x in lines if x],
-                    _TRAIN_HEAD,
-                    [_row(i, trains.get(i, {})) for i in ids],
-                    details=labels[stations],
-                ),
-            }
+        total, unknown = totals[k]
+        first = routes.iloc[pos]
+        title = (
+            f"{_end(G, stations[0], first, C.ORIGIN)} → "
+            f"{_end(G, stations[-1], first, C.DESTINATION)}"
         )
-    top = max((int(f["cars"] or 0) for f in features), default=0)
-    for f in features:
-        f["width"] = _width(int(f["cars"] or 0), top)
+        feature: dict[str, Any] = {
+            "coords": coords,
+            "route_id": route_id(stations),
+            "cars": total,
+            "trains": len(ids),
+            "title": title,
+            "width": _width(int(total or 0), top),
+        }
+        if popups:
+            feature["popup"] = _corridor_popup(title, first, ids, (total, unknown), trains)
+        else:
+            feature["ids"] = ids
+        features.append(feature)
     # Widest first, so thinner corridors on shared track are drawn on top.
     features.sort(key=lambda f: -float(f["width"]))
-    return features
+    return features, len(groups)
 
 
-def _end(G: Any, station: str, row: dict[str, Any], prefix: str) -> str:
+def _corridor_popup(
+    title: str,
+    first: pd.Series,
+    ids: list[str],
+    counts: tuple[int | None, int],
+    trains: _Trains,
+) -> dict[str, Any]:
+    """Return a corridor's popup: its trains and cars, length, crossings, first trains."""
+    total, unknown = counts
+    lines = [f"{len(ids)} train{'s' if len(ids) != 1 else ''}"]
+    if total is not None:
+        lines[0] += f", {total:,} cars counted on the trains"
+        if unknown:
+            lines[0] += f" ({unknown} without a car count)"
+    length = first.get(C.LENGTH_KM)
+    if length is not None and not pd.isna(length):
+        lines.append(f"{float(length):,.0f} km by rail")
+    crossings = _text(first.get(C.BORDER_CROSSINGS))
+    if crossings:
+        lines.append(f"crosses the border at {crossings.replace(';', ',')}")
+    return _popup(
+        title,
+        [x for x in lines if x],
+        _TRAIN_HEAD,
+        trains.rows(ids),
+        details=_text(first.get(C.ROUTE_LABEL)),
+        total=len(ids),
+    )
+
+
+def corridor_features(result: TrackResult) -> list[dict[str, Any]]:
+    """Return every corridor (distinct routed path) for ``routes.geojson``, widest first.
+
+    Each: ``coords`` (``[lat, lon]``), ``route_id``, ``title`` (origin → destination),
+    ``trains``, ``cars`` (counted on the trains; None when no train gives a count),
+    ``ids`` (its trains) and ``width``.
+
+    Examples
+    --------
+    >>> from railtrack import data_path, load_network, load_reports, track
+    >>> result = track(load_reports(data_path("reports")), load_network())
+    >>> features = corridor_features(result)
+    >>> sum(f["trains"] for f in features) == int(result.routes["stations"].notna().sum())
+    True
+    """
+    return _corridors(result, _Trains(result), popups=False)[0]
+
+
+def _end(G: Any, station: str, row: Mapping[str, Any] | pd.Series, prefix: str) -> str:
     """Name a corridor end: the reported place, and a station routing chose as inferred.
 
     An end reported as a region (or a country) is routed from or to one of its
@@ -287,7 +397,7 @@ def _width(cars: int, top: int) -> float:
     return round(WIDTH_MIN + (WIDTH_MAX - WIDTH_MIN) * math.sqrt(share), 1)
 
 
-def _railheads(result: TrackResult, trains: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+def _railheads(result: TrackResult, trains: _Trains) -> list[dict[str, Any]]:
     G = result.network.G
     by_station: dict[str, list[str]] = defaultdict(list)
     ships = result.shipments
@@ -300,7 +410,7 @@ def _railheads(result: TrackResult, trains: dict[str, dict[str, Any]]) -> list[d
         point = _lat_lon(G, station)
         if point is None:
             continue
-        cars = [c for c in (trains.get(i, {}).get("cars") for i in ids) if c is not None]
+        cars = [c for c in (trains.cars(i) for i in ids) if c is not None]
         line = f"{len(ids)} train{'s' if len(ids) != 1 else ''} reported heading here"
         if cars:
             line += f", {sum(cars):,} cars counted on the trains"
@@ -312,7 +422,8 @@ def _railheads(result: TrackResult, trains: dict[str, dict[str, Any]]) -> list[d
                     f"{_name(G, station)} (railhead)",
                     [line],
                     _TRAIN_HEAD,
-                    [_row(i, trains.get(i, {})) for i in ids],
+                    trains.rows(ids),
+                    total=len(ids),
                 ),
             }
         )
@@ -325,12 +436,11 @@ def _crossings(result: TrackResult) -> list[dict[str, Any]]:
     used: dict[tuple[str, str], dict[tuple[str, str], list[str]]] = defaultdict(
         lambda: defaultdict(list)
     )
-    for row in result.routes.to_dict("records") if "stations" in result.routes else []:
-        stations = _stations(row.get("stations"))
+    for stations, _, ids in _route_groups(result.routes):  # each distinct path once
         for u, v in itertools.pairwise(stations):
             if u in G and v in G and G.nodes[u].get("country") != G.nodes[v].get("country"):
                 key = (min(u, v), max(u, v))
-                used[key][(u, v)].append(str(row[C.ID]))
+                used[key][(u, v)].extend(ids)
     out = []
     for (a, b), directions in used.items():
         pa, pb = _lat_lon(G, a), _lat_lon(G, b)
@@ -338,7 +448,7 @@ def _crossings(result: TrackResult) -> list[dict[str, Any]]:
             continue
         name = " – ".join(sorted((_name(G, a), _name(G, b))))
         rows = [
-            [f"{_name(G, u)} → {_name(G, v)}", str(len(ids)), ", ".join(ids)]
+            [f"{_name(G, u)} → {_name(G, v)}", f"{len(ids):,}", _first_ids(ids)]
             for (u, v), ids in sorted(directions.items())
         ]
         n = sum(len(ids) for ids in directions.values())
@@ -355,6 +465,19 @@ def _crossings(result: TrackResult) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+def _first_ids(ids: list[str], most: int | None = None) -> str:
+    """Return the first ``most`` ids joined, and how many more there are.
+
+    Examples
+    --------
+    >>> _first_ids(["a", "b", "c"], most=2), _first_ids(["a"])
+    ('a, b and 1 more', 'a')
+    """
+    most = MAX_POPUP_IDS if most is None else most
+    shown = ", ".join(ids[:most])
+    return shown if len(ids) <= most else f"{shown} and {len(ids) - most:,} more"
 
 
 def _sightings(result: TrackResult) -> list[dict[str, Any]]:
@@ -429,8 +552,10 @@ def map_data(result: TrackResult) -> dict[str, Any]:
     Returns
     -------
     dict
-        ``corridors`` (``coords`` as ``[lat, lon]``, ``cars``, ``trains``, ``ids``,
-        ``width`` in pixels, ``popup``), ``railheads``, ``crossings`` and
+        ``corridors`` (``coords`` as ``[lat, lon]``, ``route_id``, ``title``,
+        ``cars``, ``trains``, ``width`` in pixels, ``popup``: at most
+        :data:`MAX_MAP_CORRIDORS`, those with the most cars), ``n_corridors`` (the
+        corridors in all, drawn or not), ``railheads``, ``crossings`` and
         ``sightings`` (``lat``, ``lon``, ``popup``), ``network`` (link segments),
         ``countries`` (a GeoJSON FeatureCollection), ``bounds``
         (``[[south, west], [north, east]]`` of the data, or of the network when
@@ -438,8 +563,8 @@ def map_data(result: TrackResult) -> dict[str, Any]:
         corridor with their widths). A ``popup`` is ``title``, ``lines``, ``head``
         and ``rows`` (plain text).
     """
-    trains = _train_rows(result)
-    corridors = _corridors(result, trains)
+    trains = _Trains(result)
+    corridors, n_corridors = _corridors(result, trains, limit=MAX_MAP_CORRIDORS)
     railheads = _railheads(result, trains)
     crossings = _crossings(result)
     sightings = _sightings(result)
@@ -461,6 +586,7 @@ def map_data(result: TrackResult) -> dict[str, Any]:
             legend.append({"cars": cars, "width": _width(cars, top)})
     return {
         "corridors": corridors,
+        "n_corridors": n_corridors,
         "railheads": railheads,
         "crossings": crossings,
         "sightings": sightings,

@@ -9,6 +9,12 @@ its README):
 
 - ``countries.csv``: every ISO country with its English, Russian, Ukrainian,
   Belarusian and Polish names; a country resolves at geo precision ``country``;
+  ``country_aliases.csv`` adds the short names and abbreviations reports use ("UK",
+  "Britain", "США", "КНР"), and a country's ISO alpha-2 or alpha-3 code names it
+  when written in capitals (:meth:`WorldPlaces.country_by_code`);
+- ``continents.csv``: continents and large world regions ("Asia", "Европа",
+  "Skandynawia"): names of no place railtrack can locate, never a town so spelled
+  (:meth:`WorldPlaces.continent`);
 - ``places.tsv.gz``: GeoNames places outside the routable network (places of
   Russia, Belarus and Ukraine with no track of the network within 15 km, places of
   500 or more inhabitants in the countries around the 1520 mm area, and of 15,000 or
@@ -163,7 +169,11 @@ class WorldPlaces:
         self._by_key: dict[str, int | list[int]] = {}
         self._extra: dict[str, int] = {}
         self._parsed: dict[tuple[str, int], WorldPlace] = {}
-        self._read_countries(root / "countries.csv")
+        self._national: dict[str, list[WorldPlace]] | None = None
+        self._codes_iso: dict[str, int] = {}
+        self._continents: dict[str, str] = {}
+        self._read_countries(root / "countries.csv", _country_aliases(root / "country_aliases.csv"))
+        self._read_continents(root / "continents.csv")
         self._read_lines(root / "places.tsv.gz", "town")
         self._read_terminals(root / "terminals.csv")
         self._read_lines(root / "town_names.tsv.gz", "network_town")
@@ -179,17 +189,53 @@ class WorldPlaces:
     def __len__(self) -> int:
         return len(self._small) + sum(len(v) for v in self._lines.values())
 
-    def _read_countries(self, path: Path) -> None:
+    def _read_countries(self, path: Path, aliases: dict[str, tuple[str, ...]]) -> None:
         if not path.is_file():
             return
         for i, row in enumerate(_rows(path)):
-            names = tuple(n for n in row["names"].split("|") if n)
+            more = aliases.get(row["iso"], ())
+            names = tuple(n for n in row["names"].split("|") if n) + more
             self._small.append(
                 WorldPlace(row["iso"], row["name"], "country", row["iso"], names=names)
             )
-            for key in row["keys"].split("|"):
+            self._codes_iso[row["iso"]] = self._codes_iso[row["iso3"]] = i
+            for key in {*row["keys"].split("|"), *(name_key(a) for a in more)}:
                 if key:
                     self._add(key, i)
+
+    def _read_continents(self, path: Path) -> None:
+        if not path.is_file():
+            return
+        for row in _rows(path):
+            for name in row["names"].split("|"):
+                if name:
+                    self._continents[_fold(name)] = row["name"]
+
+    def country_by_code(self, code: str) -> WorldPlace | None:
+        """Return the country of an ISO 3166-1 alpha-2 or alpha-3 code ("GB", "DEU").
+
+        Examples
+        --------
+        >>> WorldPlaces.default().country_by_code("DEU").name
+        'Germany'
+        """
+        i = self._codes_iso.get(code.upper())
+        return self._small[i] if i is not None else None
+
+    def continent(self, text: str) -> str | None:
+        """Return the continent or world region ``text`` names as written, else None.
+
+        Examples
+        --------
+        >>> WorldPlaces.default().continent("Азия"), WorldPlaces.default().continent("Азов")
+        ('Asia', None)
+        """
+        return self._continents.get(_fold(text))
+
+    def continent_prefix(self, text: str) -> bool:
+        """Whether ``text`` begins like a continent's name (a cheap filter for case forms)."""
+        head = _fold(text)[:3]
+        return len(head) == 3 and any(name.startswith(head) for name in self._continents)
 
     def _read_terminals(self, path: Path) -> None:
         """Index the hand-sourced terminals outside GeoNames' populated places."""
@@ -271,6 +317,26 @@ class WorldPlaces:
         i = self._extra.get(town_id)
         return self._place("network_town", i).names if i is not None else ()
 
+    def national_towns(self, name: str, key: str | None = None) -> list[WorldPlace]:
+        """GeoNames towns of the national layer (RU, BY, UA) whose names share ``name``'s key.
+
+        For a network loaded without the national layer (ru-rail, an OpenStreetMap
+        extract): "Orsza", "Ліда", "Пинск" name towns of Belarus such a network may
+        lack; they answer as places outside the network instead of a station of a
+        near spelling. The index (``data/network/national/towns.csv.gz``, 6,766
+        towns) is built on the first call, about a second of CPU.
+
+        Examples
+        --------
+        >>> [p.country for p in WorldPlaces.default().national_towns("Orsza")]
+        ['BY']
+        """
+        if self._national is None:
+            self._national = _national_index(self.root.parent / "national" / "towns.csv.gz")
+        key = name_key(name) if key is None else key
+        hits = self._national.get(key, [])
+        return sorted(hits, key=lambda p: not p.written_as(name))
+
     def has_key(self, key: str) -> bool:
         """Whether any place has a name of spelling key ``key`` (a dict look-up)."""
         return key in self._by_key
@@ -324,4 +390,32 @@ def _country_names() -> frozenset[str]:
     path = data_path("network", "world", "countries.csv")
     if not path.is_file():
         return frozenset()
-    return frozenset(_fold(n) for row in _rows(path) for n in row["names"].split("|") if n)
+    names = {_fold(n) for row in _rows(path) for n in row["names"].split("|") if n}
+    aliases = _country_aliases(data_path("network", "world", "country_aliases.csv"))
+    return frozenset(names | {_fold(a) for more in aliases.values() for a in more})
+
+
+def _national_index(path: Path) -> dict[str, list[WorldPlace]]:
+    """Key -> the national layer's towns bearing a name of that key (see ``national_towns``)."""
+    index: dict[str, list[WorldPlace]] = {}
+    if not path.is_file():
+        return index
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            names = tuple(n for n in (row["name"], row["name_ru"], *row["aliases"].split("|")) if n)
+            place = WorldPlace(
+                row["id"], row["name"], "town", row["country"], float(row["lat"]),
+                float(row["lon"]), int(row["population"] or 0), names,
+            )  # fmt: skip
+            for key in {name_key(n) for n in names} - {""}:
+                index.setdefault(key, []).append(place)
+    return index
+
+
+def _country_aliases(path: Path) -> dict[str, tuple[str, ...]]:
+    """ISO alpha-2 code -> short names and abbreviations (``country_aliases.csv``)."""
+    out: dict[str, tuple[str, ...]] = {}
+    if path.is_file():
+        for row in _rows(path):
+            out[row["iso"]] = (*out.get(row["iso"], ()), row["alias"])
+    return out

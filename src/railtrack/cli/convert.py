@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from railtrack.cli import app
+from railtrack.cli import EXIT_INTERRUPTED, app
 from railtrack.cli._options import (
     ChannelUsernameOption,
     ColumnsOption,
@@ -71,7 +73,9 @@ def convert(
             metavar="N",
             help="Convert in batches of at most N files (and 64 MB), each appended to --out: "
             "memory holds one batch, not the whole input (an id met in an earlier batch is "
-            "a problem, as within one load).",
+            "a problem, as within one load). Each batch is said on stderr; a conversion "
+            "that stops says why, and the same command resumes it after the batches "
+            "written.",
         ),
     ] = None,
     fmt: FormatOption = None,
@@ -100,7 +104,7 @@ def convert(
     fmt_ = output_format(fmt, json_out)
     if batch_files is not None:
         manifest, problems, skipped = _in_batches(
-            paths, out, batch_files, workers, scheduler, options, quiet or fmt_ != "table"
+            paths, out, batch_files, workers, scheduler, options, quiet
         )
     else:
         if scheduler is None:
@@ -142,24 +146,75 @@ def _in_batches(
     options: dict[str, Any],
     silent: bool,
 ) -> tuple[dict[str, Any], list[Any], Any]:
-    """Convert in batches (:func:`railtrack.io.converted.convert_in_batches`), saying each."""
-    import sys
+    """Convert in batches (:func:`railtrack.io.converted.convert_in_batches`), saying each.
+
+    Each batch is said on stderr (also with --json, whose record goes to stdout; not
+    with --quiet). A conversion that stops says why and how far it got, and the same
+    command resumes it; SIGTERM stops it as an interrupt does.
+    """
     import time
 
-    from railtrack.cli.load import parse_columns_option, parse_date_option
-    from railtrack.io.converted import convert_in_batches
+    from railtrack.io.converted import ConversionStopped
 
     start = time.perf_counter()
 
     def said(done: int, total: int, manifest: dict[str, Any]) -> None:
-        if not silent:
-            seconds = time.perf_counter() - start
-            print(
-                f"batch {done}/{total}: {manifest['shipments']:,} shipments so far, "
-                f"{seconds:,.0f} s",
-                file=sys.stderr,
-                flush=True,
+        if silent:
+            return
+        if manifest.get("resumed"):
+            line = (
+                f"resuming the conversion to {out}: batches 1-{done} of {total} were written "
+                f"before ({manifest['shipments']:,} shipments)"
             )
+        else:
+            seconds = time.perf_counter() - start
+            line = (
+                f"batch {done}/{total}: {manifest['shipments']:,} shipments so far, "
+                f"{seconds:,.0f} s"
+            )
+        typer.echo(line, err=True)
+
+    with _sigterm_interrupts():
+        try:
+            return _run_batches(paths, out, batch_files, workers, scheduler, options, said)
+        except ConversionStopped as exc:
+            if isinstance(exc.__cause__, KeyboardInterrupt):
+                typer.echo(f"railtrack: {exc}", err=True)
+                raise typer.Exit(EXIT_INTERRUPTED) from exc
+            raise
+
+
+@contextmanager
+def _sigterm_interrupts() -> Iterator[None]:
+    """Turn SIGTERM into KeyboardInterrupt while converting (so the stop is said)."""
+    import signal
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        before = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+
+def _run_batches(
+    paths: list[Path],
+    out: Path,
+    batch_files: int,
+    workers: int | None,
+    scheduler: str | None,
+    options: dict[str, Any],
+    said: Callable[[int, int, dict[str, Any]], None],
+) -> tuple[dict[str, Any], list[Any], Any]:
+    """Run :func:`railtrack.io.converted.convert_in_batches` on processes or a cluster."""
+    from railtrack.cli.load import parse_columns_option, parse_date_option
+    from railtrack.io.converted import convert_in_batches
 
     load: dict[str, Any] = {
         "published": parse_date_option(options["published"], "--published"),

@@ -36,6 +36,7 @@ __all__ = [
 
 _RESOLUTION_TABLE = ("query", "station_id", "station", "country", "station_region", "score")
 _CANDIDATE_TABLE = ("station_id", "station", "score")
+_FILE_TABLE = ("query", "station_id", "station", "geo_precision", "score", "region", "note")
 _ROUTE_TABLE = ("origin", "destination", "length_km", "border_crossings", "station_names")
 
 
@@ -95,9 +96,18 @@ def resolution_record(r: Resolution, node: dict[str, Any]) -> dict[str, Any]:
 )
 def resolve(
     name: Annotated[
-        str,
+        str | None,
         typer.Argument(metavar="STATION", help="Station, region or country name, any spelling."),
-    ],
+    ] = None,
+    names_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--file",
+            "-i",
+            help="Resolve every line of this UTF-8 file (one name a line; - reads standard "
+            "input); each distinct name is resolved once.",
+        ),
+    ] = None,
     network: NetworkOption = None,
     fmt: FormatOption = None,
     json_out: JsonOption = False,
@@ -109,8 +119,17 @@ def resolve(
     ("Belarus") lists the stations it covers. An unresolved name prints the ranked
     candidates and exits with code 1. With --json one "resolution" record (see
     `railtrack schema resolution`); with --quiet only the station id (or the region).
+    With --file, one row (or record) per line of the file, in order; exits 1 when a
+    name is unresolved.
     """
     fmt_ = output_format(fmt, json_out)
+    if (name is None) == (names_file is None):
+        err_console.print("give a STATION name or --file FILE (one of the two)", markup=False)
+        raise typer.Exit(2)
+    if names_file is not None:
+        _resolve_file(names_file, network, fmt_, quiet=quiet)
+        return
+    assert name is not None  # checked above
     names = _load_names(network)
     r = names.resolve(name)
     node = names.place(r.station_id) if r.station_id else {}
@@ -151,6 +170,73 @@ def resolve(
             emit_records(
                 record["candidates"], "table", title="candidates", columns=_CANDIDATE_TABLE
             )
+        raise typer.Exit(EXIT_INPUT_PROBLEMS)
+
+
+def _read_names(path: Path) -> tuple[list[str], list[int], list[str]]:
+    """Return the non-blank lines of a names file (stripped), their line numbers, problems.
+
+    A line that is not UTF-8 text or holds binary data is a problem naming the file
+    and the line, and is skipped; the other lines are read.
+
+    Raises
+    ------
+    InputPathError
+        When the file does not exist or cannot be read.
+    """
+    import sys
+
+    from railtrack.errors import InputPathError
+
+    check_paths([path])
+    try:
+        data = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
+    except OSError as exc:
+        raise InputPathError(f"{path}: cannot read the names file: {exc.strerror}") from exc
+    names, lines, problems = [], [], []
+    for number, raw in enumerate(data.splitlines(), start=1):
+        try:
+            text = raw.decode("utf-8-sig" if number == 1 else "utf-8").strip()
+        except UnicodeDecodeError as exc:
+            problems.append(f"{path} line {number}: not UTF-8 text ({exc.reason}); line skipped")
+            continue
+        if "\x00" in text:
+            problems.append(f"{path} line {number}: binary data, not a name; line skipped")
+        elif text:
+            names.append(text)
+            lines.append(number)
+    return names, lines, problems
+
+
+def _resolve_file(path: Path, network: Path | None, fmt: Any, *, quiet: bool) -> None:
+    """Resolve every name of a file in one batch and print one row or record per name."""
+    names, lines, problems = _read_names(path)
+    for problem in problems:
+        err_console.print(problem, markup=False)
+    index = _load_names(network)
+    found = index.resolve_all(names)
+    records = [
+        resolution_record(r, index.place(r.station_id) if r.station_id else {}) for r in found
+    ]
+    if fmt == "table" and quiet:
+        for r in found:
+            console.print(r.station_id or r.region or r.name or "", markup=False)
+    else:
+        emit_records(
+            records,
+            fmt,
+            title=f"{len(names)} names ({len(set(names))} distinct) from {path}",
+            columns=_FILE_TABLE,
+            empty=f"no names in {path}",
+        )
+    missing = [(n, k) for n, k, r in zip(names, lines, found, strict=True) if not r.resolved]
+    if missing and not quiet:
+        where = ", ".join(f"line {k} {n!r}" for n, k in missing[:5])
+        more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+        err_console.print(
+            f"{len(missing)} of {len(names)} names not resolved: {where}{more}", markup=False
+        )
+    if missing or problems:
         raise typer.Exit(EXIT_INPUT_PROBLEMS)
 
 

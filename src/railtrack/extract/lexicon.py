@@ -234,7 +234,15 @@ class Lexicon:
     weekdays: dict[str, int]
     numbers: dict[str, int] = field(default_factory=dict)
     dozen: frozenset[str] = frozenset()
+    # "полсотни", "десяток": a round number on its own, always an estimate
+    collective: dict[str, int] = field(default_factory=dict)
+    # "два десятка", "двох десятків": the number before times this (an estimate)
+    multipliers: dict[str, int] = field(default_factory=dict)
     train_nouns: dict[str, str] = field(default_factory=dict)  # form -> "sg" | "pl"
+    # forms both singular and plural ("поезда": gen. sg. and nom. pl.), and the endings of
+    # a singular word before one that make it singular ("первого поезда")
+    train_nouns_both: frozenset[str] = frozenset()
+    singular_before: tuple[str, ...] = ()
     car_nouns: dict[str, str] = field(default_factory=dict)  # form -> CarCounts field
     car_adjectives: tuple[tuple[str, str], ...] = ()  # (stem, kind), longest first
     approx: PhraseTable = field(default_factory=lambda: PhraseTable({}))
@@ -281,8 +289,11 @@ class Lexicon:
     final_stop: re.Pattern[str] | None = None  # "конечный пункт": the destination over others
     after_words: frozenset[str] = frozenset()  # "через", "праз", "po": a time after a date
     day_units: frozenset[str] = frozenset()  # "дней", "суток", "діб", "dni"
+    ago: frozenset[str] = frozenset()  # "назад", "тому": "два дня назад" = 2 days before
     period: re.Pattern[str] | None = None  # "в течение недели": trains counted, a statistic
     timetable: re.Pattern[str] | None = None  # "пассажирский поезд", "с задержкой": a service
+    exhibition: re.Pattern[str] | None = None  # "ретропоезд", "выставочный": a museum train
+    heard: re.Pattern[str] | None = None  # "слышали шум поездов": trains heard, not seen
     road: re.Pattern[str] | None = None  # "колонна грузовиков": a road convoy, not a train
     preparation: re.Pattern[str] | None = None  # "учения", "подготовлено": no train moving
     reporting: re.Pattern[str] | None = None  # "сообщила": a date of the announcement
@@ -348,6 +359,10 @@ def _build(data: dict[str, Any]) -> Lexicon:
     # a form that is both (Russian "поезда": gen. sg. and nom. pl.) counts as plural
     for form in (data.get("train_nouns") or {}).get("plural") or []:
         train_nouns[_norm(form)] = "pl"
+    nouns = data.get("train_nouns") or {}
+    both = {_norm(f) for f in nouns.get("singular") or []} & {
+        _norm(f) for f in nouns.get("plural") or []
+    }
     return Lexicon(
         lang=data["language"],
         name=data.get("name", data["language"]),
@@ -356,7 +371,11 @@ def _build(data: dict[str, Any]) -> Lexicon:
         weekdays=_forms(data.get("weekdays") or {}),
         numbers=_forms(data.get("numbers") or {}),
         dozen=frozenset(_norm(w) for w in data.get("dozen") or []),
+        collective=_forms(data.get("collective") or {}),
+        multipliers=_forms(data.get("multipliers") or {}),
         train_nouns=train_nouns,
+        train_nouns_both=frozenset(both),
+        singular_before=tuple(_norm(e) for e in data.get("singular_before") or []),
         car_nouns=_forms(data.get("car_nouns") or {}),
         car_adjectives=tuple(sorted(adjectives, key=lambda a: -len(a[0]))),
         approx=_flat(data.get("approx")),
@@ -397,6 +416,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         uncouple=_stem_re(data.get("uncouple") or []),
         period=_stem_re(data.get("period") or []),
         timetable=_stem_re(data.get("timetable") or []),
+        exhibition=_stem_re(data.get("exhibition") or []),
+        heard=_stem_re(data.get("heard") or []),
         road=_stem_re(data.get("road") or []),
         preparation=_stem_re(data.get("preparation") or []),
         reporting=_stem_re(data.get("reporting") or []),
@@ -405,6 +426,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         ),
         after_words=frozenset(_norm(w) for w in (data.get("duration") or {}).get("after") or []),
         day_units=frozenset(_norm(w) for w in (data.get("duration") or {}).get("days") or []),
+        ago=frozenset(_norm(w) for w in (data.get("duration") or {}).get("ago") or []),
         onward=_flat(data.get("onward")),
         same_route=_flat(data.get("same_route")),
         same_place=PhraseTable(

@@ -35,6 +35,7 @@ __all__ = ["LexiconReader"]
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NUMBER_RE = re.compile(r"(?:№|#|\bnr\.?|\bno\.?|\bномер)\s*(?P<number>\d{2,5})\b", re.IGNORECASE)
 _ROMAN_OR_DIGIT = re.compile(r"[IVX]{1,3}|\d{1,2}")
+_NUMBER_SIGNS = frozenset({"№", "#", "nr", "no", "номер", "номером", "нумар", "под", "пад", "під"})
 _DASHES = frozenset({"-", "–", "—"})
 
 
@@ -224,6 +225,8 @@ class LexiconReader:
             return int(tok.low), i + 1
         if tok.low in self.lex.dozen:
             return 12, i + 1
+        if tok.low in self.lex.collective:
+            return self.lex.collective[tok.low], i + 1  # "полсотни", "десяток"
         value = self.lex.numbers.get(tok.low)
         if value is None:
             return None
@@ -236,9 +239,27 @@ class LexiconReader:
             total += nxt
             last = nxt
             j += 1
+        if j < len(toks) and toks[j].low in self.lex.multipliers:
+            return total * self.lex.multipliers[toks[j].low], j + 1  # "двух десятков"
         if j < len(toks) and toks[j].low in self.lex.dozen:
             return total * 12, j + 1  # "dwa tuziny", "z dwoma tuzinami": 24
         return total, j
+
+    def _round_number(self, toks: tuple[Token, ...], j: int, k: int) -> bool:
+        """Whether the number at ``toks[j:k]`` is a round word ("полсотни", "два десятка").
+
+        Such a number is an estimate, as "около 50" is.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> from railtrack.extract.lexread import tokens
+        >>> toks = tokens("двух десятков платформ")
+        >>> rd._number_at(toks, 0), rd._round_number(toks, 0, 2)
+        ((20, 2), True)
+        """
+        lex = self.lex
+        return any(t.low in lex.collective or t.low in lex.multipliers for t in toks[j:k])
 
     # -- cars ------------------------------------------------------------------------
     def _adjective_kind(self, low: str) -> str | None:
@@ -259,6 +280,7 @@ class LexiconReader:
                 low[0].isdigit()
                 or low in numbers
                 or low in approx_words
+                or low in self.lex.collective
                 or low in self.lex.dozen
                 or low in self.lex.approx_numbers
             ):
@@ -294,7 +316,8 @@ class LexiconReader:
                 i = end_i  # "23 czołgi, 8 cystern, 9 ciężarówek": fuel trucks, not tank cars
                 continue
             start, end = toks[first].start, toks[end_i - 1].end
-            counts.append(CarCount(kind, value, bool(approx), start, end, text[start:end]))
+            estimated = bool(approx) or self._round_number(toks, j, k)
+            counts.append(CarCount(kind, value, estimated, start, end, text[start:end]))
             i = end_i
         return counts
 
@@ -467,8 +490,34 @@ class LexiconReader:
         """
         nouns = self.lex.train_nouns
         if singular:
-            return any(nouns.get(t.low) == "sg" for t in tokens(text))
+            toks = tokens(text)
+            return any(
+                nouns.get(t.low) == "sg" or self._singular_by_agreement(toks, i)
+                for i, t in enumerate(toks)
+            )
         return any(t.low in nouns for t in tokens(text))
+
+    def _singular_by_agreement(self, toks: tuple[Token, ...], i: int) -> bool:
+        """Whether a form both singular and plural is singular by the word before it.
+
+        "отправку первого ускоренного поезда": "поезда" after "ускоренного" is the
+        genitive singular, one train (not "поезда прибыли", trains).
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> rd.has_train_noun("отправка контейнерного поезда", singular=True)
+        True
+        >>> rd.has_train_noun("поезда прибыли", singular=True)
+        False
+        """
+        lex = self.lex
+        return (
+            i > 0
+            and toks[i].low in lex.train_nouns_both
+            and bool(lex.singular_before)
+            and toks[i - 1].low.endswith(lex.singular_before)
+        )
 
     def _train_noun_within(self, toks: tuple[Token, ...], i: int, n: int = 3) -> int | None:
         for j in range(i, min(len(toks), i + n + 1)):
@@ -668,7 +717,29 @@ class LexiconReader:
         """
         if self.lex.period is not None and self.lex.period.search(sentence) is not None:
             return True
-        return _TIME_SPAN.search(sentence) is not None
+        return _TIME_SPAN.search(sentence) is not None or self._counts_traffic(sentence)
+
+    def _counts_traffic(self, text: str) -> bool:
+        """Whether a text counts more trains than any group a report describes.
+
+        "В январе из России в Беларусь прибыло 5000 эшелонов": a month's traffic (a
+        statistic), not 5000 trains to list (digits over 200, as ``group_announcement``
+        never reads them).
+
+        Examples
+        --------
+        >>> LexiconReader("ru").is_statistic("В январе прибыло 5000 эшелонов")
+        True
+        """
+        toks = tokens(text)
+        for i, tok in enumerate(toks):
+            if not tok.low.isdigit() or int(tok.low) <= 200:
+                continue
+            if i > 0 and toks[i - 1].low in _NUMBER_SIGNS:
+                continue  # "эшелон №961, эшелон №969": train numbers
+            if self._train_noun_within(toks, i + 1, 3) is not None:
+                return True
+        return False
 
     def is_road(self, text: str) -> bool:
         """Whether a text tells of a road convoy and names no train or railway car.
@@ -729,6 +800,37 @@ class LexiconReader:
             return False
         return not self.verb_cues(text)
 
+    def is_exhibition(self, text: str) -> bool:
+        """Whether a text tells of a museum, exhibition or excursion train.
+
+        "Ретропоезд «Воинский эшелон» прибыл на станцию Волгоград-1", "рэтравандроўка
+        да станцыі Парэчча": a train shown to the public or run for an excursion carries
+        no shipment, though its platforms carry tanks (military words do not make it one).
+
+        Examples
+        --------
+        >>> LexiconReader("ru").is_exhibition("На вокзал прибыл ретропоезд «Эшелон Победы»")
+        True
+        >>> LexiconReader("ru").is_exhibition("Эшелон с танками прибыл на станцию")
+        False
+        """
+        return self.lex.exhibition is not None and self.lex.exhibition.search(text) is not None
+
+    def is_heard(self, text: str) -> bool:
+        """Whether a report tells of trains heard, not seen ("слышали шум поездов").
+
+        Trains counted by their noise ("Предположительно, 11 составов следовали в
+        Россию") are a weekly count of sounds, their cargo and ends unseen: a statistic.
+
+        Examples
+        --------
+        >>> LexiconReader("ru").is_heard("наблюдатели слышали шум поездов у Гуково")
+        True
+        >>> LexiconReader("ru").is_heard("наблюдатели видели эшелон у Гуково")
+        False
+        """
+        return self.lex.heard is not None and self.lex.heard.search(text) is not None
+
     def is_timetable(self, text: str) -> bool:
         """Whether a text tells of a scheduled passenger service, with no military word.
 
@@ -768,13 +870,38 @@ class LexiconReader:
                 found.append((value, tok.start, toks[j].end))
         return found
 
+    def _cue(self, name: str, text: str) -> tuple[int, int] | None:
+        """Return the span the lexicon's ``name`` pattern first matches in ``text``, else None.
+
+        None too when the lexicon has no such pattern.
+
+        Examples
+        --------
+        >>> LexiconReader("ru")._cue("timetable", "Поезд прибудет в Брест с задержкой")
+        (23, 34)
+        """
+        pattern: re.Pattern[str] | None = getattr(self.lex, name)
+        found = pattern.search(text) if pattern is not None else None
+        return None if found is None else found.span()
+
     def uncouples(self, text: str) -> bool:
         """Whether part of a train is uncoupled ("отцепили девять вагонов и отправили")."""
         return self.lex.uncouple is not None and self.lex.uncouple.search(text) is not None
 
     def is_final_stop(self, text: str) -> bool:
         """Whether the text names the end of the route ("конечный пункт", "станція призначення")."""
-        return self.lex.final_stop is not None and self.lex.final_stop.search(text) is not None
+        return self.final_stop_at(text) is not None
+
+    def final_stop_at(self, text: str) -> int | None:
+        """Where the words naming the end of the route start ("после чего был направлен").
+
+        Examples
+        --------
+        >>> LexiconReader("ru").final_stop_at("прибыл в Оршу, после чего был направлен в Брест")
+        15
+        """
+        span = self._cue("final_stop", text)
+        return None if span is None else span[0]
 
     # -- verbs -----------------------------------------------------------------------
     def _verb_at(self, text: str, position: int) -> bool:
@@ -836,11 +963,24 @@ class LexiconReader:
                 and _ROMAN_OR_DIGIT.fullmatch(tok.text)
                 and toks[j - 1].end == tok.start - 1
                 and not self._month_follows(toks, j + 1)
+                and not self._counts_something(toks, j)
             ):
                 j += 1  # "Осиповичи 1", "Brest II" (not "Валуйки 5 марта", "Białoruś 4 i 6 marca")
                 continue
             break
         return j
+
+    @staticmethod
+    def _counts_something(toks: tuple[Token, ...], j: int) -> bool:
+        """Whether the digits at ``j`` count the word after them ("из КНР 43 контейнера").
+
+        A station's number stands at the end of its name ("Осиповичи 1", "Brest II"),
+        never before a word in lower case (other than a preposition), which a count is.
+        """
+        if not toks[j].low.isdigit() or j + 1 >= len(toks):
+            return False
+        word = toks[j + 1].text
+        return len(word) > 2 and word[:1].isalpha() and word[:1].islower()
 
     def _month_follows(self, toks: tuple[Token, ...], k: int) -> bool:
         """Whether a month name follows ``toks[k:]``, after at most a list of days."""
@@ -897,8 +1037,8 @@ class LexiconReader:
                 j = self._skip_kind_adjectives(toks, j)
                 if j < len(toks) and toks[j].low == ".":
                     j += 1
-                if j < len(toks) and toks[j].low in _QUOTES:
-                    j += 1  # на станцію "Вітебськ"
+                while j < len(toks) and toks[j].low in _QUOTES:
+                    j += 1  # на станцію "Вітебськ" (and a page's doubled `"«Киев-Лиски"`)
                 if kind_hit[0][0] == "crossing" and j < len(toks) and toks[j].low in _BETWEEN:
                     j += 1  # "через пропускной пункт между Маньчжоули и ..."
             if j + 1 < len(toks) and toks[j].low == "#" and toks[j].end == toks[j + 1].start:
@@ -1347,7 +1487,12 @@ class LexiconReader:
         starts = self._date_starts
         while i < len(toks):
             low = toks[i].low
-            if not (low[0].isdigit() or low in starts or low.startswith(self._date_prefixes)):
+            if not (
+                low[0].isdigit()
+                or low in starts
+                or low.startswith(self._date_prefixes)
+                or (low in self.lex.numbers and self.lex.ago)
+            ):
                 i += 1
                 continue
             found = self._date_at(toks, i)
@@ -1455,6 +1600,30 @@ class LexiconReader:
         rel = lex.relative.match(toks, i)
         if rel is not None:
             return [("rel", rel[0])], rel[1]
+        return self._days_ago(toks, i)
+
+    def _days_ago(
+        self, toks: tuple[Token, ...], i: int
+    ) -> tuple[list[tuple[str, str]], int] | None:
+        """Read "два дні тому", "3 дня назад": that many days before the report.
+
+        Examples
+        --------
+        >>> LexiconReader("uk").find_dates("Два дні тому ешелон прибув")[0].fields
+        (('rel', 'days ago'), ('ago_n', '2'))
+        """
+        lex = self.lex
+        if not lex.ago:
+            return None
+        number = self._number_at(toks, i)
+        if number is None:
+            return None
+        value, k = number
+        if k + 1 < len(toks) and toks[k].low in lex.day_units and toks[k + 1].low in lex.ago:
+            end = k + 2
+            if end < len(toks) and f"{toks[k + 1].low} {toks[end].low}" in lex.ago:
+                end += 1  # "тому назад"
+            return [("rel", "days ago"), ("ago_n", str(value))], end
         return None
 
     def _night(self, toks: tuple[Token, ...], k: int) -> tuple[list[tuple[str, str]], int] | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["Clause", "sentence_bounds", "split_clauses"]
 
@@ -150,7 +151,10 @@ def _boundaries(text: str) -> Iterator[re.Match[str]]:
             yield m
 
 
-@dataclass(frozen=True, slots=True)
+_set = object.__setattr__
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Clause:
     """A clause of a report: its text, its offsets in the report, its sentence number."""
 
@@ -159,8 +163,22 @@ class Clause:
     end: int
     sentence: int
 
+    # Written out: twice as fast as the frozen dataclass's generated __init__ (see
+    # trains.Fact); tests/test_extract_fast_paths.py holds it to the fields.
+    def __init__(self, text: str, start: int, end: int, sentence: int) -> None:
+        _set(self, "text", text)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "sentence", sentence)
 
-def _sentence_bounds(text: str) -> list[tuple[int, int]]:
+
+@lru_cache(maxsize=64)
+def _sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
+    """Each sentence's offsets, computed once per text.
+
+    Cached by the text: :func:`split_clauses` and the evidence quotes
+    (:class:`~railtrack.extract.quotes.Quotes`) of one report split it once.
+    """
     bounds = []
     start = 0
     for m in _boundaries(text):
@@ -181,7 +199,7 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
         bounds.append((start, m.start()))
         start = m.end()
     bounds.append((start, len(text)))
-    return [(s, e) for s, e in bounds if text[s:e].strip()]
+    return tuple((s, e) for s, e in bounds if text[s:e].strip())
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
@@ -192,7 +210,7 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     >>> sentence_bounds("No. 967 left. It had 40 cars.")
     [(0, 13), (14, 29)]
     """
-    return _sentence_bounds(text)
+    return list(_sentence_bounds(text))
 
 
 def split_clauses(text: str) -> list[Clause]:

@@ -35,6 +35,7 @@ from railtrack.extract import cues
 from railtrack.extract.dates import DateSpan, resolve_date, why_undated
 from railtrack.extract.lexicon import LANGUAGES, lexicon, month_of
 from railtrack.extract.numbers import CarCount
+from railtrack.extract.once import once
 from railtrack.extract.places import PlaceSpan, is_broad
 from railtrack.extract.readers import Reader, reader_for
 from railtrack.extract.sentences import Clause, split_clauses
@@ -43,7 +44,10 @@ from railtrack.models import DateWindow
 __all__ = ["Fact", "GroupDraft", "ReportDraft", "TrainDraft", "read_trains"]
 
 
-@dataclass(frozen=True, slots=True)
+_set = object.__setattr__
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Fact:
     """One value read from the text, with where it was read and how sure we are.
 
@@ -56,6 +60,16 @@ class Fact:
     start: int
     end: int
     inferred: bool = False
+
+    # Written out: the frozen dataclass's generated __init__ (a global look-up of
+    # object.__setattr__ per field) took twice as long, for several facts per report.
+    # tests/test_extract_fast_paths.py holds it to the fields.
+    def __init__(self, value: Any, text: str, start: int, end: int, inferred: bool = False) -> None:
+        _set(self, "value", value)
+        _set(self, "text", text)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "inferred", inferred)
 
     def shared(self) -> Fact:
         """Return the same fact, marked as inferred (shared from a group)."""
@@ -167,15 +181,15 @@ class _ClauseReader:
         self.elided: cues.VerbCue | None = None
 
     # Each finder runs on first use only: most clauses need a few of them.
-    @cached_property
+    @once
     def verbs(self) -> list[cues.VerbCue]:
         return self.rd.verb_cues(self.text)
 
-    @cached_property
+    @once
     def places(self) -> list[PlaceSpan]:
         return self.rd.find_places(self.text)
 
-    @cached_property
+    @once
     def dates(self) -> list[DateSpan]:
         found = self.rd.find_dates(self.text)
         is_stamp = getattr(self.rd, "is_stamp", None)
@@ -188,21 +202,21 @@ class _ClauseReader:
         # "..., про це повідомила пресслужба 9 червня": the announcement's date, no train's
         return [d for d in found if not is_attribution(_segment(self.text, d.start, d.end))]
 
-    @cached_property
+    @once
     def counts(self) -> list[CarCount]:
         return self.rd.find_car_counts(self.text)
 
-    @cached_property
+    @once
     def claim(self) -> str | None:
         return self.rd.claim_kind(_without_relative_clauses(self.text))
 
-    @cached_property
+    @once
     def stage(self) -> str | None:
         """``loading`` or ``unloading`` when the clause says so (lexicon languages)."""
         place_stage = getattr(self.rd, "place_stage", None)
         return place_stage(self.text) if place_stage is not None else None
 
-    @cached_property
+    @once
     def final(self) -> bool:
         """Whether the clause names the end of the route ("конечный пункт")."""
         is_final_stop = getattr(self.rd, "is_final_stop", None)
@@ -231,10 +245,13 @@ class _ClauseReader:
             return before[-1]
         return after[0] if after else None
 
-    def places_into(self, facts: _Facts) -> None:
+    def places_into(self, facts: _Facts, *, before: int | None = None, after: int = 0) -> None:
+        """Read the clause's places (those before ``before`` and from ``after``) into facts."""
         final_read = False
         marked: dict[str, bool] = {}  # role -> whether this clause's end was a "станция"
         for place in self.places:
+            if place.start < after or (before is not None and place.start >= before):
+                continue
             role = self.place_role(place)
             fact = self._fact(place, place.start, place.end)
             if role == "final":
@@ -329,8 +346,28 @@ class _ClauseReader:
         verb = self._verb_for(place.cue_start)
         return verb is not None and verb.role == "neutral"
 
+    @once
+    def final_at(self) -> int | None:
+        """Where the words naming the end of the route start in the clause, if any."""
+        find = getattr(self.rd, "final_stop_at", None)
+        return find(self.text) if find is not None else None
+
+    def _final_candidate(self, place: PlaceSpan) -> bool:
+        return place.role in ("destination", "at") and not is_broad(place.text)
+
+    def _names_the_end(self, place: PlaceSpan) -> bool:
+        """Whether ``place`` is the one the clause's end-of-route words name.
+
+        A place after those words, when there is one ("прибыл в Оршу, после чего был
+        направлен в Барановичи": Барановичи); else any ("станция Лесная — конечная").
+        """
+        at = self.final_at
+        if at is None or place.start >= at:
+            return True
+        return not any(p.start >= at and self._final_candidate(p) for p in self.places)
+
     def place_role(self, place: PlaceSpan) -> str | None:
-        if self.final and place.role in ("destination", "at") and not is_broad(place.text):
+        if self.final and self._final_candidate(place) and self._names_the_end(place):
             return "final"  # "конечным пунктом называют станцию Лесная"
         if place.role in ("origin", "destination"):
             return None if self._seen_into(place) else place.role
@@ -561,8 +598,21 @@ class _ClauseReader:
 
     def all_into(self, facts: _Facts, problems: list[str], default_role: str | None = None) -> None:
         before = _known(facts)
-        self.places_into(facts)
-        self.dates_into(facts, problems, default_role)
+        at = self.final_at
+        if (
+            at is not None
+            and any(p.start < at for p in self.places)
+            and any(p.start >= at and self._final_candidate(p) for p in self.places)
+        ):
+            # "прибыл в Оршу 28 ноября, после чего был направлен в Барановичи": the
+            # arrival read first, then the end named after it (Orsha becomes a place
+            # passed, seen on 28 November)
+            self.places_into(facts, before=at)
+            self.dates_into(facts, problems, default_role)
+            self.places_into(facts, after=at)
+        else:
+            self.places_into(facts)
+            self.dates_into(facts, problems, default_role)
         self.counts_into(facts.counts)
         if _known(facts) == before and not self._moves():
             # "Zadaniem pociągu jest najprawdopodobniej dostarczenie zaopatrzenia ...":
@@ -671,8 +721,9 @@ def read_trains(  # noqa: C901
             sentence_readers[sentence_no] = reader_for(sentence_lang(text[first:last], lang))
     sentences_off |= _repeated_sentences(text, clauses)
     default = reader_for(lang)
-    if _is_timetable(default, text):
-        return draft  # a passenger service on its timetable: no shipment
+    if _is_timetable(default, text) or _is_exhibition(default, text):
+        return draft  # a passenger service on its timetable, a museum train: no shipment
+    heard = _is_heard(default, text)  # trains counted by their noise: a statistic
     for clause in clauses:
         if clause.sentence in sentences_off:
             continue
@@ -704,7 +755,9 @@ def read_trains(  # noqa: C901
                 current = _return_trip(draft, current, reader, returned)
                 continue
             announcement = rd.group_announcement(piece.text)
-            if announcement is not None and _is_statistic(rd, text, clauses, clause.sentence):
+            if announcement is not None and (
+                heard or _is_statistic(rd, text, clauses, clause.sentence)
+            ):
                 sentences_off.add(clause.sentence)  # "за неделю слышали 14 поездов"
                 break
             listed = reader.date_list()
@@ -831,7 +884,8 @@ def read_trains(  # noqa: C901
                     or any(v.role != "neutral" for v in reader.verbs)
                 ) or _counts_other_things(rd, piece.text):
                     continue  # (nor does "в Горловку прибыли 200 казачков": people)
-                current = TrainDraft()
+                # ("Контейнерные поезда ... из Татарстана были введены": trains in general)
+                current = TrainDraft(vague=_plural_only(rd, piece.text, reader))
                 draft.trains.append(current)
                 reader.all_into(current, draft.problems)
             elif (
@@ -857,14 +911,7 @@ def read_trains(  # noqa: C901
                 )
             ):
                 # "Twenty-two flatcars were dispatched from Brest to Kursk" is a train too.
-                current = TrainDraft(
-                    number=number,
-                    vague=not (
-                        reader.counts
-                        or rd.has_train_noun(piece.text, singular=True)
-                        or reader.staged_at_station()
-                    ),
-                )
+                current = TrainDraft(number=number, vague=_plural_only(rd, piece.text, reader))
                 draft.trains.append(current)
                 reader.all_into(current, draft.problems)
     _drop_passing_groups(draft)
@@ -928,6 +975,17 @@ def _split_returns(
         tail = Clause(piece.text[at:], piece.start + at, piece.end, piece.sentence)
         out.append((tail, cues.TrainMarker(_RETURN, 0, 0, "")))
     return out
+
+
+def _plural_only(rd: Reader, text: str, reader: _ClauseReader) -> bool:
+    """Whether a clause names trains only in the plural, uncounted and not at a station.
+
+    Such a train ("trains from China", "поезда ... из Татарстана") is kept only when
+    a date or a count later makes it one train.
+    """
+    return not (
+        reader.counts or rd.has_train_noun(text, singular=True) or reader.staged_at_station()
+    )
 
 
 def _other_trains(rd: Reader, text: str, reader: _ClauseReader) -> bool:
@@ -1139,6 +1197,18 @@ def _is_timetable(rd: Reader, text: str) -> bool:
     """
     is_timetable = getattr(rd, "is_timetable", None)
     return bool(is_timetable(text)) if is_timetable is not None else False
+
+
+def _is_heard(rd: Reader, text: str) -> bool:
+    """Whether a report tells of trains heard, not seen (their counts are statistics)."""
+    is_heard = getattr(rd, "is_heard", None)
+    return bool(is_heard(text)) if is_heard is not None else False
+
+
+def _is_exhibition(rd: Reader, text: str) -> bool:
+    """Whether a report tells of a museum, exhibition or excursion train (no shipment)."""
+    is_exhibition = getattr(rd, "is_exhibition", None)
+    return bool(is_exhibition(text)) if is_exhibition is not None else False
 
 
 def _uncouples(rd: Reader, text: str) -> bool:
@@ -1536,7 +1606,12 @@ def _restates(first: TrainDraft, later: TrainDraft) -> bool:
         return False
     for role in _PLACE_ROLES:
         a, b = getattr(first, role), getattr(later, role)
-        if a is not None and b is not None and not _same_place(a, b):
+        if (
+            a is not None
+            and b is not None
+            and not _same_place(a, b)
+            and not (role == "origin" and _leg_from_a_place_passed(first, later))
+        ):
             return False
     for role in _DATE_ROLES:
         a, b = getattr(first, role), getattr(later, role)
@@ -1551,11 +1626,38 @@ def _restates(first: TrainDraft, later: TrainDraft) -> bool:
     )
 
 
+def _leg_from_a_place_passed(first: TrainDraft, later: TrainDraft) -> bool:
+    """Whether ``later`` is ``first``'s last leg, told from a place it passed.
+
+    "Поезд проследовал из Даляня через станцию Забайкальск ... от станции Забайкальск на
+    станцию Калининград-Сортировочный поезд прибыл за 9 суток": the same train, from
+    the place passed on to (a more exact name of) its destination.
+    """
+    b, dest, end = later.origin, first.destination, later.destination
+    if b is None or dest is None or end is None or not _same_place(dest, end):
+        return False
+    return any(_same_place(v, b) for v in first.via)
+
+
+def _more_exact(a: Fact, b: Fact) -> bool:
+    """Whether ``b`` names ``a``'s place more exactly ("Калининград-Сортировочный")."""
+    x, y = a.value.text.lower(), b.value.text.lower()
+    if len(x) <= 3 or not y.startswith(x[:-1]) or any(c in x for c in "- –"):
+        return False
+    # a compound name ("Киев-Лиски", "Минск Пассажирский"), not a case form ("Gdańskim")
+    return any(c in y[len(x) - 1 :] for c in "- –")
+
+
 def _merge_into(first: TrainDraft, later: TrainDraft) -> None:
+    leg = _leg_from_a_place_passed(first, later)
     for role in (*_PLACE_ROLES, "goal"):
         a, b = getattr(first, role), getattr(later, role)
-        if b is not None and (a is None or (is_broad(a.value.text) and not is_broad(b.value.text))):
+        if b is None or (leg and role == "origin"):
+            continue  # (the leg's start is a place the train passed, not its origin)
+        if a is None or (is_broad(a.value.text) and not is_broad(b.value.text)):
             setattr(first, role, b)
+        elif role in _PLACE_ROLES and _more_exact(a, b) and not is_broad(b.value.text):
+            setattr(first, role, b)  # "Калининград", then "Калининград-Сортировочный"
     for role in (*_DATE_ROLES, "claim"):
         if getattr(first, role) is None and getattr(later, role) is not None:
             setattr(first, role, getattr(later, role))
@@ -1694,7 +1796,9 @@ def _fill_groups(draft: ReportDraft, *, max_group_trains: int) -> None:  # noqa:
                 ):
                     setattr(train, name, theirs.shared())
             for kind, fact in group.each.items():
-                train.counts.setdefault(kind, fact.shared())
+                # "два эшелона по 40 вагонов": said of each train, not shared out, so
+                # an estimate only when the count itself is one ("по около 40")
+                train.counts.setdefault(kind, fact)
             if not train.via:  # "two echelons passed through Orsha": each passed there
                 train.via = [f.shared() for f in group.via]
                 train.sightings = [(p.shared(), d.shared()) for p, d in group.sightings]

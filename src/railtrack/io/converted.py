@@ -45,7 +45,9 @@ Examples
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import shutil
 from collections import Counter
 from collections.abc import Sequence
@@ -57,7 +59,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from railtrack.errors import InputPathError
+from railtrack.errors import InputPathError, RailtrackError
 from railtrack.io.reportset import Problem, ReportSet
 from railtrack.io.telegram_posts import PostRef
 from railtrack.models import Shipment, ShipmentGroup, Sighting
@@ -67,9 +69,11 @@ __all__ = [
     "FORMAT_VERSION",
     "MANIFEST",
     "PART_ROWS",
+    "ConversionStopped",
     "convert_in_batches",
     "converted_extras",
     "converted_files",
+    "incomplete_problem",
     "is_converted",
     "read_converted",
     "write_converted",
@@ -159,7 +163,9 @@ def _prepare(out: Path) -> None:
 def _previous(out: Path, append: bool) -> dict[str, Any] | None:
     """Return the manifest to append to (None: a new conversion, ``out`` prepared)."""
     if append and is_converted(out):
-        return _manifest(out)
+        manifest = _manifest(out)
+        if int(manifest.get("batches", 1)) > 0:
+            return manifest
     _prepare(out)
     return None
 
@@ -176,7 +182,7 @@ def _write_problems(problems: Sequence[Problem], path: Path, previous: bool) -> 
     )
     if previous:
         table = pa.concat_tables([pq.read_table(path), table])
-    pq.write_table(table, path)
+    _write_table(table, path)
 
 
 _POST_TYPES = {"message_id": pa.int64()}
@@ -194,10 +200,16 @@ def _write_posts(posts: Sequence[PostRef], path: Path, previous: bool) -> None:
         if len(before) == 0:
             before = before.cast(schema)
         table = pa.concat_tables([before, table])
-    pq.write_table(table, path)
+    _write_table(table, path)
 
 
-def write_converted(reports: ReportSet, out: str | Path, *, append: bool = False) -> dict[str, Any]:
+def write_converted(
+    reports: ReportSet,
+    out: str | Path,
+    *,
+    append: bool = False,
+    plan: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     """Write loaded reports to ``out`` as partitioned Parquet (the layout above).
 
     Parameters
@@ -211,12 +223,24 @@ def write_converted(reports: ReportSet, out: str | Path, *, append: bool = False
         Add ``reports`` after the reports already converted in ``out`` (a batch of a
         conversion too large to load at once); the caller keeps ids unique across
         batches.
+    plan
+        For a batch of :func:`convert_in_batches`: ``batches_total`` and ``input`` (the
+        inputs' fingerprint) to record; the manifest says ``complete`` only once the
+        last batch is written.
 
     Returns
     -------
     dict
         The manifest written: ``format``, ``shipments``, ``groups``, ``sightings``,
-        ``problems``, ``posts``, ``months``, ``skipped`` and ``batches``.
+        ``problems``, ``posts``, ``months``, ``skipped``, ``batches``, ``complete``
+        (False while a conversion in batches has batches left; a reader then gives a
+        problem saying so), ``batches_total`` and ``input``.
+
+    Notes
+    -----
+    The manifest is written last, under a temporary name renamed into place; a new
+    conversion first writes one that says ``complete: false``, so a conversion killed
+    part-way is known as such (and converting again replaces it).
 
     Raises
     ------
@@ -224,9 +248,12 @@ def write_converted(reports: ReportSet, out: str | Path, *, append: bool = False
         When ``out`` is a file, or a directory holding anything but converted reports.
     """
     out = Path(out)
+    plan = dict(plan or {})
     before = _previous(out, append)
     batch = int(before.get("batches", 1)) if before is not None else 0
     months: set[str] = set(before["months"]) if before is not None else set()
+    if before is None:  # until the manifest below, the directory says it is unfinished
+        _write_json(out / MANIFEST, _empty_manifest(plan))
     for kind in _KINDS:
         records = getattr(reports, kind)
         start = int(before[kind]) if before is not None else 0
@@ -255,9 +282,96 @@ def write_converted(reports: ReportSet, out: str | Path, *, append: bool = False
         "months": sorted(months),
         "skipped": dict(skipped),
         "batches": batch + 1,
+        "batches_total": plan.get("batches_total", batch + 1),
+        "complete": batch + 1 >= plan.get("batches_total", batch + 1),
+        "input": plan.get("input"),
     }
-    (out / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    _write_json(out / MANIFEST, manifest)
     return manifest
+
+
+def _empty_manifest(plan: dict[str, Any]) -> dict[str, Any]:
+    """Return the manifest of a conversion begun, nothing written yet."""
+    return {
+        "format": FORMAT_VERSION,
+        **dict.fromkeys((*_KINDS, "problems", "posts"), 0),
+        "months": [],
+        "skipped": {},
+        "batches": 0,
+        "batches_total": plan.get("batches_total", 1),
+        "complete": False,
+        "input": plan.get("input"),
+    }
+
+
+class ConversionStopped(RailtrackError):
+    """A conversion in batches stopped before its last batch; the batches written are kept.
+
+    Attributes ``out``, ``done`` (batches written) and ``total`` say how far it got;
+    the message says why and that the same command resumes it.
+    """
+
+    def __init__(self, out: Path, done: int, total: int, cause: str) -> None:
+        self.out, self.done, self.total = out, done, total
+        super().__init__(
+            f"conversion to {out} stopped in batch {done + 1} of {total}: {cause}; "
+            + (
+                f"the {done} batch{'' if done == 1 else 'es'} written before "
+                f"{'is' if done == 1 else 'are'} kept: run the same command again to resume "
+                "after them"
+                if done
+                else "no batch was written: run the same command again"
+            )
+        )
+
+
+def _write_json(path: Path, value: dict[str, Any]) -> None:
+    """Write ``value`` as JSON under a temporary name, then rename it into place."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(value, indent=1), encoding="utf-8")
+    tmp.replace(path)
+
+
+def _write_table(table: pa.Table, path: Path) -> None:
+    """Write a Parquet file under a temporary name, then rename it into place."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    pq.write_table(table, tmp)
+    tmp.replace(path)
+
+
+def incomplete_problem(path: str | Path) -> Problem | None:
+    """Return the problem of a conversion that stopped before its last batch, or None.
+
+    Parameters
+    ----------
+    path
+        A converted directory.
+
+    Returns
+    -------
+    Problem or None
+        Names the manifest and how many batches of how many were written; None for a
+        finished conversion (and for one written before ``complete`` was recorded).
+
+    Raises
+    ------
+    InputPathError
+        When the manifest is missing, unreadable or of another format.
+    """
+    manifest = _manifest(Path(path))
+    if manifest.get("complete", True):
+        return None
+    total = manifest.get("batches_total")
+    of = f" of {total}" if total else ""
+    return Problem(
+        str(Path(path) / MANIFEST),
+        None,
+        None,
+        f"the conversion stopped after batch {manifest.get('batches', 0)}{of}: the reports of "
+        "the later batches are missing; run railtrack convert again with the same inputs to "
+        "finish it",
+        "record",
+    )
 
 
 def _manifest(path: Path) -> dict[str, Any]:
@@ -276,15 +390,38 @@ def _manifest(path: Path) -> dict[str, Any]:
     return manifest
 
 
-def _read_kind(path: Path, kind: str) -> pa.Table:
+def _written(path: Path) -> dict[str, Any]:
+    """Return the manifest of a converted directory holding at least one written batch.
+
+    Raises
+    ------
+    InputPathError
+        As :func:`_manifest`, and when a conversion began but wrote nothing.
+    """
+    manifest = _manifest(path)
+    if not manifest.get("complete", True) and int(manifest.get("batches", 0)) < 1:
+        msg = (
+            f"{path}: a conversion began here but wrote no batch (it was stopped); run "
+            "railtrack convert again"
+        )
+        raise InputPathError(msg)
+    return manifest
+
+
+def _read_kind(path: Path, kind: str, written: int = 1) -> pa.Table:
+    """Read one kind's rows in ``seq`` order (``written``: how many the manifest counts)."""
     where = path / kind
+    if not where.is_dir() and not written:  # none of this kind yet
+        return pa.table({c: pa.array([], pa.int64() if c == "seq" else pa.string()) for c in _READ})
     if not where.is_dir():
         msg = f"{where}: missing from converted reports; convert them again"
         raise InputPathError(msg)
-    table = ds.dataset(where, format="parquet", partitioning="hive").to_table(
-        columns=["seq", "id", "file", "record"]
-    )
+    table = ds.dataset(where, format="parquet", partitioning="hive").to_table(columns=_READ)
     return table.sort_by("seq")
+
+
+_READ = ["seq", "id", "file", "record"]
+"""The columns read back from each kind's dataset."""
 
 
 def read_converted(path: str | Path) -> ReportSet:
@@ -307,10 +444,10 @@ def read_converted(path: str | Path) -> ReportSet:
         When the manifest or a dataset is missing, unreadable or of another format.
     """
     path = Path(path)
-    manifest = _manifest(path)
+    manifest = _written(path)
     result = ReportSet()
     for kind, model in _KINDS.items():
-        table = _read_kind(path, kind)
+        table = _read_kind(path, kind, int(manifest.get(kind, 1)))
         name = model.__name__
         for file, record in zip(
             table.column("file").to_pylist(), table.column("record").to_pylist(), strict=True
@@ -321,6 +458,9 @@ def read_converted(path: str | Path) -> ReportSet:
                 result.files.pop((name, item.id), None)
     problems = pq.read_table(path / "problems.parquet").to_pylist()
     result.problems = [Problem(**p) for p in problems]
+    stopped = incomplete_problem(path)
+    if stopped is not None:
+        result.problems.insert(0, stopped)
     posts = pq.read_table(path / "posts.parquet").to_pylist()
     result.posts = [PostRef(**p) for p in posts]
     result.skipped = Counter(manifest.get("skipped", {}))
@@ -349,7 +489,7 @@ def converted_files(path: str | Path, kind: str) -> list[Path]:
         When the manifest is missing or of another format, or the kind's dataset is missing.
     """
     path = Path(path)
-    manifest = _manifest(path)
+    manifest = _written(path)
     if kind not in _KINDS:
         msg = f"no converted kind {kind!r}: use one of {', '.join(_KINDS)}"
         raise ValueError(msg)
@@ -373,9 +513,12 @@ def converted_extras(path: str | Path) -> ReportSet:
         When the manifest is missing, unreadable or of another format.
     """
     path = Path(path)
-    manifest = _manifest(path)
+    manifest = _written(path)
     result = ReportSet()
     result.problems = [Problem(**p) for p in pq.read_table(path / "problems.parquet").to_pylist()]
+    stopped = incomplete_problem(path)
+    if stopped is not None:
+        result.problems.insert(0, stopped)
     result.posts = [PostRef(**p) for p in pq.read_table(path / "posts.parquet").to_pylist()]
     result.skipped = Counter(manifest.get("skipped", {}))
     return result
@@ -438,6 +581,80 @@ def _drop_seen(reports: ReportSet, seen: dict[tuple[str, str], str]) -> None:
         setattr(reports, kind, kept)
 
 
+def _fingerprint(batches: Sequence[Sequence[Path]], load_options: dict[str, Any]) -> str:
+    """Return a digest of the batches' files (path, size, change time) and record options."""
+    digest = hashlib.sha256()
+    for option in ("published", "columns"):
+        digest.update(repr((option, load_options.get(option))).encode())
+    for i, batch in enumerate(batches):
+        for unit in batch:
+            stat = unit.stat()
+            digest.update(f"{i}\0{unit}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _resumable(out: Path, fingerprint: str) -> dict[str, Any] | None:
+    """Return the manifest of an unfinished conversion of the same inputs in ``out``, or None."""
+    if not is_converted(out):
+        return None
+    try:
+        manifest = _manifest(out)
+    except InputPathError:
+        return None
+    done = int(manifest.get("batches", 0))
+    if manifest.get("complete", True) or manifest.get("input") != fingerprint or done < 1:
+        return None
+    return manifest
+
+
+def _drop_after(out: Path, manifest: dict[str, Any]) -> None:
+    """Remove what a stopped batch left: its Parquet parts, its problems and posts rows."""
+    done = int(manifest["batches"])
+    for kind in _KINDS:
+        for part in (out / kind).rglob("*.parquet") if (out / kind).is_dir() else ():
+            number = part.name.split("-")[1] if part.name.startswith("part-") else ""
+            if number.isdigit() and int(number) >= done:
+                part.unlink()
+        for stray in (out / kind).rglob(".*.tmp") if (out / kind).is_dir() else ():
+            stray.unlink()
+    for name, key in (("problems.parquet", "problems"), ("posts.parquet", "posts")):
+        table = pq.read_table(out / name)
+        if len(table) > int(manifest[key]):
+            _write_table(table.slice(0, int(manifest[key])), out / name)
+
+
+def _seen_before(out: Path) -> dict[tuple[str, str], str]:
+    """Return the ids (and files) the batches already written gave, per record kind."""
+    seen: dict[tuple[str, str], str] = {}
+    for kind, model in _KINDS.items():
+        if not (out / kind).is_dir():
+            continue  # the ids and files only: never the records' JSON
+        table = ds.dataset(out / kind, format="parquet", partitioning="hive").to_table(
+            columns=["id", "file"]
+        )
+        for id_, file in zip(
+            table.column("id").to_pylist(), table.column("file").to_pylist(), strict=True
+        ):
+            seen[(model.__name__, id_)] = file or ""
+    return seen
+
+
+def _stop_cause(exc: BaseException) -> str:
+    """Say in words why a batch stopped."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    if isinstance(exc, BrokenProcessPool):
+        return (
+            "a worker process reading the reports died (killed by the system, most often "
+            "for want of memory: give fewer --workers or a smaller --batch-files)"
+        )
+    if isinstance(exc, MemoryError):
+        return "out of memory (give a smaller --batch-files)"
+    if isinstance(exc, KeyboardInterrupt):
+        return "interrupted"
+    return f"{type(exc).__name__}: {exc}"
+
+
 def convert_in_batches(
     paths: Sequence[str | Path],
     out: str | Path,
@@ -457,17 +674,29 @@ def convert_in_batches(
     channel in different batches therefore keep the first copy of a post, not its
     latest edit: give both exports in one batch, or convert them without batches).
 
+    **Resuming.** The manifest records the batches written, their number and a
+    fingerprint of the inputs (each file's path, size and change time, the batch
+    sizes, ``published`` and ``columns``). When ``out`` holds an unfinished
+    conversion of the same inputs, the batches written are kept and the conversion
+    goes on after them (what a stopped batch had begun to write is removed first);
+    otherwise ``out`` is replaced. A batch that fails (a worker process killed, out
+    of memory, a disk full, an interrupt) raises :class:`ConversionStopped` saying why
+    and how far the conversion got.
+
     Parameters
     ----------
     paths
         Report files and directories (a converted directory is read as one batch).
     out
-        The directory to write (as for :func:`write_converted`; replaced).
+        The directory to write (as for :func:`write_converted`; replaced unless it
+        holds an unfinished conversion of the same inputs).
     batch_files, batch_bytes
         The most files and bytes of a batch (one file larger than ``batch_bytes`` is
         a batch alone).
     progress
-        Called after each batch with ``(batch number from 1, batches, manifest)``.
+        Called after each batch with ``(batch number from 1, batches, manifest)``;
+        on a resumed conversion first with the batches already written and the
+        manifest found, with ``"resumed": True``.
     **load_options
         Passed to :func:`railtrack.io.load_reports` (``published``, ``workers``,
         ``columns``, ``client``, ...).
@@ -482,6 +711,8 @@ def convert_in_batches(
     ------
     ValueError
         When ``batch_files`` or ``batch_bytes`` is less than 1.
+    ConversionStopped
+        When a batch fails or is interrupted (the batches before it are kept).
     InputPathError
         As :func:`write_converted` and :func:`railtrack.io.load_reports`.
 
@@ -492,31 +723,62 @@ def convert_in_batches(
     >>> from railtrack.io import load_reports
     >>> out = Path(tempfile.mkdtemp()) / "season"
     >>> manifest, problems, _ = convert_in_batches([data_path("reports")], out, batch_files=2)
-    >>> manifest["shipments"], manifest["batches"] > 1
-    (17, True)
+    >>> manifest["shipments"], manifest["batches"] > 1, manifest["complete"]
+    (17, True, True)
     >>> load_reports(out).shipments == load_reports(data_path("reports")).shipments
     True
     """
-    from railtrack.io import load_reports
-
     if batch_files < 1 or batch_bytes < 1:
         msg = f"batches need at least 1 file and 1 byte, not {batch_files} and {batch_bytes}"
         raise ValueError(msg)
+    out = Path(out)
     units, passed_over = _units([Path(p) for p in paths])
     batches = _batches(units, batch_files, batch_bytes) or [[]]
+    fingerprint = _fingerprint(batches, load_options)
+    plan: dict[str, Any] = {"batches_total": len(batches), "input": fingerprint}
+    resumed = _resumable(out, fingerprint)
     seen: dict[tuple[str, str], str] = {}
     problems: list[Problem] = []
     skipped: Counter[str] = Counter()
     manifest: dict[str, Any] = {}
-    for i, batch in enumerate(batches):
-        reports = load_reports(batch, **load_options) if batch else ReportSet()
-        if i == 0:
-            reports.problems[:0] = passed_over
-        _drop_seen(reports, seen)
-        problems.extend(reports.problems)
-        skipped.update(reports.skipped)
-        manifest = write_converted(reports, out, append=i > 0)
-        del reports
+    first = 0
+    if resumed is not None:
+        _drop_after(out, resumed)
+        seen = _seen_before(out)
+        problems = [Problem(**p) for p in pq.read_table(out / "problems.parquet").to_pylist()]
+        skipped.update(resumed.get("skipped", {}))
+        manifest, first = resumed, int(resumed["batches"])
+        if progress is not None:
+            progress(first, len(batches), {**manifest, "resumed": True})
+    for i in range(first, len(batches)):
+        try:
+            manifest = _one_batch(out, batches[i], i, plan, seen, passed_over, load_options)
+        except (RailtrackError, ValueError):
+            raise
+        except (Exception, KeyboardInterrupt) as exc:
+            raise ConversionStopped(out, i, len(batches), _stop_cause(exc)) from exc
+        problems.extend(manifest.pop("_problems"))
+        skipped.update(manifest.pop("_skipped"))
         if progress is not None:
             progress(i + 1, len(batches), manifest)
     return manifest, problems, skipped
+
+
+def _one_batch(
+    out: Path,
+    batch: list[Path],
+    i: int,
+    plan: dict[str, Any],
+    seen: dict[tuple[str, str], str],
+    passed_over: list[Problem],
+    load_options: dict[str, Any],
+) -> dict[str, Any]:
+    """Load and append batch ``i``; the manifest with its ``_problems`` and ``_skipped``."""
+    from railtrack.io import load_reports
+
+    reports = load_reports(batch, **load_options) if batch else ReportSet()
+    if i == 0:
+        reports.problems[:0] = passed_over
+    _drop_seen(reports, seen)
+    manifest = write_converted(reports, out, append=i > 0, plan=plan)
+    return {**manifest, "_problems": reports.problems, "_skipped": reports.skipped}

@@ -26,6 +26,7 @@ True
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import pickle
 from collections.abc import Callable, Iterator, Sequence
@@ -41,6 +42,8 @@ if TYPE_CHECKING:
     from railtrack.network import RailNetwork
 
 __all__ = ["DaskMissingError", "chunk_key", "dask_client", "load_chunks_dask"]
+
+logger = logging.getLogger(__name__)
 
 _KEY_VERSION = "1"
 
@@ -178,6 +181,60 @@ class DaskMissingError(RailtrackError):
     """The Dask engine was asked for and ``dask``/``distributed`` are not installed."""
 
 
+_BENIGN = ("Shuffle %s initialized", "Shuffle %s deactivated")
+"""How ``distributed`` words the warnings every shuffle of a normal run gives."""
+
+
+class _QuietDistributed(logging.Filter):
+    """Drop what ``distributed`` says of a normal run.
+
+    That is its benign shuffle warnings, and the worker processes its nannies stop at
+    shutdown ("still alive after 4.0 seconds, killing", "killed by signal 9": a worker
+    slow to close on a busy machine), which a user reads as a crash. Records of a
+    failing run (a worker over its memory, lost, or restarted while running) pass.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.closing = False
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        text = str(record.msg)
+        stopping = "was killed by" in text or "still alive after" in text
+        if self.closing and record.name == "distributed.nanny" and stopping:
+            logger.debug("dask: a worker process was stopped at shutdown: %s", record.getMessage())
+            return False
+        return not text.startswith(_BENIGN)
+
+
+@contextmanager
+def _quiet_logs() -> Iterator[_QuietDistributed]:
+    """Log ``distributed`` at railtrack's level (WARNING; INFO with -v), benign lines dropped.
+
+    ``distributed`` sets its loggers to INFO, and its records reach the handler the
+    command line installs; railtrack's own level (``-v``) decides instead. The
+    benign shuffle warnings and the shutdown's stopped workers are dropped at every
+    level (see :class:`_QuietDistributed`).
+    """
+    quiet = _QuietDistributed()
+    base = logging.getLogger("distributed")
+    level = max(logging.getLogger().getEffectiveLevel(), logging.INFO)
+    before = base.level
+    base.setLevel(level)
+    named = [logging.getLogger(n) for n in ("distributed.nanny", _SHUFFLE_LOGGER)]
+    for one in named:
+        one.addFilter(quiet)
+    try:
+        yield quiet
+    finally:
+        for one in named:
+            one.removeFilter(quiet)
+        base.setLevel(before)
+
+
+_SHUFFLE_LOGGER = "distributed.shuffle._scheduler_plugin"
+
+
 @contextmanager
 def dask_client(scheduler: str | None = None, *, workers: int | None = None) -> Iterator[Any]:
     """Open a ``distributed.Client``: on ``scheduler``, or on a new local cluster.
@@ -187,7 +244,9 @@ def dask_client(scheduler: str | None = None, *, workers: int | None = None) -> 
     scheduler
         A scheduler address (``tcp://host:8786``); None starts a ``LocalCluster`` of
         ``workers`` single-threaded worker processes (default: every core), closed
-        on exit.
+        on exit. ``distributed`` logs at railtrack's level (WARNING, INFO with
+        ``-v``), without its benign shuffle warnings or the workers its nannies stop
+        at shutdown.
     workers
         Worker processes of the local cluster.
 
@@ -205,19 +264,22 @@ def dask_client(scheduler: str | None = None, *, workers: int | None = None) -> 
     except ImportError as exc:
         msg = f'the Dask engine needs dask and distributed: pip install "railtrack[dask]" ({exc})'
         raise DaskMissingError(msg) from exc
-    if scheduler is not None:
-        with Client(scheduler) as client:  # type: ignore[no-untyped-call]
-            yield client
-        return
-    from railtrack.io.parallel import available_cores
+    with _quiet_logs() as quiet:
+        if scheduler is not None:
+            with Client(scheduler) as client:  # type: ignore[no-untyped-call]
+                yield client
+            return
+        from railtrack.io.parallel import available_cores
 
-    with (
-        LocalCluster(  # type: ignore[no-untyped-call]
+        with LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=workers or available_cores(),
             threads_per_worker=1,
             processes=True,
             dashboard_address=":0",
-        ) as cluster,
-        Client(cluster) as client,  # type: ignore[no-untyped-call]
-    ):
-        yield client
+            silence_logs=max(logging.getLogger().getEffectiveLevel(), logging.INFO),
+        ) as cluster:
+            try:
+                with Client(cluster) as client:  # type: ignore[no-untyped-call]
+                    yield client
+            finally:
+                quiet.closing = True  # the cluster closes: its nannies stop the workers

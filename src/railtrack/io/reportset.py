@@ -79,6 +79,17 @@ Column = list[Any]
 
 _SHIPMENT_PLACES = ("origin", "destination", "via")
 
+
+def _places(record: Shipment | Sighting, names: tuple[str, ...]) -> Iterator[Place]:
+    """Yield the places a record holds in the fields ``names`` (each of a tuple field)."""
+    for name in names:
+        value = getattr(record, name)
+        if isinstance(value, tuple):
+            yield from value
+        elif value is not None:
+            yield value
+
+
 R = TypeVar("R", Shipment, Sighting)
 AnyRecord = TypeVar("AnyRecord", Shipment, ShipmentGroup, Sighting)
 
@@ -404,6 +415,13 @@ class ReportSet:
         out.sightings = [relinked(x) for x in self.sightings]
         return out
 
+    def _place_fields(self) -> Iterator[tuple[Shipment | Sighting, tuple[str, ...]]]:
+        """Yield each record that names places, with the fields that hold them."""
+        for s in self.shipments:
+            yield s, _SHIPMENT_PLACES
+        for x in self.sightings:
+            yield x, ("station",)
+
     def resolve(self, network: RailNetwork) -> ReportSet:
         """Return a copy whose places are resolved on ``network``.
 
@@ -426,6 +444,15 @@ class ReportSet:
             return p.model_copy(update={"lat": float(lat), "lon": float(lon)})
 
         known: dict[Place, Place] = {}
+        # the batch path: every distinct name to resolve, resolved once up front
+        texts = [
+            p.text
+            for record, names in self._place_fields()
+            for p in _places(record, names)
+            if p.station_id is None or p.station_id not in G
+        ]
+        distinct = list(dict.fromkeys(texts))
+        answers = dict(zip(distinct, network.gazetteer.resolve_all(distinct), strict=True))
 
         def place(p: Place) -> Place:
             if p.station_id is not None and p.station_id in G:
@@ -434,7 +461,7 @@ class ReportSet:
                 return known[p]
             found = cache.get(p.text)
             if found is None:
-                r = network.resolve(p.text)
+                r = answers[p.text] if p.text in answers else network.resolve(p.text)
                 outside = r.resolved and r.station_id is None and r.region is None
                 where = (r.lat, r.lon) if outside else (None, None)
                 found = cache[p.text] = located(r.to_place(p.text), *where)
