@@ -904,3 +904,9 @@ def test_a_release_time_stamp_is_no_date_of_the_train():
 def test_a_town_ending_like_an_adjective_before_its_region_is_the_destination():
     s = one("Pociąg z 20 platformami przyjechał do Jelska w obwodzie homelskim ze Słonimia.")
     assert (s.origin.text, s.destination.text) == ("Słonimia", "Jelska")
+
+
+def test_a_company_group_is_no_place():
+    text = "Pociąg z 40 wagonami dotarł do Łodzi. Organizatorem była spółka Cargosped z Grupy PKP."
+    s = one(text)
+    assert s.origin is None and s.destination.text == "Łodzi"
