@@ -909,4 +909,5 @@ def test_a_town_ending_like_an_adjective_before_its_region_is_the_destination():
 def test_a_company_group_is_no_place():
     text = "Pociąg z 40 wagonami dotarł do Łodzi. Organizatorem była spółka Cargosped z Grupy PKP."
     s = one(text)
-    assert s.origin is None and s.destination.text == "Łodzi"
+    assert s.origin is None
+    assert s.destination.text == "Łodzi"
