@@ -888,3 +888,26 @@ def test_a_polish_future_stem_is_not_matched_inside_the_infinitive():
     assert one(past, published=date(2022, 12, 20)).claim == "sighted"
     future = "Transport wyjechał 11 grudnia ze Słonimia i dotrze do Połonki 16 grudnia."
     assert one(future, published=date(2022, 12, 12)).claim == "planned"
+
+
+# -- session 5: a page's own time stamp; a town in "-ska" before its region ------------
+
+
+def test_a_release_time_stamp_is_no_date_of_the_train():
+    text = (
+        "Freight train X8044 arrives\nRelease time:2018-09-04 15:25:49\n"
+        "Freight train X8044 from Hamburg arrived at Wuhan."
+    )
+    assert one(text, published=date(2018, 9, 4)).expected_arrival is None
+
+
+def test_a_town_ending_like_an_adjective_before_its_region_is_the_destination():
+    s = one("Pociąg z 20 platformami przyjechał do Jelska w obwodzie homelskim ze Słonimia.")
+    assert (s.origin.text, s.destination.text) == ("Słonimia", "Jelska")
+
+
+def test_a_company_group_is_no_place():
+    text = "Pociąg z 40 wagonami dotarł do Łodzi. Organizatorem była spółka Cargosped z Grupy PKP."
+    s = one(text)
+    assert s.origin is None
+    assert s.destination.text == "Łodzi"

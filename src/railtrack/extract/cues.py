@@ -33,9 +33,11 @@ __all__ = [
     "group_announcement",
     "has_car_noun",
     "has_train_noun",
+    "is_attribution",
     "is_each",
     "is_group_reference",
     "is_off_topic",
+    "is_stamp",
     "is_whole_train",
     "new_train_markers",
     "train_number",
@@ -378,6 +380,48 @@ def is_off_topic(text: str) -> bool:
     if _NEVER_SHIPMENT_RE.search(text) is not None:
         return True
     return _OFF_TOPIC_RE.search(text) is not None and _MILITARY_RE.search(text) is None
+
+
+# Who reported and when, or the page's own stamp ("Release time: 2018-09-04"): a date
+# there is the announcement's, not the train's
+_REPORTING_RE = re.compile(
+    r"\b(?:reported|said|says|announced|stated|wrote|posted|published|release\s+time|"
+    r"updated|last\s+modified)\b(?!\s+that\b)",
+    re.IGNORECASE,
+)
+
+
+_STAMP_RE = re.compile(
+    r"(?:release\s+time|published|updated|posted|last\s+modified|date)\s*:\s*$", re.IGNORECASE
+)
+
+
+def is_stamp(before: str) -> bool:
+    """Whether the words just before a date label the page's own time ("Release time:").
+
+    >>> is_stamp("10,000th train arrives. Release time:"), is_stamp("arrived on ")
+    (True, False)
+    """
+    return _STAMP_RE.search(before[-40:]) is not None
+
+
+def is_attribution(text: str) -> bool:
+    """Whether a clause only says who reported, and when, with no train moving.
+
+    Examples
+    --------
+    >>> is_attribution("Release time:2018-09-04 15:25:49")
+    True
+    >>> is_attribution("the Belarusian Hajun reported on Dec. 14")
+    True
+    >>> is_attribution("Hajun reported that a train arrived in Gomel on 3 March")
+    False
+    >>> is_attribution("It is reported that on 14 May")
+    False
+    """
+    if _REPORTING_RE.search(text) is None:
+        return False
+    return not any(cue.role != "neutral" for cue in verb_cues(text))
 
 
 def verb_cues(text: str) -> list[VerbCue]:

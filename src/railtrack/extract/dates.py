@@ -615,16 +615,18 @@ def _missing_day(span: DateSpan) -> str | None:
         except (ValueError, OverflowError):
             return None
         if not 1 <= month <= 12:
-            return f"there is no month {month}"
+            return f"no such day: there is no month {month}"
         year = _explicit_year(span, year_key) if year_key else None
         days = [d for k in day_keys if (d := span.get(k))] or [str(d) for d in span.days]
         for day_word in days:
             day = _day_number(day_word)
             name = calendar.month_name[month]
             if day > calendar.monthrange(2000, month)[1] or day == 0:
-                return f"{day} {name} does not exist"
+                return f"no such day: {day} {name} does not exist"
             if year is not None and 1 <= year <= 9999 and day > calendar.monthrange(year, month)[1]:
-                return f"{day} {name} {year} does not exist ({year} is not a leap year)"
+                return (
+                    f"no such day: {day} {name} {year} does not exist ({year} is not a leap year)"
+                )
     return None
 
 
@@ -647,9 +649,9 @@ def why_undated(span: DateSpan, published: date | None) -> str:
     Examples
     --------
     >>> why_undated(find_dates("31 June 2023")[0], None)
-    '31 June does not exist'
+    'no such day: 31 June does not exist'
     >>> why_undated(find_dates("29 February 2023")[0], date(2023, 3, 1))
-    '29 February 2023 does not exist (2023 is not a leap year)'
+    'no such day: 29 February 2023 does not exist (2023 is not a leap year)'
     >>> why_undated(find_dates("on Tuesday")[0], None)
     'no published date to resolve it'
     """

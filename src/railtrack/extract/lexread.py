@@ -1167,6 +1167,8 @@ class LexiconReader:
             and _REGION_ADJECTIVE.search(toks[j].low) is not None
             and toks[end_j].text[:1].islower()
             and toks[end_j].text.isalpha()
+            and len(toks[end_j].text) > 2  # "do Jelska w obwodzie", "do Jelska i ...": a name
+            and self.lex.place_cues.match(toks, end_j) is None
             and self.lex.place_kinds.match(toks, end_j) is None
         )
 

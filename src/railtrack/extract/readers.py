@@ -104,6 +104,12 @@ class EnglishReader:
     def is_off_topic(self, text: str) -> bool:  # noqa: D102
         return cues.is_off_topic(text)
 
+    def is_attribution(self, text: str) -> bool:  # noqa: D102
+        return cues.is_attribution(text)
+
+    def is_stamp(self, before: str) -> bool:  # noqa: D102
+        return cues.is_stamp(before)
+
     def has_train_noun(self, text: str, *, singular: bool = False) -> bool:  # noqa: D102
         return cues.has_train_noun(text, singular=singular)
 

@@ -192,6 +192,10 @@ class _ClauseReader:
     @once
     def dates(self) -> list[DateSpan]:
         found = self.rd.find_dates(self.text)
+        is_stamp = getattr(self.rd, "is_stamp", None)
+        if is_stamp is not None:
+            # "Release time:2018-09-04": the page's own time, never the train's
+            found = [d for d in found if not is_stamp(self.text[: d.start])]
         is_attribution = getattr(self.rd, "is_attribution", None)
         if is_attribution is None:
             return found
