@@ -74,3 +74,23 @@ def test_no_groups_no_remainders():
 
 def test_unallocated_label():
     assert unallocated_label(3) == "unallocated across 3 trains"
+
+
+def test_positions_by_group_equals_the_pandas_groupby() -> None:
+    """The one-pass dict equals ``groupby(sort=False).agg(tuple)`` on random members."""
+    import numpy as np
+
+    from railtrack.remainders import positions_by_group
+
+    rng = np.random.default_rng(7)
+    for n in (0, 1, 5, 200):
+        members = pd.DataFrame(
+            {
+                "group": [f"g{k}" for k in rng.integers(0, max(1, n // 3), n)],
+                "position": rng.permutation(n),
+            }
+        )
+        plain = members.groupby("group", sort=False)["position"].agg(tuple).to_dict()
+        got = positions_by_group(members)
+        assert list(got) == list(plain)
+        assert {k: tuple(map(int, v)) for k, v in plain.items()} == got

@@ -71,3 +71,17 @@ def test_no_routed_train_gives_an_empty_table_with_its_columns() -> None:
     assert list(distinct_routes(routes).columns) == list(DISTINCT_ROUTE_COLUMNS)
     assert distinct_routes(routes).empty
     assert per_train_routes(routes)[C.ROUTE_ID].isna().all()
+
+
+def test_route_id_of_text_ids_equals_the_plain_join() -> None:
+    """The C-speed join gives the ids of the plain ``str()``-per-station join."""
+    import hashlib
+
+    from railtrack.route_files import route_id
+
+    def plain(stations: list[object]) -> str:
+        text = "\n".join(str(s) for s in stations)
+        return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+
+    for stations in (["T1", "T2"], ("GN1508350", "T87373", "T83114"), ["Ё", "ж"], [1, "T2"]):
+        assert route_id(stations) == plain(list(stations))

@@ -601,10 +601,21 @@ class Gazetteer:
             if len(langs) != len(queries):
                 raise ValueError(f"{len(queries)} names but {len(langs)} languages")
         pairs = list(zip(queries, langs, strict=True))
+        distinct = dict.fromkeys(pairs)
         if self._store_key is not None and self._stored < 0:
-            self._load_answers()  # the first batch: the answers of earlier runs
-        found = {pair: self.resolve(pair[0], lang=pair[1]) for pair in dict.fromkeys(pairs)}
-        if self._store_key is not None:
+            # the answers of earlier runs, read when this batch has enough names of its
+            # own to pay for it (reading costs about a tenth of resolving, per answer)
+            from railtrack._answers import SAVE_MIN
+
+            new = sum(
+                1
+                for q, lg in distinct
+                if (q not in self._cache if lg is None else (q, lg) not in self._lang_cache)
+            )
+            if new >= SAVE_MIN:
+                self._load_answers()
+        found = {pair: self.resolve(pair[0], lang=pair[1]) for pair in distinct}
+        if self._store_key is not None and self._stored >= 0:
             self._save_answers()
         return [found[pair] for pair in pairs]
 
@@ -614,8 +625,10 @@ class Gazetteer:
         Called by :func:`railtrack.load_network` (``RailNetwork.gazetteer``) and
         :func:`load_gazetteer` for an index read from or written to the cache, with
         the index's cache key; None stops it. The answers are stored under
-        :func:`railtrack._answers.answers_key` (computed on the first batch), and the
-        next process resolving on the same index starts from them.
+        :func:`railtrack._answers.answers_key`, read by the first batch with
+        :data:`railtrack._answers.SAVE_MIN` names or more not resolved yet (a batch of
+        a few names resolves them faster than it reads the stored ones), and written
+        after each batch that added that many.
         """
         self._store_key = index_key
         self._stored = -1  # not read yet
@@ -638,7 +651,7 @@ class Gazetteer:
 
         assert self._store_key is not None
         size = len(self._cache) + len(self._lang_cache)
-        if size - max(self._stored, 0) >= SAVE_MIN:
+        if size - self._stored >= SAVE_MIN:
             save_answers(self._store_key, (self._cache, self._lang_cache))
             self._stored = size
 

@@ -129,6 +129,32 @@ def _note(gid: str, total: int | None, passenger: int | None, n_across: int, unl
     return note + (f" ({unlisted} not listed)" if unlisted else "")
 
 
+def positions_by_group(members: pd.DataFrame) -> dict[Any, tuple[int, ...]]:
+    """Return each group's member positions, in row order (one pass, no pandas groupby).
+
+    Parameters
+    ----------
+    members
+        ``group`` and ``position`` per member train (see :func:`_members`).
+
+    Returns
+    -------
+    dict
+        Group id -> positions as a tuple, groups in order of first appearance; what
+        ``members.groupby("group", sort=False)["position"].agg(tuple).to_dict()``
+        gives, without a Python call per group inside pandas.
+
+    Examples
+    --------
+    >>> positions_by_group(pd.DataFrame({"group": ["g2", "g1", "g2"], "position": [4, 0, 7]}))
+    {'g2': (4, 7), 'g1': (0,)}
+    """
+    found: dict[Any, list[int]] = {}
+    for gid, position in zip(members[C.GROUP].tolist(), members["position"].tolist(), strict=True):
+        found.setdefault(gid, []).append(position)
+    return {gid: tuple(positions) for gid, positions in found.items()}
+
+
 def group_remainders(
     shipments: pd.DataFrame, groups: pd.DataFrame, *, problems: list[str] | None = None
 ) -> pd.DataFrame:
@@ -160,16 +186,18 @@ def group_remainders(
         }
     )
     members = _members(ships, groups) if len(groups) else _members(ships.iloc[:0], groups)
-    at_of = members.groupby(C.GROUP, sort=False)["position"].agg(tuple).to_dict()
+    at_of = positions_by_group(members)
     member_cars = cars.iloc[members["position"].to_numpy(dtype=np.intp)]
     known_of = member_cars.groupby(members[C.GROUP].to_numpy(), sort=False).sum().to_dict("index")
     no_total = members[
         cars[C.CARS_TOTAL].isna().to_numpy()[members["position"].to_numpy(dtype=np.intp)]
     ]
-    holders_of = no_total.groupby(C.GROUP, sort=False)["position"].agg(tuple).to_dict()
+    holders_of = positions_by_group(no_total)
     rows = []
     met: list[str] = []
-    for grp in groups.to_dict("records"):
+    read = [C.ID, C.N_TRAINS, *C.CAR_COLUMNS, C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED]
+    read += [C.SOURCE, C.RELIABILITY, C.PUBLISHED]  # only these: no dict of every column
+    for grp in groups[[c for c in read if c in groups.columns]].to_dict("records"):
         gid = str(grp[C.ID])
         at = tuple(int(p) for p in at_of.get(gid, ()))
         unlisted = max(count_or_none(grp.get(C.N_TRAINS)) or 0, len(at)) - len(at)

@@ -87,8 +87,13 @@ def route_id(stations: Sequence[str]) -> str:
     (True, False)
     >>> len(route_id(["A", "B"]))
     16
+    >>> route_id([1, 2]) == route_id(["1", "2"])
+    True
     """
-    text = "\n".join(str(s) for s in stations)
+    try:  # station ids are text: joined at C speed (6 million ids at 100,000 trains)
+        text = "\n".join(stations)
+    except TypeError:  # other ids (numbers): each as text, as before
+        text = "\n".join(str(s) for s in stations)
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
