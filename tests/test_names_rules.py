@@ -194,7 +194,7 @@ def test_polish_and_belarusian_region_names(net: RailNetwork, written: str, regi
     assert net.resolve(written).region == region
 
 
-def _tiny(stations: list[tuple[str, str]]) -> RailNetwork:
+def _tiny(stations: list[tuple[str, str]], regions: tuple[object, ...] = ()) -> RailNetwork:
     """A generated network of stations in a line, with the Smolensk region (any network)."""
     import itertools
 
@@ -208,7 +208,7 @@ def _tiny(stations: list[tuple[str, str]]) -> RailNetwork:
                    lat=50.0 + k, lon=40.0)  # fmt: skip
     G.add_edges_from(itertools.pairwise([s for s, _ in stations]), length_km=10.0)
     smolensk = Region(key="Smolensk region", aliases=("Смоленская область",), countries=())
-    return RailNetwork(G, regions=[smolensk])
+    return RailNetwork(G, regions=[smolensk, *regions])  # type: ignore[list-item]
 
 
 @pytest.mark.parametrize(
@@ -471,3 +471,19 @@ def test_property_an_o_name_never_reaches_an_a_place_off_the_network() -> None:
         r = net.resolve(query)
         if r.resolved and r.lat is not None:
             assert (r.lat, r.lon) != (p.lat, p.lon), (query, r)
+
+
+@pytest.mark.parametrize(
+    ("written", "station"),
+    [("Украина", "Украина"), ("в Україну", "Украина"), ("Ukrainę", "Украина"),
+     ("Крым", "Крым"), ("Krymu", "Крым"), ("Грузии", "Грузия")],
+)  # fmt: skip
+def test_a_country_or_region_name_is_never_a_station_so_named(written: str, station: str) -> None:
+    """F58/issue 15: ru-rail's stations Украина and Крым do not take Ukraine and Crimea."""
+    from railtrack._regions import Region
+
+    crimea = Region(key="Crimea", aliases=("Крым", "Krym", "Крим"), countries=())
+    net = _tiny([("1", station), ("2", "Неклиновка")], (crimea,))
+    r = net.resolve(written)
+    assert r.station_id != "1", r
+    assert r.precision in ("country", "region"), r

@@ -46,7 +46,7 @@ from railtrack._translit import (
 )
 from railtrack.inflection import lemma_forms, region_word_forms, station_town_forms
 from railtrack.settings import DEFAULT_SETTINGS, Settings
-from railtrack.world_places import WorldPlace, WorldPlaces, name_key
+from railtrack.world_places import WorldPlace, WorldPlaces, is_country_name, name_key
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -730,6 +730,9 @@ class Gazetteer:
         world = WorldPlaces.default()
         if _is_abbreviation(text):
             return self._abbreviation(query, text, world)
+        country = self._country_word(query, text, lang, world)
+        if country is not None:
+            return country
         if not world.continent_prefix(text):
             return None
         forms = (text, *lemma_forms(text, lang)) if len(text) > 3 else (text,)
@@ -741,6 +744,29 @@ class Gazetteer:
             resolved=False,
             note=f"a continent or world region ({name}): not a place railtrack can locate",
         )
+
+    def _country_word(
+        self, query: str, text: str, lang: str | None, world: WorldPlaces
+    ) -> Resolution | None:
+        """Resolve a country's name (or a case form of it) before any place so spelled.
+
+        A country's name never matches a settlement by spelling, on any network:
+        "Украина", "Ukrainę", "в Україну" are Ukraine, not ru-rail's station Украина.
+        Case forms are tried only for a name that begins like a country's name (a
+        cheap filter). None when the name is no country's.
+        """
+        forms: tuple[str, ...] = (text,)
+        if not is_country_name(text):
+            if len(text) < 4 or not world.country_prefix(text):
+                return None
+            forms = tuple(f for f in lemma_forms(text, lang) if is_country_name(f))
+        for form in forms:
+            for place in world.lookup(form):
+                if place.kind == "country" and place.written_as(form):
+                    r = self._world_resolution(query, place, form if form != text else None)
+                    if r is not None:
+                        return r
+        return None
 
     def _abbreviation(self, query: str, text: str, world: WorldPlaces) -> Resolution:
         """Resolve a name of capital letters only as written (see the caller)."""
@@ -1407,8 +1433,9 @@ class Gazetteer:
         """Whether a region alias wins: over fuzzy matches and towns, not exact stations."""
         if not found.resolved or found.score < score:
             return True
-        st = self._stations[self._index[found.station_id]] if found.station_id else None
-        return score >= 100.0 and (st is None or st.tier == 1)
+        # a region's name written exactly is the region, never a station so named
+        # ("Крым" is Crimea, not ru-rail's station Крым in Krasnodar krai)
+        return score >= 100.0
 
     def _region_result(
         self,

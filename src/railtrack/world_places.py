@@ -232,6 +232,10 @@ class WorldPlaces:
         """
         return self._continents.get(_fold(text))
 
+    def country_prefix(self, text: str) -> bool:
+        """Whether ``text`` begins like a country's name (4 letters; a cheap filter)."""
+        return _fold(text)[:4] in _country_prefixes()
+
     def continent_prefix(self, text: str) -> bool:
         """Whether ``text`` begins like a continent's name (a cheap filter for case forms)."""
         head = _fold(text)[:3]
@@ -393,6 +397,11 @@ def _country_names() -> frozenset[str]:
     names = {_fold(n) for row in _rows(path) for n in row["names"].split("|") if n}
     aliases = _country_aliases(data_path("network", "world", "country_aliases.csv"))
     return frozenset(names | {_fold(a) for more in aliases.values() for a in more})
+
+
+@lru_cache(maxsize=1)
+def _country_prefixes() -> frozenset[str]:
+    return frozenset(n[:4] for n in _country_names() if len(n) >= 4)
 
 
 def _national_index(path: Path) -> dict[str, list[WorldPlace]]:
