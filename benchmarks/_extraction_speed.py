@@ -44,13 +44,11 @@ def forget_texts() -> None:
         reader_for = getattr(sys.modules.get(module_name), "reader_for", None)
         for lang in LANGS if reader_for is not None else ():
             try:
-                reader = reader_for(lang)
+                cache = getattr(reader_for(lang), "_verb_cache", None)
             except (KeyError, ValueError):  # no reader of this language in that module
                 continue
-            for name in ("_verb_cache", "_cue_cache"):  # verb cues, cue patterns by text
-                cache = getattr(reader, name, None)
-                if isinstance(cache, dict):
-                    cache.clear()
+            if isinstance(cache, dict):
+                cache.clear()
 
 
 def main() -> None:

@@ -326,3 +326,105 @@ def test_a_train_sent_on_ends_where_it_is_sent(text, lang, end, passed):
     assert [v["text"] for v in shipment["via"]] == [passed]
     assert shipment["expected_arrival"] is None
     assert [s["seen"]["earliest"] for s in data["sightings"]] == ["2022-11-28"]
+
+
+# -- F63: trains heard, not seen, are a count of noises ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "За неделю наблюдатели несколько раз слышали у пункта пропуска Гуково шум поездов. "
+            "Предположительно, 11 составов следовали в Россию, еще девять – на Украину.",
+            "ru",
+        ),
+        (
+            "За тиждень спостерігачі кілька разів чули біля пункту пропуску Гуково шум "
+            "потягів. Імовірно, 11 составів прямували до Росії, ще дев'ять – до України.",
+            "uk",
+        ),
+    ],
+)
+def test_trains_heard_are_no_shipments(text, lang):
+    result = read(text, lang)
+    assert result["shipments"] == []
+    assert result["groups"] == []
+
+
+# -- F69: a train attacked is no shipment, nor a timetable service's return --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "На подъезде к станции Краматорск российские войска пытались атаковать поезд "
+            "беспилотником. Поезд в обратном направлении отправился из Краматорска по "
+            "расписанию.",
+            "ru",
+        ),
+        (
+            "На під'їзді до станції Краматорськ російські війська намагалися атакувати поїзд "
+            "безпілотником. Рейс до Львова вирушив з Краматорська за розкладом.",
+            "uk",
+        ),
+        (
+            "Каля станцыі Краматорск расейскія войскі спрабавалі атакаваць цягнік беспілотнікам.",
+            "be",
+        ),
+    ],
+)
+def test_a_train_attacked_is_no_shipment(text, lang):
+    assert read(text, lang)["shipments"] == []
+
+
+# -- F65: a train's last leg, told from a place it passed, is the same train -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "end"),
+    [
+        (
+            "Поезд проследовал из Даляня в Калининград через станцию Забайкальск. От станции "
+            "Забайкальск на станцию Калининград-Сортировочный поезд прибыл за 9 суток.",
+            "ru",
+            "Калининград-Сортировочный",
+        ),
+        (
+            "Поїзд прослідував з Даляня до Калінінграда через станцію Забайкальськ. Від "
+            "станції Забайкальськ до станції Калінінград-Сортувальний поїзд дійшов за 9 діб.",
+            "uk",
+            "Калінінград-Сортувальний",
+        ),
+    ],
+)
+def test_the_last_leg_from_a_place_passed_is_the_same_train(text, lang, end):
+    shipment = only(text, lang)
+    assert shipment["origin"]["text"].startswith("Даля")
+    assert shipment["destination"]["text"] == end
+
+
+# -- the day a report was published is no train's day ------------------------------------
+
+
+def test_the_day_a_report_was_published_dates_no_train():
+    text = "Составы направлялись из Брянска на станцию Унеча. Отчет опубликовали 12 января."
+    assert read(text, "ru")["shipments"] == []
+
+
+# -- F43: traffic counted in thousands of trains is a statistic -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("В январе 2023 года из России в Беларусь прибыло 5000 эшелонов.", "ru"),
+        ("У січні 2023 року з Росії до Білорусі прибуло 5000 ешелонів.", "uk"),
+        ("У студзені 2023 года з Расіі ў Беларусь прыбыло 5000 эшалонаў.", "be"),
+    ],
+)
+def test_thousands_of_trains_are_traffic_not_a_shipment(text, lang):
+    result = read(text, lang)
+    assert result["shipments"] == []
+    assert result["groups"] == []

@@ -696,103 +696,39 @@ def test_once_reads_as_cached_property_does():
     assert Fast.value.__doc__ is None
 
 
-# -- the lexicons' cue patterns searched in one pass (extract/cuescan.py) -----------
-
-
-def _cue_patterns(lang: str) -> dict[str, re.Pattern[str]]:
-    from railtrack.extract.lexread import _CUE_KINDS
-
-    lex = lexicon(lang)
-    return {k: p for k in _CUE_KINDS if (p := getattr(lex, k)) is not None}
-
-
-def _scan_agrees(lang: str, text: str) -> None:
-    from railtrack.extract.cuescan import first_span, spans_as_finditer
-    from railtrack.extract.lexread import reader_for
-
-    patterns = _cue_patterns(lang)
-    found = reader_for(lang)._cue_scan.spans(text)
-    for name, pattern in patterns.items():
-        first = pattern.search(text)
-        assert first_span(found.get(name)) == (first.span() if first else None), (name, text)
-        every = [m.span() for m in pattern.finditer(text)]
-        assert spans_as_finditer(found.get(name)) == every, (name, text)
-
-
-@pytest.mark.parametrize("lang", LANGUAGES[1:])
-def test_every_cue_pattern_of_the_lexicons_can_be_scanned(lang):
-    from railtrack.extract.cuescan import CueScan
-    from railtrack.extract.lexread import reader_for
-
-    patterns = _cue_patterns(lang)
-    assert len(patterns) >= 10
-    assert all(CueScan.accepts(p) for p in patterns.values())
-    assert reader_for(lang)._cue_scan.kinds == tuple(patterns)
-
-
-@pytest.mark.parametrize("lang", LANGUAGES[1:])
-def test_cue_scan_finds_what_each_pattern_finds_on_the_corpora(lang):
-    for text in [*PIECES, *(t.upper() for t in TEXTS)]:
-        _scan_agrees(lang, text)
-
-
-@settings(max_examples=200, deadline=None)
-@given(
-    st.sampled_from(LANGUAGES[1:]),
-    st.lists(
-        st.sampled_from(
-            [
-                "поезд",
-                "пасажирський",
-                "Эшелон",
-                "ЭШЕЛОН",
-                "разгружают",
-                "РОЗВАНТАЖУВАЛИ",
-                "вярнуўся",
-                "в течение недели",
-                "w ciągu tygodnia",
-                "pasażerów",
-                "Wykoleił",
-                "zostanie",
-                "planuje",
-                "ожидается",
-                "учения",
-                "сообщила",
-                "конечный пункт",
-                "-",
-                "п'ять",
-                "ſ",
-                "İ",
-                "Σ",
-                "ё",
-                "ў",
-                " ",
-                ", ",
-                ".",
-                "5",
-            ]
-        )
-        | st.text(alphabet=ALPHABET + "ſıİKΣᲂẞßµ", max_size=6),
-        max_size=30,
-    ),
+@pytest.mark.parametrize(
+    "cls", ["railtrack.extract.trains.Fact", "railtrack.extract.sentences.Clause"]
 )
-def test_cue_scan_finds_what_each_pattern_finds_on_any_text(lang, parts):
-    for text in (" ".join(parts), "".join(parts)):
-        _scan_agrees(lang, text)
+def test_written_out_inits_set_every_field_as_the_dataclass_one_does(cls):
+    import dataclasses
+    import importlib
+    import inspect
 
-
-@pytest.mark.parametrize("lang", LANGUAGES[1:])
-def test_cue_questions_answer_as_each_pattern_searched_alone(lang):
-    from railtrack.extract.lexread import LexiconReader
-
-    reader = LexiconReader(lang)  # its own caches
-    patterns = _cue_patterns(lang)
-    for text in PIECES[:400]:
-        for _ in range(2):  # a text's first question, then the scan kept for the rest
-            for name, pattern in patterns.items():
-                first = pattern.search(text)
-                assert reader._cue(name, text) == (first.span() if first else None)
-        every = [m.span() for m in patterns["preparation"].finditer(text)]
-        reader._cue_cache.pop(text)  # a lone question for every match, then the scan
-        for _ in range(2):
-            assert (reader._cue_spans("preparation", text, every=True) or []) == every
+    module, _, name = cls.rpartition(".")
+    kind = getattr(importlib.import_module(module), name)
+    fields = dataclasses.fields(kind)
+    # the generated __init__ of the same fields, for the signature and the values
+    plain = dataclasses.make_dataclass(
+        "Plain",
+        [
+            (f.name, f.type, f.default)
+            if f.default is not dataclasses.MISSING
+            else (f.name, f.type)
+            for f in fields
+        ],
+        frozen=True,
+        slots=True,
+    )
+    written = inspect.signature(kind.__init__)
+    generated = inspect.signature(plain.__init__)
+    assert [(p.name, p.default, p.kind) for p in written.parameters.values()] == [
+        (p.name, p.default, p.kind) for p in generated.parameters.values()
+    ]
+    args = [f"v{i}" for i in range(len(fields))]
+    made = kind(*args)
+    assert dataclasses.astuple(made) == dataclasses.astuple(plain(*args))
+    assert made == kind(**{f.name: a for f, a in zip(fields, args, strict=True)})
+    assert hash(made) == hash(kind(*args))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.start = 1
+    assert dataclasses.replace(made, text="x").text == "x"

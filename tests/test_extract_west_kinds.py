@@ -824,3 +824,67 @@ def test_round_counts_in_words(text, total, estimated):
 )
 def test_vague_counts_are_never_a_number(text):
     assert one(text).cars.total is None
+
+
+# -- session 5: a hedge about the load or the task is not the train's claim --------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a relative clause set off by commas
+        "The first batch of 40 cars, which are likely intended for the troops, left Slonim "
+        "for Polonka on 8 March.",
+        "Pierwszy eszelon z 40 wagonami, który najprawdopodobniej wiezie amunicję, wyjechał "
+        "8 marca ze Słonimia do Połonki.",
+        # a later guess that adds no fact and moves nothing
+        "A train of 40 cars left Slonim for Polonka on 8 March. Its task is probably to "
+        "supply the troops in the south.",
+        "Eszelon z 40 wagonami wyjechał 8 marca ze Słonimia do Połonki. Zadaniem pociągu jest "
+        "najprawdopodobniej dostarczenie zaopatrzenia oddziałom.",
+    ],
+)
+def test_a_guess_about_the_load_or_task_leaves_the_claim_sighted(text):
+    assert one(text).claim == "sighted"
+
+
+def test_a_hedged_destination_is_still_expected():
+    text = "A train of 40 cars left Slonim on 8 March and is likely heading to Kursk."
+    assert one(text).claim == "expected"
+
+
+# -- session 5: incidents at a train (grain spilled, vandalism, protests) ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nieznani sprawcy otworzyli osiem wagonów pociągu jadącego do Gdańska. Na tory "
+        "wysypały się tony kukurydzy.",
+        "W nocy z ośmiu wagonów pociągu towarowego do Gdańska wysypano kukurydzę.",
+        "Protesters opened the hatches of two freight cars of a train heading to Hamburg "
+        "and spilled the grain.",
+        "Earlier the protesters blocked two freight trains bound for Hamburg.",
+    ],
+)
+def test_an_incident_at_a_train_is_no_shipment(text):
+    assert read(text).shipments == []
+
+
+# -- session 5: a Polish sentence whose only Polish letter is "ó" stays Polish -----------
+
+
+def test_a_polish_sentence_with_only_o_acute_is_read_as_polish():
+    from railtrack.extract.language import sentence_language
+
+    assert sentence_language("Ten transport liczy 38 wagonów.", "pl") == "pl"
+    text = "Drugi transport wyjechał 1 marca do stacji Nieklinowka. Ten transport liczy 38 wagonów."
+    assert one(text).cars.total == 38
+
+
+def test_a_polish_future_stem_is_not_matched_inside_the_infinitive():
+    # "miała dotrzeć" (was to reach, told after the fact) is no plan; "dotrze" (will reach) is
+    past = "11 grudnia wysłano transport ze Słonimia. Broń miała dotrzeć do Połonki 16 grudnia."
+    assert one(past, published=date(2022, 12, 20)).claim == "sighted"
+    future = "Transport wyjechał 11 grudnia ze Słonimia i dotrze do Połonki 16 grudnia."
+    assert one(future, published=date(2022, 12, 12)).claim == "planned"

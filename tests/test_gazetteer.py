@@ -17,6 +17,7 @@ from railtrack import load_network
 from railtrack._regions import Region
 from railtrack._translit import base_tokens, name_tokens, skeleton
 from railtrack.cli import app
+from railtrack.gazetteer import Resolution
 from railtrack.models import Place
 from railtrack.network import RailNetwork
 
@@ -218,6 +219,9 @@ def test_to_place(net: RailNetwork) -> None:
     assert region.region == "Belarus"
     assert region.geo_precision == "region"
     assert net.resolve("Xyzzyville").to_place().unresolved
+    tie = Resolution(query="Светлогорск", resolved=False, score=100.0)  # namesakes at 100
+    assert tie.to_place().unresolved
+    assert tie.to_place().resolved_score is None
 
 
 # --- ambiguity rules on small networks -----------------------------------------------

@@ -442,3 +442,32 @@ def test_a_case_form_of_a_town_whose_stations_are_near_spellings(
     r = net.resolve(written)
     assert r.resolved, r
     assert r.name == "Bryansk", r
+
+
+@pytest.mark.skipif(not RU_RAIL.is_dir(), reason="../shared/datasets/ru-rail is absent")
+def test_ru_rail_look_alikes_and_case_forms_off_the_network() -> None:
+    """ru-rail has no town layer: "Ленино" is not Lenina, "Брянске" is Bryansk, not Brańsk."""
+    net = load_network(RU_RAIL)
+    assert net.resolve("Ленино").name != "Lenina"
+    assert net.resolve("Lenino").name != "Tsaritsyno"
+    assert net.resolve("Брянске").country == "RU"
+
+
+def test_property_an_o_name_never_reaches_an_a_place_off_the_network() -> None:
+    """On a network without towns, "-o" names never resolve to an off-network "-a" town."""
+    from railtrack.world_places import WorldPlaces
+
+    world = WorldPlaces.default()
+    net = _tiny([("1", "Неклиновка"), ("2", "Матвеев Курган")])
+    world.national_towns("Орша")  # builds the index of the national layer's towns
+    towns = {p.id: p for ps in (world._national or {}).values() for p in ps}
+    feminine = sorted(
+        (p for p in towns.values() if p.country != "BY" and p.name.endswith("a")),
+        key=lambda p: p.id,
+    )
+    assert len(feminine) >= 50
+    for p in random.Random(26).sample(feminine, 80):
+        query = p.name[:-1] + "o"
+        r = net.resolve(query)
+        if r.resolved and r.lat is not None:
+            assert (r.lat, r.lon) != (p.lat, p.lon), (query, r)

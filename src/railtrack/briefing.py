@@ -171,7 +171,8 @@ def write_outputs(
     estimates, also as Parquet. ``routes.csv`` and ``estimates.csv`` name each
     train's route by ``route_id``; ``distinct_routes.csv`` lists each route once
     (its label and stations) (:mod:`railtrack.route_files`). ``estimates.parquet``
-    keeps the route label (dictionary-encoded).
+    keeps the route label (dictionary-encoded). ``relays.csv`` lists the shipments
+    left out as relays of a train another report tells (:mod:`railtrack.relays`).
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -192,6 +193,7 @@ def write_outputs(
         "distinct_routes": distinct_routes(result.routes),
         "estimates": per_train_estimates(result.estimates, result.routes),
         "status": result.statuses,
+        "relays": result.relays,
         "problems": result.problems_frame(),
         **{f"summary_{name}": df for name, df in result.summaries.items()},
     }

@@ -31,7 +31,7 @@ from railtrack import columns as C
 from railtrack.accounting import OUTCOME, REASON_TEXT, REASONS_EXPLAINED, ROUTED
 from railtrack.dating import BEST_DATE, DATE_BASIS, best_dates
 from railtrack.estimate import FLAGS
-from railtrack.labels import DIRECTIONS
+from railtrack.labels import DIRECTIONS, plural
 from railtrack.webmap import json_for_script, leaflet_assets, map_data
 
 if TYPE_CHECKING:
@@ -56,8 +56,9 @@ GLOSSARY: dict[str, str] = {
     "before p10, half before p50 (the likeliest day) and 9 in 10 before p90",
     "source's claim": "the arrival the report itself gives, shown beside the model's window",
     "counted once": "a total a report gives for several trains is counted once, never once "
-    "per train; relays of one train by several outlets are linked only in a store "
-    "(track --store)",
+    "per train; a train several reports tell (relays by other outlets, a post saved "
+    "twice) is counted once, under its most credible report, when the ends, the departure "
+    "or arrival day (a day apart at most) and the car counts agree",
     "railhead": "the station where a military train is unloaded: the reported destination",
     "Admiralty grade A-F": "the reliability of a source: A completely reliable, B usually, "
     "C fairly, D not usually, E unreliable, F cannot be judged",
@@ -119,10 +120,6 @@ def _int(value: Any) -> int | None:
 def _number(value: Any) -> str:
     n = _int(value)
     return "" if n is None else f"{n:,}"
-
-
-def _plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n:,} {one if n == 1 else (many or one + 's')}"
 
 
 def _list(names: list[str], *, most: int = 3) -> str:
@@ -248,6 +245,18 @@ def _cars(value: Any, estimated: Any) -> str:
     return f"~{text}" if text and estimated is True else text
 
 
+def _relays_by_train(relays: pd.DataFrame) -> dict[str, list[str]]:
+    """Return each kept train's other reports as "reporter, relayed by X, 8 Mar 2023"."""
+    out: dict[str, list[str]] = {}
+    for r in relays.to_dict("records"):
+        said = _text(r.get(C.SOURCE)) or "a source"
+        relayed = _text(r.get(C.RELAYED_BY))
+        day = _day(r.get(C.PUBLISHED))
+        text = said + (f", relayed by {relayed}" if relayed else "") + (f", {day}" if day else "")
+        out.setdefault(str(r["train"]), []).append(text)
+    return out
+
+
 MAX_TRAIN_ROWS = 1_000
 """Most trains the briefing's table lists: beyond that, those with the latest dates.
 
@@ -302,6 +311,7 @@ def _train_rows(
     """Return the table's row of each shown train (None: every train), in input order."""
     G = result.network.G
     models = {s.id: s for s in result.reports.shipments if shown is None or s.id in shown}
+    told_by = _relays_by_train(result.relays)
     est = {str(r[C.ID]): r for r in _only(result.estimates, shown).to_dict("records")}
     status = {str(r[C.ID]): r for r in _only(result.statuses, shown).to_dict("records")}
     routes = {str(r[C.ID]): r for r in _only(result.routes, shown).to_dict("records")}
@@ -349,6 +359,7 @@ def _train_rows(
                 "claim_kind": _text(ship.get(C.CLAIM)),
                 "credibility": _text(_int(ship.get(C.CREDIBILITY))),
                 "quotes": _quotes(models.get(sid)),
+                "also_told_by": told_by.get(sid, []),
                 "source": _text(ship.get(C.SOURCE)),
                 "grade": _text(ship.get(C.RELIABILITY)),
                 "published": _day(ship.get(C.PUBLISHED)),
@@ -400,7 +411,7 @@ def _week_label(row: dict[str, Any]) -> str:
 
 def _sources(result: TrackResult) -> list[dict[str, str]]:
     cols = [C.SOURCE, C.RELAYED_BY, C.SOURCE_URL, C.PUBLISHED, C.RELIABILITY]
-    frames = [f[cols] for f in (result.shipments, result.groups) if len(f)]
+    frames = [f[cols] for f in (result.shipments, result.groups, result.relays) if len(f)]
     if not frames:
         return []
     table = pd.concat(frames, ignore_index=True).drop_duplicates()
@@ -487,7 +498,7 @@ def _headline(result: TrackResult, period: tuple[str, str], as_of: str) -> str:
     if not n:
         return f"No train reported as of {as_of or 'today'}."
     cars = head["cars_total"]
-    what = _plural(n, "train") + (f" with {cars:,} cars" if cars else "")
+    what = plural(n, "train") + (f" with {cars:,} cars" if cars else "")
     (origins, n_known), railheads = _origins(result), _railheads(result)
     where = f" from {_list(origins, most=2)}" if origins else ""
     if origins and n_known < n:
@@ -609,6 +620,7 @@ def briefing_context(
         "trains": rows,
         "n_trains": len(result.shipments),
         "unrouted": unrouted,
+        "n_relays": len(result.relays),
         "reasons_explained": REASONS_EXPLAINED,
         "map": {
             "data": json_for_script(data),
@@ -655,15 +667,15 @@ def _volume_note(by_week: pd.DataFrame | None) -> str:
     parts = []
     if trains:  # the trains themselves, with only their own cars
         parts.append(
-            f"{_plural(trains, 'train')} that no report dates (no departure, sighting, "
-            f"arrival or publication date), with {_plural(own, 'car')} of their own"
+            f"{plural(trains, 'train')} that no report dates (no departure, sighting, "
+            f"arrival or publication date), with {plural(own, 'car')} of their own"
         )
     if grouped:  # a group's total is one figure for all its trains, dated or not
         groups = "; ".join(
             t for t in undated.get("unallocated", pd.Series(dtype=object)).dropna().astype(str)
         )
         parts.append(
-            f"{_plural(grouped, 'car')} given only as a total for a group of trains that "
+            f"{plural(grouped, 'car')} given only as a total for a group of trains that "
             f"are not all dated alike ({groups})"
         )
     return f"Left out of the chart: {' and '.join(parts)}." if parts else ""

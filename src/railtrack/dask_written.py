@@ -316,6 +316,8 @@ class WrittenRun:
         The merged per-partition totals.
     tables_dir
         Where the per-train tables were written.
+    relays
+        The shipments left out as relays of a kept train (:mod:`railtrack.relays`).
     """
 
     reports: ReportSet
@@ -328,6 +330,7 @@ class WrittenRun:
     notes: list[str]
     totals: Totals
     tables_dir: Path
+    relays: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def headline(self) -> dict[str, Any]:
         """Return :meth:`railtrack.pipeline.TrackResult.headline` of the same run."""
@@ -347,6 +350,7 @@ class WrittenRun:
             "n_reports_after_as_of": 0 if knowledge is None else knowledge.reports_after,
             "n_shipments_after_as_of": 0 if knowledge is None else knowledge.shipments_after,
             "n_sightings_after_as_of": 0 if knowledge is None else knowledge.sightings_after,
+            "n_relays": len(self.relays),
             "n_routed": int(outcomes.get(ROUTED, 0)),
             "n_unrouted": sum(unrouted.values()),
             "unrouted_reasons": dict(sorted(unrouted.items())),

@@ -283,6 +283,33 @@ def _ordered(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.drop(columns=[c for c in HELPERS if c in frame.columns]).reset_index(drop=True)
 
 
+def _kept_rows(part: pd.DataFrame, dropped: frozenset[str]) -> pd.DataFrame:
+    """Worker task: the partition's shipments that are not relays of a kept train."""
+    return part[~part[C.ID].astype(str).isin(dropped)]
+
+
+def _without_relays(
+    frames: dict[str, Any], sightings: pd.DataFrame, settings: Settings
+) -> tuple[dict[str, Any], pd.DataFrame, pd.DataFrame]:
+    """Drop the shipments that retell another report's train (:mod:`railtrack.relays`).
+
+    Linking compares trains across partitions, so the client gathers only the
+    columns it reads (:data:`railtrack.relays.LINK_COLUMNS`), links them as the
+    default engine does, and the workers drop the relays from their partitions.
+    """
+    from railtrack.relays import LINK_COLUMNS, relay_links, without_relays
+
+    ships = frames["shipments"]
+    told = _ordered(ships[[*LINK_COLUMNS, SEQ]].compute())
+    relays = relay_links(told, settings)
+    if not len(relays):
+        return frames, sightings, relays
+    dropped = frozenset(relays[C.ID].astype(str))
+    kept = ships.map_partitions(_kept_rows, dropped, meta=ships._meta, enforce_metadata=False)
+    _, sightings = without_relays(told.iloc[:0], sightings, relays)
+    return {**frames, "shipments": kept}, sightings, relays
+
+
 def _ordered_rows(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values(SEQ, kind="stable").reset_index(drop=True)
 
@@ -549,6 +576,7 @@ def _track(
     stage("knowledge")
     frames, knowledge = _cut(frames, _knowledge_day(frames, as_of))
     sightings = _ordered(frames["sightings"].compute())
+    frames, sightings, relays = _without_relays(frames, sightings, settings)
     _share(client, TABLES, {"sightings": sightings})
     dated_meta = meta([*frames["shipments"].columns, C.BEST_DATE, C.DATE_BASIS])
     dated = frames["shipments"].map_partitions(dated_part, meta=dated_meta, enforce_metadata=False)
@@ -613,6 +641,7 @@ def _track(
             totals=totals,
             crossing=_crossing_routes(crossing, routes_distinct),
             tables_dir=tables_dir,
+            relays=relays,
         )
     stage("gather")
     gathered = _ordered_rows(ships.compute())
@@ -638,6 +667,7 @@ def _track(
         settings=settings,
         stage=stage,
         graph=lambda: _corridors(ships, rest, routes_distinct, network, train),
+        relays=relays,
     )
 
 
@@ -699,6 +729,7 @@ def _written(
     totals: Any,
     crossing: pd.DataFrame,
     tables_dir: Path,
+    relays: pd.DataFrame,
 ) -> WrittenRun:
     """Return the :class:`WrittenRun` (as :func:`railtrack.pipeline.assemble` a result)."""
     from railtrack.labels import crossing_directions
@@ -719,6 +750,7 @@ def _written(
         notes=[personnel_note(settings=settings)],
         totals=totals,
         tables_dir=tables_dir,
+        relays=relays,
     )
 
 

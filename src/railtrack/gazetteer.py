@@ -210,7 +210,9 @@ class Resolution:
             station_id=self.station_id,
             station=self.name if self.station_id else None,
             region=self.region,
-            resolved_score=round(self.score, 1),
+            # an unresolved name has no resolved score (its candidates keep theirs): a
+            # tie of two exact namesakes scored 100 and read as a confident answer
+            resolved_score=round(self.score, 1) if self.resolved else None,
             unresolved=not self.resolved,
             geo_precision=self.precision if self.resolved else None,
             # a place known but outside the network has only these to say where it is
@@ -599,10 +601,21 @@ class Gazetteer:
             if len(langs) != len(queries):
                 raise ValueError(f"{len(queries)} names but {len(langs)} languages")
         pairs = list(zip(queries, langs, strict=True))
+        distinct = dict.fromkeys(pairs)
         if self._store_key is not None and self._stored < 0:
-            self._load_answers()  # the first batch: the answers of earlier runs
-        found = {pair: self.resolve(pair[0], lang=pair[1]) for pair in dict.fromkeys(pairs)}
-        if self._store_key is not None:
+            # the answers of earlier runs, read when this batch has enough names of its
+            # own to pay for it (reading costs about a tenth of resolving, per answer)
+            from railtrack._answers import SAVE_MIN
+
+            new = sum(
+                1
+                for q, lg in distinct
+                if (q not in self._cache if lg is None else (q, lg) not in self._lang_cache)
+            )
+            if new >= SAVE_MIN:
+                self._load_answers()
+        found = {pair: self.resolve(pair[0], lang=pair[1]) for pair in distinct}
+        if self._store_key is not None and self._stored >= 0:
             self._save_answers()
         return [found[pair] for pair in pairs]
 
@@ -612,8 +625,10 @@ class Gazetteer:
         Called by :func:`railtrack.load_network` (``RailNetwork.gazetteer``) and
         :func:`load_gazetteer` for an index read from or written to the cache, with
         the index's cache key; None stops it. The answers are stored under
-        :func:`railtrack._answers.answers_key` (computed on the first batch), and the
-        next process resolving on the same index starts from them.
+        :func:`railtrack._answers.answers_key`, read by the first batch with
+        :data:`railtrack._answers.SAVE_MIN` names or more not resolved yet (a batch of
+        a few names resolves them faster than it reads the stored ones), and written
+        after each batch that added that many.
         """
         self._store_key = index_key
         self._stored = -1  # not read yet
@@ -636,7 +651,7 @@ class Gazetteer:
 
         assert self._store_key is not None
         size = len(self._cache) + len(self._lang_cache)
-        if size - max(self._stored, 0) >= SAVE_MIN:
+        if size - self._stored >= SAVE_MIN:
             save_answers(self._store_key, (self._cache, self._lang_cache))
             self._stored = size
 
@@ -768,8 +783,21 @@ class Gazetteer:
             return None
         if other.in_network and other.precision != "country" and other.region is None:
             return None  # a case form of a network place: the near spelling stays
+        if self._near_spot(found, other):
+            return None  # the town of the station the near spelling reached ("Smolensk")
+        st = self._stations[self._index[found.station_id]] if found.station_id else None
+        form = other.form or " ".join(_strip_leading(query.split()))
+        if st is not None and tokens_skeleton(name_tokens(form)) in st.bases:
+            return None  # "Брянске": its nominative is the town part of Bryansk-Orlovsky
         near = f"{found.name} ({found.station_id}, {found.score:.0f}) is only a near spelling"
         return replace(other, note=f"{other.note}; {near}" if other.note else near)
+
+    def _near_spot(self, a: Resolution, b: Resolution) -> bool:
+        """Whether two resolutions lie within ``Settings.same_place_km`` of each other."""
+        spot = self._spot(a)
+        if spot is None or b.lat is None or b.lon is None:
+            return False
+        return _distance_km(*spot, b.lat, b.lon) <= self.settings.same_place_km
 
     def _region_word(self, query: str) -> Resolution | None:
         """Resolve a "-щина"/"-чина" word to its region before any place of that spelling.
@@ -1017,7 +1045,9 @@ class Gazetteer:
         towns = [self._population(h) for h in hits if self._hit_class(h) == 2]
         for form in (text, *forms):
             for place in self._world_lookup(world, form, keys[form][0]):
-                if self._world_hit_allowed(place, form, towns, bool(hits)):
+                if self._world_hit_allowed(place, form, towns, bool(hits)) and not (
+                    place.country != "BY" and _o_for_a(text, place.name)
+                ):
                     r = self._world_resolution(query, place, form if form != text else None)
                     if r is not None:
                         hits.append(_Hit(form, r, place.written_as(form), place.population))
@@ -1059,12 +1089,20 @@ class Gazetteer:
     def _world_lookup(self, world: WorldPlaces, form: str, key: str) -> list[WorldPlace]:
         """Countries and places outside the network bearing a name of ``form``'s key.
 
-        On a network without the national town layer, its towns of RU, BY and UA that
-        the network lacks count as places outside it.
+        On a network without the national town layer, its towns of RU, BY and UA in
+        countries the network has no station of count as places outside it.
         """
         found = world.lookup(form, key)
         if not self._has_towns and key:
-            found += [p for p in world.national_towns(form, key) if p.id not in self._index]
+            # a town of a country the network covers only by its own name's key: an
+            # alternate name ("Lenino", a former name of Moscow's Tsaritsyno) is not
+            # enough where the network's own stations may bear the name
+            found += [
+                p
+                for p in world.national_towns(form, key)
+                if p.id not in self._index
+                and (p.country not in self._countries or p.main_key_is(form))
+            ]
         return found
 
     def _world_hit_allowed(
@@ -1770,6 +1808,16 @@ class Gazetteer:
         if a.lon is None or b.lon is None:
             return True
         return _distance_km(a.lat, a.lon, b.lat, b.lon) <= self.settings.same_place_km
+
+
+def _o_for_a(text: str, name: str) -> bool:
+    """Whether ``text`` ends in "-o" and ``name`` in "-a": "Ленино" is not Lenina.
+
+    No case form of a feminine "-a" name ends in "-o" (outside Belarusian spelling):
+    the rule of ``Gazetteer._other_word``, for places off the network.
+    """
+    tt, tn = name_tokens(text), name_tokens(name)
+    return bool(tt and tn) and tt[-1][-1:] == "o" and tn[-1][-1:] == "a"
 
 
 def _last_vowels_differ(a: str, b: str) -> bool:

@@ -26,6 +26,7 @@ __all__ = [
     "crossing_directions",
     "crossing_pair",
     "merge_source_labels",
+    "plural",
     "source_set",
 ]
 
@@ -214,3 +215,14 @@ def crossing_directions(summary: pd.DataFrame, routes: pd.DataFrame, network: An
         column.append("; ".join(f"{k}: {n}" for k, n in counts.most_common()) or None)
     out[DIRECTIONS] = pd.Series(column, index=out.index, dtype=object)
     return out
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """Return a count with its noun: "1 source", "3 sources", "1,204 trains".
+
+    Examples
+    --------
+    >>> plural(1, "source"), plural(3, "source"), plural(2, "railway", "railways")
+    ('1 source', '3 sources', '2 railways')
+    """
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"

@@ -296,7 +296,9 @@ class Place(_Frozen):
     ``text`` is the name as the report writes it. ``station_id``/``station`` are
     filled when it resolves to one station; ``region`` when it names a region or
     country ("Belarus", "Rostov region"). ``resolved_score`` is the gazetteer's
-    score (0-100); ``unresolved`` flags a name that matched nothing with confidence.
+    score (0-100), None when unresolved (two exact namesakes tie at 100: the score
+    of a candidate is no resolution); ``unresolved`` flags a name that matched
+    nothing with confidence.
     ``geo_precision`` says how exactly the place is known: ``"station"``, ``"town"``
     (a town, or a station known only by its town: the rail node nearest it) or
     ``"region"`` (like ACLED's geo precision 1/2/3), or ``"country"`` (a country

@@ -23,6 +23,7 @@ from railtrack.dating import with_best_dates
 from railtrack.estimate import arrival_windows
 from railtrack.knowledge import Knowledge, cut_off
 from railtrack.labels import canonical_sources, crossing_directions
+from railtrack.relays import RELAY_COLUMNS, drop_relays, relay_links, without_relays
 from railtrack.remainders import group_remainders
 from railtrack.routegraph import corridor_graph
 from railtrack.routes import shipment_routes
@@ -81,6 +82,9 @@ class TrackResult:
         The date estimates and statuses are computed for.
     knowledge
         The date of knowledge and what it left out (:func:`railtrack.knowledge.cut_off`).
+    relays
+        The shipments left out as relays of a train another report tells, one row each
+        (columns :data:`railtrack.relays.RELAY_COLUMNS`; ``train`` is the kept id).
     """
 
     reports: ReportSet
@@ -96,6 +100,7 @@ class TrackResult:
     as_of: pd.Timestamp | None
     notes: list[str] = field(default_factory=list)
     knowledge: Knowledge | None = None
+    relays: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(RELAY_COLUMNS)))
     _outcomes: pd.DataFrame | None = field(default=None, repr=False)
 
     @property
@@ -156,6 +161,7 @@ class TrackResult:
             "n_reports_after_as_of": 0 if knowledge is None else knowledge.reports_after,
             "n_shipments_after_as_of": 0 if knowledge is None else knowledge.shipments_after,
             "n_sightings_after_as_of": 0 if knowledge is None else knowledge.sightings_after,
+            "n_relays": len(self.relays),
             "n_routed": int((outcome == ROUTED).sum()),
             "n_unrouted": int((outcome != ROUTED).sum()),
             "unrouted_reasons": {str(k): int(v) for k, v in reasons.sort_index().items()},
@@ -219,9 +225,12 @@ def track(
         known, knowledge = cut_off(reports, as_of)
         stage("resolve")
         resolved = known.resolve(network)  # the one resolving step: later steps read ids
-        sightings = resolved.sightings_frame()
-        # One label per source set; each train's best date (for volumes over time).
-        shipments = with_best_dates(_one_source_label(resolved.to_frame()), sightings)
+        # One label per source set; relays of one train by several reports kept once.
+        told = _one_source_label(resolved.to_frame())
+        relays = relay_links(told, settings)
+        told, sightings = without_relays(told, resolved.sightings_frame(), relays)
+        resolved = drop_relays(resolved, relays)
+        shipments = with_best_dates(told, sightings)  # each train's best date
         groups = _one_source_label(resolved.groups_frame())
         stage("route")
         routes = shipment_routes(shipments, network)  # the one route of each train
@@ -260,6 +269,7 @@ def track(
             settings=settings,
             stage=stage,
             remainders=remainders,
+            relays=relays,
         )
 
 
@@ -274,6 +284,7 @@ def assemble(
     stage: Callable[[str], None],
     graph: Callable[[], nx.DiGraph] | None = None,
     remainders: pd.DataFrame | None = None,
+    relays: pd.DataFrame | None = None,
 ) -> TrackResult:
     """Return the :class:`TrackResult` of the main job's tables (both engines' last step).
 
@@ -304,6 +315,9 @@ def assemble(
     remainders
         :func:`railtrack.remainders.group_remainders` of the shipments and groups,
         when already worked out; None: the graph works it out.
+    relays
+        The shipments dropped as relays of a kept train
+        (:func:`railtrack.relays.relay_links`); None: none.
 
     Returns
     -------
@@ -347,4 +361,5 @@ def assemble(
         as_of=_as_of(knowledge.as_of),
         notes=[personnel_note(settings=settings)],
         knowledge=knowledge,
+        relays=pd.DataFrame(columns=list(RELAY_COLUMNS)) if relays is None else relays,
     )

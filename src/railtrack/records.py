@@ -314,6 +314,12 @@ class RunSummary(_Out):
     n_reports_after_as_of: int
     n_shipments_after_as_of: int
     n_sightings_after_as_of: int
+    n_relays: int = Field(
+        0,
+        description=(
+            "Shipments counted once because another report tells the same train (relays.csv)."
+        ),
+    )
     n_routed: int
     n_unrouted: int = Field(description="Trains not routed, each also a problem.")
     unrouted_reasons: dict[str, int] = Field(description="Why trains were not routed: counts.")

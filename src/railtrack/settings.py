@@ -257,6 +257,43 @@ class Settings(BaseModel):
     )
 
     # --- the store (src/railtrack/store.py) -----------------------------------------
+    # --- relays (railtrack.relays) --------------------------------------------------
+    relay_max_window_days: int = Field(
+        3,
+        ge=0,
+        description=(
+            "Widest departure or arrival window (days) used to link two reports as one "
+            "train: 'on 8 March' or 'overnight into 9 March' link, 'in early March' does "
+            "not (it would link every train of the corridor that month)."
+        ),
+    )
+    relay_slack_days: int = Field(
+        1,
+        ge=0,
+        description=(
+            "Days two relays' dates of one event may differ: outlets resolve 'yesterday' "
+            "against their own publication day, often a day after the channel's post."
+        ),
+    )
+    relay_max_transit_days: int = Field(
+        14,
+        ge=0,
+        description=(
+            "Longest time (days) between one report's departure and another's arrival for "
+            "the two to be one train: the Far East to Belarus, about 10,000 km, is about 10 "
+            "days at the median moving speed (moving_speed_kmh), plus dwell."
+        ),
+    )
+    relay_cars_tolerance: float = Field(
+        0.1,
+        ge=0,
+        le=1,
+        description=(
+            "Share of the larger car count two reports of one train may differ by (at "
+            "least one car): relays round ('about 40') or count the locomotive's cars."
+        ),
+    )
+
     store_lock_wait_s: float = Field(
         30.0,
         ge=0,

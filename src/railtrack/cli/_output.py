@@ -170,9 +170,12 @@ def output_format(fmt: str | None, json_out: bool) -> Format:
 
 
 def check_paths(paths: Sequence[Path]) -> None:
-    """Raise :class:`InputPathError` naming the first path that does not exist."""
+    """Raise :class:`InputPathError` naming the first path that does not exist.
+
+    A dangling or looping symbolic link exists: the loader names it in a problem.
+    """
     for path in paths:
-        if str(path) != "-" and not path.exists():
+        if str(path) != "-" and not path.exists() and not path.is_symlink():
             msg = f"no such file or directory: {path}"
             raise InputPathError(msg)
 

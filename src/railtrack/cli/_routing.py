@@ -46,11 +46,14 @@ class RoutedReports:
     as_of
         The date of knowledge used (the given one, else the latest in the input).
     shipments
-        ``reports.to_frame()``: one row per train.
+        ``reports.to_frame()``: one row per train (relays of one train by several
+        reports kept once, :func:`railtrack.relays.relay_links`).
     routes
         :func:`railtrack.routes.shipment_routes` of ``shipments``: one row per train.
     outcomes
         :func:`railtrack.accounting.route_outcomes`: ``routed`` or the reason not.
+    relays
+        The shipments left out as relays of a kept train (``train``), one row each.
     """
 
     reports: ReportSet
@@ -59,6 +62,7 @@ class RoutedReports:
     shipments: pd.DataFrame
     routes: pd.DataFrame
     outcomes: pd.DataFrame
+    relays: pd.DataFrame
 
     @property
     def unrouted(self) -> dict[str, str]:
@@ -145,11 +149,16 @@ def route_reports(
         from railtrack.estimate import known_on
 
         reports, knowledge, as_of = known_on(reports, as_of)
+    from railtrack.relays import drop_relays, relay_links, without_relays
+
     resolved = reports.resolve(network)
     shipments = resolved.to_frame()
+    relays = relay_links(shipments)
+    shipments, _ = without_relays(shipments, shipments.iloc[:0], relays)
     routes = shipment_routes(shipments, network)
     return RoutedReports(
-        reports=resolved,
+        reports=drop_relays(resolved, relays),
+        relays=relays,
         knowledge=knowledge,
         as_of=as_of,
         shipments=shipments,

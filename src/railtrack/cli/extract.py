@@ -55,6 +55,7 @@ def _read_input(file: Path) -> tuple[str, str]:
     a file (BOM, UTF-8, cp1251/KOI8-R, detected), whatever the locale says.
     """
     from railtrack.io._decode import NotText, decode_text, display_path, read_stream, read_text
+    from railtrack.io.webpage import WEB_SUFFIXES, NoArticle, web_page_text
 
     try:
         if str(file) == "-":
@@ -71,7 +72,11 @@ def _read_input(file: Path) -> tuple[str, str]:
                 f"use `railtrack load {display_path(file)}` to read it"
             )
             raise InputPathError(msg)
+        if file.suffix.lower() in WEB_SUFFIXES:  # a saved web page: its article's text
+            return display_path(file.name), web_page_text(read_text(file), name=file)
         return display_path(file.name), read_text(file)
+    except NoArticle as exc:
+        raise InputPathError(str(exc)) from None
     except NotText as exc:
         msg = f"{'standard input' if str(file) == '-' else display_path(file)}: {exc}"
         raise InputPathError(msg) from None
@@ -123,8 +128,8 @@ def extract(
         Path,
         typer.Argument(
             metavar="FILE",
-            help="A .txt/.md report, - for standard input, or a Telegram export "
-            "(result.json, a messages*.html page, or the export folder).",
+            help="A .txt/.md report, a saved web page (.html), - for standard input, or a "
+            "Telegram export (result.json, a messages*.html page, or the export folder).",
         ),
     ],
     published: PublishedOption = None,

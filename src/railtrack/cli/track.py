@@ -36,6 +36,7 @@ from railtrack.cli._progress import StageProgress
 from railtrack.cli.convert import WORKERS_HELP
 from railtrack.cli.ingest import STORE_HELP
 from railtrack.cli.load import parse_date_option
+from railtrack.labels import plural
 
 __all__ = ["Engine", "run_summary", "track"]
 
@@ -296,12 +297,12 @@ def track(  # noqa: C901
             + f"), {head['cars_total'] or 0} cars counted once "
             f"({head['cars_passenger'] or 0} passenger), to "
             f"{terminal_text(', '.join(head['destinations'])) or 'unknown destinations'}; "
-            f"{len(head['sources'])} sources."
+            f"{plural(len(head['sources']), 'source')}."
             + (
-                ""
-                if store is not None
-                else " Relays of one train by several outlets count once per report; "
-                "--store links them."
+                f" {plural(head['n_relays'], 'report')} retold a train another report "
+                "tells: counted once (relays.csv)."
+                if head["n_relays"]
+                else ""
             ),
             highlight=False,
         )

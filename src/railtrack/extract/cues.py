@@ -142,6 +142,9 @@ _NEVER_SHIPMENT_RE = re.compile(
     r"\b(?:derail\w*|collided|collision|overturn\w*|"
     r"(?:missile|rocket|drone|air)\s+(?:strike|attack)s?|airstrikes?|shell(?:ed|ing)|"
     r"struck|obliterated|"
+    # protests and vandalism at a train (grain spilled from its cars), a submarine's
+    # voyage: an incident, not a shipment
+    r"protesters|spill(?:ed|ing|s)?|spilt|vandal\w*|submarines?|warships?|"
     r"passengers|travell?ers|refugees|evacuat\w*)\b",
     re.IGNORECASE,
 )

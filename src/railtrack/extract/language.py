@@ -69,6 +69,8 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN_LOW = re.compile(r"[a-ząćęłńóśźż]")
 _LETTER = re.compile(r"[^\W\d_]")
 _POLISH_RE = re.compile(r"[ąćęłńśźż]", re.IGNORECASE)
+# "ó" outside names: Polish too (names written with it, "Kraków", are stripped first)
+_POLISH_O_RE = re.compile(r"(?<![^\W\d_])[a-ząćęłńóśźż]*ó[a-ząćęłńóśźż]*")
 _LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")
 _READ_LETTERS = frozenset("ґєіїўё")  # Ukrainian and Belarusian letters: read languages
 _OTHER_CHAR = re.compile("[" + "".join(sorted(_OTHER_SET)) + "]")  # any of _OTHER_SET
@@ -176,8 +178,8 @@ def sentence_language(sentence: str, report_lang: str) -> str:
         if len(_POLISH_RE.findall(sentence)) >= 4:
             return "pl"  # names alone rarely carry four
         stripped = _without_names(sentence)
-        if _POLISH_RE.search(stripped):
-            return "pl"
+        if _POLISH_RE.search(stripped) or _POLISH_O_RE.search(stripped):
+            return "pl"  # ("Ten transport liczy 38 wagonów.": ó in a common word)
         return "en" if _enough_letters(stripped) else report_lang
     by_letters = _by_letters(sentence)
     if by_letters is not None:

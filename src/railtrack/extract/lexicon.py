@@ -275,6 +275,11 @@ class Lexicon:
     year_words: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     whole_train: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     region_words: frozenset[str] = frozenset()
+    # words opening a relative clause (", which are likely intended for ...,"): a
+    # hedge inside one is about the load, not the train's claim
+    relative_pronouns: frozenset[str] = frozenset()
+    # endings of verbal nouns ("dostarczenie", "przybycie"): named, not done
+    verbal_noun_endings: tuple[str, ...] = ()
     not_places: re.Pattern[str] | None = None
     accident: re.Pattern[str] | None = None
     service: re.Pattern[str] | None = None  # "pasażerów", "uchodźców": people, not a shipment
@@ -288,6 +293,7 @@ class Lexicon:
     period: re.Pattern[str] | None = None  # "в течение недели": trains counted, a statistic
     timetable: re.Pattern[str] | None = None  # "пассажирский поезд", "с задержкой": a service
     exhibition: re.Pattern[str] | None = None  # "ретропоезд", "выставочный": a museum train
+    heard: re.Pattern[str] | None = None  # "слышали шум поездов": trains heard, not seen
     road: re.Pattern[str] | None = None  # "колонна грузовиков": a road convoy, not a train
     preparation: re.Pattern[str] | None = None  # "учения", "подготовлено": no train moving
     reporting: re.Pattern[str] | None = None  # "сообщила": a date of the announcement
@@ -411,6 +417,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         period=_stem_re(data.get("period") or []),
         timetable=_stem_re(data.get("timetable") or []),
         exhibition=_stem_re(data.get("exhibition") or []),
+        heard=_stem_re(data.get("heard") or []),
         road=_stem_re(data.get("road") or []),
         preparation=_stem_re(data.get("preparation") or []),
         reporting=_stem_re(data.get("reporting") or []),
@@ -438,6 +445,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
             for forms in ((data.get("place_kinds") or {}).get("region") or {}).values()
             for form in forms
         ),
+        relative_pronouns=frozenset(_norm(str(w)) for w in data.get("relative_pronouns") or []),
+        verbal_noun_endings=tuple(str(w) for w in data.get("verbal_noun_endings") or []),
     )
 
 

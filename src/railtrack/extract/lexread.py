@@ -25,7 +25,6 @@ from functools import lru_cache
 from typing import Any
 
 from railtrack.extract.cues import GroupAnnouncement, TrainMarker, VerbCue
-from railtrack.extract.cuescan import CueScan, first_span, spans_as_finditer
 from railtrack.extract.dates import DateSpan
 from railtrack.extract.lexicon import Lexicon, Token, lexicon, month_of, tokens
 from railtrack.extract.numbers import CarCount
@@ -36,6 +35,7 @@ __all__ = ["LexiconReader"]
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NUMBER_RE = re.compile(r"(?:№|#|\bnr\.?|\bno\.?|\bномер)\s*(?P<number>\d{2,5})\b", re.IGNORECASE)
 _ROMAN_OR_DIGIT = re.compile(r"[IVX]{1,3}|\d{1,2}")
+_NUMBER_SIGNS = frozenset({"№", "#", "nr", "no", "номер", "номером", "нумар", "под", "пад", "під"})
 _DASHES = frozenset({"-", "–", "—"})
 
 
@@ -181,27 +181,6 @@ def _is_day(tok: Token) -> bool:
     return _day(tok) is not None
 
 
-# The lexicon's stem patterns searched in whole clauses (LexiconReader._cue).
-_CUE_KINDS = (
-    "accident",
-    "service",
-    "off_topic",
-    "military",
-    "timetable",
-    "unloading",
-    "loading",
-    "period",
-    "returns",
-    "planned",
-    "expected",
-    "uncouple",
-    "road",
-    "preparation",
-    "reporting",
-    "final_stop",
-)
-
-
 class LexiconReader:
     """The finders and cues of one lexicon language.
 
@@ -235,52 +214,6 @@ class LexiconReader:
         self._kind_starts = lex.place_kinds.first_words
         self._kind_prefixes = lex.place_kinds.prefixes
         self._verb_cache: dict[str, list[VerbCue]] = {}
-        # the stem patterns asked of whole clauses, searched together (see _cue)
-        cue_patterns = {
-            name: pattern
-            for name in _CUE_KINDS
-            if (pattern := getattr(lex, name)) is not None and CueScan.accepts(pattern)
-        }
-        self._cue_scan = CueScan(cue_patterns)
-        self._cue_cache: dict[str, dict[str, list[tuple[int, int]]] | None] = {}
-
-    # -- cue patterns ------------------------------------------------------------------
-    def _cue_spans(
-        self, name: str, text: str, *, every: bool = False
-    ) -> list[tuple[int, int]] | None:
-        """Return every position the lexicon's ``name`` pattern matches ``text`` at.
-
-        The first question asked of a text searches that pattern alone (a report's whole
-        text or a sentence is often asked one); from the second on, every pattern of
-        :data:`_CUE_KINDS` is searched in one pass (:class:`~railtrack.extract.cuescan.CueScan`),
-        kept for the text's other questions. None when the pattern has no match. A lone
-        question returns the first match only, unless ``every``.
-        """
-        if name not in self._cue_scan.kinds:
-            pattern: re.Pattern[str] | None = getattr(self.lex, name)
-            found = [m.span() for m in pattern.finditer(text)] if pattern is not None else []
-            return found or None
-        cache = self._cue_cache
-        if text not in cache:
-            if len(cache) > 2048:
-                cache.clear()
-            cache[text] = None
-            pattern = getattr(self.lex, name)
-            assert pattern is not None
-            if every:
-                return [m.span() for m in pattern.finditer(text)] or None
-            m = pattern.search(text)
-            return None if m is None else [m.span()]
-        spans = cache[text]
-        if spans is None:
-            spans = cache[text] = self._cue_scan.spans(text)
-        return spans.get(name)
-
-    def _cue(self, name: str, text: str) -> tuple[int, int] | None:
-        """Return the span ``lexicon.<name>.search(text)`` finds (None when none, or no pattern)."""
-        if getattr(self.lex, name) is None:
-            return None
-        return first_span(self._cue_spans(name, text))
 
     # -- numbers ---------------------------------------------------------------------
     def _number_at(self, toks: tuple[Token, ...], i: int) -> tuple[int, int] | None:
@@ -722,9 +655,9 @@ class LexiconReader:
     # -- claims and topic ------------------------------------------------------------
     def claim_kind(self, text: str) -> str | None:
         """``planned`` or ``expected`` when the text plans or expects; the first cue wins."""
-        planned = self._cue("planned", text)
-        expected = self._cue("expected", text)
-        if planned and (not expected or planned[0] <= expected[0]):
+        planned = self.lex.planned.search(text) if self.lex.planned else None
+        expected = self.lex.expected.search(text) if self.lex.expected else None
+        if planned and (not expected or planned.start() <= expected.start()):
             return "planned"
         return "expected" if expected else None
 
@@ -735,11 +668,12 @@ class LexiconReader:
         shipment report, military train or not; nor is a passenger service (travellers,
         refugees, an evacuation: ``service``).
         """
-        if self._cue("accident", text) is not None or self._cue("service", text) is not None:
-            return True
-        if self._cue("off_topic", text) is None:
+        for never in (self.lex.accident, self.lex.service):
+            if never is not None and never.search(text) is not None:
+                return True
+        if self.lex.off_topic is None or self.lex.off_topic.search(text) is None:
             return False
-        if self._cue("military", text) is not None:
+        if self.lex.military is not None and self.lex.military.search(text) is not None:
             return False
         # one train on its way is the topic, whatever else the sentence counts ("состав,
         # груженный 2 тыс. тонн товаров на 24,9 млн юаней, прибудет в Минскую область")
@@ -755,8 +689,8 @@ class LexiconReader:
         >>> LexiconReader("ru").return_at("прибыл в Лунинец, а затем вернулся в Полонку")
         26
         """
-        found = self._cue("returns", text)
-        return found[0] if found else None
+        found = self.lex.returns.search(text) if self.lex.returns else None
+        return found.start() if found else None
 
     def place_stage(self, text: str) -> str | None:
         """``unloading`` or ``loading`` when the text says a train is (un)loaded, else None.
@@ -764,9 +698,9 @@ class LexiconReader:
         A station where a train is unloaded is its destination, one where it is loaded
         its origin ("на станции Муляровка разгружают технику").
         """
-        if self._cue("unloading", text):
+        if self.lex.unloading is not None and self.lex.unloading.search(text):
             return "unloading"
-        if self._cue("loading", text):
+        if self.lex.loading is not None and self.lex.loading.search(text):
             return "loading"
         return None
 
@@ -781,9 +715,31 @@ class LexiconReader:
         >>> LexiconReader("ru").is_statistic("20 февраля с 21.00 до 23.00 прошло 8 составов")
         True
         """
-        if self._cue("period", sentence) is not None:
+        if self.lex.period is not None and self.lex.period.search(sentence) is not None:
             return True
-        return _TIME_SPAN.search(sentence) is not None
+        return _TIME_SPAN.search(sentence) is not None or self._counts_traffic(sentence)
+
+    def _counts_traffic(self, text: str) -> bool:
+        """Whether a text counts more trains than any group a report describes.
+
+        "В январе из России в Беларусь прибыло 5000 эшелонов": a month's traffic (a
+        statistic), not 5000 trains to list (digits over 200, as ``group_announcement``
+        never reads them).
+
+        Examples
+        --------
+        >>> LexiconReader("ru").is_statistic("В январе прибыло 5000 эшелонов")
+        True
+        """
+        toks = tokens(text)
+        for i, tok in enumerate(toks):
+            if not tok.low.isdigit() or int(tok.low) <= 200:
+                continue
+            if i > 0 and toks[i - 1].low in _NUMBER_SIGNS:
+                continue  # "эшелон №961, эшелон №969": train numbers
+            if self._train_noun_within(toks, i + 1, 3) is not None:
+                return True
+        return False
 
     def is_road(self, text: str) -> bool:
         """Whether a text tells of a road convoy and names no train or railway car.
@@ -795,7 +751,7 @@ class LexiconReader:
         >>> LexiconReader("ru").is_road("эшелон обогнал колонну грузовиков")
         False
         """
-        if self._cue("road", text) is None:
+        if self.lex.road is None or self.lex.road.search(text) is None:
             return False
         return not (self.has_train_noun(text) or self.has_car_noun(text))
 
@@ -817,7 +773,7 @@ class LexiconReader:
         """
         if self.lex.preparation is None:
             return False
-        spans = spans_as_finditer(self._cue_spans("preparation", text, every=True))
+        spans = [(m.start(), m.end()) for m in self.lex.preparation.finditer(text)]
         if not spans:
             return False
         # ("идет формирование": the verb of the preparation itself moves no train)
@@ -840,7 +796,7 @@ class LexiconReader:
         >>> LexiconReader("ru").is_attribution("сообщили, что эшелон прибыл 5 марта")
         False
         """
-        if self._cue("reporting", text) is None:
+        if self.lex.reporting is None or self.lex.reporting.search(text) is None:
             return False
         return not self.verb_cues(text)
 
@@ -860,6 +816,21 @@ class LexiconReader:
         """
         return self.lex.exhibition is not None and self.lex.exhibition.search(text) is not None
 
+    def is_heard(self, text: str) -> bool:
+        """Whether a report tells of trains heard, not seen ("слышали шум поездов").
+
+        Trains counted by their noise ("Предположительно, 11 составов следовали в
+        Россию") are a weekly count of sounds, their cargo and ends unseen: a statistic.
+
+        Examples
+        --------
+        >>> LexiconReader("ru").is_heard("наблюдатели слышали шум поездов у Гуково")
+        True
+        >>> LexiconReader("ru").is_heard("наблюдатели видели эшелон у Гуково")
+        False
+        """
+        return self.lex.heard is not None and self.lex.heard.search(text) is not None
+
     def is_timetable(self, text: str) -> bool:
         """Whether a text tells of a scheduled passenger service, with no military word.
 
@@ -874,9 +845,9 @@ class LexiconReader:
         >>> LexiconReader("ru").is_timetable("Эшелон прибыл в Брест с задержкой")
         False
         """
-        if self._cue("timetable", text) is None:
+        if self.lex.timetable is None or self.lex.timetable.search(text) is None:
             return False
-        return self._cue("military", text) is None
+        return self.lex.military is None or self.lex.military.search(text) is None
 
     def durations(self, text: str) -> list[tuple[int, int, int]]:
         """Return each "через 17 дней" as (days, start, end): a time after a known date.
@@ -899,9 +870,23 @@ class LexiconReader:
                 found.append((value, tok.start, toks[j].end))
         return found
 
+    def _cue(self, name: str, text: str) -> tuple[int, int] | None:
+        """Return the span the lexicon's ``name`` pattern first matches in ``text``, else None.
+
+        None too when the lexicon has no such pattern.
+
+        Examples
+        --------
+        >>> LexiconReader("ru")._cue("timetable", "Поезд прибудет в Брест с задержкой")
+        (23, 34)
+        """
+        pattern: re.Pattern[str] | None = getattr(self.lex, name)
+        found = pattern.search(text) if pattern is not None else None
+        return None if found is None else found.span()
+
     def uncouples(self, text: str) -> bool:
         """Whether part of a train is uncoupled ("отцепили девять вагонов и отправили")."""
-        return self._cue("uncouple", text) is not None
+        return self.lex.uncouple is not None and self.lex.uncouple.search(text) is not None
 
     def is_final_stop(self, text: str) -> bool:
         """Whether the text names the end of the route ("конечный пункт", "станція призначення")."""

@@ -44,7 +44,10 @@ from railtrack.models import DateWindow
 __all__ = ["Fact", "GroupDraft", "ReportDraft", "TrainDraft", "read_trains"]
 
 
-@dataclass(frozen=True, slots=True)
+_set = object.__setattr__
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Fact:
     """One value read from the text, with where it was read and how sure we are.
 
@@ -57,6 +60,16 @@ class Fact:
     start: int
     end: int
     inferred: bool = False
+
+    # Written out: the frozen dataclass's generated __init__ (a global look-up of
+    # object.__setattr__ per field) took twice as long, for several facts per report.
+    # tests/test_extract_fast_paths.py holds it to the fields.
+    def __init__(self, value: Any, text: str, start: int, end: int, inferred: bool = False) -> None:
+        _set(self, "value", value)
+        _set(self, "text", text)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "inferred", inferred)
 
     def shared(self) -> Fact:
         """Return the same fact, marked as inferred (shared from a group)."""
@@ -191,7 +204,7 @@ class _ClauseReader:
 
     @once
     def claim(self) -> str | None:
-        return self.rd.claim_kind(self.text)
+        return self.rd.claim_kind(_without_relative_clauses(self.text))
 
     @once
     def stage(self) -> str | None:
@@ -329,7 +342,7 @@ class _ClauseReader:
         verb = self._verb_for(place.cue_start)
         return verb is not None and verb.role == "neutral"
 
-    @cached_property
+    @once
     def final_at(self) -> int | None:
         """Where the words naming the end of the route start in the clause, if any."""
         find = getattr(self.rd, "final_stop_at", None)
@@ -569,7 +582,18 @@ class _ClauseReader:
         if self.verbs or placed or self.dates or self.counts:
             facts.claim = self._fact(self.claim, 0, len(self.text))
 
+    def _moves(self) -> bool:
+        """Whether a verb of motion (not a verbal noun: "dostarczenie") is in the clause."""
+        lex = getattr(self.rd, "lex", None)
+        endings = tuple(getattr(lex, "verbal_noun_endings", ()) or ())
+        for verb in self.verbs:
+            word = self.text[verb.start : verb.end].lower()
+            if verb.role != "neutral" and not (endings and word.endswith(endings)):
+                return True
+        return False
+
     def all_into(self, facts: _Facts, problems: list[str], default_role: str | None = None) -> None:
+        before = _known(facts)
         at = self.final_at
         if (
             at is not None
@@ -586,7 +610,25 @@ class _ClauseReader:
             self.places_into(facts)
             self.dates_into(facts, problems, default_role)
         self.counts_into(facts.counts)
+        if _known(facts) == before and not self._moves():
+            # "Zadaniem pociągu jest najprawdopodobniej dostarczenie zaopatrzenia ...":
+            # a guess that adds no fact and moves nothing is no claim on the train
+            return
         self.claim_into(facts)
+
+
+def _known(facts: _Facts) -> tuple[object, ...]:
+    """Return what is known of a train or group (to tell whether a clause added a fact)."""
+    return (
+        facts.origin,
+        facts.destination,
+        facts.goal,
+        facts.departure,
+        facts.arrival,
+        len(facts.via),
+        len(facts.sightings),
+        tuple(sorted(facts.counts)),
+    )
 
 
 def _pieces(
@@ -677,6 +719,7 @@ def read_trains(  # noqa: C901
     default = reader_for(lang)
     if _is_timetable(default, text) or _is_exhibition(default, text):
         return draft  # a passenger service on its timetable, a museum train: no shipment
+    heard = _is_heard(default, text)  # trains counted by their noise: a statistic
     for clause in clauses:
         if clause.sentence in sentences_off:
             continue
@@ -708,7 +751,9 @@ def read_trains(  # noqa: C901
                 current = _return_trip(draft, current, reader, returned)
                 continue
             announcement = rd.group_announcement(piece.text)
-            if announcement is not None and _is_statistic(rd, text, clauses, clause.sentence):
+            if announcement is not None and (
+                heard or _is_statistic(rd, text, clauses, clause.sentence)
+            ):
                 sentences_off.add(clause.sentence)  # "за неделю слышали 14 поездов"
                 break
             listed = reader.date_list()
@@ -1150,6 +1195,12 @@ def _is_timetable(rd: Reader, text: str) -> bool:
     return bool(is_timetable(text)) if is_timetable is not None else False
 
 
+def _is_heard(rd: Reader, text: str) -> bool:
+    """Whether a report tells of trains heard, not seen (their counts are statistics)."""
+    is_heard = getattr(rd, "is_heard", None)
+    return bool(is_heard(text)) if is_heard is not None else False
+
+
 def _is_exhibition(rd: Reader, text: str) -> bool:
     """Whether a report tells of a museum, exhibition or excursion train (no shipment)."""
     is_exhibition = getattr(rd, "is_exhibition", None)
@@ -1300,6 +1351,25 @@ def _has_a_station(train: TrainDraft) -> bool:
     return any(p is not None and not is_broad(p.value.text) for p in [*places, *train.via])
 
 
+@lru_cache(maxsize=1)
+def _relative_clause_re() -> re.Pattern[str]:
+    words = sorted({w for lang in LANGUAGES for w in lexicon(lang).relative_pronouns}, key=len)
+    body = "|".join(re.escape(w) for w in reversed(words)) or r"(?!)"
+    return re.compile(rf",\s*(?:{body})\b[^,;:.!?()]*?(?=,|\s[-–—]\s)", re.IGNORECASE)
+
+
+def _without_relative_clauses(text: str) -> str:
+    """Blank out relative clauses set off by commas (offsets kept), for the claim.
+
+    "the first batch, which are likely intended to support the war, left Chebarkul
+    on Dec. 8": the hedge is about the load; the departure is reported as fact.
+
+    >>> _without_relative_clauses("A train, which is likely bound for the front, left.")
+    'A train                                     , left.'
+    """
+    return _relative_clause_re().sub(lambda m: " " * len(m[0]), text)
+
+
 def _only_a_country(train: TrainDraft, *, beside_tracked: bool = False) -> bool:
     """Whether all a lone train has is one country or region, or countries only.
 
@@ -1315,11 +1385,10 @@ def _only_a_country(train: TrainDraft, *, beside_tracked: bool = False) -> bool:
     places = [getattr(train, role) for role in (*_PLACE_ROLES, "goal")]
     places = [p for p in places if p is not None]
     if len(places) > 1:
-        # "the first train from China to Britain arrived on January 18", told beside the
-        # train the report tracks: countries only, background
-        return beside_tracked and all(
-            is_broad(p.value.text) and not _names_region(p.value.text) for p in places
-        )
+        # "the first train from China to Britain arrived on January 18", "a train
+        # carrying troops arrived in Belarus from Russia": countries only, news about
+        # trains in general, dated or not
+        return all(is_broad(p.value.text) and not _names_region(p.value.text) for p in places)
     if len(places) != 1 or not is_broad(places[0].value.text):
         return False
     # a dated region is kept: "left a station in the Voronezh region on 3 January"
@@ -1533,7 +1602,12 @@ def _restates(first: TrainDraft, later: TrainDraft) -> bool:
         return False
     for role in _PLACE_ROLES:
         a, b = getattr(first, role), getattr(later, role)
-        if a is not None and b is not None and not _same_place(a, b):
+        if (
+            a is not None
+            and b is not None
+            and not _same_place(a, b)
+            and not (role == "origin" and _leg_from_a_place_passed(first, later))
+        ):
             return False
     for role in _DATE_ROLES:
         a, b = getattr(first, role), getattr(later, role)
@@ -1548,11 +1622,38 @@ def _restates(first: TrainDraft, later: TrainDraft) -> bool:
     )
 
 
+def _leg_from_a_place_passed(first: TrainDraft, later: TrainDraft) -> bool:
+    """Whether ``later`` is ``first``'s last leg, told from a place it passed.
+
+    "Поезд проследовал из Даляня через станцию Забайкальск ... от станции Забайкальск на
+    станцию Калининград-Сортировочный поезд прибыл за 9 суток": the same train, from
+    the place passed on to (a more exact name of) its destination.
+    """
+    b, dest, end = later.origin, first.destination, later.destination
+    if b is None or dest is None or end is None or not _same_place(dest, end):
+        return False
+    return any(_same_place(v, b) for v in first.via)
+
+
+def _more_exact(a: Fact, b: Fact) -> bool:
+    """Whether ``b`` names ``a``'s place more exactly ("Калининград-Сортировочный")."""
+    x, y = a.value.text.lower(), b.value.text.lower()
+    if len(x) <= 3 or not y.startswith(x[:-1]) or any(c in x for c in "- –"):
+        return False
+    # a compound name ("Киев-Лиски", "Минск Пассажирский"), not a case form ("Gdańskim")
+    return any(c in y[len(x) - 1 :] for c in "- –")
+
+
 def _merge_into(first: TrainDraft, later: TrainDraft) -> None:
+    leg = _leg_from_a_place_passed(first, later)
     for role in (*_PLACE_ROLES, "goal"):
         a, b = getattr(first, role), getattr(later, role)
-        if b is not None and (a is None or (is_broad(a.value.text) and not is_broad(b.value.text))):
+        if b is None or (leg and role == "origin"):
+            continue  # (the leg's start is a place the train passed, not its origin)
+        if a is None or (is_broad(a.value.text) and not is_broad(b.value.text)):
             setattr(first, role, b)
+        elif role in _PLACE_ROLES and _more_exact(a, b) and not is_broad(b.value.text):
+            setattr(first, role, b)  # "Калининград", then "Калининград-Сортировочный"
     for role in (*_DATE_ROLES, "claim"):
         if getattr(first, role) is None and getattr(later, role) is not None:
             setattr(first, role, getattr(later, role))

@@ -24,6 +24,7 @@ Examples
 from __future__ import annotations
 
 import csv
+import errno
 import logging
 import stat
 from collections.abc import Callable, Iterable, Iterator
@@ -48,6 +49,7 @@ from railtrack.io.csv_reader import CsvProblem, read_csv_records
 from railtrack.io.json_reader import FileFormatError, iter_jsonl_records, read_json_records
 from railtrack.io.reportset import Problem, ReportSet
 from railtrack.io.tables import ambiguous_day_first, generated_id, map_headers
+from railtrack.io.webpage import WEB_SUFFIXES
 from railtrack.io.yaml_reader import read_yaml_records
 from railtrack.models import CAR_TYPES
 from railtrack.safetext import shown
@@ -64,11 +66,13 @@ TABLE_SUFFIXES = (".csv", ".xlsx")
 STRUCTURED_SUFFIXES = (*TABLE_SUFFIXES, ".json", ".jsonl", ".ndjson", ".yaml", ".yml")
 TEXT_SUFFIXES = (".txt", ".md")
 TELEGRAM_SUFFIXES = (".html",)
-SUFFIXES: tuple[str, ...] = STRUCTURED_SUFFIXES + TEXT_SUFFIXES + TELEGRAM_SUFFIXES
+SUFFIXES: tuple[str, ...] = STRUCTURED_SUFFIXES + TEXT_SUFFIXES + WEB_SUFFIXES
 """File endings :func:`load_reports` reads; other files in a directory are skipped.
 
-In a directory, ``.html`` files are read only when they are pages of a Telegram
-Desktop export (``messages.html``, ``messages2.html``, ...).
+An ``.html`` file is a page of a Telegram Desktop export when it is named like one
+(``messages.html``, ``messages2.html``, ...) beside the export's other files, else a
+saved web page whose article is read as a free-text report
+(:mod:`railtrack.io.webpage`).
 """
 
 _SKIP_STEMS = {"readme", "license", "licence", "changelog", "sources"}
@@ -97,7 +101,7 @@ def _wanted(path: Path, root: Path) -> bool:
 
 _DOCUMENT_SUFFIXES = frozenset(
     {".doc", ".docx", ".odt", ".rtf", ".pdf", ".pages", ".xls", ".xlsm", ".xlsb", ".ods"}
-    | {".numbers", ".tsv", ".eml", ".msg", ".epub", ".djvu", ".htm"}
+    | {".numbers", ".tsv", ".eml", ".msg", ".epub", ".djvu", ".mht", ".mhtml", ".webarchive"}
 )
 """Documents and tables people keep notes in that railtrack does not read: in a folder
 each is named in a problem (media and other files are not reports, and pass silently)."""
@@ -110,9 +114,38 @@ def _unread_document(path: Path) -> bool:
     return path.suffix.lower() in _DOCUMENT_SUFFIXES and path.suffix.lower() not in SUFFIXES
 
 
+def _no_extension_text(path: Path) -> bool:
+    """Whether ``path`` has no file extension and starts like a text (a report, perhaps)."""
+    if path.suffix or path.stem.lower() in _SKIP_STEMS or path.name.startswith("."):
+        return False
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(4096)
+    except OSError:
+        return False
+    if not head or b"\x00" in head:
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start > len(head) - 4  # a character cut at the end of the sample
+    return True
+
+
 def _file_entry(path: Path, root: Path) -> tuple[bool, str | None]:
     """Return whether to read a file met in a directory, and the problem it gives if any."""
+    if path.is_symlink():
+        why = _entry_problem(path)
+        if why is not None:  # dangling or looping: named whatever the file's name
+            return False, why
     if not _wanted(path, root):
+        if _no_extension_text(path):
+            readable = ", ".join(SUFFIXES)
+            return (
+                False,
+                "a text file with no file extension; not read (railtrack reads "
+                f"{readable}: name it .txt if it is a report)",
+            )
         if not _unread_document(path):
             return False, None
         readable = ", ".join(s for s in SUFFIXES if s != ".html")
@@ -131,6 +164,8 @@ def _entry_problem(path: Path) -> str | None:
     except FileNotFoundError:
         return "a symbolic link to nothing (dangling); skipped"
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link that loops (it leads back to itself); skipped"
         return f"cannot be read ({exc.strerror or exc}); skipped"
     if stat.S_ISDIR(info.st_mode):
         return None
@@ -194,7 +229,8 @@ def _report_files(root: Path) -> tuple[list[Path], list[Problem]]:
 def _export_message_files(candidates: list[Path]) -> list[Path]:
     """Keep a Telegram export folder's message files only, never its media files.
 
-    HTML files count only when they are pages of a Telegram Desktop export.
+    Inside an export only its own pages are read; any other ``.html`` file is a saved
+    web page, read as a free-text report.
     """
     from railtrack.io.telegram import export_files, is_export_folder
     from railtrack.io.telegram_html import is_html_export_page
@@ -218,10 +254,16 @@ def _export_message_files(candidates: list[Path]) -> list[Path]:
             continue
         if any(parent in exports for parent in candidate.parents):
             continue  # the export's media folders (photos/, files/, ...): never reports
-        if candidate.suffix.lower() == ".html" and not is_page:
-            continue
-        files.append(candidate)
+        files.append(candidate)  # a saved web page too: its article is read
     return files
+
+
+def _telegram_page(path: Path) -> bool:
+    """Whether an ``.html`` file is a page of a Telegram Desktop export (not a web page)."""
+    from railtrack.io.telegram import is_export_folder
+    from railtrack.io.telegram_html import is_html_export_page
+
+    return is_html_export_page(path) and is_export_folder(path.parent)
 
 
 def _is_dir(path: Path) -> bool:
@@ -308,6 +350,9 @@ class _FileLoader:
             return
         from railtrack.io.telegram import is_telegram_file, read_telegram_file
 
+        if suffix in WEB_SUFFIXES and not _telegram_page(self.path):
+            self._load_web_page()
+            return
         if suffix in TELEGRAM_SUFFIXES or is_telegram_file(self.path):
             # streamed, never read whole: an export can be hundreds of megabytes
             self.telegram = read_telegram_file(self.path)
@@ -553,6 +598,23 @@ class _FileLoader:
                     unit=record.unit,
                 )
             self.models.append((model, record.row))
+
+    def _load_web_page(self) -> None:
+        """Read a saved web page's article as a free-text report (:mod:`.webpage`)."""
+        from railtrack.io.webpage import NoArticle, web_page_text
+
+        try:
+            text = web_page_text(read_text(self.path), name=self.path)
+        except NotText as exc:
+            self.problem(str(exc))
+            return
+        except NoArticle:
+            self.problem("a web page with no article text found; skipped")
+            return
+        except OSError as exc:
+            self.problem(f"cannot read the file: {exc.strerror or exc}")
+            return
+        self._load_text(text)
 
     def _load_text(self, text: str) -> None:
         from railtrack.io.text import as_problem, text_report

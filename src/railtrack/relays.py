@@ -1,0 +1,445 @@
+"""Relays: one train told by several reports is counted once.
+
+Hajun's and the railway workers' posts are relayed by dozens of outlets, each in its
+own words and language (DOMAIN.md: "many outlets echoing one origin are one
+source"). Loaded side by side, the relays of one post are one train each, and every
+total counts that train once per outlet. :func:`link_relays` finds the shipments of
+*different* reports that tell one movement and keeps one of them.
+
+Two shipments tell the same movement when, by the rules below, nothing they say
+tells them apart:
+
+- **the same ends**: the same origin and the same destination after resolving
+  (station ids; a region or an unresolved name compares as itself), and at least one
+  end resolved to a station, so that two trains "from Belarus to Ukraine" are never
+  one by default;
+- **the same movement dates**: their departure windows overlap, or their arrival
+  windows do, within ``slack_days`` (relays date the same event a day apart when
+  they resolve "yesterday" against different publication days); a departure window
+  of one and an arrival window of the other agree when the arrival comes no earlier
+  than the departure and at most ``max_transit_days`` after it. A window wider than
+  ``max_window_days`` ("in March") links nothing, and two departure (or two arrival)
+  windows that do *not* overlap tell the trains apart whatever else agrees;
+- **compatible make-up**: car totals (and passenger-car counts), where both give
+  them, differ by at most ``cars_tolerance`` of the larger (at least one car);
+- **different reports**: two shipments of one report, or of one file without report
+  ids (the rows of one spreadsheet), are never linked: a report that lists two trains
+  means two trains.
+
+Each set of linked shipments keeps its best record: a shipment that belongs to a
+group first (a group's total must keep its members), then the best credibility
+(Admiralty 1 before 6), then the one that says most (dates, cars, via points), then
+the earliest published, then the id. The others are dropped from the shipments and
+listed in the relays table with the train they were linked to; a sighting of a
+dropped shipment is moved to the kept one (:func:`without_relays`). A shipment that
+belongs to a group is never dropped, so no group total loses a member it counts.
+
+The rule is deliberately narrow: an ambiguous pair stays two trains (and both are
+counted) rather than two trains becoming one; the briefing says how many reports
+were linked. The store (:mod:`railtrack.store`) links relays as it ingests; this
+step links them in one run without a store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pandas as pd
+
+from railtrack import columns as C
+from railtrack.io import ReportSet
+from railtrack.settings import DEFAULT_SETTINGS, Settings
+
+__all__ = ["LINK_COLUMNS", "RELAY_COLUMNS", "drop_relays", "relay_links", "without_relays"]
+
+RELAY_COLUMNS: tuple[str, ...] = (
+    C.ID,
+    "train",
+    C.REPORT,
+    C.SOURCE,
+    C.RELAYED_BY,
+    C.SOURCE_URL,
+    C.RELIABILITY,
+    C.PUBLISHED,
+    C.SOURCE_FILE,
+    "matched_on",
+)
+"""Columns of the relays table: the dropped shipment (``id`` and who said it), the
+``train`` (the kept shipment's id) it was linked to, and which dates agreed
+(``departure``, ``arrival`` or ``departure-arrival``)."""
+
+_ENDS = ("origin", "destination")
+
+LINK_COLUMNS: tuple[str, ...] = (
+    *(c for c in RELAY_COLUMNS if c not in ("train", "matched_on")),  # who said it
+    *(f"{end}{suffix}" for end in _ENDS for suffix in ("", "_station_id", "_region")),
+    C.GROUP,
+    C.CREDIBILITY,
+    C.VIA,
+    "cars_total",
+    "cars_passenger",
+    "departure_earliest",
+    "departure_latest",
+    "arrival_earliest",
+    "arrival_latest",
+)
+"""The shipment columns :func:`relay_links` reads (a distributed engine gathers only these)."""
+
+Window = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """What one shipment says that matters for linking, as plain values."""
+
+    row: int
+    report_key: tuple[str, str]
+    grouped: bool
+    departure: Window | None
+    arrival: Window | None
+    cars: int | None
+    passenger: int | None
+    rank: tuple[int, float, int, int, str]
+
+
+def _text(column: pd.Series) -> pd.Series:
+    """Return a column as object strings with None for missing values."""
+    values = column.astype(object)
+    return values.where(values.notna(), None)
+
+
+def _letters(text: object) -> str:
+    return "".join(ch for ch in str(text).casefold() if ch.isalnum())
+
+
+def _ends_keys(shipments: pd.DataFrame) -> pd.Series:
+    """Return each shipment's ends key; None when too vague to link (no station end)."""
+    keys = []
+    station = pd.Series(False, index=shipments.index)
+    for end in _ENDS:
+        sid, region = _text(shipments[f"{end}_station_id"]), _text(shipments[f"{end}_region"])
+        key = ("id:" + sid).where(sid.notna(), ("region:" + region).where(region.notna()))
+        bare = key.isna()  # neither a station nor a region: the name as written
+        said = _text(shipments.loc[bare, end]).map(_letters, na_action="ignore")
+        key[bare] = ("text:" + said).where(said.notna())
+        keys.append(key.fillna("?"))
+        station = station | sid.notna()
+    joined = keys[0] + ">" + keys[1]
+    return joined.where(station, None)
+
+
+_EPOCH_ORDINAL = 719_163  # date(1970, 1, 1).toordinal()
+
+
+def _ordinals(column: pd.Series) -> list[int | None]:
+    """Return dates as day ordinals (None where missing)."""
+    days = pd.to_datetime(column, errors="coerce").to_numpy(dtype="datetime64[D]")
+    out = days.astype("int64") + _EPOCH_ORDINAL
+    return [None if missing else int(v) for v, missing in zip(out, pd.isna(days), strict=True)]
+
+
+def _windows(lo: pd.Series, hi: pd.Series, widest: int) -> list[Window | None]:
+    """Return closed windows as day ordinals; None when open or wider than ``widest``."""
+    return [
+        (a, b) if a is not None and b is not None and 0 <= b - a <= widest else None
+        for a, b in zip(_ordinals(lo), _ordinals(hi), strict=True)
+    ]
+
+
+def _counts(column: pd.Series) -> list[int | None]:
+    values = pd.to_numeric(column, errors="coerce").astype("float64")
+    return [None if v != v else int(v) for v in values.tolist()]
+
+
+def _report_keys(table: pd.DataFrame) -> list[tuple[str, str]]:
+    """Return what makes shipments parts of one report (never linked to each other)."""
+    return [
+        ("report", report)
+        if report is not None
+        else ("file", file)  # the rows of one table without report ids
+        if file is not None
+        else ("record", record_id)
+        for report, file, record_id in zip(
+            _text(table[C.REPORT]),
+            _text(table[C.SOURCE_FILE]),
+            table[C.ID].astype(str),
+            strict=True,
+        )
+    ]
+
+
+def _candidates(table: pd.DataFrame, rows: list[int], widest: int) -> list[_Candidate]:
+    """Return one candidate per row of ``table`` (``rows``: their places in the input)."""
+    departures = _windows(table["departure_earliest"], table["departure_latest"], widest)
+    arrivals = _windows(table["arrival_earliest"], table["arrival_latest"], widest)
+    cars, passengers = _counts(table["cars_total"]), _counts(table["cars_passenger"])
+    vias = [0 if v is None else str(v).count(";") + 1 for v in _text(table[C.VIA])]
+    grouped = table[C.GROUP].notna().tolist()
+    credibility = pd.to_numeric(table[C.CREDIBILITY], errors="coerce").fillna(6).tolist()
+    published = [10**7 if d is None else d for d in _ordinals(table[C.PUBLISHED])]
+    report_keys, ids = _report_keys(table), table[C.ID].astype(str).tolist()
+    out = []
+    for i, (dep, arr, n, p) in enumerate(zip(departures, arrivals, cars, passengers, strict=True)):
+        says = sum(x is not None for x in (dep, arr, n, p)) + vias[i]
+        out.append(
+            _Candidate(
+                row=rows[i],
+                report_key=report_keys[i],
+                grouped=bool(grouped[i]),
+                departure=dep,
+                arrival=arr,
+                cars=n,
+                passenger=p,
+                rank=(0 if grouped[i] else 1, float(credibility[i]), -says, published[i], ids[i]),
+            )
+        )
+    return out
+
+
+def _overlap(a: Window, b: Window, slack: int) -> bool:
+    return a[0] <= b[1] + slack and b[0] <= a[1] + slack
+
+
+def _dates_agree(a: _Candidate, b: _Candidate, settings: Settings) -> str | None:
+    """Return which dates agree (``departure``, ``arrival``, ``departure-arrival``), or None."""
+    slack, transit = settings.relay_slack_days, settings.relay_max_transit_days
+    if a.departure and b.departure and not _overlap(a.departure, b.departure, slack):
+        return None
+    if a.arrival and b.arrival and not _overlap(a.arrival, b.arrival, slack):
+        return None
+    if a.departure and b.departure:
+        return "departure"
+    if a.arrival and b.arrival:
+        return "arrival"
+    for dep, arr in ((a.departure, b.arrival), (b.departure, a.arrival)):
+        # an arrival no earlier than the departure, and at most ``transit`` days after it
+        if dep and arr and arr[1] >= dep[0] and arr[0] <= dep[1] + transit:
+            return "departure-arrival"
+    return None
+
+
+def _counts_agree(x: int | None, y: int | None, tolerance: float) -> bool:
+    if x is None or y is None:
+        return True
+    return abs(x - y) <= max(1.0, tolerance * max(x, y))
+
+
+def _same_train(a: _Candidate, b: _Candidate, settings: Settings) -> str | None:
+    """Return which dates agree when ``a`` and ``b`` tell one movement, else None."""
+    if a.report_key == b.report_key:
+        return None
+    tolerance = settings.relay_cars_tolerance
+    if not (
+        _counts_agree(a.cars, b.cars, tolerance)
+        and _counts_agree(a.passenger, b.passenger, tolerance)
+    ):
+        return None
+    return _dates_agree(a, b, settings)
+
+
+@dataclass
+class _Train:
+    """A kept shipment and the reports linked to it."""
+
+    kept: _Candidate
+    reports: set[tuple[str, str]]
+    linked: list[tuple[_Candidate, str]]
+
+
+def _anchor_days(c: _Candidate) -> Iterator[int]:
+    """Days under which a kept train is filed for look-up: its windows' days."""
+    for window in (c.departure, c.arrival):
+        if window is not None:
+            yield from range(window[0], window[1] + 1)
+
+
+def _lookup_days(c: _Candidate, settings: Settings) -> set[int]:
+    """Days whose filed trains may match ``c`` (its windows widened by slack and transit)."""
+    slack, transit = settings.relay_slack_days, settings.relay_max_transit_days
+    days: set[int] = set()
+    if c.departure is not None:
+        days.update(range(c.departure[0] - slack, c.departure[1] + transit + slack + 1))
+    if c.arrival is not None:
+        days.update(range(c.arrival[0] - transit - slack, c.arrival[1] + slack + 1))
+    return days
+
+
+def _first_match(
+    c: _Candidate, trains: list[_Train], by_day: dict[int, list[int]], settings: Settings
+) -> tuple[_Train, str] | None:
+    """Return the best-ranked kept train ``c`` tells again (and how), or None."""
+    for index in sorted({i for d in _lookup_days(c, settings) for i in by_day.get(d, ())}):
+        train = trains[index]
+        if c.report_key in train.reports:
+            continue
+        how = _same_train(train.kept, c, settings)
+        if how is not None:
+            return train, how
+    return None
+
+
+def _link_corridor(candidates: list[_Candidate], settings: Settings) -> list[_Train]:
+    """Link the shipments of one pair of ends, best record first."""
+    trains: list[_Train] = []
+    by_day: dict[int, list[int]] = {}
+    for c in sorted(candidates, key=lambda c: c.rank):
+        match = None if c.grouped else _first_match(c, trains, by_day, settings)
+        if match is not None:
+            train, how = match
+            train.reports.add(c.report_key)
+            train.linked.append((c, how))
+            continue
+        trains.append(_Train(kept=c, reports={c.report_key}, linked=[]))
+        for day in _anchor_days(c):
+            by_day.setdefault(day, []).append(len(trains) - 1)
+    return trains
+
+
+def _corridors(shipments: pd.DataFrame, settings: Settings) -> Iterator[list[_Candidate]]:
+    """Yield the linkable shipments grouped by their ends (corridors told twice or more)."""
+    keys = _ends_keys(shipments).reset_index(drop=True)
+    rows = keys.index[keys.notna() & keys.duplicated(keep=False)]
+    if not len(rows):
+        return
+    by_key: dict[str, list[_Candidate]] = {}
+    candidates = _candidates(shipments.iloc[rows], rows.tolist(), settings.relay_max_window_days)
+    for c, key in zip(candidates, keys.iloc[rows], strict=True):
+        if c.departure is not None or c.arrival is not None:
+            by_key.setdefault(key, []).append(c)
+    yield from (group for group in by_key.values() if len(group) > 1)
+
+
+def relay_links(shipments: pd.DataFrame, settings: Settings | None = None) -> pd.DataFrame:
+    """Return the shipments that retell another report's train, and the train each tells.
+
+    Parameters
+    ----------
+    shipments
+        One row per shipment, resolved (:meth:`railtrack.io.ReportSet.to_frame`
+        columns; ends compared by station id).
+    settings
+        ``relay_max_window_days``, ``relay_slack_days``, ``relay_max_transit_days``
+        (days) and ``relay_cars_tolerance`` (a share); defaults when None.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per shipment to drop, columns :data:`RELAY_COLUMNS`, in the order of
+        ``shipments``; ``train`` is the id of the shipment kept for it. Empty when no
+        two reports tell one train.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from railtrack import data_path, load_network, load_reports
+    >>> ships = load_reports(data_path("reports")).resolve(load_network()).to_frame()
+    >>> relay = ships.iloc[[0]].assign(id="relay-t1", report="relay", relayed_by="Onet")
+    >>> links = relay_links(pd.concat([ships, relay], ignore_index=True))
+    >>> links[["id", "train", "matched_on"]].to_dict("records")
+    [{'id': 'relay-t1', 'train': 'lb-2022-12-14-t1', 'matched_on': 'departure'}]
+    """
+    settings = settings or DEFAULT_SETTINGS
+    dropped: list[tuple[int, int, str]] = []
+    for candidates in _corridors(shipments, settings):
+        for train in _link_corridor(candidates, settings):
+            dropped.extend((c.row, train.kept.row, how) for c, how in train.linked)
+    if not dropped:
+        return pd.DataFrame({name: pd.Series(dtype=object) for name in RELAY_COLUMNS})
+    dropped.sort()
+    rows = [row for row, _, _ in dropped]
+    said = [C.ID, C.REPORT, C.SOURCE, C.RELAYED_BY, C.SOURCE_URL, C.RELIABILITY]
+    out = shipments.iloc[rows][said]
+    out = out.assign(
+        train=shipments[C.ID].iloc[[kept for _, kept, _ in dropped]].to_numpy(),
+        published=shipments[C.PUBLISHED].iloc[rows].to_numpy(),
+        source_file=shipments[C.SOURCE_FILE].iloc[rows].to_numpy(),
+        matched_on=[how for _, _, how in dropped],
+    )
+    return out[list(RELAY_COLUMNS)].reset_index(drop=True)
+
+
+def without_relays(
+    shipments: pd.DataFrame, sightings: pd.DataFrame, relays: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the shipments without the relays, and sightings moved to the kept trains.
+
+    Parameters
+    ----------
+    shipments, sightings
+        Shipment and sighting tables (:meth:`railtrack.io.ReportSet.to_frame`,
+        :meth:`~railtrack.io.ReportSet.sightings_frame`).
+    relays
+        :func:`relay_links` of ``shipments``.
+
+    Returns
+    -------
+    tuple of (pandas.DataFrame, pandas.DataFrame)
+        The shipments whose id is not in ``relays`` (index reset), and the sightings
+        with ``shipment`` set to the kept train where it named a dropped one.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> ships = pd.DataFrame({"id": ["a-t1", "b-t1"]})
+    >>> seen = pd.DataFrame({"id": ["s1"], "shipment": ["b-t1"]})
+    >>> relays = pd.DataFrame({"id": ["b-t1"], "train": ["a-t1"]})
+    >>> kept, moved = without_relays(ships, seen, relays)
+    >>> kept["id"].tolist(), moved["shipment"].tolist()
+    (['a-t1'], ['a-t1'])
+    """
+    if not len(relays):
+        return shipments, sightings
+    to_kept = dict(zip(relays[C.ID], relays["train"], strict=True))
+    kept = shipments[~shipments[C.ID].isin(to_kept)].reset_index(drop=True)
+    if len(sightings) and C.SHIPMENT in sightings.columns:
+        named = sightings[C.SHIPMENT]
+        sightings = sightings.assign(**{C.SHIPMENT: named.map(to_kept).fillna(named)})
+    return kept, sightings
+
+
+def drop_relays(reports: ReportSet, relays: pd.DataFrame) -> ReportSet:
+    """Return the reports without the relayed shipments, sightings moved to kept trains.
+
+    The record-level twin of :func:`without_relays`, for code that reads the
+    :class:`~railtrack.io.ReportSet` (evidence, quotes, status records).
+
+    Parameters
+    ----------
+    reports
+        The resolved reports.
+    relays
+        :func:`relay_links` of ``reports.to_frame()``.
+
+    Returns
+    -------
+    ReportSet
+        ``reports`` itself when nothing was linked; else a copy without the dropped
+        shipments (groups, problems, files, skips and posts unchanged).
+
+    Examples
+    --------
+    >>> from railtrack.models import Shipment, Sighting, Place, Source
+    >>> from datetime import datetime
+    >>> src = Source(reporter="Hajun")
+    >>> reports = ReportSet(
+    ...     shipments=[Shipment(id="a-t1", source=src), Shipment(id="b-t1", source=src)],
+    ...     sightings=[Sighting(id="s1", shipment="b-t1", station=Place(text="Orsha"),
+    ...                         seen_at=datetime(2023, 3, 8, 10), source=src)])
+    >>> kept = drop_relays(reports, pd.DataFrame({"id": ["b-t1"], "train": ["a-t1"]}))
+    >>> [s.id for s in kept.shipments], kept.sightings[0].shipment
+    (['a-t1'], 'a-t1')
+    """
+    if not len(relays):
+        return reports
+    to_kept = dict(zip(relays[C.ID].astype(str), relays["train"].astype(str), strict=True))
+    out = reports._empty_copy()
+    out.shipments = [s for s in reports.shipments if s.id not in to_kept]
+    out.groups = list(reports.groups)
+    out.sightings = [
+        s.model_copy(update={"shipment": to_kept[s.shipment]})
+        if s.shipment is not None and s.shipment in to_kept
+        else s
+        for s in reports.sightings
+    ]
+    return out

@@ -1,0 +1,220 @@
+"""One train told by several reports is counted once (railtrack.relays; trial F24, F56)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+import yaml
+
+from railtrack import load_network, load_reports
+from railtrack.cli._routing import route_reports
+from railtrack.io import ReportSet
+from railtrack.models import CarCounts, DateWindow, Place, Shipment, Sighting, Source
+from railtrack.pipeline import track
+from railtrack.relays import RELAY_COLUMNS, drop_relays, relay_links, without_relays
+from railtrack.settings import Settings
+
+SLONIM = Place(text="Slonim", station_id="130403", station="Slonim")
+MATVEEV = Place(text="Matveev Kurgan", station_id="510203", station="Matveev Kurgan")
+ORSHA = Place(text="Orsha", station_id="166403", station="Orsha")
+
+
+def _day(text: str | None) -> DateWindow | None:
+    if text is None:
+        return None
+    lo, _, hi = text.partition("/")
+    return DateWindow(earliest=date.fromisoformat(lo), latest=date.fromisoformat(hi or lo))
+
+
+def _ship(
+    sid: str,
+    report: str | None,
+    *,
+    dep: str | None = None,
+    arr: str | None = None,
+    cars: int | None = None,
+    passenger: int | None = None,
+    outlet: str | None = None,
+    origin: Place | None = SLONIM,
+    destination: Place | None = MATVEEV,
+    **extra: Any,
+) -> Shipment:
+    return Shipment(
+        id=sid,
+        report=report,
+        origin=origin,
+        destination=destination,
+        departure=_day(dep),
+        expected_arrival=_day(arr),
+        cars=CarCounts(total=cars, passenger=passenger),
+        source=Source(reporter="Belarusian Hajun", relayed_by=outlet),
+        **extra,
+    )
+
+
+def _links(*ships: Shipment, files: dict[str, str] | None = None) -> pd.DataFrame:
+    reports = ReportSet()
+    for s in ships:
+        reports.add(s, file=(files or {}).get(s.id))
+    return relay_links(reports.to_frame())
+
+
+def _pairs(links: pd.DataFrame) -> list[tuple[str, str]]:
+    return list(zip(links["id"], links["train"], strict=True))
+
+
+def test_relays_of_one_post_a_day_apart_are_one_train() -> None:
+    links = _links(
+        _ship("onet-t1", "onet", dep="2023-01-07", cars=40, outlet="Onet"),
+        _ship("gazeta-t1", "gazeta", dep="2023-01-08", cars=40, outlet="Gazeta.ua"),
+        _ship("polonia-t1", "polonia", dep="2023-01-07", cars=41, outlet="Polonia News"),
+    )
+    assert list(links.columns) == list(RELAY_COLUMNS)
+    assert sorted(_pairs(links)) == [("onet-t1", "gazeta-t1"), ("polonia-t1", "gazeta-t1")]
+    assert set(links["matched_on"]) == {"departure"}
+
+
+def test_kept_record_is_the_most_credible_then_the_one_saying_most() -> None:
+    vague = _ship("a-t1", "a", dep="2023-03-02", credibility=3)
+    detailed = _ship("b-t1", "b", dep="2023-03-02", cars=40, arr="2023-03-05", credibility=3)
+    confirmed = _ship("c-t1", "c", dep="2023-03-02", credibility=2)
+    assert _pairs(_links(vague, detailed)) == [("a-t1", "b-t1")]
+    assert sorted(_pairs(_links(vague, detailed, confirmed))) == [
+        ("a-t1", "c-t1"),
+        ("b-t1", "c-t1"),
+    ]
+
+
+def test_two_trains_of_one_report_are_never_one() -> None:
+    """'Two trains left Slonim on 2 March with 40 cars each' is two trains."""
+    assert _links(
+        _ship("r-t1", "r", dep="2023-03-02", cars=40),
+        _ship("r-t2", "r", dep="2023-03-02", cars=40),
+    ).empty
+
+
+def test_rows_of_one_table_are_never_one_but_rows_of_two_tables_are() -> None:
+    rows = [_ship("row2", None, dep="2023-03-06", cars=49), _ship("row3", None, dep="2023-03-06")]
+    one_file = {"row2": "log.csv", "row3": "log.csv"}
+    assert _links(*rows, files=one_file).empty
+    two_files = {"row2": "log.csv", "row3": "эшелоны.xlsx"}
+    assert _pairs(_links(*rows, files=two_files)) == [("row3", "row2")]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ({"cars": 40}, {"cars": 60}),  # make-up differs
+        ({"passenger": 2, "cars": 40}, {"passenger": 15, "cars": 40}),
+        ({"dep": "2023-03-01"}, {"dep": "2023-03-05"}),  # departures days apart
+        ({"dep": "2023-03-01", "arr": "2023-03-04"}, {"dep": "2023-03-09", "arr": "2023-03-04"}),
+        ({"dep": "2023-03-01/2023-03-31"}, {"dep": "2023-03-10"}),  # "in March" links nothing
+        ({"arr": "2023-03-01"}, {"dep": "2023-03-03"}),  # arrival before departure
+        ({"arr": "2023-03-30"}, {"dep": "2023-03-03"}),  # beyond the longest transit
+        ({}, {}),  # no dates at all
+    ],
+)
+def test_what_tells_trains_apart(a: dict[str, Any], b: dict[str, Any]) -> None:
+    assert _links(_ship("a-t1", "a", **a), _ship("b-t1", "b", **b)).empty
+
+
+def test_a_departure_and_a_later_arrival_are_one_train() -> None:
+    """A relay that gives only the arrival day links to the post that gave the departure."""
+    links = _links(
+        _ship("post-t1", "post", dep="2023-03-06", cars=49),
+        _ship("sheet-t1", "sheet", arr="2023-03-09", cars=49),
+    )
+    assert _pairs(links) == [("sheet-t1", "post-t1")]
+    assert links["matched_on"].tolist() == ["departure-arrival"]
+
+
+def test_ends_must_agree_and_one_must_be_a_station() -> None:
+    elsewhere = _ship("b-t1", "b", dep="2023-03-02", destination=ORSHA)
+    assert _links(_ship("a-t1", "a", dep="2023-03-02"), elsewhere).empty
+    belarus = Place(text="Belarus", region="Belarus")
+    donbas = Place(text="Donbas", region="Donetsk oblast")
+    vague = [
+        _ship(f"{r}-t1", r, dep="2023-03-02", origin=belarus, destination=donbas) for r in "ab"
+    ]
+    assert _links(*vague).empty
+
+
+def test_a_grouped_train_is_kept_and_never_dropped() -> None:
+    grouped = _ship("seed-t1", "seed", dep="2023-03-01", group="seed-g1", credibility=4)
+    relay = _ship("relay-t1", "relay", dep="2023-03-01", credibility=2)
+    assert _pairs(_links(grouped, relay)) == [("relay-t1", "seed-t1")]
+    other = _ship("other-t1", "other", dep="2023-03-01", group="other-g1")
+    assert _links(grouped, other).empty
+
+
+def test_settings_widen_or_narrow_the_rule() -> None:
+    ships = ReportSet(
+        shipments=[_ship("a-t1", "a", dep="2023-03-01"), _ship("b-t1", "b", dep="2023-03-03")]
+    ).to_frame()
+    assert relay_links(ships).empty
+    assert len(relay_links(ships, Settings(relay_slack_days=2))) == 1
+
+
+def test_sightings_of_a_dropped_relay_move_to_the_kept_train() -> None:
+    source = Source(reporter="Belarusian Hajun")
+    reports = ReportSet(
+        shipments=[
+            _ship("a-t1", "a", dep="2023-03-02", credibility=2),
+            _ship("b-t1", "b", dep="2023-03-02"),
+        ],
+        sightings=[
+            Sighting(
+                id="b-s1",
+                shipment="b-t1",
+                station=ORSHA,
+                seen_at=datetime(2023, 3, 3),
+                source=source,
+            )
+        ],
+    )
+    links = relay_links(reports.to_frame())
+    kept, seen = without_relays(reports.to_frame(), reports.sightings_frame(), links)
+    assert kept["id"].tolist() == ["a-t1"]
+    assert seen["shipment"].tolist() == ["a-t1"]
+    assert [s.shipment for s in drop_relays(reports, links).sightings] == ["a-t1"]
+
+
+# --- end to end: three outlets relay one Hajun post ------------------------------------
+def _relay_file(folder: Path, name: str, outlet: str, published: str, **train: Any) -> None:
+    record = {
+        "source": {"reporter": "Belarusian Hajun", "relayed_by": outlet, "published": published},
+        "shipments": [{"id": f"{name}-t1", "report": name, **train}],
+    }
+    (folder / f"{name}.yaml").write_text(yaml.safe_dump(record, allow_unicode=True), "utf-8")
+
+
+@pytest.fixture(scope="module")
+def relayed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("relays")
+    train = {"origin": "Slonim", "destination": "Matveev Kurgan", "cars": {"total": 40}}
+    _relay_file(folder, "onet", "Onet", "2023-03-03", departure="2023-03-02", **train)
+    _relay_file(folder, "nv", "NV", "2023-03-04", departure="2023-03-03", **train)
+    _relay_file(folder, "rmf", "RMF24", "2023-03-08", arrival="2023-03-06", **train)
+    later = {**train, "cars": {"total": 45}}
+    _relay_file(folder, "later", "Onet", "2023-03-20", departure="2023-03-19", **later)
+    return folder
+
+
+def test_track_counts_a_relayed_train_once(relayed: Path) -> None:
+    result = track(load_reports(relayed), load_network(), as_of="2023-03-25")
+    head = result.headline()
+    assert (head["shipments"], head["n_relays"], head["cars_total"]) == (2, 2, 85)
+    assert sorted(result.relays["relayed_by"]) == ["NV", "RMF24"]
+    assert set(result.relays["train"]) == {"onet-t1"}
+    assert sorted(result.shipments["id"]) == ["later-t1", "onet-t1"]
+
+
+def test_route_reports_counts_a_relayed_train_once(relayed: Path) -> None:
+    routed = route_reports(load_reports(relayed), load_network(), as_of="2023-03-25")
+    assert sorted(routed.shipments["id"]) == ["later-t1", "onet-t1"]
+    assert sorted(s.id for s in routed.reports.shipments) == ["later-t1", "onet-t1"]
+    assert len(routed.relays) == 2
