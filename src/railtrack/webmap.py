@@ -364,7 +364,8 @@ def corridor_features(result: TrackResult) -> list[dict[str, Any]]:
 
     Examples
     --------
-    >>> from railtrack import data_path, load_network, load_reports, track
+    >>> from railtrack import data_path, load_network, load_reports
+    >>> from railtrack.pipeline import track
     >>> result = track(load_reports(data_path("reports")), load_network())
     >>> features = corridor_features(result)
     >>> sum(f["trains"] for f in features) == int(result.routes["stations"].notna().sum())
