@@ -188,3 +188,29 @@ def test_corridors_equal_the_plain_row_by_row_grouping(busy: TrackResult) -> Non
         assert feature["coords"] == [p for p in (_lat_lon(G, n) for n in stations) if p]
         cars = [int(c) for c in busy.shipments.set_index(C.ID).loc[ids, C.CARS_TOTAL]]
         assert feature["cars"] == sum(cars)
+
+
+def test_shared_route_tuples_are_written_as_the_plain_conversion(tmp_path: Path) -> None:
+    """GeoJSON and GraphML of edges sharing tuples equal the per-edge conversion."""
+    import networkx as nx
+
+    from railtrack import graph_export
+    from railtrack.graph_export import _json_value_of, _plain, to_geojson, to_graphml
+
+    G = nx.DiGraph()
+    shared_ids, shared_trains = ("r1", "r2"), (3, 1)
+    for k, (u, v) in enumerate([("a", "b"), ("b", "c"), ("c", "d")]):
+        for n in (u, v):
+            G.add_node(n, lat=52.0 + k, lon=26.0, name=n.upper())
+        ids = shared_ids if k < 2 else ("r3",)
+        G.add_edge(u, v, route_ids=ids, route_trains=shared_trains if k < 2 else (1,), trains=k)
+    features = to_geojson(G)["features"]
+    for f, (_, _, attrs) in zip(features, G.edges(data=True), strict=False):
+        assert f["properties"]["route_ids"] == _json_value_of(attrs["route_ids"])
+    features[0]["properties"]["route_ids"].append("x")  # each feature has its own list
+    assert features[1]["properties"]["route_ids"] == ["r1", "r2"]
+    to_graphml(G, tmp_path / "g.graphml")
+    H = nx.read_graphml(tmp_path / "g.graphml")
+    for u, v, attrs in G.edges(data=True):
+        assert H.edges[u, v]["route_ids"] == _plain(attrs["route_ids"])
+    assert graph_export._Converted(_plain)(("a", "b")) == "a; b"

@@ -7,7 +7,7 @@ values left out. GeoJSON keeps lists and writes (lon, lat) in WGS84.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -40,10 +40,12 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _plain_attrs(attrs: Mapping[str, Any]) -> dict[str, Any]:
+def _plain_attrs(
+    attrs: Mapping[str, Any], plain_of: Callable[[Any], Any] = _plain
+) -> dict[str, Any]:
     out = {}
     for key, value in attrs.items():
-        plain = _plain(value)
+        plain = plain_of(value)
         if plain is not None and not (isinstance(plain, float) and plain != plain):
             out[xml_text(key)] = plain
     return out
@@ -87,15 +89,16 @@ def to_graphml(G: nx.Graph, path: str | Path) -> Path:
     H.graph.update(_plain_attrs(G.graph))
     for node, attrs in G.nodes(data=True):
         H.add_node(xml_text(node), **_plain_attrs(attrs))
+    plain_of = _Converted(_plain)  # each shared tuple of route ids joined once
     for u, v, attrs in G.edges(data=True):
-        H.add_edge(xml_text(u), xml_text(v), **_plain_attrs(attrs))
+        H.add_edge(xml_text(u), xml_text(v), **_plain_attrs(attrs, plain_of))
     nx.write_graphml(H, path)
     return path
 
 
-def _json_value(value: Any) -> Any:
+def _json_value_of(value: Any) -> Any:
     if isinstance(value, _LISTS):
-        return [_json_value(v) for v in value]
+        return [_json_value_of(v) for v in value]
     if isinstance(value, date | pd.Timestamp):
         return value.isoformat()
     if isinstance(value, float) and value != value:
@@ -112,20 +115,43 @@ def _coords(attrs: Mapping[str, Any]) -> list[float] | None:
     return [float(lon), float(lat)]
 
 
+class _Converted:
+    """Convert attribute values, each shared list or tuple once.
+
+    The corridor graph's edges share their ``route_ids`` and ``route_trains`` tuples
+    (the edges the same routes pass hold one object): converted once per object,
+    not once per edge (millions of ids at national scale). The graph keeps the
+    objects alive while it is written, so their ``id()`` stays theirs.
+    """
+
+    def __init__(self, convert: Callable[[Any], Any]) -> None:
+        self._convert = convert
+        self._done: dict[int, Any] = {}
+
+    def __call__(self, value: Any) -> Any:
+        if not isinstance(value, _LISTS):
+            return self._convert(value)
+        found = self._done.get(id(value))
+        if found is None:
+            found = self._done[id(value)] = self._convert(value)
+        return list(found) if isinstance(found, list) else found  # a copy per feature
+
+
 def _features(G: nx.Graph) -> Iterator[dict[str, Any]]:
     """Yield :func:`to_geojson`'s features one by one: the edges, then the nodes."""
+    convert = _Converted(_json_value_of)
     for u, v, attrs in G.edges(data=True):
         a, b = _coords(G.nodes[u]), _coords(G.nodes[v])
         geometry: dict[str, Any] | None = (
             {"type": "LineString", "coordinates": [a, b]} if a and b else None
         )
         props = {"source": str(u), "target": str(v)}
-        props.update({k: _json_value(val) for k, val in attrs.items()})
+        props.update({k: convert(val) for k, val in attrs.items()})
         yield {"type": "Feature", "geometry": geometry, "properties": props}
     for node, attrs in G.nodes(data=True):
         point = _coords(attrs)
         geometry = {"type": "Point", "coordinates": point} if point else None
-        props = {"id": str(node), **{k: _json_value(val) for k, val in attrs.items()}}
+        props = {"id": str(node), **{k: convert(val) for k, val in attrs.items()}}
         yield {"type": "Feature", "geometry": geometry, "properties": props}
 
 

@@ -364,7 +364,8 @@ def corridor_features(result: TrackResult) -> list[dict[str, Any]]:
 
     Examples
     --------
-    >>> from railtrack import data_path, load_network, load_reports, track
+    >>> from railtrack import data_path, load_network, load_reports
+    >>> from railtrack.pipeline import track
     >>> result = track(load_reports(data_path("reports")), load_network())
     >>> features = corridor_features(result)
     >>> sum(f["trains"] for f in features) == int(result.routes["stations"].notna().sum())
@@ -436,9 +437,10 @@ def _crossings(result: TrackResult) -> list[dict[str, Any]]:
     used: dict[tuple[str, str], dict[tuple[str, str], list[str]]] = defaultdict(
         lambda: defaultdict(list)
     )
+    country = {n: d.get("country") for n, d in G.nodes(data=True)}  # read once per station
     for stations, _, ids in _route_groups(result.routes):  # each distinct path once
         for u, v in itertools.pairwise(stations):
-            if u in G and v in G and G.nodes[u].get("country") != G.nodes[v].get("country"):
+            if u in country and v in country and country[u] != country[v]:
                 key = (min(u, v), max(u, v))
                 used[key][(u, v)].extend(ids)
     out = []
