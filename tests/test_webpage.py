@@ -13,8 +13,6 @@ import pytest
 from railtrack import load_reports
 from railtrack.io.webpage import NoArticle, web_page_text
 
-pytest.importorskip("trafilatura", reason="trafilatura reads saved web pages")
-
 # Written here in the shape of a news page that relays a Hajun post: a menu, the
 # article (headline, lead, the report's sentence) and a footer of related links.
 PAGE = """<!DOCTYPE html>
