@@ -91,3 +91,21 @@ def test_an_undated_plan_is_kept_whatever_its_day():
     kept, known = cut_off(ReportSet(shipments=[plan]), "2023-01-10")
     assert [s.id for s in kept.shipments] == ["p"]
     assert known.undated == 1
+
+
+def test_a_train_expected_somewhere_has_left_on_its_departure_day():
+    """'Left on March 1, likely to reach Donbas after March 8' (undated article): the
+    departure is told as done, so the record is not known before 1 March (trial F54)."""
+    expected = _row("e", left=date(2023, 3, 1), claim="expected")
+    assert logged_departure(expected) == date(2023, 3, 1)
+    kept, known = cut_off(ReportSet(shipments=[expected]), "2023-01-10")
+    assert kept.shipments == []
+    assert known.shipments_after == 1
+
+
+def test_the_embedded_seed_is_not_known_in_january():
+    from railtrack import data_path
+
+    kept, _ = cut_off(load_reports(data_path("reports")), "2023-01-10")
+    assert "seed-2023-03-t2" not in {s.id for s in kept.shipments}
+    assert "seed-2023-03-g1" not in {g.id for g in kept.groups}

@@ -151,7 +151,9 @@ def logged_departure(shipment: Shipment) -> date | None:
     """Return the day a record with no publication date saw its train leave.
 
     None when the record has a publication date, no departure, or a departure only
-    planned or expected (a plan may be written before its day).
+    planned (a plan may be written before its day). A train the source *expects* has
+    left: what is expected is its arrival ("left on 1 March, likely to reach Donbas
+    after 8 March"), so its departure counts.
 
     Examples
     --------
@@ -163,10 +165,12 @@ def logged_departure(shipment: Shipment) -> date | None:
     datetime.date(2025, 4, 6)
     >>> logged_departure(row.model_copy(update={"claim": "planned"})) is None
     True
+    >>> logged_departure(row.model_copy(update={"claim": "expected"}))
+    datetime.date(2025, 4, 6)
     """
     if shipment.source.published is not None or shipment.departure is None:
         return None
-    return shipment.departure.earliest if shipment.claim == "sighted" else None
+    return shipment.departure.earliest if shipment.claim != "planned" else None
 
 
 def logged_day(shipment: Shipment) -> date | None:
@@ -174,8 +178,9 @@ def logged_day(shipment: Shipment) -> date | None:
 
     Its departure's earliest day (:func:`logged_departure`); with no departure, the
     earliest day of the arrival it reports. None when the record has a publication
-    date, no such day, or is only a plan or an expectation (a plan may be written
-    before its day). A record cannot have been written before the day it reports.
+    date, no such day, or is only a plan, or reports only an expected arrival (a plan
+    or an expectation may be written before its day). A record cannot have been
+    written before the day it reports.
 
     Examples
     --------
@@ -188,10 +193,12 @@ def logged_day(shipment: Shipment) -> date | None:
     >>> logged_day(row.model_copy(update={"claim": "expected"})) is None
     True
     """
-    if shipment.source.published is not None or shipment.claim != "sighted":
+    if shipment.source.published is not None or shipment.claim == "planned":
         return None
     if shipment.departure is not None:
         return logged_departure(shipment)
+    if shipment.claim != "sighted":
+        return None  # an arrival only expected may be written before its day
     arrival = shipment.expected_arrival
     return arrival.earliest if arrival is not None else None
 
