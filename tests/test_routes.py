@@ -290,7 +290,7 @@ def test_one_route_per_train_on_the_embedded_default(net):
 
 def test_status_reads_the_same_route_as_the_estimate(net):
     reports = load_reports(data_path("reports", "seed-hajun-2023-03.yaml"))
-    result = track(reports, net, as_of="2023-02-01")  # before departure: nothing truncated
+    result = track(reports, net, as_of="2023-03-01")  # the departure day: nothing truncated
     est, status = result.estimates.set_index(C.ID), result.statuses.set_index(C.ID)
     dated = est[C.P50].notna()
     assert dated.any()

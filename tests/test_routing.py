@@ -154,8 +154,8 @@ def test_unknown_name_raises_with_candidates(net: RailNetwork) -> None:
 
 
 def test_unreachable_names_both_ends(split: RailNetwork) -> None:
-    with pytest.raises(NoRoute, match=r"'Westend' \[Westend \(1001\)\].*'Islandia' \[Islandia"):
-        split.route("Westend", "Islandia")
+    with pytest.raises(NoRoute, match=r"'Westend' \[Westend \(1001\)\].*'Ostrovia' \[Ostrovia"):
+        split.route("Westend", "Ostrovia")
     with pytest.raises(NoRoute, match="Lonely"):
         split.route("Lonely", "Eastend", k=2)
 
@@ -200,7 +200,7 @@ def test_route_lengths_match_single_routes(net: RailNetwork) -> None:
 
 
 def test_route_lengths_unreachable(split: RailNetwork) -> None:
-    df = split.route_lengths([("Westend", "Islandia"), ("Westend", "Eastend")])
+    df = split.route_lengths([("Westend", "Ostrovia"), ("Westend", "Eastend")])
     assert np.isnan(df[C.LENGTH_KM].iloc[0])
     assert df[C.LENGTH_KM].iloc[1] == 78
 
@@ -224,7 +224,7 @@ def test_routes_between_matches_single_routes(net: RailNetwork) -> None:
 def test_routes_between_gives_none_without_a_path_and_refuses_unknown_ids(
     split: RailNetwork,
 ) -> None:
-    west, island, east = (split.resolve(n).station_id for n in ("Westend", "Islandia", "Eastend"))
+    west, island, east = (split.resolve(n).station_id for n in ("Westend", "Ostrovia", "Eastend"))
     found = split.routes_between([(west, island), (west, east), (east, east)])
     assert found[(west, island)] is None
     assert found[(west, east)].length_km == 78

@@ -103,7 +103,7 @@ def resolve(
         Path | None,
         typer.Option(
             "--file",
-            "-i",
+            metavar="FILE",
             help="Resolve every line of this UTF-8 file (one name a line; - reads standard "
             "input); each distinct name is resolved once.",
         ),

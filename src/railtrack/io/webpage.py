@@ -67,13 +67,11 @@ def web_page_text(html: str, *, name: str | Path = "page") -> str:
     ...   href="https://example.org/news/1"></head><body><nav>Home | World</nav>
     ...   <article><h1>Echelon</h1><p>A train of 48 cars left Chepino for Rossosh on
     ...   11 January 2023, Belarusian Hajun reported.</p></article></body></html>'''
-    >>> print(web_page_text(page))
-    url: https://example.org/news/1
-    published: 2023-01-12
-    relayed_by: example.org
-    <BLANKLINE>
-    Echelon
-    A train of 48 cars left Chepino for Rossosh on 11 January 2023, Belarusian Hajun reported.
+    >>> text = web_page_text(page)
+    >>> text.splitlines()[:3]
+    ['url: https://example.org/news/1', 'published: 2023-01-12', 'relayed_by: example.org']
+    >>> "A train of 48 cars left Chepino for Rossosh" in text
+    True
     """
     import trafilatura
 
