@@ -164,7 +164,7 @@ def test_resolve_command_reads_a_file_of_names(tmp_path: Path, gaz: Gazetteer) -
     both = CliRunner().invoke(app, ["resolve", "Homel", "--file", str(path)])
     assert both.exit_code == 2
     assert "one of the two" in both.stderr
-    quiet = CliRunner().invoke(app, ["resolve", "-i", "-", "-q"], input="Homel\nGomel\n")
+    quiet = CliRunner().invoke(app, ["resolve", "--file", "-", "-q"], input="Homel\nGomel\n")
     assert (quiet.exit_code, quiet.stdout.split()) == (0, ["BY-GOMEL", "BY-GOMEL"])
 
 
