@@ -28,9 +28,18 @@ def names(text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("It ran from South Australia to the Port of Adelaide.", ("South Australia", "Port of Adelaide")),
-        ("The grain came from New South Wales to the Port of Brisbane.", ("New South Wales", "Port of Brisbane")),
-        ("A train from North Dakota headed to the Gulf of Mexico coast.", ("North Dakota", "Gulf of Mexico")),
+        (
+            "It ran from South Australia to the Port of Adelaide.",
+            ("South Australia", "Port of Adelaide"),
+        ),
+        (
+            "The grain came from New South Wales to the Port of Brisbane.",
+            ("New South Wales", "Port of Brisbane"),
+        ),
+        (
+            "A train from North Dakota headed to the Gulf of Mexico coast.",
+            ("North Dakota", "Gulf of Mexico"),
+        ),
     ],
 )
 def test_compass_words_and_of_stay_inside_a_name(text, expected):

@@ -106,7 +106,8 @@ _DISTANCE_BEFORE_RE = re.compile(
 )
 # The first word of every cue above: the place pattern is tried only at these words.
 _CUE_WORDS = (
-    "originated originates originating from out left leaving leaves leave departed departing departs depart dispatched "
+    "originated originates originating from out left leaving leaves leave departed "
+    "departing departs depart dispatched "
     "sent set loaded formed prepared assembled made headed heading heads bound destined "
     "en on in arrived arriving arrives arrive expected due destination to for toward "
     "towards into reached reaches reaching reach get gets stopped unloaded at near "
@@ -151,27 +152,130 @@ _NOT_PLACES_TEXT = (
 _NOT_PLACES = frozenset(_NOT_PLACES_TEXT.split())
 
 _COMPASS = frozenset(
-    "north south east west northeast northwest southeast southwest northern southern "
-    "eastern western".split()
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+    ]
 )
 # heads of a name that goes on with "of": "Port of Newcastle", "Gulf of Finland"
-_OF_HEADS = frozenset("port bay gulf isle cape lake city mouth strait straits".split())
+_OF_HEADS = frozenset(
+    [
+        "port",
+        "bay",
+        "gulf",
+        "isle",
+        "cape",
+        "lake",
+        "city",
+        "mouth",
+        "strait",
+        "straits",
+    ]
+)
 # words of an organisation's name: "the Texas National Guard", "Sierra Army Depot",
 # "Union Pacific Railroad" name who or which facility, not a place on the railway
 _ORGANISATION_WORDS = frozenset(
-    "army guard depot corps brigade regiment battalion division navy command "
-    "railroad company corporation inc ltd llc group agency ministry department "
-    "university school college".split()
+    [
+        "army",
+        "guard",
+        "depot",
+        "corps",
+        "brigade",
+        "regiment",
+        "battalion",
+        "division",
+        "navy",
+        "command",
+        "railroad",
+        "company",
+        "corporation",
+        "inc",
+        "ltd",
+        "llc",
+        "group",
+        "agency",
+        "ministry",
+        "department",
+        "university",
+        "school",
+        "college",
+    ]
 )
-_STREET_WORDS = frozenset("street st avenue ave boulevard blvd road lane square".split())
+_STREET_WORDS = frozenset(
+    [
+        "street",
+        "st",
+        "avenue",
+        "ave",
+        "boulevard",
+        "blvd",
+        "road",
+        "lane",
+        "square",
+    ]
+)
 # an adjective of a people ("Syrian", "Chinese", "Polish") before a lowercase noun
 # ("from Syrian rebels"): no place
 _DEMONYM_RE = re.compile(r"(?:ian|ean|ese|ish)$")
 _LOWER_NOUN_RE = re.compile(r"\s+([a-z][a-z-]+)")
 _FUNCTION_WORDS = frozenset(
-    "to on and in at for via with the a an by of from or but as into onto near towards "
-    "toward through past after before since until while when where which who that is "
-    "was were are be been has had have will would".split()
+    [
+        "to",
+        "on",
+        "and",
+        "in",
+        "at",
+        "for",
+        "via",
+        "with",
+        "the",
+        "a",
+        "an",
+        "by",
+        "of",
+        "from",
+        "or",
+        "but",
+        "as",
+        "into",
+        "onto",
+        "near",
+        "towards",
+        "toward",
+        "through",
+        "past",
+        "after",
+        "before",
+        "since",
+        "until",
+        "while",
+        "when",
+        "where",
+        "which",
+        "who",
+        "that",
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "been",
+        "has",
+        "had",
+        "have",
+        "will",
+        "would",
+    ]
 )
 
 
@@ -186,7 +290,9 @@ def _demonym_before_noun(name: str, kept: list[tuple[int, int]]) -> bool:
     if len(kept) != 1 or not _DEMONYM_RE.search(name[kept[0][0] : kept[0][1]]):
         return False
     m = _LOWER_NOUN_RE.match(name, kept[0][1])
-    return m is not None and m.group(1) not in _FUNCTION_WORDS and not _KIND_RE.fullmatch(m.group(1))
+    return (
+        m is not None and m.group(1) not in _FUNCTION_WORDS and not _KIND_RE.fullmatch(m.group(1))
+    )
 
 
 _BROAD_NAMES = frozenset(
@@ -261,6 +367,15 @@ def _in_name(words: list[str], i: int, kept: bool) -> bool:
     )
 
 
+def _name_or_site(name: str) -> tuple[int, int]:
+    """Return the name's span, else the place its organisation is sited in."""
+    first, last = _trim_name(name)
+    if first == last:
+        # "to the Sierra Army Depot in Herlong": the place the facility is in
+        return organisation_place(name)
+    return first, last
+
+
 _SITED_IN_RE = re.compile(r"\s(?:in|at|near)\s+(?:the\s+)?(?=[A-Z])")
 
 
@@ -323,13 +438,16 @@ def _trim_name(name: str) -> tuple[int, int]:  # noqa: C901
         word = match.group()
         bare = words[i]
         possessive = bare != word
-        if not bare or not (bare[0].isupper() or bare[0].isdigit() or _in_name(words, i, bool(kept))):
+        if not bare or not (
+            bare[0].isupper() or bare[0].isdigit() or _in_name(words, i, bool(kept))
+        ):
             break
         if bare.lower() in _ORGANISATION_WORDS or bare.lower() in _STREET_WORDS:
             return 0, 0  # an organisation or a street, not a place on the railway
-        if (_PARTICIPLE_RE.search(bare) or (
-            bare.lower() in _NOT_PLACES and (kept or bare.lower() not in {"no"})
-        )) and not _in_name(words, i, bool(kept)):
+        if (
+            _PARTICIPLE_RE.search(bare)
+            or (bare.lower() in _NOT_PLACES and (kept or bare.lower() not in {"no"}))
+        ) and not _in_name(words, i, bool(kept)):
             if not kept:
                 return 0, 0
             break
@@ -406,10 +524,7 @@ def find_places(text: str) -> list[PlaceSpan]:
         cue = (m["o"] or m["r"] or m["d"] or m["a"]).lower()
         if _not_a_route_cue(text, m.start(), cue, role):
             continue
-        first, last = _trim_name(m["name"])
-        if first == last:
-            # "to the Sierra Army Depot in Herlong": the place the facility is in
-            first, last = organisation_place(m["name"])
+        first, last = _name_or_site(m["name"])
         if first == last or _LINE_AFTER_RE.match(text, m.start("name") + last):
             continue  # (nothing left, or "via the Homel-Kyiv rail line": a line, no place)
         start = m.start("name") + first
