@@ -97,3 +97,72 @@ def test_a_facility_named_with_its_town_gives_the_town():
 
 def test_originated_in_names_the_origin():
     assert names("The train originated in Barstow.") == [("origin", "Barstow")]
+
+
+# -- the only counted car kind is no total when another kind is named uncounted (F71) ----
+
+
+def test_one_counted_kind_beside_an_uncounted_kind_is_no_total():
+    (s,) = read(
+        "Pociąg z Kowla przyjechał na stację Chełm. Na platformach jechały ciężarówki, "
+        "a do składu dołączono trzy wagony sypialne.",
+        published=date(2023, 3, 10),
+    ).shipments
+    assert s.cars.passenger == 3
+    # the model keeps a lower bound, flagged derived: no stated total (null in --json)
+    assert s.cars.total_derived
+
+
+def test_one_counted_kind_alone_is_still_the_total():
+    (s,) = read("Do Homla przyjechał eszelon z 30 platformami.").shipments
+    assert (s.cars.flat, s.cars.total, s.cars.total_derived) == (30, 30, False)
+
+
+# -- trains that "may be formed" from cars prepared are a capacity, not trains -----------
+
+
+def test_trains_that_may_be_formed_are_no_trains():
+    result = read(
+        "Przygotowano 60 wagonów pasażerskich. Z tych wagonów może zostać utworzonych "
+        "nawet 12 składów."
+    )
+    assert result.shipments == []
+    assert result.groups == []
+
+
+# -- a debunked claim, the train of an accident told again, a show train ------------------
+
+
+def test_a_debunked_train_is_no_shipment():
+    result = read(
+        "Channels claim a train with tanks has arrived in Gomel. It's not true: the "
+        "photos show a train of the local brigade at Rechitsa."
+    )
+    assert result.shipments == []
+
+
+def test_the_train_of_an_accident_told_again_is_no_shipment():
+    result = read(
+        "Nine grain cars jumped the tracks near Elm Creek on Monday. Railroad officials "
+        "said the freight train, which had 90 cars, was traveling from Elm Creek to Fargo."
+    )
+    assert result.shipments == []
+
+
+def test_another_train_after_an_accident_is_still_read():
+    result = read(
+        "Nine grain cars jumped the tracks near Elm Creek on Monday. Another train "
+        "with 40 cars left Fargo for Duluth on Tuesday."
+    )
+    assert [(s.origin.text, s.destination.text) for s in result.shipments] == [("Fargo", "Duluth")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A heritage train with vintage carriages left York for Scarborough on Sunday.",
+        "Parowóz z zabytkowymi wagonami wyruszył w środę z Krakowa do Wieliczki.",
+    ],
+)
+def test_show_trains_are_no_shipments(text):
+    assert read(text).shipments == []

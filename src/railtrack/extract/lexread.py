@@ -443,6 +443,23 @@ class LexiconReader:
         """Whether the text names railway cars."""
         return any(self._car_noun_kind(t.low) is not None for t in tokens(text))
 
+    def car_kinds_named(self, text: str) -> frozenset[str]:
+        """Return the car types the text names without a count (``total``: of no type).
+
+        >>> pl = LexiconReader("pl")
+        >>> sorted(pl.car_kinds_named("TIRy na platformach, a także dwa wagony sypialne"))
+        ['flat']
+        >>> sorted(pl.car_kinds_named("Przybyło 6 cystern, a do Homla 20 platform"))
+        []
+        """
+        counted = [(c.start, c.end) for c in self.find_car_counts(text)]
+        kinds = (
+            self._car_noun_kind(t.low)
+            for t in tokens(text)
+            if not any(a <= t.start < b for a, b in counted)
+        )
+        return frozenset(k for k in kinds if k is not None)
+
     def same_route(self, text: str) -> bool:
         """Whether the text says a train took the route of the one before ("tą samą trasą")."""
         table = self.lex.same_route

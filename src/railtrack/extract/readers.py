@@ -125,6 +125,18 @@ class EnglishReader:
     def durations(self, text: str) -> list[tuple[int, int, int]]:  # noqa: D102
         return cues.trip_durations(text)
 
+    def is_denial(self, text: str) -> bool:  # noqa: D102
+        return cues.is_denial(text)
+
+    def is_exhibition(self, text: str) -> bool:  # noqa: D102
+        return cues.is_exhibition(text)
+
+    def is_incident(self, text: str) -> bool:  # noqa: D102
+        return cues.is_incident(text)
+
+    def names_the_same_train(self, text: str) -> bool:  # noqa: D102
+        return cues.names_the_same_train(text)
+
 
 @lru_cache(maxsize=8)
 def reader_for(lang: str) -> Reader:
