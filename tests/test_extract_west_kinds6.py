@@ -166,3 +166,29 @@ def test_another_train_after_an_accident_is_still_read():
 )
 def test_show_trains_are_no_shipments(text):
     assert read(text).shipments == []
+
+
+# -- an institution named as an end: the town it is in ----------------------------------
+
+
+def test_works_named_as_an_origin_give_their_town():
+    (s,) = read(
+        "Pociąg z czołgami dotarł do Gdańska z Zakładów Mechanicznych w Bydgoszczy."
+    ).shipments
+    assert (s.origin.text, s.destination.text) == ("Bydgoszczy", "Gdańska")
+
+
+# -- two ends written alike: the later one came from a sentence about the place -----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pociąg z czołgami dotarł do Gdyni. Amerykanie często korzystają z portu w Gdyni.",
+        "A train with tanks arrived at Elbing. The army often sends trains from Elbing.",
+    ],
+)
+def test_a_trip_never_starts_where_it_ends(text):
+    (s,) = read(text).shipments
+    assert s.origin is None
+    assert s.destination is not None

@@ -947,6 +947,7 @@ def read_trains(  # noqa: C901
         _late_departure_is_the_trip_backs(train, draft.trains)
         _no_departure_after_arrival(train, draft.problems)
         _no_end_as_via(train)
+        _no_round_trip(train)
     if lang != "en":
         kinds_named = getattr(default, "car_kinds_named", None)
         named = kinds_named(text) if kinds_named is not None else frozenset()
@@ -1551,6 +1552,23 @@ def _no_end_as_via(train: TrainDraft) -> None:
     ]
     if ends and train.via:
         train.via = [v for v in train.via if not any(_same_place(v, e) for e in ends)]
+
+
+def _no_round_trip(train: TrainDraft) -> None:
+    """Keep one end of two written alike: the one told first.
+
+    "przetransportowano do Gdyni ... Amerykanie często korzystają z portu w Gdyni":
+    one trip does not start where it ends (a trip back is a train of its own, read by
+    the return rule), so the later of two ends with the same name came from a
+    sentence about the place, not about this train's trip.
+    """
+    a, b = train.origin, train.destination
+    if a is None or b is None or a.value.text.casefold() != b.value.text.casefold():
+        return
+    if a.start > b.start:
+        train.origin = None
+    else:
+        train.destination = None
 
 
 def _only_a_make_up(train: TrainDraft) -> bool:
