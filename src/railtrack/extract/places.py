@@ -279,6 +279,9 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+_COUNTRY_NOUNS = frozenset(["border", "frontier", "territory", "side", "soil"])
+
+
 def _demonym_before_noun(name: str, kept: list[tuple[int, int]]) -> bool:
     """Whether a one-word name is a people's adjective before its noun ("Syrian rebels").
 
@@ -290,9 +293,9 @@ def _demonym_before_noun(name: str, kept: list[tuple[int, int]]) -> bool:
     if len(kept) != 1 or not _DEMONYM_RE.search(name[kept[0][0] : kept[0][1]]):
         return False
     m = _LOWER_NOUN_RE.match(name, kept[0][1])
-    return (
-        m is not None and m.group(1) not in _FUNCTION_WORDS and not _KIND_RE.fullmatch(m.group(1))
-    )
+    if m is None or m.group(1) in _FUNCTION_WORDS or m.group(1) in _COUNTRY_NOUNS:
+        return False  # ("towards the Ukrainian border": the country's border is a heading)
+    return not _KIND_RE.fullmatch(m.group(1))
 
 
 _BROAD_NAMES = frozenset(
@@ -357,7 +360,7 @@ def _in_name(words: list[str], i: int, kept: bool) -> bool:
     after = words[i + 1] if i + 1 < len(words) else ""
     capital_after = bool(after[:1].isupper()) and after.lower() not in _NOT_PLACES
     if low in _COMPASS:
-        return capital_after
+        return capital_after and words[i][:1].isupper()
     return (
         low == "of"
         and kept
