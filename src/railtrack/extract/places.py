@@ -657,6 +657,8 @@ def is_broad(place: Place | str) -> bool:
     --------
     >>> is_broad("Rostov region"), is_broad("Belarus"), is_broad("Slonim")
     (True, True, False)
+    >>> is_broad("Southeast Asia"), is_broad("South Ossetia")
+    (True, False)
 
     Any country is broad, named in any of the five languages ("Japan", "Китай"):
     the ISO country names of ``data/network/world/countries.csv``.
@@ -673,6 +675,9 @@ def is_broad(place: Place | str) -> bool:
     else:
         text = place
     lowered = text.lower().strip()
+    head, _, rest = lowered.partition(" ")
+    if head in _COMPASS and rest:
+        lowered = rest  # "Southeast Asia", "Northern Europe": part of a broad place
     last = lowered.rsplit(" ", 1)[-1].rstrip(".")  # ("Донецкой обл.": an abbreviation)
     if lowered in _BROAD_NAMES or last in _REGION_KINDS:
         return True
