@@ -68,6 +68,9 @@ def test_the_removed_characters_are_the_invisible_format_characters():
         elif cp in removed:  # unassigned in this Python's Unicode, Cf in a later one
             assert category == "Cn", f"U+{cp:04X} ({category}) is removed"
     assert FORMAT_CHARACTERS.startswith("\u00ad")
+    # and inside a text of each script, where the look-up takes a shortcut
+    for cp in sorted(removed):
+        assert without_format(f"Ор{chr(cp)}ша 40 cars") == "Орша 40 cars"
 
 
 def test_a_text_without_them_is_read_as_it_is():
