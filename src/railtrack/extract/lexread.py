@@ -146,19 +146,19 @@ def _not_a_count(toks: tuple[Token, ...], i: int) -> bool:
     if (
         before == ":"
         and i > 1
-        and toks[i - 2].low.isdigit()
+        and toks[i - 2].low.isdecimal()
         and toks[i - 1].start == toks[i - 2].end
     ):
         return True
-    if after == ":" and i + 2 < len(toks) and toks[i + 2].low.isdigit():
+    if after == ":" and i + 2 < len(toks) and toks[i + 2].low.isdecimal():
         return toks[i + 1].end == toks[i + 2].start
-    if before in _DASHES and i > 1 and toks[i - 2].low.isdigit():
+    if before in _DASHES and i > 1 and toks[i - 2].low.isdecimal():
         return True  # "2-3 вагона": a range is no count
-    if after in _DASHES and i + 2 < len(toks) and toks[i + 2].low.isdigit():
+    if after in _DASHES and i + 2 < len(toks) and toks[i + 2].low.isdecimal():
         return True
-    if after in (",", ".") and i + 2 < len(toks) and toks[i + 2].low.isdigit():
+    if after in (",", ".") and i + 2 < len(toks) and toks[i + 2].low.isdecimal():
         return toks[i + 2].start == toks[i + 1].end  # 2,2 or 2.5 written together
-    if before in (",", ".") and i > 1 and toks[i - 2].low.isdigit():
+    if before in (",", ".") and i > 1 and toks[i - 2].low.isdecimal():
         return toks[i - 1].start == toks[i - 2].end
     return after in _THOUSANDS
 
@@ -169,7 +169,7 @@ _ORDINAL_DAY = re.compile(r"(\d{1,2})-(?:го|ого|е|ое|га|ага|ае|я
 def _day(tok: Token) -> str | None:
     """Return the day a token gives ("5", and "15-го", "16-га", "29-е" written as ordinals)."""
     low = tok.low
-    if not low.isdigit():
+    if not low.isdecimal():
         m = _ORDINAL_DAY.fullmatch(low)
         if m is None:
             return None
@@ -264,7 +264,7 @@ class LexiconReader:
     def _number_at(self, toks: tuple[Token, ...], i: int) -> tuple[int, int] | None:
         """Return (value, next index) of a number written in digits or words at ``i``."""
         tok = toks[i]
-        if tok.low.isdigit():
+        if tok.low.isdecimal():
             if _not_a_count(toks, i):
                 return None
             return int(tok.low), i + 1
@@ -322,7 +322,7 @@ class LexiconReader:
         while i < len(toks):
             low = toks[i].low
             if not (
-                low[0].isdigit()
+                low[0].isdecimal()
                 or low in numbers
                 or low in approx_words
                 or low in self.lex.collective
@@ -626,7 +626,7 @@ class LexiconReader:
                 continue
             value, j = number
             noun = self._train_noun_within(toks, j, 3)
-            if noun is None or value < 2 or (toks[i].low.isdigit() and value > 200):
+            if noun is None or value < 2 or (toks[i].low.isdecimal() and value > 200):
                 continue
             if any(self._month(t.low) is not None for t in toks[j:noun]):
                 continue  # "6 marca pociąg": a date, not six trains
@@ -634,7 +634,7 @@ class LexiconReader:
                 continue  # "Хвілін праз 15 цягнік стаў": 15 counts the minutes
             between = toks[j:noun]
             if any(
-                t.low not in _MORE and (_ADJECTIVE_END.search(t.low) is None or t.low.isdigit())
+                t.low not in _MORE and (_ADJECTIVE_END.search(t.low) is None or t.low.isdecimal())
                 for t in between
             ):
                 continue  # "W 30 kontenerach pociąg": the number counts something else
@@ -778,7 +778,7 @@ class LexiconReader:
         """
         toks = tokens(text)
         for i, tok in enumerate(toks):
-            if not tok.low.isdigit() or int(tok.low) <= 200:
+            if not tok.low.isdecimal() or int(tok.low) <= 200:
                 continue
             if i > 0 and toks[i - 1].low in _NUMBER_SIGNS:
                 continue  # "эшелон №961, эшелон №969": train numbers
@@ -1022,7 +1022,7 @@ class LexiconReader:
         A station's number stands at the end of its name ("Осиповичи 1", "Brest II"),
         never before a word in lower case (other than a preposition), which a count is.
         """
-        if not toks[j].low.isdigit() or j + 1 >= len(toks):
+        if not toks[j].low.isdecimal() or j + 1 >= len(toks):
             return False
         word = toks[j + 1].text
         return len(word) > 2 and word[:1].isalpha() and word[:1].islower()
@@ -1032,7 +1032,7 @@ class LexiconReader:
         for tok in toks[k : k + 8]:
             if self._month(tok.low) is not None:
                 return True
-            if not (tok.low.isdigit() or tok.low == "," or tok.low in self.lex.ranges):
+            if not (tok.low.isdecimal() or tok.low == "," or tok.low in self.lex.ranges):
                 return False
         return False
 
@@ -1422,7 +1422,9 @@ class LexiconReader:
         source; "в/на" before a name mean motion only in a clause with a verb of motion.
         """
         back = [t.low for t in toks[max(0, i - 4) : i]]
-        if any(w in _DISTANCE and k > 0 and back[k - 1][:1].isdigit() for k, w in enumerate(back)):
+        if any(
+            w in _DISTANCE and k > 0 and back[k - 1][:1].isdecimal() for k, w in enumerate(back)
+        ):
             return True  # "в 50 км от X", "в 400 км к югу от X" (not "m.in. przez X")
         ahead = [t.low for t in toks[i + 1 : i + 10]]
         verb = next((k for k, w in enumerate(ahead) if w in _DISTANCE_VERBS), None)
@@ -1533,7 +1535,7 @@ class LexiconReader:
         while i < len(toks):
             low = toks[i].low
             if not (
-                low[0].isdigit()
+                low[0].isdecimal()
                 or low in starts
                 or low.startswith(self._date_prefixes)
                 or (low in self.lex.numbers and self.lex.ago)
