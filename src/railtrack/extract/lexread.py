@@ -816,6 +816,38 @@ class LexiconReader:
         """
         return self.lex.exhibition is not None and self.lex.exhibition.search(text) is not None
 
+    def is_military(self, text: str) -> bool:
+        """Whether a text has a military word ("эшелон", "танк", "військов").
+
+        Examples
+        --------
+        >>> LexiconReader("be").is_military("вайсковы эшалон прыбыў у Асіповічы")
+        True
+        >>> LexiconReader("be").is_military("рэтрацягнік прыбыў у Гародню")
+        False
+        """
+        return self.lex.military is not None and self.lex.military.search(text) is not None
+
+    def tells_of_no_shipment(self, text: str) -> bool:
+        """Whether a text tells of a train that carries no shipment.
+
+        A museum or excursion train, a passenger service on its timetable
+        (``exhibition``, ``timetable``): the cue vetoes the train the sentence
+        describes, not the report (a report may tell of a museum train and of a real
+        echelon). Accidents and evacuations (``accident``, ``service``) put their
+        sentence off only (:meth:`is_off_topic`).
+
+        Examples
+        --------
+        >>> LexiconReader("ru").tells_of_no_shipment("В Волгоград прибыл ретропоезд")
+        True
+        >>> LexiconReader("ru").tells_of_no_shipment("Эшелон с танками прибыл в Брест")
+        False
+        """
+        if self.lex.exhibition is not None and self.lex.exhibition.search(text) is not None:
+            return True
+        return self.is_timetable(text)
+
     def is_heard(self, text: str) -> bool:
         """Whether a report tells of trains heard, not seen ("слышали шум поездов").
 

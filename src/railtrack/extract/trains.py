@@ -99,6 +99,9 @@ class TrainDraft(_Facts):
     number: str | None = None
     trip_of: TrainDraft | None = field(default=None, repr=False)  # the outbound trip
     vague: bool = False  # made from trains named in the plural only ("trains from China")
+    # a museum train, a passenger service, a train in an accident: read so that what
+    # the report goes on to say of it is not taken for a shipment, then dropped
+    vetoed: bool = False
 
 
 @dataclass
@@ -721,9 +724,9 @@ def read_trains(  # noqa: C901
             sentence_readers[sentence_no] = reader_for(sentence_lang(text[first:last], lang))
     sentences_off |= _repeated_sentences(text, clauses)
     default = reader_for(lang)
-    if _is_timetable(default, text) or _is_exhibition(default, text):
-        return draft  # a passenger service on its timetable, a museum train: no shipment
     heard = _is_heard(default, text)  # trains counted by their noise: a statistic
+    military: set[int] = set()  # the trains (by id) told of with a military word
+    vetoing: dict[int, bool] = {}  # sentence -> whether it tells of a train of no shipment
     for clause in clauses:
         if clause.sentence in sentences_off:
             continue
@@ -731,6 +734,19 @@ def read_trains(  # noqa: C901
         if _is_question(text, clause):
             sentences_off.add(clause.sentence)
             continue
+        if clause.sentence not in vetoing:
+            sentence = _sentence_of(text, clauses, clause)
+            vetoing[clause.sentence] = _tells_of_no_shipment(rd, sentence)
+        if vetoing[clause.sentence]:
+            # "В Волгоград прибыл ретропоезд": that train, and what is said of it next
+            current = _vetoed_train(draft, current, clause, rd, published, military)
+            continue
+        if current is not None and current.vetoed:
+            reader = _ClauseReader(clause, clause.text, published, rd)
+            if not _separate_shipment(rd, reader, current):
+                reader.all_into(current, [])  # the museum train told on
+                continue
+            current = None  # "7 мая на станцию Барановичи прибыл воинский эшелон": its own
         if (
             rd.is_off_topic(clause.text)
             or _is_timetable(rd, clause.text)
@@ -756,7 +772,9 @@ def read_trains(  # noqa: C901
                 continue
             announcement = rd.group_announcement(piece.text)
             if announcement is not None and (
-                heard or _is_statistic(rd, text, clauses, clause.sentence)
+                (heard and not _separate_shipment(rd, reader, None))
+                or _is_heard(rd, piece.text)
+                or _is_statistic(rd, text, clauses, clause.sentence)
             ):
                 sentences_off.add(clause.sentence)  # "за неделю слышали 14 поездов"
                 break
@@ -914,9 +932,18 @@ def read_trains(  # noqa: C901
                 current = TrainDraft(number=number, vague=_plural_only(rd, piece.text, reader))
                 draft.trains.append(current)
                 reader.all_into(current, draft.problems)
+        if current is not None and _is_military(rd, clause.text):
+            military.add(id(current))
     _drop_passing_groups(draft)
     _fill_groups(draft, max_group_trains=max_group_trains)
-    draft.trains = [t for t in draft.trains if _has_facts(t) or t.group is not None]
+    told_again = any(vetoing.values())
+    draft.trains = [
+        t
+        for t in draft.trains
+        if (_has_facts(t) or t.group is not None)
+        and not t.vetoed
+        and not (told_again and _told_again(t, military))
+    ]
     merged = _merge_restated(draft)
     _share_between_trips(draft, merged)
     tracked = any(_has_a_station(t) for t in draft.trains)
@@ -1197,6 +1224,111 @@ def _is_timetable(rd: Reader, text: str) -> bool:
     """
     is_timetable = getattr(rd, "is_timetable", None)
     return bool(is_timetable(text)) if is_timetable is not None else False
+
+
+def _sentence_of(text: str, clauses: list[Clause], clause: Clause) -> str:
+    """Return the whole sentence ``clause`` is part of."""
+    spans = [(c.start, c.end) for c in clauses if c.sentence == clause.sentence]
+    return text[min(a for a, _ in spans) : max(b for _, b in spans)]
+
+
+def _tells_of_no_shipment(rd: Reader, text: str) -> bool:
+    """Whether a sentence tells of a museum train, a passenger service or an accident."""
+    tells = getattr(rd, "tells_of_no_shipment", None)
+    return bool(tells(text)) if tells is not None else False
+
+
+def _is_military(rd: Reader, text: str) -> bool:
+    is_military = getattr(rd, "is_military", None)
+    return bool(is_military(text)) if is_military is not None else False
+
+
+def _vetoed_train(
+    draft: ReportDraft,
+    current: TrainDraft | None,
+    clause: Clause,
+    rd: Reader,
+    published: date | None,
+    military: set[int],
+) -> TrainDraft:
+    """Return the train a sentence of no shipment tells of, marked ``vetoed``.
+
+    The veto is the train's, not the report's: "Ретропоезд прибыл в Волгоград" vetoes
+    the retro train (and what the report goes on to say of it), never a military
+    echelon the report tells of apart. It is the train just read when the sentence
+    names no other one (no train noun of its own, or the same one singular, with
+    no other end: "Поезд прибудет с задержкой в 2 часа"), unless that train was
+    told of with a military word or belongs to a group (a passenger service delayed
+    by an echelon leaves the echelon a shipment). Otherwise it is a train of its own,
+    kept out of the report.
+    """
+    reader = _ClauseReader(clause, clause.text, published, rd)
+    if current is not None and current.vetoed and not _names_other_end(reader, current):
+        reader.all_into(current, [])
+        return current
+    if (
+        current is not None
+        and current.group is None
+        and id(current) not in military
+        and not _names_other_end(reader, current)
+        and not rd.new_train_markers(clause.text)
+        and (not rd.has_train_noun(clause.text) or rd.has_train_noun(clause.text, singular=True))
+    ):
+        current.vetoed = True
+        return current
+    sink = TrainDraft(vetoed=True)
+    reader.all_into(sink, [])
+    return sink
+
+
+def _names_other_end(reader: _ClauseReader, train: TrainDraft) -> bool:
+    """Whether a clause names an end other than the train's, by stem ("Петербург")."""
+    for place in reader.places:
+        role = reader.place_role(place)
+        mine = getattr(train, role) if role in ("origin", "destination") else None
+        if mine is None or is_broad(mine.value.text) or is_broad(place.text):
+            continue
+        if mine.value.text[:5].lower() != place.text[:5].lower():
+            return True
+    return False
+
+
+def _told_again(train: TrainDraft, military: set[int]) -> bool:
+    """Whether a train is, in a report of a museum train or a service, that train again.
+
+    Told of with no military word, no date and no count of cars ("особливий поїзд з
+    Ужгорода до Краматорська" in a report whose cars are "заповнені на 70 %"), it is
+    the service the report is about, not a shipment of its own.
+    """
+    return (
+        id(train) not in military
+        and train.group is None
+        and train.departure is None
+        and train.arrival is None
+        and not train.counts
+    )
+
+
+def _separate_shipment(rd: Reader, reader: _ClauseReader, vetoed: TrainDraft | None) -> bool:
+    """Whether a clause tells of a military shipment of its own, dated and routed.
+
+    After a train of no shipment (``vetoed``, a museum train) or in a report of trains
+    heard ("слышали шум поездов"), the clause is a shipment of its own only when it
+    has a military word, a verb of motion, a station (not a country or region) in a
+    role and a date, and, when ``vetoed`` has a station for an end, another end or
+    a word introducing another train ("7 мая на станцию Барановичи прибыл воинский
+    эшелон"). What else follows tells on about that train.
+    """
+    text = reader.text
+    if not _is_military(rd, text) or not any(v.role != "neutral" for v in reader.verbs):
+        return False
+    if not reader.dates:
+        return False
+    if not any(reader.place_role(p) is not None and not is_broad(p.text) for p in reader.places):
+        return False
+    if vetoed is None or not _has_a_station(vetoed):
+        return True
+    return reader.conflicts_with(vetoed) or bool(rd.new_train_markers(text))
 
 
 def _is_heard(rd: Reader, text: str) -> bool:
