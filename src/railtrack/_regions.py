@@ -295,7 +295,10 @@ class RegionIndex:
         hit = table.get(key)
         score = 100.0
         if hit is None:
-            found = process.extract(key, keys, scorer=fuzz.ratio, limit=2)
+            # only a best of 92+ matches, and a second alias matters only within 4
+            # points of it: aliases under 88 can change nothing (rapidfuzz skips them)
+            found = process.extract(key, keys, scorer=fuzz.ratio, limit=2,
+                                    score_cutoff=_REGION_FUZZ - _REGION_MARGIN)  # fmt: skip
             if not found or found[0][1] < _REGION_FUZZ:
                 return RegionMatch(None, 0.0, explicit, "no region of that name")
             if len(found) > 1 and found[1][1] > found[0][1] - _REGION_MARGIN:
