@@ -367,7 +367,8 @@ class Gazetteer:
                     if key and (key, is_base) not in seen:
                         seen.add((key, is_base))
                         keys[key].append((idx, is_base, j >= 2))
-                        tails.setdefault(key, _tail(toks))
+                        if key not in tails:  # (setdefault would compute every tail)
+                            tails[key] = _tail(toks)
         self._keys = list(keys)
         self._key_hits = [keys[k] for k in self._keys]
         self._key_tails = [tails[k] for k in self._keys]
