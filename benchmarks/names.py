@@ -3,6 +3,15 @@
 Usage::
 
     python benchmarks/names.py
+    python benchmarks/names.py --speed 10000 --runs 3 --baseline-ref f400c79
+
+``--speed N`` times instead (CPU, fresh processes, best of ``--runs``): names per
+second for the distinct ones of N report-style names never seen before and for
+100,000 names as reports name them (the same places again and again), name by name,
+through the batch path with nothing stored (cold) and with the answers of an earlier
+run stored (warm), beside a baseline commit's loop; then ``load_network()`` and its
+name index, cold (empty cache directory) and warm. Each figure says whether it meets
+issue 15's 20,000 names/s or 1 s.
 
 Scores the default network's gazetteer (:func:`railtrack._name_eval.score_names`:
 right = within 10 km of the labelled place, or the labelled region/country) on
