@@ -214,6 +214,12 @@ def track(  # noqa: C901
         check_paths(paths)
     if network is not None:
         check_paths([network])
+    if scheduler is not None:  # said before the network loads, never ignored
+        if engine is not Engine.dask:
+            raise typer.BadParameter("needs --engine dask", param_hint="--scheduler")
+        from railtrack.io.dask_load import check_scheduler_address
+
+        check_scheduler_address(scheduler)
 
     with Progress(
         TextColumn("{task.description:<12}"),
