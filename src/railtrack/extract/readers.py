@@ -131,6 +131,14 @@ class EnglishReader:
     def is_exhibition(self, text: str) -> bool:  # noqa: D102
         return cues.is_exhibition(text)
 
+    def no_shipment_kind(self, text: str) -> str | None:
+        """Return ``exhibition`` for a heritage, museum or excursion train, else None.
+
+        The veto is the train's (``trains._vetoed_train``), as in the lexicon
+        languages: a report may tell of a museum train and of a real echelon.
+        """
+        return "exhibition" if cues.is_exhibition(text) else None
+
     def is_incident(self, text: str) -> bool:  # noqa: D102
         return cues.is_incident(text)
 
