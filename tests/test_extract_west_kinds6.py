@@ -192,3 +192,28 @@ def test_a_trip_never_starts_where_it_ends(text):
     (s,) = read(text).shipments
     assert s.origin is None
     assert s.destination is not None
+
+
+# -- one train told again with other names is one train (lead's kind 1, trial F65) --------
+
+
+def test_one_train_named_twice_with_other_places_is_one():
+    result = read(
+        "A video of a train loaded with tanks was shot near Fresno last week. The railroad "
+        "said it made the shipment from Central California to the Reno area. The train "
+        "originated in Lemoore and is headed to the Hawthorne Army Depot in Babbitt."
+    )
+    (s,) = result.shipments
+    assert (s.origin.text, s.destination.text) == ("Lemoore", "Babbitt")
+
+
+def test_another_train_is_never_merged():
+    result = read(
+        "A train with tanks left Fresno for Reno on 2 March. Another train left Lemoore "
+        "for Babbitt on 3 March."
+    )
+    assert len(result.shipments) == 2
+
+
+def test_a_lowercase_compass_word_starts_no_name():
+    assert names("The train moved from eastern Slobodka to Kursk.") == [("destination", "Kursk")]

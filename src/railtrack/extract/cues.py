@@ -126,7 +126,7 @@ _EXPECTED_RE = fold_compile(
     r"\b(?:expected|expects?|anticipated|likely|probably|presumably|supposedly|estimated|"
     r"believed\s+to|ETA|"
     r"(?:may|might|could|will|would)\s+(?:\w+\s+){0,2}?(?:arrive|reach|head|go|leave|depart|"
-    r"get|be\s+(?:sent|heading|delivered|unloaded)))\b",
+    r"get|be\s+(?:sent|heading|delivered|unloaded|shipped|transported|carried)))\b",
     re.IGNORECASE,
 )
 _OFF_TOPIC_RE = fold_compile(

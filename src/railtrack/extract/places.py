@@ -279,6 +279,9 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+_COUNTRY_NOUNS = frozenset(["border", "frontier", "territory", "side", "soil"])
+
+
 def _demonym_before_noun(name: str, kept: list[tuple[int, int]]) -> bool:
     """Whether a one-word name is a people's adjective before its noun ("Syrian rebels").
 
@@ -290,9 +293,9 @@ def _demonym_before_noun(name: str, kept: list[tuple[int, int]]) -> bool:
     if len(kept) != 1 or not _DEMONYM_RE.search(name[kept[0][0] : kept[0][1]]):
         return False
     m = _LOWER_NOUN_RE.match(name, kept[0][1])
-    return (
-        m is not None and m.group(1) not in _FUNCTION_WORDS and not _KIND_RE.fullmatch(m.group(1))
-    )
+    if m is None or m.group(1) in _FUNCTION_WORDS or m.group(1) in _COUNTRY_NOUNS:
+        return False  # ("towards the Ukrainian border": the country's border is a heading)
+    return not _KIND_RE.fullmatch(m.group(1))
 
 
 _BROAD_NAMES = frozenset(
@@ -357,7 +360,7 @@ def _in_name(words: list[str], i: int, kept: bool) -> bool:
     after = words[i + 1] if i + 1 < len(words) else ""
     capital_after = bool(after[:1].isupper()) and after.lower() not in _NOT_PLACES
     if low in _COMPASS:
-        return capital_after
+        return capital_after and words[i][:1].isupper()
     return (
         low == "of"
         and kept
@@ -654,6 +657,8 @@ def is_broad(place: Place | str) -> bool:
     --------
     >>> is_broad("Rostov region"), is_broad("Belarus"), is_broad("Slonim")
     (True, True, False)
+    >>> is_broad("Southeast Asia"), is_broad("South Ossetia")
+    (True, False)
 
     Any country is broad, named in any of the five languages ("Japan", "Китай"):
     the ISO country names of ``data/network/world/countries.csv``.
@@ -670,6 +675,9 @@ def is_broad(place: Place | str) -> bool:
     else:
         text = place
     lowered = text.lower().strip()
+    head, _, rest = lowered.partition(" ")
+    if head in _COMPASS and rest:
+        lowered = rest  # "Southeast Asia", "Northern Europe": part of a broad place
     last = lowered.rsplit(" ", 1)[-1].rstrip(".")  # ("Донецкой обл.": an abbreviation)
     if lowered in _BROAD_NAMES or last in _REGION_KINDS:
         return True

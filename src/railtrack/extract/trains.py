@@ -974,6 +974,8 @@ def read_trains(  # noqa: C901
     ]
     _drop_groups_without_trains(draft)
     merged = _merge_restated(draft)
+    if lang == "en":
+        merged.update(_one_train_told_again(draft, text))
     _share_between_trips(draft, merged)
     tracked = any(_has_a_station(t) for t in draft.trains)
     draft.trains = [
@@ -1943,6 +1945,95 @@ def _merge_into(first: TrainDraft, later: TrainDraft) -> None:
     first.sightings.extend(s for s in later.sightings if s not in first.sightings)
     first.number = first.number or later.number
     first.vague = first.vague and later.vague
+
+
+# words that speak of more than one train of the report's own
+_NEW_TRAIN_WORDS_RE = re.compile(
+    r"\b(?:another|second|both|two|three|several|other)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:trains?|echelons?|consignments?|shipments?)\b",
+    re.IGNORECASE,
+)
+
+
+def _speaks_of_one_train(draft: ReportDraft, text: str) -> bool:
+    """Whether a report's train mentions may all be one train (see the caller)."""
+    trains = draft.trains
+    if len(trains) < 2 or draft.groups or _NEW_TRAIN_WORDS_RE.search(text) is not None:
+        return False
+    if any(t.group is not None or t.trip_of is not None or t.vague for t in trains):
+        return False
+    if len({t.number for t in trains} - {None}) > 1:
+        return False
+    first = trains[0]
+    if first.marker is not None and first.marker.value.kind not in ("indefinite", "ordinal"):
+        return False
+    if any(t.marker is not None and not _same_ordinal(first, t) for t in trains[1:]):
+        return False  # ("a train ... another train", "the first ... the second"): two trains
+    departures = {t.departure.value.earliest for t in trains if t.departure is not None}
+    return len(departures) <= 1
+
+
+def _one_train_told_again(draft: ReportDraft, text: str) -> dict[int, TrainDraft]:
+    """Make one train of mentions that name its places differently (English only).
+
+    "the first freight train from China arrived ... at Barking" and "The train left
+    on January 1 from ... Jiwu", "from Southern California to the Portola area" and
+    "The train originated in Oxnard and is headed to the Sierra Army Depot in
+    Herlong": a report that speaks of one train only (no group, no "another",
+    "second" or "two trains", no other ordinal or number, no trains named only in
+    the plural, one departure day) tells it again in other words. The mention told
+    last with both ends and no hedge is taken whole (the detail follows the
+    headline); the others only fill what it leaves open.
+    """
+    if not _speaks_of_one_train(draft, text):
+        return {}
+    trains = draft.trains
+    full = [
+        t
+        for t in trains
+        if t.origin is not None
+        and t.destination is not None
+        and (t.claim is None or t.claim.value not in ("planned", "expected"))
+    ]
+    base = full[-1] if full else trains[-1]
+    if any(_another_trip(base, t) for t in trains if t is not base):
+        return {}
+    merged: dict[int, TrainDraft] = {}
+    for other in trains:
+        if other is base:
+            continue
+        for role in (*_PLACE_ROLES, "goal", *_DATE_ROLES, "claim"):
+            if getattr(base, role) is None and getattr(other, role) is not None:
+                setattr(base, role, getattr(other, role))
+        for kind, fact in other.counts.items():
+            base.counts.setdefault(kind, fact)
+        base.via.extend(v for v in other.via if v not in base.via)
+        base.sightings.extend(x for x in other.sightings if x not in base.sightings)
+        merged[id(other)] = base
+    draft.trains = [base]
+    return merged
+
+
+def _another_trip(a: TrainDraft, b: TrainDraft) -> bool:
+    """Whether two mentions must be two trips.
+
+    One arrives before the other leaves, or one goes the other way ("from Britain to
+    China" and "from China to Britain").
+    """
+    if _arrives_before_leaving(a, b) or _arrives_before_leaving(b, a):
+        return True
+    return any(
+        x is not None and y is not None and _same_stem(x, y)
+        for x, y in ((a.origin, b.destination), (a.destination, b.origin))
+    )
+
+
+def _same_stem(a: Fact, b: Fact) -> bool:
+    """Whether two place facts are written with the same stem ("China", "Chinas")."""
+    x: str = a.value.text.lower()
+    y: str = b.value.text.lower()
+    stem = min(len(x), len(y), 5)
+    return x[:stem] == y[:stem]
 
 
 def _merge_restated(draft: ReportDraft) -> dict[int, TrainDraft]:
