@@ -127,7 +127,9 @@ _RULES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("iami", ("",)),
         ("iach", ("",)),
         ("iem", ("",)),
+        ("lem", ("el",)),  # the mobile "e": "z Homlem" -> Homel (Homla, Homlu)
         ("em", ("",)),  # "pod Iziumem" -> Izium
+        ("ami", ("y", "i")),  # plural instrumental: "pod Sumami" -> Sumy, "Łukami" -> Łuki
         ("nie", ("no", "na", "ń")),
         # locative and dative of "-a"/"-ł" nouns, with their consonant alternations:
         # "w Ołeniwce" -> Ołeniwka, "w Wołnowasze" -> Wołnowacha, "w Tule" -> Tula,
@@ -186,10 +188,20 @@ def _morph_forms(name: str, lang: str) -> tuple[str, ...]:
         return ()
 
 
+# A town named with its river or position: "Ростов-на-Дону", "Каменск-Шахтинский" is not
+# one; the head word alone takes the case ending ("в Ростове-на-Дону")
+_COMPOUND = re.compile(r"^([^\W\d_]{3,})(-(?:на|над|под|пад|у)-[^\W\d_][\w-]*)$")
+
+
 def _cyrillic_forms(name: str, lang: str | None) -> list[str]:
     langs = [lang] if lang in _CYRILLIC_LANGS else []
     langs += [x for x in _CYRILLIC_LANGS if x not in langs]
     forms: list[str] = []
+    compound = _COMPOUND.match(name)
+    if compound is not None:  # "Ростове-на-Дону": only the head word declines
+        head, tail = compound.groups()
+        for code in langs:
+            forms.extend(f + tail for f in (*_morph_forms(head, code), *_rule_forms(head, code)))
     for code in langs:
         forms.extend(_morph_forms(name, code))
     words = _words(name)
