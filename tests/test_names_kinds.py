@@ -162,6 +162,19 @@ def test_case_forms_of_polish_and_compound_names(written: str, nominative: str) 
     assert nominative in lemma_forms(written)
 
 
+def test_property_theatre_names_on_another_network_never_name_a_far_station(
+    bare: RailNetwork,
+) -> None:
+    """Every name of a theatre station resolves on the generated network within 30 km of it."""
+    from railtrack.gazetteer import _theatre_stations
+
+    for hits in list(_theatre_stations().values())[::7]:
+        for _sid, name, lat, lon in hits:
+            spot = _where(bare, name)
+            if spot is not None:
+                assert haversine_km(lat, lon, *spot) <= 30.0 or len(hits) > 1, (name, spot)
+
+
 def _write_network(root: Path) -> Path:
     """A network without towns: stations named like ru-rail's, far from namesakes abroad."""
     rows = [
@@ -215,9 +228,16 @@ def test_well_known_cities_beat_namesakes_abroad_on_any_network(
     assert haversine_km(lat, lon, *spot) <= 30.0, (written, spot)
 
 
-@pytest.mark.parametrize("written", ["Львова", "Seversk", "Kamensk"])
+@pytest.mark.parametrize(
+    "written",
+    ["Львова", "Seversk", "Kamensk", "ст. Полонка", "Полонка (Барановичский район)"],
+)
 def test_namesakes_stay_unresolved_on_any_network(bare: RailNetwork, written: str) -> None:
-    """A halt one case form names never beats a city another names; namesakes tie."""
+    """A halt one case form names never beats a city another names; namesakes tie.
+
+    The generated network's only Полонка lies in Pskov oblast, far from the theatre's
+    Belarusian railhead and from Baranovichi, the centre of the district in brackets.
+    """
     r = bare.resolve(written)
     assert not r.resolved, (written, r)
     assert len(r.candidates) >= 2

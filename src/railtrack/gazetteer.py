@@ -433,6 +433,7 @@ class Gazetteer:
         # a network without the national town layer (ru-rail, an OSM extract) looks its
         # towns up as places outside it ("Orsza" on a network of Russia only)
         self._has_towns = any(st.tier == 1 for st in self._stations)
+        self._theatre_in: bool | None = None
         self._cache: dict[str, Resolution] = {}
         # (name as written, language) -> its resolution, for calls with a language
         self._lang_cache: dict[tuple[str, str], Resolution] = {}
@@ -715,6 +716,48 @@ class Gazetteer:
         return pd.DataFrame(rows, columns=list(C.RESOLVE_COLUMNS))
 
     def _resolve(self, query: str, lang: str | None = None) -> Resolution:
+        found = self._resolve_name(query, lang)
+        if not found.resolved or found.precision not in ("station", "town"):
+            return found
+        if self._has_theatre():
+            return found
+        return self._theatre_namesake(query, found)
+
+    def _has_theatre(self) -> bool:
+        """Whether this network holds every station of the theatre network (the default)."""
+        if self._theatre_in is None:
+            ids = {sid for hits in _theatre_stations().values() for sid, *_ in hits}
+            self._theatre_in = ids <= self._index.keys()
+        return self._theatre_in
+
+    def _theatre_namesake(self, query: str, found: Resolution) -> Resolution:
+        """Unresolve a station whose name a theatre station far from it bears, on another network.
+
+        Reports are about the theatre (``data/network/stations.csv``): on ru-rail, whose
+        only Полонка is a halt of Pskov oblast, "ст. Полонка" may well be the Belarusian
+        railhead Polonka, which ru-rail lacks. Both stay candidates.
+        """
+        text = " ".join(_strip_leading(_cleaned(query).split()))
+        keys = {name_key(text), name_key(found.form)} if found.form else {name_key(text)}
+        spot = self._spot(found)
+        own = found.station_id or (found.candidates[0][0] if found.candidates else "")
+        for key in keys - {""}:
+            for sid, name, lat, lon in _theatre_stations().get(key, ()):
+                km = _distance_km(*spot, lat, lon) if spot is not None else None
+                if sid in self._index or km is None or km <= self.settings.same_place_km:
+                    continue
+                return Resolution(
+                    query=query,
+                    resolved=False,
+                    score=found.score,
+                    candidates=((own, found.name or "", found.score), (sid, name, 100.0)),
+                    note=f"ambiguous: {found.name} ({own}) bears the name, and so "
+                    f"does the theatre network's station {name} ({sid}), {km:.0f} km away, "
+                    "which this network lacks",
+                )
+        return found
+
+    def _resolve_name(self, query: str, lang: str | None = None) -> Resolution:
         clean = _cleaned(query)
         if clean != query:
             return self._resolve_cleaned(query, clean, lang)
@@ -1674,8 +1717,7 @@ class Gazetteer:
             if rival is None:
                 nom = self.resolve(form)  # "Светлогорска": as ambiguous as "Светлогорск"
                 ids = {c[0] for c in nom.candidates}
-                tie = nom.score >= 100.0 and nom.note.startswith("ambiguous")  # not fuzzy
-                if not nom.resolved and best.id in ids and tie:
+                if not nom.resolved and best.id in ids and nom.note.startswith("ambiguous"):
                     note = f"ambiguous like its nominative {form!r}: {nom.note}"
                     return replace(nom, query=query, note=note)
             if rival is not None:
@@ -2253,6 +2295,28 @@ def _strip_leading(words: list[str]) -> list[str]:
     while len(words) > 1 and name_tokens(words[0]) and set(name_tokens(words[0])) <= _LEADING:
         words = words[1:]
     return words
+
+
+@lru_cache(maxsize=1)
+def _theatre_stations() -> dict[str, list[tuple[str, str, float, float]]]:
+    """Return the theatre network's stations by the spelling key of each of their names."""
+    import csv
+
+    from railtrack._data import data_path
+
+    out: dict[str, list[tuple[str, str, float, float]]] = defaultdict(list)
+    path = data_path("network", "stations.csv")
+    if path.is_file():
+        with path.open(encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                lat, lon = _float_or_none(row.get("lat")), _float_or_none(row.get("lon"))
+                if lat is None or lon is None:
+                    continue
+                names = [row.get("name") or "", row.get("name_ru") or ""]
+                names += (row.get("aliases") or "").split("|")
+                for key in {name_key(n) for n in names if n} - {""}:
+                    out[key].append((row["id"], row["name"], lat, lon))
+    return dict(out)
 
 
 @lru_cache(maxsize=1)

@@ -273,6 +273,10 @@ _TOWN_OF_ADJECTIVE = {"ская": "ск", "цкая": "цк", "зская": "з�
                       "skaya": "sk", "skaja": "sk", "tskaya": "tsk", "ckaja": "ck"}  # fmt: skip
 
 
+_FEMININE_ADJECTIVE = re.compile(r"^(\w{3,}?)(ная|ская|цкая)$", re.IGNORECASE)
+_MASCULINE_OF = {"ная": "ный", "ская": "ский", "цкая": "цкий"}
+
+
 def station_town_forms(name: str) -> list[str]:
     """Return the town a station name in the adjective form is named after.
 
@@ -292,13 +296,21 @@ def station_town_forms(name: str) -> list[str]:
     Examples
     --------
     >>> station_town_forms("Тихорецкая"), station_town_forms("Tikhoretskaya")
-    (['Тихорецк'], ['Tikhoretsk'])
+    (['Тихорецк', 'Тихорецкий'], ['Tikhoretsk'])
+    >>> station_town_forms("Высокогорная")
+    ['Высокогорный']
     """
+    out = []
     m = _STATION_ADJECTIVE.match(name)
-    if m is None:
-        return []
-    stem, ending = m.groups()
-    return [stem + _TOWN_OF_ADJECTIVE[ending.lower()]]
+    if m is not None:
+        stem, ending = m.groups()
+        out.append(stem + _TOWN_OF_ADJECTIVE[ending.lower()])
+    # the settlement's own adjective in the masculine: station Высокогорная of the
+    # settlement Высокогорный, Верхнезейская of Верхнезейск's neighbour Верхнезейский
+    m = _FEMININE_ADJECTIVE.match(name)
+    if m is not None:
+        out.append(m[1] + _MASCULINE_OF[m[2].lower()])
+    return out
 
 
 def _respelled(forms: list[str]) -> list[str]:
