@@ -230,7 +230,7 @@ def test_well_known_cities_beat_namesakes_abroad_on_any_network(
 
 @pytest.mark.parametrize(
     "written",
-    ["Львова", "Seversk", "Kamensk", "ст. Полонка", "Полонка (Барановичский район)"],
+    ["Львова", "Seversk", "Kamensk", "ст. Полонка", "Полонка (Барановичский район)", "Зернове"],
 )
 def test_namesakes_stay_unresolved_on_any_network(bare: RailNetwork, written: str) -> None:
     """A halt one case form names never beats a city another names; namesakes tie.

@@ -2326,14 +2326,23 @@ def _strip_leading(words: list[str]) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _theatre_stations() -> dict[str, list[tuple[str, str, float, float]]]:
-    """Return the theatre network's stations by the spelling key of each of their names."""
+    """Return the curated stations by the spelling key of each of their names.
+
+    The theatre network's (``data/network/stations.csv``) and the national layer's
+    curated additions (``data/network/national/stations.csv``: the border station
+    Zernove, not the Crimean village Zernovoye).
+    """
     import csv
 
     from railtrack._data import data_path
 
     out: dict[str, list[tuple[str, str, float, float]]] = defaultdict(list)
-    path = data_path("network", "stations.csv")
-    if path.is_file():
+    for path in (
+        data_path("network", "stations.csv"),
+        data_path("network", "national", "stations.csv"),
+    ):
+        if not path.is_file():
+            continue
         with path.open(encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):
                 lat, lon = _float_or_none(row.get("lat")), _float_or_none(row.get("lon"))
