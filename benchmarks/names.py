@@ -391,6 +391,7 @@ def main() -> int:
         "spellings.csv": REPO / "tests" / "data" / "names_real" / "spellings.csv",
         "unseen.csv": REPO / "tests" / "data" / "names_real" / "unseen.csv",
         "unseen5.csv": REPO / "tests" / "data" / "names_real" / "unseen5.csv",
+        "unseen6.csv": REPO / "tests" / "data" / "names_real" / "unseen6.csv",
     }
     for title, path in tables.items():
         if not path.is_file():

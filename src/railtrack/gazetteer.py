@@ -102,9 +102,38 @@ _PAIR_KM = 30.0
 _QUALIFIED = re.compile(
     r"^\s*(?P<name>[^(),]*[^\s(),])\s*(?:\((?P<region_a>[^()]+)\)|,\s*(?P<region_b>[^,()]+))\s*$"
 )
+# The kind of place written before its name: "г. Осиповичи", "ст. Полонка", "ж/д ст.
+# Барановичи-Полесские", "пгт Кантемировка", "м. Ковель", "stacja Orsza" (an
+# abbreviation with its dot, or a word that only ever names a kind of place)
+_KIND_PREFIX = re.compile(
+    r"^(?:(?:г|гор|пос|п|с|д|дер|м|ст|стан|рзд|ст-ция|st|m)\.\s*"
+    r"|(?:пгт|смт|ж\s*/\s*д|ж\.\s*-?\s*д\.|з\s*/\s*д|з\.\s*-?\s*д\.|станция|станции|станцию|"
+    r"станція|станції|станцію|станцыя|станцыі|stacja|stacji|station)\.?\s+)+",
+    re.IGNORECASE,
+)
+# Characters copied web text hides inside words: soft hyphen, zero-width spaces/joiners
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+# Words in brackets that name a district or a railway's division, which railtrack has
+# no boundaries for: "Барановичский р-н", "Баранівецьке відділення БЧ", "Lida district"
+_DISTRICT = re.compile(
+    r"(?:\bр-н\b|\bр-ну\b|район|раён|\bрайона\b|відділення|отделени|аддзяленн|\bотд\.|"
+    r"\bdistrict\b|\brayon\b|\braion\b|\brejon|\bpowiat|\bgmina\b)",
+    re.IGNORECASE,
+)
+# A district named by its centre's adjective: "Барановичский р-н", "Лунинецкий район"
+_DISTRICT_ADJECTIVE = re.compile(
+    r"([^\W\d_]{3,}?)(ский|цкий|ський|цький|скі|цкі|ski|cki)\s", re.IGNORECASE
+)
+_DISTRICT_KM = 80.0  # a district's places lie this close to its centre, km (the largest span ~100)
 _POPULATION_MIN = 5000
 _CACHE_MAX = 1_000_000  # answers kept per gazetteer (each cache), about 1 KB each
 _CITY_POPULATION = 50_000  # a town this large keeps its own name against larger namesakes
+# A namesake of this many people in the area reports are about (within _THEATRE_KM of a
+# curated station) is a town reports name: a 10 times larger town outside that area
+# does not hide it, only a regional capital does ("Seversk" is the Tomsk oblast town
+# and Siversk of Donetsk oblast, F67; "Kirov" is the oblast's city)
+_TOWN_FLOOR = 10_000
+_THEATRE_KM = 100.0
 _CLASH_NOTE = ", or a case form of"  # the note of _case_form_clash, read by the fallback
 
 
@@ -404,6 +433,7 @@ class Gazetteer:
         # a network without the national town layer (ru-rail, an OSM extract) looks its
         # towns up as places outside it ("Orsza" on a network of Russia only)
         self._has_towns = any(st.tier == 1 for st in self._stations)
+        self._theatre_in: bool | None = None
         self._cache: dict[str, Resolution] = {}
         # (name as written, language) -> its resolution, for calls with a language
         self._lang_cache: dict[tuple[str, str], Resolution] = {}
@@ -686,6 +716,51 @@ class Gazetteer:
         return pd.DataFrame(rows, columns=list(C.RESOLVE_COLUMNS))
 
     def _resolve(self, query: str, lang: str | None = None) -> Resolution:
+        found = self._resolve_name(query, lang)
+        if not found.resolved or found.precision not in ("station", "town"):
+            return found
+        if self._has_theatre():
+            return found
+        return self._theatre_namesake(query, found)
+
+    def _has_theatre(self) -> bool:
+        """Whether this network holds every station of the theatre network (the default)."""
+        if self._theatre_in is None:
+            ids = {sid for hits in _theatre_stations().values() for sid, *_ in hits}
+            self._theatre_in = ids <= self._index.keys()
+        return self._theatre_in
+
+    def _theatre_namesake(self, query: str, found: Resolution) -> Resolution:
+        """Unresolve a station whose name a theatre station far from it bears, on another network.
+
+        Reports are about the theatre (``data/network/stations.csv``): on ru-rail, whose
+        only Полонка is a halt of Pskov oblast, "ст. Полонка" may well be the Belarusian
+        railhead Polonka, which ru-rail lacks. Both stay candidates.
+        """
+        text = " ".join(_strip_leading(_cleaned(query).split()))
+        keys = {name_key(text), name_key(found.form)} if found.form else {name_key(text)}
+        spot = self._spot(found)
+        own = found.station_id or (found.candidates[0][0] if found.candidates else "")
+        for key in keys - {""}:
+            for sid, name, lat, lon in _theatre_stations().get(key, ()):
+                km = _distance_km(*spot, lat, lon) if spot is not None else None
+                if sid in self._index or km is None or km <= self.settings.same_place_km:
+                    continue
+                return Resolution(
+                    query=query,
+                    resolved=False,
+                    score=found.score,
+                    candidates=((own, found.name or "", found.score), (sid, name, 100.0)),
+                    note=f"ambiguous: {found.name} ({own}) bears the name, and so "
+                    f"does the theatre network's station {name} ({sid}), {km:.0f} km away, "
+                    "which this network lacks",
+                )
+        return found
+
+    def _resolve_name(self, query: str, lang: str | None = None) -> Resolution:
+        clean = _cleaned(query)
+        if clean != query:
+            return self._resolve_cleaned(query, clean, lang)
         special = self._abbreviation_or_continent(query, lang)
         if special is not None:
             return special
@@ -712,6 +787,19 @@ class Gazetteer:
             if pair is not None:
                 return pair
         return fallback if fallback is not None else found
+
+    def _resolve_cleaned(self, query: str, clean: str, lang: str | None) -> Resolution:
+        """Resolve a name without the kind of place before it and without hidden characters.
+
+        "г. Осиповичи" is Osipovichi, "ж/д ст. Барановичи-Полесские" the station: the
+        abbreviation of a town, settlement or station (F68) is no part of the name; a
+        soft hyphen or zero-width space copied from a web page ("Ор\u200bша") never
+        cuts a name (F73).
+        """
+        if not clean:
+            return Resolution(query=query, resolved=False, note="no name after the kind of place")
+        r = self.resolve(clean, lang=lang) if lang else self.resolve(clean)
+        return replace(r, query=query)
 
     def _abbreviation_or_continent(self, query: str, lang: str | None) -> Resolution | None:
         """Resolve an abbreviation or a continent's name before any place of that spelling.
@@ -805,10 +893,28 @@ class Gazetteer:
         """
         blank = replace(found, resolved=False, candidates=(), note="")
         other = self._resolve_fallback(query, blank, lang)
+        if (
+            other is not None
+            and not other.resolved
+            and other.note.startswith("ambiguous")
+            and self._bears_written(query)
+        ):
+            # "Kamensk" on ru-rail: places bearing the name exactly tie; a near
+            # spelling of a station (Каменская, 93) does not settle the tie
+            near = f"{found.name} ({found.station_id}, {found.score:.0f}) is only a near spelling"
+            cands = (*other.candidates, (found.station_id or "", found.name or "", found.score))
+            return replace(other, candidates=cands, note=f"{other.note}; {near}")
         if other is None or not other.resolved:
             return None
         if other.in_network and other.precision != "country" and other.region is None:
             return None  # a case form of a network place: the near spelling stays
+        if other.form and other.station_id is None and other.precision == "town":
+            world = WorldPlaces.default()
+            places = self._world_lookup(world, other.form, name_key(other.form))
+            if not any(p.written_as(other.form) for p in places):
+                return (
+                    None  # a guessed nominative ("Gatjin") sharing a key: the near spelling stays
+                )
         if self._near_spot(found, other):
             return None  # the town of the station the near spelling reached ("Smolensk")
         st = self._stations[self._index[found.station_id]] if found.station_id else None
@@ -817,6 +923,13 @@ class Gazetteer:
             return None  # "Брянске": its nominative is the town part of Bryansk-Orlovsky
         near = f"{found.name} ({found.station_id}, {found.score:.0f}) is only a near spelling"
         return replace(other, note=f"{other.note}; {near}" if other.note else near)
+
+    def _bears_written(self, query: str) -> bool:
+        """Whether a place outside the network bears the name exactly as written ("Kamensk")."""
+        text = " ".join(_strip_leading(query.split()))
+        world = WorldPlaces.default()
+        key = name_key(text)
+        return any(p.written_as(text) for p in self._world_lookup(world, text, key))
 
     def _near_spot(self, a: Resolution, b: Resolution) -> bool:
         """Whether two resolutions lie within ``Settings.same_place_km`` of each other."""
@@ -841,6 +954,58 @@ class Gazetteer:
         return None
 
     def _resolve_qualified(self, query: str, lang: str | None) -> Resolution | None:
+        """Resolve a name with its region (:meth:`_qualified`), checked against its district.
+
+        A district named after its centre ("Барановичский р-н": Baranovichi) rules out
+        a place of the name farther than :data:`_DISTRICT_KM` from that town: on
+        ru-rail, "Полонка (Барановичский район)" is not the Russian halt Полонка.
+        """
+        found = self._qualified(query, lang)
+        m = _QUALIFIED.match(query)
+        if found is None or not found.resolved or m is None:
+            return found
+        note = found.note
+        for part in (m["region_a"] or m["region_b"]).split(","):
+            centre = self._district_centre(part)
+            here = self._spot(found)
+            there = self._spot(centre) if centre is not None else None
+            if centre is None or here is None or there is None:
+                continue
+            km = _distance_km(*here, *there)
+            checked = f"{part.strip()!r} checked: {km:.0f} km from {centre.name}"
+            note = note.replace(f"{part.strip()!r} in brackets not checked", checked)
+            note = note.replace(f"{part.strip()!r} not checked", checked)
+            if km > _DISTRICT_KM:
+                return Resolution(
+                    query=query,
+                    resolved=False,
+                    candidates=found.candidates,
+                    note=f"no {m['name']!r} near {centre.name}, the centre of {part.strip()!r}: "
+                    f"{found.name} lies {km:.0f} km from it",
+                )
+        return replace(found, note=note)
+
+    def _district_centre(self, part: str) -> Resolution | None:
+        """Return the town a district is named after ("Барановичский р-н"), or None."""
+        if not _DISTRICT.search(part):
+            return None
+        m = _DISTRICT_ADJECTIVE.match(part.strip())
+        if m is None:
+            return None
+        stems = (m[1], m[1] + "ц") if m[2].lower().startswith(("ц", "c")) else (m[1],)
+        for stem in stems:  # "Лунинецкий": Лунинец; "Барановичский": Барановичи
+            for ending in ("и", "ы", "і", "а", "", "о", "е"):
+                r = self.resolve(stem + ending)
+                if (
+                    r.resolved
+                    and r.form is None
+                    and r.score >= 100.0
+                    and r.precision in ("town", "station")
+                ):
+                    return r
+        return None
+
+    def _qualified(self, query: str, lang: str | None) -> Resolution | None:
         """Resolve a name followed by its region, in brackets or after a comma.
 
         "Зайцевка (Воронежская обл.)", "Красное, Смоленская область": the region
@@ -852,13 +1017,18 @@ class Gazetteer:
         m = _QUALIFIED.match(query)
         if m is None:
             return None
-        where = self.resolve(m["region_a"] or m["region_b"])
-        members = set(where.region_stations) if where.precision == "region" else set()
-        if not members:
-            return None
         name = m["name"]
+        members, where, unread = self._qualifier(m["region_a"] or m["region_b"])
+        if members is None:
+            if m["region_a"] is None or not unread:
+                return None  # "Osinovka, Krasnoye": not a qualifier (the whole text is read)
+            found = self.resolve(name, lang=lang) if lang else self.resolve(name)
+            note = f"{', '.join(map(repr, unread))} in brackets not checked"
+            return replace(found, query=query, note=f"{note}; {found.note}" if found.note else note)
         found = self.resolve(name, lang=lang) if lang else self.resolve(name)
-        note = f"the {name!r} of {where.name}"
+        note = f"the {name!r} of {where}"
+        if unread:
+            note += f" ({', '.join(map(repr, unread))} not checked)"
         if found.resolved and (found.station_id in members or found.station_id is None):
             if found.station_id is None and found.precision != "town":
                 return None  # a region or country named twice: the usual lookup says so
@@ -878,12 +1048,37 @@ class Gazetteer:
             return replace(self._found(query, pick, 100.0, cands, precision), note=note)
         if inside:
             names = ", ".join(f"{st.name} ({st.id})" for st in inside[:4])
-            why = f"ambiguous: several places of {where.name} bear the name: {names}"
+            why = f"ambiguous: several places of {where} bear the name: {names}"
         else:
-            why = f"no place named {name!r} in {where.name}"
+            why = f"no place named {name!r} in {where}"
         return Resolution(
             query=query, resolved=False, candidates=cands or found.candidates, note=why
         )
+
+    def _qualifier(self, text: str) -> tuple[set[str] | None, str, list[str]]:
+        """Read the words after a name: the stations they allow, their name, the parts not read.
+
+        "Барановичский р-н, Брестская обл.", "Воронежская область, РФ": each part
+        separated by a comma is a region or country (its stations narrow the choice;
+        several narrow together) or a district or a railway's division, which
+        railtrack has no boundaries for (kept as not read). The stations are None when
+        no part is a region or country of the network; a part that is neither a region
+        nor a district is kept as not read too.
+        """
+        members: set[str] | None = None
+        names: list[str] = []
+        unread: list[str] = []
+        for part in (p.strip() for p in text.split(",")):
+            if not part:
+                continue
+            where = None if _DISTRICT.search(part) else self.resolve(part)
+            if where is None or not where.resolved or where.precision != "region":
+                unread.append(part)
+                continue
+            inside = set(where.region_stations)  # empty for a region with no station
+            members = inside if members is None else members & inside
+            names.append(where.name or part)
+        return members, " and ".join(names), unread
 
     def _named(self, name: str, found: Resolution) -> list[str]:
         """Ids of the places a name (or one of its case forms) names exactly, and its candidates."""
@@ -976,21 +1171,47 @@ class Gazetteer:
         text = " ".join(_strip_leading(query.split()))
         rivals = self._form_rivals(text, found)
         own_population = self._stations[i].population
+        own_literal = self._written_as(found, text)
         if world.has_key(key) or not self._has_towns:
             for place in self._world_lookup(world, text, key):
-                if place.kind == "network_town" or not place.written_as(text):
+                if place.kind == "network_town":
                     continue
-                if place.kind != "country" and place.population < _POPULATION_LEAD * max(
-                    own_population, 1
+                if not (place.written_as(text) or (not own_literal and place.main_key_is(text))):
+                    continue  # "Łebedyń": neither is written so, both own the spelling key
+                abroad = place.country not in self._countries
+                if (
+                    place.kind != "country"
+                    and place.population < _POPULATION_LEAD * max(own_population, 1)
+                    and (abroad or place.population < _TOWN_FLOOR)
                 ):
                     continue  # a smaller namesake abroad (Chita, Japan) never hides a town here
                 r = self._world_resolution(query, place, None)
                 if r is not None:
-                    rivals.append(_Hit(text, r, True, place.population))
+                    rivals.append(_Hit(text, r, place.written_as(text), place.population))
         if not rivals:
             return found
-        own = _Hit(text, found, self._written_as(found, text))
-        return self._pick(query, [own, *rivals])
+        own = _Hit(text, found, own_literal)
+        return self._weigh_rivals(query, own, rivals)
+
+    def _weigh_rivals(self, query: str, own: _Hit, rivals: list[_Hit]) -> Resolution:
+        """Pick among a network town and its rivals; a rival sharing only a key never wins.
+
+        "Łebedyń", "Baranivka station": when neither place is written so, a spelling key
+        shared with a larger namesake makes the name ambiguous, never the other place.
+        """
+        picked = self._pick(query, [own, *rivals])
+        if own.literal or not picked.resolved or picked.station_id is not None:
+            return picked  # the town, or a network place a case form names ("Полацка")
+        if any(h.literal for h in rivals):
+            return picked
+        names = ", ".join(f"{h.resolution.name}" for h in [own, *rivals][:4])
+        return Resolution(
+            query=query,
+            resolved=False,
+            score=own.resolution.score,
+            candidates=tuple((h.target, h.resolution.name or "", 100.0) for h in [own, *rivals]),
+            note=f"ambiguous: places of that spelling: {names}",
+        )
 
     def _country_over_station(self, query: str, found: Resolution) -> Resolution:
         """Prefer a country written exactly to a station that only shares its spelling key.
@@ -1120,13 +1341,25 @@ class Gazetteer:
         if not self._has_towns and key:
             # a town of a country the network covers only by its own name's key: an
             # alternate name ("Lenino", a former name of Moscow's Tsaritsyno) is not
-            # enough where the network's own stations may bear the name
-            found += [
-                p
-                for p in world.national_towns(form, key)
-                if p.id not in self._index
-                and (p.country not in self._countries or p.main_key_is(form))
-            ]
+            # enough where the network's own stations may bear the name; a city of
+            # _CITY_POPULATION or more bearing the name as written is that city ("Москва",
+            # "Петербург", "Луганськ"), never a namesake abroad (F66)
+            towns = world.national_towns(form, key)
+            seen = {p.id for p in towns}
+            for p in found:  # "Mohylew": a name only the more-names table keys
+                t = world.national_town(p.id) if p.kind == "network_town" else None
+                if t is not None and t.id not in seen and t.written_as(form):
+                    towns.append(t)
+            for p in towns:
+                if p.id in self._index:
+                    continue
+                if p.population >= _CITY_POPULATION:
+                    p = _with_all_names(world, p)
+                    if p.written_as(form) and not world.in_larger_town(p, _PAIR_KM):
+                        found.append(p)
+                        continue
+                if p.country not in self._countries or p.main_key_is(form):
+                    found.append(p)
         return found
 
     def _world_hit_allowed(
@@ -1258,7 +1491,7 @@ class Gazetteer:
         best_class = min(classes)
         top = [h for h in unique if self._hit_class(h) == best_class]
         winner: _Hit | None = None
-        if not (best_class == 0 and 1 in classes):
+        if not (best_class == 0 and (1 in classes or self._city_apart(top, unique))):
             winner = self._lead(top, best_class)
         if winner is not None:
             r = winner.resolution
@@ -1274,6 +1507,27 @@ class Gazetteer:
             candidates=tuple((h.target, h.resolution.name or "", 100.0) for h in unique),
             note=f"ambiguous: the name or a case form of it names {names}",
         )
+
+    def _city_apart(self, stations: list[_Hit], hits: list[_Hit]) -> bool:
+        """Whether another form of the name names a city away from the stations it names.
+
+        "Львова" is the genitive of Lviv (717,000 people) and of ru-rail's halt Львово:
+        a station one case form names does not beat a city another form names.
+        """
+        forms = {h.form for h in stations}
+        for h in hits:
+            if h.form in forms or self._hit_class(h) != 2 or self._population(h) < _CITY_POPULATION:
+                continue
+            spot = self._spot(h.resolution)
+            if spot is None:
+                continue
+            if not any(
+                (s := self._spot(st.resolution)) is not None
+                and _distance_km(*spot, *s) <= self.settings.same_place_km
+                for st in stations
+            ):
+                return True
+        return False
 
     def _lead(self, top: list[_Hit], best_class: int) -> _Hit | None:
         """Return the one hit that leads the others of its class, or None."""
@@ -1292,8 +1546,59 @@ class Gazetteer:
             order = sorted(top, key=lambda h: -self._population(h))
             lead, second = self._population(order[0]), self._population(order[1])
             if lead >= _POPULATION_MIN and lead >= _POPULATION_LEAD * max(second, 1):
-                return order[0]
+                if second < _TOWN_FLOOR or self._capital_hit(order[0]):
+                    return order[0]
+                if self._in_theatre(order[0]):
+                    return order[0]
+                big = [h for h in order[1:] if self._population(h) >= _TOWN_FLOOR]
+                if not any(self._in_theatre(h) for h in big):
+                    return order[0]
         return None
+
+    def _in_theatre(self, h: _Hit) -> bool:
+        """Whether a hit lies within :data:`_THEATRE_KM` of a station of the theatre network.
+
+        The theatre network (``data/network/stations.csv``: Belarus, western Russia, the
+        Donbas) marks the area reports are about, whatever network resolves the name;
+        read on the rare ties between towns only.
+        """
+        spot = self._spot(h.resolution)
+        if spot is None:
+            return False
+        cells = _theatre_cells()
+        la, lo = math.floor(spot[0]), math.floor(spot[1])
+        return any(
+            _distance_km(*spot, *p) <= _THEATRE_KM
+            for a in (-1, 0, 1)
+            for b in (-2, -1, 0, 1, 2)
+            for p in cells.get((la + a, lo + b), ())
+        )
+
+    def _capital_hit(self, h: _Hit) -> bool:
+        sid = h.resolution.station_id
+        return sid is not None and sid in self._index and self._gives_region_name(sid)
+
+    def _gives_region_name(self, station_id: str) -> bool:
+        """Whether a town is the city its region is named after (Kaliningrad, Kirov, Bryansk).
+
+        Read on the rare ties between namesakes, never per name: a regional capital
+        keeps its name against other towns that bear it (Korolev, once Kaliningrad).
+        """
+        i = self._index.get(station_id)
+        if i is None or self._stations[i].tier != 1:
+            return False
+        if self._stations[i].population < _CITY_POPULATION:
+            return False  # "Primorskiy": a village of the krai named after the sea
+        where = self.place(station_id).get("region")
+        st = self._stations[i]
+        cores = {
+            region_core(name_tokens(n))[0] for n in (st.name, *self._written.get(st.id, ())[:3])
+        }
+        return any(
+            where in r.station_regions and region_core(name_tokens(r.key))[0] in cores
+            for r in self._regions
+            if r.kind == "region"
+        )
 
     def _population(self, h: _Hit) -> int:
         sid = h.resolution.station_id
@@ -1403,6 +1708,22 @@ class Gazetteer:
                 continue  # "Красное" is an adjective's nominative, not a case form
             form = query.strip()[: m.start()] + stem + nominative
             rival = self._exact_rival(form, best)
+            exact = found.score >= 100.0  # a near spelling: _named_elsewhere weighs the city
+            city = (
+                self._city_named(form) if rival is None and exact and not self._has_towns else None
+            )
+            if city is not None and not self._at_station(
+                best, city
+            ):  # "Львова" on ru-rail: the station Львово, or Lviv's genitive
+                return Resolution(
+                    query=query,
+                    resolved=False,
+                    score=found.score,
+                    candidates=((best.id, best.name, found.score), (city.id, city.name, 100.0)),
+                    note=f"ambiguous: {best.name} ({best.id}) is so named, and the name may "
+                    f"be an oblique case of {form!r}, the city {city.name} ({city.id}, "
+                    f"{city.population:,} people)",
+                )
             if rival is None:
                 nom = self.resolve(form)  # "Светлогорска": as ambiguous as "Светлогорск"
                 ids = {c[0] for c in nom.candidates}
@@ -1420,6 +1741,23 @@ class Gazetteer:
                         f"{form!r}: {rival.name} ({rival.id})"
                     ),
                 )
+        return None
+
+    def _at_station(self, st: _Station, place: WorldPlace) -> bool:
+        """Whether a place lies within ``Settings.same_place_km`` of a station."""
+        if st.lat is None or st.lon is None or place.lat is None or place.lon is None:
+            return False
+        return _distance_km(st.lat, st.lon, place.lat, place.lon) <= self.settings.same_place_km
+
+    def _city_named(self, form: str) -> WorldPlace | None:
+        """Return a city of :data:`_CITY_POPULATION` or more off the network written ``form``."""
+        world = WorldPlaces.default()
+        key = name_key(form)
+        if not key:
+            return None
+        for p in self._world_lookup(world, form, key):
+            if p.kind == "town" and p.population >= _CITY_POPULATION and p.written_as(form):
+                return p
         return None
 
     def _exact_rival(self, form: str, best: _Station) -> _Station | None:
@@ -1580,12 +1918,14 @@ class Gazetteer:
         larger = [st for st in rivals if st.population >= floor]
         if best.population >= _CITY_POPULATION:
             larger = []  # a city's own name is its name ("Самар", not Samara's other name)
+            if self._gives_region_name(best.id):
+                return found  # "Калининград": the oblast's city, not Korolev's old name
         text = " ".join(_strip_leading(found.query.split()))
         twins = [
             st
             for st in rivals
             if st not in larger
-            and st.population >= _CITY_POPULATION
+            and st.population >= _POPULATION_MIN
             and best.population < _POPULATION_LEAD * st.population
             and st.population < floor  # a 10 times larger namesake: the rule above
             and self._written_as(self._found(text, st, 100.0, (), ""), text)
@@ -1595,7 +1935,7 @@ class Gazetteer:
             why = f"it is another name of the much larger {names}"
         elif twins:  # "Nowomoskowsk": Novomoskovsk (Tula), and Samar's former name
             names = ", ".join(f"{st.name} ({st.id}, {st.population:,})" for st in twins[:3])
-            why = f"so does the city {names}, by another of its names"
+            why = f"so does {names}, by another of its names"
         else:
             return found
         return Resolution(
@@ -1932,6 +2272,8 @@ class _Hit:
             return r.station_id
         if r.region is not None:
             return f"region:{r.region}"
+        if r.precision == "town" and r.candidates:
+            return r.candidates[0][0]  # its GeoNames id: two towns may share name and country
         return f"{r.precision}:{r.country}:{r.name}"
 
 
@@ -1980,6 +2322,79 @@ def _strip_leading(words: list[str]) -> list[str]:
     while len(words) > 1 and name_tokens(words[0]) and set(name_tokens(words[0])) <= _LEADING:
         words = words[1:]
     return words
+
+
+@lru_cache(maxsize=1)
+def _theatre_stations() -> dict[str, list[tuple[str, str, float, float]]]:
+    """Return the curated stations by the spelling key of each of their names.
+
+    The theatre network's (``data/network/stations.csv``) and the national layer's
+    curated additions (``data/network/national/stations.csv``: the border station
+    Zernove, not the Crimean village Zernovoye).
+    """
+    import csv
+
+    from railtrack._data import data_path
+
+    out: dict[str, list[tuple[str, str, float, float]]] = defaultdict(list)
+    for path in (
+        data_path("network", "stations.csv"),
+        data_path("network", "national", "stations.csv"),
+    ):
+        if not path.is_file():
+            continue
+        with path.open(encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                lat, lon = _float_or_none(row.get("lat")), _float_or_none(row.get("lon"))
+                if lat is None or lon is None:
+                    continue
+                names = [row.get("name") or "", row.get("name_ru") or ""]
+                names += (row.get("aliases") or "").split("|")
+                for key in {name_key(n) for n in names if n} - {""}:
+                    out[key].append((row["id"], row["name"], lat, lon))
+    return dict(out)
+
+
+@lru_cache(maxsize=1)
+def _theatre_cells() -> dict[tuple[int, int], list[tuple[float, float]]]:
+    """Return the theatre network's station positions by one-degree cell (lat, lon floors)."""
+    import csv
+
+    from railtrack._data import data_path
+
+    cells: dict[tuple[int, int], list[tuple[float, float]]] = defaultdict(list)
+    path = data_path("network", "stations.csv")
+    if path.is_file():
+        with path.open(encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                lat, lon = _float_or_none(row.get("lat")), _float_or_none(row.get("lon"))
+                if lat is not None and lon is not None:
+                    cells[(math.floor(lat), math.floor(lon))].append((lat, lon))
+    return dict(cells)
+
+
+def _with_all_names(world: WorldPlaces, place: WorldPlace) -> WorldPlace:
+    """Return a national town with all its GeoNames names (its table keeps the first few)."""
+    more = world.extra_names(place.id)
+    return replace(place, names=place.names + more) if more else place
+
+
+def _cleaned(query: str) -> str:
+    """Return a query without hidden characters and the kind of place before its name.
+
+    Examples
+    --------
+    >>> _cleaned("г. Осиповичи"), _cleaned("ж/д ст. Барановичи-Полесские"), _cleaned("Ор\u00adша")
+    ('Осиповичи', 'Барановичи-Полесские', 'Орша')
+    >>> _cleaned("Полонка"), _cleaned("ст. ")
+    ('Полонка', '')
+    """
+    text = _INVISIBLE.sub("", query) if not query.isascii() else query
+    stripped = text.lstrip()
+    m = _KIND_PREFIX.match(stripped)
+    if m is None:
+        return text
+    return stripped[m.end() :].strip()
 
 
 def _fold(text: str) -> str:

@@ -127,7 +127,9 @@ _RULES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("iami", ("",)),
         ("iach", ("",)),
         ("iem", ("",)),
+        ("lem", ("el",)),  # the mobile "e": "z Homlem" -> Homel (Homla, Homlu)
         ("em", ("",)),  # "pod Iziumem" -> Izium
+        ("ami", ("y", "i")),  # plural instrumental: "pod Sumami" -> Sumy, "Łukami" -> Łuki
         ("nie", ("no", "na", "ń")),
         # locative and dative of "-a"/"-ł" nouns, with their consonant alternations:
         # "w Ołeniwce" -> Ołeniwka, "w Wołnowasze" -> Wołnowacha, "w Tule" -> Tula,
@@ -186,10 +188,20 @@ def _morph_forms(name: str, lang: str) -> tuple[str, ...]:
         return ()
 
 
+# A town named with its river or position: "Ростов-на-Дону", "Каменск-Шахтинский" is not
+# one; the head word alone takes the case ending ("в Ростове-на-Дону")
+_COMPOUND = re.compile(r"^([^\W\d_]{3,})(-(?:на|над|под|пад|у)-[^\W\d_][\w-]*)$")
+
+
 def _cyrillic_forms(name: str, lang: str | None) -> list[str]:
     langs = [lang] if lang in _CYRILLIC_LANGS else []
     langs += [x for x in _CYRILLIC_LANGS if x not in langs]
     forms: list[str] = []
+    compound = _COMPOUND.match(name)
+    if compound is not None:  # "Ростове-на-Дону": only the head word declines
+        head, tail = compound.groups()
+        for code in langs:
+            forms.extend(f + tail for f in (*_morph_forms(head, code), *_rule_forms(head, code)))
     for code in langs:
         forms.extend(_morph_forms(name, code))
     words = _words(name)
@@ -261,6 +273,10 @@ _TOWN_OF_ADJECTIVE = {"ская": "ск", "цкая": "цк", "зская": "з�
                       "skaya": "sk", "skaja": "sk", "tskaya": "tsk", "ckaja": "ck"}  # fmt: skip
 
 
+_FEMININE_ADJECTIVE = re.compile(r"^(\w{3,}?)(ная|ская|цкая)$", re.IGNORECASE)
+_MASCULINE_OF = {"ная": "ный", "ская": "ский", "цкая": "цкий"}
+
+
 def station_town_forms(name: str) -> list[str]:
     """Return the town a station name in the adjective form is named after.
 
@@ -280,13 +296,21 @@ def station_town_forms(name: str) -> list[str]:
     Examples
     --------
     >>> station_town_forms("Тихорецкая"), station_town_forms("Tikhoretskaya")
-    (['Тихорецк'], ['Tikhoretsk'])
+    (['Тихорецк', 'Тихорецкий'], ['Tikhoretsk'])
+    >>> station_town_forms("Высокогорная")
+    ['Высокогорный']
     """
+    out = []
     m = _STATION_ADJECTIVE.match(name)
-    if m is None:
-        return []
-    stem, ending = m.groups()
-    return [stem + _TOWN_OF_ADJECTIVE[ending.lower()]]
+    if m is not None:
+        stem, ending = m.groups()
+        out.append(stem + _TOWN_OF_ADJECTIVE[ending.lower()])
+    # the settlement's own adjective in the masculine: station Высокогорная of the
+    # settlement Высокогорный, Верхнезейская of Верхнезейск's neighbour Верхнезейский
+    m = _FEMININE_ADJECTIVE.match(name)
+    if m is not None:
+        out.append(m[1] + _MASCULINE_OF[m[2].lower()])
+    return out
 
 
 def _respelled(forms: list[str]) -> list[str]:

@@ -44,7 +44,7 @@ from __future__ import annotations
 import csv
 import gzip
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -127,7 +127,9 @@ class WorldPlace:
 
 # Letters of Kazakh, Mongolian and other Cyrillic alphabets that Russian writes with its
 # own ("Достық" is "Достык", "Замын-Үүд" is "Замын-Ууд").
-_CYRILLIC_FOLD = str.maketrans("қғңүұөәһё", "кгнууоахе")
+_CYRILLIC_FOLD = str.maketrans(
+    "қғңүұөәһё’ʼ`´", "кгнууоахе" + "'" * 4
+)  # and apostrophes: "Знам’янка"
 
 
 @lru_cache(maxsize=262144)
@@ -170,6 +172,7 @@ class WorldPlaces:
         self._extra: dict[str, int] = {}
         self._parsed: dict[tuple[str, int], WorldPlace] = {}
         self._national: dict[str, list[WorldPlace]] | None = None
+        self._national_ids: dict[str, WorldPlace] | None = None
         self._codes_iso: dict[str, int] = {}
         self._continents: dict[str, str] = {}
         self._read_countries(root / "countries.csv", _country_aliases(root / "country_aliases.csv"))
@@ -341,6 +344,48 @@ class WorldPlaces:
         key = name_key(name) if key is None else key
         hits = self._national.get(key, [])
         return sorted(hits, key=lambda p: not p.written_as(name))
+
+    def national_town(self, town_id: str) -> WorldPlace | None:
+        """Return the national layer's town ``GN<geonameid>`` with all its names, or None.
+
+        ``town_names.tsv.gz`` keys more names of a town ("Mohylew" of Mogilev) than the
+        town table: a network without the national layer reaches the town by them.
+
+        Examples
+        --------
+        >>> town = WorldPlaces.default().national_town("GN625665")
+        >>> town.country, town.written_as("Mohylew")
+        ('BY', True)
+        """
+        if self._national_ids is None:
+            if self._national is None:
+                self._national = _national_index(self.root.parent / "national" / "towns.csv.gz")
+            self._national_ids = {p.id: p for ps in self._national.values() for p in ps}
+        town = self._national_ids.get(town_id)
+        if town is None:
+            return None
+        more = self.extra_names(town_id)
+        return replace(town, names=town.names + more) if more else town
+
+    def in_larger_town(self, town: WorldPlace, km: float) -> bool:
+        """Whether a national town lies within ``km`` of a larger one (a city's district).
+
+        "Lenino" is a former name of Tsaritsyno, a district of Moscow, not a city of its
+        own. A linear scan of the national layer: call it on rare candidates only.
+        """
+        if town.lat is None or town.lon is None:
+            return False
+        self.national_town(town.id)  # builds the id index
+        from railtrack.network import haversine_km
+
+        return any(
+            other.population > town.population
+            and other.lat is not None
+            and other.lon is not None
+            and abs(other.lat - town.lat) < 1.0
+            and haversine_km(town.lat, town.lon, other.lat, other.lon) <= km
+            for other in (self._national_ids or {}).values()
+        )
 
     def has_key(self, key: str) -> bool:
         """Whether any place has a name of spelling key ``key`` (a dict look-up)."""
