@@ -753,13 +753,7 @@ def read_trains(  # noqa: C901
                 reader.all_into(current, [])  # the museum train told on
                 continue
             current = None  # "7 мая на станцию Барановичи прибыл воинский эшелон": its own
-        if (
-            rd.is_off_topic(clause.text)
-            or _is_timetable(rd, clause.text)
-            or _is_road(rd, clause)
-            or _is_preparation(rd, clause)
-            or _is_rate_of_trains(rd, clause)
-        ):
+        if _turned_away(rd, clause) or _is_rate_of_trains(rd, clause):
             sentences_off.add(clause.sentence)
             continue
         room = group is not None and (len(group.members) < (group.n_trains or 0) or group.dated > 0)
@@ -1220,6 +1214,24 @@ def _counts_other_things(rd: Reader, text: str) -> bool:
     """Whether a text counts people or things, and names no train or railway car."""
     counts_other_things = getattr(rd, "counts_other_things", None)
     return bool(counts_other_things(text)) if counts_other_things is not None else False
+
+
+def _turned_away(rd: Reader, clause: Clause) -> bool:
+    """Whether a clause is off topic, a timetable, a road convoy or a preparation.
+
+    A lexicon reader first tells with one search whether the clause has a word that
+    can make any of them true (:meth:`~railtrack.extract.lexread.LexiconReader.quiet`);
+    most clauses have none.
+    """
+    quiet = getattr(rd, "quiet", None)
+    if quiet is not None and quiet(clause.text):
+        return False
+    return (
+        rd.is_off_topic(clause.text)
+        or _is_timetable(rd, clause.text)
+        or _is_road(rd, clause)
+        or _is_preparation(rd, clause)
+    )
 
 
 def _is_rate_of_trains(rd: Reader, clause: Clause) -> bool:
