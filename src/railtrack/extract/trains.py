@@ -738,6 +738,12 @@ def read_trains(  # noqa: C901
         if clause.sentence not in vetoing:
             sentence = _sentence_of(text, clauses, clause)
             vetoing[clause.sentence] = _no_shipment_kind(rd, sentence)
+        if vetoing[clause.sentence] == "exhibition" and _names_no_trip(
+            rd, _sentence_of(text, clauses, clause)
+        ):
+            # "Выставачны цэнтр прыняў удзельнікаў": an exhibition named, no train
+            sentences_off.add(clause.sentence)
+            continue
         if vetoing[clause.sentence]:
             # "В Волгоград прибыл ретропоезд": that train, and what is said of it next
             timetable = vetoing[clause.sentence] == "timetable"
@@ -1268,6 +1274,14 @@ def _sentence_of(text: str, clauses: list[Clause], clause: Clause) -> str:
     """Return the whole sentence ``clause`` is part of."""
     spans = [(c.start, c.end) for c in clauses if c.sentence == clause.sentence]
     return text[min(a for a, _ in spans) : max(b for _, b in spans)]
+
+
+def _names_no_trip(rd: Reader, sentence: str) -> bool:
+    """Whether a sentence names no train and no place ("Выставочный центр принял ...").
+
+    An exhibition named so is a venue, not a train: it vetoes nothing but itself.
+    """
+    return not (rd.has_train_noun(sentence) or rd.find_places(sentence))
 
 
 def _no_shipment_kind(rd: Reader, text: str) -> str | None:
