@@ -715,11 +715,8 @@ def read_trains(  # noqa: C901
     sentence_readers: dict[int, Reader] = {}
     returned: dict[int, TrainDraft] = {}  # outbound train (by id) -> its return trip
     clauses = split_clauses(text)
+    bounds = _sentence_spans(clauses)
     if sentence_lang is not None:
-        bounds: dict[int, tuple[int, int]] = {}
-        for c in clauses:
-            first, last = bounds.get(c.sentence, (c.start, c.end))
-            bounds[c.sentence] = (min(first, c.start), max(last, c.end))
         for sentence_no, (first, last) in bounds.items():
             sentence_readers[sentence_no] = reader_for(sentence_lang(text[first:last], lang))
     sentences_off |= _repeated_sentences(text, clauses)
@@ -736,10 +733,11 @@ def read_trains(  # noqa: C901
             sentences_off.add(clause.sentence)
             continue
         if clause.sentence not in vetoing:
-            sentence = _sentence_of(text, clauses, clause)
+            first, last = bounds[clause.sentence]
+            sentence = text[first:last]
             vetoing[clause.sentence] = _no_shipment_kind(rd, sentence)
         if vetoing[clause.sentence] == "exhibition" and _names_no_trip(
-            rd, _sentence_of(text, clauses, clause)
+            rd, text[slice(*bounds[clause.sentence])]
         ):
             # "Выставачны цэнтр прыняў удзельнікаў": an exhibition named, no train
             sentences_off.add(clause.sentence)
@@ -1270,10 +1268,13 @@ def _is_timetable(rd: Reader, text: str) -> bool:
     return bool(is_timetable(text)) if is_timetable is not None else False
 
 
-def _sentence_of(text: str, clauses: list[Clause], clause: Clause) -> str:
-    """Return the whole sentence ``clause`` is part of."""
-    spans = [(c.start, c.end) for c in clauses if c.sentence == clause.sentence]
-    return text[min(a for a, _ in spans) : max(b for _, b in spans)]
+def _sentence_spans(clauses: list[Clause]) -> dict[int, tuple[int, int]]:
+    """Return each sentence's (start, end) in the report, from its clauses (one pass)."""
+    bounds: dict[int, tuple[int, int]] = {}
+    for c in clauses:
+        first, last = bounds.get(c.sentence, (c.start, c.end))
+        bounds[c.sentence] = (min(first, c.start), max(last, c.end))
+    return bounds
 
 
 def _names_no_trip(rd: Reader, sentence: str) -> bool:
