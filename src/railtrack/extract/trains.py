@@ -721,9 +721,13 @@ def read_trains(  # noqa: C901
             sentence_readers[sentence_no] = reader_for(sentence_lang(text[first:last], lang))
     sentences_off |= _repeated_sentences(text, clauses)
     default = reader_for(lang)
+    vetoing: dict[int, str | None] = {  # sentence -> the kind of train of no shipment
+        n: _no_shipment_kind(sentence_readers.get(n, default), text[first:last])
+        for n, (first, last) in bounds.items()
+    }
+    watch = any(kind is not None for kind in vetoing.values())  # (else no military needed)
     heard = _is_heard(default, text)  # trains counted by their noise: a statistic
     military: set[int] = set()  # the trains (by id) told of with a military word
-    vetoing: dict[int, str | None] = {}  # sentence -> the kind of train of no shipment
     vetoed_groups: set[int] = set()  # groups (by id) a sentence of no shipment tells of
     for clause in clauses:
         if clause.sentence in sentences_off:
@@ -732,10 +736,6 @@ def read_trains(  # noqa: C901
         if _is_question(text, clause):
             sentences_off.add(clause.sentence)
             continue
-        if clause.sentence not in vetoing:
-            first, last = bounds[clause.sentence]
-            sentence = text[first:last]
-            vetoing[clause.sentence] = _no_shipment_kind(rd, sentence)
         if vetoing[clause.sentence] == "exhibition" and _names_no_trip(
             rd, text[slice(*bounds[clause.sentence])]
         ):
@@ -936,7 +936,7 @@ def read_trains(  # noqa: C901
                 current = TrainDraft(number=number, vague=_plural_only(rd, piece.text, reader))
                 draft.trains.append(current)
                 reader.all_into(current, draft.problems)
-        if _is_military(rd, clause.text):
+        if watch and _is_military(rd, clause.text):
             for told in (current, group):
                 if told is not None:
                     military.add(id(told))
@@ -951,8 +951,9 @@ def read_trains(  # noqa: C901
     car_kinds = getattr(default, "car_kinds", None)
     only_people_cars = (
         car_kinds is not None
+        and any(_passengers_only(t, military) for t in draft.trains)
         and car_kinds(text) <= {"total"}
-        and not any(id(t) in military for t in draft.trains)
+        and not _is_military(default, text)
     )
     for t in draft.trains:
         if t.group is not None and id(draft.groups[t.group]) in military:
