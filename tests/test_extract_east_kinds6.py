@@ -292,7 +292,7 @@ def test_people_on_another_train_leave_the_freight_train():
     [
         (
             "Из Астрахани отправился поезд «Воинский эшелон» с семью платформами. "
-            "Передвижная выставка вызвала большой интерес у посетителей музея.",
+            "Передвижная выставка вызвала большой интерес. В составе вагон-музей.",
             "ru",
         ),
         (
@@ -402,3 +402,28 @@ def test_last_night_is_the_nights_two_day_window(text, lang):
     window = only(text, lang)["expected_arrival"]
     assert (window["earliest"], window["latest"]) == ("2023-05-11", "2023-05-12")
     assert window["precision"] == "days"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Контейнерный поезд из Китая прибыл в Минск 5 марта. Выставочный центр принял "
+            "участников форума.",
+            "ru",
+        ),
+        (
+            "Контейнерний поїзд з Китаю прибув до Мінська 5 березня. Виставковий центр "
+            "прийняв учасників форуму.",
+            "uk",
+        ),
+        (
+            "Кантэйнерны цягнік з Кітая прыбыў у Мінск 5 сакавіка. Выставачны цэнтр прыняў "
+            "удзельнікаў форуму.",
+            "be",
+        ),
+    ],
+)
+def test_an_exhibition_named_with_no_train_leaves_the_train(text, lang):
+    """The exhibition cue vetoes the train it is attached to, not the train told before."""
+    assert only(text, lang)["destination"]["text"].endswith(("нск", "нська"))

@@ -715,21 +715,22 @@ def read_trains(  # noqa: C901
     sentence_readers: dict[int, Reader] = {}
     returned: dict[int, TrainDraft] = {}  # outbound train (by id) -> its return trip
     clauses = split_clauses(text)
+    bounds = _sentence_spans(clauses)
     if sentence_lang is not None:
-        bounds: dict[int, tuple[int, int]] = {}
-        for c in clauses:
-            first, last = bounds.get(c.sentence, (c.start, c.end))
-            bounds[c.sentence] = (min(first, c.start), max(last, c.end))
         for sentence_no, (first, last) in bounds.items():
             sentence_readers[sentence_no] = reader_for(sentence_lang(text[first:last], lang))
     sentences_off |= _repeated_sentences(text, clauses)
     default = reader_for(lang)
     if _asks(default, "is_denial", text):
         return draft  # a debunked claim ("Our rating: False"): no shipment
+    vetoing: dict[int, str | None] = {  # sentence -> the kind of train of no shipment
+        n: _no_shipment_kind(sentence_readers.get(n, default), text[first:last])
+        for n, (first, last) in bounds.items()
+    }
+    watch = any(kind is not None for kind in vetoing.values())  # (else no military needed)
     heard = _is_heard(default, text)  # trains counted by their noise: a statistic
     incident = False  # an accident or attack at a train was told
     military: set[int] = set()  # the trains (by id) told of with a military word
-    vetoing: dict[int, str | None] = {}  # sentence -> the kind of train of no shipment
     vetoed_groups: set[int] = set()  # groups (by id) a sentence of no shipment tells of
     for clause in clauses:
         if clause.sentence in sentences_off:
@@ -738,9 +739,12 @@ def read_trains(  # noqa: C901
         if _is_question(text, clause):
             sentences_off.add(clause.sentence)
             continue
-        if clause.sentence not in vetoing:
-            sentence = _sentence_of(text, clauses, clause)
-            vetoing[clause.sentence] = _no_shipment_kind(rd, sentence)
+        if vetoing[clause.sentence] == "exhibition" and _names_no_trip(
+            rd, text[slice(*bounds[clause.sentence])]
+        ):
+            # "Выставачны цэнтр прыняў удзельнікаў": an exhibition named, no train
+            sentences_off.add(clause.sentence)
+            continue
         if vetoing[clause.sentence]:
             # "В Волгоград прибыл ретропоезд": that train, and what is said of it next
             timetable = vetoing[clause.sentence] == "timetable"
@@ -941,7 +945,7 @@ def read_trains(  # noqa: C901
                 current = TrainDraft(number=number, vague=_plural_only(rd, piece.text, reader))
                 draft.trains.append(current)
                 reader.all_into(current, draft.problems)
-        if _is_military(rd, clause.text):
+        if watch and _is_military(rd, clause.text):
             for told in (current, group):
                 if told is not None:
                     military.add(id(told))
@@ -956,8 +960,9 @@ def read_trains(  # noqa: C901
     car_kinds = getattr(default, "car_kinds", None)
     only_people_cars = (
         car_kinds is not None
+        and any(_passengers_only(t, military) for t in draft.trains)
         and car_kinds(text) <= {"total"}
-        and not any(id(t) in military for t in draft.trains)
+        and not _is_military(default, text)
     )
     for t in draft.trains:
         if t.group is not None and id(draft.groups[t.group]) in military:
@@ -1278,10 +1283,21 @@ def _is_timetable(rd: Reader, text: str) -> bool:
     return bool(is_timetable(text)) if is_timetable is not None else False
 
 
-def _sentence_of(text: str, clauses: list[Clause], clause: Clause) -> str:
-    """Return the whole sentence ``clause`` is part of."""
-    spans = [(c.start, c.end) for c in clauses if c.sentence == clause.sentence]
-    return text[min(a for a, _ in spans) : max(b for _, b in spans)]
+def _sentence_spans(clauses: list[Clause]) -> dict[int, tuple[int, int]]:
+    """Return each sentence's (start, end) in the report, from its clauses (one pass)."""
+    bounds: dict[int, tuple[int, int]] = {}
+    for c in clauses:
+        first, last = bounds.get(c.sentence, (c.start, c.end))
+        bounds[c.sentence] = (min(first, c.start), max(last, c.end))
+    return bounds
+
+
+def _names_no_trip(rd: Reader, sentence: str) -> bool:
+    """Whether a sentence names no train and no place ("Выставочный центр принял ...").
+
+    An exhibition named so is a venue, not a train: it vetoes nothing but itself.
+    """
+    return not (rd.has_train_noun(sentence) or rd.find_places(sentence))
 
 
 def _no_shipment_kind(rd: Reader, text: str) -> str | None:
