@@ -488,6 +488,19 @@ class LexiconReader:
         """Whether the text names railway cars."""
         return any(self._car_noun_kind(t.low) is not None for t in tokens(text))
 
+    def car_kinds(self, text: str) -> set[str]:
+        """Return the kinds of car a text names by a noun of their own ("платформ": flat).
+
+        The generic noun ("вагонів") is ``total``.
+
+        Examples
+        --------
+        >>> sorted(LexiconReader("ru").car_kinds("30 платформ и 2 пассажирских вагона"))
+        ['flat', 'total']
+        """
+        kinds = {self._car_noun_kind(t.low) for t in tokens(text)}
+        return {k for k in kinds if k is not None}
+
     def same_route(self, text: str) -> bool:
         """Whether the text says a train took the route of the one before ("tą samą trasą")."""
         table = self.lex.same_route
@@ -860,6 +873,52 @@ class LexiconReader:
         False
         """
         return self.lex.exhibition is not None and self.lex.exhibition.search(text) is not None
+
+    def is_military(self, text: str) -> bool:
+        """Whether a text has a military word ("эшелон", "танк", "військов").
+
+        Examples
+        --------
+        >>> LexiconReader("be").is_military("вайсковы эшалон прыбыў у Асіповічы")
+        True
+        >>> LexiconReader("be").is_military("рэтрацягнік прыбыў у Гародню")
+        False
+        """
+        return self.lex.military is not None and self.lex.military.search(text) is not None
+
+    def tells_of_no_shipment(self, text: str) -> bool:
+        """Whether a text tells of a train that carries no shipment.
+
+        A museum or excursion train, a passenger service on its timetable, an
+        evacuation train (``exhibition``, ``timetable``, ``service``): the cue vetoes
+        the train the sentence describes, not the report (a report may tell of a
+        museum train and of a real echelon). Accidents (``accident``) put their
+        sentence off only (:meth:`is_off_topic`).
+
+        Examples
+        --------
+        >>> LexiconReader("ru").tells_of_no_shipment("В Волгоград прибыл ретропоезд")
+        True
+        >>> LexiconReader("ru").tells_of_no_shipment("Эшелон с танками прибыл в Брест")
+        False
+        """
+        return self.no_shipment_kind(text) is not None
+
+    def no_shipment_kind(self, text: str) -> str | None:
+        """Return ``exhibition``, ``service`` or ``timetable``: what train of no shipment.
+
+        None when the text tells of none (see :meth:`tells_of_no_shipment`).
+
+        Examples
+        --------
+        >>> LexiconReader("uk").no_shipment_kind("Поїзд повертався вже як евакуаційний")
+        'service'
+        """
+        if self.lex.exhibition is not None and self.lex.exhibition.search(text) is not None:
+            return "exhibition"
+        if self.lex.service is not None and self.lex.service.search(text) is not None:
+            return "service"
+        return "timetable" if self.is_timetable(text) else None
 
     def is_heard(self, text: str) -> bool:
         """Whether a report tells of trains heard, not seen ("слышали шум поездов").
