@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from railtrack.extract import cues
@@ -943,13 +943,12 @@ def read_trains(  # noqa: C901
     # a report that tells of a museum train or a service in two sentences or more is
     # about it: only a separate dated, routed military shipment stays
     about_service = sum(kind is not None for kind in vetoing.values()) >= 2
-    # (a report that names platforms or tank cars, counted or not, has more than people)
+    # (a report that names platforms or tank cars, counted or not, has more than people;
+    # its car nouns are read only when a train has passenger cars alone: reading them
+    # tokenises the whole report, half a Belarusian report's time when asked of each)
     car_kinds = getattr(default, "car_kinds", None)
-    only_people_cars = (
-        car_kinds is not None
-        and car_kinds(text) <= {"total"}
-        and not any(id(t) in military for t in draft.trains)
-    )
+    no_military_train = car_kinds is not None and not any(id(t) in military for t in draft.trains)
+    only_people_cars = cache(lambda: car_kinds is not None and car_kinds(text) <= {"total"})
     for t in draft.trains:
         if t.group is not None and id(draft.groups[t.group]) in military:
             military.add(id(t))
@@ -961,7 +960,7 @@ def read_trains(  # noqa: C901
         and (t.group is None or id(draft.groups[t.group]) not in vetoed_groups)
         and not (told_again and _told_again(t, military))
         and not (about_service and not _kept_beside_a_service(t, military))
-        and not (only_people_cars and _passengers_only(t, military))
+        and not (no_military_train and _passengers_only(t, military) and only_people_cars())
     ]
     _drop_groups_without_trains(draft)
     merged = _merge_restated(draft)
