@@ -956,7 +956,9 @@ def read_trains(  # noqa: C901
     # a report that tells of a museum train or a service in two sentences or more is
     # about it: only a separate dated, routed military shipment stays
     about_service = sum(kind is not None for kind in vetoing.values()) >= 2
-    # (a report that names platforms or tank cars, counted or not, has more than people)
+    # (a report that names platforms or tank cars, counted or not, has more than people;
+    # its car nouns are read only when a train has passenger cars alone: reading them
+    # tokenises the whole report, half a Belarusian report's time when asked of each)
     car_kinds = getattr(default, "car_kinds", None)
     only_people_cars = (
         car_kinds is not None
