@@ -202,7 +202,9 @@ def _knowledge_day(frames: dict[str, Any], as_of: Any) -> Knowledge:
 def _floors(frames: dict[str, Any]) -> pd.Series:
     """Return the floor on each train's and group's publication, as ``cut_off`` sets it.
 
-    A train's latest sighting and the day it reports its train leaving or arriving
+    Keyed as :func:`railtrack.knowledge.publication_floors` keys them (the whole
+    report's floor, else the record's own). A train's latest sighting and the day it
+    reports its train leaving or arriving
     (``LOGGED_DAY``, :func:`railtrack.knowledge.logged_day`); a group's, the latest of
     its trains'. Dask group-bys: sightings by train (latest day), then trains by group.
     """
@@ -210,18 +212,30 @@ def _floors(frames: dict[str, Any]) -> pd.Series:
 
     seen_by = frames["sightings"]
     seen = seen_by[seen_by[C.SHIPMENT].notnull()].groupby(C.SHIPMENT)[SEEN_DAY].max()
-    ships = frames["shipments"][[C.ID, C.GROUP, LOGGED_DAY]]
+    ships = frames["shipments"][[C.ID, C.REPORT, C.GROUP, PUBLISHED_DAY, LOGGED_DAY]]
     linked = ships.merge(
         seen.rename("_seen").to_frame(), left_on=C.ID, right_index=True, how="left"
     )
-    meta = linked._meta[[C.ID, C.GROUP]].assign(_floor=pd.Series(dtype="datetime64[ns]"))
-    linked = linked.map_partitions(_with_floor, meta=meta)
-    by_group = linked[linked[C.GROUP].notnull()].groupby(C.GROUP)["_floor"].max()
-    own, groups = compute(  # type: ignore[no-untyped-call]
-        linked[[C.ID, "_floor"]], by_group
+    meta = linked._meta[[C.ID, C.GROUP]].assign(
+        _key=pd.Series(dtype=object), _floor=pd.Series(dtype="datetime64[ns]")
     )
-    floors = pd.concat([own.set_index(C.ID)["_floor"], groups])
-    one: pd.Series = floors.groupby(level=0).max()  # one floor per id, as cut_off's dict
+    linked = linked.map_partitions(_with_floor, meta=meta)
+    # the floor is the whole report's (publication_floors), then each group's
+    by_key = linked.groupby("_key")["_floor"].max()
+    keyed = linked[linked[C.GROUP].notnull()][[C.GROUP, "_key"]]
+    groups = frames["groups"][[C.ID, C.REPORT]]
+    own, members, group_reports = compute(  # type: ignore[no-untyped-call]
+        by_key, keyed, groups
+    )
+    member_floor = members.assign(_floor=members["_key"].map(own.to_dict()))
+    by_group = member_floor.groupby(C.GROUP)["_floor"].max()
+    named = group_reports[group_reports[C.REPORT].notnull()]
+    group_keys = "report:" + named[C.REPORT].astype(str)
+    from_groups = pd.Series(
+        named[C.ID].astype(str).map(by_group.to_dict()).to_numpy(), index=group_keys.to_numpy()
+    ).dropna()
+    floors = pd.concat([own, by_group, from_groups]).astype("datetime64[ns]")
+    one: pd.Series = floors.groupby(level=0).max()  # one floor per key, as cut_off's dict
     return one
 
 
@@ -230,8 +244,16 @@ def _with_floor(part: pd.DataFrame) -> pd.DataFrame:
     seen = pd.to_datetime(part["_seen"]).astype("datetime64[ns]")
     logged = pd.to_datetime(part[LOGGED_DAY]).astype("datetime64[ns]")
     floor = seen.where(seen.notna() & (logged.isna() | (seen >= logged)), logged)
-    out = part[[C.ID, C.GROUP]].assign(_floor=floor)
+    floor = floor.where(part[PUBLISHED_DAY].isna())  # only an undated report has a floor
+    out = part[[C.ID, C.GROUP]].assign(_key=_floor_keys(part), _floor=floor)
     return out[out["_floor"].notna()]
+
+
+def _floor_keys(part: pd.DataFrame) -> pd.Series:
+    """Return each record's floor key: ``report:<report>``, else its id (as ``cut_off``)."""
+    report = part[C.REPORT]
+    keyed = "report:" + report.astype(str)
+    return keyed.where(report.notnull(), part[C.ID].astype(str)).astype(object)
 
 
 def _known(part: pd.DataFrame, day: date | None, floors: pd.Series) -> pd.DataFrame:
@@ -240,7 +262,7 @@ def _known(part: pd.DataFrame, day: date | None, floors: pd.Series) -> pd.DataFr
         return part
     published = part[PUBLISHED_DAY]
     # a dict, not the Series: pandas maps through an empty Series cast to float64
-    floor = pd.to_datetime(part[C.ID].astype(str).map(floors.to_dict()).astype(object))
+    floor = pd.to_datetime(_floor_keys(part).map(floors.to_dict()).astype(object))
     when = published.fillna(floor.astype("datetime64[ns]"))
     return part[when.isna() | (when <= pd.Timestamp(day))]
 
