@@ -106,6 +106,7 @@ __all__ = [
     "DASK_WRITE_STAGES",
     "track_converted",
     "track_dask",
+    "write_converted_dask",
     "write_dask",
 ]
 
@@ -647,7 +648,7 @@ def _track(
     tables = {"groups": group_df, "sightings": sightings}
     if tables_dir is not None:
         stage("write")
-        totals, crossing = _write(
+        totals, crossing, used = _write(
             ships, estimates, statuses, WriteStage(str(tables_dir), train), routes_distinct
         )
         del estimates, statuses
@@ -664,6 +665,7 @@ def _track(
             crossing=_crossing_routes(crossing, routes_distinct),
             tables_dir=tables_dir,
             relays=relays,
+            routes=used,
         )
     stage("gather")
     gathered = _ordered_rows(ships.compute())
@@ -695,8 +697,8 @@ def _track(
 
 def _write(
     ships: Any, estimates: Any, statuses: Any, stage: WriteStage, distinct: pd.DataFrame
-) -> tuple[Any, Any]:
-    """Have the workers write the per-train tables; return the merged totals and crossings.
+) -> tuple[Any, pd.DataFrame, pd.DataFrame]:
+    """Have the workers write the per-train tables; return totals, crossings, routes used.
 
     One task per partition of trains (its trains, estimates and statuses are the
     same partition of one frame); the client receives each partition's totals only.
@@ -717,7 +719,21 @@ def _write(
     joined = pd.concat(crossing, ignore_index=True) if crossing else pd.DataFrame()
     if not len(joined):
         joined = pd.DataFrame({C.ID: pd.Series(dtype=object), ROUTE_KEY: pd.Series(dtype=object)})
-    return totals, joined
+    return totals, joined, _with_station_lists(table, distinct)
+
+
+def _with_station_lists(table: pd.DataFrame, distinct: pd.DataFrame) -> pd.DataFrame:
+    """Return the distinct routes table with each route's stations as a list of ids."""
+    from railtrack.route_files import route_ids
+
+    found = distinct[C.STATIONS].map(lambda v: isinstance(v, list | tuple) and len(v) > 0)
+    routed = distinct[found.to_numpy(dtype=bool)]
+    lists = dict(zip(route_ids(routed[C.STATIONS]), routed[C.STATIONS], strict=True))
+    out = table.copy()
+    out[C.STATIONS] = pd.Series(
+        [lists.get(r) for r in out[C.ROUTE_ID]], index=out.index, dtype=object
+    )
+    return out
 
 
 def _drop_stale_parts(tables_dir: Path, n: int) -> None:
@@ -752,6 +768,7 @@ def _written(
     crossing: pd.DataFrame,
     tables_dir: Path,
     relays: pd.DataFrame,
+    routes: pd.DataFrame,
 ) -> WrittenRun:
     """Return the :class:`WrittenRun` (as :func:`railtrack.pipeline.assemble` a result)."""
     from railtrack.labels import crossing_directions
@@ -773,6 +790,7 @@ def _written(
         totals=totals,
         tables_dir=tables_dir,
         relays=relays,
+        routes=routes,
     )
 
 
@@ -825,3 +843,46 @@ def track_converted(
     with tempfile.TemporaryDirectory(prefix="railtrack-dask-") as tmp:
         write_converted(reports, Path(tmp) / "converted")
         return track_dask(Path(tmp) / "converted", network, client, **options)
+
+
+def write_converted_dask(
+    reports: ReportSet | str | Path,
+    network: RailNetwork,
+    client: Any,
+    tables_dir: str | Path,
+    *,
+    work_dir: str | Path | None = None,
+    **options: Any,
+) -> WrittenRun:
+    """Run :func:`write_dask` on converted reports, converting loaded ones first.
+
+    What ``railtrack track --engine dask`` runs: the workers write the per-train
+    tables under ``tables_dir``; the briefing is then written from them
+    (:meth:`railtrack.dask_written.WrittenRun.result`).
+
+    Parameters
+    ----------
+    reports
+        A converted directory, or loaded reports, converted as in
+        :func:`track_converted` (to ``<work_dir>/converted``, kept, or to a
+        temporary directory removed afterwards).
+    network, client, tables_dir, work_dir
+        As for :func:`write_dask`.
+    **options
+        ``as_of``, ``freq``, ``settings``, ``progress``: as for :func:`write_dask`.
+
+    Returns
+    -------
+    WrittenRun
+    """
+    from railtrack.io.converted import write_converted
+
+    if isinstance(reports, str | Path):
+        return write_dask(reports, network, client, tables_dir, work_dir=work_dir, **options)
+    if work_dir is not None:
+        where = Path(work_dir) / "converted"
+        write_converted(reports, where)
+        return write_dask(where, network, client, tables_dir, work_dir=work_dir, **options)
+    with tempfile.TemporaryDirectory(prefix="railtrack-dask-") as tmp:
+        write_converted(reports, Path(tmp) / "converted")
+        return write_dask(Path(tmp) / "converted", network, client, tables_dir, **options)
