@@ -81,3 +81,12 @@ def test_a_date_problem_in_free_text_names_its_line(tmp_path: Path) -> None:
     assert problem.message.startswith("cannot date '31 June")
     shown = runner.invoke(app, ["extract", str(path)])
     assert "notes.txt line 7: cannot date" in shown.stderr
+
+
+def test_extract_on_a_folder_says_what_reads_one(tmp_path: Path) -> None:
+    """Trial F75 (kind): extract reads one report; for a folder it names `load --json`."""
+    (tmp_path / "a.txt").write_text("A train left Orsha for Smolensk.\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path)])
+    assert result.exit_code != 0
+    said = result.output + str(result.exception)  # the command line's handler prints it
+    assert f"railtrack load {tmp_path} --json" in said

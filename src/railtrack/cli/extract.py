@@ -63,7 +63,12 @@ def _read_input(file: Path) -> tuple[str, str]:
             return "<stdin>", decode_text(raw, name="standard input")
         check_paths([file])
         if file.is_dir():
-            msg = f"{display_path(file)} is a directory; give one report file (or - for stdin)"
+            msg = (
+                f"{display_path(file)} is a directory; extract reads one report file, a "
+                "Telegram export folder or - for stdin: for every report of a folder use "
+                f"`railtrack load {display_path(file)} --json` (the same shipment records, "
+                "with their evidence)"
+            )
             raise InputPathError(msg)
         kind = _STRUCTURED.get(file.suffix.lower())
         if kind is not None:
