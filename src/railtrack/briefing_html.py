@@ -581,7 +581,7 @@ def period_basis_text(bases: Counter[str], undated: int) -> str:
     '16 trains: 11 dated by departure, 3 by sighting, 1 by published, 1 undated (not in the period)'
     >>> period_basis_text(Counter({"departure": 1}), 0)
     '1 train: dated by departure'
-    """  # noqa: E501
+    """
     ordered = bases.most_common()
     total = sum(bases.values()) + undated
     parts = [f"{n} by {b}" for b, n in ordered]
