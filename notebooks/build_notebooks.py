@@ -143,9 +143,15 @@ branch: up to 86 more, not 86 each.
     code(
         """
 assert max(d["cars"] + d["cars_unallocated"] for *_, d in G.edges(data=True)) == 86
-to_graphml(G, "seed-corridors.graphml")
-fc = write_geojson(G, "seed-corridors.geojson")
-print("wrote", fc, "with", len(to_geojson(G)["features"]), "features")
+import os, tempfile
+from pathlib import Path
+
+# Files go to RAILTRACK_NOTEBOOK_OUT, else a new temporary folder: never into the clone.
+OUT = Path(os.environ.get("RAILTRACK_NOTEBOOK_OUT") or tempfile.mkdtemp(prefix="railtrack-nb-"))
+OUT.mkdir(parents=True, exist_ok=True)
+to_graphml(G, OUT / "seed-corridors.graphml")
+fc = write_geojson(G, OUT / "seed-corridors.geojson")
+print("wrote", Path(fc).name, "with", len(to_geojson(G)["features"]), "features")
 """
     ),
     code(
@@ -417,10 +423,13 @@ an analyst would on a new export. Nothing is sent over the network.
     SETUP,
     code(
         """
-import json
+import json, os, tempfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+# Files go to RAILTRACK_NOTEBOOK_OUT, else a new temporary folder: never into the clone.
+OUT = Path(os.environ.get("RAILTRACK_NOTEBOOK_OUT") or tempfile.mkdtemp(prefix="railtrack-nb-"))
+OUT.mkdir(parents=True, exist_ok=True)
 KYIV = timezone(timedelta(hours=2))
 
 POSTS = [  # (id, local time, text, extra message keys)
@@ -462,7 +471,7 @@ def write_export(folder, posts):
     return folder
 
 
-export = write_export("ChatExport_2023-03-05", POSTS)
+export = write_export(OUT / "ChatExport_2023-03-05", POSTS)
 print(sorted(p.name for p in export.iterdir()))
 """
     ),
@@ -562,9 +571,9 @@ later[1] = (102, "2023-03-01 09:30", POSTS[1][2].replace("48", "50"),
                 2023, 3, 6, 8, tzinfo=timezone.utc).timestamp()))})
 later.append((111, "2023-03-06 16:00", "Another echelon of 44 flatcars left Osipovichi for "
               "Bryansk this afternoon.", {}))
-export2 = write_export("ChatExport_2023-03-07", later)
+export2 = write_export(OUT / "ChatExport_2023-03-07", later)
 
-with Store("railtrack-telegram.sqlite") as store:
+with Store(OUT / "railtrack-telegram.sqlite") as store:
     first = store.ingest(load_reports(export), network=network)
     second = store.ingest(load_reports(export2), network=network)
     print("first export: ", first.posts, first.new, "records")

@@ -366,3 +366,14 @@ def test_map_corridor_titles_name_the_reported_region_and_mark_the_station_infer
     assert len(titles) == 1
     assert titles[0].startswith("Belarus (inferred: ")
     assert "→" in titles[0]
+
+
+def test_the_period_line_adds_up_to_every_train() -> None:
+    """Trial F81 (kind): the period's bases and the undated trains add up to all trains."""
+    from collections import Counter
+
+    from railtrack.briefing_html import period_basis_text
+
+    text = period_basis_text(Counter({"sighting": 2, "departure": 5}), 3)
+    assert text == "10 trains: 5 dated by departure, 2 by sighting, 3 undated (not in the period)"
+    assert period_basis_text(Counter({"published": 2}), 0) == "2 trains: 2 dated by published"

@@ -130,9 +130,12 @@ def test_good_rows_survive_broken_files(broken: Path) -> None:
     reports = load_reports(broken)
     ids = {s.id for s in reports.shipments}
     # good rows of broken files, BOM + CRLF, cp1251 and the whole good file are kept;
-    # a table row whose count cell cannot be read keeps its other fields (r2, r3)
-    assert {"slonim-1", "bom-1", "bom-2", "w1", "l1", "l5", "r1", "r8", "r2", "r3"} <= ids
-    assert not {"r4", "r5", "r7", "l4"} & ids
+    # a table row whose count cell cannot be read keeps its other fields (r2, r3), and
+    # so does one whose typed cars exceed its total (r4: the total is left out, F78)
+    assert {"slonim-1", "bom-1", "bom-2", "w1", "l1", "l5", "r1", "r8", "r2", "r3", "r4"} <= ids
+    assert not {"r5", "r7", "l4"} & ids
+    r4 = next(s for s in reports.shipments if s.id == "r4")
+    assert (r4.cars.total, r4.cars.passenger, r4.cars.total_derived) == (12, 12, True)
     assert next(s for s in reports.shipments if s.id == "r2").cars.passenger == 5
     cp1251 = next(s for s in reports.shipments if s.id == "w1")
     assert cp1251.origin is not None

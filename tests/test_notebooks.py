@@ -52,18 +52,23 @@ def images(nb: nbformat.NotebookNode) -> int:
 def test_notebook_runs_headless(name, tmp_path, monkeypatch):
     monkeypatch.setenv("MPLBACKEND", "Agg")
     monkeypatch.setenv("RAILTRACK_RU_RAIL", str(RU_RAIL))  # 03 skips its parts when absent
-    nb = run(name, tmp_path)
+    out_dir = tmp_path / "out"
+    monkeypatch.setenv("RAILTRACK_NOTEBOOK_OUT", str(out_dir))
+    where = tmp_path / "notebooks"  # the folder a user opens them in (trial F76)
+    where.mkdir()
+    nb = run(name, where)
     errors = [
         out for cell in nb.cells for out in cell.get("outputs", []) if out.output_type == "error"
     ]
     assert errors == []
+    assert list(where.iterdir()) == []  # nothing written where the notebook lives
     if name.startswith("01"):
-        assert (tmp_path / "seed-corridors.graphml").is_file()
-        assert (tmp_path / "seed-corridors.geojson").is_file()
+        assert (out_dir / "seed-corridors.graphml").is_file()
+        assert (out_dir / "seed-corridors.geojson").is_file()
         assert images(nb) == 4
     if name.startswith("04"):
-        assert (tmp_path / "ChatExport_2023-03-05" / "result.json").is_file()
-        assert (tmp_path / "railtrack-telegram.sqlite").is_file()
+        assert (out_dir / "ChatExport_2023-03-05" / "result.json").is_file()
+        assert (out_dir / "railtrack-telegram.sqlite").is_file()
         assert "'edited': 1" in outputs_text(nb)
         assert images(nb) == 2
     if name.startswith("02"):

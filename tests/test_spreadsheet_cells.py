@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from railtrack import load_reports
@@ -107,3 +108,53 @@ def test_one_problem_per_bad_cell_naming_row_and_column(table: Path) -> None:
     for p in problems:
         assert "kept without this field" in p.message
         assert "skipped" not in p.message
+
+
+def test_contradictory_or_implausible_counts_cost_only_those_cells(tmp_path: Path) -> None:
+    """Trial F78 (kind): typed cars over the total, or a count over what a train
+    carries, leave out those counts; the row keeps its date, ends and source."""
+    path = tmp_path / "log.csv"
+    path.write_text(
+        "date,from,to,cars,flats,tank cars,source\n"
+        "2022-11-02,Brest,Gomel,20,25,,me\n"  # typed 25 > total 20
+        "2022-11-03,Brest,Gomel,20,15,10,me\n"  # typed 25 > total 20
+        "2022-11-04,Brest,Gomel,900,,,me\n"  # more than a train carries
+        "2022-11-05,Brest,Gomel,,,130,me\n"  # one typed count too many
+        "2022-11-06,Brest,Gomel,44,40,4,me\n",  # fine
+        encoding="utf-8",
+    )
+    reports = load_reports(path)
+    df = reports.to_frame().set_index("id")
+    assert len(df) == 5
+    assert df["departure_earliest"].dt.day.tolist() == [2, 3, 4, 5, 6]
+    assert set(df["origin"]) == {"Brest"}
+    assert set(df["source"]) == {"me"}
+    totals = df["cars_total"].tolist()
+    assert totals[0] == 25
+    assert totals[1] == 25
+    assert pd.isna(totals[2])
+    assert pd.isna(totals[3])
+    assert totals[4] == 44
+    assert df["cars_flat"].tolist()[:2] == [25, 15]
+    text = [str(p) for p in reports.problems]
+    assert all("record skipped" not in t for t in text)
+    first = next(t for t in text if "row 2" in t)
+    assert "field 'cars'" in first
+    assert "'flats' 25" in first
+    assert "total 20" in first
+    assert any("row 4" in t and "900 cars" in t and "kept without" in t for t in text)
+    assert any("row 5" in t and "field 'tank cars'" in t for t in text)
+
+
+def test_a_repeated_header_reads_the_first_column_and_says_so(tmp_path: Path) -> None:
+    """Trial F79 (kind): of two columns named alike the first is read, as the note says."""
+    path = tmp_path / "dup.csv"
+    path.write_text("Date,To,From,from,Wagons\n2022-10-01,Orsha,Minsk,Brest,30\n", encoding="utf-8")
+    reports = load_reports(path)
+    ship = reports.shipments[0]
+    assert ship.origin is not None
+    assert ship.origin.text == "Minsk"
+    notes = [str(p) for p in reports.problems if "from" in str(p).lower()]
+    assert len(notes) == 1
+    assert "'from (column 4)' not read" in notes[0]
+    assert "'From' already gives 'origin'" in notes[0]

@@ -35,11 +35,12 @@ REPORT_TEXT = textwrap.dedent(
 )
 
 
-def _shipment(sid: str, reporter: str, day: date) -> Shipment:
+def _shipment(sid: str, reporter: str, day: date, report: str | None = None) -> Shipment:
     return Shipment(
         id=sid,
-        origin=Place(text="Slonim"),
-        destination=Place(text="Rossosh"),
+        report=report,
+        origin=Place(text="Slonim", station_id="130007"),
+        destination=Place(text="Rossosh", station_id="RU-ROSSOSH"),
         departure=DateWindow.day(day),
         source=Source(reporter=reporter),
     )
@@ -122,16 +123,20 @@ def test_different_reports_stay_different(tmp_path: Path) -> None:
 
 
 def test_linking_over_many_trains_of_one_corridor(tmp_path: Path) -> None:
-    """Same corridor, same source: nothing links; another source on one day links once."""
-    same = [_shipment(f"s{i}", "Hajun", date(2023, 1, 1 + i % 28)) for i in range(300)]
+    """One report's trains never link to each other; another report links once.
+
+    The relays' rule (relays.same_train): the first stored train whose departure is
+    within the slack (a day) of the other report's.
+    """
+    same = [_shipment(f"s{i}", "Hajun", date(2023, 1, 1 + i % 28), "log") for i in range(300)]
     with Store(tmp_path / "s.sqlite") as db:
         assert db.ingest(_set(*same)).linked == 0
         other = db.ingest(_set(_shipment("o1", "Railway workers", date(2023, 1, 5))))
         assert other.linked == 1
         sources = db.train_sources()
         train = sources.loc[sources["id"] == "o1", "train_id"].item()
-        first_same_day = sources.loc[sources["id"] == "s4", "train_id"].item()
-        assert train == first_same_day  # the first stored train of that day
+        first_within_slack = sources.loc[sources["id"] == "s3", "train_id"].item()
+        assert train == first_within_slack  # 4 January: the first stored within a day
 
 
 # --- faults after opening (issue point 11) ------------------------------------------------

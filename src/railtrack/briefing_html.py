@@ -565,12 +565,32 @@ def _period(dates: pd.DataFrame, as_of: pd.Timestamp | None) -> tuple[str, str, 
     known = dates[dates[BEST_DATE].notna()]
     if not len(known):
         return "", "", ""
-    bases = Counter(known[DATE_BASIS])
-    basis = ", ".join(f"{n} by {b}" for b, n in bases.most_common())
+    basis = period_basis_text(Counter(known[DATE_BASIS]), len(dates) - len(known))
     last = known[BEST_DATE].max()
     if as_of is not None and last > as_of:
         last = as_of.normalize()
     return _day(known[BEST_DATE].min()), _day(last), basis
+
+
+def period_basis_text(bases: Counter[str], undated: int) -> str:
+    """Return how the period's trains are dated, adding up to every train shown.
+
+    Examples
+    --------
+    >>> period_basis_text(Counter({"departure": 11, "sighting": 3, "published": 1}), 1)
+    '16 trains: 11 dated by departure, 3 by sighting, 1 by published, 1 undated (not in the period)'
+    >>> period_basis_text(Counter({"departure": 1}), 0)
+    '1 train: dated by departure'
+    """
+    ordered = bases.most_common()
+    total = sum(bases.values()) + undated
+    parts = [f"{n} by {b}" for b, n in ordered]
+    if parts:
+        first_n, first_b = ordered[0][1], ordered[0][0]
+        parts[0] = f"dated by {first_b}" if total == 1 else f"{first_n} dated by {first_b}"
+    if undated:
+        parts.append(f"{undated} undated (not in the period)")
+    return f"{total} train{'' if total == 1 else 's'}: " + ", ".join(parts)
 
 
 def briefing_context(

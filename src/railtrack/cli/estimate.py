@@ -79,11 +79,9 @@ def _flags(value: Any) -> list[str]:
 
 
 def _network(path: Path | None) -> Any:
-    from railtrack.network import load_network
+    from railtrack.cli._network import load_given_network
 
-    if path is not None:
-        check_paths([path])
-    return load_network(path)
+    return load_given_network(path)
 
 
 def _reports(paths: list[Path] | None, columns: str | None) -> Any:

@@ -63,7 +63,12 @@ def _read_input(file: Path) -> tuple[str, str]:
             return "<stdin>", decode_text(raw, name="standard input")
         check_paths([file])
         if file.is_dir():
-            msg = f"{display_path(file)} is a directory; give one report file (or - for stdin)"
+            msg = (
+                f"{display_path(file)} is a directory; extract reads one report file, a "
+                "Telegram export folder or - for stdin: for every report of a folder use "
+                f"`railtrack load {display_path(file)} --json` (the same shipment records, "
+                "with their evidence)"
+            )
             raise InputPathError(msg)
         kind = _STRUCTURED.get(file.suffix.lower())
         if kind is not None:
@@ -161,8 +166,8 @@ def extract(
     Exit code 1 when the input has problems (a report in a language railtrack does
     not read is one); 2 for a CSV/JSON/YAML file (use railtrack load).
     """
+    from railtrack.cli._network import load_given_network
     from railtrack.io.text import as_problem, extract_text_report
-    from railtrack.network import load_network
 
     fmt_ = output_format(fmt, json_out)
     day = parse_date_option(published, "--published")
@@ -171,11 +176,11 @@ def extract(
         check_paths([network_dir])
     if _is_telegram(file):
         name = file.name
-        net = load_network(network_dir)
+        net = load_given_network(network_dir, fmt_, quiet=quiet)
         result, problems = _extract_export(file, net, usernames, quiet=quiet)
     else:
         name, text = _read_input(file)
-        net = load_network(network_dir)
+        net = load_given_network(network_dir, fmt_, quiet=quiet)
         result, messages = extract_text_report(
             text,
             name=name,

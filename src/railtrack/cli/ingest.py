@@ -84,8 +84,8 @@ def ingest(
     n_problems, problems). Exit code 1 when the reports had problems (the good
     records are still stored).
     """
+    from railtrack.cli._network import load_given_network
     from railtrack.cli.load import read_reports
-    from railtrack.network import load_network
     from railtrack.store import Store, default_store_path
 
     fmt_ = output_format(fmt, json_out)
@@ -95,7 +95,7 @@ def ingest(
     reports = read_reports(
         paths, published=published, columns=columns, channel_usernames=channel_username
     )
-    net = load_network(network)
+    net = load_given_network(network, fmt_, quiet=quiet)
     with Store(store or default_store_path(), lock_wait=lock_wait) as db:
         result = db.ingest(reports, paths=paths, network=net)
         counts = db.counts()

@@ -41,11 +41,9 @@ _ROUTE_TABLE = ("origin", "destination", "length_km", "border_crossings", "stati
 
 
 def _load(network: Path | None) -> RailNetwork:
-    from railtrack.network import load_network  # imported here to keep --help fast
+    from railtrack.cli._network import load_given_network
 
-    if network is not None:
-        check_paths([network])
-    return load_network(network)
+    return load_given_network(network)
 
 
 def _load_names(network: Path | None) -> Gazetteer:

@@ -89,9 +89,9 @@ def prepare(
     reports = read_reports(paths, columns=columns)
     if not resolve:
         return reports, None, None
-    from railtrack.network import load_network
+    from railtrack.cli._network import load_given_network
 
-    network = load_network(network_dir)
+    network = load_given_network(network_dir)
     routed = route_reports(reports, network, as_of=as_of, cut=cut)
     return routed.reports, network, routed
 

@@ -196,6 +196,7 @@ def track(  # noqa: C901
 
     from railtrack._data import data_path
     from railtrack.briefing import describe, write_outputs
+    from railtrack.cli._network import network_problems
     from railtrack.cli.load import read_reports
     from railtrack.network import load_network
     from railtrack.pipeline import track as run_track
@@ -234,6 +235,7 @@ def track(  # noqa: C901
         shown = StageProgress(bar, _steps(engine))
         advance = shown.stage
         net = load_network(network)
+        print_problems(network_problems(net, network), fmt_, quiet=quiet)
         opened: AbstractContextManager[Any] = nullcontext()
         if engine is Engine.dask:
             from railtrack.io.dask_load import dask_client

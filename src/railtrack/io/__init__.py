@@ -53,6 +53,7 @@ from railtrack.io.webpage import WEB_SUFFIXES
 from railtrack.io.yaml_reader import read_yaml_records
 from railtrack.models import CAR_TYPES
 from railtrack.safetext import shown
+from railtrack.settings import DEFAULT_SETTINGS
 
 if TYPE_CHECKING:
     from railtrack.io.telegram import TelegramFile
@@ -79,6 +80,20 @@ _SKIP_STEMS = {"readme", "license", "licence", "changelog", "sources"}
 _DATE_FIELDS = ("departure", "arrival", "expected_arrival", "published")
 _WINDOW_FIELDS = ("departure", "arrival", "expected_arrival")
 _COUNT_FIELDS = frozenset({"n_trains", "cars_total", *(f"cars_{t}" for t in CAR_TYPES)})
+_CAR_FIELDS = ("cars_total", *(f"cars_{t}" for t in CAR_TYPES))
+
+
+def _whole(value: object) -> int | None:
+    """Return a count cell as read so far as a whole number (None when it is not one)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 9:
+        return int(value.strip())  # a longer run of digits is left to the record's check
+    return None
 
 
 def _cell_date(value: Any) -> date | None:
@@ -464,6 +479,7 @@ class _FileLoader:
             # in a workbook of several sheets a row number needs its sheet
             unit = f"{prefix.rstrip(': ')} row" if prefix else record.unit
             self._read_cells(data, record.row, unit)
+            self._check_counts(data, record.row, unit)
             out.append(RawRecord(data, record.row, unit))
         for name, rows in ambiguous.items():
             shown = ", ".join(map(str, rows[:8])) + (", ..." if len(rows) > 8 else "")
@@ -479,7 +495,7 @@ class _FileLoader:
                 "format": kind,
                 "sheet": sheet,
                 "columns": dict(mapping.columns),
-                "ignored": list(mapping.ignored),
+                "ignored": [*mapping.ignored, *mapping.shadowed],
                 "n_records": len(out),
                 "generated_ids": make_ids,
             }
@@ -525,6 +541,55 @@ class _FileLoader:
                 f"{why}; the record is kept without this field",
                 row=row,
                 field=name,
+                unit=unit,
+            )
+
+    def _check_counts(self, data: dict[str, Any], row: int, unit: str) -> None:
+        """Leave out a table row's car counts that cannot stand; keep the row.
+
+        A count over what the row's trains carry (``Settings.max_cars_per_train``
+        times ``n_trains``, 1 for a train) is left out; so is a total that the typed
+        counts exceed (the typed cells are kept, and the total then derived from
+        them, as text reading does). One problem names the cells each time; the
+        row keeps its date, ends and source (trial F78: a typo in a count column
+        must not delete a train).
+        """
+        read = {k: _whole(data.get(k)) for k in _CAR_FIELDS if k in data}
+        counts: dict[str, int] = {k: v for k, v in read.items() if v is not None}
+        trains = _whole(data.get("n_trains"))
+        per = DEFAULT_SETTINGS.max_cars_per_train
+        limit = per * (trains if trains and trains > 0 else 1)
+        what = "a train carries" if limit == per else f"{limit // per} trains carry"
+        for name, n in list(counts.items()):
+            if n > limit:
+                del data[name], counts[name]
+                self.problem(
+                    f"{n} cars is more than {what} ({limit}; Settings.max_cars_per_train = "
+                    f"{per}); the record is kept without this field",
+                    row=row,
+                    field=name,
+                    unit=unit,
+                )
+        typed = {k: v for k, v in counts.items() if k != "cars_total"}
+        total = counts.get("cars_total")
+        if total is not None and sum(typed.values()) > total:
+            del data["cars_total"]
+            cells = ", ".join(f"{self.header_of.get(k, k)!r} {v}" for k, v in typed.items())
+            self.problem(
+                f"typed cars ({cells}) add up to {sum(typed.values())}, more than the total "
+                f"{total}; the record is kept without the total (derived from the typed cars)",
+                row=row,
+                field="cars_total",
+                unit=unit,
+            )
+        if sum(typed.values()) > limit:
+            for name in typed:
+                del data[name]
+            self.problem(
+                f"typed cars add up to {sum(typed.values())}, more than {what} ({limit}); "
+                "the record is kept without them",
+                row=row,
+                field=next(iter(typed)),
                 unit=unit,
             )
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from railtrack.io._records import RawRecord
+from railtrack.io.tables import unique_headers
 
 __all__ = ["read_csv_records"]
 
@@ -84,7 +85,7 @@ def read_csv_records(text: str, path: Path) -> tuple[list[RawRecord], list[CsvPr
     rows = list(_rows(text, delimiter))
     if not rows or isinstance(rows[0][2], str):
         raise CsvProblem(1, "the header row cannot be read")
-    header = [h.lstrip("\ufeff").strip() for h in rows[0][2]]
+    header = unique_headers([h.lstrip("\ufeff").strip() for h in rows[0][2]])
     width = len(header)
     records: list[RawRecord] = []
     problems: list[CsvProblem] = []

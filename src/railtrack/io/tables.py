@@ -150,18 +150,43 @@ class HeaderMap:
     """How a table's columns map to fields.
 
     ``columns`` maps each header as written to its field, in the table's order;
-    ``ignored`` lists the headers not read; ``notes`` say why a column was not used
-    when another column already gave its field.
+    ``ignored`` lists the headers no field has; ``shadowed`` those not read because
+    an earlier column gives their field, and ``notes`` say so, once each.
     """
 
     columns: dict[str, str] = field(default_factory=dict)
     ignored: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    shadowed: list[str] = field(default_factory=list)
+    """Headers not read because an earlier column gives their field (each has a note)."""
 
     @property
     def fields(self) -> set[str]:
         """The fields some column gives."""
         return set(self.columns.values())
+
+
+def unique_headers(headers: Sequence[str]) -> list[str]:
+    """Return the header row with a repeated name told apart by its column number.
+
+    A table keyed by header would keep only the last of two columns named alike;
+    the first keeps its name (it is the one read, :func:`map_headers`), a later one
+    becomes ``"From (column 3)"``. Empty headers are left as they are.
+
+    Examples
+    --------
+    >>> unique_headers(["Date", "From", "from", "To"])
+    ['Date', 'From', 'from (column 3)', 'To']
+    """
+    seen: set[str] = set()
+    out = []
+    for i, header in enumerate(headers):
+        key = normalise_header(header)
+        if key and key in seen:
+            header = f"{header} (column {i + 1})"
+        seen.add(key)
+        out.append(header)
+    return out
 
 
 def map_headers(headers: Sequence[str], user: Mapping[str, str] | None = None) -> HeaderMap:
@@ -200,9 +225,10 @@ def map_headers(headers: Sequence[str], user: Mapping[str, str] | None = None) -
             result.ignored.append(header)
             continue
         if target in used:
-            result.ignored.append(header)
+            result.shadowed.append(header)
             result.notes.append(
-                f"column {header!r} not read: column {used[target]!r} already gives {target!r}"
+                f"column {header!r} not read: column {used[target]!r} already gives "
+                f"{target!r}, and its values are the ones used"
             )
             continue
         used[target] = header

@@ -234,9 +234,34 @@ def extract_text_report(
     # formats; only problems with the input itself are reported here.
     unresolved = set(result.unresolved)
     problems.extend(
-        f"{name} (text from line {body_line}): {p}" for p in result.problems if p not in unresolved
+        _located(p, name, body, body_line) for p in result.problems if p not in unresolved
     )
     return result, problems
+
+
+_QUOTED = re.compile(r"'([^'\n]+)'|\"([^\"\n]+)\"")
+
+
+def _located(problem: str, name: str, body: str, body_line: int) -> str:
+    """Return a text report's problem naming the line of the words it quotes.
+
+    A problem that quotes the report's words ("cannot date '29 февраля 2023 года'")
+    names the line they are on, counted in the file (trial F80: "line 1" sent the
+    user to the top of a long file); any other names the line the text starts on.
+
+    Examples
+    --------
+    >>> _located("cannot date '31 June': no such day", "r.txt", "One.\\n\\nOn 31 June ...", 3)
+    "r.txt line 5: cannot date '31 June': no such day"
+    >>> _located("report is in lt", "r.txt", "Labas.", 1)
+    'r.txt (text from line 1): report is in lt'
+    """
+    found = _QUOTED.search(problem)
+    words = (found[1] or found[2]) if found else None
+    at = body.find(words) if words else -1
+    if at < 0:
+        return f"{name} (text from line {body_line}): {problem}"
+    return f"{name} line {body_line + body.count(chr(10), 0, at)}: {problem}"
 
 
 def as_problem(message: str, name: str) -> Problem:
@@ -264,7 +289,7 @@ def as_problem(message: str, name: str) -> Problem:
     row = found["line"] or found["body"]
     text = found["message"]
     stem = Path(name).stem.strip("<>")
-    if found["body"] and text.startswith(f"{stem}: "):
+    if (found["body"] or found["line"]) and text.startswith(f"{stem}: "):
         text = text[len(stem) + 2 :]
     return Problem(name, int(row) if row else None, found["field"], text, "line")
 

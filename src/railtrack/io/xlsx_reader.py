@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from railtrack.io._records import RawRecord
-from railtrack.io.tables import map_headers
+from railtrack.io.tables import map_headers, unique_headers
 
 __all__ = ["Sheet", "read_xlsx_tables"]
 
@@ -99,7 +99,7 @@ def read_xlsx_tables(path: Path, user: Mapping[str, str] | None = None) -> list[
             if not any(any(v is not None for v in row) for row in rows):
                 continue
             at = _header_index(rows, user)
-            header = [_text(v) or f"column {i + 1}" for i, v in enumerate(rows[at])]
+            header = unique_headers([_text(v) or f"column {i + 1}" for i, v in enumerate(rows[at])])
             records = []
             for offset, row in enumerate(rows[at + 1 :], start=at + 2):
                 if not any(v is not None and v != "" for v in row):
