@@ -1,6 +1,7 @@
 """Where extraction spends its CPU time, per language: a stage breakdown in µs per report.
 
 Usage: python benchmarks/extraction_profile.py [--repeat N] [--rate HZ] [--langs en,ru]
+[--functions N]
 
 Reads the development corpora's reports (``tests/data/extraction/`` and
 ``tests/data/extraction_real/``) grouped by language, as ``extraction.py`` times them
@@ -116,10 +117,12 @@ def child(lang: str, repeat: int) -> None:
         sampled_passes(items, network)
 
 
-def breakdown(raw: Path) -> tuple[Counter, Counter, int]:
-    """Return samples by stage and by entry point, and the samples kept."""
+def breakdown(raw: Path) -> tuple[Counter, Counter, int, Counter, Counter]:
+    """Return samples by stage, by entry point, kept, by own function and with callees."""
     stages: Counter = Counter()
     entries: Counter = Counter()
+    own: Counter = Counter()
+    inclusive: Counter = Counter()
     kept = 0
     for line in raw.read_text(encoding="utf-8").splitlines():
         stack, _, count = line.rpartition(" ")
@@ -129,10 +132,22 @@ def breakdown(raw: Path) -> tuple[Counter, Counter, int]:
         n = int(count)
         kept += n
         stages[stage_of(frames[-1])] += n
+        own[_short(frames[-1])] += n
+        for name in {
+            _short(f)
+            for f in frames[frames.index(next(f for f in frames if f.startswith(MARK + " "))) + 1 :]
+        }:
+            inclusive[name] += n
         for name, fragment in ENTRY_POINTS:
             if any(f.startswith(name + " ") and fragment in f for f in frames):
                 entries[name] += n
-    return stages, entries, kept
+    return stages, entries, kept, own, inclusive
+
+
+def _short(frame: str) -> str:
+    """``function (module.py)`` of a py-spy frame ``function (path/module.py:line)``."""
+    name, _, where = frame.partition(" (")
+    return f"{name} ({where.rsplit('/', 1)[-1].split(':', 1)[0]})"
 
 
 def main() -> int:
@@ -140,6 +155,9 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5, help="passes timed, then sampled")
     parser.add_argument("--rate", type=int, default=500, help="py-spy samples per second")
     parser.add_argument("--langs", default=",".join(LANGS), help="languages, comma-separated")
+    parser.add_argument(
+        "--functions", type=int, default=0, help="also list the N largest functions"
+    )
     parser.add_argument("--child", nargs=2, metavar=("LANG", "REPEAT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -159,7 +177,7 @@ def main() -> int:
             done = subprocess.run(cmd, check=True, capture_output=True, text=True)
             line = next(x for x in done.stdout.splitlines() if x.startswith("RATE "))
             _, n, rate, load = line.split()
-            stages, entries, kept = breakdown(raw)
+            stages, entries, kept, own, inclusive = breakdown(raw)
         us = 1e6 / float(rate)
         print(
             f"\n{lang}: {n} reports, {float(rate):,.0f} reports/s = {us:,.0f} µs/report "
@@ -172,6 +190,11 @@ def main() -> int:
         for name, _ in ENTRY_POINTS:
             k = entries.get(name, 0)
             print(f"  {name:<28}{us * k / kept:>10,.0f}{k / kept:>8.0%}")
+        for title, table in (("own time", own), ("with callees", inclusive)):
+            if args.functions:
+                print(f"  {'function, ' + title:<48}{'µs/report':>10}{'share':>8}")
+            for name, k in table.most_common(args.functions):
+                print(f"  {name[:48]:<48}{us * k / kept:>10,.0f}{k / kept:>8.0%}")
     return 0
 
 

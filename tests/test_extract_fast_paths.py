@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -732,3 +733,51 @@ def test_written_out_inits_set_every_field_as_the_dataclass_one_does(cls):
     with pytest.raises(dataclasses.FrozenInstanceError):
         made.start = 1
     assert dataclasses.replace(made, text="x").text == "x"
+
+
+# One search for every word that can turn a clause away (lexread.LexiconReader.quiet)
+_TURN_AWAY = ("accident", "service", "off_topic", "timetable", "road", "preparation")
+
+
+def _quiet_as_each(reader, text: str, *, questions: bool = True) -> None:
+    lex = reader.lex
+    plain = not any(p.search(text) for p in (getattr(lex, k) for k in _TURN_AWAY) if p is not None)
+    assert reader.quiet(text) == plain, text[:80]
+    if plain and questions:
+        assert not reader.is_off_topic(text)
+        assert not reader.is_timetable(text)
+        assert not reader.is_road(text)
+        assert not reader.is_preparation(text)
+
+
+@pytest.mark.parametrize("lang", ["ru", "uk", "be", "pl"])
+def test_a_quiet_clause_is_quiet_as_each_pattern_tells_on_the_corpora(lang):
+    from railtrack.extract.lexread import reader_for
+
+    reader = reader_for(lang)
+    assert reader._turn_away is not None  # the patterns could be joined
+    clauses = [c.text for text in TEXTS for c in split_clauses(text)]
+    for text in clauses:
+        _quiet_as_each(reader, text)
+    for text in [*PIECES, *(c.upper() for c in clauses)]:
+        _quiet_as_each(reader, text, questions=False)
+
+
+@cache
+def _stem_words(lang: str) -> list[str]:
+    data = yaml.safe_load(
+        (Path(lexicon_mod.__file__).parent / "lexicons" / f"{lang}.yaml").read_text("utf-8")
+    )
+    return sorted({str(w).rstrip("$") for k in _TURN_AWAY for w in data.get(k) or []})
+
+
+@pytest.mark.parametrize("lang", ["ru", "uk", "be", "pl"])
+@settings(max_examples=50, deadline=None)
+@given(data=st.data())
+def test_a_quiet_clause_is_quiet_as_each_pattern_tells_on_any_text(lang, data):
+    from railtrack.extract.lexread import reader_for
+
+    words = _stem_words(lang)
+    parts = st.one_of(st.sampled_from(words), st.text(alphabet=ALPHABET, max_size=6))
+    text = "".join(data.draw(st.lists(parts, max_size=8)))
+    _quiet_as_each(reader_for(lang), text)

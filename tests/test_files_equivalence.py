@@ -178,3 +178,13 @@ def test_route_outcomes_equal_those_of_every_column(
     assert (fast["outcome"] != accounting.ROUTED).any()
     monkeypatch.setattr(accounting, "_OUTCOME_INPUTS", frozenset(result.shipments.columns))
     pd.testing.assert_frame_equal(fast, accounting.route_outcomes(result.shipments, result.routes))
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [["a", None, "b"], ["a", float("nan")], ["a", 1, None], [None, None], ["x", pd.NaT], []],
+    ids=["text-none", "text-nan", "text-int", "none", "text-nat", "empty"],
+)
+def test_parquet_columns_equal_the_cell_by_cell_conversion(cells: list[object]) -> None:
+    df = pd.DataFrame({"c": pd.Series(cells, dtype=object), "n": range(len(cells))})
+    pd.testing.assert_frame_equal(_frames.parquet_ready(df), _frames._parquet_ready_plain(df))

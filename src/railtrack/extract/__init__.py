@@ -167,6 +167,7 @@ def extract_shipments(
     )
     from railtrack.extract.lexicon import LANGUAGES
     from railtrack.extract.result import Extraction, build_extraction
+    from railtrack.extract.textpass import strip_format, to_written
     from railtrack.extract.trains import read_trains
 
     settings = settings or DEFAULT_SETTINGS
@@ -183,6 +184,10 @@ def extract_shipments(
         report_id or "r" + hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
     )
     net = _embedded_network() if network is None else (network or None)
+    written = text
+    # soft hyphens, zero-width spaces and other invisible characters cut words: read
+    # without them, and point every fact back at the text as written
+    text, origin = strip_format(written)
     guess = detect_language(text, declared=lang)
     if not guess.supported:
         named = (
@@ -209,6 +214,8 @@ def extract_shipments(
     )
     if lacinka:
         remap_draft(draft, text, spans)
+    if origin is not None:
+        to_written(draft, written, origin)
     result = build_extraction(
         draft,
         report_id=rid,
@@ -216,7 +223,7 @@ def extract_shipments(
         network=net,
         settings=settings,
         lang=guess.lang,
-        text=text,
+        text=written,
     )
     logger.debug(
         "%s: %d shipment(s), %d group(s), %d problem(s)",

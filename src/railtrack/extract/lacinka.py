@@ -32,6 +32,7 @@ from functools import lru_cache
 from typing import Any
 
 from railtrack.extract.scripts import cyrillic_count, latin_count
+from railtrack.extract.textpass import map_facts
 
 __all__ = ["is_lacinka", "remap_draft", "to_cyrillic"]
 
@@ -265,24 +266,4 @@ def remap_draft(draft: Any, text: str, spans: list[tuple[int, int]]) -> None:
     spans
         The spans :func:`to_cyrillic` returned with the Cyrillic text.
     """
-    for holder in (*draft.trains, *draft.groups):
-        for f in dataclasses.fields(holder):
-            value = getattr(holder, f.name)
-            if f.name in ("counts", "each"):
-                setattr(holder, f.name, {k: _remap_fact(v, text, spans) for k, v in value.items()})
-            elif f.name == "via":
-                setattr(holder, f.name, [_remap_fact(v, text, spans) for v in value])
-            elif f.name == "sightings":
-                setattr(
-                    holder,
-                    f.name,
-                    [(_remap_fact(p, text, spans), _remap_fact(d, text, spans)) for p, d in value],
-                )
-            elif f.name == "series":
-                setattr(
-                    holder,
-                    f.name,
-                    [{k: _remap_fact(v, text, spans) for k, v in s.items()} for s in value],
-                )
-            elif hasattr(value, "inferred") and hasattr(value, "start"):
-                setattr(holder, f.name, _remap_fact(value, text, spans))
+    map_facts(draft, lambda fact: _remap_fact(fact, text, spans))

@@ -36,6 +36,7 @@ _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "satur
 _NUMBER_RE = re.compile(r"(?:№|#|\bnr\.?|\bno\.?|\bномер)\s*(?P<number>\d{2,5})\b", re.IGNORECASE)
 _ROMAN_OR_DIGIT = re.compile(r"[IVX]{1,3}|\d{1,2}")
 _NUMBER_SIGNS = frozenset({"№", "#", "nr", "no", "номер", "номером", "нумар", "под", "пад", "під"})
+_ENDS = frozenset({"origin", "destination"})
 _DASHES = frozenset({"-", "–", "—"})
 
 
@@ -146,19 +147,19 @@ def _not_a_count(toks: tuple[Token, ...], i: int) -> bool:
     if (
         before == ":"
         and i > 1
-        and toks[i - 2].low.isdigit()
+        and toks[i - 2].low.isdecimal()
         and toks[i - 1].start == toks[i - 2].end
     ):
         return True
-    if after == ":" and i + 2 < len(toks) and toks[i + 2].low.isdigit():
+    if after == ":" and i + 2 < len(toks) and toks[i + 2].low.isdecimal():
         return toks[i + 1].end == toks[i + 2].start
-    if before in _DASHES and i > 1 and toks[i - 2].low.isdigit():
+    if before in _DASHES and i > 1 and toks[i - 2].low.isdecimal():
         return True  # "2-3 вагона": a range is no count
-    if after in _DASHES and i + 2 < len(toks) and toks[i + 2].low.isdigit():
+    if after in _DASHES and i + 2 < len(toks) and toks[i + 2].low.isdecimal():
         return True
-    if after in (",", ".") and i + 2 < len(toks) and toks[i + 2].low.isdigit():
+    if after in (",", ".") and i + 2 < len(toks) and toks[i + 2].low.isdecimal():
         return toks[i + 2].start == toks[i + 1].end  # 2,2 or 2.5 written together
-    if before in (",", ".") and i > 1 and toks[i - 2].low.isdigit():
+    if before in (",", ".") and i > 1 and toks[i - 2].low.isdecimal():
         return toks[i - 1].start == toks[i - 2].end
     return after in _THOUSANDS
 
@@ -169,7 +170,7 @@ _ORDINAL_DAY = re.compile(r"(\d{1,2})-(?:го|ого|е|ое|га|ага|ае|я
 def _day(tok: Token) -> str | None:
     """Return the day a token gives ("5", and "15-го", "16-га", "29-е" written as ordinals)."""
     low = tok.low
-    if not low.isdigit():
+    if not low.isdecimal():
         m = _ORDINAL_DAY.fullmatch(low)
         if m is None:
             return None
@@ -179,6 +180,29 @@ def _day(tok: Token) -> str | None:
 
 def _is_day(tok: Token) -> bool:
     return _day(tok) is not None
+
+
+_STEM_START = r"(?<![\w-])"  # how every pattern of lexicon._stem_re starts
+
+
+def _union(*patterns: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """Join patterns of :func:`~railtrack.extract.lexicon._stem_re` into one.
+
+    The joined pattern matches somewhere exactly when one of them does: each starts
+    with the same look-behind and is case-blind, so the look-behind is put once before
+    an alternation of what follows it. None when a pattern is not such a pattern (or
+    none is given): the caller then asks each.
+    """
+    bodies = []
+    for p in patterns:
+        if p is None:
+            continue
+        if not p.pattern.startswith(_STEM_START) or p.flags != re.IGNORECASE | re.UNICODE:
+            return None
+        bodies.append(p.pattern[len(_STEM_START) :])
+    if not bodies:
+        return None
+    return re.compile(f"{_STEM_START}(?:{'|'.join(bodies)})", re.IGNORECASE)
 
 
 class LexiconReader:
@@ -214,12 +238,34 @@ class LexiconReader:
         self._kind_starts = lex.place_kinds.first_words
         self._kind_prefixes = lex.place_kinds.prefixes
         self._verb_cache: dict[str, list[VerbCue]] = {}
+        # every word that can make a clause off topic, a timetable, a road convoy or a
+        # preparation, in one search (most clauses have none: one search, not six)
+        self._turn_away = _union(
+            lex.accident, lex.service, lex.off_topic, lex.timetable, lex.road, lex.preparation
+        )
+
+    def quiet(self, text: str) -> bool:
+        """Whether ``text`` has no word that can turn a clause away.
+
+        True means that :meth:`is_off_topic`, :meth:`is_timetable`, :meth:`is_road` and
+        :meth:`is_preparation` are all False for ``text`` (none of the accident,
+        service, off-topic, timetable, road and preparation patterns matches): one
+        search of the patterns joined instead of one each. False tells nothing.
+
+        Examples
+        --------
+        >>> LexiconReader("ru").quiet("Эшелон прибыл в Брест")
+        True
+        >>> LexiconReader("ru").quiet("Поезд прибудет в Брест с задержкой")
+        False
+        """
+        return self._turn_away is not None and self._turn_away.search(text) is None
 
     # -- numbers ---------------------------------------------------------------------
     def _number_at(self, toks: tuple[Token, ...], i: int) -> tuple[int, int] | None:
         """Return (value, next index) of a number written in digits or words at ``i``."""
         tok = toks[i]
-        if tok.low.isdigit():
+        if tok.low.isdecimal():
             if _not_a_count(toks, i):
                 return None
             return int(tok.low), i + 1
@@ -277,7 +323,7 @@ class LexiconReader:
         while i < len(toks):
             low = toks[i].low
             if not (
-                low[0].isdigit()
+                low[0].isdecimal()
                 or low in numbers
                 or low in approx_words
                 or low in self.lex.collective
@@ -443,6 +489,36 @@ class LexiconReader:
         """Whether the text names railway cars."""
         return any(self._car_noun_kind(t.low) is not None for t in tokens(text))
 
+    def car_kinds(self, text: str) -> set[str]:
+        """Return the kinds of car a text names by a noun of their own ("платформ": flat).
+
+        The generic noun ("вагонів") is ``total``.
+
+        Examples
+        --------
+        >>> sorted(LexiconReader("ru").car_kinds("30 платформ и 2 пассажирских вагона"))
+        ['flat', 'total']
+        """
+        kinds = {self._car_noun_kind(t.low) for t in tokens(text)}
+        return {k for k in kinds if k is not None}
+
+    def car_kinds_named(self, text: str) -> frozenset[str]:
+        """Return the car types the text names without a count (``total``: of no type).
+
+        >>> pl = LexiconReader("pl")
+        >>> sorted(pl.car_kinds_named("TIRy na platformach, a także dwa wagony sypialne"))
+        ['flat']
+        >>> sorted(pl.car_kinds_named("Przybyło 6 cystern, a do Homla 20 platform"))
+        []
+        """
+        counted = [(c.start, c.end) for c in self.find_car_counts(text)]
+        kinds = (
+            self._car_noun_kind(t.low)
+            for t in tokens(text)
+            if not any(a <= t.start < b for a, b in counted)
+        )
+        return frozenset(k for k in kinds if k is not None)
+
     def same_route(self, text: str) -> bool:
         """Whether the text says a train took the route of the one before ("tą samą trasą")."""
         table = self.lex.same_route
@@ -581,7 +657,7 @@ class LexiconReader:
                 continue
             value, j = number
             noun = self._train_noun_within(toks, j, 3)
-            if noun is None or value < 2 or (toks[i].low.isdigit() and value > 200):
+            if noun is None or value < 2 or (toks[i].low.isdecimal() and value > 200):
                 continue
             if any(self._month(t.low) is not None for t in toks[j:noun]):
                 continue  # "6 marca pociąg": a date, not six trains
@@ -589,7 +665,7 @@ class LexiconReader:
                 continue  # "Хвілін праз 15 цягнік стаў": 15 counts the minutes
             between = toks[j:noun]
             if any(
-                t.low not in _MORE and (_ADJECTIVE_END.search(t.low) is None or t.low.isdigit())
+                t.low not in _MORE and (_ADJECTIVE_END.search(t.low) is None or t.low.isdecimal())
                 for t in between
             ):
                 continue  # "W 30 kontenerach pociąg": the number counts something else
@@ -733,7 +809,7 @@ class LexiconReader:
         """
         toks = tokens(text)
         for i, tok in enumerate(toks):
-            if not tok.low.isdigit() or int(tok.low) <= 200:
+            if not tok.low.isdecimal() or int(tok.low) <= 200:
                 continue
             if i > 0 and toks[i - 1].low in _NUMBER_SIGNS:
                 continue  # "эшелон №961, эшелон №969": train numbers
@@ -815,6 +891,52 @@ class LexiconReader:
         False
         """
         return self.lex.exhibition is not None and self.lex.exhibition.search(text) is not None
+
+    def is_military(self, text: str) -> bool:
+        """Whether a text has a military word ("эшелон", "танк", "військов").
+
+        Examples
+        --------
+        >>> LexiconReader("be").is_military("вайсковы эшалон прыбыў у Асіповічы")
+        True
+        >>> LexiconReader("be").is_military("рэтрацягнік прыбыў у Гародню")
+        False
+        """
+        return self.lex.military is not None and self.lex.military.search(text) is not None
+
+    def tells_of_no_shipment(self, text: str) -> bool:
+        """Whether a text tells of a train that carries no shipment.
+
+        A museum or excursion train, a passenger service on its timetable, an
+        evacuation train (``exhibition``, ``timetable``, ``service``): the cue vetoes
+        the train the sentence describes, not the report (a report may tell of a
+        museum train and of a real echelon). Accidents (``accident``) put their
+        sentence off only (:meth:`is_off_topic`).
+
+        Examples
+        --------
+        >>> LexiconReader("ru").tells_of_no_shipment("В Волгоград прибыл ретропоезд")
+        True
+        >>> LexiconReader("ru").tells_of_no_shipment("Эшелон с танками прибыл в Брест")
+        False
+        """
+        return self.no_shipment_kind(text) is not None
+
+    def no_shipment_kind(self, text: str) -> str | None:
+        """Return ``exhibition``, ``service`` or ``timetable``: what train of no shipment.
+
+        None when the text tells of none (see :meth:`tells_of_no_shipment`).
+
+        Examples
+        --------
+        >>> LexiconReader("uk").no_shipment_kind("Поїзд повертався вже як евакуаційний")
+        'service'
+        """
+        if self.lex.exhibition is not None and self.lex.exhibition.search(text) is not None:
+            return "exhibition"
+        if self.lex.service is not None and self.lex.service.search(text) is not None:
+            return "service"
+        return "timetable" if self.is_timetable(text) else None
 
     def is_heard(self, text: str) -> bool:
         """Whether a report tells of trains heard, not seen ("слышали шум поездов").
@@ -930,6 +1052,30 @@ class LexiconReader:
         low = name.lower()
         return low.startswith(self.lex.broad_stems) if self.lex.broad_stems else False
 
+    def _sited_in(
+        self, toks: tuple[Token, ...], end_j: int, breaks: frozenset[int]
+    ) -> tuple[int, int] | None:
+        """Return the token span of the town an institution's name is sited in, if any.
+
+        An organisation or works named where an end is expected ("z Wojskowych Zakładów
+        Motoryzacyjnych w Poznaniu") is no place; the name right after it, behind a
+        preposition of place ("w Poznaniu"), is where it is.
+
+        >>> pl = LexiconReader("pl")
+        >>> [p.text for p in pl.find_places("Czołgi przyjechały z Wojskowych Zakładów w Poznaniu.")]
+        ['Poznaniu']
+        """
+        cue = self.lex.place_cues.match(toks, end_j) if end_j < len(toks) else None
+        if cue is None or cue[0] != "at" or cue[1] >= len(toks) or cue[1] in breaks:
+            return None
+        k = cue[1]
+        if not toks[k].text[:1].isupper() or (
+            self.lex.not_places is not None and self.lex.not_places.match(toks[k].low)
+        ):
+            return None
+        end = self._name_at(toks, k, breaks)
+        return (k, end) if end > k else None
+
     def _name_at(
         self, toks: tuple[Token, ...], i: int, breaks: frozenset[int] = frozenset()
     ) -> int:
@@ -977,7 +1123,7 @@ class LexiconReader:
         A station's number stands at the end of its name ("Осиповичи 1", "Brest II"),
         never before a word in lower case (other than a preposition), which a count is.
         """
-        if not toks[j].low.isdigit() or j + 1 >= len(toks):
+        if not toks[j].low.isdecimal() or j + 1 >= len(toks):
             return False
         word = toks[j + 1].text
         return len(word) > 2 and word[:1].isalpha() and word[:1].islower()
@@ -987,7 +1133,7 @@ class LexiconReader:
         for tok in toks[k : k + 8]:
             if self._month(tok.low) is not None:
                 return True
-            if not (tok.low.isdigit() or tok.low == "," or tok.low in self.lex.ranges):
+            if not (tok.low.isdecimal() or tok.low == "," or tok.low in self.lex.ranges):
                 return False
         return False
 
@@ -1103,6 +1249,15 @@ class LexiconReader:
                 i = j + 1
                 continue
             if end_j == j or (self.lex.not_places and self.lex.not_places.match(toks[j].low)):
+                sited = self._sited_in(toks, end_j, breaks) if role in _ENDS else None
+                if sited is not None:
+                    # "z Wojskowych Zakładów Motoryzacyjnych w Poznaniu": the works' town
+                    start, end = toks[sited[0]].start, toks[sited[1] - 1].end
+                    places.append(
+                        PlaceSpan(role, text[start:end], start, end, toks[i].start, self.lang)
+                    )
+                    i = sited[1]
+                    continue
                 i += 1
                 continue
             if self._adjective_of_a_noun(toks, j, end_j) and kind_hit is None:
@@ -1377,7 +1532,9 @@ class LexiconReader:
         source; "в/на" before a name mean motion only in a clause with a verb of motion.
         """
         back = [t.low for t in toks[max(0, i - 4) : i]]
-        if any(w in _DISTANCE and k > 0 and back[k - 1][:1].isdigit() for k, w in enumerate(back)):
+        if any(
+            w in _DISTANCE and k > 0 and back[k - 1][:1].isdecimal() for k, w in enumerate(back)
+        ):
             return True  # "в 50 км от X", "в 400 км к югу от X" (not "m.in. przez X")
         ahead = [t.low for t in toks[i + 1 : i + 10]]
         verb = next((k for k, w in enumerate(ahead) if w in _DISTANCE_VERBS), None)
@@ -1488,7 +1645,7 @@ class LexiconReader:
         while i < len(toks):
             low = toks[i].low
             if not (
-                low[0].isdigit()
+                low[0].isdecimal()
                 or low in starts
                 or low.startswith(self._date_prefixes)
                 or (low in self.lex.numbers and self.lex.ago)

@@ -117,9 +117,11 @@ _MONTH_ABBREVIATIONS = frozenset(
         "gru",
     ]
 )
-# A sentence may start with a day and a word ("... эшелон. 5 марта был отправлен").
+# A sentence may start with a day and a word ("... эшелон. 5 марта был отправлен"), also
+# after a quoted name ("... «Эшелон Победы». 7 мая ...").
 _BOUNDARY_RE = re.compile(
     r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[^\W\d_])|(?<=[^\W\d_]{3}[.!?])\s+(?=\d{1,2}\s[^\W\d_])"
+    r"|(?<=[^\W\d_]{2}[»”\")][.!?])\s+(?=\d{1,2}\s[^\W\d_])"
     r"|\n\s*\n"
 )
 # A clause ends at ";" and at ":" (not in "13:45", nor after "destination:"/"route:").

@@ -99,6 +99,9 @@ class TrainDraft(_Facts):
     number: str | None = None
     trip_of: TrainDraft | None = field(default=None, repr=False)  # the outbound trip
     vague: bool = False  # made from trains named in the plural only ("trains from China")
+    # a museum train, a passenger service, a train in an accident: read so that what
+    # the report goes on to say of it is not taken for a shipment, then dropped
+    vetoed: bool = False
 
 
 @dataclass
@@ -721,9 +724,13 @@ def read_trains(  # noqa: C901
             sentence_readers[sentence_no] = reader_for(sentence_lang(text[first:last], lang))
     sentences_off |= _repeated_sentences(text, clauses)
     default = reader_for(lang)
-    if _is_timetable(default, text) or _is_exhibition(default, text):
-        return draft  # a passenger service on its timetable, a museum train: no shipment
+    if _asks(default, "is_denial", text):
+        return draft  # a debunked claim ("Our rating: False"): no shipment
     heard = _is_heard(default, text)  # trains counted by their noise: a statistic
+    incident = False  # an accident or attack at a train was told
+    military: set[int] = set()  # the trains (by id) told of with a military word
+    vetoing: dict[int, str | None] = {}  # sentence -> the kind of train of no shipment
+    vetoed_groups: set[int] = set()  # groups (by id) a sentence of no shipment tells of
     for clause in clauses:
         if clause.sentence in sentences_off:
             continue
@@ -731,13 +738,31 @@ def read_trains(  # noqa: C901
         if _is_question(text, clause):
             sentences_off.add(clause.sentence)
             continue
-        if (
-            rd.is_off_topic(clause.text)
-            or _is_timetable(rd, clause.text)
-            or _is_road(rd, clause)
-            or _is_preparation(rd, clause)
-            or _is_rate_of_trains(rd, clause)
-        ):
+        if clause.sentence not in vetoing:
+            sentence = _sentence_of(text, clauses, clause)
+            vetoing[clause.sentence] = _no_shipment_kind(rd, sentence)
+        if vetoing[clause.sentence]:
+            # "В Волгоград прибыл ретропоезд": that train, and what is said of it next
+            timetable = vetoing[clause.sentence] == "timetable"
+            current = _vetoed_train(
+                draft, current, clause, rd, published, military, timetable=timetable
+            )
+            if current.vetoed and current.group is not None:
+                vetoed_groups.add(id(draft.groups[current.group]))  # its trains told again
+            continue
+        if current is not None and current.vetoed:
+            reader = _ClauseReader(clause, clause.text, published, rd)
+            if not _separate_shipment(rd, reader, current):
+                reader.all_into(current, [])  # the museum train told on
+                continue
+            current = None  # "7 мая на станцию Барановичи прибыл воинский эшелон": its own
+        if _turned_away(rd, clause) or _is_rate_of_trains(rd, clause):
+            incident = incident or _asks(rd, "is_incident", clause.text)
+            sentences_off.add(clause.sentence)
+            continue
+        if incident and _asks(rd, "names_the_same_train", clause.text):
+            # "Nearly a dozen cars jumped the tracks ... the freight train was traveling
+            # from Grafton": the train of the accident told again, no shipment
             sentences_off.add(clause.sentence)
             continue
         room = group is not None and (len(group.members) < (group.n_trains or 0) or group.dated > 0)
@@ -756,7 +781,9 @@ def read_trains(  # noqa: C901
                 continue
             announcement = rd.group_announcement(piece.text)
             if announcement is not None and (
-                heard or _is_statistic(rd, text, clauses, clause.sentence)
+                (heard and not _separate_shipment(rd, reader, None))
+                or _is_heard(rd, piece.text)
+                or _is_statistic(rd, text, clauses, clause.sentence)
             ):
                 sentences_off.add(clause.sentence)  # "за неделю слышали 14 поездов"
                 break
@@ -914,9 +941,38 @@ def read_trains(  # noqa: C901
                 current = TrainDraft(number=number, vague=_plural_only(rd, piece.text, reader))
                 draft.trains.append(current)
                 reader.all_into(current, draft.problems)
+        if _is_military(rd, clause.text):
+            for told in (current, group):
+                if told is not None:
+                    military.add(id(told))
     _drop_passing_groups(draft)
     _fill_groups(draft, max_group_trains=max_group_trains)
-    draft.trains = [t for t in draft.trains if _has_facts(t) or t.group is not None]
+    # (people on another train, "pociąg z 475 pasażerami", say nothing of this one)
+    told_again = any(kind in ("exhibition", "timetable") for kind in vetoing.values())
+    # a report that tells of a museum train or a service in two sentences or more is
+    # about it: only a separate dated, routed military shipment stays
+    about_service = sum(kind is not None for kind in vetoing.values()) >= 2
+    # (a report that names platforms or tank cars, counted or not, has more than people)
+    car_kinds = getattr(default, "car_kinds", None)
+    only_people_cars = (
+        car_kinds is not None
+        and car_kinds(text) <= {"total"}
+        and not any(id(t) in military for t in draft.trains)
+    )
+    for t in draft.trains:
+        if t.group is not None and id(draft.groups[t.group]) in military:
+            military.add(id(t))
+    draft.trains = [
+        t
+        for t in draft.trains
+        if (_has_facts(t) or t.group is not None)
+        and not t.vetoed
+        and (t.group is None or id(draft.groups[t.group]) not in vetoed_groups)
+        and not (told_again and _told_again(t, military))
+        and not (about_service and not _kept_beside_a_service(t, military))
+        and not (only_people_cars and _passengers_only(t, military))
+    ]
+    _drop_groups_without_trains(draft)
     merged = _merge_restated(draft)
     _share_between_trips(draft, merged)
     tracked = any(_has_a_station(t) for t in draft.trains)
@@ -935,9 +991,12 @@ def read_trains(  # noqa: C901
         _late_departure_is_the_trip_backs(train, draft.trains)
         _no_departure_after_arrival(train, draft.problems)
         _no_end_as_via(train)
+        _no_round_trip(train)
     if lang != "en":
+        kinds_named = getattr(default, "car_kinds_named", None)
+        named = kinds_named(text) if kinds_named is not None else frozenset()
         for train in draft.trains:
-            _one_kind_is_the_total(train)
+            _one_kind_is_the_total(train, named)
     return draft
 
 
@@ -1169,6 +1228,24 @@ def _counts_other_things(rd: Reader, text: str) -> bool:
     return bool(counts_other_things(text)) if counts_other_things is not None else False
 
 
+def _turned_away(rd: Reader, clause: Clause) -> bool:
+    """Whether a clause is off topic, a timetable, a road convoy or a preparation.
+
+    A lexicon reader first tells with one search whether the clause has a word that
+    can make any of them true (:meth:`~railtrack.extract.lexread.LexiconReader.quiet`);
+    most clauses have none.
+    """
+    quiet = getattr(rd, "quiet", None)
+    if quiet is not None and quiet(clause.text):
+        return False
+    return (
+        rd.is_off_topic(clause.text)
+        or _is_timetable(rd, clause.text)
+        or _is_road(rd, clause)
+        or _is_preparation(rd, clause)
+    )
+
+
 def _is_rate_of_trains(rd: Reader, clause: Clause) -> bool:
     """Whether a clause gives a rate of trains and names no one train.
 
@@ -1197,6 +1274,183 @@ def _is_timetable(rd: Reader, text: str) -> bool:
     """
     is_timetable = getattr(rd, "is_timetable", None)
     return bool(is_timetable(text)) if is_timetable is not None else False
+
+
+def _sentence_of(text: str, clauses: list[Clause], clause: Clause) -> str:
+    """Return the whole sentence ``clause`` is part of."""
+    spans = [(c.start, c.end) for c in clauses if c.sentence == clause.sentence]
+    return text[min(a for a, _ in spans) : max(b for _, b in spans)]
+
+
+def _no_shipment_kind(rd: Reader, text: str) -> str | None:
+    """Whether a sentence tells of a museum train, a passenger service or an evacuation.
+
+    Returns the lexicon's kind of cue (``exhibition``, ``timetable``, ``service``), or
+    None (also for a reader with no such cues).
+    """
+    kind = getattr(rd, "no_shipment_kind", None)
+    return None if kind is None else kind(text)
+
+
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"")
+
+
+def _is_military(rd: Reader, text: str) -> bool:
+    """Whether a text has a military word outside quotes (a name: «Воинский эшелон»)."""
+    is_military = getattr(rd, "is_military", None)
+    return bool(is_military(_QUOTED.sub(" ", text))) if is_military is not None else False
+
+
+def _vetoed_train(
+    draft: ReportDraft,
+    current: TrainDraft | None,
+    clause: Clause,
+    rd: Reader,
+    published: date | None,
+    military: set[int],
+    *,
+    timetable: bool,
+) -> TrainDraft:
+    """Return the train a sentence of no shipment tells of, marked ``vetoed``.
+
+    The veto is the train's, not the report's: "Ретропоезд прибыл в Волгоград" vetoes
+    the retro train (and what the report goes on to say of it), never a military
+    echelon the report tells of apart. It is the train just read when the sentence
+    names no other one (no train noun of its own, or the same one singular, with
+    no other end, of a ``timetable`` cue: "Поезд прибудет с задержкой в 2 часа"; a
+    train noun beside people or exhibits, "pociąg z 475 pasażerami", is that train's
+    own), unless that train (or its
+    group, whose trains are then all vetoed) was told of with a military word (a
+    passenger service delayed by an echelon leaves the echelon a shipment).
+    Otherwise it is a train of its own, kept out of the report.
+    """
+    reader = _ClauseReader(clause, clause.text, published, rd)
+    if current is not None and current.vetoed and not _names_other_end(reader, current):
+        reader.all_into(current, [])
+        return current
+    told = None
+    if current is not None and current.group is not None:
+        told = draft.groups[current.group]
+    if (
+        current is not None
+        and (told is None or id(told) not in military)
+        and id(current) not in military
+        and not _names_other_end(reader, current)
+        and not rd.new_train_markers(clause.text)
+        and (
+            not rd.has_train_noun(clause.text)
+            or (timetable and rd.has_train_noun(clause.text, singular=True))
+        )
+    ):
+        current.vetoed = True
+        return current
+    sink = TrainDraft(vetoed=True)
+    reader.all_into(sink, [])
+    return sink
+
+
+def _names_other_end(reader: _ClauseReader, train: TrainDraft) -> bool:
+    """Whether a clause names an end other than the train's, by stem ("Петербург").
+
+    A station the clause places a train at ("niedaleko stacji Gołąb") that is none
+    of the train's places is another train's too.
+    """
+    known = [getattr(train, r) for r in ("origin", "destination")] + list(train.via)
+    stems = {f.value.text[:5].lower() for f in known if f is not None}
+    for place in reader.places:
+        if is_broad(place.text):
+            continue
+        role = reader.place_role(place)
+        if role not in ("origin", "destination"):
+            if stems and place.text[:5].lower() not in stems:
+                return True
+            continue
+        mine = getattr(train, role)
+        if mine is None or is_broad(mine.value.text):
+            continue
+        if mine.value.text[:5].lower() != place.text[:5].lower():
+            return True
+    return False
+
+
+def _told_again(train: TrainDraft, military: set[int]) -> bool:
+    """Whether a train is, in a report of a museum train or a service, that train again.
+
+    Told of with no military word, no date and no count of cars ("особливий поїзд з
+    Ужгорода до Краматорська" in a report whose cars are "заповнені на 70 %"), it is
+    the service the report is about, not a shipment of its own.
+    """
+    return (
+        id(train) not in military
+        and train.group is None
+        and train.departure is None
+        and train.arrival is None
+        and not train.counts
+    )
+
+
+def _kept_beside_a_service(train: TrainDraft, military: set[int]) -> bool:
+    """Whether a train is a military shipment with a date and a station: kept anywhere."""
+    dated = train.departure is not None or train.arrival is not None
+    return id(train) in military and dated and _has_a_station(train)
+
+
+def _passengers_only(train: TrainDraft, military: set[int]) -> bool:
+    """Whether a train is counted in passenger cars only, with no military word.
+
+    "незвичний невеликий потяг з трьох пасажирських вагонів": a train of passenger
+    cars alone carries people (a service), when the report names no other kind of car
+    and no military train; an echelon's passenger cars carry its soldiers ("Такой же
+    прибыл" after "эшелон из 15 пассажирских вагонов" is that echelon's make-up again).
+    """
+    kinds = {k for k in train.counts if k != "total"}
+    return kinds == {"passenger"} and id(train) not in military
+
+
+def _drop_groups_without_trains(draft: ReportDraft) -> None:
+    """Drop the groups none of whose trains is left (all of them vetoed), renumbered."""
+    used = {t.group for t in draft.trains if t.group is not None}
+    if len(used) == len(draft.groups):
+        return
+    keep = [i for i in range(len(draft.groups)) if i in used]
+    new_index = {old: new for new, old in enumerate(keep)}
+    draft.groups = [draft.groups[i] for i in keep]
+    for train in draft.trains:
+        if train.group is not None:
+            train.group = new_index[train.group]
+
+
+def _separate_shipment(rd: Reader, reader: _ClauseReader, vetoed: TrainDraft | None) -> bool:
+    """Whether a clause tells of a military shipment of its own, dated and routed.
+
+    After a train of no shipment (``vetoed``, a museum train) or in a report of trains
+    heard ("слышали шум поездов"), the clause is a shipment of its own only when it
+    has a military word, a verb of motion, a station (not a country or region) in a
+    role and a date, and, when ``vetoed`` has a station for an end, another end or
+    a word introducing another train ("7 мая на станцию Барановичи прибыл воинский
+    эшелон"). What else follows tells on about that train.
+    """
+    text = reader.text
+    if not _is_military(rd, text) or not any(v.role != "neutral" for v in reader.verbs):
+        return False
+    if not reader.dates:
+        return False
+    if not any(reader.place_role(p) is not None and not is_broad(p.text) for p in reader.places):
+        return False
+    if vetoed is None or not _has_a_station(vetoed):
+        return True
+    return reader.conflicts_with(vetoed) or bool(rd.new_train_markers(text))
+
+
+def _asks(rd: Reader, question: str, text: str) -> bool:
+    """Ask a reader an optional yes/no question about a text (False if it has none).
+
+    ``is_denial`` (a report debunking the train it tells of), ``is_incident`` (an
+    accident or attack at a train) and ``names_the_same_train`` ("the freight train":
+    a train already named) are asked of readers that know them.
+    """
+    method = getattr(rd, question, None)
+    return bool(method(text)) if method is not None else False
 
 
 def _is_heard(rd: Reader, text: str) -> bool:
@@ -1306,16 +1560,18 @@ def _share_between_trips(draft: ReportDraft, merged: dict[int, TrainDraft]) -> N
             outbound.counts.setdefault(kind, fact.shared())
 
 
-def _one_kind_is_the_total(train: TrainDraft) -> None:
+def _one_kind_is_the_total(train: TrainDraft, named: frozenset[str] = frozenset()) -> None:
     """Give a train counted in one kind of car only that many cars in all.
 
     "Усього в ешелоні було 26 вагонів-платформ", "31 фітингова платформа": the labelling
     rule of the real reports (``tests/data/extraction_real/README.md``), applied to the
     lexicon languages; English keeps the written corpus's narrower rule (the total
-    only when the train is said to consist of the one count).
+    only when the train is said to consist of the one count). When the report names
+    another kind of car uncounted (``named``: "TIRy na platformach ... a także dwa
+    wagony sypialne"), the one count is part of the train, not its size (trial F71).
     """
     kinds = [k for k in train.counts if k != "total"]
-    if len(kinds) == 1 and "total" not in train.counts:
+    if len(kinds) == 1 and "total" not in train.counts and not (named - {"total", kinds[0]}):
         train.counts["total"] = train.counts[kinds[0]]
 
 
@@ -1524,6 +1780,23 @@ def _no_end_as_via(train: TrainDraft) -> None:
     ]
     if ends and train.via:
         train.via = [v for v in train.via if not any(_same_place(v, e) for e in ends)]
+
+
+def _no_round_trip(train: TrainDraft) -> None:
+    """Keep one end of two written alike: the one told first.
+
+    "przetransportowano do Gdyni ... Amerykanie często korzystają z portu w Gdyni":
+    one trip does not start where it ends (a trip back is a train of its own, read by
+    the return rule), so the later of two ends with the same name came from a
+    sentence about the place, not about this train's trip.
+    """
+    a, b = train.origin, train.destination
+    if a is None or b is None or a.value.text.casefold() != b.value.text.casefold():
+        return
+    if a.start > b.start:
+        train.origin = None
+    else:
+        train.destination = None
 
 
 def _only_a_make_up(train: TrainDraft) -> bool:

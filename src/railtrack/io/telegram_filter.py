@@ -32,6 +32,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from railtrack.extract.textpass import without_format
+
 __all__ = ["RAIL_STEMS", "lexicon_words", "mentions_rail"]
 
 RAIL_STEMS: dict[str, tuple[str, ...]] = {
@@ -237,5 +239,7 @@ def mentions_rail(text: str) -> bool:
     >>> mentions_rail("ЭШАЛОН з тэхнікай прыбыў у Асіповічы"), mentions_rail("")
     (True, False)
     """
-    # lower-casing first is several times faster than a case-blind search
-    return _pattern().search(text.lower().translate(_FOLD)) is not None
+    # lower-casing first is several times faster than a case-blind search; invisible
+    # characters inside a word (a soft hyphen, a zero-width space) are read without
+    text = without_format(text.lower().translate(_FOLD))
+    return _pattern().search(text) is not None

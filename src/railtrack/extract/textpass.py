@@ -1,0 +1,185 @@
+"""The shared text pass: invisible format characters out, with offsets back to the text.
+
+Text copied from news sites and Telegram carries characters that are not shown: a soft
+hyphen (U+00AD) a site puts inside long words, zero-width spaces and joiners
+(U+200B-U+200D), the word joiner (U+2060), a byte-order mark (U+FEFF) in the middle of
+a text, direction marks and embeddings (U+200E, U+200F, U+202A-U+202E, U+2066-U+2069).
+Inside a word they cut it: "Ор\\u200bша" was read as the station "Ор". They are all
+of Unicode's general category Cf (format); :func:`strip_format` removes every one of
+them but the prepended concatenation marks (Arabic and Syriac number and year signs,
+which are shown), once per report, before the language and the words are read, and
+returns the map from each character kept to its place in the text as written, so
+that :func:`to_written` points every fact of the report back into the ORIGINAL text
+(evidence spans keep character offsets into the text the user gave).
+
+Examples
+--------
+>>> read, origin = strip_format("на станцию Ор\\u200bша")
+>>> read, origin[-3:]
+('на станцию Орша', [12, 14, 15])
+>>> strip_format("no invisible characters")
+('no invisible characters', None)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["FORMAT_CHARACTERS", "map_facts", "strip_format", "to_written", "without_format"]
+
+# Unicode's format characters (general category Cf) removed before reading, all of
+#: them but the prepended concatenation marks (U+0600-U+0605, U+06DD, U+070F, U+0890,
+#: U+0891, U+08E2, U+110BD, U+110CD), which are shown; held to ``unicodedata`` in
+#: ``tests/test_extract_textpass.py``. U+13439-U+1343F (Egyptian format controls) are
+#: Cf from Unicode 15, unassigned before.
+_BMP_FORMAT = (
+    "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+)
+_ASTRAL_FORMAT = (
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+)
+#: The characters removed, as the body of a regular-expression class (see above).
+FORMAT_CHARACTERS = _BMP_FORMAT + _ASTRAL_FORMAT
+_FORMAT = re.compile(f"[{FORMAT_CHARACTERS}]+")
+# Looking for them costs about 5 µs in a report of 650 characters: a class of characters
+# beyond U+FFFF is tried range by range at each character (six times slower), so the
+# characters of the BMP are looked for alone, and the others only in a text with a
+# character in U+13430-U+E007F at all (one range).
+_BMP = re.compile(f"[{_BMP_FORMAT}]")
+_ASTRAL = re.compile("[\U00013430-\U000e007f]")
+
+
+def _has_format(text: str) -> bool:
+    if text.isascii():
+        return False
+    if _BMP.search(text) is not None:
+        return True
+    return _ASTRAL.search(text) is not None and _FORMAT.search(text) is not None
+
+
+def strip_format(text: str) -> tuple[str, list[int] | None]:
+    """Remove invisible format characters; return the text read and where each came from.
+
+    Parameters
+    ----------
+    text
+        A report as written.
+
+    Returns
+    -------
+    read : str
+        ``text`` without the characters of :data:`FORMAT_CHARACTERS`; ``text`` itself
+        (the same object) when it has none.
+    origin : list of int or None
+        ``origin[i]`` is the offset in ``text`` of ``read[i]`` (length ``len(read)``);
+        None when nothing was removed (offsets are the same).
+
+    Examples
+    --------
+    >>> strip_format("Бря\\u00adнска")
+    ('Брянска', [0, 1, 2, 4, 5, 6, 7])
+    """
+    if not _has_format(text):
+        return text, None
+    origin: list[int] = []
+    pieces: list[str] = []
+    pos = 0
+    for m in _FORMAT.finditer(text):
+        pieces.append(text[pos : m.start()])
+        origin.extend(range(pos, m.start()))
+        pos = m.end()
+    pieces.append(text[pos:])
+    origin.extend(range(pos, len(text)))
+    return "".join(pieces), origin
+
+
+def without_format(text: str) -> str:
+    """Return ``text`` without the characters of :data:`FORMAT_CHARACTERS` (no offsets).
+
+    Examples
+    --------
+    >>> without_format("эше\u00adлон\u200b")
+    'эшелон'
+    """
+    return _FORMAT.sub("", text) if _has_format(text) else text
+
+
+def _written_span(origin: list[int], start: int, end: int) -> tuple[int, int]:
+    """Map ``read[start:end]`` to the span of the written text from its first to last character.
+
+    Format characters inside the span are kept in it; those just before or after it
+    are not. An empty span maps to the empty span where its character would be.
+    """
+    if end <= start:
+        at = origin[start] if start < len(origin) else (origin[-1] + 1 if origin else start)
+        return at, at
+    return origin[start], origin[end - 1] + 1
+
+
+def to_written(draft: Any, text: str, origin: list[int]) -> None:
+    """Point every fact of a report draft read from :func:`strip_format`'s text at ``text``.
+
+    A fact's ``start``, ``end`` and ``text`` become the span of the report as written
+    (``fact.text == text[fact.start:fact.end]``); its value (a place name, a date
+    window's words) keeps the words as read, without the invisible characters, so that
+    names resolve and print as they look.
+
+    Parameters
+    ----------
+    draft
+        The :class:`~railtrack.extract.trains.ReportDraft`; changed in place.
+    text
+        The report as written.
+    origin
+        The offsets :func:`strip_format` returned.
+
+    Examples
+    --------
+    >>> from railtrack.extract.trains import Fact, ReportDraft, TrainDraft
+    >>> written = "из Бря\\u00adнска"
+    >>> read, origin = strip_format(written)
+    >>> draft = ReportDraft(trains=[TrainDraft(origin=Fact("Брянска", read[3:], 3, 10))])
+    >>> to_written(draft, written, origin)
+    >>> fact = draft.trains[0].origin
+    >>> (fact.start, fact.end), fact.text == written[fact.start : fact.end], fact.value
+    ((3, 11), True, 'Брянска')
+    """
+
+    def remap(fact: Any) -> Any:
+        start, end = _written_span(origin, fact.start, fact.end)
+        return type(fact)(fact.value, text[start:end], start, end, fact.inferred)
+
+    map_facts(draft, remap)
+
+
+def map_facts(draft: Any, fn: Callable[[Any], Any]) -> None:
+    """Replace every fact of a report draft's trains and groups by ``fn(fact)``, in place.
+
+    Parameters
+    ----------
+    draft
+        A :class:`~railtrack.extract.trains.ReportDraft`.
+    fn
+        Called once per fact (a :class:`~railtrack.extract.trains.Fact`; never None)
+        and returning the fact to keep.
+    """
+
+    def one(fact: Any) -> Any:
+        return None if fact is None else fn(fact)
+
+    for holder in (*draft.trains, *draft.groups):
+        for f in dataclasses.fields(holder):
+            value = getattr(holder, f.name)
+            if f.name in ("counts", "each"):
+                setattr(holder, f.name, {k: one(v) for k, v in value.items()})
+            elif f.name == "via":
+                setattr(holder, f.name, [one(v) for v in value])
+            elif f.name == "sightings":
+                setattr(holder, f.name, [(one(p), one(d)) for p, d in value])
+            elif f.name == "series":
+                setattr(holder, f.name, [{k: one(v) for k, v in s.items()} for s in value])
+            elif hasattr(value, "inferred") and hasattr(value, "start"):
+                setattr(holder, f.name, one(value))
