@@ -9,6 +9,7 @@ categoricals whose categories are the distinct values, stored once.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from types import NoneType
 
 import numpy as np
 import pandas as pd
@@ -48,6 +49,20 @@ def parquet_ready(df: pd.DataFrame) -> pd.DataFrame:
     >>> out.tolist()[:2], out.isna().tolist()[2:]
     (['x', '1'], [True, True])
     """
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype != object:
+            continue
+        kinds = set(map(type, out[col].to_numpy()))
+        if str in kinds and kinds <= {str, NoneType}:  # text and None: as the map would give
+            out[col] = out[col].astype("str")
+        else:
+            out[col] = out[col].map(_text_or_missing)
+    return out
+
+
+def _parquet_ready_plain(df: pd.DataFrame) -> pd.DataFrame:
+    """Every object cell mapped one by one: the reference :func:`parquet_ready` keeps to."""
     out = df.copy()
     for col in out.columns:
         if out[col].dtype == object:

@@ -77,6 +77,20 @@ def _end(row: Mapping[Any, Any], text: str, station: str, region: str) -> str | 
     return "unresolved"
 
 
+_OUTCOME_INPUTS = frozenset(
+    {
+        C.ID,
+        C.ORIGIN,
+        C.ORIGIN_STATION_ID,
+        C.ORIGIN_REGION,
+        C.DESTINATION,
+        C.DESTINATION_STATION_ID,
+        C.DESTINATION_REGION,
+    }
+)
+"""The shipments' columns :func:`route_outcomes` reads."""
+
+
 def route_outcomes(shipments: pd.DataFrame, routes: pd.DataFrame) -> pd.DataFrame:
     """Return one row per train: routed, or the reason it could not be routed.
 
@@ -112,7 +126,8 @@ def route_outcomes(shipments: pd.DataFrame, routes: pd.DataFrame) -> pd.DataFram
     if len(routes) and C.ID in routes.columns and "stations" in routes.columns:
         by_id = dict(zip(routes[C.ID].astype(str), routes["stations"], strict=True))
     rows: list[tuple[str, str, str | None]] = []
-    for row in shipments.to_dict("records"):
+    read = [c for c in shipments.columns if c in _OUTCOME_INPUTS]  # not the other 60 columns
+    for row in shipments[read].to_dict("records"):
         sid = str(row.get(C.ID))
         if _has_route(by_id.get(sid)):
             rows.append((sid, ROUTED, None))

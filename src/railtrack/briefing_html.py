@@ -445,14 +445,18 @@ def _origins(result: TrackResult) -> tuple[list[str], int]:
     The others' origins are off the network, unresolved or not given.
     """
     G = result.network.G
+    ships = result.shipments
+    stations, regions = (
+        ships[col].tolist() if col in ships.columns else [None] * len(ships)
+        for col in (C.ORIGIN_STATION_ID, C.ORIGIN_REGION)
+    )
     counts: Counter[str] = Counter()
-    for row in result.shipments.to_dict("records"):
-        station = row.get(C.ORIGIN_STATION_ID)
+    for station, region in zip(stations, regions, strict=True):
         if isinstance(station, str) and station in G:
             code = str(G.nodes[station].get("country") or "")
             counts[_COUNTRIES.get(code, code)] += 1
-        elif _text(row.get(C.ORIGIN_REGION)):
-            counts[_text(row.get(C.ORIGIN_REGION))] += 1
+        elif _text(region):
+            counts[_text(region)] += 1
     counts.pop("", None)
     return [name for name, _ in counts.most_common()], sum(counts.values())
 

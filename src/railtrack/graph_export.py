@@ -18,7 +18,13 @@ import pandas as pd
 from railtrack.errors import InputPathError
 from railtrack.safetext import xml_text
 
-__all__ = ["to_geojson", "to_graphml", "write_feature_collection", "write_geojson"]
+__all__ = [
+    "to_geojson",
+    "to_graphml",
+    "write_encoded_features",
+    "write_feature_collection",
+    "write_geojson",
+]
 
 _LISTS = (list, tuple, set, frozenset)  # written as lists
 
@@ -211,12 +217,35 @@ def write_feature_collection(features: Iterable[Mapping[str, Any]], path: str | 
     ...     json.loads(path.read_text(encoding="utf-8"))["features"][1]["properties"]
     {'name': 'Орша'}
     """
+    return write_encoded_features((json.dumps(f, ensure_ascii=False) for f in features), path)
+
+
+def write_encoded_features(features: Iterable[str], path: str | Path) -> Path:
+    """Write features already encoded as JSON text as :func:`write_feature_collection` does.
+
+    Parameters
+    ----------
+    features
+        Each feature's JSON text (as ``json.dumps(feature, ensure_ascii=False)``).
+    path
+        The file to write (UTF-8).
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Raises
+    ------
+    InputPathError
+        When the file's directory does not exist.
+    """
     path = _writable(path)
     with path.open("w", encoding="utf-8") as f:
         f.write('{"type": "FeatureCollection", "features": [')
-        for i, feature in enumerate(features):
+        for i, text in enumerate(features):
             f.write(",\n" if i else "\n")
-            f.write(json.dumps(feature, ensure_ascii=False))
+            f.write(text)
         f.write("\n]}\n")
     return path
 

@@ -102,6 +102,7 @@ class TrackResult:
     knowledge: Knowledge | None = None
     relays: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(RELAY_COLUMNS)))
     _outcomes: pd.DataFrame | None = field(default=None, repr=False)
+    _unrouted: list[Problem] | None = field(default=None, repr=False)
 
     @property
     def outcomes(self) -> pd.DataFrame:
@@ -113,7 +114,9 @@ class TrackResult:
     @property
     def problems(self) -> list[Problem]:
         """Input problems met while loading, then one per train that was not routed."""
-        return [*self.reports.problems, *unrouted_problems(self.outcomes, self.shipments)]
+        if self._unrouted is None:  # one per unrouted train: worked out once
+            self._unrouted = unrouted_problems(self.outcomes, self.shipments)
+        return [*self.reports.problems, *self._unrouted]
 
     def problems_frame(self) -> pd.DataFrame:
         """Return :attr:`problems` as a table (path, row, unit, field, message, text)."""

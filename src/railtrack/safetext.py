@@ -35,6 +35,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 __all__ = [
@@ -76,7 +77,9 @@ def spreadsheet_cell(value: str) -> str:
     >>> spreadsheet_cell("-12"), spreadsheet_cell("\\t@cmd"), spreadsheet_cell("a\\x00b")
     ("'-12", "'\\t@cmd", 'a\\ufffdb')
     """
-    text = _CONTROL.sub("\ufffd", _LINE_BREAKS.sub("\n", value))
+    # Every character the two patterns replace is a control, separator or surrogate,
+    # none of which is printable: a printable cell (almost every cell) skips them.
+    text = value if value.isprintable() else _CONTROL.sub("\ufffd", _LINE_BREAKS.sub("\n", value))
     if text[_LEADING.match(text).end() :].startswith(FORMULA_STARTS):  # type: ignore[union-attr]
         return "'" + text
     return text
@@ -92,11 +95,54 @@ def _safe_cell(value: Any) -> Any:
     return value
 
 
+def safe_column(series: pd.Series) -> pd.Series:
+    """Return one column made safe for a spreadsheet, each cell as :func:`_safe_cell` does.
+
+    A column whose cells are all text or missing (the usual case) is made safe once
+    per distinct text (:func:`pandas.factorize` hashes the column in C): a national
+    table repeats its station names, sources and labels on 100,000 rows. Any other
+    column (lists, numbers or dates among the text) is made safe cell by cell.
+
+    Parameters
+    ----------
+    series
+        One column of shape (n,), of object or text dtype.
+
+    Returns
+    -------
+    pandas.Series
+        Object column of shape (n,), same index, equal to
+        ``series.map(_safe_cell).astype(object)``; missing cells (None, NaN) are
+        kept as they are.
+
+    Examples
+    --------
+    >>> safe_column(pd.Series(["=1", None, "=1", "ok"])).tolist()
+    ["'=1", None, "'=1", 'ok']
+    """
+    values = series.to_numpy(dtype=object)
+    missing = pd.isna(values)
+    present = values[~missing]
+    if not len(present) or not set(map(type, present)) <= {str}:
+        return _safe_column_plain(series)
+    codes, distinct = pd.factorize(present)
+    safe = np.array([spreadsheet_cell(text) for text in distinct], dtype=object)
+    out = values.copy()
+    out[~missing] = safe[codes]
+    return pd.Series(out, index=series.index, name=series.name, dtype=object)
+
+
+def _safe_column_plain(series: pd.Series) -> pd.Series:
+    """Return :func:`_safe_cell` of every cell: the reference :func:`safe_column` keeps to."""
+    return series.map(_safe_cell).astype(object)
+
+
 def escape_formulas(df: pd.DataFrame) -> pd.DataFrame:
     """Return a copy whose text cells are safe for a spreadsheet (:func:`spreadsheet_cell`).
 
     Numeric, boolean and datetime columns are left as they are; every other column
-    (text, categorical, object) is made safe cell by cell.
+    (text, categorical, object) is made safe (:func:`safe_column`: once per distinct
+    text when the column holds only text).
 
     Examples
     --------
@@ -115,7 +161,7 @@ def escape_formulas(df: pd.DataFrame) -> pd.DataFrame:
             continue
         if isinstance(series.dtype, pd.CategoricalDtype):
             series = series.astype(object)
-        out[col] = series.map(_safe_cell).astype(object)
+        out[col] = safe_column(series)
     safe_columns = [spreadsheet_cell(c) if isinstance(c, str) else c for c in out.columns]
     out.columns = pd.Index(safe_columns, dtype=object)
     return out

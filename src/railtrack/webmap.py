@@ -182,6 +182,7 @@ class _Trains:
         cars = ships[C.CARS_TOTAL] if C.CARS_TOTAL in ships.columns else None
         self._cars = [None] * len(ships) if cars is None else [_int(c) for c in cars.tolist()]
         self._rows: dict[str, dict[str, Any]] = {}
+        self._columns: dict[str, list[Any]] = {}
 
     def cars(self, sid: str) -> int | None:
         """Return the train's car count (None when not given or not a known train)."""
@@ -206,21 +207,34 @@ class _Trains:
         pos = self._pos.get(sid)
         if pos is None:
             return {}
-        row = self._ships.iloc[pos]
-        departed = _text(row.get(C.DEPARTURE_EARLIEST))
-        latest = _text(row.get(C.DEPARTURE_LATEST))
+        cell = self._cell
+        departed = _text(cell(C.DEPARTURE_EARLIEST, pos))
+        latest = _text(cell(C.DEPARTURE_LATEST, pos))
         if latest and latest != departed:
             departed = f"{departed}–{latest}" if departed else f"by {latest}"
         found = self._rows[sid] = {
             "departure": departed,
             "cars": self._cars[pos],
-            "source": _text(row.get(C.SOURCE)),
-            "published": _text(row.get(C.PUBLISHED)),
+            "source": _text(cell(C.SOURCE, pos)),
+            "published": _text(cell(C.PUBLISHED, pos)),
             "status": self._status_of(sid),
-            "from": _text(row.get(C.ORIGIN_STATION)) or _text(row.get(C.ORIGIN)),
-            "to": _text(row.get(C.DESTINATION_STATION)) or _text(row.get(C.DESTINATION)),
+            "from": _text(cell(C.ORIGIN_STATION, pos)) or _text(cell(C.ORIGIN, pos)),
+            "to": _text(cell(C.DESTINATION_STATION, pos)) or _text(cell(C.DESTINATION, pos)),
         }
         return found
+
+    def _cell(self, col: str, pos: int) -> Any:
+        """Return the shipments' ``col`` at row ``pos`` (None without the column).
+
+        Each column is read once as a list: a popup row from ``iloc`` built a Series
+        of all 70 columns per train (26,000 popup rows on a national map).
+        """
+        values = self._columns.get(col)
+        if values is None:
+            ships = self._ships
+            values = ships[col].tolist() if col in ships.columns else [None] * len(ships)
+            self._columns[col] = values
+        return values[pos]
 
     def rows(self, ids: list[str]) -> list[list[str]]:
         """Return popup rows for the first :data:`MAX_POPUP_ROWS` of ``ids`` and one more.

@@ -1,0 +1,190 @@
+"""The files ``railtrack track`` writes are the same when written column-wise (issue 20).
+
+At 100,000 trains writing the files took longer than the pipeline: every text cell of
+every table went through a Python function one by one. The column-wise writers are
+held here to the plain per-cell code they replaced: cell for cell on drawn columns,
+and file for file (byte-identical) on the embedded reports.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from railtrack import _frames, briefing, data_path, load_network, load_reports, safetext
+from railtrack.pipeline import TrackResult, track
+
+# Text that exercises every rule: formula signs (ASCII and full-width) after spaces,
+# control characters, every kind of line break, lone surrogates, Cyrillic.
+_TEXT = st.text(
+    alphabet=st.sampled_from(
+        [
+            *"=+-@ \t\n\r\x0b\x0c\x00\x1b\x7f\x85\u2028\ufeff\u200bab1Ор",
+            "\uff1d",
+            "\ud800",
+            "\ufffd",
+        ]
+    ),
+    max_size=6,
+)
+_CELL = st.one_of(_TEXT, st.none(), st.just(float("nan")))
+_ODD = st.one_of(
+    _CELL, st.integers(-5, 5), st.booleans(), st.lists(_TEXT, max_size=2), st.floats(-1, 1)
+)
+
+
+def _same(a: pd.Series, b: pd.Series) -> None:
+    assert a.dtype == b.dtype == object
+    assert a.index.equals(b.index)
+    for x, y in zip(a.tolist(), b.tolist(), strict=True):
+        if pd.isna(x) if not isinstance(x, list) else False:
+            # missing stays missing (pandas' map may turn None into NaN): an empty cell
+            assert pd.isna(y), (x, y)
+            continue
+        assert type(x) is type(y)
+        assert x == y, (x, y)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CELL, max_size=30))
+def test_text_columns_are_made_safe_as_cell_by_cell(cells: list[object]) -> None:
+    series = pd.Series(cells, dtype=object, index=np.arange(len(cells)) * 3)
+    _same(safetext.safe_column(series), safetext._safe_column_plain(series))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ODD, max_size=30))
+def test_mixed_columns_are_made_safe_as_cell_by_cell(cells: list[object]) -> None:
+    series = pd.Series(cells, dtype=object)
+    _same(safetext.safe_column(series), safetext._safe_column_plain(series))
+
+
+@pytest.mark.parametrize(
+    "series",
+    [
+        pd.Series(["=a", None, "b"], dtype="string"),
+        pd.Series(pd.Categorical(["-1", "x", "-1"])).astype(object),
+        pd.Series([], dtype=object),
+        pd.Series([None, float("nan")], dtype=object),
+    ],
+    ids=["string-dtype", "categorical", "empty", "all-missing"],
+)
+def test_other_dtypes_are_made_safe_as_cell_by_cell(series: pd.Series) -> None:
+    fast, plain = safetext.safe_column(series), safetext._safe_column_plain(series)
+    assert fast.tolist() == plain.tolist() or fast.isna().equals(plain.isna())
+    assert [type(v) for v in fast] == [type(v) for v in plain]
+
+
+@pytest.fixture(scope="module")
+def result() -> TrackResult:
+    return track(load_reports(data_path("reports")), load_network(), as_of="2023-03-20")
+
+
+def test_track_files_are_byte_identical_to_the_plain_writers(
+    result: TrackResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fast = briefing.write_outputs(result, tmp_path / "fast")
+    monkeypatch.setattr(safetext, "safe_column", safetext._safe_column_plain)
+    monkeypatch.setattr(briefing, "parquet_ready", _frames._parquet_ready_plain)
+    plain = briefing.write_outputs(result, tmp_path / "plain")
+    assert fast.keys() == plain.keys()
+    tables = [name for name in fast if name.endswith((".csv", ".parquet", ".geojson", ".graphml"))]
+    assert "shipments.csv" in tables
+    assert "estimates.parquet" in tables
+    for name in tables:
+        assert fast[name].read_bytes() == plain[name].read_bytes(), name
+
+
+def _plain_cell(value: str) -> str:
+    """The cell as made before the printable shortcut: both patterns always run."""
+    text = safetext._CONTROL.sub("\ufffd", safetext._LINE_BREAKS.sub("\n", value))
+    if text[safetext._LEADING.match(text).end() :].startswith(safetext.FORMULA_STARTS):  # type: ignore[union-attr]
+        return "'" + text
+    return text
+
+
+def test_every_character_a_cell_pattern_replaces_is_not_printable() -> None:
+    """The shortcut's premise, over every code point: a printable cell needs no replacing."""
+    every = "".join(map(chr, range(0x110000)))
+    replaced = safetext._CONTROL.findall(every) + safetext._LINE_BREAKS.findall(every)
+    assert len(replaced) > 2048  # the C0/C1 controls and the surrogates at least
+    assert not any(c.isprintable() for c in replaced)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TEXT)
+def test_cells_equal_the_plain_patterns(text: str) -> None:
+    assert safetext.spreadsheet_cell(text) == _plain_cell(text)
+
+
+def test_routes_geojson_is_the_plain_feature_collection(
+    result: TrackResult, tmp_path: Path
+) -> None:
+    """Each station's point encoded once gives the bytes ``json.dumps`` of each feature gives."""
+    from railtrack.graph_export import write_feature_collection
+
+    fast = briefing._geo_files(result, tmp_path)["routes.geojson"]
+    plain = write_feature_collection(
+        briefing.routes_geojson(result)["features"], tmp_path / "plain.geojson"
+    )
+    assert len(briefing.routes_geojson(result)["features"]) > 1
+    assert fast.read_bytes() == plain.read_bytes()
+
+
+def _plain_info(result: TrackResult, sid: str) -> dict[str, object]:
+    """A popup's fields from the train's whole row (``iloc``), as before."""
+    from railtrack import columns as C
+    from railtrack.webmap import _text
+
+    ships = result.shipments
+    pos = ships[C.ID].astype(str).tolist().index(sid)
+    row = ships.iloc[pos]
+    departed = _text(row.get(C.DEPARTURE_EARLIEST))
+    latest = _text(row.get(C.DEPARTURE_LATEST))
+    if latest and latest != departed:
+        departed = f"{departed}–{latest}" if departed else f"by {latest}"
+    return {
+        "departure": departed,
+        "source": _text(row.get(C.SOURCE)),
+        "published": _text(row.get(C.PUBLISHED)),
+        "from": _text(row.get(C.ORIGIN_STATION)) or _text(row.get(C.ORIGIN)),
+        "to": _text(row.get(C.DESTINATION_STATION)) or _text(row.get(C.DESTINATION)),
+    }
+
+
+def test_popup_fields_equal_the_whole_row_reads(result: TrackResult) -> None:
+    from railtrack.webmap import _Trains
+
+    trains = _Trains(result)
+    ids = [str(i) for i in result.shipments["id"]]
+    assert len(ids) > 5
+    for sid in ids:
+        info = trains.info(sid)
+        assert {k: info[k] for k in _plain_info(result, sid)} == _plain_info(result, sid), sid
+
+
+def test_route_outcomes_equal_those_of_every_column(
+    result: TrackResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading only the columns the rule reads gives the outcomes of the whole rows."""
+    from railtrack import accounting
+
+    fast = accounting.route_outcomes(result.shipments, result.routes)
+    assert (fast["outcome"] != accounting.ROUTED).any()
+    monkeypatch.setattr(accounting, "_OUTCOME_INPUTS", frozenset(result.shipments.columns))
+    pd.testing.assert_frame_equal(fast, accounting.route_outcomes(result.shipments, result.routes))
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [["a", None, "b"], ["a", float("nan")], ["a", 1, None], [None, None], ["x", pd.NaT], []],
+    ids=["text-none", "text-nan", "text-int", "none", "text-nat", "empty"],
+)
+def test_parquet_columns_equal_the_cell_by_cell_conversion(cells: list[object]) -> None:
+    df = pd.DataFrame({"c": pd.Series(cells, dtype=object), "n": range(len(cells))})
+    pd.testing.assert_frame_equal(_frames.parquet_ready(df), _frames._parquet_ready_plain(df))
