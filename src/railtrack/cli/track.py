@@ -284,7 +284,8 @@ def track(  # noqa: C901
                 result = run_track(reports, net, as_of=when, progress=advance)
             # The reports as loaded are not written (result.reports holds the resolved
             # ones): let them go before the files are made, which need memory of their own.
-            loaded = reports = None
+            loaded = None
+            del reports
         written = write_outputs(result, out, progress=advance)
 
     head = result.headline()
