@@ -133,6 +133,9 @@ def test_cli_engine_dask_same_json(tmp_path: Path) -> None:
             problem["text"] = None
         figures.append((run.returncode, payload))
     assert figures[0] == figures[1] == figures[2]
+    # the files the workers' parts give are the default engine's (same report files)
+    for table in sorted((tmp_path / "out0").glob("*.[cg]*")):  # csv, geojson, graphml
+        assert (tmp_path / "out1" / table.name).read_bytes() == table.read_bytes(), table.name
     assert (tmp_path / "work" / "converted" / "railtrack-reports.json").is_file()
     assert list((tmp_path / "work" / "resolve").glob("*.pkl"))
 
@@ -172,3 +175,63 @@ def test_distributed_logs_at_railtrack_level_without_benign_lines() -> None:
             assert base.isEnabledFor(logging.INFO)
     finally:
         root.setLevel(before)
+
+
+@pytest.mark.parametrize("address", ["not an address", "tcp://host-without-port", "h:port"])
+def test_cli_bad_scheduler_address_is_named(address: str, tmp_path: Path) -> None:
+    """A --scheduler that is no address: exit 2 naming it, before the network loads."""
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "railtrack",
+            "track",
+            "-o",
+            str(tmp_path / "out"),
+            "--engine",
+            "dask",
+            "--scheduler",
+            address,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 2, run.stderr
+    assert f"--scheduler {address!r} is not a scheduler address" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert "internal error" not in run.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_scheduler_needs_the_dask_engine(tmp_path: Path) -> None:
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "railtrack",
+            "track",
+            "-o",
+            str(tmp_path / "out"),
+            "--scheduler",
+            "tcp://127.0.0.1:8786",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 2
+    assert "needs --engine dask" in run.stderr
+
+
+def test_no_scheduler_at_the_address_is_said() -> None:
+    import dask
+
+    from railtrack.io.dask_load import SchedulerUnreachableError, dask_client
+
+    with (
+        dask.config.set({"distributed.comm.timeouts.connect": "1s"}),
+        pytest.raises(SchedulerUnreachableError, match="no Dask scheduler answered at tcp://"),
+        dask_client("tcp://127.0.0.1:9"),
+    ):
+        pass

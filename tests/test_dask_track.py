@@ -110,6 +110,36 @@ def test_undated_log_sets_the_same_date_of_knowledge(client: Any, tmp_path: Path
     assert before.knowledge.shipments_after == 1
 
 
+def test_an_undated_report_is_cut_as_a_whole_as_the_default(client: Any, tmp_path: Path) -> None:
+    """Trial F54: an undated report's floor is the whole report's, in both engines."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "article.yaml").write_text(
+        "source:\n  reporter: Hajun\n"
+        "groups:\n  - {id: g1, report: art, n_trains: 2, cars: {total: 86}}\n"
+        "shipments:\n"
+        "  - {id: t1, report: art, group: g1, origin: Belarus, destination: Matveev Kurgan,"
+        " claim: sighted}\n"
+        "  - {id: t2, report: art, group: g1, origin: Belarus, destination: Neklinovka,"
+        " departure: '2023-03-01', arrival: '2023-03-08/', claim: expected}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "in" / "log.csv").write_text(
+        "date,from,to,wagons,source\n05.01.2023,Slonim,Matveev Kurgan,51,Hajun\n",
+        encoding="utf-8",
+    )
+    reports = load_reports(tmp_path / "in")
+    assert not reports.problems
+    write_converted(reports, tmp_path / "conv")
+    net = load_network()
+    for as_of in ("2023-01-10", "2023-03-02"):
+        on_dask = track_dask(tmp_path / "conv", net, client, as_of=as_of)
+        default = track(reports, net, as_of=as_of)
+        assert_same(default, on_dask)
+    before = track_dask(tmp_path / "conv", net, client, as_of="2023-01-10")
+    assert before.knowledge is not None
+    assert (before.knowledge.shipments_after, before.knowledge.groups_after) == (2, 1)
+
+
 def test_loaded_reports_are_converted_first(client: Any) -> None:
     reports = load_reports(data_path("reports"))
     net = load_network()

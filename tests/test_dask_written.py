@@ -10,6 +10,7 @@ can count and interrupt what the workers compute.
 from __future__ import annotations
 
 import io
+import re
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -21,6 +22,7 @@ import pytest
 
 from railtrack import data_path, load_network
 from railtrack._frames import parquet_ready
+from railtrack.briefing import write_outputs
 from railtrack.io import load_reports
 from railtrack.io.converted import write_converted
 from railtrack.pipeline import TrackResult, track
@@ -83,6 +85,46 @@ def assert_same(default: TrackResult, run: WrittenRun) -> None:
     pd.testing.assert_frame_equal(run.sightings, default.sightings, check_dtype=False)
     assert sorted(run.graph.edges(data=True)) == sorted(default.graph.edges(data=True))
     assert dict(run.graph.nodes(data=True)) == dict(default.graph.nodes(data=True))
+
+
+_WRITTEN_AT = re.compile(rb"\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC")
+# the records (and so their quotes) stay on the workers: a Dask briefing has no quotes yet
+_QUOTES = re.compile(rb'<details class="quotes">.*?</details>', re.DOTALL)
+
+
+def assert_same_files(default: TrackResult, run: WrittenRun, net: Any, tmp_path: Path) -> None:
+    """The briefing written from the workers' parts is the default engine's, file by file.
+
+    Tables, GeoJSON, GraphML and PNG byte for byte; ``report.html`` but for the time
+    it was written and the sources' quotes (not in the converted tables); the Parquet
+    files as tables (their metadata names pandas types).
+    """
+    first = write_outputs(default, tmp_path / "default")
+    second = write_outputs(run.result(net), tmp_path / "dask")
+    assert list(first) == list(second)
+    for name, path in first.items():
+        if name.endswith(".parquet"):
+            pd.testing.assert_frame_equal(
+                _plain(pd.read_parquet(second[name])), _plain(pd.read_parquet(path)), obj=name
+            )
+            continue
+        want, got = path.read_bytes(), second[name].read_bytes()
+        if name == "report.html":
+            want, got = _WRITTEN_AT.sub(b"", want), _WRITTEN_AT.sub(b"", got)
+            assert _QUOTES.search(want)  # the default engine quotes its sources
+            want = _QUOTES.sub(b"", want)
+        assert got == want, name
+
+
+def test_briefing_from_the_parts_same_files_as_default(
+    client: Any, tmp_path: Path, small_parts: tuple[Any, Path]
+) -> None:
+    """Several partitions written by the workers give the default engine's files."""
+    reports, conv = small_parts
+    net = load_network()
+    run = write_dask(conv, net, client, tmp_path / "tables")
+    assert len(list((tmp_path / "tables" / "shipments").glob("part-*"))) >= 4
+    assert_same_files(track(reports, net), run, net, tmp_path)
 
 
 @pytest.mark.parametrize("as_of", [None, "2023-03-05"])
@@ -192,4 +234,6 @@ def test_generated_input_written_same_as_default(
     reports = load_reports(tmp_path / "in", workers=1)
     write_converted(reports, tmp_path / "conv")
     run = write_dask(tmp_path / "conv", ru_rail_network, client, tmp_path / "t", as_of="2023-04-01")
-    assert_same(track(reports, ru_rail_network, as_of="2023-04-01"), run)
+    default = track(reports, ru_rail_network, as_of="2023-04-01")
+    assert_same(default, run)
+    assert_same_files(default, run, ru_rail_network, tmp_path)

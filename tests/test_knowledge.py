@@ -108,4 +108,49 @@ def test_the_embedded_seed_is_not_known_in_january():
 
     kept, _ = cut_off(load_reports(data_path("reports")), "2023-01-10")
     assert "seed-2023-03-t2" not in {s.id for s in kept.shipments}
+    # nor the undated train the same article tells of (its report's floor, trial F54)
+    assert "seed-2023-03-t1" not in {s.id for s in kept.shipments}
     assert "seed-2023-03-g1" not in {g.id for g in kept.groups}
+
+
+def _in_report(ship: Shipment, report: str) -> Shipment:
+    return ship.model_copy(update={"report": report})
+
+
+def test_an_undated_report_is_not_known_before_the_latest_day_it_tells():
+    """Trial F54 (kind): the floor is the report's, not each train's.
+
+    An undated article telling of one train that left on 1 March and one it gives no
+    date for was written no earlier than 1 March: neither train, nor the group total
+    of both, is known on 10 January; both are on 2 March. Another report's undated
+    train (a row of its own) is unaffected.
+    """
+    from railtrack.models import CarCounts, ShipmentGroup
+
+    dated = _in_report(_row("t2", left=date(2023, 3, 1), claim="expected"), "article")
+    undated = _in_report(_row("t1", left=None), "article")
+    group = ShipmentGroup(
+        id="g", report="article", n_trains=2, cars=CarCounts(total=86), source=undated.source
+    )
+    dated = dated.model_copy(update={"group": "g"})
+    undated = undated.model_copy(update={"group": "g"})
+    other = _row("row7", left=None)  # a log row, no report: its own record
+    reports = ReportSet(shipments=[undated, dated, other], groups=[group])
+    kept, known = cut_off(reports, "2023-01-10")
+    assert [s.id for s in kept.shipments] == ["row7"]
+    assert kept.groups == []
+    assert (known.shipments_after, known.groups_after) == (2, 1)
+    later, _ = cut_off(reports, "2023-03-02")
+    assert [s.id for s in later.shipments] == ["t1", "t2", "row7"]
+    assert [g.id for g in later.groups] == ["g"]
+
+
+def test_a_published_report_keeps_its_own_date():
+    """A report with a publication date is known from it, whatever its trains' days."""
+    published = date(2023, 1, 5)
+    early = _in_report(_row("a", left=None, published=published), "post")
+    late = _in_report(
+        _row("b", left=date(2023, 3, 1), published=published, claim="planned"), "post"
+    )
+    kept, _ = cut_off(ReportSet(shipments=[early, late]), "2023-01-10")
+    assert [s.id for s in kept.shipments] == ["a", "b"]

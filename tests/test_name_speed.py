@@ -206,3 +206,89 @@ def test_answers_are_kept_for_the_next_run(
         astuple(r) for r in fresh(gaz).resolve_all(names)
     ]
     assert _answers.load_answers(str(_answers.answers_key("f" * 32))) is not None
+
+
+def _texts(gaz: Gazetteer, queries: list[tuple[str, str | None]]) -> list[str]:
+    """Every query, its case forms, a seventh of the network's written names, edge cases."""
+    texts = {name for name, _ in queries}
+    texts |= {form for name in list(texts) for form in lemma_forms(name)}
+    texts |= {w for names in list(gaz._written.values())[::7] for w in names}
+    texts |= {"", " ", "-", "Аз", "Азия", "Asia", "Europy", "Африки", "Ame", "ам"}
+    return sorted(texts)
+
+
+def test_continent_filter_equals_plain(
+    gaz: Gazetteer, queries: list[tuple[str, str | None]]
+) -> None:
+    """``continent_prefix`` (one set look-up) says what the scan over every name said."""
+    from railtrack.world_places import WorldPlaces, _fold
+
+    world = WorldPlaces.default()
+
+    def plain(text: str) -> bool:
+        head = _fold(text)[:3]
+        return len(head) == 3 and any(name.startswith(head) for name in world._continents)
+
+    texts = _texts(gaz, queries)
+    assert sum(map(world.continent_prefix, texts)) > 0  # the filter lets some through
+    assert [world.continent_prefix(t) for t in texts] == [plain(t) for t in texts]
+
+
+def test_region_match_equals_plain(gaz: Gazetteer, queries: list[tuple[str, str | None]]) -> None:
+    """Region matching over the length window answers as over every alias key."""
+    from rapidfuzz import fuzz, process
+
+    from railtrack import _regions
+    from railtrack._regions import RegionIndex, RegionMatch
+
+    index: RegionIndex = pickle.loads(pickle.dumps(gaz._region_index))
+
+    class Plain(RegionIndex):
+        def _window(self, core: bool, n: int) -> list[str]:
+            return self._core_keys if core else self._full_keys
+
+        @staticmethod
+        def _lookup(
+            key: str, table: dict[str, set[int]], keys: list[str], *, explicit: bool
+        ) -> RegionMatch:
+            # the code before the cut-off and the length window, as it was
+            if not key:
+                return RegionMatch(None, 0.0, explicit, "no region name left")
+            hit = table.get(key)
+            score = 100.0
+            if hit is None:
+                found = process.extract(key, keys, scorer=fuzz.ratio, limit=2)
+                if not found or found[0][1] < _regions._REGION_FUZZ:
+                    return RegionMatch(None, 0.0, explicit, "no region of that name")
+                if len(found) > 1 and found[1][1] > found[0][1] - _regions._REGION_MARGIN:
+                    return RegionMatch(None, 0.0, explicit, "ambiguous region name")
+                hit, score = table[found[0][0]], min(float(found[0][1]), 99.9)
+            if len(hit) > 1:
+                return RegionMatch(None, 0.0, explicit, "name shared by several regions")
+            return RegionMatch(next(iter(hit)), score, explicit)
+
+    plain = pickle.loads(pickle.dumps(index))
+    plain.__class__ = Plain
+    texts = _texts(gaz, queries)
+    # region names themselves, cut and misspelled, with and without marker words
+    for core in index._core_keys[:400]:
+        texts += [core, core[:-1], core + "a", f"{core} oblast", f"{core[:-1]} region"]
+    found = 0
+    for text in texts:
+        tokens = _translit.name_tokens(text)
+        got, want = index._match(tokens), plain._match(tokens)
+        assert got == want, text
+        found += got.index is not None and got.score < 100.0
+    assert found > 0  # fuzzy region matches were among them
+
+
+def test_lazy_form_keys_equal_plain(gaz: Gazetteer, queries: list[tuple[str, str | None]]) -> None:
+    """``_may_name`` (region core only when needed) answers as the two keys together did."""
+    from railtrack.gazetteer import _form_key
+
+    texts = _texts(gaz, queries)
+    texts += [r.key for r in gaz._regions] + [a for r in gaz._regions for a in r.aliases]
+    got = [gaz._may_name(t) for t in texts]
+    assert got == [gaz._may_name_a_place(_form_key(t)) for t in texts]
+    assert any(got)
+    assert not all(got)

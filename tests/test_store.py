@@ -15,7 +15,7 @@ import pytest
 
 from railtrack.errors import StoreError
 from railtrack.io import ReportSet, load_reports
-from railtrack.models import DateWindow, Place, Shipment, Sighting, Source
+from railtrack.models import CarCounts, DateWindow, Place, Shipment, Sighting, Source
 from railtrack.store import _MIGRATIONS, SCHEMA_VERSION, Store
 
 
@@ -80,6 +80,50 @@ def test_same_train_from_two_sources_is_linked(store: Store) -> None:
     assert sorted(s.id for s in one_per_train.shipments) == ["a", "c"]  # a: better credibility
     every_report = store.reports(one_per_train=False)
     assert sorted(s.id for s in every_report.shipments) == ["a", "b", "c"]
+
+
+def test_store_links_by_the_relays_rule(store: Store, tmp_path: Path) -> None:
+    """Trial F56 (kind): the store links as ``track`` does (relays.same_train).
+
+    An arrival-only relay of a train another report dates by its departure joins
+    that train; two tables citing the same outlet tell one train; the rows of one
+    table stay two trains; a relay with another car count stays apart.
+    """
+    ends = "Slonim,Matveev Kurgan"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "log.csv").write_text(
+        f"date,from,to,wagons,source\n2023-03-06,{ends},49,Svoboda\n2023-03-06,{ends},20,Svoboda\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b" / "copy.csv").write_text(  # another table, the same outlet
+        f"date,from,to,wagons,source\n06.03.2023,{ends},49,Svoboda\n", encoding="utf-8"
+    )
+    from railtrack import load_network
+
+    net = load_network()
+    first = store.ingest(load_reports(tmp_path / "a"), network=net)
+    assert first.linked == 0  # two rows of one table are two trains
+    second = store.ingest(load_reports(tmp_path / "b"), network=net)
+    assert second.linked == 1
+    came = Shipment(
+        id="post-17-t1",
+        report="post-17",
+        origin=Place(text="Slonim"),
+        destination=Place(text="Matveev Kurgan"),
+        expected_arrival=DateWindow.day(date(2023, 3, 8)),
+        cars={"total": 49},
+        source=Source(reporter="Hajun", published=date(2023, 3, 8)),
+    )
+    other = came.model_copy(
+        update={"id": "post-18-t1", "report": "post-18", "cars": CarCounts(total=5)}
+    )
+    third = store.ingest(report_set(came, other), network=net)
+    assert third.linked == 1  # the arrival-only relay; not the 5-car train
+    sources = store.train_sources()
+    train = sources.loc[sources["id"] == "post-17-t1", "train_id"].iloc[0]
+    assert (sources["train_id"] == train).sum() == 3
+    assert store.counts()["trains"] == 3
 
 
 def test_sightings_accumulate(store: Store) -> None:

@@ -90,10 +90,10 @@ def test_seen_en_route_then_silent_goes_stale():
 
 def test_past_the_sources_claim_is_overdue(window):
     claim_day = (window[C.P10] - pd.Timedelta(days=1)).date()
-    # a forecast: published on the day it expects the train (an arrival dated before
-    # the publication is a reported arrival, test_a_published_report_of_an_arrival...)
+    # a forecast: the source expects the train that day (an arrival it says was seen
+    # by its publication day is a reported arrival, test_a_published_report_of_an_arrival...)
     forecast = Source(reporter="Test channel", published=claim_day)
-    t1 = make_shipment("t1", arrival=(claim_day, claim_day), source=forecast)
+    t1 = make_shipment("t1", arrival=(claim_day, claim_day), source=forecast, claim="expected")
     row = status_of(t1, as_of=window[C.P50])
     assert row[C.STATUS] == "overdue"
 
@@ -322,3 +322,46 @@ def test_a_published_report_of_an_arrival_is_an_arrival(window):
     # the same arrival as an expectation is the source's claim, not an arrival
     expected = make_shipment("t1", arrival=(day, day), source=source, claim="expected")
     assert "arrival_as_reported" not in status_of(expected, as_of=as_of)[C.FLAGS]
+
+
+@pytest.mark.parametrize(
+    ("arrival", "published"),
+    [
+        # "arrived on 6 March", posted that evening (the same day)
+        ((date(2023, 3, 6), date(2023, 3, 6)), datetime(2023, 3, 6, 20, 0)),
+        # "arrived last night": the night's two days, the second the publication day
+        ((date(2023, 3, 7), date(2023, 3, 8)), datetime(2023, 3, 8, 9, 0)),
+    ],
+)
+def test_an_arrival_told_on_the_day_it_is_posted_beats_the_model(arrival, published):
+    """Trial F53 (kind): a same-day or last-night arrival is the arrival, in status and estimate.
+
+    With no departure the model counts back from the report's date and would put its
+    p50 before the told arrival and its p90 after the post; the told arrival wins.
+    """
+    source = Source(reporter="Hajun", published=published.date())
+    ship = make_shipment("t1", left=None, arrival=arrival, source=source)
+    day_lo, day_hi = pd.Timestamp(arrival[0]), pd.Timestamp(arrival[1]) + pd.Timedelta(days=1)
+    for as_of in (published.date(), published.date() + timedelta(days=3)):
+        row = status_of(ship, as_of=pd.Timestamp(as_of))
+        assert row[C.STATUS] == "likely arrived", as_of
+        assert "arrival_as_reported" in row[C.FLAGS]
+        assert (row[C.P10], row[C.P90]) == (day_lo, day_hi)
+        assert row[C.P10] <= row[C.P50] <= row[C.P90]
+    reports = as_reports([ship])
+    est = estimate_arrivals(reports, NET, as_of=published.date(), model=MODEL).iloc[0]
+    assert est[C.METHOD] == "reported_arrival"
+    assert "arrival_as_reported" in est[C.FLAGS]
+    assert (est[C.P10], est[C.P90]) == (day_lo, day_hi)
+    assert not est[C.CLAIM_OUTSIDE_WINDOW]
+    # the train left by its told arrival, not by the report's date
+    assert est[C.DEPARTURE_LATEST] <= pd.Timestamp(arrival[1])
+
+
+def test_an_arrival_told_before_it_is_known_is_not_yet_an_arrival():
+    """A report published after the as-of date is not known then: no told arrival."""
+    source = Source(reporter="Hajun", published=date(2023, 3, 6))
+    ship = make_shipment("t1", arrival=(date(2023, 3, 6), date(2023, 3, 6)), source=source)
+    row = status_of(ship, as_of="2023-03-03")
+    assert "arrival_as_reported" not in row[C.FLAGS]
+    assert row[C.STATUS] != "likely arrived"

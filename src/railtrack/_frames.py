@@ -44,12 +44,21 @@ def parquet_ready(df: pd.DataFrame) -> pd.DataFrame:
 
     Examples
     --------
-    >>> out = parquet_ready(pd.DataFrame({"a": ["x", 1, None]}, dtype=object))["a"]
-    >>> out.tolist()[:2], bool(out.isna().iloc[2])
-    (['x', '1'], True)
+    >>> out = parquet_ready(pd.DataFrame({"a": ["x", 1, None, float("nan")]}, dtype=object))["a"]
+    >>> out.tolist()[:2], out.isna().tolist()[2:]
+    (['x', '1'], [True, True])
     """
     out = df.copy()
     for col in out.columns:
         if out[col].dtype == object:
-            out[col] = out[col].map(lambda v: v if v is None or isinstance(v, str) else str(v))
+            out[col] = out[col].map(_text_or_missing)
     return out
+
+
+def _text_or_missing(value: object) -> str | None:
+    """Return ``value`` as text, or None when it is missing (None, NaN, NA, NaT)."""
+    if value is None or isinstance(value, str):
+        return value
+    if value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value):
+        return None
+    return str(value)

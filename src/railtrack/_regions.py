@@ -239,6 +239,8 @@ class RegionIndex:
         self._core_keys = list(core)
         self._full_keys = list(full)
         self._matched: dict[tuple[str, ...], RegionMatch] = {}  # per distinct token list
+        # (which keys, query length) -> the keys a ratio of 88 or more can reach
+        self._windows: dict[tuple[bool, int], list[str]] = {}
 
     def match(self, tokens: Sequence[str]) -> RegionMatch:
         """Match a name's tokens to a region.
@@ -266,8 +268,23 @@ class RegionIndex:
             }
             table = {k: v for k, v in table.items() if v}
             return self._lookup(key, table, list(table), explicit=True)
-        return self._lookup(tokens_skeleton(list(tokens)), self._full, self._full_keys,
-                            explicit=False)  # fmt: skip
+        full = tokens_skeleton(list(tokens))
+        return self._lookup(full, self._full, self._window(False, len(full)), explicit=False)
+
+    def _window(self, core: bool, n: int) -> list[str]:
+        """Return the core or full alias keys (in order) a key of length ``n`` may fuzzy-match.
+
+        ``fuzz.ratio`` is at most ``200 * min(n, m) / (n + m)`` for lengths n and m,
+        so a key under :data:`_REGION_FUZZ` - :data:`_REGION_MARGIN` by length alone
+        can change no answer; leaving it out saves rapidfuzz the comparison.
+        """
+        found = self._windows.get((core, n))
+        if found is None:
+            keys = self._core_keys if core else self._full_keys
+            floor = _REGION_FUZZ - _REGION_MARGIN - 0.01
+            found = [k for k in keys if 200.0 * min(n, len(k)) / max(n + len(k), 1) >= floor]
+            self._windows[(core, n)] = found
+        return found
 
     def has_key(self, full: str, core: str) -> bool:
         """Whether a name's full key or core key is a region alias exactly (dict look-ups).
@@ -282,7 +299,7 @@ class RegionIndex:
     def _candidates(self, key: str) -> list[str]:
         if key in self._core:
             return [key]
-        found = process.extract(key, self._core_keys, scorer=fuzz.ratio, limit=4,
+        found = process.extract(key, self._window(True, len(key)), scorer=fuzz.ratio, limit=4,
                                 score_cutoff=_REGION_FUZZ - _REGION_MARGIN)  # fmt: skip
         return [k for k, _, _ in found]
 
@@ -295,7 +312,10 @@ class RegionIndex:
         hit = table.get(key)
         score = 100.0
         if hit is None:
-            found = process.extract(key, keys, scorer=fuzz.ratio, limit=2)
+            # only a best of 92+ matches, and a second alias matters only within 4
+            # points of it: aliases under 88 can change nothing (rapidfuzz skips them)
+            found = process.extract(key, keys, scorer=fuzz.ratio, limit=2,
+                                    score_cutoff=_REGION_FUZZ - _REGION_MARGIN)  # fmt: skip
             if not found or found[0][1] < _REGION_FUZZ:
                 return RegionMatch(None, 0.0, explicit, "no region of that name")
             if len(found) > 1 and found[1][1] > found[0][1] - _REGION_MARGIN:

@@ -350,7 +350,10 @@ def _train_rows(
                 "date": _day(when),
                 "date_basis": basis or "",
                 "cars": _cars(ship.get(C.CARS_TOTAL), ship.get(C.CARS_ESTIMATED)),
-                "assumed_departure": not departed and "no_departure_date" in flags,
+                # a told arrival's window is that arrival, not counted from the report
+                "assumed_departure": not departed
+                and "no_departure_date" in flags
+                and "arrival_as_reported" not in flags,
                 "status": _text(s.get(C.STATUS)),
                 # The status's window: what remains of it as of the date (status.csv).
                 "window": _window(*(s.get(q, e.get(q)) for q in (C.P10, C.P50, C.P90))),

@@ -47,6 +47,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
 from railtrack import columns as C
@@ -60,6 +61,8 @@ if TYPE_CHECKING:
 
     from railtrack.io import ReportSet
     from railtrack.knowledge import Knowledge
+    from railtrack.network import RailNetwork
+    from railtrack.pipeline import TrackResult
 
 __all__ = [
     "PART_TABLES",
@@ -318,6 +321,10 @@ class WrittenRun:
         Where the per-train tables were written.
     relays
         The shipments left out as relays of a kept train (:mod:`railtrack.relays`).
+    routes
+        Each route used once (:data:`railtrack.route_files.DISTINCT_ROUTE_COLUMNS`),
+        as ``distinct_routes.parquet`` holds it but with ``stations`` a list of
+        station ids (as in the routes table).
     """
 
     reports: ReportSet
@@ -331,6 +338,7 @@ class WrittenRun:
     totals: Totals
     tables_dir: Path
     relays: pd.DataFrame = field(default_factory=pd.DataFrame)
+    routes: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def headline(self) -> dict[str, Any]:
         """Return :meth:`railtrack.pipeline.TrackResult.headline` of the same run."""
@@ -360,3 +368,71 @@ class WrittenRun:
     def table(self, name: str) -> pd.DataFrame:
         """Return a per-train table read back from :attr:`tables_dir` (:func:`read_table`)."""
         return read_table(self.tables_dir, name)
+
+    def result(self, network: RailNetwork) -> TrackResult:
+        """Return the :class:`~railtrack.pipeline.TrackResult` of this run, read from the parts.
+
+        The per-train tables are read back from :attr:`tables_dir` (shipments and
+        statuses as written; each train's route label and station list, and each
+        estimate's route label, put back from :attr:`routes` in place of
+        ``route_id``), so :func:`railtrack.briefing.write_outputs` writes the files
+        the default engine writes. It holds every train in memory.
+
+        Parameters
+        ----------
+        network
+            The network the run was made on.
+
+        Returns
+        -------
+        railtrack.pipeline.TrackResult
+        """
+        from railtrack.pipeline import TrackResult
+
+        routes = _with_route(self.table("routes"), self.routes, stations=True)
+        return TrackResult(
+            reports=self.reports,
+            network=network,
+            shipments=self.table("shipments"),
+            groups=self.groups,
+            sightings=self.sightings,
+            routes=routes,
+            estimates=_with_route(self.table("estimates"), self.routes, stations=False),
+            statuses=self.table("status"),
+            summaries=self.summaries,
+            graph=self.graph,
+            as_of=self.as_of,
+            notes=self.notes,
+            knowledge=self.knowledge,
+            relays=self.relays,
+        )
+
+
+def _with_route(table: pd.DataFrame, routes: pd.DataFrame, *, stations: bool) -> pd.DataFrame:
+    """Return a per-train table with ``route`` (and ``stations``) in place of ``route_id``.
+
+    Examples
+    --------
+    >>> used = pd.DataFrame({"route_id": ["r1"], "route": ["A → B"], "stations": [["a", "b"]]})
+    >>> per_train = pd.DataFrame({"id": ["t1", "t2"], "route_id": ["r1", None], "km": [5, None]})
+    >>> _with_route(per_train, used, stations=True).values.tolist()
+    [['t1', 'A → B', ['a', 'b'], 5.0], ['t2', nan, None, nan]]
+    """
+    if C.ROUTE_ID not in table.columns:
+        return table
+    at = pd.Index(routes[C.ROUTE_ID] if len(routes) else []).get_indexer(
+        pd.Index(table[C.ROUTE_ID])
+    )
+    found = at >= 0
+    place = list(table.columns).index(C.ROUTE_ID)
+    out = table.drop(columns=[C.ROUTE_ID])
+    label = pd.Series(np.nan, index=out.index, dtype=object)
+    if len(routes):
+        label[found] = routes[C.ROUTE_LABEL].to_numpy(dtype=object)[at[found]]
+    out.insert(place, C.ROUTE_LABEL, label)
+    if stations:
+        ids = pd.Series([None] * len(out), index=out.index, dtype=object)
+        if len(routes):
+            ids[found] = routes[C.STATIONS].to_numpy(dtype=object)[at[found]]
+        out.insert(place + 1, C.STATIONS, ids)
+    return out

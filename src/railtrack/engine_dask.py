@@ -106,6 +106,7 @@ __all__ = [
     "DASK_WRITE_STAGES",
     "track_converted",
     "track_dask",
+    "write_converted_dask",
     "write_dask",
 ]
 
@@ -201,7 +202,9 @@ def _knowledge_day(frames: dict[str, Any], as_of: Any) -> Knowledge:
 def _floors(frames: dict[str, Any]) -> pd.Series:
     """Return the floor on each train's and group's publication, as ``cut_off`` sets it.
 
-    A train's latest sighting and the day it reports its train leaving or arriving
+    Keyed as :func:`railtrack.knowledge.publication_floors` keys them (the whole
+    report's floor, else the record's own). A train's latest sighting and the day it
+    reports its train leaving or arriving
     (``LOGGED_DAY``, :func:`railtrack.knowledge.logged_day`); a group's, the latest of
     its trains'. Dask group-bys: sightings by train (latest day), then trains by group.
     """
@@ -209,18 +212,30 @@ def _floors(frames: dict[str, Any]) -> pd.Series:
 
     seen_by = frames["sightings"]
     seen = seen_by[seen_by[C.SHIPMENT].notnull()].groupby(C.SHIPMENT)[SEEN_DAY].max()
-    ships = frames["shipments"][[C.ID, C.GROUP, LOGGED_DAY]]
+    ships = frames["shipments"][[C.ID, C.REPORT, C.GROUP, PUBLISHED_DAY, LOGGED_DAY]]
     linked = ships.merge(
         seen.rename("_seen").to_frame(), left_on=C.ID, right_index=True, how="left"
     )
-    meta = linked._meta[[C.ID, C.GROUP]].assign(_floor=pd.Series(dtype="datetime64[ns]"))
-    linked = linked.map_partitions(_with_floor, meta=meta)
-    by_group = linked[linked[C.GROUP].notnull()].groupby(C.GROUP)["_floor"].max()
-    own, groups = compute(  # type: ignore[no-untyped-call]
-        linked[[C.ID, "_floor"]], by_group
+    meta = linked._meta[[C.ID, C.GROUP]].assign(
+        _key=pd.Series(dtype=object), _floor=pd.Series(dtype="datetime64[ns]")
     )
-    floors = pd.concat([own.set_index(C.ID)["_floor"], groups])
-    one: pd.Series = floors.groupby(level=0).max()  # one floor per id, as cut_off's dict
+    linked = linked.map_partitions(_with_floor, meta=meta)
+    # the floor is the whole report's (publication_floors), then each group's
+    by_key = linked.groupby("_key")["_floor"].max()
+    keyed = linked[linked[C.GROUP].notnull()][[C.GROUP, "_key"]]
+    groups = frames["groups"][[C.ID, C.REPORT]]
+    own, members, group_reports = compute(  # type: ignore[no-untyped-call]
+        by_key, keyed, groups
+    )
+    member_floor = members.assign(_floor=members["_key"].map(own.to_dict()))
+    by_group = member_floor.groupby(C.GROUP)["_floor"].max()
+    named = group_reports[group_reports[C.REPORT].notnull()]
+    group_keys = "report:" + named[C.REPORT].astype(str)
+    from_groups = pd.Series(
+        named[C.ID].astype(str).map(by_group.to_dict()).to_numpy(), index=group_keys.to_numpy()
+    ).dropna()
+    floors = pd.concat([own, by_group, from_groups]).astype("datetime64[ns]")
+    one: pd.Series = floors.groupby(level=0).max()  # one floor per key, as cut_off's dict
     return one
 
 
@@ -229,8 +244,16 @@ def _with_floor(part: pd.DataFrame) -> pd.DataFrame:
     seen = pd.to_datetime(part["_seen"]).astype("datetime64[ns]")
     logged = pd.to_datetime(part[LOGGED_DAY]).astype("datetime64[ns]")
     floor = seen.where(seen.notna() & (logged.isna() | (seen >= logged)), logged)
-    out = part[[C.ID, C.GROUP]].assign(_floor=floor)
+    floor = floor.where(part[PUBLISHED_DAY].isna())  # only an undated report has a floor
+    out = part[[C.ID, C.GROUP]].assign(_key=_floor_keys(part), _floor=floor)
     return out[out["_floor"].notna()]
+
+
+def _floor_keys(part: pd.DataFrame) -> pd.Series:
+    """Return each record's floor key: ``report:<report>``, else its id (as ``cut_off``)."""
+    report = part[C.REPORT]
+    keyed = "report:" + report.astype(str)
+    return keyed.where(report.notnull(), part[C.ID].astype(str)).astype(object)
 
 
 def _known(part: pd.DataFrame, day: date | None, floors: pd.Series) -> pd.DataFrame:
@@ -239,7 +262,7 @@ def _known(part: pd.DataFrame, day: date | None, floors: pd.Series) -> pd.DataFr
         return part
     published = part[PUBLISHED_DAY]
     # a dict, not the Series: pandas maps through an empty Series cast to float64
-    floor = pd.to_datetime(part[C.ID].astype(str).map(floors.to_dict()).astype(object))
+    floor = pd.to_datetime(_floor_keys(part).map(floors.to_dict()).astype(object))
     when = published.fillna(floor.astype("datetime64[ns]"))
     return part[when.isna() | (when <= pd.Timestamp(day))]
 
@@ -625,7 +648,7 @@ def _track(
     tables = {"groups": group_df, "sightings": sightings}
     if tables_dir is not None:
         stage("write")
-        totals, crossing = _write(
+        totals, crossing, used = _write(
             ships, estimates, statuses, WriteStage(str(tables_dir), train), routes_distinct
         )
         del estimates, statuses
@@ -642,6 +665,7 @@ def _track(
             crossing=_crossing_routes(crossing, routes_distinct),
             tables_dir=tables_dir,
             relays=relays,
+            routes=used,
         )
     stage("gather")
     gathered = _ordered_rows(ships.compute())
@@ -673,8 +697,8 @@ def _track(
 
 def _write(
     ships: Any, estimates: Any, statuses: Any, stage: WriteStage, distinct: pd.DataFrame
-) -> tuple[Any, Any]:
-    """Have the workers write the per-train tables; return the merged totals and crossings.
+) -> tuple[Any, pd.DataFrame, pd.DataFrame]:
+    """Have the workers write the per-train tables; return totals, crossings, routes used.
 
     One task per partition of trains (its trains, estimates and statuses are the
     same partition of one frame); the client receives each partition's totals only.
@@ -695,7 +719,21 @@ def _write(
     joined = pd.concat(crossing, ignore_index=True) if crossing else pd.DataFrame()
     if not len(joined):
         joined = pd.DataFrame({C.ID: pd.Series(dtype=object), ROUTE_KEY: pd.Series(dtype=object)})
-    return totals, joined
+    return totals, joined, _with_station_lists(table, distinct)
+
+
+def _with_station_lists(table: pd.DataFrame, distinct: pd.DataFrame) -> pd.DataFrame:
+    """Return the distinct routes table with each route's stations as a list of ids."""
+    from railtrack.route_files import route_ids
+
+    found = distinct[C.STATIONS].map(lambda v: isinstance(v, list | tuple) and len(v) > 0)
+    routed = distinct[found.to_numpy(dtype=bool)]
+    lists = dict(zip(route_ids(routed[C.STATIONS]), routed[C.STATIONS], strict=True))
+    out = table.copy()
+    out[C.STATIONS] = pd.Series(
+        [lists.get(r) for r in out[C.ROUTE_ID]], index=out.index, dtype=object
+    )
+    return out
 
 
 def _drop_stale_parts(tables_dir: Path, n: int) -> None:
@@ -730,6 +768,7 @@ def _written(
     crossing: pd.DataFrame,
     tables_dir: Path,
     relays: pd.DataFrame,
+    routes: pd.DataFrame,
 ) -> WrittenRun:
     """Return the :class:`WrittenRun` (as :func:`railtrack.pipeline.assemble` a result)."""
     from railtrack.labels import crossing_directions
@@ -751,6 +790,7 @@ def _written(
         totals=totals,
         tables_dir=tables_dir,
         relays=relays,
+        routes=routes,
     )
 
 
@@ -803,3 +843,46 @@ def track_converted(
     with tempfile.TemporaryDirectory(prefix="railtrack-dask-") as tmp:
         write_converted(reports, Path(tmp) / "converted")
         return track_dask(Path(tmp) / "converted", network, client, **options)
+
+
+def write_converted_dask(
+    reports: ReportSet | str | Path,
+    network: RailNetwork,
+    client: Any,
+    tables_dir: str | Path,
+    *,
+    work_dir: str | Path | None = None,
+    **options: Any,
+) -> WrittenRun:
+    """Run :func:`write_dask` on converted reports, converting loaded ones first.
+
+    What ``railtrack track --engine dask`` runs: the workers write the per-train
+    tables under ``tables_dir``; the briefing is then written from them
+    (:meth:`railtrack.dask_written.WrittenRun.result`).
+
+    Parameters
+    ----------
+    reports
+        A converted directory, or loaded reports, converted as in
+        :func:`track_converted` (to ``<work_dir>/converted``, kept, or to a
+        temporary directory removed afterwards).
+    network, client, tables_dir, work_dir
+        As for :func:`write_dask`.
+    **options
+        ``as_of``, ``freq``, ``settings``, ``progress``: as for :func:`write_dask`.
+
+    Returns
+    -------
+    WrittenRun
+    """
+    from railtrack.io.converted import write_converted
+
+    if isinstance(reports, str | Path):
+        return write_dask(reports, network, client, tables_dir, work_dir=work_dir, **options)
+    if work_dir is not None:
+        where = Path(work_dir) / "converted"
+        write_converted(reports, where)
+        return write_dask(where, network, client, tables_dir, work_dir=work_dir, **options)
+    with tempfile.TemporaryDirectory(prefix="railtrack-dask-") as tmp:
+        write_converted(reports, Path(tmp) / "converted")
+        return write_dask(Path(tmp) / "converted", network, client, tables_dir, **options)

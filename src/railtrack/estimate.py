@@ -61,6 +61,7 @@ __all__ = [
     "known_on",
     "route_transit",
     "to_as_of",
+    "told_arrivals",
 ]
 
 logger = logging.getLogger(__name__)
@@ -74,6 +75,8 @@ FLAGS: dict[str, str] = {
     "window_widened_geo": "an end known only as a town or a region widened the window",
     "claim_outside_window": "the source's claimed arrival lies outside p10-p90",
     "window_before_as_of": "the whole window lies before the as-of date",
+    "arrival_as_reported": "the source reports the arrival as seen: the window is that "
+    "arrival, not the model's",
 }
 """Every flag :func:`arrival_windows` can set, with its meaning (route flags first)."""
 
@@ -190,8 +193,12 @@ def departure_windows(
     open_start = lo.isna() & hi.notna()
     open_end = lo.notna() & hi.isna()
     guessed = none & ~planned & published.notna()
-    lo = lo.mask(guessed, published - open_days).mask(open_start, hi - open_days)
-    hi = hi.mask(guessed, published).mask(open_end, lo + open_days)
+    # a train the source saw arrive left by that arrival, not by the report's date
+    told = pd.Series(told_arrivals(shipments), index=lo.index)
+    arrived = _dates(shipments, C.ARRIVAL_LATEST)
+    latest = published.mask(told & (arrived < published), arrived)
+    lo = lo.mask(guessed, latest - open_days).mask(open_start, hi - open_days)
+    hi = hi.mask(guessed, latest).mask(open_end, lo + open_days)
     # A moving train left by the day it was reported, and by the as-of date.
     as_of_day = pd.Series(pd.NaT if as_of is None else as_of.normalize(), index=lo.index)
     for known in (published, as_of_day.astype("datetime64[ns]")):
@@ -212,6 +219,51 @@ def departure_windows(
         },
         index=shipments.index,
     )
+
+
+def told_arrivals(shipments: pd.DataFrame, as_of: pd.Timestamp | None = None) -> np.ndarray:
+    """Return which trains their source reports as arrived: a told arrival beats the model.
+
+    A record that claims what was seen (``claim`` "sighted") and dates the arrival
+    no later than its own publication day tells an arrival that happened: "arrived
+    at Polonka on 8 January" published on 9 January, "arrived on 6 March" published
+    that evening, "arrived last night" (the night's two days, the second the
+    publication day). A record with no publication date cannot say whether its
+    arrival was seen or expected; one published after ``as_of`` was not yet known.
+
+    Parameters
+    ----------
+    shipments
+        The shipments table (``claim``, ``published``, ``arrival_latest`` read;
+        absent columns count as missing).
+    as_of
+        The date of knowledge, or None (no bound).
+
+    Returns
+    -------
+    numpy.ndarray
+        Bool, shape (n,), row for row.
+
+    Examples
+    --------
+    >>> ships = pd.DataFrame({"claim": ["sighted", "sighted", "expected", "sighted"],
+    ...                       "published": ["2023-03-06", "2023-03-06", "2023-03-06", None],
+    ...                       "arrival_latest": ["2023-03-06", "2023-03-07", "2023-03-05",
+    ...                                          "2023-03-05"]})
+    >>> told_arrivals(ships).tolist()
+    [True, False, False, False]
+    >>> told_arrivals(ships, pd.Timestamp("2023-03-05")).tolist()
+    [False, False, False, False]
+    """
+    if C.CLAIM not in shipments.columns:
+        return np.zeros(len(shipments), dtype=bool)
+    sighted = shipments[C.CLAIM].astype(str).eq("sighted").to_numpy()
+    published = _days(_dates(shipments, C.PUBLISHED))
+    arrived = _days(_dates(shipments, C.ARRIVAL_LATEST))
+    told = sighted & (arrived <= published)  # False where either is unknown (NaN)
+    if as_of is not None:
+        told &= published <= to_days(as_of.normalize())
+    return np.asarray(told, dtype=bool)
 
 
 def _flag_text(flags: pd.DataFrame) -> pd.Series:
@@ -359,16 +411,23 @@ def arrival_windows(
     # widened, but never before the train could have left
     p10, p90 = np.where(np.isnan(p10), np.nan, np.fmax(p10 - geo, start)), p90 + geo
     claim_lo, claim_hi = _claims(ships)
+    # An arrival the source saw beats the model: the window is that arrival.
+    told = told_arrivals(ships, when)
+    p10 = np.where(told, np.where(np.isinf(claim_lo), claim_hi - 1.0, claim_lo), p10)
+    p90 = np.where(told, claim_hi, p90)
+    p50 = np.where(told, (p10 + p90) / 2.0, p50)
+    modelled = ~np.isnan(p50) & ~told
     has_window = ~np.isnan(p50)
-    outside = has_window & ~np.isnan(claim_lo) & ((claim_hi <= p10) | (claim_lo > p90))
+    outside = modelled & ~np.isnan(claim_lo) & ((claim_hi <= p10) | (claim_lo > p90))
     before = has_window & (p90 < to_days(when)) if when is not None else np.zeros(len(ships), bool)
     window_flags = _flag_text(
         pd.DataFrame(
             {
-                "window_widened": widened,
-                "window_widened_geo": has_window & (geo > 0),
+                "window_widened": widened & modelled,
+                "window_widened_geo": modelled & (geo > 0),
                 "claim_outside_window": outside,
                 "window_before_as_of": before,
+                "arrival_as_reported": told,
             }
         )
     )
@@ -376,7 +435,11 @@ def arrival_windows(
     method = np.where(
         ~has_window,
         "none",
-        np.where(region, "transit_model_region_spread", "transit_model"),
+        np.where(
+            told,
+            "reported_arrival",
+            np.where(region, "transit_model_region_spread", "transit_model"),
+        ),
     )
     claimed = ships[[c for c in (C.ARRIVAL_EARLIEST, C.ARRIVAL_LATEST) if c in ships]].notna()
     has_claim = claimed.any(axis=1) if len(claimed.columns) else pd.Series(False, ships.index)

@@ -20,7 +20,6 @@ Results are cached per distinct name.
 
 from __future__ import annotations
 
-import copy
 import heapq
 import logging
 import math
@@ -368,7 +367,8 @@ class Gazetteer:
                     if key and (key, is_base) not in seen:
                         seen.add((key, is_base))
                         keys[key].append((idx, is_base, j >= 2))
-                        tails.setdefault(key, _tail(toks))
+                        if key not in tails:  # (setdefault would compute every tail)
+                            tails[key] = _tail(toks)
         self._keys = list(keys)
         self._key_hits = [keys[k] for k in self._keys]
         self._key_tails = [tails[k] for k in self._keys]
@@ -834,7 +834,7 @@ class Gazetteer:
         """
         text = " ".join(_strip_leading(query.split()))
         for form in region_word_forms(text):
-            r = self._resolve_form(form) if self._may_name_a_place(self._form_key(form)) else None
+            r = self._resolve_form(form) if self._may_name(form) else None
             if r is not None and r.resolved and r.region is not None:
                 note = f"resolved as the nominative {form!r}"
                 return replace(r, query=query, form=form, note=note)
@@ -1019,12 +1019,11 @@ class Gazetteer:
         :meth:`_pick`, so the village never wins by spelling alone.
         """
         rivals = []
-        own_key = self._form_key(text)[0]
+        own_key = _spelling_key(text)
         for form in lemma_forms(text):
-            keys = self._form_key(form)
-            if keys[0] == own_key:
+            if _spelling_key(form) == own_key:
                 continue  # spelled like the name itself: the spelling already chose
-            r = self._resolve_form(form) if self._may_name_a_place(keys) else None
+            r = self._resolve_form(form) if self._may_name(form) else None
             if r is not None and r.resolved and r.station_id != found.station_id:
                 named = _names_region(r, form, text)  # "Смоленщина": not the village
                 rivals.append(_Hit(form, r, named or self._written_as(r, form)))
@@ -1058,10 +1057,9 @@ class Gazetteer:
         # "Тихорецкая", "на Тихорецкую": the station named after its town, Tikhoretsk
         forms += tuple(t for f in (text, *forms[:6]) if " " not in f for t in station_town_forms(f))
         world = WorldPlaces.default()
-        keys = {form: self._form_key(form) for form in (text, *forms)}
         hits: list[_Hit] = []
         for form in forms:
-            r = self._resolve_form(form) if self._may_name_a_place(keys[form]) else None
+            r = self._resolve_form(form) if self._may_name(form) else None
             if r is not None:
                 # "на Смоленщине": the "-щина" word names the region, whatever else
                 # (the village Smolenshchina) bears it
@@ -1070,7 +1068,7 @@ class Gazetteer:
         hits += self._clashing_own_name(query, text, found)
         towns = [self._population(h) for h in hits if self._hit_class(h) == 2]
         for form in (text, *forms):
-            for place in self._world_lookup(world, form, keys[form][0]):
+            for place in self._world_lookup(world, form, _spelling_key(form)):
                 if self._world_hit_allowed(place, form, towns, bool(hits)) and not (
                     place.country != "BY" and _o_for_a(text, place.name)
                 ):
@@ -1159,6 +1157,15 @@ class Gazetteer:
         if key in self._exact:
             return True
         return self._region_index.has_key(key, core)
+
+    def _may_name(self, form: str) -> bool:
+        """:meth:`_may_name_a_place` of ``_form_key(form)``, the region core only when needed."""
+        key = _spelling_key(form)
+        if not key:
+            return False
+        if key in self._exact:
+            return True
+        return self._region_index.has_key(key, _core_key(form))
 
     def _written_as(self, r: Resolution, form: str) -> bool:
         """Whether a network place or region bears ``form`` exactly as written."""
@@ -1371,7 +1378,10 @@ class Gazetteer:
                 self._token_cache[key] = found
         if found.query == query:
             return found
-        same = copy.copy(found)  # dataclasses.replace would validate every field again
+        # a shallow copy with another query: dataclasses.replace would run __init__ and
+        # copy.copy goes through __reduce_ex__; both cost more than the fields
+        same = object.__new__(Resolution)
+        same.__dict__.update(found.__dict__)
         object.__setattr__(same, "query", query)
         return same
 
@@ -1925,18 +1935,35 @@ class _Hit:
         return f"{r.precision}:{r.country}:{r.name}"
 
 
-@lru_cache(maxsize=65536)
 def _form_key(form: str) -> tuple[str, str]:
     """Spelling key of a form without leading prepositions, and its region core key.
 
     Cached: the case forms of different names overlap ("Kursk", "Kurska", "Kursku").
     """
+    return _spelling_key(form), _core_key(form)
+
+
+@lru_cache(maxsize=65536)
+def _form_tokens(form: str) -> tuple[str, ...]:
+    """Tokens of a form without leading prepositions (cached)."""
     tokens = name_tokens(form)
     while len(tokens) > 1 and tokens[0] in _LEADING:
         tokens = tokens[1:]
-    if not tokens:
-        return "", ""
-    return tokens_skeleton(tokens), region_core(tokens)[0]
+    return tuple(tokens)
+
+
+@lru_cache(maxsize=65536)
+def _spelling_key(form: str) -> str:
+    """Return the first half of :func:`_form_key`: the spelling key ("" without letters)."""
+    tokens = _form_tokens(form)
+    return tokens_skeleton(list(tokens)) if tokens else ""
+
+
+@lru_cache(maxsize=65536)
+def _core_key(form: str) -> str:
+    """Return the second half of :func:`_form_key`: the form's region core key."""
+    tokens = _form_tokens(form)
+    return region_core(tokens)[0] if tokens else ""
 
 
 @lru_cache(maxsize=65536)

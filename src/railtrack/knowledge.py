@@ -12,8 +12,11 @@ A record without a publication date was published no earlier than the latest thi
 it reports as seen (:func:`logged_day`: its train's departure, else its arrival, and
 any sighting: a report of a train seen on 6 March cannot predate 6 March), so it is
 left out when that day is after the as-of date; an analyst's log row of a train that
-left on 11 January is not known on 10 January. Otherwise it is kept (its date is
-unknown, not later) and counted in :attr:`Knowledge.undated`.
+left on 11 January is not known on 10 January. The floor is the whole report's
+(:func:`publication_floors`): an undated article telling of a train that left on
+1 March is not known before 1 March, nor is the train it gives no date for.
+Otherwise a record is kept (its date is unknown, not later) and counted in
+:attr:`Knowledge.undated`.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ __all__ = [
     "knowledge_date",
     "logged_day",
     "logged_departure",
+    "publication_floors",
 ]
 
 AsOfBasis = Literal["given", "today", "latest in input", "none"]
@@ -203,6 +207,69 @@ def logged_day(shipment: Shipment) -> date | None:
     return arrival.earliest if arrival is not None else None
 
 
+def _floor_key(record: Shipment | ShipmentGroup) -> str:
+    """Return the key a record's publication floor is kept under: its report, else its id."""
+    return f"report:{record.report}" if record.report is not None else record.id
+
+
+def publication_floors(reports: ReportSet) -> dict[str, date]:
+    """Return the day before which each undated report cannot have been written.
+
+    A report is written no earlier than the latest thing it tells as seen: any
+    sighting of its trains and each train's logged departure or arrival
+    (:func:`logged_day`). The floor belongs to the whole report (every train and
+    group total with the same ``report``; a record with no ``report`` is its own),
+    so a train the report gives no date for is not known before its dated sibling:
+    an article telling of a train that left on 1 March is not known on 10 January,
+    nor is the undated train beside it.
+
+    Parameters
+    ----------
+    reports
+        Loaded reports.
+
+    Returns
+    -------
+    dict
+        Keyed ``"report:<report>"`` for records that name their report, else by the
+        record's id (a shipment, or a group through its trains); only records with a
+        floor appear.
+
+    Examples
+    --------
+    >>> from railtrack.io import ReportSet
+    >>> from railtrack.models import DateWindow, Place, Shipment, Source
+    >>> me = Source(reporter="me")
+    >>> dated = Shipment(id="t2", report="a", destination=Place(text="Neklinovka"),
+    ...                  source=me, departure=DateWindow.day(date(2023, 3, 1)))
+    >>> undated = Shipment(id="t1", report="a", destination=Place(text="Matveev Kurgan"),
+    ...                    source=me)
+    >>> publication_floors(ReportSet(shipments=[undated, dated]))
+    {'report:a': datetime.date(2023, 3, 1)}
+    """
+    seen: dict[str, date] = {}
+    for x in reports.sightings:
+        if x.shipment is not None:
+            seen[x.shipment] = max(seen.get(x.shipment, x.seen_at.date()), x.seen_at.date())
+    floors: dict[str, date] = {}
+
+    def raise_to(key: str, floor: date) -> None:
+        floors[key] = max(floors.get(key, floor), floor)
+
+    for ship in reports.shipments:
+        days = [d for d in (seen.get(ship.id), logged_day(ship)) if d is not None]
+        if ship.source.published is None and days:
+            raise_to(_floor_key(ship), max(days))
+    for ship in reports.shipments:  # a group total is known with its trains
+        floor = floors.get(_floor_key(ship))
+        if ship.group is not None and floor is not None:
+            raise_to(ship.group, floor)
+    for group in reports.groups:
+        if group.report is not None and group.id in floors:
+            raise_to(_floor_key(group), floors[group.id])
+    return floors
+
+
 def cut_off(
     reports: ReportSet, as_of: date | datetime | str | None = None
 ) -> tuple[ReportSet, Knowledge]:
@@ -254,22 +321,10 @@ def cut_off(
     if day is None:
         return reports, Knowledge(None, basis)
 
-    # A floor on each record's publication: the latest sighting its report tells of,
-    # and the day it reports its train leaving or arriving (logged_day).
-    seen: dict[str, date] = {}
-    for x in reports.sightings:
-        if x.shipment is not None:
-            seen[x.shipment] = max(seen.get(x.shipment, x.seen_at.date()), x.seen_at.date())
-    floors: dict[str, date] = {}
-    for ship in reports.shipments:
-        days = [d for d in (seen.get(ship.id), logged_day(ship)) if d is not None]
-        if days:
-            floors[ship.id] = floor = max(days)
-            if ship.group is not None:
-                floors[ship.group] = max(floors.get(ship.group, floor), floor)
+    floors = publication_floors(reports)
 
     def known(record: Shipment | ShipmentGroup) -> bool:
-        published = record.source.published or floors.get(record.id)
+        published = record.source.published or floors.get(_floor_key(record))
         return published is None or published <= day
 
     shipments = [s for s in reports.shipments if known(s)]

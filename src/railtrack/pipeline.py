@@ -20,8 +20,8 @@ from railtrack import columns as C
 from railtrack._intern import full_collections_paused
 from railtrack.accounting import OUTCOME, ROUTED, route_outcomes, unrouted_problems
 from railtrack.dating import with_best_dates
-from railtrack.estimate import arrival_windows
-from railtrack.knowledge import Knowledge, cut_off
+from railtrack.estimate import arrival_windows, known_on
+from railtrack.knowledge import Knowledge
 from railtrack.labels import canonical_sources, crossing_directions
 from railtrack.relays import RELAY_COLUMNS, drop_relays, relay_links, without_relays
 from railtrack.remainders import group_remainders
@@ -222,7 +222,7 @@ def track(
             progress(name)
 
     with full_collections_paused():  # no full GC pass walks the loaded reports again
-        known, knowledge = cut_off(reports, as_of)
+        known, knowledge, _ = known_on(reports, as_of)  # the one cut to what was known
         stage("resolve")
         resolved = known.resolve(network)  # the one resolving step: later steps read ids
         # One label per source set; relays of one train by several reports kept once.

@@ -36,14 +36,16 @@ belongs to a group is never dropped, so no group total loses a member it counts.
 
 The rule is deliberately narrow: an ambiguous pair stays two trains (and both are
 counted) rather than two trains becoming one; the briefing says how many reports
-were linked. The store (:mod:`railtrack.store`) links relays as it ingests; this
-step links them in one run without a store.
+were linked. The store (:mod:`railtrack.store`) links relays as it ingests, by the
+same rule (:func:`same_train` on two shipment records, which this module's table
+path applies too); this step links them in one run without a store.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -51,7 +53,20 @@ from railtrack import columns as C
 from railtrack.io import ReportSet
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 
-__all__ = ["LINK_COLUMNS", "RELAY_COLUMNS", "drop_relays", "relay_links", "without_relays"]
+if TYPE_CHECKING:
+    from railtrack.models import DateWindow, Place, Shipment
+
+__all__ = [
+    "LINK_COLUMNS",
+    "RELAY_COLUMNS",
+    "drop_relays",
+    "ends_key",
+    "lookup_span",
+    "movement_span",
+    "relay_links",
+    "same_train",
+    "without_relays",
+]
 
 RELAY_COLUMNS: tuple[str, ...] = (
     C.ID,
@@ -223,6 +238,155 @@ def _counts_agree(x: int | None, y: int | None, tolerance: float) -> bool:
     if x is None or y is None:
         return True
     return abs(x - y) <= max(1.0, tolerance * max(x, y))
+
+
+def _window(window: DateWindow | None, widest: int) -> Window | None:
+    """Return a record's date window as day ordinals (as :func:`_windows` reads a table)."""
+    if window is None or window.earliest is None or window.latest is None:
+        return None
+    lo, hi = window.earliest.toordinal(), window.latest.toordinal()
+    return (lo, hi) if 0 <= hi - lo <= widest else None
+
+
+def _place_key(place: Place | None) -> tuple[str, bool]:
+    """Return an end's key as :func:`_ends_keys` makes it, and whether it is a station."""
+    if place is None:
+        return "?", False
+    if place.station_id:
+        return f"id:{place.station_id}", True
+    if place.region:
+        return f"region:{place.region}", False
+    return "text:" + _letters(place.text), False
+
+
+def ends_key(shipment: Shipment) -> str | None:
+    """Return a shipment's ends key; None when too vague to link (no station end).
+
+    Examples
+    --------
+    >>> from railtrack.models import Place, Shipment, Source
+    >>> ship = Shipment(id="a", source=Source(reporter="Hajun"),
+    ...                 origin=Place(text="Vyazma", station_id="RU-VYAZMA"),
+    ...                 destination=Place(text="Полонка"))
+    >>> ends_key(ship)
+    'id:RU-VYAZMA>text:полонка'
+    """
+    (origin, o_station), (destination, d_station) = (
+        _place_key(shipment.origin),
+        _place_key(shipment.destination),
+    )
+    return f"{origin}>{destination}" if o_station or d_station else None
+
+
+def _record_candidate(
+    shipment: Shipment, source_file: str | None, settings: Settings
+) -> _Candidate:
+    """Return what a shipment record says that matters for linking."""
+    widest = settings.relay_max_window_days
+    report_key = (
+        ("report", shipment.report)
+        if shipment.report is not None
+        else ("file", source_file)
+        if source_file is not None
+        else ("record", shipment.id)
+    )
+    return _Candidate(
+        row=0,
+        report_key=report_key,
+        grouped=shipment.group is not None,
+        departure=_window(shipment.departure, widest),
+        arrival=_window(shipment.expected_arrival, widest),
+        cars=shipment.cars.total,
+        passenger=shipment.cars.passenger,
+        rank=(0, 0.0, 0, 0, shipment.id),
+    )
+
+
+def same_train(
+    a: Shipment,
+    b: Shipment,
+    settings: Settings | None = None,
+    *,
+    files: tuple[str | None, str | None] = (None, None),
+) -> str | None:
+    """Return which dates agree when two shipment records tell one movement, else None.
+
+    The rule of this module (see the notes above) on two records: the same ends (one
+    of them a station), overlapping departure or arrival windows (or a departure and
+    an arrival within ``relay_max_transit_days``), car counts within tolerance, and
+    different reports (``files``: each record's file, which stands for the report of
+    a record without a ``report`` id, such as a spreadsheet row). The store links by
+    it; :func:`relay_links` applies it to a table.
+
+    Parameters
+    ----------
+    a, b
+        Resolved shipment records.
+    settings
+        The ``relay_*`` settings; defaults when None.
+    files
+        The files the two records came from (None when unknown).
+
+    Returns
+    -------
+    str or None
+        ``"departure"``, ``"arrival"`` or ``"departure-arrival"``; None when the two
+        may be two trains.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from railtrack.models import DateWindow, Place, Shipment, Source
+    >>> ends = {"origin": Place(text="Vyazma", station_id="RU-VYAZMA"),
+    ...         "destination": Place(text="Polonka", station_id="BY-POLONKA")}
+    >>> left = Shipment(id="row4", source=Source(reporter="Svoboda"), **ends,
+    ...                 departure=DateWindow.day(date(2023, 3, 6)))
+    >>> came = Shipment(id="tg-17-t1", report="tg-17", source=Source(reporter="Hajun"),
+    ...                 **ends, expected_arrival=DateWindow.day(date(2023, 3, 6)))
+    >>> same_train(left, came, files=("log.csv", None))
+    'departure-arrival'
+    """
+    settings = settings or DEFAULT_SETTINGS
+    key = ends_key(a)
+    if key is None or key != ends_key(b):
+        return None
+    return _same_train(
+        _record_candidate(a, files[0], settings), _record_candidate(b, files[1], settings), settings
+    )
+
+
+def movement_span(shipment: Shipment, settings: Settings | None = None) -> Window | None:
+    """Return the days a shipment's told movement covers, as day ordinals (an index's key).
+
+    From the first day of its departure window to the last of its arrival window
+    (either alone when only one is closed and narrow enough to link); None when
+    neither is: such a record links nothing.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from railtrack.models import DateWindow, Shipment, Source
+    >>> ship = Shipment(id="a", source=Source(reporter="x"),
+    ...                 expected_arrival=DateWindow.day(date(2023, 3, 6)))
+    >>> movement_span(ship) == (date(2023, 3, 6).toordinal(),) * 2
+    True
+    """
+    c = _record_candidate(shipment, None, settings or DEFAULT_SETTINGS)
+    windows = [w for w in (c.departure, c.arrival) if w is not None]
+    if not windows:
+        return None
+    return min(w[0] for w in windows), max(w[1] for w in windows)
+
+
+def lookup_span(shipment: Shipment, settings: Settings | None = None) -> Window | None:
+    """Return the days whose stored movements may tell the same train (None: none).
+
+    The shipment's windows widened by ``relay_slack_days`` and
+    ``relay_max_transit_days`` as :func:`same_train` allows, as one span.
+    """
+    settings = settings or DEFAULT_SETTINGS
+    days = _lookup_days(_record_candidate(shipment, None, settings), settings)
+    return (min(days), max(days)) if days else None
 
 
 def _same_train(a: _Candidate, b: _Candidate, settings: Settings) -> str | None:

@@ -8,15 +8,19 @@ whole history in one place without counting a re-posted report twice. The store:
   the file name, the ids made from it or what station names resolved to, so
   ingesting the same report again, under any file name or with another network,
   adds nothing;
-- links the same train reported by two sources (same origin and destination,
-  overlapping departure windows, different reporter or outlet) under one
-  ``train_id``, keeping both records and both sources;
+- links the same train told by two reports under one ``train_id``, keeping both
+  records and both sources, by the rule ``track`` uses without a store
+  (:func:`railtrack.relays.same_train`: same ends, departure or arrival windows that
+  agree, car counts within tolerance, different reports; an arrival-only relay
+  joins the train whose departure it follows, and two tables citing one outlet
+  are one train);
 - lets sightings accumulate;
 - writes each ingest in one transaction, so a process killed mid-ingest leaves the
   store exactly as it was; a second writer waits for the lock
   (``Settings.store_lock_wait_s``) and then gives up with a :class:`StoreError`;
 - finds the train a shipment joins with an R*Tree index over (corridor, source,
-  departure days), so an ingest costs the same per report however large the store;
+  the days of its told movement), so an ingest costs the same per report however
+  large the store;
 - turns every SQLite failure after opening (a lock held too long, a read-only or
   full disk, a damaged file, a hand-edited record) into one :class:`StoreError`
   sentence, leaving the store as it was;
@@ -44,7 +48,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -55,6 +59,7 @@ from pydantic import ValidationError
 from railtrack.errors import StoreError
 from railtrack.io import ReportSet
 from railtrack.models import Place, Shipment, ShipmentGroup, Sighting
+from railtrack.relays import ends_key, lookup_span, movement_span, same_train
 from railtrack.settings import DEFAULT_SETTINGS
 from railtrack.store_posts import POSTS_SCHEMA, PostLedger, history_rows
 
@@ -118,6 +123,11 @@ _MIGRATIONS: tuple[str, ...] = (
     """,
     # version 4: Telegram posts, once each, their edits kept as versions (store_posts.py)
     POSTS_SCHEMA,
+    # version 5: the R*Tree files each shipment under its movement (departure to
+    # arrival), not its departure alone; rebuilt from the stored records
+    """
+    DELETE FROM departures;
+    """,
 )
 
 
@@ -139,9 +149,20 @@ def _backfill_identity(conn: sqlite3.Connection) -> None:
             _index_departure(conn, record, train_key or _train_key(record), pk)
 
 
+def _reindex_movements(conn: sqlite3.Connection) -> None:
+    """Version 5: file every stored shipment under the days of its movement."""
+    rows = conn.execute(
+        "SELECT pk, body, train_key FROM records WHERE kind = 'shipment' ORDER BY pk"
+    ).fetchall()
+    for pk, body, train_key in rows:
+        record = Shipment.model_validate_json(body)
+        _index_departure(conn, record, train_key or _train_key(record), pk)
+
+
 _MIGRATION_STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {
     2: _backfill_train_keys,
     3: _backfill_identity,
+    5: _reindex_movements,
 }
 """Python steps run after a version's SQL, inside the same transaction."""
 
@@ -269,15 +290,6 @@ def report_identity(record: Shipment | ShipmentGroup | Sighting) -> str:
     return hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _departure_days(shipment: Shipment) -> tuple[int, int] | None:
-    """Return the departure window as day ordinals (open ends: the calendar's ends)."""
-    if shipment.departure is None:
-        return None
-    lo = shipment.departure.earliest or date.min
-    hi = shipment.departure.latest or date.max
-    return lo.toordinal(), hi.toordinal()
-
-
 def _key_number(conn: sqlite3.Connection, table: str, key: str) -> int:
     """Return the small integer standing for ``key`` in ``corridors`` or ``reporters``."""
     conn.execute(f"INSERT INTO {table} (key) VALUES (?) ON CONFLICT (key) DO NOTHING", (key,))
@@ -285,7 +297,12 @@ def _key_number(conn: sqlite3.Connection, table: str, key: str) -> int:
 
 
 def _index_departure(conn: sqlite3.Connection, shipment: Shipment, train_key: str, pk: int) -> None:
-    days = _departure_days(shipment)
+    """File a stored shipment under its corridor and the days its movement covers.
+
+    The days are :func:`railtrack.relays.movement_span` (departure to arrival, either
+    alone), so a relay that dates only the arrival finds the train too.
+    """
+    days = movement_span(shipment)
     if days is None:
         return
     corridor = _key_number(conn, "corridors", train_key)
@@ -296,29 +313,35 @@ def _index_departure(conn: sqlite3.Connection, shipment: Shipment, train_key: st
     )
 
 
-def _first_match(conn: sqlite3.Connection, shipment: Shipment, train_key: str) -> int | None:
-    """Return the first stored shipment: same corridor, other source, overlapping days.
+def _first_match(
+    conn: sqlite3.Connection, shipment: Shipment, train_key: str, source_file: str | None
+) -> int | None:
+    """Return the first stored shipment that tells the same train, by the relays' rule.
 
-    Two R*Tree range queries (sources numbered below and above this one), so the
-    cost depends on how many trains overlap, not on how many are stored.
+    One R*Tree range query finds the stored shipments of the same corridor whose
+    movement overlaps the days this one may match (:func:`railtrack.relays.lookup_span`),
+    so the cost depends on how many trains overlap, not on how many are stored; each
+    is then checked with :func:`railtrack.relays.same_train`, the rule ``track`` uses
+    without a store (same ends, departure or arrival within the slack, cars within
+    tolerance, another report: two tables citing the same outlet are two reports of
+    one train, the rows of one table never one train).
     """
-    days = _departure_days(shipment)
-    if days is None:
+    days = lookup_span(shipment)
+    if days is None or ends_key(shipment) is None:
         return None
     corridor = _key_number(conn, "corridors", train_key)
-    source = _key_number(conn, "reporters", _source_key(shipment))
-    best: int | None = None
-    # Inclusive bounds on purpose: SQLite prunes R*Tree nodes on ``<=``/``>=`` by the
-    # node's box, but keeps visiting nodes whose box touches the bound of a ``<``/``>``.
-    for condition, bound in (("source_hi <= ?", source - 1), ("source_lo >= ?", source + 1)):
-        row = conn.execute(
-            "SELECT min(pk) FROM departures WHERE corridor_lo <= ? AND corridor_hi >= ? "
-            f"AND day_lo <= ? AND day_hi >= ? AND {condition}",
-            (corridor, corridor, days[1], days[0], bound),
-        ).fetchone()
-        if row[0] is not None and (best is None or row[0] < best):
-            best = int(row[0])
-    return best
+    rows = conn.execute(
+        "SELECT d.pk, r.body, r.source_file FROM departures AS d JOIN records AS r "
+        "ON r.pk = d.pk WHERE d.corridor_lo <= ? AND d.corridor_hi >= ? "
+        "AND d.day_lo <= ? AND d.day_hi >= ? ORDER BY d.pk",
+        (corridor, corridor, days[1], days[0]),
+    )
+    file = None if source_file is None else _path_text(source_file)
+    for pk, body, stored_file in rows:
+        stored = Shipment.model_validate_json(body)
+        if same_train(stored, shipment, files=(stored_file, file)) is not None:
+            return int(pk)
+    return None
 
 
 _SQLITE_REASONS: tuple[tuple[str, str], ...] = (
@@ -587,7 +610,10 @@ class Store:
                 ledger.link(pk, post)
             if isinstance(record, Shipment):
                 train_key = _train_key(record)
-                train_id = ledger.train_for(record) or self._train_of_match(record, train_key, pk)
+                file = reports.file_of(record)
+                train_id = ledger.train_for(record) or self._train_of_match(
+                    record, train_key, pk, file
+                )
                 linked += train_id != pk
                 conn.execute("UPDATE records SET train_id = ? WHERE pk = ?", (train_id, pk))
                 _index_departure(conn, record, train_key, pk)
@@ -607,9 +633,11 @@ class Store:
             posts=ledger.counts.to_dict() if reports.posts else {},
         )
 
-    def _train_of_match(self, shipment: Shipment, train_key: str, pk: int) -> int:
-        """Return the train of the first stored match by route and dates, else ``pk``."""
-        match = _first_match(self._conn, shipment, train_key)
+    def _train_of_match(
+        self, shipment: Shipment, train_key: str, pk: int, source_file: str | None
+    ) -> int:
+        """Return the train of the first stored match (the relays' rule), else ``pk``."""
+        match = _first_match(self._conn, shipment, train_key, source_file)
         return pk if match is None else self._train_of(match)
 
     def _insert(

@@ -16,7 +16,8 @@ Statuses, in the order a train goes through them:
     claimed arrival;
 ``likely arrived``
     seen at its destination, or its source says it has arrived (a sighted record
-    whose arrival is dated before its publication day),
+    whose arrival is dated no later than its publication day:
+    :func:`railtrack.estimate.told_arrivals`),
     or the as-of date is past p90 and nothing says it is still moving, or (a train
     with no model window) past the arrival its source reported: for a reported
     arrival the window is that arrival, flagged ``arrival_as_reported``;
@@ -60,6 +61,7 @@ from railtrack.estimate import (
     known_on,
     route_transit,
     to_as_of,
+    told_arrivals,
 )
 from railtrack.routes import Trip, end_stations, remaining_routes, shipment_routes
 from railtrack.settings import DEFAULT_SETTINGS, Settings
@@ -376,7 +378,7 @@ def _statuses(
     p90c = p90c + geo
     claimed_latest = _days(_claimed_latest(ships))
     planned = ships[C.CLAIM].astype(str).eq("planned").to_numpy() if C.CLAIM in ships else None
-    said = _arrival_said(ships, claimed_latest, as_of_days)
+    said = told_arrivals(ships, when)
     statuses = [
         _status(
             seen=(True if said[i] else seen.arrived[i] if seen.was_seen(i) else None),
@@ -450,27 +452,6 @@ def _statuses(
     )
     logger.info("Tracked %d shipments as of %s", n, when.date())
     return df[list(C.STATUS_COLUMNS)]
-
-
-def _arrival_said(ships: pd.DataFrame, claimed_latest: np.ndarray, as_of: float) -> np.ndarray:
-    """Return which trains their source says have arrived by the as-of date.
-
-    A record that claims what was seen (``claim`` "sighted") and gives an arrival
-    whose last day is before its publication date and before the as-of date
-    reports an arrival that happened: "arrived at Polonka on 8 January", published
-    on 9 January. (A record with no publication date cannot say whether its arrival
-    was seen or expected: its status follows the model.)
-    """
-    if C.CLAIM not in ships.columns:
-        return np.zeros(len(ships), dtype=bool)
-    sighted = ships[C.CLAIM].astype(str).eq("sighted").to_numpy()
-    if C.PUBLISHED in ships.columns:
-        published = _days(pd.to_datetime(ships[C.PUBLISHED]).dt.normalize())
-    else:
-        published = np.full(len(ships), np.nan)
-    before = claimed_latest < published  # False where either is unknown (NaN)
-    passed = claimed_latest + 1.0 <= as_of
-    return np.asarray(sighted & before & passed & ~np.isnan(claimed_latest), dtype=bool)
 
 
 def _claimed_earliest(ships: pd.DataFrame) -> pd.Series:

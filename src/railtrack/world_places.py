@@ -174,6 +174,8 @@ class WorldPlaces:
         self._continents: dict[str, str] = {}
         self._read_countries(root / "countries.csv", _country_aliases(root / "country_aliases.csv"))
         self._read_continents(root / "continents.csv")
+        # the first three letters of every continent name: the cheap filter, one look-up
+        self._continent_heads = frozenset(k[:3] for k in self._continents if len(k) >= 3)
         self._read_lines(root / "places.tsv.gz", "town")
         self._read_terminals(root / "terminals.csv")
         self._read_lines(root / "town_names.tsv.gz", "network_town")
@@ -238,8 +240,7 @@ class WorldPlaces:
 
     def continent_prefix(self, text: str) -> bool:
         """Whether ``text`` begins like a continent's name (a cheap filter for case forms)."""
-        head = _fold(text)[:3]
-        return len(head) == 3 and any(name.startswith(head) for name in self._continents)
+        return _fold(text)[:3] in self._continent_heads
 
     def _read_terminals(self, path: Path) -> None:
         """Index the hand-sourced terminals outside GeoNames' populated places."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager, nullcontext
+import tempfile
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -83,9 +85,23 @@ def _steps(engine: Engine) -> tuple[str, ...]:
 
     if engine is Engine.default:
         return TRACK_STEPS
-    from railtrack.engine_dask import DASK_STAGES
+    from railtrack.engine_dask import DASK_WRITE_STAGES
 
-    return ("load", *DASK_STAGES, *TRACK_STEPS[TRACK_STEPS.index("route graph") + 1 :])
+    return ("load", *DASK_WRITE_STAGES, *TRACK_STEPS[TRACK_STEPS.index("route graph") + 1 :])
+
+
+@contextmanager
+def _tables_dir(work_dir: Path | None) -> Iterator[Path]:
+    """Yield where the Dask workers write the per-train tables: ``<work-dir>/tables``.
+
+    Without ``--work-dir``, a temporary directory removed once the briefing's
+    tables are read back.
+    """
+    if work_dir is not None:
+        yield work_dir / "tables"
+        return
+    with tempfile.TemporaryDirectory(prefix="railtrack-tables-") as tmp:
+        yield Path(tmp)
 
 
 class Engine(StrEnum):
@@ -198,6 +214,12 @@ def track(  # noqa: C901
         check_paths(paths)
     if network is not None:
         check_paths([network])
+    if scheduler is not None:  # said before the network loads, never ignored
+        if engine is not Engine.dask:
+            raise typer.BadParameter("needs --engine dask", param_hint="--scheduler")
+        from railtrack.io.dask_load import check_scheduler_address
+
+        check_scheduler_address(scheduler)
 
     with Progress(
         TextColumn("{task.description:<12}"),
@@ -244,16 +266,18 @@ def track(  # noqa: C901
             elif loaded is not None:
                 reports = loaded
             if client is not None:
-                from railtrack.engine_dask import track_converted
+                from railtrack.engine_dask import write_converted_dask
 
-                result = track_converted(
-                    converted or reports,
-                    net,
-                    client,
-                    as_of=when,
-                    work_dir=work_dir,
-                    progress=advance,
-                )
+                with _tables_dir(work_dir) as tables:  # the workers write the per-train tables
+                    result = write_converted_dask(
+                        converted or reports,
+                        net,
+                        client,
+                        tables,
+                        as_of=when,
+                        work_dir=work_dir,
+                        progress=advance,
+                    ).result(net)
             else:
                 result = run_track(reports, net, as_of=when, progress=advance)
         written = write_outputs(result, out, progress=advance)

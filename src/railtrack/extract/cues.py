@@ -141,7 +141,7 @@ _OFF_TOPIC_RE = fold_compile(
 # An accident or an attack on a train, or a passenger service: never a shipment, military
 # train or not (the lexicon languages' ``accident`` and ``service`` stems).
 _NEVER_SHIPMENT_RE = re.compile(
-    r"\b(?:derail\w*|collided|collision|overturn\w*|"
+    r"\b(?:derail\w*|collided|collision|overturn\w*|jump(?:ed|s)?\s+the\s+tracks?|"
     r"(?:missile|rocket|drone|air)\s+(?:strike|attack)s?|airstrikes?|shell(?:ed|ing)|"
     r"struck|obliterated|"
     # protests and vandalism at a train (grain spilled from its cars), a submarine's
@@ -150,6 +150,82 @@ _NEVER_SHIPMENT_RE = re.compile(
     r"passengers|travell?ers|refugees|evacuat\w*)\b",
     re.IGNORECASE,
 )
+# A report that says the train it tells of is a fake ("It's not true", "Our rating:
+# False", "was passed off as"): the claim it denies is no shipment
+_DENIAL_RE = re.compile(
+    r"\b(?:(?:it['’]?s|it\s+is|this\s+is|that\s+is|is|was|are|were)\s+not\s+true|"
+    r"fake\s+news|debunk\w*|fact[\s-]?check\w*|our\s+rating\s*:\s*false|"
+    r"(?:was|were|is|are)\s+passed\s+off\s+as|hoax)\b",
+    re.IGNORECASE,
+)
+# A museum, heritage or re-enactment train: carries an exhibit or a show, no shipment
+_EXHIBITION_RE = re.compile(
+    r"\b(?:museum\s+train|heritage\s+(?:train|railway|steam)|steam\s+special|"
+    r"re-?enact\w*|excursion\s+train|exhibition\s+train|vintage\s+(?:train|carriages|cars))\b",
+    re.IGNORECASE,
+)
+# An incident at a train: what the never-shipment words name, and a wreck
+_INCIDENT_RE = re.compile(
+    r"\b(?:derail\w*|collided|collision|overturn\w*|jump(?:ed|s)?\s+the\s+tracks?|"
+    r"(?:came|went|ran)\s+off\s+the\s+(?:tracks?|rails)|wreck(?:ed|age)?|crash(?:ed)?|"
+    r"struck|shell(?:ed|ing)|(?:missile|rocket|drone|air)\s+(?:strike|attack)s?|spill(?:ed)?)\b",
+    re.IGNORECASE,
+)
+# "the train", "the freight train", "this train": a train the text has already named
+_DEFINITE_TRAIN_RE = re.compile(
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:train|echelon|cars|wagons|consignment)\b",
+    re.IGNORECASE,
+)
+_NEW_TRAIN_RE = re.compile(
+    r"\b(?:an?|another|second|other|one\s+more)\s+(?:[\w-]+\s+){0,2}?(?:train|echelon)\b",
+    re.IGNORECASE,
+)
+
+
+def is_denial(text: str) -> bool:
+    """Whether a report says the train it tells of is not real (a debunked claim).
+
+    >>> is_denial("Media claim a train arrived in Minsk. It's not true.")
+    True
+    >>> is_denial("The train arrived in Minsk on 3 March.")
+    False
+    """
+    return _DENIAL_RE.search(text) is not None
+
+
+def is_exhibition(text: str) -> bool:
+    """Whether a report tells of a museum, heritage or re-enactment train.
+
+    >>> is_exhibition("A heritage train with vintage carriages left York.")
+    True
+    >>> is_exhibition("A train with tanks left Slonim.")
+    False
+    """
+    return _EXHIBITION_RE.search(text) is not None
+
+
+def is_incident(text: str) -> bool:
+    """Whether a sentence tells of an accident or an attack at a train.
+
+    >>> is_incident("Nearly a dozen coal cars jumped the tracks in Elm Grove.")
+    True
+    >>> is_incident("A coal train left Elm Grove.")
+    False
+    """
+    return _INCIDENT_RE.search(text) is not None
+
+
+def names_the_same_train(text: str) -> bool:
+    """Whether a clause speaks of a train already named ("the freight train"), not a new one.
+
+    >>> names_the_same_train("Officials said the freight train had 126 cars.")
+    True
+    >>> names_the_same_train("Another train left Grafton.")
+    False
+    """
+    return _DEFINITE_TRAIN_RE.search(text) is not None and _NEW_TRAIN_RE.search(text) is None
+
+
 # Words that make a sentence about military rail shipments whatever else it says.
 _MILITARY_RE = fold_compile(
     r"\b(?:military|echelons?|troops|soldiers|servicemen|personnel|mobili[sz]ed|equipment|"

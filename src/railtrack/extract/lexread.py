@@ -36,6 +36,7 @@ _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "satur
 _NUMBER_RE = re.compile(r"(?:№|#|\bnr\.?|\bno\.?|\bномер)\s*(?P<number>\d{2,5})\b", re.IGNORECASE)
 _ROMAN_OR_DIGIT = re.compile(r"[IVX]{1,3}|\d{1,2}")
 _NUMBER_SIGNS = frozenset({"№", "#", "nr", "no", "номер", "номером", "нумар", "под", "пад", "під"})
+_ENDS = frozenset({"origin", "destination"})
 _DASHES = frozenset({"-", "–", "—"})
 
 
@@ -500,6 +501,23 @@ class LexiconReader:
         """
         kinds = {self._car_noun_kind(t.low) for t in tokens(text)}
         return {k for k in kinds if k is not None}
+
+    def car_kinds_named(self, text: str) -> frozenset[str]:
+        """Return the car types the text names without a count (``total``: of no type).
+
+        >>> pl = LexiconReader("pl")
+        >>> sorted(pl.car_kinds_named("TIRy na platformach, a także dwa wagony sypialne"))
+        ['flat']
+        >>> sorted(pl.car_kinds_named("Przybyło 6 cystern, a do Homla 20 platform"))
+        []
+        """
+        counted = [(c.start, c.end) for c in self.find_car_counts(text)]
+        kinds = (
+            self._car_noun_kind(t.low)
+            for t in tokens(text)
+            if not any(a <= t.start < b for a, b in counted)
+        )
+        return frozenset(k for k in kinds if k is not None)
 
     def same_route(self, text: str) -> bool:
         """Whether the text says a train took the route of the one before ("tą samą trasą")."""
@@ -1034,6 +1052,30 @@ class LexiconReader:
         low = name.lower()
         return low.startswith(self.lex.broad_stems) if self.lex.broad_stems else False
 
+    def _sited_in(
+        self, toks: tuple[Token, ...], end_j: int, breaks: frozenset[int]
+    ) -> tuple[int, int] | None:
+        """Return the token span of the town an institution's name is sited in, if any.
+
+        An organisation or works named where an end is expected ("z Wojskowych Zakładów
+        Motoryzacyjnych w Poznaniu") is no place; the name right after it, behind a
+        preposition of place ("w Poznaniu"), is where it is.
+
+        >>> pl = LexiconReader("pl")
+        >>> [p.text for p in pl.find_places("Czołgi przyjechały z Wojskowych Zakładów w Poznaniu.")]
+        ['Poznaniu']
+        """
+        cue = self.lex.place_cues.match(toks, end_j) if end_j < len(toks) else None
+        if cue is None or cue[0] != "at" or cue[1] >= len(toks) or cue[1] in breaks:
+            return None
+        k = cue[1]
+        if not toks[k].text[:1].isupper() or (
+            self.lex.not_places is not None and self.lex.not_places.match(toks[k].low)
+        ):
+            return None
+        end = self._name_at(toks, k, breaks)
+        return (k, end) if end > k else None
+
     def _name_at(
         self, toks: tuple[Token, ...], i: int, breaks: frozenset[int] = frozenset()
     ) -> int:
@@ -1207,6 +1249,15 @@ class LexiconReader:
                 i = j + 1
                 continue
             if end_j == j or (self.lex.not_places and self.lex.not_places.match(toks[j].low)):
+                sited = self._sited_in(toks, end_j, breaks) if role in _ENDS else None
+                if sited is not None:
+                    # "z Wojskowych Zakładów Motoryzacyjnych w Poznaniu": the works' town
+                    start, end = toks[sited[0]].start, toks[sited[1] - 1].end
+                    places.append(
+                        PlaceSpan(role, text[start:end], start, end, toks[i].start, self.lang)
+                    )
+                    i = sited[1]
+                    continue
                 i += 1
                 continue
             if self._adjective_of_a_noun(toks, j, end_j) and kind_hit is None:

@@ -37,6 +37,8 @@ _ORIGIN = (
     # "The starting point was Yiwu", "the station of departure is Slonim"
     r"(?:starting\s+point|point\s+of\s+departure|station\s+of\s+departure)"
     r"(?:\s+(?:was|is|will\s+be))?|"
+    # "The train originated in Oxnard"
+    r"originat(?:ed|es|ing)\s+(?:in|at|from)|"
     r"from|out\s+of|left|leaving|leaves|leave|departed(?:\s+from)?|departing(?:\s+from)?|"
     r"departs(?:\s+from)?|depart\s+from|dispatched\s+from|sent\s+from|"
     r"set\s+off\s+from|(?:loaded|formed|prepared|assembled|made\s+up)\s+(?:at|in)|"
@@ -104,7 +106,8 @@ _DISTANCE_BEFORE_RE = re.compile(
 )
 # The first word of every cue above: the place pattern is tried only at these words.
 _CUE_WORDS = (
-    "from out left leaving leaves leave departed departing departs depart dispatched "
+    "originated originates originating from out left leaving leaves leave departed "
+    "departing departs depart dispatched "
     "sent set loaded formed prepared assembled made headed heading heads bound destined "
     "en on in arrived arriving arrives arrive expected due destination to for toward "
     "towards into reached reaches reaching reach get gets stopped unloaded at near "
@@ -147,6 +150,150 @@ _NOT_PLACES_TEXT = (
     "west northeast northwest southeast southwest "
 )
 _NOT_PLACES = frozenset(_NOT_PLACES_TEXT.split())
+
+_COMPASS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+    ]
+)
+# heads of a name that goes on with "of": "Port of Newcastle", "Gulf of Finland"
+_OF_HEADS = frozenset(
+    [
+        "port",
+        "bay",
+        "gulf",
+        "isle",
+        "cape",
+        "lake",
+        "city",
+        "mouth",
+        "strait",
+        "straits",
+    ]
+)
+# words of an organisation's name: "the Texas National Guard", "Sierra Army Depot",
+# "Union Pacific Railroad" name who or which facility, not a place on the railway
+_ORGANISATION_WORDS = frozenset(
+    [
+        "army",
+        "guard",
+        "depot",
+        "corps",
+        "brigade",
+        "regiment",
+        "battalion",
+        "division",
+        "navy",
+        "command",
+        "railroad",
+        "company",
+        "corporation",
+        "inc",
+        "ltd",
+        "llc",
+        "group",
+        "agency",
+        "ministry",
+        "department",
+        "university",
+        "school",
+        "college",
+    ]
+)
+_STREET_WORDS = frozenset(
+    [
+        "street",
+        "st",
+        "avenue",
+        "ave",
+        "boulevard",
+        "blvd",
+        "road",
+        "lane",
+        "square",
+    ]
+)
+# an adjective of a people ("Syrian", "Chinese", "Polish") before a lowercase noun
+# ("from Syrian rebels"): no place
+_DEMONYM_RE = re.compile(r"(?:ian|ean|ese|ish)$")
+_LOWER_NOUN_RE = re.compile(r"\s+([a-z][a-z-]+)")
+_FUNCTION_WORDS = frozenset(
+    [
+        "to",
+        "on",
+        "and",
+        "in",
+        "at",
+        "for",
+        "via",
+        "with",
+        "the",
+        "a",
+        "an",
+        "by",
+        "of",
+        "from",
+        "or",
+        "but",
+        "as",
+        "into",
+        "onto",
+        "near",
+        "towards",
+        "toward",
+        "through",
+        "past",
+        "after",
+        "before",
+        "since",
+        "until",
+        "while",
+        "when",
+        "where",
+        "which",
+        "who",
+        "that",
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "been",
+        "has",
+        "had",
+        "have",
+        "will",
+        "would",
+    ]
+)
+
+
+def _demonym_before_noun(name: str, kept: list[tuple[int, int]]) -> bool:
+    """Whether a one-word name is a people's adjective before its noun ("Syrian rebels").
+
+    >>> _demonym_before_noun("Syrian rebels", [(0, 6)])
+    True
+    >>> _demonym_before_noun("Xian to Hamburg", [(0, 4)])
+    False
+    """
+    if len(kept) != 1 or not _DEMONYM_RE.search(name[kept[0][0] : kept[0][1]]):
+        return False
+    m = _LOWER_NOUN_RE.match(name, kept[0][1])
+    return (
+        m is not None and m.group(1) not in _FUNCTION_WORDS and not _KIND_RE.fullmatch(m.group(1))
+    )
+
 
 _BROAD_NAMES = frozenset(
     {
@@ -199,25 +346,108 @@ _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _PARTICIPLE_RE = re.compile(r"-(?:[a-z]+ed|held)$")
 
 
-def _trim_name(name: str) -> tuple[int, int]:
+def _in_name(words: list[str], i: int, kept: bool) -> bool:
+    """Whether a stop word at ``words[i]`` belongs to a longer capitalised name.
+
+    A compass word between or before capitalised words ("New South Wales", "South
+    Carolina") and "of" after a harbour or city head ("Port of Newcastle") are part
+    of the name; alone they end it ("from the North", "of Russia").
+    """
+    low = words[i].lower()
+    after = words[i + 1] if i + 1 < len(words) else ""
+    capital_after = bool(after[:1].isupper()) and after.lower() not in _NOT_PLACES
+    if low in _COMPASS:
+        return capital_after
+    return (
+        low == "of"
+        and kept
+        and capital_after
+        and i > 0
+        and _POSSESSIVE_RE.sub("", words[i - 1]).lower() in _OF_HEADS
+    )
+
+
+def _name_or_site(name: str) -> tuple[int, int]:
+    """Return the name's span, else the place its organisation is sited in."""
+    first, last = _trim_name(name)
+    if first == last:
+        # "to the Sierra Army Depot in Herlong": the place the facility is in
+        return organisation_place(name)
+    return first, last
+
+
+_SITED_IN_RE = re.compile(r"\s(?:in|at|near)\s+(?:the\s+)?(?=[A-Z])")
+
+
+def organisation_place(name: str) -> tuple[int, int]:
+    """Return the span of the place an organisation's name is sited in, if it says.
+
+    "Sierra Army Depot in Herlong" is at Herlong; "the Texas National Guard" names
+    no place (an empty span).
+
+    >>> n = "Sierra Army Depot in Herlong"
+    >>> n[slice(*organisation_place(n))]
+    'Herlong'
+    >>> organisation_place("Texas National Guard to the border")
+    (0, 0)
+    """
+    words = name.split()
+    head: list[str] = []
+    for word in words:
+        if not word[:1].isupper():
+            break
+        head.append(_POSSESSIVE_RE.sub("", word).lower())
+    if not any(w in _ORGANISATION_WORDS for w in head):
+        return 0, 0
+    m = _SITED_IN_RE.search(name)
+    if m is None or m.start() > len(" ".join(words[: len(head)])):
+        return 0, 0
+    first, last = _trim_name(name[m.end() :])
+    if first == last:
+        return 0, 0
+    return m.end() + first, m.end() + last
+
+
+def _trim_name(name: str) -> tuple[int, int]:  # noqa: C901
     """Return the span, within ``name``, of its leading capitalised words.
 
     Stop words and kind words end the name. A country in the possessive before the
     name ("Russia's Kursk region", "Ukraine’s Luhansk") is skipped: the place is what
     follows. Another possessive word ends the name after its stem. An empty span
-    (``start == end``) means no name.
+    (``start == end``) means no name: so is a single letter ("U.S." is no place
+    read as "U"), a street ("Swanston Street") and an organisation ("the Texas
+    National Guard", "Sierra Army Depot": :func:`organisation_end` finds the place
+    after it).
+
+    Examples
+    --------
+    >>> n = "New South Wales' north west"
+    >>> n[slice(*_trim_name(n))]
+    'New South Wales'
+    >>> n = "Port of Newcastle"
+    >>> n[slice(*_trim_name(n))]
+    'Port of Newcastle'
+    >>> _trim_name("U"), _trim_name("Swanston Street"), _trim_name("Texas National Guard")
+    ((0, 0), (0, 0), (0, 0))
     """
     kept: list[tuple[int, int]] = []
     country: tuple[int, int] | None = None
-    for match in re.finditer(r"\S+", name):
+    matches = list(re.finditer(r"\S+", name))
+    words = [_POSSESSIVE_RE.sub("", m.group()) for m in matches]
+    for i, match in enumerate(matches):
         word = match.group()
-        bare = _POSSESSIVE_RE.sub("", word)
+        bare = words[i]
         possessive = bare != word
-        if not bare or not (bare[0].isupper() or bare[0].isdigit()):
-            break
-        if _PARTICIPLE_RE.search(bare) or (
-            bare.lower() in _NOT_PLACES and (kept or bare.lower() not in {"no"})
+        if not bare or not (
+            bare[0].isupper() or bare[0].isdigit() or _in_name(words, i, bool(kept))
         ):
+            break
+        if bare.lower() in _ORGANISATION_WORDS or bare.lower() in _STREET_WORDS:
+            return 0, 0  # an organisation or a street, not a place on the railway
+        if (
+            _PARTICIPLE_RE.search(bare)
+            or (bare.lower() in _NOT_PLACES and (kept or bare.lower() not in {"no"}))
+        ) and not _in_name(words, i, bool(kept)):
             if not kept:
                 return 0, 0
             break
@@ -231,6 +461,10 @@ def _trim_name(name: str) -> tuple[int, int]:
             break
     while len(kept) == 1 and _NUMERAL_RE.fullmatch(name[kept[0][0] : kept[0][1]]):
         kept.pop()
+    if len(kept) == 1 and kept[0][1] - kept[0][0] == 1:
+        kept.pop()  # a single letter: an initial or "U.S.", never a place
+    if kept and kept[-1][1] < len(name) and _demonym_before_noun(name, kept):
+        return 0, 0
     if not kept:
         return country or (0, 0)
     return kept[0][0], kept[-1][1]
@@ -290,7 +524,7 @@ def find_places(text: str) -> list[PlaceSpan]:
         cue = (m["o"] or m["r"] or m["d"] or m["a"]).lower()
         if _not_a_route_cue(text, m.start(), cue, role):
             continue
-        first, last = _trim_name(m["name"])
+        first, last = _name_or_site(m["name"])
         if first == last or _LINE_AFTER_RE.match(text, m.start("name") + last):
             continue  # (nothing left, or "via the Homel-Kyiv rail line": a line, no place)
         start = m.start("name") + first

@@ -125,6 +125,26 @@ class EnglishReader:
     def durations(self, text: str) -> list[tuple[int, int, int]]:  # noqa: D102
         return cues.trip_durations(text)
 
+    def is_denial(self, text: str) -> bool:  # noqa: D102
+        return cues.is_denial(text)
+
+    def is_exhibition(self, text: str) -> bool:  # noqa: D102
+        return cues.is_exhibition(text)
+
+    def no_shipment_kind(self, text: str) -> str | None:
+        """Return ``exhibition`` for a heritage, museum or excursion train, else None.
+
+        The veto is the train's (``trains._vetoed_train``), as in the lexicon
+        languages: a report may tell of a museum train and of a real echelon.
+        """
+        return "exhibition" if cues.is_exhibition(text) else None
+
+    def is_incident(self, text: str) -> bool:  # noqa: D102
+        return cues.is_incident(text)
+
+    def names_the_same_train(self, text: str) -> bool:  # noqa: D102
+        return cues.names_the_same_train(text)
+
 
 @lru_cache(maxsize=8)
 def reader_for(lang: str) -> Reader:

@@ -721,12 +721,15 @@ def read_trains(  # noqa: C901
             sentence_readers[sentence_no] = reader_for(sentence_lang(text[first:last], lang))
     sentences_off |= _repeated_sentences(text, clauses)
     default = reader_for(lang)
+    if _asks(default, "is_denial", text):
+        return draft  # a debunked claim ("Our rating: False"): no shipment
     vetoing: dict[int, str | None] = {  # sentence -> the kind of train of no shipment
         n: _no_shipment_kind(sentence_readers.get(n, default), text[first:last])
         for n, (first, last) in bounds.items()
     }
     watch = any(kind is not None for kind in vetoing.values())  # (else no military needed)
     heard = _is_heard(default, text)  # trains counted by their noise: a statistic
+    incident = False  # an accident or attack at a train was told
     military: set[int] = set()  # the trains (by id) told of with a military word
     vetoed_groups: set[int] = set()  # groups (by id) a sentence of no shipment tells of
     for clause in clauses:
@@ -758,6 +761,12 @@ def read_trains(  # noqa: C901
                 continue
             current = None  # "7 мая на станцию Барановичи прибыл воинский эшелон": its own
         if _turned_away(rd, clause) or _is_rate_of_trains(rd, clause):
+            incident = incident or _asks(rd, "is_incident", clause.text)
+            sentences_off.add(clause.sentence)
+            continue
+        if incident and _asks(rd, "names_the_same_train", clause.text):
+            # "Nearly a dozen cars jumped the tracks ... the freight train was traveling
+            # from Grafton": the train of the accident told again, no shipment
             sentences_off.add(clause.sentence)
             continue
         room = group is not None and (len(group.members) < (group.n_trains or 0) or group.dated > 0)
@@ -987,9 +996,12 @@ def read_trains(  # noqa: C901
         _late_departure_is_the_trip_backs(train, draft.trains)
         _no_departure_after_arrival(train, draft.problems)
         _no_end_as_via(train)
+        _no_round_trip(train)
     if lang != "en":
+        kinds_named = getattr(default, "car_kinds_named", None)
+        named = kinds_named(text) if kinds_named is not None else frozenset()
         for train in draft.trains:
-            _one_kind_is_the_total(train)
+            _one_kind_is_the_total(train, named)
     return draft
 
 
@@ -1446,6 +1458,17 @@ def _separate_shipment(rd: Reader, reader: _ClauseReader, vetoed: TrainDraft | N
     return reader.conflicts_with(vetoed) or bool(rd.new_train_markers(text))
 
 
+def _asks(rd: Reader, question: str, text: str) -> bool:
+    """Ask a reader an optional yes/no question about a text (False if it has none).
+
+    ``is_denial`` (a report debunking the train it tells of), ``is_incident`` (an
+    accident or attack at a train) and ``names_the_same_train`` ("the freight train":
+    a train already named) are asked of readers that know them.
+    """
+    method = getattr(rd, question, None)
+    return bool(method(text)) if method is not None else False
+
+
 def _is_heard(rd: Reader, text: str) -> bool:
     """Whether a report tells of trains heard, not seen (their counts are statistics)."""
     is_heard = getattr(rd, "is_heard", None)
@@ -1553,16 +1576,18 @@ def _share_between_trips(draft: ReportDraft, merged: dict[int, TrainDraft]) -> N
             outbound.counts.setdefault(kind, fact.shared())
 
 
-def _one_kind_is_the_total(train: TrainDraft) -> None:
+def _one_kind_is_the_total(train: TrainDraft, named: frozenset[str] = frozenset()) -> None:
     """Give a train counted in one kind of car only that many cars in all.
 
     "Усього в ешелоні було 26 вагонів-платформ", "31 фітингова платформа": the labelling
     rule of the real reports (``tests/data/extraction_real/README.md``), applied to the
     lexicon languages; English keeps the written corpus's narrower rule (the total
-    only when the train is said to consist of the one count).
+    only when the train is said to consist of the one count). When the report names
+    another kind of car uncounted (``named``: "TIRy na platformach ... a także dwa
+    wagony sypialne"), the one count is part of the train, not its size (trial F71).
     """
     kinds = [k for k in train.counts if k != "total"]
-    if len(kinds) == 1 and "total" not in train.counts:
+    if len(kinds) == 1 and "total" not in train.counts and not (named - {"total", kinds[0]}):
         train.counts["total"] = train.counts[kinds[0]]
 
 
@@ -1771,6 +1796,23 @@ def _no_end_as_via(train: TrainDraft) -> None:
     ]
     if ends and train.via:
         train.via = [v for v in train.via if not any(_same_place(v, e) for e in ends)]
+
+
+def _no_round_trip(train: TrainDraft) -> None:
+    """Keep one end of two written alike: the one told first.
+
+    "przetransportowano do Gdyni ... Amerykanie często korzystają z portu w Gdyni":
+    one trip does not start where it ends (a trip back is a train of its own, read by
+    the return rule), so the later of two ends with the same name came from a
+    sentence about the place, not about this train's trip.
+    """
+    a, b = train.origin, train.destination
+    if a is None or b is None or a.value.text.casefold() != b.value.text.casefold():
+        return
+    if a.start > b.start:
+        train.origin = None
+    else:
+        train.destination = None
 
 
 def _only_a_make_up(train: TrainDraft) -> bool:

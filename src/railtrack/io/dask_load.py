@@ -41,7 +41,15 @@ from railtrack.io.parallel import chunk_files, load_chunk, runs_by_place
 if TYPE_CHECKING:
     from railtrack.network import RailNetwork
 
-__all__ = ["DaskMissingError", "chunk_key", "dask_client", "load_chunks_dask"]
+__all__ = [
+    "DaskMissingError",
+    "SchedulerAddressError",
+    "SchedulerUnreachableError",
+    "check_scheduler_address",
+    "chunk_key",
+    "dask_client",
+    "load_chunks_dask",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -181,6 +189,61 @@ class DaskMissingError(RailtrackError):
     """The Dask engine was asked for and ``dask``/``distributed`` are not installed."""
 
 
+class SchedulerAddressError(RailtrackError, ValueError):
+    """A scheduler address that is not one (``--scheduler``)."""
+
+
+class SchedulerUnreachableError(RailtrackError, OSError):
+    """No Dask scheduler answered at the address given (``--scheduler``)."""
+
+
+_ADDRESS_HELP = "give the address `dask scheduler` prints, such as tcp://10.0.0.5:8786"
+
+
+def check_scheduler_address(address: str) -> str:
+    """Return ``address`` if it reads as a scheduler address, else say why not.
+
+    Parameters
+    ----------
+    address
+        ``PROTOCOL://HOST:PORT`` (``tcp``, ``tls``, ...) or ``HOST:PORT`` (tcp).
+
+    Returns
+    -------
+    str
+        ``address`` unchanged.
+
+    Raises
+    ------
+    SchedulerAddressError
+        When it names no port, or its port is not a number.
+    DaskMissingError
+        When ``distributed`` is not installed.
+
+    Examples
+    --------
+    >>> check_scheduler_address("tcp://127.0.0.1:8786")
+    'tcp://127.0.0.1:8786'
+    >>> check_scheduler_address("localhost")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    railtrack.io.dask_load.SchedulerAddressError: --scheduler 'localhost' is not a ...
+    """
+    try:
+        from distributed.comm.addressing import parse_address, parse_host_port
+    except ImportError as exc:
+        msg = f'the Dask engine needs dask and distributed: pip install "railtrack[dask]" ({exc})'
+        raise DaskMissingError(msg) from exc
+    try:
+        protocol, location = parse_address(address.strip())
+        if protocol in ("tcp", "tls", "ws", "wss"):
+            parse_host_port(location)
+    except (ValueError, TypeError) as exc:
+        msg = f"--scheduler {address!r} is not a scheduler address ({exc}): {_ADDRESS_HELP}"
+        raise SchedulerAddressError(msg) from exc
+    return address
+
+
 _BENIGN = ("Shuffle %s initialized", "Shuffle %s deactivated")
 """How ``distributed`` words the warnings every shuffle of a normal run gives."""
 
@@ -236,6 +299,24 @@ _SHUFFLE_LOGGER = "distributed.shuffle._scheduler_plugin"
 
 
 @contextmanager
+def _connected(address: str) -> Iterator[Any]:
+    """Yield a client of the scheduler at ``address``; say so when none answers."""
+    from distributed import Client
+
+    try:
+        client = Client(address)  # type: ignore[no-untyped-call]
+    except (OSError, TimeoutError) as exc:
+        msg = (
+            f"no Dask scheduler answered at {address} ({exc}): start one there with "
+            "`dask scheduler` (and workers with `dask worker ADDRESS`), or leave out "
+            "--scheduler to run a local cluster"
+        )
+        raise SchedulerUnreachableError(msg) from exc
+    with client:
+        yield client
+
+
+@contextmanager
 def dask_client(scheduler: str | None = None, *, workers: int | None = None) -> Iterator[Any]:
     """Open a ``distributed.Client``: on ``scheduler``, or on a new local cluster.
 
@@ -258,6 +339,10 @@ def dask_client(scheduler: str | None = None, *, workers: int | None = None) -> 
     ------
     DaskMissingError
         When Dask is not installed (``pip install "railtrack[dask]"``).
+    SchedulerAddressError
+        When ``scheduler`` is not an address (:func:`check_scheduler_address`).
+    SchedulerUnreachableError
+        When no scheduler answers at ``scheduler``.
     """
     try:
         from distributed import Client, LocalCluster
@@ -266,7 +351,7 @@ def dask_client(scheduler: str | None = None, *, workers: int | None = None) -> 
         raise DaskMissingError(msg) from exc
     with _quiet_logs() as quiet:
         if scheduler is not None:
-            with Client(scheduler) as client:  # type: ignore[no-untyped-call]
+            with _connected(check_scheduler_address(scheduler)) as client:
                 yield client
             return
         from railtrack.io.parallel import available_cores
