@@ -117,7 +117,7 @@ def safe_column(series: pd.Series) -> pd.Series:
 
     Examples
     --------
-    >>> safe_column(pd.Series(["=1", None, "=1", "ok"])).tolist()
+    >>> safe_column(pd.Series(["=1", None, "=1", "ok"], dtype=object)).tolist()
     ["'=1", None, "'=1", 'ok']
     """
     values = series.to_numpy(dtype=object)
