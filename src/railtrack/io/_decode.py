@@ -177,6 +177,48 @@ def read_text(path: Path, *, limit: int = MAX_REPORT_BYTES) -> str:
     return decode_text(raw, name=display_path(path))
 
 
+_MAX_STRAY = 8
+"""Most stray bytes a "nearly UTF-8" text may have (or one per 500 bytes, if more)."""
+
+
+def _nearly_utf8(raw: bytes, name: str, *, ascii_only: bool) -> str | None:
+    """Return ``raw`` decoded as UTF-8 with its few stray bytes replaced, or None.
+
+    Text copied from web pages or old editors is UTF-8 but for a stray byte or two
+    (a Windows no-break space 0xA0, a cut sequence): those become U+FFFD and a
+    warning names the file, the count and the first line, instead of refusing the
+    whole report. ``ascii_only`` is the last resort for an ASCII text that no
+    single-byte encoding fits either; otherwise the text must already hold
+    well-formed non-ASCII UTF-8 letters, at least twice as many as stray bytes (a
+    cp1251 or cp1250 file has none and is left to the single-byte readers); there
+    are never more than :data:`_MAX_STRAY` stray bytes, or one per 500 bytes.
+
+    Examples
+    --------
+    >>> raw = "Эшелон прибыл в Брест".encode() + b" \\xa0 " + "Гаюн".encode()
+    >>> _nearly_utf8(raw, "r.txt", ascii_only=False).endswith("\ufffd Гаюн")
+    True
+    >>> _nearly_utf8("Эшелон".encode("cp1251"), "r.txt", ascii_only=False) is None
+    True
+    """
+    text = raw.decode("utf-8", errors="replace")
+    stray = text.count("\ufffd") - raw.count("\ufffd".encode())
+    letters = sum(1 for c in text if ord(c) > 127) - stray
+    if stray > max(_MAX_STRAY, len(raw) // 500):
+        return None
+    if (letters > 0) if ascii_only else (letters < 2 * stray):
+        return None
+    first = text.find("\ufffd")
+    logger.warning(
+        "%s: %d byte%s not UTF-8, replaced with U+FFFD (first on line %d)",
+        name,
+        stray,
+        " is" if stray == 1 else "s are",
+        text.count("\n", 0, first) + 1,
+    )
+    return text
+
+
 def decode_text(raw: bytes, *, name: str = "input") -> str:
     """Decode report bytes (BOM, UTF-8, cp1251/KOI8-R, cp1250/ISO-8859-2, detected).
 
@@ -204,14 +246,19 @@ def decode_text(raw: bytes, *, name: str = "input") -> str:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
-            text = _single_byte_cyrillic(raw) or _single_byte_latin2(raw)
+            text = _nearly_utf8(raw, name, ascii_only=False)
+            if text is None:
+                text = _single_byte_cyrillic(raw) or _single_byte_latin2(raw)
         if text is None:
             best = from_bytes(raw).best()
-            if best is None:
+            if best is not None:
+                logger.info("%s is not UTF-8; read as %s", name, best.encoding)
+                text = str(best)
+            else:
+                text = _nearly_utf8(raw, name, ascii_only=True)
+            if text is None:
                 msg = "not a text file (no text encoding fits its bytes)"
                 raise NotText(msg) from None
-            logger.info("%s is not UTF-8; read as %s", name, best.encoding)
-            text = str(best)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         msg = "the file is empty"
