@@ -284,8 +284,8 @@ def track(  # noqa: C901
                 result = run_track(reports, net, as_of=when, progress=advance)
             # The reports as loaded are not written (result.reports holds the resolved
             # ones): let them go before the files are made, which need memory of their own.
-            loaded = None
-            del reports
+            # (``reports`` is unbound when the Dask engine read converted reports)
+            loaded = reports = None  # type: ignore[assignment]
         written = write_outputs(result, out, progress=advance)
 
     head = result.headline()
