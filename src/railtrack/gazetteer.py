@@ -43,6 +43,7 @@ from railtrack._translit import (
     role_rank,
     tokens_skeleton,
 )
+from railtrack.extract.textpass import without_format
 from railtrack.inflection import lemma_forms, region_word_forms, station_town_forms
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 from railtrack.world_places import WorldPlace, WorldPlaces, is_country_name, name_key
@@ -111,8 +112,6 @@ _KIND_PREFIX = re.compile(
     r"станція|станції|станцію|станцыя|станцыі|stacja|stacji|station)\.?\s+)+",
     re.IGNORECASE,
 )
-# Characters copied web text hides inside words: soft hyphen, zero-width spaces/joiners
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 # Words in brackets that name a district or a railway's division, which railtrack has
 # no boundaries for: "Барановичский р-н", "Баранівецьке відділення БЧ", "Lida district"
 _DISTRICT = re.compile(
@@ -2389,7 +2388,7 @@ def _cleaned(query: str) -> str:
     >>> _cleaned("Полонка"), _cleaned("ст. ")
     ('Полонка', '')
     """
-    text = _INVISIBLE.sub("", query) if not query.isascii() else query
+    text = without_format(query)  # soft hyphens, zero-width spaces of copied text
     stripped = text.lstrip()
     m = _KIND_PREFIX.match(stripped)
     if m is None:

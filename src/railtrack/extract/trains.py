@@ -1479,12 +1479,6 @@ def _is_heard(rd: Reader, text: str) -> bool:
     return bool(is_heard(text)) if is_heard is not None else False
 
 
-def _is_exhibition(rd: Reader, text: str) -> bool:
-    """Whether a report tells of a museum, exhibition or excursion train (no shipment)."""
-    is_exhibition = getattr(rd, "is_exhibition", None)
-    return bool(is_exhibition(text)) if is_exhibition is not None else False
-
-
 def _uncouples(rd: Reader, text: str) -> bool:
     uncouples = getattr(rd, "uncouples", None)
     return bool(uncouples(text)) if uncouples is not None else False
