@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import networkx as nx
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from railtrack import load_network
 from railtrack._regions import RegionIndex
 from railtrack._translit import name_tokens
 from railtrack.network import RailNetwork
+from railtrack.world_places import is_country_name
 
 SUFFIXES = [
     "1", "2", "3", "II", "III", "Vostochnaya", "Tsentralnaya", "Severnaya", "Yuzhnaya",
@@ -259,6 +260,8 @@ def test_bare_town_never_picks_a_suffixed_station(
     towns) a station of it: always at geo precision town.
     """
     town = data.draw(st.sampled_from(town_names))
+    # a town spelled like a country ("Uk") is the country by the country rule
+    assume(not is_country_name(town))
     own = data.draw(st.lists(st.sampled_from(OWN_SUFFIXES), min_size=1, max_size=2, unique=True))
     main = data.draw(st.one_of(st.none(), st.sampled_from(MAIN_SUFFIXES)))
     with_town = data.draw(st.booleans())
