@@ -7,10 +7,18 @@ from pathlib import Path
 
 import matplotlib as mpl
 import pytest
+from hypothesis import settings
 
 from railtrack.network import RailNetwork, load_network
 
 mpl.use("Agg")
+
+# Property tests draw the same examples on every run ("deterministic", the default), so a
+# test run fails or passes for the code, not for the seed; HYPOTHESIS_PROFILE=explore
+# draws new examples each run to look for counterexamples while developing.
+settings.register_profile("deterministic", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "deterministic"))
 
 REPO = Path(__file__).resolve().parents[1]
 TESTS_DATA = REPO / "tests" / "data"
