@@ -1002,10 +1002,7 @@ def read_trains(  # noqa: C901
         _no_end_as_via(train)
         _no_round_trip(train)
     if lang != "en":
-        kinds_named = getattr(default, "car_kinds_named", None)
-        named = kinds_named(text) if kinds_named is not None else frozenset()
-        for train in draft.trains:
-            _one_kind_is_the_total(train, named)
+        _one_kind_totals(draft.trains, default, text)
     return draft
 
 
@@ -1572,6 +1569,26 @@ def _share_between_trips(draft: ReportDraft, merged: dict[int, TrainDraft]) -> N
             train.counts.setdefault(kind, fact.shared())
         for kind, fact in train.counts.items():
             outbound.counts.setdefault(kind, fact.shared())
+
+
+def _one_kind_totals(trains: list[TrainDraft], rd: Reader, text: str) -> None:
+    """Apply :func:`_one_kind_is_the_total` to each train of a lexicon-language report.
+
+    The car kinds the report names uncounted (``car_kinds_named``: the whole report
+    tokenised and its counts found again, a tenth of a report's time) are read only
+    when a train is counted in exactly one kind of car, the one case they decide.
+    """
+    if not any(_counted_in_one_kind(t) for t in trains):
+        return
+    kinds_named = getattr(rd, "car_kinds_named", None)
+    named = kinds_named(text) if kinds_named is not None else frozenset()
+    for train in trains:
+        _one_kind_is_the_total(train, named)
+
+
+def _counted_in_one_kind(train: TrainDraft) -> bool:
+    """Whether a train has a count of exactly one kind of car and no total."""
+    return "total" not in train.counts and len(train.counts) == 1
 
 
 def _one_kind_is_the_total(train: TrainDraft, named: frozenset[str] = frozenset()) -> None:
