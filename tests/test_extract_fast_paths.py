@@ -783,6 +783,57 @@ def test_a_quiet_clause_is_quiet_as_each_pattern_tells_on_any_text(lang, data):
     _quiet_as_each(reader_for(lang), text)
 
 
+# One search for every word that can make a sentence tell of no shipment
+_NO_SHIPMENT = ("exhibition", "service", "timetable")
+
+
+def _plain_no_shipment_kind(reader, text: str) -> str | None:  # as it was, three searches
+    lex = reader.lex
+    if lex.exhibition is not None and lex.exhibition.search(text) is not None:
+        return "exhibition"
+    if lex.service is not None and lex.service.search(text) is not None:
+        return "service"
+    return "timetable" if reader.is_timetable(text) else None
+
+
+@pytest.mark.parametrize("lang", ["ru", "uk", "be", "pl"])
+def test_sentences_of_no_shipment_are_told_as_by_each_pattern_on_the_corpora(lang):
+    from railtrack.extract.lexread import reader_for
+
+    reader = reader_for(lang)
+    assert reader._no_shipment is not None  # the patterns could be joined
+    clauses = [c.text for text in TEXTS for c in split_clauses(text)]
+    kinds = set()
+    for text in [*PIECES, *clauses, *(c.upper() for c in clauses)]:
+        kind = reader.no_shipment_kind(text)
+        assert kind == _plain_no_shipment_kind(reader, text), text[:80]
+        kinds.add(kind)
+    assert None in kinds  # the corpora have both kinds of sentence
+    assert len(kinds) >= 2
+
+
+@cache
+def _no_shipment_words(lang: str) -> list[str]:
+    data = yaml.safe_load(
+        (Path(lexicon_mod.__file__).parent / "lexicons" / f"{lang}.yaml").read_text("utf-8")
+    )
+    keys = (*_NO_SHIPMENT, "military")
+    return sorted({str(w).rstrip("$") for k in keys for w in data.get(k) or []})
+
+
+@pytest.mark.parametrize("lang", ["ru", "uk", "be", "pl"])
+@settings(max_examples=50, deadline=None)
+@given(data=st.data())
+def test_sentences_of_no_shipment_are_told_as_by_each_pattern_on_any_text(lang, data):
+    from railtrack.extract.lexread import reader_for
+
+    words = _no_shipment_words(lang)
+    parts = st.one_of(st.sampled_from(words), st.text(alphabet=ALPHABET, max_size=6))
+    text = "".join(data.draw(st.lists(parts, max_size=8)))
+    reader = reader_for(lang)
+    assert reader.no_shipment_kind(text) == _plain_no_shipment_kind(reader, text)
+
+
 def _lexicon_reports() -> list[tuple[str, object, str]]:
     """(text, published, lang) of every corpus report in a lexicon language."""
     found = []

@@ -243,6 +243,9 @@ class LexiconReader:
         self._turn_away = _union(
             lex.accident, lex.service, lex.off_topic, lex.timetable, lex.road, lex.preparation
         )
+        # every word that can make a sentence tell of a train of no shipment, in one
+        # search (asked of every sentence; most have none: one search, not three)
+        self._no_shipment = _union(lex.exhibition, lex.service, lex.timetable)
 
     def quiet(self, text: str) -> bool:
         """Whether ``text`` has no word that can turn a clause away.
@@ -931,7 +934,11 @@ class LexiconReader:
         --------
         >>> LexiconReader("uk").no_shipment_kind("Поїзд повертався вже як евакуаційний")
         'service'
+        >>> LexiconReader("uk").no_shipment_kind("Ешелон прибув до Полонки") is None
+        True
         """
+        if self._no_shipment is not None and self._no_shipment.search(text) is None:
+            return None  # none of the exhibition, service and timetable patterns matches
         if self.lex.exhibition is not None and self.lex.exhibition.search(text) is not None:
             return "exhibition"
         if self.lex.service is not None and self.lex.service.search(text) is not None:
