@@ -1151,8 +1151,14 @@ class LexiconReader:
         places: list[PlaceSpan] = []
         i = 0
         cues = self.lex.place_cues
-        breaks = frozenset(
-            k for k in range(1, len(toks)) if "\n" in text[toks[k - 1].end : toks[k].start]
+        # the tokens a line break comes before (a name never runs across one); a clause
+        # without a line break, most of them, is not searched token by token
+        breaks = (
+            frozenset(
+                k for k in range(1, len(toks)) if "\n" in text[toks[k - 1].end : toks[k].start]
+            )
+            if "\n" in text
+            else frozenset()
         )
         while i < len(toks):
             low = toks[i].low
