@@ -895,3 +895,34 @@ def test_a_train_counted_in_one_kind_alone_is_told_the_kinds_named():
     alone.counts["flat"] = "20 platform"
     trains_mod._one_kind_totals([alone], reader_for("pl"), "Pociąg przywiózł 20 platform.")
     assert alone.counts["total"] == "20 platform"
+
+
+def _no_number_unless_a_number_word(reader, text: str) -> None:
+    toks = tokens(text)
+    for i, tok in enumerate(toks):
+        if not (tok.low.isdecimal() or tok.low in reader._number_words):
+            assert reader._number_at(toks, i) is None, (text[:80], tok)
+
+
+@pytest.mark.parametrize("lang", ["ru", "uk", "be", "pl"])
+def test_a_number_starts_only_at_digits_or_a_number_word_on_the_corpora(lang):
+    """The token loops of ``group_announcement`` and ``find_count_series`` skip the rest."""
+    from railtrack.extract.lexread import reader_for
+
+    reader = reader_for(lang)
+    for text in PIECES:
+        _no_number_unless_a_number_word(reader, text)
+
+
+@pytest.mark.parametrize("lang", ["ru", "uk", "be", "pl"])
+@settings(max_examples=50, deadline=None)
+@given(data=st.data())
+def test_a_number_starts_only_at_digits_or_a_number_word_on_any_text(lang, data):
+    from railtrack.extract.lexread import reader_for
+
+    reader = reader_for(lang)
+    lex = reader.lex
+    words = sorted({*lex.numbers, *lex.dozen, *lex.collective, *lex.multipliers})
+    parts = st.one_of(st.sampled_from(words), st.text(alphabet=ALPHABET, max_size=6))
+    text = " ".join(data.draw(st.lists(parts, max_size=8)))
+    _no_number_unless_a_number_word(reader, text)

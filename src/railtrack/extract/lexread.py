@@ -246,6 +246,9 @@ class LexiconReader:
         # every word that can make a sentence tell of a train of no shipment, in one
         # search (asked of every sentence; most have none: one search, not three)
         self._no_shipment = _union(lex.exhibition, lex.service, lex.timetable)
+        # the words a number in words starts with: at any other token that is not
+        # digits, _number_at finds no number (the loops over every token skip it)
+        self._number_words = frozenset(lex.numbers) | lex.dozen | frozenset(lex.collective)
 
     def quiet(self, text: str) -> bool:
         """Whether ``text`` has no word that can turn a clause away.
@@ -440,7 +443,10 @@ class LexiconReader:
     def find_count_series(self, text: str) -> tuple[list[int], str, int, int] | None:
         """Return the counts of a series "48 и 38 вагонов", one per train, and their car type."""
         toks = tokens(text)
+        number_words = self._number_words
         for i in range(len(toks)):
+            if not (toks[i].low.isdecimal() or toks[i].low in number_words):
+                continue  # no number starts here
             values: list[int] = []
             j = i
             while j < len(toks):
@@ -652,7 +658,11 @@ class LexiconReader:
     def group_announcement(self, text: str) -> GroupAnnouncement | None:
         """Return the announcement of several trains: "два эшелона", "pięć pociągów"."""
         toks = tokens(text)
+        number_words = self._number_words
         for i in range(len(toks)):
+            low = toks[i].low
+            if not (low.isdecimal() or low in number_words):
+                continue  # no number starts here
             if i > 0 and toks[i - 1].low in self.lex.group_lead:
                 continue
             number = self._number_at(toks, i)
