@@ -35,6 +35,8 @@ __all__ = ["LexiconReader"]
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NUMBER_RE = re.compile(r"(?:№|#|\bnr\.?|\bno\.?|\bномер)\s*(?P<number>\d{2,5})\b", re.IGNORECASE)
 _ROMAN_OR_DIGIT = re.compile(r"[IVX]{1,3}|\d{1,2}")
+# a name in quotes («Воинский эшелон»): its military words are a name, not a cargo
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"")
 _NUMBER_SIGNS = frozenset({"№", "#", "nr", "no", "номер", "номером", "нумар", "под", "пад", "під"})
 _ENDS = frozenset({"origin", "destination"})
 _DASHES = frozenset({"-", "–", "—"})
@@ -106,6 +108,11 @@ _THOUSANDS = frozenset(
 _ADJECTIVE_END = re.compile(
     r"(?:ых|их|ые|ие|ий|ый|ой|ая|яя|ое|ее|ого|его|ым|ім|ыя|ія|ае|ага|ні|ня|ній|ого|ай|яй|ую|юю|ych|ich|"
     r"ie|ego|ymi|imi|y|e|i|ые|і|ы)$"
+)
+# an adjective's ending, strictly (not a noun's "-ы", "-и"): "выставочном поезде"
+_SHOW_ADJECTIVE_END = re.compile(
+    r"(?:ый|ий|ій|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ім|ом|ем|ую|юю|ых|их|ыми|ими|імі|"
+    r"ымі|ыя|ія|ае|ага|аму|ай|яй|ої|ою|ою|ym|ej|ego|ych|ymi|ą|y|a|e)$"
 )
 # two capitalised names joined by one hyphen ("Szczecin-Dorohusk") after a route word
 _HYPHEN_PAIR = re.compile(r"(?P<a>[^\W\d_][^\W\d_']+)-(?P<b>[^\W\d_][^\W\d_']+)")
@@ -892,6 +899,68 @@ class LexiconReader:
         """
         return self.lex.exhibition is not None and self.lex.exhibition.search(text) is not None
 
+    def show_is_purpose(self, text: str) -> bool:
+        """Whether a military text names a show only as its train's purpose or end.
+
+        "Эшелон с трофейной техникой отправлен в Москву на выставку", "тэхніка для
+        выставачнай пляцоўкі", "вертається з виставки": equipment carried to or from an
+        exhibition, a museum or a display by a military train is a shipment with ends and
+        dates. Each exhibition cue must follow a preposition of purpose, origin or
+        destination (at most two words between) and name no train: the train that IS
+        the show ("ретропоезд", "поезд-выставка", "вагон-музей", "передвижная выставка",
+        "с выставкой" with the instrumental: the show carried) is not a purpose. A text
+        with no military word outside quotes is never one (a show of its own).
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> rd.show_is_purpose("Эшелон с трофейной техникой прибыл в Москву на выставку")
+        True
+        >>> rd.show_is_purpose("Поезд-выставка с трофейной техникой прибыл в Тюмень")
+        False
+        >>> rd.show_is_purpose("Поезд с выставкой трофейной техники прибыл в Тюмень")
+        False
+        >>> rd.show_is_purpose("Туристы едут на выставку")
+        False
+        """
+        lex = self.lex
+        if lex.exhibition is None or not lex.show_prepositions:
+            return False
+        if not self.is_military(_QUOTED.sub(" ", text)):
+            return False
+        toks = tokens(text)
+        cues = list(lex.exhibition.finditer(text))
+        return bool(cues) and all(self._show_cue_is_purpose(toks, m.start()) for m in cues)
+
+    def _show_cue_is_purpose(self, toks: tuple[Token, ...], start: int) -> bool:
+        """Whether the exhibition cue at ``start`` follows a preposition of purpose."""
+        lex = self.lex
+        at = next((i for i, t in enumerate(toks) if t.start <= start < t.end), None)
+        if at is None or self._names_a_train(toks[at : at + 1]):
+            return False  # "поезд-музей", "передвижная": the show is the train
+        if _SHOW_ADJECTIVE_END.search(toks[at].low) and self._names_a_train(toks[at + 1 : at + 2]):
+            return False  # "в выставочном поезде" (not "после выставки эшелон ...")
+        for k in range(at - 1, max(at - 4, -1), -1):
+            low = toks[k].low
+            if low in lex.show_prepositions:
+                between = toks[k + 1 : at]
+                if self._names_a_train(between):
+                    return False
+                return not (low in lex.show_with and toks[at].low.endswith(lex.show_with_endings))
+            if not toks[k].text[:1].isalnum():
+                return False  # a clause break or a quote opens before any preposition
+        return False
+
+    def _names_a_train(self, toks: tuple[Token, ...]) -> bool:
+        """Whether words name a train or a show on wheels ("поезд-", "передвижная")."""
+        wheels = self.lex.show_on_wheels
+        for t in toks:
+            if any(part in self.lex.train_nouns for part in t.low.split("-")):
+                return True
+            if wheels is not None and wheels.match(t.low) is not None:
+                return True
+        return False
+
     def is_military(self, text: str) -> bool:
         """Whether a text has a military word ("эшелон", "танк", "військов").
 
@@ -932,7 +1001,8 @@ class LexiconReader:
         >>> LexiconReader("uk").no_shipment_kind("Поїзд повертався вже як евакуаційний")
         'service'
         """
-        if self.lex.exhibition is not None and self.lex.exhibition.search(text) is not None:
+        exhibition = self.lex.exhibition
+        if exhibition is not None and exhibition.search(text) and not self.show_is_purpose(text):
             return "exhibition"
         if self.lex.service is not None and self.lex.service.search(text) is not None:
             return "service"

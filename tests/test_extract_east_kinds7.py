@@ -1,0 +1,222 @@
+"""Failure kinds of the seventh session on ru/uk/be text (and the same cue in pl/en).
+
+An exhibition, a museum or a display named as a military train's PURPOSE or END
+(trophy equipment carried to an exhibition, equipment going back from a display) is a
+military rail shipment with ends and dates; only a train that IS the show (a train-
+exhibition, a show on wheels, a show carried "with" the train) is none. Inputs are
+short texts written for the test, in each language.
+"""
+
+from datetime import date
+
+import pytest
+
+from railtrack.extract import extract_shipments
+from railtrack.extract.lexread import LexiconReader
+
+PUB = date(2023, 5, 12)
+
+
+def read(text: str, lang: str | None = None) -> dict:
+    return extract_shipments(text, published=PUB, network=False, lang=lang).to_dict()
+
+
+def only(text: str, lang: str) -> dict:
+    shipments = read(text, lang)["shipments"]
+    assert len(shipments) == 1, shipments
+    return shipments[0]
+
+
+# -- a show as the purpose or end of a military train: a shipment --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "origin", "destination"),
+    [
+        (
+            "10 мая из Смоленска в Москву на выставку трофейной техники отправлен эшелон "
+            "из 20 платформ с танками.",
+            "ru",
+            "Смоленска",
+            "Москву",
+        ),
+        (
+            "10 травня зі Смоленська до Москви на виставку трофейної техніки вирушив ешелон "
+            "із 20 платформ з танками.",
+            "uk",
+            "Смоленська",
+            "Москви",
+        ),
+        (
+            "10 мая са Смаленска ў Маскву на выставу трафейнай тэхнікі адправіўся эшалон з 20 "
+            "платформаў з танкамі.",
+            "be",
+            "Смаленска",
+            "Маскву",
+        ),
+        (
+            "10 maja ze Smoleńska do Moskwy na ekspozycję zdobycznego sprzętu wyjechał "
+            "eszelon z 20 platformami z czołgami.",
+            "pl",
+            "Smoleńska",
+            "Moskwy",
+        ),
+        (
+            "On 10 May a military train of 20 flatcars with captured tanks left Smolensk for "
+            "Moscow for an exhibition.",
+            "en",
+            "Smolensk",
+            "Moscow",
+        ),
+    ],
+)
+def test_a_train_carrying_equipment_to_an_exhibition_is_a_shipment(text, lang, origin, destination):
+    shipment = only(text, lang)
+    assert shipment["origin"]["text"] == origin
+    assert shipment["destination"]["text"] == destination
+    assert shipment["departure"]["earliest"] == "2023-05-10"
+    assert shipment["cars"]["total"] == 20
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "destination"),
+    [
+        (
+            "Эшелон с трофейной техникой для выставки в парке «Патриот» прибыл на станцию "
+            "Кубинка 10 мая из Ростова.",
+            "ru",
+            "Кубинка",
+        ),
+        (
+            "Ешелон з трофейною технікою для виставки прибув на станцію Кубинка 10 травня "
+            "з Ростова.",
+            "uk",
+            "Кубинка",
+        ),
+        (
+            "Эшалон з вайсковай тэхнікай для выставачнай пляцоўкі прыбыў на станцыю "
+            "Асіповічы 10 мая з Мінска.",
+            "be",
+            "Асіповічы",
+        ),
+        (
+            "Eszelon z wojskowym sprzętem dla ekspozycji przyjechał na stację Kubinka "
+            "10 maja z Rostowa.",
+            "pl",
+            "Kubinka",
+        ),
+    ],
+)
+def test_a_military_train_for_an_exhibition_keeps_its_arrival(text, lang, destination):
+    shipment = only(text, lang)
+    assert shipment["destination"]["text"] == destination
+    assert shipment["expected_arrival"]["earliest"] == "2023-05-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "origin"),
+    [
+        (
+            "После выставки эшелон с танками 10 мая вернулся со станции Кубинка в Мулино.",
+            "ru",
+            "Кубинка",
+        ),
+        (
+            "Після виставки ешелон з танками 10 травня повернувся зі станції Кубинка до Мулино.",
+            "uk",
+            "Кубинка",
+        ),
+        (
+            "Пасля выставы эшалон з танкамі 10 мая вярнуўся са станцыі Асіповічы ў Барысаў.",
+            "be",
+            "Асіповічы",
+        ),
+    ],
+)
+def test_equipment_going_back_from_a_display_is_a_shipment(text, lang, origin):
+    assert only(text, lang)["origin"]["text"] == origin
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Трофейную технику везут в Москву на выставку. 10 мая эшелон из 20 платформ "
+            "прибыл на станцию Кубинка из Ростова.",
+            "ru",
+        ),
+        (
+            "Трофейну техніку везуть до Москви на виставку. 10 травня ешелон із 20 платформ "
+            "прибув на станцію Кубинка з Ростова.",
+            "uk",
+        ),
+        (
+            "Трафейную тэхніку вязуць у Маскву на выставу. 10 мая эшалон з 20 платформаў "
+            "прыбыў на станцыю Кубінка з Растова.",
+            "be",
+        ),
+    ],
+)
+def test_a_headline_naming_the_exhibition_does_not_swallow_the_detail(text, lang):
+    shipment = only(text, lang)
+    assert shipment["expected_arrival"]["earliest"] == "2023-05-10"
+    assert shipment["cars"]["total"] == 20
+
+
+# -- a train that IS the show: no shipment, whatever it carries ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Поезд-выставка с трофейной техникой прибыл на станцию Тюмень 10 мая из Омска.", "ru"),
+        ("10 мая на станцию Тюмень из Омска прибыл поезд с выставкой трофейной техники.", "ru"),
+        (
+            "10 мая на станцию Тюмень из Омска прибыла передвижная выставка трофейной техники "
+            "на 10 платформах.",
+            "ru",
+        ),
+        (
+            "Поїзд-виставка з трофейною технікою прибув на станцію Тюмень 10 травня з Омська.",
+            "uk",
+        ),
+        (
+            "10 травня на станцію Тюмень з Омська прибула пересувна виставка трофейної техніки.",
+            "uk",
+        ),
+        ("Цягнік-выстава з трафейнай тэхнікай прыбыў на станцыю Гродна 10 мая з Мінска.", "be"),
+        (
+            "10 мая на станцыю Гродна з Мінска прыбыла перасоўная выстава трафейнай тэхнікі.",
+            "be",
+        ),
+        (
+            "Pociąg wystawowy ze zdobycznym sprzętem przyjechał na stację Tiumeń 10 maja z Omska.",
+            "pl",
+        ),
+        (
+            "10 maja na stację Tiumeń z Omska przyjechała objazdowa ekspozycja zdobycznego "
+            "sprzętu.",
+            "pl",
+        ),
+        ("A museum train with tanks arrived at Tyumen station from Omsk on 10 May.", "en"),
+    ],
+)
+def test_a_train_that_is_the_show_is_no_shipment(text, lang):
+    assert read(text, lang)["shipments"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "purpose"),
+    [
+        ("Эшелон с техникой отправлен на выставку", "ru", True),
+        ("Эшелон с техникой прибыл в выставочном поезде", "ru", False),
+        ("Туристы едут на выставку", "ru", False),  # no military word: a show of its own
+        ("Ретропоезд «Воинский эшелон» прибыл на выставку", "ru", False),
+        ("Ешелон з технікою повернувся з виставки", "uk", True),
+        ("Ешелон з виставкою техніки прибув", "uk", False),  # the show carried
+        ("Эшалон з тэхнікай адправіўся на выставу", "be", True),
+        ("Эшалон з выставай тэхнікі прыбыў", "be", False),
+    ],
+)
+def test_show_is_purpose_reads_the_preposition_and_its_case(text, lang, purpose):
+    assert LexiconReader(lang).show_is_purpose(text) is purpose
