@@ -163,6 +163,25 @@ def test_a_headline_naming_the_exhibition_does_not_swallow_the_detail(text, lang
     assert shipment["cars"]["total"] == 20
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("10 мая эшелон с выставочной техникой отправился со станции Кубинка в Мулино.", "ru"),
+        (
+            "10 травня ешелон з виставковою технікою вирушив зі станції Кубинка до Мулино.",
+            "uk",
+        ),
+        (
+            "10 мая эшалон з выставачнай тэхнікай адправіўся са станцыі Асіповічы ў Барысаў.",
+            "be",
+        ),
+    ],
+)
+def test_cargo_named_by_its_show_is_a_shipment(text, lang):
+    """ "выставочная техника": the show's adjective on the cargo, not on the train."""
+    assert only(text, lang)["departure"]["earliest"] == "2023-05-10"
+
+
 # -- a train that IS the show: no shipment, whatever it carries ----------------------------
 
 
@@ -216,6 +235,7 @@ def test_a_train_that_is_the_show_is_no_shipment(text, lang):
         ("Ешелон з виставкою техніки прибув", "uk", False),  # the show carried
         ("Эшалон з тэхнікай адправіўся на выставу", "be", True),
         ("Эшалон з выставай тэхнікі прыбыў", "be", False),
+        ("10 мая выставочный поезд с техникой отправился", "ru", False),
     ],
 )
 def test_show_is_purpose_reads_the_preposition_and_its_case(text, lang, purpose):

@@ -109,9 +109,10 @@ _ADJECTIVE_END = re.compile(
     r"(?:ых|их|ые|ие|ий|ый|ой|ая|яя|ое|ее|ого|его|ым|ім|ыя|ія|ае|ага|ні|ня|ній|ого|ай|яй|ую|юю|ych|ich|"
     r"ie|ego|ymi|imi|y|e|i|ые|і|ы)$"
 )
-# an adjective's ending, strictly (not a noun's "-ы", "-и"): "выставочном поезде"
+# a show's adjective ("выставочном", "виставкова", "музейнай", "wystawowy"), not its noun
+# ("выставкой", "виставкою", "выставай": the show carried)
 _SHOW_ADJECTIVE_END = re.compile(
-    r"(?:ый|ий|ій|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ім|ом|ем|ую|юю|ых|их|ыми|ими|імі|"
+    r"(?:н|ков|ow)(?:ый|ий|ій|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ім|ом|ем|ую|юю|ых|их|ыми|ими|імі|"
     r"ымі|ыя|ія|ае|ага|аму|ай|яй|ої|ою|ою|ym|ej|ego|ych|ymi|ą|y|a|e)$"
 )
 # two capitalised names joined by one hyphen ("Szczecin-Dorohusk") after a route word
@@ -922,6 +923,8 @@ class LexiconReader:
         False
         >>> rd.show_is_purpose("Туристы едут на выставку")
         False
+        >>> rd.show_is_purpose("Эшелон вывез выставочную технику в Мулино")
+        True
         """
         lex = self.lex
         if lex.exhibition is None or not lex.show_prepositions:
@@ -938,8 +941,11 @@ class LexiconReader:
         at = next((i for i, t in enumerate(toks) if t.start <= start < t.end), None)
         if at is None or self._names_a_train(toks[at : at + 1]):
             return False  # "поезд-музей", "передвижная": the show is the train
-        if _SHOW_ADJECTIVE_END.search(toks[at].low) and self._names_a_train(toks[at + 1 : at + 2]):
-            return False  # "в выставочном поезде" (not "после выставки эшелон ...")
+        if _SHOW_ADJECTIVE_END.search(toks[at].low) and at + 1 < len(toks):
+            if self._names_a_train(toks[at + 1 : at + 2]):
+                return False  # "в выставочном поезде" (not "после выставки эшелон ...")
+            if self.is_military(toks[at + 1].low):
+                return True  # "выставочную технику": the cargo named by its show
         for k in range(at - 1, max(at - 4, -1), -1):
             low = toks[k].low
             if low in lex.show_prepositions:
