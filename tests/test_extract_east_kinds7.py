@@ -240,3 +240,114 @@ def test_a_train_that_is_the_show_is_no_shipment(text, lang):
 )
 def test_show_is_purpose_reads_the_preposition_and_its_case(text, lang, purpose):
     assert LexiconReader(lang).show_is_purpose(text) is purpose
+
+
+# -- a touring show train shown to spectators: no shipment, though its exhibits are arms ----
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Поезд с трофеями прибудет в Читу 1 апреля. На вокзалах зрителям покажут оружие и "
+            "военную технику. Всего в эшелоне 20 вагонов.",
+            "ru",
+        ),
+        (
+            "Потяг із трофеями прибуде до Чити 1 квітня. На вокзалах глядачам покажуть зброю "
+            "та військову техніку. Усього в ешелоні 20 вагонів.",
+            "uk",
+        ),
+        (
+            "Цягнік з трафеямі прыбудзе ў Чыту 1 красавіка. На вакзалах гледачам пакажуць "
+            "зброю і вайсковую тэхніку. Усяго ў эшалоне 20 вагонаў.",
+            "be",
+        ),
+    ],
+)
+def test_a_train_shown_to_spectators_is_no_shipment(text, lang):
+    assert read(text, lang)["shipments"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Контейнерный поезд из Китая прибыл в Минск 5 марта. Выставочный центр принял "
+            "участников форума.",
+            "ru",
+        ),
+        (
+            "Кантэйнерны цягнік з Кітая прыбыў у Мінск 5 сакавіка. Выставачны цэнтр прыняў "
+            "удзельнікаў форуму.",
+            "be",
+        ),
+    ],
+)
+def test_a_venue_named_apart_still_leaves_the_train(text, lang):
+    """A venue with no train and no place is put off; only a train *shown* is vetoed."""
+    assert len(read(text, lang)["shipments"]) == 1
+
+
+# -- a habit run "by train" with a rate word names no one train ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Поездом оккупанты ежедневно возили боеприпасы из Крыма в Мелитополь.", "ru"),
+        ("Поїздом окупанти щодня возили боєприпаси з Криму до Мелітополя.", "uk"),
+        ("Цягніком акупанты штодня вазілі боепрыпасы з Крыма ў Мелітопаль.", "be"),
+    ],
+)
+def test_a_daily_habit_by_train_is_no_shipment(text, lang):
+    assert read(text, lang)["shipments"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("10 мая эшелоном из Смоленска в Брест отправили 40 танков.", "ru"),
+        ("10 травня ешелоном зі Смоленська до Бреста відправили 40 танків.", "uk"),
+    ],
+)
+def test_one_train_as_the_means_without_a_rate_is_a_shipment(text, lang):
+    assert (
+        only(text, lang)["departure"]["earliest"] == "2023-05-10"
+        or only(text, lang)["expected_arrival"]
+    )
+
+
+# -- "the first train" said again is the one train told: its service veto applies --------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "19 ноября в Херсон прибыл первый поезд из Киева. Билеты на первый поезд купили "
+            "200 пассажиров.",
+            "ru",
+        ),
+        (
+            "19 листопада до Херсона прибув перший потяг з Києва. Квитки на перший потяг "
+            "придбали 200 пасажирів.",
+            "uk",
+        ),
+        (
+            "19 лістапада ў Херсон прыбыў першы цягнік з Кіева. Квіткі на першы цягнік набылі "
+            "200 пасажыраў.",
+            "be",
+        ),
+    ],
+)
+def test_the_first_train_told_again_is_the_same_service(text, lang):
+    assert read(text, lang)["shipments"] == []
+
+
+def test_a_second_train_after_the_first_is_still_its_own():
+    text = (
+        "5 мая на станцию Брест прибыл первый эшелон с танками из Смоленска. 7 мая второй "
+        "эшелон с танками прибыл на станцию Барановичи из Смоленска."
+    )
+    assert len(read(text, "ru")["shipments"]) == 2

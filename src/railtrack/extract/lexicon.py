@@ -293,6 +293,9 @@ class Lexicon:
     period: re.Pattern[str] | None = None  # "в течение недели": trains counted, a statistic
     timetable: re.Pattern[str] | None = None  # "пассажирский поезд", "с задержкой": a service
     exhibition: re.Pattern[str] | None = None  # "ретропоезд", "выставочный": a museum train
+    shown: re.Pattern[str] | None = None  # "зрителям продемонстрируют": a train shown
+    by_train: frozenset[str] = frozenset()  # "поездом": a train as the means of a habit
+    first_ordinals: frozenset[str] = frozenset()  # "первый": no new train after the first
     # a show named as a military train's purpose or end ("на выставку", "с выставки")
     show_prepositions: frozenset[str] = frozenset()
     show_with: frozenset[str] = frozenset()  # "с": "with" (the show carried) + instrumental
@@ -423,6 +426,9 @@ def _build(data: dict[str, Any]) -> Lexicon:
         period=_stem_re(data.get("period") or []),
         timetable=_stem_re(data.get("timetable") or []),
         exhibition=_stem_re(data.get("exhibition") or []),
+        shown=_stem_re(data.get("shown") or []),
+        by_train=frozenset(_norm(str(w)) for w in data.get("by_train") or []),
+        first_ordinals=frozenset(_norm(str(w)) for w in data.get("first_ordinals") or []),
         show_prepositions=frozenset(_norm(str(w)) for w in show.get("prepositions") or []),
         show_with=frozenset(_norm(str(w)) for w in show.get("with") or []),
         show_with_endings=tuple(_norm(str(w)) for w in show.get("with_endings") or []),

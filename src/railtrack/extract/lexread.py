@@ -115,6 +115,12 @@ _SHOW_ADJECTIVE_END = re.compile(
     r"(?:н|ков|ow)(?:ый|ий|ій|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ім|ом|ем|ую|юю|ых|их|ыми|ими|імі|"
     r"ымі|ыя|ія|ае|ага|аму|ай|яй|ої|ою|ою|ym|ej|ego|ych|ymi|ą|y|a|e)$"
 )
+# a modifier's ending between a preposition and its noun ("на международную выставку",
+# "na międzynarodową wystawę"): not a verb's or a noun's ("из вагонов развернута")
+_MODIFIER_END = re.compile(
+    r"(?:ый|ий|ій|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ім|ую|юю|ых|их|ыми|ими|імі|ымі|"
+    r"ыя|ія|ае|ага|аму|ай|яй|ої|ою|ну|ню|ym|ej|ego|ych|ymi|ą|owe|owy|ne|ny|na)$"
+)
 # two capitalised names joined by one hyphen ("Szczecin-Dorohusk") after a route word
 _HYPHEN_PAIR = re.compile(r"(?P<a>[^\W\d_][^\W\d_']+)-(?P<b>[^\W\d_][^\W\d_']+)")
 # oblique adjective endings of a word after a kind word ("portu morskiego", "терминала
@@ -900,6 +906,51 @@ class LexiconReader:
         """
         return self.lex.exhibition is not None and self.lex.exhibition.search(text) is not None
 
+    def is_first_ordinal(self, word: str) -> bool:
+        """Whether a word is "first" in some form ("перший", "первого", "першая").
+
+        Examples
+        --------
+        >>> LexiconReader("uk").is_first_ordinal("Перший")
+        True
+        >>> LexiconReader("uk").is_first_ordinal("другий")
+        False
+        """
+        return word.lower() in self.lex.first_ordinals
+
+    def names_trains_as_means(self, text: str) -> bool:
+        """Whether every train noun of a text is plural or the means of a habit.
+
+        "поїздом окупанти щодня возили боєприпаси": "by train", no one train (the caller
+        asks this of a clause with a rate or period word).
+
+        Examples
+        --------
+        >>> rd = LexiconReader("uk")
+        >>> rd.names_trains_as_means("поїздом окупанти щодня возили боєприпаси")
+        True
+        >>> rd.names_trains_as_means("потяг щодня стояв на станції")
+        False
+        """
+        nouns = self.lex.train_nouns
+        found = [t.low for t in tokens(text) if t.low in nouns]
+        return bool(found) and all(w in self.lex.by_train or nouns[w] == "pl" for w in found)
+
+    def is_shown(self, text: str) -> bool:
+        """Whether a text tells of a train shown to spectators (a touring show train).
+
+        "На вокзалах зрителям продемонстрируют оружие", "экскурсовод рассказывает":
+        the train the report tells of is the show, though the sentence names no train.
+
+        Examples
+        --------
+        >>> LexiconReader("ru").is_shown("На вокзалах зрителям продемонстрируют оружие")
+        True
+        >>> LexiconReader("ru").is_shown("Эшелон с оружием прибыл на станцию")
+        False
+        """
+        return self.lex.shown is not None and self.lex.shown.search(text) is not None
+
     def show_is_purpose(self, text: str) -> bool:
         """Whether a military text names a show only as its train's purpose or end.
 
@@ -925,6 +976,10 @@ class LexiconReader:
         False
         >>> rd.show_is_purpose("Эшелон вывез выставочную технику в Мулино")
         True
+        >>> rd.show_is_purpose("Эшелон отправлен на международную военную выставку")
+        True
+        >>> rd.show_is_purpose("В одном из вагонов эшелона развернута выставка техники")
+        False
         """
         lex = self.lex
         if lex.exhibition is None or not lex.show_prepositions:
@@ -950,8 +1005,10 @@ class LexiconReader:
             low = toks[k].low
             if low in lex.show_prepositions:
                 between = toks[k + 1 : at]
-                if self._names_a_train(between):
-                    return False
+                if self._names_a_train(between) or not all(
+                    _MODIFIER_END.search(t.low) for t in between
+                ):
+                    return False  # "из вагонов развернута выставка": no phrase of purpose
                 return not (low in lex.show_with and toks[at].low.endswith(lex.show_with_endings))
             if not toks[k].text[:1].isalnum():
                 return False  # a clause break or a quote opens before any preposition
@@ -1009,6 +1066,8 @@ class LexiconReader:
         """
         exhibition = self.lex.exhibition
         if exhibition is not None and exhibition.search(text) and not self.show_is_purpose(text):
+            return "exhibition"
+        if self.is_shown(text):
             return "exhibition"
         if self.lex.service is not None and self.lex.service.search(text) is not None:
             return "service"

@@ -739,8 +739,11 @@ def read_trains(  # noqa: C901
         if _is_question(text, clause):
             sentences_off.add(clause.sentence)
             continue
-        if vetoing[clause.sentence] == "exhibition" and _names_no_trip(
-            rd, text[slice(*bounds[clause.sentence])]
+        sentence = text[slice(*bounds[clause.sentence])]
+        if (
+            vetoing[clause.sentence] == "exhibition"
+            and _names_no_trip(rd, sentence)
+            and not _asks(rd, "is_shown", sentence)
         ):
             # "Выставачны цэнтр прыняў удзельнікаў": an exhibition named, no train
             sentences_off.add(clause.sentence)
@@ -1260,11 +1263,14 @@ def _is_rate_of_trains(rd: Reader, clause: Clause) -> bool:
 
     "с регулярностью 2-3 поезда в месяц были открыты маршруты из СУАР": a rate over a
     period, of trains in the plural only, is a statistic (the real corpus's rule:
-    rates and totals over uncounted trains are no shipment).
+    rates and totals over uncounted trains are no shipment); so is a habit run "by
+    train" ("поїздом ... щодня возили").
     """
     is_statistic = getattr(rd, "is_statistic", None)
     if is_statistic is None or not is_statistic(clause.text):
         return False
+    if _asks(rd, "names_trains_as_means", clause.text):
+        return True  # "поїздом окупанти щодня возили боєприпаси": a habit, no one train
     return rd.has_train_noun(clause.text) and not rd.has_train_noun(clause.text, singular=True)
 
 
@@ -1297,7 +1303,9 @@ def _sentence_spans(clauses: list[Clause]) -> dict[int, tuple[int, int]]:
 def _names_no_trip(rd: Reader, sentence: str) -> bool:
     """Whether a sentence names no train and no place ("Выставочный центр принял ...").
 
-    An exhibition named so is a venue, not a train: it vetoes nothing but itself.
+    An exhibition named so is a venue, not a train: it vetoes nothing but itself (a
+    train shown to spectators, "На вокзалах зрителям продемонстрируют оружие", is the
+    train told before: the caller asks ``is_shown``).
     """
     return not (rd.has_train_noun(sentence) or rd.find_places(sentence))
 
@@ -1356,7 +1364,7 @@ def _vetoed_train(
         and (told is None or id(told) not in military)
         and id(current) not in military
         and not _names_other_end(reader, current)
-        and not rd.new_train_markers(clause.text)
+        and not _new_train_after(draft, rd, clause.text)
         and (
             not rd.has_train_noun(clause.text)
             or (timetable and rd.has_train_noun(clause.text, singular=True))
@@ -1367,6 +1375,18 @@ def _vetoed_train(
     sink = TrainDraft(vetoed=True)
     reader.all_into(sink, [])
     return sink
+
+
+def _new_train_after(draft: ReportDraft, rd: Reader, text: str) -> bool:
+    """Whether a text has a word introducing a train other than those told so far.
+
+    "The first train" said again while only one train was told ("прибув перший потяг
+    ... квитки на перший потяг") is that train, not a new one.
+    """
+    markers = rd.new_train_markers(text)
+    if len(draft.trains) == 1:
+        markers = [m for m in markers if not _asks(rd, "is_first_ordinal", m.text)]
+    return bool(markers)
 
 
 def _names_other_end(reader: _ClauseReader, train: TrainDraft) -> bool:
