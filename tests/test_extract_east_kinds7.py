@@ -351,3 +351,86 @@ def test_a_second_train_after_the_first_is_still_its_own():
         "эшелон с танками прибыл на станцию Барановичи из Смоленска."
     )
     assert len(read(text, "ru")["shipments"]) == 2
+
+
+# -- a freight train on its schedule is still a shipment (session 6 leftover) -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "destination"),
+    [
+        (
+            "Контейнерный поезд из Чэнду прибыл на станцию Колядичи 5 мая по расписанию.",
+            "ru",
+            "Колядичи",
+        ),
+        (
+            "Контейнерний поїзд із Ченду прибув на станцію Коляда 5 травня за розкладом.",
+            "uk",
+            "Коляда",
+        ),
+        (
+            "Кантэйнерны цягнік з Чэнду прыбыў на станцыю Калядзічы 5 мая па раскладзе.",
+            "be",
+            "Калядзічы",
+        ),
+        (
+            "Грузовой поезд из 50 вагонов прибыл на станцию Брест 5 мая с задержкой.",
+            "ru",
+            "Брест",
+        ),
+    ],
+)
+def test_a_scheduled_freight_train_is_a_shipment(text, lang, destination):
+    shipment = only(text, lang)
+    assert shipment["destination"]["text"] == destination
+    assert shipment["expected_arrival"]["earliest"] == "2023-05-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Пассажирский поезд Минск — Брест прибыл 5 мая по расписанию.", "ru"),
+        ("Пасажирський поїзд Мінськ — Брест прибув 5 травня за розкладом.", "uk"),
+        ("Пасажырскі цягнік Мінск — Брэст прыбыў 5 мая па раскладзе.", "be"),
+    ],
+)
+def test_a_scheduled_passenger_train_is_still_a_service(text, lang):
+    assert read(text, lang)["shipments"] == []
+
+
+# -- "на территорию ... вокзала города X": the name after stacked place words (session 6) --
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "destination"),
+    [
+        (
+            "5 мая эшелон с техникой прибыл на территорию железнодорожного вокзала города "
+            "Артемовск.",
+            "ru",
+            "Артемовск",
+        ),
+        ("5 мая эшелон с техникой прибыл на территорию станции Брест.", "ru", "Брест"),
+        (
+            "5 травня ешелон з технікою прибув на територію залізничного вокзалу міста Артемівськ.",
+            "uk",
+            "Артемівськ",
+        ),
+        (
+            "5 мая эшалон з тэхнікай прыбыў на тэрыторыю чыгуначнага вакзала горада Арцёмаўск.",
+            "be",
+            "Арцёмаўск",
+        ),
+        ("5 мая эшалон з тэхнікай прыбыў на вакзал горада Брэст.", "be", "Брэст"),
+    ],
+)
+def test_a_station_building_or_area_before_the_town_leaves_the_town(text, lang, destination):
+    shipment = only(text, lang)
+    assert shipment["destination"]["text"] == destination
+    assert shipment["expected_arrival"]["earliest"] == "2023-05-05"
+
+
+def test_a_country_after_territory_is_still_the_country():
+    shipment = only("5 мая эшелон с техникой прибыл на территорию Беларуси из Смоленска.", "ru")
+    assert shipment["destination"]["text"] == "Беларуси"

@@ -296,6 +296,8 @@ class Lexicon:
     shown: re.Pattern[str] | None = None  # "зрителям продемонстрируют": a train shown
     by_train: frozenset[str] = frozenset()  # "поездом": a train as the means of a habit
     first_ordinals: frozenset[str] = frozenset()  # "первый": no new train after the first
+    freight: re.Pattern[str] | None = None  # "контейнерный": a freight train on its schedule
+    passenger: re.Pattern[str] | None = None  # "пассажир": a passenger service
     # a show named as a military train's purpose or end ("на выставку", "с выставки")
     show_prepositions: frozenset[str] = frozenset()
     show_with: frozenset[str] = frozenset()  # "с": "with" (the show carried) + instrumental
@@ -429,6 +431,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         shown=_stem_re(data.get("shown") or []),
         by_train=frozenset(_norm(str(w)) for w in data.get("by_train") or []),
         first_ordinals=frozenset(_norm(str(w)) for w in data.get("first_ordinals") or []),
+        freight=_stem_re(data.get("freight") or []),
+        passenger=_stem_re(data.get("passenger") or []),
         show_prepositions=frozenset(_norm(str(w)) for w in show.get("prepositions") or []),
         show_with=frozenset(_norm(str(w)) for w in show.get("with") or []),
         show_with_endings=tuple(_norm(str(w)) for w in show.get("with_endings") or []),

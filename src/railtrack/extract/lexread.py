@@ -1101,10 +1101,30 @@ class LexiconReader:
         True
         >>> LexiconReader("ru").is_timetable("Эшелон прибыл в Брест с задержкой")
         False
+        >>> LexiconReader("ru").is_timetable("Грузовой поезд прибыл в Брест по расписанию")
+        False
         """
         if self.lex.timetable is None or self.lex.timetable.search(text) is None:
             return False
+        if self._freight_on_schedule(text):
+            return False  # "Контейнерный поезд прибыл по расписанию": a shipment
         return self.lex.military is None or self.lex.military.search(text) is None
+
+    def _freight_on_schedule(self, text: str) -> bool:
+        """Whether a text tells of a freight train and of no passengers.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> rd._freight_on_schedule("Контейнерный поезд прибыл по расписанию")
+        True
+        >>> rd._freight_on_schedule("Пассажирские поезда идут с задержкой, пропуская грузовые")
+        False
+        """
+        lex = self.lex
+        if lex.freight is None or lex.freight.search(text) is None:
+            return False
+        return lex.passenger is None or lex.passenger.search(text) is None
 
     def durations(self, text: str) -> list[tuple[int, int, int]]:
         """Return each "через 17 дней" as (days, start, end): a time after a known date.
@@ -1315,6 +1335,8 @@ class LexiconReader:
             )
             if kind_hit is not None:
                 case, j = kind_hit[0][1], kind_hit[1]
+                if kind_hit[0][0] == "area":
+                    j = self._past_inner_kind(toks, j)
                 j = self._skip_kind_adjectives(toks, j)
                 if j < len(toks) and toks[j].low == ".":
                     j += 1
@@ -1499,6 +1521,23 @@ class LexiconReader:
             PlaceSpan("origin", text[first[0] : first[1]], *first, cue, lang=self.lang),
             PlaceSpan("destination", text[second[0] : second[1]], *second, cue, lang=self.lang),
         ], end2
+
+    def _past_inner_kind(self, toks: tuple[Token, ...], j: int) -> int:
+        """Step over a kind or head word after an area word, to the name.
+
+        "на территорию станции Брест", "на территорию железнодорожного вокзала города
+        Артемовск": the area word's case gives the role, the name follows the inner
+        words.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> toks = tokens("на территорию железнодорожного вокзала города Брест")
+        >>> toks[rd._past_inner_kind(toks, 2)].text
+        'Брест'
+        """
+        inner = self.lex.place_kinds.match(toks, j) or self._head_at(toks, j)
+        return inner[1] if inner is not None else j
 
     def _head_at(self, toks: tuple[Token, ...], j: int) -> tuple[Any, int] | None:
         """Match the nouns before a name that only say what it is ("в столицу Беларуси г.").
