@@ -434,3 +434,33 @@ def test_a_station_building_or_area_before_the_town_leaves_the_town(text, lang, 
 def test_a_country_after_territory_is_still_the_country():
     shipment = only("5 мая эшелон с техникой прибыл на территорию Беларуси из Смоленска.", "ru")
     assert shipment["destination"]["text"] == "Беларуси"
+
+
+# -- one train told by month in the headline and by day in the detail (session 6) ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "В мае в Брест прибыл эшелон с танками из Смоленска. 5 мая эшелон из 40 платформ "
+            "прибыл на станцию Брест из Смоленска.",
+            "ru",
+        ),
+        (
+            "У травні до Бреста прибув ешелон з танками зі Смоленська. 5 травня ешелон із 40 "
+            "платформ прибув на станцію Брест зі Смоленська.",
+            "uk",
+        ),
+        (
+            "У траўні ў Брэст прыбыў эшалон з танкамі са Смаленска. 5 мая эшалон з 40 "
+            "платформаў прыбыў на станцыю Брэст са Смаленска.",
+            "be",
+        ),
+    ],
+)
+def test_a_month_then_its_day_is_one_train_dated_by_the_day(text, lang):
+    shipment = only(text, lang)
+    window = shipment["expected_arrival"]
+    assert (window["earliest"], window["latest"]) == ("2023-05-05", "2023-05-05")
+    assert shipment["cars"]["total"] == 40

@@ -454,8 +454,8 @@ class _ClauseReader:
                     role = "departure"  # "прибув із Острогозька 11 грудня до Полонки 14 грудня"
             else:
                 role = fallback or "departure"
-            if getattr(facts, role) is None:
-                setattr(facts, role, fact)
+            if getattr(facts, role) is None or _narrower(fact, getattr(facts, role)):
+                setattr(facts, role, fact)  # ("В мае ..." then "5 мая ...": the day)
         self._duration_into(facts)
         roles = [v.role for v in self.verbs if v.role != "neutral"]
         if roles:
@@ -1922,8 +1922,13 @@ def _restates(first: TrainDraft, later: TrainDraft) -> bool:
             return False
     for role in _DATE_ROLES:
         a, b = getattr(first, role), getattr(later, role)
-        if a is not None and b is not None and a.value.earliest != b.value.earliest:
-            return False
+        if (
+            a is not None
+            and b is not None
+            and a.value.earliest != b.value.earliest
+            and not (_narrower(a, b) or _narrower(b, a))
+        ):
+            return False  # (a month in the headline, its day in the detail: one train)
     if _arrives_before_leaving(first, later) or _arrives_before_leaving(later, first):
         return False  # ("left on 9 April" and "arrived on January 18": two trains)
     return all(
@@ -1931,6 +1936,20 @@ def _restates(first: TrainDraft, later: TrainDraft) -> bool:
         for kind, fact in later.counts.items()
         if kind in first.counts
     )
+
+
+def _narrower(new: Fact, old: Fact) -> bool:
+    """Whether a date window lies inside another and is shorter ("5 мая" in "в мае").
+
+    A headline's month or week and the detail's day tell one date at two precisions:
+    the day is kept.
+    """
+    a, b = new.value, old.value
+    ends = [getattr(w, end, None) for w in (a, b) for end in ("earliest", "latest")]
+    if any(e is None for e in ends):
+        return False  # (an open window, "after 5 May", is no precision of a date)
+    inside = b.earliest <= a.earliest and a.latest <= b.latest
+    return bool(inside and (a.earliest, a.latest) != (b.earliest, b.latest))
 
 
 def _leg_from_a_place_passed(first: TrainDraft, later: TrainDraft) -> bool:
@@ -1966,8 +1985,9 @@ def _merge_into(first: TrainDraft, later: TrainDraft) -> None:
         elif role in _PLACE_ROLES and _more_exact(a, b) and not is_broad(b.value.text):
             setattr(first, role, b)  # "Калининград", then "Калининград-Сортировочный"
     for role in (*_DATE_ROLES, "claim"):
-        if getattr(first, role) is None and getattr(later, role) is not None:
-            setattr(first, role, getattr(later, role))
+        a, b = getattr(first, role), getattr(later, role)
+        if b is not None and (a is None or (role != "claim" and _narrower(b, a))):
+            setattr(first, role, b)
     for kind, fact in later.counts.items():
         first.counts.setdefault(kind, fact)
     # places passed and sightings told in either mention belong to the one train
