@@ -454,8 +454,8 @@ class _ClauseReader:
                     role = "departure"  # "прибув із Острогозька 11 грудня до Полонки 14 грудня"
             else:
                 role = fallback or "departure"
-            if getattr(facts, role) is None:
-                setattr(facts, role, fact)
+            if getattr(facts, role) is None or _narrower(fact, getattr(facts, role)):
+                setattr(facts, role, fact)  # ("В мае ..." then "5 мая ...": the day)
         self._duration_into(facts)
         roles = [v.role for v in self.verbs if v.role != "neutral"]
         if roles:
@@ -817,7 +817,12 @@ class _Assembly:
             self.sentences_off.add(clause.sentence)
             return True
         kind = self.vetoing[clause.sentence]
-        if kind == "exhibition" and _names_no_trip(rd, text[slice(*self.bounds[clause.sentence])]):
+        sentence = text[slice(*self.bounds[clause.sentence])]
+        if (
+            kind == "exhibition"
+            and _names_no_trip(rd, sentence)
+            and not _asks(rd, "is_shown", sentence)
+        ):
             # "Выставачны цэнтр прыняў удзельнікаў": an exhibition named, no train
             self.sentences_off.add(clause.sentence)
             return True
@@ -1435,11 +1440,14 @@ def _is_rate_of_trains(rd: Reader, clause: Clause) -> bool:
 
     "с регулярностью 2-3 поезда в месяц были открыты маршруты из СУАР": a rate over a
     period, of trains in the plural only, is a statistic (the real corpus's rule:
-    rates and totals over uncounted trains are no shipment).
+    rates and totals over uncounted trains are no shipment); so is a habit run "by
+    train" ("поїздом ... щодня возили").
     """
     is_statistic = getattr(rd, "is_statistic", None)
     if is_statistic is None or not is_statistic(clause.text):
         return False
+    if _asks(rd, "names_trains_as_means", clause.text):
+        return True  # "поїздом окупанти щодня возили боєприпаси": a habit, no one train
     return rd.has_train_noun(clause.text) and not rd.has_train_noun(clause.text, singular=True)
 
 
@@ -1472,7 +1480,9 @@ def _sentence_spans(clauses: list[Clause]) -> dict[int, tuple[int, int]]:
 def _names_no_trip(rd: Reader, sentence: str) -> bool:
     """Whether a sentence names no train and no place ("Выставочный центр принял ...").
 
-    An exhibition named so is a venue, not a train: it vetoes nothing but itself.
+    An exhibition named so is a venue, not a train: it vetoes nothing but itself (a
+    train shown to spectators, "На вокзалах зрителям продемонстрируют оружие", is the
+    train told before: the caller asks ``is_shown``).
     """
     return not (rd.has_train_noun(sentence) or rd.find_places(sentence))
 
@@ -1531,7 +1541,7 @@ def _vetoed_train(
         and (told is None or id(told) not in military)
         and id(current) not in military
         and not _names_other_end(reader, current)
-        and not rd.new_train_markers(clause.text)
+        and not _new_train_after(draft, rd, clause.text)
         and (
             not rd.has_train_noun(clause.text)
             or (timetable and rd.has_train_noun(clause.text, singular=True))
@@ -1542,6 +1552,18 @@ def _vetoed_train(
     sink = TrainDraft(vetoed=True)
     reader.all_into(sink, [])
     return sink
+
+
+def _new_train_after(draft: ReportDraft, rd: Reader, text: str) -> bool:
+    """Whether a text has a word introducing a train other than those told so far.
+
+    "The first train" said again while only one train was told ("прибув перший потяг
+    ... квитки на перший потяг") is that train, not a new one.
+    """
+    markers = rd.new_train_markers(text)
+    if len(draft.trains) == 1:
+        markers = [m for m in markers if not _asks(rd, "is_first_ordinal", m.text)]
+    return bool(markers)
 
 
 def _names_other_end(reader: _ClauseReader, train: TrainDraft) -> bool:
@@ -2097,8 +2119,13 @@ def _restates(first: TrainDraft, later: TrainDraft) -> bool:
             return False
     for role in _DATE_ROLES:
         a, b = getattr(first, role), getattr(later, role)
-        if a is not None and b is not None and a.value.earliest != b.value.earliest:
-            return False
+        if (
+            a is not None
+            and b is not None
+            and a.value.earliest != b.value.earliest
+            and not (_narrower(a, b) or _narrower(b, a))
+        ):
+            return False  # (a month in the headline, its day in the detail: one train)
     if _arrives_before_leaving(first, later) or _arrives_before_leaving(later, first):
         return False  # ("left on 9 April" and "arrived on January 18": two trains)
     return all(
@@ -2106,6 +2133,20 @@ def _restates(first: TrainDraft, later: TrainDraft) -> bool:
         for kind, fact in later.counts.items()
         if kind in first.counts
     )
+
+
+def _narrower(new: Fact, old: Fact) -> bool:
+    """Whether a date window lies inside another and is shorter ("5 мая" in "в мае").
+
+    A headline's month or week and the detail's day tell one date at two precisions:
+    the day is kept.
+    """
+    a, b = new.value, old.value
+    ends = [getattr(w, end, None) for w in (a, b) for end in ("earliest", "latest")]
+    if any(e is None for e in ends):
+        return False  # (an open window, "after 5 May", is no precision of a date)
+    inside = b.earliest <= a.earliest and a.latest <= b.latest
+    return bool(inside and (a.earliest, a.latest) != (b.earliest, b.latest))
 
 
 def _leg_from_a_place_passed(first: TrainDraft, later: TrainDraft) -> bool:
@@ -2141,8 +2182,9 @@ def _merge_into(first: TrainDraft, later: TrainDraft) -> None:
         elif role in _PLACE_ROLES and _more_exact(a, b) and not is_broad(b.value.text):
             setattr(first, role, b)  # "Калининград", then "Калининград-Сортировочный"
     for role in (*_DATE_ROLES, "claim"):
-        if getattr(first, role) is None and getattr(later, role) is not None:
-            setattr(first, role, getattr(later, role))
+        a, b = getattr(first, role), getattr(later, role)
+        if b is not None and (a is None or (role != "claim" and _narrower(b, a))):
+            setattr(first, role, b)
     for kind, fact in later.counts.items():
         first.counts.setdefault(kind, fact)
     # places passed and sightings told in either mention belong to the one train
