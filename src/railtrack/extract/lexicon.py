@@ -291,6 +291,7 @@ class Lexicon:
     day_units: frozenset[str] = frozenset()  # "дней", "суток", "діб", "dni"
     ago: frozenset[str] = frozenset()  # "назад", "тому": "два дня назад" = 2 days before
     period: re.Pattern[str] | None = None  # "в течение недели": trains counted, a statistic
+    generic: re.Pattern[str] | None = None  # "zwykłe pociągi": trains in general, compared
     timetable: re.Pattern[str] | None = None  # "пассажирский поезд", "с задержкой": a service
     exhibition: re.Pattern[str] | None = None  # "ретропоезд", "выставочный": a museum train
     heard: re.Pattern[str] | None = None  # "слышали шум поездов": trains heard, not seen
@@ -415,6 +416,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         final_stop=_stem_re(data.get("final_stop") or []),
         uncouple=_stem_re(data.get("uncouple") or []),
         period=_stem_re(data.get("period") or []),
+        generic=_stem_re(data.get("generic") or []),
         timetable=_stem_re(data.get("timetable") or []),
         exhibition=_stem_re(data.get("exhibition") or []),
         heard=_stem_re(data.get("heard") or []),

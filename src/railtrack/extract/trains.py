@@ -207,7 +207,11 @@ class _ClauseReader:
 
     @once
     def counts(self) -> list[CarCount]:
-        return self.rd.find_car_counts(self.text)
+        found = self.rd.find_car_counts(self.text)
+        generic_at = getattr(self.rd, "generic_at", None)
+        at = generic_at(self.text) if found and generic_at is not None else None
+        # "twice as long as the usual trains, which sit at 40 wagons": trains in general
+        return found if at is None else [c for c in found if c.start < at]
 
     @once
     def claim(self) -> str | None:
