@@ -98,3 +98,94 @@ def test_an_announcement_is_still_read():
 def test_believed_to_be_a_superlative_is_no_expectation():
     assert claim_kind("what is believed to be the largest grain train left Moree") is None
     assert claim_kind("The train is believed to have left Moree.") == "expected"
+
+
+# -- a region or country that says where a place lies is no place passed -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("A military train was seen at Smolensk, in the Smolensk region, on March 6.", "en"),
+        ("Skład wojskowy znajdował się na stacji Tamań, w rosyjskim Kraju Krasnodarskim.", "pl"),
+        ("A military echelon was spotted at Unecha, Russia, heading to Gomel.", "en"),
+    ],
+)
+def test_a_gloss_of_a_place_is_no_second_via(text, lang):
+    (shipment,) = read(text, lang=lang).shipments
+    assert len(shipment.via) == 1
+
+
+def test_a_sighting_at_a_glossed_place_stays_at_the_place():
+    text = "A train from Gomel was seen at Smolensk, in the Smolensk region, on March 6."
+    (sighting,) = read(text).sightings
+    assert sighting.station.text == "Smolensk"
+
+
+def test_a_list_of_towns_stays_a_list():
+    text = "The echelon passed through Orsha, Vitebsk and Smolensk to Bryansk."
+    assert [p.text for p in read(text).shipments[0].via] == ["Orsha", "Vitebsk", "Smolensk"]
+
+
+# -- what would have been is no train's fact --------------------------------------------
+
+
+def test_a_counterfactual_gives_no_origin():
+    text = (
+        "Two military trains were headed to Savannah. If they were going to Asia, they "
+        "would have left from the West Coast."
+    )
+    result = read(text)
+    assert result.shipments
+    assert all(s.origin is None for s in result.shipments)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gdyby pociąg jechał do Kijowa, wyjechałby z Chełma. Pociąg z 40 wagonami wyjechał "
+        "3 marca ze Słonimia do Homla.",
+        "Pociąg wojskowy jechał 3 marca do Rzeszowa. Gdyby pociąg jechał do Kijowa, "
+        "wyjechałby ze stacji Chełm.",
+    ],
+)
+def test_a_polish_counterfactual_is_no_train(text):
+    assert len(read(text, lang="pl").shipments) == 1
+
+
+# -- a trip dated by a year long before the report is history --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("In 1988 the train ran from Paris to Hong Kong through Terespol.", "en"),
+        (
+            "Te wagony wchodziły w skład pociągu, który w 1988 roku jechał z Paryża do Hongkongu.",
+            "pl",
+        ),
+    ],
+)
+def test_a_trip_of_long_ago_is_no_shipment(text, lang):
+    assert read(text, published=date(2018, 2, 15), lang=lang).shipments == []
+
+
+def test_a_recent_year_or_a_dated_trip_is_still_read():
+    text = "In 2017 a train ran from Gomel to Orsha."
+    assert len(read(text, published=date(2018, 2, 15)).shipments) == 1
+    text = "The train, built in 1988, left Gomel for Orsha on 3 March 2018."
+    assert len(read(text, published=date(2018, 3, 5)).shipments) == 1
+
+
+# -- trains of tourists are a service, not a shipment -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("A train with foreign tourists left Zurich for Vladivostok on 3 March.", "en"),
+        ("Pociąg z turystami wyjechał 3 marca z Zurychu do Władywostoku.", "pl"),
+    ],
+)
+def test_trains_of_tourists_are_a_service(text, lang):
+    assert read(text, lang=lang).shipments == []

@@ -37,6 +37,7 @@ __all__ = [
     "is_attribution",
     "is_each",
     "is_group_reference",
+    "is_hypothetical",
     "is_off_topic",
     "is_stamp",
     "is_whole_train",
@@ -150,7 +151,7 @@ _NEVER_SHIPMENT_RE = re.compile(
     # protests and vandalism at a train (grain spilled from its cars), a submarine's
     # voyage: an incident, not a shipment
     r"protesters|spill(?:ed|ing|s)?|spilt|vandal\w*|submarines?|warships?|"
-    r"passengers|travell?ers|refugees|evacuat\w*)\b",
+    r"passengers|travell?ers|tourists|refugees|evacuat\w*)\b",
     re.IGNORECASE,
 )
 # A report that says the train it tells of is a fake ("It's not true", "Our rating:
@@ -400,6 +401,28 @@ _GENERIC_RE = fold_compile(
     r"\b(?:on\s+average|as\s+a\s+rule)\b",
     re.IGNORECASE,
 )
+
+
+# What would have happened, or would if something were so ("If they were going to
+# Afghanistan, they would have left from the West Coast"): no train's facts
+_HYPOTHETICAL_RE = fold_compile(
+    r"\bwould\s+(?:not\s+|never\s+)?have\s+(?:been\s+)?[a-z]+(?:ed|en|ft|ne|nt|wn)\b|"
+    r"\bif\s+(?:it|they|he|she|we|the\s+[\w-]+)\s+(?:were|had\s+been)\b",
+    re.IGNORECASE,
+)
+
+
+def is_hypothetical(text: str) -> bool:
+    """Whether a sentence tells what would have happened, not what did.
+
+    Examples
+    --------
+    >>> is_hypothetical("If they were going to Asia, they would have left from the West Coast.")
+    True
+    >>> is_hypothetical("The train would leave Gomel on Monday."), is_hypothetical("It left.")
+    (False, False)
+    """
+    return _HYPOTHETICAL_RE.search(text) is not None
 
 
 def generic_at(text: str) -> int | None:

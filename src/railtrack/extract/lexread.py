@@ -710,6 +710,17 @@ class LexiconReader:
         nouns = [self.lex.train_nouns[t.low] for t in toks if t.low in self.lex.train_nouns]
         return not nouns or "pl" in nouns
 
+    def is_hypothetical(self, text: str) -> bool:
+        """Whether a sentence tells what would have been ("gdyby"), not what was.
+
+        Examples
+        --------
+        >>> LexiconReader("pl").is_hypothetical("Gdyby jechał do Kijowa, wyjechałby z Chełma.")
+        True
+        """
+        found = self.lex.hypothetical
+        return found is not None and found.search(text) is not None
+
     def generic_at(self, text: str) -> int | None:
         """Where a text starts to speak of trains in general ("zwykłe pociągi"), else None.
 

@@ -101,6 +101,9 @@ class EnglishReader:
     def generic_at(self, text: str) -> int | None:  # noqa: D102
         return cues.generic_at(text)
 
+    def is_hypothetical(self, text: str) -> bool:  # noqa: D102
+        return cues.is_hypothetical(text)
+
     def train_number(self, text: str) -> str | None:  # noqa: D102
         return cues.train_number(text)
 
