@@ -719,12 +719,35 @@ class LexiconReader:
         "Всего в эшелоне 40 вагонов" is a total of one train: a total word beside
         train nouns that are all singular is no reference to several.
         """
-        toks = tokens(text)
+        at = self.generic_at(text)
+        toks = tokens(text if at is None else text[:at])
         refs = self.lex.group_refs
         if not any(t.low in refs and refs.match(toks, i) for i, t in enumerate(toks)):
             return False
         nouns = [self.lex.train_nouns[t.low] for t in toks if t.low in self.lex.train_nouns]
         return not nouns or "pl" in nouns
+
+    def is_hypothetical(self, text: str) -> bool:
+        """Whether a sentence tells what would have been ("gdyby"), not what was.
+
+        Examples
+        --------
+        >>> LexiconReader("pl").is_hypothetical("Gdyby jechał do Kijowa, wyjechałby z Chełma.")
+        True
+        """
+        found = self.lex.hypothetical
+        return found is not None and found.search(text) is not None
+
+    def generic_at(self, text: str) -> int | None:
+        """Where a text starts to speak of trains in general ("zwykłe pociągi"), else None.
+
+        Examples
+        --------
+        >>> LexiconReader("pl").generic_at("dwa razy dłuższy niż zwykłe pociągi z 40 wagonami")
+        21
+        """
+        found = self.lex.generic.search(text) if self.lex.generic is not None else None
+        return None if found is None else found.start()
 
     def is_each(self, text: str) -> bool:
         """Whether counts hold for each train ("в каждом", "po 40 wagonów")."""

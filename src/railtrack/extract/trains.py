@@ -207,7 +207,11 @@ class _ClauseReader:
 
     @once
     def counts(self) -> list[CarCount]:
-        return self.rd.find_car_counts(self.text)
+        found = self.rd.find_car_counts(self.text)
+        generic_at = getattr(self.rd, "generic_at", None)
+        at = generic_at(self.text) if found and generic_at is not None else None
+        # "twice as long as the usual trains, which sit at 40 wagons": trains in general
+        return found if at is None else [c for c in found if c.start < at]
 
     @once
     def claim(self) -> str | None:
@@ -773,6 +777,14 @@ class _Assembly:
                 sentence_readers[sentence_no] = reader_for(sentence_lang(text[first:last], lang))
         sentences_off = set(_repeated_sentences(text, clauses))
         default = reader_for(lang)
+        # "If they were going to Asia, they would have left from the West Coast", "w 1988
+        # roku jechał z Paryża do Hongkongu": no facts of a shipment to track
+        sentences_off |= {
+            n
+            for n, (first, last) in bounds.items()
+            if _asks(sentence_readers.get(n, default), "is_hypothetical", text[first:last])
+            or _is_history(sentence_readers.get(n, default), text[first:last], published)
+        }
         if _asks(default, "is_denial", text):
             return None
         return cls(text, published, default, clauses, bounds, sentence_readers, sentences_off)
@@ -1132,6 +1144,7 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
         _late_departure_is_the_trip_backs(train, draft.trains)
         _no_departure_after_arrival(train, draft.problems)
         _no_end_as_via(train)
+        _no_gloss_as_via(train, assembly.text)
         _no_round_trip(train)
     if lang != "en":
         _one_kind_totals(draft.trains, assembly.default, text)
@@ -1659,6 +1672,39 @@ def _separate_shipment(rd: Reader, reader: _ClauseReader, vetoed: TrainDraft | N
     return reader.conflicts_with(vetoed) or bool(rd.new_train_markers(text))
 
 
+# A year said alone ("w 1988 roku", "in 2008", "с 2014 года"): when it is years before
+# the report, the sentence tells history
+_YEAR_ALONE = re.compile(
+    r"(?<![\w.])(?:in|since|w|we|od|в|во|с|со|у|ў|з|u|ад)\s+(1[89]\d\d|20\d\d)(?![\w.:/-]|\.\d)",
+    re.IGNORECASE,
+)
+HISTORY_YEARS = 3  # a trip dated this many years or more before its report is history
+
+
+def _is_history(rd: Reader, sentence: str, published: date | None) -> bool:
+    """Whether a sentence dates what it tells by a year long before the report.
+
+    "Te wagony wchodziły w skład pociągu, który w 1988 roku jechał z Paryża do
+    Hongkongu" (published in 2018): a train of history, no shipment to track. A
+    sentence that also gives a date ("built in 1988, it left Gomel on 3 March") is
+    read as usual.
+
+    >>> from railtrack.extract.readers import reader_for
+    >>> _is_history(reader_for("en"), "In 1988 it ran from Paris to Hong Kong.", date(2018, 2, 1))
+    True
+    >>> _is_history(reader_for("en"), "In 2017 it ran from Paris to Hong Kong.", date(2018, 2, 1))
+    False
+    """
+    if published is None:
+        return False
+    old = [m for m in _YEAR_ALONE.finditer(sentence) if int(m[1]) <= published.year - HISTORY_YEARS]
+    if not old:
+        return False
+    return not any(
+        not (d.start <= m.start(1) < d.end) for d in rd.find_dates(sentence) for m in old
+    )
+
+
 def _asks(rd: Reader, question: str, text: str) -> bool:
     """Ask a reader an optional yes/no question about a text (False if it has none).
 
@@ -2011,6 +2057,53 @@ def _no_end_as_via(train: TrainDraft) -> None:
     ]
     if ends and train.via:
         train.via = [v for v in train.via if not any(_same_place(v, e) for e in ends)]
+
+
+# Between a place and the region or country that says where it is: "Tamań, w rosyjskim
+# Kraju Krasnodarskim", "Smolensk, in the Smolensk region", "Полонка (Барановичский р-н)"
+_GLOSS_GAP = re.compile(
+    r"\s*(?:\(|[,–—-]\s*(?:in|w|we|в|у|ў|u)\s+(?:the\s+|[\w-]+\s+)?)\s*$", re.IGNORECASE
+)
+_COMMA_GAP = re.compile(r"\s*,\s*$")
+
+
+def _no_gloss_as_via(train: TrainDraft, text: str) -> None:
+    """Drop a place passed that only says where the place before it lies.
+
+    "Skład znajdował się na stacji Tamań, w rosyjskim Kraju Krasnodarskim": the
+    train was seen at Tamań; the region is where Tamań is, not a second place on the
+    way (a sighting there is a sighting at Tamań). A region or country right after a
+    comma ("Smolensk, Russia") is one too; a town after a comma is the next place of
+    a list ("via Orsha, Vitebsk").
+    """
+    if not (train.via or train.sightings):
+        return
+    places = [f for f in (train.origin, train.destination, train.goal, *train.via) if f]
+    train.via = [v for v in train.via if _glossed_place(v, places, text) is None]
+    seen = []
+    for place, when in train.sightings:
+        # "seen at Smolensk, in the Smolensk region, on March 6": seen at Smolensk
+        seen.append((_glossed_place(place, places, text) or place, when))
+    train.sightings = seen
+
+
+def _glossed_place(fact: Fact, places: list[Fact], text: str) -> Fact | None:
+    """Return the place ``fact`` says the whereabouts of, else None."""
+    for p in places:
+        if (
+            p.end > fact.start
+            or fact.start - p.end > 40
+            or (p.start, p.end)
+            == (
+                fact.start,
+                fact.end,
+            )
+        ):
+            continue
+        gap = text[p.end : fact.start]
+        if _GLOSS_GAP.fullmatch(gap) or (_COMMA_GAP.fullmatch(gap) and is_broad(fact.value.text)):
+            return p
+    return None
 
 
 def _no_round_trip(train: TrainDraft) -> None:
