@@ -784,12 +784,15 @@ def test_a_quiet_clause_is_quiet_as_each_pattern_tells_on_any_text(lang, data):
 
 
 # One search for every word that can make a sentence tell of no shipment
-_NO_SHIPMENT = ("exhibition", "service", "timetable")
+_NO_SHIPMENT = ("exhibition", "shown", "service", "timetable")
 
 
-def _plain_no_shipment_kind(reader, text: str) -> str | None:  # as it was, three searches
+def _plain_no_shipment_kind(reader, text: str) -> str | None:  # one search per pattern
     lex = reader.lex
-    if lex.exhibition is not None and lex.exhibition.search(text) is not None:
+    exhibition = lex.exhibition
+    if exhibition is not None and exhibition.search(text) and not reader.show_is_purpose(text):
+        return "exhibition"
+    if lex.shown is not None and lex.shown.search(text) is not None:
         return "exhibition"
     if lex.service is not None and lex.service.search(text) is not None:
         return "service"

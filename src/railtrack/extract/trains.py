@@ -207,7 +207,11 @@ class _ClauseReader:
 
     @once
     def counts(self) -> list[CarCount]:
-        return self.rd.find_car_counts(self.text)
+        found = self.rd.find_car_counts(self.text)
+        generic_at = getattr(self.rd, "generic_at", None)
+        at = generic_at(self.text) if found and generic_at is not None else None
+        # "twice as long as the usual trains, which sit at 40 wagons": trains in general
+        return found if at is None else [c for c in found if c.start < at]
 
     @once
     def claim(self) -> str | None:
@@ -454,8 +458,8 @@ class _ClauseReader:
                     role = "departure"  # "прибув із Острогозька 11 грудня до Полонки 14 грудня"
             else:
                 role = fallback or "departure"
-            if getattr(facts, role) is None:
-                setattr(facts, role, fact)
+            if getattr(facts, role) is None or _narrower(fact, getattr(facts, role)):
+                setattr(facts, role, fact)  # ("В мае ..." then "5 мая ...": the day)
         self._duration_into(facts)
         roles = [v.role for v in self.verbs if v.role != "neutral"]
         if roles:
@@ -773,6 +777,14 @@ class _Assembly:
                 sentence_readers[sentence_no] = reader_for(sentence_lang(text[first:last], lang))
         sentences_off = set(_repeated_sentences(text, clauses))
         default = reader_for(lang)
+        # "If they were going to Asia, they would have left from the West Coast", "w 1988
+        # roku jechał z Paryża do Hongkongu": no facts of a shipment to track
+        sentences_off |= {
+            n
+            for n, (first, last) in bounds.items()
+            if _asks(sentence_readers.get(n, default), "is_hypothetical", text[first:last])
+            or _is_history(sentence_readers.get(n, default), text[first:last], published)
+        }
         if _asks(default, "is_denial", text):
             return None
         return cls(text, published, default, clauses, bounds, sentence_readers, sentences_off)
@@ -817,7 +829,12 @@ class _Assembly:
             self.sentences_off.add(clause.sentence)
             return True
         kind = self.vetoing[clause.sentence]
-        if kind == "exhibition" and _names_no_trip(rd, text[slice(*self.bounds[clause.sentence])]):
+        sentence = text[slice(*self.bounds[clause.sentence])]
+        if (
+            kind == "exhibition"
+            and _names_no_trip(rd, sentence)
+            and not _asks(rd, "is_shown", sentence)
+        ):
             # "Выставачны цэнтр прыняў удзельнікаў": an exhibition named, no train
             self.sentences_off.add(clause.sentence)
             return True
@@ -1127,6 +1144,7 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
         _late_departure_is_the_trip_backs(train, draft.trains)
         _no_departure_after_arrival(train, draft.problems)
         _no_end_as_via(train)
+        _no_gloss_as_via(train, assembly.text)
         _no_round_trip(train)
     if lang != "en":
         _one_kind_totals(draft.trains, assembly.default, text)
@@ -1435,11 +1453,14 @@ def _is_rate_of_trains(rd: Reader, clause: Clause) -> bool:
 
     "с регулярностью 2-3 поезда в месяц были открыты маршруты из СУАР": a rate over a
     period, of trains in the plural only, is a statistic (the real corpus's rule:
-    rates and totals over uncounted trains are no shipment).
+    rates and totals over uncounted trains are no shipment); so is a habit run "by
+    train" ("поїздом ... щодня возили").
     """
     is_statistic = getattr(rd, "is_statistic", None)
     if is_statistic is None or not is_statistic(clause.text):
         return False
+    if _asks(rd, "names_trains_as_means", clause.text):
+        return True  # "поїздом окупанти щодня возили боєприпаси": a habit, no one train
     return rd.has_train_noun(clause.text) and not rd.has_train_noun(clause.text, singular=True)
 
 
@@ -1472,7 +1493,9 @@ def _sentence_spans(clauses: list[Clause]) -> dict[int, tuple[int, int]]:
 def _names_no_trip(rd: Reader, sentence: str) -> bool:
     """Whether a sentence names no train and no place ("Выставочный центр принял ...").
 
-    An exhibition named so is a venue, not a train: it vetoes nothing but itself.
+    An exhibition named so is a venue, not a train: it vetoes nothing but itself (a
+    train shown to spectators, "На вокзалах зрителям продемонстрируют оружие", is the
+    train told before: the caller asks ``is_shown``).
     """
     return not (rd.has_train_noun(sentence) or rd.find_places(sentence))
 
@@ -1531,7 +1554,7 @@ def _vetoed_train(
         and (told is None or id(told) not in military)
         and id(current) not in military
         and not _names_other_end(reader, current)
-        and not rd.new_train_markers(clause.text)
+        and not _new_train_after(draft, rd, clause.text)
         and (
             not rd.has_train_noun(clause.text)
             or (timetable and rd.has_train_noun(clause.text, singular=True))
@@ -1542,6 +1565,18 @@ def _vetoed_train(
     sink = TrainDraft(vetoed=True)
     reader.all_into(sink, [])
     return sink
+
+
+def _new_train_after(draft: ReportDraft, rd: Reader, text: str) -> bool:
+    """Whether a text has a word introducing a train other than those told so far.
+
+    "The first train" said again while only one train was told ("прибув перший потяг
+    ... квитки на перший потяг") is that train, not a new one.
+    """
+    markers = rd.new_train_markers(text)
+    if len(draft.trains) == 1:
+        markers = [m for m in markers if not _asks(rd, "is_first_ordinal", m.text)]
+    return bool(markers)
 
 
 def _names_other_end(reader: _ClauseReader, train: TrainDraft) -> bool:
@@ -1635,6 +1670,39 @@ def _separate_shipment(rd: Reader, reader: _ClauseReader, vetoed: TrainDraft | N
     if vetoed is None or not _has_a_station(vetoed):
         return True
     return reader.conflicts_with(vetoed) or bool(rd.new_train_markers(text))
+
+
+# A year said alone ("w 1988 roku", "in 2008", "с 2014 года"): when it is years before
+# the report, the sentence tells history
+_YEAR_ALONE = re.compile(
+    r"(?<![\w.])(?:in|since|w|we|od|в|во|с|со|у|ў|з|u|ад)\s+(1[89]\d\d|20\d\d)(?![\w.:/-]|\.\d)",
+    re.IGNORECASE,
+)
+HISTORY_YEARS = 3  # a trip dated this many years or more before its report is history
+
+
+def _is_history(rd: Reader, sentence: str, published: date | None) -> bool:
+    """Whether a sentence dates what it tells by a year long before the report.
+
+    "Te wagony wchodziły w skład pociągu, który w 1988 roku jechał z Paryża do
+    Hongkongu" (published in 2018): a train of history, no shipment to track. A
+    sentence that also gives a date ("built in 1988, it left Gomel on 3 March") is
+    read as usual.
+
+    >>> from railtrack.extract.readers import reader_for
+    >>> _is_history(reader_for("en"), "In 1988 it ran from Paris to Hong Kong.", date(2018, 2, 1))
+    True
+    >>> _is_history(reader_for("en"), "In 2017 it ran from Paris to Hong Kong.", date(2018, 2, 1))
+    False
+    """
+    if published is None:
+        return False
+    old = [m for m in _YEAR_ALONE.finditer(sentence) if int(m[1]) <= published.year - HISTORY_YEARS]
+    if not old:
+        return False
+    return not any(
+        not (d.start <= m.start(1) < d.end) for d in rd.find_dates(sentence) for m in old
+    )
 
 
 def _asks(rd: Reader, question: str, text: str) -> bool:
@@ -1991,6 +2059,53 @@ def _no_end_as_via(train: TrainDraft) -> None:
         train.via = [v for v in train.via if not any(_same_place(v, e) for e in ends)]
 
 
+# Between a place and the region or country that says where it is: "Tamań, w rosyjskim
+# Kraju Krasnodarskim", "Smolensk, in the Smolensk region", "Полонка (Барановичский р-н)"
+_GLOSS_GAP = re.compile(
+    r"\s*(?:\(|[,–—-]\s*(?:in|w|we|в|у|ў|u)\s+(?:the\s+|[\w-]+\s+)?)\s*$", re.IGNORECASE
+)
+_COMMA_GAP = re.compile(r"\s*,\s*$")
+
+
+def _no_gloss_as_via(train: TrainDraft, text: str) -> None:
+    """Drop a place passed that only says where the place before it lies.
+
+    "Skład znajdował się na stacji Tamań, w rosyjskim Kraju Krasnodarskim": the
+    train was seen at Tamań; the region is where Tamań is, not a second place on the
+    way (a sighting there is a sighting at Tamań). A region or country right after a
+    comma ("Smolensk, Russia") is one too; a town after a comma is the next place of
+    a list ("via Orsha, Vitebsk").
+    """
+    if not (train.via or train.sightings):
+        return
+    places = [f for f in (train.origin, train.destination, train.goal, *train.via) if f]
+    train.via = [v for v in train.via if _glossed_place(v, places, text) is None]
+    seen = []
+    for place, when in train.sightings:
+        # "seen at Smolensk, in the Smolensk region, on March 6": seen at Smolensk
+        seen.append((_glossed_place(place, places, text) or place, when))
+    train.sightings = seen
+
+
+def _glossed_place(fact: Fact, places: list[Fact], text: str) -> Fact | None:
+    """Return the place ``fact`` says the whereabouts of, else None."""
+    for p in places:
+        if (
+            p.end > fact.start
+            or fact.start - p.end > 40
+            or (p.start, p.end)
+            == (
+                fact.start,
+                fact.end,
+            )
+        ):
+            continue
+        gap = text[p.end : fact.start]
+        if _GLOSS_GAP.fullmatch(gap) or (_COMMA_GAP.fullmatch(gap) and is_broad(fact.value.text)):
+            return p
+    return None
+
+
 def _no_round_trip(train: TrainDraft) -> None:
     """Keep one end of two written alike: the one told first.
 
@@ -2097,8 +2212,13 @@ def _restates(first: TrainDraft, later: TrainDraft) -> bool:
             return False
     for role in _DATE_ROLES:
         a, b = getattr(first, role), getattr(later, role)
-        if a is not None and b is not None and a.value.earliest != b.value.earliest:
-            return False
+        if (
+            a is not None
+            and b is not None
+            and a.value.earliest != b.value.earliest
+            and not (_narrower(a, b) or _narrower(b, a))
+        ):
+            return False  # (a month in the headline, its day in the detail: one train)
     if _arrives_before_leaving(first, later) or _arrives_before_leaving(later, first):
         return False  # ("left on 9 April" and "arrived on January 18": two trains)
     return all(
@@ -2106,6 +2226,20 @@ def _restates(first: TrainDraft, later: TrainDraft) -> bool:
         for kind, fact in later.counts.items()
         if kind in first.counts
     )
+
+
+def _narrower(new: Fact, old: Fact) -> bool:
+    """Whether a date window lies inside another and is shorter ("5 мая" in "в мае").
+
+    A headline's month or week and the detail's day tell one date at two precisions:
+    the day is kept.
+    """
+    a, b = new.value, old.value
+    ends = [getattr(w, end, None) for w in (a, b) for end in ("earliest", "latest")]
+    if any(e is None for e in ends):
+        return False  # (an open window, "after 5 May", is no precision of a date)
+    inside = b.earliest <= a.earliest and a.latest <= b.latest
+    return bool(inside and (a.earliest, a.latest) != (b.earliest, b.latest))
 
 
 def _leg_from_a_place_passed(first: TrainDraft, later: TrainDraft) -> bool:
@@ -2141,8 +2275,9 @@ def _merge_into(first: TrainDraft, later: TrainDraft) -> None:
         elif role in _PLACE_ROLES and _more_exact(a, b) and not is_broad(b.value.text):
             setattr(first, role, b)  # "Калининград", then "Калининград-Сортировочный"
     for role in (*_DATE_ROLES, "claim"):
-        if getattr(first, role) is None and getattr(later, role) is not None:
-            setattr(first, role, getattr(later, role))
+        a, b = getattr(first, role), getattr(later, role)
+        if b is not None and (a is None or (role != "claim" and _narrower(b, a))):
+            setattr(first, role, b)
     for kind, fact in later.counts.items():
         first.counts.setdefault(kind, fact)
     # places passed and sightings told in either mention belong to the one train
