@@ -398,6 +398,7 @@ def main() -> int:
         "unseen.csv": REPO / "tests" / "data" / "names_real" / "unseen.csv",
         "unseen5.csv": REPO / "tests" / "data" / "names_real" / "unseen5.csv",
         "unseen6.csv": REPO / "tests" / "data" / "names_real" / "unseen6.csv",
+        "unseen7.csv": REPO / "tests" / "data" / "names_real" / "unseen7.csv",
     }
     for title, path in tables.items():
         if not path.is_file():
