@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     import networkx as nx
     import pandas as pd
 
+    from railtrack._formindex import FormIndex
     from railtrack.models import Place
 else:
     pd = lazy_module("pandas")  # imported on first use: resolving a name does not need it
@@ -440,6 +441,11 @@ class Gazetteer:
         # the index key, then the key resolve_all keeps its answers under (keep_answers)
         self._store_key: str | None = None
         self._stored = -1
+        # the exact-form index of this network (railtrack._formindex), read by the
+        # first large batch once keep_answers gave the index key
+        self._index_key: str | None = None
+        self._forms: FormIndex | None = None
+        self._forms_tried = True
         # name tokens -> their station match: "st. Kursk", "KURSK" and "Kursk station"
         # are three queries but one token list, scored once
         self._token_cache: dict[tuple[str, ...], Resolution] = {}
@@ -580,10 +586,53 @@ class Gazetteer:
             return found
         cached = self._cache.get(query)
         if cached is None:
-            cached = self._resolve(query)
+            cached = self._known_form(query)
+            if cached is None:
+                cached = self._resolve(query)
             if len(self._cache) < _CACHE_MAX:
                 self._cache[query] = cached
         return cached
+
+    def _known_form(self, query: str) -> Resolution | None:
+        """Return the answer the exact-form index holds for a name as written, or None.
+
+        Exactly what :meth:`_resolve` gives (the index was built by it); see
+        :mod:`railtrack._formindex`.
+        """
+        return self._forms.get(self, query) if self._forms is not None else None
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle the index without its exact-form index (read again on the next batch)."""
+        state = dict(self.__dict__)
+        state["_forms"] = None
+        state["_forms_tried"] = state.get("_index_key") is None
+        return state
+
+    def region_members(self, key: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+        """Return a region's station ids and its report stations, by its key, or None.
+
+        Parameters
+        ----------
+        key
+            A region key from ``regions.yaml`` ("Belarus").
+
+        Returns
+        -------
+        tuple or None
+            ``(region_stations, report_stations)`` as a resolution of the region
+            gives them (station ids of this network); None for an unknown key.
+
+        Examples
+        --------
+        >>> from railtrack import load_network
+        >>> members, report = load_network().gazetteer.region_members("Belarus")
+        >>> "BY-GOMEL" in members
+        True
+        """
+        for region, members in zip(self._regions, self._region_members, strict=True):
+            if region.key == key:
+                return members
+        return None
 
     def resolve_all(
         self, names: Iterable[str], *, lang: str | Sequence[str | None] | None = None
@@ -632,9 +681,10 @@ class Gazetteer:
                 raise ValueError(f"{len(queries)} names but {len(langs)} languages")
         pairs = list(zip(queries, langs, strict=True))
         distinct = dict.fromkeys(pairs)
-        if self._store_key is not None and self._stored < 0:
-            # the answers of earlier runs, read when this batch has enough names of its
-            # own to pay for it (reading costs about a tenth of resolving, per answer)
+        if (self._store_key is not None and self._stored < 0) or not self._forms_tried:
+            # the answers of earlier runs and the exact-form index, read when this batch
+            # has enough names of its own to pay for it (reading costs about a tenth of
+            # resolving, per answer)
             from railtrack._answers import SAVE_MIN
 
             new = sum(
@@ -642,8 +692,14 @@ class Gazetteer:
                 for q, lg in distinct
                 if (q not in self._cache if lg is None else (q, lg) not in self._lang_cache)
             )
-            if new >= SAVE_MIN:
+            if new >= SAVE_MIN and self._store_key is not None and self._stored < 0:
                 self._load_answers()
+            if new >= SAVE_MIN and not self._forms_tried:
+                from railtrack._formindex import load_form_index
+
+                assert self._index_key is not None
+                self._forms_tried = True
+                self._forms = load_form_index(self._index_key)
         found = {pair: self.resolve(pair[0], lang=pair[1]) for pair in distinct}
         if self._store_key is not None and self._stored >= 0:
             self._save_answers()
@@ -658,10 +714,16 @@ class Gazetteer:
         :func:`railtrack._answers.answers_key`, read by the first batch with
         :data:`railtrack._answers.SAVE_MIN` names or more not resolved yet (a batch of
         a few names resolves them faster than it reads the stored ones), and written
-        after each batch that added that many.
+        after each batch that added that many. The same key finds the network's
+        exact-form index (:mod:`railtrack._formindex`), when one was built, read by
+        the same first batch: a name written as the network writes it is then
+        answered from it.
         """
         self._store_key = index_key
         self._stored = -1  # not read yet
+        self._index_key = index_key
+        self._forms = None
+        self._forms_tried = index_key is None  # the form index is looked for on first use
 
     def _load_answers(self) -> None:
         """Add the stored answers to this index's caches (answers given here win)."""
