@@ -28,6 +28,8 @@ right = within 10 km of the labelled place, or the labelled region/country) on
   scored before any rule was changed for them (their first score is in the table's
   README).
 
+``--network DIR`` scores on another network (e.g. ``../shared/datasets/ru-rail``, read
+only) instead of the embedded one; ``--no-baseline`` skips the second figure below.
 Each figure is printed twice in the same run: with the fallbacks of issue 15 (case
 forms looked up exactly, countries and places outside the network) and without them
 (the gazetteer as it resolves a name as written), so the change is measured against a
@@ -444,6 +446,7 @@ def main() -> int:
         "unseen.csv": REPO / "tests" / "data" / "names_real" / "unseen.csv",
         "unseen5.csv": REPO / "tests" / "data" / "names_real" / "unseen5.csv",
         "unseen6.csv": REPO / "tests" / "data" / "names_real" / "unseen6.csv",
+        "unseen7.csv": REPO / "tests" / "data" / "names_real" / "unseen7.csv",
     }
     for title, path in tables.items():
         if not path.is_file():

@@ -334,3 +334,25 @@ def test_a_romanisation_whose_nominative_only_shares_a_key_stays_unresolved(
     r = bare.resolve("Gatjina")
     assert not r.resolved, r
     assert "Gatchina" in {name for _, name, _ in r.candidates}, r
+
+
+def test_a_ukrainian_locative_never_names_a_far_adjective_station(
+    tmp_path: Path,
+) -> None:
+    """ "Лозовій" is the locative of Lozova (54,000 people), not ru-rail's Лозовый.
+
+    Ukrainian "-ій" and Russian "-ый" share a spelling key, so the station scored 100
+    on a network without the national town layer; the nominative the ending stands for
+    names a city, so the name stays unresolved with both.
+    """
+    root = tmp_path / "net"
+    root.mkdir()
+    (root / "stations.csv").write_text(
+        "id,name,lat,lon,country\n1,Лозовый,43.80,131.90,RU\n2,Уссурийск,43.80,131.95,RU\n",
+        encoding="utf-8",
+    )
+    (root / "links.csv").write_text("source,target,length_km\n1,2,5\n", encoding="utf-8")
+    net = load_network(root)
+    r = net.resolve("Лозовій")
+    assert not r.resolved, r
+    assert {"1", "GN702760"} <= {c for c, _, _ in r.candidates}, r

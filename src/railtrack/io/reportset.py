@@ -23,6 +23,8 @@ from railtrack.models import (
 )
 
 if TYPE_CHECKING:
+    from railtrack.context import Anchor, Candidate
+    from railtrack.gazetteer import Resolution
     from railtrack.network import RailNetwork
 
 __all__ = ["MESSAGE_MAX_CHARS", "Problem", "ReportSet"]
@@ -206,6 +208,7 @@ class ReportSet:
     posts: list[PostRef] = field(default_factory=list)
     tables: list[dict[str, Any]] = field(default_factory=list)
     telegram_kept: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False)
+    context_notes: list[str] = field(default_factory=list)
     """While loading: the record kept for each Telegram record id (see ``load_reports``)."""
 
     def add(self, record: Shipment | ShipmentGroup | Sighting, *, file: str | None = None) -> None:
@@ -485,4 +488,151 @@ class ReportSet:
             out.shipments = [resolved(s, _SHIPMENT_PLACES) for s in self.shipments]
             out.groups = list(self.groups)
             out.sightings = [resolved(x, ("station",)) for x in self.sightings]
+            out.context_notes = _settle_namesakes(out, network, answers)
         return out
+
+
+def _report_key(record: Shipment | Sighting) -> str:
+    """Return the report a record comes from: its report id, its source's link, or itself."""
+    report = getattr(record, "report", None)
+    if report:
+        return f"report:{report}"
+    url = record.source.url if record.source is not None else None
+    return f"url:{url}" if url else f"record:{id(record)}"
+
+
+def _anchors(places: list[Place], network: RailNetwork) -> list[Anchor]:
+    """Where the resolved places of a report lie: stations, towns, a region's stations."""
+    from railtrack.context import Anchor
+
+    out = []
+    for p in places:
+        if p.unresolved:
+            continue
+        if p.region is not None and p.station_id is None:
+            region = next((r for r in network.regions if r.key == p.region), None)
+            ids = (region.report_stations or region.stations) if region is not None else ()
+            for sid in ids[:: max(1, len(ids) // 200)]:
+                d = network.G.nodes[sid] if sid in network.G else {}
+                if d.get("lat") is not None and d.get("lon") is not None:
+                    out.append(Anchor(p.region, float(d["lat"]), float(d["lon"])))
+        elif p.lat is not None and p.lon is not None:
+            out.append(Anchor(p.station or p.text, p.lat, p.lon))
+    return out
+
+
+def _candidates(r: Resolution, network: RailNetwork) -> list[Candidate] | None:
+    """Return an unresolved name's candidates with where they lie; None if one is unplaced."""
+    from railtrack.context import Candidate
+    from railtrack.world_places import WorldPlaces
+
+    out = []
+    for cid, name, score in r.candidates:
+        if score < network.settings.resolve_min_score:
+            continue  # a far spelling is no candidate to choose
+        d = network.G.nodes[cid] if cid in network.G else {}
+        lat, lon = d.get("lat"), d.get("lon")
+        if lat is None or lon is None:
+            world = WorldPlaces.default()
+            town = world.national_town(cid) or next(
+                (p for p in world.lookup(name) if p.id == cid), None
+            )
+            if town is None or town.lat is None or town.lon is None:
+                return None
+            lat, lon = town.lat, town.lon
+        out.append(Candidate(cid, name, float(lat), float(lon)))
+    return out if len(out) > 1 else None
+
+
+def _settle_namesakes(
+    out: ReportSet, network: RailNetwork, answers: Mapping[str, Resolution]
+) -> list[str]:
+    """Resolve, in place, each name two places bear by the other places of its report.
+
+    Only among the candidates the gazetteer gave (:func:`railtrack.context.pick_by_context`);
+    returns a note per choice made.
+    """
+    if not any(_ambiguous(r) for r in answers.values()):
+        return []
+    by_report: dict[str, list[tuple[str, int]]] = {}
+    for i, s in enumerate(out.shipments):
+        by_report.setdefault(_report_key(s), []).append(("shipments", i))
+    for i, x in enumerate(out.sightings):
+        by_report.setdefault(_report_key(x), []).append(("sightings", i))
+    notes: list[str] = []
+    for group in by_report.values():
+        places = [
+            p
+            for kind, i in group
+            for p in _record_places(out.shipments[i] if kind == "shipments" else out.sightings[i])
+        ]
+        chosen = _chosen(places, network, answers, notes)
+        for kind, i in group if chosen else ():
+            if kind == "shipments":
+                out.shipments[i] = _with_places(out.shipments[i], _SHIPMENT_PLACES, chosen)
+            else:
+                out.sightings[i] = _with_places(out.sightings[i], ("station",), chosen)
+    return notes
+
+
+def _chosen(
+    places: list[Place],
+    network: RailNetwork,
+    answers: Mapping[str, Resolution],
+    notes: list[str],
+) -> dict[str, Place]:
+    """Return the place context picks for each ambiguous name of one report's places."""
+    from railtrack.context import pick_by_context
+
+    open_names = [p for p in places if p.unresolved and _ambiguous(answers.get(p.text))]
+    if not open_names:
+        return {}
+    anchors = _anchors(places, network)
+    chosen: dict[str, Place] = {}
+    for p in open_names:
+        r = answers[p.text]
+        cands = _candidates(r, network)
+        pick = pick_by_context(cands, anchors) if cands else None
+        if pick is not None and p.text not in chosen:
+            cand, why = pick
+            chosen[p.text] = _chosen_place(p, cand, r, network)
+            notes.append(f"{p.text!r}: {cand.name} ({cand.id}), {why}")
+    return chosen
+
+
+def _ambiguous(r: Resolution | None) -> bool:
+    return r is not None and not r.resolved and len(r.candidates) > 1
+
+
+def _record_places(record: Shipment | Sighting) -> list[Place]:
+    names = ("station",) if isinstance(record, Sighting) else _SHIPMENT_PLACES
+    return list(_places(record, names))
+
+
+def _chosen_place(p: Place, cand: Candidate, r: Resolution, network: RailNetwork) -> Place:
+    score = next((sc for cid, _, sc in r.candidates if cid == cand.id), None)
+    if cand.id in network.G:
+        found = network.gazetteer.resolve(cand.id)
+        return found.to_place(p.text).model_copy(
+            update={"lat": cand.lat, "lon": cand.lon, "resolved_score": score}
+        )
+    return Place(
+        text=p.text,
+        resolved_score=score,
+        geo_precision="town",
+        lat=cand.lat,
+        lon=cand.lon,
+    )
+
+
+def _with_places(record: R, names: tuple[str, ...], chosen: Mapping[str, Place]) -> R:
+    update: dict[str, Any] = {}
+    for name in names:
+        old = getattr(record, name)
+        if isinstance(old, tuple):
+            new = tuple(chosen.get(p.text, p) if p.unresolved else p for p in old)
+            if new != old:
+                update[name] = new
+        elif old is not None and old.unresolved and old.text in chosen:
+            update[name] = chosen[old.text]
+    return record.model_copy(update=update) if update else record
