@@ -408,6 +408,12 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=4)
     parser.add_argument("--show-held-out", action="store_true")
     parser.add_argument(
+        "--network", type=Path, help="score on this network directory (default: the embedded one)"
+    )
+    parser.add_argument(
+        "--no-baseline", action="store_true", help="skip the figures without the fallbacks"
+    )
+    parser.add_argument(
         "--speed",
         type=int,
         metavar="N",
@@ -425,7 +431,7 @@ def main() -> int:
     if args.speed:
         return speed(args.speed, args.seed, args.repeated, args.runs, args.baseline_ref)
     t = time.perf_counter()
-    net = load_network()
+    net = load_network(args.network) if args.network else load_network()
     print(f"network loaded in {time.perf_counter() - t:.1f} s: {net}")
     ru_rail = ru_rail_keys()
     if not ru_rail:
@@ -448,9 +454,12 @@ def main() -> int:
         df = score_names(net, labelled)
         seconds = time.perf_counter() - t
         clear_answers(net.gazetteer)
-        with fallbacks_off():
-            base = score_names(net, labelled)
-        clear_answers(net.gazetteer)
+        if args.no_baseline:
+            base = df.iloc[0:0]
+        else:
+            with fallbacks_off():
+                base = score_names(net, labelled)
+            clear_answers(net.gazetteer)
         print(f"({len(labelled)} names resolved in {seconds:.2f} s, first use included)")
         is_held = pd.Series(
             [(lab.name, lang) in held for lab, lang in zip(labelled, langs, strict=True)]

@@ -139,6 +139,7 @@ _THEATRE_KM = 100.0
 # reads it at once (Gazetteer.resolve_all)
 _FORMS_AFTER = 200
 _CLASH_NOTE = ", or a case form of"  # the note of _case_form_clash, read by the fallback
+_NEAR_TOWN_NOTE = " is a near spelling of"  # the note of _near_town_guard
 
 
 @dataclass(frozen=True)
@@ -970,7 +971,7 @@ class Gazetteer:
             other is not None
             and not other.resolved
             and other.note.startswith("ambiguous")
-            and self._bears_written(query)
+            and (_NEAR_TOWN_NOTE in other.note or self._bears_written(query))
         ):
             # "Kamensk" on ru-rail: places bearing the name exactly tie; a near
             # spelling of a station (Каменская, 93) does not settle the tie
@@ -1369,7 +1370,61 @@ class Gazetteer:
                     r = self._world_resolution(query, place, form if form != text else None)
                     if r is not None:
                         hits.append(_Hit(form, r, place.written_as(form), place.population))
-        return self._pick(query, hits) if hits else None
+        if not hits:
+            return None
+        return self._near_town_guard(query, text, self._pick(query, hits), hits)
+
+    @staticmethod
+    def _km(spot: tuple[float, float], place: WorldPlace) -> float:
+        if place.lat is None or place.lon is None:
+            return math.inf
+        return _distance_km(*spot, place.lat, place.lon)
+
+    def _near_town_guard(
+        self, query: str, text: str, picked: Resolution, hits: list[_Hit]
+    ) -> Resolution:
+        """Unresolve a guessed case form's place when the name is a near spelling of another town.
+
+        On the default network a near spelling of a town (the national layer, fuzzy)
+        keeps a case form from naming another place. A network without that layer
+        (ru-rail, an OpenStreetMap extract) asks the layer's towns instead: "Gatjina" is
+        a near spelling of Gatchina, so its "nominative" "Gatjin", which only shares a
+        key with Khotyn, does not answer; nor does "Drogijina" (Drogichin) name
+        Drahynia by its key. Only a place named by a key alone (not as written) is
+        doubted; a near town at the place itself confirms it.
+        """
+        if self._has_towns or not picked.resolved or picked.precision != "town":
+            return picked
+        form = picked.form or text
+        won = [h for h in hits if h.form == form and h.resolution.name == picked.name]
+        spot = self._spot(picked)
+        if not won or any(h.literal for h in won) or spot is None:
+            return picked
+        key = _spelling_key(text)
+        world = WorldPlaces.default()
+        near = [
+            (p, s)
+            for p, k, s in world.national_near(text, self.settings.resolve_min_score)
+            if _fuzzy_plausible(key, k, s)
+        ]
+        at = [s for p, s in near if self._km(spot, p) <= self.settings.same_place_km]
+        far = [(p, s) for p, s in near if self._km(spot, p) > self.settings.same_place_km]
+        if not far or (at and max(at) > far[0][1]):
+            return picked  # no near town elsewhere, or the nearest spelling is the place's
+        town, score = far[0]
+        size = max((self._population(h) for h in won), default=0)
+        if size >= _POPULATION_MIN and size >= _POPULATION_LEAD * max(town.population, 1):
+            return picked  # "Kamiańskie": the city Kamianske, not a village spelled alike
+        own = picked.station_id or (picked.candidates[0][0] if picked.candidates else "")
+        return Resolution(
+            query=query,
+            resolved=False,
+            score=score,
+            candidates=((own, picked.name or "", 100.0), (town.id, town.name, score)),
+            note=f"ambiguous: {form!r} shares only a spelling key with a name of "
+            f"{picked.name}, and the name{_NEAR_TOWN_NOTE} {town.name} ({town.id}, "
+            f"{town.country}, {town.population:,} people)",
+        )
 
     def _near_place(self, r: Resolution, near: set[str]) -> bool:
         """Whether ``r`` is one of the ``near`` candidates or the town of one of them.

@@ -148,11 +148,13 @@ class EstimateRecord(_Out):
     flags: list[str]
 
 
-Status = Literal["planned", "departed", "in transit", "overdue", "likely arrived", "stale"]
+Status = Literal[
+    "undated", "planned", "departed", "in transit", "overdue", "likely arrived", "stale"
+]
 
 
 class StatusRecord(_Out):
-    """A shipment's status at ``as_of`` and its remaining arrival window (``status``)."""
+    """A shipment's status at ``as_of`` and its arrival window (``status``)."""
 
     record: Literal["status"] = "status"
     id: str
