@@ -344,6 +344,21 @@ def test_form_index_answers_as_the_rules(
         astuple(plain._resolve(q)) for q in held
     ]
     assert pickle.loads(pickle.dumps(again))._forms is None
+    # names one at a time (extraction): read once this many were resolved by the rules
+    from railtrack.gazetteer import _FORMS_AFTER
+
+    single = fresh(gaz)
+    single.keep_answers("d" * 32)
+    single._store_key = None
+    first = [q for q in dict.fromkeys(names[1::2]) if q not in set(held)][:_FORMS_AFTER]
+    assert [astuple(single.resolve(q)) for q in first] == [
+        astuple(plain._resolve(q)) for q in first
+    ]
+    assert single._forms is not None
+    single._resolve = None  # type: ignore[assignment,method-assign]  # must not compute
+    assert [astuple(single.resolve(q)) for q in held[:300]] == [
+        astuple(plain._resolve(q)) for q in held[:300]
+    ]
 
 
 def test_form_index_missing_or_unreadable_is_resolved_as_usual(

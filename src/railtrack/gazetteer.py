@@ -134,6 +134,10 @@ _CITY_POPULATION = 50_000  # a town this large keeps its own name against larger
 # and Siversk of Donetsk oblast, F67; "Kirov" is the oblast's city)
 _TOWN_FLOOR = 10_000
 _THEATRE_KM = 100.0
+# Names resolved one at a time by the rules before the exact-form index is read (reading
+# it costs about as much CPU as resolving this many names); a batch of as many new names
+# reads it at once (Gazetteer.resolve_all)
+_FORMS_AFTER = 200
 _CLASH_NOTE = ", or a case form of"  # the note of _case_form_clash, read by the fallback
 _NEAR_TOWN_NOTE = " is a near spelling of"  # the note of _near_town_guard
 
@@ -446,6 +450,7 @@ class Gazetteer:
         self._index_key: str | None = None
         self._forms: FormIndex | None = None
         self._forms_tried = True
+        self._by_rules = 0  # names resolved by the rules (the index is read after a few)
         # name tokens -> their station match: "st. Kursk", "KURSK" and "Kursk station"
         # are three queries but one token list, scored once
         self._token_cache: dict[tuple[str, ...], Resolution] = {}
@@ -588,6 +593,9 @@ class Gazetteer:
         if cached is None:
             cached = self._known_form(query)
             if cached is None:
+                self._by_rules += 1
+                if self._by_rules == _FORMS_AFTER and not self._forms_tried:
+                    self._read_forms()  # names one at a time (extraction): read it now
                 cached = self._resolve(query)
             if len(self._cache) < _CACHE_MAX:
                 self._cache[query] = cached
@@ -600,6 +608,14 @@ class Gazetteer:
         :mod:`railtrack._formindex`.
         """
         return self._forms.get(self, query) if self._forms is not None else None
+
+    def _read_forms(self) -> None:
+        """Read the exact-form index of this index's key, once (None when none was built)."""
+        from railtrack._formindex import load_form_index
+
+        self._forms_tried = True
+        if self._index_key is not None:
+            self._forms = load_form_index(self._index_key)
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickle the index without its exact-form index (read again on the next batch)."""
@@ -695,11 +711,7 @@ class Gazetteer:
             if new >= SAVE_MIN and self._store_key is not None and self._stored < 0:
                 self._load_answers()
             if new >= SAVE_MIN and not self._forms_tried:
-                from railtrack._formindex import load_form_index
-
-                assert self._index_key is not None
-                self._forms_tried = True
-                self._forms = load_form_index(self._index_key)
+                self._read_forms()
         found = {pair: self.resolve(pair[0], lang=pair[1]) for pair in distinct}
         if self._store_key is not None and self._stored >= 0:
             self._save_answers()
