@@ -291,6 +291,8 @@ class Lexicon:
     day_units: frozenset[str] = frozenset()  # "дней", "суток", "діб", "dni"
     ago: frozenset[str] = frozenset()  # "назад", "тому": "два дня назад" = 2 days before
     period: re.Pattern[str] | None = None  # "в течение недели": trains counted, a statistic
+    generic: re.Pattern[str] | None = None  # "zwykłe pociągi": trains in general, compared
+    hypothetical: re.Pattern[str] | None = None  # "gdyby": what would have been, not what was
     timetable: re.Pattern[str] | None = None  # "пассажирский поезд", "с задержкой": a service
     exhibition: re.Pattern[str] | None = None  # "ретропоезд", "выставочный": a museum train
     shown: re.Pattern[str] | None = None  # "зрителям продемонстрируют": a train shown
@@ -428,6 +430,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         final_stop=_stem_re(data.get("final_stop") or []),
         uncouple=_stem_re(data.get("uncouple") or []),
         period=_stem_re(data.get("period") or []),
+        generic=_stem_re(data.get("generic") or []),
+        hypothetical=_stem_re(data.get("hypothetical") or []),
         timetable=_stem_re(data.get("timetable") or []),
         exhibition=_stem_re(data.get("exhibition") or []),
         shown=_stem_re(data.get("shown") or []),

@@ -257,6 +257,9 @@ class LexiconReader:
         self._turn_away = _union(
             lex.accident, lex.service, lex.off_topic, lex.timetable, lex.road, lex.preparation
         )
+        # every word that can make a sentence tell of a train of no shipment, in one
+        # search (asked of every sentence; most have none: one search, not four)
+        self._no_shipment = _union(lex.exhibition, lex.shown, lex.service, lex.timetable)
 
     def quiet(self, text: str) -> bool:
         """Whether ``text`` has no word that can turn a clause away.
@@ -716,12 +719,35 @@ class LexiconReader:
         "Всего в эшелоне 40 вагонов" is a total of one train: a total word beside
         train nouns that are all singular is no reference to several.
         """
-        toks = tokens(text)
+        at = self.generic_at(text)
+        toks = tokens(text if at is None else text[:at])
         refs = self.lex.group_refs
         if not any(t.low in refs and refs.match(toks, i) for i, t in enumerate(toks)):
             return False
         nouns = [self.lex.train_nouns[t.low] for t in toks if t.low in self.lex.train_nouns]
         return not nouns or "pl" in nouns
+
+    def is_hypothetical(self, text: str) -> bool:
+        """Whether a sentence tells what would have been ("gdyby"), not what was.
+
+        Examples
+        --------
+        >>> LexiconReader("pl").is_hypothetical("Gdyby jechał do Kijowa, wyjechałby z Chełma.")
+        True
+        """
+        found = self.lex.hypothetical
+        return found is not None and found.search(text) is not None
+
+    def generic_at(self, text: str) -> int | None:
+        """Where a text starts to speak of trains in general ("zwykłe pociągi"), else None.
+
+        Examples
+        --------
+        >>> LexiconReader("pl").generic_at("dwa razy dłuższy niż zwykłe pociągi z 40 wagonami")
+        21
+        """
+        found = self.lex.generic.search(text) if self.lex.generic is not None else None
+        return None if found is None else found.start()
 
     def is_each(self, text: str) -> bool:
         """Whether counts hold for each train ("в каждом", "po 40 wagonów")."""
@@ -1063,7 +1089,11 @@ class LexiconReader:
         --------
         >>> LexiconReader("uk").no_shipment_kind("Поїзд повертався вже як евакуаційний")
         'service'
+        >>> LexiconReader("uk").no_shipment_kind("Ешелон прибув до Полонки") is None
+        True
         """
+        if self._no_shipment is not None and self._no_shipment.search(text) is None:
+            return None  # none of the exhibition, shown, service and timetable patterns
         exhibition = self.lex.exhibition
         if exhibition is not None and exhibition.search(text) and not self.show_is_purpose(text):
             return "exhibition"
@@ -1299,8 +1329,14 @@ class LexiconReader:
         places: list[PlaceSpan] = []
         i = 0
         cues = self.lex.place_cues
-        breaks = frozenset(
-            k for k in range(1, len(toks)) if "\n" in text[toks[k - 1].end : toks[k].start]
+        # the tokens a line break comes before (a name never runs across one); a clause
+        # without a line break, most of them, is not searched token by token
+        breaks = (
+            frozenset(
+                k for k in range(1, len(toks)) if "\n" in text[toks[k - 1].end : toks[k].start]
+            )
+            if "\n" in text
+            else frozenset()
         )
         while i < len(toks):
             low = toks[i].low
