@@ -464,3 +464,39 @@ def test_a_month_then_its_day_is_one_train_dated_by_the_day(text, lang):
     window = shipment["expected_arrival"]
     assert (window["earliest"], window["latest"]) == ("2023-05-05", "2023-05-05")
     assert shipment["cars"]["total"] == 40
+
+
+# -- a load handed on by sea at a station: the station is the rail end (session 6) ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "destination"),
+    [
+        (
+            "5 мая эшелон с техникой из Брянска проследовал через станцию Новороссийск, откуда "
+            "техника морским путем отправится в Сирию.",
+            "ru",
+            "Новороссийск",
+        ),
+        (
+            "5 травня ешелон з технікою з Брянська пройшов через станцію Новоросійськ, звідки "
+            "техніку морем відправлять до Сирії.",
+            "uk",
+            "Новоросійськ",
+        ),
+        (
+            "5 мая эшалон з тэхнікай з Бранска прайшоў праз станцыю Наварасійск, адкуль тэхніку "
+            "морам адправяць у Сірыю.",
+            "be",
+            "Наварасійск",
+        ),
+        (
+            "5 мая эшелон с техникой из Брянска прибыл на станцию Новороссийск, откуда техника "
+            "морским путем отправится в Сирию.",
+            "ru",
+            "Новороссийск",
+        ),
+    ],
+)
+def test_a_port_where_the_load_goes_on_by_sea_is_the_rail_end(text, lang, destination):
+    assert only(text, lang)["destination"]["text"] == destination

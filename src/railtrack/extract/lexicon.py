@@ -299,6 +299,8 @@ class Lexicon:
     by_train: frozenset[str] = frozenset()  # "поездом": a train as the means of a habit
     first_ordinals: frozenset[str] = frozenset()  # "первый": no new train after the first
     freight: re.Pattern[str] | None = None  # "контейнерный": a freight train on its schedule
+    sea_from: frozenset[str] = frozenset()  # "откуда": a leg on from the place before
+    sea_by: re.Pattern[str] | None = None  # "морским путем": that leg goes by sea
     passenger: re.Pattern[str] | None = None  # "пассажир": a passenger service
     # a show named as a military train's purpose or end ("на выставку", "с выставки")
     show_prepositions: frozenset[str] = frozenset()
@@ -436,6 +438,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         by_train=frozenset(_norm(str(w)) for w in data.get("by_train") or []),
         first_ordinals=frozenset(_norm(str(w)) for w in data.get("first_ordinals") or []),
         freight=_stem_re(data.get("freight") or []),
+        sea_from=frozenset(_norm(str(w)) for w in (data.get("sea_onward") or {}).get("from") or []),
+        sea_by=_stem_re((data.get("sea_onward") or {}).get("by") or []),
         passenger=_stem_re(data.get("passenger") or []),
         show_prepositions=frozenset(_norm(str(w)) for w in show.get("prepositions") or []),
         show_with=frozenset(_norm(str(w)) for w in show.get("with") or []),

@@ -1743,7 +1743,31 @@ class LexiconReader:
             self.lex.onward.match(toks, k) is not None for k in range(i)
         ):
             return "onward", end_j
+        if role in ("at", "destination") and self._sea_leg_from(toks, end_j):
+            return "destination", end_j  # "через станцию Новороссийск, откуда ... морем"
+        if role == "destination" and any(self._sea_leg_from(toks, k) for k in range(i)):
+            return "onward", end_j  # (the sea leg's end is no end of the train)
         return role, end_j
+
+    def _sea_leg_from(self, toks: tuple[Token, ...], k: int) -> bool:
+        """Whether ", откуда ... морским путем" follows ``toks[k - 1]``: a sea leg from it.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> toks = tokens("через Новороссийск, откуда морским путем в Сирию")
+        >>> rd._sea_leg_from(toks, 2)
+        True
+        >>> rd._sea_leg_from(tokens("через Оршу, откуда эшелон ушел в Брест"), 2)
+        False
+        """
+        lex = self.lex
+        if lex.sea_by is None or k + 1 >= len(toks) or toks[k].low != ",":
+            return False
+        if toks[k + 1].low not in lex.sea_from:
+            return False
+        rest = " ".join(t.text for t in toks[k + 1 :])
+        return lex.sea_by.search(rest) is not None
 
     def _not_a_place_cue(self, toks: tuple[Token, ...], i: int, role: str, text: str) -> bool:
         """Whether the cue at ``toks[i]`` governs no place of the train.
