@@ -795,6 +795,18 @@ def read_trains(  # noqa: C901
             if marker is not None and marker.kind == "return":
                 current = _return_trip(draft, current, reader, returned)
                 continue
+            one_of = _one_of_group(rd, piece.text)
+            if one_of is not None and current is not None and current.group is None:
+                # "This was one of four trains operated to Port Adelaide": the train told
+                # and three more, the group's place shared by those not told
+                group = GroupDraft(n_trains=one_of, members=[draft.trains.index(current)])
+                draft.groups.append(group)
+                current.group = len(draft.groups) - 1
+                # (", with the other three loaded at Dimboola": the others' place only)
+                others = _OTHERS.search(piece.text)
+                reader.places_into(group, before=others.start() if others else None)
+                current = None
+                continue
             announcement = rd.group_announcement(piece.text)
             if announcement is not None and (
                 (heard and not _separate_shipment(rd, reader, None))
@@ -1506,6 +1518,19 @@ def _is_history(rd: Reader, sentence: str, published: date | None) -> bool:
     return not any(
         not (d.start <= m.start(1) < d.end) for d in rd.find_dates(sentence) for m in old
     )
+
+
+_OTHERS = re.compile(
+    r"\b(?:the\s+other|the\s+rest|others|pozostałe|pozostałych|inne|остальные|остальных|"
+    r"решта|інші|астатнія)\b",
+    re.IGNORECASE,
+)
+
+
+def _one_of_group(rd: Reader, text: str) -> int | None:
+    """Return N when a clause says the train just told is one of N trains, else None."""
+    one_of = getattr(rd, "one_of_group", None)
+    return None if one_of is None else one_of(text)
 
 
 def _asks(rd: Reader, question: str, text: str) -> bool:
