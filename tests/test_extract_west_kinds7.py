@@ -189,3 +189,34 @@ def test_a_recent_year_or_a_dated_trip_is_still_read():
 )
 def test_trains_of_tourists_are_a_service(text, lang):
     assert read(text, lang=lang).shipments == []
+
+
+# -- "one of four trains": the train told and the rest of its group (trial F72) --------
+
+
+def test_one_of_n_trains_makes_the_train_told_one_of_a_group():
+    text = (
+        "A grain train left Dooen for Port Adelaide on 6 August. This was one of four "
+        "trains operated to Port Adelaide in early August. The trains carried 86 wagons "
+        "in total."
+    )
+    result = read(text)
+    (group,) = result.groups
+    assert group.n_trains == 4
+    assert group.cars.total == 86
+    assert len(result.shipments) == 4
+    assert all(s.group == group.id for s in result.shipments)
+    assert all(s.destination.text == "Port Adelaide" for s in result.shipments)
+    # the group total is the group's, never one train's
+    assert all(s.cars.total is None for s in result.shipments)
+    assert result.shipments[0].origin.text == "Dooen"
+
+
+def test_the_others_place_is_not_given_to_the_train_told():
+    text = (
+        "A grain train departed for Port Adelaide on 6 August. This was one of four trains "
+        "operated to Port Adelaide, with the other three loaded at Dimboola."
+    )
+    result = read(text)
+    assert len(result.shipments) == 4
+    assert all(s.origin is None for s in result.shipments)

@@ -401,8 +401,9 @@ def _summarise(
         else empty_table("groups")
     )
     problems = [text for _, _, text in sorted(p for _, _, ps in group_results for p in ps)]
-    for problem in problems:
-        logger.warning(problem)
+    for kind, _, text in sorted(p for _, _, ps in group_results for p in ps):
+        if kind == 0:  # (a group count its trains exceed is a problem record of the run)
+            logger.warning(text)
     last = remainder_partials(rest, views) if len(rest) else {}
     out: dict[str, pd.DataFrame] = {}
     for name, keys in views.items():

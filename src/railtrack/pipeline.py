@@ -24,7 +24,7 @@ from railtrack.estimate import arrival_windows, known_on
 from railtrack.knowledge import Knowledge
 from railtrack.labels import canonical_sources, crossing_directions
 from railtrack.relays import RELAY_COLUMNS, drop_relays, relay_links, without_relays
-from railtrack.remainders import group_remainders
+from railtrack.remainders import group_count_problems, group_remainders
 from railtrack.routegraph import corridor_graph
 from railtrack.routes import shipment_routes
 from railtrack.settings import DEFAULT_SETTINGS, Settings
@@ -103,6 +103,7 @@ class TrackResult:
     relays: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(RELAY_COLUMNS)))
     _outcomes: pd.DataFrame | None = field(default=None, repr=False)
     _unrouted: list[Problem] | None = field(default=None, repr=False)
+    _group_counts: list[Problem] | None = field(default=None, repr=False)
 
     @property
     def outcomes(self) -> pd.DataFrame:
@@ -113,10 +114,16 @@ class TrackResult:
 
     @property
     def problems(self) -> list[Problem]:
-        """Input problems met while loading, then one per train that was not routed."""
+        """Input problems, unrouted trains, then group totals their trains exceed.
+
+        One problem per train that was not routed, then one per group count its own
+        trains exceed (:func:`~railtrack.remainders.group_count_problems`).
+        """
         if self._unrouted is None:  # one per unrouted train: worked out once
             self._unrouted = unrouted_problems(self.outcomes, self.shipments)
-        return [*self.reports.problems, *self._unrouted]
+        if self._group_counts is None:
+            self._group_counts = group_count_problems(self.shipments, self.groups)
+        return [*self.reports.problems, *self._unrouted, *self._group_counts]
 
     def problems_frame(self) -> pd.DataFrame:
         """Return :attr:`problems` as a table (path, row, unit, field, message, text)."""

@@ -30,14 +30,23 @@ Examples
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from railtrack import columns as C
 
-__all__ = ["REMAINDER_COLUMNS", "count_or_none", "group_remainders", "unallocated_label"]
+if TYPE_CHECKING:
+    from railtrack.io.reportset import Problem
+
+__all__ = [
+    "REMAINDER_COLUMNS",
+    "count_or_none",
+    "group_count_problems",
+    "group_remainders",
+    "unallocated_label",
+]
 
 HOLDERS, UNLISTED, N_ACROSS = C.HOLDERS, C.UNLISTED, C.N_ACROSS
 REMAINDER_COLUMNS = C.REMAINDER_COLUMNS
@@ -195,6 +204,7 @@ def group_remainders(
     holders_of = positions_by_group(no_total)
     rows = []
     met: list[str] = []
+    over: list[tuple[str, str, int, int]] = []  # (group, column, its trains', its own)
     read = [C.ID, C.N_TRAINS, *C.CAR_COLUMNS, C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED]
     read += [C.SOURCE, C.RELIABILITY, C.PUBLISHED]  # only these: no dict of every column
     for grp in groups[[c for c in read if c in groups.columns]].to_dict("records"):
@@ -207,6 +217,7 @@ def group_remainders(
             total = count_or_none(grp.get(col))
             known = int(own.get(col, 0.0))
             if total is not None and known > total:
+                over.append((gid, col, known, total))
                 met.append(
                     f"group {gid}: its trains carry {known} {col}, more than the group's "
                     f"{total}; nothing left to allocate"
@@ -243,4 +254,76 @@ def group_remainders(
     if problems is not None:
         problems.extend(met)
     df.attrs["problems"] = met
+    df.attrs["over"] = over
     return df
+
+
+def group_count_problems(shipments: pd.DataFrame, groups: pd.DataFrame) -> list[Problem]:
+    """Return one problem per group count its own trains exceed, naming file and report.
+
+    A group that gives 40 cars for trains that carry 73 between them was read wrong, or
+    its total covers fewer trains than it lists: the total is not allocated (see
+    :func:`group_remainders`), and the analyst is told where to look, as for any other
+    bad record (``problems.csv``), not by a log line.
+
+    Parameters
+    ----------
+    shipments, groups
+        As for :func:`group_remainders`; ``source_file`` and ``report`` of the groups
+        name where each group was read, when present.
+
+    Returns
+    -------
+    list of Problem
+        ``unit`` "group", ``field`` the car column, in the groups' order.
+
+    Examples
+    --------
+    >>> ships = pd.DataFrame({"id": ["t1"], "group": ["g1"], "cars_total": [73]})
+    >>> groups = pd.DataFrame({"id": ["g1"], "n_trains": [2], "cars_total": [40],
+    ...                        "report": ["s04"], "source_file": ["texts/s04.txt"]})
+    >>> problem = group_count_problems(ships, groups)[0]
+    >>> problem.path, problem.unit, problem.field
+    ('texts/s04.txt', 'group', 'cars_total')
+    >>> problem.message[:69]
+    "group 'g1' of report 's04': its trains carry 73 cars_total, more than"
+    """
+    from railtrack.io.reportset import Problem
+
+    if not len(groups):
+        return []
+    over = group_remainders(shipments, groups).attrs["over"]
+    if not over:
+        return []
+    ids = groups[C.ID].astype(str).tolist()
+    files = _column(groups, C.SOURCE_FILE, ids)
+    reports = _column(groups, C.REPORT, ids)
+    problems = []
+    for gid, col, known, total in over:
+        report = reports.get(gid)
+        of = f" of report {report!r}" if report else ""
+        problems.append(
+            Problem(
+                path=files.get(gid) or "(reports)",
+                row=None,
+                field=col,
+                message=(
+                    f"group {gid!r}{of}: its trains carry {known} {col}, more than the "
+                    f"group's total of {total}; the total is not allocated (one of the "
+                    "counts was misread, or the total covers fewer trains than the group)"
+                ),
+                unit="group",
+            )
+        )
+    return problems
+
+
+def _column(table: pd.DataFrame, column: str, ids: list[str]) -> dict[str, str]:
+    """Return a text column by id, its missing cells left out."""
+    if column not in table.columns:
+        return {}
+    return {
+        gid: str(value)
+        for gid, value in zip(ids, table[column].tolist(), strict=True)
+        if value is not None and not (isinstance(value, float) and np.isnan(value))
+    }

@@ -647,10 +647,12 @@ def summarize_views(
         period = _to_period(departure.fillna(published), freq)  # checks freq, even if unused
     trains = _trains(ships, period=period)
     problems = _unknown_groups(trains, group_df)
+    logged = list(problems)
     if remainders is None:
         rest = group_remainders(ships, group_df, problems=problems)
-    else:  # the same rule on the same tables, worked out once by the caller
-        rest = remainders
+        logged = problems
+    else:  # the same rule on the same tables, worked out once by the caller, who
+        rest = remainders  # reports them (the main job: as problem records, not log lines)
         problems.extend(rest.attrs.get("problems", []))
     rest_periods = _to_period(_dates(rest, C.PUBLISHED), freq)
     contributions = pd.concat(
@@ -659,7 +661,7 @@ def summarize_views(
     needed = list(dict.fromkeys(k for keys in views.values() for k in keys))
     values = _key_values(ships, needed, period=period, routes=routes)
     coded = {key: _Coded.of(value) for key, value in values.items()}
-    for problem in problems:
+    for problem in logged:
         logger.warning(problem)
     out: dict[str, pd.DataFrame] = {}
     for name, keys in views.items():

@@ -42,6 +42,7 @@ __all__ = [
     "is_stamp",
     "is_whole_train",
     "new_train_markers",
+    "one_of_group",
     "train_number",
     "trip_durations",
     "verb_cues",
@@ -423,6 +424,33 @@ def is_hypothetical(text: str) -> bool:
     (False, False)
     """
     return _HYPOTHETICAL_RE.search(text) is not None
+
+
+# "This was one of four trains operated to Port Adelaide": the train told is one of a
+# group of that many (no possessive before the number: "one of Russia's two armoured
+# trains" is a fleet)
+_ONE_OF_RE = fold_compile(
+    rf"\b(?:was|is|as|being|became)\s+(?:the\s+)?one\s+of\s+(?:the\s+)?(?P<num>{NUMBER_PATTERN})\s+"
+    rf"{_COUNTED_MODIFIER}{{0,3}}{_NOUN_PLURAL}\b",
+    re.IGNORECASE,
+)
+
+
+def one_of_group(text: str) -> int | None:
+    """Return N when the text says the train told is one of N trains, else None.
+
+    Examples
+    --------
+    >>> one_of_group("This was one of four trains operated to Port Adelaide.")
+    4
+    >>> one_of_group("the Baikal, one of Russia's two armoured trains") is None
+    True
+    """
+    found = _ONE_OF_RE.search(text)
+    if found is None:
+        return None
+    n = parse_number(found["num"].lower())
+    return n if n is not None and 2 <= n <= 20 else None
 
 
 def generic_at(text: str) -> int | None:

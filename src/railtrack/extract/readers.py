@@ -104,6 +104,9 @@ class EnglishReader:
     def is_hypothetical(self, text: str) -> bool:  # noqa: D102
         return cues.is_hypothetical(text)
 
+    def one_of_group(self, text: str) -> int | None:  # noqa: D102
+        return cues.one_of_group(text)
+
     def train_number(self, text: str) -> str | None:  # noqa: D102
         return cues.train_number(text)
 

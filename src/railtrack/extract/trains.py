@@ -888,6 +888,8 @@ class _Assembly:
         if marker is not None and marker.kind == "return":
             self.current = _return_trip(self.draft, self.current, reader, self.returned)
             return False
+        if self._one_of_a_group(piece, reader, rd):
+            return False
         announcement = rd.group_announcement(piece.text)
         if announcement is not None and self._counts_traffic(clause, piece, reader, rd):
             self.sentences_off.add(clause.sentence)  # "за неделю слышали 14 поездов"
@@ -898,6 +900,24 @@ class _Assembly:
         else:
             self._described(piece, marker, listed, reader, rd)
         return False
+
+    def _one_of_a_group(self, piece: Clause, reader: _ClauseReader, rd: Reader) -> bool:
+        """Read "This was one of four trains operated to Port Adelaide" (True if so).
+
+        The train told and three more make a group; the group's place is shared by
+        those not told, and a place said of "the other three" is not the told train's.
+        """
+        one_of = _one_of_group(rd, piece.text)
+        current = self.current
+        if one_of is None or current is None or current.group is not None:
+            return False
+        group = GroupDraft(n_trains=one_of, members=[self.draft.trains.index(current)])
+        self.draft.groups.append(group)
+        current.group = len(self.draft.groups) - 1
+        others = _OTHERS.search(piece.text)  # (", with the other three loaded at Dimboola")
+        reader.places_into(group, before=others.start() if others else None)
+        self.group, self.current = group, None
+        return True
 
     def _counts_traffic(
         self, clause: Clause, piece: Clause, reader: _ClauseReader, rd: Reader
@@ -1703,6 +1723,19 @@ def _is_history(rd: Reader, sentence: str, published: date | None) -> bool:
     return not any(
         not (d.start <= m.start(1) < d.end) for d in rd.find_dates(sentence) for m in old
     )
+
+
+_OTHERS = re.compile(
+    r"\b(?:the\s+other|the\s+rest|others|pozostałe|pozostałych|inne|остальные|остальных|"
+    r"решта|інші|астатнія)\b",
+    re.IGNORECASE,
+)
+
+
+def _one_of_group(rd: Reader, text: str) -> int | None:
+    """Return N when a clause says the train just told is one of N trains, else None."""
+    one_of = getattr(rd, "one_of_group", None)
+    return None if one_of is None else one_of(text)
 
 
 def _asks(rd: Reader, question: str, text: str) -> bool:
