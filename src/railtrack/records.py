@@ -420,9 +420,16 @@ class NetworkCacheSummary(_Out):
     record: Literal["cache"] = "cache"
     cache_dir: str = Field(description="The cache directory ($RAILTRACK_CACHE_DIR or the user's).")
     enabled: bool = Field(description="False when RAILTRACK_NO_CACHE turns the cache off.")
-    n_files: int = Field(description="Entries in the directory (a network, a name index).")
+    n_files: int = Field(
+        description="Entries in the directory (a network, a name index, stored answers, "
+        "an exact-form index)."
+    )
     megabytes: float = Field(description="Their total size, MB.")
     n_deleted: int = Field(description="Files deleted by --clear (0 without it).")
+    n_forms: int = Field(
+        default=0,
+        description="Names in the exact-form index --build-names built (0 without it).",
+    )
 
 
 KINDS: dict[str, type[BaseModel]] = {
