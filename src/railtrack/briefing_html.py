@@ -246,10 +246,14 @@ def _quotes(shipment: Shipment | None) -> list[dict[str, str]]:
     return [{"quote": q, "facts": ", ".join(words)} for q, words in facts.items()]
 
 
-def _cars(value: Any, estimated: Any) -> str:
-    """Return a car count, "~40" when the source gave it as an estimate ("about 40")."""
+def _cars(value: Any, estimated: Any, derived: Any = False) -> str:
+    """Return a car count: "~40" for a source's estimate, "≥ 7" for a lower bound.
+
+    An estimate is "about 40"; a lower bound the sum of a partial breakdown.
+    """
     text = _number(value)
-    return f"~{text}" if text and estimated is True else text
+    text = f"~{text}" if text and estimated is True else text
+    return f"≥ {text}" if text and derived is True else text
 
 
 def _relays_by_train(relays: pd.DataFrame) -> dict[str, list[str]]:
@@ -356,7 +360,11 @@ def _train_rows(
                 "departed": departed,
                 "date": _day(when),
                 "date_basis": basis or "",
-                "cars": _cars(ship.get(C.CARS_TOTAL), ship.get(C.CARS_ESTIMATED)),
+                "cars": _cars(
+                    ship.get(C.CARS_TOTAL),
+                    ship.get(C.CARS_ESTIMATED),
+                    ship.get(C.CARS_TOTAL_DERIVED),
+                ),
                 # a told arrival's window is that arrival, not counted from the report
                 "assumed_departure": not departed
                 and "no_departure_date" in flags
@@ -512,7 +520,8 @@ def _headline(result: TrackResult, period: tuple[str, str], as_of: str) -> str:
     if not n:
         return f"No train reported as of {as_of or 'today'}."
     cars = head["cars_total"]
-    what = plural(n, "train") + (f" with {cars:,} cars" if cars else "")
+    least = "at least " if head.get("cars_total_lower_bound") else ""
+    what = plural(n, "train") + (f" with {least}{cars:,} cars" if cars else "")
     (origins, n_known), railheads = _origins(result), _railheads(result)
     where = f" from {_list(origins, most=2)}" if origins else ""
     if origins and n_known < n:
@@ -542,9 +551,17 @@ def _facts(result: TrackResult) -> tuple[list[dict[str, str]], list[dict[str, st
             "note": reasons or "every train was routed",
         },
         {
-            "value": _number(head["cars_total"]) or "none",
+            "value": ("≥ " if head.get("cars_total_lower_bound") else "")
+            + (_number(head["cars_total"]) or "none"),
             "label": "cars, counted once",
-            "note": f"{_number(head['cars_passenger']) or 'no'} passenger cars",
+            "note": f"{_number(head['cars_passenger']) or 'no'} passenger cars"
+            + (
+                "; at least: some trains' totals count only the car types their reports "
+                "counted (marked ≥ below), not, for example, the flatcars their vehicles "
+                "ride on"
+                if head.get("cars_total_lower_bound")
+                else ""
+            ),
         },
         {"value": _number(len(head["destinations"])), "label": "railheads", "note": ""},
         {"value": _number(len(head["sources"])), "label": "sources", "note": ""},

@@ -413,7 +413,9 @@ def arrival_windows(
     claim_lo, claim_hi = _claims(ships)
     # An arrival the source saw beats the model: the window is that arrival.
     told = told_arrivals(ships, when)
-    p10 = np.where(told, np.where(np.isinf(claim_lo), claim_hi - 1.0, claim_lo), p10)
+    # "arrived" with no day ("by 20 December"): from the day it could have left
+    by_only = np.where(np.isnan(start), claim_hi - 1.0, np.fmin(start, claim_hi - 1.0))
+    p10 = np.where(told, np.where(np.isinf(claim_lo), by_only, claim_lo), p10)
     p90 = np.where(told, claim_hi, p90)
     p50 = np.where(told, (p10 + p90) / 2.0, p50)
     modelled = ~np.isnan(p50) & ~told

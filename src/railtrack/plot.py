@@ -676,6 +676,63 @@ def _date_bases(table: pd.DataFrame) -> str:
 
 
 # Over the C901 cap; the briefing work (issue 16) splits it.
+_FREQ_ORDER = ("D", "W", "M", "Q", "Y")
+"""Period lengths from the shortest to the longest."""
+
+MAX_PERIOD_BARS = 80
+"""The most bars a period axis draws: longer spans are drawn in longer periods."""
+
+MAX_BAR_NOTES = 40
+"""The most bars annotated with their trains; beyond, the x label gives the total."""
+
+
+def period_freq(first: pd.Timestamp, last: pd.Timestamp, freq: str = "W") -> str:
+    """Return the period length that draws ``first``..``last`` in at most 80 bars.
+
+    The given ``freq`` when it fits, else the first longer one of weeks, months,
+    quarters and years: a few months are drawn by week, a few years by month, a
+    decade by quarter (trial F57/F32: 16 years of weeks were hairlines).
+
+    Examples
+    --------
+    >>> ts = pd.Timestamp
+    >>> period_freq(ts("2023-01-01"), ts("2023-04-01"))
+    'W'
+    >>> period_freq(ts("2021-01-01"), ts("2023-12-01"))
+    'M'
+    >>> period_freq(ts("2010-01-01"), ts("2026-01-01"))
+    'Q'
+    >>> period_freq(ts("1990-01-01"), ts("2026-01-01"))
+    'Y'
+
+    """
+    base = freq.upper()[:1]
+    start = _FREQ_ORDER.index(base) if base in _FREQ_ORDER else 1
+    for candidate in _FREQ_ORDER[start:]:
+        n = len(pd.period_range(first, last, freq="Y" if candidate == "Y" else candidate))
+        if n <= MAX_PERIOD_BARS:
+            return candidate if candidate != base else freq
+    return "Y"
+
+
+def _axis_periods(xs: list[Any], widths: list[Any]) -> float:
+    """Return how many bar widths the period axis spans (first bar to last)."""
+    span = (max(xs) - min(xs)) / min(widths)
+    return float(span)
+
+
+def _in_longer_periods(grouped: pd.DataFrame, freq: str) -> tuple[pd.DataFrame, str]:
+    """Sum the per-period rows (indexed by period start) into periods of a fitting length."""
+    starts = pd.to_datetime(pd.Series(grouped.index))
+    if not len(starts):
+        return grouped, freq
+    target = period_freq(starts.min(), starts.max(), freq)
+    if target == freq:
+        return grouped, freq
+    longer = pd.Index(starts.dt.to_period(target).dt.start_time, name=grouped.index.name)
+    return grouped.groupby(longer).sum(min_count=1).fillna(0.0), target
+
+
 def plot_volumes(  # noqa: C901
     summary: pd.DataFrame,
     *,
@@ -703,7 +760,10 @@ def plot_volumes(  # noqa: C901
     matplotlib.axes.Axes
         The Axes. Cars whose type was not reported are a grey segment, so each
         bar is the total; each bar is annotated with its number of trains.
-        Undated cars are left off a period axis and counted in the x label.
+        Undated cars are left off a period axis and counted in the x label. A
+        period axis longer than :data:`MAX_PERIOD_BARS` periods is drawn in longer
+        periods (weeks, months, quarters, years: :func:`period_freq`); beyond
+        :data:`MAX_BAR_NOTES` bars the trains are counted in the x label instead.
     """
     table = summary
     key = C.DESTINATION if by == C.RAILHEAD else by
@@ -734,6 +794,7 @@ def plot_volumes(  # noqa: C901
         undated = float(grouped.loc[~dated, C.CARS_TOTAL].sum())
         undated_trains = int(grouped.loc[~dated, C.TRAINS].sum())
         grouped = grouped.loc[dated]
+        grouped, freq = _in_longer_periods(grouped, freq)
         starts = pd.to_datetime(pd.Series(grouped.index))
         order = np.argsort(starts.to_numpy())
         grouped = grouped.iloc[order]
@@ -767,7 +828,10 @@ def plot_volumes(  # noqa: C901
             linewidth=0.5,
         )
         bottom += values
-    for i, total in enumerate(bottom):
+    annotate = len(bottom) <= MAX_BAR_NOTES
+    # bars far apart on a long axis: upright notes never run into each other
+    upright = key == C.PERIOD and len(bottom) > 1 and _axis_periods(xs, widths) > 12
+    for i, total in enumerate(bottom if annotate else []):
         trains = int(grouped[C.TRAINS].iloc[i])
         x = xs[i] + widths[i] / 2 if align == "edge" else xs[i]
         name = str(grouped.index[i])
@@ -783,20 +847,26 @@ def plot_volumes(  # noqa: C901
             xytext=(0, 3),
             textcoords="offset points",
             ha="center",
-            fontsize=7,
+            va="bottom",
+            rotation=90 if upright else 0,
+            fontsize=6 if upright else 7,
         )
     if key == C.PERIOD:
         locator = mdates.AutoDateLocator(minticks=3, maxticks=10)  # type: ignore[no-untyped-call]
         ax.xaxis.set_major_locator(locator)
         ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
         xlabel = f"Period start ({freq}); trains dated by {_date_bases(table)}"
+        if not annotate:
+            xlabel += f"; {int(grouped[C.TRAINS].sum()):,} trains in {len(grouped)} periods"
         if undated or undated_trains:
             xlabel += (
                 f"\nnot shown: {undated:,.0f} cars on {undated_trains} "
                 f"train{'s' if undated_trains != 1 else ''} that no report dates"
             )
         ax.set_xlabel(plot_text(xlabel))
-        noun = {"W": "week", "D": "day", "M": "month", "Q": "quarter"}.get(freq, f"{freq} period")
+        noun = {"W": "week", "D": "day", "M": "month", "Q": "quarter", "Y": "year"}.get(
+            freq, f"{freq} period"
+        )
         default_title = f"Cars by type per {noun}"
     else:
         ax.set_xticks(xs, labels, rotation=30, ha="right", fontsize=8)
@@ -806,7 +876,7 @@ def plot_volumes(  # noqa: C901
         default_title = f"Cars by type per {'railhead' if key == C.DESTINATION else key}"
     ax.set_ylabel("Cars (counted once per report)")
     if len(bottom):
-        ax.set_ylim(0, max(float(bottom.max()) * 1.15, 1.0))
+        ax.set_ylim(0, max(float(bottom.max()) * (1.4 if upright else 1.15), 1.0))
     ax.set_title(plot_text(title or default_title))
     if ax.get_legend_handles_labels()[0]:
         ax.legend(title="Car type", fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))

@@ -303,6 +303,11 @@ class RunSummary(_Out):
     n_sightings: int
     n_trains: int | None
     cars_total: int | None
+    cars_total_lower_bound: bool = Field(
+        False,
+        description="True when some train's car total counts only the car types its "
+        "report counted (a partial breakdown): the cars are at least cars_total.",
+    )
     cars_passenger: int | None
     personnel_estimate: int | None
     destinations: list[str]

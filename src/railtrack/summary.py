@@ -744,7 +744,12 @@ def summarize(
     )["table"]
 
 
-def total_figures(total: pd.DataFrame) -> dict[str, int | None]:
+def _true(value: object) -> bool:
+    """Whether a flag cell is set (numpy and pandas booleans; NA is not)."""
+    return value is not None and value is not pd.NA and bool(value == True)  # noqa: E712
+
+
+def total_figures(total: pd.DataFrame) -> dict[str, int | bool | None]:
     """Return the headline counts of the ``total`` summary: trains, cars, personnel.
 
     Parameters
@@ -756,13 +761,19 @@ def total_figures(total: pd.DataFrame) -> dict[str, int | None]:
     -------
     dict
         ``trains``, ``cars_total``, ``cars_passenger`` and ``personnel_estimate``,
-        each an int or None where unknown.
+        each an int or None where unknown, and ``cars_total_lower_bound``: True when
+        some train's total is derived from a partial breakdown (only the car types
+        its report counted: ``cars_total_derived``), so the cars are at least
+        ``cars_total``.
 
     Examples
     --------
     >>> total_figures(pd.DataFrame({"trains": [3], "cars_total": [86]}))["cars_total"]
     86
     >>> total_figures(pd.DataFrame())["trains"] is None
+    True
+    >>> total_figures(pd.DataFrame({"cars_total": [7], "cars_total_derived": [True]}))[
+    ...     "cars_total_lower_bound"]
     True
     """
     row = total.iloc[0] if len(total) else pd.Series(dtype=object)
@@ -776,4 +787,6 @@ def total_figures(total: pd.DataFrame) -> dict[str, int | None]:
         "cars_total": number(C.CARS_TOTAL),
         "cars_passenger": number(C.CARS_PASSENGER),
         "personnel_estimate": number(C.PERSONNEL_ESTIMATE),
+        "cars_total_lower_bound": _true(row.get(C.CARS_TOTAL_DERIVED))
+        and number(C.CARS_TOTAL) is not None,
     }

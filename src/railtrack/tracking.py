@@ -415,7 +415,9 @@ def _statuses(
     if reported.any():
         lo = _days(_claimed_earliest(ships))
         hi = claimed_latest + 1.0
-        lo = np.where(np.isnan(lo), claimed_latest, lo)
+        # "arrived" with no day ("by 20 December"): from the day it could have left
+        by_only = np.where(np.isnan(start0), claimed_latest, np.fmin(start0, claimed_latest))
+        lo = np.where(np.isnan(lo), by_only, lo)
         p10 = np.where(reported, lo, p10)
         p90 = np.where(reported, hi, p90)
         p50 = np.where(reported, (lo + hi) / 2.0, p50)

@@ -72,8 +72,9 @@ AsOfOption = Annotated[
     typer.Option(
         "--as-of",
         metavar="DATE",
-        help="Date of knowledge (YYYY-MM-DD, or 'today'): only reports published and "
-        "sightings made by then count. Default: the latest date in the input.",
+        help="Date of knowledge (YYYY-MM-DD, a time YYYY-MM-DDTHH:MM in UTC, or 'today'): "
+        "only reports published and sightings made by then count. Default: the latest "
+        "date in the input.",
     ),
 ]
 PublishedOption = Annotated[

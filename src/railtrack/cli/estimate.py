@@ -30,7 +30,6 @@ from railtrack.cli._output import (
     print_problems,
 )
 from railtrack.cli._routing import RoutedReports, route_reports
-from railtrack.cli.load import parse_date_option
 
 if TYPE_CHECKING:
     from railtrack.cli._output import Format
@@ -93,10 +92,10 @@ def _reports(paths: list[Path] | None, columns: str | None) -> Any:
 
 
 def as_of_option(value: str | None) -> Any:
-    """Return ``--as-of`` as a date, ``"today"`` or None (the latest date in the input)."""
-    if value is not None and value.strip().lower() == "today":
-        return "today"
-    return parse_date_option(value, "--as-of")
+    """Return ``--as-of`` as a date or time, ``"today"`` or None (the latest in the input)."""
+    from railtrack.cli.load import parse_as_of_option
+
+    return parse_as_of_option(value, "--as-of")
 
 
 def _claimed(row: Mapping[str, Any]) -> dict[str, Any] | None:

@@ -14,6 +14,7 @@ from railtrack.cli._options import (
     ColumnsOption,
     FormatOption,
     JsonOption,
+    NetworkOption,
     PublishedOption,
     QuietOption,
     ReportPathsArg,
@@ -33,6 +34,7 @@ from railtrack.cli._output import (
 __all__ = [
     "ColumnsOption",
     "load",
+    "parse_as_of_option",
     "parse_columns_option",
     "parse_date_option",
     "read_reports",
@@ -82,6 +84,50 @@ def parse_date_option(value: str | None, option: str) -> date | None:
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint=option) from None
     return day
+
+
+def parse_as_of_option(value: str | None, option: str = "--as-of") -> date | datetime | str | None:
+    """Parse ``--as-of``: a day, a time, ``today``, or None; else exit 2 with a message.
+
+    A day (``2023-03-06``) means the start of that day; a time (``2023-03-06T18:00``,
+    ``2023-03-06 18:00:30``, with or without a zone: a zoned time is converted to UTC,
+    a plain one taken as UTC, as sightings are) asks what was known at that moment.
+    ``today`` (any case) is passed on as ``"today"``.
+
+    Examples
+    --------
+    >>> parse_as_of_option("2023-03-06T18:00")
+    datetime.datetime(2023, 3, 6, 18, 0)
+    >>> parse_as_of_option("2023-03-06T21:00+03:00")
+    datetime.datetime(2023, 3, 6, 18, 0)
+    >>> parse_as_of_option("2023-03-06"), parse_as_of_option("Today")
+    (datetime.date(2023, 3, 6), 'today')
+    """
+    from datetime import UTC
+
+    from railtrack.models import check_plausible
+
+    if value is None:
+        return None
+    text = value.strip()
+    if text.lower() == "today":
+        return "today"
+    if len(text) <= 10:
+        return parse_date_option(text, option)
+    try:
+        when = datetime.fromisoformat(text.replace("z", "Z"))
+    except ValueError:
+        raise typer.BadParameter(
+            f"{value!r} is not a date or a time (YYYY-MM-DD or YYYY-MM-DDTHH:MM)",
+            param_hint=option,
+        ) from None
+    if when.tzinfo is not None:
+        when = when.astimezone(UTC).replace(tzinfo=None)
+    try:
+        check_plausible(when.date())
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint=option) from None
+    return when
 
 
 def parse_columns_option(value: str | None) -> dict[str, str]:
@@ -175,11 +221,15 @@ def load(
     columns: ColumnsOption = None,
     channel_username: ChannelUsernameOption = None,
     kind: KindOption = None,
+    network: NetworkOption = None,
     fmt: FormatOption = None,
     json_out: JsonOption = False,
     quiet: QuietOption = False,
 ) -> None:
     """Load shipment reports and show them; your own spreadsheets (CSV, .xlsx) too.
+
+    Every place (table rows and free text alike) is resolved on the network
+    (--network, else the embedded one), as every command resolves them.
 
     A table's columns are mapped to fields by their headers in English, Russian,
     Ukrainian, Belarusian or Polish (date, from, to, wagons, source, дата, откуда,
@@ -197,6 +247,10 @@ def load(
     reports = read_reports(
         paths, published=published, columns=columns, channel_usernames=channel_username
     )
+    # one rule for every record: table rows are resolved as free text is (trial F86)
+    from railtrack.cli._network import load_given_network
+
+    reports = reports.resolve(load_given_network(network))
     if fmt_ == "json":
         if kind is None:
             print_jsonl(reports.file_records())

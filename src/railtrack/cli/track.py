@@ -37,7 +37,7 @@ from railtrack.cli._output import (
 from railtrack.cli._progress import StageProgress
 from railtrack.cli.convert import WORKERS_HELP
 from railtrack.cli.ingest import STORE_HELP
-from railtrack.cli.load import parse_date_option
+from railtrack.cli.load import parse_as_of_option, parse_date_option
 from railtrack.labels import plural
 
 __all__ = ["Engine", "run_summary", "track"]
@@ -135,8 +135,9 @@ def track(  # noqa: C901
         typer.Option(
             "--as-of",
             metavar="DATE",
-            help="Date of knowledge (YYYY-MM-DD, or 'today'): only reports published and "
-            "sightings made by then count. Default: the latest date in the input.",
+            help="Date of knowledge (YYYY-MM-DD, a time YYYY-MM-DDTHH:MM in UTC, or "
+            "'today'): only reports published and sightings made by then count. Default: "
+            "the latest date in the input.",
         ),
     ] = None,
     out: Annotated[
@@ -204,11 +205,7 @@ def track(  # noqa: C901
     from railtrack.store import Store
 
     fmt_ = output_format(fmt, json_out)
-    when: Any = (
-        "today"
-        if as_of is not None and as_of.strip().lower() == "today"
-        else parse_date_option(as_of, "--as-of")
-    )
+    when: Any = parse_as_of_option(as_of, "--as-of")
     parse_date_option(published, "--published")  # checked before the network loads
     parse_channel_usernames(channel_username)
     if paths:
@@ -324,7 +321,8 @@ def track(  # noqa: C901
         console.print(
             f"{head['shipments']} trains ({head['n_routed']} routed, {head['n_unrouted']} not"
             + (f": {reasons}" if reasons else "")
-            + f"), {head['cars_total'] or 0} cars counted once "
+            + ("), at least " if head.get("cars_total_lower_bound") else "), ")
+            + f"{head['cars_total'] or 0} cars counted once "
             f"({head['cars_passenger'] or 0} passenger), to "
             f"{terminal_text(', '.join(head['destinations'])) or 'unknown destinations'}; "
             f"{plural(len(head['sources']), 'source')}."

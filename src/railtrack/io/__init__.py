@@ -163,7 +163,7 @@ def _file_entry(path: Path, root: Path) -> tuple[bool, str | None]:
             )
         if not _unread_document(path):
             return False, None
-        readable = ", ".join(s for s in SUFFIXES if s != ".html")
+        readable = ", ".join(SUFFIXES)
         return (
             False,
             f"unsupported file type {path.suffix.lower()!r}; skipped (railtrack reads {readable})",
