@@ -60,6 +60,7 @@ from railtrack.inflection import lemma_forms
 from railtrack.world_places import name_key
 
 REPO = Path(__file__).resolve().parents[1]
+FORMS_KEY = "names-benchmark-forms"  # the index key the speed runs build a form index under
 RU_RAIL = REPO.parent / "shared" / "datasets" / "ru-rail" / "stations.csv"
 HOLDOUT = REPO / "tests" / "data" / "extraction_real_holdout"
 
@@ -215,21 +216,40 @@ def speed_child(path: Path, mode: str) -> int:
     """
     if mode == "load":
         return load_child()
-    lists = json.loads(path.read_text(encoding="utf-8"))
     net = load_network()
+    if mode == "build":
+        return build_child(net)
+    lists = json.loads(path.read_text(encoding="utf-8"))
     out = {}
     for what, queries in lists.items():
         gaz = Gazetteer(net.G, regions=net.regions, settings=net.settings)
         if mode == "stored":  # the answers an earlier run stored (the parent wrote them)
             gaz.keep_answers("names-benchmark-" + what)
+        if mode == "forms":  # the form index the parent built; no answers of earlier runs
+            gaz.keep_answers(FORMS_KEY)
+            gaz._store_key = None
         t = time.process_time()
-        if mode in ("batch", "stored"):
+        if mode in ("batch", "stored", "forms"):
             gaz.resolve_all(queries)
         else:
             for q in queries:
                 gaz.resolve(q)
         out[what] = time.process_time() - t
     print(json.dumps(out))
+    return 0
+
+
+def build_child(net: Any) -> int:
+    """Build the form index of a fresh index under :data:`FORMS_KEY`; print CPU s as JSON."""
+    from railtrack._formindex import build_form_index, load_form_index
+
+    gaz = Gazetteer(net.G, regions=net.regions, settings=net.settings)
+    t = time.process_time()
+    build_form_index(gaz, FORMS_KEY)
+    cpu = time.process_time() - t
+    stored = load_form_index(FORMS_KEY)
+    assert stored is not None
+    print(json.dumps({"build": cpu, "forms": list(stored)}, ensure_ascii=False))
     return 0
 
 
@@ -281,6 +301,18 @@ def load_times(runs: int, tmp: Path) -> None:
         )
 
 
+def known_forms_of(q: str, forms: set[str]) -> bool:
+    """Whether a name as written (or without the kind of place before it) is a known form."""
+    from railtrack.gazetteer import _cleaned
+
+    return q in forms or _cleaned(q) in forms
+
+
+def known_share(queries: list[str], forms: set[str]) -> float:
+    """Share of ``queries`` the form index answers."""
+    return sum(known_forms_of(q, forms) for q in queries) / max(len(queries), 1)
+
+
 def speed(n: int, seed: int, repeated: int, runs: int, baseline: str | None) -> int:
     """Print CPU names/s of the plain loop and the batch path, beside a baseline tree.
 
@@ -314,10 +346,23 @@ def speed(n: int, seed: int, repeated: int, runs: int, baseline: str | None) -> 
             trees = {"this tree": str(REPO / "src")}
             if base_src is not None:
                 trees = {f"baseline {baseline}": str(base_src), **trees}
-            cases = [(t, "loop") for t in trees] + [("this tree", "batch"), ("this tree", "stored")]
+            cases = [(t, "loop") for t in trees] + [
+                ("this tree", m) for m in ("batch", "forms", "stored")
+            ]
             cache = {"RAILTRACK_CACHE_DIR": str(tmp / "cache")}  # never the user's cache
             fill = [sys.executable, __file__, "--speed-child", str(data), "stored"]
             subprocess.run(fill, env={**os.environ, **cache}, capture_output=True, check=True)
+            build = [sys.executable, __file__, "--speed-child", "-", "build"]
+            built = subprocess.run(
+                build, env={**os.environ, **cache}, capture_output=True, text=True, check=True
+            )
+            index = json.loads(built.stdout.strip().splitlines()[-1])
+            print(
+                f"form index: {len(index['forms']):,} known forms, built in "
+                f"{index['build']:.1f} s of CPU (cold, once per network; load average "
+                f"{os.getloadavg()[0]:.1f}); known forms among the distinct names: "
+                f"{known_share(distinct, set(index['forms'])):.1%}"
+            )
             best: dict[tuple[str, str], dict[str, float]] = {}
             loads = []
             for _ in range(runs):
@@ -336,8 +381,9 @@ def speed(n: int, seed: int, repeated: int, runs: int, baseline: str | None) -> 
         ref = best[(next(iter(trees)), "loop")]
         label = {
             "loop": "name by name",
-            "batch": "resolve_all, cold (nothing stored)",
-            "stored": "resolve_all, warm (answers of an earlier run stored)",
+            "batch": "resolve_all, cold (no form index, nothing stored)",
+            "forms": "resolve_all, form index built (names never seen; warm)",
+            "stored": "resolve_all, answers of an earlier run stored (names seen before)",
         }
         for (tree, mode), cpu in best.items():
             cells = []
@@ -362,6 +408,12 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=4)
     parser.add_argument("--show-held-out", action="store_true")
     parser.add_argument(
+        "--network", type=Path, help="score on this network directory (default: the embedded one)"
+    )
+    parser.add_argument(
+        "--no-baseline", action="store_true", help="skip the figures without the fallbacks"
+    )
+    parser.add_argument(
         "--speed",
         type=int,
         metavar="N",
@@ -379,7 +431,7 @@ def main() -> int:
     if args.speed:
         return speed(args.speed, args.seed, args.repeated, args.runs, args.baseline_ref)
     t = time.perf_counter()
-    net = load_network()
+    net = load_network(args.network) if args.network else load_network()
     print(f"network loaded in {time.perf_counter() - t:.1f} s: {net}")
     ru_rail = ru_rail_keys()
     if not ru_rail:
@@ -402,9 +454,12 @@ def main() -> int:
         df = score_names(net, labelled)
         seconds = time.perf_counter() - t
         clear_answers(net.gazetteer)
-        with fallbacks_off():
-            base = score_names(net, labelled)
-        clear_answers(net.gazetteer)
+        if args.no_baseline:
+            base = df.iloc[0:0]
+        else:
+            with fallbacks_off():
+                base = score_names(net, labelled)
+            clear_answers(net.gazetteer)
         print(f"({len(labelled)} names resolved in {seconds:.2f} s, first use included)")
         is_held = pd.Series(
             [(lab.name, lang) in held for lab, lang in zip(labelled, langs, strict=True)]

@@ -781,3 +781,151 @@ def test_a_quiet_clause_is_quiet_as_each_pattern_tells_on_any_text(lang, data):
     parts = st.one_of(st.sampled_from(words), st.text(alphabet=ALPHABET, max_size=6))
     text = "".join(data.draw(st.lists(parts, max_size=8)))
     _quiet_as_each(reader_for(lang), text)
+
+
+# One search for every word that can make a sentence tell of no shipment
+_NO_SHIPMENT = ("exhibition", "shown", "service", "timetable")
+
+
+def _plain_no_shipment_kind(reader, text: str) -> str | None:  # one search per pattern
+    lex = reader.lex
+    exhibition = lex.exhibition
+    if exhibition is not None and exhibition.search(text) and not reader.show_is_purpose(text):
+        return "exhibition"
+    if lex.shown is not None and lex.shown.search(text) is not None:
+        return "exhibition"
+    if lex.service is not None and lex.service.search(text) is not None:
+        return "service"
+    return "timetable" if reader.is_timetable(text) else None
+
+
+@pytest.mark.parametrize("lang", ["ru", "uk", "be", "pl"])
+def test_sentences_of_no_shipment_are_told_as_by_each_pattern_on_the_corpora(lang):
+    from railtrack.extract.lexread import reader_for
+
+    reader = reader_for(lang)
+    assert reader._no_shipment is not None  # the patterns could be joined
+    clauses = [c.text for text in TEXTS for c in split_clauses(text)]
+    kinds = set()
+    for text in [*PIECES, *clauses, *(c.upper() for c in clauses)]:
+        kind = reader.no_shipment_kind(text)
+        assert kind == _plain_no_shipment_kind(reader, text), text[:80]
+        kinds.add(kind)
+    assert None in kinds  # the corpora have both kinds of sentence
+    assert len(kinds) >= 2
+
+
+@cache
+def _no_shipment_words(lang: str) -> list[str]:
+    data = yaml.safe_load(
+        (Path(lexicon_mod.__file__).parent / "lexicons" / f"{lang}.yaml").read_text("utf-8")
+    )
+    keys = (*_NO_SHIPMENT, "military")
+    return sorted({str(w).rstrip("$") for k in keys for w in data.get(k) or []})
+
+
+@pytest.mark.parametrize("lang", ["ru", "uk", "be", "pl"])
+@settings(max_examples=50, deadline=None)
+@given(data=st.data())
+def test_sentences_of_no_shipment_are_told_as_by_each_pattern_on_any_text(lang, data):
+    from railtrack.extract.lexread import reader_for
+
+    words = _no_shipment_words(lang)
+    parts = st.one_of(st.sampled_from(words), st.text(alphabet=ALPHABET, max_size=6))
+    text = "".join(data.draw(st.lists(parts, max_size=8)))
+    reader = reader_for(lang)
+    assert reader.no_shipment_kind(text) == _plain_no_shipment_kind(reader, text)
+
+
+def _lexicon_reports() -> list[tuple[str, object, str]]:
+    """(text, published, lang) of every corpus report in a lexicon language."""
+    found = []
+    for name in CORPORA:
+        for path in sorted((DATA / name).glob("*.y*ml")):
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+                continue
+            lang = data.get("lang") or detect_language(data["text"])
+            if lang in ("ru", "uk", "be", "pl"):
+                found.append((data["text"], data.get("published"), lang))
+    return found
+
+
+def test_uncounted_car_kinds_are_read_only_when_they_can_decide(monkeypatch):
+    """The lazy ``_one_kind_totals`` gives every report the trains the eager rule gives.
+
+    The eager rule read the car kinds a report names (``car_kinds_named``) for every
+    lexicon-language report and offered them to every train; the lazy one reads them
+    only when a train is counted in one kind of car alone, the only train
+    ``_one_kind_is_the_total`` can change.
+    """
+    from railtrack.extract import trains as trains_mod
+
+    reports = _lexicon_reports()
+    assert len(reports) > 100
+    lazy = [repr(trains_mod.read_trains(t, published=p, lang=lang)) for t, p, lang in reports]
+    monkeypatch.setattr(trains_mod, "_counted_in_one_kind", lambda train: True)
+    eager = [repr(trains_mod.read_trains(t, published=p, lang=lang)) for t, p, lang in reports]
+    assert lazy == eager
+
+
+@pytest.mark.parametrize(
+    "counts",
+    [{}, {"total": 1}, {"flat": 1, "total": 1}, {"flat": 1, "tank": 1}, {"total": 1, "tank": 1}],
+)
+def test_a_train_not_counted_in_one_kind_alone_keeps_its_counts(counts):
+    from railtrack.extract import trains as trains_mod
+
+    train = trains_mod.TrainDraft()
+    train.counts.update(counts)
+    assert not trains_mod._counted_in_one_kind(train)
+    for named in (frozenset(), frozenset({"flat"}), frozenset({"total", "tank", "flat"})):
+        trains_mod._one_kind_is_the_total(train, named)
+        assert train.counts == counts
+
+
+def test_a_train_counted_in_one_kind_alone_is_told_the_kinds_named():
+    """F71's kind: "TIRy na platformach, a także dwa wagony sypialne" (the named kinds)."""
+    from railtrack.extract import trains as trains_mod
+    from railtrack.extract.lexread import reader_for
+
+    text = "Pociąg przywiózł 20 platform. Widziano też dwa wagony sypialne i cysterny."
+    one = trains_mod.TrainDraft()
+    one.counts["flat"] = "20 platform"  # (a Fact in the reader; any value does here)
+    trains_mod._one_kind_totals([one], reader_for("pl"), text)
+    assert "total" not in one.counts  # tank cars named besides: 20 is not the train's size
+    alone = trains_mod.TrainDraft()
+    alone.counts["flat"] = "20 platform"
+    trains_mod._one_kind_totals([alone], reader_for("pl"), "Pociąg przywiózł 20 platform.")
+    assert alone.counts["total"] == "20 platform"
+
+
+def _no_number_unless_a_number_word(reader, text: str) -> None:
+    toks = tokens(text)
+    for i, tok in enumerate(toks):
+        if not (tok.low.isdecimal() or tok.low in reader._number_words):
+            assert reader._number_at(toks, i) is None, (text[:80], tok)
+
+
+@pytest.mark.parametrize("lang", ["ru", "uk", "be", "pl"])
+def test_a_number_starts_only_at_digits_or_a_number_word_on_the_corpora(lang):
+    """The token loops of ``group_announcement`` and ``find_count_series`` skip the rest."""
+    from railtrack.extract.lexread import reader_for
+
+    reader = reader_for(lang)
+    for text in PIECES:
+        _no_number_unless_a_number_word(reader, text)
+
+
+@pytest.mark.parametrize("lang", ["ru", "uk", "be", "pl"])
+@settings(max_examples=50, deadline=None)
+@given(data=st.data())
+def test_a_number_starts_only_at_digits_or_a_number_word_on_any_text(lang, data):
+    from railtrack.extract.lexread import reader_for
+
+    reader = reader_for(lang)
+    lex = reader.lex
+    words = sorted({*lex.numbers, *lex.dozen, *lex.collective, *lex.multipliers})
+    parts = st.one_of(st.sampled_from(words), st.text(alphabet=ALPHABET, max_size=6))
+    text = " ".join(data.draw(st.lists(parts, max_size=8)))
+    _no_number_unless_a_number_word(reader, text)

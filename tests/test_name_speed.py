@@ -292,3 +292,81 @@ def test_lazy_form_keys_equal_plain(gaz: Gazetteer, queries: list[tuple[str, str
     assert got == [gaz._may_name_a_place(_form_key(t)) for t in texts]
     assert any(got)
     assert not all(got)
+
+
+def test_form_index_answers_as_the_rules(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    gaz: Gazetteer,
+    queries: list[tuple[str, str | None]],
+) -> None:
+    """A name the exact-form index holds gets the answer the rules give, field by field.
+
+    The index is built over a twentieth of the network's known forms and half the
+    query names (so labels, spellings and generated variants are answered from it,
+    the other half by the rules); every query is resolved through it (with and without
+    its language) and by the plain top level of a fresh index.
+    """
+    from railtrack import _netcache
+    from railtrack._formindex import build_form_index, known_forms, load_form_index
+
+    monkeypatch.setenv(_netcache.CACHE_DIR_ENV, str(tmp_path))
+    monkeypatch.delenv(_netcache.NO_CACHE_ENV, raising=False)
+    known = known_forms(gaz)
+    assert {"Гомель", "Belarus", "Крым"} <= set(known)
+    names = [q for q, _ in queries]
+    held = known[::20] + names[::2]
+    assert build_form_index(gaz, "d" * 32, forms=held) == len(set(held))
+    assert list(tmp_path.glob("*.forms.pickle"))
+    stored = load_form_index("d" * 32)
+    assert stored is not None
+    assert list(stored) == sorted(set(held))
+    index = fresh(gaz)
+    index.keep_answers("d" * 32)
+    index._store_key = None  # no answers of an earlier run: the form index only
+    asked = known[::20] + names
+    langs = [None] * len(known[::20]) + [lang for _, lang in queries]
+    got = index.resolve_all(asked, lang=langs)
+    assert index._forms is not None
+    plain = fresh(gaz)
+    differ = [
+        (q, lang, r, want)
+        for q, lang, r in zip(asked, langs, got, strict=True)
+        if astuple(r) != astuple(want := plain._resolve(q, lang))
+    ]
+    assert not differ, differ[:3]
+    # the held names are read, not resolved again; a pickled index reads them again
+    again: Gazetteer = pickle.loads(pickle.dumps(fresh(gaz)))
+    again.keep_answers("d" * 32)
+    again._store_key = None
+    again._resolve = None  # type: ignore[assignment,method-assign]  # must not compute
+    assert [astuple(r) for r in again.resolve_all(held)] == [
+        astuple(plain._resolve(q)) for q in held
+    ]
+    assert pickle.loads(pickle.dumps(again))._forms is None
+
+
+def test_form_index_missing_or_unreadable_is_resolved_as_usual(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, gaz: Gazetteer
+) -> None:
+    from railtrack import _answers, _netcache
+    from railtrack._formindex import build_form_index
+
+    monkeypatch.setenv(_netcache.CACHE_DIR_ENV, str(tmp_path))
+    monkeypatch.delenv(_netcache.NO_CACHE_ENV, raising=False)
+    names = ["Гомель", "Homel", "Belarus", "Blorpton", *spellings(gaz, _answers.SAVE_MIN, 3)]
+    want = [astuple(fresh(gaz)._resolve(q)) for q in names]
+    none = fresh(gaz)
+    none.keep_answers("c" * 32)
+    assert [astuple(r) for r in none.resolve_all(names)] == want
+    assert none._forms is None  # none built for this key
+    assert build_form_index(gaz, "c" * 32, forms=names[:4]) == 4
+    for path in tmp_path.glob("*.forms.pickle"):
+        path.write_bytes(b"not a pickle")
+    _netcache._memory.clear()  # read from disk
+    broken = fresh(gaz)
+    broken.keep_answers("c" * 32)
+    assert [astuple(r) for r in broken.resolve_all(names)] == want
+    assert broken._forms is None
+    monkeypatch.setenv(_netcache.NO_CACHE_ENV, "1")
+    assert build_form_index(gaz, "c" * 32, forms=names) is None

@@ -277,6 +277,33 @@ def test_cache_command_shows_and_clears(cache: Path, small: Path) -> None:
     assert runner.invoke(app, ["network", "cache", "-q"]).stdout.strip() == str(cache)
 
 
+def test_cache_command_builds_the_exact_form_index(cache: Path, small: Path) -> None:
+    """``--build-names``: every written name's answer stored; counted, and cleared."""
+    from typer.testing import CliRunner
+
+    from railtrack._formindex import known_forms, load_form_index
+    from railtrack.cli import app
+
+    runner = CliRunner()
+    built = runner.invoke(
+        app, ["network", "cache", "--build-names", "--network", str(small), "--json"]
+    )
+    assert built.exit_code == 0, built.output
+    doc = json.loads(built.stdout)
+    index = load_network(small).gazetteer
+    assert index._index_key is not None
+    stored = load_form_index(index._index_key)
+    assert stored is not None
+    assert doc["n_forms"] == len(stored) == len(known_forms(index)) > 0
+    assert list(cache.glob("*.forms.pickle"))
+    fresh = load_network(small, cache=False).gazetteer
+    for name in known_forms(index):
+        assert stored.get(index, name) == fresh.resolve(name), name
+    cleared = runner.invoke(app, ["network", "cache", "--clear", "--json"])
+    assert json.loads(cleared.stdout)["n_deleted"] == doc["n_files"]
+    assert not list(cache.glob("*.forms.pickle"))
+
+
 def test_name_index_alone_answers_as_the_network(
     cache: Path, small: Path, builds: list[Path]
 ) -> None:

@@ -42,13 +42,20 @@ if TYPE_CHECKING:
 __all__ = ["GLOSSARY", "STATUS_MEANINGS", "briefing_context", "render_briefing"]
 
 STATUS_MEANINGS: dict[str, str] = {
+    "undated": "nothing dates the record (no departure, arrival or publication date): "
+    "nothing can be said of when it moved",
     "planned": "reported as planned, or its departure date is still to come",
-    "departed": "known to have left; no arrival window could be estimated",
-    "in transit": "the as-of date falls inside its arrival window (p10 to p90)",
-    "likely arrived": "sighted at its destination, or its whole window has passed",
-    "overdue": "its window or the source's claimed arrival has passed without a sighting "
-    "at the destination",
-    "stale": "last sighted on the way, and the window from that sighting has passed",
+    "departed": "has left; the model does not expect it at its destination before p10 "
+    "(or no arrival window could be estimated)",
+    "in transit": "the as-of date lies between p10 and p50: more likely still on its way "
+    "than arrived",
+    "likely arrived": "sighted at its destination, reported arrived by its source, or "
+    "past p50 of its window: more likely arrived than not",
+    "overdue": "nothing says it arrived and the model still expects it (before p50), "
+    "but the source's claimed arrival has passed, or a sighting on the way puts it "
+    "past p90 of its first window",
+    "stale": "last sighted on the way, and the whole window from that sighting has "
+    "passed with no word of its arrival",
 }
 """Each status at the as-of date, in plain words."""
 
@@ -368,7 +375,7 @@ def _train_rows(
                 and "no_departure_date" in flags
                 and "arrival_as_reported" not in flags,
                 "status": _text(s.get(C.STATUS)),
-                # The status's window: what remains of it as of the date (status.csv).
+                # The status's window (status.csv): the model's, from a sighting if seen.
                 "window": _window(*(s.get(q, e.get(q)) for q in (C.P10, C.P50, C.P90))),
                 "claim": _claim(e.get(C.CLAIMED_EARLIEST), e.get(C.CLAIMED_LATEST)),
                 "flags": flags,

@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     import networkx as nx
     import pandas as pd
 
+    from railtrack._formindex import FormIndex
     from railtrack.models import Place
 else:
     pd = lazy_module("pandas")  # imported on first use: resolving a name does not need it
@@ -134,6 +135,7 @@ _CITY_POPULATION = 50_000  # a town this large keeps its own name against larger
 _TOWN_FLOOR = 10_000
 _THEATRE_KM = 100.0
 _CLASH_NOTE = ", or a case form of"  # the note of _case_form_clash, read by the fallback
+_NEAR_TOWN_NOTE = " is a near spelling of"  # the note of _near_town_guard
 
 
 @dataclass(frozen=True)
@@ -439,6 +441,11 @@ class Gazetteer:
         # the index key, then the key resolve_all keeps its answers under (keep_answers)
         self._store_key: str | None = None
         self._stored = -1
+        # the exact-form index of this network (railtrack._formindex), read by the
+        # first large batch once keep_answers gave the index key
+        self._index_key: str | None = None
+        self._forms: FormIndex | None = None
+        self._forms_tried = True
         # name tokens -> their station match: "st. Kursk", "KURSK" and "Kursk station"
         # are three queries but one token list, scored once
         self._token_cache: dict[tuple[str, ...], Resolution] = {}
@@ -579,10 +586,53 @@ class Gazetteer:
             return found
         cached = self._cache.get(query)
         if cached is None:
-            cached = self._resolve(query)
+            cached = self._known_form(query)
+            if cached is None:
+                cached = self._resolve(query)
             if len(self._cache) < _CACHE_MAX:
                 self._cache[query] = cached
         return cached
+
+    def _known_form(self, query: str) -> Resolution | None:
+        """Return the answer the exact-form index holds for a name as written, or None.
+
+        Exactly what :meth:`_resolve` gives (the index was built by it); see
+        :mod:`railtrack._formindex`.
+        """
+        return self._forms.get(self, query) if self._forms is not None else None
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle the index without its exact-form index (read again on the next batch)."""
+        state = dict(self.__dict__)
+        state["_forms"] = None
+        state["_forms_tried"] = state.get("_index_key") is None
+        return state
+
+    def region_members(self, key: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+        """Return a region's station ids and its report stations, by its key, or None.
+
+        Parameters
+        ----------
+        key
+            A region key from ``regions.yaml`` ("Belarus").
+
+        Returns
+        -------
+        tuple or None
+            ``(region_stations, report_stations)`` as a resolution of the region
+            gives them (station ids of this network); None for an unknown key.
+
+        Examples
+        --------
+        >>> from railtrack import load_network
+        >>> members, report = load_network().gazetteer.region_members("Belarus")
+        >>> "BY-GOMEL" in members
+        True
+        """
+        for region, members in zip(self._regions, self._region_members, strict=True):
+            if region.key == key:
+                return members
+        return None
 
     def resolve_all(
         self, names: Iterable[str], *, lang: str | Sequence[str | None] | None = None
@@ -631,9 +681,10 @@ class Gazetteer:
                 raise ValueError(f"{len(queries)} names but {len(langs)} languages")
         pairs = list(zip(queries, langs, strict=True))
         distinct = dict.fromkeys(pairs)
-        if self._store_key is not None and self._stored < 0:
-            # the answers of earlier runs, read when this batch has enough names of its
-            # own to pay for it (reading costs about a tenth of resolving, per answer)
+        if (self._store_key is not None and self._stored < 0) or not self._forms_tried:
+            # the answers of earlier runs and the exact-form index, read when this batch
+            # has enough names of its own to pay for it (reading costs about a tenth of
+            # resolving, per answer)
             from railtrack._answers import SAVE_MIN
 
             new = sum(
@@ -641,8 +692,14 @@ class Gazetteer:
                 for q, lg in distinct
                 if (q not in self._cache if lg is None else (q, lg) not in self._lang_cache)
             )
-            if new >= SAVE_MIN:
+            if new >= SAVE_MIN and self._store_key is not None and self._stored < 0:
                 self._load_answers()
+            if new >= SAVE_MIN and not self._forms_tried:
+                from railtrack._formindex import load_form_index
+
+                assert self._index_key is not None
+                self._forms_tried = True
+                self._forms = load_form_index(self._index_key)
         found = {pair: self.resolve(pair[0], lang=pair[1]) for pair in distinct}
         if self._store_key is not None and self._stored >= 0:
             self._save_answers()
@@ -657,10 +714,16 @@ class Gazetteer:
         :func:`railtrack._answers.answers_key`, read by the first batch with
         :data:`railtrack._answers.SAVE_MIN` names or more not resolved yet (a batch of
         a few names resolves them faster than it reads the stored ones), and written
-        after each batch that added that many.
+        after each batch that added that many. The same key finds the network's
+        exact-form index (:mod:`railtrack._formindex`), when one was built, read by
+        the same first batch: a name written as the network writes it is then
+        answered from it.
         """
         self._store_key = index_key
         self._stored = -1  # not read yet
+        self._index_key = index_key
+        self._forms = None
+        self._forms_tried = index_key is None  # the form index is looked for on first use
 
     def _load_answers(self) -> None:
         """Add the stored answers to this index's caches (answers given here win)."""
@@ -896,7 +959,7 @@ class Gazetteer:
             other is not None
             and not other.resolved
             and other.note.startswith("ambiguous")
-            and self._bears_written(query)
+            and (_NEAR_TOWN_NOTE in other.note or self._bears_written(query))
         ):
             # "Kamensk" on ru-rail: places bearing the name exactly tie; a near
             # spelling of a station (Каменская, 93) does not settle the tie
@@ -1295,7 +1358,61 @@ class Gazetteer:
                     r = self._world_resolution(query, place, form if form != text else None)
                     if r is not None:
                         hits.append(_Hit(form, r, place.written_as(form), place.population))
-        return self._pick(query, hits) if hits else None
+        if not hits:
+            return None
+        return self._near_town_guard(query, text, self._pick(query, hits), hits)
+
+    @staticmethod
+    def _km(spot: tuple[float, float], place: WorldPlace) -> float:
+        if place.lat is None or place.lon is None:
+            return math.inf
+        return _distance_km(*spot, place.lat, place.lon)
+
+    def _near_town_guard(
+        self, query: str, text: str, picked: Resolution, hits: list[_Hit]
+    ) -> Resolution:
+        """Unresolve a guessed case form's place when the name is a near spelling of another town.
+
+        On the default network a near spelling of a town (the national layer, fuzzy)
+        keeps a case form from naming another place. A network without that layer
+        (ru-rail, an OpenStreetMap extract) asks the layer's towns instead: "Gatjina" is
+        a near spelling of Gatchina, so its "nominative" "Gatjin", which only shares a
+        key with Khotyn, does not answer; nor does "Drogijina" (Drogichin) name
+        Drahynia by its key. Only a place named by a key alone (not as written) is
+        doubted; a near town at the place itself confirms it.
+        """
+        if self._has_towns or not picked.resolved or picked.precision != "town":
+            return picked
+        form = picked.form or text
+        won = [h for h in hits if h.form == form and h.resolution.name == picked.name]
+        spot = self._spot(picked)
+        if not won or any(h.literal for h in won) or spot is None:
+            return picked
+        key = _spelling_key(text)
+        world = WorldPlaces.default()
+        near = [
+            (p, s)
+            for p, k, s in world.national_near(text, self.settings.resolve_min_score)
+            if _fuzzy_plausible(key, k, s)
+        ]
+        at = [s for p, s in near if self._km(spot, p) <= self.settings.same_place_km]
+        far = [(p, s) for p, s in near if self._km(spot, p) > self.settings.same_place_km]
+        if not far or (at and max(at) > far[0][1]):
+            return picked  # no near town elsewhere, or the nearest spelling is the place's
+        town, score = far[0]
+        size = max((self._population(h) for h in won), default=0)
+        if size >= _POPULATION_MIN and size >= _POPULATION_LEAD * max(town.population, 1):
+            return picked  # "Kamiańskie": the city Kamianske, not a village spelled alike
+        own = picked.station_id or (picked.candidates[0][0] if picked.candidates else "")
+        return Resolution(
+            query=query,
+            resolved=False,
+            score=score,
+            candidates=((own, picked.name or "", 100.0), (town.id, town.name, score)),
+            note=f"ambiguous: {form!r} shares only a spelling key with a name of "
+            f"{picked.name}, and the name{_NEAR_TOWN_NOTE} {town.name} ({town.id}, "
+            f"{town.country}, {town.population:,} people)",
+        )
 
     def _near_place(self, r: Resolution, near: set[str]) -> bool:
         """Whether ``r`` is one of the ``near`` candidates or the town of one of them.

@@ -148,11 +148,13 @@ class EstimateRecord(_Out):
     flags: list[str]
 
 
-Status = Literal["planned", "departed", "in transit", "overdue", "likely arrived", "stale"]
+Status = Literal[
+    "undated", "planned", "departed", "in transit", "overdue", "likely arrived", "stale"
+]
 
 
 class StatusRecord(_Out):
-    """A shipment's status at ``as_of`` and its remaining arrival window (``status``)."""
+    """A shipment's status at ``as_of`` and its arrival window (``status``)."""
 
     record: Literal["status"] = "status"
     id: str
@@ -413,9 +415,16 @@ class NetworkCacheSummary(_Out):
     record: Literal["cache"] = "cache"
     cache_dir: str = Field(description="The cache directory ($RAILTRACK_CACHE_DIR or the user's).")
     enabled: bool = Field(description="False when RAILTRACK_NO_CACHE turns the cache off.")
-    n_files: int = Field(description="Entries in the directory (a network, a name index).")
+    n_files: int = Field(
+        description="Entries in the directory (a network, a name index, stored answers, "
+        "an exact-form index)."
+    )
     megabytes: float = Field(description="Their total size, MB.")
     n_deleted: int = Field(description="Files deleted by --clear (0 without it).")
+    n_forms: int = Field(
+        default=0,
+        description="Names in the exact-form index --build-names built (0 without it).",
+    )
 
 
 KINDS: dict[str, type[BaseModel]] = {

@@ -1,45 +1,53 @@
 """Each shipment's status at an as-of date, from its departure and its sightings.
 
+One report tells one story: a train's arrival window is the model's
+(:func:`railtrack.estimate.arrival_windows`, with its widening for ends known only
+as a town or region, flag ``window_widened_geo``) and does not move with the as-of
+date. It is conditioned on the train not having arrived only where a report says
+so: a sighting en route restarts the window at the train's position (the rest of
+the route timed from the sighting). The status reads the as-of date against that
+window, so a status that says the train has not arrived (``departed``, ``in
+transit``, ``overdue``) always comes with a p50 after the as-of date, and a later
+as-of date with no new report can only move a train on, never back. A bare as-of
+date means the start of that day.
+
 Statuses, in the order a train goes through them:
 
+``undated``
+    nothing dates the record: no departure, no arrival, no publication date and no
+    sighting (a spreadsheet row with an empty or unreadable date), so nothing can
+    be known of when it moved;
 ``planned``
-    the as-of date is before the departure window;
+    reported as planned and not yet due, or the as-of date is before its
+    departure window;
 ``departed``
-    the window has begun but the model does not expect the train anywhere near
-    its destination yet (as-of before p10), and nobody has seen it since;
+    the departure window has begun and the as-of date is before p10 (or the train
+    has no model window: not routed), and nothing says it arrived;
 ``in transit``
-    the as-of date lies within the arrival window, or the train was seen en route
-    and the rest of its trip is not yet over-long;
+    the as-of date lies between p10 and p50: more likely still on its way than
+    arrived (a train seen en route: before the p50 of the window from that
+    sighting);
 ``overdue``
-    the train is still expected, but later than first expected: a sighting en route
-    put it behind its original window, or the as-of date is past the source's
-    claimed arrival;
+    nothing says it arrived and the model says it is still on its way (the as-of
+    date before p50), but the source's claimed arrival has passed, or a sighting en
+    route puts it past p90 of its original window;
 ``likely arrived``
     seen at its destination, or its source says it has arrived (a sighted record
     whose arrival is dated no later than its publication day:
-    :func:`railtrack.estimate.told_arrivals`),
-    or the as-of date is past p90 and nothing says it is still moving, or (a train
-    with no model window) past the arrival its source reported: for a reported
-    arrival the window is that arrival, flagged ``arrival_as_reported``;
+    :func:`railtrack.estimate.told_arrivals`), or the as-of date is past p50 of its
+    window (more likely arrived than not), or (a train with no model window) past
+    the arrival its source reported: for a reported arrival the window is that
+    arrival, flagged ``arrival_as_reported``;
 ``stale``
-    seen en route, but not again for longer than the model expects the rest of
-    the trip to take (the as-of date is past p90 of the window from that sighting);
-    its window is that passed window from the sighting (the model cannot say where
-    a lost train is, so it does not move the window to the as-of date).
-
-A sighting before the as-of date restarts the window at the train's position: the
-rest of the route is timed from the sighting. A window of a train not known to
-have arrived is the model's distribution given that the train has not arrived by
-the as-of date, so it never lies in the past (a stale train's excepted). Windows
-start from the same estimate as :func:`railtrack.estimate.arrival_windows`, with
-its widening for ends known only as a town or region (flag ``window_widened_geo``).
-A bare as-of date means the start of that day.
+    seen en route, and the whole window from that sighting (to its p90) has passed
+    with no word of its arrival: it most likely arrived, but nothing confirms it;
+    its window is the passed window from the sighting.
 
 Examples
 --------
 >>> from railtrack import data_path, load_network, load_reports
 >>> reports = load_reports(data_path("reports", "2023-03-radiosvoboda-967-969.json"))
->>> df = track_status(reports, load_network(), as_of="2023-03-08")
+>>> df = track_status(reports, load_network(), as_of="2023-03-07")
 >>> df.set_index("id")["status"].astype(str).to_dict()
 {'svoboda-2023-03-967': 'likely arrived', 'svoboda-2023-03-969': 'in transit'}
 """
@@ -82,6 +90,7 @@ __all__ = ["STATUSES", "shipment_status", "track_status"]
 logger = logging.getLogger(__name__)
 
 STATUSES: tuple[str, ...] = (
+    "undated",
     "planned",
     "departed",
     "in transit",
@@ -379,6 +388,7 @@ def _statuses(
     claimed_latest = _days(_claimed_latest(ships))
     planned = ships[C.CLAIM].astype(str).eq("planned").to_numpy() if C.CLAIM in ships else None
     said = told_arrivals(ships, when)
+    undated = _undated(ships, start0, claimed_latest, seen)
     statuses = [
         _status(
             seen=(True if said[i] else seen.arrived[i] if seen.was_seen(i) else None),
@@ -386,30 +396,19 @@ def _statuses(
             claim_passed=bool(claimed_latest[i] + 1.0 <= as_of_days),
             as_of=as_of_days,
             departure_start=start0[i],
-            p10=p10c[i],
-            p90=p90c[i],
+            undated=bool(undated[i]),
+            window=(p10c[i], p50c[i], p90c[i]),
             p90_original=p90o[i],
         )
         for i in range(n)
     ]
     likely = np.array([s == "likely arrived" for s in statuses])
-    # A stale train's window (from its last sighting) has passed: it is kept, not moved.
-    past = likely | np.array([s == "stale" for s in statuses])
-    floor = np.where(past, np.nan, as_of_days)
-    p10, p50, p90, _ = arrival_quantiles_by_route(
-        window.start, window.width, window.tq, min_half_width_days=h, not_before_days=floor
-    )
-    p10 = np.where(
-        np.isnan(p10),
-        np.nan,
-        np.where(np.isnan(floor), np.fmax(p10 - geo, window.start), np.fmax(p10 - geo, floor)),
-    )
-    p90 = p90 + geo
+    # The model's window, never moved to the as-of date; a train seen at its
+    # destination arrived when it was first seen there.
     arrived_at = np.where(seen.arrived, seen.interval.mean(axis=1), np.nan)
-    keep_past = past & ~seen.arrived
-    p10 = np.where(seen.arrived, arrived_at, np.where(keep_past, p10c, p10))
-    p50 = np.where(seen.arrived, arrived_at, np.where(keep_past, p50c, p50))
-    p90 = np.where(seen.arrived, arrived_at, np.where(keep_past, p90c, p90))
+    p10 = np.where(seen.arrived, arrived_at, p10c)
+    p50 = np.where(seen.arrived, arrived_at, p50c)
+    p90 = np.where(seen.arrived, arrived_at, p90c)
     # A train with no model window that is past its reported arrival takes that arrival;
     # so does a train its source says has arrived (whatever the model expected).
     reported = likely & ~seen.arrived & (np.isnan(p50) | said)
@@ -466,6 +465,26 @@ def _claimed_latest(ships: pd.DataFrame) -> pd.Series:
     return pd.to_datetime(ships[C.ARRIVAL_LATEST]).dt.normalize()
 
 
+def _undated(
+    ships: pd.DataFrame, start: np.ndarray, claimed_latest: np.ndarray, seen: _Seen
+) -> np.ndarray:
+    """Return which trains nothing dates: no departure, arrival, publication or sighting."""
+    no_published = np.ones(len(ships), dtype=bool)
+    if C.PUBLISHED in ships:
+        published = pd.to_datetime(ships[C.PUBLISHED], errors="coerce")
+        no_published = published.isna().to_numpy()
+    claimed_earliest = _days(_claimed_earliest(ships))
+    never_seen = np.array([not seen.was_seen(i) for i in range(len(ships))], dtype=bool)
+    return np.asarray(
+        np.isnan(start)
+        & np.isnan(claimed_latest)
+        & np.isnan(claimed_earliest)
+        & no_published
+        & never_seen,
+        dtype=bool,
+    )
+
+
 def _status(
     *,
     seen: bool | None,
@@ -473,36 +492,54 @@ def _status(
     claim_passed: bool,
     as_of: float,
     departure_start: float,
-    p10: float,
-    p90: float,
+    undated: bool,
+    window: tuple[float, float, float],
     p90_original: float,
 ) -> str:
     """Return one train's status (the rules are in the module notes).
 
     ``seen`` is None when the train was not seen, else whether it was seen at its
-    destination; the windows are days since 1970-01-01 (NaN when unknown).
+    destination (or its source says it arrived); ``window`` is its p10, p50, p90 and
+    every date is in days since 1970-01-01 (NaN when unknown).
     """
+    p10, p50, _ = window
     if seen is not None:
-        if seen:
-            return "likely arrived"
-        if not np.isnan(p90) and as_of > p90:
-            return "stale"
-        if (not np.isnan(p90_original) and as_of > p90_original) or claim_passed:
-            return "overdue"
-        return "in transit"
+        return _seen_status(seen, as_of, window, p90_original, claim_passed)
+    if undated:
+        return "undated"
     if np.isnan(departure_start):
         if claim_passed and not planned:
             return "likely arrived"  # no window: the reported arrival has passed
         return "planned" if planned else "departed"
     if as_of < departure_start:
         return "planned"
-    if np.isnan(p90):
+    if np.isnan(p50):
         return "likely arrived" if claim_passed else "departed"
-    if as_of > p90:
+    if as_of > p50:
         return "likely arrived"
-    if as_of >= p10:
-        return "overdue" if claim_passed else "in transit"
-    return "departed"
+    if claim_passed:
+        return "overdue"
+    return "in transit" if as_of >= p10 else "departed"
+
+
+def _seen_status(
+    arrived: bool,
+    as_of: float,
+    window: tuple[float, float, float],
+    p90_original: float,
+    claim_passed: bool,
+) -> str:
+    """Return the status of a train seen (or told arrived): its window is from the sighting."""
+    _, p50, p90 = window
+    if arrived:
+        return "likely arrived"
+    if not np.isnan(p90) and as_of > p90:
+        return "stale"
+    if not np.isnan(p50) and as_of > p50:
+        return "likely arrived"
+    if (not np.isnan(p90_original) and as_of > p90_original) or claim_passed:
+        return "overdue"
+    return "in transit"
 
 
 def track_status(

@@ -48,6 +48,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
+
 from railtrack._data import data_path
 from railtrack._translit import name_tokens, tokens_skeleton
 
@@ -173,6 +175,7 @@ class WorldPlaces:
         self._parsed: dict[tuple[str, int], WorldPlace] = {}
         self._national: dict[str, list[WorldPlace]] | None = None
         self._national_ids: dict[str, WorldPlace] | None = None
+        self._national_keys: list[str] | None = None
         self._codes_iso: dict[str, int] = {}
         self._continents: dict[str, str] = {}
         self._read_countries(root / "countries.csv", _country_aliases(root / "country_aliases.csv"))
@@ -344,6 +347,39 @@ class WorldPlaces:
         key = name_key(name) if key is None else key
         hits = self._national.get(key, [])
         return sorted(hits, key=lambda p: not p.written_as(name))
+
+    def national_near(self, name: str, min_score: float) -> list[tuple[WorldPlace, str, float]]:
+        """National-layer towns one of whose names is a near spelling of ``name``.
+
+        The fuzzy counterpart of :meth:`national_towns` (rapidfuzz ``fuzz.ratio`` over
+        the spelling keys, best first, one entry per town): a network without the
+        national layer reads it before it trusts a guessed case form of a name to
+        another place ("Gatjina" is a near spelling of Gatchina; its "nominative"
+        "Gatjin" only shares a key with Khotyn). The key list is built on the first
+        call.
+
+        Examples
+        --------
+        >>> [(p.name, k, s) for p, k, s in WorldPlaces.default().national_near("Gatjina", 85)][0]
+        ('Gatchina', 'hatina', 100.0)
+        """
+        if self._national is None:
+            self._national = _national_index(self.root.parent / "national" / "towns.csv.gz")
+        if self._national_keys is None:
+            self._national_keys = list(self._national)
+        national = self._national
+        key = name_key(name)
+        if not key:
+            return []
+        best: dict[str, tuple[WorldPlace, str, float]] = {}
+        found = process.extract(
+            key, self._national_keys, scorer=fuzz.ratio, limit=10, score_cutoff=min_score
+        )
+        for k, score, _ in found:
+            for place in national.get(k, ()):
+                if place.id not in best or best[place.id][2] < score:
+                    best[place.id] = (place, k, float(score))
+        return sorted(best.values(), key=lambda pks: -pks[2])
 
     def national_town(self, town_id: str) -> WorldPlace | None:
         """Return the national layer's town ``GN<geonameid>`` with all its names, or None.

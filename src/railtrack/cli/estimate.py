@@ -299,11 +299,12 @@ def status(
     json_out: JsonOption = False,
     quiet: QuietOption = False,
 ) -> None:
-    """Show each shipment's status at a date, with its remaining arrival window.
+    """Show each shipment's status at a date, with its arrival window.
 
-    Statuses: planned, departed, in transit, overdue, likely arrived, stale.
-    Sightings in the reports (a train seen at a station at a time) move the window
-    to the train's position. With --json, one "status" record per line (`railtrack
+    Statuses: undated, planned, departed, in transit, overdue, likely arrived,
+    stale (rules: README, "Statuses"). The window is the model's and does not move
+    with the date; a sighting in the reports (a train seen at a station at a time)
+    restarts it at the train's position. With --json, one "status" record per line (`railtrack
     schema status`); every time in it (last_seen_at, p10-p90, as_of) is an ISO
     datetime and last_seen_station is a place. A train that cannot be routed is
     also a problem. Exit code 1 when the reports had problems or a train could not

@@ -30,12 +30,14 @@ __all__ = [
     "TrainMarker",
     "VerbCue",
     "claim_kind",
+    "generic_at",
     "group_announcement",
     "has_car_noun",
     "has_train_noun",
     "is_attribution",
     "is_each",
     "is_group_reference",
+    "is_hypothetical",
     "is_off_topic",
     "is_stamp",
     "is_whole_train",
@@ -102,7 +104,8 @@ _MARKER_RE = fold_compile(
 _COUNTED_MODIFIER = rf"(?:(?!{_UNITS_RE}\b){_MODIFIER})"
 _PLURAL_RE = fold_compile(rf"\b{_NOUN_PLURAL}\b", re.IGNORECASE)
 _GROUP_RE = fold_compile(
-    rf"(?<![\w-])(?P<lead>(?:the|these|those|both|all|of)\s+)?"
+    # (after a possessive, a fleet: "one of Russia's two armoured trains", "its 12 trains")
+    rf"(?<![\w-])(?P<lead>(?:the|these|those|both|all|of|its|their|[\w-]+['’]s?)\s+)?"
     rf"(?P<num>{NUMBER_PATTERN}|several|a\s+couple\s+of|a\s+few|a\s+pair\s+of)\s+"
     rf"(?:(?:more|new|other|further|additional)\s+)?{_COUNTED_MODIFIER}{{0,3}}"
     rf"(?P<noun>{_NOUN_PLURAL})\b",
@@ -124,7 +127,8 @@ _PLANNED_RE = fold_compile(
 )
 _EXPECTED_RE = fold_compile(
     r"\b(?:expected|expects?|anticipated|likely|probably|presumably|supposedly|estimated|"
-    r"believed\s+to|ETA|"
+    # ("what is believed to be the largest grain train": a superlative hedged, no trip)
+    r"believed\s+to(?!\s+be\s+(?:the|a|an|one|among)\b)|ETA|"
     r"(?:may|might|could|will|would)\s+(?:\w+\s+){0,2}?(?:arrive|reach|head|go|leave|depart|"
     r"get|be\s+(?:sent|heading|delivered|unloaded|shipped|transported|carried)))\b",
     re.IGNORECASE,
@@ -147,7 +151,7 @@ _NEVER_SHIPMENT_RE = re.compile(
     # protests and vandalism at a train (grain spilled from its cars), a submarine's
     # voyage: an incident, not a shipment
     r"protesters|spill(?:ed|ing|s)?|spilt|vandal\w*|submarines?|warships?|"
-    r"passengers|travell?ers|refugees|evacuat\w*)\b",
+    r"passengers|travell?ers|tourists|refugees|evacuat\w*)\b",
     re.IGNORECASE,
 )
 # A report that says the train it tells of is a fake ("It's not true", "Our rating:
@@ -371,8 +375,71 @@ def group_announcement(text: str) -> GroupAnnouncement | None:
 
 
 def is_group_reference(text: str) -> bool:
-    """Whether the text speaks of trains already named, together ("in both trains")."""
+    """Whether the text speaks of trains already named, together ("in both trains").
+
+    Trains in general ("the usual grain trains") are no trains already named.
+
+    Examples
+    --------
+    >>> is_group_reference("In both trains, 86 cars."), is_group_reference("the usual trains")
+    (True, False)
+    """
+    at = generic_at(text)
+    if at is not None:
+        text = text[:at]
     return _GROUP_REF_RE.search(text) is not None
+
+
+# Trains in general, said to compare ("twice as long as the usual grain trains ..., which
+# sit at 40 wagons", "trains normally carry 57 cars", "on average"): no train told of.
+# ("regular" only of trains in the plural: "a regular freight train" may be the one told.)
+_GENERIC_RE = fold_compile(
+    r"\b(?:usual|typical|normal|ordinary|average|conventional|customary)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?{_NOUN_ANY}|"
+    rf"\bregular\s+(?:[\w-]+\s+){{0,2}}?{_NOUN_PLURAL}\b|"
+    rf"\b{_NOUN_PLURAL}\s+(?:usually|normally|typically|generally|ordinarily)\b|"
+    r"\b(?:on\s+average|as\s+a\s+rule)\b",
+    re.IGNORECASE,
+)
+
+
+# What would have happened, or would if something were so ("If they were going to
+# Afghanistan, they would have left from the West Coast"): no train's facts
+_HYPOTHETICAL_RE = fold_compile(
+    r"\bwould\s+(?:not\s+|never\s+)?have\s+(?:been\s+)?[a-z]+(?:ed|en|ft|ne|nt|wn)\b|"
+    r"\bif\s+(?:it|they|he|she|we|the\s+[\w-]+)\s+(?:were|had\s+been)\b",
+    re.IGNORECASE,
+)
+
+
+def is_hypothetical(text: str) -> bool:
+    """Whether a sentence tells what would have happened, not what did.
+
+    Examples
+    --------
+    >>> is_hypothetical("If they were going to Asia, they would have left from the West Coast.")
+    True
+    >>> is_hypothetical("The train would leave Gomel on Monday."), is_hypothetical("It left.")
+    (False, False)
+    """
+    return _HYPOTHETICAL_RE.search(text) is not None
+
+
+def generic_at(text: str) -> int | None:
+    """Where a text starts to speak of trains in general, else None.
+
+    What follows ("the usual grain trains ..., which sit at 650m long and 40 wagons")
+    compares the train told of with others: its counts are no train's of the report.
+
+    Examples
+    --------
+    >>> generic_at("A 73-car train, twice as long as the usual trains of 40 wagons")
+    37
+    >>> generic_at("A regular freight train left Narrabri.") is None
+    True
+    """
+    found = _GENERIC_RE.search(text)
+    return None if found is None else found.start()
 
 
 _WHOLE_RE = fold_compile(

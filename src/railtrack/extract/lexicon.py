@@ -291,8 +291,20 @@ class Lexicon:
     day_units: frozenset[str] = frozenset()  # "дней", "суток", "діб", "dni"
     ago: frozenset[str] = frozenset()  # "назад", "тому": "два дня назад" = 2 days before
     period: re.Pattern[str] | None = None  # "в течение недели": trains counted, a statistic
+    generic: re.Pattern[str] | None = None  # "zwykłe pociągi": trains in general, compared
+    hypothetical: re.Pattern[str] | None = None  # "gdyby": what would have been, not what was
     timetable: re.Pattern[str] | None = None  # "пассажирский поезд", "с задержкой": a service
     exhibition: re.Pattern[str] | None = None  # "ретропоезд", "выставочный": a museum train
+    shown: re.Pattern[str] | None = None  # "зрителям продемонстрируют": a train shown
+    by_train: frozenset[str] = frozenset()  # "поездом": a train as the means of a habit
+    first_ordinals: frozenset[str] = frozenset()  # "первый": no new train after the first
+    freight: re.Pattern[str] | None = None  # "контейнерный": a freight train on its schedule
+    passenger: re.Pattern[str] | None = None  # "пассажир": a passenger service
+    # a show named as a military train's purpose or end ("на выставку", "с выставки")
+    show_prepositions: frozenset[str] = frozenset()
+    show_with: frozenset[str] = frozenset()  # "с": "with" (the show carried) + instrumental
+    show_with_endings: tuple[str, ...] = ()  # instrumental endings after such a cue
+    show_on_wheels: re.Pattern[str] | None = None  # "передвижная": the show is the train
     heard: re.Pattern[str] | None = None  # "слышали шум поездов": trains heard, not seen
     road: re.Pattern[str] | None = None  # "колонна грузовиков": a road convoy, not a train
     preparation: re.Pattern[str] | None = None  # "учения", "подготовлено": no train moving
@@ -350,6 +362,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
     relative = {(f"{k}*" if " " not in k and k[-1] in "нш" else k): v for k, v in relative.items()}
     claims = data.get("claims") or {}
     night = data.get("night") or {}
+    show = data.get("show_purpose") or {}
     markers: dict[str, str] = {}
     for kind in ("ordinal", "same", "more", "another", "one", "other", "weak"):
         for form in (data.get("markers") or {}).get(kind) or []:
@@ -415,8 +428,19 @@ def _build(data: dict[str, Any]) -> Lexicon:
         final_stop=_stem_re(data.get("final_stop") or []),
         uncouple=_stem_re(data.get("uncouple") or []),
         period=_stem_re(data.get("period") or []),
+        generic=_stem_re(data.get("generic") or []),
+        hypothetical=_stem_re(data.get("hypothetical") or []),
         timetable=_stem_re(data.get("timetable") or []),
         exhibition=_stem_re(data.get("exhibition") or []),
+        shown=_stem_re(data.get("shown") or []),
+        by_train=frozenset(_norm(str(w)) for w in data.get("by_train") or []),
+        first_ordinals=frozenset(_norm(str(w)) for w in data.get("first_ordinals") or []),
+        freight=_stem_re(data.get("freight") or []),
+        passenger=_stem_re(data.get("passenger") or []),
+        show_prepositions=frozenset(_norm(str(w)) for w in show.get("prepositions") or []),
+        show_with=frozenset(_norm(str(w)) for w in show.get("with") or []),
+        show_with_endings=tuple(_norm(str(w)) for w in show.get("with_endings") or []),
+        show_on_wheels=_stem_re(show.get("on_wheels") or []),
         heard=_stem_re(data.get("heard") or []),
         road=_stem_re(data.get("road") or []),
         preparation=_stem_re(data.get("preparation") or []),

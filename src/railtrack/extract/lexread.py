@@ -35,6 +35,8 @@ __all__ = ["LexiconReader"]
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NUMBER_RE = re.compile(r"(?:№|#|\bnr\.?|\bno\.?|\bномер)\s*(?P<number>\d{2,5})\b", re.IGNORECASE)
 _ROMAN_OR_DIGIT = re.compile(r"[IVX]{1,3}|\d{1,2}")
+# a name in quotes («Воинский эшелон»): its military words are a name, not a cargo
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"")
 _NUMBER_SIGNS = frozenset({"№", "#", "nr", "no", "номер", "номером", "нумар", "под", "пад", "під"})
 _ENDS = frozenset({"origin", "destination"})
 _DASHES = frozenset({"-", "–", "—"})
@@ -106,6 +108,18 @@ _THOUSANDS = frozenset(
 _ADJECTIVE_END = re.compile(
     r"(?:ых|их|ые|ие|ий|ый|ой|ая|яя|ое|ее|ого|его|ым|ім|ыя|ія|ае|ага|ні|ня|ній|ого|ай|яй|ую|юю|ych|ich|"
     r"ie|ego|ymi|imi|y|e|i|ые|і|ы)$"
+)
+# a show's adjective ("выставочном", "виставкова", "музейнай", "wystawowy"), not its noun
+# ("выставкой", "виставкою", "выставай": the show carried)
+_SHOW_ADJECTIVE_END = re.compile(
+    r"(?:н|ков|ow)(?:ый|ий|ій|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ім|ом|ем|ую|юю|ых|их|ыми|ими|імі|"
+    r"ымі|ыя|ія|ае|ага|аму|ай|яй|ої|ою|ою|ym|ej|ego|ych|ymi|ą|y|a|e)$"
+)
+# a modifier's ending between a preposition and its noun ("на международную выставку",
+# "na międzynarodową wystawę"): not a verb's or a noun's ("из вагонов развернута")
+_MODIFIER_END = re.compile(
+    r"(?:ый|ий|ій|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ім|ую|юю|ых|их|ыми|ими|імі|ымі|"
+    r"ыя|ія|ае|ага|аму|ай|яй|ої|ою|ну|ню|ym|ej|ego|ych|ymi|ą|owe|owy|ne|ny|na)$"
 )
 # two capitalised names joined by one hyphen ("Szczecin-Dorohusk") after a route word
 _HYPHEN_PAIR = re.compile(r"(?P<a>[^\W\d_][^\W\d_']+)-(?P<b>[^\W\d_][^\W\d_']+)")
@@ -243,6 +257,12 @@ class LexiconReader:
         self._turn_away = _union(
             lex.accident, lex.service, lex.off_topic, lex.timetable, lex.road, lex.preparation
         )
+        # every word that can make a sentence tell of a train of no shipment, in one
+        # search (asked of every sentence; most have none: one search, not four)
+        self._no_shipment = _union(lex.exhibition, lex.shown, lex.service, lex.timetable)
+        # the words a number in words starts with: at any other token that is not
+        # digits, _number_at finds no number (the loops over every token skip it)
+        self._number_words = frozenset(lex.numbers) | lex.dozen | frozenset(lex.collective)
 
     def quiet(self, text: str) -> bool:
         """Whether ``text`` has no word that can turn a clause away.
@@ -437,7 +457,10 @@ class LexiconReader:
     def find_count_series(self, text: str) -> tuple[list[int], str, int, int] | None:
         """Return the counts of a series "48 и 38 вагонов", one per train, and their car type."""
         toks = tokens(text)
+        number_words = self._number_words
         for i in range(len(toks)):
+            if not (toks[i].low.isdecimal() or toks[i].low in number_words):
+                continue  # no number starts here
             values: list[int] = []
             j = i
             while j < len(toks):
@@ -649,7 +672,11 @@ class LexiconReader:
     def group_announcement(self, text: str) -> GroupAnnouncement | None:
         """Return the announcement of several trains: "два эшелона", "pięć pociągów"."""
         toks = tokens(text)
+        number_words = self._number_words
         for i in range(len(toks)):
+            low = toks[i].low
+            if not (low.isdecimal() or low in number_words):
+                continue  # no number starts here
             if i > 0 and toks[i - 1].low in self.lex.group_lead:
                 continue
             number = self._number_at(toks, i)
@@ -702,12 +729,35 @@ class LexiconReader:
         "Всего в эшелоне 40 вагонов" is a total of one train: a total word beside
         train nouns that are all singular is no reference to several.
         """
-        toks = tokens(text)
+        at = self.generic_at(text)
+        toks = tokens(text if at is None else text[:at])
         refs = self.lex.group_refs
         if not any(t.low in refs and refs.match(toks, i) for i, t in enumerate(toks)):
             return False
         nouns = [self.lex.train_nouns[t.low] for t in toks if t.low in self.lex.train_nouns]
         return not nouns or "pl" in nouns
+
+    def is_hypothetical(self, text: str) -> bool:
+        """Whether a sentence tells what would have been ("gdyby"), not what was.
+
+        Examples
+        --------
+        >>> LexiconReader("pl").is_hypothetical("Gdyby jechał do Kijowa, wyjechałby z Chełma.")
+        True
+        """
+        found = self.lex.hypothetical
+        return found is not None and found.search(text) is not None
+
+    def generic_at(self, text: str) -> int | None:
+        """Where a text starts to speak of trains in general ("zwykłe pociągi"), else None.
+
+        Examples
+        --------
+        >>> LexiconReader("pl").generic_at("dwa razy dłuższy niż zwykłe pociągi z 40 wagonami")
+        21
+        """
+        found = self.lex.generic.search(text) if self.lex.generic is not None else None
+        return None if found is None else found.start()
 
     def is_each(self, text: str) -> bool:
         """Whether counts hold for each train ("в каждом", "po 40 wagonów")."""
@@ -892,6 +942,124 @@ class LexiconReader:
         """
         return self.lex.exhibition is not None and self.lex.exhibition.search(text) is not None
 
+    def is_first_ordinal(self, word: str) -> bool:
+        """Whether a word is "first" in some form ("перший", "первого", "першая").
+
+        Examples
+        --------
+        >>> LexiconReader("uk").is_first_ordinal("Перший")
+        True
+        >>> LexiconReader("uk").is_first_ordinal("другий")
+        False
+        """
+        return word.lower() in self.lex.first_ordinals
+
+    def names_trains_as_means(self, text: str) -> bool:
+        """Whether every train noun of a text is plural or the means of a habit.
+
+        "поїздом окупанти щодня возили боєприпаси": "by train", no one train (the caller
+        asks this of a clause with a rate or period word).
+
+        Examples
+        --------
+        >>> rd = LexiconReader("uk")
+        >>> rd.names_trains_as_means("поїздом окупанти щодня возили боєприпаси")
+        True
+        >>> rd.names_trains_as_means("потяг щодня стояв на станції")
+        False
+        """
+        nouns = self.lex.train_nouns
+        found = [t.low for t in tokens(text) if t.low in nouns]
+        return bool(found) and all(w in self.lex.by_train or nouns[w] == "pl" for w in found)
+
+    def is_shown(self, text: str) -> bool:
+        """Whether a text tells of a train shown to spectators (a touring show train).
+
+        "На вокзалах зрителям продемонстрируют оружие", "экскурсовод рассказывает":
+        the train the report tells of is the show, though the sentence names no train.
+
+        Examples
+        --------
+        >>> LexiconReader("ru").is_shown("На вокзалах зрителям продемонстрируют оружие")
+        True
+        >>> LexiconReader("ru").is_shown("Эшелон с оружием прибыл на станцию")
+        False
+        """
+        return self.lex.shown is not None and self.lex.shown.search(text) is not None
+
+    def show_is_purpose(self, text: str) -> bool:
+        """Whether a military text names a show only as its train's purpose or end.
+
+        "Эшелон с трофейной техникой отправлен в Москву на выставку", "тэхніка для
+        выставачнай пляцоўкі", "вертається з виставки": equipment carried to or from an
+        exhibition, a museum or a display by a military train is a shipment with ends and
+        dates. Each exhibition cue must follow a preposition of purpose, origin or
+        destination (at most two words between) and name no train: the train that IS
+        the show ("ретропоезд", "поезд-выставка", "вагон-музей", "передвижная выставка",
+        "с выставкой" with the instrumental: the show carried) is not a purpose. A text
+        with no military word outside quotes is never one (a show of its own).
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> rd.show_is_purpose("Эшелон с трофейной техникой прибыл в Москву на выставку")
+        True
+        >>> rd.show_is_purpose("Поезд-выставка с трофейной техникой прибыл в Тюмень")
+        False
+        >>> rd.show_is_purpose("Поезд с выставкой трофейной техники прибыл в Тюмень")
+        False
+        >>> rd.show_is_purpose("Туристы едут на выставку")
+        False
+        >>> rd.show_is_purpose("Эшелон вывез выставочную технику в Мулино")
+        True
+        >>> rd.show_is_purpose("Эшелон отправлен на международную военную выставку")
+        True
+        >>> rd.show_is_purpose("В одном из вагонов эшелона развернута выставка техники")
+        False
+        """
+        lex = self.lex
+        if lex.exhibition is None or not lex.show_prepositions:
+            return False
+        if not self.is_military(_QUOTED.sub(" ", text)):
+            return False
+        toks = tokens(text)
+        cues = list(lex.exhibition.finditer(text))
+        return bool(cues) and all(self._show_cue_is_purpose(toks, m.start()) for m in cues)
+
+    def _show_cue_is_purpose(self, toks: tuple[Token, ...], start: int) -> bool:
+        """Whether the exhibition cue at ``start`` follows a preposition of purpose."""
+        lex = self.lex
+        at = next((i for i, t in enumerate(toks) if t.start <= start < t.end), None)
+        if at is None or self._names_a_train(toks[at : at + 1]):
+            return False  # "поезд-музей", "передвижная": the show is the train
+        if _SHOW_ADJECTIVE_END.search(toks[at].low) and at + 1 < len(toks):
+            if self._names_a_train(toks[at + 1 : at + 2]):
+                return False  # "в выставочном поезде" (not "после выставки эшелон ...")
+            if self.is_military(toks[at + 1].low):
+                return True  # "выставочную технику": the cargo named by its show
+        for k in range(at - 1, max(at - 4, -1), -1):
+            low = toks[k].low
+            if low in lex.show_prepositions:
+                between = toks[k + 1 : at]
+                if self._names_a_train(between) or not all(
+                    _MODIFIER_END.search(t.low) for t in between
+                ):
+                    return False  # "из вагонов развернута выставка": no phrase of purpose
+                return not (low in lex.show_with and toks[at].low.endswith(lex.show_with_endings))
+            if not toks[k].text[:1].isalnum():
+                return False  # a clause break or a quote opens before any preposition
+        return False
+
+    def _names_a_train(self, toks: tuple[Token, ...]) -> bool:
+        """Whether words name a train or a show on wheels ("поезд-", "передвижная")."""
+        wheels = self.lex.show_on_wheels
+        for t in toks:
+            if any(part in self.lex.train_nouns for part in t.low.split("-")):
+                return True
+            if wheels is not None and wheels.match(t.low) is not None:
+                return True
+        return False
+
     def is_military(self, text: str) -> bool:
         """Whether a text has a military word ("эшелон", "танк", "військов").
 
@@ -931,8 +1099,15 @@ class LexiconReader:
         --------
         >>> LexiconReader("uk").no_shipment_kind("Поїзд повертався вже як евакуаційний")
         'service'
+        >>> LexiconReader("uk").no_shipment_kind("Ешелон прибув до Полонки") is None
+        True
         """
-        if self.lex.exhibition is not None and self.lex.exhibition.search(text) is not None:
+        if self._no_shipment is not None and self._no_shipment.search(text) is None:
+            return None  # none of the exhibition, shown, service and timetable patterns
+        exhibition = self.lex.exhibition
+        if exhibition is not None and exhibition.search(text) and not self.show_is_purpose(text):
+            return "exhibition"
+        if self.is_shown(text):
             return "exhibition"
         if self.lex.service is not None and self.lex.service.search(text) is not None:
             return "service"
@@ -966,10 +1141,30 @@ class LexiconReader:
         True
         >>> LexiconReader("ru").is_timetable("Эшелон прибыл в Брест с задержкой")
         False
+        >>> LexiconReader("ru").is_timetable("Грузовой поезд прибыл в Брест по расписанию")
+        False
         """
         if self.lex.timetable is None or self.lex.timetable.search(text) is None:
             return False
+        if self._freight_on_schedule(text):
+            return False  # "Контейнерный поезд прибыл по расписанию": a shipment
         return self.lex.military is None or self.lex.military.search(text) is None
+
+    def _freight_on_schedule(self, text: str) -> bool:
+        """Whether a text tells of a freight train and of no passengers.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> rd._freight_on_schedule("Контейнерный поезд прибыл по расписанию")
+        True
+        >>> rd._freight_on_schedule("Пассажирские поезда идут с задержкой, пропуская грузовые")
+        False
+        """
+        lex = self.lex
+        if lex.freight is None or lex.freight.search(text) is None:
+            return False
+        return lex.passenger is None or lex.passenger.search(text) is None
 
     def durations(self, text: str) -> list[tuple[int, int, int]]:
         """Return each "через 17 дней" as (days, start, end): a time after a known date.
@@ -1144,8 +1339,14 @@ class LexiconReader:
         places: list[PlaceSpan] = []
         i = 0
         cues = self.lex.place_cues
-        breaks = frozenset(
-            k for k in range(1, len(toks)) if "\n" in text[toks[k - 1].end : toks[k].start]
+        # the tokens a line break comes before (a name never runs across one); a clause
+        # without a line break, most of them, is not searched token by token
+        breaks = (
+            frozenset(
+                k for k in range(1, len(toks)) if "\n" in text[toks[k - 1].end : toks[k].start]
+            )
+            if "\n" in text
+            else frozenset()
         )
         while i < len(toks):
             low = toks[i].low
@@ -1180,6 +1381,8 @@ class LexiconReader:
             )
             if kind_hit is not None:
                 case, j = kind_hit[0][1], kind_hit[1]
+                if kind_hit[0][0] == "area":
+                    j = self._past_inner_kind(toks, j)
                 j = self._skip_kind_adjectives(toks, j)
                 if j < len(toks) and toks[j].low == ".":
                     j += 1
@@ -1364,6 +1567,23 @@ class LexiconReader:
             PlaceSpan("origin", text[first[0] : first[1]], *first, cue, lang=self.lang),
             PlaceSpan("destination", text[second[0] : second[1]], *second, cue, lang=self.lang),
         ], end2
+
+    def _past_inner_kind(self, toks: tuple[Token, ...], j: int) -> int:
+        """Step over a kind or head word after an area word, to the name.
+
+        "на территорию станции Брест", "на территорию железнодорожного вокзала города
+        Артемовск": the area word's case gives the role, the name follows the inner
+        words.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> toks = tokens("на территорию железнодорожного вокзала города Брест")
+        >>> toks[rd._past_inner_kind(toks, 2)].text
+        'Брест'
+        """
+        inner = self.lex.place_kinds.match(toks, j) or self._head_at(toks, j)
+        return inner[1] if inner is not None else j
 
     def _head_at(self, toks: tuple[Token, ...], j: int) -> tuple[Any, int] | None:
         """Match the nouns before a name that only say what it is ("в столицу Беларуси г.").

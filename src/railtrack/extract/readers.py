@@ -98,6 +98,12 @@ class EnglishReader:
     def is_each(self, text: str) -> bool:  # noqa: D102
         return cues.is_each(text)
 
+    def generic_at(self, text: str) -> int | None:  # noqa: D102
+        return cues.generic_at(text)
+
+    def is_hypothetical(self, text: str) -> bool:  # noqa: D102
+        return cues.is_hypothetical(text)
+
     def train_number(self, text: str) -> str | None:  # noqa: D102
         return cues.train_number(text)
 

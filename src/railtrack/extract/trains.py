@@ -207,7 +207,11 @@ class _ClauseReader:
 
     @once
     def counts(self) -> list[CarCount]:
-        return self.rd.find_car_counts(self.text)
+        found = self.rd.find_car_counts(self.text)
+        generic_at = getattr(self.rd, "generic_at", None)
+        at = generic_at(self.text) if found and generic_at is not None else None
+        # "twice as long as the usual trains, which sit at 40 wagons": trains in general
+        return found if at is None else [c for c in found if c.start < at]
 
     @once
     def claim(self) -> str | None:
@@ -454,8 +458,8 @@ class _ClauseReader:
                     role = "departure"  # "прибув із Острогозька 11 грудня до Полонки 14 грудня"
             else:
                 role = fallback or "departure"
-            if getattr(facts, role) is None:
-                setattr(facts, role, fact)
+            if getattr(facts, role) is None or _narrower(fact, getattr(facts, role)):
+                setattr(facts, role, fact)  # ("В мае ..." then "5 мая ...": the day)
         self._duration_into(facts)
         roles = [v.role for v in self.verbs if v.role != "neutral"]
         if roles:
@@ -679,7 +683,7 @@ def _pieces(
 
 
 # Over the C901 cap; the languages work (issue 13) splits it.
-def read_trains(  # noqa: C901
+def read_trains(
     text: str,
     *,
     published: date | None,
@@ -708,264 +712,464 @@ def read_trains(  # noqa: C901
     ReportDraft
         Trains and groups with their facts; no train for text about no shipment.
     """
-    draft = ReportDraft()
-    current: TrainDraft | None = None
-    group: GroupDraft | None = None
-    sentences_off: set[int] = set()
-    sentence_readers: dict[int, Reader] = {}
-    returned: dict[int, TrainDraft] = {}  # outbound train (by id) -> its return trip
-    clauses = split_clauses(text)
-    bounds = _sentence_spans(clauses)
-    if sentence_lang is not None:
-        for sentence_no, (first, last) in bounds.items():
-            sentence_readers[sentence_no] = reader_for(sentence_lang(text[first:last], lang))
-    sentences_off |= _repeated_sentences(text, clauses)
-    default = reader_for(lang)
-    if _asks(default, "is_denial", text):
-        return draft  # a debunked claim ("Our rating: False"): no shipment
-    vetoing: dict[int, str | None] = {  # sentence -> the kind of train of no shipment
-        n: _no_shipment_kind(sentence_readers.get(n, default), text[first:last])
-        for n, (first, last) in bounds.items()
-    }
-    watch = any(kind is not None for kind in vetoing.values())  # (else no military needed)
-    heard = _is_heard(default, text)  # trains counted by their noise: a statistic
-    incident = False  # an accident or attack at a train was told
-    military: set[int] = set()  # the trains (by id) told of with a military word
-    vetoed_groups: set[int] = set()  # groups (by id) a sentence of no shipment tells of
-    for clause in clauses:
-        if clause.sentence in sentences_off:
-            continue
-        rd = sentence_readers.get(clause.sentence, default)
-        if _is_question(text, clause):
-            sentences_off.add(clause.sentence)
-            continue
-        if vetoing[clause.sentence] == "exhibition" and _names_no_trip(
-            rd, text[slice(*bounds[clause.sentence])]
-        ):
-            # "Выставачны цэнтр прыняў удзельнікаў": an exhibition named, no train
-            sentences_off.add(clause.sentence)
-            continue
-        if vetoing[clause.sentence]:
-            # "В Волгоград прибыл ретропоезд": that train, and what is said of it next
-            timetable = vetoing[clause.sentence] == "timetable"
-            current = _vetoed_train(
-                draft, current, clause, rd, published, military, timetable=timetable
-            )
-            if current.vetoed and current.group is not None:
-                vetoed_groups.add(id(draft.groups[current.group]))  # its trains told again
-            continue
-        if current is not None and current.vetoed:
-            reader = _ClauseReader(clause, clause.text, published, rd)
-            if not _separate_shipment(rd, reader, current):
-                reader.all_into(current, [])  # the museum train told on
-                continue
-            current = None  # "7 мая на станцию Барановичи прибыл воинский эшелон": its own
-        if _turned_away(rd, clause) or _is_rate_of_trains(rd, clause):
-            incident = incident or _asks(rd, "is_incident", clause.text)
-            sentences_off.add(clause.sentence)
-            continue
-        if incident and _asks(rd, "names_the_same_train", clause.text):
-            # "Nearly a dozen cars jumped the tracks ... the freight train was traveling
-            # from Grafton": the train of the accident told again, no shipment
-            sentences_off.add(clause.sentence)
-            continue
+    assembly = _Assembly.start(text, published, lang, sentence_lang)
+    if assembly is None:
+        return ReportDraft()  # a debunked claim ("Our rating: False"): no shipment
+    for clause in assembly.clauses:
+        assembly.read_clause(clause)
+    return _finish(assembly, lang=lang, max_group_trains=max_group_trains)
+
+
+class _Assembly:
+    """The state of :func:`read_trains` while it reads a report clause by clause.
+
+    ``current`` is the train being described, ``group`` the group of trains being
+    described (the trains an announcement such as "two echelons left" promised);
+    each step below reads one kind of clause or piece of a clause and moves them on.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        published: date | None,
+        default: Reader,
+        clauses: list[Clause],
+        bounds: dict[int, tuple[int, int]],
+        sentence_readers: dict[int, Reader],
+        sentences_off: set[int],
+    ) -> None:
+        self.text = text
+        self.published = published
+        self.default = default
+        self.clauses = clauses
+        self.bounds = bounds  # sentence -> (start, end)
+        self.sentence_readers = sentence_readers
+        self.sentences_off = sentences_off
+        self.draft = ReportDraft()
+        self.current: TrainDraft | None = None
+        self.group: GroupDraft | None = None
+        self.returned: dict[int, TrainDraft] = {}  # outbound train (by id) -> its return trip
+        self.vetoing: dict[int, str | None] = {  # sentence -> the kind of train of no shipment
+            n: _no_shipment_kind(sentence_readers.get(n, default), text[first:last])
+            for n, (first, last) in self.bounds.items()
+        }
+        # (a sentence of no shipment makes the military words matter)
+        self.watch = any(kind is not None for kind in self.vetoing.values())
+        self.heard = _is_heard(default, text)  # trains counted by their noise: a statistic
+        self.incident = False  # an accident or attack at a train was told
+        self.military: set[int] = set()  # the trains (by id) told of with a military word
+        self.vetoed_groups: set[int] = set()  # groups (by id) a sentence of no shipment tells of
+
+    @classmethod
+    def start(
+        cls,
+        text: str,
+        published: date | None,
+        lang: str,
+        sentence_lang: Callable[[str, str], str] | None,
+    ) -> _Assembly | None:
+        """Split the report and judge its sentences; None for a debunked claim."""
+        clauses = split_clauses(text)
+        bounds = _sentence_spans(clauses)
+        sentence_readers: dict[int, Reader] = {}
+        if sentence_lang is not None:
+            for sentence_no, (first, last) in bounds.items():
+                sentence_readers[sentence_no] = reader_for(sentence_lang(text[first:last], lang))
+        sentences_off = set(_repeated_sentences(text, clauses))
+        default = reader_for(lang)
+        # "If they were going to Asia, they would have left from the West Coast", "w 1988
+        # roku jechał z Paryża do Hongkongu": no facts of a shipment to track
+        sentences_off |= {
+            n
+            for n, (first, last) in bounds.items()
+            if _asks(sentence_readers.get(n, default), "is_hypothetical", text[first:last])
+            or _is_history(sentence_readers.get(n, default), text[first:last], published)
+        }
+        if _asks(default, "is_denial", text):
+            return None
+        return cls(text, published, default, clauses, bounds, sentence_readers, sentences_off)
+
+    def read_clause(self, clause: Clause) -> None:
+        """Read one clause: put its sentence off, or read each piece a marker starts."""
+        if clause.sentence in self.sentences_off:
+            return
+        rd = self.sentence_readers.get(clause.sentence, self.default)
+        if self._put_off(clause, rd):
+            return
+        group = self.group
         room = group is not None and (len(group.members) < (group.n_trains or 0) or group.dated > 0)
         pieces = _pieces(
-            clause, rd, merge_head=current is None and group is None, group_has_room=room
+            clause, rd, merge_head=self.current is None and group is None, group_has_room=room
         )
+        current = self.current
         home = current.origin.value.text if current is not None and current.origin else None
         piece_verb: cues.VerbCue | None = None
         for piece, marker in _split_returns(pieces, rd, home):
-            reader = _ClauseReader(piece, piece.text, published, rd)
+            reader = _ClauseReader(piece, piece.text, self.published, rd)
             if marker is not None and marker.kind in _ORDINAL and not reader.verbs:
                 reader.elided = piece_verb
             piece_verb = next((v for v in reversed(reader.verbs) if v.role != "neutral"), None)
-            if marker is not None and marker.kind == "return":
-                current = _return_trip(draft, current, reader, returned)
-                continue
-            announcement = rd.group_announcement(piece.text)
-            if announcement is not None and (
-                (heard and not _separate_shipment(rd, reader, None))
-                or _is_heard(rd, piece.text)
-                or _is_statistic(rd, text, clauses, clause.sentence)
-            ):
-                sentences_off.add(clause.sentence)  # "за неделю слышали 14 поездов"
+            if self._read_piece(clause, piece, marker, reader, rd):
                 break
-            listed = reader.date_list()
-            if (
-                announcement is not None
-                and listed is not None
-                and len(listed.days) == announcement.n_trains
-                and (marker is None or marker.start > announcement.start)
-            ):
-                # "Two echelons arrived on 12 and 14 January": one train per day
-                group = _group_of_dates(draft, reader, listed, None, piece.text)
-                current = None
-                continue
-            if announcement is not None and (marker is None or marker.start > announcement.start):
-                recapped = _recapped_group(draft, announcement.n_trains, reader)
-                if recapped is not None:
-                    # "Thus Russia sent two more echelons ...": the two just described
-                    reader.counts_into(recapped.each if rd.is_each(piece.text) else recapped.counts)
-                    continue
-                if not (
-                    group is not None
-                    and not group.members
-                    and group.n_trains == announcement.n_trains
-                ):
-                    # (the same count again, before any train is described, is the
-                    # headline's announcement restated in the lead: one group)
-                    group = GroupDraft(
-                        n_trains=announcement.n_trains,
-                        marker=reader._fact(announcement, announcement.start, announcement.end),
-                    )
-                    draft.groups.append(group)
-                current = None
-                reader.places_into(group)
-                reader.dates_into(group, draft.problems)
-                reader.claim_into(group)
-                if not reader.series_into(group):
-                    reader.counts_into(group.each if rd.is_each(piece.text) else group.counts)
-                continue
-            if (
-                listed is not None
-                and group is None
-                and (rd.has_train_noun(piece.text) or reader.counts or rd.has_car_noun(piece.text))
-            ):
-                group = _group_of_dates(draft, reader, listed, current, piece.text)
-                current = None
-                continue
-            if marker is not None and marker.kind in _ORDINAL and group is not None and group.dated:
-                # "arrived on 4 and 6 March. The first ..., the second ...": the trains of
-                # the days, in order, described now
-                current = draft.trains[group.members[-group.dated]]
-                group.dated -= 1
-                reader.all_into(current, draft.problems, group.last_role)
-                continue
-            if marker is not None:
-                current = TrainDraft(
-                    marker=reader._fact(marker, marker.start, marker.end),
-                    number=rd.train_number(piece.text),
-                )
-                gi = len(draft.groups) - 1
-                if group is not None and len(group.members) < (group.n_trains or 0):
-                    current.group = gi
-                    group.members.append(len(draft.trains))
-                elif marker.kind == "indefinite":
-                    group = None
-                if marker.kind == "same" and draft.trains:
-                    # "Такий самий прибув 6 січня": another train of the same make-up
-                    for kind, fact in draft.trains[-1].counts.items():
-                        current.counts[kind] = fact.shared()
-                previous = draft.trains[-1] if draft.trains else None
-                draft.trains.append(current)
-                group_role = group.last_role if current.group is not None and group else None
-                reader.all_into(current, draft.problems, group_role)
-                if previous is not None and rd.same_route(piece.text):
-                    # "a similar train passed along the same route": another train, that route
-                    _follow_route(current, previous)
-                    other = cues.TrainMarker("other", marker.start, marker.end, marker.text)
-                    current.marker = reader._fact(other, marker.start, marker.end)
-                if not current.counts and previous is not None and previous.counts:
-                    _elided_count(current, previous, reader)
-                if previous is not None:
-                    _end_as_before(current, previous, rd, piece.text)
-                continue
-            if rd.is_group_reference(piece.text) and reader.counts:
-                if not draft.groups:
-                    # "In total, 40 cars": the headline and lead may be this train again
-                    merged = _merge_restated(draft)
-                    if current is not None:
-                        current = merged.get(id(current), current)
-                target = _group_for_reference(draft, group)
-                if target is not None:
-                    group = target
-                    reader.counts_into(group.each if rd.is_each(piece.text) else group.counts)
-                    continue
-            if rd.is_each(piece.text) and group is not None and current is None:
-                reader.counts_into(group.each)
-                continue
-            number = rd.train_number(piece.text)
-            if current is not None and number is not None and current.number is None:
-                current.number = number
-            if current is not None and number not in (None, current.number):
-                # "Train No. 969 ..." after "Train No. 967 ...": another train.
-                current = TrainDraft(number=number)
-                draft.trains.append(current)
-                reader.all_into(current, draft.problems)
-            elif current is not None and _uncouples(rd, piece.text) and reader.counts:
-                current = _uncoupled_part(draft, current, reader)
-            elif (
-                current is not None
-                and current.trip_of is not None
-                and reader.conflicts_with(current)
-                and not reader.conflicts_with(current.trip_of)
-            ):
-                # back to the outbound trip ("Эшелон прибыл в Лунинец" after the return)
-                current = current.trip_of
-                reader.all_into(current, draft.problems)
-            elif current is not None and reader.conflicts_with(current):
-                # A train has one origin and one destination: other ones mean the
-                # text has moved on to another train ("that echelon is to go to Slutsk"),
-                # if the clause speaks of a train at all ("Ранее ... были запущены 4
-                # маршрута ... до Гамбурга": routes, not a train)
-                if not (
-                    rd.has_train_noun(piece.text)
-                    or reader.counts
-                    or any(v.role != "neutral" for v in reader.verbs)
-                ) or _counts_other_things(rd, piece.text):
-                    continue  # (nor does "в Горловку прибыли 200 казачков": people)
-                # ("Контейнерные поезда ... из Татарстана были введены": trains in general)
-                current = TrainDraft(vague=_plural_only(rd, piece.text, reader))
-                draft.trains.append(current)
-                reader.all_into(current, draft.problems)
-            elif (
-                current is not None
-                and not current.vague
-                and group is None
-                and _other_trains(rd, piece.text, reader)
-            ):
-                continue  # "Wcześniej w rejon Baranowicz przybyły transporty": other trains
-            elif current is not None:
-                if current.vague and rd.has_train_noun(piece.text, singular=True):
-                    current.vague = False  # "... loaded on to trains. ... onto a train at X"
-                reader.all_into(current, draft.problems)
-            elif group is not None:
-                reader.all_into(group, draft.problems)
-            elif (
-                rd.has_train_noun(piece.text)
-                or reader.staged_at_station()
-                or (
-                    (reader.counts or rd.has_car_noun(piece.text))
-                    and any(v.role != "neutral" for v in reader.verbs)
-                    and any(reader.place_role(p) is not None for p in reader.places)
-                )
-            ):
-                # "Twenty-two flatcars were dispatched from Brest to Kursk" is a train too.
-                current = TrainDraft(number=number, vague=_plural_only(rd, piece.text, reader))
-                draft.trains.append(current)
-                reader.all_into(current, draft.problems)
-        if watch and _is_military(rd, clause.text):
-            for told in (current, group):
+        if self.watch and _is_military(rd, clause.text):
+            for told in (self.current, self.group):
                 if told is not None:
-                    military.add(id(told))
+                    self.military.add(id(told))
+
+    def _put_off(self, clause: Clause, rd: Reader) -> bool:
+        """Whether the clause is done before its pieces are read (its sentence put off).
+
+        A question, an exhibition named with no trip, a sentence of no shipment (its
+        train vetoed), what is said next of a vetoed train, a clause turned away (off
+        topic, a timetable, a road convoy, a rate of trains) and, after an accident,
+        the train of the accident told again.
+        """
+        text = self.text
+        if _is_question(text, clause):
+            self.sentences_off.add(clause.sentence)
+            return True
+        kind = self.vetoing[clause.sentence]
+        sentence = text[slice(*self.bounds[clause.sentence])]
+        if (
+            kind == "exhibition"
+            and _names_no_trip(rd, sentence)
+            and not _asks(rd, "is_shown", sentence)
+        ):
+            # "Выставачны цэнтр прыняў удзельнікаў": an exhibition named, no train
+            self.sentences_off.add(clause.sentence)
+            return True
+        if kind:
+            # "В Волгоград прибыл ретропоезд": that train, and what is said of it next
+            self._veto(clause, rd, timetable=kind == "timetable")
+            return True
+        if self.current is not None and self.current.vetoed and self._told_of_vetoed(clause, rd):
+            return True
+        if _turned_away(rd, clause) or _is_rate_of_trains(rd, clause):
+            self.incident = self.incident or _asks(rd, "is_incident", clause.text)
+            self.sentences_off.add(clause.sentence)
+            return True
+        if self.incident and _asks(rd, "names_the_same_train", clause.text):
+            # "Nearly a dozen cars jumped the tracks ... the freight train was traveling
+            # from Grafton": the train of the accident told again, no shipment
+            self.sentences_off.add(clause.sentence)
+            return True
+        return False
+
+    def _veto(self, clause: Clause, rd: Reader, *, timetable: bool) -> None:
+        """Make the train a sentence of no shipment tells of the current one, vetoed."""
+        draft = self.draft
+        current = _vetoed_train(
+            draft, self.current, clause, rd, self.published, self.military, timetable=timetable
+        )
+        self.current = current
+        if current.vetoed and current.group is not None:
+            self.vetoed_groups.add(id(draft.groups[current.group]))  # its trains told again
+
+    def _told_of_vetoed(self, clause: Clause, rd: Reader) -> bool:
+        """Whether a clause after a vetoed train goes on about it (then it is read into it)."""
+        current = self.current
+        assert current is not None
+        reader = _ClauseReader(clause, clause.text, self.published, rd)
+        if not _separate_shipment(rd, reader, current):
+            reader.all_into(current, [])  # the museum train told on
+            return True
+        self.current = None  # "7 мая на станцию Барановичи прибыл воинский эшелон": its own
+        return False
+
+    def _read_piece(
+        self,
+        clause: Clause,
+        piece: Clause,
+        marker: cues.TrainMarker | None,
+        reader: _ClauseReader,
+        rd: Reader,
+    ) -> bool:
+        """Read one piece of a clause; True when its sentence is a count of traffic."""
+        if marker is not None and marker.kind == "return":
+            self.current = _return_trip(self.draft, self.current, reader, self.returned)
+            return False
+        announcement = rd.group_announcement(piece.text)
+        if announcement is not None and self._counts_traffic(clause, piece, reader, rd):
+            self.sentences_off.add(clause.sentence)  # "за неделю слышали 14 поездов"
+            return True
+        listed = reader.date_list()
+        if announcement is not None and (marker is None or marker.start > announcement.start):
+            self._announced(piece, announcement, listed, reader, rd)
+        else:
+            self._described(piece, marker, listed, reader, rd)
+        return False
+
+    def _counts_traffic(
+        self, clause: Clause, piece: Clause, reader: _ClauseReader, rd: Reader
+    ) -> bool:
+        """Whether an announcement of trains counts traffic: heard, or a statistic."""
+        return (
+            (self.heard and not _separate_shipment(rd, reader, None))
+            or _is_heard(rd, piece.text)
+            or _is_statistic(rd, self.text, self.clauses, clause.sentence)
+        )
+
+    def _announced(
+        self,
+        piece: Clause,
+        announcement: cues.GroupAnnouncement,
+        listed: DateSpan | None,
+        reader: _ClauseReader,
+        rd: Reader,
+    ) -> None:
+        """Read a piece announcing several trains ("Two echelons left Belarus")."""
+        if listed is not None and len(listed.days) == announcement.n_trains:
+            # "Two echelons arrived on 12 and 14 January": one train per day
+            self.group = _group_of_dates(self.draft, reader, listed, None, piece.text)
+            self.current = None
+            return
+        recapped = _recapped_group(self.draft, announcement.n_trains, reader)
+        if recapped is not None:
+            # "Thus Russia sent two more echelons ...": the two just described
+            reader.counts_into(recapped.each if rd.is_each(piece.text) else recapped.counts)
+            return
+        group = self.group
+        if group is None or group.members or group.n_trains != announcement.n_trains:
+            # (the same count again, before any train is described, is the
+            # headline's announcement restated in the lead: one group)
+            group = GroupDraft(
+                n_trains=announcement.n_trains,
+                marker=reader._fact(announcement, announcement.start, announcement.end),
+            )
+            self.draft.groups.append(group)
+            self.group = group
+        self.current = None
+        reader.places_into(group)
+        reader.dates_into(group, self.draft.problems)
+        reader.claim_into(group)
+        if not reader.series_into(group):
+            reader.counts_into(group.each if rd.is_each(piece.text) else group.counts)
+
+    def _described(
+        self,
+        piece: Clause,
+        marker: cues.TrainMarker | None,
+        listed: DateSpan | None,
+        reader: _ClauseReader,
+        rd: Reader,
+    ) -> None:
+        """Read a piece that announces no group: dated trains, a new train, or more."""
+        text = piece.text
+        if (
+            listed is not None
+            and self.group is None
+            and (rd.has_train_noun(text) or reader.counts or rd.has_car_noun(text))
+        ):
+            self.group = _group_of_dates(self.draft, reader, listed, self.current, text)
+            self.current = None
+        elif marker is not None:
+            self._marked(piece, marker, reader, rd)
+        elif not self._counts_of_a_group(piece, reader, rd):
+            self._told_on(piece, reader, rd)
+
+    def _marked(
+        self, piece: Clause, marker: cues.TrainMarker, reader: _ClauseReader, rd: Reader
+    ) -> None:
+        """Read a piece a train marker starts: the next dated train of a group, or a new one."""
+        group = self.group
+        if marker.kind in _ORDINAL and group is not None and group.dated:
+            # "arrived on 4 and 6 March. The first ..., the second ...": the trains of
+            # the days, in order, described now
+            self.current = self.draft.trains[group.members[-group.dated]]
+            group.dated -= 1
+            reader.all_into(self.current, self.draft.problems, group.last_role)
+            return
+        self._new_marked_train(piece, marker, reader, rd)
+
+    def _new_marked_train(
+        self, piece: Clause, marker: cues.TrainMarker, reader: _ClauseReader, rd: Reader
+    ) -> None:
+        """Start the train a marker introduces ("the second transport left ...")."""
+        draft = self.draft
+        current = TrainDraft(
+            marker=reader._fact(marker, marker.start, marker.end),
+            number=rd.train_number(piece.text),
+        )
+        self.current = current
+        group = self.group
+        gi = len(draft.groups) - 1
+        if group is not None and len(group.members) < (group.n_trains or 0):
+            current.group = gi
+            group.members.append(len(draft.trains))
+        elif marker.kind == "indefinite":
+            self.group = group = None
+        if marker.kind == "same" and draft.trains:
+            # "Такий самий прибув 6 січня": another train of the same make-up
+            for kind, fact in draft.trains[-1].counts.items():
+                current.counts[kind] = fact.shared()
+        previous = draft.trains[-1] if draft.trains else None
+        draft.trains.append(current)
+        group_role = group.last_role if current.group is not None and group else None
+        reader.all_into(current, draft.problems, group_role)
+        if previous is None:
+            return
+        if rd.same_route(piece.text):
+            # "a similar train passed along the same route": another train, that route
+            _follow_route(current, previous)
+            other = cues.TrainMarker("other", marker.start, marker.end, marker.text)
+            current.marker = reader._fact(other, marker.start, marker.end)
+        if not current.counts and previous.counts:
+            _elided_count(current, previous, reader)
+        _end_as_before(current, previous, rd, piece.text)
+
+    def _counts_of_a_group(self, piece: Clause, reader: _ClauseReader, rd: Reader) -> bool:
+        """Read counts said of a group ("In total, 40 cars", "each with 40 cars")."""
+        text = piece.text
+        if rd.is_group_reference(text) and reader.counts:
+            if not self.draft.groups:
+                # "In total, 40 cars": the headline and lead may be this train again
+                merged = _merge_restated(self.draft)
+                if self.current is not None:
+                    self.current = merged.get(id(self.current), self.current)
+            target = _group_for_reference(self.draft, self.group)
+            if target is not None:
+                self.group = target
+                reader.counts_into(target.each if rd.is_each(text) else target.counts)
+                return True
+        if rd.is_each(text) and self.group is not None and self.current is None:
+            reader.counts_into(self.group.each)
+            return True
+        return False
+
+    def _told_on(self, piece: Clause, reader: _ClauseReader, rd: Reader) -> None:
+        """Read a piece with no marker: about the current train, the group, or a new train."""
+        number = rd.train_number(piece.text)
+        if self.current is not None:
+            self._about_the_train(self.current, piece, number, reader, rd)
+        elif self.group is not None:
+            reader.all_into(self.group, self.draft.problems)
+        elif _starts_a_train(piece.text, reader, rd):
+            # "Twenty-two flatcars were dispatched from Brest to Kursk" is a train too.
+            self._new_train(TrainDraft(number=number, vague=_plural_only(rd, piece.text, reader)))
+            reader.all_into(self.current_train, self.draft.problems)
+
+    @property
+    def current_train(self) -> TrainDraft:
+        """The current train, when one is known to be."""
+        assert self.current is not None
+        return self.current
+
+    def _new_train(self, train: TrainDraft) -> None:
+        self.current = train
+        self.draft.trains.append(train)
+
+    def _about_the_train(
+        self,
+        current: TrainDraft,
+        piece: Clause,
+        number: str | None,
+        reader: _ClauseReader,
+        rd: Reader,
+    ) -> None:
+        """Read a piece while a train is described: more of it, or another train."""
+        text, problems = piece.text, self.draft.problems
+        if number is not None and current.number is None:
+            current.number = number
+        if number not in (None, current.number):
+            # "Train No. 969 ..." after "Train No. 967 ...": another train.
+            self._new_train(TrainDraft(number=number))
+            reader.all_into(self.current_train, problems)
+        elif _uncouples(rd, text) and reader.counts:
+            self.current = _uncoupled_part(self.draft, current, reader)
+        elif (
+            current.trip_of is not None
+            and reader.conflicts_with(current)
+            and not reader.conflicts_with(current.trip_of)
+        ):
+            # back to the outbound trip ("Эшелон прибыл в Лунинец" after the return)
+            self.current = current.trip_of
+            reader.all_into(current.trip_of, problems)
+        elif reader.conflicts_with(current):
+            self._other_ends(piece, reader, rd)
+        elif not current.vague and self.group is None and _other_trains(rd, text, reader):
+            return  # "Wcześniej w rejon Baranowicz przybyły transporty": other trains
+        else:
+            if current.vague and rd.has_train_noun(text, singular=True):
+                current.vague = False  # "... loaded on to trains. ... onto a train at X"
+            reader.all_into(current, problems)
+
+    def _other_ends(self, piece: Clause, reader: _ClauseReader, rd: Reader) -> None:
+        """Start another train where a piece gives the current one other ends.
+
+        A train has one origin and one destination: other ones mean the text has moved
+        on to another train ("that echelon is to go to Slutsk"), if the clause speaks
+        of a train at all ("Ранее ... были запущены 4 маршрута ... до Гамбурга": routes,
+        not a train; "в Горловку прибыли 200 казачков": people).
+        """
+        text = piece.text
+        if not (
+            rd.has_train_noun(text)
+            or reader.counts
+            or any(v.role != "neutral" for v in reader.verbs)
+        ) or _counts_other_things(rd, text):
+            return
+        # ("Контейнерные поезда ... из Татарстана были введены": trains in general)
+        self._new_train(TrainDraft(vague=_plural_only(rd, text, reader)))
+        reader.all_into(self.current_train, self.draft.problems)
+
+
+def _starts_a_train(text: str, reader: _ClauseReader, rd: Reader) -> bool:
+    """Whether a piece read with no train or group before it tells of a train."""
+    return (
+        rd.has_train_noun(text)
+        or reader.staged_at_station()
+        or (
+            bool(reader.counts or rd.has_car_noun(text))
+            and any(v.role != "neutral" for v in reader.verbs)
+            and any(reader.place_role(p) is not None for p in reader.places)
+        )
+    )
+
+
+def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportDraft:
+    """Fill the groups, drop the trains of no shipment, merge restated ones, check each."""
+    draft, text = assembly.draft, assembly.text
     _drop_passing_groups(draft)
     _fill_groups(draft, max_group_trains=max_group_trains)
+    _drop_trains_of_no_shipment(assembly)
+    _drop_groups_without_trains(draft)
+    merged = _merge_restated(draft)
+    if lang == "en":
+        merged.update(_one_train_told_again(draft, text))
+    _share_between_trips(draft, merged)
+    tracked = any(_has_a_station(t) for t in draft.trains)
+    draft.trains = [t for t in draft.trains if not _nothing_to_track(t, tracked=tracked)]
+    for train in draft.trains:
+        _plan_of_a_later_arrival(train, assembly.published)
+        _late_departure_is_the_trip_backs(train, draft.trains)
+        _no_departure_after_arrival(train, draft.problems)
+        _no_end_as_via(train)
+        _no_gloss_as_via(train, assembly.text)
+        _no_round_trip(train)
+    if lang != "en":
+        _one_kind_totals(draft.trains, assembly.default, text)
+    return draft
+
+
+def _nothing_to_track(train: TrainDraft, *, tracked: bool) -> bool:
+    """Whether a train gives nothing to track: only a country, a make-up, vague, no place."""
+    return (
+        _only_a_country(train, beside_tracked=tracked)
+        or _only_a_make_up(train)
+        or _only_vague(train)
+        or _no_place(train)
+    )
+
+
+def _drop_trains_of_no_shipment(assembly: _Assembly) -> None:
+    """Drop the trains without facts, vetoed, or told of beside a show or a service."""
+    draft, military, vetoing = assembly.draft, assembly.military, assembly.vetoing
     # (people on another train, "pociąg z 475 pasażerami", say nothing of this one)
     told_again = any(kind in ("exhibition", "timetable") for kind in vetoing.values())
     # a report that tells of a museum train or a service in two sentences or more is
     # about it: only a separate dated, routed military shipment stays
     about_service = sum(kind is not None for kind in vetoing.values()) >= 2
-    # (a report that names platforms or tank cars, counted or not, has more than people;
-    # its car nouns are read only when a train has passenger cars alone: reading them
-    # tokenises the whole report, half a Belarusian report's time when asked of each)
-    car_kinds = getattr(default, "car_kinds", None)
-    only_people_cars = (
-        car_kinds is not None
-        and any(_passengers_only(t, military) for t in draft.trains)
-        and car_kinds(text) <= {"total"}
-        and not _is_military(default, text)
-    )
+    only_people_cars = _only_people_cars(assembly)
     for t in draft.trains:
         if t.group is not None and id(draft.groups[t.group]) in military:
             military.add(id(t))
@@ -974,39 +1178,28 @@ def read_trains(  # noqa: C901
         for t in draft.trains
         if (_has_facts(t) or t.group is not None)
         and not t.vetoed
-        and (t.group is None or id(draft.groups[t.group]) not in vetoed_groups)
+        and (t.group is None or id(draft.groups[t.group]) not in assembly.vetoed_groups)
         and not (told_again and _told_again(t, military))
         and not (about_service and not _kept_beside_a_service(t, military))
         and not (only_people_cars and _passengers_only(t, military))
     ]
-    _drop_groups_without_trains(draft)
-    merged = _merge_restated(draft)
-    if lang == "en":
-        merged.update(_one_train_told_again(draft, text))
-    _share_between_trips(draft, merged)
-    tracked = any(_has_a_station(t) for t in draft.trains)
-    draft.trains = [
-        t
-        for t in draft.trains
-        if not (
-            _only_a_country(t, beside_tracked=tracked)
-            or _only_a_make_up(t)
-            or _only_vague(t)
-            or _no_place(t)
-        )
-    ]
-    for train in draft.trains:
-        _plan_of_a_later_arrival(train, published)
-        _late_departure_is_the_trip_backs(train, draft.trains)
-        _no_departure_after_arrival(train, draft.problems)
-        _no_end_as_via(train)
-        _no_round_trip(train)
-    if lang != "en":
-        kinds_named = getattr(default, "car_kinds_named", None)
-        named = kinds_named(text) if kinds_named is not None else frozenset()
-        for train in draft.trains:
-            _one_kind_is_the_total(train, named)
-    return draft
+
+
+def _only_people_cars(assembly: _Assembly) -> bool:
+    """Whether the report names no car but passenger cars, and no military word.
+
+    A report that names platforms or tank cars, counted or not, has more than people;
+    its car nouns are read only when a train has passenger cars alone (reading them
+    tokenises the whole report, half a Belarusian report's time when asked of each).
+    """
+    default, text = assembly.default, assembly.text
+    car_kinds = getattr(default, "car_kinds", None)
+    return (
+        car_kinds is not None
+        and any(_passengers_only(t, assembly.military) for t in assembly.draft.trains)
+        and car_kinds(text) <= {"total"}
+        and not _is_military(default, text)
+    )
 
 
 _RETURN = "return"
@@ -1260,11 +1453,14 @@ def _is_rate_of_trains(rd: Reader, clause: Clause) -> bool:
 
     "с регулярностью 2-3 поезда в месяц были открыты маршруты из СУАР": a rate over a
     period, of trains in the plural only, is a statistic (the real corpus's rule:
-    rates and totals over uncounted trains are no shipment).
+    rates and totals over uncounted trains are no shipment); so is a habit run "by
+    train" ("поїздом ... щодня возили").
     """
     is_statistic = getattr(rd, "is_statistic", None)
     if is_statistic is None or not is_statistic(clause.text):
         return False
+    if _asks(rd, "names_trains_as_means", clause.text):
+        return True  # "поїздом окупанти щодня возили боєприпаси": a habit, no one train
     return rd.has_train_noun(clause.text) and not rd.has_train_noun(clause.text, singular=True)
 
 
@@ -1297,7 +1493,9 @@ def _sentence_spans(clauses: list[Clause]) -> dict[int, tuple[int, int]]:
 def _names_no_trip(rd: Reader, sentence: str) -> bool:
     """Whether a sentence names no train and no place ("Выставочный центр принял ...").
 
-    An exhibition named so is a venue, not a train: it vetoes nothing but itself.
+    An exhibition named so is a venue, not a train: it vetoes nothing but itself (a
+    train shown to spectators, "На вокзалах зрителям продемонстрируют оружие", is the
+    train told before: the caller asks ``is_shown``).
     """
     return not (rd.has_train_noun(sentence) or rd.find_places(sentence))
 
@@ -1356,7 +1554,7 @@ def _vetoed_train(
         and (told is None or id(told) not in military)
         and id(current) not in military
         and not _names_other_end(reader, current)
-        and not rd.new_train_markers(clause.text)
+        and not _new_train_after(draft, rd, clause.text)
         and (
             not rd.has_train_noun(clause.text)
             or (timetable and rd.has_train_noun(clause.text, singular=True))
@@ -1367,6 +1565,18 @@ def _vetoed_train(
     sink = TrainDraft(vetoed=True)
     reader.all_into(sink, [])
     return sink
+
+
+def _new_train_after(draft: ReportDraft, rd: Reader, text: str) -> bool:
+    """Whether a text has a word introducing a train other than those told so far.
+
+    "The first train" said again while only one train was told ("прибув перший потяг
+    ... квитки на перший потяг") is that train, not a new one.
+    """
+    markers = rd.new_train_markers(text)
+    if len(draft.trains) == 1:
+        markers = [m for m in markers if not _asks(rd, "is_first_ordinal", m.text)]
+    return bool(markers)
 
 
 def _names_other_end(reader: _ClauseReader, train: TrainDraft) -> bool:
@@ -1460,6 +1670,39 @@ def _separate_shipment(rd: Reader, reader: _ClauseReader, vetoed: TrainDraft | N
     if vetoed is None or not _has_a_station(vetoed):
         return True
     return reader.conflicts_with(vetoed) or bool(rd.new_train_markers(text))
+
+
+# A year said alone ("w 1988 roku", "in 2008", "с 2014 года"): when it is years before
+# the report, the sentence tells history
+_YEAR_ALONE = re.compile(
+    r"(?<![\w.])(?:in|since|w|we|od|в|во|с|со|у|ў|з|u|ад)\s+(1[89]\d\d|20\d\d)(?![\w.:/-]|\.\d)",
+    re.IGNORECASE,
+)
+HISTORY_YEARS = 3  # a trip dated this many years or more before its report is history
+
+
+def _is_history(rd: Reader, sentence: str, published: date | None) -> bool:
+    """Whether a sentence dates what it tells by a year long before the report.
+
+    "Te wagony wchodziły w skład pociągu, który w 1988 roku jechał z Paryża do
+    Hongkongu" (published in 2018): a train of history, no shipment to track. A
+    sentence that also gives a date ("built in 1988, it left Gomel on 3 March") is
+    read as usual.
+
+    >>> from railtrack.extract.readers import reader_for
+    >>> _is_history(reader_for("en"), "In 1988 it ran from Paris to Hong Kong.", date(2018, 2, 1))
+    True
+    >>> _is_history(reader_for("en"), "In 2017 it ran from Paris to Hong Kong.", date(2018, 2, 1))
+    False
+    """
+    if published is None:
+        return False
+    old = [m for m in _YEAR_ALONE.finditer(sentence) if int(m[1]) <= published.year - HISTORY_YEARS]
+    if not old:
+        return False
+    return not any(
+        not (d.start <= m.start(1) < d.end) for d in rd.find_dates(sentence) for m in old
+    )
 
 
 def _asks(rd: Reader, question: str, text: str) -> bool:
@@ -1572,6 +1815,26 @@ def _share_between_trips(draft: ReportDraft, merged: dict[int, TrainDraft]) -> N
             train.counts.setdefault(kind, fact.shared())
         for kind, fact in train.counts.items():
             outbound.counts.setdefault(kind, fact.shared())
+
+
+def _one_kind_totals(trains: list[TrainDraft], rd: Reader, text: str) -> None:
+    """Apply :func:`_one_kind_is_the_total` to each train of a lexicon-language report.
+
+    The car kinds the report names uncounted (``car_kinds_named``: the whole report
+    tokenised and its counts found again, a tenth of a report's time) are read only
+    when a train is counted in exactly one kind of car, the one case they decide.
+    """
+    if not any(_counted_in_one_kind(t) for t in trains):
+        return
+    kinds_named = getattr(rd, "car_kinds_named", None)
+    named = kinds_named(text) if kinds_named is not None else frozenset()
+    for train in trains:
+        _one_kind_is_the_total(train, named)
+
+
+def _counted_in_one_kind(train: TrainDraft) -> bool:
+    """Whether a train has a count of exactly one kind of car and no total."""
+    return "total" not in train.counts and len(train.counts) == 1
 
 
 def _one_kind_is_the_total(train: TrainDraft, named: frozenset[str] = frozenset()) -> None:
@@ -1796,6 +2059,53 @@ def _no_end_as_via(train: TrainDraft) -> None:
         train.via = [v for v in train.via if not any(_same_place(v, e) for e in ends)]
 
 
+# Between a place and the region or country that says where it is: "Tamań, w rosyjskim
+# Kraju Krasnodarskim", "Smolensk, in the Smolensk region", "Полонка (Барановичский р-н)"
+_GLOSS_GAP = re.compile(
+    r"\s*(?:\(|[,–—-]\s*(?:in|w|we|в|у|ў|u)\s+(?:the\s+|[\w-]+\s+)?)\s*$", re.IGNORECASE
+)
+_COMMA_GAP = re.compile(r"\s*,\s*$")
+
+
+def _no_gloss_as_via(train: TrainDraft, text: str) -> None:
+    """Drop a place passed that only says where the place before it lies.
+
+    "Skład znajdował się na stacji Tamań, w rosyjskim Kraju Krasnodarskim": the
+    train was seen at Tamań; the region is where Tamań is, not a second place on the
+    way (a sighting there is a sighting at Tamań). A region or country right after a
+    comma ("Smolensk, Russia") is one too; a town after a comma is the next place of
+    a list ("via Orsha, Vitebsk").
+    """
+    if not (train.via or train.sightings):
+        return
+    places = [f for f in (train.origin, train.destination, train.goal, *train.via) if f]
+    train.via = [v for v in train.via if _glossed_place(v, places, text) is None]
+    seen = []
+    for place, when in train.sightings:
+        # "seen at Smolensk, in the Smolensk region, on March 6": seen at Smolensk
+        seen.append((_glossed_place(place, places, text) or place, when))
+    train.sightings = seen
+
+
+def _glossed_place(fact: Fact, places: list[Fact], text: str) -> Fact | None:
+    """Return the place ``fact`` says the whereabouts of, else None."""
+    for p in places:
+        if (
+            p.end > fact.start
+            or fact.start - p.end > 40
+            or (p.start, p.end)
+            == (
+                fact.start,
+                fact.end,
+            )
+        ):
+            continue
+        gap = text[p.end : fact.start]
+        if _GLOSS_GAP.fullmatch(gap) or (_COMMA_GAP.fullmatch(gap) and is_broad(fact.value.text)):
+            return p
+    return None
+
+
 def _no_round_trip(train: TrainDraft) -> None:
     """Keep one end of two written alike: the one told first.
 
@@ -1902,8 +2212,13 @@ def _restates(first: TrainDraft, later: TrainDraft) -> bool:
             return False
     for role in _DATE_ROLES:
         a, b = getattr(first, role), getattr(later, role)
-        if a is not None and b is not None and a.value.earliest != b.value.earliest:
-            return False
+        if (
+            a is not None
+            and b is not None
+            and a.value.earliest != b.value.earliest
+            and not (_narrower(a, b) or _narrower(b, a))
+        ):
+            return False  # (a month in the headline, its day in the detail: one train)
     if _arrives_before_leaving(first, later) or _arrives_before_leaving(later, first):
         return False  # ("left on 9 April" and "arrived on January 18": two trains)
     return all(
@@ -1911,6 +2226,20 @@ def _restates(first: TrainDraft, later: TrainDraft) -> bool:
         for kind, fact in later.counts.items()
         if kind in first.counts
     )
+
+
+def _narrower(new: Fact, old: Fact) -> bool:
+    """Whether a date window lies inside another and is shorter ("5 мая" in "в мае").
+
+    A headline's month or week and the detail's day tell one date at two precisions:
+    the day is kept.
+    """
+    a, b = new.value, old.value
+    ends = [getattr(w, end, None) for w in (a, b) for end in ("earliest", "latest")]
+    if any(e is None for e in ends):
+        return False  # (an open window, "after 5 May", is no precision of a date)
+    inside = b.earliest <= a.earliest and a.latest <= b.latest
+    return bool(inside and (a.earliest, a.latest) != (b.earliest, b.latest))
 
 
 def _leg_from_a_place_passed(first: TrainDraft, later: TrainDraft) -> bool:
@@ -1946,8 +2275,9 @@ def _merge_into(first: TrainDraft, later: TrainDraft) -> None:
         elif role in _PLACE_ROLES and _more_exact(a, b) and not is_broad(b.value.text):
             setattr(first, role, b)  # "Калининград", then "Калининград-Сортировочный"
     for role in (*_DATE_ROLES, "claim"):
-        if getattr(first, role) is None and getattr(later, role) is not None:
-            setattr(first, role, getattr(later, role))
+        a, b = getattr(first, role), getattr(later, role)
+        if b is not None and (a is None or (role != "claim" and _narrower(b, a))):
+            setattr(first, role, b)
     for kind, fact in later.counts.items():
         first.counts.setdefault(kind, fact)
     # places passed and sightings told in either mention belong to the one train

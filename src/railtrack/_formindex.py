@@ -1,0 +1,214 @@
+"""The exact-form index: the answer of every form the network's names take, built once.
+
+Reports mostly write a place as the network writes it ("Валуйки", "Matveev Kurgan",
+"Асіповічы", "ст. Орша": the kind of place is dropped before the look-up). This index
+holds, for each such form, the :class:`~railtrack.gazetteer.Resolution` the gazetteer
+gives it, computed once per network by the gazetteer's own code
+(:meth:`Gazetteer.resolve <railtrack.gazetteer.Gazetteer.resolve>`), so resolving a
+name written so is one look-up instead of the rules of issue 15 (case-form rivals,
+countries and places outside the network, namesakes, ...), with exactly the answer
+those rules give. A name of no known form is resolved as before.
+
+The forms (:func:`known_forms`): every name a place of the network is written with
+(its name, its Russian name and every alias: GeoNames alternate names and their
+romanisations) and every region's key and aliases, as written. Names the network does
+not write so (case forms, other capitalisations, misspellings) are not in it.
+
+The index lives in the user's cache directory (:func:`railtrack._netcache.cache_dir`,
+never the repository) as one network cache entry, ``<key>.forms.pickle``, keyed by
+:func:`railtrack._answers.answers_key` of the name index's cache key: the network's
+data files, options and settings, railtrack's code, the world tables, the lexicons and
+the versions of rapidfuzz and pymorphy3 (any change is a new entry, never a stale
+answer). It maps each form to its answer's fields, pickled on their own, so reading
+the entry (about 8 MB for the default network, some 40 ms of CPU) builds no
+resolution; a form's answer is rebuilt when a name asks for it (a few µs). It is
+built by :func:`build_form_index` (``railtrack network cache --build-names``): about
+40,000 forms for the default network, some 40 s of CPU, once per network.
+"""
+
+from __future__ import annotations
+
+import logging
+import pickle
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from railtrack import _netcache
+
+if TYPE_CHECKING:
+    from railtrack.gazetteer import Gazetteer, Resolution
+
+__all__ = ["KIND", "FormIndex", "build_form_index", "known_forms", "load_form_index"]
+
+logger = logging.getLogger(__name__)
+
+KIND = "forms"
+"""Kind of the network cache entry (``<key>.forms.pickle``)."""
+_FIELDS = (
+    "query", "resolved", "station_id", "name", "score", "region", "region_stations",
+    "candidates", "report_stations", "note", "precision", "snap_km", "form",
+    "in_network", "country", "lat", "lon",
+)  # fmt: skip
+_MEMBERS = "members"  # stored instead of a region's station tuples (rebuilt from the index)
+
+
+def _entry_key(index_key: str) -> str | None:
+    """Return the cache key of the form index of ``index_key`` (None: caching off)."""
+    from railtrack._answers import answers_key
+
+    return answers_key(index_key)
+
+
+def known_forms(gaz: Gazetteer) -> list[str]:
+    """Return every form the index holds: each place's and region's names as written.
+
+    Parameters
+    ----------
+    gaz
+        The name index.
+
+    Returns
+    -------
+    list of str
+        Distinct names, sorted, shape (n,) (about 40,000 for the default network).
+
+    Examples
+    --------
+    >>> from railtrack import load_network
+    >>> forms = known_forms(load_network().gazetteer)
+    >>> "Гомель" in forms and "Belarus" in forms
+    True
+    """
+    names = {w for written in gaz._written.values() for w in written if w.strip()}
+    for region in gaz._regions:
+        names.update(n for n in (region.key, *region.aliases) if n.strip())
+    return sorted(names)
+
+
+def _row(gaz: Gazetteer, r: Resolution) -> bytes:
+    """Return a resolution as stored: its fields, a region's station tuples as a marker."""
+    fields: list[Any] = [getattr(r, f) for f in _FIELDS]
+    members = gaz.region_members(r.region) if r.region is not None else None
+    if members is not None and (r.region_stations, r.report_stations) == members:
+        fields[_FIELDS.index("region_stations")] = _MEMBERS
+        fields[_FIELDS.index("report_stations")] = _MEMBERS
+    return pickle.dumps(tuple(fields), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def build_form_index(
+    gaz: Gazetteer, index_key: str, *, forms: Iterable[str] | None = None
+) -> int | None:
+    """Resolve every known form on a fresh copy of ``gaz`` and store the index.
+
+    Parameters
+    ----------
+    gaz
+        The name index (not changed: a copy with no stored answers resolves).
+    index_key
+        Its cache key (as :meth:`Gazetteer.keep_answers` is given).
+    forms
+        The names to hold; :func:`known_forms` when omitted (tests pass fewer).
+
+    Returns
+    -------
+    int or None
+        Number of forms stored (written atomically: a reader never sees half an
+        entry; a directory that cannot be written is logged, as for every cache
+        entry); None when caching is off.
+    """
+    key = _entry_key(index_key)
+    if key is None:
+        return None
+    fresh: Gazetteer = pickle.loads(pickle.dumps(gaz))
+    fresh.keep_answers(None)  # every answer computed here, none read from an earlier run
+    fresh._cache.clear()
+    fresh._lang_cache.clear()
+    texts = known_forms(fresh) if forms is None else sorted(set(forms))
+    answers = fresh.resolve_all(texts)
+    table = {t: _row(fresh, r) for t, r in zip(texts, answers, strict=True)}
+    _netcache.save(key, KIND, table, disk=True)
+    logger.info("Form index of %d names stored under %s", len(table), key)
+    return len(table)
+
+
+def load_form_index(index_key: str) -> FormIndex | None:
+    """Return the form index stored for the name index ``index_key``, or None.
+
+    Parameters
+    ----------
+    index_key
+        The name index's cache key.
+
+    Returns
+    -------
+    FormIndex or None
+        None when none was built for this key (or caching is off, or the entry is
+        unreadable: then it is deleted and names resolve as usual).
+
+    Examples
+    --------
+    >>> load_form_index("no such index") is None
+    True
+    """
+    key = _entry_key(index_key)
+    found = _netcache.load(key, KIND) if key is not None else None
+    if not isinstance(found, dict):
+        return None
+    return FormIndex(found)
+
+
+class FormIndex:
+    """The answers of the known forms of one network, by name as written.
+
+    Parameters
+    ----------
+    table
+        Name as written -> the answer's fields, pickled (see :func:`build_form_index`).
+    """
+
+    def __init__(self, table: dict[str, bytes]) -> None:
+        self._table = table
+
+    def get(self, gaz: Gazetteer, text: str) -> Resolution | None:
+        """Return the answer stored for ``text`` as written, or None when it is not a form.
+
+        Parameters
+        ----------
+        gaz
+            The name index the entry was built for (a region's stations are its own).
+        text
+            A name as written.
+
+        Returns
+        -------
+        Resolution or None
+            Exactly what ``gaz.resolve(text)`` gives, or None (not a known form).
+        """
+        blob = self._table.get(text)
+        return None if blob is None else _answer(gaz, blob)
+
+    def __len__(self) -> int:
+        """Return the number of forms."""
+        return len(self._table)
+
+    def __iter__(self) -> Iterator[str]:
+        """Iterate over the forms, sorted."""
+        return iter(sorted(self._table))
+
+
+def _answer(gaz: Gazetteer, blob: bytes) -> Resolution:
+    """Rebuild a stored resolution (see :func:`_row`)."""
+    fields = dict(zip(_FIELDS, pickle.loads(blob), strict=True))
+    if fields["region_stations"] == _MEMBERS:
+        members = gaz.region_members(fields["region"])
+        assert members is not None
+        fields["region_stations"], fields["report_stations"] = members
+    r = object.__new__(_resolution())  # a frozen dataclass: its fields set as stored
+    r.__dict__.update(fields)
+    return r
+
+
+def _resolution() -> type[Resolution]:
+    from railtrack.gazetteer import Resolution
+
+    return Resolution
