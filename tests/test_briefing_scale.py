@@ -10,19 +10,25 @@ rows and ids, and the route labels written once.
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from railtrack import briefing_html, data_path, load_network, load_reports, webmap
+from railtrack import briefing_html, data_path, load_network, load_reports, route_files, webmap
 from railtrack import columns as C
 from railtrack.briefing import write_outputs
 from railtrack.briefing_html import briefing_context, shown_trains
 from railtrack.dating import BEST_DATE, best_dates
 from railtrack.pipeline import TrackResult, track
-from railtrack.route_files import ROUTE_ELLIPSIS, route_ends, summary_by_route_file
+from railtrack.route_files import (
+    ROUTE_ELLIPSIS,
+    route_ends,
+    route_outline,
+    summary_by_route_file,
+)
 from railtrack.webmap import map_data
 
 
@@ -214,3 +220,131 @@ def test_shared_route_tuples_are_written_as_the_plain_conversion(tmp_path: Path)
     for u, v, attrs in G.edges(data=True):
         assert H.edges[u, v]["route_ids"] == _plain(attrs["route_ids"])
     assert graph_export._Converted(_plain)(("a", "b")) == "a; b"
+
+
+# --- routes written out, unrouted trains, problems and sources: bounded with a note ---
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 7, 40, 41, 613])
+@pytest.mark.parametrize("most", [2, 3, 5, 40])
+def test_a_route_outline_keeps_the_ends_and_names_at_most_its_limit(n: int, most: int) -> None:
+    names = [f"S{i}" for i in range(n)]
+    label = " → ".join(names)
+    text = route_outline(label, most=most, rid="r1")
+    if n <= most:
+        assert text == label
+        return
+    outline, note = text.split(" (", 1)
+    kept = [x for x in outline.replace(ROUTE_ELLIPSIS, " → ").split(" → ")]
+    assert len(kept) == most
+    assert kept[0] == names[0]
+    assert kept[-1] == names[-1]
+    assert kept == [x for x in names if x in set(kept)]  # in route order
+    assert note == f"{most} of {n} places named; every station in distinct_routes.csv, route_id r1)"
+    # an ellipsis stands exactly where names were left out
+    pieces = outline.split(" → ")
+    assert pieces.count("…") == sum(
+        1 for a, b in itertools.pairwise(kept) if names.index(b) != names.index(a) + 1
+    )
+
+
+def test_the_page_outlines_long_routes_and_names_their_route_ids(
+    result: TrackResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    full = briefing_context(result, {})
+    assert any(r["route_full"] for r in full["trains"])  # the limit leaves short routes whole
+    assert not any("distinct_routes.csv" in r["route_full"] for r in full["trains"])
+    monkeypatch.setattr(route_files, "MAX_ROUTE_NAMES", 3)
+    page = write_outputs(result, tmp_path)["report.html"].read_text(encoding="utf-8")
+    ids = set(pd.read_csv(tmp_path / "distinct_routes.csv")[C.ROUTE_ID].astype(str))
+    outlined = briefing_context(result, {})["trains"]
+    long_ones = [r["route_full"] for r in outlined if "places named" in r["route_full"]]
+    assert long_ones
+    popups = [c["popup"]["details"] for c in _map(page)["corridors"]]
+    assert any("places named" in d for d in popups)
+    for text in [*long_ones, *(d for d in popups if "places named" in d)]:
+        outline, note = text.split(" (", 1)
+        assert len(outline.replace(ROUTE_ELLIPSIS, " → ").split(" → ")) == 3
+        assert note.split("route_id ")[1].rstrip(")") in ids  # the row that lists them all
+
+
+def test_the_unrouted_trains_and_problems_are_bounded_with_a_note(
+    result: TrackResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    everyone = briefing_context(result, {})
+    n = everyone["n_unrouted"]
+    assert n == len(everyone["unrouted"]) >= 2  # under the limit: every one, no note
+    monkeypatch.setattr(briefing_html, "MAX_LIST_ROWS", 1)
+    context = briefing_context(result, {})
+    assert context["unrouted"] == everyone["unrouted"][:1]
+    assert context["n_unrouted"] == n
+    page = write_outputs(result, tmp_path)["report.html"].read_text(encoding="utf-8")
+    assert f"The first 1 of the {n} trains not routed, in input order ({n - 1} left out" in page
+    assert f"{n} trains could not be routed" in page
+    listed = pd.read_csv(tmp_path / "problems.csv")["message"]
+    assert listed.str.contains("not routed").sum() == n  # the file holds every one
+
+
+def test_input_problems_are_bounded_with_a_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "bad.jsonl"
+    good = '{"id": "g", "origin": "Slonim", "destination": "Polonka", "source": "Rail Watch"}'
+    bad = '{"id": "b%d", "origin": "Slonim", "cars_total": "eighty six?", "source": "X"}'
+    path.write_text("\n".join([good, *(bad % i for i in range(3))]) + "\n", encoding="utf-8")
+    run = track(load_reports(path), load_network())
+    assert len(run.reports.problems) == 3
+    monkeypatch.setattr(briefing_html, "MAX_LIST_ROWS", 2)
+    context = briefing_context(run, {})
+    assert len(context["problems"]) == 2
+    assert context["n_problems"] == 3
+    page = write_outputs(run, tmp_path / "out")["report.html"].read_text(encoding="utf-8")
+    assert "The first 2 of 3 problems (1 left out here); every one is in problems.csv." in page
+
+
+def test_many_sources_are_listed_one_line_per_reporter_and_outlet(
+    busy: TrackResult, result: TrackResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    every = briefing_context(busy, {})
+    assert not every["sources_note"]
+    n = len(every["sources"])
+    reporters = {(s["reporter"], s["relayed_by"], s["grade"]) for s in every["sources"]}
+    assert n > len(reporters)  # one reporter, a source per publication date
+    outlets = {
+        (s["reporter"], s["relayed_by"], s["grade"])
+        for s in briefing_context(result, {})["sources"]
+    }
+    monkeypatch.setattr(briefing_html, "MAX_LIST_ROWS", len(reporters))
+    grouped = briefing_context(busy, {})
+    assert {(s["reporter"], s["relayed_by"], s["grade"]) for s in grouped["sources"]} == reporters
+    assert len(grouped["sources"]) == len(reporters)
+    counts = [int(s["published"].split(" sources")[0].replace(",", "")) for s in grouped["sources"]]
+    assert sum(counts) == n
+    assert grouped["sources"][0]["published"].endswith("1 Mar 2023 – 10 Mar 2023")
+    assert grouped["sources_note"].startswith(f"{n} sources (reporter, outlet, link, date)")
+    assert "shipments.csv" in grouped["sources_note"]
+    # more reporters and outlets than the limit: the first ones, and how many in all
+    assert len(outlets) > 1
+    monkeypatch.setattr(briefing_html, "MAX_LIST_ROWS", 1)
+    fewest = briefing_context(result, {})
+    assert len(fewest["sources"]) == 1
+    assert f"(1 of {len(set(outlets))} shown)" in fewest["sources_note"]
+    page = write_outputs(result, tmp_path)["report.html"].read_text(encoding="utf-8")
+    assert 'id="sources-note"' in page
+
+
+def test_estimates_parquet_names_routes_by_id_as_the_csv_does(
+    result: TrackResult, tmp_path: Path
+) -> None:
+    written = write_outputs(result, tmp_path)
+    table = pd.read_parquet(written["estimates.parquet"])
+    csv = pd.read_csv(written["estimates.csv"], dtype=str, keep_default_na=False)
+    assert C.ROUTE_LABEL not in table.columns
+    assert list(table.columns) == list(csv.columns)
+    assert table[C.ROUTE_ID].astype(object).fillna("").tolist() == csv[C.ROUTE_ID].tolist()
+    # joined on route_id, distinct_routes.csv gives each routed train its label back
+    routes = pd.read_csv(written["distinct_routes.csv"])
+    joined = table.merge(routes[[C.ROUTE_ID, C.ROUTE_LABEL]], on=C.ROUTE_ID, how="left")
+    labels = result.estimates[C.ROUTE_LABEL].astype(object)
+    routed = labels.notna().to_numpy()
+    assert joined[C.ROUTE_LABEL].to_numpy()[routed].tolist() == labels[routed].tolist()

@@ -76,6 +76,22 @@ def test_restart_reads_finished_chunks(
     assert len(list(work.glob("chunk-*.pkl"))) == len(saved) + 1
 
 
+def test_a_changed_railtrack_reads_the_chunks_again(
+    client: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from railtrack.io import dask_load
+
+    (tmp_path / "in").mkdir()
+    root = _mixed_input(tmp_path / "in")
+    work = tmp_path / "work"
+    first = load_reports(root, client=client, work_dir=work)
+    saved = sorted(work.glob("chunk-*.pkl"))
+    assert saved
+    monkeypatch.setattr(dask_load, "code_key", lambda: "another-version-of-the-code")
+    _same(first, load_reports(root, client=client, work_dir=work))
+    assert len(list(work.glob("chunk-*.pkl"))) == 2 * len(saved)  # every chunk read again
+
+
 @pytest.mark.ru_rail
 def test_generated_input_same_figures(client: Any, tmp_path: Path, ru_rail_dir: Path) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))

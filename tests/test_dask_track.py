@@ -195,6 +195,36 @@ def test_restart_redoes_only_unfinished_partitions(
     assert_same(track(reports, net, as_of="2023-03-05"), other)
 
 
+def test_a_changed_railtrack_computes_again(
+    client: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from railtrack import dask_tasks, engine_dask
+
+    reports = load_reports(data_path("reports"))
+    write_converted(reports, tmp_path / "conv")
+    net, work = load_network(), tmp_path / "work"
+    track_dask(tmp_path / "conv", net, client, work_dir=work)
+    saved = {d: len(list((work / d).glob("*.pkl"))) for d in ("resolve", "estimate", "status")}
+    assert all(saved.values())
+    calls: list[str] = []
+    original = dask_tasks.resolve_table
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append("resolve")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(dask_tasks, "resolve_table", counted)
+    track_dask(tmp_path / "conv", net, client, work_dir=work)  # the same code: read back
+    assert not calls
+    # other code (another commit, an edited module): nothing saved by the old is read
+    monkeypatch.setattr(engine_dask, "code_key", lambda: "another-version-of-the-code")
+    again = track_dask(tmp_path / "conv", net, client, work_dir=work)
+    assert calls
+    assert_same(track(reports, net), again)
+    for d, n in saved.items():
+        assert len(list((work / d).glob("*.pkl"))) == 2 * n, d
+
+
 def test_not_converted_is_refused(client: Any, tmp_path: Path) -> None:
     from railtrack.errors import InputPathError
 

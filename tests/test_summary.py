@@ -554,3 +554,43 @@ def test_sources_are_listed_once_each_with_one_grade():
     text = table[C.SOURCES].iloc[0]
     assert text.count("Hajun") + text.count("hajun") == 1
     assert text.count("Workers") == 1
+
+
+@pytest.mark.parametrize("period_key", [False, True])
+@given(data=st.data())
+def test_rows_sorted_before_their_keys_become_text_as_after(data: Any, period_key: bool) -> None:
+    """The summary's rows are ordered on the keys' own texts (no Arrow copy of long labels)
+    exactly as the old sort of the finished table ordered them."""
+    from railtrack.summary import _key_texts, _order, _sort
+
+    words = st.sampled_from(
+        [
+            "Орша",
+            "орша",
+            "ОРША",
+            "Ab",
+            "ab",
+            "ß",
+            "ss",
+            "unknown",
+            "unallocated across 3 trains",
+            "Я → Ю → Э",
+            "я → ю",
+        ]
+    )
+    n = data.draw(st.integers(min_value=0, max_value=12))
+    text = data.draw(st.lists(words, min_size=n, max_size=n))
+    categorical = data.draw(st.booleans())
+    col = pd.Series(pd.Categorical(text) if categorical else pd.Series(text, dtype=object))
+    keys, before = ["route"], {"route": col.astype("str")}
+    columns = [_key_texts(col)]
+    if period_key:
+        days = st.sampled_from([pd.NaT, pd.Timestamp("2023-03-06"), pd.Timestamp("2023-02-27")])
+        period = pd.Series(
+            data.draw(st.lists(days, min_size=n, max_size=n)), dtype="datetime64[ns]"
+        )
+        keys, before["period"] = ["period", "route"], period
+        columns = [period, *columns]
+    frame = pd.DataFrame({**before, "row": range(n)})
+    expected = _sort(frame, keys)["row"].tolist()
+    assert _order(columns, keys, n).tolist() == expected

@@ -32,6 +32,7 @@ from railtrack.accounting import OUTCOME, REASON_TEXT, REASONS_EXPLAINED, ROUTED
 from railtrack.dating import BEST_DATE, DATE_BASIS, best_dates
 from railtrack.estimate import FLAGS
 from railtrack.labels import DIRECTIONS, plural
+from railtrack.route_files import route_id, route_outline
 from railtrack.webmap import json_for_script, leaflet_assets, map_data
 
 if TYPE_CHECKING:
@@ -176,6 +177,18 @@ def _route_cells(stations: list[str], G: Any, label: str, crossings: str = "") -
                 short.append(f"{name(u)}–{name(v)}")
     short.append(name(stations[-1]))
     return " → ".join(short), label or " → ".join(name(s) for s in stations)
+
+
+def _outline(full: str, short: str, stations: Any) -> str:
+    """Return a train's route as the table writes it out ('' when the short one says it all).
+
+    At most :data:`~railtrack.route_files.MAX_ROUTE_NAMES` places; a longer route is
+    outlined, naming its ``route_id`` in ``distinct_routes.csv``.
+    """
+    if full == short:
+        return ""
+    ids = _stations(stations)
+    return route_outline(full, rid=route_id(ids) if ids else "")
 
 
 def _stations(value: Any) -> list[str]:
@@ -353,7 +366,7 @@ def _train_rows(
                 "destination": destination,
                 "destination_written": destination_written,
                 "route": short,
-                "route_full": full if full != short else "",
+                "route_full": _outline(full, short, r.get(C.STATIONS)),
                 "length": _number(e.get(C.LENGTH_KM)),
                 "routed": outcome.get(sid) == ROUTED,
                 "not_routed": "" if outcome.get(sid) == ROUTED else outcome.get(sid, ""),
@@ -427,26 +440,63 @@ def _week_label(row: dict[str, Any]) -> str:
     return f"week of {_day(start)}"
 
 
-def _sources(result: TrackResult) -> list[dict[str, str]]:
+MAX_LIST_ROWS = 1_000
+"""Most rows the briefing's lists of unrouted trains, problems and sources show.
+
+Beyond it the page says how many were left out and which file holds every one
+(``problems.csv``; each report's source in ``shipments.csv``).
+"""
+
+
+def _sources(result: TrackResult, most: int) -> tuple[list[dict[str, str]], str]:
+    """Return the sources section's rows and its note ('' when every source is listed).
+
+    One row per distinct source (reporter, relaying outlet, link, date, grade). With
+    more than ``most`` of them, one row per reporter, outlet and grade instead,
+    saying how many sources it stands for and their dates (the first ``most`` of
+    those), and the note says so and where each report's own source is.
+    """
     cols = [C.SOURCE, C.RELAYED_BY, C.SOURCE_URL, C.PUBLISHED, C.RELIABILITY]
     frames = [f[cols] for f in (result.shipments, result.groups, result.relays) if len(f)]
     if not frames:
-        return []
+        return [], ""
     table = pd.concat(frames, ignore_index=True).drop_duplicates()
     table = table.sort_values([C.SOURCE, C.PUBLISHED], na_position="last")
-    out = []
-    for r in table.to_dict("records"):
-        url = _text(r.get(C.SOURCE_URL))
-        out.append(
-            {
-                "reporter": _text(r.get(C.SOURCE)),
-                "relayed_by": _text(r.get(C.RELAYED_BY)),
-                "url": url if url.startswith(("https://", "http://")) else "",
-                "published": _day(r.get(C.PUBLISHED)),
-                "grade": _text(r.get(C.RELIABILITY)) or "F",
-            }
-        )
-    return out
+    if len(table) <= most:
+        return [_source_row(r) for r in table.to_dict("records")], ""
+    keys = [C.SOURCE, C.RELAYED_BY, C.RELIABILITY]
+    spans = (
+        table.assign(**{k: table[k].astype(object).fillna("") for k in keys})
+        .groupby(keys, sort=True, dropna=False)[C.PUBLISHED]
+        .agg(["size", "min", "max"])
+        .reset_index()
+    )
+    rows = []
+    for r in spans.head(most).to_dict("records"):
+        first, last = _day(r["min"]), _day(r["max"])
+        when = first if first == last else f"{first} – {last}"
+        row = _source_row(dict(r, **{C.SOURCE_URL: "", C.PUBLISHED: None}))
+        row["published"] = f"{r['size']:,} sources" + (f", {when}" if when else "")
+        rows.append(row)
+    note = (
+        f"{len(table):,} sources (reporter, outlet, link, date) in all, listed one line per "
+        f"reporter, outlet and grade"
+        + (f" ({most:,} of {len(spans):,} shown)" if len(spans) > most else "")
+        + "; each report's own source and link is in shipments.csv, groups.csv and "
+        "relays.csv (columns source, relayed_by, source_url, published)."
+    )
+    return rows, note
+
+
+def _source_row(r: Mapping[Any, Any]) -> dict[str, str]:
+    url = _text(r.get(C.SOURCE_URL))
+    return {
+        "reporter": _text(r.get(C.SOURCE)),
+        "relayed_by": _text(r.get(C.RELAYED_BY)),
+        "url": url if url.startswith(("https://", "http://")) else "",
+        "published": _day(r.get(C.PUBLISHED)),
+        "grade": _text(r.get(C.RELIABILITY)) or "F",
+    }
 
 
 # --- headline ----------------------------------------------------------------------------
@@ -491,10 +541,15 @@ def _railheads(result: TrackResult) -> list[str]:
     return [name for name, _ in counts.most_common()]
 
 
-def _unrouted(result: TrackResult) -> list[dict[str, Any]]:
-    """Return each train that was not routed: id, reason, origin, destination, detail."""
+def _unrouted(result: TrackResult, most: int | None = None) -> list[dict[str, Any]]:
+    """Return the trains that were not routed: id, reason, origin, destination, detail.
+
+    The first ``most`` in input order (None: every one).
+    """
     outcomes = result.outcomes
     missed = outcomes[outcomes[OUTCOME] != ROUTED]
+    if most is not None:
+        missed = missed.head(most)
     reason = dict(zip(missed[C.ID].astype(str), missed[OUTCOME], strict=True))
     detail = dict(zip(missed[C.ID].astype(str), missed[REASON_TEXT], strict=True))
     out = []
@@ -640,8 +695,10 @@ def briefing_context(
     -------
     dict
         ``headline``, ``period_start``, ``period_end``, ``period_basis``, ``as_of``,
-        ``knowledge_note``, ``counted``, ``estimates``, ``trains``, ``unrouted``,
-        ``map`` and the other sections' values (see the template).
+        ``knowledge_note``, ``counted``, ``estimates``, ``trains``, ``unrouted``
+        (at most :data:`MAX_LIST_ROWS`; ``n_unrouted`` in all), ``problems`` (likewise,
+        ``n_problems``), ``sources`` (with ``sources_note`` when grouped), ``map`` and
+        the other sections' values (see the template).
     """
     dates = best_dates(result.shipments, result.sightings)
     shown = shown_trains(dates)
@@ -649,7 +706,10 @@ def briefing_context(
     start, end, basis = _period(dates, result.as_of)
     as_of = _day(result.as_of) if result.as_of is not None else ""
     counted, estimates = _facts(result)
-    unrouted = _unrouted(result)
+    unrouted = _unrouted(result, MAX_LIST_ROWS)
+    n_unrouted = int((result.outcomes[OUTCOME] != ROUTED).sum())
+    problems = [p.to_dict()["text"] for p in result.reports.problems[:MAX_LIST_ROWS]]
+    sources, sources_note = _sources(result, MAX_LIST_ROWS)
     used_flags = sorted({f for r in rows for f in r["flags"]})
     data = map_data(result)
     css, js = leaflet_assets()
@@ -671,6 +731,7 @@ def briefing_context(
         "trains": rows,
         "n_trains": len(result.shipments),
         "unrouted": unrouted,
+        "n_unrouted": n_unrouted,
         "n_relays": len(result.relays),
         "reasons_explained": REASONS_EXPLAINED,
         "map": {
@@ -692,8 +753,10 @@ def briefing_context(
             summaries.get("by_border_crossing", pd.DataFrame()), C.BORDER_CROSSING
         ),
         "volume_note": volume_note,
-        "problems": [p.to_dict()["text"] for p in result.reports.problems],
-        "sources": _sources(result),
+        "problems": problems,
+        "n_problems": len(result.reports.problems),
+        "sources": sources,
+        "sources_note": sources_note,
         "flags": [
             (f, FLAGS.get(f) or EXTRA_FLAGS.get(f) or f.replace("_", " ")) for f in used_flags
         ],

@@ -56,6 +56,7 @@ import numpy as np
 import pandas as pd
 
 from railtrack import columns as C
+from railtrack._codekey import code_key
 from railtrack.dask_summary import ORDER
 from railtrack.dask_tasks import (
     HELPERS,
@@ -140,6 +141,15 @@ per-train tables (``write``) instead of the client gathering them."""
 _VERSION = "2"  # changes the checkpoint keys when what a stage saves changes
 
 
+def _code() -> str:
+    """Return the version of the code in every checkpoint key (:func:`railtrack._codekey.code_key`).
+
+    A partition saved by other code (another commit, an edited module) is computed
+    again, not read back.
+    """
+    return f"{_VERSION}:{code_key()}"
+
+
 def _network_key(network: RailNetwork) -> str:
     G = network.G
     return text_key(network.source, G.number_of_nodes(), G.number_of_edges(), network.settings)
@@ -150,7 +160,7 @@ def _read(source: Path, kind: str, net_key: str, work_dir: Path | None) -> Any:
 
     files = converted_files(source, kind)
     where = None if work_dir is None else str(work_dir)
-    specs = [PartSpec(kind, str(f), file_key(f, _VERSION, net_key), where) for f in files]
+    specs = [PartSpec(kind, str(f), file_key(f, _code(), net_key), where) for f in files]
     empty = empty_table(kind)
     if not specs:
         return dd.from_pandas(empty, npartitions=1)  # type: ignore[no-untyped-call]
@@ -616,7 +626,7 @@ def _track(
         as_of=when,
         settings=settings,
         key=text_key(
-            _VERSION,
+            _code(),
             net_key,
             when,
             settings,

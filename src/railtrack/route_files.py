@@ -37,6 +37,7 @@ Examples
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections.abc import Sequence
 from typing import Any
 
@@ -47,12 +48,14 @@ from railtrack import columns as C
 
 __all__ = [
     "DISTINCT_ROUTE_COLUMNS",
+    "MAX_ROUTE_NAMES",
     "distinct_routes",
     "per_train_estimates",
     "per_train_routes",
     "route_ends",
     "route_id",
     "route_ids",
+    "route_outline",
     "summary_by_route_file",
 ]
 
@@ -252,6 +255,63 @@ def route_ends(label: str) -> str:
     if len(names) <= 2:
         return label
     return f"{names[0]}{ROUTE_ELLIPSIS}{names[-1]}"
+
+
+MAX_ROUTE_NAMES = 40
+"""Most station names a route written out in the briefing names (its table and popups).
+
+A national route names hundreds of stations (at 100,000 reports the briefing's
+full routes were 20 MB of its 37); every station of every route is in
+``distinct_routes.csv``.
+"""
+
+
+def route_outline(label: str, *, most: int | None = None, rid: str = "") -> str:
+    """Return a route label naming at most ``most`` places, spread along the route.
+
+    Parameters
+    ----------
+    label
+        Names joined with " → " (a route label), origin first.
+    most
+        Most names kept (at least 2; None: :data:`MAX_ROUTE_NAMES`): the first,
+        the last and others evenly spaced between them, so the outline follows
+        the whole route.
+    rid
+        The route's ``route_id``, named in the note of a shortened label.
+
+    Returns
+    -------
+    str
+        The label unchanged when it names at most ``most`` places; else the kept
+        names in order, " → … → " where names were left out, and a note saying
+        how many places are named of how many, and that every station is in
+        ``distinct_routes.csv``.
+
+    Examples
+    --------
+    >>> route_outline("A → B → C", most=3)
+    'A → B → C'
+    >>> outline, note = route_outline("A → B → C → D → E → F → G", most=4, rid="ab").split(" (")
+    >>> outline
+    'A → … → C → … → E → … → G'
+    >>> note
+    '4 of 7 places named; every station in distinct_routes.csv, route_id ab)'
+    """
+    names = label.split(" → ")
+    most = max(2, MAX_ROUTE_NAMES if most is None else most)
+    if len(names) <= most:
+        return label
+    picks = sorted({round(i) for i in np.linspace(0, len(names) - 1, most)})
+    parts = [names[picks[0]]]
+    for before, at in itertools.pairwise(picks):
+        parts.append(" → " if at == before + 1 else ROUTE_ELLIPSIS)
+        parts.append(names[at])
+    where = f", route_id {rid}" if rid else ""
+    note = (
+        f" ({len(picks)} of {len(names)} places named; every station in distinct_routes.csv{where})"
+    )
+    return "".join(parts) + note
 
 
 def summary_by_route_file(summary: pd.DataFrame, routes: pd.DataFrame) -> pd.DataFrame:

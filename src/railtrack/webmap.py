@@ -33,7 +33,7 @@ import pandas as pd
 
 from railtrack import columns as C
 from railtrack.basemap import Bounds, country_outlines
-from railtrack.route_files import route_id
+from railtrack.route_files import route_id, route_outline
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -330,7 +330,9 @@ def _corridors(
             "width": _width(int(total or 0), top),
         }
         if popups:
-            feature["popup"] = _corridor_popup(title, first, ids, (total, unknown), trains)
+            feature["popup"] = _corridor_popup(
+                title, first, ids, (total, unknown), trains, rid=feature["route_id"]
+            )
         else:
             feature["ids"] = ids
         features.append(feature)
@@ -345,8 +347,14 @@ def _corridor_popup(
     ids: list[str],
     counts: tuple[int | None, int],
     trains: _Trains,
+    *,
+    rid: str = "",
 ) -> dict[str, Any]:
-    """Return a corridor's popup: its trains and cars, length, crossings, first trains."""
+    """Return a corridor's popup: its trains and cars, length, crossings, first trains.
+
+    The route is written out by :func:`~railtrack.route_files.route_outline` (at most
+    :data:`~railtrack.route_files.MAX_ROUTE_NAMES` places, the note naming ``rid``).
+    """
     total, unknown = counts
     lines = [f"{len(ids)} train{'s' if len(ids) != 1 else ''}"]
     if total is not None:
@@ -364,7 +372,7 @@ def _corridor_popup(
         [x for x in lines if x],
         _TRAIN_HEAD,
         trains.rows(ids),
-        details=_text(first.get(C.ROUTE_LABEL)),
+        details=route_outline(_text(first.get(C.ROUTE_LABEL)), rid=rid),
         total=len(ids),
     )
 

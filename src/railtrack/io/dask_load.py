@@ -35,6 +35,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from railtrack._codekey import code_key
 from railtrack.errors import RailtrackError
 from railtrack.io.parallel import chunk_files, load_chunk, runs_by_place
 
@@ -60,7 +61,9 @@ def chunk_key(paths: Sequence[Path], published: date | None) -> str:
     """Return the hash naming a chunk's saved result in a work directory.
 
     It changes when a file of the chunk changes (size or modification time), when
-    the chunk holds other files, or when the default publication date changes.
+    the chunk holds other files, when the default publication date changes, or when
+    railtrack's code does (:func:`railtrack._codekey.code_key`: a changed extractor
+    reads the chunk again).
 
     Parameters
     ----------
@@ -74,7 +77,7 @@ def chunk_key(paths: Sequence[Path], published: date | None) -> str:
     str
         24 hexadecimal characters.
     """
-    digest = hashlib.sha256(f"{_KEY_VERSION}|{published}".encode())
+    digest = hashlib.sha256(f"{_KEY_VERSION}|{code_key()}|{published}".encode())
     for path in paths:
         try:
             stat = path.stat()
