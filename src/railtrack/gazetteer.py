@@ -594,7 +594,7 @@ class Gazetteer:
             cached = self._known_form(query)
             if cached is None:
                 self._by_rules += 1
-                if self._by_rules == _FORMS_AFTER and not self._forms_tried:
+                if self._by_rules >= _FORMS_AFTER and not self._forms_tried:
                     self._read_forms()  # names one at a time (extraction): read it now
                 cached = self._resolve(query)
             if len(self._cache) < _CACHE_MAX:
@@ -736,6 +736,7 @@ class Gazetteer:
         self._index_key = index_key
         self._forms = None
         self._forms_tried = index_key is None  # the form index is looked for on first use
+        self._by_rules = 0  # counted again towards reading it
 
     def _load_answers(self) -> None:
         """Add the stored answers to this index's caches (answers given here win)."""
