@@ -128,6 +128,19 @@ def test_another_train_of_the_same_report_and_a_region_give_context() -> None:
     assert by_id["t3"].origin.station_id == "N2"
 
 
+def test_a_region_covering_stations_by_their_region_gives_context() -> None:
+    """A region that lists no station (it covers a station region) anchors by its stations."""
+    G = _network().G.copy()
+    for sid in ("E1", "N2"):
+        G.nodes[sid]["region"] = "RU/East"
+    regions = [Region(key="Eastshire", aliases=("Eastshire",), station_regions=("RU/East",))]
+    net = RailNetwork(G, regions=regions)
+    out = as_reports([make_shipment("t1", origin="Namestead", destination="Eastshire")])
+    origin = out.resolve(net).shipments[0].origin
+    assert origin is not None
+    assert origin.station_id == "N2"
+
+
 def test_no_context_or_an_unclear_one_leaves_both_candidates() -> None:
     net = _network()
     alone = make_shipment("t1", origin="Namestead", destination=None)

@@ -208,8 +208,9 @@ class ReportSet:
     posts: list[PostRef] = field(default_factory=list)
     tables: list[dict[str, Any]] = field(default_factory=list)
     telegram_kept: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False)
-    context_notes: list[str] = field(default_factory=list)
     """While loading: the record kept for each Telegram record id (see ``load_reports``)."""
+    context_notes: list[str] = field(default_factory=list)
+    """After :meth:`resolve`: why each namesake was settled by its report's other places."""
 
     def add(self, record: Shipment | ShipmentGroup | Sighting, *, file: str | None = None) -> None:
         """Append a validated record (from ``file``, if known)."""
@@ -510,8 +511,10 @@ def _anchors(places: list[Place], network: RailNetwork) -> list[Anchor]:
         if p.unresolved:
             continue
         if p.region is not None and p.station_id is None:
-            region = next((r for r in network.regions if r.key == p.region), None)
-            ids = (region.report_stations or region.stations) if region is not None else ()
+            # the stations the region covers, as its resolution gives them (by country,
+            # station region or list: not only the stations regions.yaml lists)
+            members = network.gazetteer.region_members(p.region)
+            ids = (members[0] or members[1]) if members is not None else ()
             for sid in ids[:: max(1, len(ids) // 200)]:
                 d = network.G.nodes[sid] if sid in network.G else {}
                 if d.get("lat") is not None and d.get("lon") is not None:
