@@ -328,6 +328,12 @@ class WorldPlaces:
         i = self._extra.get(town_id)
         return self._place("network_town", i).names if i is not None else ()
 
+    def _national_layer(self) -> dict[str, list[WorldPlace]]:
+        """Return the national layer's towns by spelling key, read on first use."""
+        if self._national is None:
+            self._national = _national_index(self.root.parent / "national" / "towns.csv.gz")
+        return self._national
+
     def national_towns(self, name: str, key: str | None = None) -> list[WorldPlace]:
         """GeoNames towns of the national layer (RU, BY, UA) whose names share ``name``'s key.
 
@@ -342,10 +348,8 @@ class WorldPlaces:
         >>> [p.country for p in WorldPlaces.default().national_towns("Orsza")]
         ['BY']
         """
-        if self._national is None:
-            self._national = _national_index(self.root.parent / "national" / "towns.csv.gz")
         key = name_key(name) if key is None else key
-        hits = self._national.get(key, [])
+        hits = self._national_layer().get(key, [])
         return sorted(hits, key=lambda p: not p.written_as(name))
 
     def national_near(self, name: str, min_score: float) -> list[tuple[WorldPlace, str, float]]:
@@ -363,11 +367,9 @@ class WorldPlaces:
         >>> [(p.name, k, s) for p, k, s in WorldPlaces.default().national_near("Gatjina", 85)][0]
         ('Gatchina', 'hatina', 100.0)
         """
-        if self._national is None:
-            self._national = _national_index(self.root.parent / "national" / "towns.csv.gz")
+        national = self._national_layer()
         if self._national_keys is None:
-            self._national_keys = list(self._national)
-        national = self._national
+            self._national_keys = list(national)
         key = name_key(name)
         if not key:
             return []
@@ -394,9 +396,7 @@ class WorldPlaces:
         ('BY', True)
         """
         if self._national_ids is None:
-            if self._national is None:
-                self._national = _national_index(self.root.parent / "national" / "towns.csv.gz")
-            self._national_ids = {p.id: p for ps in self._national.values() for p in ps}
+            self._national_ids = {p.id: p for ps in self._national_layer().values() for p in ps}
         town = self._national_ids.get(town_id)
         if town is None:
             return None
