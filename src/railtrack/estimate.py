@@ -61,6 +61,7 @@ __all__ = [
     "known_on",
     "route_transit",
     "to_as_of",
+    "told_arrival_start",
     "told_arrivals",
 ]
 
@@ -219,6 +220,33 @@ def departure_windows(
         },
         index=shipments.index,
     )
+
+
+def told_arrival_start(start: np.ndarray, earliest: np.ndarray, last_day: np.ndarray) -> np.ndarray:
+    """Return where the window of an arrival a source told starts, in days.
+
+    Its earliest day when the source gives one; else ("arrived by 20 December") the
+    day the train could have left, never after the told arrival's last day.
+
+    Parameters
+    ----------
+    start, earliest, last_day
+        Days since 1970-01-01, shape (n,): the departure window's start (NaN when
+        unknown), the told arrival's earliest day (NaN or -inf when open) and last day.
+
+    Returns
+    -------
+    numpy.ndarray
+        Days, shape (n,).
+
+    Examples
+    --------
+    >>> told_arrival_start(np.array([10.0, 10.0, np.nan]), np.array([12.0, -np.inf, np.nan]),
+    ...                    np.array([12.0, 20.0, 20.0])).tolist()
+    [12.0, 10.0, 20.0]
+    """
+    by_only = np.where(np.isnan(start), last_day, np.fmin(start, last_day))
+    return np.asarray(np.where(np.isfinite(earliest), earliest, by_only), dtype=float)
 
 
 def told_arrivals(shipments: pd.DataFrame, as_of: pd.Timestamp | None = None) -> np.ndarray:
@@ -413,9 +441,7 @@ def arrival_windows(
     claim_lo, claim_hi = _claims(ships)
     # An arrival the source saw beats the model: the window is that arrival.
     told = told_arrivals(ships, when)
-    # "arrived" with no day ("by 20 December"): from the day it could have left
-    by_only = np.where(np.isnan(start), claim_hi - 1.0, np.fmin(start, claim_hi - 1.0))
-    p10 = np.where(told, np.where(np.isinf(claim_lo), by_only, claim_lo), p10)
+    p10 = np.where(told, told_arrival_start(start, claim_lo, claim_hi - 1.0), p10)
     p90 = np.where(told, claim_hi, p90)
     p50 = np.where(told, (p10 + p90) / 2.0, p50)
     modelled = ~np.isnan(p50) & ~told

@@ -372,4 +372,7 @@ def assemble(
         notes=[personnel_note(settings=settings)],
         knowledge=knowledge,
         relays=pd.DataFrame(columns=list(RELAY_COLUMNS)) if relays is None else relays,
+        _group_counts=None
+        if remainders is None
+        else group_count_problems(tables["shipments"], tables["groups"], remainders),
     )

@@ -258,7 +258,9 @@ def group_remainders(
     return df
 
 
-def group_count_problems(shipments: pd.DataFrame, groups: pd.DataFrame) -> list[Problem]:
+def group_count_problems(
+    shipments: pd.DataFrame, groups: pd.DataFrame, remainders: pd.DataFrame | None = None
+) -> list[Problem]:
     """Return one problem per group count its own trains exceed, naming file and report.
 
     A group that gives 40 cars for trains that carry 73 between them was read wrong, or
@@ -271,6 +273,9 @@ def group_count_problems(shipments: pd.DataFrame, groups: pd.DataFrame) -> list[
     shipments, groups
         As for :func:`group_remainders`; ``source_file`` and ``report`` of the groups
         name where each group was read, when present.
+    remainders
+        :func:`group_remainders` of the same tables when the caller has it (the
+        pipeline's summarise stage); worked out here otherwise.
 
     Returns
     -------
@@ -292,7 +297,9 @@ def group_count_problems(shipments: pd.DataFrame, groups: pd.DataFrame) -> list[
 
     if not len(groups):
         return []
-    over = group_remainders(shipments, groups).attrs["over"]
+    if remainders is None:
+        remainders = group_remainders(shipments, groups)
+    over = remainders.attrs.get("over", [])
     if not over:
         return []
     ids = groups[C.ID].astype(str).tolist()

@@ -552,10 +552,7 @@ def _sort(df: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
     """
     if not keys or df.empty:
         return df.reset_index(drop=True)
-    columns = [_sort_keys(df[key], period=key == C.PERIOD) for key in keys]
-    rows = list(zip(*columns, strict=True))
-    positions = sorted(range(len(rows)), key=rows.__getitem__)
-    return df.iloc[positions].reset_index(drop=True)
+    return df.iloc[_order([df[key] for key in keys], keys, len(df))].reset_index(drop=True)
 
 
 def _sort_keys(col: pd.Series, *, period: bool) -> list[tuple[int, Any]]:

@@ -69,6 +69,7 @@ from railtrack.estimate import (
     known_on,
     route_transit,
     to_as_of,
+    told_arrival_start,
     told_arrivals,
 )
 from railtrack.routes import Trip, end_stations, remaining_routes, shipment_routes
@@ -413,11 +414,8 @@ def _statuses(
     # so does a train its source says has arrived (whatever the model expected).
     reported = likely & ~seen.arrived & (np.isnan(p50) | said)
     if reported.any():
-        lo = _days(_claimed_earliest(ships))
+        lo = told_arrival_start(start0, _days(_claimed_earliest(ships)), claimed_latest)
         hi = claimed_latest + 1.0
-        # "arrived" with no day ("by 20 December"): from the day it could have left
-        by_only = np.where(np.isnan(start0), claimed_latest, np.fmin(start0, claimed_latest))
-        lo = np.where(np.isnan(lo), by_only, lo)
         p10 = np.where(reported, lo, p10)
         p90 = np.where(reported, hi, p90)
         p50 = np.where(reported, (lo + hi) / 2.0, p50)
