@@ -410,8 +410,9 @@ def _summarise(
         if group_results
         else empty_table("groups")
     )
-    problems = [text for _, _, text in sorted(p for _, _, ps in group_results for p in ps)]
-    for kind, _, text in sorted(p for _, _, ps in group_results for p in ps):
+    met = sorted(p for _, _, ps in group_results for p in ps)
+    problems = [text for _, _, text in met]
+    for kind, _, text in met:
         if kind == 0:  # (a group count its trains exceed is a problem record of the run)
             logger.warning(text)
     last = remainder_partials(rest, views) if len(rest) else {}
