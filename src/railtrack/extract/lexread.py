@@ -29,14 +29,13 @@ from railtrack.extract.dates import DateSpan
 from railtrack.extract.lexicon import Lexicon, Token, lexicon, month_of, tokens
 from railtrack.extract.numbers import CarCount
 from railtrack.extract.places import PlaceSpan
+from railtrack.extract.textpass import without_quoted
 
 __all__ = ["LexiconReader"]
 
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NUMBER_RE = re.compile(r"(?:№|#|\bnr\.?|\bno\.?|\bномер)\s*(?P<number>\d{2,5})\b", re.IGNORECASE)
 _ROMAN_OR_DIGIT = re.compile(r"[IVX]{1,3}|\d{1,2}")
-# a name in quotes («Воинский эшелон»): its military words are a name, not a cargo
-_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"")
 _NUMBER_SIGNS = frozenset({"№", "#", "nr", "no", "номер", "номером", "нумар", "под", "пад", "під"})
 _ENDS = frozenset({"origin", "destination"})
 _DASHES = frozenset({"-", "–", "—"})
@@ -1020,7 +1019,7 @@ class LexiconReader:
         lex = self.lex
         if lex.exhibition is None or not lex.show_prepositions:
             return False
-        if not self.is_military(_QUOTED.sub(" ", text)):
+        if not self.is_military(without_quoted(text)):
             return False
         toks = tokens(text)
         cues = list(lex.exhibition.finditer(text))

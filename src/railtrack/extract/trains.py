@@ -39,6 +39,7 @@ from railtrack.extract.once import once
 from railtrack.extract.places import PlaceSpan, is_broad
 from railtrack.extract.readers import Reader, reader_for
 from railtrack.extract.sentences import Clause, split_clauses
+from railtrack.extract.textpass import without_quoted
 from railtrack.models import DateWindow
 
 __all__ = ["Fact", "GroupDraft", "ReportDraft", "TrainDraft", "read_trains"]
@@ -1530,13 +1531,10 @@ def _no_shipment_kind(rd: Reader, text: str) -> str | None:
     return None if kind is None else kind(text)
 
 
-_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"")
-
-
 def _is_military(rd: Reader, text: str) -> bool:
     """Whether a text has a military word outside quotes (a name: «Воинский эшелон»)."""
     is_military = getattr(rd, "is_military", None)
-    return bool(is_military(_QUOTED.sub(" ", text))) if is_military is not None else False
+    return bool(is_military(without_quoted(text))) if is_military is not None else False
 
 
 def _vetoed_train(
