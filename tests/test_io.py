@@ -424,3 +424,22 @@ def test_resolve_gives_what_copying_every_record_gave() -> None:
     assert resolved.shipments[-1] is kept  # nothing to resolve: not copied
     twice = resolved.resolve(net)
     assert twice.shipments == resolved.shipments
+
+
+def test_csv_trailing_empty_fields_keep_the_row_and_extra_values_are_named(
+    tmp_path: Path,
+) -> None:
+    """A spreadsheet export's trailing commas are no fields; values past the header are named."""
+    path = tmp_path / "log.csv"
+    path.write_text(
+        "date,from,to,wagons,source\n"
+        "2023-03-04,Brest,Baranovichi,20,q,\n"
+        "2023-03-05,Orsha,Smolensk,30,r,,\n"
+        "2023-03-06,Brest,Belarus,Minsk,21,s\n",
+        encoding="utf-8",
+    )
+    reports = load_reports(path)
+    assert [s.cars.total for s in reports.shipments] == [20, 30]
+    (problem,) = reports.problems
+    assert problem.row == 4
+    assert "'s' past the last column" in problem.message

@@ -104,11 +104,20 @@ def read_csv_records(text: str, path: Path) -> tuple[list[RawRecord], list[CsvPr
             continue
         if not any(f.strip() for f in fields):
             continue
-        if len(fields) > width:
+        extra = [f.strip() for f in fields[width:]]
+        if any(extra):
+            # a value with an unquoted comma shifts every column after it: which value
+            # belongs under which header cannot be told, so the row is not guessed at
             problems.append(
-                CsvProblem(first, f"the row has {len(fields)} fields but the header has {width}")
+                CsvProblem(
+                    first,
+                    f"the row has {len(fields)} fields but the header has {width} "
+                    f"({', '.join(repr(f) for f in extra if f)} past the last column; a value "
+                    "with a comma must be quoted): row not read",
+                )
             )
             continue
+        fields = fields[:width]  # empty trailing fields: a spreadsheet export's commas
         values = dict(zip(header, fields, strict=False))
         records.append(RawRecord(values, first, "row"))
     return records, problems, header
