@@ -246,6 +246,9 @@ class Lexicon:
     car_nouns: dict[str, str] = field(default_factory=dict)  # form -> CarCounts field
     car_adjectives: tuple[tuple[str, str], ...] = ()  # (stem, kind), longest first
     approx: PhraseTable = field(default_factory=lambda: PhraseTable({}))
+    # words of an estimate, not a bound ("blisko", "около"): a count of trains after one
+    # with no verb of movement is a plan's or a period's total
+    about: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     # round numbers that are estimates ("pół setki" -> 50): value read, flagged estimated
     approx_numbers: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     place_cues: PhraseTable = field(default_factory=lambda: PhraseTable({}))
@@ -308,6 +311,12 @@ class Lexicon:
     show_with_endings: tuple[str, ...] = ()  # instrumental endings after such a cue
     show_on_wheels: re.Pattern[str] | None = None  # "передвижная": the show is the train
     heard: re.Pattern[str] | None = None  # "слышали шум поездов": trains heard, not seen
+    # words before a time of day ("o godzinie 15.12", "о 15.12"): "15.12" after one is
+    # a clock time, not the 15th of December
+    clock: frozenset[str] = frozenset()
+    # stems of another mode of transport ("transporty morskie", "transport drogowy"): a
+    # train noun beside one names a ship's or a road column's load, not a train
+    other_modes: re.Pattern[str] | None = None
     road: re.Pattern[str] | None = None  # "колонна грузовиков": a road convoy, not a train
     preparation: re.Pattern[str] | None = None  # "учения", "подготовлено": no train moving
     reporting: re.Pattern[str] | None = None  # "сообщила": a date of the announcement
@@ -394,6 +403,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         car_nouns=_forms(data.get("car_nouns") or {}),
         car_adjectives=tuple(sorted(adjectives, key=lambda a: -len(a[0]))),
         approx=_flat(data.get("approx")),
+        about=_flat(data.get("about")),
         approx_numbers=PhraseTable(_forms(data.get("approx_numbers") or {})),
         place_cues=PhraseTable({str(f): role for role, forms in cues.items() for f in forms or []}),
         place_kinds=PhraseTable(kinds),
@@ -446,6 +456,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         show_with_endings=tuple(_norm(str(w)) for w in show.get("with_endings") or []),
         show_on_wheels=_stem_re(show.get("on_wheels") or []),
         heard=_stem_re(data.get("heard") or []),
+        clock=frozenset(_norm(str(w)) for w in data.get("clock") or []),
+        other_modes=_stem_re(data.get("other_modes") or []),
         road=_stem_re(data.get("road") or []),
         preparation=_stem_re(data.get("preparation") or []),
         reporting=_stem_re(data.get("reporting") or []),

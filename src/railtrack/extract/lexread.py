@@ -86,6 +86,8 @@ _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 _VOWEL_END = re.compile(r"[аеёиоуыэюяіїєaeiouyąęó]$")
 _YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")  # fullmatch: a token that is a year
 _ISO_TOKEN = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+# words joining list items, in the lexicon languages ("i", "oraz", "и", "і", "and")
+_LIST_AND = frozenset({"i", "oraz", "a", "и", "і", "й", "та", "and"})
 _NUMERIC_DATE_TOKEN = re.compile(r"(\d{1,2})[./](\d{1,2})(?:[./](\d{2,4}))?")
 # two times of day as a span ("с 21.00 до 23.00", "z 8:00 do 10:00"): a count over it is traffic
 # (a time written with a dot has minutes no month can be: "21.00", not "05.03")
@@ -595,6 +597,59 @@ class LexiconReader:
             )
         return any(t.low in nouns for t in tokens(text))
 
+    def without_other_modes(self, text: str) -> str:
+        """Blank each train noun named with another mode of transport, and that word.
+
+        "3 transporty morskie do portu w Antwerpii", "transport drogowy": a ship's or a
+        road column's load, not a train (Polish "transport" names both). The list item
+        it heads, from its count to the next comma or conjunction, is replaced by
+        spaces, so every offset into the text stays as written.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("pl")
+        >>> rd.without_other_modes("3 transporty morskie do Antwerpii, 2 pociągi").split()
+        [',', '2', 'pociągi']
+        >>> rd.without_other_modes("transport kolejowy dotarł do Żagania")
+        'transport kolejowy dotarł do Żagania'
+        """
+        modes = self.lex.other_modes
+        if modes is None or modes.search(text) is None:
+            return text
+        toks = tokens(text)
+        nouns = self.lex.train_nouns
+        spans: list[tuple[int, int]] = []
+        for i, tok in enumerate(toks):
+            if tok.low not in nouns:
+                continue
+            for j in (i + 1, i - 1):
+                if 0 <= j < len(toks) and modes.match(toks[j].low) is not None:
+                    spans.append(self._list_item_span(toks, min(i, j), max(i, j)))
+                    break
+        if not spans:
+            return text
+        out = list(text)
+        for start, end in spans:
+            out[start:end] = " " * (end - start)
+        return "".join(out)
+
+    def _list_item_span(self, toks: tuple[Token, ...], first: int, last: int) -> tuple[int, int]:
+        """Return the span of the list item around ``toks[first:last + 1]``.
+
+        From the count before it ("3 transporty morskie") to the next comma, semicolon,
+        full stop or list conjunction: its places and numbers ("do portu w Antwerpii")
+        belong to it, not to the next item.
+        """
+        if first > 0 and toks[first - 1].low.isdigit():
+            first -= 1
+        end = last
+        while end + 1 < len(toks):
+            nxt = toks[end + 1].low
+            if nxt in (",", ";", ".", ":") or nxt in self.lex.alternatives or nxt in _LIST_AND:
+                break
+            end += 1
+        return toks[first].start, toks[end].end
+
     def _singular_by_agreement(self, toks: tuple[Token, ...], i: int) -> bool:
         """Whether a form both singular and plural is singular by the word before it.
 
@@ -697,10 +752,36 @@ class LexiconReader:
                 continue  # "W 30 kontenerach pociąg": the number counts something else
             if _YEAR_RE.search(text) and not self.verb_cues(text):
                 return None  # "w 2011 roku było to 17 pociągów": a statistic
+            if self._approx_before(toks, i) and not self.verb_cues(text):
+                # "zorganizowano blisko 30 transportów": an estimate with no movement, a
+                # plan's or a period's total, not trains told (a bound is not an estimate:
+                # "co najmniej pięć transportów: 26 sierpnia, ..." are trains)
+                return None
             return GroupAnnouncement(
                 value, toks[i].start, toks[noun].end, text[toks[i].start : toks[noun].end]
             )
         return None
+
+    def _approx_before(self, toks: tuple[Token, ...], i: int) -> bool:
+        """Whether a word of estimate ("blisko", "около") ends just before ``i``.
+
+        Bounds ("co najmniej", "не менее") are not estimates (the lexicon's ``about``).
+
+        Examples
+        --------
+        >>> from railtrack.extract.lexicon import tokens
+        >>> LexiconReader("pl")._approx_before(tokens("blisko 30 transportów"), 1)
+        True
+        >>> LexiconReader("pl")._approx_before(tokens("i 30 transportów"), 1)
+        False
+        """
+        for n in (1, 2, 3):
+            if i - n < 0:
+                break
+            hit = self.lex.about.match(toks, i - n)
+            if hit is not None and hit[1] == i:
+                return True
+        return False
 
     def _counted_by(self, noun: str, value: int) -> bool:
         """Whether a train noun's form agrees with a number before it.
@@ -1389,6 +1470,9 @@ class LexiconReader:
                     j += 1  # на станцію "Вітебськ" (and a page's doubled `"«Киев-Лиски"`)
                 if kind_hit[0][0] == "crossing" and j < len(toks) and toks[j].low in _BETWEEN:
                     j += 1  # "через пропускной пункт между Маньчжоули и ..."
+            if role == "origin" and case == "ins" and toks[i].low in self.lex.with_cues:
+                i = j  # "z portem w Rotterdamie", "со станцией": "with" a place, not "from" it
+                continue
             if j + 1 < len(toks) and toks[j].low == "#" and toks[j].end == toks[j + 1].start:
                 j += 1  # "на станцію #Барановичі-Поліські": a channel's hashtag of the station
             if (
@@ -1905,6 +1989,27 @@ class LexiconReader:
             i = end_i
         return spans
 
+    def _after_clock_word(self, toks: tuple[Token, ...], i: int) -> bool:
+        """Whether the token at ``i`` follows a word of the time of day.
+
+        "o godzinie 15.12", "o godz. 15.12", "о 15.12", "at 15.12": the number is a
+        clock time (15:12), not a day and month. A full date ("о 15.12.2022") is a
+        date whatever comes before it; callers check that first.
+
+        Examples
+        --------
+        >>> from railtrack.extract.lexicon import tokens
+        >>> LexiconReader("pl")._after_clock_word(tokens("o godz. 15.12"), 3)
+        True
+        >>> LexiconReader("pl")._after_clock_word(tokens("w dniu 15.12"), 2)
+        False
+        """
+        clock = self.lex.clock
+        j = i - 1
+        if j >= 0 and toks[j].low == ".":  # "godz. 15.12": the abbreviation's point
+            j -= 1
+        return j >= 0 and toks[j].low in clock
+
     # Over the C901 cap; the languages work (issue 13) splits it.
     def _date_at(self, toks: tuple[Token, ...], i: int) -> tuple[list[tuple[str, str]], int] | None:  # noqa: C901
         lex = self.lex
@@ -1918,6 +2023,8 @@ class LexiconReader:
             d, mo, y = m_num.groups()
             if not 1 <= int(mo) <= 12 or not 1 <= int(d) <= 31:
                 return None
+            if not y and self._after_clock_word(toks, i):
+                return None  # "o godzinie 15.12", "о 15.12": a time of day
             fields = [("n_d", d), ("n_m", mo)]
             if "/" in tok.low and int(d) <= 12:
                 fields.append(("ambiguous", "day-first"))

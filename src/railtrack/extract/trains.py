@@ -713,6 +713,11 @@ def read_trains(
     ReportDraft
         Trains and groups with their facts; no train for text about no shipment.
     """
+    # "3 transporty morskie do portu w Antwerpii": a ship's load, not a train (blanked,
+    # offsets kept)
+    blank = getattr(reader_for(lang), "without_other_modes", None)
+    if blank is not None:
+        text = blank(text)
     assembly = _Assembly.start(text, published, lang, sentence_lang)
     if assembly is None:
         return ReportDraft()  # a debunked claim ("Our rating: False"): no shipment
