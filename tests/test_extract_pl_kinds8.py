@@ -153,3 +153,16 @@ def test_with_a_place_is_no_origin(text: str, lang: str) -> None:
 def test_a_trade_union_is_no_place(text: str, lang: str, union: str) -> None:
     found = [p.text for p in LexiconReader(lang).find_places(text)]
     assert not any(union in t for t in found)
+
+
+# -- a form both singular and plural ("dostawy") names deliveries in general -----------
+
+
+def test_deliveries_in_general_are_no_train() -> None:
+    text = "Dostawy węgla z Rostocku do Elektrowni Opole są już realizowane przez Niemcy."
+    assert read(text, "pl")["shipments"] == []
+
+
+def test_one_delivery_is_still_a_train() -> None:
+    (train,) = read("Druga dostawa dotarła do Kołobrzegu 13 kwietnia.", "pl")["shipments"]
+    assert train["destination"]["text"] == "Kołobrzegu"
