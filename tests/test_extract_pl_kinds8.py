@@ -166,3 +166,37 @@ def test_deliveries_in_general_are_no_train() -> None:
 def test_one_delivery_is_still_a_train() -> None:
     (train,) = read("Druga dostawa dotarła do Kołobrzegu 13 kwietnia.", "pl")["shipments"]
     assert train["destination"]["text"] == "Kołobrzegu"
+
+
+# -- places of a movement named by a verbal noun are not the train's --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Eszelon z czołgami przybył do Homla 5 marca. "
+            "Przemieszczenie ze Smoleńska odbywa się różnymi drogami.",
+            "pl",
+        ),
+        (
+            "Эшелон с танками прибыл в Гомель 5 марта. "
+            "Перемещение из Смоленска проходит разными путями.",
+            "ru",
+        ),
+        (
+            "Ешелон з танками прибув до Гомеля 5 березня. "
+            "Переміщення зі Смоленська триває різними шляхами.",
+            "uk",
+        ),
+        (
+            "Эшалон з танкамі прыбыў у Гомель 5 сакавіка. "
+            "Перамяшчэнне са Смаленска адбываецца рознымі шляхамі.",
+            "be",
+        ),
+    ],
+)
+def test_a_verbal_noun_movement_lends_no_origin(text: str, lang: str) -> None:
+    (train,) = read(text, lang)["shipments"]
+    assert train["origin"] is None
+    assert train["destination"] is not None

@@ -604,6 +604,23 @@ class _ClauseReader:
                 return True
         return False
 
+    def _names_another_move(self) -> bool:
+        """Whether the clause names a movement by a verbal noun, and no train, day or count.
+
+        "Przemieszczenie ze Stanów Zjednoczonych odbywa się różnymi drogami" (the
+        relocation from the United States goes by many ways): the places are those of
+        the movement the noun names (a whole unit's, by sea and air), not of the train
+        told before; a clause with a train noun, a date or a count still tells of it.
+        """
+        verbs = self.verbs
+        if not verbs or self.dates or self.counts or self.rd.has_train_noun(self.text):
+            return False
+        endings = tuple(getattr(getattr(self.rd, "lex", None), "verbal_noun_endings", ()) or ())
+        if not endings:
+            return False
+        words = [self.text[v.start : v.end].lower() for v in verbs if v.role != "neutral"]
+        return bool(words) and all(w.endswith(endings) for w in words)
+
     def all_into(self, facts: _Facts, problems: list[str], default_role: str | None = None) -> None:
         before = _known(facts)
         at = self.final_at
@@ -618,7 +635,7 @@ class _ClauseReader:
             self.places_into(facts, before=at)
             self.dates_into(facts, problems, default_role)
             self.places_into(facts, after=at)
-        else:
+        elif not self._names_another_move():
             self.places_into(facts)
             self.dates_into(facts, problems, default_role)
         self.counts_into(facts.counts)
