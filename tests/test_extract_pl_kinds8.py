@@ -200,3 +200,52 @@ def test_a_verbal_noun_movement_lends_no_origin(text: str, lang: str) -> None:
     (train,) = read(text, lang)["shipments"]
     assert train["origin"] is None
     assert train["destination"] is not None
+
+
+# -- "the same day" is the day of the date told last -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Eszelon z czołgami przybył 5 marca na stację Połonka. "
+            "Tego samego dnia eszelon wyjechał do Homla.",
+            "pl",
+        ),
+        (
+            "Эшелон с танками прибыл 5 марта на станцию Полонка. "
+            "В тот же день эшелон отправился в Гомель.",
+            "ru",
+        ),
+        (
+            "Ешелон з танками прибув 5 березня на станцію Полонка. "
+            "Того ж дня ешелон відправився до Гомеля.",
+            "uk",
+        ),
+        (
+            "Эшалон з танкамі прыбыў 5 сакавіка на станцыю Палонка. "
+            "Таго ж дня эшалон адправіўся ў Гомель.",
+            "be",
+        ),
+    ],
+)
+def test_the_same_day_is_the_day_told_last(text: str, lang: str) -> None:
+    trains = read(text, lang)["shipments"]
+    departures = [s["departure"]["earliest"] for s in trains if s["departure"]]
+    assert departures == ["2024-03-05"]
+
+
+def test_the_same_day_with_no_day_told_is_no_date() -> None:
+    got = read("Того ж дня ешелон відправився з Орші до Гомеля.", "uk")["shipments"]
+    assert [s["departure"] for s in got] == [None]
+
+
+# -- "відбувається" (takes place) is no "відбув" (departed) ----------------------------
+
+
+def test_takes_place_is_no_departure() -> None:
+    cues = LexiconReader("uk").verb_cues("Розвантаження відбувається на станції Гомель.")
+    assert all(c.role != "departure" for c in cues)
+    (cue,) = LexiconReader("uk").verb_cues("Ешелон відбув з Орші.")
+    assert cue.role == "departure"

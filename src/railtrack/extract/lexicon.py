@@ -317,6 +317,8 @@ class Lexicon:
     # stems of another mode of transport ("transporty morskie", "transport drogowy"): a
     # train noun beside one names a ship's or a road column's load, not a train
     other_modes: re.Pattern[str] | None = None
+    # "the same day" ("того ж дня", "tego samego dnia"): the day of the date told last
+    same_day: re.Pattern[str] | None = None
     road: re.Pattern[str] | None = None  # "колонна грузовиков": a road convoy, not a train
     preparation: re.Pattern[str] | None = None  # "учения", "подготовлено": no train moving
     reporting: re.Pattern[str] | None = None  # "сообщила": a date of the announcement
@@ -342,10 +344,19 @@ def _flat(values: list[str] | None, value: Any = True) -> PhraseTable:
 def _verbs(data: dict[str, list[str]]) -> re.Pattern[str] | None:
     groups = []
     for role, key in (("departure", "dep"), ("arrival", "arr"), ("neutral", "neutral")):
-        stems = sorted({_norm(s) for s in data.get(role) or []}, key=len, reverse=True)
+        entries = {_norm(s) for s in data.get(role) or []}
+        # a stem ending in "$" is a whole word ("відбув$": not "відбувається")
+        words = sorted({e[:-1] for e in entries if e.endswith("$")}, key=len, reverse=True)
+        stems = sorted({e for e in entries if not e.endswith("$")}, key=len, reverse=True)
+        branches = []
         if stems:
             body = trie_pattern(stems, escape=_loose_char)  # see _stem_re
-            groups.append(rf"(?P<{key}>(?:{body})[\w'-]*)")
+            branches.append(rf"(?:{body})[\w'-]*")
+        if words:
+            body = trie_pattern(words, escape=_loose_char)
+            branches.append(rf"(?:{body})(?![\w'-])")
+        if branches:
+            groups.append(rf"(?P<{key}>{'|'.join(branches)})")
     if not groups:
         return None
     return re.compile(rf"(?<![\w-])(?:{'|'.join(groups)})", re.IGNORECASE)
@@ -458,6 +469,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         heard=_stem_re(data.get("heard") or []),
         clock=frozenset(_norm(str(w)) for w in data.get("clock") or []),
         other_modes=_stem_re(data.get("other_modes") or []),
+        same_day=_stem_re(data.get("same_day") or []),
         road=_stem_re(data.get("road") or []),
         preparation=_stem_re(data.get("preparation") or []),
         reporting=_stem_re(data.get("reporting") or []),

@@ -183,6 +183,8 @@ class _ClauseReader:
         # the verb of the piece before, for a train named with no verb of its own
         # ("the first arrived in Asipovichy, the second in Baranovichi")
         self.elided: cues.VerbCue | None = None
+        # the last one-day date told before this clause, for "the same day"
+        self.told_day: DateSpan | None = None
 
     # Each finder runs on first use only: most clauses need a few of them.
     @once
@@ -196,6 +198,12 @@ class _ClauseReader:
     @once
     def dates(self) -> list[DateSpan]:
         found = self.rd.find_dates(self.text)
+        if not found and self.told_day is not None:
+            same = _same_day_at(self.rd, self.text)
+            if same is not None:
+                # "ешелон відправився в районі 22 годин того ж дня": the day told last
+                start, end = same
+                return [DateSpan(start, end, self.text[start:end], self.told_day.fields)]
         is_stamp = getattr(self.rd, "is_stamp", None)
         if is_stamp is not None:
             # "Release time:2018-09-04": the page's own time, never the train's
@@ -778,6 +786,9 @@ class _Assembly:
         }
         # (a sentence of no shipment makes the military words matter)
         self.watch = any(kind is not None for kind in self.vetoing.values())
+        # "the same day" in the report: the last one-day date is kept for it
+        self.tracks_days = _same_day_at(default, text) is not None
+        self.told_day: DateSpan | None = None
         self.heard = _is_heard(default, text)  # trains counted by their noise: a statistic
         self.incident = False  # an accident or attack at a train was told
         self.military: set[int] = set()  # the trains (by id) told of with a military word
@@ -829,10 +840,14 @@ class _Assembly:
         piece_verb: cues.VerbCue | None = None
         for piece, marker in _split_returns(pieces, rd, home):
             reader = _ClauseReader(piece, piece.text, self.published, rd)
+            reader.told_day = self.told_day
             if marker is not None and marker.kind in _ORDINAL and not reader.verbs:
                 reader.elided = piece_verb
             piece_verb = next((v for v in reversed(reader.verbs) if v.role != "neutral"), None)
-            if self._read_piece(clause, piece, marker, reader, rd):
+            done = self._read_piece(clause, piece, marker, reader, rd)
+            if self.tracks_days:
+                self.told_day = _one_day(reader.dates) or self.told_day
+            if done:
                 break
         if self.watch and _is_military(rd, clause.text):
             for told in (self.current, self.group):
@@ -1756,6 +1771,25 @@ def _one_of_group(rd: Reader, text: str) -> int | None:
     """Return N when a clause says the train just told is one of N trains, else None."""
     one_of = getattr(rd, "one_of_group", None)
     return None if one_of is None else one_of(text)
+
+
+def _same_day_at(rd: Reader, text: str) -> tuple[int, int] | None:
+    """Return where "the same day" ("того ж дня", "tego samego dnia") is, else None."""
+    pattern = getattr(getattr(rd, "lex", None), "same_day", None)
+    found = pattern.search(text) if pattern is not None else None
+    return found.span() if found is not None else None
+
+
+def _one_day(dates: list[DateSpan]) -> DateSpan | None:
+    """Return the last date of a clause that names one day ("5 квітня"), else None.
+
+    Ranges, lists, nights, months and relative words are no one day to refer back to.
+    """
+    for span in reversed(dates):
+        names = {key for key, _ in span.fields}
+        if names & {"dm_d", "n_d", "n2_d", "iso_d"} and not names & {"list_d", "rel", "wd"}:
+            return span
+    return None
 
 
 def _asks(rd: Reader, question: str, text: str) -> bool:
