@@ -1769,10 +1769,17 @@ class LexiconReader:
         """Step over adjectives of a kind word when a town follows ("w", "в" + name).
 
         "do Portu Morskiego w Kołobrzegu", "z terminalu przeładunkowego w Warszawie":
-        the adjectives say what the facility is, the town after "w" is the place.
+        the adjectives say what the facility is, the town after "w" is the place. A
+        capitalised word after a kind word in lower case is the name, whatever its
+        ending ("со станции Слоним на Гомель": Слоним, not an adjective in "-им").
         """
         k = j
-        while k < min(j + 2, len(toks)) and _KIND_ADJECTIVE.search(toks[k].low):
+        named = j > 0 and toks[j - 1].text[:1].isupper()
+        while (
+            k < min(j + 2, len(toks))
+            and _KIND_ADJECTIVE.search(toks[k].low)
+            and (named or not toks[k].text[:1].isupper())
+        ):
             k += 1
         if k == j or k >= len(toks):
             return j
