@@ -24,6 +24,7 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -795,6 +796,11 @@ class _Assembly:
         if clause.sentence in self.sentences_off:
             return
         rd = self.sentence_readers.get(clause.sentence, self.default)
+        parts = self._apart_from_show(clause, rd)
+        if parts:
+            for part in parts:
+                self.read_clause(part)
+            return
         if self._put_off(clause, rd):
             return
         group = self.group
@@ -817,6 +823,30 @@ class _Assembly:
                 if told is not None:
                     self.military.add(id(told))
 
+    def _apart_from_show(self, clause: Clause, rd: Reader) -> list[Clause]:
+        """Return the parts of a clause joining a show train and a military train, or none.
+
+        "Эшелон с танками прибыл в Мулино, а ретропоезд ушёл в Москву": each part is
+        read on its own, so the show vetoes only its own train (the caller reads the
+        parts; the military part is no longer put off with its sentence).
+        """
+        if self.vetoing[clause.sentence] != "exhibition":
+            return []
+        text = clause.text
+        cuts = [m.start() for m in _CLAUSE_JOINT.finditer(text)]
+        if not cuts:
+            return []
+        edges = [0, *cuts, len(text)]
+        parts = [
+            Clause(text[a:b], clause.start + a, clause.start + b, clause.sentence)
+            for a, b in itertools.pairwise(edges)
+        ]
+        show = [_no_shipment_kind(rd, p.text) == "exhibition" for p in parts]
+        apart = [
+            not s and _military_train_apart(rd, p, text) for p, s in zip(parts, show, strict=True)
+        ]
+        return parts if any(show) and any(apart) else []
+
     def _put_off(self, clause: Clause, rd: Reader) -> bool:
         """Whether the clause is done before its pieces are read (its sentence put off).
 
@@ -831,6 +861,8 @@ class _Assembly:
             return True
         kind = self.vetoing[clause.sentence]
         sentence = text[slice(*self.bounds[clause.sentence])]
+        if kind == "exhibition" and _military_train_apart(rd, clause, sentence):
+            kind = None  # "Эшелон с танками прибыл в Мулино, а ретропоезд ушёл в Москву"
         if (
             kind == "exhibition"
             and _names_no_trip(rd, sentence)
@@ -1226,6 +1258,12 @@ def _only_people_cars(assembly: _Assembly) -> bool:
 _RETURN = "return"
 _ORDINAL = frozenset({"ordinal", "weak"})  # "the first", "drugi": a train of a group in order
 _STATION_WORD = re.compile(r"станц|\bст\.|stacj|station", re.IGNORECASE)
+# a comma that joins two clauses of their own ("..., а ретропоезд ушёл", "..., while a")
+_CLAUSE_JOINT = re.compile(
+    r",\s*(?=(?:а|a|але|але ж|но|ale|zaś|natomiast|while|whereas|and|и|і|i|тады як|тогда как|"
+    r"тоді як)\s)",
+    re.IGNORECASE,
+)
 _JOINT = re.compile(r",\s*|\s(?:а|и|і|й|ды|та|затем|потом|потім|потым)\s", re.IGNORECASE)
 
 
@@ -1519,6 +1557,22 @@ def _names_no_trip(rd: Reader, sentence: str) -> bool:
     train told before: the caller asks ``is_shown``).
     """
     return not (rd.has_train_noun(sentence) or rd.find_places(sentence))
+
+
+def _military_train_apart(rd: Reader, clause: Clause, sentence: str) -> bool:
+    """Whether a clause tells of a military train of its own beside a show in its sentence.
+
+    A show vetoes only the train it qualifies: in "Эшелон с танками прибыл в Мулино, а
+    ретропоезд ушёл в Москву" the retro train's clause is vetoed, the echelon's clause
+    (no show word of its own, a train noun and a military word) is read as a shipment.
+    """
+    text = clause.text
+    return (
+        len(text) < len(sentence.strip())
+        and _no_shipment_kind(rd, text) is None
+        and rd.has_train_noun(text)
+        and _is_military(rd, text)
+    )
 
 
 def _no_shipment_kind(rd: Reader, text: str) -> str | None:

@@ -1,0 +1,175 @@
+"""Failure kinds found on unseen Ukrainian and Belarusian reports (issue 13, session 8).
+
+Each kind is tested in every language it concerns, with short inputs written here;
+the real reports that showed them are in ``tests/data/extraction_real/`` (r525-r549).
+
+1. A show word vetoes only the train it qualifies (a train that IS a show): never a
+   military train whose cargo ("выставачная тэхніка", "wystawowe egzemplarze") or
+   purpose names a show, nor a military train in another clause of the sentence.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from railtrack.extract import extract_shipments
+from railtrack.extract.lexread import LexiconReader
+
+PUB = date(2023, 5, 10)
+
+
+def read(text: str, lang: str) -> dict:
+    return extract_shipments(text, published=PUB, network=False, lang=lang).to_dict()
+
+
+def origins(text: str, lang: str) -> list[str | None]:
+    return [(s["origin"] or {}).get("text") for s in read(text, lang)["shipments"]]
+
+
+# -- 1. a show word qualifies the cargo, not the train: a shipment ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "origin"),
+    [
+        ("Выставачныя ўзоры тэхнікі 5 мая прыбылі эшалонам у Мінск з Барысава.", "be", "Барысава"),
+        (
+            "Тэхніку з выставачнай пляцоўкі 5 мая адправілі эшалонам са станцыі Мінск у Барысаў.",
+            "be",
+            "Мінск",
+        ),
+        (
+            "Вайсковы эшалон з выставачным узбраеннем 5 мая адправіўся са станцыі Барысаў на "
+            "станцыю Мінск.",
+            "be",
+            "Барысаў",
+        ),
+        (
+            "Выставочные образцы техники 5 мая прибыли эшелоном в Мулино из Кубинки.",
+            "ru",
+            "Кубинки",
+        ),
+        (
+            "Военный эшелон с выставочным вооружением 5 мая отправился со станции Кубинка на "
+            "станцию Мулино.",
+            "ru",
+            "Кубинка",
+        ),
+        (
+            "Виставкові зразки техніки 5 травня прибули ешелоном до Мулино з Кубинки.",
+            "uk",
+            "Кубинки",
+        ),
+        (
+            "Військовий ешелон з виставковим озброєнням 5 травня вирушив зі станції Кубинка на "
+            "станцію Мулино.",
+            "uk",
+            "Кубинка",
+        ),
+        (
+            "Wystawowe egzemplarze sprzętu 5 maja przyjechały eszelonem do Mulina z Kubinki.",
+            "pl",
+            "Kubinki",
+        ),
+        (
+            "Sprzęt z placu wystawowego 5 maja wysłano eszelonem ze stacji Kubinka do Mulina.",
+            "pl",
+            "Kubinka",
+        ),
+        (
+            "A military train with tanks from the exhibition grounds left Kubinka for Mulino on 5 "
+            "May.",
+            "en",
+            "Kubinka",
+        ),
+    ],
+)
+def test_a_show_word_on_the_cargo_leaves_the_military_train(text, lang, origin):
+    assert origins(text, lang) == [origin]
+
+
+# -- 1. a show train and a military train in two clauses of one sentence ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "origin"),
+    [
+        (
+            "Эшалон з танкамі прыбыў у Мінск з Барысава 5 мая, а рэтрацягнік пайшоў у Гродна.",
+            "be",
+            "Барысава",
+        ),
+        (
+            "Эшелон с танками прибыл в Мулино из Кубинки 5 мая, а ретропоезд ушёл в Москву.",
+            "ru",
+            "Кубинки",
+        ),
+        (
+            "Ешелон з танками прибув до Мулино з Кубинки 5 травня, а ретропоїзд пішов до Москви.",
+            "uk",
+            "Кубинки",
+        ),
+        (
+            "Eszelon z czołgami przyjechał do Mulina z Kubinki 5 maja, a pociąg retro pojechał do "
+            "Moskwy.",
+            "pl",
+            "Kubinki",
+        ),
+        (
+            "A military train with tanks left Kubinka for Mulino on 5 May, while a heritage train "
+            "ran to Moscow.",
+            "en",
+            "Kubinka",
+        ),
+    ],
+)
+def test_a_show_train_in_another_clause_leaves_the_military_train(text, lang, origin):
+    assert origins(text, lang) == [origin]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Выставачны цягнік з тэхнікай прыбыў у Гродна з Мінска 5 мая.", "be"),
+        ("5 мая з Мінска ў Гродна прыбыла перасоўная выстава трафейнай тэхнікі.", "be"),
+        ("Выставка трофейной техники прибыла в Тюмень из Омска 5 мая.", "ru"),
+        ("Виставковий потяг з технікою прибув до Тюмені з Омська 5 травня.", "uk"),
+        ("Pociąg wystawowy ze zdobycznym sprzętem przyjechał do Tiumenia z Omska 5 maja.", "pl"),
+        ("A museum train with tanks arrived at Tyumen station from Omsk on 5 May.", "en"),
+    ],
+)
+def test_a_train_that_is_the_show_is_still_no_shipment(text, lang):
+    assert read(text, lang)["shipments"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "is_train"),
+    [
+        ("Эшалон з выставачнымі ўзорамі тэхнікі прыбыў у Мінск", "be", False),
+        ("Выставачны цягнік з тэхнікай прыбыў у Гродна", "be", True),
+        ("У вагонах эшалона разгорнута выстава тэхнікі", "be", True),
+        ("Эшелон привёз экспонаты для музея в Мулино", "ru", False),
+        ("Эшелон с танками прибыл в Мулино, выставка откроется в субботу", "ru", False),
+        ("Ешелон з виставкою техніки прибув", "uk", True),
+        ("Pociąg wystawowy ze sprzętem przyjechał", "pl", True),
+    ],
+)
+def test_show_is_the_train_reads_what_the_show_word_qualifies(text, lang, is_train):
+    assert LexiconReader(lang).show_is_the_train(text) is is_train
+
+
+@pytest.mark.parametrize(
+    ("word", "lang"),
+    [
+        ("эшалёну", "be"),
+        ("ваеннай", "be"),
+        ("бранетэхнікі", "be"),
+        ("озброєння", "uk"),
+        ("вооружения", "ru"),
+        ("uzbrojenie", "pl"),
+    ],
+)
+def test_military_words_in_every_spelling(word, lang):
+    assert LexiconReader(lang).is_military(word)
