@@ -6,6 +6,10 @@ the real reports that showed them are in ``tests/data/extraction_real/`` (r525-r
 1. A show word vetoes only the train it qualifies (a train that IS a show): never a
    military train whose cargo ("выставачная тэхніка", "wystawowe egzemplarze") or
    purpose names a show, nor a military train in another clause of the sentence.
+2. A derailment told in the feminine or neuter ("одна з яких зійшла з рейок", "сышла з
+   рэек", "сошла с рельсов"): an accident, no train of its dates.
+3. Cars counted over a period at a station, more than one train has ("пагружана 16467
+   вагонаў"): traffic, a statistic, no shipment.
 """
 
 from __future__ import annotations
@@ -173,3 +177,59 @@ def test_show_is_the_train_reads_what_the_show_word_qualifies(text, lang, is_tra
 )
 def test_military_words_in_every_spelling(word, lang):
     assert LexiconReader(lang).is_military(word)
+
+
+# -- 2. an accident verb in every gender -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "На знімках за 20 та 25 серпня видно, що зникли дві залізничні платформи, одна з "
+            "яких зійшла з рейок.",
+            "uk",
+        ),
+        (
+            "На здымках за 20 і 25 жніўня відаць, што зніклі дзве чыгуначныя платформы, адна з "
+            "якіх сышла з рэек.",
+            "be",
+        ),
+        (
+            "На снимках за 20 и 25 августа видно, что исчезли две железнодорожные платформы, "
+            "одна из которых сошла с рельсов.",
+            "ru",
+        ),
+    ],
+)
+def test_a_car_that_derailed_in_the_feminine_is_an_accident(text, lang):
+    result = read(text, lang)
+    assert result["shipments"] == []
+    assert not result.get("groups")
+
+
+# -- 3. cars counted over a period: traffic, not a train -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("За 12 месяцаў 2020 года на станцыі Смаргонь пагружана 16467 вагонаў.", "be"),
+        ("За 12 місяців 2020 року на станції Сморгонь вивантажено 40046 вагонів.", "uk"),
+        ("За 12 месяцев 2020 года на станции Сморгонь выгружено 40046 вагонов.", "ru"),
+        ("W ciągu 12 miesięcy 2020 roku na stację Małaszewicze przyjechało 16467 wagonów.", "pl"),
+    ],
+)
+def test_cars_counted_over_a_period_are_traffic(text, lang):
+    assert read(text, lang)["shipments"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("5 мая эшалон з 37 вагонаў прыбыў са станцыі Барысаў у Мінск.", "be"),
+        ("5 травня на станцію Сморгонь прибуло 40 вагонів з Мінська.", "uk"),
+    ],
+)
+def test_one_train_of_cars_is_still_a_shipment(text, lang):
+    assert len(read(text, lang)["shipments"]) == 1

@@ -101,6 +101,8 @@ _DISTANCE_VERBS = frozenset({"jest", "wynosi", "leży", "есть", "соста�
 _SOURCE_BEFORE = frozenset(
     {"ссылкой", "посиланням", "спасылкай", "powołaniem", "powołując", "według"}
 )
+# no train is longer: a count of cars above it is traffic over a period, not a make-up
+MAX_TRAIN_CARS = 300
 _THOUSANDS = frozenset(
     {"тыс", "тис", "тысяч", "тисяч", "тысячи", "тисячі", "tys", "тыс.", "млн", "mln"}
 )
@@ -865,6 +867,44 @@ class LexiconReader:
             if self._train_noun_within(toks, i + 1, 3) is not None:
                 return True
         return False
+
+    def counts_car_traffic(self, text: str) -> bool:
+        """Whether a text counts more cars than one train has, and names no train.
+
+        "За 12 месяцаў 2020 года на станцыі Смаргонь пагружана 16467 вагонаў",
+        "до портів ... йдуть щодоби 5 992 вагони": cars loaded, unloaded or sent over a
+        period are traffic (a statistic), not a train's make-up; no train is longer than
+        :data:`MAX_TRAIN_CARS` cars.
+
+        Parameters
+        ----------
+        text : str
+            A clause of a report.
+
+        Returns
+        -------
+        bool
+            True when a number above ``MAX_TRAIN_CARS`` counts railway cars and the
+            text has no train noun.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("be")
+        >>> rd.counts_car_traffic("на станцыі Смаргонь пагружана 16467 вагонаў")
+        True
+        >>> rd.counts_car_traffic("эшалон з 37 вагонаў прыбыў у Барысаў")
+        False
+        """
+        if self.has_train_noun(text):
+            return False
+        toks = tokens(text)
+        cars = self.lex.car_nouns
+        return any(
+            tok.low.isdigit()
+            and int(tok.low) > MAX_TRAIN_CARS
+            and any(t.low in cars for t in toks[i + 1 : i + 3])
+            for i, tok in enumerate(toks)
+        )
 
     def is_road(self, text: str) -> bool:
         """Whether a text tells of a road convoy and names no train or railway car.

@@ -877,7 +877,11 @@ class _Assembly:
             return True
         if self.current is not None and self.current.vetoed and self._told_of_vetoed(clause, rd):
             return True
-        if _turned_away(rd, clause) or _is_rate_of_trains(rd, clause):
+        if (
+            _turned_away(rd, clause)
+            or _is_rate_of_trains(rd, clause)
+            or _asks(rd, "counts_car_traffic", clause.text)
+        ):
             self.incident = self.incident or _asks(rd, "is_incident", clause.text)
             self.sentences_off.add(clause.sentence)
             return True
