@@ -10,6 +10,10 @@ the real reports that showed them are in ``tests/data/extraction_real/`` (r525-r
    рэек", "сошла с рельсов"): an accident, no train of its dates.
 3. Cars counted over a period at a station, more than one train has ("пагружана 16467
    вагонаў"): traffic, a statistic, no shipment.
+4. A range across months ("з 1 квітня по 30 вересня") is one window; wider than any one
+   trip, it is a period of traffic and dates no train.
+5. A station named by two words and a spaced dash after a station word ("на станцію
+   Київ – Ліски") is one name.
 """
 
 from __future__ import annotations
@@ -233,3 +237,64 @@ def test_cars_counted_over_a_period_are_traffic(text, lang):
 )
 def test_one_train_of_cars_is_still_a_shipment(text, lang):
     assert len(read(text, lang)["shipments"]) == 1
+
+
+# -- 4. a period across months dates no train --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Ешелон відправили зі станції Борисов до Росії, перевезення тривали з 1 квітня по "
+            "30 вересня.",
+            "uk",
+        ),
+        (
+            "Эшелон отправили со станции Борисов в Россию, перевозки шли с 1 апреля по 30 "
+            "сентября.",
+            "ru",
+        ),
+        (
+            "Эшалон адправілі са станцыі Барысаў у Расію, перавозкі ішлі з 1 красавіка па 30 "
+            "верасня.",
+            "be",
+        ),
+        (
+            "Eszelon wysłano ze stacji Borysów do Rosji, transporty trwały od 1 kwietnia do 30 "
+            "września.",
+            "pl",
+        ),
+        (
+            "The echelon was sent from Borisov station to Russia; shipments ran from 1 April to "
+            "30 September.",
+            "en",
+        ),
+    ],
+)
+def test_a_period_across_months_dates_no_train(text, lang):
+    (shipment,) = read(text, lang)["shipments"]
+    assert shipment["departure"] is None
+    assert shipment["expected_arrival"] is None
+
+
+def test_a_range_across_months_is_one_window():
+    (span,) = LexiconReader("uk").find_dates("з 30 березня по 2 квітня")
+    assert dict(span.fields) == {"x1_d1": "30", "x1_m1": "3", "x1_d2": "2", "x1_m2": "4"}
+
+
+# -- 5. a station named with a spaced dash -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "destination"),
+    [
+        ("Поїзд прибув 8 червня на станцію Київ – Ліски з Китаю.", "uk", "Київ – Ліски"),
+        ("Поезд прибыл 8 июня на станцию Киев – Лиски из Китая.", "ru", "Киев – Лиски"),
+        ("Цягнік прыбыў 8 чэрвеня на станцыю Кіеў – Ліскі з Кітая.", "be", "Кіеў – Ліскі"),
+        ("Pociąg przyjechał 8 czerwca na stację Kijów – Liski z Chin.", "pl", "Kijów – Liski"),
+    ],
+)
+def test_a_station_name_with_a_spaced_dash_is_one_name(text, lang, destination):
+    (shipment,) = read(text, lang)["shipments"]
+    assert shipment["destination"]["text"] == destination

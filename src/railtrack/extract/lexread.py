@@ -1594,12 +1594,13 @@ class LexiconReader:
                 continue
             if (
                 kind_hit is not None
-                and kind_hit[0][0] == "crossing"
+                and kind_hit[0][0] in ("crossing", "station")
                 and end_j + 1 < len(toks)
                 and toks[end_j].low in _DASHES
                 and toks[end_j + 1].text[:1].isupper()
             ):
-                end_j = self._name_at(toks, end_j + 1, breaks)  # "розв'язку Асинука – Красне"
+                # "розв'язку Асинука – Красне", "на станцію Київ – Ліски": one name
+                end_j = self._name_at(toks, end_j + 1, breaks)
             if role == "origin" and self._with_not_from(toks, i, end_j):
                 i = end_j  # "z Iskanderami": "with", not "from"
                 continue
@@ -2003,6 +2004,17 @@ class LexiconReader:
             return year, k
         return None, k
 
+    def _range_to(self, toks: tuple[Token, ...], k: int) -> tuple[str, int, int] | None:
+        """Read the end of a range across months, "по 30 вересня": (day, month, next index)."""
+        if k + 2 >= len(toks) or toks[k].low not in self.lex.ranges or toks[k].low == ",":
+            return None
+        if not _is_day(toks[k + 1]):
+            return None
+        month = self._month_at(toks, k + 2)
+        if month is None:
+            return None
+        return _day(toks[k + 1]) or toks[k + 1].low, month, k + 3
+
     def _month_at(self, toks: tuple[Token, ...], k: int) -> int | None:
         return self._month(toks[k].low) if k < len(toks) else None
 
@@ -2071,6 +2083,14 @@ class LexiconReader:
                 days.append(_day(toks[k + 1]) or toks[k + 1].low)
                 k += 2
             month = self._month_at(toks, k)
+            if month is not None and len(days) == 1 and j > i:
+                across = self._range_to(toks, k + 1)
+                if across is not None:  # "з 1 квітня по 30 вересня": a range across months
+                    day2, month2, after = across
+                    year, end = self._year_after(toks, after)
+                    fields = [("x1_d1", days[0]), ("x1_m1", str(month))]
+                    fields += [("x1_d2", day2), ("x1_m2", str(month2))]
+                    return ([*fields, ("x1_y", year)] if year else fields), end
             if month is not None and not (len(days) == 1 and j > i):  # "с 5 марта": below
                 year, end = self._year_after(toks, k + 1)
                 if len(days) == 1:

@@ -449,6 +449,12 @@ class _ClauseReader:
             if window is None:
                 problems.append(f"cannot date {span.text!r}: {why_undated(span, self.published)}")
                 continue
+            if (
+                window.earliest is not None
+                and window.latest is not None
+                and (window.latest - window.earliest).days > MAX_TRIP_WINDOW_DAYS
+            ):
+                continue  # "в період з 1 квітня по 30 вересня": a period of many trips
             # a numeric date that could be read month-first is read day-first, flagged
             inferred = (
                 span.is_relative or span.is_ambiguous or window.precision in ("week", "month")
@@ -1259,6 +1265,9 @@ def _only_people_cars(assembly: _Assembly) -> bool:
     )
 
 
+# a date window wider than this is a period of traffic ("з 1 квітня по 30 вересня"),
+# not one train's departure or arrival (a month named alone is 31 days at most)
+MAX_TRIP_WINDOW_DAYS = 45
 _RETURN = "return"
 _ORDINAL = frozenset({"ordinal", "weak"})  # "the first", "drugi": a train of a group in order
 _STATION_WORD = re.compile(r"станц|\bст\.|stacj|station", re.IGNORECASE)
