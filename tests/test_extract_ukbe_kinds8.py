@@ -14,6 +14,9 @@ the real reports that showed them are in ``tests/data/extraction_real/`` (r525-r
    trip, it is a period of traffic and dates no train.
 5. A station named by two words and a spaced dash after a station word ("на станцію
    Київ – Ліски") is one name.
+6. Trains counted with only countries for ends ("ще два поїзди з України до Литви"),
+   beside a train tracked to a station, are background: not listed (and the headline,
+   lead and detail of the tracked train are merged again).
 """
 
 from __future__ import annotations
@@ -298,3 +301,54 @@ def test_a_range_across_months_is_one_window():
 def test_a_station_name_with_a_spaced_dash_is_one_name(text, lang, destination):
     (shipment,) = read(text, lang)["shipments"]
     assert shipment["destination"]["text"] == destination
+
+
+# -- 6. counted trains with only countries, beside a tracked train ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "destination"),
+    [
+        (
+            "Поїзд з українським зерном прибув на станцію Шештокай. Цього тижня з України до "
+            "Литви приїдуть ще два поїзди.",
+            "uk",
+            "Шештокай",
+        ),
+        (
+            "Поезд с украинским зерном прибыл на станцию Шяштокай. На этой неделе из Украины "
+            "в Литву приедут ещё два поезда.",
+            "ru",
+            "Шяштокай",
+        ),
+        (
+            "Цягнік з украінскім збожжам прыбыў на станцыю Шэштакай. На гэтым тыдні з Украіны "
+            "ў Літву прыедуць яшчэ два цягнікі.",
+            "be",
+            "Шэштакай",
+        ),
+        (
+            "Pociąg z ukraińskim zbożem przyjechał na stację Szestokai. W tym tygodniu z "
+            "Ukrainy na Litwę przyjadą jeszcze dwa pociągi.",
+            "pl",
+            "Szestokai",
+        ),
+        (
+            "The grain train arrived at Sestokai station. Two more trains will come from "
+            "Ukraine to Lithuania this week.",
+            "en",
+            "Sestokai",
+        ),
+    ],
+)
+def test_counted_trains_with_only_countries_beside_a_tracked_one_are_background(
+    text, lang, destination
+):
+    result = read(text, lang)
+    assert [s["destination"]["text"] for s in result["shipments"]] == [destination]
+    assert not result.get("groups")
+
+
+def test_counted_trains_with_only_countries_alone_stay_a_group():
+    result = read("Цього тижня з України до Литви приїдуть ще два поїзди.", "uk")
+    assert len(result["shipments"]) == 2

@@ -1195,6 +1195,7 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
     _drop_passing_groups(draft)
     _fill_groups(draft, max_group_trains=max_group_trains)
     _drop_trains_of_no_shipment(assembly)
+    _drop_background_groups(draft)
     _drop_groups_without_trains(draft)
     merged = _merge_restated(draft)
     if lang == "en":
@@ -1720,6 +1721,44 @@ def _passengers_only(train: TrainDraft, military: set[int]) -> bool:
     """
     kinds = {k for k in train.counts if k != "total"}
     return kinds == {"passenger"} and id(train) not in military
+
+
+def _drop_background_groups(draft: ReportDraft) -> None:
+    """Drop the trains of a group that has only countries, beside a train with a station.
+
+    "Український зерновий поїзд прибув на станцію Шештокай ... ми плануємо доставити два
+    поїзди" (from Ukraine to Lithuania): trains counted with only countries for ends,
+    no cars, no dates and no place passed, told beside a tracked train, are background
+    news, as a lone countries-only train is (``_only_a_country``).
+    """
+    if not draft.groups or not any(t.group is None and _has_a_station(t) for t in draft.trains):
+        return
+    background = set()
+    for g, group in enumerate(draft.groups):
+        members = [t for t in draft.trains if t.group == g]
+        if (
+            _only_countries(group)
+            and all(_only_countries(t) for t in members)
+            and any(_places_of(t) for t in members)
+        ):
+            background.add(g)
+    if background:
+        draft.trains = [t for t in draft.trains if t.group not in background]
+
+
+def _only_countries(facts: _Facts) -> bool:
+    """Whether facts name no car, date or place passed, and only countries as places."""
+    if facts.counts or facts.via or any(getattr(facts, r) is not None for r in _DATE_ROLES):
+        return False
+    return all(
+        is_broad(p.value.text) and not _names_region(p.value.text) for p in _places_of(facts)
+    )
+
+
+def _places_of(facts: _Facts) -> list[Fact]:
+    """Return the places named as the ends or the goal of a train or group."""
+    places = [getattr(facts, role) for role in (*_PLACE_ROLES, "goal")]
+    return [p for p in places if p is not None]
 
 
 def _drop_groups_without_trains(draft: ReportDraft) -> None:
