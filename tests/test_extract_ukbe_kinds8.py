@@ -17,6 +17,8 @@ the real reports that showed them are in ``tests/data/extraction_real/`` (r525-r
 6. Trains counted with only countries for ends ("ще два поїзди з України до Литви"),
    beside a train tracked to a station, are background: not listed (and the headline,
    lead and detail of the tracked train are merged again).
+7. An estimate in the lead ("щонайменше 31 вагон") gives way to the exact count of the
+   detail ("складався з 32 вагонів").
 """
 
 from __future__ import annotations
@@ -352,3 +354,42 @@ def test_counted_trains_with_only_countries_beside_a_tracked_one_are_background(
 def test_counted_trains_with_only_countries_alone_stay_a_group():
     result = read("Цього тижня з України до Литви приїдуть ще два поїзди.", "uk")
     assert len(result["shipments"]) == 2
+
+
+# -- 7. an exact count in the detail replaces the lead's estimate --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Зі станції Борисов до Полонки відправили щонайменше 31 вагон з технікою. Потяг "
+            "складався з 32 вагонів.",
+            "uk",
+        ),
+        (
+            "Со станции Борисов в Полонку отправили не менее 31 вагона с техникой. Поезд "
+            "состоял из 32 вагонов.",
+            "ru",
+        ),
+        (
+            "Са станцыі Барысаў у Палонку адправілі не менш за 31 вагон з тэхнікай. Цягнік "
+            "складаўся з 32 вагонаў.",
+            "be",
+        ),
+        (
+            "Ze stacji Borysów do Połonki wysłano co najmniej 31 wagonów ze sprzętem. Pociąg "
+            "składał się z 32 wagonów.",
+            "pl",
+        ),
+        (
+            "At least 31 cars with equipment were sent from Borisov station to Polonka. The "
+            "train consisted of 32 cars.",
+            "en",
+        ),
+    ],
+)
+def test_an_exact_count_replaces_the_estimate_told_before(text, lang):
+    (shipment,) = read(text, lang)["shipments"]
+    assert shipment["cars"]["total"] == 32
+    assert shipment["cars_estimated"] is False

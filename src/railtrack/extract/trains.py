@@ -544,8 +544,14 @@ class _ClauseReader:
         )
 
     def counts_into(self, counts: dict[str, Fact]) -> None:
+        """File the clause's car counts; an exact count replaces an estimate told before.
+
+        "щонайменше 31 вагон" in the lead, "складався з 32 вагонів" in the detail: the
+        detail's exact count is the train's.
+        """
         for count in self.counts:
-            if count.kind not in counts:
+            told = counts.get(count.kind)
+            if told is None or (told.inferred and not count.estimated):
                 counts[count.kind] = self._fact(
                     count.value, count.start, count.end, inferred=count.estimated
                 )
