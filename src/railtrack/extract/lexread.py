@@ -103,6 +103,7 @@ _SOURCE_BEFORE = frozenset(
 )
 # no train is longer: a count of cars above it is traffic over a period, not a make-up
 MAX_TRAIN_CARS = 300
+_BIG_NUMBER = re.compile(r"\d{3}")  # a number of three digits or more (a quick first look)
 _THOUSANDS = frozenset(
     {"тыс", "тис", "тысяч", "тисяч", "тысячи", "тисячі", "tys", "тыс.", "млн", "mln"}
 )
@@ -895,7 +896,7 @@ class LexiconReader:
         >>> rd.counts_car_traffic("эшалон з 37 вагонаў прыбыў у Барысаў")
         False
         """
-        if self.has_train_noun(text):
+        if _BIG_NUMBER.search(text) is None or self.has_train_noun(text):
             return False
         toks = tokens(text)
         cars = self.lex.car_nouns
