@@ -209,6 +209,17 @@ def is_exhibition(text: str) -> bool:
     return _EXHIBITION_RE.search(text) is not None
 
 
+def is_military(text: str) -> bool:
+    """Whether a text has a military word ("military", "echelon", "troops", "T-72").
+
+    >>> is_military("A military train with tanks left Slonim.")
+    True
+    >>> is_military("A heritage train with vintage carriages left York.")
+    False
+    """
+    return _MILITARY_RE.search(text) is not None
+
+
 def is_incident(text: str) -> bool:
     """Whether a sentence tells of an accident or an attack at a train.
 

@@ -103,6 +103,9 @@ _DISTANCE_VERBS = frozenset({"jest", "wynosi", "leży", "есть", "соста�
 _SOURCE_BEFORE = frozenset(
     {"ссылкой", "посиланням", "спасылкай", "powołaniem", "powołując", "według"}
 )
+# no train is longer: a count of cars above it is traffic over a period, not a make-up
+MAX_TRAIN_CARS = 300
+_BIG_NUMBER = re.compile(r"\d{3}")  # a number of three digits or more (a quick first look)
 _THOUSANDS = frozenset(
     {"тыс", "тис", "тысяч", "тисяч", "тысячи", "тисячі", "tys", "тыс.", "млн", "mln"}
 )
@@ -114,7 +117,7 @@ _ADJECTIVE_END = re.compile(
 # ("выставкой", "виставкою", "выставай": the show carried)
 _SHOW_ADJECTIVE_END = re.compile(
     r"(?:н|ков|ow)(?:ый|ий|ій|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ім|ом|ем|ую|юю|ых|их|ыми|ими|імі|"
-    r"ымі|ыя|ія|ае|ага|аму|ай|яй|ої|ою|ою|ym|ej|ego|ych|ymi|ą|y|a|e)$"
+    r"ымі|ыя|ія|ае|ага|аму|ай|яй|ої|ою|ым|ых|ы|і|ym|ej|ego|ych|ymi|ą|y|a|e)$"
 )
 # a modifier's ending between a preposition and its noun ("на международную выставку",
 # "na międzynarodową wystawę"): not a verb's or a noun's ("из вагонов развернута")
@@ -947,6 +950,44 @@ class LexiconReader:
                 return True
         return False
 
+    def counts_car_traffic(self, text: str) -> bool:
+        """Whether a text counts more cars than one train has, and names no train.
+
+        "За 12 месяцаў 2020 года на станцыі Смаргонь пагружана 16467 вагонаў",
+        "до портів ... йдуть щодоби 5 992 вагони": cars loaded, unloaded or sent over a
+        period are traffic (a statistic), not a train's make-up; no train is longer than
+        :data:`MAX_TRAIN_CARS` cars.
+
+        Parameters
+        ----------
+        text : str
+            A clause of a report.
+
+        Returns
+        -------
+        bool
+            True when a number above ``MAX_TRAIN_CARS`` counts railway cars and the
+            text has no train noun.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("be")
+        >>> rd.counts_car_traffic("на станцыі Смаргонь пагружана 16467 вагонаў")
+        True
+        >>> rd.counts_car_traffic("эшалон з 37 вагонаў прыбыў у Барысаў")
+        False
+        """
+        if _BIG_NUMBER.search(text) is None or self.has_train_noun(text):
+            return False
+        toks = tokens(text)
+        cars = self.lex.car_nouns
+        return any(
+            tok.low.isdigit()
+            and int(tok.low) > MAX_TRAIN_CARS
+            and any(t.low in cars for t in toks[i + 1 : i + 3])
+            for i, tok in enumerate(toks)
+        )
+
     def is_road(self, text: str) -> bool:
         """Whether a text tells of a road convoy and names no train or railway car.
 
@@ -1097,38 +1138,125 @@ class LexiconReader:
         >>> rd.show_is_purpose("В одном из вагонов эшелона развернута выставка техники")
         False
         """
-        lex = self.lex
-        if lex.exhibition is None or not lex.show_prepositions:
-            return False
         if not self.is_military(without_quoted(text)):
             return False
-        toks = tokens(text)
-        cues = list(lex.exhibition.finditer(text))
-        return bool(cues) and all(self._show_cue_is_purpose(toks, m.start()) for m in cues)
-
-    def _show_cue_is_purpose(self, toks: tuple[Token, ...], start: int) -> bool:
-        """Whether the exhibition cue at ``start`` follows a preposition of purpose."""
         lex = self.lex
-        at = next((i for i, t in enumerate(toks) if t.start <= start < t.end), None)
-        if at is None or self._names_a_train(toks[at : at + 1]):
-            return False  # "поезд-музей", "передвижная": the show is the train
-        if _SHOW_ADJECTIVE_END.search(toks[at].low) and at + 1 < len(toks):
-            if self._names_a_train(toks[at + 1 : at + 2]):
-                return False  # "в выставочном поезде" (not "после выставки эшелон ...")
-            if self.is_military(toks[at + 1].low):
-                return True  # "выставочную технику": the cargo named by its show
-        for k in range(at - 1, max(at - 4, -1), -1):
-            low = toks[k].low
-            if low in lex.show_prepositions:
-                between = toks[k + 1 : at]
-                if self._names_a_train(between) or not all(
-                    _MODIFIER_END.search(t.low) for t in between
-                ):
-                    return False  # "из вагонов развернута выставка": no phrase of purpose
-                return not (low in lex.show_with and toks[at].low.endswith(lex.show_with_endings))
-            if not toks[k].text[:1].isalnum():
-                return False  # a clause break or a quote opens before any preposition
-        return False
+        return (
+            lex.exhibition is not None
+            and lex.exhibition.search(text) is not None
+            and not (self.show_is_the_train(text))
+        )
+
+    def show_is_the_train(self, text: str) -> bool:
+        """Whether a show word of a military text qualifies a train: the train is the show.
+
+        A show word vetoes only the train it qualifies: a train named as the show
+        ("ретропоезд", "поезд-выставка", "Эшелон Победы"), a train or its cars with the
+        show's adjective ("выставочный поезд", "pociąg wystawowy"), a show on wheels
+        ("передвижная выставка"), a show carried "with" the train in the instrumental
+        ("поезд с выставкой"), a show laid out in the train's cars ("в вагонах развернута
+        выставка") or a show that itself travels ("выставка прибыла"). Never a military
+        train whose cargo ("выставочная техника") or purpose ("на выставку", "для
+        выставки") names a show, nor a train of another clause ("эшелон прибыл, выставка
+        откроется"). The caller asks this of a text with a military word.
+
+        Parameters
+        ----------
+        text : str
+            One sentence (or clause) of a report.
+
+        Returns
+        -------
+        bool
+            True when one of the text's show words qualifies a train.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("be")
+        >>> rd.show_is_the_train("Эшалон з выставачнымі ўзорамі тэхнікі прыбыў у Мінск")
+        False
+        >>> rd.show_is_the_train("Выставачны цягнік з тэхнікай прыбыў у Гродна")
+        True
+        >>> rd.show_is_the_train("Эшалон з танкамі прыбыў у Мінск, дзе адкрыецца выстава")
+        False
+        >>> rd.show_is_the_train("У вагонах эшалона разгорнута выстава тэхнікі")
+        True
+        """
+        lex = self.lex
+        if lex.exhibition is None:
+            return False
+        toks = tokens(text)
+        return any(self._show_cue_is_the_train(toks, m) for m in lex.exhibition.finditer(text))
+
+    def _show_cue_is_the_train(self, toks: tuple[Token, ...], cue: re.Match[str]) -> bool:
+        """Whether the show word matched at ``cue`` qualifies a train (see above)."""
+        lex = self.lex
+        span = [i for i, t in enumerate(toks) if t.end > cue.start() and t.start < cue.end()]
+        if not span:
+            return False
+        at = span[0]
+        if any(self._is_train_word(toks[i].low) for i in span):
+            return True  # "ретропоезд", "поезд-выставка", "эшелон победы": the show is the train
+        before = self._modifiers_before(toks, at)
+        if self._names_a_train(before):
+            return True  # "передвижная выставка", "пересувна виставка": the show on wheels
+        last = span[-1]
+        if _SHOW_ADJECTIVE_END.search(toks[last].low):
+            # the show's adjective qualifies the noun after it ("выставочный поезд",
+            # "выставочную технику") or, in Polish, before it ("pociąg wystawowy")
+            near = toks[last + 1 : last + 3] + toks[max(at - 1, 0) : at]
+            return any(self._is_train_word(t.low) or t.low in lex.car_nouns for t in near)
+        k = at - len(before) - 1
+        if k >= 0 and toks[k].low in lex.show_prepositions:
+            carried = toks[k].low in lex.show_with and toks[at].low.endswith(lex.show_with_endings)
+            # "поезд с выставкой": the show carried with the train; any other preposition
+            # names the show as a purpose, an origin or an end ("на выставку", "з выставы")
+            return carried and k >= 1 and self._is_train_word(toks[k - 1].low)
+        clause = self._clause_of(toks, at)
+        stock = [j for j in clause if self._is_rolling_stock(toks[j].low)]
+        if any(j < at and self._after_preposition(toks, j) for j in stock):
+            return True  # "в вагонах эшелона развернута выставка": the show laid out in it
+        if stock:
+            return False  # "эшелон привёз экспонаты": the show's things are its cargo
+        # no train in its clause: a show that itself travels ("выставка прибыла")
+        return bool(self.verb_cues(" ".join(toks[j].text for j in clause)))
+
+    def _is_train_word(self, low: str) -> bool:
+        """Whether a word is a train noun, alone, hyphened or compounded ("ретропоезд")."""
+        nouns = self.lex.train_nouns
+        if low in nouns or any(part in nouns for part in low.split("-")):
+            return True
+        return any(len(n) >= 5 and low.endswith(n) for n in nouns)
+
+    def _is_rolling_stock(self, low: str) -> bool:
+        """Whether a word names a train or a car ("эшелона", "вагонах")."""
+        return self._is_train_word(low) or low in self.lex.car_nouns
+
+    def _modifiers_before(self, toks: tuple[Token, ...], at: int) -> tuple[Token, ...]:
+        """Return the (at most two) modifiers standing right before the word at ``at``."""
+        k = at
+        while (
+            k > max(at - 2, 0)
+            and _MODIFIER_END.search(toks[k - 1].low)
+            and toks[k - 1].low not in self.lex.show_prepositions
+        ):
+            k -= 1
+        return toks[k:at]
+
+    def _after_preposition(self, toks: tuple[Token, ...], at: int) -> bool:
+        """Whether the noun at ``at`` follows a preposition (three words back at most)."""
+        return any(toks[k].low in self.lex.show_prepositions for k in range(max(at - 3, 0), at))
+
+    @staticmethod
+    def _clause_of(toks: tuple[Token, ...], at: int) -> range:
+        """Return the indexes of the words of the clause around ``at`` (between stops)."""
+        first = at
+        while first > 0 and toks[first - 1].text[:1].isalnum():
+            first -= 1
+        last = at
+        while last + 1 < len(toks) and toks[last + 1].text[:1].isalnum():
+            last += 1
+        return range(first, last + 1)
 
     def _names_a_train(self, toks: tuple[Token, ...]) -> bool:
         """Whether words name a train or a show on wheels ("поезд-", "передвижная")."""
@@ -1551,12 +1679,13 @@ class LexiconReader:
                 continue
             if (
                 kind_hit is not None
-                and kind_hit[0][0] == "crossing"
+                and kind_hit[0][0] in ("crossing", "station")
                 and end_j + 1 < len(toks)
                 and toks[end_j].low in _DASHES
                 and toks[end_j + 1].text[:1].isupper()
             ):
-                end_j = self._name_at(toks, end_j + 1, breaks)  # "розв'язку Асинука – Красне"
+                # "розв'язку Асинука – Красне", "на станцію Київ – Ліски": one name
+                end_j = self._name_at(toks, end_j + 1, breaks)
             if role == "origin" and self._with_not_from(toks, i, end_j):
                 i = end_j  # "z Iskanderami": "with", not "from"
                 continue
@@ -1967,6 +2096,17 @@ class LexiconReader:
             return year, k
         return None, k
 
+    def _range_to(self, toks: tuple[Token, ...], k: int) -> tuple[str, int, int] | None:
+        """Read the end of a range across months, "по 30 вересня": (day, month, next index)."""
+        if k + 2 >= len(toks) or toks[k].low not in self.lex.ranges or toks[k].low == ",":
+            return None
+        if not _is_day(toks[k + 1]):
+            return None
+        month = self._month_at(toks, k + 2)
+        if month is None:
+            return None
+        return _day(toks[k + 1]) or toks[k + 1].low, month, k + 3
+
     def _month_at(self, toks: tuple[Token, ...], k: int) -> int | None:
         return self._month(toks[k].low) if k < len(toks) else None
 
@@ -2058,6 +2198,14 @@ class LexiconReader:
                 days.append(_day(toks[k + 1]) or toks[k + 1].low)
                 k += 2
             month = self._month_at(toks, k)
+            if month is not None and len(days) == 1 and j > i:
+                across = self._range_to(toks, k + 1)
+                if across is not None:  # "з 1 квітня по 30 вересня": a range across months
+                    day2, month2, after = across
+                    year, end = self._year_after(toks, after)
+                    fields = [("x1_d1", days[0]), ("x1_m1", str(month))]
+                    fields += [("x1_d2", day2), ("x1_m2", str(month2))]
+                    return ([*fields, ("x1_y", year)] if year else fields), end
             if month is not None and not (len(days) == 1 and j > i):  # "с 5 марта": below
                 year, end = self._year_after(toks, k + 1)
                 if len(days) == 1:

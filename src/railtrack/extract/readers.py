@@ -140,6 +140,9 @@ class EnglishReader:
     def is_exhibition(self, text: str) -> bool:  # noqa: D102
         return cues.is_exhibition(text)
 
+    def is_military(self, text: str) -> bool:  # noqa: D102
+        return cues.is_military(text)
+
     def no_shipment_kind(self, text: str) -> str | None:
         """Return ``exhibition`` for a heritage, museum or excursion train, else None.
 

@@ -24,6 +24,7 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -456,6 +457,12 @@ class _ClauseReader:
             if window is None:
                 problems.append(f"cannot date {span.text!r}: {why_undated(span, self.published)}")
                 continue
+            if (
+                window.earliest is not None
+                and window.latest is not None
+                and (window.latest - window.earliest).days > MAX_TRIP_WINDOW_DAYS
+            ):
+                continue  # "в період з 1 квітня по 30 вересня": a period of many trips
             # a numeric date that could be read month-first is read day-first, flagged
             inferred = (
                 span.is_relative or span.is_ambiguous or window.precision in ("week", "month")
@@ -545,8 +552,14 @@ class _ClauseReader:
         )
 
     def counts_into(self, counts: dict[str, Fact]) -> None:
+        """File the clause's car counts; an exact count replaces an estimate told before.
+
+        "щонайменше 31 вагон" in the lead, "складався з 32 вагонів" in the detail: the
+        detail's exact count is the train's.
+        """
         for count in self.counts:
-            if count.kind not in counts:
+            told = counts.get(count.kind)
+            if told is None or (told.inferred and not count.estimated):
                 counts[count.kind] = self._fact(
                     count.value, count.start, count.end, inferred=count.estimated
                 )
@@ -828,6 +841,11 @@ class _Assembly:
         if clause.sentence in self.sentences_off:
             return
         rd = self.sentence_readers.get(clause.sentence, self.default)
+        parts = self._apart_from_show(clause, rd)
+        if parts:
+            for part in parts:
+                self.read_clause(part)
+            return
         if self._put_off(clause, rd):
             return
         group = self.group
@@ -854,6 +872,30 @@ class _Assembly:
                 if told is not None:
                     self.military.add(id(told))
 
+    def _apart_from_show(self, clause: Clause, rd: Reader) -> list[Clause]:
+        """Return the parts of a clause joining a show train and a military train, or none.
+
+        "Эшелон с танками прибыл в Мулино, а ретропоезд ушёл в Москву": each part is
+        read on its own, so the show vetoes only its own train (the caller reads the
+        parts; the military part is no longer put off with its sentence).
+        """
+        if self.vetoing[clause.sentence] != "exhibition":
+            return []
+        text = clause.text
+        cuts = [m.start() for m in _CLAUSE_JOINT.finditer(text)]
+        if not cuts:
+            return []
+        edges = [0, *cuts, len(text)]
+        parts = [
+            Clause(text[a:b], clause.start + a, clause.start + b, clause.sentence)
+            for a, b in itertools.pairwise(edges)
+        ]
+        show = [_no_shipment_kind(rd, p.text) == "exhibition" for p in parts]
+        apart = [
+            not s and _military_train_apart(rd, p, text) for p, s in zip(parts, show, strict=True)
+        ]
+        return parts if any(show) and any(apart) else []
+
     def _put_off(self, clause: Clause, rd: Reader) -> bool:
         """Whether the clause is done before its pieces are read (its sentence put off).
 
@@ -868,6 +910,8 @@ class _Assembly:
             return True
         kind = self.vetoing[clause.sentence]
         sentence = text[slice(*self.bounds[clause.sentence])]
+        if kind == "exhibition" and _military_train_apart(rd, clause, sentence):
+            kind = None  # "Эшелон с танками прибыл в Мулино, а ретропоезд ушёл в Москву"
         if (
             kind == "exhibition"
             and _names_no_trip(rd, sentence)
@@ -882,7 +926,11 @@ class _Assembly:
             return True
         if self.current is not None and self.current.vetoed and self._told_of_vetoed(clause, rd):
             return True
-        if _turned_away(rd, clause) or _is_rate_of_trains(rd, clause):
+        if (
+            _turned_away(rd, clause)
+            or _is_rate_of_trains(rd, clause)
+            or _asks(rd, "counts_car_traffic", clause.text)
+        ):
             self.incident = self.incident or _asks(rd, "is_incident", clause.text)
             self.sentences_off.add(clause.sentence)
             return True
@@ -1190,6 +1238,7 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
     _drop_passing_groups(draft)
     _fill_groups(draft, max_group_trains=max_group_trains)
     _drop_trains_of_no_shipment(assembly)
+    _drop_background_groups(draft)
     _drop_groups_without_trains(draft)
     merged = _merge_restated(draft)
     if lang == "en":
@@ -1260,9 +1309,18 @@ def _only_people_cars(assembly: _Assembly) -> bool:
     )
 
 
+# a date window wider than this is a period of traffic ("з 1 квітня по 30 вересня"),
+# not one train's departure or arrival (a month named alone is 31 days at most)
+MAX_TRIP_WINDOW_DAYS = 45
 _RETURN = "return"
 _ORDINAL = frozenset({"ordinal", "weak"})  # "the first", "drugi": a train of a group in order
 _STATION_WORD = re.compile(r"станц|\bст\.|stacj|station", re.IGNORECASE)
+# a comma that joins two clauses of their own ("..., а ретропоезд ушёл", "..., while a")
+_CLAUSE_JOINT = re.compile(
+    r",\s*(?=(?:а|a|але|але ж|но|ale|zaś|natomiast|while|whereas|and|и|і|i|тады як|тогда как|"
+    r"тоді як)\s)",
+    re.IGNORECASE,
+)
 _JOINT = re.compile(r",\s*|\s(?:а|и|і|й|ды|та|затем|потом|потім|потым)\s", re.IGNORECASE)
 
 
@@ -1558,6 +1616,22 @@ def _names_no_trip(rd: Reader, sentence: str) -> bool:
     return not (rd.has_train_noun(sentence) or rd.find_places(sentence))
 
 
+def _military_train_apart(rd: Reader, clause: Clause, sentence: str) -> bool:
+    """Whether a clause tells of a military train of its own beside a show in its sentence.
+
+    A show vetoes only the train it qualifies: in "Эшелон с танками прибыл в Мулино, а
+    ретропоезд ушёл в Москву" the retro train's clause is vetoed, the echelon's clause
+    (no show word of its own, a train noun and a military word) is read as a shipment.
+    """
+    text = clause.text
+    return (
+        len(text) < len(sentence.strip())
+        and _no_shipment_kind(rd, text) is None
+        and rd.has_train_noun(text)
+        and _is_military(rd, text)
+    )
+
+
 def _no_shipment_kind(rd: Reader, text: str) -> str | None:
     """Whether a sentence tells of a museum train, a passenger service or an evacuation.
 
@@ -1690,6 +1764,44 @@ def _passengers_only(train: TrainDraft, military: set[int]) -> bool:
     """
     kinds = {k for k in train.counts if k != "total"}
     return kinds == {"passenger"} and id(train) not in military
+
+
+def _drop_background_groups(draft: ReportDraft) -> None:
+    """Drop the trains of a group that has only countries, beside a train with a station.
+
+    "Український зерновий поїзд прибув на станцію Шештокай ... ми плануємо доставити два
+    поїзди" (from Ukraine to Lithuania): trains counted with only countries for ends,
+    no cars, no dates and no place passed, told beside a tracked train, are background
+    news, as a lone countries-only train is (``_only_a_country``).
+    """
+    if not draft.groups or not any(t.group is None and _has_a_station(t) for t in draft.trains):
+        return
+    background = set()
+    for g, group in enumerate(draft.groups):
+        members = [t for t in draft.trains if t.group == g]
+        if (
+            _only_countries(group)
+            and all(_only_countries(t) for t in members)
+            and any(_places_of(t) for t in members)
+        ):
+            background.add(g)
+    if background:
+        draft.trains = [t for t in draft.trains if t.group not in background]
+
+
+def _only_countries(facts: _Facts) -> bool:
+    """Whether facts name no car, date or place passed, and only countries as places."""
+    if facts.counts or facts.via or any(getattr(facts, r) is not None for r in _DATE_ROLES):
+        return False
+    return all(
+        is_broad(p.value.text) and not _names_region(p.value.text) for p in _places_of(facts)
+    )
+
+
+def _places_of(facts: _Facts) -> list[Fact]:
+    """Return the places named as the ends or the goal of a train or group."""
+    places = [getattr(facts, role) for role in (*_PLACE_ROLES, "goal")]
+    return [p for p in places if p is not None]
 
 
 def _drop_groups_without_trains(draft: ReportDraft) -> None:
