@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from railtrack._intern import Interner, current
 from railtrack.extract.places import resolve_place
 from railtrack.extract.quotes import Quotes
-from railtrack.extract.trains import Fact, GroupDraft, ReportDraft, TrainDraft
+from railtrack.extract.trains import Fact, GroupDraft, ReportDraft, TrainDraft, arrival_told
 from railtrack.models import (
     CAR_TYPES,
     CarCounts,
@@ -283,6 +283,10 @@ class _Builder:
             if evidence
             else self.settings.extract_confidence_inferred
         )
+        told = arrival_told(train)
+        if told and train.arrived is not None:
+            # the words that tell it (not counted in the confidence: no value read)
+            evidence.append(self.evidence("arrival_told", train.arrived))
         return Shipment(
             id=sid,
             report=self.report_id,
@@ -291,6 +295,7 @@ class _Builder:
             via=tuple(via),
             departure=self.window(train.departure),
             expected_arrival=self.window(train.arrival),
+            arrival_told=told,
             cars=cars,
             claim=train.claim.value if train.claim is not None else "sighted",
             source=self.source,
