@@ -229,7 +229,7 @@ ESTIMATE_COLUMNS: tuple[str, ...] = (
 )
 
 # --- tracking: track_status(), one row per shipment -----------------------------------
-STATUS = "status"  # planned | departed | in transit | likely arrived | overdue | stale
+STATUS = "status"  # undated | planned | departed | in transit | overdue | likely arrived | stale
 LAST_SEEN_STATION = "last_seen_station"
 LAST_SEEN_AT = "last_seen_at"
 AS_OF = "as_of"

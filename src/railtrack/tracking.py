@@ -33,15 +33,23 @@ Statuses, in the order a train goes through them:
     route puts it past p90 of its original window;
 ``likely arrived``
     seen at its destination, or its source says it has arrived (a sighted record
-    whose arrival is dated no later than its publication day:
-    :func:`railtrack.estimate.told_arrivals`), or the as-of date is past p50 of its
-    window (more likely arrived than not), or (a train with no model window) past
-    the arrival its source reported: for a reported arrival the window is that
-    arrival, flagged ``arrival_as_reported``;
+    whose arrival is dated no later than its publication day, or told as past with
+    no date, ``arrival_told``: :func:`railtrack.estimate.told_arrivals`), or the
+    as-of date is past p50 of its window (more likely arrived than not; a train seen
+    en route stays so once the window from its sighting has passed: it was seen
+    moving), or (a train with no model window) past the arrival its source
+    reported: for a reported arrival the window is that arrival, flagged
+    ``arrival_as_reported``;
 ``stale``
-    seen en route, and the whole window from that sighting (to its p90) has passed
-    with no word of its arrival: it most likely arrived, but nothing confirms it;
-    its window is the passed window from the sighting.
+    no model window (no route, or no route on from its sighting), nothing says it
+    arrived, and the model's p90 for the longest trip in the area
+    (``Settings.longest_trip_km``) has passed since its last evidence (departure,
+    report or sighting): it has most likely arrived or stopped, and nothing says
+    which.
+
+A source's planned arrival ("to arrive on 4 March") bounds the window: p10 is
+never before it and p50 never before its middle (flag ``window_from_plan``,
+:func:`railtrack.estimate.plan_bounded`), as in the estimate.
 
 Examples
 --------
