@@ -228,6 +228,7 @@ _FIELD_WORDS = {
     "via": "via",
     "departure": "departed",
     "expected_arrival": "arrival",
+    "arrival_told": "arrived",
     "claim": "claim",
     "n_trains": "trains",
 }

@@ -173,6 +173,16 @@ _NEGATED = re.compile(
 """A negation just before a verb: "has not yet arrived", "ещё не прибыл", "nie dotarł"."""
 
 
+_PAST_FORM = {
+    # past tense (with its reflexive), or a passive participle of a completed action
+    "ru": re.compile(r"(?:л|ла|ло|ли)(?:ся|сь)?$|[её]н[аоы]?$|ан[аоы]?$"),
+    "uk": re.compile(r"(?:в|ла|ло|ли)(?:ся|сь)?$|[еє]н[аоиі]?$|ан[аоиі]?$|[нт]о$"),
+    "be": re.compile(r"(?:ў|ла|ло|лі)(?:ся|сь)?$|[еэ]н[аоы]?$|ан[аоы]?$|[нт]а$"),
+    "pl": re.compile(r"(?:ł|ła|ło|li|ły)(?:em|am|eś|aś|yśmy|iśmy|yście|iście)?$|(?:ano|ono|to)$"),
+}
+"""The last word of a Slavic verb told as past; English verbs carry it (``VerbCue.past``)."""
+
+
 def arrival_told(train: _Facts) -> bool:
     """Whether the text tells the train's arrival at its end as past, dated or not.
 
@@ -321,6 +331,11 @@ class _ClauseReader:
         elided = verb is self.elided and verb not in self.verbs
         if not elided and _NEGATED.search(self.text[max(0, verb.start - 24) : verb.start]):
             return
+        past = _PAST_FORM.get(self.rd.lang)
+        if not elided and past is not None:
+            words = self.text[verb.start : verb.end].lower().split()
+            if not words or past.search(words[-1]) is None:
+                return  # "docierają", "trafi do", "прибудет": not told as past
         start = place.cue_start if elided else min(verb.start, place.cue_start)
         end = place.end if elided else max(verb.end, place.end)
         facts.arrived = self._fact(place.text.lower(), start, end)
