@@ -74,6 +74,7 @@ class Extraction:
         ``origin``/``destination`` (``text``, ``station``,
         ``station_id``, ``region`` or null), ``departure``/``expected_arrival``
         (``earliest``, ``latest`` ISO dates, ``precision``, ``text`` or null),
+        ``arrival_told`` (the arrival told as past, dated or not),
         ``cars`` (``total``, ``passenger``, ``covered``, ``flat``, ``tank``, ``other``),
         ``cars_estimated``, ``group``, ``claim``, ``confidence`` and ``evidence``; each
         group ``id``, ``n_trains``, ``members``, ``cars`` and ``evidence``.
@@ -93,6 +94,7 @@ class Extraction:
                     "via": [place_dict(v) for v in s.via],
                     "departure": window_dict(s.departure),
                     "expected_arrival": window_dict(s.expected_arrival),
+                    "arrival_told": s.arrival_told,
                     "cars": cars_dict(s.cars),
                     "cars_estimated": s.cars.estimated,
                     "group": s.group,
