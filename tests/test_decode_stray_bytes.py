@@ -38,7 +38,11 @@ def test_the_train_of_a_report_with_a_stray_byte_is_read(tmp_path: Path) -> None
     path.write_bytes(b"published: 2023-01-12\n\n" + RU.encode() + b" \xa0 Source\n")
     shipments, _groups, _sightings, problems = read_text_report(path, published=None)
     assert [s.cars.total for s in shipments] == [48]
-    assert problems == []
+    # trial F95: said as a problem naming the file and where, not only a warning
+    assert problems == [
+        "hajun.txt line 3: 1 byte is not UTF-8, replaced with U+FFFD (first on line 3, "
+        f"column {len(RU) + 2}); check the text there"
+    ]
 
 
 def test_ascii_with_a_stray_byte_is_read(tmp_path: Path) -> None:

@@ -331,7 +331,7 @@ def test_cli_estimate_json_lines(embedded):
         "precision": "days",
         "text": None,
     }
-    assert t2["p10"] <= "2023-03-08" <= t2["p90"]
+    assert t2["p10"][:10] <= "2023-03-08" <= t2["p90"][:10]
     t1 = next(obj for obj in lines if obj["id"] == "seed-2023-03-t1")
     assert t1["p50"] is None
     assert t1["claimed"] is None

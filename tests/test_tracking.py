@@ -83,10 +83,12 @@ def test_the_remaining_window_is_timed_from_the_sighting(window):
     assert row[C.P90] < window[C.P90]
 
 
-def test_seen_en_route_then_silent_goes_stale():
+def test_seen_en_route_then_silent_stays_likely_arrived():
+    # trial F94: a sighting is evidence of movement; past its window, the train has
+    # most likely arrived (stale is for trains with no window)
     seen = make_sighting("t1", "Bravo", datetime(2023, 3, 2, 12))
     row = status_of(make_shipment("t1"), [seen], as_of="2023-04-01")
-    assert row[C.STATUS] == "stale"
+    assert row[C.STATUS] == "likely arrived"
     assert row[C.P90] < pd.Timestamp("2023-04-01")  # the window from the sighting, passed
 
 
@@ -200,14 +202,15 @@ def test_a_sighted_train_keeps_the_window_from_its_sighting_whatever_the_as_of_d
     story = _story(make_shipment("t1"), [seen], days=range(2, 40))
     windows = {(p10, p50, p90) for _, _, p10, p50, p90 in story}
     assert len(windows) == 1
-    for as_of, status, _, p50, p90 in story:
+    for as_of, status, _, p50, _p90 in story:
         if status in ("in transit", "overdue"):
             assert p50 >= as_of
-        if status == "stale":
-            assert p90 < as_of
+        if status == "likely arrived":
+            assert p50 < as_of
     statuses = [s for _, s, *_ in story]
     assert statuses[0] == "in transit"
-    assert statuses[-1] == "stale"
+    assert statuses[-1] == "likely arrived"
+    assert "stale" not in statuses  # trial F94: it never goes back to "no word"
 
 
 def test_an_undated_record_is_undated_not_departed():
@@ -263,14 +266,16 @@ def test_seen_anywhere_in_a_destination_region_has_arrived():
 
 
 @settings(max_examples=25, deadline=None)
-@given(late_h=st.integers(min_value=1, max_value=24 * 20), station=st.sampled_from(["B", "C", "D"]))
+@given(late_h=st.integers(min_value=2, max_value=24 * 20), station=st.sampled_from(["B", "C", "D"]))
 def test_a_sighting_past_p90_always_moves_the_window_forward(late_h, station):
+    # past p90 by more than a timed sighting's tolerance (datetime_tolerance_h, 1 h):
+    # seen 1 h after p90, it may have been there at p90 itself
     base = estimate_arrivals(as_reports([make_shipment("t1")]), NET, model=MODEL).iloc[0]
     seen_at = (base[C.P90] + pd.Timedelta(hours=late_h)).to_pydatetime()
     row = status_of(make_shipment("t1"), [make_sighting("t1", station, seen_at)], as_of=seen_at)
     assert row[C.P10] > base[C.P90]
     assert row[C.P50] > base[C.P50]
-    assert row[C.STATUS] in ("overdue", "stale")
+    assert row[C.STATUS] == "overdue"
 
 
 def test_a_sighting_on_the_route_times_the_rest_of_that_route():
@@ -368,11 +373,11 @@ def test_status_keeps_the_estimates_geo_widening():
     assert now[C.STATUS] == "in transit"
 
 
-def test_a_stale_train_keeps_its_past_window_from_the_sighting():
+def test_a_train_seen_long_ago_keeps_its_past_window_from_the_sighting():
     ship = make_shipment("s", left=None)
     seen = make_sighting("s", "Bravo", datetime(2023, 3, 2, 8, 0))
     row = status_of(ship, [seen], as_of="2023-05-15")
-    assert row[C.STATUS] == "stale"
+    assert row[C.STATUS] == "likely arrived"
     assert row[C.P90] < pd.Timestamp("2023-05-15")  # not a future window for a lost train
     assert row[C.P10] >= pd.Timestamp("2023-03-02 08:00")
 

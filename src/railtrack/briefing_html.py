@@ -49,13 +49,14 @@ STATUS_MEANINGS: dict[str, str] = {
     "(or no arrival window could be estimated)",
     "in transit": "the as-of date lies between p10 and p50: more likely still on its way "
     "than arrived",
-    "likely arrived": "sighted at its destination, reported arrived by its source, or "
-    "past p50 of its window: more likely arrived than not",
+    "likely arrived": "sighted at its destination, reported arrived by its source (dated "
+    "or not), or past p50 of its window: more likely arrived than not",
     "overdue": "nothing says it arrived and the model still expects it (before p50), "
     "but the source's claimed arrival has passed, or a sighting on the way puts it "
     "past p90 of its first window",
-    "stale": "last sighted on the way, and the whole window from that sighting has "
-    "passed with no word of its arrival",
+    "stale": "no arrival window could be estimated, and no word of it for longer than "
+    "the longest trip in the area takes: it most likely arrived or stopped, nothing "
+    "says which",
 }
 """Each status at the as-of date, in plain words."""
 
@@ -227,6 +228,7 @@ _FIELD_WORDS = {
     "via": "via",
     "departure": "departed",
     "expected_arrival": "arrival",
+    "arrival_told": "arrived",
     "claim": "claim",
     "n_trains": "trains",
 }

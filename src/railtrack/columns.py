@@ -43,6 +43,7 @@ DEPARTURE_PRECISION = "departure_precision"
 ARRIVAL_EARLIEST = "arrival_earliest"  # the source's claimed arrival window
 ARRIVAL_LATEST = "arrival_latest"
 ARRIVAL_PRECISION = "arrival_precision"
+ARRIVAL_TOLD = "arrival_told"  # the source tells the arrival as past, dated or not (bool)
 CARS_TOTAL = "cars_total"
 CARS_PASSENGER = "cars_passenger"
 CARS_COVERED = "cars_covered"
@@ -91,6 +92,7 @@ SHIPMENT_COLUMNS: tuple[str, ...] = (
     ARRIVAL_EARLIEST,
     ARRIVAL_LATEST,
     ARRIVAL_PRECISION,
+    ARRIVAL_TOLD,
     *CAR_COLUMNS,
     CARS_TOTAL_DERIVED,
     CARS_ESTIMATED,
@@ -227,7 +229,7 @@ ESTIMATE_COLUMNS: tuple[str, ...] = (
 )
 
 # --- tracking: track_status(), one row per shipment -----------------------------------
-STATUS = "status"  # planned | departed | in transit | likely arrived | overdue | stale
+STATUS = "status"  # undated | planned | departed | in transit | overdue | likely arrived | stale
 LAST_SEEN_STATION = "last_seen_station"
 LAST_SEEN_AT = "last_seen_at"
 AS_OF = "as_of"

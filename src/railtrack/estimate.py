@@ -55,12 +55,15 @@ __all__ = [
     "PROBS",
     "TransitModel",
     "arrival_windows",
+    "claimed_arrivals",
     "departure_windows",
     "estimate_arrivals",
     "geo_widening_days",
     "known_on",
+    "plan_bounded",
     "route_transit",
     "to_as_of",
+    "told_arrival_last_day",
     "told_arrival_start",
     "told_arrivals",
 ]
@@ -78,6 +81,8 @@ FLAGS: dict[str, str] = {
     "window_before_as_of": "the whole window lies before the as-of date",
     "arrival_as_reported": "the source reports the arrival as seen: the window is that "
     "arrival, not the model's",
+    "window_from_plan": "the model had the train there before the arrival its source "
+    "plans: the window starts no earlier than that arrival",
 }
 """Every flag :func:`arrival_windows` can set, with its meaning (route flags first)."""
 
@@ -249,21 +254,78 @@ def told_arrival_start(start: np.ndarray, earliest: np.ndarray, last_day: np.nda
     return np.asarray(np.where(np.isfinite(earliest), earliest, by_only), dtype=float)
 
 
+def plan_bounded(
+    window: tuple[np.ndarray, np.ndarray, np.ndarray],
+    claim: tuple[np.ndarray, np.ndarray],
+    told: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Bound an arrival window by the arrival its source plans: never before it.
+
+    "To arrive on 4 March" puts the train there on 4 March at the earliest; a model
+    that would have it there sooner (a short route) does not move it ahead of its
+    own timetable. p10 is raised to the planned arrival's start, p50 to its middle
+    and p90 to no earlier than its end; a window already after it is left as it is (the
+    source's plan is then flagged ``claim_outside_window``). An arrival told as
+    seen (``told``) has its own window and is left alone.
+
+    Parameters
+    ----------
+    window
+        p10, p50, p90 in days since 1970-01-01, each shape (n,) (NaN when none).
+    claim
+        The source's claimed arrival: first day and the end of its last day, in days
+        (-inf / +inf for an open end, NaN for none), as :func:`claimed_arrivals` gives them.
+    told
+        Bool, shape (n,): the rows whose arrival the source told as seen.
+
+    Returns
+    -------
+    tuple
+        ``(p10, p50, p90, bounded)``: the window, and which rows the plan moved.
+
+    Examples
+    --------
+    >>> p10, p50, p90, moved = plan_bounded(
+    ...     (np.array([1.0, 1.0]), np.array([2.0, 6.0]), np.array([3.0, 9.0])),
+    ...     (np.array([4.0, 4.0]), np.array([5.0, 5.0])), np.array([False, False]))
+    >>> p10.tolist(), p50.tolist(), p90.tolist(), moved.tolist()
+    ([4.0, 4.0], [4.5, 6.0], [5.0, 9.0], [True, True])
+    """
+    p10, p50, p90 = window
+    lo, hi = claim
+    planned = np.isfinite(lo) & ~told & ~np.isnan(p50)
+    floor = np.where(planned, lo, -np.inf)
+    ceiling = np.where(planned & np.isfinite(hi), hi, -np.inf)
+    # the middle of the planned day (or span), as the window of a told arrival has it
+    middle = np.where(np.isfinite(ceiling), (floor + ceiling) / 2.0, floor)
+    bounded = planned & ((p10 < floor) | (p90 < ceiling))
+    return (
+        np.where(planned, np.fmax(p10, floor), p10),
+        np.where(planned, np.fmax(p50, middle), p50),
+        np.where(planned, np.fmax(p90, np.fmax(floor, ceiling)), p90),
+        np.asarray(bounded, dtype=bool),
+    )
+
+
 def told_arrivals(shipments: pd.DataFrame, as_of: pd.Timestamp | None = None) -> np.ndarray:
     """Return which trains their source reports as arrived: a told arrival beats the model.
 
-    A record that claims what was seen (``claim`` "sighted") and dates the arrival
-    no later than its own publication day tells an arrival that happened: "arrived
-    at Polonka on 8 January" published on 9 January, "arrived on 6 March" published
-    that evening, "arrived last night" (the night's two days, the second the
-    publication day). A record with no publication date cannot say whether its
-    arrival was seen or expected; one published after ``as_of`` was not yet known.
+    A record that claims what was seen (``claim`` "sighted") tells an arrival that
+    happened when it dates the arrival no later than its own publication day
+    ("arrived at Polonka on 8 January" published on 9 January, "arrived on 6 March"
+    published that evening, "arrived last night": the night's two days, the second
+    the publication day), or when it tells the arrival as past with no date
+    (``arrival_told``: "arrived at Kalinkovichi", "прибыл в Калинковичи",
+    "przyjechał do Kalinkowicz"; it arrived by the publication day,
+    :func:`told_arrival_last_day`). A record with no publication date cannot say
+    whether its arrival was seen or expected; one published after ``as_of`` was not
+    yet known.
 
     Parameters
     ----------
     shipments
-        The shipments table (``claim``, ``published``, ``arrival_latest`` read;
-        absent columns count as missing).
+        The shipments table (``claim``, ``published``, ``arrival_latest`` and
+        ``arrival_told`` read; absent columns count as missing).
     as_of
         The date of knowledge, or None (no bound).
 
@@ -274,24 +336,67 @@ def told_arrivals(shipments: pd.DataFrame, as_of: pd.Timestamp | None = None) ->
 
     Examples
     --------
-    >>> ships = pd.DataFrame({"claim": ["sighted", "sighted", "expected", "sighted"],
-    ...                       "published": ["2023-03-06", "2023-03-06", "2023-03-06", None],
+    >>> ships = pd.DataFrame({"claim": ["sighted", "sighted", "expected", "sighted", "sighted"],
+    ...                       "published": ["2023-03-06", "2023-03-06", "2023-03-06", None,
+    ...                                     "2023-03-06"],
     ...                       "arrival_latest": ["2023-03-06", "2023-03-07", "2023-03-05",
-    ...                                          "2023-03-05"]})
+    ...                                          "2023-03-05", None],
+    ...                       "arrival_told": [False, False, False, False, True]})
     >>> told_arrivals(ships).tolist()
-    [True, False, False, False]
+    [True, False, False, False, True]
     >>> told_arrivals(ships, pd.Timestamp("2023-03-05")).tolist()
-    [False, False, False, False]
+    [False, False, False, False, False]
     """
     if C.CLAIM not in shipments.columns:
         return np.zeros(len(shipments), dtype=bool)
     sighted = shipments[C.CLAIM].astype(str).eq("sighted").to_numpy()
     published = _days(_dates(shipments, C.PUBLISHED))
     arrived = _days(_dates(shipments, C.ARRIVAL_LATEST))
-    told = sighted & (arrived <= published)  # False where either is unknown (NaN)
+    # False where either is unknown (NaN); an undated told arrival: by the publication day
+    told = sighted & ((arrived <= published) | (_told(shipments) & np.isnan(arrived)))
+    told &= ~np.isnan(published)
     if as_of is not None:
         told &= published <= to_days(as_of.normalize())
     return np.asarray(told, dtype=bool)
+
+
+def _told(shipments: pd.DataFrame) -> np.ndarray:
+    """Return the ``arrival_told`` column as bool (False when absent or missing)."""
+    if C.ARRIVAL_TOLD not in shipments.columns:
+        return np.zeros(len(shipments), dtype=bool)
+    return shipments[C.ARRIVAL_TOLD].astype("boolean").fillna(False).to_numpy(dtype=bool)
+
+
+def told_arrival_last_day(shipments: pd.DataFrame) -> np.ndarray:
+    """Return the last day a told arrival can have happened on, in days since 1970-01-01.
+
+    The told arrival's own last day when the source dates it, else (an arrival told
+    as past with no date, ``arrival_told``) the report's publication day: it had
+    arrived by then. The shipments table itself is never dated by it: the
+    publication day is a bound on the arrival, not the source's date of it.
+
+    Parameters
+    ----------
+    shipments
+        The shipments table (``arrival_latest``, ``arrival_told``, ``published``).
+
+    Returns
+    -------
+    numpy.ndarray
+        Days, shape (n,); NaN where neither is known. Meaningful for the rows
+        :func:`told_arrivals` gives.
+
+    Examples
+    --------
+    >>> ships = pd.DataFrame({"published": ["2023-03-06", "2023-03-06"],
+    ...                       "arrival_latest": ["2023-03-04", None],
+    ...                       "arrival_told": [False, True]})
+    >>> [str(pd.Timestamp(d, unit="D").date()) for d in told_arrival_last_day(ships)]
+    ['2023-03-04', '2023-03-06']
+    """
+    arrived = _days(_dates(shipments, C.ARRIVAL_LATEST))
+    published = _days(_dates(shipments, C.PUBLISHED))
+    return np.asarray(np.where(np.isnan(arrived), published, arrived), dtype=float)
 
 
 def _flag_text(flags: pd.DataFrame) -> pd.Series:
@@ -352,8 +457,27 @@ def route_transit(
     return codes, quantiles
 
 
-def _claims(shipments: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Return the source's claimed arrival bounds in days (±inf for an open end, NaN none)."""
+def claimed_arrivals(shipments: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Return the source's claimed arrival bounds in days (±inf for an open end, NaN none).
+
+    Parameters
+    ----------
+    shipments
+        The shipments table (``arrival_earliest``, ``arrival_latest``).
+
+    Returns
+    -------
+    tuple
+        ``(first, end)``: the claimed arrival's first day and the end of its last
+        day, days since 1970-01-01, each shape (n,).
+
+    Examples
+    --------
+    >>> lo, hi = claimed_arrivals(pd.DataFrame({"arrival_earliest": ["1970-01-05", None],
+    ...                                          "arrival_latest": ["1970-01-05", None]}))
+    >>> lo.tolist(), hi.tolist()
+    ([4.0, nan], [5.0, nan])
+    """
     lo, hi = _dates(shipments, C.ARRIVAL_EARLIEST), _dates(shipments, C.ARRIVAL_LATEST)
     days_lo = _days(lo)
     days_hi = _days(hi) + 1.0
@@ -438,12 +562,14 @@ def arrival_windows(
     geo = geo_widening_days(routes, settings)
     # widened, but never before the train could have left
     p10, p90 = np.where(np.isnan(p10), np.nan, np.fmax(p10 - geo, start)), p90 + geo
-    claim_lo, claim_hi = _claims(ships)
+    claim_lo, claim_hi = claimed_arrivals(ships)
     # An arrival the source saw beats the model: the window is that arrival.
     told = told_arrivals(ships, when)
-    p10 = np.where(told, told_arrival_start(start, claim_lo, claim_hi - 1.0), p10)
-    p90 = np.where(told, claim_hi, p90)
+    last_day = told_arrival_last_day(ships)
+    p10 = np.where(told, told_arrival_start(start, claim_lo, last_day), p10)
+    p90 = np.where(told, last_day + 1.0, p90)
     p50 = np.where(told, (p10 + p90) / 2.0, p50)
+    p10, p50, p90, planned = plan_bounded((p10, p50, p90), (claim_lo, claim_hi), told)
     modelled = ~np.isnan(p50) & ~told
     has_window = ~np.isnan(p50)
     outside = modelled & ~np.isnan(claim_lo) & ((claim_hi <= p10) | (claim_lo > p90))
@@ -456,6 +582,7 @@ def arrival_windows(
                 "claim_outside_window": outside,
                 "window_before_as_of": before,
                 "arrival_as_reported": told,
+                "window_from_plan": planned,
             }
         )
     )

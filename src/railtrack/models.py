@@ -347,6 +347,11 @@ class Shipment(_Frozen):
     via: tuple[Place, ...] = ()
     departure: DateWindow | None = None
     expected_arrival: DateWindow | None = None
+    arrival_told: bool = False
+    """Whether the source tells the arrival as having happened ("arrived at Polonka",
+    "прибыл в Калинковичи", "przyjechał do Słonimia"), dated or not: a told arrival
+    happened by the report's publication day, even when no day is given (then
+    ``expected_arrival`` stays None: the publication day is a bound, not a date)."""
     cars: CarCounts = CarCounts()
     equipment: str | None = None
     claim: ClaimKind = "sighted"

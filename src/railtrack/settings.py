@@ -172,6 +172,17 @@ class Settings(BaseModel):
             "(one week); such rows are flagged."
         ),
     )
+    longest_trip_km: float = Field(
+        10_000.0,
+        gt=0,
+        description=(
+            "Longest rail trip in the area, km: the Far East to Belarus is about 10,000 km "
+            "(relay_max_transit_days). A train with no arrival window (no route) is taken "
+            "as still on its way until the model's p90 for this trip, counted from its "
+            "last evidence (departure, report or sighting), about 5 weeks; after that it "
+            "is 'stale'."
+        ),
+    )
     planned_weight: float = Field(
         0.5,
         ge=0,

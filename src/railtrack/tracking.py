@@ -33,15 +33,23 @@ Statuses, in the order a train goes through them:
     route puts it past p90 of its original window;
 ``likely arrived``
     seen at its destination, or its source says it has arrived (a sighted record
-    whose arrival is dated no later than its publication day:
-    :func:`railtrack.estimate.told_arrivals`), or the as-of date is past p50 of its
-    window (more likely arrived than not), or (a train with no model window) past
-    the arrival its source reported: for a reported arrival the window is that
-    arrival, flagged ``arrival_as_reported``;
+    whose arrival is dated no later than its publication day, or told as past with
+    no date, ``arrival_told``: :func:`railtrack.estimate.told_arrivals`), or the
+    as-of date is past p50 of its window (more likely arrived than not; a train seen
+    en route stays so once the window from its sighting has passed: it was seen
+    moving), or (a train with no model window) past the arrival its source
+    reported: for a reported arrival the window is that arrival, flagged
+    ``arrival_as_reported``;
 ``stale``
-    seen en route, and the whole window from that sighting (to its p90) has passed
-    with no word of its arrival: it most likely arrived, but nothing confirms it;
-    its window is the passed window from the sighting.
+    no model window (no route, or no route on from its sighting), nothing says it
+    arrived, and the model's p90 for the longest trip in the area
+    (``Settings.longest_trip_km``) has passed since its last evidence (departure,
+    report or sighting): it has most likely arrived or stopped, and nothing says
+    which.
+
+A source's planned arrival ("to arrive on 4 March") bounds the window: p10 is
+never before it and p50 never before its middle (flag ``window_from_plan``,
+:func:`railtrack.estimate.plan_bounded`), as in the estimate.
 
 Examples
 --------
@@ -64,11 +72,14 @@ import pandas as pd
 from railtrack import columns as C
 from railtrack.estimate import (
     AsOf,
+    claimed_arrivals,
     departure_windows,
     geo_widening_days,
     known_on,
+    plan_bounded,
     route_transit,
     to_as_of,
+    told_arrival_last_day,
     told_arrival_start,
     told_arrivals,
 )
@@ -262,7 +273,8 @@ def shipment_status(
             routes[C.FLAGS].fillna(""), departure[C.FLAGS], seen.flags, strict=True
         )
     ]
-    return _statuses(ships, seen, window, (start0, p90o, geo), flags, model, when)
+    no_word = _no_word_after(ships, departure, seen, model, settings)
+    return _statuses(ships, seen, window, (start0, p90o, geo), flags, model, when, no_word)
 
 
 class _Window:
@@ -362,6 +374,31 @@ def _days(values: pd.Series) -> np.ndarray:
     return np.where(np.isnat(ns), np.nan, ns.astype("int64") / 86_400e9)
 
 
+def _no_word_after(
+    ships: pd.DataFrame,
+    departure: pd.DataFrame,
+    seen: _Seen,
+    model: TransitModel,
+    settings: Settings,
+) -> np.ndarray:
+    """Return when a train with no arrival window is no longer taken as on its way (days).
+
+    Its last evidence of movement (the end of its departure window, its report's
+    publication day or its last sighting, whichever is latest) plus the model's p90
+    for the longest trip in the area (``Settings.longest_trip_km``): past that, a
+    train with no route has most likely arrived or stopped, and nothing says which.
+    NaN where nothing dates the train.
+    """
+    latest = _days(departure[C.DEPARTURE_LATEST]) + 1.0
+    if C.PUBLISHED in ships:
+        published = _days(pd.to_datetime(ships[C.PUBLISHED], errors="coerce").dt.normalize())
+        latest = np.fmax(latest, published + 1.0)
+    latest = np.fmax(latest, seen.interval[:, 1])
+    longest = model.transit_quantiles_days([settings.longest_trip_km], [1])[0]
+    p90 = float(np.interp(0.9, PROBS, longest))
+    return np.asarray(latest + p90, dtype=float)
+
+
 def _statuses(
     ships: pd.DataFrame,
     seen: _Seen,
@@ -370,11 +407,14 @@ def _statuses(
     flags: list[str],
     model: TransitModel,
     when: pd.Timestamp,
+    no_word: np.ndarray,
 ) -> pd.DataFrame:
     """Return the status table from the current windows and the sightings.
 
     ``original`` is the departure window's start, the estimate's p90 (days) and the
-    estimate's geo widening (days) per train, as :func:`arrival_windows` gives them.
+    estimate's geo widening (days) per train, as :func:`arrival_windows` gives them;
+    ``no_word`` is when a train with no window stops being taken as on its way
+    (:func:`_no_word_after`).
     """
     start0, p90o, geo = original
     n = len(ships)
@@ -389,6 +429,10 @@ def _statuses(
     claimed_latest = _days(_claimed_latest(ships))
     planned = ships[C.CLAIM].astype(str).eq("planned").to_numpy() if C.CLAIM in ships else None
     said = told_arrivals(ships, when)
+    # the arrival the source plans bounds the window, as in the estimate
+    p10c, p50c, p90c, from_plan = plan_bounded(
+        (p10c, p50c, p90c), claimed_arrivals(ships), said | seen.arrived
+    )
     undated = _undated(ships, start0, claimed_latest, seen)
     statuses = [
         _status(
@@ -400,6 +444,7 @@ def _statuses(
             undated=bool(undated[i]),
             window=(p10c[i], p50c[i], p90c[i]),
             p90_original=p90o[i],
+            no_word=bool(no_word[i] <= as_of_days),
         )
         for i in range(n)
     ]
@@ -414,8 +459,9 @@ def _statuses(
     # so does a train its source says has arrived (whatever the model expected).
     reported = likely & ~seen.arrived & (np.isnan(p50) | said)
     if reported.any():
-        lo = told_arrival_start(start0, _days(_claimed_earliest(ships)), claimed_latest)
-        hi = claimed_latest + 1.0
+        last_day = np.where(said, told_arrival_last_day(ships), claimed_latest)
+        lo = told_arrival_start(start0, _days(_claimed_earliest(ships)), last_day)
+        hi = last_day + 1.0
         p10 = np.where(reported, lo, p10)
         p90 = np.where(reported, hi, p90)
         p50 = np.where(reported, (lo + hi) / 2.0, p50)
@@ -431,10 +477,13 @@ def _statuses(
                 flag,
                 "window_widened" if w and "window_widened" not in flag.split(";") else "",
                 "window_widened_geo" if g else "",
+                "window_from_plan" if b else "",
             )
             if f
         )
-        for flag, w, g in zip(flags, widened & modelled, (geo > 0) & modelled, strict=True)
+        for flag, w, g, b in zip(
+            flags, widened & modelled, (geo > 0) & modelled, from_plan & modelled, strict=True
+        )
     ]
     df = pd.DataFrame(
         {
@@ -495,26 +544,33 @@ def _status(
     undated: bool,
     window: tuple[float, float, float],
     p90_original: float,
+    no_word: bool,
 ) -> str:
     """Return one train's status (the rules are in the module notes).
 
     ``seen`` is None when the train was not seen, else whether it was seen at its
     destination (or its source says it arrived); ``window`` is its p10, p50, p90 and
-    every date is in days since 1970-01-01 (NaN when unknown).
+    every date is in days since 1970-01-01 (NaN when unknown); ``no_word`` says
+    whether a train with no window has gone unheard of for longer than the longest
+    trip takes.
     """
     p10, p50, _ = window
     if seen is not None:
-        return _seen_status(seen, as_of, window, p90_original, claim_passed)
+        return _seen_status(seen, as_of, window, p90_original, claim_passed, no_word)
     if undated:
         return "undated"
     if np.isnan(departure_start):
         if claim_passed and not planned:
             return "likely arrived"  # no window: the reported arrival has passed
-        return "planned" if planned else "departed"
+        if planned:
+            return "planned"
+        return "stale" if no_word else "departed"
     if as_of < departure_start:
         return "planned"
     if np.isnan(p50):
-        return "likely arrived" if claim_passed else "departed"
+        if claim_passed:
+            return "likely arrived"
+        return "stale" if no_word else "departed"
     if as_of > p50:
         return "likely arrived"
     if claim_passed:
@@ -528,15 +584,22 @@ def _seen_status(
     window: tuple[float, float, float],
     p90_original: float,
     claim_passed: bool,
+    no_word: bool,
 ) -> str:
-    """Return the status of a train seen (or told arrived): its window is from the sighting."""
-    _, p50, p90 = window
+    """Return the status of a train seen (or told arrived): its window is from the sighting.
+
+    A sighting is evidence the train moved: once the window from it is past its p50
+    the train has more likely arrived than not, and stays so (trial F94). A sighting
+    with no window (no route on from it) is ``stale`` once the longest trip would
+    have ended (trial F101), never "in transit" for months.
+    """
+    _, p50, _ = window
     if arrived:
         return "likely arrived"
-    if not np.isnan(p90) and as_of > p90:
-        return "stale"
     if not np.isnan(p50) and as_of > p50:
         return "likely arrived"
+    if np.isnan(p50) and no_word:
+        return "stale"
     if (not np.isnan(p90_original) and as_of > p90_original) or claim_passed:
         return "overdue"
     return "in transit"

@@ -48,11 +48,13 @@ if TYPE_CHECKING:
 __all__ = ["extract"]
 
 
-def _read_input(file: Path) -> tuple[str, str]:
+def _read_input(file: Path, notes: list[tuple[int, str]]) -> tuple[str, str]:
     """Return (name, text) of the report file, or of standard input for ``-``.
 
     Standard input is read as bytes, at most ``MAX_REPORT_BYTES``, and decoded like
-    a file (BOM, UTF-8, cp1251/KOI8-R, detected), whatever the locale says.
+    a file (BOM, UTF-8, cp1251/KOI8-R, detected), whatever the locale says. What the
+    decoding changed (stray bytes replaced) is appended to ``notes`` as
+    ``(line, message)``.
     """
     from railtrack.io._decode import NotText, decode_text, display_path, read_stream, read_text
     from railtrack.io.webpage import WEB_SUFFIXES, NoArticle, web_page_text
@@ -60,7 +62,7 @@ def _read_input(file: Path) -> tuple[str, str]:
     try:
         if str(file) == "-":
             raw = read_stream(sys.stdin.buffer, name="standard input")
-            return "<stdin>", decode_text(raw, name="standard input")
+            return "<stdin>", decode_text(raw, name="standard input", notes=notes)
         check_paths([file])
         if file.is_dir():
             msg = (
@@ -78,8 +80,9 @@ def _read_input(file: Path) -> tuple[str, str]:
             )
             raise InputPathError(msg)
         if file.suffix.lower() in WEB_SUFFIXES:  # a saved web page: its article's text
-            return display_path(file.name), web_page_text(read_text(file), name=file)
-        return display_path(file.name), read_text(file)
+            page = read_text(file, notes=notes)
+            return display_path(file.name), web_page_text(page, name=file)
+        return display_path(file.name), read_text(file, notes=notes)
     except NoArticle as exc:
         raise InputPathError(str(exc)) from None
     except ImportError as exc:  # a broken install: say so, no traceback
@@ -167,6 +170,7 @@ def extract(
     not read is one); 2 for a CSV/JSON/YAML file (use railtrack load).
     """
     from railtrack.cli._network import load_given_network
+    from railtrack.io.reportset import Problem
     from railtrack.io.text import as_problem, extract_text_report
 
     fmt_ = output_format(fmt, json_out)
@@ -179,7 +183,8 @@ def extract(
         net = load_given_network(network_dir, fmt_, quiet=quiet)
         result, problems = _extract_export(file, net, usernames, quiet=quiet)
     else:
-        name, text = _read_input(file)
+        notes: list[tuple[int, str]] = []
+        name, text = _read_input(file, notes)
         net = load_given_network(network_dir, fmt_, quiet=quiet)
         result, messages = extract_text_report(
             text,
@@ -189,7 +194,8 @@ def extract(
             markdown=name.lower().endswith(".md"),
             lang=lang,
         )
-        problems = [as_problem(m, name) for m in messages]
+        problems = [Problem(name, line, None, m, "line") for line, m in notes]
+        problems.extend(as_problem(m, name) for m in messages)
     members: dict[str, list[str]] = {}
     for s in result.shipments:
         if s.group is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -30,6 +30,9 @@ from railtrack.cli._output import (
     print_problems,
     print_skipped,
 )
+
+if TYPE_CHECKING:
+    from railtrack.io import ReportSet
 
 __all__ = [
     "ColumnsOption",
@@ -168,7 +171,7 @@ def read_reports(
     columns: str | None = None,
     channel_usernames: list[str] | None = None,
     **options: Any,
-) -> Any:
+) -> ReportSet:
     """Load reports as every command does, from the options as the user typed them.
 
     ``published`` (``--published``), ``columns`` (``--columns``) and

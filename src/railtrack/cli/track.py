@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -38,7 +38,11 @@ from railtrack.cli._progress import StageProgress
 from railtrack.cli.convert import WORKERS_HELP
 from railtrack.cli.ingest import STORE_HELP
 from railtrack.cli.load import parse_as_of_option, parse_date_option
+from railtrack.errors import InputPathError
 from railtrack.labels import plural
+
+if TYPE_CHECKING:
+    from railtrack.io import ReportSet
 
 __all__ = ["Engine", "run_summary", "track"]
 
@@ -68,6 +72,9 @@ def run_summary(head: dict[str, Any], out: Path, outputs: Any, problems: Any) ->
     doc["n_problems"] = len(problems)
     doc["problems"] = [problem_record(p) for p in problems]
     return doc
+
+
+_NOTHING_TO_TRACK = "no reports to track: give report files, a directory or --store"
 
 
 def _converted_input(paths: list[Path] | None, store: Path | None) -> Path | None:
@@ -244,7 +251,9 @@ def track(  # noqa: C901
             if client is not None:
                 options.update(client=client, work_dir=work_dir)
             to_load = paths or ([] if store is not None else [data_path("reports")])
-            loaded = (
+            # None when the Dask engine reads converted reports where they lie
+            reports: ReportSet | None = None
+            loaded: ReportSet | None = (
                 read_reports(
                     to_load,
                     published=published,
@@ -268,8 +277,11 @@ def track(  # noqa: C901
                 from railtrack.engine_dask import write_converted_dask
 
                 with _tables_dir(work_dir) as tables:  # the workers write the per-train tables
+                    dask_input = converted or reports
+                    if dask_input is None:
+                        raise InputPathError(_NOTHING_TO_TRACK)
                     result = write_converted_dask(
-                        converted or reports,
+                        dask_input,
                         net,
                         client,
                         tables,
@@ -278,11 +290,12 @@ def track(  # noqa: C901
                         progress=advance,
                     ).result(net)
             else:
+                if reports is None:
+                    raise InputPathError(_NOTHING_TO_TRACK)
                 result = run_track(reports, net, as_of=when, progress=advance)
             # The reports as loaded are not written (result.reports holds the resolved
             # ones): let them go before the files are made, which need memory of their own.
-            # (``reports`` is unbound when the Dask engine read converted reports)
-            loaded = reports = None  # type: ignore[assignment]
+            loaded = reports = None
         written = write_outputs(result, out, progress=advance)
 
     head = result.headline()

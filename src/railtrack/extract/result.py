@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from railtrack._intern import Interner, current
 from railtrack.extract.places import resolve_place
 from railtrack.extract.quotes import Quotes
-from railtrack.extract.trains import Fact, GroupDraft, ReportDraft, TrainDraft
+from railtrack.extract.trains import Fact, GroupDraft, ReportDraft, TrainDraft, arrival_told
 from railtrack.models import (
     CAR_TYPES,
     CarCounts,
@@ -74,6 +74,7 @@ class Extraction:
         ``origin``/``destination`` (``text``, ``station``,
         ``station_id``, ``region`` or null), ``departure``/``expected_arrival``
         (``earliest``, ``latest`` ISO dates, ``precision``, ``text`` or null),
+        ``arrival_told`` (the arrival told as past, dated or not),
         ``cars`` (``total``, ``passenger``, ``covered``, ``flat``, ``tank``, ``other``),
         ``cars_estimated``, ``group``, ``claim``, ``confidence`` and ``evidence``; each
         group ``id``, ``n_trains``, ``members``, ``cars`` and ``evidence``.
@@ -93,6 +94,7 @@ class Extraction:
                     "via": [place_dict(v) for v in s.via],
                     "departure": window_dict(s.departure),
                     "expected_arrival": window_dict(s.expected_arrival),
+                    "arrival_told": s.arrival_told,
                     "cars": cars_dict(s.cars),
                     "cars_estimated": s.cars.estimated,
                     "group": s.group,
@@ -283,6 +285,10 @@ class _Builder:
             if evidence
             else self.settings.extract_confidence_inferred
         )
+        told = arrival_told(train)
+        if told and train.arrived is not None:
+            # the words that tell it (not counted in the confidence: no value read)
+            evidence.append(self.evidence("arrival_told", train.arrived))
         return Shipment(
             id=sid,
             report=self.report_id,
@@ -291,6 +297,7 @@ class _Builder:
             via=tuple(via),
             departure=self.window(train.departure),
             expected_arrival=self.window(train.arrival),
+            arrival_told=told,
             cars=cars,
             claim=train.claim.value if train.claim is not None else "sighted",
             source=self.source,

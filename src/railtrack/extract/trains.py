@@ -85,6 +85,9 @@ class _Facts:
     goal: Fact | None = None  # "likely to reach Donbas": a destination only if none
     departure: Fact | None = None
     arrival: Fact | None = None
+    # an arrival told as past ("arrived at Polonka"): value is the place's text, kept
+    # only while that place is still the train's end (:func:`arrival_told`)
+    arrived: Fact | None = None
     claim: Fact | None = None
     counts: dict[str, Fact] = field(default_factory=dict)
     via: list[Fact] = field(default_factory=list)  # places passed or seen at, in order
@@ -163,6 +166,36 @@ def _set_final(facts: _Facts, fact: Fact) -> None:
             facts.sightings.append((old, facts.arrival))
             facts.arrival = None
     facts.destination = fact
+
+
+_NEGATED = re.compile(
+    r"(?:\b(?:not|never|yet\s+to|не|ні|nie|nigdy)|n't)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
+"""A negation just before a verb: "has not yet arrived", "ещё не прибыл", "nie dotarł"."""
+
+
+_PAST_FORM = {
+    # past tense (with its reflexive), or a passive participle of a completed action
+    "ru": re.compile(r"(?:л|ла|ло|ли)(?:ся|сь)?$|[её]н[аоы]?$|ан[аоы]?$"),
+    "uk": re.compile(r"(?:в|ла|ло|ли)(?:ся|сь)?$|[еє]н[аоиі]?$|ан[аоиі]?$|[нт]о$"),
+    "be": re.compile(r"(?:ў|ла|ло|лі)(?:ся|сь)?$|[еэ]н[аоы]?$|ан[аоы]?$|[нт]а$"),
+    "pl": re.compile(r"(?:ł|ła|ło|li|ły)(?:em|am|eś|aś|yśmy|iśmy|yście|iście)?$|(?:ano|ono|to)$"),
+}
+"""The last word of a Slavic verb told as past; English verbs carry it (``VerbCue.past``)."""
+
+
+def arrival_told(train: _Facts) -> bool:
+    """Whether the text tells the train's arrival at its end as past, dated or not.
+
+    The arrival verb must govern the place that is still the train's end (its
+    destination, else its goal): "прибыл в Оршу ..., после чего был направлен в
+    Барановичи" told an arrival at Orsha, a place passed, not at the end.
+    """
+    told = train.arrived
+    end = train.destination or train.goal
+    if told is None or end is None:
+        return False
+    return bool(told.value == end.value.text.lower())
 
 
 def _has_facts(facts: _Facts) -> bool:
@@ -271,6 +304,8 @@ class _ClauseReader:
                 continue
             role = self.place_role(place)
             fact = self._fact(place, place.start, place.end)
+            if role in ("destination", "goal", "final"):
+                self._arrival_told_into(facts, place)
             if role == "final":
                 # the first place named as the end ("станцію Лісова під Барановичами")
                 if not final_read:
@@ -289,6 +324,30 @@ class _ClauseReader:
                 self._end_into(facts, role, fact, place, marked)
                 continue
             _set_place(facts, role, fact)
+
+    def _arrival_told_into(self, facts: _Facts, place: PlaceSpan) -> None:
+        """Note an arrival at ``place`` told as past ("arrived at", "прибыл в", "dotarł do").
+
+        The verb that governs the place must be an arrival verb in the past (not
+        "will arrive", "is expected"), not negated ("has not arrived", "не прибыл",
+        "nie dotarł").
+        """
+        # the cue may be the verb itself ("reached Polonka")
+        inside = [v for v in self.verbs if place.cue_start <= v.start < place.start]
+        verb = inside[-1] if inside else self._verb_for(place.cue_start)
+        if verb is None or verb.role != "arrival" or not verb.past:
+            return
+        elided = verb is self.elided and verb not in self.verbs
+        if not elided and _NEGATED.search(self.text[max(0, verb.start - 24) : verb.start]):
+            return
+        past = _PAST_FORM.get(self.rd.lang)
+        if not elided and past is not None:
+            words = self.text[verb.start : verb.end].lower().split()
+            if not words or past.search(words[-1]) is None:
+                return  # "docierają", "trafi do", "прибудет": not told as past
+        start = place.cue_start if elided else min(verb.start, place.cue_start)
+        end = place.end if elided else max(verb.end, place.end)
+        facts.arrived = self._fact(place.text.lower(), start, end)
 
     def _end_into(
         self, facts: _Facts, role: str, fact: Fact, place: PlaceSpan, marked: dict[str, bool]
@@ -2690,7 +2749,15 @@ def _fill_groups(draft: ReportDraft, *, max_group_trains: int) -> None:  # noqa:
             draft.trains.append(TrainDraft(group=gi))
         for index in group.members:
             train = draft.trains[index]
-            for name in ("origin", "destination", "goal", "departure", "arrival", "claim"):
+            for name in (
+                "origin",
+                "destination",
+                "goal",
+                "departure",
+                "arrival",
+                "arrived",
+                "claim",
+            ):
                 mine, theirs = getattr(train, name), getattr(group, name)
                 if theirs is None:
                     continue

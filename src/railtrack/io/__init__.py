@@ -375,14 +375,17 @@ class _FileLoader:
             self.models.extend((m, 0) for m in (*found.shipments, *found.groups, *found.sightings))
             self.problems.extend(self.telegram.problems)
             return
+        notes: list[tuple[int, str]] = []
         try:
-            text = read_text(self.path)
+            text = read_text(self.path, notes=notes)
         except NotText as exc:
             self.problem(str(exc))
             return
         except OSError as exc:
             self.problem(f"cannot read the file: {exc.strerror or exc}")
             return
+        for line, message in notes:  # stray bytes replaced: where, so it can be checked
+            self.problem(message, row=line, unit="line")
         if suffix in TEXT_SUFFIXES:
             self._load_text(text)
             return
@@ -668,8 +671,9 @@ class _FileLoader:
         """Read a saved web page's article as a free-text report (:mod:`.webpage`)."""
         from railtrack.io.webpage import NoArticle, web_page_text
 
+        notes: list[tuple[int, str]] = []
         try:
-            text = web_page_text(read_text(self.path), name=self.path)
+            text = web_page_text(read_text(self.path, notes=notes), name=self.path)
         except NotText as exc:
             self.problem(str(exc))
             return
@@ -682,6 +686,8 @@ class _FileLoader:
         except OSError as exc:
             self.problem(f"cannot read the file: {exc.strerror or exc}")
             return
+        for line, message in notes:
+            self.problem(message, row=line, unit="line")
         self._load_text(text)
 
     def _load_text(self, text: str) -> None:

@@ -14,7 +14,15 @@ from typing import BinaryIO
 
 from charset_normalizer import from_bytes
 
-__all__ = ["MAX_REPORT_BYTES", "NotText", "decode_text", "display_path", "read_stream", "read_text"]
+__all__ = [
+    "MAX_REPORT_BYTES",
+    "NotText",
+    "decode_text",
+    "display_path",
+    "read_stream",
+    "read_text",
+    "stray_bytes_note",
+]
 
 MAX_REPORT_BYTES = 256 * 1024 * 1024
 """Largest report file railtrack reads (256 MiB, about a million JSON Lines reports).
@@ -147,12 +155,17 @@ def read_stream(stream: BinaryIO, *, limit: int = MAX_REPORT_BYTES, name: str = 
     return raw
 
 
-def read_text(path: Path, *, limit: int = MAX_REPORT_BYTES) -> str:
+def read_text(
+    path: Path, *, limit: int = MAX_REPORT_BYTES, notes: list[tuple[int, str]] | None = None
+) -> str:
     """Return the text of ``path`` with BOM removed and line endings normalised to ``\\n``.
 
     UTF-8 is tried first; otherwise the encoding is detected (cp1251 and KOI8-R
     Cyrillic are common in exports from Russian and Belarusian systems). Only a
     regular file of at most ``limit`` bytes is read (:data:`MAX_REPORT_BYTES`).
+    With ``notes``, what the caller should report of a text read with a change (a
+    few stray bytes replaced: :func:`stray_bytes_note`) is appended to it as
+    ``(line, message)``, for a problem record; without, it is logged as a warning.
 
     Raises
     ------
@@ -174,7 +187,7 @@ def read_text(path: Path, *, limit: int = MAX_REPORT_BYTES) -> str:
         raise NotText(msg)
     with path.open("rb") as handle:
         raw = read_stream(handle, limit=limit, name="the file")
-    return decode_text(raw, name=display_path(path))
+    return decode_text(raw, name=display_path(path), notes=notes)
 
 
 _MAX_STRAY = 8
@@ -185,9 +198,9 @@ def _nearly_utf8(raw: bytes, name: str, *, ascii_only: bool) -> str | None:
     """Return ``raw`` decoded as UTF-8 with its few stray bytes replaced, or None.
 
     Text copied from web pages or old editors is UTF-8 but for a stray byte or two
-    (a Windows no-break space 0xA0, a cut sequence): those become U+FFFD and a
-    warning names the file, the count and the first line, instead of refusing the
-    whole report. ``ascii_only`` is the last resort for an ASCII text that no
+    (a Windows no-break space 0xA0, a cut sequence): those become U+FFFD, instead of
+    refusing the whole report, and :func:`decode_text` says where.
+    ``ascii_only`` is the last resort for an ASCII text that no
     single-byte encoding fits either; otherwise the text must already hold
     well-formed non-ASCII UTF-8 letters, at least twice as many as stray bytes (a
     cp1251 or cp1250 file has none and is left to the single-byte readers); there
@@ -208,23 +221,52 @@ def _nearly_utf8(raw: bytes, name: str, *, ascii_only: bool) -> str | None:
         return None
     if (letters > 0) if ascii_only else (letters < 2 * stray):
         return None
-    first = text.find("\ufffd")
-    logger.warning(
-        "%s: %d byte%s not UTF-8, replaced with U+FFFD (first on line %d)",
-        name,
-        stray,
-        " is" if stray == 1 else "s are",
-        text.count("\n", 0, first) + 1,
-    )
     return text
 
 
-def decode_text(raw: bytes, *, name: str = "input") -> str:
+def stray_bytes_note(text: str, stray: int) -> tuple[int, str]:
+    """Return where the first replaced byte of a decoded text is, and a sentence saying so.
+
+    Parameters
+    ----------
+    text
+        The text as decoded, stray bytes replaced by U+FFFD.
+    stray
+        How many bytes were replaced.
+
+    Returns
+    -------
+    tuple
+        ``(line, message)``: the 1-based line of the first replaced byte (lines as
+        the file has them) and a message naming that line and column.
+
+    Examples
+    --------
+    >>> line, message = stray_bytes_note("Эшелон\\nпрыбыў \\ufffd у Оршу", 1)
+    >>> line, message[:30], message[42:72]
+    (2, '1 byte is not UTF-8, replaced ', '(first on line 2, column 8); c')
+    """
+    first = text.find("\ufffd")
+    line = text.count("\n", 0, first) + 1
+    column = first - (text.rfind("\n", 0, first) + 1) + 1
+    plural = " is" if stray == 1 else "s are"
+    return line, (
+        f"{stray} byte{plural} not UTF-8, replaced with U+FFFD (first on line {line}, "
+        f"column {column}); check the text there"
+    )
+
+
+def decode_text(
+    raw: bytes, *, name: str = "input", notes: list[tuple[int, str]] | None = None
+) -> str:
     """Decode report bytes (BOM, UTF-8, cp1251/KOI8-R, cp1250/ISO-8859-2, detected).
 
     Line ends are normalised to ``\\n``.
 
-    The same detection serves files and standard input.
+    The same detection serves files and standard input. A UTF-8 text with a few
+    stray bytes is read with them replaced by U+FFFD; with ``notes`` that is
+    appended to it as ``(line, message)`` (:func:`stray_bytes_note`), else logged
+    as a warning naming ``name``.
 
     Raises
     ------
@@ -243,24 +285,45 @@ def decode_text(raw: bytes, *, name: str = "input") -> str:
         if b"\x00" in raw[:4096]:
             msg = "not a text file (it holds binary data)"
             raise NotText(msg)
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            text = _nearly_utf8(raw, name, ascii_only=False)
-            if text is None:
-                text = _single_byte_cyrillic(raw) or _single_byte_latin2(raw)
-        if text is None:
-            best = from_bytes(raw).best()
-            if best is not None:
-                logger.info("%s is not UTF-8; read as %s", name, best.encoding)
-                text = str(best)
-            else:
-                text = _nearly_utf8(raw, name, ascii_only=True)
-            if text is None:
-                msg = "not a text file (no text encoding fits its bytes)"
-                raise NotText(msg) from None
+        text, nearly = _without_bom(raw, name)
+        if nearly:
+            _note_stray(text, raw, name, notes)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         msg = "the file is empty"
         raise NotText(msg)
     return text
+
+
+def _without_bom(raw: bytes, name: str) -> tuple[str, bool]:
+    """Decode bytes with no BOM; say whether stray bytes were replaced (nearly UTF-8)."""
+    try:
+        return raw.decode("utf-8"), False
+    except UnicodeDecodeError:
+        text = _nearly_utf8(raw, name, ascii_only=False)
+        if text is not None:
+            return text, True
+        text = _single_byte_cyrillic(raw) or _single_byte_latin2(raw)
+        if text is not None:
+            return text, False
+    best = from_bytes(raw).best()
+    if best is not None:
+        logger.info("%s is not UTF-8; read as %s", name, best.encoding)
+        return str(best), False
+    text = _nearly_utf8(raw, name, ascii_only=True)
+    if text is None:
+        msg = "not a text file (no text encoding fits its bytes)"
+        raise NotText(msg) from None
+    return text, True
+
+
+def _note_stray(text: str, raw: bytes, name: str, notes: list[tuple[int, str]] | None) -> None:
+    """Say that ``text`` had stray bytes replaced: into ``notes``, else as a warning."""
+    stray = text.count("\ufffd") - raw.count("\ufffd".encode())
+    # lines as the file has them: a Windows file's \r\n ends one line, not two
+    line, message = stray_bytes_note(text.replace("\r\n", "\n").replace("\r", "\n"), stray)
+    if notes is None:
+        logger.warning("%s: %s", name, message)
+    else:
+        logger.info("%s: %s", name, message)
+        notes.append((line, message))

@@ -72,6 +72,7 @@ KNOWN_KEYS: frozenset[str] = frozenset(
         "departure_precision",
         "arrival_precision",
         "expected_arrival_precision",
+        "arrival_told",
         "cars",
         "cars_estimated",
         "cars_total_derived",
@@ -383,6 +384,10 @@ def normalise_record(  # noqa: C901
                 published=_published(clean),
             )
             names[target] = key
+
+    if "arrival_told" in clean:
+        out["arrival_told"] = _as_bool(clean["arrival_told"], "arrival_told")
+        names["arrival_told"] = "arrival_told"
 
     cars: dict[str, Any] = dict(clean["cars"]) if isinstance(clean.get("cars"), Mapping) else {}
     for key, part in _FLAT_CAR_KEYS.items():

@@ -170,7 +170,7 @@ def _typed_column(name: str, values: Column) -> pd.Series:
     raw = pd.Series(values, dtype=object)
     if name in _DATE_COLUMNS:
         return pd.to_datetime(raw)
-    if name in {C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED}:
+    if name in {C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED, C.ARRIVAL_TOLD}:
         return raw.astype("boolean")
     if name == C.CONFIDENCE:
         return raw.astype("float64")
@@ -262,6 +262,7 @@ class ReportSet:
             yield C.VIA_STATION_IDS, [_via_ids(s.via) for s in ships]
             yield from _attr_columns(_attr(ships, "departure"), _WINDOW_ATTRS, "departure")
             yield from _attr_columns(_attr(ships, "expected_arrival"), _WINDOW_ATTRS, "arrival")
+            yield C.ARRIVAL_TOLD, _attr(ships, "arrival_told")
             yield from _attr_columns(_attr(ships, "cars"), _CAR_ATTRS)
             for name in (C.EQUIPMENT, C.CLAIM, C.CREDIBILITY, C.CONFIDENCE):
                 yield name, _attr(ships, name)

@@ -15,8 +15,12 @@ blank line (a Markdown file may fence it with ``---`` lines instead)::
 Keys: ``source`` (the reporter), ``published`` (YYYY-MM-DD), ``url``, ``relayed_by``,
 ``reliability`` (A-F), ``id`` (the report id, else the file name), ``lang`` (or
 ``language``: en, ru, uk, be or pl; used when the text is too short to tell its
-language). A file without a
-header is all text and is dated with the ``published`` argument. The text goes
+language). Each key may also be written in the report's language ("Источник",
+"Дата", "Джерело", "Крыніца", "Źródło", "Data", ...: ``_ALIASES``), and
+``published`` may be ``DD.MM.YYYY`` or one day with its month's name ("6 марта
+2023 г."). A file without a header is all text and is dated with the ``published``
+argument; one that starts with ``key: value`` lines whose keys railtrack does not
+know gets a problem saying they were not read. The text goes
 through :func:`railtrack.extract.extract_shipments`.
 """
 
@@ -59,14 +63,74 @@ _ALIASES = {
     "relayed by": "relayed_by",
     "link": "url",
     "language": "lang",
+    # the same keys in the languages railtrack reads (trial F103): ru, uk, be, pl
+    "источник": "source",
+    "джерело": "source",
+    "крыніца": "source",
+    "źródło": "source",
+    "zrodlo": "source",
+    "автор": "source",
+    "autor": "source",
+    "дата": "published",
+    "дата публикации": "published",
+    "дата публікації": "published",
+    "дата публікацыі": "published",
+    "опубликовано": "published",
+    "опубліковано": "published",
+    "апублікавана": "published",
+    "data": "published",
+    "data publikacji": "published",
+    "opublikowano": "published",
+    "ссылка": "url",
+    "посилання": "url",
+    "спасылка": "url",
+    "адрес": "url",
+    "адреса": "url",
+    "адрас": "url",
+    "adres": "url",
+    "odnośnik": "url",
+    "язык": "lang",
+    "мова": "lang",
+    "język": "lang",
+    "jezyk": "lang",
+    "надёжность": "reliability",
+    "надежность": "reliability",
+    "надійність": "reliability",
+    "надзейнасць": "reliability",
+    "wiarygodność": "reliability",
+    "ретранслятор": "relayed_by",
+    "переслано": "relayed_by",
+    "przekazał": "relayed_by",
 }
-_HEADER_LINE_RE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z _-]{0,30}?)\s*:\s*(?P<value>.*?)\s*$")
+"""Header keys as users write them, casefolded, to the key they stand for."""
+
+# a key of letters in any script, up to a few words ("Дата публикации", "Źródło")
+_HEADER_LINE_RE = re.compile(
+    r"^\s*(?P<key>[^\W\d_][^\W\d]*(?:[ -][^\W\d]+){0,3}?)\s*:\s*(?P<value>.*?)\s*$"
+)
 
 
 def _key(raw: str) -> str | None:
-    key = raw.strip().lower().replace("-", "_")
+    key = raw.strip().casefold().replace("-", "_")
     key = _ALIASES.get(key.replace("_", " "), key)
     return key if key in HEADER_KEYS else None
+
+
+def _header_like(lines: list[str]) -> list[str]:
+    """Return the keys of the ``key: value`` lines a file starts with, if it reads as a header.
+
+    Two or more such lines, each with a value, before the first blank line: a
+    header, though not one whose keys railtrack knows ("Время: ...", "Kanał: ...").
+    """
+    keys: list[str] = []
+    for line in lines:
+        if not line.strip():
+            break
+        m = _HEADER_LINE_RE.match(line)
+        if m is None or not m["value"]:
+            return []
+        keys.append(m["key"].strip())
+    return keys if len(keys) >= 2 and len(keys) < len(lines) else []
 
 
 def split_header(text: str) -> tuple[dict[str, tuple[int, str]], str, int, list[str]]:
@@ -114,7 +178,22 @@ def split_header(text: str) -> tuple[dict[str, tuple[int, str]], str, int, list[
                 problems.append(f"line {end + 1}: not a 'key: value' header line; ignored")
                 end += 1
                 continue
-            return {}, text, 1, []  # no header: the whole file is text
+            # no header: the whole file is text; say so when it looks like one
+            unknown = _header_like(lines[start:]) if m is not None else []
+            if unknown:
+                shown_keys = ", ".join(repr(k) for k in unknown[:4])
+                return (
+                    {},
+                    text,
+                    1,
+                    [
+                        f"line 1: the first {len(unknown)} lines look like a header "
+                        f"({shown_keys}) "
+                        f"but no key is one railtrack reads ({', '.join(HEADER_KEYS)}, "
+                        "or Дата/Источник/Джерело/Крыніца/Data/Źródło); read as text"
+                    ],
+                )
+            return {}, text, 1, []
         if key is None:
             problems.append(f"line {end + 1}: unknown header key {m['key'].strip()!r}; ignored")
         else:
@@ -125,6 +204,39 @@ def split_header(text: str) -> tuple[dict[str, tuple[int, str]], str, int, list[
         return fields, "", len(lines) + 1, problems
     body = "\n".join(lines[end + 1 :])
     return fields, body, end + 2, problems
+
+
+_YEAR_WORD = re.compile(r"(?<=\d)\s*(?:г|гг|года?|р|року|рок|гады|r|roku)\.?\s*$", re.IGNORECASE)
+
+
+def _header_day(raw: str) -> date | None:
+    """Return the day a ``published`` header gives, in any form a record's date takes.
+
+    ISO (a timestamp gives its day), ``DD.MM.YYYY``, and one day written with its
+    month's name in any language railtrack reads ("6 марта 2023 г.", "6 marca 2023
+    r."), read as a table's date cell is (:func:`railtrack.io._records.parse_window`).
+
+    Examples
+    --------
+    >>> _header_day("2023-03-03T10:15"), _header_day("6 marca 2023 r.")
+    (datetime.date(2023, 3, 3), datetime.date(2023, 3, 6))
+    >>> _header_day("early March 2023") is None, _header_day("soon") is None
+    (True, True)
+    """
+    from railtrack.io._records import RecordError, parse_window
+
+    cleaned = raw.strip().strip("'\"")
+    if cleaned[10:11] in ("T", " ") and cleaned[:4].isdigit():
+        cleaned = cleaned[:10]
+    cleaned = _YEAR_WORD.sub("", cleaned)
+    try:
+        window = parse_window(cleaned, field="published")
+    except (RecordError, ValueError):
+        return None
+    if window is None or window.get("earliest") is None:
+        return None
+    first, last = window["earliest"], window.get("latest")
+    return first if isinstance(first, date) and first == last else None
 
 
 def _markdown_to_text(body: str) -> str:
@@ -186,14 +298,14 @@ def extract_text_report(
     day = published
     if value("published"):
         line, raw = fields["published"]
-        try:
-            cleaned = raw.strip().strip("'\"")
-            # a timestamp ("2023-03-03T10:15" or "2023-03-03 10:15") gives its day
-            day = date.fromisoformat(cleaned[:10] if cleaned[10:11] in ("T", " ") else cleaned)
-        except ValueError:
+        read = _header_day(raw)
+        if read is None:
             problems.append(
-                f"{name} line {line}, field 'published': {shown(raw)} is not a date (YYYY-MM-DD)"
+                f"{name} line {line}, field 'published': {shown(raw)} is not a date "
+                "(YYYY-MM-DD, DD.MM.YYYY or a day with its month's name: 6 марта 2023)"
             )
+        else:
+            day = read
     source_fields: dict[str, Any] = {
         "reporter": value("source") or "unknown",
         "relayed_by": value("relayed_by"),
@@ -332,13 +444,18 @@ def read_text_report(
     >>> shipments[0].origin.text, shipments[0].destination.station, shipments[0].cars.total
     ('Omsk', 'Chepino', 40)
     """
+    notes: list[tuple[int, str]] = []
     try:
-        text = read_text(path)
+        text = read_text(path, notes=notes)
     except NotText as exc:
         return [], [], [], [f"{path.name}: {exc}"]
     except OSError as exc:
         return [], [], [], [f"{path.name}: cannot read the file: {exc.strerror or exc}"]
-    return text_report(text, path, published=published, network=network)
+    shipments, groups, sightings, problems = text_report(
+        text, path, published=published, network=network
+    )
+    decoded = [f"{path.name} line {line}: {message}" for line, message in notes]
+    return shipments, groups, sightings, [*decoded, *problems]
 
 
 def text_report(
