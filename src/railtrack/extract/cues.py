@@ -40,6 +40,7 @@ __all__ = [
     "is_hypothetical",
     "is_off_topic",
     "is_stamp",
+    "is_statistic",
     "is_whole_train",
     "new_train_markers",
     "one_of_group",
@@ -551,6 +552,57 @@ def is_off_topic(text: str) -> bool:
     if _NEVER_SHIPMENT_RE.search(text) is not None:
         return True
     return _OFF_TOPIC_RE.search(text) is not None and _MILITARY_RE.search(text) is None
+
+
+# Trains counted over a period, at a rate or as a running total ("has operated almost 300
+# trains since then", "three or four trains/week", "a total of 3,557 freight trains have
+# run so far"): a statistic, not trains described (the lexicon languages' ``period``)
+_STATISTIC_RE = fold_compile(
+    r"\b(?:since\s+(?:then|(?:the\s+)?(?:beginning|start|launch)|its\s+(?:launch|start)|"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|\d{4})\b)|so\s+far|to\s+date|"
+    r"(?:per|a|each|every)\s+(?:day|week|month|year)|"
+    rf"{_NOUN_PLURAL}\s*/\s*(?:day|week|month|year))\b",
+    re.IGNORECASE,
+)
+# a count of trains past any group a report describes ("more than 550 container trains")
+_TRAFFIC_COUNT_RE = fold_compile(
+    rf"(?<![\w#№])(?:[2-9]\d\d|\d{{1,3}}(?:[,\s]\d{{3}})+|\d{{4,}})\s+"
+    rf"{_COUNTED_MODIFIER}{{0,3}}{_NOUN_PLURAL}\b",
+    re.IGNORECASE,
+)
+
+
+def is_statistic(text: str) -> bool:
+    """Whether a sentence counts trains over a period, at a rate, or past any group.
+
+    Such trains are counted, not described: no group and no shipment (the real
+    corpus's ``aggregate`` rule, as ``LexiconReader.is_statistic`` for the other
+    languages).
+
+    Parameters
+    ----------
+    text : str
+        One sentence or clause.
+
+    Returns
+    -------
+    bool
+        True for a period or rate word ("since then", "so far", "per week",
+        "trains/week") or a count of over 200 trains.
+
+    Examples
+    --------
+    >>> is_statistic("Since then it has operated almost 300 trains on the network.")
+    True
+    >>> is_statistic("A weekly service is envisaged, increasing to four trains/week.")
+    True
+    >>> is_statistic("More than 550 container trains have travelled on the route.")
+    True
+    >>> is_statistic("Two trains left Slonim for Valuyki on 3 March.")
+    False
+    """
+    return _STATISTIC_RE.search(text) is not None or _TRAFFIC_COUNT_RE.search(text) is not None
 
 
 # Who reported and when, or the page's own stamp ("Release time: 2018-09-04"): a date

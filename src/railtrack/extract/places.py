@@ -33,7 +33,7 @@ __all__ = ["PlaceSpan", "find_places", "is_broad", "resolve_place"]
 
 _ORIGIN = (
     # "left a station in the Voronezh region": the region is the origin
-    r"(?:left|leaving|departed(?:\s+from)?|from)\s+an?\s+(?:railway\s+)?station\s+in|"
+    r"(?:left|leaving|departed(?:\s+from)?|from)\s+(?:an?\s+(?:railway\s+)?station|(?:railway\s+)?stations)\s+in|"
     # "The starting point was Yiwu", "the station of departure is Slonim"
     r"(?:starting\s+point|point\s+of\s+departure|station\s+of\s+departure)"
     r"(?:\s+(?:was|is|will\s+be))?|"
@@ -50,7 +50,8 @@ _ORIGIN = (
 _DEST = (
     # "to the combat zone in the Donetsk region": the region is the destination
     r"(?:to|into|towards?)\s+the\s+(?:(?-i:[a-z][a-z-]*)\s+){0,2}(?:zone|front(?:\s*line)?)\s+in|"
-    r"(?:to|for|(?:arriv(?:ed|ing|es|e)\s+at))\s+an?\s+(?:railway\s+)?station\s+in|"
+    # ("will be sent to railway stations in Rostov Oblast": the region)
+    r"(?:to|for|(?:arriv(?:ed|ing|es|e)\s+at))\s+(?:an?\s+(?:railway\s+)?station|(?:railway\s+)?stations)\s+in|"
     r"headed\s+(?:for|to|towards?)|heading\s+(?:for|to|towards?)|heads\s+(?:for|to|towards?)|"
     r"bound\s+for|destined\s+for|en\s+route\s+to|on\s+(?:its|the)\s+way\s+to|"
     r"in\s+the\s+direction\s+of|arriv(?:ed|ing|es|e)\s+(?:at|in)|"
@@ -81,6 +82,11 @@ _NAME = rf"{_WORD}(?:[^\S\n]+(?:{_WORD}|[IVX]{{1,3}}(?![\w'’])|\d(?!\d)))*"
 
 _PLACE_RE = re.compile(
     rf"(?<![\w-])(?:(?P<o>{_ORIGIN})|(?P<r>{_REACH})|(?P<d>{_DEST})|(?P<a>{_AT}))\s+"
+    # a facility named by its kind, then its town: "departed from the Kazakh-Chinese
+    # terminal in Xi'an", "from the railhead at Fort Bliss": the town is the place
+    r"(?:the\s+(?:[\w-]+\s+){0,3}?(?:terminal|yard|depot|railhead|base|hub|arsenal|"
+    r"facility|plant|works|warehouse|silo|elevator|dry\s+port)\s+(?:in|at|near)\s+"
+    r"(?:the\s+)?(?=(?-i:[A-Z])))?"
     # adjectives between the article and a station ("the nearby Valuyki station")
     r"(?:the\s+(?:(?-i:[a-z][\w-]*)\s+){1,2}(?=(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?"
     r"\s+(?:(?:railway|rail|container|freight)\s+)?"
@@ -88,7 +94,8 @@ _PLACE_RE = re.compile(
     # "the Chinese city of Chongqing", "the Belarusian station Slonim", "the small town of"
     r"(?:the\s+)?(?:(?:[A-Z][a-z]+(?:an|ese|ish|ian|ic)|(?-i:[a-z][a-z-]+))\s+"
     r"(?=(?:station|city|town|village|settlement)\b))?"
-    r"(?:(?:station|city|town|village|settlement|region|area)\s+(?:of\s+)?)?"
+    # ("the port of Constanta" is Constanta; "Port of San Diego" is a name)
+    r"(?:(?:station|city|town|village|settlement|region|area|(?-i:port))\s+(?:of\s+)?)?"
     rf"(?P<name>{_NAME})",
     re.IGNORECASE,
 )
@@ -135,6 +142,12 @@ _BEFORE_TO = frozenset(
         "uploaded",
         "published",
         "shared",
+        # a place described by its links ("the main gateway to the port of Gdansk",
+        # "Connected to the Belgrano network"): no train's end
+        "gateway",
+        "connected",
+        "connection",
+        "link",
     ]
 )
 
@@ -411,6 +424,53 @@ def organisation_place(name: str) -> tuple[int, int]:
     return m.end() + first, m.end() + last
 
 
+# What may stand between a country, a region or a people's adjective and the place it
+# glosses: a few lowercase words ending in the kind of place ("major northwestern
+# city", "border checkpoint", "port city of"), or nothing after a possessive.
+_GLOSS_RE = re.compile(
+    r"[^\S\n]+(?:(?:[a-z][\w-]*[^\S\n]+){0,3}?(?:city|town|village|settlement|port|capital|"
+    r"hub|station|checkpoint|terminal|junction|crossing)[^\S\n]+(?:of[^\S\n]+)?)?"
+    r"(?=[A-Z][\w'’-]*[a-z])"
+)
+# a people's adjective right before a name ("Ukrainian Sknyliv", "Crimean Kirovskaya")
+_PEOPLE_RE = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)")
+# names a people's adjective begins that are no town ("Russian Federation")
+_PEOPLE_NAMES = frozenset(
+    ["federation", "union", "republic", "empire", "kingdom", "railways", "railway", "sea"]
+)
+
+
+def _glossed_name(name: str, match: re.Match[str], *, possessive: bool) -> int | None:
+    """Return where the name a gloss names starts, if ``match`` begins a gloss.
+
+    A possessive ("Germany's Duisburg", "China's major northwestern city Xi'an"), a
+    country or region with the kind of place ("Kazakhstan border city Dostyk") and a
+    people's adjective ("Ukrainian Sknyliv", "the Russian border town of Valuyki")
+    gloss the name after them: that name is the place.
+
+    >>> n = "China's major northwestern city Xi'an via"
+    >>> n[_glossed_name(n, re.match(r"\\S+", n), possessive=True):]
+    "Xi'an via"
+    >>> n = "Russian Federation"
+    >>> _glossed_name(n, re.match(r"\\S+", n), possessive=False) is None
+    True
+    """
+    bare = _POSSESSIVE_RE.sub("", match.group())
+    people = _PEOPLE_RE.fullmatch(bare) is not None
+    if not (possessive or people or bare.lower() in _BROAD_NAMES):
+        return None
+    gloss = _GLOSS_RE.match(name, match.start() + len(match.group()))
+    if gloss is None:
+        return None
+    if not gloss.group().strip() and not (possessive or people):
+        return None  # a country right before a capital ("Belarus Hajun"): no gloss
+    after = name[gloss.end() :].split(maxsplit=1)[0]
+    low = _POSSESSIVE_RE.sub("", after).lower()
+    if low in _NOT_PLACES or low in _ORGANISATION_WORDS or low in _PEOPLE_NAMES:
+        return None
+    return gloss.end()
+
+
 def _trim_name(name: str) -> tuple[int, int]:  # noqa: C901
     """Return the span, within ``name``, of its leading capitalised words.
 
@@ -437,10 +497,21 @@ def _trim_name(name: str) -> tuple[int, int]:  # noqa: C901
     country: tuple[int, int] | None = None
     matches = list(re.finditer(r"\S+", name))
     words = [_POSSESSIVE_RE.sub("", m.group()) for m in matches]
+    resume = 0
     for i, match in enumerate(matches):
+        if match.start() < resume:
+            continue  # (the words of a gloss: "major northwestern city")
         word = match.group()
         bare = words[i]
         possessive = bare != word
+        if not kept and country is None and bare[:1].isupper():
+            glossed = _glossed_name(name, match, possessive=possessive)
+            if glossed is not None:
+                # "China's major northwestern city Xi'an", "Kazakhstan border city
+                # Dostyk", "Ukrainian Sknyliv": the place is the name glossed
+                country = (match.start(), match.start() + len(bare))
+                resume = glossed
+                continue
         if not bare or not (
             bare[0].isupper() or bare[0].isdigit() or _in_name(words, i, bool(kept))
         ):

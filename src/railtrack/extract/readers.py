@@ -119,6 +119,9 @@ class EnglishReader:
     def is_stamp(self, before: str) -> bool:  # noqa: D102
         return cues.is_stamp(before)
 
+    def is_statistic(self, text: str) -> bool:  # noqa: D102
+        return cues.is_statistic(text)
+
     def has_train_noun(self, text: str, *, singular: bool = False) -> bool:  # noqa: D102
         return cues.has_train_noun(text, singular=singular)
 

@@ -1,0 +1,135 @@
+"""Kinds of misreading found on English reports in session 8 (issue 13).
+
+Every input is written here (not copied from a corpus); each stands for a kind, and the
+assertions are about the kind, never about one text. The unseen reports that showed
+them are ``tests/data/extraction_real/r575``-``r597``.
+"""
+
+from datetime import date
+
+import pytest
+
+from railtrack.extract import extract_shipments
+from railtrack.extract.cues import is_statistic
+from railtrack.extract.places import find_places
+
+PUB = date(2023, 3, 10)
+
+
+def read(text, published=PUB, lang=None):
+    return extract_shipments(text, published=published, network=False, lang=lang)
+
+
+def ends(result):
+    return [
+        (
+            s.origin.text if s.origin else None,
+            s.destination.text if s.destination else None,
+        )
+        for s in result.shipments
+    ]
+
+
+# -- trains counted over a period, at a rate or as a running total: no group ----------
+
+_TOLD = "A freight train with 40 wagons left Brzeg for Kutno on 3 March. "
+
+
+@pytest.mark.parametrize(
+    "statistic",
+    [
+        "Since then the operator has run almost 300 trains on the network.",
+        "A weekly service is planned, growing to three or four trains/week.",
+        "More than 550 container trains have travelled on the route.",
+        "A total of 3,557 freight trains have run so far.",
+        "Six trains a week now use the line.",
+    ],
+)
+def test_a_statistic_of_trains_is_no_group(statistic):
+    assert is_statistic(statistic)
+    result = read(_TOLD + statistic)
+    assert result.groups == []
+    assert ends(result) == [("Brzeg", "Kutno")]
+
+
+def test_trains_described_with_their_number_are_still_a_group():
+    result = read("Two trains left Slonim for Valuyki on 3 March.")
+    assert not is_statistic("Two trains left Slonim for Valuyki on 3 March.")
+    assert [g.n_trains for g in result.groups] == [2]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("В течение отчетной недели 14 поездов следовали в Украину.", "ru"),
+        ("W ciągu tygodnia przez Małaszewicze przejechało 14 pociągów.", "pl"),
+    ],
+)
+def test_a_statistic_of_trains_is_no_group_in_the_other_languages(text, lang):
+    result = read(text, lang=lang)
+    assert result.groups == []
+    assert result.shipments == []
+
+
+# -- a place glossed by its country, region or people: the place is the name glossed ---
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "name"),
+    [
+        ("The train departed from China's major northwestern city Xi'an.", "origin", "Xi'an"),
+        ("It will reach Germany's Duisburg in 16 days.", "reach", "Duisburg"),
+        ("It went via Xinjiang's border checkpoint Alashankou.", "at", "Alashankou"),
+        ("It left for Kazakhstan border city Dostyk.", "destination", "Dostyk"),
+        ("It runs from Ukrainian Sknyliv to Kutno.", "origin", "Sknyliv"),
+        ("A train arrived in the Crimean Kirovskaya station.", "destination", "Kirovskaya"),
+        ("It left for the Russian border town of Valuyki.", "destination", "Valuyki"),
+    ],
+)
+def test_a_glossed_name_is_the_place(text, role, name):
+    assert [(p.role, p.text) for p in find_places(text) if p.text == name] == [(role, name)]
+    assert all(
+        p.text not in {"China", "Germany", "Xinjiang", "Kazakhstan"} for p in find_places(text)
+    )
+
+
+def test_a_glossed_origin_and_destination_make_the_train():
+    text = (
+        "On 3 March a container train departed from China's inland city Chengdu for Poland's Lodz."
+    )
+    assert ends(read(text)) == [("Chengdu", "Lodz")]
+
+
+def test_no_gloss_where_no_name_follows():
+    assert [p.text for p in find_places("It left the Russian Federation.")] == []
+    assert [p.text for p in find_places("It left Belarus Hajun said.")] == ["Belarus"]
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "name"),
+    [
+        ("The train departed from the Kazakh-Chinese terminal in Xi'an.", "origin", "Xi'an"),
+        ("Vehicles left from the railhead at Fort Bliss.", "origin", "Fort Bliss"),
+        ("The trains arrived at the port of Constanta.", "destination", "Constanta"),
+        ("They will be sent to railway stations in Rostov Oblast.", "destination", "Rostov Oblast"),
+    ],
+)
+def test_a_facility_port_or_stations_name_their_place(text, role, name):
+    assert [(p.role, p.text) for p in find_places(text)] == [(role, name)]
+
+
+def test_a_named_port_keeps_its_name():
+    assert [p.text for p in find_places("It arrived at the Port of San Diego.")] == [
+        "Port of San Diego"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The junction is the main gateway to the port of Gdansk.",
+        "The terminal is connected to the Belgrano network.",
+    ],
+)
+def test_a_place_described_by_its_links_is_no_end(text):
+    assert find_places(text) == []
