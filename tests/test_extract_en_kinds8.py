@@ -133,3 +133,39 @@ def test_a_named_port_keeps_its_name():
 )
 def test_a_place_described_by_its_links_is_no_end(text):
     assert find_places(text) == []
+
+
+# -- a route written with a spaced dash, its ends glossed with their countries ---------
+
+
+def test_a_route_with_a_dash_gives_both_ends():
+    text = (
+        "On 3 March a train with 20 platforms left on the route Sknyliv (Ukraine) - Kutno (Poland)."
+    )
+    assert ends(read(text)) == [("Sknyliv", "Kutno")]
+
+
+def test_a_hyphenated_name_is_no_route():
+    assert [p.text for p in find_places("It went on the route to Orsha-Vostochnaya.")] == [
+        "Orsha-Vostochnaya"
+    ]
+
+
+# -- the end of the route named as such beats the country said with it ----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The train's final destination in Germany will be Duisburg.",
+        "It then continued to the final point of Duisburg station in Germany.",
+    ],
+)
+def test_the_final_point_is_the_destination(text):
+    assert [(p.role, p.text) for p in find_places(text) if p.role == "destination"] == [
+        ("destination", "Duisburg")
+    ]
+
+
+def test_the_end_of_a_day_is_no_place():
+    assert find_places("At the end of the day it left.") == []

@@ -57,7 +57,11 @@ _DEST = (
     r"in\s+the\s+direction\s+of|arriv(?:ed|ing|es|e)\s+(?:at|in)|"
     r"expected\s+(?:at|in)|due\s+(?:at|in)|"
     # "the destination station is Valuyki", "final destination station - Valuyki"
-    r"destination(?:\s+(?:railway\s+)?station)?(?:\s+(?:is|was|will\s+be|[-–—]))?:?|"
+    # "the train's final destination in Germany will be Duisburg", "the final point of
+    # Tashkent station"
+    r"destination(?:\s+(?:railway\s+)?station)?(?:\s+in\s+(?-i:[A-Z])[\w'’-]*)?"
+    r"(?:\s+(?:is|was|will\s+be|[-–—]))?:?|"
+    r"(?:final|end)\s+(?:point|stop)(?:\s+(?:of|is|was|will\s+be|[-–—]))?:?|"
     r"to|for|towards?|into"
 )
 _REACH = (
@@ -119,7 +123,7 @@ _CUE_WORDS = (
     "en on in arrived arriving arrives arrive expected due destination to for toward "
     "towards into reached reaches reaching reach get gets stopped unloaded at near "
     "through via past passed passing crossed entered spotted nearby outside starting point "
-    "station"
+    "station final end"
 )
 _CUE_FIRST_WORDS = frozenset(_CUE_WORDS.split())
 _NUMERAL_RE = re.compile(r"[IVX]{1,3}|\d")
@@ -222,6 +226,12 @@ _ORGANISATION_WORDS = frozenset(
         "university",
         "school",
         "college",
+        "directorate",
+        "intelligence",
+        "service",
+        "council",
+        "office",
+        "committee",
     ]
 )
 _STREET_WORDS = frozenset(
@@ -468,6 +478,11 @@ def _glossed_name(name: str, match: re.Match[str], *, possessive: bool) -> int |
     low = _POSSESSIVE_RE.sub("", after).lower()
     if low in _NOT_PLACES or low in _ORGANISATION_WORDS or low in _PEOPLE_NAMES:
         return None
+    for word in name[gloss.end() :].split():
+        if not word[:1].isupper():
+            break
+        if _POSSESSIVE_RE.sub("", word).lower() in _ORGANISATION_WORDS:
+            return None  # ("the Ukrainian Main Intelligence Directorate": an organisation)
     return gloss.end()
 
 
@@ -622,8 +637,16 @@ def find_places(text: str) -> list[PlaceSpan]:
             start, end = m.start("name") + first, m.start("name") + last
             places.append(PlaceSpan("destination", text[start:end], start, end, m.start("verb")))
             places.sort(key=lambda p: p.start)
+    return _with_written_routes(text, places)
+
+
+def _with_written_routes(text: str, places: list[PlaceSpan]) -> list[PlaceSpan]:
+    """Add the ends of routes written with an arrow or a spaced dash, in text order."""
     if "→" in text or "->" in text or "=>" in text:
         places.extend(_arrow_places(text, places))
+        places.sort(key=lambda p: p.start)
+    if "route" in text:
+        places.extend(_route_places(text, places))
         places.sort(key=lambda p: p.start)
     return places
 
@@ -718,6 +741,37 @@ def _arrow_places(text: str, found: list[PlaceSpan]) -> list[PlaceSpan]:
             span = (m.start("b") + first, m.start("b") + last)
             if span not in taken:
                 extra.append(PlaceSpan("destination", text[span[0] : span[1]], *span, m.start("b")))
+    return extra
+
+
+# a route written with a spaced dash, each end perhaps glossed with its country: "on the
+# route Sknyliv (Ukraine) - Slawkow (Poland)" (a hyphen without spaces joins one name)
+_GLOSS_AFTER = r"(?:[^\S\n]*\([^()\n]{1,40}\))?"
+_ROUTE_RE = re.compile(
+    rf"\broute[^\S\n]+(?:(?-i:[a-z]+)[^\S\n]+)?(?P<a>(?-i:[A-Z])[\w'’.-]*(?:[^\S\n]+(?-i:[A-Z])"
+    rf"[\w'’.-]*)*){_GLOSS_AFTER}[^\S\n]+[-–—][^\S\n]+(?P<b>(?-i:[A-Z])[\w'’.-]*"
+    rf"(?:[^\S\n]+(?-i:[A-Z])[\w'’.-]*)*)",
+    re.IGNORECASE,
+)
+
+
+def _route_places(text: str, found: list[PlaceSpan]) -> list[PlaceSpan]:
+    """Origin and destination of a route written "route A (country) - B (country)".
+
+    >>> [(p.role, p.text) for p in _route_places(
+    ...     "It runs on the route Sknyliv (Ukraine) - Slawkow (Poland).", [])]
+    [('origin', 'Sknyliv'), ('destination', 'Slawkow')]
+    """
+    taken = {(p.start, p.end) for p in found}
+    extra = []
+    for m in _ROUTE_RE.finditer(text):
+        for group, role in (("a", "origin"), ("b", "destination")):
+            first, last = _trim_name(m[group])
+            span = (m.start(group) + first, m.start(group) + last)
+            if first == last or any(p.start <= span[0] < p.end for p in found):
+                break
+            if span not in taken:
+                extra.append(PlaceSpan(role, text[span[0] : span[1]], *span, m.start()))
     return extra
 
 
