@@ -169,3 +169,72 @@ def test_the_final_point_is_the_destination(text):
 
 def test_the_end_of_a_day_is_no_place():
     assert find_places("At the end of the day it left.") == []
+
+
+# -- loading is no departure: the day a train is loaded is not the day it left ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "On 5 March an echelon was loaded onto flatcars at Slonim. "
+            "On 7 March it left for Valuyki.",
+            "en",
+        ),
+        (
+            "5 марта на станции Слоним эшелон был загружен техникой. "
+            "7 марта он отправился в Валуйки.",
+            "ru",
+        ),
+        (
+            "5 березня на станції Слонім ешелон був завантажений технікою. "
+            "7 березня він вирушив до Валуйок.",
+            "uk",
+        ),
+        (
+            "5 сакавіка на станцыі Слонім эшалон быў загружаны тэхнікай. "
+            "7 сакавіка ён адправіўся ў Валуйкі.",
+            "be",
+        ),
+        ("5 marca na stacji Słonim załadowano eszelon. 7 marca wyjechał do Wałujek.", "pl"),
+    ],
+)
+def test_the_day_of_loading_is_not_the_departure(text, lang):
+    result = read(text, lang=lang)
+    assert [s.departure.earliest for s in result.shipments] == [date(2023, 3, 7)]
+
+
+def test_vehicles_loaded_onto_rail_cars_make_a_train_from_that_place():
+    text = (
+        "Tanks of the brigade were loaded onto rail cars at Fort Stewart on March 7. "
+        "They will be transported to Fort Irwin."
+    )
+    result = read(text)
+    assert ends(result) == [("Fort Stewart", "Fort Irwin")]
+    assert result.shipments[0].departure is None
+
+
+def test_a_load_carried_is_no_loading():
+    result = read("A train loaded with tanks left Gomel for Valuyki on 5 March.")
+    assert ends(result) == [("Gomel", "Valuyki")]
+    assert result.shipments[0].departure.earliest == date(2023, 3, 5)
+
+
+# -- a freight service is a train; a place owned by a company is the place -------------
+
+
+def test_a_freight_service_that_left_is_a_train():
+    text = "The first direct freight service from Chengdu left for Lodz on 3 March."
+    result = read(text)
+    assert ends(result) == [("Chengdu", "Lodz")]
+    assert result.shipments[0].departure.earliest == date(2023, 3, 3)
+
+
+def test_a_service_offered_is_no_train():
+    assert read("The company offers a weekly service to its customers in Lodz.").shipments == []
+
+
+def test_an_owners_terminal_is_the_place():
+    text = "The freight service from DP World's London Gateway terminal left for Duisburg."
+    assert [p.text for p in find_places(text)] == ["London Gateway", "Duisburg"]

@@ -44,6 +44,7 @@ __all__ = [
     "is_whole_train",
     "new_train_markers",
     "one_of_group",
+    "place_stage",
     "train_number",
     "trip_durations",
     "verb_cues",
@@ -54,14 +55,20 @@ _UNITS_RE = rf"(?:\d|{_UNITS})"
 # and columns of trucks are not shipments by train.
 _CONVOY = r"(?:(?<=rail\s)|(?<=railway\s))convoy|convoy(?=\s+(?:by|on)\s+(?:rail|train))"
 _CONVOYS = r"(?:(?<=rail\s)|(?<=railway\s))convoys|convoys(?=\s+(?:by|on)\s+(?:rail|train))"
+# A freight service is a train ("the first direct freight service ... left Chengdu"); a
+# service alone may be a timetable or a company's offer.
+_FREIGHT_WORDS = ("freight", "container", "cargo", "intermodal", "block", "shuttle")
+_AFTER_FREIGHT = "|".join(rf"(?<={w}\s)" for w in _FREIGHT_WORDS)
+_SERVICE = rf"(?:(?:{_AFTER_FREIGHT})service)"
+_SERVICES = rf"(?:(?:{_AFTER_FREIGHT})services)"
 # "eshelon" is the Russian word transliterated; "composition" translates "sostav".
 _NOUN_SINGULAR = (
     rf"(?:train|echelon|eshelon|ešelon|shipment|transport|trainload|consignment|"
-    rf"composition|batch|{_CONVOY})"
+    rf"composition|batch|{_CONVOY}|{_SERVICE})"
 )
 _NOUN_PLURAL = (
     rf"(?:trains|echelons|eshelons|ešelons|shipments|transports|trainloads|consignments|"
-    rf"compositions|batches|{_CONVOYS})"
+    rf"compositions|batches|{_CONVOYS}|{_SERVICES})"
 )
 _NOUN_ANY = rf"(?:{_NOUN_SINGULAR}|{_NOUN_PLURAL})\b"
 # Words that may stand between an article or number and the train noun.
@@ -242,7 +249,7 @@ _MILITARY_RE = fold_compile(
 
 _VERB_RE = fold_compile(
     r"\b(?:(?P<dep>(?:spotted|seen|observed)\s+(?:leaving|departing)|left|leav(?:e|es|ing)|"
-    r"depart(?:ed|s|ing|ure)?|dispatched|sent|set\s+(?:off|out)|loaded(?!\s+with)|formed|returned|went|"
+    r"depart(?:ed|s|ing|ure)?|dispatched|sent|set\s+(?:off|out)|formed|returned|went|"
     # "started its mammoth journey on 9th April", "began its journey"
     r"(?:started|began|begun)\s+(?:its|the|a|their)\s+(?:[a-z-]+\s+)?(?:journey|trip|run|voyage)|"
     r"moved|travell?ed|headed|rolled\s+out|followed|transferr(?:ed|ing)|transport(?:ed|ing)|"
@@ -250,7 +257,8 @@ _VERB_RE = fold_compile(
     r"|(?P<arr>arriv(?:ed|es|ing|e|al)|reach(?:ed|es|ing)?|expected|due|get\s+to|brought|"
     r"received|took\s+in|"
     r"unload(?:ed|ing)?|delivered)"
-    r"|(?P<neutral>crossed|cross(?:es|ing)?|pass(?:ed|es|ing)|entered|spotted|seen|"
+    # loading is no departure: the day a train is loaded is not the day it left
+    r"|(?P<neutral>loaded(?!\s+with)|crossed|cross(?:es|ing)?|pass(?:ed|es|ing)|entered|spotted|seen|"
     r"observed|noticed|recorded|stood|photographed|filmed|sighted|standing|parked|stationed|"
     # "moving through Rostov": seen on the way
     r"(?:moving|travell?ing|rolling|heading)(?=\s+(?:through|past|via|along|across)\b)))\b",
@@ -552,6 +560,56 @@ def is_off_topic(text: str) -> bool:
     if _NEVER_SHIPMENT_RE.search(text) is not None:
         return True
     return _OFF_TOPIC_RE.search(text) is not None and _MILITARY_RE.search(text) is None
+
+
+# A train (un)loaded at a place: the place is the train's origin or destination, a train
+# is there even when no train noun is written ("tanks loaded onto rail cars at Fort
+# Stewart"), and the day of loading is not the day it left.
+_RAIL_VEHICLES = (
+    r"(?:rail\s*(?:road\s+|way\s+)?cars?|railcars?|rail\s+wagons?|flat\s*cars?|flatbeds?|"
+    r"platforms?|wagons?|trains?|echelons?)"
+)
+_UNLOADING_RE = fold_compile(
+    rf"\b(?:unload(?:ed|ing)?|offload(?:ed|ing)?)\b(?:\s+\w+){{0,3}}?\s+(?:from|off)\s+"
+    rf"(?:the\s+|its\s+)?(?:[\w-]+\s+)?{_RAIL_VEHICLES}\b|\bunload(?:ed|ing)?\s+(?:at|in)\b",
+    re.IGNORECASE,
+)
+_LOADING_RE = fold_compile(
+    rf"\b(?:load(?:ed|ing)?|rail-?load(?:ed|ing)?)\b(?:\s+[\w,-]+){{0,8}}?\s+(?:onto|on|into|on\s+to)"
+    rf"\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?{_RAIL_VEHICLES}\b",
+    re.IGNORECASE,
+)
+
+
+def place_stage(text: str) -> str | None:
+    """Return ``unloading`` or ``loading`` when a text says a train is (un)loaded.
+
+    Parameters
+    ----------
+    text : str
+        One clause.
+
+    Returns
+    -------
+    str or None
+        ``unloading`` ("unloaded from the flatcars", "unloaded at Polonka"),
+        ``loading`` ("loaded onto rail cars", "loading tanks onto railroad cars"),
+        else None.
+
+    Examples
+    --------
+    >>> place_stage("Tanks were loaded onto rail cars at Fort Stewart.")
+    'loading'
+    >>> place_stage("The vehicles were unloaded from the flatcars at Polonka.")
+    'unloading'
+    >>> place_stage("A train loaded with tanks left Gomel.") is None
+    True
+    """
+    if _UNLOADING_RE.search(text) is not None:
+        return "unloading"
+    if _LOADING_RE.search(text) is not None:
+        return "loading"
+    return None
 
 
 # Trains counted over a period, at a rate or as a running total ("has operated almost 300

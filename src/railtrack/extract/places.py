@@ -547,7 +547,11 @@ def _trim_name(name: str) -> tuple[int, int]:  # noqa: C901
             continue
         kept.append((match.start(), match.start() + len(bare)))
         if possessive:
-            break
+            owned = _glossed_name(name, match, possessive=True)
+            if owned is None or country is not None:
+                break
+            # "DP World's London Gateway terminal": the owner's place is what it owns
+            country, kept, resume = (kept[0][0], kept[-1][1]), [], owned
     while len(kept) == 1 and _NUMERAL_RE.fullmatch(name[kept[0][0] : kept[0][1]]):
         kept.pop()
     if len(kept) == 1 and kept[0][1] - kept[0][0] == 1:
