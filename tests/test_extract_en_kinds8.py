@@ -238,3 +238,36 @@ def test_a_service_offered_is_no_train():
 def test_an_owners_terminal_is_the_place():
     text = "The freight service from DP World's London Gateway terminal left for Duisburg."
     assert [p.text for p in find_places(text)] == ["London Gateway", "Duisburg"]
+
+
+# -- a stop on the way (transshipment, crew change, "the next stop") is a via point ---
+
+
+def test_stops_on_the_way_are_via_points():
+    text = (
+        "On 3 March a container train left Cologne for Trieste. The containers were "
+        "transshipped at Villach. The first crew change takes place at Salzburg. "
+        "The next stop is in Schwarzach-St. Veit."
+    )
+    [shipment] = read(text).shipments
+    assert [v.text for v in shipment.via] == ["Villach", "Salzburg", "Schwarzach-St. Veit"]
+    assert shipment.destination.text == "Trieste"
+
+
+# -- names as written: an abbreviation inside, an operator's initials before ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A train left St. Petersburg for Minsk.", "St. Petersburg"),
+        ("It went via the BNSF Eola Yard.", "Eola Yard"),
+        ("It was transshipped at the KTZE Khorgos Gateway dry port.", "Khorgos Gateway"),
+    ],
+)
+def test_a_name_as_written(text, name):
+    assert name in [p.text for p in find_places(text)]
+
+
+def test_a_country_in_capitals_stays_a_place():
+    assert [p.text for p in find_places("It left the RF for Kursk.")] == ["RF", "Kursk"]

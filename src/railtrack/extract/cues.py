@@ -258,7 +258,11 @@ _VERB_RE = fold_compile(
     r"received|took\s+in|"
     r"unload(?:ed|ing)?|delivered)"
     # loading is no departure: the day a train is loaded is not the day it left
-    r"|(?P<neutral>loaded(?!\s+with)|crossed|cross(?:es|ing)?|pass(?:ed|es|ing)|entered|spotted|seen|"
+    # a stop on the way: "transshipped at Khorgos", "the first crew change takes place at
+    # Salzburg Gnigl", "the next stop is in Schwarzach-St. Veit"
+    r"|(?P<neutral>trans-?s?hipp(?:ed|ing)|transshipment|reship(?:ped|ment)|crew\s+change|"
+    r"(?:next|first|second|last)\s+stop|"
+    r"loaded(?!\s+with)|crossed|cross(?:es|ing)?|pass(?:ed|es|ing)|entered|spotted|seen|"
     r"observed|noticed|recorded|stood|photographed|filmed|sighted|standing|parked|stationed|"
     # "moving through Rostov": seen on the way
     r"(?:moving|travell?ing|rolling|heading)(?=\s+(?:through|past|via|along|across)\b)))\b",

@@ -80,7 +80,12 @@ _KIND = (
 _REGION_KINDS = frozenset(
     {"region", "oblast", "district", "area", "krai", "territory", "province", "republic"}
 )
-_WORD = r"[^\W\d_][\w'’]*(?:-(?:[^\W\d_][\w'’]*|[IVX]+(?![\w'’])|\d+(?!\d)))*"
+# "St. Petersburg", "Schwarzach-St. Veit", "Ft. Irwin": an abbreviation inside a name
+_ABBREVIATION = r"(?-i:St|Ste|Mt|Ft)\.(?=[^\S\n]+(?-i:[A-Z]))"
+_WORD = (
+    rf"(?:{_ABBREVIATION}|[^\W\d_][\w'’]*)"
+    rf"(?:-(?:{_ABBREVIATION}|[^\W\d_][\w'’]*|[IVX]+(?![\w'’])|\d+(?!\d)))*"
+)
 # a name never runs on past a line break (a headline's last word)
 _NAME = rf"{_WORD}(?:[^\S\n]+(?:{_WORD}|[IVX]{{1,3}}(?![\w'’])|\d(?!\d)))*"
 
@@ -88,9 +93,10 @@ _PLACE_RE = re.compile(
     rf"(?<![\w-])(?:(?P<o>{_ORIGIN})|(?P<r>{_REACH})|(?P<d>{_DEST})|(?P<a>{_AT}))\s+"
     # a facility named by its kind, then its town: "departed from the Kazakh-Chinese
     # terminal in Xi'an", "from the railhead at Fort Bliss": the town is the place
-    r"(?:the\s+(?:[\w-]+\s+){0,3}?(?:terminal|yard|depot|railhead|base|hub|arsenal|"
-    r"facility|plant|works|warehouse|silo|elevator|dry\s+port)\s+(?:in|at|near)\s+"
-    r"(?:the\s+)?(?=(?-i:[A-Z])))?"
+    # (a facility with a name of its own, "the BNSF Eola Yard in Aurora", is that name)
+    r"(?:the\s+(?:(?-i:[a-z][\w-]*|[A-Z][\w]*-[A-Z][\w-]*|[A-Z][a-z]+(?:an|ese|ish|ic))\s+)"
+    r"{0,3}?(?-i:terminal|yard|depot|railhead|base|hub|arsenal|facility|plant|works|"
+    r"warehouse|silo|elevator|dry\s+port)\s+(?:in|at|near)\s+(?:the\s+)?(?=(?-i:[A-Z])))?"
     # adjectives between the article and a station ("the nearby Valuyki station")
     r"(?:the\s+(?:(?-i:[a-z][\w-]*)\s+){1,2}(?=(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?"
     r"\s+(?:(?:railway|rail|container|freight)\s+)?"
@@ -450,6 +456,24 @@ _PEOPLE_NAMES = frozenset(
 )
 
 
+_INITIALS_RE = re.compile(r"[A-Z]{3,5}")
+
+
+def _company_initials(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is an operator's initials before a capitalised name.
+
+    >>> _company_initials(["BNSF", "Eola", "Yard"], 0), _company_initials(["USA", "Today"], 0)
+    (True, False)
+    """
+    return (
+        _INITIALS_RE.fullmatch(words[i]) is not None
+        and i + 1 < len(words)
+        and words[i + 1][:1].isupper()
+        and not words[i + 1].isupper()
+        and not is_broad(words[i])
+    )
+
+
 def _glossed_name(name: str, match: re.Match[str], *, possessive: bool) -> int | None:
     """Return where the name a gloss names starts, if ``match`` begins a gloss.
 
@@ -519,6 +543,8 @@ def _trim_name(name: str) -> tuple[int, int]:  # noqa: C901
         word = match.group()
         bare = words[i]
         possessive = bare != word
+        if not kept and country is None and _company_initials(words, i):
+            continue  # "the BNSF Eola Yard", "the KTZE Khorgos Gateway dry port": the operator's
         if not kept and country is None and bare[:1].isupper():
             glossed = _glossed_name(name, match, possessive=possessive)
             if glossed is not None:
