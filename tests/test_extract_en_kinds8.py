@@ -271,3 +271,8 @@ def test_a_name_as_written(text, name):
 
 def test_a_country_in_capitals_stays_a_place():
     assert [p.text for p in find_places("It left the RF for Kursk.")] == ["RF", "Kursk"]
+
+
+def test_a_terminal_after_a_town_is_the_town():
+    text = "A container train left Kutno Terminal in Poland for Chongqing in June."
+    assert [p.text for p in find_places(text)][:1] == ["Kutno"]

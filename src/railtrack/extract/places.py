@@ -74,7 +74,7 @@ _AT = (
     r"spotted\s+(?:at|in|near|nearby|outside)"
 )
 _KIND = (
-    r"railway\s+station|train\s+station|station|junction|stop|border\s+crossing|"
+    r"railway\s+station|train\s+station|station|junction|stop|border\s+crossing|terminal|"
     r"region|oblast|district|area|krai|territory|province|republic"
 )
 _REGION_KINDS = frozenset(
