@@ -276,3 +276,28 @@ def test_a_country_in_capitals_stays_a_place():
 def test_a_terminal_after_a_town_is_the_town():
     text = "A container train left Kutno Terminal in Poland for Chongqing in June."
     assert [p.text for p in find_places(text)][:1] == ["Kutno"]
+
+
+# -- a video or photo of a train at a place: seen there; a message sent is no train ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Witnesses took a video of a train with military equipment in Brest.",
+        "A reader made a photo of a train with tanks in Brest.",
+    ],
+)
+def test_a_train_filmed_at_a_place_was_seen_there(text):
+    [shipment] = read(text).shipments
+    assert [v.text for v in shipment.via] == ["Brest"]
+    assert shipment.origin is None
+    assert shipment.destination is None
+
+
+def test_a_message_sent_is_no_departure():
+    text = (
+        "A reader sent a video to the editors yesterday. It shows a train with tanks "
+        "passing through Brest."
+    )
+    assert [s.departure for s in read(text).shipments] == [None]

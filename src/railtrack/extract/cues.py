@@ -249,7 +249,10 @@ _MILITARY_RE = fold_compile(
 
 _VERB_RE = fold_compile(
     r"\b(?:(?P<dep>(?:spotted|seen|observed)\s+(?:leaving|departing)|left|leav(?:e|es|ing)|"
-    r"depart(?:ed|s|ing|ure)?|dispatched|sent|set\s+(?:off|out)|formed|returned|went|"
+    # ("A reader sent a video to charter97.org": a message sent, no train)
+    r"depart(?:ed|s|ing|ure)?|dispatched|sent(?!\s+(?:(?:us|me|him|her|them|in|a|an|the|"
+    r"his|her|their)\s+)?(?:videos?|photos?|pictures?|messages?|letters?|reports?|footage|"
+    r"requests?|notes?|emails?|documents?)\b)|set\s+(?:off|out)|formed|returned|went|"
     # "started its mammoth journey on 9th April", "began its journey"
     r"(?:started|began|begun)\s+(?:its|the|a|their)\s+(?:[a-z-]+\s+)?(?:journey|trip|run|voyage)|"
     r"moved|travell?ed|headed|rolled\s+out|followed|transferr(?:ed|ing)|transport(?:ed|ing)|"
@@ -262,6 +265,8 @@ _VERB_RE = fold_compile(
     # Salzburg Gnigl", "the next stop is in Schwarzach-St. Veit"
     r"|(?P<neutral>trans-?s?hipp(?:ed|ing)|transshipment|reship(?:ped|ment)|crew\s+change|"
     r"(?:next|first|second|last)\s+stop|"
+    # "Witnesses took a video of a train ... in Brest", "made a photo of": seen there
+    r"(?:took|made|shot|taken)\s+(?:a\s+)?(?:video|photo|picture|footage)s?(?=\s+of\b)|"
     r"loaded(?!\s+with)|crossed|cross(?:es|ing)?|pass(?:ed|es|ing)|entered|spotted|seen|"
     r"observed|noticed|recorded|stood|photographed|filmed|sighted|standing|parked|stationed|"
     # "moving through Rostov": seen on the way
