@@ -632,6 +632,7 @@ _STATISTIC_RE = fold_compile(
     rf"{_NOUN_PLURAL}\s*/\s*(?:day|week|month|year))\b",
     re.IGNORECASE,
 )
+_DIGIT_RE = re.compile(r"\d")
 # a count of trains past any group a report describes ("more than 550 container trains")
 _TRAFFIC_COUNT_RE = fold_compile(
     rf"(?<![\w#№])(?:[2-9]\d\d|\d{{1,3}}(?:[,\s]\d{{3}})+|\d{{4,}})\s+"
@@ -669,7 +670,10 @@ def is_statistic(text: str) -> bool:
     >>> is_statistic("Two trains left Slonim for Valuyki on 3 March.")
     False
     """
-    return _STATISTIC_RE.search(text) is not None or _TRAFFIC_COUNT_RE.search(text) is not None
+    if _STATISTIC_RE.search(text) is not None:
+        return True
+    # (a count past any group is written in digits: most clauses have none)
+    return _DIGIT_RE.search(text) is not None and _TRAFFIC_COUNT_RE.search(text) is not None
 
 
 # Who reported and when, or the page's own stamp ("Release time: 2018-09-04"): a date
