@@ -305,7 +305,9 @@ def _plain_split(text: str) -> list[tuple[str, int, int, int]]:
         before = text[start : m.start()].rstrip(".!?\"'”’)")
         words = before.split()
         last_word = words[-1].lower() if words else ""
-        abbreviation = last_word in sentences_mod._ABBREVIATIONS
+        abbreviation = last_word in sentences_mod._ABBREVIATIONS or (
+            "-" in last_word and last_word.rsplit("-", 1)[1] in sentences_mod._ABBREVIATIONS
+        )  # ("Schwarzach-St. Veit")
         # "в г. Горловка": "г." after a word that is no year is a city's abbreviation
         city = len(words) > 1 and not words[-2][-1].isdigit()
         initial = re.fullmatch(r"[^\W\d_]", last_word) and (

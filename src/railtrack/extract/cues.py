@@ -40,9 +40,11 @@ __all__ = [
     "is_hypothetical",
     "is_off_topic",
     "is_stamp",
+    "is_statistic",
     "is_whole_train",
     "new_train_markers",
     "one_of_group",
+    "place_stage",
     "train_number",
     "trip_durations",
     "verb_cues",
@@ -53,14 +55,20 @@ _UNITS_RE = rf"(?:\d|{_UNITS})"
 # and columns of trucks are not shipments by train.
 _CONVOY = r"(?:(?<=rail\s)|(?<=railway\s))convoy|convoy(?=\s+(?:by|on)\s+(?:rail|train))"
 _CONVOYS = r"(?:(?<=rail\s)|(?<=railway\s))convoys|convoys(?=\s+(?:by|on)\s+(?:rail|train))"
+# A freight service is a train ("the first direct freight service ... left Chengdu"); a
+# service alone may be a timetable or a company's offer.
+_FREIGHT_WORDS = ("freight", "container", "cargo", "intermodal", "block", "shuttle")
+_AFTER_FREIGHT = "|".join(rf"(?<={w}\s)" for w in _FREIGHT_WORDS)
+_SERVICE = rf"(?:(?:{_AFTER_FREIGHT})service)"
+_SERVICES = rf"(?:(?:{_AFTER_FREIGHT})services)"
 # "eshelon" is the Russian word transliterated; "composition" translates "sostav".
 _NOUN_SINGULAR = (
     rf"(?:train|echelon|eshelon|ešelon|shipment|transport|trainload|consignment|"
-    rf"composition|batch|{_CONVOY})"
+    rf"composition|batch|{_CONVOY}|{_SERVICE})"
 )
 _NOUN_PLURAL = (
     rf"(?:trains|echelons|eshelons|ešelons|shipments|transports|trainloads|consignments|"
-    rf"compositions|batches|{_CONVOYS})"
+    rf"compositions|batches|{_CONVOYS}|{_SERVICES})"
 )
 _NOUN_ANY = rf"(?:{_NOUN_SINGULAR}|{_NOUN_PLURAL})\b"
 # Words that may stand between an article or number and the train noun.
@@ -252,7 +260,10 @@ _MILITARY_RE = fold_compile(
 
 _VERB_RE = fold_compile(
     r"\b(?:(?P<dep>(?:spotted|seen|observed)\s+(?:leaving|departing)|left|leav(?:e|es|ing)|"
-    r"depart(?:ed|s|ing|ure)?|dispatched|sent|set\s+(?:off|out)|loaded(?!\s+with)|formed|returned|went|"
+    # ("A reader sent a video to charter97.org": a message sent, no train)
+    r"depart(?:ed|s|ing|ure)?|dispatched|sent(?!\s+(?:(?:us|me|him|her|them|in|a|an|the|"
+    r"his|her|their)\s+)?(?:videos?|photos?|pictures?|messages?|letters?|reports?|footage|"
+    r"requests?|notes?|emails?|documents?)\b)|set\s+(?:off|out)|formed|returned|went|"
     # "started its mammoth journey on 9th April", "began its journey"
     r"(?:started|began|begun)\s+(?:its|the|a|their)\s+(?:[a-z-]+\s+)?(?:journey|trip|run|voyage)|"
     r"moved|travell?ed|headed|rolled\s+out|followed|transferr(?:ed|ing)|transport(?:ed|ing)|"
@@ -260,7 +271,14 @@ _VERB_RE = fold_compile(
     r"|(?P<arr>arriv(?:ed|es|ing|e|al)|reach(?:ed|es|ing)?|expected|due|get\s+to|brought|"
     r"received|took\s+in|"
     r"unload(?:ed|ing)?|delivered)"
-    r"|(?P<neutral>crossed|cross(?:es|ing)?|pass(?:ed|es|ing)|entered|spotted|seen|"
+    # loading is no departure: the day a train is loaded is not the day it left
+    # a stop on the way: "transshipped at Khorgos", "the first crew change takes place at
+    # Salzburg Gnigl", "the next stop is in Schwarzach-St. Veit"
+    r"|(?P<neutral>trans-?s?hipp(?:ed|ing)|transshipment|reship(?:ped|ment)|crew\s+change|"
+    r"(?:next|first|second|last)\s+stop|"
+    # "Witnesses took a video of a train ... in Brest", "made a photo of": seen there
+    r"(?:took|made|shot|taken)\s+(?:a\s+)?(?:video|photo|picture|footage)s?(?=\s+of\b)|"
+    r"loaded(?!\s+with)|crossed|cross(?:es|ing)?|pass(?:ed|es|ing)|entered|spotted|seen|"
     r"observed|noticed|recorded|stood|photographed|filmed|sighted|standing|parked|stationed|"
     # "moving through Rostov": seen on the way
     r"(?:moving|travell?ing|rolling|heading)(?=\s+(?:through|past|via|along|across)\b)))\b",
@@ -562,6 +580,111 @@ def is_off_topic(text: str) -> bool:
     if _NEVER_SHIPMENT_RE.search(text) is not None:
         return True
     return _OFF_TOPIC_RE.search(text) is not None and _MILITARY_RE.search(text) is None
+
+
+# A train (un)loaded at a place: the place is the train's origin or destination, a train
+# is there even when no train noun is written ("tanks loaded onto rail cars at Fort
+# Stewart"), and the day of loading is not the day it left.
+_RAIL_VEHICLES = (
+    r"(?:rail\s*(?:road\s+|way\s+)?cars?|railcars?|rail\s+wagons?|flat\s*cars?|flatbeds?|"
+    r"platforms?|wagons?|trains?|echelons?)"
+)
+_UNLOADING_RE = fold_compile(
+    rf"\b(?:unload(?:ed|ing)?|offload(?:ed|ing)?)\b(?:\s+\w+){{0,3}}?\s+(?:from|off)\s+"
+    rf"(?:the\s+|its\s+)?(?:[\w-]+\s+)?{_RAIL_VEHICLES}\b|\bunload(?:ed|ing)?\s+(?:at|in)\b",
+    re.IGNORECASE,
+)
+_LOADING_RE = fold_compile(
+    rf"\b(?:load(?:ed|ing)?|rail-?load(?:ed|ing)?)\b(?:\s+[\w,-]+){{0,8}}?\s+(?:onto|on|into|on\s+to)"
+    rf"\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?{_RAIL_VEHICLES}\b",
+    re.IGNORECASE,
+)
+
+
+def place_stage(text: str) -> str | None:
+    """Return ``unloading`` or ``loading`` when a text says a train is (un)loaded.
+
+    Parameters
+    ----------
+    text : str
+        One clause.
+
+    Returns
+    -------
+    str or None
+        ``unloading`` ("unloaded from the flatcars", "unloaded at Polonka"),
+        ``loading`` ("loaded onto rail cars", "loading tanks onto railroad cars"),
+        else None.
+
+    Examples
+    --------
+    >>> place_stage("Tanks were loaded onto rail cars at Fort Stewart.")
+    'loading'
+    >>> place_stage("The vehicles were unloaded from the flatcars at Polonka.")
+    'unloading'
+    >>> place_stage("A train loaded with tanks left Gomel.") is None
+    True
+    """
+    if _UNLOADING_RE.search(text) is not None:
+        return "unloading"
+    if _LOADING_RE.search(text) is not None:
+        return "loading"
+    return None
+
+
+# Trains counted over a period, at a rate or as a running total ("has operated almost 300
+# trains since then", "three or four trains/week", "a total of 3,557 freight trains have
+# run so far"): a statistic, not trains described (the lexicon languages' ``period``)
+_STATISTIC_RE = fold_compile(
+    r"\b(?:since\s+(?:then|(?:the\s+)?(?:beginning|start|launch)|its\s+(?:launch|start)|"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|\d{4})\b)|so\s+far|to\s+date|"
+    r"(?:per|a|each|every)\s+(?:day|week|month|year)|"
+    rf"{_NOUN_PLURAL}\s*/\s*(?:day|week|month|year))\b",
+    re.IGNORECASE,
+)
+_DIGIT_RE = re.compile(r"\d")
+# a count of trains past any group a report describes ("more than 550 container trains")
+_TRAFFIC_COUNT_RE = fold_compile(
+    rf"(?<![\w#№])(?:[2-9]\d\d|\d{{1,3}}(?:[,\s]\d{{3}})+|\d{{4,}})\s+"
+    rf"{_COUNTED_MODIFIER}{{0,3}}{_NOUN_PLURAL}\b",
+    re.IGNORECASE,
+)
+
+
+def is_statistic(text: str) -> bool:
+    """Whether a sentence counts trains over a period, at a rate, or past any group.
+
+    Such trains are counted, not described: no group and no shipment (the real
+    corpus's ``aggregate`` rule, as ``LexiconReader.is_statistic`` for the other
+    languages).
+
+    Parameters
+    ----------
+    text : str
+        One sentence or clause.
+
+    Returns
+    -------
+    bool
+        True for a period or rate word ("since then", "so far", "per week",
+        "trains/week") or a count of over 200 trains.
+
+    Examples
+    --------
+    >>> is_statistic("Since then it has operated almost 300 trains on the network.")
+    True
+    >>> is_statistic("A weekly service is envisaged, increasing to four trains/week.")
+    True
+    >>> is_statistic("More than 550 container trains have travelled on the route.")
+    True
+    >>> is_statistic("Two trains left Slonim for Valuyki on 3 March.")
+    False
+    """
+    if _STATISTIC_RE.search(text) is not None:
+        return True
+    # (a count past any group is written in digits: most clauses have none)
+    return _DIGIT_RE.search(text) is not None and _TRAFFIC_COUNT_RE.search(text) is not None
 
 
 # Who reported and when, or the page's own stamp ("Release time: 2018-09-04"): a date

@@ -33,7 +33,7 @@ __all__ = ["PlaceSpan", "find_places", "is_broad", "resolve_place"]
 
 _ORIGIN = (
     # "left a station in the Voronezh region": the region is the origin
-    r"(?:left|leaving|departed(?:\s+from)?|from)\s+an?\s+(?:railway\s+)?station\s+in|"
+    r"(?:left|leaving|departed(?:\s+from)?|from)\s+(?:an?\s+(?:railway\s+)?station|(?:railway\s+)?stations)\s+in|"
     # "The starting point was Yiwu", "the station of departure is Slonim"
     r"(?:starting\s+point|point\s+of\s+departure|station\s+of\s+departure)"
     r"(?:\s+(?:was|is|will\s+be))?|"
@@ -50,13 +50,18 @@ _ORIGIN = (
 _DEST = (
     # "to the combat zone in the Donetsk region": the region is the destination
     r"(?:to|into|towards?)\s+the\s+(?:(?-i:[a-z][a-z-]*)\s+){0,2}(?:zone|front(?:\s*line)?)\s+in|"
-    r"(?:to|for|(?:arriv(?:ed|ing|es|e)\s+at))\s+an?\s+(?:railway\s+)?station\s+in|"
+    # ("will be sent to railway stations in Rostov Oblast": the region)
+    r"(?:to|for|(?:arriv(?:ed|ing|es|e)\s+at))\s+(?:an?\s+(?:railway\s+)?station|(?:railway\s+)?stations)\s+in|"
     r"headed\s+(?:for|to|towards?)|heading\s+(?:for|to|towards?)|heads\s+(?:for|to|towards?)|"
     r"bound\s+for|destined\s+for|en\s+route\s+to|on\s+(?:its|the)\s+way\s+to|"
     r"in\s+the\s+direction\s+of|arriv(?:ed|ing|es|e)\s+(?:at|in)|"
     r"expected\s+(?:at|in)|due\s+(?:at|in)|"
     # "the destination station is Valuyki", "final destination station - Valuyki"
-    r"destination(?:\s+(?:railway\s+)?station)?(?:\s+(?:is|was|will\s+be|[-–—]))?:?|"
+    # "the train's final destination in Germany will be Duisburg", "the final point of
+    # Tashkent station"
+    r"destination(?:\s+(?:railway\s+)?station)?(?:\s+in\s+(?-i:[A-Z])[\w'’-]*)?"
+    r"(?:\s+(?:is|was|will\s+be|[-–—]))?:?|"
+    r"(?:final|end)\s+(?:point|stop)(?:\s+(?:of|is|was|will\s+be|[-–—]))?:?|"
     r"to|for|towards?|into"
 )
 _REACH = (
@@ -69,18 +74,29 @@ _AT = (
     r"spotted\s+(?:at|in|near|nearby|outside)"
 )
 _KIND = (
-    r"railway\s+station|train\s+station|station|junction|stop|border\s+crossing|"
+    r"railway\s+station|train\s+station|station|junction|stop|border\s+crossing|terminal|"
     r"region|oblast|district|area|krai|territory|province|republic"
 )
 _REGION_KINDS = frozenset(
     {"region", "oblast", "district", "area", "krai", "territory", "province", "republic"}
 )
-_WORD = r"[^\W\d_][\w'’]*(?:-(?:[^\W\d_][\w'’]*|[IVX]+(?![\w'’])|\d+(?!\d)))*"
+# "St. Petersburg", "Schwarzach-St. Veit", "Ft. Irwin": an abbreviation inside a name
+_ABBREVIATION = r"(?-i:St|Ste|Mt|Ft)\.(?=[^\S\n]+(?-i:[A-Z]))"
+_WORD = (
+    rf"(?:{_ABBREVIATION}|[^\W\d_][\w'’]*)"
+    rf"(?:-(?:{_ABBREVIATION}|[^\W\d_][\w'’]*|[IVX]+(?![\w'’])|\d+(?!\d)))*"
+)
 # a name never runs on past a line break (a headline's last word)
 _NAME = rf"{_WORD}(?:[^\S\n]+(?:{_WORD}|[IVX]{{1,3}}(?![\w'’])|\d(?!\d)))*"
 
 _PLACE_RE = re.compile(
     rf"(?<![\w-])(?:(?P<o>{_ORIGIN})|(?P<r>{_REACH})|(?P<d>{_DEST})|(?P<a>{_AT}))\s+"
+    # a facility named by its kind, then its town: "departed from the Kazakh-Chinese
+    # terminal in Xi'an", "from the railhead at Fort Bliss": the town is the place
+    # (a facility with a name of its own, "the BNSF Eola Yard in Aurora", is that name)
+    r"(?:the\s+(?:(?-i:[a-z][\w-]*|[A-Z][\w]*-[A-Z][\w-]*|[A-Z][a-z]+(?:an|ese|ish|ic))\s+)"
+    r"{0,3}?(?-i:terminal|yard|depot|railhead|base|hub|arsenal|facility|plant|works|"
+    r"warehouse|silo|elevator|dry\s+port)\s+(?:in|at|near)\s+(?:the\s+)?(?=(?-i:[A-Z])))?"
     # adjectives between the article and a station ("the nearby Valuyki station")
     r"(?:the\s+(?:(?-i:[a-z][\w-]*)\s+){1,2}(?=(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?"
     r"\s+(?:(?:railway|rail|container|freight)\s+)?"
@@ -88,7 +104,8 @@ _PLACE_RE = re.compile(
     # "the Chinese city of Chongqing", "the Belarusian station Slonim", "the small town of"
     r"(?:the\s+)?(?:(?:[A-Z][a-z]+(?:an|ese|ish|ian|ic)|(?-i:[a-z][a-z-]+))\s+"
     r"(?=(?:station|city|town|village|settlement)\b))?"
-    r"(?:(?:station|city|town|village|settlement|region|area)\s+(?:of\s+)?)?"
+    # ("the port of Constanta" is Constanta; "Port of San Diego" is a name)
+    r"(?:(?:station|city|town|village|settlement|region|area|(?-i:port))\s+(?:of\s+)?)?"
     rf"(?P<name>{_NAME})",
     re.IGNORECASE,
 )
@@ -112,7 +129,7 @@ _CUE_WORDS = (
     "en on in arrived arriving arrives arrive expected due destination to for toward "
     "towards into reached reaches reaching reach get gets stopped unloaded at near "
     "through via past passed passing crossed entered spotted nearby outside starting point "
-    "station"
+    "station final end"
 )
 _CUE_FIRST_WORDS = frozenset(_CUE_WORDS.split())
 _NUMERAL_RE = re.compile(r"[IVX]{1,3}|\d")
@@ -135,6 +152,12 @@ _BEFORE_TO = frozenset(
         "uploaded",
         "published",
         "shared",
+        # a place described by its links ("the main gateway to the port of Gdansk",
+        # "Connected to the Belgrano network"): no train's end
+        "gateway",
+        "connected",
+        "connection",
+        "link",
     ]
 )
 
@@ -209,6 +232,12 @@ _ORGANISATION_WORDS = frozenset(
         "university",
         "school",
         "college",
+        "directorate",
+        "intelligence",
+        "service",
+        "council",
+        "office",
+        "committee",
     ]
 )
 _STREET_WORDS = frozenset(
@@ -411,6 +440,76 @@ def organisation_place(name: str) -> tuple[int, int]:
     return m.end() + first, m.end() + last
 
 
+# What may stand between a country, a region or a people's adjective and the place it
+# glosses: a few lowercase words ending in the kind of place ("major northwestern
+# city", "border checkpoint", "port city of"), or nothing after a possessive.
+_GLOSS_RE = re.compile(
+    r"[^\S\n]+(?:(?:[a-z][\w-]*[^\S\n]+){0,3}?(?:city|town|village|settlement|port|capital|"
+    r"hub|station|checkpoint|terminal|junction|crossing)[^\S\n]+(?:of[^\S\n]+)?)?"
+    r"(?=[A-Z][\w'’-]*[a-z])"
+)
+# a people's adjective right before a name ("Ukrainian Sknyliv", "Crimean Kirovskaya")
+_PEOPLE_RE = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)")
+# names a people's adjective begins that are no town ("Russian Federation")
+_PEOPLE_NAMES = frozenset(
+    ["federation", "union", "republic", "empire", "kingdom", "railways", "railway", "sea"]
+)
+
+
+_INITIALS_RE = re.compile(r"[A-Z]{3,5}")
+
+
+def _company_initials(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is an operator's initials before a capitalised name.
+
+    >>> _company_initials(["BNSF", "Eola", "Yard"], 0), _company_initials(["USA", "Today"], 0)
+    (True, False)
+    """
+    return (
+        _INITIALS_RE.fullmatch(words[i]) is not None
+        and i + 1 < len(words)
+        and words[i + 1][:1].isupper()
+        and not words[i + 1].isupper()
+        and not is_broad(words[i])
+    )
+
+
+def _glossed_name(name: str, match: re.Match[str], *, possessive: bool) -> int | None:
+    """Return where the name a gloss names starts, if ``match`` begins a gloss.
+
+    A possessive ("Germany's Duisburg", "China's major northwestern city Xi'an"), a
+    country or region with the kind of place ("Kazakhstan border city Dostyk") and a
+    people's adjective ("Ukrainian Sknyliv", "the Russian border town of Valuyki")
+    gloss the name after them: that name is the place.
+
+    >>> n = "China's major northwestern city Xi'an via"
+    >>> n[_glossed_name(n, re.match(r"\\S+", n), possessive=True):]
+    "Xi'an via"
+    >>> n = "Russian Federation"
+    >>> _glossed_name(n, re.match(r"\\S+", n), possessive=False) is None
+    True
+    """
+    bare = _POSSESSIVE_RE.sub("", match.group())
+    people = _PEOPLE_RE.fullmatch(bare) is not None
+    if not (possessive or people or bare.lower() in _BROAD_NAMES):
+        return None
+    gloss = _GLOSS_RE.match(name, match.start() + len(match.group()))
+    if gloss is None:
+        return None
+    if not gloss.group().strip() and not (possessive or people):
+        return None  # a country right before a capital ("Belarus Hajun"): no gloss
+    after = name[gloss.end() :].split(maxsplit=1)[0]
+    low = _POSSESSIVE_RE.sub("", after).lower()
+    if low in _NOT_PLACES or low in _ORGANISATION_WORDS or low in _PEOPLE_NAMES:
+        return None
+    for word in name[gloss.end() :].split():
+        if not word[:1].isupper():
+            break
+        if _POSSESSIVE_RE.sub("", word).lower() in _ORGANISATION_WORDS:
+            return None  # ("the Ukrainian Main Intelligence Directorate": an organisation)
+    return gloss.end()
+
+
 def _trim_name(name: str) -> tuple[int, int]:  # noqa: C901
     """Return the span, within ``name``, of its leading capitalised words.
 
@@ -437,10 +536,23 @@ def _trim_name(name: str) -> tuple[int, int]:  # noqa: C901
     country: tuple[int, int] | None = None
     matches = list(re.finditer(r"\S+", name))
     words = [_POSSESSIVE_RE.sub("", m.group()) for m in matches]
+    resume = 0
     for i, match in enumerate(matches):
+        if match.start() < resume:
+            continue  # (the words of a gloss: "major northwestern city")
         word = match.group()
         bare = words[i]
         possessive = bare != word
+        if not kept and country is None and _company_initials(words, i):
+            continue  # "the BNSF Eola Yard", "the KTZE Khorgos Gateway dry port": the operator's
+        if not kept and country is None and bare[:1].isupper():
+            glossed = _glossed_name(name, match, possessive=possessive)
+            if glossed is not None:
+                # "China's major northwestern city Xi'an", "Kazakhstan border city
+                # Dostyk", "Ukrainian Sknyliv": the place is the name glossed
+                country = (match.start(), match.start() + len(bare))
+                resume = glossed
+                continue
         if not bare or not (
             bare[0].isupper() or bare[0].isdigit() or _in_name(words, i, bool(kept))
         ):
@@ -461,7 +573,11 @@ def _trim_name(name: str) -> tuple[int, int]:  # noqa: C901
             continue
         kept.append((match.start(), match.start() + len(bare)))
         if possessive:
-            break
+            owned = _glossed_name(name, match, possessive=True)
+            if owned is None or country is not None:
+                break
+            # "DP World's London Gateway terminal": the owner's place is what it owns
+            country, kept, resume = (kept[0][0], kept[-1][1]), [], owned
     while len(kept) == 1 and _NUMERAL_RE.fullmatch(name[kept[0][0] : kept[0][1]]):
         kept.pop()
     if len(kept) == 1 and kept[0][1] - kept[0][0] == 1:
@@ -551,8 +667,16 @@ def find_places(text: str) -> list[PlaceSpan]:
             start, end = m.start("name") + first, m.start("name") + last
             places.append(PlaceSpan("destination", text[start:end], start, end, m.start("verb")))
             places.sort(key=lambda p: p.start)
+    return _with_written_routes(text, places)
+
+
+def _with_written_routes(text: str, places: list[PlaceSpan]) -> list[PlaceSpan]:
+    """Add the ends of routes written with an arrow or a spaced dash, in text order."""
     if "→" in text or "->" in text or "=>" in text:
         places.extend(_arrow_places(text, places))
+        places.sort(key=lambda p: p.start)
+    if "route" in text:
+        places.extend(_route_places(text, places))
         places.sort(key=lambda p: p.start)
     return places
 
@@ -647,6 +771,37 @@ def _arrow_places(text: str, found: list[PlaceSpan]) -> list[PlaceSpan]:
             span = (m.start("b") + first, m.start("b") + last)
             if span not in taken:
                 extra.append(PlaceSpan("destination", text[span[0] : span[1]], *span, m.start("b")))
+    return extra
+
+
+# a route written with a spaced dash, each end perhaps glossed with its country: "on the
+# route Sknyliv (Ukraine) - Slawkow (Poland)" (a hyphen without spaces joins one name)
+_GLOSS_AFTER = r"(?:[^\S\n]*\([^()\n]{1,40}\))?"
+_ROUTE_RE = re.compile(
+    rf"\broute[^\S\n]+(?:(?-i:[a-z]+)[^\S\n]+)?(?P<a>(?-i:[A-Z])[\w'’.-]*(?:[^\S\n]+(?-i:[A-Z])"
+    rf"[\w'’.-]*)*){_GLOSS_AFTER}[^\S\n]+[-–—][^\S\n]+(?P<b>(?-i:[A-Z])[\w'’.-]*"
+    rf"(?:[^\S\n]+(?-i:[A-Z])[\w'’.-]*)*)",
+    re.IGNORECASE,
+)
+
+
+def _route_places(text: str, found: list[PlaceSpan]) -> list[PlaceSpan]:
+    """Origin and destination of a route written "route A (country) - B (country)".
+
+    >>> [(p.role, p.text) for p in _route_places(
+    ...     "It runs on the route Sknyliv (Ukraine) - Slawkow (Poland).", [])]
+    [('origin', 'Sknyliv'), ('destination', 'Slawkow')]
+    """
+    taken = {(p.start, p.end) for p in found}
+    extra = []
+    for m in _ROUTE_RE.finditer(text):
+        for group, role in (("a", "origin"), ("b", "destination")):
+            first, last = _trim_name(m[group])
+            span = (m.start(group) + first, m.start(group) + last)
+            if first == last or any(p.start <= span[0] < p.end for p in found):
+                break
+            if span not in taken:
+                extra.append(PlaceSpan(role, text[span[0] : span[1]], *span, m.start()))
     return extra
 
 

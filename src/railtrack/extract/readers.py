@@ -119,6 +119,12 @@ class EnglishReader:
     def is_stamp(self, before: str) -> bool:  # noqa: D102
         return cues.is_stamp(before)
 
+    def is_statistic(self, text: str) -> bool:  # noqa: D102
+        return cues.is_statistic(text)
+
+    def place_stage(self, text: str) -> str | None:  # noqa: D102
+        return cues.place_stage(text)
+
     def has_train_noun(self, text: str, *, singular: bool = False) -> bool:  # noqa: D102
         return cues.has_train_noun(text, singular=singular)
 

@@ -191,11 +191,16 @@ def _sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
         city = last_word in _YEAR_WORDS and len(words) > 1 and not words[-2][-1:].isdigit()
         # An abbreviation ("st.", "woj.", "обл."), an initial or a lower-case next word
         # ("2023 r. do Lidy", "2,2 tys. pociągów") ends no sentence; a blank line always does.
-        if m[0].count("\n") < 2 and (
-            last_word in _ABBREVIATIONS
-            or (_LETTER_RE.fullmatch(last_word) and (last_word not in _YEAR_WORDS or city))
-            or text[m.end() : m.end() + 1].islower()
-            or (last_word in _MONTH_ABBREVIATIONS and text[m.end() : m.end() + 1].isdigit())
+        if (
+            m[0].count("\n") < 2
+            and (
+                last_word in _ABBREVIATIONS
+                # ("Schwarzach-St. Veit": the abbreviation ends a double-barrelled name)
+                or ("-" in last_word and last_word.rsplit("-", 1)[1] in _ABBREVIATIONS)
+                or (_LETTER_RE.fullmatch(last_word) and (last_word not in _YEAR_WORDS or city))
+                or text[m.end() : m.end() + 1].islower()
+                or (last_word in _MONTH_ABBREVIATIONS and text[m.end() : m.end() + 1].isdigit())
+            )
         ):
             continue
         bounds.append((start, m.start()))

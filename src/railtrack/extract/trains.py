@@ -378,8 +378,11 @@ class _ClauseReader:
         """
         if self.stage is None:
             return False
+        # ("tanks loaded onto rail cars at Fort Stewart": the place read as the origin; a
+        # destination beside unloading may be a ship's port, "rozładunek ... do portu")
+        roles = ("at", "origin") if self.stage == "loading" else ("at",)
         return any(
-            p.role == "at" and not is_broad(p.text) and self.place_role(p) is not None
+            p.role in roles and not is_broad(p.text) and self.place_role(p) is not None
             for p in self.places
         )
 
