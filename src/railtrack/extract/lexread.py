@@ -1296,6 +1296,13 @@ class LexiconReader:
                     )
                 ):
                     break  # (nor into "Білоруської залізниці": "Борисов Білоруської")
+                if (
+                    j > i
+                    and j + 1 < len(toks)
+                    and toks[j + 1].low in self.lex.railway_words
+                    and j + 1 not in breaks
+                ):
+                    break  # "Столбовая Московской железной дороги": the railway's name
                 j += 1
                 continue
             if (
