@@ -120,6 +120,12 @@ _MODIFIER_END = re.compile(
     r"(?:ый|ий|ій|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ім|ую|юю|ых|их|ыми|ими|імі|ымі|"
     r"ыя|ія|ае|ага|аму|ай|яй|ої|ою|ну|ню|ym|ej|ego|ych|ymi|ą|owe|owy|ne|ny|na)$"
 )
+# oblique (locative, genitive) adjective endings of a word before the town a nameless
+# station is said to be in ("на станцию в оккупированном Иловайске", "зі станції у
+# прифронтовому Куп'янську", "са станцыі ў памежным Гудагаі", "ze stacji w pobliskim Słonimie")
+_INNER_ADJECTIVE = re.compile(
+    r"^[^\W\d_]{4,}(?:ом|ем|ой|ей|ым|им|ых|их|ому|ему|ім|ій|ої|ай|ым|ым|ych|ich|ym|im|ej)$"
+)
 # two capitalised names joined by one hyphen ("Szczecin-Dorohusk") after a route word
 _HYPHEN_PAIR = re.compile(r"(?P<a>[^\W\d_][^\W\d_']+)-(?P<b>[^\W\d_][^\W\d_']+)")
 # oblique adjective endings of a word after a kind word ("portu morskiego", "терминала
@@ -1847,6 +1853,13 @@ class LexiconReader:
             if inner_kind[0][0] == "city" and end_kk > kk:
                 return (kk, end_kk), "facility"  # "w mieście Miass": the town
             return None
+        if (
+            k + 1 < len(toks)
+            and toks[k].text[:1].islower()
+            and _INNER_ADJECTIVE.search(toks[k].low) is not None
+            and toks[k + 1].text[:1].isupper()
+        ):
+            k += 1  # "на станцию в оккупированном Иловайске": an adjective before the town
         end_k = self._name_at(toks, k, breaks)
         if end_k == k:
             return None

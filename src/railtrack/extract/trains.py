@@ -2063,18 +2063,20 @@ def _no_departure_after_arrival(train: TrainDraft, problems: list[str]) -> None:
 
 
 def _plan_of_a_later_arrival(train: TrainDraft, published: date | None) -> None:
-    """Claim ``planned`` for an arrival dated after the report was published.
+    """Claim ``planned`` for an arrival or a departure dated after the report was published.
 
     No one has seen an arrival that has not happened yet: "Date of arrival at the
-    destination station - March 4" in a report of 26 February is a schedule. A claim
+    destination station - March 4" in a report of 26 February is a schedule, and so is
+    "Следующий состав отправится из Китая в начале апреля" in a report of March. A claim
     the text states (``expected``: "likely") is kept.
     """
-    arrival = train.arrival
-    if published is None or train.claim is not None or arrival is None:
+    if published is None or train.claim is not None:
         return
-    earliest = arrival.value.earliest
-    if earliest is not None and earliest > published:
-        train.claim = Fact("planned", arrival.text, arrival.start, arrival.end, inferred=True)
+    for when in (train.arrival, train.departure):
+        earliest = when.value.earliest if when is not None else None
+        if when is not None and earliest is not None and earliest > published:
+            train.claim = Fact("planned", when.text, when.start, when.end, inferred=True)
+            return
 
 
 def _no_end_as_via(train: TrainDraft) -> None:
