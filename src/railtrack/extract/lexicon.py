@@ -323,6 +323,7 @@ class Lexicon:
     # "железной дороги", "залізниці": a railway named after a station ("Столбовая
     # Московской железной дороги"): the word before is the railway's, not the station's
     railway_words: frozenset[str] = frozenset()
+    schedule: re.Pattern[str] | None = None  # "расписание": a schedule among the timetable cues
 
 
 def _table(data: dict[str, list[str]] | None) -> PhraseTable:
@@ -468,6 +469,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         with_endings=tuple(
             _norm(str(w)) for w in (data.get("with_case") or {}).get("endings") or []
         ),
+        schedule=_stem_re(data.get("schedule") or []),
         railway_words=frozenset(_norm(str(w)) for w in data.get("railway_words") or []),
         month_forms=tuple(
             str(f).lower() for forms in (data.get("months") or {}).values() for f in forms

@@ -186,6 +186,30 @@ def _not_a_count(toks: tuple[Token, ...], i: int) -> bool:
 _ORDINAL_DAY = re.compile(r"(\d{1,2})-(?:го|ого|е|ое|га|ага|ае|я|ья|y|ego)")
 
 
+# a news agency's dateline: a place at the start of a line, a comma, the date, a dash and
+# the agency ("Кузбасс, 10 ноября - АиФ-Кузбасс.", "МИНСК, 5 мая — БЕЛТА", "КИЇВ, 5
+# травня - УНІАН"): the date of the page, not of a train
+_DATELINE_BEFORE = re.compile(
+    r"(?:^|\n)[ \t]*[^\W\d_][^\W\d_.-]*(?:[ -][^\W\d_][^\W\d_.-]*)?,[ \t]*$"
+)
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:\(|[-–—][ \t]*)[^\W\d_]")
+
+
+def _at_dateline(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` is a news agency's dateline.
+
+    Examples
+    --------
+    >>> text = "Кузбасс, 10 ноября - АиФ-Кузбасс.\\nПоезд ушел 9 ноября."
+    >>> _at_dateline(text, 9, 18), _at_dateline(text, 45, 53)
+    (True, False)
+    """
+    before = _DATELINE_BEFORE.search(text, max(0, start - 40), start)
+    if before is None or before.end() != start:
+        return False
+    return _DATELINE_AFTER.match(text, end) is not None
+
+
 def _day(tok: Token) -> str | None:
     """Return the day a token gives ("5", and "15-го", "16-га", "29-е" written as ordinals)."""
     low = tok.low
@@ -1155,6 +1179,39 @@ class LexiconReader:
             return False  # "Контейнерный поезд прибыл по расписанию": a shipment
         return self.lex.military is None or self.lex.military.search(text) is None
 
+    def tells_of_freight(self, text: str) -> bool:
+        """Whether a report tells of a freight train and of no passengers.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> rd.tells_of_freight("Контейнерный поезд ушел. Введут специальное расписание.")
+        True
+        >>> rd.tells_of_freight("Пассажирский поезд ушел по расписанию.")
+        False
+        """
+        return self._freight_on_schedule(text)
+
+    def only_a_schedule(self, text: str) -> bool:
+        """Whether a text's only timetable cues are the words of a schedule (``schedule``).
+
+        "С декабря введут специальное расписание" names a schedule and no passenger
+        service; "Поезд прибудет с задержкой" (a delay) and "электропоезд" are more.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> rd.only_a_schedule("С декабря введут специальное расписание с ускоренной доставкой")
+        True
+        >>> rd.only_a_schedule("Поезд идет по расписанию, с задержкой в час")
+        False
+        """
+        timetable, schedule = self.lex.timetable, self.lex.schedule
+        if timetable is None or schedule is None or timetable.search(text) is None:
+            return False
+        rest = schedule.sub(lambda m: " " * len(m[0]), text)
+        return timetable.search(rest) is None
+
     def _freight_on_schedule(self, text: str) -> bool:
         """Whether a text tells of a freight train and of no passengers.
 
@@ -1921,7 +1978,8 @@ class LexiconReader:
                 continue
             fields, end_i = found
             start, end = toks[i].start, toks[end_i - 1].end
-            spans.append(DateSpan(start, end, text[start:end], tuple(fields)))
+            if not _at_dateline(text, start, end):
+                spans.append(DateSpan(start, end, text[start:end], tuple(fields)))
             i = end_i
         return spans
 

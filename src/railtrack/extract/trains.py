@@ -754,6 +754,17 @@ class _Assembly:
             n: _no_shipment_kind(sentence_readers.get(n, default), text[first:last])
             for n, (first, last) in self.bounds.items()
         }
+        if "timetable" in self.vetoing.values() and _asks(default, "tells_of_freight", text):
+            # "Контейнерный поезд ушел ... С декабря введут специальное расписание": the
+            # freight train's schedule, in a sentence naming no train, is no service
+            for n, kind in self.vetoing.items():
+                rd, sentence = sentence_readers.get(n, default), text[slice(*self.bounds[n])]
+                if (
+                    kind == "timetable"
+                    and _asks(rd, "only_a_schedule", sentence)
+                    and not rd.has_train_noun(sentence)
+                ):
+                    self.vetoing[n] = None
         # (a sentence of no shipment makes the military words matter)
         self.watch = any(kind is not None for kind in self.vetoing.values())
         self.heard = _is_heard(default, text)  # trains counted by their noise: a statistic
