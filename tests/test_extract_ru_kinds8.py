@@ -410,3 +410,32 @@ def test_a_station_in_a_region_is_not_the_other_trains_region():
 )
 def test_the_route_of_the_train_names_its_destination(text, lang, destination):
     assert only(text, lang)["destination"]["text"] == destination
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Со станции Столбовая в Якутию отправился первый контейнерный поезд.\n"
+            "10 мая поезд из 38 платформ отправился со станции Столбовая в Республику Саха "
+            "(Якутия).",
+            "ru",
+        ),
+        (
+            "Зі станції Столбова до Якутії вирушив перший контейнерний поїзд.\n"
+            "10 травня поїзд із 38 платформ вирушив зі станції Столбова до Республіки Саха "
+            "(Якутія).",
+            "uk",
+        ),
+        (
+            "Са станцыі Слупавая ў Якуцію адправіўся першы кантэйнерны цягнік.\n"
+            "10 мая цягнік з 38 платформаў адправіўся са станцыі Слупавая ў Рэспубліку Саха "
+            "(Якуція).",
+            "be",
+        ),
+    ],
+)
+def test_a_place_and_its_other_name_in_brackets_are_one_end(text, lang):
+    shipment = only(text, lang)
+    assert shipment["cars"]["total"] == 38
+    assert shipment["departure"]["earliest"] == "2023-05-10"

@@ -2280,12 +2280,19 @@ def _restates(first: TrainDraft, later: TrainDraft, text: str = "") -> bool:
     )
 
 
-# "Юдино в Казани", "Юдіно у Казані", "Hrubieszów w Lublinie": a station, then the town it is in
-_IN_TOWN = re.compile(r",?\s+(?:в|во|у|ў|w|we)\s+(?:г\.\s*|городе\s+|місті\s+|горадзе\s+)?(\w+)")
+# "Юдино в Казани", "Юдіно у Казані", "Hrubieszów w Lublinie": a station, then the town it is
+# in; "Республику Саха (Якутия)": a place, then its other name in brackets
+_IN_TOWN = re.compile(
+    r"(?:,?\s+(?:в|во|у|ў|w|we)\s+(?:г\.\s*|городе\s+|місті\s+|горадзе\s+)?|\s*\()(\w+)"
+)
 
 
 def _sited_in_town(station: Fact, town: Fact, text: str) -> bool:
-    """Whether the report names ``town`` right after ``station`` as the town it is in."""
+    """Whether the report names ``town`` right after ``station``.
+
+    Either the town the station is in ("со станции Юдино в Казани" and "из Казани") or
+    the place's other name in brackets ("в Республику Саха (Якутия)" and "в Якутию").
+    """
     if not text or station.end > len(text):
         return False
     m = _IN_TOWN.match(text, station.end)
