@@ -439,3 +439,37 @@ def test_a_place_and_its_other_name_in_brackets_are_one_end(text, lang):
     shipment = only(text, lang)
     assert shipment["cars"]["total"] == 38
     assert shipment["departure"]["earliest"] == "2023-05-10"
+
+
+# -- a span of months is a total's period -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Со станции Юдино в Архангельск отправился состав из 44 вагонов. За январь — "
+            "ноябрь 2022 года на станциях Татарстана погружено 540 тыс. тонн зерна.",
+            "ru",
+        ),
+        (
+            "Зі станції Юдіно до Архангельська вирушив поїзд із 44 вагонів. За січень — "
+            "листопад 2022 року на станціях Татарстану завантажено 540 тис. тонн зерна.",
+            "uk",
+        ),
+        (
+            "Са станцыі Юдзіна ў Архангельск адправіўся цягнік з 44 вагонаў. За студзень — "
+            "лістапад 2022 года на станцыях Татарстана пагружана 540 тыс. тон збожжа.",
+            "be",
+        ),
+    ],
+)
+def test_a_span_of_months_dates_no_train(text, lang):
+    shipment = only(text, lang)
+    assert shipment["departure"] is None
+    assert shipment["cars"]["total"] == 44
+
+
+def test_a_month_alone_still_dates_a_train():
+    shipment = only("В январе со станции Юдино в Архангельск отправился состав.", "ru")
+    assert shipment["departure"]["earliest"] == "2023-01-01"

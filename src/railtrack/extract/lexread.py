@@ -1978,12 +1978,36 @@ class LexiconReader:
                 continue
             fields, end_i = found
             start, end = toks[i].start, toks[end_i - 1].end
+            if self._months_on(fields, toks, end_i):
+                i = end_i + 2  # "за январь — ноябрь 2025 года": a span of months, a total's
+                continue
             if not _at_dateline(text, start, end):
                 spans.append(DateSpan(start, end, text[start:end], tuple(fields)))
             i = end_i
         return spans
 
     # Over the C901 cap; the languages work (issue 13) splits it.
+    def _months_on(self, fields: list[tuple[str, str]], toks: tuple[Token, ...], k: int) -> bool:
+        """Whether a month read with no day runs on to another month ("январь — ноябрь").
+
+        Months from one to another are the period of a total ("за январь — ноябрь 2025
+        года погружено 540 тыс. тонн зерна"), never the day or month of a train.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> [d.text for d in rd.find_dates("за январь — ноябрь 2025 года погружено 540 тыс. тонн")]
+        []
+        >>> [d.text for d in rd.find_dates("в январе эшелон прибыл")]
+        ['в январе']
+        """
+        if not fields or any(name.startswith("dm_d") for name, _ in fields):
+            return False
+        if not any(name == "mo_m" for name, _ in fields) or k + 1 >= len(toks):
+            return False
+        dash = toks[k].low in _DASHES or toks[k].low in self.lex.ranges
+        return dash and self._month(toks[k + 1].low) is not None
+
     def _date_at(self, toks: tuple[Token, ...], i: int) -> tuple[list[tuple[str, str]], int] | None:  # noqa: C901
         lex = self.lex
         tok = toks[i]
