@@ -473,3 +473,38 @@ def test_a_span_of_months_dates_no_train(text, lang):
 def test_a_month_alone_still_dates_a_train():
     shipment = only("В январе со станции Юдино в Архангельск отправился состав.", "ru")
     assert shipment["departure"]["earliest"] == "2023-01-01"
+
+
+# -- a train to be sent on from where it arrived ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "destination", "via"),
+    [
+        (
+            "10 мая в Шяштокай пришел поезд с зерном из Украины. Затем, насколько мне "
+            "известно, он должен отправиться в Клайпеду.",
+            "ru",
+            "Клайпеду",
+            "Шяштокай",
+        ),
+        (
+            "10 травня до Шяштокая прибув поїзд із зерном з України. Потім, наскільки "
+            "відомо, він має вирушити до Клайпеди.",
+            "uk",
+            "Клайпеди",
+            "Шяштокая",
+        ),
+        (
+            "10 мая ў Шаштокай прыбыў цягнік з збожжам з Украіны. Потым, наколькі вядома, "
+            "ён павінен адправіцца ў Клайпеду.",
+            "be",
+            "Клайпеду",
+            "Шаштокай",
+        ),
+    ],
+)
+def test_a_train_to_be_sent_on_ends_where_it_is_sent(text, lang, destination, via):
+    shipment = only(text, lang)
+    assert shipment["destination"]["text"] == destination
+    assert [v["text"] for v in shipment["via"]] == [via]
