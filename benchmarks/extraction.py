@@ -100,7 +100,8 @@ def _norm_place(text: str | None) -> str | None:
     if not text:
         return None
     text = re.sub(r"\b(the|railway|station)\b", " ", text.lower())
-    return re.sub(r"[\s\-–]+", " ", text).strip()
+    # (a hyphen written as U+2010/U+2011, "Санкт\u2011Петербург", is a hyphen)
+    return re.sub(r"[\s\-–\u2010\u2011]+", " ", text).strip()
 
 
 def _as_date(value: object) -> str | None:

@@ -331,6 +331,10 @@ class Lexicon:
     with_cues: frozenset[str] = frozenset()  # "z"/"с": "from" + gen., "with" + ins.
     with_endings: tuple[str, ...] = ()  # endings after which such a cue means "with"
     month_forms: tuple[str, ...] = ()  # as written in the file (with ё, ў)
+    # "железной дороги", "залізниці": a railway named after a station ("Столбовая
+    # Московской железной дороги"): the word before is the railway's, not the station's
+    railway_words: frozenset[str] = frozenset()
+    schedule: re.Pattern[str] | None = None  # "расписание": a schedule among the timetable cues
 
 
 def _table(data: dict[str, list[str]] | None) -> PhraseTable:
@@ -489,6 +493,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         with_endings=tuple(
             _norm(str(w)) for w in (data.get("with_case") or {}).get("endings") or []
         ),
+        schedule=_stem_re(data.get("schedule") or []),
+        railway_words=frozenset(_norm(str(w)) for w in data.get("railway_words") or []),
         month_forms=tuple(
             str(f).lower() for forms in (data.get("months") or {}).values() for f in forms
         ),

@@ -125,6 +125,12 @@ _MODIFIER_END = re.compile(
     r"(?:ый|ий|ій|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ім|ую|юю|ых|их|ыми|ими|імі|ымі|"
     r"ыя|ія|ае|ага|аму|ай|яй|ої|ою|ну|ню|ym|ej|ego|ych|ymi|ą|owe|owy|ne|ny|na)$"
 )
+# oblique (locative, genitive) adjective endings of a word before the town a nameless
+# station is said to be in ("на станцию в оккупированном Иловайске", "зі станції у
+# прифронтовому Куп'янську", "са станцыі ў памежным Гудагаі", "ze stacji w pobliskim Słonimie")
+_INNER_ADJECTIVE = re.compile(
+    r"^[^\W\d_]{4,}(?:ом|ем|ой|ей|ым|им|ых|их|ому|ему|ім|ій|ої|ай|ым|ым|ych|ich|ym|im|ej)$"
+)
 # two capitalised names joined by one hyphen ("Szczecin-Dorohusk") after a route word
 _HYPHEN_PAIR = re.compile(r"(?P<a>[^\W\d_][^\W\d_']+)-(?P<b>[^\W\d_][^\W\d_']+)")
 # oblique adjective endings of a word after a kind word ("portu morskiego", "терминала
@@ -183,6 +189,30 @@ def _not_a_count(toks: tuple[Token, ...], i: int) -> bool:
 
 
 _ORDINAL_DAY = re.compile(r"(\d{1,2})-(?:го|ого|е|ое|га|ага|ае|я|ья|y|ego)")
+
+
+# a news agency's dateline: a place at the start of a line, a comma, the date, a dash and
+# the agency ("Кузбасс, 10 ноября - АиФ-Кузбасс.", "МИНСК, 5 мая — БЕЛТА", "КИЇВ, 5
+# травня - УНІАН"): the date of the page, not of a train
+_DATELINE_BEFORE = re.compile(
+    r"(?:^|\n)[ \t]*[^\W\d_][^\W\d_.-]*(?:[ -][^\W\d_][^\W\d_.-]*)?,[ \t]*$"
+)
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:\(|[-–—][ \t]*)[^\W\d_]")
+
+
+def _at_dateline(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` is a news agency's dateline.
+
+    Examples
+    --------
+    >>> text = "Кузбасс, 10 ноября - АиФ-Кузбасс.\\nПоезд ушел 9 ноября."
+    >>> _at_dateline(text, 9, 18), _at_dateline(text, 45, 53)
+    (True, False)
+    """
+    before = _DATELINE_BEFORE.search(text, max(0, start - 40), start)
+    if before is None or before.end() != start:
+        return False
+    return _DATELINE_AFTER.match(text, end) is not None
 
 
 def _day(tok: Token) -> str | None:
@@ -1358,6 +1388,39 @@ class LexiconReader:
             return False  # "Контейнерный поезд прибыл по расписанию": a shipment
         return self.lex.military is None or self.lex.military.search(text) is None
 
+    def tells_of_freight(self, text: str) -> bool:
+        """Whether a report tells of a freight train and of no passengers.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> rd.tells_of_freight("Контейнерный поезд ушел. Введут специальное расписание.")
+        True
+        >>> rd.tells_of_freight("Пассажирский поезд ушел по расписанию.")
+        False
+        """
+        return self._freight_on_schedule(text)
+
+    def only_a_schedule(self, text: str) -> bool:
+        """Whether a text's only timetable cues are the words of a schedule (``schedule``).
+
+        "С декабря введут специальное расписание" names a schedule and no passenger
+        service; "Поезд прибудет с задержкой" (a delay) and "электропоезд" are more.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> rd.only_a_schedule("С декабря введут специальное расписание с ускоренной доставкой")
+        True
+        >>> rd.only_a_schedule("Поезд идет по расписанию, с задержкой в час")
+        False
+        """
+        timetable, schedule = self.lex.timetable, self.lex.schedule
+        if timetable is None or schedule is None or timetable.search(text) is None:
+            return False
+        rest = schedule.sub(lambda m: " " * len(m[0]), text)
+        return timetable.search(rest) is None
+
     def _freight_on_schedule(self, text: str) -> bool:
         """Whether a text tells of a freight train and of no passengers.
 
@@ -1505,6 +1568,13 @@ class LexiconReader:
                     )
                 ):
                     break  # (nor into "Білоруської залізниці": "Борисов Білоруської")
+                if (
+                    j > i
+                    and j + 1 < len(toks)
+                    and toks[j + 1].low in self.lex.railway_words
+                    and j + 1 not in breaks
+                ):
+                    break  # "Столбовая Московской железной дороги": the railway's name
                 j += 1
                 continue
             if (
@@ -2060,6 +2130,13 @@ class LexiconReader:
             if inner_kind[0][0] == "city" and end_kk > kk:
                 return (kk, end_kk), "facility"  # "w mieście Miass": the town
             return None
+        if (
+            k + 1 < len(toks)
+            and toks[k].text[:1].islower()
+            and _INNER_ADJECTIVE.search(toks[k].low) is not None
+            and toks[k + 1].text[:1].isupper()
+        ):
+            k += 1  # "на станцию в оккупированном Иловайске": an adjective before the town
         end_k = self._name_at(toks, k, breaks)
         if end_k == k:
             return None
@@ -2132,7 +2209,11 @@ class LexiconReader:
                 continue
             fields, end_i = found
             start, end = toks[i].start, toks[end_i - 1].end
-            spans.append(DateSpan(start, end, text[start:end], tuple(fields)))
+            if self._months_on(fields, toks, end_i):
+                i = end_i + 2  # "за январь — ноябрь 2025 года": a span of months, a total's
+                continue
+            if not _at_dateline(text, start, end):
+                spans.append(DateSpan(start, end, text[start:end], tuple(fields)))
             i = end_i
         return spans
 
@@ -2158,6 +2239,27 @@ class LexiconReader:
         return j >= 0 and toks[j].low in clock
 
     # Over the C901 cap; the languages work (issue 13) splits it.
+    def _months_on(self, fields: list[tuple[str, str]], toks: tuple[Token, ...], k: int) -> bool:
+        """Whether a month read with no day runs on to another month ("январь — ноябрь").
+
+        Months from one to another are the period of a total ("за январь — ноябрь 2025
+        года погружено 540 тыс. тонн зерна"), never the day or month of a train.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> [d.text for d in rd.find_dates("за январь — ноябрь 2025 года погружено 540 тыс. тонн")]
+        []
+        >>> [d.text for d in rd.find_dates("в январе эшелон прибыл")]
+        ['в январе']
+        """
+        if not fields or any(name.startswith("dm_d") for name, _ in fields):
+            return False
+        if not any(name == "mo_m" for name, _ in fields) or k + 1 >= len(toks):
+            return False
+        dash = toks[k].low in _DASHES or toks[k].low in self.lex.ranges
+        return dash and self._month(toks[k + 1].low) is not None
+
     def _date_at(self, toks: tuple[Token, ...], i: int) -> tuple[list[tuple[str, str]], int] | None:  # noqa: C901
         lex = self.lex
         tok = toks[i]

@@ -10,7 +10,9 @@ them but the prepended concatenation marks (Arabic and Syriac number and year si
 which are shown), once per report, before the language and the words are read, and
 returns the map from each character kept to its place in the text as written, so
 that :func:`to_written` points every fact of the report back into the ORIGINAL text
-(evidence spans keep character offsets into the text the user gave).
+(evidence spans keep character offsets into the text the user gave). A hyphen written
+as U+2010 or U+2011 (the non-breaking hyphen of "Санкт\u2011Петербург") is read as "-",
+one character for one.
 
 Examples
 --------
@@ -59,6 +61,14 @@ _BMP = re.compile(f"[{_BMP_FORMAT}]")
 _ASTRAL = re.compile("[\U00013430-\U000e007f]")
 
 
+# Hyphens written as other code points: U+2010 HYPHEN and U+2011 NON-BREAKING HYPHEN (a
+# site keeps "Санкт\u2011Петербург" and "вагонов\u2011зерновозов" on one line with it).
+# They join the parts of one word as "-" does and are read as "-", one character for one,
+# so offsets do not move. Dashes (U+2012-U+2015) and the minus sign stay: they separate.
+_HYPHENS = re.compile("[\u2010\u2011]")
+_AS_HYPHEN = str.maketrans({"\u2010": "-", "\u2011": "-"})
+
+
 def _has_format(text: str) -> bool:
     if text.isascii():
         return False
@@ -78,17 +88,25 @@ def strip_format(text: str) -> tuple[str, list[int] | None]:
     Returns
     -------
     read : str
-        ``text`` without the characters of :data:`FORMAT_CHARACTERS`; ``text`` itself
-        (the same object) when it has none.
+        ``text`` without the characters of :data:`FORMAT_CHARACTERS`, and with the
+        hyphens written as U+2010 or U+2011 read as ``-``; ``text`` itself (the same
+        object) when it has neither.
     origin : list of int or None
         ``origin[i]`` is the offset in ``text`` of ``read[i]`` (length ``len(read)``);
-        None when nothing was removed (offsets are the same).
+        None when nothing was changed (offsets are the same).
 
     Examples
     --------
     >>> strip_format("Бря\\u00adнска")
     ('Брянска', [0, 1, 2, 4, 5, 6, 7])
+    >>> strip_format("в Санкт\\u2011Петербург")
+    ('в Санкт-Петербург', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16])
     """
+    if not text.isascii() and _HYPHENS.search(text) is not None:
+        # "Санкт\u2011Петербург": a hyphen written as another code point, one for one
+        text = text.translate(_AS_HYPHEN)
+        if not _has_format(text):
+            return text, list(range(len(text)))
     if not _has_format(text):
         return text, None
     origin: list[int] = []

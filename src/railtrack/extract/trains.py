@@ -859,6 +859,17 @@ class _Assembly:
             n: _no_shipment_kind(sentence_readers.get(n, default), text[first:last])
             for n, (first, last) in self.bounds.items()
         }
+        if "timetable" in self.vetoing.values() and _asks(default, "tells_of_freight", text):
+            # "Контейнерный поезд ушел ... С декабря введут специальное расписание": the
+            # freight train's schedule, in a sentence naming no train, is no service
+            for n, kind in self.vetoing.items():
+                rd, sentence = sentence_readers.get(n, default), text[slice(*self.bounds[n])]
+                if (
+                    kind == "timetable"
+                    and _asks(rd, "only_a_schedule", sentence)
+                    and not rd.has_train_noun(sentence)
+                ):
+                    self.vetoing[n] = None
         # (a sentence of no shipment makes the military words matter)
         self.watch = any(kind is not None for kind in self.vetoing.values())
         # "the same day" in the report: the last one-day date is kept for it
@@ -1191,7 +1202,7 @@ class _Assembly:
         if rd.is_group_reference(text) and reader.counts:
             if not self.draft.groups:
                 # "In total, 40 cars": the headline and lead may be this train again
-                merged = _merge_restated(self.draft)
+                merged = _merge_restated(self.draft, self.text)
                 if self.current is not None:
                     self.current = merged.get(id(self.current), self.current)
             target = _group_for_reference(self.draft, self.group)
@@ -1302,7 +1313,7 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
     _drop_trains_of_no_shipment(assembly)
     _drop_background_groups(draft)
     _drop_groups_without_trains(draft)
-    merged = _merge_restated(draft)
+    merged = _merge_restated(draft, text)
     if lang == "en":
         merged.update(_one_train_told_again(draft, text))
     _share_between_trips(draft, merged)
@@ -2293,18 +2304,20 @@ def _no_departure_after_arrival(train: TrainDraft, problems: list[str]) -> None:
 
 
 def _plan_of_a_later_arrival(train: TrainDraft, published: date | None) -> None:
-    """Claim ``planned`` for an arrival dated after the report was published.
+    """Claim ``planned`` for an arrival or a departure dated after the report was published.
 
     No one has seen an arrival that has not happened yet: "Date of arrival at the
-    destination station - March 4" in a report of 26 February is a schedule. A claim
+    destination station - March 4" in a report of 26 February is a schedule, and so is
+    "Следующий состав отправится из Китая в начале апреля" in a report of March. A claim
     the text states (``expected``: "likely") is kept.
     """
-    arrival = train.arrival
-    if published is None or train.claim is not None or arrival is None:
+    if published is None or train.claim is not None:
         return
-    earliest = arrival.value.earliest
-    if earliest is not None and earliest > published:
-        train.claim = Fact("planned", arrival.text, arrival.start, arrival.end, inferred=True)
+    for when in (train.arrival, train.departure):
+        earliest = when.value.earliest if when is not None else None
+        if when is not None and earliest is not None and earliest > published:
+            train.claim = Fact("planned", when.text, when.start, when.end, inferred=True)
+            return
 
 
 def _no_end_as_via(train: TrainDraft) -> None:
@@ -2450,8 +2463,14 @@ def _arrives_before_leaving(left: TrainDraft, arrived: TrainDraft) -> bool:
     return start is not None and end is not None and end < start
 
 
-def _restates(first: TrainDraft, later: TrainDraft) -> bool:
-    """Whether ``later`` can be ``first`` told again (a headline, a lead, a detail)."""
+def _restates(first: TrainDraft, later: TrainDraft, text: str = "") -> bool:
+    """Whether ``later`` can be ``first`` told again (a headline, a lead, a detail).
+
+    A station said to be in the town another mention names ("Из Казани в Санкт-Петербург
+    отправился ..." and "со станции Юдино в Казани отправился ...") is that town's
+    station: the same end, told more exactly (``text`` is the report, where the town
+    follows the station).
+    """
     if first.group is not None or later.group is not None:
         return False
     if (
@@ -2469,6 +2488,8 @@ def _restates(first: TrainDraft, later: TrainDraft) -> bool:
             and b is not None
             and not _same_place(a, b)
             and not (role == "origin" and _leg_from_a_place_passed(first, later))
+            and not _sited_in_town(b, a, text)
+            and not _sited_in_town(a, b, text)
         ):
             return False
     for role in _DATE_ROLES:
@@ -2487,6 +2508,29 @@ def _restates(first: TrainDraft, later: TrainDraft) -> bool:
         for kind, fact in later.counts.items()
         if kind in first.counts
     )
+
+
+# "Юдино в Казани", "Юдіно у Казані", "Hrubieszów w Lublinie": a station, then the town it is
+# in; "Республику Саха (Якутия)": a place, then its other name in brackets
+_IN_TOWN = re.compile(
+    r"(?:,?\s+(?:в|во|у|ў|w|we)\s+(?:г\.\s*|городе\s+|місті\s+|горадзе\s+)?|\s*\()(\w+)"
+)
+
+
+def _sited_in_town(station: Fact, town: Fact, text: str) -> bool:
+    """Whether the report names ``town`` right after ``station``.
+
+    Either the town the station is in ("со станции Юдино в Казани" and "из Казани") or
+    the place's other name in brackets ("в Республику Саха (Якутия)" and "в Якутию").
+    """
+    if not text or station.end > len(text):
+        return False
+    m = _IN_TOWN.match(text, station.end)
+    if m is None or not m[1][:1].isupper():
+        return False  # ("Polonka w obwodzie brzeskim": a region, not the town)
+    x, y = m[1].lower(), str(town.value.text).lower()
+    stem = min(len(x), len(y), 5)
+    return stem >= 3 and x[:stem] == y[:stem]
 
 
 def _narrower(new: Fact, old: Fact) -> bool:
@@ -2525,7 +2569,7 @@ def _more_exact(a: Fact, b: Fact) -> bool:
     return any(c in y[len(x) - 1 :] for c in "- –")
 
 
-def _merge_into(first: TrainDraft, later: TrainDraft) -> None:
+def _merge_into(first: TrainDraft, later: TrainDraft, text: str = "") -> None:
     leg = _leg_from_a_place_passed(first, later)
     for role in (*_PLACE_ROLES, "goal"):
         a, b = getattr(first, role), getattr(later, role)
@@ -2535,6 +2579,8 @@ def _merge_into(first: TrainDraft, later: TrainDraft) -> None:
             setattr(first, role, b)
         elif role in _PLACE_ROLES and _more_exact(a, b) and not is_broad(b.value.text):
             setattr(first, role, b)  # "Калининград", then "Калининград-Сортировочный"
+        elif role in _PLACE_ROLES and _sited_in_town(b, a, text):
+            setattr(first, role, b)  # "из Казани", then "со станции Юдино в Казани"
     for role in (*_DATE_ROLES, "claim"):
         a, b = getattr(first, role), getattr(later, role)
         if b is not None and (a is None or (role != "claim" and _narrower(b, a))):
@@ -2639,7 +2685,7 @@ def _same_stem(a: Fact, b: Fact) -> bool:
     return x[:stem] == y[:stem]
 
 
-def _merge_restated(draft: ReportDraft) -> dict[int, TrainDraft]:
+def _merge_restated(draft: ReportDraft, text: str = "") -> dict[int, TrainDraft]:
     """Make one train of a headline, a lead and a detail that tell the same train.
 
     Real reports name a train in the headline, again in the lead and in full in the
@@ -2654,11 +2700,11 @@ def _merge_restated(draft: ReportDraft) -> dict[int, TrainDraft]:
     kept: list[TrainDraft] = []
     merged: dict[int, TrainDraft] = {}
     for train in draft.trains:
-        target = next((k for k in kept if _restates(k, train)), None)
+        target = next((k for k in kept if _restates(k, train, text)), None)
         if target is None:
             kept.append(train)
         else:
-            _merge_into(target, train)
+            _merge_into(target, train, text)
             merged[id(train)] = target
     draft.trains = kept
     return merged
