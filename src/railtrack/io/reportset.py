@@ -564,6 +564,7 @@ def _settle_namesakes(
 
     # only the reports naming an ambiguous place: the others have nothing to settle
     # (a national input has a few hundred of them among 100,000 reports)
+    records: list[tuple[str, int, Shipment | Sighting]]
     records = [("shipments", i, s) for i, s in enumerate(out.shipments)]
     records += [("sightings", i, x) for i, x in enumerate(out.sightings)]
     keys = [_report_key(record) for _, _, record in records]
