@@ -157,3 +157,21 @@ def test_context_never_makes_a_name_without_candidates_resolve() -> None:
     out = as_reports([make_shipment("t1", origin="Qwxzville", destination="Eastbury")]).resolve(net)
     assert out.shipments[0].origin is not None
     assert out.shipments[0].origin.unresolved
+
+
+def test_reports_naming_no_namesake_are_left_as_resolved() -> None:
+    """Settling looks only at reports naming an ambiguous place; the others come out as alone."""
+    net = _network()
+    named = make_shipment("t1", origin="Namestead", destination="Eastbury")
+    others = [
+        make_shipment(f"o{k}", origin=a, destination=b).model_copy(update={"report": f"r{k}"})
+        for k, (a, b) in enumerate((("Westford", "Middleton"), ("Eastbury", "Qwxzville")))
+    ]
+    mixed = as_reports([others[0], named, others[1]]).resolve(net)
+    alone = as_reports([named]).resolve(net)
+    by_id = {s.id: s for s in mixed.shipments}
+    assert by_id["t1"] == alone.shipments[0]
+    assert mixed.context_notes == alone.context_notes
+    assert len(mixed.context_notes) == 1
+    for s in others:
+        assert by_id[s.id] == as_reports([s]).resolve(net).shipments[0]

@@ -343,3 +343,50 @@ def test_resolving_from_a_warm_cache_imports_no_graph_library(tmp_path: Path) ->
         [sys.executable, "-c", probe], env=env, check=True, capture_output=True, text=True
     )
     assert done.stdout.split() == ["BY-GOMEL"]
+
+
+def test_world_tables_read_from_the_cache_as_built(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The world tables' index is built once, read back equal, and rebuilt when a table changes."""
+    from railtrack import data_path
+    from railtrack.world_places import WorldPlaces, _cached
+
+    root = tmp_path / "world"
+    shutil.copytree(data_path("network", "world"), root)
+    built: list[int] = []
+
+    def build() -> WorldPlaces:
+        built.append(1)
+        return WorldPlaces(root)
+
+    first = _cached("world", root, build, WorldPlaces)
+    monkeypatch.setattr(_netcache, "_memory", type(_netcache._memory)())  # a new process
+    again = _cached("world", root, build, WorldPlaces)
+    assert len(built) == 1
+    assert again is not first
+    for name in ("Duisburg", "Niemcy", "Китай", "Москва", "Małaszewicze"):
+        assert again.lookup(name) == first.lookup(name)
+    assert again._by_key == first._by_key
+    with (root / "country_aliases.csv").open("a", encoding="utf-8") as f:
+        f.write("Dojczland,DE\n")
+    edited = _cached("world", root, build, WorldPlaces)
+    assert len(built) == 2
+    assert [p.id for p in edited.lookup("Dojczland")] == ["DE"]
+    monkeypatch.setenv(_netcache.NO_CACHE_ENV, "1")
+    _cached("world", root, build, WorldPlaces)
+    assert len(built) == 3
+
+
+def test_national_towns_read_from_the_cache_as_built(cache: Path, tmp_path: Path) -> None:
+    """The national layer's town index: the same towns for every key, built or read back."""
+    from railtrack import data_path
+    from railtrack.world_places import _cached, _national_index
+
+    path = data_path("network", "national", "towns.csv.gz")
+    built = _national_index(path)
+    first = _cached("national", path, lambda: _national_index(path), dict)
+    read = _cached("national", path, lambda: pytest.fail("built again"), dict)
+    assert read == first == built
+    missing = tmp_path / "none.csv.gz"
+    assert _cached("national", missing, lambda: _national_index(missing), dict) == {}

@@ -74,8 +74,10 @@ NO_CACHE_ENV = "RAILTRACK_NO_CACHE"
 """Environment variable that turns the cache off when set to anything but 0/no/false."""
 FORMAT = 1
 """Version of the entries' layout; raising it orphans every old entry."""
-MAX_ENTRIES = 6
-"""Networks kept on disk; older entries are deleted after each write."""
+MAX_ENTRIES = 8
+"""Entries (keys) kept on disk: six networks, and the indexes of the world tables and of
+the national layer's towns (:mod:`railtrack.world_places`); older ones are deleted after
+each write."""
 MAX_MEMORY = 8
 """Networks kept in the process (their pickled bytes)."""
 DISK_MIN_NODES = 2000

@@ -556,13 +556,24 @@ def _settle_namesakes(
     Only among the candidates the gazetteer gave (:func:`railtrack.context.pick_by_context`);
     returns a note per choice made.
     """
-    if not any(_ambiguous(r) for r in answers.values()):
+    ambiguous = {text for text, r in answers.items() if _ambiguous(r)}
+    if not ambiguous:
         return []
+
+    def is_open(record: Shipment | Sighting) -> bool:
+        return any(p.unresolved and p.text in ambiguous for p in _record_places(record))
+
+    # only the reports naming an ambiguous place: the others have nothing to settle
+    # (a national input has a few hundred of them among 100,000 reports)
+    records: list[tuple[str, int, Shipment | Sighting]]
+    records = [("shipments", i, s) for i, s in enumerate(out.shipments)]
+    records += [("sightings", i, x) for i, x in enumerate(out.sightings)]
+    keys = [_report_key(record) for _, _, record in records]
+    wanted = {key for key, (_, _, record) in zip(keys, records, strict=True) if is_open(record)}
     by_report: dict[str, list[tuple[str, int]]] = {}
-    for i, s in enumerate(out.shipments):
-        by_report.setdefault(_report_key(s), []).append(("shipments", i))
-    for i, x in enumerate(out.sightings):
-        by_report.setdefault(_report_key(x), []).append(("sightings", i))
+    for key, (kind, i, _) in zip(keys, records, strict=True):
+        if key in wanted:
+            by_report.setdefault(key, []).append((kind, i))
     notes: list[str] = []
     for group in by_report.values():
         places = [
