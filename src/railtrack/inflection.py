@@ -110,6 +110,12 @@ _RULES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("я", ("ь",)),
     ),
     "be": (
+        # "ў" closes a syllable, "в" opens one: "Кіеў" -> "з Кіева", "у Кіеве";
+        # "Магілёў" -> "Магілёва", "Барысаў" -> "Барысавам"
+        ("вам", ("ў",)),
+        ("ва", ("ў",)),
+        ("ве", ("ў",)),
+        ("ву", ("ў",)),
         ("сцы", ("ст",)),
         ("сце", ("ст", "ста")),
         ("дзе", ("д", "да")),
@@ -122,6 +128,19 @@ _RULES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     # Polish soft stems, beside the rules of railtrack.extract.morph: "Słonimia" ->
     # "Słonim", "Białorusi" -> "Białoruś", "Grodnie" -> "Grodno".
     "pl": (
+        # the mobile "ie" of "-iec" towns: "Królewca", "w Królewcu", "Królewcem" ->
+        # Królewiec; "Kamieńca" -> Kamieniec
+        ("ńcem", ("niec",)),
+        ("ńca", ("niec",)),
+        ("ńcu", ("niec",)),
+        ("cem", ("iec",)),
+        ("ca", ("iec",)),
+        ("cu", ("iec",)),
+        # neuter adjective and soft-stem nouns: "do Równego" -> Równe, "z Zaporoża",
+        # "w Zaporożu" -> Zaporoże
+        ("ego", ("e",)),
+        ("ża", ("że",)),
+        ("żu", ("że",)),
         ("wicz", ("wicze",)),
         ("owem", ("ów",)),  # masculine instrumental: "pod Lwowem" -> Lwów
         ("iami", ("",)),
