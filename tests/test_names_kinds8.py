@@ -205,6 +205,31 @@ def test_a_foreign_town_written_but_for_one_letter_still_resolves(
     assert r.name == town
 
 
+@pytest.mark.parametrize(
+    ("name", "country"), [("z Chin", "China"), ("do Chin", "China"), ("z Niemiec", "Germany")]
+)
+def test_a_polish_plural_countrys_genitive_is_the_country(
+    net: RailNetwork, name: str, country: str
+) -> None:
+    r = net.resolve(name)
+    assert r.precision == "country", (name, r.note)
+    assert r.name == country
+
+
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [
+        ("w obwodzie astrachańskim", "Astrakhan region"),  # pl "ch" is х
+        ("obwód chersoński", "Kherson region"),
+        ("obwodzie czelabińskim", "Chelyabinsk region"),  # pl "cz" is ч
+    ],
+)
+def test_a_polish_region_name_reads_ch_as_kh(net: RailNetwork, name: str, region: str) -> None:
+    r = net.resolve(name)
+    assert r.precision == "region", (name, r.note)
+    assert r.region == region
+
+
 # -- places named together ------------------------------------------------------------------
 
 

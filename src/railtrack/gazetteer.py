@@ -925,7 +925,11 @@ class Gazetteer:
         if not is_country_name(text):
             if len(text) < 4 or not world.country_prefix(text):
                 return None
-            forms = tuple(f for f in lemma_forms(text, lang) if is_country_name(f))
+            forms = tuple(
+                f
+                for f in (*lemma_forms(text, lang), *_plural_country_nominatives(text, lang))
+                if is_country_name(f)
+            )
         for form in forms:
             for place in world.lookup(form):
                 if place.kind == "country" and place.written_as(form):
@@ -2625,6 +2629,18 @@ US_STATE_CODES = frozenset(
     {"AL", "AR", "AZ", "CA", "CO", "DE", "GA", "ID", "IL", "IN", "KY", "LA", "MA"}
     | {"MD", "ME", "MN", "MO", "MS", "MT", "NC", "NE", "PA", "SC", "SD", "TN", "VA"}
 )
+
+
+def _plural_country_nominatives(text: str, lang: str | None) -> tuple[str, ...]:
+    """Nominatives of a Polish plural country name's genitive ("z Chin": Chiny, "Niemiec": Niemcy).
+
+    Polish plural country names (Chiny, Czechy, Włochy, Niemcy) take no ending in
+    the genitive plural; only exact country names are looked up with these.
+    """
+    if lang not in (None, "pl") or not text.isalpha():
+        return ()
+    stem = text[:-3] + "c" if text.endswith("iec") else text  # Niemiec -> Niemc-y
+    return (stem + "y", stem + "i")
 
 
 # Countries whose places' Latin names are romanisations of Cyrillic ones, which the
