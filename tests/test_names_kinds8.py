@@ -230,6 +230,24 @@ def test_a_polish_region_name_reads_ch_as_kh(net: RailNetwork, name: str, region
     assert r.region == region
 
 
+@pytest.mark.ru_rail
+@pytest.mark.parametrize(
+    ("name", "halt", "other"),
+    [
+        ("Lwowa", "Львово", "Lviv"),  # pl genitive of Lwów
+        ("Львова", "Львово", "Lviv"),  # ru genitive of Львов
+        ("Arsienjewa", "Арсеньево", "Арсеньев"),  # pl genitive of Arsienjew
+    ],
+)
+def test_a_genitive_of_another_place_is_not_a_halt_spelled_alike(
+    ru_rail_network: RailNetwork, name: str, halt: str, other: str
+) -> None:
+    """On a network without the town layer, "Lwowa" may be Lviv's genitive: not sure."""
+    r = ru_rail_network.resolve(name)
+    assert not (r.resolved and r.name == halt), r.note
+    assert other in {c[1] for c in r.candidates}
+
+
 # -- places named together ------------------------------------------------------------------
 
 

@@ -92,6 +92,7 @@ _CASE_ENDINGS = (
 )  # fmt: skip
 _VOWELS = frozenset("аеёиоуыэюяіїєў")
 _CYRILLIC_WORD_END = re.compile(r"([\u0400-\u04ff]{4,})$")
+_LATIN_WORD = re.compile(r"[^\W\d_\u0400-\u04ff]{4,}")
 # English words for a station's distinguishing suffix ("Homel-North", "Orsha East"):
 # Russian, Belarusian, Ukrainian and Polish ones are adjectives is_suffix_word knows.
 _ENGLISH_SUFFIXES = frozenset(
@@ -1924,6 +1925,8 @@ class Gazetteer:
         ambiguous (de-inflect it first, e.g. with the languages module).
         """
         m = _CYRILLIC_WORD_END.search(query.strip())
+        if m is None and found.station_id is not None:
+            return self._latin_case_form_clash(query, found)
         if m is None or found.station_id is None:
             return None
         word = m.group(1)
@@ -1969,20 +1972,58 @@ class Gazetteer:
                 )
         return None
 
+    def _latin_case_form_clash(self, query: str, found: Resolution) -> Resolution | None:
+        """Unresolve a Latin name a station only spells by its key when it may be a Polish case.
+
+        "Lwowa" on ru-rail spells the halt Львово by its key and is the Polish genitive
+        of "Lwów", Lviv (717,000 people): on a network without the national town layer
+        neither is sure when a town of 5,000 people or more away from the station is
+        written as the guessed nominative (the Cyrillic "Львова" is weighed above).
+        """
+        text = query.strip()
+        if self._has_towns or found.score < 100.0 or not _LATIN_WORD.fullmatch(text):
+            return None
+        if self._written_as(found, text):
+            return None  # the station is written so
+        best = self._stations[self._index[found.station_id or ""]]
+        for form in lemma_forms(text, "pl"):
+            rival = self._exact_rival(form, best)
+            if rival is not None:  # "Arsienjewa": Арсеньево, or the genitive of Арсеньев
+                return Resolution(
+                    query=query,
+                    resolved=False,
+                    score=found.score,
+                    candidates=((best.id, best.name, found.score), (rival.id, rival.name, 100.0)),
+                    note=f"ambiguous: {best.name} ({best.id}){_CLASH_NOTE} {form!r}: "
+                    f"{rival.name} ({rival.id})",
+                )
+            city = self._city_named(form, _POPULATION_MIN)
+            if city is not None and not self._at_station(best, city):
+                return Resolution(
+                    query=query,
+                    resolved=False,
+                    score=found.score,
+                    candidates=((best.id, best.name, found.score), (city.id, city.name, 100.0)),
+                    note=f"ambiguous: {best.name} ({best.id}) shares the spelling, and the name "
+                    f"may be an oblique case of {form!r}, the city {city.name} ({city.id}, "
+                    f"{city.population:,} people)",
+                )
+        return None
+
     def _at_station(self, st: _Station, place: WorldPlace) -> bool:
         """Whether a place lies within ``Settings.same_place_km`` of a station."""
         if st.lat is None or st.lon is None or place.lat is None or place.lon is None:
             return False
         return _distance_km(st.lat, st.lon, place.lat, place.lon) <= self.settings.same_place_km
 
-    def _city_named(self, form: str) -> WorldPlace | None:
-        """Return a city of :data:`_CITY_POPULATION` or more off the network written ``form``."""
+    def _city_named(self, form: str, population: int = _CITY_POPULATION) -> WorldPlace | None:
+        """Return a town of ``population`` or more off the network written ``form``."""
         world = WorldPlaces.default()
         key = name_key(form)
         if not key:
             return None
         for p in self._world_lookup(world, form, key):
-            if p.kind == "town" and p.population >= _CITY_POPULATION and p.written_as(form):
+            if p.kind == "town" and p.population >= population and p.written_as(form):
                 return p
         return None
 
