@@ -248,6 +248,14 @@ def test_a_genitive_of_another_place_is_not_a_halt_spelled_alike(
     assert other in {c[1] for c in r.candidates}
 
 
+@pytest.mark.ru_rail
+def test_a_polish_nominative_of_a_ya_name_is_its_station(ru_rail_network: RailNetwork) -> None:
+    """ "Rudnia" is Рудня as Polish writes it, no case form of another name."""
+    r = ru_rail_network.resolve("Rudnia")
+    assert r.resolved, r.note
+    assert r.name == "Рудня"
+
+
 # -- places named together ------------------------------------------------------------------
 
 

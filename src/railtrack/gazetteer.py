@@ -1986,6 +1986,8 @@ class Gazetteer:
         if self._written_as(found, text):
             return None  # the station is written so
         best = self._stations[self._index[found.station_id or ""]]
+        if text.lower().endswith(("ia", "ja", "ya")) and best.name.lower().endswith("я"):
+            return None  # "Rudnia" is Рудня's nominative as Polish writes it, not a case
         for form in lemma_forms(text, "pl"):
             rival = self._exact_rival(form, best)
             if rival is not None:  # "Arsienjewa": Арсеньево, or the genitive of Арсеньев
