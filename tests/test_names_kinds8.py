@@ -138,6 +138,8 @@ def test_property_a_big_towns_own_name_never_resolves_to_another_place(
         ("Роўна", 50.620, 26.237),  # be: Rivne, indeclinable
         ("Запоріжжям", 47.852, 35.117),  # uk: the city, not its region
         ("Запоріжжя", 47.852, 35.117),
+        ("Zaporozhye", 47.852, 35.117),  # en: the city's old name, not two villages' key
+        ("Каменсько-Шахтинському", 48.318, 40.259),  # uk compound: Каменськ-Шахтинський
     ],
 )
 def test_case_forms_and_respellings_name_their_town(

@@ -860,7 +860,9 @@ class Gazetteer:
             if weighed.station_id is None or weighed.station_id != found.station_id:
                 return weighed
             return self._larger_namesakes(weighed)
-        fallback = self._resolve_fallback(query, found, lang)
+        fallback = self._written_town_over_tie(query, found) or self._resolve_fallback(
+            query, found, lang
+        )
         if fallback is None or not fallback.resolved:
             pair = self._resolve_pair(query, lang)
             if pair is not None:
@@ -1284,6 +1286,38 @@ class Gazetteer:
             return found
         own = _Hit(text, found, own_literal)
         return self._weigh_rivals(query, own, rivals)
+
+    def _written_town_over_tie(self, query: str, found: Resolution) -> Resolution | None:
+        """Return the city a name of tied key-only namesakes names as written, or None.
+
+        "Zaporozhye" shares its spelling key with two villages named Zaporizhzhia and is
+        written so among the city Zaporizhzhia's GeoNames names (``town_names.tsv.gz``):
+        a town written so that is 10 times larger than each tied place answers.
+        """
+        if found.resolved or not found.note.endswith("score alike") or not self._has_towns:
+            return None
+        text = " ".join(_strip_leading(query.split()))
+        tied = [c for c, _, sc in found.candidates if sc >= found.score and c in self._index]
+        if not tied or any(
+            self._written_as(self._found(text, self._stations[self._index[c]], 100.0, (), ""), text)
+            for c in tied
+        ):
+            return None  # a tied place is written so itself
+        most = max(self._stations[self._index[c]].population for c in tied)
+        world = WorldPlaces.default()
+        floor = max(_POPULATION_LEAD * max(most, 1), _POPULATION_MIN)
+        for place in world.lookup(text):
+            i = self._index.get(place.id)
+            if (
+                place.kind == "network_town"
+                and i is not None
+                and place.written_as(text)
+                and self._stations[i].population >= floor
+            ):
+                r = self._world_resolution(query, place, None)
+                if r is not None:
+                    return r
+        return None
 
     def _town_written_so(
         self, query: str, text: str, place: WorldPlace, found: Resolution, own_literal: bool

@@ -212,6 +212,9 @@ def _morph_forms(name: str, lang: str) -> tuple[str, ...]:
 _COMPOUND = re.compile(r"^([^\W\d_]{3,})(-(?:на|над|под|пад|у)-[^\W\d_][\w-]*)$")
 
 
+_COMPOUND_STEM = re.compile(r"(?<=\w\w)([сц])ько-(?=\w)")
+
+
 def _cyrillic_forms(name: str, lang: str | None) -> list[str]:
     langs = [lang] if lang in _CYRILLIC_LANGS else []
     langs += [x for x in _CYRILLIC_LANGS if x not in langs]
@@ -233,6 +236,9 @@ def _cyrillic_forms(name: str, lang: str | None) -> list[str]:
             per_word.append(tuple(dict.fromkeys(options))[:6])
         sep = "-" if "-" in name and " " not in name else " "
         forms.extend(_combine(per_word, sep))
+    # Ukrainian writes a compound town's first part as an adjective stem in its case
+    # forms: "у Каменсько-Шахтинському" is Каменськ-Шахтинський
+    forms += [_COMPOUND_STEM.sub(r"\1ьк-", f) for f in forms[:6] if _COMPOUND_STEM.search(f)]
     forms = list(dict.fromkeys(forms))
     return forms[: MAX_FORMS // 2] + _respelled([name, *forms[:4]]) + forms[MAX_FORMS // 2 :]
 
