@@ -2034,6 +2034,8 @@ class Gazetteer:
                     f"{rival.name} ({rival.id})",
                 )
             city = self._city_named(form, _POPULATION_MIN)
+            if city is not None and city.written_as(text):
+                continue  # the name is the town's own, not a case of it: namesakes' rules
             if city is not None and not self._at_station(best, city):
                 return Resolution(
                     query=query,
