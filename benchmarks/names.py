@@ -447,6 +447,7 @@ def main() -> int:
         "unseen5.csv": REPO / "tests" / "data" / "names_real" / "unseen5.csv",
         "unseen6.csv": REPO / "tests" / "data" / "names_real" / "unseen6.csv",
         "unseen7.csv": REPO / "tests" / "data" / "names_real" / "unseen7.csv",
+        "unseen8.csv": REPO / "tests" / "data" / "names_real" / "unseen8.csv",
     }
     for title, path in tables.items():
         if not path.is_file():

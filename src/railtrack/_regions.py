@@ -140,6 +140,7 @@ MARKER_CLASS = {word: cls for cls, words in _MARKER_CLASSES.items() for word in 
 """Region marker word -> its kind; "any" ("region") fits every kind of division."""
 REGION_MARKERS = frozenset(MARKER_CLASS)
 _FILLER = frozenset({"of", "the", "and"})
+_POLISH_MARKERS = frozenset({"obwod", "obwodzie", "obwodu"})
 # Adjective endings after -sk/-ck/-zk (Курская, Курской, Kurskaya, Донецька, doniecki).
 _ADJECTIVE = re.compile(
     r"(?<=[sczh]k)(aya|aja|ya|ia|a|iy|ij|ii|yi|yj|y|i|oy|oj|oi|ogo|oho|uyu|uju|omu|im|ym|oe"
@@ -175,6 +176,9 @@ def region_core(tokens: Sequence[str]) -> tuple[str, str]:
     specific = [c for c in classes if c != "any"]
     kind = specific[0] if specific else ("any" if classes else "")
     core = [_ADJECTIVE.sub("", t) for t in tokens if t not in REGION_MARKERS and t not in _FILLER]
+    if any(t in _POLISH_MARKERS for t in tokens):
+        # Polish "ch" is х ("obwód astrachański": Астраханская), "cz" is ч
+        core = [t.replace("ch", "kh") for t in core]
     return (tokens_skeleton(core) if core else ""), kind
 
 

@@ -10,12 +10,13 @@ the candidates a name already has: it never makes a name resolve that has none.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from railtrack.network import haversine_km
 
-__all__ = ["Anchor", "Candidate", "pick_by_context"]
+__all__ = ["ANCHORS_WEIGHED", "Anchor", "Candidate", "pick_by_context"]
 
 NEAR_KM = 150.0
 """A candidate this close to a place the report names (km) may be chosen by it."""
@@ -46,8 +47,26 @@ class Anchor:
     lon: float
 
 
+ANCHORS_WEIGHED = 2
+"""How many of the nearest named places a candidate's distance is the mean of."""
+
+
 def _nearest(c: Candidate, anchors: Sequence[Anchor]) -> tuple[float, str]:
-    return min((haversine_km(c.lat, c.lon, a.lat, a.lon), a.name) for a in anchors)
+    """Mean distance (km) to the :data:`ANCHORS_WEIGHED` nearest named places, and the nearest.
+
+    "через Лиман и Славянск на Северск": Lyman of Donetsk oblast lies 22 km from
+    Sloviansk and from Siversk, Lyman of Kharkiv oblast 117 and 144 km; one place
+    alone leaves them too close to call, the two together do not.
+    """
+    by_name: dict[str, float] = {}
+    for a in anchors:  # a region is many anchors of one name: its nearest station counts
+        km = haversine_km(c.lat, c.lon, a.lat, a.lon)
+        by_name[a.name] = min(km, by_name.get(a.name, math.inf))
+    if not by_name:
+        return math.inf, ""
+    near = sorted((km, name) for name, km in by_name.items())[:ANCHORS_WEIGHED]
+    mean = sum(km for km, _ in near) / len(near)
+    return mean, " and ".join(name for _, name in near)
 
 
 def pick_by_context(
@@ -65,10 +84,13 @@ def pick_by_context(
     Returns
     -------
     tuple of (Candidate, str) or None
-        The candidate within :data:`NEAR_KM` of a named place while every other one
-        lies :data:`MARGIN` times and :data:`APART_KM` farther from all of them, with
-        a note saying so; None without candidates to choose from, without anchors, or
-        without a clear margin.
+        The candidate within :data:`NEAR_KM` of the named places while every other
+        one lies :data:`MARGIN` times and :data:`APART_KM` farther from them, with a
+        note saying so; None without candidates to choose from, without anchors, or
+        without a clear margin. A candidate's distance is the mean of its distances to
+        the :data:`ANCHORS_WEIGHED` nearest named places among those within
+        :data:`NEAR_KM` of some candidate (places far from every candidate, like a
+        train's origin across the country, do not weigh).
 
     Examples
     --------
@@ -83,8 +105,25 @@ def pick_by_context(
 
     >>> pick_by_context([a, b], []) is None
     True
+
+    Two places named together settle what one alone leaves too close to call:
+
+    >>> lyman = [Candidate("D", "Lyman", 48.99, 37.81), Candidate("K", "Lyman", 49.59, 36.47)]
+    >>> pick_by_context(lyman, [Anchor("Sloviansk", 48.85, 37.60)]) is None
+    True
+    >>> both = [Anchor("Sloviansk", 48.85, 37.60), Anchor("Siversk", 48.86, 38.10)]
+    >>> pick_by_context(lyman, both)[0].id
+    'D'
     """
     if len(candidates) < 2 or not anchors:
+        return None
+    # only the named places near some candidate weigh: a train's far origin does not
+    anchors = [
+        a
+        for a in anchors
+        if any(haversine_km(c.lat, c.lon, a.lat, a.lon) <= NEAR_KM for c in candidates)
+    ]
+    if not anchors:
         return None
     ranked = sorted((_nearest(c, anchors), i) for i, c in enumerate(candidates))
     (best_km, near_name), best_i = ranked[0]
@@ -92,8 +131,9 @@ def pick_by_context(
     if best_km > NEAR_KM or next_km < max(MARGIN * best_km, best_km + APART_KM):
         return None
     other = candidates[next_i]
+    mean = "on average " if " and " in near_name else ""
     note = (
-        f"chosen by the report: {best_km:.0f} km from {near_name}, which it also names; "
-        f"{other.name} lies {next_km:.0f} km from it"
+        f"chosen by the report: {mean}{best_km:.0f} km from {near_name}, which it also "
+        f"names; {other.name} lies {mean}{next_km:.0f} km from it"
     )
     return candidates[best_i], note

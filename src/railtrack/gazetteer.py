@@ -24,6 +24,7 @@ import heapq
 import logging
 import math
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -32,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from railtrack import columns as C
 from railtrack._lazy import lazy_module
@@ -41,6 +43,7 @@ from railtrack._translit import (
     is_suffix_word,
     name_tokens,
     role_rank,
+    station_word,
     tokens_skeleton,
 )
 from railtrack.extract.textpass import without_format
@@ -89,6 +92,7 @@ _CASE_ENDINGS = (
 )  # fmt: skip
 _VOWELS = frozenset("аеёиоуыэюяіїєў")
 _CYRILLIC_WORD_END = re.compile(r"([\u0400-\u04ff]{4,})$")
+_LATIN_WORD = re.compile(r"[^\W\d_\u0400-\u04ff]{4,}")
 # English words for a station's distinguishing suffix ("Homel-North", "Orsha East"):
 # Russian, Belarusian, Ukrainian and Polish ones are adjectives is_suffix_word knows.
 _ENGLISH_SUFFIXES = frozenset(
@@ -856,7 +860,9 @@ class Gazetteer:
             if weighed.station_id is None or weighed.station_id != found.station_id:
                 return weighed
             return self._larger_namesakes(weighed)
-        fallback = self._resolve_fallback(query, found, lang)
+        fallback = self._written_town_over_tie(query, found) or self._resolve_fallback(
+            query, found, lang
+        )
         if fallback is None or not fallback.resolved:
             pair = self._resolve_pair(query, lang)
             if pair is not None:
@@ -922,7 +928,11 @@ class Gazetteer:
         if not is_country_name(text):
             if len(text) < 4 or not world.country_prefix(text):
                 return None
-            forms = tuple(f for f in lemma_forms(text, lang) if is_country_name(f))
+            forms = tuple(
+                f
+                for f in (*lemma_forms(text, lang), *_plural_country_nominatives(text, lang))
+                if is_country_name(f)
+            )
         for form in forms:
             for place in world.lookup(form):
                 if place.kind == "country" and place.written_as(form):
@@ -938,10 +948,17 @@ class Gazetteer:
         if exact and found.precision == "region":
             return found  # "ДНР", "LPR"
         letters = text.replace(".", "")
-        place = next(
-            (p for p in world.lookup(text) if p.kind == "country" and p.written_as(text)),
-            world.country_by_code(letters) if letters.isascii() else None,
+        written = next(
+            (p for p in world.lookup(text) if p.kind == "country" and p.written_as(text)), None
         )
+        place = written or (world.country_by_code(letters) if letters.isascii() else None)
+        if written is None and place is not None and letters.upper() in US_STATE_CODES:
+            return Resolution(
+                query=query,
+                resolved=False,
+                note=f"{text!r} is the ISO code of {place.name} and the postal abbreviation "
+                "of a US state: a two-letter code names neither for sure",
+            )
         r = self._world_resolution(query, place, None) if place is not None else None
         if r is not None:
             return r
@@ -1250,6 +1267,7 @@ class Gazetteer:
         if world.has_key(key) or not self._has_towns:
             for place in self._world_lookup(world, text, key):
                 if place.kind == "network_town":
+                    rivals += self._town_written_so(query, text, place, found, own_literal)
                     continue
                 if not (place.written_as(text) or (not own_literal and place.main_key_is(text))):
                     continue  # "Łebedyń": neither is written so, both own the spelling key
@@ -1263,10 +1281,88 @@ class Gazetteer:
                 r = self._world_resolution(query, place, None)
                 if r is not None:
                     rivals.append(_Hit(text, r, place.written_as(text), place.population))
+        rivals += self._form_places_abroad(query, text, found, own_population, own_literal)
         if not rivals:
             return found
         own = _Hit(text, found, own_literal)
         return self._weigh_rivals(query, own, rivals)
+
+    def _written_town_over_tie(self, query: str, found: Resolution) -> Resolution | None:
+        """Return the city a name of tied key-only namesakes names as written, or None.
+
+        "Zaporozhye" shares its spelling key with two villages named Zaporizhzhia and is
+        written so among the city Zaporizhzhia's GeoNames names (``town_names.tsv.gz``):
+        a town written so that is 10 times larger than each tied place answers.
+        """
+        if found.resolved or not found.note.endswith("score alike") or not self._has_towns:
+            return None
+        text = " ".join(_strip_leading(query.split()))
+        tied = [c for c, _, sc in found.candidates if sc >= found.score and c in self._index]
+        if not tied or any(
+            self._written_as(self._found(text, self._stations[self._index[c]], 100.0, (), ""), text)
+            for c in tied
+        ):
+            return None  # a tied place is written so itself
+        most = max(self._stations[self._index[c]].population for c in tied)
+        world = WorldPlaces.default()
+        floor = max(_POPULATION_LEAD * max(most, 1), _POPULATION_MIN)
+        for place in world.lookup(text):
+            i = self._index.get(place.id)
+            if (
+                place.kind == "network_town"
+                and i is not None
+                and place.written_as(text)
+                and self._stations[i].population >= floor
+            ):
+                r = self._world_resolution(query, place, None)
+                if r is not None:
+                    return r
+        return None
+
+    def _town_written_so(
+        self, query: str, text: str, place: WorldPlace, found: Resolution, own_literal: bool
+    ) -> list[_Hit]:
+        """Return the network town ``place`` as a rival when it bears the name as written.
+
+        "Królewiec" is Kaliningrad's Polish name (``town_names.tsv.gz``) and only shares
+        its spelling key with Krolevets: the town written so wins (:meth:`_pick`). None
+        when the found town bears the name as written itself (``own_literal``).
+        """
+        if own_literal or place.id == found.station_id or not place.written_as(text):
+            return []
+        r = self._world_resolution(query, place, None)
+        return [] if r is None else [_Hit(text, r, True, place.population)]
+
+    def _form_places_abroad(
+        self, query: str, text: str, found: Resolution, own_population: int, own_literal: bool
+    ) -> list[_Hit]:
+        """Places a case form names as written, for a town the name only spells by its key.
+
+        "Wilnie" only shares a spelling key with the village Vilne (5,000 people); it is
+        the Polish locative of "Wilno", which Vilnius bears as written. A place a form
+        names as written is a rival the key-only town never beats: it wins when 10 times
+        larger, else the name stays ambiguous (:meth:`_weigh_rivals`). None when the
+        found town bears the name as written (``own_literal``).
+        """
+        if own_literal:
+            return []
+        world = WorldPlaces.default()
+        own_key = _spelling_key(text)
+        floor = _POPULATION_LEAD * max(own_population, 1)
+        rivals: list[_Hit] = []
+        for form in lemma_forms(text):
+            key = _spelling_key(form)
+            if key == own_key or not world.has_key(key) or self._written_as(found, form):
+                continue  # "Odessie": Odesa bears "Odessa" itself, not only Odessa (Texas)
+            for place in world.lookup(form, key):
+                if place.kind == "country" or place.id == found.station_id:
+                    continue
+                if not place.written_as(form) or place.population < _POPULATION_MIN:
+                    continue
+                r = self._world_resolution(query, place, form)
+                if r is not None:
+                    rivals.append(_Hit(form, r, place.population >= floor, place.population))
+        return rivals
 
     def _weigh_rivals(self, query: str, own: _Hit, rivals: list[_Hit]) -> Resolution:
         """Pick among a network town and its rivals; a rival sharing only a key never wins.
@@ -1305,6 +1401,27 @@ class Gazetteer:
                 if r is not None:
                     note = f"{found.name} ({found.station_id}) only shares its spelling"
                     return replace(r, note=f"{r.note}; {note}" if r.note else note)
+        for place in world.lookup(text, key):
+            # "Dzeržinsk": Dzerzhinsk (Nizhny Novgorod oblast) is written so, the station
+            # Dzerzhinsk (Belarus) only shares the key: neither is sure
+            if place.kind != "network_town" or not place.written_as(text):
+                continue
+            r = self._world_resolution(query, place, None)
+            spot, there = self._spot(found), self._spot(r) if r is not None else None
+            if r is None or spot is None or there is None:
+                continue
+            if _distance_km(*spot, *there) > self.settings.same_place_km:
+                return Resolution(
+                    query=query,
+                    resolved=False,
+                    score=found.score,
+                    candidates=(
+                        (place.id, r.name or "", 100.0),
+                        (found.station_id or "", found.name or "", found.score),
+                    ),
+                    note=f"ambiguous: {r.name} ({place.id}) bears the name as written, "
+                    f"and the station {found.name} ({found.station_id}) shares its spelling",
+                )
         return found
 
     def _form_rivals(self, text: str, found: Resolution) -> list[_Hit]:
@@ -1360,7 +1477,7 @@ class Gazetteer:
                 # "на Смоленщине": the "-щина" word names the region, whatever else
                 # (the village Smolenshchina) bears it
                 named = _names_region(r, form, text)
-                hits.append(_Hit(form, r, named or self._written_as(r, form)))
+                hits.append(_Hit(form, r, named or self._written_as(r, form, respelled=True)))
         hits += self._clashing_own_name(query, text, found)
         towns = [self._population(h) for h in hits if self._hit_class(h) == 2]
         for form in (text, *forms):
@@ -1501,6 +1618,15 @@ class Gazetteer:
         if not literal and _last_vowels_differ(form, place.name):
             return False  # "Ліда" is not Lido: the key merges "-a" and "-o"
         abroad = place.kind == "town" and place.country not in self._countries
+        if (
+            not literal
+            and abroad
+            and place.country not in _CYRILLIC_COUNTRIES
+            and not _latin_near(form, place.name)
+        ):
+            return False  # "Garrett" is not Haret (RO): the key merges g/h, rr/r, tt/t
+        if abroad and station_word(form):
+            return False  # "Union Station" is no station of Union (US): none abroad is known
         if towns and abroad and place.population < _POPULATION_LEAD * max(max(towns), 1):
             return False  # a smaller namesake abroad never hides a town here ("под Читою")
         # nor does a village abroad hide a station here ("w Orle": Orzeł, not Orle)
@@ -1529,8 +1655,12 @@ class Gazetteer:
             return True
         return self._region_index.has_key(key, _core_key(form))
 
-    def _written_as(self, r: Resolution, form: str) -> bool:
-        """Whether a network place or region bears ``form`` exactly as written."""
+    def _written_as(self, r: Resolution, form: str, *, respelled: bool = False) -> bool:
+        """Whether a network place or region bears ``form`` exactly as written.
+
+        With ``respelled``, a Russian name spelled in Ukrainian letters counts too:
+        "Ліски" (the nominative of "у Лісках") is Liski's "Лиски" as Ukrainian writes it.
+        """
         if r.station_id is None:
             region = next((x for x in self._regions if x.key == r.region), None)
             names = [r.region or "", *(region.aliases if region is not None else ())]
@@ -1538,7 +1668,9 @@ class Gazetteer:
             names = [*self._written.get(r.station_id, ())]
             names += WorldPlaces.default().extra_names(r.station_id)
         want = _fold(form)
-        return any(_fold(str(n)) == want for n in names)
+        if any(_fold(str(n)) == want for n in names):
+            return True
+        return respelled and any(_fold(_ru_in_uk_letters(str(n))) == want for n in names)
 
     def _world_resolution(
         self, query: str, place: WorldPlace, form: str | None
@@ -1827,6 +1959,8 @@ class Gazetteer:
         ambiguous (de-inflect it first, e.g. with the languages module).
         """
         m = _CYRILLIC_WORD_END.search(query.strip())
+        if m is None and found.station_id is not None:
+            return self._latin_case_form_clash(query, found)
         if m is None or found.station_id is None:
             return None
         word = m.group(1)
@@ -1872,20 +2006,62 @@ class Gazetteer:
                 )
         return None
 
+    def _latin_case_form_clash(self, query: str, found: Resolution) -> Resolution | None:
+        """Unresolve a Latin name a station only spells by its key when it may be a Polish case.
+
+        "Lwowa" on ru-rail spells the halt Львово by its key and is the Polish genitive
+        of "Lwów", Lviv (717,000 people): on a network without the national town layer
+        neither is sure when a town of 5,000 people or more away from the station is
+        written as the guessed nominative (the Cyrillic "Львова" is weighed above).
+        """
+        text = query.strip()
+        if self._has_towns or found.score < 100.0 or not _LATIN_WORD.fullmatch(text):
+            return None
+        if self._written_as(found, text):
+            return None  # the station is written so
+        best = self._stations[self._index[found.station_id or ""]]
+        if text.lower().endswith(("ia", "ja", "ya")) and best.name.lower().endswith("я"):
+            return None  # "Rudnia" is Рудня's nominative as Polish writes it, not a case
+        for form in lemma_forms(text, "pl"):
+            rival = self._exact_rival(form, best)
+            if rival is not None:  # "Arsienjewa": Арсеньево, or the genitive of Арсеньев
+                return Resolution(
+                    query=query,
+                    resolved=False,
+                    score=found.score,
+                    candidates=((best.id, best.name, found.score), (rival.id, rival.name, 100.0)),
+                    note=f"ambiguous: {best.name} ({best.id}){_CLASH_NOTE} {form!r}: "
+                    f"{rival.name} ({rival.id})",
+                )
+            city = self._city_named(form, _POPULATION_MIN)
+            if city is not None and city.written_as(text):
+                continue  # the name is the town's own, not a case of it: namesakes' rules
+            if city is not None and not self._at_station(best, city):
+                return Resolution(
+                    query=query,
+                    resolved=False,
+                    score=found.score,
+                    candidates=((best.id, best.name, found.score), (city.id, city.name, 100.0)),
+                    note=f"ambiguous: {best.name} ({best.id}) shares the spelling, and the name "
+                    f"may be an oblique case of {form!r}, the city {city.name} ({city.id}, "
+                    f"{city.population:,} people)",
+                )
+        return None
+
     def _at_station(self, st: _Station, place: WorldPlace) -> bool:
         """Whether a place lies within ``Settings.same_place_km`` of a station."""
         if st.lat is None or st.lon is None or place.lat is None or place.lon is None:
             return False
         return _distance_km(st.lat, st.lon, place.lat, place.lon) <= self.settings.same_place_km
 
-    def _city_named(self, form: str) -> WorldPlace | None:
-        """Return a city of :data:`_CITY_POPULATION` or more off the network written ``form``."""
+    def _city_named(self, form: str, population: int = _CITY_POPULATION) -> WorldPlace | None:
+        """Return a town of ``population`` or more off the network written ``form``."""
         world = WorldPlaces.default()
         key = name_key(form)
         if not key:
             return None
         for p in self._world_lookup(world, form, key):
-            if p.kind == "town" and p.population >= _CITY_POPULATION and p.written_as(form):
+            if p.kind == "town" and p.population >= population and p.written_as(form):
                 return p
         return None
 
@@ -2524,6 +2700,64 @@ def _cleaned(query: str) -> str:
     if m is None:
         return text
     return stripped[m.end() :].strip()
+
+
+# USPS two-letter abbreviations of the US states and DC that are also ISO 3166-1 alpha-2
+# country codes ("PA" Pennsylvania / Panama, "GA" Georgia / Gabon, "CA", "IN", "DE", ...)
+US_STATE_CODES = frozenset(
+    {"AL", "AR", "AZ", "CA", "CO", "DE", "GA", "ID", "IL", "IN", "KY", "LA", "MA"}
+    | {"MD", "ME", "MN", "MO", "MS", "MT", "NC", "NE", "PA", "SC", "SD", "TN", "VA"}
+)
+
+
+def _plural_country_nominatives(text: str, lang: str | None) -> tuple[str, ...]:
+    """Nominatives of a Polish plural country name's genitive ("z Chin": Chiny, "Niemiec": Niemcy).
+
+    Polish plural country names (Chiny, Czechy, Włochy, Niemcy) take no ending in
+    the genitive plural; only exact country names are looked up with these.
+    """
+    if lang not in (None, "pl") or not text.isalpha():
+        return ()
+    stem = text[:-3] + "c" if text.endswith("iec") else text  # Niemiec -> Niemc-y
+    return (stem + "y", stem + "i")
+
+
+# Countries whose places' Latin names are romanisations of Cyrillic ones, which the
+# spelling key is built for ("Asipovičy", "Osypovychi": Osipovichi)
+_CYRILLIC_COUNTRIES = frozenset({"RU", "BY", "UA", "KZ", "KG", "TJ", "UZ", "TM", "MN"})
+
+
+def _latin_near(form: str, name: str) -> bool:
+    """Whether a Latin name is the Latin name of a place abroad but for one letter.
+
+    The spelling key is built for romanisations of Cyrillic names (г as g or h, и as
+    i or y); a place abroad with a Latin name of its own is written so, diacritics and
+    one letter aside ("Medika", Medyka), not by a key ("Garrett" is not Haret). Always
+    True when either name is not Latin.
+    """
+    a, b = _ascii_fold(form), _ascii_fold(name)
+    if not (a.isascii() and b.isascii() and a.replace(" ", "").isalpha()):
+        return True
+    return Levenshtein.distance(a, b) <= 1
+
+
+def _ascii_fold(text: str) -> str:
+    """Lower-case ``text`` without diacritics ("Przemyśl" -> "przemysl", "Łódź" -> "lodz")."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("ł", "l").replace("Ł", "L"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+_RU_TO_UK_LETTERS = str.maketrans(
+    {"и": "і", "ы": "и", "э": "е", "ъ": "ʼ", "И": "І", "Ы": "И", "Э": "Е"}
+)
+
+
+def _ru_in_uk_letters(name: str) -> str:
+    """Spell a Russian name with Ukrainian letters ("Лиски" -> "Ліски", "Сызрань" -> "Сизрань").
+
+    Ukrainian texts write Russian towns so, letter for letter (и -> і, ы -> и, э -> е).
+    """
+    return name.translate(_RU_TO_UK_LETTERS)
 
 
 def _fold(text: str) -> str:

@@ -110,6 +110,12 @@ _RULES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("я", ("ь",)),
     ),
     "be": (
+        # "ў" closes a syllable, "в" opens one: "Кіеў" -> "з Кіева", "у Кіеве";
+        # "Магілёў" -> "Магілёва", "Барысаў" -> "Барысавам"
+        ("вам", ("ў",)),
+        ("ва", ("ў",)),
+        ("ве", ("ў",)),
+        ("ву", ("ў",)),
         ("сцы", ("ст",)),
         ("сце", ("ст", "ста")),
         ("дзе", ("д", "да")),
@@ -122,6 +128,19 @@ _RULES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     # Polish soft stems, beside the rules of railtrack.extract.morph: "Słonimia" ->
     # "Słonim", "Białorusi" -> "Białoruś", "Grodnie" -> "Grodno".
     "pl": (
+        # the mobile "ie" of "-iec" towns: "Królewca", "w Królewcu", "Królewcem" ->
+        # Królewiec; "Kamieńca" -> Kamieniec
+        ("ńcem", ("niec",)),
+        ("ńca", ("niec",)),
+        ("ńcu", ("niec",)),
+        ("cem", ("iec",)),
+        ("ca", ("iec",)),
+        ("cu", ("iec",)),
+        # neuter adjective and soft-stem nouns: "do Równego" -> Równe, "z Zaporoża",
+        # "w Zaporożu" -> Zaporoże
+        ("ego", ("e",)),
+        ("ża", ("że",)),
+        ("żu", ("że",)),
         ("wicz", ("wicze",)),
         ("owem", ("ów",)),  # masculine instrumental: "pod Lwowem" -> Lwów
         ("iami", ("",)),
@@ -193,6 +212,9 @@ def _morph_forms(name: str, lang: str) -> tuple[str, ...]:
 _COMPOUND = re.compile(r"^([^\W\d_]{3,})(-(?:на|над|под|пад|у)-[^\W\d_][\w-]*)$")
 
 
+_COMPOUND_STEM = re.compile(r"(?<=\w\w)([сц])ько-(?=\w)")
+
+
 def _cyrillic_forms(name: str, lang: str | None) -> list[str]:
     langs = [lang] if lang in _CYRILLIC_LANGS else []
     langs += [x for x in _CYRILLIC_LANGS if x not in langs]
@@ -214,6 +236,9 @@ def _cyrillic_forms(name: str, lang: str | None) -> list[str]:
             per_word.append(tuple(dict.fromkeys(options))[:6])
         sep = "-" if "-" in name and " " not in name else " "
         forms.extend(_combine(per_word, sep))
+    # Ukrainian writes a compound town's first part as an adjective stem in its case
+    # forms: "у Каменсько-Шахтинському" is Каменськ-Шахтинський
+    forms += [_COMPOUND_STEM.sub(r"\1ьк-", f) for f in forms[:6] if _COMPOUND_STEM.search(f)]
     forms = list(dict.fromkeys(forms))
     return forms[: MAX_FORMS // 2] + _respelled([name, *forms[:4]]) + forms[MAX_FORMS // 2 :]
 

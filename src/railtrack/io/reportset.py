@@ -531,9 +531,12 @@ def _candidates(r: Resolution, network: RailNetwork) -> list[Candidate] | None:
     from railtrack.world_places import WorldPlaces
 
     out = []
+    top = max((score for _, _, score in r.candidates), default=0.0)
     for cid, name, score in r.candidates:
         if score < network.settings.resolve_min_score:
             continue  # a far spelling is no candidate to choose
+        if top >= 100.0 and score < top:
+            continue  # "Лиман": the places written so are the namesakes, not a near spelling
         d = network.G.nodes[cid] if cid in network.G else {}
         lat, lon = d.get("lat"), d.get("lon")
         if lat is None or lon is None:
@@ -597,21 +600,28 @@ def _chosen(
     notes: list[str],
 ) -> dict[str, Place]:
     """Return the place context picks for each ambiguous name of one report's places."""
-    from railtrack.context import pick_by_context
+    from railtrack.context import Anchor, pick_by_context
 
     open_names = [p for p in places if p.unresolved and _ambiguous(answers.get(p.text))]
     if not open_names:
         return {}
     anchors = _anchors(places, network)
     chosen: dict[str, Place] = {}
-    for p in open_names:
-        r = answers[p.text]
-        cands = _candidates(r, network)
-        pick = pick_by_context(cands, anchors) if cands else None
-        if pick is not None and p.text not in chosen:
-            cand, why = pick
-            chosen[p.text] = _chosen_place(p, cand, r, network)
-            notes.append(f"{p.text!r}: {cand.name} ({cand.id}), {why}")
+    more = True
+    while more:  # a name context settled settles others: "через Лиман и Славянск на Северск"
+        more = False
+        for p in open_names:
+            if p.text in chosen:
+                continue
+            r = answers[p.text]
+            cands = _candidates(r, network)
+            pick = pick_by_context(cands, anchors) if cands else None
+            if pick is not None:
+                cand, why = pick
+                chosen[p.text] = _chosen_place(p, cand, r, network)
+                anchors = [*anchors, Anchor(cand.name, cand.lat, cand.lon)]
+                notes.append(f"{p.text!r}: {cand.name} ({cand.id}), {why}")
+                more = True
     return chosen
 
 
