@@ -206,6 +206,7 @@ def group_remainders(
     met: list[str] = []
     over: list[tuple[str, str, int, int]] = []  # (group, column, its trains', its own)
     read = [C.ID, C.N_TRAINS, *C.CAR_COLUMNS, C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED]
+    read += [C.CARS_AT_LEAST]
     read += [C.SOURCE, C.RELIABILITY, C.PUBLISHED]  # only these: no dict of every column
     for grp in groups[[c for c in read if c in groups.columns]].to_dict("records"):
         gid = str(grp[C.ID])
@@ -236,6 +237,7 @@ def group_remainders(
                 N_ACROSS: n_across,
                 C.CARS_TOTAL_DERIVED: _flag(grp.get(C.CARS_TOTAL_DERIVED)),
                 C.CARS_ESTIMATED: _flag(grp.get(C.CARS_ESTIMATED)),
+                C.CARS_AT_LEAST: _flag(grp.get(C.CARS_AT_LEAST)),
                 C.SOURCE: grp.get(C.SOURCE),
                 C.RELIABILITY: grp.get(C.RELIABILITY),
                 C.PUBLISHED: grp.get(C.PUBLISHED),

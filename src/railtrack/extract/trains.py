@@ -34,7 +34,7 @@ from typing import Any
 from railtrack.extract import cues
 from railtrack.extract.dates import DateSpan, resolve_date, why_undated
 from railtrack.extract.lexicon import LANGUAGES, lexicon, month_of
-from railtrack.extract.numbers import CarCount
+from railtrack.extract.numbers import AtLeast, CarCount
 from railtrack.extract.once import once
 from railtrack.extract.places import PlaceSpan, is_broad
 from railtrack.extract.readers import Reader, reader_for
@@ -539,16 +539,20 @@ class _ClauseReader:
     def counts_into(self, counts: dict[str, Fact]) -> None:
         for count in self.counts:
             if count.kind not in counts:
-                counts[count.kind] = self._fact(
-                    count.value, count.start, count.end, inferred=count.estimated
-                )
+                counts[count.kind] = self._count_fact(count)
         # "an echelon of forty-eight platforms": the one count is the whole train.
         if len(self.counts) == 1 and "total" not in counts:
             count = self.counts[0]
             if self.rd.is_whole_train(self.text[: count.start]):
-                counts["total"] = self._fact(
-                    count.value, count.start, count.end, inferred=count.estimated
-                )
+                counts["total"] = self._count_fact(count)
+
+    def _count_fact(self, count: CarCount) -> Fact:
+        """Return a count as a fact; a lower bound ("не менее 30") keeps its value as AtLeast.
+
+        A lower bound is stated, not inferred: "at least 40" is sure of its 40.
+        """
+        value = AtLeast(count.value) if count.at_least else count.value
+        return self._fact(value, count.start, count.end, inferred=count.estimated)
 
     def series_into(self, group: GroupDraft) -> bool:
         """File "two trains with 48 and 38 cars" as one count per train, in order."""
