@@ -51,6 +51,7 @@ __all__ = [
     "locate_places",
     "output_format",
     "place_record",
+    "print_context_notes",
     "print_json",
     "print_jsonl",
     "print_problems",
@@ -598,6 +599,28 @@ def print_problems(problems: Sequence[Any], fmt: Format = "table", *, quiet: boo
     err_console.print(f"{len(problems)} problem(s) found:", style="bold yellow")
     for problem in problems:
         err_console.print(f"  - {terminal_text(problem)}")
+
+
+def print_context_notes(notes: Sequence[str]) -> None:
+    """Print, on stdout, each namesake settled by its report's other places, one a line.
+
+    The notes are :attr:`railtrack.io.ReportSet.context_notes` ("'Товарково':
+    Tovarkovo (GN481941), chosen by the report: 26 km from Kaluga-I, which it also
+    names; ..."): a choice the gazetteer alone would not make, shown so a reader can
+    check it. Nothing is printed without notes.
+    """
+    if not notes:
+        return
+    from railtrack.labels import plural
+    from railtrack.safetext import terminal_text
+
+    console.print(
+        f"{plural(len(notes), 'namesake')} settled by the other places of its report:",
+        markup=False,
+        highlight=False,
+    )
+    for note in notes:
+        console.print(f"  - {terminal_text(note)}", markup=False, highlight=False)
 
 
 def print_skipped(skipped: Mapping[str, int], *, quiet: bool = False) -> None:

@@ -26,6 +26,7 @@ from railtrack.cli._output import (
     check_paths,
     emit_records,
     output_format,
+    print_context_notes,
     print_jsonl,
     print_problems,
     print_skipped,
@@ -262,6 +263,8 @@ def load(
         emit_records(report_records(reports, (chosen,))[chosen], fmt_)
     else:
         _tables(reports, kind, quiet)
+        if not quiet:
+            print_context_notes(reports.context_notes)
     if fmt_ != "json":
         print_skipped(reports.skipped, quiet=quiet)
     print_problems(reports.problems, fmt_, quiet=quiet)
