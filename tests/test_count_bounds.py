@@ -96,6 +96,61 @@ def test_an_exact_count_is_neither(text: str, lang: str) -> None:
     assert (cars.total, cars.at_least, cars.estimated) == (30, False, False)
 
 
+RESTATED = [
+    (
+        "At least 30 cars left Slonim for Valuyki on 8 March. "
+        "The train of 42 cars arrived in Valuyki on 10 March.",
+        "en",
+    ),
+    (
+        "Эшелон из не менее 30 вагонов ушёл из Слонима в Валуйки 8 марта. "
+        "Эшелон из 42 вагонов прибыл в Валуйки 10 марта.",
+        "ru",
+    ),
+    (
+        "Ешелон з понад 30 вагонів вирушив зі Слоніма до Валуйок 8 березня. "
+        "Ешелон з 42 вагонів прибув до Валуйок 10 березня.",
+        "uk",
+    ),
+    (
+        "Эшалон з больш за 30 вагонаў адправіўся са Слоніма ў Валуйкі 8 сакавіка. "
+        "Эшалон з 42 вагонаў прыбыў у Валуйкі 10 сакавіка.",
+        "be",
+    ),
+    (
+        "Pociąg z co najmniej 30 wagonami wyjechał ze Słonimia do Wałujek 8 marca. "
+        "Pociąg z 42 wagonami dotarł do Wałujek 10 marca.",
+        "pl",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), RESTATED)
+def test_a_bound_then_the_count_in_one_report_is_one_train_of_the_count(
+    text: str, lang: str
+) -> None:
+    """The lead's "at least 30" and the detail's "42" tell one train of 42 cars."""
+    shipment = _only(text, lang)
+    assert (shipment.cars.total, shipment.cars.at_least) == (42, False)
+    assert shipment.departure is not None
+    assert shipment.expected_arrival is not None
+
+
+def test_a_higher_bound_raises_a_bound_but_never_an_exact_count() -> None:
+    bound = _only(
+        "At least 30 cars left Slonim for Valuyki on 8 March. "
+        "The train, more than 42 cars, arrived in Valuyki on 10 March.",
+        "en",
+    )
+    assert (bound.cars.total, bound.cars.at_least) == (42, True)
+    exact = _only(
+        "A train of 42 cars left Slonim for Valuyki on 8 March. "
+        "The train of at least 30 cars arrived in Valuyki on 10 March.",
+        "en",
+    )
+    assert (exact.cars.total, exact.cars.at_least) == (42, False)
+
+
 def test_extract_json_says_at_least() -> None:
     result = extract_shipments(LOWER_BOUNDS[0][0], published=PUB, network=False, lang="en")
     shipment = result.to_dict()["shipments"][0]

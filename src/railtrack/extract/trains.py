@@ -538,7 +538,8 @@ class _ClauseReader:
 
     def counts_into(self, counts: dict[str, Fact]) -> None:
         for count in self.counts:
-            if count.kind not in counts:
+            said = counts.get(count.kind)
+            if said is None or _raises(said.value, count.value, bound=count.at_least):
                 counts[count.kind] = self._count_fact(count)
         # "an echelon of forty-eight platforms": the one count is the whole train.
         if len(self.counts) == 1 and "total" not in counts:
@@ -2257,10 +2258,34 @@ def _restates(first: TrainDraft, later: TrainDraft) -> bool:
     if _arrives_before_leaving(first, later) or _arrives_before_leaving(later, first):
         return False  # ("left on 9 April" and "arrived on January 18": two trains)
     return all(
-        first.counts[kind].value == fact.value
+        _counts_agree(first.counts[kind].value, fact.value)
         for kind, fact in later.counts.items()
         if kind in first.counts
     )
+
+
+def _counts_agree(a: int, b: int) -> bool:
+    """Whether two counts may be one train's: equal, or one a lower bound of the other.
+
+    "At least 30 cars" in the headline and "42 cars" in the detail tell one train.
+    """
+    if a == b:
+        return True
+    if isinstance(a, AtLeast) and b >= a:
+        return True
+    return isinstance(b, AtLeast) and a >= b
+
+
+def _raises(old: object, new: object, *, bound: bool | None = None) -> bool:
+    """Whether a count said later replaces one said before: a lower bound it meets.
+
+    "At least 30 cars ... the train of 42 cars": 42. An exact count is never replaced,
+    nor a bound by a smaller or equal bound. ``bound`` says whether ``new`` is a
+    lower bound (default: whether it is an :class:`AtLeast`).
+    """
+    if not isinstance(old, AtLeast) or not isinstance(new, int) or new < old:
+        return False
+    return not (isinstance(new, AtLeast) if bound is None else bound) or new > old
 
 
 def _narrower(new: Fact, old: Fact) -> bool:
@@ -2314,7 +2339,8 @@ def _merge_into(first: TrainDraft, later: TrainDraft) -> None:
         if b is not None and (a is None or (role != "claim" and _narrower(b, a))):
             setattr(first, role, b)
     for kind, fact in later.counts.items():
-        first.counts.setdefault(kind, fact)
+        if kind not in first.counts or _raises(first.counts[kind].value, fact.value):
+            first.counts[kind] = fact  # a detail's count over the headline's "at least"
     # places passed and sightings told in either mention belong to the one train
     for fact in later.via:
         if not any(v.value.text.lower() == fact.value.text.lower() for v in first.via):
