@@ -9,14 +9,17 @@ sentences written for the test, one per lower-bound word, in each language.
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from typer.testing import CliRunner
 
 from railtrack import columns as C
 from railtrack import load_network, load_reports
+from railtrack.cli import app
 from railtrack.extract import extract_shipments
 from railtrack.io import ReportSet
 from railtrack.io.cells import read_count
@@ -308,3 +311,19 @@ def test_track_says_at_least_and_counts_the_relayed_bound_once(tmp_path: Path) -
         42,
         False,
     )
+
+
+def test_the_summary_table_shows_a_bound_as_at_least(tmp_path: Path) -> None:
+    path = tmp_path / "log.csv"
+    path.write_text(
+        "id,origin,destination,departure,published,source,wagons\n"
+        "a,Orsha,Zhlobin,2023-02-01,2023-02-02,Test channel,ponad 30\n"
+        "b,Orsha,Zhlobin,2023-02-20,2023-02-21,Test channel,12\n",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    table = runner.invoke(app, ["summary", str(path), "--by", "destination"])
+    assert "≥ 42" in table.stdout
+    as_json = runner.invoke(app, ["summary", str(path), "--by", "destination", "--json"])
+    (row,) = json.loads(as_json.stdout)["rows"]
+    assert (row["cars_total"], row["cars_at_least"]) == (42, True)

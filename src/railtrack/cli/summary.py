@@ -54,6 +54,22 @@ _COUNTS = {C.TRAINS: "n_trains", C.TRAINS_WITH_CARS: "n_trains_with_cars"}
 _LISTS = (C.SOURCES, C.SHIPMENTS, C.GROUPS)
 
 
+def _at_least_shown(row: dict[str, Any]) -> dict[str, Any]:
+    """Return a volume row for the table: a total that is a lower bound shown as "≥ 42".
+
+    Examples
+    --------
+    >>> _at_least_shown({"cars_total": 42, "cars_at_least": True})["cars_total"]
+    '≥ 42'
+    >>> _at_least_shown({"cars_total": 42, "cars_total_derived": False})["cars_total"]
+    42
+    """
+    total = row.get(C.CARS_TOTAL)
+    if total is None or not (row.get(C.CARS_AT_LEAST) or row.get(C.CARS_TOTAL_DERIVED)):
+        return row
+    return {**row, C.CARS_TOTAL: f"≥ {total}"}
+
+
 def parse_keys(value: str) -> tuple[str, ...]:
     """Split ``--by origin,destination`` into keys; ``""`` or ``total`` gives ``()``."""
     keys = tuple(k.strip() for k in value.split(",") if k.strip())
@@ -216,8 +232,9 @@ def summary(
     else:
         lead = [*keys, *([C.PERIOD_BASIS] if C.PERIOD in keys else [])]
         trains = sum(r["n_trains"] or 0 for r in rows)
+        shown = [_at_least_shown(r) for r in rows] if fmt_ == "table" else rows
         emit_records(
-            rows,
+            shown,
             fmt_,
             title=f"{trains} trains by {', '.join(keys) or 'total'}",
             columns=[*lead, *_SHOWN_VALUES],
@@ -225,6 +242,12 @@ def summary(
         )
         if fmt_ == "table" and not quiet:
             console.print(f"Personnel: {table.attrs['personnel_note']}", markup=False)
+            if any(r is not s for r, s in zip(rows, shown, strict=True)):
+                console.print(
+                    '≥: at least that many cars (a report gave a lower bound, "at least '
+                    '40", or counted only some car types)',
+                    markup=False,
+                )
     if fmt_ != "json" and not quiet and routed is not None and (note := routed.note()):
         err_console.print(note, markup=False)
     print_problems(problems, fmt_, quiet=quiet)
