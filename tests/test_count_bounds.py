@@ -327,3 +327,24 @@ def test_the_summary_table_shows_a_bound_as_at_least(tmp_path: Path) -> None:
     as_json = runner.invoke(app, ["summary", str(path), "--by", "destination", "--json"])
     (row,) = json.loads(as_json.stdout)["rows"]
     assert (row["cars_total"], row["cars_at_least"]) == (42, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Two trains with more than 80 cars in total left Slonim for Valuyki on 8 March.", "en"),
+        ("8 марта из Слонима в Валуйки ушли два эшелона, всего более 80 вагонов.", "ru"),
+        ("8 marca ze Słonimia do Wałujek wyjechały dwa pociągi, łącznie ponad 80 wagonów.", "pl"),
+    ],
+)
+def test_a_group_total_given_as_a_bound_is_at_least_in_the_summary(text: str, lang: str) -> None:
+    import railtrack
+
+    result = extract_shipments(text, published=PUB, network=False, lang=lang)
+    (group,) = result.groups
+    assert (group.cars.total, group.cars.at_least) == (80, True)
+    reports = _reports(*result.shipments)
+    reports.add(group)
+    (row,) = railtrack.summarize(reports, by=()).to_dict("records")
+    assert (row[C.CARS_TOTAL], row[C.CARS_AT_LEAST]) == (80, True)
+    assert row[C.UNALLOCATED].startswith("at least 80 cars of group")
