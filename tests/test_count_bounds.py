@@ -348,3 +348,18 @@ def test_a_group_total_given_as_a_bound_is_at_least_in_the_summary(text: str, la
     (row,) = railtrack.summarize(reports, by=()).to_dict("records")
     assert (row[C.CARS_TOTAL], row[C.CARS_AT_LEAST]) == (80, True)
     assert row[C.UNALLOCATED].startswith("at least 80 cars of group")
+
+
+def test_the_store_links_a_bound_and_keeps_the_count_that_says_more(tmp_path: Path) -> None:
+    """The store links as ``track`` does, and its one record per train takes the 42."""
+    from railtrack.store import Store
+
+    with Store(tmp_path / "store.sqlite") as db:
+        first = _ship("a-t1", "a", 30, at_least=True).model_copy(update={"credibility": 2})
+        db.ingest(_reports(first))
+        result = db.ingest(_reports(_ship("b-t1", "b", 42), _ship("c-t1", "c", 20)))
+        assert result.linked == 1  # 42 meets "at least 30"; 20 does not
+        kept = {s.id: s.cars for s in db.reports().shipments}
+    assert set(kept) == {"a-t1", "c-t1"}  # a: the better credibility
+    assert (kept["a-t1"].total, kept["a-t1"].at_least) == (42, False)
+    assert (kept["c-t1"].total, kept["c-t1"].at_least) == (20, False)

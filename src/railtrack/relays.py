@@ -57,10 +57,11 @@ import pandas as pd
 
 from railtrack import columns as C
 from railtrack.io import ReportSet
+from railtrack.models import Shipment
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 
 if TYPE_CHECKING:
-    from railtrack.models import DateWindow, Place, Shipment
+    from railtrack.models import DateWindow, Place
 
 __all__ = [
     "LINK_COLUMNS",
@@ -73,6 +74,7 @@ __all__ = [
     "relay_links",
     "same_train",
     "with_merged_counts",
+    "with_told_counts",
     "without_relays",
 ]
 
@@ -641,9 +643,7 @@ def drop_relays(reports: ReportSet, relays: pd.DataFrame) -> ReportSet:
             told.setdefault(to_kept[s.id], []).append((s.cars.total, s.cars.at_least))
     out = reports._empty_copy()
     out.shipments = [
-        _with_count(s, _raised((s.cars.total, s.cars.at_least), told.get(s.id, [])))
-        for s in reports.shipments
-        if s.id not in to_kept
+        with_told_counts(s, told.get(s.id, [])) for s in reports.shipments if s.id not in to_kept
     ]
     out.groups = list(reports.groups)
     out.sightings = [
@@ -743,8 +743,31 @@ def with_merged_counts(
     return out
 
 
-def _with_count(shipment: Shipment, raised: tuple[int, bool] | None) -> Shipment:
-    """Return the shipment with its car total raised by a relay (itself when not)."""
+def with_told_counts(shipment: Shipment, told: list[tuple[int, bool]]) -> Shipment:
+    """Return the kept record of a train with the count its other reports say more by.
+
+    The record-level twin of :func:`merged_counts`: a total given as a lower bound
+    takes an exact count no smaller (or a higher bound) of the same train's other
+    reports; the record itself when none raises it.
+
+    Parameters
+    ----------
+    shipment
+        The record kept for the train.
+    told
+        The car totals of the train's other reports: ``(total, at_least)`` each.
+
+    Examples
+    --------
+    >>> from railtrack.models import CarCounts, Source
+    >>> kept = Shipment(id="a", source=Source(reporter="x"),
+    ...                 cars=CarCounts(total=30, at_least=True))
+    >>> with_told_counts(kept, [(42, False)]).cars.total
+    42
+    >>> with_told_counts(kept, [(25, False)]) is kept
+    True
+    """
+    raised = _raised((shipment.cars.total, shipment.cars.at_least), told)
     if raised is None:
         return shipment
     total, at_least = raised
