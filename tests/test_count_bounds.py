@@ -287,8 +287,10 @@ def test_the_total_of_a_bound_is_a_lower_bound() -> None:
 
 
 def test_track_says_at_least_and_counts_the_relayed_bound_once(tmp_path: Path) -> None:
-    from railtrack.briefing_html import _headline
+    from railtrack.briefing_html import _cars, _headline
     from railtrack.pipeline import track
+
+    assert _cars(20, False, False, True) == "≥ 20"  # a train's cars in the briefing
 
     path = tmp_path / "log.csv"
     path.write_text(
