@@ -365,3 +365,16 @@ def test_the_store_links_a_bound_and_keeps_the_count_that_says_more(tmp_path: Pa
     assert set(kept) == {"a-t1", "c-t1"}  # a: the better credibility
     assert (kept["a-t1"].total, kept["a-t1"].at_least) == (42, False)
     assert (kept["c-t1"].total, kept["c-t1"].at_least) == (20, False)
+
+
+def test_the_extract_table_shows_a_bound_as_at_least() -> None:
+    text = (
+        "At least 40 cars left Slonim for Valuyki on 8 March. "
+        "Another train of 30 cars left Orsha for Valuyki on 9 March."
+    )
+    result = CliRunner().invoke(app, ["extract", "-", "--published", "2023-03-09"], input=text)
+    rows = [line for line in result.stdout.splitlines() if "stdin-t" in line]
+    assert len(rows) == 2
+    assert "≥ 40" in rows[0]
+    assert "≥" not in rows[1]
+    assert "at_least" not in result.stdout
