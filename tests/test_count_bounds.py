@@ -378,3 +378,18 @@ def test_the_extract_table_shows_a_bound_as_at_least() -> None:
     assert "≥ 40" in rows[0]
     assert "≥" not in rows[1]
     assert "at_least" not in result.stdout
+
+
+def test_the_load_table_shows_a_bound_as_at_least(tmp_path: Path) -> None:
+    path = tmp_path / "log.csv"
+    path.write_text(
+        "id,origin,destination,departure,published,source,wagons\n"
+        "a,Orsha,Zhlobin,2023-02-01,2023-02-02,Test channel,понад 30\n"
+        "b,Orsha,Zhlobin,2023-02-20,2023-02-21,Test channel,12\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["load", str(path)], env={"COLUMNS": "160"})
+    row_a = next(line for line in result.stdout.splitlines() if "│ a " in line)
+    row_b = next(line for line in result.stdout.splitlines() if "│ b " in line)
+    assert "≥ 30" in row_a
+    assert "≥" not in row_b

@@ -23,6 +23,7 @@ from railtrack.cli._options import (
 )
 from railtrack.cli._output import (
     EXIT_INPUT_PROBLEMS,
+    at_least_shown,
     check_paths,
     emit_records,
     output_format,
@@ -282,6 +283,5 @@ def _tables(reports: Any, kind: str | None, quiet: bool) -> None:
     for name, (cols, title) in tables.items():
         if kind not in (None, name) or (name != "shipment" and not records[name]):
             continue
-        emit_records(
-            records[name], "table", title=title, columns=cols, quiet=quiet, empty="No shipments."
-        )
+        shown = [at_least_shown(r) for r in records[name]]  # "≥ 30": at least 30 cars
+        emit_records(shown, "table", title=title, columns=cols, quiet=quiet, empty="No shipments.")

@@ -21,6 +21,7 @@ from railtrack.cli._options import (
 )
 from railtrack.cli._output import (
     EXIT_INPUT_PROBLEMS,
+    at_least_shown,
     check_paths,
     console,
     emit_document,
@@ -52,22 +53,6 @@ _SHOWN_VALUES = (
 )
 _COUNTS = {C.TRAINS: "n_trains", C.TRAINS_WITH_CARS: "n_trains_with_cars"}
 _LISTS = (C.SOURCES, C.SHIPMENTS, C.GROUPS)
-
-
-def _at_least_shown(row: dict[str, Any]) -> dict[str, Any]:
-    """Return a volume row for the table: a total that is a lower bound shown as "≥ 42".
-
-    Examples
-    --------
-    >>> _at_least_shown({"cars_total": 42, "cars_at_least": True})["cars_total"]
-    '≥ 42'
-    >>> _at_least_shown({"cars_total": 42, "cars_total_derived": False})["cars_total"]
-    42
-    """
-    total = row.get(C.CARS_TOTAL)
-    if total is None or not (row.get(C.CARS_AT_LEAST) or row.get(C.CARS_TOTAL_DERIVED)):
-        return row
-    return {**row, C.CARS_TOTAL: f"≥ {total}"}
 
 
 def parse_keys(value: str) -> tuple[str, ...]:
@@ -232,7 +217,7 @@ def summary(
     else:
         lead = [*keys, *([C.PERIOD_BASIS] if C.PERIOD in keys else [])]
         trains = sum(r["n_trains"] or 0 for r in rows)
-        shown = [_at_least_shown(r) for r in rows] if fmt_ == "table" else rows
+        shown = [at_least_shown(r) for r in rows] if fmt_ == "table" else rows
         emit_records(
             shown,
             fmt_,
