@@ -78,6 +78,24 @@ ESTIMATES = [
 ]
 
 
+UPPER_BOUNDS = [
+    ("No more than 30 cars left Slonim for Valuyki on 8 March.", "en"),
+    ("At most 30 cars left Slonim for Valuyki on 8 March.", "en"),
+    ("8 марта из Слонима в Валуйки ушёл эшелон, не более 30 вагонов.", "ru"),
+    ("8 марта из Слонима в Валуйки ушёл эшелон, не больше 30 вагонов.", "ru"),
+    ("8 березня зі Слоніма до Валуйок вирушив ешелон, не більше 30 вагонів.", "uk"),
+    ("8 сакавіка са Слоніма ў Валуйкі адправіўся эшалон, не больш за 30 вагонаў.", "be"),
+    ("8 marca ze Słonimia do Wałujek wyjechał pociąg, nie więcej niż 30 wagonów.", "pl"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), UPPER_BOUNDS)
+def test_no_more_than_is_an_estimate_never_at_least(text: str, lang: str) -> None:
+    """An upper bound ("не более 30": "more" negated) is kept as an estimate."""
+    cars = _only(text, lang).cars
+    assert (cars.total, cars.at_least, cars.estimated) == (30, False, True)
+
+
 @pytest.mark.parametrize(("text", "lang"), ESTIMATES)
 def test_an_approximate_count_stays_an_estimate(text: str, lang: str) -> None:
     cars = _only(text, lang).cars
@@ -185,7 +203,20 @@ def test_a_lower_bound_cell(cell: str, value: int) -> None:
     assert read_count(cell) == (value, False, True)
 
 
-@pytest.mark.parametrize("cell", ["about 30", "около 30", "близько 30", "około 30", "~30"])
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "about 30",
+        "около 30",
+        "близько 30",
+        "około 30",
+        "~30",
+        "no more than 30",
+        "не более 30",
+        "не больш за 30",
+        "nie więcej niż 30",
+    ],
+)
 def test_an_approximate_cell_stays_approximate(cell: str) -> None:
     assert read_count(cell) == (30, True, False)
 

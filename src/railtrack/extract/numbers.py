@@ -49,7 +49,9 @@ NUMBER_PATTERN = (
 
 _ESTIMATE = (
     r"about|around|approximately|approx\.|roughly|some|nearly|almost|up\s+to|"
-    r"an\s+estimated|circa|~|≈"
+    r"an\s+estimated|circa|~|≈|"
+    # an upper bound ("no more than 30 cars") is an estimate, never "at least"
+    r"no\s+more\s+than|not\s+more\s+than|not\s+over|at\s+most|a\s+maximum\s+of|maximum"
 )
 # a lower bound: "at least 40 cars", "over 30 wagons", "no fewer than 25 flatcars"
 _AT_LEAST = (
@@ -154,6 +156,7 @@ _FIRST_WORDS = frozenset(
         "no",
         "not",
         "minimum",
+        "maximum",
         "well",
         "circa",
         "~",

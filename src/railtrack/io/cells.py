@@ -38,7 +38,7 @@ _RANGE = re.compile(r"^(\d+)\s*(?:[-–—]|to|до|да|do)\s*(\d+)$")
 _SIGNS = re.compile(r"^(?:~|≈|<=?|≤|\+/?-|c\.|ca\.|ok\.|approx\.)\s*")
 _EN_APPROX = re.compile(
     r"^(?:about|around|approximately|approx|roughly|some|nearly|almost|up to|circa|"
-    r"an estimated)\s+"
+    r"an estimated|no more than|not more than|at most|a maximum of|maximum)\s+"
 )
 # a lower bound: ">40", "≥ 40", "40+", "at least 40", "over 40"
 _AT_LEAST_SIGNS = re.compile(r"^(?:>=?|≥)\s*|\s*\+$")
