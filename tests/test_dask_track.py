@@ -270,3 +270,22 @@ def test_cli_on_a_scheduler_address(client: Any, tmp_path: Path) -> None:
     assert payload["as_of"].startswith(head["as_of"])  # an ISO datetime in the record
     assert payload["unrouted_reasons"] == head["unrouted_reasons"]
     assert (tmp_path / "out" / "report.html").is_file()
+
+
+def test_a_relayed_lower_bound_is_merged_as_the_default_does(client: Any, tmp_path: Path) -> None:
+    """Trial F98: "at least 30" and "42" of one train are one train of 42 on Dask too."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "log.csv").write_text(
+        "id,report,origin,destination,departure,published,source,wagons\n"
+        "a,r1,Orsha,Zhlobin,2023-02-01,2023-02-02,Test channel,at least 30\n"
+        "b,r2,Orsha,Zhlobin,2023-02-01,2023-02-02,Other channel,42\n"
+        "c,r3,Orsha,Zhlobin,2023-02-20,2023-02-21,Test channel,не менее 20\n",
+        encoding="utf-8",
+    )
+    reports = load_reports(tmp_path / "in")
+    write_converted(reports, tmp_path / "conv")
+    net = load_network()
+    on_dask = track_dask(tmp_path / "conv", net, client)
+    assert_same(track(reports, net), on_dask)
+    head = on_dask.headline()
+    assert (head["shipments"], head["cars_total"], head["cars_total_lower_bound"]) == (2, 62, True)

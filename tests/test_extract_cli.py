@@ -31,6 +31,7 @@ def test_json_shape():
         "other": None,
         "total_derived": False,
         "estimated": False,
+        "at_least": False,
     }
 
 

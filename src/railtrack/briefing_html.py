@@ -261,14 +261,15 @@ def _quotes(shipment: Shipment | None) -> list[dict[str, str]]:
     return [{"quote": q, "facts": ", ".join(words)} for q, words in facts.items()]
 
 
-def _cars(value: Any, estimated: Any, derived: Any = False) -> str:
+def _cars(value: Any, estimated: Any, derived: Any = False, at_least: Any = False) -> str:
     """Return a car count: "~40" for a source's estimate, "≥ 7" for a lower bound.
 
-    An estimate is "about 40"; a lower bound the sum of a partial breakdown.
+    An estimate is "about 40"; a lower bound the sum of a partial breakdown, or a
+    count the source gave as one ("at least 40 cars").
     """
     text = _number(value)
     text = f"~{text}" if text and estimated is True else text
-    return f"≥ {text}" if text and derived is True else text
+    return f"≥ {text}" if text and (derived is True or at_least is True) else text
 
 
 def _relays_by_train(relays: pd.DataFrame) -> dict[str, list[str]]:
@@ -379,6 +380,7 @@ def _train_rows(
                     ship.get(C.CARS_TOTAL),
                     ship.get(C.CARS_ESTIMATED),
                     ship.get(C.CARS_TOTAL_DERIVED),
+                    ship.get(C.CARS_AT_LEAST),
                 ),
                 # a told arrival's window is that arrival, not counted from the report
                 "assumed_departure": not departed
@@ -613,9 +615,9 @@ def _facts(result: TrackResult) -> tuple[list[dict[str, str]], list[dict[str, st
             "label": "cars, counted once",
             "note": f"{_number(head['cars_passenger']) or 'no'} passenger cars"
             + (
-                "; at least: some trains' totals count only the car types their reports "
-                "counted (marked ≥ below), not, for example, the flatcars their vehicles "
-                "ride on"
+                "; at least: some trains' totals are lower bounds (marked ≥ below): a "
+                'report gave "at least" a number, or counted only some car types, not, '
+                "for example, the flatcars its vehicles ride on"
                 if head.get("cars_total_lower_bound")
                 else ""
             ),

@@ -52,6 +52,7 @@ CARS_TANK = "cars_tank"
 CARS_OTHER = "cars_other"
 CARS_TOTAL_DERIVED = "cars_total_derived"
 CARS_ESTIMATED = "cars_estimated"
+CARS_AT_LEAST = "cars_at_least"  # the source gave the total as a lower bound ("at least 40")
 EQUIPMENT = "equipment"
 CLAIM = "claim"
 CREDIBILITY = "credibility"
@@ -96,6 +97,7 @@ SHIPMENT_COLUMNS: tuple[str, ...] = (
     *CAR_COLUMNS,
     CARS_TOTAL_DERIVED,
     CARS_ESTIMATED,
+    CARS_AT_LEAST,
     EQUIPMENT,
     CLAIM,
     CREDIBILITY,
@@ -126,6 +128,7 @@ GROUP_COLUMNS: tuple[str, ...] = (
     *CAR_COLUMNS,
     CARS_TOTAL_DERIVED,
     CARS_ESTIMATED,
+    CARS_AT_LEAST,
     EQUIPMENT,
     SOURCE,
     RELAYED_BY,
@@ -182,6 +185,7 @@ SUMMARY_VALUE_COLUMNS: tuple[str, ...] = (
     CARS_UNALLOCATED,
     CARS_TOTAL_DERIVED,
     CARS_ESTIMATED,
+    CARS_AT_LEAST,
     PERSONNEL_ESTIMATE,
     UNALLOCATED,
     SOURCES,
@@ -385,8 +389,8 @@ ROUTE_FLAGS: dict[str, str] = {
 """Every flag of the routes table's ``flags`` column, with its meaning."""
 
 # --- group remainders: railtrack.remainders.group_remainders(), one row per group ------
-# (also GROUP, CAR_COLUMNS, CARS_TOTAL_DERIVED, CARS_ESTIMATED, SOURCE, RELIABILITY,
-# PUBLISHED and UNALLOCATED above)
+# (also GROUP, CAR_COLUMNS, CARS_TOTAL_DERIVED, CARS_ESTIMATED, CARS_AT_LEAST, SOURCE,
+# RELIABILITY, PUBLISHED and UNALLOCATED above)
 HOLDERS = "holders"  # positions in the shipments table of the trains that may hold the cars
 UNLISTED = "unlisted"  # trains the group names beyond those listed
 N_ACROSS = "n_across"  # holders plus unlisted trains
@@ -399,6 +403,7 @@ REMAINDER_COLUMNS: tuple[str, ...] = (
     N_ACROSS,
     CARS_TOTAL_DERIVED,
     CARS_ESTIMATED,
+    CARS_AT_LEAST,
     SOURCE,
     RELIABILITY,
     PUBLISHED,

@@ -78,7 +78,7 @@ ORDER = "_order"
 """Column of a remainder's contributions: its group's place in the load."""
 
 _SUMS = (C.TRAINS, C.TRAINS_WITH_CARS, C.CARS_UNALLOCATED)
-_FLAGS = (C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED)
+_FLAGS = (C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED, C.CARS_AT_LEAST)
 
 
 def _periods(ships: pd.DataFrame, freq: str) -> pd.Series:

@@ -316,9 +316,17 @@ def _ordered(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.drop(columns=[c for c in HELPERS if c in frame.columns]).reset_index(drop=True)
 
 
-def _kept_rows(part: pd.DataFrame, dropped: frozenset[str]) -> pd.DataFrame:
-    """Worker task: the partition's shipments that are not relays of a kept train."""
-    return part[~part[C.ID].astype(str).isin(dropped)]
+def _kept_rows(
+    part: pd.DataFrame, dropped: frozenset[str], merged: dict[str, tuple[int, bool]]
+) -> pd.DataFrame:
+    """Worker task: the partition's shipments that are not relays of a kept train.
+
+    A kept train whose total is a lower bound takes a relay's count
+    (:func:`railtrack.relays.merged_counts`), as in the default engine.
+    """
+    from railtrack.relays import with_merged_counts
+
+    return with_merged_counts(part[~part[C.ID].astype(str).isin(dropped)], merged)
 
 
 def _without_relays(
@@ -330,7 +338,7 @@ def _without_relays(
     columns it reads (:data:`railtrack.relays.LINK_COLUMNS`), links them as the
     default engine does, and the workers drop the relays from their partitions.
     """
-    from railtrack.relays import LINK_COLUMNS, relay_links, without_relays
+    from railtrack.relays import LINK_COLUMNS, merged_counts, relay_links, without_relays
 
     ships = frames["shipments"]
     told = _ordered(ships[[*LINK_COLUMNS, SEQ]].compute())
@@ -338,7 +346,10 @@ def _without_relays(
     if not len(relays):
         return frames, sightings, relays
     dropped = frozenset(relays[C.ID].astype(str))
-    kept = ships.map_partitions(_kept_rows, dropped, meta=ships._meta, enforce_metadata=False)
+    merged = merged_counts(told, relays)
+    kept = ships.map_partitions(
+        _kept_rows, dropped, merged, meta=ships._meta, enforce_metadata=False
+    )
     _, sightings = without_relays(told.iloc[:0], sightings, relays)
     return {**frames, "shipments": kept}, sightings, relays
 

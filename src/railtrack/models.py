@@ -237,6 +237,20 @@ class CarCounts(_Frozen):
     other: Annotated[int, Field(ge=0, le=MAX_COUNT)] | None = None
     total_derived: bool = False
     estimated: bool = False
+    at_least: bool = False
+
+    @property
+    def total_is_lower_bound(self) -> bool:
+        """Whether the train may have more cars than ``total`` (a bound or a partial sum).
+
+        Examples
+        --------
+        >>> CarCounts(total=40, at_least=True).total_is_lower_bound
+        True
+        >>> CarCounts(passenger=5).total_is_lower_bound, CarCounts(total=40).total_is_lower_bound
+        (True, False)
+        """
+        return self.at_least or self.total_derived
 
     @model_validator(mode="before")
     @classmethod

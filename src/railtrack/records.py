@@ -260,6 +260,11 @@ class VolumeRecord(BaseModel):
     cars_unallocated: int | None
     cars_total_derived: bool | None
     cars_estimated: bool | None
+    cars_at_least: bool | None = Field(
+        None,
+        description="True when some train's total was given as a lower bound "
+        "('at least 40 cars'): the cars are at least cars_total.",
+    )
     personnel_estimate: float | None
     unallocated: str | None
     sources: list[str]
@@ -306,7 +311,8 @@ class RunSummary(_Out):
     cars_total_lower_bound: bool = Field(
         False,
         description="True when some train's car total counts only the car types its "
-        "report counted (a partial breakdown): the cars are at least cars_total.",
+        "report counted (a partial breakdown), or its report gave it as a lower bound "
+        "('at least 40 cars', 'не менее 30 вагонов'): the cars are at least cars_total.",
     )
     cars_passenger: int | None
     personnel_estimate: int | None
@@ -321,6 +327,13 @@ class RunSummary(_Out):
     n_reports_after_as_of: int
     n_shipments_after_as_of: int
     n_sightings_after_as_of: int
+    context_notes: list[str] | None = Field(
+        None,
+        description="Each place name two places bear that the report's other places "
+        "settled ('Товарково': Tovarkovo (GN481941), chosen by the report: 26 km from "
+        "Kaluga-I, which it also names; ...), one note a choice "
+        "(ReportSet.context_notes); null with --engine dask, which does not list them.",
+    )
     n_relays: int = Field(
         0,
         description=(

@@ -21,7 +21,10 @@ tells them apart:
   ``max_window_days`` ("in March") links nothing, and two departure (or two arrival)
   windows that do *not* overlap tell the trains apart whatever else agrees;
 - **compatible make-up**: car totals (and passenger-car counts), where both give
-  them, differ by at most ``cars_tolerance`` of the larger (at least one car);
+  them, differ by at most ``cars_tolerance`` of the larger (at least one car); a
+  total given as a lower bound ("at least 30 cars", ``cars_at_least``) agrees with
+  any count that is no smaller (within the same tolerance), and two lower bounds
+  always agree;
 - **different reports**: two shipments of one report, or of one file without report
   ids (the rows of one spreadsheet), are never linked: a report that lists two trains
   means two trains.
@@ -31,7 +34,9 @@ group first (a group's total must keep its members), then the best credibility
 (Admiralty 1 before 6), then the one that says most (dates, cars, via points), then
 the earliest published, then the id. The others are dropped from the shipments and
 listed in the relays table with the train they were linked to; a sighting of a
-dropped shipment is moved to the kept one (:func:`without_relays`). A shipment that
+dropped shipment is moved to the kept one (:func:`without_relays`). A kept train
+whose total is a lower bound takes the count of a linked report that says more
+("at least 30" and "42": 42 cars, exact; :func:`merged_counts`). A shipment that
 belongs to a group is never dropped, so no group total loses a member it counts.
 
 The rule is deliberately narrow: an ambiguous pair stays two trains (and both are
@@ -47,14 +52,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from railtrack import columns as C
 from railtrack.io import ReportSet
+from railtrack.models import Shipment
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 
 if TYPE_CHECKING:
-    from railtrack.models import DateWindow, Place, Shipment
+    from railtrack.models import DateWindow, Place
 
 __all__ = [
     "LINK_COLUMNS",
@@ -62,9 +69,12 @@ __all__ = [
     "drop_relays",
     "ends_key",
     "lookup_span",
+    "merged_counts",
     "movement_span",
     "relay_links",
     "same_train",
+    "with_merged_counts",
+    "with_told_counts",
     "without_relays",
 ]
 
@@ -93,6 +103,7 @@ LINK_COLUMNS: tuple[str, ...] = (
     C.CREDIBILITY,
     C.VIA,
     "cars_total",
+    C.CARS_AT_LEAST,
     "cars_passenger",
     "departure_earliest",
     "departure_latest",
@@ -116,6 +127,7 @@ class _Candidate:
     cars: int | None
     passenger: int | None
     rank: tuple[int, float, int, int, str]
+    cars_at_least: bool = False
 
 
 def _text(column: pd.Series) -> pd.Series:
@@ -189,6 +201,7 @@ def _candidates(table: pd.DataFrame, rows: list[int], widest: int) -> list[_Cand
     departures = _windows(table["departure_earliest"], table["departure_latest"], widest)
     arrivals = _windows(table["arrival_earliest"], table["arrival_latest"], widest)
     cars, passengers = _counts(table["cars_total"]), _counts(table["cars_passenger"])
+    bounds = _bounds(table)
     vias = [0 if v is None else str(v).count(";") + 1 for v in _text(table[C.VIA])]
     grouped = table[C.GROUP].notna().tolist()
     credibility = pd.to_numeric(table[C.CREDIBILITY], errors="coerce").fillna(6).tolist()
@@ -207,6 +220,7 @@ def _candidates(table: pd.DataFrame, rows: list[int], widest: int) -> list[_Cand
                 cars=n,
                 passenger=p,
                 rank=(0 if grouped[i] else 1, float(credibility[i]), -says, published[i], ids[i]),
+                cars_at_least=bounds[i],
             )
         )
     return out
@@ -234,9 +248,28 @@ def _dates_agree(a: _Candidate, b: _Candidate, settings: Settings) -> str | None
     return None
 
 
-def _counts_agree(x: int | None, y: int | None, tolerance: float) -> bool:
-    if x is None or y is None:
+def _bounds(table: pd.DataFrame) -> list[bool]:
+    """Return each row's ``cars_at_least`` flag (False where missing or absent)."""
+    if C.CARS_AT_LEAST not in table.columns:
+        return [False] * len(table)
+    flags = table[C.CARS_AT_LEAST].astype(object)
+    return [v is True or (isinstance(v, bool | np.bool_) and bool(v)) for v in flags]
+
+
+def _counts_agree(
+    x: int | None,
+    y: int | None,
+    tolerance: float,
+    *,
+    x_at_least: bool = False,
+    y_at_least: bool = False,
+) -> bool:
+    """Whether two counts may be one train's: within tolerance, or within a lower bound."""
+    if x is None or y is None or (x_at_least and y_at_least):
         return True
+    if x_at_least or y_at_least:
+        bound, other = (x, y) if x_at_least else (y, x)
+        return other >= bound - max(1.0, tolerance * bound)
     return abs(x - y) <= max(1.0, tolerance * max(x, y))
 
 
@@ -299,6 +332,7 @@ def _record_candidate(
         cars=shipment.cars.total,
         passenger=shipment.cars.passenger,
         rank=(0, 0.0, 0, 0, shipment.id),
+        cars_at_least=shipment.cars.at_least,
     )
 
 
@@ -395,7 +429,9 @@ def _same_train(a: _Candidate, b: _Candidate, settings: Settings) -> str | None:
         return None
     tolerance = settings.relay_cars_tolerance
     if not (
-        _counts_agree(a.cars, b.cars, tolerance)
+        _counts_agree(
+            a.cars, b.cars, tolerance, x_at_least=a.cars_at_least, y_at_least=b.cars_at_least
+        )
         and _counts_agree(a.passenger, b.passenger, tolerance)
     ):
         return None
@@ -539,8 +575,10 @@ def without_relays(
     Returns
     -------
     tuple of (pandas.DataFrame, pandas.DataFrame)
-        The shipments whose id is not in ``relays`` (index reset), and the sightings
-        with ``shipment`` set to the kept train where it named a dropped one.
+        The shipments whose id is not in ``relays`` (index reset; a kept train whose
+        total is a lower bound takes a linked report's count, :func:`merged_counts`),
+        and the sightings with ``shipment`` set to the kept train where it named a
+        dropped one.
 
     Examples
     --------
@@ -555,7 +593,9 @@ def without_relays(
     if not len(relays):
         return shipments, sightings
     to_kept = dict(zip(relays[C.ID], relays["train"], strict=True))
+    merged = merged_counts(shipments, relays)
     kept = shipments[~shipments[C.ID].isin(to_kept)].reset_index(drop=True)
+    kept = with_merged_counts(kept, merged)
     if len(sightings) and C.SHIPMENT in sightings.columns:
         named = sightings[C.SHIPMENT]
         sightings = sightings.assign(**{C.SHIPMENT: named.map(to_kept).fillna(named)})
@@ -597,8 +637,14 @@ def drop_relays(reports: ReportSet, relays: pd.DataFrame) -> ReportSet:
     if not len(relays):
         return reports
     to_kept = dict(zip(relays[C.ID].astype(str), relays["train"].astype(str), strict=True))
+    told: dict[str, list[tuple[int, bool]]] = {}
+    for s in reports.shipments:
+        if s.id in to_kept and s.cars.total is not None:
+            told.setdefault(to_kept[s.id], []).append((s.cars.total, s.cars.at_least))
     out = reports._empty_copy()
-    out.shipments = [s for s in reports.shipments if s.id not in to_kept]
+    out.shipments = [
+        with_told_counts(s, told.get(s.id, [])) for s in reports.shipments if s.id not in to_kept
+    ]
     out.groups = list(reports.groups)
     out.sightings = [
         s.model_copy(update={"shipment": to_kept[s.shipment]})
@@ -607,3 +653,123 @@ def drop_relays(reports: ReportSet, relays: pd.DataFrame) -> ReportSet:
         for s in reports.sightings
     ]
     return out
+
+
+def _raised(kept: tuple[int | None, bool], told: list[tuple[int, bool]]) -> tuple[int, bool] | None:
+    """Return the count a lower-bound total takes from its relays' counts, else None.
+
+    An exact count no smaller than the bound wins (the largest such, if several);
+    else the largest bound above it.
+    """
+    total, at_least = kept
+    if not at_least or total is None:
+        return None
+    exact = [n for n, bound in told if not bound and n >= total]
+    if exact:
+        return max(exact), False
+    higher = [n for n, _ in told if n > total]
+    return (max(higher), True) if higher else None
+
+
+def merged_counts(shipments: pd.DataFrame, relays: pd.DataFrame) -> dict[str, tuple[int, bool]]:
+    """Return the kept trains whose lower-bound car total a linked report's count raises.
+
+    Two reports of one train, "at least 30 cars" and "42 cars", are one train of 42
+    cars: the kept train takes the linked exact count, or a higher bound.
+
+    Parameters
+    ----------
+    shipments
+        The shipment table :func:`relay_links` read (kept and dropped rows alike);
+        ``cars_total`` and, when present, ``cars_at_least``.
+    relays
+        :func:`relay_links` of ``shipments``.
+
+    Returns
+    -------
+    dict
+        Kept train id -> (its new ``cars_total``, whether that is still a lower bound).
+
+    Examples
+    --------
+    >>> ships = pd.DataFrame({"id": ["a-t1", "b-t1"], "cars_total": [30, 42],
+    ...                       "cars_at_least": [True, False]})
+    >>> merged_counts(ships, pd.DataFrame({"id": ["b-t1"], "train": ["a-t1"]}))
+    {'a-t1': (42, False)}
+    """
+    if not len(relays) or C.CARS_AT_LEAST not in shipments.columns:
+        return {}
+    ids = shipments[C.ID].astype(str).tolist()
+    said = zip(_counts(shipments[C.CARS_TOTAL]), _bounds(shipments), strict=True)
+    counts = dict(zip(ids, said, strict=True))
+    told: dict[str, list[tuple[int, bool]]] = {}
+    for dropped, train in zip(relays[C.ID].astype(str), relays["train"].astype(str), strict=True):
+        n, bound = counts.get(dropped, (None, False))
+        if n is not None:
+            told.setdefault(train, []).append((n, bound))
+    out = {}
+    for train, heard in told.items():
+        raised = _raised(counts.get(train, (None, False)), heard)
+        if raised is not None:
+            out[train] = raised
+    return out
+
+
+def with_merged_counts(
+    shipments: pd.DataFrame, merged: dict[str, tuple[int, bool]]
+) -> pd.DataFrame:
+    """Return the shipments with :func:`merged_counts` applied (a copy when any applies).
+
+    Examples
+    --------
+    >>> ships = pd.DataFrame({"id": ["a-t1"], "cars_total": [30], "cars_at_least": [True]})
+    >>> with_merged_counts(ships, {"a-t1": (42, False)})[["cars_total", "cars_at_least"]
+    ...     ].to_dict("records")
+    [{'cars_total': 42, 'cars_at_least': False}]
+    """
+    if not merged or not len(shipments):
+        return shipments
+    ids = shipments[C.ID].astype(str)
+    hit = ids.isin(merged).to_numpy()
+    if not hit.any():
+        return shipments
+    totals = shipments[C.CARS_TOTAL].astype("Int64").tolist()
+    bounds = shipments[C.CARS_AT_LEAST].astype("boolean").tolist()
+    for i in np.flatnonzero(hit).tolist():
+        totals[i], bounds[i] = merged[ids.iloc[i]]
+    out = shipments.copy()
+    out[C.CARS_TOTAL] = pd.array(totals, dtype="Int64")
+    out[C.CARS_AT_LEAST] = pd.array(bounds, dtype="boolean")
+    return out
+
+
+def with_told_counts(shipment: Shipment, told: list[tuple[int, bool]]) -> Shipment:
+    """Return the kept record of a train with the count its other reports say more by.
+
+    The record-level twin of :func:`merged_counts`: a total given as a lower bound
+    takes an exact count no smaller (or a higher bound) of the same train's other
+    reports; the record itself when none raises it.
+
+    Parameters
+    ----------
+    shipment
+        The record kept for the train.
+    told
+        The car totals of the train's other reports: ``(total, at_least)`` each.
+
+    Examples
+    --------
+    >>> from railtrack.models import CarCounts, Source
+    >>> kept = Shipment(id="a", source=Source(reporter="x"),
+    ...                 cars=CarCounts(total=30, at_least=True))
+    >>> with_told_counts(kept, [(42, False)]).cars.total
+    42
+    >>> with_told_counts(kept, [(25, False)]) is kept
+    True
+    """
+    raised = _raised((shipment.cars.total, shipment.cars.at_least), told)
+    if raised is None:
+        return shipment
+    total, at_least = raised
+    cars = shipment.cars.model_copy(update={"total": total, "at_least": at_least})
+    return shipment.model_copy(update={"cars": cars})

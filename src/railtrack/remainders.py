@@ -129,10 +129,28 @@ def _members(shipments: pd.DataFrame, groups: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True).drop_duplicates()
 
 
-def _note(gid: str, total: int | None, passenger: int | None, n_across: int, unlisted: int) -> str:
+def _note(
+    gid: str,
+    total: int | None,
+    passenger: int | None,
+    n_across: int,
+    unlisted: int,
+    *,
+    at_least: bool = False,
+) -> str:
+    """Return the note of a group's cars not allocated to one train.
+
+    Examples
+    --------
+    >>> _note("g1", 86, 2, 2, 0)
+    '86 cars (2 passenger) of group g1 across 2 trains'
+    >>> _note("g1", 80, None, 2, 1, at_least=True)
+    'at least 80 cars of group g1 across 2 trains (1 not listed)'
+    """
     parts = f" ({passenger} passenger)" if passenger else ""
+    least = "at least " if at_least and total else ""
     note = (
-        f"{total or 0} cars{parts} of group {gid} across {n_across} "
+        f"{least}{total or 0} cars{parts} of group {gid} across {n_across} "
         f"train{'' if n_across == 1 else 's'}"
     )
     return note + (f" ({unlisted} not listed)" if unlisted else "")
@@ -206,6 +224,7 @@ def group_remainders(
     met: list[str] = []
     over: list[tuple[str, str, int, int]] = []  # (group, column, its trains', its own)
     read = [C.ID, C.N_TRAINS, *C.CAR_COLUMNS, C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED]
+    read += [C.CARS_AT_LEAST]
     read += [C.SOURCE, C.RELIABILITY, C.PUBLISHED]  # only these: no dict of every column
     for grp in groups[[c for c in read if c in groups.columns]].to_dict("records"):
         gid = str(grp[C.ID])
@@ -236,11 +255,17 @@ def group_remainders(
                 N_ACROSS: n_across,
                 C.CARS_TOTAL_DERIVED: _flag(grp.get(C.CARS_TOTAL_DERIVED)),
                 C.CARS_ESTIMATED: _flag(grp.get(C.CARS_ESTIMATED)),
+                C.CARS_AT_LEAST: _flag(grp.get(C.CARS_AT_LEAST)),
                 C.SOURCE: grp.get(C.SOURCE),
                 C.RELIABILITY: grp.get(C.RELIABILITY),
                 C.PUBLISHED: grp.get(C.PUBLISHED),
                 C.UNALLOCATED: _note(
-                    gid, remainder[C.CARS_TOTAL], remainder[C.CARS_PASSENGER], n_across, unlisted
+                    gid,
+                    remainder[C.CARS_TOTAL],
+                    remainder[C.CARS_PASSENGER],
+                    n_across,
+                    unlisted,
+                    at_least=_flag(grp.get(C.CARS_AT_LEAST)),
                 ),
             }
         )

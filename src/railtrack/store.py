@@ -59,7 +59,7 @@ from pydantic import ValidationError
 from railtrack.errors import StoreError
 from railtrack.io import ReportSet
 from railtrack.models import Place, Shipment, ShipmentGroup, Sighting
-from railtrack.relays import ends_key, lookup_span, movement_span, same_train
+from railtrack.relays import ends_key, lookup_span, movement_span, same_train, with_told_counts
 from railtrack.settings import DEFAULT_SETTINGS
 from railtrack.store_posts import POSTS_SCHEMA, PostLedger, history_rows
 
@@ -708,17 +708,22 @@ class Store:
 
         With ``one_per_train`` (the default, for counting), a train reported by several
         sources appears once: the report with the best credibility (then the earliest
-        stored). :meth:`train_sources` lists every source of every train. A group is
-        kept once per set of trains it covers.
+        stored), whose car total, when given as a lower bound ("at least 30"), takes
+        another report's count of the train that says more
+        (:func:`railtrack.relays.with_told_counts`). :meth:`train_sources` lists every
+        source of every train. A group is kept once per set of trains it covers.
         """
         out = ReportSet()
         used_ids: set[tuple[str, str]] = set()
         best: dict[int, tuple[int, Shipment, str | None]] = {}
+        told: dict[int, list[tuple[int, bool]]] = {}  # each train's car totals, for bounds
         ordered: list[int] = []
         for pk, kind, _record_id, body, source_file, train_id in self._rows():
             record = self._record(pk, kind, body)
             if kind == "shipment" and one_per_train:
                 assert isinstance(record, Shipment)
+                if record.cars.total is not None:
+                    told.setdefault(train_id, []).append((record.cars.total, record.cars.at_least))
                 current = best.get(train_id)
                 if current is None:
                     ordered.append(train_id)
@@ -728,6 +733,8 @@ class Store:
             self._add_unique(out, record, source_file, used_ids)
         for train_id in ordered:
             _pk, shipment, source_file = best[train_id]
+            # "at least 30" kept, "42" from another report of the train: 42 cars
+            shipment = with_told_counts(shipment, told.get(train_id, []))
             self._add_unique(out, shipment, source_file, used_ids)
         if one_per_train:
             out.groups = self._distinct_groups(out)

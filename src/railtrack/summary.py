@@ -281,7 +281,7 @@ def _trains(ships: pd.DataFrame, *, period: pd.Series) -> pd.DataFrame:
         rows[col] = _counts(ships, col)
     rows[C.TRAINS_WITH_CARS] = rows[C.CARS_TOTAL].notna().astype("int64")
     rows[C.CARS_UNALLOCATED] = np.zeros(len(ships), np.int64)
-    for col in (C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED):
+    for col in (C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED, C.CARS_AT_LEAST):
         rows[col] = _flags(ships, col).astype(bool)
     rows[_CRED] = _counts(ships, C.CREDIBILITY)
     rows[C.UNALLOCATED] = None
@@ -301,7 +301,7 @@ def _remainder_rows(rest: pd.DataFrame, trains: pd.DataFrame, periods: pd.Series
         rows[col] = rest[col].array
     rows[C.TRAINS_WITH_CARS] = 0
     rows[C.CARS_UNALLOCATED] = rest[C.CARS_TOTAL].fillna(0).to_numpy(np.int64)
-    for col in (C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED):
+    for col in (C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED, C.CARS_AT_LEAST):
         rows[col] = rest[col].to_numpy(bool)
     rows[_CRED] = pd.array([None] * len(rest), dtype="Int64")
     rows[C.UNALLOCATED] = rest[C.UNALLOCATED].to_numpy(dtype=object)
@@ -501,6 +501,7 @@ def _aggregate(rows: pd.DataFrame, keys: Sequence[str], *, settings: Settings) -
         C.CARS_UNALLOCATED: g[C.CARS_UNALLOCATED].sum(),
         C.CARS_TOTAL_DERIVED: g[C.CARS_TOTAL_DERIVED].any(),
         C.CARS_ESTIMATED: g[C.CARS_ESTIMATED].any(),
+        C.CARS_AT_LEAST: g[C.CARS_AT_LEAST].any(),
         C.BEST_CREDIBILITY: g[_CRED].min().astype("Int64"),
     }
     parts |= {
@@ -790,7 +791,8 @@ def total_figures(total: pd.DataFrame) -> dict[str, int | bool | None]:
         ``trains``, ``cars_total``, ``cars_passenger`` and ``personnel_estimate``,
         each an int or None where unknown, and ``cars_total_lower_bound``: True when
         some train's total is derived from a partial breakdown (only the car types
-        its report counted: ``cars_total_derived``), so the cars are at least
+        its report counted: ``cars_total_derived``) or was given as a lower bound
+        ("at least 40 cars": ``cars_at_least``), so the cars are at least
         ``cars_total``.
 
     Examples
@@ -800,6 +802,9 @@ def total_figures(total: pd.DataFrame) -> dict[str, int | bool | None]:
     >>> total_figures(pd.DataFrame())["trains"] is None
     True
     >>> total_figures(pd.DataFrame({"cars_total": [7], "cars_total_derived": [True]}))[
+    ...     "cars_total_lower_bound"]
+    True
+    >>> total_figures(pd.DataFrame({"cars_total": [40], "cars_at_least": [True]}))[
     ...     "cars_total_lower_bound"]
     True
     """
@@ -814,6 +819,8 @@ def total_figures(total: pd.DataFrame) -> dict[str, int | bool | None]:
         "cars_total": number(C.CARS_TOTAL),
         "cars_passenger": number(C.CARS_PASSENGER),
         "personnel_estimate": number(C.PERSONNEL_ESTIMATE),
-        "cars_total_lower_bound": _true(row.get(C.CARS_TOTAL_DERIVED))
+        "cars_total_lower_bound": (
+            _true(row.get(C.CARS_TOTAL_DERIVED)) or _true(row.get(C.CARS_AT_LEAST))
+        )
         and number(C.CARS_TOTAL) is not None,
     }

@@ -40,6 +40,7 @@ __all__ = [
     "EXIT_USAGE",
     "FORMATS",
     "Format",
+    "at_least_shown",
     "check_paths",
     "console",
     "emit_document",
@@ -51,6 +52,7 @@ __all__ = [
     "locate_places",
     "output_format",
     "place_record",
+    "print_context_notes",
     "print_json",
     "print_jsonl",
     "print_problems",
@@ -598,6 +600,56 @@ def print_problems(problems: Sequence[Any], fmt: Format = "table", *, quiet: boo
     err_console.print(f"{len(problems)} problem(s) found:", style="bold yellow")
     for problem in problems:
         err_console.print(f"  - {terminal_text(problem)}")
+
+
+def at_least_shown(row: dict[str, Any]) -> dict[str, Any]:
+    """Return a row for a table: a car total that is a lower bound shown as "≥ 42".
+
+    A row with ``cars_at_least`` (the source gave "at least 40") or
+    ``cars_total_derived`` (the sum of a partial breakdown) is at least its total; so
+    is a record whose ``cars`` object says ``at_least`` or ``total_derived``.
+
+    Examples
+    --------
+    >>> at_least_shown({"cars_total": 42, "cars_at_least": True})["cars_total"]
+    '≥ 42'
+    >>> at_least_shown({"cars_total": 42, "cars_total_derived": False})["cars_total"]
+    42
+    >>> at_least_shown({"cars": {"total": 30, "at_least": True}})["cars"]["total"]
+    '≥ 30'
+    """
+    cars = row.get("cars")
+    if isinstance(cars, Mapping):
+        nested = at_least_shown({f"cars_{k}": v for k, v in cars.items()})
+        if nested.get("cars_total") == cars.get("total"):
+            return row
+        return {**row, "cars": {**cars, "total": nested["cars_total"]}}
+    total = row.get("cars_total")
+    if total is None or not (row.get("cars_at_least") or row.get("cars_total_derived")):
+        return row
+    return {**row, "cars_total": f"≥ {total}"}
+
+
+def print_context_notes(notes: Sequence[str]) -> None:
+    """Print, on stdout, each namesake settled by its report's other places, one a line.
+
+    The notes are :attr:`railtrack.io.ReportSet.context_notes` ("'Товарково':
+    Tovarkovo (GN481941), chosen by the report: 26 km from Kaluga-I, which it also
+    names; ..."): a choice the gazetteer alone would not make, shown so a reader can
+    check it. Nothing is printed without notes.
+    """
+    if not notes:
+        return
+    from railtrack.labels import plural
+    from railtrack.safetext import terminal_text
+
+    console.print(
+        f"{plural(len(notes), 'namesake')} settled by the other places of its report:",
+        markup=False,
+        highlight=False,
+    )
+    for note in notes:
+        console.print(f"  - {terminal_text(note)}", markup=False, highlight=False)
 
 
 def print_skipped(skipped: Mapping[str, int], *, quiet: bool = False) -> None:

@@ -117,12 +117,20 @@ def _place_cell(place: dict[str, object] | None) -> str:
 
 
 def _cars_cell(cars: dict[str, object]) -> str:
-    parts = [
-        f"{k} {v}"
-        for k, v in cars.items()
-        if k not in ("total", "total_derived", "estimated") and v is not None
-    ]
+    """Return the cars of a shipment for the table: "≥ 40" for a lower bound.
+
+    Examples
+    --------
+    >>> _cars_cell({"total": 40, "flat": 38, "estimated": False, "at_least": True})
+    '≥ 40 (flat 38)'
+    >>> _cars_cell({"total": 40, "total_derived": False, "at_least": False})
+    '40'
+    """
+    flags = ("total", "total_derived", "estimated", "at_least")
+    parts = [f"{k} {v}" for k, v in cars.items() if k not in flags and v is not None]
     total = "" if cars["total"] is None else str(cars["total"])
+    if total and cars.get("at_least") is True:
+        total = f"≥ {total}"
     return f"{total} ({', '.join(parts)})" if parts else total
 
 

@@ -23,9 +23,11 @@ from railtrack.cli._options import (
 )
 from railtrack.cli._output import (
     EXIT_INPUT_PROBLEMS,
+    at_least_shown,
     check_paths,
     emit_records,
     output_format,
+    print_context_notes,
     print_jsonl,
     print_problems,
     print_skipped,
@@ -265,6 +267,8 @@ def load(
         emit_records(report_records(reports, (chosen,))[chosen], fmt_)
     else:
         _tables(reports, kind, quiet)
+        if not quiet:
+            print_context_notes(reports.context_notes)
     if fmt_ != "json":
         print_skipped(reports.skipped, quiet=quiet)
     print_problems(reports.problems, fmt_, quiet=quiet)
@@ -282,6 +286,5 @@ def _tables(reports: Any, kind: str | None, quiet: bool) -> None:
     for name, (cols, title) in tables.items():
         if kind not in (None, name) or (name != "shipment" and not records[name]):
             continue
-        emit_records(
-            records[name], "table", title=title, columns=cols, quiet=quiet, empty="No shipments."
-        )
+        shown = [at_least_shown(r) for r in records[name]]  # "≥ 30": at least 30 cars
+        emit_records(shown, "table", title=title, columns=cols, quiet=quiet, empty="No shipments.")

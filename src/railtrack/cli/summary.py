@@ -21,6 +21,7 @@ from railtrack.cli._options import (
 )
 from railtrack.cli._output import (
     EXIT_INPUT_PROBLEMS,
+    at_least_shown,
     check_paths,
     console,
     emit_document,
@@ -216,8 +217,9 @@ def summary(
     else:
         lead = [*keys, *([C.PERIOD_BASIS] if C.PERIOD in keys else [])]
         trains = sum(r["n_trains"] or 0 for r in rows)
+        shown = [at_least_shown(r) for r in rows] if fmt_ == "table" else rows
         emit_records(
-            rows,
+            shown,
             fmt_,
             title=f"{trains} trains by {', '.join(keys) or 'total'}",
             columns=[*lead, *_SHOWN_VALUES],
@@ -225,6 +227,12 @@ def summary(
         )
         if fmt_ == "table" and not quiet:
             console.print(f"Personnel: {table.attrs['personnel_note']}", markup=False)
+            if any(r is not s for r, s in zip(rows, shown, strict=True)):
+                console.print(
+                    '≥: at least that many cars (a report gave a lower bound, "at least '
+                    '40", or counted only some car types)',
+                    markup=False,
+                )
     if fmt_ != "json" and not quiet and routed is not None and (note := routed.note()):
         err_console.print(note, markup=False)
     print_problems(problems, fmt_, quiet=quiet)

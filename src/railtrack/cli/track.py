@@ -31,6 +31,7 @@ from railtrack.cli._output import (
     emit_records,
     err_console,
     output_format,
+    print_context_notes,
     print_problems,
     problem_record,
 )
@@ -55,11 +56,21 @@ _RENAMED = {
 }
 
 
-def run_summary(head: dict[str, Any], out: Path, outputs: Any, problems: Any) -> dict[str, Any]:
+def run_summary(
+    head: dict[str, Any],
+    out: Path,
+    outputs: Any,
+    problems: Any,
+    *,
+    context_notes: list[str] | None = None,
+) -> dict[str, Any]:
     """Return the ``run`` record of ``track --json`` from the pipeline's headline figures.
 
     Counts get ``n_`` names (``n_shipments``), ``problems`` is the list of problem
-    records and ``as_of`` an ISO datetime (see :class:`railtrack.records.RunSummary`).
+    records and ``as_of`` an ISO datetime (see :class:`railtrack.records.RunSummary`);
+    ``context_notes`` the namesakes settled by their report's other places
+    (:attr:`railtrack.io.ReportSet.context_notes`; None when the engine does not
+    list them).
     """
     from railtrack.records import iso_datetime
 
@@ -71,6 +82,7 @@ def run_summary(head: dict[str, Any], out: Path, outputs: Any, problems: Any) ->
     doc["outputs"] = outputs
     doc["n_problems"] = len(problems)
     doc["problems"] = [problem_record(p) for p in problems]
+    doc["context_notes"] = None if context_notes is None else list(context_notes)
     return doc
 
 
@@ -299,8 +311,13 @@ def track(  # noqa: C901
         written = write_outputs(result, out, progress=advance)
 
     head = result.headline()
+    # the default engine resolves every report in one set and lists its namesake choices;
+    # the Dask engine resolves partitions apart and does not collect them
+    notes = result.reports.context_notes if client is None else None
     if fmt_ != "table":
-        emit_document(run_summary(head, out, describe(written), result.problems), fmt_)
+        emit_document(
+            run_summary(head, out, describe(written), result.problems, context_notes=notes), fmt_
+        )
     elif quiet:
         console.print(str(out), markup=False)
     else:
@@ -347,6 +364,7 @@ def track(  # noqa: C901
             ),
             highlight=False,
         )
+        print_context_notes(notes or [])
         console.print(
             terminal_text(f"Wrote {len(written)} files to {out}/ (open {out / 'report.html'})")
         )

@@ -245,6 +245,8 @@ class Lexicon:
     singular_before: tuple[str, ...] = ()
     car_nouns: dict[str, str] = field(default_factory=dict)  # form -> CarCounts field
     car_adjectives: tuple[tuple[str, str], ...] = ()  # (stem, kind), longest first
+    # words before a count -> "approx" ("около", "ok.": an estimate) or "at_least" ("не
+    # менее", "co najmniej": a lower bound); both are read in front of a number
     approx: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     # words of an estimate, not a bound ("blisko", "около"): a count of trains after one
     # with no verb of movement is a plan's or a period's total
@@ -417,7 +419,12 @@ def _build(data: dict[str, Any]) -> Lexicon:
         singular_before=tuple(_norm(e) for e in data.get("singular_before") or []),
         car_nouns=_forms(data.get("car_nouns") or {}),
         car_adjectives=tuple(sorted(adjectives, key=lambda a: -len(a[0]))),
-        approx=_flat(data.get("approx")),
+        approx=PhraseTable(
+            {
+                **{str(w): "approx" for w in data.get("approx") or []},
+                **{str(w): "at_least" for w in data.get("at_least") or []},
+            }
+        ),
         about=_flat(data.get("about")),
         approx_numbers=PhraseTable(_forms(data.get("approx_numbers") or {})),
         place_cues=PhraseTable({str(f): role for role, forms in cues.items() for f in forms or []}),

@@ -416,8 +416,11 @@ class LexiconReader:
                 i = end_i  # "23 czołgi, 8 cystern, 9 ciężarówek": fuel trucks, not tank cars
                 continue
             start, end = toks[first].start, toks[end_i - 1].end
-            estimated = bool(approx) or self._round_number(toks, j, k)
-            counts.append(CarCount(kind, value, estimated, start, end, text[start:end]))
+            at_least = approx is not None and approx[0] == "at_least"
+            estimated = (bool(approx) and not at_least) or self._round_number(toks, j, k)
+            counts.append(
+                CarCount(kind, value, estimated, start, end, text[start:end], at_least=at_least)
+            )
             i = end_i
         return counts
 

@@ -11,6 +11,8 @@ Examples
 (48, 24, 1200)
 >>> [(c.kind, c.value, c.estimated) for c in find_car_counts("about 30 flats and 2 tank cars")]
 [('flat', 30, True), ('tank', 2, False)]
+>>> [(c.value, c.estimated, c.at_least) for c in find_car_counts("at least 40 cars")]
+[(40, False, True)]
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from numerizer import numerize
 from railtrack.extract.casefold import FoldedPattern, fold_compile
 
 __all__ = [
+    "AtLeast",
     "CarCount",
     "candidate_starts",
     "find_car_counts",
@@ -44,11 +47,20 @@ NUMBER_PATTERN = (
 )
 """A count written in digits ("1,200", "48") or words ("forty-eight", "two dozen")."""
 
-_APPROX = (
-    r"about|around|approximately|approx\.|roughly|some|nearly|almost|up\s+to|over|"
-    r"more\s+than|at\s+least|an\s+estimated|circa|~|≈"
+_ESTIMATE = (
+    r"about|around|approximately|approx\.|roughly|some|nearly|almost|up\s+to|"
+    r"an\s+estimated|circa|~|≈|"
+    # an upper bound ("no more than 30 cars") is an estimate, never "at least"
+    r"no\s+more\s+than|not\s+more\s+than|not\s+over|at\s+most|a\s+maximum\s+of|maximum"
 )
-_APPROX_RE = re.compile(rf"^(?:{_APPROX})$", re.IGNORECASE)
+# a lower bound: "at least 40 cars", "over 30 wagons", "no fewer than 25 flatcars"
+_AT_LEAST = (
+    r"at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|no\s+(?:fewer|less)\s+than|"
+    r"not\s+(?:fewer|less)\s+than|a\s+minimum\s+of|(?:a\s+)?minimum|well\s+over"
+)
+_APPROX = rf"{_AT_LEAST}|{_ESTIMATE}"
+_APPROX_RE = re.compile(rf"^(?:{_ESTIMATE})$", re.IGNORECASE)
+_AT_LEAST_RE = re.compile(rf"^(?:{_AT_LEAST})$", re.IGNORECASE)
 # "dozen"/"hundred" after a vague word is no number ("several dozen cars"); after
 # "half" it is halved ("half a hundred cars": about 50)
 _ROUND_RE = re.compile(r"\b(?:dozen|hundred)s?\b", re.IGNORECASE)
@@ -139,6 +151,13 @@ _FIRST_WORDS = frozenset(
         "over",
         "more",
         "at",
+        "upwards",
+        "in",
+        "no",
+        "not",
+        "minimum",
+        "maximum",
+        "well",
         "circa",
         "~",
         "≈",
@@ -227,13 +246,31 @@ def find_count_series(text: str) -> tuple[list[int], str, int, int] | None:
     return [v for v in values if v is not None], kind, m.start(), m.end()
 
 
+class AtLeast(int):
+    """A count the source gives as a lower bound ("at least 40 cars"): the int is the bound.
+
+    It travels as the value of a count fact like any int; the shipment built from it
+    sets :attr:`railtrack.models.CarCounts.at_least`.
+
+    Examples
+    --------
+    >>> n = AtLeast(40)
+    >>> n + 2, isinstance(n, AtLeast), str(n)
+    (42, True, '40')
+    """
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True, slots=True)
 class CarCount:
     """One count of cars found in a text.
 
     ``kind`` is a :class:`~railtrack.models.CarCounts` field: ``total`` for untyped
     "cars"/"wagons", else ``passenger``, ``covered``, ``flat``, ``tank`` or ``other``.
-    ``start``/``end`` are character offsets into the text searched.
+    ``start``/``end`` are character offsets into the text searched. ``estimated``
+    marks an approximate count ("about 30"), ``at_least`` a lower bound ("at least
+    40", "over 30", "не менее 30", "co najmniej 35"): the value is the bound.
     """
 
     kind: str
@@ -242,6 +279,7 @@ class CarCount:
     start: int
     end: int
     text: str
+    at_least: bool = False
 
 
 @lru_cache(maxsize=4096)
@@ -300,7 +338,8 @@ def find_car_counts(text: str) -> list[CarCount]:
     -------
     list of CarCount
         One entry per count, typed by the words around it. Approximate counts
-        ("about", "some", "up to") are flagged ``estimated``.
+        ("about", "some", "up to") are flagged ``estimated``; lower bounds ("at least",
+        "more than", "over") ``at_least``.
 
     Examples
     --------
@@ -323,11 +362,15 @@ def find_car_counts(text: str) -> list[CarCount]:
         if round_word and _VAGUE_BEFORE_RE.search(before):
             continue  # "several dozen cars", "a few hundred wagons": no number
         kind = "total" if m["dash"] else _kind(m["adjs"] or "", m["noun"], m["bare"])
-        estimated = bool(m["approx"]) and _APPROX_RE.match(m["approx"]) is not None
+        bound = " ".join(m["approx"].split()) if m["approx"] else ""
+        at_least = _AT_LEAST_RE.match(bound) is not None
+        estimated = _APPROX_RE.match(bound) is not None
         half = _HALF_BEFORE_RE.search(before) if round_word and not m["approx"] else None
         if half is not None:  # "half a hundred cars": about 50; "half a dozen": 6
             value //= 2
             start -= len(half[0])
             estimated = estimated or "hundred" in m["num"].lower()
-        counts.append(CarCount(kind, value, estimated, start, end, text[start:end]))
+        counts.append(
+            CarCount(kind, value, estimated, start, end, text[start:end], at_least=at_least)
+        )
     return counts

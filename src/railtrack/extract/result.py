@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import ValidationError
 
 from railtrack._intern import Interner, current
+from railtrack.extract.numbers import AtLeast
 from railtrack.extract.places import resolve_place
 from railtrack.extract.quotes import Quotes
 from railtrack.extract.trains import Fact, GroupDraft, ReportDraft, TrainDraft, arrival_told
@@ -76,8 +77,10 @@ class Extraction:
         (``earliest``, ``latest`` ISO dates, ``precision``, ``text`` or null),
         ``arrival_told`` (the arrival told as past, dated or not),
         ``cars`` (``total``, ``passenger``, ``covered``, ``flat``, ``tank``, ``other``),
-        ``cars_estimated``, ``group``, ``claim``, ``confidence`` and ``evidence``; each
-        group ``id``, ``n_trains``, ``members``, ``cars`` and ``evidence``.
+        ``cars_estimated``, ``cars_at_least`` (the total is a lower bound: "at least 40
+        cars"), ``group``, ``claim``, ``confidence`` and ``evidence``; each group ``id``,
+        ``n_trains``, ``members``, ``cars``, ``cars_estimated``, ``cars_at_least`` and
+        ``evidence``.
         """
         members: dict[str, list[str]] = {}
         for s in self.shipments:
@@ -97,6 +100,7 @@ class Extraction:
                     "arrival_told": s.arrival_told,
                     "cars": cars_dict(s.cars),
                     "cars_estimated": s.cars.estimated,
+                    "cars_at_least": s.cars.at_least,
                     "group": s.group,
                     "claim": s.claim,
                     "confidence": round(s.confidence, 3),
@@ -111,6 +115,7 @@ class Extraction:
                     "members": members.get(g.id, []),
                     "cars": cars_dict(g.cars),
                     "cars_estimated": g.cars.estimated,
+                    "cars_at_least": g.cars.at_least,
                     "evidence": [e.model_dump(mode="json") for e in g.evidence],
                 }
                 for g in self.groups
@@ -233,6 +238,15 @@ class _Builder:
     ) -> tuple[CarCounts, list[Evidence]]:
         values = {kind: fact.value for kind, fact in counts.items()}
         estimated = any(fact.inferred for fact in counts.values())
+        # "at least 40 cars": the total is a lower bound; so is a total summed from
+        # parts one of which is ("не менее 30 платформ и 2 вагона")
+        bounds = [
+            isinstance(v, AtLeast)
+            for k, v in values.items()
+            if k == "total" or "total" not in values
+        ]
+        at_least = any(bounds)
+        values = {k: int(v) if isinstance(v, AtLeast) else v for k, v in values.items()}
         limit = self.settings.max_cars_per_train * trains
         if any(isinstance(v, int) and v > limit for v in values.values()):
             self.problems.append(
@@ -241,14 +255,15 @@ class _Builder:
             )
             values, counts = {}, {}
         try:
-            cars = CarCounts(**values, estimated=estimated)
+            cars = CarCounts(**values, estimated=estimated, at_least=at_least)
         except ValidationError:
             total = values.pop("total", None)
             self.problems.append(
                 f"{owner}: typed cars add up to more than the total {total}; total dropped"
             )
             counts = {k: f for k, f in counts.items() if k != "total"}
-            cars = CarCounts(**values, estimated=estimated)
+            at_least = any(isinstance(f.value, AtLeast) for f in counts.values())
+            cars = CarCounts(**values, estimated=estimated, at_least=at_least)
         cars = self.same(cars)
         evidence = [self.evidence(f"cars.{kind}", fact) for kind, fact in counts.items()]
         return cars, evidence

@@ -35,7 +35,7 @@ from typing import Any
 from railtrack.extract import cues
 from railtrack.extract.dates import DateSpan, resolve_date, why_undated
 from railtrack.extract.lexicon import LANGUAGES, lexicon, month_of
-from railtrack.extract.numbers import CarCount
+from railtrack.extract.numbers import AtLeast, CarCount
 from railtrack.extract.once import once
 from railtrack.extract.places import PlaceSpan, is_broad
 from railtrack.extract.readers import Reader, reader_for
@@ -620,18 +620,26 @@ class _ClauseReader:
         detail's exact count is the train's.
         """
         for count in self.counts:
-            told = counts.get(count.kind)
-            if told is None or (told.inferred and not count.estimated):
-                counts[count.kind] = self._fact(
-                    count.value, count.start, count.end, inferred=count.estimated
-                )
+            said = counts.get(count.kind)
+            if (
+                said is None
+                or (said.inferred and not count.estimated and not count.at_least)
+                or _raises(said.value, count.value, bound=count.at_least)
+            ):
+                counts[count.kind] = self._count_fact(count)
         # "an echelon of forty-eight platforms": the one count is the whole train.
         if len(self.counts) == 1 and "total" not in counts:
             count = self.counts[0]
             if self.rd.is_whole_train(self.text[: count.start]):
-                counts["total"] = self._fact(
-                    count.value, count.start, count.end, inferred=count.estimated
-                )
+                counts["total"] = self._count_fact(count)
+
+    def _count_fact(self, count: CarCount) -> Fact:
+        """Return a count as a fact; a lower bound ("не менее 30") keeps its value as AtLeast.
+
+        A lower bound is stated, not inferred: "at least 40" is sure of its 40.
+        """
+        value = AtLeast(count.value) if count.at_least else count.value
+        return self._fact(value, count.start, count.end, inferred=count.estimated)
 
     def series_into(self, group: GroupDraft) -> bool:
         """File "two trains with 48 and 38 cars" as one count per train, in order."""
@@ -2504,7 +2512,7 @@ def _restates(first: TrainDraft, later: TrainDraft, text: str = "") -> bool:
     if _arrives_before_leaving(first, later) or _arrives_before_leaving(later, first):
         return False  # ("left on 9 April" and "arrived on January 18": two trains)
     return all(
-        first.counts[kind].value == fact.value
+        _counts_agree(first.counts[kind].value, fact.value)
         for kind, fact in later.counts.items()
         if kind in first.counts
     )
@@ -2531,6 +2539,30 @@ def _sited_in_town(station: Fact, town: Fact, text: str) -> bool:
     x, y = m[1].lower(), str(town.value.text).lower()
     stem = min(len(x), len(y), 5)
     return stem >= 3 and x[:stem] == y[:stem]
+
+
+def _counts_agree(a: int, b: int) -> bool:
+    """Whether two counts may be one train's: equal, or one a lower bound of the other.
+
+    "At least 30 cars" in the headline and "42 cars" in the detail tell one train.
+    """
+    if a == b:
+        return True
+    if isinstance(a, AtLeast) and b >= a:
+        return True
+    return isinstance(b, AtLeast) and a >= b
+
+
+def _raises(old: object, new: object, *, bound: bool | None = None) -> bool:
+    """Whether a count said later replaces one said before: a lower bound it meets.
+
+    "At least 30 cars ... the train of 42 cars": 42. An exact count is never replaced,
+    nor a bound by a smaller or equal bound. ``bound`` says whether ``new`` is a
+    lower bound (default: whether it is an :class:`AtLeast`).
+    """
+    if not isinstance(old, AtLeast) or not isinstance(new, int) or new < old:
+        return False
+    return not (isinstance(new, AtLeast) if bound is None else bound) or new > old
 
 
 def _narrower(new: Fact, old: Fact) -> bool:
@@ -2586,7 +2618,8 @@ def _merge_into(first: TrainDraft, later: TrainDraft, text: str = "") -> None:
         if b is not None and (a is None or (role != "claim" and _narrower(b, a))):
             setattr(first, role, b)
     for kind, fact in later.counts.items():
-        first.counts.setdefault(kind, fact)
+        if kind not in first.counts or _raises(first.counts[kind].value, fact.value):
+            first.counts[kind] = fact  # a detail's count over the headline's "at least"
     # places passed and sightings told in either mention belong to the one train
     for fact in later.via:
         if not any(v.value.text.lower() == fact.value.text.lower() for v in first.via):

@@ -509,7 +509,8 @@ class _FileLoader:
         """Read a table row's count and date cells as text is read; keep the row.
 
         A count cell goes through :func:`railtrack.io.cells.read_count` ("about 40",
-        "сорок девять", "30-40"; approximate counts set ``cars_estimated``); a date
+        "сорок девять", "30-40"; approximate counts set ``cars_estimated``, lower
+        bounds such as "at least 40" or "не менее 30" ``cars_at_least``); a date
         only month-first ("12/13/2022") is read so. A count or date cell that still
         cannot be read is left out with one problem naming it, and the record keeps
         its other fields (a spreadsheet row is a train whatever one cell says).
@@ -530,6 +531,8 @@ class _FileLoader:
                 if count is not None:
                     data[name] = count.value
                     data["cars_estimated"] = data.get("cars_estimated") or count.estimated
+                    if count.at_least and name == "cars_total":
+                        data["cars_at_least"] = True
                     continue
                 why = f"{shown(value)} is not a count"
             else:

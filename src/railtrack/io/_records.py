@@ -75,6 +75,7 @@ KNOWN_KEYS: frozenset[str] = frozenset(
         "arrival_told",
         "cars",
         "cars_estimated",
+        "cars_at_least",
         "cars_total_derived",
         "equipment",
         "claim",
@@ -393,7 +394,7 @@ def normalise_record(  # noqa: C901
     for key, part in _FLAT_CAR_KEYS.items():
         if key in clean:
             cars[part] = clean[key]
-    for flag in ("estimated", "total_derived"):
+    for flag in ("estimated", "at_least", "total_derived"):
         key = f"cars_{flag}"
         if key in clean:
             cars[flag] = _as_bool(clean[key], key)

@@ -1,16 +1,21 @@
 """Read a spreadsheet's count cell the way free text is read.
 
 Analysts type counts into tables as they would write them: ``40``, ``about 40``,
-``~40``, ``30-40``, ``сорок девять``, ``około 30``. :func:`read_count` reads such a
-cell with the same number words and approximation words the text readers use
+``~40``, ``30-40``, ``сорок девять``, ``około 30``, ``at least 40``, ``40+``.
+:func:`read_count` reads such a cell with the same number words, approximation
+words and lower-bound words the text readers use
 (English through :func:`railtrack.extract.numbers.parse_number`; Russian,
 Ukrainian, Belarusian and Polish through their lexicons,
 ``railtrack/extract/lexicons/*.yaml``).
 
 Examples
 --------
->>> read_count("about 40"), read_count("сорок девять"), read_count("30-40")
-(Count(value=40, estimated=True), Count(value=49, estimated=False), Count(value=30, estimated=True))
+>>> read_count("about 40")
+Count(value=40, estimated=True, at_least=False)
+>>> read_count("сорок девять"), read_count("30-40")[:2]
+(Count(value=49, estimated=False, at_least=False), (30, True))
+>>> read_count("не менее 30"), read_count("40+")
+(Count(value=30, estimated=False, at_least=True), Count(value=40, estimated=False, at_least=True))
 >>> read_count("many") is None
 True
 """
@@ -30,18 +35,29 @@ __all__ = ["Count", "read_count"]
 _LANGS = ("ru", "uk", "be", "pl")
 _DIGITS = re.compile(r"^\d{1,3}(?:[ ,\u00a0\u202f]\d{3})*$|^\d+$")
 _RANGE = re.compile(r"^(\d+)\s*(?:[-–—]|to|до|да|do)\s*(\d+)$")
-_SIGNS = re.compile(r"^(?:~|≈|>=?|<=?|\+/?-|c\.|ca\.|ok\.|approx\.)\s*")
+_SIGNS = re.compile(r"^(?:~|≈|<=?|≤|\+/?-|c\.|ca\.|ok\.|approx\.)\s*")
 _EN_APPROX = re.compile(
-    r"^(?:about|around|approximately|approx|roughly|some|nearly|almost|up to|over|"
-    r"more than|at least|circa|an estimated)\s+"
+    r"^(?:about|around|approximately|approx|roughly|some|nearly|almost|up to|circa|"
+    r"an estimated|no more than|not more than|at most|a maximum of|maximum)\s+"
+)
+# a lower bound: ">40", "≥ 40", "40+", "at least 40", "over 40"
+_AT_LEAST_SIGNS = re.compile(r"^(?:>=?|≥)\s*|\s*\+$")
+_EN_AT_LEAST = re.compile(
+    r"^(?:at least|more than|over|upwards of|in excess of|no (?:fewer|less) than|"
+    r"not (?:fewer|less) than|a minimum of|minimum|min\.)\s*"
 )
 
 
 class Count(NamedTuple):
-    """A count read from a cell: its value and whether the cell gave it as approximate."""
+    """A count read from a cell: its value, and how the cell qualified it.
+
+    ``estimated``: approximate ("about 40"); ``at_least``: a lower bound ("at least
+    40", "40+").
+    """
 
     value: int
     estimated: bool
+    at_least: bool = False
 
 
 @cache
@@ -51,21 +67,26 @@ def _lexicon(lang: str) -> Lexicon:
     return lexicon(lang)
 
 
-def _strip_approx(text: str) -> tuple[str, bool]:
-    """Return the cell without a leading approximation word or sign, and whether it had one."""
+def _strip_approx(text: str) -> tuple[str, str | None]:
+    """Return the cell without a leading approximation or lower-bound word or sign.
+
+    The second value says which it had: ``"approx"``, ``"at_least"`` or None.
+    """
     from railtrack.extract.lexicon import tokens
 
-    stripped = _SIGNS.sub("", text)
-    stripped = _EN_APPROX.sub("", stripped)
+    stripped = _AT_LEAST_SIGNS.sub("", _EN_AT_LEAST.sub("", text))
     if stripped != text:
-        return stripped.strip(), True
+        return stripped.strip(), "at_least"
+    stripped = _EN_APPROX.sub("", _SIGNS.sub("", text))
+    if stripped != text:
+        return stripped.strip(), "approx"
     toks = tokens(text)
     for lang in _LANGS:
         found = _lexicon(lang).approx.match(toks, 0) if toks else None
         if found is not None:
             rest = toks[found[1] :]
-            return (text[rest[0].start :].strip() if rest else ""), True
-    return text, False
+            return (text[rest[0].start :].strip() if rest else ""), str(found[0])
+    return text, None
 
 
 def _words(text: str) -> int | None:
@@ -99,19 +120,21 @@ def read_count(cell: str) -> Count | None:
     -------
     Count or None
         Digits are exact; an approximation (``about``, ``около``, ``~``) is flagged
-        ``estimated``; a range (``30-40``) gives its lower end, estimated (at least
-        that many were reported); number words in English, Russian, Ukrainian,
+        ``estimated``; a lower bound (``at least``, ``не менее``, ``co najmniej``,
+        ``>40``, ``40+``) ``at_least``; a range (``30-40``) gives its lower end,
+        estimated (at least that many were reported); number words in English, Russian, Ukrainian,
         Belarusian and Polish are read as in free text. None for anything else
         (``many``, ``?``), which the caller reports.
     """
     text = " ".join(cell.split()).casefold()
     if not text:
         return None
-    text, estimated = _strip_approx(text)
+    text, qualifier = _strip_approx(text)
+    estimated, at_least = qualifier == "approx", qualifier == "at_least"
     if _DIGITS.match(text):
-        return Count(int(re.sub(r"\D", "", text)), estimated)
+        return Count(int(re.sub(r"\D", "", text)), estimated, at_least)
     if (span := _RANGE.match(text)) is not None:
         lo, hi = int(span[1]), int(span[2])
-        return Count(min(lo, hi), True) if lo != hi else Count(lo, estimated)
+        return Count(min(lo, hi), True) if lo != hi else Count(lo, estimated, at_least)
     value = _words(text)
-    return None if value is None else Count(value, estimated)
+    return None if value is None else Count(value, estimated, at_least)

@@ -134,6 +134,7 @@ _CAR_ATTRS = {
     **{f"cars_{name}": name for name in CAR_TYPES},
     C.CARS_TOTAL_DERIVED: "total_derived",
     C.CARS_ESTIMATED: "estimated",
+    C.CARS_AT_LEAST: "at_least",
 }
 _SOURCE_ATTRS = {
     C.SOURCE: "reporter",
@@ -170,7 +171,7 @@ def _typed_column(name: str, values: Column) -> pd.Series:
     raw = pd.Series(values, dtype=object)
     if name in _DATE_COLUMNS:
         return pd.to_datetime(raw)
-    if name in {C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED, C.ARRIVAL_TOLD}:
+    if name in {C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED, C.ARRIVAL_TOLD, C.CARS_AT_LEAST}:
         return raw.astype("boolean")
     if name == C.CONFIDENCE:
         return raw.astype("float64")
@@ -358,13 +359,14 @@ class ReportSet:
         return self
 
     def _empty_copy(self) -> ReportSet:
-        """Return a set with this one's problems, files, skips, posts and tables, no records."""
+        """Return a set with this one's problems, files, skips, posts, tables, notes; no records."""
         return ReportSet(
             problems=list(self.problems),
             files=dict(self.files),
             skipped=Counter(self.skipped),
             posts=self.posts,
             tables=list(self.tables),
+            context_notes=list(self.context_notes),
         )
 
     def with_channel_usernames(self, usernames: Mapping[str, str]) -> ReportSet:
