@@ -105,6 +105,37 @@ def test_rows_of_one_table_are_never_one_but_rows_of_two_tables_are() -> None:
     assert _pairs(_links(*rows, files=two_files)) == [("row3", "row2")]
 
 
+def test_rows_of_one_table_naming_different_sources_are_one_train() -> None:
+    """A log with a row per outlet that told of a train counts the train once (trial F108)."""
+    rows = [
+        _ship("row3", None, dep="2023-02-11", cars=38, outlet="Hajun"),
+        _ship("row4", None, dep="2023-02-11", cars=38, outlet="Зеркало"),
+        _ship("row5", None, dep="2023-02-11", cars=38, outlet="Kyiv Independent"),
+    ]
+    files = {r.id: "journal.xlsx" for r in rows}
+    links = _links(*rows, files=files)
+    assert len(links) == 2
+    assert set(links["train"]) == {links["train"].iloc[0]}
+    # the same source on two rows of one table is two trains, as before
+    twice = [_ship("row6", None, dep="2023-02-11", cars=38, outlet="Hajun"), rows[0]]
+    assert _links(*twice, files={"row6": "journal.xlsx", "row3": "journal.xlsx"}).empty
+
+
+def test_track_counts_a_logged_train_once_per_table(tmp_path: Path) -> None:
+    """`track` on a CSV log whose rows are one train told by three outlets: one train."""
+    header = "record,id,origin,destination,departure,cars_total,source,relayed_by,published\n"
+    rows = [
+        "shipment,row2,Slonim,Matveev-Kurgan,2023-03-02,40,Belarusian Hajun,,2023-03-02",
+        "shipment,row3,Slonim,Matveev-Kurgan,2023-03-02,40,Belarusian Hajun,Zerkalo,2023-03-03",
+        "shipment,row4,Slonim,Matveev-Kurgan,2023-03-02,40,Belarusian Hajun,NV,2023-03-03",
+        "shipment,row5,Orsha,Matveev-Kurgan,2023-03-05,30,Belarusian Hajun,,2023-03-05",
+    ]
+    log = tmp_path / "log.csv"
+    log.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+    head = track(load_reports(log), load_network(), as_of="2023-03-25").headline()
+    assert (head["shipments"], head["n_relays"], head["cars_total"]) == (2, 2, 70)
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [

@@ -25,9 +25,11 @@ tells them apart:
   total given as a lower bound ("at least 30 cars", ``cars_at_least``) agrees with
   any count that is no smaller (within the same tolerance), and two lower bounds
   always agree;
-- **different reports**: two shipments of one report, or of one file without report
-  ids (the rows of one spreadsheet), are never linked: a report that lists two trains
-  means two trains.
+- **different reports**: two shipments of one report, or two rows of one file without
+  report ids (a spreadsheet) that name the same source, are never linked: a report
+  that lists two trains means two trains. Rows of one table that name different
+  sources (a log with one row per outlet that told of a train: Hajun, then Zerkalo,
+  then Kyiv Independent) are reports of their own and link as two files' rows would.
 
 Each set of linked shipments keeps its best record: a shipment that belongs to a
 group first (a group's total must keep its members), then the best credibility
@@ -120,7 +122,7 @@ class _Candidate:
     """What one shipment says that matters for linking, as plain values."""
 
     row: int
-    report_key: tuple[str, str]
+    report_key: tuple[str, ...]
     grouped: bool
     departure: Window | None
     arrival: Window | None
@@ -179,17 +181,37 @@ def _counts(column: pd.Series) -> list[int | None]:
     return [None if v != v else int(v) for v in values.tolist()]
 
 
-def _report_keys(table: pd.DataFrame) -> list[tuple[str, str]]:
-    """Return what makes shipments parts of one report (never linked to each other)."""
+def _report_key(
+    report: object, file: object, reporter: object, relayed_by: object, record_id: str
+) -> tuple[str, ...]:
+    """Return what makes a shipment part of one report (never linked to each other).
+
+    A report id is the report; the rows of one table without report ids are one
+    report per source they name (who reported it, who relayed it), so a log with a
+    row per outlet links its outlets' rows of one train; else the record is its own.
+
+    >>> _report_key(None, "log.csv", "Hajun", None, "row2")
+    ('file', 'log.csv', 'hajun', '')
+    >>> _report_key("r1", "log.csv", "Hajun", None, "row2")
+    ('report', 'r1')
+    """
+    if report is not None:
+        return ("report", str(report))
+    if file is not None:
+        return ("file", str(file), _letters(reporter or ""), _letters(relayed_by or ""))
+    return ("record", record_id)
+
+
+def _report_keys(table: pd.DataFrame) -> list[tuple[str, ...]]:
+    """Return each row's :func:`_report_key` (rows with one key are never linked)."""
+    missing = pd.Series([None] * len(table), index=table.index, dtype=object)
     return [
-        ("report", report)
-        if report is not None
-        else ("file", file)  # the rows of one table without report ids
-        if file is not None
-        else ("record", record_id)
-        for report, file, record_id in zip(
+        _report_key(report, file, reporter, relayed_by, record_id)
+        for report, file, reporter, relayed_by, record_id in zip(
             _text(table[C.REPORT]),
             _text(table[C.SOURCE_FILE]),
+            _text(table[C.SOURCE]) if C.SOURCE in table.columns else missing,
+            _text(table[C.RELAYED_BY]) if C.RELAYED_BY in table.columns else missing,
             table[C.ID].astype(str),
             strict=True,
         )
@@ -316,12 +338,12 @@ def _record_candidate(
 ) -> _Candidate:
     """Return what a shipment record says that matters for linking."""
     widest = settings.relay_max_window_days
-    report_key = (
-        ("report", shipment.report)
-        if shipment.report is not None
-        else ("file", source_file)
-        if source_file is not None
-        else ("record", shipment.id)
+    report_key = _report_key(
+        shipment.report,
+        source_file,
+        shipment.source.reporter,
+        shipment.source.relayed_by,
+        shipment.id,
     )
     return _Candidate(
         row=0,
@@ -443,7 +465,7 @@ class _Train:
     """A kept shipment and the reports linked to it."""
 
     kept: _Candidate
-    reports: set[tuple[str, str]]
+    reports: set[tuple[str, ...]]
     linked: list[tuple[_Candidate, str]]
 
 

@@ -324,7 +324,7 @@ def _first_match(
     is then checked with :func:`railtrack.relays.same_train`, the rule ``track`` uses
     without a store (same ends, departure or arrival within the slack, cars within
     tolerance, another report: two tables citing the same outlet are two reports of
-    one train, the rows of one table never one train).
+    one train, the rows of one table one train only when they name different sources).
     """
     days = lookup_span(shipment)
     if days is None or ends_key(shipment) is None:
