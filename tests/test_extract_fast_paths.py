@@ -435,6 +435,24 @@ def _same_matches(pattern, text: str) -> None:
         assert (got and _spans([got])) == (want and _spans([want])), (pattern.pattern, pos)
 
 
+def test_every_match_of_a_folded_pattern_holds_one_of_the_words_looked_for_first():
+    from railtrack.extract.casefold import required_words
+
+    assert any(pattern.needs for pattern in FOLDED), "some cue patterns are skipped by words"
+    for pattern in FOLDED:
+        if pattern.needs is None:
+            continue
+        for text in PIECES:
+            for m in pattern.ignorecase.finditer(text):
+                assert any(word in m[0].lower() for word in pattern.needs), (pattern.pattern, m[0])
+    # optional parts, repeats of none and lookarounds are never required
+    assert required_words(re.compile(r"(?:left\s+)?(?:slonim|orsha)")) == ("orsha", "slonim")
+    assert required_words(re.compile(r"\bgomel(?:ski)*")) == ("gomel",)
+    assert required_words(re.compile(r"(?:train)*\d+")) is None
+    assert required_words(re.compile(r"(?<=from )\d+")) is None
+    assert required_words(re.compile(r"(?:slonim|\d+)")) is None
+
+
 def test_a_station_before_received_is_looked_for_only_after_the_verb():
     from railtrack.extract import places as places_mod
 

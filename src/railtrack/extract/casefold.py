@@ -30,9 +30,15 @@ Examples
 
 from __future__ import annotations
 
+import importlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from typing import Any
+
+# the standard library's own parser of patterns (not typed: private modules)
+_sre: Any = importlib.import_module("re._constants")
+_sre_parse: Any = importlib.import_module("re._parser")
 
 __all__ = ["ALIEN", "FoldedPattern", "fold_compile", "folded"]
 
@@ -103,6 +109,88 @@ def _lower_source(source: str) -> str:
     return "".join(out)
 
 
+MAX_NEEDS = 16
+"""At most this many words are tried before a folded pattern (:func:`required_words`)."""
+MIN_NEED_LENGTH = 3
+"""Shorter words are not tried first: they occur in most clauses ("a", "of")."""
+_REPEATS = tuple(
+    getattr(_sre, name)
+    for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+    if hasattr(_sre, name)
+)
+
+
+def _needs(items: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:
+    """Return strings one of which every match of a parsed sequence holds, or None.
+
+    Runs of literal characters are such strings; a group, a branch whose every
+    alternative has some, or a repeat of at least one holds theirs. Of the sets
+    found, the one with the fewest (then longest) strings is returned, one that
+    :func:`required_words` would refuse only when there is no other.
+    """
+    found: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            found.append(frozenset({"".join(run)}))
+            run = []
+        sub: frozenset[str] | None = None
+        if op is _sre.SUBPATTERN:
+            sub = None if av[1] & re.IGNORECASE else _needs(av[3])
+        elif op in _REPEATS:
+            sub = _needs(av[2]) if av[0] >= 1 else None
+        elif op is getattr(_sre, "ATOMIC_GROUP", object()):
+            sub = _needs(av)
+        elif op is _sre.BRANCH:
+            alternatives = [_needs(alternative) for alternative in av[1]]
+            if all(alternatives):
+                sub = frozenset().union(*alternatives)  # type: ignore[arg-type]
+        if sub:
+            found.append(sub)
+    if not found:
+        return None
+    return min(
+        found, key=lambda words: (not _worth_trying(words), len(words), -min(map(len, words)))
+    )
+
+
+def _worth_trying(words: frozenset[str]) -> bool:
+    return len(words) <= MAX_NEEDS and min(map(len, words)) >= MIN_NEED_LENGTH
+
+
+def required_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Return strings one of which every match of a case-sensitive pattern holds.
+
+    A folded pattern first looks for them with ``in`` (a plain substring search in
+    C, many times faster than the pattern's search) and skips the search when none
+    is in the text. None when there are none, more than :data:`MAX_NEEDS` or one
+    shorter than :data:`MIN_NEED_LENGTH` (found in nearly every clause, it would
+    cost more than it saves).
+
+    Examples
+    --------
+    >>> required_words(re.compile(r"\\bwould\\s+(?:not\\s+)?have\\b"))
+    ('would',)
+    >>> required_words(re.compile(r"\\b(?:each|every\\s+one|apiece)\\b"))
+    ('apiece', 'each', 'every')
+    >>> required_words(re.compile(r"\\b(?:the|a)\\s+train"))  # rarer than "the" or "a"
+    ('train',)
+    >>> required_words(re.compile(r"\\b(?:of|a)\\s+\\d+")) is None  # "a", "of": too short
+    True
+    >>> required_words(re.compile(r"\\d+|march")) is None
+    True
+    """
+    if pattern.flags & re.IGNORECASE:
+        return None
+    needs = _needs(_sre_parse.parse(pattern.pattern, pattern.flags).data)
+    if not needs or not _worth_trying(needs):
+        return None
+    return tuple(sorted(needs))
+
+
 class FoldedPattern:
     """A ``re.IGNORECASE`` pattern, searched case-sensitively over lower-cased text.
 
@@ -117,7 +205,7 @@ class FoldedPattern:
         For a pattern without ``re.IGNORECASE``, or one :func:`_lower_source` refuses.
     """
 
-    __slots__ = ("ignorecase", "lower", "pattern")
+    __slots__ = ("ignorecase", "lower", "needs", "pattern")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         if not pattern.flags & re.IGNORECASE:
@@ -127,12 +215,27 @@ class FoldedPattern:
         self.lower = re.compile(_lower_source(pattern.pattern), pattern.flags & ~re.IGNORECASE)
         if self.lower.groupindex != pattern.groupindex:
             raise ValueError("folding changed the pattern's group names")
+        self.needs = required_words(self.lower)
+
+    def _cannot_match(self, low: str, pos: int) -> bool:
+        """Whether no string every match holds is in ``low`` from ``pos`` on."""
+        needs = self.needs
+        if needs is None:
+            return False
+        if pos:
+            low = low[pos:]
+        for word in needs:  # noqa: SIM110 (a loop: no generator made at each call)
+            if word in low:
+                return False
+        return True
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """Return the first match in ``text`` from ``pos``, as the original's search."""
         low = folded(text)
         if low is None:
             return self.ignorecase.search(text, pos)
+        if self._cannot_match(low, pos):
+            return None
         return self.lower.search(low, pos)
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
@@ -140,6 +243,8 @@ class FoldedPattern:
         low = folded(text)
         if low is None:
             return self.ignorecase.match(text, pos)
+        if self._cannot_match(low, pos):
+            return None
         return self.lower.match(low, pos)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
@@ -147,6 +252,8 @@ class FoldedPattern:
         low = folded(text)
         if low is None:
             return self.ignorecase.finditer(text)
+        if self._cannot_match(low, 0):
+            return iter(())
         return self.lower.finditer(low)
 
 

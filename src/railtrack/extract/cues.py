@@ -153,7 +153,7 @@ _OFF_TOPIC_RE = fold_compile(
 )
 # An accident or an attack on a train, or a passenger service: never a shipment, military
 # train or not (the lexicon languages' ``accident`` and ``service`` stems).
-_NEVER_SHIPMENT_RE = re.compile(
+_NEVER_SHIPMENT_RE = fold_compile(
     r"\b(?:derail\w*|collided|collision|overturn\w*|jump(?:ed|s)?\s+the\s+tracks?|"
     r"(?:missile|rocket|drone|air)\s+(?:strike|attack)s?|airstrikes?|shell(?:ed|ing)|"
     r"struck|obliterated|"
@@ -165,20 +165,20 @@ _NEVER_SHIPMENT_RE = re.compile(
 )
 # A report that says the train it tells of is a fake ("It's not true", "Our rating:
 # False", "was passed off as"): the claim it denies is no shipment
-_DENIAL_RE = re.compile(
+_DENIAL_RE = fold_compile(
     r"\b(?:(?:it['’]?s|it\s+is|this\s+is|that\s+is|is|was|are|were)\s+not\s+true|"
     r"fake\s+news|debunk\w*|fact[\s-]?check\w*|our\s+rating\s*:\s*false|"
     r"(?:was|were|is|are)\s+passed\s+off\s+as|hoax)\b",
     re.IGNORECASE,
 )
 # A museum, heritage or re-enactment train: carries an exhibit or a show, no shipment
-_EXHIBITION_RE = re.compile(
+_EXHIBITION_RE = fold_compile(
     r"\b(?:museum\s+train|heritage\s+(?:train|railway|steam)|steam\s+special|"
     r"re-?enact\w*|excursion\s+train|exhibition\s+train|vintage\s+(?:train|carriages|cars))\b",
     re.IGNORECASE,
 )
 # An incident at a train: what the never-shipment words name, and a wreck
-_INCIDENT_RE = re.compile(
+_INCIDENT_RE = fold_compile(
     r"\b(?:derail\w*|collided|collision|overturn\w*|jump(?:ed|s)?\s+the\s+tracks?|"
     r"(?:came|went|ran)\s+off\s+the\s+(?:tracks?|rails)|wreck(?:ed|age)?|crash(?:ed)?|"
     r"struck|shell(?:ed|ing)|(?:missile|rocket|drone|air)\s+(?:strike|attack)s?|spill(?:ed)?)\b",
@@ -689,7 +689,7 @@ def is_statistic(text: str) -> bool:
 
 # Who reported and when, or the page's own stamp ("Release time: 2018-09-04"): a date
 # there is the announcement's, not the train's
-_REPORTING_RE = re.compile(
+_REPORTING_RE = fold_compile(
     r"\b(?:reported|said|says|announced|stated|wrote|posted|published|release\s+time|"
     r"updated|last\s+modified)\b(?!\s+that\b)",
     re.IGNORECASE,
@@ -739,7 +739,7 @@ def verb_cues(text: str) -> list[VerbCue]:
     return cues
 
 
-_DURATION_RE = re.compile(
+_DURATION_RE = fold_compile(
     rf"\b(?:(?P<n>{NUMBER_PATTERN}|a|one)\s+days?\s+later|after\s+(?P<n2>{NUMBER_PATTERN})\s+days"
     r"|(?P<next>the\s+(?:next|following)\s+day))\b",
     re.IGNORECASE,

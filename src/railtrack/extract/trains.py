@@ -1926,6 +1926,7 @@ _YEAR_ALONE = re.compile(
     r"(?<![\w.])(?:in|since|w|we|od|в|во|с|со|у|ў|з|u|ад)\s+(1[89]\d\d|20\d\d)(?![\w.:/-]|\.\d)",
     re.IGNORECASE,
 )
+_YEAR_DIGITS = re.compile(r"1[89]\d\d|20\d\d")  # in every _YEAR_ALONE match
 HISTORY_YEARS = 3  # a trip dated this many years or more before its report is history
 
 
@@ -1943,7 +1944,7 @@ def _is_history(rd: Reader, sentence: str, published: date | None) -> bool:
     >>> _is_history(reader_for("en"), "In 2017 it ran from Paris to Hong Kong.", date(2018, 2, 1))
     False
     """
-    if published is None:
+    if published is None or _YEAR_DIGITS.search(sentence) is None:  # cheap test first
         return False
     old = [m for m in _YEAR_ALONE.finditer(sentence) if int(m[1]) <= published.year - HISTORY_YEARS]
     if not old:
