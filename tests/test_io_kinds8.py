@@ -98,6 +98,22 @@ def test_a_header_with_keys_railtrack_does_not_know_is_said_not_ignored(tmp_path
 
 
 @pytest.mark.parametrize(
+    "header",
+    [
+        "Krynica: Biełaruski Hajun\nData: 2023-02-13",  # Łacinka, unknown to none
+        "Kanał: Hajun\nData: 2023-02-13",  # an unknown key first, then a known one
+        "Data: 2023-02-13\nKanał: Hajun",  # the same, the other way round
+        "Wiadomość: relay\nДата: 13.02.2023",
+    ],
+)
+def test_a_known_key_is_read_whatever_line_it_is_on(header):
+    """A header's first unknown key no longer costs its other keys (trial F112)."""
+    fields, body, _, _ = split_header(header + "\n\nU noč na 13 lutaha ešalon.")
+    assert fields["published"][1] in ("2023-02-13", "13.02.2023")
+    assert body == "U noč na 13 lutaha ešalon."
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Note: a train left.\n\nMore.",  # one such line: prose, as before

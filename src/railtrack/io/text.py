@@ -68,6 +68,9 @@ _ALIASES = {
     "джерело": "source",
     "крыніца": "source",
     "źródło": "source",
+    "krynica": "source",  # Belarusian Łacinka
+    "spasyłka": "url",
+    "mova": "lang",
     "zrodlo": "source",
     "автор": "source",
     "autor": "source",
@@ -133,6 +136,15 @@ def _header_like(lines: list[str]) -> list[str]:
     return keys if len(keys) >= 2 and len(keys) < len(lines) else []
 
 
+def _knows_a_key(keys: list[str]) -> bool:
+    """Whether one of a header's ``keys`` is one railtrack reads.
+
+    >>> _knows_a_key(["Krynica", "Data"]), _knows_a_key(["Время", "Kanał"])
+    (True, False)
+    """
+    return any(_key(k) is not None for k in keys)
+
+
 def split_header(text: str) -> tuple[dict[str, tuple[int, str]], str, int, list[str]]:
     """Split a report into its header fields and its body.
 
@@ -173,7 +185,12 @@ def split_header(text: str) -> tuple[dict[str, tuple[int, str]], str, int, list[
             break
         m = _HEADER_LINE_RE.match(line)
         key = _key(m["key"]) if m else None
-        if m is None or (key is None and end == start):
+        # a header whose first key is unknown is still a header when another key is known
+        # ("Krynica: ...", then "Data: ...": trial F112); its unknown keys are reported
+        first_unknown = m is not None and key is None and end == start
+        if first_unknown and not fenced and _knows_a_key(_header_like(lines[start:])):
+            first_unknown = False
+        if m is None or first_unknown:
             if fenced:
                 problems.append(f"line {end + 1}: not a 'key: value' header line; ignored")
                 end += 1
