@@ -269,14 +269,32 @@ def test_problems_in_a_workbook_of_several_sheets_name_the_sheet(tmp_path: Path)
     second = book.create_sheet("April")
     second.append(["date", "from", "to", "wagons"])
     second.append(["2023-04-01", "Orsha", "Bryansk", 51.5])  # not a whole number of cars
-    second.append(["2023-04-02", "Orsha", "Bryansk", 30])  # no source: kept, said once
+    second.append(["2023-04-02", "Orsha", "Bryansk", 30])  # no source: kept, said per row
     path = tmp_path / "trains.xlsx"
     book.save(path)
     reports = load_reports(path)
-    assert len(reports.shipments) == 2
+    # the fraction costs its cell, not the row (trial F115)
+    assert [s.cars.total for s in reports.shipments] == [40, None, 30]  # type: ignore[union-attr]
     messages = [str(p) for p in reports.problems]
-    assert any(m.startswith("trains.xlsx sheet 'April' row 2, field 'wagons'") for m in messages)
+    assert (
+        "trains.xlsx sheet 'April' row 2, field 'wagons': '51.5' is not a count; "
+        "the record is kept without this field"
+    ) in messages, messages
     assert [m for m in messages if "no source" in m] == [
-        "trains.xlsx sheet 'April' row 3, field 'source': no source given; kept with "
+        f"trains.xlsx sheet 'April' row {row}, field 'source': no source given; kept with "
         "reporter 'unknown' (reliability F)"
+        for row in (2, 3)
     ]
+
+
+def test_a_fraction_in_a_count_cell_costs_the_cell_not_the_row(tmp_path: Path) -> None:
+    """'2,5' is no count of cars (it was read as 25), '38.0' is 38 (trial F115)."""
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "date;from;to;wagons;source\n2023-03-01;Slonim;Valuyki;2,5;Hajun\n"
+        "2023-03-02;Orsha;Bryansk;38.0;Hajun\n2023-03-03;Orsha;Bryansk;2.5;Hajun\n",
+        encoding="utf-8",
+    )
+    reports = load_reports(path)
+    assert [s.cars.total for s in reports.shipments] == [None, 38, None]  # type: ignore[union-attr]
+    assert [(p.row, p.field) for p in reports.problems] == [(2, "wagons"), (4, "wagons")]

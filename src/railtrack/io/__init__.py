@@ -522,6 +522,11 @@ class _FileLoader:
             value = data[name]
             if isinstance(value, int | float) and name in _WINDOW_FIELDS:
                 value = f"{value:g}"  # a number in a date column (an unformatted Excel date)
+            if isinstance(value, float) and name in _COUNT_FIELDS:
+                if value.is_integer():
+                    data[name] = int(value)  # a spreadsheet's 38.0
+                    continue
+                value = f"{value:g}"  # 2.5 cars: this cell is no count, the row stays (F115)
             if not isinstance(value, str) or not value.strip():
                 continue
             if name in _COUNT_FIELDS and value.strip().isdigit():

@@ -34,6 +34,8 @@ __all__ = ["Count", "read_count"]
 
 _LANGS = ("ru", "uk", "be", "pl")
 _DIGITS = re.compile(r"^\d{1,3}(?:[ ,\u00a0\u202f]\d{3})*$|^\d+$")
+# a decimal fraction ("2.5", "2,5", "38.0"): a whole count only when the fraction is zero
+_DECIMAL = re.compile(r"^(\d+)[.,](\d{1,2})$")
 _RANGE = re.compile(r"^(\d+)\s*(?:[-–—]|to|до|да|do)\s*(\d+)$")
 _SIGNS = re.compile(r"^(?:~|≈|<=?|≤|\+/?-|c\.|ca\.|ok\.|approx\.)\s*")
 _EN_APPROX = re.compile(
@@ -124,13 +126,17 @@ def read_count(cell: str) -> Count | None:
         ``>40``, ``40+``) ``at_least``; a range (``30-40``) gives its lower end,
         estimated (at least that many were reported); number words in English, Russian, Ukrainian,
         Belarusian and Polish are read as in free text. None for anything else
-        (``many``, ``?``), which the caller reports.
+        (``many``, ``?``, a fraction such as ``2.5`` or ``2,5``; ``38.0`` is 38),
+        which the caller reports.
     """
     text = " ".join(cell.split()).casefold()
     if not text:
         return None
     text, qualifier = _strip_approx(text)
     estimated, at_least = qualifier == "approx", qualifier == "at_least"
+    if (fraction := _DECIMAL.match(text)) is not None:
+        whole = int(fraction[1])
+        return Count(whole, estimated, at_least) if int(fraction[2]) == 0 else None
     if _DIGITS.match(text):
         return Count(int(re.sub(r"\D", "", text)), estimated, at_least)
     if (span := _RANGE.match(text)) is not None:
