@@ -332,9 +332,11 @@ def test_geo_precision_reaches_routes_and_widens_windows(default: RailNetwork) -
     omsk = ships.loc[ships[C.ORIGIN] == "Omsk", C.ID].item()
     assert by_id.loc[omsk, C.ORIGIN_GEO_PRECISION] == "town"
     assert by_id.loc[omsk, C.DESTINATION_GEO_PRECISION] == "station"
-    # The report tells the arrival it saw (a reported arrival beats the model): as a
-    # forecast, the model's window is what the town-precision origin widens.
+    # The report tells the arrival it saw (a reported arrival beats the model, and a
+    # planned one bounds the window from below): with no arrival told, the model's
+    # window is what the town-precision origin widens.
     ships.loc[ships[C.ID] == omsk, C.CLAIM] = "expected"
+    ships.loc[ships[C.ID] == omsk, [C.ARRIVAL_EARLIEST, C.ARRIVAL_LATEST]] = None
     narrow = DEFAULT_SETTINGS.model_copy(update={"geo_widen_town_days": 0.0})
     wide = arrival_windows(ships, routes).set_index(C.ID)
     base = arrival_windows(ships, routes, settings=narrow).set_index(C.ID)
