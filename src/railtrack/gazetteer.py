@@ -44,6 +44,7 @@ from railtrack._translit import (
     name_tokens,
     role_rank,
     station_word,
+    to_latin,
     tokens_skeleton,
 )
 from railtrack.extract.textpass import without_format
@@ -2020,6 +2021,8 @@ class Gazetteer:
         if self._written_as(found, text):
             return None  # the station is written so
         best = self._stations[self._index[found.station_id or ""]]
+        if to_latin(best.name) == to_latin(text):
+            return None  # its name letter for letter ("Gamma": Гамма, not a case of Hamm)
         if text.lower().endswith(("ia", "ja", "ya")) and best.name.lower().endswith("я"):
             return None  # "Rudnia" is Рудня's nominative as Polish writes it, not a case
         for form in lemma_forms(text, "pl"):
