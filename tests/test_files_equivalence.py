@@ -188,3 +188,72 @@ def test_route_outcomes_equal_those_of_every_column(
 def test_parquet_columns_equal_the_cell_by_cell_conversion(cells: list[object]) -> None:
     df = pd.DataFrame({"c": pd.Series(cells, dtype=object), "n": range(len(cells))})
     pd.testing.assert_frame_equal(_frames.parquet_ready(df), _frames._parquet_ready_plain(df))
+
+
+def _plain_first_rows(routes: pd.DataFrame, positions: list[int]) -> list[pd.Series]:
+    """Each corridor's first route row as the whole row (``iloc``), as before."""
+    return [routes.iloc[pos] for pos in positions]
+
+
+@pytest.fixture(scope="module")
+def generated_result(tmp_path_factory: pytest.TempPathFactory) -> TrackResult:
+    """A generated input (300 reports over the embedded network), as the scale tests use."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from _generate import generate_reports
+
+    root = tmp_path_factory.mktemp("generated")
+    generate_reports(data_path("network"), root, 300, seed=11)
+    reports = load_reports(root / "structured")
+    reports.extend(load_reports(root / "text"))
+    return track(reports, load_network(), as_of="2023-07-01")
+
+
+@pytest.mark.parametrize("which", ["embedded", "generated"])
+def test_map_and_route_files_equal_those_of_uncached_whole_row_reads(
+    which: str,
+    result: TrackResult,
+    generated_result: TrackResult,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The routes grouped once per table and the first rows read by column change nothing.
+
+    ``map_data``, ``routes.geojson`` and ``report.html`` are compared with the plain code:
+    the routes grouped afresh at every call and each corridor's first row read whole.
+    """
+    from railtrack import briefing_html, webmap
+
+    res = result if which == "embedded" else generated_result
+    (tmp_path / "fast").mkdir()
+    (tmp_path / "plain").mkdir()
+    fast = (
+        webmap.map_data(res),
+        briefing._geo_files(res, tmp_path / "fast")["routes.geojson"].read_bytes(),
+        briefing_html.render_briefing(res, {}, files=[]),
+    )
+    monkeypatch.setattr(webmap, "_route_groups", webmap._group_routes)
+    monkeypatch.setattr(webmap, "_first_rows", _plain_first_rows)
+    plain = (
+        webmap.map_data(res),
+        briefing._geo_files(res, tmp_path / "plain")["routes.geojson"].read_bytes(),
+        briefing_html.render_briefing(res, {}, files=[]),
+    )
+    assert len(fast[0]["corridors"]) > 1
+    assert fast == plain
+
+
+def test_route_groups_are_kept_for_one_table_only(result: TrackResult) -> None:
+    """The same table is grouped once; another table (or a longer one) afresh."""
+    from railtrack import webmap
+
+    routes = result.routes
+    first = webmap._route_groups(routes)
+    assert webmap._route_groups(routes) is first
+    assert webmap._route_groups(routes.copy()) == first
+    assert webmap._route_groups(routes) is not first  # the copy replaced it
+    shorter = routes.iloc[:1]
+    assert webmap._route_groups(shorter) == webmap._group_routes(shorter)
+    features = webmap.corridor_features(result)
+    assert all(f["ids"] is not g[2] for f in features for g in webmap._route_groups(routes))

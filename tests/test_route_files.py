@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from railtrack import columns as C
 from railtrack import data_path, load_network, load_reports
 from railtrack.pipeline import TrackResult, track
 from railtrack.route_files import (
     DISTINCT_ROUTE_COLUMNS,
+    _label_route_pairs,
     distinct_routes,
     per_train_estimates,
     per_train_routes,
     route_id,
+    route_ids,
+    summary_by_route_file,
 )
 
 
@@ -85,3 +90,39 @@ def test_route_id_of_text_ids_equals_the_plain_join() -> None:
 
     for stations in (["T1", "T2"], ("GN1508350", "T87373", "T83114"), ["Ё", "ж"], [1, "T2"]):
         assert route_id(stations) == plain(list(stations))
+
+
+def _plain_pairs(labels: pd.Series, ids: pd.Series) -> list[tuple[object, object]]:
+    """The distinct (label, route id) pairs as ``summary_by_route_file`` read them before."""
+    pairs = pd.DataFrame({"label": labels.astype(object), "id": ids})
+    return list(pairs.dropna().drop_duplicates().itertuples(index=False, name=None))
+
+
+_LABEL = st.one_of(st.none(), st.sampled_from(["A → B", "Орша → Брест", "", "x"]))
+_ID = st.one_of(st.none(), st.sampled_from(["r1", "r2", "r3"]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_LABEL, _ID), max_size=25), st.booleans())
+def test_label_route_pairs_equal_the_plain_drop_duplicates(
+    rows: list[tuple[str | None, str | None]], categorical: bool
+) -> None:
+    """By integer codes, for a categorical label column (the routes table's) or text."""
+    labels = pd.Series([r[0] for r in rows], dtype=object)
+    if categorical:
+        labels = labels.astype("category")
+    ids = pd.Series(pd.Categorical([r[1] for r in rows]))
+    assert _label_route_pairs(labels, ids) == _plain_pairs(labels, ids)
+
+
+def test_summary_by_route_file_names_the_same_route_ids(result: TrackResult) -> None:
+    """The file of the embedded reports, against the pairs read row by row."""
+    table = summary_by_route_file(result.summaries["by_route"], result.routes)
+    plain: dict[str, list[str]] = {}
+    ids = route_ids(result.routes[C.STATIONS])
+    for label, rid in _plain_pairs(result.routes[C.ROUTE_LABEL], ids):
+        plain.setdefault(str(label), []).append(str(rid))
+    labels = result.summaries["by_route"][C.ROUTE_LABEL].astype(object).tolist()
+    expected = ["; ".join(plain[x]) if isinstance(x, str) and x in plain else None for x in labels]
+    assert [None if pd.isna(x) else x for x in table[C.ROUTE_ID].tolist()] == expected
+    assert any(expected)

@@ -348,9 +348,7 @@ def summary_by_route_file(summary: pd.DataFrame, routes: pd.DataFrame) -> pd.Dat
         return summary
     ids_of: dict[str, dict[str, None]] = {}
     if C.STATIONS in routes.columns and C.ROUTE_LABEL in routes.columns:
-        ids = route_ids(routes[C.STATIONS])
-        pairs = pd.DataFrame({"label": routes[C.ROUTE_LABEL].astype(object), "id": ids})
-        for label, rid in pairs.dropna().drop_duplicates().itertuples(index=False):
+        for label, rid in _label_route_pairs(routes[C.ROUTE_LABEL], route_ids(routes[C.STATIONS])):
             ids_of.setdefault(str(label), {})[str(rid)] = None
     labels = summary[C.ROUTE_LABEL].astype(object).tolist()
     out = summary.copy()
@@ -360,3 +358,38 @@ def summary_by_route_file(summary: pd.DataFrame, routes: pd.DataFrame) -> pd.Dat
     found = [ids_of.get(label) if isinstance(label, str) else None for label in labels]
     out.insert(0, C.ROUTE_ID, ["; ".join(f) if f else None for f in found])
     return out
+
+
+def _label_route_pairs(labels: pd.Series, ids: pd.Series) -> list[tuple[Any, Any]]:
+    """Return the distinct (label, route id) pairs of two aligned columns, in first-use order.
+
+    Rows where either is missing are left out, as ``dropna().drop_duplicates()`` of the
+    pair does; but the pairs are told apart by integer codes (the label column is
+    categorical in the routes table, ``ids`` always), not by hashing each row's label:
+    at national scale 100,000 labels of about 5,500 characters each.
+
+    Examples
+    --------
+    >>> labels = pd.Series(pd.Categorical(["A → B", "A → B", None, "C → D", "A → B"]))
+    >>> ids = pd.Series(pd.Categorical(["r1", "r1", "r2", "r3", "r4"]))
+    >>> _label_route_pairs(labels, ids)
+    [('A → B', 'r1'), ('C → D', 'r3'), ('A → B', 'r4')]
+    """
+    label_codes, label_values = _codes(labels)
+    id_codes, id_values = _codes(ids)
+    kept = np.flatnonzero((label_codes >= 0) & (id_codes >= 0))
+    if not len(kept):
+        return []
+    key = label_codes[kept].astype(np.int64) * (len(id_values) + 1) + id_codes[kept]
+    first = np.sort(np.unique(key, return_index=True)[1])
+    rows = kept[first]
+    return list(zip(label_values[label_codes[rows]], id_values[id_codes[rows]], strict=True))
+
+
+def _codes(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Return a column's integer codes (-1 where missing) and its distinct values (objects)."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        codes = column.cat.codes.to_numpy()
+        return codes, column.cat.categories.astype(object).to_numpy()
+    codes, uniques = pd.factorize(column.astype(object))
+    return codes, np.asarray(uniques, dtype=object)

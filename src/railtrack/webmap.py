@@ -23,6 +23,7 @@ import itertools
 import json
 import math
 import re
+import weakref
 from collections import defaultdict
 from collections.abc import Mapping
 from functools import lru_cache
@@ -163,7 +164,7 @@ def _stations(value: Any) -> list[str]:
         return []
     if isinstance(value, str):
         return [s for s in value.split(";") if s]
-    return [str(s) for s in value]
+    return list(map(str, value))
 
 
 class _Trains:
@@ -261,17 +262,39 @@ _TRAIN_HEAD = ["train", "departed", "cars", "status", "source, published"]
 # --- layers --------------------------------------------------------------------------
 
 
-def _route_groups(routes: pd.DataFrame) -> list[tuple[tuple[str, ...], int, list[str]]]:
+_Group = tuple[tuple[str, ...], int, list[str]]
+"""A distinct routed path: (station ids, position of its first row in ``routes``, train ids)."""
+
+_GROUPS: list[tuple[weakref.ref[pd.DataFrame], int, list[_Group]]] = []
+"""The last routes table grouped (by identity and length) and its groups."""
+
+
+def _route_groups(routes: pd.DataFrame) -> list[_Group]:
     """Return each distinct routed path (two stations or more), in order of first use.
 
     Each as (station ids, position of its first row in ``routes``, ids of its trains).
+    The briefing reads them three times (the map's corridors and crossings, and
+    ``routes.geojson``): the last table's groups are kept, so at national scale its
+    millions of station ids are read once. Callers must not change the lists.
+    """
+    for ref, n, groups in _GROUPS:
+        if ref() is routes and n == len(routes):
+            return groups
+    groups = _group_routes(routes)
+    _GROUPS[:] = [(weakref.ref(routes), len(routes), groups)]
+    return groups
+
+
+def _group_routes(routes: pd.DataFrame) -> list[_Group]:
+    """Group ``routes`` by path, as :func:`_route_groups` returns them (not kept).
+
     Trains on one route share one station list object, so each object is read once.
     """
     if not len(routes) or C.STATIONS not in routes.columns:
         return []
     of_object: dict[int, int] = {}
     of_path: dict[tuple[str, ...], int] = {}
-    groups: list[tuple[tuple[str, ...], int, list[str]]] = []
+    groups: list[_Group] = []
     values = routes[C.STATIONS].tolist()  # kept alive, so object ids stay unique
     for pos, (value, sid) in enumerate(zip(values, routes[C.ID].tolist(), strict=True)):
         index = of_object.get(id(value))
@@ -284,6 +307,32 @@ def _route_groups(routes: pd.DataFrame) -> list[tuple[tuple[str, ...], int, list
         if index >= 0:
             groups[index][2].append(str(sid))
     return groups
+
+
+_FIRST_COLUMNS = (
+    C.ORIGIN,
+    C.DESTINATION,
+    f"{C.ORIGIN}_geo_precision",
+    f"{C.DESTINATION}_geo_precision",
+    C.LENGTH_KM,
+    C.BORDER_CROSSINGS,
+    C.ROUTE_LABEL,
+)
+"""The columns a corridor's title and popup read from its first train's route row."""
+
+
+def _first_rows(routes: pd.DataFrame, positions: list[int]) -> list[dict[str, Any]]:
+    """Return the route rows at ``positions`` as dicts of :data:`_FIRST_COLUMNS`.
+
+    The values are those of ``routes.iloc[pos]`` (numpy scalars as Python ones, which
+    every reader formats alike), read for the chosen rows only, column by column.
+    """
+    columns = [c for c in _FIRST_COLUMNS if c in routes.columns]
+    if not positions:
+        return []
+    taken = routes[columns].iloc[positions]
+    values = [taken[c].astype(object).tolist() for c in columns]
+    return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
 
 
 def _corridors(
@@ -307,8 +356,9 @@ def _corridors(
     top = max((t or 0 for t, _ in totals), default=0)
     features: list[dict[str, Any]] = []
     points: dict[str, tuple[float, float] | None] = {}  # each station's point, read once
-    for k in chosen:
-        stations, pos, ids = groups[k]
+    firsts = _first_rows(routes, [groups[k][1] for k in chosen])
+    for k, first in zip(chosen, firsts, strict=True):
+        stations, _, ids = groups[k]
         for n in stations:
             if n not in points:
                 points[n] = _lat_lon(G, n)
@@ -316,7 +366,6 @@ def _corridors(
         if len(coords) < 2:
             continue
         total, unknown = totals[k]
-        first = routes.iloc[pos]
         title = (
             f"{_end(G, stations[0], first, C.ORIGIN)} → "
             f"{_end(G, stations[-1], first, C.DESTINATION)}"
@@ -334,7 +383,7 @@ def _corridors(
                 title, first, ids, (total, unknown), trains, rid=feature["route_id"]
             )
         else:
-            feature["ids"] = ids
+            feature["ids"] = list(ids)  # the kept groups' lists are not handed out
         features.append(feature)
     # Widest first, so thinner corridors on shared track are drawn on top.
     features.sort(key=lambda f: -float(f["width"]))
@@ -343,7 +392,7 @@ def _corridors(
 
 def _corridor_popup(
     title: str,
-    first: pd.Series,
+    first: Mapping[str, Any],
     ids: list[str],
     counts: tuple[int | None, int],
     trains: _Trains,
