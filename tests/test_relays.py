@@ -249,3 +249,21 @@ def test_route_reports_counts_a_relayed_train_once(relayed: Path) -> None:
     assert sorted(routed.shipments["id"]) == ["later-t1", "onet-t1"]
     assert sorted(s.id for s in routed.reports.shipments) == ["later-t1", "onet-t1"]
     assert len(routed.relays) == 2
+
+
+def test_a_total_summed_from_some_kinds_is_a_bound_for_linking() -> None:
+    """'2 passenger and 7 freight cars' (9, derived) and a 51-car report: one train (F109)."""
+    full = _ship("a-t1", "a", dep="2022-12-20", cars=51, passenger=2)
+    part = Shipment(
+        id="b-t1",
+        report="b",
+        origin=SLONIM,
+        destination=MATVEEV,
+        departure=_day("2022-12-20"),
+        cars=CarCounts(total=9, passenger=2, other=7, total_derived=True),
+        source=Source(reporter="Belarusian Hajun", relayed_by="oleodecoco"),
+    )
+    assert len(_links(full, part)) == 1
+    # a total the report gave outright still tells the trains apart
+    told = part.model_copy(update={"cars": CarCounts(total=9, passenger=2, other=7)})
+    assert _links(full, told).empty

@@ -22,7 +22,8 @@ tells them apart:
   windows that do *not* overlap tell the trains apart whatever else agrees;
 - **compatible make-up**: car totals (and passenger-car counts), where both give
   them, differ by at most ``cars_tolerance`` of the larger (at least one car); a
-  total given as a lower bound ("at least 30 cars", ``cars_at_least``) agrees with
+  total given as a lower bound ("at least 30 cars", ``cars_at_least``, or summed from
+  the only kinds a report counted, ``cars_total_derived``) agrees with
   any count that is no smaller (within the same tolerance), and two lower bounds
   always agree;
 - **different reports**: two shipments of one report, or two rows of one file without
@@ -271,11 +272,21 @@ def _dates_agree(a: _Candidate, b: _Candidate, settings: Settings) -> str | None
 
 
 def _bounds(table: pd.DataFrame) -> list[bool]:
-    """Return each row's ``cars_at_least`` flag (False where missing or absent)."""
-    if C.CARS_AT_LEAST not in table.columns:
-        return [False] * len(table)
-    flags = table[C.CARS_AT_LEAST].astype(object)
-    return [v is True or (isinstance(v, bool | np.bool_) and bool(v)) for v in flags]
+    """Return whether each row's car total is a lower bound (False where not said).
+
+    A total given as one ("at least 30", ``cars_at_least``) is, and so is a total summed
+    from the only kinds a report counted (``cars_total_derived``: "2 passenger and 7
+    freight cars" beside 40 loaded platforms is 9 or more cars, trial F109).
+    """
+    bound = [False] * len(table)
+    for column in (C.CARS_AT_LEAST, C.CARS_TOTAL_DERIVED):
+        if column in table.columns:
+            flags = table[column].astype(object).tolist()
+            bound = [
+                b or v is True or (isinstance(v, bool | np.bool_) and bool(v))
+                for b, v in zip(bound, flags, strict=True)
+            ]
+    return bound
 
 
 def _counts_agree(
@@ -354,7 +365,7 @@ def _record_candidate(
         cars=shipment.cars.total,
         passenger=shipment.cars.passenger,
         rank=(0, 0.0, 0, 0, shipment.id),
-        cars_at_least=shipment.cars.at_least,
+        cars_at_least=shipment.cars.at_least or shipment.cars.total_derived,
     )
 
 
