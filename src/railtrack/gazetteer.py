@@ -1976,18 +1976,9 @@ class Gazetteer:
             city = (
                 self._city_named(form) if rival is None and exact and not self._has_towns else None
             )
-            if city is not None and not self._at_station(
-                best, city
-            ):  # "Львова" on ru-rail: the station Львово, or Lviv's genitive
-                return Resolution(
-                    query=query,
-                    resolved=False,
-                    score=found.score,
-                    candidates=((best.id, best.name, found.score), (city.id, city.name, 100.0)),
-                    note=f"ambiguous: {best.name} ({best.id}) is so named, and the name may "
-                    f"be an oblique case of {form!r}, the city {city.name} ({city.id}, "
-                    f"{city.population:,} people)",
-                )
+            if city is not None and not self._at_station(best, city):
+                # "Львова" on ru-rail: the station Львово, or Lviv's genitive
+                return _city_case_clash(query, found, best, form, city, "is so named")
             if rival is None:
                 nom = self.resolve(form)  # "Светлогорска": as ambiguous as "Светлогорск"
                 ids = {c[0] for c in nom.candidates}
@@ -2040,15 +2031,7 @@ class Gazetteer:
             if city is not None and city.written_as(text):
                 continue  # the name is the town's own, not a case of it: namesakes' rules
             if city is not None and not self._at_station(best, city):
-                return Resolution(
-                    query=query,
-                    resolved=False,
-                    score=found.score,
-                    candidates=((best.id, best.name, found.score), (city.id, city.name, 100.0)),
-                    note=f"ambiguous: {best.name} ({best.id}) shares the spelling, and the name "
-                    f"may be an oblique case of {form!r}, the city {city.name} ({city.id}, "
-                    f"{city.population:,} people)",
-                )
+                return _city_case_clash(query, found, best, form, city, "shares the spelling")
         return None
 
     def _at_station(self, st: _Station, place: WorldPlace) -> bool:
@@ -2761,6 +2744,24 @@ def _ru_in_uk_letters(name: str) -> str:
     Ukrainian texts write Russian towns so, letter for letter (и -> і, ы -> и, э -> е).
     """
     return name.translate(_RU_TO_UK_LETTERS)
+
+
+def _city_case_clash(
+    query: str, found: Resolution, best: _Station, form: str, city: WorldPlace, how: str
+) -> Resolution:
+    """Return ``query`` unresolved between station ``best`` and a city it may be a case of.
+
+    ``how`` says why the station is a candidate ("is so named", "shares the spelling");
+    ``form`` is the guessed nominative that names ``city``.
+    """
+    return Resolution(
+        query=query,
+        resolved=False,
+        score=found.score,
+        candidates=((best.id, best.name, found.score), (city.id, city.name, 100.0)),
+        note=f"ambiguous: {best.name} ({best.id}) {how}, and the name may be an oblique "
+        f"case of {form!r}, the city {city.name} ({city.id}, {city.population:,} people)",
+    )
 
 
 def _fold(text: str) -> str:
