@@ -573,7 +573,8 @@ def _unrouted(result: TrackResult, most: int | None = None) -> list[dict[str, An
     return out
 
 
-def _headline(result: TrackResult, period: tuple[str, str], as_of: str) -> str:
+def _headline(result: TrackResult, period: tuple[str, str], as_of: str, undated: int = 0) -> str:
+    """Return the briefing's first sentence; ``undated``: trains nothing dates (F123)."""
     head = result.headline()
     n = head["shipments"]
     if not n:
@@ -592,7 +593,16 @@ def _headline(result: TrackResult, period: tuple[str, str], as_of: str) -> str:
     when = f" between {start} and {end}" if start and end and start != end else ""
     if start and start == end:
         when = f" on {start}"
-    return f"{what} reported moving{where}{when}, as known on {as_of or 'today'}."
+    said = f"{what} reported moving{where}{when}, as known on {as_of or 'today'}."
+    if undated:
+        # a row whose date was refused is counted, but nothing says it was known by then
+        one = undated == 1
+        said += (
+            f" {undated:,} of the {n:,} {'is' if one else 'are'} undated: no report gives"
+            f" {'its' if one else 'their'} date, so {'it' if one else 'they'} may not be"
+            " in that period."
+        )
+    return said
 
 
 # --- context -----------------------------------------------------------------------------
@@ -722,7 +732,7 @@ def briefing_context(
     return {
         "title": "Rail shipments briefing",
         "css": _asset("briefing.css"),
-        "headline": _headline(result, (start, end), as_of),
+        "headline": _headline(result, (start, end), as_of, int(dates[BEST_DATE].isna().sum())),
         "period_start": start,
         "period_end": end,
         "period_basis": basis,
