@@ -445,3 +445,28 @@ def test_report_text_is_never_mathtext(subplots, tmp_path):
     plot_arrival_timeline(df, ax=ax)
     fig.savefig(tmp_path / "t.png")  # mathtext would raise here
     assert "x^{" in ax.get_yticklabels()[0].get_text()  # shown as written, escaped
+
+
+def test_timeline_draws_an_assumed_departure_apart_and_ids_on_alike_rows(subplots):
+    """No departure told: the model's window is dotted and said so; alike rows get ids (F116)."""
+    _, ax = subplots
+    df = estimates_frame().assign(
+        origin=["Slonim", "Slonim"],
+        destination=["Matveev Kurgan", "Matveev Kurgan"],
+        flags=["no_departure_date", ""],
+    )
+    plot_arrival_timeline(df, ax=ax)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "departure assumed (none told)" in legend
+    dotted = [line for line in ax.lines if line.get_linestyle() == ":"]
+    assert len(dotted) == 1  # the first train's assumed window only
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == ["Slonim → Matveev Kurgan [t1]", "Slonim → Matveev Kurgan [t2]"]
+
+
+def test_timeline_of_told_departures_has_no_assumed_entry(subplots):
+    _, ax = subplots
+    plot_arrival_timeline(estimates_frame(), ax=ax)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "departure assumed (none told)" not in legend
+    assert not any("[t1]" in t.get_text() for t in ax.get_yticklabels())

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import logging
 import math
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
@@ -587,15 +588,26 @@ def plot_arrival_timeline(  # noqa: C901
     claim_lo, claim_hi = _ts(df, "claimed_earliest"), _ts(df, "claimed_latest")
     y = np.arange(len(df))
     one_day = pd.Timedelta(days=1)
+    flags = df["flags"].fillna("").astype(str) if "flags" in df.columns else None
+    assumed_any = False
     for i in range(len(df)):
         lo, hi = dep_lo.iloc[i], dep_hi.iloc[i]
         if pd.notna(lo) or pd.notna(hi):
             start = lo if pd.notna(lo) else hi
             end = hi if pd.notna(hi) else lo
+            # no departure reported: the window the model assumed is drawn apart (F116)
+            assumed = flags is not None and "no_departure_date" in flags.iloc[i]
+            assumed_any = assumed_any or assumed
             ax.plot(
-                [start, end + one_day], [y[i], y[i]], color="#555555", lw=3, solid_capstyle="butt"
+                [start, end + one_day],
+                [y[i], y[i]],
+                color="#bbbbbb" if assumed else "#555555",
+                lw=3,
+                ls=":" if assumed else "-",
+                solid_capstyle="butt",
             )
-            ax.plot([start], [y[i]], marker="|", ms=12, color="#555555", ls="")
+            if not assumed:
+                ax.plot([start], [y[i]], marker="|", ms=12, color="#555555", ls="")
         if pd.notna(p10.iloc[i]) and pd.notna(p90.iloc[i]):
             span_days = (p90.iloc[i] - p10.iloc[i]) / one_day
             ax.barh(
@@ -618,7 +630,14 @@ def plot_arrival_timeline(  # noqa: C901
         elif pd.notna(c_hi):  # by
             ax.plot([c_hi + one_day], [yc], marker="<", color="#e08214", ls="")
     records = df.to_dict("records")
-    ax.set_yticks(y, [plot_text(_row_label(row)) for row in records], fontsize=8)
+    labels = [_row_label(row) for row in records]
+    repeated = {t for t, k in Counter(labels).items() if k > 1}
+    if repeated and C.ID in df.columns:  # two rows alike are told apart by their ids
+        labels = [
+            f"{t} [{row[C.ID]}]" if t in repeated else t
+            for t, row in zip(labels, records, strict=True)
+        ]
+    ax.set_yticks(y, [plot_text(t) for t in labels], fontsize=8)
     for tick, row in zip(ax.get_yticklabels(), records, strict=True):
         if _not_routed(row) is not None:
             tick.set_color(RAILHEAD_COLOR)
@@ -630,6 +649,11 @@ def plot_arrival_timeline(  # noqa: C901
         as_of = df["as_of"].dropna().iloc[0]
     handles = [
         Line2D([], [], color="#555555", lw=3, label="departure (window)"),
+        *(
+            [Line2D([], [], color="#bbbbbb", lw=3, ls=":", label="departure assumed (none told)")]
+            if assumed_any
+            else []
+        ),
         Patch(facecolor="#4393c3", alpha=0.45, edgecolor="#2166ac", label="estimate p10–p90"),
         Line2D([], [], marker="o", color="#08306b", ls="", label="estimate p50"),
         Line2D([], [], color="#e08214", lw=2.5, label="source's claim"),
