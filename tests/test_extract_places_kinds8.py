@@ -79,3 +79,30 @@ def test_a_count_told_once_is_exact_on_both_trips(lang: str, text: str) -> None:
     cars = [(s.cars.total, s.cars.estimated) for s in result.shipments]
     assert len(cars) == 2
     assert all(total == 51 and not estimated for total, estimated in cars), cars
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "uk",
+            "Ешелон зі станції Полонка вирушив до Лунинця. "
+            "Вчора, 19 грудня, його помітили на станції Барановичі.",
+        ),
+        (
+            "ru",
+            "Эшелон со станции Полонка отправился в Лунинец. "
+            "Вчера, 19 декабря, его заметили на станции Барановичи.",
+        ),
+    ],
+)
+def test_one_place_seen_on_one_day_is_one_sighting(lang: str, text: str) -> None:
+    """'Вчора, 19 грудня': two words for one day give one sighting, not two (trial F110)."""
+    from datetime import date
+
+    from railtrack.extract import extract_shipments
+
+    result = extract_shipments(text, published=date(2022, 12, 20), network=False, lang=lang)
+    seen = [(x.station.text, x.seen_at.date()) for x in result.sightings]
+    assert len(seen) == 1, seen
+    assert seen[0][1] == date(2022, 12, 19)
