@@ -1,4 +1,4 @@
-"""Place kinds found by the lead in session 8 (issue 13).
+"""Kinds found by the lead in session 8 (issue 13): places, and counts shared by trips.
 
 A station's name after a kind word in lower case is the name, even when its ending
 looks like an adjective's ("Слоним", "Лесной"); adjectives of a capitalised facility
@@ -52,3 +52,57 @@ def test_station_name_with_an_adjective_ending_is_the_name(
 )
 def test_facility_adjectives_still_lead_to_the_town(text: str, town: str) -> None:
     assert [t for _, t in _places("pl", text)] == [town]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "ru",
+            "Эшелон 20 декабря приехал со станции Полонка в Лунинец, а на следующий день "
+            "вернулся обратно в Полонку. В составе эшелона – 51 вагон.",
+        ),
+        (
+            "uk",
+            "Ешелон 20 грудня приїхав зі станції Полонка до Лунинця, а наступного дня "
+            "повернувся назад до Полонки. У складі ешелону 51 вагон.",
+        ),
+    ],
+)
+def test_a_count_told_once_is_exact_on_both_trips(lang: str, text: str) -> None:
+    """A train that went and came back: its one count is no estimate on either trip (F121)."""
+    from datetime import date
+
+    from railtrack.extract import extract_shipments
+
+    result = extract_shipments(text, published=date(2022, 12, 22), network=False, lang=lang)
+    cars = [(s.cars.total, s.cars.estimated) for s in result.shipments]
+    assert len(cars) == 2
+    assert all(total == 51 and not estimated for total, estimated in cars), cars
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "uk",
+            "Ешелон зі станції Полонка вирушив до Лунинця. "
+            "Вчора, 19 грудня, його помітили на станції Барановичі.",
+        ),
+        (
+            "ru",
+            "Эшелон со станции Полонка отправился в Лунинец. "
+            "Вчера, 19 декабря, его заметили на станции Барановичи.",
+        ),
+    ],
+)
+def test_one_place_seen_on_one_day_is_one_sighting(lang: str, text: str) -> None:
+    """'Вчора, 19 грудня': two words for one day give one sighting, not two (trial F110)."""
+    from datetime import date
+
+    from railtrack.extract import extract_shipments
+
+    result = extract_shipments(text, published=date(2022, 12, 20), network=False, lang=lang)
+    seen = [(x.station.text, x.seen_at.date()) for x in result.sightings]
+    assert len(seen) == 1, seen
+    assert seen[0][1] == date(2022, 12, 19)

@@ -298,3 +298,25 @@ def test_a_fraction_in_a_count_cell_costs_the_cell_not_the_row(tmp_path: Path) -
     reports = load_reports(path)
     assert [s.cars.total for s in reports.shipments] == [None, 38, None]  # type: ignore[union-attr]
     assert [(p.row, p.field) for p in reports.problems] == [(2, "wagons"), (4, "wagons")]
+
+
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [
+        ("сорок-пятьдесят", 40),
+        ("тридцять-сорок", 30),
+        ("czterdzieści-pięćdziesiąt", 40),
+        ("forty to fifty", 40),
+    ],
+)
+def test_a_range_in_words_is_its_lower_end_estimated(cell: str, value: int) -> None:
+    """As '30-40' is read (trial F120); a compound ('forty-eight') stays one number."""
+    from railtrack.io.cells import read_count
+
+    count = read_count(cell)
+    assert count is not None
+    assert (count.value, count.estimated) == (value, True)
+    compound = read_count("forty-eight")
+    assert compound is not None
+    assert (compound.value, compound.estimated) == (48, False)
+    assert read_count("пятьдесят-сорок") is None  # the larger first: no range

@@ -323,13 +323,22 @@ class _Builder:
         )
 
     def sightings(self, train: TrainDraft, sid: str) -> list[Sighting]:
-        """Return the sightings of one train: a place on the way and the day seen there."""
+        """Return the sightings of one train: a place on the way and the day seen there.
+
+        One place seen on one day is one sighting, however many words date it ("вчора,
+        19 грудня": trial F110 had two sightings alike but for the note).
+        """
         found = []
+        seen: set[tuple[object, object, object]] = set()
         for n, (place_fact, date_fact) in enumerate(train.sightings, start=1):
             place, _ = self.place("via", place_fact, sid)
             window = date_fact.value
             if place is None or window.earliest is None:
                 continue
+            key = (place.station_id or place.text, window.earliest, window.precision)
+            if key in seen:
+                continue
+            seen.add(key)
             found.append(
                 Sighting(
                     id=f"{sid}-s{n}",

@@ -2086,16 +2086,21 @@ def _return_trip(
 
 
 def _share_between_trips(draft: ReportDraft, merged: dict[int, TrainDraft]) -> None:
-    """Give both trips of a train that went and came back the counts either was given."""
+    """Give both trips of a train that went and came back the counts either was given.
+
+    The cars are one train's, so a count is as exact on the other trip as where it was
+    told: it is shared as it is, not as an estimate (trial F121: "51 вагон" after "а
+    на следующий день вернулся" made the outbound trip's count "~51").
+    """
     for train in draft.trains:
         if train.trip_of is None:
             continue
         outbound = merged.get(id(train.trip_of), train.trip_of)
         train.trip_of = outbound
         for kind, fact in outbound.counts.items():
-            train.counts.setdefault(kind, fact.shared())
+            train.counts.setdefault(kind, fact)
         for kind, fact in train.counts.items():
-            outbound.counts.setdefault(kind, fact.shared())
+            outbound.counts.setdefault(kind, fact)
 
 
 def _one_kind_totals(trains: list[TrainDraft], rd: Reader, text: str) -> None:

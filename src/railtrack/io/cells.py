@@ -36,6 +36,7 @@ _LANGS = ("ru", "uk", "be", "pl")
 _DIGITS = re.compile(r"^\d{1,3}(?:[ ,\u00a0\u202f]\d{3})*$|^\d+$")
 # a decimal fraction ("2.5", "2,5", "38.0"): a whole count only when the fraction is zero
 _DECIMAL = re.compile(r"^(\d+)[.,](\d{1,2})$")
+_WORD_RANGE = re.compile(r"\s*[-–—]\s*|\s+(?:to|до|да|do)\s+")
 _RANGE = re.compile(r"^(\d+)\s*(?:[-–—]|to|до|да|do)\s*(\d+)$")
 _SIGNS = re.compile(r"^(?:~|≈|<=?|≤|\+/?-|c\.|ca\.|ok\.|approx\.)\s*")
 _EN_APPROX = re.compile(
@@ -143,4 +144,24 @@ def read_count(cell: str) -> Count | None:
         lo, hi = int(span[1]), int(span[2])
         return Count(min(lo, hi), True) if lo != hi else Count(lo, estimated, at_least)
     value = _words(text)
-    return None if value is None else Count(value, estimated, at_least)
+    if value is None:
+        return _word_range(text)
+    return Count(value, estimated, at_least)
+
+
+def _word_range(text: str) -> Count | None:
+    """Return a range written in words as its lower end, estimated, else None.
+
+    "сорок-пятьдесят", "forty to fifty": as "40-50" is read. The first number must be
+    the smaller, so a compound ("forty-eight") is never a range.
+
+    >>> _word_range("сорок-пятьдесят"), _word_range("пятьдесят-сорок")
+    (Count(value=40, estimated=True, at_least=False), None)
+    """
+    parts = _WORD_RANGE.split(text)
+    if len(parts) != 2:
+        return None
+    lo, hi = _words(parts[0]), _words(parts[1])
+    if lo is None or hi is None or lo >= hi:
+        return None
+    return Count(lo, True)
