@@ -106,3 +106,38 @@ def test_one_place_seen_on_one_day_is_one_sighting(lang: str, text: str) -> None
     seen = [(x.station.text, x.seen_at.date()) for x in result.sightings]
     assert len(seen) == 1, seen
     assert seen[0][1] == date(2022, 12, 19)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        (
+            "uk",
+            "Ешелон з Чепиного, що вирушив 11 січня, вранці 12 січня #помічено на станції "
+            "Смоленськ. 48 вагонів.",
+            "Смоленськ",
+        ),
+        ("ru", "Эшелон из Чепино 12 января #замечен на станции Смоленск.", "Смоленск"),
+        ("be", "Эшалон з Чэпіна 12 студзеня #заўважаны на станцыі Смаленск.", "Смаленск"),
+    ],
+)
+def test_a_channels_hashtag_on_a_verb_is_the_verb(lang: str, text: str, place: str) -> None:
+    """'#помічено на станції Смоленськ': a tagged verb of sighting still dates the sighting
+    (trial F113); offsets still point into the text as written."""
+    from datetime import date
+
+    from railtrack.extract import extract_shipments
+
+    result = extract_shipments(text, published=date(2023, 1, 12), network=False, lang=lang)
+    seen = [(x.station.text, x.seen_at.date()) for x in result.sightings]
+    assert seen == [(place, date(2023, 1, 12))]
+    via = next(e for e in result.shipments[0].evidence if e.field == "via")
+    assert text[via.start : via.end] == place
+
+
+def test_a_hashtag_before_a_number_stays() -> None:
+    from railtrack.extract.textpass import strip_format
+
+    read, origin = strip_format("#помічено потяг #2415")
+    assert read == " помічено потяг #2415"
+    assert origin == list(range(len(read)))

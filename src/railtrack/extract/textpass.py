@@ -12,7 +12,8 @@ returns the map from each character kept to its place in the text as written, so
 that :func:`to_written` points every fact of the report back into the ORIGINAL text
 (evidence spans keep character offsets into the text the user gave). A hyphen written
 as U+2010 or U+2011 (the non-breaking hyphen of "Санкт\u2011Петербург") is read as "-",
-one character for one.
+one character for one, and so is the "#" of a channel's hashtag on a word as a space
+("#помічено на станції Смоленськ").
 
 Examples
 --------
@@ -69,6 +70,12 @@ _HYPHENS = re.compile("[\u2010\u2011]")
 _AS_HYPHEN = str.maketrans({"\u2010": "-", "\u2011": "-"})
 
 
+# A channel's hashtag on a word ("#помічено", "#эшелон", "#Барановичі"): the "#" is read
+# as a space, one character for one, so the tagged word reads as the word (a tagged verb
+# of sighting was no verb). A "#" before a digit (a train's number) stays.
+_HASHTAG = re.compile(r"#(?=[^\W\d_])")
+
+
 def _has_format(text: str) -> bool:
     if text.isascii():
         return False
@@ -89,8 +96,8 @@ def strip_format(text: str) -> tuple[str, list[int] | None]:
     -------
     read : str
         ``text`` without the characters of :data:`FORMAT_CHARACTERS`, and with the
-        hyphens written as U+2010 or U+2011 read as ``-``; ``text`` itself (the same
-        object) when it has neither.
+        hyphens written as U+2010 or U+2011 read as ``-`` and the ``#`` of a hashtag on
+        a word as a space; ``text`` itself (the same object) when it has none of them.
     origin : list of int or None
         ``origin[i]`` is the offset in ``text`` of ``read[i]`` (length ``len(read)``);
         None when nothing was changed (offsets are the same).
@@ -102,13 +109,17 @@ def strip_format(text: str) -> tuple[str, list[int] | None]:
     >>> strip_format("в Санкт\\u2011Петербург")
     ('в Санкт-Петербург', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16])
     """
+    changed = False
     if not text.isascii() and _HYPHENS.search(text) is not None:
         # "Санкт\u2011Петербург": a hyphen written as another code point, one for one
         text = text.translate(_AS_HYPHEN)
-        if not _has_format(text):
-            return text, list(range(len(text)))
+        changed = True
+    if "#" in text and _HASHTAG.search(text) is not None:
+        # "#помічено на станції Смоленськ": a channel's tag is the word it tags
+        text = _HASHTAG.sub(" ", text)
+        changed = True
     if not _has_format(text):
-        return text, None
+        return text, (list(range(len(text))) if changed else None)
     origin: list[int] = []
     pieces: list[str] = []
     pos = 0
