@@ -141,3 +141,23 @@ def test_a_hashtag_before_a_number_stays() -> None:
     read, origin = strip_format("#помічено потяг #2415")
     assert read == " помічено потяг #2415"
     assert origin == list(range(len(read)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Эшелон из Чепино, отправившийся 11 января, утром 12 января замечен на станции Смоленск.",
+        "Эшелон, вышедший из Чепино 11 января, утром 12 января замечен на станции Смоленск.",
+    ],
+)
+def test_a_departure_told_by_a_participle_is_no_sighting(text: str) -> None:
+    """'отправившийся 11 января': the day it left, not a second day seen at Smolensk."""
+    from datetime import date
+
+    from railtrack.extract import extract_shipments
+
+    result = extract_shipments(text, published=date(2023, 1, 12), network=False, lang="ru")
+    departure = result.shipments[0].departure
+    assert departure is not None
+    assert departure.earliest == date(2023, 1, 11)
+    assert [x.seen_at.date() for x in result.sightings] == [date(2023, 1, 12)]
