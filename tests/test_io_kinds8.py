@@ -114,6 +114,25 @@ def test_a_known_key_is_read_whatever_line_it_is_on(header):
 
 
 @pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Date: 2023-04-10\nA train of 40 cars left Bryansk.", "A train of 40 cars left Bryansk."),
+        (
+            "Дата: 11.04.2023\nRelaying Hajun: the train had 42 cars.",
+            "Relaying Hajun: the train had 42 cars.",
+        ),
+        ("Krynica: Hajun\nData: 2023-04-10\nEšalon z Branska.", "Ešalon z Branska."),
+    ],
+)
+def test_a_header_with_no_blank_line_under_it_ends_at_the_text(text, body):
+    """The text's first line, colon or not, is text (trial F124)."""
+    fields, read, line, problems = split_header(text)
+    assert "published" in fields
+    assert (read, problems) == (body, [])
+    assert text.split("\n")[line - 1] == body.split("\n")[0]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Note: a train left.\n\nMore.",  # one such line: prose, as before

@@ -136,6 +136,34 @@ def _header_like(lines: list[str]) -> list[str]:
     return keys if len(keys) >= 2 and len(keys) < len(lines) else []
 
 
+def _header_without_blank_line(
+    lines: list[str], start: int
+) -> tuple[dict[str, tuple[int, str]], str, int, list[str]] | None:
+    """Read a header that no blank line closes: the leading lines of known keys.
+
+    "Date: 2023-04-10" then the text on the next line (trial F124): the header ends
+    at the first line that is not a known ``key: value``, and a line of the text with a
+    colon in it ("Relaying Hajun: the train ...") is text, not an unknown key. None when
+    a blank line closes a block of ``key: value`` lines (:func:`split_header` reads it)
+    or the first line is no known key.
+    """
+    block_end = next((k for k in range(start, len(lines)) if not lines[k].strip()), len(lines))
+    matched = [_HEADER_LINE_RE.match(line) for line in lines[start:block_end]]
+    if block_end < len(lines) and all(m is not None and m["value"] for m in matched):
+        return None
+    fields: dict[str, tuple[int, str]] = {}
+    first = start  # the first line of the text
+    for m in matched:
+        key = _key(m["key"]) if m is not None and m["value"] else None
+        if m is None or key is None:
+            break
+        fields[key] = (first + 1, m["value"])
+        first += 1
+    if not fields:
+        return None
+    return fields, "\n".join(lines[first:]), first + 1, []
+
+
 def _knows_a_key(keys: list[str]) -> bool:
     """Whether one of a header's ``keys`` is one railtrack reads.
 
@@ -176,6 +204,9 @@ def split_header(text: str) -> tuple[dict[str, tuple[int, str]], str, int, list[
         start = 1
     fields: dict[str, tuple[int, str]] = {}
     problems: list[str] = []
+    opened = None if fenced else _header_without_blank_line(lines, start)
+    if opened is not None:
+        return opened
     end = start
     while end < len(lines):
         line = lines[end]
