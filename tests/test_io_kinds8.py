@@ -122,6 +122,7 @@ def test_a_known_key_is_read_whatever_line_it_is_on(header):
             "Relaying Hajun: the train had 42 cars.",
         ),
         ("Krynica: Hajun\nData: 2023-04-10\nEšalon z Branska.", "Ešalon z Branska."),
+        ("Date: 2023-04-11\nRelaying Hajun: 42 cars.\n", "Relaying Hajun: 42 cars.\n"),
     ],
 )
 def test_a_header_with_no_blank_line_under_it_ends_at_the_text(text, body):

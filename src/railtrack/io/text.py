@@ -149,7 +149,9 @@ def _header_without_blank_line(
     """
     block_end = next((k for k in range(start, len(lines)) if not lines[k].strip()), len(lines))
     matched = [_HEADER_LINE_RE.match(line) for line in lines[start:block_end]]
-    if block_end < len(lines) and all(m is not None and m["value"] for m in matched):
+    # a blank line closes the header only when text follows it (not a file's last newline)
+    closed = any(line.strip() for line in lines[block_end:])
+    if closed and all(m is not None and m["value"] for m in matched):
         return None
     fields: dict[str, tuple[int, str]] = {}
     first = start  # the first line of the text
