@@ -1986,16 +1986,7 @@ class Gazetteer:
                     note = f"ambiguous like its nominative {form!r}: {nom.note}"
                     return replace(nom, query=query, note=note)
             if rival is not None:
-                return Resolution(
-                    query=query,
-                    resolved=False,
-                    score=found.score,
-                    candidates=((best.id, best.name, found.score), (rival.id, rival.name, 100.0)),
-                    note=(
-                        f"ambiguous: {best.name} ({best.id}){_CLASH_NOTE} "
-                        f"{form!r}: {rival.name} ({rival.id})"
-                    ),
-                )
+                return _station_case_clash(query, found, best, form, rival)
         return None
 
     def _latin_case_form_clash(self, query: str, found: Resolution) -> Resolution | None:
@@ -2019,14 +2010,7 @@ class Gazetteer:
         for form in lemma_forms(text, "pl"):
             rival = self._exact_rival(form, best)
             if rival is not None:  # "Arsienjewa": Арсеньево, or the genitive of Арсеньев
-                return Resolution(
-                    query=query,
-                    resolved=False,
-                    score=found.score,
-                    candidates=((best.id, best.name, found.score), (rival.id, rival.name, 100.0)),
-                    note=f"ambiguous: {best.name} ({best.id}){_CLASH_NOTE} {form!r}: "
-                    f"{rival.name} ({rival.id})",
-                )
+                return _station_case_clash(query, found, best, form, rival)
             city = self._city_named(form, _POPULATION_MIN)
             if city is not None and city.written_as(text):
                 continue  # the name is the town's own, not a case of it: namesakes' rules
@@ -2744,6 +2728,23 @@ def _ru_in_uk_letters(name: str) -> str:
     Ukrainian texts write Russian towns so, letter for letter (и -> і, ы -> и, э -> е).
     """
     return name.translate(_RU_TO_UK_LETTERS)
+
+
+def _station_case_clash(
+    query: str, found: Resolution, best: _Station, form: str, rival: _Station
+) -> Resolution:
+    """Return ``query`` unresolved between station ``best`` and the station ``rival``.
+
+    ``form`` is the guessed nominative that names ``rival`` ("Arsienjewa": Арсеньево,
+    or the genitive of Арсеньев).
+    """
+    return Resolution(
+        query=query,
+        resolved=False,
+        score=found.score,
+        candidates=((best.id, best.name, found.score), (rival.id, rival.name, 100.0)),
+        note=f"ambiguous: {best.name} ({best.id}){_CLASH_NOTE} {form!r}: {rival.name} ({rival.id})",
+    )
 
 
 def _city_case_clash(
