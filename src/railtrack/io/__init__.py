@@ -27,7 +27,7 @@ import csv
 import errno
 import logging
 import stat
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -320,6 +320,44 @@ def _check_csv_header(text: str, columns: dict[str, str] | None) -> None:
         raise FileFormatError(msg, 1)
 
 
+def _table_header(records: list[RawRecord]) -> list[str] | None:
+    """Return the keys of JSON or YAML records that are a table's rows, or None.
+
+    An analyst's own export is often a list of flat objects under the names of its
+    spreadsheet (``{"date": ..., "from": ..., "to": ..., "wagons": ...}``) and
+    without ids. Such records, every value a scalar or a list of scalars, with at
+    least one key that is no report field or no ``id`` in any record, are read as
+    the rows of a table (:meth:`_FileLoader._table`: the headers mapped to fields as
+    a CSV's are, ids generated from the row). Records in the report model's own
+    shape, nested ``cars``/``source`` objects included, are not.
+
+    Examples
+    --------
+    >>> rows = [RawRecord({"date": "2023-03-01", "from": "Orsha", "to": "Smolensk"}, 1, "record")]
+    >>> _table_header(rows)
+    ['date', 'from', 'to']
+    >>> _table_header([RawRecord({"id": "t1", "origin": "Orsha"}, 1, "record")]) is None
+    True
+    """
+    if not records:
+        return None
+    keys: dict[str, None] = {}
+    for record in records:
+        data = record.data
+        if "__invalid__" in data or data.get("record") == "file":
+            return None
+        for key, value in data.items():
+            if not isinstance(key, str) or isinstance(value, Mapping):
+                return None
+            if isinstance(value, list) and any(isinstance(v, Mapping | list) for v in value):
+                return None
+            keys.setdefault(key)
+    foreign = any(key not in KNOWN_KEYS for key in keys)
+    if not foreign and "id" in keys:
+        return None
+    return list(keys)
+
+
 class _FileLoader:
     """Collects the records and problems of one file."""
 
@@ -405,9 +443,13 @@ class _FileLoader:
             return self._table(records, header, "csv"), None
         if suffix in {".jsonl", ".ndjson"}:
             return self._jsonl_records(text), None
-        if suffix == ".json":
-            return read_json_records(text)
-        return read_yaml_records(text)
+        records, file_source = (
+            read_json_records(text) if suffix == ".json" else read_yaml_records(text)
+        )
+        keys = _table_header(records)
+        if keys is not None:  # flat records under a table's own names: read as a table
+            return self._table(records, keys, suffix.lstrip(".")), file_source
+        return records, file_source
 
     def _load_workbook(self) -> None:
         from railtrack.io.xlsx_reader import read_xlsx_tables
@@ -459,7 +501,7 @@ class _FileLoader:
             self.problem(
                 f"{prefix}unknown field {name!r} ignored: no report field has that name "
                 f'(map the column with --columns "{name}=FIELD")',
-                row=1 if sheet is None else None,
+                row=1 if kind == "csv" else None,
                 field=name,
             )
         for note in mapping.notes:

@@ -287,10 +287,20 @@ def _as_bool(value: Any, field: str) -> bool:
     raise RecordError(field, msg)
 
 
-def _place(value: Any) -> Any:
+def _place(value: Any, field: str) -> Any:
+    """Return a place field as the model reads it: a name becomes ``{"text": name}``.
+
+    Raises
+    ------
+    RecordError
+        When the value is neither a name nor an object (a number, a list, true).
+    """
     if isinstance(value, str):
         return {"text": value}
-    return value
+    if isinstance(value, Mapping):
+        return value
+    msg = f"{shown(value)} is not a place name"
+    raise RecordError(field, msg)
 
 
 def _record_kind(data: Mapping[str, Any], default: str) -> str:
@@ -364,7 +374,7 @@ def normalise_record(  # noqa: C901
 
     for key in _PLACE_KEYS:
         if key in clean:
-            out[key] = _place(clean[key])
+            out[key] = _place(clean[key], key)
             names[key] = key
     if "via" in clean:
         via = clean["via"]
@@ -372,7 +382,7 @@ def normalise_record(  # noqa: C901
             msg = f"{via!r} is not a place name, a ';'-separated list or a list of names"
             raise RecordError("via", msg)
         items = [v.strip() for v in via.split(";")] if isinstance(via, str) else list(via)
-        out["via"] = [_place(v) for v in items if not _blank(v)]
+        out["via"] = [_place(v, "via") for v in items if not _blank(v)]
         names["via"] = "via"
 
     for key, target in _WINDOW_KEYS.items():
