@@ -100,3 +100,27 @@ def test_model_shaped_records_are_not_read_as_tables(tmp_path: Path) -> None:
     assert list(df["id"]) == ["t1"]
     assert list(df["cars_flat"]) == [30]
     assert rs.file_records() == []
+
+
+def test_json_lines_of_flat_rows_load_as_a_table(tmp_path: Path) -> None:
+    path = tmp_path / "own.jsonl"
+    lines = [
+        {"date": "2023-03-01", "from": "Orsha", "to": "Smolensk", "wagons": 40},
+        {"date": "2023-03-02", "from": "Slonim", "to": "Valuyki", "wagons": "сорок пять"},
+    ]
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), "utf-8")
+    df = load_reports(path).to_frame()
+    assert list(df["origin"]) == ["Orsha", "Slonim"]
+    assert list(df["cars_total"]) == [40, 45]
+
+
+def test_json_lines_in_the_model_shape_still_stream(tmp_path: Path) -> None:
+    path = tmp_path / "model.jsonl"
+    lines = [
+        {"id": "t1", "origin": "Orsha", "destination": "Smolensk", "source": "Hajun"},
+        {"id": "t2", "origin": "Slonim", "destination": "Valuyki", "source": "Hajun"},
+    ]
+    path.write_text("\n".join(json.dumps(x) for x in lines), "utf-8")
+    rs = load_reports(path)
+    assert list(rs.to_frame()["id"]) == ["t1", "t2"]
+    assert rs.file_records() == []

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import csv
 import errno
+import itertools
 import logging
 import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -442,7 +443,17 @@ class _FileLoader:
                 self.problem(str(p), row=p.row)
             return self._table(records, header, "csv"), None
         if suffix in {".jsonl", ".ndjson"}:
-            return self._jsonl_records(text), None
+            lines = self._jsonl_records(text)
+            first = next(lines, None)
+            if first is None:
+                return [], None
+            if _table_header([first]) is None:  # the model's shape: streamed line by line
+                return itertools.chain([first], lines), None
+            rows = [first, *lines]
+            keys = _table_header(rows)
+            if keys is not None:
+                return self._table(rows, keys, "jsonl"), None
+            return rows, None
         records, file_source = (
             read_json_records(text) if suffix == ".json" else read_yaml_records(text)
         )
