@@ -16,6 +16,7 @@ by ``benchmarks/extraction.py``, never here.
 
 from __future__ import annotations
 
+import importlib
 import re
 import sys
 from functools import cache
@@ -451,6 +452,54 @@ def test_every_match_of_a_folded_pattern_holds_one_of_the_words_looked_for_first
     assert required_words(re.compile(r"(?:train)*\d+")) is None
     assert required_words(re.compile(r"(?<=from )\d+")) is None
     assert required_words(re.compile(r"(?:slonim|\d+)")) is None
+
+
+def _no_module(name: str):
+    raise ImportError(f"No module named {name!r}")
+
+
+def _module_without_opcodes(name: str):
+    import types
+
+    return types.SimpleNamespace(parse=lambda pattern, flags: None)  # no LITERAL, BRANCH
+
+
+def _parser_reading_nothing(name: str):
+    import types
+
+    if name == "re._parser":  # parses every pattern into nothing
+        return types.SimpleNamespace(parse=lambda pattern, flags: types.SimpleNamespace(data=[]))
+    return importlib.import_module(name)
+
+
+@pytest.mark.parametrize(
+    "import_module", [_no_module, _module_without_opcodes, _parser_reading_nothing]
+)
+def test_without_re_private_parser_folded_patterns_search_every_text(monkeypatch, import_module):
+    """re._parser is private (Python 3.11-3.13): when it is missing, lacks an opcode or
+    reads the probe patterns otherwise, no words are required and every folded pattern
+    is searched in every text, with the same matches as before."""
+    from railtrack.extract import casefold
+
+    assert casefold._load_parser() is not None  # this Python's parser is used
+    assert casefold._load_parser(import_module) is None
+    monkeypatch.setattr(casefold, "_PARSER", None)
+    assert casefold.required_words(re.compile(r"\bwould\s+(?:not\s+)?have\b")) is None
+    for pattern in FOLDED:
+        fallback = casefold.FoldedPattern(pattern.ignorecase)
+        assert fallback.needs is None
+        for text in PIECES[::7]:
+            assert _spans(fallback.finditer(text)) == _spans(pattern.finditer(text))
+            got, want = fallback.search(text), pattern.search(text)
+            assert (got and got.span()) == (want and want.span())
+
+
+def test_a_parse_in_an_unknown_shape_requires_no_words(monkeypatch):
+    from railtrack.extract import casefold
+
+    broken = casefold._PARSER._replace(parse=lambda pattern, flags: [("no", "data")])
+    monkeypatch.setattr(casefold, "_PARSER", broken)
+    assert casefold.required_words(re.compile(r"\bwould\b")) is None
 
 
 def test_a_station_before_received_is_looked_for_only_after_the_verb():
