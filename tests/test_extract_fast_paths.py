@@ -454,6 +454,12 @@ def test_every_match_of_a_folded_pattern_holds_one_of_the_words_looked_for_first
     assert required_words(re.compile(r"(?:slonim|\d+)")) is None
 
 
+def lexicon_mod_reader(lang: str):
+    from railtrack.extract.lexread import LexiconReader
+
+    return LexiconReader(lang)
+
+
 def _no_module(name: str):
     raise ImportError(f"No module named {name!r}")
 
@@ -500,6 +506,54 @@ def test_a_parse_in_an_unknown_shape_requires_no_words(monkeypatch):
     broken = casefold._PARSER._replace(parse=lambda pattern, flags: [("no", "data")])
     monkeypatch.setattr(casefold, "_PARSER", broken)
     assert casefold.required_words(re.compile(r"\bwould\b")) is None
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])
+def test_the_lexicon_gates_are_folded_and_match_as_the_case_insensitive_ones(lang):
+    """LexiconReader.quiet and the no-shipment gate search one folded pattern each: it
+    finds a word exactly where the case-insensitive union of the lexicon patterns does
+    (on the corpora, upper-cased too, and at word starts)."""
+    from railtrack.extract.casefold import FoldedPattern
+    from railtrack.extract.lexread import LexiconReader
+
+    reader = LexiconReader(lang)
+    gates = [reader._turn_away, reader._no_shipment]
+    assert all(isinstance(gate, FoldedPattern) for gate in gates)
+    for text in [*PIECES, *(t.upper() for t in TEXTS)]:
+        for gate in gates:
+            _same_matches(gate, text)
+
+
+_DEVELOPMENT_TEXTS = [
+    yaml.safe_load(path.read_text(encoding="utf-8")).get("text") or ""
+    for name in ("extraction", "extraction_real")  # (a failure shows no held-out word)
+    for path in sorted((DATA / name).glob("*.y*ml"))
+]
+_CORPUS_WORDS = sorted(
+    {w for text in _DEVELOPMENT_TEXTS for w in re.findall(r"[\w'’-]+", str(text))}
+)
+_GATES = [
+    (lang, gate)
+    for lang in LANGUAGES
+    if lang != "en"
+    for gate in (lexicon_mod_reader(lang)._turn_away, lexicon_mod_reader(lang)._no_shipment)
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(_CORPUS_WORDS).map(lambda w: w.upper())
+        | st.sampled_from(_CORPUS_WORDS)
+        | st.text(alphabet=ALPHABET + "ſıİKΣᲂẞßµ", max_size=6),
+        max_size=25,
+    ),
+    st.sampled_from([" ", "  ", "\n", "-", ", "]),
+)
+def test_the_lexicon_gates_match_as_the_case_insensitive_ones_on_drawn_text(parts, sep):
+    text = sep.join(parts)
+    for _, gate in _GATES:
+        _same_matches(gate, text)
 
 
 def test_a_station_before_received_is_looked_for_only_after_the_verb():
