@@ -16,6 +16,7 @@ by ``benchmarks/extraction.py``, never here.
 
 from __future__ import annotations
 
+import importlib
 import re
 import sys
 from functools import cache
@@ -451,6 +452,108 @@ def test_every_match_of_a_folded_pattern_holds_one_of_the_words_looked_for_first
     assert required_words(re.compile(r"(?:train)*\d+")) is None
     assert required_words(re.compile(r"(?<=from )\d+")) is None
     assert required_words(re.compile(r"(?:slonim|\d+)")) is None
+
+
+def _no_module(name: str):
+    raise ImportError(f"No module named {name!r}")
+
+
+def _module_without_opcodes(name: str):
+    import types
+
+    return types.SimpleNamespace(parse=lambda pattern, flags: None)  # no LITERAL, BRANCH
+
+
+def _parser_reading_nothing(name: str):
+    import types
+
+    if name == "re._parser":  # parses every pattern into nothing
+        return types.SimpleNamespace(parse=lambda pattern, flags: types.SimpleNamespace(data=[]))
+    return importlib.import_module(name)
+
+
+@pytest.mark.parametrize(
+    "import_module", [_no_module, _module_without_opcodes, _parser_reading_nothing]
+)
+def test_without_re_private_parser_folded_patterns_search_every_text(monkeypatch, import_module):
+    """re._parser is private (Python 3.11-3.13): when it is missing, lacks an opcode or
+    reads the probe patterns otherwise, no words are required and every folded pattern
+    is searched in every text, with the same matches as before."""
+    from railtrack.extract import casefold
+
+    assert casefold._load_parser() is not None  # this Python's parser is used
+    assert casefold._load_parser(import_module) is None
+    monkeypatch.setattr(casefold, "_PARSER", None)
+    assert casefold.required_words(re.compile(r"\bwould\s+(?:not\s+)?have\b")) is None
+    for pattern in FOLDED:
+        fallback = casefold.FoldedPattern(pattern.ignorecase)
+        assert fallback.needs is None
+        for text in PIECES[::7]:
+            assert _spans(fallback.finditer(text)) == _spans(pattern.finditer(text))
+            got, want = fallback.search(text), pattern.search(text)
+            assert (got and got.span()) == (want and want.span())
+
+
+def test_a_parse_in_an_unknown_shape_requires_no_words(monkeypatch):
+    from railtrack.extract import casefold
+
+    broken = casefold._PARSER._replace(parse=lambda pattern, flags: [("no", "data")])
+    monkeypatch.setattr(casefold, "_PARSER", broken)
+    assert casefold.required_words(re.compile(r"\bwould\b")) is None
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])
+def test_the_lexicon_gates_are_folded_and_match_as_the_case_insensitive_ones(lang):
+    """LexiconReader.quiet and the no-shipment gate search one folded pattern each: it
+    finds a word exactly where the case-insensitive union of the lexicon patterns does
+    (on the corpora, upper-cased too, and at word starts)."""
+    from railtrack.extract.casefold import FoldedPattern
+    from railtrack.extract.lexread import LexiconReader
+
+    reader = LexiconReader(lang)
+    gates = [reader._turn_away, reader._no_shipment]
+    assert all(isinstance(gate, FoldedPattern) for gate in gates)
+    for text in [*PIECES, *(t.upper() for t in TEXTS)]:
+        for gate in gates:
+            _same_matches(gate, text)
+
+
+def _development_words() -> list[str]:
+    """The words of the development corpora (a failing example shows no held-out word)."""
+    words: set[str] = set()
+    for name in ("extraction", "extraction_real"):
+        for path in sorted((DATA / name).glob("*.y*ml")):
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            if isinstance(data, dict) and isinstance(data.get("text"), str):
+                words.update(re.findall(r"[\w'’-]+", data["text"]))
+    return sorted(words)
+
+
+def _lexicon_gates() -> list:
+    from railtrack.extract.lexread import LexiconReader
+
+    readers = [LexiconReader(lang) for lang in LANGUAGES if lang != "en"]
+    return [gate for reader in readers for gate in (reader._turn_away, reader._no_shipment)]
+
+
+_CORPUS_WORDS = _development_words()
+_GATES = _lexicon_gates()
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(_CORPUS_WORDS).map(lambda w: w.upper())
+        | st.sampled_from(_CORPUS_WORDS)
+        | st.text(alphabet=ALPHABET + "ſıİKΣᲂẞßµ", max_size=6),
+        max_size=25,
+    ),
+    st.sampled_from([" ", "  ", "\n", "-", ", "]),
+)
+def test_the_lexicon_gates_match_as_the_case_insensitive_ones_on_drawn_text(parts, sep):
+    text = sep.join(parts)
+    for gate in _GATES:
+        _same_matches(gate, text)
 
 
 def test_a_station_before_received_is_looked_for_only_after_the_verb():

@@ -31,16 +31,16 @@ Examples
 from __future__ import annotations
 
 import importlib
+import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
-from typing import Any
+from types import ModuleType
+from typing import Any, NamedTuple
 
-# the standard library's own parser of patterns (not typed: private modules)
-_sre: Any = importlib.import_module("re._constants")
-_sre_parse: Any = importlib.import_module("re._parser")
+__all__ = ["ALIEN", "FoldedPattern", "fold_compile", "folded", "required_words"]
 
-__all__ = ["ALIEN", "FoldedPattern", "fold_compile", "folded"]
+logger = logging.getLogger(__name__)
 
 ALIEN = frozenset(
     chr(code)
@@ -113,14 +113,67 @@ MAX_NEEDS = 16
 """At most this many words are tried before a folded pattern (:func:`required_words`)."""
 MIN_NEED_LENGTH = 3
 """Shorter words are not tried first: they occur in most clauses ("a", "of")."""
-_REPEATS = tuple(
-    getattr(_sre, name)
-    for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
-    if hasattr(_sre, name)
-)
 
 
-def _needs(items: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:
+class _Parser(NamedTuple):
+    """The standard library's own parser of patterns and its opcodes (private modules)."""
+
+    parse: Callable[[str, int], Any]
+    literal: object
+    subpattern: object
+    branch: object
+    atomic_group: object
+    repeats: tuple[object, ...]
+
+
+def _load_parser(
+    import_module: Callable[[str], ModuleType] = importlib.import_module,
+) -> _Parser | None:
+    """Return the standard library's pattern parser, or None when it cannot be trusted.
+
+    Python has no public API that parses a regular expression: ``re._parser`` and
+    ``re._constants`` (Python 3.11 to 3.13 at least) are private and may change or go.
+    They are used only when they import, have what :func:`_needs` reads, and read two
+    probe patterns as expected; otherwise :func:`required_words` finds no words and
+    every folded pattern is searched in every text (the same matches, without the
+    skip). ``import_module`` is for the tests.
+    """
+    try:
+        constants = import_module("re._constants")
+        parser = import_module("re._parser")
+        found = _Parser(
+            parse=parser.parse,
+            literal=constants.LITERAL,
+            subpattern=constants.SUBPATTERN,
+            branch=constants.BRANCH,
+            atomic_group=getattr(constants, "ATOMIC_GROUP", object()),
+            repeats=tuple(
+                getattr(constants, name)
+                for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+                if hasattr(constants, name)
+            ),
+        )
+        probes_read = (
+            _words_of(found, re.compile(r"\b(?:left\s+)?(?:slonim|orsha)\b"))
+            == frozenset({"orsha", "slonim"})
+            and _words_of(found, re.compile(r"(?:train)*\d+|gomel")) is None
+        )
+    except (ImportError, AttributeError, TypeError, ValueError, IndexError) as exc:
+        logger.debug(
+            "re's private parser is not usable (%s): folded patterns search every text", exc
+        )
+        return None
+    if not probes_read:
+        logger.debug("re's private parser reads patterns otherwise: not used")
+        return None
+    return found
+
+
+def _words_of(parser: _Parser, pattern: re.Pattern[str]) -> frozenset[str] | None:
+    return _needs(parser, parser.parse(pattern.pattern, pattern.flags).data)
+
+
+def _needs(parser: _Parser, items: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:
     """Return strings one of which every match of a parsed sequence holds, or None.
 
     Runs of literal characters are such strings; a group, a branch whose every
@@ -131,21 +184,21 @@ def _needs(items: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:
     found: list[frozenset[str]] = []
     run: list[str] = []
     for op, av in [*items, (None, None)]:
-        if op is _sre.LITERAL:
+        if op is parser.literal:
             run.append(chr(av))
             continue
         if run:
             found.append(frozenset({"".join(run)}))
             run = []
         sub: frozenset[str] | None = None
-        if op is _sre.SUBPATTERN:
-            sub = None if av[1] & re.IGNORECASE else _needs(av[3])
-        elif op in _REPEATS:
-            sub = _needs(av[2]) if av[0] >= 1 else None
-        elif op is getattr(_sre, "ATOMIC_GROUP", object()):
-            sub = _needs(av)
-        elif op is _sre.BRANCH:
-            alternatives = [_needs(alternative) for alternative in av[1]]
+        if op is parser.subpattern:
+            sub = None if av[1] & re.IGNORECASE else _needs(parser, av[3])
+        elif op in parser.repeats:
+            sub = _needs(parser, av[2]) if av[0] >= 1 else None
+        elif op is parser.atomic_group:
+            sub = _needs(parser, av)
+        elif op is parser.branch:
+            alternatives = [_needs(parser, alternative) for alternative in av[1]]
             if all(alternatives):
                 sub = frozenset().union(*alternatives)  # type: ignore[arg-type]
         if sub:
@@ -161,6 +214,10 @@ def _worth_trying(words: frozenset[str]) -> bool:
     return len(words) <= MAX_NEEDS and min(map(len, words)) >= MIN_NEED_LENGTH
 
 
+_PARSER = _load_parser()
+"""The parser :func:`required_words` reads patterns with; None: no words, no skip."""
+
+
 def required_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """Return strings one of which every match of a case-sensitive pattern holds.
 
@@ -168,7 +225,9 @@ def required_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     C, many times faster than the pattern's search) and skips the search when none
     is in the text. None when there are none, more than :data:`MAX_NEEDS` or one
     shorter than :data:`MIN_NEED_LENGTH` (found in nearly every clause, it would
-    cost more than it saves).
+    cost more than it saves), and when the standard library's private pattern parser
+    is not there or reads patterns otherwise than expected (:func:`_load_parser`):
+    a folded pattern then searches every text, with the same matches.
 
     Examples
     --------
@@ -183,9 +242,14 @@ def required_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     >>> required_words(re.compile(r"\\d+|march")) is None
     True
     """
-    if pattern.flags & re.IGNORECASE:
+    if pattern.flags & re.IGNORECASE or _PARSER is None:
         return None
-    needs = _needs(_sre_parse.parse(pattern.pattern, pattern.flags).data)
+    try:
+        needs = _words_of(_PARSER, pattern)
+    except (AttributeError, TypeError, ValueError, IndexError) as exc:  # a construct the
+        # private parser gives in a shape _needs does not know: no words, no skip
+        logger.debug("no words required found in %r: %s", pattern.pattern[:60], exc)
+        return None
     if not needs or not _worth_trying(needs):
         return None
     return tuple(sorted(needs))

