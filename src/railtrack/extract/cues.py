@@ -501,7 +501,12 @@ def generic_at(text: str) -> int | None:
 
 _WHOLE_RE = fold_compile(
     rf"\b{_NOUN_ANY}\s+(?:of|consisting\s+of|made\s+up\s+of|comprising)\s+$|"
-    r"\b(?:consist(?:s|ed)?|consisting|made\s+up|composed)\s+(?:entirely\s+|only\s+)?of\s+$",
+    r"\b(?:consist(?:s|ed)?|consisting|made\s+up|composed)\s+(?:entirely\s+|only\s+)?of\s+$|"
+    # "a container train numbering 56 open-top cars", "The train has 23 platforms", "the
+    # train, which includes 23 platforms": the train's own make-up ("also has" is a part)
+    rf"\b{_NOUN_ANY}\s+(?:(?:which|that)\s+)?(?:numbering|totall?ing|has|had|have|"
+    r"includes|included|contains|contained)\s+$|"
+    r"\b(?:which|that)\s+(?:includes|included|contains|contained|has|had)\s+$",
     re.IGNORECASE,
 )
 
@@ -530,6 +535,8 @@ def is_whole_train(before: str) -> bool:
     Examples
     --------
     >>> is_whole_train("an echelon of "), is_whole_train("a train with ")
+    (True, False)
+    >>> is_whole_train("The train has "), is_whole_train("The train also has ")
     (True, False)
     """
     return _WHOLE_RE.search(before) is not None

@@ -34,9 +34,14 @@ __all__ = ["PlaceSpan", "find_places", "is_broad", "resolve_place"]
 _ORIGIN = (
     # "left a station in the Voronezh region": the region is the origin
     r"(?:left|leaving|departed(?:\s+from)?|from)\s+(?:an?\s+(?:railway\s+)?station|(?:railway\s+)?stations)\s+in|"
-    # "The starting point was Yiwu", "the station of departure is Slonim"
+    # "The starting point was Yiwu", "the station of departure is Slonim", "The starting
+    # point of the train was Yiwu"
     r"(?:starting\s+point|point\s+of\s+departure|station\s+of\s+departure)"
+    r"(?:\s+of\s+(?:the|this|its)\s+(?:[\w-]+\s+){0,2}?(?:train|journey|trip|route|run))?"
     r"(?:\s+(?:was|is|will\s+be))?|"
+    # "The train began its journey in Yelnya", "started its trip from Chongqing"
+    r"(?:began|begun|begins|started|starts|starting)\s+(?:its|the|their|a)\s+"
+    r"(?:[\w-]+\s+)?(?:journey|trip|route|run|voyage)\s+(?:in|at|from)|"
     # "The train originated in Oxnard"
     r"originat(?:ed|es|ing)\s+(?:in|at|from)|"
     r"from|out\s+of|left|leaving|leaves|leave|departed(?:\s+from)?|departing(?:\s+from)?|"
@@ -102,8 +107,10 @@ _PLACE_RE = re.compile(
     r"\s+(?:(?:railway|rail|container|freight)\s+)?"
     r"(?:station|junction|stop|terminal|port|yard|depot|railhead|hub)\b))?"
     # "the Chinese city of Chongqing", "the Belarusian station Slonim", "the small town of"
+    # (only before a kind word and a name: "at Taman station", "the Kazan station" are
+    # names that end like an adjective of a people)
     r"(?:the\s+)?(?:(?:[A-Z][a-z]+(?:an|ese|ish|ian|ic)|(?-i:[a-z][a-z-]+))\s+"
-    r"(?=(?:station|city|town|village|settlement)\b))?"
+    r"(?=(?:station|city|town|village|settlement)\s+(?:of\s+)?(?:the\s+)?(?-i:[A-Z])))?"
     # ("the port of Constanta" is Constanta; "Port of San Diego" is a name)
     r"(?:(?:station|city|town|village|settlement|region|area|(?-i:port))\s+(?:of\s+)?)?"
     rf"(?P<name>{_NAME})",
@@ -112,7 +119,11 @@ _PLACE_RE = re.compile(
 _KIND_RE = re.compile(_KIND, re.IGNORECASE)
 # a name before "line" names a railway line ("the Homel-Kyiv rail line"), not a place
 _LINE_AFTER_RE = re.compile(
-    r"\s+(?:(?:rail(?:way|road)?|train|main|trunk|freight)\s+)?line\b", re.IGNORECASE
+    r"\s+(?:(?:rail(?:way|road)?|train|main|trunk|freight)\s+)?line\b|"
+    # a name before a feature of the land names the feature ("to the Kerch bridge", "the
+    # Dnieper river", "the Channel tunnel"), not a place a train starts or ends at
+    r"\s+(?:bridge|river|strait|straits|canal|tunnel|highway|motorway)\b",
+    re.IGNORECASE,
 )
 # a distance right before "from" ("10 kilometres away from Lugansk", "20 km north of"):
 # the name after it locates something, it is no end of a route
@@ -129,7 +140,7 @@ _CUE_WORDS = (
     "en on in arrived arriving arrives arrive expected due destination to for toward "
     "towards into reached reaches reaching reach get gets stopped unloaded at near "
     "through via past passed passing crossed entered spotted nearby outside starting point "
-    "station final end"
+    "station final end began begun begins started starts"
 )
 _CUE_FIRST_WORDS = frozenset(_CUE_WORDS.split())
 _NUMERAL_RE = re.compile(r"[IVX]{1,3}|\d")
@@ -159,6 +170,53 @@ _BEFORE_TO = frozenset(
         "connection",
         "link",
     ]
+)
+
+# "Quote from Demchenko", "a statement from the ministry", "footage from Belgorod": who
+# or what tells, not where a train left
+_BEFORE_FROM = frozenset(
+    [
+        "quote",
+        "quotes",
+        "quoting",
+        "statement",
+        "statements",
+        "message",
+        "comment",
+        "comments",
+        "report",
+        "reports",
+        "information",
+        "data",
+        "words",
+        "letter",
+        "interview",
+        "footage",
+        "video",
+        "videos",
+        "photo",
+        "photos",
+        "image",
+        "images",
+        "post",
+        "posts",
+        "tweet",
+        "reply",
+        "response",
+        "sources",
+        "source",
+        "briefing",
+        "update",
+    ]
+)
+# "every kind of military vehicle from Humvees to M1083", "ranging from ... to ...": a
+# range of things listed, no route
+_RANGE_OF_THINGS_RE = re.compile(
+    r"(?:\b(?:kinds?|sorts?|types?|variety|range)\s+of\b[^.;:,\n]{0,40}?\bfrom\s+"
+    r"[^.;:,\n]{0,40}|\b(?:ranging|everything|anything)\s+from\s+[^.;:,\n]{0,40}|"
+    r"\b(?:kinds?|sorts?|types?|variety|range)\s+of\b[^.;:,\n]{0,40}|"
+    r"\b(?:ranging|everything|anything))\s*$",
+    re.IGNORECASE,
 )
 
 _NOT_PLACES_TEXT = (
@@ -309,6 +367,10 @@ _FUNCTION_WORDS = frozenset(
 
 
 _COUNTRY_NOUNS = frozenset(["border", "frontier", "territory", "side", "soil"])
+# the last word of a name of a feature of the land, not of a place on the railway
+_FEATURE_HEADS = frozenset(["river", "sea", "strait", "straits", "canal"])
+# a model's code ("M1083", "T72", "BMP2"): letters then digits, no place
+_MODEL_CODE_RE = re.compile(r"[A-Za-z]{1,4}\d+(?:[A-Za-z]+\d*)?")
 
 
 def _demonym_before_noun(name: str, kept: list[tuple[int, int]]) -> bool:
@@ -568,6 +630,10 @@ def _trim_name(name: str) -> tuple[int, int]:  # noqa: C901
             break
         if _KIND_RE.fullmatch(bare):
             break
+        if _MODEL_CODE_RE.fullmatch(bare):
+            if not kept:
+                return 0, 0  # "from Humvees to M1083 medium transport vehicles": a model
+            break
         if possessive and not kept and country is None and bare.lower() in _BROAD_NAMES:
             country = (match.start(), match.start() + len(bare))
             continue
@@ -578,6 +644,8 @@ def _trim_name(name: str) -> tuple[int, int]:  # noqa: C901
                 break
             # "DP World's London Gateway terminal": the owner's place is what it owns
             country, kept, resume = (kept[0][0], kept[-1][1]), [], owned
+    if len(kept) > 1 and name[kept[-1][0] : kept[-1][1]].lower() in _FEATURE_HEADS:
+        return 0, 0  # "the Dnieper River", "the Black Sea": a feature of the land
     while len(kept) == 1 and _NUMERAL_RE.fullmatch(name[kept[0][0] : kept[0][1]]):
         kept.pop()
     if len(kept) == 1 and kept[0][1] - kept[0][0] == 1:
@@ -602,6 +670,12 @@ def _not_a_route_cue(text: str, cue_start: int, cue: str, role: str) -> bool:
     before = text[max(0, cue_start - 16) : cue_start].split()
     if cue == "to" and before and before[-1].lower() in _BEFORE_TO:
         return True
+    if cue == "from" and before and before[-1].lower().rstrip(",:") in _BEFORE_FROM:
+        return True  # "Quote from Demchenko", "a statement from the ministry": a source
+    if role in ("origin", "destination") and _RANGE_OF_THINGS_RE.search(
+        text, max(0, cue_start - 60), cue_start
+    ):
+        return True  # "every kind of vehicle from Humvees to M1083 trucks": a range of things
     # a distance before "from" locates a place; it is not where a train left
     return role == "origin" and bool(
         _DISTANCE_BEFORE_RE.search(text, max(0, cue_start - 48), cue_start)

@@ -1,0 +1,149 @@
+"""Kinds of misreading found on English reports in session 9 (issue 13).
+
+Every input is written here (not copied from a corpus); each stands for a kind, and the
+assertions are about the kind, never about one text. The unseen reports that showed
+them are ``tests/data/extraction_real/r675``-``r693``; the older English reports of
+the same corpus showed the rest.
+"""
+
+from datetime import date
+
+import pytest
+
+from railtrack.extract import extract_shipments
+from railtrack.extract.places import find_places
+
+PUB = date(2023, 3, 10)
+
+
+def read(text, published=PUB, lang=None):
+    return extract_shipments(text, published=published, network=False, lang=lang)
+
+
+def ends(result):
+    return [
+        (
+            s.origin.text if s.origin else None,
+            s.destination.text if s.destination else None,
+        )
+        for s in result.shipments
+    ]
+
+
+def roles(text):
+    return [(p.role, p.text) for p in find_places(text)]
+
+
+# -- where a train started, told by its journey ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        ("The train began its journey in Rzhev and travelled to Valuyki.", "Rzhev"),
+        ("The echelon started its long trip from Chita before it reached Valuyki.", "Chita"),
+        ("The starting point of the container train was Hefei.", "Hefei"),
+        ("The starting point of this journey is Lodz.", "Lodz"),
+        ("The consignment begins the route at Kutno.", "Kutno"),
+    ],
+)
+def test_the_start_of_a_journey_is_the_origin(text, origin):
+    assert ("origin", origin) in roles(text)
+
+
+# -- features of the land are no places on the railway ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The train crossed the bridge and went on to the Volga River.",
+        "A train with tanks stood near the approach to the Crimean bridge.",
+        "The echelon was seen heading to the Azov Sea.",
+        "Trains run from the Kerch Strait to the port.",
+        "The shipment went along the Desna river towards the border.",
+    ],
+)
+def test_a_river_sea_strait_or_bridge_is_no_end(text):
+    assert [t for r, t in roles(text) if r in ("origin", "destination")] == []
+
+
+def test_a_station_named_for_a_bridge_is_still_a_station():
+    assert ("destination", "London Bridge") in roles("The train was bound for London Bridge.")
+
+
+# -- names that end like an adjective of a people, before "station" ---------------------
+
+
+@pytest.mark.parametrize("name", ["Taman", "Kazan", "Abakan", "Astrakhan", "Magadan"])
+def test_a_name_ending_in_an_before_station_is_the_name(name):
+    result = read(f"An echelon with tanks arrived at {name} station on 4 March.")
+    assert ends(result) == [(None, name)]
+    result = read(f"A train with tanks was spotted at {name} station.")
+    assert [v.text for v in result.shipments[0].via] == [name]
+
+
+def test_an_adjective_before_station_and_a_name_still_glosses_the_name():
+    result = read("The echelon left the Belarusian station Slonim for the town of Yelsk.")
+    assert ends(result) == [("Slonim", "Yelsk")]
+
+
+# -- who tells is no origin; a range of things is no route -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Quote from Demchenko: "The first trains have arrived."',
+        "A statement from Naumenko said that trains were moving.",
+        "According to a message from Kovalenko, the situation is calm.",
+        "There was no comment from Minsk on the report.",
+    ],
+)
+def test_a_speaker_after_from_is_no_origin(text):
+    assert [t for r, t in roles(text) if r == "origin"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The flatcars carried every kind of vehicle from Humvees to Oshkosh trucks.",
+        "It hauled all types of cargo from Toyota cars to Bosch parts.",
+        "The train was loaded with goods ranging from Lenovo laptops to Haier fridges.",
+    ],
+)
+def test_a_range_of_things_is_no_route(text):
+    assert [t for r, t in roles(text) if r in ("origin", "destination")] == []
+
+
+def test_a_route_beside_a_range_of_things_is_kept():
+    text = "The train left Chongqing for Duisburg, carrying everything from laptops to parts."
+    assert ends(read(text)) == [("Chongqing", "Duisburg")]
+
+
+@pytest.mark.parametrize("code", ["M1083", "T72", "BMP2", "M2A3"])
+def test_a_model_code_is_no_place(code):
+    assert roles(f"The train went to {code} trucks and back.") == []
+
+
+# -- one kind of car the train is said to have is its size ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "n"),
+    [
+        ("A container train numbering 48 open-top cars left Nakhodka.", "other", 48),
+        ("The train has 31 platforms with trucks. It left Sknyliv.", "flat", 31),
+        ("The echelon, which included 44 flatcars, left Orsha.", "flat", 44),
+        ("The fuel train totalling 60 tank cars left Ufa.", "tank", 60),
+    ],
+)
+def test_the_one_kind_a_train_has_is_its_total(text, kind, n):
+    cars = read(text).to_dict()["shipments"][0]["cars"]
+    assert (cars[kind], cars["total"]) == (n, n)
+
+
+def test_a_part_the_train_also_has_is_no_total():
+    text = "The echelon left Orsha for Smolensk. The train also has 3 passenger cars."
+    cars = read(text).to_dict()["shipments"][0]["cars"]
+    assert (cars["passenger"], cars["total"]) == (3, None)
