@@ -147,3 +147,33 @@ def test_a_part_the_train_also_has_is_no_total():
     text = "The echelon left Orsha for Smolensk. The train also has 3 passenger cars."
     cars = read(text).to_dict()["shipments"][0]["cars"]
     assert (cars["passenger"], cars["total"]) == (3, None)
+
+
+# -- a train destroyed or burnt, and a suburban service: no shipment, in every language ---
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("A fuel train of 32 tank cars from Crimea was destroyed near Vasylivka.", None),
+        ("Partisans set fire to the cars of an echelon that left Dzhankoi for Tokmak.", None),
+        ("A freight train from Rostov caught fire at Ilovaisk on 3 March.", None),
+        ("Commuter trains from Melitopol to Dzhankoi will run from 1 July.", None),
+        ("A suburban train with four cars left Kherson for Mykolaiv.", None),
+        ("Эшелон из 30 цистерн, прибывший на станцию Валуйки 3 марта, был уничтожен.", "ru"),
+        ("Ешелон із 30 цистерн, що прибув до Валуйок 3 березня, було знищено.", "uk"),
+        ("Эшалон з 30 цыстэрнаў, які прыбыў у Калінкавічы 3 сакавіка, быў знішчаны.", "be"),
+        ("Pociąg z 30 cysternami, który przyjechał do Kowla 3 marca, został zniszczony.", "pl"),
+    ],
+)
+def test_a_train_destroyed_or_a_suburban_service_is_no_shipment(text, lang):
+    assert read(text, lang=lang).shipments == []
+
+
+def test_a_train_arriving_beside_no_incident_is_still_read_in_every_language():
+    for text, lang in [
+        ("Эшелон из 30 цистерн прибыл на станцию Валуйки 3 марта.", "ru"),
+        ("Ешелон із 30 цистерн прибув до Валуйок 3 березня.", "uk"),
+        ("Эшалон з 30 цыстэрнаў прыбыў у Калінкавічы 3 сакавіка.", "be"),
+    ]:
+        assert len(read(text, lang=lang).shipments) == 1, text

@@ -160,7 +160,11 @@ _NEVER_SHIPMENT_RE = fold_compile(
     # protests and vandalism at a train (grain spilled from its cars), a submarine's
     # voyage: an incident, not a shipment
     r"protesters|spill(?:ed|ing|s)?|spilt|vandal\w*|submarines?|warships?|"
-    r"passengers|travell?ers|tourists|refugees|evacuat\w*)\b",
+    r"passengers|travell?ers|tourists|refugees|evacuat\w*|"
+    # a train destroyed or burnt ("40 tank cars were destroyed", "the cars were set on
+    # fire") and a suburban or passenger service: an incident, a timetable, no shipment
+    r"destroy(?:ed|ing|s)?|set\s+on\s+fire|set\s+fire\s+to|caught\s+fire|"
+    r"burn(?:ed|t)\s+(?:down|out)|suburban|commuter|passenger\s+trains?)\b",
     re.IGNORECASE,
 )
 # A report that says the train it tells of is a fake ("It's not true", "Our rating:
@@ -582,6 +586,8 @@ def is_off_topic(text: str) -> bool:
     >>> is_off_topic("The echelon with tanks was delayed at Orsha.")
     False
     >>> is_off_topic("A missile strike hit an ammunition train at Kazanka.")
+    True
+    >>> is_off_topic("Saboteurs set on fire the tank cars of a Russian fuel train.")
     True
     """
     if _NEVER_SHIPMENT_RE.search(text) is not None:
