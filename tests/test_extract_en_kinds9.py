@@ -177,3 +177,46 @@ def test_a_train_arriving_beside_no_incident_is_still_read_in_every_language():
         ("Эшалон з 30 цыстэрнаў прыбыў у Калінкавічы 3 сакавіка.", "be"),
     ]:
         assert len(read(text, lang=lang).shipments) == 1, text
+
+
+# -- cars for people are passenger cars --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("The echelon left Orsha with 30 flatcars and two wagon cars for people.", 2),
+        ("The echelon left Orsha with 30 flatcars and 3 cars with soldiers.", 3),
+        ("The echelon left Orsha with 30 flatcars and four wagons for the personnel.", 4),
+    ],
+)
+def test_cars_for_people_are_passenger_cars(text, n):
+    cars = read(text).to_dict()["shipments"][0]["cars"]
+    assert (cars["passenger"], cars["flat"]) == (n, 30)
+
+
+def test_cars_with_a_load_are_still_untyped():
+    cars = read("An echelon of 40 cars with tanks left Orsha.").to_dict()["shipments"][0]["cars"]
+    assert (cars["total"], cars["passenger"]) == (40, None)
+
+
+# -- where the load was kept is no place of the train; a glossed bridge is a bridge ------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tanks were previously stationed at Obuz-Lesnovsky firing range.",
+        "Before that the vehicles stayed at the Lepel training ground.",
+        "The equipment came from the Brestsky polygon.",
+        "The train stood at the entrance to the Kerch [Crimean] bridge.",
+        "It went on to the Antonivsky (road) bridge.",
+    ],
+)
+def test_a_range_or_a_glossed_bridge_is_no_place(text):
+    assert roles(text) == []
+
+
+def test_a_loading_with_a_long_object_names_the_origin():
+    text = "The army loaded more than 20 tanks and 16 Ural trucks on platforms at Zaslonovo."
+    assert roles(text) == [("origin", "Zaslonovo")]

@@ -47,7 +47,8 @@ _ORIGIN = (
     r"from|out\s+of|left|leaving|leaves|leave|departed(?:\s+from)?|departing(?:\s+from)?|"
     r"departs(?:\s+from)?|depart\s+from|dispatched\s+from|sent\s+from|"
     r"set\s+off\s+from|(?:loaded|formed|prepared|assembled|made\s+up)\s+(?:at|in)|"
-    r"loaded(?:\s+\w+)?\s+(?:onto|on|into|on\s+to)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?"
+    # ("loaded more than 20 tanks and about 16 Ural vans on platforms at Zaslonovo")
+    r"loaded(?:\s+[\w-]+){0,10}?\s+(?:onto|on|into|on\s+to)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?"
     r"(?:trains?|echelons?|platforms|flat\s*cars|flats|wagons|cars)\s+(?:at|in)"
     # "loaded onto a train at the military's railhead in Wiltshire"
     r"(?:\s+(?:the|an?)\s+(?:[\w'’]+\s+)?(?:railhead|yard|depot|base|station)\s+(?:in|at|near))?"
@@ -122,7 +123,12 @@ _LINE_AFTER_RE = re.compile(
     r"\s+(?:(?:rail(?:way|road)?|train|main|trunk|freight)\s+)?line\b|"
     # a name before a feature of the land names the feature ("to the Kerch bridge", "the
     # Dnieper river", "the Channel tunnel"), not a place a train starts or ends at
-    r"\s+(?:bridge|river|strait|straits|canal|tunnel|highway|motorway)\b",
+    # (a gloss may stand between: "the Kerch [Crimean] bridge")
+    r"(?:\s*[\[(][^\[\]()\n]{1,30}[\])])?"
+    r"\s+(?:bridge|river|strait|straits|canal|tunnel|highway|motorway|polygon|"
+    # a firing range or training ground, where the load was kept ("the vehicles were
+    # previously stationed at Obuz-Lesnovsky firing range"), is no station of the train
+    r"(?:(?:firing|training|shooting|artillery|tank|military)\s+)?(?:range|ground|grounds))\b",
     re.IGNORECASE,
 )
 # a distance right before "from" ("10 kilometres away from Lugansk", "20 km north of"):
