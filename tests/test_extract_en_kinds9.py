@@ -220,3 +220,34 @@ def test_a_range_or_a_glossed_bridge_is_no_place(text):
 def test_a_loading_with_a_long_object_names_the_origin():
     text = "The army loaded more than 20 tanks and 16 Ural trucks on platforms at Zaslonovo."
     assert roles(text) == [("origin", "Zaslonovo")]
+
+
+# -- a forum's way of telling a route: "running through X ... before reaching Y" ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "via", "destination"),
+    [
+        (
+            "Saw a long army train running through a station in Zhlobin at 7am, about 30"
+            " flatcars with tanks, heading south before reaching Kalinkovichi.",
+            "Zhlobin",
+            "Kalinkovichi",
+        ),
+        (
+            "An echelon came through Gomel on Tuesday before it reached Rechitsa.",
+            "Gomel",
+            "Rechitsa",
+        ),
+        ("The train was going past Orsha before arriving at Smolensk.", "Orsha", "Smolensk"),
+        (
+            "A military train ran through Bobruisk before getting to Osipovichi.",
+            "Bobruisk",
+            "Osipovichi",
+        ),
+    ],
+)
+def test_a_place_run_through_before_reaching_another(text, via, destination):
+    [train] = read(text).shipments
+    assert [v.text for v in train.via] == [via]
+    assert train.destination.text == destination

@@ -285,7 +285,9 @@ _VERB_RE = fold_compile(
     r"loaded(?!\s+with)|crossed|cross(?:es|ing)?|pass(?:ed|es|ing)|entered|spotted|seen|"
     r"observed|noticed|recorded|stood|photographed|filmed|sighted|standing|parked|stationed|"
     # "moving through Rostov": seen on the way
-    r"(?:moving|travell?ing|rolling|heading)(?=\s+(?:through|past|via|along|across)\b)))\b",
+    # ("running through a station in Mogilev", "going past Orsha", "came through Gomel")
+    r"(?:moving|travell?ing|rolling|heading|running|ran|going|driving|coming|came)"
+    r"(?=\s+(?:through|past|via|along|across)\b)))\b",
     re.IGNORECASE,
 )
 _PAST_RE = re.compile(

@@ -54,6 +54,9 @@ _ORIGIN = (
     r"(?:\s+(?:the|an?)\s+(?:[\w'’]+\s+)?(?:railhead|yard|depot|base|station)\s+(?:in|at|near))?"
 )
 _DEST = (
+    # "running through Mogilev before reaching Kalinkovichi": a place reached later on
+    r"before\s+(?:it\s+|they\s+)?(?:reaching|reached|arriving\s+(?:at|in)|arrived\s+(?:at|in)|"
+    r"getting\s+to|got\s+to)|"
     # "to the combat zone in the Donetsk region": the region is the destination
     r"(?:to|into|towards?)\s+the\s+(?:(?-i:[a-z][a-z-]*)\s+){0,2}(?:zone|front(?:\s*line)?)\s+in|"
     # ("will be sent to railway stations in Rostov Oblast": the region)
@@ -146,7 +149,7 @@ _CUE_WORDS = (
     "en on in arrived arriving arrives arrive expected due destination to for toward "
     "towards into reached reaches reaching reach get gets stopped unloaded at near "
     "through via past passed passing crossed entered spotted nearby outside starting point "
-    "station final end began begun begins started starts"
+    "station final end began begun begins started starts before"
 )
 _CUE_FIRST_WORDS = frozenset(_CUE_WORDS.split())
 _NUMERAL_RE = re.compile(r"[IVX]{1,3}|\d")
