@@ -251,3 +251,45 @@ def test_a_place_run_through_before_reaching_another(text, via, destination):
     [train] = read(text).shipments
     assert [v.text for v in train.via] == [via]
     assert train.destination.text == destination
+
+
+# -- the end of a route told by "terminate"; what a thing is fit for is no goal ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "destination"),
+    [
+        ("The train started from Hefei and will terminate at Malaszewicze.", "Malaszewicze"),
+        ("The service terminates in Lodz after 14 days.", "Lodz"),
+        ("The container run ends its journey in Kutno.", "Kutno"),
+    ],
+)
+def test_terminate_and_end_name_the_destination(text, destination):
+    assert ("destination", destination) in roles(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The containers go on platforms approved for the Eurotunnel.",
+        "These wagons are suitable for Finland and the Baltic states.",
+        "The operator won a tender for Rostock last year.",
+    ],
+)
+def test_what_a_thing_is_fit_for_is_no_destination(text):
+    assert [t for r, t in roles(text) if r == "destination"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Locals in Rechitsa filmed an echelon with tanks.",
+        "Residents of Zhlobin noticed a long train with armour.",
+        "Eyewitnesses in Mozyr photographed a train with howitzers.",
+    ],
+)
+def test_where_onlookers_are_is_where_the_train_was_seen(text):
+    [train] = read(text).shipments
+    assert len(train.via) == 1
+    assert train.origin is None
+    assert train.destination is None

@@ -65,6 +65,9 @@ _DEST = (
     r"bound\s+for|destined\s+for|en\s+route\s+to|on\s+(?:its|the)\s+way\s+to|"
     r"in\s+the\s+direction\s+of|arriv(?:ed|ing|es|e)\s+(?:at|in)|"
     r"expected\s+(?:at|in)|due\s+(?:at|in)|"
+    # "will terminate at Duisburg", "the run ends in Lodz": the end of the route
+    r"terminat(?:e|es|ed|ing)\s+(?:at|in)|(?:ends|ended|ending)\s+(?:its\s+(?:journey|trip|"
+    r"route|run)\s+)?(?:at|in)|"
     # "the destination station is Valuyki", "final destination station - Valuyki"
     # "the train's final destination in Germany will be Duisburg", "the final point of
     # Tashkent station"
@@ -77,6 +80,8 @@ _REACH = (
     r"reached|reaches|reaching|reach|get\s+to|gets\s+to|stopped\s+(?:at|in)|unloaded\s+(?:at|in)"
 )
 _AT = (
+    # "residents of the Bryansk region noticed a train": seen where the onlookers are
+    r"(?:residents|locals|inhabitants|witnesses|eyewitnesses|onlookers)\s+(?:of|in)|"
     # "seen at a station in Voronezh": the town is where it was seen
     r"(?:at|in|near)\s+an?\s+(?:railway\s+)?station\s+in|"
     r"at|in|near|nearby|outside|through|via|past|passed|passing|crossed|entered|"
@@ -149,7 +154,9 @@ _CUE_WORDS = (
     "en on in arrived arriving arrives arrive expected due destination to for toward "
     "towards into reached reaches reaching reach get gets stopped unloaded at near "
     "through via past passed passing crossed entered spotted nearby outside starting point "
-    "station final end began begun begins started starts before"
+    "station final end began begun begins started starts before terminate terminates "
+    "terminated terminating ends ended ending residents locals inhabitants witnesses "
+    "eyewitnesses onlookers"
 )
 _CUE_FIRST_WORDS = frozenset(_CUE_WORDS.split())
 _NUMERAL_RE = re.compile(r"[IVX]{1,3}|\d")
@@ -181,6 +188,31 @@ _BEFORE_TO = frozenset(
     ]
 )
 
+# "platforms approved for the Eurotunnel", "cars suitable for Poland": what a thing is
+# fit or meant for, not where a train goes
+_BEFORE_FOR = frozenset(
+    [
+        "approved",
+        "certified",
+        "suitable",
+        "designed",
+        "adapted",
+        "fit",
+        "eligible",
+        "ready",
+        "known",
+        "famous",
+        "responsible",
+        "tender",
+        "contract",
+        "licence",
+        "license",
+        "permission",
+        "permit",
+        "tariff",
+        "tariffs",
+    ]
+)
 # "Quote from Demchenko", "a statement from the ministry", "footage from Belgorod": who
 # or what tells, not where a train left
 _BEFORE_FROM = frozenset(
@@ -679,6 +711,8 @@ def _not_a_route_cue(text: str, cue_start: int, cue: str, role: str) -> bool:
     before = text[max(0, cue_start - 16) : cue_start].split()
     if cue == "to" and before and before[-1].lower() in _BEFORE_TO:
         return True
+    if cue == "for" and before and before[-1].lower() in _BEFORE_FOR:
+        return True  # "platforms approved for the Eurotunnel": what they are fit for
     if cue == "from" and before and before[-1].lower().rstrip(",:") in _BEFORE_FROM:
         return True  # "Quote from Demchenko", "a statement from the ministry": a source
     if role in ("origin", "destination") and _RANGE_OF_THINGS_RE.search(
