@@ -293,3 +293,37 @@ def test_where_onlookers_are_is_where_the_train_was_seen(text):
     assert len(train.via) == 1
     assert train.origin is None
     assert train.destination is None
+
+
+# -- a US state after a town is its gloss; railroad companies and lines are no places ---
+
+
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        ("A train with Strykers rolled through Hermiston, Oregon.", ["Hermiston"]),
+        ("The military train passed through Barstow, Calif. on Monday.", ["Barstow"]),
+        ("Video of a train with tanks through Killeen Texas.", ["Killeen"]),
+        ("The train went past Pueblo, Colorado and Trinidad, Colo.", ["Pueblo", "Trinidad"]),
+    ],
+)
+def test_a_state_after_a_town_is_no_second_place(text, via):
+    [train] = read(text).shipments
+    assert [v.text for v in train.via] == via
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canadian Pacific carried the train via the Belt Line.",
+        "BNSF moved the shipment along the Southern Transcon Line.",
+    ],
+)
+def test_a_railroad_or_a_line_is_no_place(text):
+    assert [t for _, t in roles(text)] == []
+
+
+def test_a_compass_word_before_a_state_stays_one_region():
+    assert ("origin", "Southern California") in roles(
+        "The railroad moved the tanks from Southern California to Herlong."
+    )

@@ -319,6 +319,11 @@ _ORGANISATION_WORDS = frozenset(
         "navy",
         "command",
         "railroad",
+        # railroad companies named without that word ("Union Pacific made the shipment")
+        "pacific",
+        "bnsf",
+        "csx",
+        "amtrak",
         "company",
         "corporation",
         "inc",
@@ -409,7 +414,7 @@ _FUNCTION_WORDS = frozenset(
 
 _COUNTRY_NOUNS = frozenset(["border", "frontier", "territory", "side", "soil"])
 # the last word of a name of a feature of the land, not of a place on the railway
-_FEATURE_HEADS = frozenset(["river", "sea", "strait", "straits", "canal"])
+_FEATURE_HEADS = frozenset(["river", "sea", "strait", "straits", "canal", "line"])
 # a model's code ("M1083", "T72", "BMP2"): letters then digits, no place
 _MODEL_CODE_RE = re.compile(r"[A-Za-z]{1,4}\d+(?:[A-Za-z]+\d*)?")
 
@@ -430,6 +435,73 @@ def _demonym_before_noun(name: str, kept: list[tuple[int, int]]) -> bool:
     return not _KIND_RE.fullmatch(m.group(1))
 
 
+_US_STATES = frozenset(
+    [
+        "alabama",
+        "alaska",
+        "arizona",
+        "arkansas",
+        "california",
+        "colorado",
+        "connecticut",
+        "delaware",
+        "florida",
+        "hawaii",
+        "idaho",
+        "illinois",
+        "indiana",
+        "iowa",
+        "kansas",
+        "kentucky",
+        "louisiana",
+        "maine",
+        "maryland",
+        "massachusetts",
+        "michigan",
+        "minnesota",
+        "mississippi",
+        "missouri",
+        "montana",
+        "nebraska",
+        "nevada",
+        "oklahoma",
+        "oregon",
+        "pennsylvania",
+        "tennessee",
+        "texas",
+        "utah",
+        "vermont",
+        "virginia",
+        "wisconsin",
+        "wyoming",
+        "calif",
+        "ariz",
+        "colo",
+        "conn",
+        "fla",
+        "okla",
+        "tenn",
+        "wis",
+        "wyo",
+        "neb",
+        "nev",
+        "mich",
+        "minn",
+        "mont",
+        "tex",
+        "ore",
+        "ark",
+        "new hampshire",
+        "new jersey",
+        "new mexico",
+        "north carolina",
+        "south carolina",
+        "north dakota",
+        "south dakota",
+        "rhode island",
+        "west virginia",
+    ]
+)
 _BROAD_NAMES = frozenset(
     {
         "belarus",
@@ -454,6 +526,10 @@ _BROAD_NAMES = frozenset(
         "asia",
         "the front",
         "front",
+        # the states of the USA, and their usual abbreviations ("Morgan Hill, Calif."):
+        # a region, a gloss after a town ("Salem, Oregon") (Washington and New York name
+        # cities too; Georgia is a country above)
+        *_US_STATES,
     }
 )
 
@@ -687,6 +763,13 @@ def _trim_name(name: str) -> tuple[int, int]:  # noqa: C901
             country, kept, resume = (kept[0][0], kept[-1][1]), [], owned
     if len(kept) > 1 and name[kept[-1][0] : kept[-1][1]].lower() in _FEATURE_HEADS:
         return 0, 0  # "the Dnieper River", "the Black Sea": a feature of the land
+    if (
+        len(kept) > 1
+        and name[kept[-1][0] : kept[-1][1]].lower().rstrip(".") in _US_STATES
+        and name[kept[0][0] : kept[-1][1]].lower() not in _US_STATES
+        and name[kept[-2][0] : kept[-2][1]].lower() not in _COMPASS
+    ):
+        kept.pop()  # "Salem Oregon": the town, its state written after it
     while len(kept) == 1 and _NUMERAL_RE.fullmatch(name[kept[0][0] : kept[0][1]]):
         kept.pop()
     if len(kept) == 1 and kept[0][1] - kept[0][0] == 1:
