@@ -327,3 +327,42 @@ def test_a_compass_word_before_a_state_stays_one_region():
     assert ("origin", "Southern California") in roles(
         "The railroad moved the tanks from Southern California to Herlong."
     )
+
+
+# -- a headline with no full stop ends at its line break before the lead -----------------
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Rail freight grew by 12 per cent in 2022, with 2,400 trains and 1.2 million TEUs",
+        "Over 300 trains a month now run on the corridor",
+    ],
+)
+def test_a_statistic_headline_does_not_swallow_the_lead(headline):
+    lead = "The first container train left Hefei, heading to Lodz on March 3, 2023."
+    result = read(f"{headline}\n{lead}")
+    assert ends(result) == [("Hefei", "Lodz")]
+    assert str(result.shipments[0].departure.earliest) == "2023-03-03"
+
+
+def test_a_wrapped_line_is_still_one_sentence():
+    text = "The echelon with tanks left Orsha and was\nseen at Smolensk on March 3."
+    [train] = read(text).shipments
+    assert train.origin.text == "Orsha"
+    assert [v.text for v in train.via] == ["Smolensk"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It took five days for the LCD screens to arrive at the port.",
+        "The train carried parts for the KAMAZ trucks to the front.",
+    ],
+)
+def test_an_acronym_before_its_noun_is_no_place(text):
+    assert [t for r, t in roles(text) if r == "destination"] == []
+
+
+def test_an_acronym_alone_is_still_a_place():
+    assert ("destination", "UK") in roles("The first train from China went to the UK.")

@@ -502,6 +502,23 @@ _US_STATES = frozenset(
         "west virginia",
     ]
 )
+_ACRONYM_RE = re.compile(r"[A-Z]{2,5}")
+
+
+def _acronym_before_noun(name: str, kept: list[tuple[int, int]]) -> bool:
+    """Whether a one-word name is an acronym before its noun ("the LCD screens").
+
+    >>> _acronym_before_noun("LCD screens", [(0, 3)]), _acronym_before_noun("UK", [(0, 2)])
+    (True, False)
+    """
+    if len(kept) != 1 or not _ACRONYM_RE.fullmatch(name[kept[0][0] : kept[0][1]]):
+        return False
+    m = _LOWER_NOUN_RE.match(name, kept[0][1])
+    if m is None or m.group(1) in _FUNCTION_WORDS or m.group(1) in _COUNTRY_NOUNS:
+        return False
+    return not _KIND_RE.fullmatch(m.group(1))
+
+
 _BROAD_NAMES = frozenset(
     {
         "belarus",
@@ -775,6 +792,8 @@ def _trim_name(name: str) -> tuple[int, int]:  # noqa: C901
     if len(kept) == 1 and kept[0][1] - kept[0][0] == 1:
         kept.pop()  # a single letter: an initial or "U.S.", never a place
     if kept and kept[-1][1] < len(name) and _demonym_before_noun(name, kept):
+        return 0, 0
+    if kept and kept[-1][1] < len(name) and _acronym_before_noun(name, kept):
         return 0, 0
     if not kept:
         return country or (0, 0)
