@@ -160,7 +160,11 @@ _NEVER_SHIPMENT_RE = fold_compile(
     # protests and vandalism at a train (grain spilled from its cars), a submarine's
     # voyage: an incident, not a shipment
     r"protesters|spill(?:ed|ing|s)?|spilt|vandal\w*|submarines?|warships?|"
-    r"passengers|travell?ers|tourists|refugees|evacuat\w*)\b",
+    r"passengers|travell?ers|tourists|refugees|evacuat\w*|"
+    # a train destroyed or burnt ("40 tank cars were destroyed", "the cars were set on
+    # fire") and a suburban or passenger service: an incident, a timetable, no shipment
+    r"destroy(?:ed|ing|s)?|set\s+on\s+fire|set\s+fire\s+to|caught\s+fire|"
+    r"burn(?:ed|t)\s+(?:down|out)|suburban|commuter|passenger\s+trains?)\b",
     re.IGNORECASE,
 )
 # A report that says the train it tells of is a fake ("It's not true", "Our rating:
@@ -281,7 +285,9 @@ _VERB_RE = fold_compile(
     r"loaded(?!\s+with)|crossed|cross(?:es|ing)?|pass(?:ed|es|ing)|entered|spotted|seen|"
     r"observed|noticed|recorded|stood|photographed|filmed|sighted|standing|parked|stationed|"
     # "moving through Rostov": seen on the way
-    r"(?:moving|travell?ing|rolling|heading)(?=\s+(?:through|past|via|along|across)\b)))\b",
+    # ("running through a station in Mogilev", "going past Orsha", "came through Gomel")
+    r"(?:moving|travell?ing|rolling|heading|running|ran|going|driving|coming|came)"
+    r"(?=\s+(?:through|past|via|along|across)\b)))\b",
     re.IGNORECASE,
 )
 _PAST_RE = re.compile(
@@ -501,7 +507,12 @@ def generic_at(text: str) -> int | None:
 
 _WHOLE_RE = fold_compile(
     rf"\b{_NOUN_ANY}\s+(?:of|consisting\s+of|made\s+up\s+of|comprising)\s+$|"
-    r"\b(?:consist(?:s|ed)?|consisting|made\s+up|composed)\s+(?:entirely\s+|only\s+)?of\s+$",
+    r"\b(?:consist(?:s|ed)?|consisting|made\s+up|composed)\s+(?:entirely\s+|only\s+)?of\s+$|"
+    # "a container train numbering 56 open-top cars", "The train has 23 platforms", "the
+    # train, which includes 23 platforms": the train's own make-up ("also has" is a part)
+    rf"\b{_NOUN_ANY}\s+(?:(?:which|that)\s+)?(?:numbering|totall?ing|has|had|have|"
+    r"includes|included|contains|contained)\s+$|"
+    r"\b(?:which|that)\s+(?:includes|included|contains|contained|has|had)\s+$",
     re.IGNORECASE,
 )
 
@@ -530,6 +541,8 @@ def is_whole_train(before: str) -> bool:
     Examples
     --------
     >>> is_whole_train("an echelon of "), is_whole_train("a train with ")
+    (True, False)
+    >>> is_whole_train("The train has "), is_whole_train("The train also has ")
     (True, False)
     """
     return _WHOLE_RE.search(before) is not None
@@ -575,6 +588,8 @@ def is_off_topic(text: str) -> bool:
     >>> is_off_topic("The echelon with tanks was delayed at Orsha.")
     False
     >>> is_off_topic("A missile strike hit an ammunition train at Kazanka.")
+    True
+    >>> is_off_topic("Saboteurs set on fire the tank cars of a Russian fuel train.")
     True
     """
     if _NEVER_SHIPMENT_RE.search(text) is not None:

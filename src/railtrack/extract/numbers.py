@@ -133,6 +133,12 @@ _COUNT_RE = fold_compile(
 )
 
 
+# cars said to carry people: "two wagon cars for people", "4 cars with soldiers"
+_FOR_PEOPLE_RE = re.compile(
+    r"(?:\s+(?:cars?|wagons?|coach(?:es)?))?\s+(?:for|with)\s+(?:the\s+)?(?:\w+\s+)?"
+    r"(?:people|personnel|soldiers|troops|servicemen|crews?|staff)\b",
+    re.IGNORECASE,
+)
 _WORDS_RE = re.compile(r"(?<![\w.,])[\w~≈]+")
 _FIRST_WORDS = frozenset(
     {
@@ -348,6 +354,8 @@ def find_car_counts(text: str) -> list[CarCount]:
     [('total', 51), ('passenger', 5), ('covered', 3), ('flat', 43)]
     >>> find_car_counts("23 T-80 tanks and 50 Ural trucks")
     []
+    >>> [(c.kind, c.value) for c in find_car_counts("two wagon cars for people")]
+    [('passenger', 2)]
     >>> find_car_counts("several dozen cars"), find_car_counts("half a hundred cars")[0].value
     ([], 50)
     """
@@ -362,6 +370,8 @@ def find_car_counts(text: str) -> list[CarCount]:
         if round_word and _VAGUE_BEFORE_RE.search(before):
             continue  # "several dozen cars", "a few hundred wagons": no number
         kind = "total" if m["dash"] else _kind(m["adjs"] or "", m["noun"], m["bare"])
+        if kind == "total" and not m["dash"] and _FOR_PEOPLE_RE.match(text, end):
+            kind = "passenger"  # "two wagon cars for people", "4 cars with soldiers"
         bound = " ".join(m["approx"].split()) if m["approx"] else ""
         at_least = _AT_LEAST_RE.match(bound) is not None
         estimated = _APPROX_RE.match(bound) is not None

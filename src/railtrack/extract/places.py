@@ -34,20 +34,29 @@ __all__ = ["PlaceSpan", "find_places", "is_broad", "resolve_place"]
 _ORIGIN = (
     # "left a station in the Voronezh region": the region is the origin
     r"(?:left|leaving|departed(?:\s+from)?|from)\s+(?:an?\s+(?:railway\s+)?station|(?:railway\s+)?stations)\s+in|"
-    # "The starting point was Yiwu", "the station of departure is Slonim"
+    # "The starting point was Yiwu", "the station of departure is Slonim", "The starting
+    # point of the train was Yiwu"
     r"(?:starting\s+point|point\s+of\s+departure|station\s+of\s+departure)"
+    r"(?:\s+of\s+(?:the|this|its)\s+(?:[\w-]+\s+){0,2}?(?:train|journey|trip|route|run))?"
     r"(?:\s+(?:was|is|will\s+be))?|"
+    # "The train began its journey in Yelnya", "started its trip from Chongqing"
+    r"(?:began|begun|begins|started|starts|starting)\s+(?:its|the|their|a)\s+"
+    r"(?:[\w-]+\s+)?(?:journey|trip|route|run|voyage)\s+(?:in|at|from)|"
     # "The train originated in Oxnard"
     r"originat(?:ed|es|ing)\s+(?:in|at|from)|"
     r"from|out\s+of|left|leaving|leaves|leave|departed(?:\s+from)?|departing(?:\s+from)?|"
     r"departs(?:\s+from)?|depart\s+from|dispatched\s+from|sent\s+from|"
     r"set\s+off\s+from|(?:loaded|formed|prepared|assembled|made\s+up)\s+(?:at|in)|"
-    r"loaded(?:\s+\w+)?\s+(?:onto|on|into|on\s+to)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?"
+    # ("loaded more than 20 tanks and about 16 Ural vans on platforms at Zaslonovo")
+    r"loaded(?:\s+[\w-]+){0,10}?\s+(?:onto|on|into|on\s+to)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?"
     r"(?:trains?|echelons?|platforms|flat\s*cars|flats|wagons|cars)\s+(?:at|in)"
     # "loaded onto a train at the military's railhead in Wiltshire"
     r"(?:\s+(?:the|an?)\s+(?:[\w'’]+\s+)?(?:railhead|yard|depot|base|station)\s+(?:in|at|near))?"
 )
 _DEST = (
+    # "running through Mogilev before reaching Kalinkovichi": a place reached later on
+    r"before\s+(?:it\s+|they\s+)?(?:reaching|reached|arriving\s+(?:at|in)|arrived\s+(?:at|in)|"
+    r"getting\s+to|got\s+to)|"
     # "to the combat zone in the Donetsk region": the region is the destination
     r"(?:to|into|towards?)\s+the\s+(?:(?-i:[a-z][a-z-]*)\s+){0,2}(?:zone|front(?:\s*line)?)\s+in|"
     # ("will be sent to railway stations in Rostov Oblast": the region)
@@ -56,6 +65,9 @@ _DEST = (
     r"bound\s+for|destined\s+for|en\s+route\s+to|on\s+(?:its|the)\s+way\s+to|"
     r"in\s+the\s+direction\s+of|arriv(?:ed|ing|es|e)\s+(?:at|in)|"
     r"expected\s+(?:at|in)|due\s+(?:at|in)|"
+    # "will terminate at Duisburg", "the run ends in Lodz": the end of the route
+    r"terminat(?:e|es|ed|ing)\s+(?:at|in)|(?:ends|ended|ending)\s+(?:its\s+(?:journey|trip|"
+    r"route|run)\s+)?(?:at|in)|"
     # "the destination station is Valuyki", "final destination station - Valuyki"
     # "the train's final destination in Germany will be Duisburg", "the final point of
     # Tashkent station"
@@ -68,6 +80,8 @@ _REACH = (
     r"reached|reaches|reaching|reach|get\s+to|gets\s+to|stopped\s+(?:at|in)|unloaded\s+(?:at|in)"
 )
 _AT = (
+    # "residents of the Bryansk region noticed a train": seen where the onlookers are
+    r"(?:residents|locals|inhabitants|witnesses|eyewitnesses|onlookers)\s+(?:of|in)|"
     # "seen at a station in Voronezh": the town is where it was seen
     r"(?:at|in|near)\s+an?\s+(?:railway\s+)?station\s+in|"
     r"at|in|near|nearby|outside|through|via|past|passed|passing|crossed|entered|"
@@ -102,8 +116,10 @@ _PLACE_RE = re.compile(
     r"\s+(?:(?:railway|rail|container|freight)\s+)?"
     r"(?:station|junction|stop|terminal|port|yard|depot|railhead|hub)\b))?"
     # "the Chinese city of Chongqing", "the Belarusian station Slonim", "the small town of"
+    # (only before a kind word and a name: "at Taman station", "the Kazan station" are
+    # names that end like an adjective of a people)
     r"(?:the\s+)?(?:(?:[A-Z][a-z]+(?:an|ese|ish|ian|ic)|(?-i:[a-z][a-z-]+))\s+"
-    r"(?=(?:station|city|town|village|settlement)\b))?"
+    r"(?=(?:station|city|town|village|settlement)\s+(?:of\s+)?(?:the\s+)?(?-i:[A-Z])))?"
     # ("the port of Constanta" is Constanta; "Port of San Diego" is a name)
     r"(?:(?:station|city|town|village|settlement|region|area|(?-i:port))\s+(?:of\s+)?)?"
     rf"(?P<name>{_NAME})",
@@ -112,7 +128,16 @@ _PLACE_RE = re.compile(
 _KIND_RE = re.compile(_KIND, re.IGNORECASE)
 # a name before "line" names a railway line ("the Homel-Kyiv rail line"), not a place
 _LINE_AFTER_RE = re.compile(
-    r"\s+(?:(?:rail(?:way|road)?|train|main|trunk|freight)\s+)?line\b", re.IGNORECASE
+    r"\s+(?:(?:rail(?:way|road)?|train|main|trunk|freight)\s+)?line\b|"
+    # a name before a feature of the land names the feature ("to the Kerch bridge", "the
+    # Dnieper river", "the Channel tunnel"), not a place a train starts or ends at
+    # (a gloss may stand between: "the Kerch [Crimean] bridge")
+    r"(?:\s*[\[(][^\[\]()\n]{1,30}[\])])?"
+    r"\s+(?:bridge|river|strait|straits|canal|tunnel|highway|motorway|polygon|"
+    # a firing range or training ground, where the load was kept ("the vehicles were
+    # previously stationed at Obuz-Lesnovsky firing range"), is no station of the train
+    r"(?:(?:firing|training|shooting|artillery|tank|military)\s+)?(?:range|ground|grounds))\b",
+    re.IGNORECASE,
 )
 # a distance right before "from" ("10 kilometres away from Lugansk", "20 km north of"):
 # the name after it locates something, it is no end of a route
@@ -129,7 +154,9 @@ _CUE_WORDS = (
     "en on in arrived arriving arrives arrive expected due destination to for toward "
     "towards into reached reaches reaching reach get gets stopped unloaded at near "
     "through via past passed passing crossed entered spotted nearby outside starting point "
-    "station final end"
+    "station final end began begun begins started starts before terminate terminates "
+    "terminated terminating ends ended ending residents locals inhabitants witnesses "
+    "eyewitnesses onlookers"
 )
 _CUE_FIRST_WORDS = frozenset(_CUE_WORDS.split())
 _NUMERAL_RE = re.compile(r"[IVX]{1,3}|\d")
@@ -159,6 +186,78 @@ _BEFORE_TO = frozenset(
         "connection",
         "link",
     ]
+)
+
+# "platforms approved for the Eurotunnel", "cars suitable for Poland": what a thing is
+# fit or meant for, not where a train goes
+_BEFORE_FOR = frozenset(
+    [
+        "approved",
+        "certified",
+        "suitable",
+        "designed",
+        "adapted",
+        "fit",
+        "eligible",
+        "ready",
+        "known",
+        "famous",
+        "responsible",
+        "tender",
+        "contract",
+        "licence",
+        "license",
+        "permission",
+        "permit",
+        "tariff",
+        "tariffs",
+    ]
+)
+# "Quote from Demchenko", "a statement from the ministry", "footage from Belgorod": who
+# or what tells, not where a train left
+_BEFORE_FROM = frozenset(
+    [
+        "quote",
+        "quotes",
+        "quoting",
+        "statement",
+        "statements",
+        "message",
+        "comment",
+        "comments",
+        "report",
+        "reports",
+        "information",
+        "data",
+        "words",
+        "letter",
+        "interview",
+        "footage",
+        "video",
+        "videos",
+        "photo",
+        "photos",
+        "image",
+        "images",
+        "post",
+        "posts",
+        "tweet",
+        "reply",
+        "response",
+        "sources",
+        "source",
+        "briefing",
+        "update",
+    ]
+)
+# "every kind of military vehicle from Humvees to M1083", "ranging from ... to ...": a
+# range of things listed, no route
+_RANGE_OF_THINGS_RE = re.compile(
+    r"(?:\b(?:kinds?|sorts?|types?|variety|range)\s+of\b[^.;:,\n]{0,40}?\bfrom\s+"
+    r"[^.;:,\n]{0,40}|\b(?:ranging|everything|anything)\s+from\s+[^.;:,\n]{0,40}|"
+    r"\b(?:kinds?|sorts?|types?|variety|range)\s+of\b[^.;:,\n]{0,40}|"
+    r"\b(?:ranging|everything|anything))\s*$",
+    re.IGNORECASE,
 )
 
 _NOT_PLACES_TEXT = (
@@ -220,6 +319,11 @@ _ORGANISATION_WORDS = frozenset(
         "navy",
         "command",
         "railroad",
+        # railroad companies named without that word ("Union Pacific made the shipment")
+        "pacific",
+        "bnsf",
+        "csx",
+        "amtrak",
         "company",
         "corporation",
         "inc",
@@ -309,6 +413,10 @@ _FUNCTION_WORDS = frozenset(
 
 
 _COUNTRY_NOUNS = frozenset(["border", "frontier", "territory", "side", "soil"])
+# the last word of a name of a feature of the land, not of a place on the railway
+_FEATURE_HEADS = frozenset(["river", "sea", "strait", "straits", "canal", "line"])
+# a model's code ("M1083", "T72", "BMP2"): letters then digits, no place
+_MODEL_CODE_RE = re.compile(r"[A-Za-z]{1,4}\d+(?:[A-Za-z]+\d*)?")
 
 
 def _demonym_before_noun(name: str, kept: list[tuple[int, int]]) -> bool:
@@ -324,6 +432,90 @@ def _demonym_before_noun(name: str, kept: list[tuple[int, int]]) -> bool:
     m = _LOWER_NOUN_RE.match(name, kept[0][1])
     if m is None or m.group(1) in _FUNCTION_WORDS or m.group(1) in _COUNTRY_NOUNS:
         return False  # ("towards the Ukrainian border": the country's border is a heading)
+    return not _KIND_RE.fullmatch(m.group(1))
+
+
+_US_STATES = frozenset(
+    [
+        "alabama",
+        "alaska",
+        "arizona",
+        "arkansas",
+        "california",
+        "colorado",
+        "connecticut",
+        "delaware",
+        "florida",
+        "hawaii",
+        "idaho",
+        "illinois",
+        "indiana",
+        "iowa",
+        "kansas",
+        "kentucky",
+        "louisiana",
+        "maine",
+        "maryland",
+        "massachusetts",
+        "michigan",
+        "minnesota",
+        "mississippi",
+        "missouri",
+        "montana",
+        "nebraska",
+        "nevada",
+        "oklahoma",
+        "oregon",
+        "pennsylvania",
+        "tennessee",
+        "texas",
+        "utah",
+        "vermont",
+        "virginia",
+        "wisconsin",
+        "wyoming",
+        "calif",
+        "ariz",
+        "colo",
+        "conn",
+        "fla",
+        "okla",
+        "tenn",
+        "wis",
+        "wyo",
+        "neb",
+        "nev",
+        "mich",
+        "minn",
+        "mont",
+        "tex",
+        "ore",
+        "ark",
+        "new hampshire",
+        "new jersey",
+        "new mexico",
+        "north carolina",
+        "south carolina",
+        "north dakota",
+        "south dakota",
+        "rhode island",
+        "west virginia",
+    ]
+)
+_ACRONYM_RE = re.compile(r"[A-Z]{2,5}")
+
+
+def _acronym_before_noun(name: str, kept: list[tuple[int, int]]) -> bool:
+    """Whether a one-word name is an acronym before its noun ("the LCD screens").
+
+    >>> _acronym_before_noun("LCD screens", [(0, 3)]), _acronym_before_noun("UK", [(0, 2)])
+    (True, False)
+    """
+    if len(kept) != 1 or not _ACRONYM_RE.fullmatch(name[kept[0][0] : kept[0][1]]):
+        return False
+    m = _LOWER_NOUN_RE.match(name, kept[0][1])
+    if m is None or m.group(1) in _FUNCTION_WORDS or m.group(1) in _COUNTRY_NOUNS:
+        return False
     return not _KIND_RE.fullmatch(m.group(1))
 
 
@@ -351,6 +543,10 @@ _BROAD_NAMES = frozenset(
         "asia",
         "the front",
         "front",
+        # the states of the USA, and their usual abbreviations ("Morgan Hill, Calif."):
+        # a region, a gloss after a town ("Salem, Oregon") (Washington and New York name
+        # cities too; Georgia is a country above)
+        *_US_STATES,
     }
 )
 
@@ -568,6 +764,10 @@ def _trim_name(name: str) -> tuple[int, int]:  # noqa: C901
             break
         if _KIND_RE.fullmatch(bare):
             break
+        if _MODEL_CODE_RE.fullmatch(bare):
+            if not kept:
+                return 0, 0  # "from Humvees to M1083 medium transport vehicles": a model
+            break
         if possessive and not kept and country is None and bare.lower() in _BROAD_NAMES:
             country = (match.start(), match.start() + len(bare))
             continue
@@ -578,11 +778,22 @@ def _trim_name(name: str) -> tuple[int, int]:  # noqa: C901
                 break
             # "DP World's London Gateway terminal": the owner's place is what it owns
             country, kept, resume = (kept[0][0], kept[-1][1]), [], owned
+    if len(kept) > 1 and name[kept[-1][0] : kept[-1][1]].lower() in _FEATURE_HEADS:
+        return 0, 0  # "the Dnieper River", "the Black Sea": a feature of the land
+    if (
+        len(kept) > 1
+        and name[kept[-1][0] : kept[-1][1]].lower().rstrip(".") in _US_STATES
+        and name[kept[0][0] : kept[-1][1]].lower() not in _US_STATES
+        and name[kept[-2][0] : kept[-2][1]].lower() not in _COMPASS
+    ):
+        kept.pop()  # "Salem Oregon": the town, its state written after it
     while len(kept) == 1 and _NUMERAL_RE.fullmatch(name[kept[0][0] : kept[0][1]]):
         kept.pop()
     if len(kept) == 1 and kept[0][1] - kept[0][0] == 1:
         kept.pop()  # a single letter: an initial or "U.S.", never a place
     if kept and kept[-1][1] < len(name) and _demonym_before_noun(name, kept):
+        return 0, 0
+    if kept and kept[-1][1] < len(name) and _acronym_before_noun(name, kept):
         return 0, 0
     if not kept:
         return country or (0, 0)
@@ -602,6 +813,14 @@ def _not_a_route_cue(text: str, cue_start: int, cue: str, role: str) -> bool:
     before = text[max(0, cue_start - 16) : cue_start].split()
     if cue == "to" and before and before[-1].lower() in _BEFORE_TO:
         return True
+    if cue == "for" and before and before[-1].lower() in _BEFORE_FOR:
+        return True  # "platforms approved for the Eurotunnel": what they are fit for
+    if cue == "from" and before and before[-1].lower().rstrip(",:") in _BEFORE_FROM:
+        return True  # "Quote from Demchenko", "a statement from the ministry": a source
+    if role in ("origin", "destination") and _RANGE_OF_THINGS_RE.search(
+        text, max(0, cue_start - 60), cue_start
+    ):
+        return True  # "every kind of vehicle from Humvees to M1083 trucks": a range of things
     # a distance before "from" locates a place; it is not where a train left
     return role == "origin" and bool(
         _DISTANCE_BEFORE_RE.search(text, max(0, cue_start - 48), cue_start)

@@ -123,6 +123,9 @@ _BOUNDARY_RE = re.compile(
     r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[^\W\d_])|(?<=[^\W\d_]{3}[.!?])\s+(?=\d{1,2}\s[^\W\d_])"
     r"|(?<=[^\W\d_]{2}[»”\")][.!?])\s+(?=\d{1,2}\s[^\W\d_])"
     r"|\n\s*\n"
+    # a headline with no full stop, then the lead on the next line: "... 1.475 million
+    # TEUs\nThe first ... train left Xi'an" (a wrapped line seldom starts so)
+    r"|(?<=[^\W_])\n(?=(?:The|A|An|On|It|This|According)\s)"
 )
 # A clause ends at ";" and at ":" (not in "13:45", nor after "destination:"/"route:").
 # (The cheap look-behind for the colon comes first: the others are tried only after one.)
