@@ -366,3 +366,22 @@ def test_source_labels_merge_as_read_one_by_one() -> None:
     for _ in range(500):
         texts = ["; ".join(rng.choice(words, rng.integers(1, 4))) for _ in range(rng.integers(8))]
         assert merge_source_labels(texts) == _merge_source_labels(texts), texts
+
+
+def test_draws_in_order_equal_the_sorted_draws_on_every_kind_of_route() -> None:
+    """The draws made in sorted order are ``np.sort`` of the draws, value for value."""
+    rng = np.random.default_rng(7)
+    n = 600
+    lengths = rng.uniform(0.0, 9_000.0, n)
+    lengths[::17] = 0.0  # a zero-length route: every draw zero
+    lengths[::29] = np.nan  # no length: sorted as np.sort does (NaN last)
+    lengths[5] = 1e-12
+    borders = np.where(rng.random(n) < 0.2, rng.integers(1, 5, n), 0)  # crossings: not in order
+    for model in (TransitModel(), TransitModel(draws=200, seed=3, border_dwell_h=48.0)):
+        got = model._sorted_draws_days(lengths.tolist(), borders.tolist())
+        want = np.sort(model.transit_draws_days(lengths, borders), axis=1)
+        assert got.tobytes() == want.tobytes()
+    transit._ROWS.clear()
+    model = TransitModel()
+    got = model.transit_quantiles_days(lengths, borders)
+    np.testing.assert_array_equal(got, _transit_quantiles_days(model, lengths, borders))
