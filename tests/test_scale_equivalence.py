@@ -22,6 +22,7 @@ import pytest
 from railtrack import columns as C
 from railtrack import (
     data_path,
+    estimate,
     load_network,
     load_reports,
     pipeline,
@@ -268,6 +269,21 @@ class _PlainBoundFor:
         return end_stations(self.network, region) if isinstance(region, str) else ()
 
 
+def _plain_route_keys(routes: pd.DataFrame) -> list[tuple[tuple[float, int], ...]]:
+    """Each train's (km, crossings) keys read as numpy scalars (the optimised code: lists)."""
+    lengths = routes[C.LENGTH_KM].to_numpy(dtype=float)
+    borders = routes[C.BORDER_CROSSINGS_N].fillna(0).to_numpy(dtype=np.int64)
+    keys: list[tuple[tuple[float, int], ...]] = []
+    for km, n, spread in zip(lengths, borders, routes[C.ORIGIN_ROUTES], strict=True):
+        if np.isnan(km):
+            keys.append(())
+        elif isinstance(spread, tuple) and len(spread) > 1:
+            keys.append(tuple((float(r[1]), int(r[2])) for r in spread))
+        else:
+            keys.append(((float(km), int(n)),))
+    return keys
+
+
 def _plain_sighting_records(last: pd.DataFrame) -> dict[Any, dict[str, Any]]:
     return last.to_dict("index")  # type: ignore[no-any-return]
 
@@ -284,6 +300,7 @@ def _plain_run(reports: ReportSet, network: RailNetwork, as_of: str | None) -> d
         mp.setattr(summary, "_sort", _plain_sort)
         mp.setattr(pipeline, "group_remainders", _no_remainders)  # each stage its own
         mp.setattr(tracking, "_BoundFor", _PlainBoundFor)
+        mp.setattr(estimate, "_route_keys", _plain_route_keys)
         mp.setattr(tracking, "_sighting_records", _plain_sighting_records)
         return _run(reports, network, as_of)
 
@@ -452,3 +469,23 @@ def test_sighting_records_equal_to_dict_by_index(
                 assert got[key][col] == value, col
     with pytest.raises(ValueError, match="unique"):  # a repeated index: refused as before
         tracking._sighting_records(pd.concat([last.iloc[:2], last.iloc[:1]]))
+
+
+def test_route_keys_equal_the_keys_read_as_numpy_scalars(
+    network: RailNetwork, generated: ReportSet
+) -> None:
+    """Each train's transit keys: the same values and the same Python types."""
+    routes = pipeline.track(generated, network, as_of=AS_OF).routes
+    region = routes.assign(  # a region origin's spread, and a train with no route
+        origin_routes=[
+            ((("a", 10.0, 0), ("b", 12.5, 1)) if i % 5 == 0 else r)
+            for i, r in enumerate(routes[C.ORIGIN_ROUTES])
+        ],
+        length_km=routes[C.LENGTH_KM].where(routes.index % 7 != 0),
+    )
+    for table in (routes, region):
+        got, want = estimate._route_keys(table), _plain_route_keys(table)
+        assert got == want
+        assert [type(v) for k in got for pair in k for v in pair] == [
+            type(v) for k in want for pair in k for v in pair
+        ]
