@@ -20,10 +20,20 @@ import pandas as pd
 import pytest
 
 from railtrack import columns as C
-from railtrack import data_path, load_network, load_reports, pipeline, summary, transit
+from railtrack import (
+    data_path,
+    estimate,
+    load_network,
+    load_reports,
+    pipeline,
+    summary,
+    tracking,
+    transit,
+)
 from railtrack.io import ReportSet
 from railtrack.labels import DIRECTIONS
 from railtrack.network import RailNetwork
+from railtrack.routes import end_stations
 from railtrack.routing import Route
 from railtrack.transit import PROBS, QUANTILES, TransitModel, arrival_quantiles
 
@@ -234,6 +244,50 @@ def _plain_sort(df: pd.DataFrame, keys: Any) -> pd.DataFrame:
     return df.loc[positions].reset_index(drop=True)
 
 
+class _PlainBoundFor:
+    """Where each train is bound, read cell by cell (the optimised code: two lists once)."""
+
+    def __init__(self, ships: pd.DataFrame, network: RailNetwork) -> None:
+        self.ships, self.network = ships, network
+
+    def destinations(self, i: int) -> frozenset[str]:
+        ships = self.ships
+        sid = ships[C.DESTINATION_STATION_ID].iloc[i] if C.DESTINATION_STATION_ID in ships else None
+        region = ships[C.DESTINATION_REGION].iloc[i] if C.DESTINATION_REGION in ships else None
+        if isinstance(sid, str) and sid in self.network.G:
+            return frozenset({sid})
+        if isinstance(region, str):
+            return frozenset(self.network.gazetteer.region_stations(region))
+        return frozenset()
+
+    def route_ends(self, i: int) -> tuple[str, ...]:
+        ships = self.ships
+        sid = ships.at[i, C.DESTINATION_STATION_ID] if C.DESTINATION_STATION_ID in ships else None
+        if isinstance(sid, str):
+            return (sid,)
+        region = ships.at[i, C.DESTINATION_REGION] if C.DESTINATION_REGION in ships else None
+        return end_stations(self.network, region) if isinstance(region, str) else ()
+
+
+def _plain_route_keys(routes: pd.DataFrame) -> list[tuple[tuple[float, int], ...]]:
+    """Each train's (km, crossings) keys read as numpy scalars (the optimised code: lists)."""
+    lengths = routes[C.LENGTH_KM].to_numpy(dtype=float)
+    borders = routes[C.BORDER_CROSSINGS_N].fillna(0).to_numpy(dtype=np.int64)
+    keys: list[tuple[tuple[float, int], ...]] = []
+    for km, n, spread in zip(lengths, borders, routes[C.ORIGIN_ROUTES], strict=True):
+        if np.isnan(km):
+            keys.append(())
+        elif isinstance(spread, tuple) and len(spread) > 1:
+            keys.append(tuple((float(r[1]), int(r[2])) for r in spread))
+        else:
+            keys.append(((float(km), int(n)),))
+    return keys
+
+
+def _plain_sighting_records(last: pd.DataFrame) -> dict[Any, dict[str, Any]]:
+    return last.to_dict("index")  # type: ignore[no-any-return]
+
+
 def _plain_run(reports: ReportSet, network: RailNetwork, as_of: str | None) -> dict[str, Any]:
     """Run ``track`` with the plain references patched in for the optimised code."""
     with pytest.MonkeyPatch.context() as mp:
@@ -245,6 +299,9 @@ def _plain_run(reports: ReportSet, network: RailNetwork, as_of: str | None) -> d
         mp.setattr(summary, "_view_keys", _plain_view_keys)
         mp.setattr(summary, "_sort", _plain_sort)
         mp.setattr(pipeline, "group_remainders", _no_remainders)  # each stage its own
+        mp.setattr(tracking, "_BoundFor", _PlainBoundFor)
+        mp.setattr(estimate, "_route_keys", _plain_route_keys)
+        mp.setattr(tracking, "_sighting_records", _plain_sighting_records)
         return _run(reports, network, as_of)
 
 
@@ -366,3 +423,69 @@ def test_source_labels_merge_as_read_one_by_one() -> None:
     for _ in range(500):
         texts = ["; ".join(rng.choice(words, rng.integers(1, 4))) for _ in range(rng.integers(8))]
         assert merge_source_labels(texts) == _merge_source_labels(texts), texts
+
+
+def test_draws_in_order_equal_the_sorted_draws_on_every_kind_of_route() -> None:
+    """The draws made in sorted order are ``np.sort`` of the draws, value for value."""
+    rng = np.random.default_rng(7)
+    n = 600
+    lengths = rng.uniform(0.0, 9_000.0, n)
+    lengths[::17] = 0.0  # a zero-length route: every draw zero
+    lengths[::29] = np.nan  # no length: sorted as np.sort does (NaN last)
+    lengths[5] = 1e-12
+    borders = np.where(rng.random(n) < 0.2, rng.integers(1, 5, n), 0)  # crossings: not in order
+    for model in (TransitModel(), TransitModel(draws=200, seed=3, border_dwell_h=48.0)):
+        got = model._sorted_draws_days(lengths.tolist(), borders.tolist())
+        want = np.sort(model.transit_draws_days(lengths, borders), axis=1)
+        assert got.tobytes() == want.tobytes()
+    transit._ROWS.clear()
+    model = TransitModel()
+    got = model.transit_quantiles_days(lengths, borders)
+    np.testing.assert_array_equal(got, _transit_quantiles_days(model, lengths, borders))
+
+
+def test_sighting_records_equal_to_dict_by_index(
+    network: RailNetwork, generated: ReportSet
+) -> None:
+    """The last sightings read column by column are ``to_dict("index")``, key and value.
+
+    A missing cell may come as ``pd.NA`` where ``to_dict`` gives None: the status
+    step reads both as missing.
+    """
+    resolved = generated.resolve(network)
+    last = tracking.last_sightings(resolved.sightings_frame(), as_of=pd.Timestamp(AS_OF))
+    assert len(last) > 10  # the input has sightings
+    for table in (last, last.iloc[:0], last.assign(station=pd.NA)):
+        got = tracking._sighting_records(table)
+        want = table.to_dict("index")
+        assert list(got) == list(want)
+        for key, row in want.items():
+            assert list(got[key]) == list(row)
+            for col, value in row.items():
+                if pd.isna(value):
+                    assert pd.isna(got[key][col]), col
+                    continue
+                assert type(got[key][col]) is type(value), col
+                assert got[key][col] == value, col
+    with pytest.raises(ValueError, match="unique"):  # a repeated index: refused as before
+        tracking._sighting_records(pd.concat([last.iloc[:2], last.iloc[:1]]))
+
+
+def test_route_keys_equal_the_keys_read_as_numpy_scalars(
+    network: RailNetwork, generated: ReportSet
+) -> None:
+    """Each train's transit keys: the same values and the same Python types."""
+    routes = pipeline.track(generated, network, as_of=AS_OF).routes
+    region = routes.assign(  # a region origin's spread, and a train with no route
+        origin_routes=[
+            ((("a", 10.0, 0), ("b", 12.5, 1)) if i % 5 == 0 else r)
+            for i, r in enumerate(routes[C.ORIGIN_ROUTES])
+        ],
+        length_km=routes[C.LENGTH_KM].where(routes.index % 7 != 0),
+    )
+    for table in (routes, region):
+        got, want = estimate._route_keys(table), _plain_route_keys(table)
+        assert got == want
+        assert [type(v) for k in got for pair in k for v in pair] == [
+            type(v) for k in want for pair in k for v in pair
+        ]

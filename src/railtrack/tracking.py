@@ -184,22 +184,63 @@ def last_sightings(
     return last.set_index(last[C.SHIPMENT].astype(str))
 
 
-def _destinations(ships: pd.DataFrame, network: RailNetwork) -> list[frozenset[str]]:
-    """Return the stations that count as each shipment's destination."""
-    ids = ships.get(C.DESTINATION_STATION_ID, pd.Series(None, index=ships.index))
-    regions = ships.get(C.DESTINATION_REGION, pd.Series(None, index=ships.index))
-    members: dict[str, frozenset[str]] = {}
-    out = []
-    for sid, region in zip(ids.tolist(), regions.tolist(), strict=True):
-        if isinstance(sid, str) and sid in network.G:
-            out.append(frozenset({sid}))
-        elif isinstance(region, str):
-            if region not in members:
-                members[region] = frozenset(network.gazetteer.region_stations(region))
-            out.append(members[region])
-        else:
-            out.append(frozenset())
-    return out
+class _BoundFor:
+    """Where each train is bound, read once from the shipments, worked out per seen train.
+
+    Only the trains with a sighting need it (a sixth of them in a national season), so
+    the two columns are read as lists once and each region's stations looked up once.
+    """
+
+    def __init__(self, ships: pd.DataFrame, network: RailNetwork) -> None:
+        n = len(ships)
+        self._has_id = C.DESTINATION_STATION_ID in ships
+        self._ids = ships[C.DESTINATION_STATION_ID].tolist() if self._has_id else [None] * n
+        has_region = C.DESTINATION_REGION in ships
+        self._regions = ships[C.DESTINATION_REGION].tolist() if has_region else [None] * n
+        self._network = network
+        self._members: dict[str, frozenset[str]] = {}
+        self._ends: dict[str, tuple[str, ...]] = {}
+
+    def destinations(self, i: int) -> frozenset[str]:
+        """Return the stations that count as train ``i``'s destination."""
+        sid, region = self._ids[i], self._regions[i]
+        if isinstance(sid, str) and sid in self._network.G:
+            return frozenset({sid})
+        if isinstance(region, str):
+            if region not in self._members:
+                stations = self._network.gazetteer.region_stations(region)
+                self._members[region] = frozenset(stations)
+            return self._members[region]
+        return frozenset()
+
+    def route_ends(self, i: int) -> tuple[str, ...]:
+        """Return the stations train ``i`` may be bound for, to route the rest of its trip."""
+        sid, region = self._ids[i], self._regions[i]
+        if isinstance(sid, str):
+            return (sid,)
+        if isinstance(region, str):
+            if region not in self._ends:
+                self._ends[region] = end_stations(self._network, region)
+            return self._ends[region]
+        return ()
+
+
+def _sighting_records(last: pd.DataFrame) -> dict[Any, dict[str, Any]]:
+    """Return ``last.to_dict("index")``'s rows, read column by column.
+
+    The same keys and values (``tolist`` boxes as ``to_dict`` does; a missing cell may
+    be ``pd.NA`` where ``to_dict`` gives None, and :func:`_apply_sightings` reads both
+    as missing), at a fraction of the time per row; a table whose index repeats is
+    left to ``to_dict`` (which refuses it).
+    """
+    if not last.index.is_unique:
+        return cast(dict[Any, dict[str, Any]], last.to_dict("index"))
+    columns = list(last.columns)
+    values = [last[c].tolist() for c in columns]
+    return {
+        key: dict(zip(columns, row, strict=True))
+        for key, row in zip(last.index.tolist(), zip(*values, strict=True), strict=True)
+    }
 
 
 def shipment_status(
@@ -313,10 +354,11 @@ def _apply_sightings(
     seen = _Seen(len(ships))
     if not len(last):
         return seen
-    destinations = _destinations(ships, network)
+    bound = _BoundFor(ships, network)
     en_route: list[tuple[int, float, float]] = []
     trips: list[Trip] = []
-    records = cast(dict[str, dict[str, Any]], last.to_dict("index"))
+    records = _sighting_records(last)
+    route_stations: list[Any] | None = None
     for i, sid in enumerate(ships[C.ID].astype(str).tolist()):
         rec = records.get(sid)
         if rec is None:
@@ -329,17 +371,19 @@ def _apply_sightings(
         seen.at[i] = pd.Timestamp(rec[C.SEEN_AT])
         lo, hi = float(rec["lo"]), float(rec["hi"])
         seen.interval[i] = (lo, hi)
-        if on_network and station in destinations[i]:
+        if on_network and station in bound.destinations(i):
             # Arrived when first seen there (not when seen leaving or standing later).
             lo, hi = float(rec.get("first_lo", lo)), float(rec.get("first_hi", hi))
             seen.interval[i] = (lo, hi)
             seen.arrived[i] = True
             window.start[i], window.width[i], window.tq[i] = lo, 0.0, _ARRIVED
             continue
-        stations = routes.at[i, C.STATIONS]
+        if route_stations is None:
+            route_stations = routes[C.STATIONS].tolist()
+        stations = route_stations[i]
         path: list[str] = list(stations) if isinstance(stations, list) else []
         en_route.append((i, lo, hi))
-        trips.append((station if on_network else "", path, _route_ends(ships, network, i)))
+        trips.append((station if on_network else "", path, bound.route_ends(i)))
     restarted: list[tuple[int, float, float, tuple[float, int]]] = []
     for (i, lo, hi), rest in zip(en_route, remaining_routes(network, trips), strict=True):
         if rest is None:
@@ -358,15 +402,6 @@ def _apply_sightings(
 
 def _or_none(value: object) -> str | None:
     return None if value is None or value is pd.NA or value != value else str(value)
-
-
-def _route_ends(ships: pd.DataFrame, network: RailNetwork, i: int) -> tuple[str, ...]:
-    """Return the stations a train may be bound for, for routing the rest of its trip."""
-    sid = ships.at[i, C.DESTINATION_STATION_ID] if C.DESTINATION_STATION_ID in ships else None
-    if isinstance(sid, str):
-        return (sid,)
-    region = ships.at[i, C.DESTINATION_REGION] if C.DESTINATION_REGION in ships else None
-    return end_stations(network, region) if isinstance(region, str) else ()
 
 
 def _days(values: pd.Series) -> np.ndarray:

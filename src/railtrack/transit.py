@@ -97,6 +97,17 @@ def _normals(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     return z[0], z[1]
 
 
+@lru_cache(maxsize=8)
+def _ordered_normals(model: TransitModel) -> tuple[np.ndarray, np.ndarray]:
+    """``model``'s normals, in the order that sorts its draws on a route with no crossing."""
+    z = _normals(model.draws, model.seed)
+    order = np.argsort(model._draws_days([1.0], [0], z)[0], kind="stable")
+    ordered = (z[0][order], z[1][order])
+    for column in ordered:
+        column.setflags(write=False)
+    return ordered
+
+
 _ROWS_KEPT = 50_000
 """Transit quantile rows kept (about 80 MB at most; 100,000 trains take about 12,000 routes)."""
 
@@ -180,9 +191,18 @@ class TransitModel:
         numpy.ndarray
             Shape ``(len(length_km), draws)``, days.
         """
+        return self._draws_days(length_km, border_crossings, _normals(self.draws, self.seed))
+
+    def _draws_days(
+        self,
+        length_km: np.ndarray | Sequence[float],
+        border_crossings: np.ndarray | Sequence[int],
+        normals: tuple[np.ndarray, np.ndarray],
+    ) -> np.ndarray:
+        """:meth:`transit_draws_days` with the given standard normal draws."""
         length = np.asarray(length_km, dtype=float).reshape(-1, 1)
         borders = np.asarray(border_crossings, dtype=float).reshape(-1, 1)
-        z_speed, z_dwell = _normals(self.draws, self.seed)
+        z_speed, z_dwell = normals
         speed_kmh = self.moving_speed_kmh * np.exp(self.speed_sigma * z_speed)
         dwell_factor = self.dwell_scale * np.exp(self.dwell_sigma * z_dwell)
         dwell_h = self.technical_dwell_h_per_100km * length / 100.0 + self.border_dwell_h * borders
@@ -226,9 +246,9 @@ class TransitModel:
         todo = [k for k in dict.fromkeys(keys) if k not in have]
         for start in range(0, len(todo), chunk):
             part = todo[start : start + chunk]
-            draws = self.transit_draws_days([k[0] for k in part], [k[1] for k in part])
+            draws = self._sorted_draws_days([k[0] for k in part], [k[1] for k in part])
             # Sorted rows give np.quantile the same value at each rank, found faster.
-            drawn = np.quantile(np.sort(draws, axis=1), PROBS, axis=1).T
+            drawn = np.quantile(draws, PROBS, axis=1).T
             drawn.setflags(write=False)
             have.update(zip(part, drawn, strict=True))
         out = np.empty((length.size, PROBS.size))
@@ -238,6 +258,25 @@ class TransitModel:
             known.clear()
         known.update((k, have[k]) for k in todo if k[0] == k[0])  # a NaN length is not kept
         return out
+
+    def _sorted_draws_days(
+        self, length_km: Sequence[float], border_crossings: Sequence[int]
+    ) -> np.ndarray:
+        """Return ``np.sort(self.transit_draws_days(...), axis=1)``, value for value.
+
+        A route's draws with no border crossing are its length times a factor per
+        draw, so the normals put in the order of the draws of a 1 km route give
+        every such route its draws already sorted (each draw is the same
+        arithmetic on the same two normals, only in another column). Each row is
+        checked, and a row that is not in order (a border crossing's dwell, a tie
+        broken by rounding, a NaN length) is sorted as before.
+        """
+        draws = self._draws_days(length_km, border_crossings, _ordered_normals(self))
+        if draws.shape[1] > 1:
+            unsorted = ~(draws[:, 1:] >= draws[:, :-1]).all(axis=1)  # a NaN fails the test
+            if unsorted.any():
+                draws[unsorted] = np.sort(draws[unsorted], axis=1)
+        return draws
 
     def mixture_quantiles_days(
         self,
