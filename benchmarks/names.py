@@ -71,7 +71,6 @@ from railtrack.inflection import lemma_forms
 from railtrack.world_places import name_key
 
 REPO = Path(__file__).resolve().parents[1]
-PURE_READER_ENV = "RAILTRACK_BENCH_PURE_DAWG"  # set for a baseline without DAWG2
 FORMS_KEY = "names-benchmark-forms"  # the index key the speed runs build a form index under
 RU_RAIL = REPO.parent / "shared" / "datasets" / "ru-rail" / "stations.csv"
 HOLDOUT = REPO / "tests" / "data" / "extraction_real_holdout"
@@ -247,10 +246,10 @@ def speed_child(path: Path, mode: str) -> int:
     tree has), ``batch`` with ``Gazetteer.resolve_all``, ``stored`` with
     ``resolve_all`` starting from the answers an earlier run kept in the cache.
     """
-    if os.environ.get(PURE_READER_ENV):
-        # the baseline as installed: pymorphy3 reads its dictionaries in pure Python
-        assert "pymorphy3" not in sys.modules
-        sys.modules["dawg"] = None  # type: ignore[assignment]
+    sys.path.insert(0, str(Path(__file__).parent))
+    from _baseline import follow_reader_env
+
+    follow_reader_env()  # a baseline as installed: pymorphy3's pure-Python reader
     if mode == "load":
         return load_child()
     net = load_network()
@@ -363,7 +362,7 @@ def speed(
     import subprocess
     import tempfile
 
-    from _baseline import baseline_checkout
+    from _baseline import baseline_checkout, reader_env
 
     net = load_network()
     distinct = list(dict.fromkeys(variant_queries(net, n, seed)))
@@ -388,12 +387,11 @@ def speed(
             trees = {"this tree": str(REPO / "src")}
             if baseline_src is not None:
                 base_src, baseline = baseline_src, str(baseline_src)
-            pure: set[str] = set()
+            readers = {"this tree": reader_env(REPO / "src")}
             if base_src is not None:
                 trees = {f"baseline {baseline}": str(base_src), **trees}
-                project = base_src.parent / "pyproject.toml"
-                if project.is_file() and "DAWG2" not in project.read_text(encoding="utf-8"):
-                    pure.add(f"baseline {baseline}")  # run as installed: no C++ reader
+                readers[f"baseline {baseline}"] = reader_env(base_src)
+                if readers[f"baseline {baseline}"]:
                     print(f"baseline {baseline}: pymorphy3's pure-Python reader (no DAWG2)")
             cases = [(t, "loop") for t in trees] + [
                 ("this tree", m) for m in ("batch", "forms", "stored")
@@ -416,9 +414,7 @@ def speed(
             loads = []
             for _ in range(runs):
                 for tree, mode in cases:
-                    env = {**os.environ, **cache, "PYTHONPATH": trees[tree]}
-                    if tree in pure:
-                        env[PURE_READER_ENV] = "1"
+                    env = {**os.environ, **cache, **readers[tree], "PYTHONPATH": trees[tree]}
                     done = subprocess.run(
                         [sys.executable, __file__, "--speed-child", str(data), mode],
                         env=env, capture_output=True, text=True, check=True,
