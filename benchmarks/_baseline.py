@@ -8,7 +8,9 @@ directory, removed afterwards.
 
 from __future__ import annotations
 
+import os
 import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -44,3 +46,28 @@ def baseline_checkout(ref: str | None, into: Path) -> Iterator[Path | None]:
             check=False,
             capture_output=True,
         )
+
+
+PURE_READER_ENV = "RAILTRACK_BENCH_PURE_DAWG"
+"""Set for a baseline run as it was installed, without pymorphy3's C++ reader (DAWG2)."""
+
+
+def reader_env(src: Path) -> dict[str, str]:
+    """Return the environment that runs the checkout ``src`` with the reader it asked for.
+
+    A tree whose ``pyproject.toml`` does not ask for DAWG2 (before issue 15's session
+    9) ran pymorphy3 with its pure-Python dictionary reader; a benchmark child run with
+    this environment blocks the C++ one (:func:`follow_reader_env`). The two readers
+    give the same analyses (``tests/test_morph_reader.py``), at different speeds.
+    """
+    project = src.parent / "pyproject.toml"
+    if project.is_file() and "DAWG2" not in project.read_text(encoding="utf-8"):
+        return {PURE_READER_ENV: "1"}
+    return {}
+
+
+def follow_reader_env() -> None:
+    """In a benchmark child, block pymorphy3's C++ reader when :func:`reader_env` asked."""
+    if os.environ.get(PURE_READER_ENV):
+        assert "pymorphy3" not in sys.modules, "call before pymorphy3 is imported"
+        sys.modules["dawg"] = None  # type: ignore[assignment]  # import dawg fails

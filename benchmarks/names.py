@@ -6,12 +6,20 @@ Usage::
     python benchmarks/names.py --speed 10000 --runs 3 --baseline-ref f400c79
 
 ``--speed N`` times instead (CPU, fresh processes, best of ``--runs``): names per
-second for the distinct ones of N report-style names never seen before and for
+second for the distinct ones of N report-style names never seen before (Latin
+spellings: case, BGN, Polish and Ukrainian romanisations), for the distinct ones of
+``N // 4`` Russian names of the network's places in an oblique case (``cyrillic``:
+genitive, dative, accusative, locative as pymorphy3 inflects them; the names Russian,
+Ukrainian and Belarusian reports write) and for
 100,000 names as reports name them (the same places again and again), name by name,
 through the batch path with nothing stored (cold) and with the answers of an earlier
 run stored (warm), beside a baseline commit's loop; then ``load_network()`` and its
 name index, cold (empty cache directory) and warm. Each figure says whether it meets
-issue 15's 20,000 names/s or 1 s.
+issue 15's 20,000 names/s or 1 s. The baseline is ``--baseline-ref REF`` (checked out
+in a temporary worktree) or ``--baseline-src DIR`` (a checkout's ``src``); it runs
+with pymorphy3's pure-Python dictionary reader when its ``pyproject.toml`` does not
+ask for DAWG2, as it was installed (the C++ reader of this tree changes no answer:
+``tests/test_morph_reader.py``).
 
 Scores the default network's gazetteer (:func:`railtrack._name_eval.score_names`:
 right = within 10 km of the labelled place, or the labelled region/country) on
@@ -44,6 +52,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import random
 import re
 import sys
@@ -171,6 +180,27 @@ def variant_queries(net: Any, n: int, seed: int) -> list[str]:
     return [variant(rng.choice(places), rng) for _ in range(n)]
 
 
+def cyrillic_queries(net: Any, n: int, seed: int) -> list[str]:
+    """``n`` Russian names of the network's places, the last word in an oblique case.
+
+    The case (genitive, dative, accusative, locative) is drawn per name and made by
+    pymorphy3 (``Parse.inflect``); a word it cannot inflect gets a suffix-rule ending.
+    """
+    import pymorphy3
+
+    names = {str(d.get("name_ru") or "") for _, d in net.G.nodes(data=True)}
+    pool = sorted(x for x in names if len(x) >= 4 and not re.search(r"\d", x))
+    rng = random.Random(seed)
+    morph = pymorphy3.MorphAnalyzer(lang="ru")
+    out = []
+    for name in rng.sample(pool, min(n, len(pool))):
+        head, _, last = name.rpartition(" ")
+        inflected = morph.parse(last)[0].inflect({rng.choice(["gent", "datv", "accs", "loct"])})
+        word = inflected.word if inflected is not None else last + rng.choice(["а", "е", "у"])
+        out.append(f"{head} {word[:1].upper()}{word[1:]}".strip())
+    return out
+
+
 def answers(net: Any, queries: list[str]) -> dict[str, list[Any]]:
     """What each distinct query resolves to: every field of its resolution.
 
@@ -216,6 +246,10 @@ def speed_child(path: Path, mode: str) -> int:
     tree has), ``batch`` with ``Gazetteer.resolve_all``, ``stored`` with
     ``resolve_all`` starting from the answers an earlier run kept in the cache.
     """
+    sys.path.insert(0, str(Path(__file__).parent))
+    from _baseline import follow_reader_env
+
+    follow_reader_env()  # a baseline as installed: pymorphy3's pure-Python reader
     if mode == "load":
         return load_child()
     net = load_network()
@@ -272,7 +306,6 @@ def load_times(runs: int, tmp: Path) -> None:
     Cold: an empty cache directory each run (the network and its name index built
     from the files and written); warm: the cache the cold run wrote.
     """
-    import os
     import subprocess
 
     best: dict[str, dict[str, float]] = {}
@@ -315,7 +348,9 @@ def known_share(queries: list[str], forms: set[str]) -> float:
     return sum(known_forms_of(q, forms) for q in queries) / max(len(queries), 1)
 
 
-def speed(n: int, seed: int, repeated: int, runs: int, baseline: str | None) -> int:
+def speed(
+    n: int, seed: int, repeated: int, runs: int, baseline: str | None, baseline_src: Path | None
+) -> int:
     """Print CPU names/s of the plain loop and the batch path, beside a baseline tree.
 
     Distinct: the distinct ones of ``n`` report-style variants of the network's
@@ -324,20 +359,24 @@ def speed(n: int, seed: int, repeated: int, runs: int, baseline: str | None) -> 
     process, the trees and modes alternating, ``runs`` times; the best (least CPU)
     of each is printed with the load average.
     """
-    import os
     import subprocess
     import tempfile
 
-    from _baseline import baseline_checkout
+    from _baseline import baseline_checkout, reader_env
 
     net = load_network()
     distinct = list(dict.fromkeys(variant_queries(net, n, seed)))
     rng = random.Random(seed)
     weights = [1 / (k + 1) for k in range(len(distinct))]
-    lists = {"distinct": distinct, "repeated": rng.choices(distinct, weights, k=repeated)}
+    lists = {
+        "distinct": distinct,
+        "cyrillic": list(dict.fromkeys(cyrillic_queries(net, n // 4, seed))),
+        "repeated": rng.choices(distinct, weights, k=repeated),
+    }
     sizes = {k: len(v) for k, v in lists.items()}
     print(
-        f"{sizes['distinct']} distinct names; {sizes['repeated']} repeated names "
+        f"{sizes['distinct']} distinct names; {sizes['cyrillic']} distinct Cyrillic case "
+        f"forms; {sizes['repeated']} repeated names "
         f"({len(set(lists['repeated']))} distinct); best of {runs} fresh processes, CPU"
     )
     with tempfile.TemporaryDirectory() as tmp_dir:
@@ -346,8 +385,14 @@ def speed(n: int, seed: int, repeated: int, runs: int, baseline: str | None) -> 
         data.write_text(json.dumps(lists, ensure_ascii=False), encoding="utf-8")
         with baseline_checkout(baseline, tmp / "baseline") as base_src:
             trees = {"this tree": str(REPO / "src")}
+            if baseline_src is not None:
+                base_src, baseline = baseline_src, str(baseline_src)
+            readers = {"this tree": reader_env(REPO / "src")}
             if base_src is not None:
                 trees = {f"baseline {baseline}": str(base_src), **trees}
+                readers[f"baseline {baseline}"] = reader_env(base_src)
+                if readers[f"baseline {baseline}"]:
+                    print(f"baseline {baseline}: pymorphy3's pure-Python reader (no DAWG2)")
             cases = [(t, "loop") for t in trees] + [
                 ("this tree", m) for m in ("batch", "forms", "stored")
             ]
@@ -369,7 +414,7 @@ def speed(n: int, seed: int, repeated: int, runs: int, baseline: str | None) -> 
             loads = []
             for _ in range(runs):
                 for tree, mode in cases:
-                    env = {**os.environ, **cache, "PYTHONPATH": trees[tree]}
+                    env = {**os.environ, **cache, **readers[tree], "PYTHONPATH": trees[tree]}
                     done = subprocess.run(
                         [sys.executable, __file__, "--speed-child", str(data), mode],
                         env=env, capture_output=True, text=True, check=True,
@@ -425,13 +470,18 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--baseline-ref", help="also time this commit's plain loop")
     parser.add_argument(
+        "--baseline-src", type=Path, help="or a checkout's src directory (e.g. of main)"
+    )
+    parser.add_argument(
         "--speed-child", nargs=2, metavar=("QUERIES", "MODE"), help=argparse.SUPPRESS
     )
     args = parser.parse_args()
     if args.speed_child:
         return speed_child(Path(args.speed_child[0]), args.speed_child[1])
     if args.speed:
-        return speed(args.speed, args.seed, args.repeated, args.runs, args.baseline_ref)
+        return speed(
+            args.speed, args.seed, args.repeated, args.runs, args.baseline_ref, args.baseline_src
+        )
     t = time.perf_counter()
     net = load_network(args.network) if args.network else load_network()
     print(f"network loaded in {time.perf_counter() - t:.1f} s: {net}")

@@ -45,6 +45,9 @@ RU_RAIL = REPO.parent / "shared" / "datasets" / "ru-rail"
 def child(reports: Path) -> int:
     """Time the resolve stage's steps in this process; print CPU seconds as JSON."""
     sys.path.insert(0, str(HERE))
+    from _baseline import follow_reader_env
+
+    follow_reader_env()  # a baseline as installed: pymorphy3's pure-Python reader
     from scale import AS_OF
 
     from railtrack import pipeline as P
@@ -93,6 +96,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=20231)
     parser.add_argument("--runs", type=int, default=2)
     parser.add_argument("--baseline-ref", help="also time this commit")
+    parser.add_argument("--baseline-src", type=Path, help="or a checkout's src directory")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -100,7 +104,7 @@ def main() -> int:
     if not (RU_RAIL / "stations.csv").is_file():
         print(f"ru-rail not found at {RU_RAIL}", file=sys.stderr)
         return 2
-    from _baseline import baseline_checkout
+    from _baseline import baseline_checkout, reader_env
 
     with tempfile.TemporaryDirectory() as tmp_dir:
         tmp = Path(tmp_dir)
@@ -114,6 +118,8 @@ def main() -> int:
         load(root, data)
         with baseline_checkout(args.baseline_ref, tmp / "baseline") as base_src:
             trees = {"this tree": str(REPO / "src")}
+            if args.baseline_src is not None:
+                base_src, args.baseline_ref = args.baseline_src, str(args.baseline_src)
             if base_src is not None:
                 trees = {f"baseline {args.baseline_ref}": str(base_src), **trees}
             best: dict[tuple[str, str], dict[str, float]] = {}
@@ -121,7 +127,8 @@ def main() -> int:
             for run in range(args.runs):
                 for t, (tree, src) in enumerate(trees.items()):
                     cache = tmp / f"cache-{run}-{t}"
-                    env = {**os.environ, "PYTHONPATH": src, "RAILTRACK_CACHE_DIR": str(cache)}
+                    env = {**os.environ, **reader_env(Path(src)), "PYTHONPATH": src}
+                    env["RAILTRACK_CACHE_DIR"] = str(cache)
                     env.pop("RAILTRACK_NO_CACHE", None)
                     for case in ("cold", "warm"):
                         done = subprocess.run(
