@@ -45,7 +45,13 @@ import logging
 import re
 from functools import lru_cache
 
-__all__ = ["MAX_FORMS", "lemma_forms", "region_word_forms", "station_town_forms"]
+__all__ = [
+    "MAX_FORMS",
+    "lemma_forms",
+    "region_word_forms",
+    "singular_region_forms",
+    "station_town_forms",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -390,6 +396,44 @@ def _cyrillic_homoglyphs(name: str) -> str:
     return " ".join(words)
 
 
+# A region noun in the plural, as reports write two regions at once ("в Брянской и
+# Курской областях", "у Гомельскай і Магілёўскай абласцях", "w obwodach charkowskim i
+# zaporoskim", "Belgorod and Kursk regions"): the name beside it is one region, the noun
+# in the singular of the same case (ru/uk "областях" is ru "области", uk "області").
+_SINGULAR_REGION_NOUN: dict[str, tuple[str, ...]] = {
+    "областях": ("области", "області"), "областям": ("области", "області"),
+    "областей": ("области", "області"), "областями": ("областью", "областю"),
+    "краях": ("крае", "краї"), "краям": ("краю",), "краев": ("края",), "краёв": ("края",),
+    "республиках": ("республике", "республіці"), "республик": ("республики",),
+    "абласцях": ("вобласці",), "абласцей": ("вобласці",), "абласцям": ("вобласці",),
+    "абласцямі": ("вобласцю",),
+    "obwodach": ("obwodzie",), "obwodów": ("obwodu",), "obwodom": ("obwodowi",),
+    "obwodami": ("obwodem",), "krajach": ("kraju",), "republikach": ("republice",),
+    "oblasts": ("oblast",), "regions": ("region",), "provinces": ("province",),
+    "krais": ("krai",),
+}  # fmt: skip
+
+
+def singular_region_forms(name: str) -> list[str]:
+    """Return a name with its plural region noun in the singular; empty when it has none.
+
+    Examples
+    --------
+    >>> singular_region_forms("Магілёўскай абласцях")
+    ['Магілёўскай вобласці']
+    >>> singular_region_forms("Курской областях")
+    ['Курской области', 'Курской області']
+    >>> singular_region_forms("Kursk regions"), singular_region_forms("Orsha")
+    (['Kursk region'], [])
+    """
+    words = name.split(" ")
+    for k, word in enumerate(words):
+        singulars = _SINGULAR_REGION_NOUN.get(word.lower())
+        if singulars is not None:
+            return [" ".join([*words[:k], s, *words[k + 1 :]]) for s in singulars]
+    return []
+
+
 @lru_cache(maxsize=16384)
 def lemma_forms(name: str, lang: str | None = None) -> tuple[str, ...]:
     """Return candidate nominative forms of a place name, without the name itself.
@@ -421,6 +465,10 @@ def lemma_forms(name: str, lang: str | None = None) -> tuple[str, ...]:
     name = " ".join(name.split())
     if not name:
         return ()
+    singular = singular_region_forms(name)
+    if singular:  # "Курской областях": the singular and its nominatives
+        more = [f for s in singular for f in (s, *lemma_forms(s, lang))]
+        return tuple(dict.fromkeys(more))[:MAX_FORMS]
     cyrillic = _CYRILLIC.search(name) is not None
     written = name
     if cyrillic:

@@ -1,0 +1,101 @@
+"""Kinds of names ``unseen9.csv`` and the real corpus left unresolved or wrong (issue 15).
+
+Each kind is checked in every language it concerns and, where the gazetteer allows,
+as a property over its whole data:
+
+- a region noun in the plural, as reports name two regions at once ("у Гомельскай і
+  Магілёўскай абласцях", "в Брянской и Курской областях", "w obwodach charkowskim i
+  zaporoskim"), names the one region beside it;
+- every region's Polish name ("obwód zaporoski") is that region in the nominative,
+  locative, genitive and instrumental, never another region;
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from railtrack import data_path, load_network
+from railtrack.inflection import singular_region_forms
+from railtrack.network import RailNetwork
+
+
+@pytest.fixture(scope="module")
+def net() -> RailNetwork:
+    return load_network()
+
+
+def _region(net: RailNetwork, name: str) -> str | None:
+    r = net.resolve(name)
+    return r.region if r.resolved and r.precision == "region" else None
+
+
+# -- a region noun in the plural ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [
+        ("Магілёўскай абласцях", "Mogilev region"),  # be, unseen9 (news.by)
+        ("Гомельскай абласцях", "Gomel region"),
+        ("Курской областях", "Kursk region"),  # ru
+        ("Брянской областях", "Bryansk region"),
+        ("Белгородской областей", "Belgorod region"),  # ru genitive plural
+        ("Курській областях", "Kursk region"),  # uk
+        ("Запорізької областей", "Zaporizhzhia region"),
+        ("Хабаровском краях", "Khabarovsk Krai"),
+        ("obwodach charkowskim", "Kharkiv region"),  # pl "w obwodach charkowskim i zaporoskim"
+        ("obwodach zaporoskim", "Zaporizhzhia region"),
+        ("obwodów biełgorodzkiego", "Belgorod region"),
+        ("Belgorod Oblasts", "Belgorod region"),  # en
+    ],
+)
+def test_a_plural_region_noun_names_the_region_beside_it(
+    net: RailNetwork, name: str, region: str
+) -> None:
+    assert _region(net, name) == region
+
+
+def test_singular_region_forms_keep_the_case() -> None:
+    assert singular_region_forms("Магілёўскай абласцях") == ["Магілёўскай вобласці"]
+    assert singular_region_forms("w obwodach charkowskim") == ["w obwodzie charkowskim"]
+    assert singular_region_forms("Orsha") == []
+
+
+def _aliases(prefix: str) -> list[tuple[str, str]]:
+    with data_path("network", "regions.yaml").open(encoding="utf-8") as fh:
+        doc = yaml.safe_load(fh)
+    regions = doc["regions"] if isinstance(doc, dict) else doc
+    return [
+        (a, r["key"])
+        for r in regions
+        for a in r.get("aliases", [])
+        if isinstance(a, str) and a.startswith(prefix) and a.endswith("ski")
+    ]
+
+
+def test_property_a_russian_plural_region_phrase_is_its_region(net: RailNetwork) -> None:
+    """Every "<adjective> область" alias, its adjective in the locative with "областях"."""
+    checked = 0
+    with data_path("network", "regions.yaml").open(encoding="utf-8") as fh:
+        doc = yaml.safe_load(fh)
+    regions = doc["regions"] if isinstance(doc, dict) else doc
+    for r in regions:
+        for a in r.get("aliases", []):
+            if isinstance(a, str) and a.endswith("ская область") and " " not in a[:-12].strip():
+                adjective = a[: -len("ская область")] + "ской"
+                assert _region(net, f"{adjective} областях") == r["key"], a
+                checked += 1
+    assert checked >= 40
+
+
+# -- Polish region names ---------------------------------------------------------------
+
+
+def test_property_a_polish_region_name_is_its_region_in_four_cases(net: RailNetwork) -> None:
+    aliases = _aliases("obwód ")
+    assert len(aliases) >= 20
+    for alias, key in aliases:
+        stem = alias.removeprefix("obwód ")[:-1]  # "zaporosk"
+        for form in (alias, f"obwodzie {stem}im", f"obwodu {stem}iego", f"obwodem {stem}im"):
+            assert _region(net, form) == key, form
