@@ -8,9 +8,14 @@ as a property over its whole data:
   zaporoskim"), names the one region beside it;
 - every region's Polish name ("obwód zaporoski") is that region in the nominative,
   locative, genitive and instrumental, never another region;
+- a town written with the other neuter ending ("Barwinkowo" for Barvinkove) is that
+  town when that spelling names it for certain, and a tie stays a tie;
 """
 
 from __future__ import annotations
+
+import csv
+import gzip
 
 import pytest
 import yaml
@@ -99,3 +104,43 @@ def test_property_a_polish_region_name_is_its_region_in_four_cases(net: RailNetw
         stem = alias.removeprefix("obwód ")[:-1]  # "zaporosk"
         for form in (alias, f"obwodzie {stem}im", f"obwodu {stem}iego", f"obwodem {stem}im"):
             assert _region(net, form) == key, form
+
+
+# -- the other neuter ending ("-ово" / "-ове") ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Barwinkowo", "Barvinkovo", "Барвинково", "ст. Barwinkowo"],  # pl, en, ru hybrid
+)
+def test_a_name_with_the_other_neuter_ending_is_its_town(net: RailNetwork, name: str) -> None:
+    r = net.resolve(name)
+    assert r.resolved
+    assert r.station_id == net.resolve("Barvinkove").station_id
+
+
+def test_a_tie_by_the_other_ending_stays_a_tie(net: RailNetwork) -> None:
+    assert not net.resolve("Stepove").resolved  # several villages of the name
+    assert not net.resolve("Stepovo").resolved
+
+
+def test_property_the_other_neuter_ending_gives_the_towns_own_answer(net: RailNetwork) -> None:
+    """A Ukrainian town's "-ово"/"-ovo" spelling, resolved by the rule, is the town's answer."""
+    path = data_path("network", "national", "towns.csv.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    checked = 0
+    for town in rows:
+        if town["country"] != "UA":
+            continue
+        for name in {town["name"], town["name_ru"]}:
+            for ending, other in (("ove", "ovo"), ("ове", "ово")):
+                if not name.endswith(ending):
+                    continue
+                r = net.resolve(name[: -len(ending)] + other)
+                if r.resolved and "other neuter ending" in r.note:
+                    own = net.resolve(name)
+                    assert own.resolved, (name, r)
+                    assert own.station_id == r.station_id, (name, r)
+                    checked += 1
+    assert checked >= 40

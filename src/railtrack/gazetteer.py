@@ -48,7 +48,12 @@ from railtrack._translit import (
     tokens_skeleton,
 )
 from railtrack.extract.textpass import without_format
-from railtrack.inflection import lemma_forms, region_word_forms, station_town_forms
+from railtrack.inflection import (
+    lemma_forms,
+    neuter_ending_forms,
+    region_word_forms,
+    station_town_forms,
+)
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 from railtrack.world_places import WorldPlace, WorldPlaces, is_country_name, name_key
 
@@ -838,6 +843,32 @@ class Gazetteer:
         return found
 
     def _resolve_name(self, query: str, lang: str | None = None) -> Resolution:
+        found = self._resolve_as_written(query, lang)
+        if found.resolved:
+            return found
+        other = self._other_neuter_ending(query, lang)
+        return other if other is not None else found
+
+    def _other_neuter_ending(self, query: str, lang: str | None) -> Resolution | None:
+        """Resolve a name by the other neuter ending, when it names a place for certain.
+
+        Ukrainian "-ове" is Russian "-ово" (Барвінкове / Барвенково); reports mix the
+        two ("Barwinkowo", "Barvinkovo"). The name with the other ending is resolved by
+        every rule (never with this one again); only a certain answer (score 100) is
+        kept, so a name whose other form is a tie ("Stepovo": several Stepove) stays
+        unresolved. None when the name has no such ending or the other form fails.
+        """
+        text = " ".join(_strip_leading(_cleaned(query).split()))
+        for form in neuter_ending_forms(text):
+            r = self._resolve_as_written(form, lang)
+            if r.resolved and r.score >= 100.0:
+                note = f"resolved as {form!r}, the other neuter ending"
+                return replace(
+                    r, query=query, form=form, note=f"{note}; {r.note}" if r.note else note
+                )
+        return None
+
+    def _resolve_as_written(self, query: str, lang: str | None = None) -> Resolution:
         clean = _cleaned(query)
         if clean != query:
             return self._resolve_cleaned(query, clean, lang)

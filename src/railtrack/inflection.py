@@ -48,6 +48,7 @@ from functools import lru_cache
 __all__ = [
     "MAX_FORMS",
     "lemma_forms",
+    "neuter_ending_forms",
     "region_word_forms",
     "singular_region_forms",
     "station_town_forms",
@@ -432,6 +433,32 @@ def singular_region_forms(name: str) -> list[str]:
         if singulars is not None:
             return [" ".join([*words[:k], s, *words[k + 1 :]]) for s in singulars]
     return []
+
+
+# Ukrainian neuter town names end in "-ове"/"-еве"/"-єве" where Russian has "-ово"/"-ево"
+# (Барвінкове / Барвенково, Ясинувате); Polish and English reports mix the two, the
+# Ukrainian stem with the Russian ending ("Barwinkowo", "Barvinkovo") or the reverse.
+_NEUTER_SWAPS = (
+    ("ово", "ове"), ("ево", "еве"), ("ове", "ово"), ("еве", "ево"), ("єве", "єво"),
+    ("owo", "owe"), ("ewo", "ewe"), ("owe", "owo"), ("ewe", "ewo"),
+    ("ovo", "ove"), ("evo", "eve"), ("ove", "ovo"), ("eve", "evo"),
+)  # fmt: skip
+
+
+def neuter_ending_forms(name: str) -> list[str]:
+    """Return a one-word name with the other neuter ending ("-ово" / "-ове"); empty otherwise.
+
+    Examples
+    --------
+    >>> neuter_ending_forms("Barwinkowo"), neuter_ending_forms("Барвінково")
+    (['Barwinkowe'], ['Барвінкове'])
+    >>> neuter_ending_forms("Orsha"), neuter_ending_forms("Nowe Miasto")
+    ([], [])
+    """
+    if " " in name or len(name) < 6:
+        return []
+    low = name.lower()
+    return [name[:-3] + new for old, new in _NEUTER_SWAPS if low.endswith(old)][:1]
 
 
 @lru_cache(maxsize=16384)
