@@ -844,8 +844,9 @@ class Gazetteer:
 
     def _resolve_name(self, query: str, lang: str | None = None) -> Resolution:
         found = self._resolve_as_written(query, lang)
-        if found.resolved:
-            return found
+        least = self.settings.resolve_min_score
+        if found.resolved or any(sc >= least for _, _, sc in found.candidates):
+            return found  # resolved, or a tie of places bearing the name ("Товарково")
         other = self._other_neuter_ending(query, lang)
         return other if other is not None else found
 
@@ -856,7 +857,8 @@ class Gazetteer:
         two ("Barwinkowo", "Barvinkovo"). The name with the other ending is resolved by
         every rule (never with this one again); only a certain answer (score 100) is
         kept, so a name whose other form is a tie ("Stepovo": several Stepove) stays
-        unresolved. None when the name has no such ending or the other form fails.
+        unresolved; a name that is itself a tie or near a place is never tried. None
+        when the name has no such ending or the other form fails.
         """
         text = " ".join(_strip_leading(_cleaned(query).split()))
         for form in neuter_ending_forms(text):
