@@ -10,6 +10,9 @@ as a property over its whole data:
   locative, genitive and instrumental, never another region;
 - a town written with the other neuter ending ("Barwinkowo" for Barvinkove) is that
   town when that spelling names it for certain, and a tie stays a tie;
+- a name with a station word ("на станции Орловщина", "ст. Смоленщина", "stacja
+  Białoruś") never resolves to a region or country: it stays unresolved with the
+  region as a candidate;
 """
 
 from __future__ import annotations
@@ -144,3 +147,42 @@ def test_property_the_other_neuter_ending_gives_the_towns_own_answer(net: RailNe
                     assert own.station_id == r.station_id, (name, r)
                     checked += 1
     assert checked >= 40
+
+
+# -- a name with a station word is no region -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "станции Орловщина",  # ru, r510: the station Orlovshchyna, not the Oryol region
+        "на станции Орловщина",
+        "ст. Смоленщина",
+        "на станції Брянщина",  # uk
+        "станцыя Гомельшчына",  # be
+        "stacja Białoruś",  # pl
+        "Crimea station",  # en
+    ],
+)
+def test_a_name_with_a_station_word_is_never_a_region(net: RailNetwork, name: str) -> None:
+    r = net.resolve(name)
+    assert not (r.resolved and r.precision in ("region", "country")), r
+    assert r.candidates  # the region stays a candidate
+
+
+def test_a_station_word_keeps_stations_and_saints(net: RailNetwork) -> None:
+    assert net.resolve("ст. Полонка").station_id == "BY-POLONKA"
+    assert net.resolve("станция Орша").resolved
+    assert net.resolve("St. Petersburg").resolved
+
+
+def test_property_no_region_alias_with_a_station_word_is_a_region(net: RailNetwork) -> None:
+    with data_path("network", "regions.yaml").open(encoding="utf-8") as fh:
+        doc = yaml.safe_load(fh)
+    regions = doc["regions"] if isinstance(doc, dict) else doc
+    aliases = [a for r in regions for a in r.get("aliases", []) if isinstance(a, str)]
+    assert len(aliases) > 300
+    for alias in aliases:
+        for name in (f"станция {alias}", f"ст. {alias}"):
+            r = net.resolve(name)
+            assert not (r.resolved and r.precision in ("region", "country")), (name, r)

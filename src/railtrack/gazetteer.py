@@ -802,6 +802,8 @@ class Gazetteer:
 
     def _resolve(self, query: str, lang: str | None = None) -> Resolution:
         found = self._resolve_name(query, lang)
+        if found.resolved and found.precision in ("region", "country") and _names_station(query):
+            return _no_station(query, found)
         if not found.resolved or found.precision not in ("station", "town"):
             return found
         if self._has_theatre():
@@ -2761,6 +2763,33 @@ def _ru_in_uk_letters(name: str) -> str:
     Ukrainian texts write Russian towns so, letter for letter (и -> і, ы -> и, э -> е).
     """
     return name.translate(_RU_TO_UK_LETTERS)
+
+
+# A word or abbreviation for a station before or in a name: "станция", "на станции",
+# "ст.", "рзд.", "stacja", "station", "вокзал" (not "St.", which is Saint)
+_STATION_ABBREVIATION = re.compile(r"(?<![\w])(?:ст|рзд|ст-ция)\.", re.IGNORECASE)
+
+
+def _names_station(query: str) -> bool:
+    """Whether a name says it is a station ("станции Орловщина", "ст. Смоленщина")."""
+    return station_word(query) or _STATION_ABBREVIATION.search(query) is not None
+
+
+def _no_station(query: str, found: Resolution) -> Resolution:
+    """Unresolve a region or country a name with a station word reached: it is no station.
+
+    "на станции Орловщина" is the station Orlovshchyna of Dnipropetrovsk oblast, never
+    the Oryol region its "-щина" word names; the region stays a candidate.
+    """
+    cand = (found.region or found.country or "", found.name or "", found.score)
+    return Resolution(
+        query=query,
+        resolved=False,
+        score=found.score,
+        candidates=found.candidates or (cand,),
+        note=f"the name says it is a station, and it names the {found.precision} "
+        f"{found.name}: no station of that name is known",
+    )
 
 
 def _station_case_clash(
