@@ -13,6 +13,8 @@ as a property over its whole data:
 - a name with a station word ("на станции Орловщина", "ст. Смоленщина", "stacja
   Białoruś") never resolves to a region or country: it stays unresolved with the
   region as a candidate;
+- a station named after a town in the adjective ("Угольная") names a town on the
+  track, never one the track does not reach (Karpinsk, once called Угольный).
 """
 
 from __future__ import annotations
@@ -186,3 +188,43 @@ def test_property_no_region_alias_with_a_station_word_is_a_region(net: RailNetwo
         for name in (f"станция {alias}", f"ст. {alias}"):
             r = net.resolve(name)
             assert not (r.resolved and r.precision in ("region", "country")), (name, r)
+
+
+# -- a station named after a town: the town lies on the track ---------------------------
+
+
+def test_a_station_adjective_never_names_a_town_off_the_track(net: RailNetwork) -> None:
+    # r205: the station Ugolnaya in the Far East; Karpinsk (Urals) was once Угольный
+    r = net.resolve("Угольная")
+    assert not (r.resolved and r.name == "Karpinsk"), r
+
+
+@pytest.mark.parametrize(
+    ("name", "town"),
+    [
+        ("Высокогорная", "Vysokogornyy"),
+        ("Тихорецкая", "Tikhoretsk"),
+        ("на Тихорецкую", "Tikhoretsk"),
+    ],
+)
+def test_a_station_adjective_still_names_its_town(net: RailNetwork, name: str, town: str) -> None:
+    r = net.resolve(name)
+    assert r.resolved
+    assert r.name == town
+
+
+def test_property_a_feminine_station_name_resolves_on_the_network(net: RailNetwork) -> None:
+    """Every "-ный"/"-ский" town name of the GeoNames tables, in the feminine of a station
+    name ("-ная", "-ская"): resolved, it is a place of the network, never one off the track."""
+    path = data_path("network", "national", "towns.csv.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        names = {r["name_ru"] for r in csv.DictReader(fh)}
+    checked = 0
+    for name in sorted(names):
+        for masculine, feminine in (("ный", "ная"), ("ский", "ская")):
+            if name.endswith(masculine) and " " not in name:
+                r = net.resolve(name[: -len(masculine)] + feminine)
+                if r.resolved and r.form == name:  # resolved as the town's name
+                    assert r.in_network, (name, r)
+                    checked += 1
+    assert checked >= 20

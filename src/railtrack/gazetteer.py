@@ -1504,7 +1504,13 @@ class Gazetteer:
             return None
         forms = lemma_forms(text, lang)
         # "Тихорецкая", "на Тихорецкую": the station named after its town, Tikhoretsk
-        forms += tuple(t for f in (text, *forms[:6]) if " " not in f for t in station_town_forms(f))
+        towns_of = tuple(
+            t for f in (text, *forms[:6]) if " " not in f for t in station_town_forms(f)
+        )
+        # a station's town lies on the track: never a place the track does not reach
+        # ("Угольная" is no station of Karpinsk, once called Угольный)
+        off_track = set(towns_of) - set(forms) - {text}
+        forms += towns_of
         world = WorldPlaces.default()
         hits: list[_Hit] = []
         for form in forms:
@@ -1517,6 +1523,8 @@ class Gazetteer:
         hits += self._clashing_own_name(query, text, found)
         towns = [self._population(h) for h in hits if self._hit_class(h) == 2]
         for form in (text, *forms):
+            if form in off_track:
+                continue
             for place in self._world_lookup(world, form, _spelling_key(form)):
                 if self._world_hit_allowed(place, form, towns, bool(hits)) and not (
                     place.country != "BY" and _o_for_a(text, place.name)
