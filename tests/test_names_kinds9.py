@@ -14,7 +14,11 @@ as a property over its whole data:
   Białoruś") never resolves to a region or country: it stays unresolved with the
   region as a candidate;
 - a station named after a town in the adjective ("Угольная") names a town on the
-  track, never one the track does not reach (Karpinsk, once called Угольный).
+  track, never one the track does not reach (Karpinsk, once called Угольный);
+- parts of Russia reports name as one area ("з Далекого Сходу", "из Сибири") are
+  regions covering their subjects, each subject still itself;
+- a hyphenated town with both parts declined ("Новгорода-Сіверського") and the
+  Ukrainian "і"/"о" alternation ("Далекого Сходу") are read as their nominatives.
 """
 
 from __future__ import annotations
@@ -228,3 +232,52 @@ def test_property_a_feminine_station_name_resolves_on_the_network(net: RailNetwo
                     assert r.in_network, (name, r)
                     checked += 1
     assert checked >= 20
+
+
+# -- parts of Russia named as one area -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [
+        ("Далекого Сходу", "Russian Far East"),  # uk, places.csv (r-corpus)
+        ("с Дальнего Востока", "Russian Far East"),  # ru
+        ("z Dalekiego Wschodu", "Russian Far East"),  # pl
+        ("Far East", "Russian Far East"),  # en
+        ("из Сибири", "Siberia"),
+        ("з Сибіру", "Siberia"),
+        ("Siberia", "Siberia"),
+    ],
+)
+def test_the_far_east_and_siberia_are_regions(net: RailNetwork, name: str, region: str) -> None:
+    assert _region(net, name) == region
+
+
+def test_a_part_of_russia_covers_its_subjects_and_keeps_them(net: RailNetwork) -> None:
+    gaz = net.gazetteer
+    far_east = set(gaz.region_stations("Russian Far East"))
+    amur = set(gaz.region_stations("Amur region"))
+    assert amur
+    assert amur <= far_east
+    assert not far_east & set(gaz.region_stations("Siberia"))
+    assert _region(net, "Амурская область") == "Amur region"  # a subject stays itself
+
+
+# -- Ukrainian "і" / "о" and compounds whose both parts decline -------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "town"),
+    [
+        ("Новгорода-Сіверського", "Novhorod-Siverskyi"),  # uk, both parts in the genitive
+        ("Петропавловска-Камчатского", "Petropavlovsk-Kamchatsky"),  # ru
+        ("Харкова", "Kharkiv"),  # "і" of Харків is "о" once an ending opens the syllable
+        ("Миргороді", "Myrhorod"),
+    ],
+)
+def test_declined_compounds_and_alternations_name_their_town(
+    net: RailNetwork, name: str, town: str
+) -> None:
+    r = net.resolve(name)
+    assert r.resolved
+    assert r.name == town

@@ -99,6 +99,20 @@ _RULES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("цьку", ("цьк",)),
         ("цька", ("цьк",)),
         ("ові", ("",)),
+        # "і" of a closed last syllable is "о" once an ending opens it: "Схід" ->
+        # "Сходу", "Ріг" -> "Рогу" / "у Розі", "Миргород" is not one (no "і")
+        ("огу", ("іг",)),
+        ("озі", ("іг",)),
+        ("оду", ("ід",)),
+        ("оді", ("ід",)),
+        ("ору", ("ір",)),
+        ("орі", ("ір",)),
+        ("олу", ("іл",)),
+        ("олі", ("іл",)),
+        ("ову", ("ів",)),
+        ("ові", ("ів",)),
+        ("осу", ("іс",)),
+        ("осі", ("іс",)),
         ("ому", ("е", "ий")),
         ("ого", ("е", "ий")),
         ("ах", ("и", "і")),
@@ -234,6 +248,10 @@ def _cyrillic_forms(name: str, lang: str | None) -> list[str]:
     for code in langs:
         forms.extend(_morph_forms(name, code))
     words = _words(name)
+    parts = name.split("-")
+    if " " not in name and len(parts) == 2 and min(map(len, parts)) >= 3:
+        # "Новгорода-Сіверського", "Каменска-Шахтинского": both parts decline
+        words = parts
     if 0 < len(words) <= 3:
         per_word = []
         for w in words:
