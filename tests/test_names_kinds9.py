@@ -18,7 +18,9 @@ as a property over its whole data:
 - parts of Russia reports name as one area ("з Далекого Сходу", "из Сибири") are
   regions covering their subjects, each subject still itself;
 - a hyphenated town with both parts declined ("Новгорода-Сіверського") and the
-  Ukrainian "і"/"о" alternation ("Далекого Сходу") are read as their nominatives.
+  Ukrainian "і"/"о" alternation ("Далекого Сходу") are read as their nominatives;
+- a case form whose forms name a near-spelled station and a town alike ("Мічуринськом"
+  on ru-rail: Мичуринская and Michurinsk) is a tie, never the near spelling.
 """
 
 from __future__ import annotations
@@ -281,3 +283,20 @@ def test_declined_compounds_and_alternations_name_their_town(
     r = net.resolve(name)
     assert r.resolved
     assert r.name == town
+
+
+# -- a case form naming a near spelling and a town alike --------------------------------
+
+
+@pytest.mark.ru_rail
+@pytest.mark.parametrize("name", ["Мічуринськом", "мічуринськом"])  # uk, unseen9 (unn.ua)
+def test_a_case_form_naming_a_station_and_a_town_alike_is_no_near_spelling(
+    ru_rail_network: RailNetwork, name: str
+) -> None:
+    """On ru-rail (no town layer) the Ukrainian instrumental of Michurinsk is a near
+    spelling of the station Мичуринская, 290 km away; its case forms name that station
+    and the town alike, so it stays a tie with both, never the station."""
+    r = ru_rail_network.resolve(name)
+    assert not (r.resolved and r.name == "Мичуринская"), r
+    if not r.resolved:
+        assert {"216415", "GN527191"} <= {c for c, _, _ in r.candidates}

@@ -1021,11 +1021,18 @@ class Gazetteer:
         """
         blank = replace(found, resolved=False, candidates=(), note="")
         other = self._resolve_fallback(query, blank, lang)
+        tied = {c for c, _, _ in other.candidates} if other is not None else set()
         if (
             other is not None
             and not other.resolved
             and other.note.startswith("ambiguous")
-            and (_NEAR_TOWN_NOTE in other.note or self._bears_written(query))
+            and (
+                _NEAR_TOWN_NOTE in other.note
+                or self._bears_written(query)
+                # "Мічуринськом": its case forms name the near spelling (Мичуринская)
+                # and a town alike (Michurinsk): the near spelling does not settle it
+                or self._tied_far_away(query, found, tied, lang)
+            )
         ):
             # "Kamensk" on ru-rail: places bearing the name exactly tie; a near
             # spelling of a station (Каменская, 93) does not settle the tie
@@ -1051,6 +1058,32 @@ class Gazetteer:
             return None  # "Брянске": its nominative is the town part of Bryansk-Orlovsky
         near = f"{found.name} ({found.station_id}, {found.score:.0f}) is only a near spelling"
         return replace(other, note=f"{other.note}; {near}" if other.note else near)
+
+    def _tied_far_away(
+        self, query: str, found: Resolution, tied: set[str], lang: str | None
+    ) -> bool:
+        """Whether a near-spelled place ties, by a form it does not bear, with places away from it.
+
+        True when the place is among the tied candidates, bears none of the name's
+        nominative forms as written (Мичуринская is only a key of "Мічуринсько"; the town
+        Kaliningrad bears "Калининград" and keeps "Калининграда" against Korolev, once so
+        named), and none of the others is the same place.
+        """
+        i = self._index.get(found.station_id or "")
+        if i is None or found.station_id not in tied or len(tied) < 2:
+            return False
+        text = " ".join(_strip_leading(query.split()))
+        if any(self._written_as(found, f) for f in lemma_forms(text, lang)):
+            return False
+        st = self._stations[i]
+        others = [self._index.get(c) for c in tied - {st.id}]
+        return not any(j is not None and self._near(st, self._stations[j]) for j in others)
+
+    def _near(self, a: _Station, b: _Station) -> bool:
+        """Whether two places lie within ``Settings.same_place_km`` (unplaced: near)."""
+        if None in (a.lat, a.lon, b.lat, b.lon):
+            return True
+        return _distance_km(a.lat, a.lon, b.lat, b.lon) <= self.settings.same_place_km  # type: ignore[arg-type]
 
     def _bears_written(self, query: str) -> bool:
         """Whether a place outside the network bears the name exactly as written ("Kamensk")."""
