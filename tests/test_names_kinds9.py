@@ -300,3 +300,16 @@ def test_a_case_form_naming_a_station_and_a_town_alike_is_no_near_spelling(
     assert not (r.resolved and r.name == "Мичуринская"), r
     if not r.resolved:
         assert {"216415", "GN527191"} <= {c for c, _, _ in r.candidates}
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [("ст. Krym", "GN540259"), ("станция Крым", "GN540259"), ("Ugra station", "GN479471")],
+)
+def test_a_station_word_names_the_one_place_of_that_name(
+    net: RailNetwork, name: str, place: str
+) -> None:
+    """The station of the village Krym (Rostov oblast), not Crimea; Ugra, not Yugra."""
+    r = net.resolve(name)
+    assert r.resolved
+    assert r.station_id == place

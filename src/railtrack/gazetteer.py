@@ -803,12 +803,34 @@ class Gazetteer:
     def _resolve(self, query: str, lang: str | None = None) -> Resolution:
         found = self._resolve_name(query, lang)
         if found.resolved and found.precision in ("region", "country") and _names_station(query):
-            return _no_station(query, found)
+            return self._station_not_region(query, found)
         if not found.resolved or found.precision not in ("station", "town"):
             return found
         if self._has_theatre():
             return found
         return self._theatre_namesake(query, found)
+
+    def _station_not_region(self, query: str, found: Resolution) -> Resolution:
+        """Return the place a name with a station word names, when a region answered it.
+
+        "ст. Krym" is the station of the village Krym (Rostov oblast), never Crimea; when
+        exactly one place of the network bears the name at full score, the name is that
+        place; otherwise (the station Orlovshchyna, which no source places) it stays
+        unresolved with the region as a candidate.
+        """
+        places = [
+            self._stations[self._index[c]]
+            for c, _, sc in found.candidates
+            if sc >= 100.0 and c in self._index
+        ]
+        if len(places) == 1:
+            st = places[0]
+            r = self._found(query, st, 100.0, found.candidates, "")
+            note = (
+                f"the name says it is a station: the place of that name, not the {found.precision}"
+            )
+            return replace(r, note=f"{note} {found.name}")
+        return _no_station(query, found)
 
     def _has_theatre(self) -> bool:
         """Whether this network holds every station of the theatre network (the default)."""
