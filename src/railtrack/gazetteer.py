@@ -48,7 +48,12 @@ from railtrack._translit import (
     tokens_skeleton,
 )
 from railtrack.extract.textpass import without_format
-from railtrack.inflection import lemma_forms, region_word_forms, station_town_forms
+from railtrack.inflection import (
+    lemma_forms,
+    neuter_ending_forms,
+    region_word_forms,
+    station_town_forms,
+)
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 from railtrack.world_places import WorldPlace, WorldPlaces, is_country_name, name_key
 
@@ -797,11 +802,35 @@ class Gazetteer:
 
     def _resolve(self, query: str, lang: str | None = None) -> Resolution:
         found = self._resolve_name(query, lang)
+        if found.resolved and found.precision in ("region", "country") and _names_station(query):
+            return self._station_not_region(query, found)
         if not found.resolved or found.precision not in ("station", "town"):
             return found
         if self._has_theatre():
             return found
         return self._theatre_namesake(query, found)
+
+    def _station_not_region(self, query: str, found: Resolution) -> Resolution:
+        """Return the place a name with a station word names, when a region answered it.
+
+        "ст. Krym" is the station of the village Krym (Rostov oblast), never Crimea; when
+        exactly one place of the network bears the name at full score, the name is that
+        place; otherwise (the station Orlovshchyna, which no source places) it stays
+        unresolved with the region as a candidate.
+        """
+        places = [
+            self._stations[self._index[c]]
+            for c, _, sc in found.candidates
+            if sc >= 100.0 and c in self._index
+        ]
+        if len(places) == 1:
+            st = places[0]
+            r = self._found(query, st, 100.0, found.candidates, "")
+            note = (
+                f"the name says it is a station: the place of that name, not the {found.precision}"
+            )
+            return replace(r, note=f"{note} {found.name}")
+        return _no_station(query, found)
 
     def _has_theatre(self) -> bool:
         """Whether this network holds every station of the theatre network (the default)."""
@@ -838,6 +867,34 @@ class Gazetteer:
         return found
 
     def _resolve_name(self, query: str, lang: str | None = None) -> Resolution:
+        found = self._resolve_as_written(query, lang)
+        least = self.settings.resolve_min_score
+        if found.resolved or any(sc >= least for _, _, sc in found.candidates):
+            return found  # resolved, or a tie of places bearing the name ("Товарково")
+        other = self._other_neuter_ending(query, lang)
+        return other if other is not None else found
+
+    def _other_neuter_ending(self, query: str, lang: str | None) -> Resolution | None:
+        """Resolve a name by the other neuter ending, when it names a place for certain.
+
+        Ukrainian "-ове" is Russian "-ово" (Барвінкове / Барвенково); reports mix the
+        two ("Barwinkowo", "Barvinkovo"). The name with the other ending is resolved by
+        every rule (never with this one again); only a certain answer (score 100) is
+        kept, so a name whose other form is a tie ("Stepovo": several Stepove) stays
+        unresolved; a name that is itself a tie or near a place is never tried. None
+        when the name has no such ending or the other form fails.
+        """
+        text = " ".join(_strip_leading(_cleaned(query).split()))
+        for form in neuter_ending_forms(text):
+            r = self._resolve_as_written(form, lang)
+            if r.resolved and r.score >= 100.0:
+                note = f"resolved as {form!r}, the other neuter ending"
+                return replace(
+                    r, query=query, form=form, note=f"{note}; {r.note}" if r.note else note
+                )
+        return None
+
+    def _resolve_as_written(self, query: str, lang: str | None = None) -> Resolution:
         clean = _cleaned(query)
         if clean != query:
             return self._resolve_cleaned(query, clean, lang)
@@ -986,11 +1043,18 @@ class Gazetteer:
         """
         blank = replace(found, resolved=False, candidates=(), note="")
         other = self._resolve_fallback(query, blank, lang)
+        tied = {c for c, _, _ in other.candidates} if other is not None else set()
         if (
             other is not None
             and not other.resolved
             and other.note.startswith("ambiguous")
-            and (_NEAR_TOWN_NOTE in other.note or self._bears_written(query))
+            and (
+                _NEAR_TOWN_NOTE in other.note
+                or self._bears_written(query)
+                # "Мічуринськом": its case forms name the near spelling (Мичуринская)
+                # and a town alike (Michurinsk): the near spelling does not settle it
+                or self._tied_far_away(query, found, tied, lang)
+            )
         ):
             # "Kamensk" on ru-rail: places bearing the name exactly tie; a near
             # spelling of a station (Каменская, 93) does not settle the tie
@@ -1016,6 +1080,32 @@ class Gazetteer:
             return None  # "Брянске": its nominative is the town part of Bryansk-Orlovsky
         near = f"{found.name} ({found.station_id}, {found.score:.0f}) is only a near spelling"
         return replace(other, note=f"{other.note}; {near}" if other.note else near)
+
+    def _tied_far_away(
+        self, query: str, found: Resolution, tied: set[str], lang: str | None
+    ) -> bool:
+        """Whether a near-spelled place ties, by a form it does not bear, with places away from it.
+
+        True when the place is among the tied candidates, bears none of the name's
+        nominative forms as written (Мичуринская is only a key of "Мічуринсько"; the town
+        Kaliningrad bears "Калининград" and keeps "Калининграда" against Korolev, once so
+        named), and none of the others is the same place.
+        """
+        i = self._index.get(found.station_id or "")
+        if i is None or found.station_id not in tied or len(tied) < 2:
+            return False
+        text = " ".join(_strip_leading(query.split()))
+        if any(self._written_as(found, f) for f in lemma_forms(text, lang)):
+            return False
+        st = self._stations[i]
+        others = [self._index.get(c) for c in tied - {st.id}]
+        return not any(j is not None and self._near(st, self._stations[j]) for j in others)
+
+    def _near(self, a: _Station, b: _Station) -> bool:
+        """Whether two places lie within ``Settings.same_place_km`` (unplaced: near)."""
+        if None in (a.lat, a.lon, b.lat, b.lon):
+            return True
+        return _distance_km(a.lat, a.lon, b.lat, b.lon) <= self.settings.same_place_km  # type: ignore[arg-type]
 
     def _bears_written(self, query: str) -> bool:
         """Whether a place outside the network bears the name exactly as written ("Kamensk")."""
@@ -1469,7 +1559,13 @@ class Gazetteer:
             return None
         forms = lemma_forms(text, lang)
         # "Тихорецкая", "на Тихорецкую": the station named after its town, Tikhoretsk
-        forms += tuple(t for f in (text, *forms[:6]) if " " not in f for t in station_town_forms(f))
+        towns_of = tuple(
+            t for f in (text, *forms[:6]) if " " not in f for t in station_town_forms(f)
+        )
+        # a station's town lies on the track: never a place the track does not reach
+        # ("Угольная" is no station of Karpinsk, once called Угольный)
+        off_track = set(towns_of) - set(forms) - {text}
+        forms += towns_of
         world = WorldPlaces.default()
         hits: list[_Hit] = []
         for form in forms:
@@ -1482,6 +1578,8 @@ class Gazetteer:
         hits += self._clashing_own_name(query, text, found)
         towns = [self._population(h) for h in hits if self._hit_class(h) == 2]
         for form in (text, *forms):
+            if form in off_track:
+                continue
             for place in self._world_lookup(world, form, _spelling_key(form)):
                 if self._world_hit_allowed(place, form, towns, bool(hits)) and not (
                     place.country != "BY" and _o_for_a(text, place.name)
@@ -2728,6 +2826,33 @@ def _ru_in_uk_letters(name: str) -> str:
     Ukrainian texts write Russian towns so, letter for letter (и -> і, ы -> и, э -> е).
     """
     return name.translate(_RU_TO_UK_LETTERS)
+
+
+# A word or abbreviation for a station before or in a name: "станция", "на станции",
+# "ст.", "рзд.", "stacja", "station", "вокзал" (not "St.", which is Saint)
+_STATION_ABBREVIATION = re.compile(r"(?<![\w])(?:ст|рзд|ст-ция)\.", re.IGNORECASE)
+
+
+def _names_station(query: str) -> bool:
+    """Whether a name says it is a station ("станции Орловщина", "ст. Смоленщина")."""
+    return station_word(query) or _STATION_ABBREVIATION.search(query) is not None
+
+
+def _no_station(query: str, found: Resolution) -> Resolution:
+    """Unresolve a region or country a name with a station word reached: it is no station.
+
+    "на станции Орловщина" is the station Orlovshchyna of Dnipropetrovsk oblast, never
+    the Oryol region its "-щина" word names; the region stays a candidate.
+    """
+    cand = (found.region or found.country or "", found.name or "", found.score)
+    return Resolution(
+        query=query,
+        resolved=False,
+        score=found.score,
+        candidates=found.candidates or (cand,),
+        note=f"the name says it is a station, and it names the {found.precision} "
+        f"{found.name}: no station of that name is known",
+    )
 
 
 def _station_case_clash(

@@ -45,7 +45,14 @@ import logging
 import re
 from functools import lru_cache
 
-__all__ = ["MAX_FORMS", "lemma_forms", "region_word_forms", "station_town_forms"]
+__all__ = [
+    "MAX_FORMS",
+    "lemma_forms",
+    "neuter_ending_forms",
+    "region_word_forms",
+    "singular_region_forms",
+    "station_town_forms",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -92,6 +99,20 @@ _RULES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("цьку", ("цьк",)),
         ("цька", ("цьк",)),
         ("ові", ("",)),
+        # "і" of a closed last syllable is "о" once an ending opens it: "Схід" ->
+        # "Сходу", "Ріг" -> "Рогу" / "у Розі", "Миргород" is not one (no "і")
+        ("огу", ("іг",)),
+        ("озі", ("іг",)),
+        ("оду", ("ід",)),
+        ("оді", ("ід",)),
+        ("ору", ("ір",)),
+        ("орі", ("ір",)),
+        ("олу", ("іл",)),
+        ("олі", ("іл",)),
+        ("ову", ("ів",)),
+        ("ові", ("ів",)),
+        ("осу", ("іс",)),
+        ("осі", ("іс",)),
         ("ому", ("е", "ий")),
         ("ого", ("е", "ий")),
         ("ах", ("и", "і")),
@@ -227,6 +248,10 @@ def _cyrillic_forms(name: str, lang: str | None) -> list[str]:
     for code in langs:
         forms.extend(_morph_forms(name, code))
     words = _words(name)
+    parts = name.split("-")
+    if " " not in name and len(parts) == 2 and min(map(len, parts)) >= 3:
+        # "Новгорода-Сіверського", "Каменска-Шахтинского": both parts decline
+        words = parts
     if 0 < len(words) <= 3:
         per_word = []
         for w in words:
@@ -390,6 +415,70 @@ def _cyrillic_homoglyphs(name: str) -> str:
     return " ".join(words)
 
 
+# A region noun in the plural, as reports write two regions at once ("в Брянской и
+# Курской областях", "у Гомельскай і Магілёўскай абласцях", "w obwodach charkowskim i
+# zaporoskim", "Belgorod and Kursk regions"): the name beside it is one region, the noun
+# in the singular of the same case (ru/uk "областях" is ru "области", uk "області").
+_SINGULAR_REGION_NOUN: dict[str, tuple[str, ...]] = {
+    "областях": ("области", "області"), "областям": ("области", "області"),
+    "областей": ("области", "області"), "областями": ("областью", "областю"),
+    "краях": ("крае", "краї"), "краям": ("краю",), "краев": ("края",), "краёв": ("края",),
+    "республиках": ("республике", "республіці"), "республик": ("республики",),
+    "абласцях": ("вобласці",), "абласцей": ("вобласці",), "абласцям": ("вобласці",),
+    "абласцямі": ("вобласцю",),
+    "obwodach": ("obwodzie",), "obwodów": ("obwodu",), "obwodom": ("obwodowi",),
+    "obwodami": ("obwodem",), "krajach": ("kraju",), "republikach": ("republice",),
+    "oblasts": ("oblast",), "regions": ("region",), "provinces": ("province",),
+    "krais": ("krai",),
+}  # fmt: skip
+
+
+def singular_region_forms(name: str) -> list[str]:
+    """Return a name with its plural region noun in the singular; empty when it has none.
+
+    Examples
+    --------
+    >>> singular_region_forms("Магілёўскай абласцях")
+    ['Магілёўскай вобласці']
+    >>> singular_region_forms("Курской областях")
+    ['Курской области', 'Курской області']
+    >>> singular_region_forms("Kursk regions"), singular_region_forms("Orsha")
+    (['Kursk region'], [])
+    """
+    words = name.split(" ")
+    for k, word in enumerate(words):
+        singulars = _SINGULAR_REGION_NOUN.get(word.lower())
+        if singulars is not None:
+            return [" ".join([*words[:k], s, *words[k + 1 :]]) for s in singulars]
+    return []
+
+
+# Ukrainian neuter town names end in "-ове"/"-еве"/"-єве" where Russian has "-ово"/"-ево"
+# (Барвінкове / Барвенково, Ясинувате); Polish and English reports mix the two, the
+# Ukrainian stem with the Russian ending ("Barwinkowo", "Barvinkovo") or the reverse.
+_NEUTER_SWAPS = (
+    ("ово", "ове"), ("ево", "еве"), ("ове", "ово"), ("еве", "ево"), ("єве", "єво"),
+    ("owo", "owe"), ("ewo", "ewe"), ("owe", "owo"), ("ewe", "ewo"),
+    ("ovo", "ove"), ("evo", "eve"), ("ove", "ovo"), ("eve", "evo"),
+)  # fmt: skip
+
+
+def neuter_ending_forms(name: str) -> list[str]:
+    """Return a one-word name with the other neuter ending ("-ово" / "-ове"); empty otherwise.
+
+    Examples
+    --------
+    >>> neuter_ending_forms("Barwinkowo"), neuter_ending_forms("Барвінково")
+    (['Barwinkowe'], ['Барвінкове'])
+    >>> neuter_ending_forms("Orsha"), neuter_ending_forms("Nowe Miasto")
+    ([], [])
+    """
+    if " " in name or len(name) < 6:
+        return []
+    low = name.lower()
+    return [name[:-3] + new for old, new in _NEUTER_SWAPS if low.endswith(old)][:1]
+
+
 @lru_cache(maxsize=16384)
 def lemma_forms(name: str, lang: str | None = None) -> tuple[str, ...]:
     """Return candidate nominative forms of a place name, without the name itself.
@@ -421,6 +510,10 @@ def lemma_forms(name: str, lang: str | None = None) -> tuple[str, ...]:
     name = " ".join(name.split())
     if not name:
         return ()
+    singular = singular_region_forms(name)
+    if singular:  # "Курской областях": the singular and its nominatives
+        more = [f for s in singular for f in (s, *lemma_forms(s, lang))]
+        return tuple(dict.fromkeys(more))[:MAX_FORMS]
     cyrillic = _CYRILLIC.search(name) is not None
     written = name
     if cyrillic:
