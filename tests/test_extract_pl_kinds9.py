@@ -45,7 +45,10 @@ def vias(text: str, lang: str) -> list[list[str]]:
         ("Z terminala w Kutnie wyruszył skład do Chin.", ("Kutnie", "Chin")),
         # a siding and a ramp in a town
         ("Skład z węglem wyjechał z bocznicy w Zawadówce do Gdańska.", ("Zawadówce", "Gdańska")),
-        ("Pociąg z czołgami wyjechał z rampy w Hrubieszowie do Chełma.", ("Hrubieszowie", "Chełma")),
+        (
+            "Pociąg z czołgami wyjechał z rampy w Hrubieszowie do Chełma.",
+            ("Hrubieszowie", "Chełma"),
+        ),
     ],
 )
 def test_a_facility_in_a_town_names_the_town(text: str, expected: tuple[str, str]) -> None:

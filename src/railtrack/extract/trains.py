@@ -1285,8 +1285,9 @@ class _Assembly:
 
         A train has one origin and one destination: other ones mean the text has moved
         on to another train ("that echelon is to go to Slutsk", a load put on cars at
-        another station), if the clause speaks of a train at all ("Ранее ... были запущены 4 маршрута ... до Гамбурга": routes,
-        not a train; "в Горловку прибыли 200 казачков": people).
+        another station), if the clause speaks of a train at all ("Ранее ... были
+        запущены 4 маршрута ... до Гамбурга": routes, not a train; "в Горловку прибыли
+        200 казачков": people).
         """
         text = piece.text
         if not (
