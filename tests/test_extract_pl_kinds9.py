@@ -140,7 +140,7 @@ def test_the_loaded_trains_end_is_its_own() -> None:
             ["Żabinkę", "Janów"],
         ),
         (
-            "Transport miał przejechać przez Orszę i Borysów, aby trafić do Mozyrza w obwodzie "
+            "Pociąg miał przejechać przez Orszę i Borysów, aby trafić do Mozyrza w obwodzie "
             "homelskim.",
             "pl",
             ["Orszę", "Borysów"],
@@ -151,3 +151,100 @@ def test_a_region_after_a_place_is_no_place_passed(
     text: str, lang: str, expected: list[str]
 ) -> None:
     assert vias(text, lang) == [expected]
+
+
+# -- "transport" of a ship or a plane, or of a report with no railway, is no train --------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pierwszy transport amunicji przypłynął 3 maja do portu w Gdyni ze Stanów Zjednoczonych.",
+        "Transport sprzętu wojskowego przyleciał wczoraj z Ramstein do Rzeszowa.",
+    ],
+)
+def test_a_load_by_sea_or_air_is_no_train(text: str) -> None:
+    assert read(text, "pl")["shipments"] == []
+
+
+def test_the_places_of_a_ship_are_no_trains() -> None:
+    # the ship's sentences (no railway word) give no train their places
+    text = (
+        "Czołgi docierały do Polski statkami i koleją. Pierwszy transport sprzętu wojskowego "
+        "przypłynął drogą morską 15 maja. Do portu w Szczecinie wszedł wówczas samochodowiec. "
+        "Przypłynął ze Stanów Zjednoczonych. Sprzęt trafiał na poligony również koleją."
+    )
+    assert read(text, "pl")["shipments"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no word of the railway at all: the video may show lorries
+        "Nagranie pokazuje transport rosyjskich czołgów ze Smoleńska w okolicy Wałujek.",
+        "Transport haubic wyjechał ze Smoleńska do Briańska.",
+    ],
+)
+def test_a_transport_in_a_report_with_no_railway_is_no_train(text: str) -> None:
+    assert read(text, "pl")["shipments"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Transport czołgów wyjechał koleją ze Słonimia do Jelska.",
+        "Transport sprzętu dotarł na stację Osipowicze z Orszy.",
+    ],
+)
+def test_a_transport_on_the_railway_stays_a_train(text: str) -> None:
+    assert len(read(text, "pl")["shipments"]) == 1
+
+
+def test_a_train_beside_a_ship_is_kept() -> None:
+    (shipment,) = read(
+        "Pociąg z kontenerami dotarł z Chełma do Gdyni. Statek z ładunkiem odpłynął do Szwecji.",
+        "pl",
+    )["shipments"]
+    assert (shipment["origin"]["text"], shipment["destination"]["text"]) == ("Chełma", "Gdyni")
+
+
+# -- after an incident at a standing train, that train told again is no shipment -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "W nocy nieznani sprawcy wysypali kukurydzę z wagonów. Policja ustaliła, że na "
+            "bocznicy przy stacji w Kutnie stoi pociąg, który dwa dni temu wjechał z Ukrainy do "
+            "Polski.",
+            "pl",
+        ),
+        (
+            "Ночью неизвестные подожгли вагоны. Полиция установила, что на путях у станции Орша "
+            "стоит поезд, который накануне прибыл из России в Беларусь.",
+            "ru",
+        ),
+        (
+            "Уночі невідомі підпалили вагони. Поліція встановила, що на коліях біля станції "
+            "Ковель стоїть потяг, який напередодні прибув з Польщі в Україну.",
+            "uk",
+        ),
+        (
+            "Уначы невядомыя падпалілі вагоны. Міліцыя ўстанавіла, што на пуцях каля станцыі "
+            "Орша стаіць цягнік, які напярэдадні прыбыў з Расіі ў Беларусь.",
+            "be",
+        ),
+    ],
+)
+def test_the_standing_train_of_an_incident_is_no_shipment(text: str, lang: str) -> None:
+    assert read(text, lang)["shipments"] == []
+
+
+def test_a_train_on_its_way_stopped_by_an_incident_is_kept() -> None:
+    (shipment,) = read(
+        "Mężczyzna zaciągnął hamulec bezpieczeństwa i zatrzymał pociąg. Pociąg liczący 37 "
+        "wagonów zmierzał ze Szczecina do Dorohuska.",
+        "pl",
+    )["shipments"]
+    assert shipment["origin"]["text"] == "Szczecina"

@@ -33,6 +33,26 @@ from railtrack.extract.textpass import without_quoted
 
 __all__ = ["LexiconReader"]
 
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n\s*\n")
+
+
+def _sentence_around(text: str, at: int) -> tuple[int, int]:
+    """Return the bounds of the sentence around offset ``at`` (to its stop, inclusive).
+
+    Examples
+    --------
+    >>> text = "Pierwszy. Drugi tu. Trzeci."
+    >>> start, end = _sentence_around(text, 11)
+    >>> text[start:end]
+    'Drugi tu.'
+    """
+    start = 0
+    for stop in _SENTENCE_END.finditer(text, 0, at):
+        start = stop.end()
+    after = _SENTENCE_END.search(text, at)
+    return start, (after.start() + 1 if after else len(text))
+
+
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NUMBER_RE = re.compile(r"(?:№|#|\bnr\.?|\bno\.?|\bномер)\s*(?P<number>\d{2,5})\b", re.IGNORECASE)
 _ROMAN_OR_DIGIT = re.compile(r"[IVX]{1,3}|\d{1,2}")
@@ -649,6 +669,7 @@ class LexiconReader:
         >>> rd.without_other_modes("transport kolejowy dotarł do Żagania")
         'transport kolejowy dotarł do Żagania'
         """
+        text = self._without_any_mode_nouns(text)
         modes = self.lex.other_modes
         if modes is None or modes.search(text) is None:
             return text
@@ -667,6 +688,48 @@ class LexiconReader:
         out = list(text)
         for start, end in spans:
             out[start:end] = " " * (end - start)
+        return "".join(out)
+
+    def _without_any_mode_nouns(self, text: str) -> str:
+        """Blank what names a ship's or a plane's load, or a load in a report of no railway.
+
+        "Pierwszy transport sprzętu przypłynął drogą morską": in a sentence with a word
+        of sailing or flying (the lexicon's ``other_mode_verbs``: "przypłynął",
+        "samochodowiec") a noun of any mode's load (``any_mode_nouns``: "transport") is
+        the ship's; such a sentence with no word of the railway (``rail_words``) is
+        blanked whole ("Przypłynął ze Stanów Zjednoczonych": its places are the ship's,
+        not a train's). In a report with no word of the railway at all ("nagranie
+        pokazuje transport czołgów w okolicy Kantemirowki") every such noun is blanked:
+        it tells of no train. Blanks are spaces, so every offset stays as written.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("pl")
+        >>> rd.without_other_modes("Transport czołgów przypłynął do Gdyni.").split()
+        []
+        >>> rd.without_other_modes("Transport czołgów dotarł do Gdyni.").split()
+        ['czołgów', 'dotarł', 'do', 'Gdyni.']
+        >>> rd.without_other_modes("Transport czołgów dotarł koleją do Gdyni.").split()[0]
+        'Transport'
+        >>> rd.without_other_modes("Pociąg dotarł do Gdyni. Statek przypłynął z Kilonii.").split()
+        ['Pociąg', 'dotarł', 'do', 'Gdyni.']
+        """
+        nouns, verbs, rail = self.lex.any_mode_nouns, self.lex.other_mode_verbs, self.lex.rail_words
+        if not nouns and verbs is None:
+            return text
+        out = list(text)
+        if verbs is not None:
+            for hit in verbs.finditer(text):
+                start, end = _sentence_around(text, hit.start())
+                if rail is None or rail.search(text, start, end) is None:
+                    out[start:end] = " " * (end - start)
+        railless = rail is not None and rail.search(text) is None
+        for tok in tokens(text):
+            if tok.low not in nouns:
+                continue
+            start, end = _sentence_around(text, tok.start)
+            if railless or (verbs is not None and verbs.search(text, start, end) is not None):
+                out[tok.start : tok.end] = " " * (tok.end - tok.start)
         return "".join(out)
 
     def _list_item_span(self, toks: tuple[Token, ...], first: int, last: int) -> tuple[int, int]:
@@ -715,6 +778,49 @@ class LexiconReader:
             if toks[j].low in (".", ";", ":"):
                 return None
         return None
+
+    def is_incident(self, text: str) -> bool:
+        """Whether a sentence tells of an accident, an attack or vandalism at a train.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("pl")
+        >>> rd.is_incident("Nieznani sprawcy wysypali rzepak z wagonów na bocznicy.")
+        True
+        >>> rd.is_incident("Pociąg wyjechał z Chełma.")
+        False
+        """
+        accident = self.lex.accident
+        return accident is not None and accident.search(text) is not None
+
+    def names_the_same_train(self, text: str) -> bool:
+        """Whether a clause after an incident speaks of the train of the incident.
+
+        These languages have no article ("the freight train"): after an accident,
+        vandalism or an attack at a train, a clause naming one train standing (the
+        lexicon's ``standing``: "stoi", "стоит") with no word of another train
+        ("kolejny", "jeszcze jeden") tells of the train the incident befell ("na
+        bocznicy stoi pociąg, który wjechał z Ukrainy": where the spilled train came
+        from), no shipment of its own. A train told on its way ("zmierzał ze Szczecina
+        na Ukrainę") is a shipment the incident only stopped.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("pl")
+        >>> rd.names_the_same_train("Na bocznicy stoi pociąg, który wjechał z Ukrainy.")
+        True
+        >>> rd.names_the_same_train("Pociąg zmierzał ze Szczecina na Ukrainę.")
+        False
+        >>> rd.names_the_same_train("Kolejny pociąg stoi w Chełmie.")
+        False
+        """
+        standing = self.lex.standing
+        return (
+            standing is not None
+            and standing.search(text) is not None
+            and self.has_train_noun(text, singular=True)
+            and not self.new_train_markers(text)
+        )
 
     def new_train_markers(self, text: str) -> list[TrainMarker]:
         """Words that introduce a new train: "второй эшелон", "ещё один", "kolejny pociąg"."""
