@@ -248,3 +248,30 @@ def test_a_train_on_its_way_stopped_by_an_incident_is_kept() -> None:
         "pl",
     )["shipments"]
     assert shipment["origin"]["text"] == "Szczecina"
+
+
+# -- the unloading named with a noun tells where and when a train arrived -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        (
+            "Rosjanie rozpoczęli rozładunek sprzętu wojskowego w Chojnikach w nocy z 14 na 15 "
+            "lutego.",
+            "pl",
+            "Chojnikach",
+        ),
+        ("Wojsko zaczęło wyładunek czołgów w Jelsku w nocy z 3 na 4 marca.", "pl", "Jelsku"),
+        (
+            "Росіяни почали розвантаження військової техніки в Хойниках в ніч з 14 на 15 лютого.",
+            "uk",
+            "Хойниках",
+        ),
+    ],
+)
+def test_an_unloading_noun_dates_the_arrival(text: str, lang: str, place: str) -> None:
+    (shipment,) = read(text, lang)["shipments"]
+    assert shipment["destination"]["text"] == place
+    window = shipment["expected_arrival"]
+    assert window["latest"] > window["earliest"]  # a night: two days
