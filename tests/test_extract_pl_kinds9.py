@@ -275,3 +275,31 @@ def test_an_unloading_noun_dates_the_arrival(text: str, lang: str, place: str) -
     assert shipment["destination"]["text"] == place
     window = shipment["expected_arrival"]
     assert window["latest"] > window["earliest"]  # a night: two days
+
+
+# -- "transport" beside a verb of an activity taking place is a plan, not a train ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Transport ma się odbywać ze stacji Bohatyrewka do Baranowicz, Witebska i Mińska.",
+        "Transport wojsk odbędzie się koleją z Orszy do Mozyrza.",
+        "Transport czołgów odbywa się co tydzień ze stacji Krupki do Słucka.",
+    ],
+)
+def test_transport_taking_place_is_no_train(text: str) -> None:
+    assert read(text, "pl")["shipments"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Transport wyjechał ze stacji Orsza do Mozyrza.",
+        # a past transport that took place is a movement told
+        "Transport czołgów odbył się ze stacji Orsza do Mozyrza 5 marca.",
+    ],
+)
+def test_a_transport_on_its_way_is_a_train(text: str) -> None:
+    (shipment,) = read(text, "pl")["shipments"]
+    assert shipment["destination"]["text"] == "Mozyrza"

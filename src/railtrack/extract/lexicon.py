@@ -328,6 +328,9 @@ class Lexicon:
     # stems of the railway's words ("pociąg", "wagon", "stacja", "kolej"): a report with
     # none of them tells of no train, whatever its "transport" moved
     rail_words: re.Pattern[str] | None = None
+    # verbs of an activity taking place ("transport ma się odbywać", "odbędzie się"):
+    # a noun of any mode's load beside one names the activity, not a train
+    activity_verbs: re.Pattern[str] | None = None
     # a train standing ("stoi", "стоит"): after an incident, the train it befell
     standing: re.Pattern[str] | None = None
     # "the same day" ("того ж дня", "tego samego dnia"): the day of the date told last
@@ -494,6 +497,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         other_mode_verbs=_stem_re(data.get("other_mode_verbs") or []),
         any_mode_nouns=frozenset(_norm(str(w)) for w in data.get("any_mode_nouns") or []),
         rail_words=_stem_re(data.get("rail_words") or []),
+        activity_verbs=_stem_re(data.get("activity_verbs") or []),
         standing=_stem_re(data.get("standing") or []),
         same_day=_stem_re(data.get("same_day") or []),
         road=_stem_re(data.get("road") or []),

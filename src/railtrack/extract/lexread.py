@@ -700,7 +700,9 @@ class LexiconReader:
         blanked whole ("Przypłynął ze Stanów Zjednoczonych": its places are the ship's,
         not a train's). In a report with no word of the railway at all ("nagranie
         pokazuje transport czołgów w okolicy Kantemirowki") every such noun is blanked:
-        it tells of no train. Blanks are spaces, so every offset stays as written.
+        it tells of no train; nor does one beside a verb of an activity taking place
+        (``activity_verbs``: "transport ma się odbywać ze stacji Bohatyrewka": a plan of
+        transports, not a train). Blanks are spaces, so every offset stays as written.
 
         Examples
         --------
@@ -711,6 +713,8 @@ class LexiconReader:
         ['czołgów', 'dotarł', 'do', 'Gdyni.']
         >>> rd.without_other_modes("Transport czołgów dotarł koleją do Gdyni.").split()[0]
         'Transport'
+        >>> rd.without_other_modes("Transport ma się odbywać ze stacji Orsza.").split()[0]
+        'ma'
         >>> rd.without_other_modes("Pociąg dotarł do Gdyni. Statek przypłynął z Kilonii.").split()
         ['Pociąg', 'dotarł', 'do', 'Gdyni.']
         """
@@ -724,11 +728,16 @@ class LexiconReader:
                 if rail is None or rail.search(text, start, end) is None:
                     out[start:end] = " " * (end - start)
         railless = rail is not None and rail.search(text) is None
+        activity = self.lex.activity_verbs
         for tok in tokens(text):
             if tok.low not in nouns:
                 continue
             start, end = _sentence_around(text, tok.start)
-            if railless or (verbs is not None and verbs.search(text, start, end) is not None):
+            if (
+                railless
+                or (verbs is not None and verbs.search(text, start, end) is not None)
+                or (activity is not None and activity.search(text, start, end) is not None)
+            ):
                 out[tok.start : tok.end] = " " * (tok.end - tok.start)
         return "".join(out)
 
