@@ -53,6 +53,27 @@ def _sentence_around(text: str, at: int) -> tuple[int, int]:
     return start, (after.start() + 1 if after else len(text))
 
 
+_CLAUSE_STOP = re.compile(r"[,:–—]")
+
+
+def _clause_around(text: str, at: int, start: int, end: int) -> str:
+    """Return the clause around offset ``at`` within the sentence ``text[start:end]``.
+
+    From the comma, colon or dash before ``at`` to the next one (or the sentence's
+    bounds): "Do sieci trafiło nagranie, które pokazuje transport czołgów, ..." gives
+    "które pokazuje transport czołgów".
+
+    Examples
+    --------
+    >>> text = "Trafiło nagranie, które pokazuje transport, jak mówią."
+    >>> _clause_around(text, 33, 0, len(text)).strip()
+    'które pokazuje transport'
+    """
+    before = [m.end() for m in _CLAUSE_STOP.finditer(text, start, at)]
+    after = _CLAUSE_STOP.search(text, at, end)
+    return text[before[-1] if before else start : after.start() if after else end]
+
+
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NUMBER_RE = re.compile(r"(?:№|#|\bnr\.?|\bno\.?|\bномер)\s*(?P<number>\d{2,5})\b", re.IGNORECASE)
 _ROMAN_OR_DIGIT = re.compile(r"[IVX]{1,3}|\d{1,2}")
@@ -699,8 +720,11 @@ class LexiconReader:
         the ship's; such a sentence with no word of the railway (``rail_words``) is
         blanked whole ("Przypłynął ze Stanów Zjednoczonych": its places are the ship's,
         not a train's). In a report with no word of the railway at all ("nagranie
-        pokazuje transport czołgów w okolicy Kantemirowki") every such noun is blanked:
-        it tells of no train; nor does one beside a verb of an activity taking place
+        pokazuje transport czołgów w okolicy Kantemirowki") such a noun in a sentence
+        with no verb of departure or arrival is blanked: it tells of no train (one that
+        left or arrived in its clause, "wysłano transport ze Słonimia", may be a train;
+        "trafiło nagranie, które pokazuje transport" is the video's verb); nor does one
+        beside a verb of an activity taking place
         (``activity_verbs``: "transport ma się odbywać ze stacji Bohatyrewka": a plan of
         transports, not a train). Blanks are spaces, so every offset stays as written.
 
@@ -709,8 +733,10 @@ class LexiconReader:
         >>> rd = LexiconReader("pl")
         >>> rd.without_other_modes("Transport czołgów przypłynął do Gdyni.").split()
         []
-        >>> rd.without_other_modes("Transport czołgów dotarł do Gdyni.").split()
-        ['czołgów', 'dotarł', 'do', 'Gdyni.']
+        >>> rd.without_other_modes("Nagranie pokazuje transport czołgów w Gdyni.").split()
+        ['Nagranie', 'pokazuje', 'czołgów', 'w', 'Gdyni.']
+        >>> rd.without_other_modes("Transport czołgów dotarł do Gdyni.").split()[0]
+        'Transport'
         >>> rd.without_other_modes("Transport czołgów dotarł koleją do Gdyni.").split()[0]
         'Transport'
         >>> rd.without_other_modes("Transport ma się odbywać ze stacji Orsza.").split()[0]
@@ -727,6 +753,9 @@ class LexiconReader:
                 start, end = _sentence_around(text, hit.start())
                 if rail is None or rail.search(text, start, end) is None:
                     out[start:end] = " " * (end - start)
+        lowered = text.lower()
+        if not any(noun in lowered for noun in nouns):
+            return "".join(out)  # (most reports: no such noun, no tokens needed)
         railless = rail is not None and rail.search(text) is None
         activity = self.lex.activity_verbs
         for tok in tokens(text):
@@ -734,12 +763,16 @@ class LexiconReader:
                 continue
             start, end = _sentence_around(text, tok.start)
             if (
-                railless
+                (railless and not self._moves(_clause_around(text, tok.start, start, end)))
                 or (verbs is not None and verbs.search(text, start, end) is not None)
                 or (activity is not None and activity.search(text, start, end) is not None)
             ):
                 out[tok.start : tok.end] = " " * (tok.end - tok.start)
         return "".join(out)
+
+    def _moves(self, sentence: str) -> bool:
+        """Whether a sentence has a verb of departure or arrival (not only of seeing)."""
+        return any(cue.role in ("departure", "arrival") for cue in self.verb_cues(sentence))
 
     def _list_item_span(self, toks: tuple[Token, ...], first: int, last: int) -> tuple[int, int]:
         """Return the span of the list item around ``toks[first:last + 1]``.
