@@ -21,6 +21,7 @@ Examples
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Any
 
@@ -34,6 +35,29 @@ from railtrack.extract.textpass import without_quoted
 __all__ = ["LexiconReader"]
 
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n\s*\n")
+
+
+def _sentence_starts(text: str) -> list[int]:
+    """Return where each sentence of ``text`` starts (see :func:`_sentence_around`)."""
+    return [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+
+
+def _sentence_at(text: str, starts: list[int], at: int) -> tuple[int, int]:
+    """Return the bounds of the sentence around ``at``, given :func:`_sentence_starts`.
+
+    Examples
+    --------
+    >>> text = "Pierwszy. Drugi tu. Trzeci."
+    >>> start, end = _sentence_at(text, _sentence_starts(text), 11)
+    >>> text[start:end]
+    'Drugi tu.'
+    """
+    k = bisect_right(starts, at) - 1
+    start = starts[k]
+    if k + 1 < len(starts):
+        stop = _SENTENCE_END.search(text, start)
+        return start, (stop.start() + 1 if stop else len(text))
+    return start, len(text)
 
 
 def _sentence_around(text: str, at: int) -> tuple[int, int]:
@@ -747,24 +771,28 @@ class LexiconReader:
         nouns, verbs, rail = self.lex.any_mode_nouns, self.lex.other_mode_verbs, self.lex.rail_words
         if not nouns and verbs is None:
             return text
-        out = list(text)
-        if verbs is not None:
-            for hit in verbs.finditer(text):
-                start, end = _sentence_around(text, hit.start())
-                if rail is None or rail.search(text, start, end) is None:
-                    out[start:end] = " " * (end - start)
+        hits = [m.start() for m in verbs.finditer(text)] if verbs is not None else []
         lowered = text.lower()
-        if not any(noun in lowered for noun in nouns):
-            return "".join(out)  # (most reports: no such noun, no tokens needed)
+        has_noun = any(noun in lowered for noun in nouns)
+        if not hits and not has_noun:
+            return text  # (most reports: nothing to blank)
+        starts = _sentence_starts(text)
+        out = list(text)
+        for at in hits:
+            start, end = _sentence_at(text, starts, at)
+            if rail is None or rail.search(text, start, end) is None:
+                out[start:end] = " " * (end - start)
+        if not has_noun:
+            return "".join(out)
         railless = rail is not None and rail.search(text) is None
         activity = self.lex.activity_verbs
         for tok in tokens(text):
             if tok.low not in nouns:
                 continue
-            start, end = _sentence_around(text, tok.start)
+            start, end = _sentence_at(text, starts, tok.start)
             if (
                 (railless and not self._moves(_clause_around(text, tok.start, start, end)))
-                or (verbs is not None and verbs.search(text, start, end) is not None)
+                or any(start <= at < end for at in hits)
                 or (activity is not None and activity.search(text, start, end) is not None)
             ):
                 out[tok.start : tok.end] = " " * (tok.end - tok.start)
