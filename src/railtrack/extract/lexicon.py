@@ -319,6 +319,20 @@ class Lexicon:
     # stems of another mode of transport ("transporty morskie", "transport drogowy"): a
     # train noun beside one names a ship's or a road column's load, not a train
     other_modes: re.Pattern[str] | None = None
+    # verbs of sailing or flying ("przypłynął", "приплыл"): the load of a sentence with
+    # one went by sea or air, so a train noun that names any mode's load there is none
+    other_mode_verbs: re.Pattern[str] | None = None
+    # train nouns that name any mode's load ("transport"): a train only in a sentence
+    # with no verb of sailing or flying, in a report that speaks of the railway
+    any_mode_nouns: frozenset[str] = frozenset()
+    # stems of the railway's words ("pociąg", "wagon", "stacja", "kolej"): a report with
+    # none of them tells of no train, whatever its "transport" moved
+    rail_words: re.Pattern[str] | None = None
+    # verbs of an activity taking place ("transport ma się odbywać", "odbędzie się"):
+    # a noun of any mode's load beside one names the activity, not a train
+    activity_verbs: re.Pattern[str] | None = None
+    # a train standing ("stoi", "стоит"): after an incident, the train it befell
+    standing: re.Pattern[str] | None = None
     # "the same day" ("того ж дня", "tego samego dnia"): the day of the date told last
     same_day: re.Pattern[str] | None = None
     road: re.Pattern[str] | None = None  # "колонна грузовиков": a road convoy, not a train
@@ -480,6 +494,11 @@ def _build(data: dict[str, Any]) -> Lexicon:
         heard=_stem_re(data.get("heard") or []),
         clock=frozenset(_norm(str(w)) for w in data.get("clock") or []),
         other_modes=_stem_re(data.get("other_modes") or []),
+        other_mode_verbs=_stem_re(data.get("other_mode_verbs") or []),
+        any_mode_nouns=frozenset(_norm(str(w)) for w in data.get("any_mode_nouns") or []),
+        rail_words=_stem_re(data.get("rail_words") or []),
+        activity_verbs=_stem_re(data.get("activity_verbs") or []),
+        standing=_stem_re(data.get("standing") or []),
         same_day=_stem_re(data.get("same_day") or []),
         road=_stem_re(data.get("road") or []),
         preparation=_stem_re(data.get("preparation") or []),

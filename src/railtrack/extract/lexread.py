@@ -21,6 +21,7 @@ Examples
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Any
 
@@ -33,6 +34,70 @@ from railtrack.extract.places import PlaceSpan
 from railtrack.extract.textpass import without_quoted
 
 __all__ = ["LexiconReader"]
+
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n\s*\n")
+
+
+def _sentence_starts(text: str) -> list[int]:
+    """Return where each sentence of ``text`` starts (see :func:`_sentence_around`)."""
+    return [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+
+
+def _sentence_at(text: str, starts: list[int], at: int) -> tuple[int, int]:
+    """Return the bounds of the sentence around ``at``, given :func:`_sentence_starts`.
+
+    Examples
+    --------
+    >>> text = "Pierwszy. Drugi tu. Trzeci."
+    >>> start, end = _sentence_at(text, _sentence_starts(text), 11)
+    >>> text[start:end]
+    'Drugi tu.'
+    """
+    k = bisect_right(starts, at) - 1
+    start = starts[k]
+    if k + 1 < len(starts):
+        stop = _SENTENCE_END.search(text, start)
+        return start, (stop.start() + 1 if stop else len(text))
+    return start, len(text)
+
+
+def _sentence_around(text: str, at: int) -> tuple[int, int]:
+    """Return the bounds of the sentence around offset ``at`` (to its stop, inclusive).
+
+    Examples
+    --------
+    >>> text = "Pierwszy. Drugi tu. Trzeci."
+    >>> start, end = _sentence_around(text, 11)
+    >>> text[start:end]
+    'Drugi tu.'
+    """
+    start = 0
+    for stop in _SENTENCE_END.finditer(text, 0, at):
+        start = stop.end()
+    after = _SENTENCE_END.search(text, at)
+    return start, (after.start() + 1 if after else len(text))
+
+
+_CLAUSE_STOP = re.compile(r"[,:–—]")
+
+
+def _clause_around(text: str, at: int, start: int, end: int) -> str:
+    """Return the clause around offset ``at`` within the sentence ``text[start:end]``.
+
+    From the comma, colon or dash before ``at`` to the next one (or the sentence's
+    bounds): "Do sieci trafiło nagranie, które pokazuje transport czołgów, ..." gives
+    "które pokazuje transport czołgów".
+
+    Examples
+    --------
+    >>> text = "Trafiło nagranie, które pokazuje transport, jak mówią."
+    >>> _clause_around(text, 33, 0, len(text)).strip()
+    'które pokazuje transport'
+    """
+    before = [m.end() for m in _CLAUSE_STOP.finditer(text, start, at)]
+    after = _CLAUSE_STOP.search(text, at, end)
+    return text[before[-1] if before else start : after.start() if after else end]
+
 
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NUMBER_RE = re.compile(r"(?:№|#|\bnr\.?|\bno\.?|\bномер)\s*(?P<number>\d{2,5})\b", re.IGNORECASE)
@@ -653,6 +718,7 @@ class LexiconReader:
         >>> rd.without_other_modes("transport kolejowy dotarł do Żagania")
         'transport kolejowy dotarł do Żagania'
         """
+        text = self._without_any_mode_nouns(text)
         modes = self.lex.other_modes
         if modes is None or modes.search(text) is None:
             return text
@@ -672,6 +738,73 @@ class LexiconReader:
         for start, end in spans:
             out[start:end] = " " * (end - start)
         return "".join(out)
+
+    def _without_any_mode_nouns(self, text: str) -> str:
+        """Blank what names a ship's or a plane's load, or a load in a report of no railway.
+
+        "Pierwszy transport sprzętu przypłynął drogą morską": in a sentence with a word
+        of sailing or flying (the lexicon's ``other_mode_verbs``: "przypłynął",
+        "samochodowiec") a noun of any mode's load (``any_mode_nouns``: "transport") is
+        the ship's; such a sentence with no word of the railway (``rail_words``) is
+        blanked whole ("Przypłynął ze Stanów Zjednoczonych": its places are the ship's,
+        not a train's). In a report with no word of the railway at all ("nagranie
+        pokazuje transport czołgów w okolicy Kantemirowki") such a noun in a sentence
+        with no verb of departure or arrival is blanked: it tells of no train (one that
+        left or arrived in its clause, "wysłano transport ze Słonimia", may be a train;
+        "trafiło nagranie, które pokazuje transport" is the video's verb); nor does one
+        beside a verb of an activity taking place
+        (``activity_verbs``: "transport ma się odbywać ze stacji Bohatyrewka": a plan of
+        transports, not a train). Blanks are spaces, so every offset stays as written.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("pl")
+        >>> rd.without_other_modes("Transport czołgów przypłynął do Gdyni.").split()
+        []
+        >>> rd.without_other_modes("Nagranie pokazuje transport czołgów w Gdyni.").split()
+        ['Nagranie', 'pokazuje', 'czołgów', 'w', 'Gdyni.']
+        >>> rd.without_other_modes("Transport czołgów dotarł do Gdyni.").split()[0]
+        'Transport'
+        >>> rd.without_other_modes("Transport czołgów dotarł koleją do Gdyni.").split()[0]
+        'Transport'
+        >>> rd.without_other_modes("Transport ma się odbywać ze stacji Orsza.").split()[0]
+        'ma'
+        >>> rd.without_other_modes("Pociąg dotarł do Gdyni. Statek przypłynął z Kilonii.").split()
+        ['Pociąg', 'dotarł', 'do', 'Gdyni.']
+        """
+        nouns, verbs, rail = self.lex.any_mode_nouns, self.lex.other_mode_verbs, self.lex.rail_words
+        if not nouns and verbs is None:
+            return text
+        hits = [m.start() for m in verbs.finditer(text)] if verbs is not None else []
+        lowered = text.lower()
+        has_noun = any(noun in lowered for noun in nouns)
+        if not hits and not has_noun:
+            return text  # (most reports: nothing to blank)
+        starts = _sentence_starts(text)
+        out = list(text)
+        for at in hits:
+            start, end = _sentence_at(text, starts, at)
+            if rail is None or rail.search(text, start, end) is None:
+                out[start:end] = " " * (end - start)
+        if not has_noun:
+            return "".join(out)
+        railless = rail is not None and rail.search(text) is None
+        activity = self.lex.activity_verbs
+        for tok in tokens(text):
+            if tok.low not in nouns:
+                continue
+            start, end = _sentence_at(text, starts, tok.start)
+            if (
+                (railless and not self._moves(_clause_around(text, tok.start, start, end)))
+                or any(start <= at < end for at in hits)
+                or (activity is not None and activity.search(text, start, end) is not None)
+            ):
+                out[tok.start : tok.end] = " " * (tok.end - tok.start)
+        return "".join(out)
+
+    def _moves(self, sentence: str) -> bool:
+        """Whether a sentence has a verb of departure or arrival (not only of seeing)."""
+        return any(cue.role in ("departure", "arrival") for cue in self.verb_cues(sentence))
 
     def _list_item_span(self, toks: tuple[Token, ...], first: int, last: int) -> tuple[int, int]:
         """Return the span of the list item around ``toks[first:last + 1]``.
@@ -719,6 +852,49 @@ class LexiconReader:
             if toks[j].low in (".", ";", ":"):
                 return None
         return None
+
+    def is_incident(self, text: str) -> bool:
+        """Whether a sentence tells of an accident, an attack or vandalism at a train.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("pl")
+        >>> rd.is_incident("Nieznani sprawcy wysypali rzepak z wagonów na bocznicy.")
+        True
+        >>> rd.is_incident("Pociąg wyjechał z Chełma.")
+        False
+        """
+        accident = self.lex.accident
+        return accident is not None and accident.search(text) is not None
+
+    def names_the_same_train(self, text: str) -> bool:
+        """Whether a clause after an incident speaks of the train of the incident.
+
+        These languages have no article ("the freight train"): after an accident,
+        vandalism or an attack at a train, a clause naming one train standing (the
+        lexicon's ``standing``: "stoi", "стоит") with no word of another train
+        ("kolejny", "jeszcze jeden") tells of the train the incident befell ("na
+        bocznicy stoi pociąg, który wjechał z Ukrainy": where the spilled train came
+        from), no shipment of its own. A train told on its way ("zmierzał ze Szczecina
+        na Ukrainę") is a shipment the incident only stopped.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("pl")
+        >>> rd.names_the_same_train("Na bocznicy stoi pociąg, który wjechał z Ukrainy.")
+        True
+        >>> rd.names_the_same_train("Pociąg zmierzał ze Szczecina na Ukrainę.")
+        False
+        >>> rd.names_the_same_train("Kolejny pociąg stoi w Chełmie.")
+        False
+        """
+        standing = self.lex.standing
+        return (
+            standing is not None
+            and standing.search(text) is not None
+            and self.has_train_noun(text, singular=True)
+            and not self.new_train_markers(text)
+        )
 
     def new_train_markers(self, text: str) -> list[TrainMarker]:
         """Words that introduce a new train: "второй эшелон", "ещё один", "kolejny pociąg"."""

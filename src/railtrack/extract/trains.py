@@ -1284,15 +1284,19 @@ class _Assembly:
         """Start another train where a piece gives the current one other ends.
 
         A train has one origin and one destination: other ones mean the text has moved
-        on to another train ("that echelon is to go to Slutsk"), if the clause speaks
-        of a train at all ("Ранее ... были запущены 4 маршрута ... до Гамбурга": routes,
-        not a train; "в Горловку прибыли 200 казачков": people).
+        on to another train ("that echelon is to go to Slutsk", a load put on cars at
+        another station), if the clause speaks of a train at all ("Ранее ... были
+        запущены 4 маршрута ... до Гамбурга": routes, not a train; "в Горловку прибыли
+        200 казачков": people).
         """
         text = piece.text
         if not (
             rd.has_train_noun(text)
             or reader.counts
             or any(v.role != "neutral" for v in reader.verbs)
+            # "na stacji Zasłonowo załadowano na platformy 20 czołgów" after a train
+            # from Połonka: a train loaded at another station is another train
+            or reader.staged_at_station()
         ) or _counts_other_things(rd, text):
             return
         # ("Контейнерные поезда ... из Татарстана были введены": trains in general)
@@ -2353,6 +2357,10 @@ _GLOSS_GAP = re.compile(
     r"\s*(?:\(|[,–—-]\s*(?:in|w|we|в|у|ў|u)\s+(?:the\s+|[\w-]+\s+)?)\s*$", re.IGNORECASE
 )
 _COMMA_GAP = re.compile(r"\s*,\s*$")
+# a region or country right after a place with only "in" between ("do Łunińca w
+# obwodzie brzeskim", "до Россоши в Воронежской области", "to Valuyki in the Belgorod
+# region"): where that place lies, whatever the punctuation
+_BARE_GAP = re.compile(r"\s+(?:in|w|we|в|во|у|ў|u)\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def _no_gloss_as_via(train: TrainDraft, text: str) -> None:
@@ -2361,8 +2369,9 @@ def _no_gloss_as_via(train: TrainDraft, text: str) -> None:
     "Skład znajdował się na stacji Tamań, w rosyjskim Kraju Krasnodarskim": the
     train was seen at Tamań; the region is where Tamań is, not a second place on the
     way (a sighting there is a sighting at Tamań). A region or country right after a
-    comma ("Smolensk, Russia") is one too; a town after a comma is the next place of
-    a list ("via Orsha, Vitebsk").
+    comma ("Smolensk, Russia") or after a bare "in" ("do Łunińca w obwodzie
+    brzeskim") is one too; a town after a comma is the next place of a list ("via
+    Orsha, Vitebsk").
     """
     if not (train.via or train.sightings):
         return
@@ -2389,7 +2398,10 @@ def _glossed_place(fact: Fact, places: list[Fact], text: str) -> Fact | None:
         ):
             continue
         gap = text[p.end : fact.start]
-        if _GLOSS_GAP.fullmatch(gap) or (_COMMA_GAP.fullmatch(gap) and is_broad(fact.value.text)):
+        if _GLOSS_GAP.fullmatch(gap) or (
+            (_COMMA_GAP.fullmatch(gap) or _BARE_GAP.fullmatch(gap))
+            and (is_broad(fact.value.text) or _names_region(fact.value.text))
+        ):
             return p
     return None
 
