@@ -40,6 +40,28 @@ class Problem:
     ``unit`` says what ``row`` counts: a CSV ``row`` (the line in the file, header = 1),
     a JSON Lines ``line``, or a ``record``/``shipment``/``group``/``sighting`` index
     (1-based) in a JSON or YAML file, or a Telegram ``message`` id.
+
+    Parameters
+    ----------
+    path
+        The file the problem is in, as given to :func:`railtrack.load_reports`.
+    row
+        Where in the file (counted as ``unit`` says), or None for the whole file.
+    field
+        The field (column) at fault, or None.
+    message
+        What is wrong, in words; a message longer than :data:`MESSAGE_MAX_CHARS`
+        characters has its middle cut.
+    unit
+        What ``row`` counts (see above); ``"row"`` by default.
+
+    Examples
+    --------
+    >>> p = Problem("data/reports.csv", 14, "cars_total", "'eighty six?' is not a count")
+    >>> print(p)
+    reports.csv row 14, field 'cars_total': 'eighty six?' is not a count
+    >>> p.to_dict()["unit"], Problem("a.jsonl", 3, None, "not JSON", unit="line").row
+    ('row', 3)
     """
 
     path: str
@@ -198,6 +220,40 @@ class ReportSet:
     stickers, posts without text or without train words), by reason; ``posts`` holds
     one :class:`~railtrack.io.telegram_posts.PostRef` per Telegram post read, which
     the store uses to keep each post once and follow its edits.
+
+    A ReportSet is made by :func:`railtrack.load_reports` (or :meth:`add` record by
+    record); ``len()`` and iteration are over its shipments. Its tables are
+    :meth:`to_frame` (one row per train), :meth:`groups_frame` (one row per group
+    fact), :meth:`sightings_frame` (one row per sighting) and
+    :meth:`problems_frame` (one row per :class:`Problem`), with the columns of
+    :mod:`railtrack.columns`; :meth:`resolve` returns a copy whose places are
+    resolved to stations on a :class:`railtrack.RailNetwork`.
+
+    Parameters
+    ----------
+    shipments, groups, sightings
+        The validated records (:class:`railtrack.Shipment`,
+        :class:`railtrack.ShipmentGroup`, :class:`railtrack.Sighting`).
+    problems
+        The :class:`Problem` met while loading, in the order met.
+    files
+        ``(kind, id) -> path`` of each record's file.
+    skipped, posts, tables
+        What was skipped (reason -> count), the Telegram posts read and one dict per
+        table file read (its format and which header became which field).
+
+    Examples
+    --------
+    >>> from railtrack import data_path, load_reports
+    >>> rs = load_reports(data_path("reports") / "seed-hajun-2023-03.yaml")
+    >>> len(rs), len(rs.groups), rs.problems
+    (2, 1, [])
+    >>> rs.to_frame().loc[:, ["id", "destination", "group"]]
+                    id      destination            group
+    0  seed-2023-03-t1  Matveyev-Kurhan  seed-2023-03-g1
+    1  seed-2023-03-t2      Nieklinovka  seed-2023-03-g1
+    >>> rs.groups_frame().loc[0, ["n_trains", "cars_total"]].tolist()
+    [2, 86]
     """
 
     shipments: list[Shipment] = field(default_factory=list)
