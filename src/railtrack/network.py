@@ -126,6 +126,40 @@ class RailNetwork:
         Region and country definitions used by the gazetteer and routing.
     source
         The directory the network was read from.
+
+    Parameters
+    ----------
+    G
+        The station graph: node ids are station ids (str) with ``name``, ``lat``,
+        ``lon`` (WGS84 degrees), ``country`` and ``region``; each link has
+        ``length_km`` (km). Kept as given, not copied.
+    problems, estimated, regions, source
+        As the attributes above (usually filled by :func:`load_network`).
+    settings
+        Name resolution and routing thresholds; default :data:`DEFAULT_SETTINGS`.
+
+    Notes
+    -----
+    The embedded default network and the sources of its stations, links and lengths
+    are described in ``data/network/README.md``. Methods raise
+    :class:`~railtrack.errors.StationNotFound` (a ``LookupError``) for a name that
+    resolves to no station and :class:`~railtrack.errors.NoRoute` when two stations
+    are not connected.
+
+    Examples
+    --------
+    >>> net = load_network(national=False)
+    >>> net
+    RailNetwork(119 stations, 135 links, 1 components, 0 isolated, 0 problems)
+    >>> net.resolve("Матвеев Курган").station_id
+    '511103'
+    >>> route = net.route("Slonim", "Matveev Kurgan")[0]
+    >>> route.names[0], route.names[-1], route.border_crossings
+    ('Slonim', 'Matveev Kurgan', ('Zakopytye–Zlynka',))
+    >>> net.route("Slonim", "Nowhere-xyz")
+    Traceback (most recent call last):
+    ...
+    railtrack.errors.StationNotFound: station 'Nowhere-xyz' not resolved; no candidate found
     """
 
     def __init__(

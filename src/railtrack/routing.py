@@ -69,6 +69,22 @@ class Route:
         Station ids of the ends actually used.
     origin_query, destination_query
         The ends as given (a name, an id or a region).
+
+    Routes are made by :meth:`railtrack.RailNetwork.route` (shortest first, by
+    ``length_km``); a Route is frozen and plain: :meth:`to_dict` is its JSON form.
+
+    Examples
+    --------
+    >>> from railtrack import load_network
+    >>> route = load_network(national=False).route("Slonim", "Matveev Kurgan")[0]
+    >>> route.origin, route.destination, route.origin_query
+    ('BY-SLONIM', '511103', 'Slonim')
+    >>> route.names[:3], len(route.stations) == len(route.names)
+    (('Slonim', 'Baranovichi-Polesskiye', 'Lyakhovichi'), True)
+    >>> round(route.length_km), route.border_crossings
+    (2192, ('Zakopytye–Zlynka',))
+    >>> route.to_dict()["length_km"]
+    2192.1
     """
 
     stations: tuple[str, ...]
