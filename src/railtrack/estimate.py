@@ -730,6 +730,34 @@ def estimate_arrivals(
         If ``as_of`` is not a date.
     ValueError
         If a shipments table has no ``id`` column.
+
+    Notes
+    -----
+    The table has one row per shipment and the columns of
+    :data:`railtrack.columns.ESTIMATE_COLUMNS`: the route and its ``length_km``
+    (km), the departure window used, the arrival quantiles ``p10``/``p50``/``p90``
+    (Timestamps, UTC without a zone, to the minute), the ``method`` and ``flags``.
+    The transit-time model, its defaults and their sources are described in
+    ``data/calibration/README.md`` (speeds from the domain fact sheet, DOMAIN.md).
+
+    Examples
+    --------
+    >>> from railtrack import data_path, load_network, load_reports
+    >>> reports = load_reports(data_path("reports") / "seed-hajun-2023-03.yaml")
+    >>> df = estimate_arrivals(reports, load_network(national=False), as_of="2023-03-05")
+    >>> row = df.loc[1]
+    >>> row["destination_station"], float(row["length_km"])
+    ('Neklinovka', 1803.8)
+    >>> row["p10"], row["p90"]
+    (Timestamp('2023-03-08 00:00:00'), Timestamp('2023-03-10 14:17:00'))
+    >>> df.loc[1, "flags"]
+    'origin_region;window_from_plan'
+    >>> df.attrs["knowledge"].as_of
+    datetime.date(2023, 3, 5)
+    >>> estimate_arrivals(reports, load_network(national=False), as_of="soon")
+    Traceback (most recent call last):
+    ...
+    railtrack.errors.RailtrackError: as-of date 'soon' is not a date (use YYYY-MM-DD)
     """
     knowledge = None
     if isinstance(reports, pd.DataFrame):
