@@ -109,6 +109,25 @@ def load_trips(path: str | Path | None = None, *, strict: bool = False) -> pd.Da
         If the file does not exist.
     railtrack.errors.ReportError
         If a required column is missing, or on a bad row with ``strict=True``.
+
+    Notes
+    -----
+    The embedded trips, one row per observed or planned trip with its source, are
+    described in ``data/calibration/README.md``.
+
+    Examples
+    --------
+    >>> trips = load_trips()
+    >>> trips.loc[0, ["trip_id", "origin", "destination", "arrival_kind"]].tolist()
+    ['slonim-matveev-kurgan-2023-02', 'Slonim', 'Matveev Kurgan', 'planned']
+    >>> len(trips), float(trips.loc[0, "cars"])
+    (15, 51.0)
+    >>> trips.loc[0, "departure_earliest"], trips.attrs["problems"]
+    (Timestamp('2023-02-25 00:00:00'), [])
+    >>> load_trips("no-such-trips.csv")
+    Traceback (most recent call last):
+    ...
+    railtrack.errors.InputPathError: no such trips file: no-such-trips.csv
     """
     file = Path(path) if path is not None else data_path("calibration", "trips.csv")
     if not file.is_file():
@@ -465,6 +484,21 @@ def calibrate(
     -----
     Each trip contributes ``weight * log P(arrival interval)``, the departure
     being uniform over its interval; the grid point with the largest sum wins.
+    The model, the trips and the fitted values (with their sources) are described
+    in ``data/calibration/README.md``.
+
+    Examples
+    --------
+    A small grid on four embedded trips (the default grid on all trips takes
+    seconds):
+
+    >>> from railtrack import load_network
+    >>> grid = {"dwell_scale": (0.8, 1.2), "speed_sigma": (0.1,), "dwell_sigma": (0.5,)}
+    >>> cal = calibrate(load_trips().head(4), network=load_network(national=False), grid=grid)
+    >>> cal.params
+    {'dwell_scale': 1.2, 'speed_sigma': 0.1, 'dwell_sigma': 0.5}
+    >>> len(cal.trips), cal.skipped, round(cal.log_likelihood, 2)
+    (4, (), -4.72)
     """
     settings = settings or DEFAULT_SETTINGS
     trips = load_trips() if trips is None else trips
