@@ -201,6 +201,12 @@ class RailNetwork:
         """Connected components of linked stations as sets of ids, largest first.
 
         Stations without any link are not components; see :attr:`isolated`.
+
+        Examples
+        --------
+        >>> net = load_network(national=False)
+        >>> len(net.components), len(net.components[0]) == net.G.number_of_nodes()
+        (1, True)
         """
         comps = [c for c in nx.connected_components(self.G) if len(c) > 1]
         comps.sort(key=lambda c: (-len(c), min(c)))
@@ -208,7 +214,13 @@ class RailNetwork:
 
     @cached_property
     def isolated(self) -> frozenset[str]:
-        """Stations without any link (unreachable by routing)."""
+        """Stations without any link (unreachable by routing).
+
+        Examples
+        --------
+        >>> load_network(national=False).isolated
+        frozenset()
+        """
         return frozenset(n for n in self.G if self.G.degree(n) == 0)
 
     @cached_property
@@ -512,6 +524,17 @@ class RailNetwork:
         ------
         StationNotFound
             When an id is not a station of the network (before anything is yielded).
+
+        Examples
+        --------
+        >>> net = load_network(national=False)
+        >>> found = net.iter_routes_between([("BY-SLONIM", "511103")])
+        >>> [(pair, round(route.length_km)) for pair, route in found]
+        [(('BY-SLONIM', '511103'), 2192)]
+        >>> list(net.iter_routes_between([("BY-SLONIM", "nope")]))
+        Traceback (most recent call last):
+        ...
+        railtrack.errors.StationNotFound: station 'nope' not resolved; no candidate found
         """
         return self._router.iter_routes_between(pairs)
 
