@@ -262,17 +262,41 @@ class DateWindow(_Frozen):
 
     @classmethod
     def day(cls, day: date, *, text: str | None = None) -> DateWindow:
-        """Return the window of one whole day."""
+        """Return the window of one whole day.
+
+        Examples
+        --------
+        >>> w = DateWindow.day(date(2023, 3, 8), text="8 марта")
+        >>> w.earliest == w.latest == date(2023, 3, 8), w.precision, w.text
+        (True, 'day', '8 марта')
+        """
         return cls(earliest=day, latest=day, precision="day", text=text)
 
     @property
     def is_open(self) -> bool:
-        """Whether one end of the window is unknown."""
+        """Whether one end of the window is unknown.
+
+        Examples
+        --------
+        >>> DateWindow(latest=date(2023, 3, 7), precision="days").is_open
+        True
+        >>> DateWindow.day(date(2023, 3, 7)).is_open
+        False
+        """
         return self.earliest is None or self.latest is None
 
     @property
     def width_days(self) -> int | None:
-        """Days between the ends (0 for a single day), or None when open."""
+        """Days between the ends (0 for a single day), or None when open.
+
+        Examples
+        --------
+        >>> DateWindow(earliest=date(2023, 3, 5), latest=date(2023, 3, 7)).width_days
+        2
+        >>> day = date(2023, 3, 5)
+        >>> DateWindow.day(day).width_days, DateWindow(earliest=day).width_days
+        (0, None)
+        """
         if self.earliest is None or self.latest is None:
             return None
         return (self.latest - self.earliest).days
@@ -372,12 +396,26 @@ class CarCounts(_Frozen):
 
     @property
     def typed_sum(self) -> int:
-        """Sum of the typed parts that are known."""
+        """Sum of the typed parts that are known.
+
+        Examples
+        --------
+        >>> CarCounts(total=51, passenger=5, flat=43).typed_sum
+        48
+        >>> CarCounts(total=40).typed_sum
+        0
+        """
         return sum(getattr(self, name) or 0 for name in CAR_TYPES)
 
     @property
     def is_empty(self) -> bool:
-        """Whether no count at all is known."""
+        """Whether no count at all is known.
+
+        Examples
+        --------
+        >>> CarCounts().is_empty, CarCounts(tank=12).is_empty
+        (True, False)
+        """
         return self.total is None and all(getattr(self, n) is None for n in CAR_TYPES)
 
 
@@ -389,6 +427,31 @@ class Evidence(_Frozen):
     written (at most :data:`QUOTE_MAX_CHARS` characters, cut with "…" around the
     words), so a reader can check the value against what the source said; None for
     evidence made before quotes were kept.
+
+    Parameters
+    ----------
+    field
+        The field the value went to (``"origin"``, ``"cars.flat"``, ``"departure"``).
+    text
+        The words read, as written.
+    start, end
+        Character offsets of ``text`` in the report (>= 0; ``report[start:end]``).
+    confidence
+        How sure the reader is, 0..1.
+    quote
+        The sentence around the words, or None.
+
+    Raises
+    ------
+    pydantic.ValidationError
+        (a ``ValueError``) for a negative offset or a confidence outside 0..1.
+
+    Examples
+    --------
+    >>> report = "Eszelon z 40 platformami wyjechał ze Słonimia."
+    >>> ev = Evidence(field="cars.flat", text="40 platformami", start=10, end=24, quote=report)
+    >>> report[ev.start : ev.end] == ev.text
+    True
     """
 
     field: str
@@ -464,7 +527,15 @@ class Place(_Frozen):
 
     @property
     def is_region(self) -> bool:
-        """Whether this place is a region or country rather than one station."""
+        """Whether this place is a region or country rather than one station.
+
+        Examples
+        --------
+        >>> Place(text="Belarus", region="Belarus").is_region
+        True
+        >>> Place(text="Слонима", station_id="BY-SLONIM", station="Slonim").is_region
+        False
+        """
         return self.region is not None and self.station_id is None
 
 
