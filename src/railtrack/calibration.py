@@ -273,6 +273,17 @@ def trip_routes(
         ``trips`` with ``length_km`` (the median over routes), ``routes`` (a tuple
         of (length_km, border crossings) per route) and ``length_source``
         ("distance_km", "network" or "none: <reason>").
+
+    Examples
+    --------
+    >>> from railtrack import load_network
+    >>> df = trip_routes(load_trips().head(2), load_network(national=False))
+    >>> df.loc[:, ["trip_id", "length_km", "length_source"]]
+                              trip_id  length_km length_source
+    0   slonim-matveev-kurgan-2023-02    2192.10       network
+    1  belarus-matveev-kurgan-2023-02    2086.95       network
+    >>> [(round(km, 1), borders) for km, borders in df.loc[0, "routes"]]
+    [(2192.1, 1)]
     """
     settings = settings or DEFAULT_SETTINGS
     rows = trips.reset_index(drop=True)
@@ -341,6 +352,15 @@ class Calibration:
     ``trips`` holds the trips used (with ``length_km``, ``weight`` and the model's
     own p10/p50/p90 for each); ``skipped`` names the trips left out and why;
     ``log_likelihood`` is the weighted log-likelihood at the optimum.
+
+    Examples
+    --------
+    >>> from railtrack import load_network
+    >>> net = load_network(national=False)
+    >>> grid = {"dwell_scale": (0.8, 1.2), "speed_sigma": (0.1,), "dwell_sigma": (0.5,)}
+    >>> cal = calibrate(load_trips().head(4), network=net, grid=grid)
+    >>> type(cal.model).__name__, len(cal.trips), cal.skipped
+    ('TransitModel', 4, ())
     """
 
     model: TransitModel
@@ -350,7 +370,16 @@ class Calibration:
 
     @property
     def params(self) -> dict[str, float]:
-        """The fitted free parameters."""
+        """The fitted free parameters.
+
+        Examples
+        --------
+        >>> from railtrack import load_network
+        >>> net = load_network(national=False)
+        >>> grid = {"dwell_scale": (0.8, 1.2), "speed_sigma": (0.1,), "dwell_sigma": (0.5,)}
+        >>> calibrate(load_trips().head(4), network=net, grid=grid).params
+        {'dwell_scale': 1.2, 'speed_sigma': 0.1, 'dwell_sigma': 0.5}
+        """
         return {k: getattr(self.model, k) for k in DEFAULT_GRID}
 
 
@@ -538,6 +567,30 @@ def leave_one_out(
         meets p10-p90), ``abs_error_days`` (p50 to the arrival's midpoint), and the
         naive baseline's ``naive_p50``, ``naive_covered`` (p50 ± the minimum
         half-width) and ``naive_abs_error_days``.
+
+    Raises
+    ------
+    railtrack.errors.ReportError
+        When fewer than two trips can be used.
+
+    Examples
+    --------
+    >>> from railtrack import load_network
+    >>> net = load_network(national=False)
+    >>> grid = {"dwell_scale": (0.8, 1.2), "speed_sigma": (0.1,), "dwell_sigma": (0.5,)}
+    >>> df = leave_one_out(load_trips().head(4), network=net, grid=grid)
+    >>> df.loc[:, ["trip_id", "covered", "naive_covered"]]
+                              trip_id  covered  naive_covered
+    0   slonim-matveev-kurgan-2023-02     True           True
+    1  belarus-matveev-kurgan-2023-02     True           True
+    2      belarus-neklinovka-2023-03     True           True
+    3         chepino-rossosh-2023-01     True           True
+    >>> round(float(df["abs_error_days"].max()), 1)
+    2.5
+    >>> leave_one_out(load_trips().head(1), network=net, grid=grid)
+    Traceback (most recent call last):
+    ...
+    railtrack.errors.ReportError: field 'trip_id': leave-one-out needs at least two usable trips
     """
     settings = settings or DEFAULT_SETTINGS
     trips = load_trips() if trips is None else trips
