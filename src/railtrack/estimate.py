@@ -439,6 +439,18 @@ def route_transit(
     tuple
         A code per train (-1 when not routed) and the quantile row of each code: a
         region origin's row pools the routes from each report station.
+
+    Examples
+    --------
+    >>> from railtrack import data_path, load_network, load_reports
+    >>> from railtrack.routes import shipment_routes
+    >>> net = load_network(national=False)
+    >>> reports = load_reports(data_path("reports") / "seed-hajun-2023-03.yaml").resolve(net)
+    >>> shipments = reports.to_frame()
+    >>> routes = shipment_routes(shipments, net)
+    >>> codes, rows = route_transit(routes, TransitModel())
+    >>> codes.tolist(), len(rows[codes[1]]) == len(PROBS)
+    ([0, 1], True)
     """
     keys = _route_keys(routes)
     codes, distinct = pd.factorize(pd.Series(keys, dtype=object))
@@ -542,6 +554,22 @@ def arrival_windows(
         When the two tables do not list the same shipments in the same order.
     railtrack.errors.RailtrackError
         If ``as_of`` is not a date.
+
+    Examples
+    --------
+    >>> from railtrack import data_path, load_network, load_reports
+    >>> from railtrack.routes import shipment_routes
+    >>> net = load_network(national=False)
+    >>> reports = load_reports(data_path("reports") / "seed-hajun-2023-03.yaml").resolve(net)
+    >>> shipments = reports.to_frame()
+    >>> routes = shipment_routes(shipments, net)
+    >>> df = arrival_windows(shipments, routes, as_of="2023-03-05")
+    >>> df.loc[1, "p90"], df.loc[1, "method"]
+    (Timestamp('2023-03-10 14:17:00'), 'transit_model_region_spread')
+    >>> arrival_windows(shipments, routes.iloc[::-1], as_of="2023-03-05")
+    Traceback (most recent call last):
+    ...
+    ValueError: the routes table must list the shipments' ids in the same order
     """
     settings = settings or DEFAULT_SETTINGS
     model = model or TransitModel.from_settings(settings)
