@@ -296,6 +296,18 @@ def corridor_graph(
     ------
     ValueError
         When shipment ids repeat.
+
+    Examples
+    --------
+    >>> from railtrack import data_path, load_network, load_reports
+    >>> from railtrack.routes import shipment_routes
+    >>> net = load_network(national=False)
+    >>> reports = load_reports(data_path("reports") / "seed-hajun-2023-03.yaml").resolve(net)
+    >>> shipments = reports.to_frame()
+    >>> routes = shipment_routes(shipments, net)
+    >>> G = corridor_graph(shipments, routes, net, groups=reports.groups_frame())
+    >>> G.number_of_nodes(), G.number_of_edges(), G.graph["crs"]
+    (29, 28, 'EPSG:4326')
     """
     ship_df = shipments.reset_index(drop=True)
     group_df = (
