@@ -113,6 +113,17 @@ class RailNetwork:
     Build one with :func:`load_network`. The graph ``G`` is the plain networkx object
     and may be used directly; the methods add name resolution and routing on top.
 
+    Parameters
+    ----------
+    G
+        The station graph: node ids are station ids (str) with ``name``, ``lat``,
+        ``lon`` (WGS84 degrees), ``country`` and ``region``; each link has
+        ``length_km`` (km). Kept as given, not copied.
+    problems, estimated, regions, source
+        As the attributes below (usually filled by :func:`load_network`).
+    settings
+        Name resolution and routing thresholds; default :data:`DEFAULT_SETTINGS`.
+
     Attributes
     ----------
     G
@@ -126,17 +137,6 @@ class RailNetwork:
         Region and country definitions used by the gazetteer and routing.
     source
         The directory the network was read from.
-
-    Parameters
-    ----------
-    G
-        The station graph: node ids are station ids (str) with ``name``, ``lat``,
-        ``lon`` (WGS84 degrees), ``country`` and ``region``; each link has
-        ``length_km`` (km). Kept as given, not copied.
-    problems, estimated, regions, source
-        As the attributes above (usually filled by :func:`load_network`).
-    settings
-        Name resolution and routing thresholds; default :data:`DEFAULT_SETTINGS`.
 
     Notes
     -----
