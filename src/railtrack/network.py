@@ -301,6 +301,12 @@ class RailNetwork:
         :func:`railtrack.gazetteer.load_gazetteer`) unless its graph has gained or
         lost stations or links or its settings changed since it was loaded; then the
         index is built from the graph as it is.
+
+        Examples
+        --------
+        >>> gaz = load_network(national=False).gazetteer
+        >>> type(gaz).__name__, gaz.resolve("Асіповічы").station_id
+        ('Gazetteer', 'BY-OSIPOVICHI')
         """
         key = self._index_key
         if key is None or self._cached_size != _graph_size(self.G):

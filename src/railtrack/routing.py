@@ -423,7 +423,18 @@ class RouteFinder:
         via: str | Sequence[str] | None = None,
         k: int = 1,
     ) -> list[Route]:
-        """Shortest routes, shortest first (see :meth:`RailNetwork.route`)."""
+        """Shortest routes, shortest first (see :meth:`RailNetwork.route`).
+
+        Examples
+        --------
+        >>> from railtrack import load_network
+        >>> net = load_network(national=False)
+        >>> finder = RouteFinder(net.G, net.gazetteer)
+        >>> [round(r.length_km) for r in finder.route("Polonka", "Rossosh", k=2)]
+        [1575, 1583]
+        >>> "BY-GOMEL" in finder.route("Slonim", "Matveev Kurgan", via="Gomel")[0].stations
+        True
+        """
         if k < 1:
             msg = f"k must be at least 1, got {k}"
             raise NetworkError(msg)
