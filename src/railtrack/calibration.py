@@ -109,6 +109,25 @@ def load_trips(path: str | Path | None = None, *, strict: bool = False) -> pd.Da
         If the file does not exist.
     railtrack.errors.ReportError
         If a required column is missing, or on a bad row with ``strict=True``.
+
+    Notes
+    -----
+    The embedded trips, one row per observed or planned trip with its source, are
+    described in ``data/calibration/README.md``.
+
+    Examples
+    --------
+    >>> trips = load_trips()
+    >>> trips.loc[0, ["trip_id", "origin", "destination", "arrival_kind"]].tolist()
+    ['slonim-matveev-kurgan-2023-02', 'Slonim', 'Matveev Kurgan', 'planned']
+    >>> len(trips), float(trips.loc[0, "cars"])
+    (15, 51.0)
+    >>> trips.loc[0, "departure_earliest"], trips.attrs["problems"]
+    (Timestamp('2023-02-25 00:00:00'), [])
+    >>> load_trips("no-such-trips.csv")
+    Traceback (most recent call last):
+    ...
+    railtrack.errors.InputPathError: no such trips file: no-such-trips.csv
     """
     file = Path(path) if path is not None else data_path("calibration", "trips.csv")
     if not file.is_file():
@@ -254,6 +273,17 @@ def trip_routes(
         ``trips`` with ``length_km`` (the median over routes), ``routes`` (a tuple
         of (length_km, border crossings) per route) and ``length_source``
         ("distance_km", "network" or "none: <reason>").
+
+    Examples
+    --------
+    >>> from railtrack import load_network
+    >>> df = trip_routes(load_trips().head(2), load_network(national=False))
+    >>> df.loc[:, ["trip_id", "length_km", "length_source"]]
+                              trip_id  length_km length_source
+    0   slonim-matveev-kurgan-2023-02    2192.10       network
+    1  belarus-matveev-kurgan-2023-02    2086.95       network
+    >>> [(round(km, 1), borders) for km, borders in df.loc[0, "routes"]]
+    [(2192.1, 1)]
     """
     settings = settings or DEFAULT_SETTINGS
     rows = trips.reset_index(drop=True)
@@ -322,6 +352,15 @@ class Calibration:
     ``trips`` holds the trips used (with ``length_km``, ``weight`` and the model's
     own p10/p50/p90 for each); ``skipped`` names the trips left out and why;
     ``log_likelihood`` is the weighted log-likelihood at the optimum.
+
+    Examples
+    --------
+    >>> from railtrack import load_network
+    >>> net = load_network(national=False)
+    >>> grid = {"dwell_scale": (0.8, 1.2), "speed_sigma": (0.1,), "dwell_sigma": (0.5,)}
+    >>> cal = calibrate(load_trips().head(4), network=net, grid=grid)
+    >>> type(cal.model).__name__, len(cal.trips), cal.skipped
+    ('TransitModel', 4, ())
     """
 
     model: TransitModel
@@ -331,7 +370,16 @@ class Calibration:
 
     @property
     def params(self) -> dict[str, float]:
-        """The fitted free parameters."""
+        """The fitted free parameters.
+
+        Examples
+        --------
+        >>> from railtrack import load_network
+        >>> net = load_network(national=False)
+        >>> grid = {"dwell_scale": (0.8, 1.2), "speed_sigma": (0.1,), "dwell_sigma": (0.5,)}
+        >>> calibrate(load_trips().head(4), network=net, grid=grid).params
+        {'dwell_scale': 1.2, 'speed_sigma': 0.1, 'dwell_sigma': 0.5}
+        """
         return {k: getattr(self.model, k) for k in DEFAULT_GRID}
 
 
@@ -465,6 +513,21 @@ def calibrate(
     -----
     Each trip contributes ``weight * log P(arrival interval)``, the departure
     being uniform over its interval; the grid point with the largest sum wins.
+    The model, the trips and the fitted values (with their sources) are described
+    in ``data/calibration/README.md``.
+
+    Examples
+    --------
+    A small grid on four embedded trips (the default grid on all trips takes
+    seconds):
+
+    >>> from railtrack import load_network
+    >>> grid = {"dwell_scale": (0.8, 1.2), "speed_sigma": (0.1,), "dwell_sigma": (0.5,)}
+    >>> cal = calibrate(load_trips().head(4), network=load_network(national=False), grid=grid)
+    >>> cal.params
+    {'dwell_scale': 1.2, 'speed_sigma': 0.1, 'dwell_sigma': 0.5}
+    >>> len(cal.trips), cal.skipped, round(cal.log_likelihood, 2)
+    (4, (), -4.72)
     """
     settings = settings or DEFAULT_SETTINGS
     trips = load_trips() if trips is None else trips
@@ -504,6 +567,30 @@ def leave_one_out(
         meets p10-p90), ``abs_error_days`` (p50 to the arrival's midpoint), and the
         naive baseline's ``naive_p50``, ``naive_covered`` (p50 ± the minimum
         half-width) and ``naive_abs_error_days``.
+
+    Raises
+    ------
+    railtrack.errors.ReportError
+        When fewer than two trips can be used.
+
+    Examples
+    --------
+    >>> from railtrack import load_network
+    >>> net = load_network(national=False)
+    >>> grid = {"dwell_scale": (0.8, 1.2), "speed_sigma": (0.1,), "dwell_sigma": (0.5,)}
+    >>> df = leave_one_out(load_trips().head(4), network=net, grid=grid)
+    >>> df.loc[:, ["trip_id", "covered", "naive_covered"]]
+                              trip_id  covered  naive_covered
+    0   slonim-matveev-kurgan-2023-02     True           True
+    1  belarus-matveev-kurgan-2023-02     True           True
+    2      belarus-neklinovka-2023-03     True           True
+    3         chepino-rossosh-2023-01     True           True
+    >>> round(float(df["abs_error_days"].max()), 1)
+    2.5
+    >>> leave_one_out(load_trips().head(1), network=net, grid=grid)
+    Traceback (most recent call last):
+    ...
+    railtrack.errors.ReportError: field 'trip_id': leave-one-out needs at least two usable trips
     """
     settings = settings or DEFAULT_SETTINGS
     trips = load_trips() if trips is None else trips

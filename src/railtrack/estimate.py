@@ -440,6 +440,18 @@ def route_transit(
     tuple
         A code per train (-1 when not routed) and the quantile row of each code: a
         region origin's row pools the routes from each report station.
+
+    Examples
+    --------
+    >>> from railtrack import data_path, load_network, load_reports
+    >>> from railtrack.routes import shipment_routes
+    >>> net = load_network(national=False)
+    >>> reports = load_reports(data_path("reports") / "seed-hajun-2023-03.yaml").resolve(net)
+    >>> shipments = reports.to_frame()
+    >>> routes = shipment_routes(shipments, net)
+    >>> codes, rows = route_transit(routes, TransitModel())
+    >>> codes.tolist(), len(rows[codes[1]]) == len(PROBS)
+    ([0, 1], True)
     """
     keys = _route_keys(routes)
     codes, distinct = pd.factorize(pd.Series(keys, dtype=object))
@@ -543,6 +555,22 @@ def arrival_windows(
         When the two tables do not list the same shipments in the same order.
     railtrack.errors.RailtrackError
         If ``as_of`` is not a date.
+
+    Examples
+    --------
+    >>> from railtrack import data_path, load_network, load_reports
+    >>> from railtrack.routes import shipment_routes
+    >>> net = load_network(national=False)
+    >>> reports = load_reports(data_path("reports") / "seed-hajun-2023-03.yaml").resolve(net)
+    >>> shipments = reports.to_frame()
+    >>> routes = shipment_routes(shipments, net)
+    >>> df = arrival_windows(shipments, routes, as_of="2023-03-05")
+    >>> df.loc[1, "p90"], df.loc[1, "method"]
+    (Timestamp('2023-03-10 14:17:00'), 'transit_model_region_spread')
+    >>> arrival_windows(shipments, routes.iloc[::-1], as_of="2023-03-05")
+    Traceback (most recent call last):
+    ...
+    ValueError: the routes table must list the shipments' ids in the same order
     """
     settings = settings or DEFAULT_SETTINGS
     model = model or TransitModel.from_settings(settings)
@@ -731,6 +759,34 @@ def estimate_arrivals(
         If ``as_of`` is not a date.
     ValueError
         If a shipments table has no ``id`` column.
+
+    Notes
+    -----
+    The table has one row per shipment and the columns of
+    :data:`railtrack.columns.ESTIMATE_COLUMNS`: the route and its ``length_km``
+    (km), the departure window used, the arrival quantiles ``p10``/``p50``/``p90``
+    (Timestamps, UTC without a zone, to the minute), the ``method`` and ``flags``.
+    The transit-time model, its defaults and their sources are described in
+    ``data/calibration/README.md`` (speeds from the domain fact sheet, DOMAIN.md).
+
+    Examples
+    --------
+    >>> from railtrack import data_path, load_network, load_reports
+    >>> reports = load_reports(data_path("reports") / "seed-hajun-2023-03.yaml")
+    >>> df = estimate_arrivals(reports, load_network(national=False), as_of="2023-03-05")
+    >>> row = df.loc[1]
+    >>> row["destination_station"], float(row["length_km"])
+    ('Neklinovka', 1803.8)
+    >>> row["p10"], row["p90"]
+    (Timestamp('2023-03-08 00:00:00'), Timestamp('2023-03-10 14:17:00'))
+    >>> df.loc[1, "flags"]
+    'origin_region;window_from_plan'
+    >>> df.attrs["knowledge"].as_of
+    datetime.date(2023, 3, 5)
+    >>> estimate_arrivals(reports, load_network(national=False), as_of="soon")
+    Traceback (most recent call last):
+    ...
+    railtrack.errors.RailtrackError: as-of date 'soon' is not a date (use YYYY-MM-DD)
     """
     knowledge = None
     if isinstance(reports, pd.DataFrame):

@@ -197,6 +197,17 @@ class Resolution:
     lat, lon
         Position of a place outside the network, WGS84 degrees (``None`` for a
         country and for network places, whose position is the station's).
+
+    Examples
+    --------
+    >>> from railtrack import load_network
+    >>> gaz = load_network(national=False).gazetteer
+    >>> r = gaz.resolve("Матвеев Курган")
+    >>> r.resolved, r.station_id, r.name, r.precision
+    (True, '511103', 'Matveev Kurgan', 'station')
+    >>> r = gaz.resolve("Blorpton")
+    >>> r.resolved, r.note
+    (False, 'no station scores 85 or more')
     """
 
     query: str
@@ -230,7 +241,15 @@ class Resolution:
 
     @property
     def is_region(self) -> bool:
-        """Whether the name is a region or country rather than one station."""
+        """Whether the name is a region or country rather than one station.
+
+        Examples
+        --------
+        >>> from railtrack import load_network
+        >>> gaz = load_network(national=False).gazetteer
+        >>> gaz.resolve("Belarus").is_region, gaz.resolve("Slonim").is_region
+        (True, False)
+        """
         return self.region is not None and self.station_id is None
 
     def to_place(self, text: str | None = None) -> Place:
@@ -245,6 +264,16 @@ class Resolution:
         -------
         Place
             With ``station_id``/``station``, or ``region``, or ``unresolved=True``.
+
+        Examples
+        --------
+        >>> from railtrack import load_network
+        >>> gaz = load_network(national=False).gazetteer
+        >>> p = gaz.resolve("Матвеев Курган").to_place("из Матвеева Кургана")
+        >>> p.text, p.station_id, p.station, p.geo_precision
+        ('из Матвеева Кургана', '511103', 'Matveev Kurgan', 'station')
+        >>> gaz.resolve("Blorpton").to_place().unresolved
+        True
         """
         from railtrack.models import Place  # pydantic models: not needed to resolve a name
 
@@ -264,7 +293,18 @@ class Resolution:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready form: ``id`` and ``name`` of the station, candidates."""
+        """Plain JSON-ready form: ``id`` and ``name`` of the station, candidates.
+
+        Examples
+        --------
+        >>> from railtrack import load_network
+        >>> gaz = load_network(national=False).gazetteer
+        >>> d = gaz.resolve("Матвеев Курган").to_dict()
+        >>> d["id"], d["name"], d["score"]
+        ('511103', 'Matveev Kurgan', 100.0)
+        >>> d["candidates"]
+        [{'id': '511103', 'name': 'Matveev Kurgan', 'score': 100.0}]
+        """
         return {
             "query": self.query,
             "resolved": self.resolved,
@@ -513,12 +553,27 @@ class Gazetteer:
 
     @property
     def n_places(self) -> int:
-        """Number of stations and towns the gazetteer resolves to."""
+        """Number of stations and towns the gazetteer resolves to.
+
+        Examples
+        --------
+        >>> from railtrack import load_network
+        >>> load_network(national=False).gazetteer.n_places
+        119
+        """
         return len(self._stations)
 
     @property
     def n_names(self) -> int:
-        """Number of distinct name keys (spellings reduced to skeletons)."""
+        """Number of distinct name keys (spellings reduced to skeletons).
+
+        Examples
+        --------
+        >>> from railtrack import load_network
+        >>> gaz = load_network(national=False).gazetteer
+        >>> gaz.n_names > gaz.n_places
+        True
+        """
         return len(self._keys)
 
     # --- regions -------------------------------------------------------------------
@@ -557,6 +612,14 @@ class Gazetteer:
         -------
         tuple of str
             Station ids in this network; empty for an unknown key.
+
+        Examples
+        --------
+        >>> from railtrack import load_network
+        >>> gaz = load_network(national=False).gazetteer
+        >>> stations = gaz.region_stations("Belarus")
+        >>> len(stations), "BY-SLONIM" in stations, gaz.region_stations("Atlantis")
+        (58, True, ())
         """
         for region, (members, _) in zip(self._regions, self._region_members, strict=True):
             if region.key == key:
@@ -781,7 +844,18 @@ class Gazetteer:
         Returns
         -------
         pandas.DataFrame
-            One row per input name, in order.
+            One row per input name, in order: ``query``, ``resolved``, ``station_id``,
+            ``name``, ``score`` (0-100), ``region``, ``region_stations`` and
+            ``candidates`` (``"; "``-joined) and ``geo_precision``.
+
+        Examples
+        --------
+        >>> from railtrack import load_network
+        >>> gaz = load_network(national=False).gazetteer
+        >>> gaz.resolve_many(["Slonim", "Blorpton"]).loc[:, ["query", "resolved", "station_id"]]
+              query  resolved station_id
+        0    Slonim      True  BY-SLONIM
+        1  Blorpton     False        NaN
         """
         rows = []
         for r in self.resolve_all(names):

@@ -129,6 +129,45 @@ class Source(_Frozen):
     zone), ``forwarded_from`` (the channel or person a forwarded post came from,
     which is then the ``reporter``, with the channel as ``relayed_by``) and
     ``edited_at``; ``url`` is the post's link.
+
+    Parameters
+    ----------
+    reporter
+        Who made the claim (non-empty).
+    relayed_by, url
+        The outlet that carried it and the link to the report or post.
+    published
+        The day the report was published (a date, 1900-2100): "today" for its
+        relative dates and the knowledge cut-off of tracking.
+    reliability
+        NATO Admiralty source reliability, ``"A"`` (completely reliable) to ``"F"``
+        (cannot be judged, the default); lower case is accepted.
+    channel, channel_id, message_id, published_at, forwarded_from, edited_at
+        Where a Telegram post was posted, as above (``message_id`` >= 1).
+
+    Raises
+    ------
+    pydantic.ValidationError
+        (a ``ValueError``) for an empty reporter, an unknown field, a grade outside
+        A-F or a publication date outside 1900-2100 (:func:`check_plausible`).
+
+    Notes
+    -----
+    The A-F grades are the Admiralty (NATO) system's source reliability; the rail
+    facts behind the channels named here are in ``DOMAIN.md``.
+
+    Examples
+    --------
+    >>> s = Source(reporter="Belarusian Hajun", relayed_by="LB.ua", reliability="c",
+    ...            published=date(2022, 12, 14))
+    >>> s.reliability, s.published
+    ('C', datetime.date(2022, 12, 14))
+    >>> Source(reporter="Belarusian Hajun", published=date(1800, 1, 1))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Source
+    published
+      Value error, published date 1800-01-01 is outside the plausible range ...
     """
 
     reporter: str = Field(min_length=1)
@@ -162,6 +201,36 @@ class DateWindow(_Frozen):
     One end may be open: ``latest=None`` means "on or after earliest" (e.g. "likely
     to reach Donbas shortly after March 8"), ``earliest=None`` "by latest" ("expected
     by the 7th"). ``text`` keeps the words the window was read from, if any.
+
+    Parameters
+    ----------
+    earliest, latest
+        The first and last possible day (dates; a ``datetime`` or an ISO string with
+        a time keeps its date only). At least one is given, and earliest <= latest.
+    precision
+        How precise the window is: ``"datetime"``, ``"day"`` (default), ``"days"``,
+        ``"week"`` or ``"month"``.
+    text
+        The words the window was read from ("in the night of 5 March"), or None.
+
+    Raises
+    ------
+    pydantic.ValidationError
+        (a ``ValueError``) when both ends are missing, ``earliest`` is after
+        ``latest``, or an end lies outside 1900-2100.
+
+    Examples
+    --------
+    >>> w = DateWindow(earliest=date(2023, 3, 5), latest=date(2023, 3, 6), precision="days")
+    >>> w.width_days, w.is_open
+    (1, False)
+    >>> DateWindow(earliest=date(2023, 3, 8), precision="days").is_open
+    True
+    >>> DateWindow(earliest=date(2023, 3, 5), latest=date(2023, 3, 1))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for DateWindow
+      Value error, earliest 2023-03-05 is after latest 2023-03-01 ...
     """
 
     earliest: date | None = None
@@ -193,17 +262,41 @@ class DateWindow(_Frozen):
 
     @classmethod
     def day(cls, day: date, *, text: str | None = None) -> DateWindow:
-        """Return the window of one whole day."""
+        """Return the window of one whole day.
+
+        Examples
+        --------
+        >>> w = DateWindow.day(date(2023, 3, 8), text="8 марта")
+        >>> w.earliest == w.latest == date(2023, 3, 8), w.precision, w.text
+        (True, 'day', '8 марта')
+        """
         return cls(earliest=day, latest=day, precision="day", text=text)
 
     @property
     def is_open(self) -> bool:
-        """Whether one end of the window is unknown."""
+        """Whether one end of the window is unknown.
+
+        Examples
+        --------
+        >>> DateWindow(latest=date(2023, 3, 7), precision="days").is_open
+        True
+        >>> DateWindow.day(date(2023, 3, 7)).is_open
+        False
+        """
         return self.earliest is None or self.latest is None
 
     @property
     def width_days(self) -> int | None:
-        """Days between the ends (0 for a single day), or None when open."""
+        """Days between the ends (0 for a single day), or None when open.
+
+        Examples
+        --------
+        >>> DateWindow(earliest=date(2023, 3, 5), latest=date(2023, 3, 7)).width_days
+        2
+        >>> day = date(2023, 3, 5)
+        >>> DateWindow.day(day).width_days, DateWindow(earliest=day).width_days
+        (0, None)
+        """
         if self.earliest is None or self.latest is None:
             return None
         return (self.latest - self.earliest).days
@@ -227,6 +320,37 @@ class CarCounts(_Frozen):
     total. When no total is reported but parts are, the total is their sum and
     ``total_derived`` is set: it is then a lower bound. ``estimated`` marks counts
     the source gave as approximate ("about 30 flats").
+
+    Parameters
+    ----------
+    total
+        Cars of all types (whole number, 0 .. :data:`MAX_COUNT`), or None.
+    passenger, covered, flat, tank, other
+        Cars of each type (:data:`CAR_TYPES`): passenger cars, covered (box) wagons,
+        flat cars (platforms, for vehicles), tank cars, and any other (freight) cars.
+    total_derived
+        Set when ``total`` is the sum of the typed parts (then a lower bound).
+    estimated
+        The source gave the counts as approximate.
+    at_least
+        The source gave ``total`` as a lower bound ("more than 40 cars").
+
+    Raises
+    ------
+    pydantic.ValidationError
+        (a ``ValueError``) for a negative count, a count above :data:`MAX_COUNT`, or
+        typed parts that add up to more than ``total``.
+
+    Examples
+    --------
+    >>> cars = CarCounts(passenger=2, flat=42, other=7)
+    >>> cars.total, cars.total_derived, cars.typed_sum
+    (51, True, 51)
+    >>> CarCounts(total=10, flat=12)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for CarCounts
+      Value error, typed cars add up to 12, more than the total 10 ...
     """
 
     total: Annotated[int, Field(ge=0, le=MAX_COUNT)] | None = None
@@ -272,12 +396,26 @@ class CarCounts(_Frozen):
 
     @property
     def typed_sum(self) -> int:
-        """Sum of the typed parts that are known."""
+        """Sum of the typed parts that are known.
+
+        Examples
+        --------
+        >>> CarCounts(total=51, passenger=5, flat=43).typed_sum
+        48
+        >>> CarCounts(total=40).typed_sum
+        0
+        """
         return sum(getattr(self, name) or 0 for name in CAR_TYPES)
 
     @property
     def is_empty(self) -> bool:
-        """Whether no count at all is known."""
+        """Whether no count at all is known.
+
+        Examples
+        --------
+        >>> CarCounts().is_empty, CarCounts(tank=12).is_empty
+        (True, False)
+        """
         return self.total is None and all(getattr(self, n) is None for n in CAR_TYPES)
 
 
@@ -289,6 +427,31 @@ class Evidence(_Frozen):
     written (at most :data:`QUOTE_MAX_CHARS` characters, cut with "…" around the
     words), so a reader can check the value against what the source said; None for
     evidence made before quotes were kept.
+
+    Parameters
+    ----------
+    field
+        The field the value went to (``"origin"``, ``"cars.flat"``, ``"departure"``).
+    text
+        The words read, as written.
+    start, end
+        Character offsets of ``text`` in the report (>= 0; ``report[start:end]``).
+    confidence
+        How sure the reader is, 0..1.
+    quote
+        The sentence around the words, or None.
+
+    Raises
+    ------
+    pydantic.ValidationError
+        (a ``ValueError``) for a negative offset or a confidence outside 0..1.
+
+    Examples
+    --------
+    >>> report = "Eszelon z 40 platformami wyjechał ze Słonimia."
+    >>> ev = Evidence(field="cars.flat", text="40 platformami", start=10, end=24, quote=report)
+    >>> report[ev.start : ev.end] == ev.text
+    True
     """
 
     field: str
@@ -322,6 +485,29 @@ class Place(_Frozen):
     ``lat``/``lon`` are the WGS84 degrees of the station (or of the place outside
     the network) once resolved on a network; None for a region, a name not yet
     resolved or an unresolved one.
+
+    Parameters
+    ----------
+    text
+        The name as written (non-empty).
+    station_id, station, region, resolved_score, unresolved, geo_precision, lat, lon
+        What the name resolved to, as above (usually filled by
+        :meth:`railtrack.ReportSet.resolve`, not by hand); ``lat`` in -90..90 and
+        ``lon`` in -180..180 degrees (WGS84).
+
+    Raises
+    ------
+    pydantic.ValidationError
+        (a ``ValueError``) for an empty text, a score outside 0-100, a
+        ``geo_precision`` not listed above or coordinates out of range.
+
+    Examples
+    --------
+    >>> Place(text="Polonka").station_id is None
+    True
+    >>> p = Place(text="Rostov region", region="Rostov region", geo_precision="region")
+    >>> p.is_region
+    True
     """
 
     text: str = Field(min_length=1)
@@ -341,7 +527,15 @@ class Place(_Frozen):
 
     @property
     def is_region(self) -> bool:
-        """Whether this place is a region or country rather than one station."""
+        """Whether this place is a region or country rather than one station.
+
+        Examples
+        --------
+        >>> Place(text="Belarus", region="Belarus").is_region
+        True
+        >>> Place(text="Слонима", station_id="BY-SLONIM", station="Slonim").is_region
+        False
+        """
         return self.region is not None and self.station_id is None
 
 
@@ -352,6 +546,60 @@ class Shipment(_Frozen):
     apart (see :func:`railtrack.estimate_arrivals`). ``group`` names the
     :class:`ShipmentGroup` whose totals include this train: a group's cars are
     never copied into its trains.
+
+    Parameters
+    ----------
+    id
+        The train's id, unique in a :class:`railtrack.ReportSet` (an int is kept as
+        its string).
+    report
+        The id of the report the train was read from.
+    origin, destination, via
+        Where the train left, where it goes and the stations it passed
+        (:class:`Place`; ``via`` in order of travel).
+    departure, expected_arrival
+        :class:`DateWindow` of the departure and of the arrival the source gives.
+    arrival_told
+        Whether the source tells the arrival as having happened (see below).
+    cars
+        The train's :class:`CarCounts` (at most ``Settings.max_cars_per_train``).
+    equipment
+        What the train carries, as the source words it.
+    claim
+        ``"sighted"`` (default), ``"planned"`` or ``"expected"``.
+    credibility
+        Admiralty information credibility, 1 (confirmed) to 6 (cannot be judged).
+    source
+        The :class:`Source` (required).
+    group
+        The id of the :class:`ShipmentGroup` this train belongs to, if any.
+    evidence
+        Where in a free-text report each value was read.
+    confidence
+        How sure the reader is, 0..1 (1 for a structured record).
+    lang
+        ISO 639 code of the language the train was read in, or None.
+
+    Raises
+    ------
+    pydantic.ValidationError
+        (a ``ValueError``) for a missing id or source, an unknown field, a
+        credibility outside 1-6, or more cars than one train carries.
+
+    Examples
+    --------
+    >>> t = Shipment(id="t1", origin=Place(text="Slonim"), destination=Place(text="Valuyki"),
+    ...              departure=DateWindow.day(date(2023, 3, 8)), cars=CarCounts(total=40),
+    ...              source=Source(reporter="Belarusian Hajun"))
+    >>> t.destination.text, t.departure.earliest, t.cars.total, t.claim
+    ('Valuyki', datetime.date(2023, 3, 8), 40, 'sighted')
+    >>> Shipment(id="t2", cars=CarCounts(total=500),
+    ...          source=Source(reporter="Belarusian Hajun"))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Shipment
+    cars
+      Value error, 500 cars is more than a train carries (120; ...
     """
 
     id: str = Field(min_length=1)
@@ -409,6 +657,30 @@ class ShipmentGroup(_Frozen):
     "In both trains, there are a total of 86 cars, with only two passenger cars"
     is one group with ``n_trains=2`` and ``cars.total=86``; the trains point to it
     through :attr:`Shipment.group`.
+
+    Parameters
+    ----------
+    id, report
+        The group's id and the id of its report.
+    n_trains
+        How many trains the fact covers (>= 1), or None when the source does not say.
+    cars
+        The cars of all the group's trains together (:class:`CarCounts`).
+    equipment, source, evidence
+        As for :class:`Shipment`.
+
+    Raises
+    ------
+    pydantic.ValidationError
+        (a ``ValueError``) for a missing id or source, ``n_trains`` < 1, or more cars
+        than ``n_trains`` trains carry (``Settings.max_cars_per_train`` each).
+
+    Examples
+    --------
+    >>> g = ShipmentGroup(id="g1", n_trains=2, cars=CarCounts(total=86, passenger=2),
+    ...                   source=Source(reporter="Belarusian Hajun"))
+    >>> g.n_trains, g.cars.total, g.cars.passenger
+    (2, 86, 2)
     """
 
     id: str = Field(min_length=1)
@@ -438,6 +710,35 @@ class Sighting(_Frozen):
     ``seen_at`` follows railtrack's one time convention: UTC without a zone. A time
     given with a zone (``2023-03-02T10:00Z``, ``+03:00``) is converted to UTC when
     the record is read; a time without one is taken as UTC (see :func:`utc_naive`).
+
+    Parameters
+    ----------
+    id
+        The sighting's id.
+    shipment
+        The id of the :class:`Shipment` seen, or None when it is not known.
+    station
+        Where the train was seen (:class:`Place`).
+    seen_at
+        When (UTC; a zoned time is converted, a naive one is taken as UTC).
+    precision
+        How precise ``seen_at`` is (``"datetime"`` by default; ``"day"`` for a date).
+    source, note
+        The :class:`Source`, and what the source said about the sighting.
+
+    Raises
+    ------
+    pydantic.ValidationError
+        (a ``ValueError``) for a missing id, station or source, or a time outside
+        1900-2100.
+
+    Examples
+    --------
+    >>> s = Sighting(id="s1", shipment="t1", station=Place(text="Osinovka"),
+    ...              seen_at=datetime.fromisoformat("2023-03-06T13:45+03:00"),
+    ...              source=Source(reporter="Community of Railway Workers of Belarus"))
+    >>> s.seen_at
+    datetime.datetime(2023, 3, 6, 10, 45)
     """
 
     id: str = Field(min_length=1)

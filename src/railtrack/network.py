@@ -113,6 +113,17 @@ class RailNetwork:
     Build one with :func:`load_network`. The graph ``G`` is the plain networkx object
     and may be used directly; the methods add name resolution and routing on top.
 
+    Parameters
+    ----------
+    G
+        The station graph: node ids are station ids (str) with ``name``, ``lat``,
+        ``lon`` (WGS84 degrees), ``country`` and ``region``; each link has
+        ``length_km`` (km). Kept as given, not copied.
+    problems, estimated, regions, source
+        As the attributes below (usually filled by :func:`load_network`).
+    settings
+        Name resolution and routing thresholds; default :data:`DEFAULT_SETTINGS`.
+
     Attributes
     ----------
     G
@@ -126,6 +137,29 @@ class RailNetwork:
         Region and country definitions used by the gazetteer and routing.
     source
         The directory the network was read from.
+
+    Notes
+    -----
+    The embedded default network and the sources of its stations, links and lengths
+    are described in ``data/network/README.md``. Methods raise
+    :class:`~railtrack.errors.StationNotFound` (a ``LookupError``) for a name that
+    resolves to no station and :class:`~railtrack.errors.NoRoute` when two stations
+    are not connected.
+
+    Examples
+    --------
+    >>> net = load_network(national=False)
+    >>> net
+    RailNetwork(119 stations, 135 links, 1 components, 0 isolated, 0 problems)
+    >>> net.resolve("Матвеев Курган").station_id
+    '511103'
+    >>> route = net.route("Slonim", "Matveev Kurgan")[0]
+    >>> route.names[0], route.names[-1], route.border_crossings
+    ('Slonim', 'Matveev Kurgan', ('Zakopytye–Zlynka',))
+    >>> net.route("Slonim", "Nowhere-xyz")
+    Traceback (most recent call last):
+    ...
+    railtrack.errors.StationNotFound: station 'Nowhere-xyz' not resolved; no candidate found
     """
 
     def __init__(
@@ -167,6 +201,12 @@ class RailNetwork:
         """Connected components of linked stations as sets of ids, largest first.
 
         Stations without any link are not components; see :attr:`isolated`.
+
+        Examples
+        --------
+        >>> net = load_network(national=False)
+        >>> len(net.components), len(net.components[0]) == net.G.number_of_nodes()
+        (1, True)
         """
         comps = [c for c in nx.connected_components(self.G) if len(c) > 1]
         comps.sort(key=lambda c: (-len(c), min(c)))
@@ -174,7 +214,13 @@ class RailNetwork:
 
     @cached_property
     def isolated(self) -> frozenset[str]:
-        """Stations without any link (unreachable by routing)."""
+        """Stations without any link (unreachable by routing).
+
+        Examples
+        --------
+        >>> load_network(national=False).isolated
+        frozenset()
+        """
         return frozenset(n for n in self.G if self.G.degree(n) == 0)
 
     @cached_property
@@ -255,6 +301,12 @@ class RailNetwork:
         :func:`railtrack.gazetteer.load_gazetteer`) unless its graph has gained or
         lost stations or links or its settings changed since it was loaded; then the
         index is built from the graph as it is.
+
+        Examples
+        --------
+        >>> gaz = load_network(national=False).gazetteer
+        >>> type(gaz).__name__, gaz.resolve("Асіповічы").station_id
+        ('Gazetteer', 'BY-OSIPOVICHI')
         """
         key = self._index_key
         if key is None or self._cached_size != _graph_size(self.G):
@@ -478,6 +530,17 @@ class RailNetwork:
         ------
         StationNotFound
             When an id is not a station of the network (before anything is yielded).
+
+        Examples
+        --------
+        >>> net = load_network(national=False)
+        >>> found = net.iter_routes_between([("BY-SLONIM", "511103")])
+        >>> [(pair, round(route.length_km)) for pair, route in found]
+        [(('BY-SLONIM', '511103'), 2192)]
+        >>> list(net.iter_routes_between([("BY-SLONIM", "nope")]))
+        Traceback (most recent call last):
+        ...
+        railtrack.errors.StationNotFound: station 'nope' not resolved; no candidate found
         """
         return self._router.iter_routes_between(pairs)
 

@@ -291,6 +291,22 @@ def plot_route_map(
         The Axes, with aspect ``1/cos(mean latitude)`` so distances look right, and
         a legend entry for every encoding (line widths with their car counts,
         markers, network, countries).
+
+    Notes
+    -----
+    Longitude and latitude are WGS84 degrees; the country outlines are Natural
+    Earth's (public domain), see :mod:`railtrack.basemap`.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from railtrack import load_network
+    >>> net = load_network(national=False)
+    >>> ax = plot_route_map(net, net.route("Slonim", "Matveev Kurgan"), title="Slonim to the front")
+    >>> type(ax).__name__, ax.get_title()
+    ('Axes', 'Slonim to the front')
+    >>> plt.close(ax.figure)
     """
     base: nx.Graph = getattr(network, "G", network)
     ax = _new_ax(ax, (9, 7))
@@ -580,6 +596,20 @@ def plot_arrival_timeline(  # noqa: C901
         a row that could not be routed (an ``outcome`` column other than
         ``routed``, or a flag saying the origin or destination is missing or
         unresolved) says so in red.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from railtrack import data_path, estimate_arrivals, load_network, load_reports
+    >>> reports = load_reports(data_path("reports") / "seed-hajun-2023-03.yaml")
+    >>> df = estimate_arrivals(reports, load_network(national=False), as_of="2023-03-05")
+    >>> ax = plot_arrival_timeline(df)
+    >>> type(ax).__name__, [label.get_text() for label in ax.get_yticklabels()]
+    ('Axes', ['Belarus → Matveev Kurgan', 'Belarus → Neklinovka'])
+    >>> ax.get_title()
+    "Arrival windows: estimate p10–p90 and p50 beside the source's claim"
+    >>> plt.close(ax.figure)
     """
     df = estimates.reset_index(drop=True)
     ax = _new_ax(ax, (10, 1.2 + 0.45 * max(len(df), 1)))
@@ -788,6 +818,29 @@ def plot_volumes(  # noqa: C901
         period axis longer than :data:`MAX_PERIOD_BARS` periods is drawn in longer
         periods (weeks, months, quarters, years: :func:`period_freq`); beyond
         :data:`MAX_BAR_NOTES` bars the trains are counted in the x label instead.
+
+    Raises
+    ------
+    ValueError
+        When ``summary`` has no ``by`` column (summarise with that key first).
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from railtrack import data_path, load_reports, summarize
+    >>> reports = load_reports(data_path("reports") / "seed-hajun-2023-03.yaml")
+    >>> table = summarize(reports, by=("destination",))
+    >>> ax = plot_volumes(table, by="destination")
+    >>> type(ax).__name__, ax.get_title(), ax.get_ylabel()
+    ('Axes', 'Cars by type per railhead', 'Cars (counted once per report)')
+    >>> [label.get_text() for label in ax.get_xticklabels()]
+    ['Matveyev-Kurhan', 'Nieklinovka', 'unallocated across 2 trains']
+    >>> plt.close(ax.figure)
+    >>> plot_volumes(table, by="period")
+    Traceback (most recent call last):
+    ...
+    ValueError: the summary has no 'period' column; summarise with by=('period',)
     """
     table = summary
     key = C.DESTINATION if by == C.RAILHEAD else by

@@ -474,6 +474,13 @@ def generate(kind: str) -> dict[str, Any]:
     ------
     KeyError
         For an unknown kind.
+
+    Examples
+    --------
+    >>> generate("problem")["required"]
+    ['field', 'message', 'path', 'record', 'row', 'text', 'unit']
+    >>> generate("problem") == schema("problem")  # the checked-in schema is up to date
+    True
     """
     model = KINDS[kind]
     doc = model.model_json_schema(mode="serialization")
@@ -498,6 +505,15 @@ def schema(kind: str) -> dict[str, Any]:
     ------
     KeyError
         For an unknown kind.
+
+    Examples
+    --------
+    >>> schema("route")["properties"]["length_km"]["type"]
+    'number'
+    >>> schema("colour")
+    Traceback (most recent call last):
+    ...
+    KeyError: 'colour'
     """
     if kind not in KINDS:
         raise KeyError(kind)
@@ -506,12 +522,31 @@ def schema(kind: str) -> dict[str, Any]:
 
 
 def render(doc: dict[str, Any]) -> str:
-    """Return a schema as the text kept in the repository (indented, sorted keys, newline)."""
+    """Return a schema as the text kept in the repository (indented, sorted keys, newline).
+
+    Examples
+    --------
+    >>> print(render({"b": 1, "a": "Орша"}), end="")
+    {
+      "a": "Орша",
+      "b": 1
+    }
+    """
     return json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 def write_schemas(directory: Path = SCHEMA_DIR) -> list[Path]:
-    """Write every kind's generated schema to ``directory/KIND.json``; return the paths."""
+    """Write every kind's generated schema to ``directory/KIND.json``; return the paths.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     paths = write_schemas(Path(tmp))
+    ...     same = (Path(tmp) / "run.json").read_text("utf-8") == render(generate("run"))
+    >>> len(paths) == len(KINDS), same
+    (True, True)
+    """
     directory.mkdir(parents=True, exist_ok=True)
     written = []
     for kind in KINDS:
@@ -522,7 +557,13 @@ def write_schemas(directory: Path = SCHEMA_DIR) -> list[Path]:
 
 
 def iso_date(value: date | None) -> str | None:
-    """Return an ISO date (``YYYY-MM-DD``) or None; a datetime gives its day."""
+    """Return an ISO date (``YYYY-MM-DD``) or None; a datetime gives its day.
+
+    Examples
+    --------
+    >>> iso_date(datetime(2023, 3, 7, 13, 45)), iso_date(None)
+    ('2023-03-07', None)
+    """
     if value is None:
         return None
     if isinstance(value, datetime):

@@ -222,7 +222,24 @@ def route_graph(reports: ReportSet, network: RailNetwork) -> nx.DiGraph:
     Returns
     -------
     networkx.DiGraph
-        See :func:`corridor_graph`.
+        See :func:`corridor_graph`: one node per station passed (station id, with
+        ``trains`` and ``role``), one edge per link travelled with ``length_km``
+        (km), ``trains`` and ``cars`` (a group's cars counted once). A train that
+        cannot be routed raises nothing: it is listed with the reason in
+        ``G.graph["unrouted"]``.
+
+    Examples
+    --------
+    >>> from railtrack import data_path, load_network, load_reports
+    >>> reports = load_reports(data_path("reports") / "seed-hajun-2023-03.yaml")
+    >>> G = route_graph(reports, load_network(national=False))
+    >>> G.graph["routed"], G.graph["unrouted"]
+    (['seed-2023-03-t1', 'seed-2023-03-t2'], [])
+    >>> e = G.edges["BY-CHEPINO", "BY-VITEBSK"]
+    >>> e["length_km"], e["trains"], e["cars"]
+    (16.5, 2, 86)
+    >>> G.nodes["BY-CHEPINO"]["role"], G.nodes["511207"]["name"]
+    ('origin', 'Neklinovka')
     """
     resolved = reports.resolve(network)
     shipments = resolved.to_frame()
@@ -279,6 +296,18 @@ def corridor_graph(
     ------
     ValueError
         When shipment ids repeat.
+
+    Examples
+    --------
+    >>> from railtrack import data_path, load_network, load_reports
+    >>> from railtrack.routes import shipment_routes
+    >>> net = load_network(national=False)
+    >>> reports = load_reports(data_path("reports") / "seed-hajun-2023-03.yaml").resolve(net)
+    >>> shipments = reports.to_frame()
+    >>> routes = shipment_routes(shipments, net)
+    >>> G = corridor_graph(shipments, routes, net, groups=reports.groups_frame())
+    >>> G.number_of_nodes(), G.number_of_edges(), G.graph["crs"]
+    (29, 28, 'EPSG:4326')
     """
     ship_df = shipments.reset_index(drop=True)
     group_df = (

@@ -69,6 +69,22 @@ class Route:
         Station ids of the ends actually used.
     origin_query, destination_query
         The ends as given (a name, an id or a region).
+
+    Routes are made by :meth:`railtrack.RailNetwork.route` (shortest first, by
+    ``length_km``); a Route is frozen and plain: :meth:`to_dict` is its JSON form.
+
+    Examples
+    --------
+    >>> from railtrack import load_network
+    >>> route = load_network(national=False).route("Slonim", "Matveev Kurgan")[0]
+    >>> route.origin, route.destination, route.origin_query
+    ('BY-SLONIM', '511103', 'Slonim')
+    >>> route.names[:3], len(route.stations) == len(route.names)
+    (('Slonim', 'Baranovichi-Polesskiye', 'Lyakhovichi'), True)
+    >>> round(route.length_km), route.border_crossings
+    (2192, ('Zakopytye–Zlynka',))
+    >>> route.to_dict()["length_km"]
+    2192.1
     """
 
     stations: tuple[str, ...]
@@ -82,7 +98,18 @@ class Route:
     destination_query: str
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready form (``stations``, ``names``, ``length_km`` ...)."""
+        """Plain JSON-ready form (``stations``, ``names``, ``length_km`` ...).
+
+        Lists instead of tuples; ``length_km`` rounded to 0.1 km.
+
+        Examples
+        --------
+        >>> r = Route(("A", "B"), ("Orsha", "Krasnoye"), 72.04, ("Orsha–Krasnoye",),
+        ...           ((30.4, 54.5), (31.4, 54.6)), "A", "B", "Orsha", "Krasnoye")
+        >>> d = r.to_dict()
+        >>> d["length_km"], d["names"], d["geometry"][0]
+        (72.0, ['Orsha', 'Krasnoye'], [30.4, 54.5])
+        """
         return {
             "origin_query": self.origin_query,
             "destination_query": self.destination_query,
@@ -110,6 +137,23 @@ def path_length_km(G: nx.Graph, path: Sequence[str]) -> float:
     -------
     float
         Length in km (0 for a one-station path).
+
+    Raises
+    ------
+    KeyError
+        When two consecutive stations are not linked, or a link has no ``length_km``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph()
+    >>> G.add_node("A", name="Orsha", country="BY", lat=54.5, lon=30.4)
+    >>> G.add_node("B", name="Krasnoye", country="RU", lat=54.6, lon=31.4)
+    >>> G.add_node("C", name="Smolensk", country="RU", lat=54.8, lon=32.0)
+    >>> G.add_edge("A", "B", length_km=72.0)
+    >>> G.add_edge("B", "C", length_km=48.5)
+    >>> path_length_km(G, ["A", "B", "C"]), path_length_km(G, ["A"])
+    (120.5, 0.0)
     """
     return float(sum(G.edges[u, v][WEIGHT] for u, v in itertools.pairwise(path)))
 
@@ -226,7 +270,29 @@ def route_from_path(
     Returns
     -------
     Route
-        With length, border crossings and geometry.
+        With length (km), border crossings (links where ``country`` changes) and
+        geometry (``(lon, lat)`` of the stations that have a position).
+
+    Raises
+    ------
+    KeyError
+        When a station is not in ``G``, or (``length_km`` None) two consecutive
+        stations are not linked.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph()
+    >>> G.add_node("A", name="Orsha", country="BY", lat=54.5, lon=30.4)
+    >>> G.add_node("B", name="Krasnoye", country="RU", lat=54.6, lon=31.4)
+    >>> G.add_node("C", name="Smolensk", country="RU", lat=54.8, lon=32.0)
+    >>> G.add_edge("A", "B", length_km=72.0)
+    >>> G.add_edge("B", "C", length_km=48.5)
+    >>> r = route_from_path(G, ["A", "B", "C"], origin_query="Orsha")
+    >>> r.names, r.length_km, r.border_crossings
+    (('Orsha', 'Krasnoye', 'Smolensk'), 120.5, ('BY–RU border near Orsha',))
+    >>> r.origin_query, r.destination_query
+    ('Orsha', 'C')
     """
     data = [G.nodes[n] for n in path]
     names = tuple(str(d.get("name", n)) for d, n in zip(data, path, strict=True))
@@ -279,6 +345,21 @@ class RouteFinder:
     -----
     Station names, countries, positions and shortest-path trees are cached from the
     graph as it is when the finder is built; treat the graph as read-only afterwards.
+    Its methods back those of :class:`railtrack.RailNetwork` and raise the same
+    errors (:class:`~railtrack.errors.StationNotFound`,
+    :class:`~railtrack.errors.NoRoute`, :class:`~railtrack.errors.NetworkError`).
+
+    Examples
+    --------
+    >>> from railtrack import load_network
+    >>> net = load_network(national=False)
+    >>> finder = RouteFinder(net.G, net.gazetteer)
+    >>> round(finder.route("Slonim", "Matveev Kurgan")[0].length_km, 1)
+    2192.1
+    >>> finder.route("Slonim", "Kursk", k=0)
+    Traceback (most recent call last):
+    ...
+    railtrack.errors.NetworkError: k must be at least 1, got 0
     """
 
     def __init__(
@@ -342,7 +423,18 @@ class RouteFinder:
         via: str | Sequence[str] | None = None,
         k: int = 1,
     ) -> list[Route]:
-        """Shortest routes, shortest first (see :meth:`RailNetwork.route`)."""
+        """Shortest routes, shortest first (see :meth:`RailNetwork.route`).
+
+        Examples
+        --------
+        >>> from railtrack import load_network
+        >>> net = load_network(national=False)
+        >>> finder = RouteFinder(net.G, net.gazetteer)
+        >>> [round(r.length_km) for r in finder.route("Polonka", "Rossosh", k=2)]
+        [1575, 1583]
+        >>> "BY-GOMEL" in finder.route("Slonim", "Matveev Kurgan", via="Gomel")[0].stations
+        True
+        """
         if k < 1:
             msg = f"k must be at least 1, got {k}"
             raise NetworkError(msg)
@@ -490,7 +582,16 @@ class RouteFinder:
 
     # --- many routes ---------------------------------------------------------------
     def routes_from_each(self, origin: str, destination: str) -> list[Route]:
-        """One shortest route from each station of a region origin, shortest first."""
+        """One shortest route from each station of a region origin, shortest first.
+
+        Examples
+        --------
+        >>> from railtrack import load_network
+        >>> net = load_network(national=False)
+        >>> routes = RouteFinder(net.G, net.gazetteer).routes_from_each("Belarus", "Matveev Kurgan")
+        >>> [(r.names[0], round(r.length_km)) for r in routes[:2]]
+        [('Chepino', 1831), ('Osipovichi-I', 1897)]
+        """
         start, end = self._end(origin), self._end(destination)
         routes: list[Route] = []
         for sid in start.ids:
@@ -516,6 +617,15 @@ class RouteFinder:
 
         See :meth:`RailNetwork.routes_between`; routes are yielded as they are found,
         so a caller keeping only what it needs holds one chunk of trees at a time.
+
+        Examples
+        --------
+        >>> from railtrack import load_network
+        >>> net = load_network(national=False)
+        >>> finder = RouteFinder(net.G, net.gazetteer)
+        >>> found = dict(finder.iter_routes_between([("BY-SLONIM", "511103")]))
+        >>> round(found["BY-SLONIM", "511103"].length_km, 1)
+        2192.1
         """
         todo = {(str(u), str(v)) for u, v in pairs}
         for u, v in todo:
@@ -549,7 +659,16 @@ class RouteFinder:
                     yield (u, v), self._fast_route(idx[::-1] if flip else idx, km, u, v)
 
     def route_lengths(self, pairs: Iterable[tuple[str, str]]) -> pd.DataFrame:
-        """Shortest lengths for many pairs (see :meth:`RailNetwork.route_lengths`)."""
+        """Shortest lengths for many pairs (see :meth:`RailNetwork.route_lengths`).
+
+        Examples
+        --------
+        >>> from railtrack import load_network
+        >>> net = load_network(national=False)
+        >>> RouteFinder(net.G, net.gazetteer).route_lengths([("Slonim", "Matveev Kurgan")])
+              origin destination  length_km  n_stations
+        0  BY-SLONIM      511103     2192.1          39
+        """
         ends: list[tuple[str | None, str | None]] = [
             (self._single_or_none(o), self._single_or_none(d)) for o, d in pairs
         ]

@@ -16,7 +16,47 @@ __all__ = ["DEFAULT_SETTINGS", "Settings"]
 
 
 class Settings(BaseModel):
-    """Defaults for name resolution, routing, arrival estimates and summaries."""
+    """Defaults for name resolution, routing, arrival estimates and summaries.
+
+    Each field is a keyword argument with a documented default; its unit is in its
+    name (``_km`` kilometres, ``_kmh`` km/h, ``_h`` hours, ``_days`` days, ``_s``
+    seconds; scores are 0-100) and its meaning and source in its ``description``
+    (``Settings.model_fields[name].description``). The instance is frozen: derive a
+    variant with ``settings.model_copy(update={...})`` or a new ``Settings(...)``,
+    and pass it explicitly (``settings=``) to the functions that take one.
+
+    Parameters
+    ----------
+    **fields
+        Any of the fields below; the others keep their defaults
+        (:data:`DEFAULT_SETTINGS`).
+
+    Raises
+    ------
+    pydantic.ValidationError
+        (a ``ValueError``) for an unknown field or a value outside its bounds (e.g.
+        ``circuity_factor`` <= 1, a score above 100).
+
+    Notes
+    -----
+    The figures and their sources are those of ``data/calibration/README.md`` and
+    ``data/network/README.md``; numbered sources ("domain sources [4]") are those of
+    the project's domain fact sheet (``DOMAIN.md``).
+
+    Examples
+    --------
+    >>> s = Settings(moving_speed_kmh=35.0)
+    >>> s.moving_speed_kmh, s.max_cars_per_train
+    (35.0, 120)
+    >>> Settings.model_fields["moving_speed_kmh"].description.split(",")[0]
+    'Median moving (technical) speed of a freight train between stops'
+    >>> Settings(circuity_factor=0.9)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Settings
+    circuity_factor
+      Input should be greater than 1 ...
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 

@@ -766,6 +766,33 @@ def summarize(
     --------
     personnel_estimate : the factor behind ``personnel_estimate``.
     railtrack.remainders : the rule that counts a group's cars once.
+
+    Notes
+    -----
+    A group's cars ("86 cars in both trains") are counted once: when its trains fall
+    in different rows, the cars not given per train go to an "unallocated across N
+    trains" row instead of being copied into each. The personnel factor and its
+    sources are in ``df.attrs["personnel_note"]``.
+
+    Examples
+    --------
+    The embedded seed report: two trains and one group fact of 86 cars.
+
+    >>> from railtrack import data_path, load_reports
+    >>> reports = load_reports(data_path("reports") / "seed-hajun-2023-03.yaml")
+    >>> cols = ["trains", "cars_total", "cars_passenger", "personnel_estimate"]
+    >>> summarize(reports, by=()).loc[:, cols]
+       trains  cars_total  cars_passenger  personnel_estimate
+    0       2          86               2               100.0
+    >>> summarize(reports, by=("destination",)).loc[:, ["destination", "trains", "cars_total"]]
+                       destination  trains  cars_total
+    0              Matveyev-Kurhan       1        <NA>
+    1                  Nieklinovka       1        <NA>
+    2  unallocated across 2 trains       0          86
+    >>> summarize(reports, by=("colour",))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: cannot summarise by 'colour': use origin, destination, railhead, ...
     """
     return summarize_views(
         shipments, {"table": by}, freq=freq, groups=groups, routes=routes, settings=settings

@@ -1025,6 +1025,39 @@ def load_reports(
     ValueError
         When ``workers`` is less than 1, or ``columns`` names a field records do not
         have.
+
+    Notes
+    -----
+    The formats, their fields and the labelling of the embedded reports are
+    described in ``data/reports/README.md`` and the README's "Loading reports" section.
+    Dates are calendar days; sighting times are UTC (:func:`railtrack.models.utc_naive`).
+
+    Examples
+    --------
+    >>> from railtrack import data_path
+    >>> rs = load_reports(data_path("reports") / "seed-hajun-2023-03.yaml")
+    >>> len(rs), rs.to_frame()["destination"].tolist()
+    (2, ['Matveyev-Kurhan', 'Nieklinovka'])
+
+    A bad value is a :class:`Problem` next to the good rows (``strict=True`` raises it):
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = Path(tmp) / "reports.csv"
+    ...     _ = path.write_text(
+    ...         "id,origin,destination,departure,cars_total,source\\n"
+    ...         "t1,Slonim,Valuyki,2023-03-08,40,Belarusian Hajun\\n"
+    ...         "t2,Orsha,Kursk,2023-03-09,eighty six?,Belarusian Hajun\\n"
+    ...     )
+    ...     rs = load_reports(path)
+    >>> len(rs), rs.to_frame()["cars_total"].tolist()
+    (2, [40, <NA>])
+    >>> print(rs.problems[0])  # doctest: +ELLIPSIS
+    reports.csv row 3, field 'cars_total': 'eighty six?' is not a count...
+    >>> load_reports("no-such-file.csv")
+    Traceback (most recent call last):
+    ...
+    railtrack.errors.InputPathError: no such file or directory: no-such-file.csv
     """
     if isinstance(paths, str | Path):
         paths = [paths]

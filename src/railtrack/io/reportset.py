@@ -40,6 +40,28 @@ class Problem:
     ``unit`` says what ``row`` counts: a CSV ``row`` (the line in the file, header = 1),
     a JSON Lines ``line``, or a ``record``/``shipment``/``group``/``sighting`` index
     (1-based) in a JSON or YAML file, or a Telegram ``message`` id.
+
+    Parameters
+    ----------
+    path
+        The file the problem is in, as given to :func:`railtrack.load_reports`.
+    row
+        Where in the file (counted as ``unit`` says), or None for the whole file.
+    field
+        The field (column) at fault, or None.
+    message
+        What is wrong, in words; a message longer than :data:`MESSAGE_MAX_CHARS`
+        characters has its middle cut.
+    unit
+        What ``row`` counts (see above); ``"row"`` by default.
+
+    Examples
+    --------
+    >>> p = Problem("data/reports.csv", 14, "cars_total", "'eighty six?' is not a count")
+    >>> print(p)
+    reports.csv row 14, field 'cars_total': 'eighty six?' is not a count
+    >>> p.to_dict()["unit"], Problem("a.jsonl", 3, None, "not JSON", unit="line").row
+    ('row', 3)
     """
 
     path: str
@@ -198,6 +220,40 @@ class ReportSet:
     stickers, posts without text or without train words), by reason; ``posts`` holds
     one :class:`~railtrack.io.telegram_posts.PostRef` per Telegram post read, which
     the store uses to keep each post once and follow its edits.
+
+    A ReportSet is made by :func:`railtrack.load_reports` (or :meth:`add` record by
+    record); ``len()`` and iteration are over its shipments. Its tables are
+    :meth:`to_frame` (one row per train), :meth:`groups_frame` (one row per group
+    fact), :meth:`sightings_frame` (one row per sighting) and
+    :meth:`problems_frame` (one row per :class:`Problem`), with the columns of
+    :mod:`railtrack.columns`; :meth:`resolve` returns a copy whose places are
+    resolved to stations on a :class:`railtrack.RailNetwork`.
+
+    Parameters
+    ----------
+    shipments, groups, sightings
+        The validated records (:class:`railtrack.Shipment`,
+        :class:`railtrack.ShipmentGroup`, :class:`railtrack.Sighting`).
+    problems
+        The :class:`Problem` met while loading, in the order met.
+    files
+        ``(kind, id) -> path`` of each record's file.
+    skipped, posts, tables
+        What was skipped (reason -> count), the Telegram posts read and one dict per
+        table file read (its format and which header became which field).
+
+    Examples
+    --------
+    >>> from railtrack import data_path, load_reports
+    >>> rs = load_reports(data_path("reports") / "seed-hajun-2023-03.yaml")
+    >>> len(rs), len(rs.groups), rs.problems
+    (2, 1, [])
+    >>> rs.to_frame().loc[:, ["id", "destination", "group"]]
+                    id      destination            group
+    0  seed-2023-03-t1  Matveyev-Kurhan  seed-2023-03-g1
+    1  seed-2023-03-t2      Nieklinovka  seed-2023-03-g1
+    >>> rs.groups_frame().loc[0, ["n_trains", "cars_total"]].tolist()
+    [2, 86]
     """
 
     shipments: list[Shipment] = field(default_factory=list)
@@ -214,7 +270,16 @@ class ReportSet:
     """After :meth:`resolve`: why each namesake was settled by its report's other places."""
 
     def add(self, record: Shipment | ShipmentGroup | Sighting, *, file: str | None = None) -> None:
-        """Append a validated record (from ``file``, if known)."""
+        """Append a validated record (from ``file``, if known).
+
+        Examples
+        --------
+        >>> from railtrack.models import Source
+        >>> rs = ReportSet()
+        >>> rs.add(Shipment(id="t1", source=Source(reporter="Belarusian Hajun")), file="a.csv")
+        >>> len(rs), rs.file_of(rs.shipments[0])
+        (1, 'a.csv')
+        """
         if isinstance(record, Shipment):
             self.shipments.append(record)
         elif isinstance(record, ShipmentGroup):
@@ -231,11 +296,27 @@ class ReportSet:
         return iter(self.shipments)
 
     def file_of(self, record: Shipment | ShipmentGroup | Sighting) -> str | None:
-        """Return the file a record was loaded from, if known."""
+        """Return the file a record was loaded from, if known.
+
+        Examples
+        --------
+        >>> from railtrack import data_path, load_reports
+        >>> rs = load_reports(data_path("reports") / "seed-hajun-2023-03.yaml")
+        >>> Path(rs.file_of(rs.shipments[0])).name
+        'seed-hajun-2023-03.yaml'
+        """
         return self.files.get((type(record).__name__, record.id))
 
     def members(self, group_id: str) -> list[Shipment]:
-        """Return the shipments that belong to a group."""
+        """Return the shipments that belong to a group.
+
+        Examples
+        --------
+        >>> from railtrack import data_path, load_reports
+        >>> rs = load_reports(data_path("reports") / "seed-hajun-2023-03.yaml")
+        >>> [s.id for s in rs.members("seed-2023-03-g1")]
+        ['seed-2023-03-t1', 'seed-2023-03-t2']
+        """
         return [s for s in self.shipments if s.group == group_id]
 
     def _members_by_group(self) -> dict[str, list[str]]:
@@ -250,6 +331,14 @@ class ReportSet:
         """Return one row per shipment (columns: :data:`railtrack.columns.SHIPMENT_COLUMNS`).
 
         Group totals are not copied into trains: see :meth:`groups_frame`.
+
+        Examples
+        --------
+        >>> from railtrack import data_path, load_reports
+        >>> rs = load_reports(data_path("reports") / "seed-hajun-2023-03.yaml")
+        >>> df = rs.to_frame()
+        >>> df.shape, df.loc[0, "id"], df.loc[0, "cars_total"]
+        ((2, 39), 'seed-2023-03-t1', <NA>)
         """
         ships = self.shipments
 
@@ -273,7 +362,16 @@ class ReportSet:
         return _typed(columns(), C.SHIPMENT_COLUMNS)
 
     def groups_frame(self) -> pd.DataFrame:
-        """Return one row per group of trains (columns: ``columns.GROUP_COLUMNS``)."""
+        """Return one row per group of trains (columns: ``columns.GROUP_COLUMNS``).
+
+        Examples
+        --------
+        >>> from railtrack import data_path, load_reports
+        >>> rs = load_reports(data_path("reports") / "seed-hajun-2023-03.yaml")
+        >>> rs.groups_frame().loc[:, ["id", "n_trains", "cars_total", "cars_passenger"]]
+                        id  n_trains  cars_total  cars_passenger
+        0  seed-2023-03-g1         2          86               2
+        """
         groups = self.groups
         members_of = self._members_by_group()
         members = [members_of.get(g.id, []) for g in groups]
@@ -294,7 +392,15 @@ class ReportSet:
         return _typed(columns(), C.GROUP_COLUMNS)
 
     def sightings_frame(self) -> pd.DataFrame:
-        """Return one row per sighting (columns: ``columns.SIGHTING_COLUMNS``)."""
+        """Return one row per sighting (columns: ``columns.SIGHTING_COLUMNS``).
+
+        Examples
+        --------
+        >>> from railtrack import data_path, load_reports
+        >>> rs = load_reports(data_path("reports") / "seed-hajun-2023-03.yaml")
+        >>> rs.sightings_frame().shape  # the seed report has no sighting
+        (0, 11)
+        """
         sightings = self.sightings
         station_attrs = {C.STATION: "text", C.STATION_ID: "station_id", C.STATION_NAME: "station"}
 
@@ -311,7 +417,15 @@ class ReportSet:
         return _typed(columns(), C.SIGHTING_COLUMNS)
 
     def problems_frame(self) -> pd.DataFrame:
-        """Return the problems as a table (path, row, unit, field, message, text)."""
+        """Return the problems as a table (path, row, unit, field, message, text).
+
+        Examples
+        --------
+        >>> rs = ReportSet(problems=[Problem("reports.csv", 3, "cars_total", "not a count")])
+        >>> df = rs.problems_frame()
+        >>> df.shape, df.loc[0, "text"]
+        ((1, 6), "reports.csv row 3, field 'cars_total': not a count")
+        """
         frame = pd.DataFrame(
             [p.to_dict() for p in self.problems],
             columns=["path", "row", "unit", "field", "message", "text"],
@@ -325,6 +439,15 @@ class ReportSet:
         model's fields (a group also its ``members``), the shapes of
         :mod:`railtrack.records`; written one per line they are themselves a
         loadable JSON Lines report file.
+
+        Examples
+        --------
+        >>> from railtrack import data_path, load_reports
+        >>> rs = load_reports(data_path("reports") / "seed-hajun-2023-03.yaml")
+        >>> [(r["record"], r["id"]) for r in rs.to_records()][-1]
+        ('group', 'seed-2023-03-g1')
+        >>> next(r for r in rs.to_records() if r["record"] == "group")["members"]
+        ['seed-2023-03-t1', 'seed-2023-03-t2']
         """
         for s in self.shipments:
             yield {"record": "shipment", **s.model_dump(mode="json")}
@@ -344,7 +467,18 @@ class ReportSet:
         return [dict(r) for r in self.tables]
 
     def extend(self, other: ReportSet) -> ReportSet:
-        """Add another set's records and problems to this one; return ``self``."""
+        """Add another set's records and problems to this one; return ``self``.
+
+        ``self`` is changed in place.
+
+        Examples
+        --------
+        >>> from railtrack import data_path, load_reports
+        >>> rs = load_reports(data_path("reports") / "seed-hajun-2023-03.yaml")
+        >>> more = load_reports(data_path("reports") / "2023-02-26-charter97-slonim.csv")
+        >>> rs.extend(more) is rs, len(rs)
+        (True, 3)
+        """
         records: list[Shipment | ShipmentGroup | Sighting] = [
             *other.shipments,
             *other.groups,
@@ -438,6 +572,17 @@ class ReportSet:
         Names that do not resolve stay as written and are flagged ``unresolved``.
         This set is left as it is; records with nothing to resolve are shared by both
         sets (the models are frozen), the others are copied.
+
+        Examples
+        --------
+        >>> from railtrack import data_path, load_reports
+        >>> rs = load_reports(data_path("reports") / "seed-hajun-2023-03.yaml")
+        >>> from railtrack import load_network
+        >>> resolved = rs.resolve(load_network(national=False))
+        >>> resolved.to_frame()["destination_station"].tolist()
+        ['Matveev Kurgan', 'Neklinovka']
+        >>> rs.shipments[0].destination.station_id is None  # the original is unchanged
+        True
         """
         cache: dict[str, Place] = {}
         G = network.G

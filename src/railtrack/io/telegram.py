@@ -86,7 +86,25 @@ _SLUG = re.compile(r"[^0-9A-Za-z]+")
 
 
 def is_telegram_file(path: Path) -> bool:
-    """Return whether a file is a Telegram Desktop export (a JSON export or an HTML page)."""
+    """Return whether a file is a Telegram Desktop export (a JSON export or an HTML page).
+
+    Examples
+    --------
+    >>> import json, tempfile
+    >>> chat = {"name": "Rail watch", "type": "public_channel", "id": 1234, "messages": [
+    ...     {"id": 7, "type": "message", "date": "2023-03-03T12:00:00",
+    ...      "date_unixtime": "1677844800",
+    ...      "text": "A military echelon of 40 flatcars left Orsha for Smolensk yesterday."},
+    ...     {"id": 8, "type": "message", "date": "2023-03-03T12:05:00",
+    ...      "date_unixtime": "1677845100", "text": "Thank you for your support!"}]}
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> folder = Path(tmp.name)
+    >>> _ = (folder / "result.json").write_text(json.dumps(chat))
+    >>> _ = (folder / "notes.json").write_text("{}")
+    >>> is_telegram_file(folder / "result.json"), is_telegram_file(folder / "notes.json")
+    (True, False)
+    >>> tmp.cleanup()
+    """
     suffix = path.suffix.lower()
     if suffix == ".html":
         return is_html_export_page(path)
@@ -94,7 +112,24 @@ def is_telegram_file(path: Path) -> bool:
 
 
 def is_export_folder(folder: Path) -> bool:
-    """Return whether a folder holds a Telegram Desktop export at its top."""
+    """Return whether a folder holds a Telegram Desktop export at its top.
+
+    Examples
+    --------
+    >>> import json, tempfile
+    >>> chat = {"name": "Rail watch", "type": "public_channel", "id": 1234, "messages": [
+    ...     {"id": 7, "type": "message", "date": "2023-03-03T12:00:00",
+    ...      "date_unixtime": "1677844800",
+    ...      "text": "A military echelon of 40 flatcars left Orsha for Smolensk yesterday."},
+    ...     {"id": 8, "type": "message", "date": "2023-03-03T12:05:00",
+    ...      "date_unixtime": "1677845100", "text": "Thank you for your support!"}]}
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> folder = Path(tmp.name)
+    >>> _ = (folder / "result.json").write_text(json.dumps(chat))
+    >>> is_export_folder(folder), is_export_folder(folder / "photos")
+    (True, False)
+    >>> tmp.cleanup()
+    """
     result = folder / "result.json"
     return (folder / "messages.html").is_file() or (result.is_file() and is_json_export(result))
 
@@ -104,6 +139,22 @@ def export_files(folder: Path) -> list[Path]:
 
     The media folders beside them (``photos/``, ``files/``, ...) are never read: an
     attached ``.txt`` or ``.json`` is a file someone posted, not a report.
+
+    Examples
+    --------
+    >>> import json, tempfile
+    >>> chat = {"name": "Rail watch", "type": "public_channel", "id": 1234, "messages": [
+    ...     {"id": 7, "type": "message", "date": "2023-03-03T12:00:00",
+    ...      "date_unixtime": "1677844800",
+    ...      "text": "A military echelon of 40 flatcars left Orsha for Smolensk yesterday."},
+    ...     {"id": 8, "type": "message", "date": "2023-03-03T12:05:00",
+    ...      "date_unixtime": "1677845100", "text": "Thank you for your support!"}]}
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> folder = Path(tmp.name)
+    >>> _ = (folder / "result.json").write_text(json.dumps(chat))
+    >>> [p.name for p in export_files(folder)]
+    ['result.json']
+    >>> tmp.cleanup()
     """
     result = folder / "result.json"
     if result.is_file() and is_json_export(result):
@@ -144,6 +195,20 @@ def post_source(post: Post, *, username: str | None = None) -> Source:
     The reporter is the channel, or for a forward the original sender (the channel
     is then ``relayed_by``). ``published`` is the date of ``published_at``: the UTC
     date when the export gives Unix time, else the exporting computer's local date.
+
+    Examples
+    --------
+    >>> from datetime import datetime
+    >>> post = Post("result.json", "Rail watch", "1234", "public_channel", 7,
+    ...             "A train left Orsha.", datetime(2023, 3, 3, 12))
+    >>> s = post_source(post, username="railwatch")
+    >>> s.reporter, s.relayed_by, s.url, s.published
+    ('Rail watch', None, 'https://t.me/railwatch/7', datetime.date(2023, 3, 3))
+    >>> fwd = Post("result.json", "Rail watch", "1234", "public_channel", 8, "A train.",
+    ...            datetime(2023, 3, 3, 12), forwarded_from="Belarusian Hajun")
+    >>> s = post_source(fwd)
+    >>> s.reporter, s.relayed_by, s.url
+    ('Belarusian Hajun', 'Rail watch', 'https://t.me/c/1234/8')
     """
     forwarded = post.forwarded_from
     return Source(
@@ -161,7 +226,17 @@ def post_source(post: Post, *, username: str | None = None) -> Source:
 
 
 def post_ref(post: Post) -> PostRef:
-    """Return the store's reference to a post (its key, version and text digest)."""
+    """Return the store's reference to a post (its key, version and text digest).
+
+    Examples
+    --------
+    >>> from datetime import datetime
+    >>> post = Post("result.json", "Rail watch", "1234", "public_channel", 7,
+    ...             "A train left Orsha.", datetime(2023, 3, 3, 12))
+    >>> ref = post_ref(post)
+    >>> ref.channel_key, ref.message_id, ref.version, len(ref.digest)
+    ('1234', 7, '2023-03-03T12:00:00', 40)
+    """
     version = (post.edited_at or post.published_at).isoformat()
     digest = hashlib.sha1(post.text.encode("utf-8", "surrogatepass")).hexdigest()
     return PostRef(post.channel_key, post.message_id, version, digest, post.file)
@@ -169,7 +244,17 @@ def post_ref(post: Post) -> PostRef:
 
 @dataclass
 class TelegramFile:
-    """The reports of one export file: records, problems, skip counts and post references."""
+    """The reports of one export file: records, problems, skip counts and post references.
+
+    Made by :func:`read_telegram_file`; ``read`` counts the posts read (with text or
+    not), ``posts`` holds a :class:`PostRef` for each post with text.
+
+    Examples
+    --------
+    >>> part = TelegramFile(Path("result.json"), read=2)
+    >>> part.shipments, part.read, dict(part.skipped)
+    ([], 2, {})
+    """
 
     path: Path
     shipments: list[Shipment] = field(default_factory=list)
@@ -223,6 +308,25 @@ def read_telegram_file(
         Shipments and groups (ids ``tg-<channel>-<message id>-t1``...), problems that
         name the file and the message id (``unit`` ``"message"``), skip counts by
         reason, and a :class:`PostRef` for every post with text.
+
+    Examples
+    --------
+    >>> import json, tempfile
+    >>> chat = {"name": "Rail watch", "type": "public_channel", "id": 1234, "messages": [
+    ...     {"id": 7, "type": "message", "date": "2023-03-03T12:00:00",
+    ...      "date_unixtime": "1677844800",
+    ...      "text": "A military echelon of 40 flatcars left Orsha for Smolensk yesterday."},
+    ...     {"id": 8, "type": "message", "date": "2023-03-03T12:05:00",
+    ...      "date_unixtime": "1677845100", "text": "Thank you for your support!"}]}
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> folder = Path(tmp.name)
+    >>> _ = (folder / "result.json").write_text(json.dumps(chat))
+    >>> part = read_telegram_file(folder / "result.json", network=False)
+    >>> part.read, [s.id for s in part.shipments], part.shipments[0].origin.text
+    (2, ['tg-1234-7-t1'], 'Orsha')
+    >>> dict(part.skipped)
+    {'telegram posts without train words (pre-filter)': 1}
+    >>> tmp.cleanup()
     """
     out = TelegramFile(path)
     log = ReadLog()
@@ -322,6 +426,29 @@ def read_telegram_export(
     ------
     InputPathError
         When a path does not exist.
+
+    Examples
+    --------
+    >>> import json, tempfile
+    >>> chat = {"name": "Rail watch", "type": "public_channel", "id": 1234, "messages": [
+    ...     {"id": 7, "type": "message", "date": "2023-03-03T12:00:00",
+    ...      "date_unixtime": "1677844800",
+    ...      "text": "A military echelon of 40 flatcars left Orsha for Smolensk yesterday."},
+    ...     {"id": 8, "type": "message", "date": "2023-03-03T12:05:00",
+    ...      "date_unixtime": "1677845100", "text": "Thank you for your support!"}]}
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> folder = Path(tmp.name)
+    >>> _ = (folder / "result.json").write_text(json.dumps(chat))
+    >>> reports = read_telegram_export(folder, network=False, usernames={"1234": "railwatch"})
+    >>> [(s.id, s.source.url) for s in reports]
+    [('tg-1234-7-t1', 'https://t.me/railwatch/7')]
+    >>> len(reports.posts), reports.problems
+    (2, [])
+    >>> tmp.cleanup()
+    >>> read_telegram_export("no-such-export")
+    Traceback (most recent call last):
+    ...
+    railtrack.errors.InputPathError: no such file or directory: no-such-export
     """
     if isinstance(paths, str | Path):
         paths = [paths]
@@ -339,7 +466,18 @@ def read_telegram_export(
 
 
 def add_telegram_file(out: ReportSet, part: TelegramFile) -> None:
-    """Add one export file's records, problems, skip counts and posts to a report set."""
+    """Add one export file's records, problems, skip counts and posts to a report set.
+
+    ``out`` is changed in place; each record's file is the export file's path.
+
+    Examples
+    --------
+    >>> out = ReportSet()
+    >>> part = TelegramFile(Path("result.json"), skipped=Counter({"telegram service": 3}))
+    >>> add_telegram_file(out, part)
+    >>> len(out), dict(out.skipped)
+    (0, {'telegram service': 3})
+    """
     name = str(part.path)
     for shipment in part.shipments:
         out.add(shipment, file=name)

@@ -198,6 +198,12 @@ def lexicon_words() -> set[str]:
 
     Sharing them keeps the pre-filter from dropping a post whose only train word is
     one extraction knows ("потязі", "węglarki", "хопперов").
+
+    Examples
+    --------
+    >>> words = lexicon_words()
+    >>> {"эшелон", "потязі", "eszelon", "węglarki"} <= words
+    True
     """
     from railtrack.extract.lexicon import LANGUAGES, lexicon
 

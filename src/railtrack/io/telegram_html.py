@@ -85,7 +85,13 @@ def _media(wrap: Any) -> tuple[bool, str | None]:
 
 
 def page_number(path: Path) -> int | None:
-    """Return 1 for ``messages.html``, N for ``messagesN.html``, None for other names."""
+    """Return 1 for ``messages.html``, N for ``messagesN.html``, None for other names.
+
+    Examples
+    --------
+    >>> [page_number(Path(name)) for name in ("messages.html", "messages12.html", "index.html")]
+    [1, 12, None]
+    """
     match = _PAGE_NAME.match(path.name)
     if match is None:
         return None
@@ -93,7 +99,15 @@ def page_number(path: Path) -> int | None:
 
 
 def is_html_export_page(path: Path) -> bool:
-    """Return whether ``path`` is named like a page of a Telegram HTML export."""
+    """Return whether ``path`` is named like a page of a Telegram HTML export.
+
+    Only the name is read (the file need not exist).
+
+    Examples
+    --------
+    >>> is_html_export_page(Path("export/messages3.html")), is_html_export_page(Path("a.html"))
+    (True, False)
+    """
     return page_number(path) is not None
 
 

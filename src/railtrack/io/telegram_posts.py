@@ -44,6 +44,14 @@ class Post:
     ``published_at`` is timezone-aware (UTC) when the export gives Unix time, and
     naive (the exporting computer's local time) when it gives only the local date.
     ``media`` names an attached photo, video or file (whose caption is ``text``).
+
+    Examples
+    --------
+    >>> from datetime import datetime
+    >>> post = Post("result.json", "Rail watch", "1234", "public_channel", 7,
+    ...             "A train left Orsha.", datetime(2023, 3, 3, 12))
+    >>> post.message_id, post.text, post.forwarded_from
+    (7, 'A train left Orsha.', None)
     """
 
     file: str
@@ -60,13 +68,30 @@ class Post:
 
     @property
     def channel_key(self) -> str:
-        """The channel's identity in ids and the store: its id, else its title."""
+        """The channel's identity in ids and the store: its id, else its title.
+
+        Examples
+        --------
+        >>> from datetime import datetime
+        >>> Post("a.json", "Rail watch", "1234", None, 7, "x", datetime(2023, 3, 3)).channel_key
+        '1234'
+        >>> Post("a.html", "Rail watch", None, None, 7, "x", datetime(2023, 3, 3)).channel_key
+        'title:Rail watch'
+        """
         return self.channel_id if self.channel_id is not None else f"title:{self.channel}"
 
 
 @dataclass(frozen=True, slots=True)
 class PostProblem:
-    """Something wrong with one message or one part of a file."""
+    """Something wrong with one message or one part of a file.
+
+    ``message_id`` is None for a problem with the file as a whole.
+
+    Examples
+    --------
+    >>> PostProblem("result.json", 7, "text", "not a string").message_id
+    7
+    """
 
     file: str
     message_id: int | None
@@ -76,7 +101,17 @@ class PostProblem:
 
 @dataclass
 class ReadLog:
-    """What a reader skipped (by reason) and the problems it met."""
+    """What a reader skipped (by reason) and the problems it met.
+
+    ``posts`` counts the posts read.
+
+    Examples
+    --------
+    >>> log = ReadLog()
+    >>> log.skipped["service message"] += 1
+    >>> dict(log.skipped), log.problems, log.posts
+    ({'service message': 1}, [], 0)
+    """
 
     skipped: Counter[str] = field(default_factory=Counter)
     problems: list[PostProblem] = field(default_factory=list)
@@ -85,7 +120,15 @@ class ReadLog:
     def problem(
         self, file: str, message_id: int | None, message: str, *, field: str | None = None
     ) -> None:
-        """Record a problem with message ``message_id`` (None: the file as a whole)."""
+        """Record a problem with message ``message_id`` (None: the file as a whole).
+
+        Examples
+        --------
+        >>> log = ReadLog()
+        >>> log.problem("result.json", None, "not an export")
+        >>> log.problems
+        [PostProblem(file='result.json', message_id=None, field=None, message='not an export')]
+        """
         self.problems.append(PostProblem(file, message_id, field, message))
 
 
@@ -95,6 +138,12 @@ class PostRef(NamedTuple):
     ``channel_key`` is the channel id (or ``title:<title>`` when the export gives
     none); ``version`` the edit time, else the publication time (ISO); ``digest`` a
     hash of the text, so an edit that changes nothing is no new version.
+
+    Examples
+    --------
+    >>> ref = PostRef("1234", 7, "2023-03-03T12:00:00", "3d68d8b9", "result.json")
+    >>> ref.channel_key, ref.message_id, ref.version
+    ('1234', 7, '2023-03-03T12:00:00')
     """
 
     channel_key: str
