@@ -39,6 +39,7 @@ True
 from __future__ import annotations
 
 import json
+import re
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -467,6 +468,33 @@ KINDS: dict[str, type[BaseModel]] = {
 """Every record kind by name, as its ``record`` field spells it."""
 
 
+_SECTION_RULE = re.compile(r"\n[^\n]+\n-{3,}[ \t]*(?:\n|$)")
+
+
+def _prose_descriptions(node: Any) -> Any:
+    """Return a schema with each ``description`` cut before its first numpydoc section.
+
+    pydantic takes a model's docstring as its schema's description; the sections
+    (Parameters, Examples with doctest lines, ...) are for Python readers, not for a
+    schema's.
+
+    Examples
+    --------
+    >>> _prose_descriptions({"description": "A train.\\n\\nExamples\\n--------\\n>>> 1"})
+    {'description': 'A train.'}
+    """
+    if isinstance(node, dict):
+        out = {k: _prose_descriptions(v) for k, v in node.items()}
+        text = out.get("description")
+        if isinstance(text, str):
+            found = _SECTION_RULE.search(text)
+            out["description"] = (text[: found.start()] if found else text).rstrip()
+        return out
+    if isinstance(node, list):
+        return [_prose_descriptions(v) for v in node]
+    return node
+
+
 def generate(kind: str) -> dict[str, Any]:
     """Return the JSON Schema of ``kind`` generated from its model (serialised shape).
 
@@ -483,7 +511,7 @@ def generate(kind: str) -> dict[str, Any]:
     True
     """
     model = KINDS[kind]
-    doc = model.model_json_schema(mode="serialization")
+    doc = _prose_descriptions(model.model_json_schema(mode="serialization"))
     doc = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"{SCHEMA_BASE}{kind}.json",
