@@ -257,6 +257,8 @@ class Lexicon:
     place_kinds: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     broad_stems: tuple[str, ...] = ()
     locative_endings: tuple[str, ...] = ()
+    # endings that look locative but are a plural town's accusative ("у Баранавічы")
+    plural_town_endings: tuple[str, ...] = ()
     verbs: re.Pattern[str] | None = None
     forward: re.Pattern[str] | None = None
     markers: PhraseTable = field(default_factory=lambda: PhraseTable({}))
@@ -294,14 +296,19 @@ class Lexicon:
     final_stop: re.Pattern[str] | None = None  # "конечный пункт": the destination over others
     after_words: frozenset[str] = frozenset()  # "через", "праз", "po": a time after a date
     day_units: frozenset[str] = frozenset()  # "дней", "суток", "діб", "dni"
+    week_units: frozenset[str] = frozenset()  # "неделю", "тиждень", "тыдзень": seven days
     ago: frozenset[str] = frozenset()  # "назад", "тому": "два дня назад" = 2 days before
     period: re.Pattern[str] | None = None  # "в течение недели": trains counted, a statistic
     generic: re.Pattern[str] | None = None  # "zwykłe pociągi": trains in general, compared
     hypothetical: re.Pattern[str] | None = None  # "gdyby": what would have been, not what was
     timetable: re.Pattern[str] | None = None  # "пассажирский поезд", "с задержкой": a service
     exhibition: re.Pattern[str] | None = None  # "ретропоезд", "выставочный": a museum train
+    retro_stock: re.Pattern[str] | None = None  # "паровоз", "теплушка": a show train's stock
     shown: re.Pattern[str] | None = None  # "зрителям продемонстрируют": a train shown
     by_train: frozenset[str] = frozenset()  # "поездом": a train as the means of a habit
+    # "проследовал", "проїхав", "прайшоў": a neutral verb of a train on its way (not of
+    # one seen): with an origin and no place passed, its day is the departure's
+    passage: re.Pattern[str] | None = None
     first_ordinals: frozenset[str] = frozenset()  # "первый": no new train after the first
     freight: re.Pattern[str] | None = None  # "контейнерный": a freight train on its schedule
     sea_from: frozenset[str] = frozenset()  # "откуда": a leg on from the place before
@@ -431,6 +438,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         place_kinds=PhraseTable(kinds),
         broad_stems=tuple(_norm(s) for s in data.get("broad_stems") or []),
         locative_endings=tuple(_norm(s) for s in data.get("locative_endings") or []),
+        plural_town_endings=tuple(_norm(s) for s in data.get("plural_town_endings") or []),
         verbs=_verbs(data.get("verbs") or {}),
         forward=_stem_re((data.get("verbs") or {}).get("forward") or []),
         markers=PhraseTable(markers),
@@ -466,8 +474,10 @@ def _build(data: dict[str, Any]) -> Lexicon:
         hypothetical=_stem_re(data.get("hypothetical") or []),
         timetable=_stem_re(data.get("timetable") or []),
         exhibition=_stem_re(data.get("exhibition") or []),
+        retro_stock=_stem_re(data.get("retro_stock") or []),
         shown=_stem_re(data.get("shown") or []),
         by_train=frozenset(_norm(str(w)) for w in data.get("by_train") or []),
+        passage=_stem_re(data.get("passage") or []),
         first_ordinals=frozenset(_norm(str(w)) for w in data.get("first_ordinals") or []),
         freight=_stem_re(data.get("freight") or []),
         sea_from=frozenset(_norm(str(w)) for w in (data.get("sea_onward") or {}).get("from") or []),
@@ -489,6 +499,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         ),
         after_words=frozenset(_norm(w) for w in (data.get("duration") or {}).get("after") or []),
         day_units=frozenset(_norm(w) for w in (data.get("duration") or {}).get("days") or []),
+        week_units=frozenset(_norm(w) for w in (data.get("duration") or {}).get("weeks") or []),
         ago=frozenset(_norm(w) for w in (data.get("duration") or {}).get("ago") or []),
         onward=_flat(data.get("onward")),
         same_route=_flat(data.get("same_route")),

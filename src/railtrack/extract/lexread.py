@@ -293,7 +293,9 @@ class LexiconReader:
         )
         # every word that can make a sentence tell of a train of no shipment, in one
         # search (asked of every sentence; most have none: one search, not four)
-        self._no_shipment = _union(lex.exhibition, lex.shown, lex.service, lex.timetable)
+        self._no_shipment = _union(
+            lex.exhibition, lex.retro_stock, lex.shown, lex.service, lex.timetable
+        )
         # the words a number in words starts with: at any other token that is not
         # digits, _number_at finds no number (the loops over every token skip it)
         self._number_words = frozenset(lex.numbers) | lex.dozen | frozenset(lex.collective)
@@ -1141,6 +1143,22 @@ class LexiconReader:
         """
         return self.lex.shown is not None and self.lex.shown.search(text) is not None
 
+    def is_passage(self, word: str) -> bool:
+        """Whether a verb is one of a train on its way, not of a train seen.
+
+        "проследовал из Орши в Смоленск 9 марта": the train was moving from its
+        origin that day (its departure), as "отправился" would say; "замечен" (seen)
+        dates a sighting, never a departure.
+
+        Examples
+        --------
+        >>> LexiconReader("ru").is_passage("проследовал"), LexiconReader("ru").is_passage("замечен")
+        (True, False)
+        >>> LexiconReader("be").is_passage("прайшоў"), LexiconReader("uk").is_passage("рухався")
+        (True, True)
+        """
+        return self.lex.passage is not None and self.lex.passage.match(word) is not None
+
     def show_is_purpose(self, text: str) -> bool:
         """Whether a military text names a show only as its train's purpose or end.
 
@@ -1348,6 +1366,8 @@ class LexiconReader:
         exhibition = self.lex.exhibition
         if exhibition is not None and exhibition.search(text) and not self.show_is_purpose(text):
             return "exhibition"
+        if self.lex.retro_stock is not None and self.lex.retro_stock.search(text) is not None:
+            return "exhibition"  # "с настоящим паровозом, теплушкой": a replica train
         if self.is_shown(text):
             return "exhibition"
         if self.lex.service is not None and self.lex.service.search(text) is not None:
@@ -1447,18 +1467,30 @@ class LexiconReader:
         --------
         >>> LexiconReader("ru").durations("и прибудет в Минск через 15 суток")
         [(15, 19, 33)]
+
+        A week counts seven days ("дойдет до Новороссийска за неделю", "за два тижні"):
+
+        >>> LexiconReader("ru").durations("дойдет за неделю"), LexiconReader("uk").durations(
+        ...     "прибуде за два тижні")
+        ([(7, 7, 16)], [(14, 8, 20)])
         """
         toks = tokens(text)
+        lex = self.lex
         found: list[tuple[int, int, int]] = []
         for i, tok in enumerate(toks):
-            if tok.low not in self.lex.after_words or i + 2 >= len(toks):
+            if tok.low not in lex.after_words or i + 1 >= len(toks):
                 continue
-            number = self._number_at(toks, i + 1)
+            if toks[i + 1].low in lex.week_units:
+                found.append((7, tok.start, toks[i + 1].end))
+                continue
+            number = self._number_at(toks, i + 1) if i + 2 < len(toks) else None
             if number is None or number[1] >= len(toks):
                 continue
             value, j = number
-            if toks[j].low in self.lex.day_units:
+            if toks[j].low in lex.day_units:
                 found.append((value, tok.start, toks[j].end))
+            elif toks[j].low in lex.week_units:
+                found.append((value * 7, tok.start, toks[j].end))
         return found
 
     def _cue(self, name: str, text: str) -> tuple[int, int] | None:
@@ -2161,7 +2193,10 @@ class LexiconReader:
 
             located = is_locative(last.text, self.lang)
         else:
-            located = last.low.endswith(self.lex.locative_endings)
+            plural_town = bool(self.lex.plural_town_endings) and last.low.endswith(
+                self.lex.plural_town_endings
+            )
+            located = last.low.endswith(self.lex.locative_endings) and not plural_town
         return "at" if located else "destination"
 
     # -- dates -----------------------------------------------------------------------
