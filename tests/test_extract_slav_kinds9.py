@@ -21,6 +21,14 @@ the reports did not use among them); the real reports that showed them are in
    ушёл", "якби потяг вирушив") tells no train's facts.
 7. A year "around" long ago ("каля 1960 года", "около 1960 года", "близько 1960 року")
    dates history, as "в 1960 году" does: no shipment.
+8. A readiness check of the forces ("С 3 февраля идет проверка боевой готовности") is an
+   exercise: its verb ("идет") moves no train and its date is no train's departure.
+9. A range of cars written with words ("от 30 до 40 вагонов", "від 30 до 40", "ад 30 да
+   40") is no count, as "30-40" is not; "до 40 вагонов" alone stays an estimate.
+10. The Belarusian classical orthography's "ґ" ("ваґонаў", "ваґоны") reads as "г".
+11. A load sent on by sea with no comma ("до станции Новороссийск с дальнейшей отправкой
+    груза в Турцию морским транспортом"): the station is the rail end, the sea leg's end
+    no end of the train.
 """
 
 from __future__ import annotations
@@ -311,3 +319,115 @@ def test_a_fact_is_still_read_beside_a_plain_if() -> None:
 )
 def test_a_year_around_long_ago_is_history(text: str, lang: str) -> None:
     assert read(text, lang)["shipments"] == []
+
+
+# -- 8. a readiness check is an exercise ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "С 3 февраля идет проверка боевой готовности Вооруженных сил"),
+        ("uk", "З 3 лютого триває перевірка боєготовності збройних сил"),
+        ("be", "З 3 лютага ідзе праверка баявой гатоўнасці войска"),
+    ],
+)
+def test_a_readiness_check_is_a_preparation(lang: str, text: str) -> None:
+    assert LexiconReader(lang).is_preparation(text)
+
+
+def test_a_readiness_check_date_is_no_departure() -> None:
+    text = (
+        "Речь идет о 16 эшелонах. С 3 февраля 2025 года в Беларуси идет проверка боевой "
+        "готовности Вооруженных сил."
+    )
+    for shipment in read(text, "ru")["shipments"]:
+        assert shipment["departure"] is None
+
+
+def test_a_train_that_goes_still_departs() -> None:
+    (shipment,) = read("Эшелон идет из Орши в Брест 9 марта.", "ru")["shipments"]
+    assert day(shipment["departure"]) == "2023-03-09"
+
+
+# -- 9. a range in words is no count --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("От 30 до 40 вагонов прибыли в Гомель 9 марта.", "ru"),
+        ("Эшелон из от 25 до 35 платформ прибыл в Гомель 9 марта.", "ru"),
+        ("Від 30 до 40 вагонів прибули до Гомеля 9 березня.", "uk"),
+        ("Ад 30 да 40 вагонаў прыбылі ў Гомель 9 сакавіка.", "be"),
+    ],
+)
+def test_a_range_in_words_is_no_count(text: str, lang: str) -> None:
+    (shipment,) = read(text, lang)["shipments"]
+    assert (shipment["cars"] or {}).get("total") is None
+    assert (shipment["cars"] or {}).get("flat") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("До 40 вагонов прибыли в Гомель 9 марта.", "ru"),
+        ("До 40 вагонів прибули до Гомеля 9 березня.", "uk"),
+        ("Да 40 вагонаў прыбылі ў Гомель 9 сакавіка.", "be"),
+    ],
+)
+def test_up_to_a_number_stays_an_estimate(text: str, lang: str) -> None:
+    (shipment,) = read(text, lang)["shipments"]
+    assert shipment["cars"]["total"] == 40
+    assert shipment["cars_estimated"] is True
+
+
+# -- 10. the classical orthography's "ґ" ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        ("Эшалён з 40 ваґонаў прыбыў у Гомель 9 сакавіка.", 40),
+        ("Эшалён з сарака васьмі ваґонаў адправіўся з Асіповічаў 9 сакавіка.", 48),
+        ("Цягнік складаўся з 12 ваґонаў і 30 плятформаў, прыбыў у Гомель 9 сакавіка.", None),
+    ],
+)
+def test_a_car_noun_with_the_classical_g_is_counted(text: str, total: int | None) -> None:
+    (shipment,) = read(text, "be")["shipments"]
+    cars = shipment["cars"] or {}
+    if total is None:
+        assert cars.get("flat") == 30
+    else:
+        assert cars.get("total") == total
+
+
+# -- 11. a load sent on by sea with no comma ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "end"),
+    [
+        (
+            "Состав 5 марта проследует до станции Новороссийск с дальнейшей отправкой груза "
+            "в Турцию морским транспортом.",
+            "ru",
+            "Новороссийск",
+        ),
+        (
+            "Потяг 5 березня прибуде до станції Ізмаїл з подальшим відправленням вантажу до "
+            "Туреччини морським транспортом.",
+            "uk",
+            "Ізмаїл",
+        ),
+        (
+            "Цягнік 5 сакавіка прыбудзе на станцыю Клайпеда з далейшай адпраўкай грузу ў "
+            "Егіпет марскім транспартам.",
+            "be",
+            "Клайпеда",
+        ),
+    ],
+)
+def test_a_sea_leg_with_no_comma_leaves_the_station_the_end(text: str, lang: str, end: str) -> None:
+    (shipment,) = read(text, lang)["shipments"]
+    assert shipment["destination"]["text"] == end

@@ -54,7 +54,9 @@ _TOKEN_RE = re.compile(
     r"|[^\W\d_][^\W_]*(?:[-'’ʼ][^\W_]+)*"  # words, Ростов-на-Дону, Осиповичи-1, п'ять
     r"|[^\w\s]"  # punctuation, one character a token
 )
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "ё": "е", "ў": "у"})
+# ("ґ" as "г": the Belarusian classical orthography writes "ваґон", "ґенэрал" where the
+# official one writes "г"; Ukrainian words of the lexicons do not turn on it)
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "ё": "е", "ў": "у", "ґ": "г"})
 
 
 class Token(NamedTuple):
@@ -72,7 +74,7 @@ class Token(NamedTuple):
 
 # Token((start, end, text, low)) without the Python-level __new__ of a named tuple
 _new_token: Callable[[tuple[int, int, str, str]], Token] = partial(tuple.__new__, Token)
-_NORM_PAIRS = (("’", "'"), ("ʼ", "'"), ("`", "'"), ("ё", "е"), ("ў", "у"))
+_NORM_PAIRS = (("’", "'"), ("ʼ", "'"), ("`", "'"), ("ё", "е"), ("ў", "у"), ("ґ", "г"))
 
 
 def _norm(word: str) -> str:
@@ -99,8 +101,9 @@ def _norm_text(text: str) -> str | None:
 def tokens(text: str) -> tuple[Token, ...]:
     """Split ``text`` into tokens with their offsets (cached: finders share them).
 
-    ``ё`` is read as ``е``, Belarusian ``ў`` as ``у`` and every apostrophe as ``'`` in
-    ``low``; offsets always point into ``text`` as given.
+    ``ё`` is read as ``е``, Belarusian ``ў`` as ``у``, ``ґ`` as ``г`` (the classical
+    orthography's "ваґон") and every apostrophe as ``'`` in ``low``; offsets always point
+    into ``text`` as given.
     """
     low = _norm_text(text)
     if low is None:
@@ -200,7 +203,7 @@ def _stem_re(stems: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])(?:{'|'.join(branches)})", re.IGNORECASE)
 
 
-_LOOSE_CHARS = {"е": "[её]", "у": "[уў]", "'": "['’ʼ`]", " ": r"\s+"}
+_LOOSE_CHARS = {"е": "[её]", "у": "[уў]", "г": "[гґ]", "'": "['’ʼ`]", " ": r"\s+"}
 
 
 def _loose_char(ch: str) -> str:
@@ -211,11 +214,12 @@ def _loose_char(ch: str) -> str:
 def _loose(stem: str) -> str:
     """Return a pattern for a normalised stem that also matches the text as written.
 
-    Words are normalised with "ё" as "е", "ў" as "у" and one apostrophe; the text a
-    pattern searches is not, so those letters match either way.
+    Words are normalised with "ё" as "е", "ў" as "у", "ґ" as "г" and one apostrophe;
+    the text a pattern searches is not, so those letters match either way.
     """
     pattern = re.escape(stem).replace(r"\ ", r"\s+")
-    return pattern.replace("е", "[её]").replace("у", "[уў]").replace("'", "['’ʼ`]")
+    pattern = pattern.replace("е", "[её]").replace("у", "[уў]").replace("г", "[гґ]")
+    return pattern.replace("'", "['’ʼ`]")
 
 
 def _forms(data: dict[Any, list[str]]) -> dict[str, Any]:

@@ -414,6 +414,9 @@ class LexiconReader:
                 continue
             kind, end_i = found
             first = start_i if approx else j
+            if approx is not None and self._range_end(toks, start_i):
+                i = end_i  # "от 30 до 40 вагонов", "ад 30 да 40 вагонаў": a range, no count
+                continue
             if kind == "tank" and self._among_vehicles(toks, first, end_i):
                 i = end_i  # "23 czołgi, 8 cystern, 9 ciężarówek": fuel trucks, not tank cars
                 continue
@@ -425,6 +428,24 @@ class LexiconReader:
             )
             i = end_i
         return counts
+
+    def _range_end(self, toks: tuple[Token, ...], i: int) -> bool:
+        """Whether ``toks[i]`` ("до", "да", "do") closes a range of numbers ("30 до 40").
+
+        "до 40 вагонов" alone is a bound (up to 40: an estimate); after a number ("от
+        30 до 40 вагонов", "від 30 до 40", "ад 30 да 40") it ends a range, which the
+        labelling rules read as no count.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> rd._range_end(tokens("от 30 до 40 вагонов"), 2), rd._range_end(tokens("до 40"), 0)
+        (True, False)
+        """
+        if i == 0 or toks[i].low not in self.lex.ranges:
+            return False
+        before = toks[i - 1].low
+        return before.isdecimal() or before in self.lex.numbers
 
     def _among_vehicles(self, toks: tuple[Token, ...], first: int, end: int) -> bool:
         """Whether a count stands in a list beside counted road vehicles or tanks.
@@ -1052,15 +1073,22 @@ class LexiconReader:
         True
         >>> LexiconReader("ru").is_preparation("Эшелон прибыл на учения в Брест")
         False
+        >>> LexiconReader("ru").is_preparation("С 3 февраля идет проверка боевой готовности")
+        True
         """
         if self.lex.preparation is None:
             return False
         spans = [(m.start(), m.end()) for m in self.lex.preparation.finditer(text)]
         if not spans:
             return False
-        # ("идет формирование": the verb of the preparation itself moves no train)
+        # ("идет формирование", "идет проверка боевой готовности": the verb of the
+        # preparation itself moves no train, inside the cue or right before it)
         return all(
-            cue.role == "neutral" or any(a <= cue.start < b for a, b in spans)
+            cue.role == "neutral"
+            or any(
+                a <= cue.start < b or (cue.end <= a and not text[cue.end : a].strip())
+                for a, b in spans
+            )
             for cue in self.verb_cues(text)
         )
 
@@ -2086,12 +2114,38 @@ class LexiconReader:
         False
         """
         lex = self.lex
-        if lex.sea_by is None or k + 1 >= len(toks) or toks[k].low != ",":
+        if lex.sea_by is None or k >= len(toks):
             return False
-        if toks[k + 1].low not in lex.sea_from:
+        start = k + 1 if toks[k].low == "," else k
+        if not self._sea_from_at(toks, start):
             return False
-        rest = " ".join(t.text for t in toks[k + 1 :])
+        rest = " ".join(t.text for t in toks[start:])
         return lex.sea_by.search(rest) is not None
+
+    def _sea_from_at(self, toks: tuple[Token, ...], k: int) -> bool:
+        """Whether a word or phrase of a leg on from there starts at ``toks[k]``.
+
+        ", откуда" (after a comma) or, with no comma, a phrase of several words ("с
+        дальнейшей отправкой груза в Турцию морским транспортом", "з подальшим
+        відправленням").
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> rd._sea_from_at(tokens("с дальнейшей отправкой груза"), 0)
+        True
+        >>> rd._sea_from_at(tokens("с техникой"), 0)
+        False
+        """
+        if k >= len(toks):
+            return False
+        for phrase in self.lex.sea_from:
+            words = phrase.split()
+            if len(words) == 1 and (k == 0 or toks[k - 1].low != ","):
+                continue  # a single word ("откуда") only after a comma
+            if [t.low for t in toks[k : k + len(words)]] == words:
+                return True
+        return False
 
     def _not_a_place_cue(self, toks: tuple[Token, ...], i: int, role: str, text: str) -> bool:
         """Whether the cue at ``toks[i]`` governs no place of the train.
