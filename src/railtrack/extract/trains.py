@@ -560,6 +560,8 @@ class _ClauseReader:
 
     def _dates_not_trip_lengths(self) -> list[DateSpan]:
         """Return the clause's dates but a trip's length ("дойдет до Новороссийска за неделю")."""
+        if not self.dates:
+            return []
         lengths = self._trip_lengths
         return [d for d in self.dates if not any(a < d.end and d.start < b for _, a, b in lengths)]
 
