@@ -915,6 +915,8 @@ def _plain_no_shipment_kind(reader, text: str) -> str | None:  # one search per 
     exhibition = lex.exhibition
     if exhibition is not None and exhibition.search(text) and not reader.show_is_purpose(text):
         return "exhibition"
+    if lex.retro_stock is not None and lex.retro_stock.search(text) is not None:
+        return "exhibition"
     if lex.shown is not None and lex.shown.search(text) is not None:
         return "exhibition"
     if lex.service is not None and lex.service.search(text) is not None:

@@ -54,7 +54,9 @@ _TOKEN_RE = re.compile(
     r"|[^\W\d_][^\W_]*(?:[-'’ʼ][^\W_]+)*"  # words, Ростов-на-Дону, Осиповичи-1, п'ять
     r"|[^\w\s]"  # punctuation, one character a token
 )
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "ё": "е", "ў": "у"})
+# ("ґ" as "г": the Belarusian classical orthography writes "ваґон", "ґенэрал" where the
+# official one writes "г"; Ukrainian words of the lexicons do not turn on it)
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "ё": "е", "ў": "у", "ґ": "г"})
 
 
 class Token(NamedTuple):
@@ -72,7 +74,7 @@ class Token(NamedTuple):
 
 # Token((start, end, text, low)) without the Python-level __new__ of a named tuple
 _new_token: Callable[[tuple[int, int, str, str]], Token] = partial(tuple.__new__, Token)
-_NORM_PAIRS = (("’", "'"), ("ʼ", "'"), ("`", "'"), ("ё", "е"), ("ў", "у"))
+_NORM_PAIRS = (("’", "'"), ("ʼ", "'"), ("`", "'"), ("ё", "е"), ("ў", "у"), ("ґ", "г"))
 
 
 def _norm(word: str) -> str:
@@ -99,8 +101,9 @@ def _norm_text(text: str) -> str | None:
 def tokens(text: str) -> tuple[Token, ...]:
     """Split ``text`` into tokens with their offsets (cached: finders share them).
 
-    ``ё`` is read as ``е``, Belarusian ``ў`` as ``у`` and every apostrophe as ``'`` in
-    ``low``; offsets always point into ``text`` as given.
+    ``ё`` is read as ``е``, Belarusian ``ў`` as ``у``, ``ґ`` as ``г`` (the classical
+    orthography's "ваґон") and every apostrophe as ``'`` in ``low``; offsets always point
+    into ``text`` as given.
     """
     low = _norm_text(text)
     if low is None:
@@ -200,7 +203,7 @@ def _stem_re(stems: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])(?:{'|'.join(branches)})", re.IGNORECASE)
 
 
-_LOOSE_CHARS = {"е": "[её]", "у": "[уў]", "'": "['’ʼ`]", " ": r"\s+"}
+_LOOSE_CHARS = {"е": "[её]", "у": "[уў]", "г": "[гґ]", "'": "['’ʼ`]", " ": r"\s+"}
 
 
 def _loose_char(ch: str) -> str:
@@ -211,11 +214,12 @@ def _loose_char(ch: str) -> str:
 def _loose(stem: str) -> str:
     """Return a pattern for a normalised stem that also matches the text as written.
 
-    Words are normalised with "ё" as "е", "ў" as "у" and one apostrophe; the text a
-    pattern searches is not, so those letters match either way.
+    Words are normalised with "ё" as "е", "ў" as "у", "ґ" as "г" and one apostrophe;
+    the text a pattern searches is not, so those letters match either way.
     """
     pattern = re.escape(stem).replace(r"\ ", r"\s+")
-    return pattern.replace("е", "[её]").replace("у", "[уў]").replace("'", "['’ʼ`]")
+    pattern = pattern.replace("е", "[её]").replace("у", "[уў]").replace("г", "[гґ]")
+    return pattern.replace("'", "['’ʼ`]")
 
 
 def _forms(data: dict[Any, list[str]]) -> dict[str, Any]:
@@ -257,6 +261,8 @@ class Lexicon:
     place_kinds: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     broad_stems: tuple[str, ...] = ()
     locative_endings: tuple[str, ...] = ()
+    # endings that look locative but are a plural town's accusative ("у Баранавічы")
+    plural_town_endings: tuple[str, ...] = ()
     verbs: re.Pattern[str] | None = None
     forward: re.Pattern[str] | None = None
     markers: PhraseTable = field(default_factory=lambda: PhraseTable({}))
@@ -294,14 +300,19 @@ class Lexicon:
     final_stop: re.Pattern[str] | None = None  # "конечный пункт": the destination over others
     after_words: frozenset[str] = frozenset()  # "через", "праз", "po": a time after a date
     day_units: frozenset[str] = frozenset()  # "дней", "суток", "діб", "dni"
+    week_units: frozenset[str] = frozenset()  # "неделю", "тиждень", "тыдзень": seven days
     ago: frozenset[str] = frozenset()  # "назад", "тому": "два дня назад" = 2 days before
     period: re.Pattern[str] | None = None  # "в течение недели": trains counted, a statistic
     generic: re.Pattern[str] | None = None  # "zwykłe pociągi": trains in general, compared
     hypothetical: re.Pattern[str] | None = None  # "gdyby": what would have been, not what was
     timetable: re.Pattern[str] | None = None  # "пассажирский поезд", "с задержкой": a service
     exhibition: re.Pattern[str] | None = None  # "ретропоезд", "выставочный": a museum train
+    retro_stock: re.Pattern[str] | None = None  # "паровоз", "теплушка": a show train's stock
     shown: re.Pattern[str] | None = None  # "зрителям продемонстрируют": a train shown
     by_train: frozenset[str] = frozenset()  # "поездом": a train as the means of a habit
+    # "проследовал", "проїхав", "прайшоў": a neutral verb of a train on its way (not of
+    # one seen): with an origin and no place passed, its day is the departure's
+    passage: re.Pattern[str] | None = None
     first_ordinals: frozenset[str] = frozenset()  # "первый": no new train after the first
     freight: re.Pattern[str] | None = None  # "контейнерный": a freight train on its schedule
     sea_from: frozenset[str] = frozenset()  # "откуда": a leg on from the place before
@@ -445,6 +456,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         place_kinds=PhraseTable(kinds),
         broad_stems=tuple(_norm(s) for s in data.get("broad_stems") or []),
         locative_endings=tuple(_norm(s) for s in data.get("locative_endings") or []),
+        plural_town_endings=tuple(_norm(s) for s in data.get("plural_town_endings") or []),
         verbs=_verbs(data.get("verbs") or {}),
         forward=_stem_re((data.get("verbs") or {}).get("forward") or []),
         markers=PhraseTable(markers),
@@ -480,8 +492,10 @@ def _build(data: dict[str, Any]) -> Lexicon:
         hypothetical=_stem_re(data.get("hypothetical") or []),
         timetable=_stem_re(data.get("timetable") or []),
         exhibition=_stem_re(data.get("exhibition") or []),
+        retro_stock=_stem_re(data.get("retro_stock") or []),
         shown=_stem_re(data.get("shown") or []),
         by_train=frozenset(_norm(str(w)) for w in data.get("by_train") or []),
+        passage=_stem_re(data.get("passage") or []),
         first_ordinals=frozenset(_norm(str(w)) for w in data.get("first_ordinals") or []),
         freight=_stem_re(data.get("freight") or []),
         sea_from=frozenset(_norm(str(w)) for w in (data.get("sea_onward") or {}).get("from") or []),
@@ -508,6 +522,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         ),
         after_words=frozenset(_norm(w) for w in (data.get("duration") or {}).get("after") or []),
         day_units=frozenset(_norm(w) for w in (data.get("duration") or {}).get("days") or []),
+        week_units=frozenset(_norm(w) for w in (data.get("duration") or {}).get("weeks") or []),
         ago=frozenset(_norm(w) for w in (data.get("duration") or {}).get("ago") or []),
         onward=_flat(data.get("onward")),
         same_route=_flat(data.get("same_route")),

@@ -362,7 +362,9 @@ class LexiconReader:
         )
         # every word that can make a sentence tell of a train of no shipment, in one
         # search (asked of every sentence; most have none: one search, not four)
-        self._no_shipment = _union(lex.exhibition, lex.shown, lex.service, lex.timetable)
+        self._no_shipment = _union(
+            lex.exhibition, lex.retro_stock, lex.shown, lex.service, lex.timetable
+        )
         # the words a number in words starts with: at any other token that is not
         # digits, _number_at finds no number (the loops over every token skip it)
         self._number_words = frozenset(lex.numbers) | lex.dozen | frozenset(lex.collective)
@@ -481,6 +483,9 @@ class LexiconReader:
                 continue
             kind, end_i = found
             first = start_i if approx else j
+            if approx is not None and self._range_end(toks, start_i):
+                i = end_i  # "от 30 до 40 вагонов", "ад 30 да 40 вагонаў": a range, no count
+                continue
             if kind == "tank" and self._among_vehicles(toks, first, end_i):
                 i = end_i  # "23 czołgi, 8 cystern, 9 ciężarówek": fuel trucks, not tank cars
                 continue
@@ -492,6 +497,24 @@ class LexiconReader:
             )
             i = end_i
         return counts
+
+    def _range_end(self, toks: tuple[Token, ...], i: int) -> bool:
+        """Whether ``toks[i]`` ("до", "да", "do") closes a range of numbers ("30 до 40").
+
+        "до 40 вагонов" alone is a bound (up to 40: an estimate); after a number ("от
+        30 до 40 вагонов", "від 30 до 40", "ад 30 да 40") it ends a range, which the
+        labelling rules read as no count.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> rd._range_end(tokens("от 30 до 40 вагонов"), 2), rd._range_end(tokens("до 40"), 0)
+        (True, False)
+        """
+        if i == 0 or toks[i].low not in self.lex.ranges:
+            return False
+        before = toks[i - 1].low
+        return before.isdecimal() or before in self.lex.numbers
 
     def _among_vehicles(self, toks: tuple[Token, ...], first: int, end: int) -> bool:
         """Whether a count stands in a list beside counted road vehicles or tanks.
@@ -1230,15 +1253,22 @@ class LexiconReader:
         True
         >>> LexiconReader("ru").is_preparation("Эшелон прибыл на учения в Брест")
         False
+        >>> LexiconReader("ru").is_preparation("С 3 февраля идет проверка боевой готовности")
+        True
         """
         if self.lex.preparation is None:
             return False
         spans = [(m.start(), m.end()) for m in self.lex.preparation.finditer(text)]
         if not spans:
             return False
-        # ("идет формирование": the verb of the preparation itself moves no train)
+        # ("идет формирование", "идет проверка боевой готовности": the verb of the
+        # preparation itself moves no train, inside the cue or right before it)
         return all(
-            cue.role == "neutral" or any(a <= cue.start < b for a, b in spans)
+            cue.role == "neutral"
+            or any(
+                a <= cue.start < b or (cue.end <= a and not text[cue.end : a].strip())
+                for a, b in spans
+            )
             for cue in self.verb_cues(text)
         )
 
@@ -1320,6 +1350,22 @@ class LexiconReader:
         False
         """
         return self.lex.shown is not None and self.lex.shown.search(text) is not None
+
+    def is_passage(self, word: str) -> bool:
+        """Whether a verb is one of a train on its way, not of a train seen.
+
+        "проследовал из Орши в Смоленск 9 марта": the train was moving from its
+        origin that day (its departure), as "отправился" would say; "замечен" (seen)
+        dates a sighting, never a departure.
+
+        Examples
+        --------
+        >>> LexiconReader("ru").is_passage("проследовал"), LexiconReader("ru").is_passage("замечен")
+        (True, False)
+        >>> LexiconReader("be").is_passage("прайшоў"), LexiconReader("uk").is_passage("рухався")
+        (True, True)
+        """
+        return self.lex.passage is not None and self.lex.passage.match(word) is not None
 
     def show_is_purpose(self, text: str) -> bool:
         """Whether a military text names a show only as its train's purpose or end.
@@ -1528,6 +1574,8 @@ class LexiconReader:
         exhibition = self.lex.exhibition
         if exhibition is not None and exhibition.search(text) and not self.show_is_purpose(text):
             return "exhibition"
+        if self.lex.retro_stock is not None and self.lex.retro_stock.search(text) is not None:
+            return "exhibition"  # "с настоящим паровозом, теплушкой": a replica train
         if self.is_shown(text):
             return "exhibition"
         if self.lex.service is not None and self.lex.service.search(text) is not None:
@@ -1627,18 +1675,30 @@ class LexiconReader:
         --------
         >>> LexiconReader("ru").durations("и прибудет в Минск через 15 суток")
         [(15, 19, 33)]
+
+        A week counts seven days ("дойдет до Новороссийска за неделю", "за два тижні"):
+
+        >>> LexiconReader("ru").durations("дойдет за неделю"), LexiconReader("uk").durations(
+        ...     "прибуде за два тижні")
+        ([(7, 7, 16)], [(14, 8, 20)])
         """
         toks = tokens(text)
+        lex = self.lex
         found: list[tuple[int, int, int]] = []
         for i, tok in enumerate(toks):
-            if tok.low not in self.lex.after_words or i + 2 >= len(toks):
+            if tok.low not in lex.after_words or i + 1 >= len(toks):
                 continue
-            number = self._number_at(toks, i + 1)
+            if toks[i + 1].low in lex.week_units:
+                found.append((7, tok.start, toks[i + 1].end))
+                continue
+            number = self._number_at(toks, i + 1) if i + 2 < len(toks) else None
             if number is None or number[1] >= len(toks):
                 continue
             value, j = number
-            if toks[j].low in self.lex.day_units:
+            if toks[j].low in lex.day_units:
                 found.append((value, tok.start, toks[j].end))
+            elif toks[j].low in lex.week_units:
+                found.append((value * 7, tok.start, toks[j].end))
         return found
 
     def _cue(self, name: str, text: str) -> tuple[int, int] | None:
@@ -2234,12 +2294,38 @@ class LexiconReader:
         False
         """
         lex = self.lex
-        if lex.sea_by is None or k + 1 >= len(toks) or toks[k].low != ",":
+        if lex.sea_by is None or k >= len(toks):
             return False
-        if toks[k + 1].low not in lex.sea_from:
+        start = k + 1 if toks[k].low == "," else k
+        if not self._sea_from_at(toks, start):
             return False
-        rest = " ".join(t.text for t in toks[k + 1 :])
+        rest = " ".join(t.text for t in toks[start:])
         return lex.sea_by.search(rest) is not None
+
+    def _sea_from_at(self, toks: tuple[Token, ...], k: int) -> bool:
+        """Whether a word or phrase of a leg on from there starts at ``toks[k]``.
+
+        ", откуда" (after a comma) or, with no comma, a phrase of several words ("с
+        дальнейшей отправкой груза в Турцию морским транспортом", "з подальшим
+        відправленням").
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> rd._sea_from_at(tokens("с дальнейшей отправкой груза"), 0)
+        True
+        >>> rd._sea_from_at(tokens("с техникой"), 0)
+        False
+        """
+        if k >= len(toks):
+            return False
+        for phrase in self.lex.sea_from:
+            words = phrase.split()
+            if len(words) == 1 and (k == 0 or toks[k - 1].low != ","):
+                continue  # a single word ("откуда") only after a comma
+            if [t.low for t in toks[k : k + len(words)]] == words:
+                return True
+        return False
 
     def _not_a_place_cue(self, toks: tuple[Token, ...], i: int, role: str, text: str) -> bool:
         """Whether the cue at ``toks[i]`` governs no place of the train.
@@ -2341,7 +2427,10 @@ class LexiconReader:
 
             located = is_locative(last.text, self.lang)
         else:
-            located = last.low.endswith(self.lex.locative_endings)
+            plural_town = bool(self.lex.plural_town_endings) and last.low.endswith(
+                self.lex.plural_town_endings
+            )
+            located = last.low.endswith(self.lex.locative_endings) and not plural_town
         return "at" if located else "destination"
 
     # -- dates -----------------------------------------------------------------------

@@ -501,7 +501,7 @@ class _ClauseReader:
             and not _refers_back(self.text)
         ):
             fallback = None  # (a train of a group, "drugi 3 marca z Homla", keeps its verb)
-        for span in self.dates:
+        for span in self._dates_not_trip_lengths():
             verb = self._verb_for(span.start, span.end)
             if verb is None and (self.verbs or fallback is None):
                 continue
@@ -558,22 +558,42 @@ class _ClauseReader:
         gap = _GLOSS.sub("", self.text[before[-1].end : span.start])
         return not gap.strip(" ,")
 
-    def _duration_into(self, facts: _Facts) -> None:
-        """Date an arrival given as a time after the departure ("прибыл через 17 дней")."""
+    def _dates_not_trip_lengths(self) -> list[DateSpan]:
+        """Return the clause's dates but a trip's length ("дойдет до Новороссийска за неделю")."""
+        if not self.dates:
+            return []
+        lengths = self._trip_lengths
+        return [d for d in self.dates if not any(a < d.end and d.start < b for _, a, b in lengths)]
+
+    @once
+    def _trip_lengths(self) -> list[tuple[int, int, int]]:
+        """Return each time after the departure an arrival verb governs, as (days, start, end).
+
+        "прибыл через 17 дней", "дойдет до Новороссийска за неделю", "прибуде за три
+        дні": how long the trip takes, never a date of its own.
+        """
         durations = getattr(self.rd, "durations", None)
-        dep = facts.departure
-        if durations is None or dep is None or facts.arrival is not None:
-            return
-        if dep.value.precision != "day" or dep.value.earliest is None:
-            return
+        if durations is None:
+            return []
+        found = []
         for days, start, end in durations(self.text):
             # a verb right after governs it in any language ("after 5 days arrived")
             verb = next(
                 (v for v in self.verbs if v.start >= end and not self.text[end : v.start].strip()),
                 None,
             ) or self._verb_for(start, end)
-            if verb is None or verb.role != "arrival" or not 0 < days <= 60:
-                continue
+            if verb is not None and verb.role == "arrival" and 0 < days <= 60:
+                found.append((days, start, end))
+        return found
+
+    def _duration_into(self, facts: _Facts) -> None:
+        """Date an arrival given as a time after the departure ("прибыл через 17 дней")."""
+        dep = facts.departure
+        if dep is None or facts.arrival is not None:
+            return
+        if dep.value.precision != "day" or dep.value.earliest is None:
+            return
+        for days, start, end in self._trip_lengths:
             day = dep.value.earliest + timedelta(days=days)
             window = DateWindow(
                 earliest=day, latest=day, precision="day", text=self.text[start:end]
@@ -603,6 +623,7 @@ class _ClauseReader:
     def _sighting(self, facts: _Facts, span: DateSpan, problems: list[str]) -> None:
         passed = [p for p in self.places if self._passed(p)]
         if not passed:
+            self._passage(facts, span, problems)
             return
         window = resolve_date(span, self.published)
         if window is None:
@@ -612,6 +633,38 @@ class _ClauseReader:
         facts.sightings.append(
             (self._fact(place, place.start, place.end), self._fact(window, span.start, span.end))
         )
+
+    def _passage(self, facts: _Facts, span: DateSpan, problems: list[str]) -> None:
+        """Date the departure by a verb of a train on its way from a named origin (F127).
+
+        "Эшелон проследовал из Орши в Смоленск 9 марта", "Ешелон проїхав з Орші до
+        Смоленська 9 березня", "Эшалон прайшоў з Оршы ў Смаленск 9 сакавіка": with
+        an origin and no place passed, the day is the one the train was on its way
+        from the origin, filed as its departure as "отправился" files it. A verb of
+        seeing ("замечен 9 марта") or a clause with no origin dates nothing here.
+        """
+        verb = self._verb_for(span.start, span.end)
+        is_passage = getattr(self.rd, "is_passage", None)
+        if verb is None or is_passage is None:
+            return
+        if not is_passage(self.text[verb.start : verb.end]):
+            return
+        if not any(self.place_role(p) == "origin" for p in self.places):
+            return
+        window = resolve_date(span, self.published, forward=not verb.past)
+        if window is None:
+            problems.append(f"cannot date {span.text!r}: {why_undated(span, self.published)}")
+            return
+        if (
+            window.earliest is not None
+            and window.latest is not None
+            and (window.latest - window.earliest).days > MAX_TRIP_WINDOW_DAYS
+        ):
+            return
+        inferred = span.is_relative or span.is_ambiguous or window.precision in ("week", "month")
+        fact = self._fact(window, span.start, span.end, inferred=inferred)
+        if facts.departure is None or _narrower(fact, facts.departure):
+            facts.departure = fact
 
     def counts_into(self, counts: dict[str, Fact]) -> None:
         """File the clause's car counts; an exact count replaces an estimate told before.
@@ -887,6 +940,7 @@ class _Assembly:
         self.incident = False  # an accident or attack at a train was told
         self.military: set[int] = set()  # the trains (by id) told of with a military word
         self.vetoed_groups: set[int] = set()  # groups (by id) a sentence of no shipment tells of
+        self.shows: list[TrainDraft] = []  # trains of no shipment told (museum trains, services)
 
     @classmethod
     def start(
@@ -1029,6 +1083,8 @@ class _Assembly:
             draft, self.current, clause, rd, self.published, self.military, timetable=timetable
         )
         self.current = current
+        if current.vetoed and not timetable:
+            self.shows.append(current)
         if current.vetoed and current.group is not None:
             self.vetoed_groups.add(id(draft.groups[current.group]))  # its trains told again
 
@@ -1372,6 +1428,7 @@ def _drop_trains_of_no_shipment(assembly: _Assembly) -> None:
         and not t.vetoed
         and (t.group is None or id(draft.groups[t.group]) not in assembly.vetoed_groups)
         and not (told_again and _told_again(t, military))
+        and not (told_again and _show_told_again(t, assembly.shows))
         and not (about_service and not _kept_beside_a_service(t, military))
         and not (only_people_cars and _passengers_only(t, military))
     ]
@@ -1833,6 +1890,39 @@ def _told_again(train: TrainDraft, military: set[int]) -> bool:
     )
 
 
+def _show_told_again(train: TrainDraft, trains: list[TrainDraft]) -> bool:
+    """Whether a train is a vetoed show train told again, with its end (a headline).
+
+    "Поезд с боевой техникой прибыл в Читу. ... Агитационный поезд «Армия Победы»,
+    выехавший из Москвы, прибыл в Читу": the headline's train, told of with military
+    words (the exhibits) but with no date and no count of its own, ends where the
+    touring train does: it is that train, not a shipment. A military train with a
+    date or a count, or with ends of its own, is kept.
+    """
+    if train.vetoed or train.group is not None or train.departure or train.arrival:
+        return False
+    if train.counts:
+        return False
+    ends = {
+        getattr(train, role).value.text.lower()
+        for role in ("origin", "destination")
+        if getattr(train, role) is not None
+    }
+    if not ends:
+        return False
+    for show in trains:
+        if not show.vetoed:
+            continue
+        show_ends = {
+            getattr(show, role).value.text.lower()
+            for role in ("origin", "destination")
+            if getattr(show, role) is not None
+        }
+        if ends <= show_ends:
+            return True
+    return False
+
+
 def _kept_beside_a_service(train: TrainDraft, military: set[int]) -> bool:
     """Whether a train is a military shipment with a date and a station: kept anywhere."""
     dated = train.departure is not None or train.arrival is not None
@@ -1924,10 +2014,11 @@ def _separate_shipment(rd: Reader, reader: _ClauseReader, vetoed: TrainDraft | N
     return reader.conflicts_with(vetoed) or bool(rd.new_train_markers(text))
 
 
-# A year said alone ("w 1988 roku", "in 2008", "с 2014 года"): when it is years before
-# the report, the sentence tells history
+# A year said alone ("w 1988 roku", "in 2008", "с 2014 года", "каля 1960 года"): when it is
+# years before the report, the sentence tells history
 _YEAR_ALONE = re.compile(
-    r"(?<![\w.])(?:in|since|w|we|od|в|во|с|со|у|ў|з|u|ад)\s+(1[89]\d\d|20\d\d)(?![\w.:/-]|\.\d)",
+    r"(?<![\w.])(?:in|since|w|we|od|в|во|с|со|у|ў|з|u|ад|около|близько|каля)\s+"
+    r"(1[89]\d\d|20\d\d)(?![\w.:/-]|\.\d)",
     re.IGNORECASE,
 )
 _YEAR_DIGITS = re.compile(r"1[89]\d\d|20\d\d")  # in every _YEAR_ALONE match
