@@ -121,3 +121,28 @@ def test_windows_are_ordered(published, text, forward):
     w = resolve_date(span, published, forward=forward)
     if w is not None and w.earliest is not None and w.latest is not None:
         assert w.earliest <= w.latest
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Overnight from March 7 to 8", (date(2023, 3, 7), date(2023, 3, 8))),
+        ("overnight from 7 to 8 March", (date(2023, 3, 7), date(2023, 3, 8))),
+        ("overnight on March 8", (date(2023, 3, 8), date(2023, 3, 8))),
+    ],
+)
+def test_overnight_before_a_date_is_that_date_not_last_night(text, expected):
+    """Trial T2: "Overnight from March 7 to 8" (published 20 March) was last night."""
+    published = date(2023, 3, 20)
+    spans = find_dates(text)
+    assert spans
+    got = resolve_date(spans[0], published)
+    assert got is not None
+    assert (got.earliest, got.latest) == expected
+
+
+def test_overnight_alone_is_still_last_night():
+    published = date(2023, 3, 20)
+    got = resolve_date(find_dates("Overnight, a train arrived")[0], published)
+    assert got is not None
+    assert (got.earliest, got.latest) == (date(2023, 3, 19), date(2023, 3, 20))

@@ -87,7 +87,8 @@ _DATE_RE = re.compile(
     r"(?P<ewd1>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:to|into|and)\s+"
     r"(?P<ewd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"|(?P<rel>the\s+day\s+before\s+yesterday|yesterday|the\s+day\s+after\s+tomorrow|"
-    r"tomorrow|today|tonight|overnight|"
+    # "overnight from March 7 to 8" is that night, not last night: the span is read instead
+    rf"tomorrow|today|tonight|overnight(?!\s+(?:from|of|between|on|in|into|to)\s+(?:the\s+)?(?:\d|{_MONTH}))|"
     rf"(?:over|during|in|within|for)\s+the\s+(?:past|last)\s+(?P<past_n>{NUMBER_PATTERN})\s+days|"
     r"(?:the\s+)?(?:previous|preceding)\s+(?:day|night|evening)|the\s+day\s+before|"
     r"earlier\s+this\s+week|(?:last|this|past)\s+weekend|at\s+the\s+weekend|"

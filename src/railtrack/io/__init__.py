@@ -382,6 +382,7 @@ class _FileLoader:
         self.columns = columns or {}
         self.tables: list[dict[str, Any]] = []
         self.header_of: dict[str, str] = {}
+        self.twice_reported: set[object] = set()  # Telegram message ids met twice
         """For a table: each field's column header as written, to name it in problems."""
 
     def problem(
@@ -781,7 +782,10 @@ def _keep_new(
         kind = type(model).__name__
         key = (kind, model.id)
         if key in first_rows and loader.telegram is not None and key in result.telegram_kept:
-            _keep_latest_post(result, key, model, name)
+            twice = result.files.get(key) == name  # twice in one export: no edit of a post
+            if twice:
+                _one_export_twice(loader, result.telegram_kept[key], model)
+            _keep_latest_post(result, key, model, name, _TWICE if twice else _AGAIN)
             continue
         if key in first_rows:
             first_row = first_rows[key]
@@ -807,12 +811,42 @@ def _keep_new(
 
 
 _AGAIN = "telegram records also in another export (the latest version kept)"
+_TWICE = "telegram records under a message id one export holds twice (the latest kept)"
 
 
-def _keep_latest_post(result: ReportSet, key: tuple[str, str], model: Any, file: str) -> None:
-    """Keep the later version of a post read from two exports of one channel."""
+def _one_export_twice(loader: _FileLoader, first: Any, again: Any) -> None:
+    """Report a message id that one Telegram export holds twice (once per message).
+
+    A channel's export lists each message once; two posts under one id are a
+    damaged or hand-merged file, and only one of them (the later version, as for
+    two exports) can be kept: the other's trains would be lost without a word.
+    """
+    message = again.source.message_id
+    if message in loader.twice_reported:
+        return
+    loader.twice_reported.add(message)
+
+    def when(model: Any) -> str:
+        moment = model.source.published_at or model.source.published
+        return "undated" if moment is None else str(moment)[:16].replace("T", " ")
+
+    kept, lost = (again, first) if _post_version(again) > _post_version(first) else (first, again)
+    loader.problem(
+        f"message id {message} appears twice in this export (posts of {when(first)} and "
+        f"{when(again)}); the post of {when(kept)} is kept and the other ({when(lost)}) "
+        "is not read",
+        row=message if isinstance(message, int) else None,
+        field="id",
+        unit="message",
+    )
+
+
+def _keep_latest_post(
+    result: ReportSet, key: tuple[str, str], model: Any, file: str, reason: str = _AGAIN
+) -> None:
+    """Keep the later version of a post read from two exports of one channel (or twice)."""
     kept = result.telegram_kept[key]
-    result.skipped[_AGAIN] += 1
+    result.skipped[reason] += 1
     if _post_version(model) > _post_version(kept):
         result.telegram_kept[key] = model
         result.files[key] = file
@@ -826,7 +860,7 @@ def _post_version(model: Any) -> str:
 
 def _apply_latest_posts(result: ReportSet) -> None:
     """Swap in, in one pass, the later versions :func:`_keep_latest_post` chose."""
-    if not result.skipped.get(_AGAIN):
+    if not (result.skipped.get(_AGAIN) or result.skipped.get(_TWICE)):
         return
     kept = result.telegram_kept
     result.shipments = [kept.get(("Shipment", s.id), s) for s in result.shipments]
