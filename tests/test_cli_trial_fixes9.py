@@ -1,0 +1,134 @@
+"""Fixes from a new user's trial of ``railtrack track`` (findings F118-F129), each as a kind.
+
+- F125: a train its report tells on its way, with no departure date, has not arrived
+  before the report's day (estimate, status and the timeline's assumed departure).
+- window_from_plan: a planned arrival later than the model's window moves the model's
+  window, whole, to start at the plan (its spread kept), instead of stacking p10 and p50
+  on the plan's first instant.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib as mpl
+
+mpl.use("Agg")
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+
+from railtrack import columns as C
+from railtrack import data_path, load_network, load_reports
+from railtrack.estimate import arrival_windows, plan_bounded, report_day_floor
+from railtrack.plot import plot_arrival_timeline
+from railtrack.routes import shipment_routes
+from railtrack.tracking import track_status
+
+NET = load_network()
+
+
+def _report(tmp_path: Path, text: str, *, published: str = "2023-04-12", name: str = "r") -> Path:
+    path = tmp_path / f"{name}.txt"
+    path.write_text(
+        f"source: Belarusian Hajun\npublished: {published}\n\n{text}\n", encoding="utf-8"
+    )
+    return path
+
+
+def _estimates(path: Path, as_of: str) -> pd.DataFrame:
+    ships = load_reports(path).resolve(NET).to_frame()
+    return arrival_windows(ships, shipment_routes(ships, NET), as_of=as_of)
+
+
+# --- F125: told on its way on the report's day, not arrived before it --------------
+
+HEADING = [
+    "A train of 40 cars from Orsha is heading to Kalinkovichi.",
+    "A train of 40 cars left Orsha for Kalinkovichi.",
+    "Эшелон из 40 вагонов из Орши направляется в Калинковичи.",
+    "Ешелон із 40 вагонів з Орші прямує до Калинковичів.",
+    "Pociąg z 40 wagonami z Orszy jedzie do Kalinkowicz.",
+]
+
+
+@pytest.mark.parametrize("text", HEADING)
+def test_a_train_heading_somewhere_has_not_arrived_before_the_reports_day(tmp_path, text):
+    # Orsha -> Kalinkovichi is ~300 km: the model had it there days before the report
+    path = _report(tmp_path, text)
+    day = pd.Timestamp("2023-04-12")
+    row = track_status(load_reports(path), NET, as_of="2023-04-12").iloc[0]
+    assert row[C.P10] >= day, text
+    assert row[C.P50] > day
+    assert row[C.STATUS] == "in transit"
+    assert "window_from_report_day" in row[C.FLAGS]
+    est = _estimates(path, "2023-04-12").iloc[0]
+    assert est[C.P10] >= day
+    assert "window_from_report_day" in est[C.FLAGS]
+    # status and estimate give one window
+    assert (est[C.P10], est[C.P50], est[C.P90]) == (row[C.P10], row[C.P50], row[C.P90])
+    # and the window is the model's, cut at the report's day: not days later
+    assert row[C.P50] < day + pd.Timedelta(days=3)
+
+
+def test_a_dated_departure_or_a_told_arrival_is_not_floored(tmp_path):
+    text = "A train of 40 cars left Orsha for Kalinkovichi on 1 April."
+    dated = _report(tmp_path, text, name="a")
+    told = _report(tmp_path, "A train of 40 cars from Orsha arrived at Kalinkovichi.", name="b")
+    for path in (dated, told):
+        row = track_status(load_reports(path), NET, as_of="2023-04-12").iloc[0]
+        assert row[C.STATUS] == "likely arrived"
+        assert "window_from_report_day" not in row[C.FLAGS]
+
+
+def test_report_day_floor_applies_to_undated_moving_trains_only():
+    ships = pd.DataFrame(
+        {
+            "published": ["2023-04-12"] * 5 + [None],
+            "departure_earliest": [None, "2023-04-01", None, None, None, None],
+            "claim": ["sighted", "sighted", "planned", "sighted", "expected", "sighted"],
+            "arrival_latest": [None, None, None, "2023-04-10", None, None],
+            "arrival_told": [False, False, False, False, False, False],
+        }
+    )
+    floor = report_day_floor(ships)
+    day = float((pd.Timestamp("2023-04-12") - pd.Timestamp("1970-01-01")).days)
+    assert floor[0] == day
+    assert floor[4] == day  # an expected arrival with no date: still on its way
+    assert np.isnan(floor[[1, 2, 3, 5]]).all()
+
+
+def test_the_timeline_assumed_departure_stops_at_the_arrival_window(tmp_path):
+    est = _estimates(_report(tmp_path, HEADING[0]), "2023-04-12")
+    fig, ax = plt.subplots()
+    try:
+        plot_arrival_timeline(est, ax=ax)
+        (dotted,) = [line for line in ax.lines if line.get_linestyle() == ":"]
+        end = max(pd.Timestamp(x) for x in dotted.get_xdata())
+        assert end <= est.iloc[0][C.P10]
+    finally:
+        plt.close(fig)
+
+
+# --- window_from_plan: the model's window moved whole, not clipped -----------------
+
+
+def test_plan_bounded_shifts_the_window_keeping_its_spread():
+    p10, p50, p90 = np.array([1.0, 1.0]), np.array([2.0, 3.0]), np.array([3.0, 6.0])
+    lo, hi = np.array([4.0, 8.0]), np.array([np.inf, 9.0])
+    q10, q50, q90, moved = plan_bounded((p10, p50, p90), (lo, hi), np.array([False, False]))
+    assert moved.tolist() == [True, True]
+    # open plan "after day 4": the spread 1 / 1 days is kept from day 4
+    assert (q10[0], q50[0], q90[0]) == (4.0, 5.0, 6.0)
+    # a planned day: moved to start on it, p50 at its middle, the spread to p90
+    assert (q10[1], q50[1], q90[1]) == (8.0, 8.5, 13.0)
+
+
+def test_the_seed_neklinovka_train_has_a_spread_window():
+    reports = load_reports(data_path("reports", "seed-hajun-2023-03.yaml"))
+    row = track_status(reports, NET, as_of="2023-03-10").set_index(C.ID).loc["seed-2023-03-t2"]
+    assert row[C.P10] == pd.Timestamp("2023-03-08")  # the plan: "after 8 March"
+    assert row[C.P50] > row[C.P10]
+    assert "window_from_plan" in row[C.FLAGS]
