@@ -5,10 +5,13 @@
 - window_from_plan: a planned arrival later than the model's window moves the model's
   window, whole, to start at the plan (its spread kept), instead of stacking p10 and p50
   on the plan's first instant.
+- F126: a train told only as seen on its way (no origin) is the train another report
+  tells leaving from where it was seen, or passing it, that day, with its count.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import matplotlib as mpl
@@ -19,15 +22,24 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
+from typer.testing import CliRunner
 
 from railtrack import columns as C
 from railtrack import data_path, load_network, load_reports
+from railtrack.cli import app
 from railtrack.estimate import arrival_windows, plan_bounded, report_day_floor
 from railtrack.plot import plot_arrival_timeline
+from railtrack.relays import relay_links
 from railtrack.routes import shipment_routes
 from railtrack.tracking import track_status
 
 NET = load_network()
+runner = CliRunner()
+
+
+def _records(stdout: str, kind: str) -> list[dict]:
+    rows = [json.loads(line) for line in stdout.splitlines() if line.startswith("{")]
+    return [r for r in rows if r.get("record") == kind]
 
 
 def _report(tmp_path: Path, text: str, *, published: str = "2023-04-12", name: str = "r") -> Path:
@@ -132,3 +144,72 @@ def test_the_seed_neklinovka_train_has_a_spread_window():
     assert row[C.P10] == pd.Timestamp("2023-03-08")  # the plan: "after 8 March"
     assert row[C.P50] > row[C.P10]
     assert "window_from_plan" in row[C.FLAGS]
+
+
+# --- F126: a train told only as seen on its way is linked to the train it is -------
+
+LOG = "id,date,from,to,via,wagons,source\n"
+
+
+def _seen_links(tmp_path: Path, rows: list[str], posts: dict[str, str]) -> pd.DataFrame:
+    (tmp_path / "log.csv").write_text(LOG + "".join(rows), encoding="utf-8")
+    for name, text in posts.items():
+        (tmp_path / f"{name}.txt").write_text(
+            f"source: Zerkalo {name}\npublished: 2023-03-06\n\n{text}\n", encoding="utf-8"
+        )
+    resolved = load_reports(tmp_path).resolve(NET)
+    return relay_links(resolved.to_frame(), sightings=resolved.sightings_frame())
+
+
+SEEN_AT_ORSHA = {
+    "en": "A train of 45 cars was seen at Orsha on 6 March heading to Smolensk.",
+    "ru": "6 марта на станции Орша замечен эшелон из 45 вагонов, который направлялся в Смоленск.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SEEN_AT_ORSHA))
+def test_a_sighting_at_a_trains_origin_is_that_train(tmp_path, lang):
+    row = "row1,2023-03-06,Orsha,Smolensk,,45,Belarusian Hajun\n"
+    links = _seen_links(tmp_path, [row], {"post": SEEN_AT_ORSHA[lang]})
+    assert links[["id", "train", "matched_on"]].to_dict("records") == [
+        {"id": "post-t1", "train": "row1", "matched_on": "sighting-origin"}
+    ]
+
+
+def test_a_sighting_on_a_trains_told_route_is_that_train(tmp_path):
+    row = "row1,2023-03-05,Zhlobin,Smolensk,Orsha,45,Belarusian Hajun\n"
+    links = _seen_links(tmp_path, [row], {"post": SEEN_AT_ORSHA["en"]})
+    assert links[["id", "train", "matched_on"]].to_dict("records") == [
+        {"id": "post-t1", "train": "row1", "matched_on": "sighting-via"}
+    ]
+
+
+def test_two_outlets_seeing_one_train_are_one_train(tmp_path):
+    other = "A train of 46 wagons heading to Smolensk was spotted in Orsha on March 6."
+    links = _seen_links(tmp_path, [], {"a": SEEN_AT_ORSHA["en"], "b": other})
+    assert links["matched_on"].tolist() == ["sighting"]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "row1,2023-03-06,Orsha,Smolensk,,30,Belarusian Hajun\n",  # another count
+        "row1,2023-03-01,Orsha,Smolensk,,45,Belarusian Hajun\n",  # another day
+        "row1,2023-03-06,Orsha,Bryansk,,45,Belarusian Hajun\n",  # another destination
+        "row1,2023-03-06,Zhlobin,Smolensk,,45,Belarusian Hajun\n",  # not from or via Orsha
+    ],
+)
+def test_a_sighting_that_differs_stays_a_train_of_its_own(tmp_path, row):
+    assert _seen_links(tmp_path, [row], {"post": SEEN_AT_ORSHA["en"]}).empty
+
+
+def test_track_counts_a_sighted_train_and_its_log_row_once(tmp_path):
+    (tmp_path / "log.csv").write_text(
+        LOG + "row1,2023-03-06,Orsha,Smolensk,,45,Belarusian Hajun\n", encoding="utf-8"
+    )
+    (tmp_path / "post.txt").write_text(
+        f"source: Zerkalo\npublished: 2023-03-06\n\n{SEEN_AT_ORSHA['en']}\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["track", str(tmp_path), "--json", "-o", str(tmp_path / "o")])
+    (run,) = _records(result.stdout, "run")
+    assert (run["n_trains"], run["cars_total"], run["n_relays"]) == (1, 45, 1)

@@ -436,7 +436,10 @@ def report_day_cut(
     rows = np.flatnonzero(~np.isnan(floor))
     if rows.size:
         p10, _, _, _ = arrival_quantiles_by_route(
-            start[rows], width[rows], [tq[int(i)] for i in rows], min_half_width_days=min_half_width_days
+            start[rows],
+            width[rows],
+            [tq[int(i)] for i in rows],
+            min_half_width_days=min_half_width_days,
         )
         cut[rows] = ~np.isnan(p10) & (p10 - geo[rows] < floor[rows])
     return cut

@@ -237,8 +237,9 @@ def track(
         resolved = known.resolve(network)  # the one resolving step: later steps read ids
         # One label per source set; relays of one train by several reports kept once.
         told = _one_source_label(resolved.to_frame())
-        relays = relay_links(told, settings)
-        told, sightings = without_relays(told, resolved.sightings_frame(), relays)
+        seen = resolved.sightings_frame()
+        relays = relay_links(told, settings, sightings=seen)
+        told, sightings = without_relays(told, seen, relays)
         resolved = drop_relays(resolved, relays)
         shipments = with_best_dates(told, sightings)  # each train's best date
         groups = _one_source_label(resolved.groups_frame())
