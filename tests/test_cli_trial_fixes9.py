@@ -213,3 +213,74 @@ def test_track_counts_a_sighted_train_and_its_log_row_once(tmp_path):
     result = runner.invoke(app, ["track", str(tmp_path), "--json", "-o", str(tmp_path / "o")])
     (run,) = _records(result.stdout, "run")
     assert (run["n_trains"], run["cars_total"], run["n_relays"]) == (1, 45, 1)
+
+
+# --- F129: the headline counts every outlet that told a train -----------------------
+
+
+def test_the_headline_counts_the_outlets_of_a_relayed_train(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "log.csv").write_text(
+        "id,date,from,to,wagons,source,relayed_by\n"
+        "a,2023-03-06,Orsha,Smolensk,45,Belarusian Hajun,\n"
+        "b,2023-03-06,Orsha,Smolensk,45,Belarusian Hajun,Zerkalo\n"
+        "c,2023-03-06,Orsha,Smolensk,45,Belarusian Hajun,Kyiv Independent\n",
+        encoding="utf-8",
+    )
+    out = str(tmp_path / "o")
+    result = runner.invoke(app, ["track", str(tmp_path / "in"), "--json", "-o", out])
+    (run,) = _records(result.stdout, "run")
+    assert (run["n_trains"], run["n_relays"]) == (1, 2)
+    assert run["sources"] == ["Belarusian Hajun"]  # the reporter, as before
+    assert run["outlets"] == ["Belarusian Hajun", "Kyiv Independent", "Zerkalo"]
+    text = runner.invoke(app, ["track", str(tmp_path / "in"), "-o", out])
+    assert "3 sources." in " ".join(text.stdout.split()), text.stdout
+
+
+# --- F122: a train that went and came back is one train's cars ----------------------
+
+BACK_NEXT_DAY = {
+    "ru": "Эшелон из 40 вагонов 6 марта прибыл со станции Орша в Калинковичи, "
+    "а на следующий день вернулся обратно в Оршу.",
+    "uk": "Ешелон із 40 вагонів 6 березня прибув зі станції Орша до Калинковичів, "
+    "а наступного дня повернувся до Орші.",
+    "be": "Эшалон з 40 вагонаў 6 сакавіка прыбыў са станцыі Брэст у Гомель, "
+    "а на наступны дзень вярнуўся ў Брэст.",
+    "pl": "Pociąg z 40 wagonami 6 marca przyjechał ze stacji Orsza do Kalinkowicz. "
+    "Następnego dnia wrócił do Orszy.",
+    "ru-sentence": "Эшелон из 40 вагонов 6 марта прибыл со станции Орша в Калинковичи. "
+    "На следующий день он вернулся обратно в Оршу.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(BACK_NEXT_DAY))
+def test_the_next_day_dates_the_trip_back_from_the_first_date(tmp_path, lang):
+    text = BACK_NEXT_DAY[lang]
+    reports = load_reports(_report(tmp_path, text, published="2023-03-08"))
+    out, back = reports.shipments
+    assert out.expected_arrival.earliest.isoformat() == "2023-03-06"
+    assert back.expected_arrival.earliest.isoformat() == "2023-03-07"
+    assert back.return_of == out.id
+    (said,) = [e for e in back.evidence if e.field == "expected_arrival"]
+    assert text[said.start : said.end].lower() == said.text.lower()
+
+
+def test_a_trip_back_dated_itself_keeps_its_date(tmp_path):
+    text = "Эшелон 3 марта прибыл со станции Брест в Гомель, а 5 марта вернулся обратно в Брест."
+    out, back = load_reports(_report(tmp_path, text, published="2023-03-08")).shipments
+    assert back.expected_arrival.earliest.isoformat() == "2023-03-05"
+    assert back.return_of == out.id
+
+
+@pytest.mark.parametrize("lang", ["ru", "uk", "pl"])
+def test_the_totals_count_a_trains_cars_once_out_and_back(tmp_path, lang):
+    (tmp_path / "in").mkdir()
+    _report(tmp_path / "in", BACK_NEXT_DAY[lang], published="2023-03-08")
+    out = str(tmp_path / "o")
+    result = runner.invoke(app, ["track", str(tmp_path / "in"), "--json", "-o", out])
+    (run,) = _records(result.stdout, "run")
+    assert (run["n_trains"], run["cars_total"], run["n_return_trips"]) == (2, 40, 1)
+    ships = pd.read_csv(tmp_path / "o" / "shipments.csv")
+    assert ships[C.RETURN_OF].notna().sum() == 1
+    text = runner.invoke(app, ["track", str(tmp_path / "in"), "-o", out]).stdout
+    assert "counted once, with the trip out" in " ".join(text.split())

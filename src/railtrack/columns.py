@@ -44,6 +44,7 @@ ARRIVAL_EARLIEST = "arrival_earliest"  # the source's claimed arrival window
 ARRIVAL_LATEST = "arrival_latest"
 ARRIVAL_PRECISION = "arrival_precision"
 ARRIVAL_TOLD = "arrival_told"  # the source tells the arrival as past, dated or not (bool)
+RETURN_OF = "return_of"  # the outbound trip's id of a trip back (its cars counted once)
 CARS_TOTAL = "cars_total"
 CARS_PASSENGER = "cars_passenger"
 CARS_COVERED = "cars_covered"
@@ -108,6 +109,7 @@ SHIPMENT_COLUMNS: tuple[str, ...] = (
     PUBLISHED,
     RELIABILITY,
     SOURCE_FILE,
+    RETURN_OF,
 )
 
 # Added by railtrack.pipeline.track (railtrack.dating.best_dates): each train's best

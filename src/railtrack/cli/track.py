@@ -355,7 +355,13 @@ def track(  # noqa: C901
             + f"{head['cars_total'] or 0} cars counted once "
             f"({head['cars_passenger'] or 0} passenger), to "
             f"{terminal_text(', '.join(head['destinations'])) or 'unknown destinations'}; "
-            f"{plural(len(head['sources']), 'source')}."
+            f"{plural(len(head.get('outlets') or head['sources']), 'source')}."
+            + (
+                f" {plural(head['n_return_trips'], 'trip')} back of a train already counted: "
+                "its cars counted once, with the trip out."
+                if head.get("n_return_trips")
+                else ""
+            )
             + (
                 f" {plural(head['n_relays'], 'report')} retold a train another report "
                 "tells: counted once (relays.csv)."
