@@ -284,3 +284,29 @@ def test_the_totals_count_a_trains_cars_once_out_and_back(tmp_path, lang):
     assert ships[C.RETURN_OF].notna().sum() == 1
     text = runner.invoke(app, ["track", str(tmp_path / "in"), "-o", out]).stdout
     assert "counted once, with the trip out" in " ".join(text.split())
+
+
+# --- F128: a range in words in a table cell is read as a range in digits is ---------
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "40-50",
+        "between 40 and 50",
+        "от сорока до пятидесяти",
+        "between forty and fifty",
+        "від сорока до п'ятдесяти",
+        "od czterdziestu do pięćdziesięciu",
+        "from forty to fifty",
+    ],
+)
+def test_a_range_cell_in_words_or_digits_is_its_lower_end_estimated(tmp_path, cell):
+    path = tmp_path / "log.csv"
+    path.write_text(
+        f'date,from,to,wagons,source\n2023-03-06,Orsha,Kalinkovichi,"{cell}",X\n', encoding="utf-8"
+    )
+    reports = load_reports(path)
+    assert reports.problems == []
+    (ship,) = reports.shipments
+    assert (ship.cars.total, ship.cars.estimated) == (40, True)
