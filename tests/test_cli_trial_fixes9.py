@@ -310,3 +310,36 @@ def test_a_range_cell_in_words_or_digits_is_its_lower_end_estimated(tmp_path, ce
     assert reports.problems == []
     (ship,) = reports.shipments
     assert (ship.cars.total, ship.cars.estimated) == (40, True)
+
+
+# --- F118: a table's comment column is kept on its shipments ------------------------
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Комментарий",
+        "Примечание",
+        "Коментар",
+        "Заўвага",
+        "Каментар",
+        "Uwagi",
+        "Komentarz",
+        "Notes",
+        "Comment",
+    ],
+)
+def test_a_comment_column_is_kept_on_the_shipment(tmp_path, header):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "log.csv").write_text(
+        f"date,from,to,wagons,source,{header}\n"
+        "2023-03-06,Orsha,Kalinkovichi,45,Hajun,under tarpaulins\n",
+        encoding="utf-8",
+    )
+    reports = load_reports(tmp_path / "in")
+    assert reports.problems == []
+    assert reports.to_frame()[C.NOTE].tolist() == ["under tarpaulins"]
+    out = tmp_path / "o"
+    result = runner.invoke(app, ["track", str(tmp_path / "in"), "--json", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert pd.read_csv(out / "shipments.csv")[C.NOTE].tolist() == ["under tarpaulins"]
