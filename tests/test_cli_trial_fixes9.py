@@ -343,3 +343,17 @@ def test_a_comment_column_is_kept_on_the_shipment(tmp_path, header):
     result = runner.invoke(app, ["track", str(tmp_path / "in"), "--json", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert pd.read_csv(out / "shipments.csv")[C.NOTE].tolist() == ["under tarpaulins"]
+
+
+# --- F119: the console's table names places as the network resolved them -----------
+
+
+def test_the_track_table_shows_resolved_station_names(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "log.csv").write_text(
+        "date,from,to,wagons,source\n2023-03-06,Вязьма,Полонка,45,Hajun\n", encoding="utf-8"
+    )
+    out = str(tmp_path / "o")
+    result = runner.invoke(app, ["track", str(tmp_path / "in"), "-o", out], env={"COLUMNS": "200"})
+    assert "Vyazma (Вязьма)" in result.stdout, result.stdout
+    assert "Polonka (Полонка)" in result.stdout
