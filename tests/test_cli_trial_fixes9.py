@@ -357,3 +357,50 @@ def test_the_track_table_shows_resolved_station_names(tmp_path):
     result = runner.invoke(app, ["track", str(tmp_path / "in"), "-o", out], env={"COLUMNS": "200"})
     assert "Vyazma (Вязьма)" in result.stdout, result.stdout
     assert "Polonka (Полонка)" in result.stdout
+
+
+# --- F121: a saved article's cited outlet is its reporter; none cited is said -------
+
+PAGE = (
+    '<html><head><meta property="article:published_time" content="2023-01-12T10:00:00+03:00">'
+    '<link rel="canonical" href="https://example.org/news/1"></head><body><nav>Home</nav>'
+    "<article><h1>Title</h1><p>{text} It is the third such train this week, and the "
+    "monitors keep watching the line closely.</p></article></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "reporter"),
+    [
+        (
+            "Эшелон из 48 вагонов 11 января вышел из Чепино в Россошь, сообщает «Беларускі Гаюн».",
+            "Беларускі Гаюн",
+        ),
+        (
+            "A train of 48 cars left Chepino for Rossosh on 11 January, reports Belarusian Hajun.",
+            "Belarusian Hajun",
+        ),
+        (
+            "Pociąg z 48 wagonami wyjechał z Czepino 11 stycznia, podaje Biełaruski Hajun.",
+            "Biełaruski Hajun",
+        ),
+        (
+            "Ешелон з 48 вагонів 11 січня вирушив з Чепино, повідомляє «Білоруський Гаюн».",
+            "Білоруський Гаюн",
+        ),
+    ],
+)
+def test_a_saved_article_takes_the_outlet_it_cites_as_reporter(tmp_path, text, reporter):
+    (tmp_path / "a.html").write_text(PAGE.format(text=text), encoding="utf-8")
+    reports = load_reports(tmp_path / "a.html")
+    assert {s.source.reporter for s in reports.shipments} == {reporter}
+    assert not [p for p in reports.problems if p.field == "source"]
+
+
+def test_a_saved_article_citing_no_one_says_the_reporter_is_unknown(tmp_path):
+    text = "A train of 48 cars left Chepino for Rossosh on 11 January."
+    (tmp_path / "a.html").write_text(PAGE.format(text=text), encoding="utf-8")
+    reports = load_reports(tmp_path / "a.html")
+    assert {s.source.reporter for s in reports.shipments} == {"unknown"}
+    (problem,) = [p for p in reports.problems if p.field == "source"]
+    assert "no reporter" in problem.message
