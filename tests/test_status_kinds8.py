@@ -149,7 +149,8 @@ def test_plan_bounded_moves_only_windows_before_the_plan():
     told = np.array([False, False, False, True, False])
     q10, q50, q90, moved = plan_bounded((p10, p50, p90), (lo, hi), told)
     assert moved.tolist() == [True, False, False, False, False]
-    assert (q10[0], q50[0], q90[0]) == (4.0, 4.5, 5.0)
+    # moved to start at the plan, p50 at the planned day's middle, the spread to p90
+    assert (q10[0], q50[0], q90[0]) == (4.0, 4.5, 6.0)
     # after the plan, "by" a day only, told as seen, no window: unchanged
     assert q10[1:4].tolist() == p10[1:4].tolist()
     assert q50[1:4].tolist() == p50[1:4].tolist()

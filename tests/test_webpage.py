@@ -34,6 +34,7 @@ def test_page_text_has_the_article_and_its_metadata() -> None:
     text = web_page_text(PAGE)
     header, _, body = text.partition("\n\n")
     assert header.splitlines() == [
+        "source: Беларускі Гаюн",  # the outlet the article cites (trial F121)
         "url: https://news.example.org/2023/01/12/eshelon",
         "published: 2023-01-12",
         "relayed_by: Пример Новости",

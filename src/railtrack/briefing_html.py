@@ -633,7 +633,11 @@ def _facts(result: TrackResult) -> tuple[list[dict[str, str]], list[dict[str, st
             ),
         },
         {"value": _number(len(head["destinations"])), "label": "railheads", "note": ""},
-        {"value": _number(len(head["sources"])), "label": "sources", "note": ""},
+        {
+            "value": _number(len(head.get("outlets") or head["sources"])),
+            "label": "sources",
+            "note": "reporters and relaying outlets",
+        },
     ]
     estimates = [
         {

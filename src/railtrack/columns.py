@@ -44,6 +44,8 @@ ARRIVAL_EARLIEST = "arrival_earliest"  # the source's claimed arrival window
 ARRIVAL_LATEST = "arrival_latest"
 ARRIVAL_PRECISION = "arrival_precision"
 ARRIVAL_TOLD = "arrival_told"  # the source tells the arrival as past, dated or not (bool)
+RETURN_OF = "return_of"  # the outbound trip's id of a trip back (its cars counted once)
+NOTE = "note"  # a comment the record carries as written (a table's comment column)
 CARS_TOTAL = "cars_total"
 CARS_PASSENGER = "cars_passenger"
 CARS_COVERED = "cars_covered"
@@ -108,6 +110,8 @@ SHIPMENT_COLUMNS: tuple[str, ...] = (
     PUBLISHED,
     RELIABILITY,
     SOURCE_FILE,
+    RETURN_OF,
+    NOTE,
 )
 
 # Added by railtrack.pipeline.track (railtrack.dating.best_dates): each train's best
@@ -145,7 +149,6 @@ STATION_ID = "station_id"
 STATION_NAME = "station_name"
 SEEN_AT = "seen_at"
 PRECISION = "precision"
-NOTE = "note"
 
 SIGHTING_COLUMNS: tuple[str, ...] = (
     ID,

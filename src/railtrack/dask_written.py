@@ -53,6 +53,7 @@ import pandas as pd
 from railtrack import columns as C
 from railtrack._frames import parquet_ready
 from railtrack.accounting import OUTCOME, ROUTED, route_outcomes, unrouted_problems
+from railtrack.labels import outlet_names
 from railtrack.route_files import distinct_routes, per_train_estimates, per_train_routes
 from railtrack.summary import total_figures
 
@@ -141,6 +142,7 @@ def part_totals(
         "shipments": len(ships),
         "railheads": _railheads(ships),
         "sources": _sources(ships),
+        "outlets": set(outlet_names(ships)),
         "outcomes": {str(k): int(v) for k, v in outcome.value_counts().items()},
         "estimated": estimated,
         "routes": distinct_routes(routes)[[C.ROUTE_ID, C.TRAINS]],
@@ -197,8 +199,8 @@ class Totals:
     ----------
     shipments
         Trains known at the as-of date.
-    railheads, sources
-        Railheads and sources named.
+    railheads, sources, outlets
+        Railheads and sources named (reporters; reporters and relaying outlets).
     outcomes
         Trains by routing outcome (``routed`` or the reason not).
     estimated
@@ -211,6 +213,7 @@ class Totals:
     shipments: int = 0
     railheads: set[str] = field(default_factory=set)
     sources: set[str] = field(default_factory=set)
+    outlets: set[str] = field(default_factory=set)
     outcomes: Counter[str] = field(default_factory=Counter)
     estimated: int = 0
     routes: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -224,6 +227,7 @@ def merge_totals(parts: Iterable[Mapping[str, Any]]) -> Totals:
         out.shipments += int(part["shipments"])
         out.railheads |= set(part["railheads"])
         out.sources |= set(part["sources"])
+        out.outlets |= set(part.get("outlets", ()))
         out.outcomes.update(part["outcomes"])
         out.estimated += int(part["estimated"])
         routes.append(part["routes"])
@@ -352,6 +356,9 @@ class WrittenRun:
             **total_figures(self.summaries["total"]),
             "destinations": sorted(self.totals.railheads),
             "sources": sorted(self.totals.sources),
+            "outlets": outlet_names(
+                pd.DataFrame({C.SOURCE: sorted(self.totals.outlets)}), self.groups, self.relays
+            ),
             "problems": len(self.reports.problems) + sum(unrouted.values()),
             "as_of": None if self.as_of is None else self.as_of.date().isoformat(),
             "as_of_basis": None if knowledge is None else knowledge.basis,

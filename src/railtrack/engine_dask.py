@@ -342,7 +342,7 @@ def _without_relays(
 
     ships = frames["shipments"]
     told = _ordered(ships[[*LINK_COLUMNS, SEQ]].compute())
-    relays = relay_links(told, settings)
+    relays = relay_links(told, settings, sightings=sightings)
     if not len(relays):
         return frames, sightings, relays
     dropped = frozenset(relays[C.ID].astype(str))

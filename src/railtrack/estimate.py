@@ -27,6 +27,7 @@ True
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -61,7 +62,10 @@ __all__ = [
     "geo_widening_days",
     "known_on",
     "plan_bounded",
+    "report_day_cut",
+    "report_day_floor",
     "route_transit",
+    "started_no_earlier",
     "to_as_of",
     "told_arrival_last_day",
     "told_arrival_start",
@@ -82,7 +86,9 @@ FLAGS: dict[str, str] = {
     "arrival_as_reported": "the source reports the arrival as seen: the window is that "
     "arrival, not the model's",
     "window_from_plan": "the model had the train there before the arrival its source "
-    "plans: the window starts no earlier than that arrival",
+    "plans: the model's window is moved to start at that arrival, its spread kept",
+    "window_from_report_day": "no departure date, and the report tells the train on its "
+    "way on its publication day: the model's window is cut to start no earlier than that day",
 }
 """Every flag :func:`arrival_windows` can set, with its meaning (route flags first)."""
 
@@ -254,6 +260,44 @@ def told_arrival_start(start: np.ndarray, earliest: np.ndarray, last_day: np.nda
     return np.asarray(np.where(np.isfinite(earliest), earliest, by_only), dtype=float)
 
 
+def started_no_earlier(
+    window: tuple[np.ndarray, np.ndarray, np.ndarray], floor: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Move each window later, whole, so that it starts no earlier than ``floor``.
+
+    A window the model puts (partly) before a day the train cannot have arrived
+    before keeps its spread: p10, p50 and p90 move by the same number of days, so
+    p10 lands on the floor. Clipping instead would stack p10 and p50 on the floor's
+    first instant (trial: the seed's Neklinovka train, planned "after 8 March", had
+    p10 = p50 = 8 March 00:00).
+
+    Parameters
+    ----------
+    window
+        p10, p50, p90 in days since 1970-01-01, each shape (n,) (NaN when none).
+    floor
+        Days, shape (n,): the earliest the train can have arrived (NaN or -inf: no floor).
+
+    Returns
+    -------
+    tuple
+        ``(p10, p50, p90, moved)``: the window, and which rows moved.
+
+    Examples
+    --------
+    >>> p10, p50, p90, moved = started_no_earlier(
+    ...     (np.array([1.0, 6.0]), np.array([2.0, 7.0]), np.array([4.0, 9.0])),
+    ...     np.array([5.0, 5.0]))
+    >>> p10.tolist(), p50.tolist(), p90.tolist(), moved.tolist()
+    ([5.0, 6.0], [6.0, 7.0], [8.0, 9.0], [True, False])
+    """
+    p10, p50, p90 = window
+    usable = np.isfinite(floor) & ~np.isnan(p10)
+    shift = np.where(usable, np.fmax(np.where(usable, floor, 0.0) - p10, 0.0), 0.0)
+    moved = shift > 0.0
+    return p10 + shift, p50 + shift, p90 + shift, np.asarray(moved, dtype=bool)
+
+
 def plan_bounded(
     window: tuple[np.ndarray, np.ndarray, np.ndarray],
     claim: tuple[np.ndarray, np.ndarray],
@@ -263,10 +307,14 @@ def plan_bounded(
 
     "To arrive on 4 March" puts the train there on 4 March at the earliest; a model
     that would have it there sooner (a short route) does not move it ahead of its
-    own timetable. p10 is raised to the planned arrival's start, p50 to its middle
-    and p90 to no earlier than its end; a window already after it is left as it is (the
-    source's plan is then flagged ``claim_outside_window``). An arrival told as
-    seen (``told``) has its own window and is left alone.
+    own timetable. A window that starts before the planned arrival is moved, whole,
+    to start at it (:func:`started_no_earlier`: the model's spread is kept, so an
+    open plan, "after 8 March", does not stack p10 and p50 on its first instant);
+    a planned day or span keeps p50 at the model's or the plan's middle, whichever
+    is later (the model's spread goes to p90), and p90 is no earlier than its end. A
+    window already after it is left as it is (the source's plan is then flagged
+    ``claim_outside_window``). An arrival told as seen (``told``) has its own window
+    and is left alone.
 
     Parameters
     ----------
@@ -286,10 +334,11 @@ def plan_bounded(
     Examples
     --------
     >>> p10, p50, p90, moved = plan_bounded(
-    ...     (np.array([1.0, 1.0]), np.array([2.0, 6.0]), np.array([3.0, 9.0])),
-    ...     (np.array([4.0, 4.0]), np.array([5.0, 5.0])), np.array([False, False]))
+    ...     (np.array([1.0, 1.0, 5.0]), np.array([2.0, 6.0, 6.0]), np.array([3.0, 9.0, 7.0])),
+    ...     (np.array([4.0, 4.0, 4.0]), np.array([5.0, 5.0, np.inf])),
+    ...     np.array([False, False, False]))
     >>> p10.tolist(), p50.tolist(), p90.tolist(), moved.tolist()
-    ([4.0, 4.0], [4.5, 6.0], [5.0, 9.0], [True, True])
+    ([4.0, 4.0, 5.0], [4.5, 6.0, 6.0], [6.0, 12.0, 7.0], [True, True, False])
     """
     p10, p50, p90 = window
     lo, hi = claim
@@ -299,12 +348,101 @@ def plan_bounded(
     # the middle of the planned day (or span), as the window of a told arrival has it
     middle = np.where(np.isfinite(ceiling), (floor + ceiling) / 2.0, floor)
     bounded = planned & ((p10 < floor) | (p90 < ceiling))
+    q10, q50, q90, moved = started_no_earlier((p10, p50, p90), floor)
+    # a planned day (or span) has a middle, which p50 keeps to (the spread goes to p90)
+    q50 = np.where(moved & np.isfinite(ceiling), p50, q50)
     return (
-        np.where(planned, np.fmax(p10, floor), p10),
-        np.where(planned, np.fmax(p50, middle), p50),
-        np.where(planned, np.fmax(p90, np.fmax(floor, ceiling)), p90),
+        q10,
+        np.where(planned, np.fmax(q50, middle), q50),
+        np.where(planned, np.fmax(q90, np.fmax(floor, ceiling)), q90),
         np.asarray(bounded, dtype=bool),
     )
+
+
+def report_day_floor(shipments: pd.DataFrame, as_of: pd.Timestamp | None = None) -> np.ndarray:
+    """Return the day each train was told on its way, which it cannot have arrived before.
+
+    A report that gives no departure date ("a train of 40 cars is heading to
+    Kalinkovichi", "эшелон направляется в ...", published 12 April) tells of a train
+    moving on its publication day: the departure is assumed from that day
+    (:func:`departure_windows`), and the train has not arrived before it. Not for a
+    plan, a told arrival (:func:`told_arrivals`), or an arrival its source dates
+    before the publication day: those say otherwise.
+
+    Parameters
+    ----------
+    shipments
+        The shipments table (``departure_earliest``, ``departure_latest``,
+        ``published``, ``claim``, ``arrival_latest``, ``arrival_told``).
+    as_of
+        The date of knowledge, as for :func:`told_arrivals`.
+
+    Returns
+    -------
+    numpy.ndarray
+        Days since 1970-01-01, shape (n,): the publication day's start where the rule
+        applies, NaN elsewhere.
+
+    Examples
+    --------
+    >>> ships = pd.DataFrame({"published": ["1970-01-11", "1970-01-11", "1970-01-11"],
+    ...                       "departure_earliest": [None, "1970-01-02", None],
+    ...                       "claim": ["sighted", "sighted", "planned"]})
+    >>> report_day_floor(ships).tolist()
+    [10.0, nan, nan]
+    """
+    dep = (
+        _dates(shipments, C.DEPARTURE_EARLIEST).isna()
+        & _dates(shipments, C.DEPARTURE_LATEST).isna()
+    )
+    published = _days(_dates(shipments, C.PUBLISHED))
+    claim = shipments[C.CLAIM].astype(str) if C.CLAIM in shipments.columns else None
+    planned = claim.eq("planned").to_numpy() if claim is not None else np.zeros(len(dep), bool)
+    arrived = _days(_dates(shipments, C.ARRIVAL_LATEST))
+    before = arrived < published  # False where either is unknown
+    told = told_arrivals(shipments, as_of) | _told(shipments)
+    applies = dep.to_numpy() & ~planned & ~told & ~before & ~np.isnan(published)
+    return np.asarray(np.where(applies, published, np.nan), dtype=float)
+
+
+def report_day_cut(
+    departure: tuple[np.ndarray, np.ndarray, Sequence[np.ndarray | None]],
+    floor: np.ndarray,
+    geo: np.ndarray,
+    *,
+    min_half_width_days: float,
+) -> np.ndarray:
+    """Return which windows :func:`report_day_floor` cut: the model had them start sooner.
+
+    Parameters
+    ----------
+    departure
+        The departure window's start and width (days, shape (n,)) and each train's
+        transit quantile row (None when not routed).
+    floor
+        :func:`report_day_floor`, days, shape (n,).
+    geo
+        :func:`geo_widening_days`, shape (n,).
+    min_half_width_days
+        As for :func:`railtrack.transit.arrival_quantiles`.
+
+    Returns
+    -------
+    numpy.ndarray
+        Bool, shape (n,).
+    """
+    start, width, tq = departure
+    cut = np.zeros(len(floor), dtype=bool)
+    rows = np.flatnonzero(~np.isnan(floor))
+    if rows.size:
+        p10, _, _, _ = arrival_quantiles_by_route(
+            start[rows],
+            width[rows],
+            [tq[int(i)] for i in rows],
+            min_half_width_days=min_half_width_days,
+        )
+        cut[rows] = ~np.isnan(p10) & (p10 - geo[rows] < floor[rows])
+    return cut
 
 
 def told_arrivals(shipments: pd.DataFrame, as_of: pd.Timestamp | None = None) -> np.ndarray:
@@ -582,15 +720,20 @@ def arrival_windows(
     start = _days(departure[C.DEPARTURE_EARLIEST])
     width = _days(departure[C.DEPARTURE_LATEST]) + 1.0 - start
     codes, quantiles = route_transit(routes, model)
+    tq = [None if c < 0 else quantiles[c] for c in codes]
+    # a train told on its way on the report's day had not arrived before that day:
+    # the model's window is conditioned on it (cut there, its rest kept)
+    floor = report_day_floor(ships, when)
     p10, p50, p90, widened = arrival_quantiles_by_route(
-        start,
-        width,
-        [None if c < 0 else quantiles[c] for c in codes],
-        min_half_width_days=model.min_half_width_days,
+        start, width, tq, min_half_width_days=model.min_half_width_days, not_before_days=floor
     )
     geo = geo_widening_days(routes, settings)
-    # widened, but never before the train could have left
-    p10, p90 = np.where(np.isnan(p10), np.nan, np.fmax(p10 - geo, start)), p90 + geo
+    from_report = report_day_cut(
+        (start, width, tq), floor, geo, min_half_width_days=model.min_half_width_days
+    )
+    # widened, but never before the train could have left (or was told on its way)
+    lowest = np.fmax(start, floor)
+    p10, p90 = np.where(np.isnan(p10), np.nan, np.fmax(p10 - geo, lowest)), p90 + geo
     claim_lo, claim_hi = claimed_arrivals(ships)
     # An arrival the source saw beats the model: the window is that arrival.
     told = told_arrivals(ships, when)
@@ -599,6 +742,7 @@ def arrival_windows(
     p90 = np.where(told, last_day + 1.0, p90)
     p50 = np.where(told, (p10 + p90) / 2.0, p50)
     p10, p50, p90, planned = plan_bounded((p10, p50, p90), (claim_lo, claim_hi), told)
+    from_report &= ~told
     modelled = ~np.isnan(p50) & ~told
     has_window = ~np.isnan(p50)
     outside = modelled & ~np.isnan(claim_lo) & ((claim_hi <= p10) | (claim_lo > p90))
@@ -612,6 +756,7 @@ def arrival_windows(
                 "window_before_as_of": before,
                 "arrival_as_reported": told,
                 "window_from_plan": planned,
+                "window_from_report_day": from_report,
             }
         )
     )

@@ -26,6 +26,7 @@ __all__ = [
     "crossing_directions",
     "crossing_pair",
     "merge_source_labels",
+    "outlet_names",
     "plural",
     "source_set",
 ]
@@ -103,6 +104,35 @@ def canonical_sources(values: pd.Series) -> pd.Series:
     out = values.astype(object)
     distinct = {v: source_set(v) for v in out.dropna().unique()}
     return out.map(lambda v: distinct.get(v, v) if isinstance(v, str) else v)
+
+
+def outlet_names(*tables: pd.DataFrame) -> list[str]:
+    """Return the distinct reporters and relaying outlets the tables name, sorted.
+
+    What the briefing's sources list names: each ``source`` (a ";"-joined set) and
+    each ``relayed_by`` of every table given (shipments, groups, relays), once,
+    whatever the case or spacing (trial F129: a train three outlets told is three
+    sources, not the one reporter of the train kept).
+
+    Examples
+    --------
+    >>> ships = pd.DataFrame({"source": ["Belarusian Hajun"], "relayed_by": [None]})
+    >>> relays = pd.DataFrame({"source": ["Belarusian Hajun", "belarusian  hajun"],
+    ...                        "relayed_by": ["Zerkalo", "Onet"]})
+    >>> outlet_names(ships, relays)
+    ['Belarusian Hajun', 'Onet', 'Zerkalo']
+    """
+    names: dict[str, str] = {}
+    for table in tables:
+        for column in ("source", "relayed_by"):
+            if column not in table.columns:
+                continue
+            for value in table[column].dropna().astype(str).unique():
+                for name in value.split(";"):
+                    clean = " ".join(name.split())
+                    if clean:
+                        names.setdefault(clean.casefold(), clean)
+    return sorted(names.values(), key=lambda n: (n.casefold(), n))
 
 
 def crossing_pair(label: str) -> str:

@@ -620,6 +620,13 @@ class Shipment(_Frozen):
     credibility: Credibility = 6
     source: Source
     group: str | None = None
+    note: str | None = None
+    """What the record's comment or notes column says ("Комментарий", "Примечание",
+    "Uwagi", "Notes"), kept as written (trial F118); None when none."""
+    return_of: str | None = None
+    """The id of the outbound trip this one is the trip back of ("вернулся обратно в
+    Брест", "повернувся до Бреста"): the same train and cars, so totals count its
+    cars once (:func:`railtrack.summary.summarize`); None for a trip of its own."""
     evidence: tuple[Evidence, ...] = ()
     confidence: Confidence = 1.0
     lang: str | None = Field(default=None, pattern=r"^[a-z]{2,3}$")

@@ -22,13 +22,13 @@ from railtrack.accounting import OUTCOME, ROUTED, route_outcomes, unrouted_probl
 from railtrack.dating import with_best_dates
 from railtrack.estimate import arrival_windows, known_on
 from railtrack.knowledge import Knowledge
-from railtrack.labels import canonical_sources, crossing_directions
+from railtrack.labels import canonical_sources, crossing_directions, outlet_names
 from railtrack.relays import RELAY_COLUMNS, drop_relays, relay_links, without_relays
 from railtrack.remainders import group_count_problems, group_remainders
 from railtrack.routegraph import corridor_graph
 from railtrack.routes import shipment_routes
 from railtrack.settings import DEFAULT_SETTINGS, Settings
-from railtrack.summary import personnel_note, summarize_views, total_figures
+from railtrack.summary import personnel_note, returning_trips, summarize_views, total_figures
 from railtrack.tracking import shipment_status
 
 if TYPE_CHECKING:
@@ -153,6 +153,10 @@ class TrackResult:
                 {p.strip() for s in self.shipments[C.SOURCE].dropna() for p in str(s).split(";")}
                 - {""}
             ),
+            # every reporter and relaying outlet, as the briefing's sources list names them
+            "outlets": outlet_names(self.shipments, self.groups, self.relays),
+            # trips back whose cars the totals count once, with the outbound trip
+            "n_return_trips": int(returning_trips(self.shipments).sum()),
             "problems": len(self.problems),
             "as_of": None if self.as_of is None else self.as_of.date().isoformat(),
             **self._accounting(),
@@ -237,8 +241,9 @@ def track(
         resolved = known.resolve(network)  # the one resolving step: later steps read ids
         # One label per source set; relays of one train by several reports kept once.
         told = _one_source_label(resolved.to_frame())
-        relays = relay_links(told, settings)
-        told, sightings = without_relays(told, resolved.sightings_frame(), relays)
+        seen = resolved.sightings_frame()
+        relays = relay_links(told, settings, sightings=seen)
+        told, sightings = without_relays(told, seen, relays)
         resolved = drop_relays(resolved, relays)
         shipments = with_best_dates(told, sightings)  # each train's best date
         groups = _one_source_label(resolved.groups_frame())

@@ -628,8 +628,13 @@ def plot_arrival_timeline(  # noqa: C901
             # no departure reported: the window the model assumed is drawn apart (F116)
             assumed = flags is not None and "no_departure_date" in flags.iloc[i]
             assumed_any = assumed_any or assumed
+            stop = end + one_day
+            if assumed and pd.notna(p10.iloc[i]):
+                # an assumed departure never runs into the arrival window (trial F125:
+                # a train told on its way on the report's day arrives from that day)
+                stop = max(start, min(stop, p10.iloc[i]))
             ax.plot(
-                [start, end + one_day],
+                [start, stop],
                 [y[i], y[i]],
                 color="#bbbbbb" if assumed else "#555555",
                 lw=3,

@@ -319,6 +319,17 @@ class RunSummary(_Out):
     personnel_estimate: int | None
     destinations: list[str]
     sources: list[str]
+    n_return_trips: int | None = Field(
+        None,
+        description="Trips back of a train that went and came back (return_of): two "
+        "shipments, one train's cars, counted once in cars_total; null with --engine dask.",
+    )
+    outlets: list[str] | None = Field(
+        None,
+        description="Every reporter and relaying outlet of the trains, group totals and "
+        "relays counted, once each (what the briefing's sources list names); the "
+        "headline's count of sources.",
+    )
     as_of: datetime | None = Field(
         description="The date of knowledge: reports published later were left out."
     )

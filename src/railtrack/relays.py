@@ -32,6 +32,16 @@ tells them apart:
   sources (a log with one row per outlet that told of a train: Hajun, then Zerkalo,
   then Kyiv Independent) are reports of their own and link as two files' rows would.
 
+A train told only as **seen on its way** ("seen at Orsha heading to Smolensk", no
+origin; a sighting dates it) is linked to another report's train by where and when
+it was seen instead of by its ends (:func:`relay_links` with ``sightings``): the same
+destination, a sighting at the other train's origin on a day of its departure window
+(within ``slack_days``), or at a station its report says it passed (``via``) no earlier
+than its departure and at most ``max_transit_days`` after it, or, two trains both
+told only as seen, at the same station on days ``slack_days`` apart; the car counts
+agree as above. Such a pair is matched on ``sighting-origin``, ``sighting-via`` or
+``sighting``, and the train with an origin is kept.
+
 Each set of linked shipments keeps its best record: a shipment that belongs to a
 group first (a group's total must keep its members), then the best credibility
 (Admiralty 1 before 6), then the one that says most (dates, cars, via points), then
@@ -112,6 +122,7 @@ LINK_COLUMNS: tuple[str, ...] = (
     "departure_latest",
     "arrival_earliest",
     "arrival_latest",
+    C.VIA_STATION_IDS,
 )
 """The shipment columns :func:`relay_links` reads (a distributed engine gathers only these)."""
 
@@ -543,7 +554,127 @@ def _corridors(shipments: pd.DataFrame, settings: Settings) -> Iterator[list[_Ca
     yield from (group for group in by_key.values() if len(group) > 1)
 
 
-def relay_links(shipments: pd.DataFrame, settings: Settings | None = None) -> pd.DataFrame:
+def _seen_days(
+    shipments: pd.DataFrame, sightings: pd.DataFrame, rows: list[int]
+) -> dict[int, list[tuple[str, int]]]:
+    """Return the (station id, day ordinal) of each sighting of the shipments at ``rows``."""
+    needed = {C.SHIPMENT, C.STATION_ID, C.SEEN_AT}
+    if not needed <= set(sightings.columns) or not rows:
+        return {}
+    by_id = {str(shipments[C.ID].iloc[r]): r for r in rows}
+    seen = sightings[sightings[C.SHIPMENT].astype(str).isin(by_id)]
+    out: dict[int, list[tuple[str, int]]] = {}
+    days = _ordinals(seen[C.SEEN_AT])
+    for shipment, station, day in zip(
+        seen[C.SHIPMENT].astype(str), _text(seen[C.STATION_ID]), days, strict=True
+    ):
+        if station is not None and day is not None:
+            out.setdefault(by_id[shipment], []).append((str(station), day))
+    return out
+
+
+def _seen_on_train(
+    seen: list[tuple[str, int]],
+    other: _Candidate,
+    origin: str | None,
+    via: tuple[str, ...],
+    settings: Settings,
+) -> str | None:
+    """Return how sightings of a train told only as seen fit ``other``'s told movement."""
+    slack, transit = settings.relay_slack_days, settings.relay_max_transit_days
+    dep, arr = other.departure, other.arrival
+    for station, day in seen:
+        if station == origin:
+            if dep is not None and dep[0] - slack <= day <= dep[1] + slack:
+                return "sighting-origin"
+            if dep is None and arr is not None and arr[0] - transit - slack <= day <= arr[1]:
+                return "sighting-origin"
+        if station in via:
+            if dep is not None and dep[0] - slack <= day <= dep[1] + transit + slack:
+                return "sighting-via"
+            if dep is None and arr is not None and arr[0] - transit - slack <= day <= arr[1]:
+                return "sighting-via"
+    return None
+
+
+def _seen_links(
+    shipments: pd.DataFrame, sightings: pd.DataFrame, gone: set[int], settings: Settings
+) -> list[tuple[int, int, str]]:
+    """Link each train told only as seen on its way to the train of another report it is.
+
+    A shipment with no origin at all and a destination, whose report dates it by a
+    sighting, is the train of another report going to the same destination that
+    left from the station it was seen at on that day, or passed it then (``via``);
+    or, told only as seen too, was seen at the same station within ``slack_days``.
+    Car counts must agree; the train with an origin (else the better ranked) is kept.
+    """
+    table = shipments.reset_index(drop=True)
+    dest_sid = _text(table["destination_station_id"])
+    dest_region = _text(table["destination_region"])
+    dest = ("id:" + dest_sid).where(dest_sid.notna(), ("region:" + dest_region))
+    dest = dest.where(dest_sid.notna() | dest_region.notna(), None)
+    no_origin = (
+        table["origin"].isna() & table["origin_station_id"].isna() & table["origin_region"].isna()
+    )
+    lonely = [i for i in range(len(table)) if no_origin.iloc[i] and dest.iloc[i] is not None]
+    lonely = [i for i in lonely if i not in gone and pd.isna(table[C.GROUP].iloc[i])]
+    seen = _seen_days(table, sightings, lonely)
+    if not seen:
+        return []
+    wanted = {dest.iloc[i] for i in seen}
+    rows = [i for i in range(len(table)) if i not in gone and dest.iloc[i] in wanted]
+    candidates = dict(
+        zip(rows, _candidates(table.iloc[rows], rows, settings.relay_max_window_days), strict=True)
+    )
+    origins = _text(table["origin_station_id"])
+    vias = (
+        _text(table[C.VIA_STATION_IDS])
+        if C.VIA_STATION_IDS in table.columns
+        else pd.Series([None] * len(table), dtype=object)
+    )
+    tolerance = settings.relay_cars_tolerance
+    out: list[tuple[int, int, str]] = []
+    for i in sorted(seen, key=lambda r: candidates[r].rank):
+        c = candidates[i]
+        for j in sorted(rows, key=lambda r: candidates[r].rank):
+            other = candidates[j]
+            if j == i or j in gone or other.report_key == c.report_key:
+                continue
+            if dest.iloc[j] != dest.iloc[i]:
+                continue
+            if not (
+                _counts_agree(
+                    c.cars,
+                    other.cars,
+                    tolerance,
+                    x_at_least=c.cars_at_least,
+                    y_at_least=other.cars_at_least,
+                )
+                and _counts_agree(c.passenger, other.passenger, tolerance)
+            ):
+                continue
+            if j in seen:  # both told only as seen: the same station, close days
+                if c.rank < other.rank:
+                    continue  # the better told is kept: linked when ``j``'s turn comes
+                slack = settings.relay_slack_days
+                same = any(a == b and abs(d - e) <= slack for a, d in seen[i] for b, e in seen[j])
+                how = "sighting" if same else None
+            else:
+                via = tuple(str(vias.iloc[j]).split("; ")) if vias.iloc[j] is not None else ()
+                how = _seen_on_train(seen[i], other, origins.iloc[j], via, settings)
+            if how is not None:
+                gone.add(i)
+                out.append((int(table.index[i]), int(table.index[j]), how))
+                break
+    return out
+
+
+def relay_links(
+    shipments: pd.DataFrame,
+    settings: Settings | None = None,
+    *,
+    sightings: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Return the shipments that retell another report's train, and the train each tells.
 
     Parameters
@@ -554,6 +685,11 @@ def relay_links(shipments: pd.DataFrame, settings: Settings | None = None) -> pd
     settings
         ``relay_max_window_days``, ``relay_slack_days``, ``relay_max_transit_days``
         (days) and ``relay_cars_tolerance`` (a share); defaults when None.
+    sightings
+        The sightings table (:meth:`railtrack.io.ReportSet.sightings_frame`:
+        ``shipment``, ``station_id``, ``seen_at``); a train told only as seen on its
+        way (no origin) is linked by its sightings (see the notes above). None: by
+        ends only.
 
     Returns
     -------
@@ -577,6 +713,9 @@ def relay_links(shipments: pd.DataFrame, settings: Settings | None = None) -> pd
     for candidates in _corridors(shipments, settings):
         for train in _link_corridor(candidates, settings):
             dropped.extend((c.row, train.kept.row, how) for c, how in train.linked)
+    if sightings is not None and len(sightings) and len(shipments):
+        gone = {row for row, _, _ in dropped}
+        dropped.extend(_seen_links(shipments, sightings, gone, settings))
     if not dropped:
         return pd.DataFrame({name: pd.Series(dtype=object) for name in RELAY_COLUMNS})
     dropped.sort()

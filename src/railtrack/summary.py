@@ -55,6 +55,7 @@ __all__ = [
     "SPECIAL_KEYS",
     "personnel_estimate",
     "personnel_note",
+    "returning_trips",
     "summarize",
     "summarize_views",
     "total_figures",
@@ -263,6 +264,39 @@ def _key_values(
     return out
 
 
+def returning_trips(ships: pd.DataFrame) -> pd.Series:
+    """Return which shipments are a trip back whose outbound trip is in the table.
+
+    A train that went A -> B and came back B -> A is two shipments (two movements),
+    but one train's cars: its trip back (``return_of`` naming the outbound trip) adds
+    no cars to a total that already counts the outbound trip (trial F122). A trip
+    back whose outbound trip is not in the table (left out by the as-of date) still
+    counts its cars.
+
+    Parameters
+    ----------
+    ships
+        The shipments table (``id``, ``return_of``).
+
+    Returns
+    -------
+    pandas.Series
+        Bool, on the index of ``ships``.
+
+    Examples
+    --------
+    >>> ships = pd.DataFrame({"id": ["r-t1", "r-t2", "q-t2"],
+    ...                       "return_of": [None, "r-t1", "q-t1"]})
+    >>> returning_trips(ships).tolist()
+    [False, True, False]
+    """
+    if C.RETURN_OF not in ships.columns or C.ID not in ships.columns:
+        return pd.Series(False, index=ships.index)
+    outbound = ships[C.RETURN_OF].astype(object)
+    present = set(ships[C.ID].astype(str))
+    return outbound.map(lambda v: isinstance(v, str) and v in present).astype(bool)
+
+
 def _trains(ships: pd.DataFrame, *, period: pd.Series) -> pd.DataFrame:
     """Return one contribution per train: its own counts and texts."""
     if C.BEST_DATE in ships.columns:  # each train's best date (railtrack.dating)
@@ -277,8 +311,10 @@ def _trains(ships: pd.DataFrame, *, period: pd.Series) -> pd.DataFrame:
         basis = basis.where(basis != "", None)
     source, grade = _source_labels(ships)
     rows = pd.DataFrame({C.TRAINS: np.ones(len(ships), np.int64)}, index=ships.index)
+    back = returning_trips(ships)
     for col in C.CAR_COLUMNS:
-        rows[col] = _counts(ships, col)
+        # a trip back carries its outbound trip's cars: counted once, with the outbound
+        rows[col] = _counts(ships, col).mask(back)
     rows[C.TRAINS_WITH_CARS] = rows[C.CARS_TOTAL].notna().astype("int64")
     rows[C.CARS_UNALLOCATED] = np.zeros(len(ships), np.int64)
     for col in (C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED, C.CARS_AT_LEAST):

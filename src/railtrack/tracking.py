@@ -47,9 +47,12 @@ Statuses, in the order a train goes through them:
     report or sighting): it has most likely arrived or stopped, and nothing says
     which.
 
-A source's planned arrival ("to arrive on 4 March") bounds the window: p10 is
-never before it and p50 never before its middle (flag ``window_from_plan``,
-:func:`railtrack.estimate.plan_bounded`), as in the estimate.
+A source's planned arrival ("to arrive on 4 March") bounds the window: the
+model's window is moved, whole, to start no earlier than it, and p50 is never
+before its middle (flag ``window_from_plan``, :func:`railtrack.estimate.plan_bounded`);
+a train its report tells on its way with no departure date has not arrived before
+the report's day (flag ``window_from_report_day``,
+:func:`railtrack.estimate.report_day_floor`), as in the estimate.
 
 Examples
 --------
@@ -77,6 +80,8 @@ from railtrack.estimate import (
     geo_widening_days,
     known_on,
     plan_bounded,
+    report_day_cut,
+    report_day_floor,
     route_transit,
     to_as_of,
     told_arrival_last_day,
@@ -455,11 +460,18 @@ def _statuses(
     n = len(ships)
     as_of_days = to_days(when)
     h = model.min_half_width_days
+    # a train told on its way on the report's day had not arrived before it (as in
+    # the estimate); a sighting dates the train itself
+    unseen = np.array([not seen.was_seen(i) for i in range(n)], dtype=bool)
+    floor = np.where(unseen, report_day_floor(ships, when), np.nan)
     p10c, p50c, p90c, widened = arrival_quantiles_by_route(
-        window.start, window.width, window.tq, min_half_width_days=h
+        window.start, window.width, window.tq, min_half_width_days=h, not_before_days=floor
+    )
+    from_report = report_day_cut(
+        (window.start, window.width, window.tq), floor, geo, min_half_width_days=h
     )
     # widened, but never before the train could have left (or was last seen)
-    p10c = np.where(np.isnan(p10c), np.nan, np.fmax(p10c - geo, window.start))
+    p10c = np.where(np.isnan(p10c), np.nan, np.fmax(p10c - geo, np.fmax(window.start, floor)))
     p90c = p90c + geo
     claimed_latest = _days(_claimed_latest(ships))
     planned = ships[C.CLAIM].astype(str).eq("planned").to_numpy() if C.CLAIM in ships else None
@@ -513,11 +525,17 @@ def _statuses(
                 "window_widened" if w and "window_widened" not in flag.split(";") else "",
                 "window_widened_geo" if g else "",
                 "window_from_plan" if b else "",
+                "window_from_report_day" if r else "",
             )
             if f
         )
-        for flag, w, g, b in zip(
-            flags, widened & modelled, (geo > 0) & modelled, from_plan & modelled, strict=True
+        for flag, w, g, b, r in zip(
+            flags,
+            widened & modelled,
+            (geo > 0) & modelled,
+            from_plan & modelled,
+            from_report & modelled,
+            strict=True,
         )
     ]
     df = pd.DataFrame(

@@ -153,7 +153,7 @@ def route_reports(
 
     resolved = reports.resolve(network)
     shipments = resolved.to_frame()
-    relays = relay_links(shipments)
+    relays = relay_links(shipments, sightings=resolved.sightings_frame())
     shipments, _ = without_relays(shipments, shipments.iloc[:0], relays)
     routes = shipment_routes(shipments, network)
     return RoutedReports(

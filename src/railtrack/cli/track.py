@@ -43,9 +43,11 @@ from railtrack.errors import InputPathError
 from railtrack.labels import plural
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from railtrack.io import ReportSet
 
-__all__ = ["Engine", "run_summary", "track"]
+__all__ = ["Engine", "resolved_ends", "run_summary", "track"]
 
 _RENAMED = {
     "shipments": "n_shipments",
@@ -84,6 +86,42 @@ def run_summary(
     doc["problems"] = [problem_record(p) for p in problems]
     doc["context_notes"] = None if context_notes is None else list(context_notes)
     return doc
+
+
+def resolved_ends(estimates: pd.DataFrame) -> pd.DataFrame:
+    """Return the estimates with each end shown by its resolved station's name.
+
+    The console's table names a place as the network does (trial F119: "Полонка"
+    and "Polonka" are one station), with the name as written after it in brackets
+    where that differs ("Osipovichi-I (Осиповичі-І)"); an end that resolved to no
+    station (a region, an unresolved name) is shown as written.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"origin": ["Полонка", "Belarus"], "origin_station": ["Polonka", None],
+    ...                    "destination": ["Orsha", "x"],
+    ...                    "destination_station": ["Orsha-Tsentralnaya", None]})
+    >>> resolved_ends(df)[["origin", "destination"]].to_dict("records")
+    [{'origin': 'Polonka (Полонка)', 'destination': 'Orsha-Tsentralnaya (Orsha)'}, \
+{'origin': 'Belarus', 'destination': 'x'}]
+    """
+    out = estimates.copy()
+    for end in ("origin", "destination"):
+        station = f"{end}_station"
+        if end not in out.columns or station not in out.columns:
+            continue
+        shown = []
+        for written, name in zip(out[end].tolist(), out[station].tolist(), strict=True):
+            said = written if isinstance(written, str) else None
+            if not isinstance(name, str) or not name:
+                shown.append(said)
+            elif said is None or said.casefold() == name.casefold():
+                shown.append(name)
+            else:
+                shown.append(f"{name} ({said})")
+        out[end] = shown
+    return out
 
 
 _NOTHING_TO_TRACK = "no reports to track: give report files, a directory or --store"
@@ -339,7 +377,7 @@ def track(  # noqa: C901
         emit_records(
             [
                 {str(k): v for k, v in row.items()}
-                for row in result.estimates[view].to_dict("records")
+                for row in resolved_ends(result.estimates)[view].to_dict("records")
             ],
             "table",
             title="Shipments and arrival windows",
@@ -355,7 +393,13 @@ def track(  # noqa: C901
             + f"{head['cars_total'] or 0} cars counted once "
             f"({head['cars_passenger'] or 0} passenger), to "
             f"{terminal_text(', '.join(head['destinations'])) or 'unknown destinations'}; "
-            f"{plural(len(head['sources']), 'source')}."
+            f"{plural(len(head.get('outlets') or head['sources']), 'source')}."
+            + (
+                f" {plural(head['n_return_trips'], 'trip')} back of a train already counted: "
+                "its cars counted once, with the trip out."
+                if head.get("n_return_trips")
+                else ""
+            )
             + (
                 f" {plural(head['n_relays'], 'report')} retold a train another report "
                 "tells: counted once (relays.csv)."

@@ -409,6 +409,14 @@ def build_extraction(
     group_ids = [f"{report_id}-g{i + 1}" for i in range(len(draft.groups))]
     groups = [builder.group(g, gid) for g, gid in zip(draft.groups, group_ids, strict=True)]
     shipments = [builder.shipment(t, i + 1, group_ids) for i, t in enumerate(draft.trains)]
+    # a trip back names its outbound trip: the same cars, counted once in totals
+    ordinal = {id(t): i + 1 for i, t in enumerate(draft.trains)}
+    shipments = [
+        s.model_copy(update={"return_of": f"{report_id}-t{ordinal[id(t.trip_of)]}"})
+        if t.trip_of is not None and id(t.trip_of) in ordinal and t.trip_of is not t
+        else s
+        for s, t in zip(shipments, draft.trains, strict=True)
+    ]
     sightings = [
         x for i, t in enumerate(draft.trains) for x in builder.sightings(t, f"{report_id}-t{i + 1}")
     ]

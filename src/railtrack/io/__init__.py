@@ -750,6 +750,12 @@ class _FileLoader:
             return
         for line, message in notes:
             self.problem(message, row=line, unit="line")
+        if not text.startswith("source:"):
+            self.problem(
+                "the page names and cites no reporter; its trains are kept with reporter "
+                "'unknown' (reliability F), relayed by the site",
+                field="source",
+            )
         self._load_text(text)
 
     def _load_text(self, text: str) -> None:

@@ -36,7 +36,10 @@ _LANGS = ("ru", "uk", "be", "pl")
 _DIGITS = re.compile(r"^\d{1,3}(?:[ ,\u00a0\u202f]\d{3})*$|^\d+$")
 # a decimal fraction ("2.5", "2,5", "38.0"): a whole count only when the fraction is zero
 _DECIMAL = re.compile(r"^(\d+)[.,](\d{1,2})$")
-_WORD_RANGE = re.compile(r"\s*[-–—]\s*|\s+(?:to|до|да|do)\s+")
+_WORD_RANGE = re.compile(r"\s*[-–—]\s*|\s+(?:to|and|до|да|do|и|і|i|a)\s+")
+# "от сорока до пятидесяти", "between forty and fifty", "od 40 do 50": the range's
+# opening word, dropped before the range is read (trial F128)
+_RANGE_OPENING = re.compile(r"^(?:from|between|от|від|ад|od|między|pomiędzy)\s+")
 _RANGE = re.compile(r"^(\d+)\s*(?:[-–—]|to|до|да|do)\s*(\d+)$")
 _SIGNS = re.compile(r"^(?:~|≈|<=?|≤|\+/?-|c\.|ca\.|ok\.|approx\.)\s*")
 _EN_APPROX = re.compile(
@@ -140,9 +143,15 @@ def read_count(cell: str) -> Count | None:
         return Count(whole, estimated, at_least) if int(fraction[2]) == 0 else None
     if _DIGITS.match(text):
         return Count(int(re.sub(r"\D", "", text)), estimated, at_least)
+    opened = _RANGE_OPENING.match(text)
+    if opened is not None:
+        text = text[opened.end() :]
+        text = re.sub(r"\s+(?:and|и|і|i|a)\s+(?=\d)", "-", text)
     if (span := _RANGE.match(text)) is not None:
         lo, hi = int(span[1]), int(span[2])
         return Count(min(lo, hi), True) if lo != hi else Count(lo, estimated, at_least)
+    if opened is not None:  # a range it must be: "between forty and fifty"
+        return _word_range(text)
     value = _words(text)
     if value is None:
         return _word_range(text)
@@ -157,6 +166,10 @@ def _word_range(text: str) -> Count | None:
 
     >>> _word_range("сорок-пятьдесят"), _word_range("пятьдесят-сорок")
     (Count(value=40, estimated=True, at_least=False), None)
+    >>> read_count("от сорока до пятидесяти")
+    Count(value=40, estimated=True, at_least=False)
+    >>> read_count("between forty and fifty")
+    Count(value=40, estimated=True, at_least=False)
     """
     parts = _WORD_RANGE.split(text)
     if len(parts) != 2:

@@ -358,6 +358,8 @@ class ReportSet:
                 yield name, _attr(ships, name)
             yield from _attr_columns(_attr(ships, "source"), _SOURCE_ATTRS)
             yield C.SOURCE_FILE, [self.file_of(s) for s in ships]
+            yield C.RETURN_OF, _attr(ships, "return_of")
+            yield C.NOTE, _attr(ships, "note")
 
         return _typed(columns(), C.SHIPMENT_COLUMNS)
 

@@ -18,10 +18,11 @@ reads it as it reads a ``.txt`` report. Evidence offsets count in that text (wha
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
-__all__ = ["WEB_SUFFIXES", "NoArticle", "web_page_text"]
+__all__ = ["WEB_SUFFIXES", "NoArticle", "cited_reporter", "web_page_text"]
 
 WEB_SUFFIXES = (".html", ".htm")
 """File endings of saved web pages (a Telegram export's ``messages.html`` excepted)."""
@@ -39,6 +40,63 @@ def _header_value(value: object) -> str | None:
     return text or None
 
 
+# A verb (or phrase) of citing in the five languages, then the outlet cited: a name in
+# quotes, else up to four capitalised words (trial F121: "сообщает «Беларускі Гаюн»",
+# "reports Belarusian Hajun", "podaje Biełaruski Hajun").
+_CITING = (
+    r"(?:сообщает|сообщил[аи]?|пишет|передает|передаёт|по\s+данным|по\s+информации"
+    r"|повідомляє|повідомив|повідомила|повідомили|пише|за\s+даними|за\s+інформацією"
+    r"|паведамляе|паведаміў|паведаміла|паведамілі|піша|паводле|па\s+звестках"
+    r"|podaje|podał[ay]?|informuje|poinformował[ay]?|pisze|według|za"
+    r"|reports|reported|according\s+to|said|says|writes|wrote)"
+)
+_NAME = r"(?:[A-ZА-ЯЁІЇЄЎҐŁŚŻŹĆŃÓ][\w'’-]*)(?: [A-ZА-ЯЁІЇЄЎҐŁŚŻŹĆŃÓ][\w'’-]*){0,3}"
+_CITED = re.compile(
+    rf"(?<!\w){_CITING}\s*[:,]?\s+(?:the\s+)?(?:канал\w*\s+|channel\s+|kanał\w*\s+)?"
+    rf"(?:«(?P<q1>[^»\n]{{2,60}})»|„(?P<q2>[^”“\"\n]{{2,60}})[”“\"]|\"(?P<q3>[^\"\n]{{2,60}})\""
+    rf"|(?P<bare>{_NAME}))"
+)
+_CITED_BEFORE = re.compile(rf"(?P<bare>{_NAME})\s+(?:reported|reports|wrote|writes)\b")
+
+
+def cited_reporter(text: str) -> str | None:
+    """Return the outlet an article cites as the source of its news, else None.
+
+    The first name cited with a verb of reporting ("сообщает «Беларускі Гаюн»",
+    "reports Belarusian Hajun", "podaje Biełaruski Hajun", "according to the
+    Belarusian Hajun", "Belarusian Hajun reported"); one word starting a sentence
+    is not taken for a name.
+
+    Examples
+    --------
+    >>> cited_reporter("Эшелон вышел из Орши, сообщает «Беларускі Гаюн».")
+    'Беларускі Гаюн'
+    >>> cited_reporter("A train left Orsha, reports Belarusian Hajun.")
+    'Belarusian Hajun'
+    >>> cited_reporter("Pociąg wyjechał z Orszy, podaje Biełaruski Hajun.")
+    'Biełaruski Hajun'
+    >>> cited_reporter("Belarusian Hajun reported a train.")
+    'Belarusian Hajun'
+    >>> cited_reporter("A train left Orsha on 6 March.") is None
+    True
+    """
+    for pattern in (_CITED, _CITED_BEFORE):
+        for found in pattern.finditer(text):
+            name = next(
+                (found.group(g) for g in ("q1", "q2", "q3", "bare") if found.groupdict().get(g)),
+                None,
+            )
+            if name is None:
+                continue
+            name = " ".join(name.strip(" .,;:").split())
+            # a bare single word could be any capitalised word: not a name
+            if found.groupdict().get("bare") and " " not in name:
+                continue
+            if name:
+                return name
+    return None
+
+
 def web_page_text(html: str, *, name: str | Path = "page") -> str:
     """Return a saved web page as a text report: header lines, a blank line, the article.
 
@@ -52,8 +110,9 @@ def web_page_text(html: str, *, name: str | Path = "page") -> str:
     Returns
     -------
     str
-        ``url``, ``published`` (YYYY-MM-DD) and ``relayed_by`` header lines, where
-        the page's metadata gives them, then the article's title and text.
+        ``source`` (the outlet the article cites, :func:`cited_reporter`), ``url``,
+        ``published`` (YYYY-MM-DD) and ``relayed_by`` header lines, where the text
+        and the page's metadata give them, then the article's title and text.
 
     Raises
     ------
@@ -68,8 +127,9 @@ def web_page_text(html: str, *, name: str | Path = "page") -> str:
     ...   <article><h1>Echelon</h1><p>A train of 48 cars left Chepino for Rossosh on
     ...   11 January 2023, Belarusian Hajun reported.</p></article></body></html>'''
     >>> text = web_page_text(page)
-    >>> text.splitlines()[:3]
-    ['url: https://example.org/news/1', 'published: 2023-01-12', 'relayed_by: example.org']
+    >>> text.splitlines()[:4]  # doctest: +NORMALIZE_WHITESPACE
+    ['source: Belarusian Hajun', 'url: https://example.org/news/1', 'published: 2023-01-12',
+     'relayed_by: example.org']
     >>> "A train of 48 cars left Chepino for Rossosh" in text
     True
     """
@@ -86,6 +146,7 @@ def web_page_text(html: str, *, name: str | Path = "page") -> str:
         msg = f"{Path(name).name}: a web page with no article text found; skipped"
         raise NoArticle(msg)
     header = {
+        "source": _header_value(cited_reporter(text)),
         "url": _header_value(page.get("url")),
         "published": _header_value(page.get("date")),
         "relayed_by": _header_value(page.get("sitename") or page.get("hostname")),
