@@ -712,7 +712,26 @@ class _ClauseReader:
         words = [self.text[v.start : v.end].lower() for v in verbs if v.role != "neutral"]
         return bool(words) and all(w.endswith(endings) for w in words)
 
+    def guesses_the_origin(self, facts: _Facts) -> bool:
+        """Whether the clause only guesses where a train already told of came from.
+
+        "The train was headed for Houston; probably came from Fort Hood",
+        "Prawdopodobnie wracały z poligonu w Orzyszu": a hedge whose only fact is an
+        origin, said of a train whose ends were told without one, is a guess about one
+        field, not a fact: the origin is not filed, and the train's claim stays what
+        its other clauses made it. A hedged destination is an inferred goal (claim
+        ``expected``); a hedge with a date or a count still tells of the train.
+        """
+        if self.claim != "expected" or self.dates or self.counts:
+            return False
+        if facts.origin is not None or (facts.destination is None and not facts.via):
+            return False
+        roles = {self.place_role(p) for p in self.places} - {None}
+        return roles == {"origin"}
+
     def all_into(self, facts: _Facts, problems: list[str], default_role: str | None = None) -> None:
+        if self.guesses_the_origin(facts):
+            return
         before = _known(facts)
         at = self.final_at
         if (
