@@ -36,7 +36,11 @@ def summary(result):
     ("text", "lang", "destination"),
     [
         ("The echelon was heading to Valuyki; it probably came from Orsha.", "en", "Valuyki"),
-        ("The train was bound for Houston, no doubt; probably came from Fort Hood.", "en", "Houston"),
+        (
+            "The train was bound for Houston, no doubt; probably came from Fort Hood.",
+            "en",
+            "Houston",
+        ),
         ("A train with tanks went to Kursk; presumably it came from Gomel.", "en", "Kursk"),
         ("Эшелон шёл в Валуйки; вероятно, пришёл из Орши.", "ru", "Валуйки"),
         ("Pociąg jechał do Kutna; prawdopodobnie wracał z Łodzi.", "pl", "Kutna"),
@@ -53,3 +57,56 @@ def test_a_hedged_origin_alone_still_tells_an_expected_train():
 def test_a_hedged_destination_is_still_an_expected_goal():
     result = read("A train left Orsha on 5 March; it will probably arrive in Valuyki.")
     assert [(o, d) for o, d, _ in summary(result)] == [("Orsha", "Valuyki")]
+
+
+# -- a count of further trains told after a train is a group of its own ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "A train of 21 wagons arrived in Rostock, and two more trains will arrive "
+            "from Ukraine next week.",
+            "en",
+        ),
+        ("The echelon left Orsha for Valuyki, and then two more echelons left Slonim.", "en"),
+        ("Эшелон из 40 вагонов прибыл в Валуйки, а вскоре ещё два эшелона прибудут из Орши.", "ru"),
+        (
+            "Pociąg z 40 wagonami przyjechał do Kutna, a wkrótce dwa kolejne pociągi "
+            "przyjadą z Łodzi.",
+            "pl",
+        ),
+    ],
+)
+def test_further_trains_after_a_train_are_a_group_apart(text, lang):
+    result = read(text, lang)
+    later = text[text.index(",") :]  # the words of the further trains
+    lone = [s for s in result.shipments if s.group is None]
+    grouped = [s for s in result.shipments if s.group is not None]
+    assert len(lone) == 1
+    assert lone[0].origin is None or lone[0].origin.text not in later
+    assert [g.n_trains for g in result.groups] == [2]
+    assert len(grouped) == 2
+    assert all(s.origin is not None and s.origin.text in later for s in grouped)
+
+
+def test_a_train_with_other_trains_is_no_group_apart():
+    result = read("A train of 40 cars left Orsha together with two other trains.")
+    assert summary(result) == [("Orsha", None, "sighted")]
+    assert result.groups == []
+
+
+def test_a_headline_train_merges_with_its_detail_beside_a_group():
+    result = read(
+        "First train with corn arrived at Rostock\n"
+        "A train of 21 wagons has arrived in Rostock, and two more trains will arrive from "
+        "Ukraine next week."
+    )
+    lone = [s for s in result.shipments if s.group is None]
+    assert [(s.destination.text, s.cars.total) for s in lone] == [("Rostock", 21)]
+    assert [g.n_trains for g in result.groups] == [2]
+
+
+def test_will_enter_or_follow_is_an_expectation():
+    assert summary(read("A train from Orsha will enter Valuyki on 12 March."))[0][2] == "expected"

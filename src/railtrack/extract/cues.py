@@ -138,7 +138,7 @@ _EXPECTED_RE = fold_compile(
     r"\b(?:expected|expects?|anticipated|likely|probably|presumably|supposedly|estimated|"
     # ("what is believed to be the largest grain train": a superlative hedged, no trip)
     r"believed\s+to(?!\s+be\s+(?:the|a|an|one|among)\b)|ETA|"
-    r"(?:may|might|could|will|would)\s+(?:\w+\s+){0,2}?(?:arrive|reach|head|go|leave|depart|"
+    r"(?:may|might|could|will|would)\s+(?:\w+\s+){0,2}?(?:arrive|reach|head|go|leave|depart|enter|cross|come|follow|"
     r"get|be\s+(?:sent|heading|delivered|unloaded|shipped|transported|carried)))\b",
     re.IGNORECASE,
 )

@@ -783,7 +783,7 @@ def _pieces(
     if not markers:
         parallel = _parallel_at(clause.text, rd)
         if parallel is None:
-            return [(clause, None)]
+            return _apart_from_further_trains([(clause, None)], rd)
         # "на станцию Иловайск прибыло 6 цистерн, а на станцию Амвросиевка - 20 платформ":
         # a second train, which may still be one told earlier (a marker that allows it)
         markers = [cues.TrainMarker("another", parallel, parallel, "")]
@@ -807,7 +807,44 @@ def _pieces(
         pieces.append(
             (Clause(part, clause.start + begin, clause.start + end, clause.sentence), local)
         )
-    return pieces
+    return _apart_from_further_trains(pieces, rd)
+
+
+# what joins a count of further trains to the clause before it: a comma or "and", and
+# at most two words, no preposition ("and soon three more trains", "а вскоре ещё два")
+_JOINT_BEFORE = re.compile(
+    r"(?:[,;]|\s(?:and|then|и|і|й|та|а|ды|i|a|oraz))\s+"
+    r"(?:(?!(?:with|of|among|from|by|to|z|ze|с|со|з|из|са|sa)\s)[^\W\d]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _apart_from_further_trains(
+    pieces: list[tuple[Clause, cues.TrainMarker | None]], rd: Reader
+) -> list[tuple[Clause, cues.TrainMarker | None]]:
+    """Cut off a count of further trains told after a train in one clause.
+
+    "A trial train of 21 wagons has arrived in Rostock, and soon three more trains
+    will enter the country": the three are a group of their own (here a plan), not
+    counts, places or a claim of the train told first; the piece from the count on is
+    read as an announcement (no marker).
+    """
+    out: list[tuple[Clause, cues.TrainMarker | None]] = []
+    for piece, marker in pieces:
+        announcement = rd.group_announcement(piece.text)
+        head = piece.text[: announcement.start] if announcement is not None else ""
+        if (
+            announcement is None
+            or not head.strip()
+            or _JOINT_BEFORE.search(head) is None
+            or not (rd.has_train_noun(head) or rd.verb_cues(head))
+        ):
+            out.append((piece, marker))
+            continue
+        at = announcement.start
+        out.append((Clause(head, piece.start, piece.start + at, piece.sentence), marker))
+        out.append((Clause(piece.text[at:], piece.start + at, piece.end, piece.sentence), None))
+    return out
 
 
 # Over the C901 cap; the languages work (issue 13) splits it.
@@ -2750,15 +2787,22 @@ def _merge_restated(draft: ReportDraft, text: str = "") -> dict[int, TrainDraft]
     body; each mention reads as a train. A train that contradicts nothing an earlier
     lone train says (places, dates, counts, number), and that no ordinal or "the
     other" marks as a different one, is merged into it. Trains of a group are left
-    as the group made them. Returns the trains merged away, by ``id``, with the train
-    each was merged into.
+    as the group made them, and a lone train told beside a group is merged only
+    with another lone train ("First train of corn arrived at Rostock" and "A trial
+    train of 21 wagons has arrived in Rostock, and soon three more trains will
+    follow": one train and a group). Returns the trains merged away, by ``id``, with
+    the train each was merged into.
     """
-    if len(draft.trains) < 2 or draft.groups:
+    lone = [t for t in draft.trains if t.group is None]
+    if len(lone) < 2 or (draft.groups and len(lone) == len(draft.trains)):
         return {}
     kept: list[TrainDraft] = []
     merged: dict[int, TrainDraft] = {}
     for train in draft.trains:
-        target = next((k for k in kept if _restates(k, train, text)), None)
+        if train.group is not None:
+            kept.append(train)
+            continue
+        target = next((k for k in kept if k.group is None and _restates(k, train, text)), None)
         if target is None:
             kept.append(train)
         else:
