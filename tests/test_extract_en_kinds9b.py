@@ -110,3 +110,47 @@ def test_a_headline_train_merges_with_its_detail_beside_a_group():
 
 def test_will_enter_or_follow_is_an_expectation():
     assert summary(read("A train from Orsha will enter Valuyki on 12 March."))[0][2] == "expected"
+
+
+# -- a train told again with an ordinal, after a statistic headline, is one train -------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "The new express container train left Xi'an, heading to Duisburg on 5 March. "
+            "Over 15,000 trains ran this year, 10% more than last year. "
+            "The first express container train has been launched from Xi'an to Duisburg.",
+            "en",
+        ),
+        (
+            "A grain train left Kutno for Gdansk on 2 March. "
+            "The first grain train from Kutno to Gdansk carried maize.",
+            "en",
+        ),
+        (
+            "Поезд с контейнерами отправился из Орши в Валуйки 5 марта. "
+            "Первый поезд из Орши прибыл в Валуйки.",
+            "ru",
+        ),
+    ],
+)
+def test_an_ordinal_on_the_same_ends_restates_the_train(text, lang):
+    assert len(read(text, lang).shipments) == 1
+
+
+def test_an_ordinal_that_dates_an_undated_train_is_another_train():
+    text = (
+        "The express container train left Tobolsk for Vladivostok. "
+        "The first train of this service left Tobolsk for Vladivostok on 16 September 2022."
+    )
+    assert len(read(text).shipments) == 2
+
+
+def test_a_second_train_on_the_same_ends_stays_apart():
+    text = (
+        "A train left Orsha for Valuyki on 3 March. "
+        "The second train left Orsha for Valuyki on 5 March."
+    )
+    assert len(read(text).shipments) == 2

@@ -2524,6 +2524,30 @@ def _same_ordinal(first: TrainDraft, later: TrainDraft) -> bool:
     return x[:stem] == y[:stem]
 
 
+def _ordinal_on_the_same_ends(first: TrainDraft, later: TrainDraft) -> bool:
+    """Whether an ordinal opens a mention of a train told before unmarked, with its ends.
+
+    "The first full-time China-Europe freight train left Xi'an, heading to Duisburg"
+    (no marker read), then "The first China-Europe freight train with full time
+    schedule has been launched from Xi'an, China to Duisburg, Germany": both ends named
+    again, the same, by a mention that opens with an ordinal, is the train told before,
+    not the first of a list after it (a list's trains differ in their dates, checked
+    apart). A mention that dates what the first left undated is another train's story
+    ("the first train of 100 cars was sent on 16 September 2024", the service's first
+    train a year before the one told).
+    """
+    marker = later.marker
+    told = first.marker
+    if told is not None and told.value.kind != "indefinite":
+        return False  # ("the second", "another": a list of its own)
+    if marker is None or marker.value.kind != "ordinal":
+        return False
+    if any(getattr(later, r) is not None and getattr(first, r) is None for r in _DATE_ROLES):
+        return False
+    ends = [(getattr(first, r), getattr(later, r)) for r in ("origin", "destination")]
+    return all(a is not None and b is not None and _same_place(a, b) for a, b in ends)
+
+
 def _arrives_before_leaving(left: TrainDraft, arrived: TrainDraft) -> bool:
     """Whether one mention's arrival ends before the other's departure begins."""
     dep, arr = left.departure, arrived.arrival
@@ -2547,6 +2571,7 @@ def _restates(first: TrainDraft, later: TrainDraft, text: str = "") -> bool:
         later.marker is not None
         and later.marker.value.kind in ("ordinal", "other", "same", "more")
         and not _same_ordinal(first, later)
+        and not _ordinal_on_the_same_ends(first, later)
     ):
         return False  # ("ещё один эшелон ... туда же": one more train, not the first again)
     if first.number and later.number and first.number != later.number:
