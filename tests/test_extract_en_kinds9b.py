@@ -154,3 +154,44 @@ def test_a_second_train_on_the_same_ends_stays_apart():
         "The second train left Orsha for Valuyki on 5 March."
     )
     assert len(read(text).shipments) == 2
+
+
+# -- the return trip named as a trip starts where the first trip ended -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "back"),
+    [
+        (
+            "A train left Madrid for Chelm on 9 August. It was loaded with grain for the "
+            "2,400-kilometre return trip to Barcelona.",
+            "en",
+            ("Chelm", "Barcelona"),
+        ),
+        (
+            "The echelon went from Orsha to Valuyki on 3 March and then made the return "
+            "journey to Minsk.",
+            "en",
+            ("Valuyki", "Minsk"),
+        ),
+        (
+            "Pociąg pojechał z Kutna do Chełma, a w drodze powrotnej pojechał do Gdańska.",
+            "pl",
+            ("Chełma", "Gdańska"),
+        ),
+        (
+            "Эшелон прибыл из Орши в Валуйки, а затем обратным рейсом отправился в Брянск.",
+            "ru",
+            ("Валуйки", "Брянск"),
+        ),
+    ],
+)
+def test_a_named_return_trip_starts_at_the_first_trips_end(text, lang, back):
+    trips = [(o, d) for o, d, _ in summary(read(text, lang))]
+    assert len(trips) == 2
+    assert trips[1] == back
+    assert trips[0][1] == back[0]
+
+
+def test_a_train_returned_to_a_country_is_no_trip_back():
+    assert len(read("A train left Orsha for Valuyki and returned to Russia.").shipments) == 1

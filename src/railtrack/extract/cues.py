@@ -761,6 +761,28 @@ _DURATION_RE = fold_compile(
 )
 
 
+_RETURN_RE = fold_compile(
+    r"\b(?:returned|returns|returning|(?:went|came|headed|sent)\s+back|"
+    r"return\s+(?:trip|journey|leg|run|voyage)|"
+    r"(?:on\s+)?(?:the|its)\s+way\s+back)\b",
+    re.IGNORECASE,
+)
+
+
+def return_at(text: str) -> int | None:
+    """Return where words of going back start ("returned to", "the return trip to").
+
+    Examples
+    --------
+    >>> return_at("It was loaded for the return trip to Barcelona.")
+    24
+    >>> return_at("It left Madrid for Chelm.") is None
+    True
+    """
+    found = _RETURN_RE.search(text)
+    return found.start() if found else None
+
+
 def trip_durations(text: str) -> list[tuple[int, int, int]]:
     """Return each time after a known date ("two days later") as (days, start, end).
 

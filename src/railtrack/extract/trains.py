@@ -1477,7 +1477,9 @@ def _split_returns(
     out: list[tuple[Clause, cues.TrainMarker | None]] = []
     for piece, marker in pieces:
         at = return_at(piece.text)
-        if at is None or not _goes_home(rd, piece.text, at, home):
+        if at is None or not (
+            _goes_home(rd, piece.text, at, home) or _names_the_trip_back(rd, piece.text, at)
+        ):
             out.append((piece, marker))
             continue
         # the trip back starts at the comma or conjunction before the verb ("а 5 марта")
@@ -2082,6 +2084,28 @@ def _uncoupled_part(draft: ReportDraft, current: TrainDraft, reader: _ClauseRead
     return part
 
 
+# a trip back named as a trip, not a verb: "the return trip to", "обратным рейсом",
+# "зворотним рейсом", "w drodze powrotnej", "kursem powrotnym"
+_TRIP_BACK = re.compile(
+    r"return\s+(?:trip|journey|leg|run|voyage)|way\s+back|обратн\w*\s+(?:рейс|пут)|"
+    r"зворотн\w*\s+(?:рейс|шлях)|зваротн\w*\s+(?:рэйс|шлях)|powrotn",
+    re.IGNORECASE,
+)
+
+
+def _names_the_trip_back(rd: Reader, text: str, at: int) -> bool:
+    """Whether the words from ``at`` name the trip back as a trip, with where it goes.
+
+    "loaded with grain for the return trip to Barcelona": the train's second trip,
+    from where the first ended, wherever it goes (not only home: a train from Madrid
+    to Chelm may return to Barcelona).
+    """
+    tail = text[at:]
+    return _TRIP_BACK.search(tail[:40]) is not None and any(
+        p.role == "destination" for p in rd.find_places(tail)
+    )
+
+
 def _goes_home(rd: Reader, text: str, at: int, home: str | None) -> bool:
     """Whether the words from ``at`` on send the train to where it came from."""
     origins = [
@@ -2124,7 +2148,8 @@ def _return_trip(
     back = TrainDraft(origin=outbound.destination.shared(), trip_of=outbound)
     reader.places_into(back)
     home = outbound.origin
-    if (
+    named = _names_the_trip_back(reader.rd, reader.text, 0)
+    if not (named and back.destination is not None) and (
         home is None
         or back.destination is None
         or is_broad(home.value.text)
