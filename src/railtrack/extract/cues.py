@@ -775,7 +775,7 @@ def return_at(text: str) -> int | None:
     Examples
     --------
     >>> return_at("It was loaded for the return trip to Barcelona.")
-    24
+    22
     >>> return_at("It left Madrid for Chelm.") is None
     True
     """
