@@ -138,7 +138,7 @@ _EXPECTED_RE = fold_compile(
     r"\b(?:expected|expects?|anticipated|likely|probably|presumably|supposedly|estimated|"
     # ("what is believed to be the largest grain train": a superlative hedged, no trip)
     r"believed\s+to(?!\s+be\s+(?:the|a|an|one|among)\b)|ETA|"
-    r"(?:may|might|could|will|would)\s+(?:\w+\s+){0,2}?(?:arrive|reach|head|go|leave|depart|"
+    r"(?:may|might|could|will|would)\s+(?:\w+\s+){0,2}?(?:arrive|reach|head|go|leave|depart|enter|cross|come|follow|"
     r"get|be\s+(?:sent|heading|delivered|unloaded|shipped|transported|carried)))\b",
     re.IGNORECASE,
 )
@@ -759,6 +759,28 @@ _DURATION_RE = fold_compile(
     r"|(?P<next>the\s+(?:next|following)\s+day))\b",
     re.IGNORECASE,
 )
+
+
+_RETURN_RE = fold_compile(
+    r"\b(?:returned|returns|returning|(?:went|came|headed|sent)\s+back|"
+    r"return\s+(?:trip|journey|leg|run|voyage)|"
+    r"(?:on\s+)?(?:the|its)\s+way\s+back)\b",
+    re.IGNORECASE,
+)
+
+
+def return_at(text: str) -> int | None:
+    """Return where words of going back start ("returned to", "the return trip to").
+
+    Examples
+    --------
+    >>> return_at("It was loaded for the return trip to Barcelona.")
+    22
+    >>> return_at("It left Madrid for Chelm.") is None
+    True
+    """
+    found = _RETURN_RE.search(text)
+    return found.start() if found else None
 
 
 def trip_durations(text: str) -> list[tuple[int, int, int]]:

@@ -137,6 +137,9 @@ class EnglishReader:
     def same_route(self, text: str) -> bool:  # noqa: D102
         return cues.same_route(text)
 
+    def return_at(self, text: str) -> int | None:  # noqa: D102
+        return cues.return_at(text)
+
     def durations(self, text: str) -> list[tuple[int, int, int]]:  # noqa: D102
         return cues.trip_durations(text)
 

@@ -765,7 +765,26 @@ class _ClauseReader:
         words = [self.text[v.start : v.end].lower() for v in verbs if v.role != "neutral"]
         return bool(words) and all(w.endswith(endings) for w in words)
 
+    def guesses_the_origin(self, facts: _Facts) -> bool:
+        """Whether the clause only guesses where a train already told of came from.
+
+        "The train was headed for Houston; probably came from Fort Hood",
+        "Prawdopodobnie wracały z poligonu w Orzyszu": a hedge whose only fact is an
+        origin, said of a train whose ends were told without one, is a guess about one
+        field, not a fact: the origin is not filed, and the train's claim stays what
+        its other clauses made it. A hedged destination is an inferred goal (claim
+        ``expected``); a hedge with a date or a count still tells of the train.
+        """
+        if self.claim != "expected" or self.dates or self.counts:
+            return False
+        if facts.origin is not None or (facts.destination is None and not facts.via):
+            return False
+        roles = {self.place_role(p) for p in self.places} - {None}
+        return roles == {"origin"}
+
     def all_into(self, facts: _Facts, problems: list[str], default_role: str | None = None) -> None:
+        if self.guesses_the_origin(facts):
+            return
         before = _known(facts)
         at = self.final_at
         if (
@@ -817,7 +836,7 @@ def _pieces(
     if not markers:
         parallel = _parallel_at(clause.text, rd)
         if parallel is None:
-            return [(clause, None)]
+            return _apart_from_further_trains([(clause, None)], rd)
         # "на станцию Иловайск прибыло 6 цистерн, а на станцию Амвросиевка - 20 платформ":
         # a second train, which may still be one told earlier (a marker that allows it)
         markers = [cues.TrainMarker("another", parallel, parallel, "")]
@@ -841,7 +860,44 @@ def _pieces(
         pieces.append(
             (Clause(part, clause.start + begin, clause.start + end, clause.sentence), local)
         )
-    return pieces
+    return _apart_from_further_trains(pieces, rd)
+
+
+# what joins a count of further trains to the clause before it: a comma or "and", and
+# at most two words, no preposition ("and soon three more trains", "а вскоре ещё два")
+_JOINT_BEFORE = re.compile(
+    r"(?:[,;]|\s(?:and|then|и|і|й|та|а|ды|i|a|oraz))\s+"
+    r"(?:(?!(?:with|of|among|from|by|to|z|ze|с|со|з|из|са|sa)\s)[^\W\d]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _apart_from_further_trains(
+    pieces: list[tuple[Clause, cues.TrainMarker | None]], rd: Reader
+) -> list[tuple[Clause, cues.TrainMarker | None]]:
+    """Cut off a count of further trains told after a train in one clause.
+
+    "A trial train of 21 wagons has arrived in Rostock, and soon three more trains
+    will enter the country": the three are a group of their own (here a plan), not
+    counts, places or a claim of the train told first; the piece from the count on is
+    read as an announcement (no marker).
+    """
+    out: list[tuple[Clause, cues.TrainMarker | None]] = []
+    for piece, marker in pieces:
+        announcement = rd.group_announcement(piece.text)
+        head = piece.text[: announcement.start] if announcement is not None else ""
+        if (
+            announcement is None
+            or not head.strip()
+            or _JOINT_BEFORE.search(head) is None
+            or not (rd.has_train_noun(head) or rd.verb_cues(head))
+        ):
+            out.append((piece, marker))
+            continue
+        at = announcement.start
+        out.append((Clause(head, piece.start, piece.start + at, piece.sentence), marker))
+        out.append((Clause(piece.text[at:], piece.start + at, piece.end, piece.sentence), None))
+    return out
 
 
 # Over the C901 cap; the languages work (issue 13) splits it.
@@ -1483,7 +1539,9 @@ def _split_returns(
     out: list[tuple[Clause, cues.TrainMarker | None]] = []
     for piece, marker in pieces:
         at = return_at(piece.text)
-        if at is None or not _goes_home(rd, piece.text, at, home):
+        if at is None or not (
+            _goes_home(rd, piece.text, at, home) or _names_the_trip_back(rd, piece.text, at)
+        ):
             out.append((piece, marker))
             continue
         # the trip back starts at the comma or conjunction before the verb ("а 5 марта")
@@ -2122,6 +2180,28 @@ def _uncoupled_part(draft: ReportDraft, current: TrainDraft, reader: _ClauseRead
     return part
 
 
+# a trip back named as a trip, not a verb: "the return trip to", "обратным рейсом",
+# "зворотним рейсом", "w drodze powrotnej", "kursem powrotnym"
+_TRIP_BACK = re.compile(
+    r"return\s+(?:trip|journey|leg|run|voyage)|way\s+back|обратн\w*\s+(?:рейс|пут)|"
+    r"зворотн\w*\s+(?:рейс|шлях)|зваротн\w*\s+(?:рэйс|шлях)|powrotn",
+    re.IGNORECASE,
+)
+
+
+def _names_the_trip_back(rd: Reader, text: str, at: int) -> bool:
+    """Whether the words from ``at`` name the trip back as a trip, with where it goes.
+
+    "loaded with grain for the return trip to Barcelona": the train's second trip,
+    from where the first ended, wherever it goes (not only home: a train from Madrid
+    to Chelm may return to Barcelona).
+    """
+    tail = text[at:]
+    return _TRIP_BACK.search(tail[:40]) is not None and any(
+        p.role == "destination" for p in rd.find_places(tail)
+    )
+
+
 def _goes_home(rd: Reader, text: str, at: int, home: str | None) -> bool:
     """Whether the words from ``at`` on send the train to where it came from."""
     origins = [
@@ -2165,7 +2245,8 @@ def _return_trip(
     back = TrainDraft(origin=outbound.destination.shared(), trip_of=outbound)
     reader.places_into(back)
     home = outbound.origin
-    if (
+    named = _names_the_trip_back(reader.rd, reader.text, 0)
+    if not (named and back.destination is not None) and (
         home is None
         or back.destination is None
         or is_broad(home.value.text)
@@ -2630,6 +2711,30 @@ def _same_ordinal(first: TrainDraft, later: TrainDraft) -> bool:
     return x[:stem] == y[:stem]
 
 
+def _ordinal_on_the_same_ends(first: TrainDraft, later: TrainDraft) -> bool:
+    """Whether an ordinal opens a mention of a train told before unmarked, with its ends.
+
+    "The first full-time China-Europe freight train left Xi'an, heading to Duisburg"
+    (no marker read), then "The first China-Europe freight train with full time
+    schedule has been launched from Xi'an, China to Duisburg, Germany": both ends named
+    again, the same, by a mention that opens with an ordinal, is the train told before,
+    not the first of a list after it (a list's trains differ in their dates, checked
+    apart). A mention that dates what the first left undated is another train's story
+    ("the first train of 100 cars was sent on 16 September 2024", the service's first
+    train a year before the one told).
+    """
+    marker = later.marker
+    told = first.marker
+    if told is not None and told.value.kind != "indefinite":
+        return False  # ("the second", "another": a list of its own)
+    if marker is None or marker.value.kind != "ordinal":
+        return False
+    if any(getattr(later, r) is not None and getattr(first, r) is None for r in _DATE_ROLES):
+        return False
+    ends = [(getattr(first, r), getattr(later, r)) for r in ("origin", "destination")]
+    return all(a is not None and b is not None and _same_place(a, b) for a, b in ends)
+
+
 def _arrives_before_leaving(left: TrainDraft, arrived: TrainDraft) -> bool:
     """Whether one mention's arrival ends before the other's departure begins."""
     dep, arr = left.departure, arrived.arrival
@@ -2653,6 +2758,7 @@ def _restates(first: TrainDraft, later: TrainDraft, text: str = "") -> bool:
         later.marker is not None
         and later.marker.value.kind in ("ordinal", "other", "same", "more")
         and not _same_ordinal(first, later)
+        and not _ordinal_on_the_same_ends(first, later)
     ):
         return False  # ("ещё один эшелон ... туда же": one more train, not the first again)
     if first.number and later.number and first.number != later.number:
@@ -2893,15 +2999,22 @@ def _merge_restated(draft: ReportDraft, text: str = "") -> dict[int, TrainDraft]
     body; each mention reads as a train. A train that contradicts nothing an earlier
     lone train says (places, dates, counts, number), and that no ordinal or "the
     other" marks as a different one, is merged into it. Trains of a group are left
-    as the group made them. Returns the trains merged away, by ``id``, with the train
-    each was merged into.
+    as the group made them, and a lone train told beside a group is merged only
+    with another lone train ("First train of corn arrived at Rostock" and "A trial
+    train of 21 wagons has arrived in Rostock, and soon three more trains will
+    follow": one train and a group). Returns the trains merged away, by ``id``, with
+    the train each was merged into.
     """
-    if len(draft.trains) < 2 or draft.groups:
+    lone = [t for t in draft.trains if t.group is None]
+    if len(lone) < 2 or (draft.groups and len(lone) == len(draft.trains)):
         return {}
     kept: list[TrainDraft] = []
     merged: dict[int, TrainDraft] = {}
     for train in draft.trains:
-        target = next((k for k in kept if _restates(k, train, text)), None)
+        if train.group is not None:
+            kept.append(train)
+            continue
+        target = next((k for k in kept if k.group is None and _restates(k, train, text)), None)
         if target is None:
             kept.append(train)
         else:
