@@ -65,3 +65,33 @@ def test_equipment_and_people_are_not_cars(text):
 def test_approximate_counts_are_flagged():
     counts = find_car_counts("about 34 cars: about 30 flats, two freight wagons")
     assert [(c.value, c.estimated) for c in counts] == [(34, True), (30, True), (2, False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Between 30 and 40 cars left Orsha for Smolensk.",
+        "30-40 cars left Orsha for Smolensk.",
+        "30 – 40 wagons left Orsha for Smolensk.",
+        "A train of 30 to 40 cars left Orsha.",
+        "A train with thirty or forty wagons left Orsha.",
+        "A train with twenty-five to thirty platforms left Orsha.",
+        "About 30-40 cars left Orsha for Smolensk.",
+    ],
+)
+def test_an_english_range_is_no_count(text):
+    """Trial T3: a range gave its upper end as an exact count; as in the other languages
+    (README: "ranges like '2-3 вагона' are no count"), it gives none."""
+    assert find_car_counts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Two trains of 30 and 40 cars left Orsha.", [40]),
+        ("On March 8, 40 cars left Orsha.", [40]),
+        ("The train went to 40 cars after Orsha.", [40]),
+    ],
+)
+def test_a_number_after_other_words_is_still_a_count(text, values):
+    assert [c.value for c in find_car_counts(text)] == values

@@ -66,6 +66,13 @@ _AT_LEAST_RE = re.compile(rf"^(?:{_AT_LEAST})$", re.IGNORECASE)
 _ROUND_RE = re.compile(r"\b(?:dozen|hundred)s?\b", re.IGNORECASE)
 _VAGUE_BEFORE_RE = re.compile(r"\b(?:several|a\s+few|few|many|multiple)\s+$", re.IGNORECASE)
 _HALF_BEFORE_RE = re.compile(r"\bhalf\s+$", re.IGNORECASE)
+# The end of a range ("30-40 cars", "30 to 40 cars", "30 or 40", "between 30 and 40"):
+# a range is no count, in English as in the other languages (README, trial T3)
+_RANGE_BEFORE_RE = re.compile(
+    r"(?:(?<![\w.,])\d{1,4}\s*[-\u2013\u2014]\s*|(?<![\w.,])\d{1,4}\s+(?:to|or)\s+"
+    r"|\bbetween\s+\S+\s+and\s+|\b(?:from\s+)?[a-z]+(?:[\s-][a-z]+)?\s+(?:to|or)\s+)$",
+    re.IGNORECASE,
+)
 
 # Words that say what kind of car a count is; each maps to a CarCounts field.
 _ADJECTIVE_KIND = {
@@ -169,6 +176,26 @@ _FIRST_WORDS = frozenset(
         "≈",
     }
 )
+
+
+def _range_end(before: str) -> bool:
+    """Whether the text before a number makes the number the end of a range.
+
+    Examples
+    --------
+    >>> _range_end("Between 30 and "), _range_end("some 30-"), _range_end("thirty to ")
+    (True, True, True)
+    >>> _range_end("On March 8, "), _range_end("a train of "), _range_end("went to ")
+    (False, False, False)
+    """
+    found = _RANGE_BEFORE_RE.search(before)
+    if found is None:
+        return False
+    words = found[0].split()
+    if words[0].lower() in ("between",) or words[0][:1].isdigit():
+        return True
+    words = [w for w in words[:-1] if w.lower() != "from"]  # the words before "to"/"or"
+    return any(parse_number(" ".join(words[-n:])) is not None for n in (1, 2) if n <= len(words))
 
 
 def candidate_starts(text: str, first_words: frozenset[str]) -> list[int]:
@@ -369,6 +396,8 @@ def find_car_counts(text: str) -> list[CarCount]:
         round_word = _ROUND_RE.search(m["num"]) is not None
         if round_word and _VAGUE_BEFORE_RE.search(before):
             continue  # "several dozen cars", "a few hundred wagons": no number
+        if not m["approx"] and _range_end(text[max(0, start - 40) : start]):
+            continue  # "30-40 cars", "between thirty and forty wagons": a range, no count
         kind = "total" if m["dash"] else _kind(m["adjs"] or "", m["noun"], m["bare"])
         if kind == "total" and not m["dash"] and _FOR_PEOPLE_RE.match(text, end):
             kind = "passenger"  # "two wagon cars for people", "4 cars with soldiers"
