@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
+import pyarrow.parquet as pq
 
 from railtrack import columns as C
 from railtrack._frames import parquet_ready
@@ -74,6 +75,7 @@ __all__ = [
     "part_name",
     "part_totals",
     "read_table",
+    "return_trips_written",
     "write_parquet",
     "write_part",
 ]
@@ -298,6 +300,27 @@ def read_table(tables_dir: str | Path, name: str) -> pd.DataFrame:
     return pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True)
 
 
+def return_trips_written(tables_dir: str | Path) -> int:
+    """Return how many written trains are a trip back of a train also written.
+
+    The count :meth:`railtrack.pipeline.TrackResult.headline` gives as
+    ``n_return_trips`` (:func:`railtrack.summary.returning_trips`), over every part of
+    the ``shipments`` table, reading only its ``id`` and ``return_of`` columns (two
+    short texts per train, whatever the run's size). 0 when no part has the column.
+    """
+    from railtrack.summary import returning_trips
+
+    parts = sorted((Path(tables_dir) / "shipments").glob("part-*.parquet"))
+    frames = []
+    for part in parts:
+        names = pq.read_schema(part).names
+        if C.RETURN_OF in names:
+            frames.append(pd.read_parquet(part, columns=[C.ID, C.RETURN_OF]))
+    if not frames:
+        return 0
+    return int(returning_trips(pd.concat(frames, ignore_index=True)).sum())
+
+
 @dataclass
 class WrittenRun:
     """A Dask run whose per-train tables were written by the workers.
@@ -359,6 +382,7 @@ class WrittenRun:
             "outlets": outlet_names(
                 pd.DataFrame({C.SOURCE: sorted(self.totals.outlets)}), self.groups, self.relays
             ),
+            "n_return_trips": return_trips_written(self.tables_dir),
             "problems": len(self.reports.problems) + sum(unrouted.values()),
             "as_of": None if self.as_of is None else self.as_of.date().isoformat(),
             "as_of_basis": None if knowledge is None else knowledge.basis,

@@ -704,7 +704,7 @@ def arrival_windows(
     >>> routes = shipment_routes(shipments, net)
     >>> df = arrival_windows(shipments, routes, as_of="2023-03-05")
     >>> df.loc[1, "p90"], df.loc[1, "method"]
-    (Timestamp('2023-03-10 14:17:00'), 'transit_model_region_spread')
+    (Timestamp('2023-03-14 15:04:00'), 'transit_model_region_spread')
     >>> arrival_windows(shipments, routes.iloc[::-1], as_of="2023-03-05")
     Traceback (most recent call last):
     ...
@@ -923,7 +923,7 @@ def estimate_arrivals(
     >>> row["destination_station"], float(row["length_km"])
     ('Neklinovka', 1803.8)
     >>> row["p10"], row["p90"]
-    (Timestamp('2023-03-08 00:00:00'), Timestamp('2023-03-10 14:17:00'))
+    (Timestamp('2023-03-08 00:00:00'), Timestamp('2023-03-14 15:04:00'))
     >>> df.loc[1, "flags"]
     'origin_region;window_from_plan'
     >>> df.attrs["knowledge"].as_of

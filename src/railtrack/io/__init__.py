@@ -750,13 +750,15 @@ class _FileLoader:
             return
         for line, message in notes:
             self.problem(message, row=line, unit="line")
-        if not text.startswith("source:"):
+        before = len(self.models)
+        self._load_text(text)
+        if not text.startswith("source:") and len(self.models) > before:
+            # only a page that gives trains needs a reporter (a page with none is silent)
             self.problem(
                 "the page names and cites no reporter; its trains are kept with reporter "
                 "'unknown' (reliability F), relayed by the site",
                 field="source",
             )
-        self._load_text(text)
 
     def _load_text(self, text: str) -> None:
         from railtrack.io.text import as_problem, text_report

@@ -86,6 +86,7 @@ KNOWN_KEYS: frozenset[str] = frozenset(
         "seen_at",
         "precision",
         "note",
+        "return_of",
         "members",
         "source_file",
         "lang",
@@ -362,6 +363,7 @@ def normalise_record(  # noqa: C901
         "evidence",
         "shipment",
         "note",
+        "return_of",
         "precision",
         "lang",
     ):
