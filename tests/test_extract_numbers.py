@@ -95,3 +95,23 @@ def test_an_english_range_is_no_count(text):
 )
 def test_a_number_after_other_words_is_still_a_count(text, values):
     assert [c.value for c in find_car_counts(text)] == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a military train of 40 wagons with personnel and equipment",
+        "40 wagons with troops as well as ammunition",
+    ],
+)
+def test_cars_with_people_and_more_are_the_trains_make_up(text):
+    """The embedded Kyiv Independent report ("40 wagons with personnel and equipment")
+    became 40 passenger cars: cars said to carry people and something else are the
+    train's total, not passenger cars."""
+    assert [(c.kind, c.value) for c in find_car_counts(text)] == [("total", 40)]
+
+
+def test_cars_with_people_only_are_passenger_cars():
+    assert [(c.kind, c.value) for c in find_car_counts("4 cars with soldiers arrived")] == [
+        ("passenger", 4)
+    ]

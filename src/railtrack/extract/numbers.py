@@ -178,6 +178,25 @@ _FIRST_WORDS = frozenset(
 )
 
 
+# what follows "personnel" when the cars carry more than people: "40 wagons with
+# personnel and equipment" is a train's make-up, not 40 passenger cars
+_AND_MORE_RE = re.compile(r"\s*(?:and\b|&|as\s+well\s+as\b|plus\b)", re.IGNORECASE)
+
+
+def _only_people(text: str, end: int) -> bool:
+    """Whether the cars counted before ``end`` are said to carry people and nothing else.
+
+    Examples
+    --------
+    >>> _only_people("4 cars with soldiers arrived", 6)
+    True
+    >>> _only_people("40 wagons with personnel and equipment", 10)
+    False
+    """
+    found = _FOR_PEOPLE_RE.match(text, end)
+    return found is not None and _AND_MORE_RE.match(text, found.end()) is None
+
+
 def _range_end(before: str) -> bool:
     """Whether the text before a number makes the number the end of a range.
 
@@ -399,7 +418,7 @@ def find_car_counts(text: str) -> list[CarCount]:
         if not m["approx"] and _range_end(text[max(0, start - 40) : start]):
             continue  # "30-40 cars", "between thirty and forty wagons": a range, no count
         kind = "total" if m["dash"] else _kind(m["adjs"] or "", m["noun"], m["bare"])
-        if kind == "total" and not m["dash"] and _FOR_PEOPLE_RE.match(text, end):
+        if kind == "total" and not m["dash"] and _only_people(text, end):
             kind = "passenger"  # "two wagon cars for people", "4 cars with soldiers"
         bound = " ".join(m["approx"].split()) if m["approx"] else ""
         at_least = _AT_LEAST_RE.match(bound) is not None
