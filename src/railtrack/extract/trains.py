@@ -515,16 +515,9 @@ class _ClauseReader:
             # a past verb dates the past even in a clause that also plans ("departed from
             # Kursk on Monday and is due in Gomel on Thursday")
             forward = not verb.past if verb is not None else self.claim is not None
-            window = resolve_date(span, self.published, forward=forward)
+            window = self._trip_window(span, forward, problems)
             if window is None:
-                problems.append(f"cannot date {span.text!r}: {why_undated(span, self.published)}")
                 continue
-            if (
-                window.earliest is not None
-                and window.latest is not None
-                and (window.latest - window.earliest).days > MAX_TRIP_WINDOW_DAYS
-            ):
-                continue  # "в період з 1 квітня по 30 вересня": a period of many trips
             # a numeric date that could be read month-first is read day-first, flagged
             inferred = (
                 span.is_relative or span.is_ambiguous or window.precision in ("week", "month")
@@ -634,6 +627,25 @@ class _ClauseReader:
             (self._fact(place, place.start, place.end), self._fact(window, span.start, span.end))
         )
 
+    def _trip_window(self, span: DateSpan, forward: bool, problems: list[str]) -> DateWindow | None:
+        """Return the window of a date that can date one trip, or None.
+
+        An undatable span ("8 March" with no publication date) adds its problem; a
+        window longer than :data:`MAX_TRIP_WINDOW_DAYS` ("в період з 1 квітня по 30
+        вересня") is a period of many trips and dates none.
+        """
+        window = resolve_date(span, self.published, forward=forward)
+        if window is None:
+            problems.append(f"cannot date {span.text!r}: {why_undated(span, self.published)}")
+            return None
+        if (
+            window.earliest is not None
+            and window.latest is not None
+            and (window.latest - window.earliest).days > MAX_TRIP_WINDOW_DAYS
+        ):
+            return None
+        return window
+
     def _passage(self, facts: _Facts, span: DateSpan, problems: list[str]) -> None:
         """Date the departure by a verb of a train on its way from a named origin (F127).
 
@@ -651,15 +663,8 @@ class _ClauseReader:
             return
         if not any(self.place_role(p) == "origin" for p in self.places):
             return
-        window = resolve_date(span, self.published, forward=not verb.past)
+        window = self._trip_window(span, not verb.past, problems)
         if window is None:
-            problems.append(f"cannot date {span.text!r}: {why_undated(span, self.published)}")
-            return
-        if (
-            window.earliest is not None
-            and window.latest is not None
-            and (window.latest - window.earliest).days > MAX_TRIP_WINDOW_DAYS
-        ):
             return
         inferred = span.is_relative or span.is_ambiguous or window.precision in ("week", "month")
         fact = self._fact(window, span.start, span.end, inferred=inferred)
