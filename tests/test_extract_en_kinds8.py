@@ -8,27 +8,10 @@ them are ``tests/data/extraction_real/r575``-``r597``.
 from datetime import date
 
 import pytest
+from _extract_helpers import ends, read
 
-from railtrack.extract import extract_shipments
 from railtrack.extract.cues import is_statistic
 from railtrack.extract.places import find_places
-
-PUB = date(2023, 3, 10)
-
-
-def read(text, published=PUB, lang=None):
-    return extract_shipments(text, published=published, network=False, lang=lang)
-
-
-def ends(result):
-    return [
-        (
-            s.origin.text if s.origin else None,
-            s.destination.text if s.destination else None,
-        )
-        for s in result.shipments
-    ]
-
 
 # -- trains counted over a period, at a rate or as a running total: no group ----------
 

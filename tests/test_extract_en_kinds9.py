@@ -6,28 +6,10 @@ them are ``tests/data/extraction_real/r675``-``r693``; the older English reports
 the same corpus showed the rest.
 """
 
-from datetime import date
-
 import pytest
+from _extract_helpers import ends, read
 
-from railtrack.extract import extract_shipments
 from railtrack.extract.places import find_places
-
-PUB = date(2023, 3, 10)
-
-
-def read(text, published=PUB, lang=None):
-    return extract_shipments(text, published=published, network=False, lang=lang)
-
-
-def ends(result):
-    return [
-        (
-            s.origin.text if s.origin else None,
-            s.destination.text if s.destination else None,
-        )
-        for s in result.shipments
-    ]
 
 
 def roles(text):

@@ -7,16 +7,9 @@ for a kind, and the assertions are about the kind, never about one text.
 from datetime import date
 
 import pytest
+from _extract_helpers import read
 
-from railtrack.extract import extract_shipments
 from railtrack.extract.cues import claim_kind, generic_at, group_announcement
-
-PUB = date(2023, 3, 10)
-
-
-def read(text, published=PUB, lang=None):
-    return extract_shipments(text, published=published, network=False, lang=lang)
-
 
 # -- trains in general, said to compare, are no group and give no count (F64/F87) ------
 
