@@ -2427,6 +2427,8 @@ class Gazetteer:
             note = f"the main station of the town {' '.join(tokens)!r}"
             return replace(self._found(query, best, score, candidates, "town"), note=note)
         k = self._exact.get(tokens_skeleton(tokens))
+        if k is None:  # a case form ("Барановичей") reached the station by spelling
+            k = self._exact.get(tokens_skeleton(name_tokens(best.name)[: len(tokens)]))
         hits = [
             (self._stations[i], key_is_base)
             for i, key_is_base, _ in (self._key_hits[k] if k is not None else [])
