@@ -232,7 +232,7 @@ def test_the_headline_counts_the_outlets_of_a_relayed_train(tmp_path):
     (run,) = _records(result.stdout, "run")
     assert (run["n_trains"], run["n_relays"]) == (1, 2)
     assert run["sources"] == ["Belarusian Hajun"]  # the reporter, as before
-    assert run["outlets"] == ["Belarusian Hajun", "Kyiv Independent", "Zerkalo"]
+    assert run["outlets"] == ["Belarusian Hajun", "The Kyiv Independent", "Zerkalo"]
     text = runner.invoke(app, ["track", str(tmp_path / "in"), "-o", out])
     assert "3 sources." in " ".join(text.stdout.split()), text.stdout
 

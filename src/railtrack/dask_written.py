@@ -55,6 +55,7 @@ from railtrack import columns as C
 from railtrack._frames import parquet_ready
 from railtrack.accounting import OUTCOME, ROUTED, route_outcomes, unrouted_problems
 from railtrack.labels import outlet_names
+from railtrack.outlets import reporter_names
 from railtrack.route_files import distinct_routes, per_train_estimates, per_train_routes
 from railtrack.summary import total_figures
 
@@ -113,7 +114,7 @@ def _railheads(ships: pd.DataFrame) -> set[str]:
 
 
 def _sources(ships: pd.DataFrame) -> set[str]:
-    return {p.strip() for s in ships[C.SOURCE].dropna() for p in str(s).split(";")} - {""}
+    return set(reporter_names(ships[C.SOURCE].dropna().unique()))
 
 
 def part_totals(
@@ -378,7 +379,7 @@ class WrittenRun:
             "sightings": len(self.sightings),
             **total_figures(self.summaries["total"]),
             "destinations": sorted(self.totals.railheads),
-            "sources": sorted(self.totals.sources),
+            "sources": reporter_names(self.totals.sources),
             "outlets": outlet_names(
                 pd.DataFrame({C.SOURCE: sorted(self.totals.outlets)}), self.groups, self.relays
             ),

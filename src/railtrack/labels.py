@@ -111,28 +111,28 @@ def outlet_names(*tables: pd.DataFrame) -> list[str]:
 
     What the briefing's sources list names: each ``source`` (a ";"-joined set) and
     each ``relayed_by`` of every table given (shipments, groups, relays), once,
-    whatever the case or spacing (trial F129: a train three outlets told is three
-    sources, not the one reporter of the train kept).
+    whatever the case, spacing or language it is written in (trial F129: a train three
+    outlets told is three sources, not the one reporter of the train kept; trial T12:
+    "Беларускі Гаюн" and "Belarusian Hajun" are one, see :mod:`railtrack.outlets`).
 
     Examples
     --------
     >>> ships = pd.DataFrame({"source": ["Belarusian Hajun"], "relayed_by": [None]})
-    >>> relays = pd.DataFrame({"source": ["Belarusian Hajun", "belarusian  hajun"],
+    >>> relays = pd.DataFrame({"source": ["Belarusian Hajun", "Беларускі Гаюн"],
     ...                        "relayed_by": ["Zerkalo", "Onet"]})
     >>> outlet_names(ships, relays)
     ['Belarusian Hajun', 'Onet', 'Zerkalo']
     """
-    names: dict[str, str] = {}
-    for table in tables:
-        for column in ("source", "relayed_by"):
-            if column not in table.columns:
-                continue
-            for value in table[column].dropna().astype(str).unique():
-                for name in value.split(";"):
-                    clean = " ".join(name.split())
-                    if clean:
-                        names.setdefault(clean.casefold(), clean)
-    return sorted(names.values(), key=lambda n: (n.casefold(), n))
+    from railtrack.outlets import reporter_names
+
+    cells = (
+        value
+        for table in tables
+        for column in ("source", "relayed_by")
+        if column in table.columns
+        for value in table[column].dropna().astype(str).unique()
+    )
+    return reporter_names(cells)
 
 
 def crossing_pair(label: str) -> str:

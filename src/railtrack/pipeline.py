@@ -23,6 +23,7 @@ from railtrack.dating import with_best_dates
 from railtrack.estimate import arrival_windows, known_on
 from railtrack.knowledge import Knowledge
 from railtrack.labels import canonical_sources, crossing_directions, outlet_names
+from railtrack.outlets import reporter_names
 from railtrack.relays import RELAY_COLUMNS, drop_relays, relay_links, without_relays
 from railtrack.remainders import group_count_problems, group_remainders
 from railtrack.routegraph import corridor_graph
@@ -149,10 +150,8 @@ class TrackResult:
             "sightings": len(self.sightings),
             **total_figures(self.summaries["total"]),
             "destinations": railheads,
-            "sources": sorted(
-                {p.strip() for s in self.shipments[C.SOURCE].dropna() for p in str(s).split(";")}
-                - {""}
-            ),
+            # the trains' reporters, one name per outlet (railtrack.outlets)
+            "sources": reporter_names(self.shipments[C.SOURCE].dropna().unique()),
             # every reporter and relaying outlet, as the briefing's sources list names them
             "outlets": outlet_names(self.shipments, self.groups, self.relays),
             # trips back whose cars the totals count once, with the outbound trip

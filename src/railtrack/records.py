@@ -318,7 +318,11 @@ class RunSummary(_Out):
     cars_passenger: int | None
     personnel_estimate: int | None
     destinations: list[str]
-    sources: list[str]
+    sources: list[str] = Field(
+        description="The trains' reporters, once each: one name per outlet whatever the "
+        "language or script it is written in ('Беларускі Гаюн' and 'Belarusian Hajun' "
+        "are one; data/outlets/outlets.csv)."
+    )
     n_return_trips: int | None = Field(
         None,
         description="Trips back of a train that went and came back (return_of): two "
@@ -327,8 +331,8 @@ class RunSummary(_Out):
     outlets: list[str] | None = Field(
         None,
         description="Every reporter and relaying outlet of the trains, group totals and "
-        "relays counted, once each (what the briefing's sources list names); the "
-        "headline's count of sources.",
+        "relays counted, once each and one name per outlet whatever its language (what "
+        "the briefing's sources list names); the headline's count of sources.",
     )
     as_of: datetime | None = Field(
         description="The date of knowledge: reports published later were left out."
