@@ -320,3 +320,30 @@ def test_a_range_in_words_is_its_lower_end_estimated(cell: str, value: int) -> N
     assert compound is not None
     assert (compound.value, compound.estimated) == (48, False)
     assert read_count("пятьдесят-сорок") is None  # the larger first: no range
+
+
+@pytest.mark.parametrize(
+    ("header", "day"),
+    [
+        ("Опубликовано", "5 марта"),  # ru (trial T14)
+        ("Опубліковано", "5 березня"),  # uk
+        ("Апублікавана", "5 сакавіка"),  # be
+        ("Дата публікацыі", "5 сакавіка"),  # be
+        ("Opublikowano", "5 marca"),  # pl
+        ("Date published", "5 March"),  # en
+    ],
+)
+def test_a_publication_column_in_each_language_dates_a_day_without_a_year(
+    tmp_path: Path, header: str, day: str
+) -> None:
+    path = tmp_path / "log.csv"
+    path.write_text(
+        f"Date;From;To;Cars;Source;{header};Uwagi\n"
+        f"{day};Orsha;Smolensk;40;Hajun;2023-03-06;seen from the bridge\n",
+        encoding="utf-8",
+    )
+    (ship,) = load_reports(path).shipments
+    assert ship.departure is not None
+    assert ship.departure.earliest == date(2023, 3, 5)
+    assert ship.source.published is not None
+    assert ship.note == "seen from the bridge"
