@@ -54,7 +54,7 @@ import pyarrow.parquet as pq
 from railtrack import columns as C
 from railtrack._frames import parquet_ready
 from railtrack.accounting import OUTCOME, ROUTED, route_outcomes, unrouted_problems
-from railtrack.labels import outlet_names
+from railtrack.labels import destination_names, outlet_names
 from railtrack.outlets import reporter_names
 from railtrack.route_files import distinct_routes, per_train_estimates, per_train_routes
 from railtrack.summary import total_figures
@@ -106,13 +106,6 @@ def write_parquet(df: pd.DataFrame, path: Path) -> None:
     tmp.replace(path)
 
 
-def _railheads(ships: pd.DataFrame) -> set[str]:
-    """Return the railheads named (as :meth:`TrackResult.headline` lists them)."""
-    station = ships[C.DESTINATION_STATION]
-    named = {str(v) for v in station.dropna()}
-    return named | {str(v) for v in ships.loc[station.isna(), C.DESTINATION].dropna()}
-
-
 def _sources(ships: pd.DataFrame) -> set[str]:
     return set(reporter_names(ships[C.SOURCE].dropna().unique()))
 
@@ -143,7 +136,7 @@ def part_totals(
         estimated = int(pd.to_datetime(estimates[C.P50], errors="coerce").notna().sum())
     return {
         "shipments": len(ships),
-        "railheads": _railheads(ships),
+        "railheads": destination_names(ships),
         "sources": _sources(ships),
         "outlets": set(outlet_names(ships)),
         "outcomes": {str(k): int(v) for k, v in outcome.value_counts().items()},

@@ -25,6 +25,7 @@ __all__ = [
     "canonical_sources",
     "crossing_directions",
     "crossing_pair",
+    "destination_names",
     "merge_source_labels",
     "outlet_names",
     "plural",
@@ -104,6 +105,37 @@ def canonical_sources(values: pd.Series) -> pd.Series:
     out = values.astype(object)
     distinct = {v: source_set(v) for v in out.dropna().unique()}
     return out.map(lambda v: distinct.get(v, v) if isinstance(v, str) else v)
+
+
+def destination_names(ships: pd.DataFrame) -> set[str]:
+    """Return where the trains went, as the headline lists them: resolved names first.
+
+    A train's destination station's name; else the region or country it resolved
+    to ("в Россию" is Russia); else its destination as written (unresolved). Never
+    the case form a report wrote for a place railtrack resolved (trial T15).
+
+    Parameters
+    ----------
+    ships : pandas.DataFrame
+        Shipments with ``destination``, ``destination_station`` and (optionally)
+        ``destination_region``.
+
+    Examples
+    --------
+    >>> ships = pd.DataFrame({"destination": ["Валуйки", "Россию", "Misyash"],
+    ...                       "destination_station": ["Valuyki", None, None],
+    ...                       "destination_region": [None, "Russia", None]})
+    >>> sorted(destination_names(ships))
+    ['Misyash', 'Russia', 'Valuyki']
+    """
+    station = ships[C.DESTINATION_STATION]
+    names = {str(v) for v in station.dropna()}
+    rest = station.isna()
+    if C.DESTINATION_REGION in ships.columns:
+        region = ships[C.DESTINATION_REGION]
+        names |= {str(v) for v in region[rest].dropna()}
+        rest &= region.isna()
+    return names | {str(v) for v in ships.loc[rest, C.DESTINATION].dropna()}
 
 
 def outlet_names(*tables: pd.DataFrame) -> list[str]:

@@ -22,7 +22,12 @@ from railtrack.accounting import OUTCOME, ROUTED, route_outcomes, unrouted_probl
 from railtrack.dating import with_best_dates
 from railtrack.estimate import arrival_windows, known_on
 from railtrack.knowledge import Knowledge
-from railtrack.labels import canonical_sources, crossing_directions, outlet_names
+from railtrack.labels import (
+    canonical_sources,
+    crossing_directions,
+    destination_names,
+    outlet_names,
+)
 from railtrack.outlets import reporter_names
 from railtrack.relays import RELAY_COLUMNS, drop_relays, relay_links, without_relays
 from railtrack.remainders import group_count_problems, group_remainders
@@ -135,15 +140,7 @@ class TrackResult:
 
     def headline(self) -> dict[str, Any]:
         """Return the figures a reader wants first: trains, cars, railheads, sources."""
-        railheads = sorted(
-            {str(v) for v in self.shipments[C.DESTINATION_STATION].dropna()}
-            | {
-                str(v)
-                for v in self.shipments.loc[
-                    self.shipments[C.DESTINATION_STATION].isna(), C.DESTINATION
-                ].dropna()
-            }
-        )
+        railheads = sorted(destination_names(self.shipments))
         return {
             "shipments": len(self.shipments),
             "groups": len(self.groups),

@@ -416,8 +416,13 @@ def _values(e: _Ends, result: _Found | None, network: RailNetwork) -> dict[str, 
     if result is None:
         if e.origins and e.destinations:
             flags.append("no_route")
+        # an end that resolved to one station keeps it, routed or not (trial T17)
+        origin = e.origins[0] if len(e.origins) == 1 and not e.origin_region else None
+        destination = e.destinations[0] if len(e.destinations) == 1 else None
         return {
             **dict.fromkeys(C.ROUTE_COLUMNS),
+            C.ORIGIN_STATION_ID: origin,
+            C.DESTINATION_STATION_ID: destination,
             C.ORIGIN_ROUTES: (),
             C.FLAGS: ";".join(flags),
             C.PROBLEM: _problem(flags),

@@ -471,7 +471,7 @@ def emit_records(
             console.print(empty, markup=False)
         return
     header, rows = _flat_rows(records)
-    rows = [{k: _display(v) for k, v in row.items()} for row in rows]
+    rows = [{k: _display(v) for k, v in _places_shown(row).items()} for row in rows]
     shown, widths, dropped = fit_columns(header, rows, columns, terminal_width())
     console.print(_table(rows, shown, widths, None if quiet else title, _numeric_columns(rows)))
     hidden = [c for c in dropped if any(r.get(c) for r in rows)]
@@ -483,6 +483,41 @@ def emit_records(
             markup=False,
             style="dim",
         )
+
+
+def shown_place(written: Any, station: Any, region: Any = None) -> str | None:
+    """Return a place as a table shows it: the network's name, then what was written.
+
+    The resolved station's name, with the name as written after it in brackets where
+    that differs (trial F119: "Polonka (Полонка)"); a place that resolved to a region
+    or country only, by that name ("Russia (Россию)", trial T15); an unresolved
+    place as written.
+
+    Examples
+    --------
+    >>> shown_place("Полонка", "Polonka"), shown_place("Россию", None, "Russia")
+    ('Polonka (Полонка)', 'Russia (Россию)')
+    >>> shown_place("Misyash", None, None), shown_place("Orsha", "orsha")
+    ('Misyash', 'orsha')
+    """
+    said = written if isinstance(written, str) and written else None
+    name = station if isinstance(station, str) and station else region
+    if not isinstance(name, str) or not name:
+        return said
+    if said is None or said.casefold() == name.casefold():
+        return name
+    return f"{name} ({said})"
+
+
+def _places_shown(row: dict[str, str]) -> dict[str, str]:
+    """Return a flat row with each place cell as :func:`shown_place` shows it."""
+    places = [k for k in row if f"{k}_station" in row and f"{k}_station_id" in row]
+    if not places:
+        return row
+    out = dict(row)
+    for key in places:
+        out[key] = shown_place(row[key], row[f"{key}_station"], row.get(f"{key}_region")) or ""
+    return out
 
 
 def emit_document(doc: Mapping[str, Any], fmt: Format, *, quiet: bool = False) -> None:

@@ -34,6 +34,7 @@ from railtrack.cli._output import (
     print_context_notes,
     print_problems,
     problem_record,
+    shown_place,
 )
 from railtrack.cli._progress import StageProgress
 from railtrack.cli.convert import WORKERS_HELP
@@ -93,35 +94,44 @@ def resolved_ends(estimates: pd.DataFrame) -> pd.DataFrame:
 
     The console's table names a place as the network does (trial F119: "Полонка"
     and "Polonka" are one station), with the name as written after it in brackets
-    where that differs ("Osipovichi-I (Осиповичі-І)"); an end that resolved to no
-    station (a region, an unresolved name) is shown as written.
+    where that differs ("Osipovichi-I (Осиповичі-І)"); an end that resolved to a
+    region or country only is shown by its name ("Russia (Россию)", trial T15); an
+    unresolved end as written.
 
     Examples
     --------
     >>> import pandas as pd
     >>> df = pd.DataFrame({"origin": ["Полонка", "Belarus"], "origin_station": ["Polonka", None],
-    ...                    "destination": ["Orsha", "x"],
-    ...                    "destination_station": ["Orsha-Tsentralnaya", None]})
+    ...                    "destination": ["Orsha", "Россию"],
+    ...                    "destination_station": ["Orsha-Tsentralnaya", None],
+    ...                    "destination_region": [None, "Russia"]})
     >>> resolved_ends(df)[["origin", "destination"]].to_dict("records")
     [{'origin': 'Polonka (Полонка)', 'destination': 'Orsha-Tsentralnaya (Orsha)'}, \
-{'origin': 'Belarus', 'destination': 'x'}]
+{'origin': 'Belarus', 'destination': 'Russia (Россию)'}]
     """
     out = estimates.copy()
     for end in ("origin", "destination"):
-        station = f"{end}_station"
+        station, region = f"{end}_station", f"{end}_region"
         if end not in out.columns or station not in out.columns:
             continue
-        shown = []
-        for written, name in zip(out[end].tolist(), out[station].tolist(), strict=True):
-            said = written if isinstance(written, str) else None
-            if not isinstance(name, str) or not name:
-                shown.append(said)
-            elif said is None or said.casefold() == name.casefold():
-                shown.append(name)
-            else:
-                shown.append(f"{name} ({said})")
+        regions = out[region].tolist() if region in out.columns else [None] * len(out)
+        shown = [
+            shown_place(written, found, area)
+            for written, found, area in zip(
+                out[end].tolist(), out[station].tolist(), regions, strict=True
+            )
+        ]
         out[end] = shown
     return out
+
+
+def _with_regions(estimates: pd.DataFrame, shipments: pd.DataFrame) -> pd.DataFrame:
+    """Return the estimates with each train's origin and destination region beside them."""
+    wanted = [c for c in ("origin_region", "destination_region") if c not in estimates.columns]
+    if not wanted or "id" not in estimates.columns or not set(wanted) <= set(shipments.columns):
+        return estimates
+    regions = shipments.drop_duplicates("id").set_index("id")[wanted]
+    return estimates.join(regions, on="id")
 
 
 _NOTHING_TO_TRACK = "no reports to track: give report files, a directory or --store"
@@ -377,7 +387,9 @@ def track(  # noqa: C901
         emit_records(
             [
                 {str(k): v for k, v in row.items()}
-                for row in resolved_ends(result.estimates)[view].to_dict("records")
+                for row in resolved_ends(_with_regions(result.estimates, result.shipments))[
+                    view
+                ].to_dict("records")
             ],
             "table",
             title="Shipments and arrival windows",
