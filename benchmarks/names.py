@@ -518,7 +518,7 @@ def main() -> int:
         print(f"({len(labelled)} names resolved in {seconds:.2f} s, first use included)")
         is_held = pd.Series(
             [(lab.name, lang) in held for lab, lang in zip(labelled, langs, strict=True)]
-        )
+        ).to_numpy(dtype=bool)  # positional: the frames' indexes need not be 0..n-1
         if is_held.any():
             report(net, f"{title} development", df[~is_held], base[~is_held], ru_rail)
             report(
