@@ -1438,6 +1438,9 @@ def _starts_a_train(text: str, reader: _ClauseReader, rd: Reader) -> bool:
 def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportDraft:
     """Fill the groups, drop the trains of no shipment, merge restated ones, check each."""
     draft, text = assembly.draft, assembly.text
+    if _asks(assembly.default, "tells_of_road_only", text):
+        # "Чатыры грузавыя аўтамабілі ... перасеклі мяжу": lorries, nothing by rail
+        draft.trains, draft.groups = [], []
     _drop_passing_groups(draft)
     _fill_groups(draft, max_group_trains=max_group_trains)
     _drop_trains_of_no_shipment(assembly)
