@@ -18,6 +18,9 @@ the reports did not use among them); the real reports that showed them are in
    end, also when the second has its own preposition.
 4. The future of "to come" ("придет", "прийде", "прыйдзе") is an arrival: its date is
    the arrival's, not a departure.
+5. A station in brackets right after a country or region end ("в республику Польша
+   (станция Гондки, регион города Познань)", r602) is where in it the train goes, not a
+   place passed, whether or not the gazetteer knows the station.
 """
 
 from __future__ import annotations
@@ -234,3 +237,30 @@ def test_coming_tomorrow_is_the_arrival(text: str, lang: str) -> None:
     assert shipment.departure is None
     assert shipment.expected_arrival is not None
     assert shipment.expected_arrival.earliest == date(2024, 5, 15)
+
+
+# -- 5. a station in brackets after a country end is that end ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        (
+            "Поезд проследовал из Орши в республику Польша (станция Кутно, регион Лодзи).",
+            "ru",
+            ("Орши", "Кутно"),
+        ),
+        ("Потяг проїхав з Орші до Польщі (станція Кутно).", "uk", ("Орші", "Кутно")),
+        ("Цягнік прайшоў з Оршы ў Польшчу (станцыя Кутна).", "be", ("Оршы", "Кутна")),
+    ],
+)
+def test_a_bracketed_station_after_a_country_is_the_end(
+    text: str, lang: str, want: tuple[str, str]
+) -> None:
+    assert ends(read(text, PUB, lang)) == [want]
+
+
+def test_a_region_in_brackets_after_a_station_stays_a_gloss() -> None:
+    result = read("Эшелон проследовал из Орши (Витебская область) в Брянск.", PUB, "ru")
+    assert ends(result) == [("Орши", "Брянск")]
+    assert not result.shipments[0].via
