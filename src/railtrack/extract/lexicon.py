@@ -344,9 +344,14 @@ class Lexicon:
     activity_verbs: re.Pattern[str] | None = None
     # a train standing ("stoi", "стоит"): after an incident, the train it befell
     standing: re.Pattern[str] | None = None
+    # a blast ("взрыв", "вибух"): with ``accident``, an incident at the line or a train
+    blast: re.Pattern[str] | None = None
+    # "just then" ("как раз", "саме"): after an incident, the train it befell
+    at_that_moment: re.Pattern[str] | None = None
     # "the same day" ("того ж дня", "tego samego dnia"): the day of the date told last
     same_day: re.Pattern[str] | None = None
     road: re.Pattern[str] | None = None  # "колонна грузовиков": a road convoy, not a train
+    road_batch: re.Pattern[str] | None = None  # "партия автобусов": a batch, by road
     preparation: re.Pattern[str] | None = None  # "учения", "подготовлено": no train moving
     reporting: re.Pattern[str] | None = None  # "сообщила": a date of the announcement
     place_heads: PhraseTable = field(default_factory=lambda: PhraseTable({}))  # "в столицу"
@@ -513,8 +518,11 @@ def _build(data: dict[str, Any]) -> Lexicon:
         rail_words=_stem_re(data.get("rail_words") or []),
         activity_verbs=_stem_re(data.get("activity_verbs") or []),
         standing=_stem_re(data.get("standing") or []),
+        blast=_stem_re(data.get("blast") or []),
+        at_that_moment=_stem_re(data.get("at_that_moment") or []),
         same_day=_stem_re(data.get("same_day") or []),
         road=_stem_re(data.get("road") or []),
+        road_batch=_stem_re(data.get("road_batch") or []),
         preparation=_stem_re(data.get("preparation") or []),
         reporting=_stem_re(data.get("reporting") or []),
         place_heads=PhraseTable(

@@ -322,6 +322,11 @@ def _union(*patterns: re.Pattern[str] | None) -> FoldedPattern | None:
     return fold_compile(f"{_STEM_START}(?:{'|'.join(bodies)})")
 
 
+# the batch nouns among the train nouns ("партия", "партія", "партыя", "partia"): a train
+# noun only when what the batch holds does not move by road (the lexicon's ``road_batch``)
+_BATCH_STEMS = ("парти", "парті", "парты", "parti")
+
+
 class LexiconReader:
     """The finders and cues of one lexicon language.
 
@@ -886,20 +891,26 @@ class LexiconReader:
         True
         >>> rd.is_incident("Pociąg wyjechał z Chełma.")
         False
+        >>> LexiconReader("uk").is_incident("Від вибуху постраждала ділянка залізниці.")
+        True
         """
-        accident = self.lex.accident
-        return accident is not None and accident.search(text) is not None
+        return any(
+            words is not None and words.search(text) is not None
+            for words in (self.lex.accident, self.lex.blast)
+        )
 
     def names_the_same_train(self, text: str) -> bool:
         """Whether a clause after an incident speaks of the train of the incident.
 
         These languages have no article ("the freight train"): after an accident,
         vandalism or an attack at a train, a clause naming one train standing (the
-        lexicon's ``standing``: "stoi", "стоит") with no word of another train
-        ("kolejny", "jeszcze jeden") tells of the train the incident befell ("na
-        bocznicy stoi pociąg, który wjechał z Ukrainy": where the spilled train came
-        from), no shipment of its own. A train told on its way ("zmierzał ze Szczecina
-        na Ukrainę") is a shipment the incident only stopped.
+        lexicon's ``standing``: "stoi", "стоит") or told "just then" (``at_that_moment``:
+        "по ній саме рухався потяг із Дніпрорудного", "как раз проходил состав": the
+        train on the line when it blew up) with no word of another train ("kolejny",
+        "jeszcze jeden") tells of the train the incident befell ("na bocznicy stoi
+        pociąg, który wjechał z Ukrainy": where the spilled train came from), no
+        shipment of its own. A train told on its way ("zmierzał ze Szczecina na
+        Ukrainę") is a shipment the incident only stopped.
 
         Examples
         --------
@@ -910,11 +921,14 @@ class LexiconReader:
         False
         >>> rd.names_the_same_train("Kolejny pociąg stoi w Chełmie.")
         False
+        >>> LexiconReader("uk").names_the_same_train("По колії саме рухався потяг із Токмака.")
+        True
         """
-        standing = self.lex.standing
         return (
-            standing is not None
-            and standing.search(text) is not None
+            any(
+                words is not None and words.search(text) is not None
+                for words in (self.lex.standing, self.lex.at_that_moment)
+            )
             and self.has_train_noun(text, singular=True)
             and not self.new_train_markers(text)
         )
@@ -1233,10 +1247,61 @@ class LexiconReader:
         True
         >>> LexiconReader("ru").is_road("эшелон обогнал колонну грузовиков")
         False
+        >>> LexiconReader("uk").is_road("армія пригнала до Мелітополя дві партії автобусів")
+        True
+        """
+        road = self.lex.road
+        if road is None or road.search(text) is None:
+            return False
+        toks = tokens(text)
+        nouns = self.lex.train_nouns
+        trains = [i for i, t in enumerate(toks) if t.low in nouns]
+        # "дві партії автобусів": a batch of buses or cars is no train, nor one told
+        # beside a lorry, a bus or a plane ("самолетом была доставлена партия"); a batch
+        # of lorries alone may well come by train ("партия грузовиков прибыла")
+        of_road = all(
+            toks[i].low.startswith(_BATCH_STEMS) and self._batch_by_road(text, toks, i)
+            for i in trains
+        )
+        return of_road and not self.has_car_noun(text)
+
+    def _batch_by_road(self, text: str, toks: tuple[Token, ...], i: int) -> bool:
+        """Whether the batch at ``toks[i]`` holds buses or cars, or has a road word apart."""
+        held = " ".join(t.text for t in toks[i + 1 : i + 3])
+        batch, road = self.lex.road_batch, self.lex.road
+        if batch is not None and batch.match(held) is not None:
+            return True
+        if road is None:
+            return False
+        start = toks[i + 1].start if i + 1 < len(toks) else len(text)
+        end = toks[min(i + 2, len(toks) - 1)].end if i + 1 < len(toks) else len(text)
+        return any(m.start() < start or m.start() >= end for m in road.finditer(text))
+
+    def tells_of_road_only(self, text: str) -> bool:
+        """Whether a report tells of lorries, buses or planes and of nothing on the railway.
+
+        "Чатыры грузавыя аўтамабілі з гуманітарнай дапамогай перасеклі мяжу ... Летась
+        Беларусь дастаўляла дапамогу ў Кіеў": a report with a word of the road or the
+        air (the lexicon's ``road``) and no train noun, railway car or word of the
+        railway (``rail_words``: "станцыя", "чыгунка", "рэйкі") anywhere moves nothing
+        by rail, whatever it says was delivered where; no shipment is read from it.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("be")
+        >>> rd.tells_of_road_only("Грузавыя аўтамабілі з дапамогай прыбылі ў Кіеў.")
+        True
+        >>> rd.tells_of_road_only("Грузавыя аўтамабілі прыбылі на станцыю Кіеў.")
+        False
         """
         if self.lex.road is None or self.lex.road.search(text) is None:
             return False
-        return not (self.has_train_noun(text) or self.has_car_noun(text))
+        rail = self.lex.rail_words
+        return not (
+            self.has_train_noun(text)
+            or self.has_car_noun(text)
+            or (rail is not None and rail.search(text) is not None)
+        )
 
     def is_preparation(self, text: str) -> bool:
         """Whether a text tells of an exercise or of stock being prepared, no train moving.
@@ -2258,12 +2323,21 @@ class LexiconReader:
     ) -> tuple[str, int]:
         """Return the role of a place as its context qualifies it, and where reading resumes.
 
-        Two names joined by "or" ("do Orszy bądź Witebska") are alternatives, neither
-        of them a stated end (role ``alternative``); a place after "from there"
+        Two names joined by "or" ("do Orszy bądź Witebska", "с Северного Кавказа или из
+        Краснодарского края": the second with its own preposition) are alternatives,
+        neither of them a stated end (role ``alternative``); a place after "from there"
         ("Stamtąd ... do Iłowajska") is a later leg, not this trip's end (``onward``).
         Neither role is an origin, a destination or a place passed.
         """
         nxt = end_j + 1
+        if (
+            nxt + 1 < len(toks)
+            and toks[nxt].text.isalpha()
+            and toks[nxt].text.islower()
+            and len(toks[nxt].text) <= 3
+            and toks[nxt + 1].text[:1].isupper()
+        ):
+            nxt += 1  # "или из Краснодарского края": the alternative's own preposition
         if (
             role in ("origin", "destination", "at")
             and nxt < len(toks)

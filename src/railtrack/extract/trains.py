@@ -1438,6 +1438,9 @@ def _starts_a_train(text: str, reader: _ClauseReader, rd: Reader) -> bool:
 def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportDraft:
     """Fill the groups, drop the trains of no shipment, merge restated ones, check each."""
     draft, text = assembly.draft, assembly.text
+    if _asks(assembly.default, "tells_of_road_only", text):
+        # "Чатыры грузавыя аўтамабілі ... перасеклі мяжу": lorries, nothing by rail
+        draft.trains, draft.groups = [], []
     _drop_passing_groups(draft)
     _fill_groups(draft, max_group_trains=max_group_trains)
     _drop_trains_of_no_shipment(assembly)
@@ -1455,6 +1458,7 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
         _no_departure_after_arrival(train, draft.problems)
         _no_end_as_via(train)
         _no_gloss_as_via(train, assembly.text)
+        _bracketed_station_is_the_end(train, assembly.text)
         _no_round_trip(train)
     if lang != "en":
         _one_kind_totals(draft.trains, assembly.default, text)
@@ -2603,6 +2607,34 @@ def _no_gloss_as_via(train: TrainDraft, text: str) -> None:
         # "seen at Smolensk, in the Smolensk region, on March 6": seen at Smolensk
         seen.append((_glossed_place(place, places, text) or place, when))
     train.sightings = seen
+
+
+# an opening bracket and at most one word of the place's kind ("(станция ", "(stacja ")
+_BRACKET_KIND_GAP = re.compile(r"\s*\(\s*(?:[^\W\d_]+\.?\s+)?")
+
+
+def _bracketed_station_is_the_end(train: TrainDraft, text: str) -> None:
+    """Make a place in brackets right after a country or region end that end's place.
+
+    "проследовал из Яньтая в республику Польша (станция Гондки, регион города
+    Познань)", "прибув до Польщі (станція Гондки)": the bracket names where in the
+    country the train goes, not a place it passed on the way, whether or not the
+    gazetteer knows the station (a known one already refines its country).
+    """
+    for role in ("destination", "origin"):
+        end = getattr(train, role)
+        if end is None or not (is_broad(end.value.text) or _names_region(end.value.text)):
+            continue
+        for place in train.via:
+            gap = text[end.end : place.start]
+            if (
+                0 <= place.start - end.end <= 24
+                and _BRACKET_KIND_GAP.fullmatch(gap)
+                and not (is_broad(place.value.text) or _names_region(place.value.text))
+            ):
+                setattr(train, role, place)
+                train.via = [v for v in train.via if v is not place]
+                break
 
 
 def _glossed_place(fact: Fact, places: list[Fact], text: str) -> Fact | None:
