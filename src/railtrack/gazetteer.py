@@ -1663,7 +1663,61 @@ class Gazetteer:
                         hits.append(_Hit(form, r, place.written_as(form), place.population))
         if not hits:
             return None
-        return self._near_town_guard(query, text, self._pick(query, hits), hits)
+        picked = self._pick(query, hits)
+        picked = self._tied_nominative_guard(query, forms, picked, hits)
+        return self._near_town_guard(query, text, picked, hits)
+
+    def _tied_nominative_guard(
+        self, query: str, forms: Sequence[str], picked: Resolution, hits: list[_Hit]
+    ) -> Resolution:
+        """Unresolve a place off the network when a nominative of the name ties on it.
+
+        "Николаевом" is the instrumental of "Николаев", which names Mykolaiv (470,000
+        people), Mykolaiv of Lviv oblast and Mykolaivka alike on the network: the
+        nominative is an honest tie, so its case form does not pick the Rostov village
+        Nikolayev (630 people, off the track) that bears the nominative as its own name.
+        A place off the network beats the tie only with 10 times the people of each
+        tied place (a city abroad against two villages of the network).
+        """
+        if not picked.resolved or picked.in_network is not False or picked.station_id:
+            return picked
+        size = max((h.population for h in hits if h.resolution.name == picked.name), default=0)
+        for form in forms:
+            tied = self._exact_tie(form) if self._may_name(form) else ()
+            if not tied or size >= _POPULATION_LEAD * max(st.population for st in tied):
+                continue
+            names = ", ".join(f"{st.name} ({st.id}, {st.population:,})" for st in tied[:3])
+            return Resolution(
+                query=query,
+                resolved=False,
+                score=picked.score,
+                candidates=(
+                    *((st.id, st.name, 100.0) for st in tied),
+                    *picked.candidates,
+                ),
+                note=f"ambiguous: its nominative {form!r} names {names} alike on the "
+                f"network; {picked.name} off the track bears it too",
+            )
+        return picked
+
+    def _exact_tie(self, form: str) -> tuple[_Station, ...]:
+        """Return the network towns an exact nominative names alike, when it names several."""
+        tokens = name_tokens(form)
+        while len(tokens) > 1 and tokens[0] in _LEADING:
+            tokens = tokens[1:]
+        if not tokens:
+            return ()
+        found = self._resolve_tokens(form, tokens, exact=True)
+        if found.resolved or not found.note.startswith("ambiguous"):
+            return ()
+        top = max((sc for _, _, sc in found.candidates), default=0.0)
+        if top < self.settings.resolve_base_score:
+            return ()
+        return tuple(
+            self._stations[self._index[c]]
+            for c, _, sc in found.candidates
+            if sc == top and c in self._index
+        )
 
     @staticmethod
     def _km(spot: tuple[float, float], place: WorldPlace) -> float:
