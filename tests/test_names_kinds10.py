@@ -84,3 +84,96 @@ def test_property_no_case_form_picks_a_place_off_the_track_over_a_tie(
                 and gid in {c for c, _, _ in r.candidates}
             ), (form, r)
     assert checked >= 1
+
+
+# -- Polish "ch" for х ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["Chojnikach", "w Chojnikach", "Chojniki"])  # pl, places.csv
+def test_a_polish_ch_is_kh(net: RailNetwork, name: str) -> None:
+    r = net.resolve(name)
+    assert r.resolved, r
+    assert r.name == "Khoyniki"
+
+
+@pytest.mark.parametrize(
+    ("name", "town"),
+    [("Chop", "Chop"), ("Chernihiv", "Chernihiv"), ("Czernihowa", "Chernihiv")],
+)
+def test_an_english_ch_stays_ch(net: RailNetwork, name: str, town: str) -> None:
+    assert net.resolve(name).name == town
+
+
+_EN_TO_PL = [
+    ("shch", "szcz"), ("ch", "cz"), ("kh", "ch"), ("sh", "sz"), ("zh", "ż"), ("ya", "ja"),
+    ("ye", "je"), ("yu", "ju"), ("yo", "jo"), ("v", "w"),
+]  # fmt: skip
+
+
+def _polish(name: str) -> str:
+    out = name.lower()
+    for en, pl in _EN_TO_PL:
+        out = out.replace(en, pl)
+    for vowel in "aeiou":
+        out = out.replace(vowel + "y", vowel + "j")
+    return out.capitalize()
+
+
+def _kh_towns() -> list[tuple[str, str]]:
+    path = data_path() / "network" / "national" / "towns.csv.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        head = fh.readline().rstrip("\n").split(",")
+        rows = [dict(zip(head, line.rstrip("\n").split(","), strict=False)) for line in fh]
+    return [
+        (r["name"], r["id"])
+        for r in rows
+        if r["name"].startswith("Kh") and r["name"].isalpha() and int(r["population"] or 0) >= 5000
+    ]
+
+
+def test_property_a_polish_spelling_with_ch_never_names_another_place(net: RailNetwork) -> None:
+    towns = _kh_towns()
+    assert len(towns) >= 20
+    read_as_kh = 0
+    for name, _gid in towns:
+        polish = net.resolve(_polish(name))
+        if not (polish.resolved and (polish.form or "").startswith("Kh")):
+            continue  # not read through the "kh" spelling ("Chrestiwka" is written so)
+        read_as_kh += 1
+        english = net.resolve(name)
+        assert english.resolved, name
+        assert polish.station_id == english.station_id, (name, _polish(name), polish)
+        assert polish.name == english.name, (name, _polish(name), polish)
+    assert read_as_kh >= 3  # most Polish spellings are GeoNames names as written
+
+
+# -- a slash pair whose first name is unknown -----------------------------------------
+
+
+def test_a_slash_pair_with_an_unknown_first_name_is_its_second(net: RailNetwork) -> None:
+    r = net.resolve("Erlian/Zamyn-Uud")  # en, places.csv: the Erenhot crossing
+    assert r.resolved
+    assert r.name == "Zamiin Uud"
+    assert "second of the pair" in r.note
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Svisloch/Siemianówka",  # a tied first name (two Svislachs) stays unresolved
+        "Izov-Hrubieszow",  # a dash may join the ends of a section: never the second
+    ],
+)
+def test_a_pair_with_a_tied_first_or_a_dash_stays_unresolved(net: RailNetwork, name: str) -> None:
+    assert not net.resolve(name).resolved
+
+
+def test_property_an_unknown_first_name_after_a_slash_gives_the_second(
+    net: RailNetwork,
+) -> None:
+    for town in ("Terespol", "Brest", "Zamyn-Uud", "Orsha", "Kherson", "Yeysk"):
+        alone = net.resolve(town)
+        paired = net.resolve(f"Qwzxq/{town}")
+        assert paired.resolved == alone.resolved, town
+        assert (paired.station_id, paired.name) == (alone.station_id, alone.name), town
+        assert not net.resolve(f"Qwzxq-{town}").resolved, town

@@ -1387,7 +1387,7 @@ class Gazetteer:
         first, second = (self.resolve(p.strip(), lang=lang) for p in parts)
         here = self._spot(first) if first.resolved else None
         if here is None:
-            return None
+            return self._second_of_slash_pair(query, text, slash, first, second)
         there = self._spot(second) if second.resolved else None
         if there is None and not (slash and not second.resolved):
             return None
@@ -1397,6 +1397,24 @@ class Gazetteer:
         apart = f", {km:.0f} km from {second.name}" if km is not None else ""
         note = f"the first of the pair {text!r} (a crossing or twin places{apart})"
         return replace(first, query=query, note=f"{note}; {first.note}" if first.note else note)
+
+    def _second_of_slash_pair(
+        self, query: str, text: str, slash: bool, first: Resolution, second: Resolution
+    ) -> Resolution | None:
+        """Resolve a slash pair whose first name is unknown as its second.
+
+        "Erlian/Zamyn-Uud" names one border crossing by its Chinese and Mongolian towns;
+        no table holds "Erlian", so the pair is Zamiin Uud, as "Замин Ууд/Эрлянь" is by
+        its first name. Only after a slash (a dash may join the ends of a section of
+        line), and only when the first name is unknown: a first name that ties between
+        places, or names a place with no position, keeps the pair unresolved.
+        """
+        if not slash or first.resolved or (first.candidates and "ambiguous" in first.note):
+            return None
+        if not second.resolved or self._spot(second) is None:
+            return None
+        note = f"the second of the pair {text!r} (twin places; the first is unknown)"
+        return replace(second, query=query, note=f"{note}; {second.note}" if second.note else note)
 
     def _spot(self, r: Resolution) -> tuple[float, float] | None:
         """Return where a resolved station, town or place outside the network lies."""

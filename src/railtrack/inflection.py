@@ -389,7 +389,36 @@ def _latin_forms(name: str, lang: str | None) -> list[str]:
     if 0 < len(words) <= 3:
         per_word = [tuple(dict.fromkeys([w, *_rule_forms(w, "pl")]))[:6] for w in words]
         forms.extend(_combine(per_word, " "))
+    if lang != "en":
+        forms.extend(_polish_kh([name, *forms]))
     return forms
+
+
+# Letters and pairs only a Polish spelling of a Slavic name writes: the Polish marks,
+# "cz"/"sz"/"rz" for ч/ш/р-soft, "w" for в, "j" beside a vowel for й/я/е/ю, "ie" for е
+_POLISH_SPELLING = re.compile(r"[ąćęłńóśźż]|cz|sz|rz|w|[aeiouy]j|j[aeiou]|ie", re.IGNORECASE)
+
+
+def _polish_kh(forms: list[str]) -> list[str]:
+    """Read "ch" as х in Polish-spelled forms: "Chojniki" is Хойники (Khoyniki).
+
+    Polish writes х as "ch" and ч as "cz"; English writes them "kh" and "ch". A form
+    spelled the Polish way (:data:`_POLISH_SPELLING`) with a "ch" gets its "kh"
+    spelling, which the spelling key reads as х; a form without a Polish mark keeps
+    "ch" as ч ("Chernihiv", "Chop").
+
+    Examples
+    --------
+    >>> _polish_kh(["Chojniki", "Chernihiv", "Czerkasy"])
+    ['Khojniki']
+    """
+    out = []
+    for form in forms:
+        if "ch" in form.casefold() and _POLISH_SPELLING.search(
+            form.replace("ch", "").replace("Ch", "")
+        ):
+            out.append(form.replace("Ch", "Kh").replace("ch", "kh").replace("CH", "KH"))
+    return out
 
 
 _HOMOGLYPHS = str.maketrans("aceiopxyABCEHIKMOPTX", "асеіорхуАВСЕНІКМОРТХ")
