@@ -177,3 +177,50 @@ def test_property_an_unknown_first_name_after_a_slash_gives_the_second(
         assert paired.resolved == alone.resolved, town
         assert (paired.station_id, paired.name) == (alone.station_id, alone.name), town
         assert not net.resolve(f"Qwzxq-{town}").resolved, town
+
+
+# -- namesakes a spelling key joins -------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["Klimowa", "Klimowo", "Климова"])  # pl unseen10, pl, ru
+def test_a_key_shared_by_namesakes_gives_the_much_larger(net: RailNetwork, name: str) -> None:
+    r = net.resolve(name)
+    assert r.resolved, r
+    assert r.name == "Klimovo"
+    assert r.lat is not None
+    assert r.lat == pytest.approx(52.379, abs=0.01)  # Bryansk oblast, not Crimea (45.5)
+
+
+def _namesakes_on_and_off_the_track() -> list[tuple[str, str, int, int]]:
+    """(name, id on the track, its population, population off it) of RU/UA/BY namesakes."""
+    towns: dict[str, list[tuple[str, int]]] = {}
+    path = data_path() / "network" / "national" / "towns.csv.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        head = fh.readline().rstrip("\n").split(",")
+        for line in fh:
+            row = dict(zip(head, line.rstrip("\n").split(","), strict=False))
+            if row["name"].isascii() and row["name"].isalpha():
+                towns.setdefault(row["name"], []).append((row["id"], int(row["population"] or 0)))
+    out = []
+    path = data_path() / "network" / "world" / "places.tsv.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        head = fh.readline().rstrip("\n").split("\t")
+        for line in fh:
+            row = dict(zip(head, line.rstrip("\n").split("\t"), strict=True))
+            if row["country"] in {"RU", "UA", "BY"} and row["name"] in towns:
+                out += [(row["name"], gid, pop, int(row["population"] or 0))
+                        for gid, pop in towns[row["name"]]]  # fmt: skip
+    return out
+
+
+def test_property_a_polish_spelling_of_namesakes_never_gives_the_smaller(
+    net: RailNetwork,
+) -> None:
+    checked = 0
+    for name, small_id, on_track, off_track in _namesakes_on_and_off_the_track():
+        if off_track < 5000 or off_track < 10 * max(on_track, 1) or _polish(name) == name:
+            continue
+        checked += 1
+        r = net.resolve(_polish(name))
+        assert r.station_id != small_id, (name, _polish(name), r)  # never the small town
+    assert checked >= 3

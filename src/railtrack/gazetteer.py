@@ -1558,6 +1558,12 @@ class Gazetteer:
             return picked  # the town, or a network place a case form names ("Полацка")
         if any(h.literal for h in rivals):
             return picked
+        if picked.name == own.resolution.name:
+            # "Klimowo": the key is shared by two places of one name (Klimovo of Bryansk
+            # oblast, 14,500 people, and a Crimean village of 640), not by two names:
+            # namesakes, of which the one 10 times larger wins as its own name would
+            why = f"the much larger of the places named {picked.name}"
+            return replace(picked, note=f"{why}; {picked.note}" if picked.note else why)
         names = ", ".join(f"{h.resolution.name}" for h in [own, *rivals][:4])
         return Resolution(
             query=query,
