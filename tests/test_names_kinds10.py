@@ -12,6 +12,7 @@ a property over its data:
 from __future__ import annotations
 
 import gzip
+import re
 
 import pytest
 
@@ -224,3 +225,55 @@ def test_property_a_polish_spelling_of_namesakes_never_gives_the_smaller(
         r = net.resolve(_polish(name))
         assert r.station_id != small_id, (name, _polish(name), r)  # never the small town
     assert checked >= 3
+
+
+# -- Belarusian spellings of Russian names ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "town"),
+    [
+        ("Санкт-Пецярбург", "Saint Petersburg"),  # be, unseen10 (zviazda.by)
+        ("у Санкт-Пецярбургу", "Saint Petersburg"),
+        ("Пецярбурга", "Saint Petersburg"),
+        ("Цюмені", "Tyumen"),
+    ],
+)
+def test_a_belarusian_spelling_of_a_russian_name_is_its_town(
+    net: RailNetwork, name: str, town: str
+) -> None:
+    r = net.resolve(name)
+    assert r.resolved, r
+    assert r.name == town
+
+
+_RU_TO_BE = [("ти", "ці"), ("те", "це"), ("тю", "цю"), ("ть", "ць"), ("ди", "дзі"),
+             ("де", "дзе"), ("дю", "дзю"), ("дь", "дзь"), ("и", "і")]  # fmt: skip
+
+
+def _belarusian(name: str) -> str:
+    out = name
+    for ru, be in _RU_TO_BE:
+        out = out.replace(ru, be)
+    return out
+
+
+def test_property_a_belarusian_spelling_never_names_another_place(net: RailNetwork) -> None:
+    path = data_path() / "network" / "national" / "towns.csv.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        head = fh.readline().rstrip("\n").split(",")
+        rows = [dict(zip(head, line.rstrip("\n").split(","), strict=False)) for line in fh]
+    names = [
+        r["name_ru"]
+        for r in rows
+        if r["country"] == "RU"
+        and int(r["population"] or 0) >= 5000
+        and r["name_ru"].isalpha()
+        and re.search("ц[юь]|дз[еіюь]", _belarusian(r["name_ru"]))  # the respelled pairs
+    ]
+    assert len(names) >= 40
+    for name in names:
+        russian = net.resolve(name)
+        be = net.resolve(_belarusian(name))
+        if be.resolved and russian.resolved:
+            assert (be.station_id, be.name) == (russian.station_id, russian.name), (name, be)

@@ -265,7 +265,38 @@ def _cyrillic_forms(name: str, lang: str | None) -> list[str]:
     # forms: "у Каменсько-Шахтинському" is Каменськ-Шахтинський
     forms += [_COMPOUND_STEM.sub(r"\1ьк-", f) for f in forms[:6] if _COMPOUND_STEM.search(f)]
     forms = list(dict.fromkeys(forms))
-    return forms[: MAX_FORMS // 2] + _respelled([name, *forms[:4]]) + forms[MAX_FORMS // 2 :]
+    respelled = _respelled([name, *forms[:4]]) + _belarusian_as_russian([name, *forms[:4]])
+    return forms[: MAX_FORMS // 2] + respelled + forms[MAX_FORMS // 2 :]
+
+
+# Belarusian "ц"/"дз" for Russian "т"/"д" before a soft vowel (цеканне, дзеканне), with
+# the unstressed "я" for "е" (яканне): "Пецярбург" is Петербург, "Цюмень" Тюмень
+_BELARUSIAN_SOFT = re.compile(r"(ц|дз)([яеёіюь])", re.IGNORECASE)
+_RUSSIAN_VOWEL = {"я": "е", "е": "е", "ё": "ё", "і": "и", "ю": "ю", "ь": "ь"}
+_BELARUSIAN_MARK = re.compile(r"ця|цю|ць|дз[яеёіюь]", re.IGNORECASE)
+
+
+def _belarusian_as_russian(forms: list[str]) -> list[str]:
+    """Russian spellings of Belarusian forms of Russian names: "Пецярбург" / "Петербург".
+
+    Belarusian writes "ц" and "дз" where Russian has a soft "т" and "д", and "я" for an
+    unstressed "е" after them. Only a form with a pair Russian does not write ("ця",
+    "цю", "ць", "дз" before a soft vowel) is respelled: "Целина" stays as it is.
+
+    Examples
+    --------
+    >>> _belarusian_as_russian(["Санкт-Пецярбург", "Цюмень", "Целина"])
+    ['Санкт-Петербург', 'Тюмень']
+    """
+
+    def russian(m: re.Match[str]) -> str:
+        consonant = "т" if m[1].lower() == "ц" else "д"
+        if m[1][0].isupper():
+            consonant = consonant.upper()
+        vowel = _RUSSIAN_VOWEL[m[2].lower()]
+        return consonant + (vowel.upper() if m[2].isupper() else vowel)
+
+    return [_BELARUSIAN_SOFT.sub(russian, f) for f in forms if _BELARUSIAN_MARK.search(f)]
 
 
 # Regions named after their centre: uk "Бєлгородщина", "Брянщина", "Донеччина"; ru
