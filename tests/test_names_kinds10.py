@@ -277,3 +277,40 @@ def test_property_a_belarusian_spelling_never_names_another_place(net: RailNetwo
         be = net.resolve(_belarusian(name))
         if be.resolved and russian.resolved:
             assert (be.station_id, be.name) == (russian.station_id, russian.name), (name, be)
+
+
+# -- a station name in the feminine adjective --------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["Kirovskaya", "Кировская", "станция Кировская"])
+def test_a_station_adjective_of_larger_towns_is_no_village_of_that_name(
+    net: RailNetwork, name: str
+) -> None:
+    # en places.csv (r576): "the Crimean Kirovskaya station", of Kirovske (Islyam-Terek)
+    r = net.resolve(name)
+    assert not r.resolved, r
+    ids = {c for c, _, _ in r.candidates}
+    assert {"GN548390", "GN705799"} <= ids  # the Rostov stanitsa and the Crimean town
+
+
+@pytest.mark.parametrize(
+    ("name", "town"), [("Pavlovskaya", "Pavlovskaya"), ("Кущёвская", "Kushchyovskaya")]
+)
+def test_a_town_larger_than_its_stem_namesakes_keeps_its_name(
+    net: RailNetwork, name: str, town: str
+) -> None:
+    assert net.resolve(name).name == town
+
+
+def test_property_a_feminine_adjective_town_is_itself_or_a_tie(net: RailNetwork) -> None:
+    path = data_path() / "network" / "national" / "towns.csv.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        head = fh.readline().rstrip("\n").split(",")
+        rows = [dict(zip(head, line.rstrip("\n").split(","), strict=False)) for line in fh]
+    towns = [r for r in rows if r["name"].endswith("skaya") and r["name"].isalpha()]
+    assert len(towns) >= 20
+    for row in towns:
+        r = net.resolve(row["name"])
+        if r.resolved and r.station_id is not None and r.station_id.startswith("GN"):
+            names = {row["name"], *row["aliases"].split("|")}
+            assert r.station_id == row["id"] or r.name not in names, (row["name"], r)

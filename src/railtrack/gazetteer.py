@@ -50,6 +50,7 @@ from railtrack._translit import (
 from railtrack.extract.textpass import without_format
 from railtrack.inflection import (
     lemma_forms,
+    neuter_adjective_forms,
     neuter_ending_forms,
     region_word_forms,
     station_town_forms,
@@ -991,7 +992,7 @@ class Gazetteer:
             weighed = self._country_over_town(query, found)
             if weighed.station_id is None or weighed.station_id != found.station_id:
                 return weighed
-            return self._larger_namesakes(weighed)
+            return self._station_adjective_rivals(self._larger_namesakes(weighed))
         fallback = self._written_town_over_tie(query, found) or self._resolve_fallback(
             query, found, lang
         )
@@ -2470,6 +2471,45 @@ class Gazetteer:
             candidates=found.candidates,
             note=f"ambiguous: {best.name} ({best.id}, {best.population:,} people) bears "
             f"the name, and {why}",
+        )
+
+    def _station_adjective_rivals(self, found: Resolution) -> Resolution:
+        """Unresolve a town whose name is also the station name of a town as large.
+
+        "Kirovskaya" is the own name of a stanitsa of Rostov oblast (5,900 people) and
+        the name of the stations of the towns Kirovsk and Kirovske ("the Crimean
+        Kirovskaya station", Kirovske, 7,100): a station name in the feminine
+        adjective does not pick the village bearing it over towns of that stem at
+        least as large (and of 5,000 people); the name stays ambiguous with them as
+        candidates. A town larger than each of them keeps its name ("Pavlovskaya").
+        """
+        i = self._index.get(found.station_id or "")
+        if i is None or found.score < 100.0 or self._stations[i].tier != 1:
+            return found
+        best = self._stations[i]
+        text = " ".join(_strip_leading(found.query.split()))
+        forms = [*station_town_forms(text), *neuter_adjective_forms(text)]
+        rivals: dict[str, _Station] = {}
+        for form in forms:
+            k = self._exact.get(tokens_skeleton(name_tokens(form)))
+            for j, key_is_base, _ in self._key_hits[k] if k is not None else ():
+                st = self._stations[j]
+                if st.tier == 1 and not key_is_base and not self._same_place(best, st):
+                    rivals[st.id] = st
+        large = [
+            st for st in rivals.values() if st.population >= max(best.population, _POPULATION_MIN)
+        ]
+        if not large:
+            return found
+        large.sort(key=lambda st: -st.population)
+        names = ", ".join(f"{st.name} ({st.id}, {st.population:,})" for st in large[:3])
+        return Resolution(
+            query=found.query,
+            resolved=False,
+            score=found.score,
+            candidates=((best.id, best.name, 100.0), *((st.id, st.name, 95.0) for st in large)),
+            note=f"ambiguous: {best.name} ({best.id}, {best.population:,} people) bears the "
+            f"name, and it is the station name of the towns {names}",
         )
 
     def _adjective_of(self, key: str, st: _Station) -> bool:

@@ -48,6 +48,7 @@ from functools import lru_cache
 __all__ = [
     "MAX_FORMS",
     "lemma_forms",
+    "neuter_adjective_forms",
     "neuter_ending_forms",
     "region_word_forms",
     "singular_region_forms",
@@ -392,6 +393,31 @@ def station_town_forms(name: str) -> list[str]:
     if m is not None:
         out.append(m[1] + _MASCULINE_OF[m[2].lower()])
     return out
+
+
+_NEUTER_OF = {"ская": ("ское",), "цкая": ("цкое",), "skaya": ("skoye", "skoe", "ske"),
+              "tskaya": ("tskoye", "tskoe", "tske"), "ська": ("ське",)}  # fmt: skip
+_FEMININE_STATION = re.compile(r"^(\w{3,}?)(ская|цкая|ська|skaya|tskaya)$", re.IGNORECASE)
+
+
+def neuter_adjective_forms(name: str) -> list[str]:
+    """Return the neuter town names a feminine station adjective may be named after.
+
+    "Кировская" is the station of Кировское as well as of Кировск
+    (:func:`station_town_forms`); empty for a name that is no such adjective.
+
+    Examples
+    --------
+    >>> neuter_adjective_forms("Kirovskaya")
+    ['Kirovskoye', 'Kirovskoe', 'Kirovske']
+    >>> neuter_adjective_forms("Кировская"), neuter_adjective_forms("Орша")
+    (['Кировское'], [])
+    """
+    m = _FEMININE_STATION.match(name)
+    if m is None:
+        return []
+    stem, ending = m.groups()
+    return [stem + neuter for neuter in _NEUTER_OF[ending.lower()]]
 
 
 def _respelled(forms: list[str]) -> list[str]:
