@@ -6,7 +6,17 @@ a property over its data:
 - a case form whose nominative ties between towns of the network ("Николаевом":
   Mykolaiv, Mykolaiv of Lviv oblast, Mykolaivka) never resolves to a smaller place
   off the track that bears the nominative as its own name (the Rostov village
-  Nikolayev, 630 people); it stays a tie with all of them as candidates.
+  Nikolayev, 630 people); it stays a tie with all of them as candidates;
+- Polish "ch" is х in a Polish-spelled form ("Chojnikach": Khoyniki), never in an
+  English one ("Chop");
+- a slash pair whose first name is unknown is its second ("Erlian/Zamyn-Uud"), never
+  after a dash or with a tied first name;
+- a spelling key shared by namesakes (places of one name: "Klimowa") gives the one 10
+  times larger, as the name itself would;
+- a Belarusian spelling of a Russian name ("Санкт-Пецярбург", "Цюмені") is read with
+  its Russian spelling;
+- a station name in the feminine adjective ("Kirovskaya") does not pick the village
+  bearing it over towns named in the neuter adjective ("Kirovske") at least as large.
 """
 
 from __future__ import annotations

@@ -2477,18 +2477,20 @@ class Gazetteer:
         """Unresolve a town whose name is also the station name of a town as large.
 
         "Kirovskaya" is the own name of a stanitsa of Rostov oblast (5,900 people) and
-        the name of the stations of the towns Kirovsk and Kirovske ("the Crimean
-        Kirovskaya station", Kirovske, 7,100): a station name in the feminine
-        adjective does not pick the village bearing it over towns of that stem at
-        least as large (and of 5,000 people); the name stays ambiguous with them as
-        candidates. A town larger than each of them keeps its name ("Pavlovskaya").
+        the name of the stations of the towns called Kirovske ("the Crimean Kirovskaya
+        station", Kirovske, 7,100): a station name in the feminine adjective does not
+        pick the village bearing it over towns named in the neuter adjective of that
+        stem at least as large (and of 5,000 people); the name stays ambiguous with
+        them as candidates. A town larger than each of them keeps its name
+        ("Pavlovskaya"); towns of the short form ("Kirovsk") are no rivals, their
+        stations bear the town's own name.
         """
         i = self._index.get(found.station_id or "")
         if i is None or found.score < 100.0 or self._stations[i].tier != 1:
             return found
         best = self._stations[i]
         text = " ".join(_strip_leading(found.query.split()))
-        forms = [*station_town_forms(text), *neuter_adjective_forms(text)]
+        forms = neuter_adjective_forms(text)  # not "Kirovsk": a town's station bears its name
         rivals: dict[str, _Station] = {}
         for form in forms:
             k = self._exact.get(tokens_skeleton(name_tokens(form)))
