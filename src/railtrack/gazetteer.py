@@ -1559,10 +1559,12 @@ class Gazetteer:
             return picked  # the town, or a network place a case form names ("Полацка")
         if any(h.literal for h in rivals):
             return picked
-        if picked.name == own.resolution.name:
+        known = self._population(own) > 0  # GeoNames gives Fokino (Bryansk oblast) 0 people
+        if picked.name == own.resolution.name and picked.country in self._countries and known:
             # "Klimowo": the key is shared by two places of one name (Klimovo of Bryansk
             # oblast, 14,500 people, and a Crimean village of 640), not by two names:
-            # namesakes, of which the one 10 times larger wins as its own name would
+            # namesakes of the network's countries, of which the one 10 times larger
+            # wins as its own name would (a namesake abroad, Flora of Suriname, does not)
             why = f"the much larger of the places named {picked.name}"
             return replace(picked, note=f"{why}; {picked.note}" if picked.note else why)
         names = ", ".join(f"{h.resolution.name}" for h in [own, *rivals][:4])
@@ -2503,7 +2505,7 @@ class Gazetteer:
         ]
         if not large:
             return found
-        large.sort(key=lambda st: -st.population)
+        large.sort(key=lambda st: (-st.population, st.id))  # one order in every process
         names = ", ".join(f"{st.name} ({st.id}, {st.population:,})" for st in large[:3])
         return Resolution(
             query=found.query,

@@ -452,29 +452,39 @@ def _latin_forms(name: str, lang: str | None) -> list[str]:
 
 
 # Letters and pairs only a Polish spelling of a Slavic name writes: the Polish marks,
-# "cz"/"sz"/"rz" for ч/ш/р-soft, "w" for в, "j" beside a vowel for й/я/е/ю, "ie" for е
+# "cz"/"sz"/"rz" for ч/ш/р-soft, "w" for в, "j" beside a vowel for й/я/е/ю, "ie" for е;
+# and the pairs only an English one writes ("sh", "zh", "kh", "ts")
 _POLISH_SPELLING = re.compile(r"[ąćęłńóśźż]|cz|sz|rz|w|[aeiouy]j|j[aeiou]|ie", re.IGNORECASE)
+_ENGLISH_SPELLING = re.compile(r"sh|zh|kh|ts", re.IGNORECASE)
 
 
 def _polish_kh(forms: list[str]) -> list[str]:
-    """Read "ch" as х in Polish-spelled forms: "Chojniki" is Хойники (Khoyniki).
+    """Read "ch" as х in Polish-spelled words: "Chojniki" is Хойники (Khoyniki).
 
-    Polish writes х as "ch" and ч as "cz"; English writes them "kh" and "ch". A form
-    spelled the Polish way (:data:`_POLISH_SPELLING`) with a "ch" gets its "kh"
-    spelling, which the spelling key reads as х; a form without a Polish mark keeps
-    "ch" as ч ("Chernihiv", "Chop").
+    Polish writes х as "ch" and ч as "cz"; English writes them "kh" and "ch". A word
+    spelled the Polish way (:data:`_POLISH_SPELLING`, outside its "ch") and in no
+    English way gets its "kh" spelling, which the spelling key reads as х; other words
+    keep "ch" as ч ("Chernihiv", "Chop", "Troyeshchyna", "Drachyno railway station").
 
     Examples
     --------
-    >>> _polish_kh(["Chojniki", "Chernihiv", "Czerkasy"])
+    >>> _polish_kh(["Chojniki", "Chernihiv", "Czerkasy", "Drachyno railway station"])
     ['Khojniki']
     """
+
+    def kh(m: re.Match[str]) -> str:
+        word = m[0]
+        rest = re.sub("ch", "", word, flags=re.IGNORECASE)
+        if not _POLISH_SPELLING.search(rest) or _ENGLISH_SPELLING.search(word):
+            return word
+        return word.replace("Ch", "Kh").replace("ch", "kh").replace("CH", "KH")
+
     out = []
     for form in forms:
-        if "ch" in form.casefold() and _POLISH_SPELLING.search(
-            form.replace("ch", "").replace("Ch", "")
-        ):
-            out.append(form.replace("Ch", "Kh").replace("ch", "kh").replace("CH", "KH"))
+        if "ch" in form.casefold():
+            respelled = _WORD.sub(kh, form)
+            if respelled != form:
+                out.append(respelled)
     return out
 
 
