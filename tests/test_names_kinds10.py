@@ -324,3 +324,26 @@ def test_property_a_feminine_adjective_town_is_itself_or_a_tie(net: RailNetwork)
         if r.resolved and r.station_id is not None and r.station_id.startswith("GN"):
             names = {row["name"], *row["aliases"].split("|")}
             assert r.station_id == row["id"] or r.name not in names, (row["name"], r)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Flora station",  # a namesake abroad (Flora, Suriname) never beats a network town
+        "Manas station",  # nor does Manas of Kyrgyzstan beat Manas of Dagestan
+        "Fokino railway station",  # Fokino of Bryansk oblast: 0 people in GeoNames (unknown)
+    ],
+)
+def test_a_key_shared_with_a_namesake_abroad_or_of_unknown_size_stays_a_tie(
+    net: RailNetwork, name: str
+) -> None:
+    assert not net.resolve(name).resolved
+
+
+@pytest.mark.parametrize(
+    ("name", "town"),
+    [("Drachyno railway station", "Drachyno"), ("Troyeshchyna railway station", "Troyeshchyna")],
+)
+def test_an_english_word_beside_keeps_ch(net: RailNetwork, name: str, town: str) -> None:
+    # "w" of "railway" and "shch" are no Polish marks of the name
+    assert net.resolve(name).name == town
