@@ -499,6 +499,7 @@ def main() -> int:
         "unseen7.csv": REPO / "tests" / "data" / "names_real" / "unseen7.csv",
         "unseen8.csv": REPO / "tests" / "data" / "names_real" / "unseen8.csv",
         "unseen9.csv": REPO / "tests" / "data" / "names_real" / "unseen9.csv",
+        "unseen10.csv": REPO / "tests" / "data" / "names_real" / "unseen10.csv",
     }
     for title, path in tables.items():
         if not path.is_file():

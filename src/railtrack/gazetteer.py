@@ -50,6 +50,7 @@ from railtrack._translit import (
 from railtrack.extract.textpass import without_format
 from railtrack.inflection import (
     lemma_forms,
+    neuter_adjective_forms,
     neuter_ending_forms,
     region_word_forms,
     station_town_forms,
@@ -991,7 +992,7 @@ class Gazetteer:
             weighed = self._country_over_town(query, found)
             if weighed.station_id is None or weighed.station_id != found.station_id:
                 return weighed
-            return self._larger_namesakes(weighed)
+            return self._station_adjective_rivals(self._larger_namesakes(weighed))
         fallback = self._written_town_over_tie(query, found) or self._resolve_fallback(
             query, found, lang
         )
@@ -1387,7 +1388,7 @@ class Gazetteer:
         first, second = (self.resolve(p.strip(), lang=lang) for p in parts)
         here = self._spot(first) if first.resolved else None
         if here is None:
-            return None
+            return self._second_of_slash_pair(query, text, slash, first, second)
         there = self._spot(second) if second.resolved else None
         if there is None and not (slash and not second.resolved):
             return None
@@ -1397,6 +1398,24 @@ class Gazetteer:
         apart = f", {km:.0f} km from {second.name}" if km is not None else ""
         note = f"the first of the pair {text!r} (a crossing or twin places{apart})"
         return replace(first, query=query, note=f"{note}; {first.note}" if first.note else note)
+
+    def _second_of_slash_pair(
+        self, query: str, text: str, slash: bool, first: Resolution, second: Resolution
+    ) -> Resolution | None:
+        """Resolve a slash pair whose first name is unknown as its second.
+
+        "Erlian/Zamyn-Uud" names one border crossing by its Chinese and Mongolian towns;
+        no table holds "Erlian", so the pair is Zamiin Uud, as "Замин Ууд/Эрлянь" is by
+        its first name. Only after a slash (a dash may join the ends of a section of
+        line), and only when the first name is unknown: a first name that ties between
+        places, or names a place with no position, keeps the pair unresolved.
+        """
+        if not slash or first.resolved or (first.candidates and "ambiguous" in first.note):
+            return None
+        if not second.resolved or self._spot(second) is None:
+            return None
+        note = f"the second of the pair {text!r} (twin places; the first is unknown)"
+        return replace(second, query=query, note=f"{note}; {second.note}" if second.note else note)
 
     def _spot(self, r: Resolution) -> tuple[float, float] | None:
         """Return where a resolved station, town or place outside the network lies."""
@@ -1540,6 +1559,14 @@ class Gazetteer:
             return picked  # the town, or a network place a case form names ("Полацка")
         if any(h.literal for h in rivals):
             return picked
+        known = self._population(own) > 0  # GeoNames gives Fokino (Bryansk oblast) 0 people
+        if picked.name == own.resolution.name and picked.country in self._countries and known:
+            # "Klimowo": the key is shared by two places of one name (Klimovo of Bryansk
+            # oblast, 14,500 people, and a Crimean village of 640), not by two names:
+            # namesakes of the network's countries, of which the one 10 times larger
+            # wins as its own name would (a namesake abroad, Flora of Suriname, does not)
+            why = f"the much larger of the places named {picked.name}"
+            return replace(picked, note=f"{why}; {picked.note}" if picked.note else why)
         names = ", ".join(f"{h.resolution.name}" for h in [own, *rivals][:4])
         return Resolution(
             query=query,
@@ -1663,7 +1690,61 @@ class Gazetteer:
                         hits.append(_Hit(form, r, place.written_as(form), place.population))
         if not hits:
             return None
-        return self._near_town_guard(query, text, self._pick(query, hits), hits)
+        picked = self._pick(query, hits)
+        picked = self._tied_nominative_guard(query, forms, picked, hits)
+        return self._near_town_guard(query, text, picked, hits)
+
+    def _tied_nominative_guard(
+        self, query: str, forms: Sequence[str], picked: Resolution, hits: list[_Hit]
+    ) -> Resolution:
+        """Unresolve a place off the network when a nominative of the name ties on it.
+
+        "Николаевом" is the instrumental of "Николаев", which names Mykolaiv (470,000
+        people), Mykolaiv of Lviv oblast and Mykolaivka alike on the network: the
+        nominative is an honest tie, so its case form does not pick the Rostov village
+        Nikolayev (630 people, off the track) that bears the nominative as its own name.
+        A place off the network beats the tie only with 10 times the people of each
+        tied place (a city abroad against two villages of the network).
+        """
+        if not picked.resolved or picked.in_network is not False or picked.station_id:
+            return picked
+        size = max((h.population for h in hits if h.resolution.name == picked.name), default=0)
+        for form in forms:
+            tied = self._exact_tie(form) if self._may_name(form) else ()
+            if not tied or size >= _POPULATION_LEAD * max(st.population for st in tied):
+                continue
+            names = ", ".join(f"{st.name} ({st.id}, {st.population:,})" for st in tied[:3])
+            return Resolution(
+                query=query,
+                resolved=False,
+                score=picked.score,
+                candidates=(
+                    *((st.id, st.name, 100.0) for st in tied),
+                    *picked.candidates,
+                ),
+                note=f"ambiguous: its nominative {form!r} names {names} alike on the "
+                f"network; {picked.name} off the track bears it too",
+            )
+        return picked
+
+    def _exact_tie(self, form: str) -> tuple[_Station, ...]:
+        """Return the network towns an exact nominative names alike, when it names several."""
+        tokens = name_tokens(form)
+        while len(tokens) > 1 and tokens[0] in _LEADING:
+            tokens = tokens[1:]
+        if not tokens:
+            return ()
+        found = self._resolve_tokens(form, tokens, exact=True)
+        if found.resolved or not found.note.startswith("ambiguous"):
+            return ()
+        top = max((sc for _, _, sc in found.candidates), default=0.0)
+        if top < self.settings.resolve_base_score:
+            return ()
+        return tuple(
+            self._stations[self._index[c]]
+            for c, _, sc in found.candidates
+            if sc == top and c in self._index
+        )
 
     @staticmethod
     def _km(spot: tuple[float, float], place: WorldPlace) -> float:
@@ -2392,6 +2473,47 @@ class Gazetteer:
             candidates=found.candidates,
             note=f"ambiguous: {best.name} ({best.id}, {best.population:,} people) bears "
             f"the name, and {why}",
+        )
+
+    def _station_adjective_rivals(self, found: Resolution) -> Resolution:
+        """Unresolve a town whose name is also the station name of a town as large.
+
+        "Kirovskaya" is the own name of a stanitsa of Rostov oblast (5,900 people) and
+        the name of the stations of the towns called Kirovske ("the Crimean Kirovskaya
+        station", Kirovske, 7,100): a station name in the feminine adjective does not
+        pick the village bearing it over towns named in the neuter adjective of that
+        stem at least as large (and of 5,000 people); the name stays ambiguous with
+        them as candidates. A town larger than each of them keeps its name
+        ("Pavlovskaya"); towns of the short form ("Kirovsk") are no rivals, their
+        stations bear the town's own name.
+        """
+        i = self._index.get(found.station_id or "")
+        if i is None or found.score < 100.0 or self._stations[i].tier != 1:
+            return found
+        best = self._stations[i]
+        text = " ".join(_strip_leading(found.query.split()))
+        forms = neuter_adjective_forms(text)  # not "Kirovsk": a town's station bears its name
+        rivals: dict[str, _Station] = {}
+        for form in forms:
+            k = self._exact.get(tokens_skeleton(name_tokens(form)))
+            for j, key_is_base, _ in self._key_hits[k] if k is not None else ():
+                st = self._stations[j]
+                if st.tier == 1 and not key_is_base and not self._same_place(best, st):
+                    rivals[st.id] = st
+        large = [
+            st for st in rivals.values() if st.population >= max(best.population, _POPULATION_MIN)
+        ]
+        if not large:
+            return found
+        large.sort(key=lambda st: (-st.population, st.id))  # one order in every process
+        names = ", ".join(f"{st.name} ({st.id}, {st.population:,})" for st in large[:3])
+        return Resolution(
+            query=found.query,
+            resolved=False,
+            score=found.score,
+            candidates=((best.id, best.name, 100.0), *((st.id, st.name, 95.0) for st in large)),
+            note=f"ambiguous: {best.name} ({best.id}, {best.population:,} people) bears the "
+            f"name, and it is the station name of the towns {names}",
         )
 
     def _adjective_of(self, key: str, st: _Station) -> bool:

@@ -48,6 +48,7 @@ from functools import lru_cache
 __all__ = [
     "MAX_FORMS",
     "lemma_forms",
+    "neuter_adjective_forms",
     "neuter_ending_forms",
     "region_word_forms",
     "singular_region_forms",
@@ -265,7 +266,38 @@ def _cyrillic_forms(name: str, lang: str | None) -> list[str]:
     # forms: "у Каменсько-Шахтинському" is Каменськ-Шахтинський
     forms += [_COMPOUND_STEM.sub(r"\1ьк-", f) for f in forms[:6] if _COMPOUND_STEM.search(f)]
     forms = list(dict.fromkeys(forms))
-    return forms[: MAX_FORMS // 2] + _respelled([name, *forms[:4]]) + forms[MAX_FORMS // 2 :]
+    respelled = _respelled([name, *forms[:4]]) + _belarusian_as_russian([name, *forms[:4]])
+    return forms[: MAX_FORMS // 2] + respelled + forms[MAX_FORMS // 2 :]
+
+
+# Belarusian "ц"/"дз" for Russian "т"/"д" before a soft vowel (цеканне, дзеканне), with
+# the unstressed "я" for "е" (яканне): "Пецярбург" is Петербург, "Цюмень" Тюмень
+_BELARUSIAN_SOFT = re.compile(r"(ц|дз)([яеёіюь])", re.IGNORECASE)
+_RUSSIAN_VOWEL = {"я": "е", "е": "е", "ё": "ё", "і": "и", "ю": "ю", "ь": "ь"}
+_BELARUSIAN_MARK = re.compile(r"ця|цю|ць|дз[яеёіюь]", re.IGNORECASE)
+
+
+def _belarusian_as_russian(forms: list[str]) -> list[str]:
+    """Russian spellings of Belarusian forms of Russian names: "Пецярбург" / "Петербург".
+
+    Belarusian writes "ц" and "дз" where Russian has a soft "т" and "д", and "я" for an
+    unstressed "е" after them. Only a form with a pair Russian does not write ("ця",
+    "цю", "ць", "дз" before a soft vowel) is respelled: "Целина" stays as it is.
+
+    Examples
+    --------
+    >>> _belarusian_as_russian(["Санкт-Пецярбург", "Цюмень", "Целина"])
+    ['Санкт-Петербург', 'Тюмень']
+    """
+
+    def russian(m: re.Match[str]) -> str:
+        consonant = "т" if m[1].lower() == "ц" else "д"
+        if m[1][0].isupper():
+            consonant = consonant.upper()
+        vowel = _RUSSIAN_VOWEL[m[2].lower()]
+        return consonant + (vowel.upper() if m[2].isupper() else vowel)
+
+    return [_BELARUSIAN_SOFT.sub(russian, f) for f in forms if _BELARUSIAN_MARK.search(f)]
 
 
 # Regions named after their centre: uk "Бєлгородщина", "Брянщина", "Донеччина"; ru
@@ -363,6 +395,31 @@ def station_town_forms(name: str) -> list[str]:
     return out
 
 
+_NEUTER_OF = {"ская": ("ское",), "цкая": ("цкое",), "skaya": ("skoye", "skoe", "ske"),
+              "tskaya": ("tskoye", "tskoe", "tske"), "ська": ("ське",)}  # fmt: skip
+_FEMININE_STATION = re.compile(r"^(\w{3,}?)(ская|цкая|ська|skaya|tskaya)$", re.IGNORECASE)
+
+
+def neuter_adjective_forms(name: str) -> list[str]:
+    """Return the neuter town names a feminine station adjective may be named after.
+
+    "Кировская" is the station of Кировское as well as of Кировск
+    (:func:`station_town_forms`); empty for a name that is no such adjective.
+
+    Examples
+    --------
+    >>> neuter_adjective_forms("Kirovskaya")
+    ['Kirovskoye', 'Kirovskoe', 'Kirovske']
+    >>> neuter_adjective_forms("Кировская"), neuter_adjective_forms("Орша")
+    (['Кировское'], [])
+    """
+    m = _FEMININE_STATION.match(name)
+    if m is None:
+        return []
+    stem, ending = m.groups()
+    return [stem + neuter for neuter in _NEUTER_OF[ending.lower()]]
+
+
 def _respelled(forms: list[str]) -> list[str]:
     """Russian spellings of Ukrainian forms: "і" written for Russian "е".
 
@@ -389,7 +446,46 @@ def _latin_forms(name: str, lang: str | None) -> list[str]:
     if 0 < len(words) <= 3:
         per_word = [tuple(dict.fromkeys([w, *_rule_forms(w, "pl")]))[:6] for w in words]
         forms.extend(_combine(per_word, " "))
+    if lang != "en":
+        forms.extend(_polish_kh([name, *forms]))
     return forms
+
+
+# Letters and pairs only a Polish spelling of a Slavic name writes: the Polish marks,
+# "cz"/"sz"/"rz" for ч/ш/р-soft, "w" for в, "j" beside a vowel for й/я/е/ю, "ie" for е;
+# and the pairs only an English one writes ("sh", "zh", "kh", "ts")
+_POLISH_SPELLING = re.compile(r"[ąćęłńóśźż]|cz|sz|rz|w|[aeiouy]j|j[aeiou]|ie", re.IGNORECASE)
+_ENGLISH_SPELLING = re.compile(r"sh|zh|kh|ts", re.IGNORECASE)
+
+
+def _polish_kh(forms: list[str]) -> list[str]:
+    """Read "ch" as х in Polish-spelled words: "Chojniki" is Хойники (Khoyniki).
+
+    Polish writes х as "ch" and ч as "cz"; English writes them "kh" and "ch". A word
+    spelled the Polish way (:data:`_POLISH_SPELLING`, outside its "ch") and in no
+    English way gets its "kh" spelling, which the spelling key reads as х; other words
+    keep "ch" as ч ("Chernihiv", "Chop", "Troyeshchyna", "Drachyno railway station").
+
+    Examples
+    --------
+    >>> _polish_kh(["Chojniki", "Chernihiv", "Czerkasy", "Drachyno railway station"])
+    ['Khojniki']
+    """
+
+    def kh(m: re.Match[str]) -> str:
+        word = m[0]
+        rest = re.sub("ch", "", word, flags=re.IGNORECASE)
+        if not _POLISH_SPELLING.search(rest) or _ENGLISH_SPELLING.search(word):
+            return word
+        return word.replace("Ch", "Kh").replace("ch", "kh").replace("CH", "KH")
+
+    out = []
+    for form in forms:
+        if "ch" in form.casefold():
+            respelled = _WORD.sub(kh, form)
+            if respelled != form:
+                out.append(respelled)
+    return out
 
 
 _HOMOGLYPHS = str.maketrans("aceiopxyABCEHIKMOPTX", "асеіорхуАВСЕНІКМОРТХ")
