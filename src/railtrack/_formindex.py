@@ -1,29 +1,39 @@
-"""The exact-form index: the answer of every form the network's names take, built once.
+"""The form index: the answer of every form reports write the network's names in, built once.
 
 Reports mostly write a place as the network writes it ("Валуйки", "Matveev Kurgan",
-"Асіповічы", "ст. Орша": the kind of place is dropped before the look-up). This index
-holds, for each such form, the :class:`~railtrack.gazetteer.Resolution` the gazetteer
-gives it, computed once per network by the gazetteer's own code
-(:meth:`Gazetteer.resolve <railtrack.gazetteer.Gazetteer.resolve>`), so resolving a
-name written so is one look-up instead of the rules of issue 15 (case-form rivals,
-countries and places outside the network, namesakes, ...), with exactly the answer
-those rules give. A name of no known form is resolved as before.
+"Асіповічы", "ст. Орша": the kind of place is dropped before the look-up), in an
+oblique case ("из Курска" without its preposition: "Курска"), in capitals or with
+hyphens for spaces. This index holds, for each such form, the
+:class:`~railtrack.gazetteer.Resolution` the gazetteer gives it, computed once per
+network by the gazetteer's own code (:meth:`Gazetteer.resolve
+<railtrack.gazetteer.Gazetteer.resolve>`), so resolving a name written so is one
+look-up instead of the rules of issue 15 (case-form rivals, countries and places
+outside the network, namesakes, ...), with exactly the answer those rules give. A
+name of no held form is resolved by the rules as before.
 
-The forms (:func:`known_forms`): every name a place of the network is written with
+The forms (:func:`report_forms`): every name a place of the network is written with
 (its name, its Russian name and every alias: GeoNames alternate names and their
-romanisations) and every region's key and aliases, as written. Names the network does
-not write so (case forms, other capitalisations, misspellings) are not in it.
+romanisations) and every region's key and aliases, as written (:func:`known_forms`);
+the Cyrillic ones in the genitive, dative, accusative, instrumental and locative as
+pymorphy3 declines them in Russian and in Ukrainian (:func:`case_forms`); all of those
+in capitals and with hyphens for spaces and spaces for hyphens; the Latin ones followed
+by "station" and "railway station". Which forms are held changes no answer (each is
+the rules' own); it only decides which names skip the rules. Misspellings, other
+romanisations and names of places outside the network are not held.
 
 The index lives in the user's cache directory (:func:`railtrack._netcache.cache_dir`,
 never the repository) as one network cache entry, ``<key>.forms.pickle``, keyed by
 :func:`railtrack._answers.answers_key` of the name index's cache key: the network's
 data files, options and settings, railtrack's code, the world tables, the lexicons and
 the versions of rapidfuzz and pymorphy3 (any change is a new entry, never a stale
-answer). It maps each form to its answer's fields, pickled on their own, so reading
-the entry (about 8 MB for the default network, some 40 ms of CPU) builds no
-resolution; a form's answer is rebuilt when a name asks for it (a few µs). It is
-built by :func:`build_form_index` (``railtrack network cache --build-names``): about
-40,000 forms for the default network, some 40 s of CPU, once per network.
+answer). It maps each form to the position of its answer among the distinct answers,
+each answer's fields pickled on their own (the query stored as a marker when it is the
+form itself, so the forms of one place share a row): reading the entry builds no
+resolution; a form's answer is rebuilt when a name asks for it (a few µs). It is built
+by :func:`build_form_index` (``railtrack network cache --build-names``), once per
+network: for the default network about 326,000 forms, 36,000 distinct answers, a
+file of some 17 MB, read in about 0.2 s of CPU; the build takes 2-3 minutes of CPU
+(benchmarks/README.md, "Session 10").
 """
 
 from __future__ import annotations
