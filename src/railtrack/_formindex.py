@@ -31,9 +31,9 @@ each answer's fields pickled on their own (the query stored as a marker when it 
 form itself, so the forms of one place share a row): reading the entry builds no
 resolution; a form's answer is rebuilt when a name asks for it (a few µs). It is built
 by :func:`build_form_index` (``railtrack network cache --build-names``), once per
-network: for the default network about 326,000 forms, 36,000 distinct answers, a
-file of some 17 MB, read in about 0.2 s of CPU; the build takes 2-3 minutes of CPU
-(benchmarks/README.md, "Session 10").
+network: for the default network about 326,000 forms, 37,000 distinct answers, a
+file of some 16 MB, read in about 0.2 s of CPU (55 MB in memory); the build takes
+2-3 minutes of CPU and 840 MB at its peak (benchmarks/README.md, "Session 10").
 """
 
 from __future__ import annotations
