@@ -32,7 +32,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["is_instrumental", "is_locative", "name_forms"]
+__all__ = ["is_instrumental", "is_locative", "name_forms", "oblique_forms"]
 
 logger = logging.getLogger(__name__)
 
@@ -232,3 +232,51 @@ def is_instrumental(word: str, lang: str) -> bool:
         return word.lower().endswith(("ой", "ей", "ом", "ем", "ами", "ями", "ою", "ею"))
     cases = {p.tag.case for p in morph.parse(word)[:4]}
     return "ablt" in cases and not cases & {"gent", "gen2", "nomn"}
+
+
+@lru_cache(maxsize=8192)
+def oblique_forms(word: str, lang: str, cases: tuple[str, ...]) -> tuple[str | None, ...]:
+    """Put one word of a name in each of ``cases``, as pymorphy3 inflects it.
+
+    The inverse of :func:`name_forms` for one word: a name's word in the nominative
+    (a noun or adjective: "Брянская", "Орша") in the genitive, dative, ...; its
+    number and gender kept, its capitalisation kept ("Орша" -> "Орши").
+
+    Parameters
+    ----------
+    word
+        One word of a name, in the nominative.
+    lang
+        ``ru`` or ``uk`` (pymorphy3's dictionaries); other languages give no forms.
+    cases
+        pymorphy3 case grammemes ("gent", "datv", "accs", "ablt", "loct").
+
+    Returns
+    -------
+    tuple of str or None
+        One per case, shape (len(cases),): the word in that case, or None when it
+        is not a nominative noun or adjective, or pymorphy3 cannot inflect it.
+
+    Examples
+    --------
+    >>> oblique_forms("Орша", "ru", ("gent", "loct"))
+    ('Орши', 'Орше')
+    >>> oblique_forms("Брянская", "ru", ("gent", "ablt"))
+    ('Брянской', 'Брянской')
+    >>> oblique_forms("Калуга", "uk", ("loct",))
+    ('Калузі',)
+    >>> oblique_forms("быстро", "ru", ("gent",))
+    (None,)
+    """
+    morph = _analyzer(lang) if lang in _MORPH_LANGS else None
+    if morph is None:
+        return (None,) * len(cases)
+    for parse in morph.parse(word.lower())[:3]:
+        if parse.tag.case != "nomn" or parse.tag.POS not in ("NOUN", "ADJF"):
+            continue
+        out = []
+        for case in cases:
+            inflected = parse.inflect({case})
+            out.append(None if inflected is None else _like(inflected.word, word))
+        return tuple(out)
+    return (None,) * len(cases)
