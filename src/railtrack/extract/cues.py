@@ -62,9 +62,15 @@ _AFTER_FREIGHT = "|".join(rf"(?<={w}\s)" for w in _FREIGHT_WORDS)
 _SERVICE = rf"(?:(?:{_AFTER_FREIGHT})service)"
 _SERVICES = rf"(?:(?:{_AFTER_FREIGHT})services)"
 # "eshelon" is the Russian word transliterated; "composition" translates "sostav".
+# "freight" is a freight train when it runs ("the 04.22 Tees Dock to Grangemouth freight
+# running along the Up slow line"), else the goods a train carries
+_FREIGHT_RUNNING = (
+    r"freight(?=\s+(?:ran|runs|running|passed|passes|passing|departed|departs|arrived|"
+    r"arrives|hauled|headed|heading|rolled|rolling)\b)"
+)
 _NOUN_SINGULAR = (
     rf"(?:train|echelon|eshelon|ešelon|shipment|transport|trainload|consignment|"
-    rf"composition|batch|{_CONVOY}|{_SERVICE})"
+    rf"composition|batch|{_CONVOY}|{_SERVICE}|{_FREIGHT_RUNNING})"
 )
 _NOUN_PLURAL = (
     rf"(?:trains|echelons|eshelons|ešelons|shipments|transports|trainloads|consignments|"
@@ -163,8 +169,15 @@ _NEVER_SHIPMENT_RE = fold_compile(
     r"passengers|travell?ers|tourists|refugees|evacuat\w*|"
     # a train destroyed or burnt ("40 tank cars were destroyed", "the cars were set on
     # fire") and a suburban or passenger service: an incident, a timetable, no shipment
-    r"destroy(?:ed|ing|s)?|set\s+on\s+fire|set\s+fire\s+to|caught\s+fire|"
-    r"burn(?:ed|t)\s+(?:down|out)|suburban|commuter|passenger\s+trains?)\b",
+    r"destroy(?:ed|ing|s)?|destruction|set\s+on\s+fire|set\s+fire\s+to|caught\s+fire|"
+    r"(?:a|the)\s+fire\s+(?:in|on|at)\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:train|wagons?|cars|tank\s+cars)|"
+    r"burn(?:ed|t)\s+(?:down|out)|suburban|commuter|passenger\s+trains?|partizans?|"
+    # what a line or a train serves in general, not one trip: "a supply line used to
+    # transport fuel from Crimea to Zaporizhzhia", "a train that had been crucial for the
+    # transportation of ammunition from Crimea to Melitopol", "this train would carry"
+    r"supply\s+(?:lines?|routes?|chains?)|(?:is|are|was|were|been|being)\s+used\s+"
+    r"(?:to|for)\s+(?:transport|carry|carrie|deliver|ship|move|supply)\w*|"
+    r"crucial\s+for|would\s+(?:carry|transport|bring|deliver|take))\b",
     re.IGNORECASE,
 )
 # A report that says the train it tells of is a fake ("It's not true", "Our rating:

@@ -462,6 +462,8 @@ class _ClauseReader:
             return "goal"
         if place.role != "at":
             return None  # "alternative" ("to X or Y"), "onward" ("from there to X")
+        if self.text[place.cue_start : place.start].strip().lower().startswith(_VIA_CUES):
+            return None  # "arrived in Barcelona after stops in Lodz": Lodz is passed
         # "arrived in Luninets", "na stacji Łuniniec rozładowano": an arrival there
         verb = self._verb_for(place.cue_start)
         if verb is not None and verb.role == "arrival":
@@ -2668,7 +2670,24 @@ def _only_vague(train: TrainDraft) -> bool:
 
 
 _PLACE_ROLES = ("origin", "destination")
-_VIA_CUES = ("through", "via", "past", "passed", "passing", "crossed", "через", "праз", "przez")
+_VIA_CUES = (
+    "through",
+    "via",
+    "past",
+    "passed",
+    "passing",
+    "crossed",
+    # a stop on the way ("after stops in Lodz", "with a stop at Brest", "calling at")
+    "after",
+    "with",
+    "making",
+    "stopping",
+    "calling",
+    "called",
+    "через",
+    "праз",
+    "przez",
+)
 _INTO_WORDS = frozenset({"в", "во", "на", "у", "ў", "w", "we", "na", "in", "at"})
 _TOWN_ABBREVIATIONS = frozenset({"г", "м", "гор"})  # "в г. Горловка", "у м. Горлівка"
 _DATE_ROLES = ("departure", "arrival")

@@ -1,0 +1,139 @@
+"""Kinds of misreading found on real English reports in session 10 (issue 13).
+
+Every input is written here (not copied from a corpus); each stands for a kind, and the
+assertions are about the kind, never about one text. The reports that showed them are
+in ``tests/data/extraction_real/`` (r700-r717 and the older English reports).
+"""
+
+import pytest
+
+from tests._extract_helpers import ends, read
+
+
+def vias(result):
+    return [[v.text for v in s.via] for s in result.shipments]
+
+
+# -- people counted beside cars are no cars; too many cars is a problem, no traceback ---
+
+
+@pytest.mark.parametrize(
+    ("text", "flat"),
+    [
+        (
+            "A train of 30 platforms with vehicles and about 100 military personnel came to Minsk.",
+            30,
+        ),
+        ("An echelon of 25 flatcars and some 300 personnel arrived in Orsha.", 25),
+        ("The train had 12 platforms and 90 personnel. It left Gomel.", 12),
+    ],
+)
+def test_personnel_beside_cars_is_no_car_count(text, flat):
+    result = read(text)
+    [shipment] = result.shipments
+    assert shipment.cars.flat == flat
+    assert shipment.cars.passenger is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A train of 80 flatcars and 60 passenger cars arrived in Minsk.",
+        "The echelon (70 platforms, 55 covered wagons) left Orsha.",
+    ],
+)
+def test_typed_cars_over_a_train_are_dropped_with_a_problem(text):
+    result = read(text)
+    [shipment] = result.shipments
+    assert shipment.cars.typed_sum == 0
+    assert any("more than 1 train(s) can carry" in p for p in result.problems)
+
+
+# -- a stop on the way is a place passed (via), not the end ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "via", "destination"),
+    [
+        (
+            "The train left Madrid for Barcelona after stops in Lodz and Duisburg.",
+            ["Lodz", "Duisburg"],
+            "Barcelona",
+        ),
+        (
+            "The grain train arrived in Barcelona with a stop at Duisburg.",
+            ["Duisburg"],
+            "Barcelona",
+        ),
+        (
+            "The train from Chongqing to Duisburg called at Malaszewicze on 3 March.",
+            ["Malaszewicze"],
+            "Duisburg",
+        ),
+        ("A train from Xi'an arrived in Hamburg, stopping at Brest.", ["Brest"], "Hamburg"),
+        (
+            "The train arrived in Valencia after stops in Poznan, western Poland and Lyon, "
+            "eastern France.",
+            ["Poznan", "Lyon"],
+            "Valencia",
+        ),
+    ],
+)
+def test_a_stop_on_the_way_is_passed(text, via, destination):
+    result = read(text)
+    assert [d for _, d in ends(result)] == [destination]
+    assert vias(result) == [via]
+
+
+def test_a_glossed_region_in_a_list_of_places_passed_is_skipped_not_a_place():
+    result = read(
+        "The echelon from Minsk passed through Orsha, northern Belarus, Smolensk and Bryansk."
+    )
+    assert vias(result) == [["Orsha", "Smolensk", "Bryansk"]]
+
+
+# -- a train named by its ends before its noun ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "origin", "destination"),
+    [
+        ("The Chongqing to Duisburg train left on 3 March.", "Chongqing", "Duisburg"),
+        ("A Xi'an to Hamburg container service departed on 3 March.", "Xi'an", "Hamburg"),
+        (
+            "The 06.10 Port Talbot to Llanwern freight ran through Cardiff on 2 March.",
+            "Port Talbot",
+            "Llanwern",
+        ),
+    ],
+)
+def test_a_train_named_by_its_ends(text, origin, destination):
+    assert ends(read(text)) == [(origin, destination)]
+
+
+def test_freight_as_goods_is_no_train():
+    assert read("The freight was unloaded at Gdansk and sent on by road.").shipments == []
+
+
+# -- what a line or train serves in general, and a train destroyed, is no trip ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drones hit a supply line used to transport fuel from Crimea to Melitopol.",
+        "The blast caused the destruction of a train that had been crucial for the "
+        "transportation of fuel from Dzhankoi to Melitopol.",
+        "On its way back to Crimea, this train would carry grain from Melitopol.",
+        "The wagons were used to carry ammunition from Rostov to Donetsk.",
+        "Near the Osnova station, partizans caused a fire in a train with tank cars "
+        "bound for Kupiansk.",
+    ],
+)
+def test_a_route_in_general_or_a_destroyed_train_is_no_shipment(text):
+    assert read(text).shipments == []
+
+
+def test_a_trip_beside_the_route_words_is_still_read():
+    result = read("A train with fuel left Dzhankoi for Melitopol on 3 March.")
+    assert ends(result) == [("Dzhankoi", "Melitopol")]
