@@ -137,3 +137,35 @@ def test_a_route_in_general_or_a_destroyed_train_is_no_shipment(text):
 def test_a_trip_beside_the_route_words_is_still_read():
     result = read("A train with fuel left Dzhankoi for Melitopol on 3 March.")
     assert ends(result) == [("Dzhankoi", "Melitopol")]
+
+
+# -- a train seen on a photo or in footage, and one seen in a region, is a sighting ------
+
+
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        ("A video shows a military train in Homel.", ["Homel"]),
+        ("Footage of a train with tanks in Watsonville appeared online.", ["Watsonville"]),
+        ("Photos showed a military echelon at Orsha station.", ["Orsha"]),
+        ("A clip showing a military train near Kursk went viral.", ["Kursk"]),
+    ],
+)
+def test_a_train_on_a_photo_or_in_footage_is_seen_there(text, via):
+    assert vias(read(text)) == [via]
+
+
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        ("A train with tanks was filmed in the Bryansk region.", ["Bryansk region"]),
+        ("An echelon with artillery was spotted in the Gomel region on Monday.", ["Gomel region"]),
+    ],
+)
+def test_a_train_seen_in_a_region_is_seen_there(text, via):
+    assert vias(read(text)) == [via]
+
+
+def test_countries_passed_are_no_via_points():
+    result = read("The container train passed through Belarus and Poland on its way to Duisburg.")
+    assert vias(result) == [[]]

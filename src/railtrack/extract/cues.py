@@ -295,6 +295,11 @@ _VERB_RE = fold_compile(
     r"(?:next|first|second|last)\s+stop|"
     # "Witnesses took a video of a train ... in Brest", "made a photo of": seen there
     r"(?:took|made|shot|taken)\s+(?:a\s+)?(?:video|photo|picture|footage)s?(?=\s+of\b)|"
+    # "A photo shows a train with guns in the yard in Homel", "Footage of a train ... in
+    # Watsonville": seen there
+    r"(?:video|photo|picture|image|footage|clip)s?\s+(?:shows?|showed|showing|depicts?|"
+    r"captured)|(?:video|photo|picture|footage|clip)s?(?=\s+of\s+(?:an?|the|two|three|"
+    r"several)\s+(?:[\w-]+\s+){0,2}?(?:trains?|echelons?)\b)|"
     r"loaded(?!\s+with)|crossed|cross(?:es|ing)?|pass(?:ed|es|ing)|entered|spotted|seen|"
     r"observed|noticed|recorded|stood|photographed|filmed|sighted|standing|parked|stationed|"
     # "moving through Rostov": seen on the way

@@ -315,7 +315,7 @@ class _ClauseReader:
             if role is None:
                 if (
                     self._passed(place)
-                    and not is_broad(place.text)
+                    and not (is_broad(place.text) and self._passage_cue(place))
                     and not any(v.text == fact.text for v in facts.via)
                 ):
                     facts.via.append(fact)  # "spotted in Bryansk", "через Оршу"
@@ -407,6 +407,16 @@ class _ClauseReader:
         # (the place set before its verb: "... заметили на станции Тамань, у въезда на
         # Керченский мост" is not where the train was seen)
         return verb is not None and verb.role == "neutral" and verb.start >= place.end
+
+    def _passage_cue(self, place: PlaceSpan) -> bool:
+        """Whether a place follows a word of passage ("through Belarus", "через Польшу").
+
+        A country or region passed is a route's list of countries, no via point; one a
+        train was seen in ("filmed in the Bryansk region") is where it was seen.
+        """
+        if place.role == "crossing":
+            return True
+        return self.text[place.cue_start : place.start].strip().lower().startswith(_VIA_CUES)
 
     def _passed(self, place: PlaceSpan) -> bool:
         """Whether the train passed or was seen at an "at" place (a via point).
