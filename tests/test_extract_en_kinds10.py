@@ -169,3 +169,35 @@ def test_a_train_seen_in_a_region_is_seen_there(text, via):
 def test_countries_passed_are_no_via_points():
     result = read("The container train passed through Belarus and Poland on its way to Duisburg.")
     assert vias(result) == [[]]
+
+
+# -- the day a report was made is not the train's day -----------------------------------
+
+
+def _arrivals(result):
+    return [s.expected_arrival.earliest if s.expected_arrival else None for s in result.shipments]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On January 8, it was reported about the arrival in Minsk of 30 platforms with trucks.",
+        "On March 3, the monitoring group reported that a military train arrived in Orsha.",
+        "It was reported on March 3 that a military echelon arrived in Gomel.",
+        "The channel wrote on 3 March that an echelon with tanks had arrived in Brest.",
+    ],
+)
+def test_the_day_of_a_report_does_not_date_the_train(text):
+    assert _arrivals(read(text)) == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A military train arrived in Minsk on March 3, Hajun reported.",
+        "On March 3, a military train arrived in Minsk.",
+        "On March 3, the echelon with tanks arrived in Minsk, the channel said.",
+    ],
+)
+def test_the_day_of_the_trip_beside_a_report_is_kept(text):
+    assert [d.isoformat() for d in _arrivals(read(text))] == ["2023-03-03"]

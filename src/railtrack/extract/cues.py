@@ -743,6 +743,51 @@ def is_stamp(before: str) -> bool:
     return _STAMP_RE.search(before[-40:]) is not None
 
 
+# a date right after a verb of telling ("It was reported on March 3 that", "posted on
+# YouTube yesterday"), or a date opening a sentence whose verb is one of telling ("On
+# January 8, it was reported about the arrival ...", "On March 3, Hajun reported that
+# ..."): the day of the report, not of the train
+_TOLD = (
+    r"(?:reported|posted|published|announced|said|wrote|stated|informed|uploaded|shared|tweeted)"
+)
+_TOLD_BEFORE_RE = re.compile(
+    rf"\b{_TOLD}\s+(?:(?:on|to)\s+(?:YouTube|Telegram|Twitter|X|Facebook|TikTok|social\s+media)\s+)?"
+    r"(?:on\s+)?$",
+    re.IGNORECASE,
+)
+_TOLD_AFTER_RE = re.compile(
+    rf"\s*,?\s*(?:(?:it|this)\s+(?:was|has\s+been)\s+{_TOLD}|"
+    rf"(?:the\s+)?(?:[\w'’.-]+\s+){{0,4}}?{_TOLD}(?:\s+on\s+\w+)?)\b(?!\s+(?:leaving|departing))",
+    re.IGNORECASE,
+)
+_OPENING_RE = re.compile(r"(?:^|[.!?\n]\s*)(?:on\s+)?$", re.IGNORECASE)
+
+
+def is_report_date(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``start``-``end`` is the day something was told, not a train's.
+
+    Examples
+    --------
+    >>> t = "On March 3, Hajun reported that a train arrived in Minsk."
+    >>> is_report_date(t, 3, 10)
+    True
+    >>> t = "It was reported on March 3 that a train arrived in Minsk."
+    >>> is_report_date(t, 19, 26)
+    True
+    >>> t = "A train arrived in Minsk on March 3, Hajun reported."
+    >>> is_report_date(t, 28, 35)
+    False
+    """
+    if _TOLD_BEFORE_RE.search(text, max(0, start - 60), start) is not None:
+        return True
+    if _OPENING_RE.search(text, max(0, start - 8), start) is None:
+        return False
+    after = _TOLD_AFTER_RE.match(text, end)
+    return after is not None and not any(
+        cue.role != "neutral" for cue in verb_cues(text[end : after.end()])
+    )
+
+
 def is_attribution(text: str) -> bool:
     """Whether a clause only says who reported, and when, with no train moving.
 

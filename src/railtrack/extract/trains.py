@@ -242,6 +242,10 @@ class _ClauseReader:
         if is_stamp is not None:
             # "Release time:2018-09-04": the page's own time, never the train's
             found = [d for d in found if not is_stamp(self.text[: d.start])]
+        is_report_date = getattr(self.rd, "is_report_date", None)
+        if is_report_date is not None:
+            # "On March 3, Hajun reported that ...": the report's day, not the train's
+            found = [d for d in found if not is_report_date(self.text, d.start, d.end)]
         is_attribution = getattr(self.rd, "is_attribution", None)
         if is_attribution is None:
             return found
