@@ -201,3 +201,38 @@ def test_the_day_of_a_report_does_not_date_the_train(text):
 )
 def test_the_day_of_the_trip_beside_a_report_is_kept(text):
     assert [d.isoformat() for d in _arrivals(read(text))] == ["2023-03-03"]
+
+
+# -- a trip's length after its first run's day dates the arrival -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "departure", "arrival"),
+    [
+        (
+            "A cargo train linking Germany and Urumqi began operation on Saturday. It takes "
+            "ten days for the train to reach Duisburg from Urumqi.",
+            "2023-03-04",
+            "2023-03-14",
+        ),
+        (
+            "The first train left Chengdu on 1 March. It took 14 days for the train to get "
+            "to Lodz.",
+            "2023-03-01",
+            "2023-03-15",
+        ),
+    ],
+)
+def test_a_trip_length_after_the_first_run_dates_the_arrival(text, departure, arrival):
+    [shipment] = read(text).shipments
+    assert shipment.departure.earliest.isoformat() == departure
+    assert shipment.expected_arrival.earliest.isoformat() == arrival
+
+
+def test_a_terminal_that_began_operation_is_no_train():
+    assert read("The terminal began operation in 2019.").shipments == []
+
+
+def test_a_country_that_only_says_where_a_station_lies_is_no_via_point():
+    result = read("Tanks on a military train were seen at the Taman railway station in Russia.")
+    assert vias(result) == [["Taman"]]

@@ -283,6 +283,8 @@ _VERB_RE = fold_compile(
     r"requests?|notes?|emails?|documents?)\b)|set\s+(?:off|out)|formed|returned|went|"
     # "started its mammoth journey on 9th April", "began its journey"
     r"(?:started|began|begun)\s+(?:its|the|a|their)\s+(?:[a-z-]+\s+)?(?:journey|trip|run|voyage)|"
+    # "A cargo train linking Germany and Urumqi began operation on Saturday": its first run
+    r"(?:started|began|begun)\s+(?:operation|operating|running)|"
     r"moved|travell?ed|headed|rolled\s+out|followed|transferr(?:ed|ing)|transport(?:ed|ing)|"
     r"shipp(?:ed|ing)|redeploy(?:ed|ing)|relocat(?:ed|ing))"
     r"|(?P<arr>arriv(?:ed|es|ing|e|al)|reach(?:ed|es|ing)?|expected|due|get\s+to|brought|"
@@ -311,6 +313,7 @@ _VERB_RE = fold_compile(
 _PAST_RE = re.compile(
     r"^(?:left|departed|dispatched|sent|set off|set out|loaded|formed|returned|went|moved|"
     r"(?:started|began|begun) .*(?:journey|trip|run|voyage)|"
+    r"(?:started|began|begun) (?:operation|operating|running)|"
     r"travell?ed|headed|rolled out|followed|transferred|transported|shipped|redeployed|"
     r"relocated|brought|arrived|reached|unloaded|received|took in|"
     r"delivered|(?:spotted|seen|observed) (?:leaving|departing)|leaving|departing)$"
@@ -819,7 +822,11 @@ def verb_cues(text: str) -> list[VerbCue]:
 
 _DURATION_RE = fold_compile(
     rf"\b(?:(?P<n>{NUMBER_PATTERN}|a|one)\s+days?\s+later|after\s+(?P<n2>{NUMBER_PATTERN})\s+days"
-    r"|(?P<next>the\s+(?:next|following)\s+day))\b",
+    r"|(?P<next>the\s+(?:next|following)\s+day)"
+    # "It takes ten days for the train to reach Duisburg", "took 12 days to get to Lodz"
+    r"|(?:takes?|took|taking)\s+(?:it\s+|the\s+train\s+)?(?:about\s+|around\s+|some\s+|only\s+|just\s+)?"
+    rf"(?P<n3>{NUMBER_PATTERN})\s+days(?:\s+for\s+(?:the|a|this|each)\s+(?:[\w-]+\s+)?train)?"
+    r"(?=\s+to\s+(?:reach|get\s+to|arrive)))\b",
     re.IGNORECASE,
 )
 
@@ -861,7 +868,7 @@ def trip_durations(text: str) -> list[tuple[int, int, int]]:
         if m["next"]:
             days: int | None = 1
         else:
-            word = (m["n"] or m["n2"] or "").lower()
+            word = (m["n"] or m["n2"] or m["n3"] or "").lower()
             days = 1 if word in ("a", "one") else parse_number(word)
         if days is not None:
             found.append((days, m.start(), m.end()))

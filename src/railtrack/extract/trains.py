@@ -1471,6 +1471,7 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
         _no_departure_after_arrival(train, draft.problems)
         _no_end_as_via(train)
         _no_gloss_as_via(train, assembly.text)
+        _no_broad_via_beside_a_finer(train)
         _no_round_trip(train)
     if lang != "en":
         _one_kind_totals(draft.trains, assembly.default, text)
@@ -2598,6 +2599,17 @@ _COMMA_GAP = re.compile(r"\s*,\s*$")
 # obwodzie brzeskim", "до Россоши в Воронежской области", "to Valuyki in the Belgorod
 # region"): where that place lies, whatever the punctuation
 _BARE_GAP = re.compile(r"\s+(?:in|w|we|в|во|у|ў|u)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _no_broad_via_beside_a_finer(train: TrainDraft) -> None:
+    """Drop a country or region seen when a finer place passed is known.
+
+    "Filmed in the Bryansk region": the region is where the train was seen; "at the Taman
+    railway station in Russia", "in Salem, Oregon": the country or state only says where
+    the station lies.
+    """
+    if any(not is_broad(v.value.text) for v in train.via):
+        train.via = [v for v in train.via if not is_broad(v.value.text)]
 
 
 def _no_gloss_as_via(train: TrainDraft, text: str) -> None:
