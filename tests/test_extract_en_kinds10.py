@@ -236,3 +236,25 @@ def test_a_terminal_that_began_operation_is_no_train():
 def test_a_country_that_only_says_where_a_station_lies_is_no_via_point():
     result = read("Tanks on a military train were seen at the Taman railway station in Russia.")
     assert vias(result) == [["Taman"]]
+
+
+# -- words a title-case headline capitalises, and a state's postal code, are no places --
+
+
+def test_a_pronoun_capitalised_by_a_headline_is_no_place():
+    result = read("Trains For Everything\nA military train left Orsha for Minsk.")
+    assert ends(result) == [("Orsha", "Minsk")]
+
+
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        ("A military train rolled through Killeen, TX on Monday.", ["Killeen"]),
+        (
+            "An Army train with tanks passed through Garrett, PA and Cumberland.",
+            ["Garrett", "Cumberland"],
+        ),
+    ],
+)
+def test_a_state_postal_code_after_a_town_is_its_gloss(text, via):
+    assert vias(read(text)) == [via]

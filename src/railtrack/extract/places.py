@@ -274,6 +274,9 @@ _NOT_PLACES_TEXT = (
     "three first second third another other each both all nato ministry defence defense "
     "lukashenka lukashenko putin zelensky reuters interfax according north south east "
     "west northeast northwest southeast southwest "
+    # a headline in title case capitalises every word ("Tanks For Everything")
+    "everything everyone everybody anything anyone anybody nothing nobody something "
+    "someone somebody "
 )
 _NOT_PLACES = frozenset(_NOT_PLACES_TEXT.split())
 
@@ -504,6 +507,46 @@ _US_STATES = frozenset(
         "south dakota",
         "rhode island",
         "west virginia",
+        # postal codes that are no English word ("Garrett, PA", "Killeen, TX")
+        *[
+            "al",
+            "ak",
+            "az",
+            "ar",
+            "ca",
+            "ct",
+            "fl",
+            "ga",
+            "ia",
+            "il",
+            "ks",
+            "ky",
+            "md",
+            "mn",
+            "mo",
+            "ms",
+            "mt",
+            "nc",
+            "nd",
+            "nh",
+            "nj",
+            "nm",
+            "nv",
+            "ny",
+            "pa",
+            "ri",
+            "sc",
+            "sd",
+            "tn",
+            "tx",
+            "ut",
+            "va",
+            "vt",
+            "wa",
+            "wi",
+            "wv",
+            "wy",
+        ],
     ]
 )
 _ACRONYM_RE = re.compile(r"[A-Z]{2,5}")
