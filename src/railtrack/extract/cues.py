@@ -62,9 +62,15 @@ _AFTER_FREIGHT = "|".join(rf"(?<={w}\s)" for w in _FREIGHT_WORDS)
 _SERVICE = rf"(?:(?:{_AFTER_FREIGHT})service)"
 _SERVICES = rf"(?:(?:{_AFTER_FREIGHT})services)"
 # "eshelon" is the Russian word transliterated; "composition" translates "sostav".
+# "freight" is a freight train when it runs ("the 04.22 Tees Dock to Grangemouth freight
+# running along the Up slow line"), else the goods a train carries
+_FREIGHT_RUNNING = (
+    r"freight(?=\s+(?:ran|runs|running|passed|passes|passing|departed|departs|arrived|"
+    r"arrives|hauled|headed|heading|rolled|rolling)\b)"
+)
 _NOUN_SINGULAR = (
     rf"(?:train|echelon|eshelon|ešelon|shipment|transport|trainload|consignment|"
-    rf"composition|batch|{_CONVOY}|{_SERVICE})"
+    rf"composition|batch|{_CONVOY}|{_SERVICE}|{_FREIGHT_RUNNING})"
 )
 _NOUN_PLURAL = (
     rf"(?:trains|echelons|eshelons|ešelons|shipments|transports|trainloads|consignments|"
@@ -163,8 +169,15 @@ _NEVER_SHIPMENT_RE = fold_compile(
     r"passengers|travell?ers|tourists|refugees|evacuat\w*|"
     # a train destroyed or burnt ("40 tank cars were destroyed", "the cars were set on
     # fire") and a suburban or passenger service: an incident, a timetable, no shipment
-    r"destroy(?:ed|ing|s)?|set\s+on\s+fire|set\s+fire\s+to|caught\s+fire|"
-    r"burn(?:ed|t)\s+(?:down|out)|suburban|commuter|passenger\s+trains?)\b",
+    r"destroy(?:ed|ing|s)?|destruction|set\s+on\s+fire|set\s+fire\s+to|caught\s+fire|"
+    r"(?:a|the)\s+fire\s+(?:in|on|at)\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:train|wagons?|cars|tank\s+cars)|"
+    r"burn(?:ed|t)\s+(?:down|out)|suburban|commuter|passenger\s+trains?|partizans?|"
+    # what a line or a train serves in general, not one trip: "a supply line used to
+    # transport fuel from Crimea to Zaporizhzhia", "a train that had been crucial for the
+    # transportation of ammunition from Crimea to Melitopol", "this train would carry"
+    r"supply\s+(?:lines?|routes?|chains?)|(?:is|are|was|were|been|being)\s+used\s+"
+    r"(?:to|for)\s+(?:transport|carry|carrie|deliver|ship|move|supply)\w*|"
+    r"crucial\s+for|would\s+(?:carry|transport|bring|deliver|take))\b",
     re.IGNORECASE,
 )
 # A report that says the train it tells of is a fake ("It's not true", "Our rating:
@@ -270,6 +283,8 @@ _VERB_RE = fold_compile(
     r"requests?|notes?|emails?|documents?)\b)|set\s+(?:off|out)|formed|returned|went|"
     # "started its mammoth journey on 9th April", "began its journey"
     r"(?:started|began|begun)\s+(?:its|the|a|their)\s+(?:[a-z-]+\s+)?(?:journey|trip|run|voyage)|"
+    # "A cargo train linking Germany and Urumqi began operation on Saturday": its first run
+    r"(?:started|began|begun)\s+(?:operation|operating|running)|"
     r"moved|travell?ed|headed|rolled\s+out|followed|transferr(?:ed|ing)|transport(?:ed|ing)|"
     r"shipp(?:ed|ing)|redeploy(?:ed|ing)|relocat(?:ed|ing))"
     r"|(?P<arr>arriv(?:ed|es|ing|e|al)|reach(?:ed|es|ing)?|expected|due|get\s+to|brought|"
@@ -282,6 +297,11 @@ _VERB_RE = fold_compile(
     r"(?:next|first|second|last)\s+stop|"
     # "Witnesses took a video of a train ... in Brest", "made a photo of": seen there
     r"(?:took|made|shot|taken)\s+(?:a\s+)?(?:video|photo|picture|footage)s?(?=\s+of\b)|"
+    # "A photo shows a train with guns in the yard in Homel", "Footage of a train ... in
+    # Watsonville": seen there
+    r"(?:video|photo|picture|image|footage|clip)s?\s+(?:shows?|showed|showing|depicts?|"
+    r"captured)|(?:video|photo|picture|footage|clip)s?(?=\s+of\s+(?:an?|the|two|three|"
+    r"several)\s+(?:[\w-]+\s+){0,2}?(?:trains?|echelons?)\b)|"
     r"loaded(?!\s+with)|crossed|cross(?:es|ing)?|pass(?:ed|es|ing)|entered|spotted|seen|"
     r"observed|noticed|recorded|stood|photographed|filmed|sighted|standing|parked|stationed|"
     # "moving through Rostov": seen on the way
@@ -293,6 +313,7 @@ _VERB_RE = fold_compile(
 _PAST_RE = re.compile(
     r"^(?:left|departed|dispatched|sent|set off|set out|loaded|formed|returned|went|moved|"
     r"(?:started|began|begun) .*(?:journey|trip|run|voyage)|"
+    r"(?:started|began|begun) (?:operation|operating|running)|"
     r"travell?ed|headed|rolled out|followed|transferred|transported|shipped|redeployed|"
     r"relocated|brought|arrived|reached|unloaded|received|took in|"
     r"delivered|(?:spotted|seen|observed) (?:leaving|departing)|leaving|departing)$"
@@ -725,6 +746,51 @@ def is_stamp(before: str) -> bool:
     return _STAMP_RE.search(before[-40:]) is not None
 
 
+# a date right after a verb of telling ("It was reported on March 3 that", "posted on
+# YouTube yesterday"), or a date opening a sentence whose verb is one of telling ("On
+# January 8, it was reported about the arrival ...", "On March 3, Hajun reported that
+# ..."): the day of the report, not of the train
+_TOLD = (
+    r"(?:reported|posted|published|announced|said|wrote|stated|informed|uploaded|shared|tweeted)"
+)
+_TOLD_BEFORE_RE = re.compile(
+    rf"\b{_TOLD}\s+(?:(?:on|to)\s+(?:YouTube|Telegram|Twitter|X|Facebook|TikTok|social\s+media)\s+)?"
+    r"(?:on\s+)?$",
+    re.IGNORECASE,
+)
+_TOLD_AFTER_RE = re.compile(
+    rf"\s*,?\s*(?:(?:it|this)\s+(?:was|has\s+been)\s+{_TOLD}|"
+    rf"(?:the\s+)?(?:[\w'’.-]+\s+){{0,4}}?{_TOLD}(?:\s+on\s+\w+)?)\b(?!\s+(?:leaving|departing))",
+    re.IGNORECASE,
+)
+_OPENING_RE = re.compile(r"(?:^|[.!?\n]\s*)(?:on\s+)?$", re.IGNORECASE)
+
+
+def is_report_date(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``start``-``end`` is the day something was told, not a train's.
+
+    Examples
+    --------
+    >>> t = "On March 3, Hajun reported that a train arrived in Minsk."
+    >>> is_report_date(t, 3, 10)
+    True
+    >>> t = "It was reported on March 3 that a train arrived in Minsk."
+    >>> is_report_date(t, 19, 26)
+    True
+    >>> t = "A train arrived in Minsk on March 3, Hajun reported."
+    >>> is_report_date(t, 28, 35)
+    False
+    """
+    if _TOLD_BEFORE_RE.search(text, max(0, start - 60), start) is not None:
+        return True
+    if _OPENING_RE.search(text, max(0, start - 8), start) is None:
+        return False
+    after = _TOLD_AFTER_RE.match(text, end)
+    return after is not None and not any(
+        cue.role != "neutral" for cue in verb_cues(text[end : after.end()])
+    )
+
+
 def is_attribution(text: str) -> bool:
     """Whether a clause only says who reported, and when, with no train moving.
 
@@ -756,7 +822,11 @@ def verb_cues(text: str) -> list[VerbCue]:
 
 _DURATION_RE = fold_compile(
     rf"\b(?:(?P<n>{NUMBER_PATTERN}|a|one)\s+days?\s+later|after\s+(?P<n2>{NUMBER_PATTERN})\s+days"
-    r"|(?P<next>the\s+(?:next|following)\s+day))\b",
+    r"|(?P<next>the\s+(?:next|following)\s+day)"
+    # "It takes ten days for the train to reach Duisburg", "took 12 days to get to Lodz"
+    r"|(?:takes?|took|taking)\s+(?:it\s+|the\s+train\s+)?(?:about\s+|around\s+|some\s+|only\s+|just\s+)?"
+    rf"(?P<n3>{NUMBER_PATTERN})\s+days(?:\s+for\s+(?:the|a|this|each)\s+(?:[\w-]+\s+)?train)?"
+    r"(?=\s+to\s+(?:reach|get\s+to|arrive)))\b",
     re.IGNORECASE,
 )
 
@@ -798,7 +868,7 @@ def trip_durations(text: str) -> list[tuple[int, int, int]]:
         if m["next"]:
             days: int | None = 1
         else:
-            word = (m["n"] or m["n2"] or "").lower()
+            word = (m["n"] or m["n2"] or m["n3"] or "").lower()
             days = 1 if word in ("a", "one") else parse_number(word)
         if days is not None:
             found.append((days, m.start(), m.end()))

@@ -120,6 +120,9 @@ _NEUTRAL = (
     r"fuel|oil|petrol|diesel|grain|coal|cement|ammunition|special|heavy|new|old"
 )
 _ADJ = "|".join(sorted(_ADJECTIVE_KIND, key=len, reverse=True))
+# A kind word standing for its car ("8 passenger, 3 cargo"): not "personnel", which
+# alone names people ("30 platforms and about 100 military personnel": no cars)
+_BARE = "|".join(sorted(set(_ADJECTIVE_KIND) - {"personnel"}, key=len, reverse=True))
 _NOUN = (
     r"cars?|wagons?|carriages?|coach(?:es)?|platforms?|flat-?cars?|flats|box-?cars?|"
     r"cisterns?|tankers|gondolas?|hoppers?|rail-?cars?"
@@ -134,7 +137,7 @@ _COUNT_RE = fold_compile(
     r"(?P<dash>-(?:car|wagon)\b)"  # "a 47-car train"
     r"|\s+(?:(?:of\s+(?:which|them|these|those)\s+)?(?:are|were|is|was)\s+)?"
     rf"(?P<adjs>(?:(?:{_ADJ}|{_NEUTRAL})(?:\s+|-(?=[a-z])))*)"
-    rf"(?:(?P<noun>{_NOUN})\b|(?P<bare>{_ADJ})\b(?=\s*(?:[,.;:)]|and\b|or\b|$)))"
+    rf"(?:(?P<noun>{_NOUN})\b|(?P<bare>{_BARE})\b(?=\s*(?:[,.;:)]|and\b|or\b|$)))"
     r")",
     re.IGNORECASE,
 )

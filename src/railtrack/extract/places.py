@@ -80,6 +80,10 @@ _REACH = (
     r"reached|reaches|reaching|reach|get\s+to|gets\s+to|stopped\s+(?:at|in)|unloaded\s+(?:at|in)"
 )
 _AT = (
+    # a stop on the way ("after stops in Lodz and Duisburg", "with a stop at Brest",
+    # "calling at Malaszewicze"): a place passed, not an end
+    r"(?:after|with|making)\s+(?:an?\s+|two\s+|three\s+|several\s+|brief\s+|short\s+)?"
+    r"(?:stops?|stopovers?|calls?)\s+(?:at|in)|(?:stopping|calling|called)\s+(?:at|in)|"
     # "residents of the Bryansk region noticed a train": seen where the onlookers are
     r"(?:residents|locals|inhabitants|witnesses|eyewitnesses|onlookers)\s+(?:of|in)|"
     # "seen at a station in Voronezh": the town is where it was seen
@@ -156,7 +160,7 @@ _CUE_WORDS = (
     "through via past passed passing crossed entered spotted nearby outside starting point "
     "station final end began begun begins started starts before terminate terminates "
     "terminated terminating ends ended ending residents locals inhabitants witnesses "
-    "eyewitnesses onlookers"
+    "eyewitnesses onlookers after with making stopping calling called"
 )
 _CUE_FIRST_WORDS = frozenset(_CUE_WORDS.split())
 _NUMERAL_RE = re.compile(r"[IVX]{1,3}|\d")
@@ -270,6 +274,9 @@ _NOT_PLACES_TEXT = (
     "three first second third another other each both all nato ministry defence defense "
     "lukashenka lukashenko putin zelensky reuters interfax according north south east "
     "west northeast northwest southeast southwest "
+    # a headline in title case capitalises every word ("Tanks For Everything")
+    "everything everyone everybody anything anyone anybody nothing nobody something "
+    "someone somebody "
 )
 _NOT_PLACES = frozenset(_NOT_PLACES_TEXT.split())
 
@@ -500,6 +507,46 @@ _US_STATES = frozenset(
         "south dakota",
         "rhode island",
         "west virginia",
+        # postal codes that are no English word ("Garrett, PA", "Killeen, TX")
+        *[
+            "al",
+            "ak",
+            "az",
+            "ar",
+            "ca",
+            "ct",
+            "fl",
+            "ga",
+            "ia",
+            "il",
+            "ks",
+            "ky",
+            "md",
+            "mn",
+            "mo",
+            "ms",
+            "mt",
+            "nc",
+            "nd",
+            "nh",
+            "nj",
+            "nm",
+            "nv",
+            "ny",
+            "pa",
+            "ri",
+            "sc",
+            "sd",
+            "tn",
+            "tx",
+            "ut",
+            "va",
+            "vt",
+            "wa",
+            "wi",
+            "wv",
+            "wy",
+        ],
     ]
 )
 _ACRONYM_RE = re.compile(r"[A-Z]{2,5}")
@@ -873,7 +920,7 @@ def find_places(text: str) -> list[PlaceSpan]:
             end = kind.end()
         role, pos = _qualified_role(text, role, m.start(), end)
         places.append(PlaceSpan(role, text[start:end], start, end, m.start()))
-        if role == "at" and cue.startswith(("through", "via", "past")):
+        if role == "at" and cue.startswith(_LIST_CUES):
             # "passed through Zhabinka, Drogichin and Ivanovo": every name passed
             for extra in _listed_after(text, end, m.start()):
                 places.append(extra)
@@ -897,9 +944,46 @@ def _with_written_routes(text: str, places: list[PlaceSpan]) -> list[PlaceSpan]:
     if "route" in text:
         places.extend(_route_places(text, places))
         places.sort(key=lambda p: p.start)
+    if " to " in text:
+        places.extend(_named_route_places(text, places))
+        places.sort(key=lambda p: p.start)
     return places
 
 
+# a train named by its ends before its noun: "the 04.22 Tees Dock to Grangemouth freight",
+# "the Chongqing to Duisburg train", "a Xi'an to Hamburg container service"
+_NAME_WORDS = r"(?-i:[A-Z])[\w'’-]*(?:[^\S\n]+(?-i:[A-Z])[\w'’-]*){0,2}"
+_NAMED_ROUTE_RE = re.compile(
+    rf"(?<![\w'’-])(?!(?:The|A|An|This|That|Its|Their)\b)(?P<a>{_NAME_WORDS})[^\S\n]+to"
+    rf"[^\S\n]+(?P<b>{_NAME_WORDS})[^\S\n]+(?:(?:freight|container|cargo|intermodal|block|"
+    r"goods|coal|grain|fuel|oil|military)[^\S\n]+)?(?:trains?|services?|freights?|express|"
+    r"shuttles?|echelons?)\b",
+)
+
+
+def _named_route_places(text: str, found: list[PlaceSpan]) -> list[PlaceSpan]:
+    """Return the origin of a train named by its ends before its noun.
+
+    In "the Tees Dock to Grangemouth freight" the name before "to" is the origin; the
+    destination follows "to" and is found with the other cues.
+
+    >>> [(p.role, p.text) for p in _named_route_places(
+    ...     "the 04.22 Tees Dock to Grangemouth freight ran late", [])]
+    [('origin', 'Tees Dock')]
+    """
+    extra = []
+    for m in _NAMED_ROUTE_RE.finditer(text):
+        first, last = _trim_name(m["a"])
+        span = (m.start("a") + first, m.start("a") + last)
+        if first == last or any(p.start <= span[0] < p.end for p in found):
+            continue
+        extra.append(PlaceSpan("origin", text[span[0] : span[1]], *span, m.start()))
+    return extra
+
+
+# cues after which a list of names is a list of places passed ("through A, B and C",
+# "after stops in Lodz and Duisburg")
+_LIST_CUES = ("through", "via", "past", "after", "with", "making", "stopping", "calling", "called")
 _ALTERNATIVE_RE = re.compile(rf"\s+or\s+(?:the\s+)?(?=(?-i:[A-Z]))(?P<name>{_NAME})", re.IGNORECASE)
 # a leg of the trip named as such: its ends are places the train passes
 _LEG_RE = re.compile(
@@ -921,10 +1005,29 @@ _LIST_NEXT_RE = re.compile(
 )
 
 
+# a place's region glossed after it in a list ("Lodz, central Poland and Duisburg,
+# western Germany"): skipped, the list goes on after it
+_LIST_GLOSS_RE = re.compile(
+    r",[^\S\n]*(?:central|(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?)"
+    r"[^\S\n]+(?-i:[A-Z])[\w'’-]*(?=[^\S\n]+and\b|,|[^\S\n]*$|[.;:])",
+    re.IGNORECASE,
+)
+
+
 def _listed_after(text: str, end: int, cue_start: int) -> list[PlaceSpan]:
-    """Return the names listed after a place passed ("through A, B and C"), in order."""
+    """Return the names listed after a place passed ("through A, B and C"), in order.
+
+    >>> [p.text for p in _listed_after("via Lodz, central Poland and Duisburg.", 8, 0)]
+    ['Duisburg']
+    """
     found: list[PlaceSpan] = []
-    while (m := _LIST_NEXT_RE.match(text, end)) is not None:
+    while True:
+        gloss = _LIST_GLOSS_RE.match(text, end)
+        if gloss is not None:
+            end = gloss.end()
+        m = _LIST_NEXT_RE.match(text, end)
+        if m is None:
+            break
         first, last = _trim_name(m["name"])
         if first == last:
             break

@@ -119,6 +119,9 @@ class EnglishReader:
     def is_stamp(self, before: str) -> bool:  # noqa: D102
         return cues.is_stamp(before)
 
+    def is_report_date(self, text: str, start: int, end: int) -> bool:  # noqa: D102
+        return cues.is_report_date(text, start, end)
+
     def is_statistic(self, text: str) -> bool:  # noqa: D102
         return cues.is_statistic(text)
 

@@ -248,9 +248,12 @@ class _Builder:
         at_least = any(bounds)
         values = {k: int(v) if isinstance(v, AtLeast) else v for k, v in values.items()}
         limit = self.settings.max_cars_per_train * trains
-        if any(isinstance(v, int) and v > limit for v in values.values()):
+        # the total, or the typed parts together ("30 flats and 100 passenger": 130)
+        typed = sum(v for k, v in values.items() if k != "total" and isinstance(v, int))
+        most = max([typed, *(v for v in values.values() if isinstance(v, int))])
+        if most > limit:
             self.problems.append(
-                f"{owner}: {max(values.values())} cars is more than {trains} train(s) can "
+                f"{owner}: {most} cars is more than {trains} train(s) can "
                 f"carry ({limit}, Settings.max_cars_per_train); counts dropped"
             )
             values, counts = {}, {}

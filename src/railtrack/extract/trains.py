@@ -242,6 +242,10 @@ class _ClauseReader:
         if is_stamp is not None:
             # "Release time:2018-09-04": the page's own time, never the train's
             found = [d for d in found if not is_stamp(self.text[: d.start])]
+        is_report_date = getattr(self.rd, "is_report_date", None)
+        if is_report_date is not None:
+            # "On March 3, Hajun reported that ...": the report's day, not the train's
+            found = [d for d in found if not is_report_date(self.text, d.start, d.end)]
         is_attribution = getattr(self.rd, "is_attribution", None)
         if is_attribution is None:
             return found
@@ -315,7 +319,7 @@ class _ClauseReader:
             if role is None:
                 if (
                     self._passed(place)
-                    and not is_broad(place.text)
+                    and not (is_broad(place.text) and self._passage_cue(place))
                     and not any(v.text == fact.text for v in facts.via)
                 ):
                     facts.via.append(fact)  # "spotted in Bryansk", "через Оршу"
@@ -408,6 +412,16 @@ class _ClauseReader:
         # Керченский мост" is not where the train was seen)
         return verb is not None and verb.role == "neutral" and verb.start >= place.end
 
+    def _passage_cue(self, place: PlaceSpan) -> bool:
+        """Whether a place follows a word of passage ("through Belarus", "через Польшу").
+
+        A country or region passed is a route's list of countries, no via point; one a
+        train was seen in ("filmed in the Bryansk region") is where it was seen.
+        """
+        if place.role == "crossing":
+            return True
+        return self.text[place.cue_start : place.start].strip().lower().startswith(_VIA_CUES)
+
     def _passed(self, place: PlaceSpan) -> bool:
         """Whether the train passed or was seen at an "at" place (a via point).
 
@@ -462,6 +476,8 @@ class _ClauseReader:
             return "goal"
         if place.role != "at":
             return None  # "alternative" ("to X or Y"), "onward" ("from there to X")
+        if self.text[place.cue_start : place.start].strip().lower().startswith(_VIA_CUES):
+            return None  # "arrived in Barcelona after stops in Lodz": Lodz is passed
         # "arrived in Luninets", "na stacji Łuniniec rozładowano": an arrival there
         verb = self._verb_for(place.cue_start)
         if verb is not None and verb.role == "arrival":
@@ -1459,6 +1475,7 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
         _no_end_as_via(train)
         _no_gloss_as_via(train, assembly.text)
         _bracketed_station_is_the_end(train, assembly.text)
+        _no_broad_via_beside_a_finer(train)
         _no_round_trip(train)
     if lang != "en":
         _one_kind_totals(draft.trains, assembly.default, text)
@@ -2588,6 +2605,17 @@ _COMMA_GAP = re.compile(r"\s*,\s*$")
 _BARE_GAP = re.compile(r"\s+(?:in|w|we|в|во|у|ў|u)\s+(?:the\s+)?", re.IGNORECASE)
 
 
+def _no_broad_via_beside_a_finer(train: TrainDraft) -> None:
+    """Drop a country or region seen when a finer place passed is known.
+
+    "Filmed in the Bryansk region": the region is where the train was seen; "at the Taman
+    railway station in Russia", "in Salem, Oregon": the country or state only says where
+    the station lies.
+    """
+    if any(not is_broad(v.value.text) for v in train.via):
+        train.via = [v for v in train.via if not is_broad(v.value.text)]
+
+
 def _no_gloss_as_via(train: TrainDraft, text: str) -> None:
     """Drop a place passed that only says where the place before it lies.
 
@@ -2700,7 +2728,24 @@ def _only_vague(train: TrainDraft) -> bool:
 
 
 _PLACE_ROLES = ("origin", "destination")
-_VIA_CUES = ("through", "via", "past", "passed", "passing", "crossed", "через", "праз", "przez")
+_VIA_CUES = (
+    "through",
+    "via",
+    "past",
+    "passed",
+    "passing",
+    "crossed",
+    # a stop on the way ("after stops in Lodz", "with a stop at Brest", "calling at")
+    "after",
+    "with",
+    "making",
+    "stopping",
+    "calling",
+    "called",
+    "через",
+    "праз",
+    "przez",
+)
 _INTO_WORDS = frozenset({"в", "во", "на", "у", "ў", "w", "we", "na", "in", "at"})
 _TOWN_ABBREVIATIONS = frozenset({"г", "м", "гор"})  # "в г. Горловка", "у м. Горлівка"
 _DATE_ROLES = ("departure", "arrival")
