@@ -1130,7 +1130,9 @@ class _Assembly:
             self.incident = self.incident or _asks(rd, "is_incident", clause.text)
             self.sentences_off.add(clause.sentence)
             return True
-        if self.incident and _asks(rd, "names_the_same_train", clause.text):
+        if self.incident and (
+            _asks(rd, "names_the_same_train", clause.text) or _names_no_train(rd, clause.text)
+        ):
             # "Nearly a dozen cars jumped the tracks ... the freight train was traveling
             # from Grafton": the train of the accident told again, no shipment
             self.sentences_off.add(clause.sentence)
@@ -2154,6 +2156,34 @@ def _asks(rd: Reader, question: str, text: str) -> bool:
     """
     method = getattr(rd, question, None)
     return bool(method(text)) if method is not None else False
+
+
+def _names_no_train(rd: Reader, text: str) -> bool:
+    """Whether a clause after an incident names no train, no car and no new train.
+
+    "Osiem z czterdziestu wagonów było otwartych. ... Potwierdził, że ziarno było
+    transportowane z Ukrainy do Maroka": after an accident, vandalism or an attack at a
+    train, a clause that names no train noun, counts no car and marks no other train
+    ("kolejny", "another") tells where the load of the incident's train was going, not
+    a shipment of its own.
+
+    Examples
+    --------
+    >>> from railtrack.extract.readers import reader_for
+    >>> rd = reader_for("pl")
+    >>> _names_no_train(rd, "Potwierdził, że ziarno było transportowane z Ukrainy do Maroka.")
+    True
+    >>> _names_no_train(rd, "Pociąg jechał z Ukrainy do Gdańska.")
+    False
+    >>> _names_no_train(rd, "Do Gdańska dotarło 40 wagonów zboża.")
+    False
+    """
+    return (
+        not rd.has_train_noun(text)
+        and not rd.find_car_counts(text)
+        and not rd.has_car_noun(text)
+        and not rd.new_train_markers(text)
+    )
 
 
 def _is_heard(rd: Reader, text: str) -> bool:
