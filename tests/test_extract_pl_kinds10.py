@@ -138,3 +138,25 @@ def test_thanks_is_no_hedge() -> None:
 def test_a_real_hedge_stays() -> None:
     (train,) = read("Pociąg z lekami prawdopodobnie dotarł do Charkowa.", PUB, "pl").shipments
     assert train.claim == "expected"
+
+
+# -- a train stopped on its way: where it stood is a place passed ------------------------
+
+
+def test_stopped_train_passed_the_place() -> None:
+    text = "Skład z paliwem, zatrzymany w Kutnie, jechał z Płocka do Gdańska."
+    assert vias(text) == [["Kutnie"]]
+
+
+# -- a country in any case is no place passed ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Pociąg ze zbożem zauważono w Hiszpanii, jechał z Ukrainy do Walencji.", "Hiszpanii"),
+        ("Pociąg z nawozami zauważono w Polsce, jechał z Kłajpedy do Lwowa.", "Polsce"),
+    ],
+)
+def test_country_seen_in_is_no_via(text: str, country: str) -> None:
+    assert country not in [v for per in vias(text) for v in per]
