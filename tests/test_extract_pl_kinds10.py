@@ -160,3 +160,32 @@ def test_stopped_train_passed_the_place() -> None:
 )
 def test_country_seen_in_is_no_via(text: str, country: str) -> None:
     assert country not in [v for per in vias(text) for v in per]
+
+
+# -- what cannot be ruled out is no goal over one told ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "goal"),
+    [
+        (
+            "Skład z 20 wagonami kierował się na Białoruś. Nie można wykluczyć, że po "
+            "postoju wagony skierowano do obwodu mińskiego.",
+            "pl",
+            "Białoruś",
+        ),
+        (
+            "Эшелон из 40 вагонов направлялся в Беларусь. Не исключено, что затем вагоны "
+            "отправили в Гомельскую область.",
+            "ru",
+            "Беларусь",
+        ),
+    ],
+)
+def test_doubt_keeps_the_goal_told(text: str, lang: str, goal: str) -> None:
+    assert ends(read(text, PUB, lang)) == [(None, goal)]
+
+
+def test_hedged_goal_of_a_train_with_none_is_kept() -> None:
+    text = "Pociąg z 30 wagonami wyjechał z Orszy. Nie można wykluczyć, że jedzie do Mińska."
+    assert ends(read(text, PUB, "pl")) == [("Orszy", "Mińska")]

@@ -344,6 +344,8 @@ class Lexicon:
     # phrases holding a word of doubt that doubt nothing ("nie byłoby to możliwe bez ...":
     # thanks, not a guess): read past when the claim is asked
     not_hedge: re.Pattern[str] | None = None
+    # what cannot be ruled out ("nie można wykluczyć", "не исключено"): a doubt, not a plan
+    doubt: re.Pattern[str] | None = None
     # "koordynowany przez LTG Cargo": a cue after a passive participle (``agent_endings``)
     # names the agent, no place passed
     agent_cues: frozenset[str] = frozenset()
@@ -523,6 +525,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         rail_words=_stem_re(data.get("rail_words") or []),
         not_rail=_stem_re([f"{w}$" for w in data.get("not_rail") or []]),
         not_hedge=_stem_re([f"{w}$" for w in data.get("not_hedge") or []]),
+        doubt=_stem_re(data.get("doubt") or []),
         agent_cues=frozenset(_norm(str(w)) for w in (data.get("agent") or {}).get("cues") or []),
         agent_endings=tuple(_norm(str(w)) for w in (data.get("agent") or {}).get("endings") or []),
         agent_way=tuple(_norm(str(w)) for w in (data.get("agent") or {}).get("way") or []),

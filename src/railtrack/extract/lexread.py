@@ -1126,6 +1126,18 @@ class LexiconReader:
             return "planned"
         return "expected" if expected else None
 
+    def doubts(self, text: str) -> bool:
+        """Whether a text says what cannot be ruled out (a guess, not a plan).
+
+        Examples
+        --------
+        >>> LexiconReader("pl").doubts("Nie można wykluczyć, że skład skierowano do Brześcia.")
+        True
+        >>> LexiconReader("ru").doubts("Ожидается, что состав прибудет в Минскую область.")
+        False
+        """
+        return self.lex.doubt is not None and self.lex.doubt.search(text) is not None
+
     def is_off_topic(self, text: str) -> bool:
         """Sabotage, battle news or freight statistics, without military rail words.
 

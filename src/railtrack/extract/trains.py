@@ -787,8 +787,28 @@ class _ClauseReader:
         roles = {self.place_role(p) for p in self.places} - {None}
         return roles == {"origin"}
 
+    def guesses_another_goal(self, facts: _Facts) -> bool:
+        """Whether the clause only guesses another goal for a train whose goal was told.
+
+        "kierował się na Białoruś ... nie można wykluczyć, że ... skierowano na zachód,
+        do obwodu brzeskiego": a doubt (the lexicon's ``doubt``: what cannot be ruled
+        out, not what is expected) whose only fact is a destination, said of a train
+        whose destination a clause of no doubt already told, is a guess about one field:
+        the told goal stays (a hedged goal of a train told without one is its inferred
+        goal, claim ``expected``, as before).
+        """
+        told = facts.destination
+        if self.claim != "expected" or self.dates or self.counts or told is None:
+            return False
+        if not _asks(self.rd, "doubts", self.text):
+            return False  # ("Ожидается, что состав прибудет в Минскую область": a plan)
+        if facts.claim is not None and facts.claim.value == "expected":
+            return False  # (the goal told was itself a guess)
+        roles = {self.place_role(p) for p in self.places} - {None}
+        return roles == {"destination"}
+
     def all_into(self, facts: _Facts, problems: list[str], default_role: str | None = None) -> None:
-        if self.guesses_the_origin(facts):
+        if self.guesses_the_origin(facts) or self.guesses_another_goal(facts):
             return
         before = _known(facts)
         at = self.final_at
