@@ -339,6 +339,18 @@ class Lexicon:
     # stems of the railway's words ("pociąg", "wagon", "stacja", "kolej"): a report with
     # none of them tells of no train, whatever its "transport" moved
     rail_words: re.Pattern[str] | None = None
+    # idioms that look like the railway's words ("wchodzić w skład": to be part of)
+    not_rail: re.Pattern[str] | None = None
+    # phrases holding a word of doubt that doubt nothing ("nie byłoby to możliwe bez ...":
+    # thanks, not a guess): read past when the claim is asked
+    not_hedge: re.Pattern[str] | None = None
+    # what cannot be ruled out ("nie można wykluczyć", "не исключено"): a doubt, not a plan
+    doubt: re.Pattern[str] | None = None
+    # "koordynowany przez LTG Cargo": a cue after a passive participle (``agent_endings``)
+    # names the agent, no place passed
+    agent_cues: frozenset[str] = frozenset()
+    agent_endings: tuple[str, ...] = ()
+    agent_way: tuple[str, ...] = ()  # "wysłany przez Terespol": the way, not the agent
     # verbs of an activity taking place ("transport ma się odbywać", "odbędzie się"):
     # a noun of any mode's load beside one names the activity, not a train
     activity_verbs: re.Pattern[str] | None = None
@@ -516,6 +528,12 @@ def _build(data: dict[str, Any]) -> Lexicon:
         other_mode_verbs=_stem_re(data.get("other_mode_verbs") or []),
         any_mode_nouns=frozenset(_norm(str(w)) for w in data.get("any_mode_nouns") or []),
         rail_words=_stem_re(data.get("rail_words") or []),
+        not_rail=_stem_re([f"{w}$" for w in data.get("not_rail") or []]),
+        not_hedge=_stem_re([f"{w}$" for w in data.get("not_hedge") or []]),
+        doubt=_stem_re(data.get("doubt") or []),
+        agent_cues=frozenset(_norm(str(w)) for w in (data.get("agent") or {}).get("cues") or []),
+        agent_endings=tuple(_norm(str(w)) for w in (data.get("agent") or {}).get("endings") or []),
+        agent_way=tuple(_norm(str(w)) for w in (data.get("agent") or {}).get("way") or []),
         activity_verbs=_stem_re(data.get("activity_verbs") or []),
         standing=_stem_re(data.get("standing") or []),
         blast=_stem_re(data.get("blast") or []),

@@ -800,9 +800,15 @@ class LexiconReader:
         >>> rd.without_other_modes("Pociąg dotarł do Gdyni. Statek przypłynął z Kilonii.").split()
         ['Pociąg', 'dotarł', 'do', 'Gdyni.']
         """
-        nouns, verbs, rail = self.lex.any_mode_nouns, self.lex.other_mode_verbs, self.lex.rail_words
+        nouns, verbs = self.lex.any_mode_nouns, self.lex.other_mode_verbs
         if not nouns and verbs is None:
             return text
+        rail = self.lex.rail_words
+        if rail is not None and self.lex.not_rail is not None:
+            # "wchodzącym w skład brygady": read past the idioms, every offset kept
+            searched = self.lex.not_rail.sub(lambda m: " " * len(m.group()), text)
+        else:
+            searched = text
         hits = [m.start() for m in verbs.finditer(text)] if verbs is not None else []
         lowered = text.lower()
         has_noun = any(noun in lowered for noun in nouns)
@@ -812,11 +818,11 @@ class LexiconReader:
         out = list(text)
         for at in hits:
             start, end = _sentence_at(text, starts, at)
-            if rail is None or rail.search(text, start, end) is None:
+            if rail is None or rail.search(searched, start, end) is None:
                 out[start:end] = " " * (end - start)
         if not has_noun:
             return "".join(out)
-        railless = rail is not None and rail.search(text) is None
+        railless = rail is not None and rail.search(searched) is None
         activity = self.lex.activity_verbs
         for tok in tokens(text):
             if tok.low not in nouns:
@@ -1113,12 +1119,38 @@ class LexiconReader:
 
     # -- claims and topic ------------------------------------------------------------
     def claim_kind(self, text: str) -> str | None:
-        """``planned`` or ``expected`` when the text plans or expects; the first cue wins."""
+        """``planned`` or ``expected`` when the text plans or expects; the first cue wins.
+
+        A phrase that only holds a word of doubt (the lexicon's ``not_hedge``: "nie
+        byłoby to możliwe bez współpracy", thanks for what happened) is read past.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("pl")
+        >>> rd.claim_kind("Pociąg dotarł do Kijowa. Nie byłoby to możliwe bez kolei.") is None
+        True
+        >>> rd.claim_kind("Pociąg prawdopodobnie dotarł do Kijowa.")
+        'expected'
+        """
+        if self.lex.not_hedge is not None:
+            text = self.lex.not_hedge.sub(lambda m: " " * len(m.group()), text)
         planned = self.lex.planned.search(text) if self.lex.planned else None
         expected = self.lex.expected.search(text) if self.lex.expected else None
         if planned and (not expected or planned.start() <= expected.start()):
             return "planned"
         return "expected" if expected else None
+
+    def doubts(self, text: str) -> bool:
+        """Whether a text says what cannot be ruled out (a guess, not a plan).
+
+        Examples
+        --------
+        >>> LexiconReader("pl").doubts("Nie można wykluczyć, że skład skierowano do Brześcia.")
+        True
+        >>> LexiconReader("ru").doubts("Ожидается, что состав прибудет в Минскую область.")
+        False
+        """
+        return self.lex.doubt is not None and self.lex.doubt.search(text) is not None
 
     def is_off_topic(self, text: str) -> bool:
         """Sabotage, battle news or freight statistics, without military rail words.
@@ -2422,6 +2454,14 @@ class LexiconReader:
             return True  # "na południowy zachód od Doniecka", "к югу от Курска": where, not from
         if back and back[-1] in _SOURCE_BEFORE:
             return True
+        if (
+            back
+            and toks[i].low in self.lex.agent_cues
+            and back[-1].endswith(self.lex.agent_endings)
+            and len(back[-1]) > 5  # (a participle, not "one", "ona")
+            and not back[-1].startswith(self.lex.agent_way)  # ("wysłany przez Terespol")
+        ):
+            return True  # "koordynowany przez LTG Cargo Polska": the agent, no place passed
         if role != "into" or self.verb_cues(text) or self.place_stage(text):
             return False  # (a station where a train is loaded or unloaded is one of its ends)
         if i == 0 and self.find_car_counts(text):

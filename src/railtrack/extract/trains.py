@@ -803,8 +803,28 @@ class _ClauseReader:
         roles = {self.place_role(p) for p in self.places} - {None}
         return roles == {"origin"}
 
+    def guesses_another_goal(self, facts: _Facts) -> bool:
+        """Whether the clause only guesses another goal for a train whose goal was told.
+
+        "kierował się na Białoruś ... nie można wykluczyć, że ... skierowano na zachód,
+        do obwodu brzeskiego": a doubt (the lexicon's ``doubt``: what cannot be ruled
+        out, not what is expected) whose only fact is a destination, said of a train
+        whose destination a clause of no doubt already told, is a guess about one field:
+        the told goal stays (a hedged goal of a train told without one is its inferred
+        goal, claim ``expected``, as before).
+        """
+        told = facts.destination
+        if self.claim != "expected" or self.dates or self.counts or told is None:
+            return False
+        if not _asks(self.rd, "doubts", self.text):
+            return False  # ("Ожидается, что состав прибудет в Минскую область": a plan)
+        if facts.claim is not None and facts.claim.value == "expected":
+            return False  # (the goal told was itself a guess)
+        roles = {self.place_role(p) for p in self.places} - {None}
+        return roles == {"destination"}
+
     def all_into(self, facts: _Facts, problems: list[str], default_role: str | None = None) -> None:
-        if self.guesses_the_origin(facts):
+        if self.guesses_the_origin(facts) or self.guesses_another_goal(facts):
             return
         before = _known(facts)
         at = self.final_at
@@ -1146,7 +1166,9 @@ class _Assembly:
             self.incident = self.incident or _asks(rd, "is_incident", clause.text)
             self.sentences_off.add(clause.sentence)
             return True
-        if self.incident and _asks(rd, "names_the_same_train", clause.text):
+        if self.incident and (
+            _asks(rd, "names_the_same_train", clause.text) or _names_no_train(rd, clause.text)
+        ):
             # "Nearly a dozen cars jumped the tracks ... the freight train was traveling
             # from Grafton": the train of the accident told again, no shipment
             self.sentences_off.add(clause.sentence)
@@ -2175,6 +2197,34 @@ def _asks(rd: Reader, question: str, text: str) -> bool:
     """
     method = getattr(rd, question, None)
     return bool(method(text)) if method is not None else False
+
+
+def _names_no_train(rd: Reader, text: str) -> bool:
+    """Whether a clause after an incident names no train, no car and no new train.
+
+    "Osiem z czterdziestu wagonów było otwartych. ... Potwierdził, że ziarno było
+    transportowane z Ukrainy do Maroka": after an accident, vandalism or an attack at a
+    train, a clause that names no train noun, counts no car and marks no other train
+    ("kolejny", "another") tells where the load of the incident's train was going, not
+    a shipment of its own.
+
+    Examples
+    --------
+    >>> from railtrack.extract.readers import reader_for
+    >>> rd = reader_for("pl")
+    >>> _names_no_train(rd, "Potwierdził, że ziarno było transportowane z Ukrainy do Maroka.")
+    True
+    >>> _names_no_train(rd, "Pociąg jechał z Ukrainy do Gdańska.")
+    False
+    >>> _names_no_train(rd, "Do Gdańska dotarło 40 wagonów zboża.")
+    False
+    """
+    return (
+        not rd.has_train_noun(text)
+        and not rd.find_car_counts(text)
+        and not rd.has_car_noun(text)
+        and not rd.new_train_markers(text)
+    )
 
 
 def _is_heard(rd: Reader, text: str) -> bool:
