@@ -588,7 +588,9 @@ def _lexicon_gates() -> list:
     from railtrack.extract.lexread import LexiconReader
 
     readers = [LexiconReader(lang) for lang in LANGUAGES if lang != "en"]
-    return [gate for reader in readers for gate in (reader._turn_away, reader._no_shipment)]
+    gates = [gate for reader in readers for gate in (reader._turn_away, reader._no_shipment)]
+    # and every lexicon pattern a reader searches folded in whole texts (LexiconReader._pattern)
+    return [*gates, *(pattern for reader in readers for pattern in reader._folded.values())]
 
 
 _CORPUS_WORDS = _development_words()
