@@ -436,12 +436,13 @@ def test_stem_tries_match_as_the_alternations_of_their_stems(lang):
 def _folded_patterns() -> list:
     from railtrack.extract import cues as cues_mod
     from railtrack.extract import dates as dates_mod
+    from railtrack.extract import lexread as lexread_mod
     from railtrack.extract import places as places_mod
     from railtrack.extract.casefold import FoldedPattern
 
     found = [
         value
-        for module in (cues_mod, dates_mod, numbers_mod, places_mod)
+        for module in (cues_mod, dates_mod, numbers_mod, places_mod, lexread_mod)
         for value in vars(module).values()
         if isinstance(value, FoldedPattern)
     ]
@@ -571,6 +572,30 @@ def test_the_lexicon_patterns_searched_in_texts_are_folded_and_match_as_the_orig
                 got = pattern.search(text, start, end)
                 want = pattern.ignorecase.search(text, start, end)
                 assert (got and _spans([got])) == (want and _spans([want])), (name, start, end)
+
+
+def _plain_counts_traffic(reader, text: str) -> bool:  # as it was, every text split
+    from railtrack.extract.lexread import _NUMBER_SIGNS
+
+    toks = tokens(text)
+    for i, tok in enumerate(toks):
+        if not tok.low.isdecimal() or int(tok.low) <= 200:
+            continue
+        if i > 0 and toks[i - 1].low in _NUMBER_SIGNS:
+            continue
+        if reader._train_noun_within(toks, i + 1, 3) is not None:
+            return True
+    return False
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])
+def test_a_text_without_three_digits_counts_no_traffic_without_being_split(lang):
+    from railtrack.extract.lexread import LexiconReader
+
+    reader = LexiconReader(lang)
+    extra = ["прибыло ٥٠٠٠ эшелонов", "прибыло 5000 эшелонов", "№ 961 эшелон", "201 pociągów"]
+    for text in [*PIECES[::2], *extra]:
+        assert reader._counts_traffic(text) == _plain_counts_traffic(reader, text), text
 
 
 def _development_words() -> list[str]:

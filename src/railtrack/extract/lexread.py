@@ -100,7 +100,8 @@ def _clause_around(text: str, at: int, start: int, end: int) -> str:
 
 
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_NUMBER_RE = re.compile(r"(?:№|#|\bnr\.?|\bno\.?|\bномер)\s*(?P<number>\d{2,5})\b", re.IGNORECASE)
+# (folded: searched case-sensitively in the lower-cased text; only offsets and digits read)
+_NUMBER_RE = fold_compile(r"(?:№|#|\bnr\.?|\bno\.?|\bномер)\s*(?P<number>\d{2,5})\b")
 _ROMAN_OR_DIGIT = re.compile(r"[IVX]{1,3}|\d{1,2}")
 _NUMBER_SIGNS = frozenset({"№", "#", "nr", "no", "номер", "номером", "нумар", "под", "пад", "під"})
 _ENDS = frozenset({"origin", "destination"})
@@ -158,9 +159,7 @@ _NUMERIC_DATE_TOKEN = re.compile(r"(\d{1,2})[./](\d{1,2})(?:[./](\d{2,4}))?")
 # two times of day as a span ("с 21.00 до 23.00", "z 8:00 do 10:00"): a count over it is traffic
 # (a time written with a dot has minutes no month can be: "21.00", not "05.03")
 _TIME = r"(?:[01]?\d|2[0-3])(?::[0-5]\d|\.(?:00|1[3-9]|[2-5]\d))"
-_TIME_SPAN = re.compile(
-    rf"(?<![\w.:]){_TIME}\s*(?:-|–|—|до|по|do|to)\s*{_TIME}(?![\w.:])", re.IGNORECASE
-)
+_TIME_SPAN = fold_compile(rf"(?<![\w.:]){_TIME}\s*(?:-|–|—|до|по|do|to)\s*{_TIME}(?![\w.:])")
 _DISTANCE = frozenset(
     {"км", "km", "кіламетраў", "кілометрів", "километров", "kilometrów", "kilometry", "м", "m"}
 )
@@ -1225,6 +1224,8 @@ class LexiconReader:
         >>> LexiconReader("ru").is_statistic("В январе прибыло 5000 эшелонов")
         True
         """
+        if _BIG_NUMBER.search(text) is None:
+            return False  # (a number over 200 has three digits: ``\d`` is ``str.isdecimal``)
         toks = tokens(text)
         for i, tok in enumerate(toks):
             if not tok.low.isdecimal() or int(tok.low) <= 200:
