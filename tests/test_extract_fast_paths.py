@@ -264,6 +264,36 @@ def test_tokens_are_normalised_as_each_token_alone_on_any_text(text):
     assert [tuple(t) for t in lexicon_mod.tokens.__wrapped__(text)] == _plain_tokens(text)
 
 
+def _words_to_look_for(text: str) -> list[frozenset[str]]:
+    """Sets of words to look for in a text: some of its own tokens, and the lexicons'."""
+    lows = sorted({t.low for t in tokens(text) if t.low[:1].isalnum()})
+    return [
+        frozenset(lows[::3]),
+        frozenset(lows[1::7]),
+        frozenset({"transport", "σος"}),
+        lexicon("pl").any_mode_nouns,
+    ]
+
+
+def test_tokens_among_are_the_tokens_of_the_whole_text_on_the_corpora():
+    for text in PIECES[::2]:
+        whole = tokens(text)
+        for words in _words_to_look_for(text):
+            want = [tuple(t) for t in whole if t.low in words]
+            assert [tuple(t) for t in lexicon_mod.tokens_among(text, words)] == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=ALPHABET + "ΣΟΔİЁёЎў`ʼ’-.!?;\x1f\u2028", max_size=160),
+    st.lists(st.text(alphabet="abcąσςοδ ёеўу'’", min_size=1, max_size=4), max_size=4),
+)
+def test_tokens_among_are_the_tokens_of_the_whole_text_on_any_text(text, extra):
+    for words in [*_words_to_look_for(text), frozenset(extra)]:
+        want = [tuple(t) for t in tokens(text) if t.low in words]
+        assert [tuple(t) for t in lexicon_mod.tokens_among(text, words)] == want
+
+
 def _plain_words(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m[0].lower()) for m in numbers_mod._WORDS_RE.finditer(text)]
 
@@ -406,12 +436,13 @@ def test_stem_tries_match_as_the_alternations_of_their_stems(lang):
 def _folded_patterns() -> list:
     from railtrack.extract import cues as cues_mod
     from railtrack.extract import dates as dates_mod
+    from railtrack.extract import lexread as lexread_mod
     from railtrack.extract import places as places_mod
     from railtrack.extract.casefold import FoldedPattern
 
     found = [
         value
-        for module in (cues_mod, dates_mod, numbers_mod, places_mod)
+        for module in (cues_mod, dates_mod, numbers_mod, places_mod, lexread_mod)
         for value in vars(module).values()
         if isinstance(value, FoldedPattern)
     ]
@@ -518,6 +549,55 @@ def test_the_lexicon_gates_are_folded_and_match_as_the_case_insensitive_ones(lan
             _same_matches(gate, text)
 
 
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])
+def test_the_lexicon_patterns_searched_in_texts_are_folded_and_match_as_the_originals(lang):
+    """The lexicon patterns a reader searches in whole clauses, sentences and reports
+    (verbs, claims, the other-mode words, ...) are folded: each finds the same matches
+    at the same offsets and with the same groups taken as the case-insensitive pattern
+    of the lexicon (on the corpora, upper-cased too, at word starts, and between two
+    bounds as the Polish other-mode check searches a sentence)."""
+    from railtrack.extract.casefold import FoldedPattern
+    from railtrack.extract.lexread import _SEARCHED, LexiconReader
+
+    reader = LexiconReader(lang)
+    assert {"verbs", "hypothetical", "period"} <= set(reader._folded)
+    for name, pattern in reader._folded.items():
+        assert name in _SEARCHED
+        assert isinstance(pattern, FoldedPattern)
+        assert pattern.ignorecase is getattr(reader.lex, name)
+        assert reader._pattern(name) is pattern
+        for text in [*PIECES[::3], *(t.upper() for t in TEXTS[::5])]:
+            _same_matches(pattern, text)
+            for start, end in ((len(text) // 4, len(text) // 2), (0, len(text) // 3)):
+                got = pattern.search(text, start, end)
+                want = pattern.ignorecase.search(text, start, end)
+                assert (got and _spans([got])) == (want and _spans([want])), (name, start, end)
+
+
+def _plain_counts_traffic(reader, text: str) -> bool:  # as it was, every text split
+    from railtrack.extract.lexread import _NUMBER_SIGNS
+
+    toks = tokens(text)
+    for i, tok in enumerate(toks):
+        if not tok.low.isdecimal() or int(tok.low) <= 200:
+            continue
+        if i > 0 and toks[i - 1].low in _NUMBER_SIGNS:
+            continue
+        if reader._train_noun_within(toks, i + 1, 3) is not None:
+            return True
+    return False
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])
+def test_a_text_without_three_digits_counts_no_traffic_without_being_split(lang):
+    from railtrack.extract.lexread import LexiconReader
+
+    reader = LexiconReader(lang)
+    extra = ["прибыло ٥٠٠٠ эшелонов", "прибыло 5000 эшелонов", "№ 961 эшелон", "201 pociągów"]
+    for text in [*PIECES[::2], *extra]:
+        assert reader._counts_traffic(text) == _plain_counts_traffic(reader, text), text
+
+
 def _development_words() -> list[str]:
     """The words of the development corpora (a failing example shows no held-out word)."""
     words: set[str] = set()
@@ -533,7 +613,9 @@ def _lexicon_gates() -> list:
     from railtrack.extract.lexread import LexiconReader
 
     readers = [LexiconReader(lang) for lang in LANGUAGES if lang != "en"]
-    return [gate for reader in readers for gate in (reader._turn_away, reader._no_shipment)]
+    gates = [gate for reader in readers for gate in (reader._turn_away, reader._no_shipment)]
+    # and every lexicon pattern a reader searches folded in whole texts (LexiconReader._pattern)
+    return [*gates, *(pattern for reader in readers for pattern in reader._folded.values())]
 
 
 _CORPUS_WORDS = _development_words()

@@ -281,26 +281,32 @@ class FoldedPattern:
             raise ValueError("folding changed the pattern's group names")
         self.needs = required_words(self.lower)
 
-    def _cannot_match(self, low: str, pos: int) -> bool:
-        """Whether no string every match holds is in ``low`` from ``pos`` on."""
+    def _cannot_match(self, low: str, pos: int, endpos: int | None = None) -> bool:
+        """Whether no string every match holds is in ``low[pos:endpos]``."""
         needs = self.needs
         if needs is None:
             return False
-        if pos:
-            low = low[pos:]
+        if pos or endpos is not None:  # (re reads a negative bound as 0)
+            low = low[max(pos, 0) : None if endpos is None else max(endpos, 0)]
         for word in needs:  # noqa: SIM110 (a loop: no generator made at each call)
             if word in low:
                 return False
         return True
 
-    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        """Return the first match in ``text`` from ``pos``, as the original's search."""
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """Return the first match in ``text[pos:endpos]``, as the original's search."""
         low = folded(text)
+        if endpos is None:
+            if low is None:
+                return self.ignorecase.search(text, pos)
+            if self._cannot_match(low, pos):
+                return None
+            return self.lower.search(low, pos)
         if low is None:
-            return self.ignorecase.search(text, pos)
-        if self._cannot_match(low, pos):
+            return self.ignorecase.search(text, pos, endpos)
+        if self._cannot_match(low, pos, endpos):
             return None
-        return self.lower.search(low, pos)
+        return self.lower.search(low, pos, endpos)
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """Return the match at ``pos`` in ``text``, as the original's match."""

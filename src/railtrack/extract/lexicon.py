@@ -41,6 +41,7 @@ __all__ = [
     "lexicon",
     "month_of",
     "tokens",
+    "tokens_among",
     "trie_pattern",
 ]
 
@@ -113,6 +114,41 @@ def tokens(text: str) -> tuple[Token, ...]:
         start, end = m.span()
         found.append(_new_token((start, end, m[0], low[start:end])))
     return tuple(found)
+
+
+_PIECE_END = re.compile(r"[.!?;]\s|\n")
+
+
+def tokens_among(text: str, words: frozenset[str]) -> list[Token]:
+    """Return the tokens of ``text`` whose ``low`` is one of ``words``, as :func:`tokens`.
+
+    The same tokens, offsets and order as ``[t for t in tokens(text) if t.low in
+    words]``, without splitting the whole text: only its pieces (sentences, lines)
+    whose normalised text holds one of ``words`` are split, and their offsets moved
+    by the piece's start. A token never holds whitespace and each piece starts and
+    ends at whitespace (or the text's ends), so a piece has the tokens the whole text
+    has there. ``words`` are normalised lower case, as ``Token.low``.
+
+    Examples
+    --------
+    >>> text = "Pociąg dotarł. Transport czołgów wyjechał ze Słonimia."
+    >>> [(t.start, t.text) for t in tokens_among(text, frozenset({"transport"}))]
+    [(15, 'Transport')]
+    """
+    found: list[Token] = []
+    start = 0
+    for end in [*(m.end() for m in _PIECE_END.finditer(text)), len(text)]:
+        piece = text[start:end]
+        low = _norm(piece)
+        # ("Σ" lower-cases by its neighbours: a piece with one is always split)
+        if "Σ" in piece or any(word in low for word in words):
+            found.extend(
+                _new_token((t.start + start, t.end + start, t.text, t.low))
+                for t in tokens(piece)
+                if t.low in words
+            )
+        start = end
+    return found
 
 
 class PhraseTable:

@@ -28,7 +28,7 @@ from typing import Any
 from railtrack.extract.casefold import FoldedPattern, fold_compile
 from railtrack.extract.cues import GroupAnnouncement, TrainMarker, VerbCue
 from railtrack.extract.dates import DateSpan
-from railtrack.extract.lexicon import Lexicon, Token, lexicon, month_of, tokens
+from railtrack.extract.lexicon import Lexicon, Token, lexicon, month_of, tokens, tokens_among
 from railtrack.extract.numbers import CarCount
 from railtrack.extract.places import PlaceSpan
 from railtrack.extract.textpass import without_quoted
@@ -100,7 +100,8 @@ def _clause_around(text: str, at: int, start: int, end: int) -> str:
 
 
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_NUMBER_RE = re.compile(r"(?:№|#|\bnr\.?|\bno\.?|\bномер)\s*(?P<number>\d{2,5})\b", re.IGNORECASE)
+# (folded: searched case-sensitively in the lower-cased text; only offsets and digits read)
+_NUMBER_RE = fold_compile(r"(?:№|#|\bnr\.?|\bno\.?|\bномер)\s*(?P<number>\d{2,5})\b")
 _ROMAN_OR_DIGIT = re.compile(r"[IVX]{1,3}|\d{1,2}")
 _NUMBER_SIGNS = frozenset({"№", "#", "nr", "no", "номер", "номером", "нумар", "под", "пад", "під"})
 _ENDS = frozenset({"origin", "destination"})
@@ -158,9 +159,7 @@ _NUMERIC_DATE_TOKEN = re.compile(r"(\d{1,2})[./](\d{1,2})(?:[./](\d{2,4}))?")
 # two times of day as a span ("с 21.00 до 23.00", "z 8:00 do 10:00"): a count over it is traffic
 # (a time written with a dot has minutes no month can be: "21.00", not "05.03")
 _TIME = r"(?:[01]?\d|2[0-3])(?::[0-5]\d|\.(?:00|1[3-9]|[2-5]\d))"
-_TIME_SPAN = re.compile(
-    rf"(?<![\w.:]){_TIME}\s*(?:-|–|—|до|по|do|to)\s*{_TIME}(?![\w.:])", re.IGNORECASE
-)
+_TIME_SPAN = fold_compile(rf"(?<![\w.:]){_TIME}\s*(?:-|–|—|до|по|do|to)\s*{_TIME}(?![\w.:])")
 _DISTANCE = frozenset(
     {"км", "km", "кіламетраў", "кілометрів", "километров", "kilometrów", "kilometry", "м", "m"}
 )
@@ -326,6 +325,36 @@ def _union(*patterns: re.Pattern[str] | None) -> FoldedPattern | None:
 # noun only when what the batch holds does not move by road (the lexicon's ``road_batch``)
 _BATCH_STEMS = ("парти", "парті", "парты", "parti")
 
+_SEARCHED = (
+    *("verbs", "other_mode_verbs", "other_modes", "rail_words", "activity_verbs"),
+    *("hypothetical", "generic", "planned", "expected", "returns", "period", "heard"),
+    *("accident", "service", "off_topic", "military", "loading", "unloading", "uncouple"),
+    "final_stop",
+)
+"""The lexicon patterns searched in whole clauses, sentences or reports (not words):
+searched folded (:func:`_folded`)."""
+
+
+def _folded(lex: Lexicon) -> dict[str, FoldedPattern]:
+    """Return a folded twin of each case-blind pattern of :data:`_SEARCHED` that folds.
+
+    A :class:`~railtrack.extract.casefold.FoldedPattern` finds the same matches at the
+    same offsets, searching the lower-cased text case-sensitively and skipping a text
+    that holds none of the words every match needs; its matched text is lower-cased, so
+    it is used where only offsets and groups taken or not are read. A pattern that does
+    not fold stays as it is.
+    """
+    found: dict[str, FoldedPattern] = {}
+    for name in _SEARCHED:
+        pattern: re.Pattern[str] | None = getattr(lex, name, None)
+        if pattern is None or not pattern.flags & re.IGNORECASE:
+            continue
+        try:
+            found[name] = FoldedPattern(pattern)
+        except ValueError:  # a source _lower_source refuses: searched as it is
+            continue
+    return found
+
 
 class LexiconReader:
     """The finders and cues of one lexicon language.
@@ -360,6 +389,8 @@ class LexiconReader:
         self._kind_starts = lex.place_kinds.first_words
         self._kind_prefixes = lex.place_kinds.prefixes
         self._verb_cache: dict[str, list[VerbCue]] = {}
+        # the patterns searched in whole texts, folded (_pattern): the same matches
+        self._folded = _folded(lex)
         # every word that can make a clause off topic, a timetable, a road convoy or a
         # preparation, in one search (most clauses have none: one search, not six)
         self._turn_away = _union(
@@ -373,6 +404,17 @@ class LexiconReader:
         # the words a number in words starts with: at any other token that is not
         # digits, _number_at finds no number (the loops over every token skip it)
         self._number_words = frozenset(lex.numbers) | lex.dozen | frozenset(lex.collective)
+
+    def _pattern(self, name: str) -> re.Pattern[str] | FoldedPattern | None:
+        """Return the lexicon's pattern ``name``, folded when it folds (:func:`_folded`).
+
+        Examples
+        --------
+        >>> LexiconReader("ru")._pattern("verbs").search("Эшелон ПРИБЫЛ в Брест").span()
+        (7, 13)
+        """
+        folded = self._folded.get(name)
+        return folded if folded is not None else getattr(self.lex, name)
 
     def quiet(self, text: str) -> bool:
         """Whether ``text`` has no word that can turn a clause away.
@@ -747,7 +789,7 @@ class LexiconReader:
         'transport kolejowy dotarł do Żagania'
         """
         text = self._without_any_mode_nouns(text)
-        modes = self.lex.other_modes
+        modes = self._pattern("other_modes")
         if modes is None or modes.search(text) is None:
             return text
         toks = tokens(text)
@@ -800,10 +842,10 @@ class LexiconReader:
         >>> rd.without_other_modes("Pociąg dotarł do Gdyni. Statek przypłynął z Kilonii.").split()
         ['Pociąg', 'dotarł', 'do', 'Gdyni.']
         """
-        nouns, verbs = self.lex.any_mode_nouns, self.lex.other_mode_verbs
+        nouns, verbs = self.lex.any_mode_nouns, self._pattern("other_mode_verbs")
         if not nouns and verbs is None:
             return text
-        rail = self.lex.rail_words
+        rail = self._pattern("rail_words")
         if rail is not None and self.lex.not_rail is not None:
             # "wchodzącym w skład brygady": read past the idioms, every offset kept
             searched = self.lex.not_rail.sub(lambda m: " " * len(m.group()), text)
@@ -823,10 +865,8 @@ class LexiconReader:
         if not has_noun:
             return "".join(out)
         railless = rail is not None and rail.search(searched) is None
-        activity = self.lex.activity_verbs
-        for tok in tokens(text):
-            if tok.low not in nouns:
-                continue
+        activity = self._pattern("activity_verbs")
+        for tok in tokens_among(text, nouns):
             start, end = _sentence_at(text, starts, tok.start)
             if (
                 (railless and not self._moves(_clause_around(text, tok.start, start, end)))
@@ -1084,7 +1124,7 @@ class LexiconReader:
         >>> LexiconReader("pl").is_hypothetical("Gdyby jechał do Kijowa, wyjechałby z Chełma.")
         True
         """
-        found = self.lex.hypothetical
+        found = self._pattern("hypothetical")
         return found is not None and found.search(text) is not None
 
     def generic_at(self, text: str) -> int | None:
@@ -1095,7 +1135,8 @@ class LexiconReader:
         >>> LexiconReader("pl").generic_at("dwa razy dłuższy niż zwykłe pociągi z 40 wagonami")
         21
         """
-        found = self.lex.generic.search(text) if self.lex.generic is not None else None
+        generic = self._pattern("generic")
+        found = generic.search(text) if generic is not None else None
         return None if found is None else found.start()
 
     def is_each(self, text: str) -> bool:
@@ -1134,8 +1175,9 @@ class LexiconReader:
         """
         if self.lex.not_hedge is not None:
             text = self.lex.not_hedge.sub(lambda m: " " * len(m.group()), text)
-        planned = self.lex.planned.search(text) if self.lex.planned else None
-        expected = self.lex.expected.search(text) if self.lex.expected else None
+        planned_re, expected_re = self._pattern("planned"), self._pattern("expected")
+        planned = planned_re.search(text) if planned_re is not None else None
+        expected = expected_re.search(text) if expected_re is not None else None
         if planned and (not expected or planned.start() <= expected.start()):
             return "planned"
         return "expected" if expected else None
@@ -1159,12 +1201,13 @@ class LexiconReader:
         shipment report, military train or not; nor is a passenger service (travellers,
         refugees, an evacuation: ``service``).
         """
-        for never in (self.lex.accident, self.lex.service):
+        for never in (self._pattern("accident"), self._pattern("service")):
             if never is not None and never.search(text) is not None:
                 return True
-        if self.lex.off_topic is None or self.lex.off_topic.search(text) is None:
+        off_topic, military = self._pattern("off_topic"), self._pattern("military")
+        if off_topic is None or off_topic.search(text) is None:
             return False
-        if self.lex.military is not None and self.lex.military.search(text) is not None:
+        if military is not None and military.search(text) is not None:
             return False
         # one train on its way is the topic, whatever else the sentence counts ("состав,
         # груженный 2 тыс. тонн товаров на 24,9 млн юаней, прибудет в Минскую область")
@@ -1180,7 +1223,8 @@ class LexiconReader:
         >>> LexiconReader("ru").return_at("прибыл в Лунинец, а затем вернулся в Полонку")
         26
         """
-        found = self.lex.returns.search(text) if self.lex.returns else None
+        returns = self._pattern("returns")
+        found = returns.search(text) if returns is not None else None
         return found.start() if found else None
 
     def place_stage(self, text: str) -> str | None:
@@ -1189,9 +1233,10 @@ class LexiconReader:
         A station where a train is unloaded is its destination, one where it is loaded
         its origin ("на станции Муляровка разгружают технику").
         """
-        if self.lex.unloading is not None and self.lex.unloading.search(text):
+        unloading, loading = self._pattern("unloading"), self._pattern("loading")
+        if unloading is not None and unloading.search(text):
             return "unloading"
-        if self.lex.loading is not None and self.lex.loading.search(text):
+        if loading is not None and loading.search(text):
             return "loading"
         return None
 
@@ -1206,7 +1251,8 @@ class LexiconReader:
         >>> LexiconReader("ru").is_statistic("20 февраля с 21.00 до 23.00 прошло 8 составов")
         True
         """
-        if self.lex.period is not None and self.lex.period.search(sentence) is not None:
+        period = self._pattern("period")
+        if period is not None and period.search(sentence) is not None:
             return True
         return _TIME_SPAN.search(sentence) is not None or self._counts_traffic(sentence)
 
@@ -1222,6 +1268,8 @@ class LexiconReader:
         >>> LexiconReader("ru").is_statistic("В январе прибыло 5000 эшелонов")
         True
         """
+        if _BIG_NUMBER.search(text) is None:
+            return False  # (a number over 200 has three digits: ``\d`` is ``str.isdecimal``)
         toks = tokens(text)
         for i, tok in enumerate(toks):
             if not tok.low.isdecimal() or int(tok.low) <= 200:
@@ -1692,7 +1740,8 @@ class LexiconReader:
         >>> LexiconReader("ru").is_heard("наблюдатели видели эшелон у Гуково")
         False
         """
-        return self.lex.heard is not None and self.lex.heard.search(text) is not None
+        heard = self._pattern("heard")
+        return heard is not None and heard.search(text) is not None
 
     def is_timetable(self, text: str) -> bool:
         """Whether a text tells of a scheduled passenger service, with no military word.
@@ -1808,13 +1857,14 @@ class LexiconReader:
         >>> LexiconReader("ru")._cue("timetable", "Поезд прибудет в Брест с задержкой")
         (23, 34)
         """
-        pattern: re.Pattern[str] | None = getattr(self.lex, name)
+        pattern = self._pattern(name)
         found = pattern.search(text) if pattern is not None else None
         return None if found is None else found.span()
 
     def uncouples(self, text: str) -> bool:
         """Whether part of a train is uncoupled ("отцепили девять вагонов и отправили")."""
-        return self.lex.uncouple is not None and self.lex.uncouple.search(text) is not None
+        uncouple = self._pattern("uncouple")
+        return uncouple is not None and uncouple.search(text) is not None
 
     def is_final_stop(self, text: str) -> bool:
         """Whether the text names the end of the route ("конечный пункт", "станція призначення")."""
@@ -1843,9 +1893,10 @@ class LexiconReader:
         if len(self._verb_cache) > 2048:
             self._verb_cache.clear()
         cues = self._verb_cache[text] = []
-        if self.lex.verbs is None:
+        verbs = self._pattern("verbs")
+        if verbs is None:
             return cues
-        for m in self.lex.verbs.finditer(text):
+        for m in verbs.finditer(text):
             role = "departure" if m["dep"] else "arrival" if m["arr"] else "neutral"
             window = text[max(0, m.start() - 24) : m.end()]
             forward = self.lex.forward is not None and self.lex.forward.search(window) is not None
