@@ -274,23 +274,34 @@ def _route_feature_texts(result: TrackResult) -> Iterator[str]:
     and no feature's coordinate lists are built, so the file is written without
     holding every route's points as lists (0.5 GB at 100,000 trains).
     """
-    points: dict[tuple[float, float], str] = {}
+    points = _PointTexts()
     for corridor in corridor_features(result):
-        coords = []
-        for point in corridor["coords"]:
-            text = points.get(point)
-            if text is None:
-                lat, lon = point
-                text = points[point] = json.dumps([lon, lat])
-            coords.append(text)
+        # joined by C-level map: no Python step per point (6 million at 100,000 trains)
+        coords = ", ".join(map(points.__getitem__, corridor["coords"]))
         properties = {key: corridor[key] for key in _ROUTE_PROPERTIES}
         yield (
             '{"type": "Feature", "geometry": {"type": "LineString", "coordinates": ['
-            + ", ".join(coords)
+            + coords
             + ']}, "properties": '
             + json.dumps(properties, ensure_ascii=False)
             + "}"
         )
+
+
+class _PointTexts(dict[tuple[float, float], str]):
+    """Each ``(lat, lon)`` point's GeoJSON text ``[lon, lat]``, encoded on first use.
+
+    Examples
+    --------
+    >>> texts = _PointTexts()
+    >>> texts[(53.1, 25.3)], len(texts)
+    ('[25.3, 53.1]', 1)
+    """
+
+    def __missing__(self, point: tuple[float, float]) -> str:
+        lat, lon = point
+        text = self[point] = json.dumps([lon, lat])
+        return text
 
 
 _ROUTE_PROPERTIES = ("route_id", "title", "trains", "cars", "ids")
