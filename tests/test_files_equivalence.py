@@ -8,6 +8,7 @@ and file for file (byte-identical) on the embedded reports.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -191,6 +192,11 @@ def test_parquet_columns_equal_the_cell_by_cell_conversion(cells: list[object]) 
     pd.testing.assert_frame_equal(_frames.parquet_ready(df), _frames._parquet_ready_plain(df))
 
 
+def _unstamped(page: str) -> str:
+    """The page less the minute it was written at (two renderings may straddle one)."""
+    return re.sub(r"\d{4}-\d\d-\d\d \d\d:\d\d UTC", "(written)", page)
+
+
 def _plain_first_rows(routes: pd.DataFrame, positions: list[int]) -> list[pd.Series]:
     """Each corridor's first route row as the whole row (``iloc``), as before."""
     return [routes.iloc[pos] for pos in positions]
@@ -232,14 +238,14 @@ def test_map_and_route_files_equal_those_of_uncached_whole_row_reads(
     fast = (
         webmap.map_data(res),
         briefing._geo_files(res, tmp_path / "fast")["routes.geojson"].read_bytes(),
-        briefing_html.render_briefing(res, {}, files=[]),
+        _unstamped(briefing_html.render_briefing(res, {}, files=[])),
     )
     monkeypatch.setattr(webmap, "_route_groups", webmap._group_routes)
     monkeypatch.setattr(webmap, "_first_rows", _plain_first_rows)
     plain = (
         webmap.map_data(res),
         briefing._geo_files(res, tmp_path / "plain")["routes.geojson"].read_bytes(),
-        briefing_html.render_briefing(res, {}, files=[]),
+        _unstamped(briefing_html.render_briefing(res, {}, files=[])),
     )
     assert len(fast[0]["corridors"]) > 1
     assert fast == plain
@@ -336,5 +342,38 @@ def test_briefing_route_cells_once_per_route_equal_those_of_every_train(
     if which == "generated":  # trains share their route's list: the cache is used
         shared = res.routes[C.STATIONS].dropna().map(id)
         assert shared.nunique() < len(shared)
-    fast = briefing_html.render_briefing(res, {}, files=[])
-    assert fast == briefing_html.render_briefing(apart, {}, files=[])
+    fast = _unstamped(briefing_html.render_briefing(res, {}, files=[]))
+    assert fast == _unstamped(briefing_html.render_briefing(apart, {}, files=[]))
+
+
+@pytest.mark.parametrize("which", ["embedded", "generated"])
+def test_route_tables_from_ids_hashed_once_equal_those_hashed_each_time(
+    which: str, result: TrackResult, generated_result: TrackResult, tmp_path: Path
+) -> None:
+    """The four tables naming ``route_id`` are the same from ids hashed once for all."""
+    from railtrack import route_files as R
+
+    res = result if which == "embedded" else generated_result
+    routes = res.routes
+    ids = R.route_ids(routes[C.STATIONS])
+    assert ids.notna().any()
+    pd.testing.assert_frame_equal(R.per_train_routes(routes, ids=ids), R.per_train_routes(routes))
+    pd.testing.assert_frame_equal(R.distinct_routes(routes, ids=ids), R.distinct_routes(routes))
+    pd.testing.assert_frame_equal(
+        R.per_train_estimates(res.estimates, routes, ids=ids),
+        R.per_train_estimates(res.estimates, routes),
+    )
+    by_route = res.summaries["by_route"]
+    pd.testing.assert_frame_equal(
+        R.summary_by_route_file(by_route, routes, ids=ids),
+        R.summary_by_route_file(by_route, routes),
+    )
+    # and the files the briefing writes from them, as each table hashed its own
+    written = briefing.write_outputs(res, tmp_path / "once")
+    for name, table in {
+        "routes.csv": R.per_train_routes(routes),
+        "distinct_routes.csv": R.distinct_routes(routes),
+        "estimates.csv": R.per_train_estimates(res.estimates, routes),
+    }.items():
+        plain = safetext.write_csv(table, tmp_path / name)
+        assert written[name].read_bytes() == plain.read_bytes(), name

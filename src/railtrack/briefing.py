@@ -31,6 +31,7 @@ from railtrack.route_files import (
     distinct_routes,
     per_train_estimates,
     per_train_routes,
+    route_ids,
     summary_by_route_file,
 )
 from railtrack.safetext import escape_formulas, write_csv
@@ -186,13 +187,15 @@ def write_outputs(
     step("tables")
     # Each route's station list and label once, in distinct_routes; per-train rows name
     # it by route_id (railtrack.route_files).
+    # Each route hashed to its route_id once for the four tables that name it.
+    rids = route_ids(result.routes[C.STATIONS]) if C.STATIONS in result.routes else None
     tables: dict[str, pd.DataFrame] = {
         "shipments": result.shipments,
         "groups": result.groups,
         "sightings": result.sightings,
-        "routes": per_train_routes(result.routes),
-        "distinct_routes": distinct_routes(result.routes),
-        "estimates": per_train_estimates(result.estimates, result.routes),
+        "routes": per_train_routes(result.routes, ids=rids),
+        "distinct_routes": distinct_routes(result.routes, ids=rids),
+        "estimates": per_train_estimates(result.estimates, result.routes, ids=rids),
         "status": result.statuses,
         "relays": result.relays,
         "problems": result.problems_frame(),
@@ -200,7 +203,7 @@ def write_outputs(
     }
     if "summary_by_route" in tables:  # the label once, in distinct_routes: by route_id here
         tables["summary_by_route"] = summary_by_route_file(
-            tables["summary_by_route"], result.routes
+            tables["summary_by_route"], result.routes, ids=rids
         )
     for name, df in tables.items():
         written[f"{name}.csv"] = write_csv(df, out / f"{name}.csv")
