@@ -8,6 +8,7 @@ and file for file (byte-identical) on the embedded reports.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -16,7 +17,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from railtrack import _frames, briefing, data_path, load_network, load_reports, safetext
+from railtrack import _frames, accounting, briefing, data_path, load_network, load_reports, safetext
+from railtrack import columns as C
 from railtrack.pipeline import TrackResult, track
 
 # Text that exercises every rule: formula signs (ASCII and full-width) after spaces,
@@ -190,6 +192,11 @@ def test_parquet_columns_equal_the_cell_by_cell_conversion(cells: list[object]) 
     pd.testing.assert_frame_equal(_frames.parquet_ready(df), _frames._parquet_ready_plain(df))
 
 
+def _unstamped(page: str) -> str:
+    """The page less the minute it was written at (two renderings may straddle one)."""
+    return re.sub(r"\d{4}-\d\d-\d\d \d\d:\d\d UTC", "(written)", page)
+
+
 def _plain_first_rows(routes: pd.DataFrame, positions: list[int]) -> list[pd.Series]:
     """Each corridor's first route row as the whole row (``iloc``), as before."""
     return [routes.iloc[pos] for pos in positions]
@@ -231,14 +238,14 @@ def test_map_and_route_files_equal_those_of_uncached_whole_row_reads(
     fast = (
         webmap.map_data(res),
         briefing._geo_files(res, tmp_path / "fast")["routes.geojson"].read_bytes(),
-        briefing_html.render_briefing(res, {}, files=[]),
+        _unstamped(briefing_html.render_briefing(res, {}, files=[])),
     )
     monkeypatch.setattr(webmap, "_route_groups", webmap._group_routes)
     monkeypatch.setattr(webmap, "_first_rows", _plain_first_rows)
     plain = (
         webmap.map_data(res),
         briefing._geo_files(res, tmp_path / "plain")["routes.geojson"].read_bytes(),
-        briefing_html.render_briefing(res, {}, files=[]),
+        _unstamped(briefing_html.render_briefing(res, {}, files=[])),
     )
     assert len(fast[0]["corridors"]) > 1
     assert fast == plain
@@ -257,3 +264,116 @@ def test_route_groups_are_kept_for_one_table_only(result: TrackResult) -> None:
     assert webmap._route_groups(shorter) == webmap._group_routes(shorter)
     features = webmap.corridor_features(result)
     assert all(f["ids"] is not g[2] for f in features for g in webmap._route_groups(routes))
+
+
+def _plain_route_outcomes(shipments: pd.DataFrame, routes: pd.DataFrame) -> pd.DataFrame:
+    """Every train's row read whole by ``to_dict``, as before."""
+    by_id: dict[str, object] = {}
+    if len(routes) and C.ID in routes.columns and "stations" in routes.columns:
+        by_id = dict(zip(routes[C.ID].astype(str), routes["stations"], strict=True))
+    rows: list[tuple[str, str, str | None]] = []
+    read = [
+        c for c in shipments.columns if c in accounting._OUTCOME_INPUTS
+    ]  # not the other 60 columns
+    for row in shipments[read].to_dict("records"):
+        sid = str(row.get(C.ID))
+        if accounting._has_route(by_id.get(sid)):
+            rows.append((sid, accounting.ROUTED, None))
+            continue
+        origin = accounting._end(row, C.ORIGIN, C.ORIGIN_STATION_ID, C.ORIGIN_REGION)
+        destination = accounting._end(
+            row, C.DESTINATION, C.DESTINATION_STATION_ID, C.DESTINATION_REGION
+        )
+        if origin == "none":
+            reason, text = accounting.NO_ORIGIN, "the report gives no origin"
+        elif origin == "unresolved":
+            reason = accounting.UNRESOLVED_ORIGIN
+            text = f"origin {row.get(C.ORIGIN)!r} matches no station or region of the network"
+        elif destination == "none":
+            reason, text = accounting.NO_DESTINATION, "the report gives no destination"
+        elif destination == "unresolved":
+            reason = accounting.UNRESOLVED_DESTINATION
+            text = (
+                f"destination {row.get(C.DESTINATION)!r} matches no station or region "
+                "of the network"
+            )
+        else:
+            reason = accounting.NO_PATH
+            text = (
+                f"no rail path joins {row.get(C.ORIGIN)!r} and {row.get(C.DESTINATION)!r} "
+                "on the network"
+            )
+        rows.append((sid, reason, text))
+    return pd.DataFrame(rows, columns=list(accounting.OUTCOME_COLUMNS)).astype(
+        {accounting.REASON_TEXT: object}
+    )
+
+
+@pytest.mark.parametrize("which", ["embedded", "generated"])
+def test_route_outcomes_equal_the_whole_rows_read_train_by_train(
+    which: str, result: TrackResult, generated_result: TrackResult
+) -> None:
+    """Only the unrouted trains' rows read gives the outcomes of every row read."""
+    res = result if which == "embedded" else generated_result
+    ships = res.shipments
+    # every third train's route taken away: the unrouted are read whole
+    cut = res.routes[C.STATIONS].where(np.arange(len(res.routes)) % 3 != 0, None)
+    for routes in (res.routes, res.routes.assign(**{C.STATIONS: cut})):
+        for shipments in (ships, ships.drop(columns=[C.ID]), ships.iloc[::-1], ships.iloc[:0]):
+            fast = accounting.route_outcomes(shipments, routes)
+            pd.testing.assert_frame_equal(fast, _plain_route_outcomes(shipments, routes))
+    assert accounting.route_outcomes(ships, routes)[accounting.OUTCOME].nunique() > 1
+
+
+@pytest.mark.parametrize("which", ["embedded", "generated"])
+def test_briefing_route_cells_once_per_route_equal_those_of_every_train(
+    which: str, result: TrackResult, generated_result: TrackResult
+) -> None:
+    """A route's cells worked out once give the page of each train's own station list."""
+    import dataclasses
+
+    from railtrack import briefing_html
+
+    res = result if which == "embedded" else generated_result
+    routes = res.routes.copy()
+    own = [list(v) if isinstance(v, list) else v for v in routes[C.STATIONS].tolist()]
+    routes[C.STATIONS] = pd.Series(own, index=routes.index, dtype=object)
+    apart = dataclasses.replace(res, routes=routes)  # no two trains share a list
+    if which == "generated":  # trains share their route's list: the cache is used
+        shared = res.routes[C.STATIONS].dropna().map(id)
+        assert shared.nunique() < len(shared)
+    fast = _unstamped(briefing_html.render_briefing(res, {}, files=[]))
+    assert fast == _unstamped(briefing_html.render_briefing(apart, {}, files=[]))
+
+
+@pytest.mark.parametrize("which", ["embedded", "generated"])
+def test_route_tables_from_ids_hashed_once_equal_those_hashed_each_time(
+    which: str, result: TrackResult, generated_result: TrackResult, tmp_path: Path
+) -> None:
+    """The four tables naming ``route_id`` are the same from ids hashed once for all."""
+    from railtrack import route_files as R
+
+    res = result if which == "embedded" else generated_result
+    routes = res.routes
+    ids = R.route_ids(routes[C.STATIONS])
+    assert ids.notna().any()
+    pd.testing.assert_frame_equal(R.per_train_routes(routes, ids=ids), R.per_train_routes(routes))
+    pd.testing.assert_frame_equal(R.distinct_routes(routes, ids=ids), R.distinct_routes(routes))
+    pd.testing.assert_frame_equal(
+        R.per_train_estimates(res.estimates, routes, ids=ids),
+        R.per_train_estimates(res.estimates, routes),
+    )
+    by_route = res.summaries["by_route"]
+    pd.testing.assert_frame_equal(
+        R.summary_by_route_file(by_route, routes, ids=ids),
+        R.summary_by_route_file(by_route, routes),
+    )
+    # and the files the briefing writes from them, as each table hashed its own
+    written = briefing.write_outputs(res, tmp_path / "once")
+    for name, table in {
+        "routes.csv": R.per_train_routes(routes),
+        "distinct_routes.csv": R.distinct_routes(routes),
+        "estimates.csv": R.per_train_estimates(res.estimates, routes),
+    }.items():
+        plain = safetext.write_csv(table, tmp_path / name)
+        assert written[name].read_bytes() == plain.read_bytes(), name

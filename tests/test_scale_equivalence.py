@@ -26,6 +26,7 @@ from railtrack import (
     load_network,
     load_reports,
     pipeline,
+    relays,
     summary,
     tracking,
     transit,
@@ -288,6 +289,75 @@ def _plain_sighting_records(last: pd.DataFrame) -> dict[Any, dict[str, Any]]:
     return last.to_dict("index")  # type: ignore[no-any-return]
 
 
+def _plain_seen_links(
+    shipments: pd.DataFrame, sightings: pd.DataFrame, gone: set[int], settings: Any
+) -> list[tuple[int, int, str]]:
+    """Each lonely train's links found by a look-up per row (``iloc``), as before."""
+    table = shipments.reset_index(drop=True)
+    dest_sid = relays._text(table["destination_station_id"])
+    dest_region = relays._text(table["destination_region"])
+    dest = ("id:" + dest_sid).where(dest_sid.notna(), ("region:" + dest_region))
+    dest = dest.where(dest_sid.notna() | dest_region.notna(), None)
+    no_origin = (
+        table["origin"].isna() & table["origin_station_id"].isna() & table["origin_region"].isna()
+    )
+    lonely = [i for i in range(len(table)) if no_origin.iloc[i] and dest.iloc[i] is not None]
+    lonely = [i for i in lonely if i not in gone and pd.isna(table[C.GROUP].iloc[i])]
+    seen = relays._seen_days(table, sightings, lonely)
+    if not seen:
+        return []
+    wanted = {dest.iloc[i] for i in seen}
+    rows = [i for i in range(len(table)) if i not in gone and dest.iloc[i] in wanted]
+    candidates = dict(
+        zip(
+            rows,
+            relays._candidates(table.iloc[rows], rows, settings.relay_max_window_days),
+            strict=True,
+        )
+    )
+    origins = relays._text(table["origin_station_id"])
+    vias = (
+        relays._text(table[C.VIA_STATION_IDS])
+        if C.VIA_STATION_IDS in table.columns
+        else pd.Series([None] * len(table), dtype=object)
+    )
+    tolerance = settings.relay_cars_tolerance
+    out: list[tuple[int, int, str]] = []
+    for i in sorted(seen, key=lambda r: candidates[r].rank):
+        c = candidates[i]
+        for j in sorted(rows, key=lambda r: candidates[r].rank):
+            other = candidates[j]
+            if j == i or j in gone or other.report_key == c.report_key:
+                continue
+            if dest.iloc[j] != dest.iloc[i]:
+                continue
+            if not (
+                relays._counts_agree(
+                    c.cars,
+                    other.cars,
+                    tolerance,
+                    x_at_least=c.cars_at_least,
+                    y_at_least=other.cars_at_least,
+                )
+                and relays._counts_agree(c.passenger, other.passenger, tolerance)
+            ):
+                continue
+            if j in seen:  # both told only as seen: the same station, close days
+                if c.rank < other.rank:
+                    continue  # the better told is kept: linked when ``j``'s turn comes
+                slack = settings.relay_slack_days
+                same = any(a == b and abs(d - e) <= slack for a, d in seen[i] for b, e in seen[j])
+                how = "sighting" if same else None
+            else:
+                via = tuple(str(vias.iloc[j]).split("; ")) if vias.iloc[j] is not None else ()
+                how = relays._seen_on_train(seen[i], other, origins.iloc[j], via, settings)
+            if how is not None:
+                gone.add(i)
+                out.append((int(table.index[i]), int(table.index[j]), how))
+                break
+    return out
+
+
 def _plain_run(reports: ReportSet, network: RailNetwork, as_of: str | None) -> dict[str, Any]:
     """Run ``track`` with the plain references patched in for the optimised code."""
     with pytest.MonkeyPatch.context() as mp:
@@ -302,6 +372,7 @@ def _plain_run(reports: ReportSet, network: RailNetwork, as_of: str | None) -> d
         mp.setattr(tracking, "_BoundFor", _PlainBoundFor)
         mp.setattr(estimate, "_route_keys", _plain_route_keys)
         mp.setattr(tracking, "_sighting_records", _plain_sighting_records)
+        mp.setattr(relays, "_seen_links", _plain_seen_links)
         return _run(reports, network, as_of)
 
 
@@ -489,3 +560,41 @@ def test_route_keys_equal_the_keys_read_as_numpy_scalars(
         assert [type(v) for k in got for pair in k for v in pair] == [
             type(v) for k in want for pair in k for v in pair
         ]
+
+
+def _told(reports: ReportSet, network: RailNetwork) -> tuple[pd.DataFrame, pd.DataFrame]:
+    resolved = reports.resolve(network)
+    return resolved.to_frame(), resolved.sightings_frame()
+
+
+def test_seen_links_equal_the_links_found_row_by_row(
+    network: RailNetwork, generated: ReportSet
+) -> None:
+    """Trains told only as seen link to the same trains when the columns are read once."""
+    told, seen = _told(generated, network)
+    # Another report's retelling of 40 trains: no origin, seen at the origin on the day
+    # it left (linked), or a day before the window opens (not linked), or seen twice.
+    base = told[told["origin_station_id"].notna() & told["departure_earliest"].notna()]
+    copies = base.head(40).assign(
+        id=lambda df: "seen-" + df["id"].astype(str),
+        report=lambda df: "seen-" + df["id"].astype(str),
+        origin=None,
+        origin_station_id=None,
+        origin_region=None,
+        group=None,
+    )
+    shift = pd.to_timedelta([0, -9, 0, 1] * 10, unit="D")
+    day = pd.to_datetime(base.head(40)["departure_earliest"]).to_numpy() + shift
+    spotted = pd.DataFrame({c: [None] * len(copies) for c in seen.columns}).assign(
+        id=["spot-" + str(i) for i in range(len(copies))],
+        shipment=copies["id"].tolist(),
+        station_id=base.head(40)["origin_station_id"].tolist(),
+        seen_at=day.astype(str).tolist(),
+    )
+    told = pd.concat([told, copies], ignore_index=True)
+    seen = pd.concat([seen.astype(object), spotted.astype(object)], ignore_index=True)
+    settings = pipeline.DEFAULT_SETTINGS
+    for gone in (set(), {len(told) - 1, len(told) - 2}):
+        fast = relays._seen_links(told, seen, set(gone), settings)
+        assert fast == _plain_seen_links(told, seen, set(gone), settings)
+        assert 0 < len(fast) < len(copies)

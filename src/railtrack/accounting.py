@@ -125,13 +125,17 @@ def route_outcomes(shipments: pd.DataFrame, routes: pd.DataFrame) -> pd.DataFram
     by_id: dict[str, Any] = {}
     if len(routes) and C.ID in routes.columns and "stations" in routes.columns:
         by_id = dict(zip(routes[C.ID].astype(str), routes["stations"], strict=True))
-    rows: list[tuple[str, str, str | None]] = []
-    read = [c for c in shipments.columns if c in _OUTCOME_INPUTS]  # not the other 60 columns
-    for row in shipments[read].to_dict("records"):
-        sid = str(row.get(C.ID))
-        if _has_route(by_id.get(sid)):
-            rows.append((sid, ROUTED, None))
-            continue
+    # a row without an id is named "None", as str(row.get("id")) names it
+    has_ids = C.ID in shipments.columns
+    ids = [str(v) for v in (shipments[C.ID].tolist() if has_ids else [None] * len(shipments))]
+    routed = [_has_route(by_id.get(sid)) for sid in ids]
+    rows: list[tuple[str, str, str | None]] = [(sid, ROUTED, None) for sid in ids]
+    # only the trains not routed are read whole (not the other 60 columns either)
+    read = [c for c in shipments.columns if c in _OUTCOME_INPUTS]
+    unrouted = [k for k, done in enumerate(routed) if not done]
+    records = shipments[read].iloc[unrouted].to_dict("records")
+    for k, row in zip(unrouted, records, strict=True):
+        sid = ids[k]
         origin = _end(row, C.ORIGIN, C.ORIGIN_STATION_ID, C.ORIGIN_REGION)
         destination = _end(row, C.DESTINATION, C.DESTINATION_STATION_ID, C.DESTINATION_REGION)
         if origin == "none":
@@ -153,7 +157,7 @@ def route_outcomes(shipments: pd.DataFrame, routes: pd.DataFrame) -> pd.DataFram
                 f"no rail path joins {row.get(C.ORIGIN)!r} and {row.get(C.DESTINATION)!r} "
                 "on the network"
             )
-        rows.append((sid, reason, text))
+        rows[k] = (sid, reason, text)
     return pd.DataFrame(rows, columns=list(OUTCOME_COLUMNS)).astype({REASON_TEXT: object})
 
 

@@ -346,18 +346,23 @@ def _train_rows(
     dated = dict(
         zip(dates[C.ID], zip(dates[BEST_DATE], dates[DATE_BASIS], strict=True), strict=True)
     )
+    # Each route's cells worked out once: the trains on one route share its station list
+    # (one object, kept alive by ``routes``), so it is known by its id.
+    cells: dict[tuple[int, str, str], tuple[str, str]] = {}
     rows = []
     for ship in _only(result.shipments, shown).to_dict("records"):
         sid = str(ship[C.ID])
         e, s, r = est.get(sid, {}), status.get(sid, {}), routes.get(sid, {})
         origin, origin_written = _place(ship, C.ORIGIN)
         destination, destination_written = _place(ship, C.DESTINATION)
-        short, full = _route_cells(
-            _stations(r.get("stations")),
-            G,
-            _text(r.get(C.ROUTE_LABEL)),
-            _text(e.get(C.BORDER_CROSSINGS)),
-        )
+        stations = r.get(C.STATIONS)
+        label, crossings = _text(r.get(C.ROUTE_LABEL)), _text(e.get(C.BORDER_CROSSINGS))
+        key = (id(stations), label, crossings)
+        found = cells.get(key)
+        if found is None:
+            short, full = _route_cells(_stations(stations), G, label, crossings)
+            found = cells[key] = (short, _outline(full, short, stations))
+        short, outline = found
         flags = sorted(set(_flags(e.get(C.FLAGS))) | set(_flags(s.get(C.FLAGS))))
         when, basis = dated.get(sid, (None, None))
         departed = _claim(ship.get(C.DEPARTURE_EARLIEST), ship.get(C.DEPARTURE_LATEST))
@@ -369,7 +374,7 @@ def _train_rows(
                 "destination": destination,
                 "destination_written": destination_written,
                 "route": short,
-                "route_full": _outline(full, short, r.get(C.STATIONS)),
+                "route_full": outline,
                 "length": _number(e.get(C.LENGTH_KM)),
                 "routed": outcome.get(sid) == ROUTED,
                 "not_routed": "" if outcome.get(sid) == ROUTED else outcome.get(sid, ""),

@@ -616,31 +616,38 @@ def _seen_links(
     no_origin = (
         table["origin"].isna() & table["origin_station_id"].isna() & table["origin_region"].isna()
     )
-    lonely = [i for i in range(len(table)) if no_origin.iloc[i] and dest.iloc[i] is not None]
-    lonely = [i for i in lonely if i not in gone and pd.isna(table[C.GROUP].iloc[i])]
+    # read as lists once: a look-up per row of a 100,000-row Series costs seconds
+    dests = dest.tolist()
+    grouped = table[C.GROUP].notna().tolist()
+    lonely = [
+        i
+        for i, (alone, d, g) in enumerate(zip(no_origin.tolist(), dests, grouped, strict=True))
+        if alone and d is not None and i not in gone and not g
+    ]
     seen = _seen_days(table, sightings, lonely)
     if not seen:
         return []
-    wanted = {dest.iloc[i] for i in seen}
-    rows = [i for i in range(len(table)) if i not in gone and dest.iloc[i] in wanted]
+    wanted = {dests[i] for i in seen}
+    rows = [i for i, d in enumerate(dests) if i not in gone and d in wanted]
     candidates = dict(
         zip(rows, _candidates(table.iloc[rows], rows, settings.relay_max_window_days), strict=True)
     )
-    origins = _text(table["origin_station_id"])
+    origins = _text(table["origin_station_id"]).tolist()
     vias = (
-        _text(table[C.VIA_STATION_IDS])
+        _text(table[C.VIA_STATION_IDS]).tolist()
         if C.VIA_STATION_IDS in table.columns
-        else pd.Series([None] * len(table), dtype=object)
+        else [None] * len(table)
     )
+    order = sorted(rows, key=lambda r: candidates[r].rank)  # the same for every train seen
     tolerance = settings.relay_cars_tolerance
     out: list[tuple[int, int, str]] = []
     for i in sorted(seen, key=lambda r: candidates[r].rank):
         c = candidates[i]
-        for j in sorted(rows, key=lambda r: candidates[r].rank):
+        for j in order:
             other = candidates[j]
             if j == i or j in gone or other.report_key == c.report_key:
                 continue
-            if dest.iloc[j] != dest.iloc[i]:
+            if dests[j] != dests[i]:
                 continue
             if not (
                 _counts_agree(
@@ -660,8 +667,8 @@ def _seen_links(
                 same = any(a == b and abs(d - e) <= slack for a, d in seen[i] for b, e in seen[j])
                 how = "sighting" if same else None
             else:
-                via = tuple(str(vias.iloc[j]).split("; ")) if vias.iloc[j] is not None else ()
-                how = _seen_on_train(seen[i], other, origins.iloc[j], via, settings)
+                via = tuple(str(vias[j]).split("; ")) if vias[j] is not None else ()
+                how = _seen_on_train(seen[i], other, origins[j], via, settings)
             if how is not None:
                 gone.add(i)
                 out.append((int(table.index[i]), int(table.index[j]), how))

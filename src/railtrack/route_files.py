@@ -128,7 +128,7 @@ def route_ids(stations: pd.Series) -> pd.Series:
     return pd.Series(pd.Categorical(values), index=stations.index, name=C.ROUTE_ID)
 
 
-def distinct_routes(routes: pd.DataFrame) -> pd.DataFrame:
+def distinct_routes(routes: pd.DataFrame, *, ids: pd.Series | None = None) -> pd.DataFrame:
     """Return one row per distinct route trains were routed on.
 
     Parameters
@@ -137,6 +137,9 @@ def distinct_routes(routes: pd.DataFrame) -> pd.DataFrame:
         The routes table (:func:`railtrack.routes.shipment_routes`; ``stations``,
         ``route``, ``length_km`` and, when present, ``border_crossings`` and
         ``border_crossings_n`` are read).
+    ids
+        :func:`route_ids` of ``routes["stations"]`` when already worked out (the
+        briefing's files hash each route once for all of them); None: hashed here.
 
     Returns
     -------
@@ -146,7 +149,8 @@ def distinct_routes(routes: pd.DataFrame) -> pd.DataFrame:
         ``trains`` (how many rows of ``routes`` take the route); in order of first
         use. Empty (with those columns) when no train was routed.
     """
-    ids = route_ids(routes[C.STATIONS]) if C.STATIONS in routes else pd.Series(dtype=object)
+    if ids is None:
+        ids = route_ids(routes[C.STATIONS]) if C.STATIONS in routes else pd.Series(dtype=object)
     routed = ids.notna().to_numpy()
     if not routed.any():
         return pd.DataFrame(columns=list(DISTINCT_ROUTE_COLUMNS))
@@ -171,13 +175,15 @@ def _column(df: pd.DataFrame, col: str) -> Any:
     return df[col].to_numpy(dtype=object) if col in df else None
 
 
-def per_train_routes(routes: pd.DataFrame) -> pd.DataFrame:
+def per_train_routes(routes: pd.DataFrame, *, ids: pd.Series | None = None) -> pd.DataFrame:
     """Return the routes table as written per train: ``route_id`` for label and stations.
 
     Parameters
     ----------
     routes
         The routes table (:func:`railtrack.routes.shipment_routes`).
+    ids
+        :func:`route_ids` of its ``stations``, when already worked out; None: hashed here.
 
     Returns
     -------
@@ -185,10 +191,14 @@ def per_train_routes(routes: pd.DataFrame) -> pd.DataFrame:
         Its columns less ``route`` and ``stations``, with ``route_id`` (see
         :func:`route_id`; missing for an unrouted train) where ``route`` was.
     """
-    return _with_route_id(routes, route_ids(routes[C.STATIONS]), drop=(C.STATIONS,))
+    if ids is None:
+        ids = route_ids(routes[C.STATIONS])
+    return _with_route_id(routes, ids, drop=(C.STATIONS,))
 
 
-def per_train_estimates(estimates: pd.DataFrame, routes: pd.DataFrame) -> pd.DataFrame:
+def per_train_estimates(
+    estimates: pd.DataFrame, routes: pd.DataFrame, *, ids: pd.Series | None = None
+) -> pd.DataFrame:
     """Return the estimates table as written per train: ``route_id`` in place of ``route``.
 
     Parameters
@@ -197,6 +207,9 @@ def per_train_estimates(estimates: pd.DataFrame, routes: pd.DataFrame) -> pd.Dat
         :func:`railtrack.estimate.arrival_windows` output.
     routes
         The routes table it was estimated from, row for row.
+    ids
+        :func:`route_ids` of ``routes["stations"]``, when already worked out; None:
+        hashed here.
 
     Returns
     -------
@@ -213,8 +226,9 @@ def per_train_estimates(estimates: pd.DataFrame, routes: pd.DataFrame) -> pd.Dat
     ):
         msg = "the estimates and routes tables do not list the same trains in the same order"
         raise ValueError(msg)
-    ids = route_ids(routes[C.STATIONS]).set_axis(estimates.index)
-    return _with_route_id(estimates, ids, drop=())
+    if ids is None:
+        ids = route_ids(routes[C.STATIONS])
+    return _with_route_id(estimates, ids.set_axis(estimates.index), drop=())
 
 
 def _with_route_id(df: pd.DataFrame, ids: pd.Series, *, drop: tuple[str, ...]) -> pd.DataFrame:
@@ -314,7 +328,9 @@ def route_outline(label: str, *, most: int | None = None, rid: str = "") -> str:
     return "".join(parts) + note
 
 
-def summary_by_route_file(summary: pd.DataFrame, routes: pd.DataFrame) -> pd.DataFrame:
+def summary_by_route_file(
+    summary: pd.DataFrame, routes: pd.DataFrame, *, ids: pd.Series | None = None
+) -> pd.DataFrame:
     """Return the volumes by route as ``summary_by_route.csv`` is written.
 
     Parameters
@@ -323,6 +339,9 @@ def summary_by_route_file(summary: pd.DataFrame, routes: pd.DataFrame) -> pd.Dat
         The ``by_route`` summary (keyed by the route label, ``route``).
     routes
         The routes table the summary was made from (``route`` and ``stations``).
+    ids
+        :func:`route_ids` of ``routes["stations"]``, when already worked out; None:
+        hashed here.
 
     Returns
     -------
@@ -348,7 +367,9 @@ def summary_by_route_file(summary: pd.DataFrame, routes: pd.DataFrame) -> pd.Dat
         return summary
     ids_of: dict[str, dict[str, None]] = {}
     if C.STATIONS in routes.columns and C.ROUTE_LABEL in routes.columns:
-        for label, rid in _label_route_pairs(routes[C.ROUTE_LABEL], route_ids(routes[C.STATIONS])):
+        if ids is None:
+            ids = route_ids(routes[C.STATIONS])
+        for label, rid in _label_route_pairs(routes[C.ROUTE_LABEL], ids):
             ids_of.setdefault(str(label), {})[str(rid)] = None
     labels = summary[C.ROUTE_LABEL].astype(object).tolist()
     out = summary.copy()
