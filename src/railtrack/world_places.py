@@ -92,6 +92,14 @@ class WorldPlace:
         GeoNames population (0 when unknown or a network town).
     names
         All its names, as written.
+
+    Examples
+    --------
+    >>> place = WorldPlaces.default().lookup("Duisburg")[0]
+    >>> place.id, place.kind, place.country, round(place.lat, 2), round(place.lon, 2)
+    ('GN2934691', 'town', 'DE', 51.43, 6.77)
+    >>> WorldPlace("CN", "China", "country", "CN", names=("China", "Китай")).lat is None
+    True
     """
 
     id: str
@@ -194,7 +202,18 @@ class WorldPlaces:
 
     @classmethod
     def default(cls) -> WorldPlaces:
-        """Return the embedded tables (``data/network/world``), read once per process."""
+        """Return the embedded tables (``data/network/world``), read once per process.
+
+        Returns
+        -------
+        WorldPlaces
+            One shared index per process (the tables are read on the first call).
+
+        Examples
+        --------
+        >>> WorldPlaces.default() is WorldPlaces.default()
+        True
+        """
         return _default()
 
     def __len__(self) -> int:
@@ -244,11 +263,25 @@ class WorldPlaces:
         return self._continents.get(_fold(text))
 
     def country_prefix(self, text: str) -> bool:
-        """Whether ``text`` begins like a country's name (4 letters; a cheap filter)."""
+        """Whether ``text`` begins like a country's name (4 letters; a cheap filter).
+
+        Examples
+        --------
+        >>> world = WorldPlaces.default()
+        >>> world.country_prefix("Германии"), world.country_prefix("Орша")
+        (True, False)
+        """
         return _fold(text)[:4] in _country_prefixes()
 
     def continent_prefix(self, text: str) -> bool:
-        """Whether ``text`` begins like a continent's name (a cheap filter for case forms)."""
+        """Whether ``text`` begins like a continent's name (a cheap filter for case forms).
+
+        Examples
+        --------
+        >>> world = WorldPlaces.default()
+        >>> world.continent_prefix("Азии"), world.continent_prefix("Орша")
+        (True, False)
+        """
         return _fold(text)[:3] in self._continent_heads
 
     def _read_terminals(self, path: Path) -> None:
@@ -327,7 +360,25 @@ class WorldPlaces:
         )
 
     def extra_names(self, town_id: str) -> tuple[str, ...]:
-        """More names of a network town (``GN<geonameid>``) than its own table keeps."""
+        """More names of a network town (``GN<geonameid>``) than its own table keeps.
+
+        Parameters
+        ----------
+        town_id
+            ``GN<geonameid>`` of a town of the network.
+
+        Returns
+        -------
+        tuple of str
+            Its names from ``town_names.tsv.gz`` as written; empty when the table has none.
+
+        Examples
+        --------
+        >>> "Mogilew" in WorldPlaces.default().extra_names("GN625665")
+        True
+        >>> WorldPlaces.default().extra_names("GN0")
+        ()
+        """
         i = self._extra.get(town_id)
         return self._place("network_town", i).names if i is not None else ()
 
@@ -412,6 +463,27 @@ class WorldPlaces:
 
         "Lenino" is a former name of Tsaritsyno, a district of Moscow, not a city of its
         own. A linear scan of the national layer: call it on rare candidates only.
+
+        Parameters
+        ----------
+        town
+            A town of the national layer (:meth:`national_towns`).
+        km
+            The distance, km (great circle), within which a more populous town counts.
+
+        Returns
+        -------
+        bool
+            False for a town without coordinates.
+
+        Examples
+        --------
+        >>> world = WorldPlaces.default()
+        >>> tsaritsyno = world.national_towns("Tsaritsyno")[0]
+        >>> world.in_larger_town(tsaritsyno, 15.0)
+        True
+        >>> world.in_larger_town(world.national_town("GN625665"), 15.0)
+        False
         """
         if town.lat is None or town.lon is None:
             return False
@@ -428,7 +500,14 @@ class WorldPlaces:
         )
 
     def has_key(self, key: str) -> bool:
-        """Whether any place has a name of spelling key ``key`` (a dict look-up)."""
+        """Whether any place has a name of spelling key ``key`` (a dict look-up).
+
+        Examples
+        --------
+        >>> world = WorldPlaces.default()
+        >>> world.has_key(name_key("Duisburg")), world.has_key(name_key("Qwxyzzy"))
+        (True, False)
+        """
         return key in self._by_key
 
     def lookup(self, name: str, key: str | None = None) -> list[WorldPlace]:
@@ -445,6 +524,13 @@ class WorldPlaces:
         -------
         list of WorldPlace
             Empty when no place has the key.
+
+        Examples
+        --------
+        >>> [(p.id, p.kind) for p in WorldPlaces.default().lookup("Китай")]
+        [('CN', 'country')]
+        >>> WorldPlaces.default().lookup(":")
+        []
         """
         key = name_key(name) if key is None else key
         if not key or key not in self._by_key:
