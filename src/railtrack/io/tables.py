@@ -70,6 +70,18 @@ def header_aliases() -> dict[str, str]:
     ------
     ValueError
         When the alias table maps one header to two fields or names an unknown field.
+
+    Returns
+    -------
+    dict of str to str
+        Normalised header (:func:`normalise_header`) -> report field; read once per
+        process.
+
+    Examples
+    --------
+    >>> aliases = header_aliases()
+    >>> aliases["откуда"], aliases["wagons"], aliases["cars"]
+    ('origin', 'cars_total', 'cars_total')
     """
     listed: dict[str, str] = {}
     path = data_path("tables", "header_aliases.csv")
@@ -152,6 +164,14 @@ class HeaderMap:
     ``columns`` maps each header as written to its field, in the table's order;
     ``ignored`` lists the headers no field has; ``shadowed`` those not read because
     an earlier column gives their field, and ``notes`` say so, once each.
+
+    Examples
+    --------
+    >>> m = map_headers(["From", "Откуда", "Wagons", "Notes 2"])
+    >>> m.columns, m.shadowed, m.ignored
+    ({'From': 'origin', 'Wagons': 'cars_total'}, ['Откуда'], ['Notes 2'])
+    >>> m.notes[0].split(":")[0]
+    "column 'Откуда' not read"
     """
 
     columns: dict[str, str] = field(default_factory=dict)
@@ -162,7 +182,13 @@ class HeaderMap:
 
     @property
     def fields(self) -> set[str]:
-        """The fields some column gives."""
+        """The fields some column gives.
+
+        Examples
+        --------
+        >>> sorted(map_headers(["From", "Wagons"]).fields)
+        ['cars_total', 'origin']
+        """
         return set(self.columns.values())
 
 
@@ -205,6 +231,13 @@ def map_headers(headers: Sequence[str], user: Mapping[str, str] | None = None) -
     HeaderMap
         The first column giving a field is used; a later one naming the same field is
         ignored with a note. Empty headers are ignored silently.
+
+    Examples
+    --------
+    The user's mapping wins over the alias table:
+
+    >>> map_headers(["Date", "Loco"], {"loco": "notes"}).columns
+    {'Date': 'departure', 'Loco': 'notes'}
     """
     aliases = header_aliases()
     wanted = {normalise_header(k): v for k, v in (user or {}).items()}
@@ -243,6 +276,25 @@ def generated_id(row: int, values: Sequence[object]) -> str:
     cells (as text, joined by a unit separator): the same row of the same table gets
     the same id on every load, so stores and ``--json`` outputs stay stable, and an
     edited row gets a new one.
+
+    Parameters
+    ----------
+    row
+        The row's number in its table (as problems name it).
+    values
+        The row's cells, in column order (None is an empty cell).
+
+    Returns
+    -------
+    str
+        ``row{row}-`` and ten hex digits.
+
+    Examples
+    --------
+    >>> generated_id(3, ["2023-03-01", "Slonim", None])
+    'row3-8844931218'
+    >>> generated_id(3, ["2023-03-01", "Slonim", ""]), generated_id(4, ["2023-03-01", "Slonim"])
+    ('row3-8844931218', 'row4-c73bacb2e1')
     """
     body = "\x1f".join("" if v is None else str(v).strip() for v in values)
     digest = hashlib.sha256(f"{row}\x1e{body}".encode()).hexdigest()[:10]
