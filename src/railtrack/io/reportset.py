@@ -88,7 +88,19 @@ class Problem:
         return f"{where}: {self.message}"
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the problem as a JSON-ready dict (with a ``text`` rendering)."""
+        """Return the problem as a JSON-ready dict (with a ``text`` rendering).
+
+        Returns
+        -------
+        dict
+            ``path``, ``row``, ``unit``, ``field``, ``message`` and ``text`` (the
+            problem as one line): the ``problem`` record of :mod:`railtrack.records`.
+
+        Examples
+        --------
+        >>> Problem("data/reports.csv", 14, "cars_total", "not a count").to_dict()["text"]
+        "reports.csv row 14, field 'cars_total': not a count"
+        """
         return {
             "path": self.path,
             "row": self.row,
@@ -465,6 +477,25 @@ class ReportSet:
         Each says which column header became which field (``columns``), which
         columns were not read (``ignored``), how many records the file gave and
         whether their ids were generated.
+
+        Returns
+        -------
+        list of dict
+            One ``file`` record (:class:`railtrack.records.FileRecord`) per table file, in
+            load order; empty when no table was read.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> from railtrack import load_reports
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     path = Path(tmp) / "r.csv"
+        ...     _ = path.write_text('''id,From,To,Wagons,Colour
+        ... T1,Orsha,Brest,40,red
+        ... ''')
+        ...     (record,) = load_reports(path).file_records()
+        >>> record["columns"], record["ignored"], record["n_records"]
+        ({'id': 'id', 'From': 'origin', 'To': 'destination', 'Wagons': 'cars_total'}, ['Colour'], 1)
         """
         return [dict(r) for r in self.tables]
 
