@@ -236,16 +236,16 @@ def write_converted(
         (False while a conversion in batches has batches left; a reader then gives a
         problem saying so), ``batches_total`` and ``input``.
 
+    Raises
+    ------
+    InputPathError
+        When ``out`` is a file, or a directory holding anything but converted reports.
+
     Notes
     -----
     The manifest is written last, under a temporary name renamed into place; a new
     conversion first writes one that says ``complete: false``, so a conversion killed
     part-way is known as such (and converting again replaces it).
-
-    Raises
-    ------
-    InputPathError
-        When ``out`` is a file, or a directory holding anything but converted reports.
 
     Examples
     --------
@@ -573,16 +573,16 @@ def converted_extras(path: str | Path) -> ReportSet:
 
     What the Dask engine keeps on the client while the records stay on the workers.
 
-    Raises
-    ------
-    InputPathError
-        When the manifest is missing, unreadable or of another format.
-
     Returns
     -------
     ReportSet
         No records; the problems (a stopped conversion's first), Telegram posts and
         skipped counts.
+
+    Raises
+    ------
+    InputPathError
+        When the manifest is missing, unreadable or of another format.
 
     Examples
     --------

@@ -79,12 +79,6 @@ def _reread(
 def read_csv_records(text: str, path: Path) -> tuple[list[RawRecord], list[CsvProblem], list[str]]:
     """Split CSV ``text`` into raw records.
 
-    Returns
-    -------
-    records, problems, header
-        The records (keyed by the header as written, stripped), row-level problems,
-        and the header.
-
     Parameters
     ----------
     text
@@ -92,6 +86,12 @@ def read_csv_records(text: str, path: Path) -> tuple[list[RawRecord], list[CsvPr
         header row uses most.
     path
         The file's path (not read: the caller names it in problems).
+
+    Returns
+    -------
+    records, problems, header
+        The records (keyed by the header as written, stripped), row-level problems,
+        and the header.
 
     Raises
     ------

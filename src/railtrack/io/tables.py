@@ -66,16 +66,16 @@ def header_aliases() -> dict[str, str]:
     Every field also maps to itself, unless the table lists its name (``cars`` in a
     table is the total).
 
-    Raises
-    ------
-    ValueError
-        When the alias table maps one header to two fields or names an unknown field.
-
     Returns
     -------
     dict of str to str
         Normalised header (:func:`normalise_header`) -> report field; read once per
         process.
+
+    Raises
+    ------
+    ValueError
+        When the alias table maps one header to two fields or names an unknown field.
 
     Examples
     --------
