@@ -173,6 +173,36 @@ def write_csv(df: pd.DataFrame, path: str | Path, *, chunk_rows: int = 20_000) -
     Every CSV railtrack writes goes through here. Cells are made safe by
     :func:`escape_formulas` ``chunk_rows`` rows at a time (no second copy of a
     national table); cells holding a line break are quoted; lines end in ``\\n``.
+
+    Parameters
+    ----------
+    df
+        Any frame; its index is not written.
+    path
+        The file to write (replaced when it exists).
+    chunk_rows
+        Rows escaped and written at a time.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Raises
+    ------
+    OSError
+        When the file cannot be written (a missing directory, no permission).
+
+    Examples
+    --------
+    A cell a spreadsheet would run as a formula is written as text:
+
+    >>> import tempfile
+    >>> df = pd.DataFrame({"id": ["T1"], "note": ["=HYPERLINK(1)"]})
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     print(write_csv(df, Path(tmp) / "x.csv").read_text(encoding="utf-8"), end="")
+    id,note
+    T1,'=HYPERLINK(1)
     """
     out = Path(path)
     with out.open("w", encoding="utf-8", newline="") as handle:
@@ -205,6 +235,11 @@ def terminal_text(text: object) -> str:
     """Return ``text`` with control characters (ESC, CR, bell, ...) shown as ``\\xNN``.
 
     Print it through a rich console made with ``markup=False, emoji=False``.
+
+    Examples
+    --------
+    >>> terminal_text("Orsha\\x1b[2J\\r")
+    'Orsha\\\\x1b[2J\\\\x0d'
     """
     valid = str(text).encode("utf-8", "backslashreplace").decode("utf-8")  # lone surrogates
     return _TERMINAL.sub(lambda m: f"\\x{ord(m.group()):02x}", valid)
