@@ -77,7 +77,19 @@ _HEADER_CELL = 18
 
 
 def terminal_width() -> int:
-    """Return the width tables must fit: ``COLUMNS``, the terminal's, else 100."""
+    """Return the width tables must fit: ``COLUMNS``, the terminal's, else 100.
+
+    Returns
+    -------
+    int
+        Characters: ``COLUMNS`` when it is a number over 20, else the terminal's
+        width when standard output is one, else 100.
+
+    Examples
+    --------
+    >>> terminal_width() > 20
+    True
+    """
     env = os.environ.get("COLUMNS", "")
     if env.isdigit() and int(env) > 20:
         return int(env)
@@ -124,7 +136,35 @@ def _is_missing(value: Any) -> bool:
 
 
 def json_default(value: Any) -> Any:
-    """Serialise dates, numpy scalars and pandas missing values for ``json.dumps``."""
+    """Serialise dates, numpy scalars and pandas missing values for ``json.dumps``.
+
+    Parameters
+    ----------
+    value
+        A value ``json.dumps`` cannot serialise by itself.
+
+    Returns
+    -------
+    object
+        None for a missing value (None, NaN, ``pd.NA``, ``pd.NaT``), an ISO string for a
+        date or datetime, the Python scalar of a numpy scalar, a pydantic model's JSON
+        dict, a list for a set or tuple, the text of a path.
+
+    Raises
+    ------
+    TypeError
+        For any other value (as ``json.dumps`` expects of a ``default``).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> json_default(date(2023, 3, 1)), json_default(np.int64(3)), json_default(float("nan"))
+    ('2023-03-01', 3, None)
+    >>> json_default(object())
+    Traceback (most recent call last):
+        ...
+    TypeError: cannot serialise object to JSON
+    """
     if _is_missing(value):
         return None
     if isinstance(value, datetime | date):  # pandas Timestamps are datetimes
@@ -146,18 +186,47 @@ def _dumps(obj: Any) -> str:
 
 
 def print_json(obj: Any) -> None:
-    """Print one JSON document on one line of stdout."""
+    """Print one JSON document on one line of stdout.
+
+    Examples
+    --------
+    >>> print_json({"n_trains": 2, "as_of": date(2023, 3, 1)})
+    {"n_trains": 2, "as_of": "2023-03-01"}
+    """
     typer.echo(_dumps(obj))
 
 
 def print_jsonl(objs: Iterable[Any], *, err: bool = False) -> None:
-    """Print one JSON object per line on stdout (or stderr)."""
+    """Print one JSON object per line on stdout (or stderr).
+
+    Examples
+    --------
+    >>> print_jsonl([{"id": "T1"}, {"id": "Т2"}])
+    {"id": "T1"}
+    {"id": "Т2"}
+    """
     for obj in objs:
         typer.echo(_dumps(obj), err=err)
 
 
 def output_format(fmt: str | None, json_out: bool) -> Format:
-    """Return the chosen format: ``--json`` is shorthand for ``--format json``."""
+    """Return the chosen format: ``--json`` is shorthand for ``--format json``.
+
+    Raises
+    ------
+    typer.BadParameter
+        When ``--format`` is not one of :data:`FORMATS`, or disagrees with ``--json``.
+
+    Examples
+    --------
+    >>> output_format(None, False), output_format("csv", False), output_format(None, True)
+    ('table', 'csv', 'json')
+    >>> try:
+    ...     output_format("xml", False)
+    ... except typer.BadParameter as exc:
+    ...     print(exc.format_message())
+    Invalid value for --format: 'xml' is not one of table, csv, tsv, json
+    """
     if json_out:
         if fmt not in (None, "json"):
             raise typer.BadParameter(f"--json and --format {fmt} disagree", param_hint="--format")
@@ -175,6 +244,14 @@ def check_paths(paths: Sequence[Path]) -> None:
     """Raise :class:`InputPathError` naming the first path that does not exist.
 
     A dangling or looping symbolic link exists: the loader names it in a problem.
+
+    Examples
+    --------
+    >>> check_paths([Path("-")])  # standard input
+    >>> check_paths([Path("no/such/reports.csv")])
+    Traceback (most recent call last):
+        ...
+    railtrack.errors.InputPathError: no such file or directory: no/such/reports.csv
     """
     for path in paths:
         if str(path) != "-" and not path.exists() and not path.is_symlink():
@@ -459,6 +536,18 @@ def emit_records(
         Print the table without title or notes.
     empty
         Text printed instead of an empty table.
+
+    Examples
+    --------
+    >>> records = [{"record": "problem", "message": "no text", "text": "a.txt: no text"}]
+    >>> emit_records(records, "json")
+    {"record": "problem", "message": "no text", "text": "a.txt: no text"}
+
+    CSV has every column of the kind's schema, empty where a record has no value:
+
+    >>> emit_records(records, "csv")
+    record,path,row,unit,field,message,text
+    problem,,,,,no text,a.txt: no text
     """
     if fmt == "json":
         print_jsonl(records)
@@ -489,6 +578,22 @@ def emit_document(doc: Mapping[str, Any], fmt: Format, *, quiet: bool = False) -
     """Print one document (a run summary): one JSON line, or ``key value`` lines.
 
     CSV and TSV print the flat fields as a one-row table.
+
+    Parameters
+    ----------
+    doc
+        A JSON-ready dict (a run, ingest, plot or convert summary).
+    fmt
+        ``json``, ``csv``/``tsv`` or ``table`` (``key: value`` lines, flat keys, empty
+        values left out).
+    quiet
+        Leave out the problems in ``table`` format.
+
+    Examples
+    --------
+    >>> emit_document({"record": "run", "n_shipments": 2, "cars_total": None}, "table")
+    record: run
+    n_shipments: 2
     """
     if fmt == "json":
         print_json(doc)
@@ -563,6 +668,16 @@ def locate_places(doc: dict[str, Any], network: Any) -> dict[str, Any]:
     The places are ``origin``, ``destination``, ``via`` and ``station``; a place
     that already has coordinates, or has no station of ``network``, is kept.
     Returns ``doc`` with those places replaced.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> import networkx as nx
+    >>> G = nx.Graph()
+    >>> G.add_node("ORSHA", lat=54.51, lon=30.42)
+    >>> doc = {"id": "T1", "origin": {"text": "Орша", "station_id": "ORSHA", "lat": None}}
+    >>> locate_places(doc, SimpleNamespace(G=G))["origin"]
+    {'text': 'Орша', 'station_id': 'ORSHA', 'lat': 54.51, 'lon': 30.42}
     """
     for key in ("origin", "destination", "station"):
         if isinstance(doc.get(key), dict):
@@ -586,6 +701,15 @@ def print_problems(problems: Sequence[Any], fmt: Format = "table", *, quiet: boo
     """Print input problems on stderr: one line each, or JSON Lines of problem records.
 
     With ``quiet``, print only how many there were.
+
+    Examples
+    --------
+    >>> import contextlib, sys
+    >>> from railtrack.io import Problem
+    >>> with contextlib.redirect_stderr(sys.stdout):
+    ...     print_problems([Problem("r.csv", 3, "cars", "'x' is not a count")])
+    1 problem(s) found:
+      - r.csv row 3, field 'cars': 'x' is not a count
     """
     if not problems:
         return
@@ -637,6 +761,12 @@ def print_context_notes(notes: Sequence[str]) -> None:
     Tovarkovo (GN481941), chosen by the report: 26 km from Kaluga-I, which it also
     names; ..."): a choice the gazetteer alone would not make, shown so a reader can
     check it. Nothing is printed without notes.
+
+    Examples
+    --------
+    >>> print_context_notes(["'Товарково': Tovarkovo (GN481941), chosen by the report"])
+    1 namesake settled by the other places of its report:
+      - 'Товарково': Tovarkovo (GN481941), chosen by the report
     """
     if not notes:
         return
@@ -653,14 +783,31 @@ def print_context_notes(notes: Sequence[str]) -> None:
 
 
 def print_skipped(skipped: Mapping[str, int], *, quiet: bool = False) -> None:
-    """Print, on stderr, what was read and deliberately skipped (one line, by reason)."""
+    """Print, on stderr, what was read and deliberately skipped (one line, by reason).
+
+    Examples
+    --------
+    >>> import contextlib, sys
+    >>> with contextlib.redirect_stderr(sys.stdout):
+    ...     print_skipped({"not a report": 1, "empty file": 2})
+    skipped: 2 empty file, 1 not a report
+    """
     if skipped and not quiet:
         parts = ", ".join(f"{n:,} {reason}" for reason, n in sorted(skipped.items()))
         err_console.print(f"skipped: {parts}", style="dim")
 
 
 def problem_record(problem: Any) -> dict[str, Any]:
-    """Return a problem (a :class:`~railtrack.io.Problem` or a message) as a problem record."""
+    """Return a problem (a :class:`~railtrack.io.Problem` or a message) as a problem record.
+
+    Examples
+    --------
+    >>> from railtrack.io import Problem
+    >>> problem_record(Problem("r.csv", 3, "cars", "bad"))["text"]
+    "r.csv row 3, field 'cars': bad"
+    >>> problem_record("a.txt: no text")["path"] is None
+    True
+    """
     if isinstance(problem, str):
         return {
             "record": "problem",
