@@ -66,6 +66,16 @@ _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 def to_days(value: date | datetime | pd.Timestamp) -> float:
     """Return a date or time as float days since 1970-01-01 (a bare date: its start).
 
+    Parameters
+    ----------
+    value
+        A date (its start, 00:00) or a naive datetime/Timestamp (UTC).
+
+    Returns
+    -------
+    float
+        Days since 1970-01-01 00:00.
+
     Examples
     --------
     >>> to_days(date(1970, 1, 2)), to_days(pd.Timestamp("1970-01-01 12:00"))
@@ -78,6 +88,16 @@ def to_days(value: date | datetime | pd.Timestamp) -> float:
 
 def days_to_timestamps(days: np.ndarray) -> pd.Series:
     """Return float days since 1970-01-01 as a datetime64[ns] Series, to the minute.
+
+    Parameters
+    ----------
+    days
+        One-dimensional float days since 1970-01-01 (NaN for none).
+
+    Returns
+    -------
+    pandas.Series
+        ``datetime64[ns]``, rounded to the minute; NaT where ``days`` is NaN.
 
     Examples
     --------
