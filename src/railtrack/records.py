@@ -709,6 +709,17 @@ def _prose_descriptions(node: Any) -> Any:
 def generate(kind: str) -> dict[str, Any]:
     """Return the JSON Schema of ``kind`` generated from its model (serialised shape).
 
+    Parameters
+    ----------
+    kind
+        One of :data:`KINDS`.
+
+    Returns
+    -------
+    dict
+        The JSON Schema (draft 2020-12) with ``$schema``, ``$id`` and ``required``
+        (always including ``record``).
+
     Raises
     ------
     KeyError
@@ -740,6 +751,11 @@ def schema(kind: str) -> dict[str, Any]:
     kind
         One of :data:`KINDS`.
 
+    Returns
+    -------
+    dict
+        The schema as checked in (what ``railtrack schema KIND`` prints).
+
     Raises
     ------
     KeyError
@@ -763,6 +779,16 @@ def schema(kind: str) -> dict[str, Any]:
 def render(doc: dict[str, Any]) -> str:
     """Return a schema as the text kept in the repository (indented, sorted keys, newline).
 
+    Parameters
+    ----------
+    doc
+        A JSON-ready dict.
+
+    Returns
+    -------
+    str
+        JSON indented by 2, keys sorted, non-ASCII kept, ending in a newline.
+
     Examples
     --------
     >>> print(render({"b": 1, "a": "Орша"}), end="")
@@ -776,6 +802,16 @@ def render(doc: dict[str, Any]) -> str:
 
 def write_schemas(directory: Path = SCHEMA_DIR) -> list[Path]:
     """Write every kind's generated schema to ``directory/KIND.json``; return the paths.
+
+    Parameters
+    ----------
+    directory
+        Where to write (created when missing; default :data:`SCHEMA_DIR`).
+
+    Returns
+    -------
+    list of Path
+        One file per kind, in the order of :data:`KINDS`.
 
     Examples
     --------
@@ -798,6 +834,16 @@ def write_schemas(directory: Path = SCHEMA_DIR) -> list[Path]:
 def iso_date(value: date | None) -> str | None:
     """Return an ISO date (``YYYY-MM-DD``) or None; a datetime gives its day.
 
+    Parameters
+    ----------
+    value
+        A date or datetime, or None.
+
+    Returns
+    -------
+    str or None
+        ``YYYY-MM-DD``.
+
     Examples
     --------
     >>> iso_date(datetime(2023, 3, 7, 13, 45)), iso_date(None)
@@ -812,6 +858,17 @@ def iso_date(value: date | None) -> str | None:
 
 def iso_datetime(value: Any) -> str | None:
     """Return an ISO datetime (``YYYY-MM-DDTHH:MM:SS``) or None; a date is its midnight.
+
+    Parameters
+    ----------
+    value
+        A date, datetime (a time zone is dropped, not converted), ISO text, or a missing
+        value (None, NaN, ``pd.NaT``, ``pd.NA``).
+
+    Returns
+    -------
+    str or None
+        ``YYYY-MM-DDTHH:MM:SS`` (seconds, no fraction).
 
     Examples
     --------
