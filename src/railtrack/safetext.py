@@ -72,6 +72,16 @@ def spreadsheet_cell(value: str) -> str:
     other control characters U+FFFD, and a cell whose first visible character is a
     formula sign gets a leading apostrophe, which spreadsheets show as text.
 
+    Parameters
+    ----------
+    value
+        A cell's text.
+
+    Returns
+    -------
+    str
+        The text, safe to write.
+
     Examples
     --------
     >>> spreadsheet_cell("-12"), spreadsheet_cell("\\t@cmd"), spreadsheet_cell("a\\x00b")
@@ -143,6 +153,18 @@ def escape_formulas(df: pd.DataFrame) -> pd.DataFrame:
     Numeric, boolean and datetime columns are left as they are; every other column
     (text, categorical, object) is made safe (:func:`safe_column`: once per distinct
     text when the column holds only text).
+
+    Parameters
+    ----------
+    df
+        Any frame; not changed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy with the same shape, index and dtypes of numeric, boolean and datetime
+        columns; other columns are object columns, and text column names are made
+        safe too.
 
     Examples
     --------
@@ -223,6 +245,16 @@ def plot_text(text: object) -> str:
 
     Control characters and lone surrogates are written as in :func:`terminal_text`.
 
+    Parameters
+    ----------
+    text
+        Any value; its ``str`` is used.
+
+    Returns
+    -------
+    str
+        Text that matplotlib draws as written.
+
     Examples
     --------
     >>> plot_text("$x^{$")
@@ -236,6 +268,16 @@ def terminal_text(text: object) -> str:
 
     Print it through a rich console made with ``markup=False, emoji=False``.
 
+    Parameters
+    ----------
+    text
+        Any value; its ``str`` is used.
+
+    Returns
+    -------
+    str
+        Text without control characters; lone surrogates written as ``\\udcNN``.
+
     Examples
     --------
     >>> terminal_text("Orsha\\x1b[2J\\r")
@@ -247,6 +289,16 @@ def terminal_text(text: object) -> str:
 
 def xml_text(text: object) -> str:
     """Return ``text`` with the characters XML 1.0 forbids written as ``\\xNN``.
+
+    Parameters
+    ----------
+    text
+        Any value; its ``str`` is used.
+
+    Returns
+    -------
+    str
+        Text that XML 1.0 accepts.
 
     Examples
     --------
