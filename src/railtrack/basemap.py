@@ -59,6 +59,16 @@ class Bounds:
     def meets(self, other: Bounds) -> bool:
         """Return True when the two boxes overlap or touch.
 
+        Parameters
+        ----------
+        other
+            Another box, degrees.
+
+        Returns
+        -------
+        bool
+            True when the boxes share at least a point (an edge counts).
+
         Examples
         --------
         >>> box = Bounds(20, 50, 30, 55)
@@ -75,6 +85,16 @@ class Bounds:
     @classmethod
     def around(cls, points: list[tuple[float, float]]) -> Bounds | None:
         """Return the box around ``(lon, lat)`` points; None for no points.
+
+        Parameters
+        ----------
+        points
+            ``(lon, lat)`` pairs, degrees.
+
+        Returns
+        -------
+        Bounds or None
+            The smallest box holding every point.
 
         Examples
         --------
@@ -166,6 +186,16 @@ def load_countries() -> tuple[CountryOutline, ...]:
 
 def country_outlines(bounds: Bounds | None = None) -> list[CountryOutline]:
     """Return the outlines of the countries whose box meets ``bounds`` (all when None).
+
+    Parameters
+    ----------
+    bounds
+        A box in degrees, or None for every country.
+
+    Returns
+    -------
+    list of CountryOutline
+        Sorted by name (as :func:`load_countries`).
 
     Examples
     --------
