@@ -179,6 +179,19 @@ def to_geojson(G: nx.Graph) -> dict[str, Any]:
     Coordinates are (lon, lat) in WGS84. An element without coordinates keeps a
     ``null`` geometry, so its attributes are not lost.
 
+    Parameters
+    ----------
+    G
+        A route graph (:func:`route_graph`) or any graph with ``lat``/``lon`` (WGS84
+        degrees) on its nodes.
+
+    Returns
+    -------
+    dict
+        A GeoJSON FeatureCollection: one LineString per edge (properties ``source``,
+        ``target`` and the edge's attributes), then one Point per node (``id`` and its
+        attributes); coordinates ``[lon, lat]``, lists kept as lists, dates ISO.
+
     Examples
     --------
     >>> import networkx as nx
