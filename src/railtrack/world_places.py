@@ -62,6 +62,16 @@ T = TypeVar("T")
 def name_key(name: str) -> str:
     """Return the gazetteer's spelling-independent key of a name ("" when it has no letters).
 
+    Parameters
+    ----------
+    name
+        A name in any of the scripts reports use.
+
+    Returns
+    -------
+    str
+        The skeleton of its tokens; equal for spellings of one name.
+
     Examples
     --------
     >>> name_key("Medyka") == name_key("Medika"), name_key(":")
@@ -114,6 +124,17 @@ class WorldPlace:
     def written_as(self, text: str) -> bool:
         """Whether one of the place's names is ``text`` (case and spacing aside).
 
+        Parameters
+        ----------
+        text
+            A name as written.
+
+        Returns
+        -------
+        bool
+            True when a name of the place equals it, blind to case, hyphens and
+            Kazakh or Mongolian letters (folded to Russian ones), spaces collapsed.
+
         Examples
         --------
         >>> WorldPlace("CN", "China", "country", "CN", names=("China", "Китай")).written_as("китай")
@@ -127,6 +148,16 @@ class WorldPlace:
 
         "Medika" is a spelling of Medyka's own name; a name that only shares the key of
         one of its many alternate names is not trusted.
+
+        Parameters
+        ----------
+        text
+            A name as written.
+
+        Returns
+        -------
+        bool
+            False for a network town (its own name is the network's).
 
         Examples
         --------
@@ -244,6 +275,16 @@ class WorldPlaces:
     def country_by_code(self, code: str) -> WorldPlace | None:
         """Return the country of an ISO 3166-1 alpha-2 or alpha-3 code ("GB", "DEU").
 
+        Parameters
+        ----------
+        code
+            Two or three letters, any case.
+
+        Returns
+        -------
+        WorldPlace or None
+            The country, None for an unknown code.
+
         Examples
         --------
         >>> WorldPlaces.default().country_by_code("DEU").name
@@ -255,6 +296,16 @@ class WorldPlaces:
     def continent(self, text: str) -> str | None:
         """Return the continent or world region ``text`` names as written, else None.
 
+        Parameters
+        ----------
+        text
+            A name as written (case, hyphens and spacing aside).
+
+        Returns
+        -------
+        str or None
+            The English name of the continent or region.
+
         Examples
         --------
         >>> WorldPlaces.default().continent("Азия"), WorldPlaces.default().continent("Азов")
@@ -264,6 +315,16 @@ class WorldPlaces:
 
     def country_prefix(self, text: str) -> bool:
         """Whether ``text`` begins like a country's name (4 letters; a cheap filter).
+
+        Parameters
+        ----------
+        text
+            A word as written.
+
+        Returns
+        -------
+        bool
+            True when its first four letters (case-folded) begin some country's name.
 
         Examples
         --------
@@ -275,6 +336,16 @@ class WorldPlaces:
 
     def continent_prefix(self, text: str) -> bool:
         """Whether ``text`` begins like a continent's name (a cheap filter for case forms).
+
+        Parameters
+        ----------
+        text
+            A word as written.
+
+        Returns
+        -------
+        bool
+            True when its first three letters (case-folded) begin some continent's name.
 
         Examples
         --------
@@ -398,6 +469,19 @@ class WorldPlaces:
         near spelling. The index (``data/network/national/towns.csv.gz``, 6,766
         towns) is built on the first call, about a second of CPU.
 
+        Parameters
+        ----------
+        name
+            A name as written.
+        key
+            Its spelling key when already computed (:func:`name_key`).
+
+        Returns
+        -------
+        list of WorldPlace
+            Towns of Russia, Belarus and Ukraine, those written exactly as ``name`` first;
+            empty when none.
+
         Examples
         --------
         >>> [p.country for p in WorldPlaces.default().national_towns("Orsza")]
@@ -416,6 +500,19 @@ class WorldPlaces:
         another place ("Gatjina" is a near spelling of Gatchina; its "nominative"
         "Gatjin" only shares a key with Khotyn). The key list is built on the first
         call.
+
+        Parameters
+        ----------
+        name
+            A name as written.
+        min_score
+            The least ``fuzz.ratio`` score (0-100) a key must reach.
+
+        Returns
+        -------
+        list of (WorldPlace, str, float)
+            Each town, the key that matched and its score, best first; at most the towns
+            of the ten best keys.
 
         Examples
         --------
@@ -443,6 +540,16 @@ class WorldPlaces:
 
         ``town_names.tsv.gz`` keys more names of a town ("Mohylew" of Mogilev) than the
         town table: a network without the national layer reaches the town by them.
+
+        Parameters
+        ----------
+        town_id
+            ``GN<geonameid>``.
+
+        Returns
+        -------
+        WorldPlace or None
+            The town with its national-layer names and those of ``town_names.tsv.gz``.
 
         Examples
         --------
@@ -501,6 +608,16 @@ class WorldPlaces:
 
     def has_key(self, key: str) -> bool:
         """Whether any place has a name of spelling key ``key`` (a dict look-up).
+
+        Parameters
+        ----------
+        key
+            A spelling key (:func:`name_key`).
+
+        Returns
+        -------
+        bool
+            True when some place is indexed under it.
 
         Examples
         --------
@@ -581,6 +698,16 @@ def _cached(kind: str, path: Path, build: Callable[[], T], of: type[T]) -> T:
 
 def is_country_name(text: str) -> bool:
     """Whether ``text`` is a country's name as written (cheap: reads ``countries.csv`` only).
+
+    Parameters
+    ----------
+    text
+        A name as written (case and spacing aside).
+
+    Returns
+    -------
+    bool
+        True when it is one of the names ``countries.csv`` gives a country.
 
     Examples
     --------
