@@ -288,6 +288,16 @@ def report_identity(record: Shipment | ShipmentGroup | Sighting) -> str:
     ``id``/``group`` of the records read from it). So one report stored once stays
     one report whatever the file is called and whichever network resolved it.
 
+    Parameters
+    ----------
+    record
+        A shipment, group or sighting.
+
+    Returns
+    -------
+    str
+        A SHA-256 hex digest (64 characters).
+
     Examples
     --------
     >>> from railtrack.models import Place, Shipment, Source
