@@ -50,6 +50,16 @@ _PARENS = re.compile(r"\s*[(\[].*?[)\]]\s*")
 def normalise_header(header: str) -> str:
     """Return a header as compared: case-folded, ``_``/``-``/spaces as one space, no ``:``.
 
+    Parameters
+    ----------
+    header
+        A column header as written.
+
+    Returns
+    -------
+    str
+        The key headers are compared by (a byte-order mark and a trailing ``:`` dropped).
+
     Examples
     --------
     >>> normalise_header("  Cars_Total: ")
@@ -120,6 +130,11 @@ def short_forms() -> dict[str, str]:
     is often headed by the type alone, as "Платформ" is. Only the car-type counts
     (``cars_passenger``, ``cars_covered``, ``cars_flat``, ``cars_tank``,
     ``cars_other``) are shortened; a short form two fields share is left out.
+
+    Returns
+    -------
+    dict of str to str
+        Short header (normalised) -> car-type field; read once per process.
 
     Examples
     --------
@@ -198,6 +213,16 @@ def unique_headers(headers: Sequence[str]) -> list[str]:
     A table keyed by header would keep only the last of two columns named alike;
     the first keeps its name (it is the one read, :func:`map_headers`), a later one
     becomes ``"From (column 3)"``. Empty headers are left as they are.
+
+    Parameters
+    ----------
+    headers
+        The header row as written.
+
+    Returns
+    -------
+    list of str
+        The same length and order.
 
     Examples
     --------
@@ -310,6 +335,16 @@ def ambiguous_day_first(text: str) -> bool:
     Slashes and hyphens are written both ways (US month-first, European day-first);
     dots (``01.03.2023``) are day-first wherever they are used, so never ambiguous.
 
+    Parameters
+    ----------
+    text
+        A cell's text.
+
+    Returns
+    -------
+    bool
+        True for ``D/M/Y`` or ``D-M-Y`` with day and month both 12 or less and unequal.
+
     Examples
     --------
     >>> ambiguous_day_first("01/03/2023"), ambiguous_day_first("13/03/2023")
@@ -330,6 +365,16 @@ def month_first_date(text: str) -> str | None:
     ``12/13/2022`` has no 13th month, so it is 13 December 2022 (US order); a date
     that can be read day-first (``01/03/2023``, ``13/03/2023``) is left to the
     day-first rule.
+
+    Parameters
+    ----------
+    text
+        A cell's text (``M/D/Y`` or ``M-D-Y``; a two-digit year is 20YY).
+
+    Returns
+    -------
+    str or None
+        ``YYYY-MM-DD``; None also for a day the month does not have (``02/30/2023``).
 
     Examples
     --------
