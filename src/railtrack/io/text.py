@@ -435,6 +435,18 @@ def as_problem(message: str, name: str) -> Problem:
     line as ``row`` (``unit`` "line"), the header field as ``field``. The report id
     extraction puts first is left out when it is the file's own name.
 
+    Parameters
+    ----------
+    message
+        One problem line from :func:`extract_text_report`.
+    name
+        The report file's name (as the message starts with it).
+
+    Returns
+    -------
+    Problem
+        ``path`` is ``name``; ``row`` and ``field`` None when the message gives none.
+
     Examples
     --------
     >>> p = as_problem("lt.txt (text from line 4): lt: report is in lt", "lt.txt")
