@@ -75,6 +75,16 @@ def cited_reporter(text: str) -> str | None:
     Belarusian Hajun", "Belarusian Hajun reported"); one word starting a sentence
     is not taken for a name.
 
+    Parameters
+    ----------
+    text
+        The article's text.
+
+    Returns
+    -------
+    str or None
+        The outlet's name as written (quotes dropped).
+
     Examples
     --------
     >>> cited_reporter("Эшелон вышел из Орши, сообщает «Беларускі Гаюн».")
