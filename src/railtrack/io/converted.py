@@ -101,6 +101,17 @@ _KINDS: dict[str, type[Shipment] | type[ShipmentGroup] | type[Sighting]] = {
 def is_converted(path: str | Path) -> bool:
     """Return whether ``path`` is a directory written by :func:`write_converted`.
 
+    Parameters
+    ----------
+    path
+        Any path.
+
+    Returns
+    -------
+    bool
+        True when ``path`` holds the manifest ``railtrack-reports.json`` (its contents
+        are not checked here).
+
     Examples
     --------
     >>> from railtrack import data_path
@@ -572,6 +583,11 @@ def converted_extras(path: str | Path) -> ReportSet:
     """Return a converted directory's problems, Telegram posts and skipped counts, no records.
 
     What the Dask engine keeps on the client while the records stay on the workers.
+
+    Parameters
+    ----------
+    path
+        The converted directory.
 
     Returns
     -------
