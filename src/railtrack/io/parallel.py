@@ -75,6 +75,11 @@ _WORKER_NETWORK: RailNetwork | Literal[False] | None = None
 def available_cores() -> int:
     """Return the number of cores this process may run on (at least 1).
 
+    Returns
+    -------
+    int
+        The CPU affinity's size where the platform has it, else ``os.cpu_count()``.
+
     Examples
     --------
     >>> available_cores() >= 1
@@ -216,6 +221,18 @@ def runs_by_place(
     files: Sequence[Path], in_parent: Callable[[Path], bool]
 ) -> list[tuple[bool, list[Path]]]:
     """Split files, in order, into runs loaded here (True) and runs sent to workers.
+
+    Parameters
+    ----------
+    files
+        Report files, in load order.
+    in_parent
+        Whether a file is loaded in this process.
+
+    Returns
+    -------
+    list of (bool, list of Path)
+        Consecutive files with the same answer, in order; True runs are loaded here.
 
     Examples
     --------
