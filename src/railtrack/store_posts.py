@@ -71,6 +71,17 @@ Key = tuple[str, int]
 def post_key(record: Record) -> Key | None:
     """Return (channel key, message id) of a record read from a Telegram post, else None.
 
+    Parameters
+    ----------
+    record
+        A shipment, group or sighting.
+
+    Returns
+    -------
+    tuple of (str, int) or None
+        The channel id (``title:<channel>`` when the export gave none) and the message
+        id; None when the record's source has no channel or message id.
+
     Examples
     --------
     >>> from railtrack.models import Source
