@@ -188,6 +188,11 @@ def _dumps(obj: Any) -> str:
 def print_json(obj: Any) -> None:
     """Print one JSON document on one line of stdout.
 
+    Parameters
+    ----------
+    obj
+        A JSON-ready value (dates, numpy scalars and models via :func:`json_default`).
+
     Examples
     --------
     >>> print_json({"n_trains": 2, "as_of": date(2023, 3, 1)})
@@ -198,6 +203,13 @@ def print_json(obj: Any) -> None:
 
 def print_jsonl(objs: Iterable[Any], *, err: bool = False) -> None:
     """Print one JSON object per line on stdout (or stderr).
+
+    Parameters
+    ----------
+    objs
+        JSON-ready values, one per line.
+    err
+        Print on stderr instead.
 
     Examples
     --------
@@ -211,6 +223,18 @@ def print_jsonl(objs: Iterable[Any], *, err: bool = False) -> None:
 
 def output_format(fmt: str | None, json_out: bool) -> Format:
     """Return the chosen format: ``--json`` is shorthand for ``--format json``.
+
+    Parameters
+    ----------
+    fmt
+        ``--format`` as given, or None.
+    json_out
+        Whether ``--json`` was given.
+
+    Returns
+    -------
+    Format
+        One of :data:`FORMATS`; ``table`` when neither is given.
 
     Raises
     ------
@@ -244,6 +268,16 @@ def check_paths(paths: Sequence[Path]) -> None:
     """Raise :class:`InputPathError` naming the first path that does not exist.
 
     A dangling or looping symbolic link exists: the loader names it in a problem.
+
+    Parameters
+    ----------
+    paths
+        Input paths; ``-`` (standard input) is always accepted.
+
+    Raises
+    ------
+    InputPathError
+        When a path does not exist.
 
     Examples
     --------
@@ -284,6 +318,20 @@ def flatten(
     of objects is joined by their ``text`` (places) or ``station``. With
     ``spreadsheet``, text cells are made safe to open in a spreadsheet (a leading
     ``=``, ``+``, ``-`` or ``@`` gets a ``'``); numbers are left as they are.
+
+    Parameters
+    ----------
+    record
+        A JSON-ready dict (nested dicts and lists allowed).
+    prefix
+        The name of the enclosing field (for the recursion).
+    spreadsheet
+        Make text cells safe for a spreadsheet.
+
+    Returns
+    -------
+    dict of str to str
+        Flat column name -> text (``""`` for a missing value, ``true``/``false``).
 
     Examples
     --------
@@ -376,6 +424,16 @@ def schema_columns(kind: str) -> list[str]:
     place to its ``text`` under the place's own name and its other fields, so a
     column is there even when no record has a value for it.
 
+    Parameters
+    ----------
+    kind
+        A record kind (:data:`railtrack.records.KINDS`).
+
+    Returns
+    -------
+    list of str
+        ``record`` first, then the model's fields in order, flattened.
+
     Examples
     --------
     >>> cols = schema_columns("shipment")
@@ -424,6 +482,17 @@ def fit_columns(
     floors fit, the first that does not ends the table (it and the lower-priority
     ones after it are dropped). The widths then start at each column's widest cell
     (at most 40) and the widest are narrowed until the table fits; longer cells wrap.
+
+    Parameters
+    ----------
+    header
+        Every flat column, in record order.
+    rows
+        The flat rows (text cells).
+    priority
+        The columns to show, most important first (empty: ``header``).
+    width
+        The table's width, characters.
 
     Returns
     -------
@@ -626,6 +695,16 @@ def _cell(value: Any) -> str:
 def window_text(earliest: Any, latest: Any) -> str:
     """Render a date window compactly: ``2023-03-01``, ``2023-03-01..03-05``, ``>= 2023-03-08``.
 
+    Parameters
+    ----------
+    earliest, latest
+        The window's ends: dates, datetimes, ISO text or missing values.
+
+    Returns
+    -------
+    str
+        Empty when both ends are missing; a datetime at midnight shows as its date.
+
     Examples
     --------
     >>> window_text("2023-03-01", "2023-03-05"), window_text("2023-03-08", None)
@@ -646,6 +725,18 @@ def place_record(place: Any, network: Any = None) -> dict[str, Any] | None:
     ``station_id``, ``station``, ``region``, ``resolved_score``, ``unresolved``,
     ``geo_precision``, ``lat``, ``lon``. A place on a station of ``network`` that
     does not yet carry coordinates gets the station's.
+
+    Parameters
+    ----------
+    place
+        A :class:`~railtrack.models.Place`, or None.
+    network
+        A network whose stations give coordinates (None: as the place has them).
+
+    Returns
+    -------
+    dict or None
+        The place's JSON fields.
 
     Examples
     --------
@@ -668,6 +759,19 @@ def locate_places(doc: dict[str, Any], network: Any) -> dict[str, Any]:
     The places are ``origin``, ``destination``, ``via`` and ``station``; a place
     that already has coordinates, or has no station of ``network``, is kept.
     Returns ``doc`` with those places replaced.
+
+    Parameters
+    ----------
+    doc
+        A report record's JSON dict; changed in place.
+    network
+        An object with a ``G`` graph whose nodes carry ``lat``/``lon`` (a
+        :class:`~railtrack.network.RailNetwork`), or None to keep every place.
+
+    Returns
+    -------
+    dict
+        ``doc``.
 
     Examples
     --------
@@ -702,6 +806,15 @@ def print_problems(problems: Sequence[Any], fmt: Format = "table", *, quiet: boo
 
     With ``quiet``, print only how many there were.
 
+    Parameters
+    ----------
+    problems
+        :class:`~railtrack.io.Problem` objects or message strings.
+    fmt
+        ``json`` prints problem records (JSON Lines); any other format one line each.
+    quiet
+        Print only the count.
+
     Examples
     --------
     >>> import contextlib, sys
@@ -733,6 +846,17 @@ def at_least_shown(row: dict[str, Any]) -> dict[str, Any]:
     ``cars_total_derived`` (the sum of a partial breakdown) is at least its total; so
     is a record whose ``cars`` object says ``at_least`` or ``total_derived``.
 
+    Parameters
+    ----------
+    row
+        A flat row (``cars_total`` beside ``cars_at_least``/``cars_total_derived``) or
+        a record with a ``cars`` object; not changed.
+
+    Returns
+    -------
+    dict
+        The row, or a copy with the total as text ``"≥ N"``.
+
     Examples
     --------
     >>> at_least_shown({"cars_total": 42, "cars_at_least": True})["cars_total"]
@@ -762,6 +886,11 @@ def print_context_notes(notes: Sequence[str]) -> None:
     names; ..."): a choice the gazetteer alone would not make, shown so a reader can
     check it. Nothing is printed without notes.
 
+    Parameters
+    ----------
+    notes
+        The notes, one line each.
+
     Examples
     --------
     >>> print_context_notes(["'Товарково': Tovarkovo (GN481941), chosen by the report"])
@@ -785,6 +914,13 @@ def print_context_notes(notes: Sequence[str]) -> None:
 def print_skipped(skipped: Mapping[str, int], *, quiet: bool = False) -> None:
     """Print, on stderr, what was read and deliberately skipped (one line, by reason).
 
+    Parameters
+    ----------
+    skipped
+        Reason -> how many files or posts.
+    quiet
+        Print nothing.
+
     Examples
     --------
     >>> import contextlib, sys
@@ -799,6 +935,16 @@ def print_skipped(skipped: Mapping[str, int], *, quiet: bool = False) -> None:
 
 def problem_record(problem: Any) -> dict[str, Any]:
     """Return a problem (a :class:`~railtrack.io.Problem` or a message) as a problem record.
+
+    Parameters
+    ----------
+    problem
+        A :class:`~railtrack.io.Problem`, or a message string (no path, row or field).
+
+    Returns
+    -------
+    dict
+        A ``problem`` record (:class:`railtrack.records.ProblemRecord`).
 
     Examples
     --------
