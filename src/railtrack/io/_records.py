@@ -120,6 +120,11 @@ class RawRecord:
 
     ``row`` is the 1-based row (CSV: the line number in the file, header = 1),
     line (JSON Lines) or record index (JSON, YAML), as ``unit`` says.
+
+    Examples
+    --------
+    >>> RawRecord({"id": "T1", "cars": "40"}, 2)
+    RawRecord(data={'id': 'T1', 'cars': '40'}, row=2, unit='row')
     """
 
     data: Mapping[str, Any]
@@ -128,7 +133,14 @@ class RawRecord:
 
 
 class RecordError(ValueError):
-    """A record failed validation in ``field`` (as the file spells it)."""
+    """A record failed validation in ``field`` (as the file spells it).
+
+    Examples
+    --------
+    >>> err = RecordError("cars_total", "'x' is not a count")
+    >>> err.field, str(err), isinstance(err, ValueError)
+    ('cars_total', "'x' is not a count", True)
+    """
 
     def __init__(self, field: str | None, message: str) -> None:
         self.field = field
