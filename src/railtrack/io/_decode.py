@@ -43,7 +43,15 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 
 class NotText(ValueError):
-    """The file is empty, binary or in no encoding we can read."""
+    """The file is empty, binary or in no encoding we can read.
+
+    Examples
+    --------
+    >>> decode_text(bytes(8))
+    Traceback (most recent call last):
+        ...
+    railtrack.io._decode.NotText: not a text file (it holds binary data)
+    """
 
 
 def _cyrillic_lower_share(text: str) -> float:
