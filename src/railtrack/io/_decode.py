@@ -178,8 +178,8 @@ def read_stream(stream: BinaryIO, *, limit: int = MAX_REPORT_BYTES, name: str = 
     Raises
     ------
     NotText
-        When the stream holds NUL bytes near its start (and is no UTF-16 text) or is
-        longer than ``limit``.
+        When the stream holds NUL bytes in its first 4 KiB (and does not start with
+        a UTF-16 byte-order mark) or is longer than ``limit``.
 
     Examples
     --------
