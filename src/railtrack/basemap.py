@@ -35,13 +35,46 @@ class Bounds:
     north: float
 
     def padded(self, degrees: float) -> Bounds:
-        """Return the box grown by ``degrees`` on every side."""
+        """Return the box grown by ``degrees`` on every side.
+
+        Parameters
+        ----------
+        degrees
+            How far to grow each side, degrees (negative shrinks).
+
+        Returns
+        -------
+        Bounds
+            A new box.
+
+        Examples
+        --------
+        >>> Bounds(20, 50, 30, 55).padded(1)
+        Bounds(west=19, south=49, east=31, north=56)
+        """
         return Bounds(
             self.west - degrees, self.south - degrees, self.east + degrees, self.north + degrees
         )
 
     def meets(self, other: Bounds) -> bool:
-        """Return True when the two boxes overlap or touch."""
+        """Return True when the two boxes overlap or touch.
+
+        Parameters
+        ----------
+        other
+            Another box, degrees.
+
+        Returns
+        -------
+        bool
+            True when the boxes share at least a point (an edge counts).
+
+        Examples
+        --------
+        >>> box = Bounds(20, 50, 30, 55)
+        >>> box.meets(Bounds(30, 55, 40, 60)), box.meets(Bounds(31, 50, 40, 55))
+        (True, False)
+        """
         return (
             self.west <= other.east
             and other.west <= self.east
@@ -51,7 +84,25 @@ class Bounds:
 
     @classmethod
     def around(cls, points: list[tuple[float, float]]) -> Bounds | None:
-        """Return the box around ``(lon, lat)`` points; None for no points."""
+        """Return the box around ``(lon, lat)`` points; None for no points.
+
+        Parameters
+        ----------
+        points
+            ``(lon, lat)`` pairs, degrees.
+
+        Returns
+        -------
+        Bounds or None
+            The smallest box holding every point.
+
+        Examples
+        --------
+        >>> Bounds.around([(30.2, 54.5), (23.7, 52.1)])
+        Bounds(west=23.7, south=52.1, east=30.2, north=54.5)
+        >>> Bounds.around([]) is None
+        True
+        """
         if not points:
             return None
         lons = [p[0] for p in points]
@@ -61,14 +112,36 @@ class Bounds:
 
 @dataclass(frozen=True)
 class CountryOutline:
-    """One country: its name, its polygons (rings of ``(lon, lat)``) and its box."""
+    """One country: its name, its polygons (rings of ``(lon, lat)``) and its box.
+
+    Examples
+    --------
+    >>> square = [(0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 0.0)]
+    >>> c = CountryOutline("Square", ((square,),), Bounds(0.0, 0.0, 1.0, 1.0))
+    >>> c.name, len(c.polygons), c.bounds.east
+    ('Square', 1, 1.0)
+    """
 
     name: str
     polygons: tuple[tuple[Ring, ...], ...]
     bounds: Bounds
 
     def to_feature(self) -> dict[str, Any]:
-        """Return the outline as a GeoJSON Feature (MultiPolygon)."""
+        """Return the outline as a GeoJSON Feature (MultiPolygon).
+
+        Returns
+        -------
+        dict
+            ``{"type": "Feature", "properties": {"name": ...}, "geometry": {"type":
+            "MultiPolygon", "coordinates": ...}}``, coordinates ``[lon, lat]`` lists.
+
+        Examples
+        --------
+        >>> ring = [(0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 0.0)]
+        >>> feature = CountryOutline("Square", ((ring,),), Bounds(0.0, 0.0, 1.0, 1.0)).to_feature()
+        >>> feature["geometry"]["type"], feature["geometry"]["coordinates"][0][0][1]
+        ('MultiPolygon', [1.0, 0.0])
+        """
         coords = [[[list(p) for p in ring] for ring in poly] for poly in self.polygons]
         return {
             "type": "Feature",
@@ -113,6 +186,16 @@ def load_countries() -> tuple[CountryOutline, ...]:
 
 def country_outlines(bounds: Bounds | None = None) -> list[CountryOutline]:
     """Return the outlines of the countries whose box meets ``bounds`` (all when None).
+
+    Parameters
+    ----------
+    bounds
+        A box in degrees, or None for every country.
+
+    Returns
+    -------
+    list of CountryOutline
+        Sorted by name (as :func:`load_countries`).
 
     Examples
     --------

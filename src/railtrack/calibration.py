@@ -267,6 +267,17 @@ def trip_routes(
     theatre network) and routed by :func:`railtrack.routes.shipment_routes`, a
     region origin giving one route from each of its report stations.
 
+    Parameters
+    ----------
+    trips
+        One row per trip, as :func:`load_trips` returns (``origin``, ``destination``,
+        optional ``distance_km`` in km and ``border_crossings_n``).
+    network
+        Network to route trips without ``distance_km`` on (default: embedded).
+    settings
+        Settings the network is loaded and routed with (default
+        :data:`railtrack.settings.DEFAULT_SETTINGS`).
+
     Returns
     -------
     pandas.DataFrame
@@ -558,6 +569,17 @@ def leave_one_out(
     grid: dict[str, tuple[float, ...]] | None = None,
 ) -> pd.DataFrame:
     """Refit without each trip in turn and predict the trip held out.
+
+    Parameters
+    ----------
+    trips
+        As for :func:`calibrate` (default: the embedded trips).
+    network
+        Network to route trips without ``distance_km`` on (default: embedded).
+    settings
+        As for :func:`calibrate`.
+    grid
+        As for :func:`calibrate` (default :data:`DEFAULT_GRID`).
 
     Returns
     -------

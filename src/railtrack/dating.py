@@ -92,6 +92,19 @@ def best_dates(shipments: pd.DataFrame, sightings: pd.DataFrame | None = None) -
 def with_best_dates(shipments: pd.DataFrame, sightings: pd.DataFrame | None) -> pd.DataFrame:
     """Return ``shipments`` with the ``best_date`` and ``date_basis`` columns added.
 
+    Parameters
+    ----------
+    shipments
+        One row per train (``ReportSet.to_frame()`` columns); not changed.
+    sightings
+        One row per sighting (``ReportSet.sightings_frame()``), or None.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of ``shipments``, same rows and index, with ``best_date`` (datetime64)
+        and ``date_basis`` (one of :data:`BASES`, or None) as in :func:`best_dates`.
+
     Examples
     --------
     >>> ships = pd.DataFrame({"id": ["a"], "published": pd.to_datetime(["2023-03-03"])})

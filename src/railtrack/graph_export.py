@@ -89,6 +89,18 @@ def to_graphml(G: nx.Graph, path: str | Path) -> Path:
     ------
     InputPathError
         When the file's directory does not exist.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> G = nx.Graph()
+    >>> G.add_node("orsha", name="Орша", lat=54.5, lon=30.4)
+    >>> G.add_node("minsk", name="Минск", lat=53.9, lon=27.56)
+    >>> G.add_edge("orsha", "minsk", routes=("T1", "T2"), first_seen=date(2023, 3, 1), cars=None)
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     H = nx.read_graphml(to_graphml(G, Path(tmp) / "g.graphml"))
+    >>> H.edges["orsha", "minsk"]
+    {'routes': 'T1; T2', 'first_seen': '2023-03-01'}
     """
     path = _writable(path)
     H = G.__class__()
@@ -167,6 +179,19 @@ def to_geojson(G: nx.Graph) -> dict[str, Any]:
     Coordinates are (lon, lat) in WGS84. An element without coordinates keeps a
     ``null`` geometry, so its attributes are not lost.
 
+    Parameters
+    ----------
+    G
+        A route graph (:func:`route_graph`) or any graph with ``lat``/``lon`` (WGS84
+        degrees) on its nodes.
+
+    Returns
+    -------
+    dict
+        A GeoJSON FeatureCollection: one LineString per edge (properties ``source``,
+        ``target`` and the edge's attributes), then one Point per node (``id`` and its
+        attributes); coordinates ``[lon, lat]``, lists kept as lists, dates ISO.
+
     Examples
     --------
     >>> import networkx as nx
@@ -239,6 +264,16 @@ def write_encoded_features(features: Iterable[str], path: str | Path) -> Path:
     ------
     InputPathError
         When the file's directory does not exist.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> feature = '{"type": "Feature", "properties": {}, "geometry": null}'
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = write_encoded_features([feature, feature], Path(tmp) / "x.geojson")
+    ...     doc = json.loads(path.read_text(encoding="utf-8"))
+    >>> doc["type"], len(doc["features"])
+    ('FeatureCollection', 2)
     """
     path = _writable(path)
     with path.open("w", encoding="utf-8") as f:
@@ -256,9 +291,37 @@ def write_geojson(G: nx.Graph, path: str | Path) -> Path:
     The features are written one per line as they are made
     (:func:`write_feature_collection`).
 
+    Parameters
+    ----------
+    G
+        A route graph (:func:`route_graph`) or any graph with ``lat``/``lon`` (WGS84
+        degrees) on its nodes.
+    path
+        The file to write.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
     Raises
     ------
     InputPathError
         When the file's directory does not exist.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> G = nx.Graph()
+    >>> G.add_node("orsha", name="Орша", lat=54.5, lon=30.4)
+    >>> G.add_node("minsk", name="Минск", lat=53.9, lon=27.56)
+    >>> G.add_edge("orsha", "minsk", trains=2)
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = write_geojson(G, Path(tmp) / "g.geojson")
+    ...     doc = json.loads(path.read_text(encoding="utf-8"))
+    >>> [f["geometry"]["type"] for f in doc["features"]]
+    ['LineString', 'Point', 'Point']
+    >>> doc["features"][1]["geometry"]["coordinates"]
+    [30.4, 54.5]
     """
     return write_feature_collection(_features(G), path)

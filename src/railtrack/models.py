@@ -81,6 +81,18 @@ def check_plausible(day: date | datetime, *, what: str = "date") -> None:
     The range is ``Settings.earliest_plausible_date`` .. ``latest_plausible_date``
     (1900-01-01 .. 2100-12-31), well inside what pandas can hold.
 
+    Parameters
+    ----------
+    day
+        A date, or a datetime (its date is checked).
+    what
+        The name of the value in the message (``"published date"``, ``"sighting time"``).
+
+    Raises
+    ------
+    ValueError
+        When ``day`` is before 1900-01-01 or after 2100-12-31.
+
     Examples
     --------
     >>> check_plausible(date(9999, 12, 31))
@@ -100,6 +112,16 @@ def utc_naive(moment: datetime) -> datetime:
 
     A time with a zone (``2023-03-02T10:00+03:00``) is converted to UTC; a time
     without one is taken to be UTC already.
+
+    Parameters
+    ----------
+    moment
+        A datetime, with or without a time zone.
+
+    Returns
+    -------
+    datetime
+        Naive, in UTC.
 
     Examples
     --------
@@ -263,6 +285,18 @@ class DateWindow(_Frozen):
     @classmethod
     def day(cls, day: date, *, text: str | None = None) -> DateWindow:
         """Return the window of one whole day.
+
+        Parameters
+        ----------
+        day
+            The day.
+        text
+            The words that gave it, as written.
+
+        Returns
+        -------
+        DateWindow
+            ``earliest == latest == day``, precision ``"day"``.
 
         Examples
         --------

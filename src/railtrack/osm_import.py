@@ -235,6 +235,20 @@ def import_osm(path: str | Path, out: str | Path) -> dict[str, int]:
         When pyosmium cannot read it, or it holds no ``railway=rail`` way, or ``out``
         is a file or a directory holding anything but an earlier import
         (``stations.csv``, ``links.csv``): it is never overwritten.
+
+    Examples
+    --------
+    The example extract: Alpha on the line, Beta 0.33 km beside it (snapped):
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     pbf = write_example_pbf(Path(tmp) / "x.osm.pbf")
+    ...     counts = import_osm(pbf, Path(tmp) / "net")
+    ...     names = sorted((Path(tmp) / "net").iterdir())
+    >>> counts["stations"], counts["stations_on_track"], counts["stations_snapped"]
+    (2, 1, 1)
+    >>> [p.name for p in names]
+    ['links.csv', 'stations.csv']
     """
     path, out = Path(path), Path(out)
     _check_out(out)
@@ -329,6 +343,14 @@ def write_example_pbf(path: str | Path) -> Path:
     -------
     pathlib.Path
         The path written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = write_example_pbf(Path(tmp) / "x.osm.pbf")
+    ...     path.name, path.stat().st_size > 0
+    ('x.osm.pbf', True)
     """
     import osmium
 

@@ -752,6 +752,18 @@ def period_freq(first: pd.Timestamp, last: pd.Timestamp, freq: str = "W") -> str
     quarters and years: a few months are drawn by week, a few years by month, a
     decade by quarter (trial F57/F32: 16 years of weeks were hairlines).
 
+    Parameters
+    ----------
+    first, last
+        The first and last dates to draw.
+    freq
+        The period asked for: a pandas alias (``W``, ``M``, ``Q``, ``Y``).
+
+    Returns
+    -------
+    str
+        A pandas period alias.
+
     Examples
     --------
     >>> ts = pd.Timestamp
@@ -763,7 +775,6 @@ def period_freq(first: pd.Timestamp, last: pd.Timestamp, freq: str = "W") -> str
     'Q'
     >>> period_freq(ts("1990-01-01"), ts("2026-01-01"))
     'Y'
-
     """
     base = freq.upper()[:1]
     start = _FREQ_ORDER.index(base) if base in _FREQ_ORDER else 1

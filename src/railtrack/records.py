@@ -82,26 +82,67 @@ class _Out(BaseModel):
 
 
 class ShipmentRecord(Shipment):
-    """One train as a report gives it (``load``, ``extract``): the :class:`Shipment` fields."""
+    """One train as a report gives it (``load``, ``extract``): the :class:`Shipment` fields.
+
+    Examples
+    --------
+    >>> from railtrack.models import Source
+    >>> rec = ShipmentRecord(id="T1", source=Source(reporter="Belarusian Hajun"))
+    >>> rec.record, rec.id, rec.source.reporter
+    ('shipment', 'T1', 'Belarusian Hajun')
+    """
 
     record: Literal["shipment"] = "shipment"
 
 
 class GroupRecord(ShipmentGroup):
-    """A fact about several trains kept once; ``members`` lists the trains' ids."""
+    """A fact about several trains kept once; ``members`` lists the trains' ids.
+
+    Examples
+    --------
+    >>> from railtrack.models import Source
+    >>> rec = GroupRecord(id="G1", source=Source(reporter="Hajun"), members=["T1", "T2"])
+    >>> rec.record, rec.members
+    ('group', ['T1', 'T2'])
+    """
 
     record: Literal["group"] = "group"
     members: list[str] = Field(default_factory=list)
 
 
 class SightingRecord(Sighting):
-    """A train seen at a station at a time (``seen_at`` an ISO datetime)."""
+    """A train seen at a station at a time (``seen_at`` an ISO datetime).
+
+    Examples
+    --------
+    >>> from datetime import datetime
+    >>> from railtrack.models import Place, Source
+    >>> rec = SightingRecord(
+    ...     id="S1",
+    ...     station=Place(text="Орша"),
+    ...     seen_at=datetime(2023, 3, 1, 14, 30),
+    ...     source=Source(reporter="Hajun"),
+    ... )
+    >>> rec.record, rec.station.text, rec.seen_at.isoformat()
+    ('sighting', 'Орша', '2023-03-01T14:30:00')
+    """
 
     record: Literal["sighting"] = "sighting"
 
 
 class ProblemRecord(_Out):
-    """One bad file or record: where (``path``, integer ``row`` counted in ``unit``), what."""
+    """One bad file or record: where (``path``, integer ``row`` counted in ``unit``), what.
+
+    Examples
+    --------
+    >>> rec = ProblemRecord(
+    ...     path="reports.csv", row=14, unit="row", field="cars",
+    ...     message="'eighty six?' is not a number",
+    ...     text="reports.csv row 14, field 'cars': 'eighty six?' is not a number",
+    ... )
+    >>> rec.record, rec.row, rec.field
+    ('problem', 14, 'cars')
+    """
 
     record: Literal["problem"] = "problem"
     path: str | None
@@ -113,7 +154,17 @@ class ProblemRecord(_Out):
 
 
 class FileRecord(_Out):
-    """How ``load`` read one tabular file: which of its columns became which field."""
+    """How ``load`` read one tabular file: which of its columns became which field.
+
+    Examples
+    --------
+    >>> rec = FileRecord(
+    ...     path="reports.csv", format="csv", columns={"Cars": "cars_total"},
+    ...     ignored=["Notes"], n_records=3, generated_ids=True,
+    ... )
+    >>> rec.record, rec.columns["Cars"], rec.n_records
+    ('file', 'cars_total', 3)
+    """
 
     record: Literal["file"] = "file"
     path: str
@@ -126,7 +177,20 @@ class FileRecord(_Out):
 
 
 class EstimateRecord(_Out):
-    """A shipment's modelled arrival window beside the source's claim (``estimate``)."""
+    """A shipment's modelled arrival window beside the source's claim (``estimate``).
+
+    Examples
+    --------
+    >>> from datetime import datetime
+    >>> rec = EstimateRecord(
+    ...     id="T1", origin=None, destination=None, route=None, length_km=None,
+    ...     border_crossings=[], departure=None, p10=None, p50=None, p90=None,
+    ...     method=None, claimed=None, claim_outside_window=False,
+    ...     unrouted_reason="no origin", flags=[],
+    ... )
+    >>> rec.record, rec.unrouted_reason
+    ('estimate', 'no origin')
+    """
 
     record: Literal["estimate"] = "estimate"
     id: str
@@ -155,7 +219,19 @@ Status = Literal[
 
 
 class StatusRecord(_Out):
-    """A shipment's status at ``as_of`` and its arrival window (``status``)."""
+    """A shipment's status at ``as_of`` and its arrival window (``status``).
+
+    Examples
+    --------
+    >>> from datetime import datetime
+    >>> rec = StatusRecord(
+    ...     id="T1", origin=None, destination=None, status="undated",
+    ...     last_seen_station=None, last_seen_at=None, p10=None, p50=None, p90=None,
+    ...     as_of=datetime(2023, 3, 10), unrouted_reason="no origin", flags=[],
+    ... )
+    >>> rec.record, rec.status, rec.as_of.isoformat()
+    ('status', 'undated', '2023-03-10T00:00:00')
+    """
 
     record: Literal["status"] = "status"
     id: str
@@ -177,10 +253,27 @@ class StatusRecord(_Out):
 
 
 class ResolutionRecord(_Out):
-    """What a name resolves to (``resolve``): one station, a region, or candidates."""
+    """What a name resolves to (``resolve``): one station, a region, or candidates.
+
+    Examples
+    --------
+    >>> rec = ResolutionRecord(
+    ...     query="Atlantis", resolved=False, station_id=None, station=None, score=0.0,
+    ...     region=None, region_stations=[], report_stations=[], candidates=[],
+    ...     note="no match", country=None, station_region=None, lat=None, lon=None,
+    ... )
+    >>> rec.record, rec.resolved, rec.in_network
+    ('resolution', False, True)
+    """
 
     class Candidate(_Out):
-        """A station the name might mean, with its score (0-100)."""
+        """A station the name might mean, with its score (0-100).
+
+        Examples
+        --------
+        >>> ResolutionRecord.Candidate(station_id="S1", station="Орша", score=97.5).score
+        97.5
+        """
 
         station_id: str
         station: str
@@ -227,7 +320,19 @@ class ResolutionRecord(_Out):
 
 
 class RouteRecord(_Out):
-    """One rail route (``route``): the ends as places, stations in order, length."""
+    """One rail route (``route``): the ends as places, stations in order, length.
+
+    Examples
+    --------
+    >>> from railtrack.models import Place
+    >>> rec = RouteRecord(
+    ...     origin=Place(text="A"), destination=Place(text="B"), length_km=12.5,
+    ...     stations=["a", "b"], station_names=["A", "B"], border_crossings=[],
+    ...     geometry=[(30.0, 54.5), (30.2, 54.6)],
+    ... )
+    >>> rec.record, rec.length_km, rec.geometry[0]
+    ('route', 12.5, (30.0, 54.5))
+    """
 
     record: Literal["route"] = "route"
     origin: Place
@@ -244,6 +349,22 @@ class VolumeRecord(BaseModel):
 
     The key columns are those of ``--by`` (``origin``, ``destination``, ``route``,
     ``border_crossing``, ``period`` as an ISO date, or a shipment column).
+
+    Examples
+    --------
+    The key columns are extra fields, kept as given:
+
+    >>> counts = dict.fromkeys(
+    ...     ["cars_total", "cars_passenger", "cars_covered", "cars_flat", "cars_tank",
+    ...      "cars_other", "cars_unallocated", "cars_total_derived", "cars_estimated",
+    ...      "personnel_estimate", "unallocated", "best_reliability", "best_credibility"]
+    ... )
+    >>> rec = VolumeRecord(
+    ...     destination="Орша", n_trains=2, n_trains_with_cars=0, sources=["Hajun"],
+    ...     shipments=["T1", "T2"], groups=[], **counts,
+    ... )
+    >>> rec.record, rec.n_trains, rec.model_dump()["destination"]
+    ('volume', 2, 'Орша')
     """
 
     model_config = ConfigDict(extra="allow", frozen=True)
@@ -276,7 +397,17 @@ class VolumeRecord(BaseModel):
 
 
 class VolumeTable(_Out):
-    """A whole volume table (``summary --json``): its keys, rows and problems."""
+    """A whole volume table (``summary --json``): its keys, rows and problems.
+
+    Examples
+    --------
+    >>> table = VolumeTable(
+    ...     by=["destination"], freq="W-MON", personnel_note="", rows=[], n_routed=None,
+    ...     n_unrouted=None, unrouted_reasons={}, n_problems=0, problems=[],
+    ... )
+    >>> table.record, table.by
+    ('volumes', ['destination'])
+    """
 
     record: Literal["volumes"] = "volumes"
     by: list[str]
@@ -293,7 +424,13 @@ class VolumeTable(_Out):
 
 
 class OutputFile(_Out):
-    """A file a run wrote."""
+    """A file a run wrote.
+
+    Examples
+    --------
+    >>> OutputFile(name="briefing", path="out/briefing.md", bytes=2048).bytes
+    2048
+    """
 
     name: str
     path: str
@@ -301,7 +438,14 @@ class OutputFile(_Out):
 
 
 class RunSummary(_Out):
-    """What ``track`` did: counts, headline figures, the as-of cut-off, files, problems."""
+    """What ``track`` did: counts, headline figures, the as-of cut-off, files, problems.
+
+    Examples
+    --------
+    >>> required = schema("run")["required"]
+    >>> {"n_shipments", "n_routed", "outputs", "problems"} <= set(required)
+    True
+    """
 
     record: Literal["run"] = "run"
     n_shipments: int
@@ -367,7 +511,13 @@ class RunSummary(_Out):
 
 
 class StoreTotals(_Out):
-    """What a store holds."""
+    """What a store holds.
+
+    Examples
+    --------
+    >>> StoreTotals(n_shipments=3, n_groups=1, n_sightings=0, n_trains=3, n_ingests=2).n_trains
+    3
+    """
 
     n_shipments: int
     n_groups: int
@@ -377,7 +527,18 @@ class StoreTotals(_Out):
 
 
 class IngestSummary(_Out):
-    """What ``ingest`` added to the store."""
+    """What ``ingest`` added to the store.
+
+    Examples
+    --------
+    >>> totals = StoreTotals(n_shipments=3, n_groups=0, n_sightings=0, n_trains=3, n_ingests=1)
+    >>> rec = IngestSummary(
+    ...     n_new=3, n_duplicates=0, n_linked=0, ingest_id=1, telegram_posts={},
+    ...     store="railtrack.db", store_totals=totals, skipped={}, n_problems=0, problems=[],
+    ... )
+    >>> rec.record, rec.n_new, rec.store_totals.n_ingests
+    ('ingest', 3, 1)
+    """
 
     record: Literal["ingest"] = "ingest"
     n_new: int
@@ -396,7 +557,17 @@ class IngestSummary(_Out):
 
 
 class PlotSummary(_Out):
-    """What ``plot`` drew and where it saved it."""
+    """What ``plot`` drew and where it saved it.
+
+    Examples
+    --------
+    >>> rec = PlotSummary(
+    ...     plot="map", out="map.png", n_shipments=2, n_routed=1, n_unrouted=1,
+    ...     unrouted_reasons={"no origin": 1}, n_problems=1, problems=[],
+    ... )
+    >>> rec.record, rec.unrouted_reasons, rec.n_segments
+    ('plot', {'no origin': 1}, None)
+    """
 
     record: Literal["plot"] = "plot"
     plot: Literal["map", "timeline", "volumes"]
@@ -413,7 +584,17 @@ class PlotSummary(_Out):
 
 
 class ConvertSummary(_Out):
-    """What ``convert`` wrote: reports as partitioned Parquet (see ``railtrack.io.converted``)."""
+    """What ``convert`` wrote: reports as partitioned Parquet (see ``railtrack.io.converted``).
+
+    Examples
+    --------
+    >>> rec = ConvertSummary(
+    ...     out="converted", format=1, n_shipments=2, n_groups=0, n_sightings=0, n_posts=0,
+    ...     months=["2023-03"], skipped={}, n_problems=0, problems=[],
+    ... )
+    >>> rec.record, rec.months
+    ('convert', ['2023-03'])
+    """
 
     record: Literal["convert"] = "convert"
     out: str = Field(description="The directory written.")
@@ -429,7 +610,17 @@ class ConvertSummary(_Out):
 
 
 class NetworkImportSummary(_Out):
-    """What ``network import-osm`` built from an OpenStreetMap extract."""
+    """What ``network import-osm`` built from an OpenStreetMap extract.
+
+    Examples
+    --------
+    >>> rec = NetworkImportSummary(
+    ...     out="net", n_stations=2, n_track_nodes=5, n_links=4, n_stations_on_track=1,
+    ...     n_stations_snapped=1, n_stations_too_far=0, n_ways=2, n_ways_skipped=0,
+    ... )
+    >>> rec.record, rec.n_links
+    ('network', 4)
+    """
 
     record: Literal["network"] = "network"
     out: str = Field(description="The network directory written (stations.csv, links.csv).")
@@ -444,7 +635,16 @@ class NetworkImportSummary(_Out):
 
 
 class NetworkCacheSummary(_Out):
-    """The network cache ``network cache`` shows or clears (see ``railtrack._netcache``)."""
+    """The network cache ``network cache`` shows or clears (see ``railtrack._netcache``).
+
+    Examples
+    --------
+    >>> rec = NetworkCacheSummary(
+    ...     cache_dir="/tmp/cache", enabled=True, n_files=0, megabytes=0.0, n_deleted=0
+    ... )
+    >>> rec.record, rec.n_forms
+    ('cache', 0)
+    """
 
     record: Literal["cache"] = "cache"
     cache_dir: str = Field(description="The cache directory ($RAILTRACK_CACHE_DIR or the user's).")
@@ -513,6 +713,17 @@ def _prose_descriptions(node: Any) -> Any:
 def generate(kind: str) -> dict[str, Any]:
     """Return the JSON Schema of ``kind`` generated from its model (serialised shape).
 
+    Parameters
+    ----------
+    kind
+        One of :data:`KINDS`.
+
+    Returns
+    -------
+    dict
+        The JSON Schema (draft 2020-12) with ``$schema``, ``$id`` and ``required``
+        (always including ``record``).
+
     Raises
     ------
     KeyError
@@ -544,6 +755,11 @@ def schema(kind: str) -> dict[str, Any]:
     kind
         One of :data:`KINDS`.
 
+    Returns
+    -------
+    dict
+        The schema as checked in (what ``railtrack schema KIND`` prints).
+
     Raises
     ------
     KeyError
@@ -567,6 +783,16 @@ def schema(kind: str) -> dict[str, Any]:
 def render(doc: dict[str, Any]) -> str:
     """Return a schema as the text kept in the repository (indented, sorted keys, newline).
 
+    Parameters
+    ----------
+    doc
+        A JSON-ready dict.
+
+    Returns
+    -------
+    str
+        JSON indented by 2, keys sorted, non-ASCII kept, ending in a newline.
+
     Examples
     --------
     >>> print(render({"b": 1, "a": "Орша"}), end="")
@@ -580,6 +806,16 @@ def render(doc: dict[str, Any]) -> str:
 
 def write_schemas(directory: Path = SCHEMA_DIR) -> list[Path]:
     """Write every kind's generated schema to ``directory/KIND.json``; return the paths.
+
+    Parameters
+    ----------
+    directory
+        Where to write (created when missing; default :data:`SCHEMA_DIR`).
+
+    Returns
+    -------
+    list of Path
+        One file per kind, in the order of :data:`KINDS`.
 
     Examples
     --------
@@ -602,6 +838,16 @@ def write_schemas(directory: Path = SCHEMA_DIR) -> list[Path]:
 def iso_date(value: date | None) -> str | None:
     """Return an ISO date (``YYYY-MM-DD``) or None; a datetime gives its day.
 
+    Parameters
+    ----------
+    value
+        A date or datetime, or None.
+
+    Returns
+    -------
+    str or None
+        ``YYYY-MM-DD``.
+
     Examples
     --------
     >>> iso_date(datetime(2023, 3, 7, 13, 45)), iso_date(None)
@@ -616,6 +862,17 @@ def iso_date(value: date | None) -> str | None:
 
 def iso_datetime(value: Any) -> str | None:
     """Return an ISO datetime (``YYYY-MM-DDTHH:MM:SS``) or None; a date is its midnight.
+
+    Parameters
+    ----------
+    value
+        A date, datetime (a time zone is dropped, not converted), ISO text, or a missing
+        value (None, NaN, ``pd.NaT``, ``pd.NA``).
+
+    Returns
+    -------
+    str or None
+        ``YYYY-MM-DDTHH:MM:SS`` (seconds, no fraction).
 
     Examples
     --------

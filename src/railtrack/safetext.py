@@ -72,6 +72,16 @@ def spreadsheet_cell(value: str) -> str:
     other control characters U+FFFD, and a cell whose first visible character is a
     formula sign gets a leading apostrophe, which spreadsheets show as text.
 
+    Parameters
+    ----------
+    value
+        A cell's text.
+
+    Returns
+    -------
+    str
+        The text, safe to write.
+
     Examples
     --------
     >>> spreadsheet_cell("-12"), spreadsheet_cell("\\t@cmd"), spreadsheet_cell("a\\x00b")
@@ -144,6 +154,18 @@ def escape_formulas(df: pd.DataFrame) -> pd.DataFrame:
     (text, categorical, object) is made safe (:func:`safe_column`: once per distinct
     text when the column holds only text).
 
+    Parameters
+    ----------
+    df
+        Any frame; not changed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy with the same shape, index and dtypes of numeric, boolean and datetime
+        columns; other columns are object columns, and text column names are made
+        safe too.
+
     Examples
     --------
     >>> df = pd.DataFrame({"a": ["=1+1", "Slonim", "-x"], "n": [-1, 2, 3]})
@@ -173,6 +195,36 @@ def write_csv(df: pd.DataFrame, path: str | Path, *, chunk_rows: int = 20_000) -
     Every CSV railtrack writes goes through here. Cells are made safe by
     :func:`escape_formulas` ``chunk_rows`` rows at a time (no second copy of a
     national table); cells holding a line break are quoted; lines end in ``\\n``.
+
+    Parameters
+    ----------
+    df
+        Any frame; its index is not written.
+    path
+        The file to write (replaced when it exists).
+    chunk_rows
+        Rows escaped and written at a time.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Raises
+    ------
+    OSError
+        When the file cannot be written (a missing directory, no permission).
+
+    Examples
+    --------
+    A cell a spreadsheet would run as a formula is written as text:
+
+    >>> import tempfile
+    >>> df = pd.DataFrame({"id": ["T1"], "note": ["=HYPERLINK(1)"]})
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     print(write_csv(df, Path(tmp) / "x.csv").read_text(encoding="utf-8"), end="")
+    id,note
+    T1,'=HYPERLINK(1)
     """
     out = Path(path)
     with out.open("w", encoding="utf-8", newline="") as handle:
@@ -193,6 +245,16 @@ def plot_text(text: object) -> str:
 
     Control characters and lone surrogates are written as in :func:`terminal_text`.
 
+    Parameters
+    ----------
+    text
+        Any value; its ``str`` is used.
+
+    Returns
+    -------
+    str
+        Text that matplotlib draws as written.
+
     Examples
     --------
     >>> plot_text("$x^{$")
@@ -205,6 +267,21 @@ def terminal_text(text: object) -> str:
     """Return ``text`` with control characters (ESC, CR, bell, ...) shown as ``\\xNN``.
 
     Print it through a rich console made with ``markup=False, emoji=False``.
+
+    Parameters
+    ----------
+    text
+        Any value; its ``str`` is used.
+
+    Returns
+    -------
+    str
+        Text without control characters; lone surrogates written as ``\\udcNN``.
+
+    Examples
+    --------
+    >>> terminal_text("Orsha\\x1b[2J\\r")
+    'Orsha\\\\x1b[2J\\\\x0d'
     """
     valid = str(text).encode("utf-8", "backslashreplace").decode("utf-8")  # lone surrogates
     return _TERMINAL.sub(lambda m: f"\\x{ord(m.group()):02x}", valid)
@@ -212,6 +289,16 @@ def terminal_text(text: object) -> str:
 
 def xml_text(text: object) -> str:
     """Return ``text`` with the characters XML 1.0 forbids written as ``\\xNN``.
+
+    Parameters
+    ----------
+    text
+        Any value; its ``str`` is used.
+
+    Returns
+    -------
+    str
+        Text that XML 1.0 accepts.
 
     Examples
     --------

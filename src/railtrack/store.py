@@ -171,7 +171,19 @@ SCHEMA_VERSION = len(_MIGRATIONS)
 
 
 def default_store_path() -> Path:
-    """Return the store used when none is named: ``railtrack.sqlite`` in the user data dir."""
+    """Return the store used when none is named: ``railtrack.sqlite`` in the user data dir.
+
+    Returns
+    -------
+    Path
+        ``railtrack.sqlite`` in the platform's user data directory (platformdirs); the
+        file need not exist yet.
+
+    Examples
+    --------
+    >>> default_store_path().name
+    'railtrack.sqlite'
+    """
     return Path(user_data_dir("railtrack", appauthor=False)) / "railtrack.sqlite"
 
 
@@ -182,6 +194,11 @@ class IngestResult:
     ``posts`` counts the Telegram posts met (empty when there were none): ``new``,
     ``edited`` (a new version replaced the stored one), ``unchanged`` and ``older``
     (a past version, not stored).
+
+    Examples
+    --------
+    >>> IngestResult(new=2, duplicates=1, linked=0, ingest_id=3).posts
+    {}
     """
 
     new: int
@@ -191,7 +208,19 @@ class IngestResult:
     posts: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the counts as a JSON-ready dict."""
+        """Return the counts as a JSON-ready dict.
+
+        Returns
+        -------
+        dict
+            ``new``, ``duplicates``, ``linked``, ``ingest_id`` (int) and ``posts`` (a copy
+            of the post counts).
+
+        Examples
+        --------
+        >>> IngestResult(new=2, duplicates=1, linked=0, ingest_id=3).to_dict()
+        {'new': 2, 'duplicates': 1, 'linked': 0, 'ingest_id': 3, 'posts': {}}
+        """
         return {
             "new": self.new,
             "duplicates": self.duplicates,
@@ -258,6 +287,16 @@ def report_identity(record: Shipment | ShipmentGroup | Sighting) -> str:
     its file name when the header gives none, and the prefix it gives the
     ``id``/``group`` of the records read from it). So one report stored once stays
     one report whatever the file is called and whichever network resolved it.
+
+    Parameters
+    ----------
+    record
+        A shipment, group or sighting.
+
+    Returns
+    -------
+    str
+        A SHA-256 hex digest (64 characters).
 
     Examples
     --------
@@ -383,6 +422,21 @@ class Store:
         cannot be opened; later, when a read or an ingest fails (locked, read-only,
         full disk, damaged file, a record edited by hand): one sentence naming the
         store and the cause. A failed ingest leaves the store as it was.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from railtrack.io import ReportSet
+    >>> from railtrack.models import Place, Shipment, Source
+    >>> reports = ReportSet()
+    >>> reports.add(
+    ...     Shipment(id="T1", origin=Place(text="Орша"), destination=Place(text="Брест"),
+    ...              source=Source(reporter="Hajun"))
+    ... )
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     with Store(pathlib.Path(tmp) / "s.sqlite") as store:
+    ...         store.ingest(reports).new, store.ingest(reports).duplicates
+    (1, 1)
     """
 
     def __init__(self, path: str | Path | None = None, *, lock_wait: float | None = None) -> None:
@@ -447,7 +501,15 @@ class Store:
 
     # --- lifecycle -------------------------------------------------------------------
     def close(self) -> None:
-        """Close the database connection."""
+        """Close the database connection.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     store = Store(pathlib.Path(tmp) / "s.sqlite")
+        ...     store.close()
+        """
         self._conn.close()
 
     def __enter__(self) -> Store:
@@ -463,7 +525,21 @@ class Store:
 
     @property
     def schema_version(self) -> int:
-        """The schema version of the open file."""
+        """The schema version of the open file.
+
+        Raises
+        ------
+        StoreError
+            When the stored version is not an integer (the file was edited by hand).
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     with Store(pathlib.Path(tmp) / "s.sqlite") as store:
+        ...         store.schema_version == SCHEMA_VERSION
+        True
+        """
         row = self._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         try:
             return int(row[0]) if row else 0
@@ -549,6 +625,30 @@ class Store:
             Resolve station names before matching trains.
         progress
             Called with the number of records written after each batch.
+
+        Returns
+        -------
+        IngestResult
+            Counts of new, duplicate and linked records, the ingest's id and the
+            Telegram post counts.
+
+        Raises
+        ------
+        StoreError
+            When the write fails (lock held past ``lock_wait`` seconds, read-only or full
+            disk, damaged file); nothing is stored then.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> from railtrack.io import ReportSet
+        >>> from railtrack.models import Shipment, Source
+        >>> reports = ReportSet()
+        >>> reports.add(Shipment(id="T1", source=Source(reporter="Hajun")))
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     with Store(pathlib.Path(tmp) / "s.sqlite") as store:
+        ...         store.ingest(reports)
+        IngestResult(new=1, duplicates=0, linked=0, ingest_id=1, posts={})
         """
         if network is not None:
             reports = reports.resolve(network)
@@ -685,7 +785,32 @@ class Store:
             return self._conn.execute(sql, (kind,) if kind else ()).fetchall()
 
     def counts(self) -> dict[str, int]:
-        """Return how many records of each kind, trains and ingests the store holds."""
+        """Return how many records of each kind, trains and ingests the store holds.
+
+        Returns
+        -------
+        dict of str to int
+            ``shipment``, ``group``, ``sighting`` (records of each kind), ``trains``
+            (distinct trains among the shipments) and ``ingests``.
+
+        Raises
+        ------
+        StoreError
+            When the store cannot be read.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> from railtrack.io import ReportSet
+        >>> from railtrack.models import Shipment, Source
+        >>> reports = ReportSet()
+        >>> reports.add(Shipment(id="T1", source=Source(reporter="Hajun")))
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     with Store(pathlib.Path(tmp) / "s.sqlite") as store:
+        ...         _ = store.ingest(reports)
+        ...         store.counts()
+        {'shipment': 1, 'group': 0, 'sighting': 0, 'trains': 1, 'ingests': 1}
+        """
         with self._failures("counting the records"):
             return self._counts()
 
@@ -712,6 +837,36 @@ class Store:
         another report's count of the train that says more
         (:func:`railtrack.relays.with_told_counts`). :meth:`train_sources` lists every
         source of every train. A group is kept once per set of trains it covers.
+
+        Parameters
+        ----------
+        one_per_train
+            Keep one shipment per train (the default); ``False`` returns every stored
+            shipment report.
+
+        Returns
+        -------
+        ReportSet
+            The stored shipments (sorted by id), groups and sightings; an id that two
+            records share gets a ``~2`` suffix on the later one.
+
+        Raises
+        ------
+        StoreError
+            When the store cannot be read or a record was edited into an invalid one.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> from railtrack.io import ReportSet
+        >>> from railtrack.models import Shipment, Source
+        >>> reports = ReportSet()
+        >>> reports.add(Shipment(id="T1", source=Source(reporter="Hajun")))
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     with Store(pathlib.Path(tmp) / "s.sqlite") as store:
+        ...         _ = store.ingest(reports)
+        ...         [s.id for s in store.reports().shipments]
+        ['T1']
         """
         out = ReportSet()
         used_ids: set[tuple[str, str]] = set()
@@ -777,6 +932,30 @@ class Store:
 
         Columns: ``train_id``, ``id``, ``source``, ``relayed_by``, ``published``,
         ``source_file``, ``reports_of_train`` (how many reports the train has).
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per stored shipment report, ordered by train then storage order.
+
+        Raises
+        ------
+        StoreError
+            When the store cannot be read.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> from railtrack.io import ReportSet
+        >>> from railtrack.models import Shipment, Source
+        >>> reports = ReportSet()
+        >>> reports.add(Shipment(id="T1", source=Source(reporter="Hajun", relayed_by="LB.ua")))
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     with Store(pathlib.Path(tmp) / "s.sqlite") as store:
+        ...         _ = store.ingest(reports)
+        ...         store.train_sources()[["train_id", "id", "source", "relayed_by"]]
+           train_id  id source relayed_by
+        0         1  T1  Hajun      LB.ua
         """
         with self._failures("reading the train sources"):
             rows = self._conn.execute(
@@ -797,6 +976,25 @@ class Store:
         this is the version counted now), ``ingest_id``, ``records`` (its records
         stored now), ``replaced_records`` (its records kept in the history since a
         later version replaced it) and ``source_file``.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per stored version of a post (empty, with these columns, when no
+            Telegram post was ingested).
+
+        Raises
+        ------
+        StoreError
+            When the store cannot be read.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     with Store(pathlib.Path(tmp) / "s.sqlite") as store:
+        ...         store.post_history().shape
+        (0, 8)
         """
         with self._failures("reading the post history"):
             rows = history_rows(self._conn)
@@ -815,7 +1013,26 @@ class Store:
         ).astype({"current": bool})
 
     def replaced_records(self) -> ReportSet:
-        """Return the records of replaced post versions, as they were read."""
+        """Return the records of replaced post versions, as they were read.
+
+        Returns
+        -------
+        ReportSet
+            The records that a later version of their post replaced (empty when none).
+
+        Raises
+        ------
+        StoreError
+            When the store cannot be read or a record was edited into an invalid one.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     with Store(pathlib.Path(tmp) / "s.sqlite") as store:
+        ...         len(store.replaced_records().shipments)
+        0
+        """
         out = ReportSet()
         used: set[tuple[str, str]] = set()
         with self._failures("reading the post history"):
@@ -827,7 +1044,35 @@ class Store:
         return out
 
     def ingests(self) -> pd.DataFrame:
-        """Return the ingest log: id, started_at, paths, new and duplicate records."""
+        """Return the ingest log: id, started_at, paths, new and duplicate records.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per ingest, in order: ``id``, ``started_at`` (ISO UTC), ``paths``,
+            ``new_records``, ``duplicate_records``.
+
+        Raises
+        ------
+        StoreError
+            When the store cannot be read.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> from railtrack.io import ReportSet
+        >>> from railtrack.models import Shipment, Source
+        >>> reports = ReportSet()
+        >>> reports.add(Shipment(id="T1", source=Source(reporter="Hajun")))
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     with Store(pathlib.Path(tmp) / "s.sqlite") as store:
+        ...         _ = store.ingest(reports)
+        ...         _ = store.ingest(reports)
+        ...         store.ingests()[["id", "new_records", "duplicate_records"]]
+           id  new_records  duplicate_records
+        0   1            1                  0
+        1   2            0                  1
+        """
         with self._failures("reading the ingest log"):
             rows = self._conn.execute(
                 "SELECT id, started_at, paths, new_records, duplicate_records FROM ingests "

@@ -71,6 +71,17 @@ Key = tuple[str, int]
 def post_key(record: Record) -> Key | None:
     """Return (channel key, message id) of a record read from a Telegram post, else None.
 
+    Parameters
+    ----------
+    record
+        A shipment, group or sighting.
+
+    Returns
+    -------
+    tuple of (str, int) or None
+        The channel id (``title:<channel>`` when the export gave none) and the message
+        id; None when the record's source has no channel or message id.
+
     Examples
     --------
     >>> from railtrack.models import Source
@@ -99,7 +110,13 @@ def _suffix(record_id: str) -> str:
 
 @dataclass
 class PostCounts:
-    """Posts an ingest met: new, edited (a new version), unchanged, and past versions."""
+    """Posts an ingest met: new, edited (a new version), unchanged, and past versions.
+
+    Examples
+    --------
+    >>> PostCounts(new=2, older=1)
+    PostCounts(new=2, edited=0, unchanged=0, older=1)
+    """
 
     new: int = 0
     edited: int = 0
@@ -107,7 +124,18 @@ class PostCounts:
     older: int = 0
 
     def to_dict(self) -> dict[str, int]:
-        """Return the counts as a JSON-ready dict."""
+        """Return the counts as a JSON-ready dict.
+
+        Returns
+        -------
+        dict of str to int
+            ``new``, ``edited``, ``unchanged`` and ``older``.
+
+        Examples
+        --------
+        >>> PostCounts(new=2, older=1).to_dict()
+        {'new': 2, 'edited': 0, 'unchanged': 0, 'older': 1}
+        """
         return {
             "new": self.new,
             "edited": self.edited,
@@ -126,6 +154,23 @@ class PostLedger:
         The store's connection, with the ingest's transaction open.
     ingest_id
         The ingest being written.
+
+    Examples
+    --------
+    The same post read twice is stored once:
+
+    >>> import pathlib, sqlite3, tempfile
+    >>> from railtrack.store import Store
+    >>> ref = PostRef("77", 5, "2023-03-03T12:00:00", "d1", "result.json")
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     Store(pathlib.Path(tmp) / "s.sqlite").close()
+    ...     conn = sqlite3.connect(pathlib.Path(tmp) / "s.sqlite")
+    ...     ledger = PostLedger(conn, ingest_id=1)
+    ...     ledger.admit([ref])
+    ...     ledger.admit([ref])
+    ...     conn.close()
+    >>> ledger.counts
+    PostCounts(new=1, edited=0, unchanged=1, older=0)
     """
 
     conn: sqlite3.Connection
@@ -140,7 +185,33 @@ class PostLedger:
     stored like any record."""
 
     def admit(self, posts: Iterable[PostRef]) -> None:
-        """Record the posts of a report set; decide which posts' records are stored."""
+        """Record the posts of a report set; decide which posts' records are stored.
+
+        Parameters
+        ----------
+        posts
+            The posts of one report set (:class:`~railtrack.io.telegram_posts.PostRef`);
+            several versions of one post may be among them: the latest text wins.
+
+        Examples
+        --------
+        A later text of a stored post is an edit; an earlier one a past version:
+
+        >>> import pathlib, sqlite3, tempfile
+        >>> from railtrack.store import Store
+        >>> first = PostRef("77", 5, "2023-03-03T12:00:00", "d1", "a.json")
+        >>> edit = PostRef("77", 5, "2023-03-04T08:00:00", "d2", "b.json")
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     Store(pathlib.Path(tmp) / "s.sqlite").close()
+        ...     conn = sqlite3.connect(pathlib.Path(tmp) / "s.sqlite")
+        ...     ledger = PostLedger(conn, ingest_id=1)
+        ...     ledger.admit([first])
+        ...     ledger.admit([edit])
+        ...     ledger.admit([PostRef("77", 5, "2023-03-01T00:00:00", "d0", "c.json")])
+        ...     conn.close()
+        >>> ledger.counts
+        PostCounts(new=1, edited=1, unchanged=0, older=1)
+        """
         latest: dict[Key, PostRef] = {}
         for ref in posts:
             key = (ref.channel_key, ref.message_id)
@@ -239,6 +310,38 @@ class PostLedger:
         from a past version of it. None: not read from a post of this report set
         (e.g. a record with a Telegram source saved by ``load --json`` and loaded
         again), stored like any record.
+
+        Parameters
+        ----------
+        record
+            A record of the report set given to :meth:`admit`.
+
+        Returns
+        -------
+        int, bool or None
+            The ``posts`` primary key to link the record to, ``False`` to skip it, or
+            ``None`` to store it as a record without a post.
+
+        Examples
+        --------
+        >>> import pathlib, sqlite3, tempfile
+        >>> from datetime import datetime
+        >>> from railtrack.models import Source
+        >>> from railtrack.store import Store
+        >>> source = Source(reporter="Rail", channel="Rail", channel_id="77", message_id=5,
+        ...                 published_at=datetime(2023, 3, 3, 12))
+        >>> shipment = Shipment(id="tg-77-5-t1", source=source)
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     Store(pathlib.Path(tmp) / "s.sqlite").close()
+        ...     conn = sqlite3.connect(pathlib.Path(tmp) / "s.sqlite")
+        ...     ledger = PostLedger(conn, ingest_id=1)
+        ...     ledger.admit([PostRef("77", 5, "2023-03-03T12:00:00", "d1", "a.json")])
+        ...     first = ledger.post_of(shipment)
+        ...     again = PostLedger(conn, ingest_id=2)
+        ...     again.admit([PostRef("77", 5, "2023-03-03T12:00:00", "d1", "a.json")])
+        ...     conn.close()
+        >>> first, again.post_of(shipment)
+        (1, False)
         """
         key = post_key(record)
         if key is None or key not in self.seen:
@@ -248,7 +351,36 @@ class PostLedger:
         return False if pk is None else pk
 
     def train_for(self, record: Shipment) -> int | None:
-        """Return the train an edited or relayed post's shipment belongs to, if any."""
+        """Return the train an edited or relayed post's shipment belongs to, if any.
+
+        Parameters
+        ----------
+        record
+            A shipment read from a post.
+
+        Returns
+        -------
+        int or None
+            The ``train_id`` of the replaced version's shipment with the same suffix
+            (``t1``), else of that shipment in another channel's post with the same text;
+            None when there is neither.
+
+        Examples
+        --------
+        >>> import pathlib, sqlite3, tempfile
+        >>> from railtrack.models import Source
+        >>> from railtrack.store import Store
+        >>> source = Source(reporter="Rail", channel="Rail", channel_id="77", message_id=5)
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     Store(pathlib.Path(tmp) / "s.sqlite").close()
+        ...     conn = sqlite3.connect(pathlib.Path(tmp) / "s.sqlite")
+        ...     ledger = PostLedger(conn, ingest_id=1)
+        ...     ledger.admit([PostRef("77", 5, "2023-03-03T12:00:00", "d1", "a.json")])
+        ...     train = ledger.train_for(Shipment(id="tg-77-5-t1", source=source))
+        ...     conn.close()
+        >>> train is None
+        True
+        """
         key = post_key(record)
         if key is None:
             return None
@@ -278,7 +410,35 @@ class PostLedger:
         return None
 
     def link(self, record_pk: int, post_pk: int) -> None:
-        """Mark a stored record as read from a post."""
+        """Mark a stored record as read from a post.
+
+        Parameters
+        ----------
+        record_pk
+            The record's primary key in ``records``.
+        post_pk
+            The post's primary key in ``posts`` (from :meth:`post_of`).
+
+        Examples
+        --------
+        >>> import pathlib, sqlite3, tempfile
+        >>> from railtrack.io import ReportSet
+        >>> from railtrack.models import Source
+        >>> from railtrack.store import Store
+        >>> reports = ReportSet()
+        >>> reports.add(Shipment(id="T1", source=Source(reporter="Hajun")))
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     with Store(pathlib.Path(tmp) / "s.sqlite") as store:
+        ...         _ = store.ingest(reports)
+        ...     conn = sqlite3.connect(pathlib.Path(tmp) / "s.sqlite")
+        ...     ledger = PostLedger(conn, ingest_id=1)
+        ...     ledger.admit([PostRef("77", 5, "2023-03-03T12:00:00", "d1", "a.json")])
+        ...     ledger.link(1, 1)
+        ...     post = conn.execute("SELECT post FROM records WHERE pk = 1").fetchone()
+        ...     conn.close()
+        >>> post
+        (1,)
+        """
         self.conn.execute("UPDATE records SET post = ? WHERE pk = ?", (post_pk, record_pk))
 
 
@@ -292,7 +452,35 @@ def _has_table(conn: sqlite3.Connection, name: str) -> bool:
 
 
 def history_rows(conn: sqlite3.Connection) -> Sequence[tuple[object, ...]]:
-    """Return every stored version of every post, with how many records each has now."""
+    """Return every stored version of every post, with how many records each has now.
+
+    Parameters
+    ----------
+    conn
+        A connection to a store (schema version 4 or later, which added the posts).
+
+    Returns
+    -------
+    sequence of tuple
+        One row per stored post version, ordered by channel, message id and version:
+        channel key, message id, version (ISO), current (1 or 0), ingest id, records
+        stored now, records in the history, source file.
+
+    Examples
+    --------
+    >>> import pathlib, sqlite3, tempfile
+    >>> from railtrack.store import Store
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     Store(pathlib.Path(tmp) / "s.sqlite").close()
+    ...     conn = sqlite3.connect(pathlib.Path(tmp) / "s.sqlite")
+    ...     PostLedger(conn, ingest_id=1).admit(
+    ...         [PostRef("77", 5, "2023-03-03T12:00:00", "d1", "a.json")]
+    ...     )
+    ...     rows = history_rows(conn)
+    ...     conn.close()
+    >>> rows
+    [('77', 5, '2023-03-03T12:00:00', 1, 1, 0, 0, 'a.json')]
+    """
     return conn.execute(
         "SELECT p.channel_key, p.message_id, p.version, p.superseded_by IS NULL, p.ingest_id, "
         "(SELECT count(*) FROM records r WHERE r.post = p.pk), "

@@ -66,6 +66,16 @@ _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 def to_days(value: date | datetime | pd.Timestamp) -> float:
     """Return a date or time as float days since 1970-01-01 (a bare date: its start).
 
+    Parameters
+    ----------
+    value
+        A date (its start, 00:00) or a naive datetime/Timestamp (UTC).
+
+    Returns
+    -------
+    float
+        Days since 1970-01-01 00:00.
+
     Examples
     --------
     >>> to_days(date(1970, 1, 2)), to_days(pd.Timestamp("1970-01-01 12:00"))
@@ -78,6 +88,16 @@ def to_days(value: date | datetime | pd.Timestamp) -> float:
 
 def days_to_timestamps(days: np.ndarray) -> pd.Series:
     """Return float days since 1970-01-01 as a datetime64[ns] Series, to the minute.
+
+    Parameters
+    ----------
+    days
+        One-dimensional float days since 1970-01-01 (NaN for none).
+
+    Returns
+    -------
+    pandas.Series
+        ``datetime64[ns]``, rounded to the minute; NaT where ``days`` is NaN.
 
     Examples
     --------
@@ -135,6 +155,12 @@ class TransitModel:
 
     Build one with :meth:`from_settings`; :func:`railtrack.calibrate` returns one
     fitted to observed trips. Units are in the names (km/h, hours, days).
+
+    Examples
+    --------
+    >>> model = TransitModel.from_settings()
+    >>> model.moving_speed_kmh, model.border_dwell_h, model.draws
+    (40.6, 6.0, 4000)
     """
 
     moving_speed_kmh: float = DEFAULT_SETTINGS.moving_speed_kmh
@@ -149,7 +175,25 @@ class TransitModel:
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> TransitModel:
-        """Return the model with the parameters of ``settings`` (default settings)."""
+        """Return the model with the parameters of ``settings`` (default settings).
+
+        Parameters
+        ----------
+        settings
+            Where the speeds (km/h), dwell times (hours) and draws come from; default
+            :data:`railtrack.settings.DEFAULT_SETTINGS` (each default sourced there).
+
+        Returns
+        -------
+        TransitModel
+            A frozen model.
+
+        Examples
+        --------
+        >>> from railtrack.settings import Settings
+        >>> TransitModel.from_settings(Settings(moving_speed_kmh=30.0)).moving_speed_kmh
+        30.0
+        """
         s = settings or DEFAULT_SETTINGS
         return cls(
             moving_speed_kmh=s.moving_speed_kmh,
@@ -164,11 +208,44 @@ class TransitModel:
         )
 
     def replace(self, **changes: Any) -> TransitModel:
-        """Return a copy with some parameters changed."""
+        """Return a copy with some parameters changed.
+
+        Parameters
+        ----------
+        **changes
+            Field names of the model and their new values.
+
+        Returns
+        -------
+        TransitModel
+            A new model; this one is unchanged.
+
+        Raises
+        ------
+        TypeError
+            When a name is not a field of the model.
+
+        Examples
+        --------
+        >>> model = TransitModel.from_settings()
+        >>> model.replace(border_dwell_h=12.0).border_dwell_h, model.border_dwell_h
+        (12.0, 6.0)
+        """
         return dataclasses.replace(self, **changes)
 
     def params(self) -> dict[str, float]:
-        """Return the parameters as a plain dict."""
+        """Return the parameters as a plain dict.
+
+        Returns
+        -------
+        dict of str to float
+            Field name to value, in field order (``draws`` and ``seed`` are integers).
+
+        Examples
+        --------
+        >>> sorted(TransitModel.from_settings().params())[:3]
+        ['border_dwell_h', 'draws', 'dwell_scale']
+        """
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
 
     def transit_draws_days(
@@ -190,6 +267,13 @@ class TransitModel:
         -------
         numpy.ndarray
             Shape ``(len(length_km), draws)``, days.
+
+        Examples
+        --------
+        >>> model = TransitModel.from_settings().replace(draws=100)
+        >>> draws = model.transit_draws_days([500.0, 1000.0], [0, 1])
+        >>> draws.shape, bool((draws[1] > draws[0]).all())
+        ((2, 100), True)
         """
         return self._draws_days(length_km, border_crossings, _normals(self.draws, self.seed))
 
@@ -233,6 +317,13 @@ class TransitModel:
             Each distinct (length, crossings) is drawn once and its row kept for the
             next call with this model (rows are shared: the estimate and status steps
             draw each route once between them).
+
+        Examples
+        --------
+        >>> model = TransitModel.from_settings().replace(draws=200)
+        >>> q = model.transit_quantiles_days([500.0, 1000.0], [0, 1])
+        >>> q.shape, bool((q[:, 1:] >= q[:, :-1]).all()), bool((q[1] > q[0]).all())
+        ((2, 199), True, True)
         """
         length = np.asarray(length_km, dtype=float).ravel()
         borders = np.asarray(border_crossings, dtype=float).ravel()
@@ -287,6 +378,26 @@ class TransitModel:
 
         Used for a region origin: each route from one of the region's stations is
         equally likely.
+
+        Parameters
+        ----------
+        length_km
+            Routed lengths, km, one per candidate route.
+        border_crossings
+            Border crossings on each route.
+
+        Returns
+        -------
+        numpy.ndarray
+            Shape ``(len(PROBS),)``, days, non-decreasing.
+
+        Examples
+        --------
+        >>> model = TransitModel.from_settings().replace(draws=200)
+        >>> q = model.mixture_quantiles_days([500.0, 1000.0], [0, 1])
+        >>> one = model.transit_quantiles_days([500.0, 1000.0], [0, 1])
+        >>> q.shape, bool(one[0, 100] < q[100] < one[1, 100])
+        ((199,), True)
         """
         draws = self.transit_draws_days(length_km, border_crossings)
         return np.asarray(np.quantile(draws.ravel(), PROBS), dtype=float)
@@ -323,6 +434,33 @@ def arrival_quantiles(
     -------
     tuple of numpy.ndarray
         p10, p50, p90 (days since 1970-01-01) and a boolean "widened" mask.
+
+    Notes
+    -----
+    The arrival is the departure (uniform over its window) plus the transit time;
+    its quantile function is approximated as ``start + p * width + transit_q(p)``
+    on :data:`PROBS` and read at :data:`QUANTILES`.
+
+    Examples
+    --------
+    A departure on 2023-03-01 (day 19417) within a day, on a 500 km route:
+
+    >>> model = TransitModel.from_settings().replace(draws=200)
+    >>> tq = model.transit_quantiles_days([500.0], [0])
+    >>> p10, p50, p90, widened = arrival_quantiles(
+    ...     np.array([19417.0]), np.array([1.0]), tq, min_half_width_days=1.0
+    ... )
+    >>> bool(19417.0 <= p10[0] < p50[0] < p90[0]), bool(p90[0] - p50[0] >= 1.0)
+    (True, True)
+
+    A lower bound past the whole distribution restarts the window there:
+
+    >>> p10, p50, p90, _ = arrival_quantiles(
+    ...     np.array([19417.0]), np.array([1.0]), tq, min_half_width_days=1.0,
+    ...     not_before_days=np.array([19440.0]),
+    ... )
+    >>> float(p10[0]), float(p50[0]), float(p90[0])
+    (19440.0, 19441.0, 19442.0)
     """
     start = np.asarray(start_days, dtype=float)
     width = np.asarray(width_days, dtype=float)
@@ -409,6 +547,42 @@ def arrival_quantiles_by_route(
     Trains on one route share its quantile row (None where there is no route); the
     full ``trains x quantiles`` matrix is built ``chunk`` trains at a time, so memory
     stays flat however many trains there are.
+
+    Parameters
+    ----------
+    start_days
+        Departure window starts, days since 1970-01-01 (one per train).
+    width_days
+        Departure window widths, days.
+    transit_q_days
+        Per train, its route's transit quantile row on :data:`PROBS` (days), or None
+        when the train has no route.
+    min_half_width_days
+        As in :func:`arrival_quantiles`.
+    not_before_days
+        Optional lower bounds, days since 1970-01-01 (NaN for none).
+    chunk
+        Trains combined at a time.
+
+    Returns
+    -------
+    tuple of numpy.ndarray
+        p10, p50, p90 (days since 1970-01-01; NaN for a train without a route) and a
+        boolean "widened" mask.
+
+    Examples
+    --------
+    >>> model = TransitModel.from_settings().replace(draws=200)
+    >>> row = model.transit_quantiles_days([500.0], [0])[0]
+    >>> p10, p50, p90, widened = arrival_quantiles_by_route(
+    ...     np.array([19417.0, 19417.0]), np.array([1.0, 1.0]), [row, None],
+    ...     min_half_width_days=1.0,
+    ... )
+    >>> bool(p50[0] > 19417.0), bool(np.isnan(p50[1])), widened.tolist()
+    (True, True, [True, False])
+
+    The first train's window was widened to p50 ± 1 day (``widened``); the second has
+    no route, so no window.
     """
     n = len(start_days)
     p10, p50, p90 = (np.full(n, np.nan) for _ in range(3))

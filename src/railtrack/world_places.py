@@ -62,6 +62,16 @@ T = TypeVar("T")
 def name_key(name: str) -> str:
     """Return the gazetteer's spelling-independent key of a name ("" when it has no letters).
 
+    Parameters
+    ----------
+    name
+        A name in any of the scripts reports use.
+
+    Returns
+    -------
+    str
+        The skeleton of its tokens; equal for spellings of one name.
+
     Examples
     --------
     >>> name_key("Medyka") == name_key("Medika"), name_key(":")
@@ -92,6 +102,14 @@ class WorldPlace:
         GeoNames population (0 when unknown or a network town).
     names
         All its names, as written.
+
+    Examples
+    --------
+    >>> place = WorldPlaces.default().lookup("Duisburg")[0]
+    >>> place.id, place.kind, place.country, round(place.lat, 2), round(place.lon, 2)
+    ('GN2934691', 'town', 'DE', 51.43, 6.77)
+    >>> WorldPlace("CN", "China", "country", "CN", names=("China", "Китай")).lat is None
+    True
     """
 
     id: str
@@ -106,6 +124,17 @@ class WorldPlace:
     def written_as(self, text: str) -> bool:
         """Whether one of the place's names is ``text`` (case and spacing aside).
 
+        Parameters
+        ----------
+        text
+            A name as written.
+
+        Returns
+        -------
+        bool
+            True when a name of the place equals it, blind to case, hyphens and
+            Kazakh or Mongolian letters (folded to Russian ones), spaces collapsed.
+
         Examples
         --------
         >>> WorldPlace("CN", "China", "country", "CN", names=("China", "Китай")).written_as("китай")
@@ -119,6 +148,16 @@ class WorldPlace:
 
         "Medika" is a spelling of Medyka's own name; a name that only shares the key of
         one of its many alternate names is not trusted.
+
+        Parameters
+        ----------
+        text
+            A name as written.
+
+        Returns
+        -------
+        bool
+            False for a network town (its own name is the network's).
 
         Examples
         --------
@@ -194,7 +233,18 @@ class WorldPlaces:
 
     @classmethod
     def default(cls) -> WorldPlaces:
-        """Return the embedded tables (``data/network/world``), read once per process."""
+        """Return the embedded tables (``data/network/world``), read once per process.
+
+        Returns
+        -------
+        WorldPlaces
+            One shared index per process (the tables are read on the first call).
+
+        Examples
+        --------
+        >>> WorldPlaces.default() is WorldPlaces.default()
+        True
+        """
         return _default()
 
     def __len__(self) -> int:
@@ -225,6 +275,16 @@ class WorldPlaces:
     def country_by_code(self, code: str) -> WorldPlace | None:
         """Return the country of an ISO 3166-1 alpha-2 or alpha-3 code ("GB", "DEU").
 
+        Parameters
+        ----------
+        code
+            Two or three letters, any case.
+
+        Returns
+        -------
+        WorldPlace or None
+            The country, None for an unknown code.
+
         Examples
         --------
         >>> WorldPlaces.default().country_by_code("DEU").name
@@ -236,6 +296,16 @@ class WorldPlaces:
     def continent(self, text: str) -> str | None:
         """Return the continent or world region ``text`` names as written, else None.
 
+        Parameters
+        ----------
+        text
+            A name as written (case, hyphens and spacing aside).
+
+        Returns
+        -------
+        str or None
+            The English name of the continent or region.
+
         Examples
         --------
         >>> WorldPlaces.default().continent("Азия"), WorldPlaces.default().continent("Азов")
@@ -244,11 +314,45 @@ class WorldPlaces:
         return self._continents.get(_fold(text))
 
     def country_prefix(self, text: str) -> bool:
-        """Whether ``text`` begins like a country's name (4 letters; a cheap filter)."""
+        """Whether ``text`` begins like a country's name (4 letters; a cheap filter).
+
+        Parameters
+        ----------
+        text
+            A word as written.
+
+        Returns
+        -------
+        bool
+            True when its first four letters (case-folded) begin some country's name.
+
+        Examples
+        --------
+        >>> world = WorldPlaces.default()
+        >>> world.country_prefix("Германии"), world.country_prefix("Орша")
+        (True, False)
+        """
         return _fold(text)[:4] in _country_prefixes()
 
     def continent_prefix(self, text: str) -> bool:
-        """Whether ``text`` begins like a continent's name (a cheap filter for case forms)."""
+        """Whether ``text`` begins like a continent's name (a cheap filter for case forms).
+
+        Parameters
+        ----------
+        text
+            A word as written.
+
+        Returns
+        -------
+        bool
+            True when its first three letters (case-folded) begin some continent's name.
+
+        Examples
+        --------
+        >>> world = WorldPlaces.default()
+        >>> world.continent_prefix("Азии"), world.continent_prefix("Орша")
+        (True, False)
+        """
         return _fold(text)[:3] in self._continent_heads
 
     def _read_terminals(self, path: Path) -> None:
@@ -327,7 +431,25 @@ class WorldPlaces:
         )
 
     def extra_names(self, town_id: str) -> tuple[str, ...]:
-        """More names of a network town (``GN<geonameid>``) than its own table keeps."""
+        """More names of a network town (``GN<geonameid>``) than its own table keeps.
+
+        Parameters
+        ----------
+        town_id
+            ``GN<geonameid>`` of a town of the network.
+
+        Returns
+        -------
+        tuple of str
+            Its names from ``town_names.tsv.gz`` as written; empty when the table has none.
+
+        Examples
+        --------
+        >>> "Mogilew" in WorldPlaces.default().extra_names("GN625665")
+        True
+        >>> WorldPlaces.default().extra_names("GN0")
+        ()
+        """
         i = self._extra.get(town_id)
         return self._place("network_town", i).names if i is not None else ()
 
@@ -347,6 +469,19 @@ class WorldPlaces:
         near spelling. The index (``data/network/national/towns.csv.gz``, 6,766
         towns) is built on the first call, about a second of CPU.
 
+        Parameters
+        ----------
+        name
+            A name as written.
+        key
+            Its spelling key when already computed (:func:`name_key`).
+
+        Returns
+        -------
+        list of WorldPlace
+            Towns of Russia, Belarus and Ukraine, those written exactly as ``name`` first;
+            empty when none.
+
         Examples
         --------
         >>> [p.country for p in WorldPlaces.default().national_towns("Orsza")]
@@ -365,6 +500,19 @@ class WorldPlaces:
         another place ("Gatjina" is a near spelling of Gatchina; its "nominative"
         "Gatjin" only shares a key with Khotyn). The key list is built on the first
         call.
+
+        Parameters
+        ----------
+        name
+            A name as written.
+        min_score
+            The least ``fuzz.ratio`` score (0-100) a key must reach.
+
+        Returns
+        -------
+        list of (WorldPlace, str, float)
+            Each town, the key that matched and its score, best first; at most the towns
+            of the ten best keys.
 
         Examples
         --------
@@ -393,6 +541,16 @@ class WorldPlaces:
         ``town_names.tsv.gz`` keys more names of a town ("Mohylew" of Mogilev) than the
         town table: a network without the national layer reaches the town by them.
 
+        Parameters
+        ----------
+        town_id
+            ``GN<geonameid>``.
+
+        Returns
+        -------
+        WorldPlace or None
+            The town with its national-layer names and those of ``town_names.tsv.gz``.
+
         Examples
         --------
         >>> town = WorldPlaces.default().national_town("GN625665")
@@ -412,6 +570,27 @@ class WorldPlaces:
 
         "Lenino" is a former name of Tsaritsyno, a district of Moscow, not a city of its
         own. A linear scan of the national layer: call it on rare candidates only.
+
+        Parameters
+        ----------
+        town
+            A town of the national layer (:meth:`national_towns`).
+        km
+            The distance, km (great circle), within which a more populous town counts.
+
+        Returns
+        -------
+        bool
+            False for a town without coordinates.
+
+        Examples
+        --------
+        >>> world = WorldPlaces.default()
+        >>> tsaritsyno = world.national_towns("Tsaritsyno")[0]
+        >>> world.in_larger_town(tsaritsyno, 15.0)
+        True
+        >>> world.in_larger_town(world.national_town("GN625665"), 15.0)
+        False
         """
         if town.lat is None or town.lon is None:
             return False
@@ -428,7 +607,24 @@ class WorldPlaces:
         )
 
     def has_key(self, key: str) -> bool:
-        """Whether any place has a name of spelling key ``key`` (a dict look-up)."""
+        """Whether any place has a name of spelling key ``key`` (a dict look-up).
+
+        Parameters
+        ----------
+        key
+            A spelling key (:func:`name_key`).
+
+        Returns
+        -------
+        bool
+            True when some place is indexed under it.
+
+        Examples
+        --------
+        >>> world = WorldPlaces.default()
+        >>> world.has_key(name_key("Duisburg")), world.has_key(name_key("Qwxyzzy"))
+        (True, False)
+        """
         return key in self._by_key
 
     def lookup(self, name: str, key: str | None = None) -> list[WorldPlace]:
@@ -445,6 +641,13 @@ class WorldPlaces:
         -------
         list of WorldPlace
             Empty when no place has the key.
+
+        Examples
+        --------
+        >>> [(p.id, p.kind) for p in WorldPlaces.default().lookup("Китай")]
+        [('CN', 'country')]
+        >>> WorldPlaces.default().lookup(":")
+        []
         """
         key = name_key(name) if key is None else key
         if not key or key not in self._by_key:
@@ -495,6 +698,16 @@ def _cached(kind: str, path: Path, build: Callable[[], T], of: type[T]) -> T:
 
 def is_country_name(text: str) -> bool:
     """Whether ``text`` is a country's name as written (cheap: reads ``countries.csv`` only).
+
+    Parameters
+    ----------
+    text
+        A name as written (case and spacing aside).
+
+    Returns
+    -------
+    bool
+        True when it is one of the names ``countries.csv`` gives a country.
 
     Examples
     --------

@@ -77,7 +77,19 @@ _HEADER_CELL = 18
 
 
 def terminal_width() -> int:
-    """Return the width tables must fit: ``COLUMNS``, the terminal's, else 100."""
+    """Return the width tables must fit: ``COLUMNS``, the terminal's, else 100.
+
+    Returns
+    -------
+    int
+        Characters: ``COLUMNS`` when it is a number over 20, else the terminal's
+        width when standard output is one, else 100.
+
+    Examples
+    --------
+    >>> terminal_width() > 20
+    True
+    """
     env = os.environ.get("COLUMNS", "")
     if env.isdigit() and int(env) > 20:
         return int(env)
@@ -124,7 +136,35 @@ def _is_missing(value: Any) -> bool:
 
 
 def json_default(value: Any) -> Any:
-    """Serialise dates, numpy scalars and pandas missing values for ``json.dumps``."""
+    """Serialise dates, numpy scalars and pandas missing values for ``json.dumps``.
+
+    Parameters
+    ----------
+    value
+        A value ``json.dumps`` cannot serialise by itself.
+
+    Returns
+    -------
+    object
+        None for a missing value (None, NaN, ``pd.NA``, ``pd.NaT``), an ISO string for a
+        date or datetime, the Python scalar of a numpy scalar, a pydantic model's JSON
+        dict, a list for a set or tuple, the text of a path.
+
+    Raises
+    ------
+    TypeError
+        For any other value (as ``json.dumps`` expects of a ``default``).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> json_default(date(2023, 3, 1)), json_default(np.int64(3)), json_default(float("nan"))
+    ('2023-03-01', 3, None)
+    >>> json_default(object())
+    Traceback (most recent call last):
+        ...
+    TypeError: cannot serialise object to JSON
+    """
     if _is_missing(value):
         return None
     if isinstance(value, datetime | date):  # pandas Timestamps are datetimes
@@ -146,18 +186,71 @@ def _dumps(obj: Any) -> str:
 
 
 def print_json(obj: Any) -> None:
-    """Print one JSON document on one line of stdout."""
+    """Print one JSON document on one line of stdout.
+
+    Parameters
+    ----------
+    obj
+        A JSON-ready value (dates, numpy scalars and models via :func:`json_default`).
+
+    Examples
+    --------
+    >>> print_json({"n_trains": 2, "as_of": date(2023, 3, 1)})
+    {"n_trains": 2, "as_of": "2023-03-01"}
+    """
     typer.echo(_dumps(obj))
 
 
 def print_jsonl(objs: Iterable[Any], *, err: bool = False) -> None:
-    """Print one JSON object per line on stdout (or stderr)."""
+    """Print one JSON object per line on stdout (or stderr).
+
+    Parameters
+    ----------
+    objs
+        JSON-ready values, one per line.
+    err
+        Print on stderr instead.
+
+    Examples
+    --------
+    >>> print_jsonl([{"id": "T1"}, {"id": "Т2"}])
+    {"id": "T1"}
+    {"id": "Т2"}
+    """
     for obj in objs:
         typer.echo(_dumps(obj), err=err)
 
 
 def output_format(fmt: str | None, json_out: bool) -> Format:
-    """Return the chosen format: ``--json`` is shorthand for ``--format json``."""
+    """Return the chosen format: ``--json`` is shorthand for ``--format json``.
+
+    Parameters
+    ----------
+    fmt
+        ``--format`` as given, or None.
+    json_out
+        Whether ``--json`` was given.
+
+    Returns
+    -------
+    Format
+        One of :data:`FORMATS`; ``table`` when neither is given.
+
+    Raises
+    ------
+    typer.BadParameter
+        When ``--format`` is not one of :data:`FORMATS`, or disagrees with ``--json``.
+
+    Examples
+    --------
+    >>> output_format(None, False), output_format("csv", False), output_format(None, True)
+    ('table', 'csv', 'json')
+    >>> try:
+    ...     output_format("xml", False)
+    ... except typer.BadParameter as exc:
+    ...     print(exc.format_message())
+    Invalid value for --format: 'xml' is not one of table, csv, tsv, json
+    """
     if json_out:
         if fmt not in (None, "json"):
             raise typer.BadParameter(f"--json and --format {fmt} disagree", param_hint="--format")
@@ -175,6 +268,24 @@ def check_paths(paths: Sequence[Path]) -> None:
     """Raise :class:`InputPathError` naming the first path that does not exist.
 
     A dangling or looping symbolic link exists: the loader names it in a problem.
+
+    Parameters
+    ----------
+    paths
+        Input paths; ``-`` (standard input) is always accepted.
+
+    Raises
+    ------
+    InputPathError
+        When a path does not exist.
+
+    Examples
+    --------
+    >>> check_paths([Path("-")])  # standard input
+    >>> check_paths([Path("no/such/reports.csv")])
+    Traceback (most recent call last):
+        ...
+    railtrack.errors.InputPathError: no such file or directory: no/such/reports.csv
     """
     for path in paths:
         if str(path) != "-" and not path.exists() and not path.is_symlink():
@@ -207,6 +318,20 @@ def flatten(
     of objects is joined by their ``text`` (places) or ``station``. With
     ``spreadsheet``, text cells are made safe to open in a spreadsheet (a leading
     ``=``, ``+``, ``-`` or ``@`` gets a ``'``); numbers are left as they are.
+
+    Parameters
+    ----------
+    record
+        A JSON-ready dict (nested dicts and lists allowed).
+    prefix
+        The name of the enclosing field (for the recursion).
+    spreadsheet
+        Make text cells safe for a spreadsheet.
+
+    Returns
+    -------
+    dict of str to str
+        Flat column name -> text (``""`` for a missing value, ``true``/``false``).
 
     Examples
     --------
@@ -299,6 +424,16 @@ def schema_columns(kind: str) -> list[str]:
     place to its ``text`` under the place's own name and its other fields, so a
     column is there even when no record has a value for it.
 
+    Parameters
+    ----------
+    kind
+        A record kind (:data:`railtrack.records.KINDS`).
+
+    Returns
+    -------
+    list of str
+        ``record`` first, then the model's fields in order, flattened.
+
     Examples
     --------
     >>> cols = schema_columns("shipment")
@@ -347,6 +482,17 @@ def fit_columns(
     floors fit, the first that does not ends the table (it and the lower-priority
     ones after it are dropped). The widths then start at each column's widest cell
     (at most 40) and the widest are narrowed until the table fits; longer cells wrap.
+
+    Parameters
+    ----------
+    header
+        Every flat column, in record order.
+    rows
+        The flat rows (text cells).
+    priority
+        The columns to show, most important first (empty: ``header``).
+    width
+        The table's width, characters.
 
     Returns
     -------
@@ -459,6 +605,18 @@ def emit_records(
         Print the table without title or notes.
     empty
         Text printed instead of an empty table.
+
+    Examples
+    --------
+    >>> records = [{"record": "problem", "message": "no text", "text": "a.txt: no text"}]
+    >>> emit_records(records, "json")
+    {"record": "problem", "message": "no text", "text": "a.txt: no text"}
+
+    CSV has every column of the kind's schema, empty where a record has no value:
+
+    >>> emit_records(records, "csv")
+    record,path,row,unit,field,message,text
+    problem,,,,,no text,a.txt: no text
     """
     if fmt == "json":
         print_jsonl(records)
@@ -524,6 +682,22 @@ def emit_document(doc: Mapping[str, Any], fmt: Format, *, quiet: bool = False) -
     """Print one document (a run summary): one JSON line, or ``key value`` lines.
 
     CSV and TSV print the flat fields as a one-row table.
+
+    Parameters
+    ----------
+    doc
+        A JSON-ready dict (a run, ingest, plot or convert summary).
+    fmt
+        ``json``, ``csv``/``tsv`` or ``table`` (``key: value`` lines, flat keys, empty
+        values left out).
+    quiet
+        Leave out the problems in ``table`` format.
+
+    Examples
+    --------
+    >>> emit_document({"record": "run", "n_shipments": 2, "cars_total": None}, "table")
+    record: run
+    n_shipments: 2
     """
     if fmt == "json":
         print_json(doc)
@@ -556,6 +730,16 @@ def _cell(value: Any) -> str:
 def window_text(earliest: Any, latest: Any) -> str:
     """Render a date window compactly: ``2023-03-01``, ``2023-03-01..03-05``, ``>= 2023-03-08``.
 
+    Parameters
+    ----------
+    earliest, latest
+        The window's ends: dates, datetimes, ISO text or missing values.
+
+    Returns
+    -------
+    str
+        Empty when both ends are missing; a datetime at midnight shows as its date.
+
     Examples
     --------
     >>> window_text("2023-03-01", "2023-03-05"), window_text("2023-03-08", None)
@@ -576,6 +760,18 @@ def place_record(place: Any, network: Any = None) -> dict[str, Any] | None:
     ``station_id``, ``station``, ``region``, ``resolved_score``, ``unresolved``,
     ``geo_precision``, ``lat``, ``lon``. A place on a station of ``network`` that
     does not yet carry coordinates gets the station's.
+
+    Parameters
+    ----------
+    place
+        A :class:`~railtrack.models.Place`, or None.
+    network
+        A network whose stations give coordinates (None: as the place has them).
+
+    Returns
+    -------
+    dict or None
+        The place's JSON fields.
 
     Examples
     --------
@@ -598,6 +794,29 @@ def locate_places(doc: dict[str, Any], network: Any) -> dict[str, Any]:
     The places are ``origin``, ``destination``, ``via`` and ``station``; a place
     that already has coordinates, or has no station of ``network``, is kept.
     Returns ``doc`` with those places replaced.
+
+    Parameters
+    ----------
+    doc
+        A report record's JSON dict; changed in place.
+    network
+        An object with a ``G`` graph whose nodes carry ``lat``/``lon`` (a
+        :class:`~railtrack.network.RailNetwork`), or None to keep every place.
+
+    Returns
+    -------
+    dict
+        ``doc``.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> import networkx as nx
+    >>> G = nx.Graph()
+    >>> G.add_node("ORSHA", lat=54.51, lon=30.42)
+    >>> doc = {"id": "T1", "origin": {"text": "Орша", "station_id": "ORSHA", "lat": None}}
+    >>> locate_places(doc, SimpleNamespace(G=G))["origin"]
+    {'text': 'Орша', 'station_id': 'ORSHA', 'lat': 54.51, 'lon': 30.42}
     """
     for key in ("origin", "destination", "station"):
         if isinstance(doc.get(key), dict):
@@ -621,6 +840,24 @@ def print_problems(problems: Sequence[Any], fmt: Format = "table", *, quiet: boo
     """Print input problems on stderr: one line each, or JSON Lines of problem records.
 
     With ``quiet``, print only how many there were.
+
+    Parameters
+    ----------
+    problems
+        :class:`~railtrack.io.Problem` objects or message strings.
+    fmt
+        ``json`` prints problem records (JSON Lines); any other format one line each.
+    quiet
+        Print only the count.
+
+    Examples
+    --------
+    >>> import contextlib, sys
+    >>> from railtrack.io import Problem
+    >>> with contextlib.redirect_stderr(sys.stdout):
+    ...     print_problems([Problem("r.csv", 3, "cars", "'x' is not a count")])
+    1 problem(s) found:
+      - r.csv row 3, field 'cars': 'x' is not a count
     """
     if not problems:
         return
@@ -643,6 +880,17 @@ def at_least_shown(row: dict[str, Any]) -> dict[str, Any]:
     A row with ``cars_at_least`` (the source gave "at least 40") or
     ``cars_total_derived`` (the sum of a partial breakdown) is at least its total; so
     is a record whose ``cars`` object says ``at_least`` or ``total_derived``.
+
+    Parameters
+    ----------
+    row
+        A flat row (``cars_total`` beside ``cars_at_least``/``cars_total_derived``) or
+        a record with a ``cars`` object; not changed.
+
+    Returns
+    -------
+    dict
+        The row, or a copy with the total as text ``"≥ N"``.
 
     Examples
     --------
@@ -672,6 +920,17 @@ def print_context_notes(notes: Sequence[str]) -> None:
     Tovarkovo (GN481941), chosen by the report: 26 km from Kaluga-I, which it also
     names; ..."): a choice the gazetteer alone would not make, shown so a reader can
     check it. Nothing is printed without notes.
+
+    Parameters
+    ----------
+    notes
+        The notes, one line each.
+
+    Examples
+    --------
+    >>> print_context_notes(["'Товарково': Tovarkovo (GN481941), chosen by the report"])
+    1 namesake settled by the other places of its report:
+      - 'Товарково': Tovarkovo (GN481941), chosen by the report
     """
     if not notes:
         return
@@ -688,14 +947,48 @@ def print_context_notes(notes: Sequence[str]) -> None:
 
 
 def print_skipped(skipped: Mapping[str, int], *, quiet: bool = False) -> None:
-    """Print, on stderr, what was read and deliberately skipped (one line, by reason)."""
+    """Print, on stderr, what was read and deliberately skipped (one line, by reason).
+
+    Parameters
+    ----------
+    skipped
+        Reason -> how many files or posts.
+    quiet
+        Print nothing.
+
+    Examples
+    --------
+    >>> import contextlib, sys
+    >>> with contextlib.redirect_stderr(sys.stdout):
+    ...     print_skipped({"not a report": 1, "empty file": 2})
+    skipped: 2 empty file, 1 not a report
+    """
     if skipped and not quiet:
         parts = ", ".join(f"{n:,} {reason}" for reason, n in sorted(skipped.items()))
         err_console.print(f"skipped: {parts}", style="dim")
 
 
 def problem_record(problem: Any) -> dict[str, Any]:
-    """Return a problem (a :class:`~railtrack.io.Problem` or a message) as a problem record."""
+    """Return a problem (a :class:`~railtrack.io.Problem` or a message) as a problem record.
+
+    Parameters
+    ----------
+    problem
+        A :class:`~railtrack.io.Problem`, or a message string (no path, row or field).
+
+    Returns
+    -------
+    dict
+        A ``problem`` record (:class:`railtrack.records.ProblemRecord`).
+
+    Examples
+    --------
+    >>> from railtrack.io import Problem
+    >>> problem_record(Problem("r.csv", 3, "cars", "bad"))["text"]
+    "r.csv row 3, field 'cars': bad"
+    >>> problem_record("a.txt: no text")["path"] is None
+    True
+    """
     if isinstance(problem, str):
         return {
             "record": "problem",

@@ -43,7 +43,15 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 
 class NotText(ValueError):
-    """The file is empty, binary or in no encoding we can read."""
+    """The file is empty, binary or in no encoding we can read.
+
+    Examples
+    --------
+    >>> decode_text(bytes(8))
+    Traceback (most recent call last):
+        ...
+    railtrack.io._decode.NotText: not a text file (it holds binary data)
+    """
 
 
 def _cyrillic_lower_share(text: str) -> float:
@@ -124,6 +132,16 @@ def display_path(path: str | Path) -> str:
     keeps as lone surrogates; they cannot be printed, stored in SQLite or put in a
     DataFrame, so every name railtrack reports is made printable here.
 
+    Parameters
+    ----------
+    path
+        A path as Python holds it (undecodable bytes as lone surrogates).
+
+    Returns
+    -------
+    str
+        The same text when it is valid UTF-8.
+
     Examples
     --------
     >>> display_path(b"/r/\\xc1\\xe5.txt".decode("utf-8", "surrogateescape"))
@@ -142,6 +160,36 @@ def read_stream(stream: BinaryIO, *, limit: int = MAX_REPORT_BYTES, name: str = 
     """Read at most ``limit`` bytes of a stream; :class:`NotText` when there is more.
 
     Binary data (NUL bytes in the first 4 KiB) is rejected before the rest is read.
+
+    Parameters
+    ----------
+    stream
+        A binary stream (standard input, an open file).
+    limit
+        The most bytes a report may have (default 256 MiB).
+    name
+        How messages name the input.
+
+    Returns
+    -------
+    bytes
+        Everything read, at most ``limit`` bytes.
+
+    Raises
+    ------
+    NotText
+        When the stream holds NUL bytes in its first 4 KiB (and does not start with
+        a UTF-16 byte-order mark) or is longer than ``limit``.
+
+    Examples
+    --------
+    >>> import io
+    >>> read_stream(io.BytesIO(b"Orsha"))
+    b'Orsha'
+    >>> read_stream(io.BytesIO(b"a" + bytes(3)))
+    Traceback (most recent call last):
+        ...
+    railtrack.io._decode.NotText: not a text file (it holds binary data)
     """
     head = stream.read(_HEAD_BYTES)
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -167,6 +215,20 @@ def read_text(
     few stray bytes replaced: :func:`stray_bytes_note`) is appended to it as
     ``(line, message)``, for a problem record; without, it is logged as a warning.
 
+    Parameters
+    ----------
+    path
+        A report file.
+    limit
+        The most bytes it may have (default 256 MiB).
+    notes
+        A list to append ``(line, message)`` notes to, or None to log them.
+
+    Returns
+    -------
+    str
+        The decoded text.
+
     Raises
     ------
     NotText
@@ -174,6 +236,17 @@ def read_text(
         ``limit``, is empty, holds NUL bytes (a binary file) or cannot be decoded.
     OSError
         When the file cannot be opened or read.
+
+    Examples
+    --------
+    A cp1251 file (Windows Cyrillic) with CRLF line ends:
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = Path(tmp) / "r.txt"
+    ...     _ = path.write_bytes("Эшелон вышел из Орши.\\r\\n".encode("cp1251"))
+    ...     read_text(path)
+    'Эшелон вышел из Орши.\\n'
     """
     info = path.stat()
     if not stat.S_ISREG(info.st_mode):
@@ -268,10 +341,33 @@ def decode_text(
     appended to it as ``(line, message)`` (:func:`stray_bytes_note`), else logged
     as a warning naming ``name``.
 
+    Parameters
+    ----------
+    raw
+        The bytes of a report.
+    name
+        How messages name the input.
+    notes
+        A list to append ``(line, message)`` notes to, or None to log them.
+
+    Returns
+    -------
+    str
+        The text without a byte-order mark, line ends ``\\n``.
+
     Raises
     ------
     NotText
         When the bytes are empty, binary or in no encoding that fits.
+
+    Examples
+    --------
+    >>> decode_text("Орша".encode("cp1251")), decode_text(b"\\xef\\xbb\\xbfA\\r\\nB")
+    ('Орша', 'A\\nB')
+    >>> decode_text(b"")
+    Traceback (most recent call last):
+        ...
+    railtrack.io._decode.NotText: the file is empty
     """
     if not raw.strip():
         msg = "the file is empty"

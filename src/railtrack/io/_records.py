@@ -120,6 +120,11 @@ class RawRecord:
 
     ``row`` is the 1-based row (CSV: the line number in the file, header = 1),
     line (JSON Lines) or record index (JSON, YAML), as ``unit`` says.
+
+    Examples
+    --------
+    >>> RawRecord({"id": "T1", "cars": "40"}, 2)
+    RawRecord(data={'id': 'T1', 'cars': '40'}, row=2, unit='row')
     """
 
     data: Mapping[str, Any]
@@ -128,7 +133,14 @@ class RawRecord:
 
 
 class RecordError(ValueError):
-    """A record failed validation in ``field`` (as the file spells it)."""
+    """A record failed validation in ``field`` (as the file spells it).
+
+    Examples
+    --------
+    >>> err = RecordError("cars_total", "'x' is not a count")
+    >>> err.field, str(err), isinstance(err, ValueError)
+    ('cars_total', "'x' is not a count", True)
+    """
 
     def __init__(self, field: str | None, message: str) -> None:
         self.field = field
@@ -214,6 +226,28 @@ def parse_window(
     any single date the free-text reader understands (``01/03/2023`` and ``1.3.23``
     day-first, ``1 March 2023``, ``March 1`` with the year of ``published``), read by
     the same rules (:func:`railtrack.extract.dates.resolve_date`).
+
+    Parameters
+    ----------
+    value
+        The value as the file gives it.
+    field
+        The field's name as the file spells it (for the error).
+    precision
+        The precision to give a window whose value does not say (``day``, ``days``).
+    published
+        The report's publication date: the year of a date written without one.
+
+    Returns
+    -------
+    dict or None
+        ``earliest``, ``latest`` (dates or None) and ``precision``; None for a blank
+        value.
+
+    Raises
+    ------
+    RecordError
+        When the text is no date or span railtrack reads (naming ``field``).
 
     Examples
     --------
@@ -341,6 +375,31 @@ def normalise_record(  # noqa: C901
 
     ``nested`` is shaped like the model; ``field_names`` maps the model's top-level
     field to the key the file used, so problems name what the user wrote.
+
+    Parameters
+    ----------
+    data
+        One raw record, keyed by field names (a table's headers already mapped).
+    default_kind
+        The kind of a record without a ``record`` key.
+    file_source
+        The file-level ``source`` (JSON/YAML), for records that give none.
+
+    Returns
+    -------
+    kind, nested, field_names
+        Keys the model does not know are dropped; values are left for the model to
+        validate.
+
+    Examples
+    --------
+    >>> kind, nested, names = normalise_record(
+    ...     {"id": "T1", "cars_total": "40", "origin": "Orsha", "source": "Hajun"}
+    ... )
+    >>> kind, nested["origin"], nested["cars"], nested["source"]
+    ('shipment', {'text': 'Orsha'}, {'total': '40'}, {'reporter': 'Hajun'})
+    >>> names["cars"]
+    'cars_total'
     """
     kind = _record_kind(data, default_kind)
     clean = {
@@ -460,6 +519,24 @@ def share_parts(nested: dict[str, Any], table: Interner) -> None:
     Records naming the same source, station, date or counts then hold one frozen
     model between them. A part that does not validate on its own is left as it is,
     so validating the record reports it exactly as before.
+
+    Parameters
+    ----------
+    nested
+        A normalised record (:func:`normalise_record`); changed in place.
+    table
+        The load's table of shared models.
+
+    Examples
+    --------
+    >>> from railtrack._intern import Interner
+    >>> table = Interner()
+    >>> a = normalise_record({"id": "T1", "source": "Hajun"})[1]
+    >>> b = normalise_record({"id": "T2", "source": "Hajun"})[1]
+    >>> share_parts(a, table)
+    >>> share_parts(b, table)
+    >>> a["source"] is b["source"], type(a["source"]).__name__
+    (True, 'Source')
     """
     for key, model in _SHARED_PARTS.items():
         value = nested.get(key)
@@ -471,7 +548,28 @@ def share_parts(nested: dict[str, Any], table: Interner) -> None:
 
 
 def misplaced_fields(kind: str, nested: Mapping[str, Any], names: Mapping[str, str]) -> list[str]:
-    """Return the fields (as the file names them) that a record of ``kind`` does not have."""
+    """Return the fields (as the file names them) that a record of ``kind`` does not have.
+
+    Parameters
+    ----------
+    kind
+        ``shipment``, ``group`` or ``sighting``.
+    nested
+        The normalised record.
+    names
+        Model field -> the key the file used.
+
+    Returns
+    -------
+    list of str
+        Empty when every field belongs to the kind.
+
+    Examples
+    --------
+    >>> kind, nested, names = normalise_record({"id": "T1", "station": "Orsha", "source": "Hajun"})
+    >>> misplaced_fields(kind, nested, names)
+    ['station']
+    """
     fields = _FIELDS[kind]
     return [names.get(key, key) for key in nested if key not in fields]
 
@@ -502,7 +600,38 @@ def _field_name(loc: tuple[Any, ...], names: Mapping[str, str]) -> str:
 
 
 def validate_record(kind: str, nested: Mapping[str, Any], names: Mapping[str, str]) -> BaseModel:
-    """Validate a normalised record; raise :class:`RecordError` naming the first bad field."""
+    """Validate a normalised record; raise :class:`RecordError` naming the first bad field.
+
+    Parameters
+    ----------
+    kind
+        ``shipment``, ``group`` or ``sighting``.
+    nested
+        The normalised record.
+    names
+        Model field -> the key the file used.
+
+    Returns
+    -------
+    BaseModel
+        The validated :class:`~railtrack.models.Shipment`,
+        :class:`~railtrack.models.ShipmentGroup` or :class:`~railtrack.models.Sighting`.
+
+    Raises
+    ------
+    RecordError
+        ``field`` is the first bad field as the file spells it; the message lists
+        every error.
+
+    Examples
+    --------
+    >>> kind, nested, names = normalise_record({"id": "T1", "cars_total": "x", "source": "H"})
+    >>> try:
+    ...     validate_record(kind, nested, names)
+    ... except RecordError as exc:
+    ...     print(exc.field, exc.message[:36])
+    cars_total 'x': Input should be a valid integer
+    """
     model = _MODELS[kind]
     try:
         return model.model_validate(dict(nested))

@@ -59,6 +59,13 @@ class Count(NamedTuple):
 
     ``estimated``: approximate ("about 40"); ``at_least``: a lower bound ("at least
     40", "40+").
+
+    Examples
+    --------
+    >>> Count(40, estimated=True)
+    Count(value=40, estimated=True, at_least=False)
+    >>> Count(30, False, at_least=True).at_least
+    True
     """
 
     value: int
@@ -132,6 +139,15 @@ def read_count(cell: str) -> Count | None:
         Belarusian and Polish are read as in free text. None for anything else
         (``many``, ``?``, a fraction such as ``2.5`` or ``2,5``; ``38.0`` is 38),
         which the caller reports.
+
+    Examples
+    --------
+    >>> read_count("около 40")
+    Count(value=40, estimated=True, at_least=False)
+    >>> read_count("co najmniej 30")
+    Count(value=30, estimated=False, at_least=True)
+    >>> read_count("38.0"), read_count("2,5")
+    (Count(value=38, estimated=False, at_least=False), None)
     """
     text = " ".join(cell.split()).casefold()
     if not text:

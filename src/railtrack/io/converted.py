@@ -101,6 +101,17 @@ _KINDS: dict[str, type[Shipment] | type[ShipmentGroup] | type[Sighting]] = {
 def is_converted(path: str | Path) -> bool:
     """Return whether ``path`` is a directory written by :func:`write_converted`.
 
+    Parameters
+    ----------
+    path
+        Any path.
+
+    Returns
+    -------
+    bool
+        True when ``path`` holds the manifest ``railtrack-reports.json`` (its contents
+        are not checked here).
+
     Examples
     --------
     >>> from railtrack import data_path
@@ -236,16 +247,33 @@ def write_converted(
         (False while a conversion in batches has batches left; a reader then gives a
         problem saying so), ``batches_total`` and ``input``.
 
+    Raises
+    ------
+    InputPathError
+        When ``out`` is a file, or a directory holding anything but converted reports.
+
     Notes
     -----
     The manifest is written last, under a temporary name renamed into place; a new
     conversion first writes one that says ``complete: false``, so a conversion killed
     part-way is known as such (and converting again replaces it).
 
-    Raises
-    ------
-    InputPathError
-        When ``out`` is a file, or a directory holding anything but converted reports.
+    Examples
+    --------
+    >>> import tempfile
+    >>> from railtrack.models import Source
+    >>> reports = ReportSet()
+    >>> reports.add(
+    ...     Shipment(id="T1", source=Source(reporter="Hajun", published=date(2023, 3, 1))),
+    ...     file="a.txt",
+    ... )
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     manifest = write_converted(reports, Path(tmp) / "season")
+    ...     again = write_converted(reports, Path(tmp) / "season", append=True)
+    >>> manifest["shipments"], manifest["months"], manifest["complete"]
+    (1, ['2023-03'], True)
+    >>> again["shipments"], again["batches"]
+    (2, 2)
     """
     out = Path(out)
     plan = dict(plan or {})
@@ -309,6 +337,12 @@ class ConversionStopped(RailtrackError):
 
     Attributes ``out``, ``done`` (batches written) and ``total`` say how far it got;
     the message says why and that the same command resumes it.
+
+    Examples
+    --------
+    >>> err = ConversionStopped(Path("season"), 1, 3, "disk full")
+    >>> err.done, err.total, str(err)[:50]
+    (1, 3, 'conversion to season stopped in batch 2 of 3: disk')
     """
 
     def __init__(self, out: Path, done: int, total: int, cause: str) -> None:
@@ -357,6 +391,19 @@ def incomplete_problem(path: str | Path) -> Problem | None:
     ------
     InputPathError
         When the manifest is missing, unreadable or of another format.
+
+    Examples
+    --------
+    The first of two planned batches written:
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = write_converted(ReportSet(), Path(tmp) / "s", plan={"batches_total": 2})
+    ...     problem = incomplete_problem(Path(tmp) / "s")
+    ...     done = write_converted(ReportSet(), Path(tmp) / "s", append=True)
+    ...     finished = incomplete_problem(Path(tmp) / "s")
+    >>> problem.message[:46], finished
+    ('the conversion stopped after batch 1 of 2: the', None)
     """
     manifest = _manifest(Path(path))
     if manifest.get("complete", True):
@@ -442,6 +489,18 @@ def read_converted(path: str | Path) -> ReportSet:
     ------
     InputPathError
         When the manifest or a dataset is missing, unreadable or of another format.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from railtrack.models import Source
+    >>> reports = ReportSet()
+    >>> reports.add(Shipment(id="T1", source=Source(reporter="Hajun")), file="a.txt")
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = write_converted(reports, Path(tmp) / "season")
+    ...     back = read_converted(Path(tmp) / "season")
+    >>> back.shipments == reports.shipments, back.files
+    (True, {('Shipment', 'T1'): 'a.txt'})
     """
     path = Path(path)
     manifest = _written(path)
@@ -487,6 +546,24 @@ def converted_files(path: str | Path, kind: str) -> list[Path]:
     ------
     InputPathError
         When the manifest is missing or of another format, or the kind's dataset is missing.
+    ValueError
+        When ``kind`` is none of ``shipments``, ``groups``, ``sightings``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from railtrack.models import Source
+    >>> reports = ReportSet()
+    >>> reports.add(
+    ...     Shipment(id="T1", source=Source(reporter="Hajun", published=date(2023, 3, 1)))
+    ... )
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     out = Path(tmp) / "season"
+    ...     _ = write_converted(reports, out)
+    ...     files = [p.relative_to(out).as_posix() for p in converted_files(out, "shipments")]
+    ...     groups = converted_files(out, "groups")
+    >>> files, groups
+    (['shipments/month=2023-03/part-00000-0.parquet'], [])
     """
     path = Path(path)
     manifest = _written(path)
@@ -507,10 +584,34 @@ def converted_extras(path: str | Path) -> ReportSet:
 
     What the Dask engine keeps on the client while the records stay on the workers.
 
+    Parameters
+    ----------
+    path
+        The converted directory.
+
+    Returns
+    -------
+    ReportSet
+        No records; the problems (a stopped conversion's first), Telegram posts and
+        skipped counts.
+
     Raises
     ------
     InputPathError
         When the manifest is missing, unreadable or of another format.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from railtrack.models import Source
+    >>> reports = ReportSet()
+    >>> reports.add(Shipment(id="T1", source=Source(reporter="Hajun")))
+    >>> reports.skipped["empty file"] += 1
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = write_converted(reports, Path(tmp) / "season")
+    ...     extras = converted_extras(Path(tmp) / "season")
+    >>> len(extras.shipments), dict(extras.skipped)
+    (0, {'empty file': 1})
     """
     path = Path(path)
     manifest = _written(path)

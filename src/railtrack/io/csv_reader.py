@@ -21,7 +21,14 @@ _DELIMITERS = ",;\t"
 
 
 class CsvProblem(ValueError):
-    """A CSV row that cannot be split into fields; ``row`` is its line number."""
+    """A CSV row that cannot be split into fields; ``row`` is its line number.
+
+    Examples
+    --------
+    >>> problem = CsvProblem(3, "broken quoting (unexpected end of data)")
+    >>> problem.row, isinstance(problem, ValueError)
+    (3, True)
+    """
 
     def __init__(self, row: int, message: str) -> None:
         self.row = row
@@ -72,11 +79,38 @@ def _reread(
 def read_csv_records(text: str, path: Path) -> tuple[list[RawRecord], list[CsvProblem], list[str]]:
     """Split CSV ``text`` into raw records.
 
+    Parameters
+    ----------
+    text
+        The file's text (decoded); the delimiter (``,``, ``;`` or tab) is the one the
+        header row uses most.
+    path
+        The file's path (not read: the caller names it in problems).
+
     Returns
     -------
     records, problems, header
         The records (keyed by the header as written, stripped), row-level problems,
         and the header.
+
+    Raises
+    ------
+    CsvProblem
+        When the header row cannot be read (``row`` 1).
+
+    Examples
+    --------
+    A row with more fields than the header is a problem; the good rows survive:
+
+    >>> text = '''id;cars
+    ... T1;86
+    ... T2;40;x
+    ... '''
+    >>> records, problems, header = read_csv_records(text, Path("r.csv"))
+    >>> header, records
+    (['id', 'cars'], [RawRecord(data={'id': 'T1', 'cars': '86'}, row=2, unit='row')])
+    >>> [(p.row, str(p)[:30]) for p in problems]
+    [(3, 'the row has 3 fields but the h')]
     """
     del path  # named by the caller in problems
     lines = text.split("\n")

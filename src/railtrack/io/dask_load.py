@@ -76,6 +76,20 @@ def chunk_key(paths: Sequence[Path], published: date | None) -> str:
     -------
     str
         24 hexadecimal characters.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = Path(tmp) / "r.csv"
+    ...     _ = path.write_text('''id,cars
+    ... T1,40
+    ... ''')
+    ...     key = chunk_key([path], None)
+    ...     same = chunk_key([path], None)
+    ...     other_date = chunk_key([path], date(2023, 3, 1))
+    >>> len(key), key == same, key == other_date
+    (24, True, False)
     """
     digest = hashlib.sha256(f"{_KEY_VERSION}|{code_key()}|{published}".encode())
     for path in paths:
@@ -146,6 +160,15 @@ def load_chunks_dask(
     ------
     _FileLoader
         One per file, in the order of ``files``.
+
+    Examples
+    --------
+    Files loaded here (``in_parent``) never reach the cluster, so none is needed:
+
+    >>> files = [Path("a.json"), Path("b.json")]
+    >>> list(load_chunks_dask(files, client=None, published=None, network=False,
+    ...                       serial=lambda p: p.name, in_parent=lambda p: True))
+    ['a.json', 'b.json']
     """
     from distributed import as_completed
 
@@ -189,15 +212,35 @@ def load_chunks_dask(
 
 
 class DaskMissingError(RailtrackError):
-    """The Dask engine was asked for and ``dask``/``distributed`` are not installed."""
+    """The Dask engine was asked for and ``dask``/``distributed`` are not installed.
+
+    Examples
+    --------
+    >>> issubclass(DaskMissingError, RailtrackError)
+    True
+    """
 
 
 class SchedulerAddressError(RailtrackError, ValueError):
-    """A scheduler address that is not one (``--scheduler``)."""
+    """A scheduler address that is not one (``--scheduler``).
+
+    Examples
+    --------
+    >>> check_scheduler_address("localhost")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+        ...
+    railtrack.io.dask_load.SchedulerAddressError: --scheduler 'localhost' is not a ...
+    """
 
 
 class SchedulerUnreachableError(RailtrackError, OSError):
-    """No Dask scheduler answered at the address given (``--scheduler``)."""
+    """No Dask scheduler answered at the address given (``--scheduler``).
+
+    Examples
+    --------
+    >>> issubclass(SchedulerUnreachableError, OSError)
+    True
+    """
 
 
 _ADDRESS_HELP = "give the address `dask scheduler` prints, such as tcp://10.0.0.5:8786"
@@ -346,6 +389,16 @@ def dask_client(scheduler: str | None = None, *, workers: int | None = None) -> 
         When ``scheduler`` is not an address (:func:`check_scheduler_address`).
     SchedulerUnreachableError
         When no scheduler answers at ``scheduler``.
+
+    Examples
+    --------
+    An address is checked before anything is started:
+
+    >>> with dask_client("localhost") as client:  # doctest: +ELLIPSIS
+    ...     pass
+    Traceback (most recent call last):
+        ...
+    railtrack.io.dask_load.SchedulerAddressError: --scheduler 'localhost' is not a ...
     """
     try:
         from distributed import Client, LocalCluster

@@ -26,7 +26,14 @@ _SECTIONS = {"shipments": "shipment", "groups": "group", "sightings": "sighting"
 
 
 class FileFormatError(ValueError):
-    """The file as a whole is not of the expected shape; ``row`` where known."""
+    """The file as a whole is not of the expected shape; ``row`` where known.
+
+    Examples
+    --------
+    >>> err = FileFormatError("not valid JSON: Expecting value", row=3)
+    >>> err.row, str(err), isinstance(err, ValueError)
+    (3, 'not valid JSON: Expecting value', True)
+    """
 
     def __init__(self, message: str, row: int | None = None) -> None:
         self.row = row
@@ -36,7 +43,45 @@ class FileFormatError(ValueError):
 def records_from_document(
     doc: Any, *, unit: str = "record"
 ) -> tuple[list[RawRecord], dict[str, Any] | None]:
-    """Split a parsed JSON/YAML document into raw records and the file-level source."""
+    """Split a parsed JSON/YAML document into raw records and the file-level source.
+
+    Parameters
+    ----------
+    doc
+        What ``json.loads`` or a YAML loader returned: a list of records, one record
+        (an object with an ``id``), or an object with ``shipments``, ``groups`` and
+        ``sightings`` lists and an optional ``source`` (a reporter's name or an object).
+    unit
+        What ``row`` counts for a top-level list (``"record"``); the sections count
+        ``shipment``, ``group`` and ``sighting``.
+
+    Returns
+    -------
+    records, source
+        The raw records (an item that is not an object is kept as
+        ``{"__invalid__": item}``, to be reported by row), and the file-level source
+        as a dict, or None.
+
+    Raises
+    ------
+    FileFormatError
+        When the document is of none of these shapes, a section is not a list, or
+        ``source`` is neither a name nor an object.
+
+    Examples
+    --------
+    >>> records, source = records_from_document({"source": "Hajun", "shipments": [{"id": "T1"}]})
+    >>> records
+    [RawRecord(data={'id': 'T1', 'record': 'shipment'}, row=1, unit='shipment')]
+    >>> source
+    {'reporter': 'Hajun'}
+    >>> records_from_document([{"id": "T1"}, 5])[0][1]
+    RawRecord(data={'__invalid__': 5}, row=2, unit='record')
+    >>> records_from_document(5)
+    Traceback (most recent call last):
+        ...
+    railtrack.io.json_reader.FileFormatError: expected a list of records or an object, found int
+    """
     if isinstance(doc, list):
         records = []
         for index, item in enumerate(doc, start=1):
@@ -93,6 +138,31 @@ def read_json_records(text: str) -> tuple[list[RawRecord], dict[str, Any] | None
     """Parse a JSON document into raw records; :class:`FileFormatError` if it is not JSON.
 
     A document nested too deeply for the parser is a :class:`FileFormatError` too.
+
+    Parameters
+    ----------
+    text
+        The file's text.
+
+    Returns
+    -------
+    records, source
+        As :func:`records_from_document`.
+
+    Raises
+    ------
+    FileFormatError
+        When the text is not JSON (``row`` is the line of the error), is nested too
+        deeply, or is not of a shape :func:`records_from_document` reads.
+
+    Examples
+    --------
+    >>> read_json_records('[{"id": "T1"}]')
+    ([RawRecord(data={'id': 'T1'}, row=1, unit='record')], None)
+    >>> read_json_records('[{"id": ')
+    Traceback (most recent call last):
+        ...
+    railtrack.io.json_reader.FileFormatError: not valid JSON: Expecting value (line 1, column 9)
     """
     try:
         doc = _loads(text)
@@ -110,6 +180,28 @@ def iter_jsonl_records(text: str) -> Iterator[RawRecord | FileFormatError]:
 
     One line is parsed at a time, so a caller that validates as it goes never holds
     the parsed objects of a whole file.
+
+    Parameters
+    ----------
+    text
+        The file's text.
+
+    Yields
+    ------
+    RawRecord or FileFormatError
+        A record (``unit="line"``, ``row`` its 1-based line number), or the problem of
+        a line that is not one JSON object (returned, not raised).
+
+    Examples
+    --------
+    >>> text = '''{"id": "T1"}
+    ...
+    ... [1]
+    ... '''
+    >>> for item in iter_jsonl_records(text):
+    ...     print(repr(item), item.row)
+    RawRecord(data={'id': 'T1'}, row=1, unit='line') 1
+    FileFormatError('a line must hold one JSON object') 3
     """
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
@@ -129,7 +221,28 @@ def iter_jsonl_records(text: str) -> Iterator[RawRecord | FileFormatError]:
 
 
 def read_jsonl_records(text: str) -> tuple[list[RawRecord], list[FileFormatError]]:
-    """Parse JSON Lines: one record per non-blank line; bad lines become problems."""
+    """Parse JSON Lines: one record per non-blank line; bad lines become problems.
+
+    Parameters
+    ----------
+    text
+        The file's text.
+
+    Returns
+    -------
+    records, problems
+        The records (``unit="line"``) and one :class:`FileFormatError` per bad line
+        (``row`` its line number), in file order.
+
+    Examples
+    --------
+    >>> text = '''{"id": "T1"}
+    ... {"id":
+    ... '''
+    >>> records, problems = read_jsonl_records(text)
+    >>> records, [(p.row, str(p)) for p in problems]
+    ([RawRecord(data={'id': 'T1'}, row=1, unit='line')], [(2, 'not valid JSON: Expecting value')])
+    """
     records: list[RawRecord] = []
     problems: list[FileFormatError] = []
     for item in iter_jsonl_records(text):

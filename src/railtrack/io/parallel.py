@@ -75,6 +75,11 @@ _WORKER_NETWORK: RailNetwork | Literal[False] | None = None
 def available_cores() -> int:
     """Return the number of cores this process may run on (at least 1).
 
+    Returns
+    -------
+    int
+        The CPU affinity's size where the platform has it, else ``os.cpu_count()``.
+
     Examples
     --------
     >>> available_cores() >= 1
@@ -181,6 +186,18 @@ def load_chunk(
     -------
     list of _FileLoader
         One per path, with its records and problems.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = Path(tmp) / "r.csv"
+    ...     _ = path.write_text('''id,origin,destination,cars
+    ... T1,Orsha,Brest,40
+    ... ''')
+    ...     (loader,) = load_chunk([path], published=None, network=False)
+    >>> [(model.id, model.cars.total, row) for model, row in loader.models]
+    [('T1', 40, 2)]
     """
     from railtrack._intern import collector_paused, interning
     from railtrack.io import _FileLoader
@@ -204,6 +221,18 @@ def runs_by_place(
     files: Sequence[Path], in_parent: Callable[[Path], bool]
 ) -> list[tuple[bool, list[Path]]]:
     """Split files, in order, into runs loaded here (True) and runs sent to workers.
+
+    Parameters
+    ----------
+    files
+        Report files, in load order.
+    in_parent
+        Whether a file is loaded in this process.
+
+    Returns
+    -------
+    list of (bool, list of Path)
+        Consecutive files with the same answer, in order; True runs are loaded here.
 
     Examples
     --------
@@ -258,6 +287,27 @@ def load_chunks(
     ------
     _FileLoader
         One per file, in the order of ``files``.
+
+    Examples
+    --------
+    Two files read in two worker processes, yielded in file order:
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     paths = [Path(tmp) / "a.csv", Path(tmp) / "b.csv"]
+    ...     _ = paths[0].write_text('''id,cars
+    ... T1,40
+    ... T2,12
+    ... ''')
+    ...     _ = paths[1].write_text('''id,cars
+    ... T3,5
+    ... ''')
+    ...     loaders = list(
+    ...         load_chunks(paths, published=None, workers=2, network=False,
+    ...                     serial=lambda p: None, in_parent=lambda p: False)
+    ...     )
+    >>> [[model.id for model, _row in loader.models] for loader in loaders]
+    [['T1', 'T2'], ['T3']]
     """
     runs = runs_by_place(files, in_parent)
     with ProcessPoolExecutor(

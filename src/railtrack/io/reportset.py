@@ -88,7 +88,19 @@ class Problem:
         return f"{where}: {self.message}"
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the problem as a JSON-ready dict (with a ``text`` rendering)."""
+        """Return the problem as a JSON-ready dict (with a ``text`` rendering).
+
+        Returns
+        -------
+        dict
+            ``path``, ``row``, ``unit``, ``field``, ``message`` and ``text`` (the
+            problem as one line): the ``problem`` record of :mod:`railtrack.records`.
+
+        Examples
+        --------
+        >>> Problem("data/reports.csv", 14, "cars_total", "not a count").to_dict()["text"]
+        "reports.csv row 14, field 'cars_total': not a count"
+        """
         return {
             "path": self.path,
             "row": self.row,
@@ -272,6 +284,13 @@ class ReportSet:
     def add(self, record: Shipment | ShipmentGroup | Sighting, *, file: str | None = None) -> None:
         """Append a validated record (from ``file``, if known).
 
+        Parameters
+        ----------
+        record
+            A validated shipment, group or sighting; appended to its list.
+        file
+            The file it was read from, kept for :meth:`file_of` (by kind and id).
+
         Examples
         --------
         >>> from railtrack.models import Source
@@ -298,6 +317,16 @@ class ReportSet:
     def file_of(self, record: Shipment | ShipmentGroup | Sighting) -> str | None:
         """Return the file a record was loaded from, if known.
 
+        Parameters
+        ----------
+        record
+            A record of this set.
+
+        Returns
+        -------
+        str or None
+            The path as given when the record was added; None when not known.
+
         Examples
         --------
         >>> from railtrack import data_path, load_reports
@@ -309,6 +338,16 @@ class ReportSet:
 
     def members(self, group_id: str) -> list[Shipment]:
         """Return the shipments that belong to a group.
+
+        Parameters
+        ----------
+        group_id
+            A group's id.
+
+        Returns
+        -------
+        list of Shipment
+            The shipments whose ``group`` is ``group_id``, in load order (empty for none).
 
         Examples
         --------
@@ -331,6 +370,15 @@ class ReportSet:
         """Return one row per shipment (columns: :data:`railtrack.columns.SHIPMENT_COLUMNS`).
 
         Group totals are not copied into trains: see :meth:`groups_frame`.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per shipment, in load order: ids, the places (as written, station id,
+            station, region, ...), the departure and arrival windows (``datetime64``,
+            midnight of each day), the car counts (nullable ``Int64``), the source and
+            ``source_file``. Empty (with the
+            columns) when there are no shipments.
 
         Examples
         --------
@@ -366,6 +414,13 @@ class ReportSet:
     def groups_frame(self) -> pd.DataFrame:
         """Return one row per group of trains (columns: ``columns.GROUP_COLUMNS``).
 
+        Returns
+        -------
+        pandas.DataFrame
+            One row per group, in load order: ``id``, ``n_trains`` (given, else the number
+            of member shipments), ``members`` ("; "-joined ids), the car counts, the
+            equipment and the source.
+
         Examples
         --------
         >>> from railtrack import data_path, load_reports
@@ -396,6 +451,12 @@ class ReportSet:
     def sightings_frame(self) -> pd.DataFrame:
         """Return one row per sighting (columns: ``columns.SIGHTING_COLUMNS``).
 
+        Returns
+        -------
+        pandas.DataFrame
+            One row per sighting, in load order: the station (as written, id, name),
+            ``seen_at`` (``datetime64``, naive UTC), its precision, the source and ``source_file``.
+
         Examples
         --------
         >>> from railtrack import data_path, load_reports
@@ -421,6 +482,11 @@ class ReportSet:
     def problems_frame(self) -> pd.DataFrame:
         """Return the problems as a table (path, row, unit, field, message, text).
 
+        Returns
+        -------
+        pandas.DataFrame
+            One row per problem, in order; ``row`` is a nullable integer.
+
         Examples
         --------
         >>> rs = ReportSet(problems=[Problem("reports.csv", 3, "cars_total", "not a count")])
@@ -441,6 +507,11 @@ class ReportSet:
         model's fields (a group also its ``members``), the shapes of
         :mod:`railtrack.records`; written one per line they are themselves a
         loadable JSON Lines report file.
+
+        Yields
+        ------
+        dict
+            One JSON-ready dict per record, shipments first.
 
         Examples
         --------
@@ -465,6 +536,25 @@ class ReportSet:
         Each says which column header became which field (``columns``), which
         columns were not read (``ignored``), how many records the file gave and
         whether their ids were generated.
+
+        Returns
+        -------
+        list of dict
+            One ``file`` record (:class:`railtrack.records.FileRecord`) per table file, in
+            load order; empty when no table was read.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> from railtrack import load_reports
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     path = Path(tmp) / "r.csv"
+        ...     _ = path.write_text('''id,From,To,Wagons,Colour
+        ... T1,Orsha,Brest,40,red
+        ... ''')
+        ...     (record,) = load_reports(path).file_records()
+        >>> record["columns"], record["ignored"], record["n_records"]
+        ({'id': 'id', 'From': 'origin', 'To': 'destination', 'Wagons': 'cars_total'}, ['Colour'], 1)
         """
         return [dict(r) for r in self.tables]
 
@@ -472,6 +562,17 @@ class ReportSet:
         """Add another set's records and problems to this one; return ``self``.
 
         ``self`` is changed in place.
+
+        Parameters
+        ----------
+        other
+            Another report set; its records (with their files), problems, skipped counts,
+            Telegram posts and tables are added after this set's.
+
+        Returns
+        -------
+        ReportSet
+            ``self``.
 
         Examples
         --------
@@ -574,6 +675,17 @@ class ReportSet:
         Names that do not resolve stay as written and are flagged ``unresolved``.
         This set is left as it is; records with nothing to resolve are shared by both
         sets (the models are frozen), the others are copied.
+
+        Parameters
+        ----------
+        network
+            The network whose stations and regions the names resolve to.
+
+        Returns
+        -------
+        ReportSet
+            A new set; its ``context_notes`` say which namesakes the report's other places
+            settled.
 
         Examples
         --------

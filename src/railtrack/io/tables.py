@@ -50,6 +50,16 @@ _PARENS = re.compile(r"\s*[(\[].*?[)\]]\s*")
 def normalise_header(header: str) -> str:
     """Return a header as compared: case-folded, ``_``/``-``/spaces as one space, no ``:``.
 
+    Parameters
+    ----------
+    header
+        A column header as written.
+
+    Returns
+    -------
+    str
+        The key headers are compared by (a byte-order mark and a trailing ``:`` dropped).
+
     Examples
     --------
     >>> normalise_header("  Cars_Total: ")
@@ -66,10 +76,22 @@ def header_aliases() -> dict[str, str]:
     Every field also maps to itself, unless the table lists its name (``cars`` in a
     table is the total).
 
+    Returns
+    -------
+    dict of str to str
+        Normalised header (:func:`normalise_header`) -> report field; read once per
+        process.
+
     Raises
     ------
     ValueError
         When the alias table maps one header to two fields or names an unknown field.
+
+    Examples
+    --------
+    >>> aliases = header_aliases()
+    >>> aliases["откуда"], aliases["wagons"], aliases["cars"]
+    ('origin', 'cars_total', 'cars_total')
     """
     listed: dict[str, str] = {}
     path = data_path("tables", "header_aliases.csv")
@@ -108,6 +130,11 @@ def short_forms() -> dict[str, str]:
     is often headed by the type alone, as "Платформ" is. Only the car-type counts
     (``cars_passenger``, ``cars_covered``, ``cars_flat``, ``cars_tank``,
     ``cars_other``) are shortened; a short form two fields share is left out.
+
+    Returns
+    -------
+    dict of str to str
+        Short header (normalised) -> car-type field; read once per process.
 
     Examples
     --------
@@ -152,6 +179,14 @@ class HeaderMap:
     ``columns`` maps each header as written to its field, in the table's order;
     ``ignored`` lists the headers no field has; ``shadowed`` those not read because
     an earlier column gives their field, and ``notes`` say so, once each.
+
+    Examples
+    --------
+    >>> m = map_headers(["From", "Откуда", "Wagons", "Notes 2"])
+    >>> m.columns, m.shadowed, m.ignored
+    ({'From': 'origin', 'Wagons': 'cars_total'}, ['Откуда'], ['Notes 2'])
+    >>> m.notes[0].split(":")[0]
+    "column 'Откуда' not read"
     """
 
     columns: dict[str, str] = field(default_factory=dict)
@@ -162,7 +197,13 @@ class HeaderMap:
 
     @property
     def fields(self) -> set[str]:
-        """The fields some column gives."""
+        """The fields some column gives.
+
+        Examples
+        --------
+        >>> sorted(map_headers(["From", "Wagons"]).fields)
+        ['cars_total', 'origin']
+        """
         return set(self.columns.values())
 
 
@@ -172,6 +213,16 @@ def unique_headers(headers: Sequence[str]) -> list[str]:
     A table keyed by header would keep only the last of two columns named alike;
     the first keeps its name (it is the one read, :func:`map_headers`), a later one
     becomes ``"From (column 3)"``. Empty headers are left as they are.
+
+    Parameters
+    ----------
+    headers
+        The header row as written.
+
+    Returns
+    -------
+    list of str
+        The same length and order.
 
     Examples
     --------
@@ -205,6 +256,13 @@ def map_headers(headers: Sequence[str], user: Mapping[str, str] | None = None) -
     HeaderMap
         The first column giving a field is used; a later one naming the same field is
         ignored with a note. Empty headers are ignored silently.
+
+    Examples
+    --------
+    The user's mapping wins over the alias table:
+
+    >>> map_headers(["Date", "Loco"], {"loco": "notes"}).columns
+    {'Date': 'departure', 'Loco': 'notes'}
     """
     aliases = header_aliases()
     wanted = {normalise_header(k): v for k, v in (user or {}).items()}
@@ -243,6 +301,25 @@ def generated_id(row: int, values: Sequence[object]) -> str:
     cells (as text, joined by a unit separator): the same row of the same table gets
     the same id on every load, so stores and ``--json`` outputs stay stable, and an
     edited row gets a new one.
+
+    Parameters
+    ----------
+    row
+        The row's number in its table (as problems name it).
+    values
+        The row's cells, in column order (None is an empty cell).
+
+    Returns
+    -------
+    str
+        ``row{row}-`` and ten hex digits.
+
+    Examples
+    --------
+    >>> generated_id(3, ["2023-03-01", "Slonim", None])
+    'row3-8844931218'
+    >>> generated_id(3, ["2023-03-01", "Slonim", ""]), generated_id(4, ["2023-03-01", "Slonim"])
+    ('row3-8844931218', 'row4-c73bacb2e1')
     """
     body = "\x1f".join("" if v is None else str(v).strip() for v in values)
     digest = hashlib.sha256(f"{row}\x1e{body}".encode()).hexdigest()[:10]
@@ -257,6 +334,16 @@ def ambiguous_day_first(text: str) -> bool:
 
     Slashes and hyphens are written both ways (US month-first, European day-first);
     dots (``01.03.2023``) are day-first wherever they are used, so never ambiguous.
+
+    Parameters
+    ----------
+    text
+        A cell's text.
+
+    Returns
+    -------
+    bool
+        True for ``D/M/Y`` or ``D-M-Y`` with day and month both 12 or less and unequal.
 
     Examples
     --------
@@ -278,6 +365,16 @@ def month_first_date(text: str) -> str | None:
     ``12/13/2022`` has no 13th month, so it is 13 December 2022 (US order); a date
     that can be read day-first (``01/03/2023``, ``13/03/2023``) is left to the
     day-first rule.
+
+    Parameters
+    ----------
+    text
+        A cell's text (``M/D/Y`` or ``M-D-Y``; a two-digit year is 20YY).
+
+    Returns
+    -------
+    str or None
+        ``YYYY-MM-DD``; None also for a day the month does not have (``02/30/2023``).
 
     Examples
     --------

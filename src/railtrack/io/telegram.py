@@ -88,6 +88,16 @@ _SLUG = re.compile(r"[^0-9A-Za-z]+")
 def is_telegram_file(path: Path) -> bool:
     """Return whether a file is a Telegram Desktop export (a JSON export or an HTML page).
 
+    Parameters
+    ----------
+    path
+        A file (``.json`` is read for its first keys; ``.html`` is judged by its name).
+
+    Returns
+    -------
+    bool
+        True for a JSON export or a page of an HTML export.
+
     Examples
     --------
     >>> import json, tempfile
@@ -114,6 +124,16 @@ def is_telegram_file(path: Path) -> bool:
 def is_export_folder(folder: Path) -> bool:
     """Return whether a folder holds a Telegram Desktop export at its top.
 
+    Parameters
+    ----------
+    folder
+        A directory.
+
+    Returns
+    -------
+    bool
+        True when it holds ``messages.html``, or a ``result.json`` that is an export.
+
     Examples
     --------
     >>> import json, tempfile
@@ -139,6 +159,16 @@ def export_files(folder: Path) -> list[Path]:
 
     The media folders beside them (``photos/``, ``files/``, ...) are never read: an
     attached ``.txt`` or ``.json`` is a file someone posted, not a report.
+
+    Parameters
+    ----------
+    folder
+        An export folder (:func:`is_export_folder`).
+
+    Returns
+    -------
+    list of Path
+        ``[result.json]``, else the HTML pages by page number (empty when neither).
 
     Examples
     --------
@@ -175,6 +205,18 @@ def _channel_slug(post: Post) -> str:
 def post_link(post: Post, username: str | None = None) -> str | None:
     """Return a post's link: by username, else by channel id, else None (HTML, no username).
 
+    Parameters
+    ----------
+    post
+        A post read from an export.
+    username
+        The channel's public username (with or without ``@``), if known.
+
+    Returns
+    -------
+    str or None
+        ``https://t.me/<username>/<id>`` or ``https://t.me/c/<channel id>/<id>``.
+
     Examples
     --------
     >>> from datetime import datetime
@@ -195,6 +237,18 @@ def post_source(post: Post, *, username: str | None = None) -> Source:
     The reporter is the channel, or for a forward the original sender (the channel
     is then ``relayed_by``). ``published`` is the date of ``published_at``: the UTC
     date when the export gives Unix time, else the exporting computer's local date.
+
+    Parameters
+    ----------
+    post
+        A post read from an export.
+    username
+        The channel's public username, for the post's link (:func:`post_link`).
+
+    Returns
+    -------
+    Source
+        Reliability as a :class:`~railtrack.models.Source` defaults it.
 
     Examples
     --------
@@ -227,6 +281,18 @@ def post_source(post: Post, *, username: str | None = None) -> Source:
 
 def post_ref(post: Post) -> PostRef:
     """Return the store's reference to a post (its key, version and text digest).
+
+    Parameters
+    ----------
+    post
+        A post read from an export.
+
+    Returns
+    -------
+    PostRef
+        ``channel_key`` (the channel id, else ``title:<channel>``), ``message_id``,
+        ``version`` (the edit time, else the publication time, ISO), ``digest`` (SHA-1
+        of the text, 40 hex digits) and the file.
 
     Examples
     --------
@@ -469,6 +535,13 @@ def add_telegram_file(out: ReportSet, part: TelegramFile) -> None:
     """Add one export file's records, problems, skip counts and posts to a report set.
 
     ``out`` is changed in place; each record's file is the export file's path.
+
+    Parameters
+    ----------
+    out
+        The report set to add to (changed in place).
+    part
+        What :func:`read_telegram_file` read from one export file.
 
     Examples
     --------

@@ -199,6 +199,11 @@ def lexicon_words() -> set[str]:
     Sharing them keeps the pre-filter from dropping a post whose only train word is
     one extraction knows ("потязі", "węglarki", "хопперов").
 
+    Returns
+    -------
+    set of str
+        Lower-case forms, apostrophes folded to ``'``, ``ё`` to ``е`` and ``ў`` to ``у``.
+
     Examples
     --------
     >>> words = lexicon_words()

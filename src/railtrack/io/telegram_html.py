@@ -87,6 +87,16 @@ def _media(wrap: Any) -> tuple[bool, str | None]:
 def page_number(path: Path) -> int | None:
     """Return 1 for ``messages.html``, N for ``messagesN.html``, None for other names.
 
+    Parameters
+    ----------
+    path
+        A file name or path (only the name is read).
+
+    Returns
+    -------
+    int or None
+        The page's number, counting from 1.
+
     Examples
     --------
     >>> [page_number(Path(name)) for name in ("messages.html", "messages12.html", "index.html")]
@@ -102,6 +112,16 @@ def is_html_export_page(path: Path) -> bool:
     """Return whether ``path`` is named like a page of a Telegram HTML export.
 
     Only the name is read (the file need not exist).
+
+    Parameters
+    ----------
+    path
+        A file name or path.
+
+    Returns
+    -------
+    bool
+        True for ``messages.html`` and ``messagesN.html``.
 
     Examples
     --------

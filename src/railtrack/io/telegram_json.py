@@ -149,6 +149,16 @@ def is_json_export(path: Path) -> bool:
     naming a Telegram chat type, ``id``, ``messages``) or an account export (``about``,
     ``chats``, ...). A file that is not JSON is not an export.
 
+    Parameters
+    ----------
+    path
+        A ``.json`` file.
+
+    Returns
+    -------
+    bool
+        False also when the file cannot be read.
+
     Examples
     --------
     >>> import json, tempfile, pathlib

@@ -122,6 +122,17 @@ class ReadLog:
     ) -> None:
         """Record a problem with message ``message_id`` (None: the file as a whole).
 
+        Parameters
+        ----------
+        file
+            The export file.
+        message_id
+            The post's message id, or None for the file as a whole.
+        message
+            What is wrong.
+        field
+            The post's field concerned, if any.
+
         Examples
         --------
         >>> log = ReadLog()

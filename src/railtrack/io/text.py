@@ -435,6 +435,18 @@ def as_problem(message: str, name: str) -> Problem:
     line as ``row`` (``unit`` "line"), the header field as ``field``. The report id
     extraction puts first is left out when it is the file's own name.
 
+    Parameters
+    ----------
+    message
+        One problem line from :func:`extract_text_report`.
+    name
+        The report file's name (as the message starts with it).
+
+    Returns
+    -------
+    Problem
+        ``path`` is ``name``; ``row`` and ``field`` None when the message gives none.
+
     Examples
     --------
     >>> p = as_problem("lt.txt (text from line 4): lt: report is in lt", "lt.txt")
@@ -518,6 +530,36 @@ def text_report(
     """Read the shipments, groups and sightings of the text of ``path``, already read.
 
     As :func:`read_text_report`, for a caller that has read the file itself.
+
+    Parameters
+    ----------
+    text
+        The report's text (decoded).
+    path
+        The file it came from: its name makes the record ids and names problems; a
+        ``.md`` suffix reads the text as Markdown.
+    published
+        The publication date to assume when the text gives none (it dates "on 1
+        March").
+    network
+        Resolves place names while reading (None: the embedded network; False: none).
+
+    Returns
+    -------
+    shipments, groups, sightings, problems
+        The records read, and each problem as a line of text naming the file.
+
+    Examples
+    --------
+    >>> shipments, groups, sightings, problems = text_report(
+    ...     "On 1 March a train of 40 cars left Orsha for Brest.",
+    ...     Path("note.txt"), published=date(2023, 3, 2), network=False,
+    ... )
+    >>> s = shipments[0]
+    >>> s.id, s.origin.text, s.destination.text, s.cars.total, s.departure.earliest
+    ('note-t1', 'Orsha', 'Brest', 40, datetime.date(2023, 3, 1))
+    >>> groups, sightings, problems
+    ([], [], [])
     """
     name = path.name
     result, problems = extract_text_report(

@@ -29,7 +29,15 @@ WEB_SUFFIXES = (".html", ".htm")
 
 
 class NoArticle(ValueError):
-    """A web page in which no article text was found (a menu, an index, an empty page)."""
+    """A web page in which no article text was found (a menu, an index, an empty page).
+
+    Examples
+    --------
+    >>> web_page_text("<html><body></body></html>")
+    Traceback (most recent call last):
+        ...
+    railtrack.io.webpage.NoArticle: page: a web page with no article text found; skipped
+    """
 
 
 def _header_value(value: object) -> str | None:
@@ -66,6 +74,16 @@ def cited_reporter(text: str) -> str | None:
     "reports Belarusian Hajun", "podaje Biełaruski Hajun", "according to the
     Belarusian Hajun", "Belarusian Hajun reported"); one word starting a sentence
     is not taken for a name.
+
+    Parameters
+    ----------
+    text
+        The article's text.
+
+    Returns
+    -------
+    str or None
+        The outlet's name as written (quotes dropped).
 
     Examples
     --------

@@ -26,7 +26,14 @@ _HEADER_SCAN = 10
 
 @dataclass
 class Sheet:
-    """One worksheet read as a table: its name, header row, header and records."""
+    """One worksheet read as a table: its name, header row, header and records.
+
+    Examples
+    --------
+    >>> sheet = Sheet("Trains", 1, ["id", "cars"], [RawRecord({"id": "T1", "cars": 86}, 2)])
+    >>> sheet.header_row, sheet.records[0].row
+    (1, 2)
+    """
 
     name: str
     header_row: int
@@ -80,6 +87,25 @@ def read_xlsx_tables(path: Path, user: Mapping[str, str] | None = None) -> list[
     ------
     ValueError
         When the file is not a readable workbook (openpyxl's message).
+
+    Examples
+    --------
+    A title row above the header is skipped; row numbers are Excel's:
+
+    >>> import tempfile
+    >>> from openpyxl import Workbook
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     book = Workbook()
+    ...     book.active.title = "Trains"
+    ...     book.active.append(["Rail movements, March"])
+    ...     book.active.append(["id", "cars", "departed"])
+    ...     book.active.append(["T1", 86.0, None])
+    ...     book.save(Path(tmp) / "r.xlsx")
+    ...     (sheet,) = read_xlsx_tables(Path(tmp) / "r.xlsx")
+    >>> sheet.name, sheet.header_row, sheet.header
+    ('Trains', 2, ['id', 'cars', 'departed'])
+    >>> sheet.records
+    [RawRecord(data={'id': 'T1', 'cars': 86, 'departed': None}, row=3, unit='row')]
     """
     from zipfile import BadZipFile
 

@@ -21,7 +21,18 @@ __all__ = ["TextLoader", "read_yaml_records"]
 
 
 class TextLoader(yaml.SafeLoader):
-    """``yaml.SafeLoader`` that keeps plain scalars as text (only ``null``/``~`` resolve)."""
+    """``yaml.SafeLoader`` that keeps plain scalars as text (only ``null``/``~`` resolve).
+
+    Examples
+    --------
+    >>> text = '''id: 0123
+    ... time: 12:30
+    ... ok: yes
+    ... gone: ~
+    ... '''
+    >>> yaml.load(text, Loader=TextLoader)
+    {'id': '0123', 'time': '12:30', 'ok': 'yes', 'gone': None}
+    """
 
 
 TextLoader.yaml_implicit_resolvers = {
@@ -31,7 +42,38 @@ TextLoader.yaml_implicit_resolvers = {
 
 
 def read_yaml_records(text: str) -> tuple[list[RawRecord], dict[str, Any] | None]:
-    """Parse YAML with :class:`TextLoader` (safe: no object construction) into raw records."""
+    """Parse YAML with :class:`TextLoader` (safe: no object construction) into raw records.
+
+    Parameters
+    ----------
+    text
+        The file's text.
+
+    Returns
+    -------
+    records, source
+        As :func:`railtrack.io.json_reader.records_from_document`; plain values are
+        text.
+
+    Raises
+    ------
+    FileFormatError
+        When the text is not valid YAML (``row`` is the line of the error), is nested
+        too deeply, has a tagged value that cannot be read, holds no document, or is
+        not of a shape ``records_from_document`` reads.
+
+    Examples
+    --------
+    >>> text = '''- id: 0123
+    ...   cars: 40
+    ... '''
+    >>> read_yaml_records(text)
+    ([RawRecord(data={'id': '0123', 'cars': '40'}, row=1, unit='record')], None)
+    >>> read_yaml_records("")
+    Traceback (most recent call last):
+        ...
+    railtrack.io.json_reader.FileFormatError: the file holds no records
+    """
     try:
         doc = yaml.load(text, Loader=TextLoader)
     except RecursionError:
