@@ -852,7 +852,7 @@ def _pieces(
     says_more = bool(rd.verb_cues(head) or rd.find_places(head))
     # "11 жніўня быў адпраўлены са станцыі Барысаў ... адзін вайсковы эшалон": the
     # train named after its verb is the one the words before describe
-    late_subject = markers[0].kind == "one" and bool(rd.verb_cues(head))
+    late_subject = _late_subject(head, markers[0], rd)
     if head.strip() and (
         rd.has_train_noun(head) or (says_more and not merge_head and not late_subject)
     ):
@@ -866,6 +866,34 @@ def _pieces(
             (Clause(part, clause.start + begin, clause.start + end, clause.sentence), local)
         )
     return _apart_from_further_trains(pieces, rd)
+
+
+# a new train named right after the verb it is the subject of: nothing but adverbials
+# (no comma, dash or conjunction) between that verb and the marker
+_SUBJECT_GAP = re.compile(r"[^,;:—–\-]*", re.IGNORECASE)
+_CONJUNCTION = re.compile(r"(?<!\w)(?:and|а|и|і|й|та|ды|i|a|oraz)(?!\w)", re.IGNORECASE)
+
+
+def _late_subject(head: str, marker: cues.TrainMarker, rd: Reader) -> bool:
+    """Whether a train marked after its verb is the one the words before describe.
+
+    "11 жніўня быў адпраўлены са станцыі Барысаў ... адзін вайсковы эшалон", "Также 9
+    марта на станции Брест замечен другой состав из 40 вагонов", "9 marca na stacji
+    Brześć zauważono inny skład": the Slavic languages put the subject after its verb,
+    so the place and date before the marker are the new train's, not the train told
+    before ("Separately, on March 9 another train ... was spotted at Brest" reads the
+    same way in English). A comma, dash or conjunction between the verb and the marker
+    ends the first train's words ("прибыл в Брест, а другой ...").
+    """
+    if marker.kind not in ("one", "other", "another", "more"):
+        return False
+    verbs = rd.verb_cues(head)
+    if not verbs:
+        return False
+    if marker.kind == "one":
+        return True
+    gap = head[verbs[-1].end :]
+    return _SUBJECT_GAP.fullmatch(gap) is not None and _CONJUNCTION.search(gap) is None
 
 
 # what joins a count of further trains to the clause before it: a comma or "and", and
@@ -1391,6 +1419,12 @@ class _Assembly:
             reader.all_into(current.trip_of, problems)
         elif reader.conflicts_with(current):
             self._other_ends(piece, reader, rd)
+        elif self.group is None and _another_train_told(current, piece, reader, rd):
+            # "Также 9 марта замечен состав не менее 40 вагонов на станции Брест" after a
+            # train of 48 that left on the 10th: a train named again with another count,
+            # or seen away from its origin before it left, is another train
+            self._new_train(TrainDraft())
+            reader.all_into(self.current_train, problems)
         elif not current.vague and self.group is None and _other_trains(rd, text, reader):
             return  # "Wcześniej w rejon Baranowicz przybyły transporty": other trains
         else:
@@ -1420,6 +1454,51 @@ class _Assembly:
         # ("Контейнерные поезда ... из Татарстана были введены": trains in general)
         self._new_train(TrainDraft(vague=_plural_only(rd, text, reader)))
         reader.all_into(self.current_train, self.draft.problems)
+
+
+def _another_train_told(
+    current: TrainDraft, piece: Clause, reader: _ClauseReader, rd: Reader
+) -> bool:
+    """Whether a clause naming a train with no marker tells of another train.
+
+    English marks a new train with its article ("a train of 40 cars was spotted");
+    Russian, Ukrainian, Belarusian and Polish have none, so the facts decide: a train
+    noun told with a verb of moving or seeing and a count that cannot be the current
+    train's ("состав из 40 вагонов" after an echelon of 48), or seen at a place other
+    than its origin before the
+    current train left, is another train. The clause is read into a scratch train
+    to compare (the caller reads it again into the train it belongs to).
+    """
+    if not rd.has_train_noun(piece.text, singular=True) or not reader.verbs:
+        return False  # ("The train is made up of two flatbed cars": its make-up described)
+    if not (reader.counts or reader.dates):
+        return False
+    scratch = TrainDraft()
+    reader.all_into(scratch, [])
+    return _counts_differ(current, scratch) or _seen_before_leaving(current, scratch)
+
+
+def _counts_differ(first: _Facts, later: _Facts) -> bool:
+    """Whether two trains give totals that cannot be one train's (40 and 48 cars)."""
+    a, b = first.counts.get("total"), later.counts.get("total")
+    return a is not None and b is not None and not _counts_agree(a.value, b.value)
+
+
+def _seen_before_leaving(left: TrainDraft, seen: _Facts) -> bool:
+    """Whether ``seen`` was sighted away from ``left``'s origin before ``left`` departed.
+
+    A train seen at Brest on 9 March is not the train that left Slonim on 10 March.
+    """
+    dep = left.departure
+    start = dep.value.earliest if dep is not None else None
+    if start is None:
+        return False
+    for place, window in seen.sightings:
+        latest = window.value.latest or window.value.earliest
+        at_origin = left.origin is not None and _same_place(left.origin, place)
+        if latest is not None and latest < start and not at_origin:
+            return True
+    return False
 
 
 def _starts_a_train(text: str, reader: _ClauseReader, rd: Reader) -> bool:
@@ -2790,6 +2869,8 @@ def _restates(first: TrainDraft, later: TrainDraft, text: str = "") -> bool:
             return False  # (a month in the headline, its day in the detail: one train)
     if _arrives_before_leaving(first, later) or _arrives_before_leaving(later, first):
         return False  # ("left on 9 April" and "arrived on January 18": two trains)
+    if _seen_before_leaving(first, later) or _seen_before_leaving(later, first):
+        return False  # (seen at Brest on 9 March, left Slonim on 10 March: two trains)
     return all(
         _counts_agree(first.counts[kind].value, fact.value)
         for kind, fact in later.counts.items()

@@ -1,0 +1,72 @@
+"""Reading findings of a new user's trial (issue 13, trial 9 findings T1, T4, T5, T8-T11, T13).
+
+Each finding stands for a kind, tested in every language it concerns with short inputs
+written here:
+
+T1. A second train told after the first ("другой состав", "інший", "іншы", "inny", or no
+    marker at all) with another count, or seen away from the first's origin before the
+    first left, is another train, not a sighting or place passed of the first.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests._extract_helpers import read
+
+PUB11 = date(2023, 3, 11)
+
+# -- T1. another train told after the first is its own train ---------------------------
+
+_SLONIM = {
+    "ru": "10 марта эшелон из 48 платформ отправился со станции Слоним в Валуйки.",
+    "uk": "10 березня ешелон із 48 платформ відправився зі станції Слонім до Валуйок.",
+    "be": "10 сакавіка эшалон з 48 платформ адправіўся са станцыі Слонім у Валуйкі.",
+    "pl": "10 marca pociąg z 48 platformami wyjechał ze stacji Słonim do Wałujek.",
+    "en": "On March 10 a train of 48 flatcars left Slonim for Valuyki.",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "second", "brest"),
+    [
+        # a marker of another train after the verb it is the subject of
+        ("ru", "Также 9 марта на станции Брест замечен другой состав из 40 вагонов.", "Брест"),
+        ("uk", "Також 9 березня на станції Брест помічено інший состав із 40 вагонів.", "Брест"),
+        ("be", "Таксама 9 сакавіка на станцыі Брэст заўважаны іншы састаў з 40 вагонаў.", "Брэст"),
+        ("pl", "Także 9 marca na stacji Brześć zauważono inny skład z 40 wagonami.", "Brześć"),
+        ("ru", "9 марта в Бресте видели ещё один эшелон.", "Бресте"),
+        # no marker: the count differs, or the day is before the first train left
+        ("ru", "Также 9 марта замечен состав не менее 40 вагонов на станции Брест.", "Брест"),
+        ("uk", "9 березня на станції Брест помічено состав із 40 вагонів.", "Брест"),
+        ("pl", "9 marca na stacji Brześć zauważono skład z 40 wagonami.", "Brześć"),
+        ("ru", "9 марта эшелон замечен на станции Брест.", "Брест"),
+        ("en", "Separately, on March 9 another train of 40 cars was spotted at Brest.", "Brest"),
+    ],
+)
+def test_another_train_told_after_the_first_is_its_own(lang: str, second: str, brest: str) -> None:
+    result = read(f"{_SLONIM[lang]} {second}", published=PUB11)
+    first = result.shipments[0]
+    assert first.via == ()  # Brest is not a place the Slonim train passed
+    assert first.departure is not None
+    assert str(first.departure.earliest) == "2023-03-10"
+    assert first.cars.total == 48
+    assert len(result.shipments) == 2
+    seen = [s for s in result.sightings if s.shipment == result.shipments[1].id]
+    assert [(s.station.text, s.seen_at.date().isoformat()) for s in seen] == [(brest, "2023-03-09")]
+    assert not [s for s in result.sightings if s.shipment == first.id]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "11 марта эшелон замечен на станции Брянск.",  # seen after it left: on its way
+        "Эшелон из 48 платформ замечен 11 марта в Брянске.",  # the same count
+        "9 марта эшелон грузили на станции Слоним.",  # at its origin before it left
+    ],
+)
+def test_the_same_train_told_again_stays_one(second: str) -> None:
+    result = read(f"{_SLONIM['ru']} {second}", published=PUB11)
+    assert len(result.shipments) == 1
