@@ -6,6 +6,11 @@ written here:
 T1. A second train told after the first ("другой состав", "інший", "іншы", "inny", or no
     marker at all) with another count, or seen away from the first's origin before the
     first left, is another train, not a sighting or place passed of the first.
+T4. After "у/ў" a Belarusian word in -ы is a plural town's accusative (where the train
+    goes: "ў Клінцы", "у Смалявічы") when it is a place's name as written in the
+    gazetteer, else a locative ("у Лунінцы", "у Оршы": where it is); the Russian and
+    Ukrainian forms ("в Клинцы", "в Клинці") are read by their morphology. A verb of
+    going off ("ушоў", "пайшоў", "пішов") is a departure.
 """
 
 from __future__ import annotations
@@ -70,3 +75,47 @@ def test_another_train_told_after_the_first_is_its_own(lang: str, second: str, b
 def test_the_same_train_told_again_stays_one(second: str) -> None:
     result = read(f"{_SLONIM['ru']} {second}", published=PUB11)
     assert len(result.shipments) == 1
+
+
+# -- T4. "ў Клінцы": a plural town's accusative is where the train goes ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "destination"),
+    [
+        ("9 сакавіка эшалон адправіўся з Лунінца ў Клінцы.", "Клінцы"),
+        ("9 сакавіка эшалон адправіўся з Лунінца у Смалявічы.", "Смалявічы"),
+        ("Эшалон з 40 вагонаў ушоў з Лунінца ў Клінцы 9 сакавіка.", "Клінцы"),
+        ("Эшалон пайшоў з Асіповіч у Калінкавічы 9 сакавіка.", "Калінкавічы"),
+        ("9 марта эшелон отправился из Лунинца в Клинцы.", "Клинцы"),
+        ("9 березня ешелон вирушив з Лунинця в Клинці.", "Клинці"),
+        ("Ешелон пішов з Лунинця в Клинці 9 березня.", "Клинці"),
+    ],
+)
+def test_plural_town_after_into_is_the_destination(text: str, destination: str) -> None:
+    result = read(text)
+    assert [s.destination.text if s.destination else None for s in result.shipments] == [
+        destination
+    ]
+    assert result.shipments[0].departure is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("9 сакавіка эшалон з 40 вагонаў стаяў у Лунінцы.", "Лунінцы"),
+        ("9 сакавіка эшалон з 40 вагонаў стаяў у Оршы.", "Оршы"),
+        ("9 сакавіка эшалон з 40 вагонаў стаяў у Клінцах.", "Клінцах"),
+    ],
+)
+def test_locative_after_into_is_where_the_train_is(text: str, place: str) -> None:
+    (shipment,) = read(text).shipments
+    assert shipment.destination is None
+    assert [v.text for v in shipment.via] == [place]
+
+
+def test_locative_of_arrival_is_the_end() -> None:
+    (shipment,) = read("9 сакавіка эшалон прыбыў у Лунінцы.").shipments
+    assert shipment.destination is not None
+    assert shipment.destination.text == "Лунінцы"
+    assert shipment.arrival_told

@@ -2431,6 +2431,12 @@ class LexiconReader:
                 self.lex.plural_town_endings
             )
             located = last.low.endswith(self.lex.locative_endings) and not plural_town
+            if located and self.lang == "be":
+                # "ў Клінцы": a plural town's accusative is its name (into Klintsy);
+                # "у Лунінцы" names no place as written: the locative of Лунінец
+                from railtrack.extract.nominatives import is_nominative_name
+
+                located = not is_nominative_name(last.text)
         return "at" if located else "destination"
 
     # -- dates -----------------------------------------------------------------------
