@@ -11,6 +11,9 @@ T4. After "у/ў" a Belarusian word in -ы is a plural town's accusative (where 
     gazetteer, else a locative ("у Лунінцы", "у Оршы": where it is); the Russian and
     Ukrainian forms ("в Клинцы", "в Клинці") are read by their morphology. A verb of
     going off ("ушоў", "пайшоў", "пішов") is a departure.
+T5. Places told before the verb ("Z Baranowicz do Briańska wyjechał pociąg", "Из Орши в
+    Смоленск ушёл эшелон"): a name with an adjective's ending ("Briańska", "Smoleńska",
+    "Gdańska") right before a verb is the place, not an adjective of a noun.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from datetime import date
 
 import pytest
 
-from tests._extract_helpers import read
+from tests._extract_helpers import ends, read
 
 PUB11 = date(2023, 3, 11)
 
@@ -119,3 +122,37 @@ def test_locative_of_arrival_is_the_end() -> None:
     assert shipment.destination is not None
     assert shipment.destination.text == "Лунінцы"
     assert shipment.arrival_told
+
+
+# -- T5. places before the verb ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "origin", "destination"),
+    [
+        ("Z Baranowicz do Briańska wyjechał pociąg.", "Baranowicz", "Briańska"),
+        ("3 marca z Baranowicz do Briańska odjechał pociąg wojskowy.", "Baranowicz", "Briańska"),
+        ("Wczoraj z Orszy do Smoleńska odjechał skład wojskowy.", "Orszy", "Smoleńska"),
+        ("Do Smoleńska przybył skład z Orszy.", "Orszy", "Smoleńska"),
+        ("Do Briańska zmierza pociąg z Baranowicz.", "Baranowicz", "Briańska"),
+        ("Из Орши в Смоленск ушёл эшелон.", "Орши", "Смоленск"),
+        ("З Орші до Смоленська вирушив ешелон.", "Орші", "Смоленська"),
+        ("З Оршы да Смаленска адправіўся эшалон.", "Оршы", "Смаленска"),
+    ],
+)
+def test_places_before_the_verb(text: str, origin: str, destination: str) -> None:
+    assert ends(read(text)) == [(origin, destination)]
+
+
+def test_relay_with_places_first_gives_the_same_ends_and_day() -> None:
+    told = read("On March 3 a military echelon of 30 cars left Baranovichi for Bryansk.")
+    relay = read("3 marca z Baranowicz do Briańska wyjechał pociąg wojskowy z 30 wagonami.")
+    (a,), (b,) = told.shipments, relay.shipments
+    assert b.destination is not None
+    assert a.departure is not None
+    assert b.departure is not None
+    assert (a.departure.earliest, a.cars.total) == (b.departure.earliest, b.cars.total)
+
+
+def test_adjective_before_its_noun_is_still_no_place() -> None:
+    assert read("Pociąg wjechał na Krymski most 3 marca.").shipments == []

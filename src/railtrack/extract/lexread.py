@@ -1987,8 +1987,14 @@ class LexiconReader:
                     continue
                 i += 1
                 continue
-            if self._adjective_of_a_noun(toks, j, end_j) and kind_hit is None:
-                i = end_j  # "на Керченский мост": a bridge, not a place named "Керченский"
+            if (
+                self._adjective_of_a_noun(toks, j, end_j)
+                and kind_hit is None
+                and not self._verb_at(text, toks[end_j].start)
+            ):
+                # "на Керченский мост": a bridge, not a place named "Керченский" (but "do
+                # Briańska wyjechał pociąg": a name in -ska before its verb is the place)
+                i = end_j
                 continue
             if (
                 kind_hit is not None
