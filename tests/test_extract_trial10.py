@@ -14,6 +14,9 @@ T4. After "у/ў" a Belarusian word in -ы is a plural town's accusative (where 
 T5. Places told before the verb ("Z Baranowicz do Briańska wyjechał pociąg", "Из Орши в
     Смоленск ушёл эшелон"): a name with an adjective's ending ("Briańska", "Smoleńska",
     "Gdańska") right before a verb is the place, not an adjective of a noun.
+T9. A label with a colon or dash ("Направление — Валуйки", "Пункт назначения: ...",
+    "Напрямок —", "Кірунак —", "Kierunek:", "Cel podróży:") names the end: a later
+    specific place beats the country told before, as "Destination: Valuyki" does.
 """
 
 from __future__ import annotations
@@ -156,3 +159,55 @@ def test_relay_with_places_first_gives_the_same_ends_and_day() -> None:
 
 def test_adjective_before_its_noun_is_still_no_place() -> None:
     assert read("Pociąg wjechał na Krymski most 3 marca.").shipments == []
+
+
+# -- T9. a labelled destination after a country ------------------------------------------
+
+_TO_RUSSIA = {
+    "ru": "9 марта со станции Осиповичи в Россию ушёл эшелон: 45 вагонов.",
+    "uk": "9 березня зі станції Осиповичі до Росії вирушив ешелон: 45 вагонів.",
+    "be": "9 сакавіка са станцыі Асіповічы ў Расію адправіўся эшалон: 45 вагонаў.",
+    "pl": "9 marca ze stacji Osipowicze do Rosji wyjechał pociąg: 45 wagonów.",
+    "en": "On 9 March an echelon of 45 cars left Osipovichi for Russia.",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "place"),
+    [
+        ("ru", "Направление — Валуйки.", "Валуйки"),
+        ("ru", "Направление: Матвеев Курган.", "Матвеев Курган"),
+        ("ru", "Пункт назначения — Валуйки.", "Валуйки"),
+        ("ru", "Конечная станция - Валуйки.", "Валуйки"),
+        ("uk", "Напрямок — Валуйки.", "Валуйки"),
+        ("uk", "Пункт призначення: Єльськ.", "Єльськ"),
+        ("be", "Кірунак — Валуйкі.", "Валуйкі"),
+        ("pl", "Kierunek: Wałujki.", "Wałujki"),
+        ("pl", "Cel podróży: Łuniniec.", "Łuniniec"),
+        ("pl", "Stacja docelowa – Wałujki.", "Wałujki"),
+        ("en", "Destination: Valuyki.", "Valuyki"),
+    ],
+)
+def test_labelled_place_beats_the_country(lang: str, label: str, place: str) -> None:
+    (shipment,) = read(f"{_TO_RUSSIA[lang]} {label}").shipments
+    assert shipment.destination is not None
+    assert shipment.destination.text == place
+    assert shipment.cars.total == 45
+
+
+def test_a_labelled_place_does_not_replace_a_station() -> None:
+    text = "9 марта со станции Осиповичи в Брянск ушёл эшелон. Направление — Валуйки."
+    (shipment,) = read(text).shipments
+    assert shipment.destination is not None
+    assert shipment.destination.text == "Брянск"
+
+
+def test_a_colon_before_a_sentence_still_ends_a_clause() -> None:
+    from railtrack.extract.sentences import split_clauses
+
+    text = "Kierunek: Wałujki. Eszelon odjechał: ruszył rano do Orszy."
+    assert [c.text for c in split_clauses(text)] == [
+        "Kierunek: Wałujki.",
+        "Eszelon odjechał:",
+        "ruszył rano do Orszy.",
+    ]

@@ -393,6 +393,24 @@ def _verbs(data: dict[str, list[str]]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])(?:{'|'.join(groups)})", re.IGNORECASE)
 
 
+# the marks after a label that names a place ("Направление — Валуйки", "Kierunek: Wałujki")
+_LABEL_MARKS = (":", "—", "–", "-")
+
+
+def _place_cue_entries(cues: dict[str, Any]) -> dict[str, str]:
+    """Return the place cue phrases with their roles.
+
+    A ``label`` ("направление", "пункт назначения", "kierunek") is a destination cue
+    when a colon or dash follows it: "Направление — Валуйки" names the end as
+    "Destination: Valuyki" does in English.
+    """
+    entries = {str(f): role for role, forms in cues.items() if role != "label" for f in forms or []}
+    for label in cues.get("label") or []:
+        for mark in _LABEL_MARKS:
+            entries.setdefault(f"{label} {mark}", "destination")
+    return entries
+
+
 def _build(data: dict[str, Any]) -> Lexicon:
     cues = data.get("place_cues") or {}
     kinds: dict[str, tuple[str, str]] = {}
@@ -452,7 +470,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         ),
         about=_flat(data.get("about")),
         approx_numbers=PhraseTable(_forms(data.get("approx_numbers") or {})),
-        place_cues=PhraseTable({str(f): role for role, forms in cues.items() for f in forms or []}),
+        place_cues=PhraseTable(_place_cue_entries(cues)),
         place_kinds=PhraseTable(kinds),
         broad_stems=tuple(_norm(s) for s in data.get("broad_stems") or []),
         locative_endings=tuple(_norm(s) for s in data.get("locative_endings") or []),

@@ -1871,17 +1871,16 @@ class LexiconReader:
         )
         while i < len(toks):
             low = toks[i].low
-            if low not in cues:
+            # (a cue may start with a kind word, "станция назначения —": no cue here, the
+            # kind word may still name a station, "(станция Гондки, ...)")
+            hit = cues.match(toks, i) if low in cues else None
+            if hit is None:
                 kind_here = low in self._kind_starts or low.startswith(self._kind_prefixes)
                 bare = self._bare_station(toks, i, text, breaks) if kind_here else None
                 if bare is not None:
                     places.append(bare[0])
                     i = bare[1]
                     continue
-                i += 1
-                continue
-            hit = cues.match(toks, i)
-            if hit is None:
                 i += 1
                 continue
             role, j = hit

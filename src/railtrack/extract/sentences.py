@@ -132,6 +132,18 @@ _BOUNDARY_RE = re.compile(
 _CLAUSE_RE = re.compile(
     r"(?<=;)\s+|(?<=[^\d\s]:)(?<![Dd]estination:)(?<![Rr]oute:)(?<![Oo]rigin:)\s+(?=\D)"
 )
+# what may follow a label's colon to the sentence's end and stay in its clause: a name of
+# up to three capitalised words ("Kierunek: Wałujki.", "Куда: Матвеев Курган")
+_LABELLED_NAME_RE = re.compile(r"[^\W\d_][\w'’-]*(?:[ -][^\W\d_][\w'’-]*){0,2}\W*")
+
+
+def _only_a_name(rest: str) -> bool:
+    """Whether ``rest`` (a sentence after a colon) is only a name of capitalised words."""
+    if _LABELLED_NAME_RE.fullmatch(rest) is None:
+        return False
+    return all(w[:1].isupper() for w in re.split(r"[ -]", rest.rstrip(".!?;\"'”’) ")) if w)
+
+
 _LETTER_RE = re.compile(r"[^\W\d_]")
 # Where a boundary may start: right after ".", "!" or "?", or at a line break.
 _BOUNDARY_AFTER_RE = re.compile(r"[.!?]|(\n)")
@@ -241,6 +253,8 @@ def split_clauses(text: str) -> list[Clause]:
         start = s_start
         marks = ";" in text[s_start:s_end] or ":" in text[s_start:s_end]
         for m in _CLAUSE_RE.finditer(text, s_start, s_end) if marks else ():
+            if text[m.start() - 1] == ":" and _only_a_name(text[m.end() : s_end]):
+                continue  # "Kierunek: Wałujki.": a label and the name it gives, one clause
             clauses.append(Clause(text[start : m.start()], start, m.start(), number))
             start = m.end()
         piece = text[start:s_end].rstrip()

@@ -767,7 +767,13 @@ class _ClauseReader:
         endings = tuple(getattr(getattr(self.rd, "lex", None), "verbal_noun_endings", ()) or ())
         if not endings:
             return False
-        words = [self.text[v.start : v.end].lower() for v in verbs if v.role != "neutral"]
+        # (a label cueing a place is no movement: "Направление — Валуйки")
+        labels = [(p.cue_start, p.start) for p in self.places]
+        words = [
+            self.text[v.start : v.end].lower()
+            for v in verbs
+            if v.role != "neutral" and not any(a <= v.start < b for a, b in labels)
+        ]
         return bool(words) and all(w.endswith(endings) for w in words)
 
     def guesses_the_origin(self, facts: _Facts) -> bool:
