@@ -17,6 +17,12 @@ T5. Places told before the verb ("Z Baranowicz do Briańska wyjechał pociąg", 
 T9. A label with a colon or dash ("Направление — Валуйки", "Пункт назначения: ...",
     "Напрямок —", "Кірунак —", "Kierunek:", "Cel podróży:") names the end: a later
     specific place beats the country told before, as "Destination: Valuyki" does.
+T10. A train's plan with a day ("is planned for March 12", "zaplanowano na 12 marca",
+    "запланирован на 12 марта") dates its departure, with no verb of moving as with one
+    ("The departure ... is planned", "zaplanowano wyjazd"); "for March 12" is that day,
+    not the month; a plan word after a place ("do Briańska zaplanowano", "в Брянск
+    запланирован") keeps the place as the end. A date right after a word of publishing
+    ("opublikowane w poniedziałek") is the publication's, no train's.
 """
 
 from __future__ import annotations
@@ -211,3 +217,60 @@ def test_a_colon_before_a_sentence_still_ends_a_clause() -> None:
         "Eszelon odjechał:",
         "ruszył rano do Orszy.",
     ]
+
+
+# -- T10. a planned day --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "destination"),
+    [
+        ("A train from Baranovichi to Bryansk is planned for March 12.", "Bryansk"),
+        (
+            "The departure of a military train from Baranovichi to Bryansk is planned for "
+            "March 12.",
+            "Bryansk",
+        ),
+        ("A train from Baranovichi to Bryansk is scheduled for March 12.", "Bryansk"),
+        ("Na 12 marca zaplanowano wyjazd pociągu z Baranowicz do Briańska.", "Briańska"),
+        ("Wyjazd pociągu z Baranowicz do Briańska zaplanowano na 12 marca.", "Briańska"),
+        ("Pociąg z Baranowicz do Briańska zaplanowano na 12 marca.", "Briańska"),
+        ("Поезд из Барановичей в Брянск запланирован на 12 марта.", "Брянск"),
+        ("Ешелон з Барановичів до Брянська заплановано на 12 березня.", "Брянська"),
+        ("Эшалон з Баранавіч у Бранск запланаваны на 12 сакавіка.", "Бранск"),
+    ],
+)
+def test_a_planned_day_is_the_departure(text: str, destination: str) -> None:
+    (shipment,) = read(text).shipments
+    assert shipment.claim == "planned"
+    assert shipment.destination is not None
+    assert shipment.destination.text == destination
+    assert shipment.departure is not None
+    assert (shipment.departure.earliest, shipment.departure.latest) == (
+        date(2023, 3, 12),
+        date(2023, 3, 12),
+    )
+
+
+def test_for_a_month_is_still_the_month() -> None:
+    (shipment,) = read("A train from Baranovichi to Bryansk is planned for March.").shipments
+    assert shipment.departure is not None
+    assert shipment.departure.precision == "month"
+
+
+def test_a_planned_group_is_not_dated_by_the_plan() -> None:
+    result = read("Na przyszły tydzień zaplanowano kilka pociągów z Ukrainy do Litwy.")
+    assert all(s.departure is None for s in result.shipments)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nagranie, które pokazuje przyjazd pociągu z Krymu do Melitopola, zostało "
+        "opublikowane w poniedziałek.",
+        "Видео, на котором видно прибытие эшелона в Брянск, было опубликовано в понедельник.",
+    ],
+)
+def test_a_day_of_publishing_dates_no_train(text: str) -> None:
+    result = read(text)
+    assert all(s.expected_arrival is None and s.departure is None for s in result.shipments)

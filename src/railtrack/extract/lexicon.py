@@ -349,6 +349,8 @@ class Lexicon:
     road: re.Pattern[str] | None = None  # "колонна грузовиков": a road convoy, not a train
     preparation: re.Pattern[str] | None = None  # "учения", "подготовлено": no train moving
     reporting: re.Pattern[str] | None = None  # "сообщила": a date of the announcement
+    # "опубликовано", "opublikowane": a date right after it is the publication's
+    published: re.Pattern[str] | None = None
     place_heads: PhraseTable = field(default_factory=lambda: PhraseTable({}))  # "в столицу"
     uncouple: re.Pattern[str] | None = None  # "отцепили": part of a train sent on its own
     onward: PhraseTable = field(default_factory=lambda: PhraseTable({}))
@@ -535,6 +537,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         road=_stem_re(data.get("road") or []),
         preparation=_stem_re(data.get("preparation") or []),
         reporting=_stem_re(data.get("reporting") or []),
+        published=_stem_re(data.get("published") or []),
         place_heads=PhraseTable(
             {str(f): case for case, forms in (data.get("place_heads") or {}).items() for f in forms}
         ),

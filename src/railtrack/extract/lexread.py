@@ -1290,6 +1290,28 @@ class LexiconReader:
             return False
         return not self.verb_cues(text)
 
+    def is_reported_at(self, before: str) -> bool:
+        """Whether a date after ``before`` is when something was reported or published.
+
+        "Nagranie, które pokazuje przyjazd pociągu ..., zostało opublikowane w
+        poniedziałek", "об этом сообщила пресс-служба 9 июня": a reporting word right
+        before the date (a preposition between them at most) dates the report, not the
+        train, whatever verb of movement the clause has.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("pl")
+        >>> rd.is_reported_at("Nagranie przyjazdu pociągu zostało opublikowane w ")
+        True
+        >>> rd.is_reported_at("Pociąg przyjechał w ")
+        False
+        """
+        marks = [p for p in (self.lex.reporting, self.lex.published) if p is not None]
+        words = before.split()[-2:]
+        if len(words) == 2 and len(words[1]) > 3:
+            words = words[1:]  # (only a preposition may stand between)
+        return any(p.match(w.lower()) is not None for p in marks for w in words)
+
     def is_exhibition(self, text: str) -> bool:
         """Whether a text tells of a museum, exhibition or excursion train.
 
@@ -1738,6 +1760,10 @@ class LexiconReader:
     def _verb_at(self, text: str, position: int) -> bool:
         return bool(self.lex.verbs and self.lex.verbs.match(text, position))
 
+    def _plan_at(self, text: str, position: int) -> bool:
+        """Whether a word of a plan starts at ``position`` ("zaplanowano", "запланирован")."""
+        return bool(self.lex.planned and self.lex.planned.match(text, position))
+
     def verb_cues(self, text: str) -> list[VerbCue]:
         """Verbs that say whether a nearby date is a departure or an arrival."""
         cached = self._verb_cache.get(text)
@@ -1990,6 +2016,7 @@ class LexiconReader:
                 self._adjective_of_a_noun(toks, j, end_j)
                 and kind_hit is None
                 and not self._verb_at(text, toks[end_j].start)
+                and not self._plan_at(text, toks[end_j].start)
             ):
                 # "на Керченский мост": a bridge, not a place named "Керченский" (but "do
                 # Briańska wyjechał pociąg": a name in -ska before its verb is the place)
@@ -2355,6 +2382,8 @@ class LexiconReader:
             return True
         if role != "into" or self.verb_cues(text) or self.place_stage(text):
             return False  # (a station where a train is loaded or unloaded is one of its ends)
+        if self.claim_kind(text) == "planned" and self.has_train_noun(text):
+            return False  # "Поезд из Барановичей в Брянск запланирован": a trip planned
         if i == 0 and self.find_car_counts(text):
             return False  # "[, а] на станцию Амвросиевка - 20 платформ": the verb is elided
         # "эшелон в Валуйки": after a train noun the preposition is motion too, and after

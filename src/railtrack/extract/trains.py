@@ -242,6 +242,10 @@ class _ClauseReader:
         if is_stamp is not None:
             # "Release time:2018-09-04": the page's own time, never the train's
             found = [d for d in found if not is_stamp(self.text[: d.start])]
+        is_reported_at = getattr(self.rd, "is_reported_at", None)
+        if is_reported_at is not None:
+            # "opublikowane w poniedziałek": the day of the report, no train's
+            found = [d for d in found if not is_reported_at(self.text[: d.start])]
         is_attribution = getattr(self.rd, "is_attribution", None)
         if is_attribution is None:
             return found
@@ -501,6 +505,15 @@ class _ClauseReader:
             and not _refers_back(self.text)
         ):
             fallback = None  # (a train of a group, "drugi 3 marca z Homla", keeps its verb)
+        if (
+            fallback is None
+            and not self.verbs
+            and self.claim == "planned"
+            and self.rd.has_train_noun(self.text, singular=True)
+        ):
+            # "A train from Baranovichi to Bryansk is planned for March 12": a train's plan
+            # with a day and no verb of moving plans when it leaves
+            fallback = "departure"
         for span in self._dates_not_trip_lengths():
             verb = self._verb_for(span.start, span.end)
             if verb is None and (self.verbs or fallback is None):
