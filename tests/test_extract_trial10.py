@@ -23,6 +23,14 @@ T10. A train's plan with a day ("is planned for March 12", "zaplanowano na 12 ma
     not the month; a plan word after a place ("do Briańska zaplanowano", "в Брянск
     запланирован") keeps the place as the end. A date right after a word of publishing
     ("opublikowane w poniedziałek") is the publication's, no train's.
+T11. Follow-up sentences: a planned or expected arrival at another place with no train
+    named ("Planowany przyjazd do Briańska po 16 marca", "Чакаецца, што ён прыбудзе ў
+    Клінцы 15 сакавіка") is the train's end further on (the end told before is passed);
+    one more train awaited with no place ("Очікується ще один ешелон до 12 березня",
+    "Kolejny pociąg planowany jest na 12 marca") goes where the one before went, dated;
+    "the other with 41" counts the other train's cars as "drugi z 41" does.
+T8. A report found in a language railtrack does not read as a whole is read by
+    sentence: the sentences in one of the five are read, the others named in a problem.
 """
 
 from __future__ import annotations
@@ -274,3 +282,131 @@ def test_a_planned_group_is_not_dated_by_the_plan() -> None:
 def test_a_day_of_publishing_dates_no_train(text: str) -> None:
     result = read(text)
     assert all(s.expected_arrival is None and s.departure is None for s in result.shipments)
+
+
+# -- T11. follow-up sentences ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "passed", "arrival"),
+    [
+        (
+            "Pociąg wojskowy z 38 wagonami wyjechał 9 marca ze stacji Baranowicze do Homla. "
+            "Planowany przyjazd do Briańska po 16 marca.",
+            "Briańska",
+            "Homla",
+            date(2023, 3, 16),
+        ),
+        (
+            "12 сакавіка са станцыі Асіповічы адправіўся эшалон з 42 вагонаў у кірунку Гомеля. "
+            "Чакаецца, што ён прыбудзе ў Клінцы 15 сакавіка.",
+            "Клінцы",
+            "Гомеля",
+            date(2023, 3, 15),
+        ),
+        (
+            "9 марта со станции Осиповичи отправился эшелон из 42 вагонов в направлении "
+            "Гомеля. Ожидается, что он прибудет в Клинцы 15 марта.",
+            "Клинцы",
+            "Гомеля",
+            date(2023, 3, 15),
+        ),
+        (
+            "On March 9 an echelon of 42 cars left Osipovichi in the direction of Gomel. "
+            "It is expected to arrive in Klintsy on March 15.",
+            "Klintsy",
+            "Gomel",
+            date(2023, 3, 15),
+        ),
+    ],
+)
+def test_an_arrival_further_on_is_the_end(text: str, end: str, passed: str, arrival: date) -> None:
+    (shipment,) = read(text).shipments
+    assert shipment.destination is not None
+    assert shipment.destination.text == end
+    assert [v.text for v in shipment.via] == [passed]
+    assert shipment.expected_arrival is not None
+    assert shipment.expected_arrival.earliest == arrival
+    assert shipment.claim in ("planned", "expected")  # (an arrival still to come)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "Щонайменше 40 вагонів 8 березня прибули до Гомеля з Брянська. "
+            "Очікується ще один ешелон до 12 березня.",
+            "expected",
+        ),
+        (
+            "W nocy z 7 na 8 marca do Osipowicz przybył eszelon z 40 wagonami z Rosji. "
+            "Kolejny pociąg planowany jest na 12 marca.",
+            "planned",
+        ),
+        (
+            "8 марта в Гомель из Брянска прибыл эшелон из 40 вагонов. "
+            "Ожидается ещё один эшелон 12 марта.",
+            "expected",
+        ),
+        (
+            "On March 8 a train of 40 cars arrived in Gomel from Bryansk. "
+            "Another train is expected on March 12.",
+            "expected",
+        ),
+    ],
+)
+def test_one_more_train_awaited_is_kept(text: str, claim: str) -> None:
+    first, second = read(text).shipments
+    assert second.claim == claim
+    assert second.destination is not None
+    assert first.destination is not None
+    assert second.destination.text == first.destination.text
+    day = second.departure or second.expected_arrival
+    assert day is not None
+    assert day.latest == date(2023, 3, 12)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On March 9 two echelons arrived in Osipovichi from Russia: one with 38 cars, "
+        "the other with 41.",
+        "Dwa pociągi przyjechały 9 marca do Osipowicz: jeden z 38 wagonami, drugi z 41.",
+        "9 березня до Осиповичів прибули два ешелони: один із 38 вагонів, другий з 41.",
+    ],
+)
+def test_the_other_count_with_its_car_word_left_out(text: str) -> None:
+    assert [s.cars.total for s in read(text).shipments] == [38, 41]
+
+
+# -- T8. a report with a sentence in an unread language --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wczoraj z Orszy do Smoleńska odjechał skład wojskowy z 40 wagonami. "
+        "Traukinys su 40 vagonų išvyko iš Oršos į Smolenską kovo 9 d.",
+        "Wczoraj z Orszy do Smoleńska odjechał skład — 9 marca. "
+        "Traukinys su 40 vagonų išvyko iš Oršos į Smolenską kovo 9 d.",
+    ],
+)
+def test_the_read_sentences_of_a_mixed_report_are_kept(text: str) -> None:
+    result = read(text)
+    assert result.lang == "pl"
+    assert ends(result) == [("Orszy", "Smoleńska")]
+    assert any("sentence 2 is in lt" in p for p in result.problems)
+
+
+def test_a_report_wholly_in_an_unread_language_is_still_refused() -> None:
+    result = read("Traukinys su 40 vagonų išvyko iš Oršos į Smolenską kovo 9 d.")
+    assert result.shipments == []
+    assert result.lang == "lt"
+    assert any("report is in lt" in p for p in result.problems)
+
+
+def test_a_polish_sentence_without_polish_letters_is_read_as_polish() -> None:
+    from railtrack.extract.language import sentence_language
+
+    assert sentence_language("Planowany przyjazd do Briańska po 16 marca.", "pl") == "pl"
+    assert sentence_language("A military transport left Iłowajsk for Asipovičy.", "pl") == "en"

@@ -508,12 +508,15 @@ class _ClauseReader:
         if (
             fallback is None
             and not self.verbs
-            and self.claim == "planned"
+            and self.claim in ("planned", "expected")
             and self.rd.has_train_noun(self.text, singular=True)
+            # (an expectation dates a train only when it names one awaited: "another")
+            and (self.claim == "planned" or _awaits_another(self.rd, self.text))
         ):
             # "A train from Baranovichi to Bryansk is planned for March 12": a train's plan
-            # with a day and no verb of moving plans when it leaves
-            fallback = "departure"
+            # with a day and no verb of moving plans when it leaves; a train awaited
+            # ("Очікується ще один ешелон до 12 березня") is awaited where it arrives
+            fallback = "departure" if self.claim == "planned" else "arrival"
         for span in self._dates_not_trip_lengths():
             verb = self._verb_for(span.start, span.end)
             if verb is None and (self.verbs or fallback is None):
@@ -1062,10 +1065,15 @@ class _Assembly:
         clauses = split_clauses(text)
         bounds = _sentence_spans(clauses)
         sentence_readers: dict[int, Reader] = {}
+        unread: dict[int, str] = {}  # sentence -> a language railtrack does not read
         if sentence_lang is not None:
             for sentence_no, (first, last) in bounds.items():
-                sentence_readers[sentence_no] = reader_for(sentence_lang(text[first:last], lang))
-        sentences_off = set(_repeated_sentences(text, clauses))
+                code = sentence_lang(text[first:last], lang)
+                if code not in LANGUAGES:
+                    unread[sentence_no] = code  # ("Traukinys su 40 vagonų išvyko ...")
+                    continue
+                sentence_readers[sentence_no] = reader_for(code)
+        sentences_off = set(_repeated_sentences(text, clauses)) | set(unread)
         default = reader_for(lang)
         # "If they were going to Asia, they would have left from the West Coast", "w 1988
         # roku jechał z Paryża do Hongkongu": no facts of a shipment to track
@@ -1077,7 +1085,13 @@ class _Assembly:
         }
         if _asks(default, "is_denial", text):
             return None
-        return cls(text, published, default, clauses, bounds, sentence_readers, sentences_off)
+        assembly = cls(text, published, default, clauses, bounds, sentence_readers, sentences_off)
+        for sentence_no, code in unread.items():
+            assembly.draft.problems.append(
+                f"sentence {sentence_no + 1} is in {code}; railtrack reads "
+                f"{', '.join(LANGUAGES)} (that sentence was not read)"
+            )
+        return assembly
 
     def read_clause(self, clause: Clause) -> None:
         """Read one clause: put its sentence off, or read each piece a marker starts."""
@@ -1368,6 +1382,20 @@ class _Assembly:
         if not current.counts and previous.counts:
             _elided_count(current, previous, reader)
         _end_as_before(current, previous, rd, piece.text)
+        if (
+            marker.kind in ("more", "another")
+            and not current.via
+            and all(getattr(current, role) is None for role in (*_PLACE_ROLES, "goal"))
+            and current.claim is not None
+            and current.claim.value in ("planned", "expected")
+        ):
+            # "Очікується ще один ешелон до 12 березня", "Kolejny pociąg planowany jest na
+            # 12 marca": one more train awaited, named with no place, goes where the one
+            # before went (its ends shared, marked inferred)
+            for role in _PLACE_ROLES:
+                theirs = getattr(previous, role)
+                if theirs is not None:
+                    setattr(current, role, theirs.shared())
 
     def _counts_of_a_group(self, piece: Clause, reader: _ClauseReader, rd: Reader) -> bool:
         """Read counts said of a group ("In total, 40 cars", "each with 40 cars")."""
@@ -1436,6 +1464,13 @@ class _Assembly:
             # back to the outbound trip ("Эшелон прибыл в Лунинец" after the return)
             self.current = current.trip_of
             reader.all_into(current.trip_of, problems)
+        elif _goes_on_to(current, piece, reader, rd) is not None:
+            # "Planowany przyjazd do Briańska po 16 marca", "Чакаецца, што ён прыбудзе ў
+            # Клінцы 15 сакавіка": the train's end, further on; the end told is passed
+            end = _goes_on_to(current, piece, reader, rd)
+            assert end is not None
+            _set_final(current, reader._fact(end, end.start, end.end))
+            reader.all_into(current, problems)
         elif reader.conflicts_with(current):
             self._other_ends(piece, reader, rd)
         elif self.group is None and _another_train_told(current, piece, reader, rd):
@@ -1473,6 +1508,42 @@ class _Assembly:
         # ("Контейнерные поезда ... из Татарстана были введены": trains in general)
         self._new_train(TrainDraft(vague=_plural_only(rd, text, reader)))
         reader.all_into(self.current_train, self.draft.problems)
+
+
+def _awaits_another(rd: Reader, text: str) -> bool:
+    """Whether a clause names one more train ("ще один ешелон", "another train")."""
+    return any(m.kind in ("more", "another") for m in rd.new_train_markers(text))
+
+
+def _goes_on_to(
+    current: TrainDraft, piece: Clause, reader: _ClauseReader, rd: Reader
+) -> PlaceSpan | None:
+    """Return the place a clause expects the current train to arrive at, further on.
+
+    A clause naming no train (or only a pronoun for it) and no count, whose only end
+    is where a planned or expected arrival will be ("Planowany przyjazd do Briańska po
+    16 marca", "Ожидается, что он прибудет в Клинцы 15 марта") after a train sent to
+    another place with no arrival told, tells where that train goes on to: the end told
+    before becomes a place passed. None otherwise.
+    """
+    if current.destination is None or current.arrival is not None or current.trip_of:
+        return None
+    if rd.has_train_noun(piece.text) or reader.counts:
+        return None
+    if reader.claim not in ("planned", "expected") and not any(
+        v.role == "arrival" and not v.past for v in reader.verbs
+    ):
+        return None
+    if not any(v.role == "arrival" for v in reader.verbs):
+        return None
+    ends = [p for p in reader.places if reader.place_role(p) in ("destination", "goal", "final")]
+    if len(ends) != 1 or any(reader.place_role(p) == "origin" for p in reader.places):
+        return None
+    end = ends[0]
+    known = current.destination.value.text.lower()
+    if end.text.lower() == known or is_broad(end.text):
+        return None
+    return end
 
 
 def _another_train_told(
@@ -1716,7 +1787,11 @@ def _in_passing(group: GroupDraft) -> bool:
     return all(p is None or is_broad(p.value.text) for p in places)
 
 
-_ELIDED = re.compile(r"(?:^|[\s,—–:-])(?:з|із|зі|из|с|со|са|z|ze|—|–|-)\s*(\d{1,3})\s*(?=[.,;)]|$)")
+# ("the other with 41": English names the count as the Slavic languages do)
+_ELIDED = re.compile(
+    r"(?:^|[\s,—–:-])(?:з|із|зі|из|с|со|са|z|ze|with|—|–|-)\s*(\d{1,3})\s*(?=[.,;)]|$)",
+    re.IGNORECASE,
+)
 
 
 def _elided_count(train: TrainDraft, previous: TrainDraft, reader: _ClauseReader) -> None:
