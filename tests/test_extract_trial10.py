@@ -29,6 +29,10 @@ T11. Follow-up sentences: a planned or expected arrival at another place with no
     one more train awaited with no place ("Очікується ще один ешелон до 12 березня",
     "Kolejny pociąg planowany jest na 12 marca") goes where the one before went, dated;
     "the other with 41" counts the other train's cars as "drugi z 41" does.
+T13. A train counted in kinds of car only, inside a group whose exact total leaves it
+    just that many cars ("The second, about 30 flatcars ... a total of 75 cars" after a
+    train of 45), has that total, as "A train of about 30 flatcars" has: not a lower
+    bound summed from parts.
 T8. A report found in a language railtrack does not read as a whole is read by
     sentence: the sentences in one of the five are read, the others named in a problem.
 """
@@ -410,3 +414,37 @@ def test_a_polish_sentence_without_polish_letters_is_read_as_polish() -> None:
 
     assert sentence_language("Planowany przyjazd do Briańska po 16 marca.", "pl") == "pl"
     assert sentence_language("A military transport left Iłowajsk for Asipovičy.", "pl") == "en"
+
+
+# -- T13. a count the group's total pins -----------------------------------------------------
+
+_FIRST = (
+    "Two military echelons left Belarus this week. The first train, with 45 cars including "
+    "3 passenger cars, left Osipovichi on March 8 for Valuyki."
+)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The second, about 30 flatcars with armoured vehicles, departed from Luninets on March 9.",
+        "A train of about 30 flatcars with armoured vehicles departed from Luninets on March 9.",
+    ],
+)
+def test_the_group_total_pins_the_count(second: str) -> None:
+    result = read(f"{_FIRST} {second} In both trains, a total of 75 cars.")
+    cars = result.shipments[1].cars
+    assert (cars.total, cars.flat, cars.total_derived, cars.estimated) == (30, 30, False, True)
+    assert not cars.total_is_lower_bound
+
+
+def test_a_group_total_that_leaves_more_keeps_the_bound() -> None:
+    second = "The second, about 30 flatcars, departed from Luninets on March 9."
+    result = read(f"{_FIRST} {second} In both trains, a total of 80 cars.")
+    assert result.shipments[1].cars.total_derived
+
+
+def test_kinds_that_add_up_to_what_the_group_leaves() -> None:
+    second = "The second, 30 flatcars and 2 passenger cars, departed from Luninets on March 9."
+    cars = read(f"{_FIRST} {second} In both trains, a total of 77 cars.").shipments[1].cars
+    assert (cars.total, cars.total_derived) == (32, False)

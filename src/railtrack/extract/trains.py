@@ -1609,6 +1609,7 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
     draft, text = assembly.draft, assembly.text
     _drop_passing_groups(draft)
     _fill_groups(draft, max_group_trains=max_group_trains)
+    _totals_pinned_by_groups(draft)
     _drop_trains_of_no_shipment(assembly)
     _drop_background_groups(draft)
     _drop_groups_without_trains(draft)
@@ -1628,6 +1629,36 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
     if lang != "en":
         _one_kind_totals(draft.trains, assembly.default, text)
     return draft
+
+
+def _totals_pinned_by_groups(draft: ReportDraft) -> None:
+    """Give a train of a group the total the group's total leaves it.
+
+    "The second, about 30 flatcars ... In both trains, a total of 75 cars" after a first
+    train of 45: the 30 flatcars are the whole second train, exactly as "A train of about
+    30 flatcars" says it, not a part of a train of unknown size (whose total would be
+    a lower bound). Only a train counted in kinds of car with no total, whose kinds add
+    up to what the group's exact total leaves after its other trains' totals, is given
+    that total (the kinds' own facts, so an estimate stays an estimate).
+    """
+    for group in draft.groups:
+        total = group.counts.get("total")
+        members = [draft.trains[i] for i in group.members if i < len(draft.trains)]
+        if total is None or isinstance(total.value, AtLeast) or len(members) < 2:
+            continue
+        open_ = [t for t in members if "total" not in t.counts and t.counts]
+        if len(open_) != 1 or len(members) - 1 != sum("total" in t.counts for t in members):
+            continue
+        train = open_[0]
+        others = sum(int(t.counts["total"].value) for t in members if t is not train)
+        kinds = list(train.counts.values())
+        if int(total.value) - others != sum(int(f.value) for f in kinds):
+            continue
+        train.counts["total"] = (
+            kinds[0]
+            if len(kinds) == 1
+            else Fact(int(total.value) - others, total.text, total.start, total.end, inferred=True)
+        )
 
 
 def _nothing_to_track(train: TrainDraft, *, tracked: bool) -> bool:
