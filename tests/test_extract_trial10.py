@@ -28,7 +28,9 @@ T11. Follow-up sentences: a planned or expected arrival at another place with no
     Клінцы 15 сакавіка") is the train's end further on (the end told before is passed);
     one more train awaited with no place ("Очікується ще один ешелон до 12 березня",
     "Kolejny pociąg planowany jest na 12 marca") goes where the one before went, dated;
-    "the other with 41" counts the other train's cars as "drugi z 41" does.
+    "the other with 41" counts the other train's cars as "drugi z 41" does; an arrival
+    "в течение 3-5 дней" ("протягом", "на працягу", "w ciągu") after the departure is
+    a window of those days after it.
 T13. A train counted in kinds of car only, inside a group whose exact total leaves it
     just that many cars ("The second, about 30 flatcars ... a total of 75 cars" after a
     train of 45), has that total, as "A train of about 30 flatcars" has: not a lower
@@ -448,3 +450,39 @@ def test_kinds_that_add_up_to_what_the_group_leaves() -> None:
     second = "The second, 30 flatcars and 2 passenger cars, departed from Luninets on March 9."
     cars = read(f"{_FIRST} {second} In both trains, a total of 77 cars.").shipments[1].cars
     assert (cars.total, cars.total_derived) == (32, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "window"),
+    [
+        (
+            "Вчера эшелон из 48 платформ отправился со станции Слоним в Валуйки. По нашим "
+            "данным, прибытие ожидается в течение 3-5 дней.",
+            (date(2023, 3, 12), date(2023, 3, 14)),
+        ),
+        (
+            "Вчора ешелон із 48 платформ вирушив зі станції Слонім до Валуйок. Прибуття "
+            "очікується протягом 3-5 днів.",
+            (date(2023, 3, 12), date(2023, 3, 14)),
+        ),
+        (
+            "Учора эшалон з 48 платформ адправіўся са станцыі Слонім у Валуйкі. Прыбыццё "
+            "чакаецца на працягу 3-5 дзён.",
+            (date(2023, 3, 12), date(2023, 3, 14)),
+        ),
+        (
+            "Wczoraj pociąg z 48 platformami wyjechał ze stacji Słonim do Wałujek. Przyjazd "
+            "jest spodziewany w ciągu 3-5 dni.",
+            (date(2023, 3, 12), date(2023, 3, 14)),
+        ),
+        (
+            "Вчера эшелон отправился из Слонима в Валуйки. Прибудет в течение 5 дней.",
+            (date(2023, 3, 9), date(2023, 3, 14)),
+        ),
+    ],
+)
+def test_an_arrival_within_days_of_the_departure(text: str, window: tuple[date, date]) -> None:
+    (shipment,) = read(text).shipments
+    arrival = shipment.expected_arrival
+    assert arrival is not None
+    assert (arrival.earliest, arrival.latest) == window

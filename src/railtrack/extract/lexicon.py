@@ -299,6 +299,8 @@ class Lexicon:
     unloading: re.Pattern[str] | None = None  # "разгружают": the station is the destination
     final_stop: re.Pattern[str] | None = None  # "конечный пункт": the destination over others
     after_words: frozenset[str] = frozenset()  # "через", "праз", "po": a time after a date
+    # "в течение", "протягом", "на працягу", "w ciągu": a time up to which a trip takes
+    within_words: frozenset[str] = frozenset()
     day_units: frozenset[str] = frozenset()  # "дней", "суток", "діб", "dni"
     week_units: frozenset[str] = frozenset()  # "неделю", "тиждень", "тыдзень": seven days
     ago: frozenset[str] = frozenset()  # "назад", "тому": "два дня назад" = 2 days before
@@ -542,6 +544,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
             {str(f): case for case, forms in (data.get("place_heads") or {}).items() for f in forms}
         ),
         after_words=frozenset(_norm(w) for w in (data.get("duration") or {}).get("after") or []),
+        within_words=frozenset(_norm(w) for w in (data.get("duration") or {}).get("within") or []),
         day_units=frozenset(_norm(w) for w in (data.get("duration") or {}).get("days") or []),
         week_units=frozenset(_norm(w) for w in (data.get("duration") or {}).get("weeks") or []),
         ago=frozenset(_norm(w) for w in (data.get("duration") or {}).get("ago") or []),

@@ -1723,6 +1723,51 @@ class LexiconReader:
                 found.append((value * 7, tok.start, toks[j].end))
         return found
 
+    def duration_ranges(self, text: str) -> list[tuple[int, int, int, int]]:
+        """Return each "в течение 3-5 дней", "за 3-5 днів" as (least, most days, start, end).
+
+        A range after a word of "after" or "within", or one number after "within" (from
+        no days to that many), is how long a trip takes; :meth:`durations` reads one
+        number after "after".
+
+        Examples
+        --------
+        >>> LexiconReader("ru").duration_ranges("прибытие ожидается в течение 3-5 дней")
+        [(3, 5, 19, 37)]
+        >>> LexiconReader("pl").duration_ranges("dotrze w ciągu tygodnia")
+        []
+        """
+        toks = tokens(text)
+        lex = self.lex
+        found: list[tuple[int, int, int, int]] = []
+        for i, tok in enumerate(toks[:-2]):
+            within = tok.low in lex.within_words
+            if not within and tok.low not in lex.after_words:
+                continue
+            first = toks[i + 1]
+            if not first.low.isdecimal():
+                continue
+            k, low, high = i + 2, int(first.low), int(first.low)
+            if (
+                k + 1 < len(toks)
+                and toks[k].low in ("-", "–", "—", "до")
+                and toks[k + 1].low.isdecimal()
+            ):
+                high, k = int(toks[k + 1].low), k + 2
+            elif within:
+                low = 0
+            else:
+                continue  # (one number after "after": :meth:`durations`)
+            if k >= len(toks) or toks[k].low not in lex.day_units | lex.week_units:
+                continue
+            days = 7 if toks[k].low in lex.week_units else 1
+            if 0 <= low < high:
+                # (with its preposition: "в течение", "на працягу", "w ciągu")
+                lead = within and i > 0 and len(toks[i - 1].low) <= 2
+                start = toks[i - 1].start if lead else tok.start
+                found.append((low * days, high * days, start, toks[k].end))
+        return found
+
     def _cue(self, name: str, text: str) -> tuple[int, int] | None:
         """Return the span the lexicon's ``name`` pattern first matches in ``text``, else None.
 

@@ -609,6 +609,19 @@ class _ClauseReader:
             )
             facts.arrival = self._fact(window, start, end, inferred=True)
             return
+        ranges = getattr(self.rd, "duration_ranges", None)
+        if ranges is None or not any(v.role == "arrival" for v in self.verbs):
+            return
+        for least, most, start, end in ranges(self.text):
+            # "прибытие ожидается в течение 3-5 дней": 3 to 5 days after it left
+            window = DateWindow(
+                earliest=dep.value.earliest + timedelta(days=least),
+                latest=dep.value.earliest + timedelta(days=most),
+                precision="days",
+                text=self.text[start:end],
+            )
+            facts.arrival = self._fact(window, start, end, inferred=True)
+            return
 
     def _trip_time(self, facts: _Facts, span: DateSpan, verb: cues.VerbCue) -> None:
         """Date an arrival told as a past trip's length ("arrived ... in 16 days").
@@ -828,6 +841,10 @@ class _ClauseReader:
         elif not self._names_another_move():
             self.places_into(facts)
             self.dates_into(facts, problems, default_role)
+        elif not self.places:
+            # "прибытие ожидается в течение 3-5 дней": the train's arrival named, no other
+            # movement's places: how long its trip takes
+            self._duration_into(facts)
         self.counts_into(facts.counts)
         if _known(facts) == before and not self._moves():
             # "Zadaniem pociągu jest najprawdopodobniej dostarczenie zaopatrzenia ...":
