@@ -891,7 +891,9 @@ def _pieces(
     says_more = bool(rd.verb_cues(head) or rd.find_places(head))
     # "11 жніўня быў адпраўлены са станцыі Барысаў ... адзін вайсковы эшалон": the
     # train named after its verb is the one the words before describe
-    late_subject = _late_subject(head, markers[0], rd)
+    late_subject = _late_subject(head, markers[0], rd) and (
+        markers[0].kind == "one" or _names_its_train(clause.text, markers[0], rd)
+    )
     if head.strip() and (
         rd.has_train_noun(head) or (says_more and not merge_head and not late_subject)
     ):
@@ -924,7 +926,9 @@ def _late_subject(head: str, marker: cues.TrainMarker, rd: Reader) -> bool:
     same way in English). A comma, dash or conjunction between the verb and the marker
     ends the first train's words ("прибыл в Брест, а другой ...").
     """
-    if marker.kind not in ("one", "other", "another", "more"):
+    # ("очередной эшелон", kind ``another``, may be a headline's train told again: its
+    # head is left to the train before, as it was)
+    if marker.kind not in ("one", "other", "more"):
         return False
     verbs = rd.verb_cues(head)
     if not verbs:
@@ -933,6 +937,12 @@ def _late_subject(head: str, marker: cues.TrainMarker, rd: Reader) -> bool:
         return True
     gap = head[verbs[-1].end :]
     return _SUBJECT_GAP.fullmatch(gap) is not None and _CONJUNCTION.search(gap) is None
+
+
+def _names_its_train(text: str, marker: cues.TrainMarker, rd: Reader) -> bool:
+    """Whether the marker is followed by its train noun ("другой состав", not "последний")."""
+    after = text[marker.end :].split()[:3]
+    return rd.has_train_noun(" ".join(after))
 
 
 # what joins a count of further trains to the clause before it: a comma or "and", and
