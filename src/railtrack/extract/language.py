@@ -242,7 +242,8 @@ def read_part_language(text: str) -> str | None:
         if not _enough_letters(sentence):
             continue
         guess = detect_language(sentence)
-        if guess.supported:
+        # (a fragment of a German report is no English: the language must show itself)
+        if guess.supported and not _implausible(guess.lang, sentence.lower(), sentence):
             letters[guess.lang] = letters.get(guess.lang, 0) + len(_LETTER.findall(sentence))
     return max(letters, key=lambda k: letters[k]) if letters else None
 

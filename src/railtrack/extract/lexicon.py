@@ -258,6 +258,8 @@ class Lexicon:
     # round numbers that are estimates ("pół setki" -> 50): value read, flagged estimated
     approx_numbers: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     place_cues: PhraseTable = field(default_factory=lambda: PhraseTable({}))
+    # the last word of each place label ("направление", "назначения", "kierunek")
+    label_words: frozenset[str] = frozenset()
     place_kinds: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     broad_stems: tuple[str, ...] = ()
     locative_endings: tuple[str, ...] = ()
@@ -475,6 +477,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         about=_flat(data.get("about")),
         approx_numbers=PhraseTable(_forms(data.get("approx_numbers") or {})),
         place_cues=PhraseTable(_place_cue_entries(cues)),
+        label_words=frozenset(_norm(str(w).split()[-1]) for w in cues.get("label") or []),
         place_kinds=PhraseTable(kinds),
         broad_stems=tuple(_norm(s) for s in data.get("broad_stems") or []),
         locative_endings=tuple(_norm(s) for s in data.get("locative_endings") or []),
