@@ -1491,11 +1491,9 @@ class _Assembly:
             # back to the outbound trip ("Эшелон прибыл в Лунинец" after the return)
             self.current = current.trip_of
             reader.all_into(current.trip_of, problems)
-        elif _goes_on_to(current, piece, reader, rd) is not None:
+        elif (end := _goes_on_to(current, piece, reader, rd)) is not None:
             # "Planowany przyjazd do Briańska po 16 marca", "Чакаецца, што ён прыбудзе ў
             # Клінцы 15 сакавіка": the train's end, further on; the end told is passed
-            end = _goes_on_to(current, piece, reader, rd)
-            assert end is not None
             _set_final(current, reader._fact(end, end.start, end.end))
             reader.all_into(current, problems)
         elif reader.conflicts_with(current):
@@ -1555,13 +1553,7 @@ def _goes_on_to(
     """
     if current.destination is None or current.arrival is not None or current.trip_of:
         return None
-    if rd.has_train_noun(piece.text) or reader.counts:
-        return None
-    if reader.claim not in ("planned", "expected") and not any(
-        v.role == "arrival" and not v.past for v in reader.verbs
-    ):
-        return None
-    if not any(v.role == "arrival" for v in reader.verbs):
+    if not any(v.role == "arrival" for v in reader.verbs) or not reader.places:
         return None
     ends = [p for p in reader.places if reader.place_role(p) in ("destination", "goal", "final")]
     if len(ends) != 1 or any(reader.place_role(p) == "origin" for p in reader.places):
@@ -1569,6 +1561,12 @@ def _goes_on_to(
     end = ends[0]
     known = current.destination.value.text.lower()
     if end.text.lower() == known or is_broad(end.text):
+        return None
+    if rd.has_train_noun(piece.text) or reader.counts:
+        return None
+    if reader.claim not in ("planned", "expected") and not any(
+        v.role == "arrival" and not v.past for v in reader.verbs
+    ):
         return None
     return end
 
@@ -1586,10 +1584,16 @@ def _another_train_told(
     current train left, is another train. The clause is read into a scratch train
     to compare (the caller reads it again into the train it belongs to).
     """
+    counted = bool(reader.counts) and "total" in current.counts
+    seen = (
+        bool(reader.dates)
+        and current.departure is not None
+        and any(v.role == "neutral" for v in reader.verbs)
+    )
+    if not (counted or seen):
+        return False  # (nothing that could tell another train: no scratch read)
     if not rd.has_train_noun(piece.text, singular=True) or not reader.verbs:
         return False  # ("The train is made up of two flatbed cars": its make-up described)
-    if not (reader.counts or reader.dates):
-        return False
     scratch = TrainDraft()
     reader.all_into(scratch, [])
     return _counts_differ(current, scratch) or _seen_before_leaving(current, scratch)
