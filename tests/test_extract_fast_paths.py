@@ -355,6 +355,8 @@ def _plain_split(text: str) -> list[tuple[str, int, int, int]]:
     for number, (s_start, s_end) in enumerate(b for b in bounds if text[b[0] : b[1]].strip()):
         start = s_start
         for m in _PLAIN_CLAUSE_RE.finditer(text, s_start, s_end):
+            if sentences_mod.labelled_name(text, m.start(), m.end(), s_end):
+                continue  # ("Kierunek: Wałujki.": one clause, issue 13 trial T9)
             clauses.append((text[start : m.start()], start, m.start(), number))
             start = m.end()
         piece = text[start:s_end].rstrip()

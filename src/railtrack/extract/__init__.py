@@ -161,8 +161,10 @@ def extract_shipments(
     from railtrack.extract.lacinka import is_lacinka, remap_draft, to_cyrillic
     from railtrack.extract.language import (
         UNDETERMINED,
+        LanguageGuess,
         detect_language,
         mixes_languages,
+        read_part_language,
         sentence_language,
     )
     from railtrack.extract.lexicon import LANGUAGES
@@ -189,6 +191,11 @@ def extract_shipments(
     # without them, and point every fact back at the text as written
     text, origin = strip_format(written)
     guess = detect_language(text, declared=lang)
+    part = None if guess.supported else read_part_language(text)
+    if part is not None:
+        # "Wczoraj z Orszy ... odjechał skład. Traukinys su 40 vagonų išvyko ...": the
+        # Polish sentences are read, the others named in a problem (each sentence judged)
+        guess = LanguageGuess(part, guess.confidence, "sentences")
     if not guess.supported:
         named = (
             "a language railtrack does not read (too short to name)"
@@ -209,7 +216,9 @@ def extract_shipments(
         max_group_trains=settings.extract_max_group_trains,
         lang=guess.lang,
         sentence_lang=(
-            sentence_language if not lacinka and mixes_languages(text, guess.lang) else None
+            sentence_language
+            if not lacinka and (part is not None or mixes_languages(text, guess.lang))
+            else None
         ),
     )
     if lacinka:

@@ -82,7 +82,9 @@ _DATE_RE = re.compile(
     r"artillery|airborne|echelon|train)\b)"
     rf"(?!\s+(?:of\s+)?{_MONTH})"
     r"|on\s+(?P<n2_d>[0-2]?\d|3[01])\.(?P<n2_m>0[1-9]|1[0-2])(?!\.?\d)"
-    rf"|(?P<mo_prep>in|during|for|throughout)\s+(?P<mo_m>{_MONTH})(?:\s+(?P<mo_y>{_YEAR}))?"
+    # ("for March 12" is a day: the month with a day after it is read as that day)
+    rf"|(?P<mo_prep>in|during|for|throughout)\s+(?P<mo_m>{_MONTH})(?!\s+\d{{1,2}}(?!\d))"
+    rf"(?:\s+(?P<mo_y>{_YEAR}))?"
     r"|(?:overnight|(?:on\s+|during\s+|in\s+)?the\s+night)\s+(?:from|of|between)\s+"
     r"(?P<ewd1>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:to|into|and)\s+"
     r"(?P<ewd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"

@@ -96,8 +96,9 @@ class LanguageGuess:
     """A text's language (ISO 639-1), how sure the guess is, and how it was made.
 
     ``basis`` is ``alphabet`` (letters only one of the five languages writes),
-    ``detected`` (lingua), ``declared`` (the fallback was used) or ``default``
-    (nothing to go on: English).
+    ``detected`` (lingua), ``declared`` (the fallback was used), ``default``
+    (nothing to go on: English) or ``sentences`` (the whole text was found in a
+    language railtrack does not read, some of its sentences in this one).
     """
 
     lang: str
@@ -168,6 +169,10 @@ def sentence_language(sentence: str, report_lang: str) -> str:
     'en'
     >>> sentence_language("Ок.", "uk")
     'uk'
+    >>> sentence_language("Planowany przyjazd do Briańska po 16 marca.", "pl")
+    'pl'
+    >>> sentence_language("Traukinys su 40 vagonų išvyko iš Oršos į Smolenską kovo 9 d.", "pl")
+    'lt'
     """
     script = script_of(sentence)
     same_script = (script == "latin") == (report_lang in ("en", "pl"))
@@ -180,7 +185,14 @@ def sentence_language(sentence: str, report_lang: str) -> str:
         stripped = _without_names(sentence)
         if _POLISH_RE.search(stripped) or _POLISH_O_RE.search(stripped):
             return "pl"  # ("Ten transport liczy 38 wagonów.": ó in a common word)
-        return "en" if _enough_letters(stripped) else report_lang
+        if not _enough_letters(stripped):
+            return report_lang
+        if _reads_as_english(stripped):
+            return "en"
+        # no Polish letter and no English word: "Planowany przyjazd do Briańska po 16
+        # marca" is Polish, "Traukinys su 40 vagonų išvyko" Lithuanian (not read)
+        found = detect_language(sentence, declared=report_lang).lang
+        return report_lang if found == UNDETERMINED else found
     by_letters = _by_letters(sentence)
     if by_letters is not None:
         return by_letters
@@ -199,6 +211,41 @@ _UPPER_BLOCKS = "".join(
 )
 _CAPITALISED_RE = re.compile(rf"(?<=[\w,;:)] )[{re.escape(_UPPER_BLOCKS)}][\w'’-]*")
 _LETTER_BEYOND_BLOCKS = re.compile(r"(?![\u0000-\u052f])[^\W\d_]")
+
+
+def read_part_language(text: str) -> str | None:
+    """Return the language of the sentences railtrack reads in a report found unread.
+
+    A Polish report followed by a Lithuanian sentence is taken whole for another
+    language ("sw"); its sentences are judged one by one (:func:`detect_language`),
+    and the language of those in one of the five with the most letters is returned,
+    None when no sentence is in one of the five.
+
+    Examples
+    --------
+    >>> read_part_language("Wczoraj z Orszy do Smoleńska odjechał skład wojskowy z 40 "
+    ...     "wagonami. Traukinys su 40 vagonų išvyko iš Oršos į Smolenską kovo 9 d.")
+    'pl'
+    >>> read_part_language("Traukinys su 40 vagonų išvyko iš Oršos į Smolenską.") is None
+    True
+    """
+    from railtrack.extract.sentences import split_clauses
+
+    letters: dict[str, int] = {}
+    sentences: dict[int, list[str]] = {}
+    for clause in split_clauses(text):
+        sentences.setdefault(clause.sentence, []).append(clause.text)
+    if len(sentences) < 2:
+        return None
+    for parts in sentences.values():
+        sentence = " ".join(parts)
+        if not _enough_letters(sentence):
+            continue
+        guess = detect_language(sentence)
+        # (a fragment of a German report is no English: the language must show itself)
+        if guess.supported and not _implausible(guess.lang, sentence.lower(), sentence):
+            letters[guess.lang] = letters.get(guess.lang, 0) + len(_LETTER.findall(sentence))
+    return max(letters, key=lambda k: letters[k]) if letters else None
 
 
 def _without_names(text: str) -> str:

@@ -294,6 +294,8 @@ class Lexicon:
     # round numbers that are estimates ("pół setki" -> 50): value read, flagged estimated
     approx_numbers: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     place_cues: PhraseTable = field(default_factory=lambda: PhraseTable({}))
+    # the last word of each place label ("направление", "назначения", "kierunek")
+    label_words: frozenset[str] = frozenset()
     place_kinds: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     broad_stems: tuple[str, ...] = ()
     locative_endings: tuple[str, ...] = ()
@@ -335,6 +337,8 @@ class Lexicon:
     unloading: re.Pattern[str] | None = None  # "разгружают": the station is the destination
     final_stop: re.Pattern[str] | None = None  # "конечный пункт": the destination over others
     after_words: frozenset[str] = frozenset()  # "через", "праз", "po": a time after a date
+    # "в течение", "протягом", "на працягу", "w ciągu": a time up to which a trip takes
+    within_words: frozenset[str] = frozenset()
     day_units: frozenset[str] = frozenset()  # "дней", "суток", "діб", "dni"
     week_units: frozenset[str] = frozenset()  # "неделю", "тиждень", "тыдзень": seven days
     ago: frozenset[str] = frozenset()  # "назад", "тому": "два дня назад" = 2 days before
@@ -402,6 +406,8 @@ class Lexicon:
     road_batch: re.Pattern[str] | None = None  # "партия автобусов": a batch, by road
     preparation: re.Pattern[str] | None = None  # "учения", "подготовлено": no train moving
     reporting: re.Pattern[str] | None = None  # "сообщила": a date of the announcement
+    # "опубликовано", "opublikowane": a date right after it is the publication's
+    published: re.Pattern[str] | None = None
     place_heads: PhraseTable = field(default_factory=lambda: PhraseTable({}))  # "в столицу"
     uncouple: re.Pattern[str] | None = None  # "отцепили": part of a train sent on its own
     onward: PhraseTable = field(default_factory=lambda: PhraseTable({}))
@@ -444,6 +450,24 @@ def _verbs(data: dict[str, list[str]]) -> re.Pattern[str] | None:
     if not groups:
         return None
     return re.compile(rf"(?<![\w-])(?:{'|'.join(groups)})", re.IGNORECASE)
+
+
+# the marks after a label that names a place ("Направление — Валуйки", "Kierunek: Wałujki")
+_LABEL_MARKS = (":", "—", "–", "-")
+
+
+def _place_cue_entries(cues: dict[str, Any]) -> dict[str, str]:
+    """Return the place cue phrases with their roles.
+
+    A ``label`` ("направление", "пункт назначения", "kierunek") is a destination cue
+    when a colon or dash follows it: "Направление — Валуйки" names the end as
+    "Destination: Valuyki" does in English.
+    """
+    entries = {str(f): role for role, forms in cues.items() if role != "label" for f in forms or []}
+    for label in cues.get("label") or []:
+        for mark in _LABEL_MARKS:
+            entries.setdefault(f"{label} {mark}", "destination")
+    return entries
 
 
 def _build(data: dict[str, Any]) -> Lexicon:
@@ -505,7 +529,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         ),
         about=_flat(data.get("about")),
         approx_numbers=PhraseTable(_forms(data.get("approx_numbers") or {})),
-        place_cues=PhraseTable({str(f): role for role, forms in cues.items() for f in forms or []}),
+        place_cues=PhraseTable(_place_cue_entries(cues)),
+        label_words=frozenset(_norm(str(w).split()[-1]) for w in cues.get("label") or []),
         place_kinds=PhraseTable(kinds),
         broad_stems=tuple(_norm(s) for s in data.get("broad_stems") or []),
         locative_endings=tuple(_norm(s) for s in data.get("locative_endings") or []),
@@ -579,10 +604,12 @@ def _build(data: dict[str, Any]) -> Lexicon:
         road_batch=_stem_re(data.get("road_batch") or []),
         preparation=_stem_re(data.get("preparation") or []),
         reporting=_stem_re(data.get("reporting") or []),
+        published=_stem_re(data.get("published") or []),
         place_heads=PhraseTable(
             {str(f): case for case, forms in (data.get("place_heads") or {}).items() for f in forms}
         ),
         after_words=frozenset(_norm(w) for w in (data.get("duration") or {}).get("after") or []),
+        within_words=frozenset(_norm(w) for w in (data.get("duration") or {}).get("within") or []),
         day_units=frozenset(_norm(w) for w in (data.get("duration") or {}).get("days") or []),
         week_units=frozenset(_norm(w) for w in (data.get("duration") or {}).get("weeks") or []),
         ago=frozenset(_norm(w) for w in (data.get("duration") or {}).get("ago") or []),

@@ -1435,6 +1435,28 @@ class LexiconReader:
             return False
         return not self.verb_cues(text)
 
+    def is_reported_at(self, before: str) -> bool:
+        """Whether a date after ``before`` is when something was reported or published.
+
+        "Nagranie, które pokazuje przyjazd pociągu ..., zostało opublikowane w
+        poniedziałek", "об этом сообщила пресс-служба 9 июня": a reporting word right
+        before the date (a preposition between them at most) dates the report, not the
+        train, whatever verb of movement the clause has.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("pl")
+        >>> rd.is_reported_at("Nagranie przyjazdu pociągu zostało opublikowane w ")
+        True
+        >>> rd.is_reported_at("Pociąg przyjechał w ")
+        False
+        """
+        marks = [p for p in (self.lex.reporting, self.lex.published) if p is not None]
+        words = before.split()[-2:]
+        if len(words) == 2 and len(words[1]) > 3:
+            words = words[1:]  # (only a preposition may stand between)
+        return any(p.match(w.lower()) is not None for p in marks for w in words)
+
     def is_exhibition(self, text: str) -> bool:
         """Whether a text tells of a museum, exhibition or excursion train.
 
@@ -1847,6 +1869,51 @@ class LexiconReader:
                 found.append((value * 7, tok.start, toks[j].end))
         return found
 
+    def duration_ranges(self, text: str) -> list[tuple[int, int, int, int]]:
+        """Return each "в течение 3-5 дней", "за 3-5 днів" as (least, most days, start, end).
+
+        A range after a word of "after" or "within", or one number after "within" (from
+        no days to that many), is how long a trip takes; :meth:`durations` reads one
+        number after "after".
+
+        Examples
+        --------
+        >>> LexiconReader("ru").duration_ranges("прибытие ожидается в течение 3-5 дней")
+        [(3, 5, 19, 37)]
+        >>> LexiconReader("pl").duration_ranges("dotrze w ciągu tygodnia")
+        []
+        """
+        toks = tokens(text)
+        lex = self.lex
+        found: list[tuple[int, int, int, int]] = []
+        for i, tok in enumerate(toks[:-2]):
+            within = tok.low in lex.within_words
+            if not within and tok.low not in lex.after_words:
+                continue
+            first = toks[i + 1]
+            if not first.low.isdecimal():
+                continue
+            k, low, high = i + 2, int(first.low), int(first.low)
+            if (
+                k + 1 < len(toks)
+                and toks[k].low in ("-", "–", "—", "до")
+                and toks[k + 1].low.isdecimal()
+            ):
+                high, k = int(toks[k + 1].low), k + 2
+            elif within:
+                low = 0
+            else:
+                continue  # (one number after "after": :meth:`durations`)
+            if k >= len(toks) or toks[k].low not in lex.day_units | lex.week_units:
+                continue
+            days = 7 if toks[k].low in lex.week_units else 1
+            if 0 <= low < high:
+                # (with its preposition: "в течение", "на працягу", "w ciągu")
+                lead = within and i > 0 and len(toks[i - 1].low) <= 2
+                start = toks[i - 1].start if lead else tok.start
+                found.append((low * days, high * days, start, toks[k].end))
+        return found
+
     def _cue(self, name: str, text: str) -> tuple[int, int] | None:
         """Return the span the lexicon's ``name`` pattern first matches in ``text``, else None.
 
@@ -1884,6 +1951,10 @@ class LexiconReader:
     # -- verbs -----------------------------------------------------------------------
     def _verb_at(self, text: str, position: int) -> bool:
         return bool(self.lex.verbs and self.lex.verbs.match(text, position))
+
+    def _plan_at(self, text: str, position: int) -> bool:
+        """Whether a word of a plan starts at ``position`` ("zaplanowano", "запланирован")."""
+        return bool(self.lex.planned and self.lex.planned.match(text, position))
 
     def verb_cues(self, text: str) -> list[VerbCue]:
         """Verbs that say whether a nearby date is a departure or an arrival."""
@@ -2019,17 +2090,16 @@ class LexiconReader:
         )
         while i < len(toks):
             low = toks[i].low
-            if low not in cues:
+            # (a cue may start with a kind word, "станция назначения —": no cue here, the
+            # kind word may still name a station, "(станция Гондки, ...)")
+            hit = cues.match(toks, i) if low in cues else None
+            if hit is None:
                 kind_here = low in self._kind_starts or low.startswith(self._kind_prefixes)
                 bare = self._bare_station(toks, i, text, breaks) if kind_here else None
                 if bare is not None:
                     places.append(bare[0])
                     i = bare[1]
                     continue
-                i += 1
-                continue
-            hit = cues.match(toks, i)
-            if hit is None:
                 i += 1
                 continue
             role, j = hit
@@ -2135,8 +2205,15 @@ class LexiconReader:
                     continue
                 i += 1
                 continue
-            if self._adjective_of_a_noun(toks, j, end_j) and kind_hit is None:
-                i = end_j  # "на Керченский мост": a bridge, not a place named "Керченский"
+            if (
+                self._adjective_of_a_noun(toks, j, end_j)
+                and kind_hit is None
+                and not self._verb_at(text, toks[end_j].start)
+                and not self._plan_at(text, toks[end_j].start)
+            ):
+                # "на Керченский мост": a bridge, not a place named "Керченский" (but "do
+                # Briańska wyjechał pociąg": a name in -ska before its verb is the place)
+                i = end_j
                 continue
             if (
                 kind_hit is not None
@@ -2515,6 +2592,8 @@ class LexiconReader:
             return True  # "koordynowany przez LTG Cargo Polska": the agent, no place passed
         if role != "into" or self.verb_cues(text) or self.place_stage(text):
             return False  # (a station where a train is loaded or unloaded is one of its ends)
+        if self.claim_kind(text) == "planned" and self.has_train_noun(text):
+            return False  # "Поезд из Барановичей в Брянск запланирован": a trip planned
         if i == 0 and self.find_car_counts(text):
             return False  # "[, а] на станцию Амвросиевка - 20 платформ": the verb is elided
         # "эшелон в Валуйки": after a train noun the preposition is motion too, and after
@@ -2596,6 +2675,12 @@ class LexiconReader:
                 self.lex.plural_town_endings
             )
             located = last.low.endswith(self.lex.locative_endings) and not plural_town
+            if located and self.lang == "be":
+                # "ў Клінцы": a plural town's accusative is its name (into Klintsy);
+                # "у Лунінцы" names no place as written: the locative of Лунінец
+                from railtrack.extract.nominatives import is_nominative_name
+
+                located = not is_nominative_name(last.text)
         return "at" if located else "destination"
 
     # -- dates -----------------------------------------------------------------------

@@ -132,6 +132,41 @@ _BOUNDARY_RE = re.compile(
 _CLAUSE_RE = re.compile(
     r"(?<=;)\s+|(?<=[^\d\s]:)(?<![Dd]estination:)(?<![Rr]oute:)(?<![Oo]rigin:)\s+(?=\D)"
 )
+# what may follow a label's colon to the sentence's end and stay in its clause: a name of
+# up to three capitalised words ("Kierunek: Wałujki.", "Куда: Матвеев Курган")
+_LABELLED_NAME_RE = re.compile(r"[^\W\d_][\w'’-]*(?:[ -][^\W\d_][\w'’-]*){0,2}\W*")
+
+
+@lru_cache(maxsize=1)
+def _label_words() -> frozenset[str]:
+    """Return the last words of every lexicon's place labels ("kierunek", "назначения")."""
+    from railtrack.extract.lexicon import LANGUAGES, lexicon
+
+    return frozenset(w for lang in LANGUAGES for w in lexicon(lang).label_words)
+
+
+def labelled_name(text: str, colon_end: int, name_start: int, end: int) -> bool:
+    """Whether a colon ending at ``colon_end`` joins a place label and the name it gives.
+
+    "Kierunek: Wałujki.", "Направление: Матвеев Курган": the label word before the colon
+    (a lexicon's ``place_cues.label``) and a name of capitalised words to the sentence's
+    end stay one clause; any other colon ends a clause.
+    """
+    if text[colon_end - 1] != ":":
+        return False
+    words = text[: colon_end - 1].split()
+    if not words or words[-1].lower() not in _label_words():
+        return False
+    return _only_a_name(text[name_start:end])
+
+
+def _only_a_name(rest: str) -> bool:
+    """Whether ``rest`` (a sentence after a colon) is only a name of capitalised words."""
+    if _LABELLED_NAME_RE.fullmatch(rest) is None:
+        return False
+    return all(w[:1].isupper() for w in re.split(r"[ -]", rest.rstrip(".!?;\"'”’) ")) if w)
+
+
 _LETTER_RE = re.compile(r"[^\W\d_]")
 # Where a boundary may start: right after ".", "!" or "?", or at a line break.
 _BOUNDARY_AFTER_RE = re.compile(r"[.!?]|(\n)")
@@ -241,6 +276,8 @@ def split_clauses(text: str) -> list[Clause]:
         start = s_start
         marks = ";" in text[s_start:s_end] or ":" in text[s_start:s_end]
         for m in _CLAUSE_RE.finditer(text, s_start, s_end) if marks else ():
+            if labelled_name(text, m.start(), m.end(), s_end):
+                continue  # "Kierunek: Wałujki.": a label and the name it gives, one clause
             clauses.append(Clause(text[start : m.start()], start, m.start(), number))
             start = m.end()
         piece = text[start:s_end].rstrip()

@@ -246,6 +246,10 @@ class _ClauseReader:
         if is_report_date is not None:
             # "On March 3, Hajun reported that ...": the report's day, not the train's
             found = [d for d in found if not is_report_date(self.text, d.start, d.end)]
+        is_reported_at = getattr(self.rd, "is_reported_at", None)
+        if is_reported_at is not None:
+            # "opublikowane w poniedziałek": the day of the report, no train's
+            found = [d for d in found if not is_reported_at(self.text[: d.start])]
         is_attribution = getattr(self.rd, "is_attribution", None)
         if is_attribution is None:
             return found
@@ -517,6 +521,18 @@ class _ClauseReader:
             and not _refers_back(self.text)
         ):
             fallback = None  # (a train of a group, "drugi 3 marca z Homla", keeps its verb)
+        if (
+            fallback is None
+            and not self.verbs
+            and self.claim in ("planned", "expected")
+            and self.rd.has_train_noun(self.text, singular=True)
+            # (an expectation dates a train only when it names one awaited: "another")
+            and (self.claim == "planned" or _awaits_another(self.rd, self.text))
+        ):
+            # "A train from Baranovichi to Bryansk is planned for March 12": a train's plan
+            # with a day and no verb of moving plans when it leaves; a train awaited
+            # ("Очікується ще один ешелон до 12 березня") is awaited where it arrives
+            fallback = "departure" if self.claim == "planned" else "arrival"
         for span in self._dates_not_trip_lengths():
             verb = self._verb_for(span.start, span.end)
             if verb is None and (self.verbs or fallback is None):
@@ -606,6 +622,19 @@ class _ClauseReader:
             day = dep.value.earliest + timedelta(days=days)
             window = DateWindow(
                 earliest=day, latest=day, precision="day", text=self.text[start:end]
+            )
+            facts.arrival = self._fact(window, start, end, inferred=True)
+            return
+        ranges = getattr(self.rd, "duration_ranges", None)
+        if ranges is None or not any(v.role == "arrival" for v in self.verbs):
+            return
+        for least, most, start, end in ranges(self.text):
+            # "прибытие ожидается в течение 3-5 дней": 3 to 5 days after it left
+            window = DateWindow(
+                earliest=dep.value.earliest + timedelta(days=least),
+                latest=dep.value.earliest + timedelta(days=most),
+                precision="days",
+                text=self.text[start:end],
             )
             facts.arrival = self._fact(window, start, end, inferred=True)
             return
@@ -783,7 +812,13 @@ class _ClauseReader:
         endings = tuple(getattr(getattr(self.rd, "lex", None), "verbal_noun_endings", ()) or ())
         if not endings:
             return False
-        words = [self.text[v.start : v.end].lower() for v in verbs if v.role != "neutral"]
+        # (a label cueing a place is no movement: "Направление — Валуйки")
+        labels = [(p.cue_start, p.start) for p in self.places]
+        words = [
+            self.text[v.start : v.end].lower()
+            for v in verbs
+            if v.role != "neutral" and not any(a <= v.start < b for a, b in labels)
+        ]
         return bool(words) and all(w.endswith(endings) for w in words)
 
     def guesses_the_origin(self, facts: _Facts) -> bool:
@@ -842,6 +877,10 @@ class _ClauseReader:
         elif not self._names_another_move():
             self.places_into(facts)
             self.dates_into(facts, problems, default_role)
+        elif not self.places:
+            # "прибытие ожидается в течение 3-5 дней": the train's arrival named, no other
+            # movement's places: how long its trip takes
+            self._duration_into(facts)
         self.counts_into(facts.counts)
         if _known(facts) == before and not self._moves():
             # "Zadaniem pociągu jest najprawdopodobniej dostarczenie zaopatrzenia ...":
@@ -888,7 +927,9 @@ def _pieces(
     says_more = bool(rd.verb_cues(head) or rd.find_places(head))
     # "11 жніўня быў адпраўлены са станцыі Барысаў ... адзін вайсковы эшалон": the
     # train named after its verb is the one the words before describe
-    late_subject = markers[0].kind == "one" and bool(rd.verb_cues(head))
+    late_subject = _late_subject(head, markers[0], rd) and (
+        markers[0].kind == "one" or _names_its_train(clause.text, markers[0], rd)
+    )
     if head.strip() and (
         rd.has_train_noun(head) or (says_more and not merge_head and not late_subject)
     ):
@@ -902,6 +943,42 @@ def _pieces(
             (Clause(part, clause.start + begin, clause.start + end, clause.sentence), local)
         )
     return _apart_from_further_trains(pieces, rd)
+
+
+# a new train named right after the verb it is the subject of: nothing but adverbials
+# (no comma, dash or conjunction) between that verb and the marker
+_SUBJECT_GAP = re.compile(r"[^,;:—–\-]*", re.IGNORECASE)
+_CONJUNCTION = re.compile(r"(?<!\w)(?:and|а|и|і|й|та|ды|i|a|oraz)(?!\w)", re.IGNORECASE)
+
+
+def _late_subject(head: str, marker: cues.TrainMarker, rd: Reader) -> bool:
+    """Whether a train marked after its verb is the one the words before describe.
+
+    "11 жніўня быў адпраўлены са станцыі Барысаў ... адзін вайсковы эшалон", "Также 9
+    марта на станции Брест замечен другой состав из 40 вагонов", "9 marca na stacji
+    Brześć zauważono inny skład": the Slavic languages put the subject after its verb,
+    so the place and date before the marker are the new train's, not the train told
+    before ("Separately, on March 9 another train ... was spotted at Brest" reads the
+    same way in English). A comma, dash or conjunction between the verb and the marker
+    ends the first train's words ("прибыл в Брест, а другой ...").
+    """
+    # ("очередной эшелон", kind ``another``, may be a headline's train told again: its
+    # head is left to the train before, as it was)
+    if marker.kind not in ("one", "other", "more"):
+        return False
+    verbs = rd.verb_cues(head)
+    if not verbs:
+        return False
+    if marker.kind == "one":
+        return True
+    gap = head[verbs[-1].end :]
+    return _SUBJECT_GAP.fullmatch(gap) is not None and _CONJUNCTION.search(gap) is None
+
+
+def _names_its_train(text: str, marker: cues.TrainMarker, rd: Reader) -> bool:
+    """Whether the marker is followed by its train noun ("другой состав", not "последний")."""
+    after = text[marker.end :].split()[:3]
+    return rd.has_train_noun(" ".join(after))
 
 
 # what joins a count of further trains to the clause before it: a comma or "and", and
@@ -1051,10 +1128,15 @@ class _Assembly:
         clauses = split_clauses(text)
         bounds = _sentence_spans(clauses)
         sentence_readers: dict[int, Reader] = {}
+        unread: dict[int, str] = {}  # sentence -> a language railtrack does not read
         if sentence_lang is not None:
             for sentence_no, (first, last) in bounds.items():
-                sentence_readers[sentence_no] = reader_for(sentence_lang(text[first:last], lang))
-        sentences_off = set(_repeated_sentences(text, clauses))
+                code = sentence_lang(text[first:last], lang)
+                if code not in LANGUAGES:
+                    unread[sentence_no] = code  # ("Traukinys su 40 vagonų išvyko ...")
+                    continue
+                sentence_readers[sentence_no] = reader_for(code)
+        sentences_off = set(_repeated_sentences(text, clauses)) | set(unread)
         default = reader_for(lang)
         # "If they were going to Asia, they would have left from the West Coast", "w 1988
         # roku jechał z Paryża do Hongkongu": no facts of a shipment to track
@@ -1066,7 +1148,13 @@ class _Assembly:
         }
         if _asks(default, "is_denial", text):
             return None
-        return cls(text, published, default, clauses, bounds, sentence_readers, sentences_off)
+        assembly = cls(text, published, default, clauses, bounds, sentence_readers, sentences_off)
+        for sentence_no, code in unread.items():
+            assembly.draft.problems.append(
+                f"sentence {sentence_no + 1} is in {code}; railtrack reads "
+                f"{', '.join(LANGUAGES)} (that sentence was not read)"
+            )
+        return assembly
 
     def read_clause(self, clause: Clause) -> None:
         """Read one clause: put its sentence off, or read each piece a marker starts."""
@@ -1359,6 +1447,20 @@ class _Assembly:
         if not current.counts and previous.counts:
             _elided_count(current, previous, reader)
         _end_as_before(current, previous, rd, piece.text)
+        if (
+            marker.kind in ("more", "another")
+            and not current.via
+            and all(getattr(current, role) is None for role in (*_PLACE_ROLES, "goal"))
+            and current.claim is not None
+            and current.claim.value in ("planned", "expected")
+        ):
+            # "Очікується ще один ешелон до 12 березня", "Kolejny pociąg planowany jest na
+            # 12 marca": one more train awaited, named with no place, goes where the one
+            # before went (its ends shared, marked inferred)
+            for role in _PLACE_ROLES:
+                theirs = getattr(previous, role)
+                if theirs is not None:
+                    setattr(current, role, theirs.shared())
 
     def _counts_of_a_group(self, piece: Clause, reader: _ClauseReader, rd: Reader) -> bool:
         """Read counts said of a group ("In total, 40 cars", "each with 40 cars")."""
@@ -1427,8 +1529,19 @@ class _Assembly:
             # back to the outbound trip ("Эшелон прибыл в Лунинец" after the return)
             self.current = current.trip_of
             reader.all_into(current.trip_of, problems)
+        elif (end := _goes_on_to(current, piece, reader, rd)) is not None:
+            # "Planowany przyjazd do Briańska po 16 marca", "Чакаецца, што ён прыбудзе ў
+            # Клінцы 15 сакавіка": the train's end, further on; the end told is passed
+            _set_final(current, reader._fact(end, end.start, end.end))
+            reader.all_into(current, problems)
         elif reader.conflicts_with(current):
             self._other_ends(piece, reader, rd)
+        elif self.group is None and _another_train_told(current, piece, reader, rd):
+            # "Также 9 марта замечен состав не менее 40 вагонов на станции Брест" after a
+            # train of 48 that left on the 10th: a train named again with another count,
+            # or seen away from its origin before it left, is another train
+            self._new_train(TrainDraft())
+            reader.all_into(self.current_train, problems)
         elif not current.vague and self.group is None and _other_trains(rd, text, reader):
             return  # "Wcześniej w rejon Baranowicz przybyły transporty": other trains
         else:
@@ -1460,6 +1573,93 @@ class _Assembly:
         reader.all_into(self.current_train, self.draft.problems)
 
 
+def _awaits_another(rd: Reader, text: str) -> bool:
+    """Whether a clause names one more train ("ще один ешелон", "another train")."""
+    return any(m.kind in ("more", "another") for m in rd.new_train_markers(text))
+
+
+def _goes_on_to(
+    current: TrainDraft, piece: Clause, reader: _ClauseReader, rd: Reader
+) -> PlaceSpan | None:
+    """Return the place a clause expects the current train to arrive at, further on.
+
+    A clause naming no train (or only a pronoun for it) and no count, whose only end
+    is where a planned or expected arrival will be ("Planowany przyjazd do Briańska po
+    16 marca", "Ожидается, что он прибудет в Клинцы 15 марта") after a train sent to
+    another place with no arrival told, tells where that train goes on to: the end told
+    before becomes a place passed. None otherwise.
+    """
+    if current.destination is None or current.arrival is not None or current.trip_of:
+        return None
+    if not any(v.role == "arrival" for v in reader.verbs) or not reader.places:
+        return None
+    ends = [p for p in reader.places if reader.place_role(p) in ("destination", "goal", "final")]
+    if len(ends) != 1 or any(reader.place_role(p) == "origin" for p in reader.places):
+        return None
+    end = ends[0]
+    known = current.destination.value.text.lower()
+    if end.text.lower() == known or is_broad(end.text):
+        return None
+    if rd.has_train_noun(piece.text) or reader.counts:
+        return None
+    if reader.claim not in ("planned", "expected") and not any(
+        v.role == "arrival" and not v.past for v in reader.verbs
+    ):
+        return None
+    return end
+
+
+def _another_train_told(
+    current: TrainDraft, piece: Clause, reader: _ClauseReader, rd: Reader
+) -> bool:
+    """Whether a clause naming a train with no marker tells of another train.
+
+    English marks a new train with its article ("a train of 40 cars was spotted");
+    Russian, Ukrainian, Belarusian and Polish have none, so the facts decide: a train
+    noun told with a verb of moving or seeing and a count that cannot be the current
+    train's ("состав из 40 вагонов" after an echelon of 48), or seen at a place other
+    than its origin before the
+    current train left, is another train. The clause is read into a scratch train
+    to compare (the caller reads it again into the train it belongs to).
+    """
+    counted = bool(reader.counts) and "total" in current.counts
+    seen = (
+        bool(reader.dates)
+        and current.departure is not None
+        and any(v.role == "neutral" for v in reader.verbs)
+    )
+    if not (counted or seen):
+        return False  # (nothing that could tell another train: no scratch read)
+    if not rd.has_train_noun(piece.text, singular=True) or not reader.verbs:
+        return False  # ("The train is made up of two flatbed cars": its make-up described)
+    scratch = TrainDraft()
+    reader.all_into(scratch, [])
+    return _counts_differ(current, scratch) or _seen_before_leaving(current, scratch)
+
+
+def _counts_differ(first: _Facts, later: _Facts) -> bool:
+    """Whether two trains give totals that cannot be one train's (40 and 48 cars)."""
+    a, b = first.counts.get("total"), later.counts.get("total")
+    return a is not None and b is not None and not _counts_agree(a.value, b.value)
+
+
+def _seen_before_leaving(left: TrainDraft, seen: _Facts) -> bool:
+    """Whether ``seen`` was sighted away from ``left``'s origin before ``left`` departed.
+
+    A train seen at Brest on 9 March is not the train that left Slonim on 10 March.
+    """
+    dep = left.departure
+    start = dep.value.earliest if dep is not None else None
+    if start is None:
+        return False
+    for place, window in seen.sightings:
+        latest = window.value.latest or window.value.earliest
+        at_origin = left.origin is not None and _same_place(left.origin, place)
+        if latest is not None and latest < start and not at_origin:
+            return True
+    return False
+
+
 def _starts_a_train(text: str, reader: _ClauseReader, rd: Reader) -> bool:
     """Whether a piece read with no train or group before it tells of a train."""
     return (
@@ -1481,6 +1681,7 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
         draft.trains, draft.groups = [], []
     _drop_passing_groups(draft)
     _fill_groups(draft, max_group_trains=max_group_trains)
+    _totals_pinned_by_groups(draft)
     _drop_trains_of_no_shipment(assembly)
     _drop_background_groups(draft)
     _drop_groups_without_trains(draft)
@@ -1502,6 +1703,36 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
     if lang != "en":
         _one_kind_totals(draft.trains, assembly.default, text)
     return draft
+
+
+def _totals_pinned_by_groups(draft: ReportDraft) -> None:
+    """Give a train of a group the total the group's total leaves it.
+
+    "The second, about 30 flatcars ... In both trains, a total of 75 cars" after a first
+    train of 45: the 30 flatcars are the whole second train, exactly as "A train of about
+    30 flatcars" says it, not a part of a train of unknown size (whose total would be
+    a lower bound). Only a train counted in kinds of car with no total, whose kinds add
+    up to what the group's exact total leaves after its other trains' totals, is given
+    that total (the kinds' own facts, so an estimate stays an estimate).
+    """
+    for group in draft.groups:
+        total = group.counts.get("total")
+        members = [draft.trains[i] for i in group.members if i < len(draft.trains)]
+        if total is None or isinstance(total.value, AtLeast) or len(members) < 2:
+            continue
+        open_ = [t for t in members if "total" not in t.counts and t.counts]
+        if len(open_) != 1 or len(members) - 1 != sum("total" in t.counts for t in members):
+            continue
+        train = open_[0]
+        others = sum(int(t.counts["total"].value) for t in members if t is not train)
+        kinds = list(train.counts.values())
+        if int(total.value) - others != sum(int(f.value) for f in kinds):
+            continue
+        train.counts["total"] = (
+            kinds[0]
+            if len(kinds) == 1
+            else Fact(int(total.value) - others, total.text, total.start, total.end, inferred=True)
+        )
 
 
 def _nothing_to_track(train: TrainDraft, *, tracked: bool) -> bool:
@@ -1661,7 +1892,11 @@ def _in_passing(group: GroupDraft) -> bool:
     return all(p is None or is_broad(p.value.text) for p in places)
 
 
-_ELIDED = re.compile(r"(?:^|[\s,—–:-])(?:з|із|зі|из|с|со|са|z|ze|—|–|-)\s*(\d{1,3})\s*(?=[.,;)]|$)")
+# ("the other with 41": English names the count as the Slavic languages do)
+_ELIDED = re.compile(
+    r"(?:^|[\s,—–:-])(?:з|із|зі|из|с|со|са|z|ze|with|—|–|-)\s*(\d{1,3})\s*(?=[.,;)]|$)",
+    re.IGNORECASE,
+)
 
 
 def _elided_count(train: TrainDraft, previous: TrainDraft, reader: _ClauseReader) -> None:
@@ -2917,6 +3152,8 @@ def _restates(first: TrainDraft, later: TrainDraft, text: str = "") -> bool:
             return False  # (a month in the headline, its day in the detail: one train)
     if _arrives_before_leaving(first, later) or _arrives_before_leaving(later, first):
         return False  # ("left on 9 April" and "arrived on January 18": two trains)
+    if _seen_before_leaving(first, later) or _seen_before_leaving(later, first):
+        return False  # (seen at Brest on 9 March, left Slonim on 10 March: two trains)
     return all(
         _counts_agree(first.counts[kind].value, fact.value)
         for kind, fact in later.counts.items()
