@@ -89,3 +89,38 @@ def test_a_table_row_and_its_retelling_with_a_genitive_town_are_one_train(
     rows = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     (run,) = [r for r in rows if r.get("record") == "run"]
     assert (run["n_trains"], run["cars_total"], run["n_relays"]) == (1, 30, 1)
+
+
+# --- trial10 T8: a town's name in another language names the town's own station --------
+
+
+@pytest.mark.parametrize(
+    ("written", "as_russian"),
+    [
+        ("Навазыбкаў", "Новозыбков"),  # be genitive, a GeoNames town's alternate name
+        ("Берасце", "Брест"),  # be (classical) name of Brest
+        ("Берасця", "Бреста"),
+    ],
+)
+def test_a_towns_name_in_another_language_names_its_station(
+    net: RailNetwork, written: str, as_russian: str
+) -> None:
+    station = net.resolve(as_russian)
+    assert station.precision != "region"
+    assert net.resolve(written).station_id == station.station_id
+
+
+def test_every_town_with_one_station_of_its_name_resolves_to_that_station(
+    net: RailNetwork,
+) -> None:
+    gaz = net.gazetteer
+    checked, differ = 0, []
+    for st in gaz._stations:
+        if st.tier != 1 or (station := gaz._town_station(st)) is None:
+            continue
+        checked += 1
+        found = net.resolve(st.name)
+        if found.resolved and found.station_id not in (station.id,):
+            differ.append((st.name, found.station_id, station.id))
+    assert checked >= 50
+    assert differ == []

@@ -347,3 +347,21 @@ def test_a_publication_column_in_each_language_dates_a_day_without_a_year(
     assert ship.departure.earliest == date(2023, 3, 5)
     assert ship.source.published is not None
     assert ship.note == "seen from the bridge"
+
+
+@pytest.mark.parametrize("column", ["URL", "Published", "Relayed by"])
+def test_a_table_with_a_source_detail_but_no_reporter_keeps_its_rows(
+    tmp_path: Path, column: str
+) -> None:
+    """Trial10 T11: a link or publication column alone lost every row ("Field required")."""
+    value = {"URL": "https://t.me/x/1", "Published": "2023-03-09", "Relayed by": "Zerkalo"}
+    path = tmp_path / "log.csv"
+    path.write_text(
+        f"Date,From,To,Wagons,{column}\n08.03.2023,Slonim,Valuyki,48,{value[column]}\n",
+        encoding="utf-8",
+    )
+    reports = load_reports(path)
+    (ship,) = reports.shipments
+    assert ship.source.reporter == "unknown"
+    assert ship.cars.total == 48
+    assert any("reporter 'unknown'" in str(p) for p in reports.problems)

@@ -2344,6 +2344,13 @@ class Gazetteer:
         candidates: tuple[tuple[str, str, float], ...],
         precision: str,
     ) -> Resolution:
+        if st.tier == 1 and (station := self._town_station(st)) is not None:
+            # "Навазыбкаў" (a GeoNames town's Belarusian name) is the town's station, as
+            # "Новозыбков" is: one train told in two languages stays one train (trial T8)
+            return replace(
+                self._found(query, station, score, candidates, "town"),
+                note=f"the station of the town {st.name}",
+            )
         return Resolution(
             query=query,
             resolved=True,
@@ -2354,6 +2361,25 @@ class Gazetteer:
             precision=precision or ("town" if st.tier else "station"),
             snap_km=st.snap_km,
         )
+
+    def _town_station(self, town: _Station) -> _Station | None:
+        """Return the one network station that is a town's own station, else None.
+
+        A station of the same place (:meth:`_same_place`) named after the town alone
+        ("Novozybkov") or as its main station ("Brest-Tsentralny"); None when there is
+        none or several (a town of several stations of its own name keeps the town).
+        """
+        k = self._exact.get(tokens_skeleton(name_tokens(town.name)))
+        if k is None:
+            return None
+        own = {
+            st.id: st
+            for i, _, _ in self._key_hits[k]
+            if (st := self._stations[i]).tier == 0
+            and self._same_place(town, st)
+            and (not st.tail or _is_main(st))
+        }
+        return next(iter(own.values())) if len(own) == 1 else None
 
     def _resolve_tokens(
         self, query: str, tokens: list[str], *, plain: bool = False, exact: bool = False

@@ -687,9 +687,17 @@ class _FileLoader:
                 )
             try:
                 kind, nested, names = normalise_record(record.data, file_source=file_source)
-                no_source = "source" not in nested
+                # a table with a link or publication date but no reporter column (trial
+                # T11): the row is kept under reporter "unknown", as with no source at all
+                source = nested.get("source")
+                no_source = source is None or (
+                    isinstance(source, dict) and not source.get("reporter")
+                )
                 if no_source:
-                    nested["source"] = {"reporter": "unknown"}
+                    nested["source"] = {
+                        **(source if isinstance(source, dict) else {}),
+                        "reporter": "unknown",
+                    }
                 for name in misplaced_fields(kind, nested, names):
                     nested.pop(next(k for k, v in names.items() if v == name), None)
                     if (kind, name) not in unknown_seen:
