@@ -85,13 +85,16 @@ RAIL_TO_PORT = [
         "Ust-Luga on March 4.",
         [("Pskov", "Ust-Luga")],
     ),
-    ("en", "A train of 30 flatcars arrived by rail at the port of Ust-Luga on March 5.", [(None, "Ust-Luga")]),
+    (
+        "en",
+        "A train of 30 flatcars arrived by rail at the port of Ust-Luga on March 5.",
+        [(None, "Ust-Luga")],
+    ),
     ("en", "The train was shipped to the port of Ust-Luga on March 5.", [(None, "Ust-Luga")]),
     ("en", "A rail-sea train left Chongqing for Qinzhou on March 3.", [("Chongqing", "Qinzhou")]),
     (
         "en",
-        "The tanks went by train from Pskov to Ust-Luga and were then shipped by sea to "
-        "Baltiysk.",
+        "The tanks went by train from Pskov to Ust-Luga and were then shipped by sea to Baltiysk.",
         [("Pskov", "Ust-Luga")],
     ),
     (
@@ -133,14 +136,13 @@ def test_station_before_onward_sea_leg_stays_the_destination() -> None:
 
 
 def test_sea_word_in_an_aside_keeps_the_sentence() -> None:
-    # "(a stevedore that loads grain onto ships)": an aside, not the train's leg
+    # "(a stevedore that loads grain onto ships)": an aside, left as written
     text = (
         "Поезд с зерном пришёл в Шяштокай 3 марта. Затем он отправится в Клайпеду "
         "(в компанию, которая грузит зерно на суда)."
     )
     out = reader_for("ru").without_other_modes(text)  # type: ignore[attr-defined]
-    assert "он отправится в Клайпеду" in out
-    assert "на суда" not in out
+    assert out == text
 
 
 @pytest.mark.parametrize(

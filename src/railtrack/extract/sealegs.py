@@ -18,11 +18,18 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Protocol
 
-__all__ = ["EN_GOES_ON", "EN_RAIL", "EN_SEA", "EN_SHIPPED", "without_english_sea_legs", "without_sea_legs"]
+__all__ = [
+    "EN_GOES_ON",
+    "EN_RAIL",
+    "EN_SEA",
+    "EN_SHIPPED",
+    "without_english_sea_legs",
+    "without_sea_legs",
+]
 
 
 class _Finder(Protocol):
-    def finditer(self, text: str) -> Iterator[re.Match[str]]: ...  # noqa: D102
+    def finditer(self, text: str) -> Iterator[re.Match[str]]: ...
 
 
 # a ship, a ferry, a voyage: "loaded onto a ship", "by ferry", "sailed from Qinzhou
@@ -105,8 +112,8 @@ def without_sea_legs(
         Matched at a sentence's start ("They", "It"): a sentence with no railway word
         after one whose last clause told of the sea goes on with that leg (blanked).
     onward
-        Words that open a clause of a leg on from the place before ("откуда", the
-        lexicon's ``sea_onward.from``): such a clause is left to that reading.
+        Words of a leg on from the place before ("откуда", "с дальнейшей отправкой",
+        the lexicon's ``sea_onward.from``): a clause with one is left to that reading.
 
     Returns
     -------
@@ -144,16 +151,18 @@ def without_sea_legs(
         sea_tail = False
         if not strong and not weak_here:
             continue
-        if (
-            any(not _in_brackets(text, start, h[0]) for h in strong)
-            and (rail is None or not _rail_outside(sentence, rail, finders))
+        if any(not _in_brackets(text, start, h[0]) for h in strong) and (
+            rail is None or not _rail_outside(sentence, rail, finders)
         ):
             out[start:end] = _blank(sentence)
             changed = sea_tail = True
             continue
         for c_start, c_end in _spans(start, text, end, _CLAUSE_STOP):
             clause = text[c_start:c_end]
-            sea_here = any(c_start <= h[0] < c_end for h in strong)
+            # an aside in brackets ("(a stevedore loading grain onto ships)") is left
+            sea_here = any(
+                c_start <= h[0] < c_end and not _in_brackets(text, start, h[0]) for h in strong
+            )
             shipped_here = any(c_start <= w[0] < c_end for w in weak_here)
             sea_tail = sea_here or (
                 shipped_here
@@ -166,7 +175,7 @@ def without_sea_legs(
                     )
                 )
             )
-            if sea_tail and onward is not None and clause.strip().lower().startswith(onward):
+            if sea_tail and onward is not None and _has_any(clause, onward):
                 # "через станцию Новороссийск, откуда ... морским путем": the lexicon's
                 # sea_onward reading makes that station the train's end; left to it
                 sea_tail = False
@@ -184,6 +193,16 @@ def _blank(text: str) -> list[str]:
     return list(_WORD_CHAR.sub(" ", text))
 
 
+# letters the lexicons write one way ("адпраўкай" is kept as "адпраукай")
+_FOLD = str.maketrans({"ў": "у", "ё": "е", "’": "'", "ʼ": "'"})
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``words`` (lower-cased, ў read as у, ё as е)."""
+    low = text.lower().translate(_FOLD)
+    return any(w.translate(_FOLD) in low for w in words)
+
+
 def _in_brackets(text: str, start: int, at: int) -> bool:
     """Whether ``at`` is inside brackets opened after ``start`` ("(... на суда)": an aside)."""
     part = text[start:at]
@@ -197,9 +216,7 @@ def _first(finder: _Finder, text: str) -> bool:
 def _rail_outside(sentence: str, rail: _Finder, sea: list[_Finder | None]) -> bool:
     """Whether ``sentence`` has a railway word outside its words of the sea."""
     inside = _hits(sea, sentence)
-    return any(
-        not any(a <= m.start() < b for a, b in inside) for m in rail.finditer(sentence)
-    )
+    return any(not any(a <= m.start() < b for a, b in inside) for m in rail.finditer(sentence))
 
 
 def without_english_sea_legs(text: str) -> str:
