@@ -31,6 +31,7 @@ from railtrack.extract.dates import DateSpan
 from railtrack.extract.lexicon import Lexicon, Token, lexicon, month_of, tokens, tokens_among
 from railtrack.extract.numbers import CarCount
 from railtrack.extract.places import PlaceSpan
+from railtrack.extract.sealegs import without_sea_legs
 from railtrack.extract.textpass import without_quoted
 
 __all__ = ["LexiconReader"]
@@ -789,6 +790,13 @@ class LexiconReader:
         'transport kolejowy dotarł do Żagania'
         """
         text = self._without_any_mode_nouns(text)
+        # "паромом из Балтийска в Усть-Лугу": a leg by sea, the ship's ends
+        text = without_sea_legs(
+            text,
+            [self.lex.sea_by, self.lex.other_mode_verbs],
+            self.lex.rail_words,
+            onward=tuple(sorted(self.lex.sea_from)),
+        )
         modes = self._pattern("other_modes")
         if modes is None or modes.search(text) is None:
             return text

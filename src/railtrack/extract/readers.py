@@ -27,6 +27,7 @@ from railtrack.extract.dates import DateSpan, find_dates
 from railtrack.extract.lexread import LexiconReader
 from railtrack.extract.numbers import CarCount, find_car_counts, find_count_series
 from railtrack.extract.places import PlaceSpan, find_places
+from railtrack.extract.sealegs import without_english_sea_legs
 
 __all__ = ["EnglishReader", "Reader", "reader_for"]
 
@@ -85,6 +86,10 @@ class EnglishReader:
 
     def claim_kind(self, text: str) -> str | None:  # noqa: D102
         return cues.claim_kind(text)
+
+    def without_other_modes(self, text: str) -> str:
+        """Blank the legs by sea ("loaded onto a ship", "by ferry"), offsets kept."""
+        return without_english_sea_legs(text)
 
     def new_train_markers(self, text: str) -> list[TrainMarker]:  # noqa: D102
         return cues.new_train_markers(text)
