@@ -61,6 +61,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import yaml
 
@@ -517,16 +518,21 @@ def main() -> int:
                 base = score_names(net, labelled)
             clear_answers(net.gazetteer)
         print(f"({len(labelled)} names resolved in {seconds:.2f} s, first use included)")
-        is_held = pd.Series(
-            [(lab.name, lang) in held for lab, lang in zip(labelled, langs, strict=True)]
-        ).to_numpy(dtype=bool)  # positional: the frames' indexes need not be 0..n-1
+        is_held = np.array(
+            [(lab.name, lang) in held for lab, lang in zip(labelled, langs, strict=True)],
+            dtype=bool,
+        )  # by position; the baseline is empty with --no-baseline
+
+        def part(d: pd.DataFrame, rows: np.ndarray) -> pd.DataFrame:
+            return d[rows] if len(d) == len(rows) else d
+
         if is_held.any():
-            report(net, f"{title} development", df[~is_held], base[~is_held], ru_rail)
+            report(net, f"{title} development", df[~is_held], part(base, ~is_held), ru_rail)
             report(
                 net,
                 f"{title} held out",
                 df[is_held],
-                base[is_held],
+                part(base, is_held),
                 ru_rail,
                 list_names=args.show_held_out,
             )
