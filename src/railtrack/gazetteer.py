@@ -881,9 +881,34 @@ class Gazetteer:
             return self._station_not_region(query, found)
         if not found.resolved or found.precision not in ("station", "town"):
             return found
+        found = self._at_town_station(query, found)
         if self._has_theatre():
             return found
         return self._theatre_namesake(query, found)
+
+    def _at_town_station(self, query: str, found: Resolution) -> Resolution:
+        """Return a town's answer as the town's own station, when it has one (trial T8).
+
+        "Навазыбкаў" (a GeoNames town's Belarusian name) is the station Novozybkov, as
+        "Новозыбков" is, so one train told in two languages stays one train; only for
+        the bare name (never "Kubinka-2", whose station is not known: its town stays).
+        """
+        i = self._index.get(found.station_id) if found.station_id else None
+        town = self._stations[i] if i is not None else None
+        if town is None or town.tier != 1:
+            return found
+        if len(_query_tokens(query)) != len(name_tokens(town.name)):
+            return found
+        station = self._town_station(town)
+        if station is None:
+            return found
+        return replace(
+            found,
+            station_id=station.id,
+            name=station.name,
+            snap_km=station.snap_km,
+            note=f"the station of the town {town.name}",
+        )
 
     def _station_not_region(self, query: str, found: Resolution) -> Resolution:
         """Return the place a name with a station word names, when a region answered it.
@@ -2344,13 +2369,6 @@ class Gazetteer:
         candidates: tuple[tuple[str, str, float], ...],
         precision: str,
     ) -> Resolution:
-        if st.tier == 1 and (station := self._town_station(st)) is not None:
-            # "Навазыбкаў" (a GeoNames town's Belarusian name) is the town's station, as
-            # "Новозыбков" is: one train told in two languages stays one train (trial T8)
-            return replace(
-                self._found(query, station, score, candidates, "town"),
-                note=f"the station of the town {st.name}",
-            )
         return Resolution(
             query=query,
             resolved=True,
