@@ -110,7 +110,10 @@ _MARKER_RE = fold_compile(
     r"was|is|left|arrived|departed|came)\b|\s*[,:—–]))"
     rf"|(?P<other>the\s+other(?=\s+{_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b|\s*,|\s+one\b|"
     rf"\s+{_FOLLOWING_VERB}))"
-    rf"|(?P<indefinite>an?\s+(?=(?:\d+-car\s+)?{_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b))"
+    # ("the military vehicles being pulled by a train": the train hauling the load told
+    # of is the train told of, not a new one)
+    r"|(?P<indefinite>(?<!pulled\sby\s)(?<!hauled\sby\s)(?<!towed\sby\s)(?<!drawn\sby\s)"
+    rf"an?\s+(?=(?:\d+-car\s+)?{_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b))"
     r")",
     re.IGNORECASE,
 )
@@ -299,7 +302,10 @@ _VERB_RE = fold_compile(
     r"(?:took|made|shot|taken)\s+(?:a\s+)?(?:video|photo|picture|footage)s?(?=\s+of\b)|"
     # "A photo shows a train with guns in the yard in Homel", "Footage of a train ... in
     # Watsonville": seen there
-    r"(?:video|photo|picture|image|footage|clip)s?\s+(?:shows?|showed|showing|depicts?|"
+    # ("A clip from 24 January shows the military vehicles being pulled by a train")
+    r"(?:video|photo|picture|image|footage|clip)s?"
+    r"(?:\s+(?:from|of|dated|taken\s+on)\s+(?:\d{1,2}\s+[a-z]+|[a-z]+\s+\d{1,2}))?"
+    r"\s+(?:shows?|showed|showing|depicts?|"
     r"captured)|(?:video|photo|picture|footage|clip)s?(?=\s+of\s+(?:an?|the|two|three|"
     r"several)\s+(?:[\w-]+\s+){0,2}?(?:trains?|echelons?)\b)|"
     r"loaded(?!\s+with)|crossed|cross(?:es|ing)?|pass(?:ed|es|ing)|entered|spotted|seen|"
@@ -676,7 +682,18 @@ _STATISTIC_RE = fold_compile(
     r"(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december|\d{4})\b)|so\s+far|to\s+date|"
     r"(?:per|a|each|every)\s+(?:day|week|month|year)|"
-    rf"{_NOUN_PLURAL}\s*/\s*(?:day|week|month|year))\b",
+    rf"{_NOUN_PLURAL}\s*/\s*(?:day|week|month|year)|"
+    # a part of a month counted as a period ("in the first ten days of December", "over
+    # the last decade of May"): trains counted there are a tally, not trains described
+    r"(?:first|second|third|last|final)\s+(?:(?:ten|10|five|5|fifteen|15)[\s-]+days?|"
+    r"decade)\s+of\s+(?:the\s+month|(?:january|february|march|april|may|june|"
+    r"july|august|september|october|november|december))|"
+    # a running total ("we have already brought up 33 trains", "already 13 trains have
+    # arrived"): the trains so far, not a group described
+    # ("already sent two more echelons" adds trains to those told: no total)
+    rf"already\s+(?:[a-z]+\s+){{0,2}}?(?:\d+|a\s+total\s+of\s+\d+)\s+"
+    r"(?!(?:more|new|further|additional|other)\b)"
+    rf"{_COUNTED_MODIFIER}{{0,3}}{_NOUN_PLURAL})\b",
     re.IGNORECASE,
 )
 _DIGIT_RE = re.compile(r"\d")
@@ -713,6 +730,8 @@ def is_statistic(text: str) -> bool:
     >>> is_statistic("A weekly service is envisaged, increasing to four trains/week.")
     True
     >>> is_statistic("More than 550 container trains have travelled on the route.")
+    True
+    >>> is_statistic("In the first ten days of May, 33 trains were sent to Dostyk.")
     True
     >>> is_statistic("Two trains left Slonim for Valuyki on 3 March.")
     False

@@ -79,6 +79,24 @@ _DEST = (
 _REACH = (
     r"reached|reaches|reaching|reach|get\s+to|gets\s+to|stopped\s+(?:at|in)|unloaded\s+(?:at|in)"
 )
+# the unit of a distance just before a compass point ("one mile west of", "5 km north of")
+_AFTER_DISTANCE = (
+    "(?:"
+    + "|".join(
+        rf"(?<={unit}\s)"
+        for unit in (
+            "mile",
+            "miles",
+            "km",
+            "kms",
+            "kilometre",
+            "kilometres",
+            "kilometer",
+            "kilometers",
+        )
+    )
+    + ")"
+)
 _AT = (
     # a stop on the way ("after stops in Lodz and Duisburg", "with a stop at Brest",
     # "calling at Malaszewicze"): a place passed, not an end
@@ -89,7 +107,10 @@ _AT = (
     # "seen at a station in Voronezh": the town is where it was seen
     r"(?:at|in|near)\s+an?\s+(?:railway\s+)?station\s+in|"
     r"at|in|near|nearby|outside|through|via|past|passed|passing|crossed|entered|"
-    r"spotted\s+(?:at|in|near|nearby|outside)"
+    r"spotted\s+(?:at|in|near|nearby|outside)|"
+    # "pulled by a train approximately one mile west of Gorham": a distance and a compass
+    # point from a place locate the train by that place (it was seen there)
+    rf"{_AFTER_DISTANCE}(?:north|south|east|west)(?:-?(?:east|west))?\s+of"
 )
 _KIND = (
     r"railway\s+station|train\s+station|station|junction|stop|border\s+crossing|terminal|"
@@ -160,7 +181,7 @@ _CUE_WORDS = (
     "through via past passed passing crossed entered spotted nearby outside starting point "
     "station final end began begun begins started starts before terminate terminates "
     "terminated terminating ends ended ending residents locals inhabitants witnesses "
-    "eyewitnesses onlookers after with making stopping calling called"
+    "eyewitnesses onlookers after with making stopping calling called north south east west"
 )
 _CUE_FIRST_WORDS = frozenset(_CUE_WORDS.split())
 _NUMERAL_RE = re.compile(r"[IVX]{1,3}|\d")

@@ -1,0 +1,113 @@
+"""Kinds of misreading found on real English reports in session 11 (issue 13).
+
+Every input is written here (not copied from a corpus); each stands for a kind, and the
+assertions are about the kind, never about one text. The reports that showed them are
+in ``tests/data/extraction_real/`` (r800-r817 and the older English reports).
+"""
+
+from datetime import date
+
+import pytest
+
+from railtrack.extract.cues import is_statistic
+from railtrack.extract.lexread import LexiconReader
+from tests._extract_helpers import read
+
+
+def vias(result):
+    return [[v.text for v in s.via] for s in result.shipments]
+
+
+# -- trains counted over part of a month or as a running total are a tally -----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the first ten days of March, the railway sent 41 trains to the port.",
+        "During the last ten days of June, 27 grain trains were unloaded at Izmail.",
+        "In the second decade of May the yard received 18 container trains.",
+        "We have already dispatched 25 block trains to Dostyk this year.",
+        "Already 14 trains have reached the terminal.",
+    ],
+)
+def test_trains_counted_over_part_of_a_month_are_a_tally(text):
+    assert is_statistic(text)
+    result = read(text)
+    assert result.shipments == []
+    assert result.groups == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two trains left Slonim for Valuyki on 3 March.",
+        "Russia has already sent two more echelons to Belarus.",
+        "In the first days of March a train of 40 cars arrived in Orsha.",
+    ],
+)
+def test_trains_described_are_no_tally(text):
+    assert not is_statistic(text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "За первую декаду мая на станцию прибыло 33 поезда."),
+        ("uk", "За першу декаду травня на станцію прибуло 33 потяги."),
+        ("be", "За першую дэкаду мая на станцыю прыбыло 33 цягнікі."),
+        ("pl", "W ciągu pierwszych dziesięciu dni maja przyjechały 33 pociągi."),
+    ],
+)
+def test_part_of_a_month_is_a_period_in_every_language(lang, text):
+    assert LexiconReader(lang).is_statistic(text)
+    result = read(text, lang=lang)
+    assert result.shipments == []
+
+
+# -- a train located by a distance and a compass point from a place was seen there ---
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("A train carrying tanks was seen about 3 miles east of Barstow.", "Barstow"),
+        ("The echelon was filmed 15 km north of Orsha on 6 March.", "Orsha"),
+        ("A military train stood two kilometres south-west of Gomel.", "Gomel"),
+    ],
+)
+def test_a_distance_and_a_compass_point_from_a_place_is_a_place_passed(text, place):
+    result = read(text)
+    assert vias(result) == [[place]]
+    assert all(s.origin is None and s.destination is None for s in result.shipments)
+
+
+def test_a_distance_glossing_a_station_adds_no_place():
+    result = read("The echelon arrived at Polonka station, 20 km west of Baranovichi, on 5 March.")
+    assert [s.destination.text for s in result.shipments] == ["Polonka"]
+    assert vias(result) == [[]]
+
+
+# -- a dated clip and the train hauling the load told of are the train told of --------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A freight train was spotted carrying armour in Nebraska. A video from 12 February "
+        "shows the vehicles being hauled by a train near Kearney.",
+        "Residents saw a train with howitzers. Footage dated March 2 shows the guns being "
+        "pulled by a train 2 miles west of Kearney.",
+    ],
+)
+def test_a_train_hauling_the_load_told_of_is_the_same_train(text):
+    result = read(text, published=date(2023, 3, 10))
+    assert len(result.shipments) == 1
+    assert ["Kearney"] in vias(result)
+
+
+def test_a_train_carrying_a_load_with_its_own_ends_is_another_train():
+    result = read(
+        "A train left Orsha for Gomel. Tanks were carried by a train from Minsk to Brest."
+    )
+    assert len(result.shipments) == 2
