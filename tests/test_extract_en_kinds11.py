@@ -111,3 +111,30 @@ def test_a_train_carrying_a_load_with_its_own_ends_is_another_train():
         "A train left Orsha for Gomel. Tanks were carried by a train from Minsk to Brest."
     )
     assert len(result.shipments) == 2
+
+
+# -- a touring show train is no shipment; what a car or a soldier is assigned to is no end
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A train loaded with captured tanks is touring Siberia and reached Omsk on 2 March.",
+        "The trophy train, on tour since February, arrived in Samara on 4 March.",
+    ],
+)
+def test_a_touring_show_train_is_no_shipment(text):
+    assert read(text).shipments == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A train of 20 wagons passed Orsha. The wagons are assigned to the Kazan station.",
+        "A train of 12 flatcars passed Orsha. The flatcars are registered to the Kursk depot.",
+    ],
+)
+def test_what_cars_are_assigned_to_is_no_destination(text):
+    result = read(text)
+    assert all(s.destination is None for s in result.shipments)
+    assert vias(result) == [["Orsha"]]

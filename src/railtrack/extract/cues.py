@@ -193,7 +193,9 @@ _DENIAL_RE = fold_compile(
 )
 # A museum, heritage or re-enactment train: carries an exhibit or a show, no shipment
 _EXHIBITION_RE = fold_compile(
-    r"\b(?:museum\s+train|heritage\s+(?:train|railway|steam)|steam\s+special|"
+    # ("a train loaded with hardware ... is currently touring Russia": a touring show)
+    r"\b(?:museum\s+train|heritage\s+(?:train|railway|steam)|steam\s+special|touring|"
+    r"on\s+(?:a\s+|its\s+)?tour\b|"
     r"re-?enact\w*|excursion\s+train|exhibition\s+train|vintage\s+(?:train|carriages|cars))\b",
     re.IGNORECASE,
 )

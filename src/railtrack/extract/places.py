@@ -195,6 +195,12 @@ _BEFORE_TO = frozenset(
         "next",
         "thanks",
         "belonging",
+        # what a car or a soldier belongs to ("wagons assigned to the Yekaterinburg
+        # station", "mobilized and assigned to the Taman Division"): no train's end
+        "assigned",
+        "allocated",
+        "registered",
+        "subordinated",
         "said",
         "similar",
         "compared",
