@@ -138,3 +138,34 @@ def test_what_cars_are_assigned_to_is_no_destination(text):
     result = read(text)
     assert all(s.destination is None for s in result.shipments)
     assert vias(result) == [["Orsha"]]
+
+
+# -- the passive of a transfer with its goal dates the arrival; an earlier train told
+# -- beside it is another train, on "the exact route" of the one told
+
+
+@pytest.mark.parametrize(
+    ("text", "window"),
+    [
+        ("A train of 30 flatcars was redeployed to Gomel on 4 March.", (4, 4)),
+        ("Twenty wagons of troops were relocated into Crimea on the night of 1-2 March.", (1, 2)),
+        ("The echelon was transferred to Orsha overnight from Monday to Tuesday.", (6, 7)),
+    ],
+)
+def test_the_passive_of_a_transfer_to_a_place_dates_the_arrival(text, window):
+    [shipment] = read(text).shipments
+    assert shipment.departure is None
+    got = shipment.expected_arrival
+    assert (got.earliest.day, got.latest.day) == window
+    assert got.earliest.month == 3
+
+
+def test_an_earlier_train_on_the_exact_route_is_another_train_on_that_route():
+    text = (
+        "A train of 12 passenger cars passed Orsha and arrived in Minsk on 8 March. "
+        "It followed the identical route of an earlier train, which reached Minsk on 6 March."
+    )
+    result = read(text)
+    assert len(result.shipments) == 2
+    assert vias(result) == [["Orsha"], ["Orsha"]]
+    assert sorted(s.expected_arrival.earliest.day for s in result.shipments) == [6, 8]

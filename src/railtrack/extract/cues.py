@@ -99,7 +99,10 @@ _MARKER_RE = fold_compile(
     r"(?<![\w-])(?:"
     rf"(?P<ordinal>(?:the\s+|a\s+)?(?:first|second|third|fourth|fifth|sixth|latter|former)"
     rf"(?=\s*(?:,|{_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b|one\b|{_OF_THEM}|{_FOLLOWING_VERB})))"
-    rf"|(?P<another>(?:another|one\s+more|yet\s+another)(?=\s+{_MODIFIER}{{0,3}}"
+    # ("the exact route of the previous one, which had arrived in Vitebsk": an earlier
+    # train, another than the one told)
+    rf"|(?P<another>(?:another|one\s+more|yet\s+another|the\s+previous|an\s+earlier)"
+    rf"(?=\s+{_MODIFIER}{{0,3}}"
     rf"{_NOUN_SINGULAR}\b|\s*,|\s+(?:one|left|departed|arrived|headed|on)\b))"
     rf"|(?P<one>one\s+(?={_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b|{_OF_THEM}))"
     # "two echelons were seen: one at Orsha, ...": a train only when a group has room
@@ -292,7 +295,10 @@ _VERB_RE = fold_compile(
     r"(?:started|began|begun)\s+(?:operation|operating|running)|"
     r"moved|travell?ed|headed|rolled\s+out|followed|transferr(?:ed|ing)|transport(?:ed|ing)|"
     r"shipp(?:ed|ing)|redeploy(?:ed|ing)|relocat(?:ed|ing))"
-    r"|(?P<arr>arriv(?:ed|es|ing|e|al)|reach(?:ed|es|ing)?|expected|due|get\s+to|brought|"
+    # a train "was moved to Belarus on the night of 6-7 January", "were transferred into
+    # Crimea overnight": the passive of a transfer with its goal tells when it got there
+    r"|(?P<arr>(?:was|were|been)\s+(?:moved|transferred|redeployed|relocated)"
+    r"(?=\s+(?:to|into)\b)|arriv(?:ed|es|ing|e|al)|reach(?:ed|es|ing)?|expected|due|get\s+to|brought|"
     r"received|took\s+in|"
     r"unload(?:ed|ing)?|delivered)"
     # loading is no departure: the day a train is loaded is not the day it left
@@ -324,6 +330,7 @@ _PAST_RE = re.compile(
     r"(?:started|began|begun) (?:operation|operating|running)|"
     r"travell?ed|headed|rolled out|followed|transferred|transported|shipped|redeployed|"
     r"relocated|brought|arrived|reached|unloaded|received|took in|"
+    r"(?:was|were|been) (?:moved|transferred|redeployed|relocated)|"
     r"delivered|(?:spotted|seen|observed) (?:leaving|departing)|leaving|departing)$"
 )
 
@@ -547,8 +554,8 @@ _WHOLE_RE = fold_compile(
 
 
 _SAME_ROUTE_RE = fold_compile(
-    r"\b(?:(?:along|by|on|over|via|following)\s+)?(?:the\s+same|a\s+similar)\s+"
-    r"(?:route|way|path|itinerary)\b",
+    r"\b(?:(?:along|by|on|over|via|following)\s+)?(?:the\s+(?:very\s+)?(?:same|exact|identical)|"
+    r"a\s+similar)\s+(?:route|way|path|itinerary)\b",
     re.IGNORECASE,
 )
 

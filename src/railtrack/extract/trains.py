@@ -1439,8 +1439,12 @@ class _Assembly:
         reader.all_into(current, draft.problems, group_role)
         if previous is None:
             return
-        if rd.same_route(piece.text):
+        if rd.same_route(piece.text) or (
+            marker.kind == "another" and rd.same_route(self._sentence_before(piece))
+        ):
             # "a similar train passed along the same route": another train, that route
+            # ("This train repeated the exact route of the previous one": the route is
+            # told in the clause, before the marker of the other train)
             _follow_route(current, previous)
             other = cues.TrainMarker("other", marker.start, marker.end, marker.text)
             current.marker = reader._fact(other, marker.start, marker.end)
@@ -1461,6 +1465,11 @@ class _Assembly:
                 theirs = getattr(previous, role)
                 if theirs is not None:
                     setattr(current, role, theirs.shared())
+
+    def _sentence_before(self, piece: Clause) -> str:
+        """Return the words of the piece's sentence before the piece."""
+        start = self.bounds.get(piece.sentence, (piece.start, piece.start))[0]
+        return self.text[start : piece.start]
 
     def _counts_of_a_group(self, piece: Clause, reader: _ClauseReader, rd: Reader) -> bool:
         """Read counts said of a group ("In total, 40 cars", "each with 40 cars")."""
