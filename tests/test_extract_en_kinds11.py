@@ -169,3 +169,34 @@ def test_an_earlier_train_on_the_exact_route_is_another_train_on_that_route():
     assert len(result.shipments) == 2
     assert vias(result) == [["Orsha"], ["Orsha"]]
     assert sorted(s.expected_arrival.earliest.day for s in result.shipments) == [6, 8]
+
+
+# -- a route told by where it starts and ends; "started its way" is a departure -------
+
+
+@pytest.mark.parametrize(
+    ("text", "origin", "destination"),
+    [
+        (
+            "The route of the new container train starts at Kutno to end at Chengdu.",
+            "Kutno",
+            "Chengdu",
+        ),
+        (
+            "The trip of the grain train began in Chelm; it will end in Barcelona.",
+            "Chelm",
+            "Barcelona",
+        ),
+        ("The block train's journey starts from Lodz and ends at Xiamen.", "Lodz", "Xiamen"),
+    ],
+)
+def test_a_route_told_by_its_start_and_end(text, origin, destination):
+    [shipment] = read(text).shipments
+    assert (shipment.origin.text, shipment.destination.text) == (origin, destination)
+
+
+def test_a_train_that_started_its_way_on_a_day_departed_then():
+    text = "The container train started its way from Chengdu to Lodz on 2 March."
+    [shipment] = read(text).shipments
+    assert shipment.departure.earliest == date(2023, 3, 2)
+    assert shipment.expected_arrival is None

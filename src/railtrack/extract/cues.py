@@ -290,7 +290,7 @@ _VERB_RE = fold_compile(
     r"his|her|their)\s+)?(?:videos?|photos?|pictures?|messages?|letters?|reports?|footage|"
     r"requests?|notes?|emails?|documents?)\b)|set\s+(?:off|out)|formed|returned|went|"
     # "started its mammoth journey on 9th April", "began its journey"
-    r"(?:started|began|begun)\s+(?:its|the|a|their)\s+(?:[a-z-]+\s+)?(?:journey|trip|run|voyage)|"
+    r"(?:started|began|begun)\s+(?:its|the|a|their)\s+(?:[a-z-]+\s+)?(?:journey|trip|run|voyage|way)|"
     # "A cargo train linking Germany and Urumqi began operation on Saturday": its first run
     r"(?:started|began|begun)\s+(?:operation|operating|running)|"
     r"moved|travell?ed|headed|rolled\s+out|followed|transferr(?:ed|ing)|transport(?:ed|ing)|"
@@ -326,7 +326,7 @@ _VERB_RE = fold_compile(
 )
 _PAST_RE = re.compile(
     r"^(?:left|departed|dispatched|sent|set off|set out|loaded|formed|returned|went|moved|"
-    r"(?:started|began|begun) .*(?:journey|trip|run|voyage)|"
+    r"(?:started|began|begun) .*(?:journey|trip|run|voyage|way)|"
     r"(?:started|began|begun) (?:operation|operating|running)|"
     r"travell?ed|headed|rolled out|followed|transferred|transported|shipped|redeployed|"
     r"relocated|brought|arrived|reached|unloaded|received|took in|"

@@ -42,6 +42,9 @@ _ORIGIN = (
     # "The train began its journey in Yelnya", "started its trip from Chongqing"
     r"(?:began|begun|begins|started|starts|starting)\s+(?:its|the|their|a)\s+"
     r"(?:[\w-]+\s+)?(?:journey|trip|route|run|voyage)\s+(?:in|at|from)|"
+    # "The route of the train starts at Izov station", "the journey began in Yiwu"
+    r"(?:route|journey|trip)\s+(?:of\s+(?:the|this|its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:trains?|echelons?)\s+)?(?:starts|started|begins|began|start|begin)\s+(?:at|in|from)|"
     # "The train originated in Oxnard"
     r"originat(?:ed|es|ing)\s+(?:in|at|from)|"
     r"from|out\s+of|left|leaving|leaves|leave|departed(?:\s+from)?|departing(?:\s+from)?|"
@@ -66,7 +69,8 @@ _DEST = (
     r"in\s+the\s+direction\s+of|arriv(?:ed|ing|es|e)\s+(?:at|in)|"
     r"expected\s+(?:at|in)|due\s+(?:at|in)|"
     # "will terminate at Duisburg", "the run ends in Lodz": the end of the route
-    r"terminat(?:e|es|ed|ing)\s+(?:at|in)|(?:ends|ended|ending)\s+(?:its\s+(?:journey|trip|"
+    # ("the route starts at Izov station to end at Dostyk station")
+    r"terminat(?:e|es|ed|ing)\s+(?:at|in)|(?:ends|ended|ending|end)\s+(?:its\s+(?:journey|trip|"
     r"route|run)\s+)?(?:at|in)|"
     # "the destination station is Valuyki", "final destination station - Valuyki"
     # "the train's final destination in Germany will be Duisburg", "the final point of
@@ -181,7 +185,8 @@ _CUE_WORDS = (
     "through via past passed passing crossed entered spotted nearby outside starting point "
     "station final end began begun begins started starts before terminate terminates "
     "terminated terminating ends ended ending residents locals inhabitants witnesses "
-    "eyewitnesses onlookers after with making stopping calling called north south east west"
+    "eyewitnesses onlookers after with making stopping calling called north south east west "
+    "route journey trip"
 )
 _CUE_FIRST_WORDS = frozenset(_CUE_WORDS.split())
 _NUMERAL_RE = re.compile(r"[IVX]{1,3}|\d")
