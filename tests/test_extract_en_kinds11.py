@@ -200,3 +200,55 @@ def test_a_train_that_started_its_way_on_a_day_departed_then():
     [shipment] = read(text).shipments
     assert shipment.departure.earliest == date(2023, 3, 2)
     assert shipment.expected_arrival is None
+
+
+# -- a leg of the route starts at a place passed; a tunnel or bridge is no station; a
+# -- place's own location is no sighting
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The block train from Xi'an reached Madrid; Renfe hauled the last leg from Irun.",
+        "The grain train left Chelm for Rotterdam, DB running the final stretch from Emmerich.",
+    ],
+)
+def test_a_leg_of_the_route_starts_at_a_place_passed(text):
+    result = read(text)
+    [shipment] = result.shipments
+    assert shipment.origin.text in ("Xi'an", "Chelm")
+    assert len(shipment.via) == 1
+    assert shipment.via[0].text in ("Irun", "Emmerich")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The container train from Wuhan reached Dagenham via the Channel Tunnel on 3 March.",
+        "A train with 40 tank cars passed through the Seikan Tunnel to reach Hakodate on 3 March.",
+    ],
+)
+def test_a_tunnel_passed_through_is_no_place_passed(text):
+    result = read(text)
+    assert vias(result) == [[]]
+
+
+def test_where_a_junction_lies_is_no_sighting():
+    text = (
+        "Thousands of wagons stood at Mostyska. Located some 70 km west of Lviv, the junction "
+        "saw a train of 50 wagons pass Sknyliv on 2 March."
+    )
+    assert all("Lviv" not in v for v in vias(read(text)))
+
+
+def test_the_village_a_distance_from_a_town_is_where_the_train_was():
+    text = "A train with tanks was filmed about 30 miles west of Kerch in the village of Lenine."
+    assert vias(read(text)) == [["Lenine"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The train, seen near Orsha, left for Minsk.", "The train, spotted at Orsha, left for Minsk."],
+)
+def test_a_place_seen_after_a_comma_is_still_passed(text):
+    assert vias(read(text)) == [["Orsha"]]

@@ -106,6 +106,9 @@ _AT = (
     # "calling at Malaszewicze"): a place passed, not an end
     r"(?:after|with|making)\s+(?:an?\s+|two\s+|three\s+|several\s+|brief\s+|short\s+)?"
     r"(?:stops?|stopovers?|calls?)\s+(?:at|in)|(?:stopping|calling|called)\s+(?:at|in)|"
+    # "DB Cargo worked the final section from Duisburg to London", "the last leg from
+    # Malaszewicze": a leg of the route starts at a place passed, not the train's start
+    r"(?:section|leg|stretch|stage)\s+from|"
     # "residents of the Bryansk region noticed a train": seen where the onlookers are
     r"(?:residents|locals|inhabitants|witnesses|eyewitnesses|onlookers)\s+(?:of|in)|"
     # "seen at a station in Voronezh": the town is where it was seen
@@ -175,6 +178,21 @@ _DISTANCE_BEFORE_RE = re.compile(
     r"(?:\s+(?:away|[a-z]*(?:north|south|east|west)[a-z]*)){0,2}\s*$",
     re.IGNORECASE,
 )
+# a place's own location before a distance and compass point ("Located almost 130
+# kilometers north of Lviv", "which lies 20 km east of Orsha"): no train is seen there
+_COMPASS_POINTS = ("north", "south", "east", "west")
+# ("Polonka station, 20 km west of Baranovichi": a gloss after a comma, the same kind)
+_LOCATED_BEFORE_RE = re.compile(
+    r"(?:\b(?:located|situated|lies|lying|lie|sits|stands)|\w,)\s+(?:(?:about|almost|around|"
+    r"some|approximately|nearly|roughly|just|only)\s+)?[\w.,]+\s*[\w.]*\s*$",
+    re.IGNORECASE,
+)
+# the place a distance from a town is, named after the town ("50 miles west of Kerch in
+# the village of Lenine"): the place named after is where it was
+_SITE_AFTER_RE = re.compile(
+    r",?\s+(?:in|at)\s+(?:the\s+)?(?:village|town|city|settlement|station|hamlet)\s+of\s+"
+    r"(?-i:[A-Z])"
+)
 # The first word of every cue above: the place pattern is tried only at these words.
 _CUE_WORDS = (
     "originated originates originating from out left leaving leaves leave departed "
@@ -186,7 +204,7 @@ _CUE_WORDS = (
     "station final end began begun begins started starts before terminate terminates "
     "terminated terminating ends ended ending residents locals inhabitants witnesses "
     "eyewitnesses onlookers after with making stopping calling called north south east west "
-    "route journey trip"
+    "route journey trip section leg stretch stage"
 )
 _CUE_FIRST_WORDS = frozenset(_CUE_WORDS.split())
 _NUMERAL_RE = re.compile(r"[IVX]{1,3}|\d")
@@ -453,7 +471,11 @@ _FUNCTION_WORDS = frozenset(
 
 _COUNTRY_NOUNS = frozenset(["border", "frontier", "territory", "side", "soil"])
 # the last word of a name of a feature of the land, not of a place on the railway
-_FEATURE_HEADS = frozenset(["river", "sea", "strait", "straits", "canal", "line"])
+# ("via the Channel Tunnel", "along the Trans-Canada Highway": a structure, no station;
+# a bridge is not one of them: "London Bridge" is a station)
+_FEATURE_HEADS = frozenset(
+    ["river", "sea", "strait", "straits", "canal", "line", "tunnel", "highway"]
+)
 # a model's code ("M1083", "T72", "BMP2"): letters then digits, no place
 _MODEL_CODE_RE = re.compile(r"[A-Za-z]{1,4}\d+(?:[A-Za-z]+\d*)?")
 
@@ -900,6 +922,12 @@ def _not_a_route_cue(text: str, cue_start: int, cue: str, role: str) -> bool:
         text, max(0, cue_start - 60), cue_start
     ):
         return True  # "every kind of vehicle from Humvees to M1083 trucks": a range of things
+    if (
+        role == "at"
+        and cue.startswith(_COMPASS_POINTS)
+        and _LOCATED_BEFORE_RE.search(text, max(0, cue_start - 60), cue_start)
+    ):
+        return True  # "Located almost 130 kilometers north of Lviv, this junction": a gloss
     # a distance before "from" locates a place; it is not where a train left
     return role == "origin" and bool(
         _DISTANCE_BEFORE_RE.search(text, max(0, cue_start - 48), cue_start)
@@ -947,6 +975,8 @@ def find_places(text: str) -> list[PlaceSpan]:
         start = m.start("name") + first
         end = m.start("name") + last
         pos = end
+        if role == "at" and cue.startswith(_COMPASS_POINTS) and _SITE_AFTER_RE.match(text, end):
+            continue  # "50 miles west of Kerch in the village of Lenine": seen at Lenine
         kind = _KIND_AFTER_RE.match(text, end)
         if kind and kind["kind"].lower() in _REGION_KINDS:
             end = kind.end()

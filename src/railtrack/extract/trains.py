@@ -3036,6 +3036,16 @@ _VIA_CUES = (
     "stopping",
     "calling",
     "called",
+    # a leg of the route ("the final section from Duisburg"), a point a distance from a
+    # place ("one mile west of Gorham"): passed there
+    "section",
+    "leg",
+    "stretch",
+    "stage",
+    "north",
+    "south",
+    "east",
+    "west",
     "через",
     "праз",
     "przez",
