@@ -376,6 +376,10 @@ class Lexicon:
     # train nouns that name any mode's load ("transport"): a train only in a sentence
     # with no verb of sailing or flying, in a report that speaks of the railway
     any_mode_nouns: frozenset[str] = frozenset()
+    # nouns of a delivery or a batch ("dostawa", "partia"): in a report with no word of
+    # the railway they are never a train, even when they move ("Do Braniewa trafiła
+    # cała dostawa" of tanks); a "transport" that moves there may still be one
+    delivery_nouns: frozenset[str] = frozenset()
     # stems of the railway's words ("pociąg", "wagon", "stacja", "kolej"): a report with
     # none of them tells of no train, whatever its "transport" moved
     rail_words: re.Pattern[str] | None = None
@@ -588,6 +592,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         other_modes=_stem_re(data.get("other_modes") or []),
         other_mode_verbs=_stem_re(data.get("other_mode_verbs") or []),
         any_mode_nouns=frozenset(_norm(str(w)) for w in data.get("any_mode_nouns") or []),
+        delivery_nouns=frozenset(_norm(str(w)) for w in data.get("delivery_nouns") or []),
         rail_words=_stem_re(data.get("rail_words") or []),
         not_rail=_stem_re([f"{w}$" for w in data.get("not_rail") or []]),
         not_hedge=_stem_re([f"{w}$" for w in data.get("not_hedge") or []]),

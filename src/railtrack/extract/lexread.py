@@ -849,6 +849,8 @@ class LexiconReader:
         'ma'
         >>> rd.without_other_modes("Pociąg dotarł do Gdyni. Statek przypłynął z Kilonii.").split()
         ['Pociąg', 'dotarł', 'do', 'Gdyni.']
+        >>> rd.without_other_modes("Do Braniewa trafiła cała dostawa czołgów.").split()
+        ['Do', 'Braniewa', 'trafiła', 'cała', 'czołgów.']
         """
         nouns, verbs = self.lex.any_mode_nouns, self._pattern("other_mode_verbs")
         if not nouns and verbs is None:
@@ -877,7 +879,13 @@ class LexiconReader:
         for tok in tokens_among(text, nouns):
             start, end = _sentence_at(text, starts, tok.start)
             if (
-                (railless and not self._moves(_clause_around(text, tok.start, start, end)))
+                (
+                    railless
+                    and (
+                        tok.low in self.lex.delivery_nouns
+                        or not self._moves(_clause_around(text, tok.start, start, end))
+                    )
+                )
                 or any(start <= at < end for at in hits)
                 or (activity is not None and activity.search(text, start, end) is not None)
             ):
