@@ -3102,6 +3102,38 @@ def _ordinal_on_the_same_ends(first: TrainDraft, later: TrainDraft) -> bool:
     return all(a is not None and b is not None and _same_place(a, b) for a, b in ends)
 
 
+def _ordinal_on_the_same_day(first: TrainDraft, later: TrainDraft) -> bool:
+    """Whether an ordinal opens a mention of a train told before unmarked, on its day.
+
+    "Do Brześcia w piątek przyjechał pierwszy transport kolejowy" (the ordinal read on
+    the detail) and "18 sierpnia wojskowy pociąg towarowy ... przybył na stację
+    Brześć-Południowa": the same day, to the same place (the town, then its station),
+    is the train told before, not the second of a list. Both mentions must date the
+    same move to the same day and name the same end of it; a list's trains differ in
+    their days or ends.
+    """
+    marker = later.marker
+    told = first.marker
+    if told is not None and told.value.kind != "indefinite":
+        return False
+    if marker is None or marker.value.kind != "ordinal":
+        return False
+    same_day = False
+    for role in _DATE_ROLES:
+        a, b = getattr(first, role), getattr(later, role)
+        if a is None or b is None:
+            continue
+        if a.value.precision != "day" or (a.value.earliest, a.value.latest) != (
+            b.value.earliest,
+            b.value.latest,
+        ):
+            return False
+        same_day = True
+    ends = [(getattr(first, r), getattr(later, r)) for r in ("origin", "destination")]
+    named = [(a, b) for a, b in ends if a is not None and b is not None]
+    return same_day and bool(named) and all(_same_place(a, b) for a, b in named)
+
+
 def _arrives_before_leaving(left: TrainDraft, arrived: TrainDraft) -> bool:
     """Whether one mention's arrival ends before the other's departure begins."""
     dep, arr = left.departure, arrived.arrival
@@ -3126,6 +3158,7 @@ def _restates(first: TrainDraft, later: TrainDraft, text: str = "") -> bool:
         and later.marker.value.kind in ("ordinal", "other", "same", "more")
         and not _same_ordinal(first, later)
         and not _ordinal_on_the_same_ends(first, later)
+        and not _ordinal_on_the_same_day(first, later)
     ):
         return False  # ("ещё один эшелон ... туда же": one more train, not the first again)
     if first.number and later.number and first.number != later.number:
@@ -3236,12 +3269,25 @@ def _leg_from_a_place_passed(first: TrainDraft, later: TrainDraft) -> bool:
 
 
 def _more_exact(a: Fact, b: Fact) -> bool:
-    """Whether ``b`` names ``a``'s place more exactly ("Калининград-Сортировочный")."""
+    """Whether ``b`` names ``a``'s place more exactly ("Калининград-Сортировочный").
+
+    The town in any case, then a station of it named by a compound ("do Brześcia",
+    then "na stację Brześć-Południowa"; "в Оршу", then "Орша-Центральная").
+
+    >>> def f(t):
+    ...     return Fact(PlaceSpan("destination", t, 0, len(t), 0, "pl"), t, 0, len(t))
+    >>> _more_exact(f("Brześcia"), f("Brześć-Południowa")), _more_exact(f("Gdańska"), f("Gdańskim"))
+    (True, False)
+    """
     x, y = a.value.text.lower(), b.value.text.lower()
-    if len(x) <= 3 or not y.startswith(x[:-1]) or any(c in x for c in "- –"):
+    if len(x) <= 3 or any(c in x for c in "- –"):
         return False
-    # a compound name ("Киев-Лиски", "Минск Пассажирский"), not a case form ("Gdańskim")
-    return any(c in y[len(x) - 1 :] for c in "- –")
+    if y.startswith(x[:-1]):
+        # a compound name ("Киев-Лиски", "Минск Пассажирский"), not a case form ("Gdańskim")
+        return any(c in y[len(x) - 1 :] for c in "- –")
+    head = re.split(r"[- –]", y, maxsplit=1)
+    # the town's case form before the station's own name ("Brześcia", "Brześć-Południowa")
+    return len(head) == 2 and bool(head[1]) and _same_name_stem(x, head[0])
 
 
 def _merge_into(first: TrainDraft, later: TrainDraft, text: str = "") -> None:
