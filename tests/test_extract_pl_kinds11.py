@@ -118,3 +118,57 @@ def test_ordinal_on_another_day_stays_two_trains() -> None:
         "przybył 15 sierpnia na stację Grodno-Północne."
     )
     assert len(read(text, PUB, "pl").shipments) == 2
+
+
+# -- a section of line named by its ends is no train's ends ------------------------------
+# "z powodu zamknięcia linii 179 od stacji Kosztowy do Lędzin", "на участке Орша —
+# Смоленск", "on the section between Gomel and Kalinkovichi": where the line runs.
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Pociąg z węglem wyjechał 5 sierpnia z Rybnika, ale z powodu zamknięcia linii 137 "
+            "od stacji Pszczyna do Żor stanął.",
+            "pl",
+            [("Rybnika", None)],
+        ),
+        (
+            "Skład z rudą wyjechał 7 sierpnia z Sędziszowa, bo na odcinku Kielce - Radom "
+            "trwa remont.",
+            "pl",
+            [("Sędziszowa", None)],
+        ),
+        ("Движение поездов на участке Кричев — Унеча приостановлено.", "ru", []),
+        ("Freight trains on the section between Gomel and Kalinkovichi were delayed.", "en", []),
+    ],
+)
+def test_line_section_is_no_trip(text: str, lang: str, expected: list) -> None:
+    assert [p for p in ends(read(text, PUB, lang)) if p != (None, None)] == expected
+
+
+def test_train_relation_is_not_a_section() -> None:
+    text = "Pociąg relacji Kutno - Brześć wyjechał 5 sierpnia z Kutna do Brześcia."
+    assert ends(read(text, PUB, "pl")) == [("Kutno", "Brześć")]
+
+
+# -- weekdays told as a habit are no train's day ----------------------------------------
+# "kopalnie prowadzą załadunek w soboty i niedziele", "по субботам": every such day.
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Terminal przyjmuje pociągi w soboty, a skład z Kowla przyjechał w sobotę.",
+            "pl",
+            ["w sobotę"],
+        ),
+        ("Składy odprawiane są we wtorki i w piątki.", "pl", []),
+        ("Поезда отправляют по субботам, эшелон ушёл в субботу.", "ru", ["в субботу"]),
+        ("Потяги курсують щосуботи.", "uk", []),
+    ],
+)
+def test_habitual_weekdays_are_no_date(text: str, lang: str, expected: list) -> None:
+    assert [d.text for d in reader_for(lang).find_dates(text)] == expected
