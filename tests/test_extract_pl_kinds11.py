@@ -172,3 +172,63 @@ def test_train_relation_is_not_a_section() -> None:
 )
 def test_habitual_weekdays_are_no_date(text: str, lang: str, expected: list) -> None:
     assert [d.text for d in reader_for(lang).find_dates(text)] == expected
+
+
+# -- a later ordinal train goes the way of the train told before it ---------------------
+# "Pociąg z Ukrainy dotarł do Kołobrzegu 6 kwietnia. Druga dostawa spodziewana jest
+# 13-14 kwietnia" (the port's announcement: a plan): two trains on one route; the first
+# train of a service told beside it keeps to itself.
+
+
+def trips(text: str, lang: str) -> list[tuple]:
+    """Each shipment's (origin, destination, arrival first and last day, claim)."""
+    out = []
+    for s in read(text, date(2022, 4, 8), lang).shipments:
+        a = s.expected_arrival
+        out.append(
+            (
+                s.origin.text if s.origin else None,
+                s.destination.text if s.destination else None,
+                (a.earliest.day, a.latest.day) if a else None,
+                s.claim,
+            )
+        )
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "second"),
+    [
+        (
+            "Pociąg z Węgier dotarł do Szczecina 5 kwietnia. Druga dostawa spodziewana jest "
+            "w okolicach 11-12 kwietnia.",
+            "pl",
+            ("Węgier", "Szczecina", (11, 12), "planned"),
+        ),
+        (
+            "Pierwszy skład z Litwy przyjechał do Elbląga 4 kwietnia. Drugi skład przyjedzie "
+            "15 kwietnia.",
+            "pl",
+            ("Litwy", "Elbląga", (15, 15), "planned"),
+        ),
+        (
+            "Первый поезд из Литвы прибыл в Калининград 4 апреля. Второй поезд ожидается в "
+            "Калининграде 15 апреля.",
+            "ru",
+            ("Литвы", "Калининград", (15, 15), "expected"),
+        ),
+    ],
+)
+def test_later_ordinal_goes_the_firsts_way(text: str, lang: str, second: tuple) -> None:
+    read_trips = trips(text, lang)
+    assert len(read_trips) == 2
+    assert read_trips[1][:3] == second[:3]
+    assert read_trips[1][3] == second[3]
+
+
+def test_later_ordinal_to_another_place_keeps_its_own() -> None:
+    text = (
+        "Pierwszy pociąg z Litwy przyjechał do Elbląga 4 kwietnia. Drugi pociąg przyjedzie "
+        "do Gdyni 15 kwietnia."
+    )
+    assert [t[:2] for t in trips(text, "pl")] == [("Litwy", "Elbląga"), (None, "Gdyni")]

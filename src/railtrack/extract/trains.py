@@ -1689,6 +1689,7 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
     if lang == "en":
         merged.update(_one_train_told_again(draft, text))
     _share_between_trips(draft, merged)
+    _later_ordinal_goes_the_firsts_way(draft, assembly.default)
     tracked = any(_has_a_station(t) for t in draft.trains)
     draft.trains = [t for t in draft.trains if not _nothing_to_track(t, tracked=tracked)]
     for train in draft.trains:
@@ -1703,6 +1704,45 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
     if lang != "en":
         _one_kind_totals(draft.trains, assembly.default, text)
     return draft
+
+
+def _later_ordinal_goes_the_firsts_way(draft: ReportDraft, rd: Reader) -> None:
+    """Give a train told by a later ordinal the ends of the train told before it.
+
+    "Pociąg z Ukrainy dotarł do Kołobrzegu 6 kwietnia. Druga dostawa spodziewana jest
+    13-14 kwietnia", "The second train is expected on 13 April", "Второй эшелон
+    ожидается 13 апреля": the second train, told by its rank and its day only, goes the
+    way of the one before it (its ends are inferred). Only a lone train marked by an
+    ordinal other than "first", with a day of its own, takes them, from the nearest
+    lone train before it that names an end, and only the ends it does not name (one it
+    names must be the same place).
+    """
+    for k, train in enumerate(draft.trains):
+        marker = train.marker
+        if train.group is not None or marker is None or marker.value.kind != "ordinal":
+            continue
+        words = str(marker.value.text).lower().split()
+        if any(w.startswith("first") or _asks(rd, "is_first_ordinal", w) for w in words):
+            continue  # ("the first train ... rolled out in March 2011": a service's start)
+        if train.departure is None and train.arrival is None:
+            continue
+        before = next(
+            (
+                t
+                for t in reversed(draft.trains[:k])
+                if t.group is None and (t.origin is not None or t.destination is not None)
+            ),
+            None,
+        )
+        if before is None:
+            continue
+        ends = [(getattr(train, r), getattr(before, r)) for r in ("origin", "destination")]
+        if any(a is not None and b is not None and not _same_place(a, b) for a, b in ends):
+            continue  # (the second train goes elsewhere)
+        for role in ("origin", "destination"):
+            had = getattr(before, role)
+            if getattr(train, role) is None and had is not None:
+                setattr(train, role, Fact(had.value, had.text, had.start, had.end, inferred=True))
 
 
 def _totals_pinned_by_groups(draft: ReportDraft) -> None:
