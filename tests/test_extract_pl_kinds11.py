@@ -232,3 +232,40 @@ def test_later_ordinal_to_another_place_keeps_its_own() -> None:
         "do Gdyni 15 kwietnia."
     )
     assert [t[:2] for t in trips(text, "pl")] == [("Litwy", "Elbląga"), (None, "Gdyni")]
+
+
+# -- more trains of the same kind go the way of the train told before -------------------
+# "Pierwszy pociąg z darami z Warszawy dotarł do Kijowa. W drodze są dwa kolejne
+# pociągi": the two more trains go Warsaw - Kyiv; trains counted with no word of "more"
+# ("at least two trains ... in Minsk and in Orsha") keep to themselves.
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Pierwszy pociąg z darami z Poznania dotarł do Lwowa 3 marca. W drodze są dwa "
+            "kolejne pociągi.",
+            "pl",
+        ),
+        (
+            "The first aid train from Poznan reached Lviv on 3 March. Two more trains are on "
+            "their way.",
+            "en",
+        ),
+    ],
+)
+def test_more_trains_go_the_same_way(text: str, lang: str) -> None:
+    got = ends(read(text, date(2022, 3, 7), lang))
+    assert len(got) == 3
+    assert got[1] == got[2] == got[0]
+
+
+def test_trains_counted_apart_keep_to_themselves() -> None:
+    text = (
+        "A train from Gomel arrived in Kirovskaya. At least two trains were seen in "
+        "Minsk and Orsha on October 11."
+    )
+    got = ends(read(text, date(2022, 10, 14), "en"))
+    assert got[0] == ("Gomel", "Kirovskaya")
+    assert all(pair != ("Gomel", "Kirovskaya") for pair in got[1:])

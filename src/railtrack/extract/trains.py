@@ -1689,7 +1689,7 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
     if lang == "en":
         merged.update(_one_train_told_again(draft, text))
     _share_between_trips(draft, merged)
-    _later_ordinal_goes_the_firsts_way(draft, assembly.default)
+    _later_ordinal_goes_the_firsts_way(draft, assembly.default, text)
     tracked = any(_has_a_station(t) for t in draft.trains)
     draft.trains = [t for t in draft.trains if not _nothing_to_track(t, tracked=tracked)]
     for train in draft.trains:
@@ -1706,7 +1706,7 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
     return draft
 
 
-def _later_ordinal_goes_the_firsts_way(draft: ReportDraft, rd: Reader) -> None:
+def _later_ordinal_goes_the_firsts_way(draft: ReportDraft, rd: Reader, text: str = "") -> None:
     """Give a train told by a later ordinal the ends of the train told before it.
 
     "Pociąg z Ukrainy dotarł do Kołobrzegu 6 kwietnia. Druga dostawa spodziewana jest
@@ -1717,7 +1717,11 @@ def _later_ordinal_goes_the_firsts_way(draft: ReportDraft, rd: Reader) -> None:
     lone train before it that names an end, and only the ends it does not name (one it
     names must be the same place).
     """
+    endless = {gi for gi in range(len(draft.groups)) if _endless_group(draft, gi, text)}
     for k, train in enumerate(draft.trains):
+        if train.group is not None and train.group in endless:
+            _take_the_ends_before(draft, k)
+            continue
         marker = train.marker
         if train.group is not None or marker is None or marker.value.kind != "ordinal":
             continue
@@ -1726,23 +1730,65 @@ def _later_ordinal_goes_the_firsts_way(draft: ReportDraft, rd: Reader) -> None:
             continue  # ("the first train ... rolled out in March 2011": a service's start)
         if train.departure is None and train.arrival is None:
             continue
-        before = next(
-            (
-                t
-                for t in reversed(draft.trains[:k])
-                if t.group is None and (t.origin is not None or t.destination is not None)
-            ),
-            None,
-        )
-        if before is None:
-            continue
-        ends = [(getattr(train, r), getattr(before, r)) for r in ("origin", "destination")]
-        if any(a is not None and b is not None and not _same_place(a, b) for a, b in ends):
-            continue  # (the second train goes elsewhere)
-        for role in ("origin", "destination"):
-            had = getattr(before, role)
-            if getattr(train, role) is None and had is not None:
-                setattr(train, role, Fact(had.value, had.text, had.start, had.end, inferred=True))
+        _take_the_ends_before(draft, k)
+
+
+# words that tell trains as more of those told before ("dwa kolejne pociągi", "pięć
+# takich transportów", "two more trains", "ещё два эшелона", "ще два ешелони")
+_MORE_OF_THE_SAME = re.compile(
+    r"(?<!\w)(?:kolejn|takich|takie|następn|more|further|such|ещ[её]|таких|такие|подобн|"
+    r"наступн|ще|такі|яшчэ|такіх|такія)",
+    re.IGNORECASE,
+)
+
+
+def _endless_group(draft: ReportDraft, gi: int, text: str) -> bool:
+    """Whether a group told as more of the same names no end and no place passed.
+
+    "W drodze są dwa kolejne pociągi", "pięć takich transportów": more trains of the
+    kind told before, with no way of their own; "at least two trains ... in Minsk and
+    in Orsha" are trains of their own.
+    """
+    group = draft.groups[gi]
+    marker = group.marker
+    if marker is None or not text:
+        return False
+    near = text[max(0, marker.start - 25) : marker.end + 30]
+    if _MORE_OF_THE_SAME.search(near) is None:
+        return False
+    if group.origin is not None or group.destination is not None or group.via:
+        return False
+    members = [draft.trains[i] for i in group.members if i < len(draft.trains)]
+    # (trains seen "in Minsk and in Orsha" are sightings where they were, no way)
+    return all(t.origin is None and t.destination is None and not t.via for t in members)
+
+
+def _take_the_ends_before(draft: ReportDraft, k: int) -> None:
+    """Give ``draft.trains[k]`` the ends it lacks from the lone train told before it.
+
+    "W drodze są dwa kolejne pociągi" after "Pierwszy pociąg z darami z Warszawy dotarł
+    do Kijowa": more trains named with no way of their own go the way of the nearest
+    lone train before them that names an end (inferred). A train whose own end differs
+    from that train's goes elsewhere and takes nothing.
+    """
+    train = draft.trains[k]
+    before = next(
+        (
+            t
+            for t in reversed(draft.trains[:k])
+            if t.group is None and (t.origin is not None or t.destination is not None)
+        ),
+        None,
+    )
+    if before is None:
+        return
+    ends = [(getattr(train, r), getattr(before, r)) for r in ("origin", "destination")]
+    if any(a is not None and b is not None and not _same_place(a, b) for a, b in ends):
+        return  # (the second train goes elsewhere)
+    for role in ("origin", "destination"):
+        had = getattr(before, role)
+        if getattr(train, role) is None and had is not None:
+            setattr(train, role, Fact(had.value, had.text, had.start, had.end, inferred=True))
 
 
 def _totals_pinned_by_groups(draft: ReportDraft) -> None:
