@@ -32,6 +32,8 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from railtrack.extract.sections import section_pattern
+
 __all__ = [
     "LANGUAGES",
     "Lexicon",
@@ -219,6 +221,20 @@ class PhraseTable:
         return tuple(p for p, _ in self._prefixes)
 
 
+def _phrase_re(phrases: list[Any]) -> re.Pattern[str] | None:
+    """Compile whole phrases, any case, matched at a word's start ("w soboty").
+
+    >>> _phrase_re(["w soboty"]).match("W soboty i niedziele").group()
+    'W soboty'
+    >>> _phrase_re([]) is None
+    True
+    """
+    words = sorted({str(p).lower() for p in phrases}, key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+
+
 def _stem_re(stems: list[str]) -> re.Pattern[str] | None:
     """Return a pattern matching text where a word starts with one of ``stems``.
 
@@ -376,6 +392,16 @@ class Lexicon:
     # train nouns that name any mode's load ("transport"): a train only in a sentence
     # with no verb of sailing or flying, in a report that speaks of the railway
     any_mode_nouns: frozenset[str] = frozenset()
+    # nouns of a delivery or a batch ("dostawa", "partia"): in a report with no word of
+    # the railway they are never a train, even when they move ("Do Braniewa trafiła
+    # cała dostawa" of tanks); a "transport" that moves there may still be one
+    delivery_nouns: frozenset[str] = frozenset()
+    # a section of line named by its ends ("linii 179 od stacji Kosztowy do Lędzin", "на
+    # участке Орша — Смоленск"): where the line runs, no train's ends (sections.py)
+    line_sections: re.Pattern[str] | None = None
+    # weekdays told as a habit ("w soboty i niedziele", "по субботам", "щосуботи"):
+    # every such day, never the day of a train
+    habitual_days: re.Pattern[str] | None = None
     # stems of the railway's words ("pociąg", "wagon", "stacja", "kolej"): a report with
     # none of them tells of no train, whatever its "transport" moved
     rail_words: re.Pattern[str] | None = None
@@ -588,6 +614,9 @@ def _build(data: dict[str, Any]) -> Lexicon:
         other_modes=_stem_re(data.get("other_modes") or []),
         other_mode_verbs=_stem_re(data.get("other_mode_verbs") or []),
         any_mode_nouns=frozenset(_norm(str(w)) for w in data.get("any_mode_nouns") or []),
+        delivery_nouns=frozenset(_norm(str(w)) for w in data.get("delivery_nouns") or []),
+        line_sections=section_pattern(str(w) for w in data.get("line_sections") or []),
+        habitual_days=_phrase_re(data.get("habitual_days") or []),
         rail_words=_stem_re(data.get("rail_words") or []),
         not_rail=_stem_re([f"{w}$" for w in data.get("not_rail") or []]),
         not_hedge=_stem_re([f"{w}$" for w in data.get("not_hedge") or []]),

@@ -32,6 +32,7 @@ from railtrack.extract.lexicon import Lexicon, Token, lexicon, month_of, tokens,
 from railtrack.extract.numbers import CarCount
 from railtrack.extract.places import PlaceSpan
 from railtrack.extract.sealegs import without_sea_legs
+from railtrack.extract.sections import without_line_sections
 from railtrack.extract.textpass import without_quoted
 
 __all__ = ["LexiconReader"]
@@ -789,6 +790,8 @@ class LexiconReader:
         >>> rd.without_other_modes("transport kolejowy dotarł do Żagania")
         'transport kolejowy dotarł do Żagania'
         """
+        # "zamknięcia linii 179 od stacji Kosztowy do Lędzin": where a line runs
+        text = without_line_sections(text, self.lex.line_sections)
         text = self._without_any_mode_nouns(text)
         # "паромом из Балтийска в Усть-Лугу": a leg by sea, the ship's ends
         text = without_sea_legs(
@@ -849,6 +852,8 @@ class LexiconReader:
         'ma'
         >>> rd.without_other_modes("Pociąg dotarł do Gdyni. Statek przypłynął z Kilonii.").split()
         ['Pociąg', 'dotarł', 'do', 'Gdyni.']
+        >>> rd.without_other_modes("Do Braniewa trafiła cała dostawa czołgów.").split()
+        ['Do', 'Braniewa', 'trafiła', 'cała', 'czołgów.']
         """
         nouns, verbs = self.lex.any_mode_nouns, self._pattern("other_mode_verbs")
         if not nouns and verbs is None:
@@ -877,7 +882,13 @@ class LexiconReader:
         for tok in tokens_among(text, nouns):
             start, end = _sentence_at(text, starts, tok.start)
             if (
-                (railless and not self._moves(_clause_around(text, tok.start, start, end)))
+                (
+                    railless
+                    and (
+                        tok.low in self.lex.delivery_nouns
+                        or not self._moves(_clause_around(text, tok.start, start, end))
+                    )
+                )
                 or any(start <= at < end for at in hits)
                 or (activity is not None and activity.search(text, start, end) is not None)
             ):
@@ -2741,6 +2752,10 @@ class LexiconReader:
             start, end = toks[i].start, toks[end_i - 1].end
             if self._months_on(fields, toks, end_i):
                 i = end_i + 2  # "за январь — ноябрь 2025 года": a span of months, a total's
+                continue
+            habit = self.lex.habitual_days
+            if habit is not None and habit.match(text, start) is not None:
+                i = end_i  # "w soboty i niedziele": every such day, no train's day
                 continue
             if not _at_dateline(text, start, end):
                 spans.append(DateSpan(start, end, text[start:end], tuple(fields)))

@@ -28,6 +28,10 @@ from railtrack.extract.lexread import LexiconReader
 from railtrack.extract.numbers import CarCount, find_car_counts, find_count_series
 from railtrack.extract.places import PlaceSpan, find_places
 from railtrack.extract.sealegs import without_english_sea_legs
+from railtrack.extract.sections import EN_SECTIONS, section_pattern, without_line_sections
+
+# "on the section between Gomel and Kalinkovichi": where a line runs (sections.py)
+_EN_SECTION_RE = section_pattern(EN_SECTIONS)
 
 __all__ = ["EnglishReader", "Reader", "reader_for"]
 
@@ -88,8 +92,12 @@ class EnglishReader:
         return cues.claim_kind(text)
 
     def without_other_modes(self, text: str) -> str:
-        """Blank the legs by sea ("loaded onto a ship", "by ferry"), offsets kept."""
-        return without_english_sea_legs(text)
+        """Blank the legs by sea and the sections of line named by their ends.
+
+        "loaded onto a ship", "by ferry"; "on the section between Gomel and
+        Kalinkovichi": no train's ends (offsets kept).
+        """
+        return without_line_sections(without_english_sea_legs(text), _EN_SECTION_RE)
 
     def new_train_markers(self, text: str) -> list[TrainMarker]:  # noqa: D102
         return cues.new_train_markers(text)

@@ -1698,6 +1698,7 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
     if lang == "en":
         merged.update(_one_train_told_again(draft, text))
     _share_between_trips(draft, merged)
+    _later_ordinal_goes_the_firsts_way(draft, assembly.default, text)
     tracked = any(_has_a_station(t) for t in draft.trains)
     draft.trains = [t for t in draft.trains if not _nothing_to_track(t, tracked=tracked)]
     for train in draft.trains:
@@ -1712,6 +1713,91 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
     if lang != "en":
         _one_kind_totals(draft.trains, assembly.default, text)
     return draft
+
+
+def _later_ordinal_goes_the_firsts_way(draft: ReportDraft, rd: Reader, text: str = "") -> None:
+    """Give a train told by a later ordinal the ends of the train told before it.
+
+    "Pociąg z Ukrainy dotarł do Kołobrzegu 6 kwietnia. Druga dostawa spodziewana jest
+    13-14 kwietnia", "The second train is expected on 13 April", "Второй эшелон
+    ожидается 13 апреля": the second train, told by its rank and its day only, goes the
+    way of the one before it (its ends are inferred). Only a lone train marked by an
+    ordinal other than "first", with a day of its own, takes them, from the nearest
+    lone train before it that names an end, and only the ends it does not name (one it
+    names must be the same place).
+    """
+    endless = {gi for gi in range(len(draft.groups)) if _endless_group(draft, gi, text)}
+    for k, train in enumerate(draft.trains):
+        if train.group is not None and train.group in endless:
+            _take_the_ends_before(draft, k)
+            continue
+        marker = train.marker
+        if train.group is not None or marker is None or marker.value.kind != "ordinal":
+            continue
+        words = str(marker.value.text).lower().split()
+        if any(w.startswith("first") or _asks(rd, "is_first_ordinal", w) for w in words):
+            continue  # ("the first train ... rolled out in March 2011": a service's start)
+        if train.departure is None and train.arrival is None:
+            continue
+        _take_the_ends_before(draft, k)
+
+
+# words that tell trains as more of those told before ("dwa kolejne pociągi", "pięć
+# takich transportów", "two more trains", "ещё два эшелона", "ще два ешелони")
+_MORE_OF_THE_SAME = re.compile(
+    r"(?<!\w)(?:kolejn|takich|takie|następn|more|further|such|ещ[её]|таких|такие|подобн|"
+    r"наступн|ще|такі|яшчэ|такіх|такія)",
+    re.IGNORECASE,
+)
+
+
+def _endless_group(draft: ReportDraft, gi: int, text: str) -> bool:
+    """Whether a group told as more of the same names no end and no place passed.
+
+    "W drodze są dwa kolejne pociągi", "pięć takich transportów": more trains of the
+    kind told before, with no way of their own; "at least two trains ... in Minsk and
+    in Orsha" are trains of their own.
+    """
+    group = draft.groups[gi]
+    marker = group.marker
+    if marker is None or not text:
+        return False
+    near = text[max(0, marker.start - 25) : marker.end + 30]
+    if _MORE_OF_THE_SAME.search(near) is None:
+        return False
+    if group.origin is not None or group.destination is not None or group.via:
+        return False
+    members = [draft.trains[i] for i in group.members if i < len(draft.trains)]
+    # (trains seen "in Minsk and in Orsha" are sightings where they were, no way)
+    return all(t.origin is None and t.destination is None and not t.via for t in members)
+
+
+def _take_the_ends_before(draft: ReportDraft, k: int) -> None:
+    """Give ``draft.trains[k]`` the ends it lacks from the lone train told before it.
+
+    "W drodze są dwa kolejne pociągi" after "Pierwszy pociąg z darami z Warszawy dotarł
+    do Kijowa": more trains named with no way of their own go the way of the nearest
+    lone train before them that names an end (inferred). A train whose own end differs
+    from that train's goes elsewhere and takes nothing.
+    """
+    train = draft.trains[k]
+    before = next(
+        (
+            t
+            for t in reversed(draft.trains[:k])
+            if t.group is None and (t.origin is not None or t.destination is not None)
+        ),
+        None,
+    )
+    if before is None:
+        return
+    ends = [(getattr(train, r), getattr(before, r)) for r in ("origin", "destination")]
+    if any(a is not None and b is not None and not _same_place(a, b) for a, b in ends):
+        return  # (the second train goes elsewhere)
+    for role in ("origin", "destination"):
+        had = getattr(before, role)
+        if getattr(train, role) is None and had is not None:
+            setattr(train, role, Fact(had.value, had.text, had.start, had.end, inferred=True))
 
 
 def _totals_pinned_by_groups(draft: ReportDraft) -> None:
@@ -3121,6 +3207,38 @@ def _ordinal_on_the_same_ends(first: TrainDraft, later: TrainDraft) -> bool:
     return all(a is not None and b is not None and _same_place(a, b) for a, b in ends)
 
 
+def _ordinal_on_the_same_day(first: TrainDraft, later: TrainDraft) -> bool:
+    """Whether an ordinal opens a mention of a train told before unmarked, on its day.
+
+    "Do Brześcia w piątek przyjechał pierwszy transport kolejowy" (the ordinal read on
+    the detail) and "18 sierpnia wojskowy pociąg towarowy ... przybył na stację
+    Brześć-Południowa": the same day, to the same place (the town, then its station),
+    is the train told before, not the second of a list. Both mentions must date the
+    same move to the same day and name the same end of it; a list's trains differ in
+    their days or ends.
+    """
+    marker = later.marker
+    told = first.marker
+    if told is not None and told.value.kind != "indefinite":
+        return False
+    if marker is None or marker.value.kind != "ordinal":
+        return False
+    same_day = False
+    for role in _DATE_ROLES:
+        a, b = getattr(first, role), getattr(later, role)
+        if a is None or b is None:
+            continue
+        if a.value.precision != "day" or (a.value.earliest, a.value.latest) != (
+            b.value.earliest,
+            b.value.latest,
+        ):
+            return False
+        same_day = True
+    ends = [(getattr(first, r), getattr(later, r)) for r in ("origin", "destination")]
+    named = [(a, b) for a, b in ends if a is not None and b is not None]
+    return same_day and bool(named) and all(_same_place(a, b) for a, b in named)
+
+
 def _arrives_before_leaving(left: TrainDraft, arrived: TrainDraft) -> bool:
     """Whether one mention's arrival ends before the other's departure begins."""
     dep, arr = left.departure, arrived.arrival
@@ -3145,6 +3263,7 @@ def _restates(first: TrainDraft, later: TrainDraft, text: str = "") -> bool:
         and later.marker.value.kind in ("ordinal", "other", "same", "more")
         and not _same_ordinal(first, later)
         and not _ordinal_on_the_same_ends(first, later)
+        and not _ordinal_on_the_same_day(first, later)
     ):
         return False  # ("ещё один эшелон ... туда же": one more train, not the first again)
     if first.number and later.number and first.number != later.number:
@@ -3255,12 +3374,25 @@ def _leg_from_a_place_passed(first: TrainDraft, later: TrainDraft) -> bool:
 
 
 def _more_exact(a: Fact, b: Fact) -> bool:
-    """Whether ``b`` names ``a``'s place more exactly ("Калининград-Сортировочный")."""
+    """Whether ``b`` names ``a``'s place more exactly ("Калининград-Сортировочный").
+
+    The town in any case, then a station of it named by a compound ("do Brześcia",
+    then "na stację Brześć-Południowa"; "в Оршу", then "Орша-Центральная").
+
+    >>> def f(t):
+    ...     return Fact(PlaceSpan("destination", t, 0, len(t), 0, "pl"), t, 0, len(t))
+    >>> _more_exact(f("Brześcia"), f("Brześć-Południowa")), _more_exact(f("Gdańska"), f("Gdańskim"))
+    (True, False)
+    """
     x, y = a.value.text.lower(), b.value.text.lower()
-    if len(x) <= 3 or not y.startswith(x[:-1]) or any(c in x for c in "- –"):
+    if len(x) <= 3 or any(c in x for c in "- –"):
         return False
-    # a compound name ("Киев-Лиски", "Минск Пассажирский"), not a case form ("Gdańskim")
-    return any(c in y[len(x) - 1 :] for c in "- –")
+    if y.startswith(x[:-1]):
+        # a compound name ("Киев-Лиски", "Минск Пассажирский"), not a case form ("Gdańskim")
+        return any(c in y[len(x) - 1 :] for c in "- –")
+    head = re.split(r"[- –]", y, maxsplit=1)
+    # the town's case form before the station's own name ("Brześcia", "Brześć-Południowa")
+    return len(head) == 2 and bool(head[1]) and _same_name_stem(x, head[0])
 
 
 def _merge_into(first: TrainDraft, later: TrainDraft, text: str = "") -> None:
