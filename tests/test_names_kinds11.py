@@ -1,0 +1,164 @@
+"""Kinds of names ``unseen11.csv``, trial 10 and the real corpus left unresolved (issue 15).
+
+Each kind is checked in the languages it concerns, with forms no table holds, and
+where the data allows as a property over it:
+
+- the plural genitive of a plural town name ("do Klińców", "з Клінцоў": Klintsy) is
+  read as its nominative (trial finding T14);
+- Polish "rz" before a vowel is the soft р of a Belarusian or Russian name
+  ("Krzyczew", "z Krzyczewa": Krichev), looked up exactly like every case form;
+- Belarusian in Łacinka is read by its Cyrillic spelling and that spelling's case
+  forms ("na Druju": Druja, "Čarnihaŭskaj vobłaści"); without a language only a name
+  with a letter Łacinka writes and Polish does not (ŭ č š ž) is read so, so an English
+  name ("Garrett") never becomes a Łacinka reading of another place;
+- every oblast of Ukraine has its Belarusian name ("Чарнігаўскай вобласці").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from railtrack import data_path, load_network
+from railtrack.inflection import lemma_forms
+from railtrack.network import RailNetwork
+
+
+@pytest.fixture(scope="module")
+def net() -> RailNetwork:
+    return load_network()
+
+
+# -- plural genitives of plural town names ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "lang"),
+    [
+        ("Klińców", "pl"),  # trial 10 T14 (relay/pl.txt)
+        ("do Klińców", None),  # trial 10 T14 (sheet/rejestr.xlsx)
+        ("z Klińców", "pl"),
+        ("Клінцоў", "be"),  # trial 10 T14
+        ("з Клінцоў", None),
+    ],
+)
+def test_plural_genitive_is_its_town(net: RailNetwork, name: str, lang: str | None) -> None:
+    r = net.resolve(name, lang=lang) if lang else net.resolve(name)
+    assert r.resolved, r.note
+    assert r.station_id == "RU-KLINTSY", (r.name, r.note)
+
+
+def test_plural_genitive_rules_give_nominatives() -> None:
+    assert "Klińce" in lemma_forms("Klińców", "pl")
+    assert "Клінцы" in lemma_forms("Клінцоў", "be")
+    # the rule needs a stem: a bare ending is no name
+    assert lemma_forms("ców", "pl") == ()
+
+
+# -- Polish "rz" for a soft р -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["Krzyczew", "z Krzyczewa", "w Krzyczewie"])
+def test_polish_rz_is_soft_r(net: RailNetwork, name: str) -> None:
+    r = net.resolve(name)
+    assert r.resolved, r.note
+    assert r.name == "Krychaw", (r.name, r.note)
+
+
+def test_polish_rz_respelling_is_only_a_form() -> None:
+    """The respelled form comes after the forms as written: never instead of them."""
+    forms = lemma_forms("Krzyczewa", "pl")
+    assert "Krzyczew" in forms
+    assert "Kryczew" in forms
+    assert forms.index("Krzyczew") < forms.index("Kryczew")
+
+
+# -- Łacinka case forms ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "expected"),
+    [
+        ("Druju", "be", "Druja"),  # unseen11 (nashaniva.com/be_latn)
+        ("na Druju", "be", "Druja"),
+        ("Druji", "be", "Druja"),
+        ("Połacku", "be", "Polotsk"),
+        ("Kryčava", "be", "Krychaw"),
+    ],
+)
+def test_lacinka_case_forms(net: RailNetwork, name: str, lang: str, expected: str) -> None:
+    r = net.resolve(name, lang=lang)
+    assert r.resolved, r.note
+    assert r.name == expected, (r.name, r.note)
+
+
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [
+        ("Čarnihaŭskaj vobłaści", "Chernihiv region"),  # unseen11, no language given
+        ("u Kijeŭskaj vobłaści", "Kyiv region"),
+        ("Charkaŭskaj vobłaści", "Kharkiv region"),
+    ],
+)
+def test_lacinka_region_without_language(net: RailNetwork, name: str, region: str) -> None:
+    r = net.resolve(name)
+    assert r.resolved, r.note
+    assert r.region == region, (r.name, r.note)
+
+
+@pytest.mark.parametrize("name", ["Garrett", "Salem", "Druju", "Haradni", "Łebedyń"])
+def test_no_lacinka_reading_without_a_lacinka_letter(name: str) -> None:
+    """Without a language, a name with none of ŭ č š ž gets no Cyrillic reading."""
+    assert not any(any("\u0400" <= c <= "\u04ff" for c in f) for f in lemma_forms(name))
+
+
+def test_english_name_is_no_lacinka_place(net: RailNetwork) -> None:
+    r = net.resolve("Garrett")  # places.csv: Garrett, Indiana; never the Romanian Haret
+    assert r.name != "Haret", r.note
+
+
+# -- Belarusian names of Ukraine's oblasts --------------------------------------------------
+
+
+def _ukrainian_oblasts() -> list[dict[str, object]]:
+    data = yaml.safe_load(Path(data_path("network", "regions.yaml")).read_text("utf-8"))
+    entries = [e for group in data.values() if isinstance(group, list) for e in group]
+    return [
+        e
+        for e in entries
+        if isinstance(e, dict)
+        and e.get("kind") == "region"
+        and str(e.get("key", "")).endswith(" region")  # an oblast, not Donbas or Crimea
+        and any(str(r).startswith("UA/") for r in e.get("station_regions") or [])
+    ]
+
+
+def test_every_ukrainian_oblast_has_a_belarusian_name(net: RailNetwork) -> None:
+    oblasts = _ukrainian_oblasts()
+    assert len(oblasts) >= 24
+    for e in oblasts:
+        names = [str(a) for a in e["aliases"]]  # type: ignore[union-attr]
+        be = [a for a in names if a.endswith(" вобласць")]
+        assert be, e["key"]
+        for name in be:
+            r = net.resolve(name)
+            assert r.region == e["key"], (name, r.region, r.note)
+            # and its locative, as reports write it ("у Чарнігаўскай вобласці")
+            loc = name.replace("ая вобласць", "ай вобласці")
+            assert net.resolve(loc).region == e["key"], loc
+
+
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [
+        ("Чарнігаўскай вобласці", "Chernihiv region"),
+        ("у Кіеўскую вобласць", "Kyiv region"),
+        ("Жытомірскай вобласці", "Zhytomyr region"),
+        ("Валынскай вобласці", "Volyn region"),
+    ],
+)
+def test_belarusian_oblast_case_forms(net: RailNetwork, name: str, region: str) -> None:
+    r = net.resolve(name)
+    assert r.region == region, (r.name, r.note)
