@@ -162,3 +162,60 @@ def test_every_ukrainian_oblast_has_a_belarusian_name(net: RailNetwork) -> None:
 def test_belarusian_oblast_case_forms(net: RailNetwork, name: str, region: str) -> None:
     r = net.resolve(name)
     assert r.region == region, (r.name, r.note)
+
+
+# -- a curated alias is never another rail town's own name ---------------------------------
+
+
+def test_no_curated_alias_is_another_towns_own_name(net: RailNetwork) -> None:
+    """No alias of a theatre station shares its spelling key with another town's own name.
+
+    Grodno's archaic alias "Horodno" had the key of Horodnia (Chernihiv oblast, 11,500
+    people, 558 km away), so "Haradnia" and its case forms resolved confidently to
+    Grodno. An alias may share a key with a town far away only when the station's own
+    name does too (Donetsk of Ukraine and Donetsk of Rostov oblast are namesakes).
+    """
+    import csv
+    import gzip
+    import math
+
+    from railtrack.gazetteer import name_tokens, tokens_skeleton
+
+    def key(text: str) -> str:
+        return tokens_skeleton(name_tokens(text))
+
+    own: dict[str, list[tuple[str, float, float]]] = {}
+    path = data_path("network", "world", "places.tsv.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh, delimiter="\t"):
+            if r["country"] in {"BY", "RU", "UA"} and int(r["population"] or 0) >= 5000:
+                own.setdefault(key(r["name"]), []).append(
+                    (r["name"], float(r["lat"]), float(r["lon"]))
+                )
+
+    def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+        dy = (a[0] - b[0]) * 111.2
+        dx = (a[1] - b[1]) * 111.2 * math.cos(math.radians((a[0] + b[0]) / 2))
+        return math.hypot(dx, dy)
+
+    g = net.gazetteer
+    bad = []
+    for st in g._stations:
+        if st.tier != 0 or st.lat is None or st.lon is None:
+            continue
+        written = g._written[st.id]
+        own_keys = {key(x) for x in written[:2] if x}
+        for alias in written[2:]:
+            k = key(alias) if alias else ""
+            if not k or k in own_keys:
+                continue
+            for name, lat, lon in own.get(k, ()):
+                if km((st.lat, st.lon), (lat, lon)) > 50:
+                    bad.append((st.id, alias, name))
+    assert not bad, bad
+
+
+@pytest.mark.parametrize("name", ["Haradni", "Haradnia", "Гарадня", "Городня"])
+def test_horodnia_is_no_grodno(net: RailNetwork, name: str) -> None:
+    r = net.resolve(name)
+    assert r.station_id != "BY-GRODNO", r.note
