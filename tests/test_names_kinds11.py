@@ -219,3 +219,45 @@ def test_no_curated_alias_is_another_towns_own_name(net: RailNetwork) -> None:
 def test_horodnia_is_no_grodno(net: RailNetwork, name: str) -> None:
     r = net.resolve(name)
     assert r.station_id != "BY-GRODNO", r.note
+
+
+# -- a station abroad named by its town and a role or side word -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "town"),
+    [
+        ("Warszawa Wschodnia", "Warsaw"),  # unseen11 (forsal.pl)
+        ("Kraków Główny", "Kraków"),
+        ("Lublin Główny", "Lublin"),
+        ("Wrocław-Główny", "Wrocław"),
+        ("Przemyśl Główny", "Przemyśl"),
+    ],
+)
+def test_station_abroad_is_its_town(net: RailNetwork, name: str, town: str) -> None:
+    r = net.resolve(name)
+    assert r.resolved, r.note
+    assert (r.name, r.precision, r.in_network) == (town, "town", False), r.note
+
+
+@pytest.mark.parametrize(
+    ("name", "not_this"),
+    [
+        ("Karolinie Południowej", "Carolina"),  # South Carolina: a case form, no station
+        ("Chełm Główny", None),  # two Chełms of Poland: the tie stays
+        ("Донецк-Северный", None),  # Donetsk of Ukraine and of Rostov oblast
+    ],
+)
+def test_station_abroad_never_guesses(net: RailNetwork, name: str, not_this: str | None) -> None:
+    r = net.resolve(name)
+    if not_this is None:
+        assert not r.resolved, (r.name, r.note)
+    else:
+        assert r.name != not_this, r.note
+
+
+def test_adjective_of_a_name_is_no_station_word(net: RailNetwork) -> None:
+    """'Podlaska' is part of the town's own name, not a station's side or role."""
+    r = net.resolve("Biała Podlaska")
+    assert r.name == "Biała Podlaska", r.note
+    assert "names one of its stations" not in r.note
