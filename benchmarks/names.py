@@ -501,6 +501,7 @@ def main() -> int:
         "unseen8.csv": REPO / "tests" / "data" / "names_real" / "unseen8.csv",
         "unseen9.csv": REPO / "tests" / "data" / "names_real" / "unseen9.csv",
         "unseen10.csv": REPO / "tests" / "data" / "names_real" / "unseen10.csv",
+        "unseen11.csv": REPO / "tests" / "data" / "names_real" / "unseen11.csv",
     }
     for title, path in tables.items():
         if not path.is_file():

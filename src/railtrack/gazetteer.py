@@ -1714,10 +1714,36 @@ class Gazetteer:
                     if r is not None:
                         hits.append(_Hit(form, r, place.written_as(form), place.population))
         if not hits:
-            return None
+            return self._station_abroad(query, text, lang)
         picked = self._pick(query, hits)
         picked = self._tied_nominative_guard(query, forms, picked, hits)
         return self._near_town_guard(query, text, picked, hits)
+
+    def _station_abroad(self, query: str, text: str, lang: str | None) -> Resolution | None:
+        """Resolve a station abroad named by its town and a role or direction word.
+
+        "Warszawa Wschodnia", "Przemyśl Główny", "Пшемисль Головний": no table lists the
+        stations of towns outside the network, but the town is their place, so the name
+        resolves to the town (precision "town"), as "Minsk-Vostochny" resolves to Minsk
+        when the network has no such station. Only a word of :data:`_ROLE_OR_SIDE` counts
+        (never an adjective that is part of a name, "Biała Podlaska"), only the town
+        itself may resolve, as written (a tie stays a tie: "Донецк-Северный"; a case
+        form is a name of its own: "Karolinie Południowej", South Carolina, is no station
+        of Carolina), and only to a place outside the network (the network's own towns
+        are :meth:`_resolve_written`'s).
+        """
+        words = [w for w in re.split(r"[\s\-–—]+", text) if w]
+        if len(words) != 2 or not _ROLE_OR_SIDE.match(_ascii_fold(words[1])):
+            return None
+        head = self.resolve(words[0], lang=lang) if lang else self.resolve(words[0])
+        if not head.resolved or head.in_network is not False or head.region is not None:
+            return None
+        if head.form not in (None, words[0]):
+            return None  # a case form ("Karolinie Południowej"): a name in its own right
+        if head.precision not in ("town", None):
+            return None
+        note = f"resolved to the town: {text!r} names one of its stations, which no table lists"
+        return replace(head, query=query, precision="town", form=words[0], note=note)
 
     def _tied_nominative_guard(
         self, query: str, forms: Sequence[str], picked: Resolution, hits: list[_Hit]
@@ -2830,6 +2856,18 @@ def _fuzzy_plausible(query: str, key: str, score: float) -> bool:
     if score >= _FUZZY_STRICT:
         return True
     return bool(query) and bool(key) and query[0] == key[0] and min(len(query), len(key)) > 6
+
+
+# A station's role or side after its town's name, as _ascii_fold writes it (marks
+# dropped: "Główny" glowny, "Паўночны" пауночны): Polish, Russian, Ukrainian,
+# Belarusian and English
+_ROLE_OR_SIDE = re.compile(
+    r"(wschodn|zachodn|polnocn|poludniow|glown|centraln|osobow|towarow"
+    r"|восточн|западн|северн|южн|главн|центральн|пассажирск|сортировочн|товарн"
+    r"|східн|західн|північн|південн|головн|пасажирськ|сортувальн"
+    r"|усходн|заходн|пауночн|паудн|галоун|цэнтральн|пасажырск"
+    r"|east|west|north|south|central|main)"
+)
 
 
 def _bare(tokens: list[str], st: _Station) -> bool:

@@ -146,10 +146,14 @@ _RULES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("ска", ("ск",)),
         ("ўскай", ("ўская",)),
         ("скай", ("ская",)),
+        # plural genitive of a plural town name: "з Клінцоў" -> Клінцы (Klintsy)
+        ("оў", ("ы",)),
     ),
     # Polish soft stems, beside the rules of railtrack.extract.morph: "Słonimia" ->
     # "Słonim", "Białorusi" -> "Białoruś", "Grodnie" -> "Grodno".
     "pl": (
+        # plural genitive of a plural town name: "do Klińców" -> Klińce (Klintsy)
+        ("ców", ("ce", "cy")),
         # the mobile "ie" of "-iec" towns: "Królewca", "w Królewcu", "Królewcem" ->
         # Królewiec; "Kamieńca" -> Kamieniec
         ("ńcem", ("niec",)),
@@ -439,6 +443,8 @@ def _respelled(forms: list[str]) -> list[str]:
 
 
 def _latin_forms(name: str, lang: str | None) -> list[str]:
+    if lang == "be":
+        return _lacinka_forms(name, lang)
     if lang not in (None, "pl", "en"):
         return []
     forms = list(_morph_forms(name, "pl"))
@@ -448,7 +454,74 @@ def _latin_forms(name: str, lang: str | None) -> list[str]:
         forms.extend(_combine(per_word, " "))
     if lang != "en":
         forms.extend(_polish_kh([name, *forms]))
+        forms.extend(_polish_soft_r([name, *forms]))
+    if lang is None:
+        forms.extend(_lacinka_forms(name, lang))
     return forms
+
+
+# "rz" before a vowel: the Polish spelling of a soft р ("Krzyczew" is Кричев, "Rzeczyca"
+# Речица, "Orzeł" Орёл); Polish letters only Łacinka does not write ("ó", "ą", "ę", "w",
+# "sz", "cz", "rz") mark a name that is not Łacinka
+_POLISH_SOFT_R = re.compile(r"rz(?=[aeiouyąęó])", re.IGNORECASE)
+# a letter only Łacinka among the languages of reports writes (Polish has none of them)
+_LACINKA_MARK = re.compile(r"[ŭčšž]", re.IGNORECASE)
+
+
+def _polish_soft_r(forms: list[str]) -> list[str]:
+    """Read "rz" before a vowel as "r" in Polish-spelled names: "Krzyczew" is Kryczew.
+
+    Polish exonyms of Belarusian and Russian towns write the soft р as "rz"; the
+    spelling key reads "rz" as ж. The respelled form is looked up exactly, like every
+    case form.
+
+    Examples
+    --------
+    >>> _polish_soft_r(["Krzyczew", "Rzeczycy", "Grodno"])
+    ['Kryczew', 'Reczycy']
+    """
+    out = []
+    for form in forms:
+        respelled = _POLISH_SOFT_R.sub(lambda m: m[0][0], form)
+        if respelled != form:
+            out.append(respelled)
+    return out
+
+
+def _lacinka_forms(name: str, lang: str | None) -> list[str]:
+    """Cyrillic spelling of a Łacinka name and its nominatives: "Druju" -> Друю, Друя.
+
+    Belarusian in Łacinka ("u Połack", "na Druju", "z Haradni") is read by its Cyrillic
+    spelling (:func:`railtrack.extract.lacinka.to_cyrillic`) and that spelling's
+    Belarusian and Russian case forms. Without a language, only a name with a letter
+    that Łacinka writes and Polish does not ("ŭ", "č", "š", "ž") is read so: "Garrett"
+    is no Łacinka "Ґаррэтт" (the Romanian village Haret).
+
+    Examples
+    --------
+    >>> _lacinka_forms("Druju", "be")[:2]
+    ['Друю', 'Друя']
+    >>> _lacinka_forms("Čarnihaŭskaj vobłaści", "be")[0]
+    'Чарнігаўскай вобласці'
+    >>> _lacinka_forms("Druju", None), _lacinka_forms("Garrett", None)
+    ([], [])
+    """
+    if lang is None and not _LACINKA_MARK.search(name):
+        return []
+    from railtrack.extract.lacinka import to_cyrillic
+
+    spelled = to_cyrillic(name)[0]
+    if _LATIN_LETTER.search(spelled) or not _CYRILLIC.search(spelled):
+        return []
+    # Łacinka writes the soft "ś" of "vobłaści" as the classical spelling does
+    # ("вобласьці"); the official spelling has no soft sign there ("вобласці")
+    official = _CLASSICAL_SOFT_SIGN.sub("", spelled)
+    heads = list(dict.fromkeys([official, spelled]))
+    forms = [f for head in heads for f in _cyrillic_forms(head, "be")[: MAX_FORMS // 2]]
+    return list(dict.fromkeys([*heads, *forms]))
+
+
+_CLASSICAL_SOFT_SIGN = re.compile(r"(?<=[сзцСЗЦ])ь(?=[бвгджзклмнпрстфхцчшщ])")
 
 
 # Letters and pairs only a Polish spelling of a Slavic name writes: the Polish marks,
