@@ -289,3 +289,23 @@ def test_a_relayed_lower_bound_is_merged_as_the_default_does(client: Any, tmp_pa
     assert_same(track(reports, net), on_dask)
     head = on_dask.headline()
     assert (head["shipments"], head["cars_total"], head["cars_total_lower_bound"]) == (2, 62, True)
+
+
+def test_relays_of_a_group_are_dropped_as_by_default(client: Any, tmp_path: Path) -> None:
+    """Two outlets telling the same two trains and their total (trial10 T7): one group."""
+    told = {
+        "en": "Two echelons left Belarus on March 8. The first, 48 flatcars, left Slonim for "
+        "Valuyki; the second, 40 cars, left Luninets for Klintsy. In total, 88 cars.",
+        "uk": "Два ешелони залишили Білорусь 8 березня: перший — зі Слоніма до Валуйок "
+        "(48 платформ), другий — з Лунинця до Клинців (40 вагонів). Загалом 88 вагонів.",
+    }
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in told.items():
+        head = f"source: Гаюн\npublished: 2023-03-14\nrelayed_by: {name}\n\n"
+        (folder / f"{name}.txt").write_text(head + text + "\n", encoding="utf-8")
+    reports = load_reports(folder)
+    net = load_network()
+    default = track(reports, net)
+    assert (default.headline()["shipments"], default.headline()["groups"]) == (2, 1)
+    assert_same(default, track_converted(reports, net, client))

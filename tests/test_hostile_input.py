@@ -480,3 +480,56 @@ def test_western_accents_are_not_read_as_cyrillic() -> None:
     from railtrack.io._decode import decode_text
 
     assert decode_text("Café résumé at the station".encode("cp1252")).startswith("Café")
+
+
+# --- trial10 T19: UTF-16 without a byte-order mark ------------------------------------------
+
+_UTF16_TEXTS = {
+    "ru": "Эшелон из 40 вагонов вышел из Орши в Брянск 8 марта.",
+    "uk": "8 березня ешелон із 48 платформ вирушив зі Слоніма до Валуйок.",
+    "be": "17 сакавіка з Гомеля ў Навазыбкаў адправіўся эшалон з 36 вагонаў.",
+    "pl": "8 marca pociąg wojskowy, 40 wagonów, wyjechał z Orszy do Briańska.",
+    "en": "On March 8 a train of 48 flatcars left Slonim for Valuyki.",
+}
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("lang", sorted(_UTF16_TEXTS))
+def test_utf16_without_bom_is_read(tmp_path: Path, lang: str, encoding: str) -> None:
+    text = f"source: Hajun\npublished: 2023-03-14\n\n{_UTF16_TEXTS[lang]}\r\n"
+    path = tmp_path / f"{lang}.txt"
+    path.write_bytes(text.encode(encoding))  # no byte-order mark, as Notepad may write
+    assert read_text(path) == text.replace("\r\n", "\n")
+    reports = load_reports(path)
+    assert not [p for p in reports.problems if "binary" in str(p)]
+    assert reports.shipments, (lang, encoding, [str(p) for p in reports.problems])
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_csv_without_bom_is_read(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "log.csv"
+    table = "date,from,to,cars,source\n08.03.2023,Орша,Брянск,40,Гаюн\n"
+    path.write_bytes(table.encode(encoding))
+    reports = load_reports(path)
+    assert [s.cars.total for s in reports.shipments] == [40]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        bytes(range(256)) * 4,  # NULs and every byte: no text
+        b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(200),  # a zip (an .xlsx renamed)
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(100),
+        "Orsha".encode("utf-16-le") + b"\x00\x00\xff\xfe\x00\x01\x02\x03" * 40,
+        "Orsha, 40 cars".encode("utf-16-le") + bytes(2),  # a NUL character is not text
+    ],
+    ids=["all-bytes", "zip", "png", "utf16-then-binary", "utf16-nul-char"],
+)
+def test_binary_files_still_get_one_clear_line(tmp_path: Path, raw: bytes) -> None:
+    path = tmp_path / "r.txt"
+    path.write_bytes(raw)
+    with pytest.raises(NotText, match=r"^not a text file \(it holds binary data\)$"):
+        read_text(path)
+    reports = load_reports(path)
+    assert not reports.shipments
+    assert any("not a text file" in str(p) for p in reports.problems)

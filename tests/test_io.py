@@ -443,3 +443,72 @@ def test_csv_trailing_empty_fields_keep_the_row_and_extra_values_are_named(
     (problem,) = reports.problems
     assert problem.row == 4
     assert "'s' past the last column" in problem.message
+
+
+# --- trial10: what a structured record gives and is not read is never silent --------------
+
+_BASE = {"source": "Hajun", "origin": "Orsha", "destination": "Bryansk"}
+
+
+@pytest.mark.parametrize("suffix", [".json", ".jsonl", ".yaml"])
+@pytest.mark.parametrize(
+    ("extra", "field"),
+    [
+        ({"cars": {"totl": 40, "flat": 40}}, "cars.totl"),
+        ({"source": {"reporter": "Hajun", "channel_nme": "x"}}, "source.channel_nme"),
+        ({"origin": {"text": "Orsha", "stationid": "X"}}, "origin.stationid"),
+        ({"destination": {"text": "Bryansk", "lat_deg": 53.2}}, "destination.lat_deg"),
+        ({"departure": {"earliest": "2023-03-01", "latest": "2023-03-02", "tz": 3}}, "departure.tz"),
+        ({"via": [{"text": "Krichev", "kind": "station"}]}, "via.kind"),
+        ({"unknown_block": {"a": 1}}, "unknown_block"),
+    ],
+)
+def test_an_unknown_nested_key_is_named_and_the_record_kept(
+    tmp_path: Path, suffix: str, extra: dict[str, object], field: str
+) -> None:
+    import yaml
+
+    rows = [{"id": "bad", **_BASE, **extra}, {"id": "good", **_BASE, "cars_total": 30}]
+    path = tmp_path / f"r{suffix}"
+    if suffix == ".json":
+        path.write_text(json.dumps(rows), encoding="utf-8")
+    elif suffix == ".jsonl":
+        path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    else:
+        path.write_text(yaml.safe_dump(rows, allow_unicode=True), encoding="utf-8")
+    reports = load_reports(path)
+    assert [s.id for s in reports.shipments] == ["bad", "good"]
+    (problem,) = reports.problems
+    assert (problem.field, problem.row) == (field, 1)
+    assert str(problem).startswith(f"{path.name} ")
+    assert f"unknown field {field!r} ignored" in str(problem)
+
+
+@pytest.mark.parametrize("cars", [40, "40", 40.0])
+def test_a_plain_cars_count_is_the_total(tmp_path: Path, cars: object) -> None:
+    rows = [{"id": "a", **_BASE, "cars": cars}]
+    reports = load_reports(_write_jsonl(tmp_path / "r.jsonl", rows))
+    assert [s.cars.total for s in reports.shipments] == [40]
+    assert reports.problems == []
+
+
+def test_a_plain_cars_count_beside_a_total_is_named_when_not_read(tmp_path: Path) -> None:
+    rows = [{"id": "a", **_BASE, "cars": 40, "cars_total": 42}]
+    reports = load_reports(_write_jsonl(tmp_path / "r.jsonl", rows))
+    assert [s.cars.total for s in reports.shipments] == [42]
+    (problem,) = reports.problems
+    assert problem.field == "cars"
+    assert "'cars' (40) ignored" in problem.message
+
+
+@pytest.mark.parametrize("cars", [[40], True, {"total": "many"}])
+def test_cars_that_are_no_count_cost_their_record_with_a_problem(
+    tmp_path: Path, cars: object
+) -> None:
+    rows = [{"id": "a", **_BASE, "cars": cars}, {"id": "b", **_BASE}]
+    reports = load_reports(_write_jsonl(tmp_path / "r.jsonl", rows))
+    assert [s.id for s in reports.shipments] == ["b"]
+    (problem,) = reports.problems
+    assert problem.field is not None
+    assert problem.field.startswith("cars")
+    assert problem.row == 1

@@ -174,12 +174,22 @@ def test_ends_must_agree_and_one_must_be_a_station() -> None:
     assert _links(*vague).empty
 
 
-def test_a_grouped_train_is_kept_and_never_dropped() -> None:
+def test_a_grouped_train_is_kept_and_a_group_is_linked_only_as_a_whole() -> None:
     grouped = _ship("seed-t1", "seed", dep="2023-03-01", group="seed-g1", credibility=4)
     relay = _ship("relay-t1", "relay", dep="2023-03-01", credibility=2)
     assert _pairs(_links(grouped, relay)) == [("relay-t1", "seed-t1")]
+    # a group that retells another report's group, every train of it (trial10 T7)
     other = _ship("other-t1", "other", dep="2023-03-01", group="other-g1")
-    assert _links(grouped, other).empty
+    assert _pairs(_links(grouped, other)) == [("other-t1", "seed-t1")]
+    second = _ship("seed-t2", "seed", dep="2023-03-01", group="seed-g1", destination=ORSHA)
+    told = _ship("other-t2", "other", dep="2023-03-01", group="other-g1", destination=ORSHA)
+    assert _pairs(_links(grouped, second, other, told)) == [
+        ("other-t1", "seed-t1"),
+        ("other-t2", "seed-t2"),
+    ]
+    # told in part (the second train another day): neither of its trains is linked
+    apart = _ship("other-t2", "other", dep="2023-03-05", group="other-g1", destination=ORSHA)
+    assert _links(grouped, second, other, apart).empty
 
 
 def test_settings_widen_or_narrow_the_rule() -> None:

@@ -365,3 +365,145 @@ def test_a_table_with_a_source_detail_but_no_reporter_keeps_its_rows(
     assert ship.source.reporter == "unknown"
     assert ship.cars.total == 48
     assert any("reporter 'unknown'" in str(p) for p in reports.problems)
+
+
+# --- trial10 T15: the usual spreadsheet headers of every language --------------------------
+
+_USUAL_HEADERS = {
+    "en": {
+        "Date of departure": "departure",
+        "Station of departure": "origin",
+        "Station of destination": "destination",
+        "No. of wagons": "cars_total",
+        "Flatcars": "cars_flat",
+        "Reported by": "source",
+        "Republished by": "relayed_by",
+        "Link": "url",
+        "Date of publication": "published",
+        "Remarks": "note",
+    },
+    "ru": {
+        "Дата отправки": "departure",
+        "Станция отправления": "origin",
+        "Станция назначения": "destination",
+        "Количество вагонов": "cars_total",
+        "Платформ": "cars_flat",
+        "Источник": "source",
+        "Передал": "relayed_by",
+        "Ссылка": "url",
+        "Дата публикации": "published",
+        "Примечания": "note",
+    },
+    "uk": {
+        "Дата відправки": "departure",
+        "Станція відправлення": "origin",
+        "Станція призначення": "destination",
+        "Кількість вагонів": "cars_total",
+        "Платформ": "cars_flat",
+        "Джерело": "source",
+        "Передав": "relayed_by",
+        "Посилання": "url",
+        "Дата публікації": "published",
+        "Примітки": "note",
+    },
+    "be": {
+        "Дата адпраўкі": "departure",
+        "Станцыя адпраўлення": "origin",
+        "Станцыя прызначэння": "destination",
+        "Колькасць вагонаў": "cars_total",
+        "Платформаў": "cars_flat",
+        "Крыніца": "source",
+        "Перадаў": "relayed_by",
+        "Спасылка": "url",
+        "Дата публікацыі": "published",
+        "Заўвагі": "note",
+    },
+    "pl": {
+        "Data nadania": "departure",
+        "Stacja nadania": "origin",
+        "Stacja przeznaczenia": "destination",
+        "Liczba wagonów": "cars_total",
+        "Platformy": "cars_flat",
+        "Źródło": "source",
+        "Przekazał": "relayed_by",
+        "Odnośnik": "url",
+        "Data publikacji": "published",
+        "Uwagi": "note",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_USUAL_HEADERS))
+def test_the_usual_headers_of_each_language_map(lang: str) -> None:
+    expected = _USUAL_HEADERS[lang]
+    mapping = map_headers(list(expected))
+    assert mapping.columns == expected
+    assert mapping.ignored == []
+
+
+_EVERY_LANGUAGE_FIELDS = (
+    "departure",
+    "arrival",
+    "origin",
+    "destination",
+    "via",
+    "cars_total",
+    "cars_passenger",
+    "cars_covered",
+    "cars_flat",
+    "cars_tank",
+    "cars_other",
+    "equipment",
+    "source",
+    "relayed_by",
+    "url",
+    "published",
+    "note",
+    "id",
+    "reliability",
+    "credibility",
+)
+
+
+def test_every_field_has_headers_in_all_five_languages() -> None:
+    import csv
+
+    path = Path(__file__).parents[1] / "data" / "tables" / "header_aliases.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        told = {(row["field"], row["language"]) for row in csv.DictReader(handle)}
+    missing = [
+        (name, lang)
+        for name in _EVERY_LANGUAGE_FIELDS
+        for lang in ("en", "ru", "uk", "be", "pl")
+        if (name, lang) not in told
+    ]
+    assert missing == []
+
+
+@pytest.mark.parametrize("lang", sorted(_USUAL_HEADERS))
+def test_a_table_with_the_usual_headers_loads_every_row(tmp_path: Path, lang: str) -> None:
+    values = {
+        "departure": "08.03.2023",
+        "origin": "Slonim",
+        "destination": "Valuyki",
+        "cars_total": "48",
+        "cars_flat": "48",
+        "source": "Hajun",
+        "relayed_by": "Zerkalo",
+        "url": "https://t.me/x/1",
+        "published": "09.03.2023",
+        "note": "-",
+    }
+    headers = _USUAL_HEADERS[lang]
+    path = tmp_path / f"{lang}.csv"
+    rows = [";".join(headers), ";".join(values[f] for f in headers.values())]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    reports = load_reports(path)
+    (ship,) = reports.shipments
+    assert (ship.origin.text, ship.destination.text) == ("Slonim", "Valuyki")  # type: ignore[union-attr]
+    assert (ship.cars.total, ship.cars.flat) == (48, 48)
+    assert (ship.source.reporter, ship.source.relayed_by) == ("Hajun", "Zerkalo")
+    assert ship.source.url == "https://t.me/x/1"
+    assert ship.departure is not None
+    assert ship.departure.earliest == date(2023, 3, 8)
+    assert not [p for p in reports.problems if p.field in headers]

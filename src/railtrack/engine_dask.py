@@ -329,6 +329,13 @@ def _kept_rows(
     return with_merged_counts(part[~part[C.ID].astype(str).isin(dropped)], merged)
 
 
+def _kept_groups(part: pd.DataFrame, retold: frozenset[tuple[str | None, str]]) -> pd.DataFrame:
+    """Worker task: the partition's groups but those retelling another report's group."""
+    reports = part[C.REPORT].astype(object).where(part[C.REPORT].notna(), None)
+    keys = zip(reports, part[C.ID].astype(str), strict=True)
+    return part[[(None if r is None else str(r), g) not in retold for r, g in keys]]
+
+
 def _without_relays(
     frames: dict[str, Any], sightings: pd.DataFrame, settings: Settings
 ) -> tuple[dict[str, Any], pd.DataFrame, pd.DataFrame]:
@@ -338,7 +345,13 @@ def _without_relays(
     columns it reads (:data:`railtrack.relays.LINK_COLUMNS`), links them as the
     default engine does, and the workers drop the relays from their partitions.
     """
-    from railtrack.relays import LINK_COLUMNS, merged_counts, relay_links, without_relays
+    from railtrack.relays import (
+        LINK_COLUMNS,
+        merged_counts,
+        relay_links,
+        retold_groups,
+        without_relays,
+    )
 
     ships = frames["shipments"]
     told = _ordered(ships[[*LINK_COLUMNS, SEQ]].compute())
@@ -351,7 +364,14 @@ def _without_relays(
         _kept_rows, dropped, merged, meta=ships._meta, enforce_metadata=False
     )
     _, sightings = without_relays(told.iloc[:0], sightings, relays)
-    return {**frames, "shipments": kept}, sightings, relays
+    out = {**frames, "shipments": kept}
+    retold = frozenset(retold_groups(told, relays))  # groups retelling a kept group
+    if retold:
+        groups = frames["groups"]
+        out["groups"] = groups.map_partitions(
+            _kept_groups, retold, meta=groups._meta, enforce_metadata=False
+        )
+    return out, sightings, relays
 
 
 def _ordered_rows(frame: pd.DataFrame) -> pd.DataFrame:

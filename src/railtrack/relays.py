@@ -61,7 +61,8 @@ path applies too); this step links them in one run without a store.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import logging
+from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -76,6 +77,8 @@ from railtrack.settings import DEFAULT_SETTINGS, Settings
 if TYPE_CHECKING:
     from railtrack.models import DateWindow, Place
 
+logger = logging.getLogger(__name__)
+
 __all__ = [
     "LINK_COLUMNS",
     "RELAY_COLUMNS",
@@ -85,6 +88,8 @@ __all__ = [
     "merged_counts",
     "movement_span",
     "relay_links",
+    "retold_group",
+    "retold_groups",
     "same_train",
     "with_merged_counts",
     "with_told_counts",
@@ -140,8 +145,9 @@ class _Candidate:
     arrival: Window | None
     cars: int | None
     passenger: int | None
-    rank: tuple[int, float, int, int, str]
+    rank: tuple[int, float, int, int, str, int, str]
     cars_at_least: bool = False
+    group: tuple[str, ...] | None = None
 
 
 def _text(column: pd.Series) -> pd.Series:
@@ -230,8 +236,16 @@ def _report_keys(table: pd.DataFrame) -> list[tuple[str, ...]]:
     ]
 
 
-def _candidates(table: pd.DataFrame, rows: list[int], widest: int) -> list[_Candidate]:
-    """Return one candidate per row of ``table`` (``rows``: their places in the input)."""
+def _candidates(
+    table: pd.DataFrame,
+    rows: list[int],
+    widest: int,
+    group_credibility: dict[tuple[str, ...], float] | None = None,
+) -> list[_Candidate]:
+    """Return one candidate per row of ``table`` (``rows``: their places in the input).
+
+    ``group_credibility``: each group's best credibility, which its members rank by.
+    """
     departures = _windows(table["departure_earliest"], table["departure_latest"], widest)
     arrivals = _windows(table["arrival_earliest"], table["arrival_latest"], widest)
     cars, passengers = _counts(table["cars_total"]), _counts(table["cars_passenger"])
@@ -241,9 +255,14 @@ def _candidates(table: pd.DataFrame, rows: list[int], widest: int) -> list[_Cand
     credibility = pd.to_numeric(table[C.CREDIBILITY], errors="coerce").fillna(6).tolist()
     published = [10**7 if d is None else d for d in _ordinals(table[C.PUBLISHED])]
     report_keys, ids = _report_keys(table), table[C.ID].astype(str).tolist()
+    groups = _group_keys(table)
     out = []
     for i, (dep, arr, n, p) in enumerate(zip(departures, arrivals, cars, passengers, strict=True)):
         says = sum(x is not None for x in (dep, arr, n, p)) + vias[i]
+        group = groups[i]
+        cred = float(credibility[i])
+        if group is not None and group_credibility is not None:
+            cred = group_credibility.get(group, cred)
         out.append(
             _Candidate(
                 row=rows[i],
@@ -253,11 +272,52 @@ def _candidates(table: pd.DataFrame, rows: list[int], widest: int) -> list[_Cand
                 arrival=arr,
                 cars=n,
                 passenger=p,
-                rank=(0 if grouped[i] else 1, float(credibility[i]), -says, published[i], ids[i]),
+                rank=_rank(group, cred, says, published[i], ids[i]),
                 cars_at_least=bounds[i],
+                group=group,
             )
         )
     return out
+
+
+def _rank(
+    group: tuple[str, ...] | None, credibility: float, says: int, published: int, record_id: str
+) -> tuple[int, float, int, int, str, int, str]:
+    """Return a shipment's rank for keeping (lowest first).
+
+    A group's member first, then the best credibility; the members of one group rank
+    together (by the group's published day and id before what each member says), so
+    that of two reports telling the same trains, one report's members are kept in
+    every corridor and the other's are linked to them as a whole.
+    """
+    if group is not None:
+        return (0, credibility, published, 0, "\x1f".join(group), -says, record_id)
+    return (1, credibility, -says, published, "", 0, record_id)
+
+
+def _group_credibility(table: pd.DataFrame) -> dict[tuple[str, ...], float]:
+    """Return each group's best credibility (lowest grade) among its trains."""
+    credibility = pd.to_numeric(table[C.CREDIBILITY], errors="coerce").fillna(6).tolist()
+    best: dict[tuple[str, ...], float] = {}
+    for group, cred in zip(_group_keys(table), credibility, strict=True):
+        if group is not None:
+            best[group] = min(best.get(group, 6.0), float(cred))
+    return best
+
+
+def _group_keys(table: pd.DataFrame) -> list[tuple[str, ...] | None]:
+    """Return each row's group as (report, file, group id); None for a row of no group.
+
+    A group id is unique only within its report, so the report (or, without one,
+    the file) comes with it.
+    """
+    missing = [None] * len(table)
+    reports = _text(table[C.REPORT]).tolist() if C.REPORT in table.columns else missing
+    files = _text(table[C.SOURCE_FILE]).tolist() if C.SOURCE_FILE in table.columns else missing
+    return [
+        None if group is None else (str(report or ""), str(file or ""), str(group))
+        for group, report, file in zip(_text(table[C.GROUP]).tolist(), reports, files, strict=True)
+    ]
 
 
 def _overlap(a: Window, b: Window, slack: int) -> bool:
@@ -375,7 +435,7 @@ def _record_candidate(
         arrival=_window(shipment.expected_arrival, widest),
         cars=shipment.cars.total,
         passenger=shipment.cars.passenger,
-        rank=(0, 0.0, 0, 0, shipment.id),
+        rank=(0, 0.0, 0, 0, "", 0, shipment.id),
         cars_at_least=shipment.cars.at_least or shipment.cars.total_derived,
     )
 
@@ -528,7 +588,7 @@ def _link_corridor(candidates: list[_Candidate], settings: Settings) -> list[_Tr
     trains: list[_Train] = []
     by_day: dict[int, list[int]] = {}
     for c in sorted(candidates, key=lambda c: c.rank):
-        match = None if c.grouped else _first_match(c, trains, by_day, settings)
+        match = _first_match(c, trains, by_day, settings)
         if match is not None:
             train, how = match
             train.reports.add(c.report_key)
@@ -547,7 +607,12 @@ def _corridors(shipments: pd.DataFrame, settings: Settings) -> Iterator[list[_Ca
     if not len(rows):
         return
     by_key: dict[str, list[_Candidate]] = {}
-    candidates = _candidates(shipments.iloc[rows], rows.tolist(), settings.relay_max_window_days)
+    candidates = _candidates(
+        shipments.iloc[rows],
+        rows.tolist(),
+        settings.relay_max_window_days,
+        _group_credibility(shipments),
+    )
     for c, key in zip(candidates, keys.iloc[rows], strict=True):
         if c.departure is not None or c.arrival is not None:
             by_key.setdefault(key, []).append(c)
@@ -676,6 +741,107 @@ def _seen_links(
     return out
 
 
+def retold_group(linked: Sequence[frozenset[Hashable] | None]) -> bool:
+    """Whether a group's trains retell another report's group, the group rule of relays.
+
+    A report that tells two or more trains together (a group) retells another
+    report's when *every* one of its trains is linked to a train of that other
+    report's group: then its trains and its group are relays. When only some are
+    linked (a relay that tells one train the same and another differently), none of
+    its trains is linked: an ambiguous group stays as told. ``track`` applies this
+    rule to the trains of one run (:func:`relay_links`), the store to the trains of
+    an ingest against those stored.
+
+    Parameters
+    ----------
+    linked
+        One entry per train of the group: the groups (any hashable keys) of the
+        train it was linked to, or None when it was not linked to another report's.
+
+    Returns
+    -------
+    bool
+        True when every train is linked and one group holds all the trains they were
+        linked to.
+
+    Examples
+    --------
+    >>> retold_group([frozenset({"hajun-g1"}), frozenset({"hajun-g1"})])
+    True
+    >>> retold_group([frozenset({"hajun-g1"}), None])
+    False
+    >>> retold_group([frozenset({"hajun-g1"}), frozenset({"other-g1"})])
+    False
+    """
+    if not linked or any(groups is None for groups in linked):
+        return False
+    return bool(frozenset.intersection(*(g for g in linked if g is not None)))
+
+
+def _whole_groups(
+    shipments: pd.DataFrame, dropped: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Return the links without those of groups not retold as a whole (:func:`retold_group`)."""
+    groups = _group_keys(shipments)
+    to_kept = {row: kept for row, kept, _ in dropped}
+    touched = {groups[row] for row in to_kept if groups[row] is not None}
+    if not touched:
+        return dropped
+    members: dict[tuple[str, ...], list[int]] = {}
+    for i, group in enumerate(groups):
+        if group is not None and group in touched:
+            members.setdefault(group, []).append(i)
+    undo: set[int] = set()
+    for rows in members.values():
+        linked = [
+            None if i not in to_kept else frozenset({groups[to_kept[i]]} - {None}) for i in rows
+        ]
+        if not retold_group(linked):
+            undo.update(i for i in rows if i in to_kept)
+    if undo:
+        logger.debug("%d trains of groups told only in part by another report kept", len(undo))
+    return [link for link in dropped if link[0] not in undo]
+
+
+def retold_groups(shipments: pd.DataFrame, relays: pd.DataFrame) -> set[tuple[str | None, str]]:
+    """Return the groups whose every train is a relay: ``(report, group id)`` each.
+
+    Such a group retells another report's group (:func:`retold_group`); dropping it
+    with its trains keeps the group's total from being counted once per outlet.
+
+    Parameters
+    ----------
+    shipments
+        The shipment table :func:`relay_links` read (``id``, ``group``, ``report``).
+    relays
+        :func:`relay_links` of ``shipments``.
+
+    Examples
+    --------
+    >>> ships = pd.DataFrame({"id": ["a-t1", "a-t2", "b-t1", "b-t2"],
+    ...                       "group": ["a-g1", "a-g1", "b-g1", "b-g1"],
+    ...                       "report": ["a", "a", "b", "b"]})
+    >>> retold_groups(ships, pd.DataFrame({"id": ["b-t1", "b-t2"]}))
+    {('b', 'b-g1')}
+    """
+    if not len(relays) or C.GROUP not in shipments.columns:
+        return set()
+    gone = set(relays[C.ID].astype(str))
+    reports = (
+        _text(shipments[C.REPORT]).tolist()
+        if C.REPORT in shipments.columns
+        else [None] * len(shipments)
+    )
+    all_gone: dict[tuple[str | None, str], bool] = {}
+    for record_id, group, report in zip(
+        shipments[C.ID].astype(str), _text(shipments[C.GROUP]).tolist(), reports, strict=True
+    ):
+        if group is not None:
+            key = (None if report is None else str(report), str(group))
+            all_gone[key] = all_gone.get(key, True) and record_id in gone
+    return {key for key, is_gone in all_gone.items() if is_gone}
+
+
 def relay_links(
     shipments: pd.DataFrame,
     settings: Settings | None = None,
@@ -720,6 +886,7 @@ def relay_links(
     for candidates in _corridors(shipments, settings):
         for train in _link_corridor(candidates, settings):
             dropped.extend((c.row, train.kept.row, how) for c, how in train.linked)
+    dropped = _whole_groups(shipments, dropped) if dropped else dropped
     if sightings is not None and len(sightings) and len(shipments):
         gone = {row for row, _, _ in dropped}
         dropped.extend(_seen_links(shipments, sightings, gone, settings))
@@ -798,7 +965,9 @@ def drop_relays(reports: ReportSet, relays: pd.DataFrame) -> ReportSet:
     -------
     ReportSet
         ``reports`` itself when nothing was linked; else a copy without the dropped
-        shipments (groups, problems, files, skips and posts unchanged).
+        shipments and without the groups all of whose trains were dropped (a group
+        that retells another report's group, :func:`retold_group`); problems, files,
+        skips and posts unchanged.
 
     Examples
     --------
@@ -824,7 +993,8 @@ def drop_relays(reports: ReportSet, relays: pd.DataFrame) -> ReportSet:
     out.shipments = [
         with_told_counts(s, told.get(s.id, [])) for s in reports.shipments if s.id not in to_kept
     ]
-    out.groups = list(reports.groups)
+    retold = _retold(reports, to_kept)
+    out.groups = [g for g in reports.groups if (g.report, g.id) not in retold]
     out.sightings = [
         s.model_copy(update={"shipment": to_kept[s.shipment]})
         if s.shipment is not None and s.shipment in to_kept
@@ -832,6 +1002,16 @@ def drop_relays(reports: ReportSet, relays: pd.DataFrame) -> ReportSet:
         for s in reports.sightings
     ]
     return out
+
+
+def _retold(reports: ReportSet, to_kept: dict[str, str]) -> set[tuple[str | None, str]]:
+    """Return ``(report, group id)`` of the groups whose every train is dropped as a relay."""
+    all_gone: dict[tuple[str | None, str], bool] = {}
+    for s in reports.shipments:
+        if s.group is not None:
+            key = (s.report, s.group)
+            all_gone[key] = all_gone.get(key, True) and s.id in to_kept
+    return {key for key, gone in all_gone.items() if gone}
 
 
 def _raised(kept: tuple[int | None, bool], told: list[tuple[int, bool]]) -> tuple[int, bool] | None:

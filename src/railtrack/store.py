@@ -45,7 +45,7 @@ import hashlib
 import json
 import logging
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -59,7 +59,14 @@ from pydantic import ValidationError
 from railtrack.errors import StoreError
 from railtrack.io import ReportSet
 from railtrack.models import Place, Shipment, ShipmentGroup, Sighting
-from railtrack.relays import ends_key, lookup_span, movement_span, same_train, with_told_counts
+from railtrack.relays import (
+    ends_key,
+    lookup_span,
+    movement_span,
+    retold_group,
+    same_train,
+    with_told_counts,
+)
 from railtrack.settings import DEFAULT_SETTINGS
 from railtrack.store_posts import POSTS_SCHEMA, PostLedger, history_rows
 
@@ -694,6 +701,7 @@ class Store:
         ledger = PostLedger(conn, ingest_id)
         ledger.admit(reports.posts)
         new = duplicates = linked = 0
+        matched: list[tuple[int, Shipment, int]] = []  # (pk, record, train) linked by the rule
         for done, record in enumerate(records, start=1):
             kind = _KIND_OF[type(record)]
             identity = report_identity(record)
@@ -711,9 +719,12 @@ class Store:
             if isinstance(record, Shipment):
                 train_key = _train_key(record)
                 file = reports.file_of(record)
-                train_id = ledger.train_for(record) or self._train_of_match(
-                    record, train_key, pk, file
-                )
+                train_id = ledger.train_for(record)
+                if train_id is None and record.group is not None:
+                    matched.append((pk, record, self._train_of_match(record, train_key, pk, file)))
+                    train_id = matched[-1][2]
+                elif train_id is None:
+                    train_id = self._train_of_match(record, train_key, pk, file)
                 linked += train_id != pk
                 conn.execute("UPDATE records SET train_id = ? WHERE pk = ?", (train_id, pk))
                 _index_departure(conn, record, train_key, pk)
@@ -721,6 +732,7 @@ class Store:
                 logger.debug("ingest %d: %d records written, not yet committed", ingest_id, done)
                 if progress is not None:
                     progress(done)
+        linked -= self._unlink_partial_groups(matched)
         conn.execute(
             "UPDATE ingests SET new_records = ?, duplicate_records = ? WHERE id = ?",
             (new, duplicates, ingest_id),
@@ -732,6 +744,45 @@ class Store:
             ingest_id=ingest_id,
             posts=ledger.counts.to_dict() if reports.posts else {},
         )
+
+    def _groups_of_train(self, train_id: int, own: tuple[str | None, str]) -> frozenset[Hashable]:
+        """Return ``(report, group)`` of the records of ``train_id`` (but ``own``)."""
+        rows = self._conn.execute(
+            "SELECT body FROM records WHERE kind = 'shipment' AND train_id = ?", (train_id,)
+        )
+        keys: set[Hashable] = set()
+        for (body,) in rows:
+            stored = Shipment.model_validate_json(body)
+            if stored.group is not None and (stored.report, stored.group) != own:
+                keys.add((stored.report, stored.group))
+        return frozenset(keys)
+
+    def _unlink_partial_groups(self, matched: list[tuple[int, Shipment, int]]) -> int:
+        """Give back their own train to the trains of groups only partly retold; return how many.
+
+        :func:`railtrack.relays.retold_group`, the rule ``track`` applies: the trains
+        of an ingested group are linked to stored trains only when all of them are, to
+        trains of one stored group; otherwise each keeps its own train.
+        """
+        by_group: dict[tuple[str | None, str], list[tuple[int, int]]] = {}
+        for pk, record, train_id in matched:
+            assert record.group is not None
+            by_group.setdefault((record.report, record.group), []).append((pk, train_id))
+        undone = 0
+        for key, members in by_group.items():
+            if not any(train_id != pk for pk, train_id in members):
+                continue
+            linked = [
+                None if train_id == pk else self._groups_of_train(train_id, key)
+                for pk, train_id in members
+            ]
+            if retold_group(linked):
+                continue
+            for pk, train_id in members:
+                if train_id != pk:
+                    self._conn.execute("UPDATE records SET train_id = ? WHERE pk = ?", (pk, pk))
+                    undone += 1
+        return undone
 
     def _train_of_match(
         self, shipment: Shipment, train_key: str, pk: int, source_file: str | None
@@ -873,10 +924,13 @@ class Store:
         best: dict[int, tuple[int, Shipment, str | None]] = {}
         told: dict[int, list[tuple[int, bool]]] = {}  # each train's car totals, for bounds
         ordered: list[int] = []
+        trains_of: dict[tuple[str | None, str], set[int]] = {}  # each group's trains
         for pk, kind, _record_id, body, source_file, train_id in self._rows():
             record = self._record(pk, kind, body)
             if kind == "shipment" and one_per_train:
                 assert isinstance(record, Shipment)
+                if record.group is not None:
+                    trains_of.setdefault((record.report, record.group), set()).add(train_id)
                 if record.cars.total is not None:
                     told.setdefault(train_id, []).append((record.cars.total, record.cars.at_least))
                 current = best.get(train_id)
@@ -892,7 +946,7 @@ class Store:
             shipment = with_told_counts(shipment, told.get(train_id, []))
             self._add_unique(out, shipment, source_file, used_ids)
         if one_per_train:
-            out.groups = self._distinct_groups(out)
+            out.groups = self._distinct_groups(out, trains_of)
         out.shipments.sort(key=lambda s: s.id)
         return out
 
@@ -915,17 +969,44 @@ class Store:
         out.add(record, file=source_file)
 
     @staticmethod
-    def _distinct_groups(out: ReportSet) -> list[ShipmentGroup]:
+    def _distinct_groups(
+        out: ReportSet, trains_of: dict[tuple[str | None, str], set[int]]
+    ) -> list[ShipmentGroup]:
+        """Return the groups kept once per set of trains; kept trains name the kept group.
+
+        A group whose trains all belong to a group kept already (the group of a report
+        that a relay retold, :func:`railtrack.relays.retold_group`) is dropped, and a
+        kept train that named it names the kept group instead, so that its total is
+        counted once; a group without stored trains is kept once per id and total.
+        """
         seen: set[tuple[frozenset[str], int | None]] = set()
-        groups = []
-        for group in out.groups:
-            members = frozenset(s.id for s in out.members(group.id))
-            key = (members or frozenset({group.id}), group.cars.total)
+        covering: list[tuple[frozenset[int], ShipmentGroup]] = []
+        replaced: dict[tuple[str | None, str], str] = {}
+        by_size = sorted(out.groups, key=lambda g: -len(trains_of.get((g.report, g.id), ())))
+        dropped: set[int] = set()
+        for group in by_size:
+            trains = frozenset(trains_of.get((group.report, group.id), ()))
+            kept = next((g for t, g in covering if trains and trains <= t), None)
+            if kept is not None:
+                replaced[(group.report, group.id)] = kept.id
+                dropped.add(id(group))
+                continue
+            if trains:
+                covering.append((trains, group))
+                continue
+            key = (frozenset({group.id}), group.cars.total)
             if key in seen:
+                dropped.add(id(group))
                 continue
             seen.add(key)
-            groups.append(group)
-        return groups
+        if replaced:
+            out.shipments = [
+                s.model_copy(update={"group": replaced[(s.report, s.group)]})
+                if s.group is not None and (s.report, s.group) in replaced
+                else s
+                for s in out.shipments
+            ]
+        return [g for g in out.groups if id(g) not in dropped]
 
     def train_sources(self) -> pd.DataFrame:
         """Return one row per stored shipment report: its train and its source.

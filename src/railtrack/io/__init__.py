@@ -40,9 +40,11 @@ from railtrack.io._records import (
     KNOWN_KEYS,
     RawRecord,
     RecordError,
+    drop_unknown_parts,
     misplaced_fields,
     normalise_record,
     parse_window,
+    plain_cars_note,
     share_parts,
     validate_record,
 )
@@ -666,6 +668,44 @@ class _FileLoader:
             else:
                 yield item
 
+    def _drop_unread(
+        self,
+        record: RawRecord,
+        kind: str,
+        nested: dict[str, Any],
+        names: dict[str, str],
+        unknown_seen: set[object],
+    ) -> None:
+        """Leave out what a record gives that is not read, each with a problem (never silently).
+
+        Keys its sub-records do not have (``cars.totl``, ``origin.stationid``) and
+        fields its kind does not have, reported once per file; a plain ``cars`` count
+        that ``cars_total`` overrides, on each record.
+        """
+        for name in drop_unknown_parts(nested, names):
+            if name not in unknown_seen:
+                unknown_seen.add(name)
+                self.problem(
+                    f"unknown field {name!r} ignored (reported once per file)",
+                    row=record.row,
+                    field=name,
+                    unit=record.unit,
+                )
+        note = plain_cars_note(record.data)
+        if note is not None:
+            self.problem(note, row=record.row, field="cars", unit=record.unit)
+        for name in misplaced_fields(kind, nested, names):
+            nested.pop(next(k for k, v in names.items() if v == name), None)
+            if (kind, name) not in unknown_seen:
+                unknown_seen.add((kind, name))
+                self.problem(
+                    f"field {name!r} does not apply to {kind} records; ignored "
+                    "(reported once per file)",
+                    row=record.row,
+                    field=name,
+                    unit=record.unit,
+                )
+
     def _validate(self, records: Iterable[RawRecord], file_source: dict[str, Any] | None) -> None:
         unknown_seen: set[object] = set()
         for record in records:
@@ -698,17 +738,7 @@ class _FileLoader:
                         **(source if isinstance(source, dict) else {}),
                         "reporter": "unknown",
                     }
-                for name in misplaced_fields(kind, nested, names):
-                    nested.pop(next(k for k, v in names.items() if v == name), None)
-                    if (kind, name) not in unknown_seen:
-                        unknown_seen.add((kind, name))
-                        self.problem(
-                            f"field {name!r} does not apply to {kind} records; ignored "
-                            "(reported once per file)",
-                            row=record.row,
-                            field=name,
-                            unit=record.unit,
-                        )
+                self._drop_unread(record, kind, nested, names, unknown_seen)
                 if self.shared is not None:
                     share_parts(nested, self.shared)
                 model = validate_record(kind, nested, names)

@@ -22,6 +22,7 @@ __all__ = [
     "read_stream",
     "read_text",
     "stray_bytes_note",
+    "utf16_encoding",
 ]
 
 MAX_REPORT_BYTES = 256 * 1024 * 1024
@@ -40,6 +41,62 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
+
+
+_BINARY = "not a text file (it holds binary data)"
+"""What a file with NUL bytes that no UTF-16 text explains is told."""
+
+_UTF16_PRINTABLE = 0.98
+"""Share of the characters a UTF-16 text without BOM must have printable (or blank)."""
+
+
+def utf16_encoding(raw: bytes) -> str | None:
+    """Return ``"utf-16-le"`` or ``"utf-16-be"`` when ``raw`` is UTF-16 text without BOM.
+
+    Notepad and some exporters write UTF-16 without a byte-order mark. Its NUL bytes
+    (the high byte of every ASCII character, in Latin, Cyrillic and Polish text alike:
+    spaces, digits, punctuation) then all fall on one side of each two-byte unit: odd
+    offsets in little-endian, even in big-endian. A file is read as UTF-16 only when
+    its first 4 KiB have NULs on one side only, decode without error, and are text
+    (at least 98% printable characters or whitespace, no NUL character); binary data
+    fails one of these.
+
+    Parameters
+    ----------
+    raw
+        The bytes of a file (at least its first 4 KiB).
+
+    Returns
+    -------
+    str or None
+        The codec name, or None when the bytes are not UTF-16 text without BOM.
+
+    Examples
+    --------
+    >>> utf16_encoding("Эшелон: 40 вагонов".encode("utf-16-le"))
+    'utf-16-le'
+    >>> utf16_encoding("8 marca, 40 wagonów".encode("utf-16-be"))
+    'utf-16-be'
+    >>> utf16_encoding(bytes(8)) is None, utf16_encoding(b"Orsha") is None
+    (True, True)
+    """
+    head = raw[:_HEAD_BYTES]
+    head = head[: len(head) - len(head) % 2]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if not head or (even and odd) or not (even or odd):
+        return None
+    encoding = "utf-16-le" if odd else "utf-16-be"
+    try:
+        text = head.decode(encoding)
+    except UnicodeDecodeError:
+        try:  # the head may end inside a surrogate pair
+            text = head[:-2].decode(encoding)
+        except UnicodeDecodeError:
+            return None
+    if "\x00" in text:
+        return None
+    printable = sum(1 for c in text if c.isprintable() or c.isspace())
+    return encoding if printable >= _UTF16_PRINTABLE * len(text) else None
 
 
 class NotText(ValueError):
@@ -159,7 +216,8 @@ def display_path(path: str | Path) -> str:
 def read_stream(stream: BinaryIO, *, limit: int = MAX_REPORT_BYTES, name: str = "input") -> bytes:
     """Read at most ``limit`` bytes of a stream; :class:`NotText` when there is more.
 
-    Binary data (NUL bytes in the first 4 KiB) is rejected before the rest is read.
+    Binary data (NUL bytes in the first 4 KiB that are not UTF-16 text:
+    :func:`utf16_encoding`) is rejected before the rest is read.
 
     Parameters
     ----------
@@ -178,8 +236,8 @@ def read_stream(stream: BinaryIO, *, limit: int = MAX_REPORT_BYTES, name: str = 
     Raises
     ------
     NotText
-        When the stream holds NUL bytes in its first 4 KiB (and does not start with
-        a UTF-16 byte-order mark) or is longer than ``limit``.
+        When the stream holds NUL bytes in its first 4 KiB (and is not UTF-16 text,
+        with or without a byte-order mark) or is longer than ``limit``.
 
     Examples
     --------
@@ -192,9 +250,9 @@ def read_stream(stream: BinaryIO, *, limit: int = MAX_REPORT_BYTES, name: str = 
     railtrack.io._decode.NotText: not a text file (it holds binary data)
     """
     head = stream.read(_HEAD_BYTES)
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        msg = "not a text file (it holds binary data)"
-        raise NotText(msg)
+    bom = head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if b"\x00" in head and not bom and utf16_encoding(head) is None:
+        raise NotText(_BINARY)
     rest = stream.read(max(limit - len(head), 0) + 1)
     raw = head + rest
     if len(raw) > limit:
@@ -332,7 +390,7 @@ def stray_bytes_note(text: str, stray: int) -> tuple[int, str]:
 def decode_text(
     raw: bytes, *, name: str = "input", notes: list[tuple[int, str]] | None = None
 ) -> str:
-    """Decode report bytes (BOM, UTF-8, cp1251/KOI8-R, cp1250/ISO-8859-2, detected).
+    """Decode report bytes (BOM, UTF-16 without BOM, UTF-8, cp1251/KOI8-R, cp1250, detected).
 
     Line ends are normalised to ``\\n``.
 
@@ -377,10 +435,13 @@ def decode_text(
         if raw.startswith(bom):
             text = raw[len(bom) :].decode(encoding, errors="replace")
             break
+    if text is None and b"\x00" in raw[:_HEAD_BYTES]:
+        utf16 = utf16_encoding(raw)
+        if utf16 is None:
+            raise NotText(_BINARY)
+        logger.info("%s has no byte-order mark; read as %s", name, utf16)
+        text = raw[: len(raw) - len(raw) % 2].decode(utf16, errors="replace")
     if text is None:
-        if b"\x00" in raw[:4096]:
-            msg = "not a text file (it holds binary data)"
-            raise NotText(msg)
         text, nearly = _without_bom(raw, name)
         if nearly:
             _note_stray(text, raw, name, notes)

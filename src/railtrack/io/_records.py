@@ -35,9 +35,11 @@ __all__ = [
     "KNOWN_KEYS",
     "RawRecord",
     "RecordError",
+    "drop_unknown_parts",
     "misplaced_fields",
     "normalise_record",
     "parse_window",
+    "plain_cars_note",
     "share_parts",
     "validate_record",
 ]
@@ -338,6 +340,90 @@ def _place(value: Any, field: str) -> Any:
     raise RecordError(field, msg)
 
 
+def _cars(value: Any) -> dict[str, Any]:
+    """Return a record's ``cars`` as counts by kind: an object as it is, a count as the total.
+
+    A plain count (``"cars": 40``, as a table's ``cars`` column is read) is the total;
+    ``cars_total``, when given too, wins (:func:`plain_cars_note` says so).
+
+    Raises
+    ------
+    RecordError
+        When the value is neither a count nor an object of counts (a list, true).
+    """
+    if value is None:
+        return {}
+    if isinstance(value, Mapping):
+        return dict(value)
+    if isinstance(value, int | float | str) and not isinstance(value, bool):
+        return {"total": value}
+    msg = f"{shown(value)} is neither a count nor an object of car counts"
+    raise RecordError("cars", msg)
+
+
+def plain_cars_note(data: Mapping[str, Any]) -> str | None:
+    """Return why a record's plain ``cars`` count is not read, or None when it is.
+
+    Examples
+    --------
+    >>> plain_cars_note({"cars": 40, "cars_total": 42})
+    "field 'cars' (40) ignored: 'cars_total' gives the total (42)"
+    >>> plain_cars_note({"cars": 40}) is None
+    True
+    """
+    cars, total = data.get("cars"), data.get("cars_total")
+    if _blank(cars) or _blank(total) or isinstance(cars, Mapping) or cars == total:
+        return None
+    return f"field 'cars' ({shown(cars)}) ignored: 'cars_total' gives the total ({shown(total)})"
+
+
+def drop_unknown_parts(nested: dict[str, Any], names: Mapping[str, str]) -> list[str]:
+    """Remove from ``nested`` the keys its sub-records do not have; return them, dotted.
+
+    A record's ``cars``, ``source``, places and date windows may be objects; a key
+    none of their fields has (a typo such as ``"totl"``) would make the model refuse
+    the whole record. It is left out instead, and named as the file wrote it
+    (``cars.totl``) for a problem, so the record is kept and the key is never
+    silently lost.
+
+    Parameters
+    ----------
+    nested
+        A normalised record (:func:`normalise_record`); changed in place.
+    names
+        Model field -> the key the file used.
+
+    Returns
+    -------
+    list of str
+        ``"<field>.<key>"`` for each key left out, in the record's order.
+
+    Examples
+    --------
+    >>> kind, nested, names = normalise_record(
+    ...     {"id": "T1", "source": "Hajun", "cars": {"totl": 40, "flat": 40}})
+    >>> drop_unknown_parts(nested, names), nested["cars"]
+    (['cars.totl'], {'flat': 40})
+    """
+    dropped: list[str] = []
+    for key, model in _SHARED_PARTS.items():
+        value = nested.get(key)
+        if isinstance(value, dict):
+            unknown = [k for k in value if k not in model.model_fields]
+            if unknown:
+                nested[key] = {k: v for k, v in value.items() if k in model.model_fields}
+                dropped.extend(f"{names.get(key, key)}.{k}" for k in unknown)
+    via = nested.get("via")
+    if isinstance(via, list):
+        for i, place in enumerate(via):
+            if isinstance(place, dict):
+                unknown = [k for k in place if k not in Place.model_fields]
+                if unknown:
+                    via[i] = {k: v for k, v in place.items() if k in Place.model_fields}
+                    dropped.extend(f"via.{k}" for k in unknown)
+    return dropped
+
+
 def _record_kind(data: Mapping[str, Any], default: str) -> str:
     kind = data.get("record")
     if _blank(kind):
@@ -461,7 +547,7 @@ def normalise_record(  # noqa: C901
         out["arrival_told"] = _as_bool(clean["arrival_told"], "arrival_told")
         names["arrival_told"] = "arrival_told"
 
-    cars: dict[str, Any] = dict(clean["cars"]) if isinstance(clean.get("cars"), Mapping) else {}
+    cars = _cars(clean.get("cars"))
     for key, part in _FLAT_CAR_KEYS.items():
         if key in clean:
             cars[part] = clean[key]
