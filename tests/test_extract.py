@@ -57,7 +57,7 @@ def test_seed_resolves_through_the_embedded_network():
 
 def test_to_dict_has_the_issue_shape():
     data = extract_shipments(SEED, published=date(2023, 3, 3), report_id="seed").to_dict()
-    assert set(data) == {"lang", "shipments", "groups", "sightings"}
+    assert set(data) == {"lang", "shipments", "groups", "sightings", "tallies"}
     assert data["lang"] == "en"
     s = data["shipments"][1]
     assert s["id"] == "seed-t2"

@@ -36,12 +36,14 @@ __all__ = [
     "has_train_noun",
     "is_attribution",
     "is_each",
+    "is_future",
     "is_group_reference",
     "is_hypothetical",
     "is_off_topic",
     "is_stamp",
     "is_statistic",
     "is_whole_train",
+    "names_past_span",
     "new_train_markers",
     "one_of_group",
     "place_stage",
@@ -712,6 +714,51 @@ _TRAFFIC_COUNT_RE = fold_compile(
     rf"{_COUNTED_MODIFIER}{{0,3}}{_NOUN_PLURAL}\b",
     re.IGNORECASE,
 )
+
+
+# the future right before a verb ("will leave", "will soon depart", "is to leave", "are
+# set to depart", "is going to leave"): a move not made yet
+_FUTURE_BEFORE_RE = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+(?:set\s+|scheduled\s+|due\s+|going\s+)?to)"
+    r"\s+(?:\w+\s+)?(?:be\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def is_future(text: str, at: int) -> bool:
+    """Whether the verb at ``at`` is told in the future ("will leave", "is to depart").
+
+    Examples
+    --------
+    >>> is_future("Two trains will leave Baranovichi soon.", 16)
+    True
+    >>> is_future("A train is heading to Bryansk.", 10)
+    False
+    """
+    return _FUTURE_BEFORE_RE.search(text[max(0, at - 40) : at]) is not None
+
+
+# a past span ("over the past week", "in the last few days", "during the previous
+# month"): trains counted over it, with no station named and none described after, are
+# a tally (the lexicon languages' ``past_span``; trial10 T2)
+_PAST_SPAN_RE = re.compile(
+    r"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous|preceding)\s+"
+    r"(?:\w+\s+)?(?:days?|weeks?|months?)\b",
+    re.IGNORECASE,
+)
+
+
+def names_past_span(text: str) -> bool:
+    """Whether a text names a past span of days, weeks or months.
+
+    Examples
+    --------
+    >>> names_past_span("Over the past week, at least five trains left Belarus.")
+    True
+    >>> names_past_span("Two trains left Belarus on March 17.")
+    False
+    """
+    return _PAST_SPAN_RE.search(text) is not None
 
 
 def is_statistic(text: str) -> bool:

@@ -359,6 +359,9 @@ class Lexicon:
     week_units: frozenset[str] = frozenset()  # "неделю", "тиждень", "тыдзень": seven days
     ago: frozenset[str] = frozenset()  # "назад", "тому": "два дня назад" = 2 days before
     period: re.Pattern[str] | None = None  # "в течение недели": trains counted, a statistic
+    # "за неделю", "w ciągu ostatniego tygodnia": a past span; trains counted over it
+    # with no station and none described are a tally
+    past_span: re.Pattern[str] | None = None
     generic: re.Pattern[str] | None = None  # "zwykłe pociągi": trains in general, compared
     hypothetical: re.Pattern[str] | None = None  # "gdyby": what would have been, not what was
     timetable: re.Pattern[str] | None = None  # "пассажирский поезд", "с задержкой": a service
@@ -592,6 +595,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         final_stop=_stem_re(data.get("final_stop") or []),
         uncouple=_stem_re(data.get("uncouple") or []),
         period=_stem_re(data.get("period") or []),
+        past_span=_stem_re(data.get("past_span") or []),
         generic=_stem_re(data.get("generic") or []),
         hypothetical=_stem_re(data.get("hypothetical") or []),
         timetable=_stem_re(data.get("timetable") or []),

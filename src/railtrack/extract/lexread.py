@@ -330,6 +330,7 @@ _BATCH_STEMS = ("парти", "парті", "парты", "parti")
 _SEARCHED = (
     *("verbs", "other_mode_verbs", "other_modes", "rail_words", "activity_verbs"),
     *("hypothetical", "generic", "planned", "expected", "returns", "period", "heard"),
+    "past_span",
     *("accident", "service", "off_topic", "military", "loading", "unloading", "uncouple"),
     "final_stop",
 )
@@ -1080,6 +1081,26 @@ class LexiconReader:
             )
         return None
 
+    def bound_before(self, text: str, at: int) -> bool:
+        """Whether a lower bound ("не менее", "щонайменше", "co najmniej") ends at ``at``.
+
+        Examples
+        --------
+        >>> LexiconReader("ru").bound_before("убыло не менее 4 эшелонов", 14)
+        True
+        >>> LexiconReader("ru").bound_before("убыло около 4 эшелонов", 12)
+        False
+        """
+        toks = tokens(text)
+        i = next((n for n, t in enumerate(toks) if t.start >= at), len(toks))
+        for n in (1, 2, 3, 4):
+            if i - n < 0:
+                break
+            hit = self.lex.approx.match(toks, i - n)
+            if hit is not None and hit[1] == i:
+                return bool(hit[0] == "at_least")
+        return False
+
     def _approx_before(self, toks: tuple[Token, ...], i: int) -> bool:
         """Whether a word of estimate ("blisko", "около") ends just before ``i``.
 
@@ -1274,6 +1295,22 @@ class LexiconReader:
         if period is not None and period.search(sentence) is not None:
             return True
         return _TIME_SPAN.search(sentence) is not None or self._counts_traffic(sentence)
+
+    def names_past_span(self, text: str) -> bool:
+        """Whether a text names a past week, month or range ("за неделю", "w ciągu ostatnich").
+
+        Trains counted over it are a tally when no station is named and none is
+        described after (the lexicon's ``past_span``).
+
+        Examples
+        --------
+        >>> LexiconReader("pl").names_past_span("w ciągu ostatniego tygodnia wyjechało 5 pociągów")
+        True
+        >>> LexiconReader("ru").names_past_span("вчера ушло 2 эшелона")
+        False
+        """
+        span = self._pattern("past_span")
+        return span is not None and span.search(text) is not None
 
     def _counts_traffic(self, text: str) -> bool:
         """Whether a text counts more trains than any group a report describes.

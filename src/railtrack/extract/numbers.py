@@ -28,6 +28,7 @@ from railtrack.extract.casefold import FoldedPattern, fold_compile
 __all__ = [
     "AtLeast",
     "CarCount",
+    "bound_before",
     "candidate_starts",
     "find_car_counts",
     "find_count_series",
@@ -61,6 +62,7 @@ _AT_LEAST = (
 _APPROX = rf"{_AT_LEAST}|{_ESTIMATE}"
 _APPROX_RE = re.compile(rf"^(?:{_ESTIMATE})$", re.IGNORECASE)
 _AT_LEAST_RE = re.compile(rf"^(?:{_AT_LEAST})$", re.IGNORECASE)
+_AT_LEAST_BEFORE_RE = re.compile(rf"\b(?:{_AT_LEAST})\s+$", re.IGNORECASE)
 # "dozen"/"hundred" after a vague word is no number ("several dozen cars"); after
 # "half" it is halved ("half a hundred cars": about 50)
 _ROUND_RE = re.compile(r"\b(?:dozen|hundred)s?\b", re.IGNORECASE)
@@ -435,3 +437,16 @@ def find_car_counts(text: str) -> list[CarCount]:
             CarCount(kind, value, estimated, start, end, text[start:end], at_least=at_least)
         )
     return counts
+
+
+def bound_before(text: str, at: int) -> bool:
+    """Whether an English lower bound ("at least", "more than") ends just before ``at``.
+
+    Examples
+    --------
+    >>> bound_before("Hajun has recorded at least 20 echelons", 28)
+    True
+    >>> bound_before("Hajun has recorded about 20 echelons", 25)
+    False
+    """
+    return _AT_LEAST_BEFORE_RE.search(text[max(0, at - 40) : at]) is not None

@@ -25,7 +25,12 @@ from railtrack.extract import cues
 from railtrack.extract.cues import GroupAnnouncement, TrainMarker, VerbCue
 from railtrack.extract.dates import DateSpan, find_dates
 from railtrack.extract.lexread import LexiconReader
-from railtrack.extract.numbers import CarCount, find_car_counts, find_count_series
+from railtrack.extract.numbers import (
+    CarCount,
+    bound_before,
+    find_car_counts,
+    find_count_series,
+)
 from railtrack.extract.places import PlaceSpan, find_places
 from railtrack.extract.sealegs import without_english_sea_legs
 from railtrack.extract.sections import EN_SECTIONS, section_pattern, without_line_sections
@@ -137,6 +142,15 @@ class EnglishReader:
 
     def is_statistic(self, text: str) -> bool:  # noqa: D102
         return cues.is_statistic(text)
+
+    def is_future(self, text: str, at: int) -> bool:  # noqa: D102
+        return cues.is_future(text, at)
+
+    def names_past_span(self, text: str) -> bool:  # noqa: D102
+        return cues.names_past_span(text)
+
+    def bound_before(self, text: str, at: int) -> bool:  # noqa: D102
+        return bound_before(text, at)
 
     def place_stage(self, text: str) -> str | None:  # noqa: D102
         return cues.place_stage(text)

@@ -19,7 +19,14 @@ from railtrack._intern import Interner, current
 from railtrack.extract.numbers import AtLeast
 from railtrack.extract.places import resolve_place
 from railtrack.extract.quotes import Quotes
-from railtrack.extract.trains import Fact, GroupDraft, ReportDraft, TrainDraft, arrival_told
+from railtrack.extract.trains import (
+    Fact,
+    GroupDraft,
+    ReportDraft,
+    TallyDraft,
+    TrainDraft,
+    arrival_told,
+)
 from railtrack.models import (
     CAR_TYPES,
     CarCounts,
@@ -67,6 +74,9 @@ class Extraction:
     lang: str | None = None
     """The language the report was read in (ISO 639-1), or the one it was found to be
     in when railtrack does not read it (then a problem says so)."""
+    tallies: list[TallyDraft] = field(default_factory=list)
+    """Trains counted over a period, not told one by one ("С начала года ... 33
+    эшелона", "In January, about 15 trains arrived"): background, never shipments."""
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON shape of ``railtrack extract --json``.
@@ -80,7 +90,8 @@ class Extraction:
         ``cars_estimated``, ``cars_at_least`` (the total is a lower bound: "at least 40
         cars"), ``group``, ``claim``, ``confidence`` and ``evidence``; each group ``id``,
         ``n_trains``, ``members``, ``cars``, ``cars_estimated``, ``cars_at_least`` and
-        ``evidence``.
+        ``evidence``; each tally (trains counted over a period, no shipment)
+        ``n_trains``, ``at_least``, ``text`` and its ``start``/``end`` offsets.
         """
         members: dict[str, list[str]] = {}
         for s in self.shipments:
@@ -132,6 +143,16 @@ class Extraction:
                     },
                 }
                 for x in self.sightings
+            ],
+            "tallies": [
+                {
+                    "n_trains": t.n_trains,
+                    "at_least": t.at_least,
+                    "text": t.text,
+                    "start": t.start,
+                    "end": t.end,
+                }
+                for t in self.tallies
             ],
         }
 
@@ -430,4 +451,5 @@ def build_extraction(
         problems=[*builder.problems, *builder.unresolved],
         unresolved=builder.unresolved,
         lang=lang,
+        tallies=list(draft.tallies),
     )

@@ -118,7 +118,24 @@ class GroupDraft(_Facts):
     series: list[dict[str, Fact]] = field(default_factory=list)  # "48 and 38 cars" in order
     members: list[int] = field(default_factory=list)
     marker: Fact | None = None
+    # trains counted over a past span: a tally unless a train of it is described
+    tally: TallyDraft | None = None
+    firm_tally: bool = False  # a tally even with cars told of it (a month, a lower bound)
     dated: int = 0  # trains made one per listed day, still to be described by ordinals
+
+
+@dataclass(frozen=True)
+class TallyDraft:
+    """Trains counted over a period, not described ("С начала года ушло 33 эшелона").
+
+    ``start``/``end`` are the offsets of the count ("33 эшелона") in the report's text.
+    """
+
+    n_trains: int
+    at_least: bool
+    start: int
+    end: int
+    text: str
 
 
 @dataclass
@@ -128,6 +145,7 @@ class ReportDraft:
     trains: list[TrainDraft] = field(default_factory=list)
     groups: list[GroupDraft] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    tallies: list[TallyDraft] = field(default_factory=list)
 
 
 def _set_place(facts: _Facts, role: str, fact: Fact) -> None:
@@ -266,7 +284,20 @@ class _ClauseReader:
 
     @once
     def claim(self) -> str | None:
-        return self.rd.claim_kind(_without_relative_clauses(self.text))
+        own = _without_relative_clauses(self.text)
+        claim = self.rd.claim_kind(own)
+        if (
+            claim not in (None, "expected")
+            or not self.rd.has_train_noun(own)
+            or not _leaves_later(self.rd, own)
+        ):
+            return claim  # ("откуда зерно будет отправлено морем": the load, no train)
+        if self.dates:
+            return claim  # (a day ahead plans the departure: ``_plan_of_a_later_arrival``)
+        # "В ближайшее время ... отправится эшелон", "wyjadą dwa pociągi", "will leave
+        # ... in the near future": a train that has not left, with no day: a plan
+        # (status planned), never a train seen (trial10 T3)
+        return "planned"
 
     @once
     def stage(self) -> str | None:
@@ -1246,11 +1277,15 @@ class _Assembly:
             return True
         if self.current is not None and self.current.vetoed and self._told_of_vetoed(clause, rd):
             return True
-        if (
-            _turned_away(rd, clause)
-            or _is_rate_of_trains(rd, clause)
-            or _asks(rd, "counts_car_traffic", clause.text)
-        ):
+        if _is_rate_of_trains(rd, clause) and not _turned_away(rd, clause):
+            self.incident = self.incident or _asks(rd, "is_incident", clause.text)
+            announcement = rd.group_announcement(clause.text)
+            if announcement is not None:
+                # "С начала года ушло 33 эшелона": counted trains kept as a tally
+                self.draft.tallies.append(_tally(announcement, clause, rd))
+            self.sentences_off.add(clause.sentence)
+            return True
+        if _turned_away(rd, clause) or _asks(rd, "counts_car_traffic", clause.text):
             self.incident = self.incident or _asks(rd, "is_incident", clause.text)
             self.sentences_off.add(clause.sentence)
             return True
@@ -1304,10 +1339,16 @@ class _Assembly:
         announcement = rd.group_announcement(piece.text)
         if announcement is not None and self._counts_traffic(clause, piece, reader, rd):
             self.sentences_off.add(clause.sentence)  # "за неделю слышали 14 поездов"
+            self.draft.tallies.append(_tally(announcement, piece, rd))
             return True
         listed = reader.date_list()
         if announcement is not None and (marker is None or marker.start > announcement.start):
             self._announced(piece, announcement, listed, reader, rd)
+            if self.group is not None and _counted_over_a_span(piece, reader, rd):
+                # "In January, about 15 trains arrived from Russia": a tally, unless
+                # its trains are described after ("the first ...")
+                self.group.tally = _tally(announcement, piece, rd)
+                self.group.firm_tally = _firm_tally(piece, announcement.start, reader, rd)
         else:
             self._described(piece, marker, listed, reader, rd)
         return False
@@ -1689,6 +1730,7 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
         # "Чатыры грузавыя аўтамабілі ... перасеклі мяжу": lorries, nothing by rail
         draft.trains, draft.groups = [], []
     _drop_passing_groups(draft)
+    _tallies_of_undescribed_groups(draft)
     _fill_groups(draft, max_group_trains=max_group_trains)
     _totals_pinned_by_groups(draft)
     _drop_trains_of_no_shipment(assembly)
@@ -1712,6 +1754,7 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
         _no_round_trip(train)
     if lang != "en":
         _one_kind_totals(draft.trains, assembly.default, text)
+    _say_short_groups(draft, max_group_trains=max_group_trains)
     return draft
 
 
@@ -1798,6 +1841,60 @@ def _take_the_ends_before(draft: ReportDraft, k: int) -> None:
         had = getattr(before, role)
         if getattr(train, role) is None and had is not None:
             setattr(train, role, Fact(had.value, had.text, had.start, had.end, inferred=True))
+def _tallies_of_undescribed_groups(draft: ReportDraft) -> None:
+    """Turn each group counted over a past span, none of its trains described, to a tally.
+
+    "Since February ... at least 20 echelons" or "In January, about 15 trains arrived"
+    at the end of a relay counts trains, it tells of none: listing them would add
+    trains no one saw (trial10 T2). "Two batches ... over the past few days. The first
+    batch ..." describes its trains: a group.
+    """
+    tallied = [
+        g
+        for g, group in enumerate(draft.groups)
+        if group.tally
+        and not group.members
+        and (group.firm_tally or not (group.counts or group.each or group.series))
+    ]
+    if not tallied:
+        return
+    for g in tallied:
+        tally = draft.groups[g].tally
+        if tally is not None:
+            draft.tallies.append(tally)
+    keep = [g for g in range(len(draft.groups)) if g not in tallied]
+    new_index = {old: new for new, old in enumerate(keep)}
+    draft.groups = [draft.groups[g] for g in keep]
+    draft.trains = [t for t in draft.trains if t.group not in tallied]
+    for train in draft.trains:
+        if train.group is not None:
+            train.group = new_index.get(train.group)
+
+
+def _say_short_groups(draft: ReportDraft, *, max_group_trains: int) -> None:
+    """Add a problem for each group kept with fewer trains listed than it counts.
+
+    "Od początku roku ... 33 pociągi" told with a train beside it keeps ``n_trains``
+    33 and lists at most ``max_group_trains`` trains; trains told with nothing to
+    track are dropped. Either way the user is told why the numbers differ, never left
+    to guess (trial10 T20).
+    """
+    for g, group in enumerate(draft.groups):
+        n = group.n_trains
+        listed = sum(1 for t in draft.trains if t.group == g)
+        if n is None or listed >= n:
+            continue
+        told = f" ({group.marker.text!r})" if group.marker is not None else ""
+        if listed == max_group_trains:
+            why = (
+                f"only the first {max_group_trains} are listed as trains "
+                "(setting extract_max_group_trains)"
+            )
+        else:
+            why = f"{n - listed} of them are told with nothing to track"
+        draft.problems.append(
+            f"group of {n} trains{told} lists {listed}: {why}; the group keeps n_trains {n}"
+        )
 
 
 def _totals_pinned_by_groups(draft: ReportDraft) -> None:
@@ -2047,6 +2144,99 @@ def _is_statistic(rd: Reader, text: str, clauses: list[Clause], sentence: int) -
 _DIGIT = re.compile(r"\d")
 _GLOSS = re.compile(r"\([^()]*\)")
 _PARALLEL = re.compile(r"[,;]\s+(?:а|a|и|і|й|та|ды|oraz|while|whereas)\s+", re.IGNORECASE)
+
+
+# a count of trains dated only by a span at least this long ("В январе", "с 10 по 15
+# марта", "last week") counts them over a period: a tally, not trains told (a night
+# "с 5 на 6 марта" or a weekend is two days, still one trip's day)
+_PERIOD_MIN_DAYS = 3
+# a month or longer ("В январе", "W lutym"): trains counted over it are a tally even
+# with their cars counted
+_MONTH_DAYS = 28
+
+
+def _leaves_later(rd: Reader, text: str) -> bool:
+    """Whether a clause's only verbs of moving are departures told in the future.
+
+    A lexicon language's verb that is not past is one told ahead (its ``forward``
+    words); an English one must be ("will leave", not "is heading").
+    """
+    moving = [v for v in rd.verb_cues(text) if v.role != "neutral"]
+    if not moving or any(v.role != "departure" or v.past for v in moving):
+        return False
+    is_future = getattr(rd, "is_future", None)
+    return is_future is None or all(is_future(text, v.start) for v in moving)
+
+
+def _counted_over_a_span(piece: Clause, reader: _ClauseReader, rd: Reader) -> bool:
+    """Whether a piece counts trains over a past span and names no station.
+
+    "In January, about 15 trains arrived from Russia", "W ciągu ostatniego tygodnia z
+    Białorusi do Rosji wyjechało co najmniej pięć pociągów", "В период с 10 по 15 марта
+    из Беларуси в Россию убыло не менее 4 эшелонов": a month, a past week or a range
+    of days, with countries or regions for ends. A station named ("Over the past three
+    days, 4 echelons arrived at Luninets", "в апреле do portu w Kołobrzegu") makes the
+    trains ones an analyst lists.
+    """
+    if any(not is_broad(p.text) for p in reader.places):
+        return False
+    if reader.claim in ("planned", "expected") or _leaves_later(rd, piece.text):
+        return False  # ("We wrześniu wyjadą trzy pociągi do Chin": trains planned)
+    if _dated_over_a_period(reader, _MONTH_DAYS):
+        return True
+    names_past_span = getattr(rd, "names_past_span", None)
+    return (names_past_span is not None and names_past_span(piece.text)) or _dated_over_a_period(
+        reader, _PERIOD_MIN_DAYS
+    )
+
+
+def _firm_tally(piece: Clause, announced: int, reader: _ClauseReader, rd: Reader) -> bool:
+    """Whether trains counted over a span are a tally whatever is told of their cars.
+
+    Over a month or longer, or counted as a lower bound ("не менее 4 эшелонов (около
+    180 вагонов)", "co najmniej pięć pociągów, łącznie ponad 200 wagonów"), they are;
+    over a week or a few days, counted exactly, cars told of them ("between 1 and 3
+    March three trains ... They carried 20 tank cars") make them trains to list.
+    """
+    return _dated_over_a_period(reader, _MONTH_DAYS) or _bound_before(rd, piece.text, announced)
+
+
+def _dated_over_a_period(reader: _ClauseReader, min_days: int) -> bool:
+    """Whether a piece is dated only by spans of days that began before publication.
+
+    "In January, about 15 trains arrived", "В период с 10 по 15 марта ... убыло 4
+    эшелона", "W lutym przyjechało 12 pociągów": trains counted over a month, a week or
+    a range of days are a tally (the real corpus's ``aggregate``), whatever the
+    language. A list of days ("on 12 and 14 January") dates one train each, and a span
+    ahead ("в ближайшие дни") is a plan, not a count over a period.
+    """
+    spans = reader.dates
+    if not spans or any(span.days or span.is_relative for span in spans):
+        return False  # ("last week, five echelons left": a week's trains an analyst lists)
+    for span in spans:
+        window = resolve_date(span, reader.published)
+        if window is None or window.earliest is None or window.latest is None:
+            return False
+        if (window.latest - window.earliest).days + 1 < min_days:
+            return False
+        if reader.published is not None and window.earliest >= reader.published:
+            return False
+    return True
+
+
+def _tally(announcement: cues.GroupAnnouncement, piece: Clause, rd: Reader) -> TallyDraft:
+    """Return the tally a piece counts, a lower bound when the count is one."""
+    start, end = piece.start + announcement.start, piece.start + announcement.end
+    at_least = isinstance(announcement.n_trains, AtLeast) or _bound_before(
+        rd, piece.text, announcement.start
+    )
+    return TallyDraft(announcement.n_trains, at_least, start, end, announcement.text)
+
+
+def _bound_before(rd: Reader, text: str, at: int) -> bool:
+    """Whether a lower bound ("не менее", "at least", "co najmniej") ends just before ``at``."""
+    bound_before = getattr(rd, "bound_before", None)
+    return bool(bound_before(text, at)) if bound_before is not None else False
 
 
 def _parallel_at(text: str, rd: Reader) -> int | None:
