@@ -440,11 +440,12 @@ def _folded_patterns() -> list:
     from railtrack.extract import dates as dates_mod
     from railtrack.extract import lexread as lexread_mod
     from railtrack.extract import places as places_mod
+    from railtrack.extract import sealegs as sealegs_mod
     from railtrack.extract.casefold import FoldedPattern
 
     found = [
         value
-        for module in (cues_mod, dates_mod, numbers_mod, places_mod, lexread_mod)
+        for module in (cues_mod, dates_mod, numbers_mod, places_mod, lexread_mod, sealegs_mod)
         for value in vars(module).values()
         if isinstance(value, FoldedPattern)
     ]
@@ -557,14 +558,26 @@ def test_the_lexicon_patterns_searched_in_texts_are_folded_and_match_as_the_orig
     (verbs, claims, the other-mode words, ...) are folded: each finds the same matches
     at the same offsets and with the same groups taken as the case-insensitive pattern
     of the lexicon (on the corpora, upper-cased too, at word starts, and between two
-    bounds as the Polish other-mode check searches a sentence)."""
+    bounds as the Polish other-mode check searches a sentence). Every case-blind
+    pattern of the lexicon is folded (a pattern the lexicon gains too), or searched as
+    it is only when folding refuses it."""
+    from dataclasses import fields
+
     from railtrack.extract.casefold import FoldedPattern
-    from railtrack.extract.lexread import _SEARCHED, LexiconReader
+    from railtrack.extract.lexread import LexiconReader
 
     reader = LexiconReader(lang)
-    assert {"verbs", "hypothetical", "period"} <= set(reader._folded)
+    assert {"verbs", "hypothetical", "period", "road", "sea_by", "timetable"} <= set(reader._folded)
+    for field in fields(reader.lex):
+        original = getattr(reader.lex, field.name)
+        if not isinstance(original, re.Pattern) or not original.flags & re.IGNORECASE:
+            continue
+        try:
+            FoldedPattern(original)
+        except ValueError:  # a source folding refuses: searched as it is
+            continue
+        assert field.name in reader._folded, field.name
     for name, pattern in reader._folded.items():
-        assert name in _SEARCHED
         assert isinstance(pattern, FoldedPattern)
         assert pattern.ignorecase is getattr(reader.lex, name)
         assert reader._pattern(name) is pattern
@@ -574,6 +587,35 @@ def test_the_lexicon_patterns_searched_in_texts_are_folded_and_match_as_the_orig
                 got = pattern.search(text, start, end)
                 want = pattern.ignorecase.search(text, start, end)
                 assert (got and _spans([got])) == (want and _spans([want])), (name, start, end)
+
+
+def test_words_that_hold_another_are_not_looked_for_first():
+    """A pattern of singular and plural nouns is looked for by its singulars: a text
+    holds "trains" only if it holds "train", so twenty words are ten, within MAX_NEEDS
+    (before, such a pattern had no words and was searched in every text)."""
+    from railtrack.extract import casefold
+
+    nouns = ["train", "echelon", "shipment", "transport", "consignment", "wagon"]
+    nouns += ["flatcar", "platform", "tanker", "convoy"]
+    pattern = re.compile(r"\b(?:" + "|".join(f"{n}|{n}s" for n in nouns) + r")\b")
+    assert len(nouns) * 2 > casefold.MAX_NEEDS
+    assert casefold.required_words(pattern) == tuple(sorted(nouns))
+    assert casefold.required_words(re.compile(r"\b(?:rain|trains?|drain)\b")) == ("rain",)
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])
+def test_blanking_the_matches_of_a_folded_pattern_is_the_original_sub(lang):
+    """casefold.blank_matches(folded, text) is the original pattern's sub with spaces
+    (how the readers read past idioms such as "w składzie brygady"), upper-cased too."""
+    from railtrack.extract.casefold import blank_matches
+    from railtrack.extract.lexread import LexiconReader
+
+    reader = LexiconReader(lang)
+    for text in [*PIECES[::3], *(t.upper() for t in TEXTS[::5]), "W SKŁADZIE brygady, w skład"]:
+        for pattern in reader._folded.values():
+            want = pattern.ignorecase.sub(lambda m: " " * len(m[0]), text)
+            assert blank_matches(pattern, text) == want, pattern.pattern[:60]
+            assert blank_matches(pattern.ignorecase, text) == want
 
 
 def _plain_counts_traffic(reader, text: str) -> bool:  # as it was, every text split

@@ -38,7 +38,14 @@ from functools import lru_cache
 from types import ModuleType
 from typing import Any, NamedTuple
 
-__all__ = ["ALIEN", "FoldedPattern", "fold_compile", "folded", "required_words"]
+__all__ = [
+    "ALIEN",
+    "FoldedPattern",
+    "blank_matches",
+    "fold_compile",
+    "folded",
+    "required_words",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -200,7 +207,7 @@ def _needs(parser: _Parser, items: Sequence[tuple[Any, Any]]) -> frozenset[str] 
         elif op is parser.branch:
             alternatives = [_needs(parser, alternative) for alternative in av[1]]
             if all(alternatives):
-                sub = frozenset().union(*alternatives)  # type: ignore[arg-type]
+                sub = _shortest(frozenset().union(*alternatives))  # type: ignore[arg-type]
         if sub:
             found.append(sub)
     if not found:
@@ -208,6 +215,21 @@ def _needs(parser: _Parser, items: Sequence[tuple[Any, Any]]) -> frozenset[str] 
     return min(
         found, key=lambda words: (not _worth_trying(words), len(words), -min(map(len, words)))
     )
+
+
+def _shortest(words: frozenset[str]) -> frozenset[str]:
+    """Return ``words`` without those that hold another of them.
+
+    A text holds one of ``words`` exactly when it holds one of those kept ("trains"
+    holds "train"): the same test with fewer words, so that a pattern of singular and
+    plural nouns is looked for by its singulars, within :data:`MAX_NEEDS`.
+
+    Examples
+    --------
+    >>> sorted(_shortest(frozenset({"train", "trains", "echelons", "echelon", "rain"})))
+    ['echelon', 'rain']
+    """
+    return frozenset(w for w in words if not any(v != w and v in w for v in words))
 
 
 def _worth_trying(words: frozenset[str]) -> bool:
@@ -336,3 +358,29 @@ def fold_compile(pattern: str, flags: int = re.IGNORECASE) -> FoldedPattern:
     3
     """
     return FoldedPattern(re.compile(pattern, flags))
+
+
+def blank_matches(pattern: re.Pattern[str] | FoldedPattern, text: str) -> str:
+    """Return ``text`` with every match of ``pattern`` replaced by as many spaces.
+
+    The same string as ``pattern.sub(lambda m: " " * len(m[0]), text)`` (the matches
+    ``finditer`` finds are those ``sub`` replaces, left to right, never overlapping),
+    for a :class:`FoldedPattern` too, which has no ``sub``: every offset stays as
+    written.
+
+    Examples
+    --------
+    >>> blank_matches(fold_compile(r"\\bw\\s+sk\\w+"), "Trafił W SKŁADZIE brygady")
+    'Trafił            brygady'
+    """
+    spans = [m.span() for m in pattern.finditer(text)]
+    if not spans:
+        return text
+    out: list[str] = []
+    last = 0
+    for start, end in spans:
+        out.append(text[last:start])
+        out.append(" " * (end - start))
+        last = end
+    out.append(text[last:])
+    return "".join(out)

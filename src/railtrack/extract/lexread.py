@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import fields
 from functools import lru_cache
 from typing import Any
 
-from railtrack.extract.casefold import FoldedPattern, fold_compile
+from railtrack.extract.casefold import FoldedPattern, blank_matches, fold_compile
 from railtrack.extract.cues import GroupAnnouncement, TrainMarker, VerbCue
 from railtrack.extract.dates import DateSpan
 from railtrack.extract.lexicon import Lexicon, Token, lexicon, month_of, tokens, tokens_among
@@ -327,33 +328,25 @@ def _union(*patterns: re.Pattern[str] | None) -> FoldedPattern | None:
 # noun only when what the batch holds does not move by road (the lexicon's ``road_batch``)
 _BATCH_STEMS = ("парти", "парті", "парты", "parti")
 
-_SEARCHED = (
-    *("verbs", "other_mode_verbs", "other_modes", "rail_words", "activity_verbs"),
-    *("hypothetical", "generic", "planned", "expected", "returns", "period", "heard"),
-    "past_span",
-    *("accident", "service", "off_topic", "military", "loading", "unloading", "uncouple"),
-    "final_stop",
-)
-"""The lexicon patterns searched in whole clauses, sentences or reports (not words):
-searched folded (:func:`_folded`)."""
-
 
 def _folded(lex: Lexicon) -> dict[str, FoldedPattern]:
-    """Return a folded twin of each case-blind pattern of :data:`_SEARCHED` that folds.
+    """Return a folded twin of each case-blind pattern of the lexicon that folds, by name.
 
     A :class:`~railtrack.extract.casefold.FoldedPattern` finds the same matches at the
     same offsets, searching the lower-cased text case-sensitively and skipping a text
     that holds none of the words every match needs; its matched text is lower-cased, so
-    it is used where only offsets and groups taken or not are read. A pattern that does
-    not fold stays as it is.
+    it is asked (:meth:`LexiconReader._pattern`) where only offsets and groups taken or
+    not are read: the patterns searched in whole clauses, sentences and reports. Every
+    case-blind pattern is folded, so that one the lexicon gains is folded too; a
+    pattern that does not fold stays as it is.
     """
     found: dict[str, FoldedPattern] = {}
-    for name in _SEARCHED:
-        pattern: re.Pattern[str] | None = getattr(lex, name, None)
-        if pattern is None or not pattern.flags & re.IGNORECASE:
+    for field in fields(lex):
+        pattern = getattr(lex, field.name)
+        if not isinstance(pattern, re.Pattern) or not pattern.flags & re.IGNORECASE:
             continue
         try:
-            found[name] = FoldedPattern(pattern)
+            found[field.name] = FoldedPattern(pattern)
         except ValueError:  # a source _lower_source refuses: searched as it is
             continue
     return found
@@ -797,8 +790,8 @@ class LexiconReader:
         # "паромом из Балтийска в Усть-Лугу": a leg by sea, the ship's ends
         text = without_sea_legs(
             text,
-            [self.lex.sea_by, self.lex.other_mode_verbs],
-            self.lex.rail_words,
+            [self._pattern("sea_by"), self._pattern("other_mode_verbs")],
+            self._pattern("rail_words"),
             onward=tuple(sorted(self.lex.sea_from)),
         )
         modes = self._pattern("other_modes")
@@ -860,9 +853,10 @@ class LexiconReader:
         if not nouns and verbs is None:
             return text
         rail = self._pattern("rail_words")
-        if rail is not None and self.lex.not_rail is not None:
+        not_rail = self._pattern("not_rail")
+        if rail is not None and not_rail is not None:
             # "wchodzącym w skład brygady": read past the idioms, every offset kept
-            searched = self.lex.not_rail.sub(lambda m: " " * len(m.group()), text)
+            searched = blank_matches(not_rail, text)
         else:
             searched = text
         hits = [m.start() for m in verbs.finditer(text)] if verbs is not None else []
@@ -947,6 +941,20 @@ class LexiconReader:
                 return None
         return None
 
+    def same_day_at(self, text: str) -> tuple[int, int] | None:
+        """Return where "the same day" ("того ж дня", "tego samego dnia") is, else None.
+
+        Examples
+        --------
+        >>> LexiconReader("pl").same_day_at("Tego samego dnia skład dotarł do Chełma.")
+        (0, 16)
+        >>> LexiconReader("pl").same_day_at("Skład dotarł do Chełma.") is None
+        True
+        """
+        same_day = self._pattern("same_day")
+        found = same_day.search(text) if same_day is not None else None
+        return found.span() if found is not None else None
+
     def is_incident(self, text: str) -> bool:
         """Whether a sentence tells of an accident, an attack or vandalism at a train.
 
@@ -962,7 +970,7 @@ class LexiconReader:
         """
         return any(
             words is not None and words.search(text) is not None
-            for words in (self.lex.accident, self.lex.blast)
+            for words in (self._pattern("accident"), self._pattern("blast"))
         )
 
     def names_the_same_train(self, text: str) -> bool:
@@ -993,7 +1001,7 @@ class LexiconReader:
         return (
             any(
                 words is not None and words.search(text) is not None
-                for words in (self.lex.standing, self.lex.at_that_moment)
+                for words in (self._pattern("standing"), self._pattern("at_that_moment"))
             )
             and self.has_train_noun(text, singular=True)
             and not self.new_train_markers(text)
@@ -1213,8 +1221,9 @@ class LexiconReader:
         >>> rd.claim_kind("Pociąg prawdopodobnie dotarł do Kijowa.")
         'expected'
         """
-        if self.lex.not_hedge is not None:
-            text = self.lex.not_hedge.sub(lambda m: " " * len(m.group()), text)
+        not_hedge = self._pattern("not_hedge")
+        if not_hedge is not None:
+            text = blank_matches(not_hedge, text)
         planned_re, expected_re = self._pattern("planned"), self._pattern("expected")
         planned = planned_re.search(text) if planned_re is not None else None
         expected = expected_re.search(text) if expected_re is not None else None
@@ -1232,7 +1241,8 @@ class LexiconReader:
         >>> LexiconReader("ru").doubts("Ожидается, что состав прибудет в Минскую область.")
         False
         """
-        return self.lex.doubt is not None and self.lex.doubt.search(text) is not None
+        doubt = self._pattern("doubt")
+        return doubt is not None and doubt.search(text) is not None
 
     def is_off_topic(self, text: str) -> bool:
         """Sabotage, battle news or freight statistics, without military rail words.
@@ -1386,7 +1396,7 @@ class LexiconReader:
         >>> LexiconReader("uk").is_road("армія пригнала до Мелітополя дві партії автобусів")
         True
         """
-        road = self.lex.road
+        road = self._pattern("road")
         if road is None or road.search(text) is None:
             return False
         toks = tokens(text)
@@ -1404,7 +1414,7 @@ class LexiconReader:
     def _batch_by_road(self, text: str, toks: tuple[Token, ...], i: int) -> bool:
         """Whether the batch at ``toks[i]`` holds buses or cars, or has a road word apart."""
         held = " ".join(t.text for t in toks[i + 1 : i + 3])
-        batch, road = self.lex.road_batch, self.lex.road
+        batch, road = self.lex.road_batch, self._pattern("road")
         if batch is not None and batch.match(held) is not None:
             return True
         if road is None:
@@ -1430,9 +1440,10 @@ class LexiconReader:
         >>> rd.tells_of_road_only("Грузавыя аўтамабілі прыбылі на станцыю Кіеў.")
         False
         """
-        if self.lex.road is None or self.lex.road.search(text) is None:
+        road = self._pattern("road")
+        if road is None or road.search(text) is None:
             return False
-        rail = self.lex.rail_words
+        rail = self._pattern("rail_words")
         return not (
             self.has_train_noun(text)
             or self.has_car_noun(text)
@@ -1457,9 +1468,10 @@ class LexiconReader:
         >>> LexiconReader("ru").is_preparation("С 3 февраля идет проверка боевой готовности")
         True
         """
-        if self.lex.preparation is None:
+        preparation = self._pattern("preparation")
+        if preparation is None:
             return False
-        spans = [(m.start(), m.end()) for m in self.lex.preparation.finditer(text)]
+        spans = [(m.start(), m.end()) for m in preparation.finditer(text)]
         if not spans:
             return False
         # ("идет формирование", "идет проверка боевой готовности": the verb of the
@@ -1487,7 +1499,8 @@ class LexiconReader:
         >>> LexiconReader("ru").is_attribution("сообщили, что эшелон прибыл 5 марта")
         False
         """
-        if self.lex.reporting is None or self.lex.reporting.search(text) is None:
+        reporting = self._pattern("reporting")
+        if reporting is None or reporting.search(text) is None:
             return False
         return not self.verb_cues(text)
 
@@ -1527,7 +1540,8 @@ class LexiconReader:
         >>> LexiconReader("ru").is_exhibition("Эшелон с танками прибыл на станцию")
         False
         """
-        return self.lex.exhibition is not None and self.lex.exhibition.search(text) is not None
+        exhibition = self._pattern("exhibition")
+        return exhibition is not None and exhibition.search(text) is not None
 
     def is_first_ordinal(self, word: str) -> bool:
         """Whether a word is "first" in some form ("перший", "первого", "першая").
@@ -1572,7 +1586,8 @@ class LexiconReader:
         >>> LexiconReader("ru").is_shown("Эшелон с оружием прибыл на станцию")
         False
         """
-        return self.lex.shown is not None and self.lex.shown.search(text) is not None
+        shown = self._pattern("shown")
+        return shown is not None and shown.search(text) is not None
 
     def is_passage(self, word: str) -> bool:
         """Whether a verb is one of a train on its way, not of a train seen.
@@ -1622,10 +1637,10 @@ class LexiconReader:
         """
         if not self.is_military(without_quoted(text)):
             return False
-        lex = self.lex
+        exhibition = self._pattern("exhibition")
         return (
-            lex.exhibition is not None
-            and lex.exhibition.search(text) is not None
+            exhibition is not None
+            and exhibition.search(text) is not None
             and not (self.show_is_the_train(text))
         )
 
@@ -1664,11 +1679,11 @@ class LexiconReader:
         >>> rd.show_is_the_train("У вагонах эшалона разгорнута выстава тэхнікі")
         True
         """
-        lex = self.lex
-        if lex.exhibition is None:
+        exhibition = self._pattern("exhibition")
+        if exhibition is None:
             return False
         toks = tokens(text)
-        return any(self._show_cue_is_the_train(toks, m) for m in lex.exhibition.finditer(text))
+        return any(self._show_cue_is_the_train(toks, m) for m in exhibition.finditer(text))
 
     def _show_cue_is_the_train(self, toks: tuple[Token, ...], cue: re.Match[str]) -> bool:
         """Whether the show word matched at ``cue`` qualifies a train (see above)."""
@@ -1760,7 +1775,8 @@ class LexiconReader:
         >>> LexiconReader("be").is_military("рэтрацягнік прыбыў у Гародню")
         False
         """
-        return self.lex.military is not None and self.lex.military.search(text) is not None
+        military = self._pattern("military")
+        return military is not None and military.search(text) is not None
 
     def tells_of_no_shipment(self, text: str) -> bool:
         """Whether a text tells of a train that carries no shipment.
@@ -1794,14 +1810,16 @@ class LexiconReader:
         """
         if self._no_shipment is not None and self._no_shipment.search(text) is None:
             return None  # none of the exhibition, shown, service and timetable patterns
-        exhibition = self.lex.exhibition
+        exhibition = self._pattern("exhibition")
         if exhibition is not None and exhibition.search(text) and not self.show_is_purpose(text):
             return "exhibition"
-        if self.lex.retro_stock is not None and self.lex.retro_stock.search(text) is not None:
+        retro_stock = self._pattern("retro_stock")
+        if retro_stock is not None and retro_stock.search(text) is not None:
             return "exhibition"  # "с настоящим паровозом, теплушкой": a replica train
         if self.is_shown(text):
             return "exhibition"
-        if self.lex.service is not None and self.lex.service.search(text) is not None:
+        service = self._pattern("service")
+        if service is not None and service.search(text) is not None:
             return "service"
         return "timetable" if self.is_timetable(text) else None
 
@@ -1837,11 +1855,13 @@ class LexiconReader:
         >>> LexiconReader("ru").is_timetable("Грузовой поезд прибыл в Брест по расписанию")
         False
         """
-        if self.lex.timetable is None or self.lex.timetable.search(text) is None:
+        timetable = self._pattern("timetable")
+        if timetable is None or timetable.search(text) is None:
             return False
         if self._freight_on_schedule(text):
             return False  # "Контейнерный поезд прибыл по расписанию": a shipment
-        return self.lex.military is None or self.lex.military.search(text) is None
+        military = self._pattern("military")
+        return military is None or military.search(text) is None
 
     def tells_of_freight(self, text: str) -> bool:
         """Whether a report tells of a freight train and of no passengers.
@@ -1887,10 +1907,10 @@ class LexiconReader:
         >>> rd._freight_on_schedule("Пассажирские поезда идут с задержкой, пропуская грузовые")
         False
         """
-        lex = self.lex
-        if lex.freight is None or lex.freight.search(text) is None:
+        freight, passenger = self._pattern("freight"), self._pattern("passenger")
+        if freight is None or freight.search(text) is None:
             return False
-        return lex.passenger is None or lex.passenger.search(text) is None
+        return passenger is None or passenger.search(text) is None
 
     def durations(self, text: str) -> list[tuple[int, int, int]]:
         """Return each "через 17 дней" as (days, start, end): a time after a known date.
@@ -2023,10 +2043,11 @@ class LexiconReader:
         verbs = self._pattern("verbs")
         if verbs is None:
             return cues
+        forward_re = self._pattern("forward")
         for m in verbs.finditer(text):
             role = "departure" if m["dep"] else "arrival" if m["arr"] else "neutral"
             window = text[max(0, m.start() - 24) : m.end()]
-            forward = self.lex.forward is not None and self.lex.forward.search(window) is not None
+            forward = forward_re is not None and forward_re.search(window) is not None
             cues.append(VerbCue(role, m.start(), m.end(), not forward))
         return cues
 
@@ -2583,14 +2604,14 @@ class LexiconReader:
         >>> rd._sea_leg_from(tokens("через Оршу, откуда эшелон ушел в Брест"), 2)
         False
         """
-        lex = self.lex
-        if lex.sea_by is None or k >= len(toks):
+        sea_by = self._pattern("sea_by")
+        if sea_by is None or k >= len(toks):
             return False
         start = k + 1 if toks[k].low == "," else k
         if not self._sea_from_at(toks, start):
             return False
         rest = " ".join(t.text for t in toks[start:])
-        return lex.sea_by.search(rest) is not None
+        return sea_by.search(rest) is not None
 
     def _sea_from_at(self, toks: tuple[Token, ...], k: int) -> bool:
         """Whether a word or phrase of a leg on from there starts at ``toks[k]``.

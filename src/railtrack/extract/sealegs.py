@@ -18,6 +18,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Protocol
 
+from railtrack.extract.casefold import fold_compile
+
 __all__ = [
     "EN_GOES_ON",
     "EN_RAIL",
@@ -32,10 +34,16 @@ class _Finder(Protocol):
     def finditer(self, text: str) -> Iterator[re.Match[str]]: ...
 
 
+class _Matcher(Protocol):
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None: ...
+
+
+# (the English patterns are folded, casefold.fold_compile: the same matches as
+# re.IGNORECASE, searched in the lower-cased text; only their offsets are read)
 # a ship, a ferry, a voyage: "loaded onto a ship", "by ferry", "sailed from Qinzhou
 # Port", "the sea leg", "railway-sea intermodal transport" (a "rail-sea train" is a
 # train: the compound counts only before a word of transport or a route)
-EN_SEA = re.compile(
+EN_SEA = fold_compile(
     r"\b(?:(?:a|an|the|one|two|by|onto|on|aboard|cargo|container|ro-ro|roll-on)\s+"
     r"(?:[\w-]+\s+)?ships?|vessels?|ferr(?:y|ies|ied)|barges?|freighters?|"
     r"car\s+carriers?|sail(?:ed|s|ing)?|seaborne|maritime|by\s+(?:sea|water)|"
@@ -45,17 +53,17 @@ EN_SEA = re.compile(
 )
 # "shipped from Pusan Port to Vostochny Port": "shipped" names a sea leg only in a
 # clause that names a port and no railway word, or in a sentence of the sea
-EN_SHIPPED = re.compile(r"\bshipp(?:ed|ing)\b", re.IGNORECASE)
-_EN_PORT = re.compile(r"\bports?\b", re.IGNORECASE)
+EN_SHIPPED = fold_compile(r"\bshipp(?:ed|ing)\b", re.IGNORECASE)
+_EN_PORT = fold_compile(r"\bports?\b", re.IGNORECASE)
 # words of the railway: a sentence with one keeps its train's clauses
-EN_RAIL = re.compile(
+EN_RAIL = fold_compile(
     r"\b(?:trains?|rail(?:way|road)?s?|echelons?|wagons?|flatcars?|railcars?|"
     r"locomotives?|stations?|by\s+rail)\b",
     re.IGNORECASE,
 )
 # a sentence that goes on with the leg a sentence of the sea ended with ("They are
 # expected to arrive at Port Klang after 10 days"), when it names no railway
-EN_GOES_ON = re.compile(
+EN_GOES_ON = fold_compile(
     r"\s*(?:they|it|she|these|the\s+(?:ship|vessel|ferry|cargo|goods|containers?))\b",
     re.IGNORECASE,
 )
@@ -91,7 +99,7 @@ def without_sea_legs(
     rail: _Finder | None,
     shipped: _Finder | None = None,
     port: _Finder | None = None,
-    goes_on: re.Pattern[str] | None = None,
+    goes_on: _Matcher | None = None,
     onward: tuple[str, ...] | None = None,
 ) -> str:
     """Blank what tells of a leg by sea: the sentence, or in a railway sentence the clause.

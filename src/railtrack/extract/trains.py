@@ -2691,9 +2691,8 @@ def _one_of_group(rd: Reader, text: str) -> int | None:
 
 def _same_day_at(rd: Reader, text: str) -> tuple[int, int] | None:
     """Return where "the same day" ("того ж дня", "tego samego dnia") is, else None."""
-    pattern = getattr(getattr(rd, "lex", None), "same_day", None)
-    found = pattern.search(text) if pattern is not None else None
-    return found.span() if found is not None else None
+    same_day_at = getattr(rd, "same_day_at", None)
+    return None if same_day_at is None else same_day_at(text)
 
 
 def _one_day(dates: list[DateSpan]) -> DateSpan | None:
