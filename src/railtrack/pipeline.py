@@ -41,7 +41,16 @@ if TYPE_CHECKING:
     from railtrack.io import Problem, ReportSet
     from railtrack.network import RailNetwork
 
-__all__ = ["STAGES", "SUMMARY_VIEWS", "TrackResult", "assemble", "track"]
+__all__ = [
+    "STAGES",
+    "SUMMARY_VIEWS",
+    "ResolvedReports",
+    "TrackResult",
+    "assemble",
+    "resolve_reports",
+    "track",
+    "track_resolved",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -191,6 +200,111 @@ def _as_of(value: date | datetime | str | pd.Timestamp | None) -> pd.Timestamp |
     return pd.Timestamp(value)
 
 
+@dataclass
+class ResolvedReports:
+    """The resolve stage's output: what every later stage of :func:`track` reads.
+
+    Holds no reference to the reports as loaded, so a caller that does not need them
+    any more (the command line) can let them go before the later stages build their
+    tables (see :func:`resolve_reports`).
+
+    Attributes
+    ----------
+    reports
+        The reports known at the as-of date, their places resolved, the relays of a
+        train another report tells dropped.
+    shipments, groups, sightings
+        Their tables, as in :class:`TrackResult` (each train's best dates added).
+    relays
+        The shipments left out as relays (columns :data:`railtrack.relays.RELAY_COLUMNS`).
+    knowledge
+        The date of knowledge and what it left out.
+    """
+
+    reports: ReportSet
+    shipments: pd.DataFrame
+    groups: pd.DataFrame
+    sightings: pd.DataFrame
+    relays: pd.DataFrame
+    knowledge: Knowledge
+
+
+def _stage_reporter(progress: Callable[[str], None] | None) -> Callable[[str], None]:
+    """Return a callback that logs each stage and passes its name to ``progress``."""
+
+    def stage(name: str) -> None:
+        logger.info("track: %s", name)
+        if progress is not None:
+            progress(name)
+
+    return stage
+
+
+def resolve_reports(
+    reports: ReportSet,
+    network: RailNetwork,
+    *,
+    as_of: date | datetime | str | pd.Timestamp | None = None,
+    settings: Settings | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> ResolvedReports:
+    """Cut reports to what was known, resolve their places, drop relays: the first stage.
+
+    :func:`track` is this, then :func:`track_resolved`. Called apart, the reports as
+    loaded can be released between the two (the result holds none of them): at
+    100,000 reports they are several hundred megabytes the later stages need no more.
+
+    Parameters
+    ----------
+    reports
+        What :func:`railtrack.load_reports` (or the store) returned; left as it is.
+    network
+        The rail network to resolve names on.
+    as_of
+        The date of knowledge, as for :func:`track`.
+    settings
+        Tunable defaults; :data:`railtrack.settings.DEFAULT_SETTINGS` when None.
+    progress
+        Called with ``"resolve"`` as the stage starts.
+
+    Returns
+    -------
+    ResolvedReports
+
+    Examples
+    --------
+    >>> from railtrack import data_path, load_network, load_reports
+    >>> network = load_network()
+    >>> resolved = resolve_reports(load_reports(data_path("reports")), network)
+    >>> result = track_resolved(resolved, network)
+    >>> result.shipments.equals(resolved.shipments)
+    True
+    """
+    settings = settings or DEFAULT_SETTINGS
+    stage = _stage_reporter(progress)
+    with full_collections_paused():  # no full GC pass walks the loaded reports again
+        known, knowledge, _ = known_on(reports, as_of)  # the one cut to what was known
+        stage("resolve")
+        resolved = known.resolve(network)  # the one resolving step: later steps read ids
+        del known  # the cut's own copies, when it made any, are not needed past here
+        # One label per source set; relays of one train by several reports kept once.
+        told = _one_source_label(resolved.to_frame())
+        seen = resolved.sightings_frame()
+        relays = relay_links(told, settings, sightings=seen)
+        told, sightings = without_relays(told, seen, relays)
+        resolved = drop_relays(resolved, relays)
+        shipments = with_best_dates(told, sightings)  # each train's best date
+        groups = _one_source_label(resolved.groups_frame())
+    return ResolvedReports(
+        reports=resolved,
+        shipments=shipments,
+        groups=groups,
+        sightings=sightings,
+        relays=relays,
+        knowledge=knowledge,
+    )
+
+
 def track(
     reports: ReportSet,
     network: RailNetwork,
@@ -201,6 +315,8 @@ def track(
     progress: Callable[[str], None] | None = None,
 ) -> TrackResult:
     """Resolve, route, estimate and summarise a set of reports.
+
+    :func:`resolve_reports` then :func:`track_resolved`.
 
     Parameters
     ----------
@@ -224,25 +340,43 @@ def track(
     -------
     TrackResult
     """
+    resolved = resolve_reports(reports, network, as_of=as_of, settings=settings, progress=progress)
+    return track_resolved(resolved, network, freq=freq, settings=settings, progress=progress)
+
+
+def track_resolved(
+    resolved: ResolvedReports,
+    network: RailNetwork,
+    *,
+    freq: str = "W",
+    settings: Settings | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> TrackResult:
+    """Route, estimate and summarise resolved reports: every stage of :func:`track` after the first.
+
+    Parameters
+    ----------
+    resolved
+        What :func:`resolve_reports` returned (its tables are not changed).
+    network
+        The rail network the reports were resolved on, to route on.
+    freq
+        Period of the weekly tables (a pandas period alias).
+    settings
+        Tunable defaults; :data:`railtrack.settings.DEFAULT_SETTINGS` when None.
+    progress
+        Called with each stage's name after ``"resolve"`` (see :data:`STAGES`) as it
+        starts.
+
+    Returns
+    -------
+    TrackResult
+    """
     settings = settings or DEFAULT_SETTINGS
-
-    def stage(name: str) -> None:
-        logger.info("track: %s", name)
-        if progress is not None:
-            progress(name)
-
-    with full_collections_paused():  # no full GC pass walks the loaded reports again
-        known, knowledge, _ = known_on(reports, as_of)  # the one cut to what was known
-        stage("resolve")
-        resolved = known.resolve(network)  # the one resolving step: later steps read ids
-        # One label per source set; relays of one train by several reports kept once.
-        told = _one_source_label(resolved.to_frame())
-        seen = resolved.sightings_frame()
-        relays = relay_links(told, settings, sightings=seen)
-        told, sightings = without_relays(told, seen, relays)
-        resolved = drop_relays(resolved, relays)
-        shipments = with_best_dates(told, sightings)  # each train's best date
-        groups = _one_source_label(resolved.groups_frame())
+    stage = _stage_reporter(progress)
+    shipments, groups, sightings = resolved.shipments, resolved.groups, resolved.sightings
+    knowledge = resolved.knowledge
+    with full_collections_paused():  # no full GC pass walks the reports' models again
         stage("route")
         routes = shipment_routes(shipments, network)  # the one route of each train
         stage("estimate")
@@ -265,7 +399,7 @@ def track(
             remainders=remainders,
         )
         return assemble(
-            resolved,
+            resolved.reports,
             network,
             tables={
                 "shipments": shipments,
@@ -280,7 +414,7 @@ def track(
             settings=settings,
             stage=stage,
             remainders=remainders,
-            relays=relays,
+            relays=resolved.relays,
         )
 
 

@@ -264,10 +264,11 @@ def track(  # noqa: C901
 
     from railtrack._data import data_path
     from railtrack.briefing import describe, write_outputs
+    from railtrack.cli._heap import long_lived_frozen
     from railtrack.cli._network import network_problems
     from railtrack.cli.load import read_reports
     from railtrack.network import load_network
-    from railtrack.pipeline import track as run_track
+    from railtrack.pipeline import resolve_reports, track_resolved
     from railtrack.safetext import terminal_text
     from railtrack.store import Store
 
@@ -286,16 +287,19 @@ def track(  # noqa: C901
 
         check_scheduler_address(scheduler)
 
-    with Progress(
-        TextColumn("{task.description:<12}"),
-        BarColumn(),
-        TextColumn("{task.completed}/{task.total}"),
-        TextColumn("{task.fields[rate]}"),
-        TimeElapsedColumn(),
-        console=err_console._get(),
-        transient=True,
-        disable=fmt_ != "table" or quiet,
-    ) as bar:
+    with (
+        Progress(
+            TextColumn("{task.description:<12}"),
+            BarColumn(),
+            TextColumn("{task.completed}/{task.total}"),
+            TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(),
+            console=err_console._get(),
+            transient=True,
+            disable=fmt_ != "table" or quiet,
+        ) as bar,
+        long_lived_frozen() as freeze,
+    ):
         shown = StageProgress(bar, _steps(engine))
         advance = shown.stage
         net = load_network(network)
@@ -352,10 +356,16 @@ def track(  # noqa: C901
             else:
                 if reports is None:
                     raise InputPathError(_NOTHING_TO_TRACK)
-                result = run_track(reports, net, as_of=when, progress=advance)
-            # The reports as loaded are not written (result.reports holds the resolved
-            # ones): let them go before the files are made, which need memory of their own.
-            loaded = reports = None
+                freeze()  # the network and the loaded reports: no full GC pass walks them
+                resolved = resolve_reports(reports, net, as_of=when, progress=advance)
+                # The reports as loaded are not needed past resolving (the resolved ones
+                # are kept): let them go before the later stages build their tables.
+                loaded = reports = None
+                freeze()  # the resolved reports and their tables, read by every later stage
+                result = track_resolved(resolved, net, progress=advance)
+                del resolved
+            loaded = reports = None  # (the Dask engine's input, read where it lies)
+        freeze()  # what the files are made from, kept until the end
         written = write_outputs(result, out, progress=advance)
 
     head = result.headline()
