@@ -1,4 +1,4 @@
-"""Article-shape findings of a new user's trial (issue 13, trial 10 findings T1, T4, T9, T12, T13, T16).
+"""Article-shape findings of a new user's trial (issue 13, trial 10 T1, T4, T9, T12, T13, T16).
 
 Each finding stands for a kind, tested in every language it concerns with short inputs
 written here:
@@ -130,7 +130,8 @@ def test_words_about_the_trains_together_stay_the_groups(text: str) -> None:
         "On March 17 a train left Asipovichy. On the same day another train left Baranavichy.",
         "On March 17 a train left Asipovichy. Later that day a second train left Baranavichy.",
         "17 марта эшелон ушёл из Осиповичей. В тот же день другой эшелон ушёл из Барановичей.",
-        "17 marca pociąg wyjechał z Osipowicz. Tego samego dnia drugi pociąg wyjechał z Baranowicz.",
+        "17 marca pociąg wyjechał z Osipowicz. "
+        "Tego samego dnia drugi pociąg wyjechał z Baranowicz.",
     ],
 )
 def test_the_same_day_is_the_day_told_last(text: str) -> None:
