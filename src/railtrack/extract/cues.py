@@ -212,6 +212,13 @@ _INCIDENT_RE = fold_compile(
     re.IGNORECASE,
 )
 # "the train", "the freight train", "this train": a train the text has already named
+# "On the same day", "later that day": the day told last (``trains._same_day_at``)
+SAME_DAY_RE = re.compile(
+    r"(?<!\w)(?:(?:on|during)\s+)?(?:the|that)\s+same\s+(?:day|evening|morning|night)(?!\w)"
+    r"|(?<!\w)later\s+(?:that|the\s+same)\s+day(?!\w)",
+    re.IGNORECASE,
+)
+
 _DEFINITE_TRAIN_RE = re.compile(
     r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:train|echelon|cars|wagons|consignment)\b",
     re.IGNORECASE,

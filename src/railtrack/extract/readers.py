@@ -68,6 +68,7 @@ class EnglishReader:
     """English: the tuned pattern finders."""
 
     lang = "en"
+    same_day = cues.SAME_DAY_RE  # "on the same day": the day told last
 
     def __init__(self) -> None:
         # the assembly asks for the verbs of a clause and of its head again and again

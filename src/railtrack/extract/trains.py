@@ -990,13 +990,18 @@ def _late_subject(head: str, marker: cues.TrainMarker, rd: Reader) -> bool:
     Brześć zauważono inny skład": the Slavic languages put the subject after its verb,
     so the place and date before the marker are the new train's, not the train told
     before ("Separately, on March 9 another train ... was spotted at Brest" reads the
-    same way in English). A comma, dash or conjunction between the verb and the marker
-    ends the first train's words ("прибыл в Брест, а другой ...").
+    same way in English). So does an ordinal: "В тот же день со станции Барановичи в
+    Россию ушел второй эшелон", "Tego samego dnia ze stacji Baranowicze wyjechał drugi
+    pociąg" start the second train at their first word. A comma, dash or conjunction
+    between the verb and the marker ends the first train's words ("прибыл в Брест, а
+    другой ...").
     """
     # ("очередной эшелон", kind ``another``, may be a headline's train told again: its
     # head is left to the train before, as it was)
-    if marker.kind not in ("one", "other", "more"):
+    if marker.kind not in ("one", "other", "more", *_ORDINAL):
         return False
+    if marker.kind in _ORDINAL and _is_first(rd, marker.text):
+        return False  # ("10 dni jechał pierwszy w historii pociąg": the train told)
     verbs = rd.verb_cues(head)
     if not verbs:
         return False
@@ -1004,6 +1009,17 @@ def _late_subject(head: str, marker: cues.TrainMarker, rd: Reader) -> bool:
         return True
     gap = head[verbs[-1].end :]
     return _SUBJECT_GAP.fullmatch(gap) is not None and _CONJUNCTION.search(gap) is None
+
+
+def _is_first(rd: Reader, marker: str) -> bool:
+    """Whether a marker's first word is "first" ("pierwszy", "первый", "the first")."""
+    words = marker.split()
+    if not words:
+        return False
+    is_first = getattr(rd, "is_first_ordinal", None)
+    if is_first is not None:
+        return bool(is_first(words[0]))
+    return any(w.lower() == "first" for w in words[:2])
 
 
 def _names_its_train(text: str, marker: cues.TrainMarker, rd: Reader) -> bool:
@@ -1536,6 +1552,12 @@ class _Assembly:
         number = rd.train_number(piece.text)
         if self.current is not None:
             self._about_the_train(self.current, piece, number, reader, rd)
+        elif self.group is not None and _first_of_the_group(self.group, piece.text, reader, rd):
+            # "Из Беларуси ушли два эшелона. 17 марта из Осиповичей отправился эшелон из
+            # 35 платформ": the headline's count announces the trains told after it;
+            # the one told first is its first member, not the group
+            self._member(TrainDraft(number=number))
+            reader.all_into(self.current_train, self.draft.problems, self.group.last_role)
         elif self.group is not None:
             reader.all_into(self.group, self.draft.problems)
         elif _starts_a_train(piece.text, reader, rd):
@@ -1552,6 +1574,14 @@ class _Assembly:
     def _new_train(self, train: TrainDraft) -> None:
         self.current = train
         self.draft.trains.append(train)
+
+    def _member(self, train: TrainDraft) -> None:
+        """Start ``train`` as the next member of the group being described."""
+        group = self.group
+        assert group is not None
+        train.group = next(i for i, g in enumerate(self.draft.groups) if g is group)
+        group.members.append(len(self.draft.trains))
+        self._new_train(train)
 
     def _about_the_train(
         self,
@@ -1621,6 +1651,27 @@ class _Assembly:
         # ("Контейнерные поезда ... из Татарстана были введены": trains in general)
         self._new_train(TrainDraft(vague=_plural_only(rd, text, reader)))
         reader.all_into(self.current_train, self.draft.problems)
+
+
+def _first_of_the_group(group: GroupDraft, text: str, reader: _ClauseReader, rd: Reader) -> bool:
+    """Whether a piece with no marker tells the first train of an announced group.
+
+    A headline or lead counts the trains ("Из Беларуси в Россию ушли еще два эшелона",
+    "Kolejne dwa transporty wyjechały"); a train then named in the singular with its own
+    move ("17 марта из Осиповичей отправился эшелон из 35 платформ") is the first of
+    them, not more words about the group: its count, places and date are its own. The
+    trains in the plural ("Эшелоны ушли в Брянск"), a total ("всего 80 вагонов") or
+    a count for each stay the group's.
+    """
+    if group.members or (group.n_trains or 0) < 2 or group.dated:
+        return False
+    if rd.is_group_reference(text) or rd.is_each(text):
+        return False
+    if rd.group_announcement(text) is not None:
+        return False
+    if not rd.has_train_noun(text, singular=True):
+        return False
+    return any(v.role != "neutral" for v in reader.verbs) or bool(reader.counts)
 
 
 def _awaits_another(rd: Reader, text: str) -> bool:
@@ -2690,9 +2741,14 @@ def _one_of_group(rd: Reader, text: str) -> int | None:
 
 
 def _same_day_at(rd: Reader, text: str) -> tuple[int, int] | None:
-    """Return where "the same day" ("того ж дня", "tego samego dnia") is, else None."""
+    """Return where "the same day" ("того ж дня", "tego samego dnia", "on the same day") is."""
     same_day_at = getattr(rd, "same_day_at", None)
-    return None if same_day_at is None else same_day_at(text)
+    if same_day_at is not None:
+        found_at: tuple[int, int] | None = same_day_at(text)
+        return found_at
+    pattern = getattr(rd, "same_day", None)
+    found = pattern.search(text) if pattern is not None else None
+    return found.span() if found is not None else None
 
 
 def _one_day(dates: list[DateSpan]) -> DateSpan | None:
@@ -2702,7 +2758,7 @@ def _one_day(dates: list[DateSpan]) -> DateSpan | None:
     """
     for span in reversed(dates):
         names = {key for key, _ in span.fields}
-        if names & {"dm_d", "n_d", "n2_d", "iso_d"} and not names & {"list_d", "rel", "wd"}:
+        if names & {"dm_d", "md_d", "n_d", "n2_d", "iso_d"} and not names & {"list_d", "rel", "wd"}:
             return span
     return None
 
