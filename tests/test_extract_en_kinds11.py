@@ -252,3 +252,23 @@ def test_the_village_a_distance_from_a_town_is_where_the_train_was():
 )
 def test_a_place_seen_after_a_comma_is_still_passed(text):
     assert vias(read(text)) == [["Orsha"]]
+
+
+# -- sending in general, named by a gerund after a preposition, is no trip ------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exporters talk about moving containers from Chengdu to Lodz by train.",
+        "The firm is interested in shipping grain from Odesa to Constanta by train.",
+        "Officials spoke of sending wagons from Brest to Terespol by train.",
+    ],
+)
+def test_sending_in_general_is_no_shipment(text):
+    assert read(text).shipments == []
+
+
+def test_a_train_sent_is_still_a_shipment():
+    [shipment] = read("A train of 40 wagons was sent from Brest to Terespol on 3 March.").shipments
+    assert (shipment.origin.text, shipment.destination.text) == ("Brest", "Terespol")
