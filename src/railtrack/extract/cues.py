@@ -68,9 +68,15 @@ _FREIGHT_RUNNING = (
     r"freight(?=\s+(?:ran|runs|running|passed|passes|passing|departed|departs|arrived|"
     r"arrives|hauled|headed|heading|rolled|rolling)\b)"
 )
+# a locomotive hauling cars is the train they make up ("a solitary engine hauling a pair
+# of tank-laden flatcars"); a locomotive alone is no train
+_ENGINE_HAULING = (
+    r"(?:locomotive|engine)(?=\s+(?:hauling|hauled|pulling|pulled|towing|towed)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:cars|flatcars|flats|wagons|railcars|carriages|platforms|boxcars)\b)"
+)
 _NOUN_SINGULAR = (
     rf"(?:train|echelon|eshelon|ešelon|shipment|transport|trainload|consignment|"
-    rf"composition|batch|{_CONVOY}|{_SERVICE}|{_FREIGHT_RUNNING})"
+    rf"composition|batch|{_CONVOY}|{_SERVICE}|{_FREIGHT_RUNNING}|{_ENGINE_HAULING})"
 )
 _NOUN_PLURAL = (
     rf"(?:trains|echelons|eshelons|ešelons|shipments|transports|trainloads|consignments|"
