@@ -252,3 +252,45 @@ def test_the_village_a_distance_from_a_town_is_where_the_train_was():
 )
 def test_a_place_seen_after_a_comma_is_still_passed(text):
     assert vias(read(text)) == [["Orsha"]]
+
+
+# -- sending in general, named by a gerund after a preposition, is no trip ------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exporters talk about moving containers from Chengdu to Lodz by train.",
+        "The firm is interested in shipping grain from Odesa to Constanta by train.",
+        "Officials spoke of sending wagons from Brest to Terespol by train.",
+    ],
+)
+def test_sending_in_general_is_no_shipment(text):
+    assert read(text).shipments == []
+
+
+def test_a_train_sent_is_still_a_shipment():
+    [shipment] = read("A train of 40 wagons was sent from Brest to Terespol on 3 March.").shipments
+    assert (shipment.origin.text, shipment.destination.text) == ("Brest", "Terespol")
+
+
+# -- a locomotive hauling cars is a train; "a pair of" is two; what cars are laden with
+# -- is no kind of car
+
+
+@pytest.mark.parametrize(
+    ("text", "flat"),
+    [
+        ("A lone locomotive hauled a pair of howitzer-laden flatcars past Altoona.", 2),
+        ("An engine pulling 14 truck-loaded flatcars rolled through Altoona.", 14),
+    ],
+)
+def test_a_locomotive_hauling_cars_is_a_train(text, flat):
+    [shipment] = read(text).shipments
+    assert shipment.cars.flat == flat
+    assert shipment.cars.tank is None
+    assert [v.text for v in shipment.via] == ["Altoona"]
+
+
+def test_a_locomotive_alone_is_no_train():
+    assert read("The locomotive was repaired at Altoona on 3 March.").shipments == []

@@ -70,9 +70,15 @@ _FREIGHT_RUNNING = (
     r"freight(?=\s+(?:ran|runs|running|passed|passes|passing|departed|departs|arrived|"
     r"arrives|hauled|headed|heading|rolled|rolling)\b)"
 )
+# a locomotive hauling cars is the train they make up ("a solitary engine hauling a pair
+# of tank-laden flatcars"); a locomotive alone is no train
+_ENGINE_HAULING = (
+    r"(?:locomotive|engine)(?=\s+(?:hauling|hauled|pulling|pulled|towing|towed)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:cars|flatcars|flats|wagons|railcars|carriages|platforms|boxcars)\b)"
+)
 _NOUN_SINGULAR = (
     rf"(?:train|echelon|eshelon|ešelon|shipment|transport|trainload|consignment|"
-    rf"composition|batch|{_CONVOY}|{_SERVICE}|{_FREIGHT_RUNNING})"
+    rf"composition|batch|{_CONVOY}|{_SERVICE}|{_FREIGHT_RUNNING}|{_ENGINE_HAULING})"
 )
 _NOUN_PLURAL = (
     rf"(?:trains|echelons|eshelons|ešelons|shipments|transports|trainloads|consignments|"
@@ -185,7 +191,13 @@ _NEVER_SHIPMENT_RE = fold_compile(
     # transportation of ammunition from Crimea to Melitopol", "this train would carry"
     r"supply\s+(?:lines?|routes?|chains?)|(?:is|are|was|were|been|being)\s+used\s+"
     r"(?:to|for)\s+(?:transport|carry|carrie|deliver|ship|move|supply)\w*|"
-    r"crucial\s+for|would\s+(?:carry|transport|bring|deliver|take))\b",
+    r"crucial\s+for|would\s+(?:carry|transport|bring|deliver|take)|"
+    # an activity named by a gerund after a preposition ("no restrictions on sending
+    # trains from Dostyk to Alashankou", "the possibility of redirecting exports to the
+    # EU by rail"): sending in general, no trip told
+    r"(?:on|of|for|about|in)\s+(?:sending|redirecting|rerouting|dispatching|transporting|"
+    r"shipping|moving|delivering|carrying|exporting)\s+(?:(?:\w+\s+){0,2}?(?:trains|wagons|"
+    r"cars|goods|cargo|cargoes|exports|grain|freight|containers)|(?:them|it)\s+by\s+rail))\b",
     re.IGNORECASE,
 )
 # A report that says the train it tells of is a fake ("It's not true", "Our rating:

@@ -43,7 +43,8 @@ _UNITS = (
 )
 _WORD = rf"(?:{_UNITS})"
 NUMBER_PATTERN = (
-    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:an?\s+(?=(?:dozen|hundred)\b))?{_WORD}"
+    # ("a pair of tank-laden flatcars": two)
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|an?\s+pair\s+of|(?:an?\s+(?=(?:dozen|hundred)\b))?{_WORD}"
     rf"(?:(?:\s+and\s+|[\s-]+){_WORD})*)"
 )
 """A count written in digits ("1,200", "48") or words ("forty-eight", "two dozen")."""
@@ -119,8 +120,11 @@ _NOUN_KIND = {
 # (what a car carries: "26 fuel tank cars", "40 grain hopper cars", "12 coal wagons")
 _NEUTRAL = (
     r"military|railway|rail|loaded|empty|more|other|further|additional|russian|"
-    r"fuel|oil|petrol|diesel|grain|coal|cement|ammunition|special|heavy|new|old"
+    r"fuel|oil|petrol|diesel|grain|coal|cement|ammunition|special|heavy|new|old|"
+    # what the cars are laden with ("a pair of tank-laden flatcars": flatcars)
+    r"[a-z]+-(?:laden|loaded)"
 )
+_LADEN_RE = re.compile(r"[a-z]+-(?:laden|loaded)", re.IGNORECASE)
 _ADJ = "|".join(sorted(_ADJECTIVE_KIND, key=len, reverse=True))
 # A kind word standing for its car ("8 passenger, 3 cargo"): not "personnel", which
 # alone names people ("30 platforms and about 100 military personnel": no cars)
@@ -352,10 +356,14 @@ def parse_number(text: str) -> int | None:
     --------
     >>> parse_number("one hundred and five"), parse_number("a dozen"), parse_number("many")
     (105, 12, None)
+    >>> parse_number("a pair of")
+    2
     """
     cleaned = text.strip().lower().replace(",", "")
     if cleaned.isdigit():
         return int(cleaned)
+    if re.fullmatch(r"an?\s+pair\s+of", cleaned):
+        return 2
     multiplier = 1
     if re.search(r"\bdozens?\b", cleaned):
         multiplier = 12
@@ -373,6 +381,8 @@ def _kind(adjectives: str, noun: str | None, bare: str | None) -> str:
     if bare:
         return _ADJECTIVE_KIND[bare.lower()]
     kind: str | None = None
+    # (what the cars are laden with is no kind of car: "tank-laden flatcars" are flats)
+    adjectives = _LADEN_RE.sub(" ", adjectives)
     for word in re.split(r"[\s-]+", adjectives.lower()):
         if word in _ADJECTIVE_KIND:
             kind = _ADJECTIVE_KIND[word]
