@@ -269,3 +269,35 @@ def test_trains_counted_apart_keep_to_themselves() -> None:
     got = ends(read(text, date(2022, 10, 14), "en"))
     assert got[0] == ("Gomel", "Kirovskaya")
     assert all(pair != ("Gomel", "Kirovskaya") for pair in got[1:])
+
+
+# -- a train moving on another day is another train -------------------------------------
+# "Pierwszy pociąg miał przyjechać do Brześcia w piątek 18 sierpnia ... w pociągu,
+# który przyjechał do Brześcia w sobotę 19 sierpnia": a train arrives once.
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "days"),
+    [
+        (
+            "Pociąg z wojskiem przyjechał do Grodna we wtorek 15 sierpnia. Żołnierze byli też "
+            "w pociągu, który przyjechał do Grodna w środę 16 sierpnia.",
+            "pl",
+            [15, 16],
+        ),
+        (
+            "Эшелон прибыл в Гродно во вторник 15 августа. Военные были и в поезде, который "
+            "прибыл в Гродно в среду 16 августа.",
+            "ru",
+            [15, 16],
+        ),
+    ],
+)
+def test_arrival_on_another_day_is_another_train(text: str, lang: str, days: list) -> None:
+    got = [s.expected_arrival.earliest.day for s in read(text, PUB, lang).shipments]
+    assert got == days
+
+
+def test_headline_month_and_detail_day_stay_one_train() -> None:
+    text = "W sierpniu pociąg przyjechał do Grodna. Pociąg przyjechał do Grodna 16 sierpnia."
+    assert len(read(text, PUB, "pl").shipments) == 1
