@@ -1655,7 +1655,7 @@ def _moved_on_another_day(first: _Facts, later: _Facts) -> bool:
         if a is None or b is None or a.value.precision != "day" or b.value.precision != "day":
             continue
         if a.value.earliest != b.value.earliest and a.value.latest == a.value.earliest:
-            return b.value.latest == b.value.earliest
+            return bool(b.value.latest == b.value.earliest)
     return False
 
 
