@@ -301,3 +301,20 @@ def test_arrival_on_another_day_is_another_train(text: str, lang: str, days: lis
 def test_headline_month_and_detail_day_stay_one_train() -> None:
     text = "W sierpniu pociąg przyjechał do Grodna. Pociąg przyjechał do Grodna 16 sierpnia."
     assert len(read(text, PUB, "pl").shipments) == 1
+
+
+# -- a "humanitarian train" is an evacuation special -----------------------------------
+# "Specjalny pociąg humanitarny dotarł do Olkusza" (refugees from Lviv): a service for
+# people; aid goes "pociągiem z pomocą humanitarną", "z darami", and stays a shipment.
+
+
+def test_humanitarian_train_is_a_service() -> None:
+    text = (
+        "Specjalny pociąg humanitarny dotarł do Zamościa 5 marca. Na peronie czekali wolontariusze."
+    )
+    assert read(text, date(2022, 3, 6), "pl").shipments == []
+
+
+def test_aid_train_stays_a_shipment() -> None:
+    text = "Pociąg z pomocą humanitarną dotarł z Zamościa do Łucka 5 marca."
+    assert ends(read(text, date(2022, 3, 6), "pl")) == [("Zamościa", "Łucka")]
