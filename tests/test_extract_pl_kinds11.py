@@ -318,3 +318,18 @@ def test_humanitarian_train_is_a_service() -> None:
 def test_aid_train_stays_a_shipment() -> None:
     text = "Pociąg z pomocą humanitarną dotarł z Zamościa do Łucka 5 marca."
     assert ends(read(text, date(2022, 3, 6), "pl")) == [("Zamościa", "Łucka")]
+
+
+# -- a terminal's or company's letters, then the town it is in --------------------------
+# "do terminala BCT w Gdyni": the town is the end, not the letters.
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pociąg z Poznania dotarł do terminala DCT w Gdańsku 4 maja.", [("Poznania", "Gdańsku")]),
+        ("Skład wyjechał z terminala PCC w Kutnie do Brześcia 2 maja.", [("Kutnie", "Brześcia")]),
+    ],
+)
+def test_letters_of_a_terminal_give_its_town(text: str, expected: list) -> None:
+    assert ends(read(text, PUB, "pl")) == expected
