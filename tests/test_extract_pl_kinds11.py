@@ -269,3 +269,67 @@ def test_trains_counted_apart_keep_to_themselves() -> None:
     got = ends(read(text, date(2022, 10, 14), "en"))
     assert got[0] == ("Gomel", "Kirovskaya")
     assert all(pair != ("Gomel", "Kirovskaya") for pair in got[1:])
+
+
+# -- a train moving on another day is another train -------------------------------------
+# "Pierwszy pociąg miał przyjechać do Brześcia w piątek 18 sierpnia ... w pociągu,
+# który przyjechał do Brześcia w sobotę 19 sierpnia": a train arrives once.
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "days"),
+    [
+        (
+            "Pociąg z wojskiem przyjechał do Grodna we wtorek 15 sierpnia. Żołnierze byli też "
+            "w pociągu, który przyjechał do Grodna w środę 16 sierpnia.",
+            "pl",
+            [15, 16],
+        ),
+        (
+            "Эшелон прибыл в Гродно во вторник 15 августа. Военные были и в поезде, который "
+            "прибыл в Гродно в среду 16 августа.",
+            "ru",
+            [15, 16],
+        ),
+    ],
+)
+def test_arrival_on_another_day_is_another_train(text: str, lang: str, days: list) -> None:
+    got = [s.expected_arrival.earliest.day for s in read(text, PUB, lang).shipments]
+    assert got == days
+
+
+def test_headline_month_and_detail_day_stay_one_train() -> None:
+    text = "W sierpniu pociąg przyjechał do Grodna. Pociąg przyjechał do Grodna 16 sierpnia."
+    assert len(read(text, PUB, "pl").shipments) == 1
+
+
+# -- a "humanitarian train" is an evacuation special -----------------------------------
+# "Specjalny pociąg humanitarny dotarł do Olkusza" (refugees from Lviv): a service for
+# people; aid goes "pociągiem z pomocą humanitarną", "z darami", and stays a shipment.
+
+
+def test_humanitarian_train_is_a_service() -> None:
+    text = (
+        "Specjalny pociąg humanitarny dotarł do Zamościa 5 marca. Na peronie czekali wolontariusze."
+    )
+    assert read(text, date(2022, 3, 6), "pl").shipments == []
+
+
+def test_aid_train_stays_a_shipment() -> None:
+    text = "Pociąg z pomocą humanitarną dotarł z Zamościa do Łucka 5 marca."
+    assert ends(read(text, date(2022, 3, 6), "pl")) == [("Zamościa", "Łucka")]
+
+
+# -- a terminal's or company's letters, then the town it is in --------------------------
+# "do terminala BCT w Gdyni": the town is the end, not the letters.
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pociąg z Poznania dotarł do terminala DCT w Gdańsku 4 maja.", [("Poznania", "Gdańsku")]),
+        ("Skład wyjechał z terminala PCC w Kutnie do Brześcia 2 maja.", [("Kutnie", "Brześcia")]),
+    ],
+)
+def test_letters_of_a_terminal_give_its_town(text: str, expected: list) -> None:
+    assert ends(read(text, PUB, "pl")) == expected

@@ -2282,6 +2282,17 @@ class LexiconReader:
                     continue
                 i += 1
                 continue
+            if role in _ENDS and end_j == j + 1 and _is_acronym(toks[j].text):
+                sited = self._sited_in(toks, end_j, breaks)
+                if sited is not None:
+                    # "do terminala BCT w Gdyni": a company's or terminal's letters, then
+                    # the town it is in
+                    start, end = toks[sited[0]].start, toks[sited[1] - 1].end
+                    places.append(
+                        PlaceSpan(role, text[start:end], start, end, toks[i].start, self.lang)
+                    )
+                    i = sited[1]
+                    continue
             if (
                 self._adjective_of_a_noun(toks, j, end_j)
                 and kind_hit is None
@@ -3032,3 +3043,12 @@ class LexiconReader:
 def reader_for(lang: str) -> LexiconReader:
     """Return the (shared) reader of a lexicon language."""
     return LexiconReader(lang)
+
+
+def _is_acronym(word: str) -> bool:
+    """Whether a word is a Latin acronym of two to five capitals ("BCT", "DCT", "LHS").
+
+    >>> _is_acronym("BCT"), _is_acronym("Gdynia"), _is_acronym("ЛНР")
+    (True, False, False)
+    """
+    return 2 <= len(word) <= 5 and word.isascii() and word.isalpha() and word.isupper()

@@ -1729,13 +1729,35 @@ def _another_train_told(
         and current.departure is not None
         and any(v.role == "neutral" for v in reader.verbs)
     )
-    if not (counted or seen):
+    dated = bool(reader.dates) and (current.departure is not None or current.arrival is not None)
+    if not (counted or seen or dated):
         return False  # (nothing that could tell another train: no scratch read)
     if not rd.has_train_noun(piece.text, singular=True) or not reader.verbs:
         return False  # ("The train is made up of two flatbed cars": its make-up described)
     scratch = TrainDraft()
     reader.all_into(scratch, [])
-    return _counts_differ(current, scratch) or _seen_before_leaving(current, scratch)
+    return (
+        _counts_differ(current, scratch)
+        or _seen_before_leaving(current, scratch)
+        or _moved_on_another_day(current, scratch)
+    )
+
+
+def _moved_on_another_day(first: _Facts, later: _Facts) -> bool:
+    """Whether two trains leave, or arrive, on two different days given exactly.
+
+    "Pierwszy pociąg miał przyjechać do Brześcia w piątek 18 sierpnia" and "w pociągu,
+    który przyjechał do Brześcia w sobotę 19 sierpnia": a train arrives once, so the
+    second arrival is another train's. Windows wider than a day (a month in a headline,
+    the day in the detail) may be one train's.
+    """
+    for role in _DATE_ROLES:
+        a, b = getattr(first, role), getattr(later, role)
+        if a is None or b is None or a.value.precision != "day" or b.value.precision != "day":
+            continue
+        if a.value.earliest != b.value.earliest and a.value.latest == a.value.earliest:
+            return bool(b.value.latest == b.value.earliest)
+    return False
 
 
 def _counts_differ(first: _Facts, later: _Facts) -> bool:
