@@ -129,3 +129,80 @@ def test_retold_group_needs_every_train_linked_to_one_group() -> None:
     assert not retold_group([a, None])
     assert not retold_group([frozenset(), frozenset()])
     assert not retold_group([])
+
+
+# --- T10: one channel's posts that follow one train up ------------------------------------
+
+from _telegram_exports import Msg, at, chat_object, write_json  # noqa: E402
+
+_CHANNEL = {"name": "Беларускі Гаюн", "chat_id": 1754228908}
+_FIRST_SEEN = (
+    "Ешелон 13 березня о 19:40 на станції Жлобін: #ешелон 38 платформ з технікою, "
+    "2 пасажирські вагони. Рухався в напрямку Гомеля."
+)
+_ARRIVED = (
+    "Сегодня ночью на станцию Гомель прибыл эшелон из Жлобина (38 платформ, 2 пассажирских вагона)."
+)
+_FORWARDED = "Ze Żłobina do Homla przejechał skład wojskowy, 40 wagonów."
+_OTHER = "14 марта из Гомеля в Клинцы ушёл эшелон из 45 вагонов."
+
+
+def _export(tmp_path: Path, messages: list[Msg]) -> Path:
+    folder = tmp_path / "tg"
+    write_json(folder / "ChatExport_2023-03-20" / "result.json", chat_object(messages, **_CHANNEL))
+    return folder
+
+
+def test_a_channels_follow_ups_of_one_train_count_it_once(tmp_path: Path, network) -> None:
+    folder = _export(
+        tmp_path,
+        [
+            Msg(100, _FIRST_SEEN, when=at(13, 20, 5)),
+            Msg(101, _ARRIVED, when=at(14, 8, 10)),
+            Msg(102, _FORWARDED, when=at(14, 9), forwarded_from="Białoruski Hajun"),
+            Msg(105, _OTHER, when=at(14, 18)),
+        ],
+    )
+    reports = load_reports(folder)
+    assert len(reports.shipments) == 4
+    result = track(reports, network)
+    head = result.headline()
+    assert (head["shipments"], head["cars_total"]) == (2, 85)
+    follow = result.relays[result.relays["matched_on"] == "follow-up"]
+    assert sorted(follow["id"]) == ["tg-1754228908-100-t1", "tg-1754228908-102-t1"]
+    assert set(follow["train"]) == {"tg-1754228908-101-t1"}
+
+
+@pytest.mark.parametrize(
+    ("second", "when"),
+    [
+        ("Эшелон из Жлобина прибыл на станцию Гомель: 38 платформ, 2 пассажирских вагона.", 17),
+        ("Эшелон из Жлобина прибыл на станцию Гомель: 30 платформ.", 14),
+        ("Эшелон из Жлобина прибыл на станцию Брянск: 38 платформ, 2 пассажирских вагона.", 14),
+    ],
+    ids=["days-apart", "other-count", "other-end"],
+)
+def test_a_channels_posts_that_differ_stay_two_trains(
+    tmp_path: Path, network, second: str, when: int
+) -> None:
+    folder = _export(
+        tmp_path,
+        [Msg(100, _FIRST_SEEN, when=at(13, 20, 5)), Msg(101, second, when=at(when, 8))],
+    )
+    ships = load_reports(folder).resolve(network).to_frame()
+    assert len(ships) == 2
+    assert relay_links(ships).empty
+
+
+def test_follow_ups_are_sought_within_one_channel_only(tmp_path: Path, network) -> None:
+    one = _export(tmp_path / "a", [Msg(100, _FIRST_SEEN, when=at(13, 20, 5))])
+    other = tmp_path / "b" / "tg"
+    write_json(
+        other / "ChatExport_2023-03-20" / "result.json",
+        chat_object([Msg(7, _ARRIVED, when=at(14, 8, 10))], name="Rail Watch", chat_id=42),
+    )
+    reports = load_reports(one)
+    reports.extend(load_reports(other))
+    ships = reports.resolve(network).to_frame()
+    assert len(ships) == 2
+    assert relay_links(ships).empty

@@ -32,6 +32,12 @@ tells them apart:
   sources (a log with one row per outlet that told of a train: Hajun, then Zerkalo,
   then Kyiv Independent) are reports of their own and link as two files' rows would.
 
+**One channel's posts that follow a train up** (first seen, then arrived, then a
+forwarded retelling without a date) are linked by a looser rule within that channel
+only (``follow-up``, see :func:`_follow_ups`): one of the two leaves an end or its dates
+untold, a post's undated train is dated by the post's day and the day before, and
+both must give car totals that agree.
+
 A train told only as **seen on its way** ("seen at Orsha heading to Smolensk", no
 origin; a sighting dates it) is linked to another report's train by where and when
 it was seen instead of by its ends (:func:`relay_links` with ``sightings``): the same
@@ -62,6 +68,7 @@ path applies too); this step links them in one run without a store.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -109,8 +116,9 @@ RELAY_COLUMNS: tuple[str, ...] = (
     "matched_on",
 )
 """Columns of the relays table: the dropped shipment (``id`` and who said it), the
-``train`` (the kept shipment's id) it was linked to, and which dates agreed
-(``departure``, ``arrival`` or ``departure-arrival``)."""
+``train`` (the kept shipment's id) it was linked to, and how (``departure``,
+``arrival`` or ``departure-arrival``: which dates agreed; ``sighting-origin``,
+``sighting-via``, ``sighting``: by a sighting; ``follow-up``: a channel's later post)."""
 
 _ENDS = ("origin", "destination")
 
@@ -842,6 +850,192 @@ def retold_groups(shipments: pd.DataFrame, relays: pd.DataFrame) -> set[tuple[st
     return {key for key, is_gone in all_gone.items() if is_gone}
 
 
+def _post_window(published: int | None, c: _Candidate, slack: int) -> list[Window]:
+    """Return the windows a post's train is compared by: its own, else the post's days.
+
+    A channel's post about a train tells of a movement of the day it is posted or the
+    ``slack`` days before; a train its text leaves undated is compared by those days.
+    """
+    own = [w for w in (c.departure, c.arrival) if w is not None]
+    if own or published is None:
+        return own
+    return [(published - slack, published)]
+
+
+def _ends_fit(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> bool:
+    """Whether two trains' ends may be one train's: equal where both are told, one a station."""
+    shared = False
+    for x, y in zip(a, b, strict=True):
+        if x is not None and y is not None:
+            if x != y:
+                return False
+            shared = shared or x.startswith("id:")
+    return shared
+
+
+def _follow_ups(
+    shipments: pd.DataFrame, gone: set[int], settings: Settings
+) -> list[tuple[int, int, str]]:
+    """Link a channel's posts that follow one train up (``matched_on`` ``follow-up``).
+
+    One channel often tells a train in several posts: first seen ("38 flatcars at
+    Zhlobin, heading for Gomel"), then arrived ("arrived in Gomel from Zhlobin
+    overnight"), then a forwarded retelling without a date. Two trains of different
+    posts of one channel (the same source and file, each post a report) are one when
+    one of them leaves an end or its dates untold and nothing they say tells them
+    apart: the ends they both give are the same (one a station), their car totals
+    are both given and agree (passenger cars too), and their dates agree, a train
+    its post leaves undated dated by the post's day and the ``relay_slack_days``
+    before. The train that says most is kept; two trains that both give both ends
+    and dates are left to the rule of :func:`relay_links`.
+    """
+    table = shipments.reset_index(drop=True)
+    reports = _text(table[C.REPORT]).tolist()
+    cars = _counts(table[C.CARS_TOTAL])
+    rows = [
+        i
+        for i in range(len(table))
+        if i not in gone and reports[i] is not None and cars[i] is not None
+    ]
+    if len(rows) < 2:
+        return []
+    part = table.iloc[rows]
+    channel = [
+        _channel_key(url, file, source)
+        for url, file, source in zip(
+            _text(part[C.SOURCE_URL]).tolist(),
+            _text(part[C.SOURCE_FILE]).tolist(),
+            _text(part[C.SOURCE]).tolist(),
+            strict=True,
+        )
+    ]
+    by_channel: dict[tuple[str, ...], list[int]] = {}
+    for k, key in enumerate(channel):
+        by_channel.setdefault(key, []).append(k)
+    if all(len(v) < 2 for v in by_channel.values()):
+        return []
+    candidates = _candidates(part, rows, settings.relay_max_window_days)
+    ends = [_end_keys(part, end) for end in _ENDS]
+    published = _ordinals(part[C.PUBLISHED])
+    out: list[tuple[int, int, str]] = []
+    for members in by_channel.values():
+        if len(members) < 2:
+            continue
+        by_day: dict[int, list[int]] = {}  # kept trains by the days they are compared by
+        for k in sorted(members, key=lambda k: candidates[k].rank):
+            c = candidates[k]
+            days = _follow_days(c, published[k], settings)
+            near = sorted({j for d in days for j in by_day.get(d, ())})
+            match = next(
+                (
+                    j
+                    for j in near
+                    if _follows(
+                        c,
+                        candidates[j],
+                        (ends[0][k], ends[1][k]),
+                        (ends[0][j], ends[1][j]),
+                        published[k],
+                        published[j],
+                        settings,
+                    )
+                ),
+                None,
+            )
+            if match is None:
+                for window in _post_window(published[k], c, settings.relay_slack_days):
+                    for day in range(window[0], window[1] + 1):
+                        by_day.setdefault(day, []).append(k)
+            else:
+                out.append((int(table.index[rows[k]]), int(table.index[rows[match]]), "follow-up"))
+    return out
+
+
+def _follow_days(c: _Candidate, published: int | None, settings: Settings) -> set[int]:
+    """Return the days whose kept trains a post's train may follow up (a look-up's keys)."""
+    slack, transit = settings.relay_slack_days, settings.relay_max_transit_days
+    days: set[int] = set()
+    for lo, hi in _post_window(published, c, slack):
+        days.update(range(lo - slack - transit, hi + slack + transit + 1))
+    return days
+
+
+_POST_LINK = re.compile(r"^https?://t\.me/(c/\d+|[A-Za-z0-9_]+)/\d+", re.IGNORECASE)
+
+
+def _channel_key(url: str | None, file: str | None, source: str | None) -> tuple[str, ...]:
+    """Return the channel a report was posted in: its Telegram post link's, else file and source.
+
+    A forwarded post names the channel it came from as its source, but was posted in
+    the channel its link names (``https://t.me/c/1754228908/102``).
+
+    >>> _channel_key("https://t.me/c/1754228908/102", "a.json", "Hajun")
+    ('t.me', 'c/1754228908')
+    >>> _channel_key(None, "log.json", "Hajun")
+    ('file', 'log.json', 'hajun')
+    """
+    found = _POST_LINK.match(url or "")
+    if found:
+        return ("t.me", found.group(1).casefold())
+    return ("file", file or "", _letters(source or ""))
+
+
+def _end_keys(table: pd.DataFrame, end: str) -> list[str | None]:
+    """Return one end's key per row (station id, region, name as written), None when untold."""
+    sid, region = _text(table[f"{end}_station_id"]), _text(table[f"{end}_region"])
+    said = [_letters(t) if isinstance(t, str) else "" for t in _text(table[end]).tolist()]
+    keys: list[str | None] = []
+    for s, r, t in zip(sid.tolist(), region.tolist(), said, strict=True):
+        if s is not None:
+            keys.append(f"id:{s}")
+        elif r is not None:
+            keys.append(f"region:{r}")
+        else:
+            keys.append(f"text:{t}" if t else None)
+    return keys
+
+
+def _follows(
+    c: _Candidate,
+    kept: _Candidate,
+    c_ends: tuple[str | None, str | None],
+    kept_ends: tuple[str | None, str | None],
+    c_published: int | None,
+    kept_published: int | None,
+    settings: Settings,
+) -> bool:
+    """Whether ``c``, a post of the channel ``kept`` was posted in, follows that train up."""
+    if c.report_key == kept.report_key or c.grouped or kept.grouped:
+        return False
+    told = all(e is not None for e in (*c_ends, *kept_ends))
+    dated = (c.departure or c.arrival) is not None and (kept.departure or kept.arrival) is not None
+    if told and dated:
+        return False  # both told in full: the rule of relay_links decides
+    if not _ends_fit(c_ends, kept_ends):
+        return False
+    tolerance, slack = settings.relay_cars_tolerance, settings.relay_slack_days
+    if not (
+        _counts_agree(
+            c.cars, kept.cars, tolerance, x_at_least=c.cars_at_least, y_at_least=kept.cars_at_least
+        )
+        and _counts_agree(c.passenger, kept.passenger, tolerance)
+    ):
+        return False
+    if dated:
+        return _dates_agree(c, kept, settings) is not None
+    mine = _post_window(c_published, c, slack)
+    theirs = _post_window(kept_published, kept, slack)
+    # two undated posts: their days must meet; a dated train may be a day off the post's
+    if (
+        c.departure is None
+        and c.arrival is None
+        and kept.departure is None
+        and kept.arrival is None
+    ):
+        slack = 0
+    return any(_overlap(a, b, slack) for a in mine for b in theirs)
+
+
 def relay_links(
     shipments: pd.DataFrame,
     settings: Settings | None = None,
@@ -890,6 +1084,8 @@ def relay_links(
     if sightings is not None and len(sightings) and len(shipments):
         gone = {row for row, _, _ in dropped}
         dropped.extend(_seen_links(shipments, sightings, gone, settings))
+    if len(shipments):
+        dropped.extend(_follow_ups(shipments, {row for row, _, _ in dropped}, settings))
     if not dropped:
         return pd.DataFrame({name: pd.Series(dtype=object) for name in RELAY_COLUMNS})
     dropped.sort()
