@@ -618,6 +618,34 @@ def test_blanking_the_matches_of_a_folded_pattern_is_the_original_sub(lang):
             assert blank_matches(pattern.ignorecase, text) == want
 
 
+# the token pattern as it was, numbers first (lexicon._TOKEN_RE tries words first)
+_PLAIN_TOKEN_RE = re.compile(
+    r"\d{4}-\d{1,2}-\d{1,2}(?!\d)"
+    r"|\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?(?![\d])"
+    r"|\d+(?:-[^\W\d_]+)?"
+    r"|[^\W\d_][^\W_]*(?:[-'’ʼ][^\W_]+)*"
+    r"|[^\w\s]"
+)
+
+
+def _same_tokens(text: str) -> None:
+    from railtrack.extract.lexicon import _TOKEN_RE
+
+    got = [(m.span(), m[0]) for m in _TOKEN_RE.finditer(text)]
+    assert got == [(m.span(), m[0]) for m in _PLAIN_TOKEN_RE.finditer(text)], text
+
+
+def test_the_token_pattern_tries_words_first_and_splits_as_before():
+    for text in [*PIECES, *TEXTS, "2023-03-05 05.03.2023 48-вагонный ²³ Ⅷ 1½ п'ять _x_ ٥٠"]:
+        _same_tokens(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET + "0123456789٥²Ⅷ½_-./'’ʼ ", max_size=40))
+def test_the_token_pattern_splits_drawn_text_as_before(text):
+    _same_tokens(text)
+
+
 def _plain_counts_traffic(reader, text: str) -> bool:  # as it was, every text split
     from railtrack.extract.lexread import _NUMBER_SIGNS
 

@@ -51,10 +51,13 @@ LANGUAGES = ("en", "ru", "uk", "be", "pl")
 """The languages railtrack reads (ISO 639-1 codes)."""
 
 _TOKEN_RE = re.compile(
-    r"\d{4}-\d{1,2}-\d{1,2}(?!\d)"  # ISO date
+    # words first: most tokens are words, and no other alternative starts with a letter
+    # (the three of numbers start with a digit, punctuation with a non-word character),
+    # so trying them first changes no token (tests/test_extract_fast_paths.py)
+    r"[^\W\d_][^\W_]*(?:[-'’ʼ][^\W_]+)*"  # words, Ростов-на-Дону, Осиповичи-1, п'ять
+    r"|\d{4}-\d{1,2}-\d{1,2}(?!\d)"  # ISO date
     r"|\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?(?![\d])"  # 05.03.2023, 05.03, 03/04/23
     r"|\d+(?:-[^\W\d_]+)?"  # 48, 48-вагонный
-    r"|[^\W\d_][^\W_]*(?:[-'’ʼ][^\W_]+)*"  # words, Ростов-на-Дону, Осиповичи-1, п'ять
     r"|[^\w\s]"  # punctuation, one character a token
 )
 # ("ґ" as "г": the Belarusian classical orthography writes "ваґон", "ґенэрал" where the
