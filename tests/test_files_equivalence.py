@@ -377,3 +377,31 @@ def test_route_tables_from_ids_hashed_once_equal_those_hashed_each_time(
     }.items():
         plain = safetext.write_csv(table, tmp_path / name)
         assert written[name].read_bytes() == plain.read_bytes(), name
+
+
+def test_the_command_writes_the_files_of_the_library_and_unfreezes(
+    result: TrackResult, tmp_path: Path
+) -> None:
+    """``railtrack track`` (resolving apart, the input released, the heap frozen) writes the
+    files of ``write_outputs(track(...))`` and leaves the collector as it found it."""
+    import gc
+
+    from typer.testing import CliRunner
+
+    from railtrack.cli import app
+
+    written = briefing.write_outputs(result, tmp_path / "library")
+    out = tmp_path / "command"
+    run = CliRunner().invoke(
+        app, ["track", str(data_path("reports")), "--as-of", "2023-03-20", "-o", str(out), "-q"]
+    )
+    assert run.exit_code in (0, 1), run.output
+    assert gc.get_freeze_count() == 0
+    made = sorted(p.name for p in out.iterdir())
+    assert made == sorted(written)
+    for name, path in written.items():
+        if name.endswith((".png", ".html")):
+            continue  # images and the page: written by the same code, stamped with the time
+        assert (out / name).read_bytes() == path.read_bytes(), name
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert _unstamped(page) == _unstamped(written["report.html"].read_text(encoding="utf-8"))

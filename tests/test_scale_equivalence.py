@@ -598,3 +598,39 @@ def test_seen_links_equal_the_links_found_row_by_row(
         fast = relays._seen_links(told, seen, set(gone), settings)
         assert fast == _plain_seen_links(told, seen, set(gone), settings)
         assert 0 < len(fast) < len(copies)
+
+
+# --- the resolve stage apart (session 11) ----------------------------------------------
+def _apart(reports: ReportSet, network: RailNetwork, as_of: str | None) -> dict[str, Any]:
+    """Run the two halves of ``track`` as ``railtrack track`` does, the input dropped between."""
+    transit._ROWS.clear()
+    resolved = pipeline.resolve_reports(reports, network, as_of=as_of)
+    return _frames(pipeline.track_resolved(resolved, network))
+
+
+def test_embedded_reports_give_the_frames_of_track_in_two_steps(network: RailNetwork) -> None:
+    reports = load_reports(data_path("reports"))
+    _assert_same(_run(reports, network, None), _apart(reports, network, None))
+
+
+def test_generated_reports_give_the_frames_of_track_in_two_steps(
+    network: RailNetwork, generated: ReportSet
+) -> None:
+    _assert_same(_run(generated, network, AS_OF), _apart(generated, network, AS_OF))
+
+
+def test_the_loaded_reports_are_released_once_resolved(network: RailNetwork) -> None:
+    """What the later stages read holds no reference to the reports as loaded."""
+    import gc
+    import weakref
+
+    reports = load_reports(data_path("reports"))
+    ids = [s.id for s in reports.shipments]
+    loaded = weakref.ref(reports)
+    resolved = pipeline.resolve_reports(reports, network, as_of=None)
+    del reports
+    gc.collect()
+    assert loaded() is None
+    kept = set(resolved.shipments[C.ID]) | set(resolved.relays[C.ID])
+    assert kept == set(ids)  # every train is still there, kept or as a relay
+    assert len(resolved.reports.shipments) == len(resolved.shipments)

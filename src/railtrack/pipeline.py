@@ -340,8 +340,11 @@ def track(
     -------
     TrackResult
     """
-    resolved = resolve_reports(reports, network, as_of=as_of, settings=settings, progress=progress)
-    return track_resolved(resolved, network, freq=freq, settings=settings, progress=progress)
+    with full_collections_paused():  # none between the two either
+        resolved = resolve_reports(
+            reports, network, as_of=as_of, settings=settings, progress=progress
+        )
+        return track_resolved(resolved, network, freq=freq, settings=settings, progress=progress)
 
 
 def track_resolved(
