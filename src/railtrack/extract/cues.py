@@ -97,8 +97,9 @@ _FOLLOWING_VERB = (
 )
 _MARKER_RE = fold_compile(
     r"(?<![\w-])(?:"
+    # ("the second one, consisting of 28 cars": "one" stands for the noun, one marker)
     rf"(?P<ordinal>(?:the\s+|a\s+)?(?:first|second|third|fourth|fifth|sixth|latter|former)"
-    rf"(?=\s*(?:,|{_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b|one\b|{_OF_THEM}|{_FOLLOWING_VERB})))"
+    rf"(?:\s+one\b|(?=\s*(?:,|{_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b|{_OF_THEM}|{_FOLLOWING_VERB}))))"
     rf"|(?P<another>(?:another|one\s+more|yet\s+another)(?=\s+{_MODIFIER}{{0,3}}"
     rf"{_NOUN_SINGULAR}\b|\s*,|\s+(?:one|left|departed|arrived|headed|on)\b))"
     rf"|(?P<one>one\s+(?={_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b|{_OF_THEM}))"
