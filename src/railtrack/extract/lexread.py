@@ -2248,8 +2248,10 @@ class LexiconReader:
             if role == "origin" and self._with_not_from(toks, i, end_j):
                 i = end_j  # "z Iskanderami": "with", not "from"
                 continue
-            if role == "origin" and toks[i].low in self.lex.with_cues and self.names_cargo(
-                text[toks[j].start : toks[end_j - 1].end]
+            if (
+                role == "origin"
+                and toks[i].low in self.lex.with_cues
+                and self.names_cargo(text[toks[j].start : toks[end_j - 1].end])
             ):
                 i = end_j  # "платформ с БМП-2", "z BMP-2": the load, not where it came from
                 continue

@@ -531,30 +531,7 @@ class _ClauseReader:
         read last for the same train (``default_role``, else ``facts.last_role``).
         A date of a sighting ("spotted in Bryansk on March 6") dates the via point.
         """
-        fallback = facts.last_role or default_role
-        if (
-            fallback is not None
-            and not self.verbs
-            and default_role is None
-            and not _refers_back(self.text)
-        ):
-            fallback = None  # (a train of a group, "drugi 3 marca z Homla", keeps its verb)
-        if (
-            fallback is None
-            and not self.verbs
-            and self.claim in ("planned", "expected")
-            and self.rd.has_train_noun(self.text, singular=True)
-            # (an expectation dates a train only when it names one awaited: "another")
-            and (self.claim == "planned" or _awaits_another(self.rd, self.text))
-        ):
-            # "A train from Baranovichi to Bryansk is planned for March 12": a train's plan
-            # with a day and no verb of moving plans when it leaves; a train awaited
-            # ("Очікується ще один ешелон до 12 березня") is awaited where it arrives
-            fallback = "departure" if self.claim == "planned" else "arrival"
-        if fallback is None and self._telegraphic_trip():
-            # "8 марта эшелон из Орши в Брянск, 40 вагонов", "March 8: a train from Orsha
-            # to Bryansk": a trip told with no verb is dated by the day it set off
-            fallback = "departure"
+        fallback = self._fallback_role(facts, default_role)
         for span in self._dates_not_trip_lengths():
             verb = self._verb_for(span.start, span.end)
             if verb is None and fallback is None and self._noted_sighting:
@@ -592,6 +569,34 @@ class _ClauseReader:
         roles = [v.role for v in self.verbs if v.role != "neutral"]
         if roles:
             facts.last_role = "departure" if roles[-1] == "departure" else "arrival"
+
+    def _fallback_role(self, facts: _Facts, default_role: str | None) -> str | None:
+        """Return the role a date with no verb of its own takes in this clause, if any."""
+        fallback = facts.last_role or default_role
+        if (
+            fallback is not None
+            and not self.verbs
+            and default_role is None
+            and not _refers_back(self.text)
+        ):
+            fallback = None  # (a train of a group, "drugi 3 marca z Homla", keeps its verb)
+        if (
+            fallback is None
+            and not self.verbs
+            and self.claim in ("planned", "expected")
+            and self.rd.has_train_noun(self.text, singular=True)
+            # (an expectation dates a train only when it names one awaited: "another")
+            and (self.claim == "planned" or _awaits_another(self.rd, self.text))
+        ):
+            # "A train from Baranovichi to Bryansk is planned for March 12": a train's plan
+            # with a day and no verb of moving plans when it leaves; a train awaited
+            # ("Очікується ще один ешелон до 12 березня") is awaited where it arrives
+            fallback = "departure" if self.claim == "planned" else "arrival"
+        if fallback is None and self._telegraphic_trip():
+            # "8 марта эшелон из Орши в Брянск, 40 вагонов", "March 8: a train from Orsha
+            # to Bryansk": a trip told with no verb is dated by the day it set off
+            fallback = "departure"
+        return fallback
 
     def _telegraphic_trip(self) -> bool:
         """Whether a clause with no verb tells a train's trip: a train noun and its ends.
@@ -1501,13 +1506,7 @@ class _Assembly:
             current.marker = reader._fact(other, marker.start, marker.end)
         if not current.counts and previous.counts:
             _elided_count(current, previous, reader)
-        if reader.elided is not None and not reader.dates and current.departure is None:
-            # "8 марта первый эшелон ушёл из Слонима ..., второй — из Лунинца": the second,
-            # its verb left out, left on the day the sentence gives the first
-            dep = previous.departure
-            first, last = self.bounds.get(piece.sentence, (0, 0))
-            if dep is not None and first <= dep.start < last:
-                current.departure = dep.shared()
+        _elided_day(current, previous, reader, self.bounds.get(piece.sentence, (0, 0)))
         _end_as_before(current, previous, rd, piece.text)
         if (
             marker.kind in ("more", "another")
@@ -1668,6 +1667,21 @@ def _first_of_the_group(group: GroupDraft, text: str, reader: _ClauseReader, rd:
     if not rd.has_train_noun(text, singular=True):
         return False
     return any(v.role != "neutral" for v in reader.verbs) or bool(reader.counts)
+
+
+def _elided_day(
+    current: TrainDraft, previous: TrainDraft, reader: _ClauseReader, sentence: tuple[int, int]
+) -> None:
+    """Date a train told with its verb left out by the day its sentence gives the one before.
+
+    "8 марта первый эшелон ушёл из Слонима ..., второй — из Лунинца в Клинцы": the
+    second left on 8 March too (shared, marked inferred); a day of its own wins.
+    """
+    if reader.elided is None or reader.dates or current.departure is not None:
+        return
+    dep = previous.departure
+    if dep is not None and sentence[0] <= dep.start < sentence[1]:
+        current.departure = dep.shared()
 
 
 def _awaits_another(rd: Reader, text: str) -> bool:
