@@ -455,11 +455,17 @@ class _ClauseReader:
         train named in the singular, a date, and a place where it was, no verb, no
         claim, no place it came from or went to.
         """
-        if self.verbs or self.claim is not None or not self.dates:
+        if self.verbs or self.stage is not None or self.claim is not None or not self.dates:
             return False
         if not self.rd.has_train_noun(self.text, singular=True):
             return False
-        return not any(p.role in ("origin", "destination") for p in self.places)
+        if any(p.role in ("origin", "destination") for p in self.places):
+            return False
+        # (named as a station: "Pociąg swój finisz miał wczoraj w Porcie Gdańskim" is no note)
+        return any(
+            p.role == "at" and _STATION_WORD.search(self.text[p.cue_start : p.start])
+            for p in self.places
+        )
 
     @once
     def final_at(self) -> int | None:
@@ -605,8 +611,8 @@ class _ClauseReader:
         "8 marca pociąg z Orszy do Briańska"): a train named with where it went from
         or to, and no verb, no claim and no place where it was seen.
         """
-        if self.verbs or self.claim is not None:
-            return False
+        if self.verbs or self.stage is not None or self.claim is not None:
+            return False  # ("na stacji Słonim załadowano eszelon": loaded there, not left)
         if not self.rd.has_train_noun(self.text, singular=True):
             return False
         roles = {self.place_role(p) for p in self.places}
