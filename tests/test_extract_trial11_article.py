@@ -146,3 +146,220 @@ def test_the_same_day_is_the_day_told_last(text: str) -> None:
 def test_the_first_in_history_after_its_verb_is_the_train_told() -> None:
     result = read("Pierwszy pociąg dotarł do Gdańska. 10 dni jechał pierwszy pociąg z Chin.")
     assert len(result.shipments) == 1
+
+
+# -- T4. a load after "with" is no origin ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        ("17 марта эшелон из 35 платформ с БМП-2 ушёл из Осиповичей в Брянск.", "Осиповичей"),
+        ("Перший — 35 платформ із БМП-2 — рушив з Осиповичів у напрямку Брянська.", "Осиповичів"),
+        ("17 сакавіка эшалон з 30 платформаў з БМП-2 пайшоў з Асіповіч у Бранск.", "Асіповіч"),
+        ("17 marca pociąg z 30 platformami z BMP-2 wyjechał z Osipowicz do Briańska.", "Osipowicz"),
+        ("17 марта эшелон с Т-72Б3 ушёл из Осиповичей в Брянск.", "Осиповичей"),
+        ("17 марта эшелон с танками и БТР ушёл из Осиповичей в Брянск.", "Осиповичей"),
+    ],
+)
+def test_a_load_after_with_is_no_origin(text: str, origin: str) -> None:
+    (s,) = read(text, published=PUB18).shipments
+    assert s.origin is not None
+    assert s.origin.text == origin
+
+
+def test_a_load_with_no_origin_leaves_the_origin_unknown() -> None:
+    text = (
+        "14 сакавіка праз станцыю Орша ў бок Смаленска праехаў эшалон: "
+        "30 платформаў з БМП-2 і 2 пасажырскія вагоны."
+    )
+    (s,) = read(text, published=date(2023, 3, 14)).shipments
+    assert s.origin is None
+    assert [v.text for v in s.via] == ["Орша"]
+
+
+# -- T9. a make-up sentence describes the train just told ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "cars"),
+    [
+        (
+            "13 марта эшелон ушёл из Орши в Смоленск. В составе 30 платформ с БМП-2.",
+            ("Орши", "Смоленск"),
+            30,
+        ),
+        (
+            "13 березня ешелон вирушив з Орші до Смоленська. У складі 30 платформ з БМП-2.",
+            ("Орші", "Смоленська"),
+            30,
+        ),
+        (
+            "13 сакавіка эшалон пайшоў з Оршы ў Смаленск. У складзе 30 платформаў з БМП-2.",
+            ("Оршы", "Смаленск"),
+            30,
+        ),
+        (
+            "13 marca pociąg wyjechał z Orszy do Smoleńska. W składzie 30 platform z BMP-2.",
+            ("Orszy", "Smoleńska"),
+            30,
+        ),
+        (
+            "13 марта эшелон ушёл из Орши в Смоленск. В составе 42 вагона, из них 30 платформ "
+            "с танками.",
+            ("Орши", "Смоленск"),
+            42,
+        ),
+    ],
+)
+def test_a_make_up_sentence_is_the_train_just_told(
+    text: str, places: tuple[str, str], cars: int
+) -> None:
+    result = read(text, published=date(2023, 3, 14))
+    assert ends(result) == [places]
+    assert result.shipments[0].cars.total == cars
+
+
+def test_the_second_one_in_its_own_sentence_is_the_groups_second() -> None:
+    text = (
+        "Two more Russian military echelons left Belarus for Russia on March 17, the "
+        "Belarusian Hajun monitoring group reported. The first train, with 35 flatcars "
+        "carrying BMP-2 infantry fighting vehicles, departed from Asipovichy towards "
+        "Bryansk. The second one, consisting of 28 cars, left Baranavichy."
+    )
+    result = read(text, published=PUB18)
+    assert [s.origin.text if s.origin else None for s in result.shipments] == [
+        "Asipovichy",
+        "Baranavichy",
+    ]
+    assert [s.cars.total for s in result.shipments] == [35, 28]
+    assert all(s.group == result.groups[0].id for s in result.shipments)
+
+
+# -- T13. telegraphic notes with no verb ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("8 марта эшелон из Орши в Брянск, 40 вагонов.", ("Орши", "Брянск")),
+        ("8 березня ешелон з Орші до Брянська, 40 вагонів.", ("Орші", "Брянська")),
+        ("8 сакавіка эшалон з Оршы ў Бранск, 40 вагонаў.", ("Оршы", "Бранск")),
+        ("8 marca pociąg z Orszy do Briańska, 40 wagonów.", ("Orszy", "Briańska")),
+        ("March 8: a train from Orsha to Bryansk, 40 cars.", ("Orsha", "Bryansk")),
+        ("8 марта эшелон со станции Орша в Брянск, 40 вагонов.", ("Орша", "Брянск")),
+    ],
+)
+def test_a_trip_noted_with_no_verb_is_dated_and_routed(text: str, places: tuple[str, str]) -> None:
+    result = read(text, published=date(2023, 3, 14))
+    assert ends(result) == [places]
+    (s,) = result.shipments
+    assert s.departure is not None
+    assert s.departure.earliest == date(2023, 3, 8)
+    assert s.cars.total == 40
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "Два эшелона покинули Беларусь 8 марта: первый — из Слонима в Валуйки "
+            "(48 платформ), второй — из Лунинца в Клинцы (40 вагонов).",
+            [("Слонима", "Валуйки"), ("Лунинца", "Клинцы")],
+        ),
+        (
+            "Два эшалоны пакінулі Беларусь 8 сакавіка: першы — са Слоніма ў Валуйкі "
+            "(48 платформаў), другі — з Лунінца ў Клінцы (40 вагонаў).",
+            [("Слоніма", "Валуйкі"), ("Лунінца", "Клінцы")],
+        ),
+        (
+            "8 марта первый эшелон ушёл из Слонима в Валуйки (48 платформ), второй — из "
+            "Лунинца в Клинцы (40 вагонов).",
+            [("Слонима", "Валуйки"), ("Лунинца", "Клинцы")],
+        ),
+    ],
+)
+def test_each_train_of_a_telegraphic_pair_has_its_ends_and_day(
+    text: str, places: list[tuple[str, str]]
+) -> None:
+    result = read(text, published=date(2023, 3, 14))
+    assert ends(result) == places
+    assert [s.cars.total for s in result.shipments] == [48, 40]
+    assert [s.departure.earliest if s.departure else None for s in result.shipments] == [
+        date(2023, 3, 8),
+        date(2023, 3, 8),
+    ]
+
+
+# -- T16. a group total in brackets ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В период с 10 по 15 марта из Беларуси в Россию убыло не менее 4 эшелонов "
+        "(около 180 вагонов).",
+        "У період з 10 по 15 березня з Білорусі до Росії вирушило щонайменше 4 ешелони "
+        "(близько 180 вагонів).",
+        "У перыяд з 10 па 15 сакавіка з Беларусі ў Расію адправілася не менш за 4 эшалоны "
+        "(каля 180 вагонаў).",
+        "W dniach od 10 do 15 marca z Białorusi do Rosji wyjechały co najmniej 4 pociągi "
+        "(około 180 wagonów).",
+        "Between March 10 and 15, at least 4 trains (about 180 cars) left Belarus for Russia.",
+    ],
+)
+def test_a_bracketed_total_after_n_trains_is_the_groups(text: str) -> None:
+    result = read(text, published=date(2023, 3, 16))
+    assert [g.cars.total for g in result.groups] == [180]
+    assert all(s.cars.total is None for s in result.shipments)
+    assert not [p for p in result.problems if "can carry" in p]
+
+
+def test_po_before_a_count_of_cars_is_still_each() -> None:
+    result = read("5 марта из Беларуси в Россию ушли 3 эшелона по 40 вагонов.")
+    assert [s.cars.total for s in result.shipments] == [40, 40, 40]
+
+
+# -- T12. a note of a train seen ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "station"),
+    [
+        ("Эшелон 13 марта в 19:40 на станции Жлобин: 38 платформ с техникой.", "Жлобин"),
+        ("Ешелон 13 березня о 19:40 на станції Жлобін: 38 платформ з технікою.", "Жлобін"),
+        ("Эшалон 13 сакавіка ў 19:40 на станцыі Жлобін: 38 платформаў з тэхнікай.", "Жлобін"),
+        ("Pociąg 13 marca o 19:40 na stacji Żłobin: 38 platform ze sprzętem.", "Żłobin"),
+    ],
+)
+def test_a_note_of_a_train_seen_is_a_sighting(text: str, station: str) -> None:
+    result = read(text, published=date(2023, 3, 14))
+    (s,) = result.shipments
+    assert s.cars.total == 38
+    assert [(x.station.text, x.seen_at.date()) for x in result.sightings] == [
+        (station, date(2023, 3, 13))
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Echelon, March 13, 19:40: 38 flatcars with equipment.",
+        "Ешелон 13 березня о 19:40: 38 платформ з технікою.",
+    ],
+)
+def test_a_train_named_and_nothing_read_is_said(text: str) -> None:
+    result = read(text, published=date(2023, 3, 14))
+    assert not result.shipments  # (no place: nothing to track)
+    assert any("names a train" in p for p in result.problems)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A heritage train with vintage carriages left York on 3 March.",
+        "Russian forces launched 23 attacks near Bakhmut.",
+    ],
+)
+def test_no_problem_where_no_train_is_told(text: str) -> None:
+    assert not [p for p in read(text).problems if "names a train" in p]

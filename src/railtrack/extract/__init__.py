@@ -100,6 +100,16 @@ def _named_source(reporter: str, published: date | None) -> Source:
     return Source(reporter=reporter, published=published)
 
 
+def _names_a_train(text: str, lang: str) -> bool:
+    """Whether a text plainly tells of one train: its noun, with a date or a car count."""
+    from railtrack.extract.readers import reader_for
+
+    rd = reader_for(lang)
+    if not rd.has_train_noun(text, singular=True):
+        return False
+    return bool(rd.find_car_counts(text) or rd.find_dates(text))
+
+
 def extract_shipments(
     text: str,
     *,
@@ -234,6 +244,18 @@ def extract_shipments(
         lang=guess.lang,
         text=written,
     )
+    if (
+        draft.untold
+        and not result.shipments
+        and not result.groups
+        and _names_a_train(read, guess.lang)
+    ):
+        # "Эшелон 13 марта ... Жлобин: 38 платформ" read as nothing: say so, never a
+        # silent empty result for a text that plainly tells of a train
+        result.problems.append(
+            f"{rid}: the text names a train with a date or a count, but no shipment was "
+            "read from it (no place, date or count could be given to a train)"
+        )
     logger.debug(
         "%s: %d shipment(s), %d group(s), %d problem(s)",
         rid,

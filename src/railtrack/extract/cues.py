@@ -105,8 +105,9 @@ _FOLLOWING_VERB = (
 )
 _MARKER_RE = fold_compile(
     r"(?<![\w-])(?:"
+    # ("the second one, consisting of 28 cars": "one" stands for the noun, one marker)
     rf"(?P<ordinal>(?:the\s+|a\s+)?(?:first|second|third|fourth|fifth|sixth|latter|former)"
-    rf"(?=\s*(?:,|{_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b|one\b|{_OF_THEM}|{_FOLLOWING_VERB})))"
+    rf"(?:\s+one\b|(?=\s*(?:,|{_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b|{_OF_THEM}|{_FOLLOWING_VERB}))))"
     # ("the exact route of the previous one, which had arrived in Vitebsk": an earlier
     # train, another than the one told)
     rf"|(?P<another>(?:another|one\s+more|yet\s+another|the\s+previous|an\s+earlier)"

@@ -47,7 +47,8 @@ _MONTH = (
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])"
     rf"|(?:{_FOREIGN_MONTHS})(?![^\W\d_]))"
 )
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+# (a colon then a digit is a time, "8:30"; "March 8: a train from Orsha" is the day)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 _YEAR = r"(?:19|20)\d{2}(?!\d)"
 _SEP = r"\s*(?:-|–|—|to|and|or|/|until|till)\s*"
 _QUAL = (

@@ -118,6 +118,8 @@ _PARTICLES = frozenset(
     {"жа", "же", "ж", "тієї", "тої", "самай", "самой", "самую", "саму", "самої", "samej", "samą"}
 )
 _WITH = frozenset({"с", "со", "з", "зі", "із", "са", "зь"})  # from (gen.) or with (ins.)
+# a type designation: capitals, a dash, a number ("БМП-2", "Т-72Б3", "BMP-1", "С-300")
+_DESIGNATION = re.compile(r"[^\W\d_a-zа-яёіїєўґ]{1,6}-\d[\w-]*")
 _THROUGH = frozenset({"через", "праз", "przez"})  # a list after these: every place passed
 # languages whose country adjective stands before its noun ("Российская Федерация"): a
 # capitalised word that is no place ends a name ("Борисов Білоруської залізниці")
@@ -1193,11 +1195,22 @@ class LexiconReader:
         for i, tok in enumerate(toks):
             if tok.low in self.lex.each:
                 if tok.low in ("по", "po", "па"):
-                    if i + 1 < len(toks) and self._number_at(toks, i + 1):
+                    number = self._number_at(toks, i + 1) if i + 1 < len(toks) else None
+                    if number is not None and not self._ends_a_day_range(toks, i, number[1]):
                         return True
                     continue
                 return True
         return False
+
+    def _ends_a_day_range(self, toks: tuple[Token, ...], i: int, after: int) -> bool:
+        """Whether "по N" at ``toks[i]`` ends a span of days ("с 10 по 15 марта").
+
+        "по 40 вагонов" is a count for each train; "с 10 по 15 марта", "od 3 po 5
+        marca" end a range of days: a day before "по" or a month after the number.
+        """
+        if i > 0 and toks[i - 1].low.isdecimal():
+            return True
+        return after < len(toks) and self._month(toks[after].low) is not None
 
     def train_number(self, text: str) -> str | None:
         """Return the train number ("поезд № 967", "pociąg nr 967"), if any."""
@@ -2315,6 +2328,13 @@ class LexiconReader:
             if role == "origin" and self._with_not_from(toks, i, end_j):
                 i = end_j  # "z Iskanderami": "with", not "from"
                 continue
+            if (
+                role == "origin"
+                and toks[i].low in self.lex.with_cues
+                and self.names_cargo(text[toks[j].start : toks[end_j - 1].end])
+            ):
+                i = end_j  # "платформ с БМП-2", "z BMP-2": the load, not where it came from
+                continue
             # a region: "Брянской области", "в Курскую область"
             after = self.lex.place_kinds.match(toks, end_j)
             if (
@@ -2560,6 +2580,30 @@ class LexiconReader:
                 return hit
         return None
 
+    def names_cargo(self, name: str) -> bool:
+        """Whether a name after "с/з/z" is a load, not a place ("БМП-2", "танками", "BMP").
+
+        A vehicle or weapon of the military lexicon ("бмп", "танк", "bwp") or a type
+        designation (capitals, a dash, a number: "Т-72Б3", "BMP-2", "С-300") is what a
+        car carries; the name of an embedded station or town as written stays a place.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> rd.names_cargo("БМП-2"), rd.names_cargo("Т-72"), rd.names_cargo("Осиповичей")
+        (True, True, False)
+        """
+        first = name.split()[0] if name.split() else ""
+        military = self.lex.military
+        cargo = _DESIGNATION.fullmatch(first) is not None or (
+            military is not None and military.match(first) is not None
+        )
+        if not cargo:
+            return False
+        from railtrack.extract.nominatives import is_nominative_name
+
+        return not is_nominative_name(name)
+
     def _with_not_from(self, toks: tuple[Token, ...], i: int, end_j: int) -> bool:
         """Whether "z"/"с" governs the instrumental here ("z Iskanderami": with, not from)."""
         return toks[i].low in self.lex.with_cues and toks[end_j - 1].low.endswith(
@@ -2680,17 +2724,52 @@ class LexiconReader:
             return True  # "koordynowany przez LTG Cargo Polska": the agent, no place passed
         if role != "into" or self.verb_cues(text) or self.place_stage(text):
             return False  # (a station where a train is loaded or unloaded is one of its ends)
+        if self._station_after(toks, i + 1) and self.has_train_noun(text[: toks[i].start]):
+            return False  # "Эшелон 13 марта в 19:40 на станции Жлобин": where it was seen
         if self.claim_kind(text) == "planned" and self.has_train_noun(text):
             return False  # "Поезд из Барановичей в Брянск запланирован": a trip planned
         if i == 0 and self.find_car_counts(text):
             return False  # "[, а] на станцию Амвросиевка - 20 платформ": the verb is elided
         # "эшелон в Валуйки": after a train noun the preposition is motion too, and after
-        # the ordinal standing for one ("первый в Минск, второй в Гомель")
-        before = range(max(0, i - 2), i)
+        # the ordinal standing for one ("первый в Минск, второй в Гомель"), also past the
+        # place it came from ("эшелон из Орши в Брянск", "первый — из Слонима в Валуйки")
+        k = self._past_the_origin(toks, i)
+        # (past an origin, the train noun or ordinal right before it: "эшелон из Орши в
+        # Брянск", not "pociąg towarowy z Chin na Pomorze", a lead's words of its own)
+        before = range(max(0, k - 2), k) if k == i else range(max(0, k - 1), k)
         return not any(
             toks[k].low in self.lex.train_nouns or self.lex.markers.match(toks, k) is not None
             for k in before
         )
+
+    def _station_after(self, toks: tuple[Token, ...], i: int) -> bool:
+        """Whether a station's kind word stands at ``toks[i]`` ("станции", "stacji")."""
+        hit = self.lex.place_kinds.match(toks, i)
+        return hit is not None and hit[0][0] == "station"
+
+    def _past_the_origin(self, toks: tuple[Token, ...], i: int) -> int:
+        """Return where "from X" right before ``toks[i]`` starts (past a dash), else ``i``.
+
+        "эшелон из Орши в Брянск", "первый — из Слонима в Валуйки": the words before
+        "в" are a place the train came from; what stands before them says whether "в"
+        is motion.
+        """
+        k = i
+        while k > 0 and toks[k - 1].text[:1].isupper():
+            k -= 1  # the origin's name ("Орши", "Бекасово-Сортировочное")
+        if k == i or k == 0:
+            return i
+        k -= 1
+        while k > 0 and toks[k].low not in self.lex.place_cues:
+            if not self.lex.place_kinds.match(toks, k):
+                return i
+            k -= 1  # ("из станции Орша"): a kind word between the cue and the name
+        cue = self.lex.place_cues.match(toks, k)
+        if cue is None or cue[0] != "origin":
+            return i
+        if k > 0 and toks[k - 1].low in ("—", "–", "-", ":"):
+            k -= 1  # "первый — из Слонима"
+        return k
 
     def _instrumental(self, last: Token) -> bool:
         """Whether a name is in the instrumental ("с Украиной"): "with", not "from"."""

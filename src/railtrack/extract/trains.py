@@ -146,6 +146,7 @@ class ReportDraft:
     groups: list[GroupDraft] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     tallies: list[TallyDraft] = field(default_factory=list)
+    untold: bool = False  # a train was named, but nothing of it could be kept
 
 
 def _set_place(facts: _Facts, role: str, fact: Fact) -> None:
@@ -472,7 +473,30 @@ class _ClauseReader:
         if cue.startswith(_VIA_CUES):
             return True
         verb = self._verb_for(place.cue_start)
+        if verb is None and self._noted_sighting:
+            return True  # "Эшелон 13 марта в 19:40 на станции Жлобин: 38 платформ"
         return verb is not None and verb.role == "neutral"
+
+    @once
+    def _noted_sighting(self) -> bool:
+        """Whether a clause with no verb notes a train seen at a place on a day.
+
+        Channels post sightings as notes: "Эшелон 13 марта в 19:40 на станции Жлобин:
+        38 платформ с техникой", "Ешелон 13 березня о 19:40 на станції Жлобін": a
+        train named in the singular, a date, and a place where it was, no verb, no
+        claim, no place it came from or went to.
+        """
+        if self.verbs or self.stage is not None or self.claim is not None or not self.dates:
+            return False
+        if not self.rd.has_train_noun(self.text, singular=True):
+            return False
+        if any(p.role in ("origin", "destination") for p in self.places):
+            return False
+        # (named as a station: "Pociąg swój finisz miał wczoraj w Porcie Gdańskim" is no note)
+        return any(
+            p.role == "at" and _STATION_WORD.search(self.text[p.cue_start : p.start])
+            for p in self.places
+        )
 
     @once
     def final_at(self) -> int | None:
@@ -544,28 +568,12 @@ class _ClauseReader:
         read last for the same train (``default_role``, else ``facts.last_role``).
         A date of a sighting ("spotted in Bryansk on March 6") dates the via point.
         """
-        fallback = facts.last_role or default_role
-        if (
-            fallback is not None
-            and not self.verbs
-            and default_role is None
-            and not _refers_back(self.text)
-        ):
-            fallback = None  # (a train of a group, "drugi 3 marca z Homla", keeps its verb)
-        if (
-            fallback is None
-            and not self.verbs
-            and self.claim in ("planned", "expected")
-            and self.rd.has_train_noun(self.text, singular=True)
-            # (an expectation dates a train only when it names one awaited: "another")
-            and (self.claim == "planned" or _awaits_another(self.rd, self.text))
-        ):
-            # "A train from Baranovichi to Bryansk is planned for March 12": a train's plan
-            # with a day and no verb of moving plans when it leaves; a train awaited
-            # ("Очікується ще один ешелон до 12 березня") is awaited where it arrives
-            fallback = "departure" if self.claim == "planned" else "arrival"
+        fallback = self._fallback_role(facts, default_role)
         for span in self._dates_not_trip_lengths():
             verb = self._verb_for(span.start, span.end)
+            if verb is None and fallback is None and self._noted_sighting:
+                self._sighting(facts, span, problems)  # (a note of a train seen, no verb)
+                continue
             if verb is None and (self.verbs or fallback is None):
                 continue
             if verb is not None and verb.role == "neutral":
@@ -598,6 +606,48 @@ class _ClauseReader:
         roles = [v.role for v in self.verbs if v.role != "neutral"]
         if roles:
             facts.last_role = "departure" if roles[-1] == "departure" else "arrival"
+
+    def _fallback_role(self, facts: _Facts, default_role: str | None) -> str | None:
+        """Return the role a date with no verb of its own takes in this clause, if any."""
+        fallback = facts.last_role or default_role
+        if (
+            fallback is not None
+            and not self.verbs
+            and default_role is None
+            and not _refers_back(self.text)
+        ):
+            fallback = None  # (a train of a group, "drugi 3 marca z Homla", keeps its verb)
+        if (
+            fallback is None
+            and not self.verbs
+            and self.claim in ("planned", "expected")
+            and self.rd.has_train_noun(self.text, singular=True)
+            # (an expectation dates a train only when it names one awaited: "another")
+            and (self.claim == "planned" or _awaits_another(self.rd, self.text))
+        ):
+            # "A train from Baranovichi to Bryansk is planned for March 12": a train's plan
+            # with a day and no verb of moving plans when it leaves; a train awaited
+            # ("Очікується ще один ешелон до 12 березня") is awaited where it arrives
+            fallback = "departure" if self.claim == "planned" else "arrival"
+        if fallback is None and self._telegraphic_trip():
+            # "8 марта эшелон из Орши в Брянск, 40 вагонов", "March 8: a train from Orsha
+            # to Bryansk": a trip told with no verb is dated by the day it set off
+            fallback = "departure"
+        return fallback
+
+    def _telegraphic_trip(self) -> bool:
+        """Whether a clause with no verb tells a train's trip: a train noun and its ends.
+
+        Channels post trips as notes ("8 березня ешелон з Орші до Брянська, 40 вагонів",
+        "8 marca pociąg z Orszy do Briańska"): a train named with where it went from
+        or to, and no verb, no claim and no place where it was seen.
+        """
+        if self.verbs or self.stage is not None or self.claim is not None:
+            return False  # ("na stacji Słonim załadowano eszelon": loaded there, not left)
+        if not self.rd.has_train_noun(self.text, singular=True):
+            return False
+        roles = {self.place_role(p) for p in self.places}
+        return bool(roles & {"origin", "destination"}) and not roles & {"at", "via"}
 
     def _between_the_ends(self, span: DateSpan) -> bool:
         """Whether a date stands right after the origin and before the destination.
@@ -1507,6 +1557,7 @@ class _Assembly:
             current.marker = reader._fact(other, marker.start, marker.end)
         if not current.counts and previous.counts:
             _elided_count(current, previous, reader)
+        _elided_day(current, previous, reader, self.bounds.get(piece.sentence, (0, 0)))
         _end_as_before(current, previous, rd, piece.text)
         if (
             marker.kind in ("more", "another")
@@ -1674,6 +1725,21 @@ def _first_of_the_group(group: GroupDraft, text: str, reader: _ClauseReader, rd:
     return any(v.role != "neutral" for v in reader.verbs) or bool(reader.counts)
 
 
+def _elided_day(
+    current: TrainDraft, previous: TrainDraft, reader: _ClauseReader, sentence: tuple[int, int]
+) -> None:
+    """Date a train told with its verb left out by the day its sentence gives the one before.
+
+    "8 марта первый эшелон ушёл из Слонима ..., второй — из Лунинца в Клинцы": the
+    second left on 8 March too (shared, marked inferred); a day of its own wins.
+    """
+    if reader.elided is None or reader.dates or current.departure is not None:
+        return
+    dep = previous.departure
+    if dep is not None and sentence[0] <= dep.start < sentence[1]:
+        current.departure = dep.shared()
+
+
 def _awaits_another(rd: Reader, text: str) -> bool:
     """Whether a clause names one more train ("ще один ешелон", "another train")."""
     return any(m.kind in ("more", "another") for m in rd.new_train_markers(text))
@@ -1799,6 +1865,7 @@ def _starts_a_train(text: str, reader: _ClauseReader, rd: Reader) -> bool:
 def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportDraft:
     """Fill the groups, drop the trains of no shipment, merge restated ones, check each."""
     draft, text = assembly.draft, assembly.text
+    named = any(not t.vetoed for t in draft.trains)
     if _asks(assembly.default, "tells_of_road_only", text):
         # "Чатыры грузавыя аўтамабілі ... перасеклі мяжу": lorries, nothing by rail
         draft.trains, draft.groups = [], []
@@ -1815,7 +1882,11 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
     _share_between_trips(draft, merged)
     _later_ordinal_goes_the_firsts_way(draft, assembly.default, text)
     tracked = any(_has_a_station(t) for t in draft.trains)
-    draft.trains = [t for t in draft.trains if not _nothing_to_track(t, tracked=tracked)]
+    kept = [t for t in draft.trains if not _nothing_to_track(t, tracked=tracked)]
+    # a train told of and nothing read of it, with no sentence of no shipment: the
+    # caller says so (``ReportDraft.untold``)
+    draft.untold = named and not kept and not draft.groups and not assembly.watch
+    draft.trains = kept
     for train in draft.trains:
         _plan_of_a_later_arrival(train, assembly.published)
         _late_departure_is_the_trip_backs(train, draft.trains)

@@ -171,5 +171,9 @@ def web_page_text(html: str, *, name: str | Path = "page") -> str:
     }
     lines = [f"{key}: {value}" for key, value in header.items() if value]
     title = _header_value(page.get("title"))
-    body = text if not title or text.startswith(title) else f"{title}\n{text}"
+    if title and text.startswith(title):
+        text = text[len(title) :].lstrip("\n")
+    # the headline is a paragraph of its own (it ends with no full stop: read on one
+    # line with the lead, "два эшелона" and the first train became one sentence)
+    body = f"{title}\n\n{text}" if title else text
     return "\n".join([*lines, "", body]) if lines else body
