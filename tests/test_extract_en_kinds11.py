@@ -294,3 +294,24 @@ def test_a_locomotive_hauling_cars_is_a_train(text, flat):
 
 def test_a_locomotive_alone_is_no_train():
     assert read("The locomotive was repaired at Altoona on 3 March.").shipments == []
+
+
+# -- a load carried by rail is a train, with no train noun; a source named "Railway ..."
+# -- is none
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forty Bradleys were shipped by rail from Fort Hood to Fort Polk on 3 March.",
+        "The howitzers were moved via rail from Fort Hood to Fort Polk on 3 March.",
+    ],
+)
+def test_a_load_carried_by_rail_is_a_shipment(text):
+    [shipment] = read(text).shipments
+    assert (shipment.origin.text, shipment.destination.text) == ("Fort Hood", "Fort Polk")
+    assert shipment.departure.earliest == date(2023, 3, 3)
+
+
+def test_a_source_named_railway_is_no_rail_move():
+    assert read("This was reported by Railway Gazette from Lviv to its readers.").shipments == []

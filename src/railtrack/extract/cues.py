@@ -76,9 +76,21 @@ _ENGINE_HAULING = (
     r"(?:locomotive|engine)(?=\s+(?:hauling|hauled|pulling|pulled|towing|towed)\s+"
     r"(?:[\w-]+\s+){0,4}?(?:cars|flatcars|flats|wagons|railcars|carriages|platforms|boxcars)\b)"
 )
+# "shipped by rail from Fort Bliss to Fort Irwin": the rail move is a train, as "by train"
+# (after a verb of carrying only: "reported by Railway Supply magazine" names a source)
+_BY_RAIL = (
+    "(?:"
+    + "|".join(
+        rf"(?<={verb}\s{by}\s)"
+        for verb in ("shipped", "sent", "moved", "transported", "delivered", "carried", "brought")
+        for by in ("by", "via")
+    )
+    + r")(?:rail|railway|railroad)"
+    r"(?!\s+(?:line|lines|station|stations|network|bridge|workers|company|operator)\b)"
+)
 _NOUN_SINGULAR = (
     rf"(?:train|echelon|eshelon|ešelon|shipment|transport|trainload|consignment|"
-    rf"composition|batch|{_CONVOY}|{_SERVICE}|{_FREIGHT_RUNNING}|{_ENGINE_HAULING})"
+    rf"composition|batch|{_CONVOY}|{_SERVICE}|{_FREIGHT_RUNNING}|{_ENGINE_HAULING}|{_BY_RAIL})"
 )
 _NOUN_PLURAL = (
     rf"(?:trains|echelons|eshelons|ešelons|shipments|transports|trainloads|consignments|"
