@@ -206,7 +206,7 @@ def trips(text: str, lang: str) -> list[tuple]:
             ("Węgier", "Szczecina", (11, 12), "planned"),
         ),
         (
-            "Pierwszy skład z Litwy przyjechał do Elbląga 4 kwietnia. Drugi skład przyjedzie "
+            "Pierwszy skład z Litwy przyjechał do Elbląga 4 kwietnia. Drugi skład dotrze "
             "15 kwietnia.",
             "pl",
             ("Litwy", "Elbląga", (15, 15), "planned"),
@@ -228,7 +228,7 @@ def test_later_ordinal_goes_the_firsts_way(text: str, lang: str, second: tuple) 
 
 def test_later_ordinal_to_another_place_keeps_its_own() -> None:
     text = (
-        "Pierwszy pociąg z Litwy przyjechał do Elbląga 4 kwietnia. Drugi pociąg przyjedzie "
+        "Pierwszy pociąg z Litwy przyjechał do Elbląga 4 kwietnia. Drugi pociąg dotrze "
         "do Gdyni 15 kwietnia."
     )
     assert [t[:2] for t in trips(text, "pl")] == [("Litwy", "Elbląga"), (None, "Gdyni")]

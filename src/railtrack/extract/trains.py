@@ -40,7 +40,7 @@ from railtrack.extract.once import once
 from railtrack.extract.places import PlaceSpan, is_broad
 from railtrack.extract.readers import Reader, reader_for
 from railtrack.extract.sentences import Clause, split_clauses
-from railtrack.extract.textpass import without_quoted
+from railtrack.extract.textpass import map_facts, without_quoted
 from railtrack.models import DateWindow
 
 __all__ = ["Fact", "GroupDraft", "ReportDraft", "TrainDraft", "read_trains"]
@@ -1148,6 +1148,7 @@ def read_trains(
     # "3 transporty morskie do portu w Antwerpii": a ship's load, not a train (blanked,
     # offsets kept)
     blank = getattr(reader_for(lang), "without_other_modes", None)
+    as_given = text
     if blank is not None:
         text = blank(text)
     assembly = _Assembly.start(text, published, lang, sentence_lang)
@@ -1155,7 +1156,15 @@ def read_trains(
         return ReportDraft()  # a debunked claim ("Our rating: False"): no shipment
     for clause in assembly.clauses:
         assembly.read_clause(clause)
-    return _finish(assembly, lang=lang, max_group_trains=max_group_trains)
+    draft = _finish(assembly, lang=lang, max_group_trains=max_group_trains)
+    if text is not as_given and text != as_given:
+        # a fact's words are quoted as the report gives them, not with the blanked legs
+        # by sea or sections of line between them (the offsets are the same)
+        map_facts(
+            draft,
+            lambda f: type(f)(f.value, as_given[f.start : f.end], f.start, f.end, f.inferred),
+        )
+    return draft
 
 
 class _Assembly:
