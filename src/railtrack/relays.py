@@ -33,8 +33,8 @@ tells them apart:
   then Kyiv Independent) are reports of their own and link as two files' rows would.
 
 **One channel's posts that follow a train up** (first seen, then arrived, then a
-forwarded retelling without a date) are linked by a looser rule within that channel
-only (``follow-up``, see :func:`_follow_ups`): one of the two leaves an end or its dates
+forwarded retelling without a date) are linked by a looser rule within that Telegram
+channel only (``follow-up``, see :func:`_follow_ups`): one of the two leaves an end or its dates
 untold, a post's undated train is dated by the post's day and the day before, and
 both must give car totals that agree.
 
@@ -153,9 +153,10 @@ class _Candidate:
     arrival: Window | None
     cars: int | None
     passenger: int | None
-    rank: tuple[int, float, int, int, str, int, str]
+    rank: tuple[int, float, int, int, str]
     cars_at_least: bool = False
     group: tuple[str, ...] | None = None
+    group_rank: tuple[float, int, str, int, str] = (0.0, 0, "", 0, "")
 
 
 def _text(column: pd.Series) -> pd.Series:
@@ -280,27 +281,13 @@ def _candidates(
                 arrival=arr,
                 cars=n,
                 passenger=p,
-                rank=_rank(group, cred, says, published[i], ids[i]),
+                rank=(0 if grouped[i] else 1, float(credibility[i]), -says, published[i], ids[i]),
                 cars_at_least=bounds[i],
                 group=group,
+                group_rank=(cred, published[i], "\x1f".join(group or ()), -says, ids[i]),
             )
         )
     return out
-
-
-def _rank(
-    group: tuple[str, ...] | None, credibility: float, says: int, published: int, record_id: str
-) -> tuple[int, float, int, int, str, int, str]:
-    """Return a shipment's rank for keeping (lowest first).
-
-    A group's member first, then the best credibility; the members of one group rank
-    together (by the group's published day and id before what each member says), so
-    that of two reports telling the same trains, one report's members are kept in
-    every corridor and the other's are linked to them as a whole.
-    """
-    if group is not None:
-        return (0, credibility, published, 0, "\x1f".join(group), -says, record_id)
-    return (1, credibility, -says, published, "", 0, record_id)
 
 
 def _group_credibility(table: pd.DataFrame) -> dict[tuple[str, ...], float]:
@@ -443,7 +430,7 @@ def _record_candidate(
         arrival=_window(shipment.expected_arrival, widest),
         cars=shipment.cars.total,
         passenger=shipment.cars.passenger,
-        rank=(0, 0.0, 0, 0, "", 0, shipment.id),
+        rank=(0, 0.0, 0, 0, shipment.id),
         cars_at_least=shipment.cars.at_least or shipment.cars.total_derived,
     )
 
@@ -591,12 +578,21 @@ def _first_match(
     return None
 
 
-def _link_corridor(candidates: list[_Candidate], settings: Settings) -> list[_Train]:
-    """Link the shipments of one pair of ends, best record first."""
+def _link_corridor(
+    candidates: list[_Candidate], settings: Settings, *, groups: bool = False
+) -> list[_Train]:
+    """Link the shipments of one pair of ends, best record first.
+
+    ``groups``: link groups' trains to each other (all candidates grouped), the
+    members of one group ranking together (``group_rank``: the group's best
+    credibility, its published day and id), so that of two reports telling the
+    same trains one report's are kept in every corridor; else a grouped train is
+    always kept (its group's links were settled before, :func:`_group_links`).
+    """
     trains: list[_Train] = []
     by_day: dict[int, list[int]] = {}
-    for c in sorted(candidates, key=lambda c: c.rank):
-        match = _first_match(c, trains, by_day, settings)
+    for c in sorted(candidates, key=(lambda c: c.group_rank) if groups else (lambda c: c.rank)):
+        match = None if c.grouped and not groups else _first_match(c, trains, by_day, settings)
         if match is not None:
             train, how = match
             train.reports.add(c.report_key)
@@ -619,7 +615,7 @@ def _corridors(shipments: pd.DataFrame, settings: Settings) -> Iterator[list[_Ca
         shipments.iloc[rows],
         rows.tolist(),
         settings.relay_max_window_days,
-        _group_credibility(shipments),
+        _group_credibility(shipments) if shipments[C.GROUP].notna().any() else None,
     )
     for c, key in zip(candidates, keys.iloc[rows], strict=True):
         if c.departure is not None or c.arrival is not None:
@@ -811,6 +807,19 @@ def _whole_groups(
     return [link for link in dropped if link[0] not in undo]
 
 
+def _group_links(
+    shipments: pd.DataFrame, corridors: list[list[_Candidate]], settings: Settings
+) -> list[tuple[int, int, str]]:
+    """Return the links of groups' trains that retell another report's group as a whole."""
+    links: list[tuple[int, int, str]] = []
+    for candidates in corridors:
+        grouped = [c for c in candidates if c.grouped]
+        if len(grouped) > 1:
+            for train in _link_corridor(grouped, settings, groups=True):
+                links.extend((c.row, train.kept.row, how) for c, how in train.linked)
+    return _whole_groups(shipments, links) if links else links
+
+
 def retold_groups(shipments: pd.DataFrame, relays: pd.DataFrame) -> set[tuple[str | None, str]]:
     """Return the groups whose every train is a relay: ``(report, group id)`` each.
 
@@ -881,7 +890,8 @@ def _follow_ups(
     One channel often tells a train in several posts: first seen ("38 flatcars at
     Zhlobin, heading for Gomel"), then arrived ("arrived in Gomel from Zhlobin
     overnight"), then a forwarded retelling without a date. Two trains of different
-    posts of one channel (the same source and file, each post a report) are one when
+    Telegram posts of one channel (the channel their post links name, so a forwarded
+    post counts as the forwarding channel's) are one when
     one of them leaves an end or its dates untold and nothing they say tells them
     apart: the ends they both give are the same (one a station), their car totals
     are both given and agree (passenger cars too), and their dates agree, a train
@@ -890,54 +900,49 @@ def _follow_ups(
     and dates are left to the rule of :func:`relay_links`.
     """
     table = shipments.reset_index(drop=True)
+    urls = _text(table[C.SOURCE_URL]).tolist()
     reports = _text(table[C.REPORT]).tolist()
     cars = _counts(table[C.CARS_TOTAL])
-    rows = [
-        i
-        for i in range(len(table))
-        if i not in gone and reports[i] is not None and cars[i] is not None
-    ]
-    if len(rows) < 2:
+    channel: dict[int, str] = {}
+    for i, (url, report, n) in enumerate(zip(urls, reports, cars, strict=True)):
+        found = _POST_LINK.match(url) if url is not None else None
+        if found and report is not None and n is not None and i not in gone:
+            channel[i] = found.group(1).casefold()
+    by_channel: dict[str, list[int]] = {}
+    for i, key in channel.items():
+        by_channel.setdefault(key, []).append(i)
+    rows = [i for members in by_channel.values() if len(members) > 1 for i in members]
+    if not rows:
         return []
     part = table.iloc[rows]
-    channel = [
-        _channel_key(url, file, source)
-        for url, file, source in zip(
-            _text(part[C.SOURCE_URL]).tolist(),
-            _text(part[C.SOURCE_FILE]).tolist(),
-            _text(part[C.SOURCE]).tolist(),
+    candidates = dict(
+        zip(rows, _candidates(part, rows, settings.relay_max_window_days), strict=True)
+    )
+    ends = dict(
+        zip(
+            rows,
+            zip(_end_keys(part, "origin"), _end_keys(part, "destination"), strict=True),
             strict=True,
         )
-    ]
-    by_channel: dict[tuple[str, ...], list[int]] = {}
-    for k, key in enumerate(channel):
-        by_channel.setdefault(key, []).append(k)
-    if all(len(v) < 2 for v in by_channel.values()):
-        return []
-    candidates = _candidates(part, rows, settings.relay_max_window_days)
-    ends = [_end_keys(part, end) for end in _ENDS]
-    published = _ordinals(part[C.PUBLISHED])
+    )
+    published = dict(zip(rows, _ordinals(part[C.PUBLISHED]), strict=True))
     out: list[tuple[int, int, str]] = []
     for members in by_channel.values():
         if len(members) < 2:
             continue
-        by_day: dict[int, list[int]] = {}  # kept trains by the days they are compared by
+        # kept trains by (an end they tell, a day they are compared by)
+        by_day: dict[tuple[str, int], list[int]] = {}
         for k in sorted(members, key=lambda k: candidates[k].rank):
             c = candidates[k]
+            told = [e for e in ends[k] if e is not None]
             days = _follow_days(c, published[k], settings)
-            near = sorted({j for d in days for j in by_day.get(d, ())})
+            near = sorted({j for e in told for d in days for j in by_day.get((e, d), ())})
             match = next(
                 (
                     j
                     for j in near
                     if _follows(
-                        c,
-                        candidates[j],
-                        (ends[0][k], ends[1][k]),
-                        (ends[0][j], ends[1][j]),
-                        published[k],
-                        published[j],
-                        settings,
+                        c, candidates[j], ends[k], ends[j], published[k], published[j], settings
                     )
                 ),
                 None,
@@ -945,9 +950,10 @@ def _follow_ups(
             if match is None:
                 for window in _post_window(published[k], c, settings.relay_slack_days):
                     for day in range(window[0], window[1] + 1):
-                        by_day.setdefault(day, []).append(k)
+                        for e in told:
+                            by_day.setdefault((e, day), []).append(k)
             else:
-                out.append((int(table.index[rows[k]]), int(table.index[rows[match]]), "follow-up"))
+                out.append((k, match, "follow-up"))
     return out
 
 
@@ -961,23 +967,6 @@ def _follow_days(c: _Candidate, published: int | None, settings: Settings) -> se
 
 
 _POST_LINK = re.compile(r"^https?://t\.me/(c/\d+|[A-Za-z0-9_]+)/\d+", re.IGNORECASE)
-
-
-def _channel_key(url: str | None, file: str | None, source: str | None) -> tuple[str, ...]:
-    """Return the channel a report was posted in: its Telegram post link's, else file and source.
-
-    A forwarded post names the channel it came from as its source, but was posted in
-    the channel its link names (``https://t.me/c/1754228908/102``).
-
-    >>> _channel_key("https://t.me/c/1754228908/102", "a.json", "Hajun")
-    ('t.me', 'c/1754228908')
-    >>> _channel_key(None, "log.json", "Hajun")
-    ('file', 'log.json', 'hajun')
-    """
-    found = _POST_LINK.match(url or "")
-    if found:
-        return ("t.me", found.group(1).casefold())
-    return ("file", file or "", _letters(source or ""))
 
 
 def _end_keys(table: pd.DataFrame, end: str) -> list[str | None]:
@@ -1076,11 +1065,13 @@ def relay_links(
     [{'id': 'relay-t1', 'train': 'lb-2022-12-14-t1', 'matched_on': 'departure'}]
     """
     settings = settings or DEFAULT_SETTINGS
-    dropped: list[tuple[int, int, str]] = []
-    for candidates in _corridors(shipments, settings):
-        for train in _link_corridor(candidates, settings):
+    corridors = list(_corridors(shipments, settings))
+    dropped = _group_links(shipments, corridors, settings)
+    gone = {row for row, _, _ in dropped}
+    for candidates in corridors:
+        rest = [c for c in candidates if c.row not in gone] if gone else candidates
+        for train in _link_corridor(rest, settings):
             dropped.extend((c.row, train.kept.row, how) for c, how in train.linked)
-    dropped = _whole_groups(shipments, dropped) if dropped else dropped
     if sightings is not None and len(sightings) and len(shipments):
         gone = {row for row, _, _ in dropped}
         dropped.extend(_seen_links(shipments, sightings, gone, settings))
