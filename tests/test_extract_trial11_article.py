@@ -13,9 +13,11 @@ T1. A headline or lead counting trains ("два эшелона", "two trains", "
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from railtrack import load_reports
 from tests._extract_helpers import ends, read
 
 PUB18 = date(2023, 3, 18)
@@ -73,6 +75,32 @@ def test_a_headline_count_announces_the_trains_told_after_it(lang: str) -> None:
     assert group.n_trains == 2
     assert group.cars.total is None  # the first train's 35 is no group total
     assert {s.group for s in result.shipments} == {group.id}
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="ru"><head><meta charset="utf-8">
+<title>Из Беларуси в Россию ушли еще два эшелона с техникой</title>
+<link rel="canonical" href="https://news.example.org/2023/03/18/eshelony">
+<meta property="og:site_name" content="Пример Новости">
+<meta property="article:published_time" content="2023-03-18T10:00:00+03:00">
+</head><body><article>
+<h1>Из Беларуси в Россию ушли еще два эшелона с техникой</h1>
+<p>17 марта из Осиповичей в направлении Брянска отправился эшелон из 35 платформ с БМП-2,
+сообщает «Беларускі Гаюн».</p>
+<p>В тот же день со станции Барановичи в Россию ушел второй эшелон из 28 вагонов.</p>
+</article></body></html>
+"""
+
+
+def test_a_saved_page_of_the_article_gives_both_trains(tmp_path: Path) -> None:
+    (tmp_path / "article.html").write_text(_PAGE, "utf-8")
+    ships = sorted(load_reports(tmp_path).shipments, key=lambda s: s.id)
+    assert [s.origin.text if s.origin else None for s in ships] == ["Осиповичей", "Барановичи"]
+    assert [s.cars.total for s in ships] == [35, 28]
+    assert [str(s.departure.earliest) if s.departure else None for s in ships] == [
+        "2023-03-17",
+        "2023-03-17",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -2734,9 +2734,16 @@ class LexiconReader:
         # the ordinal standing for one ("первый в Минск, второй в Гомель"), also past the
         # place it came from ("эшелон из Орши в Брянск", "первый — из Слонима в Валуйки")
         k = self._past_the_origin(toks, i)
-        # (past an origin, the train noun or ordinal right before it: "эшелон из Орши в
-        # Брянск", not "pociąg towarowy z Chin na Pomorze", a lead's words of its own)
-        before = range(max(0, k - 2), k) if k == i else range(max(0, k - 1), k)
+        if k != i:
+            # past an origin, a singular train noun or an ordinal right before it: "эшелон
+            # из Орши в Брянск", not "pociąg towarowy z Chin na Pomorze" (a lead's words
+            # of its own) nor "саставы зь Беларусі на Маскоўскім кірунку" (trains at large)
+            k -= 1
+            return not (
+                self.lex.train_nouns.get(toks[k].low) == "sg"
+                or self.lex.markers.match(toks, k) is not None
+            )
+        before = range(max(0, k - 2), k)
         return not any(
             toks[k].low in self.lex.train_nouns or self.lex.markers.match(toks, k) is not None
             for k in before

@@ -488,7 +488,9 @@ class _ClauseReader:
         """
         if self.verbs or self.stage is not None or self.claim is not None or not self.dates:
             return False
-        if not self.rd.has_train_noun(self.text, singular=True):
+        # (with its make-up counted: "при осмотре состава поезда №2744 ... ст. Минск-
+        # Сортировочный" is an incident's scene, no note of a train seen)
+        if not self.counts or not self.rd.has_train_noun(self.text, singular=True):
             return False
         if any(p.role in ("origin", "destination") for p in self.places):
             return False
@@ -636,18 +638,20 @@ class _ClauseReader:
         return fallback
 
     def _telegraphic_trip(self) -> bool:
-        """Whether a clause with no verb tells a train's trip: a train noun and its ends.
+        """Whether a clause with no verb tells a train's trip: a train noun and its origin.
 
         Channels post trips as notes ("8 березня ешелон з Орші до Брянська, 40 вагонів",
-        "8 marca pociąg z Orszy do Briańska"): a train named with where it went from
-        or to, and no verb, no claim and no place where it was seen.
+        "8 marca pociąg z Orszy do Briańska"): a train named with where it came from,
+        and no verb, no claim, no loading and no place where it was seen.
         """
         if self.verbs or self.stage is not None or self.claim is not None:
             return False  # ("na stacji Słonim załadowano eszelon": loaded there, not left)
         if not self.rd.has_train_noun(self.text, singular=True):
             return False
+        # (where it came from named: "The first goods train chugged into the Gajwel
+        # station on Monday" has a verb the lexicon does not know, no note)
         roles = {self.place_role(p) for p in self.places}
-        return bool(roles & {"origin", "destination"}) and not roles & {"at", "via"}
+        return "origin" in roles and not roles & {"at", "via"}
 
     def _between_the_ends(self, span: DateSpan) -> bool:
         """Whether a date stands right after the origin and before the destination.
@@ -1058,6 +1062,10 @@ def _late_subject(head: str, marker: cues.TrainMarker, rd: Reader) -> bool:
     if marker.kind == "one":
         return True
     gap = head[verbs[-1].end :]
+    if marker.kind in _ORDINAL:
+        # an ordinal right after its verb only ("ушел второй эшелон"; not "прибув на
+        # станцію 7 березня\n • другий ешелон", a list's next item)
+        return not gap.strip() and "\n" not in gap
     return _SUBJECT_GAP.fullmatch(gap) is not None and _CONJUNCTION.search(gap) is None
 
 
