@@ -168,9 +168,13 @@ def test_a_channels_follow_ups_of_one_train_count_it_once(tmp_path: Path, networ
     result = track(reports, network)
     head = result.headline()
     assert (head["shipments"], head["cars_total"]) == (2, 85)
-    follow = result.relays[result.relays["matched_on"] == "follow-up"]
-    assert sorted(follow["id"]) == ["tg-1754228908-100-t1", "tg-1754228908-102-t1"]
-    assert set(follow["train"]) == {"tg-1754228908-101-t1"}
+    linked = result.relays.set_index("id")
+    assert sorted(linked.index) == ["tg-1754228908-100-t1", "tg-1754228908-102-t1"]
+    assert set(linked["train"]) == {"tg-1754228908-101-t1"}
+    # the forwarded post follows the train up; the first post saw it at Zhlobin, where
+    # the arrival report says it came from (a sighting at its origin links as well)
+    assert linked.loc["tg-1754228908-102-t1", "matched_on"] == "follow-up"
+    assert linked.loc["tg-1754228908-100-t1", "matched_on"] in {"follow-up", "sighting-origin"}
 
 
 @pytest.mark.parametrize(
