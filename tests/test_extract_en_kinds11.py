@@ -315,3 +315,34 @@ def test_a_load_carried_by_rail_is_a_shipment(text):
 
 def test_a_source_named_railway_is_no_rail_move():
     assert read("This was reported by Railway Gazette from Lviv to its readers.").shipments == []
+
+
+# -- a photo or video "shows a train": the article of the photo starts no train -------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A photo shows a train with howitzers in Zhlobin.",
+        "A video shows a train at the station in Zhlobin.",
+        "A picture shows an echelon with tanks in Zhlobin.",
+    ],
+)
+def test_a_photo_showing_a_train_is_a_sighting_there(text):
+    result = read(text)
+    assert vias(result) == [["Zhlobin"]]
+
+
+# -- a company's trade name before its works' town: the town is the place ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        ("A train with M88s left Harsco Industries Fairmont for Fort Polk on 3 March.", "Fairmont"),
+        ("A train of 20 flatcars departed from Anniston Systems Oxford on 3 March.", "Oxford"),
+    ],
+)
+def test_a_company_name_before_a_town_leaves_the_town(text, origin):
+    [shipment] = read(text).shipments
+    assert shipment.origin.text == origin

@@ -98,8 +98,9 @@ _NOUN_PLURAL = (
 )
 _NOUN_ANY = rf"(?:{_NOUN_SINGULAR}|{_NOUN_PLURAL})\b"
 # Words that may stand between an article or number and the train noun.
+# (an article starts another noun phrase: "A photo shows a train" is no train "A")
 _MODIFIER = (
-    r"(?:(?!(?:the|of|after|before|with|from|to|for|and|in|on|at|by|was|is|were|are)\b)"
+    r"(?:(?!(?:the|an?|of|after|before|with|from|to|for|and|in|on|at|by|was|is|were|are)\b)"
     r"[\w-]+\s+)"
 )
 

@@ -363,6 +363,11 @@ _OF_HEADS = frozenset(
 )
 # words of an organisation's name: "the Texas National Guard", "Sierra Army Depot",
 # "Union Pacific Railroad" name who or which facility, not a place on the railway
+# the last word of a company's trade name ("BAE Systems", "General Dynamics", "Uralvagon
+# Works"): a town named right after it is where its works are
+_COMPANY_TAILS = frozenset(
+    ["systems", "industries", "technologies", "dynamics", "motors", "manufacturing", "works"]
+)
 _ORGANISATION_WORDS = frozenset(
     [
         "army",
@@ -854,6 +859,9 @@ def _trim_name(name: str) -> tuple[int, int]:  # noqa: C901
             bare[0].isupper() or bare[0].isdigit() or _in_name(words, i, bool(kept))
         ):
             break
+        if bare.lower() in _COMPANY_TAILS and i + 1 < len(words) and words[i + 1][:1].isupper():
+            kept = []  # "BAE Systems York, PA": the company's name, then its works' town
+            continue
         if bare.lower() in _ORGANISATION_WORDS or bare.lower() in _STREET_WORDS:
             return 0, 0  # an organisation or a street, not a place on the railway
         if (
