@@ -364,7 +364,7 @@ def track(  # noqa: C901
                 freeze()  # the resolved reports and their tables, read by every later stage
                 result = track_resolved(resolved, net, progress=advance)
                 del resolved
-            loaded = reports = None  # (the Dask engine's input, read where it lies)
+            loaded = reports = None  # the Dask engine's input: let it go before the files
         freeze()  # what the files are made from, kept until the end
         written = write_outputs(result, out, progress=advance)
 
