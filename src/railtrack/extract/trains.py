@@ -1739,6 +1739,8 @@ def _first_of_the_group(group: GroupDraft, text: str, reader: _ClauseReader, rd:
         return False
     if not rd.has_train_noun(text, singular=True):
         return False
+    if _asks(rd, "names_the_same_train", text):
+        return False  # ("the train with corn was on the road": one told before, in English)
     return any(v.role != "neutral" for v in reader.verbs) or bool(reader.counts)
 
 
