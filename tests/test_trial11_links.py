@@ -210,3 +210,20 @@ def test_follow_ups_are_sought_within_one_channel_only(tmp_path: Path, network) 
     ships = reports.resolve(network).to_frame()
     assert len(ships) == 2
     assert relay_links(ships).empty
+
+
+def test_a_channels_follow_ups_count_once_from_the_store_too(tmp_path: Path, network) -> None:
+    folder = _export(
+        tmp_path,
+        [
+            Msg(100, _FIRST_SEEN, when=at(13, 20, 5)),
+            Msg(101, _ARRIVED, when=at(14, 8, 10)),
+            Msg(102, _FORWARDED, when=at(14, 9), forwarded_from="Białoruski Hajun"),
+            Msg(105, _OTHER, when=at(14, 18)),
+        ],
+    )
+    with Store(tmp_path / "s.sqlite") as store:
+        store.ingest(load_reports(folder).resolve(network))
+        stored = store.reports()
+    head = track(stored, network).headline()
+    assert (head["shipments"], head["cars_total"]) == (2, 85)
