@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import ValidationError
 
 from railtrack._intern import Interner, current
-from railtrack.extract.numbers import AtLeast
+from railtrack.extract.numbers import AtLeast, AtMost
 from railtrack.extract.places import resolve_place
 from railtrack.extract.quotes import Quotes
 from railtrack.extract.trains import (
@@ -88,9 +88,10 @@ class Extraction:
         ``arrival_told`` (the arrival told as past, dated or not),
         ``cars`` (``total``, ``passenger``, ``covered``, ``flat``, ``tank``, ``other``),
         ``cars_estimated``, ``cars_at_least`` (the total is a lower bound: "at least 40
-        cars"), ``group``, ``claim``, ``confidence`` and ``evidence``; each group ``id``,
-        ``n_trains``, ``members``, ``cars``, ``cars_estimated``, ``cars_at_least`` and
-        ``evidence``; each tally (trains counted over a period, no shipment)
+        cars"), ``cars_at_most`` (an upper bound: "up to 60 cars"), ``group``,
+        ``claim``, ``confidence`` and ``evidence``; each group ``id``, ``n_trains``,
+        ``members``, ``cars``, ``cars_estimated``, ``cars_at_least``, ``cars_at_most``
+        and ``evidence``; each tally (trains counted over a period, no shipment)
         ``n_trains``, ``at_least``, ``text`` and its ``start``/``end`` offsets.
         """
         members: dict[str, list[str]] = {}
@@ -112,6 +113,7 @@ class Extraction:
                     "cars": cars_dict(s.cars),
                     "cars_estimated": s.cars.estimated,
                     "cars_at_least": s.cars.at_least,
+                    "cars_at_most": s.cars.at_most,
                     "group": s.group,
                     "claim": s.claim,
                     "confidence": round(s.confidence, 3),
@@ -127,6 +129,7 @@ class Extraction:
                     "cars": cars_dict(g.cars),
                     "cars_estimated": g.cars.estimated,
                     "cars_at_least": g.cars.at_least,
+                    "cars_at_most": g.cars.at_most,
                     "evidence": [e.model_dump(mode="json") for e in g.evidence],
                 }
                 for g in self.groups
@@ -267,7 +270,13 @@ class _Builder:
             if k == "total" or "total" not in values
         ]
         at_least = any(bounds)
-        values = {k: int(v) if isinstance(v, AtLeast) else v for k, v in values.items()}
+        # "up to 60 cars", "почти 50": the total (or a part, with no total) is an upper bound
+        at_most = any(
+            isinstance(v, AtMost)
+            for k, v in values.items()
+            if k == "total" or "total" not in values
+        )
+        values = {k: int(v) if isinstance(v, (AtLeast, AtMost)) else v for k, v in values.items()}
         limit = self.settings.max_cars_per_train * trains
         # the total, or the typed parts together ("30 flats and 100 passenger": 130)
         typed = sum(v for k, v in values.items() if k != "total" and isinstance(v, int))
@@ -279,7 +288,7 @@ class _Builder:
             )
             values, counts = {}, {}
         try:
-            cars = CarCounts(**values, estimated=estimated, at_least=at_least)
+            cars = CarCounts(**values, estimated=estimated, at_least=at_least, at_most=at_most)
         except ValidationError:
             total = values.pop("total", None)
             self.problems.append(
@@ -287,7 +296,8 @@ class _Builder:
             )
             counts = {k: f for k, f in counts.items() if k != "total"}
             at_least = any(isinstance(f.value, AtLeast) for f in counts.values())
-            cars = CarCounts(**values, estimated=estimated, at_least=at_least)
+            at_most = any(isinstance(f.value, AtMost) for f in counts.values())
+            cars = CarCounts(**values, estimated=estimated, at_least=at_least, at_most=at_most)
         cars = self.same(cars)
         evidence = [self.evidence(f"cars.{kind}", fact) for kind, fact in counts.items()]
         return cars, evidence
