@@ -315,3 +315,37 @@ def test_a_train_passing_from_one_end_to_the_other_keeps_both_and_its_day(
     assert shipment.departure is not None
     assert shipment.departure.earliest == date(2023, 3, 13)
     assert shipment.via == ()
+
+
+# -- T17. the time of a sighting is kept -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "hhmm"),
+    [
+        (
+            "be",
+            "14 сакавіка ў 11:20 праз станцыю Орша ў бок Смаленска праехаў эшалон: 30 "
+            "платформаў з БМП-2 і 2 пасажырскія вагоны.",
+            "11:20",
+        ),
+        ("en", "At around 09:00 on March 14, a military echelon was spotted at Zhlobin.", "09:00"),
+        (
+            "ru",
+            "6 марта около 14:00 через станцию Орша в сторону Смоленска проследовал эшелон.",
+            "14:00",
+        ),
+        ("pl", "14 marca o 7:45 pociąg wojskowy przejechał przez stację Orsza.", "07:45"),
+    ],
+)
+def test_a_sighting_keeps_its_time(lang: str, text: str, hhmm: str) -> None:
+    result = read(text, published=date(2023, 3, 15), lang=lang)
+    (seen,) = result.to_dict()["sightings"]
+    assert seen["seen"]["precision"] == "datetime"
+    assert seen["seen"]["time"] == hhmm
+    assert result.sightings[0].seen_at.strftime("%H:%M") == hhmm
+
+
+def test_a_date_with_dots_is_no_time() -> None:
+    result = read("14.03 pociąg wojskowy przejechał przez stację Orsza.", lang="pl")
+    assert all(s.precision != "datetime" for s in result.sightings)
