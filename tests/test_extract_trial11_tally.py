@@ -349,3 +349,33 @@ def test_a_sighting_keeps_its_time(lang: str, text: str, hhmm: str) -> None:
 def test_a_date_with_dots_is_no_time() -> None:
     result = read("14.03 pociąg wojskowy przejechał przez stację Orsza.", lang="pl")
     assert all(s.precision != "datetime" for s in result.sightings)
+
+
+# -- T6. "конечная точка — Брянск": the end named after a heading ------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "end"),
+    [
+        (
+            "ru",
+            "Эшелон проследовал через Оршу в сторону Могилёва. Предположительно, конечная "
+            "точка — Брянск.",
+            "Брянск",
+        ),
+        (
+            "uk",
+            "Ешелон проїхав через Оршу в бік Могильова. Імовірно, кінцева точка — Брянськ.",
+            "Брянськ",
+        ),
+        (
+            "be",
+            "Эшалон прайшоў праз Оршу ў бок Магілёва. Верагодна, канчатковы пункт — Бранск.",
+            "Бранск",
+        ),
+    ],
+)
+def test_a_final_point_named_after_a_heading_is_the_end(lang: str, text: str, end: str) -> None:
+    (shipment,) = read(text, published=date(2023, 3, 12), lang=lang).shipments
+    assert shipment.destination is not None
+    assert shipment.destination.text == end
