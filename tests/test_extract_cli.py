@@ -32,6 +32,7 @@ def test_json_shape():
         "total_derived": False,
         "estimated": False,
         "at_least": False,
+        "at_most": False,
     }
 
 

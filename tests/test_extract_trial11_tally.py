@@ -226,3 +226,156 @@ def test_a_train_told_moving_is_not_planned(lang: str, text: str) -> None:
     result = read(text, published=PUB16, lang=lang)
     assert result.shipments
     assert "planned" not in {s.claim for s in result.shipments}
+
+
+# -- T18. upper bounds are explicit and read alike in every language ---------------------
+
+_UPPER = [
+    ("ru", "14 марта из Орши в Смоленск ушёл эшелон до 60 вагонов.", 60),
+    ("ru", "14 марта из Орши в Смоленск ушёл эшелон почти из 50 вагонов.", 50),
+    ("ru", "14 марта из Орши в Смоленск ушёл эшелон, не более 45 вагонов.", 45),
+    ("uk", "14 березня з Орші до Смоленська вирушив ешелон до 60 вагонів.", 60),
+    ("uk", "14 березня з Орші до Смоленська вирушив ешелон майже з 50 вагонів.", 50),
+    ("be", "14 сакавіка з Оршы ў Смаленск адправіўся эшалон да 60 вагонаў.", 60),
+    ("be", "14 сакавіка з Оршы ў Смаленск адправіўся эшалон амаль з 50 вагонаў.", 50),
+    ("pl", "14 marca z Orszy do Smoleńska wyjechał pociąg z maksymalnie 60 wagonami.", 60),
+    ("pl", "14 marca z Orszy do Smoleńska wyjechał pociąg z prawie 50 wagonami.", 50),
+    ("pl", "14 marca z Orszy do Smoleńska wyjechał pociąg do 60 wagonów.", 60),
+    ("en", "On March 14 a train of up to 60 cars left Orsha for Smolensk.", 60),
+    ("en", "On March 14 a train of almost 50 cars left Orsha for Smolensk.", 50),
+    ("en", "On March 14 a train of no more than 45 cars left Orsha for Smolensk.", 45),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "n"), _UPPER)
+def test_an_upper_bound_is_at_most(lang: str, text: str, n: int) -> None:
+    (shipment,) = read(text, published=date(2023, 3, 15), lang=lang).shipments
+    cars = shipment.cars
+    assert (cars.total, cars.at_most, cars.at_least, cars.estimated) == (n, True, False, True)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "14 марта из Орши в Смоленск ушёл эшелон около 60 вагонов."),
+        ("ru", "14 марта из Орши в Смоленск ушёл эшелон не менее 60 вагонов."),
+        ("pl", "14 marca z Orszy do Smoleńska wyjechał pociąg z około 60 wagonami."),
+        ("en", "On March 14 a train of about 60 cars left Orsha for Smolensk."),
+        ("en", "On March 14 a train of 60 cars left Orsha for Smolensk."),
+    ],
+)
+def test_an_estimate_or_lower_bound_is_not_at_most(lang: str, text: str) -> None:
+    (shipment,) = read(text, published=date(2023, 3, 15), lang=lang).shipments
+    assert shipment.cars.total == 60
+    assert shipment.cars.at_most is False
+
+
+def test_an_upper_bound_is_in_the_json() -> None:
+    data = read("On March 14 a train of up to 60 cars left Orsha for Smolensk.").to_dict()
+    assert data["shipments"][0]["cars_at_most"] is True
+    assert data["shipments"][0]["cars"]["total"] == 60
+
+
+# -- T17. single facts: an elided estimate, a passage's day, "из X в Y проследовал" ------
+
+_THIRD = {
+    "be": "Учора на станцыю Асіповічы прыбылі адразу тры эшалоны з Расіі: у першым было 35 "
+    "вагонаў, у другім — 40, у трэцім — каля 50.",
+    "ru": "Вчера на станцию Осиповичи прибыли сразу три эшелона из России: в первом было 35 "
+    "вагонов, во втором — 40, в третьем — около 50.",
+    "uk": "Учора на станцію Осиповичі прибули одразу три ешелони з Росії: у першому було 35 "
+    "вагонів, у другому — 40, у третьому — близько 50.",
+    "pl": "Wczoraj na stację Osipowicze przyjechały trzy pociągi z Rosji: w pierwszym było 35 "
+    "wagonów, w drugim — 40, w trzecim — około 50.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_THIRD))
+def test_an_elided_estimate_counts_its_train(lang: str) -> None:
+    result = read(_THIRD[lang], published=date(2023, 3, 15), lang=lang)
+    totals = [(s.cars.total, s.cars.estimated) for s in result.shipments]
+    assert totals == [(35, False), (40, False), (50, True)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("pl", "13 marca ze Żłobina do Homla przejechał skład wojskowy, 40 wagonów."),
+        ("en", "On March 13 a military train passed from Zhlobin to Gomel, 40 cars."),
+        ("ru", "13 марта из Жлобина в Гомель проследовал эшелон, 40 вагонов."),
+        ("uk", "13 березня із Жлобина до Гомеля проїхав ешелон, 40 вагонів."),
+    ],
+)
+def test_a_train_passing_from_one_end_to_the_other_keeps_both_and_its_day(
+    lang: str, text: str
+) -> None:
+    (shipment,) = read(text, published=date(2023, 3, 15), lang=lang).shipments
+    assert shipment.destination is not None
+    assert shipment.origin is not None
+    assert shipment.departure is not None
+    assert shipment.departure.earliest == date(2023, 3, 13)
+    assert shipment.via == ()
+
+
+# -- T17. the time of a sighting is kept -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "hhmm"),
+    [
+        (
+            "be",
+            "14 сакавіка ў 11:20 праз станцыю Орша ў бок Смаленска праехаў эшалон: 30 "
+            "платформаў з БМП-2 і 2 пасажырскія вагоны.",
+            "11:20",
+        ),
+        ("en", "At around 09:00 on March 14, a military echelon was spotted at Zhlobin.", "09:00"),
+        (
+            "ru",
+            "6 марта около 14:00 через станцию Орша в сторону Смоленска проследовал эшелон.",
+            "14:00",
+        ),
+        ("pl", "14 marca o 7:45 pociąg wojskowy przejechał przez stację Orsza.", "07:45"),
+    ],
+)
+def test_a_sighting_keeps_its_time(lang: str, text: str, hhmm: str) -> None:
+    result = read(text, published=date(2023, 3, 15), lang=lang)
+    (seen,) = result.to_dict()["sightings"]
+    assert seen["seen"]["precision"] == "datetime"
+    assert seen["seen"]["time"] == hhmm
+    assert result.sightings[0].seen_at.strftime("%H:%M") == hhmm
+
+
+def test_a_date_with_dots_is_no_time() -> None:
+    result = read("14.03 pociąg wojskowy przejechał przez stację Orsza.", lang="pl")
+    assert all(s.precision != "datetime" for s in result.sightings)
+
+
+# -- T6. "конечная точка — Брянск": the end named after a heading ------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "end"),
+    [
+        (
+            "ru",
+            "Эшелон проследовал через Оршу в сторону Могилёва. Предположительно, конечная "
+            "точка — Брянск.",
+            "Брянск",
+        ),
+        (
+            "uk",
+            "Ешелон проїхав через Оршу в бік Могильова. Імовірно, кінцева точка — Брянськ.",
+            "Брянськ",
+        ),
+        (
+            "be",
+            "Эшалон прайшоў праз Оршу ў бок Магілёва. Верагодна, канчатковы пункт — Бранск.",
+            "Бранск",
+        ),
+    ],
+)
+def test_a_final_point_named_after_a_heading_is_the_end(lang: str, text: str, end: str) -> None:
+    (shipment,) = read(text, published=date(2023, 3, 12), lang=lang).shipments
+    assert shipment.destination is not None
+    assert shipment.destination.text == end

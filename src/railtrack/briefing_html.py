@@ -261,13 +261,22 @@ def _quotes(shipment: Shipment | None) -> list[dict[str, str]]:
     return [{"quote": q, "facts": ", ".join(words)} for q, words in facts.items()]
 
 
-def _cars(value: Any, estimated: Any, derived: Any = False, at_least: Any = False) -> str:
-    """Return a car count: "~40" for a source's estimate, "≥ 7" for a lower bound.
+def _cars(
+    value: Any,
+    estimated: Any,
+    derived: Any = False,
+    at_least: Any = False,
+    at_most: Any = False,
+) -> str:
+    """Return a car count: "~40" for an estimate, "≥ 7" or "≤ 60" for a bound.
 
     An estimate is "about 40"; a lower bound the sum of a partial breakdown, or a
-    count the source gave as one ("at least 40 cars").
+    count the source gave as one ("at least 40 cars"); an upper bound one the source
+    gave as "up to 60 cars" or "almost 50" (never shown as "~60").
     """
     text = _number(value)
+    if text and at_most is True:
+        return f"≤ {text}"
     text = f"~{text}" if text and estimated is True else text
     return f"≥ {text}" if text and (derived is True or at_least is True) else text
 
@@ -386,6 +395,7 @@ def _train_rows(
                     ship.get(C.CARS_ESTIMATED),
                     ship.get(C.CARS_TOTAL_DERIVED),
                     ship.get(C.CARS_AT_LEAST),
+                    ship.get(C.CARS_AT_MOST),
                 ),
                 # a told arrival's window is that arrival, not counted from the report
                 "assumed_departure": not departed

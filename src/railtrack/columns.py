@@ -55,6 +55,7 @@ CARS_OTHER = "cars_other"
 CARS_TOTAL_DERIVED = "cars_total_derived"
 CARS_ESTIMATED = "cars_estimated"
 CARS_AT_LEAST = "cars_at_least"  # the source gave the total as a lower bound ("at least 40")
+CARS_AT_MOST = "cars_at_most"  # the source gave the total as an upper bound ("up to 60")
 EQUIPMENT = "equipment"
 CLAIM = "claim"
 CREDIBILITY = "credibility"
@@ -100,6 +101,7 @@ SHIPMENT_COLUMNS: tuple[str, ...] = (
     CARS_TOTAL_DERIVED,
     CARS_ESTIMATED,
     CARS_AT_LEAST,
+    CARS_AT_MOST,
     EQUIPMENT,
     CLAIM,
     CREDIBILITY,
@@ -133,6 +135,7 @@ GROUP_COLUMNS: tuple[str, ...] = (
     CARS_TOTAL_DERIVED,
     CARS_ESTIMATED,
     CARS_AT_LEAST,
+    CARS_AT_MOST,
     EQUIPMENT,
     SOURCE,
     RELAYED_BY,

@@ -368,6 +368,9 @@ class CarCounts(_Frozen):
         The source gave the counts as approximate.
     at_least
         The source gave ``total`` as a lower bound ("more than 40 cars").
+    at_most
+        The source gave ``total`` as an upper bound ("up to 60 cars", "almost 50"):
+        the train has at most that many cars (the count is also ``estimated``).
 
     Raises
     ------
@@ -396,6 +399,7 @@ class CarCounts(_Frozen):
     total_derived: bool = False
     estimated: bool = False
     at_least: bool = False
+    at_most: bool = False
 
     @property
     def total_is_lower_bound(self) -> bool:

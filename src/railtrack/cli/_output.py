@@ -875,7 +875,7 @@ def print_problems(problems: Sequence[Any], fmt: Format = "table", *, quiet: boo
 
 
 def at_least_shown(row: dict[str, Any]) -> dict[str, Any]:
-    """Return a row for a table: a car total that is a lower bound shown as "≥ 42".
+    """Return a row for a table: a car total that is a bound shown as "≥ 42" or "≤ 60".
 
     A row with ``cars_at_least`` (the source gave "at least 40") or
     ``cars_total_derived`` (the sum of a partial breakdown) is at least its total; so
@@ -900,6 +900,8 @@ def at_least_shown(row: dict[str, Any]) -> dict[str, Any]:
     42
     >>> at_least_shown({"cars": {"total": 30, "at_least": True}})["cars"]["total"]
     '≥ 30'
+    >>> at_least_shown({"cars_total": 60, "cars_at_most": True})["cars_total"]
+    '≤ 60'
     """
     cars = row.get("cars")
     if isinstance(cars, Mapping):
@@ -908,6 +910,8 @@ def at_least_shown(row: dict[str, Any]) -> dict[str, Any]:
             return row
         return {**row, "cars": {**cars, "total": nested["cars_total"]}}
     total = row.get("cars_total")
+    if total is not None and row.get("cars_at_most") is True:
+        return {**row, "cars_total": f"≤ {total}"}  # "up to 60 cars": never "~60"
     if total is None or not (row.get("cars_at_least") or row.get("cars_total_derived")):
         return row
     return {**row, "cars_total": f"≥ {total}"}

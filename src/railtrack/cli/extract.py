@@ -117,7 +117,7 @@ def _place_cell(place: dict[str, object] | None) -> str:
 
 
 def _cars_cell(cars: dict[str, object]) -> str:
-    """Return the cars of a shipment for the table: "≥ 40" for a lower bound.
+    """Return the cars of a shipment for the table: "≥ 40" or "≤ 60" for a bound.
 
     Examples
     --------
@@ -125,12 +125,16 @@ def _cars_cell(cars: dict[str, object]) -> str:
     '≥ 40 (flat 38)'
     >>> _cars_cell({"total": 40, "total_derived": False, "at_least": False})
     '40'
+    >>> _cars_cell({"total": 60, "estimated": True, "at_most": True})
+    '≤ 60'
     """
-    flags = ("total", "total_derived", "estimated", "at_least")
+    flags = ("total", "total_derived", "estimated", "at_least", "at_most")
     parts = [f"{k} {v}" for k, v in cars.items() if k not in flags and v is not None]
     total = "" if cars["total"] is None else str(cars["total"])
     if total and cars.get("at_least") is True:
         total = f"≥ {total}"
+    elif total and cars.get("at_most") is True:
+        total = f"≤ {total}"  # "up to 60 cars"
     return f"{total} ({', '.join(parts)})" if parts else total
 
 

@@ -40,6 +40,7 @@ __all__ = [
     "is_group_reference",
     "is_hypothetical",
     "is_off_topic",
+    "is_passage",
     "is_stamp",
     "is_statistic",
     "is_whole_train",
@@ -747,6 +748,22 @@ _TRAFFIC_COUNT_RE = fold_compile(
     rf"{_COUNTED_MODIFIER}{{0,3}}{_NOUN_PLURAL}\b",
     re.IGNORECASE,
 )
+
+
+# a verb of a train on its way ("passed from Zhlobin to Gomel on March 13"): with an
+# origin named, the day dates its departure (the lexicon languages' ``passage``)
+_PASSAGE_RE = re.compile(
+    r"^(?:passed|passing|travel+ed|travel+ing|moved|moving|rolled|rolling)$", re.IGNORECASE
+)
+
+
+def is_passage(word: str) -> bool:
+    """Whether a verb is one of a train on its way ("passed", "travelled"), not of one seen.
+
+    >>> is_passage("passed"), is_passage("spotted")
+    (True, False)
+    """
+    return _PASSAGE_RE.match(word) is not None
 
 
 # the future right before a verb ("will leave", "will soon depart", "is to leave", "are

@@ -556,6 +556,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         approx=PhraseTable(
             {
                 **{str(w): "approx" for w in data.get("approx") or []},
+                **{str(w): "at_most" for w in data.get("at_most") or []},
                 **{str(w): "at_least" for w in data.get("at_least") or []},
             }
         ),

@@ -330,6 +330,10 @@ def _union(*patterns: re.Pattern[str] | None) -> FoldedPattern | None:
 # noun only when what the batch holds does not move by road (the lexicon's ``road_batch``)
 _BATCH_STEMS = ("парти", "парті", "парты", "parti")
 
+# the word "of" between a bound and its number ("почти из 50 вагонов", "майже з 50",
+# "амаль з 50"): the bound is the count's
+_OF_WORDS = frozenset({"из", "изо", "с", "со", "з", "із", "зі", "са", "ze", "z"})
+
 
 def _folded(lex: Lexicon) -> dict[str, FoldedPattern]:
     """Return a folded twin of each case-blind pattern of the lexicon that folds, by name.
@@ -515,6 +519,8 @@ class LexiconReader:
             approx = self.lex.approx.match(toks, i)
             start_i = i
             j = approx[1] if approx else i
+            if approx is not None and j + 1 < len(toks) and toks[j].low in _OF_WORDS:
+                j += 1  # "почти из 50 вагонов", "майже з 50": the bound before "of"
             if j >= len(toks):
                 break
             number = self._number_at(toks, j)
@@ -536,9 +542,19 @@ class LexiconReader:
                 continue
             start, end = toks[first].start, toks[end_i - 1].end
             at_least = approx is not None and approx[0] == "at_least"
+            at_most = approx is not None and approx[0] == "at_most"
             estimated = (bool(approx) and not at_least) or self._round_number(toks, j, k)
             counts.append(
-                CarCount(kind, value, estimated, start, end, text[start:end], at_least=at_least)
+                CarCount(
+                    kind,
+                    value,
+                    estimated,
+                    start,
+                    end,
+                    text[start:end],
+                    at_least=at_least,
+                    at_most=at_most,
+                )
             )
             i = end_i
         return counts

@@ -27,6 +27,7 @@ from railtrack.extract.casefold import FoldedPattern, fold_compile
 
 __all__ = [
     "AtLeast",
+    "AtMost",
     "CarCount",
     "bound_before",
     "candidate_starts",
@@ -49,11 +50,15 @@ NUMBER_PATTERN = (
 )
 """A count written in digits ("1,200", "48") or words ("forty-eight", "two dozen")."""
 
-_ESTIMATE = (
-    r"about|around|approximately|approx\.|roughly|some|nearly|almost|up\s+to|"
-    r"an\s+estimated|circa|~|≈|"
-    # an upper bound ("no more than 30 cars") is an estimate, never "at least"
+# an upper bound ("up to 60 cars", "almost 50", "no more than 30"): an estimate kept as
+# "at most", never "at least" (trial10 T18)
+_AT_MOST = (
+    r"nearly|almost|up\s+to|just\s+under|"
     r"no\s+more\s+than|not\s+more\s+than|not\s+over|at\s+most|a\s+maximum\s+of|maximum"
+)
+_ESTIMATE = (
+    r"about|around|approximately|approx\.|roughly|some|"
+    rf"an\s+estimated|circa|~|≈|{_AT_MOST}"
 )
 # a lower bound: "at least 40 cars", "over 30 wagons", "no fewer than 25 flatcars"
 _AT_LEAST = (
@@ -63,6 +68,7 @@ _AT_LEAST = (
 _APPROX = rf"{_AT_LEAST}|{_ESTIMATE}"
 _APPROX_RE = re.compile(rf"^(?:{_ESTIMATE})$", re.IGNORECASE)
 _AT_LEAST_RE = re.compile(rf"^(?:{_AT_LEAST})$", re.IGNORECASE)
+_AT_MOST_RE = re.compile(rf"^(?:{_AT_MOST})$", re.IGNORECASE)
 _AT_LEAST_BEFORE_RE = re.compile(rf"\b(?:{_AT_LEAST})\s+$", re.IGNORECASE)
 # "dozen"/"hundred" after a vague word is no number ("several dozen cars"); after
 # "half" it is halved ("half a hundred cars": about 50)
@@ -307,6 +313,22 @@ def find_count_series(text: str) -> tuple[list[int], str, int, int] | None:
     return [v for v in values if v is not None], kind, m.start(), m.end()
 
 
+class AtMost(int):
+    """A count the source gives as an upper bound ("up to 60 cars"): the int is the bound.
+
+    It travels as the value of a count fact like any int; the shipment built from it
+    sets :attr:`railtrack.models.CarCounts.at_most`.
+
+    Examples
+    --------
+    >>> n = AtMost(60)
+    >>> n - 1, isinstance(n, AtMost), str(n)
+    (59, True, '60')
+    """
+
+    __slots__ = ()
+
+
 class AtLeast(int):
     """A count the source gives as a lower bound ("at least 40 cars"): the int is the bound.
 
@@ -331,7 +353,8 @@ class CarCount:
     "cars"/"wagons", else ``passenger``, ``covered``, ``flat``, ``tank`` or ``other``.
     ``start``/``end`` are character offsets into the text searched. ``estimated``
     marks an approximate count ("about 30"), ``at_least`` a lower bound ("at least
-    40", "over 30", "не менее 30", "co najmniej 35"): the value is the bound.
+    40", "over 30", "не менее 30", "co najmniej 35"), ``at_most`` an upper one ("up to
+    60", "почти 50", "maksymalnie 60", also ``estimated``): the value is the bound.
     """
 
     kind: str
@@ -341,6 +364,7 @@ class CarCount:
     end: int
     text: str
     at_least: bool = False
+    at_most: bool = False
 
 
 @lru_cache(maxsize=4096)
@@ -437,6 +461,7 @@ def find_car_counts(text: str) -> list[CarCount]:
             kind = "passenger"  # "two wagon cars for people", "4 cars with soldiers"
         bound = " ".join(m["approx"].split()) if m["approx"] else ""
         at_least = _AT_LEAST_RE.match(bound) is not None
+        at_most = _AT_MOST_RE.match(bound) is not None
         estimated = _APPROX_RE.match(bound) is not None
         half = _HALF_BEFORE_RE.search(before) if round_word and not m["approx"] else None
         if half is not None:  # "half a hundred cars": about 50; "half a dozen": 6
@@ -444,7 +469,16 @@ def find_car_counts(text: str) -> list[CarCount]:
             start -= len(half[0])
             estimated = estimated or "hundred" in m["num"].lower()
         counts.append(
-            CarCount(kind, value, estimated, start, end, text[start:end], at_least=at_least)
+            CarCount(
+                kind,
+                value,
+                estimated,
+                start,
+                end,
+                text[start:end],
+                at_least=at_least,
+                at_most=at_most,
+            )
         )
     return counts
 

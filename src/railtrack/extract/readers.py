@@ -144,6 +144,9 @@ class EnglishReader:
     def is_statistic(self, text: str) -> bool:  # noqa: D102
         return cues.is_statistic(text)
 
+    def is_passage(self, word: str) -> bool:  # noqa: D102
+        return cues.is_passage(word)
+
     def is_future(self, text: str, at: int) -> bool:  # noqa: D102
         return cues.is_future(text, at)
 

@@ -8,6 +8,7 @@ field names scripts depend on.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from math import fsum
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import ValidationError
 
 from railtrack._intern import Interner, current
-from railtrack.extract.numbers import AtLeast
+from railtrack.extract.numbers import AtLeast, AtMost
 from railtrack.extract.places import resolve_place
 from railtrack.extract.quotes import Quotes
 from railtrack.extract.trains import (
@@ -47,7 +48,14 @@ if TYPE_CHECKING:
 
 M = TypeVar("M", bound="BaseModel")
 
-__all__ = ["Extraction", "build_extraction", "cars_dict", "place_dict", "window_dict"]
+__all__ = [
+    "Extraction",
+    "build_extraction",
+    "cars_dict",
+    "place_dict",
+    "time_beside",
+    "window_dict",
+]
 
 _CAR_FIELDS = ("total", *CAR_TYPES)
 
@@ -88,9 +96,10 @@ class Extraction:
         ``arrival_told`` (the arrival told as past, dated or not),
         ``cars`` (``total``, ``passenger``, ``covered``, ``flat``, ``tank``, ``other``),
         ``cars_estimated``, ``cars_at_least`` (the total is a lower bound: "at least 40
-        cars"), ``group``, ``claim``, ``confidence`` and ``evidence``; each group ``id``,
-        ``n_trains``, ``members``, ``cars``, ``cars_estimated``, ``cars_at_least`` and
-        ``evidence``; each tally (trains counted over a period, no shipment)
+        cars"), ``cars_at_most`` (an upper bound: "up to 60 cars"), ``group``,
+        ``claim``, ``confidence`` and ``evidence``; each group ``id``, ``n_trains``,
+        ``members``, ``cars``, ``cars_estimated``, ``cars_at_least``, ``cars_at_most``
+        and ``evidence``; each tally (trains counted over a period, no shipment)
         ``n_trains``, ``at_least``, ``text`` and its ``start``/``end`` offsets.
         """
         members: dict[str, list[str]] = {}
@@ -112,6 +121,7 @@ class Extraction:
                     "cars": cars_dict(s.cars),
                     "cars_estimated": s.cars.estimated,
                     "cars_at_least": s.cars.at_least,
+                    "cars_at_most": s.cars.at_most,
                     "group": s.group,
                     "claim": s.claim,
                     "confidence": round(s.confidence, 3),
@@ -127,6 +137,7 @@ class Extraction:
                     "cars": cars_dict(g.cars),
                     "cars_estimated": g.cars.estimated,
                     "cars_at_least": g.cars.at_least,
+                    "cars_at_most": g.cars.at_most,
                     "evidence": [e.model_dump(mode="json") for e in g.evidence],
                 }
                 for g in self.groups
@@ -140,6 +151,12 @@ class Extraction:
                         "earliest": x.seen_at.date().isoformat(),
                         "precision": x.precision,
                         "text": x.note,
+                        # the time of day, when told ("ў 11:20"): "11:20", else null
+                        "time": (
+                            x.seen_at.time().isoformat(timespec="minutes")
+                            if x.precision == "datetime"
+                            else None
+                        ),
                     },
                 }
                 for x in self.sightings
@@ -194,6 +211,38 @@ def cars_dict(cars: CarCounts) -> dict[str, int | None]:
     return data
 
 
+# a time of day written with a colon ("11:20", "9:00"), never a date ("14.03")
+_TIME_OF_DAY = re.compile(r"(?<![\d:.])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")
+_SENTENCE_END = re.compile(r"[.!?\n]\s")
+
+
+def time_beside(text: str, start: int, end: int, *, reach: int = 30) -> time | None:
+    """Return the time of day written within ``reach`` characters of a date, if any.
+
+    Only a time in the same sentence counts; the nearest one wins.
+
+    Examples
+    --------
+    >>> time_beside("14 сакавіка ў 11:20 праз станцыю Орша", 0, 11)
+    datetime.time(11, 20)
+    >>> time_beside("At around 09:00 on March 14, a train", 19, 27)
+    datetime.time(9, 0)
+    >>> time_beside("On March 14 a train left. At 09:00 another", 3, 11) is None
+    True
+    """
+    lo, hi = max(0, start - reach), min(len(text), end + reach)
+    stops = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    lo = max([lo, *stops])
+    stop = _SENTENCE_END.search(text, end, hi)
+    hi = stop.start() if stop else hi
+    best: tuple[int, time] | None = None
+    for m in _TIME_OF_DAY.finditer(text, lo, hi):
+        distance = min(abs(m.start() - end), abs(start - m.end()))
+        if best is None or distance < best[0]:
+            best = (distance, time(int(m[1]), int(m[2])))
+    return best[1] if best else None
+
+
 class _Builder:
     def __init__(
         self,
@@ -206,6 +255,7 @@ class _Builder:
         text: str | None = None,
     ) -> None:
         self.lang = lang
+        self.text = text
         self.quotes = Quotes(text) if text else None
         self.report_id = report_id
         # Within a load, equal values share one frozen model and each name is
@@ -267,7 +317,13 @@ class _Builder:
             if k == "total" or "total" not in values
         ]
         at_least = any(bounds)
-        values = {k: int(v) if isinstance(v, AtLeast) else v for k, v in values.items()}
+        # "up to 60 cars", "почти 50": the total (or a part, with no total) is an upper bound
+        at_most = any(
+            isinstance(v, AtMost)
+            for k, v in values.items()
+            if k == "total" or "total" not in values
+        )
+        values = {k: int(v) if isinstance(v, (AtLeast, AtMost)) else v for k, v in values.items()}
         limit = self.settings.max_cars_per_train * trains
         # the total, or the typed parts together ("30 flats and 100 passenger": 130)
         typed = sum(v for k, v in values.items() if k != "total" and isinstance(v, int))
@@ -279,7 +335,7 @@ class _Builder:
             )
             values, counts = {}, {}
         try:
-            cars = CarCounts(**values, estimated=estimated, at_least=at_least)
+            cars = CarCounts(**values, estimated=estimated, at_least=at_least, at_most=at_most)
         except ValidationError:
             total = values.pop("total", None)
             self.problems.append(
@@ -287,7 +343,8 @@ class _Builder:
             )
             counts = {k: f for k, f in counts.items() if k != "total"}
             at_least = any(isinstance(f.value, AtLeast) for f in counts.values())
-            cars = CarCounts(**values, estimated=estimated, at_least=at_least)
+            at_most = any(isinstance(f.value, AtMost) for f in counts.values())
+            cars = CarCounts(**values, estimated=estimated, at_least=at_least, at_most=at_most)
         cars = self.same(cars)
         evidence = [self.evidence(f"cars.{kind}", fact) for kind, fact in counts.items()]
         return cars, evidence
@@ -363,13 +420,20 @@ class _Builder:
             if key in seen:
                 continue
             seen.add(key)
+            # "14 сакавіка ў 11:20 праз станцыю Орша", "At around 09:00 on March 14": the
+            # time of day told beside the day is when it was seen (trial10 T17)
+            at = (
+                time_beside(self.text, date_fact.start, date_fact.end)
+                if self.text and window.precision == "day"
+                else None
+            )
             found.append(
                 Sighting(
                     id=f"{sid}-s{n}",
                     shipment=sid,
                     station=place,
-                    seen_at=datetime.combine(window.earliest, time()),
-                    precision=window.precision,
+                    seen_at=datetime.combine(window.earliest, at or time()),
+                    precision="datetime" if at is not None else window.precision,
                     source=self.source,
                     note=date_fact.text,
                 )

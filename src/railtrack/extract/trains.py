@@ -35,7 +35,7 @@ from typing import Any
 from railtrack.extract import cues
 from railtrack.extract.dates import DateSpan, resolve_date, why_undated
 from railtrack.extract.lexicon import LANGUAGES, lexicon, month_of
-from railtrack.extract.numbers import AtLeast, CarCount
+from railtrack.extract.numbers import AtLeast, AtMost, CarCount
 from railtrack.extract.once import once
 from railtrack.extract.places import PlaceSpan, is_broad
 from railtrack.extract.readers import Reader, reader_for
@@ -443,6 +443,11 @@ class _ClauseReader:
         line = self.text[: place.cue_start]
         if self.rd.has_train_noun(line[line.rfind("\n") + 1 :]):
             return False  # "Эшелон ... в Курск ... заметили в Брянске": Kursk is its goal
+        if any(
+            p.role == "origin" and p.end <= place.cue_start and not line[p.end :].strip()
+            for p in self.places
+        ):
+            return False  # "из Жлобина в Гомель проследовал эшелон": from one end to the other
         verb = self._verb_for(place.cue_start, place.end)
         # (the place set before its verb: "... заметили на станции Тамань, у въезда на
         # Керченский мост" is not where the train was seen)
@@ -826,7 +831,13 @@ class _ClauseReader:
 
         A lower bound is stated, not inferred: "at least 40" is sure of its 40.
         """
-        value = AtLeast(count.value) if count.at_least else count.value
+        value = (
+            AtLeast(count.value)
+            if count.at_least
+            else AtMost(count.value)
+            if count.at_most
+            else count.value
+        )
         return self._fact(value, count.start, count.end, inferred=count.estimated)
 
     def series_into(self, group: GroupDraft) -> bool:
@@ -2249,7 +2260,11 @@ def _in_passing(group: GroupDraft) -> bool:
 
 # ("the other with 41": English names the count as the Slavic languages do)
 _ELIDED = re.compile(
-    r"(?:^|[\s,—–:-])(?:з|із|зі|из|с|со|са|z|ze|with|—|–|-)\s*(\d{1,3})\s*(?=[.,;)]|$)",
+    r"(?:^|[\s,—–:-])(?:з|із|зі|из|с|со|са|z|ze|with|—|–|-)\s*"
+    # an estimate before the bare number ("у трэцім — каля 50", "the third about 50")
+    r"(?P<about>(?:около|примерно|близько|приблизно|каля|прыкладна|około|ok\.|blisko|"
+    r"about|around|roughly)\s+)?"
+    r"(\d{1,3})\s*(?=[.,;)]|$)",
     re.IGNORECASE,
 )
 
@@ -2263,8 +2278,8 @@ def _elided_count(train: TrainDraft, previous: TrainDraft, reader: _ClauseReader
     if found is None:
         return
     kinds = [k for k in previous.counts if k != "total"] or ["total"]
-    value = int(found[1])
-    fact = reader._fact(value, found.start(1), found.end(1))
+    value = int(found[2])
+    fact = reader._fact(value, found.start(2), found.end(2), inferred=bool(found["about"]))
     train.counts[kinds[0] if len(kinds) == 1 else "total"] = fact
 
 

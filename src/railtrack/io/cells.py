@@ -98,7 +98,9 @@ def _strip_approx(text: str) -> tuple[str, str | None]:
         found = _lexicon(lang).approx.match(toks, 0) if toks else None
         if found is not None:
             rest = toks[found[1] :]
-            return (text[rest[0].start :].strip() if rest else ""), str(found[0])
+            # (an upper bound, "не более 30", is an approximation in a cell)
+            kind = "approx" if found[0] == "at_most" else str(found[0])
+            return (text[rest[0].start :].strip() if rest else ""), kind
     return text, None
 
 

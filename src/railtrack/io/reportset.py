@@ -169,6 +169,7 @@ _CAR_ATTRS = {
     C.CARS_TOTAL_DERIVED: "total_derived",
     C.CARS_ESTIMATED: "estimated",
     C.CARS_AT_LEAST: "at_least",
+    C.CARS_AT_MOST: "at_most",
 }
 _SOURCE_ATTRS = {
     C.SOURCE: "reporter",
@@ -205,7 +206,13 @@ def _typed_column(name: str, values: Column) -> pd.Series:
     raw = pd.Series(values, dtype=object)
     if name in _DATE_COLUMNS:
         return pd.to_datetime(raw)
-    if name in {C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED, C.ARRIVAL_TOLD, C.CARS_AT_LEAST}:
+    if name in {
+        C.CARS_TOTAL_DERIVED,
+        C.CARS_ESTIMATED,
+        C.ARRIVAL_TOLD,
+        C.CARS_AT_LEAST,
+        C.CARS_AT_MOST,
+    }:
         return raw.astype("boolean")
     if name == C.CONFIDENCE:
         return raw.astype("float64")
