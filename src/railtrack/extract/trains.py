@@ -289,8 +289,8 @@ class _ClauseReader:
         claim = self.rd.claim_kind(own)
         if (
             claim not in (None, "expected")
+            or not _leaves_later(self.rd, own, self.verbs if own == self.text else None)
             or not self.rd.has_train_noun(own)
-            or not _leaves_later(self.rd, own)
         ):
             return claim  # ("откуда зерно будет отправлено морем": the load, no train)
         if self.dates:
@@ -2333,13 +2333,15 @@ _PERIOD_MIN_DAYS = 3
 _MONTH_DAYS = 28
 
 
-def _leaves_later(rd: Reader, text: str) -> bool:
+def _leaves_later(rd: Reader, text: str, verbs: list[cues.VerbCue] | None = None) -> bool:
     """Whether a clause's only verbs of moving are departures told in the future.
 
     A lexicon language's verb that is not past is one told ahead (its ``forward``
-    words); an English one must be ("will leave", not "is heading").
+    words); an English one must be ("will leave", not "is heading"). ``verbs`` are the
+    text's verbs when already read.
     """
-    moving = [v for v in rd.verb_cues(text) if v.role != "neutral"]
+    found = rd.verb_cues(text) if verbs is None else verbs
+    moving = [v for v in found if v.role != "neutral"]
     if not moving or any(v.role != "departure" or v.past for v in moving):
         return False
     is_future = getattr(rd, "is_future", None)
