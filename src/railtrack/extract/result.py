@@ -86,6 +86,31 @@ class Extraction:
     """Trains counted over a period, not told one by one ("С начала года ... 33
     эшелона", "In January, about 15 trains arrived"): background, never shipments."""
 
+    def tally_notes(self) -> list[str]:
+        """Return one line per tally saying it was read and why it lists no train.
+
+        A tally ("33 эшелона" counted since January) is read, not dropped: loaders put
+        these lines among a report's problems and ``railtrack extract`` prints them, so
+        a report of tallies alone never reads as a silent "no shipment".
+
+        Returns
+        -------
+        list of str
+            ``"'<words>' counts trains over a period (a tally of N trains[ or more]):
+            not listed as trains"``, in the order the tallies are told.
+
+        Examples
+        --------
+        >>> from railtrack.extract.trains import TallyDraft
+        >>> Extraction(tallies=[TallyDraft(33, True, 0, 10, "33 эшелона")]).tally_notes()
+        ["'33 эшелона' counts trains over a period (a tally of 33 trains or more): not listed as trains"]
+        """
+        return [
+            f"{t.text!r} counts trains over a period (a tally of {t.n_trains} trains"
+            f"{' or more' if t.at_least else ''}): not listed as trains"
+            for t in self.tallies
+        ]
+
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON shape of ``railtrack extract --json``.
 

@@ -1835,7 +1835,9 @@ def _another_train_told(
     return (
         _counts_differ(current, scratch)
         or _seen_before_leaving(current, scratch)
-        or _moved_on_another_day(current, scratch)
+        # (English marks another train with its article: "The train was formed at
+        # Polonka on the morning of May 13" after "left Polonka yesterday" is the same)
+        or (rd.lang != "en" and _moved_on_another_day(current, scratch))
     )
 
 
@@ -2015,6 +2017,8 @@ def _take_the_ends_before(draft: ReportDraft, k: int) -> None:
         had = getattr(before, role)
         if getattr(train, role) is None and had is not None:
             setattr(train, role, Fact(had.value, had.text, had.start, had.end, inferred=True))
+
+
 def _tallies_of_undescribed_groups(draft: ReportDraft) -> None:
     """Turn each group counted over a past span, none of its trains described, to a tally.
 

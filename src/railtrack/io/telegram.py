@@ -439,7 +439,7 @@ def _extract(
     unresolved = set(result.unresolved)
     out.problems.extend(
         Problem(post.file, post.message_id, None, message, "message")
-        for message in result.problems
+        for message in [*result.problems, *result.tally_notes()]
         if message not in unresolved
     )
 

@@ -398,6 +398,8 @@ def extract_text_report(
     problems.extend(
         _located(p, name, body, body_line) for p in result.problems if p not in unresolved
     )
+    # trains counted over a period are read, not listed: said, never silent (trial10 T2)
+    problems.extend(_located(p, name, body, body_line) for p in result.tally_notes())
     return result, problems
 
 
