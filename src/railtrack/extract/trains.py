@@ -35,7 +35,7 @@ from typing import Any
 from railtrack.extract import cues
 from railtrack.extract.dates import DateSpan, resolve_date, why_undated
 from railtrack.extract.lexicon import LANGUAGES, lexicon, month_of
-from railtrack.extract.listing import listed_trips, tells_listed_trains
+from railtrack.extract.listing import list_items, listed_trips, tells_listed_trains
 from railtrack.extract.numbers import AtLeast, AtMost, CarCount
 from railtrack.extract.once import once
 from railtrack.extract.places import PlaceSpan, is_broad
@@ -1949,11 +1949,14 @@ def _listed_trains(assembly: _Assembly, lang: str) -> bool:
     if "\n" not in text or _asks(assembly.default, "tells_of_road_only", text):
         return False  # (lorries, nothing by rail)
     trips = listed_trips(text, assembly.default, lang)
+    items, listed = list_items(text), {(t.start, t.end) for t in trips}
     for facts in (*draft.trains, *draft.groups):
-        _only_its_own_item(facts, [(t.start, t.end) for t in trips])
+        _only_its_own_item(facts, items, listed)
     added = False
     for trip in trips:
-        if _item_read(draft, trip.start, trip.end) or _item_off(assembly, trip.start):
+        if _item_read(draft, trip.start, trip.end) or _item_off(
+            assembly, trip.start, trip.end, items
+        ):
             continue
         train = TrainDraft()
         train.origin = Fact(trip.origin, trip.origin.text, trip.origin.start, trip.origin.end)
@@ -1982,13 +1985,16 @@ def _listed_trains(assembly: _Assembly, lang: str) -> bool:
     return added
 
 
-def _only_its_own_item(facts: _Facts, items: list[tuple[int, int]]) -> None:
+def _only_its_own_item(
+    facts: _Facts, items: list[tuple[int, int]], listed: set[tuple[int, int]]
+) -> None:
     """Drop the places and days a train or group took from another train's list item.
 
     "- March 13: Zhlobin to Gomel, 40 cars ... - March 17: two trains from Belarus to
     Russia (35 and 28 cars)": the two trains of the last item are not going to the
-    Gomel of the first. Facts are dropped only when the counts and marker all stand
-    in one other item (a train told in a sentence of its own keeps what it read).
+    Gomel of the first. A fact is dropped only when it stands in an item told as a
+    trip (``listed``) and the counts and marker all stand in one other item of
+    ``items`` (a train told in a sentence of its own keeps what it read).
     """
     anchors = [f.start for f in (facts.marker, *facts.counts.values()) if f is not None]
     if isinstance(facts, GroupDraft):
@@ -2004,7 +2010,9 @@ def _only_its_own_item(facts: _Facts, items: list[tuple[int, int]]) -> None:
         return
 
     def other(f: Fact | None) -> bool:
-        return f is not None and item_of(f.start) not in own | {None}
+        if f is None or (at := item_of(f.start)) is None or at in own:
+            return False
+        return items[at] in listed
 
     for role in ("origin", "destination", "goal", "departure", "arrival"):
         if other(getattr(facts, role)):
@@ -2021,11 +2029,26 @@ def _item_read(draft: ReportDraft, start: int, end: int) -> bool:
     return False
 
 
-def _item_off(assembly: _Assembly, at: int) -> bool:
-    """Whether the sentence at ``at`` tells of no shipment or is in a language not read."""
+def _item_off(assembly: _Assembly, start: int, end: int, items: list[tuple[int, int]]) -> bool:
+    """Whether the list item [start, end) tells of no shipment or is in a language not read.
+
+    Items written without a full stop make one sentence: one item of no shipment (a
+    rate of trains, a museum train) puts off that sentence, not the other items, so
+    an item sharing its sentence is judged alone.
+    """
+    rd, published = assembly.default, assembly.published
     for n, (first, last) in assembly.bounds.items():
-        if first <= at < last:
+        if not first <= start < last:
+            continue
+        if sum(first <= a < last for a, _ in items) <= 1:
             return assembly.vetoing.get(n) is not None or n in assembly.sentences_off
+        body = assembly.text[start:end]
+        return (
+            _no_shipment_kind(rd, body) is not None
+            or _asks(rd, "is_hypothetical", body)
+            or _is_history(rd, body, published)
+            or _asks(rd, "counts_car_traffic", body)
+        )
     return False
 
 
