@@ -67,9 +67,9 @@ _DIGESTS = {
     ),
     "pl": (
         "Podsumowanie tygodnia (3-9 kwietnia):\n"
-        "– 4 kwietnia: Baranowicze – Briańsk, 52 wagony\n"
-        "– 6 kwietnia: z Łunińca do Kurska, 30 wagonów\n"
-        "– 8 kwietnia: Osipowicze → Wałujki, 44 platformy\n",
+        "- 4 kwietnia: Baranowicze – Briańsk, 52 wagony\n"
+        "- 6 kwietnia: z Łunińca do Kurska, 30 wagonów\n"
+        "- 8 kwietnia: Osipowicze → Wałujki, 44 platformy\n",
         [("Baranowicze", "Briańsk"), ("Łunińca", "Kurska"), ("Osipowicze", "Wałujki")],
     ),
 }
@@ -142,6 +142,9 @@ def test_an_item_of_two_trains_keeps_the_other_items_ends() -> None:
         "Totals:\n- from April 3 to April 9: 300 cars in all\n",
         # a list with no bullet line is prose, read as before
         "Orsha to Smolensk, 38 cars.",
+        # a dialogue's dash opens no item, and a name running on is no trip's end
+        "Она сказала:\n— 4 апреля я была в Орше — На станции 38 вагонов стояли.",
+        "Notes:\n- April 4: Orsha - On the platform stood 38 cars.",
     ],
 )
 def test_no_trip_from_dates_or_prose(text: str) -> None:

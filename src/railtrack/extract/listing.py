@@ -8,13 +8,15 @@ noun::
     - 15 марта: Гомель — Клинцы, 45 вагонов
     1) 16 marca: z Orszy do Smoleńska, 38 wagonów
 
-Each item (after "-", "•", "*", "–", "—", "1." or "1)") that names a trip and gives a
-date or a car count is one train, with its own ends, day and cars. A trip is two
-names joined by an arrow ("X → Y"), a spaced dash ("X — Y", "X - Y"), English "X to Y",
-or a pair of prepositions ("from X to Y", "из X в Y", "з X до Y", "са X у Y", "z X
-do Y"). The heading is no item: its span of days dates no train. An item naming no
-trip (a link, a remark) gives nothing; an item of several trains ("two trains ...
-(35 and 28 cars)") is left to the sentence reading.
+Each item (after "-", "•", "*", "1." or "1)"; a dash of dialogue, "—", opens none)
+that names a trip and gives a date or a car count is one train, with its own ends,
+day and cars. A trip is two names joined by an arrow ("X → Y"), a spaced dash ("X —
+Y", "X - Y"), English "X to Y", or a pair of prepositions ("from X to Y", "из X в Y",
+"з X до Y", "са X у Y", "z X do Y"), and it ends the item or a part of it ("Zhlobin
+to Gomel, 40 cars", not "Orsha - On the platform ..."). The heading is no item: its
+span of days dates no train. An item naming no trip (a link, a remark) gives
+nothing; an item of several trains ("two trains ... (35 and 28 cars)") is left to
+the sentence reading.
 
 :func:`listed_trips` finds them; the train assembly
 (:mod:`railtrack.extract.trains`) adds a train for each item it read nothing of.
@@ -40,21 +42,23 @@ __all__ = ["ListedTrip", "list_items", "listed_trips", "tells_listed_trains"]
 
 # a list item: a bullet or an item number at the start of a line, then the item
 _ITEM = re.compile(
-    r"^[^\S\n]*(?:[-•*–—·▪►]|\d{1,2}[.)])[^\S\n]+(?P<body>\S[^\n]*)$", re.MULTILINE
+    r"^[^\S\n]*(?:[-•*·▪►]|\d{1,2}[.)])[^\S\n]+(?P<body>\S[^\n]*)$", re.MULTILINE
 )
 # upper-case letters of the five languages' scripts: a place name starts with one
 _UP = "A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЇЄЎҐ"
 # a place name: one to three capitalised words ("Nowy Oskoł", "Ростов-на-Дону")
-_NAME = rf"[{_UP}][\w'’.-]*?(?:[^\S\n]+[{_UP}][\w'’.-]*?){{0,2}}"
-_END = r"(?=[^\w'’-]|$)"
+_NAME = rf"[{_UP}][\w'’-]*?(?:[^\S\n]+[{_UP}][\w'’-]*?){{0,2}}"
+# a trip is a phrase of its own: its last name ends the item or a part of it
+_END = r"(?=[^\S\n]*(?:[,;:.()]|$))"
+_EDGE = r"(?=[^\w'’-]|$)"
 _FROM = r"(?i:from|из|изо|с|со|з|із|зі|са|ад|z|ze|od)"
 _TO = r"(?i:to|into|в|во|на|до|у|ў|да|do|na)"
 _JOIN = r"[^\S\n]*(?:→|->|=>|⟶)[^\S\n]*|[^\S\n]+[-–—][^\S\n]+"
 _TRIPS = (
     re.compile(
-        rf"(?<![\w'’-]){_FROM}[^\S\n]+(?P<a>{_NAME}){_END}[^\S\n]+{_TO}[^\S\n]+(?P<b>{_NAME}){_END}"
+        rf"(?<![\w'’-]){_FROM}[^\S\n]+(?P<a>{_NAME}){_EDGE}[^\S\n]+{_TO}[^\S\n]+(?P<b>{_NAME}){_END}"
     ),
-    re.compile(rf"(?<![\w'’-])(?P<a>{_NAME}){_END}(?:{_JOIN})(?P<b>{_NAME}){_END}"),
+    re.compile(rf"(?<![\w'’-])(?P<a>{_NAME}){_EDGE}(?:{_JOIN})(?P<b>{_NAME}){_END}"),
 )
 # "Zhlobin to Gomel": English only ("to" is "it is" in Polish)
 _EN_TRIP = re.compile(rf"(?<![\w'’-])(?P<a>{_NAME})[^\S\n]+to[^\S\n]+(?P<b>{_NAME}){_END}")
