@@ -175,6 +175,9 @@ def test_a_list_of_trains_read_as_nothing_says_so(lang: str) -> None:
         "Links:\n- https://t.me/hajun/1\n- https://t.me/hajun/2\n",
         "Weekly summary:\n- April 4: 52 cars in all\n",
         "Plan:\n- Orsha\n- Smolensk\n",
+        # a quote after a dash is prose, not a digest's item
+        "Policja:\n- Dzisiaj Służba Ochrony Kolei ujawniła, że doszło do wysypania soi "
+        "na torowisko z jednego wagonu - powiedziała komisarz.\n",
     ],
 )
 def test_a_list_of_no_trains_raises_no_problem(text: str) -> None:

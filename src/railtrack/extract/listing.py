@@ -180,11 +180,18 @@ def _names_a_place(body: str, taken: list[tuple[int, int]]) -> bool:
     )
 
 
+# the most words of an item telling of one train in a digest ("March 13: Zhlobin to
+# Gomel, 40 cars" has 7); a longer item is a sentence of prose or a quote
+_SHORT_ITEM_WORDS = 15
+
+
 def tells_listed_trains(text: str, rd: Reader) -> bool:
     """Whether a list item plainly tells of a train: a date, a place and a car count.
 
     Such an item ("- March 13: Zhlobin, 40 cars") read as nothing is said, never
-    dropped in silence.
+    dropped in silence. The item opens with its date and is short, as a digest's
+    items are: a quote after a dash ("- Dzisiaj Służba Ochrony Kolei ujawniła, że
+    ... z jednego wagonu - powiedziała komisarz") is prose.
 
     Examples
     --------
@@ -197,7 +204,9 @@ def tells_listed_trains(text: str, rd: Reader) -> bool:
     for start, end in list_items(text):
         body = text[start:end]
         dates, counts = rd.find_dates(body), rd.find_car_counts(body)
+        if not (dates and counts) or dates[0].start > 0 or len(body.split()) > _SHORT_ITEM_WORDS:
+            continue
         taken = [(d.start, d.end) for d in dates] + [(c.start, c.end) for c in counts]
-        if dates and counts and _names_a_place(body, taken):
+        if _names_a_place(body, taken):
             return True
     return False
