@@ -154,7 +154,7 @@ def test_no_trip_from_dates_or_prose(text: str) -> None:
 # -- a list read as nothing says so ---------------------------------------------------------
 
 _UNTOLD = {
-    "en": "Weekly summary (April 3-9):\n- April 4: Baranovichi, 52 cars\n- April 6: Luninets, 30 cars\n",
+    "en": "Summary (April 3-9):\n- April 4: Baranovichi, 52 cars\n- April 6: Luninets, 30 cars\n",
     "ru": "Итоги недели:\n- 4 апреля: Барановичи, 52 вагона\n- 6 апреля: Лунинец, 30 вагонов\n",
     "uk": "Підсумки тижня:\n• 4 квітня: Барановичі, 52 вагони\n",
     "be": "Вынікі тыдня:\n• 4 красавіка: Баранавічы, 52 вагоны\n",

@@ -41,9 +41,7 @@ _S = TypeVar("_S", "PlaceSpan", "DateSpan", "CarCount")
 __all__ = ["ListedTrip", "list_items", "listed_trips", "tells_listed_trains"]
 
 # a list item: a bullet or an item number at the start of a line, then the item
-_ITEM = re.compile(
-    r"^[^\S\n]*(?:[-•*·▪►]|\d{1,2}[.)])[^\S\n]+(?P<body>\S[^\n]*)$", re.MULTILINE
-)
+_ITEM = re.compile(r"^[^\S\n]*(?:[-•*·▪►]|\d{1,2}[.)])[^\S\n]+(?P<body>\S[^\n]*)$", re.MULTILINE)
 # upper-case letters of the five languages' scripts: a place name starts with one
 _UP = "A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЇЄЎҐ"
 # a place name: one to three capitalised words ("Nowy Oskoł", "Ростов-на-Дону")

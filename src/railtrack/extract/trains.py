@@ -1996,7 +1996,8 @@ def _only_its_own_item(
     trip (``listed``) and the counts and marker all stand in one other item of
     ``items`` (a train told in a sentence of its own keeps what it read).
     """
-    anchors = [f.start for f in (facts.marker, *facts.counts.values()) if f is not None]
+    marker = facts.marker if isinstance(facts, (TrainDraft, GroupDraft)) else None
+    anchors = [f.start for f in (marker, *facts.counts.values()) if f is not None]
     if isinstance(facts, GroupDraft):
         anchors += [f.start for f in facts.each.values()]
     if not anchors:
@@ -2135,6 +2136,8 @@ def _take_the_ends_before(draft: ReportDraft, k: int) -> None:
         had = getattr(before, role)
         if getattr(train, role) is None and had is not None:
             setattr(train, role, Fact(had.value, had.text, had.start, had.end, inferred=True))
+
+
 def _tallies_of_undescribed_groups(draft: ReportDraft) -> None:
     """Turn each group counted over a past span, none of its trains described, to a tally.
 
