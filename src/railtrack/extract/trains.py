@@ -1918,7 +1918,7 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
     # a train told of and nothing read of it, with no sentence of no shipment: the
     # caller says so (``ReportDraft.untold``)
     # (a list of dated, counted trips read as nothing says so too: see listing.py)
-    told = named or listed or tells_listed_trains(text, assembly.default)
+    told = named or listed or ("\n" in text and tells_listed_trains(text, assembly.default))
     draft.untold = told and not kept and not draft.groups and not assembly.watch
     draft.trains = kept
     for train in draft.trains:
@@ -1946,10 +1946,11 @@ def _listed_trains(assembly: _Assembly, lang: str) -> bool:
     sentence of no shipment (a museum train) or of a language not read is none.
     """
     draft, text = assembly.draft, assembly.text
-    if "\n" not in text or _asks(assembly.default, "tells_of_road_only", text):
-        return False  # (lorries, nothing by rail)
+    items = list_items(text) if "\n" in text else []
+    if not items or _asks(assembly.default, "tells_of_road_only", text):
+        return False  # (no list; lorries, nothing by rail)
     trips = listed_trips(text, assembly.default, lang)
-    items, listed = list_items(text), {(t.start, t.end) for t in trips}
+    listed = {(t.start, t.end) for t in trips}
     for facts in (*draft.trains, *draft.groups):
         _only_its_own_item(facts, items, listed)
     added = False
