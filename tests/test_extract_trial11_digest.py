@@ -121,18 +121,32 @@ def test_an_item_naming_no_trip_gives_nothing(extra: str) -> None:
     assert ends(read(text, PUB)) == [("Orsha", "Smolensk")]
 
 
-def test_an_item_of_two_trains_keeps_the_other_items_ends() -> None:
-    text = (
+_TWO_TRAINS = {
+    "en": (
         "Weekly summary (April 3-9):\n"
         "- April 4: Zhlobin to Gomel, 40 cars\n"
         "- April 5: Gomel to Klintsy, 45 cars\n"
-        "- April 8: two trains from Belarus to Russia (35 and 28 cars)\n"
-    )
-    got = ends(read(text, PUB))
-    assert ("Zhlobin", "Gomel") in got
-    assert ("Gomel", "Klintsy") in got
-    # the two trains of the last item do not go to the Gomel of the first
-    assert not [e for e in got if e[0] == "Belarus" and e[1] == "Gomel"]
+        "- April 8: two trains from Belarus to Russia (35 and 28 cars)\n",
+        [("Zhlobin", "Gomel"), ("Gomel", "Klintsy")],
+        ("Belarus", "Russia"),
+    ),
+    "ru": (
+        "Итоги недели:\n"
+        "- 4 апреля: Жлобин — Гомель, 40 вагонов\n"
+        "- 8 апреля: два эшелона из Беларуси в Россию (35 и 28 вагонов)\n",
+        [("Жлобин", "Гомель")],
+        ("Беларуси", "Россию"),
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_TWO_TRAINS))
+def test_an_item_of_two_trains_takes_no_place_of_another_item(lang: str) -> None:
+    text, trips, pair = _TWO_TRAINS[lang]
+    got = ends(read(text, PUB, lang=lang))
+    assert all(trip in got for trip in trips)
+    # the two trains of the last item go where it says, not to the first item's town
+    assert sorted(e for e in got if e not in trips) == [pair, pair]
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
@@ -1952,7 +1952,7 @@ def _listed_trains(assembly: _Assembly, lang: str) -> bool:
     trips = listed_trips(text, assembly.default, lang)
     listed = {(t.start, t.end) for t in trips}
     for facts in (*draft.trains, *draft.groups):
-        _only_its_own_item(facts, items, listed)
+        _only_its_own_item(facts, items, listed, assembly.default, text)
     added = False
     for trip in trips:
         if _item_read(draft, trip.start, trip.end) or _item_off(
@@ -1986,8 +1986,22 @@ def _listed_trains(assembly: _Assembly, lang: str) -> bool:
     return added
 
 
+def _own_end(rd: Reader, text: str, item: tuple[int, int], role: str) -> Fact | None:
+    """Return the last place of ``role`` the list item ``item`` names, None for none."""
+    found = [p for p in rd.find_places(text[item[0] : item[1]]) if p.role == role]
+    if not found:
+        return None
+    p = found[-1]
+    start, end = item[0] + p.start, item[0] + p.end
+    return Fact(replace(p, start=start, end=end), p.text, start, end)
+
+
 def _only_its_own_item(
-    facts: _Facts, items: list[tuple[int, int]], listed: set[tuple[int, int]]
+    facts: _Facts,
+    items: list[tuple[int, int]],
+    listed: set[tuple[int, int]],
+    rd: Reader,
+    text: str,
 ) -> None:
     """Drop the places and days a train or group took from another train's list item.
 
@@ -2008,7 +2022,8 @@ def _only_its_own_item(
         return next((i for i, (a, b) in enumerate(items) if a <= at < b), None)
 
     own = {item_of(at) for at in anchors}
-    if len(own) != 1 or None in own:
+    mine = next(iter(own))
+    if len(own) != 1 or mine is None:
         return
 
     def other(f: Fact | None) -> bool:
@@ -2018,7 +2033,9 @@ def _only_its_own_item(
 
     for role in ("origin", "destination", "goal", "departure", "arrival"):
         if other(getattr(facts, role)):
-            setattr(facts, role, None)
+            # a place: the one its own item names, passed over for the other's town
+            own_end = _own_end(rd, text, items[mine], role) if role in _PLACE_ROLES else None
+            setattr(facts, role, own_end)
     facts.via = [f for f in facts.via if not other(f)]
 
 
