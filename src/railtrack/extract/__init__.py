@@ -178,6 +178,8 @@ def extract_shipments(
         sentence_language,
     )
     from railtrack.extract.lexicon import LANGUAGES
+    from railtrack.extract.listing import tells_listed_trains
+    from railtrack.extract.readers import reader_for
     from railtrack.extract.result import Extraction, build_extraction
     from railtrack.extract.textpass import strip_format, to_written
     from railtrack.extract.trains import read_trains
@@ -244,18 +246,21 @@ def extract_shipments(
         lang=guess.lang,
         text=written,
     )
-    if (
-        draft.untold
-        and not result.shipments
-        and not result.groups
-        and _names_a_train(read, guess.lang)
-    ):
-        # "Эшелон 13 марта ... Жлобин: 38 платформ" read as nothing: say so, never a
-        # silent empty result for a text that plainly tells of a train
-        result.problems.append(
-            f"{rid}: the text names a train with a date or a count, but no shipment was "
-            "read from it (no place, date or count could be given to a train)"
-        )
+    if draft.untold and not result.shipments and not result.groups:
+        # "Эшелон 13 марта ... Жлобин: 38 платформ", "- March 13: Zhlobin, 40 cars"
+        # read as nothing: say so, never a silent empty result for a text that plainly
+        # tells of a train
+        if _names_a_train(read, guess.lang):
+            result.problems.append(
+                f"{rid}: the text names a train with a date or a count, but no shipment "
+                "was read from it (no place, date or count could be given to a train)"
+            )
+        elif tells_listed_trains(read, reader_for(guess.lang)):
+            result.problems.append(
+                f"{rid}: the text lists trains with dates, places and car counts, but no "
+                "shipment was read from it (no item names a trip such as 'X to Y', "
+                "'X — Y' or 'from X to Y')"
+            )
     logger.debug(
         "%s: %d shipment(s), %d group(s), %d problem(s)",
         rid,

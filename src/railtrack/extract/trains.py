@@ -27,7 +27,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
@@ -35,6 +35,7 @@ from typing import Any
 from railtrack.extract import cues
 from railtrack.extract.dates import DateSpan, resolve_date, why_undated
 from railtrack.extract.lexicon import LANGUAGES, lexicon, month_of
+from railtrack.extract.listing import list_items, listed_trips, tells_listed_trains
 from railtrack.extract.numbers import AtLeast, AtMost, CarCount
 from railtrack.extract.once import once
 from railtrack.extract.places import PlaceSpan, is_broad
@@ -831,14 +832,7 @@ class _ClauseReader:
 
         A lower bound is stated, not inferred: "at least 40" is sure of its 40.
         """
-        value = (
-            AtLeast(count.value)
-            if count.at_least
-            else AtMost(count.value)
-            if count.at_most
-            else count.value
-        )
-        return self._fact(value, count.start, count.end, inferred=count.estimated)
+        return self._fact(_count_value(count), count.start, count.end, inferred=count.estimated)
 
     def series_into(self, group: GroupDraft) -> bool:
         """File "two trains with 48 and 38 cars" as one count per train, in order."""
@@ -983,6 +977,13 @@ class _ClauseReader:
             # a guess that adds no fact and moves nothing is no claim on the train
             return
         self.claim_into(facts)
+
+
+def _count_value(count: CarCount) -> int:
+    """Return a count's value, a bound kept as :class:`AtLeast` or :class:`AtMost`."""
+    if count.at_least:
+        return AtLeast(count.value)
+    return AtMost(count.value) if count.at_most else count.value
 
 
 def _known(facts: _Facts) -> tuple[object, ...]:
@@ -1913,11 +1914,14 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
         merged.update(_one_train_told_again(draft, text))
     _share_between_trips(draft, merged)
     _later_ordinal_goes_the_firsts_way(draft, assembly.default, text)
+    listed = _listed_trains(assembly, lang)
     tracked = any(_has_a_station(t) for t in draft.trains)
     kept = [t for t in draft.trains if not _nothing_to_track(t, tracked=tracked)]
     # a train told of and nothing read of it, with no sentence of no shipment: the
     # caller says so (``ReportDraft.untold``)
-    draft.untold = named and not kept and not draft.groups and not assembly.watch
+    # (a list of dated, counted trips read as nothing says so too: see listing.py)
+    told = named or listed or ("\n" in text and tells_listed_trains(text, assembly.default))
+    draft.untold = told and not kept and not draft.groups and not assembly.watch
     draft.trains = kept
     for train in draft.trains:
         _plan_of_a_later_arrival(train, assembly.published)
@@ -1932,6 +1936,141 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
         _one_kind_totals(draft.trains, assembly.default, text)
     _say_short_groups(draft, max_group_trains=max_group_trains)
     return draft
+
+
+def _listed_trains(assembly: _Assembly, lang: str) -> bool:
+    """Add a train for each list item telling of a trip that gave none; whether any did.
+
+    "- March 13: Zhlobin to Gomel, 40 cars": an item with no verb and no train noun
+    is one train, with its own ends, day (its departure, as a dated item with a train
+    noun has it) and cars (:func:`~railtrack.extract.listing.listed_trips`). An item
+    a train or group already has a place or day from is read already; an item in a
+    sentence of no shipment (a museum train) or of a language not read is none.
+    """
+    draft, text = assembly.draft, assembly.text
+    items = list_items(text) if "\n" in text else []
+    if not items or _asks(assembly.default, "tells_of_road_only", text):
+        return False  # (no list; lorries, nothing by rail)
+    trips = listed_trips(text, assembly.default, lang)
+    listed = {(t.start, t.end) for t in trips}
+    for facts in (*draft.trains, *draft.groups):
+        _only_its_own_item(facts, items, listed, assembly.default, text)
+    added = False
+    for trip in trips:
+        if _item_read(draft, trip.start, trip.end) or _item_off(
+            assembly, trip.start, trip.end, items
+        ):
+            continue
+        train = TrainDraft()
+        train.origin = Fact(trip.origin, trip.origin.text, trip.origin.start, trip.origin.end)
+        train.destination = Fact(
+            trip.destination, trip.destination.text, trip.destination.start, trip.destination.end
+        )
+        if trip.day is not None:
+            window = resolve_date(trip.day, assembly.published)
+            if window is None:
+                draft.problems.append(
+                    f"cannot date {trip.day.text!r}: {why_undated(trip.day, assembly.published)}"
+                )
+            elif (
+                window.earliest is None
+                or window.latest is None
+                or (window.latest - window.earliest).days <= MAX_TRIP_WINDOW_DAYS
+            ):
+                train.departure = Fact(window, trip.day.text, trip.day.start, trip.day.end)
+        for count in trip.counts:
+            if count.kind not in train.counts:
+                train.counts[count.kind] = Fact(
+                    _count_value(count), count.text, count.start, count.end, count.estimated
+                )
+        draft.trains.append(train)
+        added = True
+    return added
+
+
+def _own_end(rd: Reader, text: str, item: tuple[int, int], role: str) -> Fact | None:
+    """Return the last place of ``role`` the list item ``item`` names, None for none."""
+    found = [p for p in rd.find_places(text[item[0] : item[1]]) if p.role == role]
+    if not found:
+        return None
+    p = found[-1]
+    start, end = item[0] + p.start, item[0] + p.end
+    return Fact(replace(p, start=start, end=end), p.text, start, end)
+
+
+def _only_its_own_item(
+    facts: _Facts,
+    items: list[tuple[int, int]],
+    listed: set[tuple[int, int]],
+    rd: Reader,
+    text: str,
+) -> None:
+    """Drop the places and days a train or group took from another train's list item.
+
+    "- March 13: Zhlobin to Gomel, 40 cars ... - March 17: two trains from Belarus to
+    Russia (35 and 28 cars)": the two trains of the last item are not going to the
+    Gomel of the first. A fact is dropped only when it stands in an item told as a
+    trip (``listed``) and the counts and marker all stand in one other item of
+    ``items`` (a train told in a sentence of its own keeps what it read).
+    """
+    marker = facts.marker if isinstance(facts, (TrainDraft, GroupDraft)) else None
+    anchors = [f.start for f in (marker, *facts.counts.values()) if f is not None]
+    if isinstance(facts, GroupDraft):
+        anchors += [f.start for f in facts.each.values()]
+    if not anchors:
+        return
+
+    def item_of(at: int) -> int | None:
+        return next((i for i, (a, b) in enumerate(items) if a <= at < b), None)
+
+    own = {item_of(at) for at in anchors}
+    mine = next(iter(own))
+    if len(own) != 1 or mine is None:
+        return
+
+    def other(f: Fact | None) -> bool:
+        if f is None or (at := item_of(f.start)) is None or at in own:
+            return False
+        return items[at] in listed
+
+    for role in ("origin", "destination", "goal", "departure", "arrival"):
+        if other(getattr(facts, role)):
+            # a place: the one its own item names, passed over for the other's town
+            own_end = _own_end(rd, text, items[mine], role) if role in _PLACE_ROLES else None
+            setattr(facts, role, own_end)
+    facts.via = [f for f in facts.via if not other(f)]
+
+
+def _item_read(draft: ReportDraft, start: int, end: int) -> bool:
+    """Whether a train or group of ``draft`` has a place or a day read in [start, end)."""
+    for facts in (*draft.trains, *draft.groups):
+        told = [facts.origin, facts.destination, facts.departure, facts.arrival, *facts.via]
+        if any(f is not None and start <= f.start < end for f in told):
+            return True
+    return False
+
+
+def _item_off(assembly: _Assembly, start: int, end: int, items: list[tuple[int, int]]) -> bool:
+    """Whether the list item [start, end) tells of no shipment or is in a language not read.
+
+    Items written without a full stop make one sentence: one item of no shipment (a
+    rate of trains, a museum train) puts off that sentence, not the other items, so
+    an item sharing its sentence is judged alone.
+    """
+    rd, published = assembly.default, assembly.published
+    for n, (first, last) in assembly.bounds.items():
+        if not first <= start < last:
+            continue
+        if sum(first <= a < last for a, _ in items) <= 1:
+            return assembly.vetoing.get(n) is not None or n in assembly.sentences_off
+        body = assembly.text[start:end]
+        return (
+            _no_shipment_kind(rd, body) is not None
+            or _asks(rd, "is_hypothetical", body)
+            or _is_history(rd, body, published)
+            or _asks(rd, "counts_car_traffic", body)
+        )
+    return False
 
 
 def _later_ordinal_goes_the_firsts_way(draft: ReportDraft, rd: Reader, text: str = "") -> None:
