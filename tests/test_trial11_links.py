@@ -1,4 +1,4 @@
-"""Trial 11, helper "links": ids shared by different files (T10), plan vs departure in a store (T1)."""
+"""Trial 11, helper "links": ids shared by files (T10), plan vs departure in a store (T1)."""
 
 from __future__ import annotations
 
