@@ -89,8 +89,10 @@ logger = logging.getLogger(__name__)
 __all__ = [
     "LINK_COLUMNS",
     "RELAY_COLUMNS",
+    "claim_rank",
     "drop_relays",
     "ends_key",
+    "keep_rank",
     "lookup_span",
     "merged_counts",
     "movement_span",
@@ -153,7 +155,7 @@ class _Candidate:
     arrival: Window | None
     cars: int | None
     passenger: int | None
-    rank: tuple[int, float, int, int, str]
+    rank: tuple[int, float, int, int, int, str]
     cars_at_least: bool = False
     group: tuple[str, ...] | None = None
     group_rank: tuple[float, int, str, int, str] = (0.0, 0, "", 0, "")
@@ -262,6 +264,11 @@ def _candidates(
     vias = [0 if v is None else str(v).count(";") + 1 for v in _text(table[C.VIA])]
     grouped = table[C.GROUP].notna().tolist()
     credibility = pd.to_numeric(table[C.CREDIBILITY], errors="coerce").fillna(6).tolist()
+    claims = (
+        [claim_rank(c) for c in table[C.CLAIM].tolist()]
+        if C.CLAIM in table.columns
+        else [0] * len(table)
+    )
     published = [10**7 if d is None else d for d in _ordinals(table[C.PUBLISHED])]
     report_keys, ids = _report_keys(table), table[C.ID].astype(str).tolist()
     groups = _group_keys(table)
@@ -281,13 +288,63 @@ def _candidates(
                 arrival=arr,
                 cars=n,
                 passenger=p,
-                rank=(0 if grouped[i] else 1, float(credibility[i]), -says, published[i], ids[i]),
+                rank=(
+                    0 if grouped[i] else 1,
+                    float(credibility[i]),
+                    claims[i],
+                    -says,
+                    published[i],
+                    ids[i],
+                ),
                 cars_at_least=bounds[i],
                 group=group,
                 group_rank=(cred, published[i], "\x1f".join(group or ()), -says, ids[i]),
             )
         )
     return out
+
+
+def claim_rank(claim: object) -> int:
+    """Rank a claim for keeping: a train seen or told gone (0) before a plan or forecast (1).
+
+    Of two reports of one train, the one that says it left (``sighted``) is kept
+    over the one that announced it (``planned``, ``expected``), in ``track`` with or
+    without a store: the plan was published first, but the departure is the fact.
+
+    Examples
+    --------
+    >>> [claim_rank(c) for c in ("sighted", "planned", "expected", None)]
+    [0, 1, 1, 0]
+    """
+    return 1 if claim in ("planned", "expected") else 0
+
+
+def keep_rank(shipment: Shipment) -> tuple[int, int, int]:
+    """Return the order in which reports of one train are kept (lowest first).
+
+    The best credibility, then a sighted train before a plan (:func:`claim_rank`),
+    then the report that tells more (departure, arrival, car and passenger-car
+    counts, stations passed): the rule :func:`relay_links` keeps a train's report by,
+    used by :meth:`railtrack.store.Store.reports` too.
+
+    Examples
+    --------
+    >>> from railtrack.models import CarCounts, Source
+    >>> plan = Shipment(id="a", claim="planned", source=Source(reporter="Hajun"))
+    >>> gone = Shipment(id="b", cars=CarCounts(total=33), source=Source(reporter="Hajun"))
+    >>> keep_rank(gone) < keep_rank(plan)
+    True
+    """
+    says = sum(
+        x is not None
+        for x in (
+            shipment.departure,
+            shipment.expected_arrival,
+            shipment.cars.total,
+            shipment.cars.passenger,
+        )
+    ) + len(shipment.via)
+    return (shipment.credibility, claim_rank(shipment.claim), -says)
 
 
 def _group_credibility(table: pd.DataFrame) -> dict[tuple[str, ...], float]:
@@ -430,7 +487,7 @@ def _record_candidate(
         arrival=_window(shipment.expected_arrival, widest),
         cars=shipment.cars.total,
         passenger=shipment.cars.passenger,
-        rank=(0, 0.0, 0, 0, shipment.id),
+        rank=(0, 0.0, 0, 0, 0, shipment.id),
         cars_at_least=shipment.cars.at_least or shipment.cars.total_derived,
     )
 

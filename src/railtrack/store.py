@@ -61,6 +61,7 @@ from railtrack.io import ReportSet
 from railtrack.models import Place, Shipment, ShipmentGroup, Sighting
 from railtrack.relays import (
     ends_key,
+    keep_rank,
     lookup_span,
     movement_span,
     retold_group,
@@ -936,7 +937,7 @@ class Store:
                 current = best.get(train_id)
                 if current is None:
                     ordered.append(train_id)
-                if current is None or record.credibility < current[1].credibility:
+                if current is None or keep_rank(record) < keep_rank(current[1]):
                     best[train_id] = (pk, record, source_file)
                 continue
             self._add_unique(out, record, source_file, used_ids)

@@ -332,7 +332,7 @@ def track(  # noqa: C901
                 with Store(store) as db:
                     if loaded is not None:
                         db.ingest(loaded, paths=paths or [], network=net)
-                    reports = db.reports()
+                    reports = db.reports(one_per_train=False)  # linked below as without a store
                 if loaded is not None:
                     reports.problems.extend(loaded.problems)
             elif loaded is not None:

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from railtrack._intern import Interner, collector_paused, interning
 from railtrack.errors import InputPathError, ReportError
 from railtrack.io._decode import NotText, display_path, read_text
+from railtrack.io._ids import file_label, renamed_ids, with_ids
 from railtrack.io._records import (
     KNOWN_KEYS,
     RawRecord,
@@ -824,7 +825,16 @@ def _keep_new(
     ``first_rows`` maps each loaded (kind, id) to its row; the file is in ``result.files``.
     """
     name = loader.name  # one string for all the file's records
+    renames = (
+        {}
+        if loader.telegram is not None
+        else renamed_ids(loader.models, name, first_rows, result.files)
+    )
+    if renames:
+        _tell_renames(loader, renames)
     for model, row in loader.models:
+        if renames:
+            model = with_ids(model, renames)
         kind = type(model).__name__
         key = (kind, model.id)
         if key in first_rows and loader.telegram is not None and key in result.telegram_kept:
@@ -854,6 +864,23 @@ def _keep_new(
         return
     result.problems.extend(sorted(loader.problems, key=lambda p: p.row or 0))
     result.tables.extend(loader.tables)
+
+
+def _tell_renames(loader: _FileLoader, renames: dict[tuple[str, str], tuple[str, str]]) -> None:
+    """Say, once per other file, which of this file's ids were renamed and how."""
+    by_file: dict[str, list[str]] = {}
+    for (_kind, old), (new, first) in renames.items():
+        by_file.setdefault(first, []).append(f"{old!r} -> {new!r}")
+    for first, pairs in by_file.items():
+        shown_pairs = ", ".join(pairs[:5]) + (
+            f" and {len(pairs) - 5} more" if len(pairs) > 5 else ""
+        )
+        loader.problem(
+            f"{len(pairs)} id(s) of {file_label(loader.name)} are also ids in {file_label(first)}; "
+            f"records of different files are different records, so both are kept and this "
+            f"file's are renamed: {shown_pairs}",
+            field="id",
+        )
 
 
 _AGAIN = "telegram records also in another export (the latest version kept)"
