@@ -195,3 +195,21 @@ def test_sheet_row_with_span_of_days(tmp_path: Path) -> None:
         date(2023, 3, 17),
     )
     assert not reports.problems
+
+
+@pytest.mark.parametrize("published", ["2099-03-16", "16.03.2099"])
+def test_sheet_row_published_after_today_is_kept_undated(tmp_path: Path, published: str) -> None:
+    sheet = tmp_path / "log.csv"
+    sheet.write_text(
+        "departure,origin,destination,cars,source,published\n"
+        "2023-03-12,Осиповичи,Брянск,33,Гаюн,2023-03-13\n"
+        f"2023-03-16,Орша,Смоленск,40,Гаюн,{published}\n",
+        encoding="utf-8",
+    )
+    reports = load_reports(sheet)
+    assert len(reports.shipments) == 2
+    (problem,) = reports.problems
+    assert problem.row == 3
+    assert problem.field == "published"
+    assert "after today" in problem.message
+    assert [s.source.published for s in reports.shipments] == [date(2023, 3, 13), None]
