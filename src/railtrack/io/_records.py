@@ -113,9 +113,7 @@ _FIELDS: dict[str, frozenset[str]] = {
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 # a span of days written day-first: "15-17.03.2023" (one month), "15.03-17.03.2023",
 # "30.03-2.04.2023" (the year once, at the end); dashes of any kind (trial11 T17)
-_DAY_SPAN = re.compile(
-    r"^(\d{1,2})(?:\.(\d{1,2}))?\.?\s*[-–—]\s*(\d{1,2})\.(\d{1,2})\.(\d{4})$"
-)
+_DAY_SPAN = re.compile(r"^(\d{1,2})(?:\.(\d{1,2}))?\.?\s*[-–—]\s*(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$", re.IGNORECASE)
 _TRUE = {"true", "yes", "y", "1", "t"}
 _FALSE = {"false", "no", "n", "0", "f", ""}
