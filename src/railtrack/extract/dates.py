@@ -82,7 +82,8 @@ _DATE_RE = re.compile(
     r"tank|motori[sz]ed|rifle|army|division|brigade|regiment|battalion|corps|separate|"
     r"artillery|airborne|echelon|train)\b)"
     rf"(?!\s+(?:of\s+)?{_MONTH})"
-    r"|on\s+(?P<n2_d>[0-2]?\d|3[01])\.(?P<n2_m>0[1-9]|1[0-2])(?!\.?\d)"
+    # "on 16.03", "on 16/03": a day and month, day-first (trial11 T17)
+    r"|on\s+(?P<n2_d>[0-2]?\d|3[01])[./](?P<n2_m>0[1-9]|1[0-2])(?![./]?\d)"
     # ("for March 12" is a day: the month with a day after it is read as that day)
     rf"|(?P<mo_prep>in|during|for|throughout)\s+(?P<mo_m>{_MONTH})(?!\s+\d{{1,2}}(?!\d))"
     rf"(?:\s+(?P<mo_y>{_YEAR}))?"
@@ -145,7 +146,8 @@ class DateSpan:
         """Whether a numeric date could be read month-first (03/04/2023: read day-first)."""
         if self.get("ambiguous") is not None:
             return True
-        day, month = self.get("n_d"), self.get("n_m")
+        day = self.get("n_d") or self.get("n2_d")
+        month = self.get("n_m") or self.get("n2_m")
         return bool(day and month and "/" in self.text and int(day) <= 12 and int(month) <= 12)
 
     @property

@@ -29,7 +29,7 @@ import itertools
 import logging
 import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -740,6 +740,7 @@ class _FileLoader:
                         "reporter": "unknown",
                     }
                 self._drop_unread(record, kind, nested, names, unknown_seen)
+                self._unknown_if_future(record, nested)
                 if self.shared is not None:
                     share_parts(nested, self.shared)
                 model = validate_record(kind, nested, names)
@@ -767,6 +768,27 @@ class _FileLoader:
                     unit=record.unit,
                 )
             self.models.append((model, record.row))
+
+    def _unknown_if_future(self, record: RawRecord, nested: dict[str, Any]) -> None:
+        """Read a row's publication date after today as unknown, and say so (trial11 T22).
+
+        A year typo ("2033" for "2023") would move the knowledge date and the briefing's
+        period by years; the row is kept, dated as a row without a published date.
+        """
+        source = nested.get("source")
+        day = source.get("published") if isinstance(source, dict) else None
+        if isinstance(day, datetime):
+            day = day.date()
+        today = datetime.now(UTC).date()
+        if isinstance(source, dict) and isinstance(day, date) and day > today:
+            self.problem(
+                f"{day.isoformat()} is after today ({today.isoformat()}): a typo? The record "
+                "is kept with its publication date unknown",
+                row=record.row,
+                field="published",
+                unit=record.unit,
+            )
+            source["published"] = None
 
     def _load_web_page(self) -> None:
         """Read a saved web page's article as a free-text report (:mod:`.webpage`)."""

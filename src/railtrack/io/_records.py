@@ -111,6 +111,9 @@ _FIELDS: dict[str, frozenset[str]] = {
 }
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+# a span of days written day-first: "15-17.03.2023" (one month), "15.03-17.03.2023",
+# "30.03-2.04.2023" (the year once, at the end); dashes of any kind (trial11 T17)
+_DAY_SPAN = re.compile(r"^(\d{1,2})(?:\.(\d{1,2}))?\.?\s*[-–—]\s*(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$", re.IGNORECASE)
 _TRUE = {"true", "yes", "y", "1", "t"}
 _FALSE = {"false", "no", "n", "0", "f", ""}
@@ -308,8 +311,37 @@ def _strict_window(text: str, *, field: str, precision: str | None) -> dict[str,
             raise RecordError(field, msg) from None
         _plausible(monday, field, text)
         return {"earliest": monday, "latest": monday + timedelta(days=6), "precision": "week"}
+    if match := _DAY_SPAN.match(text):
+        return _day_span(match, text, field)
     day = _as_date(text, field)
     return {"earliest": day, "latest": day, "precision": precision or "day"}
+
+
+def _day_span(match: re.Match[str], text: str, field: str) -> dict[str, Any]:
+    """Return the window of a day-first span of days ("15-17.03.2023", "30.03-2.04.2023").
+
+    Examples
+    --------
+    >>> w = _day_span(_DAY_SPAN.match("15-17.03.2023"), "15-17.03.2023", "departure")
+    >>> w["earliest"], w["latest"], w["precision"]
+    (datetime.date(2023, 3, 15), datetime.date(2023, 3, 17), 'days')
+    """
+    year, month2 = int(match[5]), int(match[4])
+    month1 = int(match[2]) if match[2] else month2
+    try:
+        first = date(year - (month1 > month2), month1, int(match[1]))
+        last = date(year, month2, int(match[3]))
+    except ValueError:
+        msg = f"{shown(text)} is not a span of days (DD-DD.MM.YYYY or DD.MM-DD.MM.YYYY)"
+        raise RecordError(field, msg) from None
+    if first > last:
+        msg = f"{shown(text)} ends before it starts"
+        raise RecordError(field, msg)
+    return {
+        "earliest": _plausible(first, field, text),
+        "latest": _plausible(last, field, text),
+        "precision": "days",
+    }
 
 
 def _as_bool(value: Any, field: str) -> bool:

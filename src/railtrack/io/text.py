@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -289,6 +289,37 @@ def _header_day(raw: str) -> date | None:
     return first if isinstance(first, date) and first == last else None
 
 
+def _out_of_range(raw: str) -> str | None:
+    """Return why a ``published`` header in a date's form has an impossible year, else None.
+
+    Examples
+    --------
+    >>> _out_of_range("2203-03-16")
+    'date 2203-03-16 is outside the plausible range 1900-01-01..2100-12-31'
+    >>> _out_of_range("16.03.2203") is not None, _out_of_range("2023-03-16") is None
+    (True, True)
+    >>> _out_of_range("soon") is None
+    True
+    """
+    from railtrack.models import check_plausible
+
+    cleaned = raw.strip().strip("'\"")[:10]
+    iso = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", cleaned)
+    dotted = re.match(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$", cleaned)
+    try:
+        if iso:
+            day = date(int(iso[1]), int(iso[2]), int(iso[3]))
+        elif dotted:
+            day = date(int(dotted[3]), int(dotted[2]), int(dotted[1]))
+        else:
+            return None
+        check_plausible(day)
+    except ValueError as exc:
+        text = str(exc)
+        return text if "plausible range" in text else None
+    return None
+
+
 def _markdown_to_text(body: str) -> str:
     """Drop Markdown heading marks and emphasis; headings become their own sentences."""
     body = re.sub(r"(?m)^\s{0,3}#{1,6}\s*(.*?)\s*#*\s*$", r"\n\1\n", body)
@@ -349,10 +380,22 @@ def extract_text_report(
     if value("published"):
         line, raw = fields["published"]
         read = _header_day(raw)
-        if read is None:
+        where = f"{name} line {line}, field 'published': {shown(raw)}"
+        today = datetime.now(UTC).date()
+        if read is None and (out_of_range := _out_of_range(raw)) is not None:
+            problems.append(f"{where}: the year is out of range ({out_of_range})")
+        elif read is None:
             problems.append(
-                f"{name} line {line}, field 'published': {shown(raw)} is not a date "
+                f"{where} is not a date "
                 "(YYYY-MM-DD, DD.MM.YYYY or a day with its month's name: 6 марта 2023)"
+            )
+        elif read > today:
+            # a year typo ("2033" for "2023") would move the knowledge date and the
+            # briefing's period by years (trial11 T22): the report keeps its rows, dated
+            # as a report without a published header is
+            problems.append(
+                f"{where} is after today ({today.isoformat()}): a typo? The report is "
+                "kept with its publication date unknown"
             )
         else:
             day = read
