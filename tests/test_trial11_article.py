@@ -225,7 +225,8 @@ def week(tmp_path: Path, typo: str) -> Path:
         encoding="utf-8",
     )
     (tmp_path / "d4.txt").write_text(
-        "source: Гаюн\npublished: 2023-03-14\n\n13 марта эшелон из 45 вагонов прошёл станцию Орша.\n",
+        "source: Гаюн\npublished: 2023-03-14\n\n"
+        "13 марта эшелон из 45 вагонов прошёл станцию Орша.\n",
         encoding="utf-8",
     )
     (tmp_path / "d9.txt").write_text(report(typo), encoding="utf-8")
@@ -252,3 +253,20 @@ def test_published_a_little_before_is_kept(tmp_path: Path, near: str) -> None:
     assert not [p for p in reports.problems if p.field == "published"]
     (kept,) = [s for s in reports.shipments if s.id.startswith("d9")]
     assert kept.source.published == date.fromisoformat(near)
+
+
+def test_sheet_row_published_years_before_names_its_row(tmp_path: Path) -> None:
+    sheet = tmp_path / "log.csv"
+    sheet.write_text(
+        "departure,origin,destination,cars,source,published\n"
+        "2023-03-12,Осиповичи,Брянск,33,Гаюн,2023-03-13\n"
+        "2023-03-14,Орша,Смоленск,45,Гаюн,2023-03-15\n"
+        "2023-03-16,Орша,Смоленск,40,Гаюн,2003-03-17\n",
+        encoding="utf-8",
+    )
+    reports = load_reports(sheet)
+    (problem,) = reports.problems
+    assert (problem.row, problem.field) == (4, "published")
+    assert [s.source.published for s in reports.shipments][2] is None
+    # a full date in its own cell is not the typo's: kept
+    assert reports.shipments[2].departure is not None

@@ -1205,7 +1205,7 @@ def load_reports(
                 tell(_n_records(result))
         _apply_latest_posts(result)
         result.telegram_kept.clear()
-    unknown_if_far_before(result)  # a year typo years before the rest (trial11 T22)
+    unknown_if_far_before(result, first_rows)  # a year typo years before the rest (trial11 T22)
     logger.info(
         "Loaded %d shipments, %d groups, %d sightings; %d problems",
         len(result.shipments),

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, TypeVar
 from railtrack.io.reportset import Problem
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from railtrack.io.reportset import ReportSet
     from railtrack.models import DateWindow, Shipment, ShipmentGroup
 
@@ -36,14 +38,18 @@ def _near(window: DateWindow | None, floor: date) -> DateWindow | None:
     return None if last is not None and last < floor else window
 
 
-def unknown_if_far_before(result: ReportSet) -> None:
+def unknown_if_far_before(
+    result: ReportSet, rows: Mapping[tuple[str, str], int] | None = None
+) -> None:
     """Read publication dates years before the input's median as unknown (in place).
 
     Parameters
     ----------
     result
         The loaded reports; its shipments and groups are replaced, its problems
-        extended (one per file).
+        extended (one per file, or per row of a table).
+    rows
+        The row (a table's) or line each (kind, id) was read from, when known.
 
     Examples
     --------
@@ -63,19 +69,21 @@ def unknown_if_far_before(result: ReportSet) -> None:
         return
     median = statistics.median_high(days)
     floor = median - timedelta(days=FAR_BEFORE_DAYS)
-    said: set[str] = set()
+    said: set[tuple[str, int | None]] = set()
 
     def fixed(record: _R) -> _R:
         day = record.source.published
         if day is None or day >= floor:
             return record
-        path = result.files.get((type(record).__name__, record.id), "?")
-        if path not in said:
-            said.add(path)
+        key = (type(record).__name__, record.id)
+        path = result.files.get(key, "?")
+        row = (rows or {}).get(key) or None
+        if (path, row) not in said:
+            said.add((path, row))
             result.problems.append(
                 Problem(
                     path,
-                    None,
+                    row,
                     "published",
                     f"{day.isoformat()} is more than {FAR_BEFORE_DAYS // 365} years before "
                     f"the other reports (median {median.isoformat()}): a typo? The report "
