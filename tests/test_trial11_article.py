@@ -213,3 +213,60 @@ def test_sheet_row_published_after_today_is_kept_undated(tmp_path: Path, publish
     assert problem.field == "published"
     assert "after today" in problem.message
     assert [s.source.published for s in reports.shipments] == [date(2023, 3, 13), None]
+
+
+# -- T22: a published date years before all the others ---------------------------------
+
+
+def week(tmp_path: Path, typo: str) -> Path:
+    (tmp_path / "d1.txt").write_text(
+        "source: Гаюн\npublished: 2023-03-12\n\n"
+        "12 марта из Осиповичей в Брянск ушёл эшелон из 33 платформ.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "d4.txt").write_text(
+        "source: Гаюн\npublished: 2023-03-14\n\n"
+        "13 марта эшелон из 45 вагонов прошёл станцию Орша.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "d9.txt").write_text(report(typo), encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("typo", ["1923-03-16", "2013-03-16", "16.03.2003"])
+def test_published_years_before_the_others_is_unknown(tmp_path: Path, typo: str) -> None:
+    reports = load_reports(week(tmp_path, typo))
+    assert len(reports.shipments) == 3  # kept
+    (problem,) = [p for p in reports.problems if p.field == "published"]
+    assert problem.path.endswith("d9.txt")
+    assert "years before" in problem.message
+    (typoed,) = [s for s in reports.shipments if s.id.startswith("d9")]
+    assert typoed.source.published is None
+    assert typoed.departure is None  # read with the typo's year: dropped
+    earliest = min(s.departure.earliest for s in reports.shipments if s.departure)
+    assert earliest == date(2023, 3, 12)
+
+
+@pytest.mark.parametrize("near", ["2023-03-16", "2022-06-01"])
+def test_published_a_little_before_is_kept(tmp_path: Path, near: str) -> None:
+    reports = load_reports(week(tmp_path, near))
+    assert not [p for p in reports.problems if p.field == "published"]
+    (kept,) = [s for s in reports.shipments if s.id.startswith("d9")]
+    assert kept.source.published == date.fromisoformat(near)
+
+
+def test_sheet_row_published_years_before_names_its_row(tmp_path: Path) -> None:
+    sheet = tmp_path / "log.csv"
+    sheet.write_text(
+        "departure,origin,destination,cars,source,published\n"
+        "2023-03-12,Осиповичи,Брянск,33,Гаюн,2023-03-13\n"
+        "2023-03-14,Орша,Смоленск,45,Гаюн,2023-03-15\n"
+        "2023-03-16,Орша,Смоленск,40,Гаюн,2003-03-17\n",
+        encoding="utf-8",
+    )
+    reports = load_reports(sheet)
+    (problem,) = reports.problems
+    assert (problem.row, problem.field) == (4, "published")
+    assert [s.source.published for s in reports.shipments][2] is None
+    # a full date in its own cell is not the typo's: kept
+    assert reports.shipments[2].departure is not None

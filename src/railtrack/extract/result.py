@@ -102,8 +102,9 @@ class Extraction:
         Examples
         --------
         >>> from railtrack.extract.trains import TallyDraft
-        >>> Extraction(tallies=[TallyDraft(33, True, 0, 10, "33 эшелона")]).tally_notes()
-        ["'33 эшелона' counts trains over a period (a tally of 33 trains or more): not listed as trains"]
+        >>> (note,) = Extraction(tallies=[TallyDraft(33, True, 0, 10, "33 эшелона")]).tally_notes()
+        >>> note.split(" (")[0], note.endswith("or more): not listed as trains")
+        ("'33 эшелона' counts trains over a period", True)
         """
         return [
             f"{t.text!r} counts trains over a period (a tally of {t.n_trains} trains"
