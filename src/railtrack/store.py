@@ -884,9 +884,10 @@ class Store:
         """Return the stored records as a :class:`~railtrack.io.ReportSet`.
 
         With ``one_per_train`` (the default, for counting), a train reported by several
-        sources appears once: the report with the best credibility (then the earliest
-        stored), whose car total, when given as a lower bound ("at least 30"), takes
-        another report's count of the train that says more
+        sources appears once: the report first by :func:`railtrack.relays.keep_rank` (the
+        best credibility, a seen or departed train before a plan, the report that tells
+        more; then the earliest stored), whose car total, when given as a lower bound
+        ("at least 30"), takes another report's count of the train that says more
         (:func:`railtrack.relays.with_told_counts`). :meth:`train_sources` lists every
         source of every train. A group is kept once per set of trains it covers.
 
