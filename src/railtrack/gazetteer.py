@@ -3083,8 +3083,38 @@ _CYRILLIC_COUNTRIES = frozenset({"RU", "BY", "UA", "KZ", "KG", "TJ", "UZ", "TM",
 # of one of their towns is no name of it (Chinese or Arabic names, romanised, are keyed
 # as reports transcribe them: "Суйфэньхэ" is Suifenhe)
 _LATIN_SCRIPT_COUNTRIES = frozenset(
-    "AT BE CH CZ DE DK EE ES FI FR GB HR HU IE IS IT LT LU LV NL NO PL PT RO SE SI SK "
-    "US CA AU".split()
+    [
+        "AT",
+        "BE",
+        "CH",
+        "CZ",
+        "DE",
+        "DK",
+        "EE",
+        "ES",
+        "FI",
+        "FR",
+        "GB",
+        "HR",
+        "HU",
+        "IE",
+        "IS",
+        "IT",
+        "LT",
+        "LU",
+        "LV",
+        "NL",
+        "NO",
+        "PL",
+        "PT",
+        "RO",
+        "SE",
+        "SI",
+        "SK",
+        "US",
+        "CA",
+        "AU",
+    ]
 )
 
 

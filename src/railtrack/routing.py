@@ -462,10 +462,10 @@ class RouteFinder:
         seen: set[tuple[str, ...]] = set()
         for _, path in combos:
             # alternatives differ in their stations, not in an unnamed track node alone
-            stops = self._stops(path)
-            if stops in seen:
+            named = self._stops(path)
+            if named in seen:
                 continue
-            seen.add(stops)
+            seen.add(named)
             routes.append(
                 route_from_path(
                     self.G, path, origin_query=str(origin), destination_query=str(destination)
@@ -511,7 +511,7 @@ class RouteFinder:
         return paths
 
     def _stops(self, path: Sequence[str]) -> tuple[str, ...]:
-        """The stations of a path: its nodes less the unnamed track nodes, ends kept."""
+        """Return the stations of a path: its nodes less the unnamed track nodes, ends kept."""
         track = self._track_nodes
         if track.isdisjoint(path):
             return tuple(path)
