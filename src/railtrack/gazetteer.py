@@ -1930,6 +1930,19 @@ class Gazetteer:
             and not _latin_near(form, place.name)
         ):
             return False  # "Garrett" is not Haret (RO): the key merges g/h, rr/r, tt/t
+        if (
+            not literal
+            and abroad
+            and place.country in _LATIN_SCRIPT_COUNTRIES
+            and _cyrillic(form)
+            and not _near_theatre(place.lat, place.lon)
+            and Levenshtein.distance(_ascii_fold(to_latin(form)), _ascii_fold(place.name)) > 1
+        ):
+            # "Ясень" (a Belarusian station) is not Assen (NL) nor Jasień (PL): a town of a
+            # Latin-script country far from the area reports are about is named in
+            # Cyrillic by a Cyrillic name of its own ("Дуйсбург") or by its name letter
+            # for letter ("Медыка", Medyka), never by a name that only shares its key
+            return False
         if abroad and station_word(form):
             return False  # "Union Station" is no station of Union (US): none abroad is known
         if towns and abroad and place.population < _POPULATION_LEAD * max(max(towns), 1):
@@ -2129,16 +2142,7 @@ class Gazetteer:
         read on the rare ties between towns only.
         """
         spot = self._spot(h.resolution)
-        if spot is None:
-            return False
-        cells = _theatre_cells()
-        la, lo = math.floor(spot[0]), math.floor(spot[1])
-        return any(
-            _distance_km(*spot, *p) <= _THEATRE_KM
-            for a in (-1, 0, 1)
-            for b in (-2, -1, 0, 1, 2)
-            for p in cells.get((la + a, lo + b), ())
-        )
+        return spot is not None and _near_theatre(*spot)
 
     def _capital_hit(self, h: _Hit) -> bool:
         sid = h.resolution.station_id
@@ -3073,6 +3077,64 @@ def _plural_country_nominatives(text: str, lang: str | None) -> tuple[str, ...]:
 # Countries whose places' Latin names are romanisations of Cyrillic ones, which the
 # spelling key is built for ("Asipovičy", "Osypovychi": Osipovichi)
 _CYRILLIC_COUNTRIES = frozenset({"RU", "BY", "UA", "KZ", "KG", "TJ", "UZ", "TM", "MN"})
+
+
+# Countries whose own names are Latin: a Cyrillic name that only shares the spelling key
+# of one of their towns is no name of it (Chinese or Arabic names, romanised, are keyed
+# as reports transcribe them: "Суйфэньхэ" is Suifenhe)
+_LATIN_SCRIPT_COUNTRIES = frozenset(
+    [
+        "AT",
+        "BE",
+        "CH",
+        "CZ",
+        "DE",
+        "DK",
+        "EE",
+        "ES",
+        "FI",
+        "FR",
+        "GB",
+        "HR",
+        "HU",
+        "IE",
+        "IS",
+        "IT",
+        "LT",
+        "LU",
+        "LV",
+        "NL",
+        "NO",
+        "PL",
+        "PT",
+        "RO",
+        "SE",
+        "SI",
+        "SK",
+        "US",
+        "CA",
+        "AU",
+    ]
+)
+
+
+def _near_theatre(lat: float | None, lon: float | None) -> bool:
+    """Whether a point lies within :data:`_THEATRE_KM` of a station of the theatre network."""
+    if lat is None or lon is None:
+        return False
+    cells = _theatre_cells()
+    la, lo = math.floor(lat), math.floor(lon)
+    return any(
+        _distance_km(lat, lon, *p) <= _THEATRE_KM
+        for a in (-1, 0, 1)
+        for b in (-2, -1, 0, 1, 2)
+        for p in cells.get((la + a, lo + b), ())
+    )
+
+
+def _cyrillic(text: str) -> bool:
+    """Whether ``text`` has a Cyrillic letter ("Ясень", not "Yasen")."""
+    return any("\u0400" <= c <= "\u04ff" for c in text)
 
 
 def _latin_near(form: str, name: str) -> bool:

@@ -329,6 +329,11 @@ class _End:
     label: str  # station or region name, for messages
 
 
+# Paths looked at per route asked for when alternatives are wanted: many shortest simple
+# paths differ only in an unnamed track node (a junction's two sides), never shown.
+_PATHS_PER_ROUTE = 20
+
+
 class RouteFinder:
     """Routing over one graph, resolving names with a gazetteer.
 
@@ -456,9 +461,11 @@ class RouteFinder:
         routes: list[Route] = []
         seen: set[tuple[str, ...]] = set()
         for _, path in combos:
-            if tuple(path) in seen:
+            # alternatives differ in their stations, not in an unnamed track node alone
+            named = self._stops(path)
+            if named in seen:
                 continue
-            seen.add(tuple(path))
+            seen.add(named)
             routes.append(
                 route_from_path(
                     self.G, path, origin_query=str(origin), destination_query=str(destination)
@@ -486,10 +493,35 @@ class RouteFinder:
     def _simple_paths(
         self, H: nx.Graph, u: str, v: str, k: int, a: _End, b: _End
     ) -> list[list[str]]:
+        paths: list[list[str]] = []
+        seen: set[tuple[str, ...]] = set()
         try:
-            return list(itertools.islice(nx.shortest_simple_paths(H, u, v, weight=WEIGHT), k))
+            found = nx.shortest_simple_paths(H, u, v, weight=WEIGHT)
+            # paths through other unnamed track nodes only are one route to the reader:
+            # look a bounded number of paths further for k that differ in their stations
+            for path in itertools.islice(found, k * _PATHS_PER_ROUTE):
+                stops = self._stops(path)
+                if stops not in seen:
+                    seen.add(stops)
+                    paths.append(path)
+                    if len(paths) == k:
+                        break
         except nx.NetworkXNoPath as exc:
             raise self._no_route(a, b) from exc
+        return paths
+
+    def _stops(self, path: Sequence[str]) -> tuple[str, ...]:
+        """Return the stations of a path: its nodes less the unnamed track nodes, ends kept."""
+        track = self._track_nodes
+        if track.isdisjoint(path):
+            return tuple(path)
+        last = len(path) - 1
+        return tuple(n for i, n in enumerate(path) if n not in track or i in (0, last))
+
+    @cached_property
+    def _track_nodes(self) -> frozenset[str]:
+        """Ids of the unnamed track nodes (``kind == "track"``) of the graph."""
+        return frozenset(n for n, kind in self.G.nodes(data="kind") if kind == "track")
 
     def _no_route(self, a: _End, b: _End) -> NoRoute:
         return NoRoute(

@@ -329,6 +329,12 @@ def route(
         err_console.print(f"railtrack: {exc}", markup=False)
         raise typer.Exit(EXIT_INPUT_PROBLEMS) from None
     records = [route_record(r, net) for r in routes]
+    if k > 1 and len(routes) < k:
+        err_console.print(
+            f"railtrack: only {len(routes)} of the {k} routes asked for differ in their "
+            "stations (paths that differ in unnamed track nodes alone count once)",
+            markup=False,
+        )
     if fmt_ != "table":
         emit_records(records, fmt_)
         return
