@@ -94,6 +94,17 @@ def test_duplicate_within_one_file_is_still_skipped(tmp_path: Path) -> None:
     assert "skipped" in problem.message
 
 
+def test_a_copy_in_another_folder_is_the_same_record(tmp_path: Path) -> None:
+    text = "source: Гаюн\npublished: 2023-03-14\n\n" + _TEXT_PAIRS[0][1] + "\n"
+    _write(tmp_path / "hajun" / "2023-03-14.txt", text)
+    _write(tmp_path / "backup" / "2023-03-14.txt", text)
+    reports = load_reports(tmp_path)
+    assert len(reports.shipments) == 1
+    (problem,) = [p for p in reports.problems if p.field == "id"]
+    assert "skipped" in problem.message
+    assert "/2023-03-14.txt" in problem.message  # the first file named with its folder
+
+
 def test_same_file_loaded_twice_is_not_kept_twice(tmp_path: Path) -> None:
     header, row = _SHEETS[0]
     path = _write(tmp_path / "log.csv", f"{header}\n{row}\n")

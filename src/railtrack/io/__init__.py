@@ -841,7 +841,10 @@ class _FileLoader:
 
 
 def _keep_new(
-    result: ReportSet, loader: _FileLoader, first_rows: dict[tuple[str, str], int]
+    result: ReportSet,
+    loader: _FileLoader,
+    first_rows: dict[tuple[str, str], int],
+    firsts: dict[tuple[str, str], Any] | None = None,
 ) -> None:
     """Add a file's records to ``result``; an id already loaded is a problem, not a record.
 
@@ -851,7 +854,7 @@ def _keep_new(
     renames = (
         {}
         if loader.telegram is not None
-        else renamed_ids(loader.models, name, first_rows, result.files)
+        else renamed_ids(loader.models, name, first_rows, result.files, firsts)
     )
     if renames:
         _tell_renames(loader, renames)
@@ -868,7 +871,9 @@ def _keep_new(
             continue
         if key in first_rows:
             first_row = first_rows[key]
-            where = Path(result.files[key]).name + (f" row {first_row}" if first_row else "")
+            first_file = result.files[key]
+            shown_file = Path(first_file).name if first_file == name else file_label(first_file)
+            where = shown_file + (f" row {first_row}" if first_row else "")
             loader.problem(
                 f"duplicate {kind.lower()} id {model.id!r} (first in {where}); "
                 "this record is skipped",
@@ -877,6 +882,8 @@ def _keep_new(
             )
             continue
         first_rows[key] = row
+        if firsts is not None:
+            firsts[key] = model
         result.add(model, file=name)
         if loader.telegram is not None:
             result.telegram_kept[key] = model
@@ -1205,6 +1212,7 @@ def load_reports(
         raise ValueError(msg)
     result = ReportSet()
     first_rows: dict[tuple[str, str], int] = {}
+    firsts: dict[tuple[str, str], Any] = {}  # each id's record: a copy is not a new record
     tell = progress or _no_progress
     with collector_paused(), interning() as shared:
         for converted, run in _runs(roots):
@@ -1228,7 +1236,7 @@ def load_reports(
                 cluster=None if client is None else (client, where),
             )
             for loader in loaders:
-                _keep_new(result, loader, first_rows)
+                _keep_new(result, loader, first_rows, firsts)
                 tell(_n_records(result))
         _apply_latest_posts(result)
         result.telegram_kept.clear()

@@ -7,6 +7,8 @@ Such records are different records. The later file's colliding ids get a stable
 suffix ``@TAG``: the file's folder name when the two files share a name, else the
 later file's stem (``1@moj-rejestr``, ``2023-03-14-t1@zerkalo``); references inside
 that file (a sighting's shipment, a train's group or ``return_of``) follow the rename.
+A record equal to the one loaded first (a copy of a file) is the same record: it
+stays a duplicate, skipped with a problem.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ def renamed_ids(
     name: str,
     loaded: Mapping[tuple[str, str], int],
     files: Mapping[tuple[str, str], str],
+    firsts: Mapping[tuple[str, str], Any] | None = None,
 ) -> dict[tuple[str, str], tuple[str, str]]:
     """Choose new ids for a file's records whose ids another file already holds.
 
@@ -57,6 +60,9 @@ def renamed_ids(
         Each (kind, id) already loaded.
     files
         The file each loaded (kind, id) came from, when known.
+    firsts
+        The record loaded under each (kind, id), when known: a record equal to it
+        (a copy of the file, a report loaded twice) is the same record, not renamed.
 
     Returns
     -------
@@ -77,7 +83,7 @@ def renamed_ids(
         if key not in loaded or key in renames:
             continue
         first = files.get(key, "?")
-        if first == name:
+        if first == name or (firsts is not None and firsts.get(key) == model):
             continue
         base = f"{model.id}@{_tag(name, first)}"
         new, n = base, 1
