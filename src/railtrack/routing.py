@@ -331,7 +331,9 @@ class _End:
 
 # Paths looked at per route asked for when alternatives are wanted: many shortest simple
 # paths differ only in an unnamed track node (a junction's two sides), never shown.
-_PATHS_PER_ROUTE = 20
+_PATHS_PER_ROUTE = 2
+# How much longer the edges of the routes found are made when looking for a detour.
+_DETOUR_FACTOR = 3.0
 
 
 class RouteFinder:
@@ -508,6 +510,22 @@ class RouteFinder:
                         break
         except nx.NetworkXNoPath as exc:
             raise self._no_route(a, b) from exc
+        # Still short (a long route's junction triangles give thousands of variants):
+        # detour around the routes found, their edges made _DETOUR_FACTOR times longer.
+        used: set[frozenset[str]] = set()
+        for _ in range(k - len(paths)):
+            used.update(frozenset(e) for p in paths for e in itertools.pairwise(p))
+
+            def km(x: str, y: str, d: dict[str, Any]) -> float:
+                extra = _DETOUR_FACTOR if frozenset((x, y)) in used else 1.0
+                return float(d[WEIGHT]) * extra
+
+            path = cast("list[str]", nx.shortest_path(H, u, v, weight=km))
+            named = self._stops(path)
+            if named in seen:
+                break
+            seen.add(named)
+            paths.append(path)
         return paths
 
     def _stops(self, path: Sequence[str]) -> tuple[str, ...]:
