@@ -9,6 +9,7 @@ train was formed ... on May 13") after the day it left stays that train.
 
 from __future__ import annotations
 
+import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -91,3 +92,29 @@ def test_an_english_train_referred_back_on_an_earlier_day_stays_one_train() -> N
     (train,) = result.shipments
     assert train.departure is not None
     assert train.departure.earliest == date(2023, 5, 14)
+
+
+def test_a_summary_by_source_gives_one_row_per_outlet(tmp_path: Path) -> None:
+    # one channel written in three languages is one source (trial11 T18), as the
+    # headline's source count already says
+    texts = {
+        "pl.txt": (
+            "Białoruski Hajun",
+            "13 marca z Orszy do Smoleńska wyjechał pociąg, 40 wagonów.",
+        ),
+        "be.txt": ("Беларускі Гаюн", "14 сакавіка з Гомеля ў Клінцы пайшоў эшалон з 45 вагонаў."),
+        "uk.txt": (
+            "Білоруський Гаюн",
+            "15 березня з Мозиря до Брянська вирушив ешелон, 30 вагонів.",
+        ),
+        "other.txt": ("Zerkalo", "16 марта из Жлобина в Гомель ушёл эшелон из 38 вагонов."),
+    }
+    for name, (source, text) in texts.items():
+        (tmp_path / name).write_text(
+            f"source: {source}\npublished: 2023-03-17\n\n{text}\n", encoding="utf-8"
+        )
+    result = CliRunner().invoke(app, ["summary", str(tmp_path), "--by", "source", "--json"])
+    assert result.exit_code in (0, 1), result.output
+    doc = json.loads(result.output[result.output.index("{") :])
+    rows = {row["source"]: row["n_trains"] for row in doc["rows"]}
+    assert rows == {"Belarusian Hajun": 3, "Zerkalo": 1}

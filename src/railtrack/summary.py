@@ -45,6 +45,7 @@ import pandas as pd
 
 from railtrack import columns as C
 from railtrack.labels import crossing_pair, merge_source_labels
+from railtrack.outlets import outlet_name
 from railtrack.remainders import HOLDERS, N_ACROSS, UNLISTED, group_remainders, unallocated_label
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 
@@ -259,9 +260,28 @@ def _key_values(
         value = special.get(key)
         if value is None:
             value = _stripped(ships, key)
+            if key in (C.SOURCE, C.RELAYED_BY):
+                value = _one_name_per_outlet(value)
             value = value.where(value.notna(), UNKNOWN)
         out[key] = value.reset_index(drop=True)
     return out
+
+
+def _one_name_per_outlet(names: pd.Series) -> pd.Series:
+    """Return each reporter or outlet under its one shown name (:func:`outlet_name`).
+
+    "Białoruski Hajun", "Беларускі Гаюн" and "Білоруський Гаюн" are one channel: a
+    summary by ``source`` gives it one row, as the headline's source count does (trial11
+    T18). Each distinct name is looked up once.
+
+    Examples
+    --------
+    >>> shown = _one_name_per_outlet(pd.Series(["Беларускі Гаюн", "Białoruski Hajun", None]))
+    >>> shown[:2].tolist(), bool(shown.isna()[2])
+    (['Belarusian Hajun', 'Belarusian Hajun'], True)
+    """
+    shown = {name: outlet_name(str(name)) for name in names.dropna().unique()}
+    return names.map(shown).where(names.notna(), None)
 
 
 def returning_trips(ships: pd.DataFrame) -> pd.Series:
