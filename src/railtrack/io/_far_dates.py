@@ -32,8 +32,13 @@ FAR_BEFORE_DAYS = 730
 
 
 def _near(window: DateWindow | None, floor: date) -> DateWindow | None:
-    if window is None:
-        return None
+    """Drop a window read from words with the typo's year; keep a full date as written.
+
+    "16 марта" in a report published ``1923-03-16`` was dated 1923 by the typo; a
+    table cell ``2015-03-01`` (no ``text``: a machine-form date) carries its own year.
+    """
+    if window is None or window.text is None:
+        return window
     last = window.latest or window.earliest
     return None if last is not None and last < floor else window
 
@@ -65,7 +70,7 @@ def unknown_if_far_before(
     """
     records: list[Shipment | ShipmentGroup] = [*result.shipments, *result.groups]
     days = [r.source.published for r in records if r.source.published is not None]
-    if len(set(days)) < 2:  # one date has nothing to be far from
+    if len(set(days)) < 3:  # a typo stands out among several dates, not beside one other
         return
     median = statistics.median_high(days)
     floor = median - timedelta(days=FAR_BEFORE_DAYS)
