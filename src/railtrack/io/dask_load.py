@@ -187,7 +187,10 @@ def load_chunks_dask(
         progress(len(done), total)
     todo = [i for i in range(total) if i not in done]
     if todo:
-        shared = client.scatter(network, broadcast=True)
+        # A fresh key per load (hash=False): scattered by content, a second load on the
+        # same client reused the first load's key while the client was releasing it,
+        # and the scheduler lost the network during replication (FutureCancelledError).
+        shared = client.scatter(network, broadcast=True, hash=False)
         futures = {
             client.submit(
                 _chunk_task, chunks[i], published, shared, key=f"railtrack-load-{keys[i]}"
