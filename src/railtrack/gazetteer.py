@@ -2696,6 +2696,7 @@ class Gazetteer:
             and best_score > _TOWN_ALIAS_SCORE  # an alternate name alone is no lead
             and best.population >= _POPULATION_MIN
             and best.population >= _POPULATION_LEAD * max(other.population, 1)
+            and (other.population > 0 or best.population >= _TOWN_FLOOR)
         )
 
     # Over the C901 cap; the national network work (issue 15) splits it.
