@@ -6,6 +6,11 @@ where the data allows as a property over it:
 - a namesake GeoNames gives no population (0: not counted) is not "ten times smaller"
   than a small town: below 10,000 people the counted one does not win ("Щучье": the
   town of the Chelyabinsk–Kurgan line has no count, a namesake 213 km away 8,026);
+- a town of 10,000 or more in the theatre is no "ten times smaller" namesake of a
+  place away from it: "Иваново" (Ivanava of Brest oblast, 13,000, and the city of
+  Ivanovo oblast) and "Киров" (Kirov of Kaluga oblast and the city of Kirov oblast)
+  stay ties with both as candidates, and the report's other places settle them
+  (:func:`railtrack.context.pick_by_context`);
 - "-iu" / "-ju" of a name romanised from Belarusian (Łacinka) or Ukrainian is also the
   accusative of a "-ia" / "-ja" name ("ŭ Vilniu": Vilnia, Vilnius; "u Rasiju": Rasija;
   "Vinnytsiu": Vinnytsia), not only a Polish locative ("Poznaniu": Poznań).
@@ -20,6 +25,7 @@ from collections import defaultdict
 import pytest
 
 from railtrack import data_path, load_network
+from railtrack.context import Anchor, Candidate, pick_by_context
 from railtrack.inflection import lemma_forms
 from railtrack.network import RailNetwork, haversine_km
 
@@ -75,6 +81,49 @@ def test_a_city_still_beats_an_uncounted_namesake(net: RailNetwork) -> None:
     r = net.resolve("Ternivka")
     assert r.resolved, r.note
     assert r.name == "Ternivka", r.name
+
+
+# -- a town of the theatre against a larger namesake away from it -------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "ids"),
+    [
+        ("Иваново", {"GN555312", "GN627811"}),  # unseen11 (dzen.ru): Ivanava, Brest oblast
+        ("Ivanovo", {"GN555312", "GN627811"}),
+        ("Киров", {"GN548408", "GN548410"}),  # the city of Kirov oblast; Kirov, Kaluga oblast
+    ],
+)
+def test_a_theatre_town_ties_with_a_larger_namesake_away(
+    net: RailNetwork, name: str, ids: set[str]
+) -> None:
+    r = net.resolve(name)
+    assert not r.resolved, (r.name, r.note)
+    assert ids <= {cid for cid, _, _ in r.candidates}, r.candidates
+
+
+@pytest.mark.parametrize(
+    ("anchors", "expected"),
+    [
+        # "с остановками в Иваново, Дрогичине" (unseen11): Drahichyn, Pinsk
+        ([Anchor("Drahichyn", 52.1874, 25.1597), Anchor("Pinsk", 52.1229, 26.0951)], "GN627811"),
+        # a train from Ivanovo by Kineshma and Yaroslavl
+        ([Anchor("Kineshma", 57.4425, 42.1689), Anchor("Yaroslavl", 57.6299, 39.8737)], "GN555312"),
+    ],
+)
+def test_the_report_context_settles_ivanovo(
+    net: RailNetwork, anchors: list[Anchor], expected: str
+) -> None:
+    r = net.resolve("Иваново")
+    cands = []
+    for cid, cname, score in r.candidates:
+        if score < 100:
+            continue
+        place = net.gazetteer.place(cid)
+        cands.append(Candidate(cid, cname, place["lat"], place["lon"]))
+    picked = pick_by_context(cands, anchors)
+    assert picked is not None
+    assert picked[0].id == expected, picked
 
 
 # -- "-iu" / "-ju": the accusative of a romanised "-ia" / "-ja" name ----------------------
