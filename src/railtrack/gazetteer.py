@@ -2696,6 +2696,24 @@ class Gazetteer:
             and best_score > _TOWN_ALIAS_SCORE  # an alternate name alone is no lead
             and best.population >= _POPULATION_MIN
             and best.population >= _POPULATION_LEAD * max(other.population, 1)
+            and (other.population > 0 or best.population >= _TOWN_FLOOR)
+            and not self._theatre_town_apart(best, other)
+        )
+
+    def _theatre_town_apart(self, best: _Station, other: _Station) -> bool:
+        """Whether ``other`` is a town of the theatre that a larger namesake away from it hides.
+
+        "Иваново" is the city of Ivanovo oblast (400,000 people) and the Russian name of
+        Ivanava, a town of 13,000 on the Brest-Homel line: reports about Belarus mean
+        the one, reports from Russia the other. A town of :data:`_TOWN_FLOOR` or more
+        within :data:`_THEATRE_KM` of the theatre network is no "ten times smaller"
+        namesake of a place outside it: the name stays a tie with both as candidates,
+        which the report's other places settle (:func:`railtrack.context.pick_by_context`).
+        """
+        return (
+            other.population >= _TOWN_FLOOR
+            and _near_theatre(other.lat, other.lon)
+            and not _near_theatre(best.lat, best.lon)
         )
 
     # Over the C901 cap; the national network work (issue 15) splits it.

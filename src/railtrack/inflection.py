@@ -444,10 +444,10 @@ def _respelled(forms: list[str]) -> list[str]:
 
 def _latin_forms(name: str, lang: str | None) -> list[str]:
     if lang == "be":
-        return _lacinka_forms(name, lang)
+        return [*_lacinka_forms(name, lang), *_ia_accusative(name)]
     if lang not in (None, "pl", "en"):
         return []
-    forms = list(_morph_forms(name, "pl"))
+    forms = [*_morph_forms(name, "pl"), *_ia_accusative(name)]
     words = _words(name)
     if 0 < len(words) <= 3:
         per_word = [tuple(dict.fromkeys([w, *_rule_forms(w, "pl")]))[:6] for w in words]
@@ -458,6 +458,29 @@ def _latin_forms(name: str, lang: str | None) -> list[str]:
     if lang is None:
         forms.extend(_lacinka_forms(name, lang))
     return forms
+
+
+_IA_ACCUSATIVE = re.compile(r"(?<=\w)([ij])u$", re.IGNORECASE)
+
+
+def _ia_accusative(name: str) -> list[str]:
+    """Read a final "-iu" / "-ju" as the accusative of a "-ia" / "-ja" name.
+
+    Belarusian in Łacinka and Ukrainian romanised write the accusative of a feminine
+    "-ia" / "-ja" name with "-iu" / "-ju": "ŭ Vilniu" (Vilnia, Vilnius), "u Rasiju"
+    (Rasija), "u Vinnytsiu" (Vinnytsia). Polish reads "-iu" as a locative ("w
+    Poznaniu"), whose forms the Polish rules give beside this one.
+
+    Examples
+    --------
+    >>> _ia_accusative("Vilniu"), _ia_accusative("Rasiju"), _ia_accusative("Orsha")
+    (['Vilnia'], ['Rasija'], [])
+    """
+    m = _IA_ACCUSATIVE.search(name)
+    if m is None:
+        return []
+    a = "A" if m[0][-1].isupper() else "a"
+    return [f"{name[: m.start()]}{m[1]}{a}"]
 
 
 # "rz" before a vowel: the Polish spelling of a soft р ("Krzyczew" is Кричев, "Rzeczyca"
