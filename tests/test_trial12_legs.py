@@ -7,9 +7,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from railtrack.io.webpage import cited_reporter, web_page_text
+from tests._extract_helpers import read
 
 # -- T14: a descriptor between the verb and the outlet's name ----------------------------
 
@@ -58,3 +61,68 @@ def test_a_saved_page_crediting_a_monitoring_group_names_its_reporter() -> None:
     )
     header = web_page_text(html, name="kyiv.html").split("\n\n", 1)[0]
     assert "source: Belarusian Hajun" in header.splitlines()
+
+
+# -- a leg on from the place named before: the train's end is the last leg's end ---------
+
+ONWARD = [
+    ("ru", "13 марта эшелон из 40 вагонов прибыл в Оршу, откуда ушёл в Смоленск."),
+    ("ru", "13 марта эшелон из 40 вагонов прибыл в Оршу. Оттуда он ушёл в Смоленск."),
+    ("uk", "13 березня ешелон із 40 вагонів прибув до Орші, звідки вирушив до Смоленська."),
+    ("uk", "13 березня ешелон із 40 вагонів прибув до Орші. Звідти він вирушив до Смоленська."),
+    ("be", "13 сакавіка эшалон з 40 вагонаў прыбыў у Оршу, адкуль адправіўся ў Смаленск."),
+    ("pl", "13 marca pociąg z 40 wagonami przyjechał do Orszy, skąd odjechał do Smoleńska."),
+    ("pl", "13 marca pociąg z 40 wagonami dotarł do Orszy. Stamtąd wyjechał do Smoleńska."),
+    ("en", "On March 13 a train of 40 cars arrived in Orsha, from where it left for Smolensk."),
+    ("en", "On March 13 a train of 40 cars arrived in Orsha, whence it left for Smolensk."),
+    ("en", "On March 13 a train of 40 cars arrived in Orsha. From there it left for Smolensk."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), ONWARD)
+def test_a_leg_on_told_as_gone_ends_the_train_and_passes_the_stop(lang: str, text: str) -> None:
+    result = read(text, lang=lang)
+    assert len(result.shipments) == 1
+    s = result.shipments[0]
+    assert s.destination is not None
+    assert s.destination.text.lower().startswith(("смолен", "smole", "смален"))
+    assert [v.text[:3].lower() for v in s.via] in (["орш"], ["ors"])
+    # the day it reached the stop is the day it was seen there, not its arrival
+    assert s.expected_arrival is None
+    assert [z.seen_at.date() for z in result.sightings] == [date(2023, 3, 13)]
+
+
+def test_an_origin_told_before_the_legs_stays_the_origin() -> None:
+    s = read("13 марта эшелон прибыл из Гомеля в Оршу, откуда ушёл в Смоленск.").shipments[0]
+    assert (s.origin.text if s.origin else None, s.destination.text if s.destination else None) == (
+        "Гомеля",
+        "Смоленск",
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "end"),
+    [
+        # a leg planned is no end told: the destination stays the place reached
+        (
+            "pl",
+            "Eszelon dotarł 2 marca do Kurska. Stamtąd skład ma się udać do Biełgorodu.",
+            "Kurska",
+        ),
+        (
+            "en",
+            "A train of 40 cars reached Kursk on 2 March. From there it will go on to Belgorod.",
+            "Kursk",
+        ),
+        # a leg by sea is the load's, not the train's
+        (
+            "ru",
+            "5 мая эшелон прибыл на станцию Новороссийск, откуда техника ушла морем в Сирию.",
+            "Новороссийск",
+        ),
+    ],
+)
+def test_a_leg_planned_or_by_sea_is_no_end_of_the_train(lang: str, text: str, end: str) -> None:
+    s = read(text, lang=lang).shipments[0]
+    assert s.destination is not None
+    assert s.destination.text == end

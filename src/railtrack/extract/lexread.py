@@ -2053,6 +2053,35 @@ class LexiconReader:
         span = self._cue("final_stop", text)
         return None if span is None else span[0]
 
+    def leg_on_at(self, text: str) -> int | None:
+        """Where a relative adverb of place starts a leg on from the place before.
+
+        The one-word ``sea_onward.from`` words ("откуда", "оттуда", "звідки", "адкуль",
+        "skąd", "stamtąd"), not followed in the clause by words of the sea (that leg is
+        the sea's: ``sea_onward``). Whether the leg was gone (a verb in the past) is
+        for the caller.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> rd.leg_on_at("прибыл в Оршу, откуда ушёл в Смоленск")
+        15
+        >>> rd.leg_on_at("прибыл в Новороссийск, откуда морем в Сирию") is None
+        True
+        """
+        words = [w for w in self.lex.sea_from if " " not in w]
+        if not words:
+            return None
+        found = re.search(
+            r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", text, re.IGNORECASE
+        )
+        if found is None:
+            return None
+        sea_by = self._pattern("sea_by")
+        if sea_by is not None and sea_by.search(text, found.end()) is not None:
+            return None
+        return found.start()
+
     # -- verbs -----------------------------------------------------------------------
     def _verb_at(self, text: str, position: int) -> bool:
         return bool(self.lex.verbs and self.lex.verbs.match(text, position))

@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Protocol
 
@@ -37,6 +38,9 @@ from railtrack.extract.sections import EN_SECTIONS, section_pattern, without_lin
 
 # "on the section between Gomel and Kalinkovichi": where a line runs (sections.py)
 _EN_SECTION_RE = section_pattern(EN_SECTIONS)
+# a relative adverb of place starting a leg on from the place named before ("arrived in
+# Orsha, from where it left for Smolensk"; "From there it went on to Bryansk")
+_LEG_ON_RE = re.compile(r"\b(?:from\s+where|whence|from\s+there|thence)\b", re.IGNORECASE)
 
 __all__ = ["EnglishReader", "Reader", "reader_for"]
 
@@ -96,6 +100,15 @@ class EnglishReader:
 
     def claim_kind(self, text: str) -> str | None:  # noqa: D102
         return cues.claim_kind(text)
+
+    def leg_on_at(self, text: str) -> int | None:
+        """Where "from where", "whence", "from there" starts a leg on, if anywhere.
+
+        >>> EnglishReader().leg_on_at("arrived in Orsha, from where it left for Smolensk")
+        18
+        """
+        found = _LEG_ON_RE.search(text)
+        return None if found is None else found.start()
 
     def without_other_modes(self, text: str) -> str:
         """Blank the legs by sea and the sections of line named by their ends.

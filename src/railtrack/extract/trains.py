@@ -309,9 +309,40 @@ class _ClauseReader:
 
     @once
     def final(self) -> bool:
-        """Whether the clause names the end of the route ("конечный пункт")."""
+        """Whether the clause names the end of the route ("конечный пункт").
+
+        A leg told as gone on from the place named before ("прибыл в Оршу, откуда
+        ушёл в Смоленск", "from where it left for Smolensk") names it too: the
+        train's end is the last leg's end.
+        """
+        if self._leg_on_at is not None:
+            return True
         is_final_stop = getattr(self.rd, "is_final_stop", None)
         return bool(is_final_stop(self.text)) if is_final_stop is not None else False
+
+    @once
+    def _leg_on_at(self) -> int | None:
+        """Where a leg on from the place before starts, told as done, if the clause has one.
+
+        A relative adverb of place ("откуда", "звідки", "адкуль", "skąd", "from
+        where", "whence", "from there") then a verb of the train moving, in the past,
+        and a place after the adverb: "прибыл в Оршу, откуда ушёл в Смоленск". A leg
+        planned ("Stamtąd skład ma się udać do Biełgorodu", "from there the equipment
+        will go on to Belgorod") is no end told: left an onward leg.
+        """
+        find = getattr(self.rd, "leg_on_at", None)
+        at = find(self.text) if find is not None else None
+        if at is None:
+            return None
+        if not any(
+            v.start > at and v.past and v.role in ("departure", "arrival") for v in self.verbs
+        ):
+            return None
+        if not any(
+            p.start > at and p.role in ("destination", "onward", "at") for p in self.places
+        ):
+            return None
+        return at
 
     def _fact(self, value: Any, start: int, end: int, *, inferred: bool = False) -> Fact:
         return Fact(value, self.text[start:end], self.offset + start, self.offset + end, inferred)
@@ -510,9 +541,17 @@ class _ClauseReader:
     def final_at(self) -> int | None:
         """Where the words naming the end of the route start in the clause, if any."""
         find = getattr(self.rd, "final_stop_at", None)
-        return find(self.text) if find is not None else None
+        at = find(self.text) if find is not None else None
+        return at if at is not None else self._leg_on_at
 
     def _final_candidate(self, place: PlaceSpan) -> bool:
+        if (
+            place.role == "onward"
+            and self._leg_on_at is not None
+            and place.start > self._leg_on_at
+            and not is_broad(place.text)
+        ):
+            return True  # "skąd odjechał do Smoleńska": the leg on, told as done
         return place.role in ("destination", "at") and not is_broad(place.text)
 
     def _names_the_end(self, place: PlaceSpan) -> bool:
