@@ -338,9 +338,7 @@ class _ClauseReader:
             v.start > at and v.past and v.role in ("departure", "arrival") for v in self.verbs
         ):
             return None
-        if not any(
-            p.start > at and p.role in ("destination", "onward", "at") for p in self.places
-        ):
+        if not any(p.start > at and p.role in ("destination", "onward", "at") for p in self.places):
             return None
         return at
 
