@@ -126,3 +126,99 @@ def test_a_leg_planned_or_by_sea_is_no_end_of_the_train(lang: str, text: str, en
     s = read(text, lang=lang).shipments[0]
     assert s.destination is not None
     assert s.destination.text == end
+
+
+# -- T15: an arrival or a destination said of all the trains told is each one's ----------
+
+BOTH = [
+    (
+        "ru",
+        "19 марта из Мозыря в Брянск ушли два эшелона: первый из 44 вагонов, второй из 38. "
+        "Оба эшелона прибудут в Брянск 21 марта.",
+    ),
+    (
+        "ru",
+        "19 марта из Мозыря в Брянск ушли два эшелона: первый из 44 вагонов, второй из 38. "
+        "Их прибытие ожидается 21 марта.",
+    ),
+    (
+        "uk",
+        "19 березня з Мозиря до Брянська вирушили два ешелони: перший із 44 вагонів, другий "
+        "із 38. Їх прибуття очікується 21 березня.",
+    ),
+    (
+        "uk",
+        "19 березня з Мозиря до Брянська вирушили два ешелони: перший із 44 вагонів, другий "
+        "із 38. Обидва ешелони прибудуть до Брянська 21 березня.",
+    ),
+    (
+        "be",
+        "19 сакавіка з Мазыра ў Бранск адправіліся два эшалоны: першы з 44 вагонаў, другі з "
+        "38. Іх прыбыццё чакаецца 21 сакавіка.",
+    ),
+    (
+        "pl",
+        "19 marca z Mozyrza do Briańska wyjechały dwa pociągi: pierwszy z 44 wagonami, drugi "
+        "z 38. Ich przyjazd spodziewany jest 21 marca.",
+    ),
+    (
+        "pl",
+        "19 marca z Mozyrza do Briańska wyjechały dwa pociągi: pierwszy z 44 wagonami, drugi "
+        "z 38. Oba pociągi mają dotrzeć do Briańska 21 marca.",
+    ),
+    (
+        "en",
+        "Two echelons left Mazyr for Bryansk on March 19: the first with 44 cars, the second "
+        "with 38. According to Hajun, they are expected to arrive in Bryansk on March 21.",
+    ),
+    (
+        "en",
+        "Two echelons left Mazyr for Bryansk on March 19: the first with 44 cars, the second "
+        "with 38. Both are expected in Bryansk on March 21.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), BOTH)
+def test_an_arrival_said_of_both_trains_is_each_ones(lang: str, text: str) -> None:
+    result = read(text, published=date(2023, 3, 20), lang=lang)
+    assert [s.cars.total for s in result.shipments] == [44, 38]
+    for s in result.shipments:
+        assert s.expected_arrival is not None
+        assert s.expected_arrival.earliest == date(2023, 3, 21)
+
+
+def test_a_destination_said_of_both_trains_replaces_the_direction_of_each() -> None:
+    text = (
+        "Увечары 19 сакавіка праз Мінск у бок Оршы прайшлі два эшалоны: першы — 42 вагоны, "
+        "другі — каля 50 вагонаў. Іх прыбыццё ў Смаленск чакаецца 21–22 сакавіка."
+    )
+    result = read(text, published=date(2023, 3, 20), lang="be")
+    assert [s.destination.text if s.destination else None for s in result.shipments] == [
+        "Смаленск",
+        "Смаленск",
+    ]
+
+
+def test_an_arrival_of_the_last_train_alone_stays_its_own() -> None:
+    text = (
+        "19 марта из Мозыря в Брянск ушли два эшелона: первый из 44 вагонов, второй из 38. "
+        "Эшелон прибудет в Брянск 21 марта."
+    )
+    result = read(text, published=date(2023, 3, 20), lang="ru")
+    assert [s.expected_arrival is not None for s in result.shipments] == [False, True]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("pl", "Nie wiadomo, skąd pociąg przyjechał do Gdyni 3 marca."),
+        ("ru", "Неизвестно, откуда эшелон прибыл в Оршу 3 марта."),
+        ("en", "It is not known from where the train came to Orsha on March 3."),
+    ],
+)
+def test_a_relative_adverb_asking_is_no_leg(lang: str, text: str) -> None:
+    s = read(text, lang=lang).shipments[0]
+    assert s.destination is not None
+    assert s.destination.text in ("Gdyni", "Оршу", "Orsha")
+    assert not s.via
