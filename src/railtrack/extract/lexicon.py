@@ -379,6 +379,8 @@ class Lexicon:
     freight: re.Pattern[str] | None = None  # "контейнерный": a freight train on its schedule
     sea_from: frozenset[str] = frozenset()  # "откуда": a leg on from the place before
     sea_by: re.Pattern[str] | None = None  # "морским путем": that leg goes by sea
+    leg_on_relative: frozenset[str] = frozenset()  # ", откуда": from the place just named
+    leg_on_demonstrative: frozenset[str] = frozenset()  # "Оттуда": from the place told
     passenger: re.Pattern[str] | None = None  # "пассажир": a passenger service
     # a show named as a military train's purpose or end ("на выставку", "с выставки")
     show_prepositions: frozenset[str] = frozenset()
@@ -446,6 +448,7 @@ class Lexicon:
     same_route: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     same_place: PhraseTable = field(default_factory=lambda: PhraseTable({}))  # -> role
     alternatives: frozenset[str] = frozenset()
+    group_pronouns: frozenset[str] = frozenset()  # "они", "іх", "ich": the trains told, all
     with_cues: frozenset[str] = frozenset()  # "z"/"с": "from" + gen., "with" + ins.
     with_endings: tuple[str, ...] = ()  # endings after which such a cue means "with"
     month_forms: tuple[str, ...] = ()  # as written in the file (with ё, ў)
@@ -612,6 +615,12 @@ def _build(data: dict[str, Any]) -> Lexicon:
         freight=_stem_re(data.get("freight") or []),
         sea_from=frozenset(_norm(str(w)) for w in (data.get("sea_onward") or {}).get("from") or []),
         sea_by=_stem_re((data.get("sea_onward") or {}).get("by") or []),
+        leg_on_relative=frozenset(
+            _norm(str(w)) for w in (data.get("leg_on") or {}).get("relative") or []
+        ),
+        leg_on_demonstrative=frozenset(
+            _norm(str(w)) for w in (data.get("leg_on") or {}).get("demonstrative") or []
+        ),
         passenger=_stem_re(data.get("passenger") or []),
         show_prepositions=frozenset(_norm(str(w)) for w in show.get("prepositions") or []),
         show_with=frozenset(_norm(str(w)) for w in show.get("with") or []),
@@ -656,6 +665,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
             {str(p): role for role, forms in (data.get("same_place") or {}).items() for p in forms}
         ),
         alternatives=frozenset(_norm(str(w)) for w in data.get("alternatives") or []),
+        group_pronouns=frozenset(_norm(str(w)) for w in data.get("group_pronouns") or []),
         with_cues=frozenset(_norm(str(w)) for w in (data.get("with_case") or {}).get("cues") or []),
         with_endings=tuple(
             _norm(str(w)) for w in (data.get("with_case") or {}).get("endings") or []

@@ -1182,6 +1182,21 @@ class LexiconReader:
         nouns = [self.lex.train_nouns[t.low] for t in toks if t.low in self.lex.train_nouns]
         return not nouns or "pl" in nouns
 
+    def names_them_all(self, text: str) -> bool:
+        """Whether the text speaks of the trains told, all of them ("Их прибытие", "оба").
+
+        Examples
+        --------
+        >>> LexiconReader("be").names_them_all("Іх прыбыццё ў Смаленск чакаецца 21 сакавіка.")
+        True
+        >>> LexiconReader("ru").names_them_all("Эшелон прибыл в Брянск 21 марта.")
+        False
+        """
+        pronouns = self.lex.group_pronouns
+        if any(t.low in pronouns for t in tokens(text)):
+            return True
+        return self.is_group_reference(text)
+
     def is_hypothetical(self, text: str) -> bool:
         """Whether a sentence tells what would have been ("gdyby"), not what was.
 
@@ -2052,6 +2067,48 @@ class LexiconReader:
         """
         span = self._cue("final_stop", text)
         return None if span is None else span[0]
+
+    def leg_on_at(self, text: str) -> int | None:
+        """Where a relative adverb of place starts a leg on from the place before.
+
+        A ``leg_on.demonstrative`` word ("оттуда", "stamtąd") anywhere, a
+        ``leg_on.relative`` one ("откуда", "skąd") only right after a place (", откуда":
+        "Nie wiadomo, skąd czołgi przyjechały" asks, names no leg); not followed in the
+        clause by words of the sea (that leg is the sea's: ``sea_onward``). Whether the
+        leg was gone (a verb in the past) is for the caller.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> rd.leg_on_at("прибыл в Оршу, откуда ушёл в Смоленск")
+        15
+        >>> rd.leg_on_at("Неизвестно, откуда он прибыл в Оршу") is None
+        True
+        >>> rd.leg_on_at("прибыл в Новороссийск, откуда морем в Сирию") is None
+        True
+        """
+        lex = self.lex
+        words = lex.leg_on_relative | lex.leg_on_demonstrative
+        if not words:
+            return None
+        toks = tokens(text)
+        for tok in toks:
+            if tok.low not in words:
+                continue
+            if tok.low in lex.leg_on_relative and not self._place_ends_at(text, tok.start):
+                continue
+            sea_by = self._pattern("sea_by")
+            if sea_by is not None and sea_by.search(text, tok.start) is not None:
+                return None
+            return tok.start
+        return None
+
+    def _place_ends_at(self, text: str, position: int) -> bool:
+        """Whether a place named in ``text`` ends right before ``position`` (", ")."""
+        return any(
+            p.end <= position and not text[p.end : position].strip(" ,\u00a0")
+            for p in self.find_places(text)
+        )
 
     # -- verbs -----------------------------------------------------------------------
     def _verb_at(self, text: str, position: int) -> bool:

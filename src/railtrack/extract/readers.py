@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Protocol
 
@@ -37,6 +38,12 @@ from railtrack.extract.sections import EN_SECTIONS, section_pattern, without_lin
 
 # "on the section between Gomel and Kalinkovichi": where a line runs (sections.py)
 _EN_SECTION_RE = section_pattern(EN_SECTIONS)
+# a relative adverb of place starting a leg on from the place named before ("arrived in
+# Orsha, from where it left for Smolensk"; "From there it went on to Bryansk")
+_THEY_RE = re.compile(r"\b(?:they|their)\b", re.IGNORECASE)
+_LEG_ON_RE = re.compile(
+    r"\b(?:(?P<relative>from\s+where|whence)|from\s+there|thence)\b", re.IGNORECASE
+)
 
 __all__ = ["EnglishReader", "Reader", "reader_for"]
 
@@ -97,6 +104,21 @@ class EnglishReader:
     def claim_kind(self, text: str) -> str | None:  # noqa: D102
         return cues.claim_kind(text)
 
+    def leg_on_at(self, text: str) -> int | None:
+        """Where "from where", "whence", "from there" starts a leg on, if anywhere.
+
+        >>> EnglishReader().leg_on_at("arrived in Orsha, from where it left for Smolensk")
+        18
+        """
+        for found in _LEG_ON_RE.finditer(text):
+            if found["relative"] and not any(
+                p.end <= found.start() and not text[p.end : found.start()].strip(" ,\u00a0")
+                for p in find_places(text)
+            ):
+                continue  # "It is not known from where it came": a question, no leg
+            return found.start()
+        return None
+
     def without_other_modes(self, text: str) -> str:
         """Blank the legs by sea and the sections of line named by their ends.
 
@@ -116,6 +138,14 @@ class EnglishReader:
 
     def is_each(self, text: str) -> bool:  # noqa: D102
         return cues.is_each(text)
+
+    def names_them_all(self, text: str) -> bool:
+        """Whether the text speaks of the trains told, all of them ("they", "both").
+
+        >>> EnglishReader().names_them_all("They are expected to arrive on March 21.")
+        True
+        """
+        return _THEY_RE.search(text) is not None or cues.is_group_reference(text)
 
     def generic_at(self, text: str) -> int | None:  # noqa: D102
         return cues.generic_at(text)

@@ -309,9 +309,38 @@ class _ClauseReader:
 
     @once
     def final(self) -> bool:
-        """Whether the clause names the end of the route ("конечный пункт")."""
+        """Whether the clause names the end of the route ("конечный пункт").
+
+        A leg told as gone on from the place named before ("прибыл в Оршу, откуда
+        ушёл в Смоленск", "from where it left for Smolensk") names it too: the
+        train's end is the last leg's end.
+        """
+        if self._leg_on_at is not None:
+            return True
         is_final_stop = getattr(self.rd, "is_final_stop", None)
         return bool(is_final_stop(self.text)) if is_final_stop is not None else False
+
+    @once
+    def _leg_on_at(self) -> int | None:
+        """Where a leg on from the place before starts, told as done, if the clause has one.
+
+        A relative adverb of place ("откуда", "звідки", "адкуль", "skąd", "from
+        where", "whence", "from there") then a verb of the train moving, in the past,
+        and a place after the adverb: "прибыл в Оршу, откуда ушёл в Смоленск". A leg
+        planned ("Stamtąd skład ma się udać do Biełgorodu", "from there the equipment
+        will go on to Belgorod") is no end told: left an onward leg.
+        """
+        find = getattr(self.rd, "leg_on_at", None)
+        at: int | None = find(self.text) if find is not None else None
+        if at is None:
+            return None
+        if not any(
+            v.start > at and v.past and v.role in ("departure", "arrival") for v in self.verbs
+        ):
+            return None
+        if not any(p.start > at and p.role in ("destination", "onward", "at") for p in self.places):
+            return None
+        return at
 
     def _fact(self, value: Any, start: int, end: int, *, inferred: bool = False) -> Fact:
         return Fact(value, self.text[start:end], self.offset + start, self.offset + end, inferred)
@@ -510,9 +539,17 @@ class _ClauseReader:
     def final_at(self) -> int | None:
         """Where the words naming the end of the route start in the clause, if any."""
         find = getattr(self.rd, "final_stop_at", None)
-        return find(self.text) if find is not None else None
+        at = find(self.text) if find is not None else None
+        return at if at is not None else self._leg_on_at
 
     def _final_candidate(self, place: PlaceSpan) -> bool:
+        if (
+            place.role == "onward"
+            and self._leg_on_at is not None
+            and place.start > self._leg_on_at
+            and not is_broad(place.text)
+        ):
+            return True  # "skąd odjechał do Smoleńska": the leg on, told as done
         return place.role in ("destination", "at") and not is_broad(place.text)
 
     def _names_the_end(self, place: PlaceSpan) -> bool:
@@ -1675,6 +1712,8 @@ class _Assembly:
         text, problems = piece.text, self.draft.problems
         if number is not None and current.number is None:
             current.number = number
+        if self._told_of_them_all(current, piece, reader, rd):
+            return
         if number not in (None, current.number):
             # "Train No. 969 ..." after "Train No. 967 ...": another train.
             self._new_train(TrainDraft(number=number))
@@ -1708,6 +1747,42 @@ class _Assembly:
             if current.vague and rd.has_train_noun(text, singular=True):
                 current.vague = False  # "... loaded on to trains. ... onto a train at X"
             reader.all_into(current, problems)
+
+    def _told_of_them_all(
+        self, current: TrainDraft, piece: Clause, reader: _ClauseReader, rd: Reader
+    ) -> bool:
+        """Read a piece told of every train of the group into each; whether it was one.
+
+        "According to Hajun, they are expected to arrive in Bryansk between March 21
+        and 23", "Іх прыбыццё ў Смаленск чакаецца 21–22 сакавіка": each one's.
+        """
+        members = self._members_named_together(current, piece, reader, rd)
+        for member in members:
+            if (end := _goes_on_to(member, piece, reader, rd)) is not None:
+                _set_final(member, reader._fact(end, end.start, end.end))
+            reader.all_into(member, self.draft.problems)
+        return bool(members)
+
+    def _members_named_together(
+        self, current: TrainDraft, piece: Clause, reader: _ClauseReader, rd: Reader
+    ) -> list[TrainDraft]:
+        """Return the trains of the current group when a piece tells of them all.
+
+        A piece whose subject is the trains told, all of them ("they", "оба эшелона",
+        "Іх прыбыццё", "obydwa pociągi"), with a place or a date and no count of its
+        own, after two or more members were described: what it says (an arrival, a
+        destination, a claim) is each one's, not only the last one's. Empty otherwise.
+        """
+        group = self.group
+        if group is None or len(group.members) < 2 or current.group is None:
+            return []
+        if reader.counts or not (reader.dates or reader.places):
+            return []
+        names = getattr(rd, "names_them_all", None)
+        if names is None or not names(piece.text):
+            return []
+        members = [self.draft.trains[i] for i in group.members]
+        return members if current in members else []
 
     def _other_ends(self, piece: Clause, reader: _ClauseReader, rd: Reader) -> None:
         """Start another train where a piece gives the current one other ends.

@@ -59,12 +59,27 @@ _CITING = (
     r"|reports|reported|according\s+to|said|says|writes|wrote)"
 )
 _NAME = r"(?:[A-ZА-ЯЁІЇЄЎҐŁŚŻŹĆŃÓ][\w'’-]*)(?: [A-ZА-ЯЁІЇЄЎҐŁŚŻŹĆŃÓ][\w'’-]*){0,3}"
+# What the outlet is, said between the verb and its name ("сообщает мониторинговая
+# группа «Беларускі Гаюн»", "podaje projekt monitoringowy", "the Belarusian Hajun
+# monitoring group reported"): lower-case words of a group, a project, a channel, a
+# community or monitoring, one to three of them, in any case form (trial11 T14).
+_DESCRIPTOR_WORD = (
+    r"(?:мониторинг\w*|моніторинг\w*|маніторынг\w*|monitoring\w*|групп?\w*|grup\w*|group"
+    r"|проект\w*|проєкт\w*|праект\w*|projekt\w*|project|канал\w*|kanał\w*|kanal\w*|channel"
+    r"|телеграм\w*|Телеграм\w*|telegram\w*|Telegram|сообществ\w*|спільнот\w*|супольнасц\w*|społeczności?"
+    r"|community|инициатив\w*|ініціатив\w*|ініцыятыв\w*|inicjatyw\w*|initiative"
+    r"|независим\w*|незалежн\w*|niezależn\w*|independent|волонтер\w*|валанцёр\w*|wolontari\w*"
+    r"|volunteer|беларуск\w*|белорусск\w*|білоруськ\w*|białorusk\w*|belarusian)"
+)
+_DESCRIPTOR = rf"(?:(?-i:(?:{_DESCRIPTOR_WORD}))[\s-]+){{1,3}}"
 _CITED = re.compile(
-    rf"(?<!\w){_CITING}\s*[:,]?\s+(?:the\s+)?(?:канал\w*\s+|channel\s+|kanał\w*\s+)?"
+    rf"(?<!\w){_CITING}\s*[:,]?\s+(?:the\s+)?(?P<desc>{_DESCRIPTOR})?"
     rf"(?:«(?P<q1>[^»\n]{{2,60}})»|„(?P<q2>[^”“\"\n]{{2,60}})[”“\"]|\"(?P<q3>[^\"\n]{{2,60}})\""
     rf"|(?P<bare>{_NAME}))"
 )
-_CITED_BEFORE = re.compile(rf"(?P<bare>{_NAME})\s+(?:reported|reports|wrote|writes)\b")
+_CITED_BEFORE = re.compile(
+    rf"(?P<bare>{_NAME})\s+(?P<desc>{_DESCRIPTOR})?(?:reported|reports|wrote|writes)\b"
+)
 
 
 def cited_reporter(text: str) -> str | None:
@@ -95,6 +110,10 @@ def cited_reporter(text: str) -> str | None:
     'Biełaruski Hajun'
     >>> cited_reporter("Belarusian Hajun reported a train.")
     'Belarusian Hajun'
+    >>> cited_reporter("A train arrived, the Belarusian Hajun monitoring group reported.")
+    'Belarusian Hajun'
+    >>> cited_reporter("Эшелон прибыл, сообщает мониторинговая группа «Беларускі Гаюн».")
+    'Беларускі Гаюн'
     >>> cited_reporter("A train left Orsha on 6 March.") is None
     True
     """
@@ -107,8 +126,9 @@ def cited_reporter(text: str) -> str | None:
             if name is None:
                 continue
             name = " ".join(name.strip(" .,;:").split())
-            # a bare single word could be any capitalised word: not a name
-            if found.groupdict().get("bare") and " " not in name:
+            # a bare single word could be any capitalised word: not a name, unless
+            # the text says what it is ("the Hajun monitoring group reported")
+            if found.groupdict().get("bare") and " " not in name and not found.group("desc"):
                 continue
             if name:
                 return name
