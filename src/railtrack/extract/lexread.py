@@ -520,7 +520,7 @@ class LexiconReader:
                 break
             shaped = self._shaped_count(text, toks, start_i, j, approx=approx is not None)
             if shaped is not None:
-                counts += [shaped[0]] if shaped[0] is not None else []
+                counts += shaped[0]
                 i = shaped[1]
                 continue
             number = self._number_at(toks, j)
@@ -528,9 +528,9 @@ class LexiconReader:
                 i += 1
                 continue
             value, k = number
+            # "40+ вагонов": at least 40
             plus = k < len(toks) and toks[k].low == "+" and toks[k].start == toks[k - 1].end
-            if plus:  # "40+ вагонов": at least 40
-                k += 1
+            k += plus
             found = self._count_noun(toks, j, k)
             if found is None:
                 i = k if k > i else i + 1
@@ -576,19 +576,19 @@ class LexiconReader:
 
     def _shaped_count(
         self, text: str, toks: tuple[Token, ...], start_i: int, j: int, *, approx: bool
-    ) -> tuple[CarCount | None, int] | None:
-        """Return a count of a special shape at ``toks[j]`` and the index after it, if any.
+    ) -> tuple[list[CarCount], int] | None:
+        """Return the count of a special shape at ``toks[j]`` and the index after it, if any.
 
-        A group's size ("grupy 6-10 wagonów": no count, None), a count in pieces
-        ("цистерны с топливом (8 шт.)") or a range ("30-35 платформ", "od 30 do 40
-        wagonów"); ``start_i`` is where an estimate word before it starts.
+        A group's size ("grupy 6-10 wagonów": no count, an empty list), a count in
+        pieces ("цистерны с топливом (8 шт.)") or a range ("30-35 платформ", "od 30 do
+        40 wagonów"); ``start_i`` is where an estimate word before it starts.
         """
         if self._batch_size(toks, start_i):
-            return None, start_i + 1
-        pieces = None if approx else self._pieces_count(text, toks, j)
-        if pieces is not None:
-            return pieces
-        return self._count_range(text, toks, j, estimate=start_i if approx else None)
+            return [], start_i + 1
+        found = None if approx else self._pieces_count(text, toks, j)
+        if found is None:
+            found = self._count_range(text, toks, j, estimate=start_i if approx else None)
+        return None if found is None else ([found[0]], found[1])
 
     def _plain_number(self, toks: tuple[Token, ...], i: int) -> tuple[int, int] | None:
         """Return (value, next index) of digits or number words at ``i``, as written."""
