@@ -132,6 +132,19 @@ def _partition(shipments: list[dict]) -> list[frozenset[int] | None]:
     return [None if s.get("group") is None else frozenset(members[s["group"]]) for s in shipments]
 
 
+def _point_cars(record: dict) -> dict:
+    """Return a record's car counts as the labels state them: a range is no count.
+
+    The labelling rules (``tests/data/extraction_real/README.md``) give a range
+    ("30-35 платформ") no number; the reader keeps it as a range (``cars_at_least``
+    and ``cars_at_most``, the high end in ``cars_total_max``), which is therefore
+    scored as no count, neither right nor wrong.
+    """
+    if record.get("cars_at_least") and record.get("cars_at_most"):
+        return {}
+    return record.get("cars") or {}
+
+
 def _agreement(e: dict, g: dict, *, use_station: bool) -> int:
     """How many fields of a labelled and a read shipment agree (for pairing them)."""
     n = sum(_place_match(e.get(r), g.get(r), use_station=use_station) for r in _PLACE_ROLES)
@@ -139,7 +152,7 @@ def _agreement(e: dict, g: dict, *, use_station: bool) -> int:
         _window(e.get(r)) is not None and _window(e.get(r)) == _window(g.get(r))
         for r in _DATE_ROLES
     )
-    ec, gc = e.get("cars") or {}, g.get("cars") or {}
+    ec, gc = e.get("cars") or {}, _point_cars(g)
     n += sum(ec.get(c) is not None and ec.get(c) == gc.get(c) for c in CAR_FIELDS)
     ev, gv = e.get("via") or [], g.get("via") or []
     n += sum(any(_place_match(p, q, use_station=use_station) for q in gv) for p in ev)
@@ -244,7 +257,7 @@ def score_snippet(
             ew, gw = _window(e.get(role)), _window(g.get(role))
             tally(role, ew, gw, ew == gw)
         _tally_via(e, g, counts, use_station=use_station, score_via=score_via)
-        ec, gc = e.get("cars") or {}, g.get("cars") or {}
+        ec, gc = e.get("cars") or {}, _point_cars(g)
         for car in CAR_FIELDS:
             tally(f"cars.{car}", ec.get(car), gc.get(car), ec.get(car) == gc.get(car))
         if e or g:
@@ -265,7 +278,7 @@ def score_snippet(
             g.get("n_trains"),
             e.get("n_trains") == g.get("n_trains"),
         )
-        ec, gc = e.get("cars") or {}, g.get("cars") or {}
+        ec, gc = e.get("cars") or {}, _point_cars(g)
         for car in CAR_FIELDS:
             tally(f"group.cars.{car}", ec.get(car), gc.get(car), ec.get(car) == gc.get(car))
 

@@ -33,6 +33,7 @@ from railtrack.dating import BEST_DATE, DATE_BASIS, best_dates
 from railtrack.estimate import FLAGS
 from railtrack.labels import DIRECTIONS, plural
 from railtrack.route_files import route_id, route_outline
+from railtrack.summary import cars_phrase
 from railtrack.webmap import json_for_script, leaflet_assets, map_data
 
 if TYPE_CHECKING:
@@ -595,8 +596,7 @@ def _headline(result: TrackResult, period: tuple[str, str], as_of: str, undated:
     if not n:
         return f"No train reported as of {as_of or 'today'}."
     cars = head["cars_total"]
-    least = "at least " if head.get("cars_total_lower_bound") else ""
-    what = plural(n, "train") + (f" with {least}{cars:,} cars" if cars else "")
+    what = plural(n, "train") + (f" with {cars_phrase(head)}" if cars else "")
     (origins, n_known), railheads = _origins(result), _railheads(result)
     where = f" from {_list(origins, most=2)}" if origins else ""
     if origins and n_known < n:
@@ -623,6 +623,23 @@ def _headline(result: TrackResult, period: tuple[str, str], as_of: str, undated:
 # --- context -----------------------------------------------------------------------------
 
 
+def _cars_value(head: Mapping[str, Any]) -> str:
+    """Return the briefing's cars figure: "412", "≥ 412" or "70–85" (ranges, bounds).
+
+    Examples
+    --------
+    >>> _cars_value({"cars_total": 70, "cars_at_most": True, "cars_total_max": 85})
+    '70–85'
+    >>> _cars_value({"cars_total": 30, "cars_total_lower_bound": True})
+    '≥ 30'
+    """
+    low = _number(head["cars_total"]) or "none"
+    most = head.get("cars_total_max")
+    if head.get("cars_at_most") and most is not None and most != head["cars_total"]:
+        return f"{_number(head['cars_total']) or '0'}–{_number(most)}"
+    return ("≥ " if head.get("cars_total_lower_bound") else "") + low
+
+
 def _facts(result: TrackResult) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
     head = result.headline()
     reasons = ", ".join(f"{n} {reason}" for reason, n in head["unrouted_reasons"].items())
@@ -635,8 +652,7 @@ def _facts(result: TrackResult) -> tuple[list[dict[str, str]], list[dict[str, st
             "note": reasons or "every train was routed",
         },
         {
-            "value": ("≥ " if head.get("cars_total_lower_bound") else "")
-            + (_number(head["cars_total"]) or "none"),
+            "value": _cars_value(head),
             "label": "cars, counted once",
             "note": f"{_number(head['cars_passenger']) or 'no'} passenger cars"
             + (
@@ -644,6 +660,17 @@ def _facts(result: TrackResult) -> tuple[list[dict[str, str]], list[dict[str, st
                 'report gave "at least" a number, or counted only some car types, not, '
                 "for example, the flatcars its vehicles ride on"
                 if head.get("cars_total_lower_bound")
+                else ""
+            )
+            + (
+                "; some counts were ranges or upper bounds (marked ≤ or a–b below): "
+                "a range adds its low end, an upper bound alone adds nothing"
+                + (
+                    f", and the most the counts allow is {_number(head['cars_total_max'])}"
+                    if head.get("cars_total_max") is not None
+                    else ""
+                )
+                if head.get("cars_at_most")
                 else ""
             ),
         },

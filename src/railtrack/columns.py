@@ -56,6 +56,9 @@ CARS_TOTAL_DERIVED = "cars_total_derived"
 CARS_ESTIMATED = "cars_estimated"
 CARS_AT_LEAST = "cars_at_least"  # the source gave the total as a lower bound ("at least 40")
 CARS_AT_MOST = "cars_at_most"  # the source gave the total as an upper bound ("up to 60")
+# the most cars the source allows: the upper bound ("up to 60": 60) or a range's high end
+# ("30-35 платформ": 35, with cars_at_least and cars_at_most); None without an upper bound
+CARS_TOTAL_MAX = "cars_total_max"
 EQUIPMENT = "equipment"
 CLAIM = "claim"
 CREDIBILITY = "credibility"
@@ -102,6 +105,7 @@ SHIPMENT_COLUMNS: tuple[str, ...] = (
     CARS_ESTIMATED,
     CARS_AT_LEAST,
     CARS_AT_MOST,
+    CARS_TOTAL_MAX,
     EQUIPMENT,
     CLAIM,
     CREDIBILITY,
@@ -136,6 +140,7 @@ GROUP_COLUMNS: tuple[str, ...] = (
     CARS_ESTIMATED,
     CARS_AT_LEAST,
     CARS_AT_MOST,
+    CARS_TOTAL_MAX,
     EQUIPMENT,
     SOURCE,
     RELAYED_BY,
@@ -192,6 +197,8 @@ SUMMARY_VALUE_COLUMNS: tuple[str, ...] = (
     CARS_TOTAL_DERIVED,
     CARS_ESTIMATED,
     CARS_AT_LEAST,
+    CARS_AT_MOST,
+    CARS_TOTAL_MAX,
     PERSONNEL_ESTIMATE,
     UNALLOCATED,
     SOURCES,

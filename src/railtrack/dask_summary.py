@@ -58,6 +58,7 @@ from railtrack.summary import (
     _CRED,
     _GRADE,
     _GROUP,
+    _OPEN,
     _SHIP,
     _SOURCE_LABEL,
     UNKNOWN,
@@ -78,7 +79,8 @@ ORDER = "_order"
 """Column of a remainder's contributions: its group's place in the load."""
 
 _SUMS = (C.TRAINS, C.TRAINS_WITH_CARS, C.CARS_UNALLOCATED)
-_FLAGS = (C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED, C.CARS_AT_LEAST)
+_FLAGS = (C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED, C.CARS_AT_LEAST, C.CARS_AT_MOST, _OPEN)
+_COUNTS = (*C.CAR_COLUMNS, C.CARS_TOTAL_MAX)
 
 
 def _periods(ships: pd.DataFrame, freq: str) -> pd.Series:
@@ -119,7 +121,7 @@ def _states(rows: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
     g = rows.groupby(by, sort=False)
     parts: dict[str, Any] = {k: g[k].first() for k in keys}
     parts |= {col: g[col].sum() for col in _SUMS}
-    parts |= {col: g[col].sum(min_count=1) for col in C.CAR_COLUMNS}
+    parts |= {col: g[col].sum(min_count=1) for col in _COUNTS}
     parts |= {col: g[col].any() for col in _FLAGS}
     parts[_CRED] = g[_CRED].min()
     parts[C.SHIPMENTS] = g[_SHIP].agg(_joined)
@@ -179,7 +181,7 @@ def partial(rows: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
         One row per key combination, in the order first met.
     """
     if rows.empty:
-        return pd.DataFrame(columns=[*keys, *_SUMS, *C.CAR_COLUMNS, *_FLAGS, _CRED])
+        return pd.DataFrame(columns=[*keys, *_SUMS, *_COUNTS, *_FLAGS, _CRED])
     return _states(rows, keys)
 
 
@@ -331,8 +333,10 @@ def combine(parts: Sequence[pd.DataFrame], keys: Sequence[str], settings: Settin
             lambda v: "; ".join(sorted(_bases(v))) or UNKNOWN
         )
     out |= {col: g[col].sum() for col in _SUMS}
-    out |= {col: g[col].sum(min_count=1) for col in C.CAR_COLUMNS}
+    out |= {col: g[col].sum(min_count=1) for col in _COUNTS}
     out |= {col: g[col].any() for col in _FLAGS}
+    # the most cars: unknown when any count has no upper limit (summary.count_bounds)
+    out[C.CARS_TOTAL_MAX] = out[C.CARS_TOTAL_MAX].mask(out[_OPEN].astype(bool))
     out[C.BEST_CREDIBILITY] = g[_CRED].min().astype("Int64")
     out[C.UNALLOCATED] = g[C.UNALLOCATED].agg(_joined)
     out[C.SOURCES] = g[C.SOURCES].agg(_sources)
@@ -342,7 +346,7 @@ def combine(parts: Sequence[pd.DataFrame], keys: Sequence[str], settings: Settin
     df = pd.DataFrame({k: v.array for k, v in out.items()})
     for col in _SUMS:
         df[col] = df[col].astype("int64")
-    for col in C.CAR_COLUMNS:
+    for col in _COUNTS:
         df[col] = df[col].astype("Int64")
     df[C.PERSONNEL_ESTIMATE] = personnel_estimate(df[C.CARS_PASSENGER], settings=settings)
     return _sort(df[columns], keys)

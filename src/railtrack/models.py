@@ -369,8 +369,14 @@ class CarCounts(_Frozen):
     at_least
         The source gave ``total`` as a lower bound ("more than 40 cars").
     at_most
-        The source gave ``total`` as an upper bound ("up to 60 cars", "almost 50"):
-        the train has at most that many cars (the count is also ``estimated``).
+        The source gave an upper bound: the train has at most ``total_max`` cars.
+        Alone, ``total`` is that bound ("up to 60 cars", "almost 50"; the count is
+        also ``estimated``); with ``at_least``, the count is a range ("30-35 flat
+        cars", "от 30 до 40 вагонов"): ``total`` is its low end.
+    total_max
+        The most cars the source allows: the bound of ``at_most`` (the high end of a
+        range, or ``total`` for a bound alone); None without an upper bound. Setting
+        it sets ``at_most``.
 
     Raises
     ------
@@ -383,6 +389,11 @@ class CarCounts(_Frozen):
     >>> cars = CarCounts(passenger=2, flat=42, other=7)
     >>> cars.total, cars.total_derived, cars.typed_sum
     (51, True, 51)
+    >>> rng = CarCounts(flat=30, total_max=35, at_least=True)  # "30-35 platforms"
+    >>> rng.total, rng.at_most, (rng.least, rng.most)
+    (30, True, (30, 35))
+    >>> CarCounts(total=50, at_most=True, estimated=True).total_max  # "up to 50 cars"
+    50
     >>> CarCounts(total=10, flat=12)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
@@ -400,6 +411,46 @@ class CarCounts(_Frozen):
     estimated: bool = False
     at_least: bool = False
     at_most: bool = False
+    total_max: Annotated[int, Field(ge=0, le=MAX_COUNT)] | None = None
+
+    @property
+    def least(self) -> int | None:
+        """The fewest cars the counts allow, or None when they give no lower figure.
+
+        ``total`` (exact, estimated, a lower bound or a range's low end), except for
+        an upper bound alone ("up to 50 cars"), which says nothing of the fewest.
+
+        Examples
+        --------
+        >>> CarCounts(total=40).least, CarCounts(total=50, at_most=True).least
+        (40, None)
+        >>> CarCounts(total=30, total_max=35, at_least=True).least
+        30
+        """
+        if self.at_most and not self.at_least:
+            return None
+        return self.total
+
+    @property
+    def most(self) -> int | None:
+        """The most cars the counts allow, or None when they set no upper limit.
+
+        ``total_max`` when the source gave an upper bound or a range; ``total`` when
+        it is a count (exact or estimated); None for a lower bound ("at least 40"),
+        a total summed from some car types only, or no count.
+
+        Examples
+        --------
+        >>> CarCounts(total=40).most, CarCounts(total=40, at_least=True).most
+        (40, None)
+        >>> CarCounts(total=30, total_max=35, at_least=True).most, CarCounts(flat=38).most
+        (35, None)
+        """
+        if self.total_max is not None:
+            return self.total_max
+        if self.at_least or self.total_derived:
+            return None
+        return self.total
 
     @property
     def total_is_lower_bound(self) -> bool:
@@ -417,11 +468,19 @@ class CarCounts(_Frozen):
     @model_validator(mode="before")
     @classmethod
     def _derive_total(cls, data: object) -> object:
-        if not isinstance(data, dict) or data.get("total") is not None:
+        if not isinstance(data, dict):
+            return data
+        if data.get("total_max") is not None and not data.get("at_most"):
+            data = {**data, "at_most": True}  # a high end is an upper bound
+        if data.get("total") is not None:
+            if data.get("at_most") and data.get("total_max") is None:
+                data = {**data, "total_max": data["total"]}  # "up to 60": the bound
             return data
         known = [n for n in (_as_count(data.get(name)) for name in CAR_TYPES) if n is not None]
         if known:
-            return {**data, "total": sum(known), "total_derived": True}
+            data = {**data, "total": sum(known), "total_derived": True}
+            if data.get("at_most") and data.get("total_max") is None:
+                data["total_max"] = data["total"]
         return data
 
     @model_validator(mode="after")
@@ -429,6 +488,9 @@ class CarCounts(_Frozen):
         typed = self.typed_sum
         if self.total is not None and typed > self.total:
             msg = f"typed cars add up to {typed}, more than the total {self.total}"
+            raise ValueError(msg)
+        if self.total_max is not None and self.total is not None and self.total_max < self.total:
+            msg = f"the most cars {self.total_max} is less than the total {self.total}"
             raise ValueError(msg)
         return self
 
@@ -686,7 +748,7 @@ class Shipment(_Frozen):
 def _check_cars(cars: CarCounts, *, trains: int) -> None:
     """Raise ``ValueError`` when ``cars`` is more than ``trains`` trains can carry."""
     limit = DEFAULT_SETTINGS.max_cars_per_train * trains
-    count = max(cars.total or 0, cars.typed_sum)
+    count = max(cars.total or 0, cars.typed_sum, cars.total_max or 0)
     if count > limit:
         what = "a train carries" if trains == 1 else f"{trains} trains carry"
         msg = (

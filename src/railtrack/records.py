@@ -387,6 +387,16 @@ class VolumeRecord(BaseModel):
         description="True when some train's total was given as a lower bound "
         "('at least 40 cars'): the cars are at least cars_total.",
     )
+    cars_at_most: bool | None = Field(
+        None,
+        description="True when some train's count was an upper bound ('up to 50') or a "
+        "range ('30-35'): cars_total adds a range's low end and nothing for a bound alone.",
+    )
+    cars_total_max: int | None = Field(
+        None,
+        description="The most cars the row's counts allow (counts, ranges' high ends and "
+        "upper bounds summed); None when some count has no upper limit ('at least 40').",
+    )
     personnel_estimate: float | None
     unallocated: str | None
     sources: list[str]
@@ -457,7 +467,20 @@ class RunSummary(_Out):
         False,
         description="True when some train's car total counts only the car types its "
         "report counted (a partial breakdown), or its report gave it as a lower bound "
-        "('at least 40 cars', 'не менее 30 вагонов'): the cars are at least cars_total.",
+        "('at least 40 cars', 'не менее 30 вагонов'), or some train's count was an upper "
+        "bound or a range (see cars_at_most): the cars are at least cars_total.",
+    )
+    cars_at_most: bool = Field(
+        False,
+        description="True when some train's count was an upper bound ('up to 50 cars', "
+        "'не более 50 вагонов') or a range ('30-35 платформ'): cars_total adds only a "
+        "range's low end and nothing for an upper bound alone; cars_total_max is the most.",
+    )
+    cars_total_max: int | None = Field(
+        None,
+        description="When cars_at_most: the most cars the counts allow (each train's count, "
+        "its range's high end or its upper bound, summed); None when some train's count "
+        "has no upper limit ('at least 40', a partial breakdown) or no count was a bound.",
     )
     cars_passenger: int | None
     personnel_estimate: int | None

@@ -54,6 +54,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SPECIAL_KEYS",
+    "cars_phrase",
+    "count_bounds",
     "personnel_estimate",
     "personnel_note",
     "returning_trips",
@@ -85,6 +87,7 @@ _GRADE = "_grade"
 _CRED = "_credibility"
 _SHIP = "_shipment"
 _GROUP = "_group"
+_OPEN = "_open"  # a count with no upper limit ("at least 40", a partial breakdown)
 
 
 def personnel_estimate(passenger_cars: Any, *, settings: Settings | None = None) -> Any:
@@ -187,6 +190,47 @@ def _flags(df: pd.DataFrame, col: str) -> pd.Series:
         return df[col].astype("boolean").fillna(False).astype(bool)
     except (TypeError, ValueError):
         return df[col].astype(object).map(lambda v: bool(v) if pd.notna(v) else False)
+
+
+def count_bounds(df: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Return each row's fewest and most cars, and whether its count has no upper limit.
+
+    How counts with bounds are summed (README "Counts with bounds"): the fewest is
+    ``cars_total`` (exact, estimated, a lower bound or a range's low end) except for an
+    upper bound alone ("up to 50 cars"), which gives no fewest; the most is
+    ``cars_total_max`` (an upper bound, a range's high end), else ``cars_total`` when
+    it is a count, and is missing (open) for a lower bound or a total summed from some
+    car types only.
+
+    Parameters
+    ----------
+    df
+        Rows with ``cars_total`` and, where known, ``cars_total_max``,
+        ``cars_at_least``, ``cars_at_most`` and ``cars_total_derived``.
+
+    Returns
+    -------
+    least, most : pandas.Series
+        Nullable integers.
+    open_above : pandas.Series
+        Bool: the row has a count but no upper limit.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"cars_total": [40, 50, 30, 20], "cars_total_max": [None, 50, 35, None],
+    ...                    "cars_at_most": [False, True, True, False],
+    ...                    "cars_at_least": [False, False, True, True]})
+    >>> least, most, open_above = count_bounds(df)
+    >>> least.tolist(), most.tolist(), open_above.tolist()
+    ([40, <NA>, 30, 20], [40, 50, 35, <NA>], [False, False, False, True])
+    """
+    total = _counts(df, C.CARS_TOTAL)
+    at_least, at_most = _flags(df, C.CARS_AT_LEAST), _flags(df, C.CARS_AT_MOST)
+    lower = at_least | _flags(df, C.CARS_TOTAL_DERIVED)
+    least = total.mask(at_most & ~at_least)
+    most = _counts(df, C.CARS_TOTAL_MAX).fillna(total.mask(lower))
+    open_above = total.notna() & most.isna()
+    return least, most, open_above
 
 
 def _source_labels(df: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
@@ -336,8 +380,13 @@ def _trains(ships: pd.DataFrame, *, period: pd.Series) -> pd.DataFrame:
         # a trip back carries its outbound trip's cars: counted once, with the outbound
         rows[col] = _counts(ships, col).mask(back)
     rows[C.TRAINS_WITH_CARS] = rows[C.CARS_TOTAL].notna().astype("int64")
+    # a total adds its fewest cars, never an upper bound as if it were a count
+    least, most, open_above = count_bounds(ships)
+    rows[C.CARS_TOTAL] = least.mask(back)
+    rows[C.CARS_TOTAL_MAX] = most.mask(back)
+    rows[_OPEN] = (open_above & ~back).astype(bool)
     rows[C.CARS_UNALLOCATED] = np.zeros(len(ships), np.int64)
-    for col in (C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED, C.CARS_AT_LEAST):
+    for col in (C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED, C.CARS_AT_LEAST, C.CARS_AT_MOST):
         rows[col] = _flags(ships, col).astype(bool)
     rows[_CRED] = _counts(ships, C.CREDIBILITY)
     rows[C.UNALLOCATED] = None
@@ -359,6 +408,11 @@ def _remainder_rows(rest: pd.DataFrame, trains: pd.DataFrame, periods: pd.Series
     rows[C.CARS_UNALLOCATED] = rest[C.CARS_TOTAL].fillna(0).to_numpy(np.int64)
     for col in (C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED, C.CARS_AT_LEAST):
         rows[col] = rest[col].to_numpy(bool)
+    least, most, open_above = count_bounds(rest.reset_index(drop=True))
+    rows[C.CARS_TOTAL] = least.array
+    rows[C.CARS_TOTAL_MAX] = most.array
+    rows[_OPEN] = open_above.to_numpy(bool)
+    rows[C.CARS_AT_MOST] = _flags(rest, C.CARS_AT_MOST).to_numpy(bool)
     rows[_CRED] = pd.array([None] * len(rest), dtype="Int64")
     rows[C.UNALLOCATED] = rest[C.UNALLOCATED].to_numpy(dtype=object)
     rows[_SOURCE_LABEL] = source.to_numpy(dtype=object)
@@ -558,6 +612,9 @@ def _aggregate(rows: pd.DataFrame, keys: Sequence[str], *, settings: Settings) -
         C.CARS_TOTAL_DERIVED: g[C.CARS_TOTAL_DERIVED].any(),
         C.CARS_ESTIMATED: g[C.CARS_ESTIMATED].any(),
         C.CARS_AT_LEAST: g[C.CARS_AT_LEAST].any(),
+        C.CARS_AT_MOST: g[C.CARS_AT_MOST].any(),
+        # the most cars: unknown when any count has no upper limit
+        C.CARS_TOTAL_MAX: g[C.CARS_TOTAL_MAX].sum(min_count=1).mask(g[_OPEN].any()),
         C.BEST_CREDIBILITY: g[_CRED].min().astype("Int64"),
     }
     parts |= {
@@ -860,6 +917,43 @@ def _true(value: object) -> bool:
     return value is not None and value is not pd.NA and bool(value == True)  # noqa: E712
 
 
+def cars_phrase(figures: Mapping[str, Any]) -> str:
+    """Return the cars of :func:`total_figures` in words, saying how bounds were summed.
+
+    Parameters
+    ----------
+    figures
+        ``cars_total``, ``cars_total_lower_bound``, ``cars_at_most`` and
+        ``cars_total_max`` as :func:`total_figures` gives them.
+
+    Returns
+    -------
+    str
+        "412 cars", "at least 412 cars", "70 to 85 cars" (some counts were ranges or
+        upper bounds, none open above), or "at least 30 cars (upper bounds and
+        ranges: only their low ends summed)".
+
+    Examples
+    --------
+    >>> cars_phrase({"cars_total": 412})
+    '412 cars'
+    >>> cars_phrase({"cars_total": 70, "cars_total_lower_bound": True, "cars_at_most": True,
+    ...              "cars_total_max": 85})
+    '70 to 85 cars'
+    >>> cars_phrase({"cars_total": 30, "cars_total_lower_bound": True, "cars_at_most": True})
+    'at least 30 cars (ranges and upper bounds: only low ends summed)'
+    """
+    low = figures.get("cars_total") or 0
+    most = figures.get("cars_total_max")
+    if figures.get("cars_at_most"):
+        if most is not None and most != low:
+            return f"{low:,} to {most:,} cars"
+        if most is None:
+            return f"at least {low:,} cars (ranges and upper bounds: only low ends summed)"
+    least = "at least " if figures.get("cars_total_lower_bound") else ""
+    return f"{least}{low:,} cars"
+
+
 def total_figures(total: pd.DataFrame) -> dict[str, int | bool | None]:
     """Return the headline counts of the ``total`` summary: trains, cars, personnel.
 
@@ -876,7 +970,10 @@ def total_figures(total: pd.DataFrame) -> dict[str, int | bool | None]:
         some train's total is derived from a partial breakdown (only the car types
         its report counted: ``cars_total_derived``) or was given as a lower bound
         ("at least 40 cars": ``cars_at_least``), so the cars are at least
-        ``cars_total``.
+        ``cars_total``; ``cars_at_most``: True when some train's count was an upper
+        bound or a range ("up to 50", "30-35"), whose low end alone is in
+        ``cars_total`` (an upper bound alone adds nothing there); ``cars_total_max``:
+        the most cars the counts allow (None when some count has no upper limit).
 
     Examples
     --------
@@ -890,6 +987,10 @@ def total_figures(total: pd.DataFrame) -> dict[str, int | bool | None]:
     >>> total_figures(pd.DataFrame({"cars_total": [40], "cars_at_least": [True]}))[
     ...     "cars_total_lower_bound"]
     True
+    >>> figures = total_figures(pd.DataFrame({"cars_total": [70], "cars_at_most": [True],
+    ...                                       "cars_total_max": [85]}))
+    >>> figures["cars_total"], figures["cars_total_max"], figures["cars_at_most"]
+    (70, 85, True)
     """
     row = total.iloc[0] if len(total) else pd.Series(dtype=object)
 
@@ -897,13 +998,16 @@ def total_figures(total: pd.DataFrame) -> dict[str, int | bool | None]:
         value = row.get(col)
         return None if value is None or pd.isna(value) else int(value)
 
+    at_most = _true(row.get(C.CARS_AT_MOST))
     return {
         "trains": number(C.TRAINS),
         "cars_total": number(C.CARS_TOTAL),
+        "cars_at_most": at_most,
+        "cars_total_max": number(C.CARS_TOTAL_MAX) if at_most else None,
         "cars_passenger": number(C.CARS_PASSENGER),
         "personnel_estimate": number(C.PERSONNEL_ESTIMATE),
         "cars_total_lower_bound": (
-            _true(row.get(C.CARS_TOTAL_DERIVED)) or _true(row.get(C.CARS_AT_LEAST))
+            _true(row.get(C.CARS_TOTAL_DERIVED)) or _true(row.get(C.CARS_AT_LEAST)) or at_most
         )
         and number(C.CARS_TOTAL) is not None,
     }

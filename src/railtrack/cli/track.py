@@ -407,12 +407,14 @@ def track(  # noqa: C901
         )
         if result.knowledge is not None:
             console.print(result.knowledge.note(), highlight=False)
+        from railtrack.summary import cars_phrase
+
         reasons = ", ".join(f"{n} {why}" for why, n in head["unrouted_reasons"].items())
         console.print(
             f"{head['shipments']} trains ({head['n_routed']} routed, {head['n_unrouted']} not"
             + (f": {reasons}" if reasons else "")
-            + ("), at least " if head.get("cars_total_lower_bound") else "), ")
-            + f"{head['cars_total'] or 0} cars counted once "
+            + "), "
+            + f"{cars_phrase(head)} counted once "
             f"({head['cars_passenger'] or 0} passenger), to "
             f"{terminal_text(', '.join(head['destinations'])) or 'unknown destinations'}; "
             f"{plural(len(head.get('outlets') or head['sources']), 'source')}."

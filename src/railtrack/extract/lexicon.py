@@ -335,6 +335,13 @@ class Lexicon:
     qualifiers: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     ranges: frozenset[str] = frozenset()
     range_start: frozenset[str] = frozenset()
+    # a count range: its opening words, the words joining its numbers, and the openers
+    # after which the list words of ``ranges`` join them ("между 30 и 40 вагонов")
+    count_range_from: frozenset[str] = frozenset()
+    count_range_to: frozenset[str] = frozenset()
+    count_range_between: frozenset[str] = frozenset()
+    pieces: frozenset[str] = frozenset()  # "(8 шт.)" after a car noun: 8 of them
+    batches: frozenset[str] = frozenset()  # "grupy 6-10 wagonów": a group's size
     month_parts: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     month_prep: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     night_prefix: PhraseTable = field(default_factory=lambda: PhraseTable({}))
@@ -541,6 +548,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
     both = {_norm(f) for f in nouns.get("singular") or []} & {
         _norm(f) for f in nouns.get("plural") or []
     }
+    count_ranges = data.get("count_ranges") or {}
     return Lexicon(
         lang=data["language"],
         name=data.get("name", data["language"]),
@@ -586,6 +594,11 @@ def _build(data: dict[str, Any]) -> Lexicon:
         qualifiers=_table(data.get("qualifiers")),
         ranges=frozenset(_norm(str(w)) for w in data.get("ranges") or []),
         range_start=frozenset(_norm(str(w)) for w in data.get("range_start") or []),
+        count_range_from=frozenset(_norm(str(w)) for w in count_ranges.get("from") or []),
+        count_range_to=frozenset(_norm(str(w)) for w in count_ranges.get("to") or []),
+        count_range_between=frozenset(_norm(str(w)) for w in count_ranges.get("between") or []),
+        pieces=frozenset(_norm(str(w)) for w in data.get("pieces") or []),
+        batches=frozenset(_norm(str(w)) for w in data.get("batches") or []),
         month_parts=_table(data.get("month_parts")),
         month_prep=_flat(data.get("month_prep")),
         night_prefix=_flat(night.get("prefix")),

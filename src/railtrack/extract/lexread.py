@@ -237,24 +237,28 @@ def _not_a_count(toks: tuple[Token, ...], i: int) -> bool:
     """Whether the digits at ``toks[i]`` are a time, a decimal or thousands (10:40, 2,2 tys.)."""
     before = toks[i - 1].low if i > 0 else ""
     after = toks[i + 1].low if i + 1 < len(toks) else ""
-    # "10:40" is a time; "эшелон: 32 платформы" is a count after a colon
+    # "10:40" is a time; "эшелон: 32 платформы" and "а 05:40: 38 платформаў" are a
+    # count after a colon (a time is written together)
     if (
         before == ":"
         and i > 1
         and toks[i - 2].low.isdecimal()
         and toks[i - 1].start == toks[i - 2].end
+        and toks[i].start == toks[i - 1].end
     ):
         return True
     if after == ":" and i + 2 < len(toks) and toks[i + 2].low.isdecimal():
-        return toks[i + 1].end == toks[i + 2].start
+        return toks[i + 1].start == toks[i].end and toks[i + 1].end == toks[i + 2].start
     if before in _DASHES and i > 1 and toks[i - 2].low.isdecimal():
         return True  # "2-3 вагона": a range is no count
     if after in _DASHES and i + 2 < len(toks) and toks[i + 2].low.isdecimal():
         return True
+    # "2,2" or "2.5" written together is one number; "около 05:40. 38 платформ" or
+    # "18:30, 42 вагона" is a time, a stop or a comma, then a count (trial11 T12)
     if after in (",", ".") and i + 2 < len(toks) and toks[i + 2].low.isdecimal():
-        return toks[i + 2].start == toks[i + 1].end  # 2,2 or 2.5 written together
+        return toks[i + 1].start == toks[i].end and toks[i + 2].start == toks[i + 1].end
     if before in (",", ".") and i > 1 and toks[i - 2].low.isdecimal():
-        return toks[i - 1].start == toks[i - 2].end
+        return toks[i - 1].start == toks[i - 2].end and toks[i].start == toks[i - 1].end
     return after in _THOUSANDS
 
 
@@ -493,17 +497,8 @@ class LexiconReader:
         toks = tokens(text)
         counts: list[CarCount] = []
         i = 0
-        numbers, approx_words = self.lex.numbers, self.lex.approx
         while i < len(toks):
-            low = toks[i].low
-            if not (
-                low[0].isdecimal()
-                or low in numbers
-                or low in approx_words
-                or low in self.lex.collective
-                or low in self.lex.dozen
-                or low in self.lex.approx_numbers
-            ):
+            if not self._may_start_count(toks[i].low):
                 i += 1
                 continue
             round_number = self.lex.approx_numbers.match(toks, i)
@@ -523,11 +518,19 @@ class LexiconReader:
                 j += 1  # "почти из 50 вагонов", "майже з 50": the bound before "of"
             if j >= len(toks):
                 break
+            shaped = self._shaped_count(text, toks, start_i, j, approx=approx is not None)
+            if shaped is not None:
+                counts += shaped[0]
+                i = shaped[1]
+                continue
             number = self._number_at(toks, j)
             if number is None:
                 i += 1
                 continue
             value, k = number
+            # "40+ вагонов": at least 40
+            plus = k < len(toks) and toks[k].low == "+" and toks[k].start == toks[k - 1].end
+            k += plus
             found = self._count_noun(toks, j, k)
             if found is None:
                 i = k if k > i else i + 1
@@ -541,7 +544,7 @@ class LexiconReader:
                 i = end_i  # "23 czołgi, 8 cystern, 9 ciężarówek": fuel trucks, not tank cars
                 continue
             start, end = toks[first].start, toks[end_i - 1].end
-            at_least = approx is not None and approx[0] == "at_least"
+            at_least = plus or (approx is not None and approx[0] == "at_least")
             at_most = approx is not None and approx[0] == "at_most"
             estimated = (bool(approx) and not at_least) or self._round_number(toks, j, k)
             counts.append(
@@ -558,6 +561,148 @@ class LexiconReader:
             )
             i = end_i
         return counts
+
+    def _may_start_count(self, low: str) -> bool:
+        """Whether a count may start at a word: a digit, a number or an estimate word."""
+        lex = self.lex
+        return (
+            low[0].isdecimal()
+            or low in lex.numbers
+            or low in lex.approx
+            or low in lex.collective
+            or low in lex.dozen
+            or low in lex.approx_numbers
+        )
+
+    def _shaped_count(
+        self, text: str, toks: tuple[Token, ...], start_i: int, j: int, *, approx: bool
+    ) -> tuple[list[CarCount], int] | None:
+        """Return the count of a special shape at ``toks[j]`` and the index after it, if any.
+
+        A group's size ("grupy 6-10 wagonów": no count, an empty list), a count in
+        pieces ("цистерны с топливом (8 шт.)") or a range ("30-35 платформ", "od 30 do
+        40 wagonów"); ``start_i`` is where an estimate word before it starts.
+        """
+        if self._batch_size(toks, start_i):
+            return [], start_i + 1
+        found = None if approx else self._pieces_count(text, toks, j)
+        if found is None:
+            found = self._count_range(text, toks, j, estimate=start_i if approx else None)
+        return None if found is None else ([found[0]], found[1])
+
+    def _plain_number(self, toks: tuple[Token, ...], i: int) -> tuple[int, int] | None:
+        """Return (value, next index) of digits or number words at ``i``, as written."""
+        if i >= len(toks):
+            return None
+        if toks[i].low.isdecimal():
+            return int(toks[i].low), i + 1
+        return self._number_at(toks, i)
+
+    def _count_range(
+        self, text: str, toks: tuple[Token, ...], j: int, *, estimate: int | None = None
+    ) -> tuple[CarCount, int] | None:
+        """Return a count given as a range at ``toks[j]`` and the index after it, if any.
+
+        "30-35 платформ", "30 – 35 platform", "от 30 до 40 вагонов", "від 30 до 40",
+        "ад 30 да 40 вагонаў", "od 30 do 40 wagonów", "между 30 и 40 вагонами", "от
+        тридцати до сорока вагонов": at least the first number and at most the second,
+        which must be the larger (lexicon ``count_ranges``). ``estimate`` is the index of
+        an estimate word that opens it ("около 40-45 вагонов"): the range is estimated.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> text = "из 30-35 платформ"
+        >>> count, end = rd._count_range(text, tokens(text), 1)
+        >>> count.kind, count.value, count.most, count.at_least, count.at_most, count.text
+        ('flat', 30, 35, True, True, '30-35 платформ')
+        >>> days = "с 10 по 15 марта"
+        >>> rd._count_range(days, tokens(days), 1) is None
+        True
+        """
+        lex = self.lex
+        low = self._plain_number(toks, j)
+        if low is None or low[1] + 1 >= len(toks):
+            return None
+        k = low[1]
+        opener = toks[j - 1].low if j > 0 else ""
+        joint = toks[k].low
+        if not (
+            joint in _DASHES
+            or joint in lex.count_range_to
+            or (opener in lex.count_range_between and joint in lex.ranges)
+        ):
+            return None
+        high = self._plain_number(toks, k + 1)
+        if high is None or high[0] <= low[0]:
+            return None
+        found = self._count_noun(toks, k + 1, high[1])
+        if found is None:
+            return None
+        kind, end_i = found
+        first = j - 1 if opener in lex.count_range_from else j
+        if estimate is not None:
+            first = estimate
+        start, end = toks[first].start, toks[end_i - 1].end
+        estimated = estimate is not None
+        count = CarCount(kind, low[0], estimated, start, end, text[start:end], True, True, high[0])
+        return count, end_i
+
+    def _batch_size(self, toks: tuple[Token, ...], i: int) -> bool:
+        """Whether the count at ``toks[i]`` follows a plural "groups" (lexicon ``batches``).
+
+        Examples
+        --------
+        >>> pl = LexiconReader("pl")
+        >>> pl._batch_size(tokens("grupy 6-10 wagonów"), 1), pl._batch_size(tokens("z 6"), 1)
+        (True, False)
+        """
+        before = toks[i - 1].low if i > 0 else ""
+        if before in ("по", "po", "па") and i > 1:
+            before = toks[i - 2].low
+        return before in self.lex.batches
+
+    def _pieces_count(
+        self, text: str, toks: tuple[Token, ...], j: int
+    ) -> tuple[CarCount, int] | None:
+        """Return a count in brackets after its car noun ("цистерны (8 шт.)"), if any.
+
+        The number at ``toks[j]`` stands in brackets with a word for pieces (lexicon
+        ``pieces``: "шт", "штук", "szt") and a car noun within four words before the
+        bracket ("цистерны с топливом (8 шт.)", "cysterny z paliwem (8 szt.)"); the
+        count runs from the noun (or its type adjective) to the closing bracket.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> text = "25 крытых вагонов и цистерны с топливом (8 шт.)"
+        >>> count, end = rd._pieces_count(text, tokens(text), 10)
+        >>> count.kind, count.value, count.text
+        ('tank', 8, 'цистерны с топливом (8 шт.)')
+        """
+        if j < 2 or j + 1 >= len(toks) or toks[j - 1].low != "(":
+            return None
+        if not toks[j].low.isdecimal() or toks[j + 1].low not in self.lex.pieces:
+            return None
+        end_i = j + 2
+        while end_i < len(toks) and toks[end_i].low in (".", ")") and end_i <= j + 3:
+            end_i += 1
+        if toks[end_i - 1].low != ")":
+            return None
+        for m in range(j - 2, max(-1, j - 7), -1):
+            kind = self._car_noun_kind(toks[m].low)
+            if kind is None:
+                if toks[m].low in (",", ";", ":", "(", ")") or toks[m].low.isdecimal():
+                    return None  # another clause or another count stands between
+                continue
+            first = m
+            adjective = self._adjective_kind(toks[m - 1].low) if m > 0 else None
+            if adjective not in (None, "neutral"):
+                kind, first = adjective, m - 1  # "крытые вагоны (5 шт.)"
+            start, end = toks[first].start, toks[end_i - 1].end
+            value = int(toks[j].low)
+            return CarCount(kind, value, False, start, end, text[start:end]), end_i
+        return None
 
     def _range_end(self, toks: tuple[Token, ...], i: int) -> bool:
         """Whether ``toks[i]`` ("до", "да", "do") closes a range of numbers ("30 до 40").

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from numerizer import numerize
 
@@ -29,6 +30,7 @@ __all__ = [
     "AtLeast",
     "AtMost",
     "CarCount",
+    "CountRange",
     "bound_before",
     "candidate_starts",
     "find_car_counts",
@@ -82,6 +84,10 @@ _RANGE_BEFORE_RE = re.compile(
     r"|\bbetween\s+\S+\s+and\s+|\b(?:from\s+)?[a-z]+(?:[\s-][a-z]+)?\s+(?:to|or)\s+)$",
     re.IGNORECASE,
 )
+# the words that open a range ("from 30 to 40", "between 30 and 40") and an estimate
+# before it ("about 30-40 cars"): part of the range's evidence
+_RANGE_OPENING_RE = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+_APPROX_BEFORE_RE = re.compile(rf"\b(?:{_ESTIMATE})\s+$", re.IGNORECASE)
 
 # Words that say what kind of car a count is; each maps to a CarCounts field.
 _ADJECTIVE_KIND = {
@@ -145,6 +151,7 @@ _SINGULAR = r"(?:car|wagon|carriage|coach|platform|flat-?car|box-?car|cistern)"
 _COUNT_RE = fold_compile(
     rf"(?:(?P<approx>{_APPROX})\s+)?"
     rf"(?<![\w.,])(?P<num>{NUMBER_PATTERN}|an?(?=\s+(?:(?:{_ADJ})\s+)?{_SINGULAR}\b))"
+    r"(?P<plus>\+)?"  # "40+ cars": at least 40
     r"(?:"
     r"(?P<dash>-(?:car|wagon)\b)"  # "a 47-car train"
     r"|\s+(?:(?:of\s+(?:which|them|these|those)\s+)?(?:are|were|is|was)\s+)?"
@@ -212,24 +219,107 @@ def _only_people(text: str, end: int) -> bool:
     return found is not None and _AND_MORE_RE.match(text, found.end()) is None
 
 
-def _range_end(before: str) -> bool:
-    """Whether the text before a number makes the number the end of a range.
+class _RangeStart(NamedTuple):
+    """The low end of a count range, where its words start, and whether it is estimated."""
+
+    low: int
+    start: int
+    estimated: bool
+
+
+def _range_start(before: str) -> _RangeStart | None:
+    """Return the low end of a range that the text before a number opens.
+
+    ``before`` ends just before the range's high end ("30-" before "40 cars"). The
+    start is the offset in ``before`` of the range's first word ("from", "between",
+    or an estimate word: "about 30-40 cars" is an estimated range). None when the
+    number ends no range.
 
     Examples
     --------
-    >>> _range_end("Between 30 and "), _range_end("some 30-"), _range_end("thirty to ")
-    (True, True, True)
-    >>> _range_end("On March 8, "), _range_end("a train of "), _range_end("went to ")
-    (False, False, False)
+    >>> _range_start("Between 30 and "), _range_start("some 30-")
+    (_RangeStart(low=30, start=0, estimated=False), _RangeStart(low=30, start=0, estimated=True))
+    >>> _range_start("a train of thirty to "), _range_start("a train of from 30 to ")
+    (_RangeStart(low=30, start=11, estimated=False), _RangeStart(low=30, start=11, estimated=False))
+    >>> _range_start("On March 8, "), _range_start("a train of "), _range_start("went to ")
+    (None, None, None)
     """
     found = _RANGE_BEFORE_RE.search(before)
     if found is None:
-        return False
+        return None
     words = found[0].split()
-    if words[0].lower() in ("between",) or words[0][:1].isdigit():
-        return True
-    words = [w for w in words[:-1] if w.lower() != "from"]  # the words before "to"/"or"
-    return any(parse_number(" ".join(words[-n:])) is not None for n in (1, 2) if n <= len(words))
+    start = found.start()
+    if words[0].lower() == "between":
+        low = parse_number(words[1])
+    elif words[0][:1].isdigit():
+        low = parse_number(re.sub(r"\D.*", "", words[0]))
+    else:
+        if words[0].lower() != "from":
+            start += len(found[0]) - len(found[0].lstrip())
+        numbers = [w for w in words[:-1] if w.lower() != "from"]  # the words before "to"/"or"
+        low = next(
+            (
+                value
+                for n in (2, 1)
+                if n <= len(numbers) and (value := parse_number(" ".join(numbers[-n:]))) is not None
+            ),
+            None,
+        )
+        if low is not None and len(numbers) == 2 and parse_number(numbers[-1]) == low:
+            start = before.rfind(numbers[-1], start)  # "a train of thirty to": from "thirty"
+    if low is None:
+        return None
+    opening = _RANGE_OPENING_RE.search(before, 0, start)
+    if opening is not None and opening.end() == start:
+        start = opening.start()
+    estimate = _APPROX_BEFORE_RE.search(before, 0, start)
+    if estimate is not None and estimate.end() == start:
+        return _RangeStart(low, estimate.start(), estimated=True)
+    return _RangeStart(low, start, estimated=False)
+
+
+_BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_BATCHES_BEFORE_RE = re.compile(r"\bgroups\s+of\s+$", re.IGNORECASE)
+# a count after its car noun, in brackets, in pieces: "tank cars with fuel (8 pcs)"
+_PIECES_RE = re.compile(
+    rf"\b(?P<adjs>(?:(?:{_ADJ})[\s-]+)*)(?P<noun>{_NOUN})\b"
+    rf"(?:(?!\b(?:{_NOUN})\b)[^()\d,;:.]){{0,40}}?"
+    r"\(\s*(?P<num>\d{1,3})\s*(?:pcs|pieces|units)\.?\s*\)",
+    re.IGNORECASE,
+)
+
+
+def _pieces_counts(text: str) -> list[CarCount]:
+    """Return the counts given in pieces after their car noun ("tank cars (8 pcs)").
+
+    Examples
+    --------
+    >>> [(c.kind, c.value, c.text) for c in _pieces_counts("and tank cars with fuel (8 pcs.)")]
+    [('tank', 8, 'tank cars with fuel (8 pcs.)')]
+    """
+    if "(" not in text:
+        return []
+    return [
+        CarCount(_kind(m["adjs"], m["noun"], None), int(m["num"]), False, *m.span(), m[0])
+        for m in _PIECES_RE.finditer(text)
+    ]
+
+
+def _words_range(number: str) -> tuple[int, int] | None:
+    """Return the ends of "thirty and forty" (after "between"), smaller first, else None.
+
+    Examples
+    --------
+    >>> _words_range("thirty and forty"), _words_range("forty and thirty")
+    ((30, 40), None)
+    """
+    parts = re.split(r"\s+and\s+", number.strip(), maxsplit=1)
+    if len(parts) != 2:
+        return None
+    low, most = parse_number(parts[0]), parse_number(parts[1])
+    if low is None or most is None or low >= most:
+        return None
+    return low, most
 
 
 def candidate_starts(text: str, first_words: frozenset[str]) -> list[int]:
@@ -345,6 +435,32 @@ class AtLeast(int):
     __slots__ = ()
 
 
+class CountRange(AtLeast):
+    """A count the source gives as a range ("30-35 platforms"): the int is the low end.
+
+    ``most`` is the high end. A range is a lower bound (so it travels as an
+    :class:`AtLeast`) with an upper one; the shipment built from it sets
+    :attr:`railtrack.models.CarCounts.at_least`, ``at_most`` and ``total_max``.
+
+    Examples
+    --------
+    >>> n = CountRange(30, 35)
+    >>> int(n), n.most, isinstance(n, AtLeast)
+    (30, 35, True)
+    """
+
+    most: int
+
+    def __new__(cls, low: int, most: int) -> CountRange:
+        """Return the range from ``low`` to ``most``."""
+        value = super().__new__(cls, low)
+        value.most = most
+        return value
+
+    def __reduce__(self) -> tuple[type[CountRange], tuple[int, int]]:
+        return CountRange, (int(self), self.most)
+
+
 @dataclass(frozen=True, slots=True)
 class CarCount:
     """One count of cars found in a text.
@@ -354,7 +470,9 @@ class CarCount:
     ``start``/``end`` are character offsets into the text searched. ``estimated``
     marks an approximate count ("about 30"), ``at_least`` a lower bound ("at least
     40", "over 30", "не менее 30", "co najmniej 35"), ``at_most`` an upper one ("up to
-    60", "почти 50", "maksymalnie 60", also ``estimated``): the value is the bound.
+    60", "почти 50", "maksymalnie 60", also ``estimated``): the value is the bound. A
+    range ("30-35 flatcars", "от 30 до 40 вагонов") is both: ``value`` is its low end,
+    ``most`` its high end, and ``at_least`` and ``at_most`` are set.
     """
 
     kind: str
@@ -365,6 +483,7 @@ class CarCount:
     text: str
     at_least: bool = False
     at_most: bool = False
+    most: int | None = None
 
 
 @lru_cache(maxsize=4096)
@@ -447,20 +566,50 @@ def find_car_counts(text: str) -> list[CarCount]:
     counts = []
     for m in scan(_COUNT_RE, text, _FIRST_WORDS):
         value = 1 if m["num"].lower() in ("a", "an") else parse_number(m["num"])
+        start, end = m.span()
+        if value is None and not m["approx"]:
+            ends, opening = _words_range(m["num"]), text[max(0, start - 40) : start]
+            between = _BETWEEN_BEFORE_RE.search(opening)
+            if ends is not None and between is not None:  # "between thirty and forty cars"
+                first = start - len(opening) + between.start()
+                kind = _kind(m["adjs"] or "", m["noun"], m["bare"])
+                low, most = ends
+                counts.append(
+                    CarCount(kind, low, False, first, end, text[first:end], True, True, most)
+                )
+            continue
         if value is None:
             continue
-        start, end = m.span()
         before = text[max(0, start - 12) : start]
         round_word = _ROUND_RE.search(m["num"]) is not None
         if round_word and _VAGUE_BEFORE_RE.search(before):
             continue  # "several dozen cars", "a few hundred wagons": no number
-        if not m["approx"] and _range_end(text[max(0, start - 40) : start]):
-            continue  # "30-40 cars", "between thirty and forty wagons": a range, no count
+        opened = None if m["approx"] else _range_start(text[max(0, start - 40) : start])
+        if opened is not None and opened.low >= value:
+            continue  # "3-40 cars" read backwards, "forty-eight": no range of counts
         kind = "total" if m["dash"] else _kind(m["adjs"] or "", m["noun"], m["bare"])
         if kind == "total" and not m["dash"] and _only_people(text, end):
             kind = "passenger"  # "two wagon cars for people", "4 cars with soldiers"
+        first = start if opened is None else max(0, start - 40) + opened.start
+        if _BATCHES_BEFORE_RE.search(text, max(0, first - 20), first):
+            continue  # "groups of 6-10 cars are sent": each group's size, no train's count
+        if opened is not None:  # "30-40 cars", "between thirty and forty wagons": a range
+            counts.append(
+                CarCount(
+                    kind,
+                    opened.low,
+                    opened.estimated,
+                    first,
+                    end,
+                    text[first:end],
+                    at_least=True,
+                    at_most=True,
+                    most=value,
+                )
+            )
+            continue
         bound = " ".join(m["approx"].split()) if m["approx"] else ""
-        at_least = _AT_LEAST_RE.match(bound) is not None
+        at_least = _AT_LEAST_RE.match(bound) is not None or m["plus"] is not None
         at_most = _AT_MOST_RE.match(bound) is not None
         estimated = _APPROX_RE.match(bound) is not None
         half = _HALF_BEFORE_RE.search(before) if round_word and not m["approx"] else None
@@ -480,6 +629,11 @@ def find_car_counts(text: str) -> list[CarCount]:
                 at_most=at_most,
             )
         )
+    pieces = _pieces_counts(text)
+    if pieces:  # "tank cars with fuel (8 pcs)": in text order, beside the others
+        taken = [(c.start, c.end) for c in counts]
+        counts += [p for p in pieces if not any(a < p.end and p.start < b for a, b in taken)]
+        counts.sort(key=lambda c: c.start)
     return counts
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import ValidationError
 
 from railtrack._intern import Interner, current
-from railtrack.extract.numbers import AtLeast, AtMost
+from railtrack.extract.numbers import AtLeast, AtMost, CountRange
 from railtrack.extract.places import resolve_place
 from railtrack.extract.quotes import Quotes
 from railtrack.extract.trains import (
@@ -122,11 +122,14 @@ class Extraction:
         ``arrival_told`` (the arrival told as past, dated or not),
         ``cars`` (``total``, ``passenger``, ``covered``, ``flat``, ``tank``, ``other``),
         ``cars_estimated``, ``cars_at_least`` (the total is a lower bound: "at least 40
-        cars"), ``cars_at_most`` (an upper bound: "up to 60 cars"), ``group``,
-        ``claim``, ``confidence`` and ``evidence``; each group ``id``, ``n_trains``,
-        ``members``, ``cars``, ``cars_estimated``, ``cars_at_least``, ``cars_at_most``
-        and ``evidence``; each tally (trains counted over a period, no shipment)
-        ``n_trains``, ``at_least``, ``text`` and its ``start``/``end`` offsets.
+        cars"), ``cars_at_most`` (an upper bound: "up to 60 cars"; with
+        ``cars_at_least``, a range: "30-35 flat cars"), ``cars_total_max`` (the most
+        cars the source allows: the bound, or a range's high end; null without one),
+        ``group``, ``claim``, ``confidence`` and ``evidence``; each group ``id``,
+        ``n_trains``, ``members``, ``cars``, ``cars_estimated``, ``cars_at_least``,
+        ``cars_at_most``, ``cars_total_max`` and ``evidence``; each tally (trains
+        counted over a period, no shipment) ``n_trains``, ``at_least``, ``text`` and
+        its ``start``/``end`` offsets.
         """
         members: dict[str, list[str]] = {}
         for s in self.shipments:
@@ -148,6 +151,7 @@ class Extraction:
                     "cars_estimated": s.cars.estimated,
                     "cars_at_least": s.cars.at_least,
                     "cars_at_most": s.cars.at_most,
+                    "cars_total_max": s.cars.total_max,
                     "group": s.group,
                     "claim": s.claim,
                     "confidence": round(s.confidence, 3),
@@ -164,6 +168,7 @@ class Extraction:
                     "cars_estimated": g.cars.estimated,
                     "cars_at_least": g.cars.at_least,
                     "cars_at_most": g.cars.at_most,
+                    "cars_total_max": g.cars.total_max,
                     "evidence": [e.model_dump(mode="json") for e in g.evidence],
                 }
                 for g in self.groups
@@ -345,23 +350,30 @@ class _Builder:
         at_least = any(bounds)
         # "up to 60 cars", "почти 50": the total (or a part, with no total) is an upper bound
         at_most = any(
-            isinstance(v, AtMost)
+            isinstance(v, (AtMost, CountRange))
             for k, v in values.items()
             if k == "total" or "total" not in values
         )
+        total_max = _total_max(values) if at_most else None
         values = {k: int(v) if isinstance(v, (AtLeast, AtMost)) else v for k, v in values.items()}
         limit = self.settings.max_cars_per_train * trains
         # the total, or the typed parts together ("30 flats and 100 passenger": 130)
         typed = sum(v for k, v in values.items() if k != "total" and isinstance(v, int))
-        most = max([typed, *(v for v in values.values() if isinstance(v, int))])
+        most = max([typed, total_max or 0, *(v for v in values.values() if isinstance(v, int))])
         if most > limit:
             self.problems.append(
                 f"{owner}: {most} cars is more than {trains} train(s) can "
                 f"carry ({limit}, Settings.max_cars_per_train); counts dropped"
             )
-            values, counts = {}, {}
+            values, counts, total_max, at_least, at_most = {}, {}, None, False, False
         try:
-            cars = CarCounts(**values, estimated=estimated, at_least=at_least, at_most=at_most)
+            cars = CarCounts(
+                **values,
+                estimated=estimated,
+                at_least=at_least,
+                at_most=at_most,
+                total_max=total_max,
+            )
         except ValidationError:
             total = values.pop("total", None)
             self.problems.append(
@@ -369,8 +381,15 @@ class _Builder:
             )
             counts = {k: f for k, f in counts.items() if k != "total"}
             at_least = any(isinstance(f.value, AtLeast) for f in counts.values())
-            at_most = any(isinstance(f.value, AtMost) for f in counts.values())
-            cars = CarCounts(**values, estimated=estimated, at_least=at_least, at_most=at_most)
+            at_most = any(isinstance(f.value, (AtMost, CountRange)) for f in counts.values())
+            total_max = _total_max({k: f.value for k, f in counts.items()}) if at_most else None
+            cars = CarCounts(
+                **values,
+                estimated=estimated,
+                at_least=at_least,
+                at_most=at_most,
+                total_max=total_max,
+            )
         cars = self.same(cars)
         evidence = [self.evidence(f"cars.{kind}", fact) for kind, fact in counts.items()]
         return cars, evidence
@@ -543,3 +562,32 @@ def build_extraction(
         lang=lang,
         tallies=list(draft.tallies),
     )
+
+
+def _total_max(values: dict[str, object]) -> int | None:
+    """Return the most cars counts allow when one is an upper bound or a range, else None.
+
+    The total's bound ("up to 60 cars": 60; "30-35 вагонов": 35); with no total, the
+    typed parts' highs summed, when none of them is open above ("30-35 платформ и 2
+    пассажирских вагона": 37; "не менее 30 платформ и до 5 цистерн": None).
+
+    Examples
+    --------
+    >>> _total_max({"total": CountRange(30, 35)}), _total_max({"total": AtMost(60)})
+    (35, 60)
+    >>> _total_max({"flat": CountRange(30, 35), "passenger": 2})
+    37
+    >>> _total_max({"flat": AtLeast(30), "tank": AtMost(5)}) is None
+    True
+    """
+    if "total" in values:
+        values = {"total": values["total"]}
+    highs = []
+    for value in values.values():
+        if isinstance(value, CountRange):
+            highs.append(value.most)
+        elif isinstance(value, AtLeast) or not isinstance(value, int):
+            return None
+        else:
+            highs.append(int(value))
+    return sum(highs) if highs else None

@@ -36,7 +36,7 @@ from railtrack.extract import cues
 from railtrack.extract.dates import DateSpan, resolve_date, why_undated
 from railtrack.extract.lexicon import LANGUAGES, lexicon, month_of
 from railtrack.extract.listing import list_items, listed_trips, tells_listed_trains
-from railtrack.extract.numbers import AtLeast, AtMost, CarCount
+from railtrack.extract.numbers import AtLeast, AtMost, CarCount, CountRange
 from railtrack.extract.once import once
 from railtrack.extract.places import PlaceSpan, is_broad
 from railtrack.extract.readers import Reader, reader_for
@@ -1017,7 +1017,9 @@ class _ClauseReader:
 
 
 def _count_value(count: CarCount) -> int:
-    """Return a count's value, a bound kept as :class:`AtLeast` or :class:`AtMost`."""
+    """Return a count's value, a bound kept as :class:`AtLeast`, :class:`AtMost` or a range."""
+    if count.most is not None:
+        return CountRange(count.value, count.most)
     if count.at_least:
         return AtLeast(count.value)
     return AtMost(count.value) if count.at_most else count.value

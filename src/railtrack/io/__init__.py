@@ -568,7 +568,9 @@ class _FileLoader:
 
         A count cell goes through :func:`railtrack.io.cells.read_count` ("about 40",
         "сорок девять", "30-40"; approximate counts set ``cars_estimated``, lower
-        bounds such as "at least 40" or "не менее 30" ``cars_at_least``); a date
+        bounds such as "at least 40" or "не менее 30" ``cars_at_least``, upper bounds
+        such as "do 50" ``cars_at_most`` and ``cars_total_max``, and a total's range
+        such as "30-40" both, its high end in ``cars_total_max``); a date
         only month-first ("12/13/2022") is read so. A count or date cell that still
         cannot be read is left out with one problem naming it, and the record keeps
         its other fields (a spreadsheet row is a train whatever one cell says).
@@ -596,6 +598,9 @@ class _FileLoader:
                     data["cars_estimated"] = data.get("cars_estimated") or count.estimated
                     if count.at_least and name == "cars_total":
                         data["cars_at_least"] = True
+                    if count.at_most and name == "cars_total":  # "do 50", "30-40"
+                        data["cars_at_most"] = True
+                        data["cars_total_max"] = count.most
                     continue
                 why = f"{shown(value)} is not a count"
             else:

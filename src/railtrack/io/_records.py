@@ -78,6 +78,8 @@ KNOWN_KEYS: frozenset[str] = frozenset(
         "cars",
         "cars_estimated",
         "cars_at_least",
+        "cars_at_most",
+        "cars_total_max",
         "cars_total_derived",
         "equipment",
         "claim",
@@ -583,10 +585,12 @@ def normalise_record(  # noqa: C901
     for key, part in _FLAT_CAR_KEYS.items():
         if key in clean:
             cars[part] = clean[key]
-    for flag in ("estimated", "at_least", "total_derived"):
+    for flag in ("estimated", "at_least", "at_most", "total_derived"):
         key = f"cars_{flag}"
         if key in clean:
             cars[flag] = _as_bool(clean[key], key)
+    if "cars_total_max" in clean:  # the high end of a range, or an upper bound
+        cars["total_max"] = clean["cars_total_max"]
     if cars:
         out["cars"] = cars
         # a check of the counts as a whole names a table's total column, else "cars"

@@ -11,11 +11,11 @@ Ukrainian, Belarusian and Polish through their lexicons,
 Examples
 --------
 >>> read_count("about 40")
-Count(value=40, estimated=True, at_least=False)
->>> read_count("сорок девять"), read_count("30-40")[:2]
-(Count(value=49, estimated=False, at_least=False), (30, True))
->>> read_count("не менее 30"), read_count("40+")
-(Count(value=30, estimated=False, at_least=True), Count(value=40, estimated=False, at_least=True))
+Count(value=40, estimated=True, at_least=False, at_most=False, most=None)
+>>> read_count("сорок девять").value, read_count("30-40")
+(49, Count(value=30, estimated=True, at_least=True, at_most=True, most=40))
+>>> read_count("не менее 30").at_least, read_count("40+").at_least, read_count("do 50").most
+(True, True, 50)
 >>> read_count("many") is None
 True
 """
@@ -41,10 +41,15 @@ _WORD_RANGE = re.compile(r"\s*[-–—]\s*|\s+(?:to|and|до|да|do|и|і|i|a)\
 # opening word, dropped before the range is read (trial F128)
 _RANGE_OPENING = re.compile(r"^(?:from|between|от|від|ад|od|między|pomiędzy)\s+")
 _RANGE = re.compile(r"^(\d+)\s*(?:[-–—]|to|до|да|do)\s*(\d+)$")
-_SIGNS = re.compile(r"^(?:~|≈|<=?|≤|\+/?-|c\.|ca\.|ok\.|approx\.)\s*")
+_SIGNS = re.compile(r"^(?:~|≈|\+/?-|c\.|ca\.|ok\.|approx\.)\s*")
 _EN_APPROX = re.compile(
-    r"^(?:about|around|approximately|approx|roughly|some|nearly|almost|up to|circa|"
-    r"an estimated|no more than|not more than|at most|a maximum of|maximum)\s+"
+    r"^(?:about|around|approximately|approx|roughly|some|circa|an estimated)\s+"
+)
+# an upper bound: "<50", "≤ 50", "up to 50", "no more than 50" (trial11 T21)
+_AT_MOST_SIGNS = re.compile(r"^(?:<=?|≤)\s*")
+_EN_AT_MOST = re.compile(
+    r"^(?:nearly|almost|up to|no more than|not more than|at most|a maximum of|maximum|"
+    r"max\.)\s*"
 )
 # a lower bound: ">40", "≥ 40", "40+", "at least 40", "over 40"
 _AT_LEAST_SIGNS = re.compile(r"^(?:>=?|≥)\s*|\s*\+$")
@@ -58,12 +63,14 @@ class Count(NamedTuple):
     """A count read from a cell: its value, and how the cell qualified it.
 
     ``estimated``: approximate ("about 40"); ``at_least``: a lower bound ("at least
-    40", "40+").
+    40", "40+"); ``at_most``: an upper bound, ``most`` ("up to 50", "не более 50",
+    "do 50": 50, also estimated). A range ("30-40") is both: ``value`` its low end,
+    ``most`` its high end.
 
     Examples
     --------
     >>> Count(40, estimated=True)
-    Count(value=40, estimated=True, at_least=False)
+    Count(value=40, estimated=True, at_least=False, at_most=False, most=None)
     >>> Count(30, False, at_least=True).at_least
     True
     """
@@ -71,6 +78,8 @@ class Count(NamedTuple):
     value: int
     estimated: bool
     at_least: bool = False
+    at_most: bool = False
+    most: int | None = None
 
 
 @cache
@@ -83,13 +92,17 @@ def _lexicon(lang: str) -> Lexicon:
 def _strip_approx(text: str) -> tuple[str, str | None]:
     """Return the cell without a leading approximation or lower-bound word or sign.
 
-    The second value says which it had: ``"approx"``, ``"at_least"`` or None.
+    The second value says which it had: ``"approx"``, ``"at_least"``, ``"at_most"``
+    or None.
     """
     from railtrack.extract.lexicon import tokens
 
     stripped = _AT_LEAST_SIGNS.sub("", _EN_AT_LEAST.sub("", text))
     if stripped != text:
         return stripped.strip(), "at_least"
+    stripped = _EN_AT_MOST.sub("", _AT_MOST_SIGNS.sub("", text))
+    if stripped != text:
+        return stripped.strip(), "at_most"
     stripped = _EN_APPROX.sub("", _SIGNS.sub("", text))
     if stripped != text:
         return stripped.strip(), "approx"
@@ -98,9 +111,7 @@ def _strip_approx(text: str) -> tuple[str, str | None]:
         found = _lexicon(lang).approx.match(toks, 0) if toks else None
         if found is not None:
             rest = toks[found[1] :]
-            # (an upper bound, "не более 30", is an approximation in a cell)
-            kind = "approx" if found[0] == "at_most" else str(found[0])
-            return (text[rest[0].start :].strip() if rest else ""), kind
+            return (text[rest[0].start :].strip() if rest else ""), str(found[0])
     return text, None
 
 
@@ -136,8 +147,10 @@ def read_count(cell: str) -> Count | None:
     Count or None
         Digits are exact; an approximation (``about``, ``около``, ``~``) is flagged
         ``estimated``; a lower bound (``at least``, ``не менее``, ``co najmniej``,
-        ``>40``, ``40+``) ``at_least``; a range (``30-40``) gives its lower end,
-        estimated (at least that many were reported); number words in English, Russian, Ukrainian,
+        ``>40``, ``40+``) ``at_least``; an upper bound (``up to 50``, ``не более
+        50``, ``do 50``, ``<50``) ``at_most`` with ``most`` (also estimated); a range
+        (``30-40``) gives its low end and ``most`` its high end, with both bounds set
+        (and estimated); number words in English, Russian, Ukrainian,
         Belarusian and Polish are read as in free text. None for anything else
         (``many``, ``?``, a fraction such as ``2.5`` or ``2,5``; ``38.0`` is 38),
         which the caller reports.
@@ -145,16 +158,21 @@ def read_count(cell: str) -> Count | None:
     Examples
     --------
     >>> read_count("около 40")
-    Count(value=40, estimated=True, at_least=False)
-    >>> read_count("co najmniej 30")
-    Count(value=30, estimated=False, at_least=True)
-    >>> read_count("38.0"), read_count("2,5")
-    (Count(value=38, estimated=False, at_least=False), None)
+    Count(value=40, estimated=True, at_least=False, at_most=False, most=None)
+    >>> read_count("co najmniej 30").at_least, read_count("не более 50").most
+    (True, 50)
+    >>> read_count("38.0").value, read_count("2,5")
+    (38, None)
     """
     text = " ".join(cell.split()).casefold()
     if not text:
         return None
     text, qualifier = _strip_approx(text)
+    if qualifier == "at_most":  # "up to 50", "не более 50", "do 50": at most 50
+        bound = read_count(text)
+        if bound is None or bound.at_least or bound.at_most:
+            return None
+        return Count(bound.value, True, at_most=True, most=bound.value)
     estimated, at_least = qualifier == "approx", qualifier == "at_least"
     if (fraction := _DECIMAL.match(text)) is not None:
         whole = int(fraction[1])
@@ -167,7 +185,9 @@ def read_count(cell: str) -> Count | None:
         text = re.sub(r"\s+(?:and|и|і|i|a)\s+(?=\d)", "-", text)
     if (span := _RANGE.match(text)) is not None:
         lo, hi = int(span[1]), int(span[2])
-        return Count(min(lo, hi), True) if lo != hi else Count(lo, estimated, at_least)
+        if lo == hi:
+            return Count(lo, estimated, at_least)
+        return Count(min(lo, hi), True, at_least=True, at_most=True, most=max(lo, hi))
     if opened is not None:  # a range it must be: "between forty and fifty"
         return _word_range(text)
     value = _words(text)
@@ -177,17 +197,15 @@ def read_count(cell: str) -> Count | None:
 
 
 def _word_range(text: str) -> Count | None:
-    """Return a range written in words as its lower end, estimated, else None.
+    """Return a range written in words (its low end, and its high end as ``most``), else None.
 
     "сорок-пятьдесят", "forty to fifty": as "40-50" is read. The first number must be
     the smaller, so a compound ("forty-eight") is never a range.
 
     >>> _word_range("сорок-пятьдесят"), _word_range("пятьдесят-сорок")
-    (Count(value=40, estimated=True, at_least=False), None)
-    >>> read_count("от сорока до пятидесяти")
-    Count(value=40, estimated=True, at_least=False)
-    >>> read_count("between forty and fifty")
-    Count(value=40, estimated=True, at_least=False)
+    (Count(value=40, estimated=True, at_least=True, at_most=True, most=50), None)
+    >>> read_count("от сорока до пятидесяти").most, read_count("between forty and fifty").most
+    (50, 50)
     """
     parts = _WORD_RANGE.split(text)
     if len(parts) != 2:
@@ -195,4 +213,4 @@ def _word_range(text: str) -> Count | None:
     lo, hi = _words(parts[0]), _words(parts[1])
     if lo is None or hi is None or lo >= hi:
         return None
-    return Count(lo, True)
+    return Count(lo, True, at_least=True, at_most=True, most=hi)

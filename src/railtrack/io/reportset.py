@@ -170,6 +170,7 @@ _CAR_ATTRS = {
     C.CARS_ESTIMATED: "estimated",
     C.CARS_AT_LEAST: "at_least",
     C.CARS_AT_MOST: "at_most",
+    C.CARS_TOTAL_MAX: "total_max",
 }
 _SOURCE_ATTRS = {
     C.SOURCE: "reporter",
@@ -201,7 +202,7 @@ _DATE_COLUMNS = frozenset(
 
 def _typed_column(name: str, values: Column) -> pd.Series:
     """Give one column its dtype: datetime64 dates, nullable Int64 counts, strings."""
-    if name in C.CAR_COLUMNS or name in {C.CREDIBILITY, C.N_TRAINS}:
+    if name in C.CAR_COLUMNS or name in {C.CREDIBILITY, C.N_TRAINS, C.CARS_TOTAL_MAX}:
         return pd.Series(pd.array(values, dtype="Int64"))
     raw = pd.Series(values, dtype=object)
     if name in _DATE_COLUMNS:
