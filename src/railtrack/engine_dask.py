@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -337,7 +337,10 @@ def _kept_groups(part: pd.DataFrame, retold: frozenset[tuple[str | None, str]]) 
 
 
 def _without_relays(
-    frames: dict[str, Any], sightings: pd.DataFrame, settings: Settings
+    frames: dict[str, Any],
+    sightings: pd.DataFrame,
+    settings: Settings,
+    region_stations: Callable[[str], Collection[str]] | None = None,
 ) -> tuple[dict[str, Any], pd.DataFrame, pd.DataFrame]:
     """Drop the shipments that retell another report's train (:mod:`railtrack.relays`).
 
@@ -355,7 +358,7 @@ def _without_relays(
 
     ships = frames["shipments"]
     told = _ordered(ships[[*LINK_COLUMNS, SEQ]].compute())
-    relays = relay_links(told, settings, sightings=sightings)
+    relays = relay_links(told, settings, sightings=sightings, region_stations=region_stations)
     if not len(relays):
         return frames, sightings, relays
     dropped = frozenset(relays[C.ID].astype(str))
@@ -642,7 +645,9 @@ def _track(
     stage("knowledge")
     frames, knowledge = _cut(frames, _knowledge_day(frames, as_of))
     sightings = _ordered(frames["sightings"].compute())
-    frames, sightings, relays = _without_relays(frames, sightings, settings)
+    frames, sightings, relays = _without_relays(
+        frames, sightings, settings, network.gazetteer.region_stations
+    )
     _share(client, TABLES, {"sightings": sightings})
     dated_meta = meta([*frames["shipments"].columns, C.BEST_DATE, C.DATE_BASIS])
     dated = frames["shipments"].map_partitions(dated_part, meta=dated_meta, enforce_metadata=False)

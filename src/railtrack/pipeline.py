@@ -290,7 +290,9 @@ def resolve_reports(
         # One label per source set; relays of one train by several reports kept once.
         told = _one_source_label(resolved.to_frame())
         seen = resolved.sightings_frame()
-        relays = relay_links(told, settings, sightings=seen)
+        relays = relay_links(
+            told, settings, sightings=seen, region_stations=network.gazetteer.region_stations
+        )
         told, sightings = without_relays(told, seen, relays)
         resolved = drop_relays(resolved, relays)
         shipments = with_best_dates(told, sightings)  # each train's best date

@@ -38,6 +38,19 @@ channel only (``follow-up``, see :func:`_follow_ups`): one of the two leaves an 
 untold, a post's undated train is dated by the post's day and the day before, and
 both must give car totals that agree.
 
+**A plan and the train it announced** ("в период с 15 по 17 марта в Осиповичи из
+России прибудут еще 2 эшелона", then "в Осиповичи прибыл эшелон из Брянска"; "The
+second one is expected tomorrow", then its arrival) are one train (``plan``, see
+:func:`_plan_links`): a ``planned`` or ``expected`` train is linked to a train told
+as moving, published no earlier, of another report, that goes to the same station,
+whose date lies inside the plan's window (an arrival in its arrival window, a
+departure in its departure window, or an arrival at most ``max_transit_days`` after
+its departure), whose car counts agree, and whose origin fits the plan's: the same
+station, or, for a plan from a region ("из России"), a station or the region itself
+that lies in it; either left untold fits any. One moving train takes at most one
+train of each plan report (a plan of two trains is two trains), and the train told
+as moving is kept. A plan whose every train arrived goes with its group.
+
 A train told only as **seen on its way** ("seen at Orsha heading to Smolensk", no
 origin; a sighting dates it) is linked to another report's train by where and when
 it was seen instead of by its ends (:func:`relay_links` with ``sightings``): the same
@@ -69,7 +82,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -120,7 +133,8 @@ RELAY_COLUMNS: tuple[str, ...] = (
 """Columns of the relays table: the dropped shipment (``id`` and who said it), the
 ``train`` (the kept shipment's id) it was linked to, and how (``departure``,
 ``arrival`` or ``departure-arrival``: which dates agreed; ``sighting-origin``,
-``sighting-via``, ``sighting``: by a sighting; ``follow-up``: a channel's later post)."""
+``sighting-via``, ``sighting``: by a sighting; ``follow-up``: a channel's later post;
+``plan``: the train a plan announced, told as moving)."""
 
 _ENDS = ("origin", "destination")
 
@@ -129,6 +143,7 @@ LINK_COLUMNS: tuple[str, ...] = (
     *(f"{end}{suffix}" for end in _ENDS for suffix in ("", "_station_id", "_region")),
     C.GROUP,
     C.CREDIBILITY,
+    C.CLAIM,
     C.VIA,
     "cars_total",
     C.CARS_AT_LEAST,
@@ -1082,11 +1097,198 @@ def _follows(
     return any(_overlap(a, b, slack) for a in mine for b in theirs)
 
 
+_PLAN_CLAIMS = ("planned", "expected")
+
+
+def _inside_plan(plan: _Candidate, told: _Candidate, transit: int) -> bool:
+    """Whether a moving train's dates lie inside a plan's window (no slack).
+
+    An arrival inside its arrival window, a departure inside its departure window, or
+    an arrival at most ``transit`` days after its departure window (a departure at
+    most that many days before its arrival window); two windows of one kind that do
+    not meet tell the trains apart.
+    """
+    pairs = ((plan.arrival, told.arrival), (plan.departure, told.departure))
+    if any(a and b and not _overlap(a, b, 0) for a, b in pairs):
+        return False
+    if any(a and b for a, b in pairs):
+        return True
+    dep, arr = plan.departure, told.arrival
+    if dep and arr and arr[1] >= dep[0] and arr[0] <= dep[1] + transit:
+        return True
+    arr, dep = plan.arrival, told.departure
+    return bool(arr and dep and dep[0] <= arr[1] and dep[1] >= arr[0] - transit)
+
+
+def _plan_fits(plan: _Candidate, told: _Candidate, settings: Settings) -> bool:
+    """Whether a moving train's car counts and dates fit a plan's (not its ends)."""
+    tolerance = settings.relay_cars_tolerance
+    return (
+        _counts_agree(
+            plan.cars,
+            told.cars,
+            tolerance,
+            x_at_least=plan.cars_at_least,
+            y_at_least=told.cars_at_least,
+        )
+        and _counts_agree(plan.passenger, told.passenger, tolerance)
+        and _inside_plan(plan, told, settings.relay_max_transit_days)
+    )
+
+
+@dataclass(frozen=True)
+class _Origin:
+    """An origin as told: a station id, a region key, the name as written (all optional)."""
+
+    station: str | None
+    region: str | None
+    text: str | None
+
+    @property
+    def told(self) -> bool:
+        return bool(self.station or self.region or self.text)
+
+
+def _origin_fits(
+    plan: _Origin, told: _Origin, region_stations: Callable[[str], frozenset[str]] | None
+) -> bool:
+    """Whether a moving train's origin may be the one a plan announced.
+
+    Either untold fits; a plan's station must be the same station; a plan's region
+    ("Russia") takes the same region or a station that lies in it; a name neither
+    resolved must be written alike.
+
+    Examples
+    --------
+    >>> russia = _Origin(None, "Russia", "России")
+    >>> bryansk = _Origin("RU-BRYANSK", None, "Брянска")
+    >>> _origin_fits(russia, bryansk, lambda key: frozenset({"RU-BRYANSK"}))
+    True
+    >>> _origin_fits(russia, _Origin("BY-ORSHA", None, "Орши"), lambda key: frozenset())
+    False
+    >>> _origin_fits(russia, _Origin(None, None, None), None)
+    True
+    """
+    if not plan.told or not told.told:
+        return True
+    if plan.station is not None:
+        return told.station == plan.station
+    if plan.region is not None:
+        if told.region == plan.region:
+            return True
+        return (
+            told.station is not None
+            and region_stations is not None
+            and told.station in region_stations(plan.region)
+        )
+    return (
+        told.station is None and told.region is None and _letters(plan.text) == _letters(told.text)
+    )
+
+
+def _origins(table: pd.DataFrame) -> list[_Origin]:
+    """Return each row's origin as told (:class:`_Origin`)."""
+    return [
+        _Origin(station, region, text)
+        for station, region, text in zip(
+            _text(table["origin_station_id"]).tolist(),
+            _text(table["origin_region"]).tolist(),
+            _text(table["origin"]).tolist(),
+            strict=True,
+        )
+    ]
+
+
+def _plans_and_told(
+    claims: list[object], dests: list[str | None], gone: set[int]
+) -> tuple[list[int], list[int]]:
+    """Return the rows of plans to a station, and of moving trains to a station a plan names."""
+    plans = [
+        i
+        for i, (claim, dest) in enumerate(zip(claims, dests, strict=True))
+        if claim in _PLAN_CLAIMS and i not in gone and dest is not None and dest.startswith("id:")
+    ]
+    wanted = {dests[i] for i in plans}
+    told = [
+        j
+        for j, (claim, dest) in enumerate(zip(claims, dests, strict=True))
+        if claim not in _PLAN_CLAIMS and j not in gone and dest in wanted
+    ]
+    return plans, told
+
+
+def _plan_links(
+    shipments: pd.DataFrame,
+    gone: set[int],
+    settings: Settings,
+    region_stations: Callable[[str], Collection[str]] | None = None,
+) -> list[tuple[int, int, str]]:
+    """Link each planned or expected train to the train told as moving that it announced.
+
+    The rule of the module notes (``plan``): the same destination station, the
+    moving train published no earlier, of another report, dated inside the plan's
+    window (:func:`_inside_plan`), car counts that agree and an origin that fits
+    (:func:`_origin_fits`). Of several moving trains that fit, the earliest dated is
+    taken; one moving train takes at most one train of each plan report. Plans are
+    matched in the order they were published.
+    """
+    if C.CLAIM not in shipments.columns:
+        return []
+    table = shipments.reset_index(drop=True)
+    dests = _end_keys(table, "destination")
+    plans, told = _plans_and_told(table[C.CLAIM].tolist(), dests, gone)
+    if not plans or not told:
+        return []
+    rows = sorted({*plans, *told})
+    part = table.iloc[rows]
+    candidates = dict(
+        zip(rows, _candidates(part, rows, settings.relay_max_window_days), strict=True)
+    )
+    origins = dict(zip(rows, _origins(part), strict=True))
+    published = dict(zip(rows, _ordinals(part[C.PUBLISHED]), strict=True))
+    ids = dict(zip(rows, part[C.ID].astype(str).tolist(), strict=True))
+    members: dict[str, frozenset[str]] = {}
+
+    def within(key: str) -> frozenset[str]:
+        if key not in members:
+            members[key] = frozenset(region_stations(key)) if region_stations else frozenset()
+        return members[key]
+
+    def fits(i: int, j: int) -> bool:
+        plan, other = candidates[i], candidates[j]
+        return (
+            dests[j] == dests[i]
+            and other.report_key != plan.report_key
+            and (published[j] or 0) >= (published[i] or 0)
+            and _plan_fits(plan, other, settings)
+            and _origin_fits(origins[i], origins[j], within if region_stations else None)
+        )
+
+    def first_day(j: int) -> tuple[int, int, str]:
+        other = candidates[j]
+        first = min(w[0] for w in (other.departure, other.arrival) if w is not None)
+        return first, published[j] or 0, ids[j]
+
+    taken: dict[int, set[tuple[str, ...]]] = {}
+    out: list[tuple[int, int, str]] = []
+    for i in sorted(plans, key=lambda r: (published[r] or 0, ids[r])):
+        plan = candidates[i]
+        if plan.departure is None and plan.arrival is None:
+            continue  # an undated plan announces no one train
+        fitting = [j for j in told if plan.report_key not in taken.get(j, set()) and fits(i, j)]
+        if fitting:
+            j = min(fitting, key=first_day)
+            out.append((i, j, "plan"))
+            taken.setdefault(j, set()).add(plan.report_key)
+    return out
+
+
 def relay_links(
     shipments: pd.DataFrame,
     settings: Settings | None = None,
     *,
     sightings: pd.DataFrame | None = None,
+    region_stations: Callable[[str], Collection[str]] | None = None,
 ) -> pd.DataFrame:
     """Return the shipments that retell another report's train, and the train each tells.
 
@@ -1103,6 +1305,11 @@ def relay_links(
         ``shipment``, ``station_id``, ``seen_at``); a train told only as seen on its
         way (no origin) is linked by its sightings (see the notes above). None: by
         ends only.
+    region_stations
+        A region key ("Russia") -> the station ids it covers (e.g.
+        ``network.gazetteer.region_stations``): a plan from a region is linked to a
+        moving train from one of them. None: only to a train from the same region or
+        from an untold origin.
 
     Returns
     -------
@@ -1134,6 +1341,8 @@ def relay_links(
         dropped.extend(_seen_links(shipments, sightings, gone, settings))
     if len(shipments):
         dropped.extend(_follow_ups(shipments, {row for row, _, _ in dropped}, settings))
+        gone = {row for row, _, _ in dropped}
+        dropped.extend(_plan_links(shipments, gone, settings, region_stations))
     if not dropped:
         return pd.DataFrame({name: pd.Series(dtype=object) for name in RELAY_COLUMNS})
     dropped.sort()

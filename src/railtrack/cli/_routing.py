@@ -153,7 +153,11 @@ def route_reports(
 
     resolved = reports.resolve(network)
     shipments = resolved.to_frame()
-    relays = relay_links(shipments, sightings=resolved.sightings_frame())
+    relays = relay_links(
+        shipments,
+        sightings=resolved.sightings_frame(),
+        region_stations=network.gazetteer.region_stations,
+    )
     shipments, _ = without_relays(shipments, shipments.iloc[:0], relays)
     routes = shipment_routes(shipments, network)
     return RoutedReports(

@@ -44,6 +44,7 @@ __all__ = [
     "is_stamp",
     "is_statistic",
     "is_whole_train",
+    "names_digest",
     "names_past_span",
     "new_train_markers",
     "one_of_group",
@@ -175,6 +176,14 @@ _EXPECTED_RE = fold_compile(
     r"believed\s+to(?!\s+be\s+(?:the|a|an|one|among)\b)|ETA|"
     r"(?:may|might|could|will|would)\s+(?:\w+\s+){0,2}?(?:arrive|reach|head|go|leave|depart|enter|cross|come|follow|"
     r"get|be\s+(?:sent|heading|delivered|unloaded|shipped|transported|carried)))\b",
+    re.IGNORECASE,
+)
+# a word of expecting that describes a train ("the first of the two expected echelons
+# arrived", "the long-awaited train"): the verb, not the adjective, is the claim
+# (trial11 T3)
+_ATTRIBUTIVE_RE = re.compile(
+    r"\b(?:the|an?|two|three|four|five|both|these|those|this|that|\d+)\s+"
+    rf"((?:long-)?(?:expected|awaited|anticipated))\s+(?:[\w-]+\s+)?{_NOUN_ANY}",
     re.IGNORECASE,
 )
 _OFF_TOPIC_RE = fold_compile(
@@ -635,6 +644,7 @@ def claim_kind(text: str) -> str | None:
     >>> claim_kind("Its planned arrival is on March 4."), claim_kind("It left Orsha.")
     ('planned', None)
     """
+    text = _ATTRIBUTIVE_RE.sub(lambda m: m[0].replace(m[1], " " * len(m[1]), 1), text)
     planned = _PLANNED_RE.search(text)
     expected = _EXPECTED_RE.search(text)
     if planned and (not expected or planned.start() <= expected.start()):
@@ -809,6 +819,32 @@ def names_past_span(text: str) -> bool:
     False
     """
     return _PAST_SPAN_RE.search(text) is not None
+
+
+# a channel's digest of a week or a period ("Weekly summary:", "Week in review",
+# "Monthly round-up"): trains it counts are a tally (the lexicon languages' ``digest``;
+# trial11 T2)
+_DIGEST_RE = re.compile(
+    r"\b(?:(?:weekly|monthly|daily)\s+(?:summary|digest|round-?up|recap|review|report|update)|"
+    r"(?:week|month)\s+in\s+review|summary\s+of\s+the\s+(?:past\s+|last\s+)?(?:week|month)|"
+    r"(?:week|month)(?:'s|’s)?\s+(?:summary|digest|round-?up|recap|results))\b",
+    re.IGNORECASE,
+)
+
+
+def names_digest(text: str) -> bool:
+    """Whether a text is headed as a digest of a week or a period ("Weekly summary").
+
+    Examples
+    --------
+    >>> names_digest("Weekly summary: 3 echelons arrived in Belarus.")
+    True
+    >>> names_digest("The week's round-up: two trains left Belarus.")
+    True
+    >>> names_digest("Two trains left Belarus this week.")
+    False
+    """
+    return _DIGEST_RE.search(text) is not None
 
 
 def is_statistic(text: str) -> bool:

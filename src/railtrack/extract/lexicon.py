@@ -328,6 +328,8 @@ class Lexicon:
     each: frozenset[str] = frozenset()
     planned: re.Pattern[str] | None = None
     expected: re.Pattern[str] | None = None
+    # words of expecting that describe a train ("ожидаемый эшелон"): not the claim
+    attributive: re.Pattern[str] | None = None
     off_topic: re.Pattern[str] | None = None
     military: re.Pattern[str] | None = None
     relative: PhraseTable = field(default_factory=lambda: PhraseTable({}))
@@ -372,6 +374,9 @@ class Lexicon:
     # "за неделю", "w ciągu ostatniego tygodnia": a past span; trains counted over it
     # with no station and none described are a tally
     past_span: re.Pattern[str] | None = None
+    # a channel's digest of a week or a period ("Итоги недели", "Podsumowanie tygodnia"):
+    # trains it counts are a tally whatever it says of their cars
+    digest: re.Pattern[str] | None = None
     generic: re.Pattern[str] | None = None  # "zwykłe pociągi": trains in general, compared
     hypothetical: re.Pattern[str] | None = None  # "gdyby": what would have been, not what was
     timetable: re.Pattern[str] | None = None  # "пассажирский поезд", "с задержкой": a service
@@ -587,6 +592,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         each=frozenset(_norm(w) for w in data.get("each") or []),
         planned=_stem_re(claims.get("planned") or []),
         expected=_stem_re(claims.get("expected") or []),
+        attributive=_stem_re(claims.get("attributive") or []),
         off_topic=_stem_re(data.get("off_topic") or []),
         military=_stem_re(data.get("military") or []),
         relative=PhraseTable(relative),
@@ -616,6 +622,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         uncouple=_stem_re(data.get("uncouple") or []),
         period=_stem_re(data.get("period") or []),
         past_span=_stem_re(data.get("past_span") or []),
+        digest=_stem_re(data.get("digest") or []),
         generic=_stem_re(data.get("generic") or []),
         hypothetical=_stem_re(data.get("hypothetical") or []),
         timetable=_stem_re(data.get("timetable") or []),

@@ -1413,12 +1413,51 @@ class LexiconReader:
         not_hedge = self._pattern("not_hedge")
         if not_hedge is not None:
             text = blank_matches(not_hedge, text)
+        text = self._without_attributive_claims(text)
         planned_re, expected_re = self._pattern("planned"), self._pattern("expected")
         planned = planned_re.search(text) if planned_re is not None else None
         expected = expected_re.search(text) if expected_re is not None else None
         if planned and (not expected or planned.start() <= expected.start()):
             return "planned"
         return "expected" if expected else None
+
+    def _without_attributive_claims(self, text: str) -> str:
+        """Blank each word of expecting that describes a train noun (trial11 T3).
+
+        "Ожидаемый эшелон прибыл", "первый из двух ожидаемых эшелонов", "Чакаемы
+        эшалон прыбыў", "Очікуваний ешелон прибув", "oczekiwany pociąg przyjechał":
+        the adjective (the lexicon's ``attributive`` claim stems) says the train was
+        awaited; the verb says what it did, and the claim is read from the verb. A
+        word of expecting that is the predicate ("ожидается", "очікується") is kept.
+        Offsets stay as written.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> rd.claim_kind("Ожидаемый эшелон прибыл в Осиповичи.") is None
+        True
+        >>> rd.claim_kind("Эшелон ожидается в Осиповичах завтра.")
+        'expected'
+        """
+        attributive = self._pattern("attributive")
+        if attributive is None or attributive.search(text) is None:
+            return text
+        toks = tokens(text)
+        nouns = self.lex.train_nouns
+        spans = []
+        for i, tok in enumerate(toks):
+            if not tok.text[:1].isalpha() or attributive.match(text, tok.start) is None:
+                continue
+            after = toks[i + 1 : i + 3]
+            # the train noun next, or after an adjective that agrees with the word
+            # ("ожидаемый военный эшелон"; not "ожидаемое прибытие эшелона")
+            if (after and after[0].low in nouns) or (
+                len(after) == 2 and after[1].low in nouns and after[0].low[-2:] == tok.low[-2:]
+            ):
+                spans.append((tok.start, tok.end))
+        for start, end in spans:
+            text = text[:start] + " " * (end - start) + text[end:]
+        return text
 
     def doubts(self, text: str) -> bool:
         """Whether a text says what cannot be ruled out (a guess, not a plan).
@@ -1510,6 +1549,22 @@ class LexiconReader:
         """
         span = self._pattern("past_span")
         return span is not None and span.search(text) is not None
+
+    def names_digest(self, text: str) -> bool:
+        """Whether a text is headed as a digest of a week or a period ("Итоги недели").
+
+        The trains a digest counts are a tally whatever it says of their cars (the
+        lexicon's ``digest``; trial11 T2).
+
+        Examples
+        --------
+        >>> LexiconReader("be").names_digest("Вынікі тыдня: прыбылі 3 эшалоны")
+        True
+        >>> LexiconReader("uk").names_digest("За тиждень прибули 3 ешелони")
+        False
+        """
+        digest = self._pattern("digest")
+        return digest is not None and digest.search(text) is not None
 
     def _counts_traffic(self, text: str) -> bool:
         """Whether a text counts more trains than any group a report describes.

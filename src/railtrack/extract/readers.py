@@ -183,6 +183,9 @@ class EnglishReader:
     def names_past_span(self, text: str) -> bool:  # noqa: D102
         return cues.names_past_span(text)
 
+    def names_digest(self, text: str) -> bool:  # noqa: D102
+        return cues.names_digest(text)
+
     def bound_before(self, text: str, at: int) -> bool:  # noqa: D102
         return bound_before(text, at)
 

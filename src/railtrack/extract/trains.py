@@ -1478,11 +1478,16 @@ class _Assembly:
         listed = reader.date_list()
         if announcement is not None and (marker is None or marker.start > announcement.start):
             self._announced(piece, announcement, listed, reader, rd)
-            if self.group is not None and _counted_over_a_span(piece, reader, rd):
+            first, last = self.bounds[clause.sentence]
+            # the sentence on the count's line (a heading on a line above heads a list)
+            line = self.text[max(first, self.text.rfind("\n", 0, piece.start) + 1) : last]
+            digest = self.group is not None and _is_digest(piece, line, reader, rd)
+            if self.group is not None and (digest or _counted_over_a_span(piece, reader, rd)):
                 # "In January, about 15 trains arrived from Russia": a tally, unless
-                # its trains are described after ("the first ...")
+                # its trains are described after ("the first ..."); a channel's digest
+                # of its week is one whatever it says of the cars
                 self.group.tally = _tally(announcement, piece, rd)
-                self.group.firm_tally = _firm_tally(piece, announcement.start, reader, rd)
+                self.group.firm_tally = digest or _firm_tally(piece, announcement.start, reader, rd)
         else:
             self._described(piece, marker, listed, reader, rd)
         return False
@@ -2586,6 +2591,49 @@ def _counted_over_a_span(piece: Clause, reader: _ClauseReader, rd: Reader) -> bo
         return True
     names_past_span = getattr(rd, "names_past_span", None)
     return (names_past_span is not None and names_past_span(piece.text)) or _dated_over_a_period(
+        reader, _PERIOD_MIN_DAYS
+    )
+
+
+def _is_digest(piece: Clause, line: str, reader: _ClauseReader, rd: Reader) -> bool:
+    """Whether a piece counting trains is a digest of a week or a period, a firm tally.
+
+    A channel's round-up of its week ("Итоги недели: за неделю в Беларусь прибыло 3
+    эшелона (около 110 вагонов), из Беларуси убыл 1 эшелон", "Weekly summary: ...",
+    "Підсумки тижня", "Вынікі тыдня", "Podsumowanie tygodnia") counts the trains its
+    posts told one by one: listing them again would count each twice (trial11 T2).
+    A piece is one when its ends are countries or regions (no station named), it is
+    not told ahead, and its sentence (on the count's line: a heading on a line of its
+    own heads a list of trains) is headed as a digest (the readers' ``names_digest``)
+    or counts trains both in and out (an arrival and a departure verb) over a named
+    week or a longer span ("This week 3 trains arrived in Belarus
+    from Russia, and one left for Russia"). Its trains are then a tally whatever is
+    said of their cars. A piece dated by a day of its own (an item of a digest's
+    list) tells that day's trains.
+    """
+    if any(not is_broad(p.text) for p in reader.places):
+        return False
+    if reader.claim in ("planned", "expected") or _leaves_later(rd, piece.text):
+        return False
+    if reader.dates and not _names_a_week(piece, reader, rd):
+        return False  # ("- 8 апреля: два эшелона ..." under the heading: that day's trains)
+    if _asks(rd, "names_digest", line):
+        return True
+    roles = {v.role for v in rd.verb_cues(line)}
+    if not {"arrival", "departure"} <= roles:
+        return False
+    return _names_a_week(piece, reader, rd)
+
+
+# relative spans of a week or a month ("this week", "на этой неделе", "last month")
+_WEEK_OR_MONTH = re.compile(r"week|month", re.IGNORECASE)
+
+
+def _names_a_week(piece: Clause, reader: _ClauseReader, rd: Reader) -> bool:
+    """Whether a piece is dated by a week, a month or a past span of at least three days."""
+    if any(_WEEK_OR_MONTH.search(span.get("rel") or "") for span in reader.dates):
+        return True
+    return _asks(rd, "names_past_span", piece.text) or _dated_over_a_period(
         reader, _PERIOD_MIN_DAYS
     )
 
