@@ -216,3 +216,20 @@ class TestExpectation:
         assert s.claim in ("expected", "planned")
         assert s.departure is not None
         assert s.departure.earliest == date(2023, 3, 14)
+
+
+class TestDigestOfAWeek:
+    """A digest headed "за тыдзень" lists trains: a past span, not a rate."""
+
+    def test_the_trains_listed_under_the_header_are_read(self) -> None:
+        result = read(
+            "Рух эшалонаў па БЧ за тыдзень:\n"
+            "• 5 сакавіка са станцыі Асіповічы ў Брэст адправіўся эшалон з 40 вагонаў;\n"
+            "• 7 сакавіка на станцыю Лунінец прыбыў эшалон з 35 платформаў."
+        )
+        assert ends(result) == [("Асіповічы", "Брэст"), (None, "Лунінец")]
+        assert [s.cars.total for s in result.shipments] == [40, 35]
+
+    def test_trains_counted_over_a_week_with_no_place_stay_a_tally(self) -> None:
+        result = read("За тыдзень па Беларускай чыгунцы прайшло каля 12 эшалонаў.")
+        assert result.shipments == []
