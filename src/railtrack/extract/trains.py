@@ -2931,7 +2931,7 @@ def _only_countries(facts: _Facts, *, vague_dates: bool = False) -> bool:
 
 
 def _precision_of(fact: Fact) -> str | None:
-    """The precision of a date fact's window (None when it has none)."""
+    """Return the precision of a date fact's window (None when it has none)."""
     return getattr(fact.value, "precision", None)
 
 
