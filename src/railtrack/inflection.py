@@ -278,7 +278,13 @@ def _cyrillic_forms(name: str, lang: str | None) -> list[str]:
 # the unstressed "я" for "е" (яканне): "Пецярбург" is Петербург, "Цюмень" Тюмень
 _BELARUSIAN_SOFT = re.compile(r"(ц|дз)([яеёіюь])", re.IGNORECASE)
 _RUSSIAN_VOWEL = {"я": "е", "е": "е", "ё": "ё", "і": "и", "ю": "ю", "ь": "ь"}
-_BELARUSIAN_MARK = re.compile(r"ця|цю|ць|дз[яеёіюь]", re.IGNORECASE)
+_BELARUSIAN_MARK = re.compile(r"ця|цю|ць|сц[іеяюь]|дз[яеёіюь]", re.IGNORECASE)
+# Belarusian akanye in Russian names: "-аўка" for the Russian "-овка"/"-евка"
+# ("Зайцаўка" / Зайцевка), "а" for an unstressed "е" after "ч ш ж" in the first
+# syllable ("Чабаркуль" / Чебаркуль); the letters Russian writes for "і э ў"
+_BELARUSIAN_OVKA = re.compile(r"[ая]ўк")
+_BELARUSIAN_FIRST_A = re.compile(r"^([ЧШЖчшж])а")
+_RUSSIAN_LETTERS = str.maketrans("іІэЭўЎ", "иИеЕвВ")
 
 
 def _belarusian_as_russian(forms: list[str]) -> list[str]:
@@ -292,6 +298,8 @@ def _belarusian_as_russian(forms: list[str]) -> list[str]:
     --------
     >>> _belarusian_as_russian(["Санкт-Пецярбург", "Цюмень", "Целина"])
     ['Санкт-Петербург', 'Тюмень']
+    >>> _belarusian_as_russian(["Капусцін Яр", "Зайцаўка", "Чабаркуль"])
+    ['Капустин Яр', 'Зайцовка', 'Зайцевка', 'Чебаркуль']
     """
 
     def russian(m: re.Match[str]) -> str:
@@ -301,7 +309,15 @@ def _belarusian_as_russian(forms: list[str]) -> list[str]:
         vowel = _RUSSIAN_VOWEL[m[2].lower()]
         return consonant + (vowel.upper() if m[2].isupper() else vowel)
 
-    return [_BELARUSIAN_SOFT.sub(russian, f) for f in forms if _BELARUSIAN_MARK.search(f)]
+    out = [_BELARUSIAN_SOFT.sub(russian, f) for f in forms if _BELARUSIAN_MARK.search(f)]
+    for f in forms:
+        # akanye (issue 13, session 12): "Зайцаўка" -> Зайцевка, "Чабаркуль" -> Чебаркуль
+        vowels = [_BELARUSIAN_OVKA.sub(ending, f) for ending in ("овк", "евк")]
+        vowels = [v for v in vowels if v != f]
+        if _BELARUSIAN_FIRST_A.match(f):
+            vowels.append(_BELARUSIAN_FIRST_A.sub(r"\1е", f))
+        out.extend(v.translate(_RUSSIAN_LETTERS) for v in vowels)
+    return list(dict.fromkeys(out))
 
 
 # Regions named after their centre: uk "Бєлгородщина", "Брянщина", "Донеччина"; ru

@@ -329,8 +329,8 @@ _POLISH_LETTERS = frozenset("ąćęłńśźż")
 def _by_letters(text: str) -> str | None:
     """Return the language the alphabet alone tells, or None when it does not.
 
-    Each of the five writes letters the others do not: Ukrainian "ї є ґ" and "і"
-    without "ы э"; Belarusian "ў", "і" with "ы э" and no "и щ"; Russian "ы э" with
+    Each of the five writes letters the others do not: Ukrainian "ї є ґ", and "і"
+    beside "и" without "ы э"; Belarusian "ў", "і" with "ы э" and no "и щ"; Russian "ы э" with
     "и" and no "і"; English plain Latin letters. Polish letters also appear in names
     quoted in English, and Cyrillic without "ы э і" may be Bulgarian or Serbian: such
     texts go to lingua. Letters are looked up with ``in`` and counted in the UTF-8
@@ -347,11 +347,16 @@ def _by_letters(text: str) -> str | None:
         ru_only = "ы" in low or "э" in low or "ъ" in low or "ё" in low
         ru_be = "ы" in low or "э" in low
         not_be = "и" in low or "щ" in low  # _NOT_BE without "ъ"
-        if "ў" in low and not not_be:
-            return "be"
+        if "ў" in low:
+            # Russian and Ukrainian never write "ў"; with "и" or "щ" too, a Belarusian
+            # sentence quotes a Russian name or the other way round: lingua decides
+            return None if not_be else "be"
         if ("ї" in low or "є" in low or "ґ" in low) and not ru_only:
             return "uk"
-        if _I in low and not ru_only:
+        if _I in low and not ru_only and "и" in low:
+            # Ukrainian writes "і" beside "и"; "і" alone, with no "ы э ў", is also a
+            # short Belarusian sentence ("Цягнік пачне курсіраваць паміж Мінскам і
+            # Пекінам"): lingua tells those apart (issue 13, session 12)
             return "uk"
         if _I in low and ru_be and not (not_be or "ъ" in low):
             return "be"

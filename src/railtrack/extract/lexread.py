@@ -150,7 +150,12 @@ _COMPASS = (
 )
 _BETWEEN = frozenset({"между", "між", "паміж", "między", "between"})
 _AND = frozenset({"и", "і", "й", "та", "ды", "i", "oraz"})
+# a cardinal in digits with its case ending ("з 46-ці вагонаў", "из 46-ти вагонов", "з 2-х
+# пасажырскіх"): the number (ordinal endings, "2-го", "5-м", are no count)
+_CASED_NUMBER = re.compile(r"(\d+)-(?:ці|ти|і|и|х|ох|ух|ёх|ех|ю|ма|мя|ми|мі)$")
 _BE_INSTRUMENTAL = ("ай", "ой", "ам", "амі", "ямі", "ем", "ём", "ым", "ім", "яй", "ою", "ею")
+# the instrumental of the Belarusian region words ("вобласцю", "раёнам", "краем")
+_BE_REGION_INSTRUMENTAL = ("цю", "сцю", "ам", "ем", "ём")
 _QUOTES = frozenset({'"', "«", "“", "„"})
 _OPENING = frozenset({".", ",", ";", ":", "•", "-", "—", "–", '"', "«", "“", "„", "(", "'"})
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
@@ -447,6 +452,9 @@ class LexiconReader:
             if _not_a_count(toks, i):
                 return None
             return int(tok.low), i + 1
+        cased = _CASED_NUMBER.match(tok.low) if tok.low[:1].isdecimal() else None
+        if cased is not None and not _not_a_count(toks, i):
+            return int(cased[1]), i + 1  # "з 46-ці вагонаў", "из 46-ти", "2-х пасажырскіх"
         if tok.low in self.lex.dozen:
             return 12, i + 1
         if tok.low in self.lex.collective:
@@ -2620,7 +2628,9 @@ class LexiconReader:
                 end_j -= 1
                 after = None
             name_last = toks[end_j - 1]  # (its case, not the region word's, gives the role)
+            region_word = None
             if after is not None and after[0][0] == "region":
+                region_word = toks[end_j]
                 end_j = after[1]
             start, end = toks[j].start, toks[end_j - 1].end
             if kind_hit is not None and kind_hit[0][0] == "crossing":
@@ -2631,7 +2641,7 @@ class LexiconReader:
                 role == "origin"
                 and case is None
                 and toks[i].low in _WITH
-                and self._instrumental(name_last)
+                and self._instrumental(name_last, region_word)
             ):
                 role = "at"  # "мяжа з Украінай", "граница с Россией": with, not from
             role, next_i = self._qualified_role(toks, i, end_j, role, breaks)
@@ -3051,13 +3061,23 @@ class LexiconReader:
             k -= 1  # "первый — из Слонима"
         return k
 
-    def _instrumental(self, last: Token) -> bool:
-        """Whether a name is in the instrumental ("с Украиной"): "with", not "from"."""
+    def _instrumental(self, last: Token, region_word: Token | None = None) -> bool:
+        """Whether a name is in the instrumental ("с Украиной"): "with", not "from".
+
+        A Belarusian feminine adjective has one ending for the genitive and the
+        instrumental ("з Бранскай вобласці", from; "з Бранскай вобласцю", with): the
+        region word after it tells the case; with none, an adjectival name in "-ай" is
+        read as the genitive, the usual case of a place after "з" (issue 13, session 12).
+        """
         if self.lang in ("ru", "uk"):
             from railtrack.extract.morph import is_instrumental
 
             return is_instrumental(last.text, self.lang)
         if self.lang == "be":
+            if region_word is not None:
+                return region_word.low.endswith(_BE_REGION_INSTRUMENTAL)
+            if last.low.endswith(("ай", "яй")) and _REGION_ADJECTIVE.search(last.low):
+                return False
             return last.low.endswith(_BE_INSTRUMENTAL)
         return False
 

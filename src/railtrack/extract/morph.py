@@ -41,6 +41,18 @@ _SUFFIX_RULES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "be": (
         ("ічах", ("ічы",)),
         ("ічаў", ("ічы",)),
+        # consonant changes before -е/-ы of the locative and dative ("на Палонцы" <-
+        # Палонка, "у Зябраўцы" <- Зябраўка, "у Лідзе" <- Ліда, "у Слаўгарадзе" <-
+        # Слаўгарад, "на Волзе" <- Волга), the feminine accusative of an adjectival name
+        # ("на станцыю Навабеліцкую"), a genitive plural with a fleeting vowel ("з
+        # Крупак" <- Крупкі) and the genitive of a name in -ай ("з Гудагая") (issue 13,
+        # session 12)
+        ("дзе", ("да", "д")),
+        ("цы", ("ка",)),
+        ("зе", ("га",)),
+        ("ую", ("ая",)),
+        ("ак", ("кі",)),
+        ("ая", ("ай",)),
         ("ахі", ("ахі",)),
         ("аве", ("аў",)),
         ("ева", ("еў",)),

@@ -3030,8 +3030,8 @@ def _drop_background_groups(draft: ReportDraft) -> None:
     for g, group in enumerate(draft.groups):
         members = [t for t in draft.trains if t.group == g]
         if (
-            _only_countries(group)
-            and all(_only_countries(t) for t in members)
+            _only_countries(group, vague_dates=True)
+            and all(_only_countries(t, vague_dates=True) for t in members)
             and any(_places_of(t) for t in members)
         ):
             background.add(g)
@@ -3039,13 +3039,25 @@ def _drop_background_groups(draft: ReportDraft) -> None:
         draft.trains = [t for t in draft.trains if t.group not in background]
 
 
-def _only_countries(facts: _Facts) -> bool:
-    """Whether facts name no car, date or place passed, and only countries as places."""
-    if facts.counts or facts.via or any(getattr(facts, r) is not None for r in _DATE_ROLES):
+def _only_countries(facts: _Facts, *, vague_dates: bool = False) -> bool:
+    """Whether facts name no car, date or place passed, and only countries as places.
+
+    With ``vague_dates``, a week or a month ("На гэтым тыдні з Украіны ў Літву прыедуць
+    яшчэ два цягнікі", "this week") is no date: only a day or a few days are.
+    """
+    dates = [getattr(facts, r) for r in _DATE_ROLES]
+    if vague_dates:
+        dates = [d for d in dates if d is None or _precision_of(d) not in ("week", "month")]
+    if facts.counts or facts.via or any(d is not None for d in dates):
         return False
     return all(
         is_broad(p.value.text) and not _names_region(p.value.text) for p in _places_of(facts)
     )
+
+
+def _precision_of(fact: Fact) -> str | None:
+    """Return the precision of a date fact's window (None when it has none)."""
+    return getattr(fact.value, "precision", None)
 
 
 def _places_of(facts: _Facts) -> list[Fact]:
