@@ -460,6 +460,31 @@ def _base_window(  # noqa: C901
 
 
 # Over the C901 cap; the languages work (issue 13) splits it.
+# the parts of a week a lexicon names ("pod koniec bieżącego tygodnia", "на початку
+# наступного тижня"): the week's offset from this one, and its first and last day
+# (0 = Monday): the end of a week is Friday to Sunday, its start Monday and Tuesday
+_WEEK_PARTS: dict[str, tuple[int, int, int]] = {
+    "end of this week": (0, 4, 6),
+    "start of this week": (0, 0, 1),
+    "end of last week": (-1, 4, 6),
+    "start of next week": (1, 0, 1),
+    "end of next week": (1, 4, 6),
+}
+
+
+def _week_part(rel: str, monday: date) -> tuple[date, date, Precision] | None:
+    """Return the days of a named part of a week, or None when ``rel`` names none.
+
+    >>> _week_part("start of next week", date(2022, 8, 8))
+    (datetime.date(2022, 8, 15), datetime.date(2022, 8, 16), 'days')
+    """
+    if rel not in _WEEK_PARTS:
+        return None
+    weeks, first, last = _WEEK_PARTS[rel]
+    start = monday + timedelta(days=7 * weeks)
+    return start + timedelta(days=first), start + timedelta(days=last), "days"
+
+
 def _relative(  # noqa: C901
     span: DateSpan, published: date, *, forward: bool
 ) -> tuple[date, date, Precision] | None:
@@ -506,6 +531,9 @@ def _relative(  # noqa: C901
         day = published + timedelta(days=one_day[rel])
         return day, day, "day"
     monday = published - timedelta(days=published.weekday())
+    part = _week_part(rel, monday)
+    if part is not None:
+        return part
     if rel in ("last week", "previous week"):
         return monday - timedelta(days=7), monday - timedelta(days=1), "week"
     if rel == "next week":

@@ -379,11 +379,14 @@ class Lexicon:
     digest: re.Pattern[str] | None = None
     generic: re.Pattern[str] | None = None  # "zwykłe pociągi": trains in general, compared
     hypothetical: re.Pattern[str] | None = None  # "gdyby": what would have been, not what was
+    # "a najpóźniej": the date after it is the latest bound of the date before
+    latest_bound: re.Pattern[str] | None = None
     timetable: re.Pattern[str] | None = None  # "пассажирский поезд", "с задержкой": a service
     exhibition: re.Pattern[str] | None = None  # "ретропоезд", "выставочный": a museum train
     retro_stock: re.Pattern[str] | None = None  # "паровоз", "теплушка": a show train's stock
     shown: re.Pattern[str] | None = None  # "зрителям продемонстрируют": a train shown
     by_train: frozenset[str] = frozenset()  # "поездом": a train as the means of a habit
+    from_giver: frozenset[str] = frozenset()  # "od": from a giver, before a country
     # "проследовал", "проїхав", "прайшоў": a neutral verb of a train on its way (not of
     # one seen): with an origin and no place passed, its day is the departure's
     passage: re.Pattern[str] | None = None
@@ -625,11 +628,13 @@ def _build(data: dict[str, Any]) -> Lexicon:
         digest=_stem_re(data.get("digest") or []),
         generic=_stem_re(data.get("generic") or []),
         hypothetical=_stem_re(data.get("hypothetical") or []),
+        latest_bound=_stem_re([f"{w}$" for w in data.get("latest_bound") or []]),
         timetable=_stem_re(data.get("timetable") or []),
         exhibition=_stem_re(data.get("exhibition") or []),
         retro_stock=_stem_re(data.get("retro_stock") or []),
         shown=_stem_re(data.get("shown") or []),
         by_train=frozenset(_norm(str(w)) for w in data.get("by_train") or []),
+        from_giver=frozenset(_norm(str(w)) for w in data.get("from_giver") or []),
         passage=_stem_re(data.get("passage") or []),
         first_ordinals=frozenset(_norm(str(w)) for w in data.get("first_ordinals") or []),
         freight=_stem_re(data.get("freight") or []),

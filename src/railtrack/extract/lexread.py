@@ -238,6 +238,10 @@ _MORE = frozenset(
 )
 
 
+# "and" joining two car nouns counted by one number ("260 platform i wagonów")
+_AND_WORDS = frozenset({"i", "и", "і", "oraz", "та", "ды", "and", "й"})
+
+
 def _not_a_count(toks: tuple[Token, ...], i: int) -> bool:
     """Whether the digits at ``toks[i]`` are a time, a decimal or thousands (10:40, 2,2 tys.)."""
     before = toks[i - 1].low if i > 0 else ""
@@ -772,6 +776,14 @@ class LexiconReader:
                 after = self._adjective_kind(toks[m + 1].low) if m + 1 < len(toks) else None
                 if kind is None and after not in (None, "neutral"):
                     return after, m + 2  # "wagony pasażerskie", "вагонов пассажирских"
+                if (
+                    m + 2 < len(toks)
+                    and toks[m + 1].low in _AND_WORDS
+                    and self._car_noun_kind(toks[m + 2].low) not in (None, noun_kind)
+                ):
+                    # "ponad 260 platform i wagonów", "40 вагонов и платформ": one number
+                    # over two kinds of car is the total of both
+                    return "total", m + 3
                 return (kind or noun_kind), m + 1
             adjective = self._adjective_kind(low)
             if adjective is None:
@@ -1349,6 +1361,23 @@ class LexiconReader:
         if any(t.low in pronouns for t in tokens(text)):
             return True
         return self.is_group_reference(text)
+    def bounds_latest(self, gap: str) -> bool:
+        """Whether the words between two dates make the second the first's latest bound.
+
+        "pod koniec bieżącego tygodnia, a najpóźniej na początku przyszłego tygodnia": the
+        train comes from the end of this week to, at the latest, the start of the next.
+
+        Examples
+        --------
+        >>> LexiconReader("pl").bounds_latest(", a najpóźniej "), LexiconReader("pl").bounds_latest(" i ")
+        (True, False)
+        """
+        found = self._pattern("latest_bound")
+        if found is None:
+            return False
+        words = gap.strip(" ,;–—-")
+        m = found.search(words)
+        return m is not None and m.start() == 0 and not words[m.end() :].strip()
 
     def is_hypothetical(self, text: str) -> bool:
         """Whether a sentence tells what would have been ("gdyby"), not what was.
@@ -2609,6 +2638,9 @@ class LexiconReader:
             if role == "origin" and self._with_not_from(toks, i, end_j):
                 i = end_j  # "z Iskanderami": "with", not "from"
                 continue
+            if role == "origin" and self._not_the_trains_origin(toks, i, j, end_j, text):
+                i = end_j  # "z żołnierzami z Rosji", "transzy od Stanów Zjednoczonych"
+                continue
             if (
                 role == "origin"
                 and toks[i].low in self.lex.with_cues
@@ -2886,6 +2918,29 @@ class LexiconReader:
         from railtrack.extract.nominatives import is_nominative_name
 
         return not is_nominative_name(name)
+
+    def _not_the_trains_origin(
+        self, toks: tuple[Token, ...], i: int, j: int, end_j: int, text: str
+    ) -> bool:
+        """Whether a "from" phrase names where the load or a giver is from, not the train.
+
+        A country right after the load "with" governs ("pociąg z żołnierzami z Rosji",
+        "transporty z bronią i sprzętem z Rosji") is where the soldiers or arms are
+        from; a country after a giver's "from" ("transza od Stanów Zjednoczonych",
+        ``from_giver``) is who gave them; a name joined by "&" ("ekspertów ze
+        Strategy&Future") is a firm's. A town or station stays the train's origin
+        ("pociąg z czołgami z Orszy").
+        """
+        name = text[toks[j].start : toks[end_j - 1].end]
+        if "&" in text[toks[j].start : toks[end_j - 1].end + 2]:
+            return True
+        if not self.is_broad(name):
+            return False
+        if toks[i].low in self.lex.from_giver:
+            return True
+        if i < 2 or not toks[i - 1].low.endswith(self.lex.with_endings):
+            return False
+        return any(toks[k].low in self.lex.with_cues for k in range(max(0, i - 5), i - 1))
 
     def _with_not_from(self, toks: tuple[Token, ...], i: int, end_j: int) -> bool:
         """Whether "z"/"с" governs the instrumental here ("z Iskanderami": with, not from)."""

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -614,7 +615,11 @@ class _ClauseReader:
         A date of a sighting ("spotted in Bryansk on March 6") dates the via point.
         """
         fallback = self._fallback_role(facts, default_role)
-        for span in self._dates_not_trip_lengths():
+        spans = self._dates_not_trip_lengths()
+        bound = self._latest_bounds(spans)
+        for span in spans:
+            if any(later is span for later in bound.values()):
+                continue  # (the latest bound of the date before: read with it)
             verb = self._verb_for(span.start, span.end)
             if verb is None and fallback is None and self._noted_sighting:
                 self._sighting(facts, span, problems)  # (a note of a train seen, no verb)
@@ -634,6 +639,8 @@ class _ClauseReader:
             window = self._trip_window(span, forward, problems)
             if window is None:
                 continue
+            if id(span) in bound:
+                window = self._to_latest(window, bound[id(span)], forward)
             # a numeric date that could be read month-first is read day-first, flagged
             inferred = (
                 span.is_relative or span.is_ambiguous or window.precision in ("week", "month")
@@ -651,6 +658,26 @@ class _ClauseReader:
         roles = [v.role for v in self.verbs if v.role != "neutral"]
         if roles:
             facts.last_role = "departure" if roles[-1] == "departure" else "arrival"
+
+    def _latest_bounds(self, spans: list[DateSpan]) -> dict[int, DateSpan]:
+        """Map each date (by ``id``) to the date after it that bounds it ("a najpóźniej")."""
+        found: dict[int, DateSpan] = {}
+        bounds = getattr(self.rd, "bounds_latest", None)
+        if bounds is None:
+            return found
+        for first, later in itertools.pairwise(spans):
+            if later.start > first.end and bounds(self.text[first.end : later.start]):
+                found[id(first)] = later
+        return found
+
+    def _to_latest(self, window: DateWindow, later: DateSpan, forward: bool) -> DateWindow:
+        """Widen ``window`` to the end of its latest bound, when that ends after it."""
+        last = resolve_date(later, self.published, forward=forward)
+        if last is None or last.latest is None or window.earliest is None:
+            return window
+        if window.latest is not None and last.latest <= window.latest:
+            return window
+        return window.model_copy(update={"latest": last.latest, "precision": "days"})
 
     def _fallback_role(self, facts: _Facts, default_role: str | None) -> str | None:
         """Return the role a date with no verb of its own takes in this clause, if any."""
@@ -3795,17 +3822,32 @@ _TOWN_ABBREVIATIONS = frozenset({"г", "м", "гор"})  # "в г. Горлов�
 _DATE_ROLES = ("departure", "arrival")
 
 
+def _unmarked_latin(word: str) -> str:
+    """Return ``word`` with the marks of its Latin letters dropped ("ń" -> "n", "ó" -> "o").
+
+    Cyrillic letters keep theirs ("й" is not "и").
+
+    >>> _unmarked_latin("łunińca"), _unmarked_latin("бийск")
+    ('łuninca', 'бийск')
+    """
+    return "".join(
+        unicodedata.normalize("NFD", ch)[0] if "\u00c0" <= ch <= "\u024f" else ch for ch in word
+    )
+
+
 def _same_name_stem(a: str, b: str) -> bool:
     """Whether two names share a stem: five letters, a short name's but its last.
 
     A short name's last letter is its case ending ("Орша", "Оршу", "Орші"; trial F122).
+    Latin letters are compared without their marks: a Polish name's stem softens or
+    lengthens in its cases ("Łuniniec", "Łunińca"; "Łódź", "Łodzi"; trial T7).
 
     >>> _same_name_stem("Орша", "Оршу"), _same_name_stem("Брест", "Бреста")
     (True, True)
-    >>> _same_name_stem("Орша", "Омск")
-    False
+    >>> _same_name_stem("Łuniniec", "Łunińca"), _same_name_stem("Орша", "Омск")
+    (True, False)
     """
-    x, y = a.lower(), b.lower()
+    x, y = _unmarked_latin(a.lower()), _unmarked_latin(b.lower())
     shortest = min(len(x), len(y))
     stem = 5 if shortest > 5 else max(3, shortest - 1)
     return x[:stem] == y[:stem]
