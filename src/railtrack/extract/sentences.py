@@ -126,6 +126,10 @@ _BOUNDARY_RE = re.compile(
     # a headline with no full stop, then the lead on the next line: "... 1.475 million
     # TEUs\nThe first ... train left Xi'an" (a wrapped line seldom starts so)
     r"|(?<=[^\W_])\n(?=(?:The|A|An|On|It|This|According)\s)"
+    # a headline, then a paragraph that opens by quoting the post: 'До Лунинця прибув
+    # ешелон, — "Гаюн"\n"12 марта ... прибыл эшелон ...", — йдеться в повідомленні'
+    # (a quote of forty characters or more is a passage, not a name wrapped to the line)
+    r"|(?<=[^\W_]|[\"”»])\n(?=[ \t]*[\"“«„][^\"”»“\n]{40})"
 )
 # A clause ends at ";" and at ":" (not in "13:45", nor after "destination:"/"route:").
 # (The cheap look-behind for the colon comes first: the others are tried only after one.)
