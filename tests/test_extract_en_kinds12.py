@@ -171,3 +171,36 @@ def test_an_outlet_named_as_a_source_is_no_place(text, expected):
 def test_an_outlet_named_as_a_source_is_no_origin():
     text = "A grain train reached Orsha, the editors wrote from the Zerkalo website."
     assert ends(read(text)) == [(None, "Orsha")]
+
+
+# -- a people's adjective before "port of": the port's town is the place -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The tanks will head by rail to the German port of Bremerhaven.", "Bremerhaven"),
+        ("A grain train reached the Romanian port of Constanta on Monday.", "Constanta"),
+        ("The train left the Chinese port of Lianyungang for Duisburg.", "Lianyungang"),
+    ],
+)
+def test_a_peoples_adjective_before_port_of_is_no_place(text, place):
+    names = [p.text for p in find_places(text)]
+    assert place in names
+    assert not any(n.endswith(("German", "Romanian", "Chinese")) for n in names)
+
+
+# -- a unit's ordinal before its nickname in quotes is no day ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The train left Orsha; the unit deployed before as the 2nd "Dagger" Brigade.',
+        "The train left Orsha with the 3rd “Iron” Division aboard.",
+        "The train left Orsha with the 1st «Kantemirovskaya» Division.",
+    ],
+)
+def test_a_units_ordinal_before_a_quoted_nickname_is_no_day(text):
+    (shipment,) = read(text).shipments
+    assert shipment.departure is None
