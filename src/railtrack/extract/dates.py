@@ -78,7 +78,8 @@ _DATE_RE = re.compile(
     rf"|(?P<dm_d>{_DAY})(?:\s+of)?\s+(?P<dm_m>{_MONTH})(?:,?\s+(?P<dm_y>{_YEAR}))?"
     rf"|(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY})(?:,?\s+(?P<md_y>{_YEAR}))?"
     # "the 7th" is a day of the month; "the 4th Guards Tank Division" is a unit
-    r"|the\s+(?P<dom>(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th))\b(?!(?-i:\s+[A-Z])|\s+(?:guards|"
+    # (a unit's nickname in quotes may follow: 'the 2nd "Dagger" Brigade')
+    r"|the\s+(?P<dom>(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th))\b(?!(?-i:\s+[\"“‘«]?[A-Z])|\s+(?:guards|"
     r"tank|motori[sz]ed|rifle|army|division|brigade|regiment|battalion|corps|separate|"
     r"artillery|airborne|echelon|train)\b)"
     rf"(?!\s+(?:of\s+)?{_MONTH})"

@@ -315,6 +315,9 @@ class Lexicon:
     place_cues: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     # the last word of each place label ("направление", "назначения", "kierunek")
     label_words: frozenset[str] = frozenset()
+    # the last word of each route cue ("маршруту", "trasie"): a route list of places
+    # joined by dashes may follow it ("по маршруту Сиань – Алтынколь – Тегеран")
+    route_words: tuple[str, ...] = ()
     place_kinds: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     broad_stems: tuple[str, ...] = ()
     locative_endings: tuple[str, ...] = ()
@@ -583,6 +586,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         approx_numbers=PhraseTable(_forms(data.get("approx_numbers") or {})),
         place_cues=PhraseTable(_place_cue_entries(cues)),
         label_words=frozenset(_norm(str(w).split()[-1]) for w in cues.get("label") or []),
+        route_words=tuple(sorted({str(w).split()[-1].lower() for w in cues.get("route") or []})),
         place_kinds=PhraseTable(kinds),
         broad_stems=tuple(_norm(s) for s in data.get("broad_stems") or []),
         locative_endings=tuple(_norm(s) for s in data.get("locative_endings") or []),

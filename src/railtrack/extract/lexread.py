@@ -2684,7 +2684,39 @@ class LexiconReader:
                 # "через Белгород (Россия), Наушки (Россия), Замин Ууд": each is passed
                 next_i = self._places_listed(toks, next_i, text, breaks, toks[i].start, places)
             i = next_i
-        return places
+        return self._with_route_lists(text, places)
+
+    def _with_route_lists(self, text: str, places: list[PlaceSpan]) -> list[PlaceSpan]:
+        """Read the route lists after a route word into the places found.
+
+        In "по маршруту Сиань – Алтынколь – Тегеран" the first name is the origin, the
+        last the destination and those between are passed (role ``crossing``),
+        whatever the cues had made of them.
+
+        >>> [(p.role, p.text) for p in LexiconReader("ru").find_places(
+        ...     "Поезд прошёл по маршруту Сиань – Алтынколь – Тегеран.")]
+        [('origin', 'Сиань'), ('crossing', 'Алтынколь'), ('destination', 'Тегеран')]
+        """
+        if not self.lex.route_words or not any(w in text.lower() for w in self.lex.route_words):
+            return places
+        from railtrack.extract.places import is_broad
+        from railtrack.extract.routelists import route_list_places
+
+        listed = route_list_places(
+            text, self.lex.route_words, is_broad=lambda n: self.is_broad(n) or is_broad(n)
+        )
+        if not listed:
+            return places
+        kept = [
+            p
+            for p in places
+            if not any(q.start <= p.start < q.end or p.start <= q.start < p.end for q in listed)
+        ]
+        for q in listed:
+            role = "crossing" if q.role == "at" else q.role
+            kept.append(PlaceSpan(role, q.text, q.start, q.end, q.start, lang=self.lang))
+        kept.sort(key=lambda p: p.start)
+        return kept
 
     def _adjective_of_a_noun(self, toks: tuple[Token, ...], j: int, end_j: int) -> bool:
         """Whether a one-word "name" is an adjective of the common noun after it.

@@ -151,9 +151,11 @@ _PLACE_RE = re.compile(
     # (only before a kind word and a name: "at Taman station", "the Kazan station" are
     # names that end like an adjective of a people)
     r"(?:the\s+)?(?:(?:[A-Z][a-z]+(?:an|ese|ish|ian|ic)|(?-i:[a-z][a-z-]+))\s+"
-    r"(?=(?:station|city|town|village|settlement)\s+(?:of\s+)?(?:the\s+)?(?-i:[A-Z])))?"
+    r"(?=(?:station|city|town|village|settlement|port\s+of)\s+(?:of\s+)?(?:the\s+)?(?-i:[A-Z])))?"
     # ("the port of Constanta" is Constanta; "Port of San Diego" is a name)
-    r"(?:(?:station|city|town|village|settlement|region|area|(?-i:port))\s+(?:of\s+)?)?"
+    # ("through the border crossing station of Manchuria": a crossing named as such)
+    r"(?:(?:(?:border\s+)?crossing\s+station|border\s+(?:station|crossing|post)|station|"
+    r"city|town|village|settlement|region|area|(?-i:port))\s+(?:of\s+)?)?"
     rf"(?P<name>{_NAME})",
     re.IGNORECASE,
 )
@@ -169,6 +171,14 @@ _LINE_AFTER_RE = re.compile(
     # a firing range or training ground, where the load was kept ("the vehicles were
     # previously stationed at Obuz-Lesnovsky firing range"), is no station of the train
     r"(?:(?:firing|training|shooting|artillery|tank|military)\s+)?(?:range|ground|grounds))\b",
+    re.IGNORECASE,
+)
+# a name before the kind of outlet or office it is ("According to the Xinhua news
+# agency", "learned from the Akorda press service", "the Kremlin press office"): a
+# source of the report, no place of the train
+_OUTLET_AFTER_RE = re.compile(
+    r"[^\S\n]+(?:(?:news|press|information)[^\S\n]+(?:agency|service|office)|agency|"
+    r"(?:news[^\S\n]+)?outlet|newspaper|website|(?:telegram|tv|television)[^\S\n]+channel)\b",
     re.IGNORECASE,
 )
 # a distance right before "from" ("10 kilometres away from Lugansk", "20 km north of"):
@@ -978,8 +988,12 @@ def find_places(text: str) -> list[PlaceSpan]:
         if _not_a_route_cue(text, m.start(), cue, role):
             continue
         first, last = _name_or_site(m["name"])
-        if first == last or _LINE_AFTER_RE.match(text, m.start("name") + last):
-            continue  # (nothing left, or "via the Homel-Kyiv rail line": a line, no place)
+        if (
+            first == last
+            or _LINE_AFTER_RE.match(text, m.start("name") + last)
+            or _OUTLET_AFTER_RE.match(text, m.start("name") + last)
+        ):
+            continue  # (nothing left, "via the Homel-Kyiv rail line": a line, no place)
         start = m.start("name") + first
         end = m.start("name") + last
         pos = end
@@ -1012,6 +1026,8 @@ def _with_written_routes(text: str, places: list[PlaceSpan]) -> list[PlaceSpan]:
         places.extend(_arrow_places(text, places))
         places.sort(key=lambda p: p.start)
     if "route" in text:
+        # (a list of three places first: "route A – B – C" is no route from A to B)
+        places.extend(_route_list_spans(text, places))
         places.extend(_route_places(text, places))
         places.sort(key=lambda p: p.start)
     if " to " in text:
@@ -1194,6 +1210,29 @@ def _route_places(text: str, found: list[PlaceSpan]) -> list[PlaceSpan]:
                 break
             if span not in taken:
                 extra.append(PlaceSpan(role, text[span[0] : span[1]], *span, m.start()))
+    return extra
+
+
+def _route_list_spans(text: str, found: list[PlaceSpan]) -> list[PlaceSpan]:
+    """Return the places of a route list ("the route A (China) – B – C") as spans.
+
+    >>> [(p.role, p.text) for p in _route_list_spans(
+    ...     "It went on the route Kum (Iran)—Etrek (Turkmenistan)—Yiwu (China).", [])]
+    [('origin', 'Kum'), ('crossing', 'Etrek'), ('destination', 'Yiwu')]
+    """
+    from railtrack.extract.routelists import route_list_places
+
+    extra = []
+    for p in route_list_places(text, ("route",), is_broad=is_broad):
+        if any(q.start <= p.start < q.end or p.start <= q.start < p.end for q in found):
+            continue
+        first, last = _trim_name(p.text)
+        if first == last:
+            continue
+        start, end = p.start + first, p.start + last
+        # (a place between the ends is passed, as a border crossing is: role "crossing")
+        role = "crossing" if p.role == "at" else p.role
+        extra.append(PlaceSpan(role, text[start:end], start, end, p.start))
     return extra
 
 
