@@ -216,7 +216,8 @@ def test_an_arrival_of_the_last_train_alone_stays_its_own() -> None:
     [
         (
             "pl",
-            "3 marca pociąg z 40 wagonami przyjechał do Gdyni. Nie wiadomo, skąd wyjechał do Gdyni.",
+            "3 marca pociąg z 40 wagonami przyjechał do Gdyni. "
+            "Nie wiadomo, skąd wyjechał do Gdyni.",
         ),
         ("ru", "Неизвестно, откуда эшелон прибыл в Оршу 3 марта."),
         ("en", "It is not known from where the train came to Orsha on March 3."),
