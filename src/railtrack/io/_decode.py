@@ -487,7 +487,7 @@ def mixed_lines(raw: bytes) -> tuple[str, list[tuple[int, str]]] | None:
     --------
     >>> raw = "Орша\\n".encode() + "Смоленск\\n".encode("cp1251") + "Брест\\n".encode()
     >>> text, notes = mixed_lines(raw)
-    >>> text.split(), notes[0][0], notes[0][1][-27:]
+    >>> text.split(), notes[0][0], notes[0][1][-24:]
     (['Орша', 'Смоленск', 'Брест'], 2, 'read as cp1251; check it')
     """
     lines = raw.splitlines(keepends=True)
