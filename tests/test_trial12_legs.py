@@ -8,9 +8,11 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from railtrack.io import load_reports
 from railtrack.io.webpage import cited_reporter, web_page_text
 from tests._extract_helpers import read
 
@@ -212,7 +214,11 @@ def test_an_arrival_of_the_last_train_alone_stays_its_own() -> None:
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        ("pl", "Nie wiadomo, skąd pociąg przyjechał do Gdyni 3 marca."),
+        (
+            "pl",
+            "3 marca pociąg z 40 wagonami przyjechał do Gdyni. "
+            "Nie wiadomo, skąd wyjechał do Gdyni.",
+        ),
         ("ru", "Неизвестно, откуда эшелон прибыл в Оршу 3 марта."),
         ("en", "It is not known from where the train came to Orsha on March 3."),
     ],
@@ -222,3 +228,38 @@ def test_a_relative_adverb_asking_is_no_leg(lang: str, text: str) -> None:
     assert s.destination is not None
     assert s.destination.text in ("Gdyni", "Оршу", "Orsha")
     assert not s.via
+
+
+# -- T11: a UTF-8 report with a line pasted in a legacy encoding -------------------------
+
+HEADER = "source: Беларускі Гаюн\npublished: 2023-03-14\n\n".encode()
+
+
+@pytest.mark.parametrize(
+    ("line", "encoding"),
+    [
+        ("13 марта из Орши в Смоленск ушёл эшелон из 40 вагонов.", "cp1251"),
+        ("13 марта из Орши в Смоленск ушёл эшелон из 40 вагонов.", "koi8_r"),
+        ("13 marca z Orszy do Smoleńska wyjechał pociąg z 40 wagonami.", "cp1250"),
+    ],
+)
+def test_a_line_in_a_legacy_encoding_is_read_and_named(
+    tmp_path: Path, line: str, encoding: str
+) -> None:
+    path = tmp_path / "mixed.txt"
+    utf8 = "14 марта из Гомеля в Брянск ушёл эшелон из 45 вагонов.\n".encode()
+    path.write_bytes(HEADER + line.encode(encoding) + b"\n\n" + utf8)
+    reports = load_reports(path)
+    assert sorted(s.cars.total for s in reports.shipments) == [40, 45]
+    (problem,) = [p for p in reports.problems if "not UTF-8" in str(p)]
+    assert "mixed.txt" in str(problem)
+    assert "line 4" in str(problem)
+    assert encoding.replace("_", "") in str(problem).replace("_", "")
+
+
+def test_a_line_no_encoding_fits_keeps_its_bytes_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.txt"
+    body = "14 марта из Гомеля в Брянск ушёл эшелон из 45 вагонов.\n".encode()
+    path.write_bytes(HEADER + body + b"\n\xff\xfe\x81\x9d\n")
+    reports = load_reports(path)
+    assert [s.cars.total for s in reports.shipments] == [45]

@@ -442,7 +442,7 @@ def decode_text(
         logger.info("%s has no byte-order mark; read as %s", name, utf16)
         text = raw[: len(raw) - len(raw) % 2].decode(utf16, errors="replace")
     if text is None:
-        text, nearly = _without_bom(raw, name)
+        text, nearly = _without_bom(raw, name, notes)
         if nearly:
             _note_stray(text, raw, name, notes)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -452,14 +452,90 @@ def decode_text(
     return text
 
 
-def _without_bom(raw: bytes, name: str) -> tuple[str, bool]:
-    """Decode bytes with no BOM; say whether stray bytes were replaced (nearly UTF-8)."""
+def _line_encoding(raw: bytes) -> tuple[str, str | None]:
+    """Decode one line that is not UTF-8: the legacy encoding that fits it, else U+FFFD.
+
+    Returns the text and the encoding's name (None: bytes replaced by U+FFFD).
+
+    >>> _line_encoding("Эшелон из Орши".encode("cp1251"))
+    ('Эшелон из Орши', 'cp1251')
+    """
+    text = _single_byte_cyrillic(raw)
+    if text is not None:
+        return text, "cp1251" if text == raw.decode("cp1251", errors="replace") else "koi8_r"
+    text = _single_byte_latin2(raw)
+    if text is not None:
+        return text, "cp1250" if text == raw.decode("cp1250", errors="replace") else "iso8859_2"
+    return raw.decode("utf-8", errors="replace"), None
+
+
+def mixed_lines(raw: bytes) -> tuple[str, list[tuple[int, str]]] | None:
+    """Decode a UTF-8 text with whole lines in a legacy encoding (notes pasted together).
+
+    A file whose lines are UTF-8 (at least one with non-ASCII letters) but for some
+    lines that are not: each such line is read in the single-byte encoding that fits
+    it best (cp1251 or KOI8-R Cyrillic, cp1250 or ISO-8859-2 Polish), else with its
+    bytes replaced by U+FFFD, and a note names it. None when no line is UTF-8 beyond
+    ASCII, or every line is (the file is not mixed).
+
+    Returns
+    -------
+    tuple or None
+        The text, and ``(line, message)`` notes, one per line read otherwise.
+
+    Examples
+    --------
+    >>> raw = "Орша\\n".encode() + "Смоленск\\n".encode("cp1251") + "Брест\\n".encode()
+    >>> text, notes = mixed_lines(raw)
+    >>> text.split(), notes[0][0], notes[0][1][-24:]
+    (['Орша', 'Смоленск', 'Брест'], 2, 'read as cp1251; check it')
+    """
+    lines = raw.splitlines(keepends=True)
+    decoded: list[str] = []
+    notes: list[tuple[int, str]] = []
+    utf8_letters = False
+    for number, line in enumerate(lines, start=1):
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            text, encoding = _line_encoding(line)
+            how = f"read as {encoding}" if encoding else "its bytes replaced with U+FFFD"
+            notes.append(
+                (number, f"the line is not UTF-8 like the rest of the file; {how}; check it")
+            )
+        else:
+            utf8_letters = utf8_letters or any(ord(c) > 127 for c in text)
+        decoded.append(text)
+    if not notes or not utf8_letters:
+        return None
+    return "".join(decoded), notes
+
+
+def _without_bom(
+    raw: bytes, name: str, notes: list[tuple[int, str]] | None = None
+) -> tuple[str, bool]:
+    """Decode bytes with no BOM; say whether stray bytes were replaced (nearly UTF-8).
+
+    Lines of a UTF-8 text read in another encoding (:func:`mixed_lines`) are noted
+    into ``notes`` (else logged as a warning naming ``name``).
+    """
     try:
         return raw.decode("utf-8"), False
     except UnicodeDecodeError:
-        text = _nearly_utf8(raw, name, ascii_only=False)
-        if text is not None:
-            return text, True
+        mixed = mixed_lines(raw)
+        # a line a legacy encoding fits is read in it, even with few bytes ("ą", "ł");
+        # else a few stray bytes are replaced (their note says where)
+        if mixed is None or not any("read as" in m for _, m in mixed[1]):
+            text = _nearly_utf8(raw, name, ascii_only=False)
+            if text is not None:
+                return text, True
+        if mixed is not None:
+            for line, message in mixed[1]:
+                if notes is None:
+                    logger.warning("%s: %s", name, message)
+                else:
+                    notes.append((line, message))
+            return mixed[0], False
         text = _single_byte_cyrillic(raw) or _single_byte_latin2(raw)
         if text is not None:
             return text, False
