@@ -430,6 +430,26 @@ def _train_rows(
     return rows
 
 
+def _volume_cars(row: Mapping[Any, Any]) -> str:
+    """Return a volume row's cars: "40", or "40–90" when some counts were bounds or ranges.
+
+    Examples
+    --------
+    >>> _volume_cars({"cars_total": 40}), _volume_cars(
+    ...     {"cars_total": 40, "cars_at_most": True, "cars_total_max": 90})
+    ('40', '40–90')
+    >>> _volume_cars({"cars_total": 40, "cars_at_most": True, "cars_total_max": None})
+    '≥ 40'
+    """
+    low, most = _number(row.get(C.CARS_TOTAL)), _number(row.get(C.CARS_TOTAL_MAX))
+    flag = row.get(C.CARS_AT_MOST)
+    if not (isinstance(flag, bool | np.bool_) and flag):
+        return low
+    if most and most != low:
+        return f"{low or '0'}–{most}"
+    return f"≥ {low}" if low else low
+
+
 def _volume_rows(df: pd.DataFrame, key: str, *, label: Any = None) -> list[dict[str, Any]]:
     rows = []
     for r in df.to_dict("records"):
@@ -438,7 +458,7 @@ def _volume_rows(df: pd.DataFrame, key: str, *, label: Any = None) -> list[dict[
             {
                 "name": name or "not known",
                 "trains": _number(r.get(C.TRAINS)),
-                "cars": _number(r.get(C.CARS_TOTAL)),
+                "cars": _volume_cars(r),
                 "passenger": _number(r.get(C.CARS_PASSENGER)),
                 "unallocated": _number(r.get(C.CARS_UNALLOCATED))
                 if _int(r.get(C.CARS_UNALLOCATED))
