@@ -33,6 +33,7 @@ def test_json_shape():
         "estimated": False,
         "at_least": False,
         "at_most": False,
+        "total_max": None,
     }
 
 

@@ -68,21 +68,24 @@ def test_approximate_counts_are_flagged():
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "low", "high", "estimated"),
     [
-        "Between 30 and 40 cars left Orsha for Smolensk.",
-        "30-40 cars left Orsha for Smolensk.",
-        "30 – 40 wagons left Orsha for Smolensk.",
-        "A train of 30 to 40 cars left Orsha.",
-        "A train with thirty or forty wagons left Orsha.",
-        "A train with twenty-five to thirty platforms left Orsha.",
-        "About 30-40 cars left Orsha for Smolensk.",
+        ("Between 30 and 40 cars left Orsha for Smolensk.", 30, 40, False),
+        ("30-40 cars left Orsha for Smolensk.", 30, 40, False),
+        ("30 – 40 wagons left Orsha for Smolensk.", 30, 40, False),
+        ("A train of 30 to 40 cars left Orsha.", 30, 40, False),
+        ("A train with thirty or forty wagons left Orsha.", 30, 40, False),
+        ("A train with twenty-five to thirty platforms left Orsha.", 25, 30, False),
+        ("About 30-40 cars left Orsha for Smolensk.", 30, 40, True),
     ],
 )
-def test_an_english_range_is_no_count(text):
-    """Trial T3: a range gave its upper end as an exact count; as in the other languages
-    (README: "ranges like '2-3 вагона' are no count"), it gives none."""
-    assert find_car_counts(text) == []
+def test_an_english_range_is_a_range(text, low, high, estimated):
+    """Trial T3: a range gave its upper end as an exact count. Trial11 T13: it is a count
+    with both bounds, its low end the value and its high end ``most``, never the high
+    end alone."""
+    (count,) = find_car_counts(text)
+    assert (count.value, count.most, count.at_least, count.at_most) == (low, high, True, True)
+    assert count.estimated is estimated
 
 
 @pytest.mark.parametrize(

@@ -34,8 +34,8 @@ from railtrack.io.tables import map_headers, month_first_date
         ("сорок девять", Count(49, False)),
         ("двадцять два", Count(22, False)),
         ("трыццаць", Count(30, False)),
-        ("30-40", Count(30, True)),
-        ("30 – 40", Count(30, True)),
+        ("30-40", Count(30, True, at_least=True, at_most=True, most=40)),
+        ("30 – 40", Count(30, True, at_least=True, at_most=True, most=40)),
     ],
 )
 def test_count_cells_read_like_text(cell: str, expected: Count) -> None:
@@ -95,6 +95,7 @@ def test_every_row_is_kept_with_what_can_be_read(table: Path) -> None:
     assert chebarkul.departure is not None
     assert chebarkul.departure.earliest == date(2022, 12, 13)
     assert (chebarkul.cars.total, chebarkul.cars.estimated) == (30, True)
+    assert (chebarkul.cars.total_max, chebarkul.cars.at_least) == (40, True)  # a range
     vyazma = by_origin["Vyazma"]
     assert vyazma.departure is None
     assert (vyazma.cars.passenger, vyazma.cars.total_derived) == (5, True)  # "много" left out

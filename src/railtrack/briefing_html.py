@@ -268,16 +268,26 @@ def _cars(
     derived: Any = False,
     at_least: Any = False,
     at_most: Any = False,
+    most: Any = None,
 ) -> str:
-    """Return a car count: "~40" for an estimate, "≥ 7" or "≤ 60" for a bound.
+    """Return a car count: "~40" for an estimate, "≥ 7" or "≤ 60" for a bound, "30–35".
 
     An estimate is "about 40"; a lower bound the sum of a partial breakdown, or a
     count the source gave as one ("at least 40 cars"); an upper bound one the source
-    gave as "up to 60 cars" or "almost 50" (never shown as "~60").
+    gave as "up to 60 cars" or "almost 50" (never shown as "~60"); a range both
+    ("30-35 платформ", ``most`` its high end).
+
+    Examples
+    --------
+    >>> _cars(30, False, False, True, True, 35), _cars(60, True, False, False, True, 60)
+    ('30–35', '≤ 60')
     """
     text = _number(value)
     if text and at_most is True:
-        return f"≤ {text}"
+        high = _number(most)
+        if at_least is True and high and high != text:
+            return f"{text}–{high}"
+        return f"≤ {high or text}"
     text = f"~{text}" if text and estimated is True else text
     return f"≥ {text}" if text and (derived is True or at_least is True) else text
 
@@ -397,6 +407,7 @@ def _train_rows(
                     ship.get(C.CARS_TOTAL_DERIVED),
                     ship.get(C.CARS_AT_LEAST),
                     ship.get(C.CARS_AT_MOST),
+                    ship.get(C.CARS_TOTAL_MAX),
                 ),
                 # a told arrival's window is that arrival, not counted from the report
                 "assumed_departure": not departed
@@ -419,6 +430,26 @@ def _train_rows(
     return rows
 
 
+def _volume_cars(row: Mapping[Any, Any]) -> str:
+    """Return a volume row's cars: "40", or "40–90" when some counts were bounds or ranges.
+
+    Examples
+    --------
+    >>> _volume_cars({"cars_total": 40}), _volume_cars(
+    ...     {"cars_total": 40, "cars_at_most": True, "cars_total_max": 90})
+    ('40', '40–90')
+    >>> _volume_cars({"cars_total": 40, "cars_at_most": True, "cars_total_max": None})
+    '≥ 40'
+    """
+    low, most = _number(row.get(C.CARS_TOTAL)), _number(row.get(C.CARS_TOTAL_MAX))
+    flag = row.get(C.CARS_AT_MOST)
+    if not (isinstance(flag, bool | np.bool_) and flag):
+        return low
+    if most and most != low:
+        return f"{low or '0'}–{most}"
+    return f"≥ {low}" if low else low
+
+
 def _volume_rows(df: pd.DataFrame, key: str, *, label: Any = None) -> list[dict[str, Any]]:
     rows = []
     for r in df.to_dict("records"):
@@ -427,7 +458,7 @@ def _volume_rows(df: pd.DataFrame, key: str, *, label: Any = None) -> list[dict[
             {
                 "name": name or "not known",
                 "trains": _number(r.get(C.TRAINS)),
-                "cars": _number(r.get(C.CARS_TOTAL)),
+                "cars": _volume_cars(r),
                 "passenger": _number(r.get(C.CARS_PASSENGER)),
                 "unallocated": _number(r.get(C.CARS_UNALLOCATED))
                 if _int(r.get(C.CARS_UNALLOCATED))

@@ -902,6 +902,12 @@ def at_least_shown(row: dict[str, Any]) -> dict[str, Any]:
     '≥ 30'
     >>> at_least_shown({"cars_total": 60, "cars_at_most": True})["cars_total"]
     '≤ 60'
+    >>> at_least_shown({"cars_total": 30, "cars_at_least": True, "cars_at_most": True,
+    ...                 "cars_total_max": 35})["cars_total"]
+    '30–35'
+    >>> at_least_shown({"cars_total": 40, "cars_at_most": True, "cars_total_max": 90})[
+    ...     "cars_total"]
+    '40–90'
     """
     cars = row.get("cars")
     if isinstance(cars, Mapping):
@@ -910,8 +916,17 @@ def at_least_shown(row: dict[str, Any]) -> dict[str, Any]:
             return row
         return {**row, "cars": {**cars, "total": nested["cars_total"]}}
     total = row.get("cars_total")
-    if total is not None and row.get("cars_at_most") is True:
-        return {**row, "cars_total": f"≤ {total}"}  # "up to 60 cars": never "~60"
+    most = row.get("cars_total_max")
+    most = None if _is_missing(most) else most
+    total = None if _is_missing(total) else total
+    if row.get("cars_at_most") is True:
+        # "30-35 платформ", or a summary's fewest and most: a range
+        if total is not None and most is not None and most != total:
+            return {**row, "cars_total": f"{total}–{most}"}
+        if total is not None and most is None and "cars_total_max" in row:
+            return {**row, "cars_total": f"≥ {total}"}  # a summary with an open count
+        if total is not None or most is not None:  # "up to 60 cars": never "~60"
+            return {**row, "cars_total": f"≤ {most if most is not None else total}"}
     if total is None or not (row.get("cars_at_least") or row.get("cars_total_derived")):
         return row
     return {**row, "cars_total": f"≥ {total}"}

@@ -127,11 +127,16 @@ def _cars_cell(cars: dict[str, object]) -> str:
     '40'
     >>> _cars_cell({"total": 60, "estimated": True, "at_most": True})
     '≤ 60'
+    >>> _cars_cell({"total": 30, "flat": 30, "at_least": True, "at_most": True, "total_max": 35})
+    '30–35 (flat 30)'
     """
-    flags = ("total", "total_derived", "estimated", "at_least", "at_most")
+    flags = ("total", "total_derived", "estimated", "at_least", "at_most", "total_max")
     parts = [f"{k} {v}" for k, v in cars.items() if k not in flags and v is not None]
     total = "" if cars["total"] is None else str(cars["total"])
-    if total and cars.get("at_least") is True:
+    most = cars.get("total_max")
+    if total and cars.get("at_least") is True and cars.get("at_most") is True and most:
+        total = f"{total}–{most}"  # "30-35 платформ": a range
+    elif total and cars.get("at_least") is True:
         total = f"≥ {total}"
     elif total and cars.get("at_most") is True:
         total = f"≤ {total}"  # "up to 60 cars"

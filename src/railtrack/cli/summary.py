@@ -233,6 +233,13 @@ def summary(
                     '40", or counted only some car types)',
                     markup=False,
                 )
+            if any(r.get("cars_at_most") is True for r in rows):
+                console.print(
+                    '≤ N, a–b: some counts were upper bounds ("up to 50") or ranges '
+                    '("30-35"): a range adds its low end to the fewest, an upper bound '
+                    "alone adds nothing; b is the most the counts allow",
+                    markup=False,
+                )
     if fmt_ != "json" and not quiet and routed is not None and (note := routed.note()):
         err_console.print(note, markup=False)
     print_problems(problems, fmt_, quiet=quiet)

@@ -688,7 +688,7 @@ class LexiconReader:
         --------
         >>> rd = LexiconReader("ru")
         >>> text = "25 крытых вагонов и цистерны с топливом (8 шт.)"
-        >>> count, end = rd._pieces_count(text, tokens(text), 10)
+        >>> count, end = rd._pieces_count(text, tokens(text), 8)
         >>> count.kind, count.value, count.text
         ('tank', 8, 'цистерны с топливом (8 шт.)')
         """
