@@ -42,10 +42,12 @@ if TYPE_CHECKING:
     from railtrack.network import RailNetwork
 
 __all__ = [
+    "ANNOUNCED_CLAIMS",
     "STAGES",
     "SUMMARY_VIEWS",
     "ResolvedReports",
     "TrackResult",
+    "announced",
     "assemble",
     "resolve_reports",
     "track",
@@ -162,6 +164,8 @@ class TrackResult:
             "outlets": outlet_names(self.shipments, self.groups, self.relays),
             # trips back whose cars the totals count once, with the outbound trip
             "n_return_trips": int(returning_trips(self.shipments).sum()),
+            # trains only announced (planned, expected), counted apart from those told moving
+            "n_announced": int(announced(self.shipments).sum()),
             "problems": len(self.problems),
             "as_of": None if self.as_of is None else self.as_of.date().isoformat(),
             **self._accounting(),
@@ -172,9 +176,14 @@ class TrackResult:
         outcome = self.outcomes[OUTCOME]
         reasons = outcome[outcome != ROUTED].value_counts()
         knowledge = self.knowledge
-        estimated = 0
+        estimated = from_model = as_reported = 0
         if C.P50 in self.estimates.columns:
-            estimated = int(pd.to_datetime(self.estimates[C.P50], errors="coerce").notna().sum())
+            windowed = pd.to_datetime(self.estimates[C.P50], errors="coerce").notna()
+            estimated = int(windowed.sum())
+            if C.METHOD in self.estimates.columns:
+                method = self.estimates[C.METHOD].astype(str)
+                from_model = int((windowed & method.str.startswith("transit_model")).sum())
+                as_reported = int((windowed & (method == "reported_arrival")).sum())
         return {
             "as_of_basis": None if knowledge is None else knowledge.basis,
             "n_reports_after_as_of": 0 if knowledge is None else knowledge.reports_after,
@@ -185,7 +194,31 @@ class TrackResult:
             "n_unrouted": int((outcome != ROUTED).sum()),
             "unrouted_reasons": {str(k): int(v) for k, v in reasons.sort_index().items()},
             "n_estimated": estimated,
+            # of those, windows worked out from a route and those the reports gave
+            "n_estimated_from_model": from_model,
+            "n_estimated_as_reported": as_reported,
         }
+
+
+ANNOUNCED_CLAIMS = ("planned", "expected")
+"""Claims of a train only announced: counted apart from trains told moving."""
+
+
+def announced(shipments: pd.DataFrame) -> pd.Series:
+    """Return whether each shipment is only announced (claim ``planned`` or ``expected``).
+
+    Such a train was told ahead ("прибудут еще 2 эшелона", "is expected tomorrow"):
+    the briefing counts it apart from the trains reported moving (trial11 T5).
+
+    Examples
+    --------
+    >>> ships = pd.DataFrame({"claim": ["sighted", "planned", None, "expected"]})
+    >>> announced(ships).tolist()
+    [False, True, False, True]
+    """
+    if C.CLAIM not in shipments.columns:
+        return pd.Series(False, index=shipments.index)
+    return shipments[C.CLAIM].isin(ANNOUNCED_CLAIMS)
 
 
 def _one_source_label(df: pd.DataFrame) -> pd.DataFrame:
