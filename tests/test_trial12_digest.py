@@ -17,7 +17,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from railtrack import load_network, load_reports
@@ -89,15 +88,13 @@ def test_trains_told_apart_are_no_digest(key: str) -> None:
 PUB_C = date(2023, 3, 16)
 
 _ARRIVED = {
-    "ru": "Ожидаемый эшелон прибыл в Осиповичи сегодня ночью: 38 платформ и 2 пассажирских "
-    "вагона.",
+    "ru": "Ожидаемый эшелон прибыл в Осиповичи сегодня ночью: 38 платформ и 2 пассажирских вагона.",
     "ru-of-two": "Сегодня ночью в Осиповичи прибыл первый из двух ожидаемых эшелонов — 38 "
     "платформ с БМП и 2 пассажирских вагона.",
     "ru-agreeing": "Долгожданный военный эшелон прибыл в Осиповичи сегодня ночью: 38 платформ.",
     "uk": "Очікуваний ешелон прибув до Осиповичів сьогодні вночі: 38 платформ і 2 "
     "пасажирські вагони.",
-    "be": "Чакаемы эшалон прыбыў у Асіповічы сёння ноччу: 38 платформаў і 2 пасажырскія "
-    "вагоны.",
+    "be": "Чакаемы эшалон прыбыў у Асіповічы сёння ноччу: 38 платформаў і 2 пасажырскія вагоны.",
     "pl": "Oczekiwany pociąg przyjechał do Osipowicz dziś w nocy: 38 platform i 2 wagony "
     "pasażerskie.",
     "en": "Tonight the first of the two expected echelons arrived in Asipovichy: 38 flatcars "
