@@ -28,11 +28,10 @@ import pandas as pd
 
 from railtrack import __version__
 from railtrack import columns as C
-from railtrack.accounting import OUTCOME, REASON_TEXT, REASONS_EXPLAINED, ROUTED
+from railtrack.accounting import OUTCOME, REASON_TEXT, REASONS_EXPLAINED, ROUTED, announced
 from railtrack.dating import BEST_DATE, DATE_BASIS, best_dates
 from railtrack.estimate import FLAGS
 from railtrack.labels import DIRECTIONS, plural
-from railtrack.pipeline import announced
 from railtrack.route_files import route_id, route_outline
 from railtrack.webmap import json_for_script, leaflet_assets, map_data
 

@@ -18,7 +18,14 @@ import pandas as pd
 
 from railtrack import columns as C
 from railtrack._intern import full_collections_paused
-from railtrack.accounting import OUTCOME, ROUTED, route_outcomes, unrouted_problems
+from railtrack.accounting import (
+    OUTCOME,
+    ROUTED,
+    announced,
+    route_outcomes,
+    unrouted_problems,
+    window_counts,
+)
 from railtrack.dating import with_best_dates
 from railtrack.estimate import arrival_windows, known_on
 from railtrack.knowledge import Knowledge
@@ -42,12 +49,10 @@ if TYPE_CHECKING:
     from railtrack.network import RailNetwork
 
 __all__ = [
-    "ANNOUNCED_CLAIMS",
     "STAGES",
     "SUMMARY_VIEWS",
     "ResolvedReports",
     "TrackResult",
-    "announced",
     "assemble",
     "resolve_reports",
     "track",
@@ -176,14 +181,7 @@ class TrackResult:
         outcome = self.outcomes[OUTCOME]
         reasons = outcome[outcome != ROUTED].value_counts()
         knowledge = self.knowledge
-        estimated = from_model = as_reported = 0
-        if C.P50 in self.estimates.columns:
-            windowed = pd.to_datetime(self.estimates[C.P50], errors="coerce").notna()
-            estimated = int(windowed.sum())
-            if C.METHOD in self.estimates.columns:
-                method = self.estimates[C.METHOD].astype(str)
-                from_model = int((windowed & method.str.startswith("transit_model")).sum())
-                as_reported = int((windowed & (method == "reported_arrival")).sum())
+        estimated, from_model, as_reported = window_counts(self.estimates)
         return {
             "as_of_basis": None if knowledge is None else knowledge.basis,
             "n_reports_after_as_of": 0 if knowledge is None else knowledge.reports_after,
@@ -198,27 +196,6 @@ class TrackResult:
             "n_estimated_from_model": from_model,
             "n_estimated_as_reported": as_reported,
         }
-
-
-ANNOUNCED_CLAIMS = ("planned", "expected")
-"""Claims of a train only announced: counted apart from trains told moving."""
-
-
-def announced(shipments: pd.DataFrame) -> pd.Series:
-    """Return whether each shipment is only announced (claim ``planned`` or ``expected``).
-
-    Such a train was told ahead ("прибудут еще 2 эшелона", "is expected tomorrow"):
-    the briefing counts it apart from the trains reported moving (trial11 T5).
-
-    Examples
-    --------
-    >>> ships = pd.DataFrame({"claim": ["sighted", "planned", None, "expected"]})
-    >>> announced(ships).tolist()
-    [False, True, False, True]
-    """
-    if C.CLAIM not in shipments.columns:
-        return pd.Series(False, index=shipments.index)
-    return shipments[C.CLAIM].isin(ANNOUNCED_CLAIMS)
 
 
 def _one_source_label(df: pd.DataFrame) -> pd.DataFrame:

@@ -507,18 +507,17 @@ class RunSummary(_Out):
     n_estimated_from_model: int | None = Field(
         None,
         description="Of n_estimated, the windows worked out from the routed distance and "
-        "the transit model (estimates.csv method transit_model*); null with --engine dask.",
+        "the transit model (estimates.csv method transit_model*).",
     )
     n_estimated_as_reported: int | None = Field(
         None,
         description="Of n_estimated, the windows a report gave (method reported_arrival), "
-        "for trains routed or not; null with --engine dask.",
+        "for trains routed or not.",
     )
     n_announced: int | None = Field(
         None,
         description="Trains only announced (claim planned or expected), counted in "
-        "n_shipments; the briefing counts them apart from the trains reported moving; "
-        "null with --engine dask.",
+        "n_shipments; the briefing counts them apart from the trains reported moving.",
     )
     out: str
     outputs: list[OutputFile]
