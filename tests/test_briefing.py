@@ -99,7 +99,10 @@ def test_headline_says_what_where_when(cli_run: tuple[Path, dict]) -> None:
     out, summary = cli_run
     page = (out / "report.html").read_text(encoding="utf-8")
     headline = page.split('id="headline">', 1)[1].split("</p>", 1)[0]
-    assert f"{summary['n_shipments']} trains" in headline
+    # trains told moving first, those only announced (planned, expected) apart (trial11 T5)
+    moving = summary["n_shipments"] - summary["n_announced"]
+    assert headline.startswith(f"{moving} trains")
+    assert f" {summary['n_announced']} more trains were announced" in headline
     assert "as known on 5 Mar 2023" in headline
     assert "Belarus" in headline
     assert "between" in headline

@@ -18,6 +18,7 @@ from railtrack import columns as C
 from railtrack.io.reportset import Problem
 
 __all__ = [
+    "ANNOUNCED_CLAIMS",
     "NO_DESTINATION",
     "NO_ORIGIN",
     "NO_PATH",
@@ -25,8 +26,10 @@ __all__ = [
     "ROUTED",
     "UNRESOLVED_DESTINATION",
     "UNRESOLVED_ORIGIN",
+    "announced",
     "route_outcomes",
     "unrouted_problems",
+    "window_counts",
 ]
 
 ROUTED = "routed"
@@ -193,3 +196,50 @@ def unrouted_problems(outcomes: pd.DataFrame, shipments: pd.DataFrame) -> list[P
             )
         )
     return problems
+
+
+ANNOUNCED_CLAIMS = ("planned", "expected")
+"""Claims of a train only announced: counted apart from trains told moving."""
+
+
+def announced(shipments: pd.DataFrame) -> pd.Series:
+    """Return whether each shipment is only announced (claim ``planned`` or ``expected``).
+
+    Such a train was told ahead ("прибудут еще 2 эшелона", "is expected tomorrow"):
+    the briefing counts it apart from the trains reported moving (trial11 T5).
+
+    Examples
+    --------
+    >>> ships = pd.DataFrame({"claim": ["sighted", "planned", None, "expected"]})
+    >>> announced(ships).tolist()
+    [False, True, False, True]
+    """
+    if C.CLAIM not in shipments.columns:
+        return pd.Series(False, index=shipments.index)
+    return shipments[C.CLAIM].isin(ANNOUNCED_CLAIMS)
+
+
+def window_counts(estimates: pd.DataFrame) -> tuple[int, int, int]:
+    """Return the trains with an arrival window, and of them those from a route and as told.
+
+    A window is worked out from the routed distance and the transit model (``method``
+    ``transit_model``, ``transit_model_region_spread``) or is the arrival a report gave
+    (``reported_arrival``, routed or not): the briefing says how many came each way
+    (trial11 T19).
+
+    Examples
+    --------
+    >>> est = pd.DataFrame({"p50": ["2023-03-05", None, "2023-03-07"],
+    ...                     "method": ["transit_model", "none", "reported_arrival"]})
+    >>> window_counts(est)
+    (2, 1, 1)
+    """
+    if C.P50 not in estimates.columns:
+        return 0, 0, 0
+    windowed = pd.to_datetime(estimates[C.P50], errors="coerce").notna()
+    if C.METHOD not in estimates.columns:
+        return int(windowed.sum()), 0, 0
+    method = estimates[C.METHOD].astype(str)
+    from_model = int((windowed & method.str.startswith("transit_model")).sum())
+    as_reported = int((windowed & (method == "reported_arrival")).sum())
+    return int(windowed.sum()), from_model, as_reported

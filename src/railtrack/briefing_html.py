@@ -28,7 +28,7 @@ import pandas as pd
 
 from railtrack import __version__
 from railtrack import columns as C
-from railtrack.accounting import OUTCOME, REASON_TEXT, REASONS_EXPLAINED, ROUTED
+from railtrack.accounting import OUTCOME, REASON_TEXT, REASONS_EXPLAINED, ROUTED, announced
 from railtrack.dating import BEST_DATE, DATE_BASIS, best_dates
 from railtrack.estimate import FLAGS
 from railtrack.labels import DIRECTIONS, plural
@@ -555,13 +555,13 @@ def _source_row(r: Mapping[Any, Any]) -> dict[str, str]:
 _COUNTRIES = {"BY": "Belarus", "RU": "Russia", "UA": "Ukraine", "PL": "Poland", "KZ": "Kazakhstan"}
 
 
-def _origins(result: TrackResult) -> tuple[list[str], int]:
+def _origins(result: TrackResult, ships: pd.DataFrame) -> tuple[list[str], int]:
     """Return where trains came from (countries, regions) and how many trains that covers.
 
-    The others' origins are off the network, unresolved or not given.
+    ``ships``: the trains told of (rows of ``result.shipments``). The others' origins
+    are off the network, unresolved or not given.
     """
     G = result.network.G
-    ships = result.shipments
     stations, regions = (
         ships[col].tolist() if col in ships.columns else [None] * len(ships)
         for col in (C.ORIGIN_STATION_ID, C.ORIGIN_REGION)
@@ -577,9 +577,8 @@ def _origins(result: TrackResult) -> tuple[list[str], int]:
     return [name for name, _ in counts.most_common()], sum(counts.values())
 
 
-def _railheads(result: TrackResult) -> list[str]:
+def _railheads(ships: pd.DataFrame) -> list[str]:
     """Return every train's destination as the table names it, most trains first."""
-    ships = result.shipments
     names = [
         ships[col].tolist() if col in ships.columns else [None] * len(ships)
         for col in (C.DESTINATION_STATION, C.DESTINATION_REGION, C.DESTINATION)
@@ -620,26 +619,77 @@ def _unrouted(result: TrackResult, most: int | None = None) -> list[dict[str, An
     return out
 
 
-def _headline(result: TrackResult, period: tuple[str, str], as_of: str, undated: int = 0) -> str:
-    """Return the briefing's first sentence; ``undated``: trains nothing dates (F123)."""
-    head = result.headline()
-    n = head["shipments"]
-    if not n:
-        return f"No train reported as of {as_of or 'today'}."
-    cars = head["cars_total"]
-    what = plural(n, "train") + (f" with {cars_phrase(head)}" if cars else "")
-    (origins, n_known), railheads = _origins(result), _railheads(result)
+def _where(result: TrackResult, ships: pd.DataFrame) -> str:
+    """Return " from X (n of the N; ...) to Y and Z" for some trains, or ""."""
+    n = len(ships)
+    (origins, n_known), railheads = _origins(result, ships), _railheads(ships)
     where = f" from {_list(origins, most=2)}" if origins else ""
     if origins and n_known < n:
         # never let the known origins stand for all: say how many trains they cover
         where += f" ({n_known:,} of the {n:,}; the others from places off the network"
         where += " or not given)"
-    where += f" to {_list(railheads)}" if railheads else ""
+    return where + (f" to {_list(railheads)}" if railheads else "")
+
+
+def _announced_cars(ships: pd.DataFrame) -> tuple[int, bool]:
+    """Return the cars the announced trains' reports give, and whether any is a bound."""
+    if C.CARS_TOTAL not in ships.columns:
+        return 0, False
+    cars = pd.to_numeric(ships[C.CARS_TOTAL], errors="coerce")
+    bound = (
+        bool(ships.loc[cars.notna(), C.CARS_AT_LEAST].fillna(False).astype(bool).any())
+        if C.CARS_AT_LEAST in ships.columns
+        else False
+    )
+    return int(cars.fillna(0).sum()), bound
+
+
+def _headline(result: TrackResult, period: tuple[str, str], as_of: str, undated: int = 0) -> str:
+    """Return the briefing's first sentence; ``undated``: trains nothing dates (F123).
+
+    Trains only announced (planned, expected) are not "reported moving": they are
+    counted after, apart ("...; 2 more announced (planned or expected) to
+    Osipovichi-I, with 70 cars"), and the cars the headline gives the moving trains
+    leave theirs out (trial11 T5).
+    """
+    head = result.headline()
+    n = head["shipments"]
+    if not n:
+        return f"No train reported as of {as_of or 'today'}."
+    ahead = announced(result.shipments)
+    told_ahead = result.shipments[ahead]
+    n_ahead = len(told_ahead)
+    moving = result.shipments[~ahead]
+    cars = head["cars_total"] or 0
+    ahead_cars, ahead_bound = _announced_cars(told_ahead) if n_ahead else (0, False)
+    cars = max(0, cars - ahead_cars)
+    figures = dict(head)
+    if n_ahead:
+        # the moving trains' share: the announced trains' low counts taken off both ends
+        # (what is left above stays a true upper bound)
+        figures["cars_total"] = cars
+        if head.get("cars_total_max") is not None:
+            figures["cars_total_max"] = max(0, head["cars_total_max"] - ahead_cars)
     start, end = period
     when = f" between {start} and {end}" if start and end and start != end else ""
     if start and start == end:
         when = f" on {start}"
-    said = f"{what} reported moving{where}{when}, as known on {as_of or 'today'}."
+    known = f"as known on {as_of or 'today'}"
+    if len(moving):
+        what = plural(len(moving), "train") + (f" with {cars_phrase(figures)}" if cars else "")
+        said = f"{what} reported moving{_where(result, moving)}{when}, {known}."
+    else:
+        said = f"No train reported moving{when}, {known}."
+    if n_ahead:
+        more = "more " if len(moving) else ""
+        with_cars = (
+            f", with {'at least ' if ahead_bound else ''}{ahead_cars:,} cars" if ahead_cars else ""
+        )
+        said += (
+            f" {n_ahead:,} {more}{'train was' if n_ahead == 1 else 'trains were'} announced"
+            f" (planned or expected, not yet reported moving){_where(result, told_ahead)}"
+            f"{with_cars}."
+        )
     if undated:
         # a row whose date was refused is counted, but nothing says it was known by then
         one = undated == 1
@@ -671,11 +721,55 @@ def _cars_value(head: Mapping[str, Any]) -> str:
     return ("≥ " if head.get("cars_total_lower_bound") else "") + low
 
 
+def window_note(from_model: int | None, as_reported: int | None) -> str:
+    """Return where the briefing's arrival windows came from, as many as there are of each.
+
+    A window is worked out from the routed distance and the transit model only for a
+    routed train; a train's report may give its arrival itself, routed or not. The
+    note says how many came each way, so that "0 routed" never sits beside "windows
+    from the routed distance" (trial11 T19).
+
+    Examples
+    --------
+    >>> window_note(0, 3)
+    '3 as their reports give them (none worked out from a route)'
+    >>> window_note(2, 1).split("; ")[1]
+    '1 as its report gives it'
+    >>> window_note(None, None)
+    'from the routed distance and a transit model, or as reports give them'
+    """
+    if from_model is None or as_reported is None:
+        return "from the routed distance and a transit model, or as reports give them"
+    parts = []
+    if from_model:
+        parts.append(
+            f"{from_model:,} from the routed distance and a transit model fitted on public trips"
+        )
+    if as_reported:
+        one = as_reported == 1
+        parts.append(
+            f"{as_reported:,} as {'its report gives it' if one else 'their reports give them'}"
+        )
+    if not from_model and as_reported:
+        parts[-1] += " (none worked out from a route)"
+    return "; ".join(parts) or "no train has one"
+
+
 def _facts(result: TrackResult) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
     head = result.headline()
+    n_ahead = int(head.get("n_announced") or 0)
     reasons = ", ".join(f"{n} {reason}" for reason, n in head["unrouted_reasons"].items())
     counted = [
-        {"value": _number(head["shipments"]), "label": "trains reported", "note": ""},
+        {
+            "value": _number(head["shipments"]),
+            "label": "trains reported",
+            "note": (
+                f"{_number(head['shipments'] - n_ahead)} reported moving, {_number(n_ahead)}"
+                " only announced (planned or expected)"
+                if n_ahead
+                else ""
+            ),
+        },
         {"value": _number(head["n_routed"]), "label": "routed on the rail network", "note": ""},
         {
             "value": _number(head["n_unrouted"]),
@@ -716,7 +810,9 @@ def _facts(result: TrackResult) -> tuple[list[dict[str, str]], list[dict[str, st
         {
             "value": _number(head["n_estimated"]),
             "label": "trains with an arrival window",
-            "note": "from the routed distance and a transit model fitted on public trips",
+            "note": window_note(
+                head.get("n_estimated_from_model"), head.get("n_estimated_as_reported")
+            ),
         }
     ]
     if head["personnel_estimate"] is not None:

@@ -53,7 +53,14 @@ import pyarrow.parquet as pq
 
 from railtrack import columns as C
 from railtrack._frames import parquet_ready
-from railtrack.accounting import OUTCOME, ROUTED, route_outcomes, unrouted_problems
+from railtrack.accounting import (
+    OUTCOME,
+    ROUTED,
+    announced,
+    route_outcomes,
+    unrouted_problems,
+    window_counts,
+)
 from railtrack.labels import destination_names, outlet_names
 from railtrack.outlets import reporter_names
 from railtrack.route_files import distinct_routes, per_train_estimates, per_train_routes
@@ -131,9 +138,7 @@ def part_totals(
         routes, see :func:`distinct_table`).
     """
     outcome = route_outcomes(ships, routes)[OUTCOME]
-    estimated = 0
-    if C.P50 in estimates.columns:
-        estimated = int(pd.to_datetime(estimates[C.P50], errors="coerce").notna().sum())
+    estimated, from_model, as_reported = window_counts(estimates)
     return {
         "shipments": len(ships),
         "railheads": destination_names(ships),
@@ -141,6 +146,9 @@ def part_totals(
         "outlets": set(outlet_names(ships)),
         "outcomes": {str(k): int(v) for k, v in outcome.value_counts().items()},
         "estimated": estimated,
+        "estimated_from_model": from_model,
+        "estimated_as_reported": as_reported,
+        "announced": int(announced(ships).sum()),
         "routes": distinct_routes(routes)[[C.ROUTE_ID, C.TRAINS]],
     }
 
@@ -201,6 +209,10 @@ class Totals:
         Trains by routing outcome (``routed`` or the reason not).
     estimated
         Trains with a median arrival (p50).
+    estimated_from_model, estimated_as_reported
+        Of those, windows from a route and the transit model, and as reports gave them.
+    announced
+        Trains only announced (claim ``planned`` or ``expected``).
     routes
         Each distinct route once with the trains on it, in order of first use
         (:data:`railtrack.route_files.DISTINCT_ROUTE_COLUMNS`).
@@ -212,6 +224,9 @@ class Totals:
     outlets: set[str] = field(default_factory=set)
     outcomes: Counter[str] = field(default_factory=Counter)
     estimated: int = 0
+    estimated_from_model: int = 0
+    estimated_as_reported: int = 0
+    announced: int = 0
     routes: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
@@ -226,6 +241,9 @@ def merge_totals(parts: Iterable[Mapping[str, Any]]) -> Totals:
         out.outlets |= set(part.get("outlets", ()))
         out.outcomes.update(part["outcomes"])
         out.estimated += int(part["estimated"])
+        out.estimated_from_model += int(part.get("estimated_from_model", 0))
+        out.estimated_as_reported += int(part.get("estimated_as_reported", 0))
+        out.announced += int(part.get("announced", 0))
         routes.append(part["routes"])
     found = [r for r in routes if len(r)]
     if found:
@@ -377,6 +395,7 @@ class WrittenRun:
                 pd.DataFrame({C.SOURCE: sorted(self.totals.outlets)}), self.groups, self.relays
             ),
             "n_return_trips": return_trips_written(self.tables_dir),
+            "n_announced": self.totals.announced,
             "problems": len(self.reports.problems) + sum(unrouted.values()),
             "as_of": None if self.as_of is None else self.as_of.date().isoformat(),
             "as_of_basis": None if knowledge is None else knowledge.basis,
@@ -388,6 +407,8 @@ class WrittenRun:
             "n_unrouted": sum(unrouted.values()),
             "unrouted_reasons": dict(sorted(unrouted.items())),
             "n_estimated": self.totals.estimated,
+            "n_estimated_from_model": self.totals.estimated_from_model,
+            "n_estimated_as_reported": self.totals.estimated_as_reported,
         }
 
     def table(self, name: str) -> pd.DataFrame:

@@ -18,7 +18,14 @@ import pandas as pd
 
 from railtrack import columns as C
 from railtrack._intern import full_collections_paused
-from railtrack.accounting import OUTCOME, ROUTED, route_outcomes, unrouted_problems
+from railtrack.accounting import (
+    OUTCOME,
+    ROUTED,
+    announced,
+    route_outcomes,
+    unrouted_problems,
+    window_counts,
+)
 from railtrack.dating import with_best_dates
 from railtrack.estimate import arrival_windows, known_on
 from railtrack.knowledge import Knowledge
@@ -162,6 +169,8 @@ class TrackResult:
             "outlets": outlet_names(self.shipments, self.groups, self.relays),
             # trips back whose cars the totals count once, with the outbound trip
             "n_return_trips": int(returning_trips(self.shipments).sum()),
+            # trains only announced (planned, expected), counted apart from those told moving
+            "n_announced": int(announced(self.shipments).sum()),
             "problems": len(self.problems),
             "as_of": None if self.as_of is None else self.as_of.date().isoformat(),
             **self._accounting(),
@@ -172,9 +181,7 @@ class TrackResult:
         outcome = self.outcomes[OUTCOME]
         reasons = outcome[outcome != ROUTED].value_counts()
         knowledge = self.knowledge
-        estimated = 0
-        if C.P50 in self.estimates.columns:
-            estimated = int(pd.to_datetime(self.estimates[C.P50], errors="coerce").notna().sum())
+        estimated, from_model, as_reported = window_counts(self.estimates)
         return {
             "as_of_basis": None if knowledge is None else knowledge.basis,
             "n_reports_after_as_of": 0 if knowledge is None else knowledge.reports_after,
@@ -185,6 +192,9 @@ class TrackResult:
             "n_unrouted": int((outcome != ROUTED).sum()),
             "unrouted_reasons": {str(k): int(v) for k, v in reasons.sort_index().items()},
             "n_estimated": estimated,
+            # of those, windows worked out from a route and those the reports gave
+            "n_estimated_from_model": from_model,
+            "n_estimated_as_reported": as_reported,
         }
 
 

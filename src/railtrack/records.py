@@ -527,6 +527,21 @@ class RunSummary(_Out):
     n_unrouted: int = Field(description="Trains not routed, each also a problem.")
     unrouted_reasons: dict[str, int] = Field(description="Why trains were not routed: counts.")
     n_estimated: int = Field(description="Trains with an arrival window.")
+    n_estimated_from_model: int | None = Field(
+        None,
+        description="Of n_estimated, the windows worked out from the routed distance and "
+        "the transit model (estimates.csv method transit_model*).",
+    )
+    n_estimated_as_reported: int | None = Field(
+        None,
+        description="Of n_estimated, the windows a report gave (method reported_arrival), "
+        "for trains routed or not.",
+    )
+    n_announced: int | None = Field(
+        None,
+        description="Trains only announced (claim planned or expected), counted in "
+        "n_shipments; the briefing counts them apart from the trains reported moving.",
+    )
     out: str
     outputs: list[OutputFile]
     n_problems: int
