@@ -284,3 +284,10 @@ class TestTrainNamedByItsRelation:
 
     def test_a_passenger_relation_stays_a_service(self) -> None:
         assert read("Пасажырскі цягнік Мінск – Гомель затрымліваецца на 20 хвілін.").shipments == []
+
+    def test_a_relation_with_no_trip_told_gives_no_ends(self) -> None:
+        result = read(
+            "Грузавы цягнік Жлобін — Мінск-Сартавальны са 70 вагонаў рухаўся па перагоне "
+            "Калядзічы — Памыслішча. Пад Мінскам з рэек сышлі 12 вагонаў."
+        )
+        assert result.shipments == []

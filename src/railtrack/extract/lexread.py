@@ -2426,8 +2426,10 @@ class LexiconReader:
         """Read a train named by its relation: "цягнік Сіань – Мінск", "поезд Сиань – Минск".
 
         Two names joined by a spaced dash right after a train noun are the train's
-        origin and destination, as after "па маршруце" (issue 13, session 12). A name
-        with a hyphen and no spaces ("Баранавічы-Палескія") is one station.
+        origin and destination, as after "па маршруце" (issue 13, session 12), in a text
+        with a verb of departure or arrival (a train told only moving along a line, as
+        before an accident, gets no ends from its name). A name with a hyphen and no
+        spaces ("Баранавічы-Палескія") is one station.
 
         Examples
         --------
@@ -2438,6 +2440,8 @@ class LexiconReader:
         j = i + 1
         if j >= len(toks) or not toks[j].text[:1].isupper():
             return []
+        if not any(c.role != "neutral" for c in self.verb_cues(text)):
+            return []  # "поезд Калинковичи — Минск-Сортировочный ... двигался": no trip told
         end1 = self._name_at(toks, j, breaks)
         if (
             end1 == j
