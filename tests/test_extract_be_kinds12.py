@@ -259,3 +259,35 @@ class TestCountsWithCaseEndings:
     def test_an_ordinal_is_no_count(self) -> None:
         s = _one("У 5-м вагоне ехалі салдаты; эшалон прыбыў у Брэст 4 сакавіка.")
         assert s.cars.total is None
+
+
+class TestTrainNamedByItsRelation:
+    """Two names joined by a spaced dash after a train noun are its ends."""
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Кантэйнерны цягнік Чэнду – Мінск адправіцца ў першы рэйс 14 сакавіка.",
+            "Контейнерный поезд Чэнду – Минск отправится в первый рейс 14 марта.",
+        ],
+    )
+    def test_the_relation_gives_both_ends(self, sentence: str) -> None:
+        (shipment,) = read(sentence).shipments
+        assert shipment.origin.text == "Чэнду"
+        assert shipment.destination.text in ("Мінск", "Минск")
+        assert shipment.departure is not None
+        assert shipment.departure.earliest == date(2023, 3, 14)
+
+    def test_a_hyphenated_station_is_one_name(self) -> None:
+        s = _one("Эшалон з тэхнікай прыбыў на станцыю Баранавічы-Палескія 4 сакавіка.")
+        assert (s.origin, s.destination.text) == (None, "Баранавічы-Палескія")
+
+    def test_a_passenger_relation_stays_a_service(self) -> None:
+        assert read("Пасажырскі цягнік Мінск – Гомель затрымліваецца на 20 хвілін.").shipments == []
+
+    def test_a_relation_with_no_trip_told_gives_no_ends(self) -> None:
+        result = read(
+            "Грузавы цягнік Жлобін — Мінск-Сартавальны са 70 вагонаў рухаўся па перагоне "
+            "Калядзічы — Памыслішча. Пад Мінскам з рэек сышлі 12 вагонаў."
+        )
+        assert result.shipments == []

@@ -2493,6 +2493,12 @@ class LexiconReader:
             # (a cue may start with a kind word, "станция назначения —": no cue here, the
             # kind word may still name a station, "(станция Гондки, ...)")
             hit = cues.match(toks, i) if low in cues else None
+            if hit is None and low in self.lex.train_nouns:
+                relation = self._relation_after(toks, i, text, breaks)
+                if relation:
+                    places.extend(relation)
+                    i += 1
+                    continue
             if hit is None:
                 kind_here = low in self._kind_starts or low.startswith(self._kind_prefixes)
                 bare = self._bare_station(toks, i, text, breaks) if kind_here else None
@@ -2734,6 +2740,39 @@ class LexiconReader:
             and self.lex.place_cues.match(toks, end_j) is None
             and self.lex.place_kinds.match(toks, end_j) is None
         )
+
+    def _relation_after(
+        self, toks: tuple[Token, ...], i: int, text: str, breaks: frozenset[int]
+    ) -> list[PlaceSpan]:
+        """Read a train named by its relation: "цягнік Сіань – Мінск", "поезд Сиань – Минск".
+
+        Two names joined by a spaced dash right after a train noun are the train's
+        origin and destination, as after "па маршруце" (issue 13, session 12), in a text
+        with a verb of departure or arrival (a train told only moving along a line, as
+        before an accident, gets no ends from its name). A name with a hyphen and no
+        spaces ("Баранавічы-Палескія") is one station.
+
+        Examples
+        --------
+        >>> [(p.role, p.text) for p in LexiconReader("be").find_places(
+        ...     "Кантэйнерны цягнік Сіань – Мінск адправіцца 15 сакавіка")]
+        [('origin', 'Сіань'), ('destination', 'Мінск')]
+        """
+        j = i + 1
+        if j >= len(toks) or not toks[j].text[:1].isupper():
+            return []
+        if not any(c.role != "neutral" for c in self.verb_cues(text)):
+            return []  # "поезд Калинковичи — Минск-Сортировочный ... двигался": no trip told
+        end1 = self._name_at(toks, j, breaks)
+        if (
+            end1 == j
+            or end1 >= len(toks)
+            or toks[end1].low not in _DASHES
+            or toks[end1].start == toks[end1 - 1].end  # "Мінск-Пасажырскі": one name
+        ):
+            return []
+        pair = self._route_pair(toks, j, text, breaks, toks[i].start)[0]
+        return pair if len(pair) == 2 else []
 
     def _route_pair(
         self, toks: tuple[Token, ...], j: int, text: str, breaks: frozenset[int], cue: int
