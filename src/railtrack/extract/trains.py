@@ -2999,6 +2999,13 @@ _YEAR_ALONE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_DIGITS = re.compile(r"1[89]\d\d|20\d\d")  # in every _YEAR_ALONE match
+# years before the report told relatively ("dwa lata temu", "rok temu", "три года назад",
+# "два роки тому", "тры гады таму", "two years ago"): history too
+_YEARS_AGO = re.compile(
+    r"(?<!\w)(?:lat|lata|rok|лет|года|год|років|роки|рік|гадоў|гады|years?)\s+"
+    r"(?:temu|назад|тому|таму|ago)(?!\w)",
+    re.IGNORECASE,
+)
 HISTORY_YEARS = 3  # a trip dated this many years or more before its report is history
 
 
@@ -3015,7 +3022,11 @@ def _is_history(rd: Reader, sentence: str, published: date | None) -> bool:
     True
     >>> _is_history(reader_for("en"), "In 2017 it ran from Paris to Hong Kong.", date(2018, 2, 1))
     False
+    >>> _is_history(reader_for("pl"), "Dwa lata temu skład jechał z Opola do Łodzi.", date(2022, 1, 9))
+    True
     """
+    if published is not None and _YEARS_AGO.search(sentence) and not rd.find_dates(sentence):
+        return True  # ("skład, który dwa lata temu pokonał trasę z Tarnowskich Gór do Łodzi")
     if published is None or _YEAR_DIGITS.search(sentence) is None:  # cheap test first
         return False
     old = [m for m in _YEAR_ALONE.finditer(sentence) if int(m[1]) <= published.year - HISTORY_YEARS]
