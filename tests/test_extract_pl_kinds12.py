@@ -230,3 +230,18 @@ def test_a_train_dated_beside_years_ago_is_read() -> None:
     # (a day given: the sentence tells a train of now, the years are a comparison)
     text = "Eszelon przyjechał do Homla 5 sierpnia, jak dwa lata temu."
     assert arrivals(text) == [("Homla", "2022-08-05", "2022-08-05")]
+
+
+# -- "not the last that will come" plans more trains, not this one ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eszelon z Iskanderami przyjechał do Baranowicz z Briańska. Ten eszelon nie jest "
+        "ostatnim, który przybędzie na Białoruś.",
+        "Pociąg z rakietami dotarł do Łunińca z Kurska. Nie będzie ostatnim, który dotrze.",
+    ],
+)
+def test_not_the_last_train_is_no_plan_of_this_one(text: str) -> None:
+    assert [s.claim for s in read(text, PUB, "pl").shipments] == ["sighted"]
