@@ -66,10 +66,7 @@ def test_a_headline_and_its_lead_are_one_train(text: str, expected: tuple) -> No
 
 def test_two_places_with_one_stem_stay_two_trains() -> None:
     # (the marks are dropped, not the letters: Orsza and Orla are still two places)
-    text = (
-        "Eszelon dotarł do Orszy 5 sierpnia.\n\n"
-        "Drugi eszelon dotarł do Orli 6 sierpnia."
-    )
+    text = "Eszelon dotarł do Orszy 5 sierpnia.\n\nDrugi eszelon dotarł do Orli 6 sierpnia."
     assert [d for d, _, _ in arrivals(text)] == ["Orszy", "Orli"]
 
 
