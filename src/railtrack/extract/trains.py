@@ -3712,6 +3712,8 @@ def _unmarked_latin(word: str) -> str:
     >>> _unmarked_latin("łunińca"), _unmarked_latin("бийск")
     ('łuninca', 'бийск')
     """
+    if word.isascii():
+        return word
     return "".join(
         unicodedata.normalize("NFD", ch)[0] if "\u00c0" <= ch <= "\u024f" else ch for ch in word
     )
