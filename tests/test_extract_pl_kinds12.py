@@ -66,10 +66,7 @@ def test_a_headline_and_its_lead_are_one_train(text: str, expected: tuple) -> No
 
 def test_two_places_with_one_stem_stay_two_trains() -> None:
     # (the marks are dropped, not the letters: Orsza and Orla are still two places)
-    text = (
-        "Eszelon dotarł do Orszy 5 sierpnia.\n\n"
-        "Drugi eszelon dotarł do Orli 6 sierpnia."
-    )
+    text = "Eszelon dotarł do Orszy 5 sierpnia.\n\nDrugi eszelon dotarł do Orli 6 sierpnia."
     assert [d for d, _, _ in arrivals(text)] == ["Orszy", "Orli"]
 
 
@@ -206,4 +203,42 @@ def test_one_number_over_two_car_kinds_is_the_total(text: str, total: int) -> No
     ],
 )
 def test_a_long_awaited_train_is_sighted(text: str) -> None:
+    assert [s.claim for s in read(text, PUB, "pl").shipments] == ["sighted"]
+
+
+# -- a trip told as some years ago is history -------------------------------------------------
+# "rekord dzierżył skład, który dwa lata temu pokonał trasę z Tarnowskich Gór do Łodzi":
+# a past record train named to compare, as a trip dated by a year long before the report.
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Poprzedni rekord należał do składu, który trzy lata temu jechał z Opola do Kutna.", "pl"),
+        ("Такой же эшелон два года назад прошёл из Орши в Брянск.", "ru"),
+        ("A similar train ran from Orsha to Bryansk two years ago.", "en"),
+    ],
+)
+def test_a_trip_years_ago_is_history(text: str, lang: str) -> None:
+    assert read(text, PUB, lang).shipments == []
+
+
+def test_a_train_dated_beside_years_ago_is_read() -> None:
+    # (a day given: the sentence tells a train of now, the years are a comparison)
+    text = "Eszelon przyjechał do Homla 5 sierpnia, jak dwa lata temu."
+    assert arrivals(text) == [("Homla", "2022-08-05", "2022-08-05")]
+
+
+# -- "not the last that will come" plans more trains, not this one ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eszelon z Iskanderami przyjechał do Baranowicz z Briańska. Ten eszelon nie jest "
+        "ostatnim, który przybędzie na Białoruś.",
+        "Pociąg z rakietami dotarł do Łunińca z Kurska. Nie będzie ostatnim, który dotrze.",
+    ],
+)
+def test_not_the_last_train_is_no_plan_of_this_one(text: str) -> None:
     assert [s.claim for s in read(text, PUB, "pl").shipments] == ["sighted"]

@@ -1369,7 +1369,8 @@ class LexiconReader:
 
         Examples
         --------
-        >>> LexiconReader("pl").bounds_latest(", a najpóźniej "), LexiconReader("pl").bounds_latest(" i ")
+        >>> rd = LexiconReader("pl")
+        >>> rd.bounds_latest(", a najpóźniej "), rd.bounds_latest(" i ")
         (True, False)
         """
         found = self._pattern("latest_bound")

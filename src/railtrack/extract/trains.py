@@ -615,11 +615,7 @@ class _ClauseReader:
         A date of a sighting ("spotted in Bryansk on March 6") dates the via point.
         """
         fallback = self._fallback_role(facts, default_role)
-        spans = self._dates_not_trip_lengths()
-        bound = self._latest_bounds(spans)
-        for span in spans:
-            if any(later is span for later in bound.values()):
-                continue  # (the latest bound of the date before: read with it)
+        for span, bound in self._dates_with_bounds():
             verb = self._verb_for(span.start, span.end)
             if verb is None and fallback is None and self._noted_sighting:
                 self._sighting(facts, span, problems)  # (a note of a train seen, no verb)
@@ -636,11 +632,9 @@ class _ClauseReader:
             # a past verb dates the past even in a clause that also plans ("departed from
             # Kursk on Monday and is due in Gomel on Thursday")
             forward = not verb.past if verb is not None else self.claim is not None
-            window = self._trip_window(span, forward, problems)
+            window = self._trip_window(span, forward, problems, bound)
             if window is None:
                 continue
-            if id(span) in bound:
-                window = self._to_latest(window, bound[id(span)], forward)
             # a numeric date that could be read month-first is read day-first, flagged
             inferred = (
                 span.is_relative or span.is_ambiguous or window.precision in ("week", "month")
@@ -659,16 +653,20 @@ class _ClauseReader:
         if roles:
             facts.last_role = "departure" if roles[-1] == "departure" else "arrival"
 
-    def _latest_bounds(self, spans: list[DateSpan]) -> dict[int, DateSpan]:
-        """Map each date (by ``id``) to the date after it that bounds it ("a najpóźniej")."""
-        found: dict[int, DateSpan] = {}
+    def _dates_with_bounds(self) -> list[tuple[DateSpan, DateSpan | None]]:
+        """Return each date with the date after it that bounds it ("a najpóźniej"), if any.
+
+        A date that is the latest bound of the one before is read with it, not alone.
+        """
+        spans = self._dates_not_trip_lengths()
         bounds = getattr(self.rd, "bounds_latest", None)
-        if bounds is None:
-            return found
-        for first, later in itertools.pairwise(spans):
-            if later.start > first.end and bounds(self.text[first.end : later.start]):
-                found[id(first)] = later
-        return found
+        found: dict[int, DateSpan] = {}
+        if bounds is not None:
+            for first, later in itertools.pairwise(spans):
+                if later.start > first.end and bounds(self.text[first.end : later.start]):
+                    found[id(first)] = later
+        bounding = {id(later) for later in found.values()}
+        return [(s, found.get(id(s))) for s in spans if id(s) not in bounding]
 
     def _to_latest(self, window: DateWindow, later: DateSpan, forward: bool) -> DateWindow:
         """Widen ``window`` to the end of its latest bound, when that ends after it."""
@@ -827,8 +825,16 @@ class _ClauseReader:
             (self._fact(place, place.start, place.end), self._fact(window, span.start, span.end))
         )
 
-    def _trip_window(self, span: DateSpan, forward: bool, problems: list[str]) -> DateWindow | None:
+    def _trip_window(
+        self,
+        span: DateSpan,
+        forward: bool,
+        problems: list[str],
+        bound: DateSpan | None = None,
+    ) -> DateWindow | None:
         """Return the window of a date that can date one trip, or None.
+
+        ``bound`` is a date that bounds it ("a najpóźniej ..."): the window runs to its end.
 
         An undatable span ("8 March" with no publication date) adds its problem; a
         window longer than :data:`MAX_TRIP_WINDOW_DAYS` ("в період з 1 квітня по 30
@@ -838,6 +844,8 @@ class _ClauseReader:
         if window is None:
             problems.append(f"cannot date {span.text!r}: {why_undated(span, self.published)}")
             return None
+        if bound is not None:
+            window = self._to_latest(window, bound, forward)
         if (
             window.earliest is not None
             and window.latest is not None
@@ -3136,6 +3144,13 @@ _YEAR_ALONE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_DIGITS = re.compile(r"1[89]\d\d|20\d\d")  # in every _YEAR_ALONE match
+# years before the report told relatively ("dwa lata temu", "rok temu", "три года назад",
+# "два роки тому", "тры гады таму", "two years ago"): history too
+_YEARS_AGO = re.compile(
+    r"(?<!\w)(?:lat|lata|rok|лет|года|год|років|роки|рік|гадоў|гады|years?)\s+"
+    r"(?:temu|назад|тому|таму|ago)(?!\w)",
+    re.IGNORECASE,
+)
 HISTORY_YEARS = 3  # a trip dated this many years or more before its report is history
 
 
@@ -3152,7 +3167,11 @@ def _is_history(rd: Reader, sentence: str, published: date | None) -> bool:
     True
     >>> _is_history(reader_for("en"), "In 2017 it ran from Paris to Hong Kong.", date(2018, 2, 1))
     False
+    >>> _is_history(reader_for("pl"), "Dwa lata temu jechał z Opola do Łodzi.", date(2022, 1, 9))
+    True
     """
+    if published is not None and _YEARS_AGO.search(sentence) and not rd.find_dates(sentence):
+        return True  # ("skład, który dwa lata temu pokonał trasę z Tarnowskich Gór do Łodzi")
     if published is None or _YEAR_DIGITS.search(sentence) is None:  # cheap test first
         return False
     old = [m for m in _YEAR_ALONE.finditer(sentence) if int(m[1]) <= published.year - HISTORY_YEARS]
@@ -3830,6 +3849,8 @@ def _unmarked_latin(word: str) -> str:
     >>> _unmarked_latin("łunińca"), _unmarked_latin("бийск")
     ('łuninca', 'бийск')
     """
+    if word.isascii():
+        return word
     return "".join(
         unicodedata.normalize("NFD", ch)[0] if "\u00c0" <= ch <= "\u024f" else ch for ch in word
     )
