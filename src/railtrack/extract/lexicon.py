@@ -367,6 +367,7 @@ class Lexicon:
     past_span: re.Pattern[str] | None = None
     generic: re.Pattern[str] | None = None  # "zwykłe pociągi": trains in general, compared
     hypothetical: re.Pattern[str] | None = None  # "gdyby": what would have been, not what was
+    denial: re.Pattern[str] | None = None  # "це фейк": the report debunks the train it tells of
     timetable: re.Pattern[str] | None = None  # "пассажирский поезд", "с задержкой": a service
     exhibition: re.Pattern[str] | None = None  # "ретропоезд", "выставочный": a museum train
     retro_stock: re.Pattern[str] | None = None  # "паровоз", "теплушка": a show train's stock
@@ -602,6 +603,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         past_span=_stem_re(data.get("past_span") or []),
         generic=_stem_re(data.get("generic") or []),
         hypothetical=_stem_re(data.get("hypothetical") or []),
+        denial=_stem_re(data.get("denial") or []),
         timetable=_stem_re(data.get("timetable") or []),
         exhibition=_stem_re(data.get("exhibition") or []),
         retro_stock=_stem_re(data.get("retro_stock") or []),
