@@ -22,6 +22,9 @@ the reports did not use among them); the real reports that showed them are in
 5. A report that says the train it tells of is a fake or not true ("Інформація про
    прибуття ешелону – фейк", "не соответствует действительности", "nie jest prawdą")
    gives no shipment, as in English.
+6. A heading taken next ("рухалися в бік Маловодного, після чого попрямували у бік
+   Ростова", "после чего направился", "пасля чаго накіраваўся"): the later place is the
+   end, the first one a place passed.
 """
 
 from __future__ import annotations
@@ -214,3 +217,39 @@ def test_a_port_in_its_town(text: str, expected: tuple[str, str]) -> None:
 )
 def test_a_debunked_train_is_no_shipment(text: str, lang: str) -> None:
     assert read(text, PUB, lang).shipments == []
+
+
+# -- 6. a heading taken next ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Учора потяг з Києва рухався у напрямку Ніжина, після чого попрямував до Конотопа.",
+            "uk",
+            ("Києва", "Конотопа", ["Ніжина"]),
+        ),
+        (
+            "Вчера эшелон из Гомеля двигался в сторону Мозыря, "
+            "после чего направился в Калинковичи.",
+            "ru",
+            ("Гомеля", "Калинковичи", ["Мозыря"]),
+        ),
+        (
+            "Учора эшалон з Гомеля рухаўся ў бок Мазыра, пасля чаго накіраваўся ў Калінкавічы.",
+            "be",
+            ("Гомеля", "Калінкавічы", ["Мазыра"]),
+        ),
+    ],
+)
+def test_a_heading_taken_next_is_the_end(
+    text: str, lang: str, expected: tuple[str, str, list[str]]
+) -> None:
+    result = read(text, PUB, lang)
+    assert len(result.shipments) == 1
+    train = result.shipments[0]
+    assert train.origin is not None
+    assert train.destination is not None
+    got = (train.origin.text, train.destination.text, [v.text for v in train.via])
+    assert got == expected
