@@ -396,10 +396,19 @@ def _plain_stem_re(stems: list[str]) -> re.Pattern[str] | None:
 def _plain_verbs(data: dict) -> re.Pattern[str] | None:
     groups = []
     for role, key in (("departure", "dep"), ("arrival", "arr"), ("neutral", "neutral")):
-        stems = sorted({lexicon_mod._norm(s) for s in data.get(role) or []}, key=len)[::-1]
+        entries = {lexicon_mod._norm(s) for s in data.get(role) or []}
+        stems = sorted({e for e in entries if not e.endswith("$")}, key=len)[::-1]
+        # a stem ending in "$" is a whole word ("підуть$"), as the lexicon reads it
+        words = sorted({e[:-1] for e in entries if e.endswith("$")}, key=len)[::-1]
+        branches = []
         if stems:
             body = "|".join(lexicon_mod._loose(s) for s in stems)
-            groups.append(rf"(?P<{key}>(?:{body})[\w'-]*)")
+            branches.append(rf"(?:{body})[\w'-]*")
+        if words:
+            body = "|".join(lexicon_mod._loose(s) for s in words)
+            branches.append(rf"(?:{body})(?![\w'-])")
+        if branches:
+            groups.append(rf"(?P<{key}>{'|'.join(branches)})")
     return re.compile(rf"(?<![\w-])(?:{'|'.join(groups)})", re.IGNORECASE) if groups else None
 
 

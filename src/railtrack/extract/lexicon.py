@@ -384,6 +384,7 @@ class Lexicon:
     hypothetical: re.Pattern[str] | None = None  # "gdyby": what would have been, not what was
     # "a najpóźniej": the date after it is the latest bound of the date before
     latest_bound: re.Pattern[str] | None = None
+    denial: re.Pattern[str] | None = None  # "це фейк": the report debunks the train it tells of
     timetable: re.Pattern[str] | None = None  # "пассажирский поезд", "с задержкой": a service
     exhibition: re.Pattern[str] | None = None  # "ретропоезд", "выставочный": a museum train
     retro_stock: re.Pattern[str] | None = None  # "паровоз", "теплушка": a show train's stock
@@ -633,6 +634,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         generic=_stem_re(data.get("generic") or []),
         hypothetical=_stem_re(data.get("hypothetical") or []),
         latest_bound=_stem_re([f"{w}$" for w in data.get("latest_bound") or []]),
+        denial=_stem_re(data.get("denial") or []),
         timetable=_stem_re(data.get("timetable") or []),
         exhibition=_stem_re(data.get("exhibition") or []),
         retro_stock=_stem_re(data.get("retro_stock") or []),

@@ -214,8 +214,15 @@ _KIND_ADJECTIVE = re.compile(r"^[^\W\d_]{3,}(?:ego|ej|ym|im|ych|ich|ого|ег�
 # adjective endings (oblique cases) of a word standing before a place name
 _NAME_ADJECTIVE = re.compile(
     r"(?:skiego|skiej|skim|ckiego|ckiej|ckim|nego|nej|nym|owego|owej|owym|"
-    r"ского|ской|ском|цкого|цкой|нага|най|ным|ськ(?:ого|ої|ому))$"
+    r"ского|ской|ском|цкого|цкой|нага|най|ным|ськ(?:ого|ої|ому)|"
+    # the Cyrillic genitive, dative and locative of any adjective, long enough not to be
+    # a pronoun ("з окупованої Волновахи", "до захопленого Бердянська", "из оккупированного
+    # Донецка", "з акупаванага Мелітопаля"); the instrumental ("с новыми КамАЗами") is none
+    r"[^\W\d_]{4}(?:ого|его|ої|ому|ему|ій|ых|их|ага|ай|ім))$"
 )
+# an adverb before such an adjective ("з тимчасово окупованого Мелітополя", "из временно
+# оккупированного", "з часова акупаванага")
+_ADVERB = re.compile(r"^[^\W\d_]{5,}(?:ово|єво|ево|енно|ова)$")
 _MORE = frozenset(
     {
         "ещё",
@@ -1379,6 +1386,19 @@ class LexiconReader:
         words = gap.strip(" ,;–—-")
         m = found.search(words)
         return m is not None and m.start() == 0 and not words[m.end() :].strip()
+    def is_denial(self, text: str) -> bool:
+        """Whether a report says the train it tells of is not real (a debunked claim).
+
+        Examples
+        --------
+        >>> rd = LexiconReader("uk")
+        >>> rd.is_denial("ЗМІ писали про ешелон у Мінську. Гаюн пише, що це фейк.")
+        True
+        >>> rd.is_denial("Ешелон прибув до Мінська 3 березня.")
+        False
+        """
+        found = self._pattern("denial")
+        return found is not None and found.search(text) is not None
 
     def is_hypothetical(self, text: str) -> bool:
         """Whether a sentence tells what would have been ("gdyby"), not what was.
@@ -2541,6 +2561,15 @@ class LexiconReader:
                 continue
             if j + 1 < len(toks) and toks[j].low == "#" and toks[j].end == toks[j + 1].start:
                 j += 1  # "на станцію #Барановичі-Поліські": a channel's hashtag of the station
+            if (
+                kind_hit is None
+                and j + 2 < len(toks)
+                and _ADVERB.search(toks[j].low) is not None
+                and toks[j + 1].text[:1].islower()
+                and _NAME_ADJECTIVE.search(toks[j + 1].low) is not None
+                and toks[j + 2].text[:1].isupper()
+            ):
+                j += 1  # "з тимчасово окупованого Мелітополя": the adverb, then the adjective
             if (
                 kind_hit is None
                 and j + 1 < len(toks)
