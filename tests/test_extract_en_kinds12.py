@@ -204,3 +204,44 @@ def test_a_peoples_adjective_before_port_of_is_no_place(text, place):
 def test_a_units_ordinal_before_a_quoted_nickname_is_no_day(text):
     (shipment,) = read(text).shipments
     assert shipment.departure is None
+
+
+@pytest.mark.parametrize(
+    ("text", "origin", "via", "destination"),
+    [
+        (
+            "The send-off of a train to Lanzhou (China)–Khorgos (China)–Aktau (Kazakhstan)"
+            "–Baku (Azerbaijan) was held on Friday.",
+            "Lanzhou",
+            ["Khorgos", "Aktau"],
+            "Baku",
+        ),
+        (
+            "A container train from Chongqing, China – Dostyk, Kazakhstan – Brest, Belarus – "
+            "Lodz, Poland left on Friday.",
+            "Chongqing",
+            ["Dostyk", "Brest"],
+            "Lodz",
+        ),
+    ],
+)
+def test_a_list_of_places_glossed_with_countries_needs_no_route_word(
+    text, origin, via, destination
+):
+    result = read(text)
+    assert ends(result) == [(origin, destination)]
+    assert vias(result) == [via]
+
+
+def test_two_glossed_places_are_no_list():
+    # a route of two ends is read by the other rules: no place passed
+    result = read("The container train left Kyiv (Ukraine) – Chelm (Poland) yesterday.")
+    assert vias(result) == [[]]
+
+
+# -- a "freightliner" is a container train ----------------------------------------------
+
+
+def test_a_freightliner_is_a_train():
+    result = read("On 12 May the third cargo freightliner left the city of Yinchuan for Tehran.")
+    assert ends(result) == [("Yinchuan", "Tehran")]
