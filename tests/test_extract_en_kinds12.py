@@ -245,3 +245,19 @@ def test_two_glossed_places_are_no_list():
 def test_a_freightliner_is_a_train():
     result = read("On 12 May the third cargo freightliner left the city of Yinchuan for Tehran.")
     assert ends(result) == [("Yinchuan", "Tehran")]
+
+
+# -- "the Middle East", "the Far East": a region's name ends in its compass word ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("The train left Duisburg for the Middle East in May.", "Middle East"),
+        ("An echelon from the Far East reached Chita.", "Far East"),
+    ],
+)
+def test_a_region_named_with_a_compass_word_keeps_it(text, region):
+    names = [p.text for p in find_places(text)]
+    assert region in names
+    assert region.split()[0] not in names

@@ -657,6 +657,9 @@ _BROAD_NAMES = frozenset(
         "england",
         "europe",
         "asia",
+        "middle east",
+        "far east",
+        "near east",
         "the front",
         "front",
         # the states of the USA, and their usual abbreviations ("Morgan Hill, Calif."):
@@ -701,7 +704,9 @@ def _in_name(words: list[str], i: int, kept: bool) -> bool:
     after = words[i + 1] if i + 1 < len(words) else ""
     capital_after = bool(after[:1].isupper()) and after.lower() not in _NOT_PLACES
     if low in _COMPASS:
-        return capital_after and words[i][:1].isupper()
+        # ("the Middle East", "the Far East": the compass word ends a region's name)
+        after_head = i > 0 and words[i - 1].lower() in ("middle", "far", "near")
+        return words[i][:1].isupper() and (capital_after or after_head)
     return (
         low == "of"
         and kept
