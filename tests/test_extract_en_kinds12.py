@@ -261,3 +261,23 @@ def test_a_region_named_with_a_compass_word_keeps_it(text, region):
     names = [p.text for p in find_places(text)]
     assert region in names
     assert region.split()[0] not in names
+
+
+# -- a news agency's dateline dates the page, not the train ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WUHAN, March 3 (Xinhua) -- A container train left Wuhan for Duisburg on Tuesday.",
+        "MINSK, Jan. 12 (Reuters) - A container train left Minsk for Duisburg on Tuesday.",
+        "Almaty, 3 March – Kazinform. A container train left Almaty for Duisburg on Tuesday.",
+    ],
+)
+def test_a_news_agency_dateline_is_no_date_of_the_train(text):
+    from datetime import date
+
+    (shipment,) = read(text, published=date(2023, 3, 3)).shipments
+    # the train left on Tuesday 28 February, not on the dateline's 3 March
+    assert shipment.departure is not None
+    assert shipment.departure.earliest == date(2023, 2, 28)
