@@ -150,8 +150,11 @@ _PLACE_RE = re.compile(
     # "the Chinese city of Chongqing", "the Belarusian station Slonim", "the small town of"
     # (only before a kind word and a name: "at Taman station", "the Kazan station" are
     # names that end like an adjective of a people)
-    r"(?:the\s+)?(?:(?:[A-Z][a-z]+(?:an|ese|ish|ian|ic)|(?-i:[a-z][a-z-]+))\s+"
-    r"(?=(?:station|city|town|village|settlement|port\s+of)\s+(?:of\s+)?(?:the\s+)?(?-i:[A-Z])))?"
+    # ("the German port of Bremerhaven": a people's adjective only, "the railway port of
+    # Horgos" is a border port passed)
+    r"(?:the\s+)?(?:(?-i:[A-Z][a-z]+(?:an|ese|ish|ian|ic))\s+(?=port\s+of\s+(?:the\s+)?(?-i:[A-Z]))|"
+    r"(?:[A-Z][a-z]+(?:an|ese|ish|ian|ic)|(?-i:[a-z][a-z-]+))\s+"
+    r"(?=(?:station|city|town|village|settlement)\s+(?:of\s+)?(?:the\s+)?(?-i:[A-Z])))?"
     # ("the port of Constanta" is Constanta; "Port of San Diego" is a name)
     # ("through the border crossing station of Manchuria": a crossing named as such)
     r"(?:(?:(?:border\s+)?crossing\s+station|border\s+(?:station|crossing|post)|station|"
