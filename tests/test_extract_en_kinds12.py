@@ -204,3 +204,80 @@ def test_a_peoples_adjective_before_port_of_is_no_place(text, place):
 def test_a_units_ordinal_before_a_quoted_nickname_is_no_day(text):
     (shipment,) = read(text).shipments
     assert shipment.departure is None
+
+
+@pytest.mark.parametrize(
+    ("text", "origin", "via", "destination"),
+    [
+        (
+            "The send-off of a train to Lanzhou (China)–Khorgos (China)–Aktau (Kazakhstan)"
+            "–Baku (Azerbaijan) was held on Friday.",
+            "Lanzhou",
+            ["Khorgos", "Aktau"],
+            "Baku",
+        ),
+        (
+            "A container train from Chongqing, China – Dostyk, Kazakhstan – Brest, Belarus – "
+            "Lodz, Poland left on Friday.",
+            "Chongqing",
+            ["Dostyk", "Brest"],
+            "Lodz",
+        ),
+    ],
+)
+def test_a_list_of_places_glossed_with_countries_needs_no_route_word(
+    text, origin, via, destination
+):
+    result = read(text)
+    assert ends(result) == [(origin, destination)]
+    assert vias(result) == [via]
+
+
+def test_two_glossed_places_are_no_list():
+    # a route of two ends is read by the other rules: no place passed
+    result = read("The container train left Kyiv (Ukraine) – Chelm (Poland) yesterday.")
+    assert vias(result) == [[]]
+
+
+# -- a "freightliner" is a container train ----------------------------------------------
+
+
+def test_a_freightliner_is_a_train():
+    result = read("On 12 May the third cargo freightliner left the city of Yinchuan for Tehran.")
+    assert ends(result) == [("Yinchuan", "Tehran")]
+
+
+# -- "the Middle East", "the Far East": a region's name ends in its compass word ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("The train left Duisburg for the Middle East in May.", "Middle East"),
+        ("An echelon from the Far East reached Chita.", "Far East"),
+    ],
+)
+def test_a_region_named_with_a_compass_word_keeps_it(text, region):
+    names = [p.text for p in find_places(text)]
+    assert region in names
+    assert region.split()[0] not in names
+
+
+# -- a news agency's dateline dates the page, not the train ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WUHAN, March 3 (Xinhua) -- A container train left Wuhan for Duisburg on Tuesday.",
+        "MINSK, Jan. 12 (Reuters) - A container train left Minsk for Duisburg on Tuesday.",
+        "Almaty, 3 March – Kazinform. A container train left Almaty for Duisburg on Tuesday.",
+    ],
+)
+def test_a_news_agency_dateline_is_no_date_of_the_train(text):
+    from datetime import date
+
+    (shipment,) = read(text, published=date(2023, 3, 3)).shipments
+    # the train left on Tuesday 28 February, not on the dateline's 3 March
+    assert shipment.departure is not None
+    assert shipment.departure.earliest == date(2023, 2, 28)

@@ -91,11 +91,13 @@ _BY_RAIL = (
     r"(?!\s+(?:line|lines|station|stations|network|bridge|workers|company|operator)\b)"
 )
 _NOUN_SINGULAR = (
-    rf"(?:train|echelon|eshelon|ešelon|shipment|transport|trainload|consignment|"
+    # ("the second cargo freightliner from Yinchuan": a container train)
+    rf"(?:train|echelon|eshelon|ešelon|shipment|transport|trainload|consignment|freightliner|"
     rf"composition|batch|{_CONVOY}|{_SERVICE}|{_FREIGHT_RUNNING}|{_ENGINE_HAULING}|{_BY_RAIL})"
 )
 _NOUN_PLURAL = (
     rf"(?:trains|echelons|eshelons|ešelons|shipments|transports|trainloads|consignments|"
+    rf"freightliners|"
     rf"compositions|batches|{_CONVOYS}|{_SERVICES})"
 )
 _NOUN_ANY = rf"(?:{_NOUN_SINGULAR}|{_NOUN_PLURAL})\b"

@@ -37,7 +37,7 @@ from railtrack.extract.lexicon import all_month_forms, month_of, trie_pattern
 from railtrack.extract.numbers import _UNITS, NUMBER_PATTERN, parse_number, scan
 from railtrack.models import DateWindow, Precision, check_plausible
 
-__all__ = ["DateSpan", "find_dates", "resolve_date", "why_undated"]
+__all__ = ["DateSpan", "at_dateline", "find_dates", "resolve_date", "why_undated"]
 
 # English month names, and those of the other languages read (a relay writes "On 8
 # марта"): every case form, from the lexicons.
@@ -196,6 +196,30 @@ _HINT_RE = fold_compile(
 )
 
 
+# a news agency's dateline: a place at the start of a line, a comma, the date, a dash and
+# the agency ("Кузбасс, 10 ноября - АиФ-Кузбасс.", "МИНСК, 5 мая — БЕЛТА", "КИЇВ, 5
+# травня - УНІАН", "ZHENGZHOU, Feb. 1 (Xinhua) --"): the date of the page, not of a train
+_DATELINE_BEFORE = re.compile(
+    r"(?:^|\n)[ \t]*[^\W\d_][^\W\d_.-]*(?:[ -][^\W\d_][^\W\d_.-]*)?,[ \t]*$"
+)
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:\(|[-–—][ \t]*)[^\W\d_]")
+
+
+def at_dateline(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` is a news agency's dateline.
+
+    Examples
+    --------
+    >>> text = "Кузбасс, 10 ноября - АиФ-Кузбасс.\\nПоезд ушел 9 ноября."
+    >>> at_dateline(text, 9, 18), at_dateline(text, 45, 53)
+    (True, False)
+    """
+    before = _DATELINE_BEFORE.search(text, max(0, start - 40), start)
+    if before is None or before.end() != start:
+        return False
+    return _DATELINE_AFTER.match(text, end) is not None
+
+
 def find_dates(text: str) -> list[DateSpan]:
     """Return the date expressions in ``text``, in order, without overlaps.
 
@@ -219,6 +243,8 @@ def find_dates(text: str) -> list[DateSpan]:
             start = m.start("mo_m") if not m["qual"] else m.start()
             spans.append(DateSpan(start, m.end(), text[start : m.end()], fields))
             continue
+        if at_dateline(text, m.start(), m.end()):
+            continue  # "ZHENGZHOU, Feb. 1 (Xinhua) --": the page's date, no train's
         spans.append(DateSpan(m.start(), m.end(), m[0], _as_list(m, fields)))
     return spans
 

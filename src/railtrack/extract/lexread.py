@@ -29,6 +29,7 @@ from typing import Any
 from railtrack.extract.casefold import FoldedPattern, blank_matches, fold_compile
 from railtrack.extract.cues import GroupAnnouncement, TrainMarker, VerbCue
 from railtrack.extract.dates import DateSpan
+from railtrack.extract.dates import at_dateline as _at_dateline
 from railtrack.extract.lexicon import Lexicon, Token, lexicon, month_of, tokens, tokens_among
 from railtrack.extract.numbers import CarCount
 from railtrack.extract.places import PlaceSpan
@@ -279,30 +280,6 @@ def _not_a_count(toks: tuple[Token, ...], i: int) -> bool:
 
 
 _ORDINAL_DAY = re.compile(r"(\d{1,2})-(?:го|ого|е|ое|га|ага|ае|я|ья|y|ego)")
-
-
-# a news agency's dateline: a place at the start of a line, a comma, the date, a dash and
-# the agency ("Кузбасс, 10 ноября - АиФ-Кузбасс.", "МИНСК, 5 мая — БЕЛТА", "КИЇВ, 5
-# травня - УНІАН"): the date of the page, not of a train
-_DATELINE_BEFORE = re.compile(
-    r"(?:^|\n)[ \t]*[^\W\d_][^\W\d_.-]*(?:[ -][^\W\d_][^\W\d_.-]*)?,[ \t]*$"
-)
-_DATELINE_AFTER = re.compile(r"[ \t]*(?:\(|[-–—][ \t]*)[^\W\d_]")
-
-
-def _at_dateline(text: str, start: int, end: int) -> bool:
-    """Whether the date at ``text[start:end]`` is a news agency's dateline.
-
-    Examples
-    --------
-    >>> text = "Кузбасс, 10 ноября - АиФ-Кузбасс.\\nПоезд ушел 9 ноября."
-    >>> _at_dateline(text, 9, 18), _at_dateline(text, 45, 53)
-    (True, False)
-    """
-    before = _DATELINE_BEFORE.search(text, max(0, start - 40), start)
-    if before is None or before.end() != start:
-        return False
-    return _DATELINE_AFTER.match(text, end) is not None
 
 
 def _day(tok: Token) -> str | None:

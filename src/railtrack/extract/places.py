@@ -150,8 +150,11 @@ _PLACE_RE = re.compile(
     # "the Chinese city of Chongqing", "the Belarusian station Slonim", "the small town of"
     # (only before a kind word and a name: "at Taman station", "the Kazan station" are
     # names that end like an adjective of a people)
-    r"(?:the\s+)?(?:(?:[A-Z][a-z]+(?:an|ese|ish|ian|ic)|(?-i:[a-z][a-z-]+))\s+"
-    r"(?=(?:station|city|town|village|settlement|port\s+of)\s+(?:of\s+)?(?:the\s+)?(?-i:[A-Z])))?"
+    # ("the German port of Bremerhaven": a people's adjective only, "the railway port of
+    # Horgos" is a border port passed)
+    r"(?:the\s+)?(?:(?-i:[A-Z][a-z]+(?:an|ese|ish|ian|ic))\s+(?=port\s+of\s+(?:the\s+)?(?-i:[A-Z]))|"
+    r"(?:[A-Z][a-z]+(?:an|ese|ish|ian|ic)|(?-i:[a-z][a-z-]+))\s+"
+    r"(?=(?:station|city|town|village|settlement)\s+(?:of\s+)?(?:the\s+)?(?-i:[A-Z])))?"
     # ("the port of Constanta" is Constanta; "Port of San Diego" is a name)
     # ("through the border crossing station of Manchuria": a crossing named as such)
     r"(?:(?:(?:border\s+)?crossing\s+station|border\s+(?:station|crossing|post)|station|"
@@ -657,6 +660,9 @@ _BROAD_NAMES = frozenset(
         "england",
         "europe",
         "asia",
+        "middle east",
+        "far east",
+        "near east",
         "the front",
         "front",
         # the states of the USA, and their usual abbreviations ("Morgan Hill, Calif."):
@@ -701,7 +707,9 @@ def _in_name(words: list[str], i: int, kept: bool) -> bool:
     after = words[i + 1] if i + 1 < len(words) else ""
     capital_after = bool(after[:1].isupper()) and after.lower() not in _NOT_PLACES
     if low in _COMPASS:
-        return capital_after and words[i][:1].isupper()
+        # ("the Middle East", "the Far East": the compass word ends a region's name)
+        after_head = i > 0 and words[i - 1].lower() in ("middle", "far", "near")
+        return words[i][:1].isupper() and (capital_after or after_head)
     return (
         low == "of"
         and kept
@@ -1025,9 +1033,10 @@ def _with_written_routes(text: str, places: list[PlaceSpan]) -> list[PlaceSpan]:
     if "→" in text or "->" in text or "=>" in text:
         places.extend(_arrow_places(text, places))
         places.sort(key=lambda p: p.start)
-    if "route" in text:
+    if "route" in text or "–" in text or "—" in text or " -" in text:
         # (a list of three places first: "route A – B – C" is no route from A to B)
-        places.extend(_route_list_spans(text, places))
+        places = _with_route_lists(text, places)
+    if "route" in text:
         places.extend(_route_places(text, places))
         places.sort(key=lambda p: p.start)
     if " to " in text:
@@ -1213,27 +1222,34 @@ def _route_places(text: str, found: list[PlaceSpan]) -> list[PlaceSpan]:
     return extra
 
 
-def _route_list_spans(text: str, found: list[PlaceSpan]) -> list[PlaceSpan]:
-    """Return the places of a route list ("the route A (China) – B – C") as spans.
+def _with_route_lists(text: str, found: list[PlaceSpan]) -> list[PlaceSpan]:
+    """Read the route lists of ``text`` into the places found, in text order.
 
-    >>> [(p.role, p.text) for p in _route_list_spans(
+    A list's first name is the origin, its last the destination and those between
+    are passed (role ``crossing``, as a border crossing is), whatever a cue before a
+    name had made of it ("Sending the train to Changsha (China)–Altynkol–Tehran").
+
+    >>> [(p.role, p.text) for p in _with_route_lists(
     ...     "It went on the route Kum (Iran)—Etrek (Turkmenistan)—Yiwu (China).", [])]
     [('origin', 'Kum'), ('crossing', 'Etrek'), ('destination', 'Yiwu')]
     """
     from railtrack.extract.routelists import route_list_places
 
-    extra = []
+    listed = []
     for p in route_list_places(text, ("route",), is_broad=is_broad):
-        if any(q.start <= p.start < q.end or p.start <= q.start < p.end for q in found):
-            continue
         first, last = _trim_name(p.text)
-        if first == last:
-            continue
-        start, end = p.start + first, p.start + last
-        # (a place between the ends is passed, as a border crossing is: role "crossing")
-        role = "crossing" if p.role == "at" else p.role
-        extra.append(PlaceSpan(role, text[start:end], start, end, p.start))
-    return extra
+        if first != last:
+            role = "crossing" if p.role == "at" else p.role
+            start, end = p.start + first, p.start + last
+            listed.append(PlaceSpan(role, text[start:end], start, end, p.start))
+    if not listed:
+        return found
+    kept = [
+        p
+        for p in found
+        if not any(q.start <= p.start < q.end or p.start <= q.start < p.end for q in listed)
+    ]
+    return sorted(kept + listed, key=lambda p: p.start)
 
 
 def is_broad(place: Place | str) -> bool:

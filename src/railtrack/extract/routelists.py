@@ -36,6 +36,7 @@ _ELEMENT_RE = re.compile(rf"(?P<name>{_NAME})(?P<gloss>{_GLOSS})?", re.MULTILINE
 _SEP_RE = re.compile(_DASH)
 _GLOSSED_SEP_RE = re.compile(_GLOSSED_DASH)
 _GAP_RE = re.compile(rf"[^\S\n]+(?:[^\W\d_]+[^\S\n]+){{0,2}}?(?={_UPPER})")
+_GLOSSED_FIRST_RE = re.compile(rf"(?<![\w'’.-]){_NAME}{_GLOSS}(?={_DASH})")
 _NAME_START_RE = re.compile(rf"(?<![\w'’.-]){_UPPER}")
 
 
@@ -93,7 +94,20 @@ def _list_starts(text: str, route_words: Sequence[str], max_gap: int) -> set[int
                 if len(spans) >= 3 and not text[spans[-1][1] : m.start()].strip():
                     starts.add(c.start())
                     break
+    # a list whose names are glossed with their countries needs no route word: "Sending
+    # the train to Changsha (China)–Altynkol (Kazakhstan)–Tehran was held ..."
+    for g in _GLOSSED_FIRST_RE.finditer(text):
+        spans = _chain(text, g.start())
+        glossed = sum(1 for a, _ in spans if _glossed_at(text, a))
+        if len(spans) >= 3 and glossed >= 2:
+            starts.add(g.start())
     return starts
+
+
+def _glossed_at(text: str, start: int) -> bool:
+    """Whether the name of a list starting at ``start`` carries a gloss."""
+    m = _ELEMENT_RE.match(text, start)
+    return m is not None and bool(m["gloss"])
 
 
 def route_list_places(
