@@ -1345,6 +1345,7 @@ class LexiconReader:
         if any(t.low in pronouns for t in tokens(text)):
             return True
         return self.is_group_reference(text)
+
     def bounds_latest(self, gap: str) -> bool:
         """Whether the words between two dates make the second the first's latest bound.
 
@@ -1363,6 +1364,7 @@ class LexiconReader:
         words = gap.strip(" ,;–—-")
         m = found.search(words)
         return m is not None and m.start() == 0 and not words[m.end() :].strip()
+
     def is_denial(self, text: str) -> bool:
         """Whether a report says the train it tells of is not real (a debunked claim).
 
