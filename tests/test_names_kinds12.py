@@ -153,3 +153,19 @@ def test_latin_accusative_forms_keep_the_polish_locative() -> None:
     assert "Vilnia" in forms
     assert "Vilni" in forms  # the Polish reading stays: "w Poznaniu" -> Poznań
     assert "Rasija" in lemma_forms("Rasiju")
+
+
+# -- "-ая": a feminine adjective's own ending, no case form of a "-ое" name ---------------
+
+
+@pytest.mark.parametrize("name", ["Айвазовская", "Айвазовська"])
+def test_a_feminine_adjective_is_no_case_of_a_neuter_name(net: RailNetwork, name: str) -> None:
+    # the station Айвазовская (Feodosia) is not Alkhan-Yurt, once Айвазовское (Chechnya)
+    r = net.resolve(name)
+    assert not (r.resolved and r.station_id == "GN582491"), (r.name, r.note)
+
+
+def test_the_ya_rule_skips_adjective_endings() -> None:
+    assert "Айвазовскае" not in lemma_forms("Айвазовская")
+    assert "Любомль" in lemma_forms("Любомля", "ru")  # the genitive of a soft noun stays
+    assert "Россия" in lemma_forms("Россию", "ru")

@@ -202,6 +202,11 @@ def _words(name: str) -> list[str]:
     return _WORD.findall(name)
 
 
+# vowels after which a final "я" is part of an adjective's nominative ending ("-ая",
+# "-яя"), not the genitive "-я" of a soft noun ("Любомля"): "и" is left out ("Россия")
+_VOWELS_BEFORE_YA = frozenset("аяоеуыэюёі")
+
+
 @lru_cache(maxsize=8192)
 def _rule_forms(word: str, lang: str) -> tuple[str, ...]:
     """Nominative candidates of one word by the suffix rules of ``lang``."""
@@ -209,6 +214,8 @@ def _rule_forms(word: str, lang: str) -> tuple[str, ...]:
     out: list[str] = []
     for ending, nominatives in _RULES.get(lang, ()):
         if low.endswith(ending) and len(low) - len(ending) >= 2:
+            if ending == "я" and low[-2] in _VOWELS_BEFORE_YA:
+                continue  # "-ая", "-яя": a feminine adjective, no case of "-ое" ("Айвазовская")
             stem = word[: len(word) - len(ending)]
             out.extend(stem + nom for nom in nominatives)
     return tuple(dict.fromkeys(out))
