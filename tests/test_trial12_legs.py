@@ -291,3 +291,24 @@ def test_a_polish_train_passing_a_station_undated_is_still_read() -> None:
     result = read("Pociąg z 30 platformami minął stację Brześć.", lang="pl")
     assert [v.text for v in result.shipments[0].via] == ["Brześć"]
     assert result.shipments[0].cars.total == 30
+
+
+# -- T16: a second sighting the same day at another station -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On March 13 a 45-car echelon passed Orsha station and was spotted in Smolensk the "
+        "same evening.",
+        "On March 13 a 45-car echelon passed Orsha station and was spotted in Smolensk on the "
+        "same day.",
+    ],
+)
+def test_a_second_sighting_the_same_day_is_kept(text: str) -> None:
+    result = read(text, lang="en")
+    assert [v.text for v in result.shipments[0].via] == ["Orsha", "Smolensk"]
+    assert [(z.station.text, z.seen_at.date()) for z in result.sightings] == [
+        ("Orsha", date(2023, 3, 13)),
+        ("Smolensk", date(2023, 3, 13)),
+    ]
