@@ -263,3 +263,52 @@ def test_a_line_no_encoding_fits_keeps_its_bytes_replaced(tmp_path: Path) -> Non
     path.write_bytes(HEADER + body + b"\n\xff\xfe\x81\x9d\n")
     reports = load_reports(path)
     assert [s.cars.total for s in reports.shipments] == [45]
+
+
+# -- a verb of passing with a station: a place passed and a sighting -------------------
+
+PASSED = [
+    ("pl", "13 marca pociąg z 30 platformami minął stację Brześć.", "Brześć"),
+    ("pl", "13 marca eszelon z 30 platformami minął stację Brześć.", "Brześć"),
+    ("pl", "13 marca pociąg z 30 platformami mijał stację Brześć.", "Brześć"),
+    ("ru", "13 марта эшелон из 30 платформ миновал станцию Брест.", "Брест"),
+    ("uk", "13 березня ешелон із 30 платформ минув станцію Брест.", "Брест"),
+    ("be", "13 сакавіка эшалон з 30 платформаў мінуў станцыю Брэст.", "Брэст"),
+    ("en", "On March 13 a train of 30 flatcars passed Brest station.", "Brest"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "station"), PASSED)
+def test_a_train_passing_a_station_is_a_sighting_there(lang: str, text: str, station: str) -> None:
+    result = read(text, lang=lang)
+    assert [v.text for v in result.shipments[0].via] == [station]
+    assert [(z.station.text, z.seen_at.date()) for z in result.sightings] == [
+        (station, date(2023, 3, 13))
+    ]
+
+
+def test_a_polish_train_passing_a_station_undated_is_still_read() -> None:
+    result = read("Pociąg z 30 platformami minął stację Brześć.", lang="pl")
+    assert [v.text for v in result.shipments[0].via] == ["Brześć"]
+    assert result.shipments[0].cars.total == 30
+
+
+# -- T16: a second sighting the same day at another station -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On March 13 a 45-car echelon passed Orsha station and was spotted in Smolensk the "
+        "same evening.",
+        "On March 13 a 45-car echelon passed Orsha station and was spotted in Smolensk on the "
+        "same day.",
+    ],
+)
+def test_a_second_sighting_the_same_day_is_kept(text: str) -> None:
+    result = read(text, lang="en")
+    assert [v.text for v in result.shipments[0].via] == ["Orsha", "Smolensk"]
+    assert [(z.station.text, z.seen_at.date()) for z in result.sightings] == [
+        ("Orsha", date(2023, 3, 13)),
+        ("Smolensk", date(2023, 3, 13)),
+    ]

@@ -253,6 +253,14 @@ class _ClauseReader:
     @once
     def dates(self) -> list[DateSpan]:
         found = self.rd.find_dates(self.text)
+        day = _one_day(found)
+        if day is not None:
+            same = _same_day_at(self.rd, self.text)
+            if same is not None and same[0] >= day.end:
+                # "13 марта ... прошёл станцию Орша, а вечером того же дня был замечен в
+                # Смоленске": the day told before in the clause, for the second sighting
+                start, end = same
+                found = [*found, DateSpan(start, end, self.text[start:end], day.fields)]
         if not found and self.told_day is not None:
             same = _same_day_at(self.rd, self.text)
             if same is not None:
