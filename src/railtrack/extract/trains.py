@@ -3849,6 +3849,7 @@ _TOWN_ABBREVIATIONS = frozenset({"г", "м", "гор"})  # "в г. Горлов�
 _DATE_ROLES = ("departure", "arrival")
 
 
+@lru_cache(maxsize=8192)
 def _unmarked_latin(word: str) -> str:
     """Return ``word`` with the marks of its Latin letters dropped ("ń" -> "n", "ó" -> "o").
 
