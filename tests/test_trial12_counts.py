@@ -429,3 +429,26 @@ def test_summary_rows_by_destination_carry_the_bounds() -> None:
     assert table.loc["Bryansk", C.CARS_TOTAL_MAX] == 90
     assert bool(table.loc["Bryansk", C.CARS_AT_MOST])
     assert pd.isna(table.loc["Smolensk", C.CARS_TOTAL_MAX])
+
+
+def test_a_relay_count_replaces_a_bound_whole() -> None:
+    """Relays of one train: an exact count raises a range or an upper bound, whole.
+
+    A range's high end and an upper bound's flag go with the bound they belonged to;
+    an upper bound alone says no fewest cars, so it never raises another report's count.
+    """
+    from railtrack.relays import merged_counts, with_merged_counts
+
+    ships = frame(
+        make_ship("a-t1", **RANGE),
+        make_ship("b-t1", **{C.CARS_TOTAL: 42}),
+        make_ship("c-t1", **AT_LEAST),
+        make_ship("d-t1", **UP_TO),
+    )
+    relays = pd.DataFrame({C.ID: ["b-t1", "d-t1"], "train": ["a-t1", "c-t1"]})
+    merged = merged_counts(ships, relays)
+    assert merged == {"a-t1": (42, False)}  # "up to 50" does not raise "at least 20"
+    out = with_merged_counts(ships, merged).set_index(C.ID)
+    assert out.loc["a-t1", C.CARS_TOTAL] == 42
+    assert not out.loc["a-t1", C.CARS_AT_MOST]
+    assert pd.isna(out.loc["a-t1", C.CARS_TOTAL_MAX])

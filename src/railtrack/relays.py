@@ -1440,8 +1440,8 @@ def drop_relays(reports: ReportSet, relays: pd.DataFrame) -> ReportSet:
     to_kept = dict(zip(relays[C.ID].astype(str), relays["train"].astype(str), strict=True))
     told: dict[str, list[tuple[int, bool]]] = {}
     for s in reports.shipments:
-        if s.id in to_kept and s.cars.total is not None:
-            told.setdefault(to_kept[s.id], []).append((s.cars.total, s.cars.at_least))
+        if s.id in to_kept and s.cars.least is not None:  # ("up to 50" says no fewest)
+            told.setdefault(to_kept[s.id], []).append((s.cars.least, s.cars.at_least))
     out = reports._empty_copy()
     out.shipments = [
         with_told_counts(s, told.get(s.id, [])) for s in reports.shipments if s.id not in to_kept
@@ -1512,7 +1512,11 @@ def merged_counts(shipments: pd.DataFrame, relays: pd.DataFrame) -> dict[str, tu
     if not len(relays) or C.CARS_AT_LEAST not in shipments.columns:
         return {}
     ids = shipments[C.ID].astype(str).tolist()
-    said = zip(_counts(shipments[C.CARS_TOTAL]), _bounds(shipments), strict=True)
+    totals = shipments[C.CARS_TOTAL]
+    if C.CARS_AT_MOST in shipments.columns:  # an upper bound alone says no fewest cars
+        upper = shipments[C.CARS_AT_MOST].astype("boolean").fillna(False).to_numpy(bool)
+        totals = totals.mask(upper & ~np.asarray(_bounds(shipments), dtype=bool))
+    said = zip(_counts(totals), _bounds(shipments), strict=True)
     counts = dict(zip(ids, said, strict=True))
     told: dict[str, list[tuple[int, bool]]] = {}
     for dropped, train in zip(relays[C.ID].astype(str), relays["train"].astype(str), strict=True):
@@ -1552,6 +1556,11 @@ def with_merged_counts(
     out = shipments.copy()
     out[C.CARS_TOTAL] = pd.array(totals, dtype="Int64")
     out[C.CARS_AT_LEAST] = pd.array(bounds, dtype="boolean")
+    # the count that says more replaces the bound, a range's high end with it
+    if C.CARS_AT_MOST in out.columns:
+        out[C.CARS_AT_MOST] = out[C.CARS_AT_MOST].astype("boolean").mask(hit, False)
+    if C.CARS_TOTAL_MAX in out.columns:
+        out[C.CARS_TOTAL_MAX] = out[C.CARS_TOTAL_MAX].astype("Int64").mask(hit)
     return out
 
 
@@ -1578,10 +1587,16 @@ def with_told_counts(shipment: Shipment, told: list[tuple[int, bool]]) -> Shipme
     42
     >>> with_told_counts(kept, [(25, False)]) is kept
     True
+    >>> ranged = kept.model_copy(update={"cars": CarCounts(total=30, total_max=35, at_least=True)})
+    >>> told = with_told_counts(ranged, [(42, False)]).cars
+    >>> told.total, told.at_most, told.total_max
+    (42, False, None)
     """
     raised = _raised((shipment.cars.total, shipment.cars.at_least), told)
     if raised is None:
         return shipment
     total, at_least = raised
-    cars = shipment.cars.model_copy(update={"total": total, "at_least": at_least})
+    # the count that says more replaces the bound, a range's high end with it
+    update = {"total": total, "at_least": at_least, "at_most": False, "total_max": None}
+    cars = shipment.cars.model_copy(update=update)
     return shipment.model_copy(update={"cars": cars})

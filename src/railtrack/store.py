@@ -933,8 +933,9 @@ class Store:
                 assert isinstance(record, Shipment)
                 if record.group is not None:
                     trains_of.setdefault((record.report, record.group), set()).add(train_id)
-                if record.cars.total is not None:
-                    told.setdefault(train_id, []).append((record.cars.total, record.cars.at_least))
+                least = record.cars.least  # ("up to 50" says no fewest cars)
+                if least is not None:
+                    told.setdefault(train_id, []).append((least, record.cars.at_least))
                 current = best.get(train_id)
                 if current is None:
                     ordered.append(train_id)
