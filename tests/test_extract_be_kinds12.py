@@ -235,32 +235,6 @@ class TestDigestOfAWeek:
         assert result.shipments == []
 
 
-class TestCountsWithCaseEndings:
-    """A cardinal in digits with its case ending is the count, in every Cyrillic language."""
-
-    @pytest.mark.parametrize(
-        ("sentence", "cars"),
-        [
-            ("Эшалон з 46-ці вагонаў прыбыў на станцыю Лунінец 4 сакавіка.", 46),
-            ("Эшалон з 38-і платформаў прыбыў на станцыю Лунінец 4 сакавіка.", 38),
-            ("Эшелон из 46-ти вагонов прибыл на станцию Лунинец 4 марта.", 46),
-            ("Ешелон з 27-ми вагонів прибув на станцію Лунінець 4 березня.", 27),
-            ("Ешелон з 46-ти вагонів прибув на станцію Лунінець 4 березня.", 46),
-        ],
-    )
-    def test_the_count_is_read(self, sentence: str, cars: int | None) -> None:
-        (shipment,) = read(sentence).shipments
-        assert shipment.cars.total == cars
-
-    def test_two_with_its_ending_counts_passenger_cars(self) -> None:
-        s = _one("Эшалон з 2-х пасажырскіх і 30 грузавых вагонаў прыбыў у Брэст 4 сакавіка.")
-        assert (s.cars.passenger, s.cars.total) == (2, 32)
-
-    def test_an_ordinal_is_no_count(self) -> None:
-        s = _one("У 5-м вагоне ехалі салдаты; эшалон прыбыў у Брэст 4 сакавіка.")
-        assert s.cars.total is None
-
-
 class TestTrainNamedByItsRelation:
     """Two names joined by a spaced dash after a train noun are its ends."""
 

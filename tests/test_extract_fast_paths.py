@@ -67,12 +67,12 @@ def _plain_by_letters(text: str) -> str | None:  # the reference, as it was
     if cyrillic > latin:
         if latin > cyrillic / 4:
             return None
-        if "ў" in letters and not letters & {"и", "щ"}:
-            return "be"
+        if "ў" in letters:  # never Russian or Ukrainian (session 12)
+            return None if letters & {"и", "щ"} else "be"
         if letters & set("їєґ") and not letters & set("ыэъё"):
             return "uk"
-        if "і" in letters and not letters & set("ыэъё"):
-            return "uk"
+        if "і" in letters and "и" in letters and not letters & set("ыэъё"):
+            return "uk"  # (with no "и", Belarusian as often: lingua decides; session 12)
         if "і" in letters and letters & {"ы", "э"} and not letters & set("ищъ"):
             return "be"
         if letters & {"ы", "э"} and "и" in letters and "і" not in letters:

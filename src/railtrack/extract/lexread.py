@@ -151,9 +151,6 @@ _COMPASS = (
 )
 _BETWEEN = frozenset({"между", "між", "паміж", "między", "between"})
 _AND = frozenset({"и", "і", "й", "та", "ды", "i", "oraz"})
-# a cardinal in digits with its case ending ("з 46-ці вагонаў", "из 46-ти вагонов", "з 2-х
-# пасажырскіх"): the number (ordinal endings, "2-го", "5-м", are no count)
-_CASED_NUMBER = re.compile(r"(\d+)-(?:ці|ти|і|и|х|ох|ух|ёх|ех|ю|ма|мя|ми|мі)$")
 _BE_INSTRUMENTAL = ("ай", "ой", "ам", "амі", "ямі", "ем", "ём", "ым", "ім", "яй", "ою", "ею")
 # the instrumental of the Belarusian region words ("вобласцю", "раёнам", "краем")
 _BE_REGION_INSTRUMENTAL = ("цю", "сцю", "ам", "ем", "ём")
@@ -440,9 +437,6 @@ class LexiconReader:
             if _not_a_count(toks, i):
                 return None
             return int(tok.low), i + 1
-        cased = _CASED_NUMBER.match(tok.low) if tok.low[:1].isdecimal() else None
-        if cased is not None and not _not_a_count(toks, i):
-            return int(cased[1]), i + 1  # "з 46-ці вагонаў", "из 46-ти", "2-х пасажырскіх"
         if tok.low in self.lex.dozen:
             return 12, i + 1
         if tok.low in self.lex.collective:
