@@ -444,6 +444,13 @@ def _counts_agree(
     return abs(x - y) <= max(1.0, tolerance * max(x, y))
 
 
+def _cars_agree(x: _Candidate, y: _Candidate, tolerance: float) -> bool:
+    """Whether two candidates' car and passenger-car counts may be one train's."""
+    return _counts_agree(
+        x.cars, y.cars, tolerance, x_at_least=x.cars_at_least, y_at_least=y.cars_at_least
+    ) and _counts_agree(x.passenger, y.passenger, tolerance)
+
+
 def _window(window: DateWindow | None, widest: int) -> Window | None:
     """Return a record's date window as day ordinals (as :func:`_windows` reads a table)."""
     if window is None or window.earliest is None or window.latest is None:
@@ -599,12 +606,7 @@ def _same_train(a: _Candidate, b: _Candidate, settings: Settings) -> str | None:
     if a.report_key == b.report_key:
         return None
     tolerance = settings.relay_cars_tolerance
-    if not (
-        _counts_agree(
-            a.cars, b.cars, tolerance, x_at_least=a.cars_at_least, y_at_least=b.cars_at_least
-        )
-        and _counts_agree(a.passenger, b.passenger, tolerance)
-    ):
+    if not _cars_agree(a, b, tolerance):
         return None
     return _dates_agree(a, b, settings)
 
@@ -790,16 +792,7 @@ def _seen_links(
                 continue
             if dests[j] != dests[i]:
                 continue
-            if not (
-                _counts_agree(
-                    c.cars,
-                    other.cars,
-                    tolerance,
-                    x_at_least=c.cars_at_least,
-                    y_at_least=other.cars_at_least,
-                )
-                and _counts_agree(c.passenger, other.passenger, tolerance)
-            ):
+            if not _cars_agree(c, other, tolerance):
                 continue
             if j in seen:  # both told only as seen: the same station, close days
                 if c.rank < other.rank:
@@ -1075,12 +1068,7 @@ def _follows(
     if not _ends_fit(c_ends, kept_ends):
         return False
     tolerance, slack = settings.relay_cars_tolerance, settings.relay_slack_days
-    if not (
-        _counts_agree(
-            c.cars, kept.cars, tolerance, x_at_least=c.cars_at_least, y_at_least=kept.cars_at_least
-        )
-        and _counts_agree(c.passenger, kept.passenger, tolerance)
-    ):
+    if not _cars_agree(c, kept, tolerance):
         return False
     if dated:
         return _dates_agree(c, kept, settings) is not None
@@ -1123,16 +1111,8 @@ def _inside_plan(plan: _Candidate, told: _Candidate, transit: int) -> bool:
 def _plan_fits(plan: _Candidate, told: _Candidate, settings: Settings) -> bool:
     """Whether a moving train's car counts and dates fit a plan's (not its ends)."""
     tolerance = settings.relay_cars_tolerance
-    return (
-        _counts_agree(
-            plan.cars,
-            told.cars,
-            tolerance,
-            x_at_least=plan.cars_at_least,
-            y_at_least=told.cars_at_least,
-        )
-        and _counts_agree(plan.passenger, told.passenger, tolerance)
-        and _inside_plan(plan, told, settings.relay_max_transit_days)
+    return _cars_agree(plan, told, tolerance) and _inside_plan(
+        plan, told, settings.relay_max_transit_days
     )
 
 
