@@ -350,22 +350,25 @@ def test_a_train_that_goes_still_departs() -> None:
     assert day(shipment["departure"]) == "2023-03-09"
 
 
-# -- 9. a range in words is no count --------------------------------------------------
+# -- 9. a range in words is a range, never one end of it read as exact -----------------
+# (session 9 read it as no count; since session 12 a range is a count with both bounds:
+# its low end, at_most, and total_max the high end)
 
 
 @pytest.mark.parametrize(
-    ("text", "lang"),
+    ("text", "lang", "low", "high"),
     [
-        ("От 30 до 40 вагонов прибыли в Гомель 9 марта.", "ru"),
-        ("Эшелон из от 25 до 35 платформ прибыл в Гомель 9 марта.", "ru"),
-        ("Від 30 до 40 вагонів прибули до Гомеля 9 березня.", "uk"),
-        ("Ад 30 да 40 вагонаў прыбылі ў Гомель 9 сакавіка.", "be"),
+        ("От 30 до 40 вагонов прибыли в Гомель 9 марта.", "ru", 30, 40),
+        ("Эшелон из от 25 до 35 платформ прибыл в Гомель 9 марта.", "ru", 25, 35),
+        ("Від 30 до 40 вагонів прибули до Гомеля 9 березня.", "uk", 30, 40),
+        ("Ад 30 да 40 вагонаў прыбылі ў Гомель 9 сакавіка.", "be", 30, 40),
     ],
 )
-def test_a_range_in_words_is_no_count(text: str, lang: str) -> None:
-    (shipment,) = read(text, lang)["shipments"]
-    assert (shipment["cars"] or {}).get("total") is None
-    assert (shipment["cars"] or {}).get("flat") is None
+def test_a_range_in_words_is_a_range(text: str, lang: str, low: int, high: int) -> None:
+    (shipment,) = extract_shipments(text, published=PUB, network=False, lang=lang).shipments
+    cars = shipment.cars
+    assert cars is not None
+    assert (cars.total, cars.total_max, cars.at_most) == (low, high, True)
 
 
 @pytest.mark.parametrize(

@@ -755,12 +755,14 @@ class LexiconReader:
                 if kind is None and after not in (None, "neutral"):
                     return after, m + 2  # "wagony pasażerskie", "вагонов пассажирских"
                 if (
-                    m + 2 < len(toks)
+                    kind is None
+                    and m + 2 < len(toks)
                     and toks[m + 1].low in _AND_WORDS
                     and self._car_noun_kind(toks[m + 2].low) not in (None, noun_kind)
                 ):
                     # "ponad 260 platform i wagonów", "40 вагонов и платформ": one number
-                    # over two kinds of car is the total of both
+                    # over two kinds of car is the total of both (not "25 крытых вагонов
+                    # и цистерны (8 шт.)": a typed count stays its type's)
                     return "total", m + 3
                 return (kind or noun_kind), m + 1
             adjective = self._adjective_kind(low)
