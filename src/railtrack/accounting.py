@@ -206,17 +206,27 @@ def announced(shipments: pd.DataFrame) -> pd.Series:
     """Return whether each shipment is only announced (claim ``planned`` or ``expected``).
 
     Such a train was told ahead ("прибудут еще 2 эшелона", "is expected tomorrow"):
-    the briefing counts it apart from the trains reported moving (trial11 T5).
+    the briefing counts it apart from the trains reported moving (trial11 T5). A train
+    whose departure is dated no later than its report's publication left as the report
+    says, whatever it says of the arrival ("9 апреля ... ушёл эшелон. Прибытие
+    ожидается 11-12 апреля" is moving, claim ``expected``; trial12 T1).
 
     Examples
     --------
-    >>> ships = pd.DataFrame({"claim": ["sighted", "planned", None, "expected"]})
+    >>> ships = pd.DataFrame({"claim": ["sighted", "planned", None, "expected", "expected"],
+    ...                       "departure_latest": [None, None, None, "2023-04-09", "2023-04-12"],
+    ...                       "published": ["2023-04-09"] * 5})
     >>> announced(ships).tolist()
-    [False, True, False, True]
+    [False, True, False, False, True]
     """
     if C.CLAIM not in shipments.columns:
         return pd.Series(False, index=shipments.index)
-    return shipments[C.CLAIM].isin(ANNOUNCED_CLAIMS)
+    ahead = shipments[C.CLAIM].isin(ANNOUNCED_CLAIMS)
+    if C.DEPARTURE_LATEST in shipments.columns and C.PUBLISHED in shipments.columns:
+        left = pd.to_datetime(shipments[C.DEPARTURE_LATEST], errors="coerce")
+        told = pd.to_datetime(shipments[C.PUBLISHED], errors="coerce")
+        ahead &= ~(left.notna() & told.notna() & (left <= told)).to_numpy()
+    return ahead
 
 
 def window_counts(estimates: pd.DataFrame) -> tuple[int, int, int]:

@@ -839,7 +839,10 @@ def _period(dates: pd.DataFrame, as_of: pd.Timestamp | None) -> tuple[str, str, 
     last = known[BEST_DATE].max()
     if as_of is not None and last > as_of:
         last = as_of.normalize()
-    return _day(known[BEST_DATE].min()), _day(last), basis
+    first = known[BEST_DATE].min()
+    if first > last:  # every date still to come (plans only): no period yet (trial12 C6)
+        return "", "", basis
+    return _day(first), _day(last), basis
 
 
 def period_basis_text(bases: Counter[str], undated: int) -> str:
