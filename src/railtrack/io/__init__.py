@@ -28,7 +28,7 @@ import errno
 import itertools
 import logging
 import stat
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -525,7 +525,9 @@ class _FileLoader:
         make_ids = "id" not in mapping.fields
         out = []
         ambiguous: dict[str, list[int]] = {}
+        first_row: dict[tuple[str, ...], int] = {}
         for record in records:
+            self._note_repeated_row(record, header, first_row, prefix)
             data = {f: record.data.get(h) for h, f in mapping.columns.items()}
             if make_ids:
                 data["id"] = generated_id(record.row, [record.data.get(h) for h in header])
@@ -562,6 +564,31 @@ class _FileLoader:
             }
         )
         return out
+
+    def _note_repeated_row(
+        self,
+        record: RawRecord,
+        header: Sequence[str],
+        first_row: dict[tuple[str, ...], int],
+        prefix: str,
+    ) -> None:
+        """Say when a row repeats an earlier one in every cell (pasted twice?); keep both.
+
+        Two like trains told in one post may fill two equal rows, so the row is kept and
+        counted; the problem names both rows, so a row pasted twice can be deleted
+        (trial12 T14: a log's row pasted twice was two trains with no word said).
+        """
+        cells = tuple(str(record.data.get(h) or "").strip() for h in header)
+        if not any(cells):
+            return
+        earlier = first_row.setdefault(cells, record.row)
+        if earlier != record.row:
+            self.problem(
+                f"{prefix}repeats {record.unit} {earlier} in every field: read as two "
+                "trains; delete one if it was pasted twice",
+                row=record.row,
+                unit=record.unit,
+            )
 
     def _read_cells(self, data: dict[str, Any], row: int, unit: str) -> None:
         """Read a table row's count and date cells as text is read; keep the row.
