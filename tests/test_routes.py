@@ -373,3 +373,57 @@ def test_an_end_named_by_its_town_is_shown_at_town_precision() -> None:
     assert df[C.ORIGIN_STATION_ID].tolist() == ["BY-ORSHA", "BY-ORSHA"]
     assert df[C.ORIGIN_GEO_PRECISION].tolist() == ["town", "station"]
     assert df[C.DESTINATION_GEO_PRECISION].tolist() == ["station", "station"]
+
+
+# --- a via point off the line: no out-and-back when the network has another way (trial12 S8)
+
+
+def _ring() -> RailNetwork:
+    """O-J-D is the line, V a station off it on a spur from J and on a loop O-N-V."""
+    import networkx as nx
+
+    G = nx.Graph()
+    for node, lon in {"O": 0.0, "J": 1.0, "V": 1.5, "D": 2.0, "N": 0.8}.items():
+        G.add_node(node, name=f"Station {node}", country="XX", lat=50.0, lon=lon)
+    G.add_weighted_edges_from(
+        [("O", "J", 100.0), ("J", "V", 60.0), ("J", "D", 100.0), ("O", "N", 150.0)],
+        weight="length_km",
+    )
+    G.add_weighted_edges_from(
+        [("N", "V", 150.0)],
+        weight="length_km",
+    )
+    return RailNetwork(G)
+
+
+def test_a_via_point_is_reached_without_passing_a_station_twice():
+    net = _ring()
+    route = net.route("Station O", "Station D", via="Station V")[0]
+    assert list(route.stations) == ["O", "N", "V", "J", "D"]
+    assert route.length_km == pytest.approx(460.0)
+
+
+def test_a_via_point_on_a_dead_end_spur_is_still_reached_out_and_back():
+    net = _ring()
+    net.G.remove_edge("N", "V")
+    route = net.route("Station O", "Station D", via="Station V")[0]
+    assert list(route.stations) == ["O", "J", "V", "J", "D"]
+
+
+@pytest.mark.parametrize(("origin", "via", "destination"), [("Брянск", "Жлобин", "Гомель")])
+def test_trains_seen_at_a_via_point_do_not_run_out_and_back_on_the_default_network(
+    origin, via, destination
+):
+    net = load_network()
+    route = net.route(origin, destination, via=via)[0]
+    assert len(set(route.stations)) == len(route.stations), route.names
+    frame = load_reports_frame(net, origin, via, destination)
+    row = shipment_routes(frame, net).iloc[0]
+    assert len(set(row[C.STATIONS])) == len(row[C.STATIONS])
+    assert row[C.LENGTH_KM] == pytest.approx(route.length_km, rel=1e-6)
+
+
+def load_reports_frame(net: RailNetwork, origin: str, via: str, destination: str) -> pd.DataFrame:
+    ship = make_shipment("s", origin=origin, destination=destination)
+    ship = ship.model_copy(update={"via": (Place(text=via),)})
+    return as_reports([ship]).resolve(net).to_frame()

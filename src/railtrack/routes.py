@@ -51,7 +51,7 @@ import pandas as pd
 
 from railtrack import columns as C
 from railtrack._frames import shared_categorical
-from railtrack.routing import Route, route_from_path
+from railtrack.routing import Route, join_legs, route_from_path
 
 if TYPE_CHECKING:
     from railtrack.network import RailNetwork
@@ -171,10 +171,11 @@ def _join(network: RailNetwork, legs: Sequence[Route]) -> Route:
     """Return the route through ``legs`` (each starting where the one before ended)."""
     if len(legs) == 1:
         return legs[0]
-    path = list(legs[0].stations)
-    for leg in legs[1:]:
-        path.extend(leg.stations[1:])
-    return route_from_path(network.G, path, length_km=sum(leg.length_km for leg in legs))
+    plain = [*legs[0].stations, *(s for leg in legs[1:] for s in leg.stations[1:])]
+    path = join_legs(network.G, [leg.stations for leg in legs])
+    if path == plain:
+        return route_from_path(network.G, path, length_km=sum(leg.length_km for leg in legs))
+    return route_from_path(network.G, path)  # re-routed round an out-and-back
 
 
 def _from(

@@ -40,7 +40,7 @@ else:  # imported on first use: resolving a name needs neither (a fast start)
     sparse = lazy_module("scipy.sparse")
     csgraph = lazy_module("scipy.sparse.csgraph")
 
-__all__ = ["Route", "RouteFinder", "path_length_km", "route_from_path"]
+__all__ = ["Route", "RouteFinder", "join_legs", "path_length_km", "route_from_path"]
 
 logger = logging.getLogger(__name__)
 
@@ -156,6 +156,69 @@ def path_length_km(G: nx.Graph, path: Sequence[str]) -> float:
     (120.5, 0.0)
     """
     return float(sum(G.edges[u, v][WEIGHT] for u, v in itertools.pairwise(path)))
+
+
+def join_legs(G: nx.Graph, legs: Sequence[Sequence[str]]) -> list[str]:
+    """Join leg paths (each starting where the one before ends) without going out and back.
+
+    A via point that lies off the shortest line between its neighbours makes the
+    joined legs pass a station twice: out to the via point and back over the same
+    track (Bryansk -> Zhlobin -> Gomel ran Buda-Koshelyovo, Zhlobin, Buda-Koshelyovo).
+    A train seen at the via point cannot have done that, so each leg in turn is
+    routed again with the other legs' stations closed, and the shortest join that
+    passes no station twice is kept. When none exists, the plain join is returned.
+
+    Parameters
+    ----------
+    G
+        Station graph with ``length_km`` on its links.
+    legs
+        Station-id paths, at least one; ``legs[i][-1] == legs[i + 1][0]``.
+
+    Returns
+    -------
+    list of str
+        Station ids from the first leg's start to the last leg's end.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph()
+    >>> G.add_weighted_edges_from(
+    ...     [("O", "J", 1.0), ("J", "V", 1.0), ("J", "D", 1.0), ("O", "N", 3.0), ("N", "V", 3.0)],
+    ...     weight="length_km",
+    ... )
+    >>> join_legs(G, [["O", "J", "V"], ["V", "J", "D"]])
+    ['O', 'N', 'V', 'J', 'D']
+    >>> join_legs(G, [["O", "J"], ["J", "D"]])
+    ['O', 'J', 'D']
+    """
+    joined = _concat(legs)
+    if len(set(joined)) == len(joined):
+        return joined
+    best: tuple[float, list[str]] | None = None
+    for i, leg in enumerate(legs):
+        if len(leg) < 2:
+            continue
+        closed = {n for j, other in enumerate(legs) if j != i for n in other}
+        closed -= {leg[0], leg[-1]}
+        try:
+            path = nx.dijkstra_path(nx.restricted_view(G, closed, []), leg[0], leg[-1], WEIGHT)
+        except nx.NetworkXNoPath:
+            continue
+        candidate = _concat([*legs[:i], path, *legs[i + 1 :]])
+        if len(set(candidate)) == len(candidate):
+            km = path_length_km(G, candidate)
+            if best is None or km < best[0]:
+                best = (km, candidate)
+    return joined if best is None else best[1]
+
+
+def _concat(legs: Sequence[Sequence[str]]) -> list[str]:
+    path = list(legs[0])
+    for leg in legs[1:]:
+        path.extend(leg[1:])
+    return path
 
 
 TRACK_NAME_PREFIX = "track near "
@@ -455,9 +518,7 @@ class RouteFinder:
         legs = [self._leg_paths(a, b, k) for a, b in itertools.pairwise(stops)]
         combos: list[tuple[float, list[str]]] = []
         for choice in itertools.product(*legs):
-            path = list(choice[0])
-            for leg in choice[1:]:
-                path.extend(leg[1:])
+            path = join_legs(self.G, choice)
             combos.append((path_length_km(self.G, path), path))
         combos.sort(key=lambda c: c[0])
         routes: list[Route] = []
