@@ -240,7 +240,8 @@ def test_the_headline_counts_announced_trains_apart(tmp_path: Path, network: Rai
     assert head["shipments"] == 3
     assert head["n_announced"] == 2
     said = _headline(result, ("12 Mar 2023", "14 Mar 2023"), "14 Mar 2023")
-    assert said.startswith("1 train with 31 cars reported moving from Belarus to Luninets")
+    assert said.startswith("1 train with 31 cars reported moving from Baranovichi")
+    assert "to Luninets" in said.split("announced")[0]
     assert "2 more trains were announced" in said
     assert "from Russia to Osipovichi-I" in said
     assert "Russia" not in said.split("announced")[0]

@@ -61,3 +61,38 @@ def test_a_plan_alone_has_no_period_yet(tmp_path: Path, network: RailNetwork) ->
     head = briefing_context(result, {})["headline"]
     assert "between" not in head
     assert head.startswith("No train reported moving, as known on 13 Mar 2023.")
+
+
+# --- C2, C3: one of a thing is singular; a few origins are named, not their country ---------
+
+
+def test_fact_cards_for_one_train_are_singular(tmp_path: Path, network: RailNetwork) -> None:
+    text = "9 апреля из Осиповичей в Брест ушёл эшелон из 42 вагонов."
+    result = track(load_reports(_report(tmp_path, "2023-04-09", text)), network)
+    context = briefing_context(result, {})
+    labels = [card["label"] for card in (*context["counted"], *context["estimates"])]
+    assert "train reported" in labels
+    assert "railhead" in labels
+    assert "source" in labels
+    assert "train with an arrival window" in labels
+    assert not any(label.startswith(("trains", "railheads", "sources")) for label in labels)
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        ("9 апреля из Осиповичей в Брест ушёл эшелон из 42 вагонов.", "from Osipovichi-I to"),
+        (
+            "9 апреля из Осиповичей в Брест ушёл эшелон из 42 вагонов, а из Смоленска в Брест "
+            "— эшелон из 40 вагонов.",
+            "from Osipovichi-I and Smolensk-Tsentralny to Brest-Tsentralny",
+        ),
+    ],
+)
+def test_a_few_origins_are_named_as_stations_not_as_their_country(
+    tmp_path: Path, network: RailNetwork, text: str, origin: str
+) -> None:
+    result = track(load_reports(_report(tmp_path, "2023-04-09", text)), network)
+    head = briefing_context(result, {})["headline"]
+    assert origin in head
+    assert "from Belarus" not in head

@@ -552,6 +552,9 @@ def _source_row(r: Mapping[Any, Any]) -> dict[str, str]:
 
 # --- headline ----------------------------------------------------------------------------
 
+_ORIGINS_NAMED = 2
+"""At most this many distinct origins are named in the headline; more are given by country."""
+
 _COUNTRIES = {"BY": "Belarus", "RU": "Russia", "UA": "Ukraine", "PL": "Poland", "KZ": "Kazakhstan"}
 
 
@@ -567,13 +570,20 @@ def _origins(result: TrackResult, ships: pd.DataFrame) -> tuple[list[str], int]:
         for col in (C.ORIGIN_STATION_ID, C.ORIGIN_REGION)
     )
     counts: Counter[str] = Counter()
+    named: Counter[str] = Counter()
     for station, region in zip(stations, regions, strict=True):
         if isinstance(station, str) and station in G:
             code = str(G.nodes[station].get("country") or "")
             counts[_COUNTRIES.get(code, code)] += 1
+            named[str(G.nodes[station].get("name") or station)] += 1
         elif _text(region):
             counts[_text(region)] += 1
+            named[_text(region)] += 1
     counts.pop("", None)
+    if len(named) <= _ORIGINS_NAMED:
+        # a few origins are named as the reports name them ("from Osipovichi-I", not
+        # "from Belarus" for a train inside Belarus; trial12 C3)
+        counts = named
     return [name for name, _ in counts.most_common()], sum(counts.values())
 
 
@@ -755,6 +765,11 @@ def window_note(from_model: int | None, as_reported: int | None) -> str:
     return "; ".join(parts) or "no train has one"
 
 
+def _label(n: object, one: str, many: str | None = None) -> str:
+    """Return a fact card's label in the number its value asks ("1 railhead", "2 railheads")."""
+    return one if n == 1 else (many or one + "s")
+
+
 def _facts(result: TrackResult) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
     head = result.headline()
     n_ahead = int(head.get("n_announced") or 0)
@@ -762,7 +777,7 @@ def _facts(result: TrackResult) -> tuple[list[dict[str, str]], list[dict[str, st
     counted = [
         {
             "value": _number(head["shipments"]),
-            "label": "trains reported",
+            "label": _label(head["shipments"], "train reported", "trains reported"),
             "note": (
                 f"{_number(head['shipments'] - n_ahead)} reported moving, {_number(n_ahead)}"
                 " only announced (planned or expected)"
@@ -799,17 +814,23 @@ def _facts(result: TrackResult) -> tuple[list[dict[str, str]], list[dict[str, st
                 else ""
             ),
         },
-        {"value": _number(len(head["destinations"])), "label": "railheads", "note": ""},
+        {
+            "value": _number(len(head["destinations"])),
+            "label": _label(len(head["destinations"]), "railhead"),
+            "note": "",
+        },
         {
             "value": _number(len(head.get("outlets") or head["sources"])),
-            "label": "sources",
+            "label": _label(len(head.get("outlets") or head["sources"]), "source"),
             "note": "reporters and relaying outlets",
         },
     ]
     estimates = [
         {
             "value": _number(head["n_estimated"]),
-            "label": "trains with an arrival window",
+            "label": _label(
+                head["n_estimated"], "train with an arrival window", "trains with an arrival window"
+            ),
             "note": window_note(
                 head.get("n_estimated_from_model"), head.get("n_estimated_as_reported")
             ),

@@ -411,7 +411,8 @@ def track(  # noqa: C901
 
         reasons = ", ".join(f"{n} {why}" for why, n in head["unrouted_reasons"].items())
         console.print(
-            f"{head['shipments']} trains ({head['n_routed']} routed, {head['n_unrouted']} not"
+            f"{plural(head['shipments'], 'train')} "
+            f"({head['n_routed']} routed, {head['n_unrouted']} not"
             + (f": {reasons}" if reasons else "")
             + "), "
             + f"{cars_phrase(head)} counted once "
