@@ -1574,7 +1574,10 @@ class _Assembly:
         """Read a piece announcing several trains ("Two echelons left Belarus")."""
         if listed is not None and len(listed.days) == announcement.n_trains:
             # "Two echelons arrived on 12 and 14 January": one train per day
+            told = _headline_group(self.draft, self.group, announcement.n_trains, reader)
             self.group = _group_of_dates(self.draft, reader, listed, None, piece.text)
+            if told is not None:
+                _restated_into(told, self.group)
             self.current = None
             return
         recapped = _recapped_group(self.draft, announcement.n_trains, reader)
@@ -1633,7 +1636,32 @@ class _Assembly:
             group.dated -= 1
             reader.all_into(self.current, self.draft.problems, group.last_role)
             return
+        if self._first_is_the_one_told(marker, rd):
+            # "Эшелон\nСегодня ночью ... прибыл первый из двух ожидаемых эшелонов: 45
+            # платформ": the first of them is the one train told so far (trial12 T12)
+            reader.all_into(self.current_train, self.draft.problems)
+            return
         self._new_marked_train(piece, marker, reader, rd)
+
+    def _first_is_the_one_told(self, marker: cues.TrainMarker, rd: Reader) -> bool:
+        """Whether a "first" marker names the only train told so far, no group announced.
+
+        A headline ("Эшелон с БМП прибыл в Брест") or a channel's tag read as a word
+        names a train; "прибыл первый из двух ожидаемых эшелонов", "przyjechał pierwszy
+        z dwóch oczekiwanych pociągów" then tells that train, not a second one. With a
+        group announced ("Два эшелона ... Первый ..."), the first is the group's.
+        """
+        if marker.kind not in _ORDINAL or not _is_first(rd, marker.text):
+            return False
+        current = self.current
+        return (
+            self.group is None
+            and current is not None
+            and current.group is None
+            and not current.vetoed
+            and len(self.draft.trains) == 1
+            and self.draft.trains[0] is current
+        )
 
     def _new_marked_train(
         self, piece: Clause, marker: cues.TrainMarker, reader: _ClauseReader, rd: Reader
@@ -4329,6 +4357,57 @@ def _group_of_dates(
         draft.trains.append(train)
     group.dated = len(listed.days)
     return group
+
+
+def _headline_group(
+    draft: ReportDraft, group: GroupDraft | None, n_trains: int, reader: _ClauseReader
+) -> GroupDraft | None:
+    """Take out the group a headline announced when the lead lists its trains by day.
+
+    "В Барановичи прибыли два эшелона" over "5 и 6 апреля на станцию Барановичи-Полесские
+    прибыли два воинских эшелона": the lead's trains, one per day, are the headline's
+    (trial12 T10); the headline's group, still with no train described, counting as
+    many trains and naming no other station for an end, is removed from the draft and
+    returned so that what it said fills what the lead leaves open. None (and the draft
+    as it was) otherwise.
+    """
+    if (
+        group is None
+        or group.members
+        or group.dated
+        or group.n_trains != n_trains
+        or not draft.groups
+        or draft.groups[-1] is not group
+    ):
+        return None
+    for place in reader.places:
+        role = reader.place_role(place)
+        told = getattr(group, role) if role in ("origin", "destination") else None
+        if told is not None and not _same_place(told, reader._fact(place, place.start, place.end)):
+            return None  # ("Two trains arrived in Brest. On 5 and 6 April two ... Orsha")
+    draft.groups.pop()
+    return group
+
+
+def _restated_into(told: GroupDraft, group: GroupDraft) -> None:
+    """Fill a lead's group with what the headline said of the same trains.
+
+    A place the lead names more closely stays ("Барановичи-Полесские" over
+    "Барановичи"); the headline's fills a role the lead leaves open, and so do its
+    claim and counts.
+    """
+    for role in ("origin", "destination"):
+        fact = getattr(told, role)
+        if fact is not None:
+            _set_place(group, role, fact)
+    if group.goal is None:
+        group.goal = told.goal
+    if group.claim is None:
+        group.claim = told.claim
+    for kind, fact in told.counts.items():
+        group.counts.setdefault(kind, fact)
+    for kind, fact in told.each.items():
+        group.each.setdefault(kind, fact)
 
 
 def _group_for_reference(draft: ReportDraft, group: GroupDraft | None) -> GroupDraft | None:
