@@ -2681,19 +2681,43 @@ def _is_digest(piece: Clause, line: str, reader: _ClauseReader, rd: Reader) -> b
     from Russia, and one left for Russia"). Its trains are then a tally whatever is
     said of their cars. A piece dated by a day of its own (an item of a digest's
     list) tells that day's trains.
+
+    A digest's heading, a count over one week ("За неделю в Брест прибыло 2 эшелона",
+    "w ciągu jednego tygodnia") or an earlier count recalled over a past span
+    ("Напомним, в феврале в Барановичи ... прибыли четыре эшелона") is the cue, whatever
+    the places: a station named makes no difference (trial12 T13); without a cue,
+    trains counted in and out over a week are a digest only between countries or
+    regions.
     """
-    if any(not is_broad(p.text) for p in reader.places):
-        return False
     if reader.claim in ("planned", "expected") or _leaves_later(rd, piece.text):
         return False
     if reader.dates and not _names_a_week(piece, reader, rd):
         return False  # ("- 8 апреля: два эшелона ..." under the heading: that day's trains)
-    if _asks(rd, "names_digest", line):
+    if _asks(rd, "names_digest", line) or _counted_as_background(piece, line, reader, rd):
         return True
+    if any(not is_broad(p.text) for p in reader.places):
+        return False
     roles = {v.role for v in rd.verb_cues(line)}
     if not {"arrival", "departure"} <= roles:
         return False
     return _names_a_week(piece, reader, rd)
+
+
+def _counted_as_background(piece: Clause, line: str, reader: _ClauseReader, rd: Reader) -> bool:
+    """Whether trains told as past are counted over one week, or recalled over a span.
+
+    "За неделю в Брест прибыло 2 эшелона", "Four trains arrived in Baranavichy within
+    one week" (the readers' ``names_week_count``), "Напомним, в феврале в Барановичи
+    прибыли четыре эшелона", "Przypomnijmy, że w lutym ..." (``recalls``, with a month,
+    a week or a range of days): a tally, not trains to list again (trial12 T13).
+    Trains that will go ("за неделю прибудут") are not counted.
+    """
+    moving = [v for v in rd.verb_cues(piece.text) if v.role != "neutral"]
+    if not moving or not all(v.past for v in moving):
+        return False
+    if _asks(rd, "names_week_count", line):
+        return True
+    return _asks(rd, "recalls", line) and _names_a_week(piece, reader, rd)
 
 
 # relative spans of a week or a month ("this week", "на этой неделе", "last month")
