@@ -1140,7 +1140,9 @@ def _late_subject(head: str, marker: cues.TrainMarker, rd: Reader) -> bool:
     before ("Separately, on March 9 another train ... was spotted at Brest" reads the
     same way in English). So does an ordinal: "В тот же день со станции Барановичи в
     Россию ушел второй эшелон", "Tego samego dnia ze stacji Baranowicze wyjechał drugi
-    pociąg" start the second train at their first word. A comma, dash or conjunction
+    pociąg" start the second train at their first word, and "на станцию Брест прибыл
+    первый из двух ожидаемых эшелонов" the first (the one train told before, if any:
+    trial12 T12). A comma, dash or conjunction
     between the verb and the marker ends the first train's words ("прибыл в Брест, а
     другой ...").
     """
@@ -1148,8 +1150,6 @@ def _late_subject(head: str, marker: cues.TrainMarker, rd: Reader) -> bool:
     # head is left to the train before, as it was)
     if marker.kind not in ("one", "other", "more", *_ORDINAL):
         return False
-    if marker.kind in _ORDINAL and _is_first(rd, marker.text):
-        return False  # ("10 dni jechał pierwszy w historii pociąg": the train told)
     verbs = rd.verb_cues(head)
     if not verbs:
         return False
@@ -1175,9 +1175,16 @@ def _is_first(rd: Reader, marker: str) -> bool:
 
 
 def _names_its_train(text: str, marker: cues.TrainMarker, rd: Reader) -> bool:
-    """Whether the marker is followed by its train noun ("другой состав", not "последний")."""
-    after = text[marker.end :].split()[:3]
-    return rd.has_train_noun(" ".join(after))
+    """Whether the marker is followed by its train noun ("другой состав", not "последний").
+
+    The noun may come after "of the N" ("первый из двух ожидаемых эшелонов", "the first
+    of the two expected echelons"), within the marker's phrase (up to a comma or colon).
+    """
+    phrase = _PHRASE_END.split(text[marker.end :], maxsplit=1)[0]
+    return rd.has_train_noun(" ".join(phrase.split()[:5]))
+
+
+_PHRASE_END = re.compile(r"[,;:—–()]")
 
 
 # what joins a count of further trains to the clause before it: a comma or "and", and
