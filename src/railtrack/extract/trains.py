@@ -1643,22 +1643,28 @@ class _Assembly:
             group.dated -= 1
             reader.all_into(self.current, self.draft.problems, group.last_role)
             return
-        if self._first_is_the_one_told(marker, rd):
+        if self._first_is_the_one_told(piece, marker, rd):
             # "Эшелон\nСегодня ночью ... прибыл первый из двух ожидаемых эшелонов: 45
             # платформ": the first of them is the one train told so far (trial12 T12)
             reader.all_into(self.current_train, self.draft.problems)
             return
         self._new_marked_train(piece, marker, reader, rd)
 
-    def _first_is_the_one_told(self, marker: cues.TrainMarker, rd: Reader) -> bool:
-        """Whether a "first" marker names the only train told so far, no group announced.
+    def _first_is_the_one_told(self, piece: Clause, marker: cues.TrainMarker, rd: Reader) -> bool:
+        """Whether "the first of the trains" names the only train told so far.
 
-        A headline ("Эшелон с БМП прибыл в Брест") or a channel's tag read as a word
-        names a train; "прибыл первый из двух ожидаемых эшелонов", "przyjechał pierwszy
-        z dwóch oczekiwanych pociągów" then tells that train, not a second one. With a
-        group announced ("Два эшелона ... Первый ..."), the first is the group's.
+        A headline ("Эшелон с БМП прибыл в Брест") names a train; "прибыл первый из
+        двух ожидаемых эшелонов", "przyjechał pierwszy z dwóch oczekiwanych pociągów",
+        "the first of the two expected echelons" (the first of trains named in the
+        plural) then tells that train, not a second one. With a group announced ("Два
+        эшелона ... Первый ..."), the first is the group's; "the first train of this
+        service" (a train in the singular) may be another.
         """
         if marker.kind not in _ORDINAL or not _is_first(rd, marker.text):
+            return False
+        phrase = _PHRASE_END.split(piece.text[marker.end :], maxsplit=1)[0]
+        phrase = " ".join(phrase.split()[:5])
+        if not rd.has_train_noun(phrase) or rd.has_train_noun(phrase, singular=True):
             return False
         current = self.current
         return (
