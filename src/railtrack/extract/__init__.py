@@ -181,7 +181,7 @@ def extract_shipments(
     from railtrack.extract.listing import tells_listed_trains
     from railtrack.extract.readers import reader_for
     from railtrack.extract.result import Extraction, build_extraction
-    from railtrack.extract.textpass import strip_format, to_written
+    from railtrack.extract.textpass import strip_format, tag_labels, to_written
     from railtrack.extract.trains import read_trains
 
     settings = settings or DEFAULT_SETTINGS
@@ -222,6 +222,8 @@ def extract_shipments(
     lacinka = guess.lang == "be" and is_lacinka(text)
     # Belarusian in Łacinka is read spelled in Cyrillic; offsets point back at the text
     read, spans = to_cyrillic(text) if lacinka else (text, [])
+    if not lacinka:
+        read = _without_train_tags(read, tag_labels(written), origin, reader_for(guess.lang))
     draft = read_trains(
         read,
         published=published,
@@ -269,3 +271,29 @@ def extract_shipments(
         len(result.problems),
     )
     return result
+
+
+def _without_train_tags(
+    text: str, labels: list[tuple[int, int]], origin: list[int] | None, rd: Any
+) -> str:
+    """Blank the words of a channel's label tags that name a train or a car.
+
+    "#эшелон Сегодня ночью ... прибыл первый из двух ожидаемых эшелонов", "#pociąg
+    Dziś w nocy ...": the tag heading the post is its topic, no train of its own
+    (trial12 T12: the post was split into a train with the arrival and one with the
+    cars). A tagged place or verb stays a word. ``labels`` are spans of the text as
+    written, ``origin`` maps ``text`` back to it (None: the same offsets); blanked
+    words become spaces, so offsets do not move.
+    """
+    if not labels:
+        return text
+    where = {w: i for i, w in enumerate(origin)} if origin is not None else None
+    chars = list(text)
+    for start, end in labels:
+        first = start if where is None else where.get(start)
+        if first is None or first + (end - start) > len(text):
+            continue
+        word = text[first : first + end - start]
+        if rd.has_train_noun(word) or rd.has_car_noun(word):
+            chars[first : first + len(word)] = " " * len(word)
+    return "".join(chars)

@@ -46,9 +46,11 @@ __all__ = [
     "is_whole_train",
     "names_digest",
     "names_past_span",
+    "names_week_count",
     "new_train_markers",
     "one_of_group",
     "place_stage",
+    "recalls",
     "train_number",
     "trip_durations",
     "verb_cues",
@@ -136,7 +138,8 @@ _MARKER_RE = fold_compile(
     r"|(?P<weak>(?:one|another|the\s+other|(?:the\s+)?(?:first|second|third|fourth|fifth|sixth))"
     r"(?=\s+(?:at|in|on|near|from|to|with|heading|headed|"
     r"going|bound|carrying|"
-    r"was|is|left|arrived|departed|came)\b|\s*[,:—–]))"
+    # ("The first had 28 flatcars, the second 41 cars": its count, the verb left out)
+    r"was|is|left|arrived|departed|came)\b|\s*[,:—–]|\s+\d+\s+[^\W\d_]))"
     rf"|(?P<other>the\s+other(?=\s+{_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b|\s*,|\s+one\b|"
     rf"\s+{_FOLLOWING_VERB}))"
     # ("the military vehicles being pulled by a train": the train hauling the load told
@@ -847,6 +850,49 @@ def names_digest(text: str) -> bool:
     False
     """
     return _DIGEST_RE.search(text) is not None
+
+
+# one week as the span trains are counted over ("within one week", "over the week"):
+# trains told arrived or left over it are a tally whatever the places (the lexicon
+# languages' ``week_count``; trial12 T13)
+_WEEK_COUNT_RE = re.compile(
+    r"\b(?:(?:with)?in\s+(?:one|a|a\s+single)\s+week|over\s+the\s+(?:past\s+|last\s+)?week|"
+    r"during\s+the\s+(?:past\s+|last\s+)?week|in\s+the\s+(?:past|last)\s+week)\b",
+    re.IGNORECASE,
+)
+# an earlier count recalled ("Recall that in February ...", "As a reminder, ..."): the
+# lexicon languages' ``recall`` (trial12 T13)
+_RECALL_RE = re.compile(
+    r"\b(?:recall\s+that|to\s+recall|as\s+a\s+reminder|as\s+(?:we|was)\s+(?:reported|wrote)"
+    r"\s+(?:earlier|before|previously))\b",
+    re.IGNORECASE,
+)
+
+
+def names_week_count(text: str) -> bool:
+    """Whether a text counts trains over one week ("within one week", "over the week").
+
+    Examples
+    --------
+    >>> names_week_count("Four trains arrived in Baranavichy within one week.")
+    True
+    >>> names_week_count("Last week, five echelons left Belarus.")
+    False
+    """
+    return _WEEK_COUNT_RE.search(text) is not None
+
+
+def recalls(text: str) -> bool:
+    """Whether a text recalls an earlier count ("Recall that in February ...").
+
+    Examples
+    --------
+    >>> recalls("Recall that in February four trains arrived in Baranavichy.")
+    True
+    >>> recalls("Four trains arrived in Baranavichy in February.")
+    False
+    """
+    return _RECALL_RE.search(text) is not None
 
 
 def is_statistic(text: str) -> bool:

@@ -380,6 +380,10 @@ class Lexicon:
     # a channel's digest of a week or a period ("Итоги недели", "Podsumowanie tygodnia"):
     # trains it counts are a tally whatever it says of their cars
     digest: re.Pattern[str] | None = None
+    # trains counted over one week ("за неделю", "w ciągu jednego tygodnia"), or an
+    # earlier count recalled ("Напомним", "Przypomnijmy"): a tally whatever the places
+    week_count: re.Pattern[str] | None = None
+    recall: re.Pattern[str] | None = None
     generic: re.Pattern[str] | None = None  # "zwykłe pociągi": trains in general, compared
     hypothetical: re.Pattern[str] | None = None  # "gdyby": what would have been, not what was
     # "a najpóźniej": the date after it is the latest bound of the date before
@@ -631,6 +635,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         period=_stem_re(data.get("period") or []),
         past_span=_stem_re(data.get("past_span") or []),
         digest=_stem_re(data.get("digest") or []),
+        week_count=_stem_re(data.get("week_count") or []),
+        recall=_stem_re(data.get("recall") or []),
         generic=_stem_re(data.get("generic") or []),
         hypothetical=_stem_re(data.get("hypothetical") or []),
         latest_bound=_stem_re([f"{w}$" for w in data.get("latest_bound") or []]),

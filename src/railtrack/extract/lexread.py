@@ -1599,6 +1599,38 @@ class LexiconReader:
         digest = self._pattern("digest")
         return digest is not None and digest.search(text) is not None
 
+    def names_week_count(self, text: str) -> bool:
+        """Whether a text counts over one week ("за неделю", "w ciągu jednego tygodnia").
+
+        Trains told arrived or left over it are a tally whatever the places (the
+        lexicon's ``week_count``; trial12 T13).
+
+        Examples
+        --------
+        >>> LexiconReader("ru").names_week_count("За неделю в Брест прибыло 2 эшелона")
+        True
+        >>> LexiconReader("pl").names_week_count("5 kwietnia do Brześcia dotarły 2 pociągi")
+        False
+        """
+        week = self._pattern("week_count")
+        return week is not None and week.search(text) is not None
+
+    def recalls(self, text: str) -> bool:
+        """Whether a text recalls an earlier count ("Напомним", "Przypomnijmy, że").
+
+        Trains it counts over a past span are a tally whatever the places (the
+        lexicon's ``recall``; trial12 T13).
+
+        Examples
+        --------
+        >>> LexiconReader("uk").recalls("Нагадаємо, у лютому до Барановичів прибули 4 ешелони")
+        True
+        >>> LexiconReader("be").recalls("У лютым у Баранавічы прыбылі 4 эшалоны")
+        False
+        """
+        recall = self._pattern("recall")
+        return recall is not None and recall.search(text) is not None
+
     def _counts_traffic(self, text: str) -> bool:
         """Whether a text counts more trains than any group a report describes.
 

@@ -186,6 +186,12 @@ class EnglishReader:
     def names_digest(self, text: str) -> bool:  # noqa: D102
         return cues.names_digest(text)
 
+    def names_week_count(self, text: str) -> bool:  # noqa: D102
+        return cues.names_week_count(text)
+
+    def recalls(self, text: str) -> bool:  # noqa: D102
+        return cues.recalls(text)
+
     def bound_before(self, text: str, at: int) -> bool:  # noqa: D102
         return bound_before(text, at)
 

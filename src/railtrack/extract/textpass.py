@@ -35,6 +35,7 @@ __all__ = [
     "FORMAT_CHARACTERS",
     "map_facts",
     "strip_format",
+    "tag_labels",
     "to_written",
     "without_format",
     "without_quoted",
@@ -74,6 +75,50 @@ _AS_HYPHEN = str.maketrans({"\u2010": "-", "\u2011": "-"})
 # as a space, one character for one, so the tagged word reads as the word (a tagged verb
 # of sighting was no verb). A "#" before a digit (a train's number) stays.
 _HASHTAG = re.compile(r"#(?=[^\W\d_])")
+
+
+# A channel's tags heading a post or standing on a line of their own ("#эшелон Сегодня
+# ночью ...", "❗️#эшалон Сёння ...", "#pociąg\nDziś ...", "... 40 вагонов.\n#эшелон
+# #Брест"): a run of tags at the start of a line, after nothing but symbols (an emoji,
+# a mark), and followed by the end of the line or by a capitalised word (the post's
+# first sentence). "#помічено на станції Смоленськ" goes on with a lower-case word: the
+# tag is a word of the sentence.
+_TAG = r"#[^\W\d_][\w-]*(?![\w-])"
+_LABEL_RUN = re.compile(
+    rf"^[^\w#\n]*(?P<run>{_TAG}(?:[^\S\n]*[,;]?[^\S\n]+{_TAG})*)[^\w\n]*", re.MULTILINE
+)
+_TAG_WORD = re.compile(_TAG)
+
+
+def tag_labels(text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) of each word of a channel's tags that label a post.
+
+    Tags that head a post or a line ("#эшелон Сегодня ночью ...", "❗️#эшалон Сёння
+    ноччу ...", a line "#эшелон #Брест") name its topic, not a train of its text; a
+    tag that goes on in lower case ("#помічено на станції Смоленськ") is a word of the
+    sentence and is not returned. The spans are of the words without their ``#``.
+
+    Examples
+    --------
+    >>> tag_labels("#эшелон Сегодня ночью прибыл эшелон")
+    [(1, 7)]
+    >>> tag_labels("#помічено на станції Смоленськ")
+    []
+    >>> tag_labels("Эшелон прибыл.\n#эшелон #Брест")
+    [(16, 22), (24, 29)]
+    """
+    if "#" not in text:
+        return []
+    spans: list[tuple[int, int]] = []
+    for run in _LABEL_RUN.finditer(text):
+        after = text[run.end() : run.end() + 1]
+        if after not in ("", "\n") and not after.isupper():
+            continue  # ("#помічено на станції": the sentence goes on)
+        start = run.start("run")
+        spans.extend(
+            (start + m.start() + 1, start + m.end()) for m in _TAG_WORD.finditer(run["run"])
+        )
+    return spans
 
 
 def _has_format(text: str) -> bool:

@@ -1140,7 +1140,9 @@ def _late_subject(head: str, marker: cues.TrainMarker, rd: Reader) -> bool:
     before ("Separately, on March 9 another train ... was spotted at Brest" reads the
     same way in English). So does an ordinal: "В тот же день со станции Барановичи в
     Россию ушел второй эшелон", "Tego samego dnia ze stacji Baranowicze wyjechał drugi
-    pociąg" start the second train at their first word. A comma, dash or conjunction
+    pociąg" start the second train at their first word, and "на станцию Брест прибыл
+    первый из двух ожидаемых эшелонов" the first (the one train told before, if any:
+    trial12 T12). A comma, dash or conjunction
     between the verb and the marker ends the first train's words ("прибыл в Брест, а
     другой ...").
     """
@@ -1148,8 +1150,6 @@ def _late_subject(head: str, marker: cues.TrainMarker, rd: Reader) -> bool:
     # head is left to the train before, as it was)
     if marker.kind not in ("one", "other", "more", *_ORDINAL):
         return False
-    if marker.kind in _ORDINAL and _is_first(rd, marker.text):
-        return False  # ("10 dni jechał pierwszy w historii pociąg": the train told)
     verbs = rd.verb_cues(head)
     if not verbs:
         return False
@@ -1175,9 +1175,16 @@ def _is_first(rd: Reader, marker: str) -> bool:
 
 
 def _names_its_train(text: str, marker: cues.TrainMarker, rd: Reader) -> bool:
-    """Whether the marker is followed by its train noun ("другой состав", not "последний")."""
-    after = text[marker.end :].split()[:3]
-    return rd.has_train_noun(" ".join(after))
+    """Whether the marker is followed by its train noun ("другой состав", not "последний").
+
+    The noun may come after "of the N" ("первый из двух ожидаемых эшелонов", "the first
+    of the two expected echelons"), within the marker's phrase (up to a comma or colon).
+    """
+    phrase = _PHRASE_END.split(text[marker.end :], maxsplit=1)[0]
+    return rd.has_train_noun(" ".join(phrase.split()[:5]))
+
+
+_PHRASE_END = re.compile(r"[,;:—–()]")
 
 
 # what joins a count of further trains to the clause before it: a comma or "and", and
@@ -1574,7 +1581,10 @@ class _Assembly:
         """Read a piece announcing several trains ("Two echelons left Belarus")."""
         if listed is not None and len(listed.days) == announcement.n_trains:
             # "Two echelons arrived on 12 and 14 January": one train per day
+            told = _headline_group(self.draft, self.group, announcement.n_trains, reader)
             self.group = _group_of_dates(self.draft, reader, listed, None, piece.text)
+            if told is not None:
+                _restated_into(told, self.group)
             self.current = None
             return
         recapped = _recapped_group(self.draft, announcement.n_trains, reader)
@@ -1633,7 +1643,38 @@ class _Assembly:
             group.dated -= 1
             reader.all_into(self.current, self.draft.problems, group.last_role)
             return
+        if self._first_is_the_one_told(piece, marker, rd):
+            # "Эшелон\nСегодня ночью ... прибыл первый из двух ожидаемых эшелонов: 45
+            # платформ": the first of them is the one train told so far (trial12 T12)
+            reader.all_into(self.current_train, self.draft.problems)
+            return
         self._new_marked_train(piece, marker, reader, rd)
+
+    def _first_is_the_one_told(self, piece: Clause, marker: cues.TrainMarker, rd: Reader) -> bool:
+        """Whether "the first of the trains" names the only train told so far.
+
+        A headline ("Эшелон с БМП прибыл в Брест") names a train; "прибыл первый из
+        двух ожидаемых эшелонов", "przyjechał pierwszy z dwóch oczekiwanych pociągów",
+        "the first of the two expected echelons" (the first of trains named in the
+        plural) then tells that train, not a second one. With a group announced ("Два
+        эшелона ... Первый ..."), the first is the group's; "the first train of this
+        service" (a train in the singular) may be another.
+        """
+        if marker.kind not in _ORDINAL or not _is_first(rd, marker.text):
+            return False
+        phrase = _PHRASE_END.split(piece.text[marker.end :], maxsplit=1)[0]
+        phrase = " ".join(phrase.split()[:5])
+        if not rd.has_train_noun(phrase) or rd.has_train_noun(phrase, singular=True):
+            return False
+        current = self.current
+        return (
+            self.group is None
+            and current is not None
+            and current.group is None
+            and not current.vetoed
+            and len(self.draft.trains) == 1
+            and self.draft.trains[0] is current
+        )
 
     def _new_marked_train(
         self, piece: Clause, marker: cues.TrainMarker, reader: _ClauseReader, rd: Reader
@@ -2653,19 +2694,43 @@ def _is_digest(piece: Clause, line: str, reader: _ClauseReader, rd: Reader) -> b
     from Russia, and one left for Russia"). Its trains are then a tally whatever is
     said of their cars. A piece dated by a day of its own (an item of a digest's
     list) tells that day's trains.
+
+    A digest's heading, a count over one week ("За неделю в Брест прибыло 2 эшелона",
+    "w ciągu jednego tygodnia") or an earlier count recalled over a past span
+    ("Напомним, в феврале в Барановичи ... прибыли четыре эшелона") is the cue, whatever
+    the places: a station named makes no difference (trial12 T13); without a cue,
+    trains counted in and out over a week are a digest only between countries or
+    regions.
     """
-    if any(not is_broad(p.text) for p in reader.places):
-        return False
     if reader.claim in ("planned", "expected") or _leaves_later(rd, piece.text):
         return False
     if reader.dates and not _names_a_week(piece, reader, rd):
         return False  # ("- 8 апреля: два эшелона ..." under the heading: that day's trains)
-    if _asks(rd, "names_digest", line):
+    if _asks(rd, "names_digest", line) or _counted_as_background(piece, line, reader, rd):
         return True
+    if any(not is_broad(p.text) for p in reader.places):
+        return False
     roles = {v.role for v in rd.verb_cues(line)}
     if not {"arrival", "departure"} <= roles:
         return False
     return _names_a_week(piece, reader, rd)
+
+
+def _counted_as_background(piece: Clause, line: str, reader: _ClauseReader, rd: Reader) -> bool:
+    """Whether trains told as past are counted over one week, or recalled over a span.
+
+    "За неделю в Брест прибыло 2 эшелона", "Four trains arrived in Baranavichy within
+    one week" (the readers' ``names_week_count``), "Напомним, в феврале в Барановичи
+    прибыли четыре эшелона", "Przypomnijmy, że w lutym ..." (``recalls``, with a month,
+    a week or a range of days): a tally, not trains to list again (trial12 T13).
+    Trains that will go ("за неделю прибудут") are not counted.
+    """
+    moving = [v for v in rd.verb_cues(piece.text) if v.role != "neutral"]
+    if not moving or not all(v.past for v in moving):
+        return False
+    if _asks(rd, "names_week_count", line):
+        return True
+    return _asks(rd, "recalls", line) and _names_a_week(piece, reader, rd)
 
 
 # relative spans of a week or a month ("this week", "на этой неделе", "last month")
@@ -4329,6 +4394,57 @@ def _group_of_dates(
         draft.trains.append(train)
     group.dated = len(listed.days)
     return group
+
+
+def _headline_group(
+    draft: ReportDraft, group: GroupDraft | None, n_trains: int, reader: _ClauseReader
+) -> GroupDraft | None:
+    """Take out the group a headline announced when the lead lists its trains by day.
+
+    "В Барановичи прибыли два эшелона" over "5 и 6 апреля на станцию Барановичи-Полесские
+    прибыли два воинских эшелона": the lead's trains, one per day, are the headline's
+    (trial12 T10); the headline's group, still with no train described, counting as
+    many trains and naming no other station for an end, is removed from the draft and
+    returned so that what it said fills what the lead leaves open. None (and the draft
+    as it was) otherwise.
+    """
+    if (
+        group is None
+        or group.members
+        or group.dated
+        or group.n_trains != n_trains
+        or not draft.groups
+        or draft.groups[-1] is not group
+    ):
+        return None
+    for place in reader.places:
+        role = reader.place_role(place)
+        told = getattr(group, role) if role in ("origin", "destination") else None
+        if told is not None and not _same_place(told, reader._fact(place, place.start, place.end)):
+            return None  # ("Two trains arrived in Brest. On 5 and 6 April two ... Orsha")
+    draft.groups.pop()
+    return group
+
+
+def _restated_into(told: GroupDraft, group: GroupDraft) -> None:
+    """Fill a lead's group with what the headline said of the same trains.
+
+    A place the lead names more closely stays ("Барановичи-Полесские" over
+    "Барановичи"); the headline's fills a role the lead leaves open, and so do its
+    claim and counts.
+    """
+    for role in ("origin", "destination"):
+        fact = getattr(told, role)
+        if fact is not None:
+            _set_place(group, role, fact)
+    if group.goal is None:
+        group.goal = told.goal
+    if group.claim is None:
+        group.claim = told.claim
+    for kind, fact in told.counts.items():
+        group.counts.setdefault(kind, fact)
+    for kind, fact in told.each.items():
+        group.each.setdefault(kind, fact)
 
 
 def _group_for_reference(draft: ReportDraft, group: GroupDraft | None) -> GroupDraft | None:
