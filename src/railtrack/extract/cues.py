@@ -153,7 +153,9 @@ _PLURAL_RE = fold_compile(rf"\b{_NOUN_PLURAL}\b", re.IGNORECASE)
 _GROUP_RE = fold_compile(
     # (after a possessive, a fleet: "one of Russia's two armoured trains", "its 12 trains")
     rf"(?<![\w-])(?P<lead>(?:the|these|those|both|all|of|its|their|[\w-]+['’]s?)\s+)?"
-    rf"(?P<num>{NUMBER_PATTERN}|several|a\s+couple\s+of|a\s+few|a\s+pair\s+of)\s+"
+    rf"(?P<num>{NUMBER_PATTERN}|several|a\s+couple\s+of|a\s+few|a\s+pair\s+of)"
+    # a range of trains ("3-4 echelons", "three or four trains"): the low end is listed
+    rf"(?:\s*(?:-|–|—|\s+or\s+|\s+to\s+)\s*(?P<most>{NUMBER_PATTERN}))?\s+"
     rf"(?:(?:more|new|other|further|additional)\s+)?{_COUNTED_MODIFIER}{{0,3}}"
     rf"(?P<noun>{_NOUN_PLURAL})\b",
     re.IGNORECASE,
@@ -363,11 +365,13 @@ _VERB_RE = fold_compile(
     r"\s+(?:shows?|showed|showing|depicts?|"
     r"captured)|(?:video|photo|picture|footage|clip)s?(?=\s+of\s+(?:an?|the|two|three|"
     r"several)\s+(?:[\w-]+\s+){0,2}?(?:trains?|echelons?)\b)|"
-    r"loaded(?!\s+with)|crossed|cross(?:es|ing)?|pass(?:ed|es|ing)|entered|spotted|seen|"
+    r"loaded(?!\s+with)|crossed|cross(?:es|ing)?|pass(?:ed|es|ing)?|entered|spotted|seen|"
     r"observed|noticed|recorded|stood|photographed|filmed|sighted|standing|parked|stationed|"
     # "moving through Rostov": seen on the way
     # ("running through a station in Mogilev", "going past Orsha", "came through Gomel")
-    r"(?:moving|travell?ing|rolling|heading|running|ran|going|driving|coming|came)"
+    # ("will pass through Orsha", "will go through Orsha": a passage ahead, trial12 T2)
+    r"(?:moving|travell?ing|rolling|heading|running|ran|going|driving|coming|came|"
+    r"go|move|travel|roll|run|come)"
     r"(?=\s+(?:through|past|via|along|across)\b)))\b",
     re.IGNORECASE,
 )
@@ -394,12 +398,17 @@ class TrainMarker:
 
 @dataclass(frozen=True, slots=True)
 class GroupAnnouncement:
-    """Words that announce several trains at once ("two more military echelons")."""
+    """Words that announce several trains at once ("two more military echelons").
+
+    ``most`` is the high end when the count is a range ("3-4 эшелона", "three or four
+    echelons"): ``n_trains`` is then its low end, the trains listed (trial12 T2).
+    """
 
     n_trains: int
     start: int
     end: int
     text: str
+    most: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -488,8 +497,11 @@ def group_announcement(text: str) -> GroupAnnouncement | None:
             n = parse_number(word)
         if n is None:
             continue
+        most = parse_number(m["most"].lower()) if m["most"] else None
+        if most is not None and most <= n:
+            most = None
         if n >= 2:
-            return GroupAnnouncement(n, m.start(), m.end(), text[m.start() : m.end()])
+            return GroupAnnouncement(n, m.start(), m.end(), text[m.start() : m.end()], most)
     return None
 
 

@@ -1223,10 +1223,16 @@ class LexiconReader:
                 continue  # no number starts here
             if i > 0 and toks[i - 1].low in self.lex.group_lead:
                 continue
-            number = self._number_at(toks, i)
-            if number is None:
-                continue
-            value, j = number
+            most = None
+            ranged = self._numbers_range(toks, i)
+            if ranged is not None:
+                # "ещё 3-4 эшелона", "3 или 4 эшелона": the lower bound is listed (trial12 T2)
+                value, most, j = ranged
+            else:
+                number = self._number_at(toks, i)
+                if number is None:
+                    continue
+                value, j = number
             noun = self._train_noun_within(toks, j, 3)
             if noun is None or value < 2 or (toks[i].low.isdecimal() and value > 200):
                 continue
@@ -1248,9 +1254,43 @@ class LexiconReader:
                 # "co najmniej pięć transportów: 26 sierpnia, ..." are trains)
                 return None
             return GroupAnnouncement(
-                value, toks[i].start, toks[noun].end, text[toks[i].start : toks[noun].end]
+                value, toks[i].start, toks[noun].end, text[toks[i].start : toks[noun].end], most
             )
         return None
+
+    def _numbers_range(self, toks: tuple[Token, ...], i: int) -> tuple[int, int, int] | None:
+        """Return (low, high, index after) of a range of two numbers at ``toks[i]``, if any.
+
+        "3-4", "3 – 4", "3 или 4", "trzy albo cztery", "три-четыре": a number, a dash or
+        a joining word of a count range (lexicon ``count_ranges.to``), then a larger
+        number. What the range counts is the caller's to check.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> rd._numbers_range(tokens("ещё 3-4 эшелона"), 1)
+        (3, 4, 4)
+        >>> rd._numbers_range(tokens("ещё 3 эшелона"), 1) is None
+        True
+        """
+
+        def number(k: int) -> tuple[int, int] | None:
+            if k >= len(toks):
+                return None
+            if toks[k].low.isdecimal():
+                return int(toks[k].low), k + 1
+            return self._number_at(toks, k)
+
+        low = number(i)
+        if low is None or low[1] + 1 >= len(toks):
+            return None
+        joint = toks[low[1]].low
+        if joint not in _DASHES and joint not in self.lex.count_range_to:
+            return None
+        high = number(low[1] + 1)
+        if high is None or high[0] <= low[0]:
+            return None
+        return low[0], high[0], high[1]
 
     def bound_before(self, text: str, at: int) -> bool:
         """Whether a lower bound ("не менее", "щонайменше", "co najmniej") ends at ``at``.

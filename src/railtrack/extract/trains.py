@@ -630,6 +630,9 @@ class _ClauseReader:
                 continue
             if verb is None and (self.verbs or fallback is None):
                 continue
+            if verb is not None and _passes_ahead(self.rd, self.text, verb):
+                self._passage_ahead(facts, span, problems)
+                continue
             if verb is not None and verb.role == "neutral":
                 self._sighting(facts, span, problems)
                 continue
@@ -884,6 +887,23 @@ class _ClauseReader:
             return
         inferred = span.is_relative or span.is_ambiguous or window.precision in ("week", "month")
         fact = self._fact(window, span.start, span.end, inferred=inferred)
+        if facts.departure is None or _narrower(fact, facts.departure):
+            facts.departure = fact
+
+    def _passage_ahead(self, facts: _Facts, span: DateSpan, problems: list[str]) -> None:
+        """Date a passage told ahead as the train's departure window (trial12 T2).
+
+        "14-15 апреля через Оршу пройдут ещё 3 эшелона", "праз Оршу пройдзе эшалон",
+        "przez Orszę przejadą", "will pass through Orsha on April 14-15": no one has
+        seen the trains yet, so the day is no sighting; it is the day the trains are
+        on their way, filed as their departure (as a passage told as done files it,
+        :meth:`_passage`), which a day after the report makes a plan
+        (:func:`_plan_of_a_later_arrival`). The place passed stays a via point.
+        """
+        window = self._trip_window(span, True, problems)
+        if window is None:
+            return
+        fact = self._fact(window, span.start, span.end, inferred=True)
         if facts.departure is None or _narrower(fact, facts.departure):
             facts.departure = fact
 
@@ -1592,6 +1612,12 @@ class _Assembly:
             )
             self.draft.groups.append(group)
             self.group = group
+            if announcement.most is not None:
+                # "ещё 3-4 эшелона": as many trains as are sure, the range said (trial12 T2)
+                self.draft.problems.append(
+                    f"{announcement.text!r} is a range of trains: {announcement.n_trains} "
+                    f"listed (its low end), up to {announcement.most}"
+                )
         self.current = None
         reader.places_into(group)
         reader.dates_into(group, self.draft.problems)
@@ -2601,15 +2627,35 @@ _PERIOD_MIN_DAYS = 3
 _MONTH_DAYS = 28
 
 
+def _passes_ahead(rd: Reader, text: str, verb: cues.VerbCue) -> bool:
+    """Whether ``verb`` tells a passage still to come ("пройдут через Оршу", "will pass").
+
+    A neutral verb of a train on its way (the lexicon's ``passage`` stems) that is not
+    past (its ``forward`` words: "пройдут", "пройдзе", "przejadą"), or an English
+    neutral verb in the future ("will pass through Orsha") (trial12 T2).
+    """
+    if verb.role != "neutral":
+        return False
+    is_future = getattr(rd, "is_future", None)
+    if is_future is not None:
+        return bool(is_future(text, verb.start))
+    is_passage = getattr(rd, "is_passage", None)
+    return not verb.past and is_passage is not None and is_passage(text[verb.start : verb.end])
+
+
 def _leaves_later(rd: Reader, text: str, verbs: list[cues.VerbCue] | None = None) -> bool:
-    """Whether a clause's only verbs of moving are departures told in the future.
+    """Whether a clause's only verbs of moving are departures or passages told ahead.
 
     A lexicon language's verb that is not past is one told ahead (its ``forward``
-    words); an English one must be ("will leave", not "is heading"). ``verbs`` are the
-    text's verbs when already read.
+    words); an English one must be ("will leave", not "is heading"). A passage told
+    ahead ("через Оршу пройдёт эшелон", "will pass through Orsha") counts as one
+    (:func:`_passes_ahead`). ``verbs`` are the text's verbs when already read.
     """
     found = rd.verb_cues(text) if verbs is None else verbs
     moving = [v for v in found if v.role != "neutral"]
+    if not moving:
+        ahead = [v for v in found if _passes_ahead(rd, text, v)]
+        return bool(ahead) and len(ahead) == len(found)
     if not moving or any(v.role != "departure" or v.past for v in moving):
         return False
     is_future = getattr(rd, "is_future", None)

@@ -1,0 +1,102 @@
+"""Trial12 findings on tense, trips back and trains that did not arrive (issue 13).
+
+T2. A passage told ahead ("14-15 апреля через Оршу пройдут ещё 3 эшелона", "пройдзе",
+"przejadą", "will pass through Orsha") was read as trains seen today (claim
+``sighted``, dates lost): it is a plan, dated by its window; a range of trains ("3-4
+эшелона") lists its low end and says so in a problem.
+T3. A train told as back on its way ("Эшелон, прибывший в Брест 4 апреля, сегодня вечером
+отправился обратно") was a second arrival at Brest on 4 April: it is the trip back,
+leaving Brest on the report's day; the earlier arrival only names the train.
+T4. A train that "has not arrived" and stands at a station on the way was "likely
+arrived": the station is where it was last seen, on the report's day.
+T6. "11 апреля в Беларусь въехал эшелон ..., направляясь в Гомель" dated an arrival at
+Gomel: the day is the border crossing, a sighting at the country.
+S11. "Прибытие ожидается в ближайшие 2-3 дня" gave no window: it is two to three days
+from the report.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests._extract_helpers import read
+
+APRIL_12 = date(2023, 4, 12)
+
+# -- T2: a passage told ahead --------------------------------------------------------
+
+PASSAGES_AHEAD = [
+    ("По нашим данным, 14-15 апреля через Оршу пройдут ещё 3 эшелона.", "ru", 3),
+    ("По нашим данным, 14-15 апреля через Оршу проследует эшелон с техникой.", "ru", 1),
+    ("Паводле нашых звестак, 14-15 красавіка праз Оршу пройдзе эшалон з тэхнікай.", "be", 1),
+    ("За нашими даними, 14-15 квітня через Оршу пройдуть ще 3 ешелони з технікою.", "uk", 3),
+    (
+        "Według naszych informacji 14-15 kwietnia przez Orszę na Białoruś przejadą jeszcze "
+        "3 pociągi ze sprzętem.",
+        "pl",
+        3,
+    ),
+    ("Według naszych informacji 14-15 kwietnia przez Orszę przejedzie pociąg.", "pl", 1),
+    (
+        "According to our information, on April 14-15 three more echelons with equipment "
+        "will pass through Orsha.",
+        "en",
+        3,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "n"), PASSAGES_AHEAD)
+def test_a_passage_told_ahead_is_a_plan_with_its_window(text: str, lang: str, n: int) -> None:
+    result = read(text, APRIL_12, lang)
+    assert len(result.shipments) == n
+    for train in result.shipments:
+        assert train.claim == "planned"
+        assert train.departure is not None
+        assert (train.departure.earliest, train.departure.latest) == (
+            date(2023, 4, 14),
+            date(2023, 4, 15),
+        )
+        assert len(train.via) == 1  # Orsha, the place passed
+    assert result.sightings == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("По нашим данным, через Оршу пройдёт эшелон с техникой.", "ru"),
+        ("Паводле нашых звестак, праз Оршу пройдзе эшалон з тэхнікай.", "be"),
+        ("За нашими даними, через Оршу пройде ешелон з технікою.", "uk"),
+        ("Według naszych informacji przez Orszę przejedzie pociąg ze sprzętem.", "pl"),
+    ],
+)
+def test_an_undated_passage_ahead_is_planned(text: str, lang: str) -> None:
+    result = read(text, APRIL_12, lang)
+    assert [s.claim for s in result.shipments] == ["planned"]
+    assert result.sightings == []
+
+
+def test_a_passage_told_as_done_is_still_a_sighting() -> None:
+    result = read("12 апреля через Оршу прошёл эшелон из 40 вагонов.", APRIL_12, "ru")
+    assert [s.claim for s in result.shipments] == ["sighted"]
+    assert [z.station.text for z in result.sightings] == ["Оршу"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("По нашим данным, 14-15 апреля через Оршу пройдут ещё 3-4 эшелона.", "ru"),
+        ("Паводле нашых звестак, 14-15 красавіка праз Оршу пройдуць яшчэ 3-4 эшалоны.", "be"),
+        ("За нашими даними, 14-15 квітня через Оршу пройдуть ще 3 або 4 ешелони.", "uk"),
+        ("14-15 kwietnia przez Orszę przejadą jeszcze 3–4 pociągi ze sprzętem.", "pl"),
+        ("On April 14-15 three or four more echelons will pass through Orsha.", "en"),
+        ("On April 14-15, 3-4 echelons will pass through Orsha.", "en"),
+    ],
+)
+def test_a_range_of_trains_lists_its_low_end_and_says_so(text: str, lang: str) -> None:
+    result = read(text, APRIL_12, lang)
+    assert len(result.shipments) == 3
+    assert [g.n_trains for g in result.groups] == [3]
+    assert any("range of trains" in p and "up to 4" in p for p in result.problems)
