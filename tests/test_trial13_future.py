@@ -18,9 +18,11 @@ from the report.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from railtrack import load_network, load_reports, track_status
 from tests._extract_helpers import read
 
 APRIL_12 = date(2023, 4, 12)
@@ -100,3 +102,67 @@ def test_a_range_of_trains_lists_its_low_end_and_says_so(text: str, lang: str) -
     assert len(result.shipments) == 3
     assert [g.n_trains for g in result.groups] == [3]
     assert any("range of trains" in p and "up to 4" in p for p in result.problems)
+
+
+# -- T4: a train that has not arrived, standing at a station on the way ----------------
+
+NOT_ARRIVED = [
+    (
+        "Эшелон, который 10 апреля вышел из Мозыря, так и не прибыл в Брест: он уже вторые "
+        "сутки стоит на станции Лунинец.",
+        "ru",
+    ),
+    ("10 апреля из Мозыря в Брест вышел эшелон. Сейчас он стоит на станции Лунинец.", "ru"),
+    (
+        "Эшалон, што 10 красавіка выйшаў з Мазыра, так і не прыбыў у Брэст: ён стаіць на "
+        "станцыі Лунінец ужо другія суткі.",
+        "be",
+    ),
+    (
+        "Ешелон, який 10 квітня вийшов з Мозиря, так і не прибув до Бреста: він уже другу "
+        "добу стоїть на станції Лунинець.",
+        "uk",
+    ),
+    (
+        "Pociąg, który 10 kwietnia wyjechał z Mozyrza, nie dotarł do Brześcia: od dwóch dni "
+        "stoi na stacji Łuniniec.",
+        "pl",
+    ),
+    ("10 kwietnia z Mozyrza do Brześcia wyjechał pociąg. Obecnie stoi na stacji Łuniniec.", "pl"),
+    (
+        "The echelon that left Mazyr on April 10 has still not arrived in Brest: it has been "
+        "standing at Luninets station for two days.",
+        "en",
+    ),
+    ("On April 10 an echelon left Mazyr for Brest. It is still standing at Luninets.", "en"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), NOT_ARRIVED)
+def test_a_train_standing_on_the_way_is_seen_there_on_the_report_day(text: str, lang: str) -> None:
+    result = read(text, APRIL_12, lang)
+    (train,) = result.shipments
+    assert not train.arrival_told
+    assert train.expected_arrival is None
+    (seen,) = result.sightings
+    assert seen.shipment == train.id
+    assert seen.station.text.lower().startswith(("лунин", "лунін", "łunin", "lunin"))
+    assert (seen.seen_at.date(), seen.precision) == (APRIL_12, "day")
+
+
+def test_a_train_that_stood_is_no_sighting_today() -> None:
+    result = read(
+        "10 апреля из Мозыря в Брест вышел эшелон. Он стоял на станции Лунинец.", APRIL_12, "ru"
+    )
+    assert result.sightings == []
+
+
+def test_status_of_a_train_standing_on_the_way_is_not_arrived(tmp_path: Path) -> None:
+    (tmp_path / "post.txt").write_text(
+        f"source: Беларускі Гаюн\npublished: 2023-04-12\n\n{NOT_ARRIVED[0][0]}\n",
+        encoding="utf-8",
+    )
+    df = track_status(load_reports(tmp_path), load_network(), as_of="2023-04-12")
+    (row,) = df.to_dict("records")
+    assert row["status"] != "likely arrived"
+    assert row["last_seen_station"] is not None

@@ -49,6 +49,7 @@ __all__ = [
     "new_train_markers",
     "one_of_group",
     "place_stage",
+    "stands_now",
     "train_number",
     "trip_durations",
     "verb_cues",
@@ -779,6 +780,26 @@ _TRAFFIC_COUNT_RE = fold_compile(
 _PASSAGE_RE = re.compile(
     r"^(?:passed|passing|travel+ed|travel+ing|moved|moving|rolled|rolling)$", re.IGNORECASE
 )
+
+
+# a train standing now ("it has been standing at Luninets station for two days", "is
+# stuck at Orsha", "stands at"): where it stands is where it was last seen (trial12 T4)
+_STANDS_NOW_RE = re.compile(
+    r"\b(?:(?:is|are|has\s+been|have\s+been)\s+(?:still\s+)?(?:standing|parked|stuck|"
+    r"waiting|idling|stationary)|stands)\b",
+    re.IGNORECASE,
+)
+
+
+def stands_now(text: str) -> bool:
+    """Whether a text tells a train standing now, where it was last seen (trial12 T4).
+
+    >>> stands_now("It has been standing at Luninets station for two days.")
+    True
+    >>> stands_now("It stood at Luninets for two days.")
+    False
+    """
+    return _STANDS_NOW_RE.search(text) is not None
 
 
 def is_passage(word: str) -> bool:

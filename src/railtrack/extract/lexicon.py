@@ -449,6 +449,9 @@ class Lexicon:
     activity_verbs: re.Pattern[str] | None = None
     # a train standing ("stoi", "стоит"): after an incident, the train it befell
     standing: re.Pattern[str] | None = None
+    # a train standing now ("он уже вторые сутки стоит на станции Лунинец", "stoi na
+    # stacji"): where it stands is where it was last seen, on the report's day
+    stands_now: re.Pattern[str] | None = None
     # a blast ("взрыв", "вибух"): with ``accident``, an incident at the line or a train
     blast: re.Pattern[str] | None = None
     # "just then" ("как раз", "саме"): after an incident, the train it befell
@@ -674,6 +677,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         agent_way=tuple(_norm(str(w)) for w in (data.get("agent") or {}).get("way") or []),
         activity_verbs=_stem_re(data.get("activity_verbs") or []),
         standing=_stem_re(data.get("standing") or []),
+        stands_now=_stem_re(data.get("stands_now") or []),
         blast=_stem_re(data.get("blast") or []),
         at_that_moment=_stem_re(data.get("at_that_moment") or []),
         same_day=_stem_re(data.get("same_day") or []),

@@ -1906,6 +1906,23 @@ class LexiconReader:
         shown = self._pattern("shown")
         return shown is not None and shown.search(text) is not None
 
+    def stands_now(self, text: str) -> bool:
+        """Whether the text tells a train standing now (the lexicon's ``stands_now``).
+
+        "он уже вторые сутки стоит на станции Лунинец", "od dwóch dni stoi na stacji
+        Łuniniec": where it stands is where it was last seen, on the report's day
+        (trial12 T4).
+
+        Examples
+        --------
+        >>> LexiconReader("ru").stands_now("Сейчас он стоит на станции Лунинец.")
+        True
+        >>> LexiconReader("ru").stands_now("Он стоял на станции Лунинец.")
+        False
+        """
+        found = self._pattern("stands_now")
+        return found is not None and found.search(text) is not None
+
     def is_passage(self, word: str) -> bool:
         """Whether a verb is one of a train on its way, not of a train seen.
 

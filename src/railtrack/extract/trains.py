@@ -660,6 +660,7 @@ class _ClauseReader:
             if getattr(facts, role) is None or _narrower(fact, getattr(facts, role)):
                 setattr(facts, role, fact)  # ("В мае ..." then "5 мая ...": the day)
         self._duration_into(facts)
+        self._standing_into(facts)
         roles = [v.role for v in self.verbs if v.role != "neutral"]
         if roles:
             facts.last_role = "departure" if roles[-1] == "departure" else "arrival"
@@ -889,6 +890,32 @@ class _ClauseReader:
         fact = self._fact(window, span.start, span.end, inferred=inferred)
         if facts.departure is None or _narrower(fact, facts.departure):
             facts.departure = fact
+
+    def _standing_into(self, facts: _Facts) -> None:
+        """Note a train told standing now at a place as seen there on the report's day.
+
+        "Он уже вторые сутки стоит на станции Лунинец", "od dwóch dni stoi na stacji
+        Łuniniec", "it has been standing at Luninets station for two days" (trial12
+        T4): a clause with no date of its own, in the present (the reader's
+        ``stands_now``), and a place passed: the train was there when the report was
+        written, a sighting dated its publication day (inferred), so it is not taken
+        for arrived at its destination.
+        """
+        stands_now = getattr(self.rd, "stands_now", None)
+        if self.dates or self.published is None or stands_now is None:
+            return
+        if not stands_now(self.text):
+            return
+        passed = [p for p in self.places if self.place_role(p) is None and self._passed(p)]
+        if not passed:
+            return
+        place = passed[-1]
+        day = self.published
+        window = DateWindow(earliest=day, latest=day, precision="day")
+        fact = self._fact(place, place.start, place.end)
+        if any(_same_place(fact, seen) for seen, _ in facts.sightings):
+            return
+        facts.sightings.append((fact, self._fact(window, place.start, place.end, inferred=True)))
 
     def _passage_ahead(self, facts: _Facts, span: DateSpan, problems: list[str]) -> None:
         """Date a passage told ahead as the train's departure window (trial12 T2).
