@@ -166,3 +166,64 @@ def test_status_of_a_train_standing_on_the_way_is_not_arrived(tmp_path: Path) ->
     (row,) = df.to_dict("records")
     assert row["status"] != "likely arrived"
     assert row["last_seen_station"] is not None
+
+
+# -- T6: entering a country on the way is a border crossed, no arrival -----------------
+
+ENTRIES = [
+    (
+        "11 апреля в Беларусь въехал воинский эшелон из России (36 вагонов), направляясь в Гомель.",
+        "ru",
+        "беларус",
+    ),
+    (
+        "11 апреля на территорию Беларуси заехал эшелон из 36 платформ, он следует в Гомель.",
+        "ru",
+        "беларус",
+    ),
+    (
+        "11 красавіка ў Беларусь заехаў вайсковы эшалон з Расіі (36 вагонаў), які "
+        "накіроўваўся ў Гомель.",
+        "be",
+        "беларус",
+    ),
+    (
+        "11 квітня в Білорусь в'їхав військовий ешелон з Росії (36 вагонів), прямуючи до Гомеля.",
+        "uk",
+        "білорус",
+    ),
+    (
+        "11 kwietnia na Białoruś wjechał pociąg wojskowy z Rosji (36 wagonów), kierując się "
+        "do Homla.",
+        "pl",
+        "białoruś",
+    ),
+    (
+        "On April 11 a military train from Russia (36 cars) entered Belarus, heading for Homel.",
+        "en",
+        "belarus",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "country"), ENTRIES)
+def test_entering_a_country_on_the_way_is_a_crossing_not_an_arrival(
+    text: str, lang: str, country: str
+) -> None:
+    result = read(text, APRIL_12, lang)
+    (train,) = result.shipments
+    assert train.expected_arrival is None
+    assert not train.arrival_told
+    assert train.destination is not None
+    assert train.destination.text.lower().startswith(("гомел", "homl", "homel"))
+    (seen,) = result.sightings
+    assert seen.station.text.lower().startswith(country)
+    assert seen.seen_at.date() == date(2023, 4, 11)
+
+
+def test_entering_a_station_is_still_an_arrival() -> None:
+    result = read("11 апреля эшелон из России заехал на станцию Брест.", APRIL_12, "ru")
+    (train,) = result.shipments
+    assert train.expected_arrival is not None
+    assert train.expected_arrival.earliest == date(2023, 4, 11)
+    assert result.sightings == []

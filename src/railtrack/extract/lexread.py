@@ -1906,6 +1906,19 @@ class LexiconReader:
         shown = self._pattern("shown")
         return shown is not None and shown.search(text) is not None
 
+    def is_entry(self, word: str) -> bool:
+        """Whether a verb is one of entering (the lexicon's ``entry_verbs``; trial12 T6).
+
+        Examples
+        --------
+        >>> LexiconReader("ru").is_entry("въехал"), LexiconReader("ru").is_entry("прибыл")
+        (True, False)
+        >>> LexiconReader("pl").is_entry("wjechał")
+        True
+        """
+        found = self._pattern("entry_verbs")
+        return found is not None and found.match(word) is not None
+
     def stands_now(self, text: str) -> bool:
         """Whether the text tells a train standing now (the lexicon's ``stands_now``).
 

@@ -416,6 +416,8 @@ class _ClauseReader:
         verb = inside[-1] if inside else self._verb_for(place.cue_start)
         if verb is None or verb.role != "arrival" or not verb.past:
             return
+        if self._entered is not None and verb == self._entered[0]:
+            return  # ("въехал в Беларусь, направляясь в Гомель": a border crossed, trial12 T6)
         elided = verb is self.elided and verb not in self.verbs
         if not elided and _NEGATED.search(self.text[max(0, verb.start - 24) : verb.start]):
             return
@@ -630,11 +632,7 @@ class _ClauseReader:
                 continue
             if verb is None and (self.verbs or fallback is None):
                 continue
-            if verb is not None and _passes_ahead(self.rd, self.text, verb):
-                self._passage_ahead(facts, span, problems)
-                continue
-            if verb is not None and verb.role == "neutral":
-                self._sighting(facts, span, problems)
+            if verb is not None and self._no_trip_date(facts, span, verb, problems):
                 continue
             if verb is not None and verb.past and span.get("in_unit"):
                 # "arrived in Chongqing in 16 days": how long the trip took, not a date
@@ -664,6 +662,25 @@ class _ClauseReader:
         roles = [v.role for v in self.verbs if v.role != "neutral"]
         if roles:
             facts.last_role = "departure" if roles[-1] == "departure" else "arrival"
+
+    def _no_trip_date(
+        self, facts: _Facts, span: DateSpan, verb: cues.VerbCue, problems: list[str]
+    ) -> bool:
+        """File a date that is no departure or arrival told as done; whether it was one.
+
+        A border crossed ("въехал в Беларусь, направляясь в Гомель"), a passage told
+        ahead ("пройдут через Оршу 14-15 апреля") or a train seen ("замечен в Орше").
+        """
+        if self._entered is not None and verb == self._entered[0]:
+            self._crossing_into(facts, span, self._entered[1], problems)
+            return True
+        if _passes_ahead(self.rd, self.text, verb):
+            self._passage_ahead(facts, span, problems)
+            return True
+        if verb.role == "neutral":
+            self._sighting(facts, span, problems)
+            return True
+        return False
 
     def _dates_with_bounds(self) -> list[tuple[DateSpan, DateSpan | None]]:
         """Return each date with the date after it that bounds it ("a najpóźniej"), if any.
@@ -890,6 +907,47 @@ class _ClauseReader:
         fact = self._fact(window, span.start, span.end, inferred=inferred)
         if facts.departure is None or _narrower(fact, facts.departure):
             facts.departure = fact
+
+    @once
+    def _entered(self) -> tuple[cues.VerbCue, PlaceSpan] | None:
+        """Return a verb of entering and the country or region it enters, if told.
+
+        "11 апреля в Беларусь въехал эшелон из России, направляясь в Гомель", "na
+        Białoruś wjechał pociąg", "у Беларусь заехаў эшалон" (trial12 T6): a train
+        entering a country on its way to a station named crosses the border there;
+        its day is no arrival at the train's end (the reader's ``is_entry``; English
+        "entered" is a verb of a train seen already). With no end beyond the
+        country, entering it is the arrival there.
+        """
+        is_entry = getattr(self.rd, "is_entry", None)
+        if is_entry is None:
+            return None
+        # ("на территорию Беларуси заехал": the territory's country, read as "at")
+        broad = [p for p in self.places if p.role in ("destination", "at") and is_broad(p.text)]
+        if not broad or not any(
+            p.role == "destination" and not is_broad(p.text) for p in self.places
+        ):
+            return None  # ("въехал в Беларусь" with no end beyond: its arrival in the country)
+        for verb in self.verbs:
+            word = self.text[verb.start : verb.end]
+            if not (verb.role == "arrival" and verb.past and is_entry(word)):
+                continue
+            if any(not is_broad(p.text) and 0 <= p.cue_start - verb.end <= 2 for p in self.places):
+                continue  # ("в Беларуси заехал на станцию Брест": entering the station)
+            return verb, min(broad, key=lambda p: abs(p.start - verb.start))
+        return None
+
+    def _crossing_into(
+        self, facts: _Facts, span: DateSpan, place: PlaceSpan, problems: list[str]
+    ) -> None:
+        """Note the day a train entered a country as a sighting at it (trial12 T6)."""
+        window = resolve_date(span, self.published)
+        if window is None:
+            problems.append(f"cannot date {span.text!r}: {why_undated(span, self.published)}")
+            return
+        facts.sightings.append(
+            (self._fact(place, place.start, place.end), self._fact(window, span.start, span.end))
+        )
 
     def _standing_into(self, facts: _Facts) -> None:
         """Note a train told standing now at a place as seen there on the report's day.
