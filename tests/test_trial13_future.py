@@ -227,3 +227,68 @@ def test_entering_a_station_is_still_an_arrival() -> None:
     assert train.expected_arrival is not None
     assert train.expected_arrival.earliest == date(2023, 4, 11)
     assert result.sightings == []
+
+
+# -- T3: a train told arrived earlier and gone back now ---------------------------------
+
+APRIL_7 = date(2023, 4, 7)
+
+BACK_AGAIN = [
+    (
+        "Эшелон, прибывший в Брест 4 апреля, сегодня вечером отправился обратно — через "
+        "Барановичи в сторону Смоленска.",
+        "ru",
+    ),
+    (
+        "Эшалон, які прыбыў у Брэст 4 красавіка, сёння ўвечары адправіўся назад — праз "
+        "Баранавічы ў бок Смаленска.",
+        "be",
+    ),
+    (
+        "Ешелон, який прибув до Бреста 4 квітня, сьогодні ввечері вирушив назад — через "
+        "Барановичі в бік Смоленська.",
+        "uk",
+    ),
+    (
+        "Pociąg, który 4 kwietnia przyjechał do Brześcia, dziś wieczorem wyjechał z powrotem "
+        "– przez Baranowicze w kierunku Smoleńska.",
+        "pl",
+    ),
+    (
+        "The echelon that arrived in Brest on April 4 left this evening back towards Smolensk "
+        "via Baranavichy.",
+        "en",
+    ),
+    (
+        "Эшелон, прибывший в Брест 4 апреля, сегодня ушёл обратно в Смоленск.",
+        "ru",
+    ),
+    (
+        "7 апреля из Бреста через Барановичи в сторону Смоленска ушёл порожний эшелон — тот, "
+        "что прибыл 4 апреля.",
+        "ru",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), BACK_AGAIN)
+def test_a_train_gone_back_after_its_arrival_is_its_trip_back(text: str, lang: str) -> None:
+    result = read(text, APRIL_7, lang)
+    outbound, back = result.shipments
+    assert outbound.destination is not None
+    assert outbound.destination.text.lower().startswith(("брест", "брэст", "brest", "brześ"))
+    assert outbound.expected_arrival is not None
+    assert outbound.expected_arrival.earliest == date(2023, 4, 4)
+    assert back.return_of == outbound.id
+    assert back.origin is not None
+    assert back.origin.text == outbound.destination.text
+    assert back.destination is not None
+    assert back.destination.text.lower().startswith(("смолен", "смален", "smolensk", "smoleń"))
+    assert back.expected_arrival is None
+    assert back.departure is not None
+    assert back.departure.earliest == APRIL_7
+
+
+def test_a_train_gone_back_to_a_country_is_its_one_trip() -> None:
+    result = read("Эшелон, прибывший в Брест 4 апреля, сегодня ушёл обратно в Россию.", APRIL_7)
+    assert [s.return_of for s in result.shipments] == [None]

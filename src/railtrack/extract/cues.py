@@ -501,6 +501,8 @@ def group_announcement(text: str) -> GroupAnnouncement | None:
         most = parse_number(m["most"].lower()) if m["most"] else None
         if most is not None and most <= n:
             most = None
+        if most is not None and not verb_cues(text):
+            continue  # (a range with no verb of moving: a rate, "10-12 trains a shift")
         if n >= 2:
             return GroupAnnouncement(n, m.start(), m.end(), text[m.start() : m.end()], most)
     return None
@@ -1029,6 +1031,8 @@ _DURATION_RE = fold_compile(
 
 _RETURN_RE = fold_compile(
     r"\b(?:returned|returns|returning|(?:went|came|headed|sent)\s+back|"
+    # "left this evening back towards Smolensk" (trial12 T3)
+    r"(?:left|departed|set\s+off|set\s+out)(?=(?:\s+[\w-]+){0,3}\s+back\b)|"
     r"return\s+(?:trip|journey|leg|run|voyage)|"
     r"(?:on\s+)?(?:the|its)\s+way\s+back)\b",
     re.IGNORECASE,

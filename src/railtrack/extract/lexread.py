@@ -1223,16 +1223,10 @@ class LexiconReader:
                 continue  # no number starts here
             if i > 0 and toks[i - 1].low in self.lex.group_lead:
                 continue
-            most = None
-            ranged = self._numbers_range(toks, i)
-            if ranged is not None:
-                # "ещё 3-4 эшелона", "3 или 4 эшелона": the lower bound is listed (trial12 T2)
-                value, most, j = ranged
-            else:
-                number = self._number_at(toks, i)
-                if number is None:
-                    continue
-                value, j = number
+            number = self._announced_number(text, toks, i)
+            if number is None:
+                continue
+            value, most, j = number
             noun = self._train_noun_within(toks, j, 3)
             if noun is None or value < 2 or (toks[i].low.isdecimal() and value > 200):
                 continue
@@ -1257,6 +1251,20 @@ class LexiconReader:
                 value, toks[i].start, toks[noun].end, text[toks[i].start : toks[noun].end], most
             )
         return None
+
+    def _announced_number(
+        self, text: str, toks: tuple[Token, ...], i: int
+    ) -> tuple[int, int | None, int] | None:
+        """Return (trains, high end of a range or None, index after) of a number at ``i``.
+
+        "ещё 3-4 эшелона", "3 или 4 эшелона": the low end is listed (trial12 T2); a range
+        with no verb of moving is a rate ("на зміну припадає 10-12 ешелонів"), no trains.
+        """
+        ranged = self._numbers_range(toks, i)
+        if ranged is not None:
+            return ranged if self.verb_cues(text) else None
+        number = self._number_at(toks, i)
+        return None if number is None else (number[0], None, number[1])
 
     def _numbers_range(self, toks: tuple[Token, ...], i: int) -> tuple[int, int, int] | None:
         """Return (low, high, index after) of a range of two numbers at ``toks[i]``, if any.

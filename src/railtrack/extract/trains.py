@@ -2159,9 +2159,10 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
     told = named or listed or ("\n" in text and tells_listed_trains(text, assembly.default))
     draft.untold = told and not kept and not draft.groups and not assembly.watch
     draft.trains = kept
-    for train in draft.trains:
+    for train in list(draft.trains):  # (an outbound trip may be put in before a train)
         _plan_of_a_later_arrival(train, assembly.published)
         _late_departure_is_the_trip_backs(train, draft.trains)
+        _arrived_before_leaving_again(train, draft.trains)
         _no_departure_after_arrival(train, draft.problems)
         _no_end_as_via(train)
         _no_gloss_as_via(train, assembly.text)
@@ -2564,7 +2565,9 @@ def _split_returns(
     for piece, marker in pieces:
         at = return_at(piece.text)
         if at is None or not (
-            _goes_home(rd, piece.text, at, home) or _names_the_trip_back(rd, piece.text, at)
+            _goes_home(rd, piece.text, at, home)
+            or _names_the_trip_back(rd, piece.text, at)
+            or _back_from_an_arrival(rd, piece.text, at, home)
         ):
             out.append((piece, marker))
             continue
@@ -3447,6 +3450,26 @@ def _names_the_trip_back(rd: Reader, text: str, at: int) -> bool:
     )
 
 
+def _back_from_an_arrival(rd: Reader, text: str, at: int, home: str | None) -> bool:
+    """Whether a train told arrived at a place goes back from it, home unknown (trial12 T3).
+
+    "Эшелон, прибывший в Брест 4 апреля, сегодня вечером отправился обратно — через
+    Барановичи в сторону Смоленска", "Pociąg, który 4 kwietnia przyjechał do Brześcia,
+    dziś wieczorem wyjechał z powrotem", "The echelon that arrived in Brest on April 4
+    left this evening back towards Smolensk": the words before the verb of going back
+    tell an arrival at a specific place and name no origin; the words after it name
+    a specific place the train goes to, which is where it came from.
+    """
+    head = text[:at]
+    if home is not None or any(p.role == "origin" for p in rd.find_places(head)):
+        return False
+    if not any(v.role == "arrival" and v.past for v in rd.verb_cues(head)):
+        return False
+    if not any(p.role == "destination" and not is_broad(p.text) for p in rd.find_places(head)):
+        return False
+    return any(p.role == "destination" and not is_broad(p.text) for p in rd.find_places(text[at:]))
+
+
 def _goes_home(rd: Reader, text: str, at: int, home: str | None) -> bool:
     """Whether the words from ``at`` on send the train to where it came from."""
     origins = [
@@ -3491,7 +3514,10 @@ def _return_trip(
     reader.places_into(back)
     home = outbound.origin
     named = _names_the_trip_back(reader.rd, reader.text, 0)
-    if not (named and back.destination is not None) and (
+    # (a train from a place not told goes back to a specific place: where it came from)
+    unknown_home = home is None and back.destination is not None
+    unknown_home = unknown_home and not is_broad(back.destination.value.text)
+    if not ((named or unknown_home) and back.destination is not None) and (
         home is None
         or back.destination is None
         or is_broad(home.value.text)
@@ -3751,6 +3777,34 @@ def _late_departure_is_the_trip_backs(train: TrainDraft, trains: list[TrainDraft
         return
     back.departure = dep
     train.departure = None
+
+
+def _arrived_before_leaving_again(train: TrainDraft, trains: list[TrainDraft]) -> None:
+    """Read an arrival told after a later departure as the earlier trip's (trial12 T3).
+
+    "7 апреля из Бреста ... в сторону Смоленска ушёл порожний эшелон — тот, что прибыл
+    4 апреля": the train left a specific origin on a day after the arrival told of
+    it further on, so it had arrived there first. That arrival is an outbound trip's
+    to the origin (a train of its own, which the trip back points to), never an
+    arrival at the end the train is now heading for. An arrival with a place of its
+    own, or a departure inferred, is left to :func:`_no_departure_after_arrival`.
+    """
+    dep, arr, origin = train.departure, train.arrival, train.origin
+    if dep is None or arr is None or origin is None or train.trip_of is not None:
+        return
+    if dep.inferred or arr.start < dep.end or train.arrived is not None:
+        return
+    if is_broad(origin.value.text) or any(t.trip_of is train for t in trains):
+        return
+    if dep.value.earliest is None or arr.value.latest is None:
+        return
+    if dep.value.earliest <= arr.value.latest:
+        return
+    outbound = TrainDraft(destination=origin.shared(), arrival=arr)
+    outbound.arrived = Fact(origin.value.text, arr.text, arr.start, arr.end, inferred=True)
+    train.arrival = None
+    train.trip_of = outbound
+    trains.insert(trains.index(train), outbound)
 
 
 def _no_departure_after_arrival(train: TrainDraft, problems: list[str]) -> None:
