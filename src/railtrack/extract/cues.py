@@ -51,6 +51,7 @@ __all__ = [
     "one_of_group",
     "place_stage",
     "recalls",
+    "stands_now",
     "train_number",
     "trip_durations",
     "verb_cues",
@@ -156,7 +157,9 @@ _PLURAL_RE = fold_compile(rf"\b{_NOUN_PLURAL}\b", re.IGNORECASE)
 _GROUP_RE = fold_compile(
     # (after a possessive, a fleet: "one of Russia's two armoured trains", "its 12 trains")
     rf"(?<![\w-])(?P<lead>(?:the|these|those|both|all|of|its|their|[\w-]+['’]s?)\s+)?"
-    rf"(?P<num>{NUMBER_PATTERN}|several|a\s+couple\s+of|a\s+few|a\s+pair\s+of)\s+"
+    rf"(?P<num>{NUMBER_PATTERN}|several|a\s+couple\s+of|a\s+few|a\s+pair\s+of)"
+    # a range of trains ("3-4 echelons", "three or four trains"): the low end is listed
+    rf"(?:\s*(?:-|–|—|\s+or\s+|\s+to\s+)\s*(?P<most>{NUMBER_PATTERN}))?\s+"
     rf"(?:(?:more|new|other|further|additional)\s+)?{_COUNTED_MODIFIER}{{0,3}}"
     rf"(?P<noun>{_NOUN_PLURAL})\b",
     re.IGNORECASE,
@@ -366,11 +369,13 @@ _VERB_RE = fold_compile(
     r"\s+(?:shows?|showed|showing|depicts?|"
     r"captured)|(?:video|photo|picture|footage|clip)s?(?=\s+of\s+(?:an?|the|two|three|"
     r"several)\s+(?:[\w-]+\s+){0,2}?(?:trains?|echelons?)\b)|"
-    r"loaded(?!\s+with)|crossed|cross(?:es|ing)?|pass(?:ed|es|ing)|entered|spotted|seen|"
+    r"loaded(?!\s+with)|crossed|cross(?:es|ing)?|pass(?:ed|es|ing)?|entered|spotted|seen|"
     r"observed|noticed|recorded|stood|photographed|filmed|sighted|standing|parked|stationed|"
     # "moving through Rostov": seen on the way
     # ("running through a station in Mogilev", "going past Orsha", "came through Gomel")
-    r"(?:moving|travell?ing|rolling|heading|running|ran|going|driving|coming|came)"
+    # ("will pass through Orsha", "will go through Orsha": a passage ahead, trial12 T2)
+    r"(?:moving|travell?ing|rolling|heading|running|ran|going|driving|coming|came|"
+    r"go|move|travel|roll|run|come)"
     r"(?=\s+(?:through|past|via|along|across)\b)))\b",
     re.IGNORECASE,
 )
@@ -397,12 +402,17 @@ class TrainMarker:
 
 @dataclass(frozen=True, slots=True)
 class GroupAnnouncement:
-    """Words that announce several trains at once ("two more military echelons")."""
+    """Words that announce several trains at once ("two more military echelons").
+
+    ``most`` is the high end when the count is a range ("3-4 эшелона", "three or four
+    echelons"): ``n_trains`` is then its low end, the trains listed (trial12 T2).
+    """
 
     n_trains: int
     start: int
     end: int
     text: str
+    most: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -491,8 +501,13 @@ def group_announcement(text: str) -> GroupAnnouncement | None:
             n = parse_number(word)
         if n is None:
             continue
+        most = parse_number(m["most"].lower()) if m["most"] else None
+        if most is not None and most <= n:
+            most = None
+        if most is not None and not verb_cues(text):
+            continue  # (a range with no verb of moving: a rate, "10-12 trains a shift")
         if n >= 2:
-            return GroupAnnouncement(n, m.start(), m.end(), text[m.start() : m.end()])
+            return GroupAnnouncement(n, m.start(), m.end(), text[m.start() : m.end()], most)
     return None
 
 
@@ -772,6 +787,26 @@ _PASSAGE_RE = re.compile(
 )
 
 
+# a train standing now ("it has been standing at Luninets station for two days", "is
+# stuck at Orsha", "stands at"): where it stands is where it was last seen (trial12 T4)
+_STANDS_NOW_RE = re.compile(
+    r"\b(?:(?:is|are|has\s+been|have\s+been)\s+(?:still\s+)?(?:standing|parked|stuck|"
+    r"waiting|idling|stationary)|stands)\b",
+    re.IGNORECASE,
+)
+
+
+def stands_now(text: str) -> bool:
+    """Whether a text tells a train standing now, where it was last seen (trial12 T4).
+
+    >>> stands_now("It has been standing at Luninets station for two days.")
+    True
+    >>> stands_now("It stood at Luninets for two days.")
+    False
+    """
+    return _STANDS_NOW_RE.search(text) is not None
+
+
 def is_passage(word: str) -> bool:
     """Whether a verb is one of a train on its way ("passed", "travelled"), not of one seen.
 
@@ -1042,6 +1077,8 @@ _DURATION_RE = fold_compile(
 
 _RETURN_RE = fold_compile(
     r"\b(?:returned|returns|returning|(?:went|came|headed|sent)\s+back|"
+    # "left this evening back towards Smolensk" (trial12 T3)
+    r"(?:left|departed|set\s+off|set\s+out)(?=(?:\s+[\w-]+){0,3}\s+back\b)|"
     r"return\s+(?:trip|journey|leg|run|voyage)|"
     r"(?:on\s+)?(?:the|its)\s+way\s+back)\b",
     re.IGNORECASE,

@@ -453,6 +453,12 @@ class Lexicon:
     activity_verbs: re.Pattern[str] | None = None
     # a train standing ("stoi", "стоит"): after an incident, the train it befell
     standing: re.Pattern[str] | None = None
+    # a train standing now ("он уже вторые сутки стоит на станции Лунинец", "stoi na
+    # stacji"): where it stands is where it was last seen, on the report's day
+    stands_now: re.Pattern[str] | None = None
+    # verbs of entering ("въехал", "wjechał"): into a country or region, a border
+    # crossed on the way, no arrival (trial12 T6)
+    entry_verbs: re.Pattern[str] | None = None
     # a blast ("взрыв", "вибух"): with ``accident``, an incident at the line or a train
     blast: re.Pattern[str] | None = None
     # "just then" ("как раз", "саме"): after an incident, the train it befell
@@ -680,6 +686,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         agent_way=tuple(_norm(str(w)) for w in (data.get("agent") or {}).get("way") or []),
         activity_verbs=_stem_re(data.get("activity_verbs") or []),
         standing=_stem_re(data.get("standing") or []),
+        stands_now=_stem_re(data.get("stands_now") or []),
+        entry_verbs=_stem_re(data.get("entry_verbs") or []),
         blast=_stem_re(data.get("blast") or []),
         at_that_moment=_stem_re(data.get("at_that_moment") or []),
         same_day=_stem_re(data.get("same_day") or []),

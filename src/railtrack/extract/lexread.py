@@ -1223,10 +1223,10 @@ class LexiconReader:
                 continue  # no number starts here
             if i > 0 and toks[i - 1].low in self.lex.group_lead:
                 continue
-            number = self._number_at(toks, i)
+            number = self._announced_number(text, toks, i)
             if number is None:
                 continue
-            value, j = number
+            value, most, j = number
             noun = self._train_noun_within(toks, j, 3)
             if noun is None or value < 2 or (toks[i].low.isdecimal() and value > 200):
                 continue
@@ -1248,9 +1248,57 @@ class LexiconReader:
                 # "co najmniej pięć transportów: 26 sierpnia, ..." are trains)
                 return None
             return GroupAnnouncement(
-                value, toks[i].start, toks[noun].end, text[toks[i].start : toks[noun].end]
+                value, toks[i].start, toks[noun].end, text[toks[i].start : toks[noun].end], most
             )
         return None
+
+    def _announced_number(
+        self, text: str, toks: tuple[Token, ...], i: int
+    ) -> tuple[int, int | None, int] | None:
+        """Return (trains, high end of a range or None, index after) of a number at ``i``.
+
+        "ещё 3-4 эшелона", "3 или 4 эшелона": the low end is listed (trial12 T2); a range
+        with no verb of moving is a rate ("на зміну припадає 10-12 ешелонів"), no trains.
+        """
+        ranged = self._numbers_range(toks, i)
+        if ranged is not None:
+            return ranged if self.verb_cues(text) else None
+        number = self._number_at(toks, i)
+        return None if number is None else (number[0], None, number[1])
+
+    def _numbers_range(self, toks: tuple[Token, ...], i: int) -> tuple[int, int, int] | None:
+        """Return (low, high, index after) of a range of two numbers at ``toks[i]``, if any.
+
+        "3-4", "3 – 4", "3 или 4", "trzy albo cztery", "три-четыре": a number, a dash or
+        a joining word of a count range (lexicon ``count_ranges.to``), then a larger
+        number. What the range counts is the caller's to check.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> rd._numbers_range(tokens("ещё 3-4 эшелона"), 1)
+        (3, 4, 4)
+        >>> rd._numbers_range(tokens("ещё 3 эшелона"), 1) is None
+        True
+        """
+
+        def number(k: int) -> tuple[int, int] | None:
+            if k >= len(toks):
+                return None
+            if toks[k].low.isdecimal():
+                return int(toks[k].low), k + 1
+            return self._number_at(toks, k)
+
+        low = number(i)
+        if low is None or low[1] + 1 >= len(toks):
+            return None
+        joint = toks[low[1]].low
+        if joint not in _DASHES and joint not in self.lex.count_range_to:
+            return None
+        high = number(low[1] + 1)
+        if high is None or high[0] <= low[0]:
+            return None
+        return low[0], high[0], high[1]
 
     def bound_before(self, text: str, at: int) -> bool:
         """Whether a lower bound ("не менее", "щонайменше", "co najmniej") ends at ``at``.
@@ -1897,6 +1945,36 @@ class LexiconReader:
         """
         shown = self._pattern("shown")
         return shown is not None and shown.search(text) is not None
+
+    def is_entry(self, word: str) -> bool:
+        """Whether a verb is one of entering (the lexicon's ``entry_verbs``; trial12 T6).
+
+        Examples
+        --------
+        >>> LexiconReader("ru").is_entry("въехал"), LexiconReader("ru").is_entry("прибыл")
+        (True, False)
+        >>> LexiconReader("pl").is_entry("wjechał")
+        True
+        """
+        found = self._pattern("entry_verbs")
+        return found is not None and found.match(word) is not None
+
+    def stands_now(self, text: str) -> bool:
+        """Whether the text tells a train standing now (the lexicon's ``stands_now``).
+
+        "он уже вторые сутки стоит на станции Лунинец", "od dwóch dni stoi na stacji
+        Łuniniec": where it stands is where it was last seen, on the report's day
+        (trial12 T4).
+
+        Examples
+        --------
+        >>> LexiconReader("ru").stands_now("Сейчас он стоит на станции Лунинец.")
+        True
+        >>> LexiconReader("ru").stands_now("Он стоял на станции Лунинец.")
+        False
+        """
+        found = self._pattern("stands_now")
+        return found is not None and found.search(text) is not None
 
     def is_passage(self, word: str) -> bool:
         """Whether a verb is one of a train on its way, not of a train seen.

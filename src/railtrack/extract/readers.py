@@ -180,6 +180,9 @@ class EnglishReader:
     def is_future(self, text: str, at: int) -> bool:  # noqa: D102
         return cues.is_future(text, at)
 
+    def stands_now(self, text: str) -> bool:  # noqa: D102
+        return cues.stands_now(text)
+
     def names_past_span(self, text: str) -> bool:  # noqa: D102
         return cues.names_past_span(text)
 

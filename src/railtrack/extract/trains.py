@@ -416,6 +416,8 @@ class _ClauseReader:
         verb = inside[-1] if inside else self._verb_for(place.cue_start)
         if verb is None or verb.role != "arrival" or not verb.past:
             return
+        if self._entered is not None and verb == self._entered[0]:
+            return  # ("въехал в Беларусь, направляясь в Гомель": a border crossed, trial12 T6)
         elided = verb is self.elided and verb not in self.verbs
         if not elided and _NEGATED.search(self.text[max(0, verb.start - 24) : verb.start]):
             return
@@ -630,8 +632,7 @@ class _ClauseReader:
                 continue
             if verb is None and (self.verbs or fallback is None):
                 continue
-            if verb is not None and verb.role == "neutral":
-                self._sighting(facts, span, problems)
+            if verb is not None and self._no_trip_date(facts, span, verb, problems):
                 continue
             if verb is not None and verb.past and span.get("in_unit"):
                 # "arrived in Chongqing in 16 days": how long the trip took, not a date
@@ -657,9 +658,29 @@ class _ClauseReader:
             if getattr(facts, role) is None or _narrower(fact, getattr(facts, role)):
                 setattr(facts, role, fact)  # ("В мае ..." then "5 мая ...": the day)
         self._duration_into(facts)
+        self._standing_into(facts)
         roles = [v.role for v in self.verbs if v.role != "neutral"]
         if roles:
             facts.last_role = "departure" if roles[-1] == "departure" else "arrival"
+
+    def _no_trip_date(
+        self, facts: _Facts, span: DateSpan, verb: cues.VerbCue, problems: list[str]
+    ) -> bool:
+        """File a date that is no departure or arrival told as done; whether it was one.
+
+        A border crossed ("въехал в Беларусь, направляясь в Гомель"), a passage told
+        ahead ("пройдут через Оршу 14-15 апреля") or a train seen ("замечен в Орше").
+        """
+        if self._entered is not None and verb == self._entered[0]:
+            self._crossing_into(facts, span, self._entered[1], problems)
+            return True
+        if _passes_ahead(self.rd, self.text, verb):
+            self._passage_ahead(facts, span, problems)
+            return True
+        if verb.role == "neutral":
+            self._sighting(facts, span, problems)
+            return True
+        return False
 
     def _dates_with_bounds(self) -> list[tuple[DateSpan, DateSpan | None]]:
         """Return each date with the date after it that bounds it ("a najpóźniej"), if any.
@@ -884,6 +905,90 @@ class _ClauseReader:
             return
         inferred = span.is_relative or span.is_ambiguous or window.precision in ("week", "month")
         fact = self._fact(window, span.start, span.end, inferred=inferred)
+        if facts.departure is None or _narrower(fact, facts.departure):
+            facts.departure = fact
+
+    @once
+    def _entered(self) -> tuple[cues.VerbCue, PlaceSpan] | None:
+        """Return a verb of entering and the country or region it enters, if told.
+
+        "11 апреля в Беларусь въехал эшелон из России, направляясь в Гомель", "na
+        Białoruś wjechał pociąg", "у Беларусь заехаў эшалон" (trial12 T6): a train
+        entering a country on its way to a station named crosses the border there;
+        its day is no arrival at the train's end (the reader's ``is_entry``; English
+        "entered" is a verb of a train seen already). With no end beyond the
+        country, entering it is the arrival there.
+        """
+        is_entry = getattr(self.rd, "is_entry", None)
+        if is_entry is None:
+            return None
+        # ("на территорию Беларуси заехал": the territory's country, read as "at")
+        broad = [p for p in self.places if p.role in ("destination", "at") and is_broad(p.text)]
+        if not broad or not any(
+            p.role == "destination" and not is_broad(p.text) for p in self.places
+        ):
+            return None  # ("въехал в Беларусь" with no end beyond: its arrival in the country)
+        for verb in self.verbs:
+            word = self.text[verb.start : verb.end]
+            if not (verb.role == "arrival" and verb.past and is_entry(word)):
+                continue
+            if any(not is_broad(p.text) and 0 <= p.cue_start - verb.end <= 2 for p in self.places):
+                continue  # ("в Беларуси заехал на станцию Брест": entering the station)
+            return verb, min(broad, key=lambda p: abs(p.start - verb.start))
+        return None
+
+    def _crossing_into(
+        self, facts: _Facts, span: DateSpan, place: PlaceSpan, problems: list[str]
+    ) -> None:
+        """Note the day a train entered a country as a sighting at it (trial12 T6)."""
+        window = resolve_date(span, self.published)
+        if window is None:
+            problems.append(f"cannot date {span.text!r}: {why_undated(span, self.published)}")
+            return
+        facts.sightings.append(
+            (self._fact(place, place.start, place.end), self._fact(window, span.start, span.end))
+        )
+
+    def _standing_into(self, facts: _Facts) -> None:
+        """Note a train told standing now at a place as seen there on the report's day.
+
+        "Он уже вторые сутки стоит на станции Лунинец", "od dwóch dni stoi na stacji
+        Łuniniec", "it has been standing at Luninets station for two days" (trial12
+        T4): a clause with no date of its own, in the present (the reader's
+        ``stands_now``), and a place passed: the train was there when the report was
+        written, a sighting dated its publication day (inferred), so it is not taken
+        for arrived at its destination.
+        """
+        stands_now = getattr(self.rd, "stands_now", None)
+        if self.dates or self.published is None or stands_now is None:
+            return
+        if not stands_now(self.text):
+            return
+        passed = [p for p in self.places if self.place_role(p) is None and self._passed(p)]
+        if not passed:
+            return
+        place = passed[-1]
+        day = self.published
+        window = DateWindow(earliest=day, latest=day, precision="day")
+        fact = self._fact(place, place.start, place.end)
+        if any(_same_place(fact, seen) for seen, _ in facts.sightings):
+            return
+        facts.sightings.append((fact, self._fact(window, place.start, place.end, inferred=True)))
+
+    def _passage_ahead(self, facts: _Facts, span: DateSpan, problems: list[str]) -> None:
+        """Date a passage told ahead as the train's departure window (trial12 T2).
+
+        "14-15 апреля через Оршу пройдут ещё 3 эшелона", "праз Оршу пройдзе эшалон",
+        "przez Orszę przejadą", "will pass through Orsha on April 14-15": no one has
+        seen the trains yet, so the day is no sighting; it is the day the trains are
+        on their way, filed as their departure (as a passage told as done files it,
+        :meth:`_passage`), which a day after the report makes a plan
+        (:func:`_plan_of_a_later_arrival`). The place passed stays a via point.
+        """
+        window = self._trip_window(span, True, problems)
+        if window is None:
+            return
+        fact = self._fact(window, span.start, span.end, inferred=True)
         if facts.departure is None or _narrower(fact, facts.departure):
             facts.departure = fact
 
@@ -1602,6 +1707,12 @@ class _Assembly:
             )
             self.draft.groups.append(group)
             self.group = group
+            if announcement.most is not None:
+                # "ещё 3-4 эшелона": as many trains as are sure, the range said (trial12 T2)
+                self.draft.problems.append(
+                    f"{announcement.text!r} is a range of trains: {announcement.n_trains} "
+                    f"listed (its low end), up to {announcement.most}"
+                )
         self.current = None
         reader.places_into(group)
         reader.dates_into(group, self.draft.problems)
@@ -2089,9 +2200,10 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
     told = named or listed or ("\n" in text and tells_listed_trains(text, assembly.default))
     draft.untold = told and not kept and not draft.groups and not assembly.watch
     draft.trains = kept
-    for train in draft.trains:
+    for train in list(draft.trains):  # (an outbound trip may be put in before a train)
         _plan_of_a_later_arrival(train, assembly.published)
         _late_departure_is_the_trip_backs(train, draft.trains)
+        _arrived_before_leaving_again(train, draft.trains)
         _no_departure_after_arrival(train, draft.problems)
         _no_end_as_via(train)
         _no_gloss_as_via(train, assembly.text)
@@ -2494,7 +2606,9 @@ def _split_returns(
     for piece, marker in pieces:
         at = return_at(piece.text)
         if at is None or not (
-            _goes_home(rd, piece.text, at, home) or _names_the_trip_back(rd, piece.text, at)
+            _goes_home(rd, piece.text, at, home)
+            or _names_the_trip_back(rd, piece.text, at)
+            or _back_from_an_arrival(rd, piece.text, at, home)
         ):
             out.append((piece, marker))
             continue
@@ -2642,15 +2756,35 @@ _PERIOD_MIN_DAYS = 3
 _MONTH_DAYS = 28
 
 
+def _passes_ahead(rd: Reader, text: str, verb: cues.VerbCue) -> bool:
+    """Whether ``verb`` tells a passage still to come ("пройдут через Оршу", "will pass").
+
+    A neutral verb of a train on its way (the lexicon's ``passage`` stems) that is not
+    past (its ``forward`` words: "пройдут", "пройдзе", "przejadą"), or an English
+    neutral verb in the future ("will pass through Orsha") (trial12 T2).
+    """
+    if verb.role != "neutral":
+        return False
+    is_future = getattr(rd, "is_future", None)
+    if is_future is not None:
+        return bool(is_future(text, verb.start))
+    is_passage = getattr(rd, "is_passage", None)
+    return not verb.past and is_passage is not None and is_passage(text[verb.start : verb.end])
+
+
 def _leaves_later(rd: Reader, text: str, verbs: list[cues.VerbCue] | None = None) -> bool:
-    """Whether a clause's only verbs of moving are departures told in the future.
+    """Whether a clause's only verbs of moving are departures or passages told ahead.
 
     A lexicon language's verb that is not past is one told ahead (its ``forward``
-    words); an English one must be ("will leave", not "is heading"). ``verbs`` are the
-    text's verbs when already read.
+    words); an English one must be ("will leave", not "is heading"). A passage told
+    ahead ("через Оршу пройдёт эшелон", "will pass through Orsha") counts as one
+    (:func:`_passes_ahead`). ``verbs`` are the text's verbs when already read.
     """
     found = rd.verb_cues(text) if verbs is None else verbs
     moving = [v for v in found if v.role != "neutral"]
+    if not moving:
+        ahead = [v for v in found if _passes_ahead(rd, text, v)]
+        return bool(ahead) and len(ahead) == len(found)
     if not moving or any(v.role != "departure" or v.past for v in moving):
         return False
     is_future = getattr(rd, "is_future", None)
@@ -3381,6 +3515,26 @@ def _names_the_trip_back(rd: Reader, text: str, at: int) -> bool:
     )
 
 
+def _back_from_an_arrival(rd: Reader, text: str, at: int, home: str | None) -> bool:
+    """Whether a train told arrived at a place goes back from it, home unknown (trial12 T3).
+
+    "Эшелон, прибывший в Брест 4 апреля, сегодня вечером отправился обратно — через
+    Барановичи в сторону Смоленска", "Pociąg, który 4 kwietnia przyjechał do Brześcia,
+    dziś wieczorem wyjechał z powrotem", "The echelon that arrived in Brest on April 4
+    left this evening back towards Smolensk": the words before the verb of going back
+    tell an arrival at a specific place and name no origin; the words after it name
+    a specific place the train goes to, which is where it came from.
+    """
+    head = text[:at]
+    if home is not None or any(p.role == "origin" for p in rd.find_places(head)):
+        return False
+    if not any(v.role == "arrival" and v.past for v in rd.verb_cues(head)):
+        return False
+    if not any(p.role == "destination" and not is_broad(p.text) for p in rd.find_places(head)):
+        return False
+    return any(p.role == "destination" and not is_broad(p.text) for p in rd.find_places(text[at:]))
+
+
 def _goes_home(rd: Reader, text: str, at: int, home: str | None) -> bool:
     """Whether the words from ``at`` on send the train to where it came from."""
     origins = [
@@ -3425,7 +3579,10 @@ def _return_trip(
     reader.places_into(back)
     home = outbound.origin
     named = _names_the_trip_back(reader.rd, reader.text, 0)
-    if not (named and back.destination is not None) and (
+    # (a train from a place not told goes back to a specific place: where it came from)
+    unknown_home = home is None and back.destination is not None
+    unknown_home = unknown_home and not is_broad(back.destination.value.text)
+    if not ((named or unknown_home) and back.destination is not None) and (
         home is None
         or back.destination is None
         or is_broad(home.value.text)
@@ -3685,6 +3842,34 @@ def _late_departure_is_the_trip_backs(train: TrainDraft, trains: list[TrainDraft
         return
     back.departure = dep
     train.departure = None
+
+
+def _arrived_before_leaving_again(train: TrainDraft, trains: list[TrainDraft]) -> None:
+    """Read an arrival told after a later departure as the earlier trip's (trial12 T3).
+
+    "7 апреля из Бреста ... в сторону Смоленска ушёл порожний эшелон — тот, что прибыл
+    4 апреля": the train left a specific origin on a day after the arrival told of
+    it further on, so it had arrived there first. That arrival is an outbound trip's
+    to the origin (a train of its own, which the trip back points to), never an
+    arrival at the end the train is now heading for. An arrival with a place of its
+    own, or a departure inferred, is left to :func:`_no_departure_after_arrival`.
+    """
+    dep, arr, origin = train.departure, train.arrival, train.origin
+    if dep is None or arr is None or origin is None or train.trip_of is not None:
+        return
+    if dep.inferred or arr.start < dep.end or train.arrived is not None:
+        return
+    if is_broad(origin.value.text) or any(t.trip_of is train for t in trains):
+        return
+    if dep.value.earliest is None or arr.value.latest is None:
+        return
+    if dep.value.earliest <= arr.value.latest:
+        return
+    outbound = TrainDraft(destination=origin.shared(), arrival=arr)
+    outbound.arrived = Fact(origin.value.text, arr.text, arr.start, arr.end, inferred=True)
+    train.arrival = None
+    train.trip_of = outbound
+    trains.insert(trains.index(train), outbound)
 
 
 def _no_departure_after_arrival(train: TrainDraft, problems: list[str]) -> None:
