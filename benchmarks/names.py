@@ -503,6 +503,7 @@ def main() -> int:
         "unseen10.csv": REPO / "tests" / "data" / "names_real" / "unseen10.csv",
         "unseen11.csv": REPO / "tests" / "data" / "names_real" / "unseen11.csv",
         "unseen12.csv": REPO / "tests" / "data" / "names_real" / "unseen12.csv",
+        "unseen13.csv": REPO / "tests" / "data" / "names_real" / "unseen13.csv",
     }
     for title, path in tables.items():
         if not path.is_file():

@@ -877,6 +877,8 @@ class Gazetteer:
 
     def _resolve(self, query: str, lang: str | None = None) -> Resolution:
         found = self._resolve_name(query, lang)
+        if not found.resolved and found.note.startswith("ambiguous") and _belarusian(query):
+            found = self._namesake_in_belarus(query, found) or found
         if found.resolved and found.precision in ("region", "country") and _names_station(query):
             return self._station_not_region(query, found)
         if not found.resolved or found.precision not in ("station", "town"):
@@ -885,6 +887,39 @@ class Gazetteer:
         if self._has_theatre():
             return found
         return self._theatre_namesake(query, found)
+
+    def _namesake_in_belarus(self, query: str, found: Resolution) -> Resolution | None:
+        """Return the one tied place in Belarus of a name spelt in Belarusian, or None.
+
+        "Слаўгарада" ties the Belarusian Slawharad (Prapoisk) with the Altai Slavgorod,
+        whose Belarusian name it also is; a report writing "ў" writes Belarusian, and a
+        Belarusian report naming a town Belarus has means that town. None unless
+        exactly one of the places tied at the top score lies in Belarus.
+        """
+        top = [c for c in found.candidates if c[2] >= found.score]
+        world = WorldPlaces.default()
+        in_by: list[tuple[str, str]] = []
+        for place_id, name, _ in top:
+            facts = self._places.get(place_id)
+            if facts is not None:
+                country = str(facts.get("country") or "")
+            else:
+                place = next((p for p in world.lookup(name) if p.id == place_id), None)
+                country = place.country if place is not None else ""
+            if country == "BY":
+                in_by.append((place_id, name))
+        if len(in_by) != 1 or len(top) < 2:
+            return None
+        place_id, name = in_by[0]
+        note = f"spelt in Belarusian: the namesake in Belarus of {len(top)} tied places"
+        i = self._index.get(place_id)
+        if i is not None:
+            return replace(
+                self._found(query, self._stations[i], found.score, found.candidates, ""), note=note
+            )
+        place = next((p for p in world.lookup(name) if p.id == place_id), None)
+        r = self._world_resolution(query, place, None) if place is not None else None
+        return None if r is None else replace(r, note=note, candidates=found.candidates)
 
     def _at_town_station(self, query: str, found: Resolution) -> Resolution:
         """Return a town's answer as the town's own station, when it has one (trial T8).
@@ -2236,7 +2271,7 @@ class Gazetteer:
             if tail.resolved and tail.station_id is not None and tail.score >= 100.0:
                 return found  # "Valuyki-Liski", "Osinovka–Krasnoye": two places (_resolve_pair)
             if head.resolved and head.score >= self.settings.resolve_base_score:
-                note = f"resolved to the place: {' '.join(tokens)!r} is not in the gazetteer"
+                note = _unknown_station_note(tokens, head.name)
                 return replace(head, precision="town", note=note, candidates=found.candidates)
         return found
 
@@ -2473,6 +2508,8 @@ class Gazetteer:
         if best.tier == 0 and best.tail and not plain and _bare(tokens, best):
             return self._bare_town(query, tokens, best, best_score, candidates)
         found = self._found(query, best, best_score, candidates, precision)
+        if best_i in town_level:  # "Минск-Сортировочный": the town, its station unknown
+            return replace(found, note=_unknown_station_note(tokens, best.name))
         namesakes = [
             self._stations[i]
             for i, sc in ranked[1:]
@@ -3196,6 +3233,24 @@ _STATION_ABBREVIATION = re.compile(r"(?<![\w])(?:ст|рзд|ст-ция)\.", re
 def _names_station(query: str) -> bool:
     """Whether a name says it is a station ("станции Орловщина", "ст. Смоленщина")."""
     return station_word(query) or _STATION_ABBREVIATION.search(query) is not None
+
+
+def _belarusian(text: str) -> bool:
+    """Whether a name is spelt in Belarusian letters ("ў", which no other language has).
+
+    >>> _belarusian("Слаўгарада"), _belarusian("Славгорода")
+    (True, False)
+    """
+    return "ў" in text or "Ў" in text
+
+
+def _unknown_station_note(tokens: Sequence[str], town: str | None) -> str:
+    """Say that a suffixed station name is not known and its town was given instead.
+
+    "Минск-Сортировочный" on a network without that yard resolves to the town Minsk
+    (geo precision "town"), never to another station of Minsk; the note says so.
+    """
+    return f"no station {' '.join(tokens)!r} is known: resolved to the town {town}"
 
 
 def _no_station(query: str, found: Resolution) -> Resolution:
