@@ -380,6 +380,8 @@ class Lexicon:
     # a channel's digest of a week or a period ("Итоги недели", "Podsumowanie tygodnia"):
     # trains it counts are a tally whatever it says of their cars
     digest: re.Pattern[str] | None = None
+    # years back from the report ("dwa lata temu", "пять лет назад"): history told
+    years_ago: re.Pattern[str] | None = None
     generic: re.Pattern[str] | None = None  # "zwykłe pociągi": trains in general, compared
     hypothetical: re.Pattern[str] | None = None  # "gdyby": what would have been, not what was
     # "a najpóźniej": the date after it is the latest bound of the date before
@@ -631,6 +633,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         period=_stem_re(data.get("period") or []),
         past_span=_stem_re(data.get("past_span") or []),
         digest=_stem_re(data.get("digest") or []),
+        years_ago=_stem_re(data.get("years_ago") or []),
         generic=_stem_re(data.get("generic") or []),
         hypothetical=_stem_re(data.get("hypothetical") or []),
         latest_bound=_stem_re([f"{w}$" for w in data.get("latest_bound") or []]),

@@ -186,6 +186,9 @@ class EnglishReader:
     def names_digest(self, text: str) -> bool:  # noqa: D102
         return cues.names_digest(text)
 
+    def tells_years_ago(self, text: str) -> bool:  # noqa: D102
+        return cues.tells_years_ago(text)
+
     def bound_before(self, text: str, at: int) -> bool:  # noqa: D102
         return bound_before(text, at)
 
