@@ -217,6 +217,8 @@ def test_a_long_awaited_train_is_sighted(text: str) -> None:
         ("Poprzedni rekord należał do składu, który trzy lata temu jechał z Opola do Kutna.", "pl"),
         ("Такой же эшелон два года назад прошёл из Орши в Брянск.", "ru"),
         ("A similar train ran from Orsha to Bryansk two years ago.", "en"),
+        ("Такий самий ешелон три роки тому пройшов з Орші до Брянська.", "uk"),
+        ("Такі ж эшалон два гады таму прайшоў з Оршы ў Бранск.", "be"),
     ],
 )
 def test_a_trip_years_ago_is_history(text: str, lang: str) -> None:

@@ -52,6 +52,7 @@ __all__ = [
     "place_stage",
     "recalls",
     "stands_now",
+    "tells_years_ago",
     "train_number",
     "trip_durations",
     "verb_cues",
@@ -870,6 +871,22 @@ _DIGEST_RE = re.compile(
     r"(?:week|month)(?:'s|’s)?\s+(?:summary|digest|round-?up|recap|results))\b",
     re.IGNORECASE,
 )
+
+
+_YEARS_AGO = re.compile(r"\b(?:a\s+)?years?\s+ago\b", re.IGNORECASE)
+
+
+def tells_years_ago(text: str) -> bool:
+    """Whether a text dates what it tells years back ("two years ago"): history.
+
+    Examples
+    --------
+    >>> tells_years_ago("The train that crossed Europe three years ago")
+    True
+    >>> tells_years_ago("The train left two days ago")
+    False
+    """
+    return _YEARS_AGO.search(text) is not None
 
 
 def names_digest(text: str) -> bool:

@@ -384,6 +384,8 @@ class Lexicon:
     # earlier count recalled ("Напомним", "Przypomnijmy"): a tally whatever the places
     week_count: re.Pattern[str] | None = None
     recall: re.Pattern[str] | None = None
+    # years back from the report ("dwa lata temu", "пять лет назад"): history told
+    years_ago: re.Pattern[str] | None = None
     generic: re.Pattern[str] | None = None  # "zwykłe pociągi": trains in general, compared
     hypothetical: re.Pattern[str] | None = None  # "gdyby": what would have been, not what was
     # "a najpóźniej": the date after it is the latest bound of the date before
@@ -643,6 +645,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         digest=_stem_re(data.get("digest") or []),
         week_count=_stem_re(data.get("week_count") or []),
         recall=_stem_re(data.get("recall") or []),
+        years_ago=_stem_re(data.get("years_ago") or []),
         generic=_stem_re(data.get("generic") or []),
         hypothetical=_stem_re(data.get("hypothetical") or []),
         latest_bound=_stem_re([f"{w}$" for w in data.get("latest_bound") or []]),

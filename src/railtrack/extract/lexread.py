@@ -1679,6 +1679,22 @@ class LexiconReader:
         recall = self._pattern("recall")
         return recall is not None and recall.search(text) is not None
 
+    def tells_years_ago(self, text: str) -> bool:
+        """Whether a text dates what it tells years back from the report ("dwa lata temu").
+
+        The lexicon's ``years_ago``: such a sentence with no date of its own tells
+        history, no shipment to track.
+
+        Examples
+        --------
+        >>> LexiconReader("pl").tells_years_ago("skład, który dwa lata temu pokonał trasę")
+        True
+        >>> LexiconReader("ru").tells_years_ago("Эшелон ушёл два дня назад")
+        False
+        """
+        years = self._pattern("years_ago")
+        return years is not None and years.search(text) is not None
+
     def _counts_traffic(self, text: str) -> bool:
         """Whether a text counts more trains than any group a report describes.
 

@@ -195,6 +195,9 @@ class EnglishReader:
     def recalls(self, text: str) -> bool:  # noqa: D102
         return cues.recalls(text)
 
+    def tells_years_ago(self, text: str) -> bool:  # noqa: D102
+        return cues.tells_years_ago(text)
+
     def bound_before(self, text: str, at: int) -> bool:  # noqa: D102
         return bound_before(text, at)
 

@@ -3353,11 +3353,6 @@ _YEAR_ALONE = re.compile(
 _YEAR_DIGITS = re.compile(r"1[89]\d\d|20\d\d")  # in every _YEAR_ALONE match
 # years before the report told relatively ("dwa lata temu", "rok temu", "три года назад",
 # "два роки тому", "тры гады таму", "two years ago"): history too
-_YEARS_AGO = re.compile(
-    r"(?<!\w)(?:lat|lata|rok|лет|года|год|років|роки|рік|гадоў|гады|years?)\s+"
-    r"(?:temu|назад|тому|таму|ago)(?!\w)",
-    re.IGNORECASE,
-)
 HISTORY_YEARS = 3  # a trip dated this many years or more before its report is history
 
 
@@ -3377,7 +3372,11 @@ def _is_history(rd: Reader, sentence: str, published: date | None) -> bool:
     >>> _is_history(reader_for("pl"), "Dwa lata temu jechał z Opola do Łodzi.", date(2022, 1, 9))
     True
     """
-    if published is not None and _YEARS_AGO.search(sentence) and not rd.find_dates(sentence):
+    if (
+        published is not None
+        and _asks(rd, "tells_years_ago", sentence)
+        and not rd.find_dates(sentence)
+    ):
         return True  # ("skład, który dwa lata temu pokonał trasę z Tarnowskich Gór do Łodzi")
     if published is None or _YEAR_DIGITS.search(sentence) is None:  # cheap test first
         return False
