@@ -521,7 +521,12 @@ class _ClauseReader:
         verb = self._verb_for(place.cue_start)
         if verb is None and self._noted_sighting:
             return True  # "Эшелон 13 марта в 19:40 на станции Жлобин: 38 платформ"
-        return verb is not None and verb.role == "neutral"
+        # ("проедет до станции Угольная на Дальнем Востоке": a way ahead, no place seen)
+        return (
+            verb is not None
+            and verb.role == "neutral"
+            and not _passes_ahead(self.rd, self.text, verb)
+        )
 
     @once
     def _noted_sighting(self) -> bool:
@@ -1059,9 +1064,16 @@ class _ClauseReader:
         """
         if self.claim is None or facts.claim is not None:
             return
+        if self._passes_ahead_only and _left_by(facts, self.published):
+            return  # ("отправился ... Поезд пройдет по новому маршруту": its way on, no plan)
         placed = any(self.place_role(p) is not None or self._passed(p) for p in self.places)
         if self.verbs or placed or self.dates or self.counts:
             facts.claim = self._fact(self.claim, 0, len(self.text))
+
+    @once
+    def _passes_ahead_only(self) -> bool:
+        """Whether the clause's only verbs are passages told ahead ("пройдёт через Оршу")."""
+        return bool(self.verbs) and all(_passes_ahead(self.rd, self.text, v) for v in self.verbs)
 
     def _moves(self) -> bool:
         """Whether a verb of motion (not a verbal noun: "dostarczenie") is in the clause."""
@@ -2713,6 +2725,14 @@ _PERIOD_MIN_DAYS = 3
 # a month or longer ("В январе", "W lutym"): trains counted over it are a tally even
 # with their cars counted
 _MONTH_DAYS = 28
+
+
+def _left_by(facts: _Facts, published: date | None) -> bool:
+    """Whether the facts date a departure told no later than the report's day."""
+    dep = facts.departure
+    if dep is None or published is None or dep.value.latest is None:
+        return False
+    return bool(dep.value.latest <= published)
 
 
 def _passes_ahead(rd: Reader, text: str, verb: cues.VerbCue) -> bool:
