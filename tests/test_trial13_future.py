@@ -342,3 +342,37 @@ def test_an_arrival_in_the_next_days_is_a_window_from_the_departure(text: str, l
         date(2023, 4, 13),
         date(2023, 4, 14),
     )
+
+
+# -- trial11 T15: days after the group's departure, told of one train of it ------------
+
+GROUP_DAYS = [
+    (
+        "19 марта из Бреста в Гомель ушли два эшелона. Первый прибыл в Гомель 20 марта, второй "
+        "ожидается в течение 2-3 дней.",
+        "ru",
+    ),
+    (
+        "19 березня з Бреста до Гомеля вирушили два ешелони. Перший прибув до Гомеля 20 "
+        "березня, другий очікується в Гомелі протягом 2-3 днів.",
+        "uk",
+    ),
+    (
+        "19 marca z Brześcia do Homla wyjechały dwa pociągi. Pierwszy dotarł do Homla 20 "
+        "marca, drugi ma dotrzeć w ciągu 2-3 dni.",
+        "pl",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), GROUP_DAYS)
+def test_days_after_the_groups_departure_date_the_later_train(text: str, lang: str) -> None:
+    result = read(text, date(2023, 3, 20), lang)
+    first, second = result.shipments
+    assert first.expected_arrival is not None
+    assert first.expected_arrival.earliest == date(2023, 3, 20)
+    assert second.expected_arrival is not None
+    assert (second.expected_arrival.earliest, second.expected_arrival.latest) == (
+        date(2023, 3, 21),
+        date(2023, 3, 22),
+    )

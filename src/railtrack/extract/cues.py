@@ -367,7 +367,9 @@ _VERB_RE = fold_compile(
     r"\s+(?:shows?|showed|showing|depicts?|"
     r"captured)|(?:video|photo|picture|footage|clip)s?(?=\s+of\s+(?:an?|the|two|three|"
     r"several)\s+(?:[\w-]+\s+){0,2}?(?:trains?|echelons?)\b)|"
-    r"loaded(?!\s+with)|crossed|cross(?:es|ing)?|pass(?:ed|es|ing)?|entered|spotted|seen|"
+    r"loaded(?!\s+with)|crossed|cross(?:es|ing)?|pass(?:ed|es|ing)|entered|spotted|seen|"
+    # ("will pass through Orsha", not "Alataw Pass in Xinjiang": trial12 T2)
+    r"pass(?=\s+(?:through|by|via|near|along|across)\b)|"
     r"observed|noticed|recorded|stood|photographed|filmed|sighted|standing|parked|stationed|"
     # "moving through Rostov": seen on the way
     # ("running through a station in Mogilev", "going past Orsha", "came through Gomel")

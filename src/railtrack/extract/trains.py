@@ -95,6 +95,9 @@ class _Facts:
     via: list[Fact] = field(default_factory=list)  # places passed or seen at, in order
     sightings: list[tuple[Fact, Fact]] = field(default_factory=list)  # (place, date window)
     last_role: str | None = None  # the role of the last verb read for these facts
+    # days an arrival is expected after a departure not read yet ("другий та третій
+    # очікуються протягом 2-3 днів": the group's departure): value (least, most)
+    trip_days: Fact | None = None
 
 
 @dataclass
@@ -801,11 +804,11 @@ class _ClauseReader:
     def _duration_into(self, facts: _Facts) -> None:
         """Date an arrival given as a time after the departure ("прибыл через 17 дней")."""
         dep = facts.departure
-        if dep is None or facts.arrival is not None:
+        if facts.arrival is not None:
             return
-        if dep.value.precision != "day" or dep.value.earliest is None:
-            return
-        for days, start, end in self._trip_lengths:
+        for days, start, end in self._trip_lengths if dep is not None else ():
+            if dep.value.precision != "day" or dep.value.earliest is None:
+                break
             day = dep.value.earliest + timedelta(days=days)
             window = DateWindow(
                 earliest=day, latest=day, precision="day", text=self.text[start:end]
@@ -816,6 +819,9 @@ class _ClauseReader:
         if ranges is None or not any(v.role == "arrival" for v in self.verbs):
             return
         for least, most, start, end in ranges(self.text):
+            if dep is None or dep.value.precision != "day" or dep.value.earliest is None:
+                facts.trip_days = self._fact((least, most), start, end, inferred=True)
+                return
             # "прибытие ожидается в течение 3-5 дней": 3 to 5 days after it left
             window = DateWindow(
                 earliest=dep.value.earliest + timedelta(days=least),
@@ -2174,6 +2180,7 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
     for train in list(draft.trains):  # (an outbound trip may be put in before a train)
         _plan_of_a_later_arrival(train, assembly.published)
         _late_departure_is_the_trip_backs(train, draft.trains)
+        _arrival_after_trip_days(train)
         _arrived_before_leaving_again(train, draft.trains)
         _no_departure_after_arrival(train, draft.problems)
         _no_end_as_via(train)
@@ -3797,6 +3804,29 @@ def _late_departure_is_the_trip_backs(train: TrainDraft, trains: list[TrainDraft
         return
     back.departure = dep
     train.departure = None
+
+
+def _arrival_after_trip_days(train: TrainDraft) -> None:
+    """Date an arrival expected some days after a departure read later (trial11 T15).
+
+    "19 березня ... вирушили три ешелони. Перший прибув ..., другий та третій
+    очікуються протягом 2-3 днів": the days were read before the trains had the
+    group's departure; with it known to the day, the arrival window is those days
+    after it.
+    """
+    days, dep = train.trip_days, train.departure
+    if days is None or train.arrival is not None or dep is None:
+        return
+    if dep.value.precision != "day" or dep.value.earliest is None:
+        return
+    least, most = days.value
+    window = DateWindow(
+        earliest=dep.value.earliest + timedelta(days=least),
+        latest=dep.value.earliest + timedelta(days=most),
+        precision="day" if least == most else "days",
+        text=days.text,
+    )
+    train.arrival = Fact(window, days.text, days.start, days.end, inferred=True)
 
 
 def _arrived_before_leaving_again(train: TrainDraft, trains: list[TrainDraft]) -> None:
