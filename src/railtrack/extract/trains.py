@@ -806,8 +806,8 @@ class _ClauseReader:
         dep = facts.departure
         if facts.arrival is not None:
             return
-        for days, start, end in self._trip_lengths if dep is not None else ():
-            if dep.value.precision != "day" or dep.value.earliest is None:
+        for days, start, end in self._trip_lengths:
+            if dep is None or dep.value.precision != "day" or dep.value.earliest is None:
                 break
             day = dep.value.earliest + timedelta(days=days)
             window = DateWindow(
@@ -3542,8 +3542,8 @@ def _return_trip(
     home = outbound.origin
     named = _names_the_trip_back(reader.rd, reader.text, 0)
     # (a train from a place not told goes back to a specific place: where it came from)
-    unknown_home = home is None and back.destination is not None
-    unknown_home = unknown_home and not is_broad(back.destination.value.text)
+    end = back.destination
+    unknown_home = home is None and end is not None and not is_broad(end.value.text)
     if not ((named or unknown_home) and back.destination is not None) and (
         home is None
         or back.destination is None
