@@ -292,3 +292,87 @@ def test_a_train_gone_back_after_its_arrival_is_its_trip_back(text: str, lang: s
 def test_a_train_gone_back_to_a_country_is_its_one_trip() -> None:
     result = read("Эшелон, прибывший в Брест 4 апреля, сегодня ушёл обратно в Россию.", APRIL_7)
     assert [s.return_of for s in result.shipments] == [None]
+
+
+# -- S11: an arrival expected "in the next 2-3 days" -----------------------------------
+
+APRIL_11 = date(2023, 4, 11)
+
+NEXT_DAYS = [
+    (
+        "11 апреля из Брянска в Осиповичи ушёл эшелон из 40 платформ. Прибытие ожидается в "
+        "ближайшие 2-3 дня.",
+        "ru",
+    ),
+    (
+        "11 красавіка з Бранска ў Асіповічы адправіўся эшалон з 40 платформаў. Прыбыццё "
+        "чакаецца ў бліжэйшыя 2-3 дні.",
+        "be",
+    ),
+    (
+        "11 квітня з Брянська до Осиповичів вирушив ешелон з 40 платформ. Прибуття очікується "
+        "найближчі 2-3 дні.",
+        "uk",
+    ),
+    (
+        "11 kwietnia z Briańska do Osipowicz wyjechał pociąg z 40 platformami. Przyjazd "
+        "spodziewany jest w ciągu najbliższych 2-3 dni.",
+        "pl",
+    ),
+    (
+        "On April 11 a train of 40 flatcars left Bryansk for Asipovichy. It is expected to "
+        "arrive in the next 2-3 days.",
+        "en",
+    ),
+    (
+        "On April 11 a train of 40 flatcars left Bryansk for Asipovichy. It is expected to "
+        "arrive within 2 to 3 days.",
+        "en",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), NEXT_DAYS)
+def test_an_arrival_in_the_next_days_is_a_window_from_the_departure(text: str, lang: str) -> None:
+    result = read(text, APRIL_11, lang)
+    (train,) = result.shipments
+    assert train.claim == "expected"
+    assert train.expected_arrival is not None
+    assert (train.expected_arrival.earliest, train.expected_arrival.latest) == (
+        date(2023, 4, 13),
+        date(2023, 4, 14),
+    )
+
+
+# -- trial11 T15: days after the group's departure, told of one train of it ------------
+
+GROUP_DAYS = [
+    (
+        "19 марта из Бреста в Гомель ушли два эшелона. Первый прибыл в Гомель 20 марта, второй "
+        "ожидается в течение 2-3 дней.",
+        "ru",
+    ),
+    (
+        "19 березня з Бреста до Гомеля вирушили два ешелони. Перший прибув до Гомеля 20 "
+        "березня, другий очікується в Гомелі протягом 2-3 днів.",
+        "uk",
+    ),
+    (
+        "19 marca z Brześcia do Homla wyjechały dwa pociągi. Pierwszy dotarł do Homla 20 "
+        "marca, drugi ma dotrzeć w ciągu 2-3 dni.",
+        "pl",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), GROUP_DAYS)
+def test_days_after_the_groups_departure_date_the_later_train(text: str, lang: str) -> None:
+    result = read(text, date(2023, 3, 20), lang)
+    first, second = result.shipments
+    assert first.expected_arrival is not None
+    assert first.expected_arrival.earliest == date(2023, 3, 20)
+    assert second.expected_arrival is not None
+    assert (second.expected_arrival.earliest, second.expected_arrival.latest) == (
+        date(2023, 3, 21),
+        date(2023, 3, 22),
+    )

@@ -30,6 +30,7 @@ __all__ = [
     "TrainMarker",
     "VerbCue",
     "claim_kind",
+    "duration_ranges",
     "generic_at",
     "group_announcement",
     "has_car_noun",
@@ -370,7 +371,9 @@ _VERB_RE = fold_compile(
     r"\s+(?:shows?|showed|showing|depicts?|"
     r"captured)|(?:video|photo|picture|footage|clip)s?(?=\s+of\s+(?:an?|the|two|three|"
     r"several)\s+(?:[\w-]+\s+){0,2}?(?:trains?|echelons?)\b)|"
-    r"loaded(?!\s+with)|crossed|cross(?:es|ing)?|pass(?:ed|es|ing)?|entered|spotted|seen|"
+    r"loaded(?!\s+with)|crossed|cross(?:es|ing)?|pass(?:ed|es|ing)|entered|spotted|seen|"
+    # ("will pass through Orsha", not "Alataw Pass in Xinjiang": trial12 T2)
+    r"pass(?=\s+(?:through|by|via|near|along|across)\b)|"
     r"observed|noticed|recorded|stood|photographed|filmed|sighted|standing|parked|stationed|"
     # "moving through Rostov": seen on the way
     # ("running through a station in Mogilev", "going past Orsha", "came through Gomel")
@@ -1114,6 +1117,45 @@ def return_at(text: str) -> int | None:
     """
     found = _RETURN_RE.search(text)
     return found.start() if found else None
+
+
+# "within 2-3 days", "in the next 2-3 days", "over the next 3 to 5 days", "within 3 days":
+# how long a trip is expected to take (the lexicon languages' ``duration``; S11 of trial12)
+_DURATION_RANGE_RE = re.compile(
+    r"\b(?P<kind>within|in|over)\s+(?:the\s+)?(?:next\s+|coming\s+)?(?P<low>\d{1,2})"
+    r"(?:\s*(?:-|–|—|\s+to\s+|\s+or\s+)\s*(?P<high>\d{1,2}))?\s+(?P<unit>days?|weeks?)\b",
+    re.IGNORECASE,
+)
+
+
+def duration_ranges(text: str) -> list[tuple[int, int, int, int]]:
+    """Return each "within 2-3 days" as (least, most days, start, end).
+
+    A range, or one number after "within" or "the next" (from no days to that many),
+    is how long a trip takes; one number after a bare "in" is a day
+    (:mod:`~railtrack.extract.dates`).
+
+    Examples
+    --------
+    >>> duration_ranges("It is expected to arrive in the next 2-3 days.")
+    [(2, 3, 25, 45)]
+    >>> duration_ranges("It should arrive within 3 days.")
+    [(0, 3, 17, 30)]
+    >>> duration_ranges("It arrives in 3 days.")
+    []
+    """
+    found: list[tuple[int, int, int, int]] = []
+    for m in _DURATION_RANGE_RE.finditer(text):
+        low = int(m["low"])
+        high = int(m["high"]) if m["high"] else None
+        if high is None:
+            if m["kind"].lower() == "in" and "next" not in m[0].lower():
+                continue
+            low, high = 0, low
+        days = 7 if m["unit"].lower().startswith("week") else 1
+        if 0 <= low < high:
+            found.append((low * days, high * days, m.start(), m.end()))
+    return found
 
 
 def trip_durations(text: str) -> list[tuple[int, int, int]]:

@@ -183,6 +183,9 @@ class EnglishReader:
     def stands_now(self, text: str) -> bool:  # noqa: D102
         return cues.stands_now(text)
 
+    def duration_ranges(self, text: str) -> list[tuple[int, int, int, int]]:  # noqa: D102
+        return cues.duration_ranges(text)
+
     def names_past_span(self, text: str) -> bool:  # noqa: D102
         return cues.names_past_span(text)
 

@@ -95,6 +95,9 @@ class _Facts:
     via: list[Fact] = field(default_factory=list)  # places passed or seen at, in order
     sightings: list[tuple[Fact, Fact]] = field(default_factory=list)  # (place, date window)
     last_role: str | None = None  # the role of the last verb read for these facts
+    # days an arrival is expected after a departure not read yet ("другий та третій
+    # очікуються протягом 2-3 днів": the group's departure): value (least, most)
+    trip_days: Fact | None = None
 
 
 @dataclass
@@ -521,7 +524,12 @@ class _ClauseReader:
         verb = self._verb_for(place.cue_start)
         if verb is None and self._noted_sighting:
             return True  # "Эшелон 13 марта в 19:40 на станции Жлобин: 38 платформ"
-        return verb is not None and verb.role == "neutral"
+        # ("проедет до станции Угольная на Дальнем Востоке": a way ahead, no place seen)
+        return (
+            verb is not None
+            and verb.role == "neutral"
+            and not _passes_ahead(self.rd, self.text, verb)
+        )
 
     @once
     def _noted_sighting(self) -> bool:
@@ -796,11 +804,11 @@ class _ClauseReader:
     def _duration_into(self, facts: _Facts) -> None:
         """Date an arrival given as a time after the departure ("прибыл через 17 дней")."""
         dep = facts.departure
-        if dep is None or facts.arrival is not None:
-            return
-        if dep.value.precision != "day" or dep.value.earliest is None:
+        if facts.arrival is not None:
             return
         for days, start, end in self._trip_lengths:
+            if dep is None or dep.value.precision != "day" or dep.value.earliest is None:
+                break
             day = dep.value.earliest + timedelta(days=days)
             window = DateWindow(
                 earliest=day, latest=day, precision="day", text=self.text[start:end]
@@ -811,6 +819,9 @@ class _ClauseReader:
         if ranges is None or not any(v.role == "arrival" for v in self.verbs):
             return
         for least, most, start, end in ranges(self.text):
+            if dep is None or dep.value.precision != "day" or dep.value.earliest is None:
+                facts.trip_days = self._fact((least, most), start, end, inferred=True)
+                return
             # "прибытие ожидается в течение 3-5 дней": 3 to 5 days after it left
             window = DateWindow(
                 earliest=dep.value.earliest + timedelta(days=least),
@@ -1059,9 +1070,16 @@ class _ClauseReader:
         """
         if self.claim is None or facts.claim is not None:
             return
+        if self._passes_ahead_only and _left_by(facts, self.published):
+            return  # ("отправился ... Поезд пройдет по новому маршруту": its way on, no plan)
         placed = any(self.place_role(p) is not None or self._passed(p) for p in self.places)
         if self.verbs or placed or self.dates or self.counts:
             facts.claim = self._fact(self.claim, 0, len(self.text))
+
+    @once
+    def _passes_ahead_only(self) -> bool:
+        """Whether the clause's only verbs are passages told ahead ("пройдёт через Оршу")."""
+        return bool(self.verbs) and all(_passes_ahead(self.rd, self.text, v) for v in self.verbs)
 
     def _moves(self) -> bool:
         """Whether a verb of motion (not a verbal noun: "dostarczenie") is in the clause."""
@@ -2203,6 +2221,7 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
     for train in list(draft.trains):  # (an outbound trip may be put in before a train)
         _plan_of_a_later_arrival(train, assembly.published)
         _late_departure_is_the_trip_backs(train, draft.trains)
+        _arrival_after_trip_days(train)
         _arrived_before_leaving_again(train, draft.trains)
         _no_departure_after_arrival(train, draft.problems)
         _no_end_as_via(train)
@@ -2754,6 +2773,14 @@ _PERIOD_MIN_DAYS = 3
 # a month or longer ("В январе", "W lutym"): trains counted over it are a tally even
 # with their cars counted
 _MONTH_DAYS = 28
+
+
+def _left_by(facts: _Facts, published: date | None) -> bool:
+    """Whether the facts date a departure told no later than the report's day."""
+    dep = facts.departure
+    if dep is None or published is None or dep.value.latest is None:
+        return False
+    return bool(dep.value.latest <= published)
 
 
 def _passes_ahead(rd: Reader, text: str, verb: cues.VerbCue) -> bool:
@@ -3579,8 +3606,8 @@ def _return_trip(
     home = outbound.origin
     named = _names_the_trip_back(reader.rd, reader.text, 0)
     # (a train from a place not told goes back to a specific place: where it came from)
-    unknown_home = home is None and back.destination is not None
-    unknown_home = unknown_home and not is_broad(back.destination.value.text)
+    end = back.destination
+    unknown_home = home is None and end is not None and not is_broad(end.value.text)
     if not ((named or unknown_home) and back.destination is not None) and (
         home is None
         or back.destination is None
@@ -3841,6 +3868,29 @@ def _late_departure_is_the_trip_backs(train: TrainDraft, trains: list[TrainDraft
         return
     back.departure = dep
     train.departure = None
+
+
+def _arrival_after_trip_days(train: TrainDraft) -> None:
+    """Date an arrival expected some days after a departure read later (trial11 T15).
+
+    "19 березня ... вирушили три ешелони. Перший прибув ..., другий та третій
+    очікуються протягом 2-3 днів": the days were read before the trains had the
+    group's departure; with it known to the day, the arrival window is those days
+    after it.
+    """
+    days, dep = train.trip_days, train.departure
+    if days is None or train.arrival is not None or dep is None:
+        return
+    if dep.value.precision != "day" or dep.value.earliest is None:
+        return
+    least, most = days.value
+    window = DateWindow(
+        earliest=dep.value.earliest + timedelta(days=least),
+        latest=dep.value.earliest + timedelta(days=most),
+        precision="day" if least == most else "days",
+        text=days.text,
+    )
+    train.arrival = Fact(window, days.text, days.start, days.end, inferred=True)
 
 
 def _arrived_before_leaving_again(train: TrainDraft, trains: list[TrainDraft]) -> None:
