@@ -232,3 +232,174 @@ def test_a_span_that_ends_before_it_starts_is_named(tmp_path: Path) -> None:
     reports = load_reports(log)
     assert [p for p in reports.problems if "ends before it starts" in p.message]
     assert len(reports.shipments) == 1  # the row stays, without its date
+
+
+# --- T16: a day's list of trains -------------------------------------------------------
+
+_PUBLISHED = date(2023, 4, 11)
+
+_DAY_LISTS = [
+    (  # dashes as bullets (read as nothing before, with no problem)
+        "ru",
+        "Эшелоны за 10 апреля:\n— Жлобин — Гомель, 36 вагонов (08:20);\n"
+        "— Орша — Смоленск, 44 вагона (14:05);\n— Брест — Осиповичи, 30 платформ.",
+    ),
+    ("ru", "10 апреля:\nЖлобин — Гомель, 36 вагонов, 08:20\nОрша — Смоленск, 44 вагона, 14:05"),
+    (
+        "be",
+        "🚂 Эшалоны за 10 красавіка:\n1) Жлобін → Гомель, 36 вагонаў, 08:20\n"
+        "2) Орша → Смаленск, 44 вагоны, 14:05",
+    ),
+    (
+        "uk",
+        "Ешелони за 10 квітня:\n– Жлобин – Гомель, 36 вагонів (08:20);\n"
+        "– Орша – Смоленськ, 44 вагони (14:05).",
+    ),
+    (
+        "pl",
+        "Pociągi 10 kwietnia:\n• Żłobin → Homel, 36 wagonów, 8:20\n• Orsza → "
+        "Smoleńsk, 44 wagony, 14:05",
+    ),
+    ("pl", "10 kwietnia:\nŻłobin – Homel, 36 wagonów, 8:20\nOrsza – Smoleńsk, 44 wagony, 14:05"),
+    (
+        "en",
+        "Echelons on April 10:\n— Zhlobin — Gomel, 36 cars (08:20);\n— Orsha "
+        "to Smolensk, 44 cars (14:05).",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), _DAY_LISTS)
+def test_a_day_list_gives_each_train_the_lists_day_and_its_time(lang: str, text: str) -> None:
+    from tests._extract_helpers import read
+
+    result = read(text, published=_PUBLISHED, lang=lang)
+    got = [(s.cars.total, s.departure and s.departure.earliest) for s in result.shipments[:2]]
+    assert got == [(36, date(2023, 4, 10)), (44, date(2023, 4, 10))]
+    assert all(s.origin is not None and s.destination is not None for s in result.shipments)
+    times = sorted(x.seen_at for x in result.sightings)
+    assert times == [datetime(2023, 4, 10, 8, 20), datetime(2023, 4, 10, 14, 5)]
+    firsts = {s.id: s.origin.text for s in result.shipments if s.origin is not None}
+    assert all(x.station.text == firsts[x.shipment] for x in result.sightings)
+
+
+def test_a_week_heading_dates_no_item() -> None:
+    from tests._extract_helpers import read
+
+    text = (
+        "Итоги недели (13-19 марта):\n— Жлобин — Гомель, 40 вагонов;\n— Орша — Смоленск, 44 вагона."
+    )
+    result = read(text, published=date(2023, 3, 20), lang="ru")
+    assert [s.cars.total for s in result.shipments] == [40, 44]
+    assert all(s.departure is None for s in result.shipments)
+
+
+def test_a_dialogue_dash_opens_no_item() -> None:
+    from tests._extract_helpers import read
+
+    result = read("Он сказал:\n— Мы видели поезд вчера.\n— Какой?", lang="ru")
+    assert result.shipments == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Эшелоны за 10 апреля: 36 вагонов и 44 вагона, все с техникой."),
+        ("pl", "Pociągi 10 kwietnia: 36 wagonów i 44 wagony."),
+        ("be", "Эшалоны за 10 красавіка: 36 вагонаў і 44 вагоны."),
+        ("en", "Trains on April 10: 36 cars and 44 cars."),
+    ],
+)
+def test_trains_named_and_counted_but_not_read_are_a_problem(lang: str, text: str) -> None:
+    from tests._extract_helpers import read
+
+    result = read(text, published=_PUBLISHED, lang=lang)
+    assert result.shipments == []
+    assert [p for p in result.problems if "no shipment was read" in p]
+
+
+# --- T17: a dateline ------------------------------------------------------------------
+
+_DATELINES = [
+    (
+        "ru",
+        "Лунинец, 12 апреля, 12:40. Эшелон со стороны Барановичей: 31 "
+        "платформа с КамАЗами, 3 пассажирских вагона.",
+        "Барановичей",
+    ),
+    (
+        "be",
+        "Лунінец, 12 красавіка, 12:40. Эшалон з боку Баранавічаў: 31 платформа "
+        "з КамАЗамі, 3 пасажырскія вагоны.",
+        "Баранавічаў",
+    ),
+    (
+        "uk",
+        "Лунинець, 12 квітня, 12:40. Ешелон з боку Барановичів: 31 платформа з "
+        "КамАЗами, 3 пасажирські вагони.",
+        "Барановичів",
+    ),
+    (
+        "pl",
+        "Łuniniec, 12 kwietnia, 12:40. Pociąg od strony Baranowicz: 31 "
+        "platform z KamAZ-ami, 3 wagony osobowe.",
+        "Baranowicz",
+    ),
+    (
+        "en",
+        "Luninets, April 12, 12:40. An echelon from the direction of "
+        "Baranavichy: 31 flatcars with KamAZ trucks, 3 passenger cars.",
+        "Baranavichy",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "origin"), _DATELINES)
+def test_a_dateline_is_where_and_when_the_train_was_seen(lang: str, text: str, origin: str) -> None:
+    from tests._extract_helpers import read
+
+    result = read(text, published=date(2023, 4, 12), lang=lang)
+    (train,) = result.shipments
+    assert train.origin is not None
+    assert train.origin.text == origin
+    assert (train.cars.flat, train.cars.passenger) == (31, 3)
+    place = text.split(",")[0]
+    assert [v.text for v in train.via] == [place]
+    (seen,) = result.sightings
+    assert (seen.station.text, seen.seen_at) == (place, datetime(2023, 4, 12, 12, 40))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Лунинец, 12 апреля. Прибыл эшелон: 31 платформа с КамАЗами."),
+        ("be", "Лунінец, 12 красавіка. Прыбыў эшалон: 31 платформа з КамАЗамі."),
+        ("pl", "Łuniniec, 12 kwietnia. Przyjechał pociąg: 31 platform z KamAZ-ami."),
+        ("en", "Luninets, April 12. An echelon arrived: 31 flatcars with KamAZ trucks."),
+    ],
+)
+def test_a_train_arrived_under_a_dateline_arrived_there(lang: str, text: str) -> None:
+    from tests._extract_helpers import read
+
+    result = read(text, published=date(2023, 4, 12), lang=lang)
+    (train,) = result.shipments
+    assert train.destination is not None
+    assert train.destination.text == text.split(",")[0]
+    assert train.expected_arrival is not None
+    assert train.expected_arrival.earliest == date(2023, 4, 12)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Сегодня, 12 апреля, в Брест прибыл эшелон из 40 вагонов."),
+        ("en", "Today, April 12, an echelon of 40 cars arrived in Brest."),
+        ("pl", "Dzisiaj, 12 kwietnia, do Brześcia przyjechał pociąg z 40 wagonami."),
+    ],
+)
+def test_a_date_word_before_the_date_is_no_dateline(lang: str, text: str) -> None:
+    from tests._extract_helpers import read
+
+    result = read(text, published=date(2023, 4, 12), lang=lang)
+    assert result.sightings == []
+    assert all(s.via == () for s in result.shipments)
