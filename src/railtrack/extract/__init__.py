@@ -263,6 +263,11 @@ def extract_shipments(
                 "shipment was read from it (no item names a trip such as 'X to Y', "
                 "'X — Y' or 'from X to Y')"
             )
+        else:  # "Эшелоны за 10 апреля: 36 вагонов и 44 вагона" (trial12 T16)
+            result.problems.append(
+                f"{rid}: the text names trains and counts cars, but no shipment was read "
+                "from it (no place or date could be given to a train)"
+            )
     logger.debug(
         "%s: %d shipment(s), %d group(s), %d problem(s)",
         rid,

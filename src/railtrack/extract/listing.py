@@ -8,15 +8,20 @@ noun::
     - 15 марта: Гомель — Клинцы, 45 вагонов
     1) 16 marca: z Orszy do Smoleńska, 38 wagonów
 
-Each item (after "-", "•", "*", "1." or "1)"; a dash of dialogue, "—", opens none)
-that names a trip and gives a date or a car count is one train, with its own ends,
-day and cars. A trip is two names joined by an arrow ("X → Y"), a spaced dash ("X —
-Y", "X - Y"), English "X to Y", or a pair of prepositions ("from X to Y", "из X в Y",
-"з X до Y", "са X у Y", "z X do Y"), and it ends the item or a part of it ("Zhlobin
-to Gomel, 40 cars", not "Orsha - On the platform ..."). The heading is no item: its
-span of days dates no train. An item naming no trip (a link, a remark) gives
-nothing; an item of several trains ("two trains ... (35 and 28 cars)") is left to
-the sentence reading.
+Each item (after "-", "•", "*", "1." or "1)") that names a trip and gives a date or a
+car count is one train, with its own ends, day and cars. A line opened by a long dash
+("— Жлобин — Гомель, 36 вагонов") is an item when it names a trip or stands in a list (a
+dash of dialogue opens none); so is a line with no bullet that names a trip under a
+heading ending with a colon ("10 апреля:" then "Жлобин — Гомель, 36 вагонов, 08:20"),
+until a blank line. A trip is two names joined by an arrow ("X → Y"), a spaced dash ("X
+— Y", "X - Y"), English "X to Y", or a pair of prepositions ("from X to Y", "из X в Y",
+"з X до Y", "са X у Y", "z X do Y"), and it ends the item or a part of it ("Zhlobin to
+Gomel, 40 cars", not "Orsha - On the platform ..."). The heading is no item. An item
+naming no trip (a link, a remark) gives nothing; an item of several trains ("two trains
+... (35 and 28 cars)") is left to the sentence reading. An item with no date of its own
+takes the heading's when the heading names one day ("Эшелоны за 10 апреля:", "Pociągi 10
+kwietnia:"); a span ("Итоги недели (13-19 марта):") dates none. A time of day in the
+item ("(08:20)", ", 14:05") is when the train was seen at the trip's first place.
 
 :func:`listed_trips` finds them; the train assembly
 (:mod:`railtrack.extract.trains`) adds a train for each item it read nothing of.
@@ -41,7 +46,12 @@ _S = TypeVar("_S", "PlaceSpan", "DateSpan", "CarCount")
 __all__ = ["ListedTrip", "list_items", "listed_trips", "tells_listed_trains"]
 
 # a list item: a bullet or an item number at the start of a line, then the item
-_ITEM = re.compile(r"^[^\S\n]*(?:[-•*·▪►]|\d{1,2}[.)])[^\S\n]+(?P<body>\S[^\n]*)$", re.MULTILINE)
+_ITEM = re.compile(r"[^\S\n]*(?:[-•*·▪►]|\d{1,2}[.)])[^\S\n]+(?P<body>\S[^\n]*)")
+# a line opened by a long dash: an item in a list, a line of dialogue elsewhere
+_DASHED = re.compile(r"[^\S\n]*[–—][^\S\n]*(?P<body>\S[^\n]*)")
+_PLAIN = re.compile(r"[^\S\n]*(?P<body>\S[^\n]*)")
+# a time of day in an item: "(08:20)", ", 8:20" (never a date: "14.03")
+_TIME = re.compile(r"(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
 # upper-case letters of the five languages' scripts: a place name starts with one
 _UP = "A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЇЄЎҐ"
 # a place name: one to three capitalised words ("Nowy Oskoł", "Ростов-на-Дону")
@@ -66,8 +76,9 @@ _EN_TRIP = re.compile(rf"(?<![\w'’-])(?P<a>{_NAME})[^\S\n]+to[^\S\n]+(?P<b>{_N
 class ListedTrip:
     """One list item told as a train; every offset is into the whole text.
 
-    ``origin``/``destination`` are the trip's ends, ``day`` the item's first date
-    (None for none), ``counts`` its car counts; ``start``/``end`` bound the item.
+    ``origin``/``destination`` are the trip's ends, ``day`` the item's first date or
+    the heading's (``heading_day``; None for none), ``counts`` its car counts,
+    ``time`` the offsets of its time of day; ``start``/``end`` bound the item.
     """
 
     start: int
@@ -76,6 +87,8 @@ class ListedTrip:
     destination: PlaceSpan
     day: DateSpan | None
     counts: tuple[CarCount, ...]
+    heading_day: bool = False  # the day is the list heading's ("Эшелоны за 10 апреля:")
+    time: tuple[int, int] | None = None  # where the item's time of day stands ("08:20")
 
 
 def list_items(text: str) -> list[tuple[int, int]]:
@@ -87,7 +100,42 @@ def list_items(text: str) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in list_items(t)]
     ['March 13: Orsha to Smolensk', 'March 15: Gomel']
     """
-    return [(m.start("body"), m.end("body")) for m in _ITEM.finditer(text)]
+    return [(start, end) for start, end, _ in _list_lines(text)]
+
+
+def _names_trip(body: str) -> bool:
+    """Whether a line names a trip in any language ("X — Y", "X → Y", "из X в Y")."""
+    return any(p.search(body) for p in (*_TRIPS, _EN_TRIP))
+
+
+def _list_lines(text: str) -> list[tuple[int, int, tuple[int, int] | None]]:
+    """Return each list item's (start, end) and its heading's (start, end), if any.
+
+    A heading is the line ending with a colon just above the list's first item.
+    """
+    found: list[tuple[int, int, tuple[int, int] | None]] = []
+    heading: tuple[int, int] | None = None
+    in_list = False
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        m = _ITEM.fullmatch(line)
+        if m is None:
+            m = _DASHED.fullmatch(line)
+            if m is not None and not (in_list or _names_trip(m["body"])):
+                m = None
+        if m is None and in_list and not line.rstrip().endswith(":"):
+            m = _PLAIN.fullmatch(line)
+            if m is not None and not _names_trip(m["body"]):
+                m = None
+        if m is not None:
+            found.append((start + m.start("body"), start + m.end("body"), heading))
+            in_list = True
+        elif line.rstrip().endswith(":"):
+            heading, in_list = (start, start + len(line)), True
+        else:
+            heading, in_list = None, False
+    return found
 
 
 def _trip(body: str, lang: str, taken: list[DateSpan]) -> tuple[PlaceSpan, PlaceSpan] | None:
@@ -149,7 +197,7 @@ def listed_trips(text: str, rd: Reader, lang: str) -> list[ListedTrip]:
     [('Жлобин', 'Гомель', '13 марта', 40)]
     """
     found: list[ListedTrip] = []
-    for start, end in list_items(text):
+    for start, end, heading in _list_lines(text):
         body = text[start:end]
         dates = rd.find_dates(body)
         trip = _trip(body, lang, dates)
@@ -158,7 +206,23 @@ def listed_trips(text: str, rd: Reader, lang: str) -> list[ListedTrip]:
             continue
         a, b = (_moved(p, start) for p in trip)
         day = _moved(dates[0], start) if dates else None
-        found.append(ListedTrip(start, end, a, b, day, tuple(_moved(c, start) for c in counts)))
+        told = heading is not None and day is None
+        if told and heading is not None:
+            days = rd.find_dates(text[heading[0] : heading[1]])
+            day = _moved(days[0], heading[0]) if len(days) == 1 else None
+        clock = _TIME.search(body)
+        found.append(
+            ListedTrip(
+                start,
+                end,
+                a,
+                b,
+                day,
+                tuple(_moved(c, start) for c in counts),
+                heading_day=told and day is not None,
+                time=None if clock is None else (start + clock.start(), start + clock.end()),
+            )
+        )
     return found
 
 

@@ -47,6 +47,8 @@ _ORIGIN = (
     r"(?:trains?|echelons?)\s+)?(?:starts|started|begins|began|start|begin)\s+(?:at|in|from)|"
     # "The train originated in Oxnard"
     r"originat(?:ed|es|ing)\s+(?:in|at|from)|"
+    # "An echelon from the direction of Baranavichy" (trial12 T17): where it came from
+    r"from\s+the\s+(?:direction|side)\s+of|"
     r"from|out\s+of|left|leaving|leaves|leave|departed(?:\s+from)?|departing(?:\s+from)?|"
     r"departs(?:\s+from)?|depart\s+from|dispatched\s+from|sent\s+from|"
     r"set\s+off\s+from|(?:loaded|formed|prepared|assembled|made\s+up)\s+(?:at|in)|"

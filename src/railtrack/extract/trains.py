@@ -34,9 +34,10 @@ from functools import lru_cache
 from typing import Any
 
 from railtrack.extract import cues
+from railtrack.extract.datelines import datelines
 from railtrack.extract.dates import DateSpan, resolve_date, why_undated
 from railtrack.extract.lexicon import LANGUAGES, lexicon, month_of
-from railtrack.extract.listing import list_items, listed_trips, tells_listed_trains
+from railtrack.extract.listing import ListedTrip, list_items, listed_trips, tells_listed_trains
 from railtrack.extract.numbers import AtLeast, AtMost, CarCount, CountRange
 from railtrack.extract.once import once
 from railtrack.extract.places import PlaceSpan, is_broad
@@ -2210,12 +2211,18 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
     _share_between_trips(draft, merged)
     _later_ordinal_goes_the_firsts_way(draft, assembly.default, text)
     listed = _listed_trains(assembly, lang)
+    _dateline_sightings(assembly)
     tracked = any(_has_a_station(t) for t in draft.trains)
     kept = [t for t in draft.trains if not _nothing_to_track(t, tracked=tracked)]
     # a train told of and nothing read of it, with no sentence of no shipment: the
     # caller says so (``ReportDraft.untold``)
     # (a list of dated, counted trips read as nothing says so too: see listing.py)
-    told = named or listed or ("\n" in text and tells_listed_trains(text, assembly.default))
+    told = (
+        named
+        or listed
+        or ("\n" in text and tells_listed_trains(text, assembly.default))
+        or (not draft.tallies and _names_counted_trains(text, assembly.default))
+    )
     draft.untold = told and not kept and not draft.groups and not assembly.watch
     draft.trains = kept
     for train in list(draft.trains):  # (an outbound trip may be put in before a train)
@@ -2233,6 +2240,15 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
         _one_kind_totals(draft.trains, assembly.default, text)
     _say_short_groups(draft, max_group_trains=max_group_trains)
     return draft
+
+
+def _names_counted_trains(text: str, rd: Reader) -> bool:
+    """Whether a text names trains (in the plural too) and counts cars (trial12 T16).
+
+    "Эшелоны за 10 апреля: 36 вагонов и 44 вагона": such a text read as nothing is
+    said, never dropped in silence.
+    """
+    return rd.has_train_noun(text) and bool(rd.find_car_counts(text))
 
 
 def _listed_trains(assembly: _Assembly, lang: str) -> bool:
@@ -2269,12 +2285,15 @@ def _listed_trains(assembly: _Assembly, lang: str) -> bool:
                 draft.problems.append(
                     f"cannot date {trip.day.text!r}: {why_undated(trip.day, assembly.published)}"
                 )
+            elif trip.heading_day and window.earliest != window.latest:
+                pass  # "Итоги недели (13-19 марта):" dates no item
             elif (
                 window.earliest is None
                 or window.latest is None
                 or (window.latest - window.earliest).days <= MAX_TRIP_WINDOW_DAYS
             ):
                 train.departure = Fact(window, trip.day.text, trip.day.start, trip.day.end)
+                _seen_at_listed_time(train, trip, assembly.text)
         for count in trip.counts:
             if count.kind not in train.counts:
                 train.counts[count.kind] = Fact(
@@ -2283,6 +2302,68 @@ def _listed_trains(assembly: _Assembly, lang: str) -> bool:
         draft.trains.append(train)
         added = True
     return added
+
+
+def _told_at(train: TrainDraft) -> int | None:
+    """Where the text first tells of a train: its marker or its first fact."""
+    facts = [
+        f
+        for f in (train.marker, train.origin, train.destination, train.departure, train.arrival)
+        if f is not None
+    ]
+    return min((f.start for f in [*facts, *train.counts.values(), *train.via]), default=None)
+
+
+def _dateline_sightings(assembly: _Assembly) -> None:
+    """Give each train told after a dateline a sighting at its place, on its day (T17).
+
+    "Лунинец, 12 апреля, 12:40. Эшелон со стороны Барановичей: 31 платформа ...": the
+    train was seen at Luninets on 12 April at 12:40 (the time is read beside the day,
+    :func:`railtrack.extract.result.time_beside`); the place is a via point, or the
+    destination of a train told as arrived with no place of its own ("Лунинец, 12
+    апреля. Прибыл эшелон: ..."), dated by the dateline when it has no arrival day.
+    """
+    draft, text = assembly.draft, assembly.text
+    lines = datelines(text, assembly.default)
+    for k, line in enumerate(lines):
+        stop = lines[k + 1].place.start if k + 1 < len(lines) else len(text)
+        window = resolve_date(line.day, assembly.published)
+        if window is None or window.earliest is None:
+            continue
+        place = Fact(line.place, line.place.text, line.place.start, line.place.end)
+        day = Fact(window, line.day.text, line.day.start, line.day.end)
+        for train in draft.trains:
+            at = _told_at(train)
+            if train.vetoed or at is None or not line.place.start <= at < stop:
+                continue
+            if any(_same_place(p, place) for p, _ in train.sightings):
+                continue
+            train.sightings.append((place, day))
+            ends = [p for p in (train.origin, train.destination) if p is not None]
+            if any(_same_place(p, place) for p in ends):
+                continue
+            if train.destination is None and train.last_role == "arrival":
+                train.destination = place
+                train.arrival = train.arrival or day
+            elif not any(_same_place(v, place) for v in train.via):
+                train.via.insert(0, place)
+
+
+def _seen_at_listed_time(train: TrainDraft, trip: ListedTrip, text: str) -> None:
+    """Give a listed train with a time of day a sighting at its first place then (T16).
+
+    "Эшелоны за 10 апреля: — Жлобин — Гомель, 36 вагонов (08:20)": seen at Zhlobin on
+    10 April at 08:20 (the date fact stands at the time, where
+    :func:`railtrack.extract.result.time_beside` reads it).
+    """
+    dep, origin = train.departure, train.origin
+    if trip.time is None or dep is None or origin is None:
+        return
+    if dep.value.earliest is None or dep.value.earliest != dep.value.latest:
+        return
+    start, end = trip.time
+    seen = Fact(dep.value, f"{dep.text} {text[start:end]}", start, end)
+    train.sightings.append((origin, seen))
 
 
 def _own_end(rd: Reader, text: str, item: tuple[int, int], role: str) -> Fact | None:

@@ -53,7 +53,7 @@ from railtrack.io._records import (
 from railtrack.io.csv_reader import CsvProblem, read_csv_records
 from railtrack.io.json_reader import FileFormatError, iter_jsonl_records, read_json_records
 from railtrack.io.reportset import Problem, ReportSet
-from railtrack.io.tables import ambiguous_day_first, generated_id, map_headers
+from railtrack.io.tables import ambiguous_day_first, generated_id
 from railtrack.io.webpage import WEB_SUFFIXES
 from railtrack.io.yaml_reader import read_yaml_records
 from railtrack.models import CAR_TYPES
@@ -82,8 +82,10 @@ saved web page whose article is read as a free-text report
 """
 
 _SKIP_STEMS = {"readme", "license", "licence", "changelog", "sources"}
-_DATE_FIELDS = ("departure", "arrival", "expected_arrival", "published")
+_DATE_FIELDS = ("departure", "arrival", "expected_arrival", "published", "seen_at")
 _WINDOW_FIELDS = ("departure", "arrival", "expected_arrival")
+# date cells read as text is: the windows, and the day a train passed a station
+_READ_DATES = (*_WINDOW_FIELDS, "seen_at")
 _COUNT_FIELDS = frozenset({"n_trains", "cars_total", *(f"cars_{t}" for t in CAR_TYPES)})
 _CAR_FIELDS = ("cars_total", *(f"cars_{t}" for t in CAR_TYPES))
 
@@ -363,6 +365,27 @@ def _table_header(records: list[RawRecord]) -> list[str] | None:
     return list(keys)
 
 
+def _date_cell(data: dict[str, Any], name: str, value: str) -> str | None:
+    """Read a table's date cell in place; return why it cannot be read, None when it can.
+
+    A passage date (``seen_at``) may carry its time ("04.04.2023 21:15"); a window's
+    cell only month-first ("12/13/2022") is rewritten so.
+    """
+    from railtrack.io.passages import read_seen
+    from railtrack.io.tables import month_first_date
+
+    if name == "seen_at":
+        if read_seen(value) is not None:
+            return None
+        return f"{shown(value)} is not a date (use YYYY-MM-DD or DD.MM.YYYY)"
+    data[name] = value = month_first_date(value) or value
+    try:
+        parse_window(value, field=name, published=_cell_date(data.get("published")))
+    except RecordError as exc:
+        return exc.message
+    return None
+
+
 class _FileLoader:
     """Collects the records and problems of one file."""
 
@@ -501,37 +524,52 @@ class _FileLoader:
 
         Generates ids when no column gives them; notes which columns were read in
         :attr:`tables`; reports columns not read once, and ambiguous day-first dates
-        once per column.
+        once per column. The records of a JSON or YAML list are no table's rows: each
+        record's keys are mapped on their own (:class:`railtrack.io.records_keys.KeyMaps`), so a
+        record naming a field by another alias, or in another language, than an earlier
+        one keeps its value (trial12 T18). A row with a station column becomes a train
+        passing it and, with a passage date, a sighting there
+        (:func:`railtrack.io.passages.passage_records`); a row of which nothing is read
+        is a problem, never an empty train.
         """
-        mapping = map_headers(header, self.columns)
-        self.header_of = {f: h for h, f in mapping.columns.items()}
+        from railtrack.io.passages import has_train_fields, passage_records
+        from railtrack.io.records_keys import KeyMaps, unit_list
+
+        own_keys = kind in {"json", "jsonl", "yaml", "yml"}
+        maps = KeyMaps(header, self.columns, per_record=own_keys)
+        mapping = maps.whole(records)
         if not mapping.fields & {"id", "origin", "destination", "departure", "station"}:
             msg = (
                 f"no column is a report field (columns: {', '.join(header[:8])}); "
                 'map them with --columns "HEADER=FIELD,..." (see data/tables/README.md)'
             )
             raise FileFormatError(msg, 1)
-        for name in mapping.ignored:
+        for name, rows in maps.ignored(records).items():
             if name in self.columns or not name.strip():
                 continue
+            where = f" (in {unit_list(records[0].unit, rows)})" if len(rows) > 1 else ""
             self.problem(
-                f"{prefix}unknown field {name!r} ignored: no report field has that name "
-                f'(map the column with --columns "{name}=FIELD")',
-                row=1 if kind == "csv" else None,
+                f"{prefix}unknown field {name!r} ignored{where}: no report field has that "
+                f'name (map the column with --columns "{name}=FIELD")',
+                row=rows[0] if own_keys else (1 if kind == "csv" else None),
                 field=name,
+                unit=records[0].unit if own_keys else "row",
             )
-        for note in mapping.notes:
-            self.problem(prefix + note)
+        for note, rows in maps.notes(records).items():
+            where = f" (in {unit_list(records[0].unit, rows)})" if own_keys else ""
+            self.problem(prefix + note + where)
         make_ids = "id" not in mapping.fields
-        out = []
+        out: list[RawRecord] = []
         ambiguous: dict[str, list[int]] = {}
         first_row: dict[tuple[str, ...], int] = {}
         for record in records:
             self._note_repeated_row(record, header, first_row, prefix)
-            data = {f: record.data.get(h) for h, f in mapping.columns.items()}
+            own = maps.of(record)
+            self.header_of = {f: h for h, f in own.columns.items()}
+            data = {f: record.data.get(h) for h, f in own.columns.items()}
             if make_ids:
                 data["id"] = generated_id(record.row, [record.data.get(h) for h in header])
-            for header_name, field_name in mapping.columns.items():
+            for header_name, field_name in own.columns.items():
                 value = data.get(field_name)
                 if (
                     field_name in _DATE_FIELDS
@@ -541,9 +579,19 @@ class _FileLoader:
                     ambiguous.setdefault(header_name, []).append(record.row)
             # in a workbook of several sheets a row number needs its sheet
             unit = f"{prefix.rstrip(': ')} row" if prefix else record.unit
+            if not has_train_fields(data):
+                keys = ", ".join(repr(k) for k in record.data if isinstance(k, str))
+                self.problem(
+                    f"{prefix}nothing of a train read (no place, date or count; keys: "
+                    f"{keys or 'none'}); {record.unit} skipped",
+                    row=record.row,
+                    unit=unit,
+                )
+                continue
             self._read_cells(data, record.row, unit)
             self._check_counts(data, record.row, unit)
-            out.append(RawRecord(data, record.row, unit))
+            out.extend(RawRecord(d, record.row, unit) for d in passage_records(data))
+        self.header_of = {f: h for h, f in mapping.columns.items()}
         for name, rows in ambiguous.items():
             shown = ", ".join(map(str, rows[:8])) + (", ..." if len(rows) > 8 else "")
             self.problem(
@@ -603,11 +651,10 @@ class _FileLoader:
         its other fields (a spreadsheet row is a train whatever one cell says).
         """
         from railtrack.io.cells import read_count
-        from railtrack.io.tables import month_first_date
 
-        for name in [k for k in data if k in _COUNT_FIELDS or k in _WINDOW_FIELDS]:
+        for name in [k for k in data if k in _COUNT_FIELDS or k in _READ_DATES]:
             value = data[name]
-            if isinstance(value, int | float) and name in _WINDOW_FIELDS:
+            if isinstance(value, int | float) and name in _READ_DATES:
                 value = f"{value:g}"  # a number in a date column (an unformatted Excel date)
             if isinstance(value, float) and name in _COUNT_FIELDS:
                 if value.is_integer():
@@ -631,12 +678,10 @@ class _FileLoader:
                     continue
                 why = f"{shown(value)} is not a count"
             else:
-                data[name] = value = month_first_date(value) or value
-                try:
-                    parse_window(value, field=name, published=_cell_date(data.get("published")))
+                unread = _date_cell(data, name, value)
+                if unread is None:
                     continue
-                except RecordError as exc:
-                    why = exc.message
+                why = unread
             del data[name]
             self.problem(
                 f"{why}; the record is kept without this field",

@@ -117,6 +117,13 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 # "30.03-2.04.2023" (the year once, at the end); dashes of any kind (trial11 T17)
 _DAY_SPAN = re.compile(r"^(\d{1,2})(?:\.(\d{1,2}))?\.?\s*[-–—]\s*(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$", re.IGNORECASE)
+# two whole dates joined by a dash: "05.04.2023 - 06.04.2023", "2023-04-05 – 2023-04-06"
+# (an ISO date's own hyphens join no span: the dash between is spaced or a long one)
+_WHOLE_SPAN = re.compile(
+    r"^(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})"
+    r"(?:\s+[-–—]\s*|\s*[-–—]\s+|\s*[–—]\s*|(?<=\.\d{4})-)"
+    r"(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})$"
+)
 _TRUE = {"true", "yes", "y", "1", "t"}
 _FALSE = {"false", "no", "n", "0", "f", ""}
 
@@ -228,8 +235,9 @@ def parse_window(
     """Parse a date-window value into the fields of :class:`~railtrack.models.DateWindow`.
 
     Accepts a date, a mapping with ``earliest``/``latest``/``precision``, or a string:
-    ``2023-03-01`` (a day), ``2023-03-01/2023-03-05`` (a span), ``2023-03-08/`` (on or
-    after), ``/2023-03-07`` (by), ``2023-03`` (a month), ``2023-W09`` (an ISO week), and
+    ``2023-03-01`` (a day), ``2023-03-01/2023-03-05`` and ``05.04.2023 - 06.04.2023``
+    (spans), ``2023-03-08/`` (on or after), ``/2023-03-07`` (by), ``2023-03`` (a month),
+    ``2023-W09`` (an ISO week), and
     any single date the free-text reader understands (``01/03/2023`` and ``1.3.23``
     day-first, ``1 March 2023``, ``March 1`` with the year of ``published``), read by
     the same rules (:func:`railtrack.extract.dates.resolve_date`).
@@ -264,6 +272,8 @@ def parse_window(
     datetime.date(2023, 3, 31)
     >>> parse_window("01/03/2023", field="departure")["earliest"]
     datetime.date(2023, 3, 1)
+    >>> parse_window("05.04.2023 - 06.04.2023", field="departure")["latest"]
+    datetime.date(2023, 4, 6)
     """
     if _blank(value):
         return None
@@ -279,6 +289,8 @@ def parse_window(
     text = str(value).strip()
     if _NUMERIC_SLASHED.match(text):
         return _text_window(text, field, published)
+    if _WHOLE_SPAN.match(text):  # "05.04.2023 - 06.04.2023" (trial12 C5): its own message
+        return _strict_window(text, field=field, precision=precision)
     try:
         return _strict_window(text, field=field, precision=precision)
     except RecordError:
@@ -315,6 +327,12 @@ def _strict_window(text: str, *, field: str, precision: str | None) -> dict[str,
         return {"earliest": monday, "latest": monday + timedelta(days=6), "precision": "week"}
     if match := _DAY_SPAN.match(text):
         return _day_span(match, text, field)
+    if match := _WHOLE_SPAN.match(text):
+        first, last = _as_date(match[1], field), _as_date(match[2], field)
+        if first > last:
+            msg = f"{shown(text)} ends before it starts"
+            raise RecordError(field, msg)
+        return {"earliest": first, "latest": last, "precision": precision or "days"}
     day = _as_date(text, field)
     return {"earliest": day, "latest": day, "precision": precision or "day"}
 

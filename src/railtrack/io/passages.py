@@ -1,0 +1,172 @@
+"""A table row that tells where a train passed: a train through the station, and a sighting.
+
+A channel's own log is often kept by station: "Data przejazdu; Stacja; Kierunek;
+Skąd; Liczba wagonów" ("Дата прохождения; Станция; Направление; ..."): the day the
+train passed the station, the station, where it was heading and where it came from.
+Such a row is one train (origin, destination, cars) passing the station (a via
+point) and a sighting of it there on that day (``seen_at``), exactly as a text
+"4 апреля через станцию Жлобин в сторону Гомеля прошёл эшелон" is read. A passage
+date with no station left as the day the train left "by" (it had left its origin on
+or before the day it passed somewhere).
+
+The headers are in ``data/tables/header_aliases.csv`` (``station``, ``seen_at``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date, datetime, time
+from typing import Any
+
+from railtrack.io._records import RecordError, parse_window
+
+__all__ = ["SOURCE_FIELDS", "TRAIN_FIELDS", "has_train_fields", "passage_records", "read_seen"]
+
+TRAIN_FIELDS = frozenset(
+    {
+        "origin",
+        "destination",
+        "via",
+        "station",
+        "departure",
+        "arrival",
+        "expected_arrival",
+        "seen_at",
+        "n_trains",
+        "equipment",
+        "cars",
+        "cars_total",
+        "cars_flat",
+        "cars_passenger",
+        "cars_covered",
+        "cars_tank",
+        "cars_other",
+    }
+)
+"""The fields that tell something of a train (a row with none of them is no train)."""
+
+SOURCE_FIELDS = ("source", "reporter", "relayed_by", "url", "source_url", "published")
+"""The fields a sighting made from a row shares with the row's train."""
+
+# a time of day after the date in a cell: "04.04.2023 21:15", "2023-04-04 21:15"
+_TIME_AFTER = re.compile(r"^(?P<day>.*?\d)[\sT,]+(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)$")
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def has_train_fields(data: Mapping[str, Any]) -> bool:
+    """Whether a row or record tells anything of a train (a place, a date, a count).
+
+    A row with a ``record`` kind (a group, a sighting) is the file's own model and
+    counts as read.
+
+    Examples
+    --------
+    >>> has_train_fields({"id": "row2-x", "source": "Hajun"})
+    False
+    >>> has_train_fields({"id": "row2-x", "destination": "Brest"})
+    True
+    """
+    if not _blank(data.get("record")):
+        return True
+    return any(not _blank(data.get(k)) for k in TRAIN_FIELDS)
+
+
+def read_seen(value: Any) -> tuple[str, str] | None:
+    """Return a passage cell as (ISO date or time, precision), or None when unreadable.
+
+    Examples
+    --------
+    >>> read_seen("04.04.2023 21:15"), read_seen("05.04.2023 - 06.04.2023")
+    (('2023-04-04T21:15', 'datetime'), ('2023-04-05', 'days'))
+    >>> read_seen("вчера") is None
+    True
+    """
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="minutes"), "datetime"
+    if isinstance(value, date):
+        return value.isoformat(), "day"
+    text = str(value).strip()
+    at: time | None = None
+    if m := _TIME_AFTER.match(text):
+        text, at = m["day"].strip(), time(int(m["h"]), int(m["m"]))
+    try:
+        window = parse_window(text, field="seen_at")
+    except RecordError:
+        return None
+    if window is None:
+        return None
+    earliest, latest = window.get("earliest"), window.get("latest")
+    day = earliest or latest
+    if not isinstance(day, date):
+        return None
+    if at is not None and earliest == latest:
+        return datetime.combine(day, at).isoformat(timespec="minutes"), "datetime"
+    return day.isoformat(), "day" if earliest == latest else "days"
+
+
+def _same(a: Any, b: Any) -> bool:
+    return isinstance(a, str) and isinstance(b, str) and a.strip().lower() == b.strip().lower()
+
+
+def passage_records(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Return the records of one table row: its train, and a sighting when it passed a station.
+
+    Parameters
+    ----------
+    data
+        The row keyed by field (after its cells were read); not changed.
+
+    Returns
+    -------
+    list of dict
+        The row itself when it names no station and no passage date; else the
+        train, with the station among its via points (unless it is the train's
+        origin or destination), and, when the row also gives the day it passed, a
+        ``sighting`` record of that train at the station on that day (id
+        ``{id}-seen``; the row's source). A passage date with no station dates the
+        departure "by" that day when the row gives no departure.
+
+    Examples
+    --------
+    >>> row = {"id": "r2", "seen_at": "04.04.2023", "station": "Żłobin",
+    ...        "destination": "Homel", "source": "Hajun"}
+    >>> train, seen = passage_records(row)
+    >>> train["via"], seen["station"], seen["seen_at"], seen["shipment"]
+    ('Żłobin', 'Żłobin', '2023-04-04', 'r2')
+    >>> passage_records({"id": "r3", "seen_at": "2023-04-05"})[0]["departure"]
+    '/2023-04-05'
+    """
+    kind = data.get("record") or "shipment"
+    if kind != "shipment" or ("station" not in data and "seen_at" not in data):
+        return [data]
+    train = dict(data)
+    station, seen = train.pop("station", None), train.pop("seen_at", None)
+    read = None if _blank(seen) else read_seen(seen)
+    if _blank(station):
+        if read is not None and _blank(train.get("departure")):
+            train["departure"] = "/" + read[0][:10]
+        return [train]
+    if not any(_same(station, train.get(end)) for end in ("origin", "destination")):
+        via = train.get("via")
+        if _blank(via):
+            train["via"] = station
+        elif isinstance(via, list):
+            train["via"] = [*via, station]
+        else:
+            train["via"] = f"{via}; {station}"
+    if read is None:
+        return [train]
+    sighting: dict[str, Any] = {
+        "record": "sighting",
+        "id": f"{train.get('id')}-seen",
+        "shipment": train.get("id"),
+        "station": station,
+        "seen_at": read[0],
+        "precision": read[1],
+    }
+    sighting.update({k: train[k] for k in SOURCE_FIELDS if k in train})
+    return [train, sighting]
