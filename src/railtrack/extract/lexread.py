@@ -2817,8 +2817,9 @@ class LexiconReader:
             places.append(
                 PlaceSpan(role, text[start:end], start, end, toks[i].start, lang=self.lang)
             )
-            if role == "at" and toks[i].low in _THROUGH:
-                # "через Белгород (Россия), Наушки (Россия), Замин Ууд": each is passed
+            if role == "at" and (toks[i].low in _THROUGH or self.is_passage(toks[i].text)):
+                # "через Белгород (Россия), Наушки (Россия), Замин Ууд", "прошёл Оршу, в
+                # 14:30 — Могилёв": each is passed
                 next_i = self._places_listed(toks, next_i, text, breaks, toks[i].start, places)
             i = next_i
         return self._with_route_lists(text, places)
@@ -2999,12 +3000,40 @@ class LexiconReader:
                 continue
             if toks[k].low not in (",", *_AND) or k + 1 >= len(toks):
                 return k
-            end = self._name_at(toks, k + 1, breaks)
-            if end == k + 1 or self.is_broad(toks[k + 1].text):
+            # "прошёл Оршу, в 14:30 — Могилёв": the verb left out, the time kept
+            at = self._after_gapped_time(toks, k + 1)
+            end = self._name_at(toks, at, breaks)
+            if end == at or self.is_broad(toks[at].text):
                 return k
-            start, stop = toks[k + 1].start, toks[end - 1].end
+            start, stop = toks[at].start, toks[end - 1].end
             places.append(PlaceSpan("at", text[start:stop], start, stop, cue, lang=self.lang))
             k = end
+        return k
+
+    def _after_gapped_time(self, toks: tuple[Token, ...], k: int) -> int:
+        """Return where a name starts after a time and a dash standing for the verb.
+
+        In a run of places passed, "в 10:00 прошёл Оршу, в 14:30 — Могилёв", the
+        second clause leaves its verb out: a word of the time of day, the time and a
+        dash come before the name. Returns ``k`` when the tokens there are not that.
+
+        Examples
+        --------
+        >>> from railtrack.extract.lexicon import tokens
+        >>> LexiconReader("ru")._after_gapped_time(tokens("в 14:30 — Могилёв"), 0)
+        5
+        >>> LexiconReader("pl")._after_gapped_time(tokens("Mohylew"), 0)
+        0
+        """
+        j = k + 1 if k < len(toks) and toks[k].low in self.lex.clock else k
+        if (
+            j + 3 < len(toks)
+            and toks[j].low.isdigit()
+            and toks[j + 1].low in (":", ".")
+            and toks[j + 2].low.isdigit()
+            and toks[j + 3].low in _DASHES
+        ):
+            return j + 4
         return k
 
     def _region_of_zone(

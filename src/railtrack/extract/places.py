@@ -1080,7 +1080,26 @@ def _named_route_places(text: str, found: list[PlaceSpan]) -> list[PlaceSpan]:
 
 # cues after which a list of names is a list of places passed ("through A, B and C",
 # "after stops in Lodz and Duisburg")
-_LIST_CUES = ("through", "via", "past", "after", "with", "making", "stopping", "calling", "called")
+_LIST_CUES = (
+    "through",
+    "via",
+    "past",
+    "passed",
+    "passing",
+    "after",
+    "with",
+    "making",
+    "stopping",
+    "calling",
+    "called",
+)
+# a time of day told after a place in a run of places passed ("passed Orsha at 10:00
+# and Mogilev at 14:30"): skipped, the list goes on after it
+_LIST_TIME_RE = re.compile(
+    r"[^\S\n]+(?:(?:at|around|about|approximately)[^\S\n]+)*"
+    r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d:.])(?:[^\S\n]*(?:[ap]\.?m\.?|hrs?)\b)?",
+    re.IGNORECASE,
+)
 _ALTERNATIVE_RE = re.compile(rf"\s+or\s+(?:the\s+)?(?=(?-i:[A-Z]))(?P<name>{_NAME})", re.IGNORECASE)
 # a leg of the trip named as such: its ends are places the train passes
 _LEG_RE = re.compile(
@@ -1119,7 +1138,7 @@ def _listed_after(text: str, end: int, cue_start: int) -> list[PlaceSpan]:
     """
     found: list[PlaceSpan] = []
     while True:
-        gloss = _LIST_GLOSS_RE.match(text, end)
+        gloss = _LIST_GLOSS_RE.match(text, end) or _LIST_TIME_RE.match(text, end)
         if gloss is not None:
             end = gloss.end()
         m = _LIST_NEXT_RE.match(text, end)

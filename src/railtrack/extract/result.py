@@ -274,6 +274,38 @@ def time_beside(text: str, start: int, end: int, *, reach: int = 30) -> time | N
     return best[1] if best else None
 
 
+def times_in_turn(text: str, places: list[tuple[int, int]]) -> dict[int, time]:
+    """Return the time each place of a run of places passed was seen at, by position.
+
+    "passed Orsha at 10:00 and Mogilev at 14:30", "в 10:00 прошёл Оршу, в 14:30 —
+    Могилёв": a sentence that names as many times of day as places seen gives them
+    in turn, whichever side of its place a time is written on. ``places`` are the
+    (start, end) of the places seen; the result maps a place's start to its time,
+    and is empty unless every sentence with two or more of them has one time each.
+
+    Examples
+    --------
+    >>> t = "passed Orsha at 10:00 and Mogilev at 14:30, heading for Zhlobin."
+    >>> times_in_turn(t, [(7, 12), (26, 33)])
+    {7: datetime.time(10, 0), 26: datetime.time(14, 30)}
+    >>> times_in_turn("passed Orsha and Mogilev at 14:30.", [(7, 12), (17, 24)])
+    {}
+    """
+    found: dict[int, time] = {}
+    by_sentence: dict[tuple[int, int], list[int]] = {}
+    for start, _ in sorted(set(places)):
+        stops = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+        lo = stops[-1] if stops else 0
+        stop = _SENTENCE_END.search(text, start)
+        hi = stop.start() + 1 if stop else len(text)
+        by_sentence.setdefault((lo, hi), []).append(start)
+    for (lo, hi), starts in by_sentence.items():
+        clock = [time(int(m[1]), int(m[2])) for m in _TIME_OF_DAY.finditer(text, lo, hi)]
+        if len(starts) >= 2 and len(clock) == len(starts):
+            found.update(zip(starts, clock, strict=True))
+    return found
+
+
 class _Builder:
     def __init__(
         self,
@@ -456,6 +488,11 @@ class _Builder:
         """
         found = []
         seen: set[tuple[object, object, object]] = set()
+        in_turn = (
+            times_in_turn(self.text, [(p.start, p.end) for p, _ in train.sightings])
+            if self.text and len(train.sightings) > 1
+            else {}
+        )
         for n, (place_fact, date_fact) in enumerate(train.sightings, start=1):
             place, _ = self.place("via", place_fact, sid)
             window = date_fact.value
@@ -468,7 +505,8 @@ class _Builder:
             # "14 сакавіка ў 11:20 праз станцыю Орша", "At around 09:00 on March 14": the
             # time of day told beside the day is when it was seen (trial10 T17)
             at = (
-                time_beside(self.text, date_fact.start, date_fact.end)
+                in_turn.get(place_fact.start)
+                or time_beside(self.text, date_fact.start, date_fact.end)
                 if self.text and window.precision == "day"
                 else None
             )

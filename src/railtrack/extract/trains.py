@@ -378,14 +378,35 @@ class _ClauseReader:
             return before[-1]
         return after[0] if after else None
 
-    def places_into(self, facts: _Facts, *, before: int | None = None, after: int = 0) -> None:
-        """Read the clause's places (those before ``before`` and from ``after``) into facts."""
+    def places_into(
+        self,
+        facts: _Facts,
+        *,
+        before: int | None = None,
+        after: int = 0,
+        default_role: str | None = None,
+    ) -> None:
+        """Read the clause's places (those before ``before`` and from ``after``) into facts.
+
+        ``default_role`` is the role of the verb a verbless clause goes on from: "two
+        echelons arrived: the first at Asipovichy, the second at Baranavichy" tells
+        each train's arrival place in a clause of its own.
+        """
         final_read = False
         marked: dict[str, bool] = {}  # role -> whether this clause's end was a "станция"
         for place in self.places:
             if place.start < after or (before is not None and place.start >= before):
                 continue
             role = self.place_role(place)
+            if (
+                role is None
+                and default_role == "arrival"
+                and place.role == "at"
+                and not self.verbs
+                and not self._passed(place)
+                and not is_broad(place.text)
+            ):
+                role = "goal"  # ("the second at Baranavichy": where it arrived)
             fact = self._fact(place, place.start, place.end)
             if role in ("destination", "goal", "final"):
                 self._arrival_told_into(facts, place)
@@ -861,10 +882,19 @@ class _ClauseReader:
         if window is None:
             problems.append(f"cannot date {span.text!r}: {why_undated(span, self.published)}")
             return
-        place = min(passed, key=lambda p: abs(p.start - span.start))
-        facts.sightings.append(
-            (self._fact(place, place.start, place.end), self._fact(window, span.start, span.end))
-        )
+        # "passed Orsha at 10:00 and Mogilev at 14:30" on one day: the train was seen
+        # at each place this date is the nearest date of (one date for each, when the
+        # clause dates them one by one: "passed Orsha on 5 March and Minsk on 6 March")
+        spans = [s for s, _ in self._dates_with_bounds()] or [span]
+        for place in passed:
+            nearest = min(spans, key=lambda s: abs(place.start - s.start))
+            if nearest is span or nearest == span:
+                facts.sightings.append(
+                    (
+                        self._fact(place, place.start, place.end),
+                        self._fact(window, span.start, span.end),
+                    )
+                )
 
     def _trip_window(
         self,
@@ -1169,7 +1199,7 @@ class _ClauseReader:
             self.dates_into(facts, problems, default_role)
             self.places_into(facts, after=at)
         elif not self._names_another_move():
-            self.places_into(facts)
+            self.places_into(facts, default_role=default_role)
             self.dates_into(facts, problems, default_role)
         elif not self.places:
             # "прибытие ожидается в течение 3-5 дней": the train's arrival named, no other
