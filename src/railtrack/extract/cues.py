@@ -1081,7 +1081,17 @@ def verb_cues(text: str) -> list[VerbCue]:
         role = "departure" if m["dep"] else "arrival" if m["arr"] else "neutral"
         word = " ".join(m[0].lower().split())
         cues.append(VerbCue(role, m.start(), m.end(), _PAST_RE.match(word) is not None))
+    if _APPEAR_RE.search(text) is not None and has_train_noun(text):
+        # "three more trains will appear in Rostock": a train that appears somewhere came
+        # there (only where a train is named: "30 people appeared in Warsaw")
+        for m in _APPEAR_RE.finditer(text):
+            cues.append(VerbCue("arrival", m.start(), m.end(), m[0].lower() == "appeared"))
+        cues.sort(key=lambda cue: cue.start)
     return cues
+
+
+# a train that appears at a place (the lexicons' ``verbs.appear``)
+_APPEAR_RE = re.compile(r"\bappear(?:ed|s|ing)?(?=\s+(?:in|at)\b)", re.IGNORECASE)
 
 
 _DURATION_RE = fold_compile(

@@ -22,6 +22,8 @@ True
 (False, False)
 >>> to_cyrillic("Ciahnik z Biełarusi pryjechaŭ u Vilniu")[0]
 'Цягнік з Беларусі прыехаў у Вільню'
+>>> to_cyrillic("praz stanciju Žłobin")[0]
+'праз станцыю Жлобін'
 """
 
 from __future__ import annotations
@@ -134,6 +136,10 @@ def _unit(low: str, i: int, prev: str) -> tuple[str, int]:
         return _SOFT[nxt], 2  # "bie" -> бе, "sia" -> ся
     if c == "i" and prev in _VOWELS:
         return "і", 1
+    if c == "i" and prev == "c" and nxt in ("j", "i"):
+        # "stanciju", "stancii", "infarmacija": an informal spelling of "stancyju"
+        # (Belarusian writes цы before a vowel in these words: станцыю, інфармацыя)
+        return "ы", 1
     if c == "l":
         if nxt in _SOFT:
             return "л" + _SOFT[nxt], 2  # "la" -> ля, "li" -> лі

@@ -367,6 +367,8 @@ class Lexicon:
     loading: re.Pattern[str] | None = None  # "загружают": the station is the origin
     unloading: re.Pattern[str] | None = None  # "разгружают": the station is the destination
     final_stop: re.Pattern[str] | None = None  # "конечный пункт": the destination over others
+    # "появился эшелон", "pojawił się pociąg": an arrival, in a clause that names a train
+    appear: re.Pattern[str] | None = None
     after_words: frozenset[str] = frozenset()  # "через", "праз", "po": a time after a date
     # "в течение", "протягом", "на працягу", "w ciągu": a time up to which a trip takes
     within_words: frozenset[str] = frozenset()
@@ -606,6 +608,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         plural_town_endings=tuple(_norm(s) for s in data.get("plural_town_endings") or []),
         verbs=_verbs(data.get("verbs") or {}),
         forward=_stem_re((data.get("verbs") or {}).get("forward") or []),
+        appear=_stem_re((data.get("verbs") or {}).get("appear") or []),
         markers=PhraseTable(markers),
         group_refs=_flat(data.get("group_refs")),
         group_lead=frozenset(_norm(w) for w in data.get("group_lead") or []),

@@ -245,6 +245,11 @@ _MORE = frozenset(
 
 # "and" joining two car nouns counted by one number ("260 platform i wagonów")
 _AND_WORDS = frozenset({"i", "и", "і", "oraz", "та", "ды", "and", "й"})
+# what may follow a count whose noun is left out ("из них 2 пассажирских", "w tym 3
+# osobowe – 6 kwietnia"): the end of the text or clause, a bracket, a dash or "and"
+_ADJECTIVE_COUNT_ENDS = frozenset(
+    {"", ",", ".", ";", ")", "(", ":", "-", "–", "—", "а", *_AND_WORDS} - {"and"}
+)
 
 
 def _not_a_count(toks: tuple[Token, ...], i: int) -> bool:
@@ -772,9 +777,10 @@ class LexiconReader:
                 kind = adjective
             m += 1
         if kind is not None and kind != "neutral" and m > k:
-            # "из них 2 пассажирских": an adjective standing for its noun
+            # "из них 2 пассажирских": an adjective standing for its noun, to the end of
+            # its clause ("w tym 3 osobowe – 6 kwietnia", "з іх 3 пасажырскія — з ...")
             nxt = toks[m].low if m < len(toks) else ""
-            if nxt in ("", ",", ".", ";", ")", "(", ":", "и", "і", "i", "та", "ды", "oraz", "а"):
+            if nxt in _ADJECTIVE_COUNT_ENDS:
                 return kind, m
         return None
 
@@ -2494,6 +2500,18 @@ class LexiconReader:
             window = text[max(0, m.start() - 24) : m.end()]
             forward = forward_re is not None and forward_re.search(window) is not None
             cues.append(VerbCue(role, m.start(), m.end(), not forward))
+        appear = self.lex.appear
+        if appear is not None and appear.search(text) is not None and self.has_train_noun(text):
+            # "w Rostoku pojawią się trzy pociągi": a train that appears somewhere came there
+            # (only where a train is named: "pojawiło się 30 osób" is people)
+            for m in appear.finditer(text):
+                end = m.end()
+                while end < len(text) and (text[end].isalpha() or text[end] in "'’-"):
+                    end += 1  # the whole word ("появятся" after the stem "появят")
+                window = text[max(0, m.start() - 24) : end]
+                forward = forward_re is not None and forward_re.search(window) is not None
+                cues.append(VerbCue("arrival", m.start(), end, not forward))
+            cues.sort(key=lambda cue: cue.start)
         return cues
 
     # -- places ----------------------------------------------------------------------

@@ -78,10 +78,13 @@ _DEST = (
     # "the train's final destination in Germany will be Duisburg", "the final point of
     # Tashkent station"
     r"destination(?:\s+(?:railway\s+)?station)?(?:\s+in\s+(?-i:[A-Z])[\w'’-]*)?"
-    r"(?:\s+(?:is|was|will\s+be|[-–—]))?:?|"
+    r"(?:\s+(?:is\s+to\s+be|was\s+to\s+be|is|was|will\s+be|[-–—]))?:?|"
     r"(?:final|end)\s+(?:point|stop)(?:\s+(?:of|is|was|will\s+be|[-–—]))?:?|"
     r"to|for|towards?|into"
 )
+# the side a train came from ("from the direction of Minsk", lexicon key ``approach``
+# in the other languages): its origin when nothing better is told, else a place passed
+_APPROACH = r"(?:coming\s+|arriving\s+)?from\s+the\s+(?:direction|side)\s+of"
 _REACH = (
     r"reached|reaches|reaching|reach|get\s+to|gets\s+to|stopped\s+(?:at|in)|unloaded\s+(?:at|in)"
 )
@@ -138,7 +141,7 @@ _WORD = (
 _NAME = rf"{_WORD}(?:[^\S\n]+(?:{_WORD}|[IVX]{{1,3}}(?![\w'’])|\d(?!\d)))*"
 
 _PLACE_RE = re.compile(
-    rf"(?<![\w-])(?:(?P<o>{_ORIGIN})|(?P<r>{_REACH})|(?P<d>{_DEST})|(?P<a>{_AT}))\s+"
+    rf"(?<![\w-])(?:(?P<p>{_APPROACH})|(?P<o>{_ORIGIN})|(?P<r>{_REACH})|(?P<d>{_DEST})|(?P<a>{_AT}))\s+"
     # a facility named by its kind, then its town: "departed from the Kazakh-Chinese
     # terminal in Xi'an", "from the railhead at Fort Bliss": the town is the place
     # (a facility with a name of its own, "the BNSF Eola Yard in Aurora", is that name)
@@ -219,7 +222,7 @@ _CUE_WORDS = (
     "station final end began begun begins started starts before terminate terminates "
     "terminated terminating ends ended ending residents locals inhabitants witnesses "
     "eyewitnesses onlookers after with making stopping calling called north south east west "
-    "route journey trip section leg stretch stage"
+    "route journey trip section leg stretch stage coming"
 )
 _CUE_FIRST_WORDS = frozenset(_CUE_WORDS.split())
 _NUMERAL_RE = re.compile(r"[IVX]{1,3}|\d")
@@ -993,8 +996,18 @@ def find_places(text: str) -> list[PlaceSpan]:
             continue
         # The name pattern is greedy; resume right after the part kept.
         pos = m.start("name")
-        role = "origin" if m["o"] else "reach" if m["r"] else "destination" if m["d"] else "at"
-        cue = (m["o"] or m["r"] or m["d"] or m["a"]).lower()
+        role = (
+            "approach"
+            if m["p"]
+            else "origin"
+            if m["o"]
+            else "reach"
+            if m["r"]
+            else "destination"
+            if m["d"]
+            else "at"
+        )
+        cue = (m["p"] or m["o"] or m["r"] or m["d"] or m["a"]).lower()
         if _not_a_route_cue(text, m.start(), cue, role):
             continue
         first, last = _name_or_site(m["name"])

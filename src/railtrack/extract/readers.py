@@ -45,6 +45,11 @@ _LEG_ON_RE = re.compile(
     r"\b(?:(?P<relative>from\s+where|whence)|from\s+there|thence)\b", re.IGNORECASE
 )
 
+# a further destination named after the station reached ("Its further destination is
+# Yelsk"): the end of the route, the station reached a place passed (as the lexicons'
+# ``final_stop`` words, "Jego dalszym celem ma być Jelsk")
+_FURTHER_END_RE = re.compile(r"\b(?:further|onward|next|subsequent)\s+destination\b", re.IGNORECASE)
+
 __all__ = ["EnglishReader", "Reader", "reader_for"]
 
 
@@ -118,6 +123,18 @@ class EnglishReader:
                 continue  # "It is not known from where it came": a question, no leg
             return found.start()
         return None
+
+    def is_final_stop(self, text: str) -> bool:  # noqa: D102
+        return self.final_stop_at(text) is not None
+
+    def final_stop_at(self, text: str) -> int | None:
+        """Where the words naming a further end of the route start, if anywhere.
+
+        >>> EnglishReader().final_stop_at("Its further destination is Yelsk.")
+        4
+        """
+        found = _FURTHER_END_RE.search(text)
+        return None if found is None else found.start()
 
     def without_other_modes(self, text: str) -> str:
         """Blank the legs by sea and the sections of line named by their ends.

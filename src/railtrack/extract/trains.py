@@ -86,6 +86,9 @@ class _Facts:
     origin: Fact | None = None
     destination: Fact | None = None
     goal: Fact | None = None  # "likely to reach Donbas": a destination only if none
+    # "od strony Mińska", "со стороны Минска": the side the train came from, its origin
+    # only if none is told (then no longer a place passed), else a place passed
+    approach: Fact | None = None
     departure: Fact | None = None
     arrival: Fact | None = None
     # an arrival told as past ("arrived at Polonka"): value is the place's text, kept
@@ -164,6 +167,36 @@ def _set_place(facts: _Facts, role: str, fact: Fact) -> None:
     current = getattr(facts, role)
     if current is None or _specificity(fact) > _specificity(current):
         setattr(facts, role, fact)
+
+
+def _approach_into(facts: _Facts, fact: Fact) -> None:
+    """Note the side a train came from ("od strony Mińska"): a place passed, for now.
+
+    It becomes the origin when no origin is told by the end (:func:`_approach_to_origin`).
+    The side of a country ("wjazd na most Kerczeński od strony Rosji", "з боку Росії")
+    is a side of a border, a bridge or a front, not a place the train came through.
+    """
+    if is_broad(fact.value.text):
+        return
+    if facts.approach is None:
+        facts.approach = fact
+    if not any(v.text == fact.text for v in facts.via):
+        facts.via.append(fact)
+
+
+def _approach_to_origin(facts: _Facts) -> None:
+    """Make the side a train came from its origin when no origin is told.
+
+    "oba pociągi przyjechały od strony Mińska", "со стороны Минска прибыл эшелон",
+    "from the direction of Minsk": with no other origin, the place the train came from
+    is the best known start of its route (and no longer a place passed); with one
+    ("из Брянска ... со стороны Унечи") it stays a place passed.
+    """
+    side = facts.approach
+    if side is None or facts.origin is not None:
+        return
+    facts.origin = side
+    facts.via = [v for v in facts.via if v.text != side.text]
 
 
 def _specificity(fact: Fact) -> int:
@@ -427,6 +460,9 @@ class _ClauseReader:
             if role in ("origin", "destination"):
                 self._end_into(facts, role, fact, place, marked)
                 continue
+            if role == "approach":
+                _approach_into(facts, fact)
+                continue
             _set_place(facts, role, fact)
 
     def _arrival_told_into(self, facts: _Facts, place: PlaceSpan) -> None:
@@ -619,6 +655,8 @@ class _ClauseReader:
             return "destination" if self.stage == "unloading" else "origin"
         if place.role == "reach":
             return "goal"
+        if place.role == "approach":
+            return "approach"
         if place.role != "at":
             return None  # "alternative" ("to X or Y"), "onward" ("from there to X")
         if self.text[place.cue_start : place.start].strip().lower().startswith(_VIA_CUES):
@@ -3391,9 +3429,19 @@ def _passengers_only(train: TrainDraft, military: set[int]) -> bool:
     cars alone carries people (a service), when the report names no other kind of car
     and no military train; an echelon's passenger cars carry its soldiers ("Такой же
     прибыл" after "эшелон из 15 пассажирских вагонов" is that echelon's make-up again).
+    A total beyond its passenger cars ("41 wagonów, w tym 3 osobowe", "41 вагон, из
+    них 3 пассажирских") tells of other cars too: not passengers alone.
     """
     kinds = {k for k in train.counts if k != "total"}
-    return kinds == {"passenger"} and id(train) not in military
+    if kinds != {"passenger"} or id(train) in military:
+        return False
+    total, passenger = train.counts.get("total"), train.counts["passenger"]
+    return not (
+        total is not None
+        and isinstance(total.value, int)
+        and isinstance(passenger.value, int)
+        and total.value > passenger.value
+    )
 
 
 def _drop_background_groups(draft: ReportDraft) -> None:
@@ -4823,6 +4871,7 @@ def _fill_groups(draft: ReportDraft, *, max_group_trains: int) -> None:  # noqa:
                 "origin",
                 "destination",
                 "goal",
+                "approach",
                 "departure",
                 "arrival",
                 "arrived",
@@ -4855,3 +4904,4 @@ def _fill_groups(draft: ReportDraft, *, max_group_trains: int) -> None:  # noqa:
             or (is_broad(train.destination.value.text) and not is_broad(train.goal.value.text))
         ):
             train.destination = train.goal
+        _approach_to_origin(train)
