@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from railtrack import columns as C
@@ -45,6 +45,7 @@ def _candidate(departure: Any, arrival: Any) -> relays._Candidate:
     )
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(
     plan=st.tuples(windows, windows),
     plan_published=st.one_of(st.none(), st.integers(0, 40)),
@@ -52,7 +53,7 @@ def _candidate(departure: Any, arrival: Any) -> relays._Candidate:
         st.tuples(
             windows, windows, st.one_of(st.none(), st.integers(0, 40)), st.sampled_from("ab")
         ),
-        max_size=12,
+        max_size=8,
     ),
     transit=st.integers(0, 20),
 )
