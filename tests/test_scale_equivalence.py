@@ -358,6 +358,16 @@ def _plain_seen_links(
     return out
 
 
+class _EveryTold:
+    """The plan rule before its index: every moving train tested against every plan."""
+
+    def __init__(self, rows: Any, keys: Any, published: Any, windows: Any) -> None:
+        self.rows = list(rows)
+
+    def near(self, key: object, **_: Any) -> list[int]:
+        return self.rows
+
+
 def _plain_run(reports: ReportSet, network: RailNetwork, as_of: str | None) -> dict[str, Any]:
     """Run ``track`` with the plain references patched in for the optimised code."""
     with pytest.MonkeyPatch.context() as mp:
@@ -373,6 +383,7 @@ def _plain_run(reports: ReportSet, network: RailNetwork, as_of: str | None) -> d
         mp.setattr(estimate, "_route_keys", _plain_route_keys)
         mp.setattr(tracking, "_sighting_records", _plain_sighting_records)
         mp.setattr(relays, "_seen_links", _plain_seen_links)
+        mp.setattr(relays, "ToldIndex", _EveryTold)
         return _run(reports, network, as_of)
 
 

@@ -90,6 +90,7 @@ import numpy as np
 import pandas as pd
 
 from railtrack import columns as C
+from railtrack._told_index import ToldIndex
 from railtrack.io import ReportSet
 from railtrack.models import Shipment
 from railtrack.settings import DEFAULT_SETTINGS, Settings
@@ -1249,13 +1250,28 @@ def _plan_links(
         first = min(w[0] for w in (other.departure, other.arrival) if w is not None)
         return first, published[j] or 0, ids[j]
 
+    # The rule is tested only on the moving trains it may link (same destination,
+    # published no earlier, dated near the plan): each pair was tested before.
+    near = ToldIndex(
+        told,
+        [dests[j] for j in told],
+        [published[j] for j in told],
+        [(candidates[j].departure, candidates[j].arrival) for j in told],
+    )
+    transit = settings.relay_max_transit_days
     taken: dict[int, set[tuple[str, ...]]] = {}
     out: list[tuple[int, int, str]] = []
     for i in sorted(plans, key=lambda r: (published[r] or 0, ids[r])):
         plan = candidates[i]
         if plan.departure is None and plan.arrival is None:
             continue  # an undated plan announces no one train
-        fitting = [j for j in told if plan.report_key not in taken.get(j, set()) and fits(i, j)]
+        maybe = near.near(
+            dests[i],
+            published=published[i],
+            windows=(plan.departure, plan.arrival),
+            transit=transit,
+        )
+        fitting = [j for j in maybe if plan.report_key not in taken.get(j, set()) and fits(i, j)]
         if fitting:
             j = min(fitting, key=first_day)
             out.append((i, j, "plan"))
