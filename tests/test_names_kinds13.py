@@ -96,3 +96,24 @@ def test_russian_spelling_stays_a_tie(net: RailNetwork, name: str) -> None:
     r = net.gazetteer.resolve(name)
     assert not r.resolved
     assert "ambiguous" in r.note
+
+
+@pytest.mark.parametrize(
+    "name", ["Свердловск-пассажирский", "Свердловск-Сортировочный", "Sverdlovsk-Passazhirsky"]
+)
+def test_station_named_for_a_former_town_name_is_a_tie(net: RailNetwork, name: str) -> None:
+    """unseen13: Yekaterinburg's stations keep "Свердловск", Dovzhansk's former name too."""
+    r = net.gazetteer.resolve(name)
+    assert not r.resolved
+    assert {c[0] for c in r.candidates} >= {"GN692105", "GN1486209"}
+    assert "names several towns" in r.note
+
+
+@pytest.mark.parametrize(
+    ("name", "town"),
+    [("Калининград-Сортировочный", "GN554234"), ("Минск-Сортировочный", "GN625144")],
+)
+def test_station_of_a_towns_own_name_keeps_the_town(net: RailNetwork, name: str, town: str) -> None:
+    """Korolev was Kaliningrad until 1996, but "Калининград" is Kaliningrad's own name."""
+    r = net.gazetteer.resolve(name)
+    assert (r.resolved, r.station_id, r.precision) == (True, town, "town")

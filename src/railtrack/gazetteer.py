@@ -149,6 +149,7 @@ _THEATRE_KM = 100.0
 # it costs about as much CPU as resolving this many names); a batch of as many new names
 # reads it at once (Gazetteer.resolve_all)
 _FORMS_AFTER = 200
+_UNKNOWN_STATION = "no station "  # how the note of a suffixed name's town answer starts
 _CLASH_NOTE = ", or a case form of"  # the note of _case_form_clash, read by the fallback
 _NEAR_TOWN_NOTE = " is a near spelling of"  # the note of _near_town_guard
 
@@ -879,6 +880,8 @@ class Gazetteer:
         found = self._resolve_name(query, lang)
         if not found.resolved and found.note.startswith("ambiguous") and _belarusian(query):
             found = self._namesake_in_belarus(query, found) or found
+        if found.resolved and found.note.startswith(_UNKNOWN_STATION):
+            found = self._alias_town_tie(query, found) or found
         if found.resolved and found.precision in ("region", "country") and _names_station(query):
             return self._station_not_region(query, found)
         if not found.resolved or found.precision not in ("station", "town"):
@@ -887,6 +890,51 @@ class Gazetteer:
         if self._has_theatre():
             return found
         return self._theatre_namesake(query, found)
+
+    def _alias_town_tie(self, query: str, found: Resolution) -> Resolution | None:
+        """Return a suffixed station name unresolved when its town bears the name as an alias.
+
+        "Свердловск-пассажирский" (a station the network lacks) reached the town
+        Dovzhansk by "Свердловск", one of its other names (its name until 2016); the
+        stations of Yekaterinburg, Sverdlovsk until 1991, keep that name, and
+        Yekaterinburg bears it too (``town_names.tsv.gz``). When the name's base is
+        not the town's own name and another town of the network bears it as written,
+        the station's town is unknown: both stay candidates. None otherwise
+        ("Минск-Сортировочный": Minsk is the town's own name).
+        """
+        tokens = list(_query_tokens(query.strip()))
+        words = [w for w in re.split(r"[-\s]+", query.strip()) if w]
+        n = len(base_tokens(tokens))
+        if len(words) != len(tokens) or n >= len(tokens) or found.station_id is None:
+            return None
+        head = " ".join(words[:n])
+        want = _fold(head)
+        if any(_fold(x) == want for x in self._written.get(found.station_id, ())[:2]):
+            return None  # the town's own name
+        others = [
+            p
+            for p in WorldPlaces.default().lookup(head)
+            if p.kind == "network_town" and p.id != found.station_id and p.written_as(head)
+        ]
+        if not others:
+            return None
+        cands = (
+            (found.station_id, found.name or "", found.score),
+            *((p.id, self._place_name(p), found.score) for p in others),
+        )
+        names = ", ".join(c[1] for c in cands[:4])
+        return Resolution(
+            query=query,
+            resolved=False,
+            score=found.score,
+            candidates=cands,
+            note=f"{found.note.split(':')[0]}, and {head!r} names several towns: {names}",
+        )
+
+    def _place_name(self, place: WorldPlace) -> str:
+        """Return a world-table place's name; a network town's as the network writes it."""
+        i = self._index.get(place.id)
+        return self._stations[i].name if i is not None else place.name
 
     def _namesake_in_belarus(self, query: str, found: Resolution) -> Resolution | None:
         """Return the one tied place in Belarus of a name spelt in Belarusian, or None.
@@ -3250,7 +3298,7 @@ def _unknown_station_note(tokens: Sequence[str], town: str | None) -> str:
     "Минск-Сортировочный" on a network without that yard resolves to the town Minsk
     (geo precision "town"), never to another station of Minsk; the note says so.
     """
-    return f"no station {' '.join(tokens)!r} is known: resolved to the town {town}"
+    return f"{_UNKNOWN_STATION}{' '.join(tokens)!r} is known: resolved to the town {town}"
 
 
 def _no_station(query: str, found: Resolution) -> Resolution:
