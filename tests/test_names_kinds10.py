@@ -88,6 +88,8 @@ def test_property_no_case_form_picks_a_place_off_the_track_over_a_tie(
         checked += 1
         for form in (name + "ом", name + "е"):
             r = net.resolve(form)
+            if "ў" in form and r.country == "BY" and r.note.startswith("spelt in Belarusian"):
+                continue  # session 13: the Belarusian spelling names the one in Belarus
             assert not (
                 r.resolved
                 and r.in_network is False

@@ -117,3 +117,10 @@ def test_station_of_a_towns_own_name_keeps_the_town(net: RailNetwork, name: str,
     """Korolev was Kaliningrad until 1996, but "Калининград" is Kaliningrad's own name."""
     r = net.gazetteer.resolve(name)
     assert (r.resolved, r.station_id, r.precision) == (True, town, "town")
+
+
+def test_belarusian_spelling_of_another_tied_name(net: RailNetwork) -> None:
+    """A form no table holds: "Кіраўску" ties Kirovsks of Russia; Belarus has one."""
+    r = net.gazetteer.resolve("Кіраўску")
+    assert (r.resolved, r.country) == (True, "BY")
+    assert r.note.startswith("spelt in Belarusian")
