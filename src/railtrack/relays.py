@@ -12,7 +12,9 @@ tells them apart:
 - **the same ends**: the same origin and the same destination after resolving
   (station ids; a region or an unresolved name compares as itself), and at least one
   end resolved to a station, so that two trains "from Belarus to Ukraine" are never
-  one by default;
+  one by default; to one station, an origin one leaves untold, or tells as a region
+  the other's station lies in ("з Расіі", "ze Smoleńska"), fits when their days agree
+  with no slack (:func:`_origins_fit`; never a plan beside a moving train);
 - **the same movement dates**: their departure windows overlap, or their arrival
   windows do, within ``slack_days`` (relays date the same event a day apart when
   they resolve "yesterday" against different publication days); a departure window
@@ -26,6 +28,10 @@ tells them apart:
   the only kinds a report counted, ``cars_total_derived``) agrees with
   any count that is no smaller (within the same tolerance), and two lower bounds
   always agree;
+- **the closest**: of several kept trains a shipment may retell, the one on the same
+  days, then with the nearest count, then from the same origin (:func:`_best_match`),
+  so a relay's two trains each take their own; an untold origin fitting two trains
+  of other origins equally links neither;
 - **different reports**: two shipments of one report, or two rows of one file without
   report ids (a spreadsheet) that name the same source, are never linked: a report
   that lists two trains means two trains. Rows of one table that name different
