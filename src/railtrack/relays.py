@@ -12,7 +12,9 @@ tells them apart:
 - **the same ends**: the same origin and the same destination after resolving
   (station ids; a region or an unresolved name compares as itself), and at least one
   end resolved to a station, so that two trains "from Belarus to Ukraine" are never
-  one by default;
+  one by default; to one station, an origin one leaves untold, or tells as a region
+  the other's station lies in ("з Расіі", "ze Smoleńska"), fits when their days agree
+  with no slack (:func:`_origins_fit`; never a plan beside a moving train);
 - **the same movement dates**: their departure windows overlap, or their arrival
   windows do, within ``slack_days`` (relays date the same event a day apart when
   they resolve "yesterday" against different publication days); a departure window
@@ -26,6 +28,10 @@ tells them apart:
   the only kinds a report counted, ``cars_total_derived``) agrees with
   any count that is no smaller (within the same tolerance), and two lower bounds
   always agree;
+- **the closest**: of several kept trains a shipment may retell, the one on the same
+  days, then with the nearest count, then from the same origin (:func:`_best_match`),
+  so a relay's two trains each take their own; an untold origin fitting two trains
+  of other origins equally links neither;
 - **different reports**: two shipments of one report, or two rows of one file without
   report ids (a spreadsheet) that name the same source, are never linked: a report
   that lists two trains means two trains. Rows of one table that name different
@@ -175,6 +181,7 @@ class _Candidate:
     cars_at_least: bool = False
     group: tuple[str, ...] | None = None
     group_rank: tuple[float, int, str, int, str] = (0.0, 0, "", 0, "")
+    origin: str = "?"  # "id:...", "region:...", "text:..." or "?" (untold)
 
 
 def _text(column: pd.Series) -> pd.Series:
@@ -185,6 +192,19 @@ def _text(column: pd.Series) -> pd.Series:
 
 def _letters(text: object) -> str:
     return "".join(ch for ch in str(text).casefold() if ch.isalnum())
+
+
+def _corridor_keys(shipments: pd.DataFrame) -> pd.Series:
+    """Return the key of the corridor each shipment is linked in; None when too vague.
+
+    A shipment to a station is compared with every shipment to that station (their
+    origins must fit, :func:`_origins_fit`: "з Расіі" and an untold origin, "z Rosji"
+    and "ze Smoleńska" may be one train's); one whose destination is no station, with
+    those of the same ends (:func:`_ends_keys`).
+    """
+    keys = _ends_keys(shipments)
+    sid = _text(shipments["destination_station_id"])
+    return ("to:" + sid).where(sid.notna() & keys.notna(), keys)
 
 
 def _ends_keys(shipments: pd.DataFrame) -> pd.Series:
@@ -288,6 +308,7 @@ def _candidates(
     published = [10**7 if d is None else d for d in _ordinals(table[C.PUBLISHED])]
     report_keys, ids = _report_keys(table), table[C.ID].astype(str).tolist()
     groups = _group_keys(table)
+    origins = [o or "?" for o in _end_keys(table, "origin")]
     out = []
     for i, (dep, arr, n, p) in enumerate(zip(departures, arrivals, cars, passengers, strict=True)):
         says = sum(x is not None for x in (dep, arr, n, p)) + vias[i]
@@ -315,6 +336,7 @@ def _candidates(
                 cars_at_least=bounds[i],
                 group=group,
                 group_rank=(cred, published[i], "\x1f".join(group or ()), -says, ids[i]),
+                origin=origins[i],
             )
         )
     return out
@@ -392,9 +414,16 @@ def _overlap(a: Window, b: Window, slack: int) -> bool:
     return a[0] <= b[1] + slack and b[0] <= a[1] + slack
 
 
-def _dates_agree(a: _Candidate, b: _Candidate, settings: Settings) -> str | None:
-    """Return which dates agree (``departure``, ``arrival``, ``departure-arrival``), or None."""
-    slack, transit = settings.relay_slack_days, settings.relay_max_transit_days
+def _dates_agree(
+    a: _Candidate, b: _Candidate, settings: Settings, *, slack: int | None = None
+) -> str | None:
+    """Return which dates agree (``departure``, ``arrival``, ``departure-arrival``), or None.
+
+    ``slack``: the days two windows of one kind may lie apart (default
+    ``relay_slack_days``).
+    """
+    transit = settings.relay_max_transit_days
+    slack = settings.relay_slack_days if slack is None else slack
     if a.departure and b.departure and not _overlap(a.departure, b.departure, slack):
         return None
     if a.arrival and b.arrival and not _overlap(a.arrival, b.arrival, slack):
@@ -602,14 +631,67 @@ def lookup_span(shipment: Shipment, settings: Settings | None = None) -> Window 
     return (min(days), max(days)) if days else None
 
 
-def _same_train(a: _Candidate, b: _Candidate, settings: Settings) -> str | None:
+Within = Callable[[str], Collection[str]]
+"""A region key ("Russia") -> the station ids it covers."""
+
+
+def _origins_fit(a: str, b: str, within: Within | None) -> bool:
+    """Whether two told origins (:func:`_end_keys` keys, ``?`` untold) may be one train's.
+
+    The same key; an untold origin beside any; a region ("з Расіі") beside a station
+    that lies in it ("ze Smoleńska"), when ``within`` says which stations it covers.
+
+    Examples
+    --------
+    >>> russia = lambda key: {"RU-SMOLENSK"} if key == "Russia" else set()
+    >>> _origins_fit("region:Russia", "?", None), _origins_fit("?", "id:RU-SMOLENSK", None)
+    (True, True)
+    >>> _origins_fit("region:Russia", "id:RU-SMOLENSK", russia)
+    True
+    >>> _origins_fit("id:BY-ORSHA", "region:Russia", russia)
+    False
+    """
+    if a == b or a == "?" or b == "?":
+        return True
+    if within is None:
+        return False
+    for region, station in ((a, b), (b, a)):
+        if region.startswith("region:") and station.startswith("id:"):
+            return station[3:] in within(region[7:])
+    return False
+
+
+def _same_train(
+    a: _Candidate, b: _Candidate, settings: Settings, within: Within | None = None
+) -> str | None:
     """Return which dates agree when ``a`` and ``b`` tell one movement, else None."""
     if a.report_key == b.report_key:
+        return None
+    loose = a.origin != b.origin
+    if loose and (a.rank[2] != b.rank[2] or not _origins_fit(a.origin, b.origin, within)):
+        # (a plan and a moving train told from different places: the plan rule decides)
         return None
     tolerance = settings.relay_cars_tolerance
     if not _cars_agree(a, b, tolerance):
         return None
-    return _dates_agree(a, b, settings)
+    # origins told differently ("з Расіі", none): the same days, no slack
+    return _dates_agree(a, b, settings, slack=0 if loose else None)
+
+
+def _fit(a: _Candidate, b: _Candidate) -> tuple[int, int, int]:
+    """Return how closely two matching trains agree (lower first): days apart, cars, origin.
+
+    The days between their departure windows and between their arrival windows (0
+    when they overlap), the difference of their car totals (0 when one is untold),
+    and 1 when their origins differ (one untold or a region, the other told finer).
+    """
+    days = sum(
+        max(0, x[0] - y[1], y[0] - x[1])
+        for x, y in ((a.departure, b.departure), (a.arrival, b.arrival))
+        if x is not None and y is not None
+    )
+    cars = abs(a.cars - b.cars) if a.cars is not None and b.cars is not None else 0
+    return days, cars, int(a.origin != b.origin)
 
 
 @dataclass
@@ -639,22 +721,44 @@ def _lookup_days(c: _Candidate, settings: Settings) -> set[int]:
     return days
 
 
-def _first_match(
-    c: _Candidate, trains: list[_Train], by_day: dict[int, list[int]], settings: Settings
+def _best_match(
+    c: _Candidate,
+    trains: list[_Train],
+    by_day: dict[int, list[int]],
+    settings: Settings,
+    within: Within | None = None,
 ) -> tuple[_Train, str] | None:
-    """Return the best-ranked kept train ``c`` tells again (and how), or None."""
+    """Return the kept train ``c`` tells again (and how), or None.
+
+    Of several that match, the one told on the same days (then with the nearest car
+    count, then the same origin, then the best ranked): a relay of two trains, 4 and 5
+    April, takes another report's 5 April train as its own 5 April train, never as the
+    4 April one a day's slack would also allow. When the best fits equally trains
+    from different origins, none of which ``c`` names, ``c`` may be either: not linked.
+    """
+    found: list[tuple[tuple[int, int, int], int, _Train, str]] = []
     for index in sorted({i for d in _lookup_days(c, settings) for i in by_day.get(d, ())}):
         train = trains[index]
         if c.report_key in train.reports:
             continue
-        how = _same_train(train.kept, c, settings)
+        how = _same_train(train.kept, c, settings, within)
         if how is not None:
-            return train, how
-    return None
+            found.append((_fit(train.kept, c), index, train, how))
+    if not found:
+        return None
+    best = min(found, key=lambda f: (f[0], f[1]))
+    ties = {f[2].kept.origin for f in found if f[0] == best[0]}
+    if len(ties) > 1 and c.origin not in ties:
+        return None
+    return best[2], best[3]
 
 
 def _link_corridor(
-    candidates: list[_Candidate], settings: Settings, *, groups: bool = False
+    candidates: list[_Candidate],
+    settings: Settings,
+    *,
+    groups: bool = False,
+    within: Within | None = None,
 ) -> list[_Train]:
     """Link the shipments of one pair of ends, best record first.
 
@@ -663,11 +767,15 @@ def _link_corridor(
     credibility, its published day and id), so that of two reports telling the
     same trains one report's are kept in every corridor; else a grouped train is
     always kept (its group's links were settled before, :func:`_group_links`).
+    ``within``: the stations of a region, for origins told as a region
+    (:func:`_origins_fit`).
     """
     trains: list[_Train] = []
     by_day: dict[int, list[int]] = {}
     for c in sorted(candidates, key=(lambda c: c.group_rank) if groups else (lambda c: c.rank)):
-        match = None if c.grouped and not groups else _first_match(c, trains, by_day, settings)
+        match = (
+            None if c.grouped and not groups else _best_match(c, trains, by_day, settings, within)
+        )
         if match is not None:
             train, how = match
             train.reports.add(c.report_key)
@@ -681,7 +789,7 @@ def _link_corridor(
 
 def _corridors(shipments: pd.DataFrame, settings: Settings) -> Iterator[list[_Candidate]]:
     """Yield the linkable shipments grouped by their ends (corridors told twice or more)."""
-    keys = _ends_keys(shipments).reset_index(drop=True)
+    keys = _corridor_keys(shipments).reset_index(drop=True)
     rows = keys.index[keys.notna() & keys.duplicated(keep=False)]
     if not len(rows):
         return
@@ -742,15 +850,21 @@ def _seen_on_train(
 
 
 def _seen_links(
-    shipments: pd.DataFrame, sightings: pd.DataFrame, gone: set[int], settings: Settings
+    shipments: pd.DataFrame,
+    sightings: pd.DataFrame,
+    gone: set[int],
+    settings: Settings,
+    within: Within | None = None,
 ) -> list[tuple[int, int, str]]:
     """Link each train told only as seen on its way to the train of another report it is.
 
-    A shipment with no origin at all and a destination, whose report dates it by a
-    sighting, is the train of another report going to the same destination that
-    left from the station it was seen at on that day, or passed it then (``via``);
-    or, told only as seen too, was seen at the same station within ``slack_days``.
-    Car counts must agree; the train with an origin (else the better ranked) is kept.
+    A shipment with a destination, whose report dates it by a sighting only (no origin
+    at all, or no departure or arrival day: "a train of 36 cars passed Zhlobin towards
+    Gomel on 4 April; it came from Bryansk"), is the train of another report going to
+    the same destination that left from the station it was seen at on that day, or
+    passed it then (``via``); or, told only as seen too, was seen at the same station
+    within ``slack_days``. Car counts must agree and origins fit (:func:`_origins_fit`);
+    the train with an origin and dates (else the better ranked) is kept.
     """
     table = shipments.reset_index(drop=True)
     dest_sid = _text(table["destination_station_id"])
@@ -760,6 +874,9 @@ def _seen_links(
     no_origin = (
         table["origin"].isna() & table["origin_station_id"].isna() & table["origin_region"].isna()
     )
+    # (told with an origin but dated by its sighting alone: seen on its way too)
+    undated = table["departure_earliest"].isna() & table["arrival_earliest"].isna()
+    no_origin = no_origin | undated
     # read as lists once: a look-up per row of a 100,000-row Series costs seconds
     dests = dest.tolist()
     grouped = table[C.GROUP].notna().tolist()
@@ -792,6 +909,8 @@ def _seen_links(
             if j == i or j in gone or other.report_key == c.report_key:
                 continue
             if dests[j] != dests[i]:
+                continue
+            if not _origins_fit(c.origin, other.origin, within):
                 continue
             if not _cars_agree(c, other, tolerance):
                 continue
@@ -874,14 +993,17 @@ def _whole_groups(
 
 
 def _group_links(
-    shipments: pd.DataFrame, corridors: list[list[_Candidate]], settings: Settings
+    shipments: pd.DataFrame,
+    corridors: list[list[_Candidate]],
+    settings: Settings,
+    within: Within | None = None,
 ) -> list[tuple[int, int, str]]:
     """Return the links of groups' trains that retell another report's group as a whole."""
     links: list[tuple[int, int, str]] = []
     for candidates in corridors:
         grouped = [c for c in candidates if c.grouped]
         if len(grouped) > 1:
-            for train in _link_corridor(grouped, settings, groups=True):
+            for train in _link_corridor(grouped, settings, groups=True, within=within):
                 links.extend((c.row, train.kept.row, how) for c, how in train.linked)
     return _whole_groups(shipments, links) if links else links
 
@@ -1279,6 +1401,20 @@ def _plan_links(
     return out
 
 
+def _cached_regions(region_stations: Within | None) -> Within | None:
+    """Return ``region_stations`` asked once per region, its answers kept as sets."""
+    if region_stations is None:
+        return None
+    members: dict[str, frozenset[str]] = {}
+
+    def within(key: str) -> frozenset[str]:
+        if key not in members:
+            members[key] = frozenset(region_stations(key))
+        return members[key]
+
+    return within
+
+
 def relay_links(
     shipments: pd.DataFrame,
     settings: Settings | None = None,
@@ -1325,16 +1461,17 @@ def relay_links(
     [{'id': 'relay-t1', 'train': 'lb-2022-12-14-t1', 'matched_on': 'departure'}]
     """
     settings = settings or DEFAULT_SETTINGS
+    within = _cached_regions(region_stations)
     corridors = list(_corridors(shipments, settings))
-    dropped = _group_links(shipments, corridors, settings)
+    dropped = _group_links(shipments, corridors, settings, within)
     gone = {row for row, _, _ in dropped}
     for candidates in corridors:
         rest = [c for c in candidates if c.row not in gone] if gone else candidates
-        for train in _link_corridor(rest, settings):
+        for train in _link_corridor(rest, settings, within=within):
             dropped.extend((c.row, train.kept.row, how) for c, how in train.linked)
     if sightings is not None and len(sightings) and len(shipments):
         gone = {row for row, _, _ in dropped}
-        dropped.extend(_seen_links(shipments, sightings, gone, settings))
+        dropped.extend(_seen_links(shipments, sightings, gone, settings, within))
     if len(shipments):
         dropped.extend(_follow_ups(shipments, {row for row, _, _ in dropped}, settings))
         gone = {row for row, _, _ in dropped}

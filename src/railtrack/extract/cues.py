@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from railtrack.extract.casefold import fold_compile
-from railtrack.extract.numbers import _UNITS, NUMBER_PATTERN, parse_number
+from railtrack.extract.numbers import _UNITS, _WORD, NUMBER_PATTERN, parse_number
 
 __all__ = [
     "GroupAnnouncement",
@@ -141,8 +141,9 @@ _MARKER_RE = fold_compile(
     r"|(?P<weak>(?:one|another|the\s+other|(?:the\s+)?(?:first|second|third|fourth|fifth|sixth))"
     r"(?=\s+(?:at|in|on|near|from|to|with|heading|headed|"
     r"going|bound|carrying|"
-    # ("The first had 28 flatcars, the second 41 cars": its count, the verb left out)
-    r"was|is|left|arrived|departed|came)\b|\s*[,:—–]|\s+\d+\s+[^\W\d_]))"
+    r"was|is|left|arrived|departed|came)\b|\s*[,:—–]"
+    # ("The first had 28 flatcars, the second 41 cars": a count with no verb)
+    rf"|\s+(?:(?:about|around|some|roughly|nearly|almost|over)\s+)?(?:\d|{_WORD}\b)))"
     rf"|(?P<other>the\s+other(?=\s+{_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b|\s*,|\s+one\b|"
     rf"\s+{_FOLLOWING_VERB}))"
     # ("the military vehicles being pulled by a train": the train hauling the load told

@@ -557,6 +557,59 @@ class LexiconReader:
             i = end_i
         return counts
 
+    def find_bare_count(self, text: str) -> CarCount | None:
+        """Return a count whose car noun is left out, ending the text ("drugi 40").
+
+        A train of a list counted after one counted with its noun ("Pierwszy liczył 48
+        wagonów, drugi 40", "во втором — около 40", "у другім — 40"): the number (digits
+        or number words) that ends the clause, with nothing but punctuation after it and
+        no clock mark before it; an estimate word before it (lexicon ``approx``) marks it
+        as such. ``kind`` is ``total``: the caller gives it the kind the train before
+        was counted in, and tells a day or a time from a count.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> found = rd.find_bare_count("во втором — около сорока.")
+        >>> found.value, found.estimated, found.text
+        (40, True, 'около сорока')
+        >>> rd.find_bare_count("во втором — 40 вагонов") is None
+        True
+        >>> LexiconReader("pl").find_bare_count("drugi 40.").value
+        40
+        """
+        toks = tokens(text)
+        end_i = len(toks)
+        while end_i and not toks[end_i - 1].low[0].isalnum():
+            end_i -= 1
+        for i in range(max(0, end_i - 4), end_i):
+            number = self._plain_number(toks, i)
+            if number is None or number[1] != end_i:
+                continue
+            if i > 1 and toks[i - 1].low in (":", ".", ",", "/") and toks[i - 2].low.isdecimal():
+                return None  # "о 14:30", "8.30", "05/04": a time or a day, not a count
+            value = number[0]
+            if not 0 < value < 1000:
+                return None
+            bound, first = None, i
+            for k in range(max(0, i - 4), i):
+                found = self.lex.approx.match(toks, k)
+                if found is not None and found[1] == i:
+                    bound, first = found[0], k
+                    break
+            start, end = toks[first].start, toks[end_i - 1].end
+            return CarCount(
+                "total",
+                value,
+                bound is not None and bound != "at_least",
+                start,
+                end,
+                text[start:end],
+                at_least=bound == "at_least",
+                at_most=bound == "at_most",
+            )
+        return None
+
     def _may_start_count(self, low: str) -> bool:
         """Whether a count may start at a word: a digit, a number or an estimate word."""
         lex = self.lex

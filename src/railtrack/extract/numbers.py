@@ -33,6 +33,7 @@ __all__ = [
     "CountRange",
     "bound_before",
     "candidate_starts",
+    "find_bare_count",
     "find_car_counts",
     "find_count_series",
     "parse_number",
@@ -534,6 +535,66 @@ def _kind(adjectives: str, noun: str | None, bare: str | None) -> str:
     stem = (noun or "car").lower().replace("-", "")
     stem = stem.removesuffix("es") if stem.endswith("coaches") else stem.removesuffix("s")
     return _NOUN_KIND.get(stem) or "total"
+
+
+# a clause's last number with no noun after it ("the second 41", "the second, about
+# 40."): nothing but closing punctuation follows it, no clock or decimal mark before it
+_BARE_RE = re.compile(
+    rf"(?<![\w:.,/-])(?:(?P<approx>{_APPROX})\s+)?(?P<num>{NUMBER_PATTERN})[\s.,;:!?)\]]*$",
+    re.IGNORECASE,
+)
+
+
+def find_bare_count(text: str) -> CarCount | None:
+    """Return a count whose car noun is left out, ending the text ("the second 41").
+
+    A train of a list counted after one counted with its noun ("The first had 28
+    flatcars, the second 41") gives its number alone: the number that ends the clause,
+    with nothing but punctuation after it. Whether it counts the cars is for the caller
+    to decide (a number in a date or a time is none).
+
+    Parameters
+    ----------
+    text
+        One clause (the words that tell one train).
+
+    Returns
+    -------
+    CarCount or None
+        ``kind`` ``total`` (the caller gives it the kind the train before was counted
+        in), the value and its offsets; an estimate word before it ("about 40") marks
+        it ``estimated`` (or ``at_least``/``at_most``). None when the clause does not
+        end with a number.
+
+    Examples
+    --------
+    >>> found = find_bare_count("the second about 41.")
+    >>> found.value, found.estimated, found.text
+    (41, True, 'about 41')
+    >>> find_bare_count("the second 41 cars") is None, find_bare_count("at 14:30") is None
+    (True, True)
+    """
+    m = _BARE_RE.search(text)
+    if m is None:
+        return None
+    value = parse_number(m["num"])
+    if value is None or not 0 < value < 1000:
+        return None
+    word = m["approx"] or ""
+    at_least = bool(word) and _AT_LEAST_RE.match(word) is not None
+    at_most = bool(word) and _AT_MOST_RE.match(word) is not None
+    start = m.start("approx") if word else m.start("num")
+    end = m.end("num")
+    return CarCount(
+        "total",
+        value,
+        bool(word) and not at_least,
+        start,
+        end,
+        text[start:end],
+        at_least=at_least,
+        at_most=at_most,
+    )
 
 
 def find_car_counts(text: str) -> list[CarCount]:

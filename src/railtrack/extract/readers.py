@@ -29,6 +29,7 @@ from railtrack.extract.lexread import LexiconReader
 from railtrack.extract.numbers import (
     CarCount,
     bound_before,
+    find_bare_count,
     find_car_counts,
     find_count_series,
 )
@@ -61,6 +62,7 @@ class Reader(Protocol):
     def find_places(self, text: str) -> list[PlaceSpan]: ...  # noqa: D102
     def find_dates(self, text: str) -> list[DateSpan]: ...  # noqa: D102
     def find_car_counts(self, text: str) -> list[CarCount]: ...  # noqa: D102
+    def find_bare_count(self, text: str) -> CarCount | None: ...  # noqa: D102
     def find_count_series(self, text: str) -> tuple[list[int], str, int, int] | None: ...  # noqa: D102
     def verb_cues(self, text: str) -> list[VerbCue]: ...  # noqa: D102
     def claim_kind(self, text: str) -> str | None: ...  # noqa: D102
@@ -94,6 +96,9 @@ class EnglishReader:
 
     def find_car_counts(self, text: str) -> list[CarCount]:  # noqa: D102
         return find_car_counts(text)
+
+    def find_bare_count(self, text: str) -> CarCount | None:  # noqa: D102
+        return find_bare_count(text)
 
     def find_count_series(self, text: str) -> tuple[list[int], str, int, int] | None:  # noqa: D102
         return find_count_series(text)

@@ -1837,9 +1837,13 @@ class _Assembly:
         if marker.kind in _ORDINAL and group is not None and group.dated:
             # "arrived on 4 and 6 March. The first ..., the second ...": the trains of
             # the days, in order, described now
-            self.current = self.draft.trains[group.members[-group.dated]]
+            current = self.current = self.draft.trains[group.members[-group.dated]]
             group.dated -= 1
-            reader.all_into(self.current, self.draft.problems, group.last_role)
+            reader.all_into(current, self.draft.problems, group.last_role)
+            at = self.draft.trains.index(current)
+            if not current.counts and at and self.draft.trains[at - 1].counts:
+                # "Pierwszy liczył 48 wagonów, drugi 40": the number alone is its count
+                _elided_count(current, self.draft.trains[at - 1], reader)
             return
         if self._first_is_the_one_told(piece, marker, rd):
             # "Эшелон\nСегодня ночью ... прибыл первый из двух ожидаемых эшелонов: 45
@@ -2850,27 +2854,21 @@ def _in_passing(group: GroupDraft) -> bool:
 
 
 # ("the other with 41": English names the count as the Slavic languages do)
-_ELIDED = re.compile(
-    r"(?:^|[\s,—–:-])(?:з|із|зі|из|с|со|са|z|ze|with|—|–|-)\s*"
-    # an estimate before the bare number ("у трэцім — каля 50", "the third about 50")
-    r"(?P<about>(?:около|примерно|близько|приблизно|каля|прыкладна|około|ok\.|blisko|"
-    r"about|around|roughly)\s+)?"
-    r"(\d{1,3})\s*(?=[.,;)]|$)",
-    re.IGNORECASE,
-)
-
-
 def _elided_count(train: TrainDraft, previous: TrainDraft, reader: _ClauseReader) -> None:
-    """Read "другий — з 35" after "перший з 40 вагонів": the car word is left out.
+    """Read "drugi 40", "во втором — 40", "другий — з 35" after a train counted in full.
 
-    The bare number counts the kind of car the train before was counted in.
+    The car word is left out: the number that ends the clause (the reader's
+    ``find_bare_count``; not a day or a time of the clause) counts the kind of car the
+    train before was counted in (its total when it was counted in several kinds).
     """
-    found = _ELIDED.search(reader.text)
-    if found is None:
+    found = reader.rd.find_bare_count(reader.text)
+    if found is None or any(
+        span.start < found.end and found.start < span.end
+        for span in reader.rd.find_dates(reader.text)
+    ):
         return
     kinds = [k for k in previous.counts if k != "total"] or ["total"]
-    value = int(found[2])
-    fact = reader._fact(value, found.start(2), found.end(2), inferred=bool(found["about"]))
+    fact = reader._count_fact(found)
     train.counts[kinds[0] if len(kinds) == 1 else "total"] = fact
 
 
