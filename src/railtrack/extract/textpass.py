@@ -104,7 +104,7 @@ def tag_labels(text: str) -> list[tuple[int, int]]:
     [(1, 7)]
     >>> tag_labels("#помічено на станції Смоленськ")
     []
-    >>> tag_labels("Эшелон прибыл.\n#эшелон #Брест")
+    >>> tag_labels("Эшелон прибыл.\\n#эшелон #Брест")
     [(16, 22), (24, 29)]
     """
     if "#" not in text:
