@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from railtrack import load_network, load_reports, track_status
+from railtrack.pipeline import track
 from tests._extract_helpers import read
 
 APRIL_12 = date(2023, 4, 12)
@@ -376,3 +377,21 @@ def test_days_after_the_groups_departure_date_the_later_train(text: str, lang: s
         date(2023, 3, 21),
         date(2023, 3, 22),
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "По нашим данным, 14-15 апреля через Оршу пройдут ещё 3 эшелона.",
+        "According to our information, on April 14-15 three more echelons with equipment "
+        "will pass through Orsha.",
+    ],
+)
+def test_a_passage_ahead_is_announced_in_the_briefing(tmp_path: Path, text: str) -> None:
+    (tmp_path / "post.txt").write_text(
+        f"source: Hajun\npublished: 2023-04-12\n\n{text}\n", encoding="utf-8"
+    )
+    result = track(load_reports(tmp_path), load_network())
+    assert result.headline()["n_announced"] == 3
+    df = track_status(load_reports(tmp_path), load_network(), as_of="2023-04-12")
+    assert set(df["status"].astype(str)) == {"planned"}
