@@ -134,3 +134,61 @@ def test_each_trains_arrival_place_in_its_own_clause(text, expected):
 def test_a_verbless_clause_after_a_passing_verb_stays_a_place_passed():
     result = read("On May 2 two trains passed by: the first at Orsha, the second at Krichev.")
     assert all(dest is None for _, dest in ends(result))
+
+
+# -- a source cited "with reference to" an outlet is no end of a route (r935's kind) ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A train of 40 cars left Orsha on May 2, Railway Supply reports with reference to Belsat.",
+        "A train of 40 cars left Orsha on May 2, the outlet wrote, referring to Nasha Niva.",
+    ],
+)
+def test_a_source_cited_with_reference_to_is_no_destination(text):
+    assert ends(read(text)) == [("Orsha", None)]
+
+
+def test_a_destination_after_to_is_still_read():
+    assert ends(read("A train of 40 cars left Orsha for Smolensk on May 2.")) == [
+        ("Orsha", "Smolensk")
+    ]
+
+
+# -- "to A and then to B": A is passed on the way to B; "from there, the train continued"
+# is the same trip going on, not a later leg (r595's kind) --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "origin", "via", "destination"),
+    [
+        (
+            "The container train left Lanzhou on May 2, ran to the Altynkol border station "
+            "and then to Almaty.",
+            "Lanzhou",
+            ["Altynkol"],
+            "Almaty",
+        ),
+        (
+            "A block train departed from Chengdu on May 2. From there, the train continued to "
+            "Dostyk and later on to the final stop of Aktau port.",
+            "Chengdu",
+            ["Dostyk"],
+            "Aktau",
+        ),
+    ],
+)
+def test_a_place_on_the_way_to_a_further_end_is_passed(text, origin, via, destination):
+    result = read(text)
+    assert ends(result) == [(origin, destination)]
+    assert vias(result) == [via]
+
+
+def test_a_later_leg_of_the_load_is_still_onward():
+    # the containers go on by sea: no train's end
+    result = read(
+        "A train of 40 flatcars arrived in Taman on May 2. From there the containers were "
+        "loaded onto barges to Port Krym."
+    )
+    assert ends(result) == [(None, "Taman")]

@@ -236,6 +236,12 @@ _BEFORE_TO = frozenset(
         "next",
         "thanks",
         "belonging",
+        # a source cited ("reported by Railway Supply with reference to Rail.insider",
+        # "referring to Nasha Niva"): no train's end
+        "reference",
+        "referring",
+        "refers",
+        "referred",
         # what a car or a soldier belongs to ("wagons assigned to the Yekaterinburg
         # station", "mobilized and assigned to the Taman Division"): no train's end
         "assigned",
@@ -1127,6 +1133,25 @@ _ONWARD_RE = re.compile(
 )
 
 
+# "From there, the train continued ... to the final point of Tashkent": the same train
+# goes on, its trip's end is still ahead (no later leg of another train or load)
+_SAME_TRAIN_ON_RE = re.compile(
+    r"(?:from\s+there|thence),?\s+(?:the|this|that|our)\s+(?:[\w-]+\s+)?"
+    r"(?:train|echelon|service|freight|shuttle)\s+(?:then\s+)?(?:continued|went\s+on|"
+    r"proceeded|carried\s+on|travell?ed\s+on|moved\s+on|ran\s+on)\b",
+    re.IGNORECASE,
+)
+
+
+# "to the Saryagash border station and then to the final point of Tashkent": a place on
+# the way to a further end told next
+_THEN_TO_RE = re.compile(
+    r"(?:[^\S\n]+(?-i:[a-z][\w-]*)){0,3},?[^\S\n]+and[^\S\n]+(?:then|later|finally)"
+    r"[^\S\n]+(?:on[^\S\n]+)?(?:to|towards?|into)\b",
+    re.IGNORECASE,
+)
+
+
 _LIST_NEXT_RE = re.compile(
     rf"(?:,[^\S\n]*(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)(?:the[^\S\n]+)?"
     rf"(?=(?-i:[A-Z]))(?P<name>{_NAME})",
@@ -1179,7 +1204,10 @@ def _qualified_role(text: str, role: str, cue_start: int, end: int) -> tuple[str
         first, last = _trim_name(alt["name"])
         if first != last:
             return "alternative", alt.start("name") + last
-    if role == "destination" and _ONWARD_RE.search(text, 0, cue_start + 1) is not None:
+    if role == "destination" and _THEN_TO_RE.match(text, end):
+        return "at", end  # "to the Saryagash border station and then to Tashkent": passed
+    onward = _ONWARD_RE.search(text, 0, cue_start + 1) if role == "destination" else None
+    if onward is not None and not _SAME_TRAIN_ON_RE.match(text, onward.start()):
         return "onward", end
     if role in ("origin", "destination") and _LEG_RE.search(
         text, max(0, cue_start - 60), cue_start

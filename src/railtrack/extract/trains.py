@@ -579,6 +579,10 @@ class _ClauseReader:
         cue = self.text[place.cue_start : place.start].strip().lower()
         if cue.startswith(_VIA_CUES):
             return True
+        if self.rd.lang == "en" and cue.split(" ", 1)[0] in _ON_THE_WAY_CUES:
+            # "to the Saryagash border station and then to Tashkent", "the final section
+            # from Duisberg to London": an end of a leg the train ran on its way
+            return True
         verb = self._verb_for(place.cue_start)
         if verb is None and self._noted_sighting:
             return True  # "Эшелон 13 марта в 19:40 на станции Жлобин: 38 платформ"
@@ -4272,6 +4276,9 @@ def _only_vague(train: TrainDraft) -> bool:
 
 
 _PLACE_ROLES = ("origin", "destination")
+# English cues of an end that the place reader made a place passed ("to A and then to
+# B", "the final section from A to B")
+_ON_THE_WAY_CUES = frozenset({"to", "towards", "toward", "into", "from"})
 _VIA_CUES = (
     "through",
     "via",
