@@ -2687,6 +2687,13 @@ class LexiconReader:
                 and self._instrumental(name_last, region_word)
             ):
                 role = "at"  # "мяжа з Украінай", "граница с Россией": with, not from
+            elif role == "side":
+                # "со стороны Барановичей", "od strony Baranowicz": where the train came
+                # from; "з боку Росії" (a bridge's side, a party) is no train's origin
+                if self.is_broad(text[start:end]):
+                    i = end_j
+                    continue
+                role = "origin"
             role, next_i = self._qualified_role(toks, i, end_j, role, breaks)
             places.append(
                 PlaceSpan(role, text[start:end], start, end, toks[i].start, lang=self.lang)
