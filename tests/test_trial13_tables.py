@@ -403,3 +403,37 @@ def test_a_date_word_before_the_date_is_no_dateline(lang: str, text: str) -> Non
     result = read(text, published=date(2023, 4, 12), lang=lang)
     assert result.sightings == []
     assert all(s.via == () for s in result.shipments)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "МИНСК, 12 апреля. Из Орши в Смоленск ушёл эшелон из 40 вагонов."),
+        ("ru", "Минск, 12 апреля. Из Орши в Смоленск ушёл эшелон из 40 вагонов."),
+        ("ru", "Тольятти, 12.04.2023 - Тольятти Онлайн.\nЭшелон из 40 вагонов прибыл в Брест."),
+        ("pl", "Warszawa, 12 kwietnia. Z Orszy do Smoleńska wyjechał pociąg z 40 wagonami."),
+        ("en", "Warsaw, April 12. An echelon of 40 cars left Orsha for Smolensk."),
+    ],
+)
+def test_a_newsrooms_dateline_places_no_train(lang: str, text: str) -> None:
+    from tests._extract_helpers import read
+
+    result = read(text, published=date(2023, 4, 12), lang=lang)
+    (train,) = result.shipments
+    assert train.via == ()
+    assert result.sightings == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("uk", "Ешелон помітили на станції Тамань, біля в’їзду на міст з боку Росії."),
+        ("ru", "Эшелон заметили на станции Тамань, у въезда на мост со стороны России."),
+        ("pl", "Pociąg widziano na stacji Tamań, przy wjeździe na most od strony Rosji."),
+    ],
+)
+def test_the_side_of_a_country_is_no_origin(lang: str, text: str) -> None:
+    from tests._extract_helpers import read
+
+    result = read(text, published=date(2023, 4, 12), lang=lang)
+    assert all(s.origin is None for s in result.shipments)

@@ -12,9 +12,12 @@ The dateline's place is where the train was seen, its day (and time) when: the t
 assembly (:mod:`railtrack.extract.trains`) gives each train told after it a sighting
 there. A dateline is a name of one to three capitalised words at the start of the text
 or of a paragraph, a comma, a date the language's reader finds, an optional time, and
-a stop (".", ":", a dash or the end of the line). A name that is itself a date word
+a stop (".", ":" or the end of the line). A name that is itself a date word
 ("Сегодня, 12 апреля, ..."; "Today, April 12, ...") or no place in the language's
-lexicon (a channel's name) is none.
+lexicon (a channel's name) is none; so is a news agency's dateline in capitals
+("МИНСК, 12 апреля.") or one followed by a dash and the outlet ("Тольятти, 31.05.2019 -
+Тольятти Онлайн."). A train with a destination or a place seen of its own is not given
+the dateline's place: a newsroom's city is no train's.
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ _HEAD = re.compile(
 # after the date: ", 12:40", " в 12:40", " o 12:40", then the stop
 _TAIL = re.compile(
     r"(?:[^\S\n]*,?[^\S\n]*(?:[^\W\d_]{1,4}\.?[^\S\n]+)?(?:[01]?\d|2[0-3])[:.][0-5]\d)?"
-    r"[^\S\n]*(?:[.:]|[-–—](?=\s)|(?=\n)|\Z)"
+    r"[^\S\n]*(?:[.:]|(?=\n)|\Z)"
 )
 
 
@@ -57,6 +60,8 @@ class Dateline:
 def _no_place(name: str, rd: Reader) -> bool:
     """Whether a dateline's name is a date word, a train noun or no place of the lexicon."""
     first = name.split()[0]
+    if name.isupper():  # "МИНСК, 12 апреля. /ТАСС/": a news agency's city, not a sighting
+        return True
     if month_of(first) is not None or rd.find_dates(name) or rd.has_train_noun(name):
         return True
     not_places = lexicon(rd.lang).not_places

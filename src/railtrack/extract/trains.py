@@ -2396,8 +2396,9 @@ def _dateline_sightings(assembly: _Assembly) -> None:
     "Лунинец, 12 апреля, 12:40. Эшелон со стороны Барановичей: 31 платформа ...": the
     train was seen at Luninets on 12 April at 12:40 (the time is read beside the day,
     :func:`railtrack.extract.result.time_beside`); the place is a via point, or the
-    destination of a train told as arrived with no place of its own ("Лунинец, 12
-    апреля. Прибыл эшелон: ..."), dated by the dateline when it has no arrival day.
+    destination of a train told as arrived ("Лунинец, 12 апреля. Прибыл эшелон: ..."),
+    dated by the dateline when it has no arrival day. A train with a destination or a
+    place seen of its own keeps them alone (a news dateline names the newsroom's city).
     """
     draft, text = assembly.draft, assembly.text
     lines = datelines(text, assembly.default)
@@ -2412,17 +2413,17 @@ def _dateline_sightings(assembly: _Assembly) -> None:
             at = _told_at(train)
             if train.vetoed or at is None or not line.place.start <= at < stop:
                 continue
-            if any(_same_place(p, place) for p, _ in train.sightings):
-                continue
+            if train.destination is not None or train.via or train.sightings:
+                continue  # placed by the text itself: the dateline may be a newsroom's
             train.sightings.append((place, day))
             ends = [p for p in (train.origin, train.destination) if p is not None]
             if any(_same_place(p, place) for p in ends):
                 continue
-            if train.destination is None and train.last_role == "arrival":
+            if train.last_role == "arrival":
                 train.destination = place
                 train.arrival = train.arrival or day
-            elif not any(_same_place(v, place) for v in train.via):
-                train.via.insert(0, place)
+            else:
+                train.via.append(place)
 
 
 def _seen_at_listed_time(train: TrainDraft, trip: ListedTrip, text: str) -> None:
