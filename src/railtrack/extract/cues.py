@@ -125,6 +125,11 @@ _FOLLOWING_VERB = (
     r"consists|stopped|reached|moved|passed|remained|stayed|stood|will|should|contained|"
     r"consisting|included|with|from|to|for)\b"
 )
+_BARE_COUNT = (
+    rf"(?:(?:about|around|some|roughly|nearly|almost|over)\s+)?(?:\d{{1,3}}|{_WORD})"
+    r"(?:[\s-]+[a-z]+)?(?:\s*[.;)]|\s*,\s+(?:the|and)\b|\s*$|\s+(?:[\w-]+\s+)?"
+    r"(?:wagons|cars|railcars|platforms|flat-?cars|flats|box-?cars|carriages|cisterns)\b)"
+)
 _MARKER_RE = fold_compile(
     r"(?<![\w-])(?:"
     # ("the second one, consisting of 28 cars": "one" stands for the noun, one marker)
@@ -142,8 +147,9 @@ _MARKER_RE = fold_compile(
     r"(?=\s+(?:at|in|on|near|from|to|with|heading|headed|"
     r"going|bound|carrying|"
     r"was|is|left|arrived|departed|came)\b|\s*[,:—–]"
-    # ("The first had 28 flatcars, the second 41 cars": a count with no verb)
-    rf"|\s+(?:(?:about|around|some|roughly|nearly|almost|over)\s+)?(?:\d|{_WORD}\b)))"
+    # ("The first had 28 flatcars, the second 41 cars": an ordinal's count, no verb;
+    # the number ends the clause or counts cars: "the first 10 days" is no train)
+    rf"|(?<=first|econd|third|ourth|fifth|sixth)\s+{_BARE_COUNT}))"
     rf"|(?P<other>the\s+other(?=\s+{_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b|\s*,|\s+one\b|"
     rf"\s+{_FOLLOWING_VERB}))"
     # ("the military vehicles being pulled by a train": the train hauling the load told
