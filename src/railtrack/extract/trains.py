@@ -1302,7 +1302,7 @@ def _pieces(
     says_more = bool(rd.verb_cues(head) or rd.find_places(head))
     # "11 жніўня быў адпраўлены са станцыі Барысаў ... адзін вайсковы эшалон": the
     # train named after its verb is the one the words before describe
-    late_subject = _late_subject(head, markers[0], rd) and (
+    late_subject = _late_subject(head, markers[0], rd, clause.text[markers[0].end :]) and (
         markers[0].kind == "one" or _names_its_train(clause.text, markers[0], rd)
     )
     if head.strip() and (
@@ -1326,7 +1326,7 @@ _SUBJECT_GAP = re.compile(r"[^,;:—–\-]*", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"(?<!\w)(?:and|а|и|і|й|та|ды|i|a|oraz)(?!\w)", re.IGNORECASE)
 
 
-def _late_subject(head: str, marker: cues.TrainMarker, rd: Reader) -> bool:
+def _late_subject(head: str, marker: cues.TrainMarker, rd: Reader, text_after: str = "") -> bool:
     """Whether a train marked after its verb is the one the words before describe.
 
     "11 жніўня быў адпраўлены са станцыі Барысаў ... адзін вайсковы эшалон", "Также 9
@@ -1346,6 +1346,10 @@ def _late_subject(head: str, marker: cues.TrainMarker, rd: Reader) -> bool:
     # head is left to the train before, as it was)
     if marker.kind not in ("one", "other", "more", *_ORDINAL):
         return False
+    if marker.kind in _ORDINAL and _is_first(rd, marker.text):
+        # ("10 dni jechał pierwszy w historii pociąg": the train told; "прибыл первый из
+        # двух ожидаемых эшелонов": the subject after its verb)
+        return _first_of_trains(text_after, rd)
     verbs = rd.verb_cues(head)
     if not verbs:
         return False
@@ -1381,6 +1385,17 @@ def _names_its_train(text: str, marker: cues.TrainMarker, rd: Reader) -> bool:
 
 
 _PHRASE_END = re.compile(r"[,;:—–()]")
+
+
+def _first_of_trains(after: str, rd: Reader) -> bool:
+    """Whether the words after a "first" marker name trains in the plural ("of the two ...").
+
+    "первый из двух ожидаемых эшелонов", "pierwszy z dwóch oczekiwanych pociągów", "the
+    first of the two expected echelons": the first of several trains, the subject of the
+    verb before it; "pierwszy w historii pociąg" (a train in the singular) is not.
+    """
+    phrase = " ".join(_PHRASE_END.split(after, maxsplit=1)[0].split()[:5])
+    return rd.has_train_noun(phrase) and not rd.has_train_noun(phrase, singular=True)
 
 
 # what joins a count of further trains to the clause before it: a comma or "and", and
@@ -1868,9 +1883,7 @@ class _Assembly:
         """
         if marker.kind not in _ORDINAL or not _is_first(rd, marker.text):
             return False
-        phrase = _PHRASE_END.split(piece.text[marker.end :], maxsplit=1)[0]
-        phrase = " ".join(phrase.split()[:5])
-        if not rd.has_train_noun(phrase) or rd.has_train_noun(phrase, singular=True):
+        if not _first_of_trains(piece.text[marker.end :], rd):
             return False
         current = self.current
         return (
