@@ -192,3 +192,16 @@ def test_a_later_leg_of_the_load_is_still_onward():
         "loaded onto barges to Port Krym."
     )
     assert ends(result) == [(None, "Taman")]
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        ("5 мая состав прошёл со станции Кричев на Унечу.", "Кричев"),
+        ("5 травня ешелон пройшов зі станції Кричев на Унечу.", "Кричев"),
+        ("5 траўня эшалон прайшоў са станцыі Крычаў на Унечу.", "Крычаў"),
+    ],
+)
+def test_a_passing_verb_before_another_cue_leaves_the_place_to_that_cue(text, origin):
+    # ("прошёл со станции Кричев": the origin, not a station passed)
+    assert ends(read(text))[0][0] == origin

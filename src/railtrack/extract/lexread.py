@@ -2702,6 +2702,14 @@ class LexiconReader:
                 i += 1
                 continue
             role, j = hit
+            if (
+                role == "at"
+                and j < len(toks)
+                and toks[j].low in cues
+                and self.is_passage(toks[i].text)
+            ):
+                i += 1  # "пройшов зі станції Лида": the place is the next cue's, not passed
+                continue
             if role == "route":
                 # "по маршруту Шицзячжуан – Минск": the origin, then the destination
                 pair = self._route_pair(toks, j, text, breaks, toks[i].start)

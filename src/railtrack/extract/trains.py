@@ -928,9 +928,12 @@ class _ClauseReader:
         # at each place this date is the nearest date of (one date for each, when the
         # clause dates them one by one: "passed Orsha on 5 March and Minsk on 6 March")
         spans = [s for s, _ in self._dates_with_bounds()] or [span]
+        closest = min(passed, key=lambda p: abs(p.start - span.start))
         for place in passed:
             nearest = min(spans, key=lambda s: abs(place.start - s.start))
-            if nearest is span or nearest == span:
+            if place is closest or (
+                nearest == span and not is_broad(place.text) and self.place_role(place) is None
+            ):
                 facts.sightings.append(
                     (
                         self._fact(place, place.start, place.end),
