@@ -290,7 +290,11 @@ def _plain_sighting_records(last: pd.DataFrame) -> dict[Any, dict[str, Any]]:
 
 
 def _plain_seen_links(
-    shipments: pd.DataFrame, sightings: pd.DataFrame, gone: set[int], settings: Any
+    shipments: pd.DataFrame,
+    sightings: pd.DataFrame,
+    gone: set[int],
+    settings: Any,
+    within: Any = None,
 ) -> list[tuple[int, int, str]]:
     """Each lonely train's links found by a look-up per row (``iloc``), as before."""
     table = shipments.reset_index(drop=True)
@@ -300,7 +304,7 @@ def _plain_seen_links(
     dest = dest.where(dest_sid.notna() | dest_region.notna(), None)
     no_origin = (
         table["origin"].isna() & table["origin_station_id"].isna() & table["origin_region"].isna()
-    )
+    ) | (table["departure_earliest"].isna() & table["arrival_earliest"].isna())
     lonely = [i for i in range(len(table)) if no_origin.iloc[i] and dest.iloc[i] is not None]
     lonely = [i for i in lonely if i not in gone and pd.isna(table[C.GROUP].iloc[i])]
     seen = relays._seen_days(table, sightings, lonely)
@@ -330,6 +334,8 @@ def _plain_seen_links(
             if j == i or j in gone or other.report_key == c.report_key:
                 continue
             if dest.iloc[j] != dest.iloc[i]:
+                continue
+            if not relays._origins_fit(c.origin, other.origin, within):
                 continue
             if not (
                 relays._counts_agree(
