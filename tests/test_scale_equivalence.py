@@ -304,9 +304,7 @@ def _plain_seen_links(
     dest = dest.where(dest_sid.notna() | dest_region.notna(), None)
     no_origin = (
         table["origin"].isna() & table["origin_station_id"].isna() & table["origin_region"].isna()
-    )
-    undated = table["departure_earliest"].isna() & table["arrival_earliest"].isna()
-    no_origin = no_origin | undated
+    ) | (table["departure_earliest"].isna() & table["arrival_earliest"].isna())
     lonely = [i for i in range(len(table)) if no_origin.iloc[i] and dest.iloc[i] is not None]
     lonely = [i for i in lonely if i not in gone and pd.isna(table[C.GROUP].iloc[i])]
     seen = relays._seen_days(table, sightings, lonely)
