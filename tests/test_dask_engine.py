@@ -255,3 +255,17 @@ def test_no_scheduler_at_the_address_is_said() -> None:
         dask_client("tcp://127.0.0.1:9"),
     ):
         pass
+
+
+def test_kept_groups_of_an_empty_partition_keep_their_columns() -> None:
+    """A month with no group known at the as-of date stays a table (session 13: the
+    100,000-report run failed with KeyError 'id' in the group shuffle)."""
+    import pandas as pd
+
+    from railtrack import columns as C
+    from railtrack.engine_dask import _kept_groups
+
+    empty = pd.DataFrame({C.ID: pd.Series([], dtype=object), C.REPORT: pd.Series([], dtype=object)})
+    assert list(_kept_groups(empty, frozenset({("r", "g1")})).columns) == [C.ID, C.REPORT]
+    full = pd.DataFrame({C.ID: ["g1", "g2", "g1"], C.REPORT: ["r", "r", None]})
+    assert _kept_groups(full, frozenset({("r", "g1")}))[C.ID].tolist() == ["g2", "g1"]

@@ -333,7 +333,10 @@ def _kept_groups(part: pd.DataFrame, retold: frozenset[tuple[str | None, str]]) 
     """Worker task: the partition's groups but those retelling another report's group."""
     reports = part[C.REPORT].astype(object).where(part[C.REPORT].notna(), None)
     keys = zip(reports, part[C.ID].astype(str), strict=True)
-    return part[[(None if r is None else str(r), g) not in retold for r, g in keys]]
+    # a mask, not a list: an empty list would select no columns of an empty partition
+    # (a month after the as-of date: KeyError 'id' in the group shuffle at 100,000)
+    kept = np.array([(None if r is None else str(r), g) not in retold for r, g in keys], dtype=bool)
+    return part[kept]
 
 
 def _without_relays(
