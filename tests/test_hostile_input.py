@@ -267,7 +267,7 @@ def test_a_csv_without_a_report_column_is_rejected_on_its_header(
 
     monkeypatch.setattr(io_module, "read_csv_records", never)
     reports = load_reports(path)
-    assert "no column is a report field" in str(reports.problems[0])
+    assert "no column gives a train's id" in str(reports.problems[0])
 
 
 def test_dangling_and_looping_links_and_unreadable_directories(

@@ -109,7 +109,7 @@ EXPECTED_PROBLEMS = [
     ("rows.csv", "published", "2023-02-30"),
     ("rows.csv", "id", "duplicate shipment id 'r1'"),
     ("truncated.json", None, "not valid JSON"),
-    ("wrong_kind.csv", None, "no column is a report field"),
+    ("wrong_kind.csv", None, "no column gives a train's id, origin, destination"),
 ]
 
 

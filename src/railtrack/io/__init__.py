@@ -53,7 +53,12 @@ from railtrack.io._records import (
 from railtrack.io.csv_reader import CsvProblem, read_csv_records
 from railtrack.io.json_reader import FileFormatError, iter_jsonl_records, read_json_records
 from railtrack.io.reportset import Problem, ReportSet
-from railtrack.io.tables import ambiguous_day_first, generated_id
+from railtrack.io.tables import (
+    TRAIN_FIELDS,
+    ambiguous_day_first,
+    generated_id,
+    no_train_field_message,
+)
 from railtrack.io.webpage import WEB_SUFFIXES
 from railtrack.io.yaml_reader import read_yaml_records
 from railtrack.models import CAR_TYPES
@@ -317,14 +322,9 @@ def _check_csv_header(text: str, columns: dict[str, str] | None) -> None:
     except csv.Error:
         return  # broken quoting: read_csv_records says so, row by row
     names = [h.strip().lstrip("\ufeff") for h in header]
-    fields = map_headers(names, columns).fields
-    if not fields & {"id", "origin", "destination", "departure", "station"}:
-        shown = ", ".join(n[:40] for n in names[:8])
-        msg = (
-            f"no column is a report field (columns: {shown}); "
-            'map them with --columns "HEADER=FIELD,..." (see data/tables/README.md)'
-        )
-        raise FileFormatError(msg, 1)
+    mapping = map_headers(names, columns)
+    if not mapping.fields & TRAIN_FIELDS:
+        raise FileFormatError(no_train_field_message(mapping, names[:8]), 1)
 
 
 def _table_header(records: list[RawRecord]) -> list[str] | None:
@@ -538,12 +538,8 @@ class _FileLoader:
         own_keys = kind in {"json", "jsonl", "yaml", "yml"}
         maps = KeyMaps(header, self.columns, per_record=own_keys)
         mapping = maps.whole(records)
-        if not mapping.fields & {"id", "origin", "destination", "departure", "station"}:
-            msg = (
-                f"no column is a report field (columns: {', '.join(header[:8])}); "
-                'map them with --columns "HEADER=FIELD,..." (see data/tables/README.md)'
-            )
-            raise FileFormatError(msg, 1)
+        if not mapping.fields & TRAIN_FIELDS:
+            raise FileFormatError(no_train_field_message(mapping, header[:8]), 1)
         for name, rows in maps.ignored(records).items():
             if name in self.columns or not name.strip():
                 continue

@@ -240,6 +240,36 @@ def unique_headers(headers: Sequence[str]) -> list[str]:
     return out
 
 
+TRAIN_FIELDS: frozenset[str] = frozenset({"id", "origin", "destination", "departure", "station"})
+"""The fields one of which a table must give for its rows to be trains."""
+
+
+def no_train_field_message(mapping: HeaderMap, names: Sequence[str]) -> str:
+    """Say why a table's rows are no trains: no column names a train's id, ends, day or station.
+
+    The columns that were read are named with their fields, so a table whose only
+    known column is a count ("Вагонов") is not told that no column is a report field.
+
+    Examples
+    --------
+    >>> m = map_headers(["Дата события", "Куда попал", "Вагонов"])
+    >>> said = no_train_field_message(m, ["Дата события", "Куда попал", "Вагонов"])
+    >>> said.startswith("no column gives a train's id, origin, destination, departure")
+    True
+    >>> said.split("(")[1].split(")")[0]
+    'read: Вагонов -> cars_total; not read: Дата события, Куда попал'
+    """
+    read = "; ".join(f"{h[:40]} -> {f}" for h, f in mapping.columns.items())
+    unread = ", ".join(n[:40] for n in names if n not in mapping.columns)
+    parts = [f"read: {read}"] if read else []
+    parts += [f"not read: {unread}"] if unread else []
+    return (
+        "no column gives a train's id, origin, destination, departure or station"
+        + (f" ({'; '.join(parts)})" if parts else "")
+        + '; map them with --columns "HEADER=FIELD,..." (see data/tables/README.md)'
+    )
+
+
 def map_headers(headers: Sequence[str], user: Mapping[str, str] | None = None) -> HeaderMap:
     """Map column headers to report fields.
 
