@@ -60,3 +60,40 @@ def test_a_table_with_a_count_but_no_train_field_names_what_it_read(tmp_path: Pa
     assert "no column gives a train's id, origin, destination, departure or station" in said
     assert "read: Вагонов -> cars_total" in said
     assert "not read: Дата события, Куда попал" in said
+
+
+# --- trial13 T9: a short text in another language is not read silently as English ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Am 13. April traf in Baranawitschy ein Zug mit 40 Waggons ein.",
+        "Den 13. april ankom et tog med 40 vogne til Baranavitji.",
+    ],
+)
+def test_a_short_report_in_another_latin_language_says_it_was_not_read(text: str) -> None:
+    from datetime import date
+
+    from railtrack.extract import extract_shipments
+
+    result = extract_shipments(text, published=date(2023, 4, 13), network=False)
+    assert result.shipments == []
+    assert any("railtrack does not read" in p for p in result.problems), result.problems
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nothing new at Orsha today.",
+        "Weather is fine today in Minsk and Brest, nothing to report here.",
+    ],
+)
+def test_an_english_text_without_a_train_stays_quiet(text: str) -> None:
+    from datetime import date
+
+    from railtrack.extract import extract_shipments
+
+    result = extract_shipments(text, published=date(2023, 4, 13), network=False)
+    assert result.lang == "en"
+    assert result.problems == []

@@ -178,7 +178,6 @@ def extract_shipments(
         sentence_language,
     )
     from railtrack.extract.lexicon import LANGUAGES
-    from railtrack.extract.listing import tells_listed_trains
     from railtrack.extract.readers import reader_for
     from railtrack.extract.result import Extraction, build_extraction
     from railtrack.extract.textpass import strip_format, tag_labels, to_written
@@ -248,26 +247,10 @@ def extract_shipments(
         lang=guess.lang,
         text=written,
     )
-    if draft.untold and not result.shipments and not result.groups:
-        # "Эшелон 13 марта ... Жлобин: 38 платформ", "- March 13: Zhlobin, 40 cars"
-        # read as nothing: say so, never a silent empty result for a text that plainly
-        # tells of a train
-        if _names_a_train(read, guess.lang):
-            result.problems.append(
-                f"{rid}: the text names a train with a date or a count, but no shipment "
-                "was read from it (no place, date or count could be given to a train)"
-            )
-        elif tells_listed_trains(read, reader_for(guess.lang)):
-            result.problems.append(
-                f"{rid}: the text lists trains with dates, places and car counts, but no "
-                "shipment was read from it (no item names a trip such as 'X to Y', "
-                "'X — Y' or 'from X to Y')"
-            )
-        else:  # "Эшелоны за 10 апреля: 36 вагонов и 44 вагона" (trial12 T16)
-            result.problems.append(
-                f"{rid}: the text names trains and counts cars, but no shipment was read "
-                "from it (no place or date could be given to a train)"
-            )
+    if not result.shipments and not result.groups:
+        said = _why_nothing_read(rid, read, written, guess.lang, untold=draft.untold)
+        if said is not None and not (result.problems and not draft.untold):
+            result.problems.append(said)
     logger.debug(
         "%s: %d shipment(s), %d group(s), %d problem(s)",
         rid,
@@ -276,6 +259,46 @@ def extract_shipments(
         len(result.problems),
     )
     return result
+
+
+def _why_nothing_read(rid: str, read: str, written: str, lang: str, *, untold: bool) -> str | None:
+    """Return the problem that says why a text gave no shipment, None when it needs none.
+
+    A text that plainly tells of a train ("Эшелон 13 марта ... Жлобин: 38 платформ",
+    "- March 13: Zhlobin, 40 cars") read as nothing says so, never a silent empty
+    result; so does a short text taken for English with none of its words ("Am 13.
+    April traf in Baranawitschy ein Zug mit 40 Waggons ein.", trial13 T9: too few words
+    around its names to judge its language).
+    """
+    from railtrack.extract.language import not_read_as_english
+    from railtrack.extract.lexicon import LANGUAGES
+    from railtrack.extract.listing import tells_listed_trains
+    from railtrack.extract.readers import reader_for
+
+    if untold:
+        if _names_a_train(read, lang):
+            return (
+                f"{rid}: the text names a train with a date or a count, but no shipment "
+                "was read from it (no place, date or count could be given to a train)"
+            )
+        if tells_listed_trains(read, reader_for(lang)):
+            return (
+                f"{rid}: the text lists trains with dates, places and car counts, but no "
+                "shipment was read from it (no item names a trip such as 'X to Y', "
+                "'X — Y' or 'from X to Y')"
+            )
+        # "Эшелоны за 10 апреля: 36 вагонов и 44 вагона" (trial12 T16)
+        return (
+            f"{rid}: the text names trains and counts cars, but no shipment was read "
+            "from it (no place or date could be given to a train)"
+        )
+    if lang == "en" and not_read_as_english(written) is not None:
+        return (
+            f"{rid}: report is in a language railtrack does not read (too short to name; "
+            f"it has no English words); railtrack reads {', '.join(LANGUAGES)} "
+            "(nothing was read)"
+        )
+    return None
 
 
 def _without_train_tags(

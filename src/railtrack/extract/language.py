@@ -45,6 +45,7 @@ __all__ = [
     "LanguageGuess",
     "detect_language",
     "mixes_languages",
+    "not_read_as_english",
     "script_of",
     "sentence_language",
 ]
@@ -492,6 +493,32 @@ def _not_english(text: str) -> LanguageGuess | None:
         return None
     other = _other_language_around_names(text)
     return None if other is None else LanguageGuess(other[0], other[1], "detected")
+
+
+def not_read_as_english(text: str) -> str | None:
+    """Name the language of a text read as English of which nothing was read, if not English.
+
+    A short report in plain Latin letters whose words around its names are too few to
+    judge ("Am 13. April traf in Baranawitschy ein Zug mit 40 Waggons ein.") is read
+    as English. When nothing is read from it and it holds none of the common English
+    words, the wide detector judges the whole text: when it names a language that
+    is neither English nor one of the five, :data:`UNDETERMINED` (a text this short is
+    not named: the detector called this one Tswana), else None.
+
+    Examples
+    --------
+    >>> not_read_as_english("Am 13. April traf in Baranawitschy ein Zug mit 40 Waggons ein.")
+    'und'
+    >>> not_read_as_english("On 13 April a train of 40 cars arrived at Baranavichy.") is None
+    True
+    """
+    if not _enough_letters(text) or _reads_as_english(text):
+        return None
+    values = _wide_detector().compute_language_confidence_values(text)
+    if not values or values[0].value < MIN_CONFIDENCE:
+        return None
+    code = _code(values[0].language)
+    return None if code == "en" or code in LANGUAGES else UNDETERMINED
 
 
 def _by_alphabet(text: str) -> LanguageGuess | None:
