@@ -1479,8 +1479,7 @@ class LexiconReader:
         >>> rd.is_denial("Ешелон прибув до Мінська 3 березня.")
         False
         """
-        found = self._pattern("denial")
-        return found is not None and found.search(text) is not None
+        return self._matches("denial", text)
 
     def is_hypothetical(self, text: str) -> bool:
         """Whether a sentence tells what would have been ("gdyby"), not what was.
@@ -1490,8 +1489,7 @@ class LexiconReader:
         >>> LexiconReader("pl").is_hypothetical("Gdyby jechał do Kijowa, wyjechałby z Chełma.")
         True
         """
-        found = self._pattern("hypothetical")
-        return found is not None and found.search(text) is not None
+        return self._matches("hypothetical", text)
 
     def generic_at(self, text: str) -> int | None:
         """Where a text starts to speak of trains in general ("zwykłe pociągi"), else None.
@@ -1609,8 +1607,7 @@ class LexiconReader:
         >>> LexiconReader("ru").doubts("Ожидается, что состав прибудет в Минскую область.")
         False
         """
-        doubt = self._pattern("doubt")
-        return doubt is not None and doubt.search(text) is not None
+        return self._matches("doubt", text)
 
     def is_off_topic(self, text: str) -> bool:
         """Sabotage, battle news or freight statistics, without military rail words.
@@ -1687,8 +1684,12 @@ class LexiconReader:
         >>> LexiconReader("ru").names_past_span("вчера ушло 2 эшелона")
         False
         """
-        span = self._pattern("past_span")
-        return span is not None and span.search(text) is not None
+        return self._matches("past_span", text)
+
+    def _matches(self, key: str, text: str) -> bool:
+        """Whether the lexicon's pattern ``key`` finds a match in ``text`` (False if none)."""
+        pattern = self._pattern(key)
+        return pattern is not None and pattern.search(text) is not None
 
     def names_digest(self, text: str) -> bool:
         """Whether a text is headed as a digest of a week or a period ("Итоги недели").
@@ -1703,8 +1704,7 @@ class LexiconReader:
         >>> LexiconReader("uk").names_digest("За тиждень прибули 3 ешелони")
         False
         """
-        digest = self._pattern("digest")
-        return digest is not None and digest.search(text) is not None
+        return self._matches("digest", text)
 
     def names_week_count(self, text: str) -> bool:
         """Whether a text counts over one week ("за неделю", "w ciągu jednego tygodnia").
@@ -1719,8 +1719,7 @@ class LexiconReader:
         >>> LexiconReader("pl").names_week_count("5 kwietnia do Brześcia dotarły 2 pociągi")
         False
         """
-        week = self._pattern("week_count")
-        return week is not None and week.search(text) is not None
+        return self._matches("week_count", text)
 
     def recalls(self, text: str) -> bool:
         """Whether a text recalls an earlier count ("Напомним", "Przypomnijmy, że").
@@ -1735,8 +1734,7 @@ class LexiconReader:
         >>> LexiconReader("be").recalls("У лютым у Баранавічы прыбылі 4 эшалоны")
         False
         """
-        recall = self._pattern("recall")
-        return recall is not None and recall.search(text) is not None
+        return self._matches("recall", text)
 
     def tells_years_ago(self, text: str) -> bool:
         """Whether a text dates what it tells years back from the report ("dwa lata temu").
@@ -1751,8 +1749,7 @@ class LexiconReader:
         >>> LexiconReader("ru").tells_years_ago("Эшелон ушёл два дня назад")
         False
         """
-        years = self._pattern("years_ago")
-        return years is not None and years.search(text) is not None
+        return self._matches("years_ago", text)
 
     def _counts_traffic(self, text: str) -> bool:
         """Whether a text counts more trains than any group a report describes.
@@ -1972,8 +1969,7 @@ class LexiconReader:
         >>> LexiconReader("ru").is_exhibition("Эшелон с танками прибыл на станцию")
         False
         """
-        exhibition = self._pattern("exhibition")
-        return exhibition is not None and exhibition.search(text) is not None
+        return self._matches("exhibition", text)
 
     def is_first_ordinal(self, word: str) -> bool:
         """Whether a word is "first" in some form ("перший", "первого", "першая").
@@ -2018,8 +2014,7 @@ class LexiconReader:
         >>> LexiconReader("ru").is_shown("Эшелон с оружием прибыл на станцию")
         False
         """
-        shown = self._pattern("shown")
-        return shown is not None and shown.search(text) is not None
+        return self._matches("shown", text)
 
     def is_entry(self, word: str) -> bool:
         """Whether a verb is one of entering (the lexicon's ``entry_verbs``; trial12 T6).
@@ -2048,8 +2043,7 @@ class LexiconReader:
         >>> LexiconReader("ru").stands_now("Он стоял на станции Лунинец.")
         False
         """
-        found = self._pattern("stands_now")
-        return found is not None and found.search(text) is not None
+        return self._matches("stands_now", text)
 
     def is_passage(self, word: str) -> bool:
         """Whether a verb is one of a train on its way, not of a train seen.
@@ -2237,8 +2231,7 @@ class LexiconReader:
         >>> LexiconReader("be").is_military("рэтрацягнік прыбыў у Гародню")
         False
         """
-        military = self._pattern("military")
-        return military is not None and military.search(text) is not None
+        return self._matches("military", text)
 
     def tells_of_no_shipment(self, text: str) -> bool:
         """Whether a text tells of a train that carries no shipment.
@@ -2298,8 +2291,7 @@ class LexiconReader:
         >>> LexiconReader("ru").is_heard("наблюдатели видели эшелон у Гуково")
         False
         """
-        heard = self._pattern("heard")
-        return heard is not None and heard.search(text) is not None
+        return self._matches("heard", text)
 
     def is_timetable(self, text: str) -> bool:
         """Whether a text tells of a scheduled passenger service, with no military word.
@@ -2468,8 +2460,7 @@ class LexiconReader:
 
     def uncouples(self, text: str) -> bool:
         """Whether part of a train is uncoupled ("отцепили девять вагонов и отправили")."""
-        uncouple = self._pattern("uncouple")
-        return uncouple is not None and uncouple.search(text) is not None
+        return self._matches("uncouple", text)
 
     def is_final_stop(self, text: str) -> bool:
         """Whether the text names the end of the route ("конечный пункт", "станція призначення")."""
