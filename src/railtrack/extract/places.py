@@ -47,8 +47,6 @@ _ORIGIN = (
     r"(?:trains?|echelons?)\s+)?(?:starts|started|begins|began|start|begin)\s+(?:at|in|from)|"
     # "The train originated in Oxnard"
     r"originat(?:ed|es|ing)\s+(?:in|at|from)|"
-    # "An echelon from the direction of Baranavichy" (trial12 T17): where it came from
-    r"from\s+the\s+(?:direction|side)\s+of|"
     r"from|out\s+of|left|leaving|leaves|leave|departed(?:\s+from)?|departing(?:\s+from)?|"
     r"departs(?:\s+from)?|depart\s+from|dispatched\s+from|sent\s+from|"
     r"set\s+off\s+from|(?:loaded|formed|prepared|assembled|made\s+up)\s+(?:at|in)|"
@@ -82,8 +80,9 @@ _DEST = (
     r"(?:final|end)\s+(?:point|stop)(?:\s+(?:of|is|was|will\s+be|[-–—]))?:?|"
     r"to|for|towards?|into"
 )
-# the side a train came from ("from the direction of Minsk", lexicon key ``approach``
-# in the other languages): its origin when nothing better is told, else a place passed
+# the side a train came from ("from the direction of Minsk", "An echelon from the
+# direction of Baranavichy" in a dateline post; lexicon key ``approach`` in the other
+# languages): its origin when nothing better is told, else a place passed
 _APPROACH = r"(?:coming\s+|arriving\s+)?from\s+the\s+(?:direction|side)\s+of"
 _REACH = (
     r"reached|reaches|reaching|reach|get\s+to|gets\s+to|stopped\s+(?:at|in)|unloaded\s+(?:at|in)"
