@@ -94,20 +94,18 @@ class KeyMaps:
 
     def ignored(self, records: Sequence[RawRecord]) -> dict[str, list[int]]:
         """Return each key no field has -> the rows (records) it stands in."""
-        if not self.per_record:
-            return {name: [1] for name in self._table.ignored}
-        found: dict[str, list[int]] = {}
-        for record in records:
-            for name in self.of(record).ignored:
-                found.setdefault(name, []).append(record.row)
-        return found
+        return self._by_row(records, "ignored")
 
     def notes(self, records: Sequence[RawRecord]) -> dict[str, list[int]]:
         """Return each note on keys not read (a field given twice) -> its rows."""
+        return self._by_row(records, "notes")
+
+    def _by_row(self, records: Sequence[RawRecord], part: str) -> dict[str, list[int]]:
+        """Return each item of the mappings' ``part`` ("ignored", "notes") -> its rows."""
         if not self.per_record:
-            return {note: [1] for note in self._table.notes}
+            return {item: [1] for item in getattr(self._table, part)}
         found: dict[str, list[int]] = {}
         for record in records:
-            for note in self.of(record).notes:
-                found.setdefault(note, []).append(record.row)
+            for item in getattr(self.of(record), part):
+                found.setdefault(item, []).append(record.row)
         return found
