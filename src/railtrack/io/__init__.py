@@ -54,7 +54,7 @@ from railtrack.io.csv_reader import CsvProblem, read_csv_records
 from railtrack.io.json_reader import FileFormatError, iter_jsonl_records, read_json_records
 from railtrack.io.reportset import Problem, ReportSet
 from railtrack.io.tables import (
-    TRAIN_FIELDS,
+    TABLE_KEY_FIELDS,
     ambiguous_day_first,
     generated_id,
     no_train_field_message,
@@ -323,7 +323,7 @@ def _check_csv_header(text: str, columns: dict[str, str] | None) -> None:
         return  # broken quoting: read_csv_records says so, row by row
     names = [h.strip().lstrip("\ufeff") for h in header]
     mapping = map_headers(names, columns)
-    if not mapping.fields & TRAIN_FIELDS:
+    if not mapping.fields & TABLE_KEY_FIELDS:
         raise FileFormatError(no_train_field_message(mapping, names[:8]), 1)
 
 
@@ -538,7 +538,7 @@ class _FileLoader:
         own_keys = kind in {"json", "jsonl", "yaml", "yml"}
         maps = KeyMaps(header, self.columns, per_record=own_keys)
         mapping = maps.whole(records)
-        if not mapping.fields & TRAIN_FIELDS:
+        if not mapping.fields & TABLE_KEY_FIELDS:
             raise FileFormatError(no_train_field_message(mapping, header[:8]), 1)
         for name, rows in maps.ignored(records).items():
             if name in self.columns or not name.strip():

@@ -240,7 +240,9 @@ def unique_headers(headers: Sequence[str]) -> list[str]:
     return out
 
 
-TRAIN_FIELDS: frozenset[str] = frozenset({"id", "origin", "destination", "departure", "station"})
+TABLE_KEY_FIELDS: frozenset[str] = frozenset(
+    {"id", "origin", "destination", "departure", "station"}
+)
 """The fields one of which a table must give for its rows to be trains."""
 
 
