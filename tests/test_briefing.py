@@ -152,7 +152,7 @@ def test_cut_off_keeps_undated_records_and_problems() -> None:
     empty, nothing = cut_off(ReportSet())
     assert nothing.as_of is None
     assert nothing.basis == "none"
-    assert "no publication or sighting date" in nothing.note()
+    assert "No record read from the input has a publication or sighting date" in nothing.note()
     assert not empty.shipments
 
 

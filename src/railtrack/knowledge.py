@@ -80,11 +80,12 @@ class Knowledge:
         >>> Knowledge(date(2023, 3, 5), "given", shipments_after=1).note()
         'Knowledge as of 2023-03-05 (the date asked for): 1 train reported after that date is left out.'
         >>> Knowledge(None, "none").note()
-        'The input holds no publication or sighting date; estimates are made as of today.'
+        'No record read from the input has a publication or sighting date; estimates are made as of today.'
         """  # noqa: E501
         if self.as_of is None:
             return (
-                "The input holds no publication or sighting date; estimates are made as of today."
+                "No record read from the input has a publication or sighting date; "
+                "estimates are made as of today."
             )
         why = {
             "given": "the date asked for",
