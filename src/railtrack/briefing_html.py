@@ -552,8 +552,9 @@ def _source_row(r: Mapping[Any, Any]) -> dict[str, str]:
 
 # --- headline ----------------------------------------------------------------------------
 
-_ORIGINS_NAMED = 2
-"""At most this many distinct origins are named in the headline; more are given by country."""
+_ORIGINS_NAMED = 3
+"""At most this many distinct origins are named in the headline; more are given by country
+(a reader follows "from Gomel, Mozyr and Smolensk"; trial13 C3)."""
 
 _COUNTRIES = {"BY": "Belarus", "RU": "Russia", "UA": "Ukraine", "PL": "Poland", "KZ": "Kazakhstan"}
 
@@ -633,7 +634,7 @@ def _where(result: TrackResult, ships: pd.DataFrame) -> str:
     """Return " from X (n of the N; ...) to Y and Z" for some trains, or ""."""
     n = len(ships)
     (origins, n_known), railheads = _origins(result, ships), _railheads(ships)
-    where = f" from {_list(origins, most=2)}" if origins else ""
+    where = f" from {_list(origins, most=_ORIGINS_NAMED)}" if origins else ""
     if origins and n_known < n:
         # never let the known origins stand for all: say how many trains they cover
         where += f" ({n_known:,} of the {n:,}; the others from places off the network"
