@@ -91,7 +91,7 @@ class Knowledge:
             "given": "the date asked for",
             "today": "today",
             "latest in input": "the latest publication, sighting or logged departure or "
-            "arrival date in the input",
+            "arrival date of a train, group or sighting read from the input",
             "none": "no date",
         }[self.basis]
         text = f"Knowledge as of {self.as_of.isoformat()} ({why})"
