@@ -285,3 +285,108 @@ def test_dask_engine_keeps_the_same_facts(
         ("c-t1", "RU-SMOLENSK", None, 48, 44, 3),
         ("c-t2", "GN571476", "BY-GOMEL", 40, 38, 2),
     ]
+
+
+# -------------------------------- a channel's "second train" post is a new train (T13)
+
+_FIRST_SECOND = {
+    # (the first train's post, the second train's post; the second dated or not)
+    "be": (
+        "Сёння ноччу ў Лунінец прыбыў першы з двух чаканых эшалонаў: 33 платформы з БМП і 2 "
+        "пасажырскія вагоны.",
+        "Другі эшалон прыбыў у Лунінец а 05:20: 31 платформа і 3 пасажырскія вагоны.",
+    ),
+    "ru": (
+        "Сегодня ночью в Лунинец прибыл первый из двух ожидаемых эшелонов: 33 платформы с БМП "
+        "и 2 пассажирских вагона.",
+        "Второй эшелон прибыл в Лунинец в 05:20: 31 платформа и 3 пассажирских вагона.",
+    ),
+    "uk": (
+        "Сьогодні вночі до Лунинця прибув перший з двох очікуваних ешелонів: 33 платформи з "
+        "БМП і 2 пасажирські вагони.",
+        "Другий ешелон прибув до Лунинця о 05:20: 31 платформа і 3 пасажирські вагони.",
+    ),
+    "pl": (
+        "Dziś w nocy do Łunińca przyjechał pierwszy z dwóch oczekiwanych pociągów: 33 platformy "
+        "z BMP i 2 wagony osobowe.",
+        "Drugi pociąg przyjechał do Łunińca o 05:20: 31 platform i 3 wagony osobowe.",
+    ),
+    "en": (
+        "Tonight the first of the two expected trains arrived in Luninets: 33 flatcars with "
+        "BMPs and 2 passenger cars.",
+        "The second train arrived in Luninets at 05:20: 31 flatcars and 3 passenger cars.",
+    ),
+}
+
+# forms not seen in the trial: "another", "one more", "the next" in each language
+_ANOTHER = {
+    "be": "Яшчэ адзін эшалон прыбыў у Лунінец а 05:20: 31 платформа і 3 пасажырскія вагоны.",
+    "ru": "Очередной эшелон прибыл в Лунинец в 05:20: 31 платформа и 3 пассажирских вагона.",
+    "uk": "Ще один ешелон прибув до Лунинця о 05:20: 31 платформа і 3 пасажирські вагони.",
+    "pl": "Kolejny pociąg przyjechał do Łunińca o 05:20: 31 platform i 3 wagony osobowe.",
+    "en": "Another train arrived in Luninets at 05:20: 31 flatcars and 3 passenger cars.",
+}
+
+
+def _export(folder: Path, first: str, second: str) -> Path:
+    from _telegram_exports import Msg, at, chat_object, write_json
+
+    posts = [Msg(503, first, when=at(11, 7, 30)), Msg(505, second, when=at(12, 6, 45))]
+    return write_json(folder / "result.json", chat_object(posts, name="Беларускі Гаюн"))
+
+
+@pytest.mark.parametrize("lang", sorted(_FIRST_SECOND))
+@pytest.mark.parametrize("form", ["second", "another"])
+def test_a_channels_second_train_post_is_a_new_train(
+    tmp_path: Path, network: RailNetwork, lang: str, form: str
+) -> None:
+    first, second = _FIRST_SECOND[lang]
+    path = _export(tmp_path, first, second if form == "second" else _ANOTHER[lang])
+    resolved = resolve_reports(load_reports(path), network)
+    assert resolved.relays.empty
+    assert sorted(resolved.shipments["cars_total"].tolist()) == [34, 35]
+    assert int(resolved.shipments["cars_passenger"].sum()) == 5
+
+
+def test_the_second_train_told_twice_is_still_one(tmp_path: Path, network: RailNetwork) -> None:
+    """Two posts both telling "the second train" may be one train (a follow-up)."""
+    _, second = _FIRST_SECOND["ru"]
+    again = "Второй эшелон, прибывший в Лунинец, уже разгружают: в нём было 34 вагона."
+    path = _export(tmp_path, second, again)
+    resolved = resolve_reports(load_reports(path), network)
+    assert resolved.relays["matched_on"].tolist() == ["follow-up"]
+
+
+def test_a_first_train_post_after_an_undated_one_still_follows_it_up(
+    tmp_path: Path, network: RailNetwork
+) -> None:
+    """Only a later post told as the next train is kept apart; a plain retelling links."""
+    first, _ = _FIRST_SECOND["be"]
+    retold = "Эшалон, які прыбыў у Лунінец, налічваў 35 вагонаў."
+    path = _export(tmp_path, first, retold)
+    resolved = resolve_reports(load_reports(path), network)
+    assert resolved.relays["matched_on"].tolist() == ["follow-up"]
+
+
+@pytest.mark.parametrize("lang", ["ru", "pl"])
+def test_a_dated_second_train_post_of_one_channel_is_not_its_first_train(
+    tmp_path: Path, network: RailNetwork, lang: str
+) -> None:
+    """Dated a day apart, the relay rule's slack once made the second train the first."""
+    told = {
+        "ru": (
+            "11 апреля в Лунинец прибыл эшелон: 33 платформы и 2 пассажирских вагона.",
+            "12 апреля в 05:20 в Лунинец прибыл второй эшелон: 31 платформа и 3 пассажирских "
+            "вагона.",
+        ),
+        "pl": (
+            "11 kwietnia do Łunińca przyjechał pociąg: 33 platformy i 2 wagony osobowe.",
+            "12 kwietnia o 05:20 do Łunińca przyjechał drugi pociąg: 31 platform i 3 wagony "
+            "osobowe.",
+        ),
+    }[lang]
+    _write(tmp_path, "a.txt", told[0], "2023-04-11")
+    _write(tmp_path, "b.txt", told[1], "2023-04-12")
+    resolved = resolve_reports(load_reports(tmp_path), network)
+    assert resolved.relays.empty
+    assert len(resolved.shipments) == 2

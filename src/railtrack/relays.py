@@ -169,6 +169,7 @@ LINK_COLUMNS: tuple[str, ...] = (
     "arrival_earliest",
     "arrival_latest",
     C.VIA_STATION_IDS,
+    C.LATER_TRAIN,
 )
 """The shipment columns :func:`relay_links` reads (a distributed engine gathers only these)."""
 
@@ -191,6 +192,8 @@ class _Candidate:
     group: tuple[str, ...] | None = None
     group_rank: tuple[float, int, str, int, str] = (0.0, 0, "", 0, "")
     origin: str = "?"  # "id:...", "region:...", "text:..." or "?" (untold)
+    later: bool = False  # told as one after another ("the second train", "kolejny")
+    teller: str = ""  # who told it: the source and the outlet relaying it
 
 
 def _text(column: pd.Series) -> pd.Series:
@@ -318,6 +321,15 @@ def _candidates(
     report_keys, ids = _report_keys(table), table[C.ID].astype(str).tolist()
     groups = _group_keys(table)
     origins = [o or "?" for o in _end_keys(table, "origin")]
+    later = (
+        table[C.LATER_TRAIN].astype("boolean").fillna(False).tolist()
+        if C.LATER_TRAIN in table.columns
+        else [False] * len(table)
+    )
+    tellers = [
+        f"{s or ''}\x1f{r or ''}"
+        for s, r in zip(_text(table[C.SOURCE]), _text(table[C.RELAYED_BY]), strict=True)
+    ]
     out = []
     for i, (dep, arr, n, p) in enumerate(zip(departures, arrivals, cars, passengers, strict=True)):
         says = sum(x is not None for x in (dep, arr, n, p)) + vias[i]
@@ -346,6 +358,8 @@ def _candidates(
                 group=group,
                 group_rank=(cred, published[i], "\x1f".join(group or ()), -says, ids[i]),
                 origin=origins[i],
+                later=bool(later[i]),
+                teller=tellers[i],
             )
         )
     return out
@@ -674,7 +688,7 @@ def _same_train(
     a: _Candidate, b: _Candidate, settings: Settings, within: Within | None = None
 ) -> str | None:
     """Return which dates agree when ``a`` and ``b`` tell one movement, else None."""
-    if a.report_key == b.report_key:
+    if a.report_key == b.report_key or _told_as_next(a, b):
         return None
     loose = a.origin != b.origin
     if loose and (a.rank[2] != b.rank[2] or not _origins_fit(a.origin, b.origin, within)):
@@ -685,6 +699,21 @@ def _same_train(
         return None
     # origins told differently ("з Расіі", none): the same days, no slack
     return _dates_agree(a, b, settings, slack=0 if loose else None)
+
+
+def _told_as_next(a: _Candidate, b: _Candidate) -> bool:
+    """Whether one teller's later report tells its train as the next after the other's.
+
+    A channel posts the first train, then "Другі эшалон прыбыў ...", "Второй эшелон
+    прибыл ...", "Drugi pociąg przyjechał ...", "Another train arrived ..." (trial13
+    T13): the later post's train, told as one after another (``later_train``), is a
+    new train, though its ends, counts and days fit, unless the earlier one was told
+    so too (the second train told twice).
+    """
+    if a.later == b.later or a.teller != b.teller:
+        return False
+    first, then = (a, b) if a.rank[4] <= b.rank[4] else (b, a)
+    return then.later and first.rank[4] < then.rank[4]
 
 
 def _fit(a: _Candidate, b: _Candidate) -> tuple[int, int, int]:
@@ -1192,6 +1221,8 @@ def _follows(
 ) -> bool:
     """Whether ``c``, a post of the channel ``kept`` was posted in, follows that train up."""
     if c.report_key == kept.report_key or c.grouped or kept.grouped:
+        return False
+    if _told_as_next(c, kept):
         return False
     told = all(e is not None for e in (*c_ends, *kept_ends))
     dated = (c.departure or c.arrival) is not None and (kept.departure or kept.arrival) is not None

@@ -322,6 +322,8 @@ def report_identity(record: Shipment | ShipmentGroup | Sighting) -> str:
     False
     """
     data = record.model_dump(mode="json", exclude={"confidence", "report"})
+    if data.get("later_train") is False:  # (a field added later: stored identities stay)
+        del data["later_train"]
     report = getattr(record, "report", None)
     for key in ("id", "group", "shipment"):
         if key in data:
