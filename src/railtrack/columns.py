@@ -46,6 +46,7 @@ ARRIVAL_PRECISION = "arrival_precision"
 ARRIVAL_TOLD = "arrival_told"  # the source tells the arrival as past, dated or not (bool)
 RETURN_OF = "return_of"  # the outbound trip's id of a trip back (its cars counted once)
 NOTE = "note"  # a comment the record carries as written (a table's comment column)
+LATER_TRAIN = "later_train"  # told as one after another ("the second train", "kolejny") (bool)
 CARS_TOTAL = "cars_total"
 CARS_PASSENGER = "cars_passenger"
 CARS_COVERED = "cars_covered"
@@ -118,6 +119,7 @@ SHIPMENT_COLUMNS: tuple[str, ...] = (
     SOURCE_FILE,
     RETURN_OF,
     NOTE,
+    LATER_TRAIN,
 )
 
 # Added by railtrack.pipeline.track (railtrack.dating.best_dates): each train's best

@@ -100,6 +100,7 @@ from railtrack.summary import personnel_note
 
 if TYPE_CHECKING:
     from railtrack.io import ReportSet
+    from railtrack.io.reportset import Problem
     from railtrack.network import RailNetwork
 
 __all__ = [
@@ -317,16 +318,23 @@ def _ordered(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _kept_rows(
-    part: pd.DataFrame, dropped: frozenset[str], merged: dict[str, tuple[int, bool]]
+    part: pd.DataFrame,
+    dropped: frozenset[str],
+    merged: dict[str, tuple[int, bool]],
+    fills: dict[str, dict[str, object]] | None = None,
 ) -> pd.DataFrame:
     """Worker task: the partition's shipments that are not relays of a kept train.
 
     A kept train whose total is a lower bound takes a relay's count
-    (:func:`railtrack.relays.merged_counts`), as in the default engine.
+    (:func:`railtrack.relays.merged_counts`), and the facts it leaves untold its
+    linked reports' (:func:`railtrack.relay_facts.linked_fills`), as in the default
+    engine.
     """
+    from railtrack.relay_facts import with_fills
     from railtrack.relays import with_merged_counts
 
-    return with_merged_counts(part[~part[C.ID].astype(str).isin(dropped)], merged)
+    kept = with_merged_counts(part[~part[C.ID].astype(str).isin(dropped)], merged)
+    return with_fills(kept, fills or {})
 
 
 def _kept_groups(part: pd.DataFrame, retold: frozenset[tuple[str | None, str]]) -> pd.DataFrame:
@@ -344,15 +352,22 @@ def _without_relays(
     sightings: pd.DataFrame,
     settings: Settings,
     region_stations: Callable[[str], Collection[str]] | None = None,
+    problems: list[Problem] | None = None,
 ) -> tuple[dict[str, Any], pd.DataFrame, pd.DataFrame]:
     """Drop the shipments that retell another report's train (:mod:`railtrack.relays`).
 
     Linking compares trains across partitions, so the client gathers only the
-    columns it reads (:data:`railtrack.relays.LINK_COLUMNS`), links them as the
-    default engine does, and the workers drop the relays from their partitions.
+    columns it reads (:data:`railtrack.relays.LINK_COLUMNS`, and the facts a kept
+    train may take from its linked reports,
+    :data:`railtrack.relay_facts.FACT_COLUMNS`), links them as the default engine
+    does, and the workers drop the relays from their partitions. A fact linked
+    reports tell otherwise is appended to ``problems`` (as the default engine's
+    :func:`railtrack.relays.drop_relays` adds it).
     """
+    from railtrack.relay_facts import FACT_COLUMNS, linked_fills
     from railtrack.relays import (
         LINK_COLUMNS,
+        disagreement_problems,
         merged_counts,
         relay_links,
         retold_groups,
@@ -360,14 +375,18 @@ def _without_relays(
     )
 
     ships = frames["shipments"]
-    told = _ordered(ships[[*LINK_COLUMNS, SEQ]].compute())
+    wanted = [c for c in dict.fromkeys((*LINK_COLUMNS, *FACT_COLUMNS)) if c in ships.columns]
+    told = _ordered(ships[[*wanted, SEQ]].compute())
     relays = relay_links(told, settings, sightings=sightings, region_stations=region_stations)
     if not len(relays):
         return frames, sightings, relays
     dropped = frozenset(relays[C.ID].astype(str))
     merged = merged_counts(told, relays)
+    fills = linked_fills(told, relays)
+    if problems is not None:
+        problems.extend(disagreement_problems(told, relays))
     kept = ships.map_partitions(
-        _kept_rows, dropped, merged, meta=ships._meta, enforce_metadata=False
+        _kept_rows, dropped, merged, fills, meta=ships._meta, enforce_metadata=False
     )
     _, sightings = without_relays(told.iloc[:0], sightings, relays)
     out = {**frames, "shipments": kept}
@@ -649,7 +668,7 @@ def _track(
     frames, knowledge = _cut(frames, _knowledge_day(frames, as_of))
     sightings = _ordered(frames["sightings"].compute())
     frames, sightings, relays = _without_relays(
-        frames, sightings, settings, network.gazetteer.region_stations
+        frames, sightings, settings, network.gazetteer.region_stations, extras.problems
     )
     _share(client, TABLES, {"sightings": sightings})
     dated_meta = meta([*frames["shipments"].columns, C.BEST_DATE, C.DATE_BASIS])

@@ -723,6 +723,11 @@ class Shipment(_Frozen):
     note: str | None = None
     """What the record's comment or notes column says ("Комментарий", "Примечание",
     "Uwagi", "Notes"), kept as written (trial F118); None when none."""
+    later_train: bool = False
+    """Whether the report tells the train as one after another ("Другі эшалон
+    прыбыў", "ещё один эшелон", "kolejny pociąg", "the second train"): a channel's
+    later post telling it is a new train, never a follow-up of its earlier train
+    (:mod:`railtrack.relays`); False when nothing says so."""
     return_of: str | None = None
     """The id of the outbound trip this one is the trip back of ("вернулся обратно в
     Брест", "повернувся до Бреста"): the same train and cars, so totals count its

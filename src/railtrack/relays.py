@@ -98,7 +98,15 @@ import pandas as pd
 from railtrack import columns as C
 from railtrack._told_index import ToldIndex
 from railtrack.io import ReportSet
+from railtrack.io.reportset import Problem
 from railtrack.models import Shipment
+from railtrack.relay_facts import (
+    Disagreement,
+    fact_disagreements,
+    linked_fills,
+    with_fills,
+    with_linked_facts,
+)
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 
 if TYPE_CHECKING:
@@ -110,6 +118,7 @@ __all__ = [
     "LINK_COLUMNS",
     "RELAY_COLUMNS",
     "claim_rank",
+    "disagreement_problems",
     "drop_relays",
     "ends_key",
     "keep_rank",
@@ -160,6 +169,7 @@ LINK_COLUMNS: tuple[str, ...] = (
     "arrival_earliest",
     "arrival_latest",
     C.VIA_STATION_IDS,
+    C.LATER_TRAIN,
 )
 """The shipment columns :func:`relay_links` reads (a distributed engine gathers only these)."""
 
@@ -182,6 +192,8 @@ class _Candidate:
     group: tuple[str, ...] | None = None
     group_rank: tuple[float, int, str, int, str] = (0.0, 0, "", 0, "")
     origin: str = "?"  # "id:...", "region:...", "text:..." or "?" (untold)
+    later: bool = False  # told as one after another ("the second train", "kolejny")
+    teller: str = ""  # who told it: the source and the outlet relaying it
 
 
 def _text(column: pd.Series) -> pd.Series:
@@ -309,6 +321,15 @@ def _candidates(
     report_keys, ids = _report_keys(table), table[C.ID].astype(str).tolist()
     groups = _group_keys(table)
     origins = [o or "?" for o in _end_keys(table, "origin")]
+    later = (
+        table[C.LATER_TRAIN].astype("boolean").fillna(False).tolist()
+        if C.LATER_TRAIN in table.columns
+        else [False] * len(table)
+    )
+    tellers = [
+        f"{s or ''}\x1f{r or ''}"
+        for s, r in zip(_text(table[C.SOURCE]), _text(table[C.RELAYED_BY]), strict=True)
+    ]
     out = []
     for i, (dep, arr, n, p) in enumerate(zip(departures, arrivals, cars, passengers, strict=True)):
         says = sum(x is not None for x in (dep, arr, n, p)) + vias[i]
@@ -337,6 +358,8 @@ def _candidates(
                 group=group,
                 group_rank=(cred, published[i], "\x1f".join(group or ()), -says, ids[i]),
                 origin=origins[i],
+                later=bool(later[i]),
+                teller=tellers[i],
             )
         )
     return out
@@ -665,7 +688,7 @@ def _same_train(
     a: _Candidate, b: _Candidate, settings: Settings, within: Within | None = None
 ) -> str | None:
     """Return which dates agree when ``a`` and ``b`` tell one movement, else None."""
-    if a.report_key == b.report_key:
+    if a.report_key == b.report_key or _told_as_next(a, b):
         return None
     loose = a.origin != b.origin
     if loose and (a.rank[2] != b.rank[2] or not _origins_fit(a.origin, b.origin, within)):
@@ -676,6 +699,21 @@ def _same_train(
         return None
     # origins told differently ("з Расіі", none): the same days, no slack
     return _dates_agree(a, b, settings, slack=0 if loose else None)
+
+
+def _told_as_next(a: _Candidate, b: _Candidate) -> bool:
+    """Whether one teller's later report tells its train as the next after the other's.
+
+    A channel posts the first train, then "Другі эшалон прыбыў ...", "Второй эшелон
+    прибыл ...", "Drugi pociąg przyjechał ...", "Another train arrived ..." (trial13
+    T13): the later post's train, told as one after another (``later_train``), is a
+    new train, though its ends, counts and days fit, unless the earlier one was told
+    so too (the second train told twice).
+    """
+    if a.later == b.later or a.teller != b.teller:
+        return False
+    first, then = (a, b) if a.rank[4] <= b.rank[4] else (b, a)
+    return then.later and first.rank[4] < then.rank[4]
 
 
 def _fit(a: _Candidate, b: _Candidate) -> tuple[int, int, int]:
@@ -1184,6 +1222,8 @@ def _follows(
     """Whether ``c``, a post of the channel ``kept`` was posted in, follows that train up."""
     if c.report_key == kept.report_key or c.grouped or kept.grouped:
         return False
+    if _told_as_next(c, kept):
+        return False
     told = all(e is not None for e in (*c_ends, *kept_ends))
     dated = (c.departure or c.arrival) is not None and (kept.departure or kept.arrival) is not None
     if told and dated:
@@ -1508,7 +1548,9 @@ def without_relays(
     -------
     tuple of (pandas.DataFrame, pandas.DataFrame)
         The shipments whose id is not in ``relays`` (index reset; a kept train whose
-        total is a lower bound takes a linked report's count, :func:`merged_counts`),
+        total is a lower bound takes a linked report's count, :func:`merged_counts`,
+        and the facts it leaves untold from its linked reports,
+        :func:`railtrack.relay_facts.linked_fills`),
         and the sightings with ``shipment`` set to the kept train where it named a
         dropped one.
 
@@ -1526,8 +1568,9 @@ def without_relays(
         return shipments, sightings
     to_kept = dict(zip(relays[C.ID], relays["train"], strict=True))
     merged = merged_counts(shipments, relays)
+    fills = linked_fills(shipments, relays)
     kept = shipments[~shipments[C.ID].isin(to_kept)].reset_index(drop=True)
-    kept = with_merged_counts(kept, merged)
+    kept = with_fills(with_merged_counts(kept, merged), fills)
     if len(sightings) and C.SHIPMENT in sightings.columns:
         named = sightings[C.SHIPMENT]
         sightings = sightings.assign(**{C.SHIPMENT: named.map(to_kept).fillna(named)})
@@ -1552,8 +1595,11 @@ def drop_relays(reports: ReportSet, relays: pd.DataFrame) -> ReportSet:
     ReportSet
         ``reports`` itself when nothing was linked; else a copy without the dropped
         shipments and without the groups all of whose trains were dropped (a group
-        that retells another report's group, :func:`retold_group`); problems, files,
-        skips and posts unchanged.
+        that retells another report's group, :func:`retold_group`); a kept record
+        takes the facts it leaves untold from its linked reports
+        (:func:`railtrack.relay_facts.with_linked_facts`), and a fact they tell
+        otherwise (origin, destination, a car kind's count) is a problem added to the
+        problems; files, skips and posts unchanged.
 
     Examples
     --------
@@ -1575,10 +1621,20 @@ def drop_relays(reports: ReportSet, relays: pd.DataFrame) -> ReportSet:
     for s in reports.shipments:
         if s.id in to_kept and s.cars.least is not None:  # ("up to 50" says no fewest)
             told.setdefault(to_kept[s.id], []).append((s.cars.least, s.cars.at_least))
+    linked: dict[str, list[Shipment]] = {}
+    for s in reports.shipments:
+        if s.id in to_kept:
+            linked.setdefault(to_kept[s.id], []).append(s)
     out = reports._empty_copy()
-    out.shipments = [
-        with_told_counts(s, told.get(s.id, [])) for s in reports.shipments if s.id not in to_kept
-    ]
+    out.shipments = []
+    for s in reports.shipments:
+        if s.id in to_kept:
+            continue
+        kept, argued = with_linked_facts(
+            with_told_counts(s, told.get(s.id, [])), linked.get(s.id, [])
+        )
+        out.shipments.append(kept)
+        out.problems.extend(_disagreement_problem(d, reports.file_of(s)) for d in argued)
     retold = _retold(reports, to_kept)
     out.groups = [g for g in reports.groups if (g.report, g.id) not in retold]
     out.sightings = [
@@ -1588,6 +1644,36 @@ def drop_relays(reports: ReportSet, relays: pd.DataFrame) -> ReportSet:
         for s in reports.sightings
     ]
     return out
+
+
+def _disagreement_problem(d: Disagreement, path: str | None) -> Problem:
+    """Return a fact two reports of one train tell differently as an input problem."""
+    return Problem(path or "", None, d.fact, d.message(), unit="shipment")
+
+
+def disagreement_problems(shipments: pd.DataFrame, relays: pd.DataFrame) -> list[Problem]:
+    """Return the facts linked reports tell otherwise than their kept train, as problems.
+
+    The table twin of the problems :func:`drop_relays` adds (the Dask engine's path):
+    one per :func:`railtrack.relay_facts.fact_disagreements`, in the kept train's file.
+
+    Examples
+    --------
+    >>> ships = pd.DataFrame({"id": ["c-t1", "a-t1"], "cars_total": [48, 48],
+    ...     "cars_passenger": [2, 3], "source_file": ["c.txt", "a.txt"]})
+    >>> [p.field for p in disagreement_problems(
+    ...     ships, pd.DataFrame({"id": ["a-t1"], "train": ["c-t1"]}))]
+    ['cars_passenger']
+    """
+    argued = fact_disagreements(shipments, relays)
+    if not argued:
+        return []
+    files = dict(zip(shipments[C.ID].astype(str), shipments[C.SOURCE_FILE], strict=True))
+    return [_disagreement_problem(d, _file_text(files.get(d.train))) for d in argued]
+
+
+def _file_text(value: object) -> str | None:
+    return None if value is None or pd.isna(value) else str(value)  # type: ignore[call-overload]
 
 
 def _retold(reports: ReportSet, to_kept: dict[str, str]) -> set[tuple[str | None, str]]:

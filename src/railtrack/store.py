@@ -59,6 +59,9 @@ from pydantic import ValidationError
 from railtrack.errors import StoreError
 from railtrack.io import ReportSet
 from railtrack.models import Place, Shipment, ShipmentGroup, Sighting
+from railtrack.relay_facts import (
+    with_linked_facts,
+)
 from railtrack.relays import (
     ends_key,
     keep_rank,
@@ -319,6 +322,8 @@ def report_identity(record: Shipment | ShipmentGroup | Sighting) -> str:
     False
     """
     data = record.model_dump(mode="json", exclude={"confidence", "report"})
+    if data.get("later_train") is False:  # (a field added later: stored identities stay)
+        del data["later_train"]
     report = getattr(record, "report", None)
     for key in ("id", "group", "shipment"):
         if key in data:
@@ -888,7 +893,9 @@ class Store:
         best credibility, a seen or departed train before a plan, the report that tells
         more; then the earliest stored), whose car total, when given as a lower bound
         ("at least 30"), takes another report's count of the train that says more
-        (:func:`railtrack.relays.with_told_counts`). :meth:`train_sources` lists every
+        (:func:`railtrack.relays.with_told_counts`), and which takes the facts it leaves
+        untold (origin, via points, dates, car kinds) from the train's other reports
+        (:func:`railtrack.relay_facts.with_linked_facts`). :meth:`train_sources` lists every
         source of every train. A group is kept once per set of trains it covers.
 
         Parameters
@@ -925,6 +932,7 @@ class Store:
         used_ids: set[tuple[str, str]] = set()
         best: dict[int, tuple[int, Shipment, str | None]] = {}
         told: dict[int, list[tuple[int, bool]]] = {}  # each train's car totals, for bounds
+        reported: dict[int, list[Shipment]] = {}  # each train's records, for their facts
         ordered: list[int] = []
         trains_of: dict[tuple[str | None, str], set[int]] = {}  # each group's trains
         for pk, kind, _record_id, body, source_file, train_id in self._rows():
@@ -937,6 +945,7 @@ class Store:
                 if least is not None:
                     told.setdefault(train_id, []).append((least, record.cars.at_least))
                 current = best.get(train_id)
+                reported.setdefault(train_id, []).append(record)
                 if current is None:
                     ordered.append(train_id)
                 if current is None or keep_rank(record) < keep_rank(current[1]):
@@ -947,6 +956,9 @@ class Store:
             _pk, shipment, source_file = best[train_id]
             # "at least 30" kept, "42" from another report of the train: 42 cars
             shipment = with_told_counts(shipment, told.get(train_id, []))
+            # the facts the kept record leaves untold, from the train's other reports
+            others = [r for r in reported.get(train_id, []) if r is not best[train_id][1]]
+            shipment, _ = with_linked_facts(shipment, others)
             self._add_unique(out, shipment, source_file, used_ids)
         if one_per_train:
             out.groups = self._distinct_groups(out, trains_of)

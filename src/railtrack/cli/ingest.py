@@ -125,7 +125,7 @@ def ingest(
             f"{result.linked} linked to trains reported by other sources -> "
             f"{terminal_text(location)}"
         )
-        console.print("store holds " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+        console.print(holdings_line(counts))
         if result.posts:
             console.print(
                 "Telegram posts: " + ", ".join(f"{n} {kind}" for kind, n in result.posts.items())
@@ -135,3 +135,29 @@ def ingest(
     print_problems(reports.problems, fmt_, quiet=quiet)
     if reports.problems:
         raise typer.Exit(EXIT_INPUT_PROBLEMS)
+
+
+def holdings_line(counts: dict[str, int]) -> str:
+    """Return the line saying what a store holds, and what its train count counts.
+
+    The store links a report to a train as it ingests it (one train told by two
+    outlets), but ``track --store`` links more: a relay that tells several trains
+    together, one channel's follow-ups, a plan and the train it announced. The count
+    of trains here is the ingest's, so the line says so rather than disagree with
+    ``track`` silently (trial13 C4).
+
+    Examples
+    --------
+    >>> line = holdings_line({"shipment": 4, "group": 1, "sighting": 0, "trains": 4,
+    ...                       "ingests": 2})
+    >>> line.split(";")[0]
+    'store holds 4 shipment, 1 group, 0 sighting, 2 ingests'
+    >>> "4 trains as linked on ingest" in line
+    True
+    """
+    trains = counts.get("trains", 0)
+    rest = ", ".join(f"{v} {k}" for k, v in counts.items() if k != "trains")
+    return (
+        f"store holds {rest}; {trains} train{'s' if trains != 1 else ''} as linked on "
+        "ingest (track --store links more and may count fewer)"
+    )

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import ValidationError
 
 from railtrack._intern import Interner, current
+from railtrack.extract.later import told_later
 from railtrack.extract.numbers import AtLeast, AtMost, CountRange
 from railtrack.extract.places import resolve_place
 from railtrack.extract.quotes import Quotes
@@ -478,6 +479,7 @@ class _Builder:
             evidence=tuple(evidence),
             confidence=confidence,
             lang=self.lang,
+            later_train=told_later(train.marker, self.lang),
         )
 
     def sightings(self, train: TrainDraft, sid: str) -> list[Sighting]:

@@ -213,6 +213,7 @@ def _typed_column(name: str, values: Column) -> pd.Series:
         C.ARRIVAL_TOLD,
         C.CARS_AT_LEAST,
         C.CARS_AT_MOST,
+        C.LATER_TRAIN,
     }:
         return raw.astype("boolean")
     if name == C.CONFIDENCE:
@@ -394,7 +395,7 @@ class ReportSet:
         >>> rs = load_reports(data_path("reports") / "seed-hajun-2023-03.yaml")
         >>> df = rs.to_frame()
         >>> df.shape, df.loc[0, "id"], df.loc[0, "cars_total"]
-        ((2, 43), 'seed-2023-03-t1', <NA>)
+        ((2, 44), 'seed-2023-03-t1', <NA>)
         """
         ships = self.shipments
 
@@ -416,6 +417,7 @@ class ReportSet:
             yield C.SOURCE_FILE, [self.file_of(s) for s in ships]
             yield C.RETURN_OF, _attr(ships, "return_of")
             yield C.NOTE, _attr(ships, "note")
+            yield C.LATER_TRAIN, _attr(ships, "later_train")
 
         return _typed(columns(), C.SHIPMENT_COLUMNS)
 

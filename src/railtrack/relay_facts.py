@@ -1,0 +1,427 @@
+"""Linked facts: the train kept for several reports takes the facts the others add.
+
+When :mod:`railtrack.relays` links reports of one train, one record is kept (a
+grouped train first, then the most credible ...) and the others are dropped. A
+media relay of two trains ("Do Brześcia dotarły dwa transporty: 4 i 5 kwietnia.
+Pierwszy liczył 48 wagonów, drugi 40.") is kept over the channel's own posts
+because it is grouped, yet the channel told more: the origin (Smolensk), the
+stations passed (Gomel), the passenger cars (3). This module gives the kept record
+those facts, one kind of fact at a time (:data:`FACTS`):
+
+- a fact the kept record leaves untold is taken from the first linked report that
+  tells it (the most credible first, then in load order);
+- a fact the kept record tells is never overwritten; a linked report telling a
+  different origin, destination or count of a car kind is a disagreement
+  (:func:`fact_disagreements`), named as a problem;
+- counts are never summed (one train told twice is one train): a car kind is taken
+  only when the kept total, if exact, still holds every kind told
+  (45 flatcars and 3 passenger cars in a train of 48), and a whole set of counts only
+  when the kept record gives none.
+
+The same rule runs on shipment tables (:func:`linked_fills`, :func:`with_fills`:
+``track``'s frames and the Dask engine's partitions) and on records
+(:func:`with_linked_facts`: the :class:`~railtrack.io.ReportSet` and the store).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from railtrack import columns as C
+from railtrack.models import CAR_TYPES, CarCounts, Shipment
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "FACTS",
+    "FACT_COLUMNS",
+    "Disagreement",
+    "fact_disagreements",
+    "linked_fills",
+    "with_fills",
+    "with_linked_facts",
+]
+
+_PLACE = ("", "_station_id", "_station", "_region")
+_WINDOW = ("_earliest", "_latest", "_precision")
+_KINDS = tuple(f"cars_{kind}" for kind in CAR_TYPES)
+_COUNTS = (
+    C.CARS_TOTAL,
+    *_KINDS,
+    C.CARS_TOTAL_DERIVED,
+    C.CARS_ESTIMATED,
+    C.CARS_AT_LEAST,
+    C.CARS_AT_MOST,
+    C.CARS_TOTAL_MAX,
+)
+
+FACTS: dict[str, tuple[str, ...]] = {
+    C.ORIGIN: tuple(f"{C.ORIGIN}{s}" for s in _PLACE),
+    C.DESTINATION: tuple(f"{C.DESTINATION}{s}" for s in _PLACE),
+    C.VIA: (C.VIA, C.VIA_STATION_IDS),
+    "departure": tuple(f"departure{s}" for s in _WINDOW),
+    "arrival": (*(f"arrival{s}" for s in _WINDOW), C.ARRIVAL_TOLD),
+    "cars": _COUNTS,
+    **{kind: (kind,) for kind in _KINDS},
+    C.EQUIPMENT: (C.EQUIPMENT,),
+}
+"""Each kind of fact a kept train may take, with the shipment columns it spans
+(:data:`railtrack.columns.SHIPMENT_COLUMNS`): ``cars`` is the whole set of counts
+(taken only by a record that gives none), ``cars_<kind>`` one car kind."""
+
+FACT_COLUMNS: tuple[str, ...] = tuple(dict.fromkeys(c for cols in FACTS.values() for c in cols))
+"""The shipment columns :func:`linked_fills` reads besides ``id`` and ``credibility``."""
+
+_ARGUED = (C.ORIGIN, C.DESTINATION, *_KINDS)  # facts whose difference is a problem
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """A fact the kept record and a linked report tell differently (the kept one stays)."""
+
+    train: str
+    linked: str
+    fact: str
+    kept_value: str
+    linked_value: str
+
+    def message(self) -> str:
+        """Return the problem's wording.
+
+        Examples
+        --------
+        >>> Disagreement("c-t1", "a-t1", "cars_passenger", "3", "2").message()
+        "train 'c-t1' is told by 'a-t1' too, which gives cars_passenger 2, not 3: 3 kept"
+        """
+        return (
+            f"train {self.train!r} is told by {self.linked!r} too, which gives "
+            f"{self.fact} {self.linked_value}, not {self.kept_value}: {self.kept_value} kept"
+        )
+
+
+def _blank(value: object) -> bool:
+    """Return whether a cell says nothing (None, NA, NaN, NaT, empty text)."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, float) and value != value:
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def _key(fact: str, row: Mapping[str, object]) -> str | None:
+    """Return what a row tells of ``fact`` as one comparable text, None when untold."""
+    if fact in (C.ORIGIN, C.DESTINATION):
+        for suffix in ("_station_id", "_region", ""):
+            value = row.get(f"{fact}{suffix}")
+            if not _blank(value):
+                return f"{suffix or 'text'}:{str(value).casefold()}"
+        return None
+    if fact == C.VIA:
+        value = row.get(C.VIA_STATION_IDS)
+        value = row.get(C.VIA) if _blank(value) else value
+        return None if _blank(value) else str(value).casefold()
+    if fact == "cars":
+        told = [row.get(c) for c in (C.CARS_TOTAL, *_KINDS)]
+        return None if all(_blank(v) for v in told) else "told"
+    value_cols = FACTS[fact][:2] if fact in ("departure", "arrival") else FACTS[fact][:1]
+    values = [row.get(c) for c in value_cols]
+    return None if all(_blank(v) for v in values) else "|".join(str(v) for v in values)
+
+
+def _count(row: Mapping[str, object], column: str) -> int | None:
+    value = row.get(column)
+    return None if _blank(value) else int(value)  # type: ignore[call-overload]
+
+
+def _kind_fits(kept: Mapping[str, object], kind: str, n: int, taken: dict[str, int]) -> bool:
+    """Return whether ``n`` cars of ``kind`` fit the kept train's exact total."""
+    total = _count(kept, C.CARS_TOTAL)
+    if kept.get(C.CARS_TOTAL_DERIVED) is True:  # a total summed from its kinds: no room
+        return False
+    if total is None or kept.get(C.CARS_AT_LEAST) is True:
+        return True
+    told = sum(_count(kept, k) or 0 for k in _KINDS) + sum(taken.values())
+    return told + n <= total
+
+
+def _choose(
+    kept: Mapping[str, object], linked: Sequence[Mapping[str, object]]
+) -> tuple[dict[str, int], list[tuple[str, int, str, str]]]:
+    """Return fact -> index into ``linked`` to take it from, and the disagreements.
+
+    A disagreement is (fact, linked index, kept value, linked value).
+    """
+    taken: dict[str, int] = {}
+    kinds_taken: dict[str, int] = {}
+    argued: list[tuple[str, int, str, str]] = []
+    whole = _key("cars", kept) is None
+    for fact in FACTS:
+        if fact == "cars" and not whole:
+            continue
+        if fact in _KINDS and (whole and "cars" in taken):
+            continue  # the whole set of counts came with its kinds
+        mine = _key(fact, kept)
+        for i, row in enumerate(linked):
+            theirs = _key(fact, row)
+            if theirs is None:
+                continue
+            if mine is None:
+                if fact in _KINDS:
+                    n = _count(row, fact)
+                    if n is None or not _kind_fits(kept, fact, n, kinds_taken):
+                        continue
+                    kinds_taken[fact] = n
+                taken[fact] = i
+                mine = theirs
+            elif theirs != mine and fact in _ARGUED and fact not in taken:
+                kept_text = _shown(fact, kept)
+                argued.append((fact, i, kept_text, _shown(fact, row)))
+    return taken, argued
+
+
+def _shown(fact: str, row: Mapping[str, object]) -> str:
+    """Return a fact as a reader would name it (a station rather than its id)."""
+    if fact in (C.ORIGIN, C.DESTINATION):
+        for suffix in ("_station", "_region", ""):
+            value = row.get(f"{fact}{suffix}")
+            if not _blank(value):
+                return str(value)
+    return str(row.get(FACTS[fact][0]))
+
+
+def _involved(
+    shipments: pd.DataFrame, relays: pd.DataFrame
+) -> tuple[list[dict[str, object]], dict[str, tuple[int, list[int]]]]:
+    """Return the rows of linked trains only, and each kept train's row and linked rows.
+
+    Only the rows a link names are read, so a table of a million trains with a few
+    links costs a few rows' dictionaries.
+    """
+    dropped = relays[C.ID].astype(str).tolist()
+    trains = relays["train"].astype(str).tolist()
+    ids = shipments[C.ID].astype(str)
+    named = ids.isin({*dropped, *trains}).to_numpy()
+    rows = _rows(shipments[named])
+    where = {str(r[C.ID]): n for n, r in enumerate(rows)}
+    out: dict[str, tuple[int, list[int]]] = {}
+    for gone, train in zip(dropped, trains, strict=True):
+        if gone in where and train in where:
+            out.setdefault(train, (where[train], []))[1].append(where[gone])
+    return rows, out
+
+
+def _rows(shipments: pd.DataFrame) -> list[dict[str, object]]:
+    cols = [c for c in (C.ID, C.CREDIBILITY, *FACT_COLUMNS) if c in shipments.columns]
+    return shipments[cols].to_dict("records")  # type: ignore[return-value]
+
+
+def _ordered(rows: list[dict[str, object]], linked: list[int]) -> list[int]:
+    """Return linked rows most credible first, then in load order."""
+
+    def credibility(n: int) -> float:
+        value = rows[n].get(C.CREDIBILITY)
+        return 6.0 if _blank(value) else float(value)  # type: ignore[arg-type]
+
+    return sorted(linked, key=lambda n: (credibility(n), n))
+
+
+def linked_fills(shipments: pd.DataFrame, relays: pd.DataFrame) -> dict[str, dict[str, object]]:
+    """Return the facts each kept train takes from the reports linked to it.
+
+    Parameters
+    ----------
+    shipments
+        The shipment table :func:`railtrack.relays.relay_links` read (kept and dropped
+        rows alike): ``id``, ``credibility`` and the :data:`FACT_COLUMNS` it has.
+    relays
+        :func:`railtrack.relays.relay_links` of ``shipments`` (``id``: dropped,
+        ``train``: kept).
+
+    Returns
+    -------
+    dict
+        Kept train id -> {column: value} for the facts it leaves untold and a linked
+        report tells (see the module notes); trains taking nothing are left out.
+
+    Examples
+    --------
+    >>> ships = pd.DataFrame({"id": ["c-t1", "a-t1"], "origin": [None, "Smoleńsk"],
+    ...     "origin_station_id": [None, "RU-SMOLENSK"], "cars_total": [48, 48],
+    ...     "cars_passenger": pd.array([None, 3], dtype="Int64")})
+    >>> fills = linked_fills(ships, pd.DataFrame({"id": ["a-t1"], "train": ["c-t1"]}))
+    >>> fills["c-t1"]["origin_station_id"], fills["c-t1"]["cars_passenger"]
+    ('RU-SMOLENSK', 3)
+    """
+    if not len(relays) or not len(shipments):
+        return {}
+    rows, linked = _involved(shipments, relays)
+    out: dict[str, dict[str, object]] = {}
+    for train, (at, members) in linked.items():
+        kept = rows[at]
+        order = _ordered(rows, members)
+        taken, _ = _choose(kept, [rows[n] for n in order])
+        fills: dict[str, object] = {}
+        for fact, i in taken.items():
+            source = rows[order[i]]
+            fills.update({c: source[c] for c in FACTS[fact] if c in source})
+        if fills:
+            out[train] = fills
+    return out
+
+
+def fact_disagreements(shipments: pd.DataFrame, relays: pd.DataFrame) -> list[Disagreement]:
+    """Return the facts a linked report tells otherwise than the kept train.
+
+    Parameters
+    ----------
+    shipments, relays
+        As for :func:`linked_fills`.
+
+    Returns
+    -------
+    list of Disagreement
+        One per (kept train, linked report, fact) whose origin, destination or car
+        kind count differ; the kept train's fact stays.
+
+    Examples
+    --------
+    >>> ships = pd.DataFrame({"id": ["c-t1", "a-t1"], "cars_total": [48, 48],
+    ...     "cars_passenger": [2, 3]})
+    >>> [d.message() for d in fact_disagreements(
+    ...     ships, pd.DataFrame({"id": ["a-t1"], "train": ["c-t1"]}))]
+    ["train 'c-t1' is told by 'a-t1' too, which gives cars_passenger 3, not 2: 2 kept"]
+    """
+    if not len(relays) or not len(shipments):
+        return []
+    rows, linked = _involved(shipments, relays)
+    out: list[Disagreement] = []
+    for train, (at, members) in linked.items():
+        order = _ordered(rows, members)
+        _, argued = _choose(rows[at], [rows[n] for n in order])
+        out.extend(
+            Disagreement(train, str(rows[order[i]][C.ID]), fact, mine, theirs)
+            for fact, i, mine, theirs in argued
+        )
+    return out
+
+
+def with_fills(shipments: pd.DataFrame, fills: Mapping[str, Mapping[str, object]]) -> pd.DataFrame:
+    """Return the shipments with :func:`linked_fills` applied (a copy when any applies).
+
+    Examples
+    --------
+    >>> ships = pd.DataFrame({"id": ["c-t1"], "origin": [None]})
+    >>> with_fills(ships, {"c-t1": {"origin": "Smoleńsk"}})["origin"].tolist()
+    ['Smoleńsk']
+    """
+    if not fills or not len(shipments):
+        return shipments
+    ids = shipments[C.ID].astype(str).tolist()
+    hits = [(n, fills[i]) for n, i in enumerate(ids) if i in fills]
+    if not hits:
+        return shipments
+    out = shipments.copy()
+    for column in {c for _, fill in hits for c in fill if c in out.columns}:
+        values = out[column].tolist()
+        for n, fill in hits:
+            if column in fill:
+                values[n] = fill[column]
+        out[column] = pd.Series(values, index=out.index).astype(out[column].dtype)
+    return out
+
+
+_RECORD: dict[str, tuple[str, ...]] = {
+    C.ORIGIN: ("origin",),
+    C.DESTINATION: ("destination",),
+    C.VIA: ("via",),
+    "departure": ("departure",),
+    "arrival": ("expected_arrival", "arrival_told"),
+    C.EQUIPMENT: ("equipment",),
+}
+
+
+def _record_row(shipment: Shipment) -> dict[str, object]:
+    """Return a record's facts as the shipment table's columns say them."""
+    row: dict[str, object] = {C.ID: shipment.id, C.CREDIBILITY: shipment.credibility}
+    for end in (C.ORIGIN, C.DESTINATION):
+        place = getattr(shipment, end)
+        for suffix, attr in zip(_PLACE, ("text", "station_id", "station", "region"), strict=True):
+            row[f"{end}{suffix}"] = None if place is None else getattr(place, attr)
+    ids = [p.station_id for p in shipment.via]
+    row[C.VIA] = "; ".join(p.text for p in shipment.via) or None
+    row[C.VIA_STATION_IDS] = None if not ids or None in ids else "; ".join(map(str, ids))
+    for name, window in (("departure", shipment.departure), ("arrival", shipment.expected_arrival)):
+        for suffix in _WINDOW:
+            row[f"{name}{suffix}"] = None if window is None else getattr(window, suffix[1:])
+    row[C.ARRIVAL_TOLD] = shipment.arrival_told
+    cars = shipment.cars
+    row[C.CARS_TOTAL] = cars.total
+    for kind in CAR_TYPES:
+        row[f"cars_{kind}"] = getattr(cars, kind)
+    row[C.CARS_TOTAL_DERIVED] = cars.total_derived
+    row[C.CARS_AT_LEAST] = cars.at_least
+    row[C.EQUIPMENT] = shipment.equipment
+    return row
+
+
+def with_linked_facts(
+    shipment: Shipment, linked: Iterable[Shipment]
+) -> tuple[Shipment, list[Disagreement]]:
+    """Return the kept record of a train with the facts its linked reports add.
+
+    The record-level twin of :func:`linked_fills` and :func:`with_fills` (the same
+    rule; see the module notes).
+
+    Parameters
+    ----------
+    shipment
+        The record kept for the train.
+    linked
+        The train's other reports, in load order.
+
+    Returns
+    -------
+    tuple of (Shipment, list of Disagreement)
+        The record (itself when it takes nothing) and the facts told otherwise.
+
+    Examples
+    --------
+    >>> from railtrack.models import CarCounts, Place, Source
+    >>> src = Source(reporter="Hajun")
+    >>> kept = Shipment(id="c-t1", source=src, cars=CarCounts(total=48))
+    >>> told = Shipment(id="a-t1", source=src, origin=Place(text="Smoleńsk"),
+    ...                 cars=CarCounts(total=48, flat=45, passenger=3))
+    >>> merged, argued = with_linked_facts(kept, [told])
+    >>> merged.origin.text, merged.cars.passenger, merged.cars.total, argued
+    ('Smoleńsk', 3, 48, [])
+    """
+    others = list(linked)
+    if not others:
+        return shipment, []
+    rows = [_record_row(s) for s in others]
+    order = sorted(range(len(rows)), key=lambda n: (float(others[n].credibility), n))
+    taken, argued = _choose(_record_row(shipment), [rows[n] for n in order])
+    disagreements = [
+        Disagreement(shipment.id, others[order[i]].id, fact, mine, theirs)
+        for fact, i, mine, theirs in argued
+    ]
+    if not taken:
+        return shipment, disagreements
+    update: dict[str, object] = {}
+    cars = shipment.cars
+    for fact, i in taken.items():
+        source = others[order[i]]
+        if fact == "cars":
+            cars = source.cars
+        elif fact in _KINDS:
+            kind = fact.removeprefix("cars_")
+            cars = cars.model_copy(update={kind: getattr(source.cars, kind)})
+        else:
+            update.update({attr: getattr(source, attr) for attr in _RECORD[fact]})
+    if cars is not shipment.cars:
+        update["cars"] = CarCounts.model_validate(cars.model_dump())
+    return shipment.model_copy(update=update), disagreements
