@@ -517,7 +517,11 @@ def _verbs(data: dict[str, list[str]]) -> re.Pattern[str] | None:
             groups.append(rf"(?P<{key}>{'|'.join(branches)})")
     if not groups:
         return None
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(groups)})", re.IGNORECASE)
+    # words that start as a stem but are no verb ("направлении" after "направлен": the
+    # direction of "в направлении Гомеля", as "в сторону" is): never a verb cue (trial13 T7)
+    nouns = sorted({_norm(s) for s in data.get("not") or []}, key=len, reverse=True)
+    skip = rf"(?!(?:{trie_pattern(nouns, escape=_loose_char)}))" if nouns else ""
+    return re.compile(rf"(?<![\w-]){skip}(?:{'|'.join(groups)})", re.IGNORECASE)
 
 
 # the marks after a label that names a place ("Направление — Валуйки", "Kierunek: Wałujki")
