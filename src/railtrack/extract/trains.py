@@ -2994,12 +2994,19 @@ def _counted_over_a_span(piece: Clause, reader: _ClauseReader, rd: Reader) -> bo
     из Беларуси в Россию убыло не менее 4 эшелонов": a month, a past week or a range
     of days, with countries or regions for ends. A station named ("Over the past three
     days, 4 echelons arrived at Luninets", "в апреле do portu w Kołobrzegu") makes the
-    trains ones an analyst lists.
+    trains ones an analyst lists, unless the span runs from one day to another ("From
+    10 to 14 April 7 trains passed Zhlobin"): a channel's count over the days it told
+    train by train, a tally.
     """
-    if any(not is_broad(p.text) for p in reader.places):
-        return False
     if reader.claim in ("planned", "expected") or _leaves_later(rd, piece.text):
         return False  # ("We wrześniu wyjadą trzy pociągi do Chin": trains planned)
+    if any(not is_broad(p.text) for p in reader.places):
+        # "С 10 по 14 апреля через Жлобин прошло 7 эшелонов", "W dniach 10-14 kwietnia
+        # do Brześcia przyjechało 7 pociągów": trains counted from one day to another
+        # are a tally even at a station, like a week's count (trial13 T11)
+        return all(span.is_day_range for span in reader.dates) and _dated_over_a_period(
+            reader, _PERIOD_MIN_DAYS
+        )
     if _dated_over_a_period(reader, _MONTH_DAYS):
         return True
     names_past_span = getattr(rd, "names_past_span", None)
