@@ -34,6 +34,7 @@ from functools import lru_cache
 from typing import Any
 
 from railtrack.extract import cues
+from railtrack.extract.clocklists import listed_times
 from railtrack.extract.datelines import datelines
 from railtrack.extract.dates import DateSpan, resolve_date, why_undated
 from railtrack.extract.lexicon import LANGUAGES, lexicon, month_of
@@ -2294,6 +2295,7 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
     _tallies_of_undescribed_groups(draft)
     _fill_groups(draft, max_group_trains=max_group_trains)
     _totals_pinned_by_groups(draft)
+    _times_listed_for_groups(draft, text, assembly.published)
     _drop_trains_of_no_shipment(assembly)
     _drop_background_groups(draft)
     _drop_groups_without_trains(draft)
@@ -2713,6 +2715,42 @@ def _totals_pinned_by_groups(draft: ReportDraft) -> None:
             if len(kinds) == 1
             else Fact(int(total.value) - others, total.text, total.start, total.end, inferred=True)
         )
+
+
+def _times_listed_for_groups(draft: ReportDraft, text: str, published: date | None) -> None:
+    """Give each train of a group its own time of day when the count lists one each.
+
+    "Сегодня через Жлобин прошли 3 эшелона: в 8:00, 12:30 и 19:10": the first train was
+    seen at Zhlobin at 8:00, the second at 12:30, the third at 19:10, not all three at
+    the first time (or none) (trial13 T9, :func:`~railtrack.extract.clocklists.listed_times`).
+    The time is the sighting's, read where its date fact stands; trains seen at a place
+    with no day told ("за сутки через Оршу прошли три эшелона: в 06:10, ...") were seen
+    on the published day.
+    """
+    for group in draft.groups:
+        members = [draft.trains[i] for i in group.members if i < len(draft.trains)]
+        if group.marker is None or len(members) < 2:
+            continue
+        spans = listed_times(text, group.marker.start, len(members))
+        if spans is None:
+            continue
+        for train, (start, end) in zip(members, spans, strict=True):
+            clock = text[start:end]
+            if train.sightings:
+                train.sightings = [
+                    (place, Fact(day.value, f"{day.text} {clock}", start, end))
+                    if day.value.precision == "day"
+                    else (place, day)
+                    for place, day in train.sightings
+                ]
+            elif train.via and published is not None and not _has_a_day(train):
+                window = DateWindow(earliest=published, latest=published, precision="day")
+                train.sightings = [(train.via[0].shared(), Fact(window, clock, start, end))]
+
+
+def _has_a_day(facts: _Facts) -> bool:
+    """Whether a train or group has a departure or an arrival day told."""
+    return facts.departure is not None or facts.arrival is not None
 
 
 def _nothing_to_track(train: TrainDraft, *, tracked: bool) -> bool:
