@@ -1346,9 +1346,11 @@ def _late_subject(head: str, marker: cues.TrainMarker, rd: Reader, text_after: s
     between the verb and the marker ends the first train's words ("прибыл в Брест, а
     другой ...").
     """
-    # ("очередной эшелон", kind ``another``, may be a headline's train told again: its
-    # head is left to the train before, as it was)
-    if marker.kind not in ("one", "other", "more", *_ORDINAL):
+    # ("очередной эшелон", "kolejny skład", kind ``another``, right after its verb is
+    # the subject too: "W sobotę z Mozyrza do Brześcia wyruszył kolejny skład" is the
+    # new train's day and ends, not the train before's (trial13 T3); whether it is a
+    # headline's train told again is for the merge of restated trains to say)
+    if marker.kind not in ("one", "other", "more", "another", *_ORDINAL):
         return False
     if marker.kind in _ORDINAL and _is_first(rd, marker.text):
         # ("10 dni jechał pierwszy w historii pociąg": the train told; "прибыл первый из
@@ -2047,7 +2049,7 @@ class _Assembly:
             # Клінцы 15 сакавіка": the train's end, further on; the end told is passed
             _set_final(current, reader._fact(end, end.start, end.end))
             reader.all_into(current, problems)
-        elif reader.conflicts_with(current):
+        elif reader.conflicts_with(current) or self._other_ends_than_its_group(current, reader):
             self._other_ends(piece, reader, rd)
         elif self.group is None and _another_train_told(current, piece, reader, rd):
             # "Также 9 марта замечен состав не менее 40 вагонов на станции Брест" after a
@@ -2061,6 +2063,17 @@ class _Assembly:
             if current.vague and rd.has_train_noun(text, singular=True):
                 current.vague = False  # "... loaded on to trains. ... onto a train at X"
             reader.all_into(current, problems)
+
+    def _other_ends_than_its_group(self, current: TrainDraft, reader: _ClauseReader) -> bool:
+        """Whether a piece names other ends than the group the current train is one of.
+
+        "Do Baranowicz przyjechały dwa pociągi ... drugi – 25." then "W sobotę z Mozyrza
+        do Brześcia wyruszył pociąg wojskowy": the group's end (Baranovichi) is its
+        second train's too, so a train leaving Mozyr for Brest is another train, not
+        the second one moving on (trial13 T3).
+        """
+        group = self.group
+        return current.group is not None and group is not None and reader.conflicts_with(group)
 
     def _told_of_them_all(
         self, current: TrainDraft, piece: Clause, reader: _ClauseReader, rd: Reader
