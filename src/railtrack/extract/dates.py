@@ -152,6 +152,14 @@ class DateSpan:
         return bool(day and month and "/" in self.text and int(day) <= 12 and int(month) <= 12)
 
     @property
+    def is_day_range(self) -> bool:
+        """Whether the text spans days from one to another ("с 10 по 14 апреля", "April 10-14").
+
+        A list of days ("15 and 17 June") or one day is not; "between 5 and 7 March" is.
+        """
+        return any(self.get(k) is not None for k in ("r1_d1", "r2_d1", "x1_d1", "x2_d1"))
+
+    @property
     def has_year(self) -> bool:
         """Whether the text gives the year."""
         keys = (

@@ -1445,9 +1445,27 @@ class LexiconReader:
         False
         """
         pronouns = self.lex.group_pronouns
-        if any(t.low in pronouns for t in tokens(text)):
+        toks = tokens(text)
+        if any(t.low in pronouns for t in toks):
             return True
-        return self.is_group_reference(text)
+        return self.is_group_reference(text) or self._trains_as_subject(toks, text)
+
+    def _trains_as_subject(self, toks: tuple[Token, ...], text: str) -> bool:
+        """Whether a clause opens on the trains in the plural, before its verb.
+
+        "Эшалоны прыйшлі з боку Мінска", "Pociągi przyjechały od strony Mińska", "Оба
+        эшелона шли со стороны Бреста": the trains told, all of them (trial13 S2). A
+        train named in the singular anywhere in the clause makes it no such subject.
+        """
+        nouns = self.lex.train_nouns
+        words = [t for t in toks if t.low.isalpha()][:3]
+        first = next((t for t in words if t.low in nouns), None)
+        if first is None or nouns[first.low] != "pl":
+            return False
+        if any(nouns.get(t.low) == "sg" for t in toks):
+            return False
+        # ("Эшалоны ішлі з боку Брэста": a verb of no direction, none read before it)
+        return all(first.start < v.start for v in self.verb_cues(text) if v.role != "neutral")
 
     def bounds_latest(self, gap: str) -> bool:
         """Whether the words between two dates make the second the first's latest bound.

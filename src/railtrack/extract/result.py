@@ -269,7 +269,8 @@ def time_beside(text: str, start: int, end: int, *, reach: int = 30) -> time | N
     hi = stop.start() if stop else hi
     best: tuple[int, time] | None = None
     for m in _TIME_OF_DAY.finditer(text, lo, hi):
-        distance = min(abs(m.start() - end), abs(start - m.end()))
+        # (0 for a time inside the span: a date fact set on the time itself)
+        distance = max(0, m.start() - end, start - m.end())
         if best is None or distance < best[0]:
             best = (distance, time(int(m[1]), int(m[2])))
     return best[1] if best else None

@@ -34,6 +34,7 @@ from functools import lru_cache
 from typing import Any
 
 from railtrack.extract import cues
+from railtrack.extract.clocklists import listed_times
 from railtrack.extract.datelines import datelines
 from railtrack.extract.dates import DateSpan, resolve_date, why_undated
 from railtrack.extract.lexicon import LANGUAGES, lexicon, month_of
@@ -1345,9 +1346,11 @@ def _late_subject(head: str, marker: cues.TrainMarker, rd: Reader, text_after: s
     between the verb and the marker ends the first train's words ("прибыл в Брест, а
     другой ...").
     """
-    # ("очередной эшелон", kind ``another``, may be a headline's train told again: its
-    # head is left to the train before, as it was)
-    if marker.kind not in ("one", "other", "more", *_ORDINAL):
+    # ("очередной эшелон", "kolejny skład", kind ``another``, right after its verb is
+    # the subject too: "W sobotę z Mozyrza do Brześcia wyruszył kolejny skład" is the
+    # new train's day and ends, not the train before's (trial13 T3); whether it is a
+    # headline's train told again is for the merge of restated trains to say)
+    if marker.kind not in ("one", "other", "more", "another", *_ORDINAL):
         return False
     if marker.kind in _ORDINAL and _is_first(rd, marker.text):
         # ("10 dni jechał pierwszy w historii pociąg": the train told; "прибыл первый из
@@ -2046,7 +2049,7 @@ class _Assembly:
             # Клінцы 15 сакавіка": the train's end, further on; the end told is passed
             _set_final(current, reader._fact(end, end.start, end.end))
             reader.all_into(current, problems)
-        elif reader.conflicts_with(current):
+        elif reader.conflicts_with(current) or self._other_ends_than_its_group(current, reader):
             self._other_ends(piece, reader, rd)
         elif self.group is None and _another_train_told(current, piece, reader, rd):
             # "Также 9 марта замечен состав не менее 40 вагонов на станции Брест" after a
@@ -2060,6 +2063,17 @@ class _Assembly:
             if current.vague and rd.has_train_noun(text, singular=True):
                 current.vague = False  # "... loaded on to trains. ... onto a train at X"
             reader.all_into(current, problems)
+
+    def _other_ends_than_its_group(self, current: TrainDraft, reader: _ClauseReader) -> bool:
+        """Whether a piece names other ends than the group the current train is one of.
+
+        "Do Baranowicz przyjechały dwa pociągi ... drugi – 25." then "W sobotę z Mozyrza
+        do Brześcia wyruszył pociąg wojskowy": the group's end (Baranovichi) is its
+        second train's too, so a train leaving Mozyr for Brest is another train, not
+        the second one moving on (trial13 T3).
+        """
+        group = self.group
+        return current.group is not None and group is not None and reader.conflicts_with(group)
 
     def _told_of_them_all(
         self, current: TrainDraft, piece: Clause, reader: _ClauseReader, rd: Reader
@@ -2294,6 +2308,7 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
     _tallies_of_undescribed_groups(draft)
     _fill_groups(draft, max_group_trains=max_group_trains)
     _totals_pinned_by_groups(draft)
+    _times_listed_for_groups(draft, text, assembly.published)
     _drop_trains_of_no_shipment(assembly)
     _drop_background_groups(draft)
     _drop_groups_without_trains(draft)
@@ -2715,6 +2730,42 @@ def _totals_pinned_by_groups(draft: ReportDraft) -> None:
         )
 
 
+def _times_listed_for_groups(draft: ReportDraft, text: str, published: date | None) -> None:
+    """Give each train of a group its own time of day when the count lists one each.
+
+    "Сегодня через Жлобин прошли 3 эшелона: в 8:00, 12:30 и 19:10": the first train was
+    seen at Zhlobin at 8:00, the second at 12:30, the third at 19:10, not all three at
+    the first time (or none) (trial13 T9, :func:`~railtrack.extract.clocklists.listed_times`).
+    The time is the sighting's, read where its date fact stands; trains seen at a place
+    with no day told ("за сутки через Оршу прошли три эшелона: в 06:10, ...") were seen
+    on the published day.
+    """
+    for group in draft.groups:
+        members = [draft.trains[i] for i in group.members if i < len(draft.trains)]
+        if group.marker is None or len(members) < 2:
+            continue
+        spans = listed_times(text, group.marker.start, len(members))
+        if spans is None:
+            continue
+        for train, (start, end) in zip(members, spans, strict=True):
+            clock = text[start:end]
+            if train.sightings:
+                train.sightings = [
+                    (place, Fact(day.value, f"{day.text} {clock}", start, end))
+                    if day.value.precision == "day"
+                    else (place, day)
+                    for place, day in train.sightings
+                ]
+            elif train.via and published is not None and not _has_a_day(train):
+                window = DateWindow(earliest=published, latest=published, precision="day")
+                train.sightings = [(train.via[0].shared(), Fact(window, clock, start, end))]
+
+
+def _has_a_day(facts: _Facts) -> bool:
+    """Whether a train or group has a departure or an arrival day told."""
+    return facts.departure is not None or facts.arrival is not None
+
+
 def _nothing_to_track(train: TrainDraft, *, tracked: bool) -> bool:
     """Whether a train gives nothing to track: only a country, a make-up, vague, no place."""
     return (
@@ -2994,12 +3045,19 @@ def _counted_over_a_span(piece: Clause, reader: _ClauseReader, rd: Reader) -> bo
     из Беларуси в Россию убыло не менее 4 эшелонов": a month, a past week or a range
     of days, with countries or regions for ends. A station named ("Over the past three
     days, 4 echelons arrived at Luninets", "в апреле do portu w Kołobrzegu") makes the
-    trains ones an analyst lists.
+    trains ones an analyst lists, unless the span runs from one day to another ("From
+    10 to 14 April 7 trains passed Zhlobin"): a channel's count over the days it told
+    train by train, a tally.
     """
-    if any(not is_broad(p.text) for p in reader.places):
-        return False
     if reader.claim in ("planned", "expected") or _leaves_later(rd, piece.text):
         return False  # ("We wrześniu wyjadą trzy pociągi do Chin": trains planned)
+    if any(not is_broad(p.text) for p in reader.places):
+        # "С 10 по 14 апреля через Жлобин прошло 7 эшелонов", "W dniach 10-14 kwietnia
+        # do Brześcia przyjechało 7 pociągów": trains counted from one day to another
+        # are a tally even at a station, like a week's count (trial13 T11)
+        return all(span.is_day_range for span in reader.dates) and _dated_over_a_period(
+            reader, _PERIOD_MIN_DAYS
+        )
     if _dated_over_a_period(reader, _MONTH_DAYS):
         return True
     names_past_span = getattr(rd, "names_past_span", None)
