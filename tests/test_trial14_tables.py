@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -135,3 +136,45 @@ def test_an_xlsx_total_row_is_no_phantom_train(tmp_path: Path, last: list[object
     reports = load_reports(_workbook(tmp_path / "t.xlsx", last))
     assert [s.cars.total for s in reports.shipments] == [40, 42]
     assert [p.row for p in reports.problems if "total row" in p.message] == [4]
+
+
+# --- S5: a reused id ---------------------------------------------------------------------
+
+
+def _records(tmp_path: Path, records: list[dict[str, object]], suffix: str = ".json") -> Path:
+    path = tmp_path / f"dup{suffix}"
+    if suffix == ".json":
+        path.write_text(json.dumps(records), encoding="utf-8")
+    else:
+        keys = list(records[0])
+        lines = [";".join(keys), *(";".join(str(r[k]) for k in keys) for r in records)]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+_A1 = {"id": "a1", "date": "2023-04-13", "to": "Baranovichi", "wagons": 40, "source": "H"}
+_A1_OTHER = {"id": "a1", "date": "2023-04-14", "to": "Brest", "wagons": 30, "source": "H"}
+
+
+@pytest.mark.parametrize("suffix", [".json", ".csv"])
+def test_a_reused_id_with_other_content_keeps_both_trains(tmp_path: Path, suffix: str) -> None:
+    reports = load_reports(_records(tmp_path, [_A1, _A1_OTHER], suffix))
+    assert sorted(s.cars.total or 0 for s in reports.shipments) == [30, 40]
+    assert len({s.id for s in reports.shipments}) == 2
+    (problem,) = [p for p in reports.problems if p.field == "id"]
+    assert problem.row == (2 if suffix == ".json" else 3)
+    assert "row 1" in problem.message if suffix == ".json" else "row 2" in problem.message
+    assert "destination" in problem.message
+    assert "both are kept" in problem.message
+
+
+def test_an_exact_copy_under_one_id_stays_a_duplicate(tmp_path: Path) -> None:
+    reports = load_reports(_records(tmp_path, [_A1, dict(_A1)]))
+    assert [s.cars.total for s in reports.shipments] == [40]
+    assert any("duplicate shipment id" in p.message for p in reports.problems)
+
+
+def test_three_records_under_one_id_get_distinct_ids(tmp_path: Path) -> None:
+    third = {**_A1_OTHER, "to": "Orsha", "wagons": 20}
+    reports = load_reports(_records(tmp_path, [_A1, _A1_OTHER, third]))
+    assert sorted(s.id for s in reports.shipments) == ["a1", "a1~2", "a1~3"]

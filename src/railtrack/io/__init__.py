@@ -50,6 +50,7 @@ from railtrack.io._records import (
     share_parts,
     validate_record,
 )
+from railtrack.io._reused import reused_id
 from railtrack.io.csv_reader import CsvProblem, read_csv_records
 from railtrack.io.json_reader import FileFormatError, iter_jsonl_records, read_json_records
 from railtrack.io.reportset import Problem, ReportSet
@@ -972,6 +973,9 @@ def _keep_new(
                 _one_export_twice(loader, result.telegram_kept[key], model)
             _keep_latest_post(result, key, model, name, _TWICE if twice else _AGAIN)
             continue
+        if key in first_rows and firsts is not None:
+            model = reused_id(loader, model, row, first_rows, firsts, result.files)
+            key = (kind, model.id)
         if key in first_rows:
             first_row = first_rows[key]
             first_file = result.files[key]
