@@ -107,7 +107,7 @@ EXPECTED_PROBLEMS = [
     ("rows.csv", "credibility", "less than or equal to 6"),
     ("rows.csv", None, "broken quoting"),
     ("rows.csv", "published", "2023-02-30"),
-    ("rows.csv", "id", "duplicate shipment id 'r1'"),
+    ("rows.csv", "id", "shipment id 'r1' is also the id of row 2"),
     ("truncated.json", None, "not valid JSON"),
     ("wrong_kind.csv", None, "no column gives a train's id, origin, destination"),
 ]

@@ -50,6 +50,7 @@ from railtrack.io._records import (
     share_parts,
     validate_record,
 )
+from railtrack.io._reused import reused_id
 from railtrack.io.csv_reader import CsvProblem, read_csv_records
 from railtrack.io.json_reader import FileFormatError, iter_jsonl_records, read_json_records
 from railtrack.io.reportset import Problem, ReportSet
@@ -67,6 +68,7 @@ from railtrack.settings import DEFAULT_SETTINGS
 
 if TYPE_CHECKING:
     from railtrack.io.telegram import TelegramFile
+    from railtrack.io.totals import TotalRows
     from railtrack.network import RailNetwork
 
 __all__ = ["SUFFIXES", "Problem", "ReportSet", "load_reports"]
@@ -504,7 +506,12 @@ class _FileLoader:
             prefix = f"sheet {sheet.name!r}: " if len(sheets) > 1 else ""
             try:
                 records = self._table(
-                    sheet.records, sheet.header, "xlsx", sheet=sheet.name, prefix=prefix
+                    sheet.records,
+                    sheet.header,
+                    "xlsx",
+                    sheet=sheet.name,
+                    prefix=prefix,
+                    formulas=sheet.sum_formulas,
                 )
             except FileFormatError as exc:
                 self.problem(prefix + str(exc), row=sheet.header_row)
@@ -519,6 +526,7 @@ class _FileLoader:
         *,
         sheet: str | None = None,
         prefix: str = "",
+        formulas: Mapping[int, str] | None = None,
     ) -> list[RawRecord]:
         """Re-key a table's rows by field (see :mod:`railtrack.io.tables`).
 
@@ -530,10 +538,13 @@ class _FileLoader:
         one keeps its value (trial12 T18). A row with a station column becomes a train
         passing it and, with a passage date, a sighting there
         (:func:`railtrack.io.passages.passage_records`); a row of which nothing is read
-        is a problem, never an empty train.
+        is a problem, never an empty train. A sheet's total row ("Razem", "Итого",
+        ``=SUM(D2:D4)``; ``formulas`` maps a row to its summing formula) is no train
+        either: a problem, with its stated total checked (:mod:`railtrack.io.totals`).
         """
         from railtrack.io.passages import has_train_fields, passage_records
         from railtrack.io.records_keys import KeyMaps, unit_list
+        from railtrack.io.totals import TotalRows
 
         own_keys = kind in {"json", "jsonl", "yaml", "yml"}
         maps = KeyMaps(header, self.columns, per_record=own_keys)
@@ -558,11 +569,14 @@ class _FileLoader:
         out: list[RawRecord] = []
         ambiguous: dict[str, list[int]] = {}
         first_row: dict[tuple[str, ...], int] = {}
+        totals = TotalRows()
         for record in records:
-            self._note_repeated_row(record, header, first_row, prefix)
             own = maps.of(record)
-            self.header_of = {f: h for h, f in own.columns.items()}
             data = {f: record.data.get(h) for h, f in own.columns.items()}
+            if not own_keys and self._total_row(totals, record, data, formulas, prefix):
+                continue
+            self._note_repeated_row(record, header, first_row, prefix)
+            self.header_of = {f: h for h, f in own.columns.items()}
             if make_ids:
                 data["id"] = generated_id(record.row, [record.data.get(h) for h in header])
             for header_name, field_name in own.columns.items():
@@ -586,6 +600,7 @@ class _FileLoader:
                 continue
             self._read_cells(data, record.row, unit)
             self._check_counts(data, record.row, unit)
+            totals.add(data)
             out.extend(RawRecord(d, record.row, unit) for d in passage_records(data))
         self.header_of = {f: h for h, f in mapping.columns.items()}
         for name, rows in ambiguous.items():
@@ -608,6 +623,22 @@ class _FileLoader:
             }
         )
         return out
+
+    def _total_row(
+        self,
+        totals: TotalRows,
+        record: RawRecord,
+        data: Mapping[str, Any],
+        formulas: Mapping[int, str] | None,
+        prefix: str,
+    ) -> bool:
+        """Say so and return True when a table's row is its total row, not a train."""
+        formula = (formulas or {}).get(record.row)
+        total = totals.total(data, list(record.data.values()), formula=formula)
+        if total is None:
+            return False
+        self.problem(prefix + total, row=record.row, unit=record.unit)
+        return True
 
     def _note_repeated_row(
         self,
@@ -942,6 +973,9 @@ def _keep_new(
                 _one_export_twice(loader, result.telegram_kept[key], model)
             _keep_latest_post(result, key, model, name, _TWICE if twice else _AGAIN)
             continue
+        if key in first_rows and firsts is not None:
+            model = reused_id(loader, model, row, first_rows, firsts, result.files)
+            key = (kind, model.id)
         if key in first_rows:
             first_row = first_rows[key]
             first_file = result.files[key]

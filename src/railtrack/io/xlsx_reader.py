@@ -11,13 +11,14 @@ integers (Excel stores every number as a float).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
 from railtrack.io._records import RawRecord
 from railtrack.io.tables import map_headers, unique_headers
+from railtrack.io.totals import is_sum_formula
 
 __all__ = ["Sheet", "read_xlsx_tables"]
 
@@ -39,6 +40,8 @@ class Sheet:
     header_row: int
     header: list[str]
     records: list[RawRecord]
+    sum_formulas: dict[int, str] = field(default_factory=dict)
+    """Row -> the formula of a cell that sums others (``=SUM(D2:D4)``): a total row."""
 
 
 def _cell(value: Any) -> Any:
@@ -65,6 +68,28 @@ def _header_index(rows: list[tuple[Any, ...]], user: Mapping[str, str] | None) -
         if len(map_headers(headers, user).columns) >= 2:
             return index
     return next((i for i, row in enumerate(rows) if any(v is not None for v in row)), 0)
+
+
+def _sum_formulas(path: Path) -> dict[str, dict[int, str]]:
+    """Return, per sheet, the rows holding a formula that sums other cells.
+
+    The values are read with cached results (``data_only``), which hide formulas and
+    leave a formula that was never computed empty; a second read-only pass sees the
+    formulas, so a total row ``Razem | =SUM(D2:D4)`` is known as one.
+    """
+    from openpyxl import load_workbook
+
+    found: dict[str, dict[int, str]] = {}
+    book = load_workbook(path, read_only=True, data_only=False)
+    try:
+        for ws in book.worksheets:
+            for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
+                formula = next((v for v in row if is_sum_formula(v)), None)
+                if formula is not None:
+                    found.setdefault(ws.title, {})[number] = str(formula).strip()
+    finally:
+        book.close()
+    return found
 
 
 def read_xlsx_tables(path: Path, user: Mapping[str, str] | None = None) -> list[Sheet]:
@@ -116,6 +141,7 @@ def read_xlsx_tables(path: Path, user: Mapping[str, str] | None = None) -> list[
     except (BadZipFile, KeyError, OSError, ValueError) as exc:
         msg = f"not a readable Excel .xlsx workbook ({exc})"
         raise ValueError(msg) from None
+    formulas = _sum_formulas(path)
     sheets: list[Sheet] = []
     try:
         for ws in book.worksheets:
@@ -128,11 +154,12 @@ def read_xlsx_tables(path: Path, user: Mapping[str, str] | None = None) -> list[
             header = unique_headers([_text(v) or f"column {i + 1}" for i, v in enumerate(rows[at])])
             records = []
             for offset, row in enumerate(rows[at + 1 :], start=at + 2):
-                if not any(v is not None and v != "" for v in row):
-                    continue
+                own = formulas.get(ws.title, {})
+                if offset not in own and not any(v is not None and v != "" for v in row):
+                    continue  # an empty row; a total never computed looks empty too
                 values = dict(zip(header, row, strict=False))
                 records.append(RawRecord(values, offset, "row"))
-            sheets.append(Sheet(ws.title, at + 1, header, records))
+            sheets.append(Sheet(ws.title, at + 1, header, records, formulas.get(ws.title, {})))
     finally:
         book.close()
     return sheets
