@@ -182,6 +182,7 @@ def extract_shipments(
     from railtrack.extract.result import Extraction, build_extraction
     from railtrack.extract.textpass import strip_format, tag_labels, to_written
     from railtrack.extract.trains import read_trains
+    from railtrack.extract.unaccented import to_typed, with_polish_letters
 
     settings = settings or DEFAULT_SETTINGS
     if isinstance(published, str):
@@ -220,7 +221,9 @@ def extract_shipments(
         return Extraction(problems=[message], lang=guess.lang)
     lacinka = guess.lang == "be" and is_lacinka(text)
     # Belarusian in Łacinka is read spelled in Cyrillic; offsets point back at the text
-    read, spans = to_cyrillic(text) if lacinka else (text, [])
+    # and Polish typed without its letters with them given back (the same offsets)
+    read, spans = to_cyrillic(text) if lacinka else (with_polish_letters(text, guess.lang), [])
+    restored = not lacinka and read is not text
     if not lacinka:
         read = _without_train_tags(read, tag_labels(written), origin, reader_for(guess.lang))
     draft = read_trains(
@@ -236,6 +239,8 @@ def extract_shipments(
     )
     if lacinka:
         remap_draft(draft, text, spans)
+    elif restored:
+        to_typed(draft, text)
     if origin is not None:
         to_written(draft, written, origin)
     result = build_extraction(
