@@ -144,3 +144,72 @@ def test_a_report_in_another_language_is_still_named_as_before() -> None:
 def test_ends_of_a_plain_typed_relay() -> None:
     typed = "Z Homla do Kalinkowicz wyjechal wczoraj kolejny sklad z 30 platformami."
     assert ends(read(typed, PUB)) == [("Homla", "Kalinkowicz")]
+
+
+# -- a report's heading names the destination of the trains it then tells -------------
+# "Kierunek: Drawsko Pomorskie" over the article, "W kierunku Orzysza ... przemieszczają
+# się" before "Zorganizowano 11 transportów": the trains name no end of their own.
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "W kierunku Bemowa Piskiego przemieszczają się pododdziały brygady.\n"
+            "Zorganizowano 4 transporty kolejowe z czołgami.",
+            "pl",
+            [(None, "Bemowa Piskiego")] * 4,
+        ),
+        (
+            "Kierunek: Orzysz\nZ Żagania wyjechał wczoraj pociąg z 30 platformami.",
+            "pl",
+            [("Żagania", "Orzysz")],
+        ),
+        (
+            "Направление — Валуйки\nЭшелон из 40 вагонов вышел вчера из Гомеля.",
+            "ru",
+            [("Гомеля", "Валуйки")],
+        ),
+        (
+            "Напрямок — Валуйки\nЕшелон із 40 вагонів вийшов учора з Гомеля.",
+            "uk",
+            [("Гомеля", "Валуйки")],
+        ),
+        (
+            "Кірунак — Валуйкі\nЭшалон з 40 вагонаў выйшаў учора з Гомеля.",
+            "be",
+            [("Гомеля", "Валуйкі")],
+        ),
+        (
+            "In the direction of Valuyki.\nA train of 40 cars left Gomel yesterday.",
+            "en",
+            [("Gomel", "Valuyki")],
+        ),
+    ],
+)
+def test_heading_destination_goes_to_trains_without_one(
+    text: str, lang: str, expected: list[tuple[str | None, str | None]]
+) -> None:
+    assert ends(read(text, PUB, lang)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the trains name their own end: the heading does not replace it
+        (
+            "Kierunek: Orzysz\nZ Żagania do Świętoszowa wyjechał wczoraj pociąg z 30 platformami.",
+            [("Żagania", "Świętoszowa")],
+        ),
+        # the first sentence does not open with the cue: no heading
+        (
+            "Żołnierze przemieszczają się w kierunku Orzysza. Wczoraj z Żagania wyjechał "
+            "pociąg z 30 platformami.",
+            [("Żagania", None)],
+        ),
+    ],
+)
+def test_no_heading_destination_where_it_is_not_one(
+    text: str, expected: list[tuple[str | None, str | None]]
+) -> None:
+    assert ends(read(text, PUB, "pl")) == expected
