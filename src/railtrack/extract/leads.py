@@ -22,10 +22,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from railtrack.extract.places import PlaceSpan
 from railtrack.extract.sentences import sentence_bounds
 
 if TYPE_CHECKING:
-    from railtrack.extract.places import PlaceSpan
     from railtrack.extract.trains import ReportDraft
 
 __all__ = ["give_lead_destination", "lead_destination"]
@@ -64,7 +64,7 @@ def lead_destination(text: str, reader: Any) -> PlaceSpan | None:
     place = destinations[0]
     if place.cue_start != skipped:
         return None  # the sentence opens with something else: no heading
-    return type(place)(
+    return PlaceSpan(
         place.role, place.text, place.start + start, place.end + start, place.cue_start + start,
         place.lang,
     )  # fmt: skip
