@@ -213,3 +213,25 @@ def test_no_heading_destination_where_it_is_not_one(
     text: str, expected: list[tuple[str | None, str | None]]
 ) -> None:
     assert ends(read(text, PUB, "pl")) == expected
+
+
+# -- a depot or store in a town is the place ("do magazynu w Mostach") ----------------
+# The new report r972 ("z wojskowego składu w Hajnówce do podobnego magazynu w Mostach"):
+# the depot's town was read as a place passed; the destination was lost.
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Pociąg z amunicją wyjechał z Homla do magazynu w Mozyrzu.", "pl", ("Homla", "Mozyrzu")),
+        ("Skład z 20 wagonami przyjechał wczoraj do składnicy w Kutnie.", "pl", (None, "Kutnie")),
+        ("Эшелон с боеприпасами ушёл из Гомеля на склад в Мозыре.", "ru", ("Гомеля", "Мозыре")),
+        ("Ешелон з боєприпасами вийшов з Гомеля до складу в Мозирі.", "uk", ("Гомеля", "Мозирі")),
+        ("Эшалон з боепрыпасамі выйшаў з Гомеля на склад у Мазыры.", "be", ("Гомеля", "Мазыры")),
+        ("A train with ammunition left Gomel for the depot in Mozyr.", "en", ("Gomel", "Mozyr")),
+    ],
+)
+def test_a_depot_in_a_town_is_the_place(
+    text: str, lang: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert ends(read(text, PUB, lang)) == [expected]
