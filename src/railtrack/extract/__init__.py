@@ -170,18 +170,17 @@ def extract_shipments(
     """
     from railtrack.extract.lacinka import is_lacinka, remap_draft, to_cyrillic
     from railtrack.extract.language import (
-        UNDETERMINED,
         LanguageGuess,
         detect_language,
         mixes_languages,
         read_part_language,
         sentence_language,
     )
-    from railtrack.extract.lexicon import LANGUAGES
     from railtrack.extract.readers import reader_for
     from railtrack.extract.result import Extraction, build_extraction
     from railtrack.extract.textpass import strip_format, tag_labels, to_written
     from railtrack.extract.trains import read_trains
+    from railtrack.extract.unaccented import to_typed, with_polish_letters
 
     settings = settings or DEFAULT_SETTINGS
     if isinstance(published, str):
@@ -208,19 +207,13 @@ def extract_shipments(
         # Polish sentences are read, the others named in a problem (each sentence judged)
         guess = LanguageGuess(part, guess.confidence, "sentences")
     if not guess.supported:
-        named = (
-            "a language railtrack does not read (too short to name)"
-            if guess.lang == UNDETERMINED
-            else guess.lang
-        )
-        message = (
-            f"{rid}: report is in {named}; railtrack reads {', '.join(LANGUAGES)} "
-            "(nothing was read)"
-        )
-        return Extraction(problems=[message], lang=guess.lang)
+        lang_read, message = _not_read(rid, text, guess.lang)
+        return Extraction(problems=[message], lang=lang_read)
     lacinka = guess.lang == "be" and is_lacinka(text)
     # Belarusian in Łacinka is read spelled in Cyrillic; offsets point back at the text
-    read, spans = to_cyrillic(text) if lacinka else (text, [])
+    # and Polish typed without its letters with them given back (the same offsets)
+    read, spans = to_cyrillic(text) if lacinka else (with_polish_letters(text, guess.lang), [])
+    restored = not lacinka and read is not text
     if not lacinka:
         read = _without_train_tags(read, tag_labels(written), origin, reader_for(guess.lang))
     draft = read_trains(
@@ -236,6 +229,8 @@ def extract_shipments(
     )
     if lacinka:
         remap_draft(draft, text, spans)
+    elif restored:
+        to_typed(draft, text)
     if origin is not None:
         to_written(draft, written, origin)
     result = build_extraction(
@@ -261,6 +256,38 @@ def extract_shipments(
     return result
 
 
+def _not_read(rid: str, text: str, lang: str) -> tuple[str, str]:
+    """Return the language to file and the problem of a report in a language not read.
+
+    A text typed in Latin letters with Russian, Ukrainian or Belarusian words
+    (:func:`~railtrack.extract.romanized.romanized_language`) is named as that language
+    in Latin letters (``ru-Latn``), not as one too short to name.
+    """
+    from railtrack.extract.language import UNDETERMINED
+    from railtrack.extract.lexicon import LANGUAGES
+    from railtrack.extract.romanized import romanized_language
+
+    cyrillic = romanized_language(text)
+    if cyrillic is not None:
+        return f"{cyrillic}-Latn", _romanized_problem(rid, cyrillic)
+    named = (
+        "a language railtrack does not read (too short to name)" if lang == UNDETERMINED else lang
+    )
+    message = (
+        f"{rid}: report is in {named}; railtrack reads {', '.join(LANGUAGES)} (nothing was read)"
+    )
+    return lang, message
+
+
+def _romanized_problem(rid: str, lang: str) -> str:
+    """Return the problem of a report in ``lang`` (ru, uk, be) typed in Latin letters."""
+    return (
+        f"{rid}: report reads as {lang} typed in Latin letters (a transliteration); "
+        f"railtrack reads {lang} in Cyrillic only (and Belarusian in Łacinka): "
+        "nothing was read"
+    )
+
+
 def _why_nothing_read(rid: str, read: str, written: str, lang: str, *, untold: bool) -> str | None:
     """Return the problem that says why a text gave no shipment, None when it needs none.
 
@@ -274,6 +301,7 @@ def _why_nothing_read(rid: str, read: str, written: str, lang: str, *, untold: b
     from railtrack.extract.lexicon import LANGUAGES
     from railtrack.extract.listing import tells_listed_trains
     from railtrack.extract.readers import reader_for
+    from railtrack.extract.romanized import romanized_language
 
     if untold:
         if _names_a_train(read, lang):
@@ -292,6 +320,9 @@ def _why_nothing_read(rid: str, read: str, written: str, lang: str, *, untold: b
             f"{rid}: the text names trains and counts cars, but no shipment was read "
             "from it (no place or date could be given to a train)"
         )
+    cyrillic = romanized_language(written) if lang == "en" else None
+    if cyrillic is not None and not_read_as_english(written) is not None:
+        return _romanized_problem(rid, cyrillic)
     if lang == "en" and not_read_as_english(written) is not None:
         return (
             f"{rid}: report is in a language railtrack does not read (too short to name; "

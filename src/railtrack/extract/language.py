@@ -39,6 +39,8 @@ from railtrack.extract.lexicon import LANGUAGES
 from railtrack.extract.scripts import cyrillic_count as _cyrillic_count
 from railtrack.extract.scripts import latin_count as _latin_count
 from railtrack.extract.scripts import utf8_bytes as _utf8
+from railtrack.extract.unaccented import MIN_CUES as MIN_PLAIN_CUES
+from railtrack.extract.unaccented import plain_polish_words
 
 __all__ = [
     "UNDETERMINED",
@@ -97,7 +99,8 @@ class LanguageGuess:
     """A text's language (ISO 639-1), how sure the guess is, and how it was made.
 
     ``basis`` is ``alphabet`` (letters only one of the five languages writes),
-    ``detected`` (lingua), ``declared`` (the fallback was used), ``default``
+    ``detected`` (lingua), ``unaccented`` (Polish typed without its letters: lexicon
+    words folded), ``declared`` (the fallback was used), ``default``
     (nothing to go on: English) or ``sentences`` (the whole text was found in a
     language railtrack does not read, some of its sentences in this one).
     """
@@ -525,10 +528,21 @@ def _by_alphabet(text: str) -> LanguageGuess | None:
     """Return the language the alphabet tells (:func:`_by_letters`), if it tells one.
 
     Plain Latin letters are English only with English words around the names
-    (:func:`_reads_as_english`); otherwise the wide detector names the language.
+    (:func:`_reads_as_english`); without them, Polish lexicon words typed plain
+    (:func:`~railtrack.extract.unaccented.plain_polish_words`) make the text Polish,
+    else the wide detector names the language.
+
+    Examples
+    --------
+    >>> _by_alphabet("Pociag z Orszy do Smolenska odjechal wczoraj z 40 wagonami.")
+    LanguageGuess(lang='pl', confidence=1.0, basis='unaccented')
     """
     by_letters = _by_letters(text)
     if by_letters == "en":
+        if not _reads_as_english(text) and plain_polish_words(text) >= MIN_PLAIN_CUES:
+            # "Pociag z Orszy do Smolenska odjechal wczoraj": Polish typed without
+            # its letters (extract/unaccented.py gives them back before reading)
+            return LanguageGuess("pl", 1.0, "unaccented")
         not_english = _not_english(text)
         if not_english is not None:
             return not_english

@@ -37,6 +37,7 @@ from railtrack.extract import cues
 from railtrack.extract.clocklists import listed_times
 from railtrack.extract.datelines import datelines
 from railtrack.extract.dates import DateSpan, resolve_date, why_undated
+from railtrack.extract.leads import give_lead_destination
 from railtrack.extract.lexicon import LANGUAGES, lexicon, month_of
 from railtrack.extract.listing import ListedTrip, list_items, listed_trips, tells_listed_trains
 from railtrack.extract.numbers import AtLeast, AtMost, CarCount, CountRange
@@ -1483,6 +1484,8 @@ def read_trains(
     for clause in assembly.clauses:
         assembly.read_clause(clause)
     draft = _finish(assembly, lang=lang, max_group_trains=max_group_trains)
+    # "Kierunek: Drawsko Pomorskie" heading a report whose trains name no end
+    give_lead_destination(draft, text, assembly.default)
     if text is not as_given and text != as_given:
         # a fact's words are quoted as the report gives them, not with the blanked legs
         # by sea or sections of line between them (the offsets are the same)
