@@ -146,6 +146,7 @@ def _timed_track(
     *,
     tables_dir: Path | None = None,
     work_dir: Path | None = None,
+    as_of: str = AS_OF,
 ) -> tuple[Any, dict[str, Any]]:
     """Run the Dask engine; return its result and per-stage seconds, CPU and peaks.
 
@@ -184,14 +185,50 @@ def _timed_track(
 
     if tables_dir is None:
         result = track_dask(
-            source, network, client, as_of=AS_OF, progress=progress, work_dir=work_dir
+            source, network, client, as_of=as_of, progress=progress, work_dir=work_dir
         )
     else:
         result = write_dask(
-            source, network, client, tables_dir, as_of=AS_OF, progress=progress, work_dir=work_dir
+            source, network, client, tables_dir, as_of=as_of, progress=progress, work_dir=work_dir
         )
     close()
     return result, stages
+
+
+def _timed_briefing(written: Any, network: Any, out: Path) -> dict[str, Any]:
+    """Write the briefing from the workers' tables, as ``railtrack track --engine dask`` does.
+
+    The client reads the per-train tables back (:meth:`WrittenRun.result`) and
+    :func:`railtrack.briefing.write_outputs` writes every file; per step: wall and
+    client CPU seconds, the client's peak resident memory.
+    """
+    from railtrack.briefing import write_outputs
+
+    steps: dict[str, Any] = {}
+    current: list[tuple[str, float, float]] = []
+
+    def close() -> None:
+        if current:
+            name, start, cpu = current.pop()
+            steps[name] = {
+                "seconds": round(time.perf_counter() - start, 1),
+                "client_cpu_s": round(_cpu() - cpu, 1),
+                "client_peak_mb": round(_peak_mb()),
+                "load": round(os.getloadavg()[0], 1),
+            }
+            print(f"  {name:<12} {steps[name]}", flush=True)
+
+    def progress(name: str) -> None:
+        close()
+        current.append((name, time.perf_counter(), _cpu()))
+
+    progress("read back")
+    result = written.result(network)
+    files = write_outputs(result, out, progress=progress)
+    close()
+    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    print(f"  briefing: {len(files)} files, {size / 1e6:,.0f} MB in {out}", flush=True)
+    return steps
 
 
 def _figures(result: Any) -> dict[str, Any]:
@@ -267,6 +304,12 @@ def main() -> None:
         "--work-dir", type=Path, help="checkpoints: a restarted run skips finished partitions"
     )
     parser.add_argument("--tables", type=Path, help="where the workers write per-train tables")
+    parser.add_argument("--as-of", default=AS_OF, help=f"date of knowledge (default {AS_OF})")
+    parser.add_argument(
+        "--briefing",
+        type=Path,
+        help="then write the briefing here from the tables, as `track --engine dask` does",
+    )
     parser.add_argument("--default-child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.default_child:
@@ -310,7 +353,7 @@ def main() -> None:
         start, cpu0 = time.perf_counter(), client.run(_cpu)
         tables = args.tables or tmp / f"tables-{args.reports}"
         result, stages = _timed_track(
-            conv, client, network, tables_dir=tables, work_dir=args.work_dir
+            conv, client, network, tables_dir=tables, work_dir=args.work_dir, as_of=args.as_of
         )
         total = time.perf_counter() - start
         cpu = sum(v - cpu0.get(k, 0.0) for k, v in client.run(_cpu).items())
@@ -325,6 +368,9 @@ def main() -> None:
             flush=True,
         )
         print(json.dumps(_figures(result), default=str)[:2000], flush=True)
+        if args.briefing is not None:
+            print(f"briefing of {args.reports:,} reports:", flush=True)
+            _timed_briefing(result, network, args.briefing)
     finally:
         client.close()
         cluster.close()
