@@ -303,6 +303,11 @@ def _plain_route_outcomes(shipments: pd.DataFrame, routes: pd.DataFrame) -> pd.D
                 f"no rail path joins {row.get(C.ORIGIN)!r} and {row.get(C.DESTINATION)!r} "
                 "on the network"
             )
+        if origin is not None and destination == "unresolved":
+            text += (
+                f"; its destination {row.get(C.DESTINATION)!r} matches no station or region "
+                "of the network either"
+            )
         rows.append((sid, reason, text))
     return pd.DataFrame(rows, columns=list(accounting.OUTCOME_COLUMNS)).astype(
         {accounting.REASON_TEXT: object}

@@ -160,6 +160,13 @@ def route_outcomes(shipments: pd.DataFrame, routes: pd.DataFrame) -> pd.DataFram
                 f"no rail path joins {row.get(C.ORIGIN)!r} and {row.get(C.DESTINATION)!r} "
                 "on the network"
             )
+        if reason in (NO_ORIGIN, UNRESOLVED_ORIGIN) and destination == "unresolved":
+            # the origin is told first; a destination no place matches is named too, or
+            # the report's one named place would go unmentioned (trial13 S3)
+            text += (
+                f"; its destination {row.get(C.DESTINATION)!r} matches no station or region "
+                "of the network either"
+            )
         rows[k] = (sid, reason, text)
     return pd.DataFrame(rows, columns=list(OUTCOME_COLUMNS)).astype({REASON_TEXT: object})
 

@@ -32,6 +32,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from railtrack.extract._nominative import NOT_HANDLED, nominative_word
+
 __all__ = ["is_instrumental", "is_locative", "name_forms", "oblique_forms"]
 
 logger = logging.getLogger(__name__)
@@ -148,6 +150,19 @@ def _like(form: str, original: str) -> str:
     return form
 
 
+def _nominative(parse: Any) -> str:
+    """Return the word of ``parse.inflect({"nomn"})``, else the parse's normal form.
+
+    Made from the paradigm without building the lexeme where that gives the same word
+    (:func:`railtrack.extract._nominative.nominative_word`).
+    """
+    word = nominative_word(parse)
+    if word is NOT_HANDLED:
+        inflected = parse.inflect({"nomn"})
+        word = None if inflected is None else inflected.word
+    return str(word) if word is not None else str(parse.normal_form)
+
+
 @lru_cache(maxsize=8192)
 def _word_forms(word: str, lang: str) -> tuple[str, ...]:
     """Nominative candidates of one word (itself first)."""
@@ -159,8 +174,7 @@ def _word_forms(word: str, lang: str) -> tuple[str, ...]:
                 case = parse.tag.case
                 if case in (None, "nomn"):
                     continue
-                inflected = parse.inflect({"nomn"})
-                form = inflected.word if inflected is not None else parse.normal_form
+                form = _nominative(parse)
                 forms.append(_like(form, word))
     for ending, nominatives in _SUFFIX_RULES.get(lang, ()):
         low = word.lower()
