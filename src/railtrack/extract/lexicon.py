@@ -358,6 +358,9 @@ class Lexicon:
     # words opening a relative clause (", which are likely intended for ...,"): a
     # hedge inside one is about the load, not the train's claim
     relative_pronouns: frozenset[str] = frozenset()
+    # words telling the way a train was seen going ("towards", "в направлении"): a
+    # country after one is a heading, a shipment's destination (extract/headings.py)
+    headings: tuple[str, ...] = ()
     # endings of verbal nouns ("dostarczenie", "przybycie"): named, not done
     verbal_noun_endings: tuple[str, ...] = ()
     not_places: re.Pattern[str] | None = None
@@ -736,6 +739,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
             for form in forms
         ),
         relative_pronouns=frozenset(_norm(str(w)) for w in data.get("relative_pronouns") or []),
+        headings=tuple(str(w).lower() for w in data.get("headings") or []),
         verbal_noun_endings=tuple(str(w) for w in data.get("verbal_noun_endings") or []),
     )
 

@@ -37,6 +37,7 @@ from railtrack.extract import cues
 from railtrack.extract.clocklists import listed_times
 from railtrack.extract.datelines import datelines
 from railtrack.extract.dates import DateSpan, resolve_date, why_undated
+from railtrack.extract.headings import told_as_heading
 from railtrack.extract.leads import give_lead_destination
 from railtrack.extract.lexicon import LANGUAGES, lexicon, month_of
 from railtrack.extract.listing import ListedTrip, list_items, listed_trips, tells_listed_trains
@@ -2323,7 +2324,12 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
     listed = _listed_trains(assembly, lang)
     _dateline_sightings(assembly)
     tracked = any(_has_a_station(t) for t in draft.trains)
-    kept = [t for t in draft.trains if not _nothing_to_track(t, tracked=tracked)]
+    kept = [
+        t
+        for t in draft.trains
+        if not _nothing_to_track(t, tracked=tracked)
+        or _seen_heading_for_a_country(t, assembly.text, lang)
+    ]
     # a train told of and nothing read of it, with no sentence of no shipment: the
     # caller says so (``ReportDraft.untold``)
     # (a list of dated, counted trips read as nothing says so too: see listing.py)
@@ -2776,6 +2782,25 @@ def _nothing_to_track(train: TrainDraft, *, tracked: bool) -> bool:
         or _only_a_make_up(train)
         or _only_vague(train)
         or _no_place(train)
+    )
+
+
+def _seen_heading_for_a_country(train: TrainDraft, text: str, lang: str) -> bool:
+    """Whether a lone train's only fact is a country it was seen heading for.
+
+    "A huge train with military equipment was seen moving towards Ukraine", "Эшелон
+    движется в направлении Украины": one train on its way, whose heading an analyst
+    records (``extract/headings.py``); "переброска в Беларусь" is no heading and stays
+    news about trains in general (:func:`_only_a_country`).
+    """
+    dest = train.destination
+    return (
+        dest is not None
+        and train.origin is None
+        and not train.vague
+        and train.group is None
+        and is_broad(dest.value.text)
+        and told_as_heading(text, dest.start, lang)
     )
 
 

@@ -1,0 +1,94 @@
+"""A destination told as a heading: the way a train was seen going ("towards Ukraine").
+
+A lone train whose only place is a country is news about trains in general
+("переброска в Беларусь", "trains from China to Britain") and gives no shipment. A
+train seen *heading* for a country is one train on its way ("A huge train with
+military equipment was seen moving towards Ukraine", "Эшелон движется в направлении
+Украины", "Pociąg jedzie w kierunku Ukrainy"): an analyst records the heading and
+revises it later (the labelling rule "Headings" of ``tests/data/extraction_real/
+README.md``). The heading words are each language's ``headings`` lexicon list.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from railtrack.extract.lexicon import LANGUAGES, lexicon
+
+__all__ = ["told_as_heading"]
+
+# words that may stand between a heading word and its place: an article, an
+# adjective or two ("towards the nearby", "в сторону соседней")
+_MAX_WORDS_BETWEEN = 2
+_CLAUSE_END = re.compile(r"[.!?;:\n]")
+_SENTENCE_END = re.compile(r"[.!?\n]\s")
+
+
+@lru_cache(maxsize=8)
+def _heading_re(lang: str) -> re.Pattern[str] | None:
+    """Return a pattern of ``lang``'s heading words closing the text before a place."""
+    words = sorted(lexicon(lang).headings, key=len, reverse=True)
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    between = rf"(?:\s+[^\W\d_][\w'’-]*){{0,{_MAX_WORDS_BETWEEN}}}"
+    return re.compile(rf"(?<![\w-])(?:{alternatives}){between}\s*$", re.IGNORECASE)
+
+
+def told_as_heading(text: str, start: int, lang: str) -> bool:
+    """Whether the place read at ``start`` of ``text`` follows a heading word.
+
+    Parameters
+    ----------
+    text
+        The whole report.
+    start
+        Offset in ``text`` of the place (a destination read by the reader).
+    lang
+        The report's language; the heading words of every language railtrack reads
+        are tried when it is not one of them.
+
+    Returns
+    -------
+    bool
+        True when the clause before the place ends with a heading word ("towards",
+        "in the direction of", "в направлении", "у напрамку", "w kierunku"), at most
+        two words before the place, the clause names the railway (the language's
+        ``rail_words``: a train, a car, a station) and its sentence does not call the
+        report untrue (``denial``: "which he said were incorrect", "это фейк").
+
+    Examples
+    --------
+    >>> text = "A train with tanks was seen moving towards Ukraine."
+    >>> told_as_heading(text, text.index("Ukraine"), "en")
+    True
+    >>> text = "Forces were transported in the direction of Ukraine."
+    >>> told_as_heading(text, text.index("Ukraine"), "en")
+    False
+    >>> text = "Russia moved a train to Ukraine."
+    >>> told_as_heading(text, text.index("Ukraine"), "en")
+    False
+    """
+    before = text[max(0, start - 160) : start]
+    cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
+    clause = before[cut:]
+    langs = (lang,) if lang in LANGUAGES else LANGUAGES
+    for code in langs:
+        pattern, words = _heading_re(code), lexicon(code)
+        if pattern is None or not pattern.search(clause):
+            continue
+        # the clause names the railway ("a train ... moving towards", not "forces
+        # transported in the direction of"), and its sentence does not call it untrue
+        rail = words.rail_words is not None and words.rail_words.search(clause.lower())
+        denied = words.denial is not None and words.denial.search(_sentence(text, start).lower())
+        if rail and not denied:
+            return True
+    return False
+
+
+def _sentence(text: str, start: int) -> str:
+    """Return the sentence of ``text`` holding offset ``start``."""
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    end = _SENTENCE_END.search(text, start)
+    return text[begin : end.start() + 1 if end else len(text)]
