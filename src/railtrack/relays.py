@@ -149,7 +149,8 @@ RELAY_COLUMNS: tuple[str, ...] = (
 """Columns of the relays table: the dropped shipment (``id`` and who said it), the
 ``train`` (the kept shipment's id) it was linked to, and how (``departure``,
 ``arrival`` or ``departure-arrival``: which dates agreed; ``sighting-origin``,
-``sighting-via``, ``sighting``: by a sighting; ``follow-up``: a channel's later post;
+``sighting-via``, ``sighting``: by a sighting; ``station``: a train told only at a
+station (a log row) by the train told there; ``follow-up``: a channel's later post;
 ``plan``: the train a plan announced, told as moving)."""
 
 _ENDS = ("origin", "destination")
