@@ -390,3 +390,68 @@ def test_a_dated_second_train_post_of_one_channel_is_not_its_first_train(
     resolved = resolve_reports(load_reports(tmp_path), network)
     assert resolved.relays.empty
     assert len(resolved.shipments) == 2
+
+
+# -------------------------------- log sheet rows and the text telling them (T12)
+
+_SHEETS = {
+    "pl": (
+        "Data;Stacja;Wagony;Źródło;Przekazał;Uwagi\n"
+        "{day}.04.2023;Baranowicze;30;Białoruski Hajun;Onet;przyjazd\n"
+        "{day}.04.2023;Baranowicze;{second};Białoruski Hajun;Onet;przyjazd\n"
+    ),
+    "ru": (
+        "Дата прохождения;Станция;Вагонов;Источник;СМИ\n"
+        "{day}.04.2023;Барановичи;30;Беларускі Гаюн;Зеркало\n"
+        "{day}.04.2023;Барановичи;{second};Беларускі Гаюн;Зеркало\n"
+    ),
+}
+
+_TEXTS = {
+    "pl": "Jak informuje Biełaruski Hajun, 14 kwietnia do Baranowicz przybyły dwa transporty: "
+    "pierwszy z 30 wagonami, drugi z 25.",
+    "ru": "Как сообщает «Беларускі Гаюн», 14 апреля в Барановичи прибыли два эшелона: в первом "
+    "было 30 вагонов, во втором — 25.",
+    "be": "Як паведамляе «Беларускі Гаюн», 14 красавіка ў Баранавічы прыбылі два эшалоны: у "
+    "першым было 30 вагонаў, у другім — 25.",
+    "uk": "Як повідомляє «Білоруський Гаюн», 14 квітня до Барановичів прибули два ешелони: у "
+    "першому було 30 вагонів, у другому — 25.",
+    "en": "According to Belarusian Hajun, two trains arrived in Baranavichy on April 14: the "
+    "first with 30 cars, the second with 25.",
+}
+
+
+def _sheet_and_text(
+    folder: Path, sheet: str, text: str, *, day: int = 14, second: int = 25
+) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = _SHEETS[sheet].format(day=day, second=second)
+    (folder / "log.csv").write_text(rows, encoding="utf-8")
+    _write(folder, "t.txt", _TEXTS[text], "2023-04-14", source="Hajun", relayed_by="Outlet")
+    return folder
+
+
+@pytest.mark.parametrize("sheet", sorted(_SHEETS))
+@pytest.mark.parametrize("text", sorted(_TEXTS))
+def test_sheet_rows_link_to_the_text_telling_the_same_arrivals(
+    tmp_path: Path, network: RailNetwork, sheet: str, text: str
+) -> None:
+    resolved = resolve_reports(load_reports(_sheet_and_text(tmp_path, sheet, text)), network)
+    assert len(resolved.shipments) == 2
+    assert sorted(resolved.shipments["cars_total"].tolist()) == [25, 30]
+    links = dict(zip(resolved.relays["id"], resolved.relays["train"], strict=True))
+    assert len(links) == 2
+    assert len(set(links.values())) == 2  # one row per train, each its own count
+    every = {s.id: s.cars.total for s in load_reports(tmp_path).shipments}
+    assert all(every[row] == every[train] for row, train in links.items())
+
+
+@pytest.mark.parametrize(("day", "second"), [(11, 25), (14, 40)], ids=["other-day", "other-count"])
+def test_sheet_rows_of_another_day_or_count_stay_apart(
+    tmp_path: Path, network: RailNetwork, day: int, second: int
+) -> None:
+    resolved = resolve_reports(
+        load_reports(_sheet_and_text(tmp_path, "pl", "pl", day=day, second=second)), network
+    )
+    expected = 4 if day != 14 else 3  # another day: both rows apart; 40 cars: that row apart
+    assert len(resolved.shipments) == expected

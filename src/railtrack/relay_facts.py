@@ -167,7 +167,7 @@ def _choose(
         mine = _key(fact, kept)
         for i, row in enumerate(linked):
             theirs = _key(fact, row)
-            if theirs is None:
+            if theirs is None or not _owned(fact, row, kept):
                 continue
             if mine is None:
                 if fact in _KINDS:
@@ -181,6 +181,26 @@ def _choose(
                 kept_text = _shown(fact, kept)
                 argued.append((fact, i, kept_text, _shown(fact, row)))
     return taken, argued
+
+
+def _owned(fact: str, row: Mapping[str, object], kept: Mapping[str, object]) -> bool:
+    """Whether a linked report's fact belongs to the train's movement as the kept one tells it.
+
+    A day belongs to an end: a departure is taken from a report that names the origin,
+    an arrival from one that names the destination (a log row dated at a station it
+    names as passed tells neither). Stations passed are taken only when none is an
+    end of the kept train (a log row's station is often the train's destination).
+    """
+    if fact == "departure":
+        return _key(C.ORIGIN, row) is not None
+    if fact == "arrival":
+        return _key(C.DESTINATION, row) is not None
+    if fact == C.VIA:
+        ids = row.get(C.VIA_STATION_IDS)
+        passed = set() if _blank(ids) else set(str(ids).split("; "))
+        ends = {kept.get(f"{end}_station_id") for end in (C.ORIGIN, C.DESTINATION)}
+        return not passed & {str(e) for e in ends if not _blank(e)}
+    return True
 
 
 def _shown(fact: str, row: Mapping[str, object]) -> str:

@@ -149,7 +149,8 @@ RELAY_COLUMNS: tuple[str, ...] = (
 """Columns of the relays table: the dropped shipment (``id`` and who said it), the
 ``train`` (the kept shipment's id) it was linked to, and how (``departure``,
 ``arrival`` or ``departure-arrival``: which dates agreed; ``sighting-origin``,
-``sighting-via``, ``sighting``: by a sighting; ``follow-up``: a channel's later post;
+``sighting-via``, ``sighting``: by a sighting; ``station``: a train told only at a
+station (a log row) by the train told there; ``follow-up``: a channel's later post;
 ``plan``: the train a plan announced, told as moving)."""
 
 _ENDS = ("origin", "destination")
@@ -968,6 +969,149 @@ def _seen_links(
     return out
 
 
+def _at_station(
+    table: pd.DataFrame, sightings: pd.DataFrame | None, gone: set[int], widest: int
+) -> dict[int, list[tuple[str, int]]]:
+    """Return the trains told only at one station, with their (station id, day) pairs.
+
+    A log sheet's row ("14.04.2023;;Baranowicze;;;30;...;przyjazd") names a station,
+    a day and a count but neither end: read, it is a train with the station as its
+    only ``via`` point and the day as a window (or a sighting). The pairs are its
+    sightings, else its one via station on each day of its departure or arrival window.
+    """
+    none = [None] * len(table)
+    vias = _text(table[C.VIA_STATION_IDS]).tolist() if C.VIA_STATION_IDS in table else none
+    ends = zip(_end_keys(table, "origin"), _end_keys(table, "destination"), strict=True)
+    rows = [
+        i
+        for i, ((o, d), g) in enumerate(zip(ends, table[C.GROUP].notna().tolist(), strict=True))
+        if o is None and d is None and not g and i not in gone
+    ]
+    seen = _seen_days(table, sightings, rows) if sightings is not None else {}
+    dep = _windows(table["departure_earliest"], table["departure_latest"], widest)
+    arr = _windows(table["arrival_earliest"], table["arrival_latest"], widest)
+    out: dict[int, list[tuple[str, int]]] = {}
+    for i in rows:
+        if i in seen:
+            out[i] = seen[i]
+            continue
+        via, window = vias[i], dep[i] or arr[i]
+        if via is None or ";" in str(via) or window is None:
+            continue
+        out[i] = [(str(via), day) for day in range(window[0], window[1] + 1)]
+    return out
+
+
+def _at_station_fits(
+    seen: list[tuple[str, int]],
+    other: _Candidate,
+    ends: tuple[str | None, str | None],
+    via: tuple[str, ...],
+    settings: Settings,
+) -> int | None:
+    """Return how many days a train told only at a station is off ``other``'s movement.
+
+    None when it does not fit: the station is ``other``'s destination and the day
+    within ``slack_days`` of its arrival (or after its departure, within the transit
+    days, when no arrival is told), its origin and the day by its departure, or a
+    station it passed (``via``) between its departure and the transit days after.
+    """
+    slack, transit = settings.relay_slack_days, settings.relay_max_transit_days
+    dep, arr = other.departure, other.arrival
+    best: int | None = None
+    for station, day in seen:
+        spans: list[tuple[int, int]] = []
+        if ends[1] == f"id:{station}":
+            if arr is not None:
+                spans.append(arr)
+            elif dep is not None:
+                spans.append((dep[0], dep[1] + transit))
+        if ends[0] == f"id:{station}" and dep is not None:
+            spans.append(dep)
+        if station in via and dep is not None:
+            spans.append((dep[0], dep[1] + transit))
+        for lo, hi in spans:
+            off = max(0, lo - day, day - hi)
+            if off <= slack and (best is None or off < best):
+                best = off
+    return best
+
+
+def _station_links(
+    shipments: pd.DataFrame,
+    sightings: pd.DataFrame | None,
+    gone: set[int],
+    settings: Settings,
+) -> list[tuple[int, int, str]]:
+    """Link each train told only at a station to the train another report tells there.
+
+    Rows of a log sheet name a station, a day and a count, not the ends ("14.04.2023;
+    Baranowicze; 30; przyjazd"), while a text relay tells the same arrivals ("14
+    kwietnia do Baranowicz przybyły dwa transporty: pierwszy z 30 wagonami, drugi z
+    25"): such a train is the train of another report that arrived at that station
+    (its destination) on that day, left it (its origin) or passed it (``via``), within
+    ``slack_days``, whose car counts agree (``matched_on`` ``station``; trial13 T12).
+    Of several, the nearest in days then in cars; one train takes at most one train
+    of each report, so two rows of one sheet go to the two trains they tell; the
+    train with its ends is kept.
+    """
+    table = shipments.reset_index(drop=True)
+    lonely = _at_station(table, sightings, gone, settings.relay_max_window_days)
+    if not lonely:
+        return []
+    stations = {station for pairs in lonely.values() for station, _ in pairs}
+    ends = list(zip(_end_keys(table, "origin"), _end_keys(table, "destination"), strict=True))
+    vias = (
+        [() if v is None else tuple(str(v).split("; ")) for v in _text(table[C.VIA_STATION_IDS])]
+        if C.VIA_STATION_IDS in table
+        else [()] * len(table)
+    )
+
+    def told_there(end: tuple[str | None, str | None], via: tuple[str, ...]) -> bool:
+        ids = {e[3:] for e in end if e is not None and e.startswith("id:")}
+        return bool(stations & (ids | set(via)))
+
+    rows = [
+        j
+        for j, (end, via) in enumerate(zip(ends, vias, strict=True))
+        if j not in gone and j not in lonely and told_there(end, via)
+    ]
+    if not rows:
+        return []
+    every = sorted({*rows, *lonely})
+    candidates = dict(
+        zip(
+            every,
+            _candidates(table.iloc[every], every, settings.relay_max_window_days),
+            strict=True,
+        )
+    )
+    taken: set[tuple[int, tuple[str, ...]]] = set()  # (kept train, report) pairs linked
+    tolerance = settings.relay_cars_tolerance
+    out: list[tuple[int, int, str]] = []
+    # the rows that say more first: a counted row takes its train before an uncounted one
+    for i in sorted(lonely, key=lambda r: (candidates[r].cars is None, candidates[r].rank)):
+        c = candidates[i]
+        found = []
+        for j in rows:
+            other = candidates[j]
+            if other.report_key == c.report_key or (j, c.report_key) in taken:
+                continue
+            if _told_as_next(c, other) or not _cars_agree(c, other, tolerance):
+                continue
+            off = _at_station_fits(lonely[i], other, ends[j], vias[j], settings)
+            if off is not None:
+                cars = (
+                    abs(c.cars - other.cars) if c.cars is not None and other.cars is not None else 0
+                )
+                found.append((off, cars, other.rank, j))
+        if found:
+            j = min(found)[3]
+            taken.add((j, c.report_key))
+            out.append((int(table.index[i]), int(table.index[j]), "station"))
+    return out
+
+
 def retold_group(linked: Sequence[frozenset[Hashable] | None]) -> bool:
     """Whether a group's trains retell another report's group, the group rule of relays.
 
@@ -1512,6 +1656,9 @@ def relay_links(
     if sightings is not None and len(sightings) and len(shipments):
         gone = {row for row, _, _ in dropped}
         dropped.extend(_seen_links(shipments, sightings, gone, settings, within))
+    if len(shipments):
+        gone = {row for row, _, _ in dropped}
+        dropped.extend(_station_links(shipments, sightings, gone, settings))
     if len(shipments):
         dropped.extend(_follow_ups(shipments, {row for row, _, _ in dropped}, settings))
         gone = {row for row, _, _ in dropped}
