@@ -57,3 +57,27 @@ def test_a_heading_word_may_stand_two_words_before_its_place() -> None:
     assert told_as_heading(text, text.index("border"), "en")
     text = "A train was seen. Towards evening Latvia closed the border."
     assert not told_as_heading(text, text.index("Latvia"), "en")
+
+
+# -- a move "by rail" after a verb of carrying or going ----------------------------------
+# "The equipment and vehicles will head by rail to the German port of Bremerhaven": the
+# rail move is a train, as "by train" is; "reported by Railway Supply" names a source.
+
+_BY_RAIL = [
+    ("en", "The howitzers were hauled by rail to Yavoriv.", "Yavoriv"),
+    ("en", "On 3 March the battery's vehicles headed by rail to Gdynia.", "Gdynia"),
+    ("en", "The battalion's trucks were dispatched via rail to Constanta.", "Constanta"),
+    ("en", "The armour will be taken by rail to Bremerhaven next week.", "Bremerhaven"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), _BY_RAIL)
+def test_a_move_by_rail_after_a_verb_of_carrying_is_a_train(
+    lang: str, text: str, place: str
+) -> None:
+    assert ends(read(text, lang=lang)) == [(None, place)], text
+
+
+def test_by_rail_after_a_verb_of_reporting_names_no_train() -> None:
+    text = "The news was reported by Railway Supply magazine in Brest."
+    assert read(text, lang="en").shipments == []

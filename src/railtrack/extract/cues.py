@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from railtrack.extract.casefold import fold_compile
+from railtrack.extract.lexicon import lexicon
 from railtrack.extract.numbers import _UNITS, _WORD, NUMBER_PATTERN, parse_number
 
 __all__ = [
@@ -83,14 +84,13 @@ _ENGINE_HAULING = (
     r"(?:locomotive|engine)(?=\s+(?:hauling|hauled|pulling|pulled|towing|towed)\s+"
     r"(?:[\w-]+\s+){0,4}?(?:cars|flatcars|flats|wagons|railcars|carriages|platforms|boxcars)\b)"
 )
-# "shipped by rail from Fort Bliss to Fort Irwin": the rail move is a train, as "by train"
-# (after a verb of carrying only: "reported by Railway Supply magazine" names a source)
+# "shipped by rail from Fort Bliss to Fort Irwin", "will head by rail to Bremerhaven": the
+# rail move is a train, as "by train" (after a verb of carrying or going only, the English
+# lexicon's ``by_rail_verbs``: "reported by Railway Supply magazine" names a source)
 _BY_RAIL = (
     "(?:"
     + "|".join(
-        rf"(?<={verb}\s{by}\s)"
-        for verb in ("shipped", "sent", "moved", "transported", "delivered", "carried", "brought")
-        for by in ("by", "via")
+        rf"(?<={verb}\s{by}\s)" for verb in lexicon("en").by_rail_verbs for by in ("by", "via")
     )
     + r")(?:rail|railway|railroad)"
     r"(?!\s+(?:line|lines|station|stations|network|bridge|workers|company|operator)\b)"

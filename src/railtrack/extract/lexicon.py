@@ -361,6 +361,9 @@ class Lexicon:
     # words telling the way a train was seen going ("towards", "в направлении"): a
     # country after one is a heading, a shipment's destination (extract/headings.py)
     headings: tuple[str, ...] = ()
+    # verbs of carrying before "by rail" ("shipped by rail", "will head by rail to"): the
+    # rail move is a train, as "by train" (English: extract/cues.py)
+    by_rail_verbs: tuple[str, ...] = ()
     # endings of verbal nouns ("dostarczenie", "przybycie"): named, not done
     verbal_noun_endings: tuple[str, ...] = ()
     not_places: re.Pattern[str] | None = None
@@ -740,6 +743,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         ),
         relative_pronouns=frozenset(_norm(str(w)) for w in data.get("relative_pronouns") or []),
         headings=tuple(str(w).lower() for w in data.get("headings") or []),
+        by_rail_verbs=tuple(str(w).lower() for w in data.get("by_rail_verbs") or []),
         verbal_noun_endings=tuple(str(w) for w in data.get("verbal_noun_endings") or []),
     )
 
