@@ -504,6 +504,7 @@ def main() -> int:
         "unseen11.csv": REPO / "tests" / "data" / "names_real" / "unseen11.csv",
         "unseen12.csv": REPO / "tests" / "data" / "names_real" / "unseen12.csv",
         "unseen13.csv": REPO / "tests" / "data" / "names_real" / "unseen13.csv",
+        "unseen14.csv": REPO / "tests" / "data" / "names_real" / "unseen14.csv",
     }
     for title, path in tables.items():
         if not path.is_file():

@@ -457,8 +457,10 @@ def _role_code(merged: str) -> str:
     return merged
 
 
+# the adjective endings of station words; "owa"/"owy"/"owe": Polish ("Brześć
+# Południowa", "Mińsk Towarowy", "Kowel Osobowe"; session 14)
 _SUFFIX_ENDINGS = re.compile(
-    r"(aya|aja|ia|iy|ij|yi|yj|ii|ye|ie|oe|yy|ny|nyi|ni|na|sky|ski|ska|kiy|ogo|oy)$"
+    r"(aya|aja|ia|iy|ij|yi|yj|ii|ye|ie|oe|yy|ny|nyi|ni|na|sky|ski|ska|kiy|ogo|oy|owa|owy|owe)$"
 )
 
 
@@ -482,6 +484,8 @@ def is_suffix_word(token: str) -> bool:
     --------
     >>> [is_suffix_word(t) for t in ("2", "vostochnaya", "lgovsky", "kurgan", "yar")]
     [True, True, True, False, False]
+    >>> [is_suffix_word(t) for t in ("poludniowa", "towarowy", "kijow")]
+    [True, True, False]
     """
     if token.isdigit() or _is_role(token):
         return True

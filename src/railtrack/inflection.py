@@ -478,6 +478,7 @@ def _latin_forms(name: str, lang: str | None) -> list[str]:
     if lang != "en":
         forms.extend(_polish_kh([name, *forms]))
         forms.extend(_polish_soft_r([name, *forms]))
+        forms.extend(_polish_neuter_genitive(name, lang))
     if lang is None:
         forms.extend(_lacinka_forms(name, lang))
     return forms
@@ -512,6 +513,34 @@ def _ia_accusative(name: str) -> list[str]:
 _POLISH_SOFT_R = re.compile(r"rz(?=[aeiouyąęó])", re.IGNORECASE)
 # a letter only Łacinka among the languages of reports writes (Polish has none of them)
 _LACINKA_MARK = re.compile(r"[ŭčšž]", re.IGNORECASE)
+
+
+# Polish letters and digraphs that Russian, Ukrainian and Belarusian romanisations do
+# not write: "w" (v), "sz", "cz", "rz", "ó", "ą", "ę", "ł", "ń", "ś", "ź", "ż"
+_POLISH_MARK = re.compile(r"w|sz|cz|rz|[óąęłńśźż]", re.IGNORECASE)
+_NEUTER_GENITIVE = re.compile(r"(?<=\w\w)na$")
+
+
+def _polish_neuter_genitive(name: str, lang: str | None) -> list[str]:
+    """Read a final "-na" as the genitive of a neuter "-no" town: "do Kowna" -> Kowno.
+
+    Polish declines Kowno (Kaunas), Gniezno, Grodno as neuter nouns: "z Kowna", "do
+    Gniezna". Only with the report's language "pl", or without one for a name spelt the
+    Polish way ("w", "sz", "ó", ...): a romanised Russian "Rodina" is a name of its own,
+    never the village Rodino.
+
+    Examples
+    --------
+    >>> _polish_neuter_genitive("Kowna", None), _polish_neuter_genitive("Gniezna", "pl")
+    (['Kowno'], ['Gniezno'])
+    >>> _polish_neuter_genitive("Rodina", None), _polish_neuter_genitive("Kowel", "pl")
+    ([], [])
+    """
+    if _NEUTER_GENITIVE.search(name) is None:
+        return []
+    if lang != "pl" and not _POLISH_MARK.search(name):
+        return []
+    return [name[:-1] + ("O" if name[-1].isupper() else "o")]
 
 
 def _polish_soft_r(forms: list[str]) -> list[str]:

@@ -30,7 +30,7 @@ NOT_HANDLED: Final = object()
 _NOMN: Final = frozenset({"nomn"})
 
 
-def _units() -> tuple[type, type, type]:
+def _units() -> tuple[Any, Any, Any]:
     from pymorphy3.units.by_analogy import (  # type: ignore[import-untyped]
         KnownSuffixAnalyzer,
         _PrefixAnalyzer,
@@ -81,8 +81,9 @@ def nominative_word(parse: Any) -> object:
     """
     dictionary_unit, suffix_unit, prefix_unit = _units()
     stack = parse.methods_stack
-    first = stack[0]
-    if not isinstance(first[0], dictionary_unit):
+    first: Any = stack[0]
+    analyzer: Any = first[0]
+    if not isinstance(analyzer, dictionary_unit):
         return NOT_HANDLED
     prefix = ""
     for method in stack[:0:-1]:  # outermost first: each strips its prefix off the rest
@@ -91,7 +92,7 @@ def nominative_word(parse: Any) -> object:
             prefix += method[1]
         elif not isinstance(unit, suffix_unit):
             return NOT_HANDLED
-    dictionary = first[0].dict
+    dictionary: Any = analyzer.dict
     para_id, idx = first[2], first[3]
     chosen = _chosen_index(dictionary, para_id, idx)
     if chosen is None:
