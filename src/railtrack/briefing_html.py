@@ -85,6 +85,8 @@ EXTRA_FLAGS: dict[str, str] = {
     "the source reported",
     "sighting_not_routed": "a sighting's station is not on the train's route; the window "
     "keeps to the departure",
+    "arrival_denied": "the source says the train had not arrived by its publication day "
+    "('never arrived'): overdue once the day it was awaited has passed",
 }
 """Flags the status step adds, in plain words (the estimate's are in ``FLAGS``)."""
 

@@ -44,6 +44,8 @@ ARRIVAL_EARLIEST = "arrival_earliest"  # the source's claimed arrival window
 ARRIVAL_LATEST = "arrival_latest"
 ARRIVAL_PRECISION = "arrival_precision"
 ARRIVAL_TOLD = "arrival_told"  # the source tells the arrival as past, dated or not (bool)
+# the source says it had not arrived by its publication day ("так и не пришёл", bool)
+ARRIVAL_DENIED = "arrival_denied"
 RETURN_OF = "return_of"  # the outbound trip's id of a trip back (its cars counted once)
 NOTE = "note"  # a comment the record carries as written (a table's comment column)
 LATER_TRAIN = "later_train"  # told as one after another ("the second train", "kolejny") (bool)
@@ -101,6 +103,7 @@ SHIPMENT_COLUMNS: tuple[str, ...] = (
     ARRIVAL_LATEST,
     ARRIVAL_PRECISION,
     ARRIVAL_TOLD,
+    ARRIVAL_DENIED,
     *CAR_COLUMNS,
     CARS_TOTAL_DERIVED,
     CARS_ESTIMATED,

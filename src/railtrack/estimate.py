@@ -57,6 +57,7 @@ __all__ = [
     "TransitModel",
     "arrival_windows",
     "claimed_arrivals",
+    "denied_arrivals",
     "departure_windows",
     "estimate_arrivals",
     "geo_widening_days",
@@ -367,7 +368,8 @@ def report_day_floor(shipments: pd.DataFrame, as_of: pd.Timestamp | None = None)
     moving on its publication day: the departure is assumed from that day
     (:func:`departure_windows`), and the train has not arrived before it. Not for a
     plan, a told arrival (:func:`told_arrivals`), or an arrival its source dates
-    before the publication day: those say otherwise.
+    before the publication day: those say otherwise. A train whose source says it had
+    not arrived (:func:`denied_arrivals`) had not arrived before that day either.
 
     Parameters
     ----------
@@ -401,7 +403,9 @@ def report_day_floor(shipments: pd.DataFrame, as_of: pd.Timestamp | None = None)
     arrived = _days(_dates(shipments, C.ARRIVAL_LATEST))
     before = arrived < published  # False where either is unknown
     told = told_arrivals(shipments, as_of) | _told(shipments)
-    applies = dep.to_numpy() & ~planned & ~told & ~before & ~np.isnan(published)
+    applies = dep.to_numpy() & ~planned & ~told & ~before
+    # a train its source says had not arrived by the report's day (trial13 T1)
+    applies = (applies | denied_arrivals(shipments)) & ~np.isnan(published)
     return np.asarray(np.where(applies, published, np.nan), dtype=float)
 
 
@@ -492,10 +496,41 @@ def told_arrivals(shipments: pd.DataFrame, as_of: pd.Timestamp | None = None) ->
     arrived = _days(_dates(shipments, C.ARRIVAL_LATEST))
     # False where either is unknown (NaN); an undated told arrival: by the publication day
     told = sighted & ((arrived <= published) | (_told(shipments) & np.isnan(arrived)))
-    told &= ~np.isnan(published)
+    told &= ~np.isnan(published) & ~denied_arrivals(shipments)
     if as_of is not None:
         told &= published <= to_days(as_of.normalize())
     return np.asarray(told, dtype=bool)
+
+
+def denied_arrivals(shipments: pd.DataFrame) -> np.ndarray:
+    """Return which trains their source says had not arrived by its publication day.
+
+    "Ожидавшийся 15 апреля в Бресте эшелон так и не пришёл", "do tej pory nie dotarł",
+    "never arrived" (``arrival_denied``, trial13 T1): the day it was awaited has passed
+    and it had not come; it is never told arrived (:func:`told_arrivals`), and it had not
+    arrived before the report's day (:func:`report_day_floor`).
+
+    Parameters
+    ----------
+    shipments
+        The shipments table (``arrival_denied`` read; absent or missing: False).
+
+    Returns
+    -------
+    numpy.ndarray
+        Bool, shape (n,), row for row.
+
+    Examples
+    --------
+    >>> denied_arrivals(pd.DataFrame({"arrival_denied": [True, None, False]})).tolist()
+    [True, False, False]
+    >>> denied_arrivals(pd.DataFrame({"id": ["a"]})).tolist()
+    [False]
+    """
+    if C.ARRIVAL_DENIED not in shipments.columns:
+        return np.zeros(len(shipments), dtype=bool)
+    column = shipments[C.ARRIVAL_DENIED].astype("boolean").fillna(False)
+    return column.to_numpy(dtype=bool)
 
 
 def _told(shipments: pd.DataFrame) -> np.ndarray:

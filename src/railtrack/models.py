@@ -714,6 +714,11 @@ class Shipment(_Frozen):
     "прибыл в Калинковичи", "przyjechał do Słonimia"), dated or not: a told arrival
     happened by the report's publication day, even when no day is given (then
     ``expected_arrival`` stays None: the publication day is a bound, not a date)."""
+    arrival_denied: bool = False
+    """Whether the source says the train had not arrived by its publication day ("так и
+    не пришёл", "do tej pory nie dotarł", "never arrived"): never an arrival or a
+    sighting at its destination; ``expected_arrival`` keeps the day it was awaited
+    (trial13 T1)."""
     cars: CarCounts = CarCounts()
     equipment: str | None = None
     claim: ClaimKind = "sighted"

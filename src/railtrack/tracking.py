@@ -30,7 +30,11 @@ Statuses, in the order a train goes through them:
 ``overdue``
     nothing says it arrived and the model says it is still on its way (the as-of
     date before p50), but the source's claimed arrival has passed, or a sighting en
-    route puts it past p90 of its original window;
+    route puts it past p90 of its original window; a train its source says had not
+    arrived by its publication day ("так и не пришёл", "never arrived": flag
+    ``arrival_denied``) once the day it was awaited has passed, until the model's p50
+    (from the report's day) passes (then ``likely arrived``) or, with no window, the
+    longest trip's p90 (then ``stale``);
 ``likely arrived``
     seen at its destination, or its source says it has arrived (a sighted record
     whose arrival is dated no later than its publication day, or told as past with
@@ -76,6 +80,7 @@ from railtrack import columns as C
 from railtrack.estimate import (
     AsOf,
     claimed_arrivals,
+    denied_arrivals,
     departure_windows,
     geo_widening_days,
     known_on,
@@ -481,6 +486,7 @@ def _statuses(
         (p10c, p50c, p90c), claimed_arrivals(ships), said | seen.arrived
     )
     undated = _undated(ships, start0, claimed_latest, seen)
+    denied = denied_arrivals(ships) & ~said
     statuses = [
         _status(
             seen=(True if said[i] else seen.arrived[i] if seen.was_seen(i) else None),
@@ -492,6 +498,7 @@ def _statuses(
             window=(p10c[i], p50c[i], p90c[i]),
             p90_original=p90o[i],
             no_word=bool(no_word[i] <= as_of_days),
+            denied=bool(denied[i]) and not seen.arrived[i],
         )
         for i in range(n)
     ]
@@ -526,15 +533,17 @@ def _statuses(
                 "window_widened_geo" if g else "",
                 "window_from_plan" if b else "",
                 "window_from_report_day" if r else "",
+                "arrival_denied" if d else "",
             )
             if f
         )
-        for flag, w, g, b, r in zip(
+        for flag, w, g, b, r, d in zip(
             flags,
             widened & modelled,
             (geo > 0) & modelled,
             from_plan & modelled,
             from_report & modelled,
+            denied,
             strict=True,
         )
     ]
@@ -598,6 +607,7 @@ def _status(
     window: tuple[float, float, float],
     p90_original: float,
     no_word: bool,
+    denied: bool = False,
 ) -> str:
     """Return one train's status (the rules are in the module notes).
 
@@ -612,6 +622,8 @@ def _status(
         return _seen_status(seen, as_of, window, p90_original, claim_passed, no_word)
     if undated:
         return "undated"
+    if denied and claim_passed:
+        return _denied_status(as_of, departure_start, p50, no_word=no_word)
     if np.isnan(departure_start):
         if claim_passed and not planned:
             return "likely arrived"  # no window: the reported arrival has passed
@@ -629,6 +641,18 @@ def _status(
     if claim_passed:
         return "overdue"
     return "in transit" if as_of >= p10 else "departed"
+
+
+def _denied_status(as_of: float, departure_start: float, p50: float, *, no_word: bool) -> str:
+    """Return the status of a train its source says had not arrived, once it was due.
+
+    "так и не пришёл" (trial13 T1): overdue until the model's p50 (from the report's
+    day) passes, then likely arrived; with no window, overdue until nothing has been
+    heard of it for longer than the longest trip takes (then stale).
+    """
+    if np.isnan(p50) or np.isnan(departure_start):
+        return "stale" if no_word else "overdue"
+    return "likely arrived" if as_of > p50 else "overdue"
 
 
 def _seen_status(

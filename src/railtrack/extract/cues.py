@@ -360,7 +360,9 @@ _VERB_RE = fold_compile(
     # a train "was moved to Belarus on the night of 6-7 January", "were transferred into
     # Crimea overnight": the passive of a transfer with its goal tells when it got there
     r"|(?P<arr>(?:was|were|been)\s+(?:moved|transferred|redeployed|relocated)"
-    r"(?=\s+(?:to|into)\b)|arriv(?:ed|es|ing|e|al)|reach(?:ed|es|ing)?|expected|due|get\s+to|brought|"
+    r"(?=\s+(?:to|into)\b)|arriv(?:ed|es|ing|e|al)|reach(?:ed|es|ing)?|"
+    # "is due to leave Brest tomorrow": the leaving is what is due (trial13 T8)
+    r"(?:expected|due)(?!\s+to\s+(?:leave|depart|set\s+(?:off|out)))|get\s+to|brought|"
     r"received|took\s+in|"
     r"unload(?:ed|ing)?|delivered)"
     # loading is no departure: the day a train is loaded is not the day it left

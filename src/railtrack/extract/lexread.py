@@ -33,6 +33,7 @@ from railtrack.extract.dates import at_dateline as _at_dateline
 from railtrack.extract.lexicon import Lexicon, Token, lexicon, month_of, tokens, tokens_among
 from railtrack.extract.numbers import CarCount
 from railtrack.extract.places import PlaceSpan
+from railtrack.extract.relatives import relative_clauses
 from railtrack.extract.sealegs import without_sea_legs
 from railtrack.extract.sections import without_line_sections
 from railtrack.extract.textpass import without_quoted
@@ -2557,9 +2558,13 @@ class LexiconReader:
         if verbs is None:
             return cues
         forward_re = self._pattern("forward")
+        relatives = relative_clauses(text, self.lang)
         for m in verbs.finditer(text):
             role = "departure" if m["dep"] else "arrival" if m["arr"] else "neutral"
-            window = text[max(0, m.start() - 24) : m.end()]
+            # the tense of a verb in a relative clause is its own ("должен отправиться
+            # эшелон, который прибыл 4 апреля": arrived, trial13 T8)
+            opens = [a for a, b in relatives if a < m.start() < b]
+            window = text[max(0, m.start() - 24, *opens) : m.end()]
             forward = forward_re is not None and forward_re.search(window) is not None
             cues.append(VerbCue(role, m.start(), m.end(), not forward))
         appear = self.lex.appear

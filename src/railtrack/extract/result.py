@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from math import fsum
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from pydantic import ValidationError
 
@@ -32,6 +32,7 @@ from railtrack.extract.trains import (
 from railtrack.models import (
     CAR_TYPES,
     CarCounts,
+    ClaimKind,
     DateWindow,
     Evidence,
     Place,
@@ -120,7 +121,8 @@ class Extraction:
         ``origin``/``destination`` (``text``, ``station``,
         ``station_id``, ``region`` or null), ``departure``/``expected_arrival``
         (``earliest``, ``latest`` ISO dates, ``precision``, ``text`` or null),
-        ``arrival_told`` (the arrival told as past, dated or not),
+        ``arrival_told`` (the arrival told as past, dated or not), ``arrival_denied``
+        (the source says it had not arrived by its publication day),
         ``cars`` (``total``, ``passenger``, ``covered``, ``flat``, ``tank``, ``other``),
         ``cars_estimated``, ``cars_at_least`` (the total is a lower bound: "at least 40
         cars"), ``cars_at_most`` (an upper bound: "up to 60 cars"; with
@@ -148,6 +150,7 @@ class Extraction:
                     "departure": window_dict(s.departure),
                     "expected_arrival": window_dict(s.expected_arrival),
                     "arrival_told": s.arrival_told,
+                    "arrival_denied": s.arrival_denied,
                     "cars": cars_dict(s.cars),
                     "cars_estimated": s.cars.estimated,
                     "cars_at_least": s.cars.at_least,
@@ -473,8 +476,9 @@ class _Builder:
             departure=self.window(train.departure),
             expected_arrival=self.window(train.arrival),
             arrival_told=told,
+            arrival_denied=train.denied is not None,
             cars=cars,
-            claim=train.claim.value if train.claim is not None else "sighted",
+            claim=_claim(train),
             source=self.source,
             group=None if train.group is None else group_ids[train.group],
             evidence=tuple(evidence),
@@ -632,3 +636,10 @@ def _total_max(values: dict[str, object]) -> int | None:
         else:
             highs.append(int(value))
     return sum(highs) if highs else None
+
+
+def _claim(train: TrainDraft) -> ClaimKind:
+    """Return a train's claim: a train whose arrival is denied was awaited, never seen."""
+    if train.claim is not None:
+        return cast("ClaimKind", train.claim.value)
+    return "expected" if train.denied is not None else "sighted"

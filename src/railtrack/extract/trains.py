@@ -37,6 +37,7 @@ from railtrack.extract import cues
 from railtrack.extract.clocklists import listed_times
 from railtrack.extract.datelines import datelines
 from railtrack.extract.dates import DateSpan, resolve_date, why_undated
+from railtrack.extract.denials import denied_arrival
 from railtrack.extract.headings import told_as_heading
 from railtrack.extract.leads import give_lead_destination
 from railtrack.extract.lexicon import LANGUAGES, lexicon, month_of
@@ -45,6 +46,7 @@ from railtrack.extract.numbers import AtLeast, AtMost, CarCount, CountRange
 from railtrack.extract.once import once
 from railtrack.extract.places import PlaceSpan, is_broad
 from railtrack.extract.readers import Reader, reader_for
+from railtrack.extract.relatives import earlier_arrival, main_verbs
 from railtrack.extract.sentences import Clause, split_clauses
 from railtrack.extract.textpass import map_facts, without_quoted
 from railtrack.models import DateWindow
@@ -105,6 +107,8 @@ class _Facts:
     # days an arrival is expected after a departure not read yet ("другий та третій
     # очікуються протягом 2-3 днів": the group's departure): value (least, most)
     trip_days: Fact | None = None
+    # an arrival the report denies ("так и не пришёл", "never arrived", trial13 T1)
+    denied: Fact | None = None
 
 
 @dataclass
@@ -404,8 +408,11 @@ class _ClauseReader:
         """
         if not self.verbs and self.elided is not None:
             return self.elided
-        before = [v for v in self.verbs if v.end <= position]
-        after = [v for v in self.verbs if v.start >= (position if end is None else end)]
+        # a relative clause's verb governs its own dates only ("Tomorrow a train, which
+        # arrived on April 4, is to leave": tomorrow is the leaving's, trial13 T8)
+        verbs = main_verbs(self.text, self.rd.lang, position, self.verbs)
+        before = [v for v in verbs if v.end <= position]
+        after = [v for v in verbs if v.start >= (position if end is None else end)]
         if before and after and end is not None and self.rd.lang != "en":
             gap_after = self.text[end : after[0].start]
             if not gap_after.strip():
@@ -701,6 +708,8 @@ class _ClauseReader:
         """
         fallback = self._fallback_role(facts, default_role)
         for span, bound in self._dates_with_bounds():
+            if earlier_arrival(self.text, self.rd.lang, span.start, self.verbs):
+                continue  # ("отправится эшелон, который прибыл 4 апреля": a stop before)
             verb = self._verb_for(span.start, span.end)
             if verb is None and fallback is None and self._noted_sighting:
                 self._sighting(facts, span, problems)  # (a note of a train seen, no verb)
@@ -1254,6 +1263,11 @@ class _ClauseReader:
             # movement's places: how long its trip takes
             self._duration_into(facts)
         self.counts_into(facts.counts)
+        denied = denied_arrival(
+            self.text, self.verbs, negated=_NEGATED, past=_PAST_FORM.get(self.rd.lang)
+        )
+        if denied is not None:
+            facts.denied = self._fact(True, denied.start, denied.end)
         if _known(facts) == before and not self._moves():
             # "Zadaniem pociągu jest najprawdopodobniej dostarczenie zaopatrzenia ...":
             # a guess that adds no fact and moves nothing is no claim on the train
@@ -4712,6 +4726,7 @@ def _merge_into(first: TrainDraft, later: TrainDraft, text: str = "") -> None:
             first.via.append(fact)
     first.sightings.extend(s for s in later.sightings if s not in first.sightings)
     first.number = first.number or later.number
+    first.denied = first.denied or later.denied
     first.vague = first.vague and later.vague
 
 

@@ -75,6 +75,7 @@ KNOWN_KEYS: frozenset[str] = frozenset(
         "arrival_precision",
         "expected_arrival_precision",
         "arrival_told",
+        "arrival_denied",
         "cars",
         "cars_estimated",
         "cars_at_least",
@@ -595,9 +596,10 @@ def normalise_record(  # noqa: C901
             )
             names[target] = key
 
-    if "arrival_told" in clean:
-        out["arrival_told"] = _as_bool(clean["arrival_told"], "arrival_told")
-        names["arrival_told"] = "arrival_told"
+    for flag in ("arrival_told", "arrival_denied"):
+        if flag in clean:
+            out[flag] = _as_bool(clean[flag], flag)
+            names[flag] = flag
 
     cars = _cars(clean.get("cars"))
     for key, part in _FLAT_CAR_KEYS.items():

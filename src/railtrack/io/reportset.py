@@ -211,6 +211,7 @@ def _typed_column(name: str, values: Column) -> pd.Series:
         C.CARS_TOTAL_DERIVED,
         C.CARS_ESTIMATED,
         C.ARRIVAL_TOLD,
+        C.ARRIVAL_DENIED,
         C.CARS_AT_LEAST,
         C.CARS_AT_MOST,
         C.LATER_TRAIN,
@@ -410,6 +411,7 @@ class ReportSet:
             yield from _attr_columns(_attr(ships, "departure"), _WINDOW_ATTRS, "departure")
             yield from _attr_columns(_attr(ships, "expected_arrival"), _WINDOW_ATTRS, "arrival")
             yield C.ARRIVAL_TOLD, _attr(ships, "arrival_told")
+            yield C.ARRIVAL_DENIED, _attr(ships, "arrival_denied")
             yield from _attr_columns(_attr(ships, "cars"), _CAR_ATTRS)
             for name in (C.EQUIPMENT, C.CLAIM, C.CREDIBILITY, C.CONFIDENCE):
                 yield name, _attr(ships, name)
