@@ -103,19 +103,21 @@ def day_items(text: str, rd: Reader) -> list[DayItem] | None:
 
 
 def _verb_of(part: str, rd: Reader) -> str:
-    """The words of the last verb of moving in a part ("ушли"), "" for none."""
+    """Return the words of the last verb of moving in a part ("ушли"), "" for none."""
     verbs = [v for v in rd.verb_cues(part) if v.role != "neutral"]
     return part[verbs[-1].start : verbs[-1].end] if verbs else ""
 
 
 def _places(part: str, rd: Reader, verb: str) -> tuple[PlaceSpan, ...]:
-    """The places a part names, read after ``verb`` when it names none alone."""
+    """Return the places a part names, read after ``verb`` when it names none alone."""
     found = rd.find_places(part)
     if found or not verb:
         return tuple(found)
     lead = f"{verb} "
     return tuple(
-        replace(p, start=p.start - len(lead), end=p.end - len(lead), cue_start=p.cue_start - len(lead))
+        replace(
+            p, start=p.start - len(lead), end=p.end - len(lead), cue_start=p.cue_start - len(lead)
+        )
         for p in rd.find_places(lead + part)
         if p.cue_start >= len(lead)
     )

@@ -36,8 +36,8 @@ from typing import Any
 from railtrack.extract import cues
 from railtrack.extract.clocklists import listed_times
 from railtrack.extract.datelines import datelines
-from railtrack.extract.daylists import DayItem, day_items
 from railtrack.extract.dates import DateSpan, resolve_date, why_undated
+from railtrack.extract.daylists import DayItem, day_items
 from railtrack.extract.lexicon import LANGUAGES, lexicon, month_of
 from railtrack.extract.listing import ListedTrip, list_items, listed_trips, tells_listed_trains
 from railtrack.extract.numbers import AtLeast, AtMost, CarCount, CountRange
@@ -1599,11 +1599,7 @@ class _Assembly:
             for part in parts:
                 self.read_clause(part)
             return
-        if self._put_off(clause, rd):
-            return
-        items = day_items(clause.text, rd)
-        if items is not None:
-            self._read_day_items(clause, items, rd)
+        if self._put_off(clause, rd) or self._read_day_items(clause, rd):
             return
         group = self.group
         room = group is not None and (len(group.members) < (group.n_trains or 0) or group.dated > 0)
@@ -1629,7 +1625,7 @@ class _Assembly:
                 if told is not None:
                     self.military.add(id(told))
 
-    def _read_day_items(self, clause: Clause, items: list[DayItem], rd: Reader) -> None:
+    def _read_day_items(self, clause: Clause, rd: Reader) -> bool:
         """Read each item of a sentence counting trains by day and station on its own.
 
         "13 апреля из Бреста ушли 2 эшелона, 12 апреля из Барановичей — 1": two trains
@@ -1637,7 +1633,11 @@ class _Assembly:
         :func:`~railtrack.extract.daylists.day_items`). An item that leaves out its
         verb and train noun takes the role of the verb before ("ушли": departures), and
         the end told once for them all ("в Россию", "Эшелоны возвращаются в Россию:").
+        Whether the clause was such a sentence.
         """
+        items = day_items(clause.text, rd)
+        if items is None:
+            return False
         told: _Facts | None = None
         said_of_all = TrainDraft()  # (the heading before the first item, if any)
         if items[0].start > 0:
@@ -1670,13 +1670,14 @@ class _Assembly:
                 told = told or facts
         for facts in read:
             for role in _PLACE_ROLES:
-                theirs = getattr(said_of_all, role) or (told and getattr(told, role))
+                theirs: Fact | None = getattr(said_of_all, role)
+                if theirs is None and told is not None:
+                    theirs = getattr(told, role)
                 if getattr(facts, role) is None and theirs is not None:
                     setattr(facts, role, theirs.shared())
+        return True
 
-    def _day_item_train(
-        self, item: DayItem, reader: _ClauseReader, told: _Facts | None
-    ) -> _Facts:
+    def _day_item_train(self, item: DayItem, reader: _ClauseReader, told: _Facts | None) -> _Facts:
         """Read an item of one train, or of trains whose noun it leaves out, as told."""
         role = _role_told(told) if told is not None else None
         if item.n_trains > 1:
@@ -2202,7 +2203,7 @@ class _Assembly:
 
 
 def _role_told(facts: _Facts) -> str | None:
-    """The role of the last verb read for a train or group, else of the day it was given."""
+    """Return the role of the last verb read for a train or group, else of its day."""
     if facts.last_role is not None:
         return facts.last_role
     if facts.departure is not None and facts.arrival is None:
