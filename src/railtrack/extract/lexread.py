@@ -436,6 +436,30 @@ class LexiconReader:
         return self._turn_away is not None and self._turn_away.search(text) is None
 
     # -- numbers ---------------------------------------------------------------------
+    def lone_number(self, text: str) -> int | None:
+        """Return the one number a text holds, in digits or words; None for none or more.
+
+        "из Барановичей — 1", "z Baranowicz – jeden": the count of an item whose train
+        noun is left out, told after an item that names it.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> rd.lone_number("из Барановичей ушёл ещё один"), rd.lone_number("2 и 3") is None
+        (1, True)
+        """
+        toks = tokens(text)
+        found: list[int] = []
+        i = 0
+        while i < len(toks):
+            number = self._number_at(toks, i)
+            if number is None:
+                i += 1
+                continue
+            found.append(number[0])
+            i = number[1]
+        return found[0] if len(found) == 1 else None
+
     def _number_at(self, toks: tuple[Token, ...], i: int) -> tuple[int, int] | None:
         """Return (value, next index) of a number written in digits or words at ``i``."""
         tok = toks[i]

@@ -27,11 +27,13 @@ from railtrack.extract.cues import GroupAnnouncement, TrainMarker, VerbCue
 from railtrack.extract.dates import DateSpan, find_dates
 from railtrack.extract.lexread import LexiconReader
 from railtrack.extract.numbers import (
+    NUMBER_PATTERN,
     CarCount,
     bound_before,
     find_bare_count,
     find_car_counts,
     find_count_series,
+    parse_number,
 )
 from railtrack.extract.places import PlaceSpan, find_places
 from railtrack.extract.sealegs import without_english_sea_legs
@@ -39,6 +41,8 @@ from railtrack.extract.sections import EN_SECTIONS, section_pattern, without_lin
 
 # "on the section between Gomel and Kalinkovichi": where a line runs (sections.py)
 _EN_SECTION_RE = section_pattern(EN_SECTIONS)
+# a number in digits or words, standing alone ("on April 12 one left Baranavichy")
+_LONE_NUMBER_RE = re.compile(rf"(?<![\w.,:])(?:{NUMBER_PATTERN})(?![\w:])", re.IGNORECASE)
 # a relative adverb of place starting a leg on from the place named before ("arrived in
 # Orsha, from where it left for Smolensk"; "From there it went on to Bryansk")
 _THEY_RE = re.compile(r"\b(?:they|their)\b", re.IGNORECASE)
@@ -171,6 +175,15 @@ class EnglishReader:
 
     def generic_at(self, text: str) -> int | None:  # noqa: D102
         return cues.generic_at(text)
+
+    def lone_number(self, text: str) -> int | None:
+        """Return the one number a text holds, in digits or words; None for none or more.
+
+        >>> EnglishReader().lone_number("on April 12 one left Baranavichy"[12:])
+        1
+        """
+        found = [parse_number(m[0]) for m in _LONE_NUMBER_RE.finditer(text)]
+        return found[0] if len(found) == 1 else None
 
     def is_hypothetical(self, text: str) -> bool:  # noqa: D102
         return cues.is_hypothetical(text)

@@ -37,6 +37,7 @@ from railtrack.extract import cues
 from railtrack.extract.clocklists import listed_times
 from railtrack.extract.datelines import datelines
 from railtrack.extract.dates import DateSpan, resolve_date, why_undated
+from railtrack.extract.daylists import DayItem, day_items
 from railtrack.extract.denials import denied_arrival
 from railtrack.extract.headings import told_as_heading
 from railtrack.extract.leads import give_lead_destination
@@ -1616,7 +1617,7 @@ class _Assembly:
             for part in parts:
                 self.read_clause(part)
             return
-        if self._put_off(clause, rd):
+        if self._put_off(clause, rd) or self._read_day_items(clause, rd):
             return
         group = self.group
         room = group is not None and (len(group.members) < (group.n_trains or 0) or group.dated > 0)
@@ -1641,6 +1642,72 @@ class _Assembly:
             for told in (self.current, self.group):
                 if told is not None:
                     self.military.add(id(told))
+
+    def _read_day_items(self, clause: Clause, rd: Reader) -> bool:
+        """Read each item of a sentence counting trains by day and station on its own.
+
+        "13 апреля из Бреста ушли 2 эшелона, 12 апреля из Барановичей — 1": two trains
+        from Brest on 13 April and one from Baranovichi on 12 April (trial13 T6,
+        :func:`~railtrack.extract.daylists.day_items`). An item that leaves out its
+        verb and train noun takes the role of the verb before ("ушли": departures), and
+        the end told once for them all ("в Россию", "Эшелоны возвращаются в Россию:").
+        Whether the clause was such a sentence.
+        """
+        items = day_items(clause.text, rd)
+        if items is None:
+            return False
+        told: _Facts | None = None
+        said_of_all = TrainDraft()  # (the heading before the first item, if any)
+        if items[0].start > 0:
+            head = Clause(
+                clause.text[: items[0].start],
+                clause.start,
+                clause.start + items[0].start,
+                clause.sentence,
+            )
+            _ClauseReader(head, head.text, self.published, rd).places_into(said_of_all)
+        read: list[_Facts] = []
+        for item in items:
+            piece = Clause(
+                clause.text[item.start : item.end],
+                clause.start + item.start,
+                clause.start + item.end,
+                clause.sentence,
+            )
+            reader = _ClauseReader(piece, piece.text, self.published, rd)
+            if item.elided:
+                vars(reader)["places"] = list(item.places)  # (read after the verb left out)
+            self.group, self.current = None, None
+            if not item.elided and item.n_trains > 1:
+                self._read_piece(clause, piece, None, reader, rd)
+                facts: _Facts | None = self.group
+            else:
+                facts = self._day_item_train(item, reader, told)
+            if facts is not None:
+                read.append(facts)
+                told = told or facts
+        for facts in read:
+            for role in _PLACE_ROLES:
+                theirs: Fact | None = getattr(said_of_all, role)
+                if theirs is None and told is not None:
+                    theirs = getattr(told, role)
+                if getattr(facts, role) is None and theirs is not None:
+                    setattr(facts, role, theirs.shared())
+        return True
+
+    def _day_item_train(self, item: DayItem, reader: _ClauseReader, told: _Facts | None) -> _Facts:
+        """Read an item of one train, or of trains whose noun it leaves out, as told."""
+        role = _role_told(told) if told is not None else None
+        if item.n_trains > 1:
+            group = GroupDraft(n_trains=item.n_trains)
+            self.draft.groups.append(group)
+            self.group = group
+            reader.all_into(group, self.draft.problems, role)
+            return group
+        train = TrainDraft()
+        self._new_train(train)
+        reader.all_into(train, self.draft.problems, role)
+        return train
 
     def _apart_from_show(self, clause: Clause, rd: Reader) -> list[Clause]:
         """Return the parts of a clause joining a show train and a military train, or none.
@@ -2151,6 +2218,15 @@ class _Assembly:
         # ("Контейнерные поезда ... из Татарстана были введены": trains in general)
         self._new_train(TrainDraft(vague=_plural_only(rd, text, reader)))
         reader.all_into(self.current_train, self.draft.problems)
+
+
+def _role_told(facts: _Facts) -> str | None:
+    """Return the role of the last verb read for a train or group, else of its day."""
+    if facts.last_role is not None:
+        return facts.last_role
+    if facts.departure is not None and facts.arrival is None:
+        return "departure"
+    return "arrival" if facts.arrival is not None and facts.departure is None else None
 
 
 def _first_of_the_group(group: GroupDraft, text: str, reader: _ClauseReader, rd: Reader) -> bool:
