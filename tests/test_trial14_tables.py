@@ -178,3 +178,80 @@ def test_three_records_under_one_id_get_distinct_ids(tmp_path: Path) -> None:
     third = {**_A1_OTHER, "to": "Orsha", "wagons": 20}
     reports = load_reports(_records(tmp_path, [_A1, _A1_OTHER, third]))
     assert sorted(s.id for s in reports.shipments) == ["a1", "a1~2", "a1~3"]
+
+
+# --- T4: a correction of the count ---------------------------------------------------------
+
+_FIRST = {
+    "ru": "14 апреля в Осиповичи прибыл эшелон из 40 вагонов.",
+    "uk": "14 квітня до Осиповичів прибув ешелон із 40 вагонів.",
+    "be": "14 красавіка ў Асіповічы прыбыў эшалон з 40 вагонаў.",
+    "pl": "14 kwietnia do Osipowicz przyjechał pociąg z 40 wagonami.",
+    "en": "On April 14 a train of 40 cars arrived in Osipovichi.",
+}
+_IN_POST = [
+    ("ru", "Поправка: вагонов было не 40, а 44."),
+    ("ru", "Уточнение: не 40 вагонов, а 44."),
+    ("uk", "Уточнення: вагонів було не 40, а 44."),
+    ("be", "Выпраўленне: вагонаў было не 40, а 44."),
+    ("be", "Папраўка: 44, а не 40 вагонаў."),
+    ("pl", "Sprostowanie: wagonów było 44, nie 40."),
+    ("pl", "Korekta: nie 40, lecz 44 wagony."),
+    ("en", "Correction: it had 44 cars, not 40."),
+    ("en", "Update: not 40 but 44 wagons."),
+]
+
+
+def _post(tmp_path: Path, name: str, text: str, published: str = "2023-04-14") -> Path:
+    path = tmp_path / f"{name}.txt"
+    path.write_text(f"source: Hajun\npublished: {published}\n\n{text}\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("lang", "text"), _IN_POST)
+def test_a_correction_in_the_same_post_replaces_the_count(
+    tmp_path: Path, lang: str, text: str
+) -> None:
+    reports = load_reports(_post(tmp_path, lang, f"{_FIRST[lang]} {text}"))
+    (train,) = reports.shipments
+    assert train.cars.total == 44
+    assert train.note is not None
+    assert "not 40" in train.note
+
+
+def test_a_contrast_without_a_correction_cue_changes_nothing(tmp_path: Path) -> None:
+    text = "14 апреля в Осиповичи прибыл эшелон из 40 вагонов, шёл не 2, а 3 дня."
+    (train,) = load_reports(_post(tmp_path, "ru", text)).shipments
+    assert train.cars.total == 40
+
+
+_LATER = {
+    "ru": (
+        "14 апреля в Осиповичи прибыл эшелон из 40 вагонов.",
+        "Поправка: в эшелоне, прибывшем в Осиповичи 14 апреля, было не 40, а 44 вагона.",
+    ),
+    "pl": (
+        "14 kwietnia do Osipowicz przyjechał pociąg z 40 wagonami.",
+        "Sprostowanie: w pociągu, który 14 kwietnia przyjechał do Osipowicz, było nie 40, "
+        "a 44 wagony.",
+    ),
+    "be": (
+        "14 красавіка ў Асіповічы прыбыў эшалон з 40 вагонаў.",
+        "Удакладненне: у эшалоне, які 14 красавіка прыбыў у Асіповічы, было не 40, а 44 вагоны.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_LATER))
+def test_a_later_correction_replaces_the_count_in_every_total(tmp_path: Path, lang: str) -> None:
+    from railtrack.relays import relay_links, without_relays
+
+    first, fix = _LATER[lang]
+    _post(tmp_path, "a", first)
+    _post(tmp_path, "b", fix, "2023-04-15")
+    reports = load_reports(tmp_path)
+    ships = reports.to_frame()
+    relays = relay_links(ships)
+    assert len(relays) == 1
+    kept, _ = without_relays(ships, reports.sightings_frame(), relays)
+    assert kept["cars_total"].tolist() == [44]

@@ -74,7 +74,8 @@ the earliest published, then the id. The others are dropped from the shipments a
 listed in the relays table with the train they were linked to; a sighting of a
 dropped shipment is moved to the kept one (:func:`without_relays`). A kept train
 whose total is a lower bound takes the count of a linked report that says more
-("at least 30" and "42": 42 cars, exact; :func:`merged_counts`). A shipment that
+("at least 30" and "42": 42 cars, exact; :func:`merged_counts`); a kept train
+linked to a post that corrects its count takes the corrected count. A shipment that
 belongs to a group is never dropped, so no group total loses a member it counts.
 
 The rule is deliberately narrow: an ambiguous pair stays two trains (and both are
@@ -97,6 +98,7 @@ import pandas as pd
 
 from railtrack import columns as C
 from railtrack._told_index import ToldIndex
+from railtrack.extract.corrections import corrected_totals
 from railtrack.io import ReportSet
 from railtrack.io.reportset import Problem
 from railtrack.models import Shipment
@@ -1877,6 +1879,8 @@ def merged_counts(shipments: pd.DataFrame, relays: pd.DataFrame) -> dict[str, tu
     """
     if not len(relays) or C.CARS_AT_LEAST not in shipments.columns:
         return {}
+    # a linked post correcting the count wins (trial13 T4; extract.corrections)
+    fixed = corrected_totals(shipments, relays)
     ids = shipments[C.ID].astype(str).tolist()
     totals = shipments[C.CARS_TOTAL]
     if C.CARS_AT_MOST in shipments.columns:  # an upper bound alone says no fewest cars
@@ -1894,7 +1898,7 @@ def merged_counts(shipments: pd.DataFrame, relays: pd.DataFrame) -> dict[str, tu
         raised = _raised(counts.get(train, (None, False)), heard)
         if raised is not None:
             out[train] = raised
-    return out
+    return {**out, **fixed}
 
 
 def with_merged_counts(

@@ -168,6 +168,9 @@ def extract_shipments(
     >>> r.lang, r.shipments[0].origin.text, r.shipments[0].departure.earliest
     ('ru', 'Слонима', datetime.date(2023, 3, 2))
     """
+    from dataclasses import replace
+
+    from railtrack.extract.corrections import apply_count_corrections, count_corrections
     from railtrack.extract.lacinka import is_lacinka, remap_draft, to_cyrillic
     from railtrack.extract.language import (
         LanguageGuess,
@@ -242,6 +245,9 @@ def extract_shipments(
         lang=guess.lang,
         text=written,
     )
+    fixes = count_corrections(read, guess.lang)
+    if fixes:  # "Поправка: было не 40, а 44 вагона": the corrected count (trial13 T4)
+        result = replace(result, shipments=apply_count_corrections(result.shipments, fixes))
     if not result.shipments and not result.groups:
         said = _why_nothing_read(rid, read, written, guess.lang, untold=draft.untold)
         if said is not None and not (result.problems and not draft.untold):

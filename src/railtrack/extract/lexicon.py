@@ -392,6 +392,10 @@ class Lexicon:
     # earlier count recalled ("Напомним", "Przypomnijmy"): a tally whatever the places
     week_count: re.Pattern[str] | None = None
     recall: re.Pattern[str] | None = None
+    # "Поправка:", "Sprostowanie:", "Correction:": a later statement corrects a fact
+    correction: re.Pattern[str] | None = None
+    # how a corrected count is put: "не {old}, а {new}" ({old}/{new} are numbers)
+    correction_swap: tuple[str, ...] = ()
     # years back from the report ("dwa lata temu", "пять лет назад"): history told
     years_ago: re.Pattern[str] | None = None
     generic: re.Pattern[str] | None = None  # "zwykłe pociągi": trains in general, compared
@@ -658,6 +662,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         digest=_stem_re(data.get("digest") or []),
         week_count=_stem_re(data.get("week_count") or []),
         recall=_stem_re(data.get("recall") or []),
+        correction=_stem_re(data.get("correction") or []),
+        correction_swap=tuple(str(t) for t in data.get("correction_swap") or []),
         years_ago=_stem_re(data.get("years_ago") or []),
         generic=_stem_re(data.get("generic") or []),
         hypothetical=_stem_re(data.get("hypothetical") or []),

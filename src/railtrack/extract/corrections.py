@@ -1,0 +1,216 @@
+"""A report's correction of a count: the corrected number replaces the old one.
+
+Channels correct themselves: "Поправка: вагонов было не 40, а 44.", "Sprostowanie:
+wagonów było 44, nie 40.", "Correction: the train had 44 cars, not 40." Read as a
+plain text, the old count stays on the train (trial13 T4). :func:`count_corrections`
+finds each corrected count after a correction cue, and
+:func:`apply_count_corrections` puts the new number on the train that carried the
+old one (or marks the train that already carries the new one), with a note that
+says so.
+
+The words are the lexicon's (``correction``: the cue; ``correction_swap``: the forms
+"не {old}, а {new}", "{new}, nie {old}", "not {old} but {new}").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from railtrack.extract.lexicon import lexicon
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from railtrack.models import Shipment
+
+__all__ = [
+    "CountCorrection",
+    "apply_count_corrections",
+    "corrected_count",
+    "corrected_totals",
+    "count_corrections",
+]
+
+_NUMBER = r"(\d{1,4})"
+# up to two words after a number inside a form ("44 cars, not 40")
+_NOUNS = r"(?:\s+[^\W\d]+){0,2}?"
+_SAID = "count corrected:"
+_SAID_NOTE = re.compile(r"count corrected: (\d+), not (\d+)")
+_CAR_FIELDS = ("total", "flat", "passenger", "covered", "tank", "other")
+
+
+@dataclass(frozen=True)
+class CountCorrection:
+    """A count the report corrects: ``old`` was wrong, ``new`` is right; ``text`` as written."""
+
+    old: int
+    new: int
+    text: str
+
+
+def _template(template: str) -> re.Pattern[str]:
+    """Return the pattern of one ``correction_swap`` form ({old}, {new}: numbers)."""
+    out: list[str] = []
+    pieces = re.split(r"(\{old\}|\{new\})", template)
+    for i, piece in enumerate(pieces):
+        if piece in {"{old}", "{new}"}:
+            out.append(f"(?P<{piece[1:-1]}>{_NUMBER[1:-1]})")
+            if i + 1 < len(pieces) - 1 or pieces[-1]:
+                out.append(_NOUNS)  # "44 cars, not 40", "не 40 вагонов, а 44"
+        elif not piece:
+            continue
+        else:
+            words = [re.escape(w) for w in piece.split()]
+            joined = r"\s+".join(words)
+            lead = r"\s*" if piece[:1].isspace() or piece[:1] in ",;" else ""
+            tail = r"\s*" if piece[-1:].isspace() else ""
+            joined = joined.replace(r"\,", r"\s*,")
+            out.append(lead + joined + tail)
+    return re.compile(rf"(?<![\d\w]){''.join(out)}(?![\d])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _swaps(lang: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(_template(t) for t in lexicon(lang).correction_swap)
+
+
+def count_corrections(text: str, lang: str) -> list[CountCorrection]:
+    """Return the counts a report corrects, in order.
+
+    Parameters
+    ----------
+    text
+        The report.
+    lang
+        Its language (``en``, ``ru``, ``uk``, ``be``, ``pl``).
+
+    Returns
+    -------
+    list of CountCorrection
+        Each "not {old} but {new}" after a correction cue of the lexicon
+        ("Поправка", "Sprostowanie", "Correction"); none without a cue.
+
+    Examples
+    --------
+    >>> count_corrections("Эшелон из 40 вагонов. Поправка: вагонов было не 40, а 44.", "ru")
+    [CountCorrection(old=40, new=44, text='не 40, а 44')]
+    >>> count_corrections("Sprostowanie: wagonów było 44, nie 40.", "pl")
+    [CountCorrection(old=40, new=44, text='44, nie 40')]
+    >>> count_corrections("Эшелон шёл не 2, а 3 дня.", "ru")  # no correction cue
+    []
+    """
+    cue = lexicon(lang).correction
+    if cue is None:
+        return []
+    first = cue.search(text)
+    if first is None:
+        return []
+    found: dict[int, CountCorrection] = {}
+    for pattern in _swaps(lang):
+        for m in pattern.finditer(text, first.start()):
+            old, new = int(m["old"]), int(m["new"])
+            if old != new and m.start() not in found:
+                found[m.start()] = CountCorrection(old, new, m.group(0))
+    return [found[k] for k in sorted(found)]
+
+
+def apply_count_corrections(
+    shipments: list[Shipment], corrections: list[CountCorrection]
+) -> list[Shipment]:
+    """Return the shipments with each corrected count replaced and the correction noted.
+
+    A train whose count (total or a car type) is the old number gets the new one; a
+    train that already carries the new number (a post that only corrects) is noted
+    as the correction. The note (``"count corrected: 44, not 40 (не 40, а 44)"``)
+    is the correction's source in the report.
+
+    Examples
+    --------
+    >>> from railtrack.models import CarCounts, Shipment, Source
+    >>> s = Shipment(id="t1", cars=CarCounts(total=40), source=Source(reporter="H"))
+    >>> (t,) = apply_count_corrections([s], [CountCorrection(40, 44, "не 40, а 44")])
+    >>> t.cars.total, t.note
+    (44, 'count corrected: 44, not 40 (не 40, а 44)')
+    """
+    if not corrections:
+        return shipments
+    out: list[Shipment] = []
+    for s in shipments:
+        for fix in corrections:
+            s = _corrected(s, fix)
+        out.append(s)
+    return out
+
+
+def _corrected(s: Shipment, fix: CountCorrection) -> Shipment:
+    counts = s.cars.model_dump()
+    changed = {k: fix.new for k in _CAR_FIELDS if counts.get(k) == fix.old}
+    if not changed and fix.new not in (counts.get(k) for k in _CAR_FIELDS):
+        return s
+    said = f"{_SAID} {fix.new}, not {fix.old} ({fix.text})"
+    note = said if not s.note else f"{s.note}; {said}"
+    update: dict[str, object] = {"note": note}
+    if changed:
+        update["cars"] = s.cars.model_copy(update=changed)
+    return s.model_copy(update=update)
+
+
+def corrected_count(note: object) -> int | None:
+    """Return the corrected count a shipment's note records, or None.
+
+    Examples
+    --------
+    >>> corrected_count("count corrected: 44, not 40 (не 40, а 44)")
+    44
+    >>> corrected_count(None) is None
+    True
+    """
+    m = _SAID_NOTE.search(note) if isinstance(note, str) else None
+    return int(m[1]) if m else None
+
+
+def corrected_totals(shipments: pd.DataFrame, relays: pd.DataFrame) -> dict[str, tuple[int, bool]]:
+    """Return the kept trains a linked report corrects: its corrected car total.
+
+    A post correcting an earlier one ("Поправка: ... было не 40, а 44 вагона") is
+    linked to the train it corrects as a relay; the kept train takes the corrected
+    count, whichever record was kept (trial13 T4).
+
+    Parameters
+    ----------
+    shipments
+        The shipment table (kept and dropped rows alike), with ``id`` and ``note``.
+    relays
+        The relay links (``id`` of a dropped record, ``train`` it was linked to).
+
+    Returns
+    -------
+    dict
+        Kept train id -> (the corrected total, False: an exact count); the shape of
+        :func:`railtrack.relays.merged_counts`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> ships = pd.DataFrame({"id": ["a-t1", "b-t1"], "cars_total": [40, 44],
+    ...                       "note": [None, "count corrected: 44, not 40 (...)"]})
+    >>> corrected_totals(ships, pd.DataFrame({"id": ["b-t1"], "train": ["a-t1"]}))
+    {'a-t1': (44, False)}
+    """
+    if not len(relays) or "note" not in shipments.columns:
+        return {}
+    fixed = {
+        str(i): n
+        for i, note in zip(shipments["id"], shipments["note"], strict=True)
+        if (n := corrected_count(note)) is not None
+    }
+    if not fixed:
+        return {}
+    out: dict[str, tuple[int, bool]] = {}
+    for dropped, train in zip(relays["id"].astype(str), relays["train"].astype(str), strict=True):
+        if dropped in fixed:
+            out[train] = (fixed[dropped], False)
+    return out
