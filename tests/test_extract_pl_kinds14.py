@@ -235,3 +235,34 @@ def test_a_depot_in_a_town_is_the_place(
     text: str, lang: str, expected: tuple[str | None, str | None]
 ) -> None:
     assert ends(read(text, PUB, lang)) == [expected]
+
+
+# -- a load that arrives at a sea port, in a report of no railway, came by ship -------
+# The new report r976 ("W środę do portu w Szczecinie przybył transport wojskowy – 14
+# czołgów Abrams", "wyładowane w porcie w Szczecinie"): read as a train to Szczecin.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "W czwartek do portu w Gdyni przybył transport wojskowy z 20 haubicami.",
+        "Sprzęt został wyładowany w porcie w Świnoujściu. Dostawa liczyła 12 wozów.",
+        "Do Polski dotarło 18 czołgów. Maszyny wyładowano w porcie w Gdańsku we wtorek.",
+    ],
+)
+def test_a_load_arriving_at_a_port_with_no_railway_word_is_no_train(text: str) -> None:
+    assert read(text, PUB, "pl").shipments == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a railway word keeps the train
+        ("W czwartek do portu w Gdyni przyjechał pociąg z 20 haubicami.", [(None, "Gdyni")]),
+        ("Do portu w Gdańsku dotarł transport koleją z Ukrainy.", [("Ukrainy", "Gdańsku")]),
+    ],
+)
+def test_a_port_reached_by_rail_stays_a_train(
+    text: str, expected: list[tuple[str | None, str | None]]
+) -> None:
+    assert ends(read(text, PUB, "pl")) == expected

@@ -434,6 +434,9 @@ class Lexicon:
     # verbs of sailing or flying ("przypłynął", "приплыл"): the load of a sentence with
     # one went by sea or air, so a train noun that names any mode's load there is none
     other_mode_verbs: re.Pattern[str] | None = None
+    # a sea port by case ("do portu w Szczecinie"): in a report with no word of the
+    # railway, a load of any mode that arrives at one came by sea
+    ports: re.Pattern[str] | None = None
     # train nouns that name any mode's load ("transport"): a train only in a sentence
     # with no verb of sailing or flying, in a report that speaks of the railway
     any_mode_nouns: frozenset[str] = frozenset()
@@ -695,6 +698,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         clock=frozenset(_norm(str(w)) for w in data.get("clock") or []),
         other_modes=_stem_re(data.get("other_modes") or []),
         other_mode_verbs=_stem_re(data.get("other_mode_verbs") or []),
+        ports=_stem_re([f"{w}$" for w in data.get("ports") or []]),
         any_mode_nouns=frozenset(_norm(str(w)) for w in data.get("any_mode_nouns") or []),
         delivery_nouns=frozenset(_norm(str(w)) for w in data.get("delivery_nouns") or []),
         line_sections=section_pattern(str(w) for w in data.get("line_sections") or []),

@@ -1076,7 +1076,10 @@ class LexiconReader:
         "trafiło nagranie, które pokazuje transport" is the video's verb); nor does one
         beside a verb of an activity taking place
         (``activity_verbs``: "transport ma się odbywać ze stacji Bohatyrewka": a plan of
-        transports, not a train). Blanks are spaces, so every offset stays as written.
+        transports, not a train); in such a report a sentence naming a sea port (the
+        lexicon's ``ports``: "do portu w Szczecinie przybył transport wojskowy",
+        "wyładowane w porcie") tells of a ship and is blanked too. Blanks are spaces, so
+        every offset stays as written.
 
         Examples
         --------
@@ -1095,6 +1098,10 @@ class LexiconReader:
         ['Pociąg', 'dotarł', 'do', 'Gdyni.']
         >>> rd.without_other_modes("Do Braniewa trafiła cała dostawa czołgów.").split()
         ['Do', 'Braniewa', 'trafiła', 'cała', 'czołgów.']
+        >>> rd.without_other_modes("Do portu w Gdyni przybył transport czołgów.").split()
+        []
+        >>> rd.without_other_modes("Do portu w Gdyni przybył pociąg z czołgami.").split()[0]
+        'Do'
         """
         nouns, verbs = self.lex.any_mode_nouns, self._pattern("other_mode_verbs")
         if not nouns and verbs is None:
@@ -1107,6 +1114,11 @@ class LexiconReader:
         else:
             searched = text
         hits = [m.start() for m in verbs.finditer(text)] if verbs is not None else []
+        ports = self._pattern("ports")
+        if ports is not None and rail is not None and rail.search(searched) is None:
+            # "Maszyny zostały wyładowane w porcie w Szczecinie": in a report with no
+            # word of the railway, a sentence naming a sea port tells of the ship
+            hits += [m.start() for m in ports.finditer(text)]
         lowered = text.lower()
         has_noun = any(noun in lowered for noun in nouns)
         if not hits and not has_noun:
@@ -1123,12 +1135,16 @@ class LexiconReader:
         activity = self._pattern("activity_verbs")
         for tok in tokens_among(text, nouns):
             start, end = _sentence_at(text, starts, tok.start)
+            clause = _clause_around(text, tok.start, start, end)
             if (
                 (
                     railless
                     and (
                         tok.low in self.lex.delivery_nouns
-                        or not self._moves(_clause_around(text, tok.start, start, end))
+                        or not self._moves(clause)
+                        # "do portu w Szczecinie przybył transport wojskowy": a load
+                        # that arrives at a sea port, in a report of no railway, sailed
+                        or (ports is not None and ports.search(clause) is not None)
                     )
                 )
                 or any(start <= at < end for at in hits)
