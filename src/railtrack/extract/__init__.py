@@ -168,9 +168,6 @@ def extract_shipments(
     >>> r.lang, r.shipments[0].origin.text, r.shipments[0].departure.earliest
     ('ru', 'Слонима', datetime.date(2023, 3, 2))
     """
-    from dataclasses import replace
-
-    from railtrack.extract.corrections import apply_count_corrections, count_corrections
     from railtrack.extract.lacinka import is_lacinka, remap_draft, to_cyrillic
     from railtrack.extract.language import (
         LanguageGuess,
@@ -245,9 +242,7 @@ def extract_shipments(
         lang=guess.lang,
         text=written,
     )
-    fixes = count_corrections(read, guess.lang)
-    if fixes:  # "Поправка: было не 40, а 44 вагона": the corrected count (trial13 T4)
-        result = replace(result, shipments=apply_count_corrections(result.shipments, fixes))
+    result = _corrected(result, read, guess.lang)
     if not result.shipments and not result.groups:
         said = _why_nothing_read(rid, read, written, guess.lang, untold=draft.untold)
         if said is not None and not (result.problems and not draft.untold):
@@ -260,6 +255,21 @@ def extract_shipments(
         len(result.problems),
     )
     return result
+
+
+def _corrected(result: Extraction, read: str, lang: str) -> Extraction:
+    """Return ``result`` with the counts its report corrects put on its trains.
+
+    "Поправка: было не 40, а 44 вагона" (:mod:`railtrack.extract.corrections`; trial13 T4).
+    """
+    from dataclasses import replace
+
+    from railtrack.extract.corrections import apply_count_corrections, count_corrections
+
+    fixes = count_corrections(read, lang)
+    if not fixes:
+        return result
+    return replace(result, shipments=apply_count_corrections(result.shipments, fixes))
 
 
 def _not_read(rid: str, text: str, lang: str) -> tuple[str, str]:
