@@ -1363,11 +1363,10 @@ def _late_subject(head: str, marker: cues.TrainMarker, rd: Reader, text_after: s
     between the verb and the marker ends the first train's words ("прибыл в Брест, а
     другой ...").
     """
-    # ("очередной эшелон", "kolejny skład", kind ``another``, right after its verb is
-    # the subject too: "W sobotę z Mozyrza do Brześcia wyruszył kolejny skład" is the
-    # new train's day and ends, not the train before's (trial13 T3); whether it is a
-    # headline's train told again is for the merge of restated trains to say)
-    if marker.kind not in ("one", "other", "more", "another", *_ORDINAL):
+    # ("очередной эшелон", kind ``another``, may be a headline's train told again: its
+    # head is left to the train before, as it was; after a group's train, words naming
+    # other ends than the group's start another train: trial13 T3)
+    if marker.kind not in ("one", "other", "more", *_ORDINAL):
         return False
     if marker.kind in _ORDINAL and _is_first(rd, marker.text):
         # ("10 dni jechał pierwszy w historii pociąg": the train told; "прибыл первый из
