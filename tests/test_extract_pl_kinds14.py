@@ -125,6 +125,17 @@ def test_english_and_written_polish_are_left_alone(text: str) -> None:
         ("Sostav iz 41 vagona pribyl na stantsiyu Rossosh.", "ru"),
         ("Ukora do Mozyrya prybuv eshelon z 33 platform i 2 vahoniv.", "uk"),
         ("Eshalon z 36 vagonau prybyu u Asipovichy uchora.", "be"),
+        # long enough for lingua to name the nearest language it knows (Esperanto, Welsh)
+        (
+            "Vchera iz Gomelya v Bryansk otpravilsya voinskiy eshelon iz 38 platform s "
+            "tankami i dvukh passazhirskikh vagonov, soobshchayut zheleznodorozhniki.",
+            "ru",
+        ),
+        (
+            "Uchora z Homelya do Bryanska vyrushyv viyskovyi eshelon z 38 platform z tankamy "
+            "ta dvoma pasazhyrskymy vahonamy, povidomlyayut zaliznychnyky.",
+            "uk",
+        ),
     ],
 )
 def test_transliterated_cyrillic_languages_are_named(text: str, lang: str) -> None:

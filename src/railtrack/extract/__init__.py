@@ -275,9 +275,10 @@ def _corrected(result: Extraction, read: str, lang: str) -> Extraction:
 def _not_read(rid: str, text: str, lang: str) -> tuple[str, str]:
     """Return the language to file and the problem of a report in a language not read.
 
-    A text typed in Latin letters with Russian, Ukrainian or Belarusian words
-    (:func:`~railtrack.extract.romanized.romanized_language`) is named as that language
-    in Latin letters (``ru-Latn``), not as one too short to name.
+    A text typed in Latin letters most of whose words are Russian, Ukrainian or
+    Belarusian words (:func:`~railtrack.extract.romanized.romanized_language`) is named
+    as that language in Latin letters (``ru-Latn``), not as one too short to name nor as
+    the language lingua finds nearest (Esperanto, Welsh); Latvian typed plain stays Latvian.
     """
     from railtrack.extract.language import UNDETERMINED
     from railtrack.extract.lexicon import LANGUAGES

@@ -538,14 +538,14 @@ def _by_alphabet(text: str) -> LanguageGuess | None:
     LanguageGuess(lang='pl', confidence=1.0, basis='unaccented')
     """
     by_letters = _by_letters(text)
-    if by_letters == "en":
-        if not _reads_as_english(text) and plain_polish_words(text) >= MIN_PLAIN_CUES:
+    if by_letters == "en" and not _reads_as_english(text):
+        if plain_polish_words(text) >= MIN_PLAIN_CUES:
             # "Pociag z Orszy do Smolenska odjechal wczoraj": Polish typed without
             # its letters (extract/unaccented.py gives them back before reading)
             return LanguageGuess("pl", 1.0, "unaccented")
-        not_english = _not_english(text)
-        if not_english is not None:
-            return not_english
+        other = _other_language_around_names(text)  # (what _not_english asks)
+        if other is not None:
+            return LanguageGuess(other[0], other[1], "detected")
     return None if by_letters is None else LanguageGuess(by_letters, 1.0, "alphabet")
 
 
