@@ -138,6 +138,52 @@ def test_routes_geojson_is_the_plain_feature_collection(
     assert fast.read_bytes() == plain.read_bytes()
 
 
+def _plain_geojson(G: object, path: Path) -> bytes:
+    """The corridors file as written before: ``json.dumps`` of each whole feature."""
+    from railtrack.graph_export import to_geojson, write_feature_collection
+
+    return write_feature_collection(to_geojson(G)["features"], path).read_bytes()  # type: ignore[arg-type]
+
+
+def test_corridors_geojson_is_the_plain_feature_collection(
+    result: TrackResult, tmp_path: Path
+) -> None:
+    """Shared route tuples and node points encoded once give ``json.dumps``' bytes."""
+    from railtrack.graph_export import write_geojson
+
+    fast = write_geojson(result.graph, tmp_path / "fast.geojson").read_bytes()
+    assert result.graph.number_of_edges() > 1
+    assert fast == _plain_geojson(result.graph, tmp_path / "plain.geojson")
+
+
+def test_geojson_of_odd_values_is_the_plain_feature_collection(tmp_path: Path) -> None:
+    """Dates, NaN, numpy scalars, nested and mixed lists, a node without a point,
+    attribute names that override ``source``/``id``, and names that are not text."""
+    import datetime as dt
+
+    import networkx as nx
+
+    from railtrack.graph_export import write_geojson
+
+    G = nx.DiGraph()
+    G.add_node("a", lat=52.0, lon=26.5, name='Орша "Ц"', when=dt.date(2023, 3, 1))
+    G.add_node("b", lat=np.float64(53.25), lon=27, id="other", n=np.int64(3))
+    G.add_node("c", name=None, lat=float("nan"), lon=1.0)  # no point: a null geometry
+    shared = ("r1", "r2")
+    G.add_edge("a", "b", route_ids=shared, route_trains=(2, 1), cars=float("nan"))
+    G.add_edge("b", "c", route_ids=shared, mixed=[1, 2.5, float("nan"), dt.date(2023, 1, 2)])
+    G.add_edge("c", "a", source="x", nested=[["a", 1], ("b",)], flag=True, big=np.float32(0.5))
+    # values that are equal but written apart: 1 and True, 0.0 and -0.0
+    G.add_edge("b", "a", flag=1, zero=0.0, when=dt.datetime(2023, 3, 1, 12, 0))
+    G.add_edge("c", "b", flag=True, zero=-0.0, when=dt.date(2023, 3, 1))
+    fast = write_geojson(G, tmp_path / "fast.geojson").read_bytes()
+    assert fast == _plain_geojson(G, tmp_path / "plain.geojson")
+    G.add_edge("a", "c")
+    G.edges["a", "c"][7] = "seven"  # a name json.dumps turns into text its own way
+    fast = write_geojson(G, tmp_path / "fast2.geojson").read_bytes()
+    assert fast == _plain_geojson(G, tmp_path / "plain2.geojson")
+
+
 def _plain_info(result: TrackResult, sid: str) -> dict[str, object]:
     """A popup's fields from the train's whole row (``iloc``), as before."""
     from railtrack import columns as C

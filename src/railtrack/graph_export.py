@@ -6,6 +6,7 @@ values left out. GeoJSON keeps lists and writes (lon, lat) in WGS84.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
@@ -114,8 +115,14 @@ def to_graphml(G: nx.Graph, path: str | Path) -> Path:
     return path
 
 
+_PLAIN_ITEMS = frozenset({str, int})
+"""Types a list item is written as by :func:`json.dumps` without any conversion."""
+
+
 def _json_value_of(value: Any) -> Any:
     if isinstance(value, _LISTS):
+        if all(type(v) in _PLAIN_ITEMS for v in value):  # route ids, train counts
+            return list(value)
         return [_json_value_of(v) for v in value]
     if isinstance(value, date | pd.Timestamp):
         return value.isoformat()
@@ -171,6 +178,93 @@ def _features(G: nx.Graph) -> Iterator[dict[str, Any]]:
         geometry = {"type": "Point", "coordinates": point} if point else None
         props = {"id": str(node), **{k: convert(val) for k, val in attrs.items()}}
         yield {"type": "Feature", "geometry": geometry, "properties": props}
+
+
+def _feature_texts(G: nx.Graph) -> Iterator[str]:
+    """Yield :func:`_features`' features as JSON text, each as ``json.dumps`` encodes it.
+
+    A shared tuple of route ids or train counts (the edges the same routes pass hold
+    one object, :class:`_Converted`) and each node's ``[lon, lat]`` are encoded once,
+    not once per feature: at national scale 25,000 segments list the ids of about
+    12,000 routes. A graph with an attribute name that is not text (which
+    ``json.dumps`` writes in its own way) is encoded feature by feature.
+    """
+    if not _text_keys(G):
+        yield from map(_dumps, _features(G))
+        return
+    value_text = _Converted(_ScalarTexts())
+    points: dict[Any, str] = {}
+
+    def point(node: Any) -> str:
+        text = points.get(node)
+        if text is None:
+            coords = _coords(G.nodes[node])
+            text = points[node] = _dumps(coords) if coords else ""
+        return text
+
+    for u, v, attrs in G.edges(data=True):
+        a, b = point(u), point(v)
+        line = f'{{"type": "LineString", "coordinates": [{a}, {b}]}}' if a and b else "null"
+        props = {"source": _dumps(str(u)), "target": _dumps(str(v))}
+        props.update({k: value_text(val) for k, val in attrs.items()})
+        yield _feature_text(line, props)
+    for node, attrs in G.nodes(data=True):
+        at = point(node)
+        spot = f'{{"type": "Point", "coordinates": {at}}}' if at else "null"
+        props = {"id": _dumps(str(node)), **{k: value_text(val) for k, val in attrs.items()}}
+        yield _feature_text(spot, props)
+
+
+class _ScalarTexts(dict[tuple[type, Any], str]):
+    """Each attribute value's JSON text (:func:`_json_value_of`, then ``json.dumps``).
+
+    A text, integer, truth value or date is kept by its type and value (the dates,
+    counts and line names the segments repeat), so it is encoded once; floats are
+    not (0.0 equals -0.0, which is written otherwise).
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> texts = _ScalarTexts()
+    >>> texts(date(2023, 3, 1)), texts(True), texts(1), texts(float("nan")), texts(["a", 2])
+    ('"2023-03-01"', 'true', '1', 'null', '["a", 2]')
+    """
+
+    def __call__(self, value: Any) -> str:
+        kind = type(value)
+        if kind not in _KEPT_TYPES:
+            return _dumps(_json_value_of(value))
+        text = self.get((kind, value))
+        if text is None:
+            text = self[(kind, value)] = _dumps(_json_value_of(value))
+        return text
+
+
+_KEPT_TYPES = frozenset({str, int, bool, date})
+"""Types whose values equal only where their JSON texts do."""
+
+
+def _feature_text(geometry: str, properties: Mapping[str, str]) -> str:
+    """Return a feature's JSON text from its geometry's and property values' texts."""
+    props = ", ".join(f"{_key_text(k)}: {text}" for k, text in properties.items())
+    return f'{{"type": "Feature", "geometry": {geometry}, "properties": {{{props}}}}}'
+
+
+@functools.lru_cache(maxsize=1024)
+def _key_text(key: str) -> str:
+    """Return an attribute name's JSON text (a graph has a handful of names)."""
+    return _dumps(key)
+
+
+def _text_keys(G: nx.Graph) -> bool:
+    """Whether every node and edge attribute of ``G`` is named by text."""
+    return all(isinstance(k, str) for _, attrs in G.nodes(data=True) for k in attrs) and all(
+        isinstance(k, str) for _, _, attrs in G.edges(data=True) for k in attrs
+    )
+
+
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
+"""``json.dumps(value, ensure_ascii=False)`` without making an encoder per call."""
 
 
 def to_geojson(G: nx.Graph) -> dict[str, Any]:
@@ -324,4 +418,4 @@ def write_geojson(G: nx.Graph, path: str | Path) -> Path:
     >>> doc["features"][1]["geometry"]["coordinates"]
     [30.4, 54.5]
     """
-    return write_feature_collection(_features(G), path)
+    return write_encoded_features(_feature_texts(G), path)
