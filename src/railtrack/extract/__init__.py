@@ -177,6 +177,7 @@ def extract_shipments(
         sentence_language,
     )
     from railtrack.extract.readers import reader_for
+    from railtrack.extract.related import blank_related_links
     from railtrack.extract.result import Extraction, build_extraction
     from railtrack.extract.textpass import strip_format, tag_labels, to_written
     from railtrack.extract.trains import read_trains
@@ -216,6 +217,8 @@ def extract_shipments(
     restored = not lacinka and read is not text
     if not lacinka:
         read = _without_train_tags(read, tag_labels(written), origin, reader_for(guess.lang))
+    # "Читайте также: «...»": a link to another article, not read (trial13 T2)
+    read = blank_related_links(read, guess.lang)
     draft = read_trains(
         read,
         published=published,

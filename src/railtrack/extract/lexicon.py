@@ -398,6 +398,9 @@ class Lexicon:
     correction_swap: tuple[str, ...] = ()
     # years back from the report ("dwa lata temu", "пять лет назад"): history told
     years_ago: re.Pattern[str] | None = None
+    # "Читайте также:", "Czytaj także:", "Read also:": a line opening with one links to
+    # another article (its headline), not part of the report (extract/related.py)
+    related_links: re.Pattern[str] | None = None
     generic: re.Pattern[str] | None = None  # "zwykłe pociągi": trains in general, compared
     hypothetical: re.Pattern[str] | None = None  # "gdyby": what would have been, not what was
     # "a najpóźniej": the date after it is the latest bound of the date before
@@ -668,6 +671,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         correction=_stem_re(data.get("correction") or []),
         correction_swap=tuple(str(t) for t in data.get("correction_swap") or []),
         years_ago=_stem_re(data.get("years_ago") or []),
+        related_links=_stem_re(data.get("related_links") or []),
         generic=_stem_re(data.get("generic") or []),
         hypothetical=_stem_re(data.get("hypothetical") or []),
         latest_bound=_stem_re([f"{w}$" for w in data.get("latest_bound") or []]),
