@@ -92,6 +92,7 @@ KNOWN_KEYS: frozenset[str] = frozenset(
         "precision",
         "note",
         "return_of",
+        "later_train",
         "members",
         "source_file",
         "lang",
@@ -562,6 +563,7 @@ def normalise_record(  # noqa: C901
         "shipment",
         "note",
         "return_of",
+        "later_train",
         "precision",
         "lang",
     ):
