@@ -76,11 +76,11 @@ def day_items(text: str, rd: Reader) -> list[DayItem] | None:
     >>> day_items("13 апреля из Бреста ушли 2 эшелона.", reader_for("ru")) is None
     True
     """
-    cuts = [m.start() for m in _PART_END.finditer(text)]
+    cuts = list(_PART_END.finditer(text))
     if not cuts:
         return None
-    bounds = [0, *cuts, len(text)]
-    parts = [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
+    starts = [0, *(m.end() for m in cuts)]
+    parts = list(zip(starts, [*(m.start() for m in cuts), len(text)], strict=True))
     items: list[DayItem] = []
     for k, (start, end) in enumerate(parts):
         verb = _verb_of(text[items[0].start : items[0].end], rd) if items else ""
