@@ -97,6 +97,7 @@ import numpy as np
 import pandas as pd
 
 from railtrack import columns as C
+from railtrack._kept_days import KeptDays
 from railtrack._told_index import ToldIndex
 from railtrack.extract.corrections import corrected_totals
 from railtrack.io import ReportSet
@@ -765,7 +766,7 @@ def _lookup_days(c: _Candidate, settings: Settings) -> set[int]:
 def _best_match(
     c: _Candidate,
     trains: list[_Train],
-    by_day: dict[int, list[int]],
+    by_day: KeptDays,
     settings: Settings,
     within: Within | None = None,
 ) -> tuple[_Train, str] | None:
@@ -778,7 +779,7 @@ def _best_match(
     from different origins, none of which ``c`` names, ``c`` may be either: not linked.
     """
     found: list[tuple[tuple[int, int, int], int, _Train, str]] = []
-    for index in sorted({i for d in _lookup_days(c, settings) for i in by_day.get(d, ())}):
+    for index in by_day.near(c.origin, _lookup_days(c, settings)):  # origins that may fit
         train = trains[index]
         if c.report_key in train.reports:
             continue
@@ -812,7 +813,7 @@ def _link_corridor(
     (:func:`_origins_fit`).
     """
     trains: list[_Train] = []
-    by_day: dict[int, list[int]] = {}
+    by_day = KeptDays()
     for c in sorted(candidates, key=(lambda c: c.group_rank) if groups else (lambda c: c.rank)):
         match = (
             None if c.grouped and not groups else _best_match(c, trains, by_day, settings, within)
@@ -823,8 +824,7 @@ def _link_corridor(
             train.linked.append((c, how))
             continue
         trains.append(_Train(kept=c, reports={c.report_key}, linked=[]))
-        for day in _anchor_days(c):
-            by_day.setdefault(day, []).append(len(trains) - 1)
+        by_day.add(len(trains) - 1, c.origin, _anchor_days(c))
     return trains
 
 
