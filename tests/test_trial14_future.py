@@ -238,3 +238,20 @@ def test_a_clock_time_is_not_the_reports_day_when_a_day_is_told(text: str, lang:
 def test_a_time_after_the_station_or_godz_is_the_sightings(text: str, lang: str) -> None:
     result = read(text, APR13, lang=lang)
     assert [s.seen_at for s in result.sightings] == [datetime(2023, 4, 13, 22, 40)]
+
+
+# -- S4: a night's sighting -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("В ночь на 13 апреля через Жлобин в сторону Гомеля прошёл эшелон из 40 вагонов.", "ru"),
+        ("W nocy z 12 na 13 kwietnia przez Żłobin przejechał pociąg wojskowy (42 wagony).", "pl"),
+        ("У ноч на 13 красавіка праз Жлобін прайшоў эшалон з 40 вагонаў.", "be"),
+        ("У ніч на 13 квітня через Жлобин пройшов ешелон із 40 вагонів.", "uk"),
+    ],
+)
+def test_a_nights_sighting_is_at_its_midnight(text: str, lang: str) -> None:
+    result = read(text, APR13, lang=lang)
+    assert [(s.seen_at, s.precision) for s in result.sightings] == [(datetime(2023, 4, 13), "days")]

@@ -18,7 +18,10 @@ from functools import lru_cache
 from railtrack.extract.dates import DateSpan
 from railtrack.extract.lexicon import LANGUAGES, lexicon
 
-__all__ = ["clock_day", "sentence_ends"]
+__all__ = ["clock_day", "is_night", "sentence_ends"]
+
+NIGHT = "night"
+"""The ``text`` a sighting's window carries when it names a night (:func:`is_night`)."""
 
 # a time of day written with a colon ("17:30", "9:00"), never a date ("14.03"), nor one
 # end of a span of hours ("с 10:00 до 12:00", "10:00-12:00": a timetable)
@@ -80,3 +83,20 @@ def sentence_ends(text: str, lo: int, hi: int) -> list[re.Match[str]]:
         for m in _SENTENCE_END.finditer(text, lo, hi)
         if not (m[2] == "." and m[1] is not None and m[1].lower() in _clock_words())
     ]
+
+
+def is_night(span: DateSpan) -> bool:
+    """Whether a date names a night ("в ночь на 13 апреля", "W nocy z 12 na 13 kwietnia").
+
+    A night runs from the evening of its first day to the morning of its second: a
+    train seen in it was seen around the midnight between them, never at the start of
+    the first day (trial13 S4).
+
+    Examples
+    --------
+    >>> is_night(DateSpan(0, 19, "в ночь на 13 апреля", (("night_d2", "13"), ("night_m", "4"))))
+    True
+    >>> is_night(DateSpan(0, 9, "13 апреля", (("d", "13"), ("m", "4"))))
+    False
+    """
+    return any(span.get(k) is not None for k in ("night_d2", "night_wd2", "ewd2"))

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from pydantic import ValidationError
 
 from railtrack._intern import Interner, current
-from railtrack.extract.clock import sentence_ends
+from railtrack.extract.clock import NIGHT, sentence_ends
 from railtrack.extract.numbers import AtLeast, AtMost, CountRange
 from railtrack.extract.places import resolve_place
 from railtrack.extract.quotes import Quotes
@@ -518,12 +518,15 @@ class _Builder:
                 if self.text and window.precision == "day"
                 else None
             )
+            day = window.earliest
+            if at is None and window.text == NIGHT and window.latest is not None:
+                day = window.latest  # ("в ночь на 13 апреля": around 13 April 00:00, S4)
             found.append(
                 Sighting(
                     id=f"{sid}-s{n}",
                     shipment=sid,
                     station=place,
-                    seen_at=datetime.combine(window.earliest, at or time()),
+                    seen_at=datetime.combine(day, at or time()),
                     precision="datetime" if at is not None else window.precision,
                     source=self.source,
                     note=date_fact.text,

@@ -34,7 +34,8 @@ from functools import lru_cache
 from typing import Any
 
 from railtrack.extract import cues
-from railtrack.extract.clock import clock_day
+from railtrack.extract.clock import NIGHT as _NIGHT
+from railtrack.extract.clock import clock_day, is_night
 from railtrack.extract.datelines import datelines
 from railtrack.extract.dates import DateSpan, resolve_date, why_undated
 from railtrack.extract.denials import denied_arrival
@@ -960,10 +961,12 @@ class _ClauseReader:
             if place is closest or (
                 nearest == span and not is_broad(place.text) and self.place_role(place) is None
             ):
+                # a night's sighting: its midnight, not the first day's start (S4)
+                seen = window.model_copy(update={"text": _NIGHT}) if is_night(span) else window
                 facts.sightings.append(
                     (
                         self._fact(place, place.start, place.end),
-                        self._fact(window, span.start, span.end),
+                        self._fact(seen, span.start, span.end),
                     )
                 )
 
