@@ -182,3 +182,76 @@ def test_a_train_awaited_on_a_day_arrives_that_day(text: str, lang: str) -> None
     assert train.expected_arrival is not None
     assert train.expected_arrival.earliest == date(2023, 4, 14)
     assert train.claim in ("expected", "planned")
+
+
+# -- T16: a clock time with no day --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Pociąg przyjechał do Brześcia o 17:30. Liczył 41 wagonów.", "pl"),
+        ("O 17:30 do Brześcia przyjechał pociąg z 41 wagonami.", "pl"),
+        ("Эшелон прибыл в Брест в 17:30. В нём был 41 вагон.", "ru"),
+        ("Эшалон прыбыў у Брэст а 17:30: 41 вагон.", "be"),
+        ("Ешелон прибув до Бреста о 17:30: 41 вагон.", "uk"),
+        ("The train arrived in Brest at 17:30. It had 41 cars.", "en"),
+    ],
+)
+def test_a_clock_time_alone_is_of_the_reports_day(text: str, lang: str) -> None:
+    (train,) = read(text, APR14, lang=lang).shipments
+    assert train.expected_arrival is not None
+    assert train.expected_arrival.earliest == APR14
+    assert train.expected_arrival.latest == APR14
+    assert train.expected_arrival.text == "17:30"
+    assert train.cars.total == 41
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Лунинец, 12 апреля. Прибыл эшелон в 17:30: 31 платформа.", "ru"),
+        ("Поезд Минск - Брест отправляется в 17:30.", "ru"),
+        ("13 апреля эшелон вышел из Орши. Он прибыл в Брест в 17:30.", "ru"),
+    ],
+)
+def test_a_clock_time_is_not_the_reports_day_when_a_day_is_told(text: str, lang: str) -> None:
+    for train in read(text, APR14, lang=lang).shipments:
+        for window in (train.departure, train.expected_arrival):
+            assert window is None or window.earliest != APR14
+
+
+# -- S1: a time after the station or after "godz." ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("13 kwietnia o godz. 22:40 przez Żłobin w kierunku Homla przejechał pociąg wojskowy"
+         " (42 wagony).", "pl"),
+        ("13 kwietnia przez Żłobin o godz. 22:40 przejechał pociąg wojskowy (42 wagony).", "pl"),
+        ("13 квітня ешелон проїхав станцію Жлобин о 22:40.", "uk"),
+        ("13 апреля эшелон прошёл станцию Жлобин в 22:40.", "ru"),
+        ("13 красавіка эшалон прайшоў станцыю Жлобін а 22:40.", "be"),
+    ],
+)  # fmt: skip
+def test_a_time_after_the_station_or_godz_is_the_sightings(text: str, lang: str) -> None:
+    result = read(text, APR13, lang=lang)
+    assert [s.seen_at for s in result.sightings] == [datetime(2023, 4, 13, 22, 40)]
+
+
+# -- S4: a night's sighting -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("В ночь на 13 апреля через Жлобин в сторону Гомеля прошёл эшелон из 40 вагонов.", "ru"),
+        ("W nocy z 12 na 13 kwietnia przez Żłobin przejechał pociąg wojskowy (42 wagony).", "pl"),
+        ("У ноч на 13 красавіка праз Жлобін прайшоў эшалон з 40 вагонаў.", "be"),
+        ("У ніч на 13 квітня через Жлобин пройшов ешелон із 40 вагонів.", "uk"),
+    ],
+)
+def test_a_nights_sighting_is_at_its_midnight(text: str, lang: str) -> None:
+    result = read(text, APR13, lang=lang)
+    assert [(s.seen_at, s.precision) for s in result.sightings] == [(datetime(2023, 4, 13), "days")]

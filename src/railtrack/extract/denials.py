@@ -17,8 +17,11 @@ from railtrack.extract.cues import VerbCue
 
 __all__ = ["denied_arrival"]
 
-# English: a future or conditional before the negation is a forecast, not a denial
-_FORECAST_EN = re.compile(r"\b(?:will|won't|would|wouldn't|may|might|could|shall)\b", re.I)
+# English: a denial of a past arrival ("did not arrive", "has not arrived", "never
+# arrived"); a present or future one ("do not unload", "will not arrive") is none
+_PAST_DENIAL_EN = re.compile(
+    r"\b(?:did|didn't|has|hasn't|have|haven't|had|hadn't|never|yet)\b[\w\s']*$", re.I
+)
 
 
 def denied_arrival(
@@ -58,6 +61,8 @@ def denied_arrival(
     VerbCue(role='arrival', start=46, end=53, past=True)
     >>> text = "The train will not arrive in Brest."
     >>> denied_arrival(text, [VerbCue("arrival", 19, 25, False)], negated=neg, past=None)
+    >>> text = "They do not unload the trains."
+    >>> denied_arrival(text, [VerbCue("arrival", 12, 18, False)], negated=neg, past=None)
     """
     for verb in verbs:
         if verb.role != "arrival":
@@ -67,9 +72,9 @@ def denied_arrival(
         if found is None:
             continue
         if past is None:
-            if _FORECAST_EN.search(before[max(0, found.start() - 12) :]):
-                continue
-            return verb
+            if verb.past or _PAST_DENIAL_EN.search(before[max(0, found.start() - 12) :]):
+                return verb
+            continue
         words = text[verb.start : verb.end].lower().split()
         if words and past.search(words[-1]) is not None:
             return verb

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from pydantic import ValidationError
 
 from railtrack._intern import Interner, current
+from railtrack.extract.clock import NIGHT, sentence_ends
 from railtrack.extract.later import told_later
 from railtrack.extract.numbers import AtLeast, AtMost, CountRange
 from railtrack.extract.places import resolve_place
@@ -266,10 +267,11 @@ def time_beside(text: str, start: int, end: int, *, reach: int = 30) -> time | N
     True
     """
     lo, hi = max(0, start - reach), min(len(text), end + reach)
-    stops = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    # ("o godz. 22:40": the period of a clock word ends no sentence, trial13 S1)
+    stops = [m.end() for m in sentence_ends(text, lo, start)]
     lo = max([lo, *stops])
-    stop = _SENTENCE_END.search(text, end, hi)
-    hi = stop.start() if stop else hi
+    after = sentence_ends(text, end, hi)
+    hi = after[0].start(2) if after else hi
     best: tuple[int, time] | None = None
     for m in _TIME_OF_DAY.finditer(text, lo, hi):
         # (0 for a time inside the span: a date fact set on the time itself)
@@ -511,18 +513,23 @@ class _Builder:
             seen.add(key)
             # "14 сакавіка ў 11:20 праз станцыю Орша", "At around 09:00 on March 14": the
             # time of day told beside the day is when it was seen (trial10 T17)
+            # ("проїхав станцію Орша о 22:40": the time told after the station, S1)
             at = (
                 in_turn.get(place_fact.start)
                 or time_beside(self.text, date_fact.start, date_fact.end)
+                or time_beside(self.text, place_fact.start, place_fact.end, reach=16)
                 if self.text and window.precision == "day"
                 else None
             )
+            day = window.earliest
+            if at is None and window.text == NIGHT and window.latest is not None:
+                day = window.latest  # ("в ночь на 13 апреля": around 13 April 00:00, S4)
             found.append(
                 Sighting(
                     id=f"{sid}-s{n}",
                     shipment=sid,
                     station=place,
-                    seen_at=datetime.combine(window.earliest, at or time()),
+                    seen_at=datetime.combine(day, at or time()),
                     precision="datetime" if at is not None else window.precision,
                     source=self.source,
                     note=date_fact.text,
@@ -639,7 +646,8 @@ def _total_max(values: dict[str, object]) -> int | None:
 
 
 def _claim(train: TrainDraft) -> ClaimKind:
-    """Return a train's claim: a train whose arrival is denied was awaited, never seen."""
+    """Return a train's claim: one whose arrival is denied, seen nowhere, was awaited."""
     if train.claim is not None:
         return cast("ClaimKind", train.claim.value)
-    return "expected" if train.denied is not None else "sighted"
+    moved = train.departure is not None or train.via or train.sightings or train.origin
+    return "expected" if train.denied is not None and not moved else "sighted"

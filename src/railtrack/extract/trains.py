@@ -34,6 +34,8 @@ from functools import lru_cache
 from typing import Any
 
 from railtrack.extract import cues
+from railtrack.extract.clock import NIGHT as _NIGHT
+from railtrack.extract.clock import clock_day, is_night
 from railtrack.extract.clocklists import listed_times
 from railtrack.extract.datelines import datelines
 from railtrack.extract.dates import DateSpan, resolve_date, why_undated
@@ -285,6 +287,9 @@ class _ClauseReader:
         self.elided: cues.VerbCue | None = None
         # the last one-day date told before this clause, for "the same day"
         self.told_day: DateSpan | None = None
+        # whether the report told any day before this clause (a clock time alone is of
+        # the report's day only when it did not, trial13 T16)
+        self.day_told_before = True
 
     # Each finder runs on first use only: most clauses need a few of them.
     @once
@@ -312,6 +317,10 @@ class _ClauseReader:
                 # "ешелон відправився в районі 22 годин того ж дня": the day told last
                 start, end = same
                 return [DateSpan(start, end, self.text[start:end], self.told_day.fields)]
+        if not found and not self.day_told_before and self._told_as_past():
+            # "Эшелон прибыл в Брест в 17:30": a same-day post's clock time is of its day
+            clock = clock_day(self.text)
+            found = [clock] if clock is not None else found
         is_stamp = getattr(self.rd, "is_stamp", None)
         if is_stamp is not None:
             # "Release time:2018-09-04": the page's own time, never the train's
@@ -395,6 +404,15 @@ class _ClauseReader:
         if not any(p.start > at and p.role in ("destination", "onward", "at") for p in self.places):
             return None
         return at
+
+    def _told_as_past(self) -> bool:
+        """Whether a verb of the clause tells a movement as done ("прибыл", "arrived")."""
+        past = _PAST_FORM.get(self.rd.lang)
+        for verb in self.verbs:
+            words = self.text[verb.start : verb.end].lower().split()
+            if verb.past and (past is None or (words and past.search(words[-1]))):
+                return True
+        return False
 
     def _fact(self, value: Any, start: int, end: int, *, inferred: bool = False) -> Fact:
         return Fact(value, self.text[start:end], self.offset + start, self.offset + end, inferred)
@@ -947,10 +965,12 @@ class _ClauseReader:
             if place is closest or (
                 nearest == span and not is_broad(place.text) and self.place_role(place) is None
             ):
+                # a night's sighting: its midnight, not the first day's start (S4)
+                seen = window.model_copy(update={"text": _NIGHT}) if is_night(span) else window
                 facts.sightings.append(
                     (
                         self._fact(place, place.start, place.end),
-                        self._fact(window, span.start, span.end),
+                        self._fact(seen, span.start, span.end),
                     )
                 )
 
@@ -1560,6 +1580,9 @@ class _Assembly:
         # "the same day" in the report: the last one-day date is kept for it
         self.tracks_days = _same_day_at(default, text) is not None
         self.told_day: DateSpan | None = None
+        # a day told in the report's text or its dateline (trial13 T16: a clock time
+        # alone is of the publication day only when none is)
+        self.day_told = False
         self.heard = _is_heard(default, text)  # trains counted by their noise: a statistic
         self.incident = False  # an accident or attack at a train was told
         self.military: set[int] = set()  # the trains (by id) told of with a military word
@@ -1629,12 +1652,14 @@ class _Assembly:
         for piece, marker in _split_returns(pieces, rd, home):
             reader = _ClauseReader(piece, piece.text, self.published, rd)
             reader.told_day = self.told_day
+            reader.day_told_before = self.day_told
             if marker is not None and marker.kind in _ORDINAL and not reader.verbs:
                 reader.elided = piece_verb
             piece_verb = next((v for v in reversed(reader.verbs) if v.role != "neutral"), None)
             done = self._read_piece(clause, piece, marker, reader, rd)
             if self.tracks_days:
                 self.told_day = _one_day(reader.dates) or self.told_day
+            self.day_told = self.day_told or any(not d.get("clock") for d in reader.dates)
             if done:
                 break
         if self.watch and _is_military(rd, clause.text):
