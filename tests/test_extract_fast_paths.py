@@ -409,7 +409,11 @@ def _plain_verbs(data: dict) -> re.Pattern[str] | None:
             branches.append(rf"(?:{body})(?![\w'-])")
         if branches:
             groups.append(rf"(?P<{key}>{'|'.join(branches)})")
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(groups)})", re.IGNORECASE) if groups else None
+    nouns = sorted({lexicon_mod._norm(s) for s in data.get("not") or []}, key=len, reverse=True)
+    skip = rf"(?!(?:{'|'.join(lexicon_mod._loose(s) for s in nouns)}))" if nouns else ""
+    if not groups:
+        return None
+    return re.compile(rf"(?<![\w-]){skip}(?:{'|'.join(groups)})", re.IGNORECASE)
 
 
 def _lexicon_data(lang: str) -> dict:
