@@ -51,6 +51,7 @@ from railtrack.io._records import (
     validate_record,
 )
 from railtrack.io._reused import reused_id
+from railtrack.io.cells import whole_count
 from railtrack.io.csv_reader import CsvProblem, read_csv_records
 from railtrack.io.json_reader import FileFormatError, iter_jsonl_records, read_json_records
 from railtrack.io.reportset import Problem, ReportSet
@@ -95,19 +96,6 @@ _WINDOW_FIELDS = ("departure", "arrival", "expected_arrival")
 _READ_DATES = (*_WINDOW_FIELDS, "seen_at")
 _COUNT_FIELDS = frozenset({"n_trains", "cars_total", *(f"cars_{t}" for t in CAR_TYPES)})
 _CAR_FIELDS = ("cars_total", *(f"cars_{t}" for t in CAR_TYPES))
-
-
-def _whole(value: object) -> int | None:
-    """Return a count cell as read so far as a whole number (None when it is not one)."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 9:
-        return int(value.strip())  # a longer run of digits is left to the record's check
-    return None
 
 
 def _cell_date(value: Any) -> date | None:
@@ -727,9 +715,9 @@ class _FileLoader:
         row keeps its date, ends and source (trial F78: a typo in a count column
         must not delete a train).
         """
-        read = {k: _whole(data.get(k)) for k in _CAR_FIELDS if k in data}
+        read = {k: whole_count(data.get(k)) for k in _CAR_FIELDS if k in data}
         counts: dict[str, int] = {k: v for k, v in read.items() if v is not None}
-        trains = _whole(data.get("n_trains"))
+        trains = whole_count(data.get("n_trains"))
         per = DEFAULT_SETTINGS.max_cars_per_train
         limit = per * (trains if trains and trains > 0 else 1)
         what = "a train carries" if limit == per else f"{limit // per} trains carry"

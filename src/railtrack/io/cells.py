@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from railtrack.extract.lexicon import Lexicon
 
-__all__ = ["Count", "read_count"]
+__all__ = ["Count", "read_count", "whole_count"]
 
 _LANGS = ("ru", "uk", "be", "pl")
 _DIGITS = re.compile(r"^\d{1,3}(?:[ ,\u00a0\u202f]\d{3})*$|^\d+$")
@@ -214,3 +214,27 @@ def _word_range(text: str) -> Count | None:
     if lo is None or hi is None or lo >= hi:
         return None
     return Count(lo, True, at_least=True, at_most=True, most=hi)
+
+
+def whole_count(value: object) -> int | None:
+    """Return a count cell as read so far as a whole number (None when it is not one).
+
+    An int, a float with no fraction or a string of at most nine digits; a longer run of
+    digits is left to the record's own check, and a bool is no count.
+
+    Examples
+    --------
+    >>> whole_count(40), whole_count(40.0), whole_count(" 40 "), whole_count(True)
+    (40, 40, 40, None)
+    >>> whole_count("about 40") is None, whole_count("1" * 10) is None
+    (True, True)
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 9:
+        return int(value.strip())
+    return None

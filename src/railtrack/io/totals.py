@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from railtrack._data import data_path
+from railtrack.io.cells import whole_count
 
 __all__ = ["TotalRows", "is_sum_formula", "total_labels"]
 
@@ -81,10 +82,6 @@ def _label(value: object) -> str | None:
 def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
-
-def _number(value: object) -> int | None:
-    if isinstance(value, bool):
-        return None
     if isinstance(value, int):
         return value
     if isinstance(value, float) and value.is_integer():
@@ -125,7 +122,7 @@ class TotalRows:
         for name, value in data.items():
             if not name.startswith("cars_") or name == "cars_total_max":
                 continue
-            number = _number(value)
+            number = whole_count(value)
             if number is None:
                 if not _blank(value):
                     self.unknown[name] = self.unknown.get(name, 0) + 1
@@ -161,7 +158,9 @@ class TotalRows:
         ]
         if others:
             return None  # a place or a date: a train, whatever else the row says
-        counts = {k: _number(v) for k, v in data.items() if k.startswith("cars_") and not _blank(v)}
+        counts = {
+            k: whole_count(v) for k, v in data.items() if k.startswith("cars_") and not _blank(v)
+        }
         if label is not None:
             what = repr(label)
         elif formula is not None:
