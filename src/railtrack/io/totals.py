@@ -82,14 +82,6 @@ def _label(value: object) -> str | None:
 def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
-    return None
-
 
 @dataclass
 class TotalRows:
