@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from railtrack._intern import Interner
+from railtrack.io.cells import is_blank
 from railtrack.models import (
     CAR_TYPES,
     CarCounts,
@@ -164,10 +165,6 @@ class RecordError(ValueError):
         super().__init__(message)
 
 
-def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
 def _end_of_month(year: int, month: int) -> date:
     first_next = date(year + (month == 12), month % 12 + 1, 1)
     return first_next - timedelta(days=1)
@@ -277,7 +274,7 @@ def parse_window(
     >>> parse_window("05.04.2023 - 06.04.2023", field="departure")["latest"]
     datetime.date(2023, 4, 6)
     """
-    if _blank(value):
+    if is_blank(value):
         return None
     if isinstance(value, Mapping):
         out = dict(value)
@@ -426,7 +423,7 @@ def plain_cars_note(data: Mapping[str, Any]) -> str | None:
     True
     """
     cars, total = data.get("cars"), data.get("cars_total")
-    if _blank(cars) or _blank(total) or isinstance(cars, Mapping) or cars == total:
+    if is_blank(cars) or is_blank(total) or isinstance(cars, Mapping) or cars == total:
         return None
     return f"field 'cars' ({shown(cars)}) ignored: 'cars_total' gives the total ({shown(total)})"
 
@@ -480,7 +477,7 @@ def drop_unknown_parts(nested: dict[str, Any], names: Mapping[str, str]) -> list
 
 def _record_kind(data: Mapping[str, Any], default: str) -> str:
     kind = data.get("record")
-    if _blank(kind):
+    if is_blank(kind):
         return default
     kind = str(kind).strip().lower()
     if kind not in RECORD_KINDS:
@@ -584,7 +581,7 @@ def normalise_record(  # noqa: C901
             msg = f"{via!r} is not a place name, a ';'-separated list or a list of names"
             raise RecordError("via", msg)
         items = [v.strip() for v in via.split(";")] if isinstance(via, str) else list(via)
-        out["via"] = [_place(v, "via") for v in items if not _blank(v)]
+        out["via"] = [_place(v, "via") for v in items if not is_blank(v)]
         names["via"] = "via"
 
     for key, target in _WINDOW_KEYS.items():
@@ -593,7 +590,7 @@ def normalise_record(  # noqa: C901
             out[target] = parse_window(
                 clean[key],
                 field=key,
-                precision=None if _blank(precision) else str(precision),
+                precision=None if is_blank(precision) else str(precision),
                 published=_published(clean),
             )
             names[target] = key

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from railtrack.extract.lexicon import Lexicon
 
-__all__ = ["Count", "read_count", "whole_count"]
+__all__ = ["Count", "is_blank", "read_count", "whole_count"]
 
 _LANGS = ("ru", "uk", "be", "pl")
 _DIGITS = re.compile(r"^\d{1,3}(?:[ ,\u00a0\u202f]\d{3})*$|^\d+$")
@@ -238,3 +238,14 @@ def whole_count(value: object) -> int | None:
     if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 9:
         return int(value.strip())
     return None
+
+
+def is_blank(value: object) -> bool:
+    """Return whether a cell holds nothing: None, or a string of only spaces.
+
+    Examples
+    --------
+    >>> is_blank(None), is_blank("  "), is_blank(0), is_blank("x")
+    (True, True, False, False)
+    """
+    return value is None or (isinstance(value, str) and not value.strip())

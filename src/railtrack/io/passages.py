@@ -20,6 +20,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from railtrack.io._records import RecordError, parse_window
+from railtrack.io.cells import is_blank
 
 __all__ = ["SOURCE_FIELDS", "TRAIN_FIELDS", "has_train_fields", "passage_records", "read_seen"]
 
@@ -53,10 +54,6 @@ SOURCE_FIELDS = ("source", "reporter", "relayed_by", "url", "source_url", "publi
 _TIME_AFTER = re.compile(r"^(?P<day>.*?\d)[\sT,]+(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)$")
 
 
-def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
 def has_train_fields(data: Mapping[str, Any]) -> bool:
     """Whether a row or record tells anything of a train (a place, a date, a count).
 
@@ -70,9 +67,9 @@ def has_train_fields(data: Mapping[str, Any]) -> bool:
     >>> has_train_fields({"id": "row2-x", "destination": "Brest"})
     True
     """
-    if not _blank(data.get("record")):
+    if not is_blank(data.get("record")):
         return True
-    return any(not _blank(data.get(k)) for k in TRAIN_FIELDS)
+    return any(not is_blank(data.get(k)) for k in TRAIN_FIELDS)
 
 
 def read_seen(value: Any) -> tuple[str, str] | None:
@@ -145,14 +142,14 @@ def passage_records(data: dict[str, Any]) -> list[dict[str, Any]]:
         return [data]
     train = dict(data)
     station, seen = train.pop("station", None), train.pop("seen_at", None)
-    read = None if _blank(seen) else read_seen(seen)
-    if _blank(station):
-        if read is not None and _blank(train.get("departure")):
+    read = None if is_blank(seen) else read_seen(seen)
+    if is_blank(station):
+        if read is not None and is_blank(train.get("departure")):
             train["departure"] = "/" + read[0][:10]
         return [train]
     if not any(_same(station, train.get(end)) for end in ("origin", "destination")):
         via = train.get("via")
-        if _blank(via):
+        if is_blank(via):
             train["via"] = station
         elif isinstance(via, list):
             train["via"] = [*via, station]

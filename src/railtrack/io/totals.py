@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from railtrack._data import data_path
-from railtrack.io.cells import whole_count
+from railtrack.io.cells import is_blank, whole_count
 
 __all__ = ["TotalRows", "is_sum_formula", "total_labels"]
 
@@ -79,10 +79,6 @@ def _label(value: object) -> str | None:
     return None
 
 
-def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
 @dataclass
 class TotalRows:
     """Recognise a table's total rows, row by row, and keep the sums to check them.
@@ -116,7 +112,7 @@ class TotalRows:
                 continue
             number = whole_count(value)
             if number is None:
-                if not _blank(value):
+                if not is_blank(value):
                     self.unknown[name] = self.unknown.get(name, 0) + 1
                 continue
             self.sums[name] = self.sums.get(name, 0) + number
@@ -146,12 +142,12 @@ class TotalRows:
         others = [
             data.get(k)
             for k in (*_PLACE_FIELDS, *_DATE_FIELDS)
-            if not _blank(data.get(k)) and _label(data.get(k)) is None
+            if not is_blank(data.get(k)) and _label(data.get(k)) is None
         ]
         if others:
             return None  # a place or a date: a train, whatever else the row says
         counts = {
-            k: whole_count(v) for k, v in data.items() if k.startswith("cars_") and not _blank(v)
+            k: whole_count(v) for k, v in data.items() if k.startswith("cars_") and not is_blank(v)
         }
         if label is not None:
             what = repr(label)
