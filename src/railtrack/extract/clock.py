@@ -6,7 +6,7 @@ Brest at 17:30" (trial13 T16). The time is of the report's own day, as "сего
 is: :func:`clock_day` makes it a relative date ("today", resolved against the
 publication day, so inferred) for a clause that tells no date when nothing before it in
 the report did either. A time may also stand after the station rather than the day
-("проїхав станцію Орша о 22:40", S1): :func:`sentence_bounds` keeps a clock word's
+("проїхав станцію Орша о 22:40", S1): :func:`sentence_ends` keeps a clock word's
 abbreviation ("o godz. 22:40") from ending the sentence that holds it.
 """
 

@@ -24,7 +24,7 @@ _NOT_CONTENT = frozenset({"id", "evidence", "report"})
 
 
 def differing_fields(first: Any, again: Any) -> list[str]:
-    """Return the fields two records of one kind tell differently (id left out).
+    """Return the fields two records of one kind tell differently (id, evidence, report left out).
 
     Examples
     --------
