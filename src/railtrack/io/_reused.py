@@ -22,6 +22,22 @@ __all__ = ["differing_fields", "reused_id"]
 
 _NOT_CONTENT = frozenset({"id", "evidence", "report"})
 
+_WHICH_TRAIN = frozenset(
+    {
+        "origin",
+        "destination",
+        "via",
+        "departure",
+        "expected_arrival",
+        "seen_at",
+        "station",
+        "shipment",
+        "members",
+    }
+)
+"""Fields that tell which train a record is: a reused id with one of them told otherwise
+is another train; with only counts or notes told otherwise, the same train told twice."""
+
 
 def differing_fields(first: Any, again: Any) -> list[str]:
     """Return the fields two records of one kind tell differently (id, evidence, report left out).
@@ -63,8 +79,9 @@ def reused_id(
     -------
     model
         ``model`` unchanged when the id came from another file (that is
-        :func:`railtrack.io._ids.renamed_ids`' job) or the record equals the first
-        (a duplicate); else a copy under a new id.
+        :func:`railtrack.io._ids.renamed_ids`' job) or the record tells the first's
+        train again (the same ends, days and places; a duplicate); else a copy under a
+        new id.
     """
     kind = type(model).__name__
     key = (kind, model.id)
@@ -72,7 +89,9 @@ def reused_id(
     if files.get(key) != loader.name or first is None or first == model:
         return model
     differ = differing_fields(first, model)
-    if not differ:
+    if not _WHICH_TRAIN.intersection(differ):
+        # the same ends and days told again with other counts or notes: the same train
+        # told twice (a correction or a copy), left to the duplicate check
         return model
     n = 2
     while (kind, f"{model.id}~{n}") in first_rows:
