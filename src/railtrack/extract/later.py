@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from railtrack.extract.lexicon import LANGUAGES, lexicon
+from railtrack.extract.textpass import without_format
 
 if TYPE_CHECKING:
     from railtrack.extract.trains import Fact
@@ -63,4 +64,6 @@ def told_later(marker: Fact | None, lang: str | None) -> bool:
     if kind not in _ORDERED_KINDS:
         return False
     first = lexicon(lang).first_ordinals if lang in LANGUAGES else frozenset()
-    return not any(word.casefold() in first for word in marker.text.split())
+    # (the marker's text as written: a soft hyphen or a zero-width space may cut a word)
+    words = without_format(marker.text).split()
+    return not any(word.casefold() in first for word in words)
