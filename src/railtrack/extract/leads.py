@@ -46,7 +46,8 @@ def lead_destination(text: str, reader: Any) -> PlaceSpan | None:
     PlaceSpan or None
         The place, its offsets in ``text``: only when the first sentence (or first
         line) opens with a destination cue ("Kierunek:", "W kierunku", "Направление
-        —", "In the direction of"), names no other destination and no origin.
+        —", "In the direction of"), names no other destination, no origin and no
+        train (a sentence that tells a train is not a heading).
     """
     bounds = sentence_bounds(text)
     if not bounds:
@@ -56,6 +57,8 @@ def lead_destination(text: str, reader: Any) -> PlaceSpan | None:
     if newline != -1:
         end = newline  # a heading on its own line
     first = text[start:end]
+    if reader.has_train_noun(first):
+        return None  # a sentence telling a train ("В г. Кинель ... заметили состав"): no heading
     skipped = len(first) - len(first.lstrip())
     places = reader.find_places(first)
     destinations = [p for p in places if p.role == "destination"]
