@@ -324,7 +324,7 @@ def test_a_digest_or_a_background_count_naming_a_station_is_a_tally(
         # still to come over the week: a plan, not a count
         ("ru", "За неделю в Брест прибудут 2 эшелона с техникой.", 2),
         # a month with no cue: trains to list
-        ("pl", "W kwietniu do portu w Kołobrzegu dotarły dwa transporty kukurydzy.", 2),
+        ("pl", "W kwietniu do Kołobrzegu dotarły dwa transporty kukurydzy.", 2),
         ("en", "Last week, five echelons left Belarus for the Donbas.", 5),
     ],
 )
