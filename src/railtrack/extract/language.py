@@ -39,8 +39,7 @@ from railtrack.extract.lexicon import LANGUAGES
 from railtrack.extract.scripts import cyrillic_count as _cyrillic_count
 from railtrack.extract.scripts import latin_count as _latin_count
 from railtrack.extract.scripts import utf8_bytes as _utf8
-from railtrack.extract.unaccented import MIN_CUES as MIN_PLAIN_CUES
-from railtrack.extract.unaccented import plain_polish_words
+from railtrack.extract.unaccented import MIN_PLAIN_CUES, plain_polish_words
 
 __all__ = [
     "UNDETERMINED",

@@ -771,6 +771,11 @@ def lexicon(lang: str) -> Lexicon:
     KeyError
         For a language railtrack has no lexicon for.
     """
+    return _build(_parsed(lang))
+
+
+def _parsed(lang: str) -> Any:
+    """Return the parsed YAML of the lexicon of ``lang`` (KeyError if there is none)."""
     if lang not in LANGUAGES:
         msg = f"no lexicon for {lang!r}; railtrack reads {', '.join(LANGUAGES)}"
         raise KeyError(msg)
@@ -779,7 +784,52 @@ def lexicon(lang: str) -> Lexicon:
         .joinpath("lexicons", f"{lang}.yaml")
         .read_text(encoding="utf-8")
     )
-    return _build(yaml.safe_load(text))
+    return yaml.safe_load(text)
+
+
+@lru_cache(maxsize=8)
+def raw_strings(lang: str) -> tuple[tuple[str, str], ...]:
+    """Return every string of the lexicon of ``lang`` with the top-level key it is under.
+
+    The walk goes through nested mappings and lists in file order; the strings are
+    as written in ``lexicons/{lang}.yaml`` (stems, ``$`` marks and all), for readers
+    that need the lexicon's words rather than its compiled patterns (restoring Polish
+    letters, naming the language of a romanised text).
+
+    Parameters
+    ----------
+    lang : str
+        One of :data:`LANGUAGES`.
+
+    Returns
+    -------
+    tuple of (str, str)
+        ``(top-level key, string)`` pairs.
+
+    Raises
+    ------
+    KeyError
+        For a language railtrack has no lexicon for.
+
+    Examples
+    --------
+    >>> ("train_nouns", "eszelon") in raw_strings("pl")
+    True
+    """
+    out: list[tuple[str, str]] = []
+
+    def walk(node: Any, key: str) -> None:
+        if isinstance(node, str):
+            out.append((key, node))
+        elif isinstance(node, dict):
+            for k, v in node.items():
+                walk(v, key or str(k))
+        elif isinstance(node, list):
+            for v in node:
+                walk(v, key)
+
+    walk(_parsed(lang), "")
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)

@@ -28,12 +28,9 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from importlib import resources
-from typing import Any
-
-import yaml
 
 from railtrack._translit import to_latin
+from railtrack.extract.lexicon import raw_strings
 
 __all__ = ["MIN_SHARE", "MIN_WORDS", "romanized_language", "skeleton"]
 
@@ -87,29 +84,14 @@ def skeleton(word: str) -> str:
     return latin
 
 
-def _strings(node: Any, out: list[str]) -> None:
-    if isinstance(node, str):
-        out.append(node)
-    elif isinstance(node, dict):
-        for v in node.values():
-            _strings(v, out)
-    elif isinstance(node, list):
-        for v in node:
-            _strings(v, out)
-
-
 @lru_cache(maxsize=len(LANGS))
 def _skeletons(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     """Return the skeletons of a Cyrillic lexicon's words and of its stems."""
-    text = (
-        resources.files("railtrack.extract")
-        .joinpath("lexicons", f"{lang}.yaml")
-        .read_text(encoding="utf-8")
-    )
-    entries: list[str] = []
-    _strings(yaml.safe_load(text), entries)
     words = {
-        skeleton(w) for e in entries for w in _WORD.findall(e.lower()) if len(w) >= MIN_LETTERS
+        skeleton(w)
+        for _, e in raw_strings(lang)
+        for w in _WORD.findall(e.lower())
+        if len(w) >= MIN_LETTERS
     }
     stems = {w for w in words if len(w) >= MIN_STEM}
     return frozenset(words), frozenset(stems)

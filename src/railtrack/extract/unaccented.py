@@ -30,10 +30,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from railtrack.extract.lexicon import raw_strings
 
 __all__ = [
     "FOLD",
@@ -66,23 +65,11 @@ _STEM_KEYS = frozenset(
 MIN_STEM = 4
 """Stems shorter than this restore no word start (too many words start alike)."""
 MIN_CUE = 4
+"""Words shorter than this are no cue to Polish ("do", "na", "z" are Czech, Slovak too)."""
 MIN_CUE_STEM = 6
 """Stems shorter than this are no cue to Polish ("front", "europ" start English words)."""
-"""Words shorter than this are no cue to Polish ("do", "na", "z" are Czech, Slovak too)."""
-MIN_CUES = 2
+MIN_PLAIN_CUES = 2
 """At least this many distinct lexicon words make a text in plain letters Polish."""
-
-
-def _strings(node: Any, key: str, out: list[tuple[str, str]]) -> None:
-    """Collect (top-level key, string) for every string under ``node``."""
-    if isinstance(node, str):
-        out.append((key, node))
-    elif isinstance(node, dict):
-        for k, v in node.items():
-            _strings(v, key or str(k), out)
-    elif isinstance(node, list):
-        for v in node:
-            _strings(v, key, out)
 
 
 @lru_cache(maxsize=1)
@@ -97,13 +84,7 @@ def _vocabulary() -> tuple[dict[str, str], frozenset[str], dict[str, str], froze
     cannot be restored for sure); stems marked ``$`` (whole words) restore no word
     start.
     """
-    text = (
-        resources.files("railtrack.extract")
-        .joinpath("lexicons", "pl.yaml")
-        .read_text(encoding="utf-8")
-    )
-    entries: list[tuple[str, str]] = []
-    _strings(yaml.safe_load(text), "", entries)
+    entries = raw_strings("pl")
     words: dict[str, set[str]] = {}
     keys: dict[str, set[str]] = {}  # the keys each written word is under
     stems: dict[str, set[str]] = {}
