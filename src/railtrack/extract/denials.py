@@ -11,26 +11,13 @@ a future one ("не прибудет", "will not arrive") is a forecast, left al
 
 from __future__ import annotations
 
-import re
-
 from railtrack.extract.cues import VerbCue
+from railtrack.extract.tense import negated_before, past_denial, told_as_past
 
 __all__ = ["denied_arrival"]
 
-# English: a denial of a past arrival ("did not arrive", "has not arrived", "never
-# arrived"); a present or future one ("do not unload", "will not arrive") is none
-_PAST_DENIAL_EN = re.compile(
-    r"\b(?:did|didn't|has|hasn't|have|haven't|had|hadn't|never|yet)\b[\w\s']*$", re.I
-)
 
-
-def denied_arrival(
-    text: str,
-    verbs: list[VerbCue],
-    *,
-    negated: re.Pattern[str],
-    past: re.Pattern[str] | None,
-) -> VerbCue | None:
+def denied_arrival(text: str, verbs: list[VerbCue], *, lang: str) -> VerbCue | None:
     """Return the verb of an arrival ``text`` denies as done, if any.
 
     Parameters
@@ -39,13 +26,11 @@ def denied_arrival(
         One clause of a report.
     verbs
         Its verb cues.
-    negated
-        A pattern that matches (with ``search``) a negation at the end of the words
-        before a verb ("так и не ", "do tej pory nie ", "never ", "has not yet ").
-    past
-        A pattern that matches (with ``search``) the last word of a Slavic verb told as
-        past; None for English, whose cues carry it (``VerbCue.past``) and whose
-        negated past is the bare form ("did not arrive").
+    lang
+        The clause's language: a Slavic verb is told as past by its ending
+        (:func:`railtrack.extract.tense.told_as_past`); an English one by its cue or
+        by a ``past_denial`` word before the negation ("did not arrive", "has not
+        arrived", "never arrived").
 
     Returns
     -------
@@ -55,15 +40,16 @@ def denied_arrival(
     Examples
     --------
     >>> from railtrack.extract.cues import VerbCue
-    >>> neg = re.compile(r"(?:\\b(?:not|never|не)|n't)\\s+(?:\\w+\\s+){0,2}$", re.I)
     >>> text = "The train expected in Brest on April 15 never arrived."
-    >>> denied_arrival(text, [VerbCue("arrival", 46, 53, True)], negated=neg, past=None)
+    >>> denied_arrival(text, [VerbCue("arrival", 46, 53, True)], lang="en")
     VerbCue(role='arrival', start=46, end=53, past=True)
     >>> text = "The train will not arrive in Brest."
-    >>> denied_arrival(text, [VerbCue("arrival", 19, 25, False)], negated=neg, past=None)
+    >>> denied_arrival(text, [VerbCue("arrival", 19, 25, False)], lang="en")
     >>> text = "They do not unload the trains."
-    >>> denied_arrival(text, [VerbCue("arrival", 12, 18, False)], negated=neg, past=None)
+    >>> denied_arrival(text, [VerbCue("arrival", 12, 18, False)], lang="en")
     """
+    negated = negated_before()
+    denial = past_denial(lang)
     for verb in verbs:
         if verb.role != "arrival":
             continue
@@ -71,11 +57,10 @@ def denied_arrival(
         found = negated.search(before)
         if found is None:
             continue
-        if past is None:
-            if verb.past or _PAST_DENIAL_EN.search(before[max(0, found.start() - 12) :]):
+        if denial is not None:
+            if verb.past or denial.search(before[max(0, found.start() - 12) :]):
                 return verb
             continue
-        words = text[verb.start : verb.end].lower().split()
-        if words and past.search(words[-1]) is not None:
+        if told_as_past(text, verb, lang):
             return verb
     return None

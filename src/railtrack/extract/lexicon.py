@@ -366,6 +366,12 @@ class Lexicon:
     by_rail_verbs: tuple[str, ...] = ()
     # endings of verbal nouns ("dostarczenie", "przybycie"): named, not done
     verbal_noun_endings: tuple[str, ...] = ()
+    # a negation right before a verb ("не", "nie", "never"; "-n't" ends a word)
+    negations: tuple[str, ...] = ()
+    # endings of a verb's last word told as past (Slavic; English cues carry the tense)
+    past_endings: tuple[str, ...] = ()
+    # English: words before a negation that make it deny a past arrival ("did", "has")
+    past_denial: tuple[str, ...] = ()
     not_places: re.Pattern[str] | None = None
     accident: re.Pattern[str] | None = None
     service: re.Pattern[str] | None = None  # "pasażerów", "uchodźców": people, not a shipment
@@ -759,6 +765,9 @@ def _build(data: dict[str, Any]) -> Lexicon:
         headings=tuple(str(w).lower() for w in data.get("headings") or []),
         by_rail_verbs=tuple(str(w).lower() for w in data.get("by_rail_verbs") or []),
         verbal_noun_endings=tuple(str(w) for w in data.get("verbal_noun_endings") or []),
+        negations=tuple(str(w).lower() for w in data.get("negations") or []),
+        past_endings=tuple(str(w).lower() for w in data.get("past_endings") or []),
+        past_denial=tuple(str(w).lower() for w in data.get("past_denial") or []),
     )
 
 

@@ -51,6 +51,7 @@ from railtrack.extract.places import PlaceSpan, is_broad
 from railtrack.extract.readers import Reader, reader_for
 from railtrack.extract.relatives import earlier_arrival, main_verbs
 from railtrack.extract.sentences import Clause, split_clauses
+from railtrack.extract.tense import negated_before, told_as_past
 from railtrack.extract.textpass import map_facts, without_quoted
 from railtrack.models import DateWindow
 
@@ -236,22 +237,6 @@ def _set_final(facts: _Facts, fact: Fact) -> None:
     facts.destination = fact
 
 
-_NEGATED = re.compile(
-    r"(?:\b(?:not|never|yet\s+to|не|ні|nie|nigdy)|n't)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
-)
-"""A negation just before a verb: "has not yet arrived", "ещё не прибыл", "nie dotarł"."""
-
-
-_PAST_FORM = {
-    # past tense (with its reflexive), or a passive participle of a completed action
-    "ru": re.compile(r"(?:л|ла|ло|ли)(?:ся|сь)?$|[её]н[аоы]?$|ан[аоы]?$"),
-    "uk": re.compile(r"(?:в|ла|ло|ли)(?:ся|сь)?$|[еє]н[аоиі]?$|ан[аоиі]?$|[нт]о$"),
-    "be": re.compile(r"(?:ў|ла|ло|лі)(?:ся|сь)?$|[еэ]н[аоы]?$|ан[аоы]?$|[нт]а$"),
-    "pl": re.compile(r"(?:ł|ła|ło|li|ły)(?:em|am|eś|aś|yśmy|iśmy|yście|iście)?$|(?:ano|ono|to)$"),
-}
-"""The last word of a Slavic verb told as past; English verbs carry it (``VerbCue.past``)."""
-
-
 def arrival_told(train: _Facts) -> bool:
     """Whether the text tells the train's arrival at its end as past, dated or not.
 
@@ -407,12 +392,7 @@ class _ClauseReader:
 
     def _told_as_past(self) -> bool:
         """Whether a verb of the clause tells a movement as done ("прибыл", "arrived")."""
-        past = _PAST_FORM.get(self.rd.lang)
-        for verb in self.verbs:
-            words = self.text[verb.start : verb.end].lower().split()
-            if verb.past and (past is None or (words and past.search(words[-1]))):
-                return True
-        return False
+        return any(v.past and told_as_past(self.text, v, self.rd.lang) for v in self.verbs)
 
     def _fact(self, value: Any, start: int, end: int, *, inferred: bool = False) -> Fact:
         return Fact(value, self.text[start:end], self.offset + start, self.offset + end, inferred)
@@ -509,13 +489,10 @@ class _ClauseReader:
         if self._entered is not None and verb == self._entered[0]:
             return  # ("въехал в Беларусь, направляясь в Гомель": a border crossed, trial12 T6)
         elided = verb is self.elided and verb not in self.verbs
-        if not elided and _NEGATED.search(self.text[max(0, verb.start - 24) : verb.start]):
+        if not elided and negated_before().search(self.text[max(0, verb.start - 24) : verb.start]):
             return
-        past = _PAST_FORM.get(self.rd.lang)
-        if not elided and past is not None:
-            words = self.text[verb.start : verb.end].lower().split()
-            if not words or past.search(words[-1]) is None:
-                return  # "docierają", "trafi do", "прибудет": not told as past
+        if not elided and not told_as_past(self.text, verb, self.rd.lang):
+            return  # "docierają", "trafi do", "прибудет": not told as past
         start = place.cue_start if elided else min(verb.start, place.cue_start)
         end = place.end if elided else max(verb.end, place.end)
         facts.arrived = self._fact(place.text.lower(), start, end)
@@ -1284,9 +1261,7 @@ class _ClauseReader:
             # movement's places: how long its trip takes
             self._duration_into(facts)
         self.counts_into(facts.counts)
-        denied = denied_arrival(
-            self.text, self.verbs, negated=_NEGATED, past=_PAST_FORM.get(self.rd.lang)
-        )
+        denied = denied_arrival(self.text, self.verbs, lang=self.rd.lang)
         if denied is not None:
             facts.denied = self._fact(True, denied.start, denied.end)
         if _known(facts) == before and not self._moves():
