@@ -64,6 +64,8 @@ ClaimKind = Literal["sighted", "planned", "expected"]
 
 Credibility = Annotated[int, Field(ge=1, le=6)]
 """Admiralty information credibility: 1 confirmed ... 6 cannot be judged."""
+UNKNOWN_CREDIBILITY = 6
+"""The Admiralty grade of a claim whose credibility is not told (6: cannot be judged)."""
 
 Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
 
@@ -722,7 +724,7 @@ class Shipment(_Frozen):
     cars: CarCounts = CarCounts()
     equipment: str | None = None
     claim: ClaimKind = "sighted"
-    credibility: Credibility = 6
+    credibility: Credibility = UNKNOWN_CREDIBILITY
     source: Source
     group: str | None = None
     note: str | None = None

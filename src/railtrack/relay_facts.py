@@ -32,7 +32,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from railtrack import columns as C
-from railtrack.models import CAR_TYPES, CarCounts, Shipment
+from railtrack.models import CAR_TYPES, UNKNOWN_CREDIBILITY, CarCounts, Shipment
 
 logger = logging.getLogger(__name__)
 
@@ -239,12 +239,12 @@ def _rows(shipments: pd.DataFrame) -> list[dict[str, object]]:
     return shipments[cols].to_dict("records")  # type: ignore[return-value]
 
 
-def _ordered(rows: list[dict[str, object]], linked: list[int]) -> list[int]:
+def _most_credible_first(rows: list[dict[str, object]], linked: list[int]) -> list[int]:
     """Return linked rows most credible first, then in load order."""
 
     def credibility(n: int) -> float:
         value = rows[n].get(C.CREDIBILITY)
-        return 6.0 if _blank(value) else float(value)  # type: ignore[arg-type]
+        return float(UNKNOWN_CREDIBILITY) if _blank(value) else float(value)  # type: ignore[arg-type]
 
     return sorted(linked, key=lambda n: (credibility(n), n))
 
@@ -282,7 +282,7 @@ def linked_fills(shipments: pd.DataFrame, relays: pd.DataFrame) -> dict[str, dic
     out: dict[str, dict[str, object]] = {}
     for train, (at, members) in linked.items():
         kept = rows[at]
-        order = _ordered(rows, members)
+        order = _most_credible_first(rows, members)
         taken, _ = _choose(kept, [rows[n] for n in order])
         fills: dict[str, object] = {}
         for fact, i in taken.items():
@@ -320,7 +320,7 @@ def fact_disagreements(shipments: pd.DataFrame, relays: pd.DataFrame) -> list[Di
     rows, linked = _involved(shipments, relays)
     out: list[Disagreement] = []
     for train, (at, members) in linked.items():
-        order = _ordered(rows, members)
+        order = _most_credible_first(rows, members)
         _, argued = _choose(rows[at], [rows[n] for n in order])
         out.extend(
             Disagreement(train, str(rows[order[i]][C.ID]), fact, mine, theirs)

@@ -102,7 +102,7 @@ from railtrack._told_index import ToldIndex
 from railtrack.extract.corrections import corrected_totals
 from railtrack.io import ReportSet
 from railtrack.io.reportset import Problem
-from railtrack.models import Shipment
+from railtrack.models import UNKNOWN_CREDIBILITY, Shipment
 from railtrack.relay_facts import (
     Disagreement,
     fact_disagreements,
@@ -198,6 +198,7 @@ class _Candidate:
     origin: str = "?"  # "id:...", "region:...", "text:..." or "?" (untold)
     later: bool = False  # told as one after another ("the second train", "kolejny")
     teller: str = ""  # who told it: the source and the outlet relaying it
+    published: int = 0  # the report's publication day (ordinal; also in ``rank``)
 
 
 def _text(column: pd.Series) -> pd.Series:
@@ -315,7 +316,7 @@ def _candidates(
     bounds = _bounds(table)
     vias = [0 if v is None else str(v).count(";") + 1 for v in _text(table[C.VIA])]
     grouped = table[C.GROUP].notna().tolist()
-    credibility = pd.to_numeric(table[C.CREDIBILITY], errors="coerce").fillna(6).tolist()
+    credibility = pd.to_numeric(table[C.CREDIBILITY], errors="coerce").fillna(UNKNOWN_CREDIBILITY).tolist()
     claims = (
         [claim_rank(c) for c in table[C.CLAIM].tolist()]
         if C.CLAIM in table.columns
@@ -363,6 +364,7 @@ def _candidates(
                 group_rank=(cred, published[i], "\x1f".join(group or ()), -says, ids[i]),
                 origin=origins[i],
                 later=bool(later[i]),
+                published=published[i],
                 teller=tellers[i],
             )
         )
@@ -414,7 +416,7 @@ def keep_rank(shipment: Shipment) -> tuple[int, int, int]:
 
 def _group_credibility(table: pd.DataFrame) -> dict[tuple[str, ...], float]:
     """Return each group's best credibility (lowest grade) among its trains."""
-    credibility = pd.to_numeric(table[C.CREDIBILITY], errors="coerce").fillna(6).tolist()
+    credibility = pd.to_numeric(table[C.CREDIBILITY], errors="coerce").fillna(UNKNOWN_CREDIBILITY).tolist()
     best: dict[tuple[str, ...], float] = {}
     for group, cred in zip(_group_keys(table), credibility, strict=True):
         if group is not None:
@@ -692,7 +694,7 @@ def _same_train(
     a: _Candidate, b: _Candidate, settings: Settings, within: Within | None = None
 ) -> str | None:
     """Return which dates agree when ``a`` and ``b`` tell one movement, else None."""
-    if a.report_key == b.report_key or _told_as_next(a, b):
+    if a.report_key == b.report_key or _told_as_later(a, b):
         return None
     loose = a.origin != b.origin
     if loose and (a.rank[2] != b.rank[2] or not _origins_fit(a.origin, b.origin, within)):
@@ -705,7 +707,7 @@ def _same_train(
     return _dates_agree(a, b, settings, slack=0 if loose else None)
 
 
-def _told_as_next(a: _Candidate, b: _Candidate) -> bool:
+def _told_as_later(a: _Candidate, b: _Candidate) -> bool:
     """Whether one teller's later report tells its train as the next after the other's.
 
     A channel posts the first train, then "Другі эшалон прыбыў ...", "Второй эшелон
@@ -716,8 +718,8 @@ def _told_as_next(a: _Candidate, b: _Candidate) -> bool:
     """
     if a.later == b.later or a.teller != b.teller:
         return False
-    first, then = (a, b) if a.rank[4] <= b.rank[4] else (b, a)
-    return then.later and first.rank[4] < then.rank[4]
+    first, then = (a, b) if a.published <= b.published else (b, a)
+    return then.later and first.published < then.published
 
 
 def _fit(a: _Candidate, b: _Candidate) -> tuple[int, int, int]:
@@ -1099,7 +1101,7 @@ def _station_links(
             other = candidates[j]
             if other.report_key == c.report_key or (j, c.report_key) in taken:
                 continue
-            if _told_as_next(c, other) or not _cars_agree(c, other, tolerance):
+            if _told_as_later(c, other) or not _cars_agree(c, other, tolerance):
                 continue
             off = _at_station_fits(lonely[i], other, ends[j], vias[j], settings)
             if off is not None:
@@ -1368,7 +1370,7 @@ def _follows(
     """Whether ``c``, a post of the channel ``kept`` was posted in, follows that train up."""
     if c.report_key == kept.report_key or c.grouped or kept.grouped:
         return False
-    if _told_as_next(c, kept):
+    if _told_as_later(c, kept):
         return False
     told = all(e is not None for e in (*c_ends, *kept_ends))
     dated = (c.departure or c.arrival) is not None and (kept.departure or kept.arrival) is not None

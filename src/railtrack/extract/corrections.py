@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from railtrack import columns as C
 from railtrack.extract.lexicon import lexicon
+from railtrack.models import CAR_TYPES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -38,8 +40,9 @@ _NUMBER = r"(\d{1,4})"
 # up to two words after a number inside a form ("44 cars, not 40")
 _NOUNS = r"(?:\s+[^\W\d]+){0,2}?"
 _SAID = "count corrected:"
-_SAID_NOTE = re.compile(r"count corrected: (\d+), not (\d+)")
-_CAR_FIELDS = ("total", "flat", "passenger", "covered", "tank", "other")
+"""How a shipment's note records a correction; :func:`corrected_count` reads it back."""
+_SAID_NOTE = re.compile(rf"{re.escape(_SAID)} (\d+), not (\d+)")
+_CAR_FIELDS = ("total", *CAR_TYPES)
 
 
 @dataclass(frozen=True)
@@ -150,12 +153,17 @@ def _corrected(s: Shipment, fix: CountCorrection) -> Shipment:
     changed = {k: fix.new for k in _CAR_FIELDS if counts.get(k) == fix.old}
     if not changed and fix.new not in (counts.get(k) for k in _CAR_FIELDS):
         return s
-    said = f"{_SAID} {fix.new}, not {fix.old} ({fix.text})"
+    said = _said(fix)
     note = said if not s.note else f"{s.note}; {said}"
     update: dict[str, object] = {"note": note}
     if changed:
         update["cars"] = s.cars.model_copy(update=changed)
     return s.model_copy(update=update)
+
+
+def _said(fix: CountCorrection) -> str:
+    """Return the note recording ``fix``, in the form :data:`_SAID_NOTE` reads back."""
+    return f"{_SAID} {fix.new}, not {fix.old} ({fix.text})"
 
 
 def corrected_count(note: object) -> int | None:
@@ -200,17 +208,18 @@ def corrected_totals(shipments: pd.DataFrame, relays: pd.DataFrame) -> dict[str,
     >>> corrected_totals(ships, pd.DataFrame({"id": ["b-t1"], "train": ["a-t1"]}))
     {'a-t1': (44, False)}
     """
-    if not len(relays) or "note" not in shipments.columns:
+    if not len(relays) or C.NOTE not in shipments.columns:
         return {}
     fixed = {
         str(i): n
-        for i, note in zip(shipments["id"], shipments["note"], strict=True)
+        for i, note in zip(shipments[C.ID], shipments[C.NOTE], strict=True)
         if (n := corrected_count(note)) is not None
     }
     if not fixed:
         return {}
     out: dict[str, tuple[int, bool]] = {}
-    for dropped, train in zip(relays["id"].astype(str), relays["train"].astype(str), strict=True):
+    links = zip(relays[C.ID].astype(str), relays["train"].astype(str), strict=True)
+    for dropped, train in links:
         if dropped in fixed:
             out[train] = (fixed[dropped], False)
     return out
