@@ -316,7 +316,8 @@ def _candidates(
     bounds = _bounds(table)
     vias = [0 if v is None else str(v).count(";") + 1 for v in _text(table[C.VIA])]
     grouped = table[C.GROUP].notna().tolist()
-    credibility = pd.to_numeric(table[C.CREDIBILITY], errors="coerce").fillna(UNKNOWN_CREDIBILITY).tolist()
+    grades = pd.to_numeric(table[C.CREDIBILITY], errors="coerce")
+    credibility = grades.fillna(UNKNOWN_CREDIBILITY).tolist()
     claims = (
         [claim_rank(c) for c in table[C.CLAIM].tolist()]
         if C.CLAIM in table.columns
@@ -416,7 +417,8 @@ def keep_rank(shipment: Shipment) -> tuple[int, int, int]:
 
 def _group_credibility(table: pd.DataFrame) -> dict[tuple[str, ...], float]:
     """Return each group's best credibility (lowest grade) among its trains."""
-    credibility = pd.to_numeric(table[C.CREDIBILITY], errors="coerce").fillna(UNKNOWN_CREDIBILITY).tolist()
+    grades = pd.to_numeric(table[C.CREDIBILITY], errors="coerce")
+    credibility = grades.fillna(UNKNOWN_CREDIBILITY).tolist()
     best: dict[tuple[str, ...], float] = {}
     for group, cred in zip(_group_keys(table), credibility, strict=True):
         if group is not None:

@@ -62,7 +62,7 @@ def day_items(text: str, rd: Reader) -> list[DayItem] | None:
     -------
     list of DayItem or None
         Two or more parts, in order, up to the text's end (the first starts after a
-        heading ending with a colon, "Эшелоны возвращаются в Россию:", which is said
+        preamble ending with a colon, "Эшелоны возвращаются в Россию:", which is said
         of them all, else at 0), or None when the text is no such list: a part without
         exactly one date, without a place, or whose count is not one number of trains;
         the first part must name the trains it counts.
@@ -90,13 +90,13 @@ def day_items(text: str, rd: Reader) -> list[DayItem] | None:
                 break  # (a closing remark after the list: left to the last item)
             if items:
                 return None
-            continue  # (words before the list, a heading: the first item takes them)
+            continue  # (words before the list, a preamble: the first item takes them)
         items.append(item)
     if len(items) < 2:
         return None
     first = items[0]
     head = text.rfind(":", 0, first.start + rd.find_dates(text[first.start : first.end])[0].start)
-    # ("Эшелоны возвращаются в Россию: 13 апреля ...": the heading is said of them all)
+    # ("Эшелоны возвращаются в Россию: 13 апреля ...": the preamble is said of them all)
     items[0] = replace(first, start=head + 1)
     items[-1] = replace(items[-1], end=len(text))
     return items

@@ -1,11 +1,11 @@
-"""A report's opening heading: the destination of every train it goes on to tell.
+"""A report's lead: the destination of every train it goes on to tell.
 
 Military and logistics pages open with where the movement goes and only then tell the
 trains: "Kierunek: Drawsko Pomorskie" over an article on a unit's rail transport, "W
 kierunku Orzysza ... przemieszczają się żołnierze oraz sprzęt" before "Zorganizowano
 11 transportów operacyjnych", "Направление — Валуйки" over a post. The trains told
-later name no destination of their own: the heading is theirs.
-:func:`lead_destination` finds such a heading (the report's first sentence opens with
+later name no destination of their own: the lead's is theirs.
+:func:`lead_destination` finds such a lead (the report's first sentence opens with
 a destination cue, names one destination and no origin); :func:`give_lead_destination`
 gives it to the trains when none of the report's trains or groups has a destination
 (a report whose trains name their own ends keeps them).
@@ -47,7 +47,7 @@ def lead_destination(text: str, reader: Any) -> PlaceSpan | None:
         The place, its offsets in ``text``: only when the first sentence (or first
         line) opens with a destination cue ("Kierunek:", "W kierunku", "Направление
         —", "In the direction of"), names no other destination, no origin and no
-        train (a sentence that tells a train is not a heading).
+        train (a sentence that tells a train is no lead).
     """
     bounds = sentence_bounds(text)
     if not bounds:
@@ -55,10 +55,10 @@ def lead_destination(text: str, reader: Any) -> PlaceSpan | None:
     start, end = bounds[0]
     newline = text.find("\n", start, end)
     if newline != -1:
-        end = newline  # a heading on its own line
+        end = newline  # a lead on its own line
     first = text[start:end]
     if reader.has_train_noun(first):
-        return None  # a sentence telling a train ("В г. Кинель ... заметили состав"): no heading
+        return None  # a sentence telling a train ("В г. Кинель ... заметили состав"): no lead
     skipped = len(first) - len(first.lstrip())
     places = reader.find_places(first)
     destinations = [p for p in places if p.role == "destination"]
@@ -66,7 +66,7 @@ def lead_destination(text: str, reader: Any) -> PlaceSpan | None:
         return None
     place = destinations[0]
     if place.cue_start != skipped:
-        return None  # the sentence opens with something else: no heading
+        return None  # the sentence opens with something else: no lead
     return PlaceSpan(
         place.role, place.text, place.start + start, place.end + start, place.cue_start + start,
         place.lang,
@@ -74,13 +74,13 @@ def lead_destination(text: str, reader: Any) -> PlaceSpan | None:
 
 
 def give_lead_destination(draft: ReportDraft, text: str, reader: Any) -> None:
-    """Give a report's heading destination to its trains when none names one.
+    """Give a report's lead destination to its trains when none names one.
 
     Parameters
     ----------
     draft
         The report's trains and groups; changed in place (each train kept, not
-        vetoed, takes the heading as an inferred destination).
+        vetoed, takes the lead's as an inferred destination).
     text
         The report as read.
     reader

@@ -261,8 +261,20 @@ def _has_facts(facts: _Facts) -> bool:
 class _ClauseReader:
     """Read the places, dates, counts and claim of one clause into a facts holder."""
 
-    def __init__(self, clause: Clause, text: str, published: date | None, reader: Reader) -> None:
+    def __init__(
+        self,
+        clause: Clause,
+        text: str,
+        published: date | None,
+        reader: Reader,
+        *,
+        places: list[PlaceSpan] | None = None,
+    ) -> None:
         self.clause = clause
+        if places is not None:
+            # places already read for this text (a list item whose verb is left out):
+            # the value :attr:`places` would compute, kept where ``once`` keeps it
+            self.__dict__["places"] = list(places)
         self.offset = clause.start
         self.text = text
         self.published = published
@@ -1494,7 +1506,7 @@ def read_trains(
     for clause in assembly.clauses:
         assembly.read_clause(clause)
     draft = _finish(assembly, lang=lang, max_group_trains=max_group_trains)
-    # "Kierunek: Drawsko Pomorskie" heading a report whose trains name no end
+    # "Kierunek: Drawsko Pomorskie" as the lead of a report whose trains name no end
     give_lead_destination(draft, text, assembly.default)
     if text is not as_given and text != as_given:
         # a fact's words are quoted as the report gives them, not with the blanked legs
@@ -1656,7 +1668,7 @@ class _Assembly:
         if items is None:
             return False
         told: _Facts | None = None
-        said_of_all = TrainDraft()  # (the heading before the first item, if any)
+        said_of_all = TrainDraft()  # (the preamble before the first item, if any)
         if items[0].start > 0:
             head = Clause(
                 clause.text[: items[0].start],
@@ -1673,9 +1685,13 @@ class _Assembly:
                 clause.start + item.end,
                 clause.sentence,
             )
-            reader = _ClauseReader(piece, piece.text, self.published, rd)
-            if item.elided:
-                vars(reader)["places"] = list(item.places)  # (read after the verb left out)
+            reader = _ClauseReader(
+                piece,
+                piece.text,
+                self.published,
+                rd,
+                places=list(item.places) if item.elided else None,  # (read after the verb)
+            )
             self.group, self.current = None, None
             if not item.elided and item.n_trains > 1:
                 self._read_piece(clause, piece, None, reader, rd)
