@@ -19,6 +19,16 @@ __all__ = ["KeptDays", "open_origin"]
 def open_origin(origin: str) -> bool:
     """Whether an origin key may fit another key than itself: untold, or a region.
 
+    Parameters
+    ----------
+    origin : str
+        An origin key of :mod:`railtrack.relays` (``"id:..."``, ``"region:..."``,
+        ``"text:..."`` or ``"?"``).
+
+    Returns
+    -------
+    bool
+
     Examples
     --------
     >>> open_origin("?"), open_origin("region:Russia"), open_origin("id:RU-VYAZMA")

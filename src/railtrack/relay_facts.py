@@ -332,6 +332,19 @@ def fact_disagreements(shipments: pd.DataFrame, relays: pd.DataFrame) -> list[Di
 def with_fills(shipments: pd.DataFrame, fills: Mapping[str, Mapping[str, object]]) -> pd.DataFrame:
     """Return the shipments with :func:`linked_fills` applied (a copy when any applies).
 
+    Parameters
+    ----------
+    shipments : pandas.DataFrame
+        The shipment table (one row per record; ``id`` and the columns filled).
+    fills : mapping
+        Kept train id -> {column: value}, as :func:`linked_fills` returns.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``shipments`` itself when no fill applies; else a copy with the values set,
+        each column keeping its dtype.
+
     Examples
     --------
     >>> ships = pd.DataFrame({"id": ["c-t1"], "origin": [None]})

@@ -130,6 +130,18 @@ def apply_count_corrections(
     as the correction. The note (``"count corrected: 44, not 40 (не 40, а 44)"``)
     is the correction's source in the report.
 
+    Parameters
+    ----------
+    shipments : list of Shipment
+        The report's shipments.
+    corrections : list of CountCorrection
+        The corrections the report tells (:func:`count_corrections`).
+
+    Returns
+    -------
+    list of Shipment
+        Copies where a correction applies; ``shipments`` itself when there is none.
+
     Examples
     --------
     >>> from railtrack.models import CarCounts, Shipment, Source
@@ -168,6 +180,16 @@ def _said(fix: CountCorrection) -> str:
 
 def corrected_count(note: object) -> int | None:
     """Return the corrected count a shipment's note records, or None.
+
+    Parameters
+    ----------
+    note : object
+        A shipment's ``note`` (a string, or None/NaN when it has none).
+
+    Returns
+    -------
+    int or None
+        The new count of the first correction the note records.
 
     Examples
     --------

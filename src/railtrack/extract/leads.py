@@ -48,6 +48,15 @@ def lead_destination(text: str, reader: Any) -> PlaceSpan | None:
         line) opens with a destination cue ("Kierunek:", "W kierunku", "Направление
         —", "In the direction of"), names no other destination, no origin and no
         train (a sentence that tells a train is no lead).
+
+    Examples
+    --------
+    >>> from railtrack.extract.readers import reader_for
+    >>> text = "Kierunek: Drawsko Pomorskie. Na stację przyjechał pociąg z 30 platformami."
+    >>> lead_destination(text, reader_for("pl")).text
+    'Drawsko Pomorskie'
+    >>> lead_destination("Pociąg przyjechał do Brześcia.", reader_for("pl")) is None
+    True
     """
     bounds = sentence_bounds(text)
     if not bounds:
@@ -85,6 +94,16 @@ def give_lead_destination(draft: ReportDraft, text: str, reader: Any) -> None:
         The report as read.
     reader
         The report language's reader.
+
+    Examples
+    --------
+    >>> from railtrack.extract.readers import reader_for
+    >>> from railtrack.extract.trains import ReportDraft, TrainDraft
+    >>> draft = ReportDraft(trains=[TrainDraft()])
+    >>> text = "Kierunek: Drawsko Pomorskie. Na stację przyjechał pociąg z 30 platformami."
+    >>> give_lead_destination(draft, text, reader_for("pl"))
+    >>> draft.trains[0].destination.text, draft.trains[0].destination.inferred
+    ('Drawsko Pomorskie', True)
     """
     kept = [t for t in draft.trains if not t.vetoed]
     if not kept or any(t.destination is not None for t in kept):

@@ -107,6 +107,22 @@ def main_verbs(text: str, lang: str, at: int, verbs: list[VerbCue]) -> list[Verb
     to leave Brest": tomorrow is the leaving's); a date inside one by all the verbs. When
     the sentence has no verb of its own outside them, all the verbs are returned.
 
+    Parameters
+    ----------
+    text : str
+        One sentence.
+    lang : str
+        Its language (the lexicon's ``relative_pronouns``).
+    at : int
+        The date's offset in ``text``.
+    verbs : list of VerbCue
+        The sentence's verb cues.
+
+    Returns
+    -------
+    list of VerbCue
+        A sub-list of ``verbs``, in their order.
+
     Examples
     --------
     >>> from railtrack.extract.cues import VerbCue

@@ -71,6 +71,19 @@ _WORD = re.compile(r"[^\W\d_]+")
 def skeleton(word: str) -> str:
     """Return the rough sound skeleton of a word in either script.
 
+    Cyrillic is transliterated, then sounds typed several ways ("ja", "ya", "ia";
+    "h" and "g") are written one way, so a word and its romanisations compare equal.
+
+    Parameters
+    ----------
+    word : str
+        One word, lower case.
+
+    Returns
+    -------
+    str
+        Its skeleton in Latin letters.
+
     Examples
     --------
     >>> skeleton("отправился"), skeleton("otpravilsja"), skeleton("otpravilsya")
@@ -117,6 +130,13 @@ def romanized_language(text: str) -> str | None:
         The language with the most distinct lexicon words in the text (at least
         :data:`MIN_WORDS` and :data:`MIN_SHARE` of its words), Russian first on a tie;
         None for a text with Cyrillic letters or too few such words.
+
+    Examples
+    --------
+    >>> romanized_language("Vchera v Brest pribyl eshelon iz 40 vagonov s tekhnikoi.")
+    'ru'
+    >>> romanized_language("A train of 40 cars arrived in Brest yesterday.") is None
+    True
     """
     if re.search(r"[\u0400-\u04ff]", text):
         return None

@@ -123,6 +123,17 @@ def plain_polish_words(text: str) -> int:
     Words of at least :data:`MIN_CUE` letters, compared lower-cased and folded, whole
     ("wagonami", "pociag") or, for the lexicon's stems, by their start ("odjechala").
 
+    Parameters
+    ----------
+    text : str
+        A report or sentence in Latin letters.
+
+    Returns
+    -------
+    int
+        The number of distinct such words (:data:`MIN_PLAIN_CUES` of them make the
+        text Polish for the language identifier).
+
     Examples
     --------
     >>> plain_polish_words("Do Baranowicz przyjechal pociag wojskowy z 30 wagonami.")
@@ -145,6 +156,17 @@ def is_unaccented(text: str) -> bool:
     """Whether a Polish text is mostly typed without its letters.
 
     True when more of its words could take their Polish letters back than have them.
+
+    Parameters
+    ----------
+    text : str
+        A Polish text.
+
+    Returns
+    -------
+    bool
+        Whether the words that could take Polish letters back outnumber those
+        written with them.
 
     Examples
     --------
@@ -227,6 +249,19 @@ def with_polish_letters(text: str, lang: str) -> str:
     Any other text (another language, Polish written with its letters) is returned
     as it is, the same object.
 
+    Parameters
+    ----------
+    text : str
+        A report or sentence.
+    lang : str
+        Its language; only ``pl`` is restored.
+
+    Returns
+    -------
+    str
+        The text with the letters given back (same length: offsets stand), or
+        ``text`` itself.
+
     Examples
     --------
     >>> with_polish_letters("Sklad przyjechal do Brzescia z 40 wagonami.", "pl")
@@ -253,6 +288,21 @@ def to_typed(draft: Any, text: str) -> None:
         The :class:`~railtrack.extract.trains.ReportDraft`; changed in place.
     text
         The text before :func:`restore_diacritics`.
+
+    Returns
+    -------
+    None
+        ``draft`` is changed in place.
+
+    Examples
+    --------
+    >>> from railtrack.extract.trains import Fact, ReportDraft, TrainDraft
+    >>> typed = "Sklad przyjechal do Brzescia."
+    >>> draft = ReportDraft(trains=[TrainDraft()])
+    >>> draft.trains[0].destination = Fact("Brześcia", "Brześcia", 20, 28)
+    >>> to_typed(draft, typed)
+    >>> draft.trains[0].destination.text, draft.trains[0].destination.value
+    ('Brzescia', 'Brześcia')
     """
     from railtrack.extract.textpass import map_facts
 

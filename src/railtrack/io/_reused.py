@@ -40,7 +40,20 @@ is another train; with only counts or notes told otherwise, the same train told 
 
 
 def differing_fields(first: Any, again: Any) -> list[str]:
-    """Return the fields two records of one kind tell differently (id, evidence, report left out).
+    """Return the fields two records of one kind tell differently.
+
+    The id, the evidence and the report id say where a record was read, not which
+    train it tells: they are left out.
+
+    Parameters
+    ----------
+    first, again : pydantic model
+        Two records of one kind (:class:`~railtrack.models.Shipment`, ...).
+
+    Returns
+    -------
+    list of str
+        Field names, in the model's order.
 
     Examples
     --------

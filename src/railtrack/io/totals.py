@@ -59,6 +59,16 @@ def total_labels() -> frozenset[str]:
 def is_sum_formula(value: object) -> bool:
     """Whether a cell holds a formula that sums other cells (``=SUM(D2:D4)``).
 
+    Parameters
+    ----------
+    value : object
+        A cell as read with its formulas (openpyxl without cached values).
+
+    Returns
+    -------
+    bool
+        True for ``=SUM(...)`` and ``=SUBTOTAL(...)`` in any case.
+
     Examples
     --------
     >>> is_sum_formula("=SUM(D2:D4)"), is_sum_formula("=subtotal(9,D2:D9)")
