@@ -411,13 +411,31 @@ def _by_letters(text: str) -> str | None:
 
 
 def _other_language(text: str) -> tuple[str, float] | None:
-    """Return the language of a text in none of the five, if the wide detector says so."""
+    """Return the language of a text in none of the five, if the wide detector says so.
+
+    A text with fewer than :data:`MIN_LETTERS_TO_NAME` letters is
+    :data:`UNDETERMINED`: the wide detector (low accuracy mode) names short texts
+    wrongly and surely ("Dnes do Borisova přijel vlak se 40 vagony z Ruska.", Czech,
+    as Hungarian at 0.998; trial14 C1).
+
+    Examples
+    --------
+    >>> _other_language("Dnes do Borisova přijel vlak se 40 vagony z Ruska.")[0]
+    'und'
+    >>> text = "Vlak se 40 vagony dnes přijel do Borisova z Ruska, jak informoval kanál."
+    >>> _other_language(text)[0]
+    'cs'
+    """
     values = _wide_detector().compute_language_confidence_values(text)
     if not values:
         return None
     top = values[0]
     code = _code(top.language)
-    return (code, top.value) if code not in LANGUAGES else None
+    if code in LANGUAGES:
+        return None
+    if len(_LETTER.findall(text)) < MIN_LETTERS_TO_NAME:
+        return UNDETERMINED, top.value
+    return code, top.value
 
 
 # Words English writes often and Spanish, Italian, Portuguese, French, German, Dutch,
@@ -457,6 +475,13 @@ def _reads_as_english(text: str) -> bool:
     return False
 
 
+def _around_names(text: str) -> str:
+    """Return ``text`` without its capitalised words after the first (the names)."""
+    if _LETTER_BEYOND_BLOCKS.search(text) is None:
+        return _CAPITALISED_RE.sub("", text)
+    return _NAME_RE.sub(lambda m: "" if m[0][0].isupper() else m[0], text)
+
+
 def _other_language_around_names(text: str) -> tuple[str, float] | None:
     """Return the language, if not English, of the words around a text's names.
 
@@ -465,10 +490,7 @@ def _other_language_around_names(text: str) -> tuple[str, float] | None:
     the wide detector is at least :data:`MIN_CONFIDENCE` sure: a list of names and
     numbers in plain Latin letters stays English.
     """
-    if _LETTER_BEYOND_BLOCKS.search(text) is None:
-        around = _CAPITALISED_RE.sub("", text)
-    else:
-        around = _NAME_RE.sub(lambda m: "" if m[0][0].isupper() else m[0], text)
+    around = _around_names(text)
     if not _enough_letters(around):
         return None
     values = _wide_detector().compute_language_confidence_values(around)
