@@ -98,6 +98,9 @@ def test_theatre_alone_is_unchanged() -> None:
         ("Kerch", "Taman", 20, 60),  # over the Crimean bridge, not round the Sea of Azov
         ("Tula", "Oryol", 170, 210),  # the Tula-Orel main line is whole
         ("Vanino", "Kholmsk", 250, 300),  # the rail ferry to Sakhalin
+        # the Brest-Kovel line: Malorita was cut off from Brest (reached only through
+        # Ukraine, whose crossing is closed); trial14 S1
+        ("Brest", "Маларыта", 40, 60),
     ],
 )
 def test_healed_gaps(default: RailNetwork, a: str, b: str, low: float, high: float) -> None:
