@@ -40,6 +40,7 @@ from railtrack._lazy import lazy_module
 from railtrack._regions import Region, RegionIndex, region_core
 from railtrack._translit import (
     base_tokens,
+    is_station_role_word,
     is_suffix_word,
     name_tokens,
     role_rank,
@@ -2314,14 +2315,53 @@ class Gazetteer:
                     "another word (its last letter differs)",
                 )
         if not found.resolved and len(tokens) > 1 and all(map(_is_suffix, tokens[1:])):
-            head = self._resolve_tokens(query, tokens[:1], plain=True)
-            tail = self._resolve_tokens(query, tokens[1:], exact=True)
-            if tail.resolved and tail.station_id is not None and tail.score >= 100.0:
-                return found  # "Valuyki-Liski", "Osinovka–Krasnoye": two places (_resolve_pair)
-            if head.resolved and head.score >= self.settings.resolve_base_score:
-                note = _unknown_station_note(tokens, head.name)
-                return replace(head, precision="town", note=note, candidates=found.candidates)
+            return self._suffixed_town(query, tokens, found)
         return found
+
+    def _suffixed_town(self, query: str, tokens: list[str], found: Resolution) -> Resolution:
+        """Resolve "Минск-Сортировочный" (a station word after a town) to the town.
+
+        The town at geo precision ``town`` with a note that the station is unknown;
+        ``found`` (unresolved) when the words name two places or no town.
+        """
+        head = self._resolve_tokens(query, tokens[:1], plain=True)
+        if not head.resolved and all(map(is_station_role_word, tokens[1:])):
+            # "Brześć-Południowa": a town named by a station's alias ("Brześć
+            # Kujawski" names another town: its word is no station's)
+            head = self._town_of_station_alias(query, tokens[:1], head)
+        tail = self._resolve_tokens(query, tokens[1:], exact=True)
+        if tail.resolved and tail.station_id is not None and tail.score >= 100.0:
+            return found  # "Valuyki-Liski", "Osinovka–Krasnoye": two places (_resolve_pair)
+        if head.resolved and head.score >= self.settings.resolve_base_score:
+            note = _unknown_station_note(tokens, head.name)
+            return replace(head, precision="town", note=note, candidates=found.candidates)
+        return found
+
+    def _town_of_station_alias(
+        self, query: str, tokens: list[str], unresolved: Resolution
+    ) -> Resolution:
+        """Resolve a town name that only a station of the town carries, to the town.
+
+        "Brześć" is an alias of Brest-Tsentralny, and the town table (its aliases
+        capped) lacks it, so "Brześć-Południowa" found no town for its suffix rule.
+        The station's own name less its distinguishing words ("Brest") names the town
+        (:meth:`_resolve_tokens`, ``plain``) when it lies within
+        ``Settings.same_place_km`` of the station; never the station itself, which is
+        another station of that town. ``unresolved`` is returned otherwise.
+        """
+        bare = self._resolve_tokens(query, tokens)
+        if not bare.resolved or bare.station_id not in self._index:
+            return unresolved
+        station = self._stations[self._index[bare.station_id]]
+        own = name_tokens(station.name)
+        if station.tier != 0 or len(own) < 2 or not all(map(_is_suffix, own[1:])):
+            return unresolved
+        town = self._resolve_tokens(query, own[:1], plain=True)
+        if not town.resolved or town.station_id not in self._index:
+            return unresolved
+        if not self._same_place(station, self._stations[self._index[town.station_id]]):
+            return unresolved
+        return town
 
     def _resolve_tokens_once(self, query: str, tokens: list[str]) -> Resolution:
         """Return :meth:`_resolve_tokens`, scored once per distinct token list.
