@@ -101,3 +101,39 @@ def test_station_role_and_compass_words(word: str) -> None:
 @pytest.mark.parametrize("word", ["kujawski", "wolynski", "litewski", "oskol", "kurgan", "wielka"])
 def test_place_adjectives_are_no_station_role_words(word: str) -> None:
     assert not is_station_role_word(word)
+
+
+# A port named by its town (session 15): the port word dropped, the town (or the town of
+# its adjective) must be one place, spelt as written
+
+
+@pytest.mark.parametrize(
+    ("name", "town"),
+    [
+        ("Клайпедского порта", "Klaipėda"),
+        ("порт Клайпеда", "Klaipėda"),
+        ("Маріупольського порту", "Mariupol"),
+        ("Новороссийского порта", "Novorossiysk"),
+        ("порту Усть-Луга", "Ust’-Luga"),
+        ("Port of San Diego", "San Diego"),
+        ("Port of Riga", "Riga"),
+        ("port Gdańsk", "Gdańsk"),
+        ("Gdańsk port", "Gdańsk"),
+    ],
+)
+def test_a_port_named_by_its_town_gives_the_town(net: RailNetwork, name: str, town: str) -> None:
+    r = net.resolve(name)
+    assert r.resolved, r.note
+    assert r.name == town
+    assert r.precision == "town"
+    assert "port" in r.note
+
+
+@pytest.mark.parametrize("name", ["порт Кавказ", "Port", "порт"])
+def test_a_port_word_never_gives_a_translated_or_foreign_namesake(
+    net: RailNetwork, name: str
+) -> None:
+    """Port Kavkaz is a port of its own name, not Caucasia (Colombia), whose alias is
+    "Кавказ"; a port word alone names no port."""
+    r = net.resolve(name)
+    assert "names its port" not in (r.note or "")

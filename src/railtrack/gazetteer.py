@@ -1798,10 +1798,38 @@ class Gazetteer:
                     if r is not None:
                         hits.append(_Hit(form, r, place.written_as(form), place.population))
         if not hits:
-            return self._station_abroad(query, text, lang)
+            port = self._port_town(query, text, lang)
+            return port if port is not None else self._station_abroad(query, text, lang)
         picked = self._pick(query, hits)
         picked = self._tied_nominative_guard(query, forms, picked, hits)
         return self._near_town_guard(query, text, picked, hits)
+
+    def _port_town(self, query: str, text: str, lang: str | None) -> Resolution | None:
+        """Resolve a port named by its town to the town (precision ``town``).
+
+        "Port of San Diego", "portu Charleston", "порт Клайпеда", "Клайпедского порта",
+        "Маріупольського порту": the port word is dropped and the rest, or the town of
+        its adjective ("Клайпедского" -> Клайпеда, "Маріупольського" -> Маріуполь), must
+        name exactly one place exactly (score 100); a tie or two readings stay
+        unresolved.
+        """
+        words = [w for w in re.split(r"[\s\-–—]+", text) if w]
+        rest = [w for w in words if not _PORT_WORD.match(w)]
+        if len(words) < 2 or len(rest) == len(words) or not rest:
+            return None
+        if rest[0].casefold() == "of":  # "Port of San Diego"
+            rest = rest[1:]
+        name = " ".join(rest)
+        places: dict[tuple[str | None, str | None], Resolution] = {}
+        for form in (name, *_adjective_towns(name)):
+            r = self.resolve(form, lang=lang) if lang else self.resolve(form)
+            if r.resolved and r.region is None and r.score >= 100.0 and _spelt_as(form, r):
+                places.setdefault((r.station_id, r.name), r)
+        if len(places) != 1:
+            return None
+        (r,) = places.values()
+        note = f"resolved to the town: {text!r} names its port"
+        return replace(r, query=query, precision="town", note=note)
 
     def _station_abroad(self, query: str, text: str, lang: str | None) -> Resolution | None:
         """Resolve a station abroad named by its town and a role or direction word.
@@ -3008,6 +3036,49 @@ def _fuzzy_plausible(query: str, key: str, score: float) -> bool:
 # A station's role or side after its town's name, as _ascii_fold writes it (marks
 # dropped: "Główny" glowny, "Паўночны" пауночны): Polish, Russian, Ukrainian,
 # Belarusian and English
+# A word for a port, in the five languages and their cases: "порта", "порту", "portu"
+_PORT_WORD = re.compile(
+    r"(?i)^(?:port|ports|portu|porcie|porty|порт|порта|порту|портом|порте|порті|партом"
+    r"|seaport|harbour|harbor)$"
+)
+
+# Adjective endings of a town's name ("Клайпедского", "Маріупольського", "Одесского")
+# and the endings of the town each may come from
+_ADJECTIVE_TOWN = re.compile(
+    r"(?i)^(?P<stem>\w+?)(?P<end>ского|ский|ском|ським|ського|ський|ському|скага|скі)$"
+)
+_TOWN_ENDINGS = ("", "а", "ь", "и", "ы", "е", "о", "ск", "ськ")
+
+
+def _spelt_as(form: str, r: Resolution) -> bool:
+    """Whether a place off the network is spelt as written, not a translation of it.
+
+    "порт Кавказ" is the port of that name, not Caucasia (Colombia), whose alias
+    "Кавказ" is a translation; Klaipėda is "Клайпеда" letter for letter.
+    """
+    if r.in_network is not False or r.name is None:
+        return True
+    written = tokens_skeleton(name_tokens(form))
+    return fuzz.ratio(written, tokens_skeleton(name_tokens(r.name))) >= 80.0
+
+
+def _adjective_towns(name: str) -> tuple[str, ...]:
+    """Town names an adjective may come from: "Клайпедского" -> "Клайпеда", ... .
+
+    >>> "Клайпеда" in _adjective_towns("Клайпедского")
+    True
+    >>> "Маріуполь" in _adjective_towns("Маріупольського")
+    True
+    >>> _adjective_towns("San Diego")
+    ()
+    """
+    m = _ADJECTIVE_TOWN.match(name)
+    if m is None:
+        return ()
+    stem = m.group("stem")
+    return tuple(stem + end for end in _TOWN_ENDINGS)
+
+
 _ROLE_OR_SIDE = re.compile(
     r"(wschodn|zachodn|polnocn|poludniow|glown|centraln|osobow|towarow"
     r"|восточн|западн|северн|южн|главн|центральн|пассажирск|сортировочн|товарн"
