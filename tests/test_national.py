@@ -98,6 +98,9 @@ def test_theatre_alone_is_unchanged() -> None:
         ("Kerch", "Taman", 20, 60),  # over the Crimean bridge, not round the Sea of Azov
         ("Tula", "Oryol", 170, 210),  # the Tula-Orel main line is whole
         ("Vanino", "Kholmsk", 250, 300),  # the rail ferry to Sakhalin
+        # the Brest-Kovel line: Malorita was cut off from Brest (reached only through
+        # Ukraine, whose crossing is closed); trial14 S1
+        ("Brest", "Маларыта", 40, 60),
     ],
 )
 def test_healed_gaps(default: RailNetwork, a: str, b: str, low: float, high: float) -> None:
@@ -364,3 +367,52 @@ def test_layer_stations_are_sourced_and_resolve() -> None:
     d = net.G.nodes["UA-ZERNOVE"]
     assert haversine_km(d["lat"], d["lon"], 52.19, 34.02) < 10
     assert d["snap_km"] <= 12
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "junction"),
+    [
+        # trial14 C3: the path runs through the Orsha junction 3-5 km from the point of
+        # Orsha-Tsentralnaya, over "track near Orsha" nodes
+        ("Смоленск", "Минск", "Orsha-Tsentralnaya"),
+        ("Bryansk", "Жодино", "Orsha-Tsentralnaya"),
+        ("Minsk", "Smolensk", "Orsha-Tsentralnaya"),
+    ],
+)
+def test_route_names_the_junction_station_it_passes(
+    default: RailNetwork, a: str, b: str, junction: str
+) -> None:
+    (route,) = default.route(a, b)
+    stops = default.named_stops(route)
+    assert junction in stops, stops
+    assert not any(s.startswith("track near") for s in stops[1:-1])
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("Смоленск", "Минск"), ("Omsk", "Chelyabinsk"), ("Kerch", "Taman")]
+)
+def test_junction_names_are_stations_near_the_path(default: RailNetwork, a: str, b: str) -> None:
+    """Each name added for a junction is a station within 5 km of a node the path passes."""
+    from railtrack.network import JUNCTION_NAME_KM, haversine_km
+
+    G = default.G
+    (route,) = default.route(a, b)
+    stops = default.named_stops(route)
+    passed = set(route.names)
+    assert stops[0] == route.names[0]
+    assert stops[-1] == route.names[-1]
+    assert len(stops) == len(set(stops)) or len(route.names) != len(set(route.names))
+    by_name = {
+        d["name"]: n
+        for n, d in G.nodes(data=True)
+        if d.get("kind") in {"station", "junction", "yard"}
+    }
+    for name in stops:
+        if name in passed:
+            continue
+        station = G.nodes[by_name[name]]
+        near = min(
+            haversine_km(station["lat"], station["lon"], G.nodes[n]["lat"], G.nodes[n]["lon"])
+            for n in route.stations
+        )
+        assert near <= JUNCTION_NAME_KM, (name, near)

@@ -381,6 +381,42 @@ def role_rank(tokens: list[str]) -> int:
 _ROLE_CODES = {"pasas": "pasaZ", "cenral": "centr"}
 
 
+# Skeleton prefixes of the compass and yard-park words that tell apart the stations of
+# one town: vostochny/wschodnia/uskhodni/skhidna, zapadny/zachodnia/zakhodni,
+# severny/polnocna/paunochny/pivnichna, yuzhny/poludniowa/paudnyovy/pivdenna,
+# tekhnichesky, nechotny/chotny (odd/even park)
+_COMPASS_PREFIXES = (
+    "vastaC", "vSad", "ushad", "shidn", "zapad", "zaCad", "zahad",
+    "sever", "palnac", "paunaC", "pivniC", "uZn", "palud", "paud", "pivden",
+    "tehn", "neCot", "Cotn", "Catn", "neCet", "Cetn",
+)  # fmt: skip
+
+
+def is_station_role_word(token: str) -> bool:
+    """Whether a token is a number, a station-role word or a compass word of a station.
+
+    Narrower than :func:`is_suffix_word`: "Kujawski" (of Brześć Kujawski) and
+    "Wołyński" are adjectives of a place's own name, never of one of its stations.
+
+    Parameters
+    ----------
+    token
+        A token from :func:`name_tokens`.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> [is_station_role_word(t) for t in ("poludniowa", "towarowy", "2", "paudnyovy")]
+    [True, True, True, True]
+    >>> [is_station_role_word(t) for t in ("kujawski", "wolynski", "oskol")]
+    [False, False, False]
+    """
+    return _is_role(token) or _merge(token).startswith(_COMPASS_PREFIXES)
+
+
 def _is_role(token: str) -> bool:
     if token.isdigit():
         return True
@@ -460,7 +496,10 @@ def _role_code(merged: str) -> str:
 # the adjective endings of station words; "owa"/"owy"/"owe": Polish ("Brześć
 # Południowa", "Mińsk Towarowy", "Kowel Osobowe"; session 14)
 _SUFFIX_ENDINGS = re.compile(
-    r"(aya|aja|ia|iy|ij|yi|yj|ii|ye|ie|oe|yy|ny|nyi|ni|na|sky|ski|ska|kiy|ogo|oy|owa|owy|owe)$"
+    r"(aya|aja|ia|iy|ij|yi|yj|ii|ye|ie|oe|yy|ny|nyi|ni|na|sky|ski|ska|kiy|ogo|oy|owa|owy|owe"
+    # Belarusian "-ёвы", "-авы" and plural "-ыя" ("Паўднёвы", "Тэхнічныя"); Polish "-cki",
+    # "-dzki" ("Niecki")
+    r"|ovy|evy|yya|cki|zki)$"
 )
 
 
@@ -486,6 +525,8 @@ def is_suffix_word(token: str) -> bool:
     [True, True, True, False, False]
     >>> [is_suffix_word(t) for t in ("poludniowa", "towarowy", "kijow")]
     [True, True, False]
+    >>> [is_suffix_word(t) for t in ("paudnyovy", "tekhnichnyya", "niecki", "oskol")]
+    [True, True, True, False]
     """
     if token.isdigit() or _is_role(token):
         return True

@@ -40,6 +40,7 @@ from railtrack._lazy import lazy_module
 from railtrack._regions import Region, RegionIndex, region_core
 from railtrack._translit import (
     base_tokens,
+    is_station_role_word,
     is_suffix_word,
     name_tokens,
     role_rank,
@@ -1797,10 +1798,38 @@ class Gazetteer:
                     if r is not None:
                         hits.append(_Hit(form, r, place.written_as(form), place.population))
         if not hits:
-            return self._station_abroad(query, text, lang)
+            port = self._port_town(query, text, lang)
+            return port if port is not None else self._station_abroad(query, text, lang)
         picked = self._pick(query, hits)
         picked = self._tied_nominative_guard(query, forms, picked, hits)
         return self._near_town_guard(query, text, picked, hits)
+
+    def _port_town(self, query: str, text: str, lang: str | None) -> Resolution | None:
+        """Resolve a port named by its town to the town (precision ``town``).
+
+        "Port of San Diego", "portu Charleston", "порт Клайпеда", "Клайпедского порта",
+        "Маріупольського порту": the port word is dropped and the rest, or the town of
+        its adjective ("Клайпедского" -> Клайпеда, "Маріупольського" -> Маріуполь), must
+        name exactly one place exactly (score 100); a tie or two readings stay
+        unresolved.
+        """
+        words = [w for w in re.split(r"[\s\-–—]+", text) if w]
+        rest = [w for w in words if not _PORT_WORD.match(w)]
+        if len(words) < 2 or len(rest) == len(words) or not rest:
+            return None
+        if rest[0].casefold() == "of":  # "Port of San Diego"
+            rest = rest[1:]
+        name = " ".join(rest)
+        places: dict[tuple[str | None, str | None], Resolution] = {}
+        for form in (name, *_adjective_towns(name)):
+            r = self.resolve(form, lang=lang) if lang else self.resolve(form)
+            if r.resolved and r.region is None and r.score >= 100.0 and _spelt_as(form, r):
+                places.setdefault((r.station_id, r.name), r)
+        if len(places) != 1:
+            return None
+        (r,) = places.values()
+        note = f"resolved to the town: {text!r} names its port"
+        return replace(r, query=query, precision="town", note=note)
 
     def _station_abroad(self, query: str, text: str, lang: str | None) -> Resolution | None:
         """Resolve a station abroad named by its town and a role or direction word.
@@ -2314,14 +2343,53 @@ class Gazetteer:
                     "another word (its last letter differs)",
                 )
         if not found.resolved and len(tokens) > 1 and all(map(_is_suffix, tokens[1:])):
-            head = self._resolve_tokens(query, tokens[:1], plain=True)
-            tail = self._resolve_tokens(query, tokens[1:], exact=True)
-            if tail.resolved and tail.station_id is not None and tail.score >= 100.0:
-                return found  # "Valuyki-Liski", "Osinovka–Krasnoye": two places (_resolve_pair)
-            if head.resolved and head.score >= self.settings.resolve_base_score:
-                note = _unknown_station_note(tokens, head.name)
-                return replace(head, precision="town", note=note, candidates=found.candidates)
+            return self._suffixed_town(query, tokens, found)
         return found
+
+    def _suffixed_town(self, query: str, tokens: list[str], found: Resolution) -> Resolution:
+        """Resolve "Минск-Сортировочный" (a station word after a town) to the town.
+
+        The town at geo precision ``town`` with a note that the station is unknown;
+        ``found`` (unresolved) when the words name two places or no town.
+        """
+        head = self._resolve_tokens(query, tokens[:1], plain=True)
+        if not head.resolved and all(map(is_station_role_word, tokens[1:])):
+            # "Brześć-Południowa": a town named by a station's alias ("Brześć
+            # Kujawski" names another town: its word is no station's)
+            head = self._town_of_station_alias(query, tokens[:1], head)
+        tail = self._resolve_tokens(query, tokens[1:], exact=True)
+        if tail.resolved and tail.station_id is not None and tail.score >= 100.0:
+            return found  # "Valuyki-Liski", "Osinovka–Krasnoye": two places (_resolve_pair)
+        if head.resolved and head.score >= self.settings.resolve_base_score:
+            note = _unknown_station_note(tokens, head.name)
+            return replace(head, precision="town", note=note, candidates=found.candidates)
+        return found
+
+    def _town_of_station_alias(
+        self, query: str, tokens: list[str], unresolved: Resolution
+    ) -> Resolution:
+        """Resolve a town name that only a station of the town carries, to the town.
+
+        "Brześć" is an alias of Brest-Tsentralny, and the town table (its aliases
+        capped) lacks it, so "Brześć-Południowa" found no town for its suffix rule.
+        The station's own name less its distinguishing words ("Brest") names the town
+        (:meth:`_resolve_tokens`, ``plain``) when it lies within
+        ``Settings.same_place_km`` of the station; never the station itself, which is
+        another station of that town. ``unresolved`` is returned otherwise.
+        """
+        bare = self._resolve_tokens(query, tokens)
+        if not bare.resolved or bare.station_id not in self._index:
+            return unresolved
+        station = self._stations[self._index[bare.station_id]]
+        own = name_tokens(station.name)
+        if station.tier != 0 or len(own) < 2 or not all(map(_is_suffix, own[1:])):
+            return unresolved
+        town = self._resolve_tokens(query, own[:1], plain=True)
+        if not town.resolved or town.station_id not in self._index:
+            return unresolved
+        if not self._same_place(station, self._stations[self._index[town.station_id]]):
+            return unresolved
+        return town
 
     def _resolve_tokens_once(self, query: str, tokens: list[str]) -> Resolution:
         """Return :meth:`_resolve_tokens`, scored once per distinct token list.
@@ -2968,6 +3036,49 @@ def _fuzzy_plausible(query: str, key: str, score: float) -> bool:
 # A station's role or side after its town's name, as _ascii_fold writes it (marks
 # dropped: "Główny" glowny, "Паўночны" пауночны): Polish, Russian, Ukrainian,
 # Belarusian and English
+# A word for a port, in the five languages and their cases: "порта", "порту", "portu"
+_PORT_WORD = re.compile(
+    r"(?i)^(?:port|ports|portu|porcie|porty|порт|порта|порту|портом|порте|порті|партом"
+    r"|seaport|harbour|harbor)$"
+)
+
+# Adjective endings of a town's name ("Клайпедского", "Маріупольського", "Одесского")
+# and the endings of the town each may come from
+_ADJECTIVE_TOWN = re.compile(
+    r"(?i)^(?P<stem>\w+?)(?P<end>ского|ский|ском|ським|ського|ський|ському|скага|скі)$"
+)
+_TOWN_ENDINGS = ("", "а", "ь", "и", "ы", "е", "о", "ск", "ськ")
+
+
+def _spelt_as(form: str, r: Resolution) -> bool:
+    """Whether a place off the network is spelt as written, not a translation of it.
+
+    "порт Кавказ" is the port of that name, not Caucasia (Colombia), whose alias
+    "Кавказ" is a translation; Klaipėda is "Клайпеда" letter for letter.
+    """
+    if r.in_network is not False or r.name is None:
+        return True
+    written = tokens_skeleton(name_tokens(form))
+    return fuzz.ratio(written, tokens_skeleton(name_tokens(r.name))) >= 80.0
+
+
+def _adjective_towns(name: str) -> tuple[str, ...]:
+    """Town names an adjective may come from: "Клайпедского" -> "Клайпеда", ... .
+
+    >>> "Клайпеда" in _adjective_towns("Клайпедского")
+    True
+    >>> "Маріуполь" in _adjective_towns("Маріупольського")
+    True
+    >>> _adjective_towns("San Diego")
+    ()
+    """
+    m = _ADJECTIVE_TOWN.match(name)
+    if m is None:
+        return ()
+    stem = m.group("stem")
+    return tuple(stem + end for end in _TOWN_ENDINGS)
+
+
 _ROLE_OR_SIDE = re.compile(
     r"(wschodn|zachodn|polnocn|poludniow|glown|centraln|osobow|towarow"
     r"|восточн|западн|северн|южн|главн|центральн|пассажирск|сортировочн|товарн"

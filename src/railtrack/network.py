@@ -51,7 +51,7 @@ from railtrack import _netcache
 from railtrack import columns as C
 from railtrack._data import data_path
 from railtrack._lazy import lazy_module
-from railtrack._national import add_national
+from railtrack._national import add_national, snap_to_track
 from railtrack._netkey import INDEX_LIBRARIES, NETWORK_LIBRARIES, load_key
 from railtrack._regions import Region, read_regions
 from railtrack.errors import InputPathError, NetworkError
@@ -72,6 +72,17 @@ EARTH_RADIUS_KM = 6371.0088
 """Mean Earth radius (IUGG), for great-circle distances."""
 
 LENGTH_METHODS = ("published", "along_track", "straight_line", "assumed")
+
+JUNCTION_NAME_KM = 5.0
+"""A track junction this near a named station stands for it in a route's stops.
+
+The national layer's track runs through a town's junction a few km from the point of
+its station (Smolensk-Minsk passes the Orsha junction 3-5 km from the point of
+Orsha-Tsentralnaya), so the shortest path can pass a junction station without
+touching the node the station replaced; 5 km is within a town's rail node and less
+than the distance between neighbouring stations of the theatre network."""
+
+_STATION_KINDS = frozenset({"station", "junction", "yard"})
 
 _TRUE = {"true", "1", "yes", "y", "t"}
 _FALSE = {"false", "0", "no", "n", "f", ""}
@@ -388,7 +399,10 @@ class RailNetwork:
         -------
         list of str
             ``route.names`` less the national layer's ``kind == "track"`` nodes; the
-            ends are always kept.
+            ends are always kept. A track junction the route passes within
+            :data:`JUNCTION_NAME_KM` of a named station the route does not pass
+            otherwise is named after that station, once (the Orsha junction of
+            Smolensk-Minsk gives "Orsha-Tsentralnaya").
 
         Examples
         --------
@@ -401,11 +415,44 @@ class RailNetwork:
         track = self._track_nodes
         if track.isdisjoint(route.stations):  # the common case, checked in C
             return list(route.names)
-        return [
-            name
-            for i, (sid, name) in enumerate(zip(route.stations, route.names, strict=True))
-            if sid not in track or i in (0, last)
-        ]
+        junctions = self._junction_stations
+        named = set(route.stations)
+        stops: list[str] = []
+        for i, (sid, name) in enumerate(zip(route.stations, route.names, strict=True)):
+            if sid not in track or i in (0, last):
+                stops.append(name)
+                continue
+            station = junctions.get(sid)
+            if station is not None and station not in named:
+                named.add(station)
+                stops.append(self.G.nodes[station]["name"])
+        return stops
+
+    @cached_property
+    def _junction_stations(self) -> dict[str, str]:
+        """Track junctions within :data:`JUNCTION_NAME_KM` of a named station: its id.
+
+        A junction is a ``kind == "track"`` node of three or more links; a named
+        station is a theatre or layer station (``kind`` station, junction or yard),
+        the nearest one when several are near.
+        """
+        G = self.G
+        stations = [n for n, kind in G.nodes(data="kind") if kind in _STATION_KINDS]
+        stations = [n for n in stations if G.nodes[n].get("lat") is not None]
+        junctions = [n for n in self._track_nodes if G.degree(n) >= 3]
+        if not stations or not junctions:
+            return {}
+        idx, km = snap_to_track(
+            np.array([G.nodes[n]["lat"] for n in junctions], dtype=float),
+            np.array([G.nodes[n]["lon"] for n in junctions], dtype=float),
+            np.array([G.nodes[n]["lat"] for n in stations], dtype=float),
+            np.array([G.nodes[n]["lon"] for n in stations], dtype=float),
+        )
+        return {
+            n: stations[j]
+            for n, j, d in zip(junctions, idx.tolist(), km.tolist(), strict=True)
+            if d <= JUNCTION_NAME_KM
+        }
 
     @cached_property
     def _track_nodes(self) -> frozenset[str]:
