@@ -98,5 +98,9 @@ def is_night(span: DateSpan) -> bool:
     True
     >>> is_night(DateSpan(0, 9, "13 апреля", (("d", "13"), ("m", "4"))))
     False
+    >>> is_night(DateSpan(0, 11, "Dziś w nocy", (("rel", "last night"),)))
+    True
     """
+    if " ".join((span.get("rel") or "").lower().split()) in ("last night", "overnight"):
+        return True  # "Dziś w nocy", "Сегодня ночью", "last night": the night before (S6)
     return any(span.get(k) is not None for k in ("night_d2", "night_wd2", "ewd2"))
