@@ -320,7 +320,7 @@ class _ClauseReader:
                 return [DateSpan(start, end, self.text[start:end], self.told_day.fields)]
         if not found and not self.day_told_before and self._told_as_past():
             # "Эшелон прибыл в Брест в 17:30": a same-day post's clock time is of its day
-            clock = clock_day(self.text)
+            clock = clock_day(self.text, self.rd.lang)
             found = [clock] if clock is not None else found
         is_stamp = getattr(self.rd, "is_stamp", None)
         if is_stamp is not None:
@@ -1670,7 +1670,9 @@ class _Assembly:
             done = self._read_piece(clause, piece, marker, reader, rd)
             if self.tracks_days:
                 self.told_day = _one_day(reader.dates) or self.told_day
-            self.day_told = self.day_told or any(not d.get("clock") for d in reader.dates)
+            self.day_told = self.day_told or any(
+                not (d.get("clock") or d.get("daypart")) for d in reader.dates
+            )
             if done:
                 break
         if self.watch and _is_military(rd, clause.text):
