@@ -6,8 +6,8 @@ Brest at 17:30" (trial13 T16). The time is of the report's own day, as "сего
 is: :func:`clock_day` makes it a relative date ("today", resolved against the
 publication day, so inferred) for a clause that tells no date when nothing before it in
 the report did either. A time may also stand after the station rather than the day
-("проїхав станцію Орша о 22:40", S1): :func:`sentence_ends` keeps a clock word's
-abbreviation ("o godz. 22:40") from ending the sentence that holds it.
+("проїхав станцію Орша о 22:40", S1): :func:`railtrack.extract.sentences.sentence_ends`
+keeps a clock word's abbreviation ("o godz. 22:40") from ending the sentence that holds it.
 """
 
 from __future__ import annotations
@@ -18,31 +18,44 @@ from functools import lru_cache
 from railtrack.extract.dates import DateSpan
 from railtrack.extract.lexicon import LANGUAGES, lexicon
 
-__all__ = ["clock_day", "is_night", "sentence_ends"]
+__all__ = ["CLOCK_ALONE", "TIME_OF_DAY", "clock_day", "is_night"]
 
 NIGHT = "night"
 """The ``text`` a sighting's window carries when it names a night (:func:`is_night`)."""
 
-# a time of day written with a colon ("17:30", "9:00"), never a date ("14.03"), nor one
-# end of a span of hours ("с 10:00 до 12:00", "10:00-12:00": a timetable)
-_CLOCK = re.compile(r"(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?!\d|:\d)")
+TIME_OF_DAY = re.compile(r"(?<![\d:.])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")
+"""A time of day written with a colon ("11:20", "9:00"), never a date ("14.03").
+
+Group 1 is the hour, group 2 the minutes. The one pattern of the extractors (a time
+beside a date, times in turn, listed times).
+"""
+
+# The same, also before a colon: "а 17:30: 41 вагон" tells a time then its count. Only
+# :func:`clock_day` reads it so (a time with no day, where the clause holds no other):
+# beside a date, "17:30:" stays no time, as before (a "hh:mm:ss" stamp's start).
+CLOCK_ALONE = re.compile(r"(?<![\d:.])([01]?\d|2[0-3]):([0-5]\d)(?!\d|:\d)")
 _SPAN_AFTER = re.compile(r"\s*(?:-|–|—)\s*\d")
-_SENTENCE_END = re.compile(r"([\w]+)?([.!?\n])\s")
 
 
-def clock_day(text: str) -> DateSpan | None:
+def clock_day(text: str, lang: str | None = None) -> DateSpan | None:
     """Return the time of day a clause tells, as a date of the report's day, if one.
+
+    A clock time ("в 18:05") or, with ``lang``, a part of the day from its lexicon's
+    ``part_of_day`` ("вечером", "увечары", "wieczorem", "in the evening": trial14 S5).
 
     Parameters
     ----------
     text
         A clause that tells no day of its own.
+    lang
+        The clause's language, for its parts of the day; None reads clock times only.
 
     Returns
     -------
     DateSpan or None
-        A span over the first time of day, read as "today" (``rel``) with ``clock``
-        set; None when the clause has none or tells a span of hours.
+        A span over the first time of day (or, failing one, the first part of the
+        day), read as "today" (``rel``) with ``clock`` (or ``daypart``) set; None when
+        the clause has neither or tells a span of hours.
 
     Examples
     --------
@@ -51,38 +64,28 @@ def clock_day(text: str) -> DateSpan | None:
     ('17:30', 'today', True)
     >>> clock_day("Поезда ходят с 10:00-12:00.") is None
     True
+    >>> clock_day("Эшелон прибыл в Борисов вечером.", "ru").get("daypart")
+    'вечером'
     """
-    found = _CLOCK.search(text)
-    if found is None or _SPAN_AFTER.match(text, found.end()):
+    found = CLOCK_ALONE.search(text)
+    if found is not None:
+        if _SPAN_AFTER.match(text, found.end()):
+            return None
+        return DateSpan(
+            found.start(), found.end(), found[0], (("rel", "today"), ("clock", found[0]))
+        )
+    part = _part_of_day(lang).search(text) if lang in LANGUAGES else None
+    if part is None:
         return None
-    return DateSpan(found.start(), found.end(), found[0], (("rel", "today"), ("clock", found[0])))
+    return DateSpan(part.start(), part.end(), part[0], (("rel", "today"), ("daypart", part[0])))
 
 
-@lru_cache(maxsize=1)
-def _clock_words() -> frozenset[str]:
-    """Return the clock words of every lexicon ("godz", "час"): an abbreviation's stem."""
-    words: set[str] = set()
-    for lang in LANGUAGES:
-        if lang != "en":
-            words |= {w.rstrip(".").lower() for w in lexicon(lang).clock}
-    return frozenset(words)
-
-
-def sentence_ends(text: str, lo: int, hi: int) -> list[re.Match[str]]:
-    """Return the sentence ends between ``lo`` and ``hi``, not a clock word's period.
-
-    "13 kwietnia o godz. 22:40 przez Żłobin": the period of "godz." ends no sentence.
-
-    Examples
-    --------
-    >>> [m.start(2) for m in sentence_ends("o godz. 22:40 przez Żłobin. Dalej", 0, 34)]
-    [26]
-    """
-    return [
-        m
-        for m in _SENTENCE_END.finditer(text, lo, hi)
-        if not (m[2] == "." and m[1] is not None and m[1].lower() in _clock_words())
-    ]
+@lru_cache(maxsize=len(LANGUAGES))
+def _part_of_day(lang: str | None) -> re.Pattern[str]:
+    """Return the pattern of a language's parts of the day ("вечером"), longest first."""
+    words = sorted(lexicon(lang or "en").part_of_day, key=len, reverse=True)
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or r"(?!x)x"
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 def is_night(span: DateSpan) -> bool:
@@ -98,5 +101,9 @@ def is_night(span: DateSpan) -> bool:
     True
     >>> is_night(DateSpan(0, 9, "13 апреля", (("d", "13"), ("m", "4"))))
     False
+    >>> is_night(DateSpan(0, 11, "Dziś w nocy", (("rel", "last night"),)))
+    True
     """
+    if " ".join((span.get("rel") or "").lower().split()) in ("last night", "overnight"):
+        return True  # "Dziś w nocy", "Сегодня ночью", "last night": the night before (S6)
     return any(span.get(k) is not None for k in ("night_d2", "night_wd2", "ewd2"))

@@ -13,14 +13,10 @@ every language: this needs no language's words.
 
 from __future__ import annotations
 
-import re
+from railtrack.extract.clock import TIME_OF_DAY
+from railtrack.extract.sentences import SENTENCE_OR_LINE_END, after_clock_word
 
 __all__ = ["listed_times"]
-
-# a time of day ("8:00", "19:25"), never part of a longer number or a date ("14.03")
-_TIME_OF_DAY = re.compile(r"(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
-# where a sentence ends: a full stop, "!" or "?" before a space, or a line break
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 
 
 def listed_times(text: str, at: int, n_trains: int) -> list[tuple[int, int]] | None:
@@ -51,9 +47,11 @@ def listed_times(text: str, at: int, n_trains: int) -> list[tuple[int, int]] | N
     """
     if n_trains < 2 or not 0 <= at <= len(text):
         return None
-    stops = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
+    # ("o godz. 8:00, 12:30 i 19:10": a clock word's period ends no sentence)
+    ends = [m for m in SENTENCE_OR_LINE_END.finditer(text) if not after_clock_word(text, m.start())]
+    stops = [m.end() for m in ends if m.end() <= at]
     lo = stops[-1] if stops else 0
-    stop = _SENTENCE_END.search(text, at)
+    stop = next((m for m in ends if m.start() >= at), None)
     hi = stop.start() if stop else len(text)
-    spans = [(m.start(), m.end()) for m in _TIME_OF_DAY.finditer(text, lo, hi)]
+    spans = [(m.start(), m.end()) for m in TIME_OF_DAY.finditer(text, lo, hi)]
     return spans if len(spans) == n_trains else None

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from railtrack.extract.lexicon import LANGUAGES, lexicon
+from railtrack.extract.sentences import SENTENCE_END
 
 __all__ = ["told_as_heading"]
 
@@ -22,7 +23,6 @@ __all__ = ["told_as_heading"]
 # adjective or two ("towards the nearby", "в сторону соседней")
 _MAX_WORDS_BETWEEN = 2
 _CLAUSE_END = re.compile(r"[.!?;:\n]")
-_SENTENCE_END = re.compile(r"[.!?\n]\s")
 
 
 @lru_cache(maxsize=8)
@@ -89,6 +89,6 @@ def told_as_heading(text: str, start: int, lang: str) -> bool:
 
 def _sentence(text: str, start: int) -> str:
     """Return the sentence of ``text`` holding offset ``start``."""
-    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    end = _SENTENCE_END.search(text, start)
+    begin = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
+    end = SENTENCE_END.search(text, start)
     return text[begin : end.start() + 1 if end else len(text)]

@@ -437,6 +437,9 @@ class Lexicon:
     # words before a time of day ("o godzinie 15.12", "о 15.12"): "15.12" after one is
     # a clock time, not the 15th of December
     clock: frozenset[str] = frozenset()
+    # a part of the day told with no day ("вечером", "увечары", "wieczorem"): of a
+    # same-day post's own day, as a clock time is (trial14 S5)
+    part_of_day: frozenset[str] = frozenset()
     # stems of another mode of transport ("transporty morskie", "transport drogowy"): a
     # train noun beside one names a ship's or a road column's load, not a train
     other_modes: re.Pattern[str] | None = None
@@ -706,6 +709,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         show_on_wheels=_stem_re(show.get("on_wheels") or []),
         heard=_stem_re(data.get("heard") or []),
         clock=frozenset(_norm(str(w)) for w in data.get("clock") or []),
+        part_of_day=frozenset(_norm(str(w)) for w in data.get("part_of_day") or []),
         other_modes=_stem_re(data.get("other_modes") or []),
         other_mode_verbs=_stem_re(data.get("other_mode_verbs") or []),
         ports=_stem_re([f"{w}$" for w in data.get("ports") or []]),

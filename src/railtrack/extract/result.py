@@ -8,7 +8,6 @@ field names scripts depend on.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from math import fsum
@@ -17,11 +16,12 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from pydantic import ValidationError
 
 from railtrack._intern import Interner, current
-from railtrack.extract.clock import NIGHT, sentence_ends
+from railtrack.extract.clock import NIGHT, TIME_OF_DAY
 from railtrack.extract.later import told_later
 from railtrack.extract.numbers import AtLeast, AtMost, CountRange
 from railtrack.extract.places import resolve_place
 from railtrack.extract.quotes import Quotes
+from railtrack.extract.sentences import SENTENCE_END, sentence_ends
 from railtrack.extract.trains import (
     Fact,
     GroupDraft,
@@ -247,11 +247,6 @@ def cars_dict(cars: CarCounts) -> dict[str, int | None]:
     return data
 
 
-# a time of day written with a colon ("11:20", "9:00"), never a date ("14.03")
-_TIME_OF_DAY = re.compile(r"(?<![\d:.])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")
-_SENTENCE_END = re.compile(r"[.!?\n]\s")
-
-
 def time_beside(text: str, start: int, end: int, *, reach: int = 30) -> time | None:
     """Return the time of day written within ``reach`` characters of a date, if any.
 
@@ -273,7 +268,7 @@ def time_beside(text: str, start: int, end: int, *, reach: int = 30) -> time | N
     after = sentence_ends(text, end, hi)
     hi = after[0].start(2) if after else hi
     best: tuple[int, time] | None = None
-    for m in _TIME_OF_DAY.finditer(text, lo, hi):
+    for m in TIME_OF_DAY.finditer(text, lo, hi):
         # (0 for a time inside the span: a date fact set on the time itself)
         distance = max(0, m.start() - end, start - m.end())
         if best is None or distance < best[0]:
@@ -301,13 +296,13 @@ def times_in_turn(text: str, places: list[tuple[int, int]]) -> dict[int, time]:
     found: dict[int, time] = {}
     by_sentence: dict[tuple[int, int], list[int]] = {}
     for start, _ in sorted(set(places)):
-        stops = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+        stops = [m.end() for m in SENTENCE_END.finditer(text, 0, start)]
         lo = stops[-1] if stops else 0
-        stop = _SENTENCE_END.search(text, start)
+        stop = SENTENCE_END.search(text, start)
         hi = stop.start() + 1 if stop else len(text)
         by_sentence.setdefault((lo, hi), []).append(start)
     for (lo, hi), starts in by_sentence.items():
-        clock = [time(int(m[1]), int(m[2])) for m in _TIME_OF_DAY.finditer(text, lo, hi)]
+        clock = [time(int(m[1]), int(m[2])) for m in TIME_OF_DAY.finditer(text, lo, hi)]
         if len(starts) >= 2 and len(clock) == len(starts):
             found.update(zip(starts, clock, strict=True))
     return found

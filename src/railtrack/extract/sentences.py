@@ -17,7 +17,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Clause", "sentence_bounds", "split_clauses"]
+from railtrack.extract.lexicon import LANGUAGES, lexicon
+
+__all__ = [
+    "SENTENCE_END",
+    "SENTENCE_OR_LINE_END",
+    "Clause",
+    "after_clock_word",
+    "sentence_bounds",
+    "sentence_ends",
+    "split_clauses",
+]
 
 _ABBREVIATIONS = frozenset(
     {
@@ -287,3 +297,66 @@ def split_clauses(text: str) -> list[Clause]:
         piece = text[start:s_end].rstrip()
         clauses.append(Clause(piece, start, start + len(piece), number))
     return [c for c in clauses if c.text.strip()]
+
+
+# Light sentence ends, for a finder that looks around one offset rather than splitting
+# the whole report (:func:`split_clauses` above knows abbreviations and capitals). They
+# differ in one thing each:
+# - SENTENCE_END: a stop or a line break, then a space ("[.!?\n]\s"); the match's end is
+#   past the space. Headings (the sentence of a heading word) and times in turn.
+# - SENTENCE_OR_LINE_END: a stop before a space, or any line break, the match being the
+#   character itself. Listed times: a list of times ends with its line; a clock word's
+#   period (after_clock_word) is skipped there too ("o godz. 8:00, 12:30 i 19:10").
+# - sentence_ends(): SENTENCE_END less a clock word's period ("o godz. 22:40", trial13
+#   S1): a time beside a date.
+SENTENCE_END = re.compile(r"[.!?\n]\s")
+"""A stop or a line break followed by a space: where a sentence ends (light form)."""
+
+SENTENCE_OR_LINE_END = re.compile(r"[.!?](?=\s)|\n")
+"""A stop before a space, or a line break: where a sentence or a line ends."""
+
+_WORD_BEFORE_END = re.compile(r"([\w]+)?([.!?\n])\s")
+
+
+@lru_cache(maxsize=1)
+def _clock_words() -> frozenset[str]:
+    """Return the clock words of every lexicon ("godz", "час"): an abbreviation's stem."""
+    words: set[str] = set()
+    for lang in LANGUAGES:
+        if lang != "en":
+            words |= {w.rstrip(".").lower() for w in lexicon(lang).clock}
+    return frozenset(words)
+
+
+def sentence_ends(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """Return the sentence ends between ``lo`` and ``hi``, not a clock word's period.
+
+    "13 kwietnia o godz. 22:40 przez Żłobin": the period of "godz." ends no sentence.
+    Group 2 of each match is the stop.
+
+    Examples
+    --------
+    >>> [m.start(2) for m in sentence_ends("o godz. 22:40 przez Żłobin. Dalej", 0, 34)]
+    [26]
+    """
+    return [
+        m for m in _WORD_BEFORE_END.finditer(text, lo, hi) if not after_clock_word(text, m.start(2))
+    ]
+
+
+_LAST_WORD = re.compile(r"(\w+)$")
+
+
+def after_clock_word(text: str, stop: int) -> bool:
+    """Whether the character at ``stop`` is the period of a clock word ("godz.").
+
+    Examples
+    --------
+    >>> t = "o godz. 8:00, 12:30 i 19:10."
+    >>> after_clock_word(t, 6), after_clock_word(t, len(t) - 1)
+    (True, False)
+    """
+    if text[stop : stop + 1] != ".":
+        return False
+    word = _LAST_WORD.search(text, max(0, stop - 20), stop)
+    return word is not None and word[1].lower() in _clock_words()

@@ -42,6 +42,7 @@ from railtrack.extract.dates import DateSpan, resolve_date, why_undated
 from railtrack.extract.daylists import DayItem, day_items
 from railtrack.extract.denials import denied_arrival
 from railtrack.extract.headings import told_as_heading
+from railtrack.extract.itinerary import days_in_turn
 from railtrack.extract.leads import give_lead_destination
 from railtrack.extract.lexicon import LANGUAGES, lexicon, month_of
 from railtrack.extract.listing import ListedTrip, list_items, listed_trips, tells_listed_trains
@@ -316,7 +317,7 @@ class _ClauseReader:
                 return [DateSpan(start, end, self.text[start:end], self.told_day.fields)]
         if not found and not self.day_told_before and self._told_as_past():
             # "Эшелон прибыл в Брест в 17:30": a same-day post's clock time is of its day
-            clock = clock_day(self.text)
+            clock = clock_day(self.text, self.rd.lang)
             found = [clock] if clock is not None else found
         is_stamp = getattr(self.rd, "is_stamp", None)
         if is_stamp is not None:
@@ -948,9 +949,19 @@ class _ClauseReader:
         # at each place this date is the nearest date of (one date for each, when the
         # clause dates them one by one: "passed Orsha on 5 March and Minsk on 6 March")
         spans = [s for s, _ in self._dates_with_bounds()] or [span]
-        closest = min(passed, key=lambda p: abs(p.start - span.start))
-        for place in passed:
-            nearest = min(spans, key=lambda s: abs(place.start - s.start))
+        # ("19 апреля прошёл через Могилёв, а 20 апреля — через Кричев": days and places
+        # in turn, T4; a place out of turn keeps the nearest day)
+        in_turn = days_in_turn([p.start for p in passed], [s.start for s in spans])
+        mine = [p for p in passed if in_turn.get(p.start, span.start) == span.start]
+        if not mine:
+            return
+        closest = min(mine, key=lambda p: abs(p.start - span.start))
+        for place in mine:
+            nearest = (
+                span
+                if place.start in in_turn
+                else min(spans, key=lambda s: abs(place.start - s.start))
+            )
             if place is closest or (
                 nearest == span and not is_broad(place.text) and self.place_role(place) is None
             ):
@@ -1646,7 +1657,9 @@ class _Assembly:
             done = self._read_piece(clause, piece, marker, reader, rd)
             if self.tracks_days:
                 self.told_day = _one_day(reader.dates) or self.told_day
-            self.day_told = self.day_told or any(not d.get("clock") for d in reader.dates)
+            self.day_told = self.day_told or any(
+                not (d.get("clock") or d.get("daypart")) for d in reader.dates
+            )
             if done:
                 break
         if self.watch and _is_military(rd, clause.text):
