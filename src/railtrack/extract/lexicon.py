@@ -346,6 +346,8 @@ class Lexicon:
     count_range_to: frozenset[str] = frozenset()
     count_range_between: frozenset[str] = frozenset()
     pieces: frozenset[str] = frozenset()  # "(8 шт.)" after a car noun: 8 of them
+    # words after a number that make it a lower bound ("40 с лишним", "40 z okładem")
+    at_least_after: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     batches: frozenset[str] = frozenset()  # "grupy 6-10 wagonów": a group's size
     month_parts: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     month_prep: PhraseTable = field(default_factory=lambda: PhraseTable({}))
@@ -647,6 +649,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         count_range_to=frozenset(_norm(str(w)) for w in count_ranges.get("to") or []),
         count_range_between=frozenset(_norm(str(w)) for w in count_ranges.get("between") or []),
         pieces=frozenset(_norm(str(w)) for w in data.get("pieces") or []),
+        at_least_after=PhraseTable({str(w): "at_least" for w in data.get("at_least_after") or []}),
         batches=frozenset(_norm(str(w)) for w in data.get("batches") or []),
         month_parts=_table(data.get("month_parts")),
         month_prep=_flat(data.get("month_prep")),

@@ -551,6 +551,9 @@ class LexiconReader:
             # "40+ вагонов": at least 40
             plus = k < len(toks) and toks[k].low == "+" and toks[k].start == toks[k - 1].end
             k += plus
+            odd = None if plus else self.lex.at_least_after.match(toks, k)
+            if odd is not None:  # "40 с лишним вагонов", "40 z okładem": at least 40
+                plus, k = True, odd[1]
             found = self._count_noun(toks, j, k)
             if found is None:
                 i = k if k > i else i + 1

@@ -56,7 +56,8 @@ NUMBER_PATTERN = (
 # an upper bound ("up to 60 cars", "almost 50", "no more than 30"): an estimate kept as
 # "at most", never "at least" (trial10 T18)
 _AT_MOST = (
-    r"nearly|almost|up\s+to|just\s+under|"
+    r"nearly|almost|up\s+to|(?:just|slightly|a\s+little)\s+(?:under|below|fewer\s+than|less\s+than)|"
+    r"fewer\s+than|less\s+than|under|"
     r"no\s+more\s+than|not\s+more\s+than|not\s+over|at\s+most|a\s+maximum\s+of|maximum"
 )
 _ESTIMATE = (
@@ -152,10 +153,13 @@ _SINGULAR = r"(?:car|wagon|carriage|coach|platform|flat-?car|box-?car|cistern)"
 _COUNT_RE = fold_compile(
     rf"(?:(?P<approx>{_APPROX})\s+)?"
     rf"(?<![\w.,])(?P<num>{NUMBER_PATTERN}|an?(?=\s+(?:(?:{_ADJ})\s+)?{_SINGULAR}\b))"
-    r"(?P<plus>\+)?"  # "40+ cars": at least 40
+    # "40+ cars", "40-odd cars", "forty odd cars", "40-plus cars": at least 40
+    r"(?P<plus>\+|(?:-|\s+)odd\b|-plus\b)?"
     r"(?:"
     r"(?P<dash>-(?:car|wagon)\b)"  # "a 47-car train"
-    r"|\s+(?:(?:of\s+(?:which|them|these|those)\s+)?(?:are|were|is|was)\s+)?"
+    # "4 of them are passenger cars", "4 of them passenger cars", "4 are passenger"
+    r"|\s+(?:of\s+(?:which|them|these|those)\s+(?:(?:are|were|is|was)\s+)?"
+    r"|(?:are|were|is|was)\s+)?"
     rf"(?P<adjs>(?:(?:{_ADJ}|{_NEUTRAL})(?:\s+|-(?=[a-z])))*)"
     rf"(?:(?P<noun>{_NOUN})\b|(?P<bare>{_BARE})\b(?=\s*(?:[,.;:)]|and\b|or\b|$)))"
     r")",
@@ -193,6 +197,11 @@ _FIRST_WORDS = frozenset(
         "not",
         "minimum",
         "maximum",
+        "just",
+        "slightly",
+        "fewer",
+        "less",
+        "under",
         "well",
         "circa",
         "~",

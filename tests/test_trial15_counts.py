@@ -1,0 +1,106 @@
+"""Counts told in words (issue 13, trial14 T1, T3, T6, T8, T9, T16, T18).
+
+Each finding stands for a kind, tested in every language it concerns with short inputs
+written here (forms the trial did not try among them):
+
+T9.  A bound written around a number ("больш чым 40", "niespełna 50", "40-odd", "40 с
+     лишним", "сорок з гаком", "40 z okładem") is read as at least / at most, never as
+     an exact count and never lost.
+T18. English "(4 of them passenger cars)" tells 4 passenger cars, as "(из них 4
+     пассажирских)" does.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from tests._extract_helpers import read
+
+PUB = date(2023, 4, 21)
+
+
+def cars_of(text: str) -> list[dict[str, Any]]:
+    """Return each shipment's cars, with the bound flags that are set."""
+    out = read(text, published=PUB).to_dict()
+    return [
+        {
+            **{k: v for k, v in s["cars"].items() if v is not None},
+            **{k[5:]: True for k in ("cars_at_least", "cars_at_most", "cars_estimated") if s[k]},
+        }
+        for s in out["shipments"]
+    ]
+
+
+# -- T9. bounds around a number -----------------------------------------------------------
+
+_AT_LEAST = [
+    ("be", "Сёння ў Брэст прыбыў эшалон з больш чым 40 вагонаў."),
+    ("be", "Сёння ў Брэст прыбыў эшалон з 40 з лішкам вагонаў."),
+    ("be", "Сёння ў Брэст прыбыў эшалон з сарака з гакам вагонаў."),
+    ("ru", "Сегодня в Брест прибыл эшелон из 40 с лишним вагонов."),
+    ("ru", "Сегодня в Брест прибыл эшелон из сорока с лишним вагонов."),
+    ("ru", "Сегодня в Брест прибыл эшелон из 40 с небольшим вагонов."),
+    ("ru", "Сегодня в Брест прибыл эшелон, в котором чуть больше 40 вагонов."),
+    ("uk", "Сьогодні до Бреста прибув ешелон із 40 з гаком вагонів."),
+    ("uk", "Сьогодні до Бреста прибув ешелон із сорока з лишком вагонів."),
+    ("uk", "Сьогодні до Бреста прибув ешелон, у якому трохи більше 40 вагонів."),
+    ("pl", "Dziś do Brześcia przyjechał pociąg liczący 40 z okładem wagonów."),
+    ("pl", "Dziś do Brześcia przyjechał pociąg z czterdziestoma kilkoma wagonami."),
+    ("pl", "Dziś do Brześcia przyjechał pociąg liczący nieco ponad 40 wagonów."),
+    ("en", "A train of 40-odd cars arrived in Brest today."),
+    ("en", "A train of forty odd flatcars arrived in Brest today."),
+    ("en", "A train of 40-plus wagons arrived in Brest today."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), _AT_LEAST)
+def test_a_bound_after_or_before_a_number_is_at_least(lang: str, text: str) -> None:
+    (cars,) = cars_of(text)
+    assert cars["total"] == 40, lang
+    assert cars.get("at_least") is True
+    assert "at_most" not in cars
+
+
+_AT_MOST = [
+    ("pl", "Dziś do Brześcia przyjechał pociąg liczący niespełna 50 wagonów."),
+    ("pl", "Dziś do Brześcia przyjechał pociąg z niecałymi 50 wagonami."),
+    ("ru", "Сегодня в Брест прибыл эшелон, в котором неполных 50 вагонов."),
+    ("ru", "Сегодня в Брест прибыл эшелон, в котором без малого 50 вагонов."),
+    ("uk", "Сьогодні до Бреста прибув ешелон з неповних 50 вагонів."),
+    ("be", "Сёння ў Брэст прыбыў эшалон з няпоўных 50 вагонаў."),
+    ("be", "Сёння ў Брэст прыбыў эшалон, у якім менш за 50 вагонаў."),
+    ("en", "A train of just under 50 cars arrived in Brest today."),
+    ("en", "A train of fewer than 50 cars arrived in Brest today."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), _AT_MOST)
+def test_a_bound_below_a_number_is_at_most(lang: str, text: str) -> None:
+    (cars,) = cars_of(text)
+    assert cars["total"] == 50, lang
+    assert cars.get("at_most") is True
+    assert "at_least" not in cars
+
+
+# -- T18. English "(4 of them passenger cars)" ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "split",
+    [
+        "(4 of them passenger cars)",
+        "(4 of them are passenger cars)",
+        "(4 of which passenger)",
+        "(of which 4 are passenger)",
+        "(including 4 passenger cars)",
+        ", 4 of them passenger coaches,",
+        "(4 of these passenger carriages)",
+    ],
+)
+def test_english_passenger_cars_of_them(split: str) -> None:
+    text = f"On April 17 a train of 38 cars {split} arrived in Barysau."
+    (cars,) = cars_of(text)
+    assert (cars["total"], cars.get("passenger")) == (38, 4)
