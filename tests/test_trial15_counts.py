@@ -104,3 +104,37 @@ def test_english_passenger_cars_of_them(split: str) -> None:
     text = f"On April 17 a train of 38 cars {split} arrived in Barysau."
     (cars,) = cars_of(text)
     assert (cars["total"], cars.get("passenger")) == (38, 4)
+
+
+# -- T16. a count per train in pieces, its car kind first in the brackets ---------------
+
+_PIECES_EACH = [
+    ("be", "19 красавіка праз Гомель прайшлі два эшалоны з палівам (цыстэрны, па 50 штук)."),
+    ("pl", "19 kwietnia przez Homel przejechały dwa składy z paliwem (cysterny, po 50 sztuk)."),
+    ("ru", "19 апреля через Гомель прошли два эшелона с топливом (цистерны, по 50 штук)."),
+    ("ru", "19 апреля через Гомель прошли два эшелона с топливом (цистерны по 50 шт.)."),
+    ("uk", "19 квітня через Гомель пройшли два ешелони з пальним (цистерни, по 50 штук)."),
+    ("uk", "19 квітня через Гомель пройшли два ешелони з пальним (цистерни, по 50 шт.)."),
+    ("en", "On April 19 two trains with fuel (tank cars, 50 each) passed through Gomel."),
+    ("en", "On April 19 two trains with fuel (tank cars, 50 pieces each) passed through Gomel."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), _PIECES_EACH)
+def test_pieces_per_train_with_the_kind_first(lang: str, text: str) -> None:
+    assert [c["tank"] for c in cars_of(text)] == [50, 50], lang
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind", "value"),
+    [
+        ("ru", "19 апреля через Гомель прошёл эшелон (крытые вагоны, 30 штук).", "covered", 30),
+        ("pl", "19 kwietnia przez Homel przejechał skład (cysterny, 20 szt.).", "tank", 20),
+        ("en", "On April 19 a train with fuel (tank cars, 20 pcs) passed Gomel.", "tank", 20),
+    ],
+)
+def test_pieces_of_one_train_with_the_kind_first(
+    lang: str, text: str, kind: str, value: int
+) -> None:
+    (cars,) = cars_of(text)
+    assert cars[kind] == value, lang

@@ -756,16 +756,26 @@ class LexiconReader:
         >>> count.kind, count.value, count.text
         ('tank', 8, 'цистерны с топливом (8 шт.)')
         """
-        if j < 2 or j + 1 >= len(toks) or toks[j - 1].low != "(":
+        if j < 2 or j + 1 >= len(toks):
             return None
         if not toks[j].low.isdecimal() or toks[j + 1].low not in self.lex.pieces:
             return None
         end_i = j + 2
-        while end_i < len(toks) and toks[end_i].low in (".", ")") and end_i <= j + 3:
-            end_i += 1
-        if toks[end_i - 1].low != ")":
+        if end_i < len(toks) and toks[end_i].low == ".":
+            end_i += 1  # "(8 шт.)"
+        if end_i >= len(toks) or toks[end_i].low != ")":
             return None
-        for m in range(j - 2, max(-1, j - 7), -1):
+        end_i += 1
+        opening = j - 1
+        if toks[opening].low in self.lex.each and opening > 1:
+            opening -= 1  # "(по 8 шт.)": each train's (read as such by ``is_each``)
+        if toks[opening].low == ",":  # "(цистерны, по 50 штук)"
+            return self._kind_then_pieces(text, toks, opening - 1, j, end_i)
+        if opening < j - 1 and self._car_noun_kind(toks[opening].low) is not None:
+            return self._kind_then_pieces(text, toks, opening, j, end_i)  # "(цистерны по 50 шт.)"
+        if toks[opening].low != "(":
+            return None
+        for m in range(opening - 1, max(-1, opening - 6), -1):
             kind = self._car_noun_kind(toks[m].low)
             if kind is None:
                 if toks[m].low in (",", ";", ":", "(", ")") or toks[m].low.isdecimal():
@@ -779,6 +789,36 @@ class LexiconReader:
             value = int(toks[j].low)
             return CarCount(kind, value, False, start, end, text[start:end]), end_i
         return None
+
+    def _kind_then_pieces(
+        self, text: str, toks: tuple[Token, ...], m: int, j: int, end_i: int
+    ) -> tuple[CarCount, int] | None:
+        """Return a count whose car noun opens its bracket ("(цистерны, по 50 штук)").
+
+        ``m`` is the car noun, ``j`` the number, ``end_i`` the index after the closing
+        bracket. The noun (with its type adjective) stands right
+        after the opening bracket: "(цыстэрны, па 50 штук)", "(cysterny, po 50
+        sztuk)", "(крытые вагоны, 8 шт.)".
+
+        Examples
+        --------
+        >>> rd = LexiconReader("be")
+        >>> text = "два эшалоны з палівам (цыстэрны, па 50 штук)"
+        >>> count, end = rd._kind_then_pieces(text, tokens(text), 5, 8, 11)
+        >>> count.kind, count.value, count.text
+        ('tank', 50, 'цыстэрны, па 50 штук)')
+        """
+        kind = self._car_noun_kind(toks[m].low) if m >= 0 else None
+        if kind is None:
+            return None
+        first = m
+        adjective = self._adjective_kind(toks[m - 1].low) if m > 0 else None
+        if adjective not in (None, "neutral"):
+            kind, first = adjective, m - 1  # "(крытые вагоны, 8 шт.)"
+        if first == 0 or toks[first - 1].low != "(":
+            return None
+        start, end = toks[first].start, toks[end_i - 1].end
+        return CarCount(kind, int(toks[j].low), False, start, end, text[start:end]), end_i
 
     def _range_end(self, toks: tuple[Token, ...], i: int) -> bool:
         """Whether ``toks[i]`` ("до", "да", "do") closes a range of numbers ("30 до 40").

@@ -297,6 +297,13 @@ _PIECES_RE = re.compile(
     r"\(\s*(?P<num>\d{1,3})\s*(?:pcs|pieces|units)\.?\s*\)",
     re.IGNORECASE,
 )
+# a count in brackets after the car noun that opens them: "(tank cars, 50 each)",
+# "(tank cars, 50 pcs each)" (trial14 T16)
+_KIND_THEN_PIECES_RE = re.compile(
+    rf"\(\s*(?P<adjs>(?:(?:{_ADJ})[\s-]+)*)(?P<noun>{_NOUN})\s*[,:]\s*"
+    r"(?P<num>\d{1,3})\s*(?:(?:pcs|pieces|units)\.?\s*)?(?:each\s*)?\)",
+    re.IGNORECASE,
+)
 
 
 def _pieces_counts(text: str) -> list[CarCount]:
@@ -306,12 +313,15 @@ def _pieces_counts(text: str) -> list[CarCount]:
     --------
     >>> [(c.kind, c.value, c.text) for c in _pieces_counts("and tank cars with fuel (8 pcs.)")]
     [('tank', 8, 'tank cars with fuel (8 pcs.)')]
+    >>> [(c.kind, c.value, c.text) for c in _pieces_counts("with fuel (tank cars, 50 each)")]
+    [('tank', 50, '(tank cars, 50 each)')]
     """
     if "(" not in text:
         return []
     return [
         CarCount(_kind(m["adjs"], m["noun"], None), int(m["num"]), False, *m.span(), m[0])
-        for m in _PIECES_RE.finditer(text)
+        for pattern in (_PIECES_RE, _KIND_THEN_PIECES_RE)
+        for m in pattern.finditer(text)
     ]
 
 
