@@ -1455,9 +1455,9 @@ class LexiconReader:
         """
         toks = tokens(text)
         i = next((n for n, t in enumerate(toks) if t.start >= at), len(toks))
-        for n in (1, 2, 3, 4):
+        for n in (4, 3, 2, 1):  # the longest phrase first ("не менее", not "менее")
             if i - n < 0:
-                break
+                continue
             hit = self.lex.approx.match(toks, i - n)
             if hit is not None and hit[1] == i:
                 return bool(hit[0] == "at_least")
