@@ -138,3 +138,23 @@ def test_pieces_of_one_train_with_the_kind_first(
 ) -> None:
     (cars,) = cars_of(text)
     assert cars[kind] == value, lang
+
+
+# -- T8. "about N each": each train's estimate ------------------------------------------
+
+_ABOUT_EACH = [
+    ("pl", "Z Borysowa w stronę Mińska wyjechały dziś rano 2 puste pociągi (po ok. 30 wagonów)."),
+    ("pl", "Z Borysowa do Mińska wyjechały dziś 2 pociągi, po około 30 wagonów."),
+    ("ru", "Из Борисова в сторону Минска сегодня ушли 2 эшелона (примерно по 30 вагонов)."),
+    ("ru", "Из Борисова в сторону Минска сегодня ушли 2 эшелона (по примерно 30 вагонов)."),
+    ("uk", "З Барисова в бік Мінська сьогодні вирушили 2 ешелони (приблизно по 30 вагонів)."),
+    ("uk", "З Барисова в бік Мінська сьогодні вирушили 2 ешелони (по близько 30 вагонів)."),
+    ("be", "З Барысава ў бок Мінска сёння выйшлі 2 эшалоны (прыкладна па 30 вагонаў)."),
+    ("be", "З Барысава ў бок Мінска сёння выйшлі 2 эшалоны (каля 30 вагонаў кожны)."),
+    ("en", "Two empty trains (about 30 cars each) left Barysau towards Minsk this morning."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), _ABOUT_EACH)
+def test_about_so_many_each_is_each_trains_estimate(lang: str, text: str) -> None:
+    assert cars_of(text) == [{"total": 30, "estimated": True}] * 2, lang

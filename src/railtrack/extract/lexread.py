@@ -333,6 +333,8 @@ _BATCH_STEMS = ("парти", "парті", "парты", "parti")
 # the word "of" between a bound and its number ("почти из 50 вагонов", "майже з 50",
 # "амаль з 50"): the bound is the count's
 _OF_WORDS = frozenset({"из", "изо", "с", "со", "з", "із", "зі", "са", "ze", "z"})
+# "по 40 вагонов", "па 40", "po 40": so many for each train
+_EACH_WORDS = frozenset({"по", "па", "po"})
 
 
 def _folded(lex: Lexicon) -> dict[str, FoldedPattern]:
@@ -536,6 +538,8 @@ class LexiconReader:
             j = approx[1] if approx else i
             if approx is not None and j + 1 < len(toks) and toks[j].low in _OF_WORDS:
                 j += 1  # "почти из 50 вагонов", "майже з 50": the bound before "of"
+            elif approx is not None and j + 1 < len(toks) and toks[j].low in _EACH_WORDS:
+                j += 1  # "примерно по 30 вагонов": about 30 each (trial14 T8)
             if j >= len(toks):
                 break
             shaped = self._shaped_count(text, toks, start_i, j, approx=approx is not None)
@@ -1610,8 +1614,12 @@ class LexiconReader:
         toks = tokens(text)
         for i, tok in enumerate(toks):
             if tok.low in self.lex.each:
-                if tok.low in ("по", "po", "па"):
-                    number = self._number_at(toks, i + 1) if i + 1 < len(toks) else None
+                if tok.low in _EACH_WORDS:
+                    at = i + 1
+                    bound = self.lex.approx.match(toks, at)
+                    if bound is not None:
+                        at = bound[1]  # "po ok. 30 wagonów", "по около 30": about 30 each
+                    number = self._number_at(toks, at) if at < len(toks) else None
                     if number is not None and not self._ends_a_day_range(toks, i, number[1]):
                         return True
                     continue
