@@ -158,3 +158,54 @@ _ABOUT_EACH = [
 @pytest.mark.parametrize(("lang", "text"), _ABOUT_EACH)
 def test_about_so_many_each_is_each_trains_estimate(lang: str, text: str) -> None:
     assert cars_of(text) == [{"total": 30, "estimated": True}] * 2, lang
+
+
+# -- T6. "..., drugi 38, a trzeci około 30": each ordinal keeps its own count -----------
+
+_JOINED_ORDINALS = [
+    ("pl", "pierwszy liczył 45 wagonów, drugi 38, a trzeci około 30 wagonów."),
+    ("pl", "pierwszy z 45 wagonami, drugi z 38, zaś trzeci z około 30 wagonami."),
+    ("ru", "первый насчитывал 45 вагонов, второй 38, а третий около 30 вагонов."),
+    ("ru", "первый насчитывал 45 вагонов, второй 38, и третий около 30 вагонов."),
+    ("uk", "перший налічував 45 вагонів, другий 38, а третій близько 30 вагонів."),
+    ("uk", "перший налічував 45 вагонів, другий 38, і третій близько 30 вагонів."),
+    ("be", "першы налічваў 45 вагонаў, другі 38, а трэці каля 30 вагонаў."),
+    ("en", "the first had 45 cars, the second 38, and the third about 30 cars."),
+]
+_HEADS = {
+    "pl": "17 kwietnia do Borysowa przyjechały trzy pociągi: ",
+    "ru": "17 апреля в Борисов прибыли три эшелона: ",
+    "uk": "17 квітня до Борисова прибули три ешелони: ",
+    "be": "17 красавіка ў Барысаў прыбылі тры эшалоны: ",
+    "en": "On April 17 three trains arrived in Barysau: ",
+}
+
+
+@pytest.mark.parametrize(("lang", "tail"), _JOINED_ORDINALS)
+def test_a_joined_ordinal_keeps_its_own_count(lang: str, tail: str) -> None:
+    assert cars_of(_HEADS[lang] + tail) == [
+        {"total": 45},
+        {"total": 38},
+        {"total": 30, "estimated": True},
+    ], lang
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "pl",
+            "Pierwszy liczył 45 platform z czołgami, drugi 38 wagonów (w tym 4 osobowe), "
+            "a trzeci około 30 wagonów.",
+        ),
+        (
+            "ru",
+            "Первый насчитывал 45 платформ с танками, второй 38 вагонов (из них 4 "
+            "пассажирских), а третий около 30 вагонов.",
+        ),
+    ],
+)
+def test_a_joined_ordinal_after_a_passenger_split(lang: str, text: str) -> None:
+    cars = cars_of(_HEADS[lang] + text)
+    assert [c.get("total") for c in cars] == [45, 38, 30], lang
+    assert cars[1].get("passenger") == 4

@@ -346,6 +346,8 @@ class Lexicon:
     count_range_to: frozenset[str] = frozenset()
     count_range_between: frozenset[str] = frozenset()
     pieces: frozenset[str] = frozenset()  # "(8 шт.)" after a car noun: 8 of them
+    # words joining the items of a list ("а", "і", "a"): an ordinal after one opens a train
+    list_joins: frozenset[str] = frozenset()
     # words after a number that make it a lower bound ("40 с лишним", "40 z okładem")
     at_least_after: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     batches: frozenset[str] = frozenset()  # "grupy 6-10 wagonów": a group's size
@@ -649,6 +651,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         count_range_to=frozenset(_norm(str(w)) for w in count_ranges.get("to") or []),
         count_range_between=frozenset(_norm(str(w)) for w in count_ranges.get("between") or []),
         pieces=frozenset(_norm(str(w)) for w in data.get("pieces") or []),
+        list_joins=frozenset(_norm(w) for w in data.get("list_joins") or []),
         at_least_after=PhraseTable({str(w): "at_least" for w in data.get("at_least_after") or []}),
         batches=frozenset(_norm(str(w)) for w in data.get("batches") or []),
         month_parts=_table(data.get("month_parts")),

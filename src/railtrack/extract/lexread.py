@@ -612,7 +612,11 @@ class LexiconReader:
         """
         toks = tokens(text)
         end_i = len(toks)
-        while end_i and not toks[end_i - 1].low[0].isalnum():
+        # (", a trzeci ...": the joining word before the next train's ordinal is no word
+        # of this clause; trial14 T6)
+        while end_i and (
+            not toks[end_i - 1].low[0].isalnum() or toks[end_i - 1].low in self.lex.list_joins
+        ):
             end_i -= 1
         for i in range(max(0, end_i - 4), end_i):
             number = self._plain_number(toks, i)
@@ -1342,7 +1346,8 @@ class LexiconReader:
                 ok = noun is not None
                 if not ok and nxt in ("из", "з", "із", "са", "z", "ze"):
                     ok = True  # "один из эшелонов"
-            opening = i == 0 or toks[i - 1].low in _OPENING
+            # (", a trzeci około 30 wagonów": a joining word opens it as a comma does)
+            opening = i == 0 or toks[i - 1].low in _OPENING or toks[i - 1].low in self.lex.list_joins
             if kind == "ordinal" and not ok and opening:
                 kind, ok = "weak", True  # "первый 2 марта с 40 вагонами": one of a group
             if (

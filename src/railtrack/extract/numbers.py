@@ -559,7 +559,9 @@ def _kind(adjectives: str, noun: str | None, bare: str | None) -> str:
 # a clause's last number with no noun after it ("the second 41", "the second, about
 # 40."): nothing but closing punctuation follows it, no clock or decimal mark before it
 _BARE_RE = re.compile(
-    rf"(?<![\w:.,/-])(?:(?P<approx>{_APPROX})\s+)?(?P<num>{NUMBER_PATTERN})[\s.,;:!?)\]]*$",
+    rf"(?<![\w:.,/-])(?:(?P<approx>{_APPROX})\s+)?(?P<num>{NUMBER_PATTERN})[\s.,;:!?)\]]*"
+    # (", and the third ...": the word joining the next train's clause; trial14 T6)
+    r"(?:\b(?:and|while|whereas)\s*)?$",
     re.IGNORECASE,
 )
 
@@ -592,6 +594,8 @@ def find_bare_count(text: str) -> CarCount | None:
     (41, True, 'about 41')
     >>> find_bare_count("the second 41 cars") is None, find_bare_count("at 14:30") is None
     (True, True)
+    >>> find_bare_count("the second 38, and ").value
+    38
     """
     m = _BARE_RE.search(text)
     if m is None:
