@@ -209,3 +209,31 @@ def test_a_joined_ordinal_after_a_passenger_split(lang: str, text: str) -> None:
     cars = cars_of(_HEADS[lang] + text)
     assert [c.get("total") for c in cars] == [45, 38, 30], lang
     assert cars[1].get("passenger") == 4
+
+
+# -- T3. "both trains ...: 40 and 44 cars" with no train told before: two trains ---------
+
+_BOTH = [
+    ("pl", "Oba zapowiadane pociągi przyjechały dziś do Brześcia: 40 i 44 wagony."),
+    ("pl", "Dziś do Brześcia przyjechały oba pociągi: pierwszy liczył 40 wagonów, drugi 44."),
+    ("pl", "Dziś do Brześcia przyjechały obydwa transporty: 40 i 44 wagony."),
+    ("be", "Абодва анансаваныя эшалоны сёння прыбылі ў Брэст: 40 і 44 вагоны."),
+    ("ru", "Оба анонсированных эшелона сегодня прибыли в Брест: 40 и 44 вагона."),
+    ("ru", "Оба эшелона прибыли сегодня в Брест: 40 и 44 вагона."),
+    ("uk", "Обидва анонсовані ешелони сьогодні прибули до Бреста: 40 і 44 вагони."),
+    ("en", "Both announced trains arrived in Brest today: 40 and 44 cars."),
+    ("en", "Both trains arrived in Brest today: the first with 40 cars, the second with 44."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), _BOTH)
+def test_both_trains_with_no_train_before_are_two(lang: str, text: str) -> None:
+    out = read(text, published=PUB).to_dict()
+    assert [s["cars"]["total"] for s in out["shipments"]] == [40, 44], lang
+    assert len({s["group"] for s in out["shipments"]}) == 1
+    assert out["shipments"][0]["group"] is not None
+
+
+def test_both_after_a_told_train_is_no_new_pair() -> None:
+    text = "Вчера в Брест прибыл эшелон из 40 вагонов. Оба эшелона разгружаются."
+    assert [c["total"] for c in cars_of(text)] == [40]

@@ -365,6 +365,9 @@ class Lexicon:
     # words telling the way a train was seen going ("towards", "в направлении"): a
     # country after one is a heading, a shipment's destination (extract/headings.py)
     headings: tuple[str, ...] = ()
+    # "both" words ("оба", "абодва", "obydwa", "both"): before a train noun with no
+    # train told before, a pair of trains (extract/pairs.py)
+    both: tuple[str, ...] = ()
     # verbs of carrying before "by rail" ("shipped by rail", "will head by rail to"): the
     # rail move is a train, as "by train" (English: extract/cues.py)
     by_rail_verbs: tuple[str, ...] = ()
@@ -763,6 +766,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         ),
         relative_pronouns=frozenset(_norm(str(w)) for w in data.get("relative_pronouns") or []),
         headings=tuple(str(w).lower() for w in data.get("headings") or []),
+        both=tuple(str(w).lower() for w in data.get("both") or []),
         by_rail_verbs=tuple(str(w).lower() for w in data.get("by_rail_verbs") or []),
         verbal_noun_endings=tuple(str(w) for w in data.get("verbal_noun_endings") or []),
     )

@@ -1347,7 +1347,9 @@ class LexiconReader:
                 if not ok and nxt in ("из", "з", "із", "са", "z", "ze"):
                     ok = True  # "один из эшелонов"
             # (", a trzeci około 30 wagonów": a joining word opens it as a comma does)
-            opening = i == 0 or toks[i - 1].low in _OPENING or toks[i - 1].low in self.lex.list_joins
+            opening = (
+                i == 0 or toks[i - 1].low in _OPENING or toks[i - 1].low in self.lex.list_joins
+            )
             if kind == "ordinal" and not ok and opening:
                 kind, ok = "weak", True  # "первый 2 марта с 40 вагонами": one of a group
             if (

@@ -47,6 +47,7 @@ from railtrack.extract.lexicon import LANGUAGES, lexicon, month_of
 from railtrack.extract.listing import ListedTrip, list_items, listed_trips, tells_listed_trains
 from railtrack.extract.numbers import AtLeast, AtMost, CarCount, CountRange
 from railtrack.extract.once import once
+from railtrack.extract.pairs import pair_announcement
 from railtrack.extract.places import PlaceSpan, is_broad
 from railtrack.extract.readers import Reader, reader_for
 from railtrack.extract.relatives import earlier_arrival, main_verbs
@@ -1847,6 +1848,10 @@ class _Assembly:
         if self._one_of_a_group(piece, reader, rd):
             return False
         announcement = rd.group_announcement(piece.text)
+        if announcement is None and not self.draft.trains and not self.draft.groups:
+            # "Оба эшелона прибыли в Брест: 40 и 44 вагона" with no train told before:
+            # two trains (trial14 T3)
+            announcement = pair_announcement(piece.text, rd)
         if announcement is not None and self._counts_traffic(clause, piece, reader, rd):
             self.sentences_off.add(clause.sentence)  # "за неделю слышали 14 поездов"
             self.draft.tallies.append(_tally(announcement, piece, rd))
