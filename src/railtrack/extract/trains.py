@@ -48,6 +48,7 @@ from railtrack.extract.listing import ListedTrip, list_items, listed_trips, tell
 from railtrack.extract.numbers import AtLeast, AtMost, CarCount, CountRange
 from railtrack.extract.once import once
 from railtrack.extract.pairs import pair_announcement
+from railtrack.extract.percounts import count_per_train
 from railtrack.extract.places import PlaceSpan, is_broad
 from railtrack.extract.readers import Reader, reader_for
 from railtrack.extract.relatives import earlier_arrival, main_verbs
@@ -1143,6 +1144,12 @@ class _ClauseReader:
     def series_into(self, group: GroupDraft) -> bool:
         """File "two trains with 48 and 38 cars" as one count per train, in order."""
         found = self.rd.find_count_series(self.text)
+        if found is None and group.n_trains is not None:
+            # "два эшелона: ночью (40 вагонов) и вечером (35 вагонов)" (trial14 T1)
+            listed = count_per_train(self.counts, self.text, group.n_trains)
+            if listed is not None and not self.rd.is_each(self.text):
+                group.series = [{c.kind: self._count_fact(c)} for c in listed]
+                return True
         if found is None or len(found[0]) != group.n_trains:
             return False
         values, kind, start, end = found
@@ -2106,7 +2113,14 @@ class _Assembly:
             self._member(TrainDraft(number=number))
             reader.all_into(self.current_train, self.draft.problems, self.group.last_role)
         elif self.group is not None:
-            reader.all_into(self.group, self.draft.problems)
+            group = self.group
+            told = dict(group.counts)
+            listed = not group.members and not group.series and reader.series_into(group)
+            reader.all_into(group, self.draft.problems)
+            if listed:
+                # "два эшелона: ночью (40 вагонов) и вечером (35 вагонов)": one count per
+                # train, none the group's (trial14 T1)
+                group.counts = told
         elif _starts_a_train(piece.text, reader, rd):
             # "Twenty-two flatcars were dispatched from Brest to Kursk" is a train too.
             self._new_train(TrainDraft(number=number, vague=_plural_only(rd, piece.text, reader)))
