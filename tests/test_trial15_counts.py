@@ -237,3 +237,91 @@ def test_both_trains_with_no_train_before_are_two(lang: str, text: str) -> None:
 def test_both_after_a_told_train_is_no_new_pair() -> None:
     text = "Вчера в Брест прибыл эшелон из 40 вагонов. Оба эшелона разгружаются."
     assert [c["total"] for c in cars_of(text)] == [40]
+
+
+# -- T1. a recap: counts after times of day, one per train; "a third is expected" --------
+
+_RECAP = [
+    (
+        "ru",
+        "Вчера в Лунинец прибыли два эшелона: ночью (40 вагонов) и вечером (35 вагонов).",
+        "Сегодня ожидается третий.",
+    ),
+    (
+        "be",
+        "Учора ў Лунінец прыбылі два эшалоны: ноччу (40 вагонаў) і ўвечары (35 вагонаў).",
+        "Сёння чакаецца трэці.",
+    ),
+    (
+        "pl",
+        "Wczoraj do Łunińca przyjechały dwa pociągi: w nocy (40 wagonów) i wieczorem (35 wagonów).",
+        "Dziś oczekiwany jest trzeci.",
+    ),
+    (
+        "uk",
+        "Учора до Лунинця прибули два ешелони: вночі (40 вагонів) і ввечері (35 вагонів).",
+        "Сьогодні очікується третій.",
+    ),
+]
+_RECAP_FORMS = [
+    (
+        "ru",
+        "Вчера в Лунинец прибыли три эшелона: утром (40 вагонов), днём (35 вагонов) и "
+        "вечером (30 вагонов).",
+        [40, 35, 30],
+    ),
+    (
+        "pl",
+        "Wczoraj do Łunińca przyjechały dwa składy: rano (40 wagonów), a wieczorem (35 wagonów).",
+        [40, 35],
+    ),
+    ("ru", "Вчера в Лунинец прибыли два эшелона: 40 вагонов и 35 вагонов.", [40, 35]),
+    (
+        "en",
+        "Two trains arrived in Luninets yesterday: one at night (40 cars) and one in the "
+        "evening (35 cars).",
+        [40, 35],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "told", "awaited"), _RECAP)
+def test_a_recap_counts_each_train_and_awaits_a_third(lang: str, told: str, awaited: str) -> None:
+    alone = read(told, published=PUB).to_dict()["shipments"]
+    assert [(s["cars"]["total"], s["claim"]) for s in alone] == [(40, "sighted"), (35, "sighted")]
+    both = read(f"{told} {awaited}", published=PUB).to_dict()["shipments"]
+    arrived = [s for s in both if s["claim"] == "sighted"]
+    awaited_trains = [s for s in both if s["claim"] == "expected"]
+    assert [s["cars"]["total"] for s in arrived] == [40, 35], lang
+    assert len(awaited_trains) == 1
+    assert awaited_trains[0]["cars"]["total"] is None
+    assert awaited_trains[0]["group"] is None
+    assert awaited_trains[0]["destination"]["text"] == arrived[0]["destination"]["text"]
+
+
+@pytest.mark.parametrize(("lang", "text", "totals"), _RECAP_FORMS)
+def test_counts_listed_after_the_announcement_go_one_per_train(
+    lang: str, text: str, totals: list[int]
+) -> None:
+    out = read(text, published=PUB).to_dict()
+    assert [s["cars"]["total"] for s in out["shipments"]] == totals, lang
+    assert all(g["cars"]["total"] is None for g in out["groups"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вчера в Лунинец прибыли два эшелона: 40 платформ и 2 пассажирских вагона.",
+        "Вчера в Лунинец прибыли два эшелона, всего 75 вагонов.",
+    ],
+)
+def test_one_make_up_or_a_total_stays_the_groups(text: str) -> None:
+    out = read(text, published=PUB).to_dict()
+    assert all(s["cars"]["total"] is None for s in out["shipments"])
+    assert len(out["groups"]) == 1
+
+
+def test_an_ordinal_within_the_group_is_still_its_train() -> None:
+    text = "Вчера в Брест прибыли два эшелона: 40 и 35 вагонов. Второй ушёл в Барановичи."
+    out = read(text, published=PUB).to_dict()["shipments"]
+    assert len(out) == 2

@@ -423,6 +423,8 @@ class Lexicon:
     # one seen): with an origin and no place passed, its day is the departure's
     passage: re.Pattern[str] | None = None
     first_ordinals: frozenset[str] = frozenset()  # "первый": no new train after the first
+    # "третий" -> 3: the ordinals after "first" by their number
+    ordinal_values: dict[str, int] = field(default_factory=dict)
     freight: re.Pattern[str] | None = None  # "контейнерный": a freight train on its schedule
     sea_from: frozenset[str] = frozenset()  # "откуда": a leg on from the place before
     sea_by: re.Pattern[str] | None = None  # "морским путем": that leg goes by sea
@@ -693,6 +695,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         from_giver=frozenset(_norm(str(w)) for w in data.get("from_giver") or []),
         passage=_stem_re(data.get("passage") or []),
         first_ordinals=frozenset(_norm(str(w)) for w in data.get("first_ordinals") or []),
+        ordinal_values=_forms(data.get("ordinal_values") or {}),
         freight=_stem_re(data.get("freight") or []),
         sea_from=frozenset(_norm(str(w)) for w in (data.get("sea_onward") or {}).get("from") or []),
         sea_by=_stem_re((data.get("sea_onward") or {}).get("by") or []),

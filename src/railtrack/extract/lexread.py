@@ -337,6 +337,17 @@ _OF_WORDS = frozenset({"из", "изо", "с", "со", "з", "із", "зі", "с
 _EACH_WORDS = frozenset({"по", "па", "po"})
 
 
+def _after_bound(toks: tuple[Token, ...], j: int) -> int:
+    """Return where the number starts after a bound word ending at ``j``.
+
+    "почти из 50 вагонов", "майже з 50" (the bound before "of") and "примерно по 30
+    вагонов" (about 30 each; trial14 T8) skip the word between.
+    """
+    if j + 1 < len(toks) and (toks[j].low in _OF_WORDS or toks[j].low in _EACH_WORDS):
+        return j + 1
+    return j
+
+
 def _folded(lex: Lexicon) -> dict[str, FoldedPattern]:
     """Return a folded twin of each case-blind pattern of the lexicon that folds, by name.
 
@@ -535,11 +546,7 @@ class LexiconReader:
                     continue
             approx = self.lex.approx.match(toks, i)
             start_i = i
-            j = approx[1] if approx else i
-            if approx is not None and j + 1 < len(toks) and toks[j].low in _OF_WORDS:
-                j += 1  # "почти из 50 вагонов", "майже з 50": the bound before "of"
-            elif approx is not None and j + 1 < len(toks) and toks[j].low in _EACH_WORDS:
-                j += 1  # "примерно по 30 вагонов": about 30 each (trial14 T8)
+            j = i if approx is None else _after_bound(toks, approx[1])
             if j >= len(toks):
                 break
             shaped = self._shaped_count(text, toks, start_i, j, approx=approx is not None)
@@ -553,11 +560,7 @@ class LexiconReader:
                 continue
             value, k = number
             # "40+ вагонов": at least 40
-            plus = k < len(toks) and toks[k].low == "+" and toks[k].start == toks[k - 1].end
-            k += plus
-            odd = None if plus else self.lex.at_least_after.match(toks, k)
-            if odd is not None:  # "40 с лишним вагонов", "40 z okładem": at least 40
-                plus, k = True, odd[1]
+            plus, k = self._bound_after(toks, k)
             found = self._count_noun(toks, j, k)
             if found is None:
                 i = k if k > i else i + 1
@@ -588,6 +591,22 @@ class LexiconReader:
             )
             i = end_i
         return counts
+
+    def _bound_after(self, toks: tuple[Token, ...], k: int) -> tuple[bool, int]:
+        """Return whether a lower bound follows a number ending at ``k``, and the index after.
+
+        "40+ вагонов", "40 с лишним вагонов", "40 z okładem" (lexicon
+        ``at_least_after``): at least 40.
+
+        Examples
+        --------
+        >>> LexiconReader("ru")._bound_after(tokens("40 с лишним вагонов"), 1)
+        (True, 3)
+        """
+        if k < len(toks) and toks[k].low == "+" and toks[k].start == toks[k - 1].end:
+            return True, k + 1
+        odd = self.lex.at_least_after.match(toks, k)
+        return (True, odd[1]) if odd is not None else (False, k)
 
     def find_bare_count(self, text: str) -> CarCount | None:
         """Return a count whose car noun is left out, ending the text ("drugi 40").
@@ -764,16 +783,9 @@ class LexiconReader:
         >>> count.kind, count.value, count.text
         ('tank', 8, 'цистерны с топливом (8 шт.)')
         """
-        if j < 2 or j + 1 >= len(toks):
+        end_i = self._pieces_end(toks, j)
+        if end_i is None:
             return None
-        if not toks[j].low.isdecimal() or toks[j + 1].low not in self.lex.pieces:
-            return None
-        end_i = j + 2
-        if end_i < len(toks) and toks[end_i].low == ".":
-            end_i += 1  # "(8 шт.)"
-        if end_i >= len(toks) or toks[end_i].low != ")":
-            return None
-        end_i += 1
         opening = j - 1
         if toks[opening].low in self.lex.each and opening > 1:
             opening -= 1  # "(по 8 шт.)": each train's (read as such by ``is_each``)
@@ -797,6 +809,19 @@ class LexiconReader:
             value = int(toks[j].low)
             return CarCount(kind, value, False, start, end, text[start:end]), end_i
         return None
+
+    def _pieces_end(self, toks: tuple[Token, ...], j: int) -> int | None:
+        """Return the index after "8 шт.)" at ``toks[j]`` (number, pieces word, bracket)."""
+        if j < 2 or j + 1 >= len(toks):
+            return None
+        if not toks[j].low.isdecimal() or toks[j + 1].low not in self.lex.pieces:
+            return None
+        end_i = j + 2
+        if end_i < len(toks) and toks[end_i].low == ".":
+            end_i += 1  # "(8 шт.)"
+        if end_i >= len(toks) or toks[end_i].low != ")":
+            return None
+        return end_i + 1
 
     def _kind_then_pieces(
         self, text: str, toks: tuple[Token, ...], m: int, j: int, end_i: int
@@ -1342,6 +1367,10 @@ class LexiconReader:
             ok = False
             if kind in ("ordinal", "more", "another", "other", "same"):
                 ok = noun is not None or nxt in (",", "—", "-", ":") or verb_next
+                if not ok and kind == "ordinal" and nxt in ("", ".", "!", ";"):
+                    # "Сегодня ожидается третий.", "Dziś oczekiwany jest trzeci.": an
+                    # ordinal closing its clause after the verb is that verb's train
+                    ok = any(self._verb_at(text, t.start) for t in toks[:i])
             elif kind == "one":
                 ok = noun is not None
                 if not ok and nxt in ("из", "з", "із", "са", "z", "ze"):
@@ -2099,6 +2128,16 @@ class LexiconReader:
         False
         """
         return word.lower() in self.lex.first_ordinals
+
+    def ordinal_value(self, word: str) -> int | None:
+        """Return the number of an ordinal after "first" ("третий": 3), else None.
+
+        Examples
+        --------
+        >>> LexiconReader("pl").ordinal_value("Trzeci"), LexiconReader("pl").ordinal_value("z")
+        (3, None)
+        """
+        return self.lex.ordinal_values.get(word.lower())
 
     def names_trains_as_means(self, text: str) -> bool:
         """Whether every train noun of a text is plural or the means of a habit.

@@ -1351,8 +1351,11 @@ def _pieces(
     says_more = bool(rd.verb_cues(head) or rd.find_places(head))
     # "11 жніўня быў адпраўлены са станцыі Барысаў ... адзін вайсковы эшалон": the
     # train named after its verb is the one the words before describe
-    late_subject = _late_subject(head, markers[0], rd, clause.text[markers[0].end :]) and (
-        markers[0].kind == "one" or _names_its_train(clause.text, markers[0], rd)
+    after = clause.text[markers[0].end :]
+    late_subject = _late_subject(head, markers[0], rd, after) and (
+        markers[0].kind == "one"
+        or _names_its_train(clause.text, markers[0], rd)
+        or (markers[0].kind in _ORDINAL and _closes_its_clause(after))
     )
     if head.strip() and (
         rd.has_train_noun(head) or (says_more and not merge_head and not late_subject)
@@ -1407,10 +1410,39 @@ def _late_subject(head: str, marker: cues.TrainMarker, rd: Reader, text_after: s
         return True
     gap = head[verbs[-1].end :]
     if marker.kind in _ORDINAL:
+        if _closes_its_clause(text_after):
+            # "Сегодня ожидается третий.", "Dziś oczekiwany jest trzeci.": the ordinal
+            # closing its clause is the subject of the verb before it (trial14 T1)
+            return _SUBJECT_GAP.fullmatch(gap) is not None and _CONJUNCTION.search(gap) is None
         # an ordinal right after its verb only ("ушел второй эшелон"; not "прибув на
         # станцію 7 березня\n • другий ешелон", a list's next item)
         return not gap.strip() and "\n" not in gap
     return _SUBJECT_GAP.fullmatch(gap) is not None and _CONJUNCTION.search(gap) is None
+
+
+def _past_the_group(marker: cues.TrainMarker, group: GroupDraft, rd: Reader) -> bool:
+    """Whether an ordinal counts past the trains a group announced ("третий" of two)."""
+    value_of = getattr(rd, "ordinal_value", None)
+    words = marker.text.split()
+    if value_of is None or not words or marker.kind not in _ORDINAL or not group.n_trains:
+        return False
+    value = value_of(words[0])
+    return value is not None and value > group.n_trains
+
+
+def _ends_of_the_group(train: TrainDraft, group: GroupDraft) -> None:
+    """Give a train awaited after a group the group's ends it was told none of."""
+    if train.via or any(getattr(train, role) is not None for role in (*_PLACE_ROLES, "goal")):
+        return
+    for role in _PLACE_ROLES:
+        theirs = getattr(group, role)
+        if theirs is not None:
+            setattr(train, role, theirs.shared())
+
+
+def _closes_its_clause(text_after: str) -> bool:
+    """Whether nothing but closing punctuation follows a marker ("ожидается третий.")."""
+    return not text_after.strip(" \t.!?;…")
 
 
 def _is_first(rd: Reader, marker: str) -> bool:
@@ -2034,7 +2066,8 @@ class _Assembly:
         self.current = current
         group = self.group
         gi = len(draft.groups) - 1
-        if group is not None and len(group.members) < (group.n_trains or 0):
+        past = group is not None and _past_the_group(marker, group, rd)
+        if group is not None and len(group.members) < (group.n_trains or 0) and not past:
             current.group = gi
             group.members.append(len(draft.trains))
         elif marker.kind == "indefinite":
@@ -2047,6 +2080,10 @@ class _Assembly:
         draft.trains.append(current)
         group_role = group.last_role if current.group is not None and group else None
         reader.all_into(current, draft.problems, group_role)
+        if past and group is not None:
+            # "два эшелона прибыли в Лунинец ... Сегодня ожидается третий": a further
+            # train, awaited where the group went (its ends shared, inferred)
+            _ends_of_the_group(current, group)
         if previous is None:
             return
         if rd.same_route(piece.text) or (
