@@ -263,6 +263,14 @@ _RECAP = [
         "Сьогодні очікується третій.",
     ),
 ]
+_RECAP.append(
+    (
+        "en",
+        "Two trains arrived in Luninets yesterday: one at night (40 cars) and one in the "
+        "evening (35 cars).",
+        "A third is expected today.",
+    )
+)
 _RECAP_FORMS = [
     (
         "ru",

@@ -1426,7 +1426,7 @@ def _past_the_group(marker: cues.TrainMarker, group: GroupDraft, rd: Reader) -> 
     words = marker.text.split()
     if value_of is None or not words or marker.kind not in _ORDINAL or not group.n_trains:
         return False
-    value = value_of(words[0])
+    value = next((v for w in words if (v := value_of(w)) is not None), None)  # "a third"
     return value is not None and value > group.n_trains
 
 
