@@ -321,6 +321,7 @@ def test_counts_listed_after_the_announcement_go_one_per_train(
     [
         "Вчера в Лунинец прибыли два эшелона: 40 платформ и 2 пассажирских вагона.",
         "Вчера в Лунинец прибыли два эшелона, всего 75 вагонов.",
+        "Вчера в Брест прибыли два эшелона: 40 вагонов с техникой и 2 вагона с людьми.",
     ],
 )
 def test_one_make_up_or_a_total_stays_the_groups(text: str) -> None:

@@ -20,6 +20,9 @@ __all__ = ["count_per_train"]
 
 # what must stand between two counts of a list: a comma, a semicolon or a joining word
 _JOINED = re.compile(r"[,;]|(?<![\w-])(?:и|і|й|та|ды|a|i|oraz|and|а)(?![\w-])", re.IGNORECASE)
+# a count of a list of trains is at least a quarter of the largest: "40 вагонов с
+# техникой и 2 вагона с личным составом" (2 of 40) is one train's make-up
+_SMALLEST_SHARE = 4
 # what a count of the group says it is: a total ("всего 75"), no train's
 _TOTAL_WORDS = re.compile(
     r"(?<![\w-])(?:всего|итого|в сумме|усього|всього|разом|загалом|усяго|разам|агулам|"
@@ -44,7 +47,8 @@ def count_per_train(counts: list[CarCount], text: str, n_trains: int) -> list[Ca
     -------
     list of CarCount or None
         The counts in order, one per train, when there are exactly ``n_trains`` of
-        them (two or more), all of one kind, each joined to the one before by a comma,
+        them (two or more), all of one kind, none under a quarter of the largest
+        (a few cars beside many are one train's make-up), each joined to the one before by a comma,
         a semicolon or "and" ("и", "і", "ды", "i", "a") and none a group's total
         ("всего", "łącznie", "in total"); else None.
 
@@ -63,6 +67,11 @@ def count_per_train(counts: list[CarCount], text: str, n_trains: int) -> list[Ca
         return None
     if len({c.kind for c in counts}) != 1:
         return None  # "40 платформ и 2 пассажирских вагона": one train's make-up
+    values = [c.value for c in counts]
+    if min(values) * _SMALLEST_SHARE < max(values):
+        # "40 вагонов с техникой и 2 вагона с личным составом": a few cars beside
+        # many are one train's make-up, not a train of their own
+        return None
     for before, count in itertools.pairwise(counts):
         if not _JOINED.search(text, before.end, count.start):
             return None
