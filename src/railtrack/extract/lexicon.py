@@ -346,6 +346,10 @@ class Lexicon:
     count_range_to: frozenset[str] = frozenset()
     count_range_between: frozenset[str] = frozenset()
     pieces: frozenset[str] = frozenset()  # "(8 шт.)" after a car noun: 8 of them
+    # words joining the items of a list ("а", "і", "a"): an ordinal after one opens a train
+    list_joins: frozenset[str] = frozenset()
+    # words after a number that make it a lower bound ("40 с лишним", "40 z okładem")
+    at_least_after: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     batches: frozenset[str] = frozenset()  # "grupy 6-10 wagonów": a group's size
     month_parts: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     month_prep: PhraseTable = field(default_factory=lambda: PhraseTable({}))
@@ -361,6 +365,9 @@ class Lexicon:
     # words telling the way a train was seen going ("towards", "в направлении"): a
     # country after one is a heading, a shipment's destination (extract/headings.py)
     headings: tuple[str, ...] = ()
+    # "both" words ("оба", "абодва", "obydwa", "both"): before a train noun with no
+    # train told before, a pair of trains (extract/pairs.py)
+    both: tuple[str, ...] = ()
     # verbs of carrying before "by rail" ("shipped by rail", "will head by rail to"): the
     # rail move is a train, as "by train" (English: extract/cues.py)
     by_rail_verbs: tuple[str, ...] = ()
@@ -422,6 +429,8 @@ class Lexicon:
     # one seen): with an origin and no place passed, its day is the departure's
     passage: re.Pattern[str] | None = None
     first_ordinals: frozenset[str] = frozenset()  # "первый": no new train after the first
+    # "третий" -> 3: the ordinals after "first" by their number
+    ordinal_values: dict[str, int] = field(default_factory=dict)
     freight: re.Pattern[str] | None = None  # "контейнерный": a freight train on its schedule
     sea_from: frozenset[str] = frozenset()  # "откуда": a leg on from the place before
     sea_by: re.Pattern[str] | None = None  # "морским путем": that leg goes by sea
@@ -656,6 +665,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         count_range_to=frozenset(_norm(str(w)) for w in count_ranges.get("to") or []),
         count_range_between=frozenset(_norm(str(w)) for w in count_ranges.get("between") or []),
         pieces=frozenset(_norm(str(w)) for w in data.get("pieces") or []),
+        list_joins=frozenset(_norm(w) for w in data.get("list_joins") or []),
+        at_least_after=PhraseTable({str(w): "at_least" for w in data.get("at_least_after") or []}),
         batches=frozenset(_norm(str(w)) for w in data.get("batches") or []),
         month_parts=_table(data.get("month_parts")),
         month_prep=_flat(data.get("month_prep")),
@@ -693,6 +704,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         from_giver=frozenset(_norm(str(w)) for w in data.get("from_giver") or []),
         passage=_stem_re(data.get("passage") or []),
         first_ordinals=frozenset(_norm(str(w)) for w in data.get("first_ordinals") or []),
+        ordinal_values=_forms(data.get("ordinal_values") or {}),
         freight=_stem_re(data.get("freight") or []),
         sea_from=frozenset(_norm(str(w)) for w in (data.get("sea_onward") or {}).get("from") or []),
         sea_by=_stem_re((data.get("sea_onward") or {}).get("by") or []),
@@ -767,6 +779,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         ),
         relative_pronouns=frozenset(_norm(str(w)) for w in data.get("relative_pronouns") or []),
         headings=tuple(str(w).lower() for w in data.get("headings") or []),
+        both=tuple(str(w).lower() for w in data.get("both") or []),
         by_rail_verbs=tuple(str(w).lower() for w in data.get("by_rail_verbs") or []),
         verbal_noun_endings=tuple(str(w) for w in data.get("verbal_noun_endings") or []),
         negations=tuple(str(w).lower() for w in data.get("negations") or []),

@@ -333,6 +333,19 @@ _BATCH_STEMS = ("парти", "парті", "парты", "parti")
 # the word "of" between a bound and its number ("почти из 50 вагонов", "майже з 50",
 # "амаль з 50"): the bound is the count's
 _OF_WORDS = frozenset({"из", "изо", "с", "со", "з", "із", "зі", "са", "ze", "z"})
+# "по 40 вагонов", "па 40", "po 40": so many for each train
+_EACH_WORDS = frozenset({"по", "па", "po"})
+
+
+def _after_bound(toks: tuple[Token, ...], j: int) -> int:
+    """Return where the number starts after a bound word ending at ``j``.
+
+    "почти из 50 вагонов", "майже з 50" (the bound before "of") and "примерно по 30
+    вагонов" (about 30 each; trial14 T8) skip the word between.
+    """
+    if j + 1 < len(toks) and (toks[j].low in _OF_WORDS or toks[j].low in _EACH_WORDS):
+        return j + 1
+    return j
 
 
 def _folded(lex: Lexicon) -> dict[str, FoldedPattern]:
@@ -533,9 +546,7 @@ class LexiconReader:
                     continue
             approx = self.lex.approx.match(toks, i)
             start_i = i
-            j = approx[1] if approx else i
-            if approx is not None and j + 1 < len(toks) and toks[j].low in _OF_WORDS:
-                j += 1  # "почти из 50 вагонов", "майже з 50": the bound before "of"
+            j = i if approx is None else _after_bound(toks, approx[1])
             if j >= len(toks):
                 break
             shaped = self._shaped_count(text, toks, start_i, j, approx=approx is not None)
@@ -549,8 +560,7 @@ class LexiconReader:
                 continue
             value, k = number
             # "40+ вагонов": at least 40
-            plus = k < len(toks) and toks[k].low == "+" and toks[k].start == toks[k - 1].end
-            k += plus
+            plus, k = self._bound_after(toks, k)
             found = self._count_noun(toks, j, k)
             if found is None:
                 i = k if k > i else i + 1
@@ -582,6 +592,22 @@ class LexiconReader:
             i = end_i
         return counts
 
+    def _bound_after(self, toks: tuple[Token, ...], k: int) -> tuple[bool, int]:
+        """Return whether a lower bound follows a number ending at ``k``, and the index after.
+
+        "40+ вагонов", "40 с лишним вагонов", "40 z okładem" (lexicon
+        ``at_least_after``): at least 40.
+
+        Examples
+        --------
+        >>> LexiconReader("ru")._bound_after(tokens("40 с лишним вагонов"), 1)
+        (True, 3)
+        """
+        if k < len(toks) and toks[k].low == "+" and toks[k].start == toks[k - 1].end:
+            return True, k + 1
+        odd = self.lex.at_least_after.match(toks, k)
+        return (True, odd[1]) if odd is not None else (False, k)
+
     def find_bare_count(self, text: str) -> CarCount | None:
         """Return a count whose car noun is left out, ending the text ("drugi 40").
 
@@ -605,7 +631,11 @@ class LexiconReader:
         """
         toks = tokens(text)
         end_i = len(toks)
-        while end_i and not toks[end_i - 1].low[0].isalnum():
+        # (", a trzeci ...": the joining word before the next train's ordinal is no word
+        # of this clause; trial14 T6)
+        while end_i and (
+            not toks[end_i - 1].low[0].isalnum() or toks[end_i - 1].low in self.lex.list_joins
+        ):
             end_i -= 1
         for i in range(max(0, end_i - 4), end_i):
             number = self._plain_number(toks, i)
@@ -753,16 +783,19 @@ class LexiconReader:
         >>> count.kind, count.value, count.text
         ('tank', 8, 'цистерны с топливом (8 шт.)')
         """
-        if j < 2 or j + 1 >= len(toks) or toks[j - 1].low != "(":
+        end_i = self._pieces_end(toks, j)
+        if end_i is None:
             return None
-        if not toks[j].low.isdecimal() or toks[j + 1].low not in self.lex.pieces:
+        opening = j - 1
+        if toks[opening].low in self.lex.each and opening > 1:
+            opening -= 1  # "(по 8 шт.)": each train's (read as such by ``is_each``)
+        if toks[opening].low == ",":  # "(цистерны, по 50 штук)"
+            return self._kind_then_pieces(text, toks, opening - 1, j, end_i)
+        if opening < j - 1 and self._car_noun_kind(toks[opening].low) is not None:
+            return self._kind_then_pieces(text, toks, opening, j, end_i)  # "(цистерны по 50 шт.)"
+        if toks[opening].low != "(":
             return None
-        end_i = j + 2
-        while end_i < len(toks) and toks[end_i].low in (".", ")") and end_i <= j + 3:
-            end_i += 1
-        if toks[end_i - 1].low != ")":
-            return None
-        for m in range(j - 2, max(-1, j - 7), -1):
+        for m in range(opening - 1, max(-1, opening - 6), -1):
             kind = self._car_noun_kind(toks[m].low)
             if kind is None:
                 if toks[m].low in (",", ";", ":", "(", ")") or toks[m].low.isdecimal():
@@ -776,6 +809,49 @@ class LexiconReader:
             value = int(toks[j].low)
             return CarCount(kind, value, False, start, end, text[start:end]), end_i
         return None
+
+    def _pieces_end(self, toks: tuple[Token, ...], j: int) -> int | None:
+        """Return the index after "8 шт.)" at ``toks[j]`` (number, pieces word, bracket)."""
+        if j < 2 or j + 1 >= len(toks):
+            return None
+        if not toks[j].low.isdecimal() or toks[j + 1].low not in self.lex.pieces:
+            return None
+        end_i = j + 2
+        if end_i < len(toks) and toks[end_i].low == ".":
+            end_i += 1  # "(8 шт.)"
+        if end_i >= len(toks) or toks[end_i].low != ")":
+            return None
+        return end_i + 1
+
+    def _kind_then_pieces(
+        self, text: str, toks: tuple[Token, ...], m: int, j: int, end_i: int
+    ) -> tuple[CarCount, int] | None:
+        """Return a count whose car noun opens its bracket ("(цистерны, по 50 штук)").
+
+        ``m`` is the car noun, ``j`` the number, ``end_i`` the index after the closing
+        bracket. The noun (with its type adjective) stands right
+        after the opening bracket: "(цыстэрны, па 50 штук)", "(cysterny, po 50
+        sztuk)", "(крытые вагоны, 8 шт.)".
+
+        Examples
+        --------
+        >>> rd = LexiconReader("be")
+        >>> text = "два эшалоны з палівам (цыстэрны, па 50 штук)"
+        >>> count, end = rd._kind_then_pieces(text, tokens(text), 5, 8, 11)
+        >>> count.kind, count.value, count.text
+        ('tank', 50, 'цыстэрны, па 50 штук)')
+        """
+        kind = self._car_noun_kind(toks[m].low) if m >= 0 else None
+        if kind is None:
+            return None
+        first = m
+        adjective = self._adjective_kind(toks[m - 1].low) if m > 0 else None
+        if adjective not in (None, "neutral"):
+            kind, first = adjective, m - 1  # "(крытые вагоны, 8 шт.)"
+        if first == 0 or toks[first - 1].low != "(":
+            return None
+        start, end = toks[first].start, toks[end_i - 1].end
+        return CarCount(kind, int(toks[j].low), False, start, end, text[start:end]), end_i
 
     def _range_end(self, toks: tuple[Token, ...], i: int) -> bool:
         """Whether ``toks[i]`` ("до", "да", "do") closes a range of numbers ("30 до 40").
@@ -1291,11 +1367,18 @@ class LexiconReader:
             ok = False
             if kind in ("ordinal", "more", "another", "other", "same"):
                 ok = noun is not None or nxt in (",", "—", "-", ":") or verb_next
+                if not ok and kind == "ordinal" and nxt in ("", ".", "!", ";"):
+                    # "Сегодня ожидается третий.", "Dziś oczekiwany jest trzeci.": an
+                    # ordinal closing its clause after the verb is that verb's train
+                    ok = any(self._verb_at(text, t.start) for t in toks[:i])
             elif kind == "one":
                 ok = noun is not None
                 if not ok and nxt in ("из", "з", "із", "са", "z", "ze"):
                     ok = True  # "один из эшелонов"
-            opening = i == 0 or toks[i - 1].low in _OPENING
+            # (", a trzeci około 30 wagonów": a joining word opens it as a comma does)
+            opening = (
+                i == 0 or toks[i - 1].low in _OPENING or toks[i - 1].low in self.lex.list_joins
+            )
             if kind == "ordinal" and not ok and opening:
                 kind, ok = "weak", True  # "первый 2 марта с 40 вагонами": one of a group
             if (
@@ -1412,9 +1495,9 @@ class LexiconReader:
         """
         toks = tokens(text)
         i = next((n for n, t in enumerate(toks) if t.start >= at), len(toks))
-        for n in (1, 2, 3, 4):
+        for n in (4, 3, 2, 1):  # the longest phrase first ("не менее", not "менее")
             if i - n < 0:
-                break
+                continue
             hit = self.lex.approx.match(toks, i - n)
             if hit is not None and hit[1] == i:
                 return bool(hit[0] == "at_least")
@@ -1567,8 +1650,12 @@ class LexiconReader:
         toks = tokens(text)
         for i, tok in enumerate(toks):
             if tok.low in self.lex.each:
-                if tok.low in ("по", "po", "па"):
-                    number = self._number_at(toks, i + 1) if i + 1 < len(toks) else None
+                if tok.low in _EACH_WORDS:
+                    at = i + 1
+                    bound = self.lex.approx.match(toks, at)
+                    if bound is not None:
+                        at = bound[1]  # "po ok. 30 wagonów", "по около 30": about 30 each
+                    number = self._number_at(toks, at) if at < len(toks) else None
                     if number is not None and not self._ends_a_day_range(toks, i, number[1]):
                         return True
                     continue
@@ -2041,6 +2128,16 @@ class LexiconReader:
         False
         """
         return word.lower() in self.lex.first_ordinals
+
+    def ordinal_value(self, word: str) -> int | None:
+        """Return the number of an ordinal after "first" ("третий": 3), else None.
+
+        Examples
+        --------
+        >>> LexiconReader("pl").ordinal_value("Trzeci"), LexiconReader("pl").ordinal_value("z")
+        (3, None)
+        """
+        return self.lex.ordinal_values.get(word.lower())
 
     def names_trains_as_means(self, text: str) -> bool:
         """Whether every train noun of a text is plural or the means of a habit.

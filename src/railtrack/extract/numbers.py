@@ -56,7 +56,8 @@ NUMBER_PATTERN = (
 # an upper bound ("up to 60 cars", "almost 50", "no more than 30"): an estimate kept as
 # "at most", never "at least" (trial10 T18)
 _AT_MOST = (
-    r"nearly|almost|up\s+to|just\s+under|"
+    r"nearly|almost|up\s+to|(?:just|slightly|a\s+little)\s+(?:under|below|fewer\s+than|less\s+than)|"
+    r"fewer\s+than|less\s+than|under|"
     r"no\s+more\s+than|not\s+more\s+than|not\s+over|at\s+most|a\s+maximum\s+of|maximum"
 )
 _ESTIMATE = (
@@ -152,10 +153,13 @@ _SINGULAR = r"(?:car|wagon|carriage|coach|platform|flat-?car|box-?car|cistern)"
 _COUNT_RE = fold_compile(
     rf"(?:(?P<approx>{_APPROX})\s+)?"
     rf"(?<![\w.,])(?P<num>{NUMBER_PATTERN}|an?(?=\s+(?:(?:{_ADJ})\s+)?{_SINGULAR}\b))"
-    r"(?P<plus>\+)?"  # "40+ cars": at least 40
+    # "40+ cars", "40-odd cars", "forty odd cars", "40-plus cars": at least 40
+    r"(?P<plus>\+|(?:-|\s+)odd\b|-plus\b)?"
     r"(?:"
     r"(?P<dash>-(?:car|wagon)\b)"  # "a 47-car train"
-    r"|\s+(?:(?:of\s+(?:which|them|these|those)\s+)?(?:are|were|is|was)\s+)?"
+    # "4 of them are passenger cars", "4 of them passenger cars", "4 are passenger"
+    r"|\s+(?:of\s+(?:which|them|these|those)\s+(?:(?:are|were|is|was)\s+)?"
+    r"|(?:are|were|is|was)\s+)?"
     rf"(?P<adjs>(?:(?:{_ADJ}|{_NEUTRAL})(?:\s+|-(?=[a-z])))*)"
     rf"(?:(?P<noun>{_NOUN})\b|(?P<bare>{_BARE})\b(?=\s*(?:[,.;:)]|and\b|or\b|$)))"
     r")",
@@ -193,6 +197,11 @@ _FIRST_WORDS = frozenset(
         "not",
         "minimum",
         "maximum",
+        "just",
+        "slightly",
+        "fewer",
+        "less",
+        "under",
         "well",
         "circa",
         "~",
@@ -288,6 +297,13 @@ _PIECES_RE = re.compile(
     r"\(\s*(?P<num>\d{1,3})\s*(?:pcs|pieces|units)\.?\s*\)",
     re.IGNORECASE,
 )
+# a count in brackets after the car noun that opens them: "(tank cars, 50 each)",
+# "(tank cars, 50 pcs each)" (trial14 T16)
+_KIND_THEN_PIECES_RE = re.compile(
+    rf"\(\s*(?P<adjs>(?:(?:{_ADJ})[\s-]+)*)(?P<noun>{_NOUN})\s*[,:]\s*"
+    r"(?P<num>\d{1,3})\s*(?:(?:pcs|pieces|units)\.?\s*)?(?:each\s*)?\)",
+    re.IGNORECASE,
+)
 
 
 def _pieces_counts(text: str) -> list[CarCount]:
@@ -297,12 +313,15 @@ def _pieces_counts(text: str) -> list[CarCount]:
     --------
     >>> [(c.kind, c.value, c.text) for c in _pieces_counts("and tank cars with fuel (8 pcs.)")]
     [('tank', 8, 'tank cars with fuel (8 pcs.)')]
+    >>> [(c.kind, c.value, c.text) for c in _pieces_counts("with fuel (tank cars, 50 each)")]
+    [('tank', 50, '(tank cars, 50 each)')]
     """
     if "(" not in text:
         return []
     return [
         CarCount(_kind(m["adjs"], m["noun"], None), int(m["num"]), False, *m.span(), m[0])
-        for m in _PIECES_RE.finditer(text)
+        for pattern in (_PIECES_RE, _KIND_THEN_PIECES_RE)
+        for m in pattern.finditer(text)
     ]
 
 
@@ -540,7 +559,9 @@ def _kind(adjectives: str, noun: str | None, bare: str | None) -> str:
 # a clause's last number with no noun after it ("the second 41", "the second, about
 # 40."): nothing but closing punctuation follows it, no clock or decimal mark before it
 _BARE_RE = re.compile(
-    rf"(?<![\w:.,/-])(?:(?P<approx>{_APPROX})\s+)?(?P<num>{NUMBER_PATTERN})[\s.,;:!?)\]]*$",
+    rf"(?<![\w:.,/-])(?:(?P<approx>{_APPROX})\s+)?(?P<num>{NUMBER_PATTERN})[\s.,;:!?)\]]*"
+    # (", and the third ...": the word joining the next train's clause; trial14 T6)
+    r"(?:\b(?:and|while|whereas)\s*)?$",
     re.IGNORECASE,
 )
 
@@ -573,6 +594,8 @@ def find_bare_count(text: str) -> CarCount | None:
     (41, True, 'about 41')
     >>> find_bare_count("the second 41 cars") is None, find_bare_count("at 14:30") is None
     (True, True)
+    >>> find_bare_count("the second 38, and ").value
+    38
     """
     m = _BARE_RE.search(text)
     if m is None:

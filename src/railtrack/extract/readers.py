@@ -25,6 +25,7 @@ from typing import Protocol
 from railtrack.extract import cues
 from railtrack.extract.cues import GroupAnnouncement, TrainMarker, VerbCue
 from railtrack.extract.dates import DateSpan, find_dates
+from railtrack.extract.lexicon import lexicon
 from railtrack.extract.lexread import LexiconReader
 from railtrack.extract.numbers import (
     NUMBER_PATTERN,
@@ -247,6 +248,16 @@ class EnglishReader:
 
     def has_car_noun(self, text: str) -> bool:  # noqa: D102
         return cues.has_car_noun(text)
+
+    def ordinal_value(self, word: str) -> int | None:
+        """Return the number of an ordinal after "first" ("third": 3), else None.
+
+        Examples
+        --------
+        >>> EnglishReader().ordinal_value("Third"), EnglishReader().ordinal_value("the")
+        (3, None)
+        """
+        return lexicon("en").ordinal_values.get(word.lower())
 
     def is_whole_train(self, before: str) -> bool:  # noqa: D102
         return cues.is_whole_train(before)

@@ -48,6 +48,8 @@ from railtrack.extract.lexicon import LANGUAGES, lexicon, month_of
 from railtrack.extract.listing import ListedTrip, list_items, listed_trips, tells_listed_trains
 from railtrack.extract.numbers import AtLeast, AtMost, CarCount, CountRange
 from railtrack.extract.once import once
+from railtrack.extract.pairs import pair_announcement
+from railtrack.extract.percounts import count_per_train
 from railtrack.extract.places import PlaceSpan, is_broad
 from railtrack.extract.readers import Reader, reader_for
 from railtrack.extract.relatives import earlier_arrival, main_verbs
@@ -1142,6 +1144,12 @@ class _ClauseReader:
     def series_into(self, group: GroupDraft) -> bool:
         """File "two trains with 48 and 38 cars" as one count per train, in order."""
         found = self.rd.find_count_series(self.text)
+        if found is None and group.n_trains is not None:
+            # "два эшелона: ночью (40 вагонов) и вечером (35 вагонов)" (trial14 T1)
+            listed = count_per_train(self.counts, self.text, group.n_trains)
+            if listed is not None and not self.rd.is_each(self.text):
+                group.series = [{c.kind: self._count_fact(c)} for c in listed]
+                return True
         if found is None or len(found[0]) != group.n_trains:
             return False
         values, kind, start, end = found
@@ -1341,8 +1349,11 @@ def _pieces(
     says_more = bool(rd.verb_cues(head) or rd.find_places(head))
     # "11 жніўня быў адпраўлены са станцыі Барысаў ... адзін вайсковы эшалон": the
     # train named after its verb is the one the words before describe
-    late_subject = _late_subject(head, markers[0], rd, clause.text[markers[0].end :]) and (
-        markers[0].kind == "one" or _names_its_train(clause.text, markers[0], rd)
+    after = clause.text[markers[0].end :]
+    late_subject = _late_subject(head, markers[0], rd, after) and (
+        markers[0].kind == "one"
+        or _names_its_train(clause.text, markers[0], rd)
+        or (markers[0].kind in _ORDINAL and _closes_its_clause(after))
     )
     if head.strip() and (
         rd.has_train_noun(head) or (says_more and not merge_head and not late_subject)
@@ -1397,10 +1408,39 @@ def _late_subject(head: str, marker: cues.TrainMarker, rd: Reader, text_after: s
         return True
     gap = head[verbs[-1].end :]
     if marker.kind in _ORDINAL:
+        if _closes_its_clause(text_after):
+            # "Сегодня ожидается третий.", "Dziś oczekiwany jest trzeci.": the ordinal
+            # closing its clause is the subject of the verb before it (trial14 T1)
+            return _SUBJECT_GAP.fullmatch(gap) is not None and _CONJUNCTION.search(gap) is None
         # an ordinal right after its verb only ("ушел второй эшелон"; not "прибув на
         # станцію 7 березня\n • другий ешелон", a list's next item)
         return not gap.strip() and "\n" not in gap
     return _SUBJECT_GAP.fullmatch(gap) is not None and _CONJUNCTION.search(gap) is None
+
+
+def _past_the_group(marker: cues.TrainMarker, group: GroupDraft, rd: Reader) -> bool:
+    """Whether an ordinal counts past the trains a group announced ("третий" of two)."""
+    value_of = getattr(rd, "ordinal_value", None)
+    words = marker.text.split()
+    if value_of is None or not words or marker.kind not in _ORDINAL or not group.n_trains:
+        return False
+    value = next((v for w in words if (v := value_of(w)) is not None), None)  # "a third"
+    return value is not None and value > group.n_trains
+
+
+def _ends_of_the_group(train: TrainDraft, group: GroupDraft) -> None:
+    """Give a train awaited after a group the group's ends it was told none of."""
+    if train.via or any(getattr(train, role) is not None for role in (*_PLACE_ROLES, "goal")):
+        return
+    for role in _PLACE_ROLES:
+        theirs = getattr(group, role)
+        if theirs is not None:
+            setattr(train, role, theirs.shared())
+
+
+def _closes_its_clause(text_after: str) -> bool:
+    """Whether nothing but closing punctuation follows a marker ("ожидается третий.")."""
+    return not text_after.strip(" \t.!?;…")
 
 
 def _is_first(rd: Reader, marker: str) -> bool:
@@ -1851,6 +1891,10 @@ class _Assembly:
         if self._one_of_a_group(piece, reader, rd):
             return False
         announcement = rd.group_announcement(piece.text)
+        if announcement is None and not self.draft.trains and not self.draft.groups:
+            # "Оба эшелона прибыли в Брест: 40 и 44 вагона" with no train told before:
+            # two trains (trial14 T3)
+            announcement = pair_announcement(piece.text, rd)
         if announcement is not None and self._counts_traffic(clause, piece, reader, rd):
             self.sentences_off.add(clause.sentence)  # "за неделю слышали 14 поездов"
             self.draft.tallies.append(_tally(announcement, piece, rd))
@@ -2026,7 +2070,8 @@ class _Assembly:
         self.current = current
         group = self.group
         gi = len(draft.groups) - 1
-        if group is not None and len(group.members) < (group.n_trains or 0):
+        past = group is not None and _past_the_group(marker, group, rd)
+        if group is not None and len(group.members) < (group.n_trains or 0) and not past:
             current.group = gi
             group.members.append(len(draft.trains))
         elif marker.kind == "indefinite":
@@ -2039,6 +2084,10 @@ class _Assembly:
         draft.trains.append(current)
         group_role = group.last_role if current.group is not None and group else None
         reader.all_into(current, draft.problems, group_role)
+        if past and group is not None:
+            # "два эшелона прибыли в Лунинец ... Сегодня ожидается третий": a further
+            # train, awaited where the group went (its ends shared, inferred)
+            _ends_of_the_group(current, group)
         if previous is None:
             return
         if rd.same_route(piece.text) or (
@@ -2105,7 +2154,14 @@ class _Assembly:
             self._member(TrainDraft(number=number))
             reader.all_into(self.current_train, self.draft.problems, self.group.last_role)
         elif self.group is not None:
-            reader.all_into(self.group, self.draft.problems)
+            group = self.group
+            told = dict(group.counts)
+            listed = not group.members and not group.series and reader.series_into(group)
+            reader.all_into(group, self.draft.problems)
+            if listed:
+                # "два эшелона: ночью (40 вагонов) и вечером (35 вагонов)": one count per
+                # train, none the group's (trial14 T1)
+                group.counts = told
         elif _starts_a_train(piece.text, reader, rd):
             # "Twenty-two flatcars were dispatched from Brest to Kursk" is a train too.
             self._new_train(TrainDraft(number=number, vague=_plural_only(rd, piece.text, reader)))
