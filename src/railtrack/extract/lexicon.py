@@ -476,6 +476,12 @@ class Lexicon:
     # a train standing now ("он уже вторые сутки стоит на станции Лунинец", "stoi na
     # stacji"): where it stands is where it was last seen, on the report's day
     stands_now: re.Pattern[str] | None = None
+    # "until now" ("do dziś", "до сих пор", "to this day"): the report's day as the
+    # bound of what is told, never the day of an event (trial14 T5, extract/untilnow.py)
+    until_now: re.Pattern[str] | None = None
+    # a photo or video named ("Zdjęcie", "Фота", "Photo of"): a caption that only names
+    # a photo of a train tells no movement (trial14 T7, extract/captions.py)
+    photo_nouns: re.Pattern[str] | None = None
     # verbs of entering ("въехал", "wjechał"): into a country or region, a border
     # crossed on the way, no arrival (trial12 T6)
     entry_verbs: re.Pattern[str] | None = None
@@ -717,6 +723,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         activity_verbs=_stem_re(data.get("activity_verbs") or []),
         standing=_stem_re(data.get("standing") or []),
         stands_now=_stem_re(data.get("stands_now") or []),
+        until_now=_stem_re(data.get("until_now") or []),
+        photo_nouns=_stem_re(data.get("photo_nouns") or []),
         entry_verbs=_stem_re(data.get("entry_verbs") or []),
         blast=_stem_re(data.get("blast") or []),
         at_that_moment=_stem_re(data.get("at_that_moment") or []),

@@ -2102,7 +2102,19 @@ class LexiconReader:
         >>> LexiconReader("ru").stands_now("Он стоял на станции Лунинец.")
         False
         """
-        return self._matches("stands_now", text)
+        return self.stands_now_at(text) is not None
+
+    def stands_now_at(self, text: str) -> int | None:
+        """Where the text tells a train standing now (the lexicon's ``stands_now``), if it does.
+
+        Examples
+        --------
+        >>> LexiconReader("pl").stands_now_at("Do dziś nie dotarł i stoi w Baranowiczach.")
+        21
+        """
+        pattern = self._pattern("stands_now")
+        found = pattern.search(text) if pattern is not None else None
+        return found.start() if found is not None else None
 
     def is_passage(self, word: str) -> bool:
         """Whether a verb is one of a train on its way, not of a train seen.
