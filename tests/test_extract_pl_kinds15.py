@@ -1,0 +1,80 @@
+"""Polish kinds of issue 13, session 15: a station named with its role after the kind word.
+
+Polish puts the adjective after the noun: "pociąg z 45 kontenerami dotarł do stacji
+końcowej Sławków LHS" (r892), "do stacji docelowej Brześć", "przez stację graniczną
+Terespol", "ze stacji załadunkowej Orsza". The word between the kind word and the name
+hid the name: the place was lost, and with it the train when nothing else was told.
+Russian, Ukrainian and Belarusian name the role in a genitive after the kind word the
+same way ("на станцию назначения Брест", "на станцію призначення Брест", "на станцыю
+прызначэння Брэст") and lost it alike. The lexicons now list the kind word with its role
+word in every case (``place_kinds``: "stacji końcowej", "станции назначения").
+
+The inputs are written for these tests (other names than any report's). Each test of
+the kind failed on the code before its fix (branch langpl at 022a3b6).
+"""
+
+# ruff: noqa: E501 (parametrized sentences are kept whole, one a line)
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests._extract_helpers import read
+
+PUB = date(2024, 5, 9)
+
+ROLE_WORD = [
+    ("pl", "Pociąg z 38 wagonami dotarł do stacji końcowej Kowel.", None, "Kowel", []),
+    ("pl", "Skład dotarł do stacji docelowej Łuniniec.", None, "Łuniniec", []),
+    ("pl", "Pociąg dotarł do stacji przeznaczenia Żłobin.", None, "Żłobin", []),
+    ("pl", "Eszelon wyjechał ze stacji załadunkowej Rzeżyca do Połocka.", "Rzeżyca", "Połocka", []),
+    ("pl", "Skład przejechał przez stację graniczną Bruzgi.", None, None, ["Bruzgi"]),
+    ("pl", "Pociąg z Orszy przyjechał na stację rozładunkową Prybar.", "Orszy", "Prybar", []),
+    ("ru", "Эшелон из 38 вагонов прибыл на станцию назначения Жлобин.", None, "Жлобин", []),
+    ("ru", "Состав ушёл со станции погрузки Полоцк в Гомель.", "Полоцк", "Гомель", []),
+    ("uk", "Ешелон із 38 вагонів прибув на станцію призначення Жлобин.", None, "Жлобин", []),
+    ("uk", "Состав вирушив зі станції навантаження Полоцьк до Гомеля.", "Полоцьк", "Гомеля", []),
+    ("be", "Эшалон з 38 вагонаў прыбыў на станцыю прызначэння Жлобін.", None, "Жлобін", []),
+    ("be", "Састаў выйшаў са станцыі пагрузкі Полацк у Гомель.", "Полацк", "Гомель", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "origin", "dest", "via"), ROLE_WORD)
+def test_a_station_named_with_its_role_word_is_the_place(
+    lang: str, text: str, origin: str | None, dest: str | None, via: list[str]
+) -> None:
+    (ship,) = read(text, PUB, lang).shipments
+    assert (ship.origin.text if ship.origin else None) == origin
+    assert (ship.destination.text if ship.destination else None) == dest
+    assert [v.text for v in ship.via or []] == via
+
+
+# the kind word alone, and an adjective before it (controls, read before)
+PLAIN = [
+    ("pl", "Pociąg dotarł do stacji Kowel.", "Kowel"),
+    ("pl", "Pociąg dotarł do stacji kolejowej Kowel.", "Kowel"),
+    ("ru", "Эшелон прибыл на конечную станцию Жлобин.", "Жлобин"),
+    ("en", "The train arrived at the destination station Zhlobin.", "Zhlobin"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "dest"), PLAIN)
+def test_a_station_named_plainly_is_still_read(lang: str, text: str, dest: str) -> None:
+    (ship,) = read(text, PUB, lang).shipments
+    assert ship.destination is not None
+    assert ship.destination.text == dest
+
+
+def test_the_role_word_keeps_the_train_told_around_it() -> None:
+    """r892's form: the count and the day stay on the train that reached the station."""
+    text = (
+        "9 maja do Polski przyjechał pociąg z Chin. "
+        "Z miasta Chengdu pociąg z 41 wagonami dotarł do stacji końcowej Sławków LHS."
+    )
+    ships = read(text, PUB, "pl").shipments
+    dests = [s.destination.text for s in ships if s.destination is not None]
+    assert "Sławków LHS" in dests
+    (reached,) = [s for s in ships if s.destination and s.destination.text == "Sławków LHS"]
+    assert reached.cars.total == 41
