@@ -13,8 +13,6 @@ The inputs are written for these tests (other names than any report's). Each tes
 the kind failed on the code before its fix (branch langpl at 022a3b6).
 """
 
-# ruff: noqa: E501 (parametrized sentences are kept whole, one a line)
-
 from __future__ import annotations
 
 from datetime import date
