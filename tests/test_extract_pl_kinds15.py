@@ -76,3 +76,38 @@ def test_the_role_word_keeps_the_train_told_around_it() -> None:
     assert "Sławków LHS" in dests
     (reached,) = [s for s in ships if s.destination and s.destination.text == "Sławków LHS"]
     assert reached.cars.total == 41
+
+
+# -- a town's genitive in "-ska" before a verb or a day is the place -------------------
+#
+# "Pociąg ze Szczecina do Dorohuska przewoził cysterny z ropą" (r154's train): a name in
+# "-ska" followed by a lower-case word was taken for an adjective of that word ("na
+# Krymski most"), so "do Dorohuska", "do Mińska", "do Smoleńska" were lost before a verb
+# of carrying ("przewoził", "wiózł") or a day ("wczoraj"). Town adjectives are lower
+# case in Polish; the word after is a verb's past form (the lexicon's ``verb_endings``)
+# or a day.
+
+GENITIVE_SKA = [
+    ("Pociąg z Kowla do Pińska przewoził cysterny z paliwem.", "Kowla", "Pińska"),
+    ("Skład z Kowla do Pińska wiózł czołgi.", "Kowla", "Pińska"),
+    ("Pociąg jadący z Kowla do Pińska przewoził amunicję.", "Kowla", "Pińska"),
+    ("Transport z Orszy do Kurska transportował paliwo.", "Orszy", "Kurska"),
+    ("Eszelon z Orszy do Briańska wczoraj dotarł.", "Orszy", "Briańska"),
+    ("Pociąg z Kowla do Słucka wczoraj wieczorem dotarł.", "Kowla", "Słucka"),
+]
+
+
+@pytest.mark.parametrize(("text", "origin", "dest"), GENITIVE_SKA)
+def test_a_town_in_ska_before_a_verb_or_a_day_is_the_place(
+    text: str, origin: str, dest: str
+) -> None:
+    (ship,) = read(text, PUB, "pl").shipments
+    assert ship.origin is not None
+    assert ship.destination is not None
+    assert (ship.origin.text, ship.destination.text) == (origin, dest)
+
+
+def test_an_adjective_before_its_noun_is_still_no_place() -> None:
+    """Control: "na Krymski most" names a bridge, not a place "Krymski" (passed before)."""
+    ships = read("Pociąg z Kowla wjechał na Krymski most.", PUB, "pl").shipments
+    assert all(s.destination is None or s.destination.text != "Krymski" for s in ships)

@@ -366,6 +366,10 @@ class Lexicon:
     by_rail_verbs: tuple[str, ...] = ()
     # endings of verbal nouns ("dostarczenie", "przybycie"): named, not done
     verbal_noun_endings: tuple[str, ...] = ()
+    # endings of a verb's past form ("przewoził", "wiózł", "jechały"): a word ending so
+    # after a name in "-ska" ("do Mińska przewoził") is a verb, not the noun the name
+    # would qualify as an adjective (Polish only: town adjectives are lower case there)
+    verb_endings: tuple[str, ...] = ()
     not_places: re.Pattern[str] | None = None
     accident: re.Pattern[str] | None = None
     service: re.Pattern[str] | None = None  # "pasażerów", "uchodźców": people, not a shipment
@@ -767,6 +771,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         headings=tuple(str(w).lower() for w in data.get("headings") or []),
         by_rail_verbs=tuple(str(w).lower() for w in data.get("by_rail_verbs") or []),
         verbal_noun_endings=tuple(str(w) for w in data.get("verbal_noun_endings") or []),
+        verb_endings=tuple(str(w) for w in data.get("verb_endings") or []),
     )
 
 
