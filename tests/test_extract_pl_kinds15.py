@@ -91,7 +91,7 @@ GENITIVE_SKA = [
     ("Pociąg z Kowla do Pińska przewoził cysterny z paliwem.", "Kowla", "Pińska"),
     ("Skład z Kowla do Pińska wiózł czołgi.", "Kowla", "Pińska"),
     ("Pociąg jadący z Kowla do Pińska przewoził amunicję.", "Kowla", "Pińska"),
-    ("Transport z Orszy do Kurska transportował paliwo.", "Orszy", "Kurska"),
+    ("Eszelon z Orszy do Kurska przewiózł paliwo.", "Orszy", "Kurska"),
     ("Eszelon z Orszy do Briańska wczoraj dotarł.", "Orszy", "Briańska"),
     ("Pociąg z Kowla do Słucka wczoraj wieczorem dotarł.", "Kowla", "Słucka"),
 ]
