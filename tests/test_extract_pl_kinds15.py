@@ -111,3 +111,32 @@ def test_an_adjective_before_its_noun_is_still_no_place() -> None:
     """Control: "na Krymski most" names a bridge, not a place "Krymski" (passed before)."""
     ships = read("Pociąg z Kowla wjechał na Krymski most.", PUB, "pl").shipments
     assert all(s.destination is None or s.destination.text != "Krymski" for s in ships)
+
+
+# -- lorries and buses are another mode (the Polish lexicon had only columns) ----------
+#
+# Russian, Ukrainian and Belarusian name lorries, buses and planes among their ``road``
+# words ("фурами", "вантажівок", "грузавікоў"); Polish had only "kolumna" and "konwój", so
+# a sentence of goods coming by lorry beside a train report gave trains.
+
+BY_ROAD = [
+    ("Trzy pociągi wyjadą do Chin. "
+     "Do terminala w Kowlu ciężarówkami będą przyjeżdżały towary z Niemiec i Czech."),
+    ("Dwa pociągi wyjechały z Brześcia do Mińska. "
+     "Do Pińska autobusami przyjechali żołnierze z Homla."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", BY_ROAD)
+def test_goods_or_people_by_lorry_or_bus_are_no_train(text: str) -> None:
+    ships = read(text, PUB, "pl").shipments
+    places = {s.origin.text for s in ships if s.origin} | {
+        s.destination.text for s in ships if s.destination
+    }
+    assert not places & {"Niemiec", "Kowlu", "Pińska", "Homla"}, places
+
+
+def test_a_train_carrying_lorries_is_still_a_train() -> None:
+    """Control: "pociąg z 13 ciężarówkami" names a train (passed before)."""
+    (ship,) = read("Pociąg z 13 ciężarówkami dotarł z Kowla do Sławkowa.", PUB, "pl").shipments
+    assert ship.destination is not None
