@@ -54,6 +54,7 @@ __all__ = [
     "place_stage",
     "recalls",
     "stands_now",
+    "stands_now_at",
     "tells_years_ago",
     "train_number",
     "trip_durations",
@@ -384,6 +385,8 @@ _VERB_RE = fold_compile(
     # ("will pass through Orsha", not "Alataw Pass in Xinjiang": trial12 T2)
     r"pass(?=\s+(?:through|by|via|near|along|across)\b)|"
     r"observed|noticed|recorded|stood|photographed|filmed|sighted|standing|parked|stationed|"
+    # "has not reached Brest and stands at Baranovichi": where it stands now (trial14 T5)
+    r"stands?(?=\s+(?:still\s+)?(?:at|in|on|near)\b)|"
     # "moving through Rostov": seen on the way
     # ("running through a station in Mogilev", "going past Orsha", "came through Gomel")
     # ("will pass through Orsha", "will go through Orsha": a passage ahead, trial12 T2)
@@ -817,7 +820,17 @@ def stands_now(text: str) -> bool:
     >>> stands_now("It stood at Luninets for two days.")
     False
     """
-    return _STANDS_NOW_RE.search(text) is not None
+    return stands_now_at(text) is not None
+
+
+def stands_now_at(text: str) -> int | None:
+    """Where a text tells a train standing now, if it does (trial14 T5).
+
+    >>> stands_now_at("It has not reached Brest to this day and stands at Baranovichi.")
+    41
+    """
+    found = _STANDS_NOW_RE.search(text)
+    return found.start() if found is not None else None
 
 
 def is_passage(word: str) -> bool:

@@ -379,6 +379,10 @@ class Lexicon:
     past_endings: tuple[str, ...] = ()
     # English: words before a negation that make it deny a past arrival ("did", "has")
     past_denial: tuple[str, ...] = ()
+    # endings of a verb's past form ("przewoził", "wiózł", "jechały"): a word ending so
+    # after a name in "-ska" ("do Mińska przewoził") is a verb, not the noun the name
+    # would qualify as an adjective (Polish only: town adjectives are lower case there)
+    verb_endings: tuple[str, ...] = ()
     not_places: re.Pattern[str] | None = None
     accident: re.Pattern[str] | None = None
     service: re.Pattern[str] | None = None  # "pasażerów", "uchodźców": people, not a shipment
@@ -494,6 +498,12 @@ class Lexicon:
     # a train standing now ("он уже вторые сутки стоит на станции Лунинец", "stoi na
     # stacji"): where it stands is where it was last seen, on the report's day
     stands_now: re.Pattern[str] | None = None
+    # "until now" ("do dziś", "до сих пор", "to this day"): the report's day as the
+    # bound of what is told, never the day of an event (trial14 T5, extract/untilnow.py)
+    until_now: re.Pattern[str] | None = None
+    # a photo or video named ("Zdjęcie", "Фота", "Photo of"): a caption that only names
+    # a photo of a train tells no movement (trial14 T7, extract/captions.py)
+    photo_nouns: re.Pattern[str] | None = None
     # verbs of entering ("въехал", "wjechał"): into a country or region, a border
     # crossed on the way, no arrival (trial12 T6)
     entry_verbs: re.Pattern[str] | None = None
@@ -739,6 +749,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         activity_verbs=_stem_re(data.get("activity_verbs") or []),
         standing=_stem_re(data.get("standing") or []),
         stands_now=_stem_re(data.get("stands_now") or []),
+        until_now=_stem_re(data.get("until_now") or []),
+        photo_nouns=_stem_re(data.get("photo_nouns") or []),
         entry_verbs=_stem_re(data.get("entry_verbs") or []),
         blast=_stem_re(data.get("blast") or []),
         at_that_moment=_stem_re(data.get("at_that_moment") or []),
@@ -785,6 +797,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         negations=tuple(str(w).lower() for w in data.get("negations") or []),
         past_endings=tuple(str(w).lower() for w in data.get("past_endings") or []),
         past_denial=tuple(str(w).lower() for w in data.get("past_denial") or []),
+        verb_endings=tuple(str(w) for w in data.get("verb_endings") or []),
     )
 
 

@@ -2199,7 +2199,19 @@ class LexiconReader:
         >>> LexiconReader("ru").stands_now("Он стоял на станции Лунинец.")
         False
         """
-        return self._matches("stands_now", text)
+        return self.stands_now_at(text) is not None
+
+    def stands_now_at(self, text: str) -> int | None:
+        """Where the text tells a train standing now (the lexicon's ``stands_now``), if it does.
+
+        Examples
+        --------
+        >>> LexiconReader("pl").stands_now_at("Do dziś nie dotarł i stoi w Baranowiczach.")
+        21
+        """
+        pattern = self._pattern("stands_now")
+        found = pattern.search(text) if pattern is not None else None
+        return found.start() if found is not None else None
 
     def is_passage(self, word: str) -> bool:
         """Whether a verb is one of a train on its way, not of a train seen.
@@ -3090,7 +3102,9 @@ class LexiconReader:
         """Whether a one-word "name" is an adjective of the common noun after it.
 
         "на Керченский мост", "на Керченський міст": the place is a bridge; a name
-        followed by its region ("в Ростовскую область") is not meant.
+        followed by its region ("в Ростовскую область") is not meant, nor one followed
+        by a verb's past form (the lexicon's ``verb_endings``: "do Mińska przewoził") or
+        a day ("do Mińska wczoraj dotarł").
         """
         return (
             end_j == j + 1
@@ -3101,6 +3115,10 @@ class LexiconReader:
             and len(toks[end_j].text) > 2  # "do Jelska w obwodzie", "do Jelska i ...": a name
             and self.lex.place_cues.match(toks, end_j) is None
             and self.lex.place_kinds.match(toks, end_j) is None
+            # "do Mińska przewoził paliwo", "do Mińska wczoraj dotarł": a verb or a day
+            # after the name, no noun it qualifies (session 15)
+            and not toks[end_j].low.endswith(self.lex.verb_endings or ("\0",))
+            and self._date_at(toks, end_j) is None
         )
 
     def _relation_after(

@@ -219,6 +219,9 @@ class EnglishReader:
     def stands_now(self, text: str) -> bool:  # noqa: D102
         return cues.stands_now(text)
 
+    def stands_now_at(self, text: str) -> int | None:  # noqa: D102
+        return cues.stands_now_at(text)
+
     def duration_ranges(self, text: str) -> list[tuple[int, int, int, int]]:  # noqa: D102
         return cues.duration_ranges(text)
 

@@ -34,6 +34,7 @@ from functools import lru_cache
 from typing import Any
 
 from railtrack.extract import cues
+from railtrack.extract.captions import is_bare_caption
 from railtrack.extract.clock import NIGHT as _NIGHT
 from railtrack.extract.clock import clock_day, is_night
 from railtrack.extract.clocklists import listed_times
@@ -56,6 +57,7 @@ from railtrack.extract.relatives import earlier_arrival, main_verbs
 from railtrack.extract.sentences import Clause, split_clauses
 from railtrack.extract.tense import negated_before, told_as_past
 from railtrack.extract.textpass import map_facts, without_quoted
+from railtrack.extract.untilnow import without_until_now
 from railtrack.models import DateWindow
 
 __all__ = ["Fact", "GroupDraft", "ReportDraft", "TrainDraft", "read_trains"]
@@ -302,7 +304,8 @@ class _ClauseReader:
 
     @once
     def dates(self) -> list[DateSpan]:
-        found = self.rd.find_dates(self.text)
+        # "do dziś nie dotarł": the report's day as a bound, no event's day (trial14 T5)
+        found = without_until_now(self.rd.find_dates(self.text), self.text, self.rd.lang)
         day = _one_day(found)
         if day is not None:
             same = _same_day_at(self.rd, self.text)
@@ -1079,12 +1082,16 @@ class _ClauseReader:
         T4): a clause with no date of its own, in the present (the reader's
         ``stands_now``), and a place passed: the train was there when the report was
         written, a sighting dated its publication day (inferred), so it is not taken
-        for arrived at its destination.
+        for arrived at its destination. Dates told of another verb of the clause ("który
+        15 kwietnia wyjechał ze Smoleńska, do dziś nie dotarł ... i stoi w
+        Baranowiczach") leave the standing undated, so it is read so too (trial14 T5).
         """
-        stands_now = getattr(self.rd, "stands_now", None)
-        if self.dates or self.published is None or stands_now is None:
+        stands_now_at = getattr(self.rd, "stands_now_at", None)
+        if self.published is None or stands_now_at is None:
             return
-        if not stands_now(self.text):
+        at = stands_now_at(self.text)
+        if at is None or _dates_of_verb(self.dates, self.verbs, at):
+            # ("stoi w Łunińcu od 15 kwietnia": the standing's own day, read as told)
             return
         passed = [p for p in self.places if self.place_role(p) is None and self._passed(p)]
         if not passed:
@@ -1841,6 +1848,11 @@ class _Assembly:
             return True
         if _turned_away(rd, clause) or _asks(rd, "counts_car_traffic", clause.text):
             self.incident = self.incident or _asks(rd, "is_incident", clause.text)
+            self.sentences_off.add(clause.sentence)
+            return True
+        if is_bare_caption(rd, text[slice(*self.bounds[clause.sentence])]):
+            # "Zdjęcie pociągu z Brześcia": a photo of a train named, no movement told
+            # (trial14 T7)
             self.sentences_off.add(clause.sentence)
             return True
         if self.incident and (
@@ -4621,6 +4633,17 @@ def _same_name_stem(a: str, b: str) -> bool:
     shortest = min(len(x), len(y))
     stem = 5 if shortest > 5 else max(3, shortest - 1)
     return x[:stem] == y[:stem]
+
+
+def _dates_of_verb(dates: list[DateSpan], verbs: list[cues.VerbCue], at: int) -> list[DateSpan]:
+    """Return the dates of a clause told of the verb at ``at``, not of another verb.
+
+    "Pociąg, który 15 kwietnia wyjechał ze Smoleńska, do dziś nie dotarł do Brześcia i
+    stoi w Baranowiczach": 15 April is the departure's (a verb between it and "stoi"),
+    so the train standing now is seen at Baranovichi on the report's day (trial14 T5).
+    """
+    others = [v.start for v in verbs if not v.start <= at < max(v.end, v.start + 1)]
+    return [d for d in dates if not any(min(d.end, at) <= v < max(d.start, at) for v in others)]
 
 
 def _same_place(a: Fact, b: Fact) -> bool:
