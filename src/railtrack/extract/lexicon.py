@@ -379,10 +379,6 @@ class Lexicon:
     past_endings: tuple[str, ...] = ()
     # English: words before a negation that make it deny a past arrival ("did", "has")
     past_denial: tuple[str, ...] = ()
-    # endings of a verb's past form ("przewoził", "wiózł", "jechały"): a word ending so
-    # after a name in "-ska" ("do Mińska przewoził") is a verb, not the noun the name
-    # would qualify as an adjective (Polish only: town adjectives are lower case there)
-    verb_endings: tuple[str, ...] = ()
     not_places: re.Pattern[str] | None = None
     accident: re.Pattern[str] | None = None
     service: re.Pattern[str] | None = None  # "pasażerów", "uchodźców": people, not a shipment
@@ -797,7 +793,6 @@ def _build(data: dict[str, Any]) -> Lexicon:
         negations=tuple(str(w).lower() for w in data.get("negations") or []),
         past_endings=tuple(str(w).lower() for w in data.get("past_endings") or []),
         past_denial=tuple(str(w).lower() for w in data.get("past_denial") or []),
-        verb_endings=tuple(str(w) for w in data.get("verb_endings") or []),
     )
 
 

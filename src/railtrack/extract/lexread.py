@@ -3103,7 +3103,7 @@ class LexiconReader:
 
         "на Керченский мост", "на Керченський міст": the place is a bridge; a name
         followed by its region ("в Ростовскую область") is not meant, nor one followed
-        by a verb's past form (the lexicon's ``verb_endings``: "do Mińska przewoził") or
+        by a verb's past form (the lexicon's ``past_endings``: "do Mińska przewoził") or
         a day ("do Mińska wczoraj dotarł").
         """
         return (
@@ -3117,7 +3117,7 @@ class LexiconReader:
             and self.lex.place_kinds.match(toks, end_j) is None
             # "do Mińska przewoził paliwo", "do Mińska wczoraj dotarł": a verb or a day
             # after the name, no noun it qualifies (session 15)
-            and not toks[end_j].low.endswith(self.lex.verb_endings or ("\0",))
+            and not toks[end_j].low.endswith(self.lex.past_endings or ("\0",))
             and self._date_at(toks, end_j) is None
         )
 
