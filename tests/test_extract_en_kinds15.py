@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from railtrack.extract.places import find_places
-from tests._extract_helpers import read
+from tests._extract_helpers import ends, read
 
 # -- trains counted by day and station, the heading said of them all ------------------
 # "Trains are returning to Russia: on April 13 two echelons left Brest, on April 12 one
@@ -108,3 +108,70 @@ def test_back_to_after_a_verb_of_moving_is_a_destination(text: str, place: str) 
 )
 def test_back_to_without_a_verb_of_moving_is_no_end(text: str) -> None:
     assert not [p for p in find_places(text) if p.role == "destination"]
+
+
+# -- what a train's load is worth is no statistic ----------------------------------------
+# "Carrying goods worth over 3 million yuan, the first cargo train departed from ...":
+# one train on its way is the topic, whatever its load is worth (as the lexicon languages
+# read "груженный ... товаров на 24,9 млн юаней"); a sentence of money or tonnage with
+# no train moving stays off topic.
+
+_WORTH = [
+    "Carrying goods worth over 2 million dollars, a container train left Minsk for Orsha "
+    "on Tuesday.",
+    "A freight train with machinery valued at 1.5 billion roubles departed from Brest for "
+    "Smolensk on 7 March.",
+    "The block train, loaded with parts worth 40 million euros, left Malaszewicze for "
+    "Minsk on 6 March.",
+]
+
+
+@pytest.mark.parametrize("text", _WORTH)
+def test_a_train_whose_load_is_valued_is_still_a_shipment(text: str) -> None:
+    result = read(text)
+    assert len(result.shipments) == 1, text
+    assert result.shipments[0].origin is not None
+    assert result.shipments[0].departure is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rail freight between Brest and Minsk grew to 12 million tonnes last year.",
+        "Exports by rail from Orsha to Smolensk rose by 5 per cent.",
+    ],
+)
+def test_money_and_tonnage_without_a_train_on_its_way_stay_off_topic(text: str) -> None:
+    assert read(text).shipments == [], text
+
+
+# -- a stretch by road names no train's ends ---------------------------------------------
+# "halving the time it used to take from Chongqing to Vientiane by road", "the tanks went
+# on by truck to the range": the places of the road are not the train's; the rest of the
+# clause keeps its train.
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The first cargo train left Slonim for Valuyki on Tuesday. The train will take "
+            "four days, half the time it took from Minsk to Valuyki by road.",
+            [("Slonim", "Valuyki")],
+        ),
+        (
+            "A train with howitzers arrived at Polonka on 8 March and the guns went on by "
+            "truck to Baranovichi.",
+            [(None, "Polonka")],
+        ),
+        (
+            "An echelon left Orsha for Bryansk on 7 March; the crews followed by road from "
+            "Minsk to Smolensk.",
+            [("Orsha", "Bryansk")],
+        ),
+    ],
+)
+def test_a_road_stretch_gives_the_train_no_end(
+    text: str, want: list[tuple[str | None, str | None]]
+) -> None:
+    assert ends(read(text)) == want, text
