@@ -213,6 +213,11 @@ _OFF_TOPIC_RE = fold_compile(
     r"turnover)\b|%",
     re.IGNORECASE,
 )
+# the words of _OFF_TOPIC_RE that count money, weight or shares, not trouble
+_STATISTIC_WORD_RE = re.compile(
+    r"million|billion|per\s*cent|%|year[\s-]on[\s-]year|turnover|(?:tonnes|tons)\s+of\s+\w+",
+    re.IGNORECASE,
+)
 # An accident or an attack on a train, or a passenger service: never a shipment, military
 # train or not (the lexicon languages' ``accident`` and ``service`` stems).
 _NEVER_SHIPMENT_RE = fold_compile(
@@ -709,10 +714,23 @@ def is_off_topic(text: str) -> bool:
     True
     >>> is_off_topic("Saboteurs set on fire the tank cars of a Russian fuel train.")
     True
+    >>> is_off_topic("Freight traffic grew by 5 per cent to 12 million tonnes.")
+    True
+    >>> is_off_topic("A cargo train carrying goods worth 4 million yuan left Chongqing.")
+    False
     """
     if _NEVER_SHIPMENT_RE.search(text) is not None:
         return True
-    return _OFF_TOPIC_RE.search(text) is not None and _MILITARY_RE.search(text) is None
+    found = [m[0] for m in _OFF_TOPIC_RE.finditer(text)]
+    if not found or _MILITARY_RE.search(text) is not None:
+        return False
+    # one train on its way is the topic, whatever its load is worth or weighs ("the
+    # first cargo train, carrying goods worth 4 million yuan, departed Xiaonanya"), as
+    # in the lexicon languages; sabotage and disruption words stay off topic
+    if all(_STATISTIC_WORD_RE.fullmatch(word) for word in found):
+        moving = any(cue.role != "neutral" for cue in verb_cues(text))
+        return not (moving and has_train_noun(text, singular=True))
+    return True
 
 
 # A train (un)loaded at a place: the place is the train's origin or destination, a train

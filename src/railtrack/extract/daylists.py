@@ -26,8 +26,9 @@ if TYPE_CHECKING:
 
 __all__ = ["DayItem", "day_items"]
 
-# where the parts of a sentence meet: a comma or a semicolon (not inside a number "1,5")
-_PART_END = re.compile(r"(?<!\d)[,;](?!\d)")
+# where the parts of a sentence meet: a comma or a semicolon, not inside a number ("1,5"),
+# after a date too ("two trains left Orsha on May 3, one left Slonim on May 2")
+_PART_END = re.compile(r"(?<!\d)[,;]|[,;](?!\d)")
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,11 @@ def _item(text: str, start: int, end: int, rd: Reader, verb: str, *, first: bool
     if announcement is not None:
         return DayItem(start, end, announcement.n_trains, elided=False, places=places)
     lone_number = getattr(rd, "lone_number", None)
-    n = lone_number(part[dates[0].end :]) if lone_number is not None else None
+    # the number of trains, before the date or after it ("12 апреля из Барановичей — 1",
+    # "one left Slonim on May 2"): the part's one number once its date is left out
+    day = dates[0]
+    undated = f"{part[: day.start]} {part[day.end :]}"
+    n = lone_number(undated) if lone_number is not None else None
     if n is None or n < 1:
         return None
     named = rd.has_train_noun(part)

@@ -265,6 +265,47 @@ _BEFORE_TO = frozenset(
     ]
 )
 
+# verbs of moving before "back to" ("head back to Russia"): the place is an end
+_MOVING_BACK = frozenset(
+    [
+        "head",
+        "heads",
+        "heading",
+        "headed",
+        "go",
+        "goes",
+        "going",
+        "went",
+        "gone",
+        "come",
+        "comes",
+        "coming",
+        "came",
+        "return",
+        "returns",
+        "returning",
+        "returned",
+        "send",
+        "sends",
+        "sending",
+        "sent",
+        "move",
+        "moves",
+        "moving",
+        "moved",
+        "travel",
+        "travels",
+        "travelling",
+        "traveling",
+        "travelled",
+        "traveled",
+        "roll",
+        "rolls",
+        "rolling",
+        "rolled",
+    ]
+)
+
 # "platforms approved for the Eurotunnel", "cars suitable for Poland": what a thing is
 # fit or meant for, not where a train goes
 _BEFORE_FOR = frozenset(
@@ -949,7 +990,11 @@ def _not_a_route_cue(text: str, cue_start: int, cue: str, role: str) -> bool:
     """
     before = text[max(0, cue_start - 16) : cue_start].split()
     if cue == "to" and before and before[-1].lower() in _BEFORE_TO:
-        return True
+        # ("dating back to 1916" is no end; "head back to Russia", "sent back to
+        # Brest" are: a verb of moving before "back")
+        return not (
+            before[-1].lower() == "back" and len(before) > 1 and before[-2].lower() in _MOVING_BACK
+        )
     if cue == "for" and before and before[-1].lower() in _BEFORE_FOR:
         return True  # "platforms approved for the Eurotunnel": what they are fit for
     if cue == "from" and before and before[-1].lower().rstrip(",:") in _BEFORE_FROM:

@@ -235,5 +235,20 @@ def without_english_sea_legs(text: str) -> str:
     >>> t = "Initially shipped from Pusan Port to Vostochny Port, the boxes went by train."
     >>> without_english_sea_legs(t).split()
     [',', 'the', 'boxes', 'went', 'by', 'train.']
+    >>> t = "It left Xiaonanya, halving the time from Chongqing to Vientiane by road."
+    >>> without_english_sea_legs(t).split()
+    ['It', 'left', 'Xiaonanya,', 'halving', 'the', 'time', '.']
     """
-    return without_sea_legs(text, [EN_SEA], EN_RAIL, EN_SHIPPED, _EN_PORT, EN_GOES_ON)
+    text = without_sea_legs(text, [EN_SEA], EN_RAIL, EN_SHIPPED, _EN_PORT, EN_GOES_ON)
+    return _EN_ROAD_LEG.sub(lambda m: " " * len(m[0]), text)
+
+
+# a stretch by road: its ends, before or after the words of the road ("from Chongqing
+# to Vientiane by road", "continued by truck to the range"), are no train's ends; the
+# rest of the clause keeps its train ("arrived at Polonka and the tanks continued by
+# road to the range")
+_EN_ROAD_LEG = re.compile(
+    r"(?:\bfrom\s+[^,;.:()]{1,40}?\s+)?\bto\s+[^,;.:()]{1,40}?\s+by\s+(?:road|trucks?|lorr(?:y|ies))\b"
+    r"|\bby\s+(?:road|trucks?|lorr(?:y|ies))\s+(?:from\s+[^,;.:()]{1,40}?\s+)?to\s+[^,;.:()]{1,40}",
+    re.IGNORECASE,
+)

@@ -1729,13 +1729,8 @@ class _Assembly:
             return False
         told: _Facts | None = None
         said_of_all = TrainDraft()  # (the preamble before the first item, if any)
-        if items[0].start > 0:
-            head = Clause(
-                clause.text[: items[0].start],
-                clause.start,
-                clause.start + items[0].start,
-                clause.sentence,
-            )
+        head = self._preamble_before(clause, items[0].start)
+        if head is not None:
             _ClauseReader(head, head.text, self.published, rd).places_into(said_of_all)
         read: list[_Facts] = []
         for item in items:
@@ -1769,6 +1764,23 @@ class _Assembly:
                 if getattr(facts, role) is None and theirs is not None:
                     setattr(facts, role, theirs.shared())
         return True
+
+    def _preamble_before(self, clause: Clause, first: int) -> Clause | None:
+        """Return the preamble said of every item of a day list, if there is one.
+
+        The words before the first item in the clause ("Эшелоны возвращаются в Россию:
+        13 апреля ..."), or, when the clause starts with the list, the words of its
+        sentence before it that end with a colon ("Trains are returning to Russia: on
+        April 13 two echelons left Brest, on April 12 one left Baranavichy": the
+        English clauses part at the colon).
+        """
+        if first > 0:
+            return Clause(clause.text[:first], clause.start, clause.start + first, clause.sentence)
+        start = self.bounds[clause.sentence][0]
+        before = self.text[start : clause.start]
+        if start >= clause.start or not before.rstrip().endswith(":"):
+            return None
+        return Clause(before, start, clause.start, clause.sentence)
 
     def _day_item_train(self, item: DayItem, reader: _ClauseReader, told: _Facts | None) -> _Facts:
         """Read an item of one train, or of trains whose noun it leaves out, as told."""
