@@ -103,6 +103,7 @@ from railtrack.extract.corrections import corrected_totals
 from railtrack.io import ReportSet
 from railtrack.io.reportset import Problem
 from railtrack.models import Shipment
+from railtrack.onward import OnTheWay, onward_links
 from railtrack.relay_facts import (
     Disagreement,
     fact_disagreements,
@@ -154,7 +155,9 @@ RELAY_COLUMNS: tuple[str, ...] = (
 ``arrival`` or ``departure-arrival``: which dates agreed; ``sighting-origin``,
 ``sighting-via``, ``sighting``: by a sighting; ``station``: a train told only at a
 station (a log row) by the train told there; ``follow-up``: a channel's later post;
-``plan``: the train a plan announced, told as moving)."""
+``onward``: a stop on the way of a train told by its direction, ``told-before``: a
+report of a train already told (:mod:`railtrack.onward`); ``plan``: the train a plan
+announced, told as moving)."""
 
 _ENDS = ("origin", "destination")
 
@@ -174,6 +177,8 @@ LINK_COLUMNS: tuple[str, ...] = (
     "arrival_latest",
     C.VIA_STATION_IDS,
     C.LATER_TRAIN,
+    C.DESTINATION_HEADING,
+    C.TOLD_BEFORE,
 )
 """The shipment columns :func:`relay_links` reads (a distributed engine gathers only these)."""
 
@@ -1607,6 +1612,7 @@ def relay_links(
     *,
     sightings: pd.DataFrame | None = None,
     region_stations: Callable[[str], Collection[str]] | None = None,
+    on_the_way: OnTheWay | None = None,
 ) -> pd.DataFrame:
     """Return the shipments that retell another report's train, and the train each tells.
 
@@ -1663,6 +1669,12 @@ def relay_links(
         dropped.extend(_station_links(shipments, sightings, gone, settings))
     if len(shipments):
         dropped.extend(_follow_ups(shipments, {row for row, _, _ in dropped}, settings))
+        gone, keep = {row for row, _, _ in dropped}, {kept for _, kept, _ in dropped}
+        dropped.extend(
+            onward_links(
+                shipments, gone, settings, sightings=sightings, on_the_way=on_the_way, keep=keep
+            )
+        )
         gone = {row for row, _, _ in dropped}
         dropped.extend(_plan_links(shipments, gone, settings, region_stations))
     if not dropped:
