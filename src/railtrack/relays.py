@@ -179,6 +179,7 @@ LINK_COLUMNS: tuple[str, ...] = (
     C.LATER_TRAIN,
     C.DESTINATION_HEADING,
     C.TOLD_BEFORE,
+    C.ARRIVAL_TOLD,
 )
 """The shipment columns :func:`relay_links` reads (a distributed engine gathers only these)."""
 
@@ -315,7 +316,9 @@ def _candidates(
     ``group_credibility``: each group's best credibility, which its members rank by.
     """
     departures = _windows(table["departure_earliest"], table["departure_latest"], widest)
-    arrivals = _windows(table["arrival_earliest"], table["arrival_latest"], widest)
+    arrivals = _told_arrivals(
+        table, _windows(table["arrival_earliest"], table["arrival_latest"], widest)
+    )
     cars, passengers = _counts(table["cars_total"]), _counts(table["cars_passenger"])
     bounds = _bounds(table)
     vias = [0 if v is None else str(v).count(";") + 1 for v in _text(table[C.VIA])]
@@ -372,6 +375,26 @@ def _candidates(
             )
         )
     return out
+
+
+def _told_arrivals(table: pd.DataFrame, arrivals: list[Window | None]) -> list[Window | None]:
+    """Return the arrival windows, an undated told arrival dated by its publication day.
+
+    "Яшчэ адзін эшалон, 35 вагонаў, прыбыў у Лунінец увечары" (published 19 April, no
+    date: ``arrival_told``) arrived by that day: it is compared with another report's
+    arrival on the publication day (``relay_slack_days`` apart at most), so a next-day
+    recap of the channel's posts links to it (trial14 T1).
+    """
+    if C.ARRIVAL_TOLD not in table.columns or C.PUBLISHED not in table.columns:
+        return arrivals
+    told = table[C.ARRIVAL_TOLD].astype("boolean").fillna(False).tolist()
+    if not any(t and a is None for t, a in zip(told, arrivals, strict=True)):
+        return arrivals
+    published = _ordinals(table[C.PUBLISHED])
+    return [
+        (p, p) if a is None and t is True and p is not None else a
+        for a, t, p in zip(arrivals, told, published, strict=True)
+    ]
 
 
 def claim_rank(claim: object) -> int:
