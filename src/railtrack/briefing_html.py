@@ -87,6 +87,8 @@ EXTRA_FLAGS: dict[str, str] = {
     "keeps to the departure",
     "arrival_denied": "the source says the train had not arrived by its publication day "
     "('never arrived'): overdue once the day it was awaited has passed",
+    "destination_heading": "the destination is only the direction the train was seen "
+    "heading ('towards Minsk'): stale, not likely arrived there, once its window has passed",
 }
 """Flags the status step adds, in plain words (the estimate's are in ``FLAGS``)."""
 

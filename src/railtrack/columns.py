@@ -49,6 +49,9 @@ ARRIVAL_DENIED = "arrival_denied"
 RETURN_OF = "return_of"  # the outbound trip's id of a trip back (its cars counted once)
 NOTE = "note"  # a comment the record carries as written (a table's comment column)
 LATER_TRAIN = "later_train"  # told as one after another ("the second train", "kolejny") (bool)
+# the destination is only a heading ("в направлении Минска", "towards Minsk") (bool)
+DESTINATION_HEADING = "destination_heading"
+TOLD_BEFORE = "told_before"  # the report speaks of a train already told ("о котором мы писали")
 CARS_TOTAL = "cars_total"
 CARS_PASSENGER = "cars_passenger"
 CARS_COVERED = "cars_covered"
@@ -123,6 +126,8 @@ SHIPMENT_COLUMNS: tuple[str, ...] = (
     RETURN_OF,
     NOTE,
     LATER_TRAIN,
+    DESTINATION_HEADING,
+    TOLD_BEFORE,
 )
 
 # Added by railtrack.pipeline.track (railtrack.dating.best_dates): each train's best

@@ -94,6 +94,7 @@ from railtrack.dask_tasks import (
 from railtrack.dask_written import PART_TABLES, WrittenRun, part_name
 from railtrack.io.converted import converted_extras, converted_files
 from railtrack.knowledge import Knowledge, cut_off
+from railtrack.onward import OnTheWay, way_test
 from railtrack.pipeline import SUMMARY_VIEWS, TrackResult, assemble
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 from railtrack.summary import personnel_note
@@ -353,6 +354,7 @@ def _without_relays(
     settings: Settings,
     region_stations: Callable[[str], Collection[str]] | None = None,
     problems: list[Problem] | None = None,
+    on_the_way: OnTheWay | None = None,
 ) -> tuple[dict[str, Any], pd.DataFrame, pd.DataFrame]:
     """Drop the shipments that retell another report's train (:mod:`railtrack.relays`).
 
@@ -377,7 +379,13 @@ def _without_relays(
     ships = frames["shipments"]
     wanted = [c for c in dict.fromkeys((*LINK_COLUMNS, *FACT_COLUMNS)) if c in ships.columns]
     told = _ordered(ships[[*wanted, SEQ]].compute())
-    relays = relay_links(told, settings, sightings=sightings, region_stations=region_stations)
+    relays = relay_links(
+        told,
+        settings,
+        sightings=sightings,
+        region_stations=region_stations,
+        on_the_way=on_the_way,
+    )
     if not len(relays):
         return frames, sightings, relays
     dropped = frozenset(relays[C.ID].astype(str))
@@ -668,7 +676,12 @@ def _track(
     frames, knowledge = _cut(frames, _knowledge_day(frames, as_of))
     sightings = _ordered(frames["sightings"].compute())
     frames, sightings, relays = _without_relays(
-        frames, sightings, settings, network.gazetteer.region_stations, extras.problems
+        frames,
+        sightings,
+        settings,
+        network.gazetteer.region_stations,
+        extras.problems,
+        on_the_way=way_test(network),
     )
     _share(client, TABLES, {"sightings": sightings})
     dated_meta = meta([*frames["shipments"].columns, C.BEST_DATE, C.DATE_BASIS])

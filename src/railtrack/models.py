@@ -735,6 +735,19 @@ class Shipment(_Frozen):
     прыбыў", "ещё один эшелон", "kolejny pociąg", "the second train"): a channel's
     later post telling it is a new train, never a follow-up of its earlier train
     (:mod:`railtrack.relays`); False when nothing says so."""
+    destination_heading: bool = False
+    """Whether the destination is only the way the train was seen heading ("праз Оршу ў
+    кірунку Мінска", "w kierunku Mińska", "в направлении Минска", "у напрямку Мінська",
+    "towards Minsk"), not a place it is told to reach: a later report of the train
+    stopping on the way (Borisov) tells the same train (:mod:`railtrack.onward`), and
+    the status never says it likely arrived there; False for a destination told as one
+    (trial14 T2, T12)."""
+    told_before: bool = False
+    """Whether the report speaks of a train already told ("Эшалон, о котором мы писали
+    утром, прибыл в Борисов", "Pociąg, o którym pisaliśmy rano", "Ешелон, що прибув до
+    Осиповичів, уже розвантажують", "the train we reported earlier"; a Telegram reply to
+    the post that told it): a follow-up of an earlier report's train, never a new train
+    (:mod:`railtrack.onward`; trial14 T12, T13); False when nothing says so."""
     return_of: str | None = None
     """The id of the outbound trip this one is the trip back of ("вернулся обратно в
     Брест", "повернувся до Бреста"): the same train and cars, so totals count its

@@ -35,6 +35,7 @@ from railtrack.labels import (
     destination_names,
     outlet_names,
 )
+from railtrack.onward import way_test
 from railtrack.outlets import reporter_names
 from railtrack.relays import RELAY_COLUMNS, drop_relays, relay_links, without_relays
 from railtrack.remainders import group_count_problems, group_remainders
@@ -301,7 +302,11 @@ def resolve_reports(
         told = _one_source_label(resolved.to_frame())
         seen = resolved.sightings_frame()
         relays = relay_links(
-            told, settings, sightings=seen, region_stations=network.gazetteer.region_stations
+            told,
+            settings,
+            sightings=seen,
+            region_stations=network.gazetteer.region_stations,
+            on_the_way=way_test(network),
         )
         told, sightings = without_relays(told, seen, relays)
         resolved = drop_relays(resolved, relays)

@@ -10,6 +10,9 @@ those facts, one kind of fact at a time (:data:`FACTS`):
 
 - a fact the kept record leaves untold is taken from the first linked report that
   tells it (the most credible first, then in load order);
+- a destination told only as a direction ("у кірунку Мінска": ``destination_heading``)
+  is no destination told: a linked report's stop ("dotarł do Borysowa") replaces it
+  (:mod:`railtrack.onward`), and a direction is never taken from a linked report;
 - a fact the kept record tells is never overwritten; a linked report telling a
   different origin, destination or count of a car kind is a disagreement
   (:func:`fact_disagreements`), named as a problem;
@@ -61,7 +64,7 @@ _COUNTS = (
 
 FACTS: dict[str, tuple[str, ...]] = {
     C.ORIGIN: tuple(f"{C.ORIGIN}{s}" for s in _PLACE),
-    C.DESTINATION: tuple(f"{C.DESTINATION}{s}" for s in _PLACE),
+    C.DESTINATION: (*(f"{C.DESTINATION}{s}" for s in _PLACE), C.DESTINATION_HEADING),
     C.VIA: (C.VIA, C.VIA_STATION_IDS),
     "departure": tuple(f"departure{s}" for s in _WINDOW),
     "arrival": (*(f"arrival{s}" for s in _WINDOW), C.ARRIVAL_TOLD),
@@ -114,6 +117,8 @@ def _blank(value: object) -> bool:
 
 def _key(fact: str, row: Mapping[str, object]) -> str | None:
     """Return what a row tells of ``fact`` as one comparable text, None when untold."""
+    if fact == C.DESTINATION and row.get(C.DESTINATION_HEADING) is True:
+        return None  # a direction ("towards Minsk") is no end: a stop told later is taken
     if fact in (C.ORIGIN, C.DESTINATION):
         for suffix in ("_station_id", "_region", ""):
             value = row.get(f"{fact}{suffix}")
@@ -369,7 +374,7 @@ def with_fills(shipments: pd.DataFrame, fills: Mapping[str, Mapping[str, object]
 
 _RECORD: dict[str, tuple[str, ...]] = {
     C.ORIGIN: ("origin",),
-    C.DESTINATION: ("destination",),
+    C.DESTINATION: ("destination", "destination_heading"),
     C.VIA: ("via",),
     "departure": ("departure",),
     "arrival": ("expected_arrival", "arrival_told"),
@@ -384,6 +389,7 @@ def _record_row(shipment: Shipment) -> dict[str, object]:
         place = getattr(shipment, end)
         for suffix, attr in zip(_PLACE, ("text", "station_id", "station", "region"), strict=True):
             row[f"{end}{suffix}"] = None if place is None else getattr(place, attr)
+    row[C.DESTINATION_HEADING] = shipment.destination_heading
     ids = [p.station_id for p in shipment.via]
     row[C.VIA] = "; ".join(p.text for p in shipment.via) or None
     row[C.VIA_STATION_IDS] = None if not ids or None in ids else "; ".join(map(str, ids))

@@ -103,6 +103,7 @@ from railtrack.extract.corrections import corrected_totals
 from railtrack.io import ReportSet
 from railtrack.io.reportset import Problem
 from railtrack.models import UNKNOWN_CREDIBILITY, Shipment
+from railtrack.onward import OnTheWay, onward_links
 from railtrack.relay_facts import (
     Disagreement,
     fact_disagreements,
@@ -154,7 +155,9 @@ RELAY_COLUMNS: tuple[str, ...] = (
 ``arrival`` or ``departure-arrival``: which dates agreed; ``sighting-origin``,
 ``sighting-via``, ``sighting``: by a sighting; ``station``: a train told only at a
 station (a log row) by the train told there; ``follow-up``: a channel's later post;
-``plan``: the train a plan announced, told as moving)."""
+``onward``: a stop on the way of a train told by its direction, ``told-before``: a
+report of a train already told (:mod:`railtrack.onward`); ``plan``: the train a plan
+announced, told as moving)."""
 
 _ENDS = ("origin", "destination")
 
@@ -174,6 +177,9 @@ LINK_COLUMNS: tuple[str, ...] = (
     "arrival_latest",
     C.VIA_STATION_IDS,
     C.LATER_TRAIN,
+    C.DESTINATION_HEADING,
+    C.TOLD_BEFORE,
+    C.ARRIVAL_TOLD,
 )
 """The shipment columns :func:`relay_links` reads (a distributed engine gathers only these)."""
 
@@ -311,7 +317,9 @@ def _candidates(
     ``group_credibility``: each group's best credibility, which its members rank by.
     """
     departures = _windows(table["departure_earliest"], table["departure_latest"], widest)
-    arrivals = _windows(table["arrival_earliest"], table["arrival_latest"], widest)
+    arrivals = _told_arrivals(
+        table, _windows(table["arrival_earliest"], table["arrival_latest"], widest)
+    )
     cars, passengers = _counts(table["cars_total"]), _counts(table["cars_passenger"])
     bounds = _bounds(table)
     vias = [0 if v is None else str(v).count(";") + 1 for v in _text(table[C.VIA])]
@@ -370,6 +378,26 @@ def _candidates(
             )
         )
     return out
+
+
+def _told_arrivals(table: pd.DataFrame, arrivals: list[Window | None]) -> list[Window | None]:
+    """Return the arrival windows, an undated told arrival dated by its publication day.
+
+    "Яшчэ адзін эшалон, 35 вагонаў, прыбыў у Лунінец увечары" (published 19 April, no
+    date: ``arrival_told``) arrived by that day: it is compared with another report's
+    arrival on the publication day (``relay_slack_days`` apart at most), so a next-day
+    recap of the channel's posts links to it (trial14 T1).
+    """
+    if C.ARRIVAL_TOLD not in table.columns or C.PUBLISHED not in table.columns:
+        return arrivals
+    told = table[C.ARRIVAL_TOLD].astype("boolean").fillna(False).tolist()
+    if not any(t and a is None for t, a in zip(told, arrivals, strict=True)):
+        return arrivals
+    published = _ordinals(table[C.PUBLISHED])
+    return [
+        (p, p) if a is None and t is True and p is not None else a
+        for a, t, p in zip(arrivals, told, published, strict=True)
+    ]
 
 
 def claim_rank(claim: object) -> int:
@@ -1611,6 +1639,7 @@ def relay_links(
     *,
     sightings: pd.DataFrame | None = None,
     region_stations: Callable[[str], Collection[str]] | None = None,
+    on_the_way: OnTheWay | None = None,
 ) -> pd.DataFrame:
     """Return the shipments that retell another report's train, and the train each tells.
 
@@ -1667,6 +1696,12 @@ def relay_links(
         dropped.extend(_station_links(shipments, sightings, gone, settings))
     if len(shipments):
         dropped.extend(_follow_ups(shipments, {row for row, _, _ in dropped}, settings))
+        gone, keep = {row for row, _, _ in dropped}, {kept for _, kept, _ in dropped}
+        dropped.extend(
+            onward_links(
+                shipments, gone, settings, sightings=sightings, on_the_way=on_the_way, keep=keep
+            )
+        )
         gone = {row for row, _, _ in dropped}
         dropped.extend(_plan_links(shipments, gone, settings, region_stations))
     if not dropped:

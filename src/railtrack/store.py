@@ -322,8 +322,9 @@ def report_identity(record: Shipment | ShipmentGroup | Sighting) -> str:
     False
     """
     data = record.model_dump(mode="json", exclude={"confidence", "report"})
-    if data.get("later_train") is False:  # (a field added later: stored identities stay)
-        del data["later_train"]
+    for added in ("later_train", "destination_heading", "told_before"):
+        if data.get(added) is False:  # (a field added later: stored identities stay)
+            del data[added]
     report = getattr(record, "report", None)
     for key in ("id", "group", "shipment"):
         if key in data:

@@ -45,6 +45,9 @@ Statuses, in the order a train goes through them:
     reported: for a reported arrival the window is that arrival, flagged
     ``arrival_as_reported``;
 ``stale``
+    a train told only by its direction (``destination_heading``: "towards Minsk")
+    once it would be ``likely arrived`` there, with nothing saying it arrived (flag
+    ``destination_heading``: it may have stopped on the way); or
     no model window (no route, or no route on from its sighting), nothing says it
     arrived, and the model's p90 for the longest trip in the area
     (``Settings.longest_trip_km``) has passed since its last evidence (departure,
@@ -502,6 +505,7 @@ def _statuses(
         )
         for i in range(n)
     ]
+    statuses, headed = _heading_statuses(statuses, ships, said | seen.arrived)
     likely = np.array([s == "likely arrived" for s in statuses])
     # The model's window, never moved to the as-of date; a train seen at its
     # destination arrived when it was first seen there.
@@ -534,16 +538,18 @@ def _statuses(
                 "window_from_plan" if b else "",
                 "window_from_report_day" if r else "",
                 "arrival_denied" if d else "",
+                "destination_heading" if h else "",
             )
             if f
         )
-        for flag, w, g, b, r, d in zip(
+        for flag, w, g, b, r, d, h in zip(
             flags,
             widened & modelled,
             (geo > 0) & modelled,
             from_plan & modelled,
             from_report & modelled,
             denied,
+            headed,
             strict=True,
         )
     ]
@@ -641,6 +647,24 @@ def _status(
     if claim_passed:
         return "overdue"
     return "in transit" if as_of >= p10 else "departed"
+
+
+def _heading_statuses(
+    statuses: list[str], ships: pd.DataFrame, arrived: np.ndarray
+) -> tuple[list[str], np.ndarray]:
+    """Return the statuses with no "likely arrived" at a place only told as a direction.
+
+    A train seen "towards Minsk" (``destination_heading``) may have stopped on the
+    way: once its window has passed, nothing says where it is, so it is ``stale``
+    (flag ``destination_heading``), never likely arrived at Minsk, unless it was seen
+    there or a source says it arrived (trial14 T2).
+    """
+    if C.DESTINATION_HEADING not in ships.columns:
+        return statuses, np.zeros(len(statuses), dtype=bool)
+    heading = ships[C.DESTINATION_HEADING].astype("boolean").fillna(False).to_numpy(dtype=bool)
+    headed = heading & ~np.asarray(arrived, dtype=bool)
+    headed &= np.array([s == "likely arrived" for s in statuses], dtype=bool)
+    return ["stale" if h else s for s, h in zip(statuses, headed, strict=True)], headed
 
 
 def _denied_status(as_of: float, departure_start: float, p50: float, *, no_word: bool) -> str:

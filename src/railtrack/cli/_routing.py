@@ -149,6 +149,7 @@ def route_reports(
         from railtrack.estimate import known_on
 
         reports, knowledge, as_of = known_on(reports, as_of)
+    from railtrack.onward import way_test
     from railtrack.relays import drop_relays, relay_links, without_relays
 
     resolved = reports.resolve(network)
@@ -157,6 +158,7 @@ def route_reports(
         shipments,
         sightings=resolved.sightings_frame(),
         region_stations=network.gazetteer.region_stations,
+        on_the_way=way_test(network),
     )
     shipments, _ = without_relays(shipments, shipments.iloc[:0], relays)
     routes = shipment_routes(shipments, network)

@@ -368,6 +368,16 @@ class Lexicon:
     # "both" words ("оба", "абодва", "obydwa", "both"): before a train noun with no
     # train told before, a pair of trains (extract/pairs.py)
     both: tuple[str, ...] = ()
+    # words telling only a direction ("towards", "в направлении", "w kierunku"): the
+    # place after one is no end the train is told to reach (extract/directions.py)
+    directions: tuple[str, ...] = ()
+    # phrases telling a train already told ("о котором мы писали", "o którym
+    # pisaliśmy", "we reported earlier"; a relative clause of a past arrival "що
+    # прибув до"): the report follows an earlier one up (extract/followups.py)
+    told_before: tuple[str, ...] = ()
+    # a relative clause of a past move opening on the sentence's first train ("Эшелон,
+    # который прибыл в ...", "Ешелон, що прибув до ..."): a train already told
+    told_before_clauses: tuple[str, ...] = ()
     # verbs of carrying before "by rail" ("shipped by rail", "will head by rail to"): the
     # rail move is a train, as "by train" (English: extract/cues.py)
     by_rail_verbs: tuple[str, ...] = ()
@@ -788,6 +798,9 @@ def _build(data: dict[str, Any]) -> Lexicon:
         relative_pronouns=frozenset(_norm(str(w)) for w in data.get("relative_pronouns") or []),
         headings=tuple(str(w).lower() for w in data.get("headings") or []),
         both=tuple(str(w).lower() for w in data.get("both") or []),
+        directions=tuple(str(w).lower() for w in data.get("directions") or []),
+        told_before=tuple(str(w).lower() for w in data.get("told_before") or []),
+        told_before_clauses=tuple(str(w).lower() for w in data.get("told_before_clauses") or []),
         by_rail_verbs=tuple(str(w).lower() for w in data.get("by_rail_verbs") or []),
         verbal_noun_endings=tuple(str(w) for w in data.get("verbal_noun_endings") or []),
         negations=tuple(str(w).lower() for w in data.get("negations") or []),

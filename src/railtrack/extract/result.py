@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, time
+from functools import cached_property
 from math import fsum
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -17,6 +18,8 @@ from pydantic import ValidationError
 
 from railtrack._intern import Interner, current
 from railtrack.extract.clock import NIGHT, TIME_OF_DAY
+from railtrack.extract.directions import told_as_direction
+from railtrack.extract.followups import told_before as followed_up
 from railtrack.extract.later import told_later
 from railtrack.extract.numbers import AtLeast, AtMost, CountRange
 from railtrack.extract.places import resolve_place
@@ -432,6 +435,18 @@ class _Builder:
         """Return the model of the load equal to ``model`` (``model`` itself outside a load)."""
         return model if self.shared is None else self.shared.share(model)
 
+    def heading(self, train: TrainDraft, *, told: bool) -> bool:
+        """Whether the train's destination is only a direction ("ў кірунку Мінска")."""
+        dest = train.destination
+        if dest is None or told or train.arrival is not None or not self.text:
+            return False
+        return told_as_direction(self.text, dest.start, self.lang)
+
+    @cached_property
+    def told_before(self) -> bool:
+        """Whether the report speaks of a train already told ("о котором мы писали")."""
+        return bool(self.text) and followed_up(self.text or "", self.lang)
+
     def window(self, fact: Fact | None) -> DateWindow | None:
         return None if fact is None else self.same(fact.value)
 
@@ -482,6 +497,8 @@ class _Builder:
             confidence=confidence,
             lang=self.lang,
             later_train=told_later(train.marker, self.lang),
+            destination_heading=self.heading(train, told=told),
+            told_before=self.told_before,
         )
 
     def sightings(self, train: TrainDraft, sid: str) -> list[Sighting]:

@@ -94,6 +94,8 @@ KNOWN_KEYS: frozenset[str] = frozenset(
         "note",
         "return_of",
         "later_train",
+        "destination_heading",
+        "told_before",
         "members",
         "source_file",
         "lang",
@@ -595,7 +597,7 @@ def normalise_record(  # noqa: C901
             )
             names[target] = key
 
-    for flag in ("arrival_told", "arrival_denied"):
+    for flag in ("arrival_told", "arrival_denied", "destination_heading", "told_before"):
         if flag in clean:
             out[flag] = _as_bool(clean[flag], flag)
             names[flag] = flag

@@ -215,6 +215,8 @@ def _typed_column(name: str, values: Column) -> pd.Series:
         C.CARS_AT_LEAST,
         C.CARS_AT_MOST,
         C.LATER_TRAIN,
+        C.DESTINATION_HEADING,
+        C.TOLD_BEFORE,
     }:
         return raw.astype("boolean")
     if name == C.CONFIDENCE:
@@ -396,7 +398,7 @@ class ReportSet:
         >>> rs = load_reports(data_path("reports") / "seed-hajun-2023-03.yaml")
         >>> df = rs.to_frame()
         >>> df.shape, df.loc[0, "id"], df.loc[0, "cars_total"]
-        ((2, 45), 'seed-2023-03-t1', <NA>)
+        ((2, 47), 'seed-2023-03-t1', <NA>)
         """
         ships = self.shipments
 
@@ -420,6 +422,8 @@ class ReportSet:
             yield C.RETURN_OF, _attr(ships, "return_of")
             yield C.NOTE, _attr(ships, "note")
             yield C.LATER_TRAIN, _attr(ships, "later_train")
+            yield C.DESTINATION_HEADING, _attr(ships, "destination_heading")
+            yield C.TOLD_BEFORE, _attr(ships, "told_before")
 
         return _typed(columns(), C.SHIPMENT_COLUMNS)
 

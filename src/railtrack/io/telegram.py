@@ -397,12 +397,15 @@ def read_telegram_file(
     out = TelegramFile(path)
     log = ReadLog()
     names = usernames or {}
+    told: set[tuple[str, int]] = set()  # (channel, message id) of the posts that told a train
     for post in _posts(path, log):
         out.posts.append(post_ref(post))
         if prefilter and not mentions_rail(post.text):
             out.skipped[PREFILTER_SKIP] += 1
             continue
-        _extract(post, out, network=network, username=_username(post, names))
+        replied = post.reply_to is not None and (post.channel_key, post.reply_to) in told
+        if _extract(post, out, network=network, username=_username(post, names), replied=replied):
+            told.add((post.channel_key, post.message_id))
     out.read = log.posts
     out.skipped.update({f"telegram {reason}": n for reason, n in log.skipped.items()})
     for p in log.problems:
@@ -424,7 +427,14 @@ def _extract(
     *,
     network: RailNetwork | Literal[False] | None,
     username: str | None,
-) -> None:
+    replied: bool = False,
+) -> bool:
+    """Read one post's trains into ``out``; return whether it told any.
+
+    A post that replies to a post of the channel that told a train speaks of that
+    train (``told_before``, linked by :mod:`railtrack.onward`), unless it tells its
+    train as another one ("the second train": ``later_train``).
+    """
     source = post_source(post, username=username)
     result = extract_shipments(
         post.text,
@@ -433,7 +443,13 @@ def _extract(
         network=network,
         report_id=f"tg-{_channel_slug(post)}-{post.message_id}",
     )
-    out.shipments.extend(result.shipments)
+    shipments = result.shipments
+    if replied:
+        shipments = [
+            s if s.later_train or s.told_before else s.model_copy(update={"told_before": True})
+            for s in shipments
+        ]
+    out.shipments.extend(shipments)
     out.groups.extend(result.groups)
     out.sightings.extend(result.sightings)
     unresolved = set(result.unresolved)
@@ -442,6 +458,7 @@ def _extract(
         for message in [*result.problems, *result.tally_notes()]
         if message not in unresolved
     )
+    return bool(shipments)
 
 
 def _export_paths(path: Path) -> list[Path]:

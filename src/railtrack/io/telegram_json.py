@@ -447,7 +447,18 @@ class _JsonExportReader:
             edited_at=_when(message, "edited_unixtime", "edited"),
             author=author if isinstance(author, str) and author else None,
             media=str(media) if media else None,
+            reply_to=_reply_to(message),
         )
+
+
+def _reply_to(message: dict[str, Any]) -> int | None:
+    """Return the message id a post replies to (``reply_to_message_id``), None when none.
+
+    >>> _reply_to({"reply_to_message_id": 10}), _reply_to({"reply_to_message_id": "x"})
+    (10, None)
+    """
+    value = message.get("reply_to_message_id")
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def read_json_export(path: Path, log: ReadLog) -> Iterator[Post]:

@@ -65,6 +65,8 @@ class Post:
     edited_at: datetime | None = None
     author: str | None = None
     media: str | None = None
+    reply_to: int | None = None
+    """The message id of the post this one replies to (``reply_to_message_id``)."""
 
     @property
     def channel_key(self) -> str:
