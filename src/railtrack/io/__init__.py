@@ -90,10 +90,10 @@ saved web page whose article is read as a free-text report
 """
 
 _SKIP_STEMS = {"readme", "license", "licence", "changelog", "sources"}
-_DATE_FIELDS = ("departure", "arrival", "expected_arrival", "published", "seen_at")
+_DATE_FIELDS = ("departure", "arrival", "expected_arrival", "published", "seen_at", "event_date")
 _WINDOW_FIELDS = ("departure", "arrival", "expected_arrival")
 # date cells read as text is: the windows, and the day a train passed a station
-_READ_DATES = (*_WINDOW_FIELDS, "seen_at")
+_READ_DATES = (*_WINDOW_FIELDS, "seen_at", "event_date")
 _COUNT_FIELDS = frozenset({"n_trains", "cars_total", *(f"cars_{t}" for t in CAR_TYPES)})
 _CAR_FIELDS = ("cars_total", *(f"cars_{t}" for t in CAR_TYPES))
 
@@ -358,13 +358,14 @@ def _table_header(records: list[RawRecord]) -> list[str] | None:
 def _date_cell(data: dict[str, Any], name: str, value: str) -> str | None:
     """Read a table's date cell in place; return why it cannot be read, None when it can.
 
-    A passage date (``seen_at``) may carry its time ("04.04.2023 21:15"); a window's
-    cell only month-first ("12/13/2022") is rewritten so.
+    A passage or event date (``seen_at``, ``event_date``) may carry its time
+    ("04.04.2023 21:15"); a window's cell only month-first ("12/13/2022") is
+    rewritten so.
     """
-    from railtrack.io.passages import read_seen
+    from railtrack.io.passages import DATE_TIME_FIELDS, read_seen
     from railtrack.io.tables import month_first_date
 
-    if name == "seen_at":
+    if name in DATE_TIME_FIELDS:
         if read_seen(value) is not None:
             return None
         return f"{shown(value)} is not a date (use YYYY-MM-DD or DD.MM.YYYY)"
