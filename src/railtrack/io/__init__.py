@@ -584,10 +584,10 @@ class _FileLoader:
         for record in records:
             own = maps.of(record)
             data = {f: record.data.get(h) for h, f in own.columns.items()}
-            if not own_keys and self._total_row(totals, record, data, formulas, prefix):
-                continue
             own_id = not is_blank(data.get("id"))
-            if self._note_repeated_row(record, header, first_row, prefix, own_ids=own_id):
+            if (
+                not own_keys and self._total_row(totals, record, data, formulas, prefix)
+            ) or self._note_repeated_row(record, header, first_row, prefix, own_ids=own_id):
                 continue
             self.header_of = {f: h for h, f in own.columns.items()}
             if make_ids:

@@ -36,10 +36,8 @@ _TITLE_CHARS = 80
 # a semicolon, a bullet or a dash between fields
 _BOUNDARY = re.compile(r"(?:^|(?<=[.;!?\n|•·–—]))\s*")
 # a label: words of letters (dots for abbreviations, "к-сть"), then a colon
-_LABEL = re.compile(
-    r"(?P<label>[^\W\d_][^\W\d_.\-/]*\.?(?:[ \-/][^\W\d_][^\W\d_.\-/]*\.?){0,%d})\s*:(?!\d)"
-    % (MAX_LABEL_WORDS - 1)
-)
+_WORD = r"[^\W\d_][^\W\d_.\-/]*\.?"
+_LABEL = re.compile(rf"(?P<label>{_WORD}(?:[ \-/]{_WORD}){{0,{MAX_LABEL_WORDS - 1}}})\s*:(?!\d)")
 _TRAILING = re.compile(r"[\s.;,]+$")
 
 
@@ -56,7 +54,7 @@ class FormRecord:
 
 def _labels(body: str) -> list[tuple[int, int, str]]:
     """Return (start, end of the colon, label) of each labelled value, in order."""
-    found = []
+    found: list[tuple[int, int, str]] = []
     for boundary in _BOUNDARY.finditer(body):
         match = _LABEL.match(body, boundary.end())
         if match is None:

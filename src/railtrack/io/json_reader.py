@@ -2,8 +2,9 @@
 
 A JSON file holds a list of records, or an object ``{"source": ..., "shipments": [...],
 "groups": [...], "sightings": [...]}`` whose ``source`` applies to records without
-one, or an object holding one list of records under a name of its own (``"reports"``,
-``"records"``, ``"items"``, ...) whose other plain fields apply to each record. A JSON Lines file holds one record per line; a ``record`` key marks groups and
+one, or an object holding one list of records under a name of its own
+(``"reports"``, ``"records"``, ``"items"``, ...) whose other plain fields apply to
+each record. A JSON Lines file holds one record per line; a ``record`` key marks groups and
 sightings.
 """
 
