@@ -280,6 +280,25 @@ def test_a_form_label_no_table_knows_is_a_problem(tmp_path: Path) -> None:
     assert [p.field for p in reports.problems if "unknown field" in p.message] == ["Локомотив"]
 
 
+def test_a_form_of_unknown_labels_is_a_problem_not_silence(tmp_path: Path) -> None:
+    reports = load_reports(_post(tmp_path, "f.txt", "Локомотив: ЧМЭ3. Груз: танки. Охрана: есть."))
+    assert reports.shipments == []
+    (problem,) = reports.problems
+    assert "written as a form" in problem.message
+    assert "'Локомотив', 'Груз', 'Охрана'" in problem.message
+
+
+def test_a_forms_labels_may_be_mapped_with_columns(tmp_path: Path) -> None:
+    path = _post(tmp_path, "f.txt", "Кол-во: 44. Пункт А: Смоленск. Пункт Б: Брест.")
+    columns = {"Кол-во": "cars_total", "Пункт А": "origin", "Пункт Б": "destination"}
+    (train,) = load_reports(path, columns=columns).shipments
+    assert (train.origin.text, train.destination.text, train.cars.total) == (
+        "Смоленск",
+        "Брест",
+        44,
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [

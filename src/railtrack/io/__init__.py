@@ -464,7 +464,7 @@ class _FileLoader:
         from railtrack.io.text import split_header
 
         header, body, body_line, _ = split_header(text)
-        forms = form_records(body)
+        forms = form_records(body, self.columns)
         if forms is None:
             return False
         rows, labels = _form_rows(forms, header, Path(self.name).stem, body_line)
@@ -973,6 +973,25 @@ class _FileLoader:
         for message in messages:
             found = as_problem(message, Path(self.name).name)
             self.problem(found.message, row=found.row, field=found.field, unit=found.unit)
+        if not (shipments or groups or sightings):
+            self._unread_form(text)
+
+    def _unread_form(self, text: str) -> None:
+        """Say so when a text shaped as a form gave nothing: its labels are not known."""
+        from railtrack.io.forms import form_labels
+        from railtrack.io.text import split_header
+
+        _, body, body_line, _ = split_header(text)
+        labels = form_labels(body)
+        if labels:
+            shown_labels = ", ".join(repr(label[:40]) for label in labels[:8])
+            self.problem(
+                f"written as a form whose labels ({shown_labels}) are no report fields "
+                "railtrack knows (at most one is); nothing read: map them with --columns "
+                '"LABEL=FIELD,..." (see data/tables/README.md)',
+                row=body_line,
+                unit="line",
+            )
 
 
 _FORM_HEADER = {"source": "source", "relayed_by": "relayed_by", "url": "url"}

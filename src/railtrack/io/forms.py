@@ -17,11 +17,12 @@ listing two trains as two forms).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from railtrack.io.tables import map_headers, normalise_header
 
-__all__ = ["MAX_LABEL_WORDS", "MAX_VALUE_CHARS", "FormRecord", "form_records"]
+__all__ = ["MAX_LABEL_WORDS", "MAX_VALUE_CHARS", "FormRecord", "form_labels", "form_records"]
 
 MAX_VALUE_CHARS = 60
 """The longest value a form's field holds; a longer one is prose (the text is no form)."""
@@ -65,22 +66,56 @@ def _labels(body: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def form_records(body: str) -> list[FormRecord] | None:
+def _form_parts(body: str) -> list[tuple[int, str, str]] | None:
+    """Return (start, label, value) of each labelled value of a form-shaped text, else None.
+
+    Form-shaped: at least two labels, each value short, at most a short title first.
+    """
+    labels = _labels(body)
+    if len(labels) < 2 or len(body[: labels[0][0]].strip()) > _TITLE_CHARS:
+        return None
+    parts = []
+    for i, (start, end, label) in enumerate(labels):
+        stop = labels[i + 1][0] if i + 1 < len(labels) else len(body)
+        value = _TRAILING.sub("", body[end:stop].strip())
+        if len(value) > MAX_VALUE_CHARS:
+            return None
+        parts.append((start, label, value))
+    return parts
+
+
+def form_labels(body: str) -> list[str]:
+    """Return the labels of a text shaped as a form, known or not (empty for prose).
+
+    Examples
+    --------
+    >>> form_labels("Кол-во: 44. Локомотив: ЧМЭ3. Груз: танки.")
+    ['Кол-во', 'Локомотив', 'Груз']
+    >>> form_labels("Вчера в Брест прибыл эшелон из 44 вагонов.")
+    []
+    """
+    parts = _form_parts(body)
+    return [label for _, label, _ in parts] if parts else []
+
+
+def form_records(body: str, columns: Mapping[str, str] | None = None) -> list[FormRecord] | None:
     """Return the records of a text written as a form, or None when it is prose.
 
     Parameters
     ----------
     body
         A report's text after its header.
+    columns
+        The user's own ``{header: field}`` mapping (``--columns``), as for a table.
 
     Returns
     -------
     list of FormRecord or None
         Each record's labels as written with their values (trailing ``.``/``;``
         dropped); None unless at least two labels are column headers the header
-        table knows, every value is short and the text before the first label is a
-        short title. Labels the table does not know are kept (the reader names them
-        in a problem, as a table's unknown columns).
+        table (or ``columns``) knows, every value is short and the text before the
+        first label is a short title. Labels the table does not know are kept (the
+        reader names them in a problem, as a table's unknown columns).
 
     Examples
     --------
@@ -90,21 +125,14 @@ def form_records(body: str) -> list[FormRecord] | None:
     >>> form_records("Uwaga: w nocy z Orszy do Mińska przejechał pociąg z 40 wagonami.") is None
     True
     """
-    labels = _labels(body)
-    if len(labels) < 2 or len(body[: labels[0][0]].strip()) > _TITLE_CHARS:
-        return None
-    known = map_headers([label for _, _, label in labels]).columns
-    if len(known) < 2:
+    parts = _form_parts(body)
+    if parts is None or len(map_headers([p[1] for p in parts], columns).columns) < 2:
         return None
     records: list[FormRecord] = []
     values: dict[str, str] = {}
     seen: set[str] = set()
-    line = body.count("\n", 0, labels[0][0]) + 1
-    for i, (start, end, label) in enumerate(labels):
-        stop = labels[i + 1][0] if i + 1 < len(labels) else len(body)
-        value = _TRAILING.sub("", body[end:stop].strip())
-        if len(value) > MAX_VALUE_CHARS:
-            return None
+    line = body.count("\n", 0, parts[0][0]) + 1
+    for start, label, value in parts:
         key = normalise_header(label)
         if key in seen:  # a label met again: the next train's form
             records.append(FormRecord(values, line))
