@@ -681,7 +681,7 @@ class _FileLoader:
         if own_ids:
             self.problem(
                 f"{prefix}repeats {record.unit} {earlier} in every field, its id too: "
-                "the same record given twice, read once; this row is skipped",
+                f"the same record given twice, read once; this {record.unit} is skipped",
                 row=record.row,
                 unit=record.unit,
             )
