@@ -66,6 +66,8 @@ class Knowledge:
     groups_after: int = 0
     sightings_after: int = 0
     undated: int = 0
+    nothing_read: bool = False
+    """Whether the input held no train, group or sighting at all (then no date is missing)."""
 
     @property
     def reports_after(self) -> int:
@@ -81,7 +83,15 @@ class Knowledge:
         'Knowledge as of 2023-03-05 (the date asked for): 1 train reported after that date is left out.'
         >>> Knowledge(None, "none").note()
         'No record read from the input has a publication or sighting date; estimates are made as of today.'
+        >>> Knowledge(None, "none", nothing_read=True).note()
+        'No train, group or sighting was read from the input; estimates are made as of today.'
         """  # noqa: E501
+        if self.as_of is None and self.nothing_read:
+            # files with a published header that told no train date nothing (trial14 C4)
+            return (
+                "No train, group or sighting was read from the input; "
+                "estimates are made as of today."
+            )
         if self.as_of is None:
             return (
                 "No record read from the input has a publication or sighting date; "
@@ -320,7 +330,8 @@ def cut_off(
     else:
         day, basis = _day(as_of), "given"
     if day is None:
-        return reports, Knowledge(None, basis)
+        nothing = not (reports.shipments or reports.groups or reports.sightings)
+        return reports, Knowledge(None, basis, nothing_read=nothing)
 
     floors = publication_floors(reports)
 

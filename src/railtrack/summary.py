@@ -697,6 +697,8 @@ def _validate_keys(keys: Sequence[str], ships: pd.DataFrame, routes: pd.DataFram
         if key not in SPECIAL_KEYS and key not in ships.columns:
             allowed = ", ".join((*SPECIAL_KEYS, "or a shipment column"))
             msg = f"cannot summarise by {key!r}: use {allowed}"
+            if key.lower() in {"day", "week", "month", "quarter"}:
+                msg += f" (a {key.lower()} is the key 'period' with freq={key[0].upper()!r})"
             raise ValueError(msg)
     if C.BORDER_CROSSING in keys and routes is None:
         logger.info("No routes given: border crossings are 'unknown'")

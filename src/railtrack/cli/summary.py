@@ -61,6 +61,40 @@ def parse_keys(value: str) -> tuple[str, ...]:
     return () if keys == ("total",) else keys
 
 
+PERIOD_WORDS = {"day": "D", "week": "W", "month": "M", "quarter": "Q"}
+"""Keys naming a period of a length (``--by week``): the ``period`` key with that ``--freq``
+(``track`` writes ``summary_by_railhead_week.csv``; trial14 C5)."""
+
+
+def period_keys(keys: tuple[str, ...], freq: str) -> tuple[tuple[str, ...], str]:
+    """Read ``week``/``day``/``month``/``quarter`` among the keys as ``period`` of that length.
+
+    Raises
+    ------
+    typer.BadParameter
+        When two period lengths are asked for (``--by week,month``, or ``--by month
+        --freq D``).
+
+    Examples
+    --------
+    >>> period_keys(("destination", "week"), "W")
+    (('destination', 'period'), 'W')
+    >>> period_keys(("month",), "W")
+    (('period',), 'M')
+    """
+    words = [k for k in keys if k.lower() in PERIOD_WORDS]
+    if not words:
+        return keys, freq
+    lengths = {PERIOD_WORDS[k.lower()] for k in words}
+    if len(words) > 1 or C.PERIOD in keys or freq.upper() not in {"W", *lengths}:
+        msg = (
+            f"--by {','.join(keys)} with --freq {freq}: give one period, as 'period' with "
+            "--freq D|W|M|Q or as one of day, week, month, quarter"
+        )
+        raise typer.BadParameter(msg, param_hint="--by/--freq")
+    return tuple(C.PERIOD if k in words else k for k in keys), lengths.pop()
+
+
 def prepare(
     paths: list[Path] | None,
     *,
@@ -140,7 +174,8 @@ def volume_records(table: pd.DataFrame) -> list[dict[str, Any]]:
     epilog=(
         "Example: railtrack summary data/reports --by destination,period --freq W --json\n\n"
         "Example: railtrack summary trains.xlsx --by railhead -f csv > cars.csv\n\n"
-        "Keys: origin, destination (or railhead), route, border_crossing, period, or any "
+        "Keys: origin, destination (or railhead), route, border_crossing, period (or day, "
+        "week, month, quarter: the period of that length), or any "
         "shipment column (source, claim, ...); --by total gives one row."
     ),
 )
@@ -188,7 +223,7 @@ def summary(
     from railtrack.summary import summarize
 
     fmt_ = output_format(fmt, json_out)
-    keys = parse_keys(by)
+    keys, freq = period_keys(parse_keys(by), freq)
     # route keys need routes; a network given is used
     routing = resolve or network is not None or bool(_ROUTED_KEYS & set(keys))
     reports, _, routed = prepare(paths, network_dir=network, resolve=routing, columns=columns)

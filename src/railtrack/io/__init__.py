@@ -51,7 +51,7 @@ from railtrack.io._records import (
     validate_record,
 )
 from railtrack.io._reused import reused_id
-from railtrack.io.cells import whole_count
+from railtrack.io.cells import is_blank, whole_count
 from railtrack.io.csv_reader import CsvProblem, read_csv_records
 from railtrack.io.json_reader import FileFormatError, iter_jsonl_records, read_json_records
 from railtrack.io.reportset import Problem, ReportSet
@@ -90,10 +90,10 @@ saved web page whose article is read as a free-text report
 """
 
 _SKIP_STEMS = {"readme", "license", "licence", "changelog", "sources"}
-_DATE_FIELDS = ("departure", "arrival", "expected_arrival", "published", "seen_at")
+_DATE_FIELDS = ("departure", "arrival", "expected_arrival", "published", "seen_at", "event_date")
 _WINDOW_FIELDS = ("departure", "arrival", "expected_arrival")
 # date cells read as text is: the windows, and the day a train passed a station
-_READ_DATES = (*_WINDOW_FIELDS, "seen_at")
+_READ_DATES = (*_WINDOW_FIELDS, "seen_at", "event_date")
 _COUNT_FIELDS = frozenset({"n_trains", "cars_total", *(f"cars_{t}" for t in CAR_TYPES)})
 _CAR_FIELDS = ("cars_total", *(f"cars_{t}" for t in CAR_TYPES))
 
@@ -358,13 +358,14 @@ def _table_header(records: list[RawRecord]) -> list[str] | None:
 def _date_cell(data: dict[str, Any], name: str, value: str) -> str | None:
     """Read a table's date cell in place; return why it cannot be read, None when it can.
 
-    A passage date (``seen_at``) may carry its time ("04.04.2023 21:15"); a window's
-    cell only month-first ("12/13/2022") is rewritten so.
+    A passage or event date (``seen_at``, ``event_date``) may carry its time
+    ("04.04.2023 21:15"); a window's cell only month-first ("12/13/2022") is
+    rewritten so.
     """
-    from railtrack.io.passages import read_seen
+    from railtrack.io.passages import DATE_TIME_FIELDS, read_seen
     from railtrack.io.tables import month_first_date
 
-    if name == "seen_at":
+    if name in DATE_TIME_FIELDS:
         if read_seen(value) is not None:
             return None
         return f"{shown(value)} is not a date (use YYYY-MM-DD or DD.MM.YYYY)"
@@ -453,6 +454,28 @@ class _FileLoader:
             return
         self._validate(records, file_source)
 
+    def _load_form(self, text: str) -> bool:
+        """Read a text written as a form ("Куды: Брэст. Вагонаў: 44.") as a table's rows.
+
+        Returns whether the text was a form (:func:`railtrack.io.forms.form_records`);
+        its labels are mapped as a table's headers, its values read as cells.
+        """
+        from railtrack.io.forms import form_records
+        from railtrack.io.text import split_header
+
+        header, body, body_line, _ = split_header(text)
+        forms = form_records(body, self.columns)
+        if forms is None:
+            return False
+        rows, labels = _form_rows(forms, header, Path(self.name).stem, body_line)
+        try:
+            records = self._table(rows, labels, "form")
+        except FileFormatError as exc:
+            self.problem(f"a report written as a form: {exc}", row=body_line, unit="line")
+            return True
+        self._validate(records, None)
+        return True
+
     def _parse(self, text: str, suffix: str) -> tuple[Iterable[RawRecord], dict[str, Any] | None]:
         if suffix == ".csv":
             _check_csv_header(text, self.columns)  # before any row is parsed
@@ -534,7 +557,7 @@ class _FileLoader:
         from railtrack.io.records_keys import KeyMaps, unit_list
         from railtrack.io.totals import TotalRows
 
-        own_keys = kind in {"json", "jsonl", "yaml", "yml"}
+        own_keys = kind in {"json", "jsonl", "yaml", "yml", "form"}
         maps = KeyMaps(header, self.columns, per_record=own_keys)
         mapping = maps.whole(records)
         if not mapping.fields & TABLE_KEY_FIELDS:
@@ -561,9 +584,11 @@ class _FileLoader:
         for record in records:
             own = maps.of(record)
             data = {f: record.data.get(h) for h, f in own.columns.items()}
-            if not own_keys and self._total_row(totals, record, data, formulas, prefix):
+            own_id = not is_blank(data.get("id"))
+            if (
+                not own_keys and self._total_row(totals, record, data, formulas, prefix)
+            ) or self._note_repeated_row(record, header, first_row, prefix, own_ids=own_id):
                 continue
-            self._note_repeated_row(record, header, first_row, prefix)
             self.header_of = {f: h for h, f in own.columns.items()}
             if make_ids:
                 data["id"] = generated_id(record.row, [record.data.get(h) for h in header])
@@ -634,24 +659,40 @@ class _FileLoader:
         header: Sequence[str],
         first_row: dict[tuple[str, ...], int],
         prefix: str,
-    ) -> None:
+        *,
+        own_ids: bool = False,
+    ) -> bool:
         """Say when a row repeats an earlier one in every cell (pasted twice?); keep both.
 
         Two like trains told in one post may fill two equal rows, so the row is kept and
         counted; the problem names both rows, so a row pasted twice can be deleted
-        (trial12 T14: a log's row pasted twice was two trains with no word said).
+        (trial12 T14: a log's row pasted twice was two trains with no word said). A
+        table with its own id column (``own_ids``) whose row repeats an earlier one,
+        its id too, is one record given twice: the row is skipped, said in one line
+        (trial14 C2: not "read as two trains" and "skipped" both). Returns whether
+        the row is skipped.
         """
         cells = tuple(str(record.data.get(h) or "").strip() for h in header)
         if not any(cells):
-            return
+            return False
         earlier = first_row.setdefault(cells, record.row)
-        if earlier != record.row:
+        if earlier == record.row:
+            return False
+        if own_ids:
             self.problem(
-                f"{prefix}repeats {record.unit} {earlier} in every field: read as two "
-                "trains; delete one if it was pasted twice",
+                f"{prefix}repeats {record.unit} {earlier} in every field, its id too: "
+                f"the same record given twice, read once; this {record.unit} is skipped",
                 row=record.row,
                 unit=record.unit,
             )
+            return True
+        self.problem(
+            f"{prefix}repeats {record.unit} {earlier} in every field: read as two "
+            "trains; delete one if it was pasted twice",
+            row=record.row,
+            unit=record.unit,
+        )
+        return False
 
     def _read_cells(self, data: dict[str, Any], row: int, unit: str) -> None:
         """Read a table row's count and date cells as text is read; keep the row.
@@ -917,6 +958,8 @@ class _FileLoader:
     def _load_text(self, text: str) -> None:
         from railtrack.io.text import as_problem, text_report
 
+        if self._load_form(text):
+            return
         try:
             shipments, groups, sightings, messages = text_report(
                 text, Path(self.name), published=self.published, network=self.network
@@ -930,6 +973,55 @@ class _FileLoader:
         for message in messages:
             found = as_problem(message, Path(self.name).name)
             self.problem(found.message, row=found.row, field=found.field, unit=found.unit)
+        if not (shipments or groups or sightings):
+            self._unread_form(text)
+
+    def _unread_form(self, text: str) -> None:
+        """Say so when a text shaped as a form gave nothing: its labels are not known."""
+        from railtrack.io.forms import form_labels
+        from railtrack.io.text import split_header
+
+        _, body, body_line, _ = split_header(text)
+        labels = form_labels(body)
+        if labels:
+            shown_labels = ", ".join(repr(label[:40]) for label in labels[:8])
+            self.problem(
+                f"written as a form whose labels ({shown_labels}) are no report fields "
+                "railtrack knows (at most one is); nothing read: map them with --columns "
+                '"LABEL=FIELD,..." (see data/tables/README.md)',
+                row=body_line,
+                unit="line",
+            )
+
+
+_FORM_HEADER = {"source": "source", "relayed_by": "relayed_by", "url": "url"}
+"""A text report's header fields a form's records take when the form does not name them."""
+
+
+def _form_rows(
+    forms: list[Any], header: Mapping[str, tuple[int, str]], stem: str, body_line: int
+) -> tuple[list[RawRecord], list[str]]:
+    """Return a form's records as a table's rows (labels as headers) and the labels in order.
+
+    Each record gets the id ``{stem}-t{n}`` (as a text report's trains are named), and
+    the header's source, relay, link and publication day unless it gives its own.
+    """
+    from railtrack.io.tables import map_headers
+
+    rows: list[RawRecord] = []
+    labels: dict[str, None] = {}
+    for n, form in enumerate(forms, start=1):
+        data: dict[str, Any] = {"id": f"{stem}-t{n}"}
+        given = set(map_headers(list(form.values)).fields)
+        for key, field_name in _FORM_HEADER.items():
+            if key in header and header[key][1] and field_name not in given:
+                data[field_name] = header[key][1]
+        if "published" in header and header["published"][1] and "published" not in given:
+            data["published"] = header["published"][1]
+        data.update(form.values)
+        labels.update(dict.fromkeys(data))
+        rows.append(RawRecord(data, body_line + form.line - 1, "line"))
+    return rows, list(labels)
 
 
 def _keep_new(

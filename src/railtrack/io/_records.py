@@ -90,6 +90,7 @@ KNOWN_KEYS: frozenset[str] = frozenset(
         "evidence",
         "shipment",
         "seen_at",
+        "event_date",
         "precision",
         "note",
         "return_of",

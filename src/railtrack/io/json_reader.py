@@ -2,7 +2,9 @@
 
 A JSON file holds a list of records, or an object ``{"source": ..., "shipments": [...],
 "groups": [...], "sightings": [...]}`` whose ``source`` applies to records without
-one. A JSON Lines file holds one record per line; a ``record`` key marks groups and
+one, or an object holding one list of records under a name of its own
+(``"reports"``, ``"records"``, ``"items"``, ...) whose other plain fields apply to
+each record. A JSON Lines file holds one record per line; a ``record`` key marks groups and
 sightings.
 """
 
@@ -96,8 +98,7 @@ def records_from_document(
     if not any(key in doc for key in _SECTIONS):
         if "id" in doc:
             return [RawRecord(doc, 1, unit)], None
-        msg = "expected a list of records or an object with shipments, groups or sightings"
-        raise FileFormatError(msg)
+        return _wrapped_records(doc, unit), None
     source = doc.get("source")
     if isinstance(source, str):
         source = {"reporter": source}
@@ -115,6 +116,56 @@ def records_from_document(
             data.setdefault("record", kind)
             records.append(RawRecord(data, index, f"{section[:-1]}"))
     return records, None if source is None else dict(source)
+
+
+def _wrapped_records(doc: Mapping[Any, Any], unit: str) -> list[RawRecord]:
+    """Return the records of a list wrapped in an object, with the object's own fields.
+
+    A log exported by a script is often an object holding one list of records under
+    a name of its own (``{"source": "Hajun", "reports": [...]}``, ``"records"``,
+    ``"items"``, ``"data"``, ``"записи"``) beside fields that hold for every record
+    (``source``, ``крыніца``, ``relayed_by``). The one list whose items are objects
+    is the records; each of the object's other fields that is a plain value (text,
+    number) is given to every record that does not give it itself, so the wrapper's
+    ``source`` is each record's.
+
+    Raises
+    ------
+    FileFormatError
+        When the object holds no list of objects, or several (which is the records
+        is not known), naming its keys.
+
+    Examples
+    --------
+    >>> records = _wrapped_records({"source": "Hajun", "reports": [{"to": "Brest"}]}, "record")
+    >>> records[0].data
+    {'source': 'Hajun', 'to': 'Brest'}
+    """
+    lists = [
+        key
+        for key, value in doc.items()
+        if isinstance(value, list) and value and any(isinstance(v, Mapping) for v in value)
+    ]
+    if len(lists) != 1:
+        keys = ", ".join(repr(str(k))[:40] for k in list(doc)[:8])
+        which = "no list of records" if not lists else "several lists of records"
+        msg = (
+            "expected a list of records or an object with shipments, groups or sightings "
+            f"(the object holds {which}; its keys: {keys or 'none'})"
+        )
+        raise FileFormatError(msg)
+    shared = {
+        k: v
+        for k, v in doc.items()
+        if isinstance(k, str) and isinstance(v, str | int | float) and not isinstance(v, bool)
+    }
+    records = []
+    for index, item in enumerate(doc[lists[0]], start=1):
+        if not isinstance(item, Mapping):
+            records.append(RawRecord({"__invalid__": item}, index, unit))
+            continue
+        records.append(RawRecord({**shared, **item}, index, unit))
+    return records
 
 
 def _number_text(digits: str) -> int | str:

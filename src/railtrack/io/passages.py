@@ -9,7 +9,15 @@ point) and a sighting of it there on that day (``seen_at``), exactly as a text
 date with no station left as the day the train left "by" (it had left its origin on
 or before the day it passed somewhere).
 
-The headers are in ``data/tables/header_aliases.csv`` (``station``, ``seen_at``).
+A column named as what its date is, the day of the event the row tells ("Data
+zdarzenia", "Дата события", "Дата події", "Дата падзеі", "Event date", and a date
+with its time, "Data i godzina", "Дата и время": ``event_date``), is when the train
+was seen: at the row's station when it names one (as a passage date), else at its
+destination (the arrival day, and with a time of day a sighting there at that time),
+else the day it had left "by".
+
+The headers are in ``data/tables/header_aliases.csv`` (``station``, ``seen_at``,
+``event_date``).
 """
 
 from __future__ import annotations
@@ -22,7 +30,14 @@ from typing import Any
 from railtrack.io._records import RecordError, parse_window
 from railtrack.io.cells import is_blank
 
-__all__ = ["SOURCE_FIELDS", "TRAIN_FIELDS", "has_train_fields", "passage_records", "read_seen"]
+__all__ = [
+    "DATE_TIME_FIELDS",
+    "SOURCE_FIELDS",
+    "TRAIN_FIELDS",
+    "has_train_fields",
+    "passage_records",
+    "read_seen",
+]
 
 TRAIN_FIELDS = frozenset(
     {
@@ -34,6 +49,7 @@ TRAIN_FIELDS = frozenset(
         "arrival",
         "expected_arrival",
         "seen_at",
+        "event_date",
         "n_trains",
         "equipment",
         "cars",
@@ -46,6 +62,10 @@ TRAIN_FIELDS = frozenset(
     }
 )
 """The fields that tell something of a train (a row with none of them is no train)."""
+
+DATE_TIME_FIELDS = ("seen_at", "event_date")
+"""The date fields whose cells may carry a time of day ("19.04.2023 22:40", an Excel
+date-time), read by :func:`read_seen`."""
 
 SOURCE_FIELDS = ("source", "reporter", "relayed_by", "url", "source_url", "published")
 """The fields a sighting made from a row shares with the row's train."""
@@ -83,6 +103,8 @@ def read_seen(value: Any) -> tuple[str, str] | None:
     True
     """
     if isinstance(value, datetime):
+        if value.time() == time(0, 0):  # an Excel date cell is a date-time at midnight
+            return value.date().isoformat(), "day"
         return value.isoformat(timespec="minutes"), "datetime"
     if isinstance(value, date):
         return value.isoformat(), "day"
@@ -125,7 +147,10 @@ def passage_records(data: dict[str, Any]) -> list[dict[str, Any]]:
         origin or destination), and, when the row also gives the day it passed, a
         ``sighting`` record of that train at the station on that day (id
         ``{id}-seen``; the row's source). A passage date with no station dates the
-        departure "by" that day when the row gives no departure.
+        departure "by" that day when the row gives no departure. An event date
+        (``event_date``) is a passage date at the row's station; with no station
+        but a destination it is the arrival day (and, with a time of day, a
+        sighting at the destination then).
 
     Examples
     --------
@@ -136,13 +161,32 @@ def passage_records(data: dict[str, Any]) -> list[dict[str, Any]]:
     ('Żłobin', 'Żłobin', '2023-04-04', 'r2')
     >>> passage_records({"id": "r3", "seen_at": "2023-04-05"})[0]["departure"]
     '/2023-04-05'
+
+    An event date is the day the train was seen: at the station, else its arrival:
+
+    >>> passage_records({"id": "r4", "event_date": "17.04.2023", "destination": "Borysów"})
+    [{'id': 'r4', 'destination': 'Borysów', 'arrival': '2023-04-17'}]
+    >>> train, seen = passage_records(
+    ...     {"id": "r5", "event_date": "19.04.2023 22:40", "destination": "Brest"})
+    >>> train["arrival"], seen["station"], seen["seen_at"]
+    ('2023-04-19', 'Brest', '2023-04-19T22:40')
     """
     kind = data.get("record") or "shipment"
-    if kind != "shipment" or ("station" not in data and "seen_at" not in data):
+    if kind != "shipment" or not ({"station", "seen_at", "event_date"} & data.keys()):
         return [data]
     train = dict(data)
     station, seen = train.pop("station", None), train.pop("seen_at", None)
+    event = train.pop("event_date", None)
+    if is_blank(seen):
+        seen = event  # the event's day is the passage's when the row names a station
     read = None if is_blank(seen) else read_seen(seen)
+    if is_blank(station) and read is not None and not is_blank(event) and seen is event:
+        destination = train.get("destination")
+        if not is_blank(destination) and is_blank(train.get("arrival")):
+            train["arrival"] = read[0][:10]  # the event of a row with an end: its arrival
+            if read[1] != "datetime":
+                return [train]
+            station = destination  # a time of day: it was seen arriving there then
     if is_blank(station):
         if read is not None and is_blank(train.get("departure")):
             train["departure"] = "/" + read[0][:10]

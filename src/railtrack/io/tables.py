@@ -172,6 +172,29 @@ def _abbreviation(key: str) -> str | None:
     return targets.pop() if len(targets) == 1 else None
 
 
+def _is_car_noun(word: str) -> bool:
+    """Whether a header's word is the word for a car, written out or cut short ("ваг.", "wag.")."""
+    if word in _CAR_NOUNS:
+        return True
+    stem = word[:-1] if word.endswith(".") else ""
+    return len(stem) >= 3 and any(noun.startswith(stem) for noun in _CAR_NOUNS)
+
+
+def _car_kind(key: str) -> str | None:
+    """Return the car-type field of a header that also names the car ("Пасс. вагонов").
+
+    The words for a car, written out or cut short, are left out; what is left is a
+    car type as a short form or an abbreviation (:func:`_abbreviation`), so "Пасс.
+    вагонов", "Plat. wagony" and "wag. osob." read as the type's column.
+    """
+    words = key.split()
+    kept = [w for w in words if not _is_car_noun(w)]
+    if not kept or len(kept) == len(words):
+        return None
+    rest = " ".join(kept)
+    return short_forms().get(rest.rstrip(".").strip()) or _abbreviation(rest)
+
+
 @dataclass
 class HeaderMap:
     """How a table's columns map to fields.
@@ -241,7 +264,7 @@ def unique_headers(headers: Sequence[str]) -> list[str]:
 
 
 TABLE_KEY_FIELDS: frozenset[str] = frozenset(
-    {"id", "origin", "destination", "departure", "station"}
+    {"id", "origin", "destination", "departure", "station", "event_date"}
 )
 """The fields one of which a table must give for its rows to be trains."""
 
@@ -254,12 +277,12 @@ def no_train_field_message(mapping: HeaderMap, names: Sequence[str]) -> str:
 
     Examples
     --------
-    >>> m = map_headers(["Дата события", "Куда попал", "Вагонов"])
-    >>> said = no_train_field_message(m, ["Дата события", "Куда попал", "Вагонов"])
+    >>> m = map_headers(["Когда", "Куда попал", "Вагонов"])
+    >>> said = no_train_field_message(m, ["Когда", "Куда попал", "Вагонов"])
     >>> said.startswith("no column gives a train's id, origin, destination, departure")
     True
     >>> said.split("(")[1].split(")")[0]
-    'read: Вагонов -> cars_total; not read: Дата события, Куда попал'
+    'read: Вагонов -> cars_total; not read: Когда, Куда попал'
     """
     read = "; ".join(f"{h[:40]} -> {f}" for h, f in mapping.columns.items())
     unread = ", ".join(n[:40] for n in names if n not in mapping.columns)
@@ -310,6 +333,7 @@ def map_headers(headers: Sequence[str], user: Mapping[str, str] | None = None) -
             or aliases.get(_PARENS.sub(" ", key).strip())
             or short_forms().get(key.rstrip(".").strip())
             or _abbreviation(key)
+            or _car_kind(key)
         )
         if target is None:
             result.ignored.append(header)

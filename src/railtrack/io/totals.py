@@ -26,7 +26,7 @@ from railtrack.io.cells import is_blank, whole_count
 __all__ = ["TotalRows", "is_sum_formula", "total_labels"]
 
 _PLACE_FIELDS = ("origin", "destination", "via", "station")
-_DATE_FIELDS = ("departure", "arrival", "expected_arrival", "seen_at")
+_DATE_FIELDS = ("departure", "arrival", "expected_arrival", "seen_at", "event_date")
 _SUM_FORMULA = re.compile(
     r"^=\s*(?:SUM|SUBTOTAL|AGGREGATE|SUMIF|SUMIFS|SUMPRODUCT)\s*\(", re.IGNORECASE
 )

@@ -9,7 +9,8 @@ metadata by htmldate), so railtrack uses it rather than rules of its own.
 
 :func:`web_page_text` returns the page as a text report: ``key: value`` header lines
 (``url`` the page's canonical address, ``published`` its publication day,
-``relayed_by`` the site's name) above the article's text, so the free-text reader
+``relayed_by`` the site's name, from the page's metadata or else from the end of
+its ``<title>``, :func:`title_site`) above the article's text, so the free-text reader
 reads it as it reads a ``.txt`` report. Evidence offsets count in that text (what
 ``railtrack extract`` shows), not in the page's HTML.
 
@@ -22,7 +23,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-__all__ = ["WEB_SUFFIXES", "NoArticle", "cited_reporter", "web_page_text"]
+__all__ = ["WEB_SUFFIXES", "NoArticle", "cited_reporter", "title_site", "web_page_text"]
 
 WEB_SUFFIXES = (".html", ".htm")
 """File endings of saved web pages (a Telegram export's ``messages.html`` excepted)."""
@@ -38,6 +39,59 @@ class NoArticle(ValueError):
         ...
     railtrack.io.webpage.NoArticle: page: a web page with no article text found; skipped
     """
+
+
+# the site's name after the headline in a page's <title>: "... — Зеркало", "... - Onet",
+# "... | Reuters" (a spaced dash, bar, bullet or guillemet before it)
+_TITLE_SUFFIX = re.compile(r"^(?P<head>.+?)\s+[-–—|·•»:]{1,2}\s+(?P<site>[^-–—|·•»:]+)$")
+_SITE_WORDS = 4
+"""The most words a site's name after a title's separator has ("The Kyiv Independent")."""
+
+
+def title_site(html: str) -> str | None:
+    """Return the site's name a page's ``<title>`` ends with ("... — Зеркало"), or None.
+
+    A browser's title is the headline, a separator and the site (``og:site_name``
+    is not always there). The part after the last spaced dash, bar or bullet is the
+    site when it is a short name (at most four words, no full stop at its end) and
+    the part before it is longer.
+
+    Parameters
+    ----------
+    html
+        The page's HTML.
+
+    Returns
+    -------
+    str or None
+        The site's name as written.
+
+    Examples
+    --------
+    >>> title_site("<html><head><title>Эшелоны прибыли в Борисов — Зеркало</title></head></html>")
+    'Зеркало'
+    >>> title_site("<title>Two trains reached Brest | Reuters</title>")
+    'Reuters'
+    >>> title_site("<title>Trains - what we know</title>") is None
+    True
+    """
+    from lxml import html as lxml_html
+    from lxml.etree import ParserError
+
+    try:
+        title = lxml_html.fromstring(html).findtext(".//title")
+    except (ParserError, ValueError):
+        return None
+    match = _TITLE_SUFFIX.match(" ".join((title or "").split()))
+    if match is None:
+        return None
+    site, head = match["site"].strip(), match["head"].strip()
+    words = site.split()
+    if not words or len(words) > _SITE_WORDS or site.endswith((".", "?", "!")):
+        return None
+    if len(head) <= len(site) or site[0].islower():
+        return None
+    return site
 
 
 def _header_value(value: object) -> str | None:
@@ -187,7 +241,9 @@ def web_page_text(html: str, *, name: str | Path = "page") -> str:
         "source": _header_value(cited_reporter(text)),
         "url": _header_value(page.get("url")),
         "published": _header_value(page.get("date")),
-        "relayed_by": _header_value(page.get("sitename") or page.get("hostname")),
+        "relayed_by": _header_value(
+            page.get("sitename") or page.get("hostname") or title_site(html)
+        ),
     }
     lines = [f"{key}: {value}" for key, value in header.items() if value]
     title = _header_value(page.get("title"))
