@@ -346,7 +346,8 @@ def _gathered(frame: Any) -> pd.DataFrame:
     full = [part for part in parts if len(part)]
     if not full:
         return cast("pd.DataFrame", parts[0] if parts else frame._meta)
-    return cast("pd.DataFrame", methods.concat(full, uniform=True))
+    joined = methods.concat(full, uniform=True)  # type: ignore[attr-defined,no-untyped-call]
+    return cast("pd.DataFrame", joined)
 
 
 def _ordered(frame: pd.DataFrame) -> pd.DataFrame:
