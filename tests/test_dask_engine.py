@@ -269,3 +269,42 @@ def test_kept_groups_of_an_empty_partition_keep_their_columns() -> None:
     assert list(_kept_groups(empty, frozenset({("r", "g1")})).columns) == [C.ID, C.REPORT]
     full = pd.DataFrame({C.ID: ["g1", "g2", "g1"], C.REPORT: ["r", "r", None]})
     assert _kept_groups(full, frozenset({("r", "g1")}))[C.ID].tolist() == ["g2", "g1"]
+
+
+def _most_rows_in_a_task(run: Any) -> int:
+    """Run ``run()`` on the synchronous scheduler; return the most rows a task's frame held."""
+    import dask
+    import pandas as pd
+    from dask.callbacks import Callback
+
+    rows = [0]
+
+    def posttask(key: Any, result: Any, dsk: Any, state: Any, worker_id: Any) -> None:
+        if isinstance(result, pd.DataFrame):
+            rows[0] = max(rows[0], len(result))
+
+    with dask.config.set(scheduler="sync"), Callback(posttask=posttask):
+        run()
+    return rows[0]
+
+
+def test_gathered_frames_join_on_the_client_not_on_one_worker() -> None:
+    """Session 15: at 1,000,000 reports ``DataFrame.compute()`` of the link columns
+    joined every partition on one worker first (a repartition to one), which passed
+    its 3 GB limit; ``_gathered`` sends each partition to the client as it is."""
+    import dask.dataframe as dd
+    import pandas as pd
+
+    from railtrack.engine_dask import _gathered
+
+    df = pd.DataFrame({"id": [f"t{i}" for i in range(12)], "n": range(12)}, index=range(5, 17))
+    ddf = dd.from_pandas(df, npartitions=4)
+    ddf = ddf.assign(twice=ddf["n"] * 2)  # a task per partition (not data in the graph)
+    assert _most_rows_in_a_task(lambda: _gathered(ddf)) == 3  # a partition's rows
+    assert _most_rows_in_a_task(ddf.compute) == 12  # the old way: one task held them all
+    pd.testing.assert_frame_equal(_gathered(ddf), ddf.compute())
+    # empty partitions are left out as compute() leaves them out; all empty: the first
+    some = ddf[ddf["n"] > 8]
+    pd.testing.assert_frame_equal(_gathered(some), some.compute())
+    none = ddf[ddf["n"] > 99]
+    pd.testing.assert_frame_equal(_gathered(none), none.compute())

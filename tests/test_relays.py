@@ -9,6 +9,8 @@ from typing import Any
 import pandas as pd
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from railtrack import load_network, load_reports
 from railtrack.cli._routing import route_reports
@@ -277,3 +279,47 @@ def test_a_total_summed_from_some_kinds_is_a_bound_for_linking() -> None:
     # a total the report gave outright still tells the trains apart
     told = part.model_copy(update={"cars": CarCounts(total=9, passenger=2, other=7)})
     assert _links(full, told).empty
+
+
+# --- the ends' keys: each distinct name reduced once (issue 20, session 15) ---------------
+
+
+def _end_keys_row_by_row(table: pd.DataFrame, end: str) -> list[str | None]:
+    """The ends' keys as the rule reads them, each row's name reduced on its own."""
+    out: list[str | None] = []
+    for sid, region, said in zip(
+        table[f"{end}_station_id"], table[f"{end}_region"], table[end], strict=True
+    ):
+        letters = "".join(ch for ch in str(said).casefold() if ch.isalnum())
+        if isinstance(sid, str):
+            out.append(f"id:{sid}")
+        elif isinstance(region, str):
+            out.append(f"region:{region}")
+        else:
+            out.append(f"text:{letters}" if isinstance(said, str) and letters else None)
+    return out
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.none(), st.sampled_from(["RU-1", "BY-2"])),
+            st.one_of(st.none(), st.sampled_from(["Russia", "Belarus"])),
+            st.one_of(
+                st.none(),
+                st.sampled_from(["Орша", "ОРША!", "Sk\u0142ad-Ost", "--", "İzmir", "Straße"]),
+                st.text(max_size=8),
+            ),
+        ),
+        max_size=30,
+    )
+)
+def test_end_keys_equal_each_row_reduced_alone(rows: list[tuple[Any, Any, Any]]) -> None:
+    from railtrack.relays import _end_keys
+
+    table = pd.DataFrame(
+        rows or [(None, None, None)],
+        columns=["origin_station_id", "origin_region", "origin"],
+        dtype=object,
+    )
+    assert _end_keys(table, "origin") == _end_keys_row_by_row(table, "origin")

@@ -214,7 +214,7 @@ def _text(column: pd.Series) -> pd.Series:
 
 
 def _letters(text: object) -> str:
-    return "".join(ch for ch in str(text).casefold() if ch.isalnum())
+    return "".join(filter(str.isalnum, str(text).casefold()))
 
 
 def _corridor_keys(shipments: pd.DataFrame) -> pd.Series:
@@ -1376,7 +1376,12 @@ _POST_LINK = re.compile(r"^https?://t\.me/(c/\d+|[A-Za-z0-9_]+)/\d+", re.IGNOREC
 def _end_keys(table: pd.DataFrame, end: str) -> list[str | None]:
     """Return one end's key per row (station id, region, name as written), None when untold."""
     sid, region = _text(table[f"{end}_station_id"]), _text(table[f"{end}_region"])
-    said = [_letters(t) if isinstance(t, str) else "" for t in _text(table[end]).tolist()]
+    # A national table repeats its place names: each distinct name is reduced once.
+    letters: dict[str, str] = {}
+    said = [
+        (letters.get(t) or letters.setdefault(t, _letters(t))) if isinstance(t, str) else ""
+        for t in _text(table[end]).tolist()
+    ]
     keys: list[str | None] = []
     for s, r, t in zip(sid.tolist(), region.tolist(), said, strict=True):
         if s is not None:

@@ -147,7 +147,9 @@ def distinct_routes(routes: pd.DataFrame, *, ids: pd.Series | None = None) -> pd
         Columns :data:`DISTINCT_ROUTE_COLUMNS`: ``route_id``, the label, the station
         ids joined with "; ", length (km), border crossings and their number, and
         ``trains`` (how many rows of ``routes`` take the route); in order of first
-        use. Empty (with those columns) when no train was routed.
+        use. The label and stations are object columns, the label the routes
+        table's own objects (no copy of a national table's labels). Empty (with
+        those columns) when no train was routed.
     """
     if ids is None:
         ids = route_ids(routes[C.STATIONS]) if C.STATIONS in routes else pd.Series(dtype=object)
@@ -161,8 +163,12 @@ def distinct_routes(routes: pd.DataFrame, *, ids: pd.Series | None = None) -> pd
     picked = routes.iloc[first_rows]
     out: dict[str, Any] = {
         C.ROUTE_ID: ids.iloc[first_rows].astype(str).to_numpy(dtype=object),
-        C.ROUTE_LABEL: picked[C.ROUTE_LABEL].astype(object).to_numpy(),
-        C.STATIONS: ["; ".join(map(str, s)) for s in picked[C.STATIONS]],
+        # The labels' own objects and the joined ids as Python text (object dtype): as
+        # pandas' default text dtype each was copied into Arrow here and back into new
+        # Python strings when the file was written (at 100,000 reports, 10,587 routes:
+        # 127 MB of labels and 46 MB of ids, about 290 MB more while it was written).
+        C.ROUTE_LABEL: pd.Series(picked[C.ROUTE_LABEL].to_numpy(dtype=object), dtype=object),
+        C.STATIONS: pd.Series(["; ".join(map(str, s)) for s in picked[C.STATIONS]], dtype=object),
         C.LENGTH_KM: picked[C.LENGTH_KM].astype("float64").to_numpy(),
         C.BORDER_CROSSINGS: _column(picked, C.BORDER_CROSSINGS),
         C.BORDER_CROSSINGS_N: _column(picked, C.BORDER_CROSSINGS_N),
