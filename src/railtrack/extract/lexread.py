@@ -36,6 +36,7 @@ from railtrack.extract.places import PlaceSpan
 from railtrack.extract.relatives import relative_clauses
 from railtrack.extract.sealegs import without_sea_legs
 from railtrack.extract.sections import without_line_sections
+from railtrack.extract.tense import past_form
 from railtrack.extract.textpass import without_quoted
 
 __all__ = ["LexiconReader"]
@@ -369,6 +370,12 @@ def _folded(lex: Lexicon) -> dict[str, FoldedPattern]:
         except ValueError:  # a source _lower_source refuses: searched as it is
             continue
     return found
+
+
+def _told_as_past_word(word: str, lang: str) -> bool:
+    """Whether a lower-cased word ends as a verb told as past in ``lang`` (tense.py)."""
+    past = past_form(lang)
+    return past is not None and past.search(word) is not None
 
 
 class LexiconReader:
@@ -3103,7 +3110,8 @@ class LexiconReader:
 
         "на Керченский мост", "на Керченський міст": the place is a bridge; a name
         followed by its region ("в Ростовскую область") is not meant, nor one followed
-        by a verb's past form (the lexicon's ``past_endings``: "do Mińska przewoził") or
+        by a Polish verb's past form (:func:`railtrack.extract.tense.past_form`: "do Mińska
+        przewoził") or
         a day ("do Mińska wczoraj dotarł").
         """
         return (
@@ -3116,8 +3124,9 @@ class LexiconReader:
             and self.lex.place_cues.match(toks, end_j) is None
             and self.lex.place_kinds.match(toks, end_j) is None
             # "do Mińska przewoził paliwo", "do Mińska wczoraj dotarł": a verb or a day
-            # after the name, no noun it qualifies (session 15)
-            and not toks[end_j].low.endswith(self.lex.past_endings or ("\0",))
+            # after the name, no noun it qualifies (session 15; Polish only, whose town
+            # adjectives are lower case: "у Слов'янську розбомбили" stays as it was read)
+            and not (self.lang == "pl" and _told_as_past_word(toks[end_j].low, self.lang))
             and self._date_at(toks, end_j) is None
         )
 
