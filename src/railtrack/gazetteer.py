@@ -3033,9 +3033,6 @@ def _fuzzy_plausible(query: str, key: str, score: float) -> bool:
     return bool(query) and bool(key) and query[0] == key[0] and min(len(query), len(key)) > 6
 
 
-# A station's role or side after its town's name, as _ascii_fold writes it (marks
-# dropped: "Główny" glowny, "Паўночны" пауночны): Polish, Russian, Ukrainian,
-# Belarusian and English
 # A word for a port, in the five languages and their cases: "порта", "порту", "portu"
 _PORT_WORD = re.compile(
     r"(?i)^(?:port|ports|portu|porcie|porty|порт|порта|порту|портом|порте|порті|партом"
@@ -3079,6 +3076,9 @@ def _adjective_towns(name: str) -> tuple[str, ...]:
     return tuple(stem + end for end in _TOWN_ENDINGS)
 
 
+# A station's role or side after its town's name, as _ascii_fold writes it (marks
+# dropped: "Główny" glowny, "Паўночны" пауночны): Polish, Russian, Ukrainian,
+# Belarusian and English
 _ROLE_OR_SIDE = re.compile(
     r"(wschodn|zachodn|polnocn|poludniow|glown|centraln|osobow|towarow"
     r"|восточн|западн|северн|южн|главн|центральн|пассажирск|сортировочн|товарн"

@@ -48,6 +48,9 @@ logger = logging.getLogger(__name__)
 
 __all__ = ["DETOUR", "OnTheWay", "onward_links", "way_test"]
 
+MAX_SPAN_DAYS = 7
+"""A train told over more days than this (its dates or sightings) is never the train a
+later report's stop is compared with: the follow-up names one day or the next."""
 DETOUR = 0.15
 """How much longer (a share) the route through a stop may be than the direct route for
 the stop to lie on the way (Orsha - Borisov - Minsk is the direct line: 0.0)."""
@@ -127,13 +130,16 @@ def _flags(table: pd.DataFrame, column: str) -> list[bool]:
 
 
 def _told(
-    table: pd.DataFrame, rows: list[int], seen: dict[int, list[tuple[str, int]]], slack: int
+    table: pd.DataFrame,
+    rows: list[int],
+    seen: dict[int, list[tuple[str, int]]],
+    slack: int,
+    widest: int,
 ) -> list[_Told]:
     """Return what each of ``rows`` says (its days: dates, sightings, else its post's)."""
     from railtrack.relays import _end_keys, _ordinals, _report_keys, _text, _windows
 
     part = table.iloc[rows]
-    widest = 3
     deps = _windows(part["departure_earliest"], part["departure_latest"], widest)
     arrs = _windows(part["arrival_earliest"], part["arrival_latest"], widest)
     published = _ordinals(part[C.PUBLISHED])
@@ -267,12 +273,17 @@ def onward_links(
     rows = [i for i in range(len(table)) if i not in gone]
     seen = _seen_days(table, sightings, rows) if sightings is not None else {}
     slack, tolerance = settings.relay_slack_days, settings.relay_cars_tolerance
-    told = {t.row: t for t in _told(table, rows, seen, slack)}
+    widest = settings.relay_max_window_days
+    told = {t.row: t for t in _told(table, rows, seen, slack, widest)}
     cars, passengers = _counts(table[C.CARS_TOTAL]), _counts(table[C.CARS_PASSENGER])
     # rows by day: a follow-up is compared with the trains of its days only
     by_day: dict[int, list[int]] = {}
     for r, t in told.items():
-        if (heading[r] or not before[r]) and t.days is not None and t.days[1] - t.days[0] <= 7:
+        if (
+            (heading[r] or not before[r])
+            and t.days is not None
+            and t.days[1] - t.days[0] <= MAX_SPAN_DAYS
+        ):
             for day in range(t.days[0], t.days[1] + 1):
                 by_day.setdefault(day, []).append(r)
     out: list[tuple[int, int, str]] = []
@@ -297,7 +308,7 @@ def onward_links(
         if len(fits) != 1:
             continue
         k, how = fits[0]
-        kept, dropped = _kept_of(table, k, s)
+        kept, dropped = _kept_of(table, k, s, widest)
         if keep and dropped in keep:
             if kept in keep:
                 continue
@@ -308,9 +319,12 @@ def onward_links(
     return out
 
 
-def _kept_of(table: pd.DataFrame, a: int, b: int) -> tuple[int, int]:
-    """Return (kept, dropped) of two rows: as :func:`railtrack.relays.relay_links` keeps."""
+def _kept_of(table: pd.DataFrame, a: int, b: int, widest: int) -> tuple[int, int]:
+    """Return (kept, dropped) of two rows, ranked as :func:`railtrack.relays.relay_links` ranks.
+
+    The ranks of the two rows alone (a group's best credibility is not looked up).
+    """
     from railtrack.relays import _candidates
 
-    first, second = _candidates(table.iloc[[a, b]], [a, b], 3)
+    first, second = _candidates(table.iloc[[a, b]], [a, b], widest)
     return (a, b) if first.rank <= second.rank else (b, a)

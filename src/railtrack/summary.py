@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from railtrack.io import ReportSet
 
 __all__ = [
+    "PERIOD_WORDS",
     "SPECIAL_KEYS",
     "cars_phrase",
     "count_bounds",
@@ -692,13 +693,19 @@ def _sort_keys(col: pd.Series, *, period: bool) -> list[tuple[int, Any]]:
     return out
 
 
+PERIOD_WORDS = {"day": "D", "week": "W", "month": "M", "quarter": "Q"}
+"""Words naming a period of a length (``--by week``), with the pandas frequency of the
+``period`` key they stand for (``track`` writes ``summary_by_railhead_week.csv``)."""
+
+
 def _validate_keys(keys: Sequence[str], ships: pd.DataFrame, routes: pd.DataFrame | None) -> None:
     for key in keys:
         if key not in SPECIAL_KEYS and key not in ships.columns:
             allowed = ", ".join((*SPECIAL_KEYS, "or a shipment column"))
             msg = f"cannot summarise by {key!r}: use {allowed}"
-            if key.lower() in {"day", "week", "month", "quarter"}:
-                msg += f" (a {key.lower()} is the key 'period' with freq={key[0].upper()!r})"
+            if key.lower() in PERIOD_WORDS:
+                freq = PERIOD_WORDS[key.lower()]
+                msg += f" (a {key.lower()} is the key 'period' with freq={freq!r})"
             raise ValueError(msg)
     if C.BORDER_CROSSING in keys and routes is None:
         logger.info("No routes given: border crossings are 'unknown'")

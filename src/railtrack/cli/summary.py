@@ -61,13 +61,20 @@ def parse_keys(value: str) -> tuple[str, ...]:
     return () if keys == ("total",) else keys
 
 
-PERIOD_WORDS = {"day": "D", "week": "W", "month": "M", "quarter": "Q"}
-"""Keys naming a period of a length (``--by week``): the ``period`` key with that ``--freq``
-(``track`` writes ``summary_by_railhead_week.csv``; trial14 C5)."""
-
-
 def period_keys(keys: tuple[str, ...], freq: str) -> tuple[tuple[str, ...], str]:
     """Read ``week``/``day``/``month``/``quarter`` among the keys as ``period`` of that length.
+
+    Parameters
+    ----------
+    keys : tuple of str
+        The ``--by`` keys as given.
+    freq : str
+        The ``--freq`` given (a pandas frequency: ``D``, ``W``, ``M``, ``Q``).
+
+    Returns
+    -------
+    tuple of (tuple of str, str)
+        The keys with the period word replaced by ``period``, and the frequency.
 
     Raises
     ------
@@ -82,6 +89,8 @@ def period_keys(keys: tuple[str, ...], freq: str) -> tuple[tuple[str, ...], str]
     >>> period_keys(("month",), "W")
     (('period',), 'M')
     """
+    from railtrack.summary import PERIOD_WORDS  # (pandas: imported when asked)
+
     words = [k for k in keys if k.lower() in PERIOD_WORDS]
     if not words:
         return keys, freq

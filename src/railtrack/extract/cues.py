@@ -53,7 +53,6 @@ __all__ = [
     "one_of_group",
     "place_stage",
     "recalls",
-    "stands_now",
     "stands_now_at",
     "tells_years_ago",
     "train_number",
@@ -830,22 +829,29 @@ _STANDS_NOW_RE = re.compile(
 )
 
 
-def stands_now(text: str) -> bool:
-    """Whether a text tells a train standing now, where it was last seen (trial12 T4).
-
-    >>> stands_now("It has been standing at Luninets station for two days.")
-    True
-    >>> stands_now("It stood at Luninets for two days.")
-    False
-    """
-    return stands_now_at(text) is not None
-
-
 def stands_now_at(text: str) -> int | None:
-    """Where a text tells a train standing now, if it does (trial14 T5).
+    """Where a text tells a train standing now, if it does (trial12 T4, trial14 T5).
 
+    Where it stands is where it was last seen, on the report's day.
+
+    Parameters
+    ----------
+    text : str
+        One clause (English).
+
+    Returns
+    -------
+    int or None
+        The offset of the words telling it ("stands", "has been standing"), else None.
+
+    Examples
+    --------
     >>> stands_now_at("It has not reached Brest to this day and stands at Baranovichi.")
     41
+    >>> stands_now_at("It has been standing at Luninets station for two days.")
+    3
+    >>> stands_now_at("It stood at Luninets for two days.") is None
+    True
     """
     found = _STANDS_NOW_RE.search(text)
     return found.start() if found is not None else None

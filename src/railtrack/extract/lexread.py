@@ -2139,6 +2139,16 @@ class LexiconReader:
     def ordinal_value(self, word: str) -> int | None:
         """Return the number of an ordinal after "first" ("третий": 3), else None.
 
+        Parameters
+        ----------
+        word : str
+            One word, in any case.
+
+        Returns
+        -------
+        int or None
+            From the lexicon's ``ordinal_values``.
+
         Examples
         --------
         >>> LexiconReader("pl").ordinal_value("Trzeci"), LexiconReader("pl").ordinal_value("z")
@@ -2192,29 +2202,29 @@ class LexiconReader:
         found = self._pattern("entry_verbs")
         return found is not None and found.match(word) is not None
 
-    def stands_now(self, text: str) -> bool:
-        """Whether the text tells a train standing now (the lexicon's ``stands_now``).
+    def stands_now_at(self, text: str) -> int | None:
+        """Where the text tells a train standing now (the lexicon's ``stands_now``), if it does.
 
         "он уже вторые сутки стоит на станции Лунинец", "od dwóch dni stoi na stacji
         Łuniniec": where it stands is where it was last seen, on the report's day
-        (trial12 T4).
+        (trial12 T4, trial14 T5).
 
-        Examples
-        --------
-        >>> LexiconReader("ru").stands_now("Сейчас он стоит на станции Лунинец.")
-        True
-        >>> LexiconReader("ru").stands_now("Он стоял на станции Лунинец.")
-        False
-        """
-        return self.stands_now_at(text) is not None
+        Parameters
+        ----------
+        text : str
+            One clause in the reader's language.
 
-    def stands_now_at(self, text: str) -> int | None:
-        """Where the text tells a train standing now (the lexicon's ``stands_now``), if it does.
+        Returns
+        -------
+        int or None
+            The offset of the verb telling it, else None.
 
         Examples
         --------
         >>> LexiconReader("pl").stands_now_at("Do dziś nie dotarł i stoi w Baranowiczach.")
         21
+        >>> LexiconReader("ru").stands_now_at("Он стоял на станции Лунинец.") is None
+        True
         """
         pattern = self._pattern("stands_now")
         found = pattern.search(text) if pattern is not None else None

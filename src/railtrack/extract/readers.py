@@ -81,6 +81,8 @@ class Reader(Protocol):
     def has_car_noun(self, text: str) -> bool: ...  # noqa: D102
     def is_whole_train(self, before: str) -> bool: ...  # noqa: D102
     def same_route(self, text: str) -> bool: ...  # noqa: D102
+    def stands_now_at(self, text: str) -> int | None: ...  # noqa: D102
+    def ordinal_value(self, word: str) -> int | None: ...  # noqa: D102
 
 
 class EnglishReader:
@@ -216,10 +218,24 @@ class EnglishReader:
     def is_future(self, text: str, at: int) -> bool:  # noqa: D102
         return cues.is_future(text, at)
 
-    def stands_now(self, text: str) -> bool:  # noqa: D102
-        return cues.stands_now(text)
+    def stands_now_at(self, text: str) -> int | None:
+        """Where the text tells a train standing now (:func:`cues.stands_now_at`).
 
-    def stands_now_at(self, text: str) -> int | None:  # noqa: D102
+        Parameters
+        ----------
+        text : str
+            One clause.
+
+        Returns
+        -------
+        int or None
+            The offset of the words telling it, else None.
+
+        Examples
+        --------
+        >>> EnglishReader().stands_now_at("It stands at Orsha.")
+        3
+        """
         return cues.stands_now_at(text)
 
     def duration_ranges(self, text: str) -> list[tuple[int, int, int, int]]:  # noqa: D102
@@ -254,6 +270,16 @@ class EnglishReader:
 
     def ordinal_value(self, word: str) -> int | None:
         """Return the number of an ordinal after "first" ("third": 3), else None.
+
+        Parameters
+        ----------
+        word : str
+            One word, in any case.
+
+        Returns
+        -------
+        int or None
+            From the English lexicon's ``ordinal_values``.
 
         Examples
         --------

@@ -332,7 +332,18 @@ def sentence_ends(text: str, lo: int, hi: int) -> list[re.Match[str]]:
     """Return the sentence ends between ``lo`` and ``hi``, not a clock word's period.
 
     "13 kwietnia o godz. 22:40 przez Żłobin": the period of "godz." ends no sentence.
-    Group 2 of each match is the stop.
+
+    Parameters
+    ----------
+    text : str
+        A report.
+    lo, hi : int
+        The stretch of ``text`` searched.
+
+    Returns
+    -------
+    list of re.Match
+        In text order; group 2 of each is the stop.
 
     Examples
     --------
@@ -349,6 +360,19 @@ _LAST_WORD = re.compile(r"(\w+)$")
 
 def after_clock_word(text: str, stop: int) -> bool:
     """Whether the character at ``stop`` is the period of a clock word ("godz.").
+
+    Parameters
+    ----------
+    text : str
+        A report.
+    stop : int
+        An offset in ``text``.
+
+    Returns
+    -------
+    bool
+        True when ``text[stop]`` is "." right after a word of the lexicons' clock
+        words.
 
     Examples
     --------

@@ -1086,10 +1086,9 @@ class _ClauseReader:
         15 kwietnia wyjechał ze Smoleńska, do dziś nie dotarł ... i stoi w
         Baranowiczach") leave the standing undated, so it is read so too (trial14 T5).
         """
-        stands_now_at = getattr(self.rd, "stands_now_at", None)
-        if self.published is None or stands_now_at is None:
+        if self.published is None:
             return
-        at = stands_now_at(self.text)
+        at = self.rd.stands_now_at(self.text)
         if at is None or _dates_of_verb(self.dates, self.verbs, at):
             # ("stoi w Łunińcu od 15 kwietnia": the standing's own day, read as told)
             return
@@ -1427,9 +1426,9 @@ def _late_subject(head: str, marker: cues.TrainMarker, rd: Reader, text_after: s
 
 def _past_the_group(marker: cues.TrainMarker, group: GroupDraft, rd: Reader) -> bool:
     """Whether an ordinal counts past the trains a group announced ("третий" of two)."""
-    value_of = getattr(rd, "ordinal_value", None)
+    value_of = rd.ordinal_value
     words = marker.text.split()
-    if value_of is None or not words or marker.kind not in _ORDINAL or not group.n_trains:
+    if not words or marker.kind not in _ORDINAL or not group.n_trains:
         return False
     value = next((v for w in words if (v := value_of(w)) is not None), None)  # "a third"
     return value is not None and value > group.n_trains

@@ -467,7 +467,7 @@ class _FileLoader:
         forms = form_records(body, self.columns)
         if forms is None:
             return False
-        rows, labels = _form_rows(forms, header, Path(self.name).stem, body_line)
+        rows, labels = _form_rows(forms, header, Path(self.name).stem, body_line, self.columns)
         try:
             records = self._table(rows, labels, "form")
         except FileFormatError as exc:
@@ -994,12 +994,16 @@ class _FileLoader:
             )
 
 
-_FORM_HEADER = {"source": "source", "relayed_by": "relayed_by", "url": "url"}
+_FORM_HEADER = ("source", "relayed_by", "url")
 """A text report's header fields a form's records take when the form does not name them."""
 
 
 def _form_rows(
-    forms: list[Any], header: Mapping[str, tuple[int, str]], stem: str, body_line: int
+    forms: list[Any],
+    header: Mapping[str, tuple[int, str]],
+    stem: str,
+    body_line: int,
+    columns: Mapping[str, str] | None = None,
 ) -> tuple[list[RawRecord], list[str]]:
     """Return a form's records as a table's rows (labels as headers) and the labels in order.
 
@@ -1012,10 +1016,10 @@ def _form_rows(
     labels: dict[str, None] = {}
     for n, form in enumerate(forms, start=1):
         data: dict[str, Any] = {"id": f"{stem}-t{n}"}
-        given = set(map_headers(list(form.values)).fields)
-        for key, field_name in _FORM_HEADER.items():
-            if key in header and header[key][1] and field_name not in given:
-                data[field_name] = header[key][1]
+        given = set(map_headers(list(form.values), columns).fields)
+        for key in _FORM_HEADER:
+            if key in header and header[key][1] and key not in given:
+                data[key] = header[key][1]
         if "published" in header and header["published"][1] and "published" not in given:
             data["published"] = header["published"][1]
         data.update(form.values)

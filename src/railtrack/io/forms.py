@@ -87,6 +87,17 @@ def _form_parts(body: str) -> list[tuple[int, str, str]] | None:
 def form_labels(body: str) -> list[str]:
     """Return the labels of a text shaped as a form, known or not (empty for prose).
 
+    Parameters
+    ----------
+    body : str
+        A text report's body (after its header).
+
+    Returns
+    -------
+    list of str
+        The labels before each colon, in order; empty when the text is not shaped as
+        a form.
+
     Examples
     --------
     >>> form_labels("Кол-во: 44. Локомотив: ЧМЭ3. Груз: танки.")

@@ -289,7 +289,7 @@ def no_train_field_message(mapping: HeaderMap, names: Sequence[str]) -> str:
     parts = [f"read: {read}"] if read else []
     parts += [f"not read: {unread}"] if unread else []
     return (
-        "no column gives a train's id, origin, destination, departure or station"
+        "no column gives a train's id, origin, destination, departure, station or event date"
         + (f" ({'; '.join(parts)})" if parts else "")
         + '; map them with --columns "HEADER=FIELD,..." (see data/tables/README.md)'
     )
