@@ -47,12 +47,21 @@ AS_OF = "2023-07-01"
 
 # --- the plain references (the code before the issue-20 work) -----------------------
 def _named_stops(self: RailNetwork, route: Route) -> list[str]:
+    """Every node looked at (the optimised code skips a route with no track node).
+
+    A track junction near a station the route does not pass is named after it, once
+    (the junction-to-station table is the network's own, tested in test_national).
+    """
     last = len(route.stations) - 1
-    return [
-        name
-        for i, (sid, name) in enumerate(zip(route.stations, route.names, strict=True))
-        if i in (0, last) or self.G.nodes[sid].get("kind") != "track"
-    ]
+    named = set(route.stations)
+    stops = []
+    for i, (sid, name) in enumerate(zip(route.stations, route.names, strict=True)):
+        if i in (0, last) or self.G.nodes[sid].get("kind") != "track":
+            stops.append(name)
+        elif (station := self._junction_stations.get(sid)) is not None and station not in named:
+            named.add(station)
+            stops.append(self.G.nodes[station]["name"])
+    return stops
 
 
 def _directed(stations: Any, names: dict[str, str], countries: dict[str, Any]) -> list[str]:

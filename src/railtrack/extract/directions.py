@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 
 from railtrack.extract.lexicon import LANGUAGES, lexicon
+from railtrack.extract.textpass import without_format
 
 __all__ = ["told_as_direction"]
 
@@ -67,7 +68,9 @@ def told_as_direction(text: str, start: int, lang: str | None) -> bool:
     >>> told_as_direction(text, text.index("Mińska"), None)
     True
     """
-    before = text[max(0, start - 80) : start]
+    # format characters inside the words ("to\u200bwards") are read past; the place's
+    # offset stands for the text as given
+    before = without_format(text[max(0, start - 80) : start])
     langs = (lang,) if lang in LANGUAGES else LANGUAGES
     for code in langs:
         pattern = _direction_re(code)

@@ -23,6 +23,7 @@ import re
 from functools import lru_cache
 
 from railtrack.extract.lexicon import LANGUAGES, lexicon
+from railtrack.extract.textpass import without_format
 
 __all__ = ["told_before"]
 
@@ -85,6 +86,7 @@ def told_before(text: str, lang: str | None) -> bool:
     >>> told_before("В Брест прибыл эшелон, который прошёл через Оршу.", "ru")
     False
     """
+    text = without_format(text)  # ("о кото\u200bром": read as written, trial13 T13's kind)
     langs = (lang,) if lang in LANGUAGES else LANGUAGES
     for code in langs:
         anywhere, clause = _patterns(code)

@@ -220,9 +220,9 @@ def restore_diacritics(text: str) -> str:
     Examples
     --------
     >>> restore_diacritics("W srode do Luninca przyjechaly dwa sklady: 30 i 25 wagonow.")
-    'W środę do Luninca przyjechaly dwa składy: 30 i 25 wagonów.'
+    'W środę do Luninca przyjechały dwa składy: 30 i 25 wagonów.'
     >>> restore_diacritics("Pociag SA ze Lwowa przejechal przez Hrubieszow.")
-    'Pociąg SA ze Lwowa przejechal przez Hrubieszow.'
+    'Pociąg SA ze Lwowa przejechał przez Hrubieszow.'
     """
     restore, plain, stem, _ = _vocabulary()
 
@@ -265,7 +265,7 @@ def with_polish_letters(text: str, lang: str) -> str:
     Examples
     --------
     >>> with_polish_letters("Sklad przyjechal do Brzescia z 40 wagonami.", "pl")
-    'Skład przyjechal do Brzescia z 40 wagonami.'
+    'Skład przyjechał do Brzescia z 40 wagonami.'
     >>> text = "Skład przyjechał do Brześcia z 40 wagonami."
     >>> with_polish_letters(text, "pl") is text
     True
