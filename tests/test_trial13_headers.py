@@ -58,7 +58,10 @@ def test_a_table_with_a_count_but_no_train_field_names_what_it_read(tmp_path: Pa
     assert not reports.shipments
     [problem] = reports.problems
     said = str(problem)
-    assert "no column gives a train's id, origin, destination, departure or station" in said
+    assert (
+        "no column gives a train's id, origin, destination, departure, station or event date"
+        in said
+    )
     assert "read: Вагонов -> cars_total" in said
     assert "not read: Когда, Куда попал" in said
 
