@@ -23,22 +23,13 @@ from railtrack.models import CarCounts, Place, Shipment, Source
 from railtrack.network import RailNetwork, load_network
 from railtrack.pipeline import resolve_reports, track
 from railtrack.relay_facts import fact_disagreements, linked_fills, with_fills, with_linked_facts
+from tests._report_files import write_report as _write
 
 
 @pytest.fixture(scope="module")
 def network() -> RailNetwork:
     """The embedded network."""
     return load_network()
-
-
-def _write(folder: Path, name: str, text: str, published: str, **head: str) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    lines = [f"source: {head.get('source', 'Беларускі Гаюн')}"]
-    if "relayed_by" in head:
-        lines.append(f"relayed_by: {head['relayed_by']}")
-    lines.append(f"published: {published}")
-    body = "\n".join(lines) + f"\n\n{text}\n"
-    (folder / name).write_text(body, encoding="utf-8")
 
 
 # ------------------------------------------- the channel's two posts, five languages (T5)

@@ -26,21 +26,13 @@ from railtrack.network import RailNetwork, load_network
 from railtrack.onward import way_test
 from railtrack.pipeline import resolve_reports, track
 from railtrack.tracking import track_status
+from tests._report_files import write_report as _write
 
 
 @pytest.fixture(scope="module")
 def network() -> RailNetwork:
     """The embedded network."""
     return load_network()
-
-
-def _write(folder: Path, name: str, text: str, published: str, **head: str) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    lines = [f"source: {head.get('source', 'Беларускі Гаюн')}"]
-    if "relayed_by" in head:
-        lines.append(f"relayed_by: {head['relayed_by']}")
-    lines.append(f"published: {published}")
-    (folder / name).write_text("\n".join(lines) + f"\n\n{text}\n", encoding="utf-8")
 
 
 # ------------------------------------------------------------ the words (lexicons)
