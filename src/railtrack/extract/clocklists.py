@@ -14,7 +14,7 @@ every language: this needs no language's words.
 from __future__ import annotations
 
 from railtrack.extract.clock import TIME_OF_DAY
-from railtrack.extract.sentences import SENTENCE_OR_LINE_END, after_clock_word
+from railtrack.extract.sentences import SENTENCE_OR_LINE_END, sentence_around
 
 __all__ = ["listed_times"]
 
@@ -47,11 +47,8 @@ def listed_times(text: str, at: int, n_trains: int) -> list[tuple[int, int]] | N
     """
     if n_trains < 2 or not 0 <= at <= len(text):
         return None
-    # ("o godz. 8:00, 12:30 i 19:10": a clock word's period ends no sentence)
-    ends = [m for m in SENTENCE_OR_LINE_END.finditer(text) if not after_clock_word(text, m.start())]
-    stops = [m.end() for m in ends if m.end() <= at]
-    lo = stops[-1] if stops else 0
-    stop = next((m for m in ends if m.start() >= at), None)
-    hi = stop.start() if stop else len(text)
+    # a list of times ends with its line; "o godz. 8:00, 12:30 i 19:10": a clock word's
+    # period ends no sentence
+    lo, hi = sentence_around(text, at, ends=SENTENCE_OR_LINE_END, past_clock_words=True)
     spans = [(m.start(), m.end()) for m in TIME_OF_DAY.finditer(text, lo, hi)]
     return spans if len(spans) == n_trains else None

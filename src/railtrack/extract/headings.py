@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from railtrack.extract.lexicon import LANGUAGES, lexicon
-from railtrack.extract.sentences import SENTENCE_END
+from railtrack.extract.sentences import sentence_around
 
 __all__ = ["told_as_heading"]
 
@@ -89,6 +89,4 @@ def told_as_heading(text: str, start: int, lang: str) -> bool:
 
 def _sentence(text: str, start: int) -> str:
     """Return the sentence of ``text`` holding offset ``start``."""
-    begin = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
-    end = SENTENCE_END.search(text, start)
-    return text[begin : end.start() + 1 if end else len(text)]
+    return text[slice(*sentence_around(text, start))]

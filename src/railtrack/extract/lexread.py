@@ -36,17 +36,16 @@ from railtrack.extract.places import PlaceSpan
 from railtrack.extract.relatives import relative_clauses
 from railtrack.extract.sealegs import without_sea_legs
 from railtrack.extract.sections import without_line_sections
+from railtrack.extract.sentences import STOP_SEMICOLON_OR_PARAGRAPH, sentence_around
 from railtrack.extract.tense import past_form
 from railtrack.extract.textpass import without_quoted
 
 __all__ = ["LexiconReader"]
 
-_SENTENCE_END = re.compile(r"[.!?;]\s|\n\s*\n")
-
 
 def _sentence_starts(text: str) -> list[int]:
     """Return where each sentence of ``text`` starts (see :func:`_sentence_around`)."""
-    return [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+    return [0, *(m.end() for m in STOP_SEMICOLON_OR_PARAGRAPH.finditer(text))]
 
 
 def _sentence_at(text: str, starts: list[int], at: int) -> tuple[int, int]:
@@ -62,7 +61,7 @@ def _sentence_at(text: str, starts: list[int], at: int) -> tuple[int, int]:
     k = bisect_right(starts, at) - 1
     start = starts[k]
     if k + 1 < len(starts):
-        stop = _SENTENCE_END.search(text, start)
+        stop = STOP_SEMICOLON_OR_PARAGRAPH.search(text, start)
         return start, (stop.start() + 1 if stop else len(text))
     return start, len(text)
 
@@ -77,11 +76,7 @@ def _sentence_around(text: str, at: int) -> tuple[int, int]:
     >>> text[start:end]
     'Drugi tu.'
     """
-    start = 0
-    for stop in _SENTENCE_END.finditer(text, 0, at):
-        start = stop.end()
-    after = _SENTENCE_END.search(text, at)
-    return start, (after.start() + 1 if after else len(text))
+    return sentence_around(text, at, ends=STOP_SEMICOLON_OR_PARAGRAPH)
 
 
 _CLAUSE_STOP = re.compile(r"[,:–—]")

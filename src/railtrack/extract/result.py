@@ -24,7 +24,7 @@ from railtrack.extract.later import told_later
 from railtrack.extract.numbers import AtLeast, AtMost, CountRange
 from railtrack.extract.places import resolve_place
 from railtrack.extract.quotes import Quotes
-from railtrack.extract.sentences import SENTENCE_END, sentence_ends
+from railtrack.extract.sentences import sentence_around, sentence_ends
 from railtrack.extract.trains import (
     Fact,
     GroupDraft,
@@ -299,11 +299,7 @@ def times_in_turn(text: str, places: list[tuple[int, int]]) -> dict[int, time]:
     found: dict[int, time] = {}
     by_sentence: dict[tuple[int, int], list[int]] = {}
     for start, _ in sorted(set(places)):
-        stops = [m.end() for m in SENTENCE_END.finditer(text, 0, start)]
-        lo = stops[-1] if stops else 0
-        stop = SENTENCE_END.search(text, start)
-        hi = stop.start() + 1 if stop else len(text)
-        by_sentence.setdefault((lo, hi), []).append(start)
+        by_sentence.setdefault(sentence_around(text, start), []).append(start)
     for (lo, hi), starts in by_sentence.items():
         clock = [time(int(m[1]), int(m[2])) for m in TIME_OF_DAY.finditer(text, lo, hi)]
         if len(starts) >= 2 and len(clock) == len(starts):

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from typing import Protocol
 
 from railtrack.extract.casefold import fold_compile
+from railtrack.extract.sentences import STOP_OR_PARAGRAPH
 
 __all__ = [
     "EN_GOES_ON",
@@ -67,7 +68,6 @@ EN_GOES_ON = fold_compile(
     r"\s*(?:they|it|she|these|the\s+(?:ship|vessel|ferry|cargo|goods|containers?))\b",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
 # a clause ends at a comma, colon or dash, or before "then" ("went by train to Ust-Luga
 # and were then shipped by sea", "а затем паромом", "a potem promem")
 _CLAUSE_STOP = re.compile(
@@ -145,7 +145,7 @@ def without_sea_legs(
         return text
     out = list(text)
     changed = sea_tail = False
-    for start, end in _spans(0, text, len(text), _SENTENCE_END):
+    for start, end in _spans(0, text, len(text), STOP_OR_PARAGRAPH):
         strong = [h for h in hits if start <= h[0] < end]
         weak_here = [w for w in weak if start <= w[0] < end]
         sentence = text[start:end]

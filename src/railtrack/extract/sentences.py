@@ -22,8 +22,11 @@ from railtrack.extract.lexicon import LANGUAGES, lexicon
 __all__ = [
     "SENTENCE_END",
     "SENTENCE_OR_LINE_END",
+    "STOP_OR_PARAGRAPH",
+    "STOP_SEMICOLON_OR_PARAGRAPH",
     "Clause",
     "after_clock_word",
+    "sentence_around",
     "sentence_bounds",
     "sentence_ends",
     "split_clauses",
@@ -309,11 +312,21 @@ def split_clauses(text: str) -> list[Clause]:
 #   period (after_clock_word) is skipped there too ("o godz. 8:00, 12:30 i 19:10").
 # - sentence_ends(): SENTENCE_END less a clock word's period ("o godz. 22:40", trial13
 #   S1): a time beside a date.
+# - STOP_OR_PARAGRAPH: a stop before a space, or a blank line (a line break alone goes on
+#   with the sentence): the legs by sea. STOP_SEMICOLON_OR_PARAGRAPH: the same, a
+#   semicolon ending one too: the lexicon reader's sentences.
+# sentence_around() finds the sentence around one offset with any of them.
 SENTENCE_END = re.compile(r"[.!?\n]\s")
 """A stop or a line break followed by a space: where a sentence ends (light form)."""
 
 SENTENCE_OR_LINE_END = re.compile(r"[.!?](?=\s)|\n")
 """A stop before a space, or a line break: where a sentence or a line ends."""
+
+STOP_OR_PARAGRAPH = re.compile(r"[.!?]\s|\n\s*\n")
+"""A stop before a space, or a blank line: the sentences of a sea leg (``sealegs``)."""
+
+STOP_SEMICOLON_OR_PARAGRAPH = re.compile(r"[.!?;]\s|\n\s*\n")
+"""The same, a semicolon also ending one: the lexicon reader's sentences."""
 
 _WORD_BEFORE_END = re.compile(r"([\w]+)?([.!?\n])\s")
 
@@ -353,6 +366,51 @@ def sentence_ends(text: str, lo: int, hi: int) -> list[re.Match[str]]:
     return [
         m for m in _WORD_BEFORE_END.finditer(text, lo, hi) if not after_clock_word(text, m.start(2))
     ]
+
+
+def sentence_around(
+    text: str, at: int, *, ends: re.Pattern[str] = SENTENCE_END, past_clock_words: bool = False
+) -> tuple[int, int]:
+    """Return the (start, end) of the sentence of ``text`` holding offset ``at``.
+
+    The light finder (no abbreviations, no capitals): the sentence begins after the
+    last end that closes before ``at`` and runs to the first end at or after ``at``,
+    that end's stop included.
+
+    Parameters
+    ----------
+    text : str
+        A report.
+    at : int
+        An offset inside the sentence (0 <= at <= len(text)).
+    ends : re.Pattern
+        Where sentences end: :data:`SENTENCE_END` (a stop or line break, then a space)
+        or :data:`SENTENCE_OR_LINE_END` (a stop before a space, or any line break).
+    past_clock_words : bool
+        Whether a clock word's period ("o godz. 8:00") ends no sentence.
+
+    Returns
+    -------
+    tuple of int
+        Character offsets; ``text[start:end]`` is the sentence with its stop.
+
+    Examples
+    --------
+    >>> t = "Was in Orsha. Seen at 10:00 in Minsk. Then"
+    >>> t[slice(*sentence_around(t, 20))]
+    'Seen at 10:00 in Minsk.'
+    >>> t = "o godz. 8:00, 12:30 i 19:10. Dalej"
+    >>> t[slice(*sentence_around(t, 9, ends=SENTENCE_OR_LINE_END, past_clock_words=True))]
+    'o godz. 8:00, 12:30 i 19:10.'
+    """
+    found = [
+        m
+        for m in ends.finditer(text)
+        if not (past_clock_words and after_clock_word(text, m.start()))
+    ]
+    start = max((m.end() for m in found if m.end() <= at), default=0)
+    stop = next((m for m in found if m.start() >= at), None)
+    return start, (stop.start() + 1 if stop else len(text))
 
 
 _LAST_WORD = re.compile(r"(\w+)$")
