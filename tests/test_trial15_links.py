@@ -19,8 +19,8 @@ import pandas as pd
 import pytest
 
 from railtrack.extract import extract_shipments
-from railtrack.extract.directions import told_as_direction
 from railtrack.extract.followups import told_before
+from railtrack.extract.headings import told_as_direction
 from railtrack.io import load_reports
 from railtrack.network import RailNetwork, load_network
 from railtrack.onward import way_test

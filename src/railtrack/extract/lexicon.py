@@ -368,8 +368,10 @@ class Lexicon:
     # "both" words ("оба", "абодва", "obydwa", "both"): before a train noun with no
     # train told before, a pair of trains (extract/pairs.py)
     both: tuple[str, ...] = ()
-    # words telling only a direction ("towards", "в направлении", "w kierunku"): the
-    # place after one is no end the train is told to reach (extract/directions.py)
+    # the heading words that tell only a direction ("towards", "в направлении", "w
+    # kierunku"): the place after one is no end the train is told to reach; the
+    # ``headings`` less the lexicon's ``heading_ends`` ("heading to", "zmierza do"), which
+    # name one (extract/headings.py told_as_direction)
     directions: tuple[str, ...] = ()
     # phrases telling a train already told ("о котором мы писали", "o którym
     # pisaliśmy", "we reported earlier"; a relative clause of a past arrival "що
@@ -543,6 +545,15 @@ class Lexicon:
 
 def _table(data: dict[str, list[str]] | None) -> PhraseTable:
     return PhraseTable(_forms(data or {}))
+
+
+def _directions(data: dict[str, Any]) -> tuple[str, ...]:
+    """Return a lexicon's heading words that tell only a direction, in their order.
+
+    The ``headings`` less the ``heading_ends`` (words that name an end: "heading to").
+    """
+    ends = {str(w).lower() for w in data.get("heading_ends") or []}
+    return tuple(w for w in (str(w).lower() for w in data.get("headings") or []) if w not in ends)
 
 
 def _flat(values: list[str] | None, value: Any = True) -> PhraseTable:
@@ -798,7 +809,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         relative_pronouns=frozenset(_norm(str(w)) for w in data.get("relative_pronouns") or []),
         headings=tuple(str(w).lower() for w in data.get("headings") or []),
         both=tuple(str(w).lower() for w in data.get("both") or []),
-        directions=tuple(str(w).lower() for w in data.get("directions") or []),
+        directions=_directions(data),
         told_before=tuple(str(w).lower() for w in data.get("told_before") or []),
         told_before_clauses=tuple(str(w).lower() for w in data.get("told_before_clauses") or []),
         by_rail_verbs=tuple(str(w).lower() for w in data.get("by_rail_verbs") or []),

@@ -18,8 +18,8 @@ from pydantic import ValidationError
 
 from railtrack._intern import Interner, current
 from railtrack.extract.clock import NIGHT, TIME_OF_DAY
-from railtrack.extract.directions import told_as_direction
 from railtrack.extract.followups import told_before as followed_up
+from railtrack.extract.headings import told_as_direction
 from railtrack.extract.later import told_later
 from railtrack.extract.numbers import AtLeast, AtMost, CountRange
 from railtrack.extract.places import resolve_place
