@@ -346,6 +346,10 @@ class Lexicon:
     count_range_to: frozenset[str] = frozenset()
     count_range_between: frozenset[str] = frozenset()
     pieces: frozenset[str] = frozenset()  # "(8 шт.)" after a car noun: 8 of them
+    # "of" between a count's bound and its number ("почти из 50"): the bound is the count's
+    bound_of: frozenset[str] = frozenset()
+    # "each" before a number ("по 40 вагонов", "po 40"): so many for each train
+    each_before_number: frozenset[str] = frozenset()
     # words joining the items of a list ("а", "і", "a"): an ordinal after one opens a train
     list_joins: frozenset[str] = frozenset()
     # words after a number that make it a lower bound ("40 с лишним", "40 z okładem")
@@ -692,6 +696,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         count_range_to=frozenset(_norm(str(w)) for w in count_ranges.get("to") or []),
         count_range_between=frozenset(_norm(str(w)) for w in count_ranges.get("between") or []),
         pieces=frozenset(_norm(str(w)) for w in data.get("pieces") or []),
+        bound_of=frozenset(_norm(str(w)) for w in data.get("bound_of") or []),
+        each_before_number=frozenset(_norm(str(w)) for w in data.get("each_before_number") or []),
         list_joins=frozenset(_norm(w) for w in data.get("list_joins") or []),
         at_least_after=PhraseTable({str(w): "at_least" for w in data.get("at_least_after") or []}),
         batches=frozenset(_norm(str(w)) for w in data.get("batches") or []),

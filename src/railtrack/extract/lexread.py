@@ -326,23 +326,6 @@ def _union(*patterns: re.Pattern[str] | None) -> FoldedPattern | None:
 # noun only when what the batch holds does not move by road (the lexicon's ``road_batch``)
 _BATCH_STEMS = ("парти", "парті", "парты", "parti")
 
-# the word "of" between a bound and its number ("почти из 50 вагонов", "майже з 50",
-# "амаль з 50"): the bound is the count's
-_OF_WORDS = frozenset({"из", "изо", "с", "со", "з", "із", "зі", "са", "ze", "z"})
-# "по 40 вагонов", "па 40", "po 40": so many for each train
-_EACH_WORDS = frozenset({"по", "па", "po"})
-
-
-def _after_bound(toks: tuple[Token, ...], j: int) -> int:
-    """Return where the number starts after a bound word ending at ``j``.
-
-    "почти из 50 вагонов", "майже з 50" (the bound before "of") and "примерно по 30
-    вагонов" (about 30 each; trial14 T8) skip the word between.
-    """
-    if j + 1 < len(toks) and (toks[j].low in _OF_WORDS or toks[j].low in _EACH_WORDS):
-        return j + 1
-    return j
-
 
 def _folded(lex: Lexicon) -> dict[str, FoldedPattern]:
     """Return a folded twin of each case-blind pattern of the lexicon that folds, by name.
@@ -548,7 +531,7 @@ class LexiconReader:
                     continue
             approx = self.lex.approx.match(toks, i)
             start_i = i
-            j = i if approx is None else _after_bound(toks, approx[1])
+            j = i if approx is None else self._after_bound(toks, approx[1])
             if j >= len(toks):
                 break
             shaped = self._shaped_count(text, toks, start_i, j, approx=approx is not None)
@@ -1647,12 +1630,25 @@ class LexiconReader:
         found = generic.search(text) if generic is not None else None
         return None if found is None else found.start()
 
+    def _after_bound(self, toks: tuple[Token, ...], j: int) -> int:
+        """Return where the number starts after a bound word ending at ``j``.
+
+        "почти из 50 вагонов", "майже з 50" (the bound before "of": the lexicon's
+        ``bound_of``) and "примерно по 30 вагонов" (about 30 each, trial14 T8:
+        ``each_before_number``) skip the word between.
+        """
+        if j + 1 < len(toks) and (
+            toks[j].low in self.lex.bound_of or toks[j].low in self.lex.each_before_number
+        ):
+            return j + 1
+        return j
+
     def is_each(self, text: str) -> bool:
         """Whether counts hold for each train ("в каждом", "po 40 wagonów")."""
         toks = tokens(text)
         for i, tok in enumerate(toks):
             if tok.low in self.lex.each:
-                if tok.low in _EACH_WORDS:
+                if tok.low in self.lex.each_before_number:
                     at = i + 1
                     bound = self.lex.approx.match(toks, at)
                     if bound is not None:
