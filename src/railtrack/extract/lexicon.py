@@ -326,7 +326,11 @@ class Lexicon:
     verbs: re.Pattern[str] | None = None
     forward: re.Pattern[str] | None = None
     markers: PhraseTable = field(default_factory=lambda: PhraseTable({}))
+    # what counts a group ("оба", "всего", "в этих эшелонах"): the ``both`` words, the
+    # ``totals`` and the lexicon's own ``group_refs``
     group_refs: PhraseTable = field(default_factory=lambda: PhraseTable({}))
+    # the words of a total ("всего", "łącznie", "in total"): a count after one is a group's
+    totals: tuple[str, ...] = ()
     group_lead: frozenset[str] = frozenset()
     each: frozenset[str] = frozenset()
     planned: re.Pattern[str] | None = None
@@ -679,7 +683,14 @@ def _build(data: dict[str, Any]) -> Lexicon:
         forward=_stem_re((data.get("verbs") or {}).get("forward") or []),
         appear=_stem_re((data.get("verbs") or {}).get("appear") or []),
         markers=PhraseTable(markers),
-        group_refs=_flat(data.get("group_refs")),
+        group_refs=_flat(
+            [
+                *(data.get("both") or []),
+                *(data.get("totals") or []),
+                *(data.get("group_refs") or []),
+            ]
+        ),
+        totals=tuple(str(w).lower() for w in data.get("totals") or []),
         group_lead=frozenset(_norm(w) for w in data.get("group_lead") or []),
         each=frozenset(_norm(w) for w in data.get("each") or []),
         planned=_stem_re(claims.get("planned") or []),
@@ -797,7 +808,9 @@ def _build(data: dict[str, Any]) -> Lexicon:
             {str(p): role for role, forms in (data.get("same_place") or {}).items() for p in forms}
         ),
         alternatives=frozenset(_norm(str(w)) for w in data.get("alternatives") or []),
-        group_pronouns=frozenset(_norm(str(w)) for w in data.get("group_pronouns") or []),
+        group_pronouns=frozenset(
+            _norm(str(w)) for w in [*(data.get("group_pronouns") or []), *(data.get("both") or [])]
+        ),
         with_cues=frozenset(_norm(str(w)) for w in (data.get("with_case") or {}).get("cues") or []),
         with_endings=tuple(
             _norm(str(w)) for w in (data.get("with_case") or {}).get("endings") or []

@@ -13,25 +13,35 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 
+from railtrack.extract.lexicon import LANGUAGES, lexicon
 from railtrack.extract.numbers import CarCount
 
 __all__ = ["count_per_train"]
 
-# what must stand between two counts of a list: a comma, a semicolon or a joining word
-_JOINED = re.compile(r"[,;]|(?<![\w-])(?:и|і|й|та|ды|a|i|oraz|and|а)(?![\w-])", re.IGNORECASE)
 # a count of a list of trains is at least a quarter of the largest: "40 вагонов с
 # техникой и 2 вагона с личным составом" (2 of 40) is one train's make-up
 _SMALLEST_SHARE = 4
-# what a count of the group says it is: a total ("всего 75"), no train's
-_TOTAL_WORDS = re.compile(
-    r"(?<![\w-])(?:всего|итого|в сумме|усього|всього|разом|загалом|усяго|разам|агулам|"
-    r"łącznie|razem|w sumie|in total|a total of|altogether|together)(?![\w-])",
-    re.IGNORECASE,
-)
+_NO_WORDS = re.compile("[,;]")
 
 
-def count_per_train(counts: list[CarCount], text: str, n_trains: int) -> list[CarCount] | None:
+@lru_cache(maxsize=len(LANGUAGES))
+def _words_re(lang: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """Return ``lang``'s joins of a list (with a comma and a semicolon) and its totals."""
+    lex = lexicon(lang)
+    joins = "|".join(re.escape(w) for w in sorted(lex.list_joins, key=len, reverse=True))
+    joined = re.compile(rf"[,;]|(?<![\w-])(?:{joins})(?![\w-])" if joins else "[,;]", re.I)
+    totals = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lex.totals, key=len, reverse=True)
+    )
+    total = re.compile(rf"(?<![\w-])(?:{totals})(?![\w-])", re.I) if totals else None
+    return joined, total
+
+
+def count_per_train(
+    counts: list[CarCount], text: str, n_trains: int, lang: str
+) -> list[CarCount] | None:
     """Return the counts of ``text`` when they count the ``n_trains`` announced, one each.
 
     Parameters
@@ -42,25 +52,29 @@ def count_per_train(counts: list[CarCount], text: str, n_trains: int) -> list[Ca
         One clause that announces ``n_trains`` trains.
     n_trains
         How many trains the clause announces.
+    lang
+        The report's language: its lexicon's ``list_joins`` and ``totals``; a
+        language railtrack does not read has none (a comma or a semicolon joins).
 
     Returns
     -------
     list of CarCount or None
         The counts in order, one per train, when there are exactly ``n_trains`` of
         them (two or more), all of one kind, none under a quarter of the largest
-        (a few cars beside many are one train's make-up), each joined to the one before by a comma,
-        a semicolon or "and" ("и", "і", "ды", "i", "a") and none a group's total
-        ("всего", "łącznie", "in total"); else None.
+        (a few cars beside many are one train's make-up), each joined to the one
+        before by a comma, a semicolon or a word of the lexicon's ``list_joins`` ("и",
+        "і", "ды", "i", "and") and none after a word of its ``totals`` ("всего",
+        "łącznie", "in total"); else None.
 
     Examples
     --------
     >>> from railtrack.extract.readers import reader_for
     >>> text = "два эшелона: ночью (40 вагонов) и вечером (35 вагонов)."
-    >>> found = count_per_train(reader_for("ru").find_car_counts(text), text, 2)
+    >>> found = count_per_train(reader_for("ru").find_car_counts(text), text, 2, "ru")
     >>> [c.value for c in found]
     [40, 35]
     >>> text = "два эшелона: 40 платформ и 2 пассажирских вагона."
-    >>> count_per_train(reader_for("ru").find_car_counts(text), text, 2) is None
+    >>> count_per_train(reader_for("ru").find_car_counts(text), text, 2, "ru") is None
     True
     """
     if n_trains < 2 or len(counts) != n_trains:
@@ -72,11 +86,12 @@ def count_per_train(counts: list[CarCount], text: str, n_trains: int) -> list[Ca
         # "40 вагонов с техникой и 2 вагона с личным составом": a few cars beside
         # many are one train's make-up, not a train of their own
         return None
+    joined, total = _words_re(lang) if lang in LANGUAGES else (_NO_WORDS, None)
     for before, count in itertools.pairwise(counts):
-        if not _JOINED.search(text, before.end, count.start):
+        if not joined.search(text, before.end, count.start):
             return None
     for i, count in enumerate(counts):
         lead = text[counts[i - 1].end if i else 0 : count.start]
-        if _TOTAL_WORDS.search(lead):
+        if total is not None and total.search(lead):
             return None
     return counts

@@ -1152,7 +1152,7 @@ class _ClauseReader:
         found = self.rd.find_count_series(self.text)
         if found is None and group.n_trains is not None:
             # "два эшелона: ночью (40 вагонов) и вечером (35 вагонов)" (trial14 T1)
-            listed = count_per_train(self.counts, self.text, group.n_trains)
+            listed = count_per_train(self.counts, self.text, group.n_trains, self.rd.lang)
             if listed is not None and not self.rd.is_each(self.text):
                 group.series = [{c.kind: self._count_fact(c)} for c in listed]
                 return True
