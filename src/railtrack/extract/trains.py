@@ -263,6 +263,17 @@ def _has_facts(facts: _Facts) -> bool:
     ) or bool(facts.counts or facts.via)  # a train seen on its way is a shipment too
 
 
+def _at_clock(day: DateSpan, clock: DateSpan) -> DateSpan:
+    """Return ``clock``'s span dated by ``day``, a date told before, at its time of day.
+
+    >>> day = DateSpan(0, 9, "20 апреля", (("day", "20"), ("month", "4")))
+    >>> _at_clock(day, DateSpan(30, 35, "21:15", (("rel", "today"), ("clock", "21:15")))).fields
+    (('day', '20'), ('month', '4'), ('clock', '21:15'))
+    """
+    kept = tuple(f for f in day.fields if f[0] not in ("clock", "daypart"))
+    return DateSpan(clock.start, clock.end, clock.text, (*kept, ("clock", clock.text)))
+
+
 class _ClauseReader:
     """Read the places, dates, counts and claim of one clause into a facts holder."""
 
@@ -320,6 +331,11 @@ class _ClauseReader:
                 # "ешелон відправився в районі 22 годин того ж дня": the day told last
                 start, end = same
                 return [DateSpan(start, end, self.text[start:end], self.told_day.fields)]
+            clock = clock_day(self.text) if self._told_as_seen() else None
+            if clock is not None:
+                # "20 апреля из Гомеля вышли два эшелона. Их заметили в Калинковичах в
+                # 21:15": a clock time alone goes on with the day told last (trial14 T17)
+                return [_at_clock(self.told_day, clock)]
         if not found and not self.day_told_before and self._told_as_past():
             # "Эшелон прибыл в Брест в 17:30": a same-day post's clock time is of its day
             clock = clock_day(self.text, self.rd.lang)
@@ -411,6 +427,19 @@ class _ClauseReader:
     def _told_as_past(self) -> bool:
         """Whether a verb of the clause tells a movement as done ("прибыл", "arrived")."""
         return any(v.past and told_as_past(self.text, v, self.rd.lang) for v in self.verbs)
+
+    def _told_as_seen(self) -> bool:
+        """Whether the clause tells a movement as done or a sighting with no claim.
+
+        "прибыл", "arrived", or only verbs of seeing, which English does not mark as
+        past ("They were spotted in Kalinkavichy"), in a clause that claims no plan
+        or expectation.
+        """
+        if self._told_as_past():
+            return True
+        return (
+            bool(self.verbs) and all(v.role == "neutral" for v in self.verbs) and self.claim is None
+        )
 
     def _fact(self, value: Any, start: int, end: int, *, inferred: bool = False) -> Fact:
         return Fact(value, self.text[start:end], self.offset + start, self.offset + end, inferred)
@@ -1621,8 +1650,7 @@ class _Assembly:
                     self.vetoing[n] = None
         # (a sentence of no shipment makes the military words matter)
         self.watch = any(kind is not None for kind in self.vetoing.values())
-        # "the same day" in the report: the last one-day date is kept for it
-        self.tracks_days = _same_day_at(default, text) is not None
+        # the last one-day date told: "the same day" and a clock time alone refer to it
         self.told_day: DateSpan | None = None
         # a day told in the report's text or its dateline (trial13 T16: a clock time
         # alone is of the publication day only when none is)
@@ -1701,8 +1729,7 @@ class _Assembly:
                 reader.elided = piece_verb
             piece_verb = next((v for v in reversed(reader.verbs) if v.role != "neutral"), None)
             done = self._read_piece(clause, piece, marker, reader, rd)
-            if self.tracks_days:
-                self.told_day = _one_day(reader.dates) or self.told_day
+            self.told_day = _one_day(reader.dates) or self.told_day
             self.day_told = self.day_told or any(
                 not (d.get("clock") or d.get("daypart")) for d in reader.dates
             )
