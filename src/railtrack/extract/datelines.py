@@ -12,8 +12,9 @@ The dateline's place is where the train was seen, its day (and time) when: the t
 assembly (:mod:`railtrack.extract.trains`) gives each train told after it a sighting
 there. A dateline is a name of one to three capitalised words at the start of the text
 or of a paragraph, a comma, a date the language's reader finds, an optional time, and
-a stop (".", ":" or the end of the line). A name that is itself a date word
-("Сегодня, 12 апреля, ..."; "Today, April 12, ...") or no place in the language's
+a stop (".", ":" or the end of the line), or a dash with the train told after it in
+its sentence ("🔴 Лунінец, 19.04, 14:30 — эшалон з 36 платформаў ..."). A name that is
+itself a date word ("Сегодня, 12 апреля, ..."; "Today, April 12, ...") or no place in the language's
 lexicon (a channel's name) is none; so is a news agency's dateline in capitals
 ("МИНСК, 12 апреля.") or one followed by a dash and the outlet ("Тольятти, 31.05.2019 -
 Тольятти Онлайн."). A train with a destination or a place seen of its own is not given
@@ -42,10 +43,13 @@ _HEAD = re.compile(
     rf"(?P<name>[{_UP}][\w'’-]+(?:[^\S\n]+[{_UP}][\w'’-]+){{0,2}})[^\S\n]*,[^\S\n]*"
 )
 # after the date: ", 12:40", " в 12:40", " o 12:40", then the stop
-_TAIL = re.compile(
-    r"(?:[^\S\n]*,?[^\S\n]*(?:[^\W\d_]{1,4}\.?[^\S\n]+)?(?:[01]?\d|2[0-3])[:.][0-5]\d)?"
-    r"[^\S\n]*(?:[.:]|(?=\n)|\Z)"
-)
+_TIME = r"(?:[^\S\n]*,?[^\S\n]*(?:[^\W\d_]{1,4}\.?[^\S\n]+)?(?:[01]?\d|2[0-3])[:.][0-5]\d)?"
+_TAIL = re.compile(_TIME + r"[^\S\n]*(?:[.:]|(?=\n)|\Z)")
+# or a dash, when the train follows it on the line: "🔴 Лунінец, 19.04, 14:30 — эшалон
+# з 36 платформаў ... прыбыў" (trial14 T15); an outlet's name after a dash ("Тольятти,
+# 31.05.2019 - Тольятти Онлайн.") names no train
+_STOP = re.compile(r"[.!?](?:\s|\Z)")
+_DASH_TAIL = re.compile(_TIME + r"[^\S\n]*[—–-][^\S\n]*")
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,12 @@ def _no_place(name: str, rd: Reader) -> bool:
         return True
     not_places = lexicon(rd.lang).not_places
     return not_places is not None and any(not_places.match(w.lower()) for w in name.split())
+
+
+def _sentence_after(line: str, at: int) -> str:
+    """Return ``line`` from ``at`` to its first stop: the words a dash leads to."""
+    stop = _STOP.search(line, at)
+    return line[at : stop.start() if stop else len(line)]
 
 
 def datelines(text: str, rd: Reader) -> list[Dateline]:
@@ -91,6 +101,11 @@ def datelines(text: str, rd: Reader) -> list[Dateline]:
     [('Лунинец', '12 апреля')]
     >>> datelines("Сегодня, 12 апреля, в Брест прибыл эшелон.", reader_for("ru"))
     []
+    >>> [(d.place.text, d.day.text) for d in datelines(
+    ...     "🔴 Лунинец, 19.04, 14:30 — эшелон из 36 платформ прибыл.", reader_for("ru"))]
+    [('Лунинец', '19.04')]
+    >>> datelines("Тольятти, 31.05.2019 - Тольятти Онлайн.", reader_for("ru"))
+    []
     """
     found: list[Dateline] = []
     for m in _HEAD.finditer(text):
@@ -105,7 +120,9 @@ def datelines(text: str, rd: Reader) -> list[Dateline]:
         day = days[0]
         tail = _TAIL.match(line, day.end)
         if tail is None:
-            continue
+            tail = _DASH_TAIL.match(line, day.end)
+            if tail is None or not rd.has_train_noun(_sentence_after(line, tail.end())):
+                continue
         at = m.end()
         moved = replace(day, start=day.start + at, end=day.end + at)
         place = PlaceSpan("at", name, m.start("name"), m.end("name"), m.start("name"), rd.lang)
