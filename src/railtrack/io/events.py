@@ -138,7 +138,7 @@ def apply_event(data: dict[str, Any]) -> str | None:
     --------
     >>> row = {"departure": "19.05.2023", "station": "Лунинец", "event": "прибытие"}
     >>> apply_event(row), row
-    (None, {'event_date': '19.05.2023', 'destination': 'Лунинец'})
+    (None, {'destination': 'Лунинец', 'event_date': '19.05.2023'})
     >>> row = {"departure": "19.05.2023", "station": "Брест", "event": "убытие",
     ...        "destination": "Барановичи"}
     >>> apply_event(row), row["origin"], row["departure"], "station" in row
