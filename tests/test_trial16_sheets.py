@@ -191,3 +191,12 @@ def test_a_time_column_is_joined_to_the_rows_date(
     said = [p.message for p in reports.problems]
     assert any("'noc' is not a time of day" in m for m in said), said
     assert not any("unknown field" in m for m in said), said
+
+
+def test_records_with_their_own_ids_and_an_event_are_read_as_rows(tmp_path: Path) -> None:
+    path = tmp_path / "own.json"
+    rows = [{"id": "x1", "station": "Brest", "event": "arrival", "event_date": "19.05.2023"}]
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    (train,) = load_reports(path).shipments
+    assert train.destination.text == "Brest"  # type: ignore[union-attr]
+    assert train.expected_arrival.earliest == date(2023, 5, 19)  # type: ignore[union-attr]

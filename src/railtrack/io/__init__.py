@@ -350,7 +350,8 @@ def _table_header(records: list[RawRecord]) -> list[str] | None:
             if isinstance(value, list) and any(isinstance(v, Mapping | list) for v in value):
                 return None
             keys.setdefault(key)
-    foreign = any(key not in KNOWN_KEYS for key in keys)
+    # "event" and "time" are read only in a table's rows (railtrack.io.events)
+    foreign = any(key not in KNOWN_KEYS or key in {"event", "time"} for key in keys)
     if not foreign and "id" in keys:
         return None
     return list(keys)
