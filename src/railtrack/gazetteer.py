@@ -885,6 +885,11 @@ class Gazetteer:
             found = self._alias_town_tie(query, found) or found
         if found.resolved and found.precision in ("region", "country") and _names_station(query):
             return self._station_not_region(query, found)
+        if not found.resolved and not found.note.startswith("ambiguous"):
+            from railtrack._unplaced import unplaced_note
+
+            note = unplaced_note(query, lang)  # Vidzibor: known by name, no position
+            return found if note is None else replace(found, note=note)
         if not found.resolved or found.precision not in ("station", "town"):
             return found
         found = self._at_town_station(query, found)

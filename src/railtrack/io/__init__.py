@@ -57,6 +57,7 @@ from railtrack.io.json_reader import FileFormatError, iter_jsonl_records, read_j
 from railtrack.io.reportset import Problem, ReportSet
 from railtrack.io.tables import (
     TABLE_KEY_FIELDS,
+    HeaderMap,
     ambiguous_day_first,
     generated_id,
     no_train_field_message,
@@ -349,7 +350,8 @@ def _table_header(records: list[RawRecord]) -> list[str] | None:
             if isinstance(value, list) and any(isinstance(v, Mapping | list) for v in value):
                 return None
             keys.setdefault(key)
-    foreign = any(key not in KNOWN_KEYS for key in keys)
+    # "event" and "time" are read only in a table's rows (railtrack.io.events)
+    foreign = any(key not in KNOWN_KEYS or key in {"event", "time"} for key in keys)
     if not foreign and "id" in keys:
         return None
     return list(keys)
@@ -577,6 +579,7 @@ class _FileLoader:
             where = f" (in {unit_list(records[0].unit, rows)})" if own_keys else ""
             self.problem(prefix + note + where)
         make_ids = "id" not in mapping.fields
+        event_places = self._event_places(records, maps, mapping, prefix)
         out: list[RawRecord] = []
         ambiguous: dict[str, list[int]] = {}
         first_row: dict[tuple[str, ...], int] = {}
@@ -611,6 +614,7 @@ class _FileLoader:
                     unit=unit,
                 )
                 continue
+            self._read_event(data, event_places, record.row, unit)
             self._read_cells(data, record.row, unit)
             self._check_counts(data, record.row, unit)
             totals.add(data)
@@ -693,6 +697,42 @@ class _FileLoader:
             unit=record.unit,
         )
         return False
+
+    def _event_places(
+        self, records: list[RawRecord], maps: Any, mapping: HeaderMap, prefix: str
+    ) -> list[str]:
+        """Return the place fields whose column holds only event words, with a problem each.
+
+        "Kierunek: przyjazd" names no place: the column is read as the row's event
+        (:mod:`railtrack.io.events`).
+        """
+        from railtrack.io.events import event_place_fields
+
+        rows = [{f: r.data.get(h) for h, f in maps.of(r).columns.items()} for r in records]
+        found = event_place_fields(rows)
+        for name in found:
+            words = sorted({str(row[name]).strip() for row in rows if not is_blank(row.get(name))})
+            header = next((h for h, f in mapping.columns.items() if f == name), name)
+            self.problem(
+                f"{prefix}column {header!r} holds event words ({', '.join(words[:4])}), not "
+                f"places: read as the row's event, not its {name}",
+                field=str(header),
+            )
+        return found
+
+    def _read_event(
+        self, data: dict[str, Any], event_places: list[str], row: int, unit: str
+    ) -> None:
+        """Read a row's event and time-of-day cells in place (:mod:`railtrack.io.events`)."""
+        from railtrack.io.events import apply_event, join_time
+
+        for name in event_places:
+            value = data.pop(name, None)
+            if is_blank(data.get("event")):
+                data["event"] = value
+        for why in (apply_event(data), join_time(data)):
+            if why is not None:
+                self.problem(why, row=row, unit=unit)
 
     def _read_cells(self, data: dict[str, Any], row: int, unit: str) -> None:
         """Read a table row's count and date cells as text is read; keep the row.

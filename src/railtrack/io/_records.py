@@ -100,6 +100,8 @@ KNOWN_KEYS: frozenset[str] = frozenset(
         "members",
         "source_file",
         "lang",
+        "event",  # a table's event column (arrival, departure, ...): railtrack.io.events
+        "time",  # a table's time-of-day column, joined to the row's date: railtrack.io.events
         *_FLAT_CAR_KEYS,
         *_SOURCE_KEYS,
         *_PLACE_KEYS,

@@ -277,12 +277,12 @@ def no_train_field_message(mapping: HeaderMap, names: Sequence[str]) -> str:
 
     Examples
     --------
-    >>> m = map_headers(["Когда", "Куда попал", "Вагонов"])
-    >>> said = no_train_field_message(m, ["Когда", "Куда попал", "Вагонов"])
+    >>> m = map_headers(["Попал", "Куда попал", "Вагонов"])
+    >>> said = no_train_field_message(m, ["Попал", "Куда попал", "Вагонов"])
     >>> said.startswith("no column gives a train's id, origin, destination, departure")
     True
     >>> said.split("(")[1].split(")")[0]
-    'read: Вагонов -> cars_total; not read: Когда, Куда попал'
+    'read: Вагонов -> cars_total; not read: Попал, Куда попал'
     """
     read = "; ".join(f"{h[:40]} -> {f}" for h, f in mapping.columns.items())
     unread = ", ".join(n[:40] for n in names if n not in mapping.columns)
@@ -319,7 +319,6 @@ def map_headers(headers: Sequence[str], user: Mapping[str, str] | None = None) -
     >>> map_headers(["Date", "Loco"], {"loco": "notes"}).columns
     {'Date': 'departure', 'Loco': 'notes'}
     """
-    aliases = header_aliases()
     wanted = {normalise_header(k): v for k, v in (user or {}).items()}
     result = HeaderMap()
     used: dict[str, str] = {}
@@ -327,14 +326,9 @@ def map_headers(headers: Sequence[str], user: Mapping[str, str] | None = None) -
         key = normalise_header(header)
         if not key:
             continue
-        target = (
-            wanted.get(key)
-            or aliases.get(key)
-            or aliases.get(_PARENS.sub(" ", key).strip())
-            or short_forms().get(key.rstrip(".").strip())
-            or _abbreviation(key)
-            or _car_kind(key)
-        )
+        target = wanted.get(key) or _field_of(key)
+        if target is None and (rest := _unframed(key)) is not None:
+            target = _field_of(rest)  # "Ile wagonów", "Из них пасс.", "Kto podał"
         if target is None:
             result.ignored.append(header)
             continue
@@ -348,6 +342,49 @@ def map_headers(headers: Sequence[str], user: Mapping[str, str] | None = None) -
         used[target] = header
         result.columns[header] = target
     return result
+
+
+def _field_of(key: str) -> str | None:
+    """Return the field of a normalised header through the alias table and its short forms."""
+    return (
+        header_aliases().get(key)
+        or header_aliases().get(_PARENS.sub(" ", key).strip())
+        or short_forms().get(key.rstrip(".").strip())
+        or _abbreviation(key)
+        or _car_kind(key)
+    )
+
+
+@lru_cache(maxsize=1)
+def header_frames() -> tuple[str, ...]:
+    """Return the words a header may open with that do not change its field, longest first.
+
+    A question ("Ile wagonów", "Сколько вагонов", "Kto podał": how many, who) or a
+    part of the total ("Из них пасс.", "W tym osobowe", "Of which passenger"): the
+    rest of the header names the field. Listed in ``data/tables/header_frames.csv``.
+
+    Examples
+    --------
+    >>> "ile" in header_frames(), "из них" in header_frames()
+    (True, True)
+    """
+    path = data_path("tables", "header_frames.csv")
+    with path.open(encoding="utf-8", newline="") as handle:
+        words = {normalise_header(row["words"]) for row in csv.DictReader(handle)}
+    return tuple(sorted(words - {""}, key=len, reverse=True))
+
+
+def _unframed(key: str) -> str | None:
+    """Return a normalised header without its opening frame words, or None without one.
+
+    >>> _unframed("ile wagonów"), _unframed("из них пасс."), _unframed("wagonów")
+    ('wagonów', 'пасс.', None)
+    """
+    for words in header_frames():
+        for joint in (" ", ". "):
+            if key.startswith(words + joint) and key[len(words) + len(joint) :].strip():
+                return key[len(words) + len(joint) :].strip()
+    return None
 
 
 def generated_id(row: int, values: Sequence[object]) -> str:
