@@ -432,13 +432,17 @@ class _ClauseReader:
         """Whether the clause tells a movement as done or a sighting with no claim.
 
         "прибыл", "arrived", or only verbs of seeing, which English does not mark as
-        past ("They were spotted in Kalinkavichy"), in a clause that claims no plan
-        or expectation.
+        past ("They were spotted in Kalinkavichy"), in a clause whose words claim no
+        plan or expectation (the reader's ``claim_kind``; not :attr:`claim`, which
+        reads the clause's dates).
         """
         if self._told_as_past():
             return True
+        verbs = self.verbs
         return (
-            bool(self.verbs) and all(v.role == "neutral" for v in self.verbs) and self.claim is None
+            bool(verbs)
+            and all(v.role == "neutral" for v in verbs)
+            and self.rd.claim_kind(self.text) is None
         )
 
     def _fact(self, value: Any, start: int, end: int, *, inferred: bool = False) -> Fact:
