@@ -19,8 +19,8 @@ import pandas as pd
 import pytest
 
 from railtrack.extract import extract_shipments
-from railtrack.extract.followups import told_before
 from railtrack.extract.headings import told_as_direction
+from railtrack.extract.toldbefore import speaks_of_told_train
 from railtrack.io import load_reports
 from railtrack.network import RailNetwork, load_network
 from railtrack.onward import way_test
@@ -95,12 +95,12 @@ _NEW_TRAINS = [
 
 @pytest.mark.parametrize(("lang", "text"), _TOLD_BEFORE)
 def test_a_train_already_told(lang: str, text: str) -> None:
-    assert told_before(text, lang)
+    assert speaks_of_told_train(text, lang)
 
 
 @pytest.mark.parametrize(("lang", "text"), _NEW_TRAINS)
 def test_a_new_train_is_not_told_before(lang: str, text: str) -> None:
-    assert not told_before(text, lang)
+    assert not speaks_of_told_train(text, lang)
 
 
 def test_the_network_says_what_lies_on_the_way(network: RailNetwork) -> None:

@@ -57,6 +57,14 @@ that lies in it; either left untold fits any. One moving train takes at most one
 train of each plan report (a plan of two trains is two trains), and the train told
 as moving is kept. A plan whose every train arrived goes with its group.
 
+**Three rules of "told before", side by side** (not to be mixed up): ``follow-up``
+(above, :func:`_follow_ups`) links one channel's later post to its earlier one by ends,
+days and counts; ``told-before`` (:mod:`railtrack.onward`) links a report whose text
+says it speaks of a train already told ("о котором мы писали", ``Shipment.told_before``
+from :mod:`railtrack.extract.toldbefore`), and ``onward`` one that stops on the way of a
+train told as a direction; ``later_train`` ("ещё один эшелон", a further train) keeps a report from
+being linked as a retelling at all (:func:`_told_as_later`).
+
 A train told only as **seen on its way** ("seen at Orsha heading to Smolensk", no
 origin; a sighting dates it) is linked to another report's train by where and when
 it was seen instead of by its ends (:func:`relay_links` with ``sightings``): the same

@@ -383,7 +383,7 @@ class Lexicon:
     directions: tuple[str, ...] = ()
     # phrases telling a train already told ("о котором мы писали", "o którym
     # pisaliśmy", "we reported earlier"; a relative clause of a past arrival "що
-    # прибув до"): the report follows an earlier one up (extract/followups.py)
+    # прибув до"): the report follows an earlier one up (extract/toldbefore.py)
     told_before: tuple[str, ...] = ()
     # a relative clause of a past move opening on the sentence's first train ("Эшелон,
     # который прибыл в ...", "Ешелон, що прибув до ..."): a train already told

@@ -18,13 +18,13 @@ from pydantic import ValidationError
 
 from railtrack._intern import Interner, current
 from railtrack.extract.clock import NIGHT, TIME_OF_DAY
-from railtrack.extract.followups import told_before as followed_up
 from railtrack.extract.headings import told_as_direction
 from railtrack.extract.later import told_later
 from railtrack.extract.numbers import AtLeast, AtMost, CountRange
 from railtrack.extract.places import resolve_place
 from railtrack.extract.quotes import Quotes
 from railtrack.extract.sentences import sentence_around, sentence_ends
+from railtrack.extract.toldbefore import speaks_of_told_train
 from railtrack.extract.trains import (
     Fact,
     GroupDraft,
@@ -441,7 +441,7 @@ class _Builder:
     @cached_property
     def told_before(self) -> bool:
         """Whether the report speaks of a train already told ("о котором мы писали")."""
-        return bool(self.text) and followed_up(self.text or "", self.lang)
+        return bool(self.text) and speaks_of_told_train(self.text or "", self.lang)
 
     def window(self, fact: Fact | None) -> DateWindow | None:
         return None if fact is None else self.same(fact.value)

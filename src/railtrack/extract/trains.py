@@ -302,7 +302,7 @@ class _ClauseReader:
         self.told_day: DateSpan | None = None
         # whether the report told any day before this clause (a clock time alone is of
         # the report's day only when it did not, trial13 T16)
-        self.day_told_before = True
+        self.day_told_earlier = True
 
     # Each finder runs on first use only: most clauses need a few of them.
     @once
@@ -336,7 +336,7 @@ class _ClauseReader:
                 # "20 апреля из Гомеля вышли два эшелона. Их заметили в Калинковичах в
                 # 21:15": a clock time alone goes on with the day told last (trial14 T17)
                 return [_at_clock(self.told_day, clock)]
-        if not found and not self.day_told_before and self._told_as_past():
+        if not found and not self.day_told_earlier and self._told_as_past():
             # "Эшелон прибыл в Брест в 17:30": a same-day post's clock time is of its day
             clock = clock_day(self.text, self.rd.lang)
             found = [clock] if clock is not None else found
@@ -1728,7 +1728,7 @@ class _Assembly:
         for piece, marker in _split_returns(pieces, rd, home):
             reader = _ClauseReader(piece, piece.text, self.published, rd)
             reader.told_day = self.told_day
-            reader.day_told_before = self.day_told
+            reader.day_told_earlier = self.day_told
             if marker is not None and marker.kind in _ORDINAL and not reader.verbs:
                 reader.elided = piece_verb
             piece_verb = next((v for v in reversed(reader.verbs) if v.role != "neutral"), None)

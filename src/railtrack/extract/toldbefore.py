@@ -1,4 +1,4 @@
-"""Follow-ups: a report that speaks of a train already told, never of a new one.
+"""Told before: a report that speaks of a train already told, never of a new one.
 
 "Pociąg, o którym pisaliśmy rano, dotarł do Borysowa o 18:05" (the train we wrote about
 this morning reached Borisov), "Ешелон, що прибув до Осиповичів, уже розвантажують"
@@ -25,7 +25,7 @@ from functools import lru_cache
 from railtrack.extract.lexicon import LANGUAGES, lexicon
 from railtrack.extract.textpass import without_format
 
-__all__ = ["told_before"]
+__all__ = ["speaks_of_told_train"]
 
 _WORDS_BEFORE = 3  # words before the comma of a sentence-opening clause ("Этот эшелон,")
 _WORDS_INSIDE = 3  # words between a clause's first word and the rest ("który 18 kwietnia")
@@ -58,7 +58,7 @@ def _patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None
     return anywhere, clause
 
 
-def told_before(text: str, lang: str | None) -> bool:
+def speaks_of_told_train(text: str, lang: str | None) -> bool:
     """Whether a report speaks of a train an earlier report told.
 
     Parameters
@@ -77,13 +77,14 @@ def told_before(text: str, lang: str | None) -> bool:
 
     Examples
     --------
-    >>> told_before("Эшелон, о котором мы писали утром, прибыл в Борисов.", "ru")
+    >>> speaks_of_told_train("Эшелон, о котором мы писали утром, прибыл в Борисов.", "ru")
     True
-    >>> told_before("Ешелон, що прибув до Осиповичів, уже розвантажують.", "uk")
+    >>> speaks_of_told_train("Ешелон, що прибув до Осиповичів, уже розвантажують.", "uk")
     True
-    >>> told_before("Pociąg, który 18 kwietnia przejechał przez Mołodeczno, dotarł do Lidy.", "pl")
+    >>> text = "Pociąg, który 18 kwietnia przejechał przez Mołodeczno, dotarł do Lidy."
+    >>> speaks_of_told_train(text, "pl")
     True
-    >>> told_before("В Брест прибыл эшелон, который прошёл через Оршу.", "ru")
+    >>> speaks_of_told_train("В Брест прибыл эшелон, который прошёл через Оршу.", "ru")
     False
     """
     text = without_format(text)  # ("о кото\u200bром": read as written, trial13 T13's kind)
