@@ -34,6 +34,7 @@ from railtrack.extract.lexicon import Lexicon, Token, lexicon, month_of, tokens,
 from railtrack.extract.numbers import CarCount
 from railtrack.extract.places import PlaceSpan
 from railtrack.extract.relatives import relative_clauses
+from railtrack.extract.roman import roman_date_at
 from railtrack.extract.sealegs import without_sea_legs
 from railtrack.extract.sections import without_line_sections
 from railtrack.extract.tense import past_form
@@ -3826,6 +3827,10 @@ class LexiconReader:
             if y:
                 return [*fields, ("n_y", y)], i + 1
             return [("n2_d", d), ("n2_m", mo), *fields[2:]], i + 1
+        # a Roman-numeral month: "19.V", "19 V 2023", "19.V.2023" (trial15 S1)
+        roman = roman_date_at(toks, i) if tok.low.isdecimal() else None
+        if roman is not None:
+            return roman
         # the night: "в ночь на 5 марта", "в ночь с 4 на 5 марта", "w nocy z 5 na 6 marca",
         # "в ночь с пятницы на субботу"
         night = lex.night_prefix.match(toks, i)

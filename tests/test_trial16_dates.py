@@ -1,0 +1,56 @@
+"""Trial 15, helper "dates": which day a fact happened.
+
+S1: a Roman-numeral month ("19.V", "19 V 2023") lost the date. T9: a later clock time
+earlier than the one before it in the same narrative ("учора а 23:50 ... а 00:40") is
+past midnight. T6: a byline date under the headline is the publication day, never a
+train's. T7: a date on the reporting verb ("У панядзелак Гаюн паведаміў, што ...")
+dates the report, not the event. T5: a Telegram post's "today" is the channel's local
+day (``--tz``, or a known channel's zone), and its clock times are converted to UTC.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from railtrack.extract import extract_shipments
+
+
+def _arrival(text: str, published: date) -> tuple[date | None, date | None]:
+    shipments = extract_shipments(text, published=published, network=False).shipments
+    assert len(shipments) == 1, [s.id for s in shipments]
+    window = shipments[0].expected_arrival
+    assert window is not None
+    return window.earliest, window.latest
+
+
+# ------------------------------------------------------- S1: Roman-numeral months
+
+_ROMAN = [
+    ("pl", "19.V do Brześcia przyjechał pociąg z 40 wagonami.", date(2023, 5, 19)),
+    ("pl", "Dnia 19.V do Brześcia przyjechał pociąg z 40 wagonami.", date(2023, 5, 19)),
+    ("pl", "19 V 2023 r. do Brześcia przyjechał pociąg z 40 wagonami.", date(2023, 5, 19)),
+    ("pl", "3.XII.2022 do Brześcia przyjechał pociąg z 40 wagonami.", date(2022, 12, 3)),
+    ("be", "19.V.2023 у Брэст прыбыў эшалон з 40 вагонаў.", date(2023, 5, 19)),
+    ("be", "11.IV у Лунінец прыбыў эшалон з 36 вагонаў.", date(2023, 4, 11)),
+    ("ru", "19.V в Брест прибыл эшелон из 40 вагонов.", date(2023, 5, 19)),
+    ("ru", "2 IV 2023 г. в Брест прибыл эшелон из 40 вагонов.", date(2023, 4, 2)),
+    ("uk", "19.V до Бреста прибув ешелон із 40 вагонів.", date(2023, 5, 19)),
+    ("uk", "8/III до Бреста прибув ешелон із 40 вагонів.", date(2023, 3, 8)),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "day"), _ROMAN)
+def test_roman_numeral_month_is_the_month(lang: str, text: str, day: date) -> None:
+    assert _arrival(text, date(2023, 5, 20)) == (day, day), lang
+
+
+def test_lower_case_i_is_a_word_not_january() -> None:
+    shipments = extract_shipments(
+        "15 i 17 maja do Brześcia przyjechały dwa pociągi.",
+        published=date(2023, 5, 20),
+        network=False,
+    ).shipments
+    days = sorted(s.expected_arrival.earliest for s in shipments if s.expected_arrival)
+    assert days == [date(2023, 5, 15), date(2023, 5, 17)]
