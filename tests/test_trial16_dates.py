@@ -10,7 +10,7 @@ day (``--tz``, or a known channel's zone), and its clock times are converted to 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -54,3 +54,42 @@ def test_lower_case_i_is_a_word_not_january() -> None:
     ).shipments
     days = sorted(s.expected_arrival.earliest for s in shipments if s.expected_arrival)
     assert days == [date(2023, 5, 15), date(2023, 5, 17)]
+
+
+# ------------------------------------------------- T9: clock times across midnight
+
+_MIDNIGHT = [
+    ("be", "Эшалон з 40 вагонаў, які ўчора а 23:50 прайшоў Оршу, а 00:40 быў ужо ў Шклове."),
+    ("ru", "Эшелон из 40 вагонов вчера в 23:50 прошёл Оршу, а в 00:40 был уже в Шклове."),
+    ("uk", "Ешелон із 40 вагонів учора о 23:50 пройшов Оршу, а о 00:40 був уже в Шклові."),
+    (
+        "pl",
+        "Pociąg z 40 wagonami wczoraj o 23:50 przejechał przez Orszę, "
+        "a o 00:40 był już w Szkłowie.",
+    ),
+    ("en", "The 40-car train passed Orsha at 23:50 yesterday and was in Shklov by 00:40."),
+]
+
+
+def _seen(text: str) -> list[datetime]:
+    result = extract_shipments(text, published=date(2023, 5, 20))
+    return [x.seen_at for x in sorted(result.sightings, key=lambda x: x.id)]
+
+
+@pytest.mark.parametrize(("lang", "text"), _MIDNIGHT)
+def test_later_clock_time_past_midnight_is_the_next_day(lang: str, text: str) -> None:
+    assert _seen(text) == [datetime(2023, 5, 19, 23, 50), datetime(2023, 5, 20, 0, 40)], lang
+
+
+def test_three_times_in_turn_roll_once() -> None:
+    text = "Вчера в 22:10 эшелон прошёл Оршу, в 23:40 — Шклов, а в 01:15 был уже в Могилёве."
+    assert _seen(text) == [
+        datetime(2023, 5, 19, 22, 10),
+        datetime(2023, 5, 19, 23, 40),
+        datetime(2023, 5, 20, 1, 15),
+    ]
+
+
+def test_times_of_two_day_words_are_not_rolled() -> None:
+    text = "Учора а 23:50 эшалон прайшоў Оршу, а сёння а 00:40 ён быў у Шклове."
+    assert sorted(_seen(text)) == [datetime(2023, 5, 19, 23, 50), datetime(2023, 5, 20, 0, 40)]

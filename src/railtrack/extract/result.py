@@ -8,6 +8,7 @@ field names scripts depend on.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from functools import cached_property
@@ -21,6 +22,7 @@ from railtrack.extract.clock import NIGHT, TIME_OF_DAY
 from railtrack.extract.directions import told_as_direction
 from railtrack.extract.followups import told_before as followed_up
 from railtrack.extract.later import told_later
+from railtrack.extract.midnight import past_midnight
 from railtrack.extract.numbers import AtLeast, AtMost, CountRange
 from railtrack.extract.places import resolve_place
 from railtrack.extract.quotes import Quotes
@@ -508,6 +510,7 @@ class _Builder:
         19 грудня": trial F110 had two sightings alike but for the note).
         """
         found = []
+        told: list[tuple[int, Hashable, datetime | None]] = []
         seen: set[tuple[object, object, object]] = set()
         in_turn = (
             times_in_turn(self.text, [(p.start, p.end) for p, _ in train.sightings])
@@ -547,6 +550,12 @@ class _Builder:
                     note=date_fact.text,
                 )
             )
+            moment = found[-1].seen_at if at is not None else None
+            told.append((place_fact.start, (date_fact.start, date_fact.end), moment))
+        # "учора а 23:50 прайшоў Оршу, а 00:40 быў ужо ў Шклове": past midnight (T9)
+        for n, moment in enumerate(past_midnight(told)):
+            if moment is not None and moment != found[n].seen_at:
+                found[n] = found[n].model_copy(update={"seen_at": moment})
         return found
 
     def group(self, group: GroupDraft, gid: str) -> ShipmentGroup:
