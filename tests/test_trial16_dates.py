@@ -93,3 +93,59 @@ def test_three_times_in_turn_roll_once() -> None:
 def test_times_of_two_day_words_are_not_rolled() -> None:
     text = "Учора а 23:50 эшалон прайшоў Оршу, а сёння а 00:40 ён быў у Шклове."
     assert sorted(_seen(text)) == [datetime(2023, 5, 19, 23, 50), datetime(2023, 5, 20, 0, 40)]
+
+
+# --------------------------------------------------- T6: a byline is no event date
+
+_BYLINES = [
+    (
+        "uk",
+        "До Білорусі прибули ще два ешелони з Росії\n18 травня 2023, 10:15\n"
+        "17 травня до Білорусі з Росії прибули ще два військові ешелони. Перший, 45 вагонів, "
+        "прибув на станцію Барановичі-Поліські.",
+    ),
+    (
+        "en",
+        "Two more Russian trains arrive in Belarus\nMay 18, 2023, 12:00\n"
+        "Two more Russian military trains arrived in Belarus on May 17. The first, with 45 "
+        "cars, arrived at Baranovichi-Polesskiye station.",
+    ),
+    (
+        "pl",
+        "Kolejne pociągi na Białorusi\n18 maja 2023, 10:15\n"
+        "17 maja na Białoruś przyjechał kolejny pociąg wojskowy z 45 wagonami, "
+        "dotarł na stację Baranowicze Poleskie.",
+    ),
+    (
+        "ru",
+        "В Беларусь прибыли ещё эшелоны\n18.05.2023 10:15\n"
+        "17 мая в Барановичи прибыл военный эшелон из 45 вагонов.",
+    ),
+    (
+        "be",
+        "У Беларусь прыбылі яшчэ эшалоны\nчацвер, 18 траўня 2023\n"
+        "17 траўня ў Баранавічы прыбыў вайсковы эшалон з 45 вагонаў.",
+    ),
+    (
+        "en",
+        "Trains keep coming\n18 May 2023 | 12:00\nYesterday a train of 45 cars arrived in "
+        "Baranovichi.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), _BYLINES)
+def test_byline_date_is_not_the_arrival(lang: str, text: str) -> None:
+    shipments = extract_shipments(text, published=date(2023, 5, 18), network=False).shipments
+    days = {
+        (s.expected_arrival.earliest, s.expected_arrival.latest)
+        for s in shipments
+        if s.expected_arrival
+    }
+    assert shipments, lang
+    assert days == {(date(2023, 5, 17), date(2023, 5, 17))}, lang
+
+
+def test_a_day_heading_without_year_or_time_still_dates_the_train() -> None:
+    text = "19 мая\nВ Брест прибыл эшелон из 40 вагонов."
+    assert _arrival(text, date(2023, 5, 20)) == (date(2023, 5, 19), date(2023, 5, 19))

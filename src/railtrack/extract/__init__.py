@@ -168,6 +168,7 @@ def extract_shipments(
     >>> r.lang, r.shipments[0].origin.text, r.shipments[0].departure.earliest
     ('ru', 'Слонима', datetime.date(2023, 3, 2))
     """
+    from railtrack.extract.bylines import without_bylines
     from railtrack.extract.lacinka import is_lacinka, remap_draft, to_cyrillic
     from railtrack.extract.language import (
         LanguageGuess,
@@ -219,6 +220,8 @@ def extract_shipments(
         read = _without_train_tags(read, tag_labels(written), origin, reader_for(guess.lang))
     # "Читайте также: «...»": a link to another article, not read (trial13 T2)
     read = blank_related_links(read, guess.lang)
+    # "18 травня 2023, 10:15" under the headline: the day published, no train's (T6)
+    read = without_bylines(read, reader_for(guess.lang))
     draft = read_trains(
         read,
         published=published,
