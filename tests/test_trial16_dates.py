@@ -149,3 +149,63 @@ def test_byline_date_is_not_the_arrival(lang: str, text: str) -> None:
 def test_a_day_heading_without_year_or_time_still_dates_the_train() -> None:
     text = "19 мая\nВ Брест прибыл эшелон из 40 вагонов."
     assert _arrival(text, date(2023, 5, 20)) == (date(2023, 5, 19), date(2023, 5, 19))
+
+
+# -------------------------------------- T7: the report's day is not the event's day
+
+_REPORT_AND_EVENT = [
+    (
+        "be",
+        "У панядзелак «Гаюн» паведаміў, што ў нядзелю ў Брэст прыбыў эшалон з 40 вагонаў.",
+    ),
+    ("be", "У аўторак Гаюн напісаў, што ў нядзелю ў Брэст прыбыў эшалон з 40 вагонаў."),
+    (
+        "uk",
+        "У понеділок «Гаюн» повідомив, що в неділю до Бреста прибув ешелон із 40 вагонів.",
+    ),
+    (
+        "ru",
+        "В понедельник «Гаюн» сообщил, что в воскресенье в Брест прибыл эшелон из 40 вагонов.",
+    ),
+    ("ru", "Во вторник Гаюн заявил, что 14 мая в Брест прибыл эшелон из 40 вагонов."),
+    (
+        "pl",
+        "W poniedziałek Hajun poinformował, że w niedzielę do Brześcia przyjechał pociąg.",
+    ),
+    ("pl", "We wtorek Hajun przekazał, że 14 maja do Brześcia przyjechał pociąg z 40 wagonami."),
+    (
+        "en",
+        "On Monday, Hajun reported that a train with 40 cars had arrived in Brest on Sunday.",
+    ),
+    ("en", "Hajun said on Tuesday that a train with 40 cars had arrived in Brest on Sunday."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), _REPORT_AND_EVENT)
+def test_date_inside_the_told_clause_is_the_event(lang: str, text: str) -> None:
+    # published Wednesday 17 May 2023: Sunday is 14 May, the report's day 15 or 16 May
+    assert _arrival(text, date(2023, 5, 17)) == (date(2023, 5, 14), date(2023, 5, 14)), lang
+
+
+_REPORT_ONLY = [
+    ("uk", "Учора «Білоруський Гаюн» повідомив, що до Бреста прибув ешелон із 40 вагонів."),
+    ("be", "Учора Гаюн паведаміў, што ў Брэст прыбыў эшалон з 40 вагонаў."),
+    ("ru", "Вчера «Гаюн» сообщил, что в Брест прибыл эшелон из 40 вагонов."),
+    (
+        "pl",
+        "Wczoraj Białoruski Hajun poinformował, że do Brześcia przyjechał pociąg z 40 wagonami.",
+    ),
+    ("en", "Belarusian Hajun reported yesterday that a train with 40 cars had arrived in Brest."),
+    ("en", "On Tuesday, Hajun said that a train with 40 cars arrived in Brest."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), _REPORT_ONLY)
+def test_report_day_alone_bounds_the_event(lang: str, text: str) -> None:
+    # the event was on or before the report's day (16 May), not on it
+    assert _arrival(text, date(2023, 5, 17)) == (None, date(2023, 5, 16)), lang
+
+
+def test_reporting_verb_after_the_event_leaves_its_date() -> None:
+    text = "Вчера в Брест прибыл эшелон из 40 вагонов, сообщил Гаюн."
+    assert _arrival(text, date(2023, 5, 17)) == (date(2023, 5, 16), date(2023, 5, 16))

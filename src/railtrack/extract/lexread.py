@@ -2105,6 +2105,8 @@ class LexiconReader:
         """
         marks = [p for p in (self.lex.reporting, self.lex.published) if p is not None]
         words = before.split()[-2:]
+        if words and words[-1].lower() in self.lex.report_that:
+            return False  # "паведаміў, што ў нядзелю": the told clause's date (trial15 T7)
         if len(words) == 2 and len(words[1]) > 3:
             words = words[1:]  # (only a preposition may stand between)
         return any(p.match(w.lower()) is not None for p in marks for w in words)
