@@ -10,11 +10,17 @@ day (``--tz``, or a known channel's zone), and its clock times are converted to 
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from railtrack.extract import extract_shipments
+from railtrack.io import ReportSet, load_reports
+from railtrack.models import Shipment
+from railtrack.zones import known_zones, parse_zone
 
 
 def _arrival(text: str, published: date) -> tuple[date | None, date | None]:
@@ -209,3 +215,94 @@ def test_report_day_alone_bounds_the_event(lang: str, text: str) -> None:
 def test_reporting_verb_after_the_event_leaves_its_date() -> None:
     text = "Вчера в Брест прибыл эшелон из 40 вагонов, сообщил Гаюн."
     assert _arrival(text, date(2023, 5, 17)) == (date(2023, 5, 16), date(2023, 5, 16))
+
+
+# ------------------------------- T5: a Telegram post's "today" is the channel's day
+
+
+def _export(tmp_path: Path, channel: str, posts: list[tuple[int, str, str]]) -> Path:
+    """Write a Telegram Desktop export of ``(id, local Minsk time, text)`` posts.
+
+    ``date`` is the local time of the exporting computer (here Minsk, UTC+3) and
+    ``date_unixtime`` the UTC moment, as Telegram Desktop writes them.
+    """
+    messages = []
+    for message_id, local, text in posts:
+        moment = datetime.fromisoformat(local).replace(tzinfo=ZoneInfo("Europe/Minsk"))
+        messages.append(
+            {
+                "id": message_id,
+                "type": "message",
+                "date": local,
+                "date_unixtime": str(int(moment.timestamp())),
+                "from": channel,
+                "from_id": "channel1500000002",
+                "text": text,
+            }
+        )
+    chat = {"name": channel, "type": "public_channel", "id": 1500000002, "messages": messages}
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps(chat, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+_NIGHT_POSTS = [
+    (200, "2023-05-15T01:30:00", "Учора ўвечары ў Брэст прыбыў эшалон з 40 вагонаў."),
+    (
+        201,
+        "2023-05-16T02:10:00",
+        "Сёння а 01:20 праз Оршу ў бок Мінска прайшоў эшалон з 44 вагонаў.",
+    ),
+    (202, "2023-05-17T00:30:00", "Вчера в Барановичи прибыл эшелон из 36 вагонов."),
+    (203, "2023-05-18T02:40:00", "Wczoraj do Brześcia przyjechał pociąg z 45 wagonami."),
+]
+
+
+def _by_post(reports: ReportSet) -> dict[int, Shipment]:
+    return {int(s.id.split("-")[2]): s for s in reports.shipments}
+
+
+def test_known_channel_reads_night_posts_against_its_local_day(tmp_path: Path) -> None:
+    reports = load_reports(_export(tmp_path, "Беларускі Гаюн", _NIGHT_POSTS))
+    trains = _by_post(reports)
+    assert trains[200].source.published == date(2023, 5, 15)
+    assert trains[200].expected_arrival.earliest == date(2023, 5, 14)
+    assert trains[202].expected_arrival.earliest == date(2023, 5, 16)
+    assert trains[203].expected_arrival.earliest == date(2023, 5, 17)
+    # "Сёння а 01:20" on 16 May in Minsk is 15 May 22:20 UTC
+    assert [x.seen_at for x in reports.sightings] == [datetime(2023, 5, 15, 22, 20)]
+
+
+def test_unknown_channel_keeps_the_utc_day_unless_tz_is_given(tmp_path: Path) -> None:
+    path = _export(tmp_path, "Rail watch", _NIGHT_POSTS)
+    plain = _by_post(load_reports(path))
+    assert plain[200].expected_arrival.earliest == date(2023, 5, 13)  # UTC day 14 May
+    zoned = load_reports(path, tz=parse_zone("Europe/Minsk"))
+    assert _by_post(zoned)[200].expected_arrival.earliest == date(2023, 5, 14)
+    assert [x.seen_at for x in zoned.sightings] == [datetime(2023, 5, 15, 22, 20)]
+
+
+def test_tz_option_wins_and_a_bad_zone_is_a_clear_error(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from railtrack.cli import app
+
+    path = _export(tmp_path, "Беларускі Гаюн", _NIGHT_POSTS[1:2])
+    runner = CliRunner()
+    out = runner.invoke(app, ["load", str(path), "--json", "--tz", "UTC"])
+    assert out.exit_code == 0, out.output
+    seen = [json.loads(line) for line in out.stdout.splitlines() if '"sighting"' in line]
+    assert [s["seen_at"] for s in seen] == ["2023-05-15T01:20:00"]  # as told, UTC
+    bad = runner.invoke(app, ["load", str(path), "--tz", "Minsk"])
+    assert bad.exit_code == 2
+    assert "not an IANA zone name" in bad.output
+
+
+def test_zone_table_names_known_outlets_and_real_zones() -> None:
+    from railtrack.outlets import outlet_name
+
+    zones = known_zones()
+    assert zones
+    for outlet, zone in zones.items():
+        assert outlet_name(outlet) == outlet  # a row of outlets.csv
+        assert zone.utcoffset(datetime(2023, 5, 15)) is not None

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from datetime import date
+from datetime import date, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -119,6 +119,7 @@ def extract_shipments(
     report_id: str | None = None,
     settings: Settings | None = None,
     lang: str | None = None,
+    zone: tzinfo | None = None,
 ) -> Extraction:
     """Read the shipments and groups of trains a report describes.
 
@@ -145,6 +146,10 @@ def extract_shipments(
         language): used when the text is too short to tell
         (:func:`~railtrack.extract.language.detect_language`). The language read is
         ``result.lang`` and each shipment's ``lang``.
+    zone
+        The time zone the report's author writes in (a channel's, ``--tz``): clock
+        times told ("а 01:20") are its local times, kept in UTC; None keeps them as
+        written (railtrack's times are UTC).
 
     Returns
     -------
@@ -247,6 +252,7 @@ def extract_shipments(
         settings=settings,
         lang=guess.lang,
         text=written,
+        zone=zone,
     )
     result = _corrected(result, read, guess.lang)
     if not result.shipments and not result.groups:

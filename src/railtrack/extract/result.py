@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import datetime, time, tzinfo
 from functools import cached_property
 from math import fsum
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -339,6 +339,7 @@ class _Builder:
         )
         self.problems: list[str] = []
         self.unresolved: list[str] = []
+        self.zone: tzinfo | None = None  # the author's: a time told is local (trial15 T5)
 
     def confidence(self, fact: Fact) -> float:
         s = self.settings
@@ -544,7 +545,11 @@ class _Builder:
                     id=f"{sid}-s{n}",
                     shipment=sid,
                     station=place,
-                    seen_at=datetime.combine(day, at or time()),
+                    seen_at=(
+                        datetime.combine(day, at or time())
+                        if at is None or self.zone is None
+                        else datetime.combine(day, at, tzinfo=self.zone)
+                    ),
                     precision="datetime" if at is not None else window.precision,
                     source=self.source,
                     note=date_fact.text,
@@ -582,6 +587,7 @@ def build_extraction(
     settings: Settings,
     lang: str | None = None,
     text: str | None = None,
+    zone: tzinfo | None = None,
 ) -> Extraction:
     """Build the models of one report from its drafts.
 
@@ -602,6 +608,8 @@ def build_extraction(
     text
         The report as written: each evidence quotes its sentence from it
         (:class:`~railtrack.extract.quotes.Quotes`); None keeps no quotes.
+    zone
+        The author's time zone: a time of day told is its local time, kept in UTC.
     """
     builder = _Builder(
         report_id=report_id,
@@ -611,6 +619,7 @@ def build_extraction(
         lang=lang,
         text=text,
     )
+    builder.zone = zone
     builder.problems.extend(f"{report_id}: {p}" for p in draft.problems)
     group_ids = [f"{report_id}-g{i + 1}" for i in range(len(draft.groups))]
     groups = [builder.group(g, gid) for g, gid in zip(draft.groups, group_ids, strict=True)]
