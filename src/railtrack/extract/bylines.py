@@ -9,7 +9,9 @@ the article and became their arrival (trial15 T6: "17 травня ... приб�
 dates (and its relative ones, against the published day) date the trains.
 
 A byline is a line among the first four lines with text that holds one date with a
-year or a time of day, optionally a weekday, a time and separators, and nothing else.
+year or a time of day, optionally a weekday, a time and separators, and nothing else,
+followed by a lead that tells a date of its own (the article's event day); a byline
+over an undated lead is left as it stands.
 A date with neither ("19 мая" heading a channel's digest) is a heading of the day the
 post tells of and stays; so does a dateline that names a place ("Лунинец, 12 апреля,
 12:40.": :mod:`railtrack.extract.datelines`).
@@ -66,10 +68,26 @@ def byline_spans(text: str, rd: Reader) -> list[tuple[int, int]]:
         line = text[start:end]
         if line.strip():
             seen += 1
-            if _is_byline(line, rd):
+            if _is_byline(line, rd) and _lead_dated(text, end, rd):
                 found.append((start, end))
         start = end + 1
     return found
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _lead_dated(text: str, at: int, rd: Reader) -> bool:
+    """Whether the first sentence after ``at`` (the lead) tells a date of its own.
+
+    An undated lead keeps the byline beside it: the article then tells of its own day
+    (and a lead with no date of its own read without one has made phantom trains of
+    a timetable: "назначили более 80 дополнительных поездов", r524).
+    """
+    rest = text[at:].lstrip()
+    stop = _SENTENCE_END.search(rest)
+    lead = rest[: stop.end() if stop else len(rest)]
+    return bool(rd.find_dates(lead))
 
 
 def _is_byline(line: str, rd: Reader) -> bool:
