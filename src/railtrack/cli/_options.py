@@ -6,6 +6,7 @@ Short options: ``-h`` help, ``-o`` ``--out``, ``-k`` alternatives, ``-f`` ``--fo
 
 from __future__ import annotations
 
+from datetime import tzinfo
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -23,7 +24,9 @@ __all__ = [
     "QuietOption",
     "ReportPathsArg",
     "StoreOption",
+    "TzOption",
     "parse_channel_usernames",
+    "parse_tz_option",
     "report_paths",
 ]
 
@@ -127,6 +130,17 @@ ColumnsOption = Annotated[
         'know them, e.g. "Von=origin,Nach=destination,Datum=departure".',
     ),
 ]
+TzOption = Annotated[
+    str | None,
+    typer.Option(
+        "--tz",
+        metavar="ZONE",
+        help="The IANA time zone Telegram channels write in, e.g. --tz Europe/Minsk: a "
+        "post's 'today' is its local day there and its clock times are converted to UTC "
+        "(default: a known channel's zone from data/outlets/zones.csv, else the UTC day).",
+        show_default=False,
+    ),
+]
 ChannelUsernameOption = Annotated[
     list[str] | None,
     typer.Option(
@@ -138,6 +152,29 @@ ChannelUsernameOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+def parse_tz_option(value: str | None) -> tzinfo | None:
+    """Parse ``--tz ZONE`` (an IANA zone name) into a zone; None when not given.
+
+    Raises
+    ------
+    typer.BadParameter
+        For a name the tz database does not know.
+
+    Examples
+    --------
+    >>> parse_tz_option("Europe/Minsk").key, parse_tz_option(None)
+    ('Europe/Minsk', None)
+    """
+    if value is None:
+        return None
+    from railtrack.zones import UnknownZone, parse_zone
+
+    try:
+        return parse_zone(value)
+    except UnknownZone as exc:
+        raise typer.BadParameter(str(exc), param_hint="--tz") from None
 
 
 def parse_channel_usernames(values: list[str] | None) -> dict[str, str]:

@@ -18,7 +18,9 @@ from railtrack.cli._options import (
     PublishedOption,
     QuietOption,
     ReportPathsArg,
+    TzOption,
     parse_channel_usernames,
+    parse_tz_option,
     report_paths,
 )
 from railtrack.cli._output import (
@@ -172,12 +174,14 @@ def read_reports(
     published: str | None = None,
     columns: str | None = None,
     channel_usernames: list[str] | None = None,
+    tz: str | None = None,
     **options: Any,
 ) -> ReportSet:
     """Load reports as every command does, from the options as the user typed them.
 
     ``published`` (``--published``), ``columns`` (``--columns``) and
-    ``channel_usernames`` (``--channel-username``) are checked before any file is
+    ``channel_usernames`` (``--channel-username``) and ``tz`` (``--tz``, an IANA
+    zone name) are checked before any file is
     read, so a mistyped option fails at once; ``options`` go to
     :func:`railtrack.io.load_reports` (``workers``, ``client``, ``work_dir``).
     Returns the :class:`~railtrack.io.ReportSet`, Telegram posts linked by their
@@ -188,7 +192,8 @@ def read_reports(
     day = parse_date_option(published, "--published")
     mapping = parse_columns_option(columns)
     usernames = parse_channel_usernames(channel_usernames)
-    reports = load_reports(paths, published=day, columns=mapping or None, **options)
+    zone = parse_tz_option(tz)
+    reports = load_reports(paths, published=day, columns=mapping or None, tz=zone, **options)
     return reports.with_channel_usernames(usernames) if usernames else reports
 
 
@@ -225,6 +230,7 @@ def load(
     published: PublishedOption = None,
     columns: ColumnsOption = None,
     channel_username: ChannelUsernameOption = None,
+    tz: TzOption = None,
     kind: KindOption = None,
     network: NetworkOption = None,
     fmt: FormatOption = None,
@@ -250,7 +256,11 @@ def load(
     paths = report_paths(paths)
     check_paths(paths)
     reports = read_reports(
-        paths, published=published, columns=columns, channel_usernames=channel_username
+        paths,
+        published=published,
+        columns=columns,
+        channel_usernames=channel_username,
+        tz=tz,
     )
     # one rule for every record: table rows are resolved as free text is (trial F86)
     from railtrack.cli._network import load_given_network

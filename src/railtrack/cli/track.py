@@ -21,7 +21,9 @@ from railtrack.cli._options import (
     NetworkOption,
     PublishedOption,
     QuietOption,
+    TzOption,
     parse_channel_usernames,
+    parse_tz_option,
 )
 from railtrack.cli._output import (
     EXIT_INPUT_PROBLEMS,
@@ -221,6 +223,7 @@ def track(  # noqa: C901
     published: PublishedOption = None,
     columns: ColumnsOption = None,
     channel_username: ChannelUsernameOption = None,
+    tz: TzOption = None,
     fmt: FormatOption = None,
     json_out: JsonOption = False,
     quiet: QuietOption = False,
@@ -276,6 +279,7 @@ def track(  # noqa: C901
     when: Any = parse_as_of_option(as_of, "--as-of")
     parse_date_option(published, "--published")  # checked before the network loads
     parse_channel_usernames(channel_username)
+    parse_tz_option(tz)
     if paths:
         check_paths(paths)
     if network is not None:
@@ -323,6 +327,7 @@ def track(  # noqa: C901
                     published=published,
                     columns=columns,
                     channel_usernames=channel_username,
+                    tz=tz,
                     **options,
                 )
                 if to_load and converted is None

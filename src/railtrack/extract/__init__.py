@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from datetime import date
+from datetime import date, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -119,6 +119,7 @@ def extract_shipments(
     report_id: str | None = None,
     settings: Settings | None = None,
     lang: str | None = None,
+    zone: tzinfo | None = None,
 ) -> Extraction:
     """Read the shipments and groups of trains a report describes.
 
@@ -145,6 +146,10 @@ def extract_shipments(
         language): used when the text is too short to tell
         (:func:`~railtrack.extract.language.detect_language`). The language read is
         ``result.lang`` and each shipment's ``lang``.
+    zone
+        The time zone the report's author writes in (a channel's, ``--tz``): clock
+        times told ("а 01:20") are its local times, kept in UTC; None keeps them as
+        written (railtrack's times are UTC).
 
     Returns
     -------
@@ -168,6 +173,7 @@ def extract_shipments(
     >>> r.lang, r.shipments[0].origin.text, r.shipments[0].departure.earliest
     ('ru', 'Слонима', datetime.date(2023, 3, 2))
     """
+    from railtrack.extract.bylines import without_bylines
     from railtrack.extract.lacinka import is_lacinka, remap_draft, to_cyrillic
     from railtrack.extract.language import (
         LanguageGuess,
@@ -219,6 +225,8 @@ def extract_shipments(
         read = _without_train_tags(read, tag_labels(written), origin, reader_for(guess.lang))
     # "Читайте также: «...»": a link to another article, not read (trial13 T2)
     read = blank_related_links(read, guess.lang)
+    # "18 травня 2023, 10:15" under the headline: the day published, no train's (T6)
+    read = without_bylines(read, reader_for(guess.lang))
     draft = read_trains(
         read,
         published=published,
@@ -244,6 +252,7 @@ def extract_shipments(
         settings=settings,
         lang=guess.lang,
         text=written,
+        zone=zone,
     )
     result = _corrected(result, read, guess.lang)
     if not result.shipments and not result.groups:

@@ -370,6 +370,7 @@ class Lexicon:
     # words opening a relative clause (", which are likely intended for ...,"): a
     # hedge inside one is about the load, not the train's claim
     relative_pronouns: frozenset[str] = frozenset()
+    report_that: frozenset[str] = frozenset()  # "что" after "сообщил": the told clause
     # words telling the way a train was seen going ("towards", "в направлении"): a
     # country after one is a heading, a shipment's destination (extract/headings.py)
     headings: tuple[str, ...] = ()
@@ -826,6 +827,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
             for form in forms
         ),
         relative_pronouns=frozenset(_norm(str(w)) for w in data.get("relative_pronouns") or []),
+        report_that=frozenset(_norm(str(w)) for w in data.get("report_that") or []),
         headings=tuple(str(w).lower() for w in data.get("headings") or []),
         both=tuple(str(w).lower() for w in data.get("both") or []),
         directions=_directions(data),

@@ -34,6 +34,7 @@ from railtrack.extract.lexicon import Lexicon, Token, lexicon, month_of, tokens,
 from railtrack.extract.numbers import CarCount
 from railtrack.extract.places import PlaceSpan
 from railtrack.extract.relatives import relative_clauses
+from railtrack.extract.roman import roman_date_at
 from railtrack.extract.sealegs import without_sea_legs
 from railtrack.extract.sections import without_line_sections
 from railtrack.extract.sentences import STOP_SEMICOLON_OR_PARAGRAPH, sentence_around
@@ -2095,6 +2096,8 @@ class LexiconReader:
         """
         marks = [p for p in (self.lex.reporting, self.lex.published) if p is not None]
         words = before.split()[-2:]
+        if words and words[-1].lower() in self.lex.report_that:
+            return False  # "паведаміў, што ў нядзелю": the told clause's date (trial15 T7)
         if len(words) == 2 and len(words[1]) > 3:
             words = words[1:]  # (only a preposition may stand between)
         return any(p.match(w.lower()) is not None for p in marks for w in words)
@@ -3817,6 +3820,10 @@ class LexiconReader:
             if y:
                 return [*fields, ("n_y", y)], i + 1
             return [("n2_d", d), ("n2_m", mo), *fields[2:]], i + 1
+        # a Roman-numeral month: "19.V", "19 V 2023", "19.V.2023" (trial15 S1)
+        roman = roman_date_at(toks, i) if tok.low.isdecimal() else None
+        if roman is not None:
+            return roman
         # the night: "в ночь на 5 марта", "в ночь с 4 на 5 марта", "w nocy z 5 na 6 marca",
         # "в ночь с пятницы на субботу"
         night = lex.night_prefix.match(toks, i)

@@ -8,8 +8,9 @@ field names scripts depend on.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import datetime, time, tzinfo
 from functools import cached_property
 from math import fsum
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -20,6 +21,7 @@ from railtrack._intern import Interner, current
 from railtrack.extract.clock import NIGHT, TIME_OF_DAY
 from railtrack.extract.headings import told_as_direction
 from railtrack.extract.later import told_later
+from railtrack.extract.midnight import past_midnight
 from railtrack.extract.numbers import AtLeast, AtMost, CountRange
 from railtrack.extract.places import resolve_place
 from railtrack.extract.quotes import Quotes
@@ -333,6 +335,7 @@ class _Builder:
         )
         self.problems: list[str] = []
         self.unresolved: list[str] = []
+        self.zone: tzinfo | None = None  # the author's: a time told is local (trial15 T5)
 
     def confidence(self, fact: Fact) -> float:
         s = self.settings
@@ -504,6 +507,7 @@ class _Builder:
         19 грудня": trial F110 had two sightings alike but for the note).
         """
         found = []
+        told: list[tuple[int, Hashable, datetime | None]] = []
         seen: set[tuple[object, object, object]] = set()
         in_turn = (
             times_in_turn(self.text, [(p.start, p.end) for p, _ in train.sightings])
@@ -537,12 +541,22 @@ class _Builder:
                     id=f"{sid}-s{n}",
                     shipment=sid,
                     station=place,
-                    seen_at=datetime.combine(day, at or time()),
+                    seen_at=(
+                        datetime.combine(day, at or time())
+                        if at is None or self.zone is None
+                        else datetime.combine(day, at, tzinfo=self.zone)
+                    ),
                     precision="datetime" if at is not None else window.precision,
                     source=self.source,
                     note=date_fact.text,
                 )
             )
+            moment = found[-1].seen_at if at is not None else None
+            told.append((place_fact.start, (date_fact.start, date_fact.end), moment))
+        # "учора а 23:50 прайшоў Оршу, а 00:40 быў ужо ў Шклове": past midnight (T9)
+        for n, moment in enumerate(past_midnight(told)):
+            if moment is not None and moment != found[n].seen_at:
+                found[n] = found[n].model_copy(update={"seen_at": moment})
         return found
 
     def group(self, group: GroupDraft, gid: str) -> ShipmentGroup:
@@ -569,6 +583,7 @@ def build_extraction(
     settings: Settings,
     lang: str | None = None,
     text: str | None = None,
+    zone: tzinfo | None = None,
 ) -> Extraction:
     """Build the models of one report from its drafts.
 
@@ -589,6 +604,8 @@ def build_extraction(
     text
         The report as written: each evidence quotes its sentence from it
         (:class:`~railtrack.extract.quotes.Quotes`); None keeps no quotes.
+    zone
+        The author's time zone: a time of day told is its local time, kept in UTC.
     """
     builder = _Builder(
         report_id=report_id,
@@ -598,6 +615,7 @@ def build_extraction(
         lang=lang,
         text=text,
     )
+    builder.zone = zone
     builder.problems.extend(f"{report_id}: {p}" for p in draft.problems)
     group_ids = [f"{report_id}-g{i + 1}" for i in range(len(draft.groups))]
     groups = [builder.group(g, gid) for g, gid in zip(draft.groups, group_ids, strict=True)]

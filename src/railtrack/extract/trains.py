@@ -54,6 +54,7 @@ from railtrack.extract.percounts import count_per_train
 from railtrack.extract.places import PlaceSpan, is_broad
 from railtrack.extract.readers import Reader, reader_for
 from railtrack.extract.relatives import earlier_arrival, main_verbs
+from railtrack.extract.reportdays import split_report_days
 from railtrack.extract.sentences import Clause, split_clauses
 from railtrack.extract.tense import negated_before, told_as_past
 from railtrack.extract.textpass import map_facts, without_quoted
@@ -344,6 +345,10 @@ class _ClauseReader:
         if is_stamp is not None:
             # "Release time:2018-09-04": the page's own time, never the train's
             found = [d for d in found if not is_stamp(self.text[: d.start])]
+        # "У панядзелак Гаюн паведаміў, што ў нядзелю ...": Monday dates the report (T7)
+        found, bound = split_report_days(self.text, found, self.rd.lang, moves=self._moves_in)
+        if bound is not None:
+            return [bound]  # ("Учора Гаюн паведаміў, што ...": on or before that day)
         is_report_date = getattr(self.rd, "is_report_date", None)
         if is_report_date is not None:
             # "On March 3, Hajun reported that ...": the report's day, not the train's
@@ -423,6 +428,10 @@ class _ClauseReader:
         if not any(p.start > at and p.role in ("destination", "onward", "at") for p in self.places):
             return None
         return at
+
+    def _moves_in(self, text: str) -> bool:
+        """Whether a stretch of the clause has a verb of a train moving."""
+        return any(v.role != "neutral" for v in self.rd.verb_cues(text))
 
     def _told_as_past(self) -> bool:
         """Whether a verb of the clause tells a movement as done ("прибыл", "arrived")."""

@@ -29,7 +29,7 @@ import itertools
 import logging
 import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -390,8 +390,10 @@ class _FileLoader:
         shared: Interner | None,
         network: RailNetwork | Literal[False] | None = None,
         columns: dict[str, str] | None = None,
+        tz: tzinfo | None = None,
     ) -> None:
         self.path = path
+        self.tz = tz  # the channels' time zone (--tz), for Telegram posts (trial15 T5)
         self.name = display_path(path)  # printable, storable: see display_path
         self.published = published
         self.shared = shared
@@ -430,7 +432,7 @@ class _FileLoader:
             return
         if suffix in TELEGRAM_SUFFIXES or is_telegram_file(self.path):
             # streamed, never read whole: an export can be hundreds of megabytes
-            self.telegram = read_telegram_file(self.path)
+            self.telegram = read_telegram_file(self.path, tz=self.tz)
             found = self.telegram
             self.models.extend((m, 0) for m in (*found.shipments, *found.groups, *found.sightings))
             self.problems.extend(self.telegram.problems)
@@ -1276,6 +1278,7 @@ def _loaded(
     workers: int | None,
     columns: dict[str, str] | None = None,
     cluster: tuple[Any, Path | None] | None = None,
+    tz: tzinfo | None = None,
 ) -> Iterator[_FileLoader]:
     """Yield each file's finished loader, in order, read here or by worker processes.
 
@@ -1285,7 +1288,7 @@ def _loaded(
     from railtrack.io import parallel
 
     def serial(path: Path) -> _FileLoader:
-        loader = _FileLoader(path, published=published, shared=shared, columns=columns)
+        loader = _FileLoader(path, published=published, shared=shared, columns=columns, tz=tz)
         loader.load()
         return loader
 
@@ -1337,6 +1340,7 @@ def load_reports(
     client: Any = None,
     work_dir: str | Path | None = None,
     progress: Callable[[int], None] | None = None,
+    tz: tzinfo | None = None,
 ) -> ReportSet:
     """Load report files into a :class:`ReportSet`.
 
@@ -1377,6 +1381,11 @@ def load_reports(
     progress
         Called after each file is added with the number of records (trains, group
         totals, sightings) kept so far, for a progress display.
+    tz
+        The time zone Telegram channels write in (``--tz``, :func:`railtrack.zones.parse_zone`):
+        a post's "today" is its local day there and its clock times are converted to
+        UTC. None takes a known channel's zone from ``data/outlets/zones.csv`` and
+        reads other channels' posts against their UTC day.
 
     Returns
     -------
@@ -1465,6 +1474,7 @@ def load_reports(
                 workers=workers,
                 columns=columns,
                 cluster=None if client is None else (client, where),
+                tz=tz,
             )
             for loader in loaders:
                 _keep_new(result, loader, first_rows, firsts)

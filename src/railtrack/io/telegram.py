@@ -49,6 +49,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -60,6 +61,7 @@ from railtrack.io.telegram_html import is_html_export_page, page_number, read_ht
 from railtrack.io.telegram_json import is_json_export, read_json_export
 from railtrack.io.telegram_posts import Post, PostRef, ReadLog
 from railtrack.models import Shipment, ShipmentGroup, Sighting, Source
+from railtrack.zones import channel_zone, local_day
 
 if TYPE_CHECKING:
     from railtrack.network import RailNetwork
@@ -231,7 +233,7 @@ def post_link(post: Post, username: str | None = None) -> str | None:
     return None
 
 
-def post_source(post: Post, *, username: str | None = None) -> Source:
+def post_source(post: Post, *, username: str | None = None, zone: tzinfo | None = None) -> Source:
     """Return the :class:`~railtrack.models.Source` of one post.
 
     The reporter is the channel, or for a forward the original sender (the channel
@@ -244,6 +246,9 @@ def post_source(post: Post, *, username: str | None = None) -> Source:
         A post read from an export.
     username
         The channel's public username, for the post's link (:func:`post_link`).
+    zone
+        The channel's time zone (:func:`railtrack.zones.channel_zone`): ``published``
+        is then the channel's local day of the post, its author's "today".
 
     Returns
     -------
@@ -269,7 +274,7 @@ def post_source(post: Post, *, username: str | None = None) -> Source:
         reporter=forwarded or post.channel,
         relayed_by=post.channel if forwarded else None,
         url=post_link(post, username),
-        published=post.published_at.date(),
+        published=local_day(post.published_at, zone),
         channel=post.channel,
         channel_id=post.channel_id,
         message_id=post.message_id,
@@ -354,6 +359,7 @@ def read_telegram_file(
     network: RailNetwork | Literal[False] | None = None,
     usernames: Mapping[str, str] | None = None,
     prefilter: bool = True,
+    tz: tzinfo | None = None,
 ) -> TelegramFile:
     """Read one export file (``result.json`` or a ``messages*.html`` page) into reports.
 
@@ -367,6 +373,10 @@ def read_telegram_file(
         Channel usernames (without ``@``) by channel id or title, for the posts' links.
     prefilter
         Skip posts without any train, car, railway or station word before extraction.
+    tz
+        The time zone the channels write in (``--tz``); None takes a known channel's
+        zone from ``data/outlets/zones.csv`` (:func:`railtrack.zones.channel_zone`) and
+        reads other channels' posts against their UTC day.
 
     Returns
     -------
@@ -404,7 +414,9 @@ def read_telegram_file(
             out.skipped[PREFILTER_SKIP] += 1
             continue
         replied = post.reply_to is not None and (post.channel_key, post.reply_to) in told
-        if _extract(post, out, network=network, username=_username(post, names), replied=replied):
+        zone = channel_zone(post.channel, tz=tz)
+        username = _username(post, names)
+        if _extract(post, out, network=network, username=username, replied=replied, zone=zone):
             told.add((post.channel_key, post.message_id))
     out.read = log.posts
     out.skipped.update({f"telegram {reason}": n for reason, n in log.skipped.items()})
@@ -428,20 +440,23 @@ def _extract(
     network: RailNetwork | Literal[False] | None,
     username: str | None,
     replied: bool = False,
+    zone: tzinfo | None = None,
 ) -> bool:
     """Read one post's trains into ``out``; return whether it told any.
 
     A post that replies to a post of the channel that told a train speaks of that
     train (``told_before``, linked by :mod:`railtrack.onward`), unless it tells its
-    train as another one ("the second train": ``later_train``).
+    train as another one ("the second train": ``later_train``). With the channel's
+    ``zone``, "today" is the channel's local day and clock times are converted to UTC.
     """
-    source = post_source(post, username=username)
+    source = post_source(post, username=username, zone=zone)
     result = extract_shipments(
         post.text,
         published=source.published,
         source=source,
         network=network,
         report_id=f"tg-{_channel_slug(post)}-{post.message_id}",
+        zone=zone,
     )
     shipments = result.shipments
     if replied:
