@@ -462,6 +462,8 @@ class Lexicon:
     # stems of another mode of transport ("transporty morskie", "transport drogowy"): a
     # train noun beside one names a ship's or a road column's load, not a train
     other_modes: re.Pattern[str] | None = None
+    # "личный состав", "особовим складом": a train noun beside it names people, no train
+    personnel: re.Pattern[str] | None = None
     # verbs of sailing or flying ("przypłynął", "приплыл"): the load of a sentence with
     # one went by sea or air, so a train noun that names any mode's load there is none
     other_mode_verbs: re.Pattern[str] | None = None
@@ -745,6 +747,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         clock=frozenset(_norm(str(w)) for w in data.get("clock") or []),
         part_of_day=frozenset(_norm(str(w)) for w in data.get("part_of_day") or []),
         other_modes=_stem_re(data.get("other_modes") or []),
+        personnel=_stem_re(data.get("personnel") or []),
         other_mode_verbs=_stem_re(data.get("other_mode_verbs") or []),
         ports=_stem_re([f"{w}$" for w in data.get("ports") or []]),
         any_mode_nouns=frozenset(_norm(str(w)) for w in data.get("any_mode_nouns") or []),

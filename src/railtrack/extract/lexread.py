@@ -1140,7 +1140,7 @@ class LexiconReader:
         """
         # "zamknięcia linii 179 od stacji Kosztowy do Lędzin": where a line runs
         text = without_line_sections(text, self.lex.line_sections)
-        text = self._without_any_mode_nouns(text)
+        text = self._without_any_mode_nouns(self._without_personnel(text))
         # "паромом из Балтийска в Усть-Лугу": a leg by sea, the ship's ends
         text = without_sea_legs(
             text,
@@ -1166,6 +1166,39 @@ class LexiconReader:
         out = list(text)
         for start, end in spans:
             out[start:end] = " " * (end - start)
+        return "".join(out)
+
+    def _without_personnel(self, text: str) -> str:
+        """Blank a train noun that names people, and the word beside it that says so.
+
+        "10 автомобилей с личным составом", "з особовим составом", "з асабовым саставам":
+        "состав" with "личный" (the lexicon's ``personnel`` stems, next to it) is a unit's
+        personnel, no train (issue 13, session 16). Only the two words are blanked: the
+        train a sentence also names ("Эшелон с личным составом прибыл") is read as usual.
+        Offsets stay as written.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> rd.has_train_noun(rd._without_personnel("10 автомобилей с личным составом"))
+        False
+        >>> rd.has_train_noun(rd._without_personnel("Эшелон с личным составом прибыл"))
+        True
+        """
+        people = self._pattern("personnel")
+        if people is None or people.search(text) is None:
+            return text
+        toks = tokens(text)
+        nouns = self.lex.train_nouns
+        out = list(text)
+        for i, tok in enumerate(toks):
+            if tok.low not in nouns:
+                continue
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(toks) and people.match(toks[j].low) is not None:
+                    start, end = toks[min(i, j)].start, toks[max(i, j)].end
+                    out[start:end] = " " * (end - start)
+                    break
         return "".join(out)
 
     def _without_any_mode_nouns(self, text: str) -> str:
