@@ -473,6 +473,8 @@ class Lexicon:
     # stems of another mode of transport ("transporty morskie", "transport drogowy"): a
     # train noun beside one names a ship's or a road column's load, not a train
     other_modes: re.Pattern[str] | None = None
+    # "личный состав", "особовим складом": a train noun beside it names people, no train
+    personnel: re.Pattern[str] | None = None
     # verbs of sailing or flying ("przypłynął", "приплыл"): the load of a sentence with
     # one went by sea or air, so a train noun that names any mode's load there is none
     other_mode_verbs: re.Pattern[str] | None = None
@@ -500,6 +502,9 @@ class Lexicon:
     # phrases holding a word of doubt that doubt nothing ("nie byłoby to możliwe bez ...":
     # thanks, not a guess): read past when the claim is asked
     not_hedge: re.Pattern[str] | None = None
+    # "точно по графику прибыл": a schedule word beside a past verb of motion says how it
+    # went, not a plan ("по графику", "за графіком", "па графіку", "zgodnie z rozkładem")
+    on_schedule: re.Pattern[str] | None = None
     # what cannot be ruled out ("nie można wykluczyć", "не исключено"): a doubt, not a plan
     doubt: re.Pattern[str] | None = None
     # "koordynowany przez LTG Cargo": a cue after a passive participle (``agent_endings``)
@@ -549,6 +554,9 @@ class Lexicon:
     # "железной дороги", "залізниці": a railway named after a station ("Столбовая
     # Московской железной дороги"): the word before is the railway's, not the station's
     railway_words: frozenset[str] = frozenset()
+    # a port named by its town's adjective ("Маріупольського порту", "Клайпедского порта",
+    # "Клайпедскага порта"): the noun after the adjective is part of the place's name
+    port_nouns: frozenset[str] = frozenset()
     schedule: re.Pattern[str] | None = None  # "расписание": a schedule among the timetable cues
 
 
@@ -768,6 +776,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         clock=frozenset(_norm(str(w)) for w in data.get("clock") or []),
         part_of_day=frozenset(_norm(str(w)) for w in data.get("part_of_day") or []),
         other_modes=_stem_re(data.get("other_modes") or []),
+        personnel=_stem_re(data.get("personnel") or []),
         other_mode_verbs=_stem_re(data.get("other_mode_verbs") or []),
         ports=_stem_re([f"{w}$" for w in data.get("ports") or []]),
         any_mode_nouns=frozenset(_norm(str(w)) for w in data.get("any_mode_nouns") or []),
@@ -777,6 +786,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         rail_words=_stem_re(data.get("rail_words") or []),
         not_rail=_stem_re([f"{w}$" for w in data.get("not_rail") or []]),
         not_hedge=_stem_re([f"{w}$" for w in data.get("not_hedge") or []]),
+        on_schedule=_stem_re([f"{w}$" for w in data.get("on_schedule") or []]),
         doubt=_stem_re(data.get("doubt") or []),
         agent_cues=frozenset(_norm(str(w)) for w in (data.get("agent") or {}).get("cues") or []),
         agent_endings=tuple(_norm(str(w)) for w in (data.get("agent") or {}).get("endings") or []),
@@ -818,6 +828,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         ),
         schedule=_stem_re(data.get("schedule") or []),
         railway_words=frozenset(_norm(str(w)) for w in data.get("railway_words") or []),
+        port_nouns=frozenset(_norm(str(w)) for w in data.get("port_nouns") or []),
         month_forms=tuple(
             str(f).lower() for forms in (data.get("months") or {}).values() for f in forms
         ),

@@ -123,6 +123,11 @@ _THROUGH = frozenset({"через", "праз", "przez"})  # a list after these:
 # languages whose country adjective stands before its noun ("Российская Федерация"): a
 # capitalised word that is no place ends a name ("Борисов Білоруської залізниці")
 _ADJECTIVE_FIRST = frozenset({"ru", "uk", "be"})
+# the endings of an East Slavic adjective made from a town's name ("Маріупольського",
+# "Клайпедского", "Клайпедскага", "Новоросійському"): before a port noun it names the port
+_PLACE_ADJECTIVE = re.compile(
+    r"(?:ск|цк|зк|ськ|цьк|зьк)(?:ого|ому|им|ом|ий|ій|ая|ой|ую|ага|аму|ім|ы|і|ае|ай)$"
+)
 _DIRECTION_NOUNS = frozenset(
     {"направлении", "направление", "напрямку", "напрямок", "напрамку", "кірунку", "kierunku"}
 )
@@ -326,6 +331,25 @@ def _union(*patterns: re.Pattern[str] | None) -> FoldedPattern | None:
 # the batch nouns among the train nouns ("партия", "партія", "партыя", "partia"): a train
 # noun only when what the batch holds does not move by road (the lexicon's ``road_batch``)
 _BATCH_STEMS = ("парти", "парті", "парты", "parti")
+
+
+# how far a schedule phrase may stand from the verb it qualifies ("по графику прибыл",
+# "прибыл точно по графику в Находку")
+_SCHEDULE_GAP = 24
+
+
+def _beside(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two spans of ``text`` stand at most ``_SCHEDULE_GAP`` apart in one sentence.
+
+    Examples
+    --------
+    >>> _beside("по графику прибыл", (0, 10), (11, 17))
+    True
+    >>> _beside("по графику. Прибыл", (0, 10), (12, 18))
+    False
+    """
+    lo, hi = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
+    return hi - lo <= _SCHEDULE_GAP and not any(c in text[lo:hi] for c in ".!?;")
 
 
 def _folded(lex: Lexicon) -> dict[str, FoldedPattern]:
@@ -1095,7 +1119,7 @@ class LexiconReader:
         """
         # "zamknięcia linii 179 od stacji Kosztowy do Lędzin": where a line runs
         text = without_line_sections(text, self.lex.line_sections)
-        text = self._without_any_mode_nouns(text)
+        text = self._without_any_mode_nouns(self._without_personnel(text))
         # "паромом из Балтийска в Усть-Лугу": a leg by sea, the ship's ends
         text = without_sea_legs(
             text,
@@ -1121,6 +1145,39 @@ class LexiconReader:
         out = list(text)
         for start, end in spans:
             out[start:end] = " " * (end - start)
+        return "".join(out)
+
+    def _without_personnel(self, text: str) -> str:
+        """Blank a train noun that names people, and the word beside it that says so.
+
+        "10 автомобилей с личным составом", "з особовим составом", "з асабовым саставам":
+        "состав" with "личный" (the lexicon's ``personnel`` stems, next to it) is a unit's
+        personnel, no train (issue 13, session 16). Only the two words are blanked: the
+        train a sentence also names ("Эшелон с личным составом прибыл") is read as usual.
+        Offsets stay as written.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> rd.has_train_noun(rd._without_personnel("10 автомобилей с личным составом"))
+        False
+        >>> rd.has_train_noun(rd._without_personnel("Эшелон с личным составом прибыл"))
+        True
+        """
+        people = self._pattern("personnel")
+        if people is None or people.search(text) is None:
+            return text
+        toks = tokens(text)
+        nouns = self.lex.train_nouns
+        out = list(text)
+        for i, tok in enumerate(toks):
+            if tok.low not in nouns:
+                continue
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(toks) and people.match(toks[j].low) is not None:
+                    start, end = toks[min(i, j)].start, toks[max(i, j)].end
+                    out[start:end] = " " * (end - start)
+                    break
         return "".join(out)
 
     def _without_any_mode_nouns(self, text: str) -> str:
@@ -1696,13 +1753,44 @@ class LexiconReader:
         not_hedge = self._pattern("not_hedge")
         if not_hedge is not None:
             text = blank_matches(not_hedge, text)
-        text = self._without_attributive_claims(text)
+        text = self._without_attributive_claims(self._without_kept_schedules(text))
         planned_re, expected_re = self._pattern("planned"), self._pattern("expected")
         planned = planned_re.search(text) if planned_re is not None else None
         expected = expected_re.search(text) if expected_re is not None else None
         if planned and (not expected or planned.start() <= expected.start()):
             return "planned"
         return "expected" if expected else None
+
+    def _without_kept_schedules(self, text: str) -> str:
+        """Blank each schedule phrase that says how a past trip went (issue 13, session 16).
+
+        "Сегодня на станцию Находка точно по графику прибыл поезд", "прибув за графіком",
+        "прыбыў па графіку", "przyjechał zgodnie z rozkładem": the lexicon's
+        ``on_schedule`` phrase beside a past verb of motion (at most
+        ``_SCHEDULE_GAP`` characters apart, no sentence end between) tells that the
+        train kept its time, not that it is planned. Beside a future verb ("прибудет по
+        графику") or alone it stays a plan. Offsets stay as written.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> rd.claim_kind("Поезд точно по графику прибыл в Находку.") is None
+        True
+        >>> rd.claim_kind("Поезд прибудет в Находку по графику.")
+        'planned'
+        """
+        on_schedule = self._pattern("on_schedule")
+        if on_schedule is None or on_schedule.search(text) is None:
+            return text
+        past = [v for v in self.verb_cues(text) if v.past and v.role != "neutral"]
+        spans = [
+            (m.start(), m.end())
+            for m in on_schedule.finditer(text)
+            if any(_beside(text, (m.start(), m.end()), (v.start, v.end)) for v in past)
+        ]
+        for start, end in spans:
+            text = text[:start] + " " * (end - start) + text[end:]
+        return text
 
     def _without_attributive_claims(self, text: str) -> str:
         """Blank each word of expecting that describes a train noun (trial11 T3).
@@ -2816,6 +2904,14 @@ class LexiconReader:
                 j += 1  # "Осиповичи 1", "Brest II" (not "Валуйки 5 марта", "Białoruś 4 i 6 marca")
                 continue
             break
+        if (
+            j > i
+            and j < len(toks)
+            and j not in breaks
+            and toks[j].low in self.lex.port_nouns
+            and _PLACE_ADJECTIVE.search(toks[j - 1].low)
+        ):
+            j += 1  # "Маріупольського порту": the port of Mariupol, named by its adjective
         return j
 
     @staticmethod
