@@ -117,6 +117,8 @@ _AT = (
     r"(?:residents|locals|inhabitants|witnesses|eyewitnesses|onlookers)\s+(?:of|in)|"
     # "seen at a station in Voronezh": the town is where it was seen
     r"(?:at|in|near)\s+an?\s+(?:railway\s+)?station\s+in|"
+    # "is expected to arrive in Vientiane by way of Yunnan Province": a place passed
+    r"by\s+way\s+of|"
     r"at|in|near|nearby|outside|through|via|past|passed|passing|crossed|entered|"
     r"spotted\s+(?:at|in|near|nearby|outside)|"
     # "pulled by a train approximately one mile west of Gorham": a distance and a compass
@@ -221,7 +223,7 @@ _CUE_WORDS = (
     "station final end began begun begins started starts before terminate terminates "
     "terminated terminating ends ended ending residents locals inhabitants witnesses "
     "eyewitnesses onlookers after with making stopping calling called north south east west "
-    "route journey trip section leg stretch stage coming"
+    "route journey trip section leg stretch stage coming by"
 )
 _CUE_FIRST_WORDS = frozenset(_CUE_WORDS.split())
 _NUMERAL_RE = re.compile(r"[IVX]{1,3}|\d")
