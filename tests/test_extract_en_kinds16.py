@@ -8,6 +8,7 @@ in ``tests/data/extraction_real/`` (r985-r994 and the older English reports).
 from __future__ import annotations
 
 import pytest
+from _extract_helpers import ends as ends_of
 from _extract_helpers import read
 
 from railtrack.extract.tense import told_ahead
@@ -76,3 +77,30 @@ def test_by_way_of_names_a_via_point(text: str, via: str) -> None:
         assert [p.text for p in s.via] == [via]
         ends = {s.origin.text if s.origin else None, s.destination.text if s.destination else None}
         assert via not in ends
+
+
+# -- a road leg beside a rail leg in one clause: the rail leg keeps its end ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        (
+            "A block train left Kazan for China. The cargo was brought by truck from "
+            "Nizhnekamsk and will travel by rail to Vladivostok.",
+            [("Kazan", "Vladivostok")],
+        ),
+        (
+            "A train of coke left Omsk for China. The coke was delivered to the terminal "
+            "by lorry from the refinery and will be carried by rail to Zabaikalsk.",
+            [("Omsk", "Zabaikalsk")],
+        ),
+        # the road's own ends stay no train's ends
+        (
+            "The train arrived at Polonka and the tanks went by road from Polonka to the range.",
+            [(None, "Polonka")],
+        ),
+    ],
+)
+def test_a_road_leg_does_not_swallow_the_rail_leg(text: str, ends: list) -> None:
+    assert ends_of(read(text)) == ends
