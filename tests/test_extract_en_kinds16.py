@@ -104,3 +104,25 @@ def test_by_way_of_names_a_via_point(text: str, via: str) -> None:
 )
 def test_a_road_leg_does_not_swallow_the_rail_leg(text: str, ends: list) -> None:
     assert ends_of(read(text)) == ends
+
+
+# -- a people's adjective before its noun names no place -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        (
+            "A train left Chongqing for Uzbekistan on Sunday. It is expected to arrive in "
+            "the Uzbek capital in about 12 days.",
+            [("Chongqing", "Uzbekistan")],
+        ),
+        ("A freight train left Xi'an heading to Central Asian markets.", [("Xi'an", None)]),
+        ("A container train left Lodz for East European ports.", [("Lodz", None)]),
+        ("The echelon left Orsha for the Kazakh steppe.", [("Orsha", None)]),
+        # a name of a place stays one
+        ("A train left Wuxi for Central Asia on Saturday.", [("Wuxi", "Central Asia")]),
+    ],
+)
+def test_a_demonym_before_its_noun_is_no_place(text: str, ends: list) -> None:
+    assert ends_of(read(text)) == ends
