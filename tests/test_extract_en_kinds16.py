@@ -126,3 +126,20 @@ def test_a_road_leg_does_not_swallow_the_rail_leg(text: str, ends: list) -> None
 )
 def test_a_demonym_before_its_noun_is_no_place(text: str, ends: list) -> None:
     assert ends_of(read(text)) == ends
+
+
+# -- "in the area of the X village", "in the vicinity of X": where a train was seen ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A train with tanks was seen in the area of the Zhlobin village.",
+        "An echelon with howitzers was filmed in the vicinity of Zhlobin.",
+        "Residents spotted a military train in the vicinity of the Zhlobin station.",
+    ],
+)
+def test_the_area_of_a_place_is_where_the_train_was_seen(text: str) -> None:
+    shipments = read(text).shipments
+    assert len(shipments) == 1
+    assert [p.text for p in shipments[0].via] == ["Zhlobin"]

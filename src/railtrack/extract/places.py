@@ -163,7 +163,9 @@ _PLACE_RE = re.compile(
     r"(?=(?:station|city|town|village|settlement)\s+(?:of\s+)?(?:the\s+)?(?-i:[A-Z])))?"
     # ("the port of Constanta" is Constanta; "Port of San Diego" is a name)
     # ("through the border crossing station of Manchuria": a crossing named as such)
-    r"(?:(?:(?:border\s+)?crossing\s+station|border\s+(?:station|crossing|post)|station|"
+    # ("in the area of the Bolshaya Lopan village", "in the vicinity of Zhlobin": there)
+    r"(?:(?:area|vicinity)\s+of\s+the\s+|vicinity\s+of\s+|"
+    r"(?:(?:border\s+)?crossing\s+station|border\s+(?:station|crossing|post)|station|"
     r"city|town|village|settlement|region|area|(?-i:port))\s+(?:of\s+)?)?"
     rf"(?P<name>{_NAME})",
     re.IGNORECASE,
