@@ -400,6 +400,9 @@ class Lexicon:
     past_endings: tuple[str, ...] = ()
     # English: words before a negation that make it deny a past arrival ("did", "has")
     past_denial: tuple[str, ...] = ()
+    # words telling a plan or a need ahead ("will", "are planned", "будут", "będą"):
+    # trains counted under them alone, with no day or station, are a plan, not trains
+    plan_words: tuple[str, ...] = ()
     not_places: re.Pattern[str] | None = None
     accident: re.Pattern[str] | None = None
     service: re.Pattern[str] | None = None  # "pasażerów", "uchodźców": people, not a shipment
@@ -849,6 +852,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         negations=tuple(str(w).lower() for w in data.get("negations") or []),
         past_endings=tuple(str(w).lower() for w in data.get("past_endings") or []),
         past_denial=tuple(str(w).lower() for w in data.get("past_denial") or []),
+        plan_words=tuple(str(w).lower() for w in data.get("plan_words") or []),
     )
 
 

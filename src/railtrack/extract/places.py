@@ -117,6 +117,8 @@ _AT = (
     r"(?:residents|locals|inhabitants|witnesses|eyewitnesses|onlookers)\s+(?:of|in)|"
     # "seen at a station in Voronezh": the town is where it was seen
     r"(?:at|in|near)\s+an?\s+(?:railway\s+)?station\s+in|"
+    # "is expected to arrive in Vientiane by way of Yunnan Province": a place passed
+    r"by\s+way\s+of|"
     r"at|in|near|nearby|outside|through|via|past|passed|passing|crossed|entered|"
     r"spotted\s+(?:at|in|near|nearby|outside)|"
     # "pulled by a train approximately one mile west of Gorham": a distance and a compass
@@ -161,7 +163,9 @@ _PLACE_RE = re.compile(
     r"(?=(?:station|city|town|village|settlement)\s+(?:of\s+)?(?:the\s+)?(?-i:[A-Z])))?"
     # ("the port of Constanta" is Constanta; "Port of San Diego" is a name)
     # ("through the border crossing station of Manchuria": a crossing named as such)
-    r"(?:(?:(?:border\s+)?crossing\s+station|border\s+(?:station|crossing|post)|station|"
+    # ("in the area of the Bolshaya Lopan village", "in the vicinity of Zhlobin": there)
+    r"(?:(?:area|vicinity)\s+of\s+the\s+|vicinity\s+of\s+|"
+    r"(?:(?:border\s+)?crossing\s+station|border\s+(?:station|crossing|post)|station|"
     r"city|town|village|settlement|region|area|(?-i:port))\s+(?:of\s+)?)?"
     rf"(?P<name>{_NAME})",
     re.IGNORECASE,
@@ -221,7 +225,7 @@ _CUE_WORDS = (
     "station final end began begun begins started starts before terminate terminates "
     "terminated terminating ends ended ending residents locals inhabitants witnesses "
     "eyewitnesses onlookers after with making stopping calling called north south east west "
-    "route journey trip section leg stretch stage coming"
+    "route journey trip section leg stretch stage coming by"
 )
 _CUE_FIRST_WORDS = frozenset(_CUE_WORDS.split())
 _NUMERAL_RE = re.compile(r"[IVX]{1,3}|\d")
@@ -486,6 +490,32 @@ _STREET_WORDS = frozenset(
 # an adjective of a people ("Syrian", "Chinese", "Polish") before a lowercase noun
 # ("from Syrian rebels"): no place
 _DEMONYM_RE = re.compile(r"(?:ian|ean|ese|ish)$")
+# demonyms with none of those endings ("the Uzbek capital", "the Turkmen station")
+_BARE_DEMONYMS = frozenset(
+    [
+        "uzbek",
+        "kazakh",
+        "turkmen",
+        "kyrgyz",
+        "tajik",
+        "czech",
+        "slovak",
+        "dutch",
+        "french",
+        "greek",
+        "thai",
+        "afghan",
+        "iraqi",
+        "pakistani",
+        "israeli",
+        "azeri",
+        "swiss",
+    ]
+)
+# a word of the compass before a demonym ("Central Asian countries", "East European")
+_COMPASS_ADJECTIVES = frozenset(
+    ["central", "east", "west", "north", "south", "eastern", "western", "northern", "southern"]
+)
 _LOWER_NOUN_RE = re.compile(r"\s+([a-z][a-z-]+)")
 _FUNCTION_WORDS = frozenset(
     [
@@ -550,14 +580,29 @@ _MODEL_CODE_RE = re.compile(r"[A-Za-z]{1,4}\d+(?:[A-Za-z]+\d*)?")
 
 
 def _demonym_before_noun(name: str, kept: list[tuple[int, int]]) -> bool:
-    """Whether a one-word name is a people's adjective before its noun ("Syrian rebels").
+    """Whether a name is a people's adjective before its noun ("Syrian rebels").
+
+    The adjective is one word with a demonym's ending, one of the demonyms without
+    one ("the Uzbek capital", "the Turkmen side"), or either after a word of the
+    compass ("to Central Asian countries", "East European ports").
 
     >>> _demonym_before_noun("Syrian rebels", [(0, 6)])
     True
+    >>> _demonym_before_noun("Uzbek capital", [(0, 5)])
+    True
+    >>> _demonym_before_noun("Central Asian countries", [(0, 7), (8, 13)])
+    True
     >>> _demonym_before_noun("Xian to Hamburg", [(0, 4)])
     False
+    >>> _demonym_before_noun("Central Station", [(0, 7), (8, 15)])
+    False
     """
-    if len(kept) != 1 or not _DEMONYM_RE.search(name[kept[0][0] : kept[0][1]]):
+    if len(kept) == 2 and name[kept[0][0] : kept[0][1]].lower() in _COMPASS_ADJECTIVES:
+        kept = kept[1:]
+    if len(kept) != 1:
+        return False
+    word = name[kept[0][0] : kept[0][1]]
+    if not _DEMONYM_RE.search(word) and word.lower() not in _BARE_DEMONYMS:
         return False
     m = _LOWER_NOUN_RE.match(name, kept[0][1])
     if m is None or m.group(1) in _FUNCTION_WORDS or m.group(1) in _COUNTRY_NOUNS:

@@ -247,8 +247,16 @@ def without_english_sea_legs(text: str) -> str:
 # to Vientiane by road", "continued by truck to the range"), are no train's ends; the
 # rest of the clause keeps its train ("arrived at Polonka and the tanks continued by
 # road to the range")
+# (a run of words within one leg: it never crosses "and" or the rail's words, so "by
+# road from Nizhnekamsk and will be carried by rail to Vladivostok" keeps the rail leg)
+_LEG_WORDS = r"(?:(?!\b(?:and|rail|railway|train)\b)[^,;.:()]){1,40}?"
+_BY_ROAD = r"\bby\s+(?:road|trucks?|lorr(?:y|ies))\b"
+# the road's start after it, up to where the clause goes on ("by road from Nizhnekamsk
+# and will be carried by rail"): the lorries' origin, not the train's
+_ROAD_FROM = rf"\s+from\s+{_LEG_WORDS}(?=\s+(?:and|to)\b|\s*[,;.:()]|\s*$)"
 _EN_ROAD_LEG = re.compile(
-    r"(?:\bfrom\s+[^,;.:()]{1,40}?\s+)?\bto\s+[^,;.:()]{1,40}?\s+by\s+(?:road|trucks?|lorr(?:y|ies))\b"
-    r"|\bby\s+(?:road|trucks?|lorr(?:y|ies))\s+(?:from\s+[^,;.:()]{1,40}?\s+)?to\s+[^,;.:()]{1,40}",
+    rf"(?:\bfrom\s+{_LEG_WORDS}\s+)?\bto\s+{_LEG_WORDS}\s+{_BY_ROAD}(?:{_ROAD_FROM})?"
+    rf"|{_BY_ROAD}(?:{_ROAD_FROM})?\s+to\s+[^,;.:()]{{1,40}}"
+    rf"|{_BY_ROAD}{_ROAD_FROM}",
     re.IGNORECASE,
 )

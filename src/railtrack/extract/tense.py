@@ -17,7 +17,7 @@ from functools import lru_cache
 from railtrack.extract.cues import VerbCue
 from railtrack.extract.lexicon import LANGUAGES, lexicon
 
-__all__ = ["negated_before", "past_denial", "past_form", "told_as_past"]
+__all__ = ["negated_before", "past_denial", "past_form", "told_ahead", "told_as_past"]
 
 
 def _alternation(words: list[str]) -> str:
@@ -148,3 +148,43 @@ def told_as_past(text: str, verb: VerbCue, lang: str) -> bool:
         return verb.past
     words = text[verb.start : verb.end].lower().split()
     return bool(words) and past.search(words[-1]) is not None
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def _plan_words(lang: str) -> re.Pattern[str] | None:
+    """Return the pattern of a language's ``plan_words`` as whole words, or None."""
+    words = lexicon(lang).plan_words
+    if not words:
+        return None
+    return re.compile(rf"(?<![\w-])(?:{_alternation(list(words))})(?![\w-])", re.IGNORECASE)
+
+
+def told_ahead(text: str, lang: str) -> bool:
+    """Whether ``text`` tells a plan or a need ahead (the lexicon's ``plan_words``).
+
+    "22 echelons will be withdrawn", "будут выведены", "zostaną wycofane": what is
+    counted under such words is planned or needed, not seen.
+
+    Parameters
+    ----------
+    text : str
+        One clause or piece of one.
+    lang : str
+        The clause's language (one of :data:`railtrack.extract.lexicon.LANGUAGES`).
+
+    Returns
+    -------
+    bool
+        Whether one of the language's plan words stands in ``text`` as a whole word.
+
+    Examples
+    --------
+    >>> told_ahead("22 echelons will be withdrawn from the base.", "en")
+    True
+    >>> told_ahead("22 echelons were withdrawn from the base.", "en")
+    False
+    >>> told_ahead("Из Грузии будут выведены 22 эшелона.", "ru")
+    True
+    """
+    pattern = _plan_words(lang)
+    return pattern is not None and pattern.search(text) is not None
