@@ -11,9 +11,10 @@ It is the train's next leg, told as :mod:`railtrack.onward` and
 :mod:`railtrack.extract.itinerary` tell legs: the station it arrived at is where the
 leg starts (its origin; the arrival's day is not kept as a sighting there, which
 would date the train's last evidence before it left and have ``status`` read it as
-arrived at its heading), the departure is the leg's, and the place told after the departure verb (a direction, "ў бок
-Бабруйска", kept as such: ``destination_heading``) is where it goes. The verbs and
-places are the language's reader's (its lexicon); no word is written here.
+arrived at its heading), the departure is the leg's, and the place told after the
+departure verb (a direction, "ў бок Бабруйска", kept as such:
+``destination_heading``) is where it goes. The verbs and places are the language's
+reader's (its lexicon); no word is written here.
 """
 
 from __future__ import annotations
@@ -38,21 +39,18 @@ def _sentence_end(text: str, at: int) -> int:
 
 def _left_after(train: TrainDraft, text: str, rd: Reader) -> int | None:
     """Return where a past departure verb told after the train's arrival starts, or None."""
-    dep, arr, arrived = train.departure, train.arrival, train.arrived
-    if dep is None or arr is None or arrived is None:
+    dep, arr, dest = train.departure, train.arrival, train.destination
+    if dep is None or arr is None or dest is None:
         return None
     if dep.value.earliest is None or arr.value.latest is None:
         return None
-    if dep.value.earliest <= arr.value.latest or dep.start < arrived.end:
+    told = [arr.end, dest.end, *([train.arrived.end] if train.arrived is not None else [])]
+    after = max(told)  # the arrival as told: its day, its place, its verb
+    if dep.value.earliest <= arr.value.latest or dep.start < arr.end:
         return None  # (a departure before the arrival: the one trip)
-    end = _sentence_end(text, dep.start)
-    clause = text[arrived.end : end]
-    verbs = [
-        v
-        for v in rd.verb_cues(clause)
-        if v.role == "departure" and v.past and arrived.end + v.start < end
-    ]
-    return arrived.end + verbs[0].start if verbs else None
+    end = _sentence_end(text, max(dep.start, after))
+    verbs = [v for v in rd.verb_cues(text[after:end]) if v.role == "departure" and v.past]
+    return after + verbs[0].start if verbs else None
 
 
 def next_leg(train: TrainDraft, text: str, rd: Reader) -> bool:
@@ -90,7 +88,7 @@ def next_leg(train: TrainDraft, text: str, rd: Reader) -> bool:
 
     at = _left_after(train, text, rd)
     if at is None or train.origin is not None or train.destination is None:
-        return False
+        return False  # (a train with an origin of its own: one trip, its dates at odds)
     end = _sentence_end(text, at)
     places = [p for p in rd.find_places(text[at:end]) if p.role in _ENDS]
     arrived_at = train.destination
