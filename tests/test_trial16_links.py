@@ -249,10 +249,13 @@ def test_a_departure_after_the_arrival_is_the_next_leg(
     _write(tmp_path, "a.txt", text, "2023-05-19")
     reports = load_reports(tmp_path).resolve(network)
     (ship,) = reports.shipments
-    assert ship.origin is not None and ship.origin.station_id == "BY-OSIPOVICHI"
-    assert ship.destination is not None and ship.destination.station_id == "BY-BOBRUISK"
+    assert ship.origin is not None
+    assert ship.origin.station_id == "BY-OSIPOVICHI"
+    assert ship.destination is not None
+    assert ship.destination.station_id == "BY-BOBRUISK"
     assert ship.destination_heading
-    assert ship.departure is not None and ship.departure.earliest == date(2023, 5, 19)
+    assert ship.departure is not None
+    assert ship.departure.earliest == date(2023, 5, 19)
     assert ship.expected_arrival is None
     assert not [p for p in reports.problems if "runs past the arrival" in p.message]
     status = track_status(load_reports(tmp_path).resolve(network), network)
