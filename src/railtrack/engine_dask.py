@@ -299,8 +299,12 @@ def _cut(frames: dict[str, Any], knowledge: Knowledge) -> tuple[dict[str, Any], 
         *(frames[k].shape[0] for k in KINDS),
         *(kept[k].shape[0] for k in KINDS),
         *(kept[k][PUBLISHED_DAY].isnull().sum() for k in ("shipments", "groups")),
+        _counted_groups(frames["groups"]),
+        _counted_groups(kept["groups"]),
     )
-    before, after, undated = counts[:3], counts[3:6], counts[6:]
+    before, after, undated = counts[:3], counts[3:6], counts[6:8]
+    # a group total left out, never a group that holds no count (trial15 C3)
+    before, after = (before[0], counts[8], before[2]), (after[0], counts[9], after[2])
     return kept, Knowledge(
         as_of=day,
         basis=knowledge.basis,
@@ -309,6 +313,14 @@ def _cut(frames: dict[str, Any], knowledge: Knowledge) -> tuple[dict[str, Any], 
         sightings_after=int(before[2] - after[2]),
         undated=int(sum(undated)),
     )
+
+
+def _counted_groups(groups: Any) -> Any:
+    """Return (lazily) how many groups tell a car count (the rule of ``cut_off``)."""
+    told = [c for c in C.CAR_COLUMNS if c in groups.columns]
+    if not told:
+        return 0
+    return groups[told].notnull().any(axis=1).sum()
 
 
 def _gathered(frame: Any) -> pd.DataFrame:

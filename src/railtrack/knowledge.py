@@ -55,7 +55,9 @@ class Knowledge:
     basis
         How ``as_of`` was chosen (see :data:`AsOfBasis`).
     shipments_after, groups_after, sightings_after
-        Records published (sightings: seen) after ``as_of``, left out.
+        Records published (sightings: seen) after ``as_of``, left out; of groups only
+        those telling a car count (a group total: a group of trains with no count
+        leaves nothing out but its trains, counted in ``shipments_after``).
     undated
         Shipments and groups kept although their publication date is unknown.
     """
@@ -120,6 +122,14 @@ class Knowledge:
         if self.undated:
             text += f" {_count(self.undated, 'record', 'records')} without a publication date kept."
         return text
+
+
+def _kinds_told(group: ShipmentGroup) -> bool:
+    """Whether a group tells a count of some car kind ("two passenger cars in both")."""
+    from railtrack.models import CAR_TYPES
+
+    counts = group.cars.model_dump()
+    return any(counts.get(kind) is not None for kind in CAR_TYPES)
 
 
 def _count(n: int, one: str, many: str) -> str:
@@ -356,7 +366,10 @@ def cut_off(
         as_of=day,
         basis=basis,
         shipments_after=len(reports.shipments) - len(shipments),
-        groups_after=len(reports.groups) - len(groups),
+        # a group total left out, never a group that holds no count (trial15 C3):
+        # its trains are counted as trains left out
+        groups_after=sum(g.cars.least is not None or _kinds_told(g) for g in reports.groups)
+        - sum(g.cars.least is not None or _kinds_told(g) for g in groups),
         sightings_after=len(reports.sightings) - len(sightings),
         undated=undated,
     )

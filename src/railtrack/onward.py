@@ -237,7 +237,9 @@ def onward_links(
         A :func:`way_test` of the network; None: no stop is known to lie on a way
         (only ``told-before`` trains at the same station are linked).
     keep
-        Rows other links keep: never dropped here (of two such rows, none is linked).
+        Rows other links keep: never dropped here (of two such rows, none is linked),
+        but for a media relay the channel's own, better ranked post of the train
+        replaces (its links then move to that post: ``relay_links`` re-points them).
 
     Returns
     -------
@@ -308,15 +310,51 @@ def onward_links(
         if len(fits) != 1:
             continue
         k, how = fits[0]
-        kept, dropped = _kept_of(table, k, s, widest)
-        if keep and dropped in keep:
-            if kept in keep:
-                continue
-            kept, dropped = dropped, kept
+        pair = _kept_and_dropped(table, k, s, widest, keep)
+        if pair is None:
+            continue
+        kept, dropped = pair
         out.append((dropped, kept, how))
         linked.add(dropped)
     logger.debug("onward links: %d", len(out))
     return out
+
+
+def _kept_and_dropped(
+    table: pd.DataFrame, a: int, b: int, widest: int, keep: set[int] | None
+) -> tuple[int, int] | None:
+    """Return (kept, dropped) of two linked rows, honouring the rows other links keep.
+
+    None when both are kept by other links. A row another link keeps is kept, but a
+    media relay gives way to the channel's own better ranked post
+    (:func:`_first_hand_over_relay`).
+    """
+    kept, dropped = _kept_of(table, a, b, widest)
+    if keep and dropped in keep:
+        if kept in keep:
+            return None
+        if not _first_hand_over_relay(table, kept, dropped):
+            kept, dropped = dropped, kept  # (else the relay's links move to ``kept``)
+    return kept, dropped
+
+
+def _first_hand_over_relay(table: pd.DataFrame, first: int, relay: int) -> bool:
+    """Whether ``first`` is a channel's own post and ``relay`` a media relay, neither grouped.
+
+    A relay another link keeps ("Jak podaje Biełaruski Hajun, ... Skład dotarł do
+    Borysowa", kept for the channel's arrival post) gives way to the channel's own
+    post of the train that ranks better (trial14: its 3 passenger cars were lost).
+    """
+
+    def said(row: int, column: str) -> bool:
+        value: object = table[column].iat[row] if column in table.columns else None
+        if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+            return False
+        return bool(str(value).strip())
+
+    if said(first, C.GROUP) or said(relay, C.GROUP):
+        return False
+    return not said(first, C.RELAYED_BY) and said(relay, C.RELAYED_BY)
 
 
 def _kept_of(table: pd.DataFrame, a: int, b: int, widest: int) -> tuple[int, int]:

@@ -36,6 +36,7 @@ import pandas as pd
 
 from railtrack import columns as C
 from railtrack.models import CAR_TYPES, UNKNOWN_CREDIBILITY, CarCounts, Shipment
+from railtrack.recounts import RECOUNT_COLUMNS, recount_of
 
 logger = logging.getLogger(__name__)
 
@@ -76,10 +77,14 @@ FACTS: dict[str, tuple[str, ...]] = {
 (:data:`railtrack.columns.SHIPMENT_COLUMNS`): ``cars`` is the whole set of counts
 (taken only by a record that gives none), ``cars_<kind>`` one car kind."""
 
-FACT_COLUMNS: tuple[str, ...] = tuple(dict.fromkeys(c for cols in FACTS.values() for c in cols))
-"""The shipment columns :func:`linked_fills` reads besides ``id`` and ``credibility``."""
+FACT_COLUMNS: tuple[str, ...] = tuple(
+    dict.fromkeys((*(c for cols in FACTS.values() for c in cols), *RECOUNT_COLUMNS))
+)
+"""The shipment columns :func:`linked_fills` reads besides ``id`` and ``credibility``
+(who told each report and when: :data:`railtrack.recounts.RECOUNT_COLUMNS`)."""
 
 _ARGUED = (C.ORIGIN, C.DESTINATION, *_KINDS)  # facts whose difference is a problem
+_COUNTED = (C.CARS_TOTAL, *_KINDS)  # the counts a recount replaces, said in its problem
 
 
 @dataclass(frozen=True)
@@ -91,6 +96,9 @@ class Disagreement:
     fact: str
     kept_value: str
     linked_value: str
+    taken_as: str | None = None
+    """Why the linked value replaced the kept one (:func:`railtrack.recounts.recount_of`:
+    ``"a correction"``, ``"a later report of its teller"``); None: the kept one stays."""
 
     def message(self) -> str:
         """Return the problem's wording.
@@ -99,7 +107,17 @@ class Disagreement:
         --------
         >>> Disagreement("c-t1", "a-t1", "cars_passenger", "3", "2").message()
         "train 'c-t1' is told by 'a-t1' too, which gives cars_passenger 2, not 3: 3 kept"
+        >>> Disagreement("a-t1", "b-t1", "cars_tank", "30", "33", "a correction").message()
+        ... # doctest: +NORMALIZE_WHITESPACE
+        "train 'a-t1' is told by 'b-t1' too, a correction, which gives cars_tank 33,
+        not 30: 33 taken"
         """
+        if self.taken_as is not None:
+            return (
+                f"train {self.train!r} is told by {self.linked!r} too, {self.taken_as}, "
+                f"which gives {self.fact} {self.linked_value}, not {self.kept_value}: "
+                f"{self.linked_value} taken"
+            )
         return (
             f"train {self.train!r} is told by {self.linked!r} too, which gives "
             f"{self.fact} {self.linked_value}, not {self.kept_value}: {self.kept_value} kept"
@@ -145,27 +163,53 @@ def _count(row: Mapping[str, object], column: str) -> int | None:
 def _kind_fits(kept: Mapping[str, object], kind: str, n: int, taken: dict[str, int]) -> bool:
     """Return whether ``n`` cars of ``kind`` fit the kept train's exact total."""
     total = _count(kept, C.CARS_TOTAL)
-    if kept.get(C.CARS_TOTAL_DERIVED) is True:  # a total summed from its kinds: no room
-        return False
+    if kept.get(C.CARS_TOTAL_DERIVED) is True:  # a total summed from its kinds: it grows
+        return True  # (:func:`_summed_total`; "46 flatcars" and a linked "3 passenger")
     if total is None or kept.get(C.CARS_AT_LEAST) is True:
         return True
     told = sum(_count(kept, k) or 0 for k in _KINDS) + sum(taken.values())
     return told + n <= total
 
 
+def _recounted(
+    kept: Mapping[str, object],
+    linked: Sequence[Mapping[str, object]],
+    argued: list[tuple[str, int, str, str, str | None]],
+) -> tuple[Mapping[str, object], int | None]:
+    """Return the kept row with a linked report's recount applied, and that report's index.
+
+    Each count the recount changes is appended to ``argued`` with the reason it was
+    taken (:func:`railtrack.recounts.recount_of`).
+    """
+    recounted = recount_of(kept, linked)
+    if recounted is None:
+        return kept, None
+    i, why = recounted
+    for column in _COUNTED:
+        had, told = _count(kept, column), _count(linked[i], column)
+        if had is not None and told is not None and had != told:
+            argued.append((column, i, str(had), str(told), why))
+    return {**kept, **{c: linked[i].get(c) for c in _COUNTS}}, i
+
+
 def _choose(
     kept: Mapping[str, object], linked: Sequence[Mapping[str, object]]
-) -> tuple[dict[str, int], list[tuple[str, int, str, str]]]:
+) -> tuple[dict[str, int], list[tuple[str, int, str, str, str | None]]]:
     """Return fact -> index into ``linked`` to take it from, and the disagreements.
 
-    A disagreement is (fact, linked index, kept value, linked value).
+    A disagreement is (fact, linked index, kept value, linked value, why the linked
+    value was taken or None); a recount (:func:`railtrack.recounts.recount_of`)
+    replaces the kept counts with a linked report's.
     """
     taken: dict[str, int] = {}
     kinds_taken: dict[str, int] = {}
-    argued: list[tuple[str, int, str, str]] = []
+    argued: list[tuple[str, int, str, str, str | None]] = []
+    kept, recounted = _recounted(kept, linked, argued)
+    if recounted is not None:  # a correction or the teller's later word: its counts
+        taken["cars"] = recounted
     whole = _key("cars", kept) is None
     for fact in FACTS:
-        if fact == "cars" and not whole:
+        if fact == "cars" and (not whole or "cars" in taken):
             continue
         if fact in _KINDS and (whole and "cars" in taken):
             continue  # the whole set of counts came with its kinds
@@ -184,8 +228,30 @@ def _choose(
                 mine = theirs
             elif theirs != mine and fact in _ARGUED and fact not in taken:
                 kept_text = _shown(fact, kept)
-                argued.append((fact, i, kept_text, _shown(fact, row)))
+                argued.append((fact, i, kept_text, _shown(fact, row), None))
     return taken, argued
+
+
+def _summed_total(kept: Mapping[str, object], kinds: Mapping[str, object]) -> int | None:
+    """Return the total of a kept train summed from its kinds, with the kinds taken.
+
+    A total read from the kinds a report counted ("46 платформаў": 46, a lower
+    bound) is no exact count: a kind a linked report adds ("3 passenger cars") adds
+    to it. None when the kept total is not such a sum or no kind was taken.
+
+    Examples
+    --------
+    >>> _summed_total({"cars_total": 46, "cars_flat": 46, "cars_total_derived": True},
+    ...               {"cars_passenger": 3})
+    49
+    """
+    if kept.get(C.CARS_TOTAL_DERIVED) is not True or not kinds:
+        return None
+    told = {k: _count(kept, k) for k in _KINDS}
+    told.update({k: None if _blank(v) else int(v) for k, v in kinds.items()})  # type: ignore[call-overload]
+    summed = sum(n for n in told.values() if n is not None)
+    total = _count(kept, C.CARS_TOTAL)
+    return summed if total is None or summed > total else None
 
 
 def _owned(fact: str, row: Mapping[str, object], kept: Mapping[str, object]) -> bool:
@@ -293,6 +359,10 @@ def linked_fills(shipments: pd.DataFrame, relays: pd.DataFrame) -> dict[str, dic
         for fact, i in taken.items():
             source = rows[order[i]]
             fills.update({c: source[c] for c in FACTS[fact] if c in source})
+        if "cars" not in taken:
+            summed = _summed_total(kept, {k: v for k, v in fills.items() if k in _KINDS})
+            if summed is not None:
+                fills[C.CARS_TOTAL] = summed
         if fills:
             out[train] = fills
     return out
@@ -328,8 +398,8 @@ def fact_disagreements(shipments: pd.DataFrame, relays: pd.DataFrame) -> list[Di
         order = _most_credible_first(rows, members)
         _, argued = _choose(rows[at], [rows[n] for n in order])
         out.extend(
-            Disagreement(train, str(rows[order[i]][C.ID]), fact, mine, theirs)
-            for fact, i, mine, theirs in argued
+            Disagreement(train, str(rows[order[i]][C.ID]), fact, mine, theirs, why)
+            for fact, i, mine, theirs, why in argued
         )
     return out
 
@@ -403,7 +473,17 @@ def _record_row(shipment: Shipment) -> dict[str, object]:
         row[f"cars_{kind}"] = getattr(cars, kind)
     row[C.CARS_TOTAL_DERIVED] = cars.total_derived
     row[C.CARS_AT_LEAST] = cars.at_least
+    row[C.CARS_AT_MOST] = cars.at_most
+    row[C.CARS_ESTIMATED] = cars.estimated
     row[C.EQUIPMENT] = shipment.equipment
+    row[C.NOTE] = shipment.note
+    source = shipment.source
+    row[C.SOURCE], row[C.RELAYED_BY], row[C.SOURCE_URL] = (
+        source.reporter,
+        source.relayed_by,
+        source.url,
+    )
+    row[C.PUBLISHED] = None if source.published is None else source.published.isoformat()
     return row
 
 
@@ -445,8 +525,8 @@ def with_linked_facts(
     order = sorted(range(len(rows)), key=lambda n: (float(others[n].credibility), n))
     taken, argued = _choose(_record_row(shipment), [rows[n] for n in order])
     disagreements = [
-        Disagreement(shipment.id, others[order[i]].id, fact, mine, theirs)
-        for fact, i, mine, theirs in argued
+        Disagreement(shipment.id, others[order[i]].id, fact, mine, theirs, why)
+        for fact, i, mine, theirs, why in argued
     ]
     if not taken:
         return shipment, disagreements
@@ -461,6 +541,15 @@ def with_linked_facts(
             cars = cars.model_copy(update={kind: getattr(source.cars, kind)})
         else:
             update.update({attr: getattr(source, attr) for attr in _RECORD[fact]})
+    if "cars" not in taken:
+        kinds = {
+            f"cars_{kind}": getattr(cars, kind)
+            for kind in CAR_TYPES
+            if getattr(cars, kind) != getattr(shipment.cars, kind)
+        }
+        summed = _summed_total(_record_row(shipment), kinds)
+        if summed is not None:
+            cars = cars.model_copy(update={"total": summed})
     if cars is not shipment.cars:
         update["cars"] = CarCounts.model_validate(cars.model_dump())
     return shipment.model_copy(update=update), disagreements

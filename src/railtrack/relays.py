@@ -112,6 +112,7 @@ from railtrack.io import ReportSet
 from railtrack.io.reportset import Problem
 from railtrack.models import UNKNOWN_CREDIBILITY, Shipment
 from railtrack.onward import OnTheWay, onward_links
+from railtrack.recounts import correction_links
 from railtrack.relay_facts import (
     Disagreement,
     fact_disagreements,
@@ -165,7 +166,8 @@ RELAY_COLUMNS: tuple[str, ...] = (
 station (a log row) by the train told there; ``follow-up``: a channel's later post;
 ``onward``: a stop on the way of a train told by its direction, ``told-before``: a
 report of a train already told (:mod:`railtrack.onward`); ``plan``: the train a plan
-announced, told as moving)."""
+announced, told as moving; ``correction``: a report correcting the train's count
+(:mod:`railtrack.recounts`))."""
 
 _ENDS = ("origin", "destination")
 
@@ -188,6 +190,7 @@ LINK_COLUMNS: tuple[str, ...] = (
     C.DESTINATION_HEADING,
     C.TOLD_BEFORE,
     C.ARRIVAL_TOLD,
+    C.NOTE,
 )
 """The shipment columns :func:`relay_links` reads (a distributed engine gathers only these)."""
 
@@ -1701,6 +1704,8 @@ def relay_links(
         rest = [c for c in candidates if c.row not in gone] if gone else candidates
         for train in _link_corridor(rest, settings, within=within):
             dropped.extend((c.row, train.kept.row, how) for c, how in train.linked)
+    if len(shipments):  # a report correcting a count, by its old count (trial15 T13)
+        dropped.extend(correction_links(shipments, dropped, settings, sightings=sightings))
     if sightings is not None and len(sightings) and len(shipments):
         gone = {row for row, _, _ in dropped}
         dropped.extend(_seen_links(shipments, sightings, gone, settings, within))
@@ -1715,6 +1720,7 @@ def relay_links(
                 shipments, gone, settings, sightings=sightings, on_the_way=on_the_way, keep=keep
             )
         )
+        dropped = _repointed(dropped)
         gone = {row for row, _, _ in dropped}
         dropped.extend(_plan_links(shipments, gone, settings, region_stations))
     if not dropped:
@@ -1730,6 +1736,28 @@ def relay_links(
         matched_on=[how for _, _, how in dropped],
     )
     return out[list(RELAY_COLUMNS)].reset_index(drop=True)
+
+
+def _repointed(dropped: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Return the links with each one whose kept train was dropped since moved to its train.
+
+    An onward link may drop a relay another link kept, for the channel's own post
+    (:mod:`railtrack.onward`): the relay's linked reports then tell that post's train.
+
+    Examples
+    --------
+    >>> _repointed([(1, 2, "arrival"), (2, 0, "onward")])
+    [(1, 0, 'arrival'), (2, 0, 'onward')]
+    """
+    to = {row: kept for row, kept, _ in dropped}
+    out = []
+    for row, kept, how in dropped:
+        seen = {row}
+        while kept in to and kept not in seen:
+            seen.add(kept)
+            kept = to[kept]
+        out.append((row, kept, how))
+    return out
 
 
 def without_relays(

@@ -32,6 +32,7 @@ __all__ = [
     "CountCorrection",
     "apply_count_corrections",
     "corrected_count",
+    "corrected_pair",
     "corrected_totals",
     "count_corrections",
 ]
@@ -200,6 +201,30 @@ def corrected_count(note: object) -> int | None:
     """
     m = _SAID_NOTE.search(note) if isinstance(note, str) else None
     return int(m[1]) if m else None
+
+
+def corrected_pair(note: object) -> tuple[int, int] | None:
+    """Return (new, old) of the first correction a shipment's note records, or None.
+
+    Parameters
+    ----------
+    note : object
+        A shipment's ``note`` (a string, or None/NaN when it has none).
+
+    Returns
+    -------
+    tuple of (int, int) or None
+        The corrected count and the count it replaces.
+
+    Examples
+    --------
+    >>> corrected_pair("count corrected: 33, not 30 (33 цыстэрны, а не 30)")
+    (33, 30)
+    >>> corrected_pair(float("nan")) is None
+    True
+    """
+    m = _SAID_NOTE.search(note) if isinstance(note, str) else None
+    return (int(m[1]), int(m[2])) if m else None
 
 
 def corrected_totals(shipments: pd.DataFrame, relays: pd.DataFrame) -> dict[str, tuple[int, bool]]:

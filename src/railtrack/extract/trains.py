@@ -47,6 +47,7 @@ from railtrack.extract.itinerary import days_in_turn
 from railtrack.extract.leads import give_lead_destination
 from railtrack.extract.lexicon import LANGUAGES, lexicon, month_of
 from railtrack.extract.listing import ListedTrip, list_items, listed_trips, tells_listed_trains
+from railtrack.extract.nextleg import next_leg
 from railtrack.extract.numbers import AtLeast, AtMost, CarCount, CountRange
 from railtrack.extract.once import once
 from railtrack.extract.pairs import pair_announcement
@@ -2588,6 +2589,7 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
         _late_departure_is_the_trip_backs(train, draft.trains)
         _arrival_after_trip_days(train)
         _arrived_before_leaving_again(train, draft.trains)
+        next_leg(train, assembly.text, assembly.default)  # (trial15 T8: extract/nextleg.py)
         _no_departure_after_arrival(train, draft.problems)
         _no_end_as_via(train)
         _no_gloss_as_via(train, assembly.text)
