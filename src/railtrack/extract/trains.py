@@ -53,6 +53,7 @@ from railtrack.extract.pairs import pair_announcement
 from railtrack.extract.percounts import count_per_train
 from railtrack.extract.places import PlaceSpan, is_broad
 from railtrack.extract.readers import Reader, reader_for
+from railtrack.extract.recaps import names_recap_span
 from railtrack.extract.relatives import earlier_arrival, main_verbs
 from railtrack.extract.sentences import Clause, split_clauses
 from railtrack.extract.tense import negated_before, told_as_past
@@ -1340,7 +1341,10 @@ def _pieces(
     ``merge_head`` is set (no train is being described yet) or when they only set
     the scene ("On February 25, a military echelon left").
     """
-    markers = [m for m in rd.new_train_markers(clause.text) if m.kind != "weak" or group_has_room]
+    found = rd.new_train_markers(clause.text)
+    markers = [
+        m for m in found if m.kind != "weak" or group_has_room or _after_a_first(m, found, rd)
+    ]
     if not markers:
         parallel = _parallel_at(clause.text, rd)
         if parallel is None:
@@ -1447,6 +1451,19 @@ def _ends_of_the_group(train: TrainDraft, group: GroupDraft) -> None:
 def _closes_its_clause(text_after: str) -> bool:
     """Whether nothing but closing punctuation follows a marker ("ожидается третий.")."""
     return not text_after.strip(" \t.!?;…")
+
+
+def _after_a_first(marker: cues.TrainMarker, markers: list[cues.TrainMarker], rd: Reader) -> bool:
+    """Whether an ordinal of a group follows "the first" or "one" in its sentence (trial15 T1).
+
+    "The first train (38 cars) arrived in Baranovichi on May 10, the second (44 cars)
+    in Brest on May 11": with no group announced, the ordinal still opens a train.
+    """
+    return marker.kind in _ELIDING and any(
+        m.start < marker.start
+        and (m.kind == "one" or (m.kind in _ORDINAL and _is_first(rd, m.text)))
+        for m in markers
+    )
 
 
 def _is_first(rd: Reader, marker: str) -> bool:
@@ -1697,7 +1714,7 @@ class _Assembly:
             reader = _ClauseReader(piece, piece.text, self.published, rd)
             reader.told_day = self.told_day
             reader.day_told_before = self.day_told
-            if marker is not None and marker.kind in _ORDINAL and not reader.verbs:
+            if marker is not None and marker.kind in _ELIDING and not reader.verbs:
                 reader.elided = piece_verb
             piece_verb = next((v for v in reversed(reader.verbs) if v.role != "neutral"), None)
             done = self._read_piece(clause, piece, marker, reader, rd)
@@ -3048,6 +3065,9 @@ def _only_people_cars(assembly: _Assembly) -> bool:
 MAX_TRIP_WINDOW_DAYS = 45
 _RETURN = "return"
 _ORDINAL = frozenset({"ordinal", "weak"})  # "the first", "drugi": a train of a group in order
+# markers whose clause may leave out the verb told before ("другой (44 вагона) — 11 мая
+# в Брест", "the other in Brest": trial15 T1)
+_ELIDING = _ORDINAL | {"other", "another"}
 _STATION_WORD = re.compile(r"станц|\bст\.|stacj|station", re.IGNORECASE)
 # a comma that joins two clauses of their own ("..., а ретропоезд ушёл", "..., while a")
 _CLAUSE_JOINT = re.compile(
@@ -3322,6 +3342,8 @@ def _is_digest(piece: Clause, line: str, reader: _ClauseReader, rd: Reader) -> b
         return True
     if any(not is_broad(p.text) for p in reader.places):
         return False
+    if _recapped(piece, line, reader, rd):
+        return True
     roles = {v.role for v in rd.verb_cues(line)}
     if not {"arrival", "departure"} <= roles:
         return False
@@ -3343,6 +3365,20 @@ def _counted_as_background(piece: Clause, line: str, reader: _ClauseReader, rd: 
     if _asks(rd, "names_week_count", line):
         return True
     return _asks(rd, "recalls", line) and _names_a_week(piece, reader, rd)
+
+
+def _recapped(piece: Clause, line: str, reader: _ClauseReader, rd: Reader) -> bool:
+    """Whether trains told as past are recalled over last week or month (trial15 T11).
+
+    "Last week, five trains (more than 200 cars in total) arrived in Belarus", "На
+    мінулым тыдні ў Беларусь прыбылі пяць эшалонаў": with no station (checked by the
+    caller) and no day of their own, trains the report told before, a tally
+    (:func:`~railtrack.extract.recaps.names_recap_span`).
+    """
+    if _one_day(reader.dates) is not None or not names_recap_span(line, rd.lang):
+        return False
+    moving = [v for v in rd.verb_cues(piece.text) if v.role != "neutral"]
+    return bool(moving) and all(v.past for v in moving)
 
 
 # relative spans of a week or a month ("this week", "на этой неделе", "last month")
