@@ -254,3 +254,124 @@ def test_a_weeks_tally_is_no_train(lang: str, text: str) -> None:
     assert result.shipments == [], lang
     assert result.groups == []
     assert [t.n_trains for t in result.tallies] == [3]
+
+
+# -- T4. a digest by station, one line each ----------------------------------------------
+
+_DIGESTS = [
+    (
+        "be",
+        "За 19 траўня ў Беларусь прыбылі:\n▪️ Лунінец — 2 эшалоны (36 і 40 вагонаў)\n"
+        "▪️ Брэст — 1 эшалон (44 вагоны)\n"
+        "▪️ Асіповічы — 1 эшалон (45 вагонаў, з іх 3 пасажырскія)",
+        ("Лунінец", "Лунінец", "Брэст", "Асіповічы"),
+    ),
+    (
+        "ru",
+        "19 мая в Беларусь прибыли:\n▪️ Лунинец — 2 эшелона (36 и 40 вагонов)\n"
+        "▪️ Брест — 1 эшелон (44 вагона)\n"
+        "▪️ Осиповичи — 1 эшелон (45 вагонов, из них 3 пассажирских)",
+        ("Лунинец", "Лунинец", "Брест", "Осиповичи"),
+    ),
+    (
+        "uk",
+        "19 травня до Білорусі прибули:\n▪️ Лунинець — 2 ешелони (36 і 40 вагонів)\n"
+        "▪️ Брест — 1 ешелон (44 вагони)\n"
+        "▪️ Осиповичі — 1 ешелон (45 вагонів, з них 3 пасажирські)",
+        ("Лунинець", "Лунинець", "Брест", "Осиповичі"),
+    ),
+    (
+        "pl",
+        "19 maja na Białoruś przyjechały:\n🔹 Łuniniec – 2 pociągi (36 i 40 wagonów)\n"
+        "🔹 Brześć – 1 pociąg (44 wagony)\n"
+        "🔹 Osipowicze – 1 pociąg (45 wagonów, w tym 3 osobowe)",
+        ("Łuniniec", "Łuniniec", "Brześć", "Osipowicze"),
+    ),
+    (
+        "en",
+        "Arrived in Belarus on May 19:\n- Luninets: 2 trains (36 and 40 cars)\n"
+        "- Brest: 1 train (44 cars)\n- Osipovichi: 1 train (45 cars, incl. 3 passenger cars)",
+        ("Luninets", "Luninets", "Brest", "Osipovichi"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "stations"), _DIGESTS, ids=[x[0] for x in _DIGESTS])
+def test_each_digest_line_is_its_stations_trains(
+    lang: str, text: str, stations: tuple[str, ...]
+) -> None:
+    result = read(text, published=date(2023, 5, 20))
+    assert _trains(text, date(2023, 5, 20)) == [
+        (stations[0], "2023-05-19", 36),
+        (stations[1], "2023-05-19", 40),
+        (stations[2], "2023-05-19", 44),
+        (stations[3], "2023-05-19", 45),
+    ], lang
+    assert result.shipments[3].cars.passenger == 3
+
+
+def test_a_digest_of_departures_over_the_past_day_with_numbered_lines() -> None:
+    # forms the trial did not show: departures, "за сутки", "1)" items, a far end told
+    # once in the heading, a line with no car count
+    text = (
+        "Из Беларуси в Россию за сутки ушли:\n1) Брест — 1 эшелон (44 вагона)\n"
+        "2) Барановичи — 2 эшелона\n"
+    )
+    result = read(text, published=date(2023, 5, 20))
+    got = [
+        (
+            s.origin.text if s.origin else None,
+            s.destination.text if s.destination else None,
+            s.cars.total,
+        )
+        for s in result.shipments
+    ]
+    baranovichi = ("Барановичи", "Россию", None)
+    assert got == [("Брест", "Россию", 44), baranovichi, baranovichi]
+    for s in result.shipments:
+        assert s.departure is not None
+        assert (s.departure.earliest, s.departure.latest) == (date(2023, 5, 19), date(2023, 5, 20))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "be",
+            "За суткі праз Беларусь прайшлі:\n• Орша — 2 эшалоны (40 і 42 вагоны)\n"
+            "• Жлобін — 1 эшалон (30 цыстэрнаў)",
+        ),
+        (
+            "pl",
+            "W ciągu doby przez Białoruś przejechały:\n• Orsza – 2 pociągi (40 i 42 "
+            "wagony)\n• Żłobin – 1 pociąg (30 cystern)",
+        ),
+    ],
+)
+def test_a_digest_of_trains_passing_gives_sightings(lang: str, text: str) -> None:
+    result = read(text, published=date(2023, 5, 20))
+    first, second = (line[2:].split()[0] for line in text.split("\n")[1:])
+    assert [s.via[0].text for s in result.shipments] == [first, first, second], lang
+    assert [s.cars.total for s in result.shipments][:2] == [40, 42]
+    assert len(result.sightings) == 3
+
+
+def test_a_digest_line_not_read_is_named() -> None:
+    text = (
+        "Over the past day, trains arrived in Belarus:\n* Luninets - 3 trains (36, 40 and "
+        "41 cars)\n* Brest - 1 train (44 cars)\n* Gomel - unconfirmed"
+    )
+    result = read(text, published=date(2023, 5, 20))
+    assert [s.destination.text for s in result.shipments if s.destination] == [
+        "Luninets",
+        "Luninets",
+        "Luninets",
+        "Brest",
+    ]
+    assert any("Gomel - unconfirmed" in p for p in result.problems)
+
+
+def test_a_weeks_digest_by_station_stays_a_tally() -> None:
+    text = "Итоги недели:\n▪️ Лунинец — 2 эшелона\n▪️ Брест — 1 эшелон"
+    result = read(text, published=date(2023, 5, 20))
+    assert result.shipments == []

@@ -418,6 +418,8 @@ class Lexicon:
     # a past week or month named from the report's day ("на прошлой неделе", "last
     # week"): trains counted over it with no station are a recap, a tally
     recap_span: re.Pattern[str] | None = None
+    # a digest's heading over the day before the post ("за суткі", "w ciągu doby")
+    past_day: re.Pattern[str] | None = None
     # "Поправка:", "Sprostowanie:", "Correction:": a later statement corrects a fact
     correction: re.Pattern[str] | None = None
     # how a corrected count is put: "не {old}, а {new}" ({old}/{new} are numbers)
@@ -708,6 +710,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         week_count=_stem_re(data.get("week_count") or []),
         recall=_stem_re(data.get("recall") or []),
         recap_span=_stem_re(data.get("recap_span") or []),
+        past_day=_stem_re(data.get("past_day") or []),
         correction=_stem_re(data.get("correction") or []),
         correction_swap=tuple(str(t) for t in data.get("correction_swap") or []),
         years_ago=_stem_re(data.get("years_ago") or []),

@@ -56,6 +56,7 @@ from railtrack.extract.readers import Reader, reader_for
 from railtrack.extract.recaps import names_recap_span
 from railtrack.extract.relatives import earlier_arrival, main_verbs
 from railtrack.extract.sentences import Clause, split_clauses
+from railtrack.extract.stationlists import StationDigest, station_digest
 from railtrack.extract.tense import negated_before, told_as_past
 from railtrack.extract.textpass import map_facts, without_quoted
 from railtrack.extract.untilnow import without_until_now
@@ -1671,6 +1672,7 @@ class _Assembly:
                     continue
                 sentence_readers[sentence_no] = reader_for(code)
         sentences_off = set(_repeated_sentences(text, clauses)) | set(unread)
+        sentences_off |= _digest_sentences(text, bounds, reader_for(lang), published)
         default = reader_for(lang)
         # "If they were going to Asia, they would have left from the West Coast", "w 1988
         # roku jechał z Paryża do Hongkongu": no facts of a shipment to track
@@ -2535,7 +2537,7 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
         merged.update(_one_train_told_again(draft, text))
     _share_between_trips(draft, merged)
     _later_ordinal_goes_the_firsts_way(draft, assembly.default, text)
-    listed = _listed_trains(assembly, lang)
+    listed = _listed_trains(assembly, lang) | _station_digest_trains(assembly)
     _dateline_sightings(assembly)
     tracked = any(_has_a_station(t) for t in draft.trains)
     kept = [
@@ -2632,6 +2634,118 @@ def _listed_trains(assembly: _Assembly, lang: str) -> bool:
         draft.trains.append(train)
         added = True
     return added
+
+
+def _digest_of_trains(
+    text: str, rd: Reader, published: date | None
+) -> tuple[StationDigest, bool] | None:
+    """Return a text's digest of trains by station and whether it is a tally, or None.
+
+    Lines under a week's or a period's heading ("Итоги недели:", "За неделю:", "last
+    week", a span of days) count trains told before: a tally (trial15 T4, T12).
+    """
+    digest = station_digest(text, rd) if "\n" in text else None
+    if digest is None:
+        return None
+    heading = text[digest.heading[0] : digest.heading[1]]
+    if not digest.past_day and (
+        any(
+            _asks(rd, q, heading)
+            for q in ("names_digest", "names_week_count", "names_past_span", "recalls")
+        )
+        or names_recap_span(heading, rd.lang)
+    ):
+        return digest, True
+    window = resolve_date(digest.day, published) if digest.day is not None else None
+    if window is None or window.earliest is None or window.latest is None:
+        return digest, False
+    # ("13-19 марта:" is a week's lines; a night or "за суткі" is one day's)
+    return digest, (window.latest - window.earliest).days + 1 >= _PERIOD_MIN_DAYS
+
+
+def _digest_sentences(
+    text: str, bounds: dict[int, tuple[int, int]], rd: Reader, published: date | None
+) -> set[int]:
+    """Return the sentences of a digest by station (read by :func:`_station_digest_trains`)."""
+    found = _digest_of_trains(text, rd, published)
+    if found is None:
+        return set()
+    low, high = found[0].span
+    return {n for n, (first, last) in bounds.items() if first < high and last > low}
+
+
+def _station_digest_trains(assembly: _Assembly) -> bool:
+    """Add the trains of a digest by station, a line each (trial15 T4); whether any.
+
+    "За 19 траўня ў Беларусь прыбылі:" over "▪️ Лунінец — 2 эшалоны (36 і 40
+    вагонаў)": two trains arrived at Luninets on 19 May, of 36 and 40 cars
+    (:func:`~railtrack.extract.stationlists.station_digest`). The station is the end
+    of trains the heading tells arrived, the origin of trains it tells left, else a
+    place the trains were seen at; a bulleted line of the digest read as none is named
+    in a problem.
+    """
+    text, draft = assembly.text, assembly.draft
+    found = _digest_of_trains(text, assembly.default, assembly.published)
+    if found is None:
+        return False
+    digest, tally = found
+    if tally:
+        # "Итоги недели:" over "▪️ Лунинец — 2 эшелона": the week's trains, counted
+        for line in digest.lines:
+            start, end = line.counted
+            draft.tallies.append(TallyDraft(line.n_trains, False, start, end, text[start:end]))
+        return False
+    day = _digest_day(digest, assembly.published, draft.problems, text)
+    # "Из Беларуси в Россию за сутки ушли:": the far end the heading names
+    far = {"arrival": "origin", "departure": "destination"}.get(digest.role or "")
+    ends = [Fact(p, p.text, p.start, p.end) for p in digest.places if p.role == far]
+    for line in digest.lines:
+        place = Fact(line.station, line.station.text, line.station.start, line.station.end)
+        for k in range(line.n_trains):
+            train = TrainDraft(last_role=digest.role)
+            if digest.role == "arrival":
+                train.destination, train.arrival = place, day
+                train.origin = ends[-1] if ends else None
+            elif digest.role == "departure":
+                train.origin, train.departure = place, day
+                train.destination = ends[-1] if ends else None
+            else:
+                train.via.append(place)
+                if day is not None:
+                    train.sightings.append((place, day))
+            cars = line.cars[k] if len(line.cars) == line.n_trains else ()
+            for count in cars:
+                train.counts[count.kind] = Fact(
+                    _count_value(count), count.text, count.start, count.end, count.estimated
+                )
+            draft.trains.append(train)
+    for start, end in digest.unread:
+        draft.problems.append(
+            f"digest line {text[start:end].strip()!r} gives no station with a count of "
+            "trains: not read"
+        )
+    return bool(digest.lines)
+
+
+def _digest_day(
+    digest: StationDigest, published: date | None, problems: list[str], text: str
+) -> Fact | None:
+    """Return the day a digest's heading dates its lines by, None for none."""
+    start, end = digest.heading
+    if digest.day is not None:
+        window = resolve_date(digest.day, published)
+        if window is None:
+            why = why_undated(digest.day, published)
+            problems.append(f"cannot date {digest.day.text!r}: {why}")
+            return None
+        return Fact(window, digest.day.text, digest.day.start, digest.day.end)
+    if digest.past_day and published is not None:
+        # "за суткі", "w ciągu doby": the day before the post and the post's day
+        window = DateWindow(
+            earliest=published - timedelta(days=1), latest=published, precision="days"
+        )
+        return Fact(window, text[start:end], start, end, inferred=True)
+    return None
 
 
 def _told_at(train: TrainDraft) -> int | None:
