@@ -122,9 +122,8 @@ _LISTED = [
     # a station named: trains an analyst lists (the written corpus's groups)
     ("en", "Over the past three days, 4 echelons arrived at Luninets from Russia.", 4),
     ("pl", "W kwietniu do Kołobrzegu dotarły dwa transporty kukurydzy.", 2),
-    # a relative week with a station named: trains an analyst lists (with countries or
-    # regions only it is a recap, a tally: trial15 T11, tests/test_trial16_lists.py)
-    ("en", "Last week, five echelons left Luninets for the Donbas.", 5),
+    # a relative week is when they went, not a period they are counted over
+    ("en", "Last week, five echelons left Belarus for the Donbas.", 5),
     # a night is one trip's time
     ("ru", "Два эшелона прибыли в Беларусь в ночь с 5 на 6 марта.", 2),
     # described after: the group's trains are told one by one

@@ -11,8 +11,9 @@ T1.  An ordinal ("the first ..., the second ...", "the other", "one ..., the oth
 T4.  A digest post listing trains by station, one line each ("▪️ Лунінец — 2 эшалоны
      (36 і 40 вагонаў)"), gives each line's trains at that station, dated by the
      heading; a line read as no train gives a problem naming it.
-T11. A recap of trains over last week or month ("Last week, five trains (more than
-     200 cars in total) arrived in Belarus") with no station is a tally.
+T11. A recap of trains over last month, or over last week summing their cars ("Last
+     week, five trains (more than 200 cars in total) arrived in Belarus"), with no
+     station and no day of its own, is a tally.
 T12. A week's tally headed in the singular or with an adjective ("Тыднёвы вынік: 3
      эшалоны, 118 вагонаў", "Недельный итог", "Тижневий підсумок", "Tygodniowy
      bilans", "Weekly tally") is a tally.
@@ -215,6 +216,7 @@ def test_a_recap_over_last_week_is_a_tally(lang: str, text: str) -> None:
     "text",
     [
         "Last week two trains arrived in Brest.",  # a station: trains an analyst lists
+        "Last week, two echelons left Belarus for the Donbas.",  # a week's news, no sum
         "На прошлой неделе, 10 мая, в Беларусь прибыли два эшелона.",  # a day of their own
     ],
 )

@@ -1377,7 +1377,7 @@ class LexiconReader:
             verb_next = k < len(toks) and self._verb_at(text, toks[k].start)
             ok = False
             if kind in ("ordinal", "more", "another", "other", "same"):
-                ok = noun is not None or nxt in (",", "—", "–", "-", ":") or verb_next
+                ok = noun is not None or nxt in (",", "—", "-", ":") or verb_next
                 if not ok and kind == "ordinal" and nxt in ("", ".", "!", ";"):
                     # "Сегодня ожидается третий.", "Dziś oczekiwany jest trzeci.": an
                     # ordinal closing its clause after the verb is that verb's train

@@ -3485,16 +3485,25 @@ def _recapped(piece: Clause, line: str, reader: _ClauseReader, rd: Reader) -> bo
     """Whether trains told as past are recalled over last week or month (trial15 T11).
 
     "Last week, five trains (more than 200 cars in total) arrived in Belarus", "На
-    мінулым тыдні ў Беларусь прыбылі пяць эшалонаў": with no station (checked by the
-    caller) and no day of their own, trains the report told before, a tally
-    (:func:`~railtrack.extract.recaps.names_recap_span`).
+    мінулым тыдні ў Беларусь прыбылі пяць эшалонаў, агулам больш за 200 вагонаў", "Last
+    month, 23 trains arrived in Belarus": with no station (checked by the caller) and
+    no day of their own, trains the report told before, a tally
+    (:func:`~railtrack.extract.recaps.names_recap_span`); over a week, only when their
+    cars are summed.
     """
     if _one_day(reader.dates) is not None or not names_recap_span(line, rd.lang):
         return False
     moving = [v for v in rd.verb_cues(piece.text) if v.role != "neutral"]
-    return bool(moving) and all(v.past for v in moving)
+    if not moving or not all(v.past for v in moving):
+        return False
+    # over last month, as over a month named, a tally; over last week only when it
+    # sums their cars ("more than 200 cars in total"): "Last week, five echelons left
+    # Belarus for the Donbas" may be the week's news, trains to list
+    month = any(_MONTH.search(span.get("rel") or "") for span in reader.dates)
+    return month or bool(rd.find_car_counts(line))
 
 
+_MONTH = re.compile(r"month", re.IGNORECASE)  # a relative span of a month ("last month")
 # relative spans of a week or a month ("this week", "на этой неделе", "last month")
 _WEEK_OR_MONTH = re.compile(r"week|month", re.IGNORECASE)
 
