@@ -5,10 +5,11 @@ News items and a channel's own posts close with a recap of the trains told befor
 прошлой неделе в Беларусь прибыли пять эшелонов", "W zeszłym tygodniu na Białoruś
 przyjechało pięć pociągów, łącznie ponad 200 wagonów"). Listing those trains again
 would count each twice, and the week says nothing of when each arrived. A count of
-trains over a past week or month named from the report's day (the lexicons'
-``recap_span``), with no station and no day of its own, is a tally whatever is said of
-their cars, as a recalled count ("Нагадаємо, минулого тижня ...") already was
-(trial15 T11).
+trains over a past month named from the report's day, or over a past week when the
+sentence sums their cars (the lexicons' ``recap_span``), with no station and no day of
+its own, is a tally, as a recalled count ("Нагадаємо, минулого тижня ...") already was
+(trial15 T11). "Last week, five echelons left Belarus for the Donbas", no sum, may be
+the week's news: trains.
 
 :func:`names_recap_span` finds the span; the train assembly
 (:mod:`railtrack.extract.trains`) judges the rest.
