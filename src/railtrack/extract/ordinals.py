@@ -16,8 +16,10 @@ the marker readers (:mod:`railtrack.extract.lexread`,
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from railtrack.extract.lexicon import PhraseTable, Token
 
 __all__ = ["GLOSS", "opens_with_ordinal", "past_gloss"]
 
@@ -30,20 +32,11 @@ _GLOSS_TOKENS = 12
 GLOSS = r"(?:\s*\([^()\n]{1,80}\))"
 
 
-class _Token(Protocol):
-    @property
-    def low(self) -> str: ...
-
-
-class _Table(Protocol):
-    def match(self, toks: Sequence[_Token], i: int, /) -> tuple[object, int] | None: ...
-
-
 # the words a clause may open with before its ordinal ("а второй", ", і другі")
 _OPENERS = frozenset({",", ";", "—", "–", "-", "а", "a", "и", "і", "i", "й", "та", "ды", "and"})
 
 
-def past_gloss(toks: Sequence[_Token], at: int) -> int:
+def past_gloss(toks: tuple[Token, ...], at: int) -> int:
     """Return the index of the first token after a bracketed gloss that opens at ``at``.
 
     Parameters
@@ -79,7 +72,7 @@ def past_gloss(toks: Sequence[_Token], at: int) -> int:
     return at
 
 
-def opens_with_ordinal(toks: Sequence[_Token], at: int, markers: _Table) -> bool:
+def opens_with_ordinal(toks: tuple[Token, ...], at: int, markers: PhraseTable) -> bool:
     """Whether the words before ``toks[at]`` are an ordinal, its gloss and a day at most.
 
     In a clause whose verb is left out ("второй (44 вагона) — 11 мая в Брест", "другі
