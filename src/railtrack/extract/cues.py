@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from railtrack.extract.casefold import fold_compile
 from railtrack.extract.lexicon import lexicon
 from railtrack.extract.numbers import _UNITS, _WORD, NUMBER_PATTERN, parse_number
+from railtrack.extract.ordinals import GLOSS
 
 __all__ = [
     "GroupAnnouncement",
@@ -134,7 +135,9 @@ _MARKER_RE = fold_compile(
     r"(?<![\w-])(?:"
     # ("the second one, consisting of 28 cars": "one" stands for the noun, one marker)
     rf"(?P<ordinal>(?:the\s+|a\s+)?(?:first|second|third|fourth|fifth|sixth|latter|former)"
-    rf"(?:\s+one\b|(?=\s*(?:,|{_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b|{_OF_THEM}|{_FOLLOWING_VERB}))))"
+    rf"(?:\s+one\b|(?=\s*(?:,|{_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b|{_OF_THEM}|{_FOLLOWING_VERB})"
+    # ("the second (44 cars) arrived in Brest": judged past its count in brackets)
+    rf"|{GLOSS}\s*(?:,|—|–|{_FOLLOWING_VERB}))))"
     # ("the exact route of the previous one, which had arrived in Vitebsk": an earlier
     # train, another than the one told)
     rf"|(?P<another>(?:another|one\s+more|yet\s+another|the\s+previous|an\s+earlier)"
@@ -144,13 +147,13 @@ _MARKER_RE = fold_compile(
     # "two echelons were seen: one at Orsha, ...": a train only when a group has room
     # ("the second on 3 March from Gomel": an ordinal of a group, its noun left out)
     r"|(?P<weak>(?:one|another|the\s+other|(?:the\s+)?(?:first|second|third|fourth|fifth|sixth))"
-    r"(?=\s+(?:at|in|on|near|from|to|with|heading|headed|"
+    rf"(?={GLOSS}?(?:\s+(?:at|in|on|near|from|to|with|heading|headed|"
     r"going|bound|carrying|"
-    r"was|is|left|arrived|departed|came)\b|\s*[,:—–]"
+    r"was|is|left|arrived|departed|came)\b|\s*[,:—–])"
     # ("The first had 28 flatcars, the second 41 cars": an ordinal's count, no verb;
     # the number ends the clause or counts cars: "the first 10 days" is no train)
     rf"|(?<=first|econd|third|ourth|fifth|sixth)\s+{_BARE_COUNT}))"
-    rf"|(?P<other>the\s+other(?=\s+{_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b|\s*,|\s+one\b|"
+    rf"|(?P<other>the\s+other(?={GLOSS}?(?:\s+{_MODIFIER}{{0,3}}{_NOUN_SINGULAR}\b|\s*,|\s+one\b)|"
     rf"\s+{_FOLLOWING_VERB}))"
     # ("the military vehicles being pulled by a train": the train hauling the load told
     # of is the train told of, not a new one)
@@ -915,9 +918,10 @@ def names_past_span(text: str) -> bool:
 # "Monthly round-up"): trains it counts are a tally (the lexicon languages' ``digest``;
 # trial11 T2)
 _DIGEST_RE = re.compile(
-    r"\b(?:(?:weekly|monthly|daily)\s+(?:summary|digest|round-?up|recap|review|report|update)|"
+    r"\b(?:(?:weekly|monthly|daily)\s+(?:summary|digest|round-?up|recap|review|report|update|"
+    r"tally|totals?|results?)|"
     r"(?:week|month)\s+in\s+review|summary\s+of\s+the\s+(?:past\s+|last\s+)?(?:week|month)|"
-    r"(?:week|month)(?:'s|’s)?\s+(?:summary|digest|round-?up|recap|results))\b",
+    r"(?:week|month)(?:'s|’s)?\s+(?:summary|digest|round-?up|recap|results|tally|totals?))\b",
     re.IGNORECASE,
 )
 

@@ -429,6 +429,11 @@ class Lexicon:
     # earlier count recalled ("Напомним", "Przypomnijmy"): a tally whatever the places
     week_count: re.Pattern[str] | None = None
     recall: re.Pattern[str] | None = None
+    # a past week or month named from the report's day ("на прошлой неделе", "last
+    # week"): trains counted over it with no station are a recap, a tally
+    recap_span: re.Pattern[str] | None = None
+    # a digest's heading over the day before the post ("за суткі", "w ciągu doby")
+    past_day: re.Pattern[str] | None = None
     # "Поправка:", "Sprostowanie:", "Correction:": a later statement corrects a fact
     correction: re.Pattern[str] | None = None
     # how a corrected count is put: "не {old}, а {new}" ({old}/{new} are numbers)
@@ -744,6 +749,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         digest=_stem_re(data.get("digest") or []),
         week_count=_stem_re(data.get("week_count") or []),
         recall=_stem_re(data.get("recall") or []),
+        recap_span=_stem_re(data.get("recap_span") or []),
+        past_day=_stem_re(data.get("past_day") or []),
         correction=_stem_re(data.get("correction") or []),
         correction_swap=tuple(str(t) for t in data.get("correction_swap") or []),
         years_ago=_stem_re(data.get("years_ago") or []),

@@ -32,6 +32,7 @@ from railtrack.extract.dates import DateSpan
 from railtrack.extract.dates import at_dateline as _at_dateline
 from railtrack.extract.lexicon import Lexicon, Token, lexicon, month_of, tokens, tokens_among
 from railtrack.extract.numbers import CarCount
+from railtrack.extract.ordinals import opens_with_ordinal, past_gloss
 from railtrack.extract.places import PlaceSpan
 from railtrack.extract.relatives import relative_clauses
 from railtrack.extract.roman import roman_date_at
@@ -1405,8 +1406,11 @@ class LexiconReader:
                 continue
             kind, j = hit
             noun = self._train_noun_within(toks, j)
-            nxt = toks[j].low if j < len(toks) else ""
-            verb_next = j < len(toks) and self._verb_at(text, toks[j].start)
+            # "второй (44 вагона) — 11 мая в Брест": what follows the bracketed count
+            # tells whether the ordinal opens a train (trial15 T1)
+            k = past_gloss(toks, j) if kind in ("ordinal", "another", "other") else j
+            nxt = toks[k].low if k < len(toks) else ""
+            verb_next = k < len(toks) and self._verb_at(text, toks[k].start)
             ok = False
             if kind in ("ordinal", "more", "another", "other", "same"):
                 ok = noun is not None or nxt in (",", "—", "-", ":") or verb_next
@@ -3654,8 +3658,10 @@ class LexiconReader:
             return False  # "Эшелон 13 марта в 19:40 на станции Жлобин": where it was seen
         if self.claim_kind(text) == "planned" and self.has_train_noun(text):
             return False  # "Поезд из Барановичей в Брянск запланирован": a trip planned
-        if i == 0 and self.find_car_counts(text):
-            return False  # "[, а] на станцию Амвросиевка - 20 платформ": the verb is elided
+        if (i == 0 and self.find_car_counts(text)) or opens_with_ordinal(toks, i, self.lex.markers):
+            # "[, а] на станцию Амвросиевка - 20 платформ", "второй (44 вагона) — 11 мая
+            # в Брест": the verb is elided (trial15 T1)
+            return False
         # "эшелон в Валуйки": after a train noun the preposition is motion too, and after
         # the ordinal standing for one ("первый в Минск, второй в Гомель"), also past the
         # place it came from ("эшелон из Орши в Брянск", "первый — из Слонима в Валуйки")

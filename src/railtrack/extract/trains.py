@@ -54,9 +54,11 @@ from railtrack.extract.pairs import pair_announcement
 from railtrack.extract.percounts import count_per_train
 from railtrack.extract.places import PlaceSpan, is_broad
 from railtrack.extract.readers import Reader, reader_for
+from railtrack.extract.recaps import names_recap_span
 from railtrack.extract.relatives import earlier_arrival, main_verbs
 from railtrack.extract.reportdays import split_report_days
 from railtrack.extract.sentences import Clause, split_clauses
+from railtrack.extract.stationlists import StationDigest, station_digest
 from railtrack.extract.tense import negated_before, told_ahead, told_as_past
 from railtrack.extract.textpass import map_facts, without_quoted
 from railtrack.extract.untilnow import without_until_now
@@ -1383,7 +1385,10 @@ def _pieces(
     ``merge_head`` is set (no train is being described yet) or when they only set
     the scene ("On February 25, a military echelon left").
     """
-    markers = [m for m in rd.new_train_markers(clause.text) if m.kind != "weak" or group_has_room]
+    found = rd.new_train_markers(clause.text)
+    markers = [
+        m for m in found if m.kind != "weak" or group_has_room or _after_a_first(m, found, rd)
+    ]
     if not markers:
         parallel = _parallel_at(clause.text, rd)
         if parallel is None:
@@ -1490,6 +1495,19 @@ def _ends_of_the_group(train: TrainDraft, group: GroupDraft) -> None:
 def _closes_its_clause(text_after: str) -> bool:
     """Whether nothing but closing punctuation follows a marker ("ожидается третий.")."""
     return not text_after.strip(" \t.!?;…")
+
+
+def _after_a_first(marker: cues.TrainMarker, markers: list[cues.TrainMarker], rd: Reader) -> bool:
+    """Whether an ordinal of a group follows "the first" or "one" in its sentence (trial15 T1).
+
+    "The first train (38 cars) arrived in Baranovichi on May 10, the second (44 cars)
+    in Brest on May 11": with no group announced, the ordinal still opens a train.
+    """
+    return marker.kind in _ELIDING and any(
+        m.start < marker.start
+        and (m.kind == "one" or (m.kind in _ORDINAL and _is_first(rd, m.text)))
+        for m in markers
+    )
 
 
 def _is_first(rd: Reader, marker: str) -> bool:
@@ -1696,6 +1714,7 @@ class _Assembly:
                     continue
                 sentence_readers[sentence_no] = reader_for(code)
         sentences_off = set(_repeated_sentences(text, clauses)) | set(unread)
+        sentences_off |= _digest_sentences(text, bounds, reader_for(lang), published)
         default = reader_for(lang)
         # "If they were going to Asia, they would have left from the West Coast", "w 1988
         # roku jechał z Paryża do Hongkongu": no facts of a shipment to track
@@ -1739,7 +1758,7 @@ class _Assembly:
             reader = _ClauseReader(piece, piece.text, self.published, rd)
             reader.told_day = self.told_day
             reader.day_told_earlier = self.day_told
-            if marker is not None and marker.kind in _ORDINAL and not reader.verbs:
+            if marker is not None and marker.kind in _ELIDING and not reader.verbs:
                 reader.elided = piece_verb
             piece_verb = next((v for v in reversed(reader.verbs) if v.role != "neutral"), None)
             done = self._read_piece(clause, piece, marker, reader, rd)
@@ -2564,7 +2583,7 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
         merged.update(_one_train_told_again(draft, text))
     _share_between_trips(draft, merged)
     _later_ordinal_goes_the_firsts_way(draft, assembly.default, text)
-    listed = _listed_trains(assembly, lang)
+    listed = _listed_trains(assembly, lang) | _station_digest_trains(assembly)
     _dateline_sightings(assembly)
     tracked = any(_has_a_station(t) for t in draft.trains)
     kept = [
@@ -2662,6 +2681,118 @@ def _listed_trains(assembly: _Assembly, lang: str) -> bool:
         draft.trains.append(train)
         added = True
     return added
+
+
+def _digest_of_trains(
+    text: str, rd: Reader, published: date | None
+) -> tuple[StationDigest, bool] | None:
+    """Return a text's digest of trains by station and whether it is a tally, or None.
+
+    Lines under a week's or a period's heading ("Итоги недели:", "За неделю:", "last
+    week", a span of days) count trains told before: a tally (trial15 T4, T12).
+    """
+    digest = station_digest(text, rd) if "\n" in text else None
+    if digest is None:
+        return None
+    heading = text[digest.heading[0] : digest.heading[1]]
+    if not digest.past_day and (
+        any(
+            _asks(rd, q, heading)
+            for q in ("names_digest", "names_week_count", "names_past_span", "recalls")
+        )
+        or names_recap_span(heading, rd.lang)
+    ):
+        return digest, True
+    window = resolve_date(digest.day, published) if digest.day is not None else None
+    if window is None or window.earliest is None or window.latest is None:
+        return digest, False
+    # ("13-19 марта:" is a week's lines; a night or "за суткі" is one day's)
+    return digest, (window.latest - window.earliest).days + 1 >= _PERIOD_MIN_DAYS
+
+
+def _digest_sentences(
+    text: str, bounds: dict[int, tuple[int, int]], rd: Reader, published: date | None
+) -> set[int]:
+    """Return the sentences of a digest by station (read by :func:`_station_digest_trains`)."""
+    found = _digest_of_trains(text, rd, published)
+    if found is None:
+        return set()
+    low, high = found[0].span
+    return {n for n, (first, last) in bounds.items() if first < high and last > low}
+
+
+def _station_digest_trains(assembly: _Assembly) -> bool:
+    """Add the trains of a digest by station, a line each (trial15 T4); whether any.
+
+    "За 19 траўня ў Беларусь прыбылі:" over "▪️ Лунінец — 2 эшалоны (36 і 40
+    вагонаў)": two trains arrived at Luninets on 19 May, of 36 and 40 cars
+    (:func:`~railtrack.extract.stationlists.station_digest`). The station is the end
+    of trains the heading tells arrived, the origin of trains it tells left, else a
+    place the trains were seen at; a bulleted line of the digest read as none is named
+    in a problem.
+    """
+    text, draft = assembly.text, assembly.draft
+    found = _digest_of_trains(text, assembly.default, assembly.published)
+    if found is None:
+        return False
+    digest, tally = found
+    if tally:
+        # "Итоги недели:" over "▪️ Лунинец — 2 эшелона": the week's trains, counted
+        for line in digest.lines:
+            start, end = line.counted
+            draft.tallies.append(TallyDraft(line.n_trains, False, start, end, text[start:end]))
+        return False
+    day = _digest_day(digest, assembly.published, draft.problems, text)
+    # "Из Беларуси в Россию за сутки ушли:": the far end the heading names
+    far = {"arrival": "origin", "departure": "destination"}.get(digest.role or "")
+    ends = [Fact(p, p.text, p.start, p.end) for p in digest.places if p.role == far]
+    for line in digest.lines:
+        place = Fact(line.station, line.station.text, line.station.start, line.station.end)
+        for k in range(line.n_trains):
+            train = TrainDraft(last_role=digest.role)
+            if digest.role == "arrival":
+                train.destination, train.arrival = place, day
+                train.origin = ends[-1] if ends else None
+            elif digest.role == "departure":
+                train.origin, train.departure = place, day
+                train.destination = ends[-1] if ends else None
+            else:
+                train.via.append(place)
+                if day is not None:
+                    train.sightings.append((place, day))
+            cars = line.cars[k] if len(line.cars) == line.n_trains else ()
+            for count in cars:
+                train.counts[count.kind] = Fact(
+                    _count_value(count), count.text, count.start, count.end, count.estimated
+                )
+            draft.trains.append(train)
+    for start, end in digest.unread:
+        draft.problems.append(
+            f"digest line {text[start:end].strip()!r} gives no station with a count of "
+            "trains: not read"
+        )
+    return bool(digest.lines)
+
+
+def _digest_day(
+    digest: StationDigest, published: date | None, problems: list[str], text: str
+) -> Fact | None:
+    """Return the day a digest's heading dates its lines by, None for none."""
+    start, end = digest.heading
+    if digest.day is not None:
+        window = resolve_date(digest.day, published)
+        if window is None:
+            why = why_undated(digest.day, published)
+            problems.append(f"cannot date {digest.day.text!r}: {why}")
+            return None
+        return Fact(window, digest.day.text, digest.day.start, digest.day.end)
+    if digest.past_day and published is not None:
+        # "за суткі", "w ciągu doby": the day before the post and the post's day
+        window = DateWindow(
+            earliest=published - timedelta(days=1), latest=published, precision="days"
+        )
+        return Fact(window, text[start:end], start, end, inferred=True)
+    return None
 
 
 def _told_at(train: TrainDraft) -> int | None:
@@ -3095,6 +3226,9 @@ def _only_people_cars(assembly: _Assembly) -> bool:
 MAX_TRIP_WINDOW_DAYS = 45
 _RETURN = "return"
 _ORDINAL = frozenset({"ordinal", "weak"})  # "the first", "drugi": a train of a group in order
+# markers whose clause may leave out the verb told before ("другой (44 вагона) — 11 мая
+# в Брест", "the other in Brest": trial15 T1)
+_ELIDING = _ORDINAL | {"other", "another"}
 _STATION_WORD = re.compile(r"станц|\bст\.|stacj|station", re.IGNORECASE)
 # a comma that joins two clauses of their own ("..., а ретропоезд ушёл", "..., while a")
 _CLAUSE_JOINT = re.compile(
@@ -3397,6 +3531,8 @@ def _is_digest(piece: Clause, line: str, reader: _ClauseReader, rd: Reader) -> b
         return True
     if any(not is_broad(p.text) for p in reader.places):
         return False
+    if _recapped(piece, line, reader, rd):
+        return True
     roles = {v.role for v in rd.verb_cues(line)}
     if not {"arrival", "departure"} <= roles:
         return False
@@ -3420,6 +3556,29 @@ def _counted_as_background(piece: Clause, line: str, reader: _ClauseReader, rd: 
     return _asks(rd, "recalls", line) and _names_a_week(piece, reader, rd)
 
 
+def _recapped(piece: Clause, line: str, reader: _ClauseReader, rd: Reader) -> bool:
+    """Whether trains told as past are recalled over last week or month (trial15 T11).
+
+    "Last week, five trains (more than 200 cars in total) arrived in Belarus", "На
+    мінулым тыдні ў Беларусь прыбылі пяць эшалонаў, агулам больш за 200 вагонаў", "Last
+    month, 23 trains arrived in Belarus": with no station (checked by the caller) and
+    no day of their own, trains the report told before, a tally
+    (:func:`~railtrack.extract.recaps.names_recap_span`); over a week, only when their
+    cars are summed.
+    """
+    if _one_day(reader.dates) is not None or not names_recap_span(line, rd.lang):
+        return False
+    moving = [v for v in rd.verb_cues(piece.text) if v.role != "neutral"]
+    if not moving or not all(v.past for v in moving):
+        return False
+    # over last month, as over a month named, a tally; over last week only when it
+    # sums their cars ("more than 200 cars in total"): "Last week, five echelons left
+    # Belarus for the Donbas" may be the week's news, trains to list
+    month = any(_MONTH.search(span.get("rel") or "") for span in reader.dates)
+    return month or bool(rd.find_car_counts(line))
+
+
+_MONTH = re.compile(r"month", re.IGNORECASE)  # a relative span of a month ("last month")
 # relative spans of a week or a month ("this week", "на этой неделе", "last month")
 _WEEK_OR_MONTH = re.compile(r"week|month", re.IGNORECASE)
 
