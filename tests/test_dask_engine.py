@@ -308,3 +308,52 @@ def test_gathered_frames_join_on_the_client_not_on_one_worker() -> None:
     pd.testing.assert_frame_equal(_gathered(some), some.compute())
     none = ddf[ddf["n"] > 99]
     pd.testing.assert_frame_equal(_gathered(none), none.compute())
+
+
+def _largest_task_bytes(frame: Any, name: str) -> int:
+    """Return the largest pickled size of a task of ``frame`` whose key names ``name``."""
+    import cloudpickle
+    from dask.utils import key_split
+
+    graph = frame.__dask_graph__()
+    sizes = [len(cloudpickle.dumps(task)) for key, task in graph.items() if name in key_split(key)]
+    assert sizes, f"no task named {name!r} in the graph"
+    return max(sizes)
+
+
+def test_relay_tables_reach_each_worker_once_not_every_task(client: Any) -> None:
+    """Session 16: the relays to drop (with the counts and facts kept trains take) were
+    arguments of ``map_partitions``, pickled into every partition's task; a worker
+    unpickled a copy per queued task, and at 1,000,000 reports (about 4 MB per task)
+    both workers passed 95 % of 3 GB. The tasks now carry a key; the tables reach each
+    worker once (``LOOKUPS``)."""
+    import dask.dataframe as dd
+    import pandas as pd
+
+    from railtrack import columns as C
+    from railtrack.engine_dask import _kept_rows, _kept_rows_task, _Lookups
+
+    df = pd.DataFrame({C.ID: [f"t{i}" for i in range(40)], "n": range(40)})
+    ddf = dd.from_pandas(df, npartitions=4)
+    few = frozenset({"t1", "t30"})
+    many = few | {f"relay-{i:05d}-of-another-report" for i in range(20_000)}
+    lookups = _Lookups(client)
+    small = ddf.map_partitions(
+        _kept_rows_task, lookups.add("relays", (few, {}, {})), meta=ddf._meta
+    )
+    large = ddf.map_partitions(
+        _kept_rows_task, lookups.add("relays", (many, {}, {})), meta=ddf._meta
+    )
+    # a task's size does not grow with the tables (it did: the old way below)
+    assert _largest_task_bytes(large, "kept_rows_task") == _largest_task_bytes(
+        small, "kept_rows_task"
+    )
+    old_way = ddf.map_partitions(_kept_rows, many, {}, {}, meta=ddf._meta)
+    assert _largest_task_bytes(old_way, "kept_rows") > 100 * _largest_task_bytes(
+        large, "kept_rows_task"
+    )
+    expected = df[~df[C.ID].isin(few)]
+    for frame in (small, large, old_way):
+        kept = client.compute(frame).result()
+        assert kept[C.ID].tolist() == expected[C.ID].tolist()
+        assert kept["n"].tolist() == expected["n"].tolist()

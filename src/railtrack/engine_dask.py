@@ -62,6 +62,7 @@ from railtrack.dask_tasks import (
     HELPERS,
     KINDS,
     LOGGED_DAY,
+    LOOKUPS,
     NETWORK,
     PACKED,
     PUBLISHED_DAY,
@@ -82,6 +83,7 @@ from railtrack.dask_tasks import (
     graph_task,
     group_key,
     group_task,
+    lookup,
     meta,
     resolve_part,
     route_part,
@@ -150,6 +152,30 @@ def _code() -> str:
     again, not read back.
     """
     return f"{_VERSION}:{code_key()}"
+
+
+class _Lookups:
+    """A run's lookup tables, shared with the workers under keys (:func:`lookup`).
+
+    Tasks take the key; the tables reach each worker once, in the :data:`LOOKUPS`
+    plugin, which keeps every table of the run (a worker restarted late recomputes
+    earlier partitions with them). The key holds a token of the table, so the tasks
+    of another table have other names.
+    """
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+        self.tables: dict[str, Any] = {}
+
+    def add(self, name: str, table: Any) -> str:
+        """Share ``table`` with every worker; return the key its tasks pass."""
+        from dask.base import tokenize
+
+        key = f"{name}-{tokenize(table)}"
+        if key not in self.tables:
+            self.tables[key] = table
+            _share(self.client, LOOKUPS, dict(self.tables))
+        return key
 
 
 def _network_key(network: RailNetwork) -> str:
@@ -268,6 +294,11 @@ def _floor_keys(part: pd.DataFrame) -> pd.Series:
     return keyed.where(report.notnull(), part[C.ID].astype(str)).astype(object)
 
 
+def _known_task(part: pd.DataFrame, day: date | None, floors_key: str) -> pd.DataFrame:
+    """Worker task: :func:`_known` with the floors shared under ``floors_key``."""
+    return _known(part, day, lookup(floors_key))
+
+
 def _known(part: pd.DataFrame, day: date | None, floors: pd.Series) -> pd.DataFrame:
     """Keep the trains or groups known on ``day`` (the rule of ``cut_off``)."""
     if day is None or not len(part):
@@ -279,17 +310,19 @@ def _known(part: pd.DataFrame, day: date | None, floors: pd.Series) -> pd.DataFr
     return part[when.isna() | (when <= pd.Timestamp(day))]
 
 
-def _cut(frames: dict[str, Any], knowledge: Knowledge) -> tuple[dict[str, Any], Knowledge]:
+def _cut(
+    frames: dict[str, Any], knowledge: Knowledge, lookups: _Lookups
+) -> tuple[dict[str, Any], Knowledge]:
     """Apply the as-of cut-off to every kind; return the kept frames and the counts."""
     from dask.base import compute
 
     day = knowledge.as_of
     if day is None:
         return frames, knowledge
-    floors = _floors(frames)
+    floors = lookups.add("floors", _floors(frames))
     kept = {
         kind: frames[kind].map_partitions(
-            _known, day, floors, meta=frames[kind]._meta, enforce_metadata=False
+            _known_task, day, floors, meta=frames[kind]._meta, enforce_metadata=False
         )
         for kind in ("shipments", "groups")
     }
@@ -370,6 +403,17 @@ def _ordered(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.drop(columns=[c for c in HELPERS if c in frame.columns]).reset_index(drop=True)
 
 
+def _kept_rows_task(part: pd.DataFrame, key: str) -> pd.DataFrame:
+    """Worker task: :func:`_kept_rows` with the relay tables shared under ``key``."""
+    dropped, merged, fills = lookup(key)
+    return _kept_rows(part, dropped, merged, fills)
+
+
+def _kept_groups_task(part: pd.DataFrame, key: str) -> pd.DataFrame:
+    """Worker task: :func:`_kept_groups` with the retold groups shared under ``key``."""
+    return _kept_groups(part, lookup(key))
+
+
 def _kept_rows(
     part: pd.DataFrame,
     dropped: frozenset[str],
@@ -404,6 +448,7 @@ def _without_relays(
     frames: dict[str, Any],
     sightings: pd.DataFrame,
     settings: Settings,
+    lookups: _Lookups,
     region_stations: Callable[[str], Collection[str]] | None = None,
     problems: list[Problem] | None = None,
     on_the_way: OnTheWay | None = None,
@@ -414,7 +459,8 @@ def _without_relays(
     columns it reads (:data:`railtrack.relays.LINK_COLUMNS`, and the facts a kept
     train may take from its linked reports,
     :data:`railtrack.relay_facts.FACT_COLUMNS`), links them as the default engine
-    does, and the workers drop the relays from their partitions. A fact linked
+    does, and the workers drop the relays from their partitions (the relays, counts
+    and facts reach each worker once, in ``lookups``). A fact linked
     reports tell otherwise is appended to ``problems`` (as the default engine's
     :func:`railtrack.relays.drop_relays` adds it).
     """
@@ -445,16 +491,18 @@ def _without_relays(
     fills = linked_fills(told, relays)
     if problems is not None:
         problems.extend(disagreement_problems(told, relays))
-    kept = ships.map_partitions(
-        _kept_rows, dropped, merged, fills, meta=ships._meta, enforce_metadata=False
-    )
+    key = lookups.add("relays", (dropped, merged, fills))
+    kept = ships.map_partitions(_kept_rows_task, key, meta=ships._meta, enforce_metadata=False)
     _, sightings = without_relays(told.iloc[:0], sightings, relays)
     out = {**frames, "shipments": kept}
     retold = frozenset(retold_groups(told, relays))  # groups retelling a kept group
     if retold:
         groups = frames["groups"]
         out["groups"] = groups.map_partitions(
-            _kept_groups, retold, meta=groups._meta, enforce_metadata=False
+            _kept_groups_task,
+            lookups.add("retold", retold),
+            meta=groups._meta,
+            enforce_metadata=False,
         )
     return out, sightings, relays
 
@@ -725,12 +773,14 @@ def _track(
     frames = {kind: client.persist(_read(src, kind, net_key, work)) for kind in KINDS}
     wait(list(frames.values()))  # type: ignore[no-untyped-call]
     stage("knowledge")
-    frames, knowledge = _cut(frames, _knowledge_day(frames, as_of))
+    lookups = _Lookups(client)
+    frames, knowledge = _cut(frames, _knowledge_day(frames, as_of), lookups)
     sightings = _ordered(_gathered(frames["sightings"]))
     frames, sightings, relays = _without_relays(
         frames,
         sightings,
         settings,
+        lookups,
         network.gazetteer.region_stations,
         extras.problems,
         on_the_way=way_test(network),
