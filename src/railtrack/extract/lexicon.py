@@ -531,6 +531,9 @@ class Lexicon:
     same_route: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     same_place: PhraseTable = field(default_factory=lambda: PhraseTable({}))  # -> role
     alternatives: frozenset[str] = frozenset()
+    # a modal before an infinitive ("ma przyjechać", "должен прибыть"): a plan (trial15 T3)
+    modals: frozenset[str] = frozenset()
+    infinitive_endings: tuple[str, ...] = ()
     group_pronouns: frozenset[str] = frozenset()  # "они", "іх", "ich": the trains told, all
     with_cues: frozenset[str] = frozenset()  # "z"/"с": "from" + gen., "with" + ins.
     with_endings: tuple[str, ...] = ()  # endings after which such a cue means "with"
@@ -780,6 +783,10 @@ def _build(data: dict[str, Any]) -> Lexicon:
             {str(p): role for role, forms in (data.get("same_place") or {}).items() for p in forms}
         ),
         alternatives=frozenset(_norm(str(w)) for w in data.get("alternatives") or []),
+        modals=frozenset(_norm(str(w)) for w in (data.get("modals") or {}).get("words") or []),
+        infinitive_endings=tuple(
+            _norm(str(w)) for w in (data.get("modals") or {}).get("infinitive_endings") or []
+        ),
         group_pronouns=frozenset(_norm(str(w)) for w in data.get("group_pronouns") or []),
         with_cues=frozenset(_norm(str(w)) for w in (data.get("with_case") or {}).get("cues") or []),
         with_endings=tuple(

@@ -34,6 +34,7 @@ from functools import lru_cache
 from typing import Any
 
 from railtrack.extract import cues
+from railtrack.extract.ahead import told_ahead
 from railtrack.extract.captions import is_bare_caption
 from railtrack.extract.clock import NIGHT as _NIGHT
 from railtrack.extract.clock import clock_day, is_night
@@ -354,6 +355,12 @@ class _ClauseReader:
     def claim(self) -> str | None:
         own = _without_relative_clauses(self.text)
         claim = self.rd.claim_kind(own)
+        if claim is None and told_ahead(
+            self.verbs if own == self.text else self.rd.verb_cues(own), self.rd.lang
+        ):
+            # "Цими днями до Бреста прибуде ешелон", "В Брест прибудет эшелон": a move
+            # told ahead with no day is a plan, as it is with one (trial15 T3)
+            return "planned"
         if (
             claim not in (None, "expected")
             or not _leaves_later(self.rd, own, self.verbs if own == self.text else None)
@@ -428,7 +435,9 @@ class _ClauseReader:
         # a relative clause's verb governs its own dates only ("Tomorrow a train, which
         # arrived on April 4, is to leave": tomorrow is the leaving's, trial13 T8)
         verbs = main_verbs(self.text, self.rd.lang, position, self.verbs)
-        before = [v for v in verbs if v.end <= position]
+        # (a verb cue that takes the preposition of the words, "ожидается в" before "в
+        # субботу", governs them: trial15 T10)
+        before = [v for v in verbs if v.end <= position or v.start < position < v.end]
         after = [v for v in verbs if v.start >= (position if end is None else end)]
         if before and after and end is not None and self.rd.lang != "en":
             gap_after = self.text[end : after[0].start]
