@@ -504,6 +504,8 @@ class Lexicon:
     # a train standing now ("он уже вторые сутки стоит на станции Лунинец", "stoi na
     # stacji"): where it stands is where it was last seen, on the report's day
     stands_now: re.Pattern[str] | None = None
+    # "od rana rozładowywany jest pociąg": unloaded now, at the place told (trial15 S6)
+    unloading_now: re.Pattern[str] | None = None
     # "until now" ("do dziś", "до сих пор", "to this day"): the report's day as the
     # bound of what is told, never the day of an event (trial14 T5, extract/untilnow.py)
     until_now: re.Pattern[str] | None = None
@@ -758,6 +760,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         activity_verbs=_stem_re(data.get("activity_verbs") or []),
         standing=_stem_re(data.get("standing") or []),
         stands_now=_stem_re(data.get("stands_now") or []),
+        unloading_now=_stem_re(data.get("unloading_now") or []),
         until_now=_stem_re(data.get("until_now") or []),
         photo_nouns=_stem_re(data.get("photo_nouns") or []),
         entry_verbs=_stem_re(data.get("entry_verbs") or []),

@@ -58,6 +58,7 @@ from railtrack.extract.relatives import earlier_arrival, main_verbs
 from railtrack.extract.sentences import Clause, split_clauses
 from railtrack.extract.tense import negated_before, told_as_past
 from railtrack.extract.textpass import map_facts, without_quoted
+from railtrack.extract.unloading import unloading_now_at
 from railtrack.extract.untilnow import without_until_now
 from railtrack.models import DateWindow
 
@@ -766,6 +767,7 @@ class _ClauseReader:
                 setattr(facts, role, fact)  # ("В мае ..." then "5 мая ...": the day)
         self._duration_into(facts)
         self._standing_into(facts)
+        self._unloading_into(facts)
         roles = [v.role for v in self.verbs if v.role != "neutral"]
         if roles:
             facts.last_role = "departure" if roles[-1] == "departure" else "arrival"
@@ -1111,6 +1113,29 @@ class _ClauseReader:
         if any(_same_place(fact, seen) for seen, _ in facts.sightings):
             return
         facts.sightings.append((fact, self._fact(window, place.start, place.end, inferred=True)))
+
+    def _unloading_into(self, facts: _Facts) -> None:
+        """Note a train told being unloaded now as seen at that station on the report's day.
+
+        "Na stacji Łuniniec od rana rozładowywany jest pociąg", "с утра разгружается
+        эшелон" (trial15 S6, :mod:`railtrack.extract.unloading`): with no date of its
+        own, the unloading goes on that day where the clause names (its last place
+        that is no origin nor a country), a sighting dated its publication day.
+        """
+        if self.published is None:
+            return
+        at = unloading_now_at(self.text, self.rd.lang)
+        if at is None or _dates_of_verb(self.dates, self.verbs, at):
+            return
+        named = [p for p in self.places if self.place_role(p) != "origin" and not is_broad(p.text)]
+        if not named:
+            return
+        place = named[-1]
+        fact = self._fact(place, place.start, place.end)
+        if any(_same_place(fact, seen) for seen, _ in facts.sightings):
+            return
+        day = DateWindow(earliest=self.published, latest=self.published, precision="day")
+        facts.sightings.append((fact, self._fact(day, place.start, place.end, inferred=True)))
 
     def _passage_ahead(self, facts: _Facts, span: DateSpan, problems: list[str]) -> None:
         """Date a passage told ahead as the train's departure window (trial12 T2).
