@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from railtrack.extract.cues import VerbCue
 from railtrack.extract.lexicon import LANGUAGES, lexicon, tokens
+from railtrack.extract.relatives import relative_clauses
 
 __all__ = ["modal_before", "modal_plan_at", "told_ahead"]
 
@@ -93,23 +94,44 @@ def modal_before(text: str, lang: str, verb: VerbCue) -> bool:
     )
 
 
-def told_ahead(verbs: Sequence[VerbCue], lang: str) -> bool:
-    """Whether a clause's verbs of moving are all told ahead (Slavic languages only).
+def told_ahead(text: str, verbs: Sequence[VerbCue], lang: str) -> bool:
+    """Whether a clause's verbs of moving are all arrivals told ahead (Slavic languages).
 
-    A lexicon language's verb cue is not ``past`` only when a word of its ``forward``
-    list (a future form, a modal) is right before it or is it; English cues mark the
-    present as not past too ("is heading"), so English is never read here.
+    Each must itself be a finite future form (a word of the lexicon's ``forward`` list
+    starts where the verb does: "прибудет", "прибуде", "прыбудзе", "przyjedzie"); a
+    word of the future merely near a verb told as done ("может", "будет" before
+    "прибыл"), an infinitive of purpose ("by dotrzeć") or a verbal noun ("прибытие")
+    is not one. Such an arrival is awaited (``expected``), as English "will arrive" is;
+    a departure told ahead is read as a plan elsewhere
+    (:func:`railtrack.extract.trains._leaves_later`). English cues carry their tense
+    themselves, so English is never read here.
 
     Examples
     --------
-    >>> told_ahead([VerbCue("arrival", 10, 18, False)], "uk")
+    >>> text = "Цими днями до Бреста прибуде ешелон."
+    >>> told_ahead(text, [VerbCue("arrival", 21, 28, False)], "uk")
     True
-    >>> told_ahead([VerbCue("arrival", 10, 18, True)], "uk")
+    >>> text = "Учора до Бреста прибув ешелон."
+    >>> told_ahead(text, [VerbCue("arrival", 16, 22, True)], "uk")
     False
-    >>> told_ahead([VerbCue("arrival", 10, 18, False)], "en")
+    >>> told_ahead("A train will arrive.", [VerbCue("arrival", 13, 19, False)], "en")
     False
     """
     if lang == "en" or lang not in LANGUAGES:
         return False
-    moving = [v for v in verbs if v.role != "neutral"]
-    return bool(moving) and not any(v.past for v in moving)
+    # a relative clause's verb tells of another train or another time ("ten skład nie
+    # jest ostatnim, który przybędzie": the next one)
+    inside = relative_clauses(text, lang)
+    moving = [
+        v for v in verbs if v.role != "neutral" and not any(a < v.start < b for a, b in inside)
+    ]
+    if not moving or any(v.role != "arrival" or v.past for v in moving):
+        return False
+    lex = lexicon(lang)
+    for verb in moving:
+        word = text[verb.start : verb.end].split()[-1].lower() if verb.end > verb.start else ""
+        if word.endswith(lex.infinitive_endings) or word.endswith(lex.verbal_noun_endings):
+            return False  # ("by dotrzeć", "обеспечили прибытие": no verb told ahead)
+        if lex.forward is None or lex.forward.match(text, verb.start) is None:
+            return False
+    return True

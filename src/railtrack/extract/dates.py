@@ -616,12 +616,12 @@ def _relative(  # noqa: C901
     if rel == "coming days" or _COMING_DAYS_RE.search(rel):
         # "в ближайшие дни", "найближчими днями", "in the coming days" (trial15 T3): the
         # days after the report, never before it
-        return published, published + timedelta(days=FEW_DAYS), "days"
+        return published + timedelta(days=1), published + timedelta(days=FEW_DAYS), "days"
     if "few days" in rel:
         # "на днях", "днями": the days before a report told as done, after it told ahead
         # ("Цими днями ... прибуде", trial15 T3)
         if forward:
-            return published, published + timedelta(days=FEW_DAYS), "days"
+            return published + timedelta(days=1), published + timedelta(days=FEW_DAYS), "days"
         return published - timedelta(days=FEW_DAYS), published, "days"
     if _is_month_end_bound(span):
         # "до конца месяца", "do końca miesiąca", "by the end of the month" (trial15 S2):

@@ -356,12 +356,17 @@ class _ClauseReader:
     def claim(self) -> str | None:
         own = _without_relative_clauses(self.text)
         claim = self.rd.claim_kind(own)
-        if claim is None and told_ahead(
-            self.verbs if own == self.text else self.rd.verb_cues(own), self.rd.lang
+        verbs = self.verbs if own == self.text else self.rd.verb_cues(own)
+        if (
+            claim is None
+            and not self.dates
+            and not self._trip_lengths  # ("прибудет в Минск через 15 суток": on its way)
+            and told_ahead(own, verbs, self.rd.lang)
         ):
-            # "Цими днями до Бреста прибуде ешелон", "В Брест прибудет эшелон": a move
-            # told ahead with no day is a plan, as it is with one (trial15 T3)
-            return "planned"
+            # "В Брест прибудет эшелон": an arrival told ahead is awaited, as "will
+            # arrive" is; with a day after the report it is a plan
+            # (``_plan_of_a_later_arrival``: "Завтра ... прибудет") (trial15 T3)
+            return "expected"
         if (
             claim not in (None, "expected")
             or not _leaves_later(self.rd, own, self.verbs if own == self.text else None)
