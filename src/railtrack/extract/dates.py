@@ -104,7 +104,8 @@ _DATE_RE = re.compile(
     r"earlier\s+this\s+week|(?:last|this|past)\s+weekend|at\s+the\s+weekend|"
     # "in the coming days", "by the end of the month" (trial15 T3, S2): rel.COMING_DAYS,
     # rel.BY_MONTH_END
-    r"(?:in|over|during|within)\s+the\s+(?:coming|next\s+few|following\s+few)\s+days|"
+    # ("over the coming days the equipment will be sent": a process over days, no window)
+    r"(?:in|within)\s+the\s+(?:coming|next\s+few|following\s+few)\s+days|"
     r"in\s+the\s+days\s+ahead|"
     r"(?:by|before|until|till)\s+the\s+end\s+of\s+(?:the|this)\s+month|"
     r"this\s+(?:morning|afternoon|evening)|last\s+night|"

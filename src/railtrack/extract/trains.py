@@ -55,6 +55,7 @@ from railtrack.extract.percounts import count_per_train
 from railtrack.extract.places import PlaceSpan, is_broad
 from railtrack.extract.readers import Reader, reader_for
 from railtrack.extract.relatives import earlier_arrival, main_verbs
+from railtrack.extract.retractions import denial_words
 from railtrack.extract.sentences import Clause, split_clauses
 from railtrack.extract.tense import negated_before, told_as_past
 from railtrack.extract.textpass import map_facts, without_quoted
@@ -174,6 +175,10 @@ class ReportDraft:
     problems: list[str] = field(default_factory=list)
     tallies: list[TallyDraft] = field(default_factory=list)
     untold: bool = False  # a train was named, but nothing of it could be kept
+    # a retraction ("информация ... не подтвердилась", trial15 T2): the words that deny,
+    # and the trains the report denies, read as told (never listed as shipments)
+    retraction: str | None = None
+    retracted: list[TrainDraft] = field(default_factory=list)
 
 
 def _set_place(facts: _Facts, role: str, fact: Fact) -> None:
@@ -1598,7 +1603,16 @@ def read_trains(
         text = blank(text)
     assembly = _Assembly.start(text, published, lang, sentence_lang)
     if assembly is None:
-        return ReportDraft()  # a debunked claim ("Our rating: False"): no shipment
+        # a debunked claim ("Our rating: False", "не подтвердилась"): no shipment; the
+        # trains it tells of are kept aside as the ones it retracts (trial15 T2)
+        told = _Assembly.start(text, published, lang, sentence_lang, denied_too=True)
+        if told is None:
+            return ReportDraft()
+        for clause in told.clauses:
+            told.read_clause(clause)
+        denied = _finish(told, lang=lang, max_group_trains=max_group_trains)
+        words = denial_words(text, lang)
+        return ReportDraft(retraction=words, retracted=denied.trains)
     for clause in assembly.clauses:
         assembly.read_clause(clause)
     draft = _finish(assembly, lang=lang, max_group_trains=max_group_trains)
@@ -1679,8 +1693,13 @@ class _Assembly:
         published: date | None,
         lang: str,
         sentence_lang: Callable[[str, str], str] | None,
+        *,
+        denied_too: bool = False,
     ) -> _Assembly | None:
-        """Split the report and judge its sentences; None for a debunked claim."""
+        """Split the report and judge its sentences; None for a debunked claim.
+
+        ``denied_too`` reads a debunked report all the same (the trains it retracts).
+        """
         clauses = split_clauses(text)
         bounds = _sentence_spans(clauses)
         sentence_readers: dict[int, Reader] = {}
@@ -1702,7 +1721,7 @@ class _Assembly:
             if _asks(sentence_readers.get(n, default), "is_hypothetical", text[first:last])
             or _is_history(sentence_readers.get(n, default), text[first:last], published)
         }
-        if _asks(default, "is_denial", text):
+        if not denied_too and _asks(default, "is_denial", text):
             return None
         assembly = cls(text, published, default, clauses, bounds, sentence_readers, sentences_off)
         for sentence_no, code in unread.items():
