@@ -364,7 +364,7 @@ class _ClauseReader:
         verbs = self.verbs if own == self.text else self.rd.verb_cues(own)
         if (
             claim is None
-            and not self.dates
+            and self._no_day_or_bounds_only()
             and not self._trip_lengths  # ("прибудет в Минск через 15 суток": on its way)
             and told_ahead(own, verbs, self.rd.lang)
         ):
@@ -384,6 +384,15 @@ class _ClauseReader:
         # ... in the near future": a train that has not left, with no day: a plan
         # (status planned), never a train seen (trial10 T3)
         return "planned"
+
+    def _no_day_or_bounds_only(self) -> bool:
+        """Whether the clause tells no day, or only a latest one ("до конца месяца").
+
+        A day after the report makes an arrival told ahead a plan on its own
+        (:func:`_plan_of_a_later_arrival`); an upper bound alone does not.
+        """
+        windows = [resolve_date(d, self.published, forward=True) for d in self.dates]
+        return all(w is not None and w.earliest is None for w in windows)
 
     @once
     def stage(self) -> str | None:
