@@ -32,6 +32,7 @@ __all__ = [
     "TrainMarker",
     "VerbCue",
     "claim_kind",
+    "denial_span",
     "duration_ranges",
     "generic_at",
     "group_announcement",
@@ -254,9 +255,28 @@ _NEVER_SHIPMENT_RE = fold_compile(
 _DENIAL_RE = fold_compile(
     r"\b(?:(?:it['’]?s|it\s+is|this\s+is|that\s+is|is|was|are|were)\s+not\s+true|"
     r"fake\s+news|debunk\w*|fact[\s-]?check\w*|our\s+rating\s*:\s*false|"
-    r"(?:was|were|is|are)\s+passed\s+off\s+as|hoax)\b",
+    r"(?:was|were|is|are)\s+passed\s+off\s+as|hoax|"
+    # a channel's retraction ("the report ... was not confirmed. There was no train",
+    # trial15 T2)
+    r"(?:(?:was|were)\s+(?:not|never)|(?:has|have)\s+not\s+been)\s+confirmed(?=\s*[.;:]|\s*$)|"
+    r"(?:turned\s+out|proved)\s+(?:to\s+be\s+)?(?:false|fake|untrue|wrong)|"
+    r"there\s+was\s+no\s+(?:such\s+)?(?:train|echelon)|no\s+(?:such\s+)?train\s+(?:ever\s+)?"
+    r"(?:arrived|existed)|retract\w*)\b",
     re.IGNORECASE,
 )
+
+
+def denial_span(text: str) -> tuple[int, int] | None:
+    """Where a report says the train it tells of is not real, if it does.
+
+    >>> text = "The report of a train in Brest was not confirmed. There was no train."
+    >>> text[slice(*denial_span(text))]
+    'was not confirmed'
+    """
+    found = _DENIAL_RE.search(text)
+    return None if found is None else found.span()
+
+
 # A museum, heritage or re-enactment train: carries an exhibit or a show, no shipment
 _EXHIBITION_RE = fold_compile(
     # ("a train loaded with hardware ... is currently touring Russia": a touring show)

@@ -56,6 +56,11 @@ _QUAL = (
     r"not\s+later\s+than|until|till|before|around|about|approximately|circa|"
     r"no\s+earlier\s+than|not\s+earlier\s+than|not\s+before|since"
 )
+FEW_DAYS = 3
+"""Days of "a few days", "на днях", "in the coming days": before the report (told as
+done) or after it (told ahead). A round reading of "a few"; the trial reports' trains
+told so arrived within it."""
+_COMING_DAYS_RE = re.compile(r"(?:coming|next few|following few) days$|days ahead$")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_REL = (MO, TU, WE, TH, FR, SA, SU)
 
@@ -97,6 +102,12 @@ _DATE_RE = re.compile(
     rf"(?:over|during|in|within|for)\s+the\s+(?:past|last)\s+(?P<past_n>{NUMBER_PATTERN})\s+days|"
     r"(?:the\s+)?(?:previous|preceding)\s+(?:day|night|evening)|the\s+day\s+before|"
     r"earlier\s+this\s+week|(?:last|this|past)\s+weekend|at\s+the\s+weekend|"
+    # "in the coming days", "by the end of the month" (trial15 T3, S2): rel.COMING_DAYS,
+    # rel.BY_MONTH_END
+    # ("over the coming days the equipment will be sent": a process over days, no window)
+    r"(?:in|within)\s+the\s+(?:coming|next\s+few|following\s+few)\s+days|"
+    r"in\s+the\s+days\s+ahead|"
+    r"(?:by|before|until|till)\s+the\s+end\s+of\s+(?:the|this)\s+month|"
     r"this\s+(?:morning|afternoon|evening)|last\s+night|"
     r"(?:last|this|previous|next)\s+(?:week|month)|"
     r"(?:over|during|in|within)\s+the\s+(?:past|last)\s+(?:week|few\s+days|month)|"
@@ -106,6 +117,8 @@ _DATE_RE = re.compile(
     r"|(?:(?P<wd_mod>last|this|next|past|on)\s+)?"
     r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
+    # "on Saturday or Sunday": either day, one window (trial15 T10)
+    r"(?:\s+or\s+(?:on\s+)?(?P<wd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)?"
     r")",
     re.IGNORECASE,
 )
@@ -491,6 +504,14 @@ def _base_window(  # noqa: C901
             day = published + relativedelta(days=1, weekday=_WEEKDAY_REL[index](+1))
         else:
             day = published + relativedelta(weekday=_WEEKDAY_REL[index](-1))
+        other = get("wd2")
+        if other:
+            # "в субботу или в воскресенье", "on Saturday or Sunday": either day, one
+            # window from the first to the second day after it (trial15 T10)
+            second = day + relativedelta(
+                days=1, weekday=_WEEKDAY_REL[_WEEKDAYS.index(other.lower())](+1)
+            )
+            return day, second, "days"
         return day, day, "day"
     return None
 
@@ -593,8 +614,20 @@ def _relative(  # noqa: C901
         elif rel.startswith(("over", "during", "in", "within")):
             return published - relativedelta(months=1), published, "month"
         return first, _month_end(first.year, first.month), "month"
+    if rel == "coming days" or _COMING_DAYS_RE.search(rel):
+        # "в ближайшие дни", "найближчими днями", "in the coming days" (trial15 T3): the
+        # days after the report, never before it
+        return published + timedelta(days=1), published + timedelta(days=FEW_DAYS), "days"
     if "few days" in rel:
-        return published - timedelta(days=3), published, "days"
+        # "на днях", "днями": the days before a report told as done, after it told ahead
+        # ("Цими днями ... прибуде", trial15 T3)
+        if forward:
+            return published + timedelta(days=1), published + timedelta(days=FEW_DAYS), "days"
+        return published - timedelta(days=FEW_DAYS), published, "days"
+    if _is_month_end_bound(span):
+        # "до конца месяца", "do końca miesiąca", "by the end of the month" (trial15 S2):
+        # an upper bound, the month's last day; the open start is set by resolve_date
+        return published, _month_end(published.year, published.month), "days"
     # "the past week", "over the last week", "a week ago"
     if rel == "a week ago":
         day = published - timedelta(days=7)
@@ -639,7 +672,9 @@ def resolve_date(
     latest: date | None
     earliest, latest, precision = base
     qual = " ".join((span.get("qual") or "").lower().split())
-    if qual.endswith("after") or qual in (
+    if _is_month_end_bound(span):
+        earliest, precision = None, "days"
+    elif qual.endswith("after") or qual in (
         "since",
         "no earlier than",
         "not earlier than",
@@ -654,6 +689,12 @@ def resolve_date(
         earliest, latest = base[0] - timedelta(days=1), base[1] + timedelta(days=1)
         precision = "days"
     return DateWindow(earliest=earliest, latest=latest, precision=precision, text=span.text)
+
+
+def _is_month_end_bound(span: DateSpan) -> bool:
+    """Whether ``span`` bounds a day by the end of the month ("до конца месяца")."""
+    rel = " ".join((span.get("rel") or "").lower().split())
+    return rel == "by end of month" or rel.endswith(("end of the month", "end of this month"))
 
 
 # (month key, day keys, year key) of every pattern that writes a day of a month

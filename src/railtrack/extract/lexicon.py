@@ -528,6 +528,8 @@ class Lexicon:
     # a train standing now ("он уже вторые сутки стоит на станции Лунинец", "stoi na
     # stacji"): where it stands is where it was last seen, on the report's day
     stands_now: re.Pattern[str] | None = None
+    # "od rana rozładowywany jest pociąg": unloaded now, at the place told (trial15 S6)
+    unloading_now: re.Pattern[str] | None = None
     # "until now" ("do dziś", "до сих пор", "to this day"): the report's day as the
     # bound of what is told, never the day of an event (trial14 T5, extract/untilnow.py)
     until_now: re.Pattern[str] | None = None
@@ -555,6 +557,9 @@ class Lexicon:
     same_route: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     same_place: PhraseTable = field(default_factory=lambda: PhraseTable({}))  # -> role
     alternatives: frozenset[str] = frozenset()
+    # a modal before an infinitive ("ma przyjechać", "должен прибыть"): a plan (trial15 T3)
+    modals: frozenset[str] = frozenset()
+    infinitive_endings: tuple[str, ...] = ()
     group_pronouns: frozenset[str] = frozenset()  # "они", "іх", "ich": the trains told, all
     with_cues: frozenset[str] = frozenset()  # "z"/"с": "from" + gen., "with" + ins.
     with_endings: tuple[str, ...] = ()  # endings after which such a cue means "with"
@@ -804,6 +809,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         activity_verbs=_stem_re(data.get("activity_verbs") or []),
         standing=_stem_re(data.get("standing") or []),
         stands_now=_stem_re(data.get("stands_now") or []),
+        unloading_now=_stem_re(data.get("unloading_now") or []),
         until_now=_stem_re(data.get("until_now") or []),
         photo_nouns=_stem_re(data.get("photo_nouns") or []),
         entry_verbs=_stem_re(data.get("entry_verbs") or []),
@@ -829,6 +835,10 @@ def _build(data: dict[str, Any]) -> Lexicon:
             {str(p): role for role, forms in (data.get("same_place") or {}).items() for p in forms}
         ),
         alternatives=frozenset(_norm(str(w)) for w in data.get("alternatives") or []),
+        modals=frozenset(_norm(str(w)) for w in (data.get("modals") or {}).get("words") or []),
+        infinitive_endings=tuple(
+            _norm(str(w)) for w in (data.get("modals") or {}).get("infinitive_endings") or []
+        ),
         group_pronouns=frozenset(
             _norm(str(w)) for w in [*(data.get("group_pronouns") or []), *(data.get("both") or [])]
         ),

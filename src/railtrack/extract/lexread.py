@@ -26,6 +26,7 @@ from dataclasses import fields
 from functools import lru_cache
 from typing import Any
 
+from railtrack.extract.ahead import modal_before, modal_plan_at
 from railtrack.extract.casefold import FoldedPattern, blank_matches, fold_compile
 from railtrack.extract.cues import GroupAnnouncement, TrainMarker, VerbCue
 from railtrack.extract.dates import DateSpan
@@ -1761,7 +1762,13 @@ class LexiconReader:
         planned_re, expected_re = self._pattern("planned"), self._pattern("expected")
         planned = planned_re.search(text) if planned_re is not None else None
         expected = expected_re.search(text) if expected_re is not None else None
-        if planned and (not expected or planned.start() <= expected.start()):
+        at = planned.start() if planned else None
+        if self.lex.modals and not self.lex.modals.isdisjoint(t.low for t in tokens(text)):
+            # "ma przyjechać", "mają przyjechać": a modal with an infinitive (trial15 T3)
+            modal = modal_plan_at(text, self.lang, self.verb_cues(text))
+            if modal is not None and (at is None or modal < at):
+                at = modal
+        if at is not None and (not expected or at <= expected.start()):
             return "planned"
         return "expected" if expected else None
 
@@ -2811,6 +2818,8 @@ class LexiconReader:
             return cues
         forward_re = self._pattern("forward")
         relatives = relative_clauses(text, self.lang)
+        modals = self.lex.modals
+        has_modal = bool(modals) and not modals.isdisjoint(t.low for t in tokens(text))
         for m in verbs.finditer(text):
             role = "departure" if m["dep"] else "arrival" if m["arr"] else "neutral"
             # the tense of a verb in a relative clause is its own ("должен отправиться
@@ -2818,7 +2827,10 @@ class LexiconReader:
             opens = [a for a, b in relatives if a < m.start() < b]
             window = text[max(0, m.start() - 24, *opens) : m.end()]
             forward = forward_re is not None and forward_re.search(window) is not None
-            cues.append(VerbCue(role, m.start(), m.end(), not forward))
+            cue = VerbCue(role, m.start(), m.end(), not forward)
+            if not forward and has_modal and modal_before(text, self.lang, cue):
+                cue = VerbCue(role, m.start(), m.end(), False)  # "ma przyjechać" (trial15 T3)
+            cues.append(cue)
         appear = self.lex.appear
         if appear is not None and appear.search(text) is not None and self.has_train_noun(text):
             # "w Rostoku pojawią się trzy pociągi": a train that appears somewhere came there
@@ -3939,7 +3951,8 @@ class LexiconReader:
             days = [_day(toks[j]) or toks[j].low]
             seps: list[str] = []
             k = j + 1
-            while k + 1 < len(toks) and (toks[k].low in lex.ranges or toks[k].low == ","):
+            joins = lex.ranges | lex.alternatives
+            while k + 1 < len(toks) and (toks[k].low in joins or toks[k].low == ","):
                 if not _is_day(toks[k + 1]):
                     break
                 seps.append(toks[k].low)
@@ -3963,6 +3976,8 @@ class LexiconReader:
                     seps[0] in _DASHES
                     or seps[0] in ("по", "до", "па", "da", "do", "to")
                     or j > i  # "между 5 и 7 марта", "с 5 по 7"
+                    # "5 или 6 мая", "5 lub 6 maja": either day, one window (trial15 T10)
+                    or seps[0] in lex.alternatives
                 )
                 if is_range:
                     fields = [("r1_d1", days[0]), ("r1_d2", days[1]), ("r1_m", str(month))]
@@ -4006,11 +4021,38 @@ class LexiconReader:
             fields = [("wd", _WEEKDAY_NAMES[lex.weekdays[toks[k].low]])]
             if mod is not None:
                 fields.append(("wd_mod", mod[0]))
+            other = self._other_weekday(toks, k + 1)
+            if other is not None:  # "в субботу или в воскресенье": either day (trial15 T10)
+                fields.append(("wd2", _WEEKDAY_NAMES[other[0]]))
+                return fields, other[1]
             return fields, k + 1
         rel = lex.relative.match(toks, i)
         if rel is not None:
             return [("rel", rel[0])], rel[1]
         return self._days_ago(toks, i)
+
+    def _other_weekday(self, toks: tuple[Token, ...], k: int) -> tuple[int, int] | None:
+        """Read "или в воскресенье", "lub w niedzielę" after a weekday: (weekday, next index).
+
+        Two days joined by "or" (the lexicon's ``alternatives``) are either day: one
+        window spanning both (trial15 T10).
+
+        Examples
+        --------
+        >>> rd = LexiconReader("be")
+        >>> rd.find_dates("чакаецца ў суботу ці ў нядзелю")[0].fields
+        (('wd', 'saturday'), ('wd_mod', 'on'), ('wd2', 'sunday'))
+        """
+        lex = self.lex
+        if k + 1 >= len(toks) or toks[k].low not in lex.alternatives:
+            return None
+        k += 1
+        mod = lex.weekday_mods.match(toks, k)
+        if mod is not None and mod[0] == "on":
+            k = mod[1]
+        if k < len(toks) and toks[k].low in lex.weekdays:
+            return lex.weekdays[toks[k].low], k + 1
+        return None
 
     def _days_ago(
         self, toks: tuple[Token, ...], i: int

@@ -93,6 +93,30 @@ class Extraction:
     tallies: list[TallyDraft] = field(default_factory=list)
     """Trains counted over a period, not told one by one ("С начала года ... 33
     эшелона", "In January, about 15 trains arrived"): background, never shipments."""
+    retraction: str | None = None
+    """The words by which the report retracts a train ("не подтвердилась", "was not
+    confirmed"; :mod:`railtrack.extract.retractions`), or None."""
+    retracted: list[Shipment] = field(default_factory=list)
+    """The trains the report retracts, as it tells them (never listed as shipments):
+    a loader names the train of an earlier report each one matches."""
+
+    def retraction_notes(self) -> list[str]:
+        """Return one line saying the report retracts a train and lists none (trial15 T2).
+
+        Examples
+        --------
+        >>> Extraction(retraction="не подтвердилась").retraction_notes()
+        ["'не подтвердилась': the report retracts a train told before (no train listed)"]
+        >>> Extraction().retraction_notes()
+        []
+        """
+        if self.retraction is None:
+            return []
+        told = "; ".join(_retracted_label(s) for s in self.retracted)
+        what = f" ({told})" if told else ""
+        return [
+            f"{self.retraction!r}: the report retracts a train told before{what} (no train listed)"
+        ]
 
     def tally_notes(self) -> list[str]:
         """Return one line per tally saying it was read and why it lists no train.
@@ -631,6 +655,12 @@ def build_extraction(
     sightings = [
         x for i, t in enumerate(draft.trains) for x in builder.sightings(t, f"{report_id}-t{i + 1}")
     ]
+    # the trains a retraction denies: built as told, listed nowhere (their names'
+    # problems are not the report's: no train of it is listed)
+    aside = _Builder(
+        report_id=report_id, source=source, network=network, settings=settings, lang=lang
+    )
+    retracted = [aside.shipment(t, i + 1, []) for i, t in enumerate(draft.retracted)]
     return Extraction(
         shipments=shipments,
         groups=groups,
@@ -639,7 +669,25 @@ def build_extraction(
         unresolved=builder.unresolved,
         lang=lang,
         tallies=list(draft.tallies),
+        retraction=draft.retraction,
+        retracted=retracted,
     )
+
+
+def _retracted_label(shipment: Shipment) -> str:
+    """Return a retracted train as a reader names it ("to Brest, arrival 2023-05-14")."""
+    parts = []
+    if shipment.origin is not None:
+        parts.append(f"from {shipment.origin.text}")
+    if shipment.destination is not None:
+        parts.append(f"to {shipment.destination.text}")
+    arrival = shipment.expected_arrival
+    if arrival is not None and arrival.earliest is not None:
+        day = arrival.earliest.isoformat()
+        if arrival.latest is not None and arrival.latest != arrival.earliest:
+            day += f" to {arrival.latest.isoformat()}"
+        parts.append(f"arrival {day}")
+    return ", ".join(parts) or "a train"
 
 
 def _total_max(values: dict[str, object]) -> int | None:

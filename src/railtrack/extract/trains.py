@@ -34,6 +34,7 @@ from functools import lru_cache
 from typing import Any
 
 from railtrack.extract import cues
+from railtrack.extract.ahead import told_ahead
 from railtrack.extract.captions import is_bare_caption
 from railtrack.extract.clock import NIGHT as _NIGHT
 from railtrack.extract.clock import clock_day, is_night
@@ -57,10 +58,12 @@ from railtrack.extract.readers import Reader, reader_for
 from railtrack.extract.recaps import names_recap_span
 from railtrack.extract.relatives import earlier_arrival, main_verbs
 from railtrack.extract.reportdays import split_report_days
+from railtrack.extract.retractions import denial_words
 from railtrack.extract.sentences import Clause, split_clauses
 from railtrack.extract.stationlists import StationDigest, station_digest
 from railtrack.extract.tense import negated_before, told_ahead, told_as_past
 from railtrack.extract.textpass import map_facts, without_quoted
+from railtrack.extract.unloading import unloading_now_at
 from railtrack.extract.untilnow import without_until_now
 from railtrack.models import DateWindow
 
@@ -176,6 +179,10 @@ class ReportDraft:
     problems: list[str] = field(default_factory=list)
     tallies: list[TallyDraft] = field(default_factory=list)
     untold: bool = False  # a train was named, but nothing of it could be kept
+    # a retraction ("информация ... не подтвердилась", trial15 T2): the words that deny,
+    # and the trains the report denies, read as told (never listed as shipments)
+    retraction: str | None = None
+    retracted: list[TrainDraft] = field(default_factory=list)
 
 
 def _set_place(facts: _Facts, role: str, fact: Fact) -> None:
@@ -378,6 +385,17 @@ class _ClauseReader:
     def claim(self) -> str | None:
         own = _without_relative_clauses(self.text)
         claim = self.rd.claim_kind(own)
+        verbs = self.verbs if own == self.text else self.rd.verb_cues(own)
+        if (
+            claim is None
+            and self._no_day_or_bounds_only()
+            and not self._trip_lengths  # ("прибудет в Минск через 15 суток": on its way)
+            and told_ahead(own, verbs, self.rd.lang)
+        ):
+            # "В Брест прибудет эшелон": an arrival told ahead is awaited, as "will
+            # arrive" is; with a day after the report it is a plan
+            # (``_plan_of_a_later_arrival``: "Завтра ... прибудет") (trial15 T3)
+            return "expected"
         if (
             claim not in (None, "expected")
             or not _leaves_later(self.rd, own, self.verbs if own == self.text else None)
@@ -390,6 +408,15 @@ class _ClauseReader:
         # ... in the near future": a train that has not left, with no day: a plan
         # (status planned), never a train seen (trial10 T3)
         return "planned"
+
+    def _no_day_or_bounds_only(self) -> bool:
+        """Whether the clause tells no day, or only a latest one ("до конца месяца").
+
+        A day after the report makes an arrival told ahead a plan on its own
+        (:func:`_plan_of_a_later_arrival`); an upper bound alone does not.
+        """
+        windows = [resolve_date(d, self.published, forward=True) for d in self.dates]
+        return all(w is not None and w.earliest is None for w in windows)
 
     @once
     def stage(self) -> str | None:
@@ -473,7 +500,9 @@ class _ClauseReader:
         # a relative clause's verb governs its own dates only ("Tomorrow a train, which
         # arrived on April 4, is to leave": tomorrow is the leaving's, trial13 T8)
         verbs = main_verbs(self.text, self.rd.lang, position, self.verbs)
-        before = [v for v in verbs if v.end <= position]
+        # (a verb cue that takes the preposition of the words, "ожидается в" before "в
+        # субботу", governs them: trial15 T10)
+        before = [v for v in verbs if v.end <= position or v.start < position < v.end]
         after = [v for v in verbs if v.start >= (position if end is None else end)]
         if before and after and end is not None and self.rd.lang != "en":
             gap_after = self.text[end : after[0].start]
@@ -802,6 +831,7 @@ class _ClauseReader:
                 setattr(facts, role, fact)  # ("В мае ..." then "5 мая ...": the day)
         self._duration_into(facts)
         self._standing_into(facts)
+        self._unloading_into(facts)
         roles = [v.role for v in self.verbs if v.role != "neutral"]
         if roles:
             facts.last_role = "departure" if roles[-1] == "departure" else "arrival"
@@ -1147,6 +1177,29 @@ class _ClauseReader:
         if any(_same_place(fact, seen) for seen, _ in facts.sightings):
             return
         facts.sightings.append((fact, self._fact(window, place.start, place.end, inferred=True)))
+
+    def _unloading_into(self, facts: _Facts) -> None:
+        """Note a train told being unloaded now as seen at that station on the report's day.
+
+        "Na stacji Łuniniec od rana rozładowywany jest pociąg", "с утра разгружается
+        эшелон" (trial15 S6, :mod:`railtrack.extract.unloading`): with no date of its
+        own, the unloading goes on that day where the clause names (its last place
+        that is no origin nor a country), a sighting dated its publication day.
+        """
+        if self.published is None:
+            return
+        at = unloading_now_at(self.text, self.rd.lang)
+        if at is None or _dates_of_verb(self.dates, self.verbs, at):
+            return
+        named = [p for p in self.places if self.place_role(p) != "origin" and not is_broad(p.text)]
+        if not named:
+            return
+        place = named[-1]
+        fact = self._fact(place, place.start, place.end)
+        if any(_same_place(fact, seen) for seen, _ in facts.sightings):
+            return
+        day = DateWindow(earliest=self.published, latest=self.published, precision="day")
+        facts.sightings.append((fact, self._fact(day, place.start, place.end, inferred=True)))
 
     def _passage_ahead(self, facts: _Facts, span: DateSpan, problems: list[str]) -> None:
         """Date a passage told ahead as the train's departure window (trial12 T2).
@@ -1620,7 +1673,16 @@ def read_trains(
         text = blank(text)
     assembly = _Assembly.start(text, published, lang, sentence_lang)
     if assembly is None:
-        return ReportDraft()  # a debunked claim ("Our rating: False"): no shipment
+        # a debunked claim ("Our rating: False", "не подтвердилась"): no shipment; the
+        # trains it tells of are kept aside as the ones it retracts (trial15 T2)
+        told = _Assembly.start(text, published, lang, sentence_lang, denied_too=True)
+        if told is None:
+            return ReportDraft()
+        for clause in told.clauses:
+            told.read_clause(clause)
+        denied = _finish(told, lang=lang, max_group_trains=max_group_trains)
+        words = denial_words(text, lang)
+        return ReportDraft(retraction=words, retracted=denied.trains)
     for clause in assembly.clauses:
         assembly.read_clause(clause)
     draft = _finish(assembly, lang=lang, max_group_trains=max_group_trains)
@@ -1700,8 +1762,13 @@ class _Assembly:
         published: date | None,
         lang: str,
         sentence_lang: Callable[[str, str], str] | None,
+        *,
+        denied_too: bool = False,
     ) -> _Assembly | None:
-        """Split the report and judge its sentences; None for a debunked claim."""
+        """Split the report and judge its sentences; None for a debunked claim.
+
+        ``denied_too`` reads a debunked report all the same (the trains it retracts).
+        """
         clauses = split_clauses(text)
         bounds = _sentence_spans(clauses)
         sentence_readers: dict[int, Reader] = {}
@@ -1724,7 +1791,7 @@ class _Assembly:
             if _asks(sentence_readers.get(n, default), "is_hypothetical", text[first:last])
             or _is_history(sentence_readers.get(n, default), text[first:last], published)
         }
-        if _asks(default, "is_denial", text):
+        if not denied_too and _asks(default, "is_denial", text):
             return None
         assembly = cls(text, published, default, clauses, bounds, sentence_readers, sentences_off)
         for sentence_no, code in unread.items():

@@ -55,6 +55,7 @@ from railtrack.io.cells import is_blank, whole_count
 from railtrack.io.csv_reader import CsvProblem, read_csv_records
 from railtrack.io.json_reader import FileFormatError, iter_jsonl_records, read_json_records
 from railtrack.io.reportset import Problem, ReportSet
+from railtrack.io.retractions import note_retracted
 from railtrack.io.tables import (
     TABLE_KEY_FIELDS,
     HeaderMap,
@@ -64,7 +65,7 @@ from railtrack.io.tables import (
 )
 from railtrack.io.webpage import WEB_SUFFIXES
 from railtrack.io.yaml_reader import read_yaml_records
-from railtrack.models import CAR_TYPES
+from railtrack.models import CAR_TYPES, Shipment
 from railtrack.safetext import shown
 from railtrack.settings import DEFAULT_SETTINGS
 
@@ -405,6 +406,8 @@ class _FileLoader:
         self.tables: list[dict[str, Any]] = []
         self.header_of: dict[str, str] = {}
         self.twice_reported: set[object] = set()  # Telegram message ids met twice
+        # the trains retractions in this file deny (trial15 T2; io/retractions.py)
+        self.retracted: list[Shipment] = []
         """For a table: each field's column header as written, to name it in problems."""
 
     def problem(
@@ -436,6 +439,7 @@ class _FileLoader:
             found = self.telegram
             self.models.extend((m, 0) for m in (*found.shipments, *found.groups, *found.sightings))
             self.problems.extend(self.telegram.problems)
+            self.retracted.extend(found.retracted)
             return
         notes: list[tuple[int, str]] = []
         try:
@@ -1004,7 +1008,11 @@ class _FileLoader:
             return
         try:
             shipments, groups, sightings, messages = text_report(
-                text, Path(self.name), published=self.published, network=self.network
+                text,
+                Path(self.name),
+                published=self.published,
+                network=self.network,
+                retracted=self.retracted,
             )
         except (ValueError, TypeError, OverflowError, RecursionError) as exc:
             # a value the reader cannot hold ("31.12.9999", 5,000 cars) costs this report
@@ -1451,6 +1459,7 @@ def load_reports(
         msg = f"workers must be at least 1, not {workers}"
         raise ValueError(msg)
     result = ReportSet()
+    retracted: list[tuple[str, Shipment]] = []  # (file, a train a retraction denies)
     first_rows: dict[tuple[str, str], int] = {}
     firsts: dict[tuple[str, str], Any] = {}  # each id's record: a copy is not a new record
     tell = progress or _no_progress
@@ -1478,8 +1487,10 @@ def load_reports(
             )
             for loader in loaders:
                 _keep_new(result, loader, first_rows, firsts)
+                retracted.extend((loader.name, s) for s in getattr(loader, "retracted", ()))
                 tell(_n_records(result))
         _apply_latest_posts(result)
+        note_retracted(result, retracted)
         result.telegram_kept.clear()
     unknown_if_far_before(result, first_rows)  # a year typo years before the rest (trial11 T22)
     logger.info(

@@ -332,6 +332,8 @@ class TelegramFile:
     groups: list[ShipmentGroup] = field(default_factory=list)
     sightings: list[Sighting] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # the trains retractions deny ("не пацвердзілася", trial15 T2): never listed
+    retracted: list[Shipment] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)
     posts: list[PostRef] = field(default_factory=list)
     read: int = 0
@@ -465,12 +467,13 @@ def _extract(
             for s in shipments
         ]
     out.shipments.extend(shipments)
+    out.retracted.extend(result.retracted)
     out.groups.extend(result.groups)
     out.sightings.extend(result.sightings)
     unresolved = set(result.unresolved)
     out.problems.extend(
         Problem(post.file, post.message_id, None, message, "message")
-        for message in [*result.problems, *result.tally_notes()]
+        for message in [*result.problems, *result.tally_notes(), *result.retraction_notes()]
         if message not in unresolved
     )
     return bool(shipments)

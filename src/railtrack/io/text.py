@@ -443,6 +443,8 @@ def extract_text_report(
     )
     # trains counted over a period are read, not listed: said, never silent (trial10 T2)
     problems.extend(_located(p, name, body, body_line) for p in result.tally_notes())
+    # a retraction lists no train, and says which one it retracts (trial15 T2)
+    problems.extend(_located(p, name, body, body_line) for p in result.retraction_notes())
     return result, problems
 
 
@@ -571,6 +573,7 @@ def text_report(
     *,
     published: date | None,
     network: RailNetwork | Literal[False] | None = None,
+    retracted: list[Shipment] | None = None,
 ) -> tuple[list[Shipment], list[ShipmentGroup], list[Sighting], list[str]]:
     """Read the shipments, groups and sightings of the text of ``path``, already read.
 
@@ -588,6 +591,9 @@ def text_report(
         March").
     network
         Resolves place names while reading (None: the embedded network; False: none).
+    retracted
+        When given, the trains a retraction ("не подтвердилась") denies are added to
+        it (:attr:`railtrack.extract.result.Extraction.retracted`; never listed).
 
     Returns
     -------
@@ -621,4 +627,6 @@ def text_report(
         len(result.groups),
         len(result.sightings),
     )
+    if retracted is not None:
+        retracted.extend(result.retracted)
     return result.shipments, result.groups, result.sightings, problems

@@ -1,0 +1,121 @@
+"""Name the train of an earlier report that a later report retracts (trial15 T2).
+
+A channel posts a train ("Учора ў Брэст прыбыў эшалон з танкамі") and later retracts it
+("інфармацыя пра эшалон ..., які нібыта прыбыў учора ў Брэст, не пацвердзілася").
+The retraction lists no train (:mod:`railtrack.extract.retractions`); here each train
+it denies is matched with the trains of the same input told no later than it: the same
+destination (station, else the name as written), and an arrival window that overlaps
+the denied one (or, when either gives none, a report published at most
+:data:`MATCH_DAYS` days before the retraction). Each train matched gets a problem on
+its own file saying which report retracts it.
+
+What a user gets: the train stays listed, with that problem beside it, rather than
+being dropped. A retraction names its train only by place and day, so a match can be
+wrong (two trains at Brest that day); deleting a train on such a match would lose one
+silently, while a problem line tells the analyst which train to strike (or to keep,
+if the match is wrong). A train matched no longer passes unnoticed.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from railtrack.io.reportset import Problem, ReportSet
+from railtrack.models import DateWindow, Place, Shipment
+
+__all__ = ["MATCH_DAYS", "note_retracted"]
+
+logger = logging.getLogger(__name__)
+
+MATCH_DAYS = 3
+"""Days before a retraction within which a report of an undated train may be the one it
+retracts (a channel retracts a post within a day or two; the trial's retraction came
+the day after)."""
+
+
+def _same_place(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.station_id and b.station_id:
+        return a.station_id == b.station_id
+    return a.text.casefold() == b.text.casefold()
+
+
+def _overlap(a: DateWindow, b: DateWindow) -> bool:
+    a_first, b_first = a.earliest or a.latest, b.earliest or b.latest
+    a_last, b_last = a.latest or a.earliest, b.latest or b.earliest
+    if None in (a_first, b_first, a_last, b_last):
+        return False
+    return bool(a_first <= b_last and b_first <= a_last)  # type: ignore[operator]
+
+
+def _matches(denied: Shipment, told: Shipment) -> bool:
+    """Whether ``told`` may be the train ``denied`` retracts."""
+    if not _same_place(denied.destination, told.destination):
+        return False
+    day, told_day = denied.source.published, told.source.published
+    if day is not None and told_day is not None and told_day > day:
+        return False  # (a report after the retraction tells another train)
+    if denied.expected_arrival is not None and told.expected_arrival is not None:
+        return _overlap(denied.expected_arrival, told.expected_arrival)
+    if day is None or told_day is None:
+        return False
+    return day - timedelta(days=MATCH_DAYS) <= told_day
+
+
+def note_retracted(result: ReportSet, retracted: list[tuple[str, Shipment]]) -> None:
+    """Add a problem on each train of ``result`` that a retraction denies (in place).
+
+    Parameters
+    ----------
+    result
+        The loaded reports; a problem is appended for each train matched.
+    retracted
+        (file of the retraction, a train it denies), as the loaders read them.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from railtrack.models import Source
+    >>> rs = ReportSet()
+    >>> src = Source(reporter="Hajun", published=date(2023, 5, 14))
+    >>> brest = Place(text="Brest")
+    >>> day = DateWindow(earliest=date(2023, 5, 14), latest=date(2023, 5, 14))
+    >>> rs.shipments = [Shipment(id="a-t1", destination=brest, expected_arrival=day, source=src)]
+    >>> rs.files[("Shipment", "a-t1")] = "a.txt"
+    >>> later = Source(reporter="Hajun", published=date(2023, 5, 15))
+    >>> denied = Shipment(id="b-t1", destination=brest, expected_arrival=day, source=later)
+    >>> note_retracted(rs, [("b.txt", denied)])
+    >>> print(rs.problems[0])  # doctest: +ELLIPSIS
+    a.txt: train a-t1 (to Brest, arrival 2023-05-14) is retracted by b.txt ...
+    """
+    if not retracted:
+        return
+    for path, denied in retracted:
+        for told in result.shipments:
+            where = result.files.get(("Shipment", told.id), "")
+            if where == path or not _matches(denied, told):
+                continue
+            label = _label(told)
+            result.problems.append(
+                Problem(
+                    where,
+                    None,
+                    None,
+                    f"train {told.id} ({label}) is retracted by {path} (published "
+                    f"{denied.source.published or 'undated'}): the source says there was "
+                    "no such train; it is still listed, strike it if the retraction is of it",
+                )
+            )
+            logger.info("%s retracts %s", path, told.id)
+
+
+def _label(shipment: Shipment) -> str:
+    parts = []
+    if shipment.destination is not None:
+        parts.append(f"to {shipment.destination.text}")
+    arrival = shipment.expected_arrival
+    if arrival is not None and (arrival.earliest or arrival.latest) is not None:
+        parts.append(f"arrival {(arrival.earliest or arrival.latest).isoformat()}")  # type: ignore[union-attr]
+    return ", ".join(parts) or "a train"
