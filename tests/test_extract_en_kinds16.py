@@ -11,7 +11,7 @@ import pytest
 from _extract_helpers import ends as ends_of
 from _extract_helpers import read
 
-from railtrack.extract.tense import told_ahead
+from railtrack.extract.tense import told_as_plan
 
 # -- trains counted only in a plan or a need, with no day and no place: no trains ----
 
@@ -53,10 +53,10 @@ def test_trains_with_a_day_a_place_or_told_as_done_stay(text: str, lang: str, n:
 
 
 def test_plan_words_are_whole_words() -> None:
-    assert told_ahead("Ten trains will be needed.", "en")
-    assert not told_ahead("The willing crews loaded ten trains.", "en")
-    assert told_ahead("Z bazy zostaną wycofane eszelony.", "pl")
-    assert not told_ahead("Ешелони вже прибули до Бреста.", "uk")
+    assert told_as_plan("Ten trains will be needed.", "en")
+    assert not told_as_plan("The willing crews loaded ten trains.", "en")
+    assert told_as_plan("Z bazy zostaną wycofane eszelony.", "pl")
+    assert not told_as_plan("Ешелони вже прибули до Бреста.", "uk")
 
 
 # -- "by way of" names a place passed -------------------------------------------------

@@ -17,7 +17,7 @@ from functools import lru_cache
 from railtrack.extract.cues import VerbCue
 from railtrack.extract.lexicon import LANGUAGES, lexicon
 
-__all__ = ["negated_before", "past_denial", "past_form", "told_ahead", "told_as_past"]
+__all__ = ["negated_before", "past_denial", "past_form", "told_as_past", "told_as_plan"]
 
 
 def _alternation(words: list[str]) -> str:
@@ -159,7 +159,7 @@ def _plan_words(lang: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])(?:{_alternation(list(words))})(?![\w-])", re.IGNORECASE)
 
 
-def told_ahead(text: str, lang: str) -> bool:
+def told_as_plan(text: str, lang: str) -> bool:
     """Whether ``text`` tells a plan or a need ahead (the lexicon's ``plan_words``).
 
     "22 echelons will be withdrawn", "будут выведены", "zostaną wycofane": what is
@@ -179,11 +179,11 @@ def told_ahead(text: str, lang: str) -> bool:
 
     Examples
     --------
-    >>> told_ahead("22 echelons will be withdrawn from the base.", "en")
+    >>> told_as_plan("22 echelons will be withdrawn from the base.", "en")
     True
-    >>> told_ahead("22 echelons were withdrawn from the base.", "en")
+    >>> told_as_plan("22 echelons were withdrawn from the base.", "en")
     False
-    >>> told_ahead("Из Грузии будут выведены 22 эшелона.", "ru")
+    >>> told_as_plan("Из Грузии будут выведены 22 эшелона.", "ru")
     True
     """
     pattern = _plan_words(lang)

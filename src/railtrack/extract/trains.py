@@ -61,7 +61,7 @@ from railtrack.extract.reportdays import split_report_days
 from railtrack.extract.retractions import denial_words
 from railtrack.extract.sentences import Clause, split_clauses
 from railtrack.extract.stationlists import StationDigest, station_digest
-from railtrack.extract.tense import negated_before, told_ahead, told_as_past
+from railtrack.extract.tense import negated_before, told_as_past, told_as_plan
 from railtrack.extract.textpass import map_facts, without_quoted
 from railtrack.extract.unloading import unloading_now_at
 from railtrack.extract.untilnow import without_until_now
@@ -3560,11 +3560,11 @@ def _counted_in_a_plan(piece: Clause, counted: int, reader: _ClauseReader, rd: R
     text = piece.text if comma < 0 else piece.text[:comma]
     for verb in rd.verb_cues(text):
         # (a participle after a plan word is ahead: "будут выведены", "zostaną wysłane")
-        if told_as_past(text, verb, rd.lang) and not told_ahead(
+        if told_as_past(text, verb, rd.lang) and not told_as_plan(
             text[max(0, verb.start - 24) : verb.start], rd.lang
         ):
             return False  # ("22 echelons have already left ..."): trains told
-    return told_ahead(text, rd.lang)
+    return told_as_plan(text, rd.lang)
 
 
 def _is_digest(piece: Clause, line: str, reader: _ClauseReader, rd: Reader) -> bool:
