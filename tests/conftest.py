@@ -1,9 +1,11 @@
-"""Shared fixtures: the embedded network, the ru-rail dataset (skipped when absent)."""
+"""Shared fixtures: the embedded network, the ru-rail dataset (skipped when absent), Dask."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import matplotlib as mpl
 import pytest
@@ -43,3 +45,22 @@ def ru_rail_dir() -> Path:
 def ru_rail_network(ru_rail_dir: Path) -> RailNetwork:
     """The ru-rail network loaded once per session (skips when the dataset is absent)."""
     return load_network(ru_rail_dir)
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Any]:
+    """A one-worker, in-process Dask client (skips without ``railtrack[dask]``).
+
+    A test module that needs another cluster (more workers, processes) defines its own
+    ``client`` fixture, which wins over this one.
+    """
+    pytest.importorskip("distributed", reason="the Dask engine needs railtrack[dask]")
+    from distributed import Client, LocalCluster
+
+    with (
+        LocalCluster(
+            n_workers=1, threads_per_worker=1, processes=False, dashboard_address=":0"
+        ) as cluster,
+        Client(cluster) as c,
+    ):
+        yield c

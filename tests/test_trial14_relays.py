@@ -11,7 +11,6 @@ problem.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -233,20 +232,6 @@ def test_a_disagreement_is_a_problem_in_the_kept_trains_file(
 
 
 # ----------------------------------------------------- the Dask engine does the same
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[Any]:
-    pytest.importorskip("distributed", reason="the Dask engine needs railtrack[dask]")
-    from distributed import Client, LocalCluster
-
-    with (
-        LocalCluster(
-            n_workers=1, threads_per_worker=1, processes=False, dashboard_address=":0"
-        ) as cluster,
-        Client(cluster) as c,
-    ):
-        yield c
 
 
 def test_dask_engine_keeps_the_same_facts(

@@ -11,7 +11,6 @@ next-day recap of the channel's two posts links to them.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -392,20 +391,6 @@ def test_a_recap_links_to_the_channels_posts(
 
 
 # ----------------------------------------------------- the Dask engine does the same
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[Any]:
-    pytest.importorskip("distributed", reason="the Dask engine needs railtrack[dask]")
-    from distributed import Client, LocalCluster
-
-    with (
-        LocalCluster(
-            n_workers=1, threads_per_worker=1, processes=False, dashboard_address=":0"
-        ) as cluster,
-        Client(cluster) as c,
-    ):
-        yield c
 
 
 def test_dask_engine_links_the_same(client: Any, tmp_path: Path, network: RailNetwork) -> None:

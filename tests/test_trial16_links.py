@@ -11,7 +11,6 @@ post's 3 passenger cars were lost. C3: the as-of note counted groups with no tot
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -368,20 +367,6 @@ def test_the_as_of_note_counts_only_group_totals(tmp_path: Path) -> None:
 
 
 # ----------------------------------------------------- the Dask engine does the same
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[Any]:
-    pytest.importorskip("distributed", reason="the Dask engine needs railtrack[dask]")
-    from distributed import Client, LocalCluster
-
-    with (
-        LocalCluster(
-            n_workers=1, threads_per_worker=1, processes=False, dashboard_address=":0"
-        ) as cluster,
-        Client(cluster) as c,
-    ):
-        yield c
 
 
 def test_dask_engine_links_the_same(client: Any, tmp_path: Path, network: RailNetwork) -> None:

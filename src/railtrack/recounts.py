@@ -35,7 +35,7 @@ from railtrack.models import CAR_TYPES
 if TYPE_CHECKING:
     from railtrack.settings import Settings
 
-__all__ = ["RECOUNT_COLUMNS", "correction_links", "recount_of"]
+__all__ = ["RECOUNT_COLUMNS", "blank_cell", "correction_links", "recount_of"]
 
 RECOUNT_COLUMNS: tuple[str, ...] = (C.NOTE, C.SOURCE, C.RELAYED_BY, C.PUBLISHED, C.SOURCE_URL)
 """The shipment columns :func:`recount_of` reads besides the counts."""
@@ -45,7 +45,14 @@ _BOUNDS = (C.CARS_AT_LEAST, C.CARS_AT_MOST, C.CARS_ESTIMATED)
 _POST = re.compile(r"^https?://t\.me/(c/\d+|[A-Za-z0-9_]+)/(\d+)", re.IGNORECASE)
 
 
-def _blank(value: object) -> bool:
+def blank_cell(value: object) -> bool:
+    """Return whether a frame cell says nothing: None, NA, NaN, NaT or empty text.
+
+    Examples
+    --------
+    >>> blank_cell(float("nan")), blank_cell(" "), blank_cell(0)
+    (True, True, False)
+    """
     if value is None or value is pd.NA or value is pd.NaT:
         return True
     if isinstance(value, float) and value != value:
@@ -54,12 +61,12 @@ def _blank(value: object) -> bool:
 
 
 def _text(value: object) -> str:
-    return "" if _blank(value) else str(value).strip().casefold()
+    return "" if blank_cell(value) else str(value).strip().casefold()
 
 
 def _count(row: Mapping[str, object], column: str) -> int | None:
     value = row.get(column)
-    return None if _blank(value) else int(value)  # type: ignore[call-overload]
+    return None if blank_cell(value) else int(value)  # type: ignore[call-overload]
 
 
 def _bounded(row: Mapping[str, object]) -> bool:
@@ -78,7 +85,7 @@ def _told_otherwise(kept: Mapping[str, object], row: Mapping[str, object]) -> li
 
 def _order(row: Mapping[str, object]) -> tuple[str, str, int]:
     """Return (published day, channel, post number) of a row: when its report was told."""
-    published = "" if _blank(row.get(C.PUBLISHED)) else str(row.get(C.PUBLISHED))[:10]
+    published = "" if blank_cell(row.get(C.PUBLISHED)) else str(row.get(C.PUBLISHED))[:10]
     url = row.get(C.SOURCE_URL)
     post = _POST.match(url) if isinstance(url, str) else None
     return (published, post.group(1).casefold() if post else "", int(post.group(2)) if post else 0)
@@ -150,9 +157,11 @@ def _places(table: pd.DataFrame, i: int, seen: Mapping[int, list[tuple[str, int]
     places = {str(station) for station, _ in seen.get(i, [])}
     for column in (f"{C.ORIGIN}_station_id", f"{C.DESTINATION}_station_id"):
         value = table[column].iat[i] if column in table.columns else None
-        if not _blank(value):
+        if not blank_cell(value):
             places.add(str(value))
-    if C.VIA_STATION_IDS in table.columns and not _blank(via := table[C.VIA_STATION_IDS].iat[i]):
+    if C.VIA_STATION_IDS in table.columns and not blank_cell(
+        via := table[C.VIA_STATION_IDS].iat[i]
+    ):
         places.update(str(via).split("; "))
     return places
 
@@ -263,7 +272,7 @@ class _Told:
             else [""] * len(table)
         )
         self.counts = [
-            [None if _blank(v) else int(v) for v in table[c].tolist()]
+            [None if blank_cell(v) else int(v) for v in table[c].tolist()]
             for c in _COUNTED
             if c in table.columns
         ]

@@ -36,7 +36,7 @@ import pandas as pd
 
 from railtrack import columns as C
 from railtrack.models import CAR_TYPES, UNKNOWN_CREDIBILITY, CarCounts, Shipment
-from railtrack.recounts import RECOUNT_COLUMNS, recount_of
+from railtrack.recounts import RECOUNT_COLUMNS, blank_cell, recount_of
 
 logger = logging.getLogger(__name__)
 
@@ -124,15 +124,6 @@ class Disagreement:
         )
 
 
-def _blank(value: object) -> bool:
-    """Return whether a cell says nothing (None, NA, NaN, NaT, empty text)."""
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    if isinstance(value, float) and value != value:
-        return True
-    return isinstance(value, str) and not value.strip()
-
-
 def _key(fact: str, row: Mapping[str, object]) -> str | None:
     """Return what a row tells of ``fact`` as one comparable text, None when untold."""
     if fact == C.DESTINATION and row.get(C.DESTINATION_HEADING) is True:
@@ -140,24 +131,24 @@ def _key(fact: str, row: Mapping[str, object]) -> str | None:
     if fact in (C.ORIGIN, C.DESTINATION):
         for suffix in ("_station_id", "_region", ""):
             value = row.get(f"{fact}{suffix}")
-            if not _blank(value):
+            if not blank_cell(value):
                 return f"{suffix or 'text'}:{str(value).casefold()}"
         return None
     if fact == C.VIA:
         value = row.get(C.VIA_STATION_IDS)
-        value = row.get(C.VIA) if _blank(value) else value
-        return None if _blank(value) else str(value).casefold()
+        value = row.get(C.VIA) if blank_cell(value) else value
+        return None if blank_cell(value) else str(value).casefold()
     if fact == "cars":
         told = [row.get(c) for c in (C.CARS_TOTAL, *_KINDS)]
-        return None if all(_blank(v) for v in told) else "told"
+        return None if all(blank_cell(v) for v in told) else "told"
     value_cols = FACTS[fact][:2] if fact in ("departure", "arrival") else FACTS[fact][:1]
     values = [row.get(c) for c in value_cols]
-    return None if all(_blank(v) for v in values) else "|".join(str(v) for v in values)
+    return None if all(blank_cell(v) for v in values) else "|".join(str(v) for v in values)
 
 
 def _count(row: Mapping[str, object], column: str) -> int | None:
     value = row.get(column)
-    return None if _blank(value) else int(value)  # type: ignore[call-overload]
+    return None if blank_cell(value) else int(value)  # type: ignore[call-overload]
 
 
 def _kind_fits(kept: Mapping[str, object], kind: str, n: int, taken: dict[str, int]) -> bool:
@@ -248,7 +239,7 @@ def _summed_total(kept: Mapping[str, object], kinds: Mapping[str, object]) -> in
     if kept.get(C.CARS_TOTAL_DERIVED) is not True or not kinds:
         return None
     told = {k: _count(kept, k) for k in _KINDS}
-    told.update({k: None if _blank(v) else int(v) for k, v in kinds.items()})  # type: ignore[call-overload]
+    told.update({k: None if blank_cell(v) else int(v) for k, v in kinds.items()})  # type: ignore[call-overload]
     summed = sum(n for n in told.values() if n is not None)
     total = _count(kept, C.CARS_TOTAL)
     return summed if total is None or summed > total else None
@@ -268,9 +259,9 @@ def _owned(fact: str, row: Mapping[str, object], kept: Mapping[str, object]) -> 
         return _key(C.DESTINATION, row) is not None
     if fact == C.VIA:
         ids = row.get(C.VIA_STATION_IDS)
-        passed = set() if _blank(ids) else set(str(ids).split("; "))
+        passed = set() if blank_cell(ids) else set(str(ids).split("; "))
         ends = {kept.get(f"{end}_station_id") for end in (C.ORIGIN, C.DESTINATION)}
-        return not passed & {str(e) for e in ends if not _blank(e)}
+        return not passed & {str(e) for e in ends if not blank_cell(e)}
     return True
 
 
@@ -279,7 +270,7 @@ def _shown(fact: str, row: Mapping[str, object]) -> str:
     if fact in (C.ORIGIN, C.DESTINATION):
         for suffix in ("_station", "_region", ""):
             value = row.get(f"{fact}{suffix}")
-            if not _blank(value):
+            if not blank_cell(value):
                 return str(value)
     return str(row.get(FACTS[fact][0]))
 
@@ -315,7 +306,7 @@ def _most_credible_first(rows: list[dict[str, object]], linked: list[int]) -> li
 
     def credibility(n: int) -> float:
         value = rows[n].get(C.CREDIBILITY)
-        return float(UNKNOWN_CREDIBILITY) if _blank(value) else float(value)  # type: ignore[arg-type]
+        return float(UNKNOWN_CREDIBILITY) if blank_cell(value) else float(value)  # type: ignore[arg-type]
 
     return sorted(linked, key=lambda n: (credibility(n), n))
 
