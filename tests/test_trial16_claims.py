@@ -318,3 +318,25 @@ def test_a_train_unloaded_now_is_seen_there_that_day(lang: str, text: str, stati
 )
 def test_an_unloading_told_as_done_is_no_sighting_today(lang: str, text: str) -> None:
     assert read(text, FRI, lang=lang).sightings == []
+
+
+def test_a_retraction_in_a_telegram_export_flags_the_post_it_retracts(tmp_path: Path) -> None:
+    # review16 #1: a channel's export holds the post and its retraction in one file
+    from tests._telegram_exports import Msg, at, chat_object, write_json
+
+    posts = [
+        Msg(10, "Сёння ў Брэст прыбыў эшалон з танкамі, 40 платформаў.", at(14)),
+        Msg(
+            11,
+            "Абвяржэнне: інфармацыя пра эшалон, які нібыта прыбыў учора ў Брэст, не пацвердзілася.",
+            at(15),
+        ),
+        Msg(12, "Сёння ў Оршу прыбыў эшалон з 30 вагонаў.", at(15)),
+    ]
+    path = write_json(tmp_path / "export" / "result.json", chat_object(posts))
+    rs = load_reports(path)
+    retracted = [p for p in rs.problems if "is retracted by" in p.message]
+    assert len(retracted) == 1
+    (told,) = [s for s in rs.shipments if s.id in retracted[0].message]
+    assert told.destination is not None
+    assert told.destination.text == "Брэст"

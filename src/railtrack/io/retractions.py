@@ -95,7 +95,7 @@ def note_retracted(result: ReportSet, retracted: list[tuple[str, Shipment]]) -> 
     for path, denied in retracted:
         for told in result.shipments:
             where = result.files.get(("Shipment", told.id), "")
-            if where == path or not _matches(denied, told):
+            if _same_report(denied, told, path, where) or not _matches(denied, told):
                 continue
             label = _label(told)
             result.problems.append(
@@ -109,6 +109,18 @@ def note_retracted(result: ReportSet, retracted: list[tuple[str, Shipment]]) -> 
                 )
             )
             logger.info("%s retracts %s", path, told.id)
+
+
+def _same_report(denied: Shipment, told: Shipment, path: str, where: str) -> bool:
+    """Whether ``told`` comes from the retraction's own report (its own train is kept aside).
+
+    A Telegram export holds a channel's posts in one file, the retracted post and its
+    retraction among them: the report, not the file, tells them apart; a file's path
+    stands in only where the report is not known.
+    """
+    if denied.report is not None and told.report is not None:
+        return denied.report == told.report
+    return where == path
 
 
 def _label(shipment: Shipment) -> str:
