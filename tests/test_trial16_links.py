@@ -366,6 +366,23 @@ def test_the_as_of_note_counts_only_group_totals(tmp_path: Path) -> None:
     assert "1 group total reported" in knowledge.note()
 
 
+def test_an_upper_bound_alone_is_a_group_total_left_out(tmp_path: Path) -> None:
+    # review16 #2: the default engine counts it as the Dask engine does (any car figure)
+    _write(tmp_path, "a.txt", "10 мая в Брест прибыл эшелон из 40 вагонов.", "2023-05-10")
+    _write(
+        tmp_path,
+        "c.txt",
+        "13 мая в Лунинец прибыли два эшелона, всего до 80 вагонов.",
+        "2023-05-13",
+    )
+    reports = load_reports(tmp_path)
+    (group,) = reports.groups
+    assert group.cars.at_most
+    assert group.cars.least is None
+    _, knowledge = cut_off(reports, "2023-05-10")
+    assert knowledge.groups_after == 1
+
+
 # ----------------------------------------------------- the Dask engine does the same
 
 

@@ -124,12 +124,16 @@ class Knowledge:
         return text
 
 
-def _kinds_told(group: ShipmentGroup) -> bool:
-    """Whether a group tells a count of some car kind ("two passenger cars in both")."""
+def _counted(group: ShipmentGroup) -> bool:
+    """Whether a group tells a car figure: a total (a bound alone too) or a kind's count.
+
+    "up to 50 cars", "two passenger cars in both": the rule of
+    :func:`railtrack.engine_dask._counted_groups` over the group frame's car columns.
+    """
     from railtrack.models import CAR_TYPES
 
     counts = group.cars.model_dump()
-    return any(counts.get(kind) is not None for kind in CAR_TYPES)
+    return any(counts.get(kind) is not None for kind in ("total", *CAR_TYPES))
 
 
 def _count(n: int, one: str, many: str) -> str:
@@ -367,9 +371,9 @@ def cut_off(
         basis=basis,
         shipments_after=len(reports.shipments) - len(shipments),
         # a group total left out, never a group that holds no count (trial15 C3):
-        # its trains are counted as trains left out
-        groups_after=sum(g.cars.least is not None or _kinds_told(g) for g in reports.groups)
-        - sum(g.cars.least is not None or _kinds_told(g) for g in groups),
+        # its trains are counted as trains left out; a count is any car figure, an
+        # upper bound alone too, as the Dask engine counts them (_counted_groups)
+        groups_after=sum(_counted(g) for g in reports.groups) - sum(_counted(g) for g in groups),
         sightings_after=len(reports.sightings) - len(sightings),
         undated=undated,
     )

@@ -1748,7 +1748,7 @@ class _Assembly:
         self.told_day: DateSpan | None = None
         # a day told in the report's text or its dateline (trial13 T16: a clock time
         # alone is of the publication day only when none is)
-        self.day_told = False
+        self.day_told_earlier = False
         self.heard = _is_heard(default, text)  # trains counted by their noise: a statistic
         self.incident = False  # an accident or attack at a train was told
         self.military: set[int] = set()  # the trains (by id) told of with a military word
@@ -1824,13 +1824,13 @@ class _Assembly:
         for piece, marker in _split_returns(pieces, rd, home):
             reader = _ClauseReader(piece, piece.text, self.published, rd)
             reader.told_day = self.told_day
-            reader.day_told_earlier = self.day_told
+            reader.day_told_earlier = self.day_told_earlier
             if marker is not None and marker.kind in _ELIDING and not reader.verbs:
                 reader.elided = piece_verb
             piece_verb = next((v for v in reversed(reader.verbs) if v.role != "neutral"), None)
             done = self._read_piece(clause, piece, marker, reader, rd)
             self.told_day = _one_day(reader.dates) or self.told_day
-            self.day_told = self.day_told or any(
+            self.day_told_earlier = self.day_told_earlier or any(
                 not (d.get("clock") or d.get("daypart")) for d in reader.dates
             )
             if done:
