@@ -178,9 +178,8 @@ LINK_COLUMNS: tuple[str, ...] = (
     C.CREDIBILITY,
     C.CLAIM,
     C.VIA,
-    "cars_total",
+    *C.CAR_COLUMNS,  # the total and each kind: a correction reads the one it corrects
     C.CARS_AT_LEAST,
-    "cars_passenger",
     "departure_earliest",
     "departure_latest",
     "arrival_earliest",
