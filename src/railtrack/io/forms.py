@@ -40,6 +40,7 @@ _BOUNDARY = re.compile(r"(?:^|(?<=[.;!?\n|•·–—]))\s*")
 _WORD = r"[^\W\d_][^\W\d_.\-/]*\.?"
 _LABEL = re.compile(rf"(?P<label>{_WORD}(?:[ \-/]{_WORD}){{0,{MAX_LABEL_WORDS - 1}}})\s*:(?!\d)")
 _TRAILING = re.compile(r"[\s.;,]+$")
+_PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,8 @@ def _labels(body: str) -> list[tuple[int, int, str]]:
 def _form_parts(body: str) -> list[tuple[int, str, str]] | None:
     """Return (start, label, value) of each labelled value of a form-shaped text, else None.
 
-    Form-shaped: at least two labels, each value short, at most a short title first.
+    Form-shaped: at least two labels, each value short and within its paragraph, at most
+    a short title first.
     """
     labels = _labels(body)
     if len(labels) < 2 or len(body[: labels[0][0]].strip()) > _TITLE_CHARS:
@@ -78,7 +80,9 @@ def _form_parts(body: str) -> list[tuple[int, str, str]] | None:
     for i, (start, end, label) in enumerate(labels):
         stop = labels[i + 1][0] if i + 1 < len(labels) else len(body)
         value = _TRAILING.sub("", body[end:stop].strip())
-        if len(value) > MAX_VALUE_CHARS:
+        if len(value) > MAX_VALUE_CHARS or _PARAGRAPH.search(value):
+            # a value running past a blank line: labels over prose ("Время: 06.03.2023
+            # ⏎ Канал: Гаюн ⏎⏎ Эшелон ... вышел"), a header block, no form
             return None
         parts.append((start, label, value))
     return parts
@@ -134,6 +138,8 @@ def form_records(body: str, columns: Mapping[str, str] | None = None) -> list[Fo
     ...     "Колькасць вагонаў: 44. Адкуль: Смаленск. Куды: Брэст. Дата: 19.04.2023.")]
     [{'Колькасць вагонаў': '44', 'Адкуль': 'Смаленск', 'Куды': 'Брэст', 'Дата': '19.04.2023'}]
     >>> form_records("Uwaga: w nocy z Orszy do Mińska przejechał pociąg z 40 wagonami.") is None
+    True
+    >>> form_records("Время: 06.03.2023\\nКанал: Гаюн\\n\\nЭшелон из 40 вагонов прибыл.") is None
     True
     """
     parts = _form_parts(body)
