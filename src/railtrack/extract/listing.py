@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 _S = TypeVar("_S", "PlaceSpan", "DateSpan", "CarCount")
 
-__all__ = ["ListedTrip", "list_items", "listed_trips", "tells_listed_trains"]
+__all__ = ["ListedTrip", "list_items", "listed_trips", "moved", "tells_listed_trains"]
 
 # a list item: a bullet or an item number at the start of a line, then the item
 _ITEM = re.compile(r"[^\S\n]*(?:[-•*·▪►]|\d{1,2}[.)])[^\S\n]+(?P<body>\S[^\n]*)")
@@ -204,12 +204,12 @@ def listed_trips(text: str, rd: Reader, lang: str) -> list[ListedTrip]:
         counts = rd.find_car_counts(body)
         if trip is None or not (dates or counts) or _several_trains(body, rd, counts):
             continue
-        a, b = (_moved(p, start) for p in trip)
-        day = _moved(dates[0], start) if dates else None
+        a, b = (moved(p, start) for p in trip)
+        day = moved(dates[0], start) if dates else None
         told = heading is not None and day is None
         if told and heading is not None:
             days = rd.find_dates(text[heading[0] : heading[1]])
-            day = _moved(days[0], heading[0]) if len(days) == 1 else None
+            day = moved(days[0], heading[0]) if len(days) == 1 else None
         clock = _TIME.search(body)
         found.append(
             ListedTrip(
@@ -218,7 +218,7 @@ def listed_trips(text: str, rd: Reader, lang: str) -> list[ListedTrip]:
                 a,
                 b,
                 day,
-                tuple(_moved(c, start) for c in counts),
+                tuple(moved(c, start) for c in counts),
                 heading_day=told and day is not None,
                 time=None if clock is None else (start + clock.start(), start + clock.end()),
             )
@@ -226,8 +226,17 @@ def listed_trips(text: str, rd: Reader, lang: str) -> list[ListedTrip]:
     return found
 
 
-def _moved(span: _S, by: int) -> _S:
-    """Return ``span`` with its offsets moved ``by`` characters on."""
+def moved(span: _S, by: int) -> _S:
+    """Return ``span`` (a place, date or count) with its offsets moved ``by`` characters on.
+
+    A span found in a part of a text, given offsets into the whole.
+
+    Examples
+    --------
+    >>> from railtrack.extract.dates import DateSpan
+    >>> moved(DateSpan(0, 7, "5 марта", ()), 10).start
+    10
+    """
     return replace(span, start=span.start + by, end=span.end + by)
 
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from railtrack.extract.lexicon import LANGUAGES, lexicon
+from railtrack.extract.listing import moved
 from railtrack.extract.numbers import CarCount
 from railtrack.extract.places import PlaceSpan
 
@@ -147,7 +148,7 @@ def station_digest(text: str, rd: Reader) -> StationDigest | None:
     role = roles[-1] if roles else None
     dates = rd.find_dates(heading)
     offset = head_start + text[head_start:head_end].find(heading)
-    day = _shifted(dates[0], offset) if len(dates) == 1 else None
+    day = moved(dates[0], offset) if len(dates) == 1 else None
     read = {(ln.start, ln.end) for ln in lines}
     last = lines[-1].end
     unread = tuple(
@@ -192,7 +193,7 @@ def _station_line(m: re.Match[str], rd: Reader) -> StationLine | None:
         values, kind, start, end = series
         cars = tuple((_count(kind, v, at + start, at + end, rest[start:end]),) for v in values)
     elif n == 1:
-        counts = tuple(_moved(c, at) for c in rd.find_car_counts(rest))
+        counts = tuple(moved(c, at) for c in rd.find_car_counts(rest))
         cars = (counts,) if counts else ()
     return StationLine(m.start(), m.end(), station, n, cars, (at, at + counted_end))
 
@@ -215,16 +216,6 @@ def _trains_counted(rest: str, rd: Reader) -> tuple[int, int] | None:
 def _count(kind: str, value: int, start: int, end: int, text: str) -> CarCount:
     """Return one train's count of a series ("36" of "36 і 40 вагонаў")."""
     return CarCount(kind, value, False, start, end, text)
-
-
-def _moved(count: CarCount, by: int) -> CarCount:
-    """Return a count found in a part of the text with offsets into the whole."""
-    return replace(count, start=count.start + by, end=count.end + by)
-
-
-def _shifted(span: DateSpan, by: int) -> DateSpan:
-    """Return a date found in the heading with offsets into the whole text."""
-    return replace(span, start=span.start + by, end=span.end + by)
 
 
 def names_past_day(text: str, lang: str) -> bool:
