@@ -15,7 +15,12 @@ in brackets: one car count for each train ("36 і 40"), or the one train's make-
 did (its verb: arrived, left, passed) and when (its one day, or the day before the
 post for "за суткі", "w ciągu doby", "over the past day": the lexicons'
 ``past_day``). Two such lines or more make a digest; a line of the digest's bullet
-that is none is named in a problem, never dropped in silence.
+that is none is named in a problem, never dropped in silence, and the lines after it
+are read on (issue 13 F2). A line naming one train with no number ("▪️ Гомель —
+эшалон", "- Gomel: a train with vehicles") is one train (F1). A line's cars in brackets
+are one count per train, in order; a single count for several trains ("2 эшалоны (80
+вагонаў)") is the line's group total, and fewer counts than trains ("3 эшалоны (30 і 41
+вагон)") go to the first trains, the rest unknown and said so (F3).
 
 :func:`station_digest` finds it; the train assembly (:mod:`railtrack.extract.trains`)
 makes the trains (a station is the end of trains arrived, the origin of trains left,
@@ -54,6 +59,9 @@ _BULLETED = re.compile(
     r"^[^\S\n]*(?P<bullet>[^\w\s(«\"]{1,3}|\d{1,2}[.)])[^\S\n]*\S[^\n]*$", re.MULTILINE
 )
 _COUNT_FIRST = re.compile(r"(?P<n>\d{1,2})(?!\d)")
+# a line's one train with no number: a singular train noun among its first two words
+# ("эшалон з тэхнікай", "a train", "pociąg")
+_ONE_TRAIN = re.compile(r"[^\W\d_]+(?:[^\S\n]+[^\W\d_]+)?")
 _MIN_LINES = 2  # two station lines or more make a digest
 
 
@@ -61,9 +69,12 @@ _MIN_LINES = 2  # two station lines or more make a digest
 class StationLine:
     """One line of a digest: ``n_trains`` trains at ``station`` (offsets into the text).
 
-    ``cars`` holds one list of car counts per train when the line counts each train
-    ("36 і 40 вагонаў"), else one list for the line's one train (its make-up), else
-    none.
+    ``cars`` holds one list of car counts per train, in order, when the line counts
+    trains one by one ("36 і 40 вагонаў"; fewer lists than trains when it counts only
+    the first ones: "3 эшалоны (30 і 41 вагон)"), else one list for the line's one
+    train (its make-up), else none. ``total`` is the car count of a line of several
+    trains told together ("2 эшалоны (80 вагонаў)"), ``miscounted`` the counts that
+    fit no train (more counts than trains).
     """
 
     start: int
@@ -72,6 +83,8 @@ class StationLine:
     n_trains: int
     cars: tuple[tuple[CarCount, ...], ...]
     counted: tuple[int, int] = (0, 0)  # where the count of trains is ("2 эшалоны")
+    total: CarCount | None = None
+    miscounted: tuple[CarCount, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -128,17 +141,10 @@ def station_digest(text: str, rd: Reader) -> StationDigest | None:
     """
     if "\n" not in text:
         return None
-    lines: list[StationLine] = []
-    for m in _LINE.finditer(text):
-        line = _station_line(m, rd)
-        if line is None:
-            continue
-        if lines and not _next_line(text, lines[-1].end, m.start()):
-            break  # (another list further on: the first one is read)
-        lines.append(line)
-    if len(lines) < _MIN_LINES:
+    found = _digest_lines(text, rd)
+    if found is None:
         return None
-    first = lines[0].start
+    lines, unread, first = found
     head_end = text.rfind("\n", 0, first)
     head_start = text.rfind("\n", 0, max(0, head_end)) + 1
     heading = text[head_start:head_end].strip() if head_end > 0 else ""
@@ -149,15 +155,6 @@ def station_digest(text: str, rd: Reader) -> StationDigest | None:
     dates = rd.find_dates(heading)
     offset = head_start + text[head_start:head_end].find(heading)
     day = moved(dates[0], offset) if len(dates) == 1 else None
-    read = {(ln.start, ln.end) for ln in lines}
-    last = lines[-1].end
-    unread = tuple(
-        (m.start(), m.end())
-        for m in _BULLETED.finditer(text, first, len(text))
-        if m.start() <= last + 1
-        and (m.start(), m.end()) not in read
-        and not any(ln.start <= m.start() < ln.end for ln in lines)
-    )
     places = tuple(
         replace(p, start=p.start + offset, end=p.end + offset, cue_start=p.cue_start + offset)
         for p in rd.find_places(heading)
@@ -173,9 +170,72 @@ def station_digest(text: str, rd: Reader) -> StationDigest | None:
     )
 
 
-def _next_line(text: str, end: int, start: int) -> bool:
-    """Whether ``start`` opens the line right after the one ending at ``end``."""
-    return text.count("\n", end, start) <= 1
+def _rows(text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) of each line of ``text``, without its newline."""
+    rows, pos = [], 0
+    for line in text.split("\n"):
+        rows.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return rows
+
+
+def _bullet(line: str) -> str | None:
+    """Return a line's bullet, item numbers as one ("2)" is "0)"), None for none."""
+    m = _BULLETED.fullmatch(line)
+    return None if m is None else re.sub(r"\d+", "0", m["bullet"].strip())
+
+
+def _heads(line: str, rd: Reader) -> bool:
+    """Whether a line may head a digest: a colon closes it, or it names a verb or a day."""
+    return (
+        line.rstrip().endswith(":")
+        or any(v.role != "neutral" for v in rd.verb_cues(line))
+        or bool(rd.find_dates(line))
+    )
+
+
+def _digest_lines(
+    text: str, rd: Reader
+) -> tuple[tuple[StationLine, ...], tuple[tuple[int, int], ...], int] | None:
+    """Return a text's first run of station lines, its lines read as none, and its start.
+
+    The run is the lines around the first station line up to a blank line: the
+    station lines, the lines of the digest's bullet read as none (above, between and
+    after them), and, in a digest with no bullets, any line between two station lines.
+    None when the run holds fewer than two station lines.
+    """
+    read: dict[int, StationLine] = {}
+    for m in _LINE.finditer(text):
+        line = _station_line(m, rd)
+        if line is not None:
+            read[m.start()] = line
+    if len(read) < _MIN_LINES:
+        return None
+    rows = _rows(text)
+    k = next(i for i, (a, _) in enumerate(rows) if a in read)
+    bullet = _bullet(text[slice(*rows[k])])
+
+    def of_digest(i: int) -> bool:
+        a, b = rows[i]
+        return a in read or (bullet is not None and _bullet(text[a:b]) == bullet)
+
+    top = k
+    while top > 0 and of_digest(top - 1) and not _heads(text[slice(*rows[top - 1])], rd):
+        top -= 1
+    bottom = k
+    while bottom + 1 < len(rows) and text[slice(*rows[bottom + 1])].strip():
+        if not of_digest(bottom + 1) and bullet is not None:
+            break
+        bottom += 1
+    if bullet is None:  # (lines after the last station line are no digest's)
+        while rows[bottom][0] not in read:
+            bottom -= 1
+    run = rows[top : bottom + 1]
+    lines = tuple(read[a] for a, _ in run if a in read)
+    if len(lines) < _MIN_LINES:
+        return None
+    unread = tuple((a, b) for a, b in run if a not in read)
+    return lines, unread, rows[top][0]
 
 
 def _station_line(m: re.Match[str], rd: Reader) -> StationLine | None:
@@ -187,15 +247,21 @@ def _station_line(m: re.Match[str], rd: Reader) -> StationLine | None:
     n, counted_end = found
     name = m["name"]
     station = PlaceSpan("at", name, m.start("name"), m.end("name"), m.start("name"), rd.lang)
-    cars: tuple[tuple[CarCount, ...], ...] = ()
-    series = rd.find_count_series(rest) if n > 1 else None
-    if series is not None and len(series[0]) == n:
-        values, kind, start, end = series
-        cars = tuple((_count(kind, v, at + start, at + end, rest[start:end]),) for v in values)
-    elif n == 1:
+    counted = (at, at + counted_end)
+    if n == 1:
         counts = tuple(moved(c, at) for c in rd.find_car_counts(rest))
-        cars = (counts,) if counts else ()
-    return StationLine(m.start(), m.end(), station, n, cars, (at, at + counted_end))
+        return StationLine(m.start(), m.end(), station, n, (counts,) if counts else (), counted)
+    series = rd.find_count_series(rest)
+    if series is not None:
+        values, kind, start, end = series
+        each = tuple(_count(kind, v, at + start, at + end, rest[start:end]) for v in values)
+        if len(each) > n:  # more counts than trains: none is given to a train
+            return StationLine(m.start(), m.end(), station, n, (), counted, miscounted=each)
+        return StationLine(m.start(), m.end(), station, n, tuple((c,) for c in each), counted)
+    totals = [moved(c, at) for c in rd.find_car_counts(rest) if c.kind == "total"]
+    # "2 эшалоны (80 вагонаў)": one count for the line's trains, their total
+    total = totals[0] if len(totals) == 1 else None
+    return StationLine(m.start(), m.end(), station, n, (), counted, total=total)
 
 
 def _trains_counted(rest: str, rd: Reader) -> tuple[int, int] | None:
@@ -205,7 +271,13 @@ def _trains_counted(rest: str, rd: Reader) -> tuple[int, int] | None:
         n = announcement.n_trains
         return (n, announcement.end) if isinstance(n, int) else None
     m = _COUNT_FIRST.match(rest)
-    if m is None or not int(m["n"]):
+    if m is None:
+        # "Гомель — эшалон (з тэхнікай)", "Gomel: a train": one train, no number
+        noun = _ONE_TRAIN.match(rest)
+        if noun is None or not rd.has_train_noun(noun.group(), singular=True):
+            return None
+        return 1, noun.end()
+    if not int(m["n"]):
         return None
     noun = re.match(r"[^\S\n]*\w+", rest[m.end() :])
     if noun is None or not rd.has_train_noun(noun.group()):

@@ -60,7 +60,7 @@ from railtrack.extract.relatives import earlier_arrival, main_verbs
 from railtrack.extract.reportdays import split_report_days
 from railtrack.extract.retractions import denial_words
 from railtrack.extract.sentences import Clause, split_clauses
-from railtrack.extract.stationlists import StationDigest, station_digest
+from railtrack.extract.stationlists import StationDigest, StationLine, station_digest
 from railtrack.extract.tense import negated_before, told_as_past, told_as_plan
 from railtrack.extract.textpass import map_facts, without_quoted
 from railtrack.extract.unloading import unloading_now_at
@@ -2815,8 +2815,9 @@ def _station_digest_trains(assembly: _Assembly) -> bool:
     ends = [Fact(p, p.text, p.start, p.end) for p in digest.places if p.role == far]
     for line in digest.lines:
         place = Fact(line.station, line.station.text, line.station.start, line.station.end)
+        group = _digest_line_group(line, draft, text)
         for k in range(line.n_trains):
-            train = TrainDraft(last_role=digest.role)
+            train = TrainDraft(last_role=digest.role, group=group)
             if digest.role == "arrival":
                 train.destination, train.arrival = place, day
                 train.origin = ends[-1] if ends else None
@@ -2827,7 +2828,7 @@ def _station_digest_trains(assembly: _Assembly) -> bool:
                 train.via.append(place)
                 if day is not None:
                     train.sightings.append((place, day))
-            cars = line.cars[k] if len(line.cars) == line.n_trains else ()
+            cars = line.cars[k] if k < len(line.cars) else ()
             for count in cars:
                 train.counts[count.kind] = Fact(
                     _count_value(count), count.text, count.start, count.end, count.estimated
@@ -2839,6 +2840,37 @@ def _station_digest_trains(assembly: _Assembly) -> bool:
             "trains: not read"
         )
     return bool(digest.lines)
+
+
+def _digest_line_group(line: StationLine, draft: ReportDraft, text: str) -> int | None:
+    """Return the group a digest line's trains make, if it has one; say what fits none.
+
+    "▪️ Лунінец — 2 эшалоны (80 вагонаў)": the 80 cars are the two trains' total,
+    held by a group of two (its trains get no count of their own). "3 эшалоны (30 і 41
+    вагон)": the counts are the first trains', the third's is unknown; a line with
+    more counts than trains gives none. Either mismatch is named in a problem.
+    """
+    said = text[line.start : line.end].strip()
+    if line.miscounted:
+        draft.problems.append(
+            f"digest line {said!r} gives {len(line.miscounted)} car counts for "
+            f"{line.n_trains} trains: none is given to a train"
+        )
+    elif line.n_trains > 1 and 0 < len(line.cars) < line.n_trains:
+        draft.problems.append(
+            f"digest line {said!r} gives {len(line.cars)} car counts for {line.n_trains} "
+            f"trains: given to the first {len(line.cars)} in order, the others' unknown"
+        )
+    if line.total is None:
+        return None
+    total = line.total
+    group = GroupDraft(n_trains=line.n_trains, members=[])
+    group.counts[total.kind] = Fact(
+        _count_value(total), total.text, total.start, total.end, total.estimated
+    )
+    group.members = list(range(len(draft.trains), len(draft.trains) + line.n_trains))
+    draft.groups.append(group)
+    return len(draft.groups) - 1
 
 
 def _digest_day(
