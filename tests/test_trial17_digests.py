@@ -37,6 +37,75 @@ def _trains(text: str) -> list[tuple[str | None, str | None, int | None]]:
     return out
 
 
+# -- T5. a heading naming only the station ------------------------------------------------
+
+_HEADED = [
+    ("be", "🔴 Асіповічы\n\nСёння раніцай прыбыў эшалон з 40 вагонаў.", "Асіповічы"),
+    ("ru", "🔴 Осиповичи\n\nСегодня утром прибыл эшелон из 40 вагонов.", "Осиповичи"),
+    ("be", "#Асіповічы\n\nСёння раніцай прыбыў эшалон з 40 вагонаў.", "Асіповічы"),
+    ("ru", "Осиповичи:\nСегодня утром на станцию прибыл эшелон из 40 вагонов.", "Осиповичи"),
+    ("uk", "Осиповичі\n\nСьогодні вранці прибув ешелон з 40 вагонів.", "Осиповичі"),
+    ("pl", "🔴 Osipowicze\n\nDziś rano przyjechał pociąg z 40 wagonami.", "Osipowicze"),
+    ("en", "🔴 Asipovichy\n\nThis morning a train of 40 cars arrived.", "Asipovichy"),
+    ("ru", "⚡️ Лунинец ⚡️\n\nСегодня прибыл эшелон из 40 вагонов.", "Лунинец"),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "station"), _HEADED, ids=[f"{x[0]}-{i}" for i, x in enumerate(_HEADED)]
+)
+def test_a_train_arrived_under_a_station_heading_goes_there(
+    lang: str, text: str, station: str
+) -> None:
+    result = read(text, published=PUB)
+    assert result.lang == lang
+    assert _trains(text) == [(station, "2023-05-20", 40)]
+
+
+@pytest.mark.parametrize(
+    ("text", "station", "note"),
+    [
+        ("🔴 Орша\n\nСегодня через станцию прошёл эшелон из 40 вагонов.", "Орша", "Сегодня"),
+        ("#Orsza\n\nDziś przez stację przejechał pociąg z 40 wagonami.", "Orsza", "Dziś"),
+        ("Lida:\n\nThis morning a train of 40 flatcars passed through.", "Lida", "This morning"),
+    ],
+)
+def test_a_train_passing_under_a_station_heading_is_seen_there(
+    text: str, station: str, note: str
+) -> None:
+    result = read(text, published=PUB)
+    (s,) = result.shipments
+    assert s.destination is None
+    assert [v.text for v in s.via] == [station]
+    assert [(w.station.text, w.seen_at.date(), w.note) for w in result.sightings] == [
+        (station, PUB, note)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a country, a region, a word that is no place: no station heads the post
+        "🔴 Беларусь\n\nСёння раніцай прыбыў эшалон з 40 вагонаў.",
+        "🔴 Гомельская область\n\nСегодня утром прибыл эшелон из 40 вагонов.",
+        "🔴 Срочно\n\nСегодня утром прибыл эшелон из 40 вагонов.",
+        "Update:\n\nThis morning a train of 40 cars arrived.",
+    ],
+)
+def test_a_heading_that_is_no_station_gives_no_destination(text: str) -> None:
+    assert _trains(text) == [(None, "2023-05-20", 40)]
+
+
+def test_a_train_with_its_own_end_keeps_it_under_a_station_heading() -> None:
+    text = "🔴 Асіповічы\n\nСёння раніцай у Лунінец прыбыў эшалон з 40 вагонаў."
+    assert _trains(text) == [("Лунінец", "2023-05-20", 40)]
+
+
+def test_a_train_leaving_is_not_given_the_heading_as_its_end() -> None:
+    result = read("🔴 Асіповічы\n\nСёння раніцай адправіўся эшалон з 40 вагонаў.", published=PUB)
+    assert [s.destination for s in result.shipments] == [None]
+
+
 # -- F1. a digest line with no number ----------------------------------------------------
 
 _NO_NUMBER = [

@@ -47,7 +47,13 @@ from railtrack.extract.headings import told_as_heading
 from railtrack.extract.itinerary import days_in_turn
 from railtrack.extract.leads import give_lead_destination
 from railtrack.extract.lexicon import LANGUAGES, lexicon, month_of
-from railtrack.extract.listing import ListedTrip, list_items, listed_trips, tells_listed_trains
+from railtrack.extract.listing import (
+    ListedTrip,
+    list_items,
+    listed_trips,
+    moved,
+    tells_listed_trains,
+)
 from railtrack.extract.nextleg import next_leg
 from railtrack.extract.numbers import AtLeast, AtMost, CarCount, CountRange
 from railtrack.extract.once import once
@@ -59,7 +65,8 @@ from railtrack.extract.recaps import names_recap_span
 from railtrack.extract.relatives import earlier_arrival, main_verbs
 from railtrack.extract.reportdays import split_report_days
 from railtrack.extract.retractions import denial_words
-from railtrack.extract.sentences import Clause, split_clauses
+from railtrack.extract.sentences import Clause, sentence_around, split_clauses
+from railtrack.extract.stationheads import station_headings
 from railtrack.extract.stationlists import StationDigest, StationLine, station_digest
 from railtrack.extract.tense import negated_before, told_as_past, told_as_plan
 from railtrack.extract.textpass import map_facts, without_quoted
@@ -2652,6 +2659,7 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
     _later_ordinal_goes_the_firsts_way(draft, assembly.default, text)
     listed = _listed_trains(assembly, lang) | _station_digest_trains(assembly)
     _dateline_sightings(assembly)
+    _station_heading_places(assembly)
     tracked = any(_has_a_station(t) for t in draft.trains)
     kept = [
         t
@@ -2938,6 +2946,59 @@ def _dateline_sightings(assembly: _Assembly) -> None:
                 train.arrival = train.arrival or day
             else:
                 train.via.append(place)
+
+
+# the marks around a word of a sentence split at spaces ("прошёл,", "(passed)")
+_MARKS = ".,;:!?()«»\"'“”—–-"
+
+
+def _station_heading_places(assembly: _Assembly) -> None:
+    """Give each train told under a station heading that station (issue 13 T5).
+
+    "🔴 Асіповічы" over "Сёння раніцай прыбыў эшалон з 40 вагонаў": the train arrived
+    at Asipovichy (:func:`~railtrack.extract.stationheads.station_headings`). A train
+    told as arrived or unloaded takes the station as its end, one told as passing
+    (the lexicon's ``passage``) as a place passed, seen there on its day if it has one.
+    A train with an end or a place seen of its own keeps them alone; a train told as
+    leaving is not given the heading.
+    """
+    draft, text, rd = assembly.draft, assembly.text, assembly.default
+    heads = station_headings(text, rd)
+    for k, head in enumerate(heads):
+        stop = heads[k + 1].place.start if k + 1 < len(heads) else len(text)
+        place = Fact(head.place, head.place.text, head.place.start, head.place.end)
+        for train in draft.trains:
+            at = _told_at(train)
+            if train.vetoed or at is None or not head.end <= at < stop:
+                continue
+            if train.destination is not None or train.via or train.sightings:
+                continue  # (its own place)
+            said = text[slice(*sentence_around(text, at))]
+            if any(_asks(rd, "is_passage", w.strip(_MARKS)) for w in said.split()):
+                train.via.append(place)
+                day = _sentence_day(rd, text, sentence_around(text, at), assembly.published)
+                if day is not None:
+                    train.sightings.append((place, day))
+            elif train.last_role == "arrival" or _stage(rd, said) == "unloading":
+                train.destination = place
+
+
+def _sentence_day(
+    rd: Reader, text: str, bounds: tuple[int, int], published: date | None
+) -> Fact | None:
+    """Return the one day a sentence names ("Сёння ... прайшоў"), None for none or several."""
+    days = rd.find_dates(text[bounds[0] : bounds[1]])
+    window = resolve_date(days[0], published) if len(days) == 1 else None
+    if window is None or window.earliest is None:
+        return None
+    day = moved(days[0], bounds[0])
+    return Fact(window, day.text, day.start, day.end)
+
+
+def _stage(rd: Reader, text: str) -> str | None:
+    """Return ``loading`` or ``unloading`` when a reader that knows them says so."""
+    place_stage = getattr(rd, "place_stage", None)
+    return place_stage(text) if place_stage is not None else None
 
 
 def _seen_at_listed_time(train: TrainDraft, trip: ListedTrip, text: str) -> None:

@@ -1,0 +1,110 @@
+"""A post headed by its station alone: where the trains it tells of were (issue 13 T5).
+
+Belarusian Hajun heads most posts with the station, on a line of its own, then the
+report::
+
+    🔴 Асіповічы
+
+    Сёння раніцай прыбыў эшалон з 40 вагонаў.
+
+Relays keep the layout in every language ("#Осиповичи", "Osipowicze:", "🔴
+Asipovichy"). The heading is a line that is only a place's name: one to three
+capitalised words, with marks (an emoji), a hashtag or a colon around it, at the start
+of the text or of a paragraph, with the report after it. The name is a station or town
+the embedded gazetteer knows as written (:func:`~railtrack.extract.nominatives.is_nominative_name`):
+a region or a country ("🔴 Беларусь", "Гомельская область") heads no station, nor does a
+word such as "Срочно" or "Update".
+
+:func:`station_headings` finds them; the train assembly
+(:mod:`railtrack.extract.trains`) gives the heading's station to each train told under
+it that names no place of its own: the end of a train that arrived or was unloaded, a
+place passed by a train that passed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from railtrack.extract.lexicon import month_of
+from railtrack.extract.nominatives import is_nominative_name
+from railtrack.extract.places import PlaceSpan, is_broad
+
+if TYPE_CHECKING:
+    from railtrack.extract.readers import Reader
+
+__all__ = ["StationHeading", "station_headings"]
+
+# upper-case letters of the five languages' scripts: a station's name starts with one
+_UP = "A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЇЄЎҐ"
+# a line that is only a name: marks (an emoji, a bullet) and a hashtag before it, a
+# colon or marks after it
+_HEAD = re.compile(
+    rf"^[^\w\n]*?#?(?P<name>[{_UP}][\w'’-]*(?:[^\S\n]+[{_UP}][\w'’-]*){{0,2}})"
+    r"[^\S\n]*:?[^\w\n]*$",
+    re.MULTILINE,
+)
+
+
+@dataclass(frozen=True)
+class StationHeading:
+    """A heading naming a station: its place (role ``at``) and where its line ends."""
+
+    place: PlaceSpan
+    end: int
+
+
+def station_headings(text: str, rd: Reader) -> list[StationHeading]:
+    """Return the lines of ``text`` that head a post or a paragraph with a station alone.
+
+    Parameters
+    ----------
+    text
+        The report.
+    rd
+        The reader of its language (its dates and train nouns are no station).
+
+    Returns
+    -------
+    list of StationHeading
+        In text order: each heading at the start of the text or after a blank line,
+        followed by more text, naming a station or town the embedded gazetteer knows
+        (the name as written, role ``at``; offsets into ``text``).
+
+    Examples
+    --------
+    >>> from railtrack.extract.readers import reader_for
+    >>> t = "🔴 Асіповічы\\n\\nСёння раніцай прыбыў эшалон з 40 вагонаў."
+    >>> [h.place.text for h in station_headings(t, reader_for("be"))]
+    ['Асіповічы']
+    >>> [h.place.text for h in station_headings("#Osipowicze\\nDziś rano ...", reader_for("pl"))]
+    ['Osipowicze']
+    >>> station_headings("🔴 Беларусь\\n\\nСёння прыбыў эшалон.", reader_for("be"))
+    []
+    >>> station_headings("Срочно\\n\\nСегодня прибыл эшелон.", reader_for("ru"))
+    []
+    """
+    found: list[StationHeading] = []
+    for m in _HEAD.finditer(text):
+        start = m.start()
+        above = text[text.rfind("\n", 0, max(0, start - 1)) + 1 : max(0, start - 1)]
+        if start > 0 and above.strip():
+            continue  # (a paragraph's first line only)
+        if not text[m.end() :].strip():
+            continue  # (the report follows its heading)
+        name = m["name"]
+        if not _names_a_station(name, rd):
+            continue
+        place = PlaceSpan("at", name, m.start("name"), m.end("name"), m.start("name"), rd.lang)
+        found.append(StationHeading(place, m.end()))
+    return found
+
+
+def _names_a_station(name: str, rd: Reader) -> bool:
+    """Whether a heading's name is a known station or town, not a region, day or train."""
+    if is_broad(name) or month_of(name.split()[0]) is not None:
+        return False
+    if rd.find_dates(name) or rd.has_train_noun(name):
+        return False
+    return is_nominative_name(name)
