@@ -106,6 +106,57 @@ def test_a_train_leaving_is_not_given_the_heading_as_its_end() -> None:
     assert [s.destination for s in result.shipments] == [None]
 
 
+# -- T6. counted parts of a group, a place each -----------------------------------------
+
+_PARTS = [
+    ("be", "Учора ў Беларусь прыбылі тры эшалоны: два — у Асіповічы, адзін — у Лунінец.",
+     {"Асіповічы": 2, "Лунінец": 1}),
+    ("ru", "Вчера в Беларусь прибыли три эшелона: два — в Осиповичи, один — в Лунинец.",
+     {"Осиповичи": 2, "Лунинец": 1}),
+    ("uk", "Учора до Білорусі прибули три ешелони: два — в Осиповичі, один — в Лунинець.",
+     {"Осиповичі": 2, "Лунинець": 1}),
+    ("pl", "Wczoraj na Białoruś przyjechały trzy pociągi: dwa – do Osipowicz, jeden – do Łuńca.",
+     {"Osipowicz": 2, "Łuńca": 1}),
+    ("en", "Yesterday three trains arrived in Belarus: two to Asipovichy, one to Luninets.",
+     {"Asipovichy": 2, "Luninets": 1}),
+    # forms the finding did not show: parts of two each, a part of three, three parts of one
+    ("be", "Учора ў Беларусь прыбылі чатыры эшалоны: два — у Асіповічы, два — у Лунінец.",
+     {"Асіповічы": 2, "Лунінец": 2}),
+    ("pl", "Wczoraj na Białoruś przyjechało pięć pociągów: trzy – do Osipowicz, dwa – do Brześcia.",
+     {"Osipowicz": 3, "Brześcia": 2}),
+    ("en", "Yesterday five trains arrived in Belarus: three to Asipovichy and two to Brest.",
+     {"Asipovichy": 3, "Brest": 2}),
+    ("ru", "Вчера в Беларусь прибыли три эшелона: один — в Лунинец, один — в Брест, один — в "
+     "Осиповичи.", {"Лунинец": 1, "Брест": 1, "Осиповичи": 1}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "parts"), _PARTS, ids=[f"{x[0]}-{i}" for i, x in enumerate(_PARTS)]
+)
+def test_each_counted_part_is_that_many_trains_to_its_place(
+    lang: str, text: str, parts: dict[str, int]
+) -> None:
+    result = read(text, published=PUB)
+    assert result.lang == lang
+    got: dict[str | None, int] = {}
+    for s in result.shipments:
+        name = s.destination.text if s.destination else None
+        got[name] = got.get(name, 0) + 1
+        assert s.expected_arrival is not None
+        assert s.expected_arrival.earliest == date(2023, 5, 19)
+    assert got == parts
+    (group,) = result.groups
+    assert group.n_trains == sum(parts.values())
+
+
+def test_counted_parts_with_no_place_give_no_place() -> None:
+    # negative: the parts count cars, not places; no part's place is made up
+    text = "Вчера в Брест прибыли три эшелона: два — по 40 вагонов, один — 30 вагонов."
+    result = read(text, published=PUB)
+    assert {s.destination.text for s in result.shipments if s.destination} == {"Брест"}
+
+
 # -- F1. a digest line with no number ----------------------------------------------------
 
 _NO_NUMBER = [

@@ -33,7 +33,7 @@ from railtrack.extract.dates import DateSpan
 from railtrack.extract.dates import at_dateline as _at_dateline
 from railtrack.extract.lexicon import Lexicon, Token, lexicon, month_of, tokens, tokens_among
 from railtrack.extract.numbers import CarCount
-from railtrack.extract.ordinals import opens_with_ordinal, past_gloss
+from railtrack.extract.ordinals import opens_with_count, opens_with_ordinal, past_gloss
 from railtrack.extract.places import PlaceSpan
 from railtrack.extract.relatives import relative_clauses
 from railtrack.extract.roman import roman_date_at
@@ -3670,9 +3670,13 @@ class LexiconReader:
             return False  # "Эшелон 13 марта в 19:40 на станции Жлобин": where it was seen
         if self.claim_kind(text) == "planned" and self.has_train_noun(text):
             return False  # "Поезд из Барановичей в Брянск запланирован": a trip planned
-        if (i == 0 and self.find_car_counts(text)) or opens_with_ordinal(toks, i, self.lex.markers):
+        if (
+            (i == 0 and self.find_car_counts(text))
+            or opens_with_ordinal(toks, i, self.lex.markers)
+            or opens_with_count(toks, i, self.lex.numbers)
+        ):
             # "[, а] на станцию Амвросиевка - 20 платформ", "второй (44 вагона) — 11 мая
-            # в Брест": the verb is elided (trial15 T1)
+            # в Брест", "два — у Асіповічы": the verb is elided (trial15 T1, issue 13 T6)
             return False
         # "эшелон в Валуйки": after a train noun the preposition is motion too, and after
         # the ordinal standing for one ("первый в Минск, второй в Гомель"), also past the
@@ -3794,14 +3798,19 @@ class LexiconReader:
             return "destination"
         if case in ("loc", "gen", "ins"):
             return "at"
+        plural_town = bool(self.lex.plural_town_endings) and last.low.endswith(
+            self.lex.plural_town_endings
+        )
         if self.lang in ("ru", "uk"):
             from railtrack.extract.morph import is_locative
 
             located = is_locative(last.text, self.lang)
+            if located and plural_town:
+                # "в Осиповичі": a plural town pymorphy does not know, named as written
+                from railtrack.extract.nominatives import is_nominative_name
+
+                located = not is_nominative_name(last.text)
         else:
-            plural_town = bool(self.lex.plural_town_endings) and last.low.endswith(
-                self.lex.plural_town_endings
-            )
             located = last.low.endswith(self.lex.locative_endings) and not plural_town
             if located and self.lang == "be":
                 # "ў Клінцы": a plural town's accusative is its name (into Klintsy);

@@ -19,9 +19,11 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from railtrack.extract.lexicon import PhraseTable, Token
 
-__all__ = ["GLOSS", "opens_with_ordinal", "past_gloss"]
+__all__ = ["GLOSS", "opens_with_count", "opens_with_ordinal", "past_gloss"]
 
 # the longest bracket read as a gloss of the word before it ("(44 вагоны)",
 # "(45 вагонаў, з іх 3 пасажырскія)"): longer brackets are asides of their own
@@ -118,6 +120,54 @@ def opens_with_ordinal(toks: tuple[Token, ...], at: int, markers: PhraseTable) -
         t.low in _OPENERS or t.low.isdecimal() or t.low in (":", ".") or _WORD.match(t.low)
         for t in between
     )
+
+
+_DASHES = frozenset({"—", "–", "-"})
+
+
+def opens_with_count(toks: tuple[Token, ...], at: int, numbers: Mapping[str, int]) -> bool:
+    """Whether a clause opens with a count of trains and a dash right before ``toks[at]``.
+
+    "Тры эшалоны: два — у Асіповічы, адзін — у Лунінец": a part of a group counted, its
+    verb left out, as after an ordinal (issue 13 T6); "в/ў/у/do" before the name is the
+    motion of the group's verb.
+
+    Parameters
+    ----------
+    toks
+        The tokens of a clause.
+    at
+        The index of the place's preposition.
+    numbers
+        The lexicon's number words (``Lexicon.numbers``).
+
+    Returns
+    -------
+    bool
+        True when a number (in digits or one word) and a dash stand right before
+        ``at``, the number opening the text or a part of it (after a comma, a colon, a
+        semicolon or a joining word).
+
+    Examples
+    --------
+    >>> from railtrack.extract.lexicon import lexicon, tokens
+    >>> toks = tokens("Тры эшалоны: два — у Асіповічы")
+    >>> opens_with_count(toks, 5, lexicon("be").numbers)
+    True
+    >>> toks = tokens("два эшалоны у Асіповічах")
+    >>> opens_with_count(toks, 2, lexicon("be").numbers)
+    False
+    """
+    k = at - 2
+    if k < 0 or toks[k + 1].low not in _DASHES:
+        return False
+    if not (toks[k].low.isdecimal() or toks[k].low in numbers):
+        return False
+    return k == 0 or toks[k - 1].low in _PART_OPENERS
+
+
+# what opens a part of a list: a mark or a joining word
+_PART_OPENERS = (_OPENERS - _DASHES) | {":"}
 
 
 # a word of letters only; a day told with its verb left out takes two at most

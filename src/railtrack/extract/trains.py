@@ -43,6 +43,7 @@ from railtrack.extract.datelines import datelines
 from railtrack.extract.dates import DateSpan, resolve_date, why_undated
 from railtrack.extract.daylists import DayItem, day_items
 from railtrack.extract.denials import denied_arrival
+from railtrack.extract.grouparts import CountedPart, counted_parts
 from railtrack.extract.headings import told_as_heading
 from railtrack.extract.itinerary import days_in_turn
 from railtrack.extract.leads import give_lead_destination
@@ -2647,6 +2648,7 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
     _drop_passing_groups(draft)
     _tallies_of_undescribed_groups(draft)
     _fill_groups(draft, max_group_trains=max_group_trains)
+    _places_of_counted_parts(draft, text, assembly.default)
     _totals_pinned_by_groups(draft)
     _times_listed_for_groups(draft, text, assembly.published)
     _drop_trains_of_no_shipment(assembly)
@@ -2950,6 +2952,49 @@ def _dateline_sightings(assembly: _Assembly) -> None:
 
 # the marks around a word of a sentence split at spaces ("прошёл,", "(passed)")
 _MARKS = ".,;:!?()«»\"'“”—–-"
+
+
+def _places_of_counted_parts(draft: ReportDraft, text: str, rd: Reader) -> None:
+    """Give the trains of a group split into counted parts each its part's place (T6).
+
+    "Тры эшалоны: два — у Асіповічы, адзін — у Лунінец": two of the group's trains
+    went to Asipovichy, one to Luninets (:func:`~railtrack.extract.grouparts.counted_parts`).
+    A train told inside a part ("адзін", read as a train of its own) keeps its part;
+    the others are given the parts in order. A group of fewer trains than its parts
+    count is given more (up to the parts' count).
+    """
+    for found in counted_parts(text, rd):
+        gi = next(
+            (
+                i
+                for i, g in enumerate(draft.groups)
+                if g.marker is not None and found.start <= g.marker.start < found.colon
+            ),
+            None,
+        )
+        if gi is None:
+            continue
+        group = draft.groups[gi]
+        while len(group.members) < sum(p.n_trains for p in found.parts):
+            group.members.append(len(draft.trains))
+            draft.trains.append(TrainDraft(group=gi))
+        members = [draft.trains[i] for i in group.members]
+        places: dict[int, CountedPart] = {}
+        left = [p.n_trains for p in found.parts]
+        for train in members:
+            at = _told_at(train)
+            at = -1 if at is None else at
+            k = next((k for k, p in enumerate(found.parts) if p.start <= at < p.end), None)
+            if k is not None and left[k]:
+                places[id(train)], left[k] = found.parts[k], left[k] - 1
+        loose = iter(t for t in members if id(t) not in places)
+        for k, part in enumerate(found.parts):
+            for train in itertools.islice(loose, left[k]):
+                places[id(train)] = part
+        for train in members:
+            given = places.get(id(train))
+            for place in given.places if given is not None else ():
+                setattr(train, place.role, Fact(place, place.text, place.start, place.end))
 
 
 def _station_heading_places(assembly: _Assembly) -> None:
