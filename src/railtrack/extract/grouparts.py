@@ -35,6 +35,8 @@ _ROLES = ("origin", "destination")
 # the most words before a part's place: a count, a train noun, a dash ("два эшалоны —")
 _PART_WORDS = 3
 _SENTENCE_END = re.compile(r"[.!?\n]")
+# a colon before a list on the same line, and the list's first word ("два", "2", "two")
+_COLON = re.compile(r":[^\S\n]*(?P<first>[^\W_]+)")
 _MIN_PARTS = 2
 
 
@@ -96,8 +98,13 @@ def counted_parts(text: str, rd: Reader) -> list[CountedParts]:
     []
     """
     found: list[CountedParts] = []
-    for colon in re.finditer(":", text):
+    lone_number = getattr(rd, "lone_number", None)
+    if lone_number is None:
+        return found
+    for colon in _COLON.finditer(text):
         at = colon.start()
+        if lone_number(colon["first"]) is None:
+            continue  # (the list opens with a count: "два — ...", "two to ...")
         start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
         stop = _SENTENCE_END.search(text, at)
         end = stop.start() if stop else len(text)
