@@ -533,3 +533,37 @@ def test_binary_files_still_get_one_clear_line(tmp_path: Path, raw: bytes) -> No
     reports = load_reports(path)
     assert not reports.shipments
     assert any("not a text file" in str(p) for p in reports.problems)
+
+
+@pytest.mark.parametrize(
+    ("name", "raw", "origin"),
+    [
+        (
+            "log.csv",
+            b"date,origin,destination,cars,source\n2023-03-01,Slonim\x00,Brest,40,Hajun\n",
+            "Slonim",
+        ),
+        (
+            "log.csv",
+            "date,from,to,cars,source\n08.03.2023,Орша\x00,Брянск,40,Гаюн\n".encode(),
+            "Орша",
+        ),
+        ("post.txt", "5 марта 2023 г. эшелон из 40 вагонов\x00 прибыл в Брест.\n".encode(), None),
+    ],
+    ids=["csv-latin", "csv-cyrillic", "text"],
+)
+def test_a_stray_nul_byte_in_utf8_costs_nothing_but_a_line(
+    tmp_path: Path, name: str, raw: bytes, origin: str | None
+) -> None:
+    # one NUL in a UTF-8 file (a broken export) was read as UTF-16 without BOM: every
+    # row became CJK characters and the file gave no train; it is UTF-8 text with the
+    # NUL removed, and one problem line names the line that held it
+    path = tmp_path / name
+    path.write_bytes(raw)
+    reports = load_reports(path)
+    assert [s.cars.total for s in reports.shipments] == [40]
+    first = reports.shipments[0]
+    assert (first.origin.text if first.origin else None) == origin
+    notes = [str(p) for p in reports.problems if "NUL" in str(p)]
+    line = 1 if name == "post.txt" else 2
+    assert notes == [f"{name} line {line}: a NUL byte removed"]

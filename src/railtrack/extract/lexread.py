@@ -1671,6 +1671,33 @@ class LexiconReader:
         """
         return self._matches("denial", text)
 
+    def denial_span(self, text: str) -> tuple[int, int] | None:
+        """Where a report says the train it tells of is not real, if it does.
+
+        The words :meth:`is_denial` finds (the lexicon's ``denial``).
+
+        Parameters
+        ----------
+        text : str
+            A report or a clause.
+
+        Returns
+        -------
+        tuple of (int, int) or None
+            The start and end offsets of the first denying words in ``text``, else None.
+
+        Examples
+        --------
+        >>> text = "Информация об эшелоне в Бресте не подтвердилась."
+        >>> text[slice(*LexiconReader("ru").denial_span(text))]
+        'не подтвердилась'
+        >>> LexiconReader("ru").denial_span("Эшелон прибыл в Брест.") is None
+        True
+        """
+        pattern = self._pattern("denial")
+        found = pattern.search(text) if pattern is not None else None
+        return None if found is None else found.span()
+
     def is_hypothetical(self, text: str) -> bool:
         """Whether a sentence tells what would have been ("gdyby"), not what was.
 

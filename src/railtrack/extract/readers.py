@@ -83,6 +83,7 @@ class Reader(Protocol):
     def same_route(self, text: str) -> bool: ...  # noqa: D102
     def stands_now_at(self, text: str) -> int | None: ...  # noqa: D102
     def ordinal_value(self, word: str) -> int | None: ...  # noqa: D102
+    def denial_span(self, text: str) -> tuple[int, int] | None: ...  # noqa: D102
 
 
 class EnglishReader:
@@ -302,6 +303,9 @@ class EnglishReader:
 
     def is_denial(self, text: str) -> bool:  # noqa: D102
         return cues.is_denial(text)
+
+    def denial_span(self, text: str) -> tuple[int, int] | None:  # noqa: D102
+        return cues.denial_span(text)
 
     def is_exhibition(self, text: str) -> bool:  # noqa: D102
         return cues.is_exhibition(text)

@@ -10,14 +10,17 @@ that a loader can say which train of an earlier post it retracts
 (:mod:`railtrack.io.retractions`) and say so among the report's problems
 (:meth:`~railtrack.extract.result.Extraction.retraction_notes`): never silent.
 
-The words are each lexicon's ``denial``; English ones are in
-:func:`railtrack.extract.cues.denial_span`.
+The words are those by which the language's reader calls a report untrue
+(``Reader.denial_span``): each lexicon's ``denial``, and in English the report-level
+pattern of :func:`railtrack.extract.cues.denial_span` (narrower than ``en.yaml``'s
+``denial``, which only keeps a heading word from counting in a sentence that calls it
+untrue: "fake" or "no evidence" alone do not make an English report a retraction).
 """
 
 from __future__ import annotations
 
-from railtrack.extract.cues import denial_span
-from railtrack.extract.lexicon import LANGUAGES, lexicon
+from railtrack.extract.lexicon import LANGUAGES
+from railtrack.extract.readers import reader_for
 
 __all__ = ["denial_words"]
 
@@ -46,13 +49,7 @@ def denial_words(text: str, lang: str) -> str | None:
     >>> denial_words("Эшелон прибыл в Брест.", "ru") is None
     True
     """
-    span = None
-    if lang == "en":
-        span = denial_span(text)
-    elif lang in LANGUAGES:
-        pattern = lexicon(lang).denial
-        found = pattern.search(text) if pattern is not None else None
-        span = None if found is None else found.span()
+    span = reader_for(lang).denial_span(text) if lang in LANGUAGES else None
     if span is None:
         return None
     start, end = span

@@ -6,24 +6,15 @@ morning), "с утра разгружается эшелон", "з ранку р
 S6): the unloading goes on as the report is written, so the train is there that day,
 a sighting at the station (:meth:`railtrack.extract.trains._ClauseReader.dates_into`),
 as a train told standing now is. An unloading told as done ("rozładowano",
-"разгрузили", "was unloaded") says nothing of today and is not read here. The Slavic
-words are each lexicon's ``unloading_now``.
+"разгрузили", "was unloaded") says nothing of today and is not read here. The words are
+each lexicon's ``unloading_now``, English included.
 """
 
 from __future__ import annotations
 
-import re
-
 from railtrack.extract.lexicon import LANGUAGES, lexicon
 
 __all__ = ["unloading_now_at"]
-
-_EN_UNLOADING_NOW_RE = re.compile(
-    r"\b(?:(?:is|are)\s+(?:still\s+)?being\s+(?:unloaded|offloaded)|"
-    r"(?:is|are|has\s+been|have\s+been)\s+(?:still\s+)?(?:unloading|offloading)|"
-    r"unloading\s+is\s+(?:still\s+)?(?:under\s*way|in\s+progress|going\s+on))\b",
-    re.IGNORECASE,
-)
 
 
 def unloading_now_at(text: str, lang: str) -> int | None:
@@ -50,11 +41,6 @@ def unloading_now_at(text: str, lang: str) -> int | None:
     >>> unloading_now_at("Эшелон разгрузили в Лунинце.", "ru") is None
     True
     """
-    if lang == "en":
-        found = _EN_UNLOADING_NOW_RE.search(text)
-    elif lang in LANGUAGES and lexicon(lang).unloading_now is not None:
-        pattern = lexicon(lang).unloading_now
-        found = pattern.search(text) if pattern is not None else None
-    else:
-        found = None
+    pattern = lexicon(lang).unloading_now if lang in LANGUAGES else None
+    found = pattern.search(text) if pattern is not None else None
     return found.start() if found is not None else None

@@ -6,6 +6,7 @@ turns bytes into clean ``str`` or says, in one sentence, why the file is not tex
 
 from __future__ import annotations
 
+import codecs
 import logging
 import re
 import stat
@@ -22,6 +23,7 @@ __all__ = [
     "read_stream",
     "read_text",
     "stray_bytes_note",
+    "stray_nuls",
     "utf16_encoding",
 ]
 
@@ -48,6 +50,15 @@ _BINARY = "not a text file (it holds binary data)"
 
 _UTF16_PRINTABLE = 0.98
 """Share of the characters a UTF-16 text without BOM must have printable (or blank)."""
+
+_UTF16_HIGH_NULS = 0.3
+"""Share of NULs among the high bytes that makes UTF-16 text of any script."""
+
+_UTF16_HIGH_BYTES = 8
+"""Most distinct high-byte values of UTF-16 text with fewer NULs (Latin, Cyrillic, Polish)."""
+
+_STRAY_NULS = 50
+"""A UTF-8 text may hold one NUL byte in this many bytes (at least one) and be read."""
 
 
 def utf16_encoding(raw: bytes) -> str | None:
@@ -86,6 +97,12 @@ def utf16_encoding(raw: bytes) -> str | None:
     if not head or (even and odd) or not (even or odd):
         return None
     encoding = "utf-16-le" if odd else "utf-16-be"
+    # the high bytes of UTF-16 text in the languages read are few: 0x00 (ASCII), 0x04
+    # (Cyrillic), 0x01 (Polish letters), 0x20 (dashes, quotes); a stray NUL in UTF-8
+    # text has letters of every kind beside it
+    high = head[1::2] if odd else head[0::2]
+    if high.count(0) < _UTF16_HIGH_NULS * len(high) and len(set(high)) > _UTF16_HIGH_BYTES:
+        return None
     try:
         text = head.decode(encoding)
     except UnicodeDecodeError:
@@ -251,7 +268,7 @@ def read_stream(stream: BinaryIO, *, limit: int = MAX_REPORT_BYTES, name: str = 
     """
     head = stream.read(_HEAD_BYTES)
     bom = head.startswith((b"\xff\xfe", b"\xfe\xff"))
-    if b"\x00" in head and not bom and utf16_encoding(head) is None:
+    if b"\x00" in head and not bom and utf16_encoding(head) is None and not stray_nuls(head):
         raise NotText(_BINARY)
     rest = stream.read(max(limit - len(head), 0) + 1)
     raw = head + rest
@@ -387,6 +404,38 @@ def stray_bytes_note(text: str, stray: int) -> tuple[int, str]:
     )
 
 
+def stray_nuls(raw: bytes) -> bool:
+    """Whether ``raw`` is UTF-8 text with a few stray NUL bytes (a broken export).
+
+    Parameters
+    ----------
+    raw
+        The bytes of a file, or its first 4 KiB.
+
+    Returns
+    -------
+    bool
+        True when ``raw`` holds NUL bytes, at most one in 50 bytes (one at least), and
+        is valid UTF-8 once they are removed (a character cut at the end allowed);
+        binary data fails one of these.
+
+    Examples
+    --------
+    >>> stray_nuls(b"date,origin\\n2023-03-01,Slonim\\x00,Brest\\n")
+    True
+    >>> stray_nuls(b"Orsha"), stray_nuls(b"a" + bytes(3)), stray_nuls(b"\\x89PNG\\x00\\xff" * 20)
+    (False, False, False)
+    """
+    n = raw.count(0)
+    if not n or n > max(1, len(raw) // _STRAY_NULS):
+        return False
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(raw.replace(b"\x00", b""), final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def decode_text(
     raw: bytes, *, name: str = "input", notes: list[tuple[int, str]] | None = None
 ) -> str:
@@ -437,10 +486,14 @@ def decode_text(
             break
     if text is None and b"\x00" in raw[:_HEAD_BYTES]:
         utf16 = utf16_encoding(raw)
-        if utf16 is None:
+        if utf16 is None and not stray_nuls(raw):
             raise NotText(_BINARY)
-        logger.info("%s has no byte-order mark; read as %s", name, utf16)
-        text = raw[: len(raw) - len(raw) % 2].decode(utf16, errors="replace")
+        if utf16 is not None:
+            logger.info("%s has no byte-order mark; read as %s", name, utf16)
+            text = raw[: len(raw) - len(raw) % 2].decode(utf16, errors="replace")
+        else:
+            _note_nuls(raw, name, notes)
+            raw = raw.replace(b"\x00", b"")
     if text is None:
         text, nearly = _without_bom(raw, name, notes)
         if nearly:
@@ -548,6 +601,18 @@ def _without_bom(
         msg = "not a text file (no text encoding fits its bytes)"
         raise NotText(msg) from None
     return text, True
+
+
+def _note_nuls(raw: bytes, name: str, notes: list[tuple[int, str]] | None) -> None:
+    """Say that the NUL bytes of ``raw`` are removed: into ``notes``, else as a warning."""
+    first = raw[: raw.index(0)].replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1
+    count = raw.count(0)
+    message = "a NUL byte removed" if count == 1 else f"{count} NUL bytes removed (the first here)"
+    if notes is None:
+        logger.warning("%s: %s", name, message)
+    else:
+        logger.info("%s: %s", name, message)
+        notes.append((first, message))
 
 
 def _note_stray(text: str, raw: bytes, name: str, notes: list[tuple[int, str]] | None) -> None:
