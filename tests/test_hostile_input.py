@@ -567,3 +567,26 @@ def test_a_stray_nul_byte_in_utf8_costs_nothing_but_a_line(
     notes = [str(p) for p in reports.problems if "NUL" in str(p)]
     line = 1 if name == "post.txt" else 2
     assert notes == [f"{name} line {line}: a NUL byte removed"]
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "5 марта 2023 г. эшелон {n} из 40 вагонов прибыл в Брест.",
+        "On 5 March 2023 a train {n} with 40 cars arrived in Brest.",
+        "5 marca 2023 r. pociąg {n} z 40 wagonami przyjechał do Brześcia.",
+    ],
+    ids=["ru", "en", "pl"],
+)
+@pytest.mark.parametrize("digits", [20, 5000])
+def test_a_number_too_long_to_be_a_fact_costs_nothing(
+    tmp_path: Path, template: str, digits: int
+) -> None:
+    # a run of 5,000 digits raised Python's int conversion limit inside the reader and
+    # the whole report was lost ("cannot read the report text (ValueError ...)")
+    path = tmp_path / "post.txt"
+    path.write_text(template.format(n="9" * digits), encoding="utf-8")
+    reports = load_reports(path)
+    assert [s.cars.total for s in reports.shipments] == [40]
+    assert reports.shipments[0].destination is not None
+    assert not [p for p in reports.problems if "cannot read" in str(p)]

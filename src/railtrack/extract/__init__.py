@@ -185,7 +185,12 @@ def extract_shipments(
     from railtrack.extract.readers import reader_for
     from railtrack.extract.related import blank_related_links
     from railtrack.extract.result import Extraction, build_extraction
-    from railtrack.extract.textpass import strip_format, tag_labels, to_written
+    from railtrack.extract.textpass import (
+        blank_long_numbers,
+        strip_format,
+        tag_labels,
+        to_written,
+    )
     from railtrack.extract.trains import read_trains
     from railtrack.extract.unaccented import to_typed, with_polish_letters
 
@@ -207,6 +212,8 @@ def extract_shipments(
     # soft hyphens, zero-width spaces and other invisible characters cut words: read
     # without them, and point every fact back at the text as written
     text, origin = strip_format(written)
+    # a number of 5,000 digits cannot even be converted: no fact is written so
+    text = blank_long_numbers(text)
     guess = detect_language(text, declared=lang)
     part = None if guess.supported else read_part_language(text)
     if part is not None:

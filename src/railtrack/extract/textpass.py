@@ -33,6 +33,8 @@ from typing import Any
 
 __all__ = [
     "FORMAT_CHARACTERS",
+    "LONGEST_NUMBER",
+    "blank_long_numbers",
     "map_facts",
     "strip_format",
     "tag_labels",
@@ -175,6 +177,41 @@ def strip_format(text: str) -> tuple[str, list[int] | None]:
     pieces.append(text[pos:])
     origin.extend(range(pos, len(text)))
     return "".join(pieces), origin
+
+
+LONGEST_NUMBER = 15
+"""The most digits a number railtrack reads may have (E.164 phone numbers have 15; a
+count, a day, an ESR code or a train number far fewer)."""
+
+_LONG_NUMBER_RE = re.compile(rf"\d{{{LONGEST_NUMBER + 1},}}")
+
+
+def blank_long_numbers(text: str) -> str:
+    """Return ``text`` with each run of more than 15 digits turned into spaces.
+
+    No fact railtrack reads is written with so many digits, and Python refuses to
+    convert a string of more than 4,300 digits to an integer (a hostile report once
+    cost the whole report: "cannot read the report text"); a shorter run that large
+    is no count either. One character for one, so offsets are kept.
+
+    Parameters
+    ----------
+    text
+        A report's text.
+
+    Returns
+    -------
+    str
+        The same text, of the same length.
+
+    Examples
+    --------
+    >>> blank_long_numbers("Эшелон " + "1" * 20 + " вагонов, 40 платформ")
+    'Эшелон                      вагонов, 40 платформ'
+    >>> blank_long_numbers("+375291234567 (15 digits at most) stays")
+    '+375291234567 (15 digits at most) stays'
+    """
+    return _LONG_NUMBER_RE.sub(lambda m: " " * len(m.group()), text)
 
 
 def without_format(text: str) -> str:
