@@ -190,3 +190,52 @@ def test_every_development_report_reads_the_same_with_invisible_characters_insid
 def test_the_telegram_pre_filter_reads_a_train_word_with_a_soft_hyphen():
     assert mentions_rail("Эше\u00adлон прибыл")
     assert mentions_rail("echel\u200bon arrived")
+
+
+# Stress marks as an encyclopaedia or a textbook writes them (U+0301 on a vowel) and
+# letters written decomposed (a letter and its combining mark: "й" as "и" + U+0306,
+# "ń" as "n" + U+0301, "ą" as "a" + U+0328, "ў" as "у" + U+0306)
+MARKED = {
+    "ru": (
+        "Эше\u0301лон из 40 ваго\u0301нов прибыл 12 января 2023 года"
+        " на станцию О\u0301рша из Бря\u0301нска."
+    ),
+    "uk": (
+        "12 січня 2023 року ешело\u0301н із 40 ваго\u0301нів вирушив"
+        " з Бря\u0301нська до О\u0301рші."
+    ),
+    "be": (
+        "Эшалон з 40 вагонау\u0306 прыбыу\u0306 12 студзеня 2023 года"
+        " на станцыю А\u0301рша з Бра\u0301нска."
+    ),
+    "pl": (
+        "12 stycznia 2023 r. pocia\u0328g wojskowy z 40 wagonami wyjechał"
+        " z Bria\u0301nska do Orszy."
+    ),
+    "en": "On 12 January a military train of 40 cars left Bryansk for Orsha\u0301.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(MARKED))
+def test_stress_marks_and_decomposed_letters_read_as_the_plain_words(lang):
+    # "Бре\u0301ст" was two words to the reader: a report with stress marks gave no
+    # train and no problem
+    written = MARKED[lang]
+    plain = unicodedata.normalize("NFC", written).replace("\u0301", "").replace("\u0300", "")
+    clean = extract_shipments(plain, published=date(2023, 1, 13), network=False, report_id="r")
+    result = extract_shipments(written, published=date(2023, 1, 13), network=False, report_id="r")
+    assert result.lang == lang
+    assert [s.cars.total for s in result.shipments] == [40]
+    assert [x.model_dump(exclude={"evidence"}) for x in result.shipments] == [
+        x.model_dump(exclude={"evidence"}) for x in clean.shipments
+    ]
+    for e in result.shipments[0].evidence:
+        assert e.text == written[e.start : e.end]
+
+
+def test_marks_keep_offsets_and_compose_where_unicode_has_one_letter():
+    written = "в Бре\u0301ст и\u0306 z\u0307"
+    read, origin = strip_format(written)
+    assert read == "в Брест й ż"
+    assert origin is not None
+    assert [written[i] for i in origin] == ["в", " ", "Б", "р", "е", "с", "т", " ", "и", " ", "z"]

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -123,6 +124,31 @@ def tag_labels(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Combining marks (U+0300-U+036F) after a letter: a decomposed letter ("и" + U+0306 for
+# "й", "z" + U+0307 for "ż", as some editors and macOS file names write them) is read as
+# the one letter, and a stress mark an encyclopaedia or a textbook puts on a Cyrillic
+# vowel ("Бре\u0301ст", "эше\u0300лон") is dropped: either cut the word in two.
+_COMBINING = re.compile("[\u0300-\u036f]")
+_STRESS_MARKS = frozenset("\u0300\u0301")
+
+
+def _composed(text: str) -> tuple[str, list[int]]:
+    """Return ``text`` with its combining marks composed or dropped, and the origin map."""
+    pieces: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        if _COMBINING.match(ch) and pieces:
+            one = unicodedata.normalize("NFC", pieces[-1] + ch)
+            if len(one) == 1:
+                pieces[-1] = one  # the letter's place stays the base letter's
+                continue
+            if ch in _STRESS_MARKS:
+                continue
+        pieces.append(ch)
+        origin.append(i)
+    return "".join(pieces), origin
+
+
 def _has_format(text: str) -> bool:
     if text.isascii():
         return False
@@ -143,8 +169,10 @@ def strip_format(text: str) -> tuple[str, list[int] | None]:
     -------
     read : str
         ``text`` without the characters of :data:`FORMAT_CHARACTERS`, and with the
-        hyphens written as U+2010 or U+2011 read as ``-`` and the ``#`` of a hashtag on
-        a word as a space; ``text`` itself (the same object) when it has none of them.
+        hyphens written as U+2010 or U+2011 read as ``-``, the ``#`` of a hashtag on
+        a word as a space, a letter and its combining mark as one letter where Unicode
+        has one (NFC), and the stress marks U+0300 and U+0301 dropped otherwise;
+        ``text`` itself (the same object) when it has none of them.
     origin : list of int or None
         ``origin[i]`` is the offset in ``text`` of ``read[i]`` (length ``len(read)``);
         None when nothing was changed (offsets are the same).
@@ -153,6 +181,8 @@ def strip_format(text: str) -> tuple[str, list[int] | None]:
     --------
     >>> strip_format("Бря\\u00adнска")
     ('Брянска', [0, 1, 2, 4, 5, 6, 7])
+    >>> strip_format("в Бре\\u0301ст")
+    ('в Брест', [0, 1, 2, 3, 4, 6, 7])
     >>> strip_format("в Санкт\\u2011Петербург")
     ('в Санкт-Петербург', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16])
     """
@@ -165,7 +195,13 @@ def strip_format(text: str) -> tuple[str, list[int] | None]:
         # "#помічено на станції Смоленськ": a channel's tag is the word it tags
         text = _HASHTAG.sub(" ", text)
         changed = True
+    marks: list[int] | None = None
+    if not text.isascii() and _COMBINING.search(text) is not None:
+        # "Бре\u0301ст", "и\u0306": a stress mark dropped, a decomposed letter as one
+        text, marks = _composed(text)
     if not _has_format(text):
+        if marks is not None:
+            return text, marks
         return text, (list(range(len(text))) if changed else None)
     origin: list[int] = []
     pieces: list[str] = []
@@ -176,6 +212,8 @@ def strip_format(text: str) -> tuple[str, list[int] | None]:
         pos = m.end()
     pieces.append(text[pos:])
     origin.extend(range(pos, len(text)))
+    if marks is not None:
+        origin = [marks[i] for i in origin]
     return "".join(pieces), origin
 
 
