@@ -324,7 +324,7 @@ class EnglishReader:
         >>> rd = EnglishReader()
         >>> rd.no_shipment_kind("The Kyiv-Przemyśl train with 10 coaches left Kyiv.")
         'timetable'
-        >>> rd.no_shipment_kind("The Slonim-Valuyki train with 40 tanks left Slonim.") is None
+        >>> rd.no_shipment_kind("The Slonim-Valuyki train with troops left Slonim.") is None
         True
         """
         if cues.is_exhibition(text):
