@@ -19,7 +19,7 @@ _SERVICES = {
     "ru-number": "Вчера поезд № 95 прибыл в Брест из Москвы.",
     "ru-link": "Вчера поезд сообщением Гомель — Брянск отправился из Гомеля.",
     "pl": "Wczoraj pociąg Warszawa – Mińsk (12 wagonów) odjechał z Warszawy.",
-    "pl-relacji": "Wczoraj pociąg relacji Przemyśl - Kijów odjechał z Przemyśla do Kijowa.",
+    "pl-trasa": "Wczoraj pociąg na trasie Przemyśl - Kijów odjechał z Przemyśla do Kijowa.",
     "uk": "Учора потяг Київ — Перемишль вирушив з Києва до Перемишля.",
     "uk-poizd": "Учора поїзд Харків-Львів із 14 вагонів прибув до Львова.",
     "be": "Учора цягнік Мінск — Масква з 15 вагонаў прыбыў у Мінск.",

@@ -8,7 +8,7 @@ container train named by its ends, "pociąg Xi'an – Gdańsk" with containers, 
 
 The words are the lexicon's: ``service_trains`` (the nouns of a train that may be a
 passenger service: "поезд", "pociąg", "train"; not "эшелон"), ``service_links`` (words
-between the noun and the route: "сообщением", "relacji") and ``service_numbers`` (the
+between the noun and the route: "сообщением", "na trasie") and ``service_numbers`` (the
 marks before a train's number: "№", "nr"). The pattern itself is one for all languages
 (:func:`route_pattern`); the ends must start with a capital letter.
 """
