@@ -916,6 +916,8 @@ def briefing_context(
         ``n_problems``), ``sources`` (with ``sources_note`` when grouped), ``map`` and
         the other sections' values (see the template).
     """
+    from railtrack.relays import n_relayed
+
     dates = best_dates(result.shipments, result.sightings)
     shown = shown_trains(dates)
     rows = _train_rows(result, dates, shown)
@@ -948,7 +950,7 @@ def briefing_context(
         "n_trains": len(result.shipments),
         "unrouted": unrouted,
         "n_unrouted": n_unrouted,
-        "n_relays": len(result.relays),
+        "n_relays": n_relayed(result.relays),
         "reasons_explained": REASONS_EXPLAINED,
         "map": {
             "data": json_for_script(data),

@@ -381,6 +381,8 @@ class WrittenRun:
 
     def headline(self) -> dict[str, Any]:
         """Return :meth:`railtrack.pipeline.TrackResult.headline` of the same run."""
+        from railtrack.relays import n_relayed
+
         outcomes = self.totals.outcomes
         unrouted = {k: v for k, v in outcomes.items() if k != ROUTED and v}
         knowledge = self.knowledge
@@ -402,7 +404,7 @@ class WrittenRun:
             "n_reports_after_as_of": 0 if knowledge is None else knowledge.reports_after,
             "n_shipments_after_as_of": 0 if knowledge is None else knowledge.shipments_after,
             "n_sightings_after_as_of": 0 if knowledge is None else knowledge.sightings_after,
-            "n_relays": len(self.relays),
+            "n_relays": n_relayed(self.relays),
             "n_routed": int(outcomes.get(ROUTED, 0)),
             "n_unrouted": sum(unrouted.values()),
             "unrouted_reasons": dict(sorted(unrouted.items())),

@@ -37,7 +37,13 @@ from railtrack.labels import (
 )
 from railtrack.onward import way_test
 from railtrack.outlets import reporter_names
-from railtrack.relays import RELAY_COLUMNS, drop_relays, relay_links, without_relays
+from railtrack.relays import (
+    RELAY_COLUMNS,
+    drop_relays,
+    n_relayed,
+    relay_links,
+    without_relays,
+)
 from railtrack.remainders import group_count_problems, group_remainders
 from railtrack.routegraph import corridor_graph
 from railtrack.routes import shipment_routes
@@ -188,7 +194,7 @@ class TrackResult:
             "n_reports_after_as_of": 0 if knowledge is None else knowledge.reports_after,
             "n_shipments_after_as_of": 0 if knowledge is None else knowledge.shipments_after,
             "n_sightings_after_as_of": 0 if knowledge is None else knowledge.sightings_after,
-            "n_relays": len(self.relays),
+            "n_relays": n_relayed(self.relays),
             "n_routed": int((outcome == ROUTED).sum()),
             "n_unrouted": int((outcome != ROUTED).sum()),
             "unrouted_reasons": {str(k): int(v) for k, v in reasons.sort_index().items()},

@@ -29,13 +29,27 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from railtrack import columns as C
-from railtrack.extract.corrections import corrected_pair
+from railtrack.extract.corrections import corrected_pair, corrects_earlier
 from railtrack.models import CAR_TYPES
 
 if TYPE_CHECKING:
+    from railtrack.io import Problem
     from railtrack.settings import Settings
 
-__all__ = ["RECOUNT_COLUMNS", "blank_cell", "correction_links", "recount_of"]
+__all__ = [
+    "NO_TRAIN",
+    "RECOUNT_COLUMNS",
+    "SEVERAL_TRAINS",
+    "blank_cell",
+    "correction_links",
+    "recount_of",
+    "unmatched_correction_problems",
+]
+
+NO_TRAIN = "correction of no train"
+"""``matched_on`` of a report that only corrects a count no train told before carries."""
+SEVERAL_TRAINS = "correction of several trains"
+"""``matched_on`` of a report that only corrects a count several trains carry."""
 
 RECOUNT_COLUMNS: tuple[str, ...] = (C.NOTE, C.SOURCE, C.RELAYED_BY, C.PUBLISHED, C.SOURCE_URL)
 """The shipment columns :func:`recount_of` reads besides the counts."""
@@ -219,7 +233,11 @@ def correction_links(
         Positions in ``shipments``: the correcting train, the train it corrects (the
         one train of another report, published no later, that carries the old count
         and shares a station and a day with it, within ``relay_slack_days``; of
-        several, those of the same source; still several: none).
+        several, those of the same source; still several: none). A report that only
+        corrects (:func:`~railtrack.extract.corrections.corrects_earlier`: its train
+        was told by the correction alone) and names no such train, or several, tells
+        no train: its row comes with the kept row -1 and :data:`NO_TRAIN` or
+        :data:`SEVERAL_TRAINS` (:func:`unmatched_correction_problems` says why).
 
     Examples
     --------
@@ -253,6 +271,65 @@ def correction_links(
         kept = {kept_for.get(j, j) for j in fits}
         if len(kept) == 1:
             out.append((i, kept.pop(), "correction"))
+        elif corrects_earlier(table[C.NOTE].iat[i]):  # no train of its own, none named
+            out.append((i, -1, SEVERAL_TRAINS if kept else NO_TRAIN))
+    return out
+
+
+def unmatched_correction_problems(shipments: pd.DataFrame, relays: pd.DataFrame) -> list[Problem]:
+    """Return one problem per correcting report that names no train, or several.
+
+    Parameters
+    ----------
+    shipments
+        The shipment table :func:`railtrack.relays.relay_links` read (``id``,
+        ``report``, ``note``, ``source_file``).
+    relays
+        Its relay links; the rows matched on :data:`NO_TRAIN` or
+        :data:`SEVERAL_TRAINS` are the corrections that are no train.
+
+    Returns
+    -------
+    list of Problem
+        In the correcting report's file, field ``cars_total``: the report, its
+        correction and why it is counted as no train.
+
+    Examples
+    --------
+    >>> ships = pd.DataFrame({"id": ["b-t1"], "report": ["b"], "source_file": ["b.txt"],
+    ...     "note": ["count corrected: 33, not 31 (33, а не 31) of an earlier report"]})
+    >>> relays = pd.DataFrame({"id": ["b-t1"], "matched_on": [NO_TRAIN]})
+    >>> print(unmatched_correction_problems(ships, relays)[0].message)  # doctest: +ELLIPSIS
+    report 'b' corrects a count (33, not 31), but no train of 31 cars was told before at...
+    """
+    from railtrack.io import Problem
+
+    why = {
+        NO_TRAIN: "no train of {old} cars was told before",
+        SEVERAL_TRAINS: "several trains of {old} cars were told before",
+    }
+    if not len(relays) or "matched_on" not in relays.columns:
+        return []
+    unmatched = dict(zip(relays[C.ID].astype(str), relays["matched_on"], strict=True))
+    unmatched = {k: v for k, v in unmatched.items() if v in why}
+    if not unmatched:
+        return []
+    out = []
+    for row in shipments[shipments[C.ID].astype(str).isin(unmatched)].to_dict("records"):
+        pair = corrected_pair(row.get(C.NOTE))
+        if pair is None:
+            continue
+        new, old = pair
+        file = row.get(C.SOURCE_FILE)
+        said = why[unmatched[str(row[C.ID])]].format(old=old)
+        several = unmatched[str(row[C.ID])] == SEVERAL_TRAINS
+        unclear = ", and which one it corrects is not clear" if several else ""
+        message = (
+            f"report '{row.get(C.REPORT)}' corrects a count ({new}, not {old}), but {said} "
+            f"at the stations and on the days it names{unclear}: not counted as a train"
+        )
+        path = "" if blank_cell(file) else str(file)
+        out.append(Problem(path, None, C.CARS_TOTAL, message, unit="shipment"))
     return out
 
 

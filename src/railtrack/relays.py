@@ -112,7 +112,7 @@ from railtrack.io import ReportSet
 from railtrack.io.reportset import Problem
 from railtrack.models import UNKNOWN_CREDIBILITY, Shipment
 from railtrack.onward import OnTheWay, onward_links
-from railtrack.recounts import correction_links
+from railtrack.recounts import correction_links, unmatched_correction_problems
 from railtrack.relay_facts import (
     Disagreement,
     fact_disagreements,
@@ -138,6 +138,7 @@ __all__ = [
     "lookup_span",
     "merged_counts",
     "movement_span",
+    "n_relayed",
     "relay_links",
     "retold_group",
     "retold_groups",
@@ -1728,13 +1729,27 @@ def relay_links(
     rows = [row for row, _, _ in dropped]
     said = [C.ID, C.REPORT, C.SOURCE, C.RELAYED_BY, C.SOURCE_URL, C.RELIABILITY]
     out = shipments.iloc[rows][said]
-    out = out.assign(
-        train=shipments[C.ID].iloc[[kept for _, kept, _ in dropped]].to_numpy(),
+    ids = shipments[C.ID].to_numpy()
+    out = out.assign(  # kept -1: a correction that is no train (recounts.correction_links)
+        train=[ids[kept] if kept >= 0 else "" for _, kept, _ in dropped],
         published=shipments[C.PUBLISHED].iloc[rows].to_numpy(),
         source_file=shipments[C.SOURCE_FILE].iloc[rows].to_numpy(),
         matched_on=[how for _, _, how in dropped],
     )
     return out[list(RELAY_COLUMNS)].reset_index(drop=True)
+
+
+def n_relayed(relays: pd.DataFrame) -> int:
+    """Return how many links tell a kept train (a correction that is no train is not one).
+
+    Examples
+    --------
+    >>> n_relayed(pd.DataFrame({"id": ["b-t1", "c-t1"], "train": ["a-t1", ""]}))
+    1
+    """
+    if not len(relays) or "train" not in relays.columns:
+        return len(relays)
+    return int(relays["train"].astype(str).ne("").sum())
 
 
 def _repointed(dropped: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -1802,6 +1817,8 @@ def without_relays(
     if len(sightings) and C.SHIPMENT in sightings.columns:
         named = sightings[C.SHIPMENT]
         sightings = sightings.assign(**{C.SHIPMENT: named.map(to_kept).fillna(named)})
+        sightings = sightings[sightings[C.SHIPMENT].ne("").fillna(True)]  # of no train
+        sightings = sightings.reset_index(drop=True)
     return kept, sightings
 
 
@@ -1863,6 +1880,10 @@ def drop_relays(reports: ReportSet, relays: pd.DataFrame) -> ReportSet:
         )
         out.shipments.append(kept)
         out.problems.extend(_disagreement_problem(d, reports.file_of(s)) for d in argued)
+    if any(kept == "" for kept in to_kept.values()):  # corrections that are no train
+        nothing = reports._empty_copy()
+        nothing.shipments = [s for s in reports.shipments if to_kept.get(s.id) == ""]
+        out.problems.extend(unmatched_correction_problems(nothing.to_frame(), relays))
     retold = _retold(reports, to_kept)
     out.groups = [g for g in reports.groups if (g.report, g.id) not in retold]
     out.sightings = [
@@ -1870,6 +1891,7 @@ def drop_relays(reports: ReportSet, relays: pd.DataFrame) -> ReportSet:
         if s.shipment is not None and s.shipment in to_kept
         else s
         for s in reports.sightings
+        if not s.shipment or to_kept.get(s.shipment) != ""  # a correction that is no train
     ]
     return out
 
@@ -1894,10 +1916,11 @@ def disagreement_problems(shipments: pd.DataFrame, relays: pd.DataFrame) -> list
     ['cars_passenger']
     """
     argued = fact_disagreements(shipments, relays)
+    unmatched = unmatched_correction_problems(shipments, relays)
     if not argued:
-        return []
+        return unmatched
     files = dict(zip(shipments[C.ID].astype(str), shipments[C.SOURCE_FILE], strict=True))
-    return [_disagreement_problem(d, _file_text(files.get(d.train))) for d in argued]
+    return [_disagreement_problem(d, _file_text(files.get(d.train))) for d in argued] + unmatched
 
 
 def _file_text(value: object) -> str | None:

@@ -34,6 +34,7 @@ __all__ = [
     "corrected_count",
     "corrected_pair",
     "corrected_totals",
+    "corrects_earlier",
     "count_corrections",
 ]
 
@@ -43,6 +44,8 @@ _NOUNS = r"(?:\s+[^\W\d]+){0,2}?"
 _SAID = "count corrected:"
 """How a shipment's note records a correction; :func:`corrected_count` reads it back."""
 _SAID_NOTE = re.compile(rf"{re.escape(_SAID)} (\d+), not (\d+)")
+_EARLIER = "of an earlier report"
+"""Added to the note when the report only corrects: its train already carried the new count."""
 _CAR_FIELDS = ("total", *CAR_TYPES)
 
 
@@ -129,7 +132,8 @@ def apply_count_corrections(
     A train whose count (total or a car type) is the old number gets the new one; a
     train that already carries the new number (a post that only corrects) is noted
     as the correction. The note (``"count corrected: 44, not 40 (не 40, а 44)"``)
-    is the correction's source in the report.
+    is the correction's source in the report; a train that already carried the new
+    number has `` of an earlier report`` added (:func:`corrects_earlier`).
 
     Parameters
     ----------
@@ -166,7 +170,7 @@ def _corrected(s: Shipment, fix: CountCorrection) -> Shipment:
     changed = {k: fix.new for k in _CAR_FIELDS if counts.get(k) == fix.old}
     if not changed and fix.new not in (counts.get(k) for k in _CAR_FIELDS):
         return s
-    said = _said(fix)
+    said = _said(fix) if changed else f"{_said(fix)} {_EARLIER}"
     note = said if not s.note else f"{s.note}; {said}"
     update: dict[str, object] = {"note": note}
     if changed:
@@ -201,6 +205,37 @@ def corrected_count(note: object) -> int | None:
     """
     m = _SAID_NOTE.search(note) if isinstance(note, str) else None
     return int(m[1]) if m else None
+
+
+def corrects_earlier(note: object) -> bool:
+    """Return whether a shipment's note says its report only corrects an earlier one.
+
+    A report whose train carries the corrected count and never the old one
+    ("Удакладненне: было 33 вагоны, а не 31") tells no train of its own: it corrects
+    a train an earlier report told (:func:`railtrack.recounts.correction_links`). A
+    report that tells the old count and corrects it ("Эшелон из 40 вагонов.
+    Поправка: не 40, а 44") tells its own train.
+
+    Parameters
+    ----------
+    note : object
+        A shipment's ``note`` (a string, or None/NaN when it has none).
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> corrects_earlier("count corrected: 33, not 31 (33 вагоны, а не 31) of an earlier report")
+    True
+    >>> corrects_earlier("count corrected: 44, not 40 (не 40, а 44)"), corrects_earlier(None)
+    (False, False)
+    """
+    if not isinstance(note, str):
+        return False
+    m = _SAID_NOTE.search(note)
+    return m is not None and note.find(f") {_EARLIER}", m.end()) >= 0
 
 
 def corrected_pair(note: object) -> tuple[int, int] | None:

@@ -449,6 +449,14 @@ class Lexicon:
     latest_bound: re.Pattern[str] | None = None
     denial: re.Pattern[str] | None = None  # "це фейк": the report debunks the train it tells of
     timetable: re.Pattern[str] | None = None  # "пассажирский поезд", "с задержкой": a service
+    # a service named by its route or number ("поезд Москва — Минск", "поезд № 95"):
+    # the nouns, the words between noun and route, the marks of a number (extract/services.py)
+    service_trains: tuple[str, ...] = ()
+    service_links: tuple[str, ...] = ()
+    service_numbers: tuple[str, ...] = ()
+    # the route told before the noun ("the Kyiv-Przemyśl train"); not in the Slavic
+    # languages, where "на станцию Калининград-Сортировочный поезд прибыл" names a station
+    service_route_first: bool = False
     exhibition: re.Pattern[str] | None = None  # "ретропоезд", "выставочный": a museum train
     retro_stock: re.Pattern[str] | None = None  # "паровоз", "теплушка": a show train's stock
     shown: re.Pattern[str] | None = None  # "зрителям продемонстрируют": a train shown
@@ -765,6 +773,10 @@ def _build(data: dict[str, Any]) -> Lexicon:
         latest_bound=_stem_re([f"{w}$" for w in data.get("latest_bound") or []]),
         denial=_stem_re(data.get("denial") or []),
         timetable=_stem_re(data.get("timetable") or []),
+        service_trains=tuple(str(w) for w in data.get("service_trains") or []),
+        service_links=tuple(str(w) for w in data.get("service_links") or []),
+        service_numbers=tuple(str(w) for w in data.get("service_numbers") or []),
+        service_route_first=bool(data.get("service_route_first", False)),
         exhibition=_stem_re(data.get("exhibition") or []),
         retro_stock=_stem_re(data.get("retro_stock") or []),
         shown=_stem_re(data.get("shown") or []),

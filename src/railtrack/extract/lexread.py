@@ -40,6 +40,7 @@ from railtrack.extract.roman import roman_date_at
 from railtrack.extract.sealegs import without_sea_legs
 from railtrack.extract.sections import without_line_sections
 from railtrack.extract.sentences import STOP_SEMICOLON_OR_PARAGRAPH, sentence_around
+from railtrack.extract.services import names_a_service
 from railtrack.extract.tense import past_form
 from railtrack.extract.textpass import without_quoted
 
@@ -2569,7 +2570,8 @@ class LexiconReader:
         True
         """
         if self._no_shipment is not None and self._no_shipment.search(text) is None:
-            return None  # none of the exhibition, shown, service and timetable patterns
+            # none of the exhibition, shown, service and timetable patterns
+            return "timetable" if self._route_service(text) else None
         exhibition = self._pattern("exhibition")
         if exhibition is not None and exhibition.search(text) and not self.show_is_purpose(text):
             return "exhibition"
@@ -2581,7 +2583,9 @@ class LexiconReader:
         service = self._pattern("service")
         if service is not None and service.search(text) is not None:
             return "service"
-        return "timetable" if self.is_timetable(text) else None
+        if self.is_timetable(text) or self._route_service(text):
+            return "timetable"  # a train named by its route: the train's veto, not the clause's
+        return None
 
     def is_heard(self, text: str) -> bool:
         """Whether a report tells of trains heard, not seen ("слышали шум поездов").
@@ -2621,6 +2625,47 @@ class LexiconReader:
             return False  # "Контейнерный поезд прибыл по расписанию": a shipment
         military = self._pattern("military")
         return military is None or military.search(text) is None
+
+    def _route_service(self, text: str) -> bool:
+        """Whether a text names a passenger service by its route or number, and no cargo.
+
+        "поезд Москва — Минск", "pociąg Warszawa – Mińsk", "поезд № 95"
+        (:func:`~railtrack.extract.services.names_a_service`), with no military word
+        and no freight word (a container train named by its ends is a shipment).
+
+        Examples
+        --------
+        >>> LexiconReader("ru")._route_service("Поезд Москва — Минск прибыл в Минск.")
+        True
+        >>> LexiconReader("ru")._route_service("Поезд Москва — Минск с танками прибыл.")
+        False
+        >>> LexiconReader("pl")._route_service("Pociąg Xi'an – Gdańsk z 41 kontenerowcami")
+        False
+        """
+        if not names_a_service(self.lang, text):
+            return False
+        for name in ("military", "freight"):
+            words = self._pattern(name)
+            if words is not None and words.search(text) is not None:
+                return False
+        return True
+
+    def only_a_route(self, text: str) -> bool:
+        """Whether a text's only timetable cue is a train named by its route or number.
+
+        In a report of freight ("контейнерный поезд"), "поезд Чэнду — Лодзь" names the
+        freight train, no service (``trains``: the veto is lifted).
+
+        Examples
+        --------
+        >>> LexiconReader("pl").only_a_route("Pociąg Xi'an – Gdańsk dotarł do Gdańska.")
+        True
+        >>> LexiconReader("ru").only_a_route("Поезд Москва — Минск прибыл с опозданием.")
+        False
+        """
+        timetable = self._pattern("timetable")
+        told = timetable is not None and timetable.search(text) is not None
+        return not told and names_a_service(self.lang, text)
 
     def tells_of_freight(self, text: str) -> bool:
         """Whether a report tells of a freight train and of no passengers.

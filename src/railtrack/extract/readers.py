@@ -39,6 +39,7 @@ from railtrack.extract.numbers import (
 from railtrack.extract.places import PlaceSpan, find_places
 from railtrack.extract.sealegs import without_english_sea_legs
 from railtrack.extract.sections import EN_SECTIONS, section_pattern, without_line_sections
+from railtrack.extract.services import names_a_service
 
 # "on the section between Gomel and Kalinkovichi": where a line runs (sections.py)
 _EN_SECTION_RE = section_pattern(EN_SECTIONS)
@@ -316,13 +317,51 @@ class EnglishReader:
     def no_shipment_kind(self, text: str) -> str | None:
         """Return ``exhibition`` for a heritage, museum or excursion train, else None.
 
-        The veto is the train's (``trains._vetoed_train``), as in the lexicon
-        languages: a report may tell of a museum train and of a real echelon.
+        ``timetable`` for a passenger service named by its route or number ("the
+        Kyiv-Przemyśl train", "train No. 43") with no military and no freight word
+        (:func:`railtrack.extract.services.names_a_service`). The veto is the train's
+        (``trains._vetoed_train``), as in the lexicon languages: a report may tell of a
+        museum train and of a real echelon.
+
+        Examples
+        --------
+        >>> rd = EnglishReader()
+        >>> rd.no_shipment_kind("The Kyiv-Przemyśl train with 10 coaches left Kyiv.")
+        'timetable'
+        >>> rd.no_shipment_kind("The Slonim-Valuyki train with troops left Slonim.") is None
+        True
         """
-        return "exhibition" if cues.is_exhibition(text) else None
+        if cues.is_exhibition(text):
+            return "exhibition"
+        if names_a_service("en", text) and not (cues.is_military(text) or cues.is_freight(text)):
+            return "timetable"
+        return None
 
     def is_incident(self, text: str) -> bool:  # noqa: D102
         return cues.is_incident(text)
+
+    def tells_of_freight(self, text: str) -> bool:
+        """Whether a report tells of freight and of no passengers.
+
+        Examples
+        --------
+        >>> rd = EnglishReader()
+        >>> rd.tells_of_freight("The Xi'an-Duisburg train covered it. Freight volumes grew.")
+        True
+        >>> rd.tells_of_freight("The Kyiv-Przemyśl train with its passengers left.")
+        False
+        """
+        return cues.is_freight(text) and not cues.has_passengers(text)
+
+    def only_a_route(self, text: str) -> bool:
+        """Whether a text names a train by its route or number (no other service cue).
+
+        Examples
+        --------
+        >>> EnglishReader().only_a_route("The Xi'an-Duisburg train arrived.")
+        True
+        """
+        return names_a_service("en", text)
 
     def names_the_same_train(self, text: str) -> bool:  # noqa: D102
         return cues.names_the_same_train(text)

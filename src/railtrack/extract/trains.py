@@ -1739,17 +1739,8 @@ class _Assembly:
             n: _no_shipment_kind(sentence_readers.get(n, default), text[first:last])
             for n, (first, last) in self.bounds.items()
         }
-        if "timetable" in self.vetoing.values() and _asks(default, "tells_of_freight", text):
-            # "Контейнерный поезд ушел ... С декабря введут специальное расписание": the
-            # freight train's schedule, in a sentence naming no train, is no service
-            for n, kind in self.vetoing.items():
-                rd, sentence = sentence_readers.get(n, default), text[slice(*self.bounds[n])]
-                if (
-                    kind == "timetable"
-                    and _asks(rd, "only_a_schedule", sentence)
-                    and not rd.has_train_noun(sentence)
-                ):
-                    self.vetoing[n] = None
+        if "timetable" in self.vetoing.values():
+            self._lift_cargo_vetoes(text)
         # (a sentence of no shipment makes the military words matter)
         self.watch = any(kind is not None for kind in self.vetoing.values())
         # the last one-day date told: "the same day" and a clock time alone refer to it
@@ -1762,6 +1753,32 @@ class _Assembly:
         self.military: set[int] = set()  # the trains (by id) told of with a military word
         self.vetoed_groups: set[int] = set()  # groups (by id) a sentence of no shipment tells of
         self.shows: list[TrainDraft] = []  # trains of no shipment told (museum trains, services)
+
+    def _lift_cargo_vetoes(self, text: str) -> None:
+        """Lift the timetable vetoes a report of cargo shows to be its freight train's.
+
+        "Контейнерный поезд ушел ... С декабря введут специальное расписание": the
+        freight train's schedule, in a sentence naming no train, is no service. A train
+        named by its route or number ("pociąg Xi'an – Gdańsk", "поезд Москва — Минск")
+        is a service only when the report tells of no freight and no military cargo
+        (trial17 T7: "... На платформах была военная техника").
+        """
+        default = self.default
+        freight = _asks(default, "tells_of_freight", text)
+        cargo = freight or _asks(default, "is_military", text)
+        if not cargo:
+            return
+        for n, kind in self.vetoing.items():
+            if kind != "timetable":
+                continue
+            rd, sentence = self.sentence_readers.get(n, default), text[slice(*self.bounds[n])]
+            schedule = (
+                freight
+                and _asks(rd, "only_a_schedule", sentence)
+                and not rd.has_train_noun(sentence)
+            )
+            if schedule or _asks(rd, "only_a_route", sentence):
+                self.vetoing[n] = None
 
     @classmethod
     def start(

@@ -293,21 +293,19 @@ def _is_dir(path: Path) -> bool:
 
 
 def _check_csv_header(text: str, columns: dict[str, str] | None) -> None:
-    """Raise :class:`FileFormatError` when no column of the first line is a report field.
+    """Raise :class:`FileFormatError` when no column of the header line is a report field.
 
-    Only the first non-blank line is read, so a large file that is not a report
+    Only the header line (:func:`railtrack.io.csv_reader.header_line`: the first of the
+    first ten lines naming two report fields, else the first non-blank line) is read,
+    so a large file that is not a report
     table is rejected before its rows are split. Headers are mapped as the table
     reader maps them (:func:`railtrack.io.tables.map_headers`, with ``--columns``).
     """
+    from railtrack.io.csv_reader import header_line
     from railtrack.io.tables import map_headers
 
-    end = 0
-    while True:
-        newline = text.find("\n", end)
-        line = text[end : len(text) if newline < 0 else newline]
-        if line.strip() or newline < 0:
-            break
-        end = newline + 1
+    top = header_line(text, columns)  # a title line above the header is no header
+    line = text.split("\n", top + 1)[top] if text else ""
     delimiter = max(",;\t", key=line.count) if any(d in line for d in ",;\t") else ","
     try:
         header = next(csv.reader([line], delimiter=delimiter), [])
@@ -316,7 +314,7 @@ def _check_csv_header(text: str, columns: dict[str, str] | None) -> None:
     names = [h.strip().lstrip("\ufeff") for h in header]
     mapping = map_headers(names, columns)
     if not mapping.fields & TABLE_KEY_FIELDS:
-        raise FileFormatError(no_train_field_message(mapping, names[:8]), 1)
+        raise FileFormatError(no_train_field_message(mapping, names[:8]), top + 1)
 
 
 def _table_header(records: list[RawRecord]) -> list[str] | None:
@@ -487,7 +485,7 @@ class _FileLoader:
     def _parse(self, text: str, suffix: str) -> tuple[Iterable[RawRecord], dict[str, Any] | None]:
         if suffix == ".csv":
             _check_csv_header(text, self.columns)  # before any row is parsed
-            records, row_problems, header = read_csv_records(text, self.path)
+            records, row_problems, header = read_csv_records(text, self.path, self.columns)
             for p in row_problems:
                 self.problem(str(p), row=p.row)
             return self._table(records, header, "csv"), None

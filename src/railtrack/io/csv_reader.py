@@ -2,22 +2,27 @@
 
 Rows are read with the standard :mod:`csv` module (quoting, embedded commas). A row
 whose opening quote is never closed would swallow the rest of the file; such a
-span is re-read line by line so only the broken line is lost.
+span is re-read line by line so only the broken line is lost. The header is the first
+of the first lines in which at least two cells name report fields
+(:func:`header_line`): a title line or a blank line above it ("Hajun log, May 2023")
+is skipped, and one problem names the lines skipped.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from railtrack.io._records import RawRecord
 from railtrack.io.tables import unique_headers
 
-__all__ = ["read_csv_records"]
+__all__ = ["header_line", "read_csv_records"]
 
 _DELIMITERS = ",;\t"
+_HEADER_SCAN = 10
+"""How many lines from the top are looked at for the header (as a workbook's rows)."""
 
 
 class CsvProblem(ValueError):
@@ -39,6 +44,50 @@ def _dialect(header: str) -> str:
     counts = {d: header.count(d) for d in _DELIMITERS}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
+
+
+def _cells(line: str) -> list[str]:
+    """Return one line split as a header (its own most used delimiter); [] if broken."""
+    try:
+        cells = next(csv.reader([line], delimiter=_dialect(line)), [])
+    except csv.Error:
+        return []
+    return [c.strip().lstrip("\ufeff") for c in cells]
+
+
+def header_line(text: str, columns: Mapping[str, str] | None = None) -> int:
+    r"""Return the 0-based line of a CSV text's header row.
+
+    Parameters
+    ----------
+    text
+        The file's text.
+    columns
+        The ``--columns`` mapping (header -> field), read as the table reader reads it.
+
+    Returns
+    -------
+    int
+        The first of the first ten lines in which at least two cells name report
+        fields (:func:`railtrack.io.tables.map_headers`); when none does, the first
+        non-blank line (0 for an empty text). The lines above it are a title, a
+        note or blank lines.
+
+    Examples
+    --------
+    >>> header_line("Hajun log, May 2023\ndate,from,to,wagons\n2023-05-03,Slonim,Orsha,40")
+    1
+    >>> header_line("\nid,cars\nT1,86"), header_line("id,cars\nT1,86")
+    (1, 0)
+    """
+    from railtrack.io.tables import map_headers
+
+    lines = text.split("\n", _HEADER_SCAN)[:_HEADER_SCAN]
+    first = next((i for i, ln in enumerate(lines) if ln.strip()), 0)
+    for i in range(first, len(lines)):
+        if lines[i].strip() and len(map_headers(_cells(lines[i]), columns).columns) >= 2:
+            return i
+    return first
 
 
 def _rows(text: str, delimiter: str) -> Iterator[tuple[int, int, list[str] | str]]:
@@ -76,7 +125,9 @@ def _reread(
         yield number, number, fields
 
 
-def read_csv_records(text: str, path: Path) -> tuple[list[RawRecord], list[CsvProblem], list[str]]:
+def read_csv_records(
+    text: str, path: Path, columns: Mapping[str, str] | None = None
+) -> tuple[list[RawRecord], list[CsvProblem], list[str]]:
     """Split CSV ``text`` into raw records.
 
     Parameters
@@ -86,6 +137,9 @@ def read_csv_records(text: str, path: Path) -> tuple[list[RawRecord], list[CsvPr
         header row uses most.
     path
         The file's path (not read: the caller names it in problems).
+    columns
+        The ``--columns`` mapping, used to find the header row (:func:`header_line`);
+        the lines above it are not read, and a problem names those that are not blank.
 
     Returns
     -------
@@ -114,15 +168,25 @@ def read_csv_records(text: str, path: Path) -> tuple[list[RawRecord], list[CsvPr
     """
     del path  # named by the caller in problems
     lines = text.split("\n")
-    first_line = next((ln for ln in lines if ln.strip()), "")
-    delimiter = _dialect(first_line)
-    rows = list(_rows(text, delimiter))
+    top = header_line(text, columns)
+    problems: list[CsvProblem] = []
+    above = [(n, ln.strip()) for n, ln in enumerate(lines[:top], start=1) if ln.strip()]
+    if above:  # a title (or a note) above the header: the lines keep their numbers
+        shown = "; ".join(repr(ln[:60]) for _, ln in above)
+        problems.append(
+            CsvProblem(
+                above[0][0],
+                f"{len(above)} line(s) above the header (line {top + 1}) not read: {shown}",
+            )
+        )
+        text = "\n" * top + "\n".join(lines[top:])
+    delimiter = _dialect(lines[top] if top < len(lines) else "")
+    rows = [r for r in _rows(text, delimiter) if r[0] > top]
     if not rows or isinstance(rows[0][2], str):
-        raise CsvProblem(1, "the header row cannot be read")
+        raise CsvProblem(top + 1, "the header row cannot be read")
     header = unique_headers([h.lstrip("\ufeff").strip() for h in rows[0][2]])
     width = len(header)
     records: list[RawRecord] = []
-    problems: list[CsvProblem] = []
     pending = rows[1:]
     expanded: list[tuple[int, int, list[str] | str]] = []
     for first, last, fields in pending:
