@@ -182,3 +182,39 @@ def test_hearsay_words_are_whole_words() -> None:
     assert hearsay_at("The accordingly planned train left.", [(0, 3)], "en") is None
     assert hearsay_at("Эшелон прибыл в Оршу.", [(0, 6)], "ru") is None
     assert hearsay_at("A train left.", [(0, 7)], "xx") is None
+
+
+# -- a people or a person is no place -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A train took 30 horses by rail from Russia to North Korea, a gift from "
+            "Vladimir Putin to the leader.",
+            [("Russia", "North Korea")],
+        ),
+        (
+            "A train with shells arrived in Russia from North Korea. The DPRK sends shells "
+            "to the Russians.",
+            [("North Korea", "Russia")],
+        ),
+        (
+            "A train with grain left Odesa for Izmail, a gift of Lukashenka's rivals.",
+            [("Odesa", "Izmail")],
+        ),
+    ],
+)
+def test_a_people_or_a_person_is_no_place(
+    text: str, expected: list[tuple[str | None, str | None]]
+) -> None:
+    assert ends_of(read(text, lang="en")) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["A train left Moscow for Vladimir on 8 March.", "A train left Vladimir for Moscow."]
+)
+def test_a_town_named_like_a_first_name_stays_a_place(text: str) -> None:
+    ((origin, dest),) = ends_of(read(text, lang="en"))
+    assert "Vladimir" in (origin, dest)

@@ -402,11 +402,16 @@ _NOT_PLACES_TEXT = (
     "three first second third another other each both all nato ministry defence defense "
     "lukashenka lukashenko putin zelensky reuters interfax according north south east "
     "west northeast northwest southeast southwest "
+    # a people ("transfers ammunition to the Russians"): no place (issue 13, session 17)
+    "russians ukrainians belarusians poles americans "
     # a headline in title case capitalises every word ("Tanks For Everything")
     "everything everyone everybody anything anyone anybody nothing nobody something "
     "someone somebody "
 )
 _NOT_PLACES = frozenset(_NOT_PLACES_TEXT.split())
+# surnames of _NOT_PLACES: after a first name ("a gift from Vladimir Putin to the leader")
+# the whole name is a person's, not a place's first word (issue 13, session 17)
+_SURNAMES = frozenset({"putin", "lukashenka", "lukashenko", "zelensky"})
 
 _COMPASS = frozenset(
     [
@@ -988,6 +993,8 @@ def _trim_name(name: str) -> tuple[int, int]:  # noqa: C901
             continue
         if bare.lower() in _ORGANISATION_WORDS or bare.lower() in _STREET_WORDS:
             return 0, 0  # an organisation or a street, not a place on the railway
+        if kept and bare.lower() in _SURNAMES:
+            return 0, 0  # "Vladimir Putin": a person, not "Vladimir"
         if (
             _PARTICIPLE_RE.search(bare)
             or (bare.lower() in _NOT_PLACES and (kept or bare.lower() not in {"no"}))
