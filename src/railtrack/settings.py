@@ -278,6 +278,18 @@ class Settings(BaseModel):
             "('on Tuesday') or shared from a sentence about several trains."
         ),
     )
+    extract_confidence_hearsay: float = Field(
+        0.6,
+        ge=0,
+        le=1,
+        description=(
+            "Highest confidence of a train told at second hand or unconfirmed ('allegedly', "
+            "'reportedly', 'according to', 'якобы', 'rzekomo'): the facts are kept, a step "
+            "below an inferred value (0.7), as the Admiralty code grades a report not "
+            "confirmed by the source itself 'possibly true' (3) rather than 'probably "
+            "true' (2) (DOMAIN.md section 5 [27])."
+        ),
+    )
     extract_confidence_unresolved: float = Field(
         0.5, ge=0, le=1, description="Confidence of a place name the gazetteer did not resolve."
     )

@@ -235,6 +235,9 @@ _NEVER_SHIPMENT_RE = fold_compile(
     r"\b(?:derail\w*|collided|collision|overturn\w*|jump(?:ed|s)?\s+the\s+tracks?|"
     r"(?:missile|rocket|drone|air)\s+(?:strike|attack)s?|airstrikes?|shell(?:ed|ing)|"
     r"struck|obliterated|"
+    # a train that blew up ("exploded while passing near Kalinovka", "was blown up"): an
+    # incident, whatever its load (issue 13, session 17); "explosives" is a load
+    r"explod(?:ed|es|ing)|blew\s+up|blown\s+up|detonated|"
     # protests and vandalism at a train (grain spilled from its cars), a submarine's
     # voyage: an incident, not a shipment
     r"protesters|spill(?:ed|ing|s)?|spilt|vandal\w*|submarines?|warships?|"
@@ -297,14 +300,19 @@ _EXHIBITION_RE = fold_compile(
 _INCIDENT_RE = fold_compile(
     r"\b(?:derail\w*|collided|collision|overturn\w*|jump(?:ed|s)?\s+the\s+tracks?|"
     r"(?:came|went|ran)\s+off\s+the\s+(?:tracks?|rails)|wreck(?:ed|age)?|crash(?:ed)?|"
-    r"struck|shell(?:ed|ing)|(?:missile|rocket|drone|air)\s+(?:strike|attack)s?|spill(?:ed)?)\b",
+    r"struck|shell(?:ed|ing)|(?:missile|rocket|drone|air)\s+(?:strike|attack)s?|spill(?:ed)?|"
+    r"explod(?:ed|es|ing)|blew\s+up|blown\s+up|detonated)\b",
     re.IGNORECASE,
 )
 # "the train", "the freight train", "this train": a train the text has already named
 # "On the same day", "later that day": the day told last (``trains._same_day_at``)
 SAME_DAY_RE = re.compile(
     r"(?<!\w)(?:(?:on|during)\s+)?(?:the|that)\s+same\s+(?:day|evening|morning|night)(?!\w)"
-    r"|(?<!\w)later\s+(?:that|the\s+same)\s+day(?!\w)",
+    r"|(?<!\w)later\s+(?:that|the\s+same)\s+day(?!\w)"
+    # "On December 20 ... departed from Polonka. During the day, the train passed ... and
+    # arrived in Luninets": after a day told, the rest of that day (issue 13, session 17);
+    # with no day told before it dates nothing (written corpus 040)
+    r"|(?<!\w)(?:during|in\s+the\s+course\s+of|over)\s+(?:the|that)\s+day(?!\w)",
     re.IGNORECASE,
 )
 

@@ -541,6 +541,10 @@ class Lexicon:
     # "until now" ("do dziś", "до сих пор", "to this day"): the report's day as the
     # bound of what is told, never the day of an event (trial14 T5, extract/untilnow.py)
     until_now: re.Pattern[str] | None = None
+    # words of hearsay ("allegedly", "reportedly", "according to", "якобы", "нібито",
+    # "rzekomo"): the fact is kept, told at second hand; its train's confidence is lowered
+    # (issue 13, session 17; extract/hearsay.py)
+    hearsay: re.Pattern[str] | None = None
     # a photo or video named ("Zdjęcie", "Фота", "Photo of"): a caption that only names
     # a photo of a train tells no movement (trial14 T7, extract/captions.py)
     photo_nouns: re.Pattern[str] | None = None
@@ -823,6 +827,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         stands_now=_stem_re(data.get("stands_now") or []),
         unloading_now=_stem_re(data.get("unloading_now") or []),
         until_now=_stem_re(data.get("until_now") or []),
+        hearsay=_stem_re(data.get("hearsay") or []),
         photo_nouns=_stem_re(data.get("photo_nouns") or []),
         entry_verbs=_stem_re(data.get("entry_verbs") or []),
         blast=_stem_re(data.get("blast") or []),

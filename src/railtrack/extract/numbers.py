@@ -102,6 +102,9 @@ _ADJECTIVE_KIND = {
     "flat": "flat",
     "covered": "covered",
     "box": "covered",
+    # "three closed cars", "closed wagons": covered wagons, as translations of
+    # "крытые вагоны" write them (issue 13, session 17)
+    "closed": "covered",
     "tank": "tank",
     "freight": "other",
     "cargo": "other",
@@ -133,7 +136,7 @@ _NOUN_KIND = {
 # Words allowed between a number and a car noun without changing its kind.
 # (what a car carries: "26 fuel tank cars", "40 grain hopper cars", "12 coal wagons")
 _NEUTRAL = (
-    r"military|railway|rail|loaded|empty|more|other|further|additional|russian|"
+    r"military|railway|rail|train|loaded|empty|more|other|further|additional|russian|"
     r"fuel|oil|petrol|diesel|grain|coal|cement|ammunition|special|heavy|new|old|"
     # what the cars are laden with ("a pair of tank-laden flatcars": flatcars)
     r"[a-z]+-(?:laden|loaded)"

@@ -33,7 +33,9 @@ __all__ = ["PlaceSpan", "find_places", "is_broad", "resolve_place"]
 
 _ORIGIN = (
     # "left a station in the Voronezh region": the region is the origin
-    r"(?:left|leaving|departed(?:\s+from)?|from)\s+(?:an?\s+(?:railway\s+)?station|(?:railway\s+)?stations)\s+in|"
+    # ("was sent from the railway station in Omsk, Russia": the town; issue 13, session 17)
+    r"(?:left|leaving|departed(?:\s+from)?|from)\s+(?:(?:an?|the)\s+(?:railway\s+|train\s+)?station|"
+    r"(?:railway\s+)?stations)\s+in|"
     # "The starting point was Yiwu", "the station of departure is Slonim", "The starting
     # point of the train was Yiwu"
     r"(?:starting\s+point|point\s+of\s+departure|station\s+of\s+departure)"
@@ -63,7 +65,8 @@ _DEST = (
     # "to the combat zone in the Donetsk region": the region is the destination
     r"(?:to|into|towards?)\s+the\s+(?:(?-i:[a-z][a-z-]*)\s+){0,2}(?:zone|front(?:\s*line)?)\s+in|"
     # ("will be sent to railway stations in Rostov Oblast": the region)
-    r"(?:to|for|(?:arriv(?:ed|ing|es|e)\s+at))\s+(?:an?\s+(?:railway\s+)?station|(?:railway\s+)?stations)\s+in|"
+    r"(?:to|for|(?:arriv(?:ed|ing|es|e)\s+at))\s+(?:(?:an?|the)\s+(?:railway\s+|train\s+)?station|"
+    r"(?:railway\s+)?stations)\s+in|"
     r"headed\s+(?:for|to|towards?)|heading\s+(?:for|to|towards?)|heads\s+(?:for|to|towards?)|"
     r"bound\s+for|destined\s+for|en\s+route\s+to|on\s+(?:its|the)\s+way\s+to|"
     r"in\s+the\s+direction\s+of|arriv(?:ed|ing|es|e)\s+(?:at|in)|"
@@ -142,13 +145,20 @@ _WORD = (
 _NAME = rf"{_WORD}(?:[^\S\n]+(?:{_WORD}|[IVX]{{1,3}}(?![\w'’])|\d(?!\d)))*"
 
 _PLACE_RE = re.compile(
-    rf"(?<![\w-])(?:(?P<p>{_APPROACH})|(?P<o>{_ORIGIN})|(?P<r>{_REACH})|(?P<d>{_DEST})|(?P<a>{_AT}))\s+"
+    rf"(?<![\w-])(?:(?P<p>{_APPROACH})|(?P<o>{_ORIGIN})|(?P<r>{_REACH})|(?P<d>{_DEST})|(?P<a>{_AT}))"
+    # a colon before a list of places ("the train passed: Bereza, Zhabinka, Drogichyn",
+    # "He continued through: Orsha, Mogilev and Zhlobin"; issue 13, session 17)
+    r"(?:\s*:)?\s+"
     # a facility named by its kind, then its town: "departed from the Kazakh-Chinese
     # terminal in Xi'an", "from the railhead at Fort Bliss": the town is the place
     # (a facility with a name of its own, "the BNSF Eola Yard in Aurora", is that name)
-    r"(?:the\s+(?:(?-i:[a-z][\w-]*|[A-Z][\w]*-[A-Z][\w-]*|[A-Z][a-z]+(?:an|ese|ish|ic))\s+)"
+    r"(?:(?:the|an?)\s+(?:(?-i:[a-z][\w-]*|[A-Z][\w]*-[A-Z][\w-]*|[A-Z][a-z]+(?:an|ese|ish|ic))\s+)"
     r"{0,3}?(?-i:terminal|yard|depot|railhead|base|hub|arsenal|facility|plant|works|"
     r"warehouse|silo|elevator|dry\s+port)\s+(?:in|at|near)\s+(?:the\s+)?(?=(?-i:[A-Z])))?"
+    # "was sent from the railway station in Omsk, Russia": a station named by its town
+    # (a station of its own name, "the Matveyev-Kurhan station in the Rostov region", is
+    # that name; issue 13, session 17)
+    r"(?:(?:the|an?)\s+(?:railway\s+|train\s+)?station\s+in\s+(?=(?-i:[A-Z])))?"
     # adjectives between the article and a station ("the nearby Valuyki station")
     r"(?:the\s+(?:(?-i:[a-z][\w-]*)\s+){1,2}(?=(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?"
     r"\s+(?:(?:railway|rail|container|freight)\s+)?"
@@ -392,11 +402,16 @@ _NOT_PLACES_TEXT = (
     "three first second third another other each both all nato ministry defence defense "
     "lukashenka lukashenko putin zelensky reuters interfax according north south east "
     "west northeast northwest southeast southwest "
+    # a people ("transfers ammunition to the Russians"): no place (issue 13, session 17)
+    "russians ukrainians belarusians poles americans "
     # a headline in title case capitalises every word ("Tanks For Everything")
     "everything everyone everybody anything anyone anybody nothing nobody something "
     "someone somebody "
 )
 _NOT_PLACES = frozenset(_NOT_PLACES_TEXT.split())
+# surnames of _NOT_PLACES: after a first name ("a gift from Vladimir Putin to the leader")
+# the whole name is a person's, not a place's first word (issue 13, session 17)
+_SURNAMES = frozenset({"putin", "lukashenka", "lukashenko", "zelensky"})
 
 _COMPASS = frozenset(
     [
@@ -978,6 +993,8 @@ def _trim_name(name: str) -> tuple[int, int]:  # noqa: C901
             continue
         if bare.lower() in _ORGANISATION_WORDS or bare.lower() in _STREET_WORDS:
             return 0, 0  # an organisation or a street, not a place on the railway
+        if kept and bare.lower() in _SURNAMES:
+            return 0, 0  # "Vladimir Putin": a person, not "Vladimir"
         if (
             _PARTICIPLE_RE.search(bare)
             or (bare.lower() in _NOT_PLACES and (kept or bare.lower() not in {"no"}))

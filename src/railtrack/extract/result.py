@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from railtrack._intern import Interner, current
 from railtrack.extract.clock import NIGHT, TIME_OF_DAY
 from railtrack.extract.headings import told_as_direction
+from railtrack.extract.hearsay import hearsay_at
 from railtrack.extract.later import told_later
 from railtrack.extract.midnight import past_midnight
 from railtrack.extract.numbers import AtLeast, AtMost, CountRange
@@ -498,6 +499,15 @@ class _Builder:
             if evidence
             else self.settings.extract_confidence_inferred
         )
+        # "It allegedly arrived", "according to Hajun": told at second hand, kept with
+        # less trust (extract/hearsay.py; issue 13, session 17)
+        said = (
+            hearsay_at(self.text, [(e.start, e.end) for e in evidence], self.lang)
+            if self.text and evidence
+            else None
+        )
+        if said is not None:
+            confidence = min(confidence, self.settings.extract_confidence_hearsay)
         told = arrival_told(train)
         if told and train.arrived is not None:
             # the words that tell it (not counted in the confidence: no value read)

@@ -144,10 +144,13 @@ _BOUNDARY_RE = re.compile(
     # (a quote of forty characters or more is a passage, not a name wrapped to the line)
     r"|(?<=[^\W_]|[\"”»])\n(?=[ \t]*[\"“«„][^\"”»“\n]{40})"
 )
-# A clause ends at ";" and at ":" (not in "13:45", nor after "destination:"/"route:").
+# A clause ends at ";" and at ":" (not in "13:45", nor after "destination:"/"route:",
+# nor after a word of passing before the places passed: "the train passed: Bereza,
+# Zhabinka", "continued through: Orsha, Mogilev"; issue 13, session 17).
 # (The cheap look-behind for the colon comes first: the others are tried only after one.)
 _CLAUSE_RE = re.compile(
-    r"(?<=;)\s+|(?<=[^\d\s]:)(?<![Dd]estination:)(?<![Rr]oute:)(?<![Oo]rigin:)\s+(?=\D)"
+    r"(?<=;)\s+|(?<=[^\d\s]:)(?<![Dd]estination:)(?<![Rr]oute:)(?<![Oo]rigin:)"
+    r"(?<![Pp]assed:)(?<![Tt]hrough:)(?<![Vv]ia:)\s+(?=\D)"
 )
 # what may follow a label's colon to the sentence's end and stay in its clause: a name of
 # up to three capitalised words ("Kierunek: Wałujki.", "Куда: Матвеев Курган")
