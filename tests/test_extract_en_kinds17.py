@@ -149,7 +149,6 @@ def test_during_the_day_with_no_day_told_dates_nothing() -> None:
     ("text", "lang"),
     [
         ("A train with 40 cars allegedly left Slonim for Valuyki on 8 March.", "en"),
-        ("According to Hajun, a train with 40 cars left Slonim for Valuyki on 8 March.", "en"),
         ("A train with 40 cars reportedly left Slonim for Valuyki on 8 March.", "en"),
         ("Эшелон из 40 вагонов якобы отправился из Слонима в Валуйки 8 марта.", "ru"),
         ("Ешелон із 40 вагонів нібито вирушив зі Слоніма до Валуйок 8 березня.", "uk"),
@@ -165,9 +164,18 @@ def test_hearsay_keeps_the_fact_with_less_confidence(text: str, lang: str) -> No
     assert shipment.confidence <= Settings().extract_confidence_hearsay
 
 
-def test_a_train_told_outright_keeps_its_confidence() -> None:
-    text = "A train with 40 cars left Slonim for Valuyki on 8 March."
-    (shipment,) = read(text, published=date(2023, 3, 10), lang="en").shipments
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("A train with 40 cars left Slonim for Valuyki on 8 March.", "en"),
+        # a named source is attribution, not hearsay: nearly every relay names one
+        ("According to Hajun, a train with 40 cars left Slonim for Valuyki on 8 March.", "en"),
+        ("По данным Гаюна, эшелон из 40 вагонов отправился из Слонима в Валуйки 8 марта.", "ru"),
+        ("Według Hajuna pociąg z 40 wagonami wyjechał ze Słonimia do Wałujek 8 marca.", "pl"),
+    ],
+)
+def test_a_train_told_outright_keeps_its_confidence(text: str, lang: str) -> None:
+    (shipment,) = read(text, published=date(2023, 3, 10), lang=lang).shipments
     assert shipment.confidence > Settings().extract_confidence_hearsay
 
 

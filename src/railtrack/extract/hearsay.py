@@ -1,4 +1,4 @@
-"""Words of hearsay ("allegedly", "reportedly", "according to", "якобы", "rzekomo").
+"""Words of hearsay ("allegedly", "reportedly", "якобы", "rzekomo"; not "according to X").
 
 A fact told at second hand or unconfirmed is still a fact an analyst records ("The
 train was allegedly spotted at Aziaryshcha station": a sighting at Aziaryshcha), but
