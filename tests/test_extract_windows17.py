@@ -18,6 +18,7 @@ from datetime import date
 
 import pytest
 
+from railtrack.extract.sentences import is_stamp_line
 from tests._extract_helpers import read
 
 WED = date(2023, 3, 8)  # a Wednesday
@@ -278,3 +279,90 @@ def test_a_units_ordinal_is_no_day(lang: str, text: str) -> None:
     result = read(text, published=MARCH_20, lang=lang)
     assert all(s.expected_arrival is None for s in result.shipments)
     assert all(s.departure is None for s in result.shipments)
+
+
+# -- T4: a live blog's entries ---------------------------------------------------------
+# An entry's own stamp on the line above it ("Updated 3 March 2023, 10:15", "3 March
+# 2023, 10:15") dates the entry below it; a time alone goes on with the blog's day.
+
+
+def _days(text: str, lang: str) -> list[tuple[date | None, date | None]]:
+    out = []
+    for shipment in read(text, published=date(2023, 3, 5), lang=lang).shipments:
+        window = shipment.departure or shipment.expected_arrival
+        out.append((window.earliest, window.latest) if window is not None else (None, None))
+    return out
+
+
+D2, D3 = (date(2023, 3, 2),) * 2, (date(2023, 3, 3),) * 2
+
+_LIVE_BLOGS = [
+    (
+        "en",
+        "Live: rail movements in Belarus, 2 March 2023\n\n"
+        "09:40 A train of 40 cars left Slonim for Valuyki.\n\n"
+        "Updated 3 March 2023, 10:15\nA third train of 25 cars left Gomel for Bryansk.\n",
+        [D2, D3],
+    ),
+    (
+        "en",
+        "Rail movements live\n\n3 March 2023, 10:15\nA train of 25 cars left Gomel for Bryansk."
+        "\n\n4 March 2023\nA train of 30 flatcars arrived in Orsha from Minsk.\n",
+        [D3, (date(2023, 3, 4),) * 2],
+    ),
+    (
+        "en",
+        "Live updates, 2 March 2023\n\n23:50 A train of 40 cars left Slonim for Valuyki.\n\n"
+        "00:20 Another train of 30 flatcars arrived in Orsha from Minsk.\n",
+        [D2, D2],  # (past midnight with no stamp saying so: still the blog's day)
+    ),
+    (
+        "ru",
+        "Онлайн: эшелоны, 2 марта 2023\n\n09:40 Эшелон из 40 вагонов отправился из Слонима в "
+        "Валуйки.\n\nОбновлено 3 марта 2023, 10:15\nЭшелон из 25 вагонов отправился из Гомеля в "
+        "Брянск.\n",
+        [D2, D3],
+    ),
+    (
+        "uk",
+        "Онлайн-трансляція 2 березня 2023 року\n\n02.03.2023 09:40 | Ешелон із 40 вагонів "
+        "вирушив зі Слоніма до Валуйок.\n\n03.03.2023 08:15 | Ешелон із 30 платформ прибув до "
+        "Орші з Мінська.\n",
+        [D2, D3],
+    ),
+    (
+        "be",
+        "Анлайн 2 сакавіка 2023\n\n2 сакавіка\n09:40 Эшалон з 40 вагонаў адправіўся са Слоніма ў "
+        "Валуйкі.\n\n3 сакавіка\n10:15 Эшалон з 30 платформаў прыбыў у Оршу з Мінска.\n",
+        [D2, D3],
+    ),
+    (
+        "pl",
+        "Na żywo: pociągi, 2 marca 2023\n\nZaktualizowano 3 marca 2023, 10:15\n"
+        "Pociąg z 25 wagonami wyjechał z Homla do Briańska.\n",
+        [D3],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), _LIVE_BLOGS)
+def test_a_live_blog_entry_takes_its_own_stamp_or_the_blogs_day(
+    lang: str, text: str, expected: list
+) -> None:
+    assert _days(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "is_stamp"),
+    [
+        ("Updated 3 March 2023, 10:15", True),
+        ("02.03.2023 09:40", True),
+        ("Обновлено 3 марта 2023, 10:15", True),
+        ("14:05", False),  # a time alone: the blog's day goes on
+        ("Yesterday", False),
+        ("Trains seen on 3 March 2023", False),
+        ("Updated guidance for 2023", False),
+    ],
+)
+def test_a_stamp_line_is_only_a_day_a_time_and_a_stamp_word(line: str, is_stamp: bool) -> None:
+    assert is_stamp_line(line) is is_stamp
