@@ -337,6 +337,21 @@ _LIVE_BLOGS = [
         [D2, D3],
     ),
     (
+        # a heading per day, entries one a line, each opening on its time
+        "en",
+        "Live blog\n\nThursday, 2 March\n09:40 A train of 40 cars left Slonim for Valuyki.\n"
+        "14:05 A train of 30 flatcars arrived in Orsha from Minsk.\n\nFriday, 3 March\n"
+        "08:10 A train of 25 cars left Gomel for Bryansk.\n",
+        [D2, D2, D3],
+    ),
+    (
+        "ru",
+        "Онлайн\n\nЧетверг, 2 марта\n09:40 Эшелон из 40 вагонов отправился из Слонима в "
+        "Валуйки.\n14:05 Эшелон из 30 платформ прибыл в Оршу из Минска.\n\nПятница, 3 марта\n"
+        "08:10 Эшелон из 25 вагонов отправился из Гомеля в Брянск.\n",
+        [D2, D2, D3],
+    ),
+    (
         "pl",
         "Na żywo: pociągi, 2 marca 2023\n\nZaktualizowano 3 marca 2023, 10:15\n"
         "Pociąg z 25 wagonami wyjechał z Homla do Briańska.\n",

@@ -273,7 +273,34 @@ def find_dates(text: str) -> list[DateSpan]:
         if at_dateline(text, m.start(), m.end()):
             continue  # "ZHENGZHOU, Feb. 1 (Xinhua) --": the page's date, no train's
         spans.append(DateSpan(m.start(), m.end(), m[0], _as_list(m, fields)))
-    return spans
+    return _with_weekdays(text, spans)
+
+
+def _with_weekdays(text: str, spans: list[DateSpan]) -> list[DateSpan]:
+    """Join a weekday to the day and month right after it ("Thursday, 2 March").
+
+    The date names the day: one span with the date's fields, so that a heading of a
+    live blog's day ("Thursday, 2 March") is one day told (issue 13 T4).
+
+    >>> [(s.text, s.get("dm_d")) for s in find_dates("Thursday, 2 March: a train left")]
+    [('Thursday, 2 March', '2')]
+    """
+    joined: list[DateSpan] = []
+    for span in spans:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.get("wd") is not None
+            and last.get("wd2") is None
+            and last.get("wd_mod") is None
+            and re.fullmatch(r",?\s*", text[last.end : span.start]) is not None
+            and not span.is_relative
+            and any(span.get(k) for k in ("dm_d", "md_d", "n_d", "n2_d", "iso_d"))
+        ):
+            joined[-1] = DateSpan(last.start, span.end, text[last.start : span.end], span.fields)
+            continue
+        joined.append(span)
+    return joined
 
 
 def _as_list(m: re.Match[str], fields: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:

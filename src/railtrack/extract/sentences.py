@@ -136,6 +136,9 @@ _BOUNDARY_RE = re.compile(
     r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[^\W\d_])|(?<=[^\W\d_]{3}[.!?])\s+(?=\d{1,2}\s[^\W\d_])"
     r"|(?<=[^\W\d_]{2}[»”\")][.!?])\s+(?=\d{1,2}\s[^\W\d_])"
     r"|\n\s*\n"
+    # a live blog's entries one a line, each opening on its time ("...Valuyki.\n14:05 A
+    # train ..."): a new sentence at the time (issue 13 T4)
+    r"|(?<=[.!?])[\"'”’)]*[ \t]*\n(?=[ \t]*(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d|[./]\d))"
     # a headline with no full stop, then the lead on the next line: "... 1.475 million
     # TEUs\nThe first ... train left Xi'an" (a wrapped line seldom starts so)
     r"|(?<=[^\W_])\n(?=(?:The|A|An|On|It|This|According)\s)"
