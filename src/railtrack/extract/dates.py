@@ -101,7 +101,12 @@ _DATE_RE = re.compile(
     rf"tomorrow|today|tonight|overnight(?!\s+(?:from|of|between|on|in|into|to)\s+(?:the\s+)?(?:\d|{_MONTH}))|"
     rf"(?:over|during|in|within|for)\s+the\s+(?:past|last)\s+(?P<past_n>{NUMBER_PATTERN})\s+days|"
     r"(?:the\s+)?(?:previous|preceding)\s+(?:day|night|evening)|the\s+day\s+before|"
-    r"earlier\s+this\s+week|(?:last|this|past)\s+weekend|at\s+the\s+weekend|"
+    r"earlier\s+this\s+week|(?:last|this|past|previous|next|coming)\s+weekend|"
+    r"(?:at|over|during|on)\s+the\s+weekend|"
+    # parts of a week ("early next week", "at the end of the week", "midweek"): rel.WEEK_PARTS
+    r"(?:early|mid|late)[\s-]+(?:next|this|last)\s+week|midweek|"
+    r"(?:at\s+)?the\s+(?:start|beginning|middle|end)\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?"
+    r"(?:next\s+|following\s+|previous\s+)?week|"
     # "in the coming days", "by the end of the month" (trial15 T3, S2): rel.COMING_DAYS,
     # rel.BY_MONTH_END
     # ("over the coming days the equipment will be sent": a process over days, no window)
@@ -200,7 +205,7 @@ _OTHER_FIRST_WORDS = (
     "right after by no not until till before around about approximately circa since the "
     "early mid late beginning start middle end first second in during for throughout "
     "yesterday tomorrow today tonight overnight previous preceding earlier last this next "
-    "past at over within a on"
+    "past at over within a on midweek coming"
 )
 _FIRST_WORDS = frozenset(
     (_MONTH_WORDS + " " + _OTHER_FIRST_WORDS).split()
@@ -213,7 +218,7 @@ _HINT_RE = fold_compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
     r"yesterday|today|tomorrow|tonight|overnight|night|week|month|previous|preceding|"
     # ("left this evening back towards Smolensk": no digit in the clause, trial12 T3)
-    r"the\s+day|weekend|days|morning|afternoon|evening)",
+    r"the\s+day|weekend|midweek|days|morning|afternoon|evening)",
     re.IGNORECASE,
 )
 
@@ -268,7 +273,34 @@ def find_dates(text: str) -> list[DateSpan]:
         if at_dateline(text, m.start(), m.end()):
             continue  # "ZHENGZHOU, Feb. 1 (Xinhua) --": the page's date, no train's
         spans.append(DateSpan(m.start(), m.end(), m[0], _as_list(m, fields)))
-    return spans
+    return _with_weekdays(text, spans)
+
+
+def _with_weekdays(text: str, spans: list[DateSpan]) -> list[DateSpan]:
+    """Join a weekday to the day and month right after it ("Thursday, 2 March").
+
+    The date names the day: one span with the date's fields, so that a heading of a
+    live blog's day ("Thursday, 2 March") is one day told (issue 13 T4).
+
+    >>> [(s.text, s.get("dm_d")) for s in find_dates("Thursday, 2 March: a train left")]
+    [('Thursday, 2 March', '2')]
+    """
+    joined: list[DateSpan] = []
+    for span in spans:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.get("wd") is not None
+            and last.get("wd2") is None
+            and last.get("wd_mod") is None
+            and re.fullmatch(r",?\s*", text[last.end : span.start]) is not None
+            and not span.is_relative
+            and any(span.get(k) for k in ("dm_d", "md_d", "n_d", "n2_d", "iso_d"))
+        ):
+            joined[-1] = DateSpan(last.start, span.end, text[last.start : span.end], span.fields)
+            continue
+        joined.append(span)
+    return joined
 
 
 def _as_list(m: re.Match[str], fields: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
@@ -516,30 +548,94 @@ def _base_window(  # noqa: C901
     return None
 
 
-# Over the C901 cap; the languages work (issue 13) splits it.
 # the parts of a week a lexicon names ("pod koniec bieżącego tygodnia", "на початку
-# наступного тижня"): the week's offset from this one, and its first and last day
-# (0 = Monday): the end of a week is Friday to Sunday, its start Monday and Tuesday
+# наступного тижня", "early next week"): the week's offset from this one, and its first
+# and last day (0 = Monday). The start of a week is Monday to Wednesday, its middle
+# Tuesday to Thursday, its end Thursday to Sunday (issue 13 T3b).
 _WEEK_PARTS: dict[str, tuple[int, int, int]] = {
-    "end of this week": (0, 4, 6),
-    "start of this week": (0, 0, 1),
-    "end of last week": (-1, 4, 6),
-    "start of next week": (1, 0, 1),
-    "end of next week": (1, 4, 6),
+    f"{part} of {which} week": (offset, first, last)
+    for which, offset in (("last", -1), ("this", 0), ("next", 1))
+    for part, first, last in (("start", 0, 2), ("middle", 1, 3), ("end", 3, 6))
 }
+# the English words of a part of a week, read to the lexicons' keys
+_EN_WEEK_PART = re.compile(
+    r"^(?:at )?(?:the )?(?:(?P<part>early|mid|late|start|beginning|middle|end)"
+    r"(?: of)?(?: the)? ?(?P<which>next|this|last|following|previous)? ?week|midweek)$"
+)
+_EN_PARTS = {"early": "start", "beginning": "start", "mid": "middle", "late": "end"}
+_EN_WHICH = {"following": "next", "previous": "last"}
 
 
-def _week_part(rel: str, monday: date) -> tuple[date, date, Precision] | None:
+def _week_part_key(rel: str) -> str | None:
+    """Return the :data:`_WEEK_PARTS` key of a part of a week, or None.
+
+    >>> _week_part_key("early next week"), _week_part_key("at the end of the week")
+    ('start of next week', 'end of this week')
+    >>> _week_part_key("midweek"), _week_part_key("next week")
+    ('middle of this week', None)
+    """
+    if rel in _WEEK_PARTS:
+        return rel
+    m = _EN_WEEK_PART.match(rel.replace("-", " "))
+    if m is None:
+        return None
+    part = m["part"] or "middle"
+    which = m["which"] or "this"
+    return f"{_EN_PARTS.get(part, part)} of {_EN_WHICH.get(which, which)} week"
+
+
+def _week_part(rel: str, published: date, *, forward: bool) -> tuple[date, date, Precision] | None:
     """Return the days of a named part of a week, or None when ``rel`` names none.
 
-    >>> _week_part("start of next week", date(2022, 8, 8))
-    (datetime.date(2022, 8, 15), datetime.date(2022, 8, 16), 'days')
+    A part of this week told in the past tense ("прибыл в конце недели") that starts
+    after the report is that of the week before, and ends at the report at the latest;
+    one told ahead that ended before the report is that of the next week.
+
+    >>> _week_part("start of next week", date(2022, 8, 8), forward=True)
+    (datetime.date(2022, 8, 15), datetime.date(2022, 8, 17), 'days')
+    >>> _week_part("end of this week", date(2022, 8, 9), forward=False)
+    (datetime.date(2022, 8, 4), datetime.date(2022, 8, 7), 'days')
     """
-    if rel not in _WEEK_PARTS:
+    key = _week_part_key(rel)
+    if key is None:
         return None
-    weeks, first, last = _WEEK_PARTS[rel]
-    start = monday + timedelta(days=7 * weeks)
-    return start + timedelta(days=first), start + timedelta(days=last), "days"
+    weeks, first, last = _WEEK_PARTS[key]
+    start = published - timedelta(days=published.weekday()) + timedelta(days=7 * weeks)
+    earliest, latest = start + timedelta(days=first), start + timedelta(days=last)
+    if weeks == 0 and not forward and earliest > published:
+        earliest, latest = earliest - timedelta(days=7), latest - timedelta(days=7)
+    elif weeks == 0 and forward and latest < published:
+        earliest, latest = earliest + timedelta(days=7), latest + timedelta(days=7)
+    if not forward and earliest <= published < latest:
+        latest = published
+    return earliest, latest, "days"
+
+
+def _weekend(rel: str, published: date, *, forward: bool) -> tuple[date, date, Precision]:
+    """Return the Saturday and Sunday of a weekend ("на выходных", "at the weekend").
+
+    "Last weekend" ("на прошлых выходных") is the one before the report and "next
+    weekend" ("на следующих выходных") the one after it; a weekend named alone takes
+    the tense of its verb: the coming one told ahead ("ожидается на выходных"), the
+    past one told as done (issue 13 T3a).
+
+    >>> _weekend("weekend", date(2023, 3, 8), forward=True)[:2]
+    (datetime.date(2023, 3, 11), datetime.date(2023, 3, 12))
+    >>> _weekend("weekend", date(2023, 3, 8), forward=False)[:2]
+    (datetime.date(2023, 3, 4), datetime.date(2023, 3, 5))
+    """
+    saturday = published - timedelta(days=published.weekday()) + timedelta(days=5)
+    if rel.startswith(("last", "past", "previous")):
+        ahead = False
+    elif rel.startswith(("next", "coming")):
+        ahead = True
+    else:
+        ahead = forward
+    if ahead and rel.startswith(("next", "coming")) and saturday <= published:
+        saturday += timedelta(days=7)  # "next weekend" told on a weekend: the one after
+    elif not ahead and saturday > published:
+        saturday -= timedelta(days=7)
+    return saturday, saturday + timedelta(days=1), "days"
 
 
 def _relative(  # noqa: C901
@@ -588,7 +684,7 @@ def _relative(  # noqa: C901
         day = published + timedelta(days=one_day[rel])
         return day, day, "day"
     monday = published - timedelta(days=published.weekday())
-    part = _week_part(rel, monday)
+    part = _week_part(rel, published, forward=forward)
     if part is not None:
         return part
     if rel in ("last week", "previous week"):
@@ -596,10 +692,9 @@ def _relative(  # noqa: C901
     if rel == "next week":
         return monday + timedelta(days=7), monday + timedelta(days=13), "week"
     if "weekend" in rel:
-        saturday = monday + timedelta(days=5)
-        if rel.startswith(("last", "past")) or saturday > published:
-            saturday -= timedelta(days=7)
-        return saturday, saturday + timedelta(days=1), "days"
+        return _weekend(
+            re.sub(r"^(?:at|over|during|on) (?:the )?", "", rel), published, forward=forward
+        )
     if rel == "earlier this week":
         return monday, published, "week"
     if rel == "this week":

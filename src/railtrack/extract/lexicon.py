@@ -371,6 +371,8 @@ class Lexicon:
     # hedge inside one is about the load, not the train's claim
     relative_pronouns: frozenset[str] = frozenset()
     report_that: frozenset[str] = frozenset()  # "что" after "сообщил": the told clause
+    # words opening a live blog entry's own stamp ("Updated 3 March 2023, 10:15")
+    entry_stamps: frozenset[str] = frozenset()
     # words telling the way a train was seen going ("towards", "в направлении"): a
     # country after one is a heading, a shipment's destination (extract/headings.py)
     headings: tuple[str, ...] = ()
@@ -876,6 +878,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         ),
         relative_pronouns=frozenset(_norm(str(w)) for w in data.get("relative_pronouns") or []),
         report_that=frozenset(_norm(str(w)) for w in data.get("report_that") or []),
+        entry_stamps=frozenset(_norm(str(w)) for w in data.get("entry_stamps") or []),
         headings=tuple(str(w).lower() for w in data.get("headings") or []),
         both=tuple(str(w).lower() for w in data.get("both") or []),
         directions=_directions(data),

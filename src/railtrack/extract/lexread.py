@@ -287,7 +287,7 @@ def _not_a_count(toks: tuple[Token, ...], i: int) -> bool:
     return after in _THOUSANDS
 
 
-_ORDINAL_DAY = re.compile(r"(\d{1,2})-(?:го|ого|е|ое|га|ага|ае|я|ья|y|ego)")
+_ORDINAL_DAY = re.compile(r"(\d{1,2})-(?:го|ого|е|ое|га|ага|ае|я|ья|y|ego|go)")
 
 
 def _day(tok: Token) -> str | None:
@@ -3924,6 +3924,7 @@ class LexiconReader:
         spans: list[DateSpan] = []
         i = 0
         starts = self._date_starts
+        month_told: str | None = None
         while i < len(toks):
             low = toks[i].low
             if not (
@@ -3940,6 +3941,14 @@ class LexiconReader:
                 continue
             fields, end_i = found
             start, end = toks[i].start, toks[end_i - 1].end
+            if any(k == "dom" for k, _ in fields):
+                if not self._day_alone(text, toks, end_i):
+                    i = end_i
+                    continue
+                if month_told is not None:  # "5 марта ..., а 7-го": of the month told
+                    fields = [(("dm_d" if k == "dom" else k), v) for k, v in fields]
+                    fields.append(("dm_m", month_told))
+            month_told = next((v for k, v in fields if k in _MONTH_KEYS), month_told)
             if self._months_on(fields, toks, end_i):
                 i = end_i + 2  # "за январь — ноябрь 2025 года": a span of months, a total's
                 continue
@@ -3951,6 +3960,28 @@ class LexiconReader:
                 spans.append(DateSpan(start, end, text[start:end], tuple(fields)))
             i = end_i
         return spans
+
+    def _day_alone(self, text: str, toks: tuple[Token, ...], k: int) -> bool:
+        """Whether a day with a case ending ("17-го") ending before ``toks[k]`` is a date.
+
+        It is when nothing follows, or a sign, a short word (a preposition, a
+        conjunction), a train noun or a verb; a longer word after it ("4-го гвардейского
+        корпуса", "5-го батальона") makes it a unit's ordinal.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("ru")
+        >>> [d.text for d in rd.find_dates("Эшелон прибыл 17-го.")]
+        ['17-го']
+        >>> rd.find_dates("Танки 4-го гвардейского корпуса прибыли.")
+        []
+        """
+        if k >= len(toks) or not toks[k].low.isalpha() or len(toks[k].low) <= 3:
+            return True
+        nxt = toks[k]
+        if nxt.low in self.lex.train_nouns:
+            return True
+        return any(cue.start == nxt.start for cue in self.verb_cues(text))
 
     def _after_clock_word(self, toks: tuple[Token, ...], i: int) -> bool:
         """Whether the token at ``i`` follows a word of the time of day.
@@ -4065,6 +4096,11 @@ class LexiconReader:
                     return ([*fields, ("r1_y", year)] if year else fields), end
                 fields = [("list_d", ",".join(days)), ("dm_d", days[-1]), ("dm_m", str(month))]
                 return ([*fields, ("dm_y", year)] if year else fields), end
+            if month is None and j == i and len(days) == 1 and not tok.low.isdecimal():
+                # "17-го", "17-ого", "17-га", "17-go" with no month: a day of the month told
+                # earlier or of the published month (issue 13 S); find_dates checks the
+                # word after it ("4-го гвардейского корпуса" is a unit)
+                return [("dom", days[0])], i + 1
         # qualifier ("после", "до", "około") before a date
         qual = lex.qualifiers.match(toks, i)
         if qual is not None and qual[1] < len(toks):
@@ -4072,7 +4108,7 @@ class LexiconReader:
             if inner is not None and not any(k == "qual" for k, _ in inner[0]):
                 fields, end = inner
                 keys = {k for k, _ in fields}
-                if keys & {"dm_d", "n_d", "n2_d", "iso_d", "r1_d1", "p_m", "wd"}:
+                if keys & {"dm_d", "n_d", "n2_d", "iso_d", "r1_d1", "p_m", "wd", "dom"}:
                     return [("qual", qual[0]), *fields], end
         # part of a month: "в начале марта", "w połowie marca"
         part = lex.month_parts.match(toks, i)
@@ -4192,6 +4228,10 @@ class LexiconReader:
                 fields.append(("night_y", year))
             return fields, end
         return None
+
+
+# the fields that give a date's month: a day with no month after it takes the last one
+_MONTH_KEYS = frozenset({"dm_m", "r1_m", "x1_m2", "mo_m", "p_m", "night_m", "n_m", "n2_m"})
 
 
 @lru_cache(maxsize=8)

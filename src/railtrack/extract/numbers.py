@@ -56,12 +56,13 @@ NUMBER_PATTERN = (
 # an upper bound ("up to 60 cars", "almost 50", "no more than 30"): an estimate kept as
 # "at most", never "at least" (trial10 T18)
 _AT_MOST = (
-    r"nearly|almost|up\s+to|(?:just|slightly|a\s+little)\s+(?:under|below|fewer\s+than|less\s+than)|"
+    r"almost|up\s+to|(?:just|slightly|a\s+little)\s+(?:under|below|fewer\s+than|less\s+than)|"
     r"fewer\s+than|less\s+than|under|"
     r"no\s+more\s+than|not\s+more\s+than|not\s+over|at\s+most|a\s+maximum\s+of|maximum"
 )
 _ESTIMATE = (
-    r"about|around|approximately|approx\.|roughly|some|"
+    # ("nearly 50" is read as "около 50", "blisko 50": about so many, issue 13 S)
+    r"about|around|approximately|approx\.|roughly|some|nearly|"
     rf"an\s+estimated|circa|~|≈|{_AT_MOST}"
 )
 # a lower bound: "at least 40 cars", "over 30 wagons", "no fewer than 25 flatcars"
@@ -154,7 +155,8 @@ _NOUN = (
 # "a passenger car": one car, but only before a singular car noun.
 _SINGULAR = r"(?:car|wagon|carriage|coach|platform|flat-?car|box-?car|cistern)"
 _COUNT_RE = fold_compile(
-    rf"(?:(?P<approx>{_APPROX})\s+)?"
+    # ("~40 cars", "≈40 cars": the sign is the estimate word, with no space after it)
+    rf"(?:(?P<approx>{_APPROX})(?:\s+|(?<=[~≈])))?"
     rf"(?<![\w.,])(?P<num>{NUMBER_PATTERN}|an?(?=\s+(?:(?:{_ADJ})\s+)?{_SINGULAR}\b))"
     # "40+ cars", "40-odd cars", "forty odd cars", "40-plus cars": at least 40
     r"(?P<plus>\+|(?:-|\s+)odd\b|-plus\b)?"
@@ -356,7 +358,12 @@ def candidate_starts(text: str, first_words: frozenset[str]) -> list[int]:
     >>> candidate_starts("about 30 flats and two cars", frozenset({"about", "two"}))
     [0, 6, 19]
     """
-    return [start for start, word in _words(text) if word[0].isdigit() or word in first_words]
+    # ("~40": the word starts with an estimate sign, then its digits)
+    return [
+        start
+        for start, word in _words(text)
+        if word[0].isdigit() or word in first_words or (word[0] in "~≈" and word[1:2].isdigit())
+    ]
 
 
 @lru_cache(maxsize=256)

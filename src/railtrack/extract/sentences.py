@@ -136,6 +136,9 @@ _BOUNDARY_RE = re.compile(
     r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[^\W\d_])|(?<=[^\W\d_]{3}[.!?])\s+(?=\d{1,2}\s[^\W\d_])"
     r"|(?<=[^\W\d_]{2}[»”\")][.!?])\s+(?=\d{1,2}\s[^\W\d_])"
     r"|\n\s*\n"
+    # a live blog's entries one a line, each opening on its time ("...Valuyki.\n14:05 A
+    # train ..."): a new sentence at the time (issue 13 T4)
+    r"|(?<=[.!?])[\"'”’)]*[ \t]*\n(?=[ \t]*(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d|[./]\d))"
     # a headline with no full stop, then the lead on the next line: "... 1.475 million
     # TEUs\nThe first ... train left Xi'an" (a wrapped line seldom starts so)
     r"|(?<=[^\W_])\n(?=(?:The|A|An|On|It|This|According)\s)"
@@ -232,6 +235,52 @@ class Clause:
         _set(self, "sentence", sentence)
 
 
+@lru_cache(maxsize=1)
+def _stamp_words() -> tuple[str, ...]:
+    """Return every lexicon's ``entry_stamps`` words, the longest first."""
+    words = {w for lang in LANGUAGES for w in lexicon(lang).entry_stamps}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+# a time of day in a stamp line ("10:15", "at 09.40"), between its other parts
+_STAMP_CLOCK_RE = re.compile(r"(?:^|(?<=[\s,|–—-]))(?:at\s+)?\d{1,2}[:.]\d{2}(?=$|[\s,|–—-])")
+
+
+def is_stamp_line(line: str) -> bool:
+    """Whether a line is only a live blog entry's stamp: a day, a time, a stamp word.
+
+    "Updated 3 March 2023, 10:15", "3 March 2023, 10:15", "02.03.2023 09:40": the
+    entry on the next line is of that day (issue 13 T4), one sentence with it. A time
+    alone or a relative day ("Yesterday") is no such line.
+
+    Examples
+    --------
+    >>> is_stamp_line("Updated 3 March 2023, 10:15"), is_stamp_line("02.03.2023 09:40")
+    (True, True)
+    >>> is_stamp_line("14:05"), is_stamp_line("Trains seen on 3 March 2023")
+    (False, False)
+    """
+    rest = line.strip().lower()
+    if not rest or len(rest) > 60 or not rest[-1:].isalnum():
+        return False
+    for word in _stamp_words():
+        if rest.startswith(word) and not rest[len(word) : len(word) + 1].isalpha():
+            rest = rest[len(word) :].lstrip(" :")
+            break
+    rest = _STAMP_CLOCK_RE.sub(" ", rest).strip(" ,|–—-")
+    if not rest or not rest[0].isalnum():
+        return False
+    from railtrack.extract.dates import find_dates  # (dates reads the lexicons too)
+
+    spans = find_dates(rest)
+    return (
+        len(spans) == 1
+        and spans[0].start == 0
+        and spans[0].end >= len(rest)
+        and not spans[0].is_relative
+    )
+
+
 @lru_cache(maxsize=64)
 def _sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
     """Each sentence's offsets, computed once per text.
@@ -249,6 +298,8 @@ def _sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
         city = last_word in _YEAR_WORDS and len(words) > 1 and not words[-2][-1:].isdigit()
         # An abbreviation ("st.", "woj.", "обл."), an initial or a lower-case next word
         # ("2023 r. do Lidy", "2,2 tys. pociągów") ends no sentence; a blank line always does.
+        if m[0].count("\n") == 1 and is_stamp_line(text[start : m.start()]):
+            continue  # "Updated 3 March 2023, 10:15\nA train left ...": the entry's stamp
         if (
             m[0].count("\n") < 2
             and (

@@ -66,7 +66,7 @@ from railtrack.extract.recaps import names_recap_span
 from railtrack.extract.relatives import earlier_arrival, main_verbs
 from railtrack.extract.reportdays import split_report_days
 from railtrack.extract.retractions import denial_words
-from railtrack.extract.sentences import Clause, sentence_around, split_clauses
+from railtrack.extract.sentences import Clause, is_stamp_line, sentence_around, split_clauses
 from railtrack.extract.stationheads import station_headings
 from railtrack.extract.stationlists import StationDigest, StationLine, station_digest
 from railtrack.extract.tense import negated_before, told_as_past, told_as_plan
@@ -282,6 +282,15 @@ def _has_facts(facts: _Facts) -> bool:
     ) or bool(facts.counts or facts.via)  # a train seen on its way is a shipment too
 
 
+def _on_stamp_line(text: str, span: DateSpan) -> bool:
+    """Whether ``span`` stands on a line of ``text`` that is a live blog entry's stamp."""
+    if "\n" not in text:
+        return False
+    end = text.find("\n", span.end)
+    line = text[text.rfind("\n", 0, span.start) + 1 : end if end >= 0 else len(text)]
+    return is_stamp_line(line)
+
+
 def _at_clock(day: DateSpan, clock: DateSpan) -> DateSpan:
     """Return ``clock``'s span dated by ``day``, a date told before, at its time of day.
 
@@ -359,6 +368,9 @@ class _ClauseReader:
             # "Эшелон прибыл в Брест в 17:30": a same-day post's clock time is of its day
             clock = clock_day(self.text, self.rd.lang)
             found = [clock] if clock is not None else found
+        # "Updated 3 March 2023, 10:15\nA train left ...": a live blog entry's own stamp
+        # dates the entry, whatever the stamp word (issue 13 T4)
+        stamped = [d for d in found if _on_stamp_line(self.text, d)]
         is_stamp = getattr(self.rd, "is_stamp", None)
         if is_stamp is not None:
             # "Release time:2018-09-04": the page's own time, never the train's
@@ -367,6 +379,13 @@ class _ClauseReader:
         found, bound = split_report_days(self.text, found, self.rd.lang, moves=self._moves_in)
         if bound is not None:
             return [bound]  # ("Учора Гаюн паведаміў, што ...": on or before that day)
+        found = self._not_told(found)
+        if not stamped:
+            return found
+        return sorted({*stamped, *found}, key=lambda d: d.start)
+
+    def _not_told(self, found: list[DateSpan]) -> list[DateSpan]:
+        """Return the dates of ``found`` that are no day of a report or announcement."""
         is_report_date = getattr(self.rd, "is_report_date", None)
         if is_report_date is not None:
             # "On March 3, Hajun reported that ...": the report's day, not the train's
