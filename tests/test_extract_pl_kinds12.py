@@ -72,9 +72,7 @@ def test_two_places_with_one_stem_stay_two_trains() -> None:
 
 # -- parts of a week and a date's latest bound -----------------------------------------
 # "pod koniec bieżącego tygodnia, a najpóźniej na początku przyszłego tygodnia": from
-# Thursday of this week to, at the latest, Wednesday of the next (the report is a
-# Tuesday; the end of a week is Thursday to Sunday, its start Monday to Wednesday since
-# issue 13 T3b, session 17).
+# Friday of this week to, at the latest, Tuesday of the next (the report is a Tuesday).
 
 
 @pytest.mark.parametrize(
@@ -82,20 +80,20 @@ def test_two_places_with_one_stem_stay_two_trains() -> None:
     [
         (
             "Pociąg z pszenicą ma dotrzeć do Gdyni pod koniec tego tygodnia.",
-            [("Gdyni", "2022-08-11", "2022-08-14")],
+            [("Gdyni", "2022-08-12", "2022-08-14")],
         ),
         (
             "Eszelon przyjedzie do Homla na początku następnego tygodnia.",
-            [("Homla", "2022-08-15", "2022-08-17")],
+            [("Homla", "2022-08-15", "2022-08-16")],
         ),
         (
             "Skład z paliwem dotarł do Mozyrza pod koniec ubiegłego tygodnia.",
-            [("Mozyrza", "2022-08-04", "2022-08-07")],
+            [("Mozyrza", "2022-08-05", "2022-08-07")],
         ),
         (
             "Skład ma przybyć do Orszy z końcem tygodnia, a najpóźniej na początku "
             "przyszłego tygodnia.",
-            [("Orszy", "2022-08-11", "2022-08-17")],
+            [("Orszy", "2022-08-12", "2022-08-16")],
         ),
         (
             "Pociąg powinien dotrzeć do Elbląga 11 sierpnia, najpóźniej 13 sierpnia.",

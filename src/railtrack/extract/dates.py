@@ -550,12 +550,13 @@ def _base_window(  # noqa: C901
 
 # the parts of a week a lexicon names ("pod koniec bieżącego tygodnia", "на початку
 # наступного тижня", "early next week"): the week's offset from this one, and its first
-# and last day (0 = Monday). The start of a week is Monday to Wednesday, its middle
-# Tuesday to Thursday, its end Thursday to Sunday (issue 13 T3b).
+# and last day (0 = Monday). The start of a week is Monday and Tuesday, its middle
+# Tuesday to Thursday, its end Friday to Sunday, as the real corpus's labels read them
+# (r901; issue 13 T3b).
 _WEEK_PARTS: dict[str, tuple[int, int, int]] = {
     f"{part} of {which} week": (offset, first, last)
     for which, offset in (("last", -1), ("this", 0), ("next", 1))
-    for part, first, last in (("start", 0, 2), ("middle", 1, 3), ("end", 3, 6))
+    for part, first, last in (("start", 0, 1), ("middle", 1, 3), ("end", 4, 6))
 }
 # the English words of a part of a week, read to the lexicons' keys
 _EN_WEEK_PART = re.compile(
