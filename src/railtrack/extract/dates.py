@@ -60,6 +60,12 @@ FEW_DAYS = 3
 """Days of "a few days", "на днях", "in the coming days": before the report (told as
 done) or after it (told ahead). A round reading of "a few"; the trial reports' trains
 told so arrived within it."""
+
+PAST_DAY = "past day"
+"""The relative date of the past day named in prose ("за минувшие сутки", "w ciągu
+ostatniej doby", "over the past day"; the lexicons' ``past_day``,
+:func:`railtrack.extract.pastday.past_day_span`): the day before the report through its
+day, as a digest heading with the same words dates its lines."""
 _COMING_DAYS_RE = re.compile(r"(?:coming|next few|following few) days$|days ahead$")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_REL = (MO, TU, WE, TH, FR, SA, SU)
@@ -677,8 +683,9 @@ def _relative(  # noqa: C901
     rel = re.sub(r"^the ", "", rel)
     if rel.startswith(("previous", "preceding")):
         rel = "yesterday"
-    if rel in ("overnight", "last night"):
+    if rel in ("overnight", "last night", PAST_DAY):
         # the night before the report: from the evening before to the morning of the day
+        # (the past day, "за минувшие сутки", likewise: the day before and the day)
         # (a night is a two-day window, "Nocą" after a Sunday-morning report: Sat-Sun)
         return published - timedelta(days=1), published, "days"
     if rel in one_day:

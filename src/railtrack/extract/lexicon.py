@@ -436,6 +436,12 @@ class Lexicon:
     recap_span: re.Pattern[str] | None = None
     # a digest's heading over the day before the post ("за суткі", "w ciągu doby")
     past_day: re.Pattern[str] | None = None
+    # "Раней", "Earlier" opening a clause: an arrival told there is the leg before
+    earlier_leg: re.Pattern[str] | None = None
+    # "ён", "it": a pronoun for the train told before; "делегацыя", "minister": a
+    # subject that is no train (a sentence naming one speaks of something else)
+    train_pronouns: re.Pattern[str] | None = None
+    other_movers: re.Pattern[str] | None = None
     # "Поправка:", "Sprostowanie:", "Correction:": a later statement corrects a fact
     correction: re.Pattern[str] | None = None
     # how a corrected count is put: "не {old}, а {new}" ({old}/{new} are numbers)
@@ -770,6 +776,9 @@ def _build(data: dict[str, Any]) -> Lexicon:
         recall=_stem_re(data.get("recall") or []),
         recap_span=_stem_re(data.get("recap_span") or []),
         past_day=_stem_re(data.get("past_day") or []),
+        earlier_leg=_stem_re(data.get("earlier_leg") or []),
+        train_pronouns=_stem_re(data.get("train_pronouns") or []),
+        other_movers=_stem_re(data.get("other_movers") or []),
         correction=_stem_re(data.get("correction") or []),
         correction_swap=tuple(str(t) for t in data.get("correction_swap") or []),
         years_ago=_stem_re(data.get("years_ago") or []),

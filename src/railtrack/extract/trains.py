@@ -59,8 +59,10 @@ from railtrack.extract.nextleg import next_leg
 from railtrack.extract.numbers import AtLeast, AtMost, CarCount, CountRange
 from railtrack.extract.once import once
 from railtrack.extract.pairs import pair_announcement
+from railtrack.extract.pastday import past_day_span, untold_day_window
 from railtrack.extract.percounts import count_per_train
 from railtrack.extract.places import PlaceSpan, is_broad
+from railtrack.extract.previousleg import opens_with_earlier
 from railtrack.extract.readers import Reader, reader_for
 from railtrack.extract.recaps import names_recap_span
 from railtrack.extract.relatives import earlier_arrival, main_verbs
@@ -69,6 +71,7 @@ from railtrack.extract.retractions import denial_words
 from railtrack.extract.sentences import Clause, is_stamp_line, sentence_around, split_clauses
 from railtrack.extract.stationheads import station_headings
 from railtrack.extract.stationlists import StationDigest, StationLine, station_digest
+from railtrack.extract.subjects import names_another_subject, names_train_pronoun
 from railtrack.extract.tense import negated_before, told_as_past, told_as_plan
 from railtrack.extract.textpass import map_facts, without_quoted
 from railtrack.extract.unloading import unloading_now_at
@@ -345,6 +348,7 @@ class _ClauseReader:
     def dates(self) -> list[DateSpan]:
         # "do dziś nie dotarł": the report's day as a bound, no event's day (trial14 T5)
         found = without_until_now(self.rd.find_dates(self.text), self.text, self.rd.lang)
+        found = found or self._past_day()
         day = _one_day(found)
         if day is not None:
             same = _same_day_at(self.rd, self.text)
@@ -435,6 +439,18 @@ class _ClauseReader:
         # ... in the near future": a train that has not left, with no day: a plan
         # (status planned), never a train seen (trial10 T3)
         return "planned"
+
+    def _past_day(self) -> list[DateSpan]:
+        """Return the past day named in a clause told as done, as its one date, if any.
+
+        "За мінулыя суткі праз Асіповічы прайшлі два эшалоны" in prose: the day before
+        the report through its day, as a digest heading's (session 17 T9); a trip's
+        length told ahead ("дойдёт до Бреста за сутки") is none.
+        """
+        if not self._told_as_seen():
+            return []
+        past_day = past_day_span(self.text, self.rd.lang)
+        return [past_day] if past_day is not None else []
 
     def _no_day_or_bounds_only(self) -> bool:
         """Whether the clause tells no day, or only a latest one ("до конца месяца").
@@ -859,6 +875,7 @@ class _ClauseReader:
         self._duration_into(facts)
         self._standing_into(facts)
         self._unloading_into(facts)
+        self._passed_untold_day_into(facts)
         roles = [v.role for v in self.verbs if v.role != "neutral"]
         if roles:
             facts.last_role = "departure" if roles[-1] == "departure" else "arrival"
@@ -1204,6 +1221,58 @@ class _ClauseReader:
         if any(_same_place(fact, seen) for seen, _ in facts.sightings):
             return
         facts.sightings.append((fact, self._fact(window, place.start, place.end, inferred=True)))
+
+    def _passed_untold_day_into(self, facts: _Facts) -> None:
+        """Date a place passed, told as done with no day, by the report's day (T8).
+
+        "Эшалон прайшоў праз Оршу ў бок Смаленска", "Ешелон пройшов через Оршу",
+        "Eszelon przejechał przez Orszę", "A train passed through Orsha" in a report
+        published on a known day, telling no day before: the train was there on or
+        before that day, a sighting dated the day before the report through its day
+        (inferred, :func:`~railtrack.extract.pastday.untold_day_window`), so that
+        relays of the post link (session 17). A clause with a day of its own, a
+        passage told ahead ("пройдёт через Оршу") or a report that told a day before
+        (the day may go on) is left as it was.
+        """
+        if self.published is None or self.day_told_earlier or self.dates:
+            return
+        if not self._told_as_seen() or self.claim is not None:
+            return
+        passed = [p for p in self.places if self._seen_untold_day(p)]
+        if not passed:
+            return
+        window = untold_day_window(self.published)
+        for place in passed:
+            fact = self._fact(place, place.start, place.end)
+            if any(_same_place(fact, seen) for seen, _ in facts.sightings):
+                continue
+            seen = self._fact(window, place.start, place.end, inferred=True)
+            facts.sightings.append((fact, seen))
+
+    def _seen_untold_day(self, place: PlaceSpan) -> bool:
+        """Whether a place is a station or town the train was seen at or passed, as done.
+
+        A place passed (:meth:`_passed`), no country or region ("через Польшу": a route's
+        countries), governed by a verb of passing or seeing told as done ("прайшоў
+        праз", "замечен в", "passed through"); a place of a route listed ("traveled the
+        route Xi'an - Altynkol") or a border crossed is no sighting of its own.
+        """
+        if place.role == "crossing" or is_broad(place.text):
+            return False
+        if self.place_role(place) is not None or not self._passed(place):
+            return False
+        verb = self._verb_for(place.cue_start, place.end)
+        if verb is None or verb.role != "neutral":
+            return False
+        between = self.text[min(verb.end, place.cue_start) : place.cue_start]
+        if (
+            _passes_ahead(self.rd, self.text, verb)
+            or self.rd.claim_kind(between)
+            or told_as_plan(between, self.rd.lang)
+        ):
+            return False  # ("is now passing through Xi'an and will exit through Khorgas")
+        # (English verbs of seeing are not marked past: "was spotted", "passed")
+        return self.rd.lang == "en" or told_as_past(self.text, verb, self.rd.lang)
 
     def _unloading_into(self, facts: _Facts) -> None:
         """Note a train told being unloaded now as seen at that station on the report's day.
@@ -2352,7 +2421,7 @@ class _Assembly:
             # the one told first is its first member, not the group
             self._member(TrainDraft(number=number))
             reader.all_into(self.current_train, self.draft.problems, self.group.last_role)
-        elif self.group is not None:
+        elif self.group is not None and _speaks_of_a_train(piece, reader, rd):
             group = self.group
             told = dict(group.counts)
             listed = not group.members and not group.series and reader.series_into(group)
@@ -2396,9 +2465,16 @@ class _Assembly:
         text, problems = piece.text, self.draft.problems
         if number is not None and current.number is None:
             current.number = number
-        if self._told_of_them_all(current, piece, reader, rd):
+        # ("Jutro spodziewany jest przyjazd delegacji do Kijowa": not the train's, T1)
+        if self._told_of_them_all(current, piece, reader, rd) or not _speaks_of_a_train(
+            piece, reader, rd
+        ):
             return
-        if number not in (None, current.number):
+        if _previous_leg(current, piece, reader, rd):
+            # "Эшалон адправіўся з Асіповічаў у бок Гомеля. Раней, 10 траўня, ён прыбыў з
+            # Расіі": the leg before, an arrival at the origin, not at Gomel (T2)
+            _previous_leg_into(current, reader, problems)
+        elif number not in (None, current.number):
             # "Train No. 969 ..." after "Train No. 967 ...": another train.
             self._new_train(TrainDraft(number=number))
             reader.all_into(self.current_train, problems)
@@ -2501,6 +2577,87 @@ class _Assembly:
         # ("Контейнерные поезда ... из Татарстана были введены": trains in general)
         self._new_train(TrainDraft(vague=_plural_only(rd, text, reader)))
         reader.all_into(self.current_train, self.draft.problems)
+
+
+def _speaks_of_a_train(piece: Clause, reader: _ClauseReader, rd: Reader) -> bool:
+    """Whether a piece told after a train may speak of it (session 17 T1).
+
+    It does when it names a train or a car, counts cars, gives a train's number,
+    has a pronoun for the train ("ён", "он", "він", "on", "it") or leaves its subject
+    out ("Planowany przyjazd do Briańska po 16 marca"); it does not when, with none
+    of these, it names a subject that is no train ("przyjazd delegacji do Kijowa",
+    "The minister is expected to arrive in Kyiv", "Колонна автомобилей ушла в сторону
+    Бреста"; :mod:`railtrack.extract.subjects`): then it gives the train no end, no
+    day and no claim.
+    """
+    text = piece.text
+    if rd.has_train_noun(text) or rd.has_car_noun(text) or reader.counts:
+        return True
+    if rd.train_number(text) is not None or names_train_pronoun(text, rd.lang):
+        return True
+    return not names_another_subject(text, rd.lang)
+
+
+def _previous_leg(current: TrainDraft, piece: Clause, reader: _ClauseReader, rd: Reader) -> bool:
+    """Whether a clause tells the leg before the one told: an arrival at the origin.
+
+    "Раней, 10 траўня, ён прыбыў з Расіі", "Ранее, 10 мая, он прибыл из России",
+    "Wcześniej, 10 maja, przyjechał z Rosji", "Earlier, on 10 May, it arrived from
+    Russia" after the train was told leaving its origin ("адправіўся з Асіповічаў у
+    бок Гомеля"), with no arrival told: a clause opening with an ``earlier_leg`` word
+    (:func:`~railtrack.extract.previousleg.opens_with_earlier`) whose verbs are
+    arrivals told as done, naming no end but that origin, on no day after the
+    departure, tells how the train came to its origin (session 17 T2). Trains in
+    the plural ("Wcześniej w rejon Baranowicz przybyły transporty") are others.
+    """
+    text = piece.text
+    if not opens_with_earlier(text, rd.lang):
+        return False
+    if current.origin is None or current.arrival is not None:
+        return False
+    if current.departure is None and current.last_role != "departure":
+        return False
+    moving = [v for v in reader.verbs if v.role != "neutral"]
+    if not moving or any(
+        v.role != "arrival" or not (v.past and told_as_past(text, v, rd.lang)) for v in moving
+    ):
+        return False
+    if rd.has_train_noun(text) and not rd.has_train_noun(text, singular=True):
+        return False
+    origin = current.origin
+    for place in reader.places:
+        role = reader.place_role(place)
+        if role in ("destination", "final", "goal") and not _same_place(
+            reader._fact(place, place.start, place.end), origin
+        ):
+            return False  # ("Раней ён прыбыў у Гомель": another end, not the leg before)
+    left = current.departure.value.latest if current.departure is not None else None
+    for span in reader.dates:
+        window = resolve_date(span, reader.published)
+        if window is None or (
+            left is not None and window.earliest is not None and window.earliest > left
+        ):
+            return False
+    return True
+
+
+def _previous_leg_into(current: TrainDraft, reader: _ClauseReader, problems: list[str]) -> None:
+    """File the leg before the one told: the train seen at its origin on the day it arrived.
+
+    The day of the clause dates a sighting at the train's origin (the place it then
+    left); its other places (where it came from) and its claim are the earlier
+    leg's, no end or date of the trip told. Its car counts are the train's.
+    """
+    for span in reader.dates:
+        window = resolve_date(span, reader.published)
+        if window is None:
+            problems.append(f"cannot date {span.text!r}: {why_undated(span, reader.published)}")
+            continue
+        inferred = span.is_relative or span.is_ambiguous
+        assert current.origin is not None
+        seen = reader._fact(window, span.start, span.end, inferred=inferred)
+        current.sightings.append((current.origin.shared(), seen))
+    reader.counts_into(current.counts)
 
 
 def _role_told(facts: _Facts) -> str | None:
