@@ -121,6 +121,28 @@ def estimate_records(
     ``departure`` their departure windows (from ``reports``); ``p10``-``p90`` are
     ISO datetimes, ``claimed`` the source's window of ISO dates; ``unrouted_reason``
     why a train was not routed (from ``unrouted``: id -> reason; null when routed).
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        :func:`railtrack.estimate.arrival_windows` output.
+    reports : railtrack.io.ReportSet
+        The reports the shipments came from (their places and departures).
+    unrouted : mapping of str to str, optional
+        Train id -> why it was not routed.
+    network : railtrack.RailNetwork, optional
+        Fills the places' coordinates and countries.
+
+    Returns
+    -------
+    list of dict
+        One ``estimate`` record per row, in order; ``length_km`` in km rounded to
+        0.1, ``border_crossings`` a list.
+
+    Examples
+    --------
+    Needs the estimates of routed reports, so no cheap example runs here;
+    ``railtrack estimate --json`` prints these records.
     """
     from railtrack.records import iso_datetime
 
@@ -250,6 +272,27 @@ def status_records(
     ``reports``), ``last_seen_station`` the place of its last sighting (from
     ``reports``' sightings; a place of the name alone without them), and
     ``unrouted_reason`` why a train was not routed (``unrouted``: id -> reason).
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        :func:`railtrack.tracking.shipment_status` output.
+    reports : railtrack.io.ReportSet, optional
+        The reports the shipments came from (places and sightings).
+    unrouted : mapping of str to str, optional
+        Train id -> why it was not routed.
+    network : railtrack.RailNetwork, optional
+        Fills the places' coordinates and countries.
+
+    Returns
+    -------
+    list of dict
+        One ``status`` record per row, in order.
+
+    Examples
+    --------
+    Needs the statuses of routed reports, so no cheap example runs here;
+    ``railtrack status --json`` prints these records.
     """
     from railtrack.records import iso_datetime
 

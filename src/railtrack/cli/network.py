@@ -56,7 +56,26 @@ def _load_names(network: Path | None) -> Gazetteer:
 
 
 def resolution_record(r: Resolution, node: dict[str, Any]) -> dict[str, Any]:
-    """Return a resolution in the ``resolution`` record shape (see :mod:`railtrack.records`)."""
+    """Return a resolution in the ``resolution`` record shape (see :mod:`railtrack.records`).
+
+    Parameters
+    ----------
+    r : railtrack.gazetteer.Resolution
+        What the name index returned.
+    node : dict
+        The resolved station's attributes (``country``, ``region``, ``lat``,
+        ``lon``); empty for none.
+
+    Returns
+    -------
+    dict
+        The record; ``score`` rounded to 0.1 (0-100), ``snap_km`` in km.
+
+    Examples
+    --------
+    Needs a :class:`~railtrack.gazetteer.Resolution` of a loaded network's names, so
+    no cheap example runs here; ``railtrack resolve --json`` prints it.
+    """
     return {
         "record": "resolution",
         "query": r.query,
@@ -265,6 +284,24 @@ def route_record(r: Route, net: RailNetwork) -> dict[str, Any]:
     Each end is a place object as in every other command: the name as given, the
     station the route starts or ends at (for a region, the one chosen), the region
     a region name resolved to, its geo precision and the station's coordinates.
+
+    Parameters
+    ----------
+    r : railtrack.routing.Route
+        A route of :meth:`railtrack.RailNetwork.route`.
+    net : railtrack.RailNetwork
+        The network it runs on.
+
+    Returns
+    -------
+    dict
+        The record; ``length_km`` in km rounded to 0.1, ``geometry`` a list of
+        coordinate pairs.
+
+    Examples
+    --------
+    Needs a loaded network, so no cheap example runs here; ``railtrack route
+    --json`` prints it.
     """
     from railtrack.cli._output import place_record
 

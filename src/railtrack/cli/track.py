@@ -76,6 +76,31 @@ def run_summary(
     ``context_notes`` the namesakes settled by their report's other places
     (:attr:`railtrack.io.ReportSet.context_notes`; None when the engine does not
     list them).
+
+    Parameters
+    ----------
+    head : dict
+        :meth:`railtrack.pipeline.TrackResult.headline`.
+    out : pathlib.Path
+        The output directory.
+    outputs : object
+        The files written (name -> path), kept as given.
+    problems : sequence
+        The run's problems (:class:`~railtrack.io.Problem` or messages).
+    context_notes : list of str, optional
+        As above.
+
+    Returns
+    -------
+    dict
+        The ``run`` record.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> doc = run_summary({"shipments": 3, "as_of": "2023-03-07"}, Path("out"), {}, [])
+    >>> doc["record"], doc["n_problems"], doc["as_of"][:10]
+    ('run', 0, '2023-03-07')
     """
     from railtrack.records import iso_datetime
 
@@ -99,6 +124,17 @@ def resolved_ends(estimates: pd.DataFrame) -> pd.DataFrame:
     where that differs ("Osipovichi-I (Осиповичі-І)"); an end that resolved to a
     region or country only is shown by its name ("Russia (Россию)", trial T15); an
     unresolved end as written.
+
+    Parameters
+    ----------
+    estimates : pandas.DataFrame
+        A table with ``origin``/``destination`` and, when known,
+        ``*_station`` and ``*_region`` columns.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy, the ``origin`` and ``destination`` columns rewritten.
 
     Examples
     --------
