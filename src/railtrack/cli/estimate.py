@@ -208,6 +208,36 @@ def estimate(
     datetimes), claimed (the source's window), unrouted_reason and flags. A train
     that cannot be routed keeps its record (no window) and is also a problem. Exit
     code 1 when the reports had problems or a train could not be routed.
+
+    \f
+
+    Parameters
+    ----------
+    paths : list of pathlib.Path, optional
+        Report files or directories (None: the embedded sample reports).
+    network : pathlib.Path, optional
+        ``--network``: a network directory (None: the embedded network).
+    as_of : str, optional
+        ``--as-of``: the date of knowledge (``YYYY-MM-DD``).
+    columns : str, optional
+        ``--columns``: how a spreadsheet's columns map to fields.
+    fmt : str, optional
+        ``--format``: ``table``, ``json``, ``csv`` or ``tsv``.
+    json_out : bool
+        ``--json``: the same as ``--format json``.
+    quiet : bool
+        ``--quiet``: print less.
+
+    Raises
+    ------
+    typer.Exit
+        With code 1 when the reports had problems or a train could not be routed.
+
+    Examples
+    --------
+    From a shell (loads the embedded network, so not run here)::
+
+        railtrack estimate reports/ --as-of 2023-03-10 --json
     """
     from railtrack.estimate import arrival_windows
 
@@ -351,6 +381,40 @@ def status(
     datetime and last_seen_station is a place. A train that cannot be routed is
     also a problem. Exit code 1 when the reports had problems or a train could not
     be routed.
+
+    \f
+
+    Parameters
+    ----------
+    paths : list of pathlib.Path, optional
+        Report files or directories (None: the embedded sample reports).
+    network : pathlib.Path, optional
+        ``--network``: a network directory (None: the embedded network).
+    as_of : str, optional
+        ``--as-of``: the date the statuses are for (``YYYY-MM-DD``).
+    store : pathlib.Path, optional
+        ``--store``: read the reports from this store instead of ``paths``.
+    columns : str, optional
+        ``--columns``: how a spreadsheet's columns map to fields.
+    fmt : str, optional
+        ``--format``: ``table``, ``json``, ``csv`` or ``tsv``.
+    json_out : bool
+        ``--json``: the same as ``--format json``.
+    quiet : bool
+        ``--quiet``: print less.
+
+    Raises
+    ------
+    typer.BadParameter
+        When both report paths and ``--store`` are given.
+    typer.Exit
+        With code 1 when the reports had problems or a train could not be routed.
+
+    Examples
+    --------
+    From a shell (loads the embedded network, so not run here)::
+
+        railtrack status reports/ --as-of 2023-03-10
     """
     from railtrack.tracking import shipment_status
 

@@ -284,6 +284,42 @@ def summary(
     the rows. Trains are routed (for the route and border_crossing keys, and to
     account for every train): each that cannot be routed is a problem. Exit code 1
     when there were problems or a train could not be routed.
+
+    \f
+
+    Parameters
+    ----------
+    paths : list of pathlib.Path, optional
+        Report files or directories (None: the embedded sample reports).
+    by : str
+        ``--by``: comma-separated keys of the table (``origin,destination``).
+    freq : str
+        ``--freq``: the period length, ``D``, ``W``, ``M`` or ``Q``.
+    network : pathlib.Path, optional
+        ``--network``: a network directory (None: the embedded network).
+    resolve : bool
+        ``--resolve/--no-resolve``: resolve and route on the network.
+    columns : str, optional
+        ``--columns``: how a spreadsheet's columns map to fields.
+    fmt : str, optional
+        ``--format``: ``table``, ``json``, ``csv`` or ``tsv``.
+    json_out : bool
+        ``--json``: the same as ``--format json``.
+    quiet : bool
+        ``--quiet``: print less.
+
+    Raises
+    ------
+    typer.BadParameter
+        For an unknown key or period length in ``--by``/``--freq`` (exit code 2).
+    typer.Exit
+        With code 1 when there were problems or a train could not be routed.
+
+    Examples
+    --------
+    From a shell (not run here)::
+
+        railtrack summary reports/ --by origin,period --freq M --no-resolve
     """
     from railtrack.summary import summarize
 
