@@ -183,12 +183,13 @@ def write_outputs(
     out_dir : str or pathlib.Path
         The output directory; created when missing, files in it replaced.
     progress : callable, optional
-        Called with each step's name (``"tables"``, ...) as it starts.
+        Called with each step's name (``"tables"``, ``"plots"``, ``"report"``) as it
+        starts.
 
     Returns
     -------
     dict of str to pathlib.Path
-        Output name (``"shipments"``, ``"report"``, ...) -> the file written.
+        File name (``"shipments.csv"``, ``"report.html"``, ...) -> the path written.
 
     Raises
     ------

@@ -80,8 +80,9 @@ def folded(text: str) -> str | None:
     Returns
     -------
     str or None
-        The lower-cased text, or None when lower-casing changes its length or the
-        text holds a letter whose case folding is not one-to-one (offsets would drift).
+        The lower-cased text, or None when lower-casing changes its length (offsets
+        would drift) or the text holds a character ``re.IGNORECASE`` equates with a
+        letter that ``str.lower`` does not give (Greek letters, the long s, ...).
 
     Examples
     --------

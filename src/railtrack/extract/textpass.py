@@ -274,7 +274,7 @@ def without_format(text: str) -> str:
     Returns
     -------
     str
-        The text without soft hyphens, zero-width and other format characters;
+        The text without those characters (soft hyphens, zero-width spaces, ...);
         ``text`` itself when it has none. Offsets change.
 
     Examples
