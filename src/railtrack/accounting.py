@@ -174,6 +174,21 @@ def route_outcomes(shipments: pd.DataFrame, routes: pd.DataFrame) -> pd.DataFram
 def unrouted_problems(outcomes: pd.DataFrame, shipments: pd.DataFrame) -> list[Problem]:
     """Return one problem per train that could not be routed, naming train and reason.
 
+    Parameters
+    ----------
+    outcomes : pandas.DataFrame
+        :func:`route_outcomes` rows: ``id``, ``outcome`` and ``reason_text``, in
+        that column order.
+    shipments : pandas.DataFrame
+        The shipments table; its ``source_file`` (when present) names each problem's file.
+
+    Returns
+    -------
+    list of railtrack.models.Problem
+        One per row whose outcome is not ``routed``, in the rows' order; the field is
+        ``origin``, ``destination`` or ``route`` (no path), the file ``(reports)``
+        when unknown.
+
     Examples
     --------
     >>> out = pd.DataFrame({"id": ["a"], "outcome": ["no origin"],
@@ -218,6 +233,17 @@ def announced(shipments: pd.DataFrame) -> pd.Series:
     says, whatever it says of the arrival ("9 апреля ... ушёл эшелон. Прибытие
     ожидается 11-12 апреля" is moving, claim ``expected``; trial12 T1).
 
+    Parameters
+    ----------
+    shipments : pandas.DataFrame
+        The shipments table (``claim`` and, when present, ``departure_latest`` and
+        ``published`` are read).
+
+    Returns
+    -------
+    pandas.Series
+        Bool, same index; all False without a ``claim`` column.
+
     Examples
     --------
     >>> ships = pd.DataFrame({"claim": ["sighted", "planned", None, "expected", "expected"],
@@ -243,6 +269,17 @@ def window_counts(estimates: pd.DataFrame) -> tuple[int, int, int]:
     ``transit_model``, ``transit_model_region_spread``) or is the arrival a report gave
     (``reported_arrival``, routed or not): the briefing says how many came each way
     (trial11 T19).
+
+    Parameters
+    ----------
+    estimates : pandas.DataFrame
+        :func:`railtrack.estimate.arrival_windows` output (``p50``, ``method``).
+
+    Returns
+    -------
+    tuple of int
+        ``(trains with a p50, of them from the transit model, of them as reported)``;
+        zeros without a ``p50`` column.
 
     Examples
     --------

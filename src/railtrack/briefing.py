@@ -175,6 +175,31 @@ def write_outputs(
     (its label and stations) (:mod:`railtrack.route_files`); so does
     ``estimates.parquet``. ``relays.csv`` lists the shipments
     left out as relays of a train another report tells (:mod:`railtrack.relays`).
+
+    Parameters
+    ----------
+    result : railtrack.pipeline.TrackResult
+        The main job's result.
+    out_dir : str or pathlib.Path
+        The output directory; created when missing, files in it replaced.
+    progress : callable, optional
+        Called with each step's name (``"tables"``, ``"plots"``, ``"report"``) as it
+        starts.
+
+    Returns
+    -------
+    dict of str to pathlib.Path
+        File name (``"shipments.csv"``, ``"report.html"``, ...) -> the path written.
+
+    Raises
+    ------
+    OSError
+        When a file cannot be written.
+
+    Examples
+    --------
+    Needs a whole :class:`~railtrack.pipeline.TrackResult` and writes dozens of
+    files and plots, so no example runs here; see ``tests/test_briefing.py``.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

@@ -105,6 +105,27 @@ def view_rows(rows: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
     ``rows`` holds a key column per key (a tuple of crossings for
     ``border_crossing``) beside the contribution columns; as in
     :func:`railtrack.summary.summarize_views`.
+
+    Parameters
+    ----------
+    rows : pandas.DataFrame
+        Contribution rows: one column per key, the contribution columns and the
+        private period-basis column.
+    keys : sequence of str
+        The view's keys (e.g. ``("origin", "destination")``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``rows`` with one row per crossing when ``border_crossing`` is a key (a new
+        0..n-1 index), and, when ``period`` is a key, the period basis cleared on
+        rows without a period that are no train's; ``rows`` itself otherwise.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"border_crossing": [("A–B", "C–D")], "cars": [40]})
+    >>> view_rows(rows, ["border_crossing"])["border_crossing"].tolist()
+    ['A–B', 'C–D']
     """
     if C.BORDER_CROSSING in keys:
         rows = rows.explode(C.BORDER_CROSSING, ignore_index=True)
@@ -208,6 +229,12 @@ def train_partials(
     -------
     dict of str to pandas.DataFrame
         View name -> :func:`partial` of the partition's trains.
+
+    Examples
+    --------
+    Needs a partition of the shipments table with its routes as the engine builds
+    them, so no cheap example runs here; ``tests/test_dask_summary.py`` checks the
+    result against :func:`railtrack.summary.summarize_views`.
     """
     ships = ships.reset_index(drop=True)
     period = _periods(ships, freq)
@@ -256,6 +283,11 @@ def group_part(
         ``(0, train seq, text)`` for a train naming an unknown group and ``(1,
         group seq, text)`` for a group whose trains carry more than it gives: in
         the order :func:`~railtrack.summary.summarize_views` reports them once sorted.
+
+    Examples
+    --------
+    Needs the engine's shipments and groups with their ``_seq`` columns, so no cheap
+    example runs here; see ``tests/test_dask_summary.py``.
     """
     from railtrack.dask_graph import HOLDER_KEYS, UNLISTED_TRAINS
     from railtrack.dask_tasks import ROUTE_KEY, SEQ
@@ -292,6 +324,23 @@ def remainder_partials(
     """Return each view's partial state over the remainders (rows of :func:`group_part`).
 
     The remainders are taken in their groups' load order.
+
+    Parameters
+    ----------
+    rest : pandas.DataFrame
+        The ``rest`` rows of :func:`group_part`, from every call (with ``_order``).
+    views : mapping of str to sequence of str
+        Table name -> keys (:data:`railtrack.pipeline.SUMMARY_VIEWS`).
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        View name -> :func:`partial` of the remainders.
+
+    Examples
+    --------
+    Needs the remainder rows :func:`group_part` builds, so no cheap example runs
+    here; see ``tests/test_dask_summary.py``.
     """
     rest = rest.sort_values(ORDER, kind="stable").reset_index(drop=True)
     return {name: partial(view_rows(rest, keys), keys) for name, keys in views.items()}
@@ -315,6 +364,12 @@ def combine(parts: Sequence[pd.DataFrame], keys: Sequence[str], settings: Settin
     pandas.DataFrame
         What :func:`railtrack.summary.summarize` returns for ``by=keys`` over all
         the rows (without its ``attrs``).
+
+    Examples
+    --------
+    Needs :func:`partial` tables of a partition, so no cheap example runs here; see
+    ``tests/test_dask_summary.py``, which compares it with
+    :func:`railtrack.summary.summarize`.
     """
     lead = [*keys, *([C.PERIOD_BASIS] if C.PERIOD in keys else [])]
     columns = [*lead, *C.SUMMARY_VALUE_COLUMNS]

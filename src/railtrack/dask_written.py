@@ -97,6 +97,16 @@ _PROBLEM_COLUMNS = ["path", "row", "unit", "field", "message", "text"]
 def part_name(index: int) -> str:
     """Return the file name of partition ``index`` (name order is the load's order).
 
+    Parameters
+    ----------
+    index : int
+        The partition's 0-based place in the load's order.
+
+    Returns
+    -------
+    str
+        ``part-NNNNN.parquet``, zero-padded to five digits.
+
     Examples
     --------
     >>> part_name(7)
@@ -106,7 +116,31 @@ def part_name(index: int) -> str:
 
 
 def write_parquet(df: pd.DataFrame, path: Path) -> None:
-    """Write ``df`` to ``path`` as Parquet under a temporary name, then rename it."""
+    """Write ``df`` to ``path`` as Parquet under a temporary name, then rename it.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The table; :func:`parquet_ready` converts its object columns first. The
+        index is not written.
+    path : pathlib.Path
+        The file to write; its parent directories are made.
+
+    Notes
+    -----
+    The rename is atomic on one file system, so a reader never sees half a file.
+    Errors of pyarrow (unconvertible columns) and of the file system (``OSError``)
+    propagate.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     target = Path(tmp) / "t" / part_name(0)
+    ...     write_parquet(pd.DataFrame({"id": ["a-t1"]}), target)
+    ...     pd.read_parquet(target)["id"].tolist()
+    ['a-t1']
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.{uuid.uuid4().hex}.tmp")
     parquet_ready(df).to_parquet(tmp, index=False)
@@ -136,6 +170,11 @@ def part_totals(
         :func:`railtrack.route_files.distinct_routes` of the partition: the label
         and station list, thousands of characters, stay with the client's distinct
         routes, see :func:`distinct_table`).
+
+    Examples
+    --------
+    Needs a partition's routes and estimates tables as the engine builds them, so no
+    cheap example runs here; see ``tests/test_dask_written.py``.
     """
     outcome = route_outcomes(ships, routes)[OUTCOME]
     estimated, from_model, as_reported = window_counts(estimates)
@@ -177,6 +216,11 @@ def write_part(
     -------
     dict
         :func:`part_totals` of the partition.
+
+    Examples
+    --------
+    Writes five Parquet tables from a partition as the engine builds it, so no
+    cheap example runs here; see ``tests/test_dask_written.py``.
     """
     outcomes = route_outcomes(ships, routes)
     problems = pd.DataFrame(
@@ -231,7 +275,29 @@ class Totals:
 
 
 def merge_totals(parts: Iterable[Mapping[str, Any]]) -> Totals:
-    """Return the totals of partitions given in the load's order (:func:`part_totals`)."""
+    """Return the totals of partitions given in the load's order (:func:`part_totals`).
+
+    Parameters
+    ----------
+    parts : iterable of mapping
+        :func:`part_totals` of each partition, in the load's order.
+
+    Returns
+    -------
+    Totals
+        The summed counts, the union of the name sets, and ``routes``: each
+        ``route_id`` once, in order of first use, with its ``trains`` summed over
+        the partitions.
+
+    Examples
+    --------
+    >>> part = {"shipments": 2, "railheads": {"Valuyki"}, "sources": {"Hajun"},
+    ...         "outcomes": {"routed": 2}, "estimated": 1,
+    ...         "routes": pd.DataFrame({"route_id": ["r1"], "trains": [2]})}
+    >>> totals = merge_totals([part, part])
+    >>> totals.shipments, totals.routes["trains"].tolist()
+    (4, [4])
+    """
     out = Totals()
     routes = []
     for part in parts:
@@ -273,6 +339,11 @@ def distinct_table(used: pd.DataFrame, routes: pd.DataFrame) -> pd.DataFrame:
     pandas.DataFrame
         :func:`railtrack.route_files.distinct_routes` of every train's route:
         :data:`railtrack.route_files.DISTINCT_ROUTE_COLUMNS`, in order of first use.
+
+    Examples
+    --------
+    Needs the engine's routes table (stations, labels, distances), so no cheap
+    example runs here; see ``tests/test_dask_written.py``.
     """
     table = distinct_routes(routes)
     if not len(used):
@@ -301,6 +372,14 @@ def read_table(tables_dir: str | Path, name: str) -> pd.DataFrame:
     ------
     FileNotFoundError
         When the run wrote no such table there.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     write_parquet(pd.DataFrame({"id": ["a-t1"]}), Path(tmp) / "status" / part_name(0))
+    ...     read_table(tmp, "status")["id"].tolist()
+    ['a-t1']
     """
     root = Path(tables_dir)
     if name == "distinct_routes":
@@ -319,6 +398,23 @@ def return_trips_written(tables_dir: str | Path) -> int:
     ``n_return_trips`` (:func:`railtrack.summary.returning_trips`), over every part of
     the ``shipments`` table, reading only its ``id`` and ``return_of`` columns (two
     short texts per train, whatever the run's size). 0 when no part has the column.
+
+    Parameters
+    ----------
+    tables_dir : str or pathlib.Path
+        A tables directory of :func:`railtrack.engine_dask.track_dask`.
+
+    Returns
+    -------
+    int
+        The number of return trips (trains); 0 when there are no parts.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     return_trips_written(tmp)
+    0
     """
     from railtrack.summary import returning_trips
 

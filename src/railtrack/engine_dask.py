@@ -673,6 +673,12 @@ def track_dask(
     ------
     railtrack.errors.InputPathError
         When ``source`` is not converted reports of this railtrack's format.
+
+    Examples
+    --------
+    Needs a ``distributed.Client`` and a converted directory, so no example runs
+    here; ``tests/test_dask_engine.py`` runs it on a local cluster against
+    :func:`railtrack.pipeline.track`.
     """
     result = _track(
         Path(source),
@@ -729,6 +735,11 @@ def write_dask(
     ------
     railtrack.errors.InputPathError
         When ``source`` is not converted reports of this railtrack's format.
+
+    Examples
+    --------
+    Needs a ``distributed.Client`` and a converted directory, so no example runs
+    here; see ``tests/test_dask_written.py``.
     """
     out = Path(tables_dir)
     result = _track(
@@ -1016,6 +1027,16 @@ def track_converted(
     Returns
     -------
     TrackResult
+
+    Raises
+    ------
+    railtrack.errors.InputPathError
+        When a given directory is not converted reports of this railtrack's format.
+
+    Examples
+    --------
+    Needs a ``distributed.Client``, so no example runs here; see
+    ``tests/test_dask_engine.py``.
     """
     from railtrack.io.converted import write_converted
 
@@ -1059,6 +1080,16 @@ def write_converted_dask(
     Returns
     -------
     WrittenRun
+
+    Raises
+    ------
+    railtrack.errors.InputPathError
+        When a given directory is not converted reports of this railtrack's format.
+
+    Examples
+    --------
+    Needs a ``distributed.Client``, so no example runs here; see
+    ``tests/test_dask_written.py``.
     """
     from railtrack.io.converted import write_converted
 

@@ -104,6 +104,19 @@ def known_on(reports: ReportSet, as_of: AsOf) -> tuple[ReportSet, Knowledge, AsO
     :func:`railtrack.knowledge.cut_off` applied; a None ``as_of`` becomes the date it
     picked, while a given time of day is kept (the cut-off itself is by day).
 
+    Parameters
+    ----------
+    reports : railtrack.io.ReportSet
+        The loaded reports.
+    as_of : date, datetime, str, pandas.Timestamp or None
+        The date of knowledge; None takes the latest date in ``reports``.
+
+    Returns
+    -------
+    tuple
+        ``(reports known on the date, the railtrack.knowledge.Knowledge cut-off,
+        as_of)``; ``as_of`` is the cut-off's date when None was given.
+
     Raises
     ------
     railtrack.errors.RailtrackError
@@ -127,6 +140,16 @@ def known_on(reports: ReportSet, as_of: AsOf) -> tuple[ReportSet, Knowledge, AsO
 
 def to_as_of(as_of: AsOf) -> pd.Timestamp | None:
     """Return an as-of date or time as a naive UTC Timestamp (None stays None).
+
+    Parameters
+    ----------
+    as_of : date, datetime, str, pandas.Timestamp or None
+        A date or time; an aware time is converted to UTC.
+
+    Returns
+    -------
+    pandas.Timestamp or None
+        Naive, in UTC.
 
     Raises
     ------
@@ -434,6 +457,13 @@ def report_day_cut(
     -------
     numpy.ndarray
         Bool, shape (n,).
+
+    Examples
+    --------
+    >>> nan = np.nan
+    >>> report_day_cut((np.array([0.0]), np.array([1.0]), [None]), np.array([nan]),
+    ...                np.array([0.0]), min_half_width_days=0.5)
+    array([False])
     """
     start, width, tq = departure
     cut = np.zeros(len(floor), dtype=bool)

@@ -393,6 +393,17 @@ _REGION_SUFFIX = re.compile(r"^(\w{3,}?)(щина|щини|щині|щину|щ�
 def region_word_forms(name: str) -> list[str]:
     """Region names a one-word "-щина"/"-чина" name stands for; empty for other names.
 
+    Parameters
+    ----------
+    name : str
+        A place name as written, in any case form ("Смоленщине", "Гомельщина").
+
+    Returns
+    -------
+    list of str
+        The region names it may stand for (such as ``"Смоленськ область"``); empty
+        for a name of several words or without the suffix.
+
     Examples
     --------
     >>> region_word_forms("Смоленщине")[1]
@@ -487,6 +498,17 @@ def neuter_adjective_forms(name: str) -> list[str]:
 
     "Кировская" is the station of Кировское as well as of Кировск
     (:func:`station_town_forms`); empty for a name that is no such adjective.
+
+    Parameters
+    ----------
+    name : str
+        A station name in Cyrillic or Latin letters.
+
+    Returns
+    -------
+    list of str
+        The neuter forms, in the name's script; empty when it is no feminine
+        adjective.
 
     Examples
     --------
@@ -735,6 +757,17 @@ _SINGULAR_REGION_NOUN: dict[str, tuple[str, ...]] = {
 def singular_region_forms(name: str) -> list[str]:
     """Return a name with its plural region noun in the singular; empty when it has none.
 
+    Parameters
+    ----------
+    name : str
+        A place name of one or more words.
+
+    Returns
+    -------
+    list of str
+        The name with its first plural region noun replaced by each singular it may
+        stand for; empty when it has none.
+
     Examples
     --------
     >>> singular_region_forms("Магілёўскай абласцях")
@@ -764,6 +797,17 @@ _NEUTER_SWAPS = (
 
 def neuter_ending_forms(name: str) -> list[str]:
     """Return a one-word name with the other neuter ending ("-ово" / "-ове"); empty otherwise.
+
+    Parameters
+    ----------
+    name : str
+        A place name.
+
+    Returns
+    -------
+    list of str
+        At most one form; empty for names of several words, shorter than six
+        letters or without the ending.
 
     Examples
     --------

@@ -157,6 +157,16 @@ def knowledge_date(reports: ReportSet) -> date | None:
     A log of past trains is then read as known after its last train left, never as
     plans.
 
+    Parameters
+    ----------
+    reports : railtrack.io.ReportSet
+        Shipments, groups and sightings.
+
+    Returns
+    -------
+    datetime.date or None
+        The latest such date; None when there is none.
+
     Examples
     --------
     >>> from railtrack.io import ReportSet
@@ -184,6 +194,16 @@ def logged_departure(shipment: Shipment) -> date | None:
     left: what is expected is its arrival ("left on 1 March, likely to reach Donbas
     after 8 March"), so its departure counts.
 
+    Parameters
+    ----------
+    shipment : railtrack.models.Shipment
+        A record.
+
+    Returns
+    -------
+    datetime.date or None
+        The earliest day of its departure window, or None.
+
     Examples
     --------
     >>> from railtrack.models import DateWindow, Place, Shipment, Source
@@ -210,6 +230,16 @@ def logged_day(shipment: Shipment) -> date | None:
     date, no such day, or is only a plan, or reports only an expected arrival (a plan
     or an expectation may be written before its day). A record cannot have been
     written before the day it reports.
+
+    Parameters
+    ----------
+    shipment : railtrack.models.Shipment
+        A record.
+
+    Returns
+    -------
+    datetime.date or None
+        The earliest day of its departure (else of its sighted arrival), or None.
 
     Examples
     --------

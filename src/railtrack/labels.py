@@ -43,6 +43,19 @@ def source_set(text: Any) -> Any:
 
     Missing values are returned as they are.
 
+    Parameters
+    ----------
+    text : str or object
+        A ``";"``-separated list of source names; any other value (None, NaN) is
+        returned unchanged.
+
+    Returns
+    -------
+    str or object
+        The names, stripped, deduplicated case-insensitively (first spelling kept) and
+        sorted, joined by ``"; "``; ``text`` itself when it is not a string or names
+        nothing.
+
     Examples
     --------
     >>> source_set("Railway Workers; Belarusian Hajun")
@@ -67,6 +80,17 @@ def merge_source_labels(texts: list[str]) -> str | None:
     Admiralty reliability grade in brackets (``"Belarusian Hajun (C)"``). A source
     is listed once (case-insensitive), with the best grade any label gave it, or
     none when no label graded it.
+
+    Parameters
+    ----------
+    texts : list of str
+        Source labels, e.g. ``"Belarusian Hajun (C); Workers"``; repeats are read once.
+
+    Returns
+    -------
+    str or None
+        The ``"; "``-joined labels, sorted case-insensitively, each with its best
+        (alphabetically first) grade; None when the labels name no source.
 
     Examples
     --------
@@ -97,6 +121,17 @@ def merge_source_labels(texts: list[str]) -> str | None:
 def canonical_sources(values: pd.Series) -> pd.Series:
     """Return :func:`source_set` of every value, computed once per distinct value.
 
+    Parameters
+    ----------
+    values : pandas.Series
+        Source labels (``source`` column cells); non-strings are kept as they are.
+
+    Returns
+    -------
+    pandas.Series
+        Same index and length, object dtype, each string replaced by its
+        :func:`source_set`.
+
     Examples
     --------
     >>> canonical_sources(pd.Series(["B; A", "A; B", "A"])).tolist()
@@ -119,6 +154,11 @@ def destination_names(ships: pd.DataFrame) -> set[str]:
     ships : pandas.DataFrame
         Shipments with ``destination``, ``destination_station`` and (optionally)
         ``destination_region``.
+
+    Returns
+    -------
+    set of str
+        The distinct destination names (empty for an empty table).
 
     Examples
     --------
@@ -147,6 +187,12 @@ def outlet_names(*tables: pd.DataFrame) -> list[str]:
     outlets told is three sources, not the one reporter of the train kept; trial T12:
     "Беларускі Гаюн" and "Belarusian Hajun" are one, see :mod:`railtrack.outlets`).
 
+    Returns
+    -------
+    list of str
+        The distinct reporter and outlet names, merged by
+        :func:`railtrack.outlets.reporter_names`, sorted.
+
     Examples
     --------
     >>> ships = pd.DataFrame({"source": ["Belarusian Hajun"], "relayed_by": [None]})
@@ -169,6 +215,18 @@ def outlet_names(*tables: pd.DataFrame) -> list[str]:
 
 def crossing_pair(label: str) -> str:
     """Return an ``"A–B"`` border link with its two stations in one order.
+
+    Parameters
+    ----------
+    label : str
+        A border-crossing label: two station names joined by an en dash, or a
+        crossing named by its border.
+
+    Returns
+    -------
+    str
+        The two names in case-insensitive alphabetical order; ``label`` unchanged
+        when it has no dash or names a border.
 
     Examples
     --------
@@ -236,6 +294,11 @@ def crossing_directions(summary: pd.DataFrame, routes: pd.DataFrame, network: An
     pandas.DataFrame
         A copy of ``summary`` with ``directions``, e.g. ``"Zlynka → Zakopytye: 2;
         Zakopytye → Zlynka: 1"`` (None on rows that are no crossing).
+
+    Examples
+    --------
+    Needs a :class:`railtrack.network.Network` with station countries and
+    coordinates, so no cheap example runs here; see ``tests/test_scale_equivalence.py``.
     """
     out = summary.copy()
     if C.BORDER_CROSSING not in out.columns or C.SHIPMENTS not in out.columns:
@@ -281,6 +344,20 @@ def crossing_directions(summary: pd.DataFrame, routes: pd.DataFrame, network: An
 
 def plural(n: int, one: str, many: str | None = None) -> str:
     """Return a count with its noun: "1 source", "3 sources", "1,204 trains".
+
+    Parameters
+    ----------
+    n : int
+        The count (printed with thousands separators).
+    one : str
+        The noun for one.
+    many : str, optional
+        The noun for any other count; ``one + "s"`` when not given.
+
+    Returns
+    -------
+    str
+        ``"<n> <noun>"``.
 
     Examples
     --------

@@ -362,6 +362,11 @@ def track(
     Returns
     -------
     TrackResult
+
+    Examples
+    --------
+    Loading the embedded network and routing every report takes seconds, so no
+    example runs here; the README's "The main job" section shows a run.
     """
     with full_collections_paused():  # none between the two either
         resolved = resolve_reports(
@@ -397,6 +402,11 @@ def track_resolved(
     Returns
     -------
     TrackResult
+
+    Examples
+    --------
+    Needs resolved reports and a network (seconds to load), so no example runs
+    here; :func:`track` calls it after :func:`resolve_reports`.
     """
     settings = settings or DEFAULT_SETTINGS
     stage = _stage_reporter(progress)

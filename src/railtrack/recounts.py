@@ -62,6 +62,16 @@ _POST = re.compile(r"^https?://t\.me/(c/\d+|[A-Za-z0-9_]+)/(\d+)", re.IGNORECASE
 def blank_cell(value: object) -> bool:
     """Return whether a frame cell says nothing: None, NA, NaN, NaT or empty text.
 
+    Parameters
+    ----------
+    value : object
+        A cell of a DataFrame.
+
+    Returns
+    -------
+    bool
+        True for None, ``pd.NA``, ``pd.NaT``, a float NaN or a string of only whitespace.
+
     Examples
     --------
     >>> blank_cell(float("nan")), blank_cell(" "), blank_cell(0)

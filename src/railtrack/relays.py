@@ -418,6 +418,16 @@ def claim_rank(claim: object) -> int:
     over the one that announced it (``planned``, ``expected``), in ``track`` with or
     without a store: the plan was published first, but the departure is the fact.
 
+    Parameters
+    ----------
+    claim : object
+        A shipment's ``claim`` (``"sighted"``, ``"planned"``, ``"expected"`` or None).
+
+    Returns
+    -------
+    int
+        1 for a plan or forecast, 0 otherwise.
+
     Examples
     --------
     >>> [claim_rank(c) for c in ("sighted", "planned", "expected", None)]
@@ -433,6 +443,16 @@ def keep_rank(shipment: Shipment) -> tuple[int, int, int]:
     then the report that tells more (departure, arrival, car and passenger-car
     counts, stations passed): the rule :func:`relay_links` keeps a train's report by,
     used by :meth:`railtrack.store.Store.reports` too.
+
+    Parameters
+    ----------
+    shipment : railtrack.models.Shipment
+        One report's record of the train.
+
+    Returns
+    -------
+    tuple of int
+        ``(credibility, claim_rank, -facts told)``; the lowest is kept.
 
     Examples
     --------
@@ -573,6 +593,17 @@ def _place_key(place: Place | None) -> tuple[str, bool]:
 def ends_key(shipment: Shipment) -> str | None:
     """Return a shipment's ends key; None when too vague to link (no station end).
 
+    Parameters
+    ----------
+    shipment : railtrack.models.Shipment
+        The record.
+
+    Returns
+    -------
+    str or None
+        ``"<origin>><destination>"``, each end ``id:<station id>`` when resolved,
+        else ``text:<casefolded text>``; None when neither end has a station.
+
     Examples
     --------
     >>> from railtrack.models import Place, Shipment, Source
@@ -674,6 +705,18 @@ def movement_span(shipment: Shipment, settings: Settings | None = None) -> Windo
     (either alone when only one is closed and narrow enough to link); None when
     neither is: such a record links nothing.
 
+    Parameters
+    ----------
+    shipment : railtrack.models.Shipment
+        The record.
+    settings : railtrack.config.Settings, optional
+        Link limits; the defaults when not given.
+
+    Returns
+    -------
+    tuple of int or None
+        ``(first day, last day)`` as :meth:`datetime.date.toordinal` numbers, or None.
+
     Examples
     --------
     >>> from datetime import date
@@ -695,6 +738,29 @@ def lookup_span(shipment: Shipment, settings: Settings | None = None) -> Window 
 
     The shipment's windows widened by ``relay_slack_days`` and
     ``relay_max_transit_days`` as :func:`same_train` allows, as one span.
+
+    Parameters
+    ----------
+    shipment : railtrack.models.Shipment
+        The record.
+    settings : railtrack.config.Settings, optional
+        Link limits (days of slack and of transit); the defaults when not given.
+
+    Returns
+    -------
+    tuple of int or None
+        ``(first day, last day)`` as :meth:`datetime.date.toordinal` numbers; None
+        when the record has no window narrow enough to link.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from railtrack.models import DateWindow, Shipment, Source
+    >>> ship = Shipment(id="a", source=Source(reporter="x"),
+    ...                 expected_arrival=DateWindow.day(date(2023, 3, 6)))
+    >>> first, last = lookup_span(ship)
+    >>> first <= date(2023, 3, 6).toordinal() <= last
+    True
     """
     settings = settings or DEFAULT_SETTINGS
     days = _lookup_days(_record_candidate(shipment, None, settings), settings)
@@ -1248,6 +1314,12 @@ def retold_groups(shipments: pd.DataFrame, relays: pd.DataFrame) -> set[tuple[st
     relays
         :func:`relay_links` of ``shipments``.
 
+    Returns
+    -------
+    set of tuple
+        ``(report or None, group id)`` of each group all of whose trains are in
+        ``relays``; empty when there are no relays or no ``group`` column.
+
     Examples
     --------
     >>> ships = pd.DataFrame({"id": ["a-t1", "a-t2", "b-t1", "b-t2"],
@@ -1742,6 +1814,16 @@ def relay_links(
 def n_relayed(relays: pd.DataFrame) -> int:
     """Return how many links tell a kept train (a correction that is no train is not one).
 
+    Parameters
+    ----------
+    relays : pandas.DataFrame
+        :func:`relay_links` output (``id`` and, usually, ``train``).
+
+    Returns
+    -------
+    int
+        Rows whose ``train`` is not empty; every row when there is no ``train`` column.
+
     Examples
     --------
     >>> n_relayed(pd.DataFrame({"id": ["b-t1", "c-t1"], "train": ["a-t1", ""]}))
@@ -1907,6 +1989,18 @@ def disagreement_problems(shipments: pd.DataFrame, relays: pd.DataFrame) -> list
     The table twin of the problems :func:`drop_relays` adds (the Dask engine's path):
     one per :func:`railtrack.relay_facts.fact_disagreements`, in the kept train's file.
 
+    Parameters
+    ----------
+    shipments : pandas.DataFrame
+        The shipment table (``id``, ``source_file`` and the compared fact columns).
+    relays : pandas.DataFrame
+        :func:`relay_links` of ``shipments`` (``id`` of the relay, ``train`` kept).
+
+    Returns
+    -------
+    list of railtrack.models.Problem
+        One per disagreeing fact, then the corrections that matched no train.
+
     Examples
     --------
     >>> ships = pd.DataFrame({"id": ["c-t1", "a-t1"], "cars_total": [48, 48],
@@ -2008,6 +2102,20 @@ def with_merged_counts(
 ) -> pd.DataFrame:
     """Return the shipments with :func:`merged_counts` applied (a copy when any applies).
 
+    Parameters
+    ----------
+    shipments : pandas.DataFrame
+        The shipment table (``id``, ``cars_total``, ``cars_at_least`` and optionally
+        ``cars_at_most``, ``cars_total_max``).
+    merged : dict
+        ``id -> (cars_total, at_least)`` of :func:`merged_counts`, in cars.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``shipments`` itself when no id is in ``merged``; else a copy with those
+        rows' counts replaced (``cars_at_most`` False and ``cars_total_max`` NA there).
+
     Examples
     --------
     >>> ships = pd.DataFrame({"id": ["a-t1"], "cars_total": [30], "cars_at_least": [True]})
@@ -2049,6 +2157,11 @@ def with_told_counts(shipment: Shipment, told: list[tuple[int, bool]]) -> Shipme
         The record kept for the train.
     told
         The car totals of the train's other reports: ``(total, at_least)`` each.
+
+    Returns
+    -------
+    railtrack.models.Shipment
+        A copy with the raised count (cars), or ``shipment`` itself.
 
     Examples
     --------

@@ -61,6 +61,16 @@ group's flags, source, grade and published date, and ``unallocated`` (a note suc
 def unallocated_label(n_trains: int) -> str:
     """Return the key label of cars that cannot be split between ``n_trains`` trains.
 
+    Parameters
+    ----------
+    n_trains : int
+        How many trains the cars are shared by.
+
+    Returns
+    -------
+    str
+        ``"unallocated across N train(s)"``.
+
     Examples
     --------
     >>> unallocated_label(2)
@@ -72,7 +82,23 @@ def unallocated_label(n_trains: int) -> str:
 
 
 def count_or_none(value: Any) -> int | None:
-    """Return a count cell as an int; None when it is missing or not a number."""
+    """Return a count cell as an int; None when it is missing or not a number.
+
+    Parameters
+    ----------
+    value : object
+        A cell: int, float, numeric string, None, NA or NaN.
+
+    Returns
+    -------
+    int or None
+        The number truncated to an int (``40.7`` gives 40); None when missing or not a number.
+
+    Examples
+    --------
+    >>> count_or_none(40.0), count_or_none("12"), count_or_none(pd.NA), count_or_none("x")
+    (40, 12, None, None)
+    """
     if value is None or value is pd.NA:
         return None
     try:
@@ -202,6 +228,14 @@ def group_remainders(
         One row per group with a remainder, columns :data:`REMAINDER_COLUMNS`;
         ``df.attrs["problems"]`` holds the problems met, so that one table can serve
         both the summaries and the corridor graph.
+
+    Examples
+    --------
+    >>> ships = pd.DataFrame({"id": ["a-t1", "a-t2"], "group": ["a-g1", "a-g1"],
+    ...                       "cars_total": [40, None]})
+    >>> groups = pd.DataFrame({"id": ["a-g1"], "n_trains": [2], "cars_total": [86]})
+    >>> group_remainders(ships, groups)["cars_total"].tolist()
+    [46]
     """
     ships = shipments.reset_index(drop=True)
     cars = pd.DataFrame(

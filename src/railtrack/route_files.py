@@ -113,6 +113,12 @@ def route_ids(stations: pd.Series) -> pd.Series:
     -------
     pandas.Series
         Categorical ids, missing where ``stations`` is; same index.
+
+    Examples
+    --------
+    >>> ids = route_ids(pd.Series([["BY-1", "RU-2"], None, ["BY-1", "RU-2"]]))
+    >>> ids.isna().tolist(), ids[0] == ids[2]
+    ([False, True, False], True)
     """
     by_object: dict[int, str] = {}
     values: list[str | None] = []
@@ -150,6 +156,15 @@ def distinct_routes(routes: pd.DataFrame, *, ids: pd.Series | None = None) -> pd
         use. The label and stations are object columns, the label the routes
         table's own objects (no copy of a national table's labels). Empty (with
         those columns) when no train was routed.
+
+    Examples
+    --------
+    >>> routes = pd.DataFrame({"id": ["a-t1", "b-t1", "c-t1"],
+    ...                        "stations": [["BY-1", "RU-2"], ["BY-1", "RU-2"], None],
+    ...                        "route": ["Orsha → Smolensk", "Orsha → Smolensk", None],
+    ...                        "length_km": [120.0, 120.0, None]})
+    >>> distinct_routes(routes)[["stations", "length_km", "trains"]].to_dict("records")
+    [{'stations': 'BY-1; RU-2', 'length_km': 120.0, 'trains': 2}]
     """
     if ids is None:
         ids = route_ids(routes[C.STATIONS]) if C.STATIONS in routes else pd.Series(dtype=object)
@@ -196,6 +211,16 @@ def per_train_routes(routes: pd.DataFrame, *, ids: pd.Series | None = None) -> p
     pandas.DataFrame
         Its columns less ``route`` and ``stations``, with ``route_id`` (see
         :func:`route_id`; missing for an unrouted train) where ``route`` was.
+
+    Examples
+    --------
+    >>> routes = pd.DataFrame({"id": ["a-t1", "c-t1"],
+    ...                        "stations": [["BY-1", "RU-2"], None],
+    ...                        "route": ["Orsha → Smolensk", None],
+    ...                        "length_km": [120.0, None]})
+    >>> table = per_train_routes(routes)
+    >>> list(table.columns), table["route_id"].isna().tolist()
+    (['id', 'route_id', 'length_km'], [False, True])
     """
     if ids is None:
         ids = route_ids(routes[C.STATIONS])
@@ -226,6 +251,14 @@ def per_train_estimates(
     ------
     ValueError
         When the two tables do not list the same trains in the same order.
+
+    Examples
+    --------
+    >>> routes = pd.DataFrame({"id": ["a-t1"], "stations": [None]})
+    >>> per_train_estimates(pd.DataFrame({"id": ["b-t1"]}), routes)
+    Traceback (most recent call last):
+    ...
+    ValueError: the estimates and routes tables do not list the same trains in the same order
     """
     if len(estimates) != len(routes) or not np.array_equal(
         estimates[C.ID].astype(str).to_numpy(), routes[C.ID].astype(str).to_numpy()

@@ -349,6 +349,11 @@ def lay_corridors(
         yields them (route numbers of ``distinct``).
     network
         The network the routes lie on.
+
+    Examples
+    --------
+    Needs a network and the distinct routes :func:`corridor_graph` builds, so no
+    cheap example runs here; see ``tests/test_routegraph.py``.
     """
     trains, own_cars, first, last = totals
     lengths = np.fromiter(map(len, distinct.stations), np.int64, len(distinct.stations))

@@ -120,6 +120,17 @@ def personnel_estimate(passenger_cars: Any, *, settings: Settings | None = None)
 def personnel_note(*, settings: Settings | None = None) -> str:
     """Return the factor behind :func:`personnel_estimate` and its source, as one line.
 
+    Parameters
+    ----------
+    settings : railtrack.settings.Settings, optional
+        Gives ``people_per_passenger_car``; the defaults when None.
+
+    Returns
+    -------
+    str
+        The factor (people per passenger car) and the source of the figure, as the
+        setting's description gives it.
+
     Examples
     --------
     >>> personnel_note().startswith("50 people per passenger car")

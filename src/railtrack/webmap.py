@@ -64,6 +64,13 @@ WIDTH_MIN, WIDTH_MAX = 3.0, 14.0
 def leaflet_assets() -> tuple[str, str]:
     """Return Leaflet's CSS (with its images inlined) and JavaScript, as text.
 
+    Returns
+    -------
+    tuple of str
+        ``(css, js)``: the stylesheet with ``layers.png`` and ``layers-2x.png`` as
+        base64 data URLs (the marker icon dropped), and the script without its
+        source-map comment, both read from the vendored Leaflet files.
+
     Examples
     --------
     >>> css, js = leaflet_assets()
@@ -89,6 +96,23 @@ def json_for_script(data: Any) -> str:
 
     ``<``, ``>`` and ``&`` are written as JSON escapes, so no text can close the
     element or open a comment.
+
+    Parameters
+    ----------
+    data : object
+        JSON-serialisable data.
+
+    Returns
+    -------
+    str
+        The JSON text (non-ASCII kept).
+
+    Raises
+    ------
+    ValueError
+        For NaN or infinite floats (``allow_nan=False``).
+    TypeError
+        For values ``json`` cannot serialise.
 
     Examples
     --------
@@ -635,6 +659,11 @@ def map_data(result: TrackResult) -> dict[str, Any]:
         nothing is placed) and ``legend`` (``cars`` of the widest and a middle
         corridor with their widths). A ``popup`` is ``title``, ``lines``, ``head``
         and ``rows`` (plain text).
+
+    Examples
+    --------
+    Needs a whole :class:`~railtrack.pipeline.TrackResult` with its network, so no
+    cheap example runs here; the briefing (:mod:`railtrack.briefing`) embeds it.
     """
     trains = _Trains(result)
     corridors, n_corridors = _corridors(result, trains, limit=MAX_MAP_CORRIDORS)

@@ -121,6 +121,28 @@ def estimate_records(
     ``departure`` their departure windows (from ``reports``); ``p10``-``p90`` are
     ISO datetimes, ``claimed`` the source's window of ISO dates; ``unrouted_reason``
     why a train was not routed (from ``unrouted``: id -> reason; null when routed).
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        :func:`railtrack.estimate.arrival_windows` output.
+    reports : railtrack.io.ReportSet
+        The reports the shipments came from (their places and departures).
+    unrouted : mapping of str to str, optional
+        Train id -> why it was not routed.
+    network : railtrack.RailNetwork, optional
+        Fills the places' coordinates and countries.
+
+    Returns
+    -------
+    list of dict
+        One ``estimate`` record per row, in order; ``length_km`` in km rounded to
+        0.1, ``border_crossings`` a list.
+
+    Examples
+    --------
+    Needs the estimates of routed reports, so no cheap example runs here;
+    ``railtrack estimate --json`` prints these records.
     """
     from railtrack.records import iso_datetime
 
@@ -186,6 +208,36 @@ def estimate(
     datetimes), claimed (the source's window), unrouted_reason and flags. A train
     that cannot be routed keeps its record (no window) and is also a problem. Exit
     code 1 when the reports had problems or a train could not be routed.
+
+    \f
+
+    Parameters
+    ----------
+    paths : list of pathlib.Path, optional
+        Report files or directories (None: the embedded sample reports).
+    network : pathlib.Path, optional
+        ``--network``: a network directory (None: the embedded network).
+    as_of : str, optional
+        ``--as-of``: the date of knowledge (``YYYY-MM-DD``).
+    columns : str, optional
+        ``--columns``: how a spreadsheet's columns map to fields.
+    fmt : str, optional
+        ``--format``: ``table``, ``json``, ``csv`` or ``tsv``.
+    json_out : bool
+        ``--json``: the same as ``--format json``.
+    quiet : bool
+        ``--quiet``: print less.
+
+    Raises
+    ------
+    typer.Exit
+        With code 1 when the reports had problems or a train could not be routed.
+
+    Examples
+    --------
+    From a shell (loads the embedded network, so not run here)::
+
+        railtrack estimate reports/ --as-of 2023-03-10 --json
     """
     from railtrack.estimate import arrival_windows
 
@@ -250,6 +302,27 @@ def status_records(
     ``reports``), ``last_seen_station`` the place of its last sighting (from
     ``reports``' sightings; a place of the name alone without them), and
     ``unrouted_reason`` why a train was not routed (``unrouted``: id -> reason).
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        :func:`railtrack.tracking.shipment_status` output.
+    reports : railtrack.io.ReportSet, optional
+        The reports the shipments came from (places and sightings).
+    unrouted : mapping of str to str, optional
+        Train id -> why it was not routed.
+    network : railtrack.RailNetwork, optional
+        Fills the places' coordinates and countries.
+
+    Returns
+    -------
+    list of dict
+        One ``status`` record per row, in order.
+
+    Examples
+    --------
+    Needs the statuses of routed reports, so no cheap example runs here;
+    ``railtrack status --json`` prints these records.
     """
     from railtrack.records import iso_datetime
 
@@ -308,6 +381,40 @@ def status(
     datetime and last_seen_station is a place. A train that cannot be routed is
     also a problem. Exit code 1 when the reports had problems or a train could not
     be routed.
+
+    \f
+
+    Parameters
+    ----------
+    paths : list of pathlib.Path, optional
+        Report files or directories (None: the embedded sample reports).
+    network : pathlib.Path, optional
+        ``--network``: a network directory (None: the embedded network).
+    as_of : str, optional
+        ``--as-of``: the date the statuses are for (``YYYY-MM-DD``).
+    store : pathlib.Path, optional
+        ``--store``: read the reports from this store instead of ``paths``.
+    columns : str, optional
+        ``--columns``: how a spreadsheet's columns map to fields.
+    fmt : str, optional
+        ``--format``: ``table``, ``json``, ``csv`` or ``tsv``.
+    json_out : bool
+        ``--json``: the same as ``--format json``.
+    quiet : bool
+        ``--quiet``: print less.
+
+    Raises
+    ------
+    typer.BadParameter
+        When both report paths and ``--store`` are given.
+    typer.Exit
+        With code 1 when the reports had problems or a train could not be routed.
+
+    Examples
+    --------
+    From a shell (loads the embedded network, so not run here)::
+
+        railtrack status reports/ --as-of 2023-03-10
     """
     from railtrack.tracking import shipment_status
 

@@ -185,6 +185,42 @@ def extract(
     shapes of `railtrack load --json`).
     Exit code 1 when the input has problems (a report in a language railtrack does
     not read is one); 2 for a CSV/JSON/YAML file (use railtrack load).
+
+    \f
+
+    Parameters
+    ----------
+    file : pathlib.Path
+        A text, Markdown or HTML report, ``-`` for standard input, or a Telegram
+        export.
+    published : str, optional
+        ``--published``: the publication date when the report has no header.
+    network_dir : pathlib.Path, optional
+        ``--network``: resolve station names on this network.
+    lang : str, optional
+        ``--lang``: the report's language when it is too short to tell.
+    channel_username : str, optional
+        ``--channel-username``: the channel's name for a Telegram export.
+    fmt : str, optional
+        ``--format``: ``table``, ``json``, ``csv`` or ``tsv``.
+    json_out : bool
+        ``--json``: the same as ``--format json``.
+    quiet : bool
+        ``--quiet``: print less.
+
+    Raises
+    ------
+    railtrack.errors.InputPathError
+        For a directory, a structured file (CSV, JSON, YAML: use ``railtrack load``)
+        or a file that cannot be read (exit code 2).
+    typer.Exit
+        With code 1 when the input has problems.
+
+    Examples
+    --------
+    From a shell (not run here)::
+
+        railtrack extract report.txt --published 2023-03-10 --json
     """
     from railtrack.cli._network import load_given_network
     from railtrack.io.reportset import Problem

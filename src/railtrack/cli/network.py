@@ -56,7 +56,26 @@ def _load_names(network: Path | None) -> Gazetteer:
 
 
 def resolution_record(r: Resolution, node: dict[str, Any]) -> dict[str, Any]:
-    """Return a resolution in the ``resolution`` record shape (see :mod:`railtrack.records`)."""
+    """Return a resolution in the ``resolution`` record shape (see :mod:`railtrack.records`).
+
+    Parameters
+    ----------
+    r : railtrack.gazetteer.Resolution
+        What the name index returned.
+    node : dict
+        The resolved station's attributes (``country``, ``region``, ``lat``,
+        ``lon``); empty for none.
+
+    Returns
+    -------
+    dict
+        The record; ``score`` rounded to 0.1 (0-100), ``snap_km`` in km.
+
+    Examples
+    --------
+    Needs a :class:`~railtrack.gazetteer.Resolution` of a loaded network's names, so
+    no cheap example runs here; ``railtrack resolve --json`` prints it.
+    """
     return {
         "record": "resolution",
         "query": r.query,
@@ -119,6 +138,35 @@ def resolve(
     `railtrack schema resolution`); with --quiet only the station id (or the region).
     With --file, one row (or record) per line of the file, in order; exits 1 when a
     name is unresolved.
+
+    \f
+
+    Parameters
+    ----------
+    name : str, optional
+        A station, region or country name as a report writes it.
+    names_file : pathlib.Path, optional
+        ``--file``: resolve every line of this file instead (``-``: standard input).
+    network : pathlib.Path, optional
+        ``--network``: a network directory (None: the embedded network).
+    fmt : str, optional
+        ``--format``: ``table``, ``json``, ``csv`` or ``tsv``.
+    json_out : bool
+        ``--json``: the same as ``--format json``.
+    quiet : bool
+        ``--quiet``: print only the station id (or region).
+
+    Raises
+    ------
+    typer.Exit
+        With code 2 unless exactly one of ``name`` and ``--file`` is given; 1 when a
+        name is unresolved.
+
+    Examples
+    --------
+    From a shell (loads the embedded network, so not run here)::
+
+        railtrack resolve "Осиповичи" --json
     """
     fmt_ = output_format(fmt, json_out)
     if (name is None) == (names_file is None):
@@ -265,6 +313,24 @@ def route_record(r: Route, net: RailNetwork) -> dict[str, Any]:
     Each end is a place object as in every other command: the name as given, the
     station the route starts or ends at (for a region, the one chosen), the region
     a region name resolved to, its geo precision and the station's coordinates.
+
+    Parameters
+    ----------
+    r : railtrack.routing.Route
+        A route of :meth:`railtrack.RailNetwork.route`.
+    net : railtrack.RailNetwork
+        The network it runs on.
+
+    Returns
+    -------
+    dict
+        The record; ``length_km`` in km rounded to 0.1, ``geometry`` a list of
+        coordinate pairs.
+
+    Examples
+    --------
+    Needs a loaded network, so no cheap example runs here; ``railtrack route
+    --json`` prints it.
     """
     from railtrack.cli._output import place_record
 
@@ -318,6 +384,36 @@ def route(
     names the one chosen. With --json each route is one "route" record per line
     (see `railtrack schema route`). An unresolved name exits 1 with candidates; no
     route between the ends exits 2.
+
+    \f
+
+    Parameters
+    ----------
+    origin, destination : str
+        Station or region names, any spelling.
+    via : list of str, optional
+        ``--via``: stations to pass, in order.
+    k : int
+        ``-k``: how many alternative routes (at least 1).
+    network : pathlib.Path, optional
+        ``--network``: a network directory (None: the embedded network).
+    fmt : str, optional
+        ``--format``: ``table``, ``json``, ``csv`` or ``tsv``.
+    json_out : bool
+        ``--json``: the same as ``--format json``.
+    quiet : bool
+        ``--quiet``: print less.
+
+    Raises
+    ------
+    typer.Exit
+        With code 1 when a name is unresolved, 2 when no route joins the ends.
+
+    Examples
+    --------
+    From a shell (loads the embedded network, so not run here)::
+
+        railtrack route Orsha Smolensk -k 2 --json
     """
     from railtrack.errors import StationNotFound
 
@@ -393,6 +489,32 @@ def import_osm_command(
     with --network DIR. With --json one "network" record (`railtrack schema network`):
     out, n_stations, n_track_nodes, n_links, n_stations_on_track, n_stations_snapped,
     n_stations_too_far, n_ways, n_ways_skipped.
+
+    \f
+
+    Parameters
+    ----------
+    file : pathlib.Path
+        An OpenStreetMap extract (``.osm.pbf`` or ``.osm``).
+    out : pathlib.Path
+        ``--out``: the directory to write ``stations.csv`` and ``links.csv`` to.
+    fmt : str, optional
+        ``--format``: ``table``, ``json``, ``csv`` or ``tsv``.
+    json_out : bool
+        ``--json``: the same as ``--format json``.
+    quiet : bool
+        ``--quiet``: print only the output directory.
+
+    Raises
+    ------
+    railtrack.errors.InputPathError
+        When ``file`` does not exist.
+
+    Examples
+    --------
+    From a shell (needs pyosmium and an OSM file, so not run here)::
+
+        railtrack network import-osm belarus-latest.osm.pbf --out net/
     """
     from railtrack.osm_import import import_osm  # needs pyosmium; imported on use
 
@@ -451,6 +573,34 @@ def cache_command(
     RAILTRACK_CACHE_DIR moves the cache; RAILTRACK_NO_CACHE=1 turns it off. With
     --json one "cache" record (`railtrack schema cache`); with --quiet only the
     directory.
+
+    \f
+
+    Parameters
+    ----------
+    clear : bool
+        ``--clear``: delete every cached network and name index.
+    build_names : bool
+        ``--build-names``: build the network's exact-form name index.
+    network : pathlib.Path, optional
+        ``--network``: the network whose names are built (None: the embedded network).
+    fmt : str, optional
+        ``--format``: ``table``, ``json``, ``csv`` or ``tsv``.
+    json_out : bool
+        ``--json``: the same as ``--format json``.
+    quiet : bool
+        ``--quiet``: print only the cache directory.
+
+    Raises
+    ------
+    typer.Exit
+        With code 1 when the cache cannot be cleared.
+
+    Examples
+    --------
+    From a shell (reads the user's cache directory, so not run here)::
+
+        railtrack network cache --json
     """
     from railtrack import _netcache
 

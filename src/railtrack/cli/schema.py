@@ -39,6 +39,24 @@ def schema(
     the kind's schema (JSON Schema 2020-12, generated from railtrack's models and
     published in the package under railtrack/schemas/). Without KIND, list the
     kinds with what each describes.
+
+    \f
+
+    Parameters
+    ----------
+    kind : str, optional
+        A record kind (``shipment``, ``run``, ...) or ``all``; None lists the kinds.
+
+    Raises
+    ------
+    typer.BadParameter
+        For an unknown kind (exit code 2).
+
+    Examples
+    --------
+    From a shell::
+
+        railtrack schema shipment
     """
     from railtrack.records import KINDS
     from railtrack.records import schema as load_schema

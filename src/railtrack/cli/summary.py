@@ -56,7 +56,23 @@ _LISTS = (C.SOURCES, C.SHIPMENTS, C.GROUPS)
 
 
 def parse_keys(value: str) -> tuple[str, ...]:
-    """Split ``--by origin,destination`` into keys; ``""`` or ``total`` gives ``()``."""
+    """Split ``--by origin,destination`` into keys; ``""`` or ``total`` gives ``()``.
+
+    Parameters
+    ----------
+    value : str
+        The option's value: keys separated by commas.
+
+    Returns
+    -------
+    tuple of str
+        The keys, stripped, empty parts dropped (not checked against the known keys).
+
+    Examples
+    --------
+    >>> parse_keys("origin, destination"), parse_keys("total"), parse_keys("")
+    (('origin', 'destination'), (), ())
+    """
     keys = tuple(k.strip() for k in value.split(",") if k.strip())
     return () if keys == ("total",) else keys
 
@@ -118,11 +134,35 @@ def prepare(
     Routing is the same step for every command (:func:`railtrack.cli._routing.route_reports`),
     so each train that cannot be routed is a problem everywhere.
 
+    Parameters
+    ----------
+    paths : list of pathlib.Path or None
+        Report files or directories (None: the embedded sample reports).
+    network_dir : pathlib.Path or None
+        A network directory; None loads the embedded network.
+    resolve : bool
+        Resolve and route on the network (False: neither, nothing loaded).
+    columns : str, optional
+        The ``--columns`` mapping for spreadsheets.
+    as_of : date or str, optional
+        The date of knowledge for routing.
+    cut : bool, optional
+        Cut the reports to what was known on ``as_of``.
+
     Returns
     -------
     tuple
         The report set (resolved and cut off at ``as_of`` when ``cut``), the network
         or None, and the routed reports (None when not resolved).
+
+    Raises
+    ------
+    railtrack.errors.InputPathError
+        When a report path or ``network_dir`` does not exist (:func:`check_paths`).
+
+    Examples
+    --------
+    Reads report files and loads a network, so no example runs here.
     """
     from railtrack.cli.load import read_reports
 
@@ -161,6 +201,22 @@ def volume_records(table: pd.DataFrame) -> list[dict[str, Any]]:
 
     Counts of trains are named ``n_trains``/``n_trains_with_cars``; ``sources``,
     ``shipments`` and ``groups`` are lists; a ``period`` is the ISO date it starts.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        :func:`railtrack.summary.summarize` output.
+
+    Returns
+    -------
+    list of dict
+        One ``volume`` record per row, in order.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> volume_records(pd.DataFrame({"origin": ["Orsha"], "sources": ["A; B"]}))
+    [{'record': 'volume', 'origin': 'Orsha', 'sources': ['A', 'B']}]
     """
     out = []
     for row in table.to_dict("records"):
@@ -228,6 +284,42 @@ def summary(
     the rows. Trains are routed (for the route and border_crossing keys, and to
     account for every train): each that cannot be routed is a problem. Exit code 1
     when there were problems or a train could not be routed.
+
+    \f
+
+    Parameters
+    ----------
+    paths : list of pathlib.Path, optional
+        Report files or directories (None: the embedded sample reports).
+    by : str
+        ``--by``: comma-separated keys of the table (``origin,destination``).
+    freq : str
+        ``--freq``: the period length, ``D``, ``W``, ``M`` or ``Q``.
+    network : pathlib.Path, optional
+        ``--network``: a network directory (None: the embedded network).
+    resolve : bool
+        ``--resolve/--no-resolve``: resolve and route on the network.
+    columns : str, optional
+        ``--columns``: how a spreadsheet's columns map to fields.
+    fmt : str, optional
+        ``--format``: ``table``, ``json``, ``csv`` or ``tsv``.
+    json_out : bool
+        ``--json``: the same as ``--format json``.
+    quiet : bool
+        ``--quiet``: print less.
+
+    Raises
+    ------
+    typer.BadParameter
+        For an unknown key or period length in ``--by``/``--freq`` (exit code 2).
+    typer.Exit
+        With code 1 when there were problems or a train could not be routed.
+
+    Examples
+    --------
+    From a shell (not run here)::
+
+        railtrack summary reports/ --by origin,period --freq M --no-resolve
     """
     from railtrack.summary import summarize
 

@@ -76,6 +76,31 @@ def run_summary(
     ``context_notes`` the namesakes settled by their report's other places
     (:attr:`railtrack.io.ReportSet.context_notes`; None when the engine does not
     list them).
+
+    Parameters
+    ----------
+    head : dict
+        :meth:`railtrack.pipeline.TrackResult.headline`.
+    out : pathlib.Path
+        The output directory.
+    outputs : object
+        The files written (name -> path), kept as given.
+    problems : sequence
+        The run's problems (:class:`~railtrack.io.Problem` or messages).
+    context_notes : list of str, optional
+        As above.
+
+    Returns
+    -------
+    dict
+        The ``run`` record.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> doc = run_summary({"shipments": 3, "as_of": "2023-03-07"}, Path("out"), {}, [])
+    >>> doc["record"], doc["n_problems"], doc["as_of"][:10]
+    ('run', 0, '2023-03-07')
     """
     from railtrack.records import iso_datetime
 
@@ -99,6 +124,17 @@ def resolved_ends(estimates: pd.DataFrame) -> pd.DataFrame:
     where that differs ("Osipovichi-I (Осиповичі-І)"); an end that resolved to a
     region or country only is shown by its name ("Russia (Россию)", trial T15); an
     unresolved end as written.
+
+    Parameters
+    ----------
+    estimates : pandas.DataFrame
+        A table with ``origin``/``destination`` and, when known,
+        ``*_station`` and ``*_region`` columns.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy, the ``origin`` and ``destination`` columns rewritten.
 
     Examples
     --------
@@ -262,6 +298,53 @@ def track(  # noqa: C901
     run`): n_shipments, n_trains, cars_total ..., outputs, n_problems and problems;
     with --quiet only the output directory. Exit code 1 when the input had problems
     (the good records are still processed and written).
+
+    \f
+
+    Parameters
+    ----------
+    paths : list of pathlib.Path, optional
+        Report files or directories (None: the embedded sample reports).
+    network : pathlib.Path, optional
+        ``--network``: a network directory (None: the embedded network).
+    as_of : str, optional
+        ``--as-of``: the date (or UTC time) of knowledge.
+    out : pathlib.Path
+        ``--out``: the output directory (``railtrack-out``).
+    store : pathlib.Path, optional
+        ``--store``: a store to ingest ``paths`` into and read the reports from.
+    published, columns, channel_username, tz : str, optional
+        How reports without a header are read (``--published``, ``--columns``,
+        ``--channel-username``, ``--tz``).
+    fmt : str, optional
+        ``--format``: ``table``, ``json``, ``csv`` or ``tsv``.
+    json_out : bool
+        ``--json``: the same as ``--format json``.
+    quiet : bool
+        ``--quiet``: print only the output directory.
+    workers : int, optional
+        ``--workers``: processes on this machine.
+    engine : Engine
+        ``--engine``: ``default`` or ``dask``.
+    scheduler : str, optional
+        ``--scheduler``: a Dask scheduler address (with ``--engine dask``).
+    work_dir : pathlib.Path, optional
+        ``--work-dir``: where a Dask run saves finished partitions.
+
+    Raises
+    ------
+    typer.BadParameter
+        For ``--scheduler`` without ``--engine dask``.
+    railtrack.errors.InputPathError
+        When there is nothing to track (exit code 2).
+    typer.Exit
+        With code 1 when the input had problems.
+
+    Examples
+    --------
+    From a shell (runs the whole job, so not run here)::
+
+        railtrack track reports/ --as-of 2023-03-10 --out out/ --json
     """
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 

@@ -112,6 +112,19 @@ def _is_byline(line: str, rd: Reader) -> bool:
 def without_bylines(text: str, rd: Reader) -> str:
     """Return ``text`` with its byline lines blanked (same length, same offsets).
 
+    Parameters
+    ----------
+    text : str
+        A report.
+    rd : railtrack.extract.readers.Reader
+        The reader of its language (finds dates).
+
+    Returns
+    -------
+    str
+        ``text`` itself when it has no byline, else a copy with each byline line
+        replaced by spaces.
+
     Examples
     --------
     >>> from railtrack.extract.readers import reader_for

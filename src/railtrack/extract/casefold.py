@@ -72,6 +72,18 @@ def folded(text: str) -> str | None:
 
     Cached: the cue patterns of one clause fold the same text.
 
+    Parameters
+    ----------
+    text : str
+        The text to search.
+
+    Returns
+    -------
+    str or None
+        The lower-cased text, or None when lower-casing changes its length (offsets
+        would drift) or the text holds a character ``re.IGNORECASE`` equates with a
+        letter that ``str.lower`` does not give (Greek letters, the long s, ...).
+
     Examples
     --------
     >>> folded("Left SLONIM"), folded("İzmir"), folded("ſtation")
@@ -251,6 +263,16 @@ def required_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     is not there or reads patterns otherwise than expected (:func:`_load_parser`):
     a folded pattern then searches every text, with the same matches.
 
+    Parameters
+    ----------
+    pattern : re.Pattern
+        A compiled pattern without ``re.IGNORECASE`` (with it, None is returned).
+
+    Returns
+    -------
+    tuple of str or None
+        The strings, sorted; None when there is nothing worth looking for.
+
     Examples
     --------
     >>> required_words(re.compile(r"\\bwould\\s+(?:not\\s+)?have\\b"))
@@ -352,6 +374,25 @@ class FoldedPattern:
 def fold_compile(pattern: str, flags: int = re.IGNORECASE) -> FoldedPattern:
     """Compile ``pattern`` with ``flags`` (which must include ``re.IGNORECASE``), folded.
 
+    Parameters
+    ----------
+    pattern : str
+        A regular expression.
+    flags : int, optional
+        ``re`` flags; ``re.IGNORECASE`` by default.
+
+    Returns
+    -------
+    FoldedPattern
+        The pattern, searched case-sensitively over folded text where it can be.
+
+    Raises
+    ------
+    ValueError
+        When ``flags`` lacks ``re.IGNORECASE`` (see :class:`FoldedPattern`).
+    re.error
+        When ``pattern`` is not a valid expression.
+
     Examples
     --------
     >>> fold_compile(r"\\bleft\\b").search("It LEFT Gomel.").start()
@@ -367,6 +408,18 @@ def blank_matches(pattern: re.Pattern[str] | FoldedPattern, text: str) -> str:
     ``finditer`` finds are those ``sub`` replaces, left to right, never overlapping),
     for a :class:`FoldedPattern` too, which has no ``sub``: every offset stays as
     written.
+
+    Parameters
+    ----------
+    pattern : re.Pattern or FoldedPattern
+        What to blank.
+    text : str
+        The text.
+
+    Returns
+    -------
+    str
+        ``text`` with each match replaced by spaces: same length, same offsets.
 
     Examples
     --------

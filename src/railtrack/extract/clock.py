@@ -95,6 +95,16 @@ def is_night(span: DateSpan) -> bool:
     train seen in it was seen around the midnight between them, never at the start of
     the first day (trial13 S4).
 
+    Parameters
+    ----------
+    span : railtrack.extract.dates.DateSpan
+        A date found in a report, with its named parts.
+
+    Returns
+    -------
+    bool
+        True for a night span (two days named) or a relative "last night"/"overnight".
+
     Examples
     --------
     >>> is_night(DateSpan(0, 19, "в ночь на 13 апреля", (("night_d2", "13"), ("night_m", "4"))))

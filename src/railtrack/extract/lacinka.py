@@ -107,6 +107,13 @@ def is_lacinka(text: str) -> bool:
     Returns
     -------
     bool
+
+    Examples
+    --------
+    >>> is_lacinka("Ešalon z 40 vahonaŭ pryjšoŭ u Asipovičy.")
+    True
+    >>> is_lacinka("A train arrived in Asipovičy."), is_lacinka("Эшалон прыбыў.")
+    (False, False)
     """
     if not _LACINKA_ONLY.search(text) or _ESPERANTO.search(text):
         return False
@@ -271,5 +278,11 @@ def remap_draft(draft: Any, text: str, spans: list[tuple[int, int]]) -> None:
         The report as written, in Łacinka.
     spans
         The spans :func:`to_cyrillic` returned with the Cyrillic text.
+
+    Examples
+    --------
+    Needs a :class:`~railtrack.extract.trains.ReportDraft` read from a report, so no
+    short example runs here; :func:`railtrack.extract.extract_shipments` uses it on
+    Łacinka reports.
     """
     map_facts(draft, lambda fact: _remap_fact(fact, text, spans))

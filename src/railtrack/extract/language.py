@@ -166,6 +166,18 @@ def sentence_language(sentence: str, report_lang: str) -> str:
     only one language writes; a sentence in the other script than the report's by
     lingua among that script's languages. A short one keeps the report's language.
 
+    Parameters
+    ----------
+    sentence : str
+        One sentence of the report.
+    report_lang : str
+        The report's language (ISO 639-1: ``en``, ``ru``, ``uk``, ``be``, ``pl``).
+
+    Returns
+    -------
+    str
+        An ISO 639-1 code; may name a language railtrack does not read (``lt``).
+
     Examples
     --------
     >>> sentence_language("A military transport left Iłowajsk for Asipovičy.", "pl")
@@ -318,6 +330,18 @@ def mixes_languages(text: str, lang: str) -> bool:
     language); a report in one Cyrillic language, or in plain English, is read in its
     language throughout, which saves judging each sentence.
 
+    Parameters
+    ----------
+    text : str
+        The report.
+    lang : str
+        Its language (ISO 639-1).
+
+    Returns
+    -------
+    bool
+        True when its sentences should each be judged by :func:`sentence_language`.
+
     Examples
     --------
     >>> mixes_languages("Эшелон прибыл в Валуйки.", "ru")
@@ -338,7 +362,24 @@ def mixes_languages(text: str, lang: str) -> bool:
 
 
 def script_of(text: str) -> str:
-    """``cyrillic`` or ``latin``: the script most of the text's letters are in."""
+    """``cyrillic`` or ``latin``: the script most of the text's letters are in.
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    str
+        ``"cyrillic"`` when more of its letters are Cyrillic than Latin, else
+        ``"latin"`` (also for a text without letters).
+
+    Examples
+    --------
+    >>> script_of("Эшелон прибыл в Orsha"), script_of("Эшелон left Orsha"), script_of("42")
+    ('cyrillic', 'latin', 'latin')
+    """
     cyrillic = _cyrillic_count(text)
     return "cyrillic" if cyrillic and cyrillic > _latin_count(text) else "latin"
 
@@ -529,6 +570,17 @@ def not_read_as_english(text: str) -> str | None:
     is neither English nor one of the five, :data:`UNDETERMINED` (a text this short is
     not named: the detector called this one Tswana), else None.
 
+    Parameters
+    ----------
+    text : str
+        The report read as English.
+
+    Returns
+    -------
+    str or None
+        :data:`UNDETERMINED` (``"und"``) when the text is in some other language
+        railtrack does not read, else None.
+
     Examples
     --------
     >>> not_read_as_english("Am 13. April traf in Baranawitschy ein Zug mit 40 Waggons ein.")
@@ -586,6 +638,14 @@ def detect_language(text: str, *, declared: str | None = None) -> LanguageGuess:
     LanguageGuess
         ``lang`` may be a language railtrack does not read (``lt``, ``de``, ...);
         check :attr:`LanguageGuess.supported`.
+
+    Examples
+    --------
+    >>> detect_language("Ок.", declared="uk").lang
+    'uk'
+    >>> guess = detect_language("Эшалон з 40 вагонаў прыбыў у Асіповічы.")
+    >>> guess.lang, guess.supported
+    ('be', True)
     """
     declared = declared.lower().strip()[:2] if declared else None
     if is_lacinka(text):  # Belarusian in the Latin alphabet: lingua has no model of it

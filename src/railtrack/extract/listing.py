@@ -94,6 +94,16 @@ class ListedTrip:
 def list_items(text: str) -> list[tuple[int, int]]:
     """Return the (start, end) of each list item's text after its bullet or number.
 
+    Parameters
+    ----------
+    text : str
+        A report.
+
+    Returns
+    -------
+    list of tuple of int
+        ``(start, end)`` character offsets into ``text``, in order.
+
     Examples
     --------
     >>> t = "Weekly summary:\\n- March 13: Orsha to Smolensk\\n2) March 15: Gomel"
@@ -231,6 +241,18 @@ def moved(span: _S, by: int) -> _S:
 
     A span found in a part of a text, given offsets into the whole.
 
+    Parameters
+    ----------
+    span : dataclass
+        A found span with ``start`` and ``end`` fields.
+    by : int
+        The offset of the part in the whole text (characters).
+
+    Returns
+    -------
+    same type as ``span``
+        A copy with both offsets moved.
+
     Examples
     --------
     >>> from railtrack.extract.dates import DateSpan
@@ -263,6 +285,19 @@ def tells_listed_trains(text: str, rd: Reader) -> bool:
     dropped in silence. The item opens with its date and is short, as a digest's
     items are: a quote after a dash ("- Dzisiaj Służba Ochrony Kolei ujawniła, że
     ... z jednego wagonu - powiedziała komisarz") is prose.
+
+    Parameters
+    ----------
+    text : str
+        A report.
+    rd : railtrack.extract.readers.Reader
+        The reader of the report's language (finds dates and car counts).
+
+    Returns
+    -------
+    bool
+        True when some short list item opens with a date and names a car count
+        and a place.
 
     Examples
     --------

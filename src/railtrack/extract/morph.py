@@ -201,6 +201,13 @@ def name_forms(name: str, lang: str | None) -> tuple[str, ...]:
     tuple of str
         At most 12 distinct forms; combinations of the words' forms for a name of
         several words.
+
+    Examples
+    --------
+    >>> name_forms("Orsha", "en")
+    ('Orsha',)
+    >>> "Слоним" in name_forms("Слонима", "ru")
+    True
     """
     if lang not in ("ru", "uk", "be", "pl"):
         return (name,)
@@ -227,6 +234,19 @@ def name_forms(name: str, lang: str | None) -> tuple[str, ...]:
 def is_locative(word: str, lang: str) -> bool:
     """Whether a Russian or Ukrainian word is in the locative ("в Брянске"), not the accusative.
 
+    Parameters
+    ----------
+    word : str
+        One word.
+    lang : str
+        ``ru`` or ``uk`` (pymorphy3's dictionaries); other languages are judged by
+        their endings alone.
+
+    Returns
+    -------
+    bool
+        True when the word may be locative and is neither nominative nor accusative.
+
     Examples
     --------
     >>> is_locative("Брянске", "ru"), is_locative("Брянск", "ru"), is_locative("Валуйки", "ru")
@@ -245,6 +265,19 @@ def is_instrumental(word: str, lang: str) -> bool:
 
     After "с"/"з" the genitive means "from" and the instrumental "with" ("граница с
     Украиной", "кордон з Росією"): only the first names an origin.
+
+    Parameters
+    ----------
+    word : str
+        One word.
+    lang : str
+        ``ru`` or ``uk`` (pymorphy3's dictionaries); other languages are judged by
+        their endings alone.
+
+    Returns
+    -------
+    bool
+        True when the word may be instrumental and is neither genitive nor nominative.
 
     Examples
     --------

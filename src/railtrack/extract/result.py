@@ -241,7 +241,24 @@ class Extraction:
 
 
 def place_dict(place: Place | None) -> dict[str, Any] | None:
-    """Return the JSON object of a place: ``text`` as written and what it resolved to."""
+    """Return the JSON object of a place: ``text`` as written and what it resolved to.
+
+    Parameters
+    ----------
+    place : railtrack.models.Place or None
+        The place.
+
+    Returns
+    -------
+    dict or None
+        ``text``, ``station``, ``station_id``, ``region``, ``unresolved``; None for None.
+
+    Examples
+    --------
+    >>> from railtrack.models import Place
+    >>> place_dict(Place(text="Orsha"))["text"], place_dict(None)
+    ('Orsha', None)
+    """
     if place is None:
         return None
     return {
@@ -254,7 +271,26 @@ def place_dict(place: Place | None) -> dict[str, Any] | None:
 
 
 def window_dict(window: DateWindow | None) -> dict[str, Any] | None:
-    """Return the JSON object of a date window (ISO dates or null, precision, text)."""
+    """Return the JSON object of a date window (ISO dates or null, precision, text).
+
+    Parameters
+    ----------
+    window : railtrack.models.DateWindow or None
+        The window.
+
+    Returns
+    -------
+    dict or None
+        ``earliest`` and ``latest`` (ISO dates or None), ``precision`` and ``text``;
+        None for None.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from railtrack.models import DateWindow
+    >>> window_dict(DateWindow.day(date(2023, 3, 6)))["earliest"]
+    '2023-03-06'
+    """
     if window is None:
         return None
     return {
@@ -270,6 +306,22 @@ def cars_dict(cars: CarCounts) -> dict[str, int | None]:
 
     ``total`` is the total the report states: a total only derived from the typed
     parts (:attr:`CarCounts.total_derived`) is null here, as nothing in the text says it.
+
+    Parameters
+    ----------
+    cars : railtrack.models.CarCounts
+        The counts (cars).
+
+    Returns
+    -------
+    dict of str to int or None
+        ``total`` and one key per car type.
+
+    Examples
+    --------
+    >>> from railtrack.models import CarCounts
+    >>> cars_dict(CarCounts(total=40))["total"]
+    40
     """
     data = {name: getattr(cars, name) for name in _CAR_FIELDS}
     if cars.total_derived:
@@ -281,6 +333,20 @@ def time_beside(text: str, start: int, end: int, *, reach: int = 30) -> time | N
     """Return the time of day written within ``reach`` characters of a date, if any.
 
     Only a time in the same sentence counts; the nearest one wins.
+
+    Parameters
+    ----------
+    text : str
+        The report.
+    start, end : int
+        Character offsets of the date in ``text``.
+    reach : int, optional
+        How many characters either side are searched (30).
+
+    Returns
+    -------
+    datetime.time or None
+        The nearest time of day (``HH:MM``) in the date's sentence, or None.
 
     Examples
     --------
@@ -640,6 +706,17 @@ def build_extraction(
         (:class:`~railtrack.extract.quotes.Quotes`); None keeps no quotes.
     zone
         The author's time zone: a time of day told is its local time, kept in UTC.
+
+    Returns
+    -------
+    railtrack.extract.result.Extraction
+        The report's shipments, groups, sightings and problems, ids prefixed by
+        ``report_id``.
+
+    Examples
+    --------
+    Needs a :class:`~railtrack.extract.trains.ReportDraft` read from a report, so
+    no short example runs here; :func:`railtrack.extract.extract_shipments` calls it.
     """
     builder = _Builder(
         report_id=report_id,

@@ -27,6 +27,16 @@ _SEPARATORS = frozenset({".", "/", "-", "–"})
 def roman_month(word: str) -> int | None:
     """Return the month a capital Roman numeral names (1-12), None for anything else.
 
+    Parameters
+    ----------
+    word : str
+        One word, case-sensitive (``I`` .. ``XII``).
+
+    Returns
+    -------
+    int or None
+        The month number 1-12, or None.
+
     Examples
     --------
     >>> roman_month("V"), roman_month("XII"), roman_month("v"), roman_month("XIII")

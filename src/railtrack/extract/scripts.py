@@ -28,7 +28,23 @@ _LATIN_C9 = re.compile(rb"\xc9[\x80-\x8f]")  # U+0240-U+024F in UTF-8
 
 
 def utf8_bytes(text: str) -> bytes:
-    """Return ``text`` in UTF-8, lone surrogates kept (so any ``str`` can be counted)."""
+    """Return ``text`` in UTF-8, lone surrogates kept (so any ``str`` can be counted).
+
+    Parameters
+    ----------
+    text : str
+        Any text, lone surrogates included.
+
+    Returns
+    -------
+    bytes
+        Its UTF-8 encoding (``surrogatepass``).
+
+    Examples
+    --------
+    >>> utf8_bytes("Орша")
+    b'\\xd0\\x9e\\xd1\\x80\\xd1\\x88\\xd0\\xb0'
+    """
     return text.encode("utf-8", "surrogatepass")
 
 
@@ -36,6 +52,21 @@ def cyrillic_count(text: str) -> int:
     """Count the characters of ``text`` in U+0400-U+04FF (the Cyrillic block).
 
     The same count as ``len(re.findall("[\\u0400-\\u04ff]", text))``.
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    int
+        The number of Cyrillic characters.
+
+    Examples
+    --------
+    >>> cyrillic_count("Эшелон left Orsha")
+    6
     """
     return len(utf8_bytes(text).translate(None, _DROP_BUT_CYRILLIC))
 
@@ -44,6 +75,21 @@ def latin_count(text: str) -> int:
     """Count the characters of ``text`` in a-z, A-Z and U+00C0-U+024F.
 
     The same count as ``len(re.findall("[a-zA-Z\\u00c0-\\u024f]", text))``.
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    int
+        The number of Latin letters (accented ones included).
+
+    Examples
+    --------
+    >>> latin_count("Эшелон left Łódź")
+    8
     """
     raw = utf8_bytes(text)
     n = len(raw.translate(None, _DROP_BUT_LATIN))

@@ -230,6 +230,17 @@ def _rail_outside(sentence: str, rail: _Finder, sea: list[_Finder | None]) -> bo
 def without_english_sea_legs(text: str) -> str:
     """:func:`without_sea_legs` with the English words.
 
+    Parameters
+    ----------
+    text : str
+        An English sentence or report.
+
+    Returns
+    -------
+    str
+        ``text`` with its sea and road legs blanked by spaces (same length, same
+        offsets), so their ports and towns are not read as rail stations.
+
     Examples
     --------
     >>> t = "Initially shipped from Pusan Port to Vostochny Port, the boxes went by train."

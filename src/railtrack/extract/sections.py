@@ -40,6 +40,16 @@ def section_pattern(heads: Iterable[str]) -> re.Pattern[str] | None:
     A head, up to two words (a line's number or name), then either "from X to Y" or
     "X — Y".
 
+    Parameters
+    ----------
+    heads : iterable of str
+        The head words (any case), e.g. a lexicon's words for a line or section.
+
+    Returns
+    -------
+    re.Pattern or None
+        The compiled pattern; None when ``heads`` is empty.
+
     Examples
     --------
     >>> p = section_pattern(["linii", "odcinku"])
@@ -62,6 +72,18 @@ def section_pattern(heads: Iterable[str]) -> re.Pattern[str] | None:
 
 def without_line_sections(text: str, pattern: re.Pattern[str] | None) -> str:
     """Blank every section of line ``pattern`` finds, offsets kept.
+
+    Parameters
+    ----------
+    text : str
+        A sentence or report.
+    pattern : re.Pattern or None
+        :func:`section_pattern`; None returns ``text``.
+
+    Returns
+    -------
+    str
+        ``text`` with each match replaced by as many spaces (same length).
 
     Examples
     --------

@@ -101,6 +101,17 @@ def tag_labels(text: str) -> list[tuple[int, int]]:
     tag that goes on in lower case ("#помічено на станції Смоленськ") is a word of the
     sentence and is not returned. The spans are of the words without their ``#``.
 
+    Parameters
+    ----------
+    text : str
+        A post.
+
+    Returns
+    -------
+    list of tuple of int
+        ``(start, end)`` character offsets into ``text``, in order; empty when it
+        has no ``#``.
+
     Examples
     --------
     >>> tag_labels("#эшелон Сегодня ночью прибыл эшелон")
@@ -255,6 +266,17 @@ def blank_long_numbers(text: str) -> str:
 def without_format(text: str) -> str:
     """Return ``text`` without the characters of :data:`FORMAT_CHARACTERS` (no offsets).
 
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    str
+        The text without those characters (soft hyphens, zero-width spaces, ...);
+        ``text`` itself when it has none. Offsets change.
+
     Examples
     --------
     >>> without_format("эше\u00adлон\u200b")
@@ -272,6 +294,16 @@ def without_quoted(text: str) -> str:
 
     «Воинский эшелон» names a museum train or a film; the words inside say nothing of
     what the sentence tells.
+
+    Parameters
+    ----------
+    text : str
+        A sentence.
+
+    Returns
+    -------
+    str
+        ``text`` with each quoted span (quotes included) replaced by one space.
 
     Examples
     --------
@@ -339,6 +371,11 @@ def map_facts(draft: Any, fn: Callable[[Any], Any]) -> None:
     fn
         Called once per fact (a :class:`~railtrack.extract.trains.Fact`; never None)
         and returning the fact to keep.
+
+    Examples
+    --------
+    Needs a :class:`~railtrack.extract.trains.ReportDraft` read from a report, so no
+    short example runs here; :func:`railtrack.extract.extract_shipments` uses it.
     """
 
     def one(fact: Any) -> Any:

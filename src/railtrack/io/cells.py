@@ -222,6 +222,16 @@ def whole_count(value: object) -> int | None:
     An int, a float with no fraction or a string of at most nine digits; a longer run of
     digits is left to the record's own check, and a bool is no count.
 
+    Parameters
+    ----------
+    value : object
+        A cell as read (int, float, str, bool or anything else).
+
+    Returns
+    -------
+    int or None
+        The count; None when the cell is no whole number.
+
     Examples
     --------
     >>> whole_count(40), whole_count(40.0), whole_count(" 40 "), whole_count(True)
@@ -242,6 +252,16 @@ def whole_count(value: object) -> int | None:
 
 def is_blank(value: object) -> bool:
     """Return whether a cell holds nothing: None, or a string of only spaces.
+
+    Parameters
+    ----------
+    value : object
+        A cell.
+
+    Returns
+    -------
+    bool
+        True for None or a string of only whitespace.
 
     Examples
     --------

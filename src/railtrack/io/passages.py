@@ -80,6 +80,17 @@ def has_train_fields(data: Mapping[str, Any]) -> bool:
     A row with a ``record`` kind (a group, a sighting) is the file's own model and
     counts as read.
 
+    Parameters
+    ----------
+    data : mapping
+        A row or record, column -> value.
+
+    Returns
+    -------
+    bool
+        True when it has a ``record`` kind or any non-blank train field
+        (:data:`TRAIN_FIELDS`).
+
     Examples
     --------
     >>> has_train_fields({"id": "row2-x", "source": "Hajun"})
@@ -94,6 +105,18 @@ def has_train_fields(data: Mapping[str, Any]) -> bool:
 
 def read_seen(value: Any) -> tuple[str, str] | None:
     """Return a passage cell as (ISO date or time, precision), or None when unreadable.
+
+    Parameters
+    ----------
+    value : object
+        A passage cell: a ``datetime``, ``date`` or text (a day, a day and time
+        ``HH:MM``, or a span of days).
+
+    Returns
+    -------
+    tuple of str or None
+        ``(ISO text, precision)``, precision ``"datetime"``, ``"day"`` or
+        ``"days"`` (the span's first day given); None when the cell is no date.
 
     Examples
     --------

@@ -25,6 +25,18 @@ __all__ = ["KeyMaps", "unit_list"]
 def unit_list(unit: str, rows: Sequence[int]) -> str:
     """Return "record 2" or "records 1, 3, 4" (at most eight numbers, then "...").
 
+    Parameters
+    ----------
+    unit : str
+        The singular unit (``"record"``, ``"row"``); ``s`` is added for several.
+    rows : sequence of int
+        The numbers, in the order to print.
+
+    Returns
+    -------
+    str
+        The unit and the numbers joined by ``", "``.
+
     Examples
     --------
     >>> unit_list("record", [2]), unit_list("record", [1, 3])
