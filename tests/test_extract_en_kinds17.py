@@ -151,6 +151,8 @@ def test_during_the_day_with_no_day_told_dates_nothing() -> None:
         ("A train with 40 cars allegedly left Slonim for Valuyki on 8 March.", "en"),
         ("A train with 40 cars reportedly left Slonim for Valuyki on 8 March.", "en"),
         ("Эшелон из 40 вагонов якобы отправился из Слонима в Валуйки 8 марта.", "ru"),
+        # a soft hyphen inside the word hides nothing
+        ("Эшелон из 40 вагонов яко\u00adбы отправился из Слонима в Валуйки 8 марта.", "ru"),
         ("Ешелон із 40 вагонів нібито вирушив зі Слоніма до Валуйок 8 березня.", "uk"),
         ("Pociąg z 40 wagonami rzekomo wyjechał ze Słonimia do Wałujek 8 marca.", "pl"),
         ("Эшалон з 40 вагонаў нібыта адправіўся са Слоніма ў Валуйкі 8 сакавіка.", "be"),
@@ -172,6 +174,9 @@ def test_hearsay_keeps_the_fact_with_less_confidence(text: str, lang: str) -> No
         ("According to Hajun, a train with 40 cars left Slonim for Valuyki on 8 March.", "en"),
         ("По данным Гаюна, эшелон из 40 вагонов отправился из Слонима в Валуйки 8 марта.", "ru"),
         ("Według Hajuna pociąg z 40 wagonami wyjechał ze Słonimia do Wałujek 8 marca.", "pl"),
+        # "it is reported that": the plain words of news, no hearsay
+        ("Сообщается, что эшелон из 40 вагонов отправился из Слонима в Валуйки 8 марта.", "ru"),
+        ("Повідомляється, що ешелон із 40 вагонів вирушив зі Слоніма до Валуйок 8 березня.", "uk"),
     ],
 )
 def test_a_train_told_outright_keeps_its_confidence(text: str, lang: str) -> None:

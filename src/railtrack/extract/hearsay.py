@@ -10,15 +10,14 @@ keeps its values with its confidence lowered to ``Settings.extract_confidence_he
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left
 from collections.abc import Iterable
 
 from railtrack.extract.lexicon import LANGUAGES, lexicon
+from railtrack.extract.sentences import SENTENCE_OR_LINE_END, sentence_around
+from railtrack.extract.textpass import strip_format
 
 __all__ = ["hearsay_at"]
-
-# the end of a sentence: ".", "!", "?" or a line break (a headline has no full stop)
-_SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
 def hearsay_at(
@@ -57,26 +56,21 @@ def hearsay_at(
     pattern = lexicon(lang).hearsay
     if pattern is None:
         return None
+    # the words are looked for in the text as read (a soft hyphen or a zero-width
+    # space inside "Сооб\u200bщается" hides nothing), offsets mapped both ways
+    read, origin = strip_format(text)
+    if origin is not None:
+        spans = [(bisect_left(origin, start), bisect_left(origin, end)) for start, end in spans]
     seen: set[tuple[int, int]] = set()
     for start, end in spans:
-        begin = _sentence_start(text, start)
-        stop = _sentence_stop(text, max(start, end - 1))
-        if (begin, stop) in seen:
+        begin = sentence_around(read, start, ends=SENTENCE_OR_LINE_END)[0]
+        sentence = (begin, sentence_around(read, max(start, end - 1), ends=SENTENCE_OR_LINE_END)[1])
+        if sentence in seen:
             continue
-        seen.add((begin, stop))
-        found = pattern.search(text, begin, stop)
+        seen.add(sentence)
+        found = pattern.search(read, *sentence)
         if found is not None:
-            return found.start(), found.end()
+            if origin is None:
+                return found.start(), found.end()
+            return origin[found.start()], origin[found.end() - 1] + 1
     return None
-
-
-def _sentence_start(text: str, at: int) -> int:
-    begin = 0
-    for end in _SENTENCE_END.finditer(text, 0, at):
-        begin = end.end()
-    return begin
-
-
-def _sentence_stop(text: str, at: int) -> int:
-    found = _SENTENCE_END.search(text, at)
-    return len(text) if found is None else found.start() + 1
