@@ -1,6 +1,6 @@
 """Wrong facts a new user found (issue 13, session 17, helper "hijack"), in five languages.
 
-- T1: a later sentence whose subject is no train (a delegation, a minister, a convoy
+- T1: a later sentence whose subject is no train (a delegation, a minister, a column
   of cars) gave the train its end, day and claim ("... przyjechał do Baranowicz.
   Jutro spodziewany jest przyjazd delegacji do Kijowa." made the train expected in
   Kyiv); a sentence with a pronoun for the train, or none of its own subject, still
@@ -256,3 +256,16 @@ def test_a_trip_of_a_day_ahead_is_no_past_day() -> None:
     assert shipment["expected_arrival"] is None or shipment["expected_arrival"]["earliest"] != (
         "2023-05-11"
     )
+
+
+def test_a_convoy_in_an_english_relay_is_the_train() -> None:
+    # English relays call an echelon a "convoy" (Kyiv Independent on Hajun, r1005): the
+    # sentence telling its stations is the train's, not another subject's
+    text = (
+        "Russia sent another military convoy to Belarus, consisting of 40 train wagons. "
+        "Having arrived at the Chepino railway station on Jan. 11, the convoy was sent "
+        "from the railway station in Omsk on Jan. 3."
+    )
+    result = extract_shipments(text, published=date(2023, 1, 12), lang="en", network=False)
+    [train] = result.shipments
+    assert (train.origin.text, train.destination.text) == ("Omsk", "Chepino")

@@ -8,7 +8,7 @@ train or a car, a count, a pronoun for the train (the lexicons' ``train_pronouns
 "ён", "он", "він", "on", "it"), or leaves its subject out, continuing the train's
 clause ("Planowany przyjazd do Briańska po 16 marca"); it speaks of something else
 when, with none of these, it names a subject that is no train (the lexicons'
-``other_movers``: a delegation, a minister, a convoy of cars, people; and their
+``other_movers``: a delegation, a minister, a column of cars, people; and their
 ``road`` words).
 """
 
@@ -47,7 +47,7 @@ def names_train_pronoun(text: str, lang: str) -> bool:
 
 
 def names_another_subject(text: str, lang: str) -> bool:
-    """Whether a text names a subject that is no train (a delegation, a minister, a convoy).
+    """Whether a text names a subject that is no train (a delegation, a minister, a column of cars).
 
     Parameters
     ----------
