@@ -962,10 +962,11 @@ class _FileLoader:
         message = "no source given; kept with reporter 'unknown' (reliability F)"
         if len(unsourced) > 1 and not sourced:
             (unit, first), (_, last) = unsourced[0], unsourced[-1]
-            noun = unit.rsplit(" ", 1)[-1]
+            where, _, noun = unit.rpartition(" ")  # "sheet 'April' row": the sheet's rows
+            of = f" of {where}" if where else ""
             self.problem(
-                f"no source given in any {noun} ({len(unsourced)} {noun}s, {first} to {last}); "
-                "all kept with reporter 'unknown' (reliability F): add a source column",
+                f"no source given in any {noun}{of} ({len(unsourced)} {noun}s, {first} to "
+                f"{last}); all kept with reporter 'unknown' (reliability F): add a source column",
                 field="source",
             )
             return
