@@ -705,3 +705,47 @@ def test_a_number_too_large_for_the_parser_costs_only_its_message(
 
 def _export_doc(messages: list[Any]) -> dict[str, Any]:
     return {"name": "Rail watch", "type": "public_channel", "id": CHAT_ID, "messages": messages}
+
+
+# -- the same faults in an HTML export -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "said"),
+    [
+        ("01.01.1970 03:00:00 UTC+03:00", "before Telegram opened"),
+        ("01.01.0001 00:00:00 UTC+03:00", "no usable date"),  # before year 1 in UTC
+        ("31.12.9999 23:00:00 UTC-03:00", "no usable date"),  # past year 9999 in UTC
+        ("03.03.2023 12:00:00 UTC+99:00", "no usable date"),
+        ("01.06.2005 12:00:00", "before Telegram opened"),
+    ],
+)
+def test_an_html_message_with_an_impossible_date_is_a_problem(
+    tmp_path: Path, title: str, said: str
+) -> None:
+    from tests._telegram_exports import Msg, at, html_page
+
+    page = html_page([Msg(2, GOOD_TEXT, when=at(3, 10)), Msg(3, GOOD_TEXT, when=at(3, 11))])
+    page = page.replace('title="03.03.2023 11:00:00 UTC+03:00"', f'title="{title}"')
+    path = tmp_path / "export" / "messages.html"
+    path.parent.mkdir()
+    path.write_text(page, encoding="utf-8")
+    reports = load_reports(path)
+    assert _posts(reports) == [2]
+    (problem,) = reports.problems
+    assert (problem.row, problem.field) == (3, "date")
+    assert said in problem.message
+
+
+def test_an_html_message_id_past_telegrams_ids_is_a_problem(tmp_path: Path) -> None:
+    from tests._telegram_exports import Msg, at, html_page
+
+    page = html_page([Msg(2, GOOD_TEXT, when=at(3, 10)), Msg(3, GOOD_TEXT, when=at(3, 11))])
+    page = page.replace('id="message3"', 'id="message99999999999999999999999"')
+    path = tmp_path / "export" / "messages.html"
+    path.parent.mkdir()
+    path.write_text(page, encoding="utf-8")
+    reports = load_reports(path)
+    assert _posts(reports) == [2]
+    (problem,) = reports.problems
+    assert problem.field == "id"

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
@@ -37,9 +37,11 @@ import ijson
 from railtrack.io.telegram_posts import (
     CHANNEL_TYPES,
     GROUP_TYPES,
+    MAX_MESSAGE_ID,
     MAX_POST_CHARS,
     Post,
     ReadLog,
+    implausible_post_time,
 )
 
 __all__ = ["MAX_MESSAGE_ID", "is_json_export", "json_kind", "read_json_export"]
@@ -258,11 +260,6 @@ def _text(value: Any) -> str | None:
     return "".join(parts)
 
 
-MAX_MESSAGE_ID = 2**31 - 1
-"""Largest message id Telegram gives (its ids are 32-bit signed integers); a larger one
-is a damaged or hand-made file (SQLite, the store, holds no integer past 2**63)."""
-
-
 def json_kind(value: Any) -> str:
     """Name a JSON value's kind with its article, for problem messages.
 
@@ -307,30 +304,12 @@ class _BadField(ValueError):
         self.reason = reason
 
 
-def _day_range() -> tuple[datetime, datetime]:
-    from railtrack.settings import DEFAULT_SETTINGS
-
-    first = DEFAULT_SETTINGS.earliest_telegram_post
-    last = DEFAULT_SETTINGS.latest_plausible_date
-    return (
-        datetime(first.year, first.month, first.day, tzinfo=UTC),
-        datetime(last.year, last.month, last.day, 23, 59, 59, tzinfo=UTC),
-    )
-
-
 def _plausible(moment: datetime, key: str, value: Any) -> datetime:
     """Return ``moment`` when a Telegram post can carry it, else raise :class:`_BadField`."""
-    first, last = _day_range()
-    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-    if first - timedelta(days=1) <= aware <= last + timedelta(days=1):
+    why = implausible_post_time(moment)
+    if why is None:
         return moment
-    when = "before Telegram opened" if aware < first else "after"
-    bound = first.date() if aware < first else last.date()
-    raise _BadField(
-        key,
-        f"{_shown(value)} dates the post to {moment.date().isoformat()}, {when} "
-        f"({bound.isoformat()}): no date of a Telegram post",
-    )
+    raise _BadField(key, f"{_shown(value)} {why}")
 
 
 def _unix(key: str, value: Any) -> datetime:
@@ -353,12 +332,8 @@ def _unix(key: str, value: Any) -> datetime:
     try:
         moment = datetime.fromtimestamp(number, UTC)
     except (OverflowError, OSError, ValueError):
-        first, last = _day_range()
-        when = "after" if number > 0 else "before"
-        bound = last if number > 0 else first
         raise _BadField(
-            key,
-            f"{_shown(value)} is {when} {bound.date().isoformat()}: no date of a Telegram post",
+            key, f"{_shown(value)} is past the year 9999: no date of a Telegram post"
         ) from None
     return _plausible(moment, key, value)
 
