@@ -269,7 +269,7 @@ def test_problems_in_a_workbook_of_several_sheets_name_the_sheet(tmp_path: Path)
     second = book.create_sheet("April")
     second.append(["date", "from", "to", "wagons"])
     second.append(["2023-04-01", "Orsha", "Bryansk", 51.5])  # not a whole number of cars
-    second.append(["2023-04-02", "Orsha", "Bryansk", 30])  # no source: kept, said per row
+    second.append(["2023-04-02", "Orsha", "Bryansk", 30])  # no source: kept, said per sheet
     path = tmp_path / "trains.xlsx"
     book.save(path)
     reports = load_reports(path)
@@ -280,10 +280,10 @@ def test_problems_in_a_workbook_of_several_sheets_name_the_sheet(tmp_path: Path)
         "trains.xlsx sheet 'April' row 2, field 'wagons': '51.5' is not a count; "
         "the record is kept without this field"
     ) in messages, messages
+    # no row of the sheet gives a source: said once for it (session 17 F12), not per row
     assert [m for m in messages if "no source" in m] == [
-        f"trains.xlsx sheet 'April' row {row}, field 'source': no source given; kept with "
-        "reporter 'unknown' (reliability F)"
-        for row in (2, 3)
+        "trains.xlsx, field 'source': no source given in any row of sheet 'April' (2 rows, "
+        "2 to 3); all kept with reporter 'unknown' (reliability F): add a source column"
     ]
 
 

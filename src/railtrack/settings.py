@@ -318,6 +318,15 @@ class Settings(BaseModel):
     latest_plausible_date: date = Field(
         date(2100, 12, 31), description="Latest date a report or --as-of may give."
     )
+    earliest_telegram_post: date = Field(
+        date(2013, 8, 14),
+        description=(
+            "Earliest day a Telegram post can carry: Telegram opened on 14 August 2013 "
+            "(its first app, for iOS, was released that day). A post of a Telegram export "
+            "dated before it (a 'date_unixtime' of \"0\", the Unix epoch of 1970) is a "
+            "problem naming the message, never a post of that day."
+        ),
+    )
 
     # --- the store (src/railtrack/store.py) -----------------------------------------
     # --- relays (railtrack.relays) --------------------------------------------------

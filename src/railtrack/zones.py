@@ -14,25 +14,56 @@ from __future__ import annotations
 import csv
 from datetime import date, datetime, tzinfo
 from functools import lru_cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from railtrack._data import data_path
 from railtrack.errors import RailtrackError
 
-__all__ = ["UnknownZone", "channel_zone", "known_zones", "local_day", "parse_zone"]
+__all__ = ["UnknownZone", "channel_zone", "known_zones", "local_day", "parse_zone", "zone_names"]
 
 
 class UnknownZone(RailtrackError, ValueError):
     """A time zone name the tz database does not know."""
 
 
+_NOT_PLACES = frozenset({"Factory", "localtime", "posixrules"})
+"""Names the tz database holds that are no place's zone: ``Factory`` (a placeholder that
+names its abbreviation "-00"), ``localtime`` (whatever this computer is set to) and
+``posixrules``; ``posix/`` and ``right/`` copies are refused too."""
+
+
+@lru_cache(maxsize=1)
+def zone_names() -> frozenset[str]:
+    """Return the IANA zone names railtrack accepts: every place's zone, and UTC.
+
+    :func:`zoneinfo.available_timezones` (the system's tz database, else the tzdata
+    package) without the names that are no place (:data:`_NOT_PLACES`, ``posix/``,
+    ``right/``).
+
+    Examples
+    --------
+    >>> names = zone_names()
+    >>> "Europe/Minsk" in names, "UTC" in names, "Factory" in names, "Europe" in names
+    (True, True, False, False)
+    """
+    return frozenset(
+        name
+        for name in available_timezones()
+        if name not in _NOT_PLACES and not name.startswith(("posix/", "right/"))
+    ) | {"UTC"}
+
+
 def parse_zone(name: str) -> ZoneInfo:
     """Return the IANA time zone ``name`` names ("Europe/Minsk", "UTC").
+
+    Only the names of :func:`zone_names` are zones: a region alone ("Europe", a
+    folder of the tz database), "localtime", "Factory" and file paths are refused.
 
     Raises
     ------
     UnknownZone
-        When the name is no zone of the tz database.
+        When the name is no zone of the tz database; the message names the value,
+        gives an example and, when one is close, the zone meant.
 
     Examples
     --------
@@ -42,12 +73,38 @@ def parse_zone(name: str) -> ZoneInfo:
     Traceback (most recent call last):
     ...
     railtrack.zones.UnknownZone: time zone 'Minsk' is not an IANA zone name (e.g. ...)
+    >>> parse_zone("Europe")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    railtrack.zones.UnknownZone: time zone 'Europe' is not an IANA zone name (e.g. ...
     """
-    try:
-        return ZoneInfo(name.strip())
-    except (ZoneInfoNotFoundError, ValueError):
-        msg = f"time zone {name!r} is not an IANA zone name (e.g. Europe/Minsk, Europe/Kyiv, UTC)"
-        raise UnknownZone(msg) from None
+    key = name.strip()
+    if key in zone_names():
+        try:
+            return ZoneInfo(key)
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            pass  # listed but unreadable: refused below
+    msg = (
+        f"time zone {name!r} is not an IANA zone name (e.g. Europe/Minsk, Europe/Kyiv, "
+        f"Europe/Warsaw, UTC: a region and a city){_meant(key)}"
+    )
+    raise UnknownZone(msg)
+
+
+def _meant(key: str) -> str:
+    """Return "; did you mean ...?" for a zone name close to ``key``, else "".
+
+    >>> _meant("europe/minsk"), _meant("Europe/Minks"), _meant("xyz")
+    ('; did you mean Europe/Minsk?', '; did you mean Europe/Minsk?', '')
+    """
+    import difflib
+
+    names = sorted(zone_names())
+    folded = {n.casefold(): n for n in names}
+    if key.casefold() in folded:
+        return f"; did you mean {folded[key.casefold()]}?"
+    close = difflib.get_close_matches(key, names, n=1, cutoff=0.8)
+    return f"; did you mean {close[0]}?" if close else ""
 
 
 @lru_cache(maxsize=1)

@@ -135,9 +135,10 @@ TzOption = Annotated[
     typer.Option(
         "--tz",
         metavar="ZONE",
-        help="The IANA time zone Telegram channels write in, e.g. --tz Europe/Minsk: a "
-        "post's 'today' is its local day there and its clock times are converted to UTC "
-        "(default: a known channel's zone from data/outlets/zones.csv, else the UTC day).",
+        help="The IANA time zone the channels write in, e.g. --tz Europe/Minsk: a "
+        "post's 'today' is its local day there, and its clock times and a table's times "
+        "without a zone are converted to UTC (default: a known channel's zone from "
+        "data/outlets/zones.csv, else UTC).",
         show_default=False,
     ),
 ]

@@ -17,6 +17,7 @@ from railtrack.cli._options import (
     JsonOption,
     PublishedOption,
     QuietOption,
+    TzOption,
 )
 from railtrack.cli._output import (
     EXIT_INPUT_PROBLEMS,
@@ -56,6 +57,7 @@ def convert(
     published: PublishedOption = None,
     columns: ColumnsOption = None,
     channel_username: ChannelUsernameOption = None,
+    tz: TzOption = None,
     workers: Annotated[int | None, typer.Option(min=1, metavar="N", help=WORKERS_HELP)] = None,
     scheduler: Annotated[
         str | None,
@@ -100,6 +102,7 @@ def convert(
         "published": published,
         "columns": columns,
         "channel_usernames": channel_username,
+        "tz": tz,
     }
     fmt_ = output_format(fmt, json_out)
     if batch_files is not None:
@@ -213,12 +216,14 @@ def _run_batches(
     said: Callable[[int, int, dict[str, Any]], None],
 ) -> tuple[dict[str, Any], list[Any], Any]:
     """Run :func:`railtrack.io.converted.convert_in_batches` on processes or a cluster."""
+    from railtrack.cli._options import parse_tz_option
     from railtrack.cli.load import parse_columns_option, parse_date_option
     from railtrack.io.converted import convert_in_batches
 
     load: dict[str, Any] = {
         "published": parse_date_option(options["published"], "--published"),
         "columns": parse_columns_option(options["columns"]) or None,
+        "tz": parse_tz_option(options["tz"]),
     }
     if options["channel_usernames"]:
         msg = "--channel-username cannot be combined with --batch-files (convert without it)"

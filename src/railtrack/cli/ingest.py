@@ -18,6 +18,7 @@ from railtrack.cli._options import (
     PublishedOption,
     QuietOption,
     StoreOption,
+    TzOption,
 )
 from railtrack.cli._output import (
     EXIT_INPUT_PROBLEMS,
@@ -61,6 +62,7 @@ def ingest(
     published: PublishedOption = None,
     columns: ColumnsOption = None,
     channel_username: ChannelUsernameOption = None,
+    tz: TzOption = None,
     lock_wait: Annotated[
         float | None,
         typer.Option(
@@ -93,7 +95,7 @@ def ingest(
     if network is not None:
         check_paths([network])
     reports = read_reports(
-        paths, published=published, columns=columns, channel_usernames=channel_username
+        paths, published=published, columns=columns, channel_usernames=channel_username, tz=tz
     )
     net = load_given_network(network, fmt_, quiet=quiet)
     with Store(store or default_store_path(), lock_wait=lock_wait) as db:

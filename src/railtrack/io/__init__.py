@@ -29,7 +29,7 @@ import itertools
 import logging
 import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from datetime import UTC, date, datetime, tzinfo
+from datetime import UTC, date, datetime, time, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -622,7 +622,10 @@ class _FileLoader:
             self._read_cells(data, record.row, unit)
             self._check_counts(data, record.row, unit)
             totals.add(data)
-            out.extend(RawRecord(d, record.row, unit) for d in passage_records(data))
+            zone = None if kind == "form" else self.tz  # a table's times, not a text's
+            out.extend(
+                RawRecord(zoned_times(d, zone), record.row, unit) for d in passage_records(data)
+            )
         self.header_of = {f: h for h, f in mapping.columns.items()}
         for name, rows in ambiguous.items():
             shown = ", ".join(map(str, rows[:8])) + (", ..." if len(rows) > 8 else "")
@@ -887,6 +890,8 @@ class _FileLoader:
 
     def _validate(self, records: Iterable[RawRecord], file_source: dict[str, Any] | None) -> None:
         unknown_seen: set[object] = set()
+        unsourced: dict[tuple[str, int | None], None] = {}  # (unit, row) kept without source
+        sourced: dict[tuple[str, int | None], None] = {}
         for record in records:
             if record.data.get("record") == "file":
                 continue  # how `load --json` read a table: not a report record
@@ -938,14 +943,33 @@ class _FileLoader:
                     unit=record.unit,
                 )
                 continue
-            if no_source:  # said only of a record kept: a skipped one has its own problem
-                self.problem(
-                    "no source given; kept with reporter 'unknown' (reliability F)",
-                    row=record.row,
-                    field="source",
-                    unit=record.unit,
-                )
+            # said only of a record kept: a skipped one has its own problem
+            (unsourced if no_source else sourced).setdefault((record.unit, record.row), None)
             self.models.append((model, record.row))
+        self._note_unsourced(list(unsourced), sourced)
+
+    def _note_unsourced(
+        self, unsourced: list[tuple[str, int | None]], sourced: dict[tuple[str, int | None], None]
+    ) -> None:
+        """Say which records were kept without a source: once a row, or once when all were.
+
+        A row of a hand log with a station is a train and a sighting, two records
+        of one row: the problem is the row's, said once. When no record kept gives a
+        source (a log without a source column), one problem says so for the file.
+        """
+        message = "no source given; kept with reporter 'unknown' (reliability F)"
+        if len(unsourced) > 1 and not sourced:
+            (unit, first), (_, last) = unsourced[0], unsourced[-1]
+            where, _, noun = unit.rpartition(" ")  # "sheet 'April' row": the sheet's rows
+            of = f" of {where}" if where else ""
+            self.problem(
+                f"no source given in any {noun}{of} ({len(unsourced)} {noun}s, {first} to "
+                f"{last}); all kept with reporter 'unknown' (reliability F): add a source column",
+                field="source",
+            )
+            return
+        for unit, row in unsourced:
+            self.problem(message, row=row, field="source", unit=unit)
 
     def _unknown_if_future(self, record: RawRecord, nested: dict[str, Any]) -> None:
         """Read a row's publication date after today as unknown, and say so (trial11 T22).
@@ -1255,6 +1279,7 @@ def _keep_converted(result: ReportSet, root: Path, first_rows: dict[tuple[str, s
     result.problems.extend(stored.problems)
     result.skipped.update(stored.skipped)
     result.posts.extend(stored.posts)
+    result.retracted.extend(stored.retracted)  # matched again with the other inputs
 
 
 def _in_parent(path: Path) -> bool:
@@ -1310,6 +1335,7 @@ def _loaded(
             serial=serial,
             in_parent=_in_parent,
             work_dir=work_dir,
+            tz=tz,
         )
         return
     n = parallel.default_workers(files) if workers is None else workers
@@ -1324,7 +1350,59 @@ def _loaded(
         network=_text_network(files),
         serial=serial,
         in_parent=_in_parent,
+        tz=tz,
     )
+
+
+def zoned_times(data: dict[str, Any], zone: tzinfo | None) -> dict[str, Any]:
+    """Read a table row's clock times without a zone as times in ``zone`` (``--tz``).
+
+    A channel's log kept in a sheet writes its times in the channel's local time
+    ("06:40" in Minsk); railtrack keeps times in UTC (:func:`railtrack.models.utc_naive`),
+    so with ``--tz`` such a time gets the zone and is converted when read. A time with
+    its own zone (``...+03:00``, ``...Z``), a date without a time and a row without a
+    time are left as they are; so is every time when ``zone`` is None (taken as UTC).
+
+    Parameters
+    ----------
+    data
+        A row's record keyed by field (its ``seen_at`` is changed in place).
+    zone
+        The zone the table's times are written in, or None.
+
+    Returns
+    -------
+    dict
+        ``data``.
+
+    Examples
+    --------
+    >>> from zoneinfo import ZoneInfo
+    >>> zoned_times({"seen_at": "2023-05-08T06:40"}, ZoneInfo("Europe/Minsk"))
+    {'seen_at': '2023-05-08T06:40:00+03:00'}
+    >>> zoned_times({"seen_at": "2023-05-08"}, ZoneInfo("Europe/Minsk"))
+    {'seen_at': '2023-05-08'}
+    >>> zoned_times({"seen_at": "2023-05-08T06:40Z"}, ZoneInfo("Europe/Minsk"))
+    {'seen_at': '2023-05-08T06:40Z'}
+    """
+    value = data.get("seen_at")
+    if zone is None or value is None:
+        return data
+    if isinstance(value, str):
+        text = value.strip()
+        if len(text) <= 10:
+            return data  # a day: no clock time to convert
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            return data  # read (and reported) as written
+    elif isinstance(value, datetime) and value.time() != time(0, 0):
+        moment = value  # (a cell at midnight is an Excel date: a day)
+    else:
+        return data
+    if moment.tzinfo is None:
+        data["seen_at"] = moment.replace(tzinfo=zone).isoformat()
+    return data
 
 
 def _no_progress(records: int) -> None:
@@ -1488,7 +1566,8 @@ def load_reports(
                 retracted.extend((loader.name, s) for s in getattr(loader, "retracted", ()))
                 tell(_n_records(result))
         _apply_latest_posts(result)
-        note_retracted(result, retracted)
+        note_retracted(result, [*result.retracted, *retracted])
+        result.retracted.extend(retracted)
         result.telegram_kept.clear()
     unknown_if_far_before(result, first_rows)  # a year typo years before the rest (trial11 T22)
     logger.info(

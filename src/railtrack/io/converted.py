@@ -162,7 +162,7 @@ def _prepare(out: Path) -> None:
                 "give a new or empty directory"
             )
             raise InputPathError(msg)
-        for name in (*_KINDS, "problems.parquet", "posts.parquet", MANIFEST):
+        for name in (*_KINDS, "problems.parquet", "posts.parquet", RETRACTED, MANIFEST):
             target = out / name
             if target.is_dir():
                 shutil.rmtree(target)
@@ -212,6 +212,36 @@ def _write_posts(posts: Sequence[PostRef], path: Path, previous: bool) -> None:
             before = before.cast(schema)
         table = pa.concat_tables([before, table])
     _write_table(table, path)
+
+
+RETRACTED = "retracted.parquet"
+"""The trains retractions deny (``file``: the retraction's, ``record``: the train as
+JSON), so that a load of the folder with other reports, or a later batch, matches them."""
+
+
+def _write_retracted(retracted: Sequence[tuple[str, Shipment]], path: Path, previous: bool) -> None:
+    table = pa.table(
+        {
+            "file": pa.array([file for file, _ in retracted], pa.string()),
+            "record": pa.array([s.model_dump_json() for _, s in retracted], pa.string()),
+        }
+    )
+    if previous and path.exists():
+        table = pa.concat_tables([pq.read_table(path), table])
+    _write_table(table, path)
+
+
+def _read_retracted(path: Path) -> list[tuple[str, Shipment]]:
+    """Return a folder's retracted trains (none in a folder converted before they were kept)."""
+    if not (path / RETRACTED).exists():
+        return []
+    table = pq.read_table(path / RETRACTED)
+    return [
+        (file, Shipment.model_validate_json(record))
+        for file, record in zip(
+            table.column("file").to_pylist(), table.column("record").to_pylist(), strict=True
+        )
+    ]
 
 
 def write_converted(
@@ -299,6 +329,7 @@ def write_converted(
         )
     _write_problems(reports.problems, out / "problems.parquet", before is not None)
     _write_posts(reports.posts, out / "posts.parquet", before is not None)
+    _write_retracted(reports.retracted, out / RETRACTED, before is not None)
     skipped = Counter(before["skipped"]) if before is not None else Counter()
     skipped.update(reports.skipped)
     manifest: dict[str, Any] = {
@@ -523,6 +554,7 @@ def read_converted(path: str | Path) -> ReportSet:
     posts = pq.read_table(path / "posts.parquet").to_pylist()
     result.posts = [PostRef(**p) for p in posts]
     result.skipped = Counter(manifest.get("skipped", {}))
+    result.retracted = _read_retracted(path)
     return result
 
 
@@ -687,6 +719,8 @@ def _fingerprint(batches: Sequence[Sequence[Path]], load_options: dict[str, Any]
     digest = hashlib.sha256()
     for option in ("published", "columns"):
         digest.update(repr((option, load_options.get(option))).encode())
+    if load_options.get("tz") is not None:  # the zone of a channel's times (--tz)
+        digest.update(repr(("tz", str(load_options["tz"]))).encode())
     for i, batch in enumerate(batches):
         for unit in batch:
             stat = unit.stat()
@@ -842,6 +876,7 @@ def convert_in_batches(
     problems: list[Problem] = []
     skipped: Counter[str] = Counter()
     manifest: dict[str, Any] = {}
+    late: list[tuple[int, str, Shipment]] = []  # retractions, to match with earlier batches
     first = 0
     if resumed is not None:
         _drop_after(out, resumed)
@@ -860,8 +895,13 @@ def convert_in_batches(
             raise ConversionStopped(out, i, len(batches), _stop_cause(exc)) from exc
         problems.extend(manifest.pop("_problems"))
         skipped.update(manifest.pop("_skipped"))
+        late.extend(manifest.pop("_retracted"))
         if progress is not None:
             progress(i + 1, len(batches), manifest)
+    found = _retracted_across_batches(out, late)
+    if found:
+        problems.extend(found)
+        manifest["problems"] = int(manifest["problems"]) + len(found)
     return manifest, problems, skipped
 
 
@@ -882,4 +922,71 @@ def _one_batch(
         reports.problems[:0] = passed_over
     _drop_seen(reports, seen)
     manifest = write_converted(reports, out, append=i > 0, plan=plan)
-    return {**manifest, "_problems": reports.problems, "_skipped": reports.skipped}
+    before = int(manifest["shipments"]) - len(reports.shipments)  # earlier batches' trains
+    return {
+        **manifest,
+        "_problems": reports.problems,
+        "_skipped": reports.skipped,
+        "_retracted": [(before, file, denied) for file, denied in reports.retracted],
+    }
+
+
+def _retracted_across_batches(
+    out: Path, late: Sequence[tuple[int, str, Shipment]]
+) -> list[Problem]:
+    """Match retractions with the trains of earlier batches; add and return the problems.
+
+    A batch is loaded alone, so a retraction in batch 3 of a train told in batch 1
+    was matched with nothing: here each (trains written before its batch, its file, a
+    train it denies) is matched with those trains as :func:`load_reports` matches
+    within one load (:mod:`railtrack.io.retractions`). Only trains to a place a
+    retraction names are validated; the problems are appended to ``problems.parquet``
+    and counted in the manifest.
+    """
+    from railtrack.io.retractions import matches, retraction_problem
+
+    late = [item for item in late if item[0] > 0]
+    if not late or not (out / "shipments").is_dir():
+        return []
+    places = {
+        key
+        for _, _, denied in late
+        if denied.destination is not None
+        for key in (denied.destination.station_id, denied.destination.text.casefold())
+        if key
+    }
+    table = (
+        ds.dataset(out / "shipments", format="parquet", partitioning="hive")
+        .to_table(
+            columns=["seq", "file", "record"], filter=ds.field("seq") < max(b for b, _, _ in late)
+        )
+        .sort_by("seq")
+    )
+    said = {
+        (p["path"], p["row"], p["message"])
+        for p in pq.read_table(out / "problems.parquet").to_pylist()
+    }
+    found: list[Problem] = []
+    for seq, file, record in zip(
+        table.column("seq").to_pylist(),
+        table.column("file").to_pylist(),
+        table.column("record").to_pylist(),
+        strict=True,
+    ):
+        end = json.loads(record).get("destination") or {}
+        if not ({end.get("station_id"), str(end.get("text") or "").casefold()} & places):
+            continue
+        told = Shipment.model_validate_json(record)
+        for before, path, denied in late:
+            if seq >= before or not matches(denied, told, path, file or ""):
+                continue
+            problem = retraction_problem(file or "", told, path, denied)
+            if (problem.path, problem.row, problem.message) not in said:
+                said.add((problem.path, problem.row, problem.message))
+                found.append(problem)
+    if found:
+        _write_problems(found, out / "problems.parquet", True)
+        manifest = _manifest(out)
+        manifest["problems"] = int(manifest["problems"]) + len(found)
+        _write_json(out / MANIFEST, manifest)
+    return found

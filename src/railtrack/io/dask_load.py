@@ -31,7 +31,7 @@ import os
 import pickle
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -57,7 +57,7 @@ logger = logging.getLogger(__name__)
 _KEY_VERSION = "1"
 
 
-def chunk_key(paths: Sequence[Path], published: date | None) -> str:
+def chunk_key(paths: Sequence[Path], published: date | None, tz: tzinfo | None = None) -> str:
     """Return the hash naming a chunk's saved result in a work directory.
 
     It changes when a file of the chunk changes (size or modification time), when
@@ -71,6 +71,9 @@ def chunk_key(paths: Sequence[Path], published: date | None) -> str:
         The chunk's files.
     published
         The load's default publication date.
+    tz
+        The zone a table's clock times are written in (``--tz``): another zone is
+        another key.
 
     Returns
     -------
@@ -92,6 +95,8 @@ def chunk_key(paths: Sequence[Path], published: date | None) -> str:
     (24, True, False)
     """
     digest = hashlib.sha256(f"{_KEY_VERSION}|{code_key()}|{published}".encode())
+    if tz is not None:
+        digest.update(f"|tz={tz}".encode())
     for path in paths:
         try:
             stat = path.stat()
@@ -119,9 +124,12 @@ def _saved(path: Path) -> list[Any] | None:
 
 
 def _chunk_task(
-    paths: list[Path], published: date | None, network: RailNetwork | Literal[False] | None
+    paths: list[Path],
+    published: date | None,
+    network: RailNetwork | Literal[False] | None,
+    tz: tzinfo | None = None,
 ) -> list[Any]:
-    return load_chunk(paths, published=published, network=network)
+    return load_chunk(paths, published=published, network=network, tz=tz)
 
 
 def load_chunks_dask(
@@ -134,6 +142,7 @@ def load_chunks_dask(
     in_parent: Callable[[Path], bool],
     work_dir: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
+    tz: tzinfo | None = None,
 ) -> Iterator[Any]:
     """Yield each file's finished loader, in file order, chunks loaded on a Dask cluster.
 
@@ -155,6 +164,8 @@ def load_chunks_dask(
         Where finished chunks are saved and found again on a restart (None: not saved).
     progress
         Called with (chunks done, chunks in all) as chunks finish or are found saved.
+    tz
+        The zone a table's clock times are written in (``--tz``; None: UTC).
 
     Yields
     ------
@@ -174,7 +185,7 @@ def load_chunks_dask(
 
     runs = runs_by_place(files, in_parent)
     chunks = [chunk for here, run in runs if not here for chunk in chunk_files(run)]
-    keys = [chunk_key(chunk, published) for chunk in chunks]
+    keys = [chunk_key(chunk, published, tz) for chunk in chunks]
     done: dict[int, list[Any]] = {}
     if work_dir is not None:
         work_dir.mkdir(parents=True, exist_ok=True)
@@ -193,7 +204,7 @@ def load_chunks_dask(
         shared = client.scatter(network, broadcast=True, hash=False)
         futures = {
             client.submit(
-                _chunk_task, chunks[i], published, shared, key=f"railtrack-load-{keys[i]}"
+                _chunk_task, chunks[i], published, shared, tz, key=f"railtrack-load-{keys[i]}"
             ): i
             for i in todo
         }

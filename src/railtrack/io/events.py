@@ -75,15 +75,46 @@ def event_words() -> dict[str, str]:
     return found
 
 
+@lru_cache(maxsize=1)
+def event_prepositions() -> frozenset[str]:
+    """Return the prepositions a passage word may end with in a cell ("przejechał przez").
+
+    Read once per process from ``data/tables/event_prepositions.csv`` (case-folded).
+
+    Examples
+    --------
+    >>> sorted(w for w in event_prepositions() if w in {"przez", "через", "праз", "through"})
+    ['przez', 'through', 'праз', 'через']
+    """
+    path = data_path("tables", "event_prepositions.csv")
+    with path.open(encoding="utf-8", newline="") as handle:
+        return frozenset(_key(row["word"]) for row in csv.DictReader(handle))
+
+
 def event_of(value: Any) -> str | None:
     """Return the event kind a cell names, or None when it names none.
+
+    A passage word followed by the preposition of the place passed ("przejechał
+    przez", "проследовал через", "праследаваў праз", "passed through") names a
+    passage as the word alone does.
 
     Examples
     --------
     >>> event_of("Przyjazd"), event_of("прибытие."), event_of("Łuniniec"), event_of(3)
     ('arrival', 'arrival', None, None)
+    >>> event_of("Przejechał przez"), event_of("праследаваў праз"), event_of("przez")
+    ('passage', 'passage', None)
     """
-    return event_words().get(_key(value)) if isinstance(value, str) else None
+    if not isinstance(value, str):
+        return None
+    key = _key(value)
+    words = event_words()
+    if key in words:
+        return words[key]
+    head, _, last = key.rpartition(" ")
+    if head and last in event_prepositions() and words.get(head) == "passage":
+        return "passage"
+    return None
 
 
 def event_place_fields(rows: Iterable[Mapping[str, Any]]) -> list[str]:

@@ -34,7 +34,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from datetime import date
+from datetime import date, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -168,6 +168,7 @@ def load_chunk(
     *,
     published: date | None,
     network: RailNetwork | Literal[False] | None,
+    tz: tzinfo | None = None,
 ) -> list[Any]:
     """Load a chunk of files; return their finished loaders (picklable, in order).
 
@@ -181,6 +182,8 @@ def load_chunk(
         The load's default publication date for free text.
     network
         Resolves free-text place names (None: the embedded network).
+    tz
+        The zone a table's clock times are written in (``--tz``; None: UTC).
 
     Returns
     -------
@@ -205,7 +208,7 @@ def load_chunk(
     loaders = []
     with collector_paused(), interning() as shared:
         for path in paths:
-            loader = _FileLoader(path, published=published, shared=shared, network=network)
+            loader = _FileLoader(path, published=published, shared=shared, network=network, tz=tz)
             loader.load()
             loader.shared = None  # the table stays here; the records keep what they share
             loader.network = None
@@ -213,8 +216,8 @@ def load_chunk(
     return loaders
 
 
-def _load_chunk(paths: list[Path], published: date | None) -> list[Any]:
-    return load_chunk(paths, published=published, network=_WORKER_NETWORK)
+def _load_chunk(paths: list[Path], published: date | None, tz: tzinfo | None) -> list[Any]:
+    return load_chunk(paths, published=published, network=_WORKER_NETWORK, tz=tz)
 
 
 def runs_by_place(
@@ -265,6 +268,7 @@ def load_chunks(
     network: RailNetwork | Literal[False] | None,
     serial: Callable[[Path], Any],
     in_parent: Callable[[Path], bool],
+    tz: tzinfo | None = None,
 ) -> Iterator[Any]:
     """Yield the finished loader of each file, in file order, reading in ``workers`` processes.
 
@@ -282,6 +286,8 @@ def load_chunks(
         Loads one file in this process (Telegram exports, streamed).
     in_parent
         Whether a file is loaded by ``serial`` rather than by a worker.
+    tz
+        The zone a table's clock times are written in (``--tz``; None: UTC).
 
     Yields
     ------
@@ -321,5 +327,7 @@ def load_chunks(
                 yield from map(serial, run)
                 continue
             chunks = chunk_files(run)
-            for loaders in pool.map(_load_chunk, chunks, [published] * len(chunks)):
+            for loaders in pool.map(
+                _load_chunk, chunks, [published] * len(chunks), [tz] * len(chunks)
+            ):
                 yield from loaders

@@ -291,6 +291,10 @@ class ReportSet:
     telegram_kept: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False)
     """While loading: the record kept for each Telegram record id (see ``load_reports``)."""
     context_notes: list[str] = field(default_factory=list)
+    retracted: list[tuple[str, Shipment]] = field(default_factory=list, repr=False)
+    """The trains retractions deny, each with the file of its retraction (never listed:
+    kept so that a converted directory, a later batch or another load can match them;
+    :mod:`railtrack.io.retractions`)."""
     """After :meth:`resolve`: why each namesake was settled by its report's other places."""
 
     def add(self, record: Shipment | ShipmentGroup | Sighting, *, file: str | None = None) -> None:
@@ -609,6 +613,7 @@ class ReportSet:
         self.skipped.update(other.skipped)
         self.posts.extend(other.posts)
         self.tables.extend(other.tables)
+        self.retracted.extend(other.retracted)
         return self
 
     def _empty_copy(self) -> ReportSet:
@@ -620,6 +625,7 @@ class ReportSet:
             posts=self.posts,
             tables=list(self.tables),
             context_notes=list(self.context_notes),
+            retracted=list(self.retracted),
         )
 
     def with_channel_usernames(self, usernames: Mapping[str, str]) -> ReportSet:

@@ -19,12 +19,12 @@ if the match is wrong). A train matched no longer passes unnoticed.
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from railtrack.io.reportset import Problem, ReportSet
 from railtrack.models import DateWindow, Place, Shipment
 
-__all__ = ["MATCH_DAYS", "note_retracted"]
+__all__ = ["MATCH_DAYS", "matches", "note_retracted", "retraction_label", "retraction_problem"]
 
 logger = logging.getLogger(__name__)
 
@@ -92,23 +92,89 @@ def note_retracted(result: ReportSet, retracted: list[tuple[str, Shipment]]) -> 
     """
     if not retracted:
         return
+    said = {(p.path, p.row, p.message) for p in result.problems}  # (a converted folder's)
     for path, denied in retracted:
         for told in result.shipments:
             where = result.files.get(("Shipment", told.id), "")
             if _same_report(denied, told, path, where) or not _matches(denied, told):
                 continue
-            label = _label(told)
-            result.problems.append(
-                Problem(
-                    where,
-                    None,
-                    None,
-                    f"train {told.id} ({label}) is retracted by {path} (published "
-                    f"{denied.source.published or 'undated'}): the source says there was "
-                    "no such train; it is still listed, strike it if the retraction is of it",
-                )
-            )
+            problem = retraction_problem(where, told, path, denied)
+            if (problem.path, problem.row, problem.message) in said:
+                continue  # said when the folder was converted
+            said.add((problem.path, problem.row, problem.message))
+            result.problems.append(problem)
             logger.info("%s retracts %s", path, told.id)
+
+
+def retraction_problem(where: str, told: Shipment, path: str, denied: Shipment) -> Problem:
+    """Return the problem on train ``told`` (of file ``where``) that ``denied`` retracts.
+
+    It stands on the told train's own message when the train comes from a Telegram
+    post, else on its file, and names the retraction (:func:`retraction_label`).
+    """
+    told_message = told.source.message_id
+    return Problem(
+        where,
+        told_message,
+        None,
+        f"train {told.id} ({_label(told)}) is retracted by {retraction_label(path, denied)}"
+        ": the source says there was no such train; it is still listed, strike it if the "
+        "retraction is of it",
+        "message" if told_message is not None else "row",
+    )
+
+
+def matches(denied: Shipment, told: Shipment, path: str, where: str) -> bool:
+    """Whether ``told`` (read from file ``where``) may be the train ``denied`` retracts.
+
+    ``path`` is the retraction's file; a train of the retraction's own report is never
+    one it retracts.
+    """
+    return not _same_report(denied, told, path, where) and _matches(denied, told)
+
+
+def retraction_label(path: str, denied: Shipment) -> str:
+    """Name the report that retracts a train: its file, and its message and time in an export.
+
+    A Telegram export holds a channel's whole season in one file, so the file alone
+    does not say which post retracts: the message id and its posting time (UTC, as the
+    export gives it) do.
+
+    Parameters
+    ----------
+    path
+        The file the retraction was read from.
+    denied
+        A train the retraction denies (its ``source`` is the retraction's).
+
+    Returns
+    -------
+    str
+        ``"result.json message 9 (posted 2023-05-15 07:30 UTC)"``, or for a report
+        file ``"b.txt (published 2023-05-15)"``.
+
+    Examples
+    --------
+    >>> from datetime import UTC, date, datetime
+    >>> from railtrack.models import Source
+    >>> src = Source(reporter="Hajun", published=date(2023, 5, 15), message_id=9,
+    ...              published_at=datetime(2023, 5, 15, 7, 30, tzinfo=UTC))
+    >>> retraction_label("export/result.json", Shipment(id="x", source=src))
+    'export/result.json message 9 (posted 2023-05-15 07:30 UTC)'
+    >>> retraction_label("b.txt", Shipment(id="y", source=Source(reporter="Hajun")))
+    'b.txt (published undated)'
+    """
+    source = denied.source
+    if source.message_id is None:
+        return f"{path} (published {source.published or 'undated'})"
+    when = source.published_at
+    if when is None:
+        posted = f"published {source.published or 'undated'}"
+    elif when.tzinfo is not None:
+        posted = f"posted {when.astimezone(UTC):%Y-%m-%d %H:%M} UTC"
+    else:
+        posted = f"posted {when:%Y-%m-%d %H:%M}, the exporting computer's time"
+    return f"{path} message {source.message_id} ({posted})"
 
 
 def _same_report(denied: Shipment, told: Shipment, path: str, where: str) -> bool:

@@ -31,7 +31,13 @@ from typing import Any
 
 from lxml import etree, html
 
-from railtrack.io.telegram_posts import MAX_POST_CHARS, Post, ReadLog
+from railtrack.io.telegram_posts import (
+    MAX_MESSAGE_ID,
+    MAX_POST_CHARS,
+    Post,
+    ReadLog,
+    implausible_post_time,
+)
 
 __all__ = ["is_html_export_page", "read_html_export"]
 
@@ -139,13 +145,13 @@ def _parse_date(title: str) -> datetime | None:
     day, month, year, hour, minute, second, sign, off_h, off_m = match.groups()
     try:
         moment = datetime(int(year), int(month), int(day), int(hour), int(minute), int(second))
-    except ValueError:
+        if sign is None:
+            return moment
+        offset = timedelta(hours=int(off_h), minutes=int(off_m))
+        zone = timezone(-offset if sign == "-" else offset)
+        return moment.replace(tzinfo=zone).astimezone(UTC)  # as the JSON export's Unix times
+    except (ValueError, OverflowError):  # 31.02, an offset of 24 hours or more, year 1 UTC+3
         return None
-    if sign is None:
-        return moment
-    offset = timedelta(hours=int(off_h), minutes=int(off_m))
-    zone = timezone(-offset if sign == "-" else offset)
-    return moment.replace(tzinfo=zone).astimezone(UTC)  # as the JSON export's Unix times
 
 
 def _text_of(element: Any) -> str:
@@ -218,7 +224,12 @@ class _PageReader:
     def _message_id(self, element: Any) -> int | None:
         raw = str(element.get("id") or "")
         number = raw.removeprefix("message")
-        if number.lstrip("-").isdigit() and raw.startswith("message"):
+        if (
+            number.lstrip("-").isascii()
+            and number.lstrip("-").isdigit()
+            and raw.startswith("message")
+            and int(number) <= MAX_MESSAGE_ID
+        ):
             return int(number)
         self.log.problem(
             self.file, None, f"a message has no usable id ({raw!r}); skipped", field="id"
@@ -287,6 +298,10 @@ class _PageReader:
                 f"no usable date in div.date.details (title: {title!r}); skipped",
                 field="date",
             )
+            return None
+        why = implausible_post_time(published_at)
+        if why is not None:
+            self.log.problem(self.file, message_id, f"{title!r} {why}; skipped", field="date")
             return None
         if len(text) > MAX_POST_CHARS:
             self.log.problem(

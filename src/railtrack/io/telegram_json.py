@@ -25,8 +25,10 @@ the break, and the break becomes a problem naming the last message read.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
@@ -35,12 +37,14 @@ import ijson
 from railtrack.io.telegram_posts import (
     CHANNEL_TYPES,
     GROUP_TYPES,
+    MAX_MESSAGE_ID,
     MAX_POST_CHARS,
     Post,
     ReadLog,
+    implausible_post_time,
 )
 
-__all__ = ["is_json_export", "read_json_export"]
+__all__ = ["MAX_MESSAGE_ID", "is_json_export", "json_kind", "read_json_export"]
 
 _CHAT_LISTS = ("chats.list.item", "left_chats.list.item")
 _MESSAGES = {"messages.item": "", **{f"{p}.messages.item": p for p in _CHAT_LISTS}}
@@ -70,6 +74,25 @@ _ALL_CHAT_TYPES = _CHAT_TYPES | {
     "personal_chat",
     "bot_chat",
 }
+_CONTAINERS = {
+    "chats": "start_map",
+    "left_chats": "start_map",
+    "chats.list": "start_array",
+    "left_chats.list": "start_array",
+    **{f"{p}.messages" if p else "messages": "start_array" for p in ("", *_CHAT_LISTS)},
+}
+"""Each part of an export's structure and what it must be (an object or an array)."""
+_CONTENTS = {"chats": "chats", "left_chats": "chats", "list": "chats", "messages": "messages"}
+_EVENT_KINDS = {
+    "start_map": "an object",
+    "start_array": "an array",
+    "number": "a number",
+    "string": "a string",
+    "boolean": "true or false",
+    "null": "null",
+}
+"""What a JSON parse event's value is, with its article (not "a array")."""
+_META_WHAT = {"name": "the chat's title", "type": "a chat type", "id": "a number"}
 _STRUCTURE_EVENTS = frozenset({"start_map", "start_array"})
 _END_EVENTS = frozenset({"end_map", "end_array"})
 
@@ -184,22 +207,40 @@ def is_json_export(path: Path) -> bool:
 
 
 def _starts_like_export(events: Iterator[tuple[str, Any]]) -> bool:
-    """Read a JSON document's first top-level keys (see :func:`is_json_export`)."""
+    """Read a JSON document's first top-level keys (see :func:`is_json_export`).
+
+    A ``name``, ``type`` or ``id`` holding a list or an object (a damaged export) is
+    passed over: the object is an export when a ``messages`` key follows, and the
+    export reader then names the bad field, rather than the chat becoming one report
+    record (a fake train).
+    """
+    depth = 0
     key: str | None = None
     for event, value in events:
-        if event == "start_map" and key is None:
+        if event in _STRUCTURE_EVENTS:
+            depth += 1
             continue
+        if event in _END_EVENTS:
+            depth -= 1
+            if depth <= 0:
+                return False
+            continue
+        if depth != 1:
+            continue  # inside a value passed over
         if event == "map_key":
             if value in _ACCOUNT_KEYS or value == "messages":
                 return True
             if value not in ("name", "type", "id"):
                 return False
             key = value
-        elif key == "type":
+        elif key == "type" and isinstance(value, str):
             return value in _ALL_CHAT_TYPES
-        elif event in _STRUCTURE_EVENTS:
-            return False  # "name" or "id" holding a list or an object
     return False
+
+
+def _entity(part: Any) -> bool:
+    """Whether a part of a message's ``text`` is a text entity (``{"type", "text"}``)."""
+    return isinstance(part, dict) and isinstance(part.get("text"), str)
 
 
 def _text(value: Any) -> str | None:
@@ -212,33 +253,133 @@ def _text(value: Any) -> str | None:
     for part in value:
         if isinstance(part, str):
             parts.append(part)
-        elif isinstance(part, dict) and isinstance(part.get("text"), str):
+        elif _entity(part):
             parts.append(part["text"])
         else:
             return None
     return "".join(parts)
 
 
-def _unix(value: Any) -> datetime | None:
-    if isinstance(value, str) and value.isdigit():
-        return datetime.fromtimestamp(int(value), UTC)
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
-        return datetime.fromtimestamp(value, UTC)
-    return None
+def json_kind(value: Any) -> str:
+    """Name a JSON value's kind with its article, for problem messages.
+
+    Examples
+    --------
+    >>> [json_kind(v) for v in ([1], {}, 5, 2.5, "x", True, None)]
+    ['an array', 'an object', 'a number', 'a number', 'a string', 'true', 'null']
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float | Decimal):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return f"a {type(value).__name__}"
 
 
-def _local(value: Any) -> datetime | None:
-    if not isinstance(value, str):
-        return None
+def _shown(value: Any) -> str:
+    """Quote a field's value for a problem: short, whatever its size.
+
+    >>> _shown("99999999999999"), _shown([1, 2]), _shown("x" * 80)[-4:]
+    ("'99999999999999'", 'an array', "...'")
+    """
+    if isinstance(value, list | dict):
+        return json_kind(value)
+    text = str(value) if isinstance(value, Decimal) else repr(value)
+    return text if len(text) <= 40 else text[:36] + "...'"
+
+
+class _BadField(ValueError):
+    """A message field that cannot be read: its name and why."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        super().__init__(reason)
+        self.field = field
+        self.reason = reason
+
+
+def _plausible(moment: datetime, key: str, value: Any) -> datetime:
+    """Return ``moment`` when a Telegram post can carry it, else raise :class:`_BadField`."""
+    why = implausible_post_time(moment)
+    if why is None:
+        return moment
+    raise _BadField(key, f"{_shown(value)} {why}")
+
+
+def _unix(key: str, value: Any) -> datetime:
+    """Read ``<x>_unixtime`` (Unix seconds, a string of digits or a number) as UTC.
+
+    Raises
+    ------
+    _BadField
+        For another type, a negative or fractional number, or a time no post has.
+    """
+    number: int | None = None
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        number = int(value.strip()) if len(value.strip()) <= 20 else None
+    elif isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    elif _whole(value):
+        number = int(value)
+    if number is None or number < 0:
+        raise _BadField(key, f"{_shown(value)} is not Unix time (whole seconds since 1970)")
     try:
-        return datetime.fromisoformat(value)
+        moment = datetime.fromtimestamp(number, UTC)
+    except (OverflowError, OSError, ValueError):
+        raise _BadField(
+            key, f"{_shown(value)} is past the year 9999: no date of a Telegram post"
+        ) from None
+    return _plausible(moment, key, value)
+
+
+def _whole(value: Any) -> bool:
+    """Whether a float or a Decimal (the Python parser's numbers) is a whole number.
+
+    >>> _whole(3.0), _whole(3.5), _whole(Decimal("1e12")), _whole(Decimal("1e400"))
+    (True, False, True, False)
+    """
+    if isinstance(value, float):
+        return value.is_integer()
+    if isinstance(value, Decimal):  # (past 10**20 no time: never turned into a huge int)
+        return value.is_finite() and value.adjusted() <= 20 and value == value.to_integral_value()
+    return False
+
+
+def _local(key: str, value: Any) -> datetime:
+    """Read ``<x>`` (the exporting computer's local time, ISO) as a naive time.
+
+    Raises
+    ------
+    _BadField
+        For another type, a text that is no ISO time, or a time no post has.
+    """
+    if not isinstance(value, str):
+        raise _BadField(key, f"{_shown(value)} is {json_kind(value)}, not a date and time")
+    try:
+        moment = datetime.fromisoformat(value.strip())
     except ValueError:
-        return None
+        raise _BadField(key, f"{_shown(value)} is not a date and time (ISO)") from None
+    return _plausible(moment, key, value)
 
 
 def _when(message: dict[str, Any], unix_key: str, local_key: str) -> datetime | None:
-    """Return ``<x>_unixtime`` as UTC when given, else ``<x>`` (local time, no zone)."""
-    return _unix(message.get(unix_key)) or _local(message.get(local_key))
+    """Return ``<x>_unixtime`` as UTC when given, else ``<x>`` (local time, no zone).
+
+    None when the message gives neither; a value given but unreadable raises
+    :class:`_BadField` naming its key (the other key is never read instead: the two
+    say different things, and a damaged value is no time to guess past).
+    """
+    if message.get(unix_key) is not None:
+        return _unix(unix_key, message[unix_key])
+    if message.get(local_key) is not None:
+        return _local(local_key, message[local_key])
+    return None
 
 
 class _Chat:
@@ -250,6 +391,7 @@ class _Chat:
         self.id: str | None = None
         self.refused = 0  # messages skipped because the chat is not a channel or group
         self.in_account = False  # one chat of a whole-account export
+        self.has_messages = False  # its "messages" key was met
 
     @property
     def title(self) -> str:
@@ -269,27 +411,58 @@ class _JsonExportReader:
         self.chat = _Chat()
         self.last_id: int | None = None
         self.position = 0  # messages seen in the current chat
+        self.account = False  # the file is a whole-account export (its top has "about", ...)
+        self.items = 0  # message items met in the file, all chats
+        self.items_done = 0  # message items read to their end
+        self.handed_on = 0  # on a second reading: the items whose posts were handed on
 
     def posts(self) -> Iterator[Post]:
+        log = self.log
+        before = (len(log.problems), Counter(log.skipped), log.posts)
         try:
             with self.path.open("rb") as raw:
                 yield from self._events(ijson.parse(_Repaired(raw), use_float=True))
         except ijson.JSONError as exc:
-            after = (
-                f" after message {self.last_id}"
-                if self.last_id is not None
-                else " before any message"
-            )
-            reason = str(exc).splitlines()[0]
-            self.log.problem(
-                self.file,
-                None,
-                f"the JSON breaks off or is invalid{after} ({reason}); the posts before "
-                "it are kept, the rest of the file is not read",
-            )
+            if "overflow" not in str(exc):
+                self._broken(exc)
+            else:
+                # A number too large for the C parser (an id of 10**30, a time of 1e400)
+                # is valid JSON: the file is read again by ijson's Python parser, which
+                # keeps such numbers (ints, Decimals) for the message checks to refuse;
+                # the posts already handed on are not handed on again.
+                del log.problems[before[0] :]
+                log.skipped.clear()
+                log.skipped.update(before[1])
+                log.posts = before[2]
+                yield from self._again()
+        except OSError as exc:
+            log.problem(self.file, None, f"cannot read the file: {exc.strerror or exc}")
+        self._end_chat()
+
+    def _again(self) -> Iterator[Post]:
+        """Read the file again with ijson's Python parser after the C parser overflowed."""
+        self.handed_on, self.items = self.items_done, 0
+        self.chat, self.last_id, self.position, self.account = _Chat(), None, 0, False
+        try:
+            with self.path.open("rb") as raw:
+                python = ijson.get_backend("python")
+                yield from self._events(python.parse(_Repaired(raw)))
+        except ijson.JSONError as exc:
+            self._broken(exc)
         except OSError as exc:
             self.log.problem(self.file, None, f"cannot read the file: {exc.strerror or exc}")
-        self._end_chat()
+
+    def _broken(self, exc: Exception) -> None:
+        after = (
+            f" after message {self.last_id}" if self.last_id is not None else " before any message"
+        )
+        reason = str(exc).splitlines()[0]
+        self.log.problem(
+            self.file,
+            None,
+            f"the JSON breaks off or is invalid{after} ({reason}); the posts before "
+            "it are kept, the rest of the file is not read",
+        )
 
     def _events(self, events: Iterator[tuple[str, str, Any]]) -> Iterator[Post]:
         builder: ijson.common.ObjectBuilder | None = None
@@ -304,11 +477,13 @@ class _JsonExportReader:
                     if depth == 0:
                         post = self._message(builder.value)
                         builder = None
-                        if post is not None:
+                        self.items_done = self.items
+                        if post is not None and self.items > self.handed_on:
                             yield post
                 continue
             if prefix in _MESSAGES:
                 self.position += 1
+                self.items += 1
                 if event != "start_map":
                     self._not_an_object(event)
                 if event in _STRUCTURE_EVENTS:
@@ -325,7 +500,7 @@ class _JsonExportReader:
             self.file,
             None,
             f"item {self.position} of the messages of {self.chat.title!r}{after} is "
-            f"{event.replace('start_', 'a ')}, not a message object; skipped",
+            f"{_EVENT_KINDS.get(event, event)}, not a message object; skipped",
         )
 
     def _structure(self, prefix: str, event: str, value: Any) -> None:
@@ -335,11 +510,59 @@ class _JsonExportReader:
             self.chat.in_account = prefix != ""
             self.position = 0
             return
+        if event == "end_map" and (prefix in _CHAT_LISTS or prefix == ""):
+            self._no_messages(prefix)
+            return
+        if event == "map_key" and prefix == "" and value in _ACCOUNT_KEYS:
+            self.account = True
+        if prefix in _CONTAINERS and event != "map_key" and event not in _END_EVENTS:
+            self._container(prefix, event)
+            return
         key = _META.get(prefix)
-        if key is None or event in _STRUCTURE_EVENTS or event in _END_EVENTS:
+        if key is None or event in _END_EVENTS or event == "map_key":
+            return  # (a map_key here is a key inside an object given as the value)
+        wrong = not isinstance(value, str) and (key != "id" or isinstance(value, bool))
+        if event in _STRUCTURE_EVENTS or (value is not None and wrong):
+            kind = _EVENT_KINDS.get(event) or json_kind(value)
+            self.log.problem(
+                self.file,
+                None,
+                f"the chat's {key!r} is {kind}, not {_META_WHAT[key]}; read as not given",
+                field=key,
+            )
             return
         text = None if value is None else str(value)
         setattr(self.chat, key, text)
+
+    def _container(self, prefix: str, event: str) -> None:
+        """Check that a part of the export's structure is the list or object it must be."""
+        wanted = _CONTAINERS[prefix]
+        if prefix.endswith("messages"):
+            self.chat.has_messages = True
+        if event == wanted:
+            return
+        name = prefix.replace(".item", "[]")
+        whose = f" of {self.chat.title!r}" if prefix.endswith("messages") else ""
+        self.log.problem(
+            self.file,
+            None,
+            f"{name!r}{whose} is {_EVENT_KINDS.get(event, 'a value')}, not "
+            f"{_EVENT_KINDS[wanted]} of {_CONTENTS[prefix.rsplit('.', 1)[-1]]}: nothing in it "
+            "is read",
+            field=name,
+        )
+
+    def _no_messages(self, prefix: str) -> None:
+        """Say so when a chat object ends without a ``messages`` list (a damaged export)."""
+        if self.chat.has_messages or (prefix == "" and self.account):
+            return
+        self.log.problem(
+            self.file,
+            None,
+            f"the chat {self.chat.title!r} has no 'messages' list: none of its messages is read",
+            field="messages",
+        )
+        self.chat.has_messages = True
 
     def _end_chat(self) -> None:
         chat = self.chat
@@ -361,12 +584,18 @@ class _JsonExportReader:
         if not isinstance(message, dict):  # a list item: reported in _events
             return None
         raw_id = message.get("id")
-        if isinstance(raw_id, bool) or not isinstance(raw_id, int) or raw_id < 1:
+        if (
+            isinstance(raw_id, bool)
+            or not isinstance(raw_id, int)
+            or not 1 <= raw_id <= MAX_MESSAGE_ID
+        ):
             after = f" after message {self.last_id}" if self.last_id is not None else ""
+            what = "no id" if raw_id is None else f"no usable id ({_shown(raw_id)})"
             self.log.problem(
                 self.file,
                 None,
-                f"a message of {self.chat.title!r}{after} has no usable id ({raw_id!r}); skipped",
+                f"a message of {self.chat.title!r}{after} has {what}: Telegram numbers "
+                f"messages 1 to {MAX_MESSAGE_ID:,}; skipped",
                 field="id",
             )
             return None
@@ -374,7 +603,13 @@ class _JsonExportReader:
         if not self.chat.readable():
             self.chat.refused += 1
             return None
-        return self._post(raw_id, message)
+        try:
+            return self._post(raw_id, message)
+        except _BadField as bad:
+            self.log.problem(
+                self.file, raw_id, f"{bad.reason}; the post is skipped", field=bad.field
+            )
+            return None
 
     def _skip_reason(self, message: dict[str, Any], text: str) -> str | None:
         kind = message.get("type")
@@ -389,17 +624,34 @@ class _JsonExportReader:
         return None
 
     def _post(self, message_id: int, message: dict[str, Any]) -> Post | None:
+        """Read one message into a post; a field it cannot do without raises _BadField."""
         log = self.log
-        text = _text(message.get("text", ""))
+        kind = message.get("type", "message")
+        if not isinstance(kind, str):
+            raise _BadField("type", f"{json_kind(kind)}, not a message type such as 'message'")
+        if "text" not in message and kind == "message":
+            raise _BadField("text", "missing: Telegram Desktop writes it for every message")
+        raw_text = message.get("text", "")
+        text = _text(raw_text)
         if text is None:
+            if isinstance(raw_text, list):
+                odd = next(p for p in raw_text if not isinstance(p, str) and not _entity(p))
+                what = f"an array holding {json_kind(odd)}"
+            else:
+                what = json_kind(raw_text)
+            raise _BadField(
+                "text", f"{what}, not a string nor an array of strings and text entities"
+            )
+        media_type = message.get("media_type")
+        if media_type is not None and not isinstance(media_type, str):
             log.problem(
                 self.file,
                 message_id,
-                "'text' is neither a string nor a list of strings and entities; skipped",
-                field="text",
+                f"'media_type' is {json_kind(media_type)}, not a media type; ignored",
+                field="media_type",
             )
-            return None
-        reason = self._skip_reason(message, text)
+            media_type = None
+        reason = self._skip_reason({**message, "media_type": media_type}, text)
         if reason is not None:
             log.skipped[reason] += 1
             return None
@@ -414,26 +666,60 @@ class _JsonExportReader:
             return None
         published_at = _when(message, "date_unixtime", "date")
         if published_at is None:
-            log.problem(
+            raise _BadField("date", "missing, and so is 'date_unixtime': the post has no date")
+        return self._build(message_id, message, text, published_at, media_type)
+
+    def _optional(self, message_id: int, message: dict[str, Any], key: str, what: str) -> Any:
+        """Return a field the post can do without; a wrong type is a problem, read as None."""
+        value = message.get(key)
+        if value is None or isinstance(value, str):
+            return value or None
+        self.log.problem(
+            self.file,
+            message_id,
+            f"{key!r} is {json_kind(value)}, not {what}; ignored, the post is read without it",
+            field=key,
+        )
+        return None
+
+    def _edited(self, message_id: int, message: dict[str, Any]) -> datetime | None:
+        try:
+            return _when(message, "edited_unixtime", "edited")
+        except _BadField as bad:
+            self.log.problem(
                 self.file,
                 message_id,
-                f"no usable date ({message.get('date')!r}); the post is skipped",
-                field="date",
+                f"{bad.reason}; the edit time is ignored, the post is read",
+                field=bad.field,
             )
             return None
-        return self._build(message_id, message, text, published_at)
 
     def _build(
-        self, message_id: int, message: dict[str, Any], text: str, published_at: datetime
+        self,
+        message_id: int,
+        message: dict[str, Any],
+        text: str,
+        published_at: datetime,
+        media_type: str | None,
     ) -> Post:
-        media = message.get("media_type") or (
+        media = media_type or (
             "photo" if "photo" in message else ("file" if "file" in message else None)
         )
-        forwarded = message.get("forwarded_from")
-        author = message.get("author")
-        sender = message.get("from")
-        if self.chat.type in GROUP_TYPES and isinstance(sender, str):
+        forwarded = self._optional(message_id, message, "forwarded_from", "a name")
+        author = self._optional(message_id, message, "author", "a name")
+        sender = self._optional(message_id, message, "from", "a name")
+        if self.chat.type in GROUP_TYPES and sender is not None:
             author = sender
+        edited_at = self._edited(message_id, message)
+        reply_to = _reply_to(message)
+        if reply_to is None and message.get("reply_to_message_id") is not None:
+            self.log.problem(
+                self.file,
+                message_id,
+                f"'reply_to_message_id' is {_shown(message['reply_to_message_id'])}, not a "
+                "message id; ignored, the post is read as no reply",
+                field="reply_to_message_id",
+            )
         self.log.posts += 1
         return Post(
             file=self.file,
@@ -443,11 +729,11 @@ class _JsonExportReader:
             message_id=message_id,
             text=text,
             published_at=published_at,
-            forwarded_from=forwarded if isinstance(forwarded, str) and forwarded else None,
-            edited_at=_when(message, "edited_unixtime", "edited"),
-            author=author if isinstance(author, str) and author else None,
-            media=str(media) if media else None,
-            reply_to=_reply_to(message),
+            forwarded_from=forwarded,
+            edited_at=edited_at,
+            author=author,
+            media=media,
+            reply_to=reply_to,
         )
 
 
@@ -456,9 +742,13 @@ def _reply_to(message: dict[str, Any]) -> int | None:
 
     >>> _reply_to({"reply_to_message_id": 10}), _reply_to({"reply_to_message_id": "x"})
     (10, None)
+    >>> _reply_to({"reply_to_message_id": 10**30}) is None
+    True
     """
     value = message.get("reply_to_message_id")
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_MESSAGE_ID:
+        return value
+    return None
 
 
 def read_json_export(path: Path, log: ReadLog) -> Iterator[Post]:

@@ -10,17 +10,19 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import NamedTuple
 
 __all__ = [
     "CHANNEL_TYPES",
     "GROUP_TYPES",
+    "MAX_MESSAGE_ID",
     "MAX_POST_CHARS",
     "Post",
     "PostProblem",
     "PostRef",
     "ReadLog",
+    "implausible_post_time",
 ]
 
 CHANNEL_TYPES = frozenset({"public_channel", "private_channel"})
@@ -29,12 +31,56 @@ CHANNEL_TYPES = frozenset({"public_channel", "private_channel"})
 GROUP_TYPES = frozenset({"public_supergroup", "private_supergroup", "private_group"})
 """Group chats: read like channels, each post's sender kept as its ``author``."""
 
+MAX_MESSAGE_ID = 2**31 - 1
+"""Largest message id Telegram gives (its ids are 32-bit signed integers); a larger one
+is a damaged or hand-made file (SQLite, the store, holds no integer past 2**63)."""
+
 MAX_POST_CHARS = 20_000
 """Longest text read from one post.
 
 Telegram limits a message to 4,096 characters and a caption to 1,024 (4,096 with
 Premium); a longer "post" is a damaged or hand-made file, reported and skipped.
 """
+
+
+def implausible_post_time(moment: datetime) -> str | None:
+    """Say why no Telegram post can have been posted at ``moment``; None when one can.
+
+    A post is dated from the day Telegram opened (``Settings.earliest_telegram_post``,
+    14 August 2013) to ``Settings.latest_plausible_date``, give or take a day for the
+    zone of a local time; a time outside (the Unix epoch of a ``date_unixtime`` of
+    "0", a year 9999) is a damaged or hand-made export.
+
+    Parameters
+    ----------
+    moment
+        The post's time: aware, or naive (a local time, compared as UTC).
+
+    Returns
+    -------
+    str or None
+        "dates the post to 1970-01-01, before Telegram opened (2013-08-14): ...".
+
+    Examples
+    --------
+    >>> from datetime import UTC
+    >>> implausible_post_time(datetime(2023, 3, 3, tzinfo=UTC)) is None
+    True
+    >>> implausible_post_time(datetime(1970, 1, 1, tzinfo=UTC))
+    'dates the post to 1970-01-01, before Telegram opened (2013-08-14): no date of a Telegram post'
+    """
+    from railtrack.settings import DEFAULT_SETTINGS
+
+    first, last = DEFAULT_SETTINGS.earliest_telegram_post, DEFAULT_SETTINGS.latest_plausible_date
+    day = moment.date()
+    if first - timedelta(days=1) <= day <= last + timedelta(days=1):
+        return None
+    when = "before Telegram opened" if day < first else "after"
+    bound = first if day < first else last
+    return (
+        f"dates the post to {day.isoformat()}, {when} ({bound.isoformat()}): "
+        "no date of a Telegram post"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +93,7 @@ class Post:
 
     Examples
     --------
-    >>> from datetime import datetime
+    >>> from datetime import datetime, timedelta
     >>> post = Post("result.json", "Rail watch", "1234", "public_channel", 7,
     ...             "A train left Orsha.", datetime(2023, 3, 3, 12))
     >>> post.message_id, post.text, post.forwarded_from
@@ -74,7 +120,7 @@ class Post:
 
         Examples
         --------
-        >>> from datetime import datetime
+        >>> from datetime import datetime, timedelta
         >>> Post("a.json", "Rail watch", "1234", None, 7, "x", datetime(2023, 3, 3)).channel_key
         '1234'
         >>> Post("a.html", "Rail watch", None, None, 7, "x", datetime(2023, 3, 3)).channel_key
