@@ -448,6 +448,9 @@ class Lexicon:
     correction_swap: tuple[str, ...] = ()
     # years back from the report ("dwa lata temu", "пять лет назад"): history told
     years_ago: re.Pattern[str] | None = None
+    # the words naming how long the trip takes ("journey time", "время в пути"); a
+    # number of days or weeks follows them
+    trip_length: re.Pattern[str] | None = None
     # "Читайте также:", "Czytaj także:", "Read also:": a line opening with one links to
     # another article (its headline), not part of the report (extract/related.py)
     related_links: re.Pattern[str] | None = None
@@ -782,6 +785,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         correction=_stem_re(data.get("correction") or []),
         correction_swap=tuple(str(t) for t in data.get("correction_swap") or []),
         years_ago=_stem_re(data.get("years_ago") or []),
+        trip_length=_stem_re(data.get("trip_length") or []),
         related_links=_stem_re(data.get("related_links") or []),
         generic=_stem_re(data.get("generic") or []),
         hypothetical=_stem_re(data.get("hypothetical") or []),

@@ -2749,6 +2749,44 @@ class LexiconReader:
                 found.append((value * 7, tok.start, toks[j].end))
         return found
 
+    def trip_lengths(self, text: str) -> list[tuple[int, int, int]]:
+        """Return each trip length named as such ("время в пути 7 дней") as (days, start, end).
+
+        The lexicon's ``trip_length`` words, then at most three words ("составляет
+        около", "wynosi"), then a number and a unit of the lexicon's ``duration``
+        (a week counts seven days). ``start``/``end`` are offsets into ``text``.
+
+        Examples
+        --------
+        >>> LexiconReader("ru").trip_lengths("Время в пути составляет около 7 дней.")
+        [(7, 0, 36)]
+        >>> LexiconReader("pl").trip_lengths("Czas przejazdu wynosi 10 dni.")
+        [(10, 0, 28)]
+        >>> LexiconReader("uk").trip_lengths("Час у дорозі невідомий.")
+        []
+        """
+        pattern = self._pattern("trip_length")
+        if pattern is None:
+            return []
+        lex = self.lex
+        toks = tokens(text)
+        found: list[tuple[int, int, int]] = []
+        for m in pattern.finditer(text):
+            i = next((k for k, t in enumerate(toks) if t.start >= m.end()), len(toks))
+            for k in range(i, min(i + 4, len(toks) - 1)):
+                if not toks[k].low[:1].isalnum():
+                    break  # (a comma or a stop ends the phrase)
+                number = self._number_at(toks, k)
+                if number is None or number[1] >= len(toks):
+                    continue
+                value, j = number
+                unit = toks[j].low
+                if unit in lex.day_units or unit in lex.week_units:
+                    days = value * 7 if unit in lex.week_units else value
+                    found.append((days, m.start(), toks[j].end))
+                    break
+        return found
+
     def duration_ranges(self, text: str) -> list[tuple[int, int, int, int]]:
         """Return each "в течение 3-5 дней", "за 3-5 днів" as (least, most days, start, end).
 

@@ -302,6 +302,9 @@ class EnglishReader:
     def durations(self, text: str) -> list[tuple[int, int, int]]:  # noqa: D102
         return cues.trip_durations(text)
 
+    def trip_lengths(self, text: str) -> list[tuple[int, int, int]]:  # noqa: D102
+        return cues.trip_lengths(text)
+
     def is_denial(self, text: str) -> bool:  # noqa: D102
         return cues.is_denial(text)
 

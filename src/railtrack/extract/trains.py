@@ -2873,6 +2873,7 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
     )
     draft.untold = told and not kept and not draft.groups and not assembly.watch
     draft.trains = kept
+    _trip_length_of_the_train_before(draft, assembly)
     for train in list(draft.trains):  # (an outbound trip may be put in before a train)
         _plan_of_a_later_arrival(train, assembly.published)
         _late_departure_is_the_trip_backs(train, draft.trains)
@@ -4961,6 +4962,28 @@ def _late_departure_is_the_trip_backs(train: TrainDraft, trains: list[TrainDraft
         return
     back.departure = dep
     train.departure = None
+
+
+def _trip_length_of_the_train_before(draft: ReportDraft, assembly: _Assembly) -> None:
+    """Give a trip length named as such to the train told before it (issue 13, r1007).
+
+    "The train left Tomsk on 28 May. ... The journey time is 7 days": a sentence that
+    names how long the trip takes (the lexicon's ``trip_length``) and tells no train
+    of its own gives its days to the train whose departure was read last before it,
+    when that train has no arrival yet; :func:`_arrival_after_trip_days` then dates
+    the expected arrival from a departure known to the day.
+    """
+    lengths = getattr(assembly.default, "trip_lengths", None)
+    if lengths is None:
+        return
+    for days, start, end in lengths(assembly.text):
+        told = [t for t in draft.trains if t.departure is not None and t.departure.end <= start]
+        if not told or not 0 < days <= 60:
+            continue
+        train = max(told, key=lambda t: t.departure.start if t.departure else -1)
+        if train.arrival is not None or train.trip_days is not None:
+            continue
+        train.trip_days = Fact((days, days), assembly.text[start:end], start, end, inferred=True)
 
 
 def _arrival_after_trip_days(train: TrainDraft) -> None:
