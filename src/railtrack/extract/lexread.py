@@ -116,6 +116,32 @@ _DASHES = frozenset({"-", "–", "—"})
 _REGION_ADJECTIVE = re.compile(
     r"(?:sk|ck|зк|ск|цк|ськ|цьк|зьк)(?:im|iego|i|a|iej|ą|ой|ого|ий|ая|ую|ім|ого|ай|ае|ої|ій|у)$"
 )
+# the adjectives of a state's name before its noun ("Китайской Народной Республики",
+# "Chińskiej Republiki Ludowej" has its adjective after): region adjectives and "народн-"
+_STATE_ADJECTIVE = re.compile(
+    r"(?:(?:sk|ck|зк|ск|цк|ськ|цьк|зьк)(?:im|iego|i|a|iej|ą|ой|ого|ий|ая|ую|ім|ого|ай|ае|ої|ій|у)"
+    r"|ной|ного|ної|ная|ную|най|нае|нага|nej)$"
+)
+
+
+def _after_gloss(toks: tuple[Token, ...], k: int) -> int:
+    """Step over a short gloss in brackets at ``k`` ("(Україна)", "(Польша)").
+
+    Returns the index after its closing bracket, or ``k`` when no gloss of at most
+    three words starts there.
+
+    >>> toks = tokens("Скнилів (Україна) – Славкув")
+    >>> toks[_after_gloss(toks, 1)].text
+    '–'
+    """
+    if k >= len(toks) or toks[k].text != "(":
+        return k
+    for m in range(k + 1, min(k + 5, len(toks))):
+        if toks[m].text == ")":
+            return m + 1 if m > k + 1 else k
+    return k
+
+
 _PARTICLES = frozenset(
     {"жа", "же", "ж", "тієї", "тої", "самай", "самой", "самую", "саму", "самої", "samej", "samą"}
 )
@@ -3121,6 +3147,7 @@ class LexiconReader:
                 or self._kind_after_words(toks, j)
                 or self._head_at(toks, j)
             )
+            kind_start = j
             if kind_hit is not None:
                 case, j = kind_hit[0][1], kind_hit[1]
                 if kind_hit[0][0] == "area":
@@ -3260,6 +3287,9 @@ class LexiconReader:
             ):
                 i = end_j  # "платформ с БМП-2", "z BMP-2": the load, not where it came from
                 continue
+            # "з міста Ухань Китайської Народної Республіки", "из Бреста Республики Беларусь":
+            # the town, then the state it is in (issue 13, session 17)
+            end_j = self._before_its_state(toks, j, end_j)
             # a region: "Брянской области", "в Курскую область"
             after = self.lex.place_kinds.match(toks, end_j)
             if (
@@ -3271,12 +3301,32 @@ class LexiconReader:
                 # "в Горлівці Донецької області": the town, then the region it is in
                 end_j -= 1
                 after = None
+            elif (
+                after is not None
+                and after[0][0] == "region"
+                and (
+                    toks[end_j].text[:1].isupper()
+                    or (after[1] < len(toks) and toks[after[1]].text[:1].isupper())
+                )
+            ):
+                # "з Уханя Китайської Народної Республіки", "из Бреста Республики Беларусь":
+                # the town, then the state it is in (its adjectives before the word, its
+                # name after it) (issue 13, session 17)
+                cut = end_j
+                while cut > j and _STATE_ADJECTIVE.search(toks[cut - 1].low) is not None:
+                    cut -= 1
+                if cut > j:
+                    end_j, after = cut, None
             name_last = toks[end_j - 1]  # (its case, not the region word's, gives the role)
             region_word = None
             if after is not None and after[0][0] == "region":
                 region_word = toks[end_j]
                 end_j = after[1]
             start, end = toks[j].start, toks[end_j - 1].end
+            if kind_hit is not None and kind_hit[0][0] == "region" and kind_start < j:
+                # "у провінції Хубей", "в Республику Беларусь": a region keeps its word, as
+                # written (a region, not a town named "Хубей") (issue 13, session 17)
+                start = toks[kind_start].start
             if kind_hit is not None and kind_hit[0][0] == "crossing":
                 role = "crossing"  # "через КПП Алашанькоу": a border crossing is passed
             elif role == "into":
@@ -3330,6 +3380,37 @@ class LexiconReader:
             kept.append(PlaceSpan(role, q.text, q.start, q.end, q.start, lang=self.lang))
         kept.sort(key=lambda p: p.start)
         return kept
+
+    def _before_its_state(self, toks: tuple[Token, ...], j: int, end_j: int) -> int:
+        """Where a town's name ends when the state or region it is in follows in it.
+
+        A capitalised region word inside the name run (``place_kinds`` ``region``:
+        "Республики", "Республіки", "Republiki") and the adjectives before it
+        ("Китайської Народної") name the state the town is in, not the town: the name
+        ends before them. A name that is only the state ("Донецкой Народной
+        Республики", "Чеченской Республики") is kept whole.
+
+        Parameters
+        ----------
+        toks
+            The sentence's tokens.
+        j, end_j
+            The name's first token and the token after its last (``end_j`` exclusive).
+
+        Returns
+        -------
+        int
+            The new ``end_j`` (``end_j`` itself when nothing follows the town).
+        """
+        for k in range(j + 1, end_j):
+            hit = self.lex.place_kinds.match(toks, k)
+            if hit is None or hit[0][0] != "region" or not toks[k].text[:1].isupper():
+                continue
+            cut = k
+            while cut > j and _STATE_ADJECTIVE.search(toks[cut - 1].low) is not None:
+                cut -= 1
+            return end_j if cut == j else cut
+        return end_j
 
     def _adjective_of_a_noun(self, toks: tuple[Token, ...], j: int, end_j: int) -> bool:
         """Whether a one-word "name" is an adjective of the common noun after it.
@@ -3413,15 +3494,19 @@ class LexiconReader:
                         "destination", text[c : toks[j].end], c, toks[j].end, cue, lang=self.lang
                     ),
                 ], end1
-        if end1 == j or end1 + 1 >= len(toks) or toks[end1].low not in _DASHES:
+        # "за маршрутом Скнилів (Україна) – Славкув (Польща)": a country glossed in
+        # brackets after a name is no part of the route (issue 13, session 17)
+        dash = _after_gloss(toks, end1)
+        if end1 == j or dash + 1 >= len(toks) or toks[dash].low not in _DASHES:
             return [], j
-        end2 = self._name_at(toks, end1 + 1, breaks)
-        if end2 == end1 + 1:
+        end2 = self._name_at(toks, dash + 1, breaks)
+        if end2 == dash + 1:
             return [], j
         first, second = (
             (toks[j].start, toks[end1 - 1].end),
-            (toks[end1 + 1].start, toks[end2 - 1].end),
+            (toks[dash + 1].start, toks[end2 - 1].end),
         )
+        end2 = _after_gloss(toks, end2)
         return [
             PlaceSpan("origin", text[first[0] : first[1]], *first, cue, lang=self.lang),
             PlaceSpan("destination", text[second[0] : second[1]], *second, cue, lang=self.lang),

@@ -1454,6 +1454,8 @@ def is_broad(place: Place | str) -> bool:
     stems, region_words = _other_broad()
     if lowered.startswith(stems) or last in region_words:
         return True
+    if rest and head in region_words and text.strip().partition(" ")[2][:1].isupper():
+        return True  # "провинции Хубэй", "Республики Беларусь": the region's word, its name
     from railtrack.world_places import is_country_name
 
     return is_country_name(lowered.removeprefix("the "))
