@@ -28,6 +28,7 @@ extracts nothing, so the figures are the stages and the files)::
     railtrack convert /tmp/gen/n10000 --out /tmp/conv10k --workers 2
     python benchmarks/track_files.py --input /tmp/conv10k --baseline-ref main --repeats 3
     python benchmarks/track_files.py --input /tmp/gen/n10000 --baseline-ref main   # with loading
+    python benchmarks/track_files.py --network default --repeats 1  # the embedded default
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ AS_OF = "2023-07-01"
 _STAMP = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d UTC")  # the minute the page was written
 
 
-def run_track(src: Path, inputs: list[Path], network: Path, out: Path) -> dict[str, Any]:
+def run_track(src: Path, inputs: list[Path], network: Path | None, out: Path) -> dict[str, Any]:
     """Run ``railtrack track`` of the checkout ``src`` once; return its figures.
 
     Returns
@@ -66,7 +67,8 @@ def run_track(src: Path, inputs: list[Path], network: Path, out: Path) -> dict[s
     env = {**os.environ, "PYTHONPATH": str(src)}
     command = [
         sys.executable, "-m", "railtrack", "track", *map(str, inputs),
-        "--network", str(network), "--as-of", AS_OF, "--out", str(out), "--json",
+        *(["--network", str(network)] if network is not None else []),
+        "--as-of", AS_OF, "--out", str(out), "--json",
     ]  # fmt: skip
     with tempfile.TemporaryFile() as stdout, tempfile.TemporaryFile() as stderr:
         start = time.perf_counter()
@@ -120,10 +122,15 @@ def differences(a: Path, b: Path) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     """Time both trees, compare their files, print medians and ratios."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--input", type=Path, nargs="+", required=True)
-    parser.add_argument("--network", type=Path, default=RU_RAIL)
+    parser.add_argument(
+        "--input", type=Path, nargs="*", default=[], help="none: the embedded reports"
+    )
+    parser.add_argument("--network", default=str(RU_RAIL), help="'default': the embedded network")
     parser.add_argument("--baseline-ref", default="main", help="commit to time beside")
     parser.add_argument("--baseline-src", type=Path, help="or a checkout's src directory")
+    parser.add_argument(
+        "--this-src", type=Path, default=REPO / "src", help="this tree's src (or a snapshot)"
+    )
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--work", type=Path, help="keep the outputs here (default: temporary)")
     args = parser.parse_args(argv)
@@ -139,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
         if base_src is None:
             print("no baseline to time beside")
             return 2
-        trees = {"baseline": Path(base_src), "this tree": REPO / "src"}
+        trees = {"baseline": Path(base_src), "this tree": args.this_src}
         runs: dict[str, list[dict[str, Any]]] = {name: [] for name in trees}
         reference: Path | None = None
         reference_json: Any = None
@@ -147,7 +154,8 @@ def main(argv: list[str] | None = None) -> int:
         for i in range(args.repeats):
             for name, src in trees.items():
                 out = work / f"{name.replace(' ', '-')}-{i}"
-                got = run_track(src, args.input, args.network, out)
+                network = None if args.network == "default" else Path(args.network)
+                got = run_track(src, args.input, network, out)
                 runs[name].append(got)
                 print(
                     f"round {i + 1} {name:9s}: CPU {got['cpu_s']:7.1f} s, "
