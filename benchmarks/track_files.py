@@ -91,14 +91,29 @@ def run_track(src: Path, inputs: list[Path], network: Path | None, out: Path) ->
     }
 
 
-def _json_record(text: str, out: Path) -> Any:
+def _json_record(text: str, out: Path, root: str) -> Any:
     record = json.loads(text.strip() or "null")
-    return json.loads(json.dumps(record).replace(str(out), "<out>"))
+    plain = json.dumps(record).replace(str(out), "<out>")
+    return json.loads(plain.replace(root, "<checkout>") if root else plain)
 
 
-def differences(a: Path, b: Path) -> list[str]:
-    """Return the names of the files that differ between two output directories."""
+def differences(a: Path, b: Path, roots: tuple[str, str] = ("", "")) -> list[str]:
+    """Return the names of the files that differ between two output directories.
+
+    ``roots``: each run's checkout directory, replaced by one placeholder before the
+    comparison (the embedded reports' paths name the checkout they were read from).
+    """
     import pandas as pd
+
+    def text(path: Path, root: str) -> str:
+        if path.suffix == ".parquet":
+            body = pd.read_parquet(path).to_csv()
+        elif path.suffix == ".png":
+            return path.read_bytes().hex()
+        else:
+            body = path.read_text(encoding="utf-8")
+        body = body.replace(root, "<checkout>") if root else body
+        return _STAMP.sub("(written)", body) if path.suffix == ".html" else body
 
     names = sorted({p.name for p in a.iterdir()} | {p.name for p in b.iterdir()})
     out = []
@@ -106,15 +121,7 @@ def differences(a: Path, b: Path) -> list[str]:
         x, y = a / name, b / name
         if not x.is_file() or not y.is_file():
             out.append(f"{name} (only in one)")
-        elif name.endswith(".parquet"):
-            if not pd.read_parquet(x).equals(pd.read_parquet(y)):
-                out.append(name)
-        elif name.endswith(".html"):
-            tx = _STAMP.sub("", x.read_text(encoding="utf-8"))
-            ty = _STAMP.sub("", y.read_text(encoding="utf-8"))
-            if tx != ty:
-                out.append(name)
-        elif not filecmp.cmp(x, y, shallow=False):
+        elif not filecmp.cmp(x, y, shallow=False) and text(x, roots[0]) != text(y, roots[1]):
             out.append(name)
     return out
 
@@ -149,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
         trees = {"baseline": Path(base_src), "this tree": args.this_src}
         runs: dict[str, list[dict[str, Any]]] = {name: [] for name in trees}
         reference: Path | None = None
+        reference_root = ""
         reference_json: Any = None
         failed = False
         for i in range(args.repeats):
@@ -163,11 +171,12 @@ def main(argv: list[str] | None = None) -> int:
                     f"(exit {got['returncode']})",
                     flush=True,
                 )
-                record = _json_record(got["json"], out)
+                root = str(src.parent)
+                record = _json_record(got["json"], out, root)
                 if reference is None:
-                    reference, reference_json = out, record
+                    reference, reference_json, reference_root = out, record, root
                     continue
-                diff = differences(reference, out)
+                diff = differences(reference, out, (reference_root, root))
                 if record != reference_json:
                     diff.append("--json record")
                 if diff:
