@@ -11,11 +11,8 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from railtrack import briefing_html
-from railtrack._kept_days import KeptDays, open_origin
 
 
 def _plain_route_cells(
@@ -88,51 +85,3 @@ def test_node_countries_name_every_node() -> None:
     assert countries["d"] is None
     assert countries["f"] is None
     assert countries["a"] == "BY"
-
-
-# --- KeptDays.near: the days' lists in one set union -----------------------------------
-
-_ORIGINS = ["?", "id:A", "id:B", "text:minsk", "region:Russia", "region:Belarus"]
-_DAYS = st.lists(st.integers(-3, 12), max_size=6)
-
-
-def _near_day_by_day(kept: list[tuple[str, list[int]]], origin: str, days: list[int]) -> list[int]:
-    """The look-up as written before: a step per day, the open and own-origin trains."""
-    found: set[int] = set()
-    for d in days:
-        for i, (told, filed) in enumerate(kept):
-            if d not in filed:
-                continue
-            if open_origin(origin) or open_origin(told) or told == origin:
-                found.add(i)
-    return sorted(found)
-
-
-@settings(max_examples=400, deadline=None)
-@given(
-    kept=st.lists(st.tuples(st.sampled_from(_ORIGINS), _DAYS), max_size=14),
-    origin=st.sampled_from([*_ORIGINS, "id:C"]),
-    days=_DAYS,
-    as_set=st.booleans(),
-)
-def test_kept_days_near_equals_the_day_by_day_look_up(
-    kept: list[tuple[str, list[int]]], origin: str, days: list[int], as_set: bool
-) -> None:
-    """Every origin (open, a station, a place, one never filed) and any days, repeated too."""
-    index = KeptDays()
-    for i, (told, filed) in enumerate(kept):
-        index.add(i, told, filed)
-    wanted = set(days) if as_set else days
-    assert index.near(origin, wanted) == _near_day_by_day(kept, origin, days)
-    assert index.near(origin, iter(days)) == _near_day_by_day(kept, origin, days)  # one pass
-
-
-def test_kept_days_near_leaves_out_other_stations_trains() -> None:
-    """A negative case: a train told from another station is not near, an open one is."""
-    index = KeptDays()
-    index.add(0, "id:A", [5])
-    index.add(1, "id:B", [5])
-    index.add(2, "region:Russia", [5])
-    assert index.near("id:A", [5]) == [0, 2]
-    assert index.near("id:A", [6]) == []
-    assert index.near("?", [4, 5]) == [0, 1, 2]
