@@ -160,12 +160,42 @@ def _place(row: Mapping[Any, Any], end: str) -> tuple[str, str]:
     return name, (written if written and written != name else "")
 
 
-def _route_cells(stations: list[str], G: Any, label: str, crossings: str = "") -> tuple[str, str]:
+def _node_countries(G: Any) -> dict[Any, Any]:
+    """Return each node of ``G`` and its ``country`` attribute (None when it has none).
+
+    Read once per page: :func:`_route_cells` looks up the country of every station
+    of a route, and a networkx node-view look-up per station cost about 8 ms a
+    route (a national route runs to hundreds of stations; the page lists 1,000
+    trains).
+
+    Parameters
+    ----------
+    G
+        A networkx graph whose nodes may carry ``country``.
+
+    Returns
+    -------
+    dict
+        Node -> its ``country`` (None when the node has no such attribute); every
+        node of ``G`` is a key.
+    """
+    return {node: attrs.get("country") for node, attrs in G.nodes(data=True)}
+
+
+def _route_cells(
+    stations: list[str],
+    G: Any,
+    label: str,
+    crossings: str = "",
+    countries: Mapping[Any, Any] | None = None,
+) -> tuple[str, str]:
     """Return the short route (origin → crossing → destination) and the full one.
 
     The crossings are named as the estimates name them (``border_crossings``:
     "Osinovka–Krasnoye", "BY–RU border near Krychaw"), never by unnamed track
     nodes; without that column, by the two stations either side of the border.
+    ``countries``: :func:`_node_countries` of ``G``, when already read (None: read
+    here).
     """
     if len(stations) < 2:
         return "", ""
@@ -178,8 +208,9 @@ def _route_cells(stations: list[str], G: Any, label: str, crossings: str = "") -
     if named:
         short.extend(named)
     else:
+        country = _node_countries(G) if countries is None else countries
         for u, v in itertools.pairwise(stations):
-            if u in G and v in G and G.nodes[u].get("country") != G.nodes[v].get("country"):
+            if u in country and v in country and country[u] != country[v]:
                 short.append(f"{name(u)}–{name(v)}")
     short.append(name(stations[-1]))
     return " → ".join(short), label or " → ".join(name(s) for s in stations)
@@ -373,6 +404,7 @@ def _train_rows(
     # Each route's cells worked out once: the trains on one route share its station list
     # (one object, kept alive by ``routes``), so it is known by its id.
     cells: dict[tuple[int, str, str], tuple[str, str]] = {}
+    countries: dict[Any, Any] | None = None  # each station's country, read once when needed
     rows = []
     for ship in _only(result.shipments, shown).to_dict("records"):
         sid = str(ship[C.ID])
@@ -384,7 +416,9 @@ def _train_rows(
         key = (id(stations), label, crossings)
         found = cells.get(key)
         if found is None:
-            short, full = _route_cells(_stations(stations), G, label, crossings)
+            if countries is None:
+                countries = _node_countries(G)
+            short, full = _route_cells(_stations(stations), G, label, crossings, countries)
             found = cells[key] = (short, _outline(full, short, stations))
         short, outline = found
         flags = sorted(set(_flags(e.get(C.FLAGS))) | set(_flags(s.get(C.FLAGS))))
