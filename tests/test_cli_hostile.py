@@ -1,0 +1,108 @@
+"""Hostile inputs on every command (issues #13, #15, #20): no traceback, no silence.
+
+A network directory of the user's own with bad rows: every command that takes
+``--network`` says so, and with ``--json`` its stderr holds ``problem`` records
+only (each with the CSV file, the row and the field as keys), as for the reports.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from railtrack.cli import app
+
+runner = CliRunner()
+
+_STATIONS = (
+    "id,name,lat,lon,country\n"
+    "A1,Upton,52.0,24.0,BY\n"
+    "A2,Downton,52.5,25.0,BY\n"
+    "A3,Nowhere,NaN,24.5,BY\n"
+    "A2,Downton again,52.6,25.1,BY\n"
+)
+_LINKS = "source,target,length_km\nA1,A2,80\nA2,A9,10\nA1,A3,-5\n"
+
+
+@pytest.fixture
+def broken_network(tmp_path: Path) -> Path:
+    net = tmp_path / "net"
+    net.mkdir()
+    (net / "stations.csv").write_text(_STATIONS, encoding="utf-8")
+    (net / "links.csv").write_text(_LINKS, encoding="utf-8")
+    return net
+
+
+@pytest.fixture
+def report(tmp_path: Path) -> Path:
+    path = tmp_path / "notes.txt"
+    path.write_text("On 8 March 2023 a train of 40 cars left Upton for Downton.\n", "utf-8")
+    return path
+
+
+def _records(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["route", "Upton", "Downton"],
+        ["resolve", "Upton"],
+        ["load", "{report}"],
+        ["estimate", "{report}"],
+        ["status", "{report}", "--as-of", "2023-03-09"],
+        ["summary", "{report}"],
+        ["plot", "map", "{report}", "-o", "{tmp}/map.png"],
+        ["plot", "timeline", "{report}", "-o", "{tmp}/timeline.png"],
+    ],
+)
+def test_json_network_problems_are_problem_records(
+    args: list[str], broken_network: Path, report: Path, tmp_path: Path
+) -> None:
+    argv = [a.format(report=report, tmp=tmp_path) for a in args]
+    result = runner.invoke(app, [*argv, "--network", str(broken_network), "--json"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    problems = [r for r in _records(result.stderr) if r["record"] == "problem"]
+    assert len(problems) == len(_records(result.stderr)), result.stderr  # nothing but records
+    where = {(Path(p["path"]).name, p["row"], p["field"]) for p in problems}
+    assert ("stations.csv", 4, "lat") in where
+    assert ("stations.csv", 5, "id") in where
+    assert ("links.csv", 4, "length_km") in where
+    assert any(p["row"] == 3 and "A9" in p["message"] for p in problems)
+    assert all(Path(p["path"]).parent == broken_network for p in problems)
+    _records(result.stdout)  # stdout stays valid JSON Lines
+
+
+def test_resolve_names_the_bad_rows_of_a_network_as_route_does(broken_network: Path) -> None:
+    """``resolve --network DIR`` used to read the names alone and say nothing of bad rows."""
+    result = runner.invoke(app, ["resolve", "Downton", "--network", str(broken_network)])
+    assert "A2" in result.stdout
+    assert f"network {broken_network}: stations.csv row 4, field 'lat'" in result.stderr
+    assert "links.csv row 3" in result.stderr
+
+
+def test_a_clean_network_prints_no_problem(tmp_path: Path) -> None:
+    net = tmp_path / "clean"
+    net.mkdir()
+    (net / "stations.csv").write_text(_STATIONS.rsplit("A3,", 1)[0], encoding="utf-8")
+    (net / "links.csv").write_text("source,target,length_km\nA1,A2,80\n", encoding="utf-8")
+    for args in (["resolve", "Upton"], ["route", "Upton", "Downton"]):
+        result = runner.invoke(app, [*args, "--network", str(net), "--json"])
+        assert result.exit_code == 0, result.output
+        assert result.stderr == ""
+
+
+def test_resolve_file_json_keeps_stderr_to_problem_records(tmp_path: Path) -> None:
+    names = tmp_path / "names.txt"
+    names.write_bytes(b"Gomel\n\xff\xfe bad\nZzzqx\n" + "Орша\n".encode())
+    result = runner.invoke(app, ["resolve", "--file", str(names), "--json"])
+    assert result.exit_code == 1
+    out = _records(result.stdout)
+    assert [r["resolved"] for r in out] == [True, False, True]
+    (problem,) = _records(result.stderr)
+    assert problem["record"] == "problem"
+    assert "line 2" in problem["message"]
