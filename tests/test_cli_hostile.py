@@ -106,3 +106,25 @@ def test_resolve_file_json_keeps_stderr_to_problem_records(tmp_path: Path) -> No
     (problem,) = _records(result.stderr)
     assert problem["record"] == "problem"
     assert "line 2" in problem["message"]
+
+
+@pytest.mark.parametrize("inside", ["", "sub", "sub/deeper"])
+def test_track_out_that_is_a_file_is_a_clear_usage_error(
+    inside: str, report: Path, tmp_path: Path
+) -> None:
+    """``track --out FILE`` printed "[Errno 17] File exists" after the whole run."""
+    blocker = tmp_path / "written.txt"
+    blocker.write_text("x", encoding="utf-8")
+    out = blocker / inside if inside else blocker
+    result = runner.invoke(app, ["track", str(report), "--out", str(out)])
+    assert result.exit_code != 0
+    assert "not a directory" in str(result.exception)
+    assert str(blocker) in str(result.exception)
+    assert not (tmp_path / "railtrack-out").exists()
+
+
+def test_track_out_that_is_a_new_directory_is_made(report: Path, tmp_path: Path) -> None:
+    out = tmp_path / "new" / "run"
+    result = runner.invoke(app, ["track", str(report), "--out", str(out), "-q"])
+    assert result.exit_code in (0, 1), result.output  # 1: Upton is no embedded station
+    assert (out / "report.html").exists()
