@@ -128,3 +128,17 @@ def test_track_out_that_is_a_new_directory_is_made(report: Path, tmp_path: Path)
     result = runner.invoke(app, ["track", str(report), "--out", str(out), "-q"])
     assert result.exit_code in (0, 1), result.output  # 1: Upton is no embedded station
     assert (out / "report.html").exists()
+
+
+@pytest.mark.parametrize("k", ["101", "100000", "0", "-3"])
+def test_route_k_out_of_range_is_a_usage_error_not_a_hang(k: str) -> None:
+    """``route -k 100000`` ran for minutes with no output; now a usage error (exit 2)."""
+    result = runner.invoke(app, ["route", "Gomel", "Minsk", "-k", k, "--json"])
+    assert result.exit_code == 2
+    assert "-k" in result.output or "--k" in result.output
+
+
+def test_route_k_within_range_still_routes() -> None:
+    result = runner.invoke(app, ["route", "Gomel", "Minsk", "-k", "2", "--json"])
+    assert result.exit_code == 0, result.output
+    assert len(_records(result.stdout)) == 2

@@ -39,6 +39,8 @@ __all__ = [
 _RESOLUTION_TABLE = ("query", "station_id", "station", "country", "station_region", "score")
 _CANDIDATE_TABLE = ("station_id", "station", "score")
 _FILE_TABLE = ("query", "station_id", "station", "geo_precision", "score", "region", "note")
+_MAX_K = 100
+"""Most alternative routes ``route -k`` looks for: a larger k ran for minutes, silent."""
 _ROUTE_TABLE = ("origin", "destination", "length_km", "border_crossings", "station_names")
 
 
@@ -314,7 +316,14 @@ def route(
     ] = None,
     k: Annotated[
         int,
-        typer.Option("-k", "--k", metavar="N", min=1, help="Number of alternative routes."),
+        typer.Option(
+            "-k",
+            "--k",
+            metavar="N",
+            min=1,
+            max=_MAX_K,
+            help=f"Number of alternative routes (at most {_MAX_K}).",
+        ),
     ] = 1,
     network: NetworkOption = None,
     fmt: FormatOption = None,
