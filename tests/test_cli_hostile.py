@@ -142,3 +142,19 @@ def test_route_k_within_range_still_routes() -> None:
     result = runner.invoke(app, ["route", "Gomel", "Minsk", "-k", "2", "--json"])
     assert result.exit_code == 0, result.output
     assert len(_records(result.stdout)) == 2
+
+
+@pytest.mark.parametrize("command", ["load", "estimate"])
+def test_a_converted_part_edited_by_hand_is_an_error_naming_it(
+    command: str, report: Path, tmp_path: Path
+) -> None:
+    """A corrupt Parquet part of a converted folder was an internal error (exit 3)."""
+    from railtrack.errors import ReportError
+
+    out = tmp_path / "converted"
+    assert runner.invoke(app, ["convert", str(report), "--out", str(out), "-q"]).exit_code == 0
+    (part,) = (out / "shipments").rglob("*.parquet")
+    part.write_bytes(b"PAR1 not parquet at all")
+    result = runner.invoke(app, [command, str(out), "--json"])
+    assert isinstance(result.exception, ReportError), result.exception
+    assert str(out / "shipments") in str(result.exception)
