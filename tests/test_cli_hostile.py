@@ -158,3 +158,18 @@ def test_a_converted_part_edited_by_hand_is_an_error_naming_it(
     result = runner.invoke(app, [command, str(out), "--json"])
     assert isinstance(result.exception, ReportError), result.exception
     assert str(out / "shipments") in str(result.exception)
+
+
+@pytest.mark.parametrize("name", ["part-0.parquet", "month=2023-03/part-1.parquet", "t.feather"])
+def test_data_files_in_a_folder_are_named_not_read_silently(name: str, tmp_path: Path) -> None:
+    """A converted folder whose manifest was deleted printed "No shipments." and exit 0."""
+    from railtrack import load_reports
+
+    folder = tmp_path / "reports"
+    (folder / name).parent.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_bytes(b"PAR1\x00\x00")
+    (folder / "photo.jpg").write_bytes(b"\x00")  # media pass silently (negative case)
+    reports = load_reports(folder)
+    named = [Path(p.path).name for p in reports.problems]
+    assert named == [Path(name).name]
+    assert "unsupported file type" in reports.problems[0].message
