@@ -9,15 +9,23 @@ as it prints the problems of the reports it reads (trial F77: silence is a bug).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from railtrack.cli._output import Format, check_paths, print_problems
 
 if TYPE_CHECKING:
+    from railtrack.io import Problem
     from railtrack.network import RailNetwork
 
-__all__ = ["load_given_network", "network_problems"]
+__all__ = ["load_given_network", "network_problem_records", "network_problems"]
+
+_WHERE = re.compile(
+    r"^(?P<file>[\w.-]+\.csv)(?: row (?P<row>\d+))?(?:, field '(?P<field>[^']*)')?: (?P<msg>.*)$",
+    re.DOTALL,
+)
+"""A network load problem: ``links.csv row 3, field 'length_km': message``."""
 
 
 def network_problems(net: RailNetwork, path: Path | None) -> list[str]:
@@ -50,6 +58,49 @@ def network_problems(net: RailNetwork, path: Path | None) -> list[str]:
     return [f"network {path}: {problem}" for problem in net.problems]
 
 
+def network_problem_records(net: RailNetwork, path: Path | None) -> list[Problem]:
+    """Return the network's load problems as problems naming file, row and field.
+
+    The form ``--json`` prints: each ``problem`` record has the CSV file's path
+    in the directory, the row and the field as their own keys, not only in the text.
+
+    Parameters
+    ----------
+    net
+        The loaded network.
+    path
+        The ``--network`` directory; None for the embedded network (nothing printed).
+
+    Returns
+    -------
+    list of Problem
+        One per problem; a problem of no one file keeps the directory as its path.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> net = SimpleNamespace(problems=["links.csv row 3, field 'length_km': '-5' is bad"])
+    >>> p = network_problem_records(net, Path("n"))[0]
+    >>> p.path, p.row, p.field, p.message
+    ('n/links.csv', 3, 'length_km', "'-5' is bad")
+    >>> network_problem_records(net, None)
+    []
+    """
+    from railtrack.io import Problem
+
+    if path is None:
+        return []
+    found = []
+    for problem in net.problems:
+        m = _WHERE.match(problem)
+        if m is None:
+            found.append(Problem(str(path), None, None, problem))
+            continue
+        row = int(m["row"]) if m["row"] else None
+        found.append(Problem(str(path / m["file"]), row, m["field"], m["msg"]))
+    return found
+
+
 def load_given_network(
     path: Path | None, fmt: Format = "table", *, quiet: bool = False
 ) -> RailNetwork:
@@ -65,5 +116,8 @@ def load_given_network(
     if path is not None:
         check_paths([path])
     net = load_network(path)
-    print_problems(network_problems(net, path), fmt, quiet=quiet)
+    if fmt == "json":  # problem records with path, row and field of their own
+        print_problems(network_problem_records(net, path), fmt, quiet=quiet)
+    else:
+        print_problems(network_problems(net, path), fmt, quiet=quiet)
     return net

@@ -265,7 +265,7 @@ def load(
     # one rule for every record: table rows are resolved as free text is (trial F86)
     from railtrack.cli._network import load_given_network
 
-    reports = reports.resolve(load_given_network(network))
+    reports = reports.resolve(load_given_network(network, fmt_, quiet=quiet))
     if fmt_ == "json":
         if kind is None:
             print_jsonl(reports.file_records())

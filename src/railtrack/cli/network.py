@@ -17,10 +17,12 @@ from railtrack.cli._output import (
     emit_records,
     err_console,
     output_format,
+    print_problems,
     terminal_width,
 )
 
 if TYPE_CHECKING:
+    from railtrack.cli._output import Format
     from railtrack.gazetteer import Gazetteer, Resolution
     from railtrack.network import RailNetwork
     from railtrack.routing import Route
@@ -37,21 +39,27 @@ __all__ = [
 _RESOLUTION_TABLE = ("query", "station_id", "station", "country", "station_region", "score")
 _CANDIDATE_TABLE = ("station_id", "station", "score")
 _FILE_TABLE = ("query", "station_id", "station", "geo_precision", "score", "region", "note")
+_MAX_K = 100
+"""Most alternative routes ``route -k`` looks for: a larger k ran for minutes, silent."""
 _ROUTE_TABLE = ("origin", "destination", "length_km", "border_crossings", "station_names")
 
 
-def _load(network: Path | None) -> RailNetwork:
+def _load(network: Path | None, fmt: Format = "table", *, quiet: bool = False) -> RailNetwork:
     from railtrack.cli._network import load_given_network
 
-    return load_given_network(network)
+    return load_given_network(network, fmt, quiet=quiet)
 
 
-def _load_names(network: Path | None) -> Gazetteer:
-    """Return the network's name index alone (a warm cache needs no graph, no networkx)."""
+def _load_names(network: Path | None, fmt: Format = "table", *, quiet: bool = False) -> Gazetteer:
+    """Return the network's name index (the embedded one's alone, from a warm cache).
+
+    A ``--network DIR`` of the user's own is loaded whole, so the rows it could not
+    read are printed as every other command prints them (silence is a bug).
+    """
     from railtrack.gazetteer import load_gazetteer  # imported here to keep --help fast
 
     if network is not None:
-        check_paths([network])
+        return _load(network, fmt, quiet=quiet).gazetteer
     return load_gazetteer(network)
 
 
@@ -176,7 +184,7 @@ def resolve(
         _resolve_file(names_file, network, fmt_, quiet=quiet)
         return
     assert name is not None  # checked above
-    names = _load_names(network)
+    names = _load_names(network, fmt_, quiet=quiet)
     r = names.resolve(name)
     node = names.place(r.station_id) if r.station_id else {}
     record = resolution_record(r, node)
@@ -257,9 +265,12 @@ def _read_names(path: Path) -> tuple[list[str], list[int], list[str]]:
 def _resolve_file(path: Path, network: Path | None, fmt: Any, *, quiet: bool) -> None:
     """Resolve every name of a file in one batch and print one row or record per name."""
     names, lines, problems = _read_names(path)
-    for problem in problems:
-        err_console.print(problem, markup=False)
-    index = _load_names(network)
+    if fmt == "json":  # stderr holds problem records only, as for every command
+        print_problems(problems, fmt)
+    else:
+        for problem in problems:
+            err_console.print(problem, markup=False)
+    index = _load_names(network, fmt, quiet=quiet)
     found = index.resolve_all(names)
     records = [
         resolution_record(r, index.place(r.station_id) if r.station_id else {}) for r in found
@@ -276,7 +287,7 @@ def _resolve_file(path: Path, network: Path | None, fmt: Any, *, quiet: bool) ->
             empty=f"no names in {path}",
         )
     missing = [(n, k) for n, k, r in zip(names, lines, found, strict=True) if not r.resolved]
-    if missing and not quiet:
+    if missing and not quiet and fmt != "json":  # --json: each record says "resolved"
         where = ", ".join(f"line {k} {n!r}" for n, k in missing[:5])
         more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
         err_console.print(
@@ -371,7 +382,14 @@ def route(
     ] = None,
     k: Annotated[
         int,
-        typer.Option("-k", "--k", metavar="N", min=1, help="Number of alternative routes."),
+        typer.Option(
+            "-k",
+            "--k",
+            metavar="N",
+            min=1,
+            max=_MAX_K,
+            help=f"Number of alternative routes (at most {_MAX_K}).",
+        ),
     ] = 1,
     network: NetworkOption = None,
     fmt: FormatOption = None,
@@ -418,7 +436,7 @@ def route(
     from railtrack.errors import StationNotFound
 
     fmt_ = output_format(fmt, json_out)
-    net = _load(network)
+    net = _load(network, fmt_, quiet=quiet)
     try:
         routes = net.route(origin, destination, via=via or None, k=k)
     except StationNotFound as exc:
@@ -649,7 +667,11 @@ def _build_names(network: Path | None) -> int:
             markup=False,
         )
         raise typer.Exit(EXIT_INPUT_PROBLEMS)
-    names = _load_names(network)
+    from railtrack.gazetteer import load_gazetteer
+
+    if network is not None:
+        check_paths([network])
+    names = load_gazetteer(network)
     key = names._index_key
     n = build_form_index(names, key) if key is not None else None
     if n is None:

@@ -135,7 +135,14 @@ def plot_map(
     from railtrack.routegraph import corridor_graph
 
     fig = _figure(out)
-    reports, net, routed = prepare(paths, network_dir=network, resolve=True, columns=columns)
+    reports, net, routed = prepare(
+        paths,
+        network_dir=network,
+        resolve=True,
+        columns=columns,
+        fmt=output_format(fmt, json_out),
+        quiet=quiet,
+    )
     assert routed is not None  # resolve=True
     G = corridor_graph(routed.shipments, routed.routes, net, groups=reports.groups_frame())
     width = 11 if G.number_of_nodes() else 9
@@ -167,7 +174,14 @@ def plot_timeline(
     when = as_of_option(as_of)
     fig = _figure(out)
     _, _, routed = prepare(
-        paths, network_dir=network, resolve=True, columns=columns, as_of=when, cut=True
+        paths,
+        network_dir=network,
+        resolve=True,
+        columns=columns,
+        as_of=when,
+        cut=True,
+        fmt=output_format(fmt, json_out),
+        quiet=quiet,
     )
     assert routed is not None  # resolve=True
     estimates = arrival_windows(routed.shipments, routed.routes, as_of=routed.as_of)
@@ -214,7 +228,14 @@ def plot_volumes_command(
     from railtrack.summary import summarize
 
     fig = _figure(out)
-    reports, _, routed = prepare(paths, network_dir=network, resolve=True, columns=columns)
+    reports, _, routed = prepare(
+        paths,
+        network_dir=network,
+        resolve=True,
+        columns=columns,
+        fmt=output_format(fmt, json_out),
+        quiet=quiet,
+    )
     assert routed is not None  # resolve=True
     key = "destination" if by == "railhead" else by
     try:

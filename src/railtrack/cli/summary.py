@@ -36,6 +36,8 @@ from railtrack.cli._routing import NOT_ROUTED, RoutedReports, route_reports
 if TYPE_CHECKING:
     import pandas as pd
 
+    from railtrack.cli._output import Format
+
 __all__ = ["parse_keys", "prepare", "summary", "volume_records"]
 
 _ROUTED_KEYS = {C.ROUTE_LABEL, C.BORDER_CROSSING}
@@ -128,6 +130,8 @@ def prepare(
     columns: str | None = None,
     as_of: Any = None,
     cut: bool = False,
+    fmt: Format = "table",
+    quiet: bool = False,
 ) -> tuple[Any, Any, RoutedReports | None]:
     """Load reports; resolve and route them on the network unless ``resolve`` is False.
 
@@ -175,7 +179,7 @@ def prepare(
         return reports, None, None
     from railtrack.cli._network import load_given_network
 
-    network = load_given_network(network_dir)
+    network = load_given_network(network_dir, fmt, quiet=quiet)
     routed = route_reports(reports, network, as_of=as_of, cut=cut)
     return routed.reports, network, routed
 
@@ -327,7 +331,9 @@ def summary(
     keys, freq = period_keys(parse_keys(by), freq)
     # route keys need routes; a network given is used
     routing = resolve or network is not None or bool(_ROUTED_KEYS & set(keys))
-    reports, _, routed = prepare(paths, network_dir=network, resolve=routing, columns=columns)
+    reports, _, routed = prepare(
+        paths, network_dir=network, resolve=routing, columns=columns, fmt=fmt_, quiet=quiet
+    )
     routes = routed.routes if routed is not None else None
     try:
         table = summarize(reports, by=keys, freq=freq, routes=routes)

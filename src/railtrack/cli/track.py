@@ -216,6 +216,23 @@ class Engine(StrEnum):
     dask = "dask"
 
 
+def _check_out(out: Path) -> None:
+    """Raise a usage error when ``--out`` cannot be the output directory.
+
+    Raises
+    ------
+    InputPathError
+        When ``out`` or one of its parents is a file (not a directory).
+    """
+    from railtrack.errors import InputPathError
+
+    for path in (out, *out.parents):
+        if path.exists() and not path.is_dir():
+            where = "" if path == out else f" ({path} is a file)"
+            msg = f"--out {out}: not a directory{where}; give a new or existing directory"
+            raise InputPathError(msg)
+
+
 @app.command(
     context_settings=CONTEXT,
     epilog=(
@@ -363,6 +380,7 @@ def track(  # noqa: C901
     parse_date_option(published, "--published")  # checked before the network loads
     parse_channel_usernames(channel_username)
     parse_tz_option(tz)
+    _check_out(out)  # before the run, not after it
     if paths:
         check_paths(paths)
     if network is not None:

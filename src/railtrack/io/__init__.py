@@ -121,6 +121,8 @@ def _wanted(path: Path, root: Path) -> bool:
 _DOCUMENT_SUFFIXES = frozenset(
     {".doc", ".docx", ".odt", ".rtf", ".pdf", ".pages", ".xls", ".xlsm", ".xlsb", ".ods"}
     | {".numbers", ".tsv", ".eml", ".msg", ".epub", ".djvu", ".mht", ".mhtml", ".webarchive"}
+    # data files: a converted folder's parts read without its manifest (railtrack-reports.json)
+    | {".parquet", ".feather", ".arrow"}
 )
 """Documents and tables people keep notes in that railtrack does not read: in a folder
 each is named in a problem (media and other files are not reports, and pass silently)."""

@@ -59,7 +59,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from railtrack.errors import InputPathError, RailtrackError
+from railtrack.errors import InputPathError, RailtrackError, ReportError
 from railtrack.io.reportset import Problem, ReportSet
 from railtrack.io.telegram_posts import PostRef
 from railtrack.models import Shipment, ShipmentGroup, Sighting
@@ -494,7 +494,11 @@ def _read_kind(path: Path, kind: str, written: int = 1) -> pa.Table:
     if not where.is_dir():
         msg = f"{where}: missing from converted reports; convert them again"
         raise InputPathError(msg)
-    table = ds.dataset(where, format="parquet", partitioning="hive").to_table(columns=_READ)
+    try:
+        table = ds.dataset(where, format="parquet", partitioning="hive").to_table(columns=_READ)
+    except (pa.ArrowException, ValueError) as exc:  # a part edited or cut by hand
+        msg = f"{where}: not readable as converted reports ({exc}); convert them again"
+        raise ReportError(msg) from exc
     return table.sort_by("seq")
 
 
