@@ -325,7 +325,8 @@ def test_number_finder_words_on_any_text(text):
 SENTENCE_PARTS = ("St.", "No.", "A.", "route:", "13:45", " ", ". ", "; ", ": ", "\n\n", "?")
 SENTENCE_PARTS += ('"', ";", ")")
 _PLAIN_CLAUSE_RE = re.compile(
-    r"(?<=;)\s+|(?<![Dd]estination:)(?<![Rr]oute:)(?<![Oo]rigin:)(?<=[^\d\s]:)\s+(?=\D)"
+    r"(?<=;)\s+|(?<![Dd]estination:)(?<![Rr]oute:)(?<![Oo]rigin:)"
+    r"(?<![Pp]assed:)(?<![Tt]hrough:)(?<![Vv]ia:)(?<=[^\d\s]:)\s+(?=\D)"
 )
 
 
@@ -346,6 +347,8 @@ def _plain_split(text: str) -> list[tuple[str, int, int, int]]:
         )
         nxt = text[m.end() : m.end() + 1]
         month_day = last_word in sentences_mod._MONTH_ABBREVIATIONS and nxt.isdigit()
+        if m[0].count("\n") == 1 and sentences_mod.is_stamp_line(text[start : m.start()]):
+            continue  # a live blog entry's stamp line (issue 13 T4)
         if m[0].count("\n") < 2 and (abbreviation or initial or nxt.islower() or month_day):
             continue
         bounds.append((start, m.start()))
@@ -1088,7 +1091,8 @@ def _plain_no_shipment_kind(reader, text: str) -> str | None:  # one search per 
         return "exhibition"
     if lex.service is not None and lex.service.search(text) is not None:
         return "service"
-    return "timetable" if reader.is_timetable(text) else None
+    # a train named by its route ("pociąg nr 73 relacji Charków–Przemyśl", extract/services.py)
+    return "timetable" if reader.is_timetable(text) or reader._route_service(text) else None
 
 
 @pytest.mark.parametrize("lang", ["ru", "uk", "be", "pl"])
