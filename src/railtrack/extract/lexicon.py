@@ -356,6 +356,7 @@ class Lexicon:
     each_before_number: frozenset[str] = frozenset()
     # words joining the items of a list ("а", "і", "a"): an ordinal after one opens a train
     list_joins: frozenset[str] = frozenset()
+    running_count: frozenset[str] = frozenset()  # "уже" before "третий эшелон"
     # words after a number that make it a lower bound ("40 с лишним", "40 z okładem")
     at_least_after: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     batches: frozenset[str] = frozenset()  # "grupy 6-10 wagonów": a group's size
@@ -755,6 +756,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         bound_of=frozenset(_norm(str(w)) for w in data.get("bound_of") or []),
         each_before_number=frozenset(_norm(str(w)) for w in data.get("each_before_number") or []),
         list_joins=frozenset(_norm(w) for w in data.get("list_joins") or []),
+        running_count=frozenset(_norm(w) for w in data.get("running_count") or []),
         at_least_after=PhraseTable({str(w): "at_least" for w in data.get("at_least_after") or []}),
         batches=frozenset(_norm(str(w)) for w in data.get("batches") or []),
         month_parts=_table(data.get("month_parts")),

@@ -68,6 +68,7 @@ from railtrack.extract.recaps import names_recap_span
 from railtrack.extract.relatives import earlier_arrival, main_verbs
 from railtrack.extract.reportdays import split_report_days
 from railtrack.extract.retractions import denial_words
+from railtrack.extract.runningcount import counts_running
 from railtrack.extract.sentences import Clause, is_stamp_line, sentence_around, split_clauses
 from railtrack.extract.stationheads import station_headings
 from railtrack.extract.stationlists import StationDigest, StationLine, station_digest
@@ -1534,7 +1535,7 @@ def _pieces(
     ``merge_head`` is set (no train is being described yet) or when they only set
     the scene ("On February 25, a military echelon left").
     """
-    found = rd.new_train_markers(clause.text)
+    found = _new_markers(rd, clause.text)
     markers = [
         m for m in found if m.kind != "weak" or group_has_room or _after_a_first(m, found, rd)
     ]
@@ -4266,13 +4267,25 @@ def _vetoed_train(
     return sink
 
 
+def _new_markers(rd: Reader, text: str) -> list[cues.TrainMarker]:
+    """Return the reader's new-train markers less the ordinals of a running count.
+
+    "Это уже третий эшелон за неделю" counts the train told already (trial17 T4).
+    """
+    return [
+        m
+        for m in rd.new_train_markers(text)
+        if m.kind not in _ORDINAL or not counts_running(text, m.start, rd.lang)
+    ]
+
+
 def _new_train_after(draft: ReportDraft, rd: Reader, text: str) -> bool:
     """Whether a text has a word introducing a train other than those told so far.
 
     "The first train" said again while only one train was told ("прибув перший потяг
     ... квитки на перший потяг") is that train, not a new one.
     """
-    markers = rd.new_train_markers(text)
+    markers = _new_markers(rd, text)
     if len(draft.trains) == 1:
         markers = [m for m in markers if not _asks(rd, "is_first_ordinal", m.text)]
     return bool(markers)
