@@ -3049,7 +3049,8 @@ _PORT_WORD = re.compile(
 _ADJECTIVE_TOWN = re.compile(
     r"(?i)^(?P<stem>\w+?)(?P<end>ского|ский|ском|ським|ського|ський|ському|скага|скі)$"
 )
-_TOWN_ENDINGS = ("", "а", "ь", "и", "ы", "е", "о", "ск", "ськ")
+_TOWN_ENDINGS = ("", "а", "ь", "и", "ы", "е", "о", "ск", "ськ", "са")
+_SHORTEST_BARE_STEM = 4
 
 
 def _spelt_as(form: str, r: Resolution) -> bool:
@@ -3071,6 +3072,8 @@ def _adjective_towns(name: str) -> tuple[str, ...]:
     True
     >>> "Маріуполь" in _adjective_towns("Маріупольського")
     True
+    >>> "Одеса" in _adjective_towns("Одеського"), "Оде" in _adjective_towns("Одеського")
+    (True, False)
     >>> _adjective_towns("San Diego")
     ()
     """
@@ -3078,7 +3081,11 @@ def _adjective_towns(name: str) -> tuple[str, ...]:
     if m is None:
         return ()
     stem = m.group("stem")
-    return tuple(stem + end for end in _TOWN_ENDINGS)
+    # a stem of three letters or fewer is no town of its own ("Одеського": "Оде" is the
+    # Nigerian town Ode, not Odesa, which "са" gives)
+    return tuple(
+        stem + end for end in _TOWN_ENDINGS if end or len(stem) >= _SHORTEST_BARE_STEM
+    )
 
 
 # A station's role or side after its town's name, as _ascii_fold writes it (marks
