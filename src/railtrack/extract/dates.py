@@ -599,9 +599,9 @@ def _week_part(rel: str, published: date, *, forward: bool) -> tuple[date, date,
     one told ahead that ended before the report is that of the next week.
 
     >>> _week_part("start of next week", date(2022, 8, 8), forward=True)
-    (datetime.date(2022, 8, 15), datetime.date(2022, 8, 17), 'days')
+    (datetime.date(2022, 8, 15), datetime.date(2022, 8, 16), 'days')
     >>> _week_part("end of this week", date(2022, 8, 9), forward=False)
-    (datetime.date(2022, 8, 4), datetime.date(2022, 8, 7), 'days')
+    (datetime.date(2022, 8, 5), datetime.date(2022, 8, 7), 'days')
     """
     key = _week_part_key(rel)
     if key is None:
