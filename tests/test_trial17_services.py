@@ -79,3 +79,18 @@ def test_an_echelon_between_two_stations_is_still_a_shipment() -> None:
     """Negative: only a service noun names a timetable train."""
     result = read("Вчера эшелон Слоним — Матвеев Курган из 40 вагонов ушёл из Слонима.")
     assert len(result.shipments) == 1, ends(result)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The Kamianets-Podilskyi train with 40 wagons of tanks left on 3 March."),
+        ("ru", "Поезд Матвеев-Курган из 40 вагонов с техникой ушёл 3 марта."),
+    ],
+)
+def test_a_hyphenated_town_is_no_route(lang: str, text: str) -> None:
+    # (review17 #1: one town's name joined by a hyphen was read as a route's two ends,
+    # and the train dropped as a passenger service)
+    from railtrack.extract.services import names_a_service
+
+    assert not names_a_service(lang, text)

@@ -93,14 +93,22 @@ def names_a_service(lang: str, text: str) -> bool:
     False
     >>> names_a_service("ru", "Поезд из 40 вагонов ушёл из Слонима — в сторону России.")
     False
+    >>> names_a_service("en", "The Kamianets-Podilskyi train with 40 wagons left.")
+    False
     """
     pattern = route_pattern(lang)
     if pattern is None:
         return False
+    from railtrack.extract.nominatives import is_nominative_name
+
     for m in pattern.finditer(text):
         if m["n"] is not None:
             return True
-        ends = (m["a"], m["b"]) if m["a"] is not None else (m["c"], m["d"])
-        if all(e[:1].isupper() for e in ends):
-            return True
+        first, second = ("a", "b") if m["a"] is not None else ("c", "d")
+        if not all(m[g][:1].isupper() for g in (first, second)):
+            continue
+        joined = text[m.start(first) : m.end(second)]
+        if "-" in joined and " " not in joined and is_nominative_name(joined):
+            continue  # "the Kamianets-Podilskyi train": one town's name, no route
+        return True
     return False
