@@ -284,7 +284,8 @@ class Settings(BaseModel):
         le=1,
         description=(
             "Highest confidence of a train told at second hand or unconfirmed ('allegedly', "
-            "'reportedly', 'according to', 'якобы', 'rzekomo'): the facts are kept, a step "
+            "'reportedly', 'якобы', 'rzekomo'; not a named source, 'according to Hajun'): "
+            "the facts are kept, a step "
             "below an inferred value (0.7), as the Admiralty code grades a report not "
             "confirmed by the source itself 'possibly true' (3) rather than 'probably "
             "true' (2) (DOMAIN.md section 5 [27])."

@@ -553,7 +553,7 @@ class Lexicon:
     # "until now" ("do dziś", "до сих пор", "to this day"): the report's day as the
     # bound of what is told, never the day of an event (trial14 T5, extract/untilnow.py)
     until_now: re.Pattern[str] | None = None
-    # words of hearsay ("allegedly", "reportedly", "according to", "якобы", "нібито",
+    # words of hearsay ("allegedly", "reportedly", "якобы", "нібито", "по слухам",
     # "rzekomo"): the fact is kept, told at second hand; its train's confidence is lowered
     # (issue 13, session 17; extract/hearsay.py)
     hearsay: re.Pattern[str] | None = None

@@ -565,7 +565,7 @@ class _Builder:
             if evidence
             else self.settings.extract_confidence_inferred
         )
-        # "It allegedly arrived", "according to Hajun": told at second hand, kept with
+        # "It allegedly arrived", "якобы прибыл": told at second hand, kept with
         # less trust (extract/hearsay.py; issue 13, session 17)
         said = (
             hearsay_at(self.text, [(e.start, e.end) for e in evidence], self.lang)
