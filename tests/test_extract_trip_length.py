@@ -88,3 +88,18 @@ def test_an_arrival_told_is_kept_over_a_trip_length() -> None:
     ).shipments
     assert shipment.expected_arrival is not None
     assert shipment.expected_arrival.earliest == date(2023, 3, 9)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another train told in the sentence, or another means of transport
+        "A timber train left Tomsk on 28 May. Another train will go to Chengdu; "
+        "the journey time is 9 days.",
+        "A timber train left Tomsk on 28 May. The trip takes 2 days by truck.",
+    ],
+)
+def test_a_trip_length_of_something_else_dates_nothing(text: str) -> None:
+    # (review17 #2)
+    first = read(text, published=date(2017, 5, 29), lang="en").shipments[0]
+    assert first.expected_arrival is None

@@ -4989,11 +4989,21 @@ def _trip_length_of_the_train_before(draft: ReportDraft, assembly: _Assembly) ->
     lengths = getattr(assembly.default, "trip_lengths", None)
     if lengths is None:
         return
+    rd = assembly.default
     for days, start, end in lengths(assembly.text):
         told = [t for t in draft.trains if t.departure is not None and t.departure.end <= start]
         if not told or not 0 < days <= 60:
             continue
         train = max(told, key=lambda t: t.departure.start if t.departure else -1)
+        begin, stop = sentence_around(assembly.text, start)
+        departed = train.departure.end if train.departure is not None else begin
+        sentence = assembly.text[max(begin, departed) : stop]
+        if (
+            _new_markers(rd, sentence)
+            or rd.group_announcement(sentence) is not None
+            or names_another_subject(sentence, rd.lang)
+        ):
+            continue  # "Another train will go to Chengdu; the journey time is 9 days", "by truck"
         if train.arrival is not None or train.trip_days is not None:
             continue
         train.trip_days = Fact((days, days), assembly.text[start:end], start, end, inferred=True)
