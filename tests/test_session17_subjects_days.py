@@ -271,21 +271,6 @@ def test_a_convoy_in_an_english_relay_is_the_train() -> None:
     assert (train.origin.text, train.destination.text) == ("Omsk", "Chepino")
 
 
-def test_an_impersonal_it_is_no_train() -> None:
-    # (review17 #7: "it" counted as the train's pronoun, and the minister's Kyiv became
-    # the train's destination)
-    text = (
-        "A train of 40 cars arrived in Baranovichi. "
-        "It is expected that the minister will arrive in Kyiv tomorrow."
-    )
-    [train] = extract_shipments(
-        text, published=date(2023, 5, 19), lang="en", network=False
-    ).shipments
-    assert train.destination is not None
-    assert train.destination.text == "Baranovichi"
-    assert train.expected_arrival is None
-
-
 def test_it_told_of_the_train_still_gives_its_end() -> None:
     text = "A train of 40 cars left Slonim. It is expected to arrive in Brest tomorrow."
     [train] = extract_shipments(
