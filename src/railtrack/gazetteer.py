@@ -3083,9 +3083,7 @@ def _adjective_towns(name: str) -> tuple[str, ...]:
     stem = m.group("stem")
     # a stem of three letters or fewer is no town of its own ("Одеського": "Оде" is the
     # Nigerian town Ode, not Odesa, which "са" gives)
-    return tuple(
-        stem + end for end in _TOWN_ENDINGS if end or len(stem) >= _SHORTEST_BARE_STEM
-    )
+    return tuple(stem + end for end in _TOWN_ENDINGS if end or len(stem) >= _SHORTEST_BARE_STEM)
 
 
 # A station's role or side after its town's name, as _ascii_fold writes it (marks
