@@ -48,6 +48,9 @@ def test_an_export_is_still_told_from_a_list_of_records(tmp_path: Path) -> None:
     records = tmp_path / "records.json"
     records.write_text(json.dumps({"shipments": [{"id": "t1", "source": "Hajun"}]}))
     assert is_json_export(export)
-    assert not is_json_export(named)
+    # a chat with a wrongly typed name is still an export, so that its fault is told
+    # (issue 13 F8, session 17: it had been read as one report record, a fake train)
+    assert is_json_export(named)
+    assert load_reports(named).shipments == []
     assert not is_json_export(records)
     assert [s.id for s in load_reports(records).shipments] == ["t1"]

@@ -87,8 +87,8 @@ def names_a_service(lang: str, text: str) -> bool:
     True
     >>> names_a_service("uk", "Потяг Київ — Перемишль вирушив о 7:10.")
     True
-    >>> names_a_service("ru", "Скорый поезд № 95 прибыл в Брест.")
-    True
+    >>> names_a_service("ru", "Поезд № 967 прибыл в Осиповичи.")  # echelons have numbers
+    False
     >>> names_a_service("ru", "Эшелон Слоним — Матвеев Курган прибыл.")  # no service noun
     False
     >>> names_a_service("ru", "Поезд из 40 вагонов ушёл из Слонима — в сторону России.")
@@ -103,7 +103,7 @@ def names_a_service(lang: str, text: str) -> bool:
 
     for m in pattern.finditer(text):
         if m["n"] is not None:
-            return True
+            continue  # a number alone: military echelons are numbered too ("Train No. 967")
         first, second = ("a", "b") if m["a"] is not None else ("c", "d")
         if not all(m[g][:1].isupper() for g in (first, second)):
             continue

@@ -448,7 +448,9 @@ class _ClauseReader:
         the report through its day, as a digest heading's (session 17 T9); a trip's
         length told ahead ("дойдёт до Бреста за сутки") is none.
         """
-        if not self._told_as_seen():
+        if not self._told_as_seen() or self.text.rstrip().endswith(":"):
+            # (a clause announcing a list, "За сутки ... прошли три эшелона: в 8:00,
+            # 12:30 и 19:10": the list's times date its trains, trial14 T7)
             return []
         past_day = past_day_span(self.text, self.rd.lang)
         return [past_day] if past_day is not None else []
@@ -1237,8 +1239,8 @@ class _ClauseReader:
         """
         if self.published is None or self.day_told_earlier or self.dates:
             return
-        if not self._told_as_seen() or self.claim is not None:
-            return
+        if not self._told_as_seen() or self.claim is not None or self.text.rstrip().endswith(":"):
+            return  # (a clause announcing a list: its times date its trains, trial14 T7)
         passed = [p for p in self.places if self._seen_untold_day(p)]
         if not passed:
             return
