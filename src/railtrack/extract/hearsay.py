@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable
+from functools import lru_cache
 
 from railtrack.extract.lexicon import LANGUAGES, lexicon
 from railtrack.extract.sentences import SENTENCE_OR_LINE_END, sentence_around
@@ -58,7 +59,7 @@ def hearsay_at(
         return None
     # the words are looked for in the text as read (a soft hyphen or a zero-width
     # space inside "Сооб\u200bщается" hides nothing), offsets mapped both ways
-    read, origin = strip_format(text)
+    read, origin = _as_read(text)
     if origin is not None:
         spans = [(bisect_left(origin, start), bisect_left(origin, end)) for start, end in spans]
     seen: set[tuple[int, int]] = set()
@@ -74,3 +75,9 @@ def hearsay_at(
                 return found.start(), found.end()
             return origin[found.start()], origin[found.end() - 1] + 1
     return None
+
+
+@lru_cache(maxsize=16)
+def _as_read(text: str) -> tuple[str, list[int] | None]:
+    """Return :func:`strip_format` of a report once for all of its trains."""
+    return strip_format(text)

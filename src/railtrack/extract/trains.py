@@ -441,6 +441,14 @@ class _ClauseReader:
         # (status planned), never a train seen (trial10 T3)
         return "planned"
 
+    def _announces_list(self) -> bool:
+        """Whether the clause ends with a colon before a list ("... три эшелона: в 8:00, ...").
+
+        The list's items (times, stations) date its trains; the clause gives them no
+        window of its own (trial14 T7).
+        """
+        return self.text.rstrip().endswith(":")
+
     def _past_day(self) -> list[DateSpan]:
         """Return the past day named in a clause told as done, as its one date, if any.
 
@@ -448,7 +456,7 @@ class _ClauseReader:
         the report through its day, as a digest heading's (session 17 T9); a trip's
         length told ahead ("дойдёт до Бреста за сутки") is none.
         """
-        if not self._told_as_seen() or self.text.rstrip().endswith(":"):
+        if not self._told_as_seen() or self._announces_list():
             # (a clause announcing a list, "За сутки ... прошли три эшелона: в 8:00,
             # 12:30 и 19:10": the list's times date its trains, trial14 T7)
             return []
@@ -1239,7 +1247,7 @@ class _ClauseReader:
         """
         if self.published is None or self.day_told_earlier or self.dates:
             return
-        if not self._told_as_seen() or self.claim is not None or self.text.rstrip().endswith(":"):
+        if not self._told_as_seen() or self.claim is not None or self._announces_list():
             return  # (a clause announcing a list: its times date its trains, trial14 T7)
         passed = [p for p in self.places if self._seen_untold_day(p)]
         if not passed:
