@@ -11,7 +11,10 @@ import pytest
 
 # the doctests that run code of an optional library, by that library: a doctest's name,
 # or a module's name followed by "." for every doctest of that module
-_NEEDS = {"distributed": ("railtrack.io.dask_load.",)}
+_NEEDS = {
+    "distributed": ("railtrack.io.dask_load.",),
+    "dask": ("railtrack.engine_dask._gathered",),
+}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
