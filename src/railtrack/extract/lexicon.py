@@ -437,6 +437,9 @@ class Lexicon:
     recap_span: re.Pattern[str] | None = None
     # a digest's heading over the day before the post ("за суткі", "w ciągu doby")
     past_day: re.Pattern[str] | None = None
+    # a digest's heading over the post's own day, with no date ("Итоги дня:",
+    # "Podsumowanie dnia:"): its trains are dated by the post's day
+    day_digest: re.Pattern[str] | None = None
     # "Раней", "Earlier" opening a clause: an arrival told there is the leg before
     earlier_leg: re.Pattern[str] | None = None
     # "ён", "it": a pronoun for the train told before; "делегацыя", "minister": a
@@ -781,6 +784,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         recall=_stem_re(data.get("recall") or []),
         recap_span=_stem_re(data.get("recap_span") or []),
         past_day=_stem_re(data.get("past_day") or []),
+        day_digest=_stem_re(data.get("day_digest") or []),
         earlier_leg=_stem_re(data.get("earlier_leg") or []),
         train_pronouns=_stem_re(data.get("train_pronouns") or []),
         other_movers=_stem_re(data.get("other_movers") or []),

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from railtrack.extract.dates import DateSpan
     from railtrack.extract.readers import Reader
 
-__all__ = ["StationDigest", "StationLine", "station_digest"]
+__all__ = ["StationDigest", "StationLine", "names_day_digest", "names_past_day", "station_digest"]
 
 # upper-case letters of the five languages' scripts: a station's name starts with one
 _UP = "A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЇЄЎҐ"
@@ -99,6 +99,8 @@ class StationDigest:
     unread: tuple[tuple[int, int], ...]
     # the heading's places ("Из Беларуси в Россию ... ушли:"), offsets into the text
     places: tuple[PlaceSpan, ...] = ()
+    # the heading sums up the post's own day with no date ("Итоги дня:")
+    day_of_post: bool = False
 
     @property
     def span(self) -> tuple[int, int]:
@@ -149,7 +151,13 @@ def station_digest(text: str, rd: Reader) -> StationDigest | None:
     head_start = text.rfind("\n", 0, max(0, head_end)) + 1
     heading = text[head_start:head_end].strip() if head_end > 0 else ""
     if not heading:
-        return None  # (a digest says what its lines are: no heading, no digest)
+        # a digest says what its lines are; lines of one bullet with no heading above
+        # ("▪️ Брест — прибыл эшелон ...", a post of its lines alone) say it themselves
+        # (trial17 T2)
+        line_end = text.find("\n", first)
+        if _bullet(text[first : line_end if line_end >= 0 else len(text)]) is None:
+            return None
+        return StationDigest((first, first), None, None, False, tuple(lines), unread)
     roles = [v.role for v in rd.verb_cues(heading) if v.role != "neutral"]
     role = roles[-1] if roles else None
     dates = rd.find_dates(heading)
@@ -167,6 +175,7 @@ def station_digest(text: str, rd: Reader) -> StationDigest | None:
         tuple(lines),
         unread,
         places,
+        names_day_digest(heading, rd.lang),
     )
 
 
@@ -288,6 +297,22 @@ def _trains_counted(rest: str, rd: Reader) -> tuple[int, int] | None:
 def _count(kind: str, value: int, start: int, end: int, text: str) -> CarCount:
     """Return one train's count of a series ("36" of "36 і 40 вагонаў")."""
     return CarCount(kind, value, False, start, end, text)
+
+
+def names_day_digest(text: str, lang: str) -> bool:
+    """Whether a heading sums up the post's own day with no date ("Итоги дня:").
+
+    Examples
+    --------
+    >>> names_day_digest("Итоги дня:", "ru"), names_day_digest("Podsumowanie dnia:", "pl")
+    (True, True)
+    >>> names_day_digest("Итоги недели:", "ru")
+    False
+    """
+    if lang not in LANGUAGES:
+        return False
+    pattern = lexicon(lang).day_digest
+    return pattern is not None and pattern.search(text) is not None
 
 
 def names_past_day(text: str, lang: str) -> bool:

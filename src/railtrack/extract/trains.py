@@ -71,7 +71,11 @@ from railtrack.extract.retractions import denial_words
 from railtrack.extract.runningcount import counts_running
 from railtrack.extract.sentences import Clause, is_stamp_line, sentence_around, split_clauses
 from railtrack.extract.stationheads import station_headings
-from railtrack.extract.stationlists import StationDigest, StationLine, station_digest
+from railtrack.extract.stationlists import (
+    StationDigest,
+    StationLine,
+    station_digest,
+)
 from railtrack.extract.subjects import names_another_subject, names_train_pronoun
 from railtrack.extract.tense import negated_before, told_as_past, told_as_plan
 from railtrack.extract.textpass import map_facts, without_quoted
@@ -3008,13 +3012,17 @@ def _station_digest_trains(assembly: _Assembly) -> bool:
 
     "За 19 траўня ў Беларусь прыбылі:" over "▪️ Лунінец — 2 эшалоны (36 і 40
     вагонаў)": two trains arrived at Luninets on 19 May, of 36 and 40 cars
-    (:func:`~railtrack.extract.stationlists.station_digest`). The station is the end
-    of trains the heading tells arrived, the origin of trains it tells left, else a
-    place the trains were seen at; a bulleted line of the digest read as none is named
-    in a problem.
+    (:func:`~railtrack.extract.stationlists.station_digest`). A line's own verb and
+    places come first (trial17 T2): "▪️ Брест — прибыл эшелон ... из Смоленска" arrived
+    at Brest from Smolensk, "▪️ Орша — эшелон ... отправился в Смоленск" left Orsha for
+    Smolensk, "▪️ Гомель — 2 эшелона ..., оба в сторону Калинковичей" were seen at Gomel
+    heading for Kalinkovichi. A line with no verb of its own takes the heading's: the
+    station is the end of trains it tells arrived, the origin of trains it tells left,
+    else a place the trains were seen at. A bulleted line of the digest read as none is
+    named in a problem.
     """
-    text, draft = assembly.text, assembly.draft
-    found = _digest_of_trains(text, assembly.default, assembly.published)
+    text, draft, rd = assembly.text, assembly.draft, assembly.default
+    found = _digest_of_trains(text, rd, assembly.published)
     if found is None:
         return False
     digest, tally = found
@@ -3030,19 +3038,23 @@ def _station_digest_trains(assembly: _Assembly) -> bool:
     ends = [Fact(p, p.text, p.start, p.end) for p in digest.places if p.role == far]
     for line in digest.lines:
         place = Fact(line.station, line.station.text, line.station.start, line.station.end)
+        role, own = _digest_line_reading(line, text, rd)
+        role = role or digest.role
         group = _digest_line_group(line, draft, text)
         for k in range(line.n_trains):
-            train = TrainDraft(last_role=digest.role, group=group)
-            if digest.role == "arrival":
+            train = TrainDraft(last_role=role, group=group)
+            if role == "arrival":
                 train.destination, train.arrival = place, day
-                train.origin = ends[-1] if ends else None
-            elif digest.role == "departure":
+                train.origin = own.get("origin") or (ends[-1] if ends and far == "origin" else None)
+            elif role == "departure":
                 train.origin, train.departure = place, day
-                train.destination = ends[-1] if ends else None
+                far_end = ends[-1] if ends and far == "destination" else None
+                train.destination = own.get("destination") or far_end
             else:
                 train.via.append(place)
                 if day is not None:
                     train.sightings.append((place, day))
+                train.origin, train.destination = own.get("origin"), own.get("destination")
             cars = line.cars[k] if k < len(line.cars) else ()
             for count in cars:
                 train.counts[count.kind] = Fact(
@@ -3055,6 +3067,30 @@ def _station_digest_trains(assembly: _Assembly) -> bool:
             "trains: not read"
         )
     return bool(digest.lines)
+
+
+def _digest_line_reading(
+    line: StationLine, text: str, rd: Reader
+) -> tuple[str | None, dict[str, Fact]]:
+    """Return a digest line's own verb role and the ends its own words name.
+
+    "▪️ Брест — прибыл эшелон из 25 вагонов из Смоленска": ``arrival``, origin
+    Smolensk; "▪️ Гомель — 2 эшелона: 30 и 33 вагона, оба в сторону Калинковичей": no
+    role, destination Kalinkovichi (a heading, told so by the result's
+    ``destination_heading``). The line's station is no end of its own words.
+    """
+    start = line.station.end
+    said = text[start : line.end]
+    roles = [v.role for v in rd.verb_cues(said) if v.role in ("arrival", "departure")]
+    own: dict[str, Fact] = {}
+    for p in rd.find_places(said):
+        if p.role not in ("origin", "destination") or p.role in own:
+            continue
+        if p.text == line.station.text:
+            continue
+        at = replace(p, start=p.start + start, end=p.end + start, cue_start=p.cue_start + start)
+        own[p.role] = Fact(at, at.text, at.start, at.end)
+    return (roles[-1] if roles else None), own
 
 
 def _digest_line_group(line: StationLine, draft: ReportDraft, text: str) -> int | None:
@@ -3105,6 +3141,10 @@ def _digest_day(
         window = DateWindow(
             earliest=published - timedelta(days=1), latest=published, precision="days"
         )
+        return Fact(window, text[start:end], start, end, inferred=True)
+    if digest.day_of_post and published is not None:
+        # "Итоги дня:", "Podsumowanie dnia:": the post's own day (trial17b T8)
+        window = DateWindow(earliest=published, latest=published, precision="day")
         return Fact(window, text[start:end], start, end, inferred=True)
     return None
 
