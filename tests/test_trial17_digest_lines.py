@@ -172,3 +172,21 @@ def test_a_day_digest_in_an_export_is_the_posts_local_day(tmp_path: Path) -> Non
     minsk = load_reports(path, tz=parse_zone("Europe/Minsk"))
     assert sorted(x.seen_at.date() for x in minsk.sightings) == [date(2026, 5, 20)] * 3
     assert sorted(s.cars.total or 0 for s in minsk.shipments) == [0, 40, 42]
+
+
+@pytest.mark.parametrize(
+    ("n", "at_least", "said"),
+    [
+        (1, False, "(a tally of 1 train)"),
+        (1, True, "(a tally of 1 train or more)"),
+        (2, False, "(a tally of 2 trains)"),
+        (33, True, "(a tally of 33 trains or more)"),
+    ],
+)
+def test_a_tally_of_one_train_is_said_in_the_singular(n: int, at_least: bool, said: str) -> None:
+    """trial17 T11: "a tally of 1 trains"."""
+    from railtrack.extract.result import Extraction
+    from railtrack.extract.trains import TallyDraft
+
+    (note,) = Extraction(tallies=[TallyDraft(n, at_least, 0, 9, "X эшелон")]).tally_notes()
+    assert said in note

@@ -130,7 +130,8 @@ class Extraction:
         -------
         list of str
             ``"'<words>' counts trains over a period (a tally of N trains[ or more]):
-            not listed as trains"``, in the order the tallies are told.
+            not listed as trains"`` ("a tally of 1 train" for one), in the order the
+            tallies are told.
 
         Examples
         --------
@@ -140,7 +141,8 @@ class Extraction:
         ("'33 эшелона' counts trains over a period", True)
         """
         return [
-            f"{t.text!r} counts trains over a period (a tally of {t.n_trains} trains"
+            f"{t.text!r} counts trains over a period (a tally of {t.n_trains} "
+            f"{'train' if t.n_trains == 1 else 'trains'}"
             f"{' or more' if t.at_least else ''}): not listed as trains"
             for t in self.tallies
         ]

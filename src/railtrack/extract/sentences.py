@@ -146,6 +146,10 @@ _BOUNDARY_RE = re.compile(
     # ешелон, — "Гаюн"\n"12 марта ... прибыл эшелон ...", — йдеться в повідомленні'
     # (a quote of forty characters or more is a passage, not a name wrapped to the line)
     r"|(?<=[^\W_]|[\"”»])\n(?=[ \t]*[\"“«„][^\"”»“\n]{40})"
+    # a station heading on a line of its own, marked ("🔴 Осиповичи", "#Лунинец"), between
+    # two lines of text: no sentence's (trial17b T4; extract/stationheads.py)
+    r"|\n[ \t]*[^\w\s]{1,3}[ \t]*#?[A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЇЄЎҐ][\w'’-]*"
+    r"(?:[ \t]+[A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЇЄЎҐ][\w'’-]*){0,2}[ \t]*:?[ \t]*\n\s*"
 )
 # A clause ends at ";" and at ":" (not in "13:45", nor after "destination:"/"route:",
 # nor after a word of passing before the places passed: "the train passed: Bereza,

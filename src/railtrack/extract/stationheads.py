@@ -89,8 +89,9 @@ def station_headings(text: str, rd: Reader) -> list[StationHeading]:
     for m in _HEAD.finditer(text):
         start = m.start()
         above = text[text.rfind("\n", 0, max(0, start - 1)) + 1 : max(0, start - 1)]
-        if start > 0 and above.strip():
-            continue  # (a paragraph's first line only)
+        marked = bool(text[start : m.start("name")].strip())
+        if start > 0 and above.strip() and not marked:
+            continue  # (a paragraph's first line, or a line marked "🔴 Лунинец")
         if not text[m.end() :].strip():
             continue  # (the report follows its heading)
         name = m["name"]

@@ -74,6 +74,8 @@ from railtrack.extract.stationheads import station_headings
 from railtrack.extract.stationlists import (
     StationDigest,
     StationLine,
+    names_day_digest,
+    names_past_day,
     station_digest,
 )
 from railtrack.extract.subjects import names_another_subject, names_train_pronoun
@@ -3128,21 +3130,36 @@ def _digest_day(
     digest: StationDigest, published: date | None, problems: list[str], text: str
 ) -> Fact | None:
     """Return the day a digest's heading dates its lines by, None for none."""
-    start, end = digest.heading
-    if digest.day is not None:
-        window = resolve_date(digest.day, published)
+    return _heading_day(
+        digest.day, digest.past_day, digest.day_of_post, digest.heading, published, problems, text
+    )
+
+
+def _heading_day(
+    day: DateSpan | None,
+    past_day: bool,
+    day_of_post: bool,
+    span: tuple[int, int],
+    published: date | None,
+    problems: list[str],
+    text: str,
+) -> Fact | None:
+    """Return the day a heading names: its one day, the post's, or "за сутки"'s two."""
+    start, end = span
+    if day is not None:
+        window = resolve_date(day, published)
         if window is None:
-            why = why_undated(digest.day, published)
-            problems.append(f"cannot date {digest.day.text!r}: {why}")
+            why = why_undated(day, published)
+            problems.append(f"cannot date {day.text!r}: {why}")
             return None
-        return Fact(window, digest.day.text, digest.day.start, digest.day.end)
-    if digest.past_day and published is not None:
+        return Fact(window, day.text, day.start, day.end)
+    if past_day and published is not None:
         # "за суткі", "w ciągu doby": the day before the post and the post's day
         window = DateWindow(
             earliest=published - timedelta(days=1), latest=published, precision="days"
         )
         return Fact(window, text[start:end], start, end, inferred=True)
-    if digest.day_of_post and published is not None:
+    if day_of_post and published is not None:
         # "Итоги дня:", "Podsumowanie dnia:": the post's own day (trial17b T8)
         window = DateWindow(earliest=published, latest=published, precision="day")
         return Fact(window, text[start:end], start, end, inferred=True)
@@ -3248,29 +3265,125 @@ def _station_heading_places(assembly: _Assembly) -> None:
     "🔴 Асіповічы" over "Сёння раніцай прыбыў эшалон з 40 вагонаў": the train arrived
     at Asipovichy (:func:`~railtrack.extract.stationheads.station_headings`). A train
     told as arrived or unloaded takes the station as its end, one told as passing
-    (the lexicon's ``passage``) as a place passed, seen there on its day if it has one.
-    A train with an end or a place seen of its own keeps them alone; a train told as
-    leaving is not given the heading.
+    (the lexicon's ``passage``) as a place passed, seen there on its day if it has one,
+    whatever end it is heading for ("🔴 Лунинец" over "через станцию в сторону Бреста
+    проследовал эшелон": seen at Luninets). A train with an end or a place seen of its
+    own keeps them alone; a train told as leaving is not given the heading.
+
+    Under a digest's title ("Итоги дня 22 мая", "Итоги дня:", "За суткі") a train
+    with no day of its own takes the title's (trial17b T4). A heading whose lines
+    tell of no train but of cars unloaded there ("Разгружают платформы с
+    грузовиками") is a train unloaded at the station; one naming trains or cars that
+    gives none says so in a problem.
     """
     draft, text, rd = assembly.draft, assembly.text, assembly.default
     heads = station_headings(text, rd)
+    if not heads:
+        return
+    day = _title_day(text, heads[0].place.start, rd, assembly.published, draft.problems)
     for k, head in enumerate(heads):
         stop = heads[k + 1].place.start if k + 1 < len(heads) else len(text)
         place = Fact(head.place, head.place.text, head.place.start, head.place.end)
-        for train in draft.trains:
-            at = _told_at(train)
-            if train.vetoed or at is None or not head.end <= at < stop:
-                continue
-            if train.destination is not None or train.via or train.sightings:
-                continue  # (its own place)
-            said = text[slice(*sentence_around(text, at))]
-            if any(_asks(rd, "is_passage", w.strip(_MARKS)) for w in said.split()):
-                train.via.append(place)
-                day = _sentence_day(rd, text, sentence_around(text, at), assembly.published)
-                if day is not None:
-                    train.sightings.append((place, day))
-            elif train.last_role == "arrival" or _stage(rd, said) == "unloading":
-                train.destination = place
+        under = [
+            t
+            for t in draft.trains
+            if not t.vetoed and (at := _told_at(t)) is not None and head.end <= at < stop
+        ]
+        for train in under:
+            _place_under_heading(train, place, day, assembly)
+        if not under:
+            _train_of_heading_lines(assembly, head.place, place, day, head.end, stop)
+
+
+def _place_under_heading(
+    train: TrainDraft, place: Fact, day: Fact | None, assembly: _Assembly
+) -> None:
+    """Give one train told under a station heading the station, and the title's day."""
+    text, rd = assembly.text, assembly.default
+    at = _told_at(train)
+    if at is None:
+        return
+    said = text[slice(*sentence_around(text, at))]
+    undated = train.departure is None and train.arrival is None and not train.sightings
+    if any(_asks(rd, "is_passage", w.strip(_MARKS)) for w in said.split()):
+        ends = [p for p in (train.origin, train.destination) if p is not None]
+        if train.via or train.sightings or any(_same_place(p, place) for p in ends):
+            return  # (its own place)
+        train.via.append(place)
+        seen = _sentence_day(rd, text, sentence_around(text, at), assembly.published) or day
+        if seen is not None:
+            train.sightings.append((place, seen))
+        return
+    own = train.destination is not None or bool(train.via or train.sightings)
+    if not own and (train.last_role == "arrival" or _stage(rd, said) == "unloading"):
+        train.destination = place
+    if undated and day is not None:
+        if train.last_role == "departure":
+            train.departure = day
+        elif train.destination is not None and train.last_role == "arrival":
+            train.arrival = day
+        elif train.destination is not None and _same_place(train.destination, place):
+            train.sightings.append((place, day))
+
+
+def _train_of_heading_lines(
+    assembly: _Assembly, head: PlaceSpan, place: Fact, day: Fact | None, start: int, stop: int
+) -> None:
+    """Read the lines under a station heading that told of no train (trial17b T4).
+
+    "🔴 Гомель" over "Разгружают платформы с грузовиками.": cars unloaded at Gomel, a
+    train there (seen on the title's day), its cars counted if the lines count them.
+    Lines naming trains or cars that give no train say so in a problem.
+    """
+    text, rd, draft = assembly.text, assembly.default, assembly.draft
+    said = text[start:stop].strip()
+    if not said:
+        return
+    cars = rd.has_car_noun(said)
+    if _stage(rd, said) == "unloading" and cars:
+        train = TrainDraft(last_role="arrival")
+        train.destination = place
+        for count in rd.find_car_counts(said):
+            at = start + text[start:stop].find(said)
+            train.counts[count.kind] = Fact(
+                _count_value(count), count.text, at + count.start, at + count.end, count.estimated
+            )
+        if day is not None:
+            train.sightings.append((place, day))
+        draft.trains.append(train)
+    elif cars or rd.has_train_noun(said):
+        draft.problems.append(
+            f"under the station heading {head.text!r}: {said!r} names trains or cars, "
+            "but no train could be read from it"
+        )
+
+
+def _title_day(
+    text: str, first_head: int, rd: Reader, published: date | None, problems: list[str]
+) -> Fact | None:
+    """Return the day a digest's title above its station headings names, None for none.
+
+    The title is the one line of text above the first heading ("Итоги дня 22 мая",
+    "Вынікі дня:", "За суткі:"), telling no train of its own: its one day, the post's
+    day for a day's digest with no date, the day before the post and the post's day
+    for "за сутки".
+    """
+    above = text[: text.rfind("\n", 0, first_head) + 1]  # (the lines above the heading's)
+    title = above.strip().rstrip(":").strip()
+    if not title or "\n" in title or rd.has_train_noun(title):
+        return None
+    at = above.find(title)
+    dates = rd.find_dates(title)
+    past_day = names_past_day(title, rd.lang)
+    day_of_post = names_day_digest(title, rd.lang)
+    if len(dates) != 1 and not past_day and not day_of_post:
+        return None
+    if len(dates) == 1 and not (past_day or day_of_post) and rd.verb_cues(title):
+        return None  # (a sentence, not a title)
+    span = moved(dates[0], at) if len(dates) == 1 else None
+    return _heading_day(
+        span, past_day, day_of_post, (at, at + len(title)), published, problems, text
+    )
 
 
 def _sentence_day(
