@@ -10,7 +10,9 @@ report::
 Relays keep the layout in every language ("#Осиповичи", "Osipowicze:", "🔴
 Asipovichy"). The heading is a line that is only a place's name: one to three
 capitalised words, with marks (an emoji), a hashtag or a colon around it, at the start
-of the text or of a paragraph, with the report after it. The name is a station or town
+of the text or of a paragraph, or anywhere when marked ("🔴 Лунинец" on the line after
+the last station's report, as a day's digest writes them line by line: trial17b T4),
+with the report after it. The name is a station or town
 the embedded gazetteer knows as written (:func:`~railtrack.extract.nominatives.is_nominative_name`):
 a region or a country ("🔴 Беларусь", "Гомельская область") heads no station, nor does a
 word such as "Срочно" or "Update".
@@ -68,9 +70,10 @@ def station_headings(text: str, rd: Reader) -> list[StationHeading]:
     Returns
     -------
     list of StationHeading
-        In text order: each heading at the start of the text or after a blank line,
-        followed by more text, naming a station or town the embedded gazetteer knows
-        (the name as written, role ``at``; offsets into ``text``).
+        In text order: each heading at the start of the text, after a blank line or
+        marked on a line of its own (an emoji, a hashtag), followed by more text,
+        naming a station or town the embedded gazetteer knows (the name as written,
+        role ``at``; offsets into ``text``).
 
     Examples
     --------
@@ -80,6 +83,9 @@ def station_headings(text: str, rd: Reader) -> list[StationHeading]:
     ['Асіповічы']
     >>> [h.place.text for h in station_headings("#Osipowicze\\nDziś rano ...", reader_for("pl"))]
     ['Osipowicze']
+    >>> t = "Итоги дня 22 мая\\n🔴 Осиповичи\\nПрибыл эшелон.\\n🔴 Лунинец\\nПрошёл эшелон."
+    >>> [h.place.text for h in station_headings(t, reader_for("ru"))]
+    ['Осиповичи', 'Лунинец']
     >>> station_headings("🔴 Беларусь\\n\\nСёння прыбыў эшалон.", reader_for("be"))
     []
     >>> station_headings("Срочно\\n\\nСегодня прибыл эшелон.", reader_for("ru"))
