@@ -954,7 +954,7 @@ def _one_batch(
     from railtrack.io import load_reports
     from railtrack.io.retractions import summaries_later
 
-    with summaries_later():  # (said for the whole folder at its end)
+    with summaries_later():  # (retractions: matched with the whole folder at its end)
         reports = load_reports(batch, **load_options) if batch else ReportSet()
     if i == 0:
         reports.problems[:0] = passed_over

@@ -65,11 +65,12 @@ _SUMMARISE: ContextVar[bool] = ContextVar("railtrack_retraction_summaries", defa
 
 @contextmanager
 def summaries_later() -> Iterator[None]:
-    """Within: :func:`note_retracted` says nothing on a retraction itself.
+    """Within: :func:`note_retracted` matches no retraction (unless told to).
 
     A batch of :func:`railtrack.io.converted.convert_in_batches` sees only its own
     trains; which trains a retraction fits is said once, for the whole folder, when
-    the last batch is written.
+    the last batch is written (a batch's own match could name one train where the
+    folder holds two).
 
     Examples
     --------
@@ -274,9 +275,9 @@ def note_retracted(
     retracted
         (file of the retraction, a train it denies), as the loaders read them.
     summarise
-        False: no problem on the retraction itself (a batch of a conversion, whose
-        retractions are matched again with the whole folder at its end); None: as
-        :func:`summaries_later` says (True outside it).
+        False: no problem on the retraction itself, only on the trains it names; None:
+        both, except within :func:`summaries_later` (a batch of a conversion, whose
+        retractions are matched with the whole folder at its end): nothing then.
 
     Examples
     --------
@@ -297,10 +298,8 @@ def note_retracted(
     the retraction (to Brest, arrival 2023-05-14) fits train a-t1 of a.txt:
     strike it if it is that train
     """
-    if not retracted:
-        return
-    if summarise is None:
-        summarise = _SUMMARISE.get()
+    if not retracted or (summarise is None and not _SUMMARISE.get()):
+        return  # (a batch of a conversion: matched with the whole folder at its end)
     said = {(p.path, p.row, p.message) for p in result.problems}  # (a converted folder's)
     seen = _sightings_of(result)
     files = {told.id: result.files.get(("Shipment", told.id), "") for told in result.shipments}
@@ -308,7 +307,7 @@ def note_retracted(
         others = [t for t in result.shipments if told_elsewhere(denied, t, path, files[t.id])]
         found = retraction_matches(denied, others, seen)
         problems = [retraction_problem(files[t.id], t, path, denied, found) for t in found.named]
-        if summarise:
+        if summarise is not False:
             problems.append(summary_problem(path, denied, found, files))
         for problem in problems:
             if (problem.path, problem.row, problem.message) in said:
