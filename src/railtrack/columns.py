@@ -52,6 +52,7 @@ LATER_TRAIN = "later_train"  # told as one after another ("the second train", "k
 # the destination is only a heading ("в направлении Минска", "towards Minsk") (bool)
 DESTINATION_HEADING = "destination_heading"
 TOLD_BEFORE = "told_before"  # the report speaks of a train already told ("о котором мы писали")
+CORRECTS_ONLY = "corrects_only"  # the report only corrects an earlier report's count (bool)
 CARS_TOTAL = "cars_total"
 CARS_PASSENGER = "cars_passenger"
 CARS_COVERED = "cars_covered"
@@ -128,6 +129,7 @@ SHIPMENT_COLUMNS: tuple[str, ...] = (
     LATER_TRAIN,
     DESTINATION_HEADING,
     TOLD_BEFORE,
+    CORRECTS_ONLY,
 )
 
 # Added by railtrack.pipeline.track (railtrack.dating.best_dates): each train's best

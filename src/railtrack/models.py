@@ -748,6 +748,13 @@ class Shipment(_Frozen):
     Осиповичів, уже розвантажують", "the train we reported earlier"; a Telegram reply to
     the post that told it): a follow-up of an earlier report's train, never a new train
     (:mod:`railtrack.onward`; trial14 T12, T13); False when nothing says so."""
+    corrects_only: bool = False
+    """Whether the report only corrects a count of a train an earlier report told
+    ("Уточнение: эшелон, прибывший вчера в Лунинец, насчитывал не 38, а 42 вагона"):
+    the train carries the corrected count and never the old one, so it is that earlier
+    train, never a new one (:func:`railtrack.recounts.correction_links`); False for a
+    report that tells its own train, corrected or not (review17 #9: the flag was a
+    suffix of ``note``)."""
     return_of: str | None = None
     """The id of the outbound trip this one is the trip back of ("вернулся обратно в
     Брест", "повернувся до Бреста"): the same train and cars, so totals count its

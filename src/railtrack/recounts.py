@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 __all__ = [
     "NO_TRAIN",
     "RECOUNT_COLUMNS",
+    "RECOUNT_CORRECTION",
     "SEVERAL_TRAINS",
     "blank_cell",
     "correction_links",
@@ -50,6 +51,9 @@ NO_TRAIN = "correction of no train"
 """``matched_on`` of a report that only corrects a count no train told before carries."""
 SEVERAL_TRAINS = "correction of several trains"
 """``matched_on`` of a report that only corrects a count several trains carry."""
+
+RECOUNT_CORRECTION = "a correction"
+"""Why :func:`recount_of` takes a linked report's counts when it corrects one of them."""
 
 RECOUNT_COLUMNS: tuple[str, ...] = (C.NOTE, C.SOURCE, C.RELAYED_BY, C.PUBLISHED, C.SOURCE_URL)
 """The shipment columns :func:`recount_of` reads besides the counts."""
@@ -170,7 +174,7 @@ def recount_of(
             continue
         fix = corrected_pair(row.get(C.NOTE))
         if fix is not None and any(_count(kept, c) == fix[1] for c in otherwise):
-            return i, "a correction"
+            return i, RECOUNT_CORRECTION
         later = _same_teller(kept, row) and _later(row, kept)
         if later and (best is None or _later(row, linked[best])):
             best = i
@@ -272,6 +276,7 @@ def correction_links(
     if not fixes:
         return []
     told = _Told(table, sightings, settings.relay_max_window_days)
+    flagged = table[C.CORRECTS_ONLY].tolist() if C.CORRECTS_ONLY in table.columns else None
     kept_for = {row: kept for row, kept, _ in dropped}
     out: list[tuple[int, int, str]] = []
     for i, (_, old) in fixes.items():
@@ -281,7 +286,7 @@ def correction_links(
         kept = {kept_for.get(j, j) for j in fits}
         if len(kept) == 1:
             out.append((i, kept.pop(), "correction"))
-        elif corrects_earlier(table[C.NOTE].iat[i]):  # no train of its own, none named
+        elif flagged is not None and corrects_earlier(flagged[i]):  # none named, none its own
             out.append((i, -1, SEVERAL_TRAINS if kept else NO_TRAIN))
     return out
 
@@ -307,7 +312,8 @@ def unmatched_correction_problems(shipments: pd.DataFrame, relays: pd.DataFrame)
     Examples
     --------
     >>> ships = pd.DataFrame({"id": ["b-t1"], "report": ["b"], "source_file": ["b.txt"],
-    ...     "note": ["count corrected: 33, not 31 (33, а не 31) of an earlier report"]})
+    ...     "note": ["count corrected: 33, not 31 (33, а не 31) of an earlier report"],
+    ...     "corrects_only": [True]})
     >>> relays = pd.DataFrame({"id": ["b-t1"], "matched_on": [NO_TRAIN]})
     >>> print(unmatched_correction_problems(ships, relays)[0].message)  # doctest: +ELLIPSIS
     report 'b' corrects a count (33, not 31), but no train of 31 cars was told before at...

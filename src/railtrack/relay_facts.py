@@ -35,8 +35,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from railtrack import columns as C
+from railtrack.extract.corrections import corrected_pair
 from railtrack.models import CAR_TYPES, UNKNOWN_CREDIBILITY, CarCounts, Shipment
-from railtrack.recounts import RECOUNT_COLUMNS, blank_cell, recount_of
+from railtrack.recounts import RECOUNT_COLUMNS, RECOUNT_CORRECTION, blank_cell, recount_of
 
 logger = logging.getLogger(__name__)
 
@@ -71,11 +72,21 @@ FACTS: dict[str, tuple[str, ...]] = {
     "arrival": (*(f"arrival{s}" for s in _WINDOW), C.ARRIVAL_TOLD),
     "cars": _COUNTS,
     **{kind: (kind,) for kind in _KINDS},
+    # the total alone, with its bounds: taken only from a correction of it (trial17b T7)
+    C.CARS_TOTAL: (
+        C.CARS_TOTAL,
+        C.CARS_TOTAL_DERIVED,
+        C.CARS_ESTIMATED,
+        C.CARS_AT_LEAST,
+        C.CARS_AT_MOST,
+        C.CARS_TOTAL_MAX,
+    ),
     C.EQUIPMENT: (C.EQUIPMENT,),
 }
 """Each kind of fact a kept train may take, with the shipment columns it spans
 (:data:`railtrack.columns.SHIPMENT_COLUMNS`): ``cars`` is the whole set of counts
-(taken only by a record that gives none), ``cars_<kind>`` one car kind."""
+(taken only by a record that gives none), ``cars_<kind>`` one car kind, ``cars_total``
+the total with its bounds (taken only from a correction of the total: the kinds stay)."""
 
 FACT_COLUMNS: tuple[str, ...] = tuple(
     dict.fromkeys((*(c for cols in FACTS.values() for c in cols), *RECOUNT_COLUMNS))
@@ -83,6 +94,8 @@ FACT_COLUMNS: tuple[str, ...] = tuple(
 """The shipment columns :func:`linked_fills` reads besides ``id`` and ``credibility``
 (who told each report and when: :data:`railtrack.recounts.RECOUNT_COLUMNS`)."""
 
+_TOTAL_ATTRS = ("total", "total_derived", "estimated", "at_least", "at_most", "total_max")
+"""The :class:`~railtrack.models.CarCounts` fields of the ``cars_total`` fact."""
 _ARGUED = (C.ORIGIN, C.DESTINATION, *_KINDS)  # facts whose difference is a problem
 _COUNTED = (C.CARS_TOTAL, *_KINDS)  # the counts a recount replaces, said in its problem
 
@@ -166,21 +179,33 @@ def _recounted(
     kept: Mapping[str, object],
     linked: Sequence[Mapping[str, object]],
     argued: list[tuple[str, int, str, str, str | None]],
-) -> tuple[Mapping[str, object], int | None]:
-    """Return the kept row with a linked report's recount applied, and that report's index.
+) -> tuple[Mapping[str, object], int | None, tuple[str, ...] | None]:
+    """Return the kept row with a linked report's recount applied, its index and facts.
 
     Each count the recount changes is appended to ``argued`` with the reason it was
-    taken (:func:`railtrack.recounts.recount_of`).
+    taken (:func:`railtrack.recounts.recount_of`). A correction replaces only the
+    counts it corrects (the facts returned: ``cars_total`` and ``cars_<kind>``), so
+    that "не 38, а 42 вагона" keeps the train's "2 пассажирских" (trial17b T7); a
+    later report of the teller replaces the whole set of counts (facts None).
     """
     recounted = recount_of(kept, linked)
     if recounted is None:
-        return kept, None
+        return kept, None, None
     i, why = recounted
+    fix = corrected_pair(linked[i].get(C.NOTE)) if why == RECOUNT_CORRECTION else None
+    changed: list[str] = []
     for column in _COUNTED:
         had, told = _count(kept, column), _count(linked[i], column)
-        if had is not None and told is not None and had != told:
-            argued.append((column, i, str(had), str(told), why))
-    return {**kept, **{c: linked[i].get(c) for c in _COUNTS}}, i
+        if had is None or told is None or had == told:
+            continue
+        if fix is not None and had != fix[1]:
+            continue  # a count the correction does not touch: argued as any other
+        changed.append(column)
+        argued.append((column, i, str(had), str(told), why))
+    if fix is None:
+        return {**kept, **{c: linked[i].get(c) for c in _COUNTS}}, i, None
+    columns = [c for fact in changed for c in FACTS[fact]]
+    return {**kept, **{c: linked[i].get(c) for c in columns}}, i, tuple(changed)
 
 
 def _choose(
@@ -195,11 +220,13 @@ def _choose(
     taken: dict[str, int] = {}
     kinds_taken: dict[str, int] = {}
     argued: list[tuple[str, int, str, str, str | None]] = []
-    kept, recounted = _recounted(kept, linked, argued)
-    if recounted is not None:  # a correction or the teller's later word: its counts
-        taken["cars"] = recounted
+    kept, recounted, corrected = _recounted(kept, linked, argued)
+    if recounted is not None:  # the teller's later word: its counts; a correction: those
+        taken.update(dict.fromkeys(("cars",) if corrected is None else corrected, recounted))
     whole = _key("cars", kept) is None
     for fact in FACTS:
+        if fact == C.CARS_TOTAL:
+            continue  # (taken from a correction only, above)
         if fact == "cars" and (not whole or "cars" in taken):
             continue
         if fact in _KINDS and (whole and "cars" in taken):
@@ -350,7 +377,7 @@ def linked_fills(shipments: pd.DataFrame, relays: pd.DataFrame) -> dict[str, dic
         for fact, i in taken.items():
             source = rows[order[i]]
             fills.update({c: source[c] for c in FACTS[fact] if c in source})
-        if "cars" not in taken:
+        if "cars" not in taken and C.CARS_TOTAL not in taken:  # (a corrected total is told)
             summed = _summed_total(kept, {k: v for k, v in fills.items() if k in _KINDS})
             if summed is not None:
                 fills[C.CARS_TOTAL] = summed
@@ -527,12 +554,14 @@ def with_linked_facts(
         source = others[order[i]]
         if fact == "cars":
             cars = source.cars
+        elif fact == C.CARS_TOTAL:  # a correction of the total: the kinds stay
+            cars = cars.model_copy(update={k: getattr(source.cars, k) for k in _TOTAL_ATTRS})
         elif fact in _KINDS:
             kind = fact.removeprefix("cars_")
             cars = cars.model_copy(update={kind: getattr(source.cars, kind)})
         else:
             update.update({attr: getattr(source, attr) for attr in _RECORD[fact]})
-    if "cars" not in taken:
+    if "cars" not in taken and C.CARS_TOTAL not in taken:  # (a corrected total is told)
         kinds = {
             f"cars_{kind}": getattr(cars, kind)
             for kind in CAR_TYPES

@@ -189,6 +189,7 @@ LINK_COLUMNS: tuple[str, ...] = (
     C.LATER_TRAIN,
     C.DESTINATION_HEADING,
     C.TOLD_BEFORE,
+    C.CORRECTS_ONLY,
     C.ARRIVAL_TOLD,
     C.NOTE,
 )

@@ -45,7 +45,9 @@ _SAID = "count corrected:"
 """How a shipment's note records a correction; :func:`corrected_count` reads it back."""
 _SAID_NOTE = re.compile(rf"{re.escape(_SAID)} (\d+), not (\d+)")
 _EARLIER = "of an earlier report"
-"""Added to the note when the report only corrects: its train already carried the new count."""
+"""Added to the note, for people, when the report only corrects: its train already carried
+the new count. No code reads it: the flag is :attr:`~railtrack.models.Shipment.corrects_only`
+(review17 #9)."""
 _CAR_FIELDS = ("total", *CAR_TYPES)
 
 
@@ -133,7 +135,8 @@ def apply_count_corrections(
     train that already carries the new number (a post that only corrects) is noted
     as the correction. The note (``"count corrected: 44, not 40 (не 40, а 44)"``)
     is the correction's source in the report; a train that already carried the new
-    number has `` of an earlier report`` added (:func:`corrects_earlier`).
+    number has `` of an earlier report`` added to it for people, and
+    ``corrects_only`` set for code (:func:`corrects_earlier`).
 
     Parameters
     ----------
@@ -152,8 +155,12 @@ def apply_count_corrections(
     >>> from railtrack.models import CarCounts, Shipment, Source
     >>> s = Shipment(id="t1", cars=CarCounts(total=40), source=Source(reporter="H"))
     >>> (t,) = apply_count_corrections([s], [CountCorrection(40, 44, "не 40, а 44")])
-    >>> t.cars.total, t.note
-    (44, 'count corrected: 44, not 40 (не 40, а 44)')
+    >>> t.cars.total, t.note, t.corrects_only
+    (44, 'count corrected: 44, not 40 (не 40, а 44)', False)
+    >>> s = Shipment(id="t1", cars=CarCounts(total=44), source=Source(reporter="H"))
+    >>> (t,) = apply_count_corrections([s], [CountCorrection(40, 44, "не 40, а 44")])
+    >>> t.cars.total, t.corrects_only  # the report only corrects an earlier one
+    (44, True)
     """
     if not corrections:
         return shipments
@@ -175,6 +182,8 @@ def _corrected(s: Shipment, fix: CountCorrection) -> Shipment:
     update: dict[str, object] = {"note": note}
     if changed:
         update["cars"] = s.cars.model_copy(update=changed)
+    else:
+        update["corrects_only"] = True
     return s.model_copy(update=update)
 
 
@@ -207,19 +216,21 @@ def corrected_count(note: object) -> int | None:
     return int(m[1]) if m else None
 
 
-def corrects_earlier(note: object) -> bool:
-    """Return whether a shipment's note says its report only corrects an earlier one.
+def corrects_earlier(told: object) -> bool:
+    """Return whether a shipment's report only corrects an earlier one.
 
     A report whose train carries the corrected count and never the old one
     ("Удакладненне: было 33 вагоны, а не 31") tells no train of its own: it corrects
     a train an earlier report told (:func:`railtrack.recounts.correction_links`). A
     report that tells the old count and corrects it ("Эшелон из 40 вагонов.
-    Поправка: не 40, а 44") tells its own train.
+    Поправка: не 40, а 44") tells its own train. The answer is the shipment's
+    ``corrects_only`` flag, never its note's wording (review17 #9).
 
     Parameters
     ----------
-    note : object
-        A shipment's ``note`` (a string, or None/NaN when it has none).
+    told : Shipment or object
+        A shipment, or the ``corrects_only`` cell of a shipment table (a bool, or
+        None/NA when the table has none).
 
     Returns
     -------
@@ -227,15 +238,25 @@ def corrects_earlier(note: object) -> bool:
 
     Examples
     --------
-    >>> corrects_earlier("count corrected: 33, not 31 (33 вагоны, а не 31) of an earlier report")
+    >>> from railtrack.models import Shipment, Source
+    >>> corrects_earlier(Shipment(id="b-t1", source=Source(reporter="H"), corrects_only=True))
     True
-    >>> corrects_earlier("count corrected: 44, not 40 (не 40, а 44)"), corrects_earlier(None)
-    (False, False)
+    >>> corrects_earlier(True), corrects_earlier(False), corrects_earlier(None)
+    (True, False, False)
+    >>> import pandas as pd
+    >>> corrects_earlier(pd.NA)
+    False
     """
-    if not isinstance(note, str):
+    from railtrack.models import Shipment
+
+    if isinstance(told, Shipment):
+        return told.corrects_only
+    if isinstance(told, bool):
+        return told
+    try:  # a NumPy or pandas boolean; NA answers neither
+        return bool(told == True)  # noqa: E712
+    except TypeError:
         return False
-    m = _SAID_NOTE.search(note)
-    return m is not None and note.find(f") {_EARLIER}", m.end()) >= 0
 
 
 def corrected_pair(note: object) -> tuple[int, int] | None:
@@ -267,7 +288,9 @@ def corrected_totals(shipments: pd.DataFrame, relays: pd.DataFrame) -> dict[str,
 
     A post correcting an earlier one ("Поправка: ... было не 40, а 44 вагона") is
     linked to the train it corrects as a relay; the kept train takes the corrected
-    count, whichever record was kept (trial13 T4).
+    count, whichever record was kept (trial13 T4), when the count corrected is its
+    total (or it has none): a corrected car kind ("не 30, а 33 цистерны" of a train of
+    40 cars) leaves the total as it was (trial17b T7).
 
     Parameters
     ----------
@@ -289,19 +312,34 @@ def corrected_totals(shipments: pd.DataFrame, relays: pd.DataFrame) -> dict[str,
     ...                       "note": [None, "count corrected: 44, not 40 (...)"]})
     >>> corrected_totals(ships, pd.DataFrame({"id": ["b-t1"], "train": ["a-t1"]}))
     {'a-t1': (44, False)}
+    >>> ships["cars_total"] = [50, 44]  # 40 was a car kind of a train of 50: the total stays
+    >>> corrected_totals(ships, pd.DataFrame({"id": ["b-t1"], "train": ["a-t1"]}))
+    {}
     """
     if not len(relays) or C.NOTE not in shipments.columns:
         return {}
     fixed = {
-        str(i): n
+        str(i): pair
         for i, note in zip(shipments[C.ID], shipments[C.NOTE], strict=True)
-        if (n := corrected_count(note)) is not None
+        if (pair := corrected_pair(note)) is not None
     }
     if not fixed:
         return {}
+    totals = (
+        dict(zip(shipments[C.ID].astype(str), shipments[C.CARS_TOTAL].tolist(), strict=True))
+        if C.CARS_TOTAL in shipments.columns
+        else {}
+    )
     out: dict[str, tuple[int, bool]] = {}
     links = zip(relays[C.ID].astype(str), relays["train"].astype(str), strict=True)
     for dropped, train in links:
-        if dropped in fixed:
-            out[train] = (fixed[dropped], False)
+        if dropped not in fixed:
+            continue
+        new, old = fixed[dropped]
+        try:
+            had: int | None = int(totals.get(train))  # type: ignore[arg-type]
+        except (TypeError, ValueError):  # None, NA, NaN: no total told
+            had = None
+        if had is None or had == old:
+            out[train] = (new, False)  # (a car kind corrected: the total stays, trial17b T7)
     return out

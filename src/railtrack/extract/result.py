@@ -107,7 +107,7 @@ class Extraction:
         Examples
         --------
         >>> Extraction(retraction="не подтвердилась").retraction_notes()
-        ["'не подтвердилась': the report retracts a train told before (no train listed)"]
+        ["'не подтвердилась': the report retracts a train told before (not listed as a train)"]
         >>> Extraction().retraction_notes()
         []
         """
@@ -116,7 +116,8 @@ class Extraction:
         told = "; ".join(_retracted_label(s) for s in self.retracted)
         what = f" ({told})" if told else ""
         return [
-            f"{self.retraction!r}: the report retracts a train told before{what} (no train listed)"
+            f"{self.retraction!r}: the report retracts a train told before{what} "
+            "(not listed as a train)"
         ]
 
     def tally_notes(self) -> list[str]:

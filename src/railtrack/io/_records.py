@@ -97,6 +97,7 @@ KNOWN_KEYS: frozenset[str] = frozenset(
         "later_train",
         "destination_heading",
         "told_before",
+        "corrects_only",
         "members",
         "source_file",
         "lang",
@@ -600,7 +601,14 @@ def normalise_record(  # noqa: C901
             )
             names[target] = key
 
-    for flag in ("arrival_told", "arrival_denied", "destination_heading", "told_before"):
+    flags = (
+        "arrival_told",
+        "arrival_denied",
+        "destination_heading",
+        "told_before",
+        "corrects_only",
+    )
+    for flag in flags:
         if flag in clean:
             out[flag] = _as_bool(clean[flag], flag)
             names[flag] = flag

@@ -56,6 +56,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
@@ -880,7 +881,7 @@ def convert_in_batches(
     problems: list[Problem] = []
     skipped: Counter[str] = Counter()
     manifest: dict[str, Any] = {}
-    late: list[tuple[int, str, Shipment]] = []  # retractions, to match with earlier batches
+    late: list[tuple[int, int, str, Shipment]] = []  # retractions, matched at the end
     first = 0
     if resumed is not None:
         _drop_after(out, resumed)
@@ -909,6 +910,37 @@ def convert_in_batches(
     return manifest, problems, skipped
 
 
+def _naming(
+    where: Path, keys: set[str], before: int | None = None, ids: set[str] | None = None
+) -> list[tuple[int, str | None, str]]:
+    """Return (seq, file, record) of the rows of one kind whose record names a key.
+
+    ``keys`` are station ids and place names (matched in the record's JSON, case
+    ignored); ``ids``: rows with these ids too; ``before``: only rows with a lower
+    ``seq``. Nothing when the kind was never written.
+    """
+    if not where.is_dir() or not (keys or ids):
+        return []
+    table = ds.dataset(where, format="parquet", partitioning="hive").to_table(
+        columns=["seq", "id", "file", "record"],
+        filter=None if before is None else ds.field("seq") < before,
+    )
+    keep = pa.array([False] * table.num_rows, pa.bool_())
+    for key in sorted(keys):
+        keep = pc.or_(keep, pc.match_substring(table["record"], key, ignore_case=True))
+    if ids:
+        keep = pc.or_(keep, pc.is_in(table["id"], pa.array(sorted(ids), pa.string())))
+    table = table.filter(keep).sort_by("seq")
+    return list(
+        zip(
+            table.column("seq").to_pylist(),
+            table.column("file").to_pylist(),
+            table.column("record").to_pylist(),
+            strict=True,
+        )
+    )
+
+
 def _one_batch(
     out: Path,
     batch: list[Path],
@@ -920,8 +952,10 @@ def _one_batch(
 ) -> dict[str, Any]:
     """Load and append batch ``i``; the manifest with its ``_problems`` and ``_skipped``."""
     from railtrack.io import load_reports
+    from railtrack.io.retractions import summaries_later
 
-    reports = load_reports(batch, **load_options) if batch else ReportSet()
+    with summaries_later():  # (retractions: matched with the whole folder at its end)
+        reports = load_reports(batch, **load_options) if batch else ReportSet()
     if i == 0:
         reports.problems[:0] = passed_over
     _drop_seen(reports, seen)
@@ -931,60 +965,67 @@ def _one_batch(
         **manifest,
         "_problems": reports.problems,
         "_skipped": reports.skipped,
-        "_retracted": [(before, file, denied) for file, denied in reports.retracted],
+        "_retracted": [
+            (before, int(manifest["shipments"]), file, denied) for file, denied in reports.retracted
+        ],
     }
 
 
 def _retracted_across_batches(
-    out: Path, late: Sequence[tuple[int, str, Shipment]]
+    out: Path, late: Sequence[tuple[int, int, str, Shipment]]
 ) -> list[Problem]:
-    """Match retractions with the trains of earlier batches; add and return the problems.
+    """Match each retraction with the trains of its batch and the earlier ones; add the problems.
 
     A batch is loaded alone, so a retraction in batch 3 of a train told in batch 1
-    was matched with nothing: here each (trains written before its batch, its file, a
-    train it denies) is matched with those trains as :func:`load_reports` matches
-    within one load (:mod:`railtrack.io.retractions`). Only trains to a place a
-    retraction names are validated; the problems are appended to ``problems.parquet``
-    and counted in the manifest.
+    was matched with nothing, and none of a batch's retractions says there which
+    trains it fits: here each (first ``seq`` of its batch, first ``seq`` after it, its
+    file, a train it denies) is matched with the trains written before the end of
+    its batch, with their sightings, as :func:`load_reports` matches within one load
+    (:func:`railtrack.io.retractions.retraction_matches`). Only trains whose record
+    names a place a retraction names are read; the problems not said yet (a train's
+    of its own batch was) are appended to ``problems.parquet`` and counted in the
+    manifest.
     """
-    from railtrack.io.retractions import matches, retraction_problem
+    from railtrack.io.retractions import (
+        retraction_matches,
+        retraction_problem,
+        summary_problem,
+        told_elsewhere,
+    )
 
-    late = [item for item in late if item[0] > 0]
-    if not late or not (out / "shipments").is_dir():
+    if not late:
         return []
-    places = {
+    keys = {
         key
-        for _, _, denied in late
-        if denied.destination is not None
-        for key in (denied.destination.station_id, denied.destination.text.casefold())
+        for *_, denied in late
+        for place in (denied.destination, denied.origin, *denied.via)
+        if place is not None
+        for key in (place.station_id, place.text)
         if key
     }
-    table = (
-        ds.dataset(out / "shipments", format="parquet", partitioning="hive")
-        .to_table(
-            columns=["seq", "file", "record"], filter=ds.field("seq") < max(b for b, _, _ in late)
-        )
-        .sort_by("seq")
-    )
+    seen: dict[str, list[Sighting]] = {}
+    for _, _, record in _naming(out / "sightings", keys):
+        sighting = Sighting.model_validate_json(record)
+        if sighting.shipment is not None:
+            seen.setdefault(sighting.shipment, []).append(sighting)
+    end = max(after for _, after, _, _ in late)
+    trains = [
+        (seq, file or "", Shipment.model_validate_json(record))
+        for seq, file, record in _naming(out / "shipments", keys, end, set(seen))
+    ]
     said = {
         (p["path"], p["row"], p["message"])
         for p in pq.read_table(out / "problems.parquet").to_pylist()
     }
+    files = {told.id: file for _, file, told in trains}
     found: list[Problem] = []
-    for seq, file, record in zip(
-        table.column("seq").to_pylist(),
-        table.column("file").to_pylist(),
-        table.column("record").to_pylist(),
-        strict=True,
-    ):
-        end = json.loads(record).get("destination") or {}
-        if not ({end.get("station_id"), str(end.get("text") or "").casefold()} & places):
-            continue
-        told = Shipment.model_validate_json(record)
-        for before, path, denied in late:
-            if seq >= before or not matches(denied, told, path, file or ""):
-                continue
-            problem = retraction_problem(file or "", told, path, denied)
+    for _, after, path, denied in late:
+        told = [t for seq, f, t in trains if seq < after and told_elsewhere(denied, t, path, f)]
+        matched = retraction_matches(denied, told, seen)
+        problems = [
+            retraction_problem(files[t.id], t, path, denied, matched) for t in matched.named
+        ]
+        for problem in [*problems, summary_problem(path, denied, matched, files)]:
             if (problem.path, problem.row, problem.message) not in said:
                 said.add((problem.path, problem.row, problem.message))
                 found.append(problem)

@@ -217,6 +217,7 @@ def _typed_column(name: str, values: Column) -> pd.Series:
         C.LATER_TRAIN,
         C.DESTINATION_HEADING,
         C.TOLD_BEFORE,
+        C.CORRECTS_ONLY,
     }:
         return raw.astype("boolean")
     if name == C.CONFIDENCE:
@@ -402,7 +403,7 @@ class ReportSet:
         >>> rs = load_reports(data_path("reports") / "seed-hajun-2023-03.yaml")
         >>> df = rs.to_frame()
         >>> df.shape, df.loc[0, "id"], df.loc[0, "cars_total"]
-        ((2, 47), 'seed-2023-03-t1', <NA>)
+        ((2, 48), 'seed-2023-03-t1', <NA>)
         """
         ships = self.shipments
 
@@ -428,6 +429,7 @@ class ReportSet:
             yield C.LATER_TRAIN, _attr(ships, "later_train")
             yield C.DESTINATION_HEADING, _attr(ships, "destination_heading")
             yield C.TOLD_BEFORE, _attr(ships, "told_before")
+            yield C.CORRECTS_ONLY, _attr(ships, "corrects_only")
 
         return _typed(columns(), C.SHIPMENT_COLUMNS)
 

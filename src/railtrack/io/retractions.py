@@ -1,13 +1,25 @@
-"""Name the train of an earlier report that a later report retracts (trial15 T2).
+"""Name the train of an earlier report that a later report retracts (trial15 T2, trial17b T6).
 
 A channel posts a train ("Учора ў Брэст прыбыў эшалон з танкамі") and later retracts it
 ("інфармацыя пра эшалон ..., які нібыта прыбыў учора ў Брэст, не пацвердзілася").
 The retraction lists no train (:mod:`railtrack.extract.retractions`); here each train
-it denies is matched with the trains of the same input told no later than it: the same
-destination (station, else the name as written), and an arrival window that overlaps
-the denied one (or, when either gives none, a report published at most
-:data:`MATCH_DAYS` days before the retraction). Each train matched gets a problem on
-its own file saying which report retracts it.
+it denies is matched, by its place and its day, with the trains of the same input told
+no later than it (:func:`retraction_matches`):
+
+- a train **fits** when its report puts it at the denied place on a day the denied
+  window holds: its told arrival there, a sighting there (a digest line "▪️ Брест — 1
+  эшелон", a log row), its departure from there, or a station passed that day when
+  the report gives no other day (a hand log's row "20.05.2026, Брест");
+- when none fits, a train to that place whose report tells no day at all **may be**
+  the one, if it was published at most :data:`MATCH_DAYS` days before the retraction;
+- never a train that left after the denied day, nor one told after the retraction,
+  nor one whose report tells another day: a train told leaving Smolensk for Brest on
+  20 May was never told arriving there on 20 May, so "информация о прибытии эшелона
+  в Брест 20 мая не подтвердилась" does not retract it.
+
+Each train matched gets a problem on its own file saying which report retracts it,
+and the retraction a problem saying which trains it fits: one, several (then it is
+ambiguous, and says so), or none (then there is nothing to strike, and it says so).
 
 What a user gets: the train stays listed, with that problem beside it, rather than
 being dropped. A retraction names its train only by place and day, so a match can be
@@ -19,19 +31,85 @@ if the match is wrong). A train matched no longer passes unnoticed.
 from __future__ import annotations
 
 import logging
-from datetime import UTC, timedelta
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from datetime import UTC, date, timedelta
+from typing import Literal
 
 from railtrack.io.reportset import Problem, ReportSet
-from railtrack.models import DateWindow, Place, Shipment
+from railtrack.models import DateWindow, Place, Shipment, Sighting
 
-__all__ = ["MATCH_DAYS", "matches", "note_retracted", "retraction_label", "retraction_problem"]
+__all__ = [
+    "MATCH_DAYS",
+    "RetractionMatch",
+    "note_retracted",
+    "retraction_label",
+    "retraction_matches",
+    "retraction_problem",
+    "summaries_later",
+    "summary_problem",
+    "told_elsewhere",
+]
 
 logger = logging.getLogger(__name__)
 
 MATCH_DAYS = 3
-"""Days before a retraction within which a report of an undated train may be the one it
-retracts (a channel retracts a post within a day or two; the trial's retraction came
-the day after)."""
+"""Days before a retraction within which a report of a train whose day at the place is
+untold may be the one it retracts (a channel retracts a post within a day or two; the
+trial's retraction came the day after)."""
+
+_SUMMARISE: ContextVar[bool] = ContextVar("railtrack_retraction_summaries", default=True)
+
+
+@contextmanager
+def summaries_later() -> Iterator[None]:
+    """Within: :func:`note_retracted` matches no retraction (unless told to).
+
+    A batch of :func:`railtrack.io.converted.convert_in_batches` sees only its own
+    trains; which trains a retraction fits is said once, for the whole folder, when
+    the last batch is written (a batch's own match could name one train where the
+    folder holds two).
+
+    Examples
+    --------
+    >>> with summaries_later():
+    ...     _SUMMARISE.get()
+    False
+    >>> _SUMMARISE.get()
+    True
+    """
+    token = _SUMMARISE.set(False)
+    try:
+        yield
+    finally:
+        _SUMMARISE.reset(token)
+
+
+_Role = Literal["end", "start", "passed"]
+# which told roles a denied role may be: an arrival denied is an arrival, a sighting or a
+# station passed there, never a departure from there (and the other way round)
+_FITS: dict[_Role, frozenset[_Role]] = {
+    "end": frozenset({"end", "passed"}),
+    "start": frozenset({"start", "passed"}),
+    "passed": frozenset({"end", "start", "passed"}),
+}
+
+
+@dataclass(frozen=True)
+class RetractionMatch:
+    """The trains one denied train may be: those that fit it, else those that may."""
+
+    fits: list[Shipment] = field(default_factory=list)
+    """Trains told at the denied place on a day the denied window holds."""
+    may_be: list[Shipment] = field(default_factory=list)
+    """When none fits: trains told going to the place by a report that tells no day."""
+
+    @property
+    def named(self) -> list[Shipment]:
+        """The trains the retraction is said to retract (``fits``, else ``may_be``)."""
+        return self.fits or self.may_be
 
 
 def _same_place(a: Place | None, b: Place | None) -> bool:
@@ -42,37 +120,164 @@ def _same_place(a: Place | None, b: Place | None) -> bool:
     return a.text.casefold() == b.text.casefold()
 
 
-def _overlap(a: DateWindow, b: DateWindow) -> bool:
-    a_first, b_first = a.earliest or a.latest, b.earliest or b.latest
-    a_last, b_last = a.latest or a.earliest, b.latest or b.earliest
-    if None in (a_first, b_first, a_last, b_last):
-        return False
-    return bool(a_first <= b_last and b_first <= a_last)  # type: ignore[operator]
+def _bounds(window: DateWindow | None) -> tuple[date, date] | None:
+    if window is None:
+        return None
+    first, last = window.earliest or window.latest, window.latest or window.earliest
+    return None if first is None or last is None else (first, last)
 
 
-def _matches(denied: Shipment, told: Shipment) -> bool:
-    """Whether ``told`` may be the train ``denied`` retracts."""
-    if not _same_place(denied.destination, told.destination):
-        return False
+def _overlap(a: tuple[date, date], b: tuple[date, date]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _denied_at(denied: Shipment) -> list[tuple[_Role, Place, tuple[date, date] | None]]:
+    """Return where and when the retraction says its train was (role, place, days)."""
+    out: list[tuple[_Role, Place, tuple[date, date] | None]] = []
+    if denied.destination is not None:
+        out.append(("end", denied.destination, _bounds(denied.expected_arrival)))
+    if denied.origin is not None:
+        out.append(("start", denied.origin, _bounds(denied.departure)))
+    out.extend(("passed", v, None) for v in denied.via)
+    return out
+
+
+def _told_at(
+    told: Shipment, seen: Sequence[Sighting]
+) -> list[tuple[_Role, Place, tuple[date, date] | None]]:
+    """Return where and when a train's report puts it (role, place, days or None)."""
+    out: list[tuple[_Role, Place, tuple[date, date] | None]] = []
+    if told.destination is not None:
+        out.append(("end", told.destination, _bounds(told.expected_arrival)))
+    if told.origin is not None:
+        out.append(("start", told.origin, _bounds(told.departure)))
+    for s in seen:
+        day = s.seen_at.date()
+        out.append(("passed", s.station, (day, day)))
+    # a station passed, with the report's only day when it tells no origin (a hand log's
+    # "20.05.2026, Брест": the day it was there), else with no day of its own
+    day_there = _bounds(told.departure) if told.origin is None else None
+    out.extend(("passed", v, day_there) for v in told.via)
+    return out
+
+
+def _left_after(told: Shipment, days: tuple[date, date]) -> bool:
+    """Whether the train left after the denied days (so it was not there then)."""
+    left = _bounds(told.departure)
+    return told.origin is not None and left is not None and left[0] > days[1]
+
+
+def _verdict(
+    denied: Shipment, told: Shipment, seen: Sequence[Sighting]
+) -> Literal["fits", "may be"] | None:
+    """Whether ``told`` fits the train ``denied`` retracts, may be it, or is not it."""
     day, told_day = denied.source.published, told.source.published
     if day is not None and told_day is not None and told_day > day:
-        return False  # (a report after the retraction tells another train)
-    if denied.expected_arrival is not None and told.expected_arrival is not None:
-        return _overlap(denied.expected_arrival, told.expected_arrival)
-    if day is None or told_day is None:
-        return False
-    return day - timedelta(days=MATCH_DAYS) <= told_day
+        return None  # (a report after the retraction tells another train)
+    recent = day is not None and told_day is not None and day - timedelta(MATCH_DAYS) <= told_day
+    best: Literal["fits", "may be"] | None = None
+    told_at = _told_at(told, seen)
+    for role, place, days in _denied_at(denied):
+        if days is not None and _left_after(told, days):
+            return None
+        for told_role, told_place, told_days in told_at:
+            if told_role not in _FITS[role] or not _same_place(place, told_place):
+                continue
+            if days is not None and told_days is not None:
+                if _overlap(days, told_days):
+                    return "fits"
+            elif days is None and recent:  # the retraction gives no day: a recent report
+                return "fits"
+            elif told_role != "passed" and recent and not any(d for *_, d in told_at):
+                best = "may be"  # a report that tells no day at all
+    return best
 
 
-def note_retracted(result: ReportSet, retracted: list[tuple[str, Shipment]]) -> None:
+def retraction_matches(
+    denied: Shipment,
+    told: Iterable[Shipment],
+    sightings: Mapping[str, Sequence[Sighting]] | None = None,
+) -> RetractionMatch:
+    """Return the trains a retracted train may be, by its place and its day.
+
+    Parameters
+    ----------
+    denied
+        A train a retraction denies, as the retraction tells it (its destination and
+        arrival window, its origin and departure; ``source.published``: the
+        retraction's day).
+    told
+        The trains told in other reports (the retraction's own report left out).
+    sightings
+        Each told train's sightings, by shipment id (a digest line's train is only
+        a sighting at its station that day); None: none.
+
+    Returns
+    -------
+    RetractionMatch
+        ``fits``: the trains told at the denied place on a day the denied window
+        holds (an arrival, a sighting, a departure, a station passed that day); when
+        none does, ``may_be``: the trains to that place whose report tells no day at
+        all, published at most :data:`MATCH_DAYS` days before the retraction. Never
+        a train told after the retraction, nor one that left after the denied days,
+        nor one whose report puts it there on another day or tells only its departure.
+
+    Examples
+    --------
+    >>> from datetime import date, datetime
+    >>> from railtrack.models import Source
+    >>> brest = Place(text="Brest", station_id="BY-BREST")
+    >>> on_20 = DateWindow(earliest=date(2026, 5, 20), latest=date(2026, 5, 20))
+    >>> denied = Shipment(id="r-t1", destination=brest, expected_arrival=on_20,
+    ...                   source=Source(reporter="H", published=date(2026, 5, 22)))
+    >>> src = Source(reporter="H", published=date(2026, 5, 21))
+    >>> digest = Shipment(id="d-t3", via=[brest], source=src)
+    >>> seen = {"d-t3": [Sighting(id="d-t3-s1", shipment="d-t3", station=brest,
+    ...                           seen_at=datetime(2026, 5, 20), precision="day", source=src)]}
+    >>> later = Shipment(id="l-t1", origin=Place(text="Baranovichi"), destination=brest,
+    ...                  departure=DateWindow(earliest=date(2026, 5, 21),
+    ...                                       latest=date(2026, 5, 22)), source=src)
+    >>> found = retraction_matches(denied, [digest, later], seen)
+    >>> [s.id for s in found.fits], found.may_be
+    (['d-t3'], [])
+    """
+    seen = sightings or {}
+    fits: list[Shipment] = []
+    may_be: list[Shipment] = []
+    for train in told:
+        verdict = _verdict(denied, train, seen.get(train.id, ()))
+        if verdict == "fits":
+            fits.append(train)
+        elif verdict == "may be":
+            may_be.append(train)
+    return RetractionMatch(fits, [] if fits else may_be)
+
+
+def _sightings_of(result: ReportSet) -> dict[str, list[Sighting]]:
+    out: dict[str, list[Sighting]] = {}
+    for s in result.sightings:
+        if s.shipment is not None:
+            out.setdefault(s.shipment, []).append(s)
+    return out
+
+
+def note_retracted(
+    result: ReportSet, retracted: list[tuple[str, Shipment]], *, summarise: bool | None = None
+) -> None:
     """Add a problem on each train of ``result`` that a retraction denies (in place).
 
     Parameters
     ----------
     result
-        The loaded reports; a problem is appended for each train matched.
+        The loaded reports; a problem is appended for each train matched
+        (:func:`retraction_matches`, with the trains' sightings), and one for each
+        retraction saying which trains it fits (:func:`summary_problem`).
     retracted
         (file of the retraction, a train it denies), as the loaders read them.
+    summarise
+        False: no problem on the retraction itself, only on the trains it names; None:
+        both, except within :func:`summaries_later` (a batch of a conversion, whose
+        retractions are matched with the whole folder at its end): nothing then.
 
     Examples
     --------
@@ -89,48 +294,140 @@ def note_retracted(result: ReportSet, retracted: list[tuple[str, Shipment]]) -> 
     >>> note_retracted(rs, [("b.txt", denied)])
     >>> print(rs.problems[0])  # doctest: +ELLIPSIS
     a.txt: train a-t1 (to Brest, arrival 2023-05-14) is retracted by b.txt ...
+    >>> print(rs.problems[1].message)  # doctest: +NORMALIZE_WHITESPACE
+    the retraction (to Brest, arrival 2023-05-14) fits train a-t1 of a.txt:
+    strike it if it is that train
     """
-    if not retracted:
-        return
+    if not retracted or (summarise is None and not _SUMMARISE.get()):
+        return  # (a batch of a conversion: matched with the whole folder at its end)
     said = {(p.path, p.row, p.message) for p in result.problems}  # (a converted folder's)
+    seen = _sightings_of(result)
+    files = {told.id: result.files.get(("Shipment", told.id), "") for told in result.shipments}
     for path, denied in retracted:
-        for told in result.shipments:
-            where = result.files.get(("Shipment", told.id), "")
-            if _same_report(denied, told, path, where) or not _matches(denied, told):
-                continue
-            problem = retraction_problem(where, told, path, denied)
+        others = [t for t in result.shipments if told_elsewhere(denied, t, path, files[t.id])]
+        found = retraction_matches(denied, others, seen)
+        problems = [retraction_problem(files[t.id], t, path, denied, found) for t in found.named]
+        if summarise is not False:
+            problems.append(summary_problem(path, denied, found, files))
+        for problem in problems:
             if (problem.path, problem.row, problem.message) in said:
                 continue  # said when the folder was converted
             said.add((problem.path, problem.row, problem.message))
             result.problems.append(problem)
-            logger.info("%s retracts %s", path, told.id)
+        logger.info("%s retracts %s", path, ", ".join(t.id for t in found.named) or "no train")
 
 
-def retraction_problem(where: str, told: Shipment, path: str, denied: Shipment) -> Problem:
+def _ids(trains: Sequence[Shipment], files: Mapping[str, str] | None = None) -> str:
+    if files is None:
+        return ", ".join(t.id for t in trains)
+    return ", ".join(f"{t.id} of {files[t.id]}" if files.get(t.id) else t.id for t in trains)
+
+
+def retraction_problem(
+    where: str,
+    told: Shipment,
+    path: str,
+    denied: Shipment,
+    found: RetractionMatch | None = None,
+) -> Problem:
     """Return the problem on train ``told`` (of file ``where``) that ``denied`` retracts.
 
-    It stands on the told train's own message when the train comes from a Telegram
-    post, else on its file, and names the retraction (:func:`retraction_label`).
+    Parameters
+    ----------
+    where
+        The told train's file.
+    told
+        The train matched.
+    path
+        The retraction's file.
+    denied
+        The train the retraction denies.
+    found
+        What the retraction was matched with (:func:`retraction_matches`): when it
+        fits several trains the problem names the others and says which one is not
+        clear; when ``told`` only may be it, the problem says its day there is untold.
+        None: ``told`` alone fits.
+
+    Returns
+    -------
+    Problem
+        On the told train's own message when it comes from a Telegram post, else on
+        its file; it names the retraction (:func:`retraction_label`).
     """
     told_message = told.source.message_id
+    by = retraction_label(path, denied)
+    fits = found.fits if found is not None else [told]
+    if found is not None and not found.fits:
+        what = f"may be the train retracted by {by} (its report tells no day)"
+    else:
+        what = f"is retracted by {by}"
+    others = [t for t in (found.named if found is not None else fits) if t.id != told.id]
+    if others:
+        what += f", or it is {_ids(others)}: which one is not clear"
     return Problem(
         where,
         told_message,
         None,
-        f"train {told.id} ({_label(told)}) is retracted by {retraction_label(path, denied)}"
-        ": the source says there was no such train; it is still listed, strike it if the "
-        "retraction is of it",
+        f"train {told.id} ({_label(told)}) {what}: the source says there was no such train; "
+        "it is still listed, strike it if the retraction is of it",
         "message" if told_message is not None else "row",
     )
 
 
-def matches(denied: Shipment, told: Shipment, path: str, where: str) -> bool:
-    """Whether ``told`` (read from file ``where``) may be the train ``denied`` retracts.
+def summary_problem(
+    path: str, denied: Shipment, found: RetractionMatch, files: Mapping[str, str]
+) -> Problem:
+    """Return the problem on a retraction saying which trains it fits (trial17b T6).
 
-    ``path`` is the retraction's file; a train of the retraction's own report is never
-    one it retracts.
+    Parameters
+    ----------
+    path
+        The retraction's file.
+    denied
+        The train it denies.
+    found
+        The trains it was matched with (:func:`retraction_matches`).
+    files
+        Each told train's file, by shipment id.
+
+    Returns
+    -------
+    Problem
+        On the retraction's message (a Telegram export) or file: the one train it fits;
+        the several it fits, and that which one is not clear; the trains it may be;
+        or that no train loaded with it fits, so nothing is struck.
+
+    Examples
+    --------
+    >>> from railtrack.models import Source
+    >>> denied = Shipment(id="r-t1", destination=Place(text="Брест"),
+    ...                   source=Source(reporter="Hajun"))
+    >>> print(summary_problem("r.txt", denied, RetractionMatch(), {}).message)
+    ... # doctest: +NORMALIZE_WHITESPACE
+    the retraction (to Брест) fits no train loaded with it (none told at that place on
+    that day): nothing to strike
     """
-    return not _same_report(denied, told, path, where) and _matches(denied, told)
+    said = f"the retraction ({_label(denied)})"
+    if len(found.fits) == 1:
+        message = f"{said} fits train {_ids(found.fits, files)}: strike it if it is that train"
+    elif found.fits:
+        message = (
+            f"{said} fits {len(found.fits)} trains, {_ids(found.fits, files)}: ambiguous, "
+            "which one it retracts is not clear; each is still listed"
+        )
+    elif found.may_be:
+        message = (
+            f"{said} fits no train told there on that day; it may be "
+            f"{_ids(found.may_be, files)} (its report tells no day)"
+            + (": ambiguous, which one is not clear" if len(found.may_be) > 1 else "")
+        )
+    else:
+        message = (
+            f"{said} fits no train loaded with it (none told at that place on that day): "
+            "nothing to strike"
+        )
+    row = denied.source.message_id
+    return Problem(path, row, None, message, "message" if row is not None else "row")
 
 
 def retraction_label(path: str, denied: Shipment) -> str:
@@ -177,23 +474,51 @@ def retraction_label(path: str, denied: Shipment) -> str:
     return f"{path} message {source.message_id} ({posted})"
 
 
-def _same_report(denied: Shipment, told: Shipment, path: str, where: str) -> bool:
-    """Whether ``told`` comes from the retraction's own report (its own train is kept aside).
+def told_elsewhere(denied: Shipment, told: Shipment, path: str, where: str) -> bool:
+    """Whether ``told`` (of file ``where``) comes from another report than the retraction's.
 
     A Telegram export holds a channel's posts in one file, the retracted post and its
     retraction among them: the report, not the file, tells them apart; a file's path
-    stands in only where the report is not known.
+    stands in only where the report is not known. A retraction's own report's trains
+    are never ones it retracts.
+
+    Parameters
+    ----------
+    denied
+        A train the retraction denies.
+    told
+        A train of the input.
+    path
+        The retraction's file.
+    where
+        The told train's file.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> from railtrack.models import Source
+    >>> src = Source(reporter="H")
+    >>> told_elsewhere(Shipment(id="b-t1", report="b", source=src),
+    ...                Shipment(id="a-t1", report="a", source=src), "x.json", "x.json")
+    True
     """
     if denied.report is not None and told.report is not None:
-        return denied.report == told.report
-    return where == path
+        return denied.report != told.report
+    return where != path
 
 
 def _label(shipment: Shipment) -> str:
+    """Name a train by its places and days ("to Brest, arrival 2023-05-14", "at Brest")."""
     parts = []
     if shipment.destination is not None:
         parts.append(f"to {shipment.destination.text}")
-    arrival = shipment.expected_arrival
-    if arrival is not None and (arrival.earliest or arrival.latest) is not None:
-        parts.append(f"arrival {(arrival.earliest or arrival.latest).isoformat()}")  # type: ignore[union-attr]
+    elif shipment.via:
+        parts.append(f"at {shipment.via[0].text}")
+    for word, window in (("arrival", shipment.expected_arrival), ("left", shipment.departure)):
+        days = _bounds(window)
+        if days is not None:
+            parts.append(f"{word} {days[0].isoformat()}")
     return ", ".join(parts) or "a train"
