@@ -15,9 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
+from railtrack.cli import app
 from railtrack.io import load_reports
-from railtrack.zones import parse_zone
+from railtrack.zones import UnknownZone, parse_zone
 
 # 01:30 in Minsk on 16 May 2026 is 22:30 UTC on 15 May
 POSTED = int(datetime(2026, 5, 15, 22, 30, tzinfo=UTC).timestamp())
@@ -146,3 +148,36 @@ def test_a_post_with_unix_time_is_no_problem(tmp_path: Path) -> None:
     """Negative: date_unixtime given, nothing to say."""
     reports = load_reports(_export(tmp_path, [_post(1, GOMEL)]))
     assert reports.problems == []
+
+
+# -- T12: a bare city for --tz -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "meant"),
+    [
+        ("Minsk", "Europe/Minsk"),
+        ("minsk", "Europe/Minsk"),
+        ("Kyiv", "Europe/Kyiv"),
+        ("Kiev", "Europe/Kyiv"),
+        ("warsaw", "Europe/Warsaw"),
+        ("new york", "America/New_York"),
+    ],
+)
+def test_a_bare_city_suggests_its_zone(name: str, meant: str) -> None:
+    with pytest.raises(UnknownZone, match=f"did you mean {meant}\\?"):
+        parse_zone(name)
+
+
+def test_a_name_that_is_no_city_suggests_nothing() -> None:
+    """Negative: no place of that name, no guess."""
+    with pytest.raises(UnknownZone) as caught:
+        parse_zone("Atlantis")
+    assert "did you mean" not in str(caught.value)
+
+
+def test_tz_option_suggests_the_zone_of_a_city(tmp_path: Path) -> None:
+    folder = _export(tmp_path, [_post(1, GOMEL)])
+    result = CliRunner().invoke(app, ["load", str(folder), "--tz", "Minsk"])
+    assert result.exit_code == 2
+    assert "did you mean Europe/Minsk?" in result.output
