@@ -181,3 +181,27 @@ def test_tz_option_suggests_the_zone_of_a_city(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["load", str(folder), "--tz", "Minsk"])
     assert result.exit_code == 2
     assert "did you mean Europe/Minsk?" in result.output
+
+
+# -- trial17 T9: an unknown --channel-username name ------------------------------------------
+
+
+def test_an_unknown_channel_username_name_lists_the_channels(tmp_path: Path) -> None:
+    folder = _export(tmp_path, [_post(1, GOMEL)])
+    result = CliRunner().invoke(
+        app, ["load", str(folder), "--json", "--channel-username", "Hajun=Hajun_BY"]
+    )
+    problems = [json.loads(line) for line in result.output.splitlines() if '"problem"' in line]
+    (problem,) = problems
+    assert "no channel named 'Hajun' in the input" in problem["message"]
+    assert f"channels: {HAJUN}, id 1549397001" in problem["message"]
+    assert "https://t.me/c/1549397001/1" in result.output
+
+
+@pytest.mark.parametrize("name", [HAJUN, HAJUN.upper(), "1549397001"])
+def test_a_known_channel_username_name_links_without_a_problem(tmp_path: Path, name: str) -> None:
+    """Negative: the title (any case) or the id names the channel."""
+    folder = _export(tmp_path, [_post(1, GOMEL)])
+    reports = load_reports(folder).with_channel_usernames({name: "Hajun_BY"})
+    assert [s.source.url for s in reports.shipments] == ["https://t.me/Hajun_BY/1"]
+    assert reports.problems == []
