@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pyarrow.dataset as ds
 import pytest
@@ -320,3 +321,82 @@ def test_cli_resumes_a_stopped_conversion_and_says_batches_with_json(
     assert "batch 1/" not in done.stderr
     assert json.loads(done.stdout)["n_shipments"] == len(load_reports(data_path("reports")))
     _same(load_reports(data_path("reports")), load_reports(out))
+
+
+def test_a_resumed_conversion_matches_retractions_of_batches_written_before_the_stop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Batch 4 fails after the retraction's batch 3 was written; the rerun still flags
+    the batch-1 train it retracts, as an unbroken conversion does (session 18)."""
+    from railtrack.io import converted
+    from tests._report_files import write_report
+
+    root = tmp_path / "in"
+    write_report(
+        root, "1-told.txt", "Учора ў Брэст прыбыў эшалон з танкамі, 40 платформаў.", "2023-05-15"
+    )
+    write_report(root, "2-other.txt", "Сёння ў Оршу прыбыў эшалон з 30 вагонаў.", "2023-05-14")
+    denial = (
+        "Опровержение: информация об эшелоне, который якобы прибыл вчера в Брест, не подтвердилась."
+    )
+    write_report(root, "3-denied.txt", denial, "2023-05-15")
+    write_report(
+        root, "4-more.txt", "Сегодня через Жлобин прошёл эшелон из 20 вагонов.", "2023-05-16"
+    )
+
+    def retracted(problems: list[Any]) -> list[str]:
+        return sorted(
+            f"{Path(p.path).name}: {p.message}" for p in problems if "is retracted by" in p.message
+        )
+
+    expected = retracted(load_reports(root, workers=1).problems)
+    assert len(expected) == 1
+    unbroken, _, _ = converted.convert_in_batches([root], tmp_path / "whole", batch_files=1)
+    assert retracted(load_reports(tmp_path / "whole").problems) == expected
+    out = tmp_path / "conv"
+    with monkeypatch.context() as patched:
+        _stop_in_batch(patched, "worker died", 4)
+        with pytest.raises(converted.ConversionStopped) as stopped:
+            converted.convert_in_batches([root], out, batch_files=1, workers=1)
+    assert stopped.value.done == 3
+    manifest, problems, _ = converted.convert_in_batches([root], out, batch_files=1, workers=1)
+    assert manifest["complete"]
+    assert retracted(problems) == expected
+    assert retracted(load_reports(out).problems) == expected
+    assert manifest["problems"] == unbroken["problems"]
+
+
+def test_a_batch_stopped_after_writing_its_retractions_leaves_none_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch that wrote its retracted trains and then stopped (a full disk on its posts)
+    is written again on resume: its retracted trains are kept once, not twice."""
+    import pyarrow.parquet as pq
+
+    from railtrack.io import converted
+    from tests._report_files import write_report
+
+    root = tmp_path / "in"
+    write_report(
+        root, "1-told.txt", "Учора ў Брэст прыбыў эшалон з танкамі, 40 платформаў.", "2023-05-15"
+    )
+    denial = (
+        "Опровержение: информация об эшелоне, который якобы прибыл вчера в Брест, не подтвердилась."
+    )
+    write_report(root, "2-denied.txt", denial, "2023-05-15")
+    out = tmp_path / "conv"
+    real = converted._write_retracted
+    calls = {"n": 0}
+
+    def retracted_then_full(*args: Any, **kwargs: Any) -> None:
+        real(*args, **kwargs)
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(converted, "_write_retracted", retracted_then_full)
+        with pytest.raises(converted.ConversionStopped):
+            converted.convert_in_batches([root], out, batch_files=1, workers=1)
+    converted.convert_in_batches([root], out, batch_files=1, workers=1)
+    assert pq.read_table(out / converted.RETRACTED).num_rows == 1

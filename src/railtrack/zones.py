@@ -72,7 +72,7 @@ def parse_zone(name: str) -> ZoneInfo:
     >>> parse_zone("Minsk")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    railtrack.zones.UnknownZone: time zone 'Minsk' is not an IANA zone name (e.g. ...)
+    railtrack.zones.UnknownZone: time zone 'Minsk' is not ...; did you mean Europe/Minsk?
     >>> parse_zone("Europe")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
@@ -94,8 +94,18 @@ def parse_zone(name: str) -> ZoneInfo:
 def _meant(key: str) -> str:
     """Return "; did you mean ...?" for a zone name close to ``key``, else "".
 
+    A bare city is the zone named after it, in any case and with spaces for
+    underscores ("Minsk", "minsk", "new york"); an old spelling the tz database keeps
+    as a link names the zone it links to ("Kiev": Europe/Kyiv, trial17b T12).
+
     >>> _meant("europe/minsk"), _meant("Europe/Minks"), _meant("xyz")
     ('; did you mean Europe/Minsk?', '; did you mean Europe/Minsk?', '')
+    >>> for name in ("Minsk", "kyiv", "Kiev", "new york"):
+    ...     print(_meant(name))
+    ; did you mean Europe/Minsk?
+    ; did you mean Europe/Kyiv?
+    ; did you mean Europe/Kyiv?
+    ; did you mean America/New_York?
     """
     import difflib
 
@@ -103,8 +113,72 @@ def _meant(key: str) -> str:
     folded = {n.casefold(): n for n in names}
     if key.casefold() in folded:
         return f"; did you mean {folded[key.casefold()]}?"
+    city = _city_key(key)
+    by_city = sorted({_canonical(n) for n in names if "/" in n and _city_key(n) == city})
+    if city and by_city:
+        return f"; did you mean {' or '.join(by_city)}?"
     close = difflib.get_close_matches(key, names, n=1, cutoff=0.8)
     return f"; did you mean {close[0]}?" if close else ""
+
+
+def _city_key(name: str) -> str:
+    """Return the city a zone name ends with, folded ("America/New_York": "new york")."""
+    return " ".join(name.rsplit("/", 1)[-1].replace("_", " ").split()).casefold()
+
+
+@lru_cache(maxsize=1)
+def _listed_zones() -> frozenset[str]:
+    """Return the zones the tz database lists by country (``zone1970.tab``): no links.
+
+    Read from the system's tz database, else the tzdata package; empty when neither
+    has the table.
+    """
+    import contextlib
+    import zoneinfo
+    from importlib import resources
+    from pathlib import Path
+
+    tables = [Path(root) / "zone1970.tab" for root in zoneinfo.TZPATH]
+    with contextlib.suppress(ModuleNotFoundError, TypeError):
+        tables.append(Path(str(resources.files("tzdata.zoneinfo") / "zone1970.tab")))
+    for table in tables:
+        try:
+            lines = table.read_text(encoding="utf-8").splitlines()
+        except OSError:
+            continue
+        return frozenset(row.split("\t")[2] for row in lines if row and not row.startswith("#"))
+    return frozenset()
+
+
+def _canonical(name: str) -> str:
+    """Return the listed zone a link (an old name, "Europe/Kiev") stands for, else ``name``.
+
+    A link is the same rules under another name: the listed zone whose transitions
+    are the link's own, in the same region ("Europe/"). ``name`` when it is listed,
+    or when no listed zone matches.
+    """
+    listed = _listed_zones()
+    if not listed or name in listed:
+        return name
+    region = name.split("/", 1)[0] + "/"
+    mine = _rules(name)
+    same = sorted(n for n in listed if n.startswith(region) and _rules(n) == mine)
+    return same[0] if mine is not None and len(same) == 1 else name
+
+
+def _rules(name: str) -> tuple[object, ...] | None:
+    """Return a zone's UTC offsets over 1970-2037 (sampled monthly), None when unreadable."""
+    from datetime import UTC
+
+    try:
+        zone = ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return None
+    return tuple(
+        datetime(year, month, 15, tzinfo=UTC).astimezone(zone).utcoffset()
+        for year in range(1970, 2038)
+        for month in range(1, 13)
+    )
 
 
 @lru_cache(maxsize=1)

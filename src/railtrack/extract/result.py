@@ -47,6 +47,7 @@ from railtrack.models import (
     ShipmentGroup,
     Sighting,
     Source,
+    utc_naive,
 )
 from railtrack.settings import Settings
 
@@ -540,8 +541,55 @@ class _Builder:
         """Whether the report speaks of a train already told ("о котором мы писали")."""
         return bool(self.text) and speaks_of_told_train(self.text or "", self.lang)
 
-    def window(self, fact: Fact | None) -> DateWindow | None:
-        return None if fact is None else self.same(fact.value)
+    def window(self, fact: Fact | None, moment: datetime | None = None) -> DateWindow | None:
+        """Return a fact's window; one told with a time of day is the UTC day of ``moment``."""
+        if fact is None:
+            return None
+        window: DateWindow = fact.value
+        if moment is not None and window.earliest != moment.date():
+            day = moment.date()
+            window = window.model_copy(update={"earliest": day, "latest": day})
+        return self.same(window)
+
+    def end_moments(self, train: TrainDraft) -> dict[str, datetime]:
+        """Return the moments (UTC) a train's departure and arrival are told at, by end.
+
+        "Сёння а 01:20 на станцыю Асіповічы прыбыў", "Dziś o 01:20 ... przybył",
+        "Today at 01:20 ... arrived" (trial17b T10): a one-day window with a time of
+        day beside its words is that time, the author's local time when the post
+        has a zone, kept in UTC (so its day is the UTC day of that moment, as a
+        passing train's sighting is). A date shared by both ends or by a place seen
+        on the way takes only a time written beside the end's own place ("вчера в
+        10:00 вышел из Орши, в 18:00 прибыл в Брест").
+        """
+        if not self.text:
+            return {}
+        shared = {(d.start, d.end) for _, d in train.sightings}
+        ends = {"departure": train.departure, "arrival": train.arrival}
+        spans = [(f.start, f.end) for f in ends.values() if f is not None]
+        shared.update(x for x in spans if spans.count(x) > 1)
+        places = {"departure": train.origin, "arrival": train.destination}
+        found: dict[str, datetime] = {}
+        for end, fact in ends.items():
+            if fact is None:
+                continue
+            window: DateWindow = fact.value
+            if window.precision != "day" or window.earliest is None:
+                continue
+            if window.earliest != window.latest:
+                continue
+            place = places[end]
+            at = (
+                None
+                if (fact.start, fact.end) in shared
+                else time_beside(self.text, fact.start, fact.end)
+            )
+            if at is None and place is not None and (fact.start, fact.end) in shared:
+                at = time_beside(self.text, place.start, place.end, reach=16)
+            if at is None:
+                continue
+            found[end] = utc_naive(datetime.combine(window.earliest, at, tzinfo=self.zone))
+        return found
 
     def shipment(self, train: TrainDraft, ordinal: int, group_ids: list[str]) -> Shipment:
         sid = f"{self.report_id}-t{ordinal}"
@@ -578,6 +626,7 @@ class _Builder:
         if said is not None:
             confidence = min(confidence, self.settings.extract_confidence_hearsay)
         told = arrival_told(train)
+        moments = self.end_moments(train)
         if told and train.arrived is not None:
             # the words that tell it (not counted in the confidence: no value read)
             evidence.append(self.evidence("arrival_told", train.arrived))
@@ -587,8 +636,8 @@ class _Builder:
             origin=origin,
             destination=destination,
             via=tuple(via),
-            departure=self.window(train.departure),
-            expected_arrival=self.window(train.arrival),
+            departure=self.window(train.departure, moments.get("departure")),
+            expected_arrival=self.window(train.arrival, moments.get("arrival")),
             arrival_told=told,
             arrival_denied=train.denied is not None,
             cars=cars,
@@ -660,7 +709,57 @@ class _Builder:
         for n, moment in enumerate(past_midnight(told)):
             if moment is not None and moment != found[n].seen_at:
                 found[n] = found[n].model_copy(update={"seen_at": moment})
+        found.extend(self.end_sightings(train, sid, len(train.sightings), found))
         return found
+
+    def end_sightings(
+        self, train: TrainDraft, sid: str, after: int, found: list[Sighting]
+    ) -> list[Sighting]:
+        """Return a train seen at its origin or destination at the time its move is told.
+
+        An arrival told as done at a time ("а 01:20 ... прыбыў") is the train seen at
+        its destination then, as a passing train is seen where it passed (and as a
+        table row's arrival time is, ``io/passages.py``); a departure told at a time,
+        at its origin. A time after the post was published is a plan: no sighting
+        (the end's day is still that moment's UTC day, :meth:`end_moments`).
+        """
+        moments = self.end_moments(train)
+        if not moments:
+            return []
+        published = self.source.published_at
+        latest: datetime | None = None  # (a report with no date: no time is a plan)
+        if published is not None:
+            latest = utc_naive(published)
+        elif self.source.published is not None:
+            latest = datetime.combine(self.source.published, time.max)
+        ends = (
+            ("departure", "origin", train.origin, train.departure, _claim(train) != "expected"),
+            ("arrival", "destination", train.destination, train.arrival, arrival_told(train)),
+        )
+        kept = {(x.station.station_id or x.station.text, x.seen_at) for x in found}
+        made: list[Sighting] = []
+        for end, role, place_fact, date_fact, done in ends:
+            moment = moments.get(end)
+            if moment is None or place_fact is None or date_fact is None or not done:
+                continue
+            if latest is not None and moment > latest:
+                continue
+            place, _ = self.place(role, place_fact, sid)
+            if place is None or (place.station_id or place.text, moment) in kept:
+                continue
+            kept.add((place.station_id or place.text, moment))
+            made.append(
+                Sighting(
+                    id=f"{sid}-s{after + len(made) + 1}",
+                    shipment=sid,
+                    station=place,
+                    seen_at=moment,
+                    precision="datetime",
+                    source=self.source,
+                    note=date_fact.text,
+                )
+            )
+        return made
 
     def group(self, group: GroupDraft, gid: str) -> ShipmentGroup:
         trains = group.n_trains or self.settings.extract_max_group_trains

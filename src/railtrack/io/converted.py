@@ -217,19 +217,57 @@ def _write_posts(posts: Sequence[PostRef], path: Path, previous: bool) -> None:
 
 RETRACTED = "retracted.parquet"
 """The trains retractions deny (``file``: the retraction's, ``record``: the train as
-JSON), so that a load of the folder with other reports, or a later batch, matches them."""
+JSON), so that a load of the folder with other reports, or a later batch, matches them;
+``batch`` is the batch that wrote the row and ``before`` the trains written before it,
+so that a resumed conversion still matches them with the trains of earlier batches."""
 
 
-def _write_retracted(retracted: Sequence[tuple[str, Shipment]], path: Path, previous: bool) -> None:
+def _write_retracted(
+    retracted: Sequence[tuple[str, Shipment]],
+    path: Path,
+    previous: bool,
+    *,
+    batch: int = 0,
+    before: int = 0,
+) -> None:
     table = pa.table(
         {
             "file": pa.array([file for file, _ in retracted], pa.string()),
             "record": pa.array([s.model_dump_json() for _, s in retracted], pa.string()),
+            "batch": pa.array([batch] * len(retracted), pa.int64()),
+            "before": pa.array([before] * len(retracted), pa.int64()),
         }
     )
     if previous and path.exists():
-        table = pa.concat_tables([pq.read_table(path), table])
+        # (a folder written before batch and before were kept: nulls there)
+        table = pa.concat_tables([pq.read_table(path), table], promote_options="default")
     _write_table(table, path)
+
+
+def _retractions_written(out: Path, done: int) -> list[tuple[int, str, Shipment]]:
+    """Return the retractions the first ``done`` batches wrote: (trains before, file, train).
+
+    A resumed conversion matches them with the trains of earlier batches at its end,
+    as an unbroken one does (rows of a folder written before ``before`` was kept are
+    left out: their batch is not known).
+    """
+    path = out / RETRACTED
+    if not path.exists():
+        return []
+    table = pq.read_table(path)
+    if "before" not in table.column_names:
+        return []
+    return [
+        (int(before), file, Shipment.model_validate_json(record))
+        for file, record, batch, before in zip(
+            table.column("file").to_pylist(),
+            table.column("record").to_pylist(),
+            table.column("batch").to_pylist(),
+            table.column("before").to_pylist(),
+            strict=True,
+        )
+        if batch is not None and before is not None and batch < done
+    ]
 
 
 def _read_retracted(path: Path) -> list[tuple[str, Shipment]]:
@@ -330,7 +368,13 @@ def write_converted(
         )
     _write_problems(reports.problems, out / "problems.parquet", before is not None)
     _write_posts(reports.posts, out / "posts.parquet", before is not None)
-    _write_retracted(reports.retracted, out / RETRACTED, before is not None)
+    _write_retracted(
+        reports.retracted,
+        out / RETRACTED,
+        before is not None,
+        batch=batch,
+        before=int(before["shipments"]) if before is not None else 0,
+    )
     skipped = Counter(before["skipped"]) if before is not None else Counter()
     skipped.update(reports.skipped)
     manifest: dict[str, Any] = {
@@ -761,6 +805,13 @@ def _drop_after(out: Path, manifest: dict[str, Any]) -> None:
         table = pq.read_table(out / name)
         if len(table) > int(manifest[key]):
             _write_table(table.slice(0, int(manifest[key])), out / name)
+    retracted = out / RETRACTED
+    if retracted.exists():
+        table = pq.read_table(retracted)
+        if "batch" in table.column_names:
+            kept = pc.fill_null(pc.less(table.column("batch"), done), True)
+            if not pc.all(kept).as_py():
+                _write_table(table.filter(kept), retracted)
 
 
 def _seen_before(out: Path) -> dict[tuple[str, str], str]:
@@ -889,6 +940,7 @@ def convert_in_batches(
         problems = [Problem(**p) for p in pq.read_table(out / "problems.parquet").to_pylist()]
         skipped.update(resumed.get("skipped", {}))
         manifest, first = resumed, int(resumed["batches"])
+        late = _retractions_written(out, first)  # matched at the end, as if unbroken
         if progress is not None:
             progress(first, len(batches), {**manifest, "resumed": True})
     for i in range(first, len(batches)):

@@ -37,7 +37,12 @@ PLACE_FIELDS = ("destination", "origin", "station", "via")
 """The place fields whose column may hold event words instead of places."""
 
 _SPACES = re.compile(r"\s+")
-_CLOCK = re.compile(r"^([01]?\d|2[0-3])\s*[:.h]\s*([0-5]\d)(?::[0-5]\d)?$")
+_CLOCK = re.compile(
+    r"^([01]?\d|2[0-3])\s*[:.h]\s*([0-5]\d)(?::[0-5]\d)?"
+    r"(\s*Z|\s*(?:UTC|GMT)(?:\s*[+\-−]\s*\d{1,2}(?::?\d{2})?)?|\s*[+\-−]\d{2}(?::?\d{2})?)?$",
+    re.IGNORECASE,
+)
+"""A time of day, with its own zone or not ("06:40", "06:40 UTC+3", "06:40+03:00")."""
 
 
 def _key(text: str) -> str:
@@ -226,7 +231,22 @@ def _clock(value: Any) -> str | None:
     if isinstance(value, time):
         return value.strftime("%H:%M")
     match = _CLOCK.match(str(value).strip())
-    return f"{int(match[1]):02d}:{match[2]}" if match else None
+    if match is None:
+        return None
+    clock = f"{int(match[1]):02d}:{match[2]}"
+    if match[3]:  # its own zone: written as ISO, read by passages.read_seen
+        from railtrack.io.passages import cell_zone
+
+        try:
+            zone = cell_zone(match[3])
+        except ValueError:
+            return None
+        offset = zone.utcoffset(None) if zone is not None else None
+        if offset is not None:
+            minutes = int(offset.total_seconds()) // 60
+            sign = "-" if minutes < 0 else "+"
+            clock += f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    return clock
 
 
 def join_time(data: dict[str, Any]) -> str | None:
@@ -277,6 +297,9 @@ def join_time(data: dict[str, Any]) -> str | None:
         if read is None or read[1] != "day":
             continue
         if not is_blank(data.get(end)) and is_blank(data.get("station")):
-            data["station"], data["seen_at"] = data[end], f"{read[0]}T{clock}"
+            seen = read_seen(f"{read[0]}T{clock}") or (f"{read[0]}T{clock}", "datetime")
+            data["station"], data["seen_at"] = data[end], seen[0]
+            if len(clock) > 5:  # a time with its own zone: the end's day is its UTC day
+                data[name] = seen[0][:10]
             return None
     return f"time {clock} has no single day in its row to join: not read"

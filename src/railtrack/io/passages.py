@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Any
 
 from railtrack.io._records import RecordError, parse_window
@@ -34,6 +34,7 @@ __all__ = [
     "DATE_TIME_FIELDS",
     "SOURCE_FIELDS",
     "TRAIN_FIELDS",
+    "cell_zone",
     "has_train_fields",
     "passage_records",
     "read_seen",
@@ -70,8 +71,46 @@ date-time), read by :func:`read_seen`."""
 SOURCE_FIELDS = ("source", "reporter", "relayed_by", "url", "source_url", "published")
 """The fields a sighting made from a row shares with the row's train."""
 
-# a time of day after the date in a cell: "04.04.2023 21:15", "2023-04-04 21:15"
-_TIME_AFTER = re.compile(r"^(?P<day>.*?\d)[\sT,]+(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)$")
+# a time of day after the date in a cell: "04.04.2023 21:15", "2023-04-04 21:15", with
+# its seconds ("2023-05-16T06:40:00") and its own zone ("2023-05-16T06:40+00:00",
+# "06:40Z", "06:40 UTC+3", "06:40 GMT+03:00"; a bare "-05:00" only in ISO form, with "T":
+# "06:40-07:30" is a span of times)
+_TIME_AFTER = re.compile(
+    r"^(?P<day>.*?\d)(?P<sep>[\sT,]+)(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)"
+    r"(?::[0-5]\d(?:\.\d+)?)?(?P<zone>\s*Z|\s*(?:UTC|GMT)(?:\s*[+\-−]\s*\d{1,2}(?::?\d{2})?)?"
+    r"|\s*\+\d{2}(?::?\d{2})?|-\d{2}(?::?\d{2})?)?$",
+    re.IGNORECASE,
+)
+_OFFSET = re.compile(r"(?P<sign>[+\-−])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?")
+
+
+def cell_zone(text: str) -> timezone | None:
+    """Return the zone a time cell's suffix names ("Z", "+03:00", "UTC+3"), None when none.
+
+    Raises
+    ------
+    ValueError
+        For an offset no zone has (more than 14 hours).
+
+    Examples
+    --------
+    >>> [str(cell_zone(z)) for z in ("Z", "+03:00", " UTC+3", "GMT-05:30", "UTC")]
+    ['UTC', 'UTC+03:00', 'UTC+03:00', 'UTC-05:30', 'UTC']
+    >>> cell_zone("") is None
+    True
+    """
+    text = text.strip()
+    if not text:
+        return None
+    offset = _OFFSET.search(text)
+    if offset is None:
+        return UTC  # "Z", "UTC", "GMT"
+    minutes = int(offset["h"]) * 60 + int(offset["m"] or 0)
+    if minutes > 14 * 60:
+        msg = f"{text!r} is no UTC offset"
+        raise ValueError(msg)
+    sign = -1 if offset["sign"] in "-−" else 1
+    return timezone(sign * timedelta(minutes=minutes))
 
 
 def has_train_fields(data: Mapping[str, Any]) -> bool:
@@ -110,13 +149,14 @@ def read_seen(value: Any) -> tuple[str, str] | None:
     ----------
     value : object
         A passage cell: a ``datetime``, ``date`` or text (a day, a day and time
-        ``HH:MM``, or a span of days).
+        ``HH:MM``, with its own zone or not, or a span of days).
 
     Returns
     -------
     tuple of str or None
         ``(ISO text, precision)``, precision ``"datetime"``, ``"day"`` or
-        ``"days"`` (the span's first day given); None when the cell is no date.
+        ``"days"`` (the span's first day given); None when the cell is no date. A
+        time with its own zone is given in UTC with ``+00:00`` (so ``--tz`` leaves it).
 
     Examples
     --------
@@ -124,6 +164,11 @@ def read_seen(value: Any) -> tuple[str, str] | None:
     (('2023-04-04T21:15', 'datetime'), ('2023-04-05', 'days'))
     >>> read_seen("вчера") is None
     True
+
+    A time with its own zone is kept in UTC, its day the UTC day:
+
+    >>> read_seen("2023-05-16T06:40+03:00"), read_seen("16.05.2023 01:20 UTC+3")
+    (('2023-05-16T03:40+00:00', 'datetime'), ('2023-05-15T22:20+00:00', 'datetime'))
     """
     if isinstance(value, datetime):
         if value.time() == time(0, 0):  # an Excel date cell is a date-time at midnight
@@ -133,7 +178,15 @@ def read_seen(value: Any) -> tuple[str, str] | None:
         return value.isoformat(), "day"
     text = str(value).strip()
     at: time | None = None
-    if m := _TIME_AFTER.match(text):
+    zone: timezone | None = None
+    m = _TIME_AFTER.match(text)
+    if m is not None and (m["zone"] or "").startswith("-") and "T" not in m["sep"].upper():
+        m = None  # ("06:40-07:30": a span of times, not a zone)
+    if m is not None:
+        try:
+            zone = cell_zone(m["zone"] or "")
+        except ValueError:
+            return None
         text, at = m["day"].strip(), time(int(m["h"]), int(m["m"]))
     try:
         window = parse_window(text, field="seen_at")
@@ -146,6 +199,9 @@ def read_seen(value: Any) -> tuple[str, str] | None:
     if not isinstance(day, date):
         return None
     if at is not None and earliest == latest:
+        if zone is not None:  # its own zone: the moment in UTC, its day the UTC day
+            moment = datetime.combine(day, at, tzinfo=zone).astimezone(UTC)
+            return moment.isoformat(timespec="minutes"), "datetime"
         return datetime.combine(day, at).isoformat(timespec="minutes"), "datetime"
     return day.isoformat(), "day" if earliest == latest else "days"
 

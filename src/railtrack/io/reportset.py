@@ -681,7 +681,77 @@ class ReportSet:
         out.shipments = [relinked(s) for s in self.shipments]
         out.groups = [relinked(g) for g in self.groups]
         out.sightings = [relinked(x) for x in self.sightings]
+        out.problems.extend(self.unknown_channels(usernames))
         return out
+
+    def unknown_channels(self, usernames: Mapping[str, str]) -> list[Problem]:
+        """Return a problem for each named channel no post of this set is from (trial17 T9).
+
+        Parameters
+        ----------
+        usernames
+            ``{channel: username}`` as :meth:`with_channel_usernames` takes it.
+
+        Returns
+        -------
+        list of Problem
+            One per channel name (title or id, any case) that matches no channel
+            read, listing the channels present (title and id), so a mistyped or
+            translated title ("Hajun" for "Беларускі Гаюн") is seen at once; path
+            ``--channel-username``.
+
+        Examples
+        --------
+        >>> from railtrack.models import Shipment, Source
+        >>> s = Shipment(id="t1", source=Source(reporter="Rail watch", channel="Rail watch",
+        ...     channel_id="1234", message_id=7))
+        >>> rs = ReportSet(shipments=[s])
+        >>> [p.message[:60] for p in rs.unknown_channels({"Hajun": "x", "1234": "y"})]
+        ["no channel named 'Hajun' in the input (channels: Rail watch,"]
+        """
+        titles: dict[str, str | None] = {}  # channel id (or "title:<title>") -> title
+        records: list[Shipment | ShipmentGroup | Sighting] = [
+            *self.shipments,
+            *self.groups,
+            *self.sightings,
+        ]
+        for record in records:
+            src = record.source
+            if src.message_id is not None and src.channel is not None:
+                titles[src.channel_id or f"title:{src.channel}"] = src.channel
+        for post in self.posts:
+            titles.setdefault(post.channel_key, None)
+        known = {
+            name.strip().casefold()
+            for key, title in titles.items()
+            for name in (key.removeprefix("title:"), title)
+            if name
+        }
+        problems = []
+        for name in usernames:
+            if name.strip().casefold() in known:
+                continue
+            present = [
+                f"{title}, id {key}"
+                if title and not key.startswith("title:")
+                else (title or key.removeprefix("title:"))
+                for key, title in sorted(titles.items(), key=lambda kv: str(kv[1] or kv[0]))
+            ]
+            shown = "; ".join(present[:10]) + (
+                f"; and {len(present) - 10} more" if len(present) > 10 else ""
+            )
+            listed = f"channels: {shown}" if present else "no Telegram channel was read"
+            problems.append(
+                Problem(
+                    "--channel-username",
+                    None,
+                    None,
+                    f"no channel named {name.strip()!r} in the input ({listed}); its username "
+                    "is not used: give the channel's title or id as the export has it",
+                    unit="option",
+                )
+            )
+        return problems
 
     def _place_fields(self) -> Iterator[tuple[Shipment | Sighting, tuple[str, ...]]]:
         """Yield each record that names places, with the fields that hold them."""

@@ -48,8 +48,8 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
-from datetime import tzinfo
+from dataclasses import dataclass, field, replace
+from datetime import UTC, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -59,7 +59,7 @@ from railtrack.io.reportset import Problem, ReportSet
 from railtrack.io.telegram_filter import mentions_rail
 from railtrack.io.telegram_html import is_html_export_page, page_number, read_html_export
 from railtrack.io.telegram_json import is_json_export, read_json_export
-from railtrack.io.telegram_posts import Post, PostRef, ReadLog
+from railtrack.io.telegram_posts import Post, PostProblem, PostRef, ReadLog
 from railtrack.models import Shipment, ShipmentGroup, Sighting, Source
 from railtrack.zones import channel_zone, local_day
 
@@ -410,8 +410,12 @@ def read_telegram_file(
     log = ReadLog()
     names = usernames or {}
     told: set[tuple[str, int]] = set()  # (channel, message id) of the posts that told a train
+    local: list[int] = []  # the posts dated only in the exporting computer's local time
     for post in _posts(path, log):
         out.posts.append(post_ref(post))
+        if post.published_at.tzinfo is None:
+            local.append(post.message_id)
+            post = _in_zone(post, tz)
         if prefilter and not mentions_rail(post.text):
             out.skipped[PREFILTER_SKIP] += 1
             continue
@@ -420,6 +424,8 @@ def read_telegram_file(
         username = _username(post, names)
         if _extract(post, out, network=network, username=username, replied=replied, zone=zone):
             told.add((post.channel_key, post.message_id))
+    if local:
+        log.problems.append(_local_time_problem(path, local, tz))
     out.read = log.posts
     out.skipped.update({f"telegram {reason}": n for reason, n in log.skipped.items()})
     for p in log.problems:
@@ -433,6 +439,55 @@ def read_telegram_file(
         dict(out.skipped),
     )
     return out
+
+
+def _in_zone(post: Post, tz: tzinfo | None) -> Post:
+    """Return a post dated in local time (no zone) with its times in UTC under ``tz``.
+
+    Without ``tz`` the post is returned as it is: its local times are taken as UTC.
+    """
+    if tz is None:
+        return post
+    edited = post.edited_at
+    if edited is not None and edited.tzinfo is None:
+        edited = edited.replace(tzinfo=tz).astimezone(UTC)
+    return replace(
+        post, published_at=post.published_at.replace(tzinfo=tz).astimezone(UTC), edited_at=edited
+    )
+
+
+def _local_time_problem(path: Path, ids: list[int], tz: tzinfo | None) -> PostProblem:
+    """Say that posts are dated only in the exporting computer's local time, and how read.
+
+    A JSON export without ``date_unixtime`` (older Telegram Desktop, or a file edited
+    by hand), or an HTML page whose times carry no ``UTC+HH:MM``, gives a post's time
+    only as the clock of the computer that made the export showed it: its zone is in
+    no file (trial17b T11). It is read as ``--tz``'s time when given, else as UTC.
+    """
+    html = path.suffix.lower() == ".html"
+    key = "date" if html else "date_unixtime"
+    lacking = "no UTC offset in its time" if html else "no 'date_unixtime'"
+    read = (
+        f"read as {tz} time (--tz)"
+        if tz is not None
+        else "read as UTC (give --tz ZONE to read it in that zone)"
+    )
+    said = (
+        "the local time of the computer that made the export, whose zone the export "
+        f"does not say; {read}"
+    )
+    if len(ids) == 1:
+        return PostProblem(
+            str(path), ids[0], key, f"{lacking}: the post's time is its 'date', {said}"
+        )
+    shown = ", ".join(map(str, ids[:5])) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+    return PostProblem(
+        str(path),
+        None,
+        key,
+        f"{len(ids)} posts (messages {shown}) have {lacking}: each post's time is its "
+        f"'date', {said}",
+    )
 
 
 def _extract(
@@ -563,6 +618,8 @@ def read_telegram_export(
                 out,
                 read_telegram_file(path, network=network, usernames=usernames, prefilter=prefilter),
             )
+    if usernames:
+        out.problems.extend(out.unknown_channels(usernames))
     return out
 
 

@@ -244,20 +244,53 @@ def _entity(part: Any) -> bool:
 
 
 def _text(value: Any) -> str | None:
-    """Join a message's ``text`` (a string, or a list of strings and entity objects)."""
+    """Join a message's ``text`` (a string, or a list of strings and entity objects).
+
+    None when ``text`` is neither; the parts of a list that hold no text are left
+    out (:func:`_bad_parts` names them).
+
+    >>> _text(["A ", {"type": "bold", "text": "train"}, {"type": "bold"}, 42, "."])
+    'A train.'
+    """
     if isinstance(value, str):
         return value
     if not isinstance(value, list):
         return None
-    parts = []
-    for part in value:
-        if isinstance(part, str):
-            parts.append(part)
-        elif _entity(part):
-            parts.append(part["text"])
+    return "".join(
+        part if isinstance(part, str) else part["text"]
+        for part in value
+        if isinstance(part, str) or _entity(part)
+    )
+
+
+def _bad_parts(value: Any) -> list[str]:
+    """Name each part of a ``text`` array that holds no text, by its place (1-based).
+
+    >>> for named in _bad_parts([{"type": "bold"}, "Сегодня в Гомель прибыл эшелон.", 42]):
+    ...     print(named)
+    part 1 is a text entity with no 'text' (type 'bold')
+    part 3 is a number (42), not a string
+    >>> _bad_parts([{"type": "link", "text": 7}, None])
+    ["part 1 is a text entity whose 'text' is a number, not a string", 'part 2 is null']
+    """
+    if not isinstance(value, list):
+        return []
+    named = []
+    for n, part in enumerate(value, start=1):
+        if isinstance(part, str) or _entity(part):
+            continue
+        if isinstance(part, dict) and "text" not in part:
+            kind = part.get("type")
+            of = f" (type {_shown(kind)})" if isinstance(kind, str) else ""
+            named.append(f"part {n} is a text entity with no 'text'{of}")
+        elif isinstance(part, dict):
+            what = json_kind(part["text"])
+            named.append(f"part {n} is a text entity whose 'text' is {what}, not a string")
+        elif isinstance(part, int | float | Decimal) and not isinstance(part, bool):
+            named.append(f"part {n} is a number ({_shown(part)}), not a string")
         else:
-            return None
-    return "".join(parts)
+            named.append(f"part {n} is {json_kind(part)}")
+    return named
 
 
 def json_kind(value: Any) -> str:
@@ -293,6 +326,19 @@ def _shown(value: Any) -> str:
         return json_kind(value)
     text = str(value) if isinstance(value, Decimal) else repr(value)
     return text if len(text) <= 40 else text[:36] + "...'"
+
+
+def _chat_number(value: Any) -> bool:
+    """Whether a chat's ``id`` is a channel number: a whole number above 0, or its digits.
+
+    >>> [_chat_number(v) for v in (1549397001, "1549397001", "not-a-number", -5, 1.5, "")]
+    [True, True, False, False, False, False]
+    """
+    if isinstance(value, str):
+        return value.strip().isascii() and value.strip().isdigit() and int(value) > 0
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value > 0
+    return _whole(value) and value > 0
 
 
 class _BadField(ValueError):
@@ -531,7 +577,18 @@ class _JsonExportReader:
                 field=key,
             )
             return
-        text = None if value is None else str(value)
+        text = None if value is None else str(int(value) if _whole(value) else value)
+        if key == "id" and text is not None and not _chat_number(value):
+            # ("id": "not-a-number": links to t.me/c/not-a-number/1, trial17b T11)
+            self.log.problem(
+                self.file,
+                None,
+                f"the chat's 'id' is {_shown(value)}, not a channel number (Telegram Desktop "
+                "writes one, e.g. 1549397001); read as not given: no t.me/c/ link is made, "
+                "its posts' ids are made from the chat's title",
+                field="id",
+            )
+            return
         setattr(self.chat, key, text)
 
     def _container(self, prefix: str, event: str) -> None:
@@ -634,13 +691,18 @@ class _JsonExportReader:
         raw_text = message.get("text", "")
         text = _text(raw_text)
         if text is None:
-            if isinstance(raw_text, list):
-                odd = next(p for p in raw_text if not isinstance(p, str) and not _entity(p))
-                what = f"an array holding {json_kind(odd)}"
-            else:
-                what = json_kind(raw_text)
             raise _BadField(
-                "text", f"{what}, not a string nor an array of strings and text entities"
+                "text",
+                f"{json_kind(raw_text)}, not a string nor an array of strings and text entities",
+            )
+        if bad := _bad_parts(raw_text):
+            # (trial17b T11: a 50-car train was lost to one entity with no text)
+            kept = "the rest of the text is read" if text.strip() else "no text is left"
+            log.problem(
+                self.file,
+                message_id,
+                f"'text' {', '.join(bad)}: left out, {kept}",
+                field="text",
             )
         media_type = message.get("media_type")
         if media_type is not None and not isinstance(media_type, str):
