@@ -947,8 +947,9 @@ def briefing_context(
         ``headline``, ``period_start``, ``period_end``, ``period_basis``, ``as_of``,
         ``knowledge_note``, ``counted``, ``estimates``, ``trains``, ``unrouted``
         (at most :data:`MAX_LIST_ROWS`; ``n_unrouted`` in all), ``problems`` (likewise,
-        ``n_problems``), ``sources`` (with ``sources_note`` when grouped), ``map`` and
-        the other sections' values (see the template).
+        ``n_problems``; the network's bad rows first), ``sources`` (with ``sources_note``
+        when grouped), ``map`` and the
+        other sections' values (see the template).
     """
     from railtrack.relays import n_relayed
 
@@ -960,7 +961,8 @@ def briefing_context(
     counted, estimates = _facts(result)
     unrouted = _unrouted(result, MAX_LIST_ROWS)
     n_unrouted = int((result.outcomes[OUTCOME] != ROUTED).sum())
-    problems = [p.to_dict()["text"] for p in result.reports.problems[:MAX_LIST_ROWS]]
+    read_problems = result.input_problems  # the network's bad rows, then the reports'
+    problems = [p.to_dict()["text"] for p in read_problems[:MAX_LIST_ROWS]]
     sources, sources_note = _sources(result, MAX_LIST_ROWS)
     used_flags = sorted({f for r in rows for f in r["flags"]})
     data = map_data(result)
@@ -1006,7 +1008,7 @@ def briefing_context(
         ),
         "volume_note": volume_note,
         "problems": problems,
-        "n_problems": len(result.reports.problems),
+        "n_problems": len(read_problems),
         "sources": sources,
         "sources_note": sources_note,
         "flags": [
