@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from railtrack.cli import app
-from railtrack.cli._options import CONTEXT, JsonOption
+from railtrack.cli._options import CONTEXT
 
 __all__ = ["schema"]
 
@@ -33,7 +33,15 @@ def schema(
             show_default=False,
         ),
     ] = None,
-    json_out: JsonOption = False,
+    json_out: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help="Without KIND, the kinds as one JSON object (kind -> description); "
+            "a schema is JSON already.",
+            show_default=False,
+        ),
+    ] = False,
 ) -> None:
     """Print the JSON Schema of the records a command prints.
 
