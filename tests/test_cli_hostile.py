@@ -78,11 +78,16 @@ def test_json_network_problems_are_problem_records(
 
 
 def test_resolve_names_the_bad_rows_of_a_network_as_route_does(broken_network: Path) -> None:
-    """``resolve --network DIR`` used to read the names alone and say nothing of bad rows."""
+    """``resolve --network DIR`` used to read the names alone and say nothing of bad rows.
+
+    It exits 1 now, as every command whose input had problems (session 18: it exited
+    0 while printing them), after printing the resolution.
+    """
     result = runner.invoke(app, ["resolve", "Downton", "--network", str(broken_network)])
     assert "A2" in result.stdout
-    assert f"network {broken_network}: stations.csv row 4, field 'lat'" in result.stderr
+    assert "stations.csv row 4, field 'lat'" in result.stderr
     assert "links.csv row 3" in result.stderr
+    assert result.exit_code == 1
 
 
 def test_a_clean_network_prints_no_problem(tmp_path: Path) -> None:
@@ -105,7 +110,8 @@ def test_resolve_file_json_keeps_stderr_to_problem_records(tmp_path: Path) -> No
     assert [r["resolved"] for r in out] == [True, False, True]
     (problem,) = _records(result.stderr)
     assert problem["record"] == "problem"
-    assert "line 2" in problem["message"]
+    assert (problem["path"], problem["row"], problem["unit"]) == (str(names), 2, "line")
+    assert problem["text"].startswith("names.txt line 2: not UTF-8 text")
 
 
 @pytest.mark.parametrize("inside", ["", "sub", "sub/deeper"])

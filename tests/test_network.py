@@ -179,7 +179,7 @@ def test_summary(net: RailNetwork) -> None:
 # --- loading other networks -----------------------------------------------------------
 def test_hostile_rows_become_problems(net_dir: Path) -> None:
     bad = load_network(net_dir / "bad")
-    text = "\n".join(bad.problems)
+    text = "\n".join(map(str, bad.problems))
     # good rows survive
     assert set(bad.G) == {"A", "B", "C", "D", "E", "F"}
     assert bad.G.nodes["A"]["name"] == "Alpha"
@@ -190,7 +190,7 @@ def test_hostile_rows_become_problems(net_dir: Path) -> None:
     assert "row 8: only one of lat/lon" in text
     assert "row 4, field 'border': 'maybe'" in text
     assert "row 9, field 'name': empty name" in text
-    assert "links.csv row 4: unknown station target 'Z'" in text
+    assert "links.csv row 4, field 'target': unknown station target 'Z'" in text
     assert "links.csv row 5: link from 'A' to itself" in text
     assert "links.csv row 6, field 'length_km': 'abc'" in text
     assert "links.csv row 7, field 'length_km': '-3'" in text
@@ -244,7 +244,7 @@ def test_sparse_coordinates_and_lengths_estimated(net_dir: Path) -> None:
         "lengths": 3,
         "lengths_assumed": 1,
     }
-    assert any("2 station(s) have no position" in p for p in sparse.problems)
+    assert any("2 station(s) have no position" in p.message for p in sparse.problems)
 
 
 def test_components_reported(net_dir: Path) -> None:

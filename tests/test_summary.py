@@ -472,7 +472,8 @@ def test_a_report_set_gives_its_own_groups():
     [
         ({"by": ("colour",)}, "cannot summarise by 'colour'"),
         ({"by": ("origin", "origin")}, "duplicate keys"),
-        ({"by": ("period",), "freq": "fortnight"}, "not a pandas period frequency"),
+        # the accepted lengths, not pandas' own words (session 18)
+        ({"by": ("period",), "freq": "fortnight"}, r"not a period length; use D \(day\)"),
     ],
 )
 def test_bad_arguments_raise_clear_errors(seed, kwargs, match):

@@ -15,7 +15,7 @@ import base64
 import itertools
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
 from importlib import resources
@@ -577,6 +577,51 @@ def _sources(result: TrackResult, most: int) -> tuple[list[dict[str, str]], str]
     return rows, note
 
 
+def _grades_note(grades: Sequence[Any]) -> str:
+    """Say, when sources are graded F, that F is what a report without a grade gets.
+
+    A report that gives no ``reliability`` is graded F ("cannot be judged"), so a
+    briefing whose every source is F cannot rank them (trial17 T10). railtrack gives
+    no grade of its own: ``data/outlets/outlets.csv`` knows outlets' names but states
+    no grade with a source, and a grade is never invented. The note says how to give
+    one.
+
+    Parameters
+    ----------
+    grades
+        Each listed source's Admiralty grade (``"A"`` ... ``"F"``; missing is F).
+
+    Returns
+    -------
+    str
+        The note, or ``""`` when no source is graded F.
+
+    Examples
+    --------
+    >>> _grades_note(["B", "A"])
+    ''
+    >>> _grades_note(["F", None]).split(":")[0]
+    'Every source is graded F (reliability cannot be judged)'
+    >>> _grades_note(["B", "F"]).split(":")[0]
+    '1 of the 2 sources is graded F (reliability cannot be judged)'
+    """
+    shown = [_text(g) or "F" for g in grades]
+    n = sum(g == "F" for g in shown)
+    if not n:
+        return ""
+    if n == len(shown):
+        who = "Every source is" if n > 1 else "The source is"
+    else:
+        who = f"{n:,} of the {len(shown):,} sources {'is' if n == 1 else 'are'}"
+    return (
+        f"{who} graded F (reliability cannot be judged): the grade of a report that "
+        "gives none, so these cannot be ranked. railtrack grades no source itself. Give "
+        "each report its source's Admiralty grade (A completely reliable ... E unreliable): "
+        "a 'reliability: B' line in a text report's header, a reliability column in a "
+        "spreadsheet, or source.reliability in JSON."
+    )
+
+
 def _source_row(r: Mapping[Any, Any]) -> dict[str, str]:
     url = _text(r.get(C.SOURCE_URL))
     return {
@@ -947,8 +992,9 @@ def briefing_context(
         ``headline``, ``period_start``, ``period_end``, ``period_basis``, ``as_of``,
         ``knowledge_note``, ``counted``, ``estimates``, ``trains``, ``unrouted``
         (at most :data:`MAX_LIST_ROWS`; ``n_unrouted`` in all), ``problems`` (likewise,
-        ``n_problems``), ``sources`` (with ``sources_note`` when grouped), ``map`` and
-        the other sections' values (see the template).
+        ``n_problems``; the network's bad rows first), ``sources`` (with ``sources_note``
+        when grouped, and ``grades_note`` when a source is graded F), ``map`` and the
+        other sections' values (see the template).
     """
     from railtrack.relays import n_relayed
 
@@ -960,8 +1006,10 @@ def briefing_context(
     counted, estimates = _facts(result)
     unrouted = _unrouted(result, MAX_LIST_ROWS)
     n_unrouted = int((result.outcomes[OUTCOME] != ROUTED).sum())
-    problems = [p.to_dict()["text"] for p in result.reports.problems[:MAX_LIST_ROWS]]
+    read_problems = result.input_problems  # the network's bad rows, then the reports'
+    problems = [p.to_dict()["text"] for p in read_problems[:MAX_LIST_ROWS]]
     sources, sources_note = _sources(result, MAX_LIST_ROWS)
+    grade_note = _grades_note([s["grade"] for s in sources])
     used_flags = sorted({f for r in rows for f in r["flags"]})
     data = map_data(result)
     css, js = leaflet_assets()
@@ -1006,9 +1054,10 @@ def briefing_context(
         ),
         "volume_note": volume_note,
         "problems": problems,
-        "n_problems": len(result.reports.problems),
+        "n_problems": len(read_problems),
         "sources": sources,
         "sources_note": sources_note,
+        "grades_note": grade_note,
         "flags": [
             (f, FLAGS.get(f) or EXTRA_FLAGS.get(f) or f.replace("_", " ")) for f in used_flags
         ],

@@ -4,7 +4,8 @@
 plain shape of the embedded theatre network under ``data/network/`` and of national
 station lists such as ru-rail). Bad rows never stop a load: duplicate ids, dangling
 links, non-numeric coordinates or lengths become entries of
-:attr:`RailNetwork.problems` naming the file, the row and the field. Missing
+:attr:`RailNetwork.problems`, each a :class:`~railtrack.problems.Problem` naming the
+file's path, the row and the field. Missing
 coordinates are filled from neighbours and missing lengths estimated from
 coordinates times :attr:`Settings.circuity_factor`; :attr:`RailNetwork.estimated`
 says how many values were estimated.
@@ -56,6 +57,7 @@ from railtrack._netkey import INDEX_LIBRARIES, NETWORK_LIBRARIES, load_key
 from railtrack._regions import Region, read_regions
 from railtrack.errors import InputPathError, NetworkError
 from railtrack.gazetteer import Gazetteer, Resolution
+from railtrack.problems import Problem
 from railtrack.routing import Route, RouteFinder
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 
@@ -140,7 +142,10 @@ class RailNetwork:
     G
         Undirected graph of stations and links (see the module docstring).
     problems
-        One line per repaired or skipped input value, naming file, row and field.
+        One :class:`~railtrack.problems.Problem` per repaired or skipped input value:
+        ``path`` (the file in the network directory, as the directory was given),
+        ``row`` (header = 1; None for the file as a whole), ``field`` and ``message``.
+        ``str(problem)`` is the line the command line prints.
     estimated
         Counts of estimated values: ``coordinates``, ``lengths``, ``lengths_assumed``,
         ``coordinates_missing`` (stations left without any position).
@@ -177,14 +182,18 @@ class RailNetwork:
         self,
         G: nx.Graph,
         *,
-        problems: Sequence[str] = (),
+        problems: Sequence[Problem | str] = (),
         estimated: dict[str, int] | None = None,
         regions: Sequence[Region] = (),
         source: Path | None = None,
         settings: Settings | None = None,
     ) -> None:
         self.G = G
-        self.problems = list(problems)
+        # a problem given as text (a network built by hand) is one of the network as a whole
+        where = "" if source is None else str(source)
+        self.problems = [
+            p if isinstance(p, Problem) else Problem(where, None, None, p) for p in problems
+        ]
         self.estimated = dict(estimated or {})
         self.regions = list(regions)
         self.source = source
@@ -653,32 +662,43 @@ def _read_csv(path: Path, *, required: tuple[str, ...]) -> tuple[list[dict[str, 
     return rows, header
 
 
+_Where = tuple[str, int]
+"""A row of a network file: the file's path and the row (the header is row 1)."""
+
+
+def _found(problems: list[Problem], where: _Where, field: str | None, message: str) -> None:
+    """Add the problem ``message`` about ``field`` of the row ``where`` to ``problems``."""
+    problems.append(Problem(where[0], where[1], field, message))
+
+
 def _float(
-    value: str, *, where: str, field: str, problems: list[str], lo: float, hi: float
+    value: str, *, where: _Where, field: str, problems: list[Problem], lo: float, hi: float
 ) -> float | None:
     if value == "":
         return None
     try:
         number = float(value.replace(",", "."))
     except ValueError:
-        problems.append(f"{where}, field {field!r}: {value!r} is not a number; ignored")
+        _found(problems, where, field, f"{value!r} is not a number; ignored")
         return None
     if not (lo <= number <= hi) or math.isnan(number):
-        problems.append(f"{where}, field {field!r}: {value!r} is outside {lo}..{hi}; ignored")
+        _found(problems, where, field, f"{value!r} is outside {lo}..{hi}; ignored")
         return None
     return number
 
 
-def _bool(value: str, *, where: str, field: str, problems: list[str]) -> bool:
+def _bool(value: str, *, where: _Where, field: str, problems: list[Problem]) -> bool:
     low = value.lower()
     if low in _TRUE:
         return True
     if low not in _FALSE:
-        problems.append(f"{where}, field {field!r}: {value!r} is not true/false; read as false")
+        _found(problems, where, field, f"{value!r} is not true/false; read as false")
     return False
 
 
-def _station_attrs(row: dict[str, str], *, where: str, problems: list[str]) -> dict[str, Any]:
+def _station_attrs(
+    row: dict[str, str], *, where: _Where, problems: list[Problem]
+) -> dict[str, Any]:
     sid = row["id"]
     name = row.get("name", "")
     name_ru = row.get("name_ru", "") or (name if _CYRILLIC.search(name) else "")
@@ -686,7 +706,9 @@ def _station_attrs(row: dict[str, str], *, where: str, problems: list[str]) -> d
     lat = _float(row.get("lat", ""), where=where, field="lat", problems=problems, lo=-90, hi=90)
     lon = _float(row.get("lon", ""), where=where, field="lon", problems=problems, lo=-180, hi=180)
     if (lat is None) != (lon is None):
-        problems.append(f"{where}: only one of lat/lon given; position ignored")
+        # a lat or lon that was given but bad is a problem already: the position goes
+        if not row.get("lat", "") or not row.get("lon", ""):
+            _found(problems, where, None, "only one of lat/lon given; position ignored")
         lat = lon = None
     esr = row.get("esr", "")
     if "esr" not in row and sid.isdigit() and 4 <= len(sid) <= 6:
@@ -870,6 +892,7 @@ def load_network(
         cached = _netcache.load(key, "network")
         if isinstance(cached, RailNetwork):
             cached.settings = settings
+            _moved_to(cached, root)
             cached._attach_cache(key, index_key)
             logger.info("Loaded network %s from the cache: %r", root, cached)
             return cached
@@ -883,23 +906,45 @@ def load_network(
     return net
 
 
+def _moved_to(net: RailNetwork, root: Path) -> None:
+    """Have a cached network's problems name its files under ``root`` as given now.
+
+    The cache key holds the resolved directory, so the same directory given as
+    ``nets/a`` and as ``/abs/nets/a`` shares one entry; its problems name the files
+    the way this load's caller wrote the directory.
+    """
+    old = net.source
+    if old is None or old == root:
+        return
+    moved = []
+    for p in net.problems:
+        path = Path(p.path)
+        if path.parent == old:
+            p = Problem(str(root / path.name), p.row, p.field, p.message, p.unit)
+        moved.append(p)
+    net.problems = moved
+    net.source = root
+
+
 def _build_network(
     root: Path, *, settings: Settings, national: bool, close_crossings: bool
 ) -> RailNetwork:
     """Read and build the network of :func:`load_network` (no cache)."""
-    problems: list[str] = []
-    station_rows, _ = _read_csv(root / "stations.csv", required=("id", "name"))
-    link_rows, _ = _read_csv(root / "links.csv", required=("source", "target"))
+    problems: list[Problem] = []
+    stations_file, links_file = root / "stations.csv", root / "links.csv"
+    station_rows, _ = _read_csv(stations_file, required=("id", "name"))
+    link_rows, _ = _read_csv(links_file, required=("source", "target"))
     G = nx.Graph()
-    _add_stations(G, station_rows, problems)
-    _add_links(G, link_rows, problems)
+    _add_stations(G, station_rows, problems, path=str(stations_file))
+    _add_links(G, link_rows, problems, path=str(links_file))
     filled, unplaced = _fill_coordinates(G)
     estimated, assumed = _estimate_lengths(G, settings=settings)
     if unplaced:
-        problems.append(
-            f"stations.csv: {unplaced} station(s) have no position and no positioned "
-            f"neighbour; {assumed} link(s) between such stations use the median link length"
+        message = (
+            f"{unplaced} station(s) have no position and no positioned neighbour; "
+            f"{assumed} link(s) between such stations use the median link length"
         )
+        problems.append(Problem(str(stations_file), None, None, message))
     layer = {}
     if national:
         _add_layer_stations(G, data_path("network", "national", "stations.csv"), problems)
@@ -937,7 +982,7 @@ def _build_network(
     return net
 
 
-def _add_layer_stations(G: nx.Graph, path: Path, problems: list[str]) -> None:
+def _add_layer_stations(G: nx.Graph, path: Path, problems: list[Problem]) -> None:
     """Add the stations the national layer lacks (``national/stations.csv``, sourced per row).
 
     They join the track like theatre stations (:func:`railtrack._national.add_national`
@@ -946,37 +991,44 @@ def _add_layer_stations(G: nx.Graph, path: Path, problems: list[str]) -> None:
     if not path.is_file():
         return
     rows, _ = _read_csv(path, required=("id", "name", "lat", "lon"))
-    _add_stations(G, [r for r in rows if r.get("id") not in G], problems)
+    _add_stations(G, [r for r in rows if r.get("id") not in G], problems, path=str(path))
 
 
-def _add_stations(G: nx.Graph, rows: list[dict[str, str]], problems: list[str]) -> None:
+def _add_stations(
+    G: nx.Graph, rows: list[dict[str, str]], problems: list[Problem], *, path: str
+) -> None:
     for i, row in enumerate(rows, start=2):
-        where = f"stations.csv row {i}"
+        where = (path, i)
         sid = row.get("id", "")
         if not sid:
-            problems.append(f"{where}, field 'id': empty id; station skipped")
+            _found(problems, where, "id", "empty id; station skipped")
             continue
         if sid in G:
-            problems.append(f"{where}, field 'id': duplicate id {sid!r}; first row kept")
+            _found(problems, where, "id", f"duplicate id {sid!r}; first row kept")
             continue
         attrs = _station_attrs(row, where=where, problems=problems)
         if not attrs["name"]:
-            problems.append(f"{where}, field 'name': empty name; id {sid!r} used")
+            _found(problems, where, "name", f"empty name; id {sid!r} used")
             attrs["name"] = sid
         G.add_node(sid, **attrs)
 
 
-def _add_links(G: nx.Graph, rows: list[dict[str, str]], problems: list[str]) -> None:
+def _add_links(
+    G: nx.Graph, rows: list[dict[str, str]], problems: list[Problem], *, path: str
+) -> None:
     duplicates = 0
     for i, row in enumerate(rows, start=2):
-        where = f"links.csv row {i}"
+        where = (path, i)
         u, v = row.get("source", ""), row.get("target", "")
-        absent = [f"{f} {s!r}" for f, s in (("source", u), ("target", v)) if s not in G]
+        absent = [(f, s) for f, s in (("source", u), ("target", v)) if s not in G]
         if absent:
-            problems.append(f"{where}: unknown station {' and '.join(absent)}; link skipped")
+            # the field at fault when one end is unknown; both: the row as a whole
+            field = absent[0][0] if len(absent) == 1 else None
+            named = " and ".join(f"{f} {s!r}" for f, s in absent)
+            _found(problems, where, field, f"unknown station {named}; link skipped")
             continue
         if u == v:
-            problems.append(f"{where}: link from {u!r} to itself; skipped")
+            _found(problems, where, None, f"link from {u!r} to itself; skipped")
             continue
         length = _float(
             row.get("length_km", ""), where=where, field="length_km", problems=problems,
@@ -984,9 +1036,11 @@ def _add_links(G: nx.Graph, rows: list[dict[str, str]], problems: list[str]) -> 
         )  # fmt: skip
         method = row.get("length_method", "") or ("published" if length is not None else "")
         if method and method not in LENGTH_METHODS:
-            problems.append(
-                f"{where}, field 'length_method': {method!r} is not one of "
-                f"{', '.join(LENGTH_METHODS)}; read as 'published'"
+            _found(
+                problems,
+                where,
+                "length_method",
+                f"{method!r} is not one of {', '.join(LENGTH_METHODS)}; read as 'published'",
             )
             method = "published"
         if G.has_edge(u, v):

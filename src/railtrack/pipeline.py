@@ -142,17 +142,27 @@ class TrackResult:
         return self._outcomes
 
     @property
+    def input_problems(self) -> list[Problem]:
+        """The rows of the network and of the reports that could not be read.
+
+        The network's first (``network.problems``: a ``--network`` directory's bad
+        rows; none for the embedded network), then the reports'.
+        """
+        return [*self.network.problems, *self.reports.problems]
+
+    @property
     def problems(self) -> list[Problem]:
         """Input problems, unrouted trains, then group totals their trains exceed.
 
-        One problem per train that was not routed, then one per group count its own
-        trains exceed (:func:`~railtrack.remainders.group_count_problems`).
+        The network's and the reports' problems (:attr:`input_problems`), one problem
+        per train that was not routed, then one per group count its own trains exceed
+        (:func:`~railtrack.remainders.group_count_problems`).
         """
         if self._unrouted is None:  # one per unrouted train: worked out once
             self._unrouted = unrouted_problems(self.outcomes, self.shipments)
         if self._group_counts is None:
             self._group_counts = group_count_problems(self.shipments, self.groups)
-        return [*self.reports.problems, *self._unrouted, *self._group_counts]
+        return [*self.input_problems, *self._unrouted, *self._group_counts]
 
     def problems_frame(self) -> pd.DataFrame:
         """Return :attr:`problems` as a table (path, row, unit, field, message, text)."""

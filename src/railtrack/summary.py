@@ -53,9 +53,11 @@ if TYPE_CHECKING:
     from railtrack.io import ReportSet
 
 __all__ = [
+    "FREQ_HELP",
     "PERIOD_WORDS",
     "SPECIAL_KEYS",
     "cars_phrase",
+    "check_freq",
     "count_bounds",
     "personnel_estimate",
     "personnel_note",
@@ -177,13 +179,46 @@ def _dates(df: pd.DataFrame, col: str) -> pd.Series:
     return values.dt.normalize().astype("datetime64[ns]")
 
 
+FREQ_HELP = (
+    "D (day), W (week, Monday to Sunday), M (month), Q (quarter) or Y (year), "
+    "optionally with a count (2W: fortnights)"
+)
+"""The period lengths ``summarize`` and ``railtrack summary --freq`` accept, in words."""
+
+
 def _to_period(dates: pd.Series, freq: str) -> pd.Series:
     try:
         starts: pd.Series = dates.dt.to_period(freq).dt.start_time
     except (ValueError, TypeError) as exc:
-        msg = f"freq {freq!r} is not a pandas period frequency (e.g. 'D', 'W', 'M', 'Q'): {exc}"
+        # pandas' own words ("last element must be blank") tell a reader nothing
+        msg = f"freq {freq!r} is not a period length; use {FREQ_HELP}"
         raise ValueError(msg) from exc
     return starts.astype("datetime64[ns]")
+
+
+def check_freq(freq: str) -> None:
+    """Raise ValueError, saying which lengths are accepted, unless ``freq`` is a period length.
+
+    Parameters
+    ----------
+    freq
+        A period length as :func:`summarize` takes it (``"W"``, ``"M"``, ``"2W"`` ...).
+
+    Raises
+    ------
+    ValueError
+        When pandas has no period of that length; the message lists the accepted ones
+        (:data:`FREQ_HELP`), not pandas' own words.
+
+    Examples
+    --------
+    >>> check_freq("M")
+    >>> check_freq("Q9")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: freq 'Q9' is not a period length; use D (day), W (week, ...), M (month), ...
+    """
+    _to_period(pd.Series([], dtype="datetime64[ns]"), freq)
 
 
 def _counts(df: pd.DataFrame, col: str) -> pd.Series:

@@ -54,6 +54,9 @@ class RoutedReports:
         :func:`railtrack.accounting.route_outcomes`: ``routed`` or the reason not.
     relays
         The shipments left out as relays of a kept train (``train``), one row each.
+    network_problems
+        The rows of the network directory that could not be read (``net.problems``):
+        input problems like the reports', listed first.
     """
 
     reports: ReportSet
@@ -63,6 +66,7 @@ class RoutedReports:
     routes: pd.DataFrame
     outcomes: pd.DataFrame
     relays: pd.DataFrame
+    network_problems: tuple[Problem, ...] = ()
 
     @property
     def unrouted(self) -> dict[str, str]:
@@ -74,10 +78,14 @@ class RoutedReports:
 
     @property
     def problems(self) -> list[Problem]:
-        """The input problems, then one problem per train that was not routed."""
+        """The network's problems, the reports', then one per train that was not routed."""
         from railtrack.accounting import unrouted_problems
 
-        return [*self.reports.problems, *unrouted_problems(self.outcomes, self.shipments)]
+        return [
+            *self.network_problems,
+            *self.reports.problems,
+            *unrouted_problems(self.outcomes, self.shipments),
+        ]
 
     def counts(self) -> dict[str, Any]:
         """Return ``n_routed``, ``n_unrouted`` and ``unrouted_reasons`` (reason -> trains).
@@ -170,4 +178,5 @@ def route_reports(
         shipments=shipments,
         routes=routes,
         outcomes=route_outcomes(shipments, routes),
+        network_problems=tuple(network.problems),
     )

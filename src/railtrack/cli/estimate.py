@@ -77,10 +77,10 @@ def _flags(value: Any) -> list[str]:
     return [] if _missing(value) else [f for f in str(value).split(";") if f]
 
 
-def _network(path: Path | None, fmt: Format, *, quiet: bool) -> Any:
+def _network(path: Path | None) -> Any:
     from railtrack.cli._network import load_given_network
 
-    return load_given_network(path, fmt, quiet=quiet)
+    return load_given_network(path)
 
 
 def _reports(paths: list[Path] | None, columns: str | None) -> Any:
@@ -243,7 +243,7 @@ def estimate(
 
     fmt_ = output_format(fmt, json_out)
     when = as_of_option(as_of)
-    net = _network(network, fmt_, quiet=quiet)
+    net = _network(network)
     routed = route_reports(_reports(paths, columns), net, as_of=when)
     df = arrival_windows(routed.shipments, routed.routes, as_of=routed.as_of)
     n_windows = int(df["p50"].notna().sum())
@@ -429,7 +429,7 @@ def status(
             reports = db.reports()
     else:
         reports = _reports(paths, columns)
-    net = _network(network, fmt_, quiet=quiet)
+    net = _network(network)
     routed = route_reports(reports, net, as_of=when)
     df = shipment_status(
         routed.shipments,

@@ -222,6 +222,8 @@ def extract(
 
         railtrack extract report.txt --published 2023-03-10 --json
     """
+    from dataclasses import replace
+
     from railtrack.cli._network import load_given_network
     from railtrack.io.reportset import Problem
     from railtrack.io.text import as_problem, extract_text_report
@@ -233,12 +235,12 @@ def extract(
         check_paths([network_dir])
     if _is_telegram(file):
         name = file.name
-        net = load_given_network(network_dir, fmt_, quiet=quiet)
+        net = load_given_network(network_dir)
         result, problems = _extract_export(file, net, usernames, quiet=quiet)
     else:
         notes: list[tuple[int, str]] = []
         name, text = _read_input(file, notes)
-        net = load_given_network(network_dir, fmt_, quiet=quiet)
+        net = load_given_network(network_dir)
         result, messages = extract_text_report(
             text,
             name=name,
@@ -247,8 +249,11 @@ def extract(
             markdown=name.lower().endswith(".md"),
             lang=lang,
         )
-        problems = [Problem(name, line, None, m, "line") for line, m in notes]
-        problems.extend(as_problem(m, name) for m in messages)
+        # the file as given, as every command names it (load: "posts/a.txt", not "a.txt")
+        where = name if str(file) == "-" else str(file)
+        problems = [Problem(where, line, None, m, "line") for line, m in notes]
+        problems.extend(replace(as_problem(m, name), path=where) for m in messages)
+    problems = [*net.problems, *problems]  # the network's first, as every command lists them
     members: dict[str, list[str]] = {}
     for s in result.shipments:
         if s.group is not None:

@@ -97,7 +97,8 @@ def ingest(
     reports = read_reports(
         paths, published=published, columns=columns, channel_usernames=channel_username, tz=tz
     )
-    net = load_given_network(network, fmt_, quiet=quiet)
+    net = load_given_network(network)
+    problems = [*net.problems, *reports.problems]
     with Store(store or default_store_path(), lock_wait=lock_wait) as db:
         result = db.ingest(reports, paths=paths, network=net)
         counts = db.counts()
@@ -112,8 +113,8 @@ def ingest(
         "store": location,
         "store_totals": store_totals(counts),
         "skipped": {str(k): int(v) for k, v in reports.skipped.items()},
-        "n_problems": len(reports.problems),
-        "problems": [problem_record(p) for p in reports.problems],
+        "n_problems": len(problems),
+        "problems": [problem_record(p) for p in problems],
     }
     if fmt_ != "table":
         emit_document(doc, fmt_)
@@ -134,8 +135,8 @@ def ingest(
             )
     if fmt_ == "table":
         print_skipped(reports.skipped, quiet=quiet)
-    print_problems(reports.problems, fmt_, quiet=quiet)
-    if reports.problems:
+    print_problems(problems, fmt_, quiet=quiet)
+    if problems:
         raise typer.Exit(EXIT_INPUT_PROBLEMS)
 
 

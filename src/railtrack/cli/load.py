@@ -265,7 +265,8 @@ def load(
     # one rule for every record: table rows are resolved as free text is (trial F86)
     from railtrack.cli._network import load_given_network
 
-    reports = reports.resolve(load_given_network(network, fmt_, quiet=quiet))
+    net = load_given_network(network)
+    reports = reports.resolve(net)
     if fmt_ == "json":
         if kind is None:
             print_jsonl(reports.file_records())
@@ -281,8 +282,9 @@ def load(
             print_context_notes(reports.context_notes)
     if fmt_ != "json":
         print_skipped(reports.skipped, quiet=quiet)
-    print_problems(reports.problems, fmt_, quiet=quiet)
-    if reports.problems:
+    problems = [*net.problems, *reports.problems]
+    print_problems(problems, fmt_, quiet=quiet)
+    if problems:
         raise typer.Exit(EXIT_INPUT_PROBLEMS)
 
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from railtrack.cli._output import Format
     from railtrack.gazetteer import Gazetteer, Resolution
     from railtrack.network import RailNetwork
+    from railtrack.problems import Problem
     from railtrack.routing import Route
 
 __all__ = [
@@ -44,23 +45,36 @@ _MAX_K = 100
 _ROUTE_TABLE = ("origin", "destination", "length_km", "border_crossings", "station_names")
 
 
-def _load(network: Path | None, fmt: Format = "table", *, quiet: bool = False) -> RailNetwork:
+def _load(network: Path | None) -> RailNetwork:
     from railtrack.cli._network import load_given_network
 
-    return load_given_network(network, fmt, quiet=quiet)
+    return load_given_network(network)
 
 
-def _load_names(network: Path | None, fmt: Format = "table", *, quiet: bool = False) -> Gazetteer:
+def _load_names(network: Path | None) -> tuple[Gazetteer, list[Problem]]:
     """Return the network's name index (the embedded one's alone, from a warm cache).
 
     A ``--network DIR`` of the user's own is loaded whole, so the rows it could not
-    read are printed as every other command prints them (silence is a bug).
+    read come back too, to be printed and counted as every command does (silence
+    is a bug); the embedded network has none.
     """
     from railtrack.gazetteer import load_gazetteer  # imported here to keep --help fast
 
     if network is not None:
-        return _load(network, fmt, quiet=quiet).gazetteer
-    return load_gazetteer(network)
+        net = _load(network)
+        return net.gazetteer, list(net.problems)
+    return load_gazetteer(network), []
+
+
+def _exit_on(problems: list[Problem]) -> None:
+    """Exit 1 when the network had problems (printed already).
+
+    ``route`` and ``resolve`` print what they found on the network as it was read,
+    then exit 1 like every command whose input had problems: a skipped row may have
+    changed the answer (a link of "-5" km left out makes a route longer).
+    """
+    if problems:
+        raise typer.Exit(EXIT_INPUT_PROBLEMS)
 
 
 def resolution_record(r: Resolution, node: dict[str, Any]) -> dict[str, Any]:
@@ -184,7 +198,16 @@ def resolve(
         _resolve_file(names_file, network, fmt_, quiet=quiet)
         return
     assert name is not None  # checked above
-    names = _load_names(network, fmt_, quiet=quiet)
+    names, problems = _load_names(network)
+    try:
+        _print_resolution(names, name, fmt_, quiet=quiet)
+    finally:  # an unresolved name exits 1 too: the problems are printed first
+        print_problems(problems, fmt_, quiet=quiet)
+    _exit_on(problems)
+
+
+def _print_resolution(names: Gazetteer, name: str, fmt_: Format, *, quiet: bool) -> None:
+    """Print one name's resolution; exit 1 when it is unresolved."""
     r = names.resolve(name)
     node = names.place(r.station_id) if r.station_id else {}
     record = resolution_record(r, node)
@@ -227,11 +250,12 @@ def resolve(
         raise typer.Exit(EXIT_INPUT_PROBLEMS)
 
 
-def _read_names(path: Path) -> tuple[list[str], list[int], list[str]]:
+def _read_names(path: Path) -> tuple[list[str], list[int], list[Problem]]:
     """Return the non-blank lines of a names file (stripped), their line numbers, problems.
 
     A line that is not UTF-8 text or holds binary data is a problem naming the file
-    and the line, and is skipped; the other lines are read.
+    and the line (a :class:`~railtrack.problems.Problem` counted in lines), and is
+    skipped; the other lines are read.
 
     Raises
     ------
@@ -241,21 +265,26 @@ def _read_names(path: Path) -> tuple[list[str], list[int], list[str]]:
     import sys
 
     from railtrack.errors import InputPathError
+    from railtrack.problems import Problem
 
     check_paths([path])
     try:
         data = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
     except OSError as exc:
         raise InputPathError(f"{path}: cannot read the names file: {exc.strerror}") from exc
-    names, lines, problems = [], [], []
+    names: list[str] = []
+    lines: list[int] = []
+    problems: list[Problem] = []
     for number, raw in enumerate(data.splitlines(), start=1):
         try:
             text = raw.decode("utf-8-sig" if number == 1 else "utf-8").strip()
         except UnicodeDecodeError as exc:
-            problems.append(f"{path} line {number}: not UTF-8 text ({exc.reason}); line skipped")
+            message = f"not UTF-8 text ({exc.reason}); line skipped"
+            problems.append(Problem(str(path), number, None, message, "line"))
             continue
         if "\x00" in text:
-            problems.append(f"{path} line {number}: binary data, not a name; line skipped")
+            message = "binary data, not a name; line skipped"
+            problems.append(Problem(str(path), number, None, message, "line"))
         elif text:
             names.append(text)
             lines.append(number)
@@ -265,12 +294,8 @@ def _read_names(path: Path) -> tuple[list[str], list[int], list[str]]:
 def _resolve_file(path: Path, network: Path | None, fmt: Any, *, quiet: bool) -> None:
     """Resolve every name of a file in one batch and print one row or record per name."""
     names, lines, problems = _read_names(path)
-    if fmt == "json":  # stderr holds problem records only, as for every command
-        print_problems(problems, fmt)
-    else:
-        for problem in problems:
-            err_console.print(problem, markup=False)
-    index = _load_names(network, fmt, quiet=quiet)
+    index, net_problems = _load_names(network)
+    problems = [*net_problems, *problems]
     found = index.resolve_all(names)
     records = [
         resolution_record(r, index.place(r.station_id) if r.station_id else {}) for r in found
@@ -293,6 +318,7 @@ def _resolve_file(path: Path, network: Path | None, fmt: Any, *, quiet: bool) ->
         err_console.print(
             f"{len(missing)} of {len(names)} names not resolved: {where}{more}", markup=False
         )
+    print_problems(problems, fmt, quiet=quiet)
     if missing or problems:
         raise typer.Exit(EXIT_INPUT_PROBLEMS)
 
@@ -433,10 +459,28 @@ def route(
 
         railtrack route Orsha Smolensk -k 2 --json
     """
+    fmt_ = output_format(fmt, json_out)
+    net = _load(network)
+    try:
+        _print_routes(net, origin, destination, via, k, fmt_, quiet=quiet)
+    finally:  # an unresolved end (exit 1) or no route (exit 2): the problems first
+        print_problems(net.problems, fmt_, quiet=quiet)
+    _exit_on(net.problems)
+
+
+def _print_routes(
+    net: RailNetwork,
+    origin: str,
+    destination: str,
+    via: list[str] | None,
+    k: int,
+    fmt_: Format,
+    *,
+    quiet: bool,
+) -> None:
+    """Print the routes between two ends; exit 1 when an end is unresolved."""
     from railtrack.errors import StationNotFound
 
-    fmt_ = output_format(fmt, json_out)
-    net = _load(network, fmt_, quiet=quiet)
     try:
         routes = net.route(origin, destination, via=via or None, k=k)
     except StationNotFound as exc:

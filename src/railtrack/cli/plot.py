@@ -51,14 +51,45 @@ OutOption = Annotated[
 ]
 
 
+def _unwritable(out: Path) -> str | None:
+    """Say why the image ``out`` cannot be written where it is, or None.
+
+    A file where a folder should be is named as such: ``-o notes.txt/m.png`` used to
+    say "directory notes.txt does not exist" of a file that does.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     (Path(tmp) / "notes.txt").write_text("x")
+    ...     why = [_unwritable(Path(tmp, *p)) for p in (("notes.txt", "m.png"), ("new", "m.png"))]
+    ...     print(why[0].endswith("notes.txt is a file, not a directory"))
+    ...     print(why[1].endswith("new does not exist"), _unwritable(Path(tmp, "m.png")))
+    1
+    True
+    True None
+    """
+    if out.is_dir():
+        return (
+            f"cannot write {out}: it is a directory; give an image file name in it, such as map.png"
+        )
+    for folder in out.parents:
+        if folder.is_dir():
+            return None
+        if folder.exists():
+            return f"cannot write {out}: {folder} is a file, not a directory"
+        if folder.parent.is_dir():
+            return f"cannot write {out}: directory {folder} does not exist"
+    return None
+
+
 def _figure(out: Path) -> Any:
     import matplotlib as mpl
 
     mpl.use("Agg")
     import matplotlib.pyplot as plt
 
-    if not out.parent.is_dir():
-        msg = f"cannot write {out}: directory {out.parent} does not exist"
+    if (msg := _unwritable(out)) is not None:
         raise InputPathError(msg)
     fig = plt.figure()
     kinds = fig.canvas.get_supported_filetypes()
@@ -140,8 +171,6 @@ def plot_map(
         network_dir=network,
         resolve=True,
         columns=columns,
-        fmt=output_format(fmt, json_out),
-        quiet=quiet,
     )
     assert routed is not None  # resolve=True
     G = corridor_graph(routed.shipments, routed.routes, net, groups=reports.groups_frame())
@@ -180,8 +209,6 @@ def plot_timeline(
         columns=columns,
         as_of=when,
         cut=True,
-        fmt=output_format(fmt, json_out),
-        quiet=quiet,
     )
     assert routed is not None  # resolve=True
     estimates = arrival_windows(routed.shipments, routed.routes, as_of=routed.as_of)
@@ -233,8 +260,6 @@ def plot_volumes_command(
         network_dir=network,
         resolve=True,
         columns=columns,
-        fmt=output_format(fmt, json_out),
-        quiet=quiet,
     )
     assert routed is not None  # resolve=True
     key = "destination" if by == "railhead" else by

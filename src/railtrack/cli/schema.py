@@ -19,7 +19,8 @@ __all__ = ["schema"]
     epilog=(
         "Example: railtrack schema              (list the kinds)\n\n"
         "Example: railtrack schema shipment > shipment.schema.json\n\n"
-        "Example: railtrack schema all   (every kind in one document)"
+        "Example: railtrack schema all   (every kind in one document)\n\n"
+        "Example: railtrack schema --json   (the kinds as one JSON object)"
     ),
 )
 def schema(
@@ -32,13 +33,23 @@ def schema(
             show_default=False,
         ),
     ] = None,
+    json_out: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help="Without KIND, the kinds as one JSON object (kind -> description); "
+            "a schema is JSON already.",
+            show_default=False,
+        ),
+    ] = False,
 ) -> None:
     """Print the JSON Schema of the records a command prints.
 
     Every record railtrack prints carries "record": KIND; its fields are those of
     the kind's schema (JSON Schema 2020-12, generated from railtrack's models and
     published in the package under railtrack/schemas/). Without KIND, list the
-    kinds with what each describes.
+    kinds with what each describes (with --json: one JSON object, kind ->
+    description). A schema is JSON already; --json changes nothing there.
 
     \f
 
@@ -46,6 +57,8 @@ def schema(
     ----------
     kind : str, optional
         A record kind (``shipment``, ``run``, ...) or ``all``; None lists the kinds.
+    json_out : bool
+        ``--json``: the list of kinds as one JSON object (kind -> its description).
 
     Raises
     ------
@@ -62,9 +75,14 @@ def schema(
     from railtrack.records import schema as load_schema
 
     if kind is None:
+        described = {}
         for name, model in KINDS.items():
             doc = (model.__doc__ or "").strip().splitlines()[0].replace("``", "")
-            doc = re.sub(r":\w+:`~?([^`]*)`", r"\1", doc)
+            described[name] = re.sub(r":\w+:`~?([^`]*)`", r"\1", doc)
+        if json_out:
+            typer.echo(json.dumps(described, indent=2, ensure_ascii=False))
+            return
+        for name, doc in described.items():
             typer.echo(f"{name:<11} {doc}")
         return
     if kind == "all":

@@ -36,7 +36,6 @@ from railtrack.cli._routing import NOT_ROUTED, RoutedReports, route_reports
 if TYPE_CHECKING:
     import pandas as pd
 
-    from railtrack.cli._output import Format
 
 __all__ = ["parse_keys", "prepare", "summary", "volume_records"]
 
@@ -97,8 +96,8 @@ def period_keys(keys: tuple[str, ...], freq: str) -> tuple[tuple[str, ...], str]
     Raises
     ------
     typer.BadParameter
-        When two period lengths are asked for (``--by week,month``, or ``--by month
-        --freq D``).
+        When ``freq`` is no period length (``Q9``), or two period lengths are asked
+        for (``--by week,month``, or ``--by month --freq D``).
 
     Examples
     --------
@@ -107,8 +106,12 @@ def period_keys(keys: tuple[str, ...], freq: str) -> tuple[tuple[str, ...], str]
     >>> period_keys(("month",), "W")
     (('period',), 'M')
     """
-    from railtrack.summary import PERIOD_WORDS  # (pandas: imported when asked)
+    from railtrack.summary import PERIOD_WORDS, check_freq  # (pandas: imported when asked)
 
+    try:  # before the reports and the network load
+        check_freq(freq)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--freq") from None
     words = [k for k in keys if k.lower() in PERIOD_WORDS]
     if not words:
         return keys, freq
@@ -130,8 +133,6 @@ def prepare(
     columns: str | None = None,
     as_of: Any = None,
     cut: bool = False,
-    fmt: Format = "table",
-    quiet: bool = False,
 ) -> tuple[Any, Any, RoutedReports | None]:
     """Load reports; resolve and route them on the network unless ``resolve`` is False.
 
@@ -179,7 +180,7 @@ def prepare(
         return reports, None, None
     from railtrack.cli._network import load_given_network
 
-    network = load_given_network(network_dir, fmt, quiet=quiet)
+    network = load_given_network(network_dir)
     routed = route_reports(reports, network, as_of=as_of, cut=cut)
     return routed.reports, network, routed
 
@@ -257,7 +258,10 @@ def summary(
     freq: Annotated[
         str,
         typer.Option(
-            "--freq", metavar="D|W|M|Q", help="Period length: D, W, M or Q (pandas period alias)."
+            "--freq",
+            metavar="D|W|M|Q|Y",
+            help="Period length: D (day), W (week), M (month), Q (quarter) or Y (year); "
+            "a count before it groups more (2W: fortnights).",
         ),
     ] = "W",
     network: NetworkOption = None,
@@ -331,9 +335,7 @@ def summary(
     keys, freq = period_keys(parse_keys(by), freq)
     # route keys need routes; a network given is used
     routing = resolve or network is not None or bool(_ROUTED_KEYS & set(keys))
-    reports, _, routed = prepare(
-        paths, network_dir=network, resolve=routing, columns=columns, fmt=fmt_, quiet=quiet
-    )
+    reports, _, routed = prepare(paths, network_dir=network, resolve=routing, columns=columns)
     routes = routed.routes if routed is not None else None
     try:
         table = summarize(reports, by=keys, freq=freq, routes=routes)

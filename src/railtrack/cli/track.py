@@ -368,7 +368,6 @@ def track(  # noqa: C901
     from railtrack._data import data_path
     from railtrack.briefing import describe, write_outputs
     from railtrack.cli._heap import long_lived_frozen
-    from railtrack.cli._network import network_problems
     from railtrack.cli.load import read_reports
     from railtrack.network import load_network
     from railtrack.pipeline import resolve_reports, track_resolved
@@ -407,8 +406,7 @@ def track(  # noqa: C901
     ):
         shown = StageProgress(bar, _steps(engine))
         advance = shown.stage
-        net = load_network(network)
-        print_problems(network_problems(net, network), fmt_, quiet=quiet)
+        net = load_network(network)  # its problems are the result's (printed at the end)
         opened: AbstractContextManager[Any] = nullcontext()
         if engine is Engine.dask:
             from railtrack.io.dask_load import dask_client

@@ -1,0 +1,98 @@
+"""A problem found in an input: the file, where in it, the field, and what is wrong.
+
+One shape for every input railtrack reads: report files, names files and network
+directories (:func:`railtrack.network.load_network` keeps its skipped rows as
+:class:`Problem` objects). The command line prints each as a ``problem`` record
+(:class:`railtrack.records.ProblemRecord`). This module imports nothing heavy, so
+the network loader and ``railtrack resolve`` can use it without loading the report
+readers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+__all__ = ["MESSAGE_MAX_CHARS", "Problem"]
+
+MESSAGE_MAX_CHARS = 400
+"""The longest problem message: a longer one has its middle cut."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One bad record or file: where it is, which field, and what is wrong.
+
+    ``unit`` says what ``row`` counts: a CSV ``row`` (the line in the file, header = 1),
+    a JSON Lines ``line``, or a ``record``/``shipment``/``group``/``sighting`` index
+    (1-based) in a JSON or YAML file, or a Telegram ``message`` id.
+
+    Parameters
+    ----------
+    path
+        The file the problem is in, as given to :func:`railtrack.load_reports`.
+    row
+        Where in the file (counted as ``unit`` says), or None for the whole file.
+    field
+        The field (column) at fault, or None.
+    message
+        What is wrong, in words; a message longer than :data:`MESSAGE_MAX_CHARS`
+        characters has its middle cut.
+    unit
+        What ``row`` counts (see above); ``"row"`` by default.
+
+    Examples
+    --------
+    >>> p = Problem("data/reports.csv", 14, "cars_total", "'eighty six?' is not a count")
+    >>> print(p)
+    reports.csv row 14, field 'cars_total': 'eighty six?' is not a count
+    >>> p.to_dict()["unit"], Problem("a.jsonl", 3, None, "not JSON", unit="line").row
+    ('row', 3)
+    """
+
+    path: str
+    row: int | None
+    field: str | None
+    message: str
+    unit: str = "row"
+
+    def __post_init__(self) -> None:
+        # A message quoting a huge cell or line stays one readable line: its middle
+        # is cut (the values it quotes are cut already; this catches the rest).
+        if len(self.message) > MESSAGE_MAX_CHARS:
+            half = MESSAGE_MAX_CHARS // 2
+            cut = len(self.message) - 2 * half
+            text = f"{self.message[:half]} … ({cut:,} characters cut) … {self.message[-half:]}"
+            object.__setattr__(self, "message", text)
+
+    def __str__(self) -> str:
+        where = Path(self.path).name
+        if self.row is not None:
+            where += f" {self.unit} {self.row}"
+        if self.field is not None:
+            where += f", field {self.field!r}"
+        return f"{where}: {self.message}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the problem as a JSON-ready dict (with a ``text`` rendering).
+
+        Returns
+        -------
+        dict
+            ``path``, ``row``, ``unit``, ``field``, ``message`` and ``text`` (the
+            problem as one line): the ``problem`` record of :mod:`railtrack.records`.
+
+        Examples
+        --------
+        >>> Problem("data/reports.csv", 14, "cars_total", "not a count").to_dict()["text"]
+        "reports.csv row 14, field 'cars_total': not a count"
+        """
+        return {
+            "path": self.path,
+            "row": self.row,
+            "unit": self.unit,
+            "field": self.field,
+            "message": self.message,
+            "text": str(self),
+        }
