@@ -642,6 +642,7 @@ def _record_candidate(
         passenger=shipment.cars.passenger,
         rank=(0, 0.0, 0, 0, 0, shipment.id),
         cars_at_least=shipment.cars.at_least or shipment.cars.total_derived,
+        teller=f"{shipment.source.reporter or ''}\x1f{shipment.source.relayed_by or ''}",
     )
 
 
