@@ -1271,34 +1271,33 @@ def _both_at_station(
     one kept train takes at most one train of each report, and a train that fits two
     of one report equally (38 cars beside "36 и 40") is linked to neither.
     """
-    tolerance = settings.relay_cars_tolerance
-    kept: list[int] = []
+    tolerance, widest = settings.relay_cars_tolerance, settings.relay_slack_days
+    kept: dict[tuple[str, int], list[int]] = {}  # (station, day) -> kept trains told there
     taken: set[tuple[int, tuple[str, ...]]] = set()
     out: list[tuple[int, int]] = []
     for i in sorted(lonely, key=lambda r: candidates[r].rank):
         c = candidates[i]
+        near: dict[int, int] = {}  # kept train -> fewest days apart at one station
+        if c.cars is not None:
+            for station, day in lonely[i]:
+                for d in range(day - widest, day + widest + 1):
+                    for j in kept.get((station, d), ()):
+                        near[j] = min(near.get(j, widest + 1), abs(d - day))
         found = []
-        for j in kept:
+        for j, off in near.items():
             other = candidates[j]
             if other.report_key == c.report_key or (j, c.report_key) in taken:
                 continue
             if c.cars is None or other.cars is None or not _cars_agree(c, other, tolerance):
                 continue
-            if _told_as_later(c, other):
+            if _told_as_later(c, other) or off > _slack(c, other, settings):
                 continue
-            slack = _slack(c, other, settings)
-            offs = [
-                abs(d - e)
-                for a, d in lonely[i]
-                for b, e in lonely[j]
-                if a == b and abs(d - e) <= slack
-            ]
-            if offs:
-                found.append((min(offs), abs(c.cars - other.cars), j))
+            found.append((off, abs(c.cars - other.cars), j))
         best = min(found, default=None)
         ties = [f for f in found if best is not None and f[:2] == best[:2]]
         if best is None or len({candidates[f[2]].report_key for f in ties}) < len(ties):
-            kept.append(i)  # none fits, or two trains of one report fit equally
+            for pair in lonely[i]:  # none fits, or two trains of one report fit equally
+                kept.setdefault(pair, []).append(i)
             continue
         taken.add((best[2], c.report_key))
         out.append((i, best[2]))
