@@ -196,7 +196,10 @@ def test_a_grouped_train_is_kept_and_a_group_is_linked_only_as_a_whole() -> None
 
 def test_settings_widen_or_narrow_the_rule() -> None:
     ships = ReportSet(
-        shipments=[_ship("a-t1", "a", dep="2023-03-01"), _ship("b-t1", "b", dep="2023-03-03")]
+        shipments=[
+            _ship("a-t1", "a", dep="2023-03-01"),
+            _ship("b-t1", "b", dep="2023-03-03", outlet="Zerkalo"),  # a relay: its own days
+        ]
     ).to_frame()
     assert relay_links(ships).empty
     assert len(relay_links(ships, Settings(relay_slack_days=2))) == 1

@@ -247,7 +247,44 @@ def _choose(
             elif theirs != mine and fact in _ARGUED and fact not in taken:
                 kept_text = _shown(fact, kept)
                 argued.append((fact, i, kept_text, _shown(fact, row), None))
+    if recounted is None:
+        argued.extend(_totals_argued(kept, linked))
     return taken, argued
+
+
+def _totals_argued(
+    kept: Mapping[str, object], linked: Sequence[Mapping[str, object]]
+) -> list[tuple[str, int, str, str, None]]:
+    """Return the linked reports whose exact car total differs from the kept train's.
+
+    Two reports linked as one train that count it differently (40 and 44 cars at
+    Asipovichy on one day, trial17b T1) may be two trains: the link stands (the
+    counts agree within ``relay_cars_tolerance``) but a problem says so. A total given
+    as a bound or summed from its kinds is no count to argue with.
+
+    Examples
+    --------
+    >>> _totals_argued({"cars_total": 44}, [{"cars_total": 40}, {"cars_total": 44}])
+    [('cars_total', 0, '44', '40', None)]
+    >>> _totals_argued({"cars_total": 44}, [{"cars_total": 40, "cars_at_least": True}])
+    []
+    """
+    if _loose(kept) or (mine := _count(kept, C.CARS_TOTAL)) is None:
+        return []
+    out: list[tuple[str, int, str, str, None]] = []
+    for i, row in enumerate(linked):
+        theirs = _count(row, C.CARS_TOTAL)
+        if theirs is not None and theirs != mine and not _loose(row):
+            out.append((C.CARS_TOTAL, i, str(mine), str(theirs), None))
+    return out
+
+
+def _loose(row: Mapping[str, object]) -> bool:
+    """Whether a row's car total is a bound, an estimate or a sum of its kinds."""
+    return any(
+        row.get(c) is True
+        for c in (C.CARS_AT_LEAST, C.CARS_AT_MOST, C.CARS_ESTIMATED, C.CARS_TOTAL_DERIVED)
+    )
 
 
 def _summed_total(kept: Mapping[str, object], kinds: Mapping[str, object]) -> int | None:

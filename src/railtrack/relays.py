@@ -643,6 +643,7 @@ def _record_candidate(
         passenger=shipment.cars.passenger,
         rank=(0, 0.0, 0, 0, 0, shipment.id),
         cars_at_least=shipment.cars.at_least or shipment.cars.total_derived,
+        teller=f"{shipment.source.reporter or ''}\x1f{shipment.source.relayed_by or ''}",
     )
 
 
@@ -812,7 +813,31 @@ def _same_train(
     if not _cars_agree(a, b, tolerance):
         return None
     # origins told differently ("з Расіі", none): the same days, no slack
-    return _dates_agree(a, b, settings, slack=0 if loose else None)
+    return _dates_agree(a, b, settings, slack=0 if loose else _slack(a, b, settings))
+
+
+def _slack(a: _Candidate, b: _Candidate, settings: Settings) -> int:
+    """Return the days two reports' dates of one event may lie apart.
+
+    Relays resolve "yesterday" against their own publication day, often a day after
+    the channel's post: ``relay_slack_days``. One teller (the same source and relaying
+    outlet) dates its own posts on one calendar: a train it tells on 20 May is no
+    train it told arriving on 19 May (trial17b T2: "Итоги дня 20 мая: Лунинец — 2
+    эшелона" beside the channel's "Вчера вечером ... прибыл" of 20 May), so its
+    reports link on the same days only.
+
+    Examples
+    --------
+    >>> from railtrack.settings import DEFAULT_SETTINGS as S
+    >>> hajun = _Candidate(0, ("report", "a"), False, None, (5, 5), 40, None,
+    ...                    (1, 6.0, 0, 0, 0, "a"), teller="Hajun\x1f")
+    >>> _slack(hajun, hajun, S), _slack(hajun, _Candidate(**{**hajun.__dict__,
+    ...     "teller": "Zerkalo\x1f"}), S)
+    (0, 1)
+    """
+    if a.teller == b.teller and not a.teller.startswith("\x1f"):
+        return 0
+    return settings.relay_slack_days
 
 
 def _told_as_later(a: _Candidate, b: _Candidate) -> bool:
@@ -982,9 +1007,11 @@ def _seen_on_train(
     origin: str | None,
     via: tuple[str, ...],
     settings: Settings,
+    slack: int | None = None,
 ) -> str | None:
     """Return how sightings of a train told only as seen fit ``other``'s told movement."""
-    slack, transit = settings.relay_slack_days, settings.relay_max_transit_days
+    transit = settings.relay_max_transit_days
+    slack = settings.relay_slack_days if slack is None else slack
     dep, arr = other.departure, other.arrival
     for station, day in seen:
         if station == origin:
@@ -1068,12 +1095,14 @@ def _seen_links(
             if j in seen:  # both told only as seen: the same station, close days
                 if c.rank < other.rank:
                     continue  # the better told is kept: linked when ``j``'s turn comes
-                slack = settings.relay_slack_days
+                slack = _slack(c, other, settings)
                 same = any(a == b and abs(d - e) <= slack for a, d in seen[i] for b, e in seen[j])
                 how = "sighting" if same else None
             else:
                 via = tuple(str(vias[j]).split("; ")) if vias[j] is not None else ()
-                how = _seen_on_train(seen[i], other, origins[j], via, settings)
+                how = _seen_on_train(
+                    seen[i], other, origins[j], via, settings, _slack(c, other, settings)
+                )
             if how is not None:
                 gone.add(i)
                 out.append((int(table.index[i]), int(table.index[j]), how))
@@ -1120,6 +1149,7 @@ def _at_station_fits(
     ends: tuple[str | None, str | None],
     via: tuple[str, ...],
     settings: Settings,
+    slack: int | None = None,
 ) -> int | None:
     """Return how many days a train told only at a station is off ``other``'s movement.
 
@@ -1128,7 +1158,8 @@ def _at_station_fits(
     days, when no arrival is told), its origin and the day by its departure, or a
     station it passed (``via``) between its departure and the transit days after.
     """
-    slack, transit = settings.relay_slack_days, settings.relay_max_transit_days
+    transit = settings.relay_max_transit_days
+    slack = settings.relay_slack_days if slack is None else slack
     dep, arr = other.departure, other.arrival
     best: int | None = None
     for station, day in seen:
@@ -1188,8 +1219,6 @@ def _station_links(
         for j, (end, via) in enumerate(zip(ends, vias, strict=True))
         if j not in gone and j not in lonely and told_there(end, via)
     ]
-    if not rows:
-        return []
     every = sorted({*rows, *lonely})
     candidates = dict(
         zip(
@@ -1211,7 +1240,8 @@ def _station_links(
                 continue
             if _told_as_later(c, other) or not _cars_agree(c, other, tolerance):
                 continue
-            off = _at_station_fits(lonely[i], other, ends[j], vias[j], settings)
+            slack = _slack(c, other, settings)
+            off = _at_station_fits(lonely[i], other, ends[j], vias[j], settings, slack)
             if off is not None:
                 cars = (
                     abs(c.cars - other.cars) if c.cars is not None and other.cars is not None else 0
@@ -1221,6 +1251,57 @@ def _station_links(
             j = min(found)[3]
             taken.add((j, c.report_key))
             out.append((int(table.index[i]), int(table.index[j]), "station"))
+    linked = {i for i, _, _ in out}
+    rest = {i: lonely[i] for i in lonely if i not in linked}
+    for i, j in _both_at_station(rest, candidates, settings):
+        out.append((int(table.index[i]), int(table.index[j]), "station"))
+    return out
+
+
+def _both_at_station(
+    lonely: dict[int, list[tuple[str, int]]],
+    candidates: dict[int, _Candidate],
+    settings: Settings,
+) -> list[tuple[int, int]]:
+    """Link trains told only at a station to one another: (dropped row, kept row) pairs.
+
+    A hand log's row ("20.05.2026, Брест, 44": seen at Brest that day) and a day
+    digest's line ("Итоги дня 20 мая: ▪️ Брест — 1 эшелон (44 вагона)") tell one train
+    (trial17b T3): of two reports, both at one station on days that agree
+    (:func:`_slack`), both counted, with counts that agree. The better ranked is kept;
+    one kept train takes at most one train of each report, and a train that fits two
+    of one report equally (38 cars beside "36 и 40") is linked to neither.
+    """
+    tolerance, widest = settings.relay_cars_tolerance, settings.relay_slack_days
+    kept: dict[tuple[str, int], list[int]] = {}  # (station, day) -> kept trains told there
+    taken: set[tuple[int, tuple[str, ...]]] = set()
+    out: list[tuple[int, int]] = []
+    for i in sorted(lonely, key=lambda r: candidates[r].rank):
+        c = candidates[i]
+        near: dict[int, int] = {}  # kept train -> fewest days apart at one station
+        if c.cars is not None:
+            for station, day in lonely[i]:
+                for d in range(day - widest, day + widest + 1):
+                    for j in kept.get((station, d), ()):
+                        near[j] = min(near.get(j, widest + 1), abs(d - day))
+        found = []
+        for j, off in near.items():
+            other = candidates[j]
+            if other.report_key == c.report_key or (j, c.report_key) in taken:
+                continue
+            if c.cars is None or other.cars is None or not _cars_agree(c, other, tolerance):
+                continue
+            if _told_as_later(c, other) or off > _slack(c, other, settings):
+                continue
+            found.append((off, abs(c.cars - other.cars), j))
+        best = min(found, default=None)
+        ties = [f for f in found if best is not None and f[:2] == best[:2]]
+        if best is None or len({candidates[f[2]].report_key for f in ties}) < len(ties):
+            for pair in lonely[i]:  # none fits, or two trains of one report fit equally
+                kept.setdefault(pair, []).append(i)
+            continue
+        taken.add((best[2], c.report_key))
+        out.append((i, best[2]))
     return out
 
 
@@ -1770,21 +1851,25 @@ def relay_links(
     """
     settings = settings or DEFAULT_SETTINGS
     within = _cached_regions(region_stations)
+    moments = _clock_moments(shipments, sightings)  # trains timed at a station
     corridors = list(_corridors(shipments, settings))
     dropped = _group_links(shipments, corridors, settings, within)
     gone = {row for row, _, _ in dropped}
     for candidates in corridors:
         rest = [c for c in candidates if c.row not in gone] if gone else candidates
         for train in _link_corridor(rest, settings, within=within):
-            dropped.extend((c.row, train.kept.row, how) for c, how in train.linked)
+            told = [(c.row, train.kept.row, how) for c, how in train.linked]
+            dropped.extend(_timed_apart(told, moments, settings))
     if len(shipments):  # a report correcting a count, by its old count (trial15 T13)
         dropped.extend(correction_links(shipments, dropped, settings, sightings=sightings))
     if sightings is not None and len(sightings) and len(shipments):
         gone = {row for row, _, _ in dropped}
-        dropped.extend(_seen_links(shipments, sightings, gone, settings, within))
+        seen = _seen_links(shipments, sightings, gone, settings, within)
+        dropped.extend(_timed_apart(seen, moments, settings))
     if len(shipments):
         gone = {row for row, _, _ in dropped}
-        dropped.extend(_station_links(shipments, sightings, gone, settings))
+        told = _station_links(shipments, sightings, gone, settings)
+        dropped.extend(_timed_apart(told, moments, settings))
     if len(shipments):
         dropped.extend(_follow_ups(shipments, {row for row, _, _ in dropped}, settings))
         gone, keep = {row for row, _, _ in dropped}, {kept for _, kept, _ in dropped}
@@ -1810,6 +1895,71 @@ def relay_links(
         matched_on=[how for _, _, how in dropped],
     )
     return out[list(RELAY_COLUMNS)].reset_index(drop=True)
+
+
+def _clock_moments(
+    shipments: pd.DataFrame, sightings: pd.DataFrame | None
+) -> dict[int, list[tuple[str, float]]]:
+    """Return each shipment's timed sightings: (station id, hours since the epoch).
+
+    Only sightings told to the minute (``precision`` ``datetime``) count; rows are
+    positions in ``shipments``.
+    """
+    needed = {C.SHIPMENT, C.STATION_ID, C.SEEN_AT, "precision"}
+    if sightings is None or not len(sightings) or not needed <= set(sightings.columns):
+        return {}
+    timed = sightings[sightings["precision"].astype(str) == "datetime"]
+    if not len(timed):
+        return {}
+    where = {str(v): n for n, v in enumerate(shipments[C.ID].astype(str))}
+    moments = pd.to_datetime(timed[C.SEEN_AT], errors="coerce", utc=True)
+    out: dict[int, list[tuple[str, float]]] = {}
+    for shipment, station, moment in zip(
+        timed[C.SHIPMENT].astype(str), _text(timed[C.STATION_ID]), moments, strict=True
+    ):
+        if station is None or pd.isna(moment) or shipment not in where:
+            continue
+        out.setdefault(where[shipment], []).append((str(station), moment.timestamp() / 3600))
+    return out
+
+
+def _clocks_apart(
+    a: list[tuple[str, float]] | None, b: list[tuple[str, float]] | None, hours: float
+) -> bool:
+    """Whether two trains were timed at one station hours apart, and never close there.
+
+    "Сёння а 01:20 праз станцыю Асіповічы ..." and "Сёння а 06:40 праз станцыю
+    Асіповічы ..." are two trains (trial17b T1), whatever their counts and days say.
+
+    Examples
+    --------
+    >>> _clocks_apart([("BY-OSIPOVICHI", 1.3)], [("BY-OSIPOVICHI", 6.7)], 3.0)
+    True
+    >>> _clocks_apart([("BY-OSIPOVICHI", 1.3)], [("BY-OSIPOVICHI", 2.0)], 3.0)
+    False
+    >>> _clocks_apart([("BY-ORSHA", 1.3)], [("BY-OSIPOVICHI", 6.7)], 3.0)
+    False
+    """
+    if not a or not b:
+        return False
+    gaps = [abs(x - y) for s, x in a for t, y in b if s == t]
+    return bool(gaps) and min(gaps) > hours
+
+
+def _timed_apart(
+    links: list[tuple[int, int, str]],
+    moments: dict[int, list[tuple[str, float]]],
+    settings: Settings,
+) -> list[tuple[int, int, str]]:
+    """Return the links whose two trains were not timed hours apart at one station."""
+    if not moments:
+        return links
+    hours = settings.relay_max_clock_hours
+    return [
+        (row, kept, how)
+        for row, kept, how in links
+        if not _clocks_apart(moments.get(row), moments.get(kept), hours)
+    ]
 
 
 def n_relayed(relays: pd.DataFrame) -> int:

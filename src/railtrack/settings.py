@@ -357,6 +357,15 @@ class Settings(BaseModel):
             "days at the median moving speed (moving_speed_kmh), plus dwell."
         ),
     )
+    relay_max_clock_hours: float = Field(
+        3.0,
+        ge=0,
+        description=(
+            "Most hours apart two reports may time one train at one station ('a 01:20' "
+            "and 'a 06:40' at Asipovichy are two trains): a link whose reports both give "
+            "a clock time there, further apart than this, is not made."
+        ),
+    )
     relay_cars_tolerance: float = Field(
         0.1,
         ge=0,

@@ -341,7 +341,55 @@ def map_headers(headers: Sequence[str], user: Mapping[str, str] | None = None) -
             continue
         used[target] = header
         result.columns[header] = target
+    _plain_date_seen(result, wanted)
     return result
+
+
+_ENDS_AND_DAYS = frozenset({"origin", "destination", "arrival", "seen_at", "event_date"})
+
+
+def _plain_date_seen(result: HeaderMap, user: Mapping[str, str]) -> None:
+    """Read a plain date column beside a station and no end as the day seen there.
+
+    A log kept by station ("дата, станция, вагонов"; "date, station, cars"; "data,
+    stacja, wagony") tells where a train was seen and when, not where it left from:
+    its plain date (``plain_dates.csv``) is the day seen at the station (``seen_at``:
+    the row is a train passing it and a sighting there, :mod:`railtrack.io.passages`),
+    not the departure a plain date is elsewhere (trial17b T3). A column the user
+    mapped (``--columns``) keeps its field; a table that names an end, an arrival or
+    a passage date keeps the departure.
+
+    Examples
+    --------
+    >>> map_headers(["дата", "станция", "вагонов"]).columns["дата"]
+    'seen_at'
+    >>> map_headers(["date", "from", "station"]).columns["date"]
+    'departure'
+    >>> map_headers(["Дата отправления", "Станция"]).columns["Дата отправления"]
+    'departure'
+    """
+    fields = result.fields
+    if "station" not in fields or fields & _ENDS_AND_DAYS:
+        return
+    for header, target in result.columns.items():
+        key = normalise_header(header)
+        if target == "departure" and key not in user and key in plain_dates():
+            result.columns[header] = "seen_at"
+            return
+
+
+@lru_cache(maxsize=1)
+def plain_dates() -> frozenset[str]:
+    """Return the headers of a date column that names no event (``plain_dates.csv``).
+
+    Examples
+    --------
+    >>> sorted(h for h in plain_dates() if h.isascii())
+    ['data', 'date']
+    """
+    path = data_path("tables", "plain_dates.csv")
+    with path.open(encoding="utf-8", newline="") as handle:
+        return frozenset(normalise_header(row["header"]) for row in csv.DictReader(handle))
 
 
 def _field_of(key: str) -> str | None:

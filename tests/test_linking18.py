@@ -1,0 +1,192 @@
+"""Session 18, helper "linking": links that neither merge two trains nor count one twice.
+
+trial17b T1: two trains timed at one station hours apart (01:20 and 06:40) were merged;
+linked reports that count a train differently said nothing. T2: a day digest's train was
+folded into the channel's train of the day before because the station matched. T3: a hand
+log kept by station ("дата, станция, вагонов") was read as departures and never met the
+digest's train of that day and station: one train counted twice.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from railtrack.io import load_reports
+from railtrack.io.tables import map_headers
+from railtrack.network import RailNetwork, load_network
+from railtrack.pipeline import track
+from tests._engines import assert_engines_agree
+from tests._report_files import write_report as _write
+
+DATA = Path(__file__).parent / "data" / "linking18"
+
+
+@pytest.fixture(scope="module")
+def network() -> RailNetwork:
+    """The embedded network."""
+    return load_network()
+
+
+def _head(folder: Path, network: RailNetwork) -> tuple[int, int | None]:
+    head = track(load_reports(folder), network).headline()
+    return head["shipments"], head["cars_total"]
+
+
+# --------------------------------------- T1: timed hours apart at one station: two trains
+
+_PASSING = {
+    "be": "Сёння а {t} праз станцыю Асіповічы ў бок Мінска праследаваў эшалон з {n} вагонаў.",
+    "ru": "Сегодня в {t} через станцию Осиповичи в сторону Минска проследовал эшелон из {n} "
+    "вагонов.",
+    "uk": "Сьогодні о {t} через станцію Осиповичі в бік Мінська пройшов ешелон із {n} вагонів.",
+    "pl": "Dziś o {t} przez stację Osipowicze w kierunku Mińska przejechał pociąg z {n} wagonami.",
+}
+
+
+def test_two_posts_timed_hours_apart_are_two_trains(network: RailNetwork) -> None:
+    result = track(load_reports(DATA / "clock"), network)
+    assert (result.headline()["shipments"], result.headline()["cars_total"]) == (2, 84)
+    assert not len(result.relays)
+
+
+@pytest.mark.parametrize("lang", sorted(_PASSING))
+def test_timed_hours_apart_in_each_language(
+    tmp_path: Path, network: RailNetwork, lang: str
+) -> None:
+    said = _PASSING[lang]
+    _write(tmp_path, "a.txt", said.format(t="01:20", n=40), "2026-05-19")
+    _write(tmp_path, "b.txt", said.format(t="06:40", n=44), "2026-05-19")
+    assert _head(tmp_path, network) == (2, 84)
+
+
+@pytest.mark.parametrize("lang", sorted(_PASSING))
+def test_timed_close_together_is_still_one_train(
+    tmp_path: Path, network: RailNetwork, lang: str
+) -> None:
+    said = _PASSING[lang]  # the negative: a relay's own post 40 minutes later
+    _write(tmp_path, "a.txt", said.format(t="01:20", n=40), "2026-05-19")
+    _write(tmp_path, "b.txt", said.format(t="02:00", n=40), "2026-05-19", relayed_by="Зеркало")
+    assert _head(tmp_path, network) == (1, 40)
+
+
+def test_linked_reports_that_count_otherwise_say_so(tmp_path: Path, network: RailNetwork) -> None:
+    _write(
+        tmp_path,
+        "a.txt",
+        "Сёння на станцыю Асіповічы прыбыў эшалон з 44 платформаў.",
+        "2026-05-19",
+        source="Belarusian Hajun",
+    )
+    _write(
+        tmp_path,
+        "b.txt",
+        "Сегодня на станцию Осиповичи прибыл эшелон из 40 вагонов.",
+        "2026-05-19",
+        source="Belarusian Hajun",
+        relayed_by="Зеркало",
+    )
+    result = track(load_reports(tmp_path), network)
+    assert result.headline()["shipments"] == 1  # the link is still the best reading
+    said = [p.message for p in result.problems if p.field == "cars_total"]
+    assert any("cars_total 40, not 44: 44 kept" in m for m in said), said
+
+
+# ------------------------------------------ T2: never folded into another day's train
+
+
+def test_a_digest_train_is_not_folded_into_the_day_before(network: RailNetwork) -> None:
+    result = track(load_reports(DATA / "days"), network)
+    assert (result.headline()["shipments"], result.headline()["cars_total"]) == (4, 158)
+    assert not len(result.relays)
+
+
+_BREST = {
+    "ru": "Брест — 1 эшелон (44 вагона)",
+    "uk": "Брест — 1 ешелон (44 вагони)",
+    "be": "Брэст — 1 эшалон (44 вагоны)",
+    "pl": "Brześć — 1 pociąg (44 wagony)",
+}
+_DAYS = {
+    "ru": ("Итоги дня 20 мая:\n▪️ Лунинец — 2 эшелона (36 и 40 вагонов)",
+           "Вчера вечером на станцию Лунинец прибыл эшелон из 38 вагонов."),
+    "uk": ("Підсумки доби 20 травня:\n▪️ Лунинець — 2 ешелони (36 і 40 вагонів)",
+           "Учора ввечері на станцію Лунинець прибув ешелон із 38 вагонів."),
+    "be": ("Вынікі дня 20 траўня:\n▪️ Лунінец — 2 эшалоны (36 і 40 вагонаў)",
+           "Учора ўвечары на станцыю Лунінец прыбыў эшалон з 38 вагонаў."),
+    "pl": ("Podsumowanie dnia 20 maja:\n▪️ Łuniniec — 2 pociągi (36 i 40 wagonów)",
+           "Wczoraj wieczorem na stację Łuniniec przyjechał pociąg z 38 wagonami."),
+}  # fmt: skip
+"""A day digest in each language (its Brest line, :data:`_BREST`, keeps the Luninets
+line's trains at the station) and the channel's post of the day before."""
+
+
+@pytest.mark.parametrize("lang", sorted(_DAYS))
+def test_one_teller_links_on_its_own_days(tmp_path: Path, network: RailNetwork, lang: str) -> None:
+    digest, post = _DAYS[lang]
+    _write(tmp_path, "digest.txt", f"{digest}\n▪️ {_BREST[lang]}", "2026-05-21")
+    _write(tmp_path, "post.txt", post, "2026-05-20")
+    assert _head(tmp_path, network) == (4, 158)
+
+
+@pytest.mark.parametrize("lang", sorted(_DAYS))
+def test_a_relay_a_day_apart_still_links(tmp_path: Path, network: RailNetwork, lang: str) -> None:
+    digest, post = _DAYS[lang]  # the negative: another outlet's "yesterday" may be a day off
+    _write(tmp_path, "digest.txt", f"{digest}\n▪️ {_BREST[lang]}", "2026-05-21")
+    _write(tmp_path, "post.txt", post, "2026-05-20", relayed_by="Nasha Niva")
+    assert _head(tmp_path, network)[0] == 3  # the post is one of the digest's two
+
+
+# -------------------------------------- T3: a log kept by station: seen there that day
+
+_DIGEST = "Итоги дня {day} мая:\n▪️ Брест — 1 эшелон (44 вагона)\n▪️ Орша — 1 эшелон (30 вагонов)"
+
+
+def test_a_station_log_row_is_the_digest_train(network: RailNetwork) -> None:
+    result = track(load_reports(DATA / "log"), network)
+    links = result.relays[["train", "matched_on"]].values.tolist()
+    assert links == [["digest-t3", "station"]]  # Brest 44: one train
+    # Luninets 38 fits the digest's 36 and 40 alike: linked to neither
+    assert (result.headline()["shipments"], result.headline()["cars_total"]) == (4, 158)
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["дата,станция,вагонов", "date,station,cars", "data,stacja,wagony", "дата,станція,вагонів",
+     "Дата,Станцыя,Вагонаў"],
+)  # fmt: skip
+def test_a_plain_date_beside_a_station_is_the_day_seen(
+    tmp_path: Path, network: RailNetwork, header: str
+) -> None:
+    assert map_headers(header.split(",")).columns[header.split(",")[0]] == "seen_at"
+    (tmp_path / "log.csv").write_text(f"{header}\n20.05.2026,Брест,44\n", encoding="utf-8")
+    _write(tmp_path, "digest.txt", _DIGEST.format(day=20), "2026-05-21")
+    result = track(load_reports(tmp_path), network)
+    assert (result.headline()["shipments"], result.headline()["cars_total"]) == (2, 74)
+    assert result.relays["matched_on"].tolist() == ["station"]
+
+
+def test_a_log_with_an_end_keeps_its_departure(tmp_path: Path, network: RailNetwork) -> None:
+    assert map_headers(["дата", "откуда", "станция"]).columns["дата"] == "departure"
+    assert map_headers(["date", "station"], {"date": "departure"}).columns["date"] == "departure"
+    (tmp_path / "log.csv").write_text("date,station,cars\n20.05.2026,Брест,44\n", encoding="utf-8")
+    _write(tmp_path, "digest.txt", _DIGEST.format(day=22), "2026-05-23")
+    assert _head(tmp_path, network)[0] == 3  # seen two days apart: two trains
+
+
+# ----------------------------------------------------- the Dask engine does the same
+
+
+@pytest.mark.parametrize("folder", ["days", "log", "clock"])
+def test_dask_engine_links_the_same(client: Any, network: RailNetwork, folder: str) -> None:
+    from railtrack.engine_dask import track_converted
+
+    reports = load_reports(DATA / folder)
+    default = track(reports, network)
+    on_dask = track_converted(reports, network, client)
+    assert_engines_agree(default, on_dask)
+    assert sorted(p.message for p in default.problems) == sorted(
+        p.message for p in on_dask.problems
+    )
