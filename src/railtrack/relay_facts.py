@@ -225,12 +225,8 @@ def _choose(
         taken.update(dict.fromkeys(("cars",) if corrected is None else corrected, recounted))
     whole = _key("cars", kept) is None
     for fact in FACTS:
-        if fact == C.CARS_TOTAL:
-            continue  # (taken from a correction only, above)
-        if fact == "cars" and (not whole or "cars" in taken):
+        if _settled(fact, whole, taken):
             continue
-        if fact in _KINDS and (whole and "cars" in taken):
-            continue  # the whole set of counts came with its kinds
         mine = _key(fact, kept)
         for i, row in enumerate(linked):
             theirs = _key(fact, row)
@@ -250,6 +246,20 @@ def _choose(
     if recounted is None:
         argued.extend(_totals_argued(kept, linked))
     return taken, argued
+
+
+def _settled(fact: str, whole: bool, taken: Mapping[str, int]) -> bool:
+    """Whether :func:`_choose` leaves a fact as it is before weighing the linked reports.
+
+    The car total comes from a correction only; the set of counts ("cars") only when
+    the kept train counts nothing and no recount gave it; a car kind not when the
+    whole set of counts came with its kinds.
+    """
+    if fact == C.CARS_TOTAL:
+        return True
+    if fact == "cars":
+        return not whole or "cars" in taken
+    return fact in _KINDS and whole and "cars" in taken
 
 
 def _totals_argued(

@@ -244,12 +244,15 @@ def _write_retracted(
     _write_table(table, path)
 
 
-def _retractions_written(out: Path, done: int) -> list[tuple[int, str, Shipment]]:
-    """Return the retractions the first ``done`` batches wrote: (trains before, file, train).
+def _retractions_written(out: Path, done: int, total: int) -> list[tuple[int, int, str, Shipment]]:
+    """Return the retractions the first ``done`` batches wrote, as :func:`_one_batch` does.
 
-    A resumed conversion matches them with the trains of earlier batches at its end,
-    as an unbroken one does (rows of a folder written before ``before`` was kept are
-    left out: their batch is not known).
+    Each is (trains before its batch, trains by its batch's end, file, train). A
+    resumed conversion matches them with the trains of earlier batches at its end, as
+    an unbroken one does. A batch's end is the next batch's start where a later batch
+    wrote a retraction, else ``total``, the trains written when the conversion stopped
+    (rows of a folder written before ``before`` was kept are left out: their batch is
+    not known).
     """
     path = out / RETRACTED
     if not path.exists():
@@ -257,8 +260,8 @@ def _retractions_written(out: Path, done: int) -> list[tuple[int, str, Shipment]
     table = pq.read_table(path)
     if "before" not in table.column_names:
         return []
-    return [
-        (int(before), file, Shipment.model_validate_json(record))
+    rows = [
+        (int(batch), int(before), file, record)
         for file, record, batch, before in zip(
             table.column("file").to_pylist(),
             table.column("record").to_pylist(),
@@ -267,6 +270,16 @@ def _retractions_written(out: Path, done: int) -> list[tuple[int, str, Shipment]
             strict=True,
         )
         if batch is not None and before is not None and batch < done
+    ]
+    starts = {batch: before for batch, before, _, _ in rows}
+    return [
+        (
+            before,
+            min((b for k, b in starts.items() if k > batch), default=total),
+            file,
+            Shipment.model_validate_json(record),
+        )
+        for batch, before, file, record in rows
     ]
 
 
@@ -940,7 +953,7 @@ def convert_in_batches(
         problems = [Problem(**p) for p in pq.read_table(out / "problems.parquet").to_pylist()]
         skipped.update(resumed.get("skipped", {}))
         manifest, first = resumed, int(resumed["batches"])
-        late = _retractions_written(out, first)  # matched at the end, as if unbroken
+        late = _retractions_written(out, first, int(resumed["shipments"]))  # as if unbroken
         if progress is not None:
             progress(first, len(batches), {**manifest, "resumed": True})
     for i in range(first, len(batches)):
