@@ -261,6 +261,23 @@ def _stem_re(stems: list[str]) -> re.Pattern[str] | None:
 _LOOSE_CHARS = {"е": "[её]", "у": "[уў]", "г": "[гґ]", "'": "['’ʼ`]", " ": r"\s+"}
 
 
+def _on_board_re(table: dict[str, Any]) -> re.Pattern[str] | None:
+    """Return a pattern for people carried on a train: a ``with`` word, then people.
+
+    ``table`` is a lexicon's ``people_on_board``: ``with`` holds the whole words that
+    put people on a train ("carrying", "with", "с", "z"), ``people`` the stems of the
+    people (as :func:`_stem_re`: a trailing ``$`` is a whole word); at most four words
+    stand between ("with a Russian-South Korean commission").
+    """
+    carrying, people = _stem_re(table.get("with") or []), _stem_re(table.get("people") or [])
+    if carrying is None or people is None:
+        return None
+    return re.compile(
+        rf"(?:{carrying.pattern})(?![\w-])\s+(?:[\w'’.-]+\s+){{0,4}}?(?:{people.pattern})",
+        re.IGNORECASE,
+    )
+
+
 def _loose_char(ch: str) -> str:
     """Return a pattern for one character of a normalised stem (see :func:`_loose`)."""
     return _LOOSE_CHARS.get(ch) or re.escape(ch)
@@ -443,6 +460,10 @@ class Lexicon:
     # subject that is no train (a sentence naming one speaks of something else)
     train_pronouns: re.Pattern[str] | None = None
     other_movers: re.Pattern[str] | None = None
+    # "the train carrying North Korean leader Kim", "поезд с делегацией": a train of
+    # people on an official trip (a leader, a delegation, a commission), no shipment
+    # (extract/onboard.py; issue 13, session 18)
+    people_on_board: re.Pattern[str] | None = None
     # "Поправка:", "Sprostowanie:", "Correction:": a later statement corrects a fact
     correction: re.Pattern[str] | None = None
     # how a corrected count is put: "не {old}, а {new}" ({old}/{new} are numbers)
@@ -784,6 +805,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         earlier_leg=_stem_re(data.get("earlier_leg") or []),
         train_pronouns=_stem_re(data.get("train_pronouns") or []),
         other_movers=_stem_re(data.get("other_movers") or []),
+        people_on_board=_on_board_re(data.get("people_on_board") or {}),
         correction=_stem_re(data.get("correction") or []),
         correction_swap=tuple(str(t) for t in data.get("correction_swap") or []),
         years_ago=_stem_re(data.get("years_ago") or []),

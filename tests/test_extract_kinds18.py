@@ -1,0 +1,69 @@
+"""Kinds of misreading found on the real English reports of session 18 (issue 13).
+
+Every input is written here (not copied from a corpus); each stands for a kind, and the
+assertions are about the kind, never about one text. The reports that showed them are
+in ``tests/data/extraction_real/`` (r1025-r1034) and r1006, r1009, r1011.
+"""
+
+from __future__ import annotations
+
+import pytest
+from _extract_helpers import ends as ends_of
+from _extract_helpers import read
+
+from railtrack.extract.onboard import carries_people
+
+# -- a train carrying a leader, a delegation or a commission is no shipment ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "The armored train carrying North Korean leader Kim has left the border station "
+            "of Hasan and is heading toward Ussuriysk. The train will reach the city in "
+            "about seven hours.",
+            "en",
+        ),
+        ("A special train with a government delegation left Minsk for Moscow on 5 March.", "en"),
+        ("Поезд с делегацией КНДР 5 марта прибыл на станцию Хасан.", "ru"),
+        ("Потяг з урядовою делегацією прибув до Києва 5 березня.", "uk"),
+        ("Pociąg z delegacją rządową przyjechał 5 marca do Przemyśla.", "pl"),
+        ("Цягнік з дэлегацыяй прыбыў у Менск 5 сакавіка.", "be"),
+    ],
+)
+def test_a_train_of_people_on_an_official_trip_is_no_shipment(text: str, lang: str) -> None:
+    assert read(text, lang=lang).shipments == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "end"),
+    [
+        ("A train with 40 flatcars of tanks left Slonim for Valuyki on 5 March.", "en", "Valuyki"),
+        # the ministry is no load: a train's papers agreed "с министерством"
+        (
+            "Эшелон, согласованный с министерством обороны, прибыл в Осиповичи 5 марта.",
+            "ru",
+            "Осиповичи",
+        ),
+        # people named far from the train noun are not its load
+        (
+            "A train of 30 cars with equipment agreed with the commission left Orsha for "
+            "Valuyki on 5 March.",
+            "en",
+            "Valuyki",
+        ),
+        ("Pociąg z czołgami przyjechał 5 marca do Przemyśla.", "pl", "Przemyśla"),
+    ],
+)
+def test_a_train_with_a_load_beside_officials_stays(text: str, lang: str, end: str) -> None:
+    assert [d for _, d in ends_of(read(text, lang=lang))] == [end]
+
+
+def test_people_on_board_need_a_train_noun_before_them() -> None:
+    def at(text: str) -> int | None:
+        return text.find("train") if "train" in text else None
+
+    assert carries_people("The special train with the commission left.", "en", at)
+    assert not carries_people("The commission with the train left.", "en", at)
+    assert not carries_people("The leader with his delegation left.", "en", at)
