@@ -67,3 +67,56 @@ def test_people_on_board_need_a_train_noun_before_them() -> None:
     assert carries_people("The special train with the commission left.", "en", at)
     assert not carries_people("The commission with the train left.", "en", at)
     assert not carries_people("The leader with his delegation left.", "en", at)
+
+
+# -- a hedge between a destination cue and its place leaves the place the destination --
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "end"),
+    [
+        (
+            "A train of 40 cars left Slonim on 5 March. Its destination is tentatively Slutsk.",
+            "en",
+            "Slutsk",
+        ),
+        (
+            "A train of 40 cars left Slonim on 5 March. The destination is presumably Luninets.",
+            "en",
+            "Luninets",
+        ),
+        (
+            "Эшелон из 40 вагонов 5 марта отправился из Слонима. Станция назначения — "
+            "предположительно Слуцк.",
+            "ru",
+            "Слуцк",
+        ),
+        (
+            "Ешелон з 40 вагонів 5 березня вирушив зі Слоніма. Станція призначення — "
+            "ймовірно Слуцьк.",
+            "uk",
+            "Слуцьк",
+        ),
+        (
+            "Эшалон з 40 вагонаў 5 сакавіка адправіўся са Слоніма. Станцыя прызначэння — "
+            "верагодна Слуцк.",
+            "be",
+            "Слуцк",
+        ),
+        (
+            "Pociąg z 40 wagonami wyjechał 5 marca ze Słonimia. Stacja docelowa to "
+            "prawdopodobnie Słuck.",
+            "pl",
+            "Słuck",
+        ),
+    ],
+)
+def test_a_hedged_destination_is_the_destination(text: str, lang: str, end: str) -> None:
+    result = read(text, lang=lang)
+    assert [d for _, d in ends_of(result)] == [end]
+
+
+def test_a_hedge_elsewhere_names_no_destination() -> None:
+    # "probably" about the train's make-up, no destination cue before it
+    result = read("A train of 40 cars left Slonim on 5 March. It is probably Russian.", lang="en")
+    assert [d for _, d in ends_of(result)] == [None]

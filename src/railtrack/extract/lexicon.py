@@ -332,6 +332,10 @@ class Lexicon:
     place_cues: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     # the last word of each place label ("направление", "назначения", "kierunek")
     label_words: frozenset[str] = frozenset()
+    # a hedge between a destination cue and its place ("His destination is tentatively
+    # Slutsk", "Станция назначения — предположительно Слуцк"): the place is still the
+    # destination, an expected one (issue 13, session 18)
+    destination_hedges: tuple[str, ...] = ()
     # the last word of each route cue ("маршруту", "trasie"): a route list of places
     # joined by dashes may follow it ("по маршруту Сиань – Алтынколь – Тегеран")
     route_words: tuple[str, ...] = ()
@@ -664,7 +668,7 @@ def _verbs(data: dict[str, list[str]]) -> re.Pattern[str] | None:
 _LABEL_MARKS = (":", "—", "–", "-")
 
 
-def _place_cue_entries(cues: dict[str, Any]) -> dict[str, str]:
+def _place_cue_entries(cues: dict[str, Any], hedges: tuple[str, ...] = ()) -> dict[str, str]:
     """Return the place cue phrases with their roles.
 
     A ``label`` ("направление", "пункт назначения", "kierunek") is a destination cue
@@ -675,6 +679,12 @@ def _place_cue_entries(cues: dict[str, Any]) -> dict[str, str]:
     for label in cues.get("label") or []:
         for mark in _LABEL_MARKS:
             entries.setdefault(f"{label} {mark}", "destination")
+    # a hedge after a destination cue ("пункт назначения — предположительно Слуцк",
+    # "stacją docelową jest prawdopodobnie Słuck"): still the destination
+    ends = [phrase for phrase, role in entries.items() if role == "destination"]
+    for phrase in ends:
+        for hedge in hedges:
+            entries.setdefault(f"{phrase} {hedge}", "destination")
     return entries
 
 
@@ -739,7 +749,10 @@ def _build(data: dict[str, Any]) -> Lexicon:
         ),
         about=_flat(data.get("about")),
         approx_numbers=PhraseTable(_forms(data.get("approx_numbers") or {})),
-        place_cues=PhraseTable(_place_cue_entries(cues)),
+        place_cues=PhraseTable(
+            _place_cue_entries(cues, tuple(str(h) for h in data.get("destination_hedges") or []))
+        ),
+        destination_hedges=tuple(str(h) for h in data.get("destination_hedges") or []),
         label_words=frozenset(_norm(str(w).split()[-1]) for w in cues.get("label") or []),
         route_words=tuple(sorted({str(w).split()[-1].lower() for w in cues.get("route") or []})),
         place_kinds=PhraseTable(kinds),

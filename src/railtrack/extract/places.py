@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from railtrack.extract.casefold import fold_compile
+from railtrack.extract.lexicon import lexicon
 from railtrack.extract.numbers import candidate_starts
 from railtrack.models import Place
 
@@ -58,6 +59,13 @@ _ORIGIN = (
     # "loaded onto a train at the military's railhead in Wiltshire"
     r"(?:\s+(?:the|an?)\s+(?:[\w'’]+\s+)?(?:railhead|yard|depot|base|station)\s+(?:in|at|near))?"
 )
+_DESTINATION_HEDGES = (
+    "|".join(
+        r"\s+".join(re.escape(w) for w in hedge.split())
+        for hedge in sorted(lexicon("en").destination_hedges, key=len, reverse=True)
+    )
+    or "(?!)"
+)
 _DEST = (
     # "running through Mogilev before reaching Kalinkovichi": a place reached later on
     r"before\s+(?:it\s+|they\s+)?(?:reaching|reached|arriving\s+(?:at|in)|arrived\s+(?:at|in)|"
@@ -79,7 +87,10 @@ _DEST = (
     # "the train's final destination in Germany will be Duisburg", "the final point of
     # Tashkent station"
     r"destination(?:\s+(?:railway\s+)?station)?(?:\s+in\s+(?-i:[A-Z])[\w'’-]*)?"
-    r"(?:\s+(?:is\s+to\s+be|was\s+to\s+be|is|was|will\s+be|[-–—]))?:?|"
+    r"(?:\s+(?:is\s+to\s+be|was\s+to\s+be|is|was|will\s+be|[-–—]))?:?"
+    # "His destination is tentatively Slutsk": a hedge (the lexicon's
+    # ``destination_hedges``) before the place leaves it the destination
+    rf"(?:\s+(?:{_DESTINATION_HEDGES}))?|"
     r"(?:final|end)\s+(?:point|stop)(?:\s+(?:of|is|was|will\s+be|[-–—]))?:?|"
     r"to|for|towards?|into"
 )
