@@ -120,3 +120,24 @@ def test_a_hedge_elsewhere_names_no_destination() -> None:
     # "probably" about the train's make-up, no destination cue before it
     result = read("A train of 40 cars left Slonim on 5 March. It is probably Russian.", lang="en")
     assert [d for _, d in ends_of(result)] == [None]
+
+
+# -- "arrived on the territory of X": the country is the end ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A train of 40 cars from Smolensk arrived on the territory of Belarus on 4 March.",
+        "A train of 40 cars arrived in the territory of Belarus from Smolensk on 4 March.",
+        "The first train in years that arrived onto the territory of Belarus from Smolensk.",
+    ],
+)
+def test_arrived_on_the_territory_of_a_country(text: str) -> None:
+    assert ends_of(read(text, lang="en")) == [("Smolensk", "Belarus")]
+
+
+def test_a_station_still_beats_a_territory_word_elsewhere() -> None:
+    # no "territory": the station is the end, as before
+    text = "A train of 40 cars from Smolensk arrived at Orsha on 4 March."
+    assert ends_of(read(text, lang="en")) == [("Smolensk", "Orsha")]

@@ -336,6 +336,10 @@ class Lexicon:
     # Slutsk", "Станция назначения — предположительно Слуцк"): the place is still the
     # destination, an expected one (issue 13, session 18)
     destination_hedges: tuple[str, ...] = ()
+    # English "the territory of" before a country after a verb of arriving or entering
+    # ("arrived on the territory of Russia"; the lexicon languages' place cues hold
+    # "на территорию" as a whole)
+    territory_of: tuple[str, ...] = ()
     # the last word of each route cue ("маршруту", "trasie"): a route list of places
     # joined by dashes may follow it ("по маршруту Сиань – Алтынколь – Тегеран")
     route_words: tuple[str, ...] = ()
@@ -753,6 +757,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
             _place_cue_entries(cues, tuple(str(h) for h in data.get("destination_hedges") or []))
         ),
         destination_hedges=tuple(str(h) for h in data.get("destination_hedges") or []),
+        territory_of=tuple(str(h) for h in data.get("territory_of") or []),
         label_words=frozenset(_norm(str(w).split()[-1]) for w in cues.get("label") or []),
         route_words=tuple(sorted({str(w).split()[-1].lower() for w in cues.get("route") or []})),
         place_kinds=PhraseTable(kinds),

@@ -59,6 +59,14 @@ _ORIGIN = (
     # "loaded onto a train at the military's railhead in Wiltshire"
     r"(?:\s+(?:the|an?)\s+(?:[\w'’]+\s+)?(?:railhead|yard|depot|base|station)\s+(?:in|at|near))?"
 )
+# "the territory of" before a country (the lexicon's ``territory_of``)
+_TERRITORY_OF = (
+    "|".join(
+        r"\s+".join(re.escape(w) for w in phrase.split())
+        for phrase in sorted(lexicon("en").territory_of, key=len, reverse=True)
+    )
+    or "(?!)"
+)
 _DESTINATION_HEDGES = (
     "|".join(
         r"\s+".join(re.escape(w) for w in hedge.split())
@@ -77,7 +85,9 @@ _DEST = (
     r"(?:railway\s+)?stations)\s+in|"
     r"headed\s+(?:for|to|towards?)|heading\s+(?:for|to|towards?)|heads\s+(?:for|to|towards?)|"
     r"bound\s+for|destined\s+for|en\s+route\s+to|on\s+(?:its|the)\s+way\s+to|"
-    r"in\s+the\s+direction\s+of|arriv(?:ed|ing|es|e)\s+(?:at|in)|"
+    # "arrived on the territory of Russia from North Korea": the country is the end
+    r"in\s+the\s+direction\s+of|"
+    rf"arriv(?:ed|ing|es|e)\s+(?:(?:on|onto|in|into)\s+(?:{_TERRITORY_OF})|at|in)|"
     r"expected\s+(?:at|in)|due\s+(?:at|in)|"
     # "will terminate at Duisburg", "the run ends in Lodz": the end of the route
     # ("the route starts at Izov station to end at Dostyk station")
@@ -133,6 +143,8 @@ _AT = (
     r"(?:at|in|near)\s+an?\s+(?:railway\s+)?station\s+in|"
     # "is expected to arrive in Vientiane by way of Yunnan Province": a place passed
     r"by\s+way\s+of|"
+    # "entered the territory of Belarus": the country entered
+    rf"(?:crossed\s+into|entered)\s+(?:{_TERRITORY_OF})|"
     r"at|in|near|nearby|outside|through|via|past|passed|passing|crossed|entered|"
     r"spotted\s+(?:at|in|near|nearby|outside)|"
     # "pulled by a train approximately one mile west of Gorham": a distance and a compass
