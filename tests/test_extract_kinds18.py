@@ -141,3 +141,40 @@ def test_a_station_still_beats_a_territory_word_elsewhere() -> None:
     # no "territory": the station is the end, as before
     text = "A train of 40 cars from Smolensk arrived at Orsha on 4 March."
     assert ends_of(read(text, lang="en")) == [("Smolensk", "Orsha")]
+
+
+# -- a railway line opened after a train is told: its date is no train's ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("A train of 40 cars left Slonim for Luninets. The rail line was opened on 2 March.", "en"),
+        (
+            "Two trains of 65 wagons each will arrive at Khasan. Khasan-Rajin railway line was "
+            "officially commissioned on 22 February.",
+            "en",
+        ),
+        (
+            "Эшелон из 40 вагонов отправился из Слонима в Лунинец. Железнодорожная линия была "
+            "открыта 2 марта.",
+            "ru",
+        ),
+        ("Ешелон з 40 вагонів вирушив зі Слоніма до Лунинця. Лінію відкрили 2 березня.", "uk"),
+        (
+            "Pociąg z 40 wagonami wyjechał ze Słonimia do Łunińca. Linia została otwarta 2 marca.",
+            "pl",
+        ),
+    ],
+)
+def test_a_line_opened_dates_no_train(text: str, lang: str) -> None:
+    result = read(text, lang=lang)
+    assert result.shipments
+    assert all(s.departure is None and s.expected_arrival is None for s in result.shipments)
+
+
+def test_the_train_told_again_still_dates_it() -> None:
+    result = read("A train of 40 cars left Slonim for Luninets. It arrived on 3 March.", lang="en")
+    [shipment] = result.shipments
+    assert shipment.expected_arrival is not None
+    assert shipment.expected_arrival.earliest.isoformat() == "2023-03-03"
