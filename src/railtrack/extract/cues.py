@@ -528,6 +528,16 @@ def has_car_noun(text: str) -> bool:
     return _CAR_NOUN_RE.search(text) is not None
 
 
+def train_noun_at(text: str) -> int | None:
+    """Return the offset of the first train noun in the text, or None when it names none.
+
+    >>> train_noun_at("The armored train carrying Kim left Hasan.")
+    12
+    """
+    found = _TRAIN_NOUN_RE.search(text)
+    return None if found is None else found.start()
+
+
 def has_train_noun(text: str, *, singular: bool = False) -> bool:
     """Whether the text names a train ("echelon", "shipment", "trains", ...).
 

@@ -261,6 +261,23 @@ def _stem_re(stems: list[str]) -> re.Pattern[str] | None:
 _LOOSE_CHARS = {"е": "[её]", "у": "[уў]", "г": "[гґ]", "'": "['’ʼ`]", " ": r"\s+"}
 
 
+def _on_board_re(table: dict[str, Any]) -> re.Pattern[str] | None:
+    """Return a pattern for people carried on a train: a ``with`` word, then people.
+
+    ``table`` is a lexicon's ``people_on_board``: ``with`` holds the whole words that
+    put people on a train ("carrying", "with", "с", "z"), ``people`` the stems of the
+    people (as :func:`_stem_re`: a trailing ``$`` is a whole word); at most four words
+    stand between ("with a Russian-South Korean commission").
+    """
+    carrying, people = _stem_re(table.get("with") or []), _stem_re(table.get("people") or [])
+    if carrying is None or people is None:
+        return None
+    return re.compile(
+        rf"(?:{carrying.pattern})(?![\w-])\s+(?:[\w'’.-]+\s+){{0,4}}?(?:{people.pattern})",
+        re.IGNORECASE,
+    )
+
+
 def _loose_char(ch: str) -> str:
     """Return a pattern for one character of a normalised stem (see :func:`_loose`)."""
     return _LOOSE_CHARS.get(ch) or re.escape(ch)
@@ -315,6 +332,14 @@ class Lexicon:
     place_cues: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     # the last word of each place label ("направление", "назначения", "kierunek")
     label_words: frozenset[str] = frozenset()
+    # a hedge between a destination cue and its place ("His destination is tentatively
+    # Slutsk", "Станция назначения — предположительно Слуцк"): the place is still the
+    # destination, an expected one (issue 13, session 18)
+    destination_hedges: tuple[str, ...] = ()
+    # English "the territory of" before a country after a verb of arriving or entering
+    # ("arrived on the territory of Russia"; the lexicon languages' place cues hold
+    # "на территорию" as a whole)
+    territory_of: tuple[str, ...] = ()
     # the last word of each route cue ("маршруту", "trasie"): a route list of places
     # joined by dashes may follow it ("по маршруту Сиань – Алтынколь – Тегеран")
     route_words: tuple[str, ...] = ()
@@ -446,6 +471,10 @@ class Lexicon:
     # subject that is no train (a sentence naming one speaks of something else)
     train_pronouns: re.Pattern[str] | None = None
     other_movers: re.Pattern[str] | None = None
+    # "the train carrying North Korean leader Kim", "поезд с делегацией": a train of
+    # people on an official trip (a leader, a delegation, a commission), no shipment
+    # (extract/onboard.py; issue 13, session 18)
+    people_on_board: re.Pattern[str] | None = None
     # "Поправка:", "Sprostowanie:", "Correction:": a later statement corrects a fact
     correction: re.Pattern[str] | None = None
     # how a corrected count is put: "не {old}, а {new}" ({old}/{new} are numbers)
@@ -646,7 +675,7 @@ def _verbs(data: dict[str, list[str]]) -> re.Pattern[str] | None:
 _LABEL_MARKS = (":", "—", "–", "-")
 
 
-def _place_cue_entries(cues: dict[str, Any]) -> dict[str, str]:
+def _place_cue_entries(cues: dict[str, Any], hedges: tuple[str, ...] = ()) -> dict[str, str]:
     """Return the place cue phrases with their roles.
 
     A ``label`` ("направление", "пункт назначения", "kierunek") is a destination cue
@@ -657,6 +686,12 @@ def _place_cue_entries(cues: dict[str, Any]) -> dict[str, str]:
     for label in cues.get("label") or []:
         for mark in _LABEL_MARKS:
             entries.setdefault(f"{label} {mark}", "destination")
+    # a hedge after a destination cue ("пункт назначения — предположительно Слуцк",
+    # "stacją docelową jest prawdopodobnie Słuck"): still the destination
+    ends = [phrase for phrase, role in entries.items() if role == "destination"]
+    for phrase in ends:
+        for hedge in hedges:
+            entries.setdefault(f"{phrase} {hedge}", "destination")
     return entries
 
 
@@ -721,7 +756,11 @@ def _build(data: dict[str, Any]) -> Lexicon:
         ),
         about=_flat(data.get("about")),
         approx_numbers=PhraseTable(_forms(data.get("approx_numbers") or {})),
-        place_cues=PhraseTable(_place_cue_entries(cues)),
+        place_cues=PhraseTable(
+            _place_cue_entries(cues, tuple(str(h) for h in data.get("destination_hedges") or []))
+        ),
+        destination_hedges=tuple(str(h) for h in data.get("destination_hedges") or []),
+        territory_of=tuple(str(h) for h in data.get("territory_of") or []),
         label_words=frozenset(_norm(str(w).split()[-1]) for w in cues.get("label") or []),
         route_words=tuple(sorted({str(w).split()[-1].lower() for w in cues.get("route") or []})),
         place_kinds=PhraseTable(kinds),
@@ -788,6 +827,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         earlier_leg=_stem_re(data.get("earlier_leg") or []),
         train_pronouns=_stem_re(data.get("train_pronouns") or []),
         other_movers=_stem_re(data.get("other_movers") or []),
+        people_on_board=_on_board_re(data.get("people_on_board") or {}),
         correction=_stem_re(data.get("correction") or []),
         correction_swap=tuple(str(t) for t in data.get("correction_swap") or []),
         years_ago=_stem_re(data.get("years_ago") or []),

@@ -33,6 +33,7 @@ from railtrack.extract.dates import DateSpan
 from railtrack.extract.dates import at_dateline as _at_dateline
 from railtrack.extract.lexicon import Lexicon, Token, lexicon, month_of, tokens, tokens_among
 from railtrack.extract.numbers import CarCount
+from railtrack.extract.onboard import carries_people
 from railtrack.extract.ordinals import opens_with_count, opens_with_ordinal, past_gloss
 from railtrack.extract.places import PlaceSpan
 from railtrack.extract.relatives import relative_clauses
@@ -1115,6 +1116,17 @@ class LexiconReader:
         return False
 
     # -- trains ----------------------------------------------------------------------
+    def train_noun_at(self, text: str) -> int | None:
+        """Return the offset of the first train noun in the text, or None.
+
+        Examples
+        --------
+        >>> LexiconReader("ru").train_noun_at("Вчера поезд с делегацией прибыл в Хасан.")
+        6
+        """
+        nouns = self.lex.train_nouns
+        return next((t.start for t in tokens(text) if t.low in nouns), None)
+
     def has_train_noun(self, text: str, *, singular: bool = False) -> bool:
         """Whether the text names a train (эшелон, потяг, цягнік, pociąg, ...).
 
@@ -2595,6 +2607,8 @@ class LexiconReader:
         >>> LexiconReader("uk").no_shipment_kind("Ешелон прибув до Полонки") is None
         True
         """
+        if carries_people(text, self.lang, self.train_noun_at):
+            return "service"  # "поезд с делегацией": people on an official trip
         if self._no_shipment is not None and self._no_shipment.search(text) is None:
             # none of the exhibition, shown, service and timetable patterns
             return "timetable" if self._route_service(text) else None

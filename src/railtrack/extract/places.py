@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from railtrack.extract.casefold import fold_compile
+from railtrack.extract.lexicon import lexicon
 from railtrack.extract.numbers import candidate_starts
 from railtrack.models import Place
 
@@ -58,6 +59,21 @@ _ORIGIN = (
     # "loaded onto a train at the military's railhead in Wiltshire"
     r"(?:\s+(?:the|an?)\s+(?:[\w'’]+\s+)?(?:railhead|yard|depot|base|station)\s+(?:in|at|near))?"
 )
+# "the territory of" before a country (the lexicon's ``territory_of``)
+_TERRITORY_OF = (
+    "|".join(
+        r"\s+".join(re.escape(w) for w in phrase.split())
+        for phrase in sorted(lexicon("en").territory_of, key=len, reverse=True)
+    )
+    or "(?!)"
+)
+_DESTINATION_HEDGES = (
+    "|".join(
+        r"\s+".join(re.escape(w) for w in hedge.split())
+        for hedge in sorted(lexicon("en").destination_hedges, key=len, reverse=True)
+    )
+    or "(?!)"
+)
 _DEST = (
     # "running through Mogilev before reaching Kalinkovichi": a place reached later on
     r"before\s+(?:it\s+|they\s+)?(?:reaching|reached|arriving\s+(?:at|in)|arrived\s+(?:at|in)|"
@@ -69,7 +85,9 @@ _DEST = (
     r"(?:railway\s+)?stations)\s+in|"
     r"headed\s+(?:for|to|towards?)|heading\s+(?:for|to|towards?)|heads\s+(?:for|to|towards?)|"
     r"bound\s+for|destined\s+for|en\s+route\s+to|on\s+(?:its|the)\s+way\s+to|"
-    r"in\s+the\s+direction\s+of|arriv(?:ed|ing|es|e)\s+(?:at|in)|"
+    # "arrived on the territory of Russia from North Korea": the country is the end
+    r"in\s+the\s+direction\s+of|"
+    rf"arriv(?:ed|ing|es|e)\s+(?:(?:on|onto|in|into)\s+(?:{_TERRITORY_OF})|at|in)|"
     r"expected\s+(?:at|in)|due\s+(?:at|in)|"
     # "will terminate at Duisburg", "the run ends in Lodz": the end of the route
     # ("the route starts at Izov station to end at Dostyk station")
@@ -79,7 +97,10 @@ _DEST = (
     # "the train's final destination in Germany will be Duisburg", "the final point of
     # Tashkent station"
     r"destination(?:\s+(?:railway\s+)?station)?(?:\s+in\s+(?-i:[A-Z])[\w'’-]*)?"
-    r"(?:\s+(?:is\s+to\s+be|was\s+to\s+be|is|was|will\s+be|[-–—]))?:?|"
+    r"(?:\s+(?:is\s+to\s+be|was\s+to\s+be|is|was|will\s+be|[-–—]))?:?"
+    # "His destination is tentatively Slutsk": a hedge (the lexicon's
+    # ``destination_hedges``) before the place leaves it the destination
+    rf"(?:\s+(?:{_DESTINATION_HEDGES}))?|"
     r"(?:final|end)\s+(?:point|stop)(?:\s+(?:of|is|was|will\s+be|[-–—]))?:?|"
     r"to|for|towards?|into"
 )
@@ -122,6 +143,8 @@ _AT = (
     r"(?:at|in|near)\s+an?\s+(?:railway\s+)?station\s+in|"
     # "is expected to arrive in Vientiane by way of Yunnan Province": a place passed
     r"by\s+way\s+of|"
+    # "entered the territory of Belarus": the country entered
+    rf"(?:crossed\s+into|entered)\s+(?:{_TERRITORY_OF})|"
     r"at|in|near|nearby|outside|through|via|past|passed|passing|crossed|entered|"
     r"spotted\s+(?:at|in|near|nearby|outside)|"
     # "pulled by a train approximately one mile west of Gorham": a distance and a compass

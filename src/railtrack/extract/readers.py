@@ -36,6 +36,7 @@ from railtrack.extract.numbers import (
     find_count_series,
     parse_number,
 )
+from railtrack.extract.onboard import carries_people
 from railtrack.extract.places import PlaceSpan, find_places
 from railtrack.extract.sealegs import without_english_sea_legs
 from railtrack.extract.sections import EN_SECTIONS, section_pattern, without_line_sections
@@ -333,11 +334,19 @@ class EnglishReader:
         'timetable'
         >>> rd.no_shipment_kind("The Slonim-Valuyki train with troops left Slonim.") is None
         True
+
+        ``service`` for a train carrying a leader, a delegation or a commission
+        (:func:`railtrack.extract.onboard.carries_people`).
+
+        >>> rd.no_shipment_kind("The armored train carrying leader Kim left Hasan.")
+        'service'
         """
         if cues.is_exhibition(text):
             return "exhibition"
         if names_a_service("en", text) and not (cues.is_military(text) or cues.is_freight(text)):
             return "timetable"
+        if carries_people(text, "en", cues.train_noun_at):
+            return "service"  # "the armored train carrying North Korean leader Kim"
         return None
 
     def is_incident(self, text: str) -> bool:  # noqa: D102
