@@ -748,6 +748,19 @@ class Shipment(_Frozen):
     Осиповичів, уже розвантажують", "the train we reported earlier"; a Telegram reply to
     the post that told it): a follow-up of an earlier report's train, never a new train
     (:mod:`railtrack.onward`; trial14 T12, T13); False when nothing says so."""
+    hearsay: str | None = None
+    """The word by which the report tells the train at second hand or unconfirmed
+    ("allegedly", "reportedly", "якобы", "нібито", "нібыта", "rzekomo": each lexicon's
+    ``hearsay`` list), as written; None when the source tells the train as its own. Such
+    a train is listed, marked "unconfirmed", and counted apart from the totals
+    (:func:`railtrack.accounting.not_counted`)."""
+    retracted_by: str | None = None
+    """Who retracted the train ("Абвяржэнне: ... не пацвердзілася", "was not
+    confirmed"): the retracting report's reporter, set when the reports are loaded
+    (:mod:`railtrack.io.retractions`); None when no report retracts it. Such a train is
+    listed, marked "retracted", and counted apart from the totals."""
+    retracted_on: date | None = None
+    """The day the retraction was published (with ``retracted_by``); None when unknown."""
     return_of: str | None = None
     """The id of the outbound trip this one is the trip back of ("вернулся обратно в
     Брест", "повернувся до Бреста"): the same train and cars, so totals count its

@@ -325,6 +325,9 @@ def report_identity(record: Shipment | ShipmentGroup | Sighting) -> str:
     for added in ("later_train", "destination_heading", "told_before"):
         if data.get(added) is False:  # (a field added later: stored identities stay)
             del data[added]
+    for added in ("hearsay", "retracted_by", "retracted_on"):
+        if added in data and data[added] is None:  # (added in session 18: the same)
+            del data[added]
     report = getattr(record, "report", None)
     for key in ("id", "group", "shipment"):
         if key in data:

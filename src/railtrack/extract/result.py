@@ -598,6 +598,7 @@ class _Builder:
             later_train=told_later(train.marker, self.lang),
             destination_heading=self.heading(train, told=told),
             told_before=self.told_before,
+            hearsay=None if said is None or not self.text else self.text[said[0] : said[1]],
         )
 
     def sightings(self, train: TrainDraft, sid: str) -> list[Sighting]:

@@ -196,6 +196,7 @@ _DATE_COLUMNS = frozenset(
         C.ARRIVAL_LATEST,
         C.PUBLISHED,
         C.SEEN_AT,
+        C.RETRACTED_ON,
     }
 )
 
@@ -428,6 +429,9 @@ class ReportSet:
             yield C.LATER_TRAIN, _attr(ships, "later_train")
             yield C.DESTINATION_HEADING, _attr(ships, "destination_heading")
             yield C.TOLD_BEFORE, _attr(ships, "told_before")
+            yield C.HEARSAY, _attr(ships, "hearsay")
+            yield C.RETRACTED_BY, _attr(ships, "retracted_by")
+            yield C.RETRACTED_ON, _attr(ships, "retracted_on")
 
         return _typed(columns(), C.SHIPMENT_COLUMNS)
 

@@ -10,8 +10,10 @@ the denied one (or, when either gives none, a report published at most
 its own file saying which report retracts it.
 
 What a user gets: the train stays listed, with that problem beside it, rather than
-being dropped. A retraction names its train only by place and day, so a match can be
-wrong (two trains at Brest that day); deleting a train on such a match would lose one
+being dropped; it is marked (``Shipment.retracted_by``, ``retracted_on``), so the
+briefing shows "retracted by ... on ..." at its row and counts it apart from the
+totals. A retraction names its train only by place and day, so a match can be wrong
+(two trains at Brest that day); deleting a train on such a match would lose one
 silently, while a problem line tells the analyst which train to strike (or to keep,
 if the match is wrong). A train matched no longer passes unnoticed.
 """
@@ -94,10 +96,17 @@ def note_retracted(result: ReportSet, retracted: list[tuple[str, Shipment]]) -> 
         return
     said = {(p.path, p.row, p.message) for p in result.problems}  # (a converted folder's)
     for path, denied in retracted:
-        for told in result.shipments:
+        for n, told in enumerate(result.shipments):
             where = result.files.get(("Shipment", told.id), "")
             if _same_report(denied, told, path, where) or not _matches(denied, told):
                 continue
+            if told.retracted_by is None:  # marked at its row, counted apart (trial17 T5)
+                result.shipments[n] = told = told.model_copy(
+                    update={
+                        "retracted_by": denied.source.reporter,
+                        "retracted_on": denied.source.published,
+                    }
+                )
             problem = retraction_problem(where, told, path, denied)
             if (problem.path, problem.row, problem.message) in said:
                 continue  # said when the folder was converted
