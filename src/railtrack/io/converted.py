@@ -935,6 +935,21 @@ def _one_batch(
     }
 
 
+def _mark_stored(folder: Path, marked: dict[str, str]) -> None:
+    """Rewrite the stored shipment records ``marked`` names (old JSON -> new JSON), in place.
+
+    Only the part files holding one of them are written again, with their schema kept.
+    """
+    for part in sorted(folder.rglob("*.parquet")):
+        table = pq.read_table(part, partitioning=None)
+        records = table.column("record").to_pylist()
+        if not any(r in marked for r in records):
+            continue
+        index = table.schema.get_field_index("record")
+        column = pa.array([marked.get(r, r) for r in records], table.schema.field(index).type)
+        pq.write_table(table.set_column(index, table.schema.field(index), column), part)
+
+
 def _retracted_across_batches(
     out: Path, late: Sequence[tuple[int, str, Shipment]]
 ) -> list[Problem]:
@@ -971,6 +986,7 @@ def _retracted_across_batches(
         for p in pq.read_table(out / "problems.parquet").to_pylist()
     }
     found: list[Problem] = []
+    marked: dict[str, str] = {}  # a stored record -> the record marked retracted (trial17 T5)
     for seq, file, record in zip(
         table.column("seq").to_pylist(),
         table.column("file").to_pylist(),
@@ -984,10 +1000,20 @@ def _retracted_across_batches(
         for before, path, denied in late:
             if seq >= before or not matches(denied, told, path, file or ""):
                 continue
+            if told.retracted_by is None:
+                told = told.model_copy(
+                    update={
+                        "retracted_by": denied.source.reporter,
+                        "retracted_on": denied.source.published,
+                    }
+                )
+                marked[record] = told.model_dump_json()
             problem = retraction_problem(file or "", told, path, denied)
             if (problem.path, problem.row, problem.message) not in said:
                 said.add((problem.path, problem.row, problem.message))
                 found.append(problem)
+    if marked:
+        _mark_stored(out / "shipments", marked)
     if found:
         _write_problems(found, out / "problems.parquet", True)
         manifest = _manifest(out)
