@@ -208,7 +208,7 @@ class _Candidate:
     arrival: Window | None
     cars: int | None
     passenger: int | None
-    rank: tuple[int, float, int, int, int, str]
+    rank: tuple[int, float, int, int, int, int, str]
     cars_at_least: bool = False
     group: tuple[str, ...] | None = None
     group_rank: tuple[float, int, str, int, str] = (0.0, 0, "", 0, "")
@@ -351,9 +351,9 @@ def _candidates(
         if C.LATER_TRAIN in table.columns
         else [False] * len(table)
     )
+    relayed_by = _text(table[C.RELAYED_BY]).tolist()
     tellers = [
-        f"{s or ''}\x1f{r or ''}"
-        for s, r in zip(_text(table[C.SOURCE]), _text(table[C.RELAYED_BY]), strict=True)
+        f"{s or ''}\x1f{r or ''}" for s, r in zip(_text(table[C.SOURCE]), relayed_by, strict=True)
     ]
     out = []
     for i, (dep, arr, n, p) in enumerate(zip(departures, arrivals, cars, passengers, strict=True)):
@@ -375,6 +375,8 @@ def _candidates(
                     0 if grouped[i] else 1,
                     float(credibility[i]),
                     claims[i],
+                    # the first-hand post before a relay of it (trial17 T6)
+                    1 if relayed_by[i] else 0,
                     -says,
                     published[i],
                     ids[i],
@@ -436,11 +438,13 @@ def claim_rank(claim: object) -> int:
     return 1 if claim in ("planned", "expected") else 0
 
 
-def keep_rank(shipment: Shipment) -> tuple[int, int, int]:
+def keep_rank(shipment: Shipment) -> tuple[int, int, int, int]:
     """Return the order in which reports of one train are kept (lowest first).
 
     The best credibility, then a sighted train before a plan (:func:`claim_rank`),
-    then the report that tells more (departure, arrival, car and passenger-car
+    then the first-hand report before a relay of it (``relayed_by`` empty: the
+    channel's own post, not the site that relays it; trial17 T6), then the report
+    that tells more (departure, arrival, car and passenger-car
     counts, stations passed): the rule :func:`relay_links` keeps a train's report by,
     used by :meth:`railtrack.store.Store.reports` too.
 
@@ -452,7 +456,7 @@ def keep_rank(shipment: Shipment) -> tuple[int, int, int]:
     Returns
     -------
     tuple of int
-        ``(credibility, claim_rank, -facts told)``; the lowest is kept.
+        ``(credibility, claim_rank, relayed, -facts told)``; the lowest is kept.
 
     Examples
     --------
@@ -471,7 +475,8 @@ def keep_rank(shipment: Shipment) -> tuple[int, int, int]:
             shipment.cars.passenger,
         )
     ) + len(shipment.via)
-    return (shipment.credibility, claim_rank(shipment.claim), -says)
+    relayed = 1 if shipment.source.relayed_by else 0
+    return (shipment.credibility, claim_rank(shipment.claim), relayed, -says)
 
 
 def _group_credibility(table: pd.DataFrame) -> dict[tuple[str, ...], float]:
@@ -640,7 +645,7 @@ def _record_candidate(
         arrival=_window(shipment.expected_arrival, widest),
         cars=shipment.cars.total,
         passenger=shipment.cars.passenger,
-        rank=(0, 0.0, 0, 0, 0, shipment.id),
+        rank=(0, 0.0, 0, 0, 0, 0, shipment.id),
         cars_at_least=shipment.cars.at_least or shipment.cars.total_derived,
     )
 
