@@ -417,6 +417,9 @@ def _train_rows(
         sid = str(ship[C.ID])
         e, s, r = est.get(sid, {}), status.get(sid, {}), routes.get(sid, {})
         origin, origin_written = _place(ship, C.ORIGIN)
+        if origin and ship.get(C.ORIGIN_DIRECTION) is True:
+            # only the side it came from: the line, not where it was loaded (trial17 T7)
+            origin = f"from the direction of {origin}"
         destination, destination_written = _place(ship, C.DESTINATION)
         stations = r.get(C.STATIONS)
         label, crossings = _text(r.get(C.ROUTE_LABEL)), _text(e.get(C.BORDER_CROSSINGS))

@@ -52,6 +52,7 @@ LATER_TRAIN = "later_train"  # told as one after another ("the second train", "k
 # the destination is only a heading ("в направлении Минска", "towards Minsk") (bool)
 DESTINATION_HEADING = "destination_heading"
 TOLD_BEFORE = "told_before"  # the report speaks of a train already told ("о котором мы писали")
+ORIGIN_DIRECTION = "origin_direction"  # the origin is only the side it came from (bool)
 HEARSAY = "hearsay"  # the word telling the train unconfirmed ("allegedly", "нібыта"), else empty
 RETRACTED_BY = "retracted_by"  # who retracted the train (a later report), else empty
 RETRACTED_ON = "retracted_on"  # the day the retraction was published
@@ -131,6 +132,7 @@ SHIPMENT_COLUMNS: tuple[str, ...] = (
     LATER_TRAIN,
     DESTINATION_HEADING,
     TOLD_BEFORE,
+    ORIGIN_DIRECTION,
     HEARSAY,
     RETRACTED_BY,
     RETRACTED_ON,

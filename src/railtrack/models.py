@@ -748,6 +748,12 @@ class Shipment(_Frozen):
     Осиповичів, уже розвантажують", "the train we reported earlier"; a Telegram reply to
     the post that told it): a follow-up of an earlier report's train, never a new train
     (:mod:`railtrack.onward`; trial14 T12, T13); False when nothing says so."""
+    origin_direction: bool = False
+    """Whether the origin is only the side the train came from ("со стороны Могилёва",
+    "з боку Магілёва", "od strony Homla", "from the direction of Gomel"): the line it came
+    in on, not where it was loaded. The briefing shows it as "from the direction of X",
+    and linking takes it as no origin, so a report naming the real origin on that line
+    tells the same train (trial17 T7); False for an origin told as one."""
     hearsay: str | None = None
     """The word by which the report tells the train at second hand or unconfirmed
     ("allegedly", "reportedly", "якобы", "нібито", "нібыта", "rzekomo": each lexicon's

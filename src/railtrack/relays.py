@@ -189,6 +189,7 @@ LINK_COLUMNS: tuple[str, ...] = (
     C.LATER_TRAIN,
     C.DESTINATION_HEADING,
     C.TOLD_BEFORE,
+    C.ORIGIN_DIRECTION,
     C.ARRIVAL_TOLD,
     C.NOTE,
 )
@@ -345,7 +346,17 @@ def _candidates(
     published = [10**7 if d is None else d for d in _ordinals(table[C.PUBLISHED])]
     report_keys, ids = _report_keys(table), table[C.ID].astype(str).tolist()
     groups = _group_keys(table)
-    origins = [o or "?" for o in _end_keys(table, "origin")]
+    # an origin that is only the side the train came from is no origin here: a report
+    # naming where it was loaded, on that line, tells the same train (trial17 T7)
+    sides = (
+        table[C.ORIGIN_DIRECTION].astype("boolean").fillna(False).tolist()
+        if C.ORIGIN_DIRECTION in table.columns
+        else [False] * len(table)
+    )
+    origins = [
+        "?" if side else (o or "?")
+        for o, side in zip(_end_keys(table, "origin"), sides, strict=True)
+    ]
     later = (
         table[C.LATER_TRAIN].astype("boolean").fillna(False).tolist()
         if C.LATER_TRAIN in table.columns
@@ -375,9 +386,10 @@ def _candidates(
                     0 if grouped[i] else 1,
                     float(credibility[i]),
                     claims[i],
-                    # the first-hand post before a relay of it (trial17 T6)
-                    1 if relayed_by[i] else 0,
                     -says,
+                    # of two that tell as much, the first-hand post before a relay of it
+                    # (trial17 T6)
+                    1 if relayed_by[i] else 0,
                     published[i],
                     ids[i],
                 ),
@@ -442,9 +454,7 @@ def keep_rank(shipment: Shipment) -> tuple[int, int, int, int]:
     """Return the order in which reports of one train are kept (lowest first).
 
     The best credibility, then a sighted train before a plan (:func:`claim_rank`),
-    then the first-hand report before a relay of it (``relayed_by`` empty: the
-    channel's own post, not the site that relays it; trial17 T6), then the report
-    that tells more (departure, arrival, car and passenger-car
+    then the report that tells more (departure, arrival, car and passenger-car
     counts, stations passed): the rule :func:`relay_links` keeps a train's report by,
     used by :meth:`railtrack.store.Store.reports` too.
 
@@ -456,7 +466,10 @@ def keep_rank(shipment: Shipment) -> tuple[int, int, int, int]:
     Returns
     -------
     tuple of int
-        ``(credibility, claim_rank, relayed, -facts told)``; the lowest is kept.
+        ``(credibility, claim_rank, -facts told, relayed)``; the lowest is kept: of
+        two that tell as much, the first-hand report before a relay of it
+        (``relayed_by`` empty: the channel's own post, not the site relaying it;
+        trial17 T6).
 
     Examples
     --------
@@ -476,7 +489,7 @@ def keep_rank(shipment: Shipment) -> tuple[int, int, int, int]:
         )
     ) + len(shipment.via)
     relayed = 1 if shipment.source.relayed_by else 0
-    return (shipment.credibility, claim_rank(shipment.claim), relayed, -says)
+    return (shipment.credibility, claim_rank(shipment.claim), -says, relayed)
 
 
 def _group_credibility(table: pd.DataFrame) -> dict[tuple[str, ...], float]:

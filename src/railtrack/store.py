@@ -322,7 +322,7 @@ def report_identity(record: Shipment | ShipmentGroup | Sighting) -> str:
     False
     """
     data = record.model_dump(mode="json", exclude={"confidence", "report"})
-    for added in ("later_train", "destination_heading", "told_before"):
+    for added in ("later_train", "destination_heading", "told_before", "origin_direction"):
         if data.get(added) is False:  # (a field added later: stored identities stay)
             del data[added]
     for added in ("hearsay", "retracted_by", "retracted_on"):

@@ -600,6 +600,7 @@ class _Builder:
             destination_heading=self.heading(train, told=told),
             told_before=self.told_before,
             hearsay=None if said is None or not self.text else self.text[said[0] : said[1]],
+            origin_direction=origin is not None and train.origin_side,
         )
 
     def sightings(self, train: TrainDraft, sid: str) -> list[Sighting]:

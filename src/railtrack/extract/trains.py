@@ -122,6 +122,9 @@ class _Facts:
     # "od strony Mińska", "со стороны Минска": the side the train came from, its origin
     # only if none is told (then no longer a place passed), else a place passed
     approach: Fact | None = None
+    # the origin is only that side: the line the train came in on, not where it was
+    # loaded (``Shipment.origin_direction``; trial17 T7)
+    origin_side: bool = False
     departure: Fact | None = None
     arrival: Fact | None = None
     # an arrival told as past ("arrived at Polonka"): value is the place's text, kept
@@ -228,13 +231,15 @@ def _approach_to_origin(facts: _Facts) -> None:
 
     "oba pociągi przyjechały od strony Mińska", "со стороны Минска прибыл эшелон",
     "from the direction of Minsk": with no other origin, the place the train came from
-    is the best known start of its route (and no longer a place passed); with one
-    ("из Брянска ... со стороны Унечи") it stays a place passed.
+    is the best known start of its route (and no longer a place passed), marked as
+    only a direction (``origin_side``: the line it came in on, not where it was loaded;
+    trial17 T7); with one ("из Брянска ... со стороны Унечи") it stays a place passed.
     """
     side = facts.approach
     if side is None or facts.origin is not None:
         return
     facts.origin = side
+    facts.origin_side = True
     facts.via = [v for v in facts.via if v.text != side.text]
 
 

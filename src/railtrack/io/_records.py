@@ -97,6 +97,7 @@ KNOWN_KEYS: frozenset[str] = frozenset(
         "later_train",
         "destination_heading",
         "told_before",
+        "origin_direction",
         "hearsay",
         "retracted_by",
         "retracted_on",
@@ -606,7 +607,13 @@ def normalise_record(  # noqa: C901
             )
             names[target] = key
 
-    for flag in ("arrival_told", "arrival_denied", "destination_heading", "told_before"):
+    for flag in (
+        "arrival_told",
+        "arrival_denied",
+        "destination_heading",
+        "told_before",
+        "origin_direction",
+    ):
         if flag in clean:
             out[flag] = _as_bool(clean[flag], flag)
             names[flag] = flag

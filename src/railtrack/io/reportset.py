@@ -218,6 +218,7 @@ def _typed_column(name: str, values: Column) -> pd.Series:
         C.LATER_TRAIN,
         C.DESTINATION_HEADING,
         C.TOLD_BEFORE,
+        C.ORIGIN_DIRECTION,
     }:
         return raw.astype("boolean")
     if name == C.CONFIDENCE:
@@ -429,6 +430,7 @@ class ReportSet:
             yield C.LATER_TRAIN, _attr(ships, "later_train")
             yield C.DESTINATION_HEADING, _attr(ships, "destination_heading")
             yield C.TOLD_BEFORE, _attr(ships, "told_before")
+            yield C.ORIGIN_DIRECTION, _attr(ships, "origin_direction")
             yield C.HEARSAY, _attr(ships, "hearsay")
             yield C.RETRACTED_BY, _attr(ships, "retracted_by")
             yield C.RETRACTED_ON, _attr(ships, "retracted_on")
