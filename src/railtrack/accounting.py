@@ -27,7 +27,10 @@ __all__ = [
     "UNRESOLVED_DESTINATION",
     "UNRESOLVED_ORIGIN",
     "announced",
+    "not_counted",
+    "retracted",
     "route_outcomes",
+    "unconfirmed",
     "unrouted_problems",
     "window_counts",
 ]
@@ -218,6 +221,85 @@ def unrouted_problems(outcomes: pd.DataFrame, shipments: pd.DataFrame) -> list[P
             )
         )
     return problems
+
+
+def _filled(shipments: pd.DataFrame, column: str) -> pd.Series:
+    """Return whether each row's text ``column`` is filled (all False without it)."""
+    if column not in shipments.columns:
+        return pd.Series(False, index=shipments.index)
+    values = shipments[column].astype("string").str.strip()
+    return (values.notna() & (values != "")).astype(bool)
+
+
+def retracted(shipments: pd.DataFrame) -> pd.Series:
+    """Return whether each train was retracted by a later report (``retracted_by`` set).
+
+    Parameters
+    ----------
+    shipments : pandas.DataFrame
+        The shipments table (``retracted_by`` is read; absent: all False).
+
+    Returns
+    -------
+    pandas.Series
+        Bool, same index.
+
+    Examples
+    --------
+    >>> retracted(pd.DataFrame({"retracted_by": [None, "Hajun", ""]})).tolist()
+    [False, True, False]
+    """
+    return _filled(shipments, C.RETRACTED_BY)
+
+
+def unconfirmed(shipments: pd.DataFrame) -> pd.Series:
+    """Return whether each train is told as hearsay ("allegedly", "якобы") and not retracted.
+
+    Parameters
+    ----------
+    shipments : pandas.DataFrame
+        The shipments table (``hearsay`` and ``retracted_by`` are read; absent: all False).
+
+    Returns
+    -------
+    pandas.Series
+        Bool, same index; a retracted train is :func:`retracted`, never also unconfirmed.
+
+    Examples
+    --------
+    >>> ships = pd.DataFrame({"hearsay": ["allegedly", None, "нібыта"],
+    ...                       "retracted_by": [None, None, "Hajun"]})
+    >>> unconfirmed(ships).tolist()
+    [True, False, False]
+    """
+    return _filled(shipments, C.HEARSAY) & ~retracted(shipments)
+
+
+def not_counted(shipments: pd.DataFrame) -> pd.Series:
+    """Return whether each train is left out of the totals: retracted or unconfirmed.
+
+    A train a later report retracts (``retracted_by``) or one its report tells only as
+    hearsay (``hearsay``: "allegedly", "якобы", "нібыта", "rzekomo") stays listed, marked
+    at its row, but the summaries count it apart (``trains_not_counted``,
+    ``cars_not_counted``) and the headline names it apart (trial17 T5): a journalist
+    publishing the totals publishes only what the sources tell as their own.
+
+    Parameters
+    ----------
+    shipments : pandas.DataFrame
+        The shipments table.
+
+    Returns
+    -------
+    pandas.Series
+        Bool, same index.
+
+    Examples
+    --------
+    >>> not_counted(pd.DataFrame({"hearsay": [None, "rzekomo"]})).tolist()
+    [False, True]
+    """
+    return retracted(shipments) | _filled(shipments, C.HEARSAY)
 
 
 ANNOUNCED_CLAIMS = ("planned", "expected")

@@ -28,7 +28,14 @@ import pandas as pd
 
 from railtrack import __version__
 from railtrack import columns as C
-from railtrack.accounting import OUTCOME, REASON_TEXT, REASONS_EXPLAINED, ROUTED, announced
+from railtrack.accounting import (
+    OUTCOME,
+    REASON_TEXT,
+    REASONS_EXPLAINED,
+    ROUTED,
+    announced,
+    not_counted,
+)
 from railtrack.dating import BEST_DATE, DATE_BASIS, best_dates
 from railtrack.estimate import FLAGS
 from railtrack.labels import DIRECTIONS, plural
@@ -410,6 +417,9 @@ def _train_rows(
         sid = str(ship[C.ID])
         e, s, r = est.get(sid, {}), status.get(sid, {}), routes.get(sid, {})
         origin, origin_written = _place(ship, C.ORIGIN)
+        if origin and ship.get(C.ORIGIN_DIRECTION) is True:
+            # only the side it came from: the line, not where it was loaded (trial17 T7)
+            origin = f"from the direction of {origin}"
         destination, destination_written = _place(ship, C.DESTINATION)
         stations = r.get(C.STATIONS)
         label, crossings = _text(r.get(C.ROUTE_LABEL)), _text(e.get(C.BORDER_CROSSINGS))
@@ -456,6 +466,7 @@ def _train_rows(
                 "window": _window(*(s.get(q, e.get(q)) for q in (C.P10, C.P50, C.P90))),
                 "claim": _claim(e.get(C.CLAIMED_EARLIEST), e.get(C.CLAIMED_LATEST)),
                 "flags": flags,
+                "standing": standing(ship),
                 "claim_kind": _text(ship.get(C.CLAIM)),
                 "credibility": _text(_int(ship.get(C.CREDIBILITY))),
                 "quotes": _quotes(models.get(sid)),
@@ -466,6 +477,40 @@ def _train_rows(
             }
         )
     return rows
+
+
+def standing(ship: Mapping[Any, Any]) -> str:
+    """Return how surely a train is known, as its row says it ('' for a train told as known).
+
+    A train a later report retracts reads "retracted by <reporter> on <day>"; one its
+    report tells only as hearsay reads "unconfirmed: <the word>" ("allegedly",
+    "нібыта"). Neither is counted in the totals (:func:`railtrack.accounting.not_counted`).
+
+    Parameters
+    ----------
+    ship : mapping
+        One row of the shipments table (``retracted_by``, ``retracted_on``, ``hearsay``).
+
+    Returns
+    -------
+    str
+        The words, or ``""``.
+
+    Examples
+    --------
+    >>> standing({"retracted_by": "Беларускі Гаюн", "retracted_on": "2023-05-21"})
+    'retracted by Беларускі Гаюн on 21 May 2023: not counted'
+    >>> standing({"hearsay": "allegedly"})
+    'unconfirmed: "allegedly": not counted'
+    >>> standing({"hearsay": None})
+    ''
+    """
+    by = _text(ship.get(C.RETRACTED_BY))
+    if by:
+        day = _day(ship.get(C.RETRACTED_ON))
+        return f"retracted by {by}" + (f" on {day}" if day else "") + ": not counted"
+    word = _text(ship.get(C.HEARSAY))
+    return f'unconfirmed: "{word}": not counted' if word else ""
 
 
 def _volume_cars(row: Mapping[Any, Any]) -> str:
@@ -496,6 +541,8 @@ def _volume_rows(df: pd.DataFrame, key: str, *, label: Any = None) -> list[dict[
             {
                 "name": name or "not known",
                 "trains": _number(r.get(C.TRAINS)),
+                # listed but not counted: retracted or told only as hearsay (trial17 T5)
+                "not_counted": _not_counted(r),
                 "cars": _volume_cars(r),
                 "passenger": _number(r.get(C.CARS_PASSENGER)),
                 "unallocated": _number(r.get(C.CARS_UNALLOCATED))
@@ -508,6 +555,23 @@ def _volume_rows(df: pd.DataFrame, key: str, *, label: Any = None) -> list[dict[
             }
         )
     return rows
+
+
+def _not_counted(row: Mapping[Any, Any]) -> str:
+    """Return a volume row's trains left out of its counts ("+1 not counted, 30 cars").
+
+    Examples
+    --------
+    >>> _not_counted({"trains_not_counted": 2, "cars_not_counted": 55})
+    '+2 not counted (retracted or unconfirmed), 55 cars'
+    >>> _not_counted({"trains_not_counted": 0})
+    ''
+    """
+    n = _int(row.get(C.TRAINS_NOT_COUNTED)) or 0
+    if not n:
+        return ""
+    cars = _int(row.get(C.CARS_NOT_COUNTED)) or 0
+    return f"+{n:,} not counted (retracted or unconfirmed)" + (f", {cars:,} cars" if cars else "")
 
 
 def _reporters(value: Any) -> str:
@@ -750,10 +814,12 @@ def _headline(result: TrackResult, period: tuple[str, str], as_of: str, undated:
     n = head["shipments"]
     if not n:
         return f"No train reported as of {as_of or 'today'}."
-    ahead = announced(result.shipments)
+    # retracted and unconfirmed trains are listed but not counted (trial17 T5)
+    apart = not_counted(result.shipments).to_numpy(dtype=bool)
+    ahead = announced(result.shipments).to_numpy(dtype=bool) & ~apart
     told_ahead = result.shipments[ahead]
     n_ahead = len(told_ahead)
-    moving = result.shipments[~ahead]
+    moving = result.shipments[~ahead & ~apart]
     cars = head["cars_total"] or 0
     ahead_cars, ahead_bound = _announced_cars(told_ahead) if n_ahead else (0, False)
     cars = max(0, cars - ahead_cars)
@@ -784,6 +850,7 @@ def _headline(result: TrackResult, period: tuple[str, str], as_of: str, undated:
             f" (planned or expected, not yet reported moving){_where(result, told_ahead)}"
             f"{with_cars}."
         )
+    said += _not_counted_sentence(head, more=bool(len(moving) or n_ahead))
     if undated:
         # a row whose date was refused is counted, but nothing says it was known by then
         one = undated == 1
@@ -793,6 +860,34 @@ def _headline(result: TrackResult, period: tuple[str, str], as_of: str, undated:
             " in that period."
         )
     return said
+
+
+def _not_counted_sentence(head: Mapping[str, Any], *, more: bool = True) -> str:
+    """Return the headline's words for the trains listed but not counted ('' when none).
+
+    Examples
+    --------
+    >>> _not_counted_sentence({"n_retracted": 1, "n_unconfirmed": 1, "cars_not_counted": 55})
+    ' 2 more trains are listed but not counted: 1 retracted by its source, 1 unconfirmed\
+ (told only as hearsay); 55 cars.'
+    >>> _not_counted_sentence({"n_retracted": 0, "n_unconfirmed": 0})
+    ''
+    """
+    gone, unsure = int(head.get("n_retracted") or 0), int(head.get("n_unconfirmed") or 0)
+    n = gone + unsure
+    if not n:
+        return ""
+    parts = []
+    if gone:
+        parts.append(f"{gone:,} retracted by {'its source' if gone == 1 else 'their sources'}")
+    if unsure:
+        parts.append(f"{unsure:,} unconfirmed (told only as hearsay)")
+    cars = int(head.get("cars_not_counted") or 0)
+    one = n == 1
+    return (
+        f" {n:,} {'more ' if more else ''}{'train is' if one else 'trains are'} listed but not"
+        f" counted: {', '.join(parts)}" + (f"; {cars:,} cars." if cars else ".")
+    )
 
 
 # --- context -----------------------------------------------------------------------------
@@ -856,17 +951,27 @@ def _label(n: object, one: str, many: str | None = None) -> str:
 
 def _facts(result: TrackResult) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
     head = result.headline()
+    n_apart = int(head.get("n_retracted") or 0) + int(head.get("n_unconfirmed") or 0)
     n_ahead = int(head.get("n_announced") or 0)
     reasons = ", ".join(f"{n} {reason}" for reason, n in head["unrouted_reasons"].items())
     counted = [
         {
             "value": _number(head["shipments"]),
             "label": _label(head["shipments"], "train reported", "trains reported"),
-            "note": (
-                f"{_number(head['shipments'] - n_ahead)} reported moving, {_number(n_ahead)}"
-                " only announced (planned or expected)"
-                if n_ahead
-                else ""
+            "note": "; ".join(
+                part
+                for part in (
+                    f"{_number(head['shipments'] - n_ahead - n_apart)} reported moving,"
+                    f" {_number(n_ahead)} only announced (planned or expected)"
+                    if n_ahead
+                    else "",
+                    f"{_number(n_apart)} not counted in the figures: "
+                    f"{_number(head.get('n_retracted') or 0) or 'none'} retracted,"
+                    f" {_number(head.get('n_unconfirmed') or 0) or 'none'} unconfirmed"
+                    if n_apart
+                    else "",
+                )
+                if part
             ),
         },
         {"value": _number(head["n_routed"]), "label": "routed on the rail network", "note": ""},

@@ -53,6 +53,10 @@ LATER_TRAIN = "later_train"  # told as one after another ("the second train", "k
 DESTINATION_HEADING = "destination_heading"
 TOLD_BEFORE = "told_before"  # the report speaks of a train already told ("о котором мы писали")
 CORRECTS_ONLY = "corrects_only"  # the report only corrects an earlier report's count (bool)
+ORIGIN_DIRECTION = "origin_direction"  # the origin is only the side it came from (bool)
+HEARSAY = "hearsay"  # the word telling the train unconfirmed ("allegedly", "нібыта"), else empty
+RETRACTED_BY = "retracted_by"  # who retracted the train (a later report), else empty
+RETRACTED_ON = "retracted_on"  # the day the retraction was published
 CARS_TOTAL = "cars_total"
 CARS_PASSENGER = "cars_passenger"
 CARS_COVERED = "cars_covered"
@@ -130,6 +134,10 @@ SHIPMENT_COLUMNS: tuple[str, ...] = (
     DESTINATION_HEADING,
     TOLD_BEFORE,
     CORRECTS_ONLY,
+    ORIGIN_DIRECTION,
+    HEARSAY,
+    RETRACTED_BY,
+    RETRACTED_ON,
 )
 
 # Added by railtrack.pipeline.track (railtrack.dating.best_dates): each train's best
@@ -192,6 +200,9 @@ BORDER_CROSSING = "border_crossing"  # one "A–B" link per row; "none" / "unkno
 RAILHEAD = "railhead"  # alias key for the destination
 TRAINS = "trains"  # trains counted in the row (listed, plus unlisted ones of a group)
 TRAINS_WITH_CARS = "trains_with_cars"  # of those, trains whose own total is known
+# trains listed but left out of the counts (retracted, or told only as hearsay), and their cars
+TRAINS_NOT_COUNTED = "trains_not_counted"
+CARS_NOT_COUNTED = "cars_not_counted"
 CARS_UNALLOCATED = "cars_unallocated"  # group cars not attributable to one train
 UNALLOCATED = "unallocated"  # note: "86 cars (2 passenger) of group g1 across 2 trains"
 PERSONNEL_ESTIMATE = "personnel_estimate"  # passenger cars x people per car
@@ -218,6 +229,8 @@ SUMMARY_VALUE_COLUMNS: tuple[str, ...] = (
     BEST_CREDIBILITY,
     SHIPMENTS,
     GROUPS,
+    TRAINS_NOT_COUNTED,
+    CARS_NOT_COUNTED,
 )
 
 # --- arrival estimates: estimate_arrivals(), one row per shipment ---------------------

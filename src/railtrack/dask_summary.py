@@ -78,7 +78,13 @@ __all__ = ["combine", "group_part", "remainder_partials", "train_partials", "vie
 ORDER = "_order"
 """Column of a remainder's contributions: its group's place in the load."""
 
-_SUMS = (C.TRAINS, C.TRAINS_WITH_CARS, C.CARS_UNALLOCATED)
+_SUMS = (
+    C.TRAINS,
+    C.TRAINS_WITH_CARS,
+    C.CARS_UNALLOCATED,
+    C.TRAINS_NOT_COUNTED,
+    C.CARS_NOT_COUNTED,
+)
 _FLAGS = (C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED, C.CARS_AT_LEAST, C.CARS_AT_MOST, _OPEN)
 _COUNTS = (*C.CAR_COLUMNS, C.CARS_TOTAL_MAX)
 

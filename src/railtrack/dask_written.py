@@ -57,7 +57,9 @@ from railtrack.accounting import (
     OUTCOME,
     ROUTED,
     announced,
+    retracted,
     route_outcomes,
+    unconfirmed,
     unrouted_problems,
     window_counts,
 )
@@ -188,6 +190,8 @@ def part_totals(
         "estimated_from_model": from_model,
         "estimated_as_reported": as_reported,
         "announced": int(announced(ships).sum()),
+        "retracted": int(retracted(ships).sum()),
+        "unconfirmed": int(unconfirmed(ships).sum()),
         "routes": distinct_routes(routes)[[C.ROUTE_ID, C.TRAINS]],
     }
 
@@ -257,6 +261,9 @@ class Totals:
         Of those, windows from a route and the transit model, and as reports gave them.
     announced
         Trains only announced (claim ``planned`` or ``expected``).
+    retracted, unconfirmed
+        Trains a later report retracts, and trains told only as hearsay
+        (:func:`railtrack.accounting.retracted`, :func:`~railtrack.accounting.unconfirmed`).
     routes
         Each distinct route once with the trains on it, in order of first use
         (:data:`railtrack.route_files.DISTINCT_ROUTE_COLUMNS`).
@@ -271,6 +278,8 @@ class Totals:
     estimated_from_model: int = 0
     estimated_as_reported: int = 0
     announced: int = 0
+    retracted: int = 0
+    unconfirmed: int = 0
     routes: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
@@ -310,6 +319,8 @@ def merge_totals(parts: Iterable[Mapping[str, Any]]) -> Totals:
         out.estimated_from_model += int(part.get("estimated_from_model", 0))
         out.estimated_as_reported += int(part.get("estimated_as_reported", 0))
         out.announced += int(part.get("announced", 0))
+        out.retracted += int(part.get("retracted", 0))
+        out.unconfirmed += int(part.get("unconfirmed", 0))
         routes.append(part["routes"])
     found = [r for r in routes if len(r)]
     if found:
@@ -494,6 +505,8 @@ class WrittenRun:
             ),
             "n_return_trips": return_trips_written(self.tables_dir),
             "n_announced": self.totals.announced,
+            "n_retracted": self.totals.retracted,
+            "n_unconfirmed": self.totals.unconfirmed,
             "problems": len(self.reports.problems) + sum(unrouted.values()),
             "as_of": None if self.as_of is None else self.as_of.date().isoformat(),
             "as_of_basis": None if knowledge is None else knowledge.basis,

@@ -755,6 +755,25 @@ class Shipment(_Frozen):
     train, never a new one (:func:`railtrack.recounts.correction_links`); False for a
     report that tells its own train, corrected or not (review17 #9: the flag was a
     suffix of ``note``)."""
+    origin_direction: bool = False
+    """Whether the origin is only the side the train came from ("со стороны Могилёва",
+    "з боку Магілёва", "od strony Homla", "from the direction of Gomel"): the line it came
+    in on, not where it was loaded. The briefing shows it as "from the direction of X",
+    and linking takes it as no origin, so a report naming the real origin on that line
+    tells the same train (trial17 T7); False for an origin told as one."""
+    hearsay: str | None = None
+    """The word by which the report tells the train at second hand or unconfirmed
+    ("allegedly", "reportedly", "якобы", "нібито", "нібыта", "rzekomo": each lexicon's
+    ``hearsay`` list), as written; None when the source tells the train as its own. Such
+    a train is listed, marked "unconfirmed", and counted apart from the totals
+    (:func:`railtrack.accounting.not_counted`)."""
+    retracted_by: str | None = None
+    """Who retracted the train ("Абвяржэнне: ... не пацвердзілася", "was not
+    confirmed"): the retracting report's reporter, set when the reports are loaded
+    (:mod:`railtrack.io.retractions`); None when no report retracts it. Such a train is
+    listed, marked "retracted", and counted apart from the totals."""
+    retracted_on: date | None = None
+    """The day the retraction was published (with ``retracted_by``); None when unknown."""
     return_of: str | None = None
     """The id of the outbound trip this one is the trip back of ("вернулся обратно в
     Брест", "повернувся до Бреста"): the same train and cars, so totals count its

@@ -22,7 +22,9 @@ from railtrack.accounting import (
     OUTCOME,
     ROUTED,
     announced,
+    retracted,
     route_outcomes,
+    unconfirmed,
     unrouted_problems,
     window_counts,
 )
@@ -188,6 +190,9 @@ class TrackResult:
             "n_return_trips": int(returning_trips(self.shipments).sum()),
             # trains only announced (planned, expected), counted apart from those told moving
             "n_announced": int(announced(self.shipments).sum()),
+            # trains listed but counted apart: retracted by a later report, or hearsay
+            "n_retracted": int(retracted(self.shipments).sum()),
+            "n_unconfirmed": int(unconfirmed(self.shipments).sum()),
             "problems": len(self.problems),
             "as_of": None if self.as_of is None else self.as_of.date().isoformat(),
             **self._accounting(),

@@ -542,6 +542,26 @@ class RunSummary(_Out):
         description="Trains only announced (claim planned or expected), counted in "
         "n_shipments; the briefing counts them apart from the trains reported moving.",
     )
+    n_retracted: int | None = Field(
+        None,
+        description="Trains a later report retracts (shipments.csv retracted_by), counted "
+        "in n_shipments and listed, but not in n_trains or cars_total.",
+    )
+    n_unconfirmed: int | None = Field(
+        None,
+        description="Trains told only as hearsay ('allegedly', 'якобы', 'нібыта', 'rzekomo'; "
+        "shipments.csv hearsay) and not retracted, counted in n_shipments and listed, but "
+        "not in n_trains or cars_total.",
+    )
+    trains_not_counted: int | None = Field(
+        None,
+        description="n_retracted + n_unconfirmed: the trains listed but left out of n_trains "
+        "and cars_total.",
+    )
+    cars_not_counted: int | None = Field(
+        None,
+        description="The cars of those trains (their fewest), left out of cars_total.",
+    )
     out: str
     outputs: list[OutputFile]
     n_problems: int

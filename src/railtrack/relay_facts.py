@@ -13,6 +13,8 @@ those facts, one kind of fact at a time (:data:`FACTS`):
 - a destination told only as a direction ("у кірунку Мінска": ``destination_heading``)
   is no destination told: a linked report's stop ("dotarł do Borysowa") replaces it
   (:mod:`railtrack.onward`), and a direction is never taken from a linked report;
+  so is an origin told only as the side the train came from ("со стороны Могилёва":
+  ``origin_direction``): a linked report's origin ("from Orsha") replaces it;
 - a fact the kept record tells is never overwritten; a linked report telling a
   different origin, destination or count of a car kind is a disagreement
   (:func:`fact_disagreements`), named as a problem;
@@ -65,7 +67,7 @@ _COUNTS = (
 )
 
 FACTS: dict[str, tuple[str, ...]] = {
-    C.ORIGIN: tuple(f"{C.ORIGIN}{s}" for s in _PLACE),
+    C.ORIGIN: (*(f"{C.ORIGIN}{s}" for s in _PLACE), C.ORIGIN_DIRECTION),
     C.DESTINATION: (*(f"{C.DESTINATION}{s}" for s in _PLACE), C.DESTINATION_HEADING),
     C.VIA: (C.VIA, C.VIA_STATION_IDS),
     "departure": tuple(f"departure{s}" for s in _WINDOW),
@@ -141,6 +143,8 @@ def _key(fact: str, row: Mapping[str, object]) -> str | None:
     """Return what a row tells of ``fact`` as one comparable text, None when untold."""
     if fact == C.DESTINATION and row.get(C.DESTINATION_HEADING) is True:
         return None  # a direction ("towards Minsk") is no end: a stop told later is taken
+    if fact == C.ORIGIN and row.get(C.ORIGIN_DIRECTION) is True:
+        return None  # the side it came from ("со стороны Могилёва"): a start told is taken
     if fact in (C.ORIGIN, C.DESTINATION):
         for suffix in ("_station_id", "_region", ""):
             value = row.get(f"{fact}{suffix}")
@@ -508,7 +512,7 @@ def with_fills(shipments: pd.DataFrame, fills: Mapping[str, Mapping[str, object]
 
 
 _RECORD: dict[str, tuple[str, ...]] = {
-    C.ORIGIN: ("origin",),
+    C.ORIGIN: ("origin", "origin_direction"),
     C.DESTINATION: ("destination", "destination_heading"),
     C.VIA: ("via",),
     "departure": ("departure",),
@@ -525,6 +529,7 @@ def _record_row(shipment: Shipment) -> dict[str, object]:
         for suffix, attr in zip(_PLACE, ("text", "station_id", "station", "region"), strict=True):
             row[f"{end}{suffix}"] = None if place is None else getattr(place, attr)
     row[C.DESTINATION_HEADING] = shipment.destination_heading
+    row[C.ORIGIN_DIRECTION] = shipment.origin_direction
     ids = [p.station_id for p in shipment.via]
     row[C.VIA] = "; ".join(p.text for p in shipment.via) or None
     row[C.VIA_STATION_IDS] = None if not ids or None in ids else "; ".join(map(str, ids))

@@ -190,6 +190,7 @@ LINK_COLUMNS: tuple[str, ...] = (
     C.DESTINATION_HEADING,
     C.TOLD_BEFORE,
     C.CORRECTS_ONLY,
+    C.ORIGIN_DIRECTION,
     C.ARRIVAL_TOLD,
     C.NOTE,
 )
@@ -209,7 +210,7 @@ class _Candidate:
     arrival: Window | None
     cars: int | None
     passenger: int | None
-    rank: tuple[int, float, int, int, int, str]
+    rank: tuple[int, float, int, int, int, int, str]
     cars_at_least: bool = False
     group: tuple[str, ...] | None = None
     group_rank: tuple[float, int, str, int, str] = (0.0, 0, "", 0, "")
@@ -346,15 +347,25 @@ def _candidates(
     published = [10**7 if d is None else d for d in _ordinals(table[C.PUBLISHED])]
     report_keys, ids = _report_keys(table), table[C.ID].astype(str).tolist()
     groups = _group_keys(table)
-    origins = [o or "?" for o in _end_keys(table, "origin")]
+    # an origin that is only the side the train came from is no origin here: a report
+    # naming where it was loaded, on that line, tells the same train (trial17 T7)
+    sides = (
+        table[C.ORIGIN_DIRECTION].astype("boolean").fillna(False).tolist()
+        if C.ORIGIN_DIRECTION in table.columns
+        else [False] * len(table)
+    )
+    origins = [
+        "?" if side else (o or "?")
+        for o, side in zip(_end_keys(table, "origin"), sides, strict=True)
+    ]
     later = (
         table[C.LATER_TRAIN].astype("boolean").fillna(False).tolist()
         if C.LATER_TRAIN in table.columns
         else [False] * len(table)
     )
+    relayed_by = _text(table[C.RELAYED_BY]).tolist()
     tellers = [
-        f"{s or ''}\x1f{r or ''}"
-        for s, r in zip(_text(table[C.SOURCE]), _text(table[C.RELAYED_BY]), strict=True)
+        f"{s or ''}\x1f{r or ''}" for s, r in zip(_text(table[C.SOURCE]), relayed_by, strict=True)
     ]
     out = []
     for i, (dep, arr, n, p) in enumerate(zip(departures, arrivals, cars, passengers, strict=True)):
@@ -377,6 +388,9 @@ def _candidates(
                     float(credibility[i]),
                     claims[i],
                     -says,
+                    # of two that tell as much, the first-hand post before a relay of it
+                    # (trial17 T6)
+                    1 if relayed_by[i] else 0,
                     published[i],
                     ids[i],
                 ),
@@ -437,7 +451,7 @@ def claim_rank(claim: object) -> int:
     return 1 if claim in ("planned", "expected") else 0
 
 
-def keep_rank(shipment: Shipment) -> tuple[int, int, int]:
+def keep_rank(shipment: Shipment) -> tuple[int, int, int, int]:
     """Return the order in which reports of one train are kept (lowest first).
 
     The best credibility, then a sighted train before a plan (:func:`claim_rank`),
@@ -453,7 +467,10 @@ def keep_rank(shipment: Shipment) -> tuple[int, int, int]:
     Returns
     -------
     tuple of int
-        ``(credibility, claim_rank, -facts told)``; the lowest is kept.
+        ``(credibility, claim_rank, -facts told, relayed)``; the lowest is kept: of
+        two that tell as much, the first-hand report before a relay of it
+        (``relayed_by`` empty: the channel's own post, not the site relaying it;
+        trial17 T6).
 
     Examples
     --------
@@ -472,7 +489,8 @@ def keep_rank(shipment: Shipment) -> tuple[int, int, int]:
             shipment.cars.passenger,
         )
     ) + len(shipment.via)
-    return (shipment.credibility, claim_rank(shipment.claim), -says)
+    relayed = 1 if shipment.source.relayed_by else 0
+    return (shipment.credibility, claim_rank(shipment.claim), -says, relayed)
 
 
 def _group_credibility(table: pd.DataFrame) -> dict[tuple[str, ...], float]:
@@ -641,7 +659,7 @@ def _record_candidate(
         arrival=_window(shipment.expected_arrival, widest),
         cars=shipment.cars.total,
         passenger=shipment.cars.passenger,
-        rank=(0, 0.0, 0, 0, 0, shipment.id),
+        rank=(0, 0.0, 0, 0, 0, 0, shipment.id),
         cars_at_least=shipment.cars.at_least or shipment.cars.total_derived,
         teller=f"{shipment.source.reporter or ''}\x1f{shipment.source.relayed_by or ''}",
     )

@@ -322,8 +322,17 @@ def report_identity(record: Shipment | ShipmentGroup | Sighting) -> str:
     False
     """
     data = record.model_dump(mode="json", exclude={"confidence", "report"})
-    for added in ("later_train", "destination_heading", "told_before", "corrects_only"):
+    for added in (
+        "later_train",
+        "destination_heading",
+        "told_before",
+        "corrects_only",
+        "origin_direction",
+    ):
         if data.get(added) is False:  # (a field added later: stored identities stay)
+            del data[added]
+    for added in ("hearsay", "retracted_by", "retracted_on"):
+        if added in data and data[added] is None:  # (added in session 18: the same)
             del data[added]
     report = getattr(record, "report", None)
     for key in ("id", "group", "shipment"):

@@ -44,6 +44,7 @@ import numpy as np
 import pandas as pd
 
 from railtrack import columns as C
+from railtrack.accounting import not_counted
 from railtrack.labels import crossing_pair, merge_source_labels
 from railtrack.outlets import outlet_name
 from railtrack.remainders import HOLDERS, N_ACROSS, UNLISTED, group_remainders, unallocated_label
@@ -421,20 +422,25 @@ def _trains(ships: pd.DataFrame, *, period: pd.Series) -> pd.DataFrame:
         basis = pd.Series(dated, index=ships.index, dtype=object)
         basis = basis.where(basis != "", None)
     source, grade = _source_labels(ships)
-    rows = pd.DataFrame({C.TRAINS: np.ones(len(ships), np.int64)}, index=ships.index)
+    # a train retracted or told only as hearsay is listed but counted apart (trial17 T5)
+    apart = not_counted(ships).to_numpy(dtype=bool)
+    rows = pd.DataFrame({C.TRAINS: (~apart).astype(np.int64)}, index=ships.index)
     back = returning_trips(ships)
+    left_out = back | apart
     for col in C.CAR_COLUMNS:
         # a trip back carries its outbound trip's cars: counted once, with the outbound
-        rows[col] = _counts(ships, col).mask(back)
+        rows[col] = _counts(ships, col).mask(left_out)
     rows[C.TRAINS_WITH_CARS] = rows[C.CARS_TOTAL].notna().astype("int64")
     # a total adds its fewest cars, never an upper bound as if it were a count
     least, most, open_above = count_bounds(ships)
-    rows[C.CARS_TOTAL] = least.mask(back)
-    rows[C.CARS_TOTAL_MAX] = most.mask(back)
-    rows[_OPEN] = (open_above & ~back).astype(bool)
+    rows[C.CARS_TOTAL] = least.mask(left_out)
+    rows[C.CARS_TOTAL_MAX] = most.mask(left_out)
+    rows[_OPEN] = (open_above & ~left_out).astype(bool)
+    rows[C.TRAINS_NOT_COUNTED] = apart.astype(np.int64)
+    rows[C.CARS_NOT_COUNTED] = least.where(apart & ~back).fillna(0).astype("int64")
     rows[C.CARS_UNALLOCATED] = np.zeros(len(ships), np.int64)
     for col in (C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED, C.CARS_AT_LEAST, C.CARS_AT_MOST):
-        rows[col] = _flags(ships, col).astype(bool)
+        rows[col] = _flags(ships, col).astype(bool) & ~apart
     rows[_CRED] = _counts(ships, C.CREDIBILITY)
     rows[C.UNALLOCATED] = None
     rows[_SOURCE_LABEL] = source
@@ -452,6 +458,8 @@ def _remainder_rows(rest: pd.DataFrame, trains: pd.DataFrame, periods: pd.Series
     for col in C.CAR_COLUMNS:
         rows[col] = rest[col].array
     rows[C.TRAINS_WITH_CARS] = 0
+    rows[C.TRAINS_NOT_COUNTED] = 0
+    rows[C.CARS_NOT_COUNTED] = 0
     rows[C.CARS_UNALLOCATED] = rest[C.CARS_TOTAL].fillna(0).to_numpy(np.int64)
     for col in (C.CARS_TOTAL_DERIVED, C.CARS_ESTIMATED, C.CARS_AT_LEAST):
         rows[col] = rest[col].to_numpy(bool)
@@ -654,6 +662,8 @@ def _aggregate(rows: pd.DataFrame, keys: Sequence[str], *, settings: Settings) -
     parts |= {
         C.TRAINS: g[C.TRAINS].sum(),
         C.TRAINS_WITH_CARS: g[C.TRAINS_WITH_CARS].sum(),
+        C.TRAINS_NOT_COUNTED: g[C.TRAINS_NOT_COUNTED].sum(),
+        C.CARS_NOT_COUNTED: g[C.CARS_NOT_COUNTED].sum(),
         **{col: g[col].sum(min_count=1) for col in C.CAR_COLUMNS},
         C.CARS_UNALLOCATED: g[C.CARS_UNALLOCATED].sum(),
         C.CARS_TOTAL_DERIVED: g[C.CARS_TOTAL_DERIVED].any(),
@@ -681,7 +691,13 @@ def _aggregate(rows: pd.DataFrame, keys: Sequence[str], *, settings: Settings) -
             df[key] = pd.Series(text.to_numpy(dtype=object)[order], dtype=object)
         elif key != C.PERIOD:
             df[key] = df[key].astype("str")
-    for col in (C.TRAINS, C.TRAINS_WITH_CARS, C.CARS_UNALLOCATED):
+    for col in (
+        C.TRAINS,
+        C.TRAINS_WITH_CARS,
+        C.CARS_UNALLOCATED,
+        C.TRAINS_NOT_COUNTED,
+        C.CARS_NOT_COUNTED,
+    ):
         df[col] = df[col].astype("int64")
     df[C.PERSONNEL_ESTIMATE] = personnel_estimate(df[C.CARS_PASSENGER], settings=settings)
     return df[columns]
@@ -1032,7 +1048,10 @@ def total_figures(total: pd.DataFrame) -> dict[str, int | bool | None]:
         ``cars_total``; ``cars_at_most``: True when some train's count was an upper
         bound or a range ("up to 50", "30-35"), whose low end alone is in
         ``cars_total`` (an upper bound alone adds nothing there); ``cars_total_max``:
-        the most cars the counts allow (None when some count has no upper limit).
+        the most cars the counts allow (None when some count has no upper limit);
+        ``trains_not_counted`` and ``cars_not_counted``: the trains listed but left out
+        of those counts (retracted, or told only as hearsay:
+        :func:`railtrack.accounting.not_counted`) and their cars (0 when none).
 
     Examples
     --------
@@ -1069,4 +1088,7 @@ def total_figures(total: pd.DataFrame) -> dict[str, int | bool | None]:
             _true(row.get(C.CARS_TOTAL_DERIVED)) or _true(row.get(C.CARS_AT_LEAST)) or at_most
         )
         and number(C.CARS_TOTAL) is not None,
+        # trains listed but left out of the counts above: retracted or unconfirmed
+        "trains_not_counted": number(C.TRAINS_NOT_COUNTED) or 0,
+        "cars_not_counted": number(C.CARS_NOT_COUNTED) or 0,
     }

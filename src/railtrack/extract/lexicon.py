@@ -589,6 +589,10 @@ class Lexicon:
     # "rzekomo"): the fact is kept, told at second hand; its train's confidence is lowered
     # (issue 13, session 17; extract/hearsay.py)
     hearsay: re.Pattern[str] | None = None
+    # words naming the source a report tells its news from ("according to", "по данным",
+    # "за даними", "паводле", "według"), before the source's name: the train's reporter
+    # is that source when it is a known outlet (trial17 T8; extract/attribution.py)
+    attribution: re.Pattern[str] | None = None
     # a photo or video named ("Zdjęcie", "Фота", "Photo of"): a caption that only names
     # a photo of a train tells no movement (trial14 T7, extract/captions.py)
     photo_nouns: re.Pattern[str] | None = None
@@ -889,6 +893,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         unloading_now=_stem_re(data.get("unloading_now") or []),
         until_now=_stem_re(data.get("until_now") or []),
         hearsay=_stem_re(data.get("hearsay") or []),
+        attribution=_stem_re(data.get("attribution") or []),
         photo_nouns=_stem_re(data.get("photo_nouns") or []),
         entry_verbs=_stem_re(data.get("entry_verbs") or []),
         blast=_stem_re(data.get("blast") or []),

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from pydantic import ValidationError
 
 from railtrack._intern import Interner, current
+from railtrack.extract.attribution import attributed_source
 from railtrack.extract.clock import NIGHT, TIME_OF_DAY
 from railtrack.extract.headings import told_as_direction
 from railtrack.extract.hearsay import hearsay_at
@@ -650,6 +651,8 @@ class _Builder:
             later_train=told_later(train.marker, self.lang),
             destination_heading=self.heading(train, told=told),
             told_before=self.told_before,
+            hearsay=None if said is None or not self.text else self.text[said[0] : said[1]],
+            origin_direction=origin is not None and train.origin_side,
         )
 
     def sightings(self, train: TrainDraft, sid: str) -> list[Sighting]:
@@ -796,7 +799,10 @@ def build_extraction(
     report_id
         Prefix of the ids: trains ``<report_id>-t1``..., groups ``<report_id>-g1``...
     source
-        The source every model keeps.
+        The source every model keeps; when the report names a known outlet as its
+        source ("according to Hajun", "по данным Гаюна", "według Hajuna"), that outlet
+        is the reporter and ``source``'s reporter its relay
+        (:func:`~railtrack.extract.attribution.attributed_source`).
     network
         Resolves place names; None keeps them as written.
     settings
@@ -820,9 +826,12 @@ def build_extraction(
     Needs a :class:`~railtrack.extract.trains.ReportDraft` read from a report, so
     no short example runs here; :func:`railtrack.extract.extract_shipments` calls it.
     """
+    # "according to Hajun" in a relay's post: Hajun is the reporter, the relay relays
+    # (extract/attribution.py; trial17 T8)
+    told_by = attributed_source(source, text, lang) if draft.trains or draft.groups else source
     builder = _Builder(
         report_id=report_id,
-        source=source,
+        source=told_by,
         network=network,
         settings=settings,
         lang=lang,

@@ -128,6 +128,9 @@ class _Facts:
     # "od strony Mińska", "со стороны Минска": the side the train came from, its origin
     # only if none is told (then no longer a place passed), else a place passed
     approach: Fact | None = None
+    # the origin is only that side: the line the train came in on, not where it was
+    # loaded (``Shipment.origin_direction``; trial17 T7)
+    origin_side: bool = False
     departure: Fact | None = None
     arrival: Fact | None = None
     # an arrival told as past ("arrived at Polonka"): value is the place's text, kept
@@ -234,13 +237,15 @@ def _approach_to_origin(facts: _Facts) -> None:
 
     "oba pociągi przyjechały od strony Mińska", "со стороны Минска прибыл эшелон",
     "from the direction of Minsk": with no other origin, the place the train came from
-    is the best known start of its route (and no longer a place passed); with one
-    ("из Брянска ... со стороны Унечи") it stays a place passed.
+    is the best known start of its route (and no longer a place passed), marked as
+    only a direction (``origin_side``: the line it came in on, not where it was loaded;
+    trial17 T7); with one ("из Брянска ... со стороны Унечи") it stays a place passed.
     """
     side = facts.approach
     if side is None or facts.origin is not None:
         return
     facts.origin = side
+    facts.origin_side = True
     facts.via = [v for v in facts.via if v.text != side.text]
 
 
@@ -1485,8 +1490,35 @@ class _ClauseReader:
         roles = {self.place_role(p) for p in self.places} - {None}
         return roles == {"destination"}
 
+    def awaits_the_heading(self, facts: _Facts) -> bool:
+        """Whether the clause only awaits, at the place a seen train was heading, its end.
+
+        "... в направлении Лунинца проследовал эшелон из 42 вагонов. Ожидается разгрузка
+        в Лунинце.", "... w kierunku Łunińca przejechał skład. Oczekiwany jest rozładunek
+        w Łunińcu.": the train was seen on its way (a place passed, a sighting); only
+        its unloading at the place it was heading is awaited. The clause adds nothing:
+        the destination stays the heading, the claim stays the sighting (trial17 T6).
+        An expectation with a date or a count, or naming another place, is read as
+        before.
+        """
+        told = facts.destination
+        if self.claim != "expected" or self.dates or self.counts or told is None:
+            return False
+        if told.start >= self.offset:
+            return False  # (the destination is this clause's own: nothing told before)
+        if facts.claim is not None or not (facts.via or facts.sightings):
+            return False
+        named = [p for p in self.places if self.place_role(p) is not None]
+        return bool(named) and all(
+            self.place_role(p) in ("destination", "goal", "final")
+            and _one_name(self.text[p.start : p.end], told.text)
+            for p in named
+        )
+
     def all_into(self, facts: _Facts, problems: list[str], default_role: str | None = None) -> None:
         if self.guesses_the_origin(facts) or self.guesses_another_goal(facts):
+            return
+        if self.awaits_the_heading(facts):
             return
         before = _known(facts)
         at = self.final_at
@@ -2505,7 +2537,12 @@ class _Assembly:
             # back to the outbound trip ("Эшелон прибыл в Лунинец" after the return)
             self.current = current.trip_of
             reader.all_into(current.trip_of, problems)
-        elif (end := _goes_on_to(current, piece, reader, rd)) is not None:
+        elif (
+            # ("в направлении Лунинца проследовал ... Ожидается разгрузка в Лунинце": the
+            # heading awaited, no end further on; all_into adds nothing, trial17 T6)
+            not reader.awaits_the_heading(current)
+            and (end := _goes_on_to(current, piece, reader, rd)) is not None
+        ):
             # "Planowany przyjazd do Briańska po 16 marca", "Чакаецца, што ён прыбудзе ў
             # Клінцы 15 сакавіка": the train's end, further on; the end told is passed
             _set_final(current, reader._fact(end, end.start, end.end))
@@ -3961,6 +3998,20 @@ _PERIOD_MIN_DAYS = 3
 # a month or longer ("В январе", "W lutym"): trains counted over it are a tally even
 # with their cars counted
 _MONTH_DAYS = 28
+
+
+def _one_name(a: str, b: str) -> bool:
+    """Whether two place names as written are one name in two case forms ("Лунинца", "Лунинце").
+
+    Their spelling-independent skeletons share all but the last two letters (three at least).
+    """
+    from railtrack._translit import skeleton
+
+    x, y = skeleton(a), skeleton(b)
+    if not x or not y:
+        return False
+    stem = max(3, min(len(x), len(y)) - 2)
+    return x[:stem] == y[:stem]
 
 
 def _left_by(facts: _Facts, published: date | None) -> bool:

@@ -98,6 +98,10 @@ KNOWN_KEYS: frozenset[str] = frozenset(
         "destination_heading",
         "told_before",
         "corrects_only",
+        "origin_direction",
+        "hearsay",
+        "retracted_by",
+        "retracted_on",
         "members",
         "source_file",
         "lang",
@@ -567,6 +571,9 @@ def normalise_record(  # noqa: C901
         "note",
         "return_of",
         "later_train",
+        "hearsay",
+        "retracted_by",
+        "retracted_on",
         "precision",
         "lang",
     ):
@@ -607,6 +614,7 @@ def normalise_record(  # noqa: C901
         "destination_heading",
         "told_before",
         "corrects_only",
+        "origin_direction",
     )
     for flag in flags:
         if flag in clean:

@@ -1036,6 +1036,21 @@ def _one_batch(
     }
 
 
+def _mark_stored(folder: Path, marked: dict[str, str]) -> None:
+    """Rewrite the stored shipment records ``marked`` names (old JSON -> new JSON), in place.
+
+    Only the part files holding one of them are written again, with their schema kept.
+    """
+    for part in sorted(folder.rglob("*.parquet")):
+        table = pq.read_table(part, partitioning=None)
+        records = table.column("record").to_pylist()
+        if not any(r in marked for r in records):
+            continue
+        index = table.schema.get_field_index("record")
+        column = pa.array([marked.get(r, r) for r in records], table.schema.field(index).type)
+        pq.write_table(table.set_column(index, table.schema.field(index), column), part)
+
+
 def _retracted_across_batches(
     out: Path, late: Sequence[tuple[int, int, str, Shipment]]
 ) -> list[Problem]:
@@ -1052,9 +1067,11 @@ def _retracted_across_batches(
     manifest.
     """
     from railtrack.io.retractions import (
+        marked_retracted,
         retraction_matches,
         retraction_problem,
         summary_problem,
+        sure_retracted,
         told_elsewhere,
     )
 
@@ -1074,19 +1091,23 @@ def _retracted_across_batches(
         if sighting.shipment is not None:
             seen.setdefault(sighting.shipment, []).append(sighting)
     end = max(after for _, after, _, _ in late)
+    stored = list(_naming(out / "shipments", keys, end, set(seen)))
     trains = [
-        (seq, file or "", Shipment.model_validate_json(record))
-        for seq, file, record in _naming(out / "shipments", keys, end, set(seen))
+        (seq, file or "", Shipment.model_validate_json(record)) for seq, file, record in stored
     ]
+    raw = {told.id: record for (_, _, record), (_, _, told) in zip(stored, trains, strict=True)}
     said = {
         (p["path"], p["row"], p["message"])
         for p in pq.read_table(out / "problems.parquet").to_pylist()
     }
     files = {told.id: file for _, file, told in trains}
     found: list[Problem] = []
+    marked: dict[str, str] = {}  # a stored record -> the record marked retracted (trial17 T5)
     for _, after, path, denied in late:
         told = [t for seq, f, t in trains if seq < after and told_elsewhere(denied, t, path, f)]
         matched = retraction_matches(denied, told, seen)
+        if (only := sure_retracted(matched)) is not None and only.retracted_by is None:
+            marked[raw[only.id]] = marked_retracted(only, denied).model_dump_json()
         problems = [
             retraction_problem(files[t.id], t, path, denied, matched) for t in matched.named
         ]
@@ -1094,6 +1115,8 @@ def _retracted_across_batches(
             if (problem.path, problem.row, problem.message) not in said:
                 said.add((problem.path, problem.row, problem.message))
                 found.append(problem)
+    if marked:
+        _mark_stored(out / "shipments", marked)
     if found:
         _write_problems(found, out / "problems.parquet", True)
         manifest = _manifest(out)

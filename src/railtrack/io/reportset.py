@@ -116,6 +116,7 @@ _DATE_COLUMNS = frozenset(
         C.ARRIVAL_LATEST,
         C.PUBLISHED,
         C.SEEN_AT,
+        C.RETRACTED_ON,
     }
 )
 
@@ -138,6 +139,7 @@ def _typed_column(name: str, values: Column) -> pd.Series:
         C.DESTINATION_HEADING,
         C.TOLD_BEFORE,
         C.CORRECTS_ONLY,
+        C.ORIGIN_DIRECTION,
     }:
         return raw.astype("boolean")
     if name == C.CONFIDENCE:
@@ -350,6 +352,10 @@ class ReportSet:
             yield C.DESTINATION_HEADING, _attr(ships, "destination_heading")
             yield C.TOLD_BEFORE, _attr(ships, "told_before")
             yield C.CORRECTS_ONLY, _attr(ships, "corrects_only")
+            yield C.ORIGIN_DIRECTION, _attr(ships, "origin_direction")
+            yield C.HEARSAY, _attr(ships, "hearsay")
+            yield C.RETRACTED_BY, _attr(ships, "retracted_by")
+            yield C.RETRACTED_ON, _attr(ships, "retracted_on")
 
         return _typed(columns(), C.SHIPMENT_COLUMNS)
 

@@ -22,8 +22,10 @@ and the retraction a problem saying which trains it fits: one, several (then it 
 ambiguous, and says so), or none (then there is nothing to strike, and it says so).
 
 What a user gets: the train stays listed, with that problem beside it, rather than
-being dropped. A retraction names its train only by place and day, so a match can be
-wrong (two trains at Brest that day); deleting a train on such a match would lose one
+being dropped; it is marked (``Shipment.retracted_by``, ``retracted_on``), so the
+briefing shows "retracted by ... on ..." at its row and counts it apart from the
+totals. A retraction names its train only by place and day, so a match can be wrong
+(two trains at Brest that day); deleting a train on such a match would lose one
 silently, while a problem line tells the analyst which train to strike (or to keep,
 if the match is wrong). A train matched no longer passes unnoticed.
 """
@@ -306,6 +308,9 @@ def note_retracted(
     for path, denied in retracted:
         others = [t for t in result.shipments if told_elsewhere(denied, t, path, files[t.id])]
         found = retraction_matches(denied, others, seen)
+        if (only := sure_retracted(found)) is not None:  # marked, counted apart (trial17 T5)
+            n = next(i for i, t in enumerate(result.shipments) if t.id == only.id)
+            result.shipments[n] = marked_retracted(only, denied)
         problems = [retraction_problem(files[t.id], t, path, denied, found) for t in found.named]
         if summarise is not False:
             problems.append(summary_problem(path, denied, found, files))
@@ -315,6 +320,49 @@ def note_retracted(
             said.add((problem.path, problem.row, problem.message))
             result.problems.append(problem)
         logger.info("%s retracts %s", path, ", ".join(t.id for t in found.named) or "no train")
+
+
+def sure_retracted(found: RetractionMatch) -> Shipment | None:
+    """Return the one train a retraction surely retracts, else None.
+
+    Only a train that alone fits the retraction (its place and day) is marked
+    retracted and counted apart from the totals; when several fit, or one only may
+    be the train (its report tells no day), the problem lines name them and the
+    analyst decides: a wrong mark would drop a real train from the counts.
+
+    Parameters
+    ----------
+    found
+        What :func:`retraction_matches` found for one denied train.
+
+    Returns
+    -------
+    Shipment or None
+    """
+    return found.fits[0] if len(found.fits) == 1 else None
+
+
+def marked_retracted(told: Shipment, denied: Shipment) -> Shipment:
+    """Return ``told`` marked as retracted by the report that tells ``denied``.
+
+    Parameters
+    ----------
+    told
+        The train a retraction retracts.
+    denied
+        The train as the retraction tells it (its ``source``: who retracted it, when).
+
+    Returns
+    -------
+    Shipment
+        ``told`` with ``retracted_by`` (the retraction's reporter) and ``retracted_on``
+        (its published day); ``told`` itself when it is marked already.
+    """
+    if told.retracted_by is not None:
+        return told
+    return told.model_copy(
+        update={"retracted_by": denied.source.reporter, "retracted_on": denied.source.published}
+    )
 
 
 def _ids(trains: Sequence[Shipment], files: Mapping[str, str] | None = None) -> str:
