@@ -40,6 +40,7 @@ from railtrack._lazy import lazy_module
 from railtrack._regions import Region, RegionIndex, region_core
 from railtrack._translit import (
     base_tokens,
+    is_park_letter,
     is_station_role_word,
     is_suffix_word,
     name_tokens,
@@ -2605,7 +2606,7 @@ class Gazetteer:
                 candidates=candidates,
                 note=f"no station scores {s.resolve_min_score:g} or more",
             )
-        best_i = ranked[0][0]
+        best_i = self._park_to_main(ranked, best_score)
         best = self._stations[best_i]
         rivals = [
             i
@@ -2837,6 +2838,29 @@ class Gazetteer:
             least = min(heapq.nlargest(want, below))
             near += [(i, sc) for i, sc in scores.items() if least <= sc < floor]
         return sorted(near, key=lambda kv: self._order(kv[0], kv[1]))
+
+    def _park_to_main(self, ranked: list[tuple[int, float]], best_score: float) -> int:
+        """Return the index of the best place, a yard park giving way to its town's station.
+
+        "Челябинска" is spelt one letter from "ЧЕЛЯБИНСК-А" (a park of Chelyabinsk in
+        Russian Railways' code table) and scores above Челябинск-Главный by that letter;
+        a park named by a letter is only ever meant when written with it (an exact
+        match). Otherwise the same place's station of the lowest role rank within the
+        margin is taken (:func:`railtrack._translit.role_rank`).
+        """
+        best_i = ranked[0][0]
+        best = self._stations[best_i]
+        if best_score >= 100.0 or not _ends_in_park_letter(best):
+            return best_i
+        floor = best_score - self.settings.resolve_min_margin
+        kin = [
+            i
+            for i, sc in ranked[1:]
+            if sc >= floor
+            and self._stations[i].rank < best.rank
+            and self._same_place(best, self._stations[i])
+        ]
+        return min(kin, key=lambda i: self._stations[i].rank, default=best_i)
 
     def _order(self, i: int, score: float) -> tuple[Any, ...]:
         st = self._stations[i]
@@ -3118,6 +3142,12 @@ def _names_region(r: Resolution, form: str, text: str) -> bool:
     region's hit counts as one bearing the name as written.
     """
     return r.region is not None and form.endswith(" область") and " " not in text.strip()
+
+
+def _ends_in_park_letter(st: _Station) -> bool:
+    """Whether a station's name ends in a yard park's letter ("ЧЕЛЯБИНСК-А")."""
+    tokens = name_tokens(st.name)
+    return len(tokens) > 1 and is_park_letter(tokens[-1])
 
 
 def _is_main(st: _Station) -> bool:
