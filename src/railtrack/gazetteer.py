@@ -443,6 +443,7 @@ class Gazetteer:
             self._index[str(n)] = idx
             names = [d.get("name") or str(n), d.get("name_ru") or "", *d.get("aliases", [])]
             self._written[str(n)] = tuple(str(x) for x in names)
+            names += _yo_as_ye(names)
             seen: set[tuple[str, bool]] = set()
             for j, x in enumerate(names):
                 tokens = name_tokens(x) if x else []
@@ -493,6 +494,7 @@ class Gazetteer:
         # towns up as places outside it ("Orsza" on a network of Russia only)
         self._has_towns = any(st.tier == 1 for st in self._stations)
         self._theatre_in: bool | None = None
+        self._grid: dict[tuple[int, int], list[int]] | None = None  # see _grid_near
         self._cache: dict[str, Resolution] = {}
         # (name as written, language) -> its resolution, for calls with a language
         self._lang_cache: dict[tuple[str, str], Resolution] = {}
@@ -1253,7 +1255,12 @@ class Gazetteer:
             return replace(other, candidates=cands, note=f"{other.note}; {near}")
         if other is None or not other.resolved:
             return None
-        if other.in_network and other.precision != "country" and other.region is None:
+        if (
+            other.in_network
+            and other.precision != "country"
+            and other.region is None
+            and not _snapped_town(other)
+        ):
             return None  # a case form of a network place: the near spelling stays
         if other.form and other.station_id is None and other.precision == "town":
             world = WorldPlaces.default()
@@ -2137,6 +2144,17 @@ class Gazetteer:
                 in_network=False,
                 country=place.country,
             )
+        near = self._station_near_town(place)
+        if near is not None:
+            st, km = near
+            found = self._found(query, st, 100.0, ((place.id, place.name, 100.0),), "town")
+            where = f"the town {place.name} ({place.country}), at the network's station"
+            return replace(
+                found,
+                form=form,
+                snap_km=round(km, 2),
+                note=note + f"{where} nearest it: {st.name}, {km:.1f} km",
+            )
         return Resolution(
             query=query,
             resolved=True,
@@ -2151,6 +2169,57 @@ class Gazetteer:
             lat=place.lat,
             lon=place.lon,
         )
+
+    def _station_near_town(self, place: WorldPlace) -> tuple[_Station, float] | None:
+        """Return the station of a network without towns nearest a town, and its distance.
+
+        Only on a network without the national town layer (ru-rail, an OpenStreetMap
+        extract) and for a town of one of its countries: "Брянск" on ru-rail, which
+        lists Брянск-Орловский and Брянск-Льговский but no station "Брянск", is the
+        town Bryansk at its nearest station. A station named after the town (its base
+        name one of the town's keys) within :attr:`Settings.town_snap_km` is taken
+        before a nearer station of another name; None when nothing placed lies within
+        that distance.
+        """
+        if self._has_towns or place.lat is None or place.lon is None:
+            return None
+        if place.country not in self._countries:
+            return None
+        limit = self.settings.town_snap_km
+        keys = {name_key(n) for n in place.names} - {""}
+        near: list[tuple[bool, int, float, int]] = []
+        for i in self._grid_near(place.lat, place.lon):
+            st = self._stations[i]
+            if st.lat is None or st.lon is None:  # the grid holds placed stations only
+                continue
+            km = _distance_km(place.lat, place.lon, st.lat, st.lon)
+            if km <= limit:
+                own = any(b.startswith(k) for b in st.bases for k in keys)
+                near.append((not own, st.rank if own else 0, km, i))
+        if not near:
+            return None
+        *_, km, i = min(near)
+        return self._stations[i], km
+
+    def _grid_near(self, lat: float, lon: float) -> list[int]:
+        """Return the placed stations in the grid cells around a point (built on first use).
+
+        Cells are :data:`_GRID_DEG` degrees; the 3 x 3 cells around the point hold every
+        station within :attr:`Settings.town_snap_km` of it up to about 70 degrees north.
+        """
+        if self._grid is None:
+            grid: dict[tuple[int, int], list[int]] = defaultdict(list)
+            for i, st in enumerate(self._stations):
+                if st.tier == 0 and st.placed and st.lat is not None and st.lon is not None:
+                    grid[(int(st.lat // _GRID_DEG), int(st.lon // _GRID_DEG))].append(i)
+            self._grid = dict(grid)
+        y, x = int(lat // _GRID_DEG), int(lon // _GRID_DEG)
+        return [
+            i
+            for dy in (-1, 0, 1)
+            for dx in (-1, 0, 1)
+            for i in self._grid.get((y + dy, x + dx), ())
+        ]
 
     def _outside_note(self, country: str) -> str:
         """Say why a town is off the network: abroad, or a gap in the national layer."""
@@ -3142,6 +3211,39 @@ def _names_region(r: Resolution, form: str, text: str) -> bool:
     region's hit counts as one bearing the name as written.
     """
     return r.region is not None and form.endswith(" область") and " " not in text.strip()
+
+
+def _yo_as_ye(names: Sequence[Any]) -> list[str]:
+    """Return the names with "ё" written "е", as Russian text mostly writes it.
+
+    "Орел" is Орёл (Oryol): Russian print leaves the two dots out except where the
+    word would be misread, so reports write "из Орла", "Орел", "Семеновка". Without the
+    "е" spelling the name only reached ru-rail's yard park ОРЕЛ-Н by its base.
+
+    Examples
+    --------
+    >>> _yo_as_ye(["Орёл", "Oryol", "ЛЁВЕНО"])
+    ['Орел', 'ЛЕВЕНО']
+    """
+    return [
+        str(x).replace("ё", "е").replace("Ё", "Е")
+        for x in names
+        if x and ("ё" in str(x) or "Ё" in str(x))
+    ]
+
+
+def _snapped_town(r: Resolution) -> bool:
+    """Whether a resolution is a town outside a network without towns, at its nearest station.
+
+    Such a resolution (:meth:`Gazetteer._station_near_town`) lists the town itself
+    first among its candidates, never the station it reached.
+    """
+    return r.station_id is not None and bool(r.candidates) and r.candidates[0][0] != r.station_id
+
+
+_GRID_DEG = 0.5
+"""Cell size in degrees of :meth:`Gazetteer._grid_near` (0.5 degrees of longitude is 19
+km at 70 degrees north, more than ``town_snap_km``'s default 15 km)."""
 
 
 def _ends_in_park_letter(st: _Station) -> bool:
