@@ -28,6 +28,8 @@ _ROWS = [  # positions as OpenStreetMap has them
     ("5", "Ростов-Западный", 47.2484, 39.6114),
     ("6", "Чичерево", 56.2500, 42.9900),
     ("7", "Бронка", 59.9000, 29.7000),
+    ("8", "Самара", 53.1857, 50.1213),
+    ("9", "Львово", 56.2000, 40.1000),
 ]
 
 
@@ -103,3 +105,21 @@ def test_on_ru_rail_bryansk_is_routed() -> None:
     assert r.resolved
     assert r.name is not None
     assert r.name.startswith("Брянск-")
+
+
+@pytest.mark.parametrize("written", ["Самара", "из Самары", "Samara"])
+def test_the_station_of_a_city_so_named_is_no_case_form_of_a_smaller_town(
+    bare: RailNetwork, written: str
+) -> None:
+    """ "Самара" is the city's station, not the genitive of Samar (Ukraine, 70,000 people)."""
+    r = bare.resolve(written)
+    assert r.resolved, (written, r.note)
+    assert r.station_id == "8"
+
+
+def test_a_halt_so_named_still_ties_with_the_larger_city_of_that_case_form(
+    bare: RailNetwork,
+) -> None:
+    """ "Львова" is the halt Львово, or the genitive of Lviv (717,000 people): no lead."""
+    r = bare.resolve("Львова")
+    assert not r.resolved, r.note

@@ -2510,6 +2510,8 @@ class Gazetteer:
             city = (
                 self._city_named(form) if rival is None and exact and not self._has_towns else None
             )
+            if city is not None and self._own_town_outweighs(best, query.strip(), city):
+                city = None  # "Самара": the station of the city Samara, not Samar's genitive
             if city is not None and not self._at_station(best, city):
                 # "Львова" on ru-rail: the station Львово, or Lviv's genitive
                 return _city_case_clash(query, found, best, form, city, "is so named")
@@ -2557,6 +2559,28 @@ class Gazetteer:
         if st.lat is None or st.lon is None or place.lat is None or place.lon is None:
             return False
         return _distance_km(st.lat, st.lon, place.lat, place.lon) <= self.settings.same_place_km
+
+    def _own_town_outweighs(self, st: _Station, written: str, rival: WorldPlace) -> bool:
+        """Whether a station is the station of a town written so, larger than ``rival``.
+
+        On ru-rail the station "Самара" is the city Samara's (1.1 million people), so
+        "Самара" is no genitive of Samar (Ukraine, 70,000) as the halt "Львово" may be
+        of Lviv: a town written exactly as the station within ``Settings.town_snap_km``
+        of it, at least as large as the town the case form names, settles it.
+        """
+        if st.lat is None or st.lon is None:
+            return False
+        world = WorldPlaces.default()
+        key = name_key(written)
+        return bool(key) and any(
+            p.kind == "town"
+            and p.population >= rival.population
+            and p.written_as(written)
+            and p.lat is not None
+            and p.lon is not None
+            and _distance_km(st.lat, st.lon, p.lat, p.lon) <= self.settings.town_snap_km
+            for p in self._world_lookup(world, written, key)
+        )
 
     def _city_named(self, form: str, population: int = _CITY_POPULATION) -> WorldPlace | None:
         """Return a town of ``population`` or more off the network written ``form``."""
