@@ -100,9 +100,10 @@ def test_on_ru_rail_a_city_with_lettered_parks_resolves_to_its_main_station() ->
 def _write_oryol(root: Path) -> Path:
     root.mkdir()
     rows = ["id,name,lat,lon,country", "1,Орёл,52.9650,36.0550,RU", "2,ОРЕЛ-Н,,,RU",
-            "3,Семёновка,52.1700,32.5800,RU", "4,Змиёвка,52.6700,36.3600,RU"]  # fmt: skip
+            "3,Семёновка,52.1700,32.5800,RU", "4,Змиёвка,52.6700,36.3600,RU",
+            "5,Коренево,51.4100,34.9100,RU", "6,Коренёво,55.6700,38.0000,RU"]  # fmt: skip
     (root / "stations.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    links = "source,target,length_km\n1,2,1\n2,3,300\n1,4,40\n"
+    links = "source,target,length_km\n1,2,1\n2,3,300\n1,4,40\n4,5,200\n5,6,600\n"
     (root / "links.csv").write_text(links, encoding="utf-8")
     return root
 
@@ -110,12 +111,16 @@ def _write_oryol(root: Path) -> Path:
 @pytest.mark.parametrize(
     ("written", "station_id"),
     [("Орел", "1"), ("из Орла", "1"), ("в Орле", "1"), ("Oreł", "1"), ("Семеновка", "3"),
-     ("Змиевки", "4"), ("Орёл", "1")],
+     ("Змиевки", "4"), ("Орёл", "1"), ("Коренево", "5"), ("Коренёво", "6")],
 )  # fmt: skip
 def test_a_name_written_with_e_for_yo_is_that_place(
     tmp_path_factory: pytest.TempPathFactory, written: str, station_id: str
 ) -> None:
-    """Russian print writes "Орел" for Орёл: never the yard park ОРЕЛ-Н instead."""
+    """Russian print writes "Орел" for Орёл: never the yard park ОРЕЛ-Н instead.
+
+    A station written with "е" as its own name (Коренево, Kursk oblast) keeps it
+    against one with "ё" (Коренёво, Moscow oblast).
+    """
     net = load_network(_write_oryol(tmp_path_factory.mktemp("oryol") / "n"))
     r = net.resolve(written)
     assert r.resolved, (written, r.note, r.candidates)

@@ -435,6 +435,7 @@ class Gazetteer:
         # key -> [(station index, is_base, is_alias)]
         keys: dict[str, list[tuple[int, bool, bool]]] = defaultdict(list)
         tails: dict[str, tuple[str, ...]] = {}
+        respelt: set[tuple[str, int]] = set()  # (key, station) of an "е for ё" name only
         for n, d in G.nodes(data=True):
             if d.get("kind") == "track":
                 continue
@@ -443,6 +444,7 @@ class Gazetteer:
             self._index[str(n)] = idx
             names = [d.get("name") or str(n), d.get("name_ru") or "", *d.get("aliases", [])]
             self._written[str(n)] = tuple(str(x) for x in names)
+            written = len(names)
             names += _yo_as_ye(names)
             seen: set[tuple[str, bool]] = set()
             for j, x in enumerate(names):
@@ -456,8 +458,11 @@ class Gazetteer:
                     if key and (key, is_base) not in seen:
                         seen.add((key, is_base))
                         keys[key].append((idx, is_base, j >= 2))
+                        if j >= written:
+                            respelt.add((key, idx))
                         if key not in tails:  # (setdefault would compute every tail)
                             tails[key] = _tail(toks)
+        _drop_respelt(keys, respelt)
         self._keys = list(keys)
         self._key_hits = [keys[k] for k in self._keys]
         self._key_tails = [tails[k] for k in self._keys]
@@ -2238,7 +2243,7 @@ class Gazetteer:
     def _hit_class(self, h: _Hit) -> int:
         """0 a curated station, 1 a region or country, 2 a town (network or outside)."""
         r = h.resolution
-        if r.station_id is not None and r.station_id in self._index:
+        if r.station_id is not None and r.station_id in self._index and not _snapped_town(r):
             return self._stations[self._index[r.station_id]].tier * 2
         return 1 if r.precision in ("region", "country") else 2
 
@@ -2359,7 +2364,7 @@ class Gazetteer:
 
     def _population(self, h: _Hit) -> int:
         sid = h.resolution.station_id
-        if sid is not None and sid in self._index:
+        if sid is not None and sid in self._index and not _snapped_town(h.resolution):
             return self._stations[self._index[sid]].population
         return h.population
 
@@ -3235,6 +3240,19 @@ def _names_region(r: Resolution, form: str, text: str) -> bool:
     region's hit counts as one bearing the name as written.
     """
     return r.region is not None and form.endswith(" область") and " " not in text.strip()
+
+
+def _drop_respelt(
+    keys: dict[str, list[tuple[int, bool, bool]]], respelt: set[tuple[str, int]]
+) -> None:
+    """Drop the "е for ё" hits of keys another station bears as its own full name.
+
+    "Коренево" is the station Коренево (Kursk oblast) before Коренёво (Moscow oblast)
+    respelt; "Орел" still reaches Орёл, as ОРЕЛ-Н bears that key only as its base.
+    """
+    for key, hits in keys.items():
+        if any((key, i) not in respelt and not is_base for i, is_base, _ in hits):
+            hits[:] = [h for h in hits if (key, h[0]) not in respelt]
 
 
 def _yo_as_ye(names: Sequence[Any]) -> list[str]:
