@@ -365,13 +365,14 @@ def role_rank(tokens: list[str]) -> int:
     --------
     >>> role_rank(name_tokens("Смоленск-Центральный")), role_rank(name_tokens("Смоленск-Сорт."))
     (0, 1)
-    >>> role_rank(name_tokens("Успенская (эксп.)"))
-    2
+    >>> role_rank(name_tokens("Успенская (эксп.)")), role_rank(name_tokens("ЧЕЛЯБИНСК-А"))
+    (2, 2)
     """
     rank = 0
     for token in tokens[len(base_tokens(tokens)) :]:
         merged = _merge(token)
-        if merged.startswith(_TECHNICAL_ROLES) or (token.isdigit() and token != "1"):
+        technical = merged.startswith(_TECHNICAL_ROLES) or is_park_letter(token)
+        if technical or (token.isdigit() and token != "1"):
             rank = max(rank, 2)
         elif not merged.startswith(_MAIN_ROLES) and token != "1":
             rank = max(rank, 1)
@@ -418,10 +419,36 @@ def is_station_role_word(token: str) -> bool:
 
 
 def _is_role(token: str) -> bool:
-    if token.isdigit():
+    if token.isdigit() or is_park_letter(token):
         return True
     merged = _merge(token)
     return merged.startswith(_ROLE_PREFIXES)
+
+
+def is_park_letter(token: str) -> bool:
+    """Whether a token is one letter: a yard park of its station ("ЧЕЛЯБИНСК-А", "Вязьма-Б").
+
+    Russian Railways' code table names a station's parks by a letter after its name
+    (as ``../shared/datasets/ru-rail`` carries it); the letter names no place of its
+    own. The first token of a name is kept whatever it is (:func:`base_tokens`).
+
+    Parameters
+    ----------
+    token
+        A token from :func:`name_tokens`.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> [is_park_letter(t) for t in name_tokens("ЧЕЛЯБИНСК-А")]
+    [False, True]
+    >>> [is_park_letter(t) for t in ("1", "na", "b")]
+    [False, False, True]
+    """
+    return len(token) == 1 and token.isalpha()
 
 
 @lru_cache(maxsize=65536)
@@ -468,6 +495,8 @@ def tokens_skeleton(tokens: list[str]) -> str:
     'rastavhlavn'
     >>> tokens_skeleton(["smolensk", "sort"]) == tokens_skeleton(["smolensk", "sortirovochny"])
     True
+    >>> tokens_skeleton(["chelyabinsk", "a"]) == tokens_skeleton(["chelyabinska"])
+    False
     >>> tokens_skeleton([])  # a name of punctuation only
     ''
     """
@@ -475,7 +504,11 @@ def tokens_skeleton(tokens: list[str]) -> str:
         return ""
     if len(tokens) == 1:
         return _merge(tokens[0])  # already without doubled letters
-    parts = [_merge(tokens[0]), *(_role_code(_merge(t)) for t in tokens[1:])]
+    parts = [
+        _merge(tokens[0]),
+        *("-" + t if is_park_letter(t) else _role_code(_merge(t)) for t in tokens[1:]),
+    ]
+    # A park letter keeps its hyphen: "ЧЕЛЯБИНСК-А" is no key of the genitive "Челябинска".
     # Each part is free of doubled letters, so only a joint can double one; dropping
     # a part's first letter when it repeats the last one kept is the regex
     # ``(.)\1+`` -> ``\1`` over the joined parts, at a fraction of the cost.

@@ -40,6 +40,7 @@ from railtrack._lazy import lazy_module
 from railtrack._regions import Region, RegionIndex, region_core
 from railtrack._translit import (
     base_tokens,
+    is_park_letter,
     is_station_role_word,
     is_suffix_word,
     name_tokens,
@@ -434,6 +435,7 @@ class Gazetteer:
         # key -> [(station index, is_base, is_alias)]
         keys: dict[str, list[tuple[int, bool, bool]]] = defaultdict(list)
         tails: dict[str, tuple[str, ...]] = {}
+        respelt: set[tuple[str, int]] = set()  # (key, station) of an "е for ё" name only
         for n, d in G.nodes(data=True):
             if d.get("kind") == "track":
                 continue
@@ -442,6 +444,8 @@ class Gazetteer:
             self._index[str(n)] = idx
             names = [d.get("name") or str(n), d.get("name_ru") or "", *d.get("aliases", [])]
             self._written[str(n)] = tuple(str(x) for x in names)
+            written = len(names)
+            names += _yo_as_ye(names)
             seen: set[tuple[str, bool]] = set()
             for j, x in enumerate(names):
                 tokens = name_tokens(x) if x else []
@@ -454,8 +458,11 @@ class Gazetteer:
                     if key and (key, is_base) not in seen:
                         seen.add((key, is_base))
                         keys[key].append((idx, is_base, j >= 2))
+                        if j >= written:
+                            respelt.add((key, idx))
                         if key not in tails:  # (setdefault would compute every tail)
                             tails[key] = _tail(toks)
+        _drop_respelt(keys, respelt)
         self._keys = list(keys)
         self._key_hits = [keys[k] for k in self._keys]
         self._key_tails = [tails[k] for k in self._keys]
@@ -492,6 +499,7 @@ class Gazetteer:
         # towns up as places outside it ("Orsza" on a network of Russia only)
         self._has_towns = any(st.tier == 1 for st in self._stations)
         self._theatre_in: bool | None = None
+        self._grid: dict[tuple[int, int], list[int]] | None = None  # see _grid_near
         self._cache: dict[str, Resolution] = {}
         # (name as written, language) -> its resolution, for calls with a language
         self._lang_cache: dict[tuple[str, str], Resolution] = {}
@@ -1252,7 +1260,12 @@ class Gazetteer:
             return replace(other, candidates=cands, note=f"{other.note}; {near}")
         if other is None or not other.resolved:
             return None
-        if other.in_network and other.precision != "country" and other.region is None:
+        if (
+            other.in_network
+            and other.precision != "country"
+            and other.region is None
+            and not _snapped_town(other)
+        ):
             return None  # a case form of a network place: the near spelling stays
         if other.form and other.station_id is None and other.precision == "town":
             world = WorldPlaces.default()
@@ -2136,6 +2149,17 @@ class Gazetteer:
                 in_network=False,
                 country=place.country,
             )
+        near = self._station_near_town(place)
+        if near is not None:
+            st, km = near
+            found = self._found(query, st, 100.0, ((place.id, place.name, 100.0),), "town")
+            where = f"the town {place.name} ({place.country}), at the network's station"
+            return replace(
+                found,
+                form=form,
+                snap_km=round(km, 2),
+                note=note + f"{where} nearest it: {st.name}, {km:.1f} km",
+            )
         return Resolution(
             query=query,
             resolved=True,
@@ -2150,6 +2174,57 @@ class Gazetteer:
             lat=place.lat,
             lon=place.lon,
         )
+
+    def _station_near_town(self, place: WorldPlace) -> tuple[_Station, float] | None:
+        """Return the station of a network without towns nearest a town, and its distance.
+
+        Only on a network without the national town layer (ru-rail, an OpenStreetMap
+        extract) and for a town of one of its countries: "Брянск" on ru-rail, which
+        lists Брянск-Орловский and Брянск-Льговский but no station "Брянск", is the
+        town Bryansk at its nearest station. A station named after the town (its base
+        name one of the town's keys) within :attr:`Settings.town_snap_km` is taken
+        before a nearer station of another name; None when nothing placed lies within
+        that distance.
+        """
+        if self._has_towns or place.lat is None or place.lon is None:
+            return None
+        if place.country not in self._countries:
+            return None
+        limit = self.settings.town_snap_km
+        keys = {name_key(n) for n in place.names} - {""}
+        near: list[tuple[bool, int, float, int]] = []
+        for i in self._grid_near(place.lat, place.lon):
+            st = self._stations[i]
+            if st.lat is None or st.lon is None:  # the grid holds placed stations only
+                continue
+            km = _distance_km(place.lat, place.lon, st.lat, st.lon)
+            if km <= limit:
+                own = any(b.startswith(k) for b in st.bases for k in keys)
+                near.append((not own, st.rank if own else 0, km, i))
+        if not near:
+            return None
+        *_, km, i = min(near)
+        return self._stations[i], km
+
+    def _grid_near(self, lat: float, lon: float) -> list[int]:
+        """Return the placed stations in the grid cells around a point (built on first use).
+
+        Cells are :data:`_GRID_DEG` degrees; the 3 x 3 cells around the point hold every
+        station within :attr:`Settings.town_snap_km` of it up to about 70 degrees north.
+        """
+        if self._grid is None:
+            grid: dict[tuple[int, int], list[int]] = defaultdict(list)
+            for i, st in enumerate(self._stations):
+                if st.tier == 0 and st.placed and st.lat is not None and st.lon is not None:
+                    grid[(int(st.lat // _GRID_DEG), int(st.lon // _GRID_DEG))].append(i)
+            self._grid = dict(grid)
+        y, x = int(lat // _GRID_DEG), int(lon // _GRID_DEG)
+        return [
+            i
+            for dy in (-1, 0, 1)
+            for dx in (-1, 0, 1)
+            for i in self._grid.get((y + dy, x + dx), ())
+        ]
 
     def _outside_note(self, country: str) -> str:
         """Say why a town is off the network: abroad, or a gap in the national layer."""
@@ -2168,7 +2243,7 @@ class Gazetteer:
     def _hit_class(self, h: _Hit) -> int:
         """0 a curated station, 1 a region or country, 2 a town (network or outside)."""
         r = h.resolution
-        if r.station_id is not None and r.station_id in self._index:
+        if r.station_id is not None and r.station_id in self._index and not _snapped_town(r):
             return self._stations[self._index[r.station_id]].tier * 2
         return 1 if r.precision in ("region", "country") else 2
 
@@ -2289,7 +2364,7 @@ class Gazetteer:
 
     def _population(self, h: _Hit) -> int:
         sid = h.resolution.station_id
-        if sid is not None and sid in self._index:
+        if sid is not None and sid in self._index and not _snapped_town(h.resolution):
             return self._stations[self._index[sid]].population
         return h.population
 
@@ -2440,6 +2515,8 @@ class Gazetteer:
             city = (
                 self._city_named(form) if rival is None and exact and not self._has_towns else None
             )
+            if city is not None and self._own_town_outweighs(best, query.strip(), city):
+                city = None  # "Самара": the station of the city Samara, not Samar's genitive
             if city is not None and not self._at_station(best, city):
                 # "Львова" on ru-rail: the station Львово, or Lviv's genitive
                 return _city_case_clash(query, found, best, form, city, "is so named")
@@ -2487,6 +2564,28 @@ class Gazetteer:
         if st.lat is None or st.lon is None or place.lat is None or place.lon is None:
             return False
         return _distance_km(st.lat, st.lon, place.lat, place.lon) <= self.settings.same_place_km
+
+    def _own_town_outweighs(self, st: _Station, written: str, rival: WorldPlace) -> bool:
+        """Whether a station is the station of a town written so, larger than ``rival``.
+
+        On ru-rail the station "Самара" is the city Samara's (1.1 million people), so
+        "Самара" is no genitive of Samar (Ukraine, 70,000) as the halt "Львово" may be
+        of Lviv: a town written exactly as the station within ``Settings.town_snap_km``
+        of it, at least as large as the town the case form names, settles it.
+        """
+        if st.lat is None or st.lon is None:
+            return False
+        world = WorldPlaces.default()
+        key = name_key(written)
+        return bool(key) and any(
+            p.kind == "town"
+            and p.population >= rival.population
+            and p.written_as(written)
+            and p.lat is not None
+            and p.lon is not None
+            and _distance_km(st.lat, st.lon, p.lat, p.lon) <= self.settings.town_snap_km
+            for p in self._world_lookup(world, written, key)
+        )
 
     def _city_named(self, form: str, population: int = _CITY_POPULATION) -> WorldPlace | None:
         """Return a town of ``population`` or more off the network written ``form``."""
@@ -2605,7 +2704,7 @@ class Gazetteer:
                 candidates=candidates,
                 note=f"no station scores {s.resolve_min_score:g} or more",
             )
-        best_i = ranked[0][0]
+        best_i = self._park_to_main(ranked, best_score)
         best = self._stations[best_i]
         rivals = [
             i
@@ -2837,6 +2936,29 @@ class Gazetteer:
             least = min(heapq.nlargest(want, below))
             near += [(i, sc) for i, sc in scores.items() if least <= sc < floor]
         return sorted(near, key=lambda kv: self._order(kv[0], kv[1]))
+
+    def _park_to_main(self, ranked: list[tuple[int, float]], best_score: float) -> int:
+        """Return the index of the best place, a yard park giving way to its town's station.
+
+        "Челябинска" is spelt one letter from "ЧЕЛЯБИНСК-А" (a park of Chelyabinsk in
+        Russian Railways' code table) and scores above Челябинск-Главный by that letter;
+        a park named by a letter is only ever meant when written with it (an exact
+        match). Otherwise the same place's station of the lowest role rank within the
+        margin is taken (:func:`railtrack._translit.role_rank`).
+        """
+        best_i = ranked[0][0]
+        best = self._stations[best_i]
+        if best_score >= 100.0 or not _ends_in_park_letter(best):
+            return best_i
+        floor = best_score - self.settings.resolve_min_margin
+        kin = [
+            i
+            for i, sc in ranked[1:]
+            if sc >= floor
+            and self._stations[i].rank < best.rank
+            and self._same_place(best, self._stations[i])
+        ]
+        return min(kin, key=lambda i: self._stations[i].rank, default=best_i)
 
     def _order(self, i: int, score: float) -> tuple[Any, ...]:
         st = self._stations[i]
@@ -3118,6 +3240,58 @@ def _names_region(r: Resolution, form: str, text: str) -> bool:
     region's hit counts as one bearing the name as written.
     """
     return r.region is not None and form.endswith(" область") and " " not in text.strip()
+
+
+def _drop_respelt(
+    keys: dict[str, list[tuple[int, bool, bool]]], respelt: set[tuple[str, int]]
+) -> None:
+    """Drop the "е for ё" hits of keys another station bears as its own full name.
+
+    "Коренево" is the station Коренево (Kursk oblast) before Коренёво (Moscow oblast)
+    respelt; "Орел" still reaches Орёл, as ОРЕЛ-Н bears that key only as its base.
+    """
+    for key, hits in keys.items():
+        if any((key, i) not in respelt and not is_base for i, is_base, _ in hits):
+            hits[:] = [h for h in hits if (key, h[0]) not in respelt]
+
+
+def _yo_as_ye(names: Sequence[Any]) -> list[str]:
+    """Return the names with "ё" written "е", as Russian text mostly writes it.
+
+    "Орел" is Орёл (Oryol): Russian print leaves the two dots out except where the
+    word would be misread, so reports write "из Орла", "Орел", "Семеновка". Without the
+    "е" spelling the name only reached ru-rail's yard park ОРЕЛ-Н by its base.
+
+    Examples
+    --------
+    >>> _yo_as_ye(["Орёл", "Oryol", "ЛЁВЕНО"])
+    ['Орел', 'ЛЕВЕНО']
+    """
+    return [
+        str(x).replace("ё", "е").replace("Ё", "Е")
+        for x in names
+        if x and ("ё" in str(x) or "Ё" in str(x))
+    ]
+
+
+def _snapped_town(r: Resolution) -> bool:
+    """Whether a resolution is a town outside a network without towns, at its nearest station.
+
+    Such a resolution (:meth:`Gazetteer._station_near_town`) lists the town itself
+    first among its candidates, never the station it reached.
+    """
+    return r.station_id is not None and bool(r.candidates) and r.candidates[0][0] != r.station_id
+
+
+_GRID_DEG = 0.5
+"""Cell size in degrees of :meth:`Gazetteer._grid_near` (0.5 degrees of longitude is 19
+km at 70 degrees north, more than ``town_snap_km``'s default 15 km)."""
+
+
+def _ends_in_park_letter(st: _Station) -> bool:
+    """Whether a station's name ends in a yard park's letter ("ЧЕЛЯБИНСК-А")."""
+    tokens = name_tokens(st.name)
+    return len(tokens) > 1 and is_park_letter(tokens[-1])
 
 
 def _is_main(st: _Station) -> bool:

@@ -112,6 +112,18 @@ class Settings(BaseModel):
             "30 km spans the station groups of the largest cities on the network."
         ),
     )
+    town_snap_km: float = Field(
+        15.0,
+        gt=0,
+        description=(
+            "On a network without the national town layer (ru-rail, an OpenStreetMap "
+            "extract), a town of one of its countries that no station is named after "
+            "resolves to the network's station nearest it within this distance, at geo "
+            "precision 'town'; farther, it stays a place the track does not reach. 15 km "
+            "is the distance within which the national layer keeps GeoNames towns "
+            "(data/network/national/README.md)."
+        ),
+    )
     resolve_candidates: int = Field(
         5, ge=1, description="Ranked candidates kept with every resolution."
     )
