@@ -318,6 +318,10 @@ class Lexicon:
     # the last word of each route cue ("маршруту", "trasie"): a route list of places
     # joined by dashes may follow it ("по маршруту Сиань – Алтынколь – Тегеран")
     route_words: tuple[str, ...] = ()
+    # the last word of each route label ("маршрут", "trasa", "route"): before a colon it
+    # gives the route of the train told, a list of places joined by dashes ("Маршрут:
+    # Орша — Смоленськ — Брянськ"), in a sentence of its own; the words are route words
+    route_labels: frozenset[str] = frozenset()
     place_kinds: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     broad_stems: tuple[str, ...] = ()
     locative_endings: tuple[str, ...] = ()
@@ -720,7 +724,13 @@ def _build(data: dict[str, Any]) -> Lexicon:
         approx_numbers=PhraseTable(_forms(data.get("approx_numbers") or {})),
         place_cues=PhraseTable(_place_cue_entries(cues)),
         label_words=frozenset(_norm(str(w).split()[-1]) for w in cues.get("label") or []),
-        route_words=tuple(sorted({str(w).split()[-1].lower() for w in cues.get("route") or []})),
+        route_words=tuple(
+            sorted(
+                {str(w).split()[-1].lower() for w in cues.get("route") or []}
+                | {str(w).split()[-1].lower() for w in data.get("route_labels") or []}
+            )
+        ),
+        route_labels=frozenset(_norm(str(w).split()[-1]) for w in data.get("route_labels") or []),
         place_kinds=PhraseTable(kinds),
         broad_stems=tuple(_norm(s) for s in data.get("broad_stems") or []),
         locative_endings=tuple(_norm(s) for s in data.get("locative_endings") or []),

@@ -3366,7 +3366,10 @@ class LexiconReader:
         from railtrack.extract.routelists import route_list_places
 
         listed = route_list_places(
-            text, self.lex.route_words, is_broad=lambda n: self.is_broad(n) or is_broad(n)
+            text,
+            self.lex.route_words,
+            is_broad=lambda n: self.is_broad(n) or is_broad(n),
+            labels=tuple(self.lex.route_labels),
         )
         if not listed:
             return places
