@@ -5,7 +5,11 @@ r1022, r1035-r1044), in every language it concerns, with a case that must stay a
 
 - a route told in a sentence of its own after a route label and a colon ("Маршрут: Орша
   — Смоленськ — Брянськ", "Trasa: Orsza — Briańsk"): the route of the train told
-  before, its first name the origin, its last the destination, those between passed.
+  before, its first name the origin, its last the destination, those between passed;
+- further trains counted after a train told ("незабаром в'їдуть іще три потяги", "ещё три
+  эшелона", "jeszcze trzy pociągi", "three more trains"), in its sentence or the next:
+  a group of their own beside that train (never its members, never countries-only
+  background), going where it went when they name no end.
 """
 
 from __future__ import annotations
@@ -108,3 +112,70 @@ def test_a_label_before_a_sentence_is_no_route() -> None:
     got = _only("Ешелон із 40 вагонів вирушив 5 березня. Маршрут: ешелон пройшов Оршу.", "uk")
     assert got["origin"] is None
     assert got["destination"] is None
+
+
+# -- further trains counted after a train told ----------------------------------------------
+
+FURTHER_TRAINS = [
+    (
+        "uk",
+        "До порту Росток прибув потяг із 21 вагона. Незабаром до країни в'їдуть іще три потяги "
+        "з кукурудзою з України.",
+        ("Росток", 21, "України", 3),
+    ),
+    (
+        "uk",
+        "До порту Росток прибув потяг із 21 вагона, незабаром до країни в'їдуть іще три потяги "
+        "з кукурудзою з України.",
+        ("Росток", 21, "України", 3),
+    ),
+    (
+        "ru",
+        "На станцию Брест прибыл эшелон из 21 вагона, вскоре из России прибудут ещё три эшелона.",
+        ("Брест", 21, "России", 3),
+    ),
+    (
+        "ru",
+        "На станцию Брест прибыл эшелон из 21 вагона. Вскоре из России прибудут ещё два эшелона.",
+        ("Брест", 21, "России", 2),
+    ),
+    (
+        "be",
+        "На станцыю Брэст прыбыў цягнік з 21 вагона. Хутка з Расіі прыбудуць яшчэ тры цягнікі.",
+        ("Брэст", 21, "Расіі", 3),
+    ),
+    (
+        "pl",
+        "Do Brześcia przyjechał pociąg z 21 wagonami, wkrótce z Rosji przyjadą jeszcze trzy "
+        "pociągi.",
+        ("Brześcia", 21, "Rosji", 3),
+    ),
+    (
+        "en",
+        "A train of 21 cars arrived at Brest station. Three more trains from Russia will arrive "
+        "soon.",
+        ("Brest", 21, "Russia", 3),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "facts"), FURTHER_TRAINS)
+def test_further_trains_beside_the_train_told(lang: str, text: str, facts: tuple) -> None:
+    end, cars, origin, n = facts
+    shipments = _shipments(text, lang)
+    assert len(shipments) == 1 + n, shipments
+    told, *further = shipments
+    assert _text(told["destination"]) == end
+    assert told["cars"]["total"] == cars
+    assert told["group"] is None
+    assert all(s["group"] is not None for s in further)
+    assert {_text(s["origin"]) for s in further} == {origin}
+    assert {_text(s["destination"]) for s in further} == {end}
+    assert all(s["cars"] is None or s["cars"].get("total") is None for s in further)
+
+
+def test_trains_counted_without_more_stay_one_group() -> None:
+    # no "more": a count of trains of its own, nothing given from a train before
+    shipments = _shipments("Из Орши вчера ушли три эшелона в Брянск.", "ru")
+    assert len(shipments) == 3
+    assert {_text(s["destination"]) for s in shipments} == {"Брянск"}

@@ -336,6 +336,10 @@ class Lexicon:
     # the words of a total ("всего", "łącznie", "in total"): a count after one is a group's
     totals: tuple[str, ...] = ()
     group_lead: frozenset[str] = frozenset()
+    # words right before or after a count of trains that make them further trains of the
+    # run a train told before began ("ще три потяги", "ещё три поезда", "three more
+    # trains"): not that train's group, and going where it went unless told otherwise
+    more_trains: frozenset[str] = frozenset()
     each: frozenset[str] = frozenset()
     planned: re.Pattern[str] | None = None
     expected: re.Pattern[str] | None = None
@@ -748,6 +752,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         ),
         totals=tuple(str(w).lower() for w in data.get("totals") or []),
         group_lead=frozenset(_norm(w) for w in data.get("group_lead") or []),
+        more_trains=frozenset(_norm(w) for w in data.get("more_trains") or []),
         each=frozenset(_norm(w) for w in data.get("each") or []),
         planned=_stem_re(claims.get("planned") or []),
         expected=_stem_re(claims.get("expected") or []),
