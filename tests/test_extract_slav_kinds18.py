@@ -179,3 +179,17 @@ def test_trains_counted_without_more_stay_one_group() -> None:
     shipments = _shipments("Из Орши вчера ушли три эшелона в Брянск.", "ru")
     assert len(shipments) == 3
     assert {_text(s["destination"]) for s in shipments} == {"Брянск"}
+
+
+FURTHER_FROM_THE_SAME_PLACE = [
+    ("pl", "Pierwszy pociąg z darami z Chełma dotarł do Kowla. W drodze są jeszcze dwa pociągi."),
+    ("uk", "Перший потяг з допомогою з Хелма прибув до Ковеля. У дорозі ще два потяги."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), FURTHER_FROM_THE_SAME_PLACE)
+def test_further_trains_come_from_where_the_told_one_came(lang: str, text: str) -> None:
+    told, *further = _shipments(text, lang)
+    assert len(further) == 2
+    assert {_text(s["origin"]) for s in further} == {_text(told["origin"])}
+    assert {_text(s["destination"]) for s in further} == {_text(told["destination"])}

@@ -2954,22 +2954,25 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
 
 
 def _further_trains_go_the_same_way(draft: ReportDraft) -> None:
-    """Give further trains of a run the end of the train told before them.
+    """Give further trains of a run the ends of the train told before them.
 
     "До порту Росток прибув потяг ... незабаром до країни в'їдуть іще три потяги з
     кукурудзою з України": the three further trains (a group counted with a lexicon's
     ``more_trains`` word) go where the train told went when they name no end of their
-    own (r1017); their own end, when told, stays.
+    own (r1017), and come from where it came when they name no origin ("Pierwszy pociąg
+    z darami z Warszawy dotarł do Kijowa ... w drodze są dwa kolejne pociągi", r725);
+    their own ends, when told, stay.
     """
     for g, group in enumerate(draft.groups):
         if group.further_of is None or group.further_of >= len(draft.trains):
             continue
         told = draft.trains[group.further_of]
-        if told.destination is None or group.destination is not None:
-            continue
-        for train in draft.trains:
-            if train.group == g and train.destination is None:
-                train.destination = told.destination
+        for role in ("origin", "destination"):
+            if getattr(told, role) is None or getattr(group, role) is not None:
+                continue
+            for train in draft.trains:
+                if train.group == g and getattr(train, role) is None:
+                    setattr(train, role, getattr(told, role))
 
 
 def _names_counted_trains(text: str, rd: Reader) -> bool:
