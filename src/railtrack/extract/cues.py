@@ -493,6 +493,8 @@ class GroupAnnouncement:
     end: int
     text: str
     most: int | None = None
+    # "ще три потяги", "three more trains": further trains, beside the one told before
+    more: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -597,8 +599,17 @@ def group_announcement(text: str) -> GroupAnnouncement | None:
         if most is not None and not verb_cues(text):
             continue  # (a range with no verb of moving: a rate, "10-12 trains a shift")
         if n >= 2:
-            return GroupAnnouncement(n, m.start(), m.end(), text[m.start() : m.end()], most)
+            said = text[m.start() : m.end()]
+            return GroupAnnouncement(n, m.start(), m.end(), said, most, more=_further(text, m))
     return None
+
+
+def _further(text: str, m: re.Match[str]) -> bool:
+    """Whether a count of trains is of further ones ("three more trains", "another two")."""
+    words = lexicon("en").more_trains
+    before = text[: m.start()].split()
+    inside = text[m.start() : m.end()].lower().split()
+    return bool(before and before[-1].lower() in words) or any(w in words for w in inside)
 
 
 def is_group_reference(text: str) -> bool:

@@ -343,6 +343,10 @@ class Lexicon:
     # the last word of each route cue ("маршруту", "trasie"): a route list of places
     # joined by dashes may follow it ("по маршруту Сиань – Алтынколь – Тегеран")
     route_words: tuple[str, ...] = ()
+    # the last word of each route label ("маршрут", "trasa", "route"): before a colon it
+    # gives the route of the train told, a list of places joined by dashes ("Маршрут:
+    # Орша — Смоленськ — Брянськ"), in a sentence of its own; the words are route words
+    route_labels: frozenset[str] = frozenset()
     place_kinds: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     broad_stems: tuple[str, ...] = ()
     locative_endings: tuple[str, ...] = ()
@@ -357,6 +361,10 @@ class Lexicon:
     # the words of a total ("всего", "łącznie", "in total"): a count after one is a group's
     totals: tuple[str, ...] = ()
     group_lead: frozenset[str] = frozenset()
+    # words right before or after a count of trains that make them further trains of the
+    # run a train told before began ("ще три потяги", "ещё три поезда", "three more
+    # trains"): not that train's group, and going where it went unless told otherwise
+    more_trains: frozenset[str] = frozenset()
     each: frozenset[str] = frozenset()
     planned: re.Pattern[str] | None = None
     expected: re.Pattern[str] | None = None
@@ -766,7 +774,13 @@ def _build(data: dict[str, Any]) -> Lexicon:
         destination_hedges=tuple(str(h) for h in data.get("destination_hedges") or []),
         territory_of=tuple(str(h) for h in data.get("territory_of") or []),
         label_words=frozenset(_norm(str(w).split()[-1]) for w in cues.get("label") or []),
-        route_words=tuple(sorted({str(w).split()[-1].lower() for w in cues.get("route") or []})),
+        route_words=tuple(
+            sorted(
+                {str(w).split()[-1].lower() for w in cues.get("route") or []}
+                | {str(w).split()[-1].lower() for w in data.get("route_labels") or []}
+            )
+        ),
+        route_labels=frozenset(_norm(str(w).split()[-1]) for w in data.get("route_labels") or []),
         place_kinds=PhraseTable(kinds),
         broad_stems=tuple(_norm(s) for s in data.get("broad_stems") or []),
         locative_endings=tuple(_norm(s) for s in data.get("locative_endings") or []),
@@ -784,6 +798,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         ),
         totals=tuple(str(w).lower() for w in data.get("totals") or []),
         group_lead=frozenset(_norm(w) for w in data.get("group_lead") or []),
+        more_trains=frozenset(_norm(w) for w in data.get("more_trains") or []),
         each=frozenset(_norm(w) for w in data.get("each") or []),
         planned=_stem_re(claims.get("planned") or []),
         expected=_stem_re(claims.get("expected") or []),

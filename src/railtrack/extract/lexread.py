@@ -1517,8 +1517,16 @@ class LexiconReader:
                 # plan's or a period's total, not trains told (a bound is not an estimate:
                 # "co najmniej pięć transportów: 26 sierpnia, ..." are trains)
                 return None
+            more = (i > 0 and toks[i - 1].low in self.lex.more_trains) or any(
+                t.low in self.lex.more_trains for t in between
+            )
             return GroupAnnouncement(
-                value, toks[i].start, toks[noun].end, text[toks[i].start : toks[noun].end], most
+                value,
+                toks[i].start,
+                toks[noun].end,
+                text[toks[i].start : toks[noun].end],
+                most,
+                more=more,
             )
         return None
 
@@ -3380,7 +3388,10 @@ class LexiconReader:
         from railtrack.extract.routelists import route_list_places
 
         listed = route_list_places(
-            text, self.lex.route_words, is_broad=lambda n: self.is_broad(n) or is_broad(n)
+            text,
+            self.lex.route_words,
+            is_broad=lambda n: self.is_broad(n) or is_broad(n),
+            labels=tuple(self.lex.route_labels),
         )
         if not listed:
             return places

@@ -31,11 +31,14 @@ _GLOSS = (
     rf"(?=[^\S\n]*(?:[–—]|-[^\S\n]|[.,;:)]|$)))"
 )
 _DASH = r"(?:[^\S\n]*[–—][^\S\n]*|[^\S\n]+-[^\S\n]*|-[^\S\n]+)"
+_COLON_RE = re.compile(r"[^\S\n]*:")
 _GLOSSED_DASH = r"[^\S\n]*-[^\S\n]*"
 _ELEMENT_RE = re.compile(rf"(?P<name>{_NAME})(?P<gloss>{_GLOSS})?", re.MULTILINE)
 _SEP_RE = re.compile(_DASH)
 _GLOSSED_SEP_RE = re.compile(_GLOSSED_DASH)
-_GAP_RE = re.compile(rf"[^\S\n]+(?:[^\W\d_]+[^\S\n]+){{0,2}}?(?={_UPPER})")
+# the words between a route word and its list; a colon may end the route word when
+# the list stands as a label's value ("Маршрут: Орша — Смоленськ — Брянськ")
+_GAP_RE = re.compile(rf"[^\S\n]*:?[^\S\n]+(?:[^\W\d_]+[^\S\n]+){{0,2}}?(?={_UPPER})")
 _GLOSSED_FIRST_RE = re.compile(rf"(?<![\w'’.-]){_NAME}{_GLOSS}(?={_DASH})")
 _NAME_START_RE = re.compile(rf"(?<![\w'’.-]){_UPPER}")
 
@@ -75,10 +78,17 @@ def _chain(text: str, pos: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _list_starts(text: str, route_words: Sequence[str], max_gap: int) -> set[int]:
-    """Return where a list may start: after a route word, or before one it ends at."""
+def _list_starts(
+    text: str, route_words: Sequence[str], max_gap: int, labels: Sequence[str] = ()
+) -> tuple[set[int], set[int]]:
+    """Return where a list may start: after a route word, or before one it ends at.
+
+    The second set holds the starts right after a route label and its colon
+    ("Маршрут: Орша — Брянськ"), where two names make a route.
+    """
     lowered = text.lower()
     starts = set()
+    labelled = set()
     for word in route_words:
         for m in re.finditer(re.escape(word), lowered):
             # a list after the route word ("the route A - B - C", "по маршруту А – Б – В")
@@ -88,6 +98,8 @@ def _list_starts(text: str, route_words: Sequence[str], max_gap: int) -> set[int
             g = _GAP_RE.match(text, end)
             if g is not None and g.end() - end <= max_gap:
                 starts.add(g.end())
+                if lowered[m.start() : end] in labels and _COLON_RE.match(text, end):
+                    labelled.add(g.end())
             # a list just before it ("the A (China) - B - C route")
             for c in _NAME_START_RE.finditer(text, max(0, m.start() - 400), m.start()):
                 spans = _chain(text, c.start())
@@ -101,7 +113,7 @@ def _list_starts(text: str, route_words: Sequence[str], max_gap: int) -> set[int
         glossed = sum(1 for a, _ in spans if _glossed_at(text, a))
         if len(spans) >= 3 and glossed >= 2:
             starts.add(g.start())
-    return starts
+    return starts, labelled
 
 
 def _glossed_at(text: str, start: int) -> bool:
@@ -116,6 +128,7 @@ def route_list_places(
     *,
     is_broad: Callable[[str], bool],
     max_gap: int = 30,
+    labels: Sequence[str] = (),
 ) -> list[RouteListPlace]:
     """Return the places of every route list beside a route word, in text order.
 
@@ -132,6 +145,9 @@ def route_list_places(
         skipped, and broad names between its ends are no places passed.
     max_gap
         How far (in characters) a route word may stand before the list.
+    labels
+        Lower-case route labels ("маршрут", "trasa", "route"): after one and its
+        colon, as in "Маршрут: Орша — Брянськ", two names are a route too.
 
     Returns
     -------
@@ -148,17 +164,20 @@ def route_list_places(
     [('origin', 'Xi’an'), ('at', 'Altynkol'), ('at', 'Etrek'), ('destination', 'Tehran')]
     >>> route_list_places("on the route China – Kazakhstan – Iran", ["route"], is_broad=broad)
     []
+    >>> [(p.role, p.text) for p in route_list_places(
+    ...     "Маршрут: Орша — Брянськ.", ["маршрут"], is_broad=broad, labels=["маршрут"])]
+    [('origin', 'Орша'), ('destination', 'Брянськ')]
     """
     if not route_words:
         return []
-    starts = _list_starts(text, route_words, max_gap)
+    starts, labelled = _list_starts(text, route_words, max_gap, labels)
     found: list[RouteListPlace] = []
     taken: set[int] = set()
     for start in sorted(starts):
         if start in taken:
             continue
         spans = _chain(text, start)
-        if len(spans) < 3:
+        if len(spans) < (2 if start in labelled else 3):
             continue
         names = [text[a:b] for a, b in spans]
         if all(is_broad(n) for n in names):

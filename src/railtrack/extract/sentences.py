@@ -161,6 +161,9 @@ _CLAUSE_RE = re.compile(
 )
 # what may follow a label's colon to the sentence's end and stay in its clause: a name of
 # up to three capitalised words ("Kierunek: Wałujki.", "Куда: Матвеев Курган")
+# the dash between two names of a route ("Орша — Смоленськ", "Orsha - Smolensk"); a
+# hyphen inside a name ("Матвеев-Курган") has no space beside it
+_ROUTE_DASH_RE = re.compile(r"\s*[–—]\s*|\s+-\s*|\s*-\s+")
 _LABELLED_NAME_RE = re.compile(r"[^\W\d_][\w'’-]*(?:[ -][^\W\d_][\w'’-]*){0,2}\W*")
 
 
@@ -172,19 +175,47 @@ def _label_words() -> frozenset[str]:
     return frozenset(w for lang in LANGUAGES for w in lexicon(lang).label_words)
 
 
+@lru_cache(maxsize=1)
+def _route_labels() -> frozenset[str]:
+    """Return the last words of every lexicon's route labels ("маршрут", "trasa")."""
+    from railtrack.extract.lexicon import LANGUAGES, lexicon
+
+    return frozenset(w for lang in LANGUAGES for w in lexicon(lang).route_labels)
+
+
 def labelled_name(text: str, colon_end: int, name_start: int, end: int) -> bool:
     """Whether a colon ending at ``colon_end`` joins a place label and the name it gives.
 
     "Kierunek: Wałujki.", "Направление: Матвеев Курган": the label word before the colon
     (a lexicon's ``place_cues.label``) and a name of capitalised words to the sentence's
-    end stay one clause; any other colon ends a clause.
+    end stay one clause; so do a route label (a lexicon's ``route_labels``) and the
+    names joined by dashes it lists ("Маршрут: Орша — Смоленськ — Брянськ"). Any other
+    colon ends a clause.
+
+    >>> text = "Маршрут: Орша — Смоленськ — Брянськ."
+    >>> labelled_name(text, 8, 9, len(text))
+    True
+    >>> text = "Маршрут: ешелон пройшов Оршу."
+    >>> labelled_name(text, 8, 9, len(text))
+    False
     """
     if text[colon_end - 1] != ":":
         return False
     words = text[: colon_end - 1].split()
-    if not words or words[-1].lower() not in _label_words():
+    if not words:
+        return False
+    last = words[-1].lower()
+    if last in _route_labels():
+        return _only_a_route(text[name_start:end])
+    if last not in _label_words():
         return False
     return _only_a_name(text[name_start:end])
+
+
+def _only_a_route(rest: str) -> bool:
+    """Whether ``rest`` (a sentence after a colon) is only names joined by dashes."""
+    names = _ROUTE_DASH_RE.split(rest.rstrip(".!?;\"'”’) "))
+    return len(names) >= 2 and all(_only_a_name(n) for n in names)
 
 
 def _only_a_name(rest: str) -> bool:

@@ -175,6 +175,8 @@ class GroupDraft(_Facts):
     tally: TallyDraft | None = None
     firm_tally: bool = False  # a tally even with cars told of it (a month, a lower bound)
     dated: int = 0  # trains made one per listed day, still to be described by ordinals
+    # the train told before a count of further trains ("ще три потяги"), by its index
+    further_of: int | None = None
 
 
 @dataclass(frozen=True)
@@ -2212,6 +2214,13 @@ class _Assembly:
             self.draft.tallies.append(_tally(announcement, piece, rd))
             return True
         listed = reader.date_list()
+        if (
+            announcement is not None
+            and announcement.more
+            and (marker is None or marker.start < announcement.start)
+            and self._further_apart(piece, announcement, marker, rd)
+        ):
+            return False
         if announcement is not None and (marker is None or marker.start > announcement.start):
             self._announced(piece, announcement, listed, reader, rd)
             first, last = self.bounds[clause.sentence]
@@ -2232,6 +2241,41 @@ class _Assembly:
         else:
             self._described(piece, marker, listed, reader, rd)
         return False
+
+    def _further_apart(
+        self,
+        piece: Clause,
+        announcement: cues.GroupAnnouncement,
+        marker: cues.TrainMarker | None,
+        rd: Reader,
+    ) -> bool:
+        """Read a train and a count of further trains told after it in one clause.
+
+        "Прибув потяг із 21 вагона, незабаром до країни в'їдуть іще три потяги з
+        кукурудзою з України" (r1017): the words before the comma that opens the count
+        of further trains (a lexicon's ``more_trains``) describe the train; the rest
+        announces the further trains, whose ends and counts are theirs, not its.
+        True when the piece was read so.
+        """
+        cut = piece.text.rfind(",", marker.end if marker is not None else 0, announcement.start)
+        if cut < 0:
+            return False
+        head = Clause(piece.text[:cut], piece.start, piece.start + cut, piece.sentence)
+        if marker is None and not rd.has_train_noun(head.text, singular=True):
+            return False
+        rest_text = piece.text[cut + 1 :]
+        lead = len(rest_text) - len(rest_text.lstrip())
+        rest = Clause(rest_text.lstrip(), piece.start + cut + 1 + lead, piece.end, piece.sentence)
+        further = rd.group_announcement(rest.text)
+        if further is None or not further.more:
+            return False
+        first = _ClauseReader(head, head.text, self.published, rd)
+        first.told_day = self.told_day
+        self._described(head, marker, first.date_list(), first, rd)
+        second = _ClauseReader(rest, rest.text, self.published, rd)
+        second.told_day = self.told_day
+        self._announced(rest, further, second.date_list(), second, rd)
+        return True
 
     def _one_of_a_group(self, piece: Clause, reader: _ClauseReader, rd: Reader) -> bool:
         """Read "This was one of four trains operated to Port Adelaide" (True if so).
@@ -2293,6 +2337,11 @@ class _Assembly:
             )
             self.draft.groups.append(group)
             self.group = group
+            before = self.current
+            if announcement.more and before is not None and before.group is None:
+                # "Прибув потяг ... Незабаром в'їдуть іще три потяги": further trains
+                # of the run the told train began, beside it (session 18, r1017)
+                group.further_of = next(i for i, t in enumerate(self.draft.trains) if t is before)
             if announcement.most is not None:
                 # "ещё 3-4 эшелона": as many trains as are sure, the range said (trial12 T2)
                 self.draft.problems.append(
@@ -2895,6 +2944,7 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
     _drop_passing_groups(draft)
     _tallies_of_undescribed_groups(draft)
     _fill_groups(draft, max_group_trains=max_group_trains)
+    _further_trains_go_the_same_way(draft)
     _places_of_counted_parts(draft, text, assembly.default)
     _totals_pinned_by_groups(draft)
     _times_listed_for_groups(draft, text, assembly.published)
@@ -2944,6 +2994,28 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
         _one_kind_totals(draft.trains, assembly.default, text)
     _say_short_groups(draft, max_group_trains=max_group_trains)
     return draft
+
+
+def _further_trains_go_the_same_way(draft: ReportDraft) -> None:
+    """Give further trains of a run the ends of the train told before them.
+
+    "До порту Росток прибув потяг ... незабаром до країни в'їдуть іще три потяги з
+    кукурудзою з України": the three further trains (a group counted with a lexicon's
+    ``more_trains`` word) go where the train told went when they name no end of their
+    own (r1017), and come from where it came when they name no origin ("Pierwszy pociąg
+    z darami z Warszawy dotarł do Kijowa ... w drodze są dwa kolejne pociągi", r725);
+    their own ends, when told, stay.
+    """
+    for g, group in enumerate(draft.groups):
+        if group.further_of is None or group.further_of >= len(draft.trains):
+            continue
+        told = draft.trains[group.further_of]
+        for role in ("origin", "destination"):
+            if getattr(told, role) is None or getattr(group, role) is not None:
+                continue
+            for train in draft.trains:
+                if train.group == g and getattr(train, role) is None:
+                    setattr(train, role, getattr(told, role))
 
 
 def _names_counted_trains(text: str, rd: Reader) -> bool:
@@ -4619,7 +4691,7 @@ def _drop_background_groups(draft: ReportDraft) -> None:
     background = set()
     for g, group in enumerate(draft.groups):
         members = [t for t in draft.trains if t.group == g]
-        if (
+        if group.further_of is None and (
             _only_countries(group, vague_dates=True)
             and all(_only_countries(t, vague_dates=True) for t in members)
             and any(_places_of(t) for t in members)
