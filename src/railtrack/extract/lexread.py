@@ -2693,6 +2693,28 @@ class LexiconReader:
         told = timetable is not None and timetable.search(text) is not None
         return not told and names_a_service(self.lang, text)
 
+    def has_passengers(self, text: str) -> bool:
+        """Whether a text has a passenger word (the lexicon's ``passenger``).
+
+        Parameters
+        ----------
+        text
+            A sentence or a report.
+
+        Returns
+        -------
+        bool
+            True for "пассажиры", "pasażerowie", "білети" and the like.
+
+        Examples
+        --------
+        >>> LexiconReader("ru").has_passengers("Поезд Москва — Минск с пассажирами прибыл.")
+        True
+        >>> LexiconReader("ru").has_passengers("Поезд Слоним — Брест с 40 вагонами ушёл.")
+        False
+        """
+        return self._matches("passenger", text)
+
     def tells_of_freight(self, text: str) -> bool:
         """Whether a report tells of a freight train and of no passengers.
 

@@ -1748,6 +1748,7 @@ def read_trains(
     *,
     published: date | None,
     max_group_trains: int = 20,
+    echelon_min_cars: int = 34,
     lang: str = "en",
     sentence_lang: Callable[[str, str], str] | None = None,
 ) -> ReportDraft:
@@ -1761,6 +1762,10 @@ def read_trains(
         Its publication day, to resolve relative dates and years.
     max_group_trains
         The most trains made from one announcement ("five echelons left").
+    echelon_min_cars
+        Fewest cars of a military echelon: a train named by its two ends that counts
+        this many, with no passenger word, is no passenger service
+        (``Settings.extract_echelon_min_cars``).
     lang
         The report's language (a code of :data:`~railtrack.extract.lexicon.LANGUAGES`).
     sentence_lang
@@ -1778,7 +1783,9 @@ def read_trains(
     as_given = text
     if blank is not None:
         text = blank(text)
-    assembly = _Assembly.start(text, published, lang, sentence_lang)
+    assembly = _Assembly.start(
+        text, published, lang, sentence_lang, echelon_min_cars=echelon_min_cars
+    )
     if assembly is None:
         # a debunked claim ("Our rating: False", "не подтвердилась"): no shipment; the
         # trains it tells of are kept aside as the ones it retracts (trial15 T2)
@@ -1822,6 +1829,8 @@ class _Assembly:
         bounds: dict[int, tuple[int, int]],
         sentence_readers: dict[int, Reader],
         sentences_off: set[int],
+        *,
+        echelon_min_cars: int = 34,
     ) -> None:
         self.text = text
         self.published = published
@@ -1840,6 +1849,7 @@ class _Assembly:
         }
         if "timetable" in self.vetoing.values():
             self._lift_cargo_vetoes(text)
+            self._lift_counted_route_vetoes(text, echelon_min_cars)
         # (a sentence of no shipment makes the military words matter)
         self.watch = any(kind is not None for kind in self.vetoing.values())
         # the last one-day date told: "the same day" and a clock time alone refer to it
@@ -1852,6 +1862,7 @@ class _Assembly:
         self.military: set[int] = set()  # the trains (by id) told of with a military word
         self.vetoed_groups: set[int] = set()  # groups (by id) a sentence of no shipment tells of
         self.shows: list[TrainDraft] = []  # trains of no shipment told (museum trains, services)
+        self.told_services: set[int] = set()  # sentences whose service train a problem names
 
     def _lift_cargo_vetoes(self, text: str) -> None:
         """Lift the timetable vetoes a report of cargo shows to be its freight train's.
@@ -1879,6 +1890,25 @@ class _Assembly:
             if schedule or _asks(rd, "only_a_route", sentence):
                 self.vetoing[n] = None
 
+    def _lift_counted_route_vetoes(self, text: str, echelon_min_cars: int) -> None:
+        """Lift the veto of a train named by its ends that counts an echelon's cars.
+
+        "Поезд Слоним — Брест с 40 вагонами ушёл 3 марта": the route alone is no
+        positive passenger cue (review17 #1); a sentence with no timetable or passenger
+        word that counts at least ``echelon_min_cars`` cars tells of a shipment.
+        "Поезд Москва — Минск из 15 вагонов" (a passenger train's length) stays vetoed.
+        """
+        default = self.default
+        for n, kind in self.vetoing.items():
+            if kind != "timetable":
+                continue
+            rd, sentence = self.sentence_readers.get(n, default), text[slice(*self.bounds[n])]
+            if not _asks(rd, "only_a_route", sentence) or _asks(rd, "has_passengers", sentence):
+                continue
+            counted = [c.most or c.value for c in rd.find_car_counts(sentence)]
+            if counted and max(counted) >= echelon_min_cars:
+                self.vetoing[n] = None
+
     @classmethod
     def start(
         cls,
@@ -1888,6 +1918,7 @@ class _Assembly:
         sentence_lang: Callable[[str, str], str] | None,
         *,
         denied_too: bool = False,
+        echelon_min_cars: int = 34,
     ) -> _Assembly | None:
         """Split the report and judge its sentences; None for a debunked claim.
 
@@ -1917,7 +1948,16 @@ class _Assembly:
         }
         if not denied_too and _asks(default, "is_denial", text):
             return None
-        assembly = cls(text, published, default, clauses, bounds, sentence_readers, sentences_off)
+        assembly = cls(
+            text,
+            published,
+            default,
+            clauses,
+            bounds,
+            sentence_readers,
+            sentences_off,
+            echelon_min_cars=echelon_min_cars,
+        )
         for sentence_no, code in unread.items():
             assembly.draft.problems.append(
                 f"sentence {sentence_no + 1} is in {code}; railtrack reads "
@@ -2135,6 +2175,15 @@ class _Assembly:
         self.current = current
         if current.vetoed and not timetable:
             self.shows.append(current)
+        if timetable and clause.sentence not in self.told_services:
+            # a train dropped as a passenger service is said so, never silently (review17 #1)
+            self.told_services.add(clause.sentence)
+            first, last = self.bounds[clause.sentence]
+            words = " ".join(self.text[first:last].split())
+            self.draft.problems.append(
+                f"sentence {clause.sentence + 1} tells of a passenger service, not counted as "
+                f"a shipment: {words[:80]!r}"
+            )
         if current.vetoed and current.group is not None:
             self.vetoed_groups.add(id(draft.groups[current.group]))  # its trains told again
 
