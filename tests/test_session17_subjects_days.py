@@ -72,6 +72,17 @@ OTHER_SUBJECT = [
         "Pociąg z 40 wagonami przyjechał do Baranowicz. "
         "W sobotę prezydent przyleci samolotem do Mińska.",
     ),
+    # review17 #7: an impersonal "it" is no pronoun for the train
+    (
+        "en",
+        "A train of 40 cars arrived in Baranovichi. "
+        "It is expected that the minister will arrive in Kyiv tomorrow.",
+    ),
+    (
+        "en",
+        "A train of 40 cars arrived in Baranovichi. "
+        "It was reported that a delegation will arrive in Kyiv tomorrow.",
+    ),
 ]
 
 
@@ -97,6 +108,12 @@ SAME_TRAIN = [
     ("ru", "Эшелон из 40 вагонов прибыл в Барановичи. Завтра ожидается его прибытие в Брест."),
     ("be", "Эшалон з 40 вагонаў прыбыў у Баранавічы. Чакаецца, што заўтра ён прыбудзе ў Брэст."),
     ("en", "A train of 40 cars left Baranovichi. It is expected to arrive in Brest tomorrow."),
+    # a dummy "it" before the train's own "it" (review17 #7, negative)
+    (
+        "en",
+        "A train of 40 cars left Baranovichi. It is expected that it will arrive in Brest "
+        "tomorrow.",
+    ),
     # no subject of its own: the train's clause goes on
     ("pl", "Eszelon z 40 wagonami przyjechał do Baranowicz. Jutro ma dotrzeć do Brześcia."),
     ("uk", "Ешелон із 40 вагонів вирушив з Барановичів. Прибуття до Бреста очікується завтра."),

@@ -104,8 +104,7 @@ _COUNTED = {
     "uk": "Потяг Слонім — Брест із 45 вагонів вирушив 3 березня.",
     "pl": "Pociąg Słonim – Brześć z 42 wagonami odjechał 3 marca.",
     "en": (
-        "The Kamianets-Podilskyi train with 40 wagons left Kamianets-Podilskyi for Lviv "
-        "on 3 March."
+        "The Kamianets-Podilskyi train with 40 wagons left Kamianets-Podilskyi for Lviv on 3 March."
     ),
 }
 

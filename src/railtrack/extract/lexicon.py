@@ -442,6 +442,8 @@ class Lexicon:
     # "ён", "it": a pronoun for the train told before; "делегацыя", "minister": a
     # subject that is no train (a sentence naming one speaks of something else)
     train_pronouns: re.Pattern[str] | None = None
+    # "it is expected that", "it is reported": a dummy subject, no pronoun for the train
+    dummy_subjects: re.Pattern[str] | None = None
     other_movers: re.Pattern[str] | None = None
     # "Поправка:", "Sprostowanie:", "Correction:": a later statement corrects a fact
     correction: re.Pattern[str] | None = None
@@ -783,6 +785,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         past_day=_stem_re(data.get("past_day") or []),
         earlier_leg=_stem_re(data.get("earlier_leg") or []),
         train_pronouns=_stem_re(data.get("train_pronouns") or []),
+        dummy_subjects=_stem_re(data.get("dummy_subjects") or []),
         other_movers=_stem_re(data.get("other_movers") or []),
         correction=_stem_re(data.get("correction") or []),
         correction_swap=tuple(str(t) for t in data.get("correction_swap") or []),
