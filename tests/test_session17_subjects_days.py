@@ -196,6 +196,46 @@ UNDATED_PASS = [
 ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review17 #13: the colon list of places passed is dated like "passed through"
+        "The train passed: Orsha, Smolensk, Vyazma.",
+        "A train with 40 cars passed through: Orsha, Smolensk and Vyazma.",
+    ],
+)
+def test_an_undated_colon_list_is_on_or_before_the_published_day(text: str) -> None:
+    read = _read(text, "en")
+    seen = [(s["place"]["text"], s["seen"]["earliest"]) for s in read["sightings"]]
+    assert seen == [("Orsha", "2023-05-11"), ("Smolensk", "2023-05-11"), ("Vyazma", "2023-05-11")]
+
+
+def test_a_colon_list_told_ahead_is_no_sighting() -> None:
+    """Negative: a list of places the train will pass is no sighting."""
+    assert _read("The train will pass: Orsha, Smolensk, Vyazma.", "en")["sightings"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Эшелон проследовал: Орша, Смоленск, Вязьма."),
+        ("uk", "Ешелон пройшов через: Оршу, Смоленськ, Вязьму."),
+        ("pl", "Pociąg przejechał przez: Orszę, Smoleńsk, Wiaźmę."),
+        ("en", "The train passed: Orsha, Smolensk, Vyazma."),
+    ],
+)
+def test_a_word_of_passing_keeps_its_colon_list_in_its_clause(lang: str, text: str) -> None:
+    from railtrack.extract.sentences import split_clauses
+
+    assert len(split_clauses(text)) == 1
+
+
+def test_a_colon_after_another_word_still_ends_a_clause() -> None:
+    from railtrack.extract.sentences import split_clauses
+
+    assert len(split_clauses("Эшелон ушёл из Орши. Итог: ушло 40 вагонов.")) == 3
+
+
 @pytest.mark.parametrize(("lang", "text"), UNDATED_PASS)
 def test_an_undated_pass_is_on_or_before_the_published_day(lang: str, text: str) -> None:
     read = _read(text, lang)

@@ -442,6 +442,8 @@ class Lexicon:
     # "ён", "it": a pronoun for the train told before; "делегацыя", "minister": a
     # subject that is no train (a sentence naming one speaks of something else)
     train_pronouns: re.Pattern[str] | None = None
+    # "passed", "проследовал", "przez": the word before a colon opening a list of places
+    list_colon_words: tuple[str, ...] = ()
     # "it is expected that", "it is reported": a dummy subject, no pronoun for the train
     dummy_subjects: re.Pattern[str] | None = None
     other_movers: re.Pattern[str] | None = None
@@ -785,6 +787,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         past_day=_stem_re(data.get("past_day") or []),
         earlier_leg=_stem_re(data.get("earlier_leg") or []),
         train_pronouns=_stem_re(data.get("train_pronouns") or []),
+        list_colon_words=tuple(str(w).lower() for w in data.get("list_colon_words") or []),
         dummy_subjects=_stem_re(data.get("dummy_subjects") or []),
         other_movers=_stem_re(data.get("other_movers") or []),
         correction=_stem_re(data.get("correction") or []),

@@ -147,14 +147,50 @@ _BOUNDARY_RE = re.compile(
     # (a quote of forty characters or more is a passage, not a name wrapped to the line)
     r"|(?<=[^\W_]|[\"”»])\n(?=[ \t]*[\"“«„][^\"”»“\n]{40})"
 )
-# A clause ends at ";" and at ":" (not in "13:45", nor after "destination:"/"route:",
-# nor after a word of passing before the places passed: "the train passed: Bereza,
-# Zhabinka", "continued through: Orsha, Mogilev"; issue 13, session 17).
-# (The cheap look-behind for the colon comes first: the others are tried only after one.)
-_CLAUSE_RE = re.compile(
-    r"(?<=;)\s+|(?<=[^\d\s]:)(?<![Dd]estination:)(?<![Rr]oute:)(?<![Oo]rigin:)"
-    r"(?<![Pp]assed:)(?<![Tt]hrough:)(?<![Vv]ia:)\s+(?=\D)"
-)
+# A clause ends at ";" and at ":" (not in "13:45", nor after a word of a lexicon's
+# ``list_colon_words``, "destination:", "route:", or a word of passing before the places
+# passed: "the train passed: Bereza, Zhabinka", "continued through: Orsha, Mogilev",
+# "проследовал: Орша, Смоленск"; issue 13, session 17; review17 #5).
+_CLAUSE_RE = re.compile(r"(?<=;)\s+|(?<=[^\d\s]:)\s+(?=\D)")
+# the word before a colon (the lexicons' ``list_colon_words`` keep it in its clause)
+_WORD_BEFORE_COLON_RE = re.compile(r"([^\W\d_]+):$")
+
+
+@lru_cache(maxsize=1)
+def _list_colon_words() -> frozenset[str]:
+    """Return every lexicon's ``list_colon_words`` ("passed", "проследовал", "przez")."""
+    from railtrack.extract.lexicon import LANGUAGES, lexicon
+
+    return frozenset(w for lang in LANGUAGES for w in lexicon(lang).list_colon_words)
+
+
+def opens_a_list(text: str, colon_end: int) -> bool:
+    """Whether the colon ending at ``colon_end`` follows a word that opens a list of places.
+
+    Parameters
+    ----------
+    text
+        The report.
+    colon_end
+        The offset just past the colon.
+
+    Returns
+    -------
+    bool
+        True when the word before the colon is one of a lexicon's ``list_colon_words``
+        (any case): "passed:", "through:", "destination:", "проследовал:", "przez:".
+
+    Examples
+    --------
+    >>> opens_a_list("Эшелон проследовал: Орша, Смоленск", 19)
+    True
+    >>> opens_a_list("Update: a train left", 7)
+    False
+    """
+    m = _WORD_BEFORE_COLON_RE.search(text, max(0, colon_end - 40), colon_end)
+    return m is not None and m[1].lower() in _list_colon_words()
+
+
 # what may follow a label's colon to the sentence's end and stay in its clause: a name of
 # up to three capitalised words ("Kierunek: Wałujki.", "Куда: Матвеев Курган")
 _LABELLED_NAME_RE = re.compile(r"[^\W\d_][\w'’-]*(?:[ -][^\W\d_][\w'’-]*){0,2}\W*")
@@ -347,6 +383,8 @@ def split_clauses(text: str) -> list[Clause]:
         start = s_start
         marks = ";" in text[s_start:s_end] or ":" in text[s_start:s_end]
         for m in _CLAUSE_RE.finditer(text, s_start, s_end) if marks else ():
+            if m.group() and text[m.start() - 1] == ":" and opens_a_list(text, m.start()):
+                continue  # "the train passed: Orsha, Smolensk": one clause with its list
             if labelled_name(text, m.start(), m.end(), s_end):
                 continue  # "Kierunek: Wałujki.": a label and the name it gives, one clause
             clauses.append(Clause(text[start : m.start()], start, m.start(), number))

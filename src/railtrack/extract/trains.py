@@ -1273,6 +1273,10 @@ class _ClauseReader:
         if self.place_role(place) is not None or not self._passed(place):
             return False
         verb = self._verb_for(place.cue_start, place.end)
+        if verb is None:
+            # "The train passed: Orsha, Smolensk, Vyazma": the verb of passing is the
+            # list's cue itself, and governs it across the colon (review17 #13)
+            verb = next((v for v in self.verbs if v.start == place.cue_start), None)
         if verb is None or verb.role != "neutral":
             return False
         between = self.text[min(verb.end, place.cue_start) : place.cue_start]
