@@ -374,6 +374,8 @@ class Lexicon:
     report_that: frozenset[str] = frozenset()  # "что" after "сообщил": the told clause
     # words opening a live blog entry's own stamp ("Updated 3 March 2023, 10:15")
     entry_stamps: frozenset[str] = frozenset()
+    # the words before a clock time in a stamp line ("at", "в", "o godz.")
+    clock_prepositions: tuple[str, ...] = ()
     # words telling the way a train was seen going ("towards", "в направлении"): a
     # country after one is a heading, a shipment's destination (extract/headings.py)
     headings: tuple[str, ...] = ()
@@ -473,6 +475,9 @@ class Lexicon:
     # the route told before the noun ("the Kyiv-Przemyśl train"); not in the Slavic
     # languages, where "на станцию Калининград-Сортировочный поезд прибыл" names a station
     service_route_first: bool = False
+    # verbs of seeing and passing not marked for tense ("was spotted", "passed"): a
+    # passage with no day is told as done without a tense test (English; review17 #5)
+    seeing_verbs_unmarked_for_tense: bool = False
     exhibition: re.Pattern[str] | None = None  # "ретропоезд", "выставочный": a museum train
     retro_stock: re.Pattern[str] | None = None  # "паровоз", "теплушка": a show train's stock
     shown: re.Pattern[str] | None = None  # "зрителям продемонстрируют": a train shown
@@ -804,6 +809,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         service_links=tuple(str(w) for w in data.get("service_links") or []),
         service_numbers=tuple(str(w) for w in data.get("service_numbers") or []),
         service_route_first=bool(data.get("service_route_first", False)),
+        seeing_verbs_unmarked_for_tense=bool(data.get("seeing_verbs_unmarked_for_tense", False)),
         exhibition=_stem_re(data.get("exhibition") or []),
         retro_stock=_stem_re(data.get("retro_stock") or []),
         shown=_stem_re(data.get("shown") or []),
@@ -900,6 +906,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         relative_pronouns=frozenset(_norm(str(w)) for w in data.get("relative_pronouns") or []),
         report_that=frozenset(_norm(str(w)) for w in data.get("report_that") or []),
         entry_stamps=frozenset(_norm(str(w)) for w in data.get("entry_stamps") or []),
+        clock_prepositions=tuple(str(w).lower() for w in data.get("clock_prepositions") or []),
         headings=tuple(str(w).lower() for w in data.get("headings") or []),
         both=tuple(str(w).lower() for w in data.get("both") or []),
         directions=_directions(data),

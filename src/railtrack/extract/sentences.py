@@ -278,8 +278,18 @@ def _stamp_words() -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
-# a time of day in a stamp line ("10:15", "at 09.40"), between its other parts
-_STAMP_CLOCK_RE = re.compile(r"(?:^|(?<=[\s,|–—-]))(?:at\s+)?\d{1,2}[:.]\d{2}(?=$|[\s,|–—-])")
+@lru_cache(maxsize=1)
+def _stamp_clock_re() -> re.Pattern[str]:
+    """Return the pattern of a time of day in a stamp line ("10:15", "at 09.40", "в 9:40").
+
+    The words before the time are every lexicon's ``clock_prepositions``.
+    """
+    words = sorted(
+        {w for lang in LANGUAGES for w in lexicon(lang).clock_prepositions}, key=len, reverse=True
+    )
+    before = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    prep = rf"(?:(?:{before})\s+)?" if words else ""
+    return re.compile(rf"(?:^|(?<=[\s,|–—-])){prep}\d{{1,2}}[:.]\d{{2}}(?=$|[\s,|–—-])")
 
 
 def is_stamp_line(line: str) -> bool:
@@ -295,6 +305,8 @@ def is_stamp_line(line: str) -> bool:
     (True, True)
     >>> is_stamp_line("14:05"), is_stamp_line("Trains seen on 3 March 2023")
     (False, False)
+    >>> is_stamp_line("Обновлено 3 марта 2023 в 10:15")
+    True
     """
     rest = line.strip().lower()
     if not rest or len(rest) > 60 or not rest[-1:].isalnum():
@@ -303,7 +315,7 @@ def is_stamp_line(line: str) -> bool:
         if rest.startswith(word) and not rest[len(word) : len(word) + 1].isalpha():
             rest = rest[len(word) :].lstrip(" :")
             break
-    rest = _STAMP_CLOCK_RE.sub(" ", rest).strip(" ,|–—-")
+    rest = _stamp_clock_re().sub(" ", rest).strip(" ,|–—-")
     if not rest or not rest[0].isalnum():
         return False
     from railtrack.extract.dates import find_dates  # (dates reads the lexicons too)

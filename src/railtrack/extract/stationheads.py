@@ -36,12 +36,11 @@ if TYPE_CHECKING:
 
 __all__ = ["StationHeading", "station_headings"]
 
-# upper-case letters of the five languages' scripts: a station's name starts with one
-_UP = "A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЇЄЎҐ"
 # a line that is only a name: marks (an emoji, a bullet) and a hashtag before it, a
-# colon or marks after it
+# colon or marks after it; each word starts with a capital of any script (checked with
+# str.isupper on the match: review17 #5)
 _HEAD = re.compile(
-    rf"^[^\w\n]*?#?(?P<name>[{_UP}][\w'’-]*(?:[^\S\n]+[{_UP}][\w'’-]*){{0,2}})"
+    r"^[^\w\n]*?#?(?P<name>[^\W\d_][\w'’-]*(?:[^\S\n]+[^\W\d_][\w'’-]*){0,2})"
     r"[^\S\n]*:?[^\w\n]*$",
     re.MULTILINE,
 )
@@ -94,6 +93,8 @@ def station_headings(text: str, rd: Reader) -> list[StationHeading]:
         if not text[m.end() :].strip():
             continue  # (the report follows its heading)
         name = m["name"]
+        if not all(word[0].isupper() for word in name.split()):
+            continue  # a station's name: every word capitalised
         if not _names_a_station(name, rd):
             continue
         place = PlaceSpan("at", name, m.start("name"), m.end("name"), m.start("name"), rd.lang)

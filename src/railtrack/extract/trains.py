@@ -1287,7 +1287,9 @@ class _ClauseReader:
         ):
             return False  # ("is now passing through Xi'an and will exit through Khorgas")
         # (English verbs of seeing are not marked past: "was spotted", "passed")
-        return self.rd.lang == "en" or told_as_past(self.text, verb, self.rd.lang)
+        if lexicon(self.rd.lang).seeing_verbs_unmarked_for_tense:
+            return True
+        return told_as_past(self.text, verb, self.rd.lang)
 
     def _unloading_into(self, facts: _Facts) -> None:
         """Note a train told being unloaded now as seen at that station on the report's day.

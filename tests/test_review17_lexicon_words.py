@@ -1,0 +1,32 @@
+"""Review17 #5: language words read from the lexicons, not written in code.
+
+A stamp line's clock preposition (``clock_prepositions``) in every language; a
+station heading in any script's capitals (``str.isupper``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from railtrack.extract.sentences import is_stamp_line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Updated 3 March 2023, at 10:15",
+        "Обновлено 3 марта 2023 в 10:15",
+        "Оновлено 3 березня 2023 о 10:15",
+        "Aktualizacja 3 marca 2023 o 10:15",
+    ],
+)
+def test_a_stamp_line_with_a_clock_preposition(line: str) -> None:
+    assert is_stamp_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["в 10:15", "Эшелон прибыл в 10:15", "Updated: a train left Orsha at 10:15"],
+)
+def test_a_time_alone_or_a_sentence_is_no_stamp_line(line: str) -> None:
+    assert not is_stamp_line(line)
