@@ -30,3 +30,24 @@ def test_a_stamp_line_with_a_clock_preposition(line: str) -> None:
 )
 def test_a_time_alone_or_a_sentence_is_no_stamp_line(line: str) -> None:
     assert not is_stamp_line(line)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("uk", "Ешелон вирушив з Уханя Китайської Народної Республіки 15-го березня."),
+        ("ru", "Эшелон ушёл из Уханя Китайской Народной Республики 15-го марта."),
+    ],
+)
+def test_a_town_before_its_states_adjectives_and_an_ordinal_day(lang: str, text: str) -> None:
+    """The lexicons' state_adjective_endings and ordinal_day_endings (review17 #5, #6)."""
+    from datetime import date
+
+    from railtrack.extract import extract_shipments
+
+    result = extract_shipments(text, published=date(2023, 3, 20), network=False, lang=lang)
+    (shipment,) = result.shipments
+    assert shipment.origin is not None
+    assert shipment.origin.text.startswith("Уханя")
+    assert shipment.departure is not None
+    assert shipment.departure.earliest == date(2023, 3, 15)

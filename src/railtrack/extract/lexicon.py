@@ -374,6 +374,9 @@ class Lexicon:
     report_that: frozenset[str] = frozenset()  # "что" after "сообщил": the told clause
     # words opening a live blog entry's own stamp ("Updated 3 March 2023, 10:15")
     entry_stamps: frozenset[str] = frozenset()
+    # endings of a state's adjectives ("народной") and of a day as an ordinal ("15-го")
+    state_adjective_endings: tuple[str, ...] = ()
+    ordinal_day_endings: tuple[str, ...] = ()
     # the words before a clock time in a stamp line ("at", "в", "o godz.")
     clock_prepositions: tuple[str, ...] = ()
     # words telling the way a train was seen going ("towards", "в направлении"): a
@@ -906,6 +909,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         relative_pronouns=frozenset(_norm(str(w)) for w in data.get("relative_pronouns") or []),
         report_that=frozenset(_norm(str(w)) for w in data.get("report_that") or []),
         entry_stamps=frozenset(_norm(str(w)) for w in data.get("entry_stamps") or []),
+        state_adjective_endings=tuple(str(w) for w in data.get("state_adjective_endings") or []),
+        ordinal_day_endings=tuple(str(w) for w in data.get("ordinal_day_endings") or []),
         clock_prepositions=tuple(str(w).lower() for w in data.get("clock_prepositions") or []),
         headings=tuple(str(w).lower() for w in data.get("headings") or []),
         both=tuple(str(w).lower() for w in data.get("both") or []),
