@@ -51,3 +51,15 @@ def test_a_town_before_its_states_adjectives_and_an_ordinal_day(lang: str, text:
     assert shipment.origin.text.startswith("Уханя")
     assert shipment.departure is not None
     assert shipment.departure.earliest == date(2023, 3, 15)
+
+
+def test_the_new_keys_are_read_in_every_language() -> None:
+    """Each language has its colon words; the dummy subjects and the tense flag are English."""
+    from railtrack.extract.lexicon import LANGUAGES, lexicon
+
+    for lang in LANGUAGES:
+        assert lexicon(lang).list_colon_words, lang
+        assert lexicon(lang).clock_prepositions, lang
+    assert lexicon("en").dummy_subjects is not None
+    assert lexicon("ru").dummy_subjects is None
+    assert [lang for lang in LANGUAGES if lexicon(lang).seeing_verbs_unmarked_for_tense] == ["en"]
