@@ -63,3 +63,21 @@ def test_the_new_keys_are_read_in_every_language() -> None:
     assert lexicon("en").dummy_subjects is not None
     assert lexicon("ru").dummy_subjects is None
     assert [lang for lang in LANGUAGES if lexicon(lang).seeing_verbs_unmarked_for_tense] == ["en"]
+
+
+def test_counted_parts_quoted_in_a_relay_are_read_in_their_language() -> None:
+    """Review17 #14: the announcing sentence's reader, not the report's, reads the parts."""
+    from datetime import date
+
+    from railtrack.extract import extract_shipments
+
+    quote = "Учора прыбылі тры эшалоны: два — у Асіповічы, адзін — у Лунінец."
+    relay = (
+        "Моніторингова група Гаюн повідомила в п'ятницю про нові військові ешелони в "
+        f"Білорусі, що прибувають з Росії. Допис: «{quote}»"
+    )
+    ends = []
+    for text in (quote, relay):
+        result = extract_shipments(text, published=date(2023, 5, 12), network=False)
+        ends.append([s.destination.text if s.destination else None for s in result.shipments])
+    assert ends[0] == ends[1] == ["Асіповічы", "Асіповічы", "Лунінец"]

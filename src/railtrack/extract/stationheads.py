@@ -9,8 +9,11 @@ report::
 
 Relays keep the layout in every language ("#Осиповичи", "Osipowicze:", "🔴
 Asipovichy"). The heading is a line that is only a place's name: one to three
-capitalised words, with marks (an emoji), a hashtag or a colon around it, at the start
-of the text or of a paragraph, with the report after it. The name is a station or town
+capitalised words, with marks (an emoji), a hashtag or a colon around it, on the
+text's first line or after a blank line, with the report after it: at the start of the
+text a single line break after the name will do ("Брест\nСегодня утром прибыл эшелон"
+is headed by Brest); further on, only a line after a blank one is a heading (a line
+inside a paragraph is the paragraph's). The name is a station or town
 the embedded gazetteer knows as written (:func:`~railtrack.extract.nominatives.is_nominative_name`):
 a region or a country ("🔴 Беларусь", "Гомельская область") heads no station, nor does a
 word such as "Срочно" or "Update".

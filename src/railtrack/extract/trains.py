@@ -43,7 +43,7 @@ from railtrack.extract.datelines import datelines
 from railtrack.extract.dates import DateSpan, resolve_date, why_undated
 from railtrack.extract.daylists import DayItem, day_items
 from railtrack.extract.denials import denied_arrival
-from railtrack.extract.grouparts import CountedPart, counted_parts
+from railtrack.extract.grouparts import CountedPart, CountedParts, counted_parts
 from railtrack.extract.headings import told_as_heading
 from railtrack.extract.itinerary import days_in_turn
 from railtrack.extract.leads import give_lead_destination
@@ -2907,7 +2907,7 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
     _drop_passing_groups(draft)
     _tallies_of_undescribed_groups(draft)
     _fill_groups(draft, max_group_trains=max_group_trains)
-    _places_of_counted_parts(draft, text, assembly.default)
+    _places_of_counted_parts(draft, text, assembly)
     _totals_pinned_by_groups(draft)
     _times_listed_for_groups(draft, text, assembly.published)
     _drop_trains_of_no_shipment(assembly)
@@ -3214,7 +3214,24 @@ def _dateline_sightings(assembly: _Assembly) -> None:
 _MARKS = ".,;:!?()«»\"'“”—–-"
 
 
-def _places_of_counted_parts(draft: ReportDraft, text: str, rd: Reader) -> None:
+def _counted_parts_by_sentence(assembly: _Assembly, text: str) -> list[CountedParts]:
+    """Return the counted parts of a report, each read by its announcing sentence's reader.
+
+    A mixed report (a relay quoting the original) reads a Belarusian announcement with
+    the Belarusian reader, whatever the report's language (review17 #14).
+    """
+    default = assembly.default
+    readers = {id(rd): rd for rd in (default, *assembly.sentence_readers.values())}
+    found: list[CountedParts] = []
+    for rd in readers.values():
+        for parts in counted_parts(text, rd):
+            n = next((k for k, (a, b) in assembly.bounds.items() if a <= parts.start < b), None)
+            if n is None or assembly.sentence_readers.get(n, default) is rd:
+                found.append(parts)
+    return sorted(found, key=lambda parts: parts.start)
+
+
+def _places_of_counted_parts(draft: ReportDraft, text: str, assembly: _Assembly) -> None:
     """Give the trains of a group split into counted parts each its part's place (T6).
 
     "Тры эшалоны: два — у Асіповічы, адзін — у Лунінец": two of the group's trains
@@ -3223,7 +3240,7 @@ def _places_of_counted_parts(draft: ReportDraft, text: str, rd: Reader) -> None:
     the others are given the parts in order. A group of fewer trains than its parts
     count is given more (up to the parts' count).
     """
-    for found in counted_parts(text, rd):
+    for found in _counted_parts_by_sentence(assembly, text):
         gi = next(
             (
                 i
@@ -3302,8 +3319,8 @@ def _sentence_day(
 
 def _stage(rd: Reader, text: str) -> str | None:
     """Return ``loading`` or ``unloading`` when a reader that knows them says so."""
-    place_stage = getattr(rd, "place_stage", None)
-    return place_stage(text) if place_stage is not None else None
+    stage = _ask(rd, "place_stage", text, None)
+    return stage if isinstance(stage, str) else None
 
 
 def _seen_at_listed_time(train: TrainDraft, trip: ListedTrip, text: str) -> None:
@@ -4630,8 +4647,17 @@ def _asks(rd: Reader, question: str, text: str) -> bool:
     accident or attack at a train) and ``names_the_same_train`` ("the freight train":
     a train already named) are asked of readers that know them.
     """
+    return bool(_ask(rd, question, text, False))
+
+
+def _ask(rd: Reader, question: str, text: str, default: object) -> object:
+    """Ask a reader an optional question about a text; ``default`` if it has none.
+
+    The readers' optional methods (``is_denial``, ``place_stage``, ...) are asked
+    through here (review17 #14: one pattern for yes/no and other answers).
+    """
     method = getattr(rd, question, None)
-    return bool(method(text)) if method is not None else False
+    return method(text) if method is not None else default
 
 
 def _names_no_train(rd: Reader, text: str) -> bool:
