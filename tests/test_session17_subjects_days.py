@@ -72,6 +72,17 @@ OTHER_SUBJECT = [
         "Pociąg z 40 wagonami przyjechał do Baranowicz. "
         "W sobotę prezydent przyleci samolotem do Mińska.",
     ),
+    # review17 #7: an impersonal "it" is no pronoun for the train
+    (
+        "en",
+        "A train of 40 cars arrived in Baranovichi. "
+        "It is expected that the minister will arrive in Kyiv tomorrow.",
+    ),
+    (
+        "en",
+        "A train of 40 cars arrived in Baranovichi. "
+        "It was reported that a delegation will arrive in Kyiv tomorrow.",
+    ),
 ]
 
 
@@ -97,6 +108,12 @@ SAME_TRAIN = [
     ("ru", "Эшелон из 40 вагонов прибыл в Барановичи. Завтра ожидается его прибытие в Брест."),
     ("be", "Эшалон з 40 вагонаў прыбыў у Баранавічы. Чакаецца, што заўтра ён прыбудзе ў Брэст."),
     ("en", "A train of 40 cars left Baranovichi. It is expected to arrive in Brest tomorrow."),
+    # a dummy "it" before the train's own "it" (review17 #7, negative)
+    (
+        "en",
+        "A train of 40 cars left Baranovichi. It is expected that it will arrive in Brest "
+        "tomorrow.",
+    ),
     # no subject of its own: the train's clause goes on
     ("pl", "Eszelon z 40 wagonami przyjechał do Baranowicz. Jutro ma dotrzeć do Brześcia."),
     ("uk", "Ешелон із 40 вагонів вирушив з Барановичів. Прибуття до Бреста очікується завтра."),
@@ -177,6 +194,46 @@ UNDATED_PASS = [
     ("en", "A train passed through Orsha towards Smolensk."),
     ("ru", "Эшелон был замечен в Орше. Он направляется в Смоленск."),
 ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review17 #13: the colon list of places passed is dated like "passed through"
+        "The train passed: Orsha, Smolensk, Vyazma.",
+        "A train with 40 cars passed through: Orsha, Smolensk and Vyazma.",
+    ],
+)
+def test_an_undated_colon_list_is_on_or_before_the_published_day(text: str) -> None:
+    read = _read(text, "en")
+    seen = [(s["place"]["text"], s["seen"]["earliest"]) for s in read["sightings"]]
+    assert seen == [("Orsha", "2023-05-11"), ("Smolensk", "2023-05-11"), ("Vyazma", "2023-05-11")]
+
+
+def test_a_colon_list_told_ahead_is_no_sighting() -> None:
+    """Negative: a list of places the train will pass is no sighting."""
+    assert _read("The train will pass: Orsha, Smolensk, Vyazma.", "en")["sightings"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Эшелон проследовал: Орша, Смоленск, Вязьма."),
+        ("uk", "Ешелон пройшов через: Оршу, Смоленськ, Вязьму."),
+        ("pl", "Pociąg przejechał przez: Orszę, Smoleńsk, Wiaźmę."),
+        ("en", "The train passed: Orsha, Smolensk, Vyazma."),
+    ],
+)
+def test_a_word_of_passing_keeps_its_colon_list_in_its_clause(lang: str, text: str) -> None:
+    from railtrack.extract.sentences import split_clauses
+
+    assert len(split_clauses(text)) == 1
+
+
+def test_a_colon_after_another_word_still_ends_a_clause() -> None:
+    from railtrack.extract.sentences import split_clauses
+
+    assert len(split_clauses("Эшелон ушёл из Орши. Итог: ушло 40 вагонов.")) == 3
 
 
 @pytest.mark.parametrize(("lang", "text"), UNDATED_PASS)

@@ -11,6 +11,8 @@ and ``service_numbers``).
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests._extract_helpers import ends, read
@@ -93,3 +95,36 @@ def test_a_hyphenated_town_is_no_route(lang: str, text: str) -> None:
     from railtrack.extract.services import names_a_service
 
     assert not names_a_service(lang, text)
+
+
+# review17 #1: a train named by its two ends that counts an echelon's cars, with no
+# passenger word, is a shipment (the route alone is no passenger cue)
+_COUNTED = {
+    "ru": "Поезд Слоним — Брест с 40 вагонами ушёл 3 марта.",
+    "uk": "Потяг Слонім — Брест із 45 вагонів вирушив 3 березня.",
+    "pl": "Pociąg Słonim – Brześć z 42 wagonami odjechał 3 marca.",
+    "en": (
+        "The Kamianets-Podilskyi train with 40 wagons left Kamianets-Podilskyi for Lviv on 3 March."
+    ),
+}
+
+
+@pytest.mark.parametrize("key", sorted(_COUNTED))
+def test_a_train_named_by_its_ends_with_an_echelons_cars_is_a_shipment(key: str) -> None:
+    result = read(_COUNTED[key], lang=_lang(key), published=date(2023, 3, 5))
+    assert len(result.shipments) == 1, ends(result)
+    assert result.shipments[0].cars.total in {40, 42, 45}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # negative: the same count with a passenger word, or a passenger train's length
+        ("ru", "Поезд Слоним — Брест с 40 вагонами и пассажирами ушёл 3 марта."),
+        ("ru", "Поезд Слоним — Брест с 15 вагонами ушёл 3 марта."),
+    ],
+)
+def test_a_service_dropped_is_said_in_a_problem(lang: str, text: str) -> None:
+    result = read(text, lang=lang, published=date(2023, 3, 5))
+    assert result.shipments == [], ends(result)
+    assert any("passenger service" in p for p in result.problems), result.problems

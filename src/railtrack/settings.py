@@ -320,6 +320,16 @@ class Settings(BaseModel):
             "headline; a group may carry this many per train it covers."
         ),
     )
+    extract_echelon_min_cars: int = Field(
+        34,
+        ge=1,
+        description=(
+            "Fewest cars of a reported military echelon: 34-51 cars (DOMAIN.md section 3: "
+            "Hajun, Charter97, RBC-Ukraine, 2022-2023). A train named by its two ends "
+            "('Поезд Слоним — Брест с 40 вагонами') that counts this many cars, with no "
+            "passenger word, is read as a shipment, not a passenger service (review17 #1)."
+        ),
+    )
     earliest_plausible_date: date = Field(
         date(1900, 1, 1),
         description=(

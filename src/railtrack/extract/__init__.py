@@ -238,6 +238,7 @@ def extract_shipments(
         read,
         published=published,
         max_group_trains=settings.extract_max_group_trains,
+        echelon_min_cars=settings.extract_echelon_min_cars,
         lang=guess.lang,
         sentence_lang=(
             sentence_language

@@ -73,14 +73,9 @@ _CONVOYS = r"(?:(?<=rail\s)|(?<=railway\s))convoys|convoys(?=\s+(?:by|on)\s+(?:r
 _FREIGHT_WORDS = ("freight", "container", "cargo", "intermodal", "block", "shuttle")
 _AFTER_FREIGHT = "|".join(rf"(?<={w}\s)" for w in _FREIGHT_WORDS)
 _SERVICE = rf"(?:(?:{_AFTER_FREIGHT})service)"
-# a passenger word: a report of passengers tells of no freight train
-_PASSENGER_RE = re.compile(r"\b(?:passengers?|tickets?|coaches|sleeper|commuters?)\b", re.I)
-# a freight word: a train named by its ends that carries one is no passenger service
-_FREIGHT_RE = re.compile(
-    r"\b(?:freight|containers?|cargo|intermodal|goods|grain|coal|oil|fuel|tank\s+cars|"
-    r"hoppers?|gondolas?|boxcars?|wagons?\s+of)\b",
-    re.IGNORECASE,
-)
+# a passenger word (a report of passengers tells of no freight train) and a freight word
+# (a train named by its ends that carries one is no passenger service) are en.yaml's
+# ``passenger`` and ``freight``, as in the other languages (review17 #5)
 _SERVICES = rf"(?:(?:{_AFTER_FREIGHT})services)"
 # "eshelon" is the Russian word transliterated; "composition" translates "sostav".
 # "freight" is a freight train when it runs ("the 04.22 Tees Dock to Grangemouth freight
@@ -357,7 +352,8 @@ def is_freight(text: str) -> bool:
     >>> is_freight("The Kyiv-Przemyśl train with 10 coaches left.")
     False
     """
-    return _FREIGHT_RE.search(text) is not None
+    pattern = lexicon("en").freight
+    return pattern is not None and pattern.search(text) is not None
 
 
 def has_passengers(text: str) -> bool:
@@ -366,7 +362,8 @@ def has_passengers(text: str) -> bool:
     >>> has_passengers("The train with 10 coaches left."), has_passengers("It left.")
     (True, False)
     """
-    return _PASSENGER_RE.search(text) is not None
+    pattern = lexicon("en").passenger
+    return pattern is not None and pattern.search(text) is not None
 
 
 def is_military(text: str) -> bool:

@@ -407,6 +407,11 @@ class Lexicon:
     report_that: frozenset[str] = frozenset()  # "что" after "сообщил": the told clause
     # words opening a live blog entry's own stamp ("Updated 3 March 2023, 10:15")
     entry_stamps: frozenset[str] = frozenset()
+    # endings of a state's adjectives ("народной") and of a day as an ordinal ("15-го")
+    state_adjective_endings: tuple[str, ...] = ()
+    ordinal_day_endings: tuple[str, ...] = ()
+    # the words before a clock time in a stamp line ("at", "в", "o godz.")
+    clock_prepositions: tuple[str, ...] = ()
     # words telling the way a train was seen going ("towards", "в направлении"): a
     # country after one is a heading, a shipment's destination (extract/headings.py)
     headings: tuple[str, ...] = ()
@@ -478,6 +483,10 @@ class Lexicon:
     # "ён", "it": a pronoun for the train told before; "делегацыя", "minister": a
     # subject that is no train (a sentence naming one speaks of something else)
     train_pronouns: re.Pattern[str] | None = None
+    # "passed", "проследовал", "przez": the word before a colon opening a list of places
+    list_colon_words: tuple[str, ...] = ()
+    # "it is expected that", "it is reported": a dummy subject, no pronoun for the train
+    dummy_subjects: re.Pattern[str] | None = None
     other_movers: re.Pattern[str] | None = None
     # "the train carrying North Korean leader Kim", "поезд с делегацией": a train of
     # people on an official trip (a leader, a delegation, a commission), no shipment
@@ -509,6 +518,9 @@ class Lexicon:
     # the route told before the noun ("the Kyiv-Przemyśl train"); not in the Slavic
     # languages, where "на станцию Калининград-Сортировочный поезд прибыл" names a station
     service_route_first: bool = False
+    # verbs of seeing and passing not marked for tense ("was spotted", "passed"): a
+    # passage with no day is told as done without a tense test (English; review17 #5)
+    seeing_verbs_unmarked_for_tense: bool = False
     exhibition: re.Pattern[str] | None = None  # "ретропоезд", "выставочный": a museum train
     retro_stock: re.Pattern[str] | None = None  # "паровоз", "теплушка": a show train's stock
     shown: re.Pattern[str] | None = None  # "зрителям продемонстрируют": a train shown
@@ -845,6 +857,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         day_digest=_stem_re(data.get("day_digest") or []),
         earlier_leg=_stem_re(data.get("earlier_leg") or []),
         train_pronouns=_stem_re(data.get("train_pronouns") or []),
+        list_colon_words=tuple(str(w).lower() for w in data.get("list_colon_words") or []),
+        dummy_subjects=_stem_re(data.get("dummy_subjects") or []),
         other_movers=_stem_re(data.get("other_movers") or []),
         people_on_board=_on_board_re(data.get("people_on_board") or {}),
         correction=_stem_re(data.get("correction") or []),
@@ -861,6 +875,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         service_links=tuple(str(w) for w in data.get("service_links") or []),
         service_numbers=tuple(str(w) for w in data.get("service_numbers") or []),
         service_route_first=bool(data.get("service_route_first", False)),
+        seeing_verbs_unmarked_for_tense=bool(data.get("seeing_verbs_unmarked_for_tense", False)),
         exhibition=_stem_re(data.get("exhibition") or []),
         retro_stock=_stem_re(data.get("retro_stock") or []),
         shown=_stem_re(data.get("shown") or []),
@@ -958,6 +973,9 @@ def _build(data: dict[str, Any]) -> Lexicon:
         relative_pronouns=frozenset(_norm(str(w)) for w in data.get("relative_pronouns") or []),
         report_that=frozenset(_norm(str(w)) for w in data.get("report_that") or []),
         entry_stamps=frozenset(_norm(str(w)) for w in data.get("entry_stamps") or []),
+        state_adjective_endings=tuple(str(w) for w in data.get("state_adjective_endings") or []),
+        ordinal_day_endings=tuple(str(w) for w in data.get("ordinal_day_endings") or []),
+        clock_prepositions=tuple(str(w).lower() for w in data.get("clock_prepositions") or []),
         headings=tuple(str(w).lower() for w in data.get("headings") or []),
         both=tuple(str(w).lower() for w in data.get("both") or []),
         directions=_directions(data),

@@ -31,7 +31,15 @@ from railtrack.extract.casefold import FoldedPattern, blank_matches, fold_compil
 from railtrack.extract.cues import GroupAnnouncement, TrainMarker, VerbCue
 from railtrack.extract.dates import DateSpan
 from railtrack.extract.dates import at_dateline as _at_dateline
-from railtrack.extract.lexicon import Lexicon, Token, lexicon, month_of, tokens, tokens_among
+from railtrack.extract.lexicon import (
+    LANGUAGES,
+    Lexicon,
+    Token,
+    lexicon,
+    month_of,
+    tokens,
+    tokens_among,
+)
 from railtrack.extract.numbers import CarCount
 from railtrack.extract.onboard import carries_people
 from railtrack.extract.ordinals import opens_with_count, opens_with_ordinal, past_gloss
@@ -114,15 +122,38 @@ _ENDS = frozenset({"origin", "destination"})
 _DASHES = frozenset({"-", "–", "—"})
 
 
-_REGION_ADJECTIVE = re.compile(
-    r"(?:sk|ck|зк|ск|цк|ськ|цьк|зьк)(?:im|iego|i|a|iej|ą|ой|ого|ий|ая|ую|ім|ого|ай|ае|ої|ій|у)$"
+_REGION_ENDINGS = (
+    r"(?:sk|ck|зк|ск|цк|ськ|цьк|зьк)(?:im|iego|i|a|iej|ą|ой|ого|ий|ая|ую|ім|ого|ай|ае|ої|ій|у)"
 )
-# the adjectives of a state's name before its noun ("Китайской Народной Республики",
-# "Chińskiej Republiki Ludowej" has its adjective after): region adjectives and "народн-"
-_STATE_ADJECTIVE = re.compile(
-    r"(?:(?:sk|ck|зк|ск|цк|ськ|цьк|зьк)(?:im|iego|i|a|iej|ą|ой|ого|ий|ая|ую|ім|ого|ай|ае|ої|ій|у)"
-    r"|ной|ного|ної|ная|ную|най|нае|нага|nej)$"
-)
+_REGION_ADJECTIVE = re.compile(rf"{_REGION_ENDINGS}$")
+
+
+@lru_cache(maxsize=1)
+def _state_adjective() -> re.Pattern[str]:
+    """Return the pattern of a state's adjective before its noun.
+
+    "Китайской Народной Республики" ("Chińskiej Republiki Ludowej" has its adjective
+    after): the region adjectives' endings and the lexicons' ``state_adjective_endings``
+    ("ной", "ної", "nej").
+    """
+    extra = sorted(
+        {e for lang in LANGUAGES for e in lexicon(lang).state_adjective_endings},
+        key=len,
+        reverse=True,
+    )
+    return re.compile(rf"(?:{'|'.join([_REGION_ENDINGS, *map(re.escape, extra)])})$")
+
+
+def _cut_state_adjectives(toks: tuple[Token, ...], j: int, k: int) -> int:
+    """Return where a state's adjectives before token ``k`` start (not before ``j``).
+
+    "з Уханя Китайської Народної Республіки": from the state's noun back over its
+    adjectives; ``j`` when every token from ``j`` on is one.
+    """
+    pattern = _state_adjective()
+    while k > j and pattern.search(toks[k - 1].low) is not None:
+        k -= 1
+    return k
 
 
 def _after_gloss(toks: tuple[Token, ...], k: int) -> int:
@@ -314,14 +345,23 @@ def _not_a_count(toks: tuple[Token, ...], i: int) -> bool:
     return after in _THOUSANDS
 
 
-_ORDINAL_DAY = re.compile(r"(\d{1,2})-(?:го|ого|е|ое|га|ага|ае|я|ья|y|ego|go)")
+@lru_cache(maxsize=1)
+def _ordinal_day() -> re.Pattern[str]:
+    """Return the pattern of a day written as an ordinal ("15-го", "16-га", "5-go").
+
+    The endings are the lexicons' ``ordinal_day_endings``.
+    """
+    endings = sorted(
+        {e for lang in LANGUAGES for e in lexicon(lang).ordinal_day_endings}, key=len, reverse=True
+    )
+    return re.compile(rf"(\d{{1,2}})-(?:{'|'.join(map(re.escape, endings))})")
 
 
 def _day(tok: Token) -> str | None:
     """Return the day a token gives ("5", and "15-го", "16-га", "29-е" written as ordinals)."""
     low = tok.low
     if not low.isdecimal():
-        m = _ORDINAL_DAY.fullmatch(low)
+        m = _ordinal_day().fullmatch(low)
         if m is None:
             return None
         low = m[1]
@@ -2715,6 +2755,28 @@ class LexiconReader:
         told = timetable is not None and timetable.search(text) is not None
         return not told and names_a_service(self.lang, text)
 
+    def has_passengers(self, text: str) -> bool:
+        """Whether a text has a passenger word (the lexicon's ``passenger``).
+
+        Parameters
+        ----------
+        text
+            A sentence or a report.
+
+        Returns
+        -------
+        bool
+            True for "пассажиры", "pasażerowie", "білети" and the like.
+
+        Examples
+        --------
+        >>> LexiconReader("ru").has_passengers("Поезд Москва — Минск с пассажирами прибыл.")
+        True
+        >>> LexiconReader("ru").has_passengers("Поезд Слоним — Брест с 40 вагонами ушёл.")
+        False
+        """
+        return self._matches("passenger", text)
+
     def tells_of_freight(self, text: str) -> bool:
         """Whether a report tells of a freight train and of no passengers.
 
@@ -3334,9 +3396,7 @@ class LexiconReader:
                 # "з Уханя Китайської Народної Республіки", "из Бреста Республики Беларусь":
                 # the town, then the state it is in (its adjectives before the word, its
                 # name after it) (issue 13, session 17)
-                cut = end_j
-                while cut > j and _STATE_ADJECTIVE.search(toks[cut - 1].low) is not None:
-                    cut -= 1
+                cut = _cut_state_adjectives(toks, j, end_j)
                 if cut > j:
                     end_j, after = cut, None
             name_last = toks[end_j - 1]  # (its case, not the region word's, gives the role)
@@ -3431,9 +3491,7 @@ class LexiconReader:
             hit = self.lex.place_kinds.match(toks, k)
             if hit is None or hit[0][0] != "region" or not toks[k].text[:1].isupper():
                 continue
-            cut = k
-            while cut > j and _STATE_ADJECTIVE.search(toks[cut - 1].low) is not None:
-                cut -= 1
+            cut = _cut_state_adjectives(toks, j, k)
             return end_j if cut == j else cut
         return end_j
 

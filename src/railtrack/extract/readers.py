@@ -365,6 +365,26 @@ class EnglishReader:
         """
         return cues.is_freight(text) and not cues.has_passengers(text)
 
+    def has_passengers(self, text: str) -> bool:
+        """Whether a text has a passenger word (the lexicon's ``passenger``).
+
+        Parameters
+        ----------
+        text
+            A sentence or a report.
+
+        Returns
+        -------
+        bool
+            True for "passengers", "tickets", "coaches" and the like.
+
+        Examples
+        --------
+        >>> EnglishReader().has_passengers("The Kyiv-Przemyśl train with 10 coaches left.")
+        True
+        """
+        return cues.has_passengers(text)
+
     def only_a_route(self, text: str) -> bool:
         """Whether a text names a train by its route or number (no other service cue).
 

@@ -151,14 +151,50 @@ _BOUNDARY_RE = re.compile(
     r"|\n[ \t]*[^\w\s]{1,3}[ \t]*#?[A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЇЄЎҐ][\w'’-]*"
     r"(?:[ \t]+[A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЇЄЎҐ][\w'’-]*){0,2}[ \t]*:?[ \t]*\n\s*"
 )
-# A clause ends at ";" and at ":" (not in "13:45", nor after "destination:"/"route:",
-# nor after a word of passing before the places passed: "the train passed: Bereza,
-# Zhabinka", "continued through: Orsha, Mogilev"; issue 13, session 17).
-# (The cheap look-behind for the colon comes first: the others are tried only after one.)
-_CLAUSE_RE = re.compile(
-    r"(?<=;)\s+|(?<=[^\d\s]:)(?<![Dd]estination:)(?<![Rr]oute:)(?<![Oo]rigin:)"
-    r"(?<![Pp]assed:)(?<![Tt]hrough:)(?<![Vv]ia:)\s+(?=\D)"
-)
+# A clause ends at ";" and at ":" (not in "13:45", nor after a word of a lexicon's
+# ``list_colon_words``, "destination:", "route:", or a word of passing before the places
+# passed: "the train passed: Bereza, Zhabinka", "continued through: Orsha, Mogilev",
+# "проследовал: Орша, Смоленск"; issue 13, session 17; review17 #5).
+_CLAUSE_RE = re.compile(r"(?<=;)\s+|(?<=[^\d\s]:)\s+(?=\D)")
+# the word before a colon (the lexicons' ``list_colon_words`` keep it in its clause)
+_WORD_BEFORE_COLON_RE = re.compile(r"([^\W\d_]+):$")
+
+
+@lru_cache(maxsize=1)
+def _list_colon_words() -> frozenset[str]:
+    """Return every lexicon's ``list_colon_words`` ("passed", "проследовал", "przez")."""
+    from railtrack.extract.lexicon import LANGUAGES, lexicon
+
+    return frozenset(w for lang in LANGUAGES for w in lexicon(lang).list_colon_words)
+
+
+def opens_a_list(text: str, colon_end: int) -> bool:
+    """Whether the colon ending at ``colon_end`` follows a word that opens a list of places.
+
+    Parameters
+    ----------
+    text
+        The report.
+    colon_end
+        The offset just past the colon.
+
+    Returns
+    -------
+    bool
+        True when the word before the colon is one of a lexicon's ``list_colon_words``
+        (any case): "passed:", "through:", "destination:", "проследовал:", "przez:".
+
+    Examples
+    --------
+    >>> opens_a_list("Эшелон проследовал: Орша, Смоленск", 19)
+    True
+    >>> opens_a_list("Update: a train left", 7)
+    False
+    """
+    m = _WORD_BEFORE_COLON_RE.search(text, max(0, colon_end - 40), colon_end)
+    return m is not None and m[1].lower() in _list_colon_words()
+
+
 # what may follow a label's colon to the sentence's end and stay in its clause: a name of
 # up to three capitalised words ("Kierunek: Wałujki.", "Куда: Матвеев Курган")
 # the dash between two names of a route ("Орша — Смоленськ", "Orsha - Smolensk"); a
@@ -277,8 +313,18 @@ def _stamp_words() -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
-# a time of day in a stamp line ("10:15", "at 09.40"), between its other parts
-_STAMP_CLOCK_RE = re.compile(r"(?:^|(?<=[\s,|–—-]))(?:at\s+)?\d{1,2}[:.]\d{2}(?=$|[\s,|–—-])")
+@lru_cache(maxsize=1)
+def _stamp_clock_re() -> re.Pattern[str]:
+    """Return the pattern of a time of day in a stamp line ("10:15", "at 09.40", "в 9:40").
+
+    The words before the time are every lexicon's ``clock_prepositions``.
+    """
+    words = sorted(
+        {w for lang in LANGUAGES for w in lexicon(lang).clock_prepositions}, key=len, reverse=True
+    )
+    before = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    prep = rf"(?:(?:{before})\s+)?" if words else ""
+    return re.compile(rf"(?:^|(?<=[\s,|–—-])){prep}\d{{1,2}}[:.]\d{{2}}(?=$|[\s,|–—-])")
 
 
 def is_stamp_line(line: str) -> bool:
@@ -294,6 +340,8 @@ def is_stamp_line(line: str) -> bool:
     (True, True)
     >>> is_stamp_line("14:05"), is_stamp_line("Trains seen on 3 March 2023")
     (False, False)
+    >>> is_stamp_line("Обновлено 3 марта 2023 в 10:15")
+    True
     """
     rest = line.strip().lower()
     if not rest or len(rest) > 60 or not rest[-1:].isalnum():
@@ -302,7 +350,7 @@ def is_stamp_line(line: str) -> bool:
         if rest.startswith(word) and not rest[len(word) : len(word) + 1].isalpha():
             rest = rest[len(word) :].lstrip(" :")
             break
-    rest = _STAMP_CLOCK_RE.sub(" ", rest).strip(" ,|–—-")
+    rest = _stamp_clock_re().sub(" ", rest).strip(" ,|–—-")
     if not rest or not rest[0].isalnum():
         return False
     from railtrack.extract.dates import find_dates  # (dates reads the lexicons too)
@@ -382,6 +430,8 @@ def split_clauses(text: str) -> list[Clause]:
         start = s_start
         marks = ";" in text[s_start:s_end] or ":" in text[s_start:s_end]
         for m in _CLAUSE_RE.finditer(text, s_start, s_end) if marks else ():
+            if m.group() and text[m.start() - 1] == ":" and opens_a_list(text, m.start()):
+                continue  # "the train passed: Orsha, Smolensk": one clause with its list
             if labelled_name(text, m.start(), m.end(), s_end):
                 continue  # "Kierunek: Wałujki.": a label and the name it gives, one clause
             clauses.append(Clause(text[start : m.start()], start, m.start(), number))

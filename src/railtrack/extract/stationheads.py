@@ -10,9 +10,10 @@ report::
 Relays keep the layout in every language ("#Осиповичи", "Osipowicze:", "🔴
 Asipovichy"). The heading is a line that is only a place's name: one to three
 capitalised words, with marks (an emoji), a hashtag or a colon around it, at the start
-of the text or of a paragraph, or anywhere when marked ("🔴 Лунинец" on the line after
-the last station's report, as a day's digest writes them line by line: trial17b T4),
-with the report after it. The name is a station or town
+of the text (where a single line break after the name will do: "Брест\nСегодня утром
+прибыл эшелон" is headed by Brest) or of a paragraph, or anywhere when marked ("🔴
+Лунинец" on the line after the last station's report, as a day's digest writes them
+line by line: trial17b T4), with the report after it. The name is a station or town
 the embedded gazetteer knows as written (:func:`~railtrack.extract.nominatives.is_nominative_name`):
 a region or a country ("🔴 Беларусь", "Гомельская область") heads no station, nor does a
 word such as "Срочно" or "Update".
@@ -38,12 +39,11 @@ if TYPE_CHECKING:
 
 __all__ = ["StationHeading", "station_headings"]
 
-# upper-case letters of the five languages' scripts: a station's name starts with one
-_UP = "A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЇЄЎҐ"
 # a line that is only a name: marks (an emoji, a bullet) and a hashtag before it, a
-# colon or marks after it
+# colon or marks after it; each word starts with a capital of any script (checked with
+# str.isupper on the match: review17 #5)
 _HEAD = re.compile(
-    rf"^[^\w\n]*?#?(?P<name>[{_UP}][\w'’-]*(?:[^\S\n]+[{_UP}][\w'’-]*){{0,2}})"
+    r"^[^\w\n]*?#?(?P<name>[^\W\d_][\w'’-]*(?:[^\S\n]+[^\W\d_][\w'’-]*){0,2})"
     r"[^\S\n]*:?[^\w\n]*$",
     re.MULTILINE,
 )
@@ -101,6 +101,8 @@ def station_headings(text: str, rd: Reader) -> list[StationHeading]:
         if not text[m.end() :].strip():
             continue  # (the report follows its heading)
         name = m["name"]
+        if not all(word[0].isupper() for word in name.split()):
+            continue  # a station's name: every word capitalised
         if not _names_a_station(name, rd):
             continue
         place = PlaceSpan("at", name, m.start("name"), m.end("name"), m.start("name"), rd.lang)

@@ -5,7 +5,8 @@ delegacji do Kijowa.": the second sentence names no train; its subject is a
 delegation, so Kyiv is no end of the train, tomorrow no day of it, the expectation no
 claim on it (session 17 T1). A sentence after a train speaks of it when it names a
 train or a car, a count, a pronoun for the train (the lexicons' ``train_pronouns``:
-"ён", "он", "він", "on", "it"), or leaves its subject out, continuing the train's
+"ён", "он", "він", "on", "it"; not the impersonal "it" of the lexicons'
+``dummy_subjects``, "It is expected that"), or leaves its subject out, continuing the train's
 clause ("Planowany przyjazd do Briańska po 16 marca"); it speaks of something else
 when, with none of these, it names a subject that is no train (the lexicons'
 ``other_movers``: a delegation, a minister, a column of cars, people; and their
@@ -39,11 +40,21 @@ def names_train_pronoun(text: str, lang: str) -> bool:
     True
     >>> names_train_pronoun("Завтра ожидается прибытие делегации в Киев.", "ru")
     False
+    >>> names_train_pronoun("It is expected that the minister will arrive in Kyiv.", "en")
+    False
+    >>> names_train_pronoun("It is expected that it will arrive in Kyiv.", "en")
+    True
     """
     if lang not in LANGUAGES:
         return False
-    pattern = lexicon(lang).train_pronouns
-    return pattern is not None and pattern.search(text) is not None
+    lex = lexicon(lang)
+    pattern = lex.train_pronouns
+    if pattern is None:
+        return False
+    if lex.dummy_subjects is not None:
+        # "It is expected that ...": an impersonal "it" stands for nothing (review17 #7)
+        text = lex.dummy_subjects.sub(lambda m: " " * len(m[0]), text)
+    return pattern.search(text) is not None
 
 
 def names_another_subject(text: str, lang: str) -> bool:

@@ -43,7 +43,7 @@ from railtrack.extract.datelines import datelines
 from railtrack.extract.dates import DateSpan, resolve_date, why_undated
 from railtrack.extract.daylists import DayItem, day_items
 from railtrack.extract.denials import denied_arrival
-from railtrack.extract.grouparts import CountedPart, counted_parts
+from railtrack.extract.grouparts import CountedPart, CountedParts, counted_parts
 from railtrack.extract.headings import told_as_heading
 from railtrack.extract.itinerary import days_in_turn
 from railtrack.extract.leads import give_lead_destination
@@ -1286,6 +1286,10 @@ class _ClauseReader:
         if self.place_role(place) is not None or not self._passed(place):
             return False
         verb = self._verb_for(place.cue_start, place.end)
+        if verb is None:
+            # "The train passed: Orsha, Smolensk, Vyazma": the verb of passing is the
+            # list's cue itself, and governs it across the colon (review17 #13)
+            verb = next((v for v in self.verbs if v.start == place.cue_start), None)
         if verb is None or verb.role != "neutral":
             return False
         between = self.text[min(verb.end, place.cue_start) : place.cue_start]
@@ -1296,7 +1300,9 @@ class _ClauseReader:
         ):
             return False  # ("is now passing through Xi'an and will exit through Khorgas")
         # (English verbs of seeing are not marked past: "was spotted", "passed")
-        return self.rd.lang == "en" or told_as_past(self.text, verb, self.rd.lang)
+        if lexicon(self.rd.lang).seeing_verbs_unmarked_for_tense:
+            return True
+        return told_as_past(self.text, verb, self.rd.lang)
 
     def _unloading_into(self, facts: _Facts) -> None:
         """Note a train told being unloaded now as seen at that station on the report's day.
@@ -1788,6 +1794,7 @@ def read_trains(
     *,
     published: date | None,
     max_group_trains: int = 20,
+    echelon_min_cars: int = 34,
     lang: str = "en",
     sentence_lang: Callable[[str, str], str] | None = None,
 ) -> ReportDraft:
@@ -1801,6 +1808,10 @@ def read_trains(
         Its publication day, to resolve relative dates and years.
     max_group_trains
         The most trains made from one announcement ("five echelons left").
+    echelon_min_cars
+        Fewest cars of a military echelon: a train named by its two ends that counts
+        this many, with no passenger word, is no passenger service
+        (``Settings.extract_echelon_min_cars``).
     lang
         The report's language (a code of :data:`~railtrack.extract.lexicon.LANGUAGES`).
     sentence_lang
@@ -1818,7 +1829,9 @@ def read_trains(
     as_given = text
     if blank is not None:
         text = blank(text)
-    assembly = _Assembly.start(text, published, lang, sentence_lang)
+    assembly = _Assembly.start(
+        text, published, lang, sentence_lang, echelon_min_cars=echelon_min_cars
+    )
     if assembly is None:
         # a debunked claim ("Our rating: False", "не подтвердилась"): no shipment; the
         # trains it tells of are kept aside as the ones it retracts (trial15 T2)
@@ -1862,6 +1875,8 @@ class _Assembly:
         bounds: dict[int, tuple[int, int]],
         sentence_readers: dict[int, Reader],
         sentences_off: set[int],
+        *,
+        echelon_min_cars: int = 34,
     ) -> None:
         self.text = text
         self.published = published
@@ -1880,6 +1895,7 @@ class _Assembly:
         }
         if "timetable" in self.vetoing.values():
             self._lift_cargo_vetoes(text)
+            self._lift_counted_route_vetoes(text, echelon_min_cars)
         # (a sentence of no shipment makes the military words matter)
         self.watch = any(kind is not None for kind in self.vetoing.values())
         # the last one-day date told: "the same day" and a clock time alone refer to it
@@ -1892,6 +1908,7 @@ class _Assembly:
         self.military: set[int] = set()  # the trains (by id) told of with a military word
         self.vetoed_groups: set[int] = set()  # groups (by id) a sentence of no shipment tells of
         self.shows: list[TrainDraft] = []  # trains of no shipment told (museum trains, services)
+        self.told_services: set[int] = set()  # sentences whose service train a problem names
 
     def _lift_cargo_vetoes(self, text: str) -> None:
         """Lift the timetable vetoes a report of cargo shows to be its freight train's.
@@ -1919,6 +1936,25 @@ class _Assembly:
             if schedule or _asks(rd, "only_a_route", sentence):
                 self.vetoing[n] = None
 
+    def _lift_counted_route_vetoes(self, text: str, echelon_min_cars: int) -> None:
+        """Lift the veto of a train named by its ends that counts an echelon's cars.
+
+        "Поезд Слоним — Брест с 40 вагонами ушёл 3 марта": the route alone is no
+        positive passenger cue (review17 #1); a sentence with no timetable or passenger
+        word that counts at least ``echelon_min_cars`` cars tells of a shipment.
+        "Поезд Москва — Минск из 15 вагонов" (a passenger train's length) stays vetoed.
+        """
+        default = self.default
+        for n, kind in self.vetoing.items():
+            if kind != "timetable":
+                continue
+            rd, sentence = self.sentence_readers.get(n, default), text[slice(*self.bounds[n])]
+            if not _asks(rd, "only_a_route", sentence) or _asks(rd, "has_passengers", sentence):
+                continue
+            counted = [c.most or c.value for c in rd.find_car_counts(sentence)]
+            if counted and max(counted) >= echelon_min_cars:
+                self.vetoing[n] = None
+
     @classmethod
     def start(
         cls,
@@ -1928,6 +1964,7 @@ class _Assembly:
         sentence_lang: Callable[[str, str], str] | None,
         *,
         denied_too: bool = False,
+        echelon_min_cars: int = 34,
     ) -> _Assembly | None:
         """Split the report and judge its sentences; None for a debunked claim.
 
@@ -1957,7 +1994,16 @@ class _Assembly:
         }
         if not denied_too and _asks(default, "is_denial", text):
             return None
-        assembly = cls(text, published, default, clauses, bounds, sentence_readers, sentences_off)
+        assembly = cls(
+            text,
+            published,
+            default,
+            clauses,
+            bounds,
+            sentence_readers,
+            sentences_off,
+            echelon_min_cars=echelon_min_cars,
+        )
         for sentence_no, code in unread.items():
             assembly.draft.problems.append(
                 f"sentence {sentence_no + 1} is in {code}; railtrack reads "
@@ -2175,6 +2221,15 @@ class _Assembly:
         self.current = current
         if current.vetoed and not timetable:
             self.shows.append(current)
+        if timetable and clause.sentence not in self.told_services:
+            # a train dropped as a passenger service is said so, never silently (review17 #1)
+            self.told_services.add(clause.sentence)
+            first, last = self.bounds[clause.sentence]
+            words = " ".join(self.text[first:last].split())
+            self.draft.problems.append(
+                f"sentence {clause.sentence + 1} tells of a passenger service, not counted as "
+                f"a shipment: {words[:80]!r}"
+            )
         if current.vetoed and current.group is not None:
             self.vetoed_groups.add(id(draft.groups[current.group]))  # its trains told again
 
@@ -2945,7 +3000,7 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
     _tallies_of_undescribed_groups(draft)
     _fill_groups(draft, max_group_trains=max_group_trains)
     _further_trains_go_the_same_way(draft)
-    _places_of_counted_parts(draft, text, assembly.default)
+    _places_of_counted_parts(draft, text, assembly)
     _totals_pinned_by_groups(draft)
     _times_listed_for_groups(draft, text, assembly.published)
     _drop_trains_of_no_shipment(assembly)
@@ -3325,7 +3380,24 @@ def _dateline_sightings(assembly: _Assembly) -> None:
 _MARKS = ".,;:!?()«»\"'“”—–-"
 
 
-def _places_of_counted_parts(draft: ReportDraft, text: str, rd: Reader) -> None:
+def _counted_parts_by_sentence(assembly: _Assembly, text: str) -> list[CountedParts]:
+    """Return the counted parts of a report, each read by its announcing sentence's reader.
+
+    A mixed report (a relay quoting the original) reads a Belarusian announcement with
+    the Belarusian reader, whatever the report's language (review17 #14).
+    """
+    default = assembly.default
+    readers = {id(rd): rd for rd in (default, *assembly.sentence_readers.values())}
+    found: list[CountedParts] = []
+    for rd in readers.values():
+        for parts in counted_parts(text, rd):
+            n = next((k for k, (a, b) in assembly.bounds.items() if a <= parts.start < b), None)
+            if n is None or assembly.sentence_readers.get(n, default) is rd:
+                found.append(parts)
+    return sorted(found, key=lambda parts: parts.start)
+
+
+def _places_of_counted_parts(draft: ReportDraft, text: str, assembly: _Assembly) -> None:
     """Give the trains of a group split into counted parts each its part's place (T6).
 
     "Тры эшалоны: два — у Асіповічы, адзін — у Лунінец": two of the group's trains
@@ -3334,7 +3406,7 @@ def _places_of_counted_parts(draft: ReportDraft, text: str, rd: Reader) -> None:
     the others are given the parts in order. A group of fewer trains than its parts
     count is given more (up to the parts' count).
     """
-    for found in counted_parts(text, rd):
+    for found in _counted_parts_by_sentence(assembly, text):
         gi = next(
             (
                 i
@@ -3509,8 +3581,8 @@ def _sentence_day(
 
 def _stage(rd: Reader, text: str) -> str | None:
     """Return ``loading`` or ``unloading`` when a reader that knows them says so."""
-    place_stage = getattr(rd, "place_stage", None)
-    return place_stage(text) if place_stage is not None else None
+    stage = _ask(rd, "place_stage", text, None)
+    return stage if isinstance(stage, str) else None
 
 
 def _seen_at_listed_time(train: TrainDraft, trip: ListedTrip, text: str) -> None:
@@ -4851,8 +4923,17 @@ def _asks(rd: Reader, question: str, text: str) -> bool:
     accident or attack at a train) and ``names_the_same_train`` ("the freight train":
     a train already named) are asked of readers that know them.
     """
+    return bool(_ask(rd, question, text, False))
+
+
+def _ask(rd: Reader, question: str, text: str, default: object) -> object:
+    """Ask a reader an optional question about a text; ``default`` if it has none.
+
+    The readers' optional methods (``is_denial``, ``place_stage``, ...) are asked
+    through here (review17 #14: one pattern for yes/no and other answers).
+    """
     method = getattr(rd, question, None)
-    return bool(method(text)) if method is not None else False
+    return method(text) if method is not None else default
 
 
 def _names_no_train(rd: Reader, text: str) -> bool:
