@@ -1368,14 +1368,23 @@ def zoned_times(data: dict[str, Any], zone: tzinfo | None) -> dict[str, Any]:
     Parameters
     ----------
     data
-        A row's record keyed by field (its ``seen_at`` is changed in place).
+        A row's record keyed by field; it is not changed.
     zone
         The zone the table's times are written in, or None.
 
     Returns
     -------
     dict
-        ``data``.
+        A new record with ``seen_at`` given its zone (ISO text), or ``data`` itself
+        when nothing is converted.
+
+    Notes
+    -----
+    A local time that a daylight-saving change makes ambiguous (it happens twice:
+    02:30 on the last Sunday of October in Warsaw, 03:30 in Kyiv) or non-existent
+    (skipped: the same hours on the last Sunday of March) is read with ``fold=0``
+    (:pep:`495`), the offset in force before the change, and no problem is
+    reported. Minsk and Moscow keep no daylight-saving time (since 2011 and 2014).
 
     Examples
     --------
@@ -1386,6 +1395,9 @@ def zoned_times(data: dict[str, Any], zone: tzinfo | None) -> dict[str, Any]:
     {'seen_at': '2023-05-08'}
     >>> zoned_times({"seen_at": "2023-05-08T06:40Z"}, ZoneInfo("Europe/Minsk"))
     {'seen_at': '2023-05-08T06:40Z'}
+    >>> row = {"seen_at": "2023-10-29T02:30"}  # twice in Warsaw: the summer one
+    >>> zoned_times(row, ZoneInfo("Europe/Warsaw")), row
+    ({'seen_at': '2023-10-29T02:30:00+02:00'}, {'seen_at': '2023-10-29T02:30'})
     """
     value = data.get("seen_at")
     if zone is None or value is None:
@@ -1403,7 +1415,7 @@ def zoned_times(data: dict[str, Any], zone: tzinfo | None) -> dict[str, Any]:
     else:
         return data
     if moment.tzinfo is None:
-        data["seen_at"] = moment.replace(tzinfo=zone).isoformat()
+        return {**data, "seen_at": moment.replace(tzinfo=zone).isoformat()}
     return data
 
 
