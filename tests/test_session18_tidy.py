@@ -8,11 +8,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from _telegram_exports import Msg, at, chat_object, write_html_export, write_json
 
-from railtrack.io import zoned_times
+from railtrack.io import ReportSet, zoned_times
+from railtrack.io.retractions import matches, note_retracted
 from railtrack.io.telegram import read_telegram_export, read_telegram_file
 from railtrack.io.telegram_html import read_html_export
 from railtrack.io.telegram_json import read_json_export
 from railtrack.io.telegram_posts import ReadLog
+from railtrack.models import Place, Shipment, Source
 from railtrack.settings import Settings
 
 # the posts of _telegram_exports are dated March 2023
@@ -78,3 +80,35 @@ def test_zoned_times_leaves_rows_without_a_local_clock_time(written):
     row = {"seen_at": written}
     assert zoned_times(row, ZoneInfo("Europe/Minsk")) == {"seen_at": written}
     assert row == {"seen_at": written}
+
+
+# -- retractions: the days an undated train may precede its retraction are a setting --------
+
+
+def _to_brest(name: str, day: int) -> Shipment:
+    source = Source(reporter="Hajun", published=date(2023, 5, day))
+    return Shipment(id=name, destination=Place(text="Брэст"), source=source)
+
+
+@pytest.mark.parametrize(
+    ("days", "matched"), [(1, ["t14"]), (3, ["t12", "t14"]), (6, ["t9", "t12", "t14"])]
+)
+def test_retraction_match_days_is_a_setting(days, matched):
+    result = ReportSet()
+    result.shipments = [_to_brest(f"t{d}", d) for d in (5, 9, 12, 14)]
+    for s in result.shipments:
+        result.files[("Shipment", s.id)] = "a.txt"
+    settings = Settings(retraction_match_days=days)
+    note_retracted(result, [("b.txt", _to_brest("r1", 15))], settings=settings)
+    assert sorted(p.message.split()[1] for p in result.problems) == sorted(matched)
+    denied = _to_brest("r1", 15)
+    told = [
+        s.id for s in result.shipments if matches(denied, s, "b.txt", "a.txt", settings=settings)
+    ]
+    assert told == matched
+
+
+def test_retraction_match_days_default_is_three_and_never_negative():
+    assert Settings().retraction_match_days == 3
+    with pytest.raises(ValueError, match="retraction_match_days"):
+        Settings(retraction_match_days=-1)

@@ -6,7 +6,7 @@ The retraction lists no train (:mod:`railtrack.extract.retractions`); here each 
 it denies is matched with the trains of the same input told no later than it: the same
 destination (station, else the name as written), and an arrival window that overlaps
 the denied one (or, when either gives none, a report published at most
-:data:`MATCH_DAYS` days before the retraction). Each train matched gets a problem on
+``Settings.retraction_match_days`` days before the retraction). Each train matched gets a problem on
 its own file saying which report retracts it.
 
 What a user gets: the train stays listed, with that problem beside it, rather than
@@ -20,18 +20,18 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, timedelta
+from typing import TYPE_CHECKING
 
 from railtrack.io.reportset import Problem, ReportSet
 from railtrack.models import DateWindow, Place, Shipment
+from railtrack.settings import DEFAULT_SETTINGS
 
-__all__ = ["MATCH_DAYS", "matches", "note_retracted", "retraction_label", "retraction_problem"]
+if TYPE_CHECKING:
+    from railtrack.settings import Settings
+
+__all__ = ["matches", "note_retracted", "retraction_label", "retraction_problem"]
 
 logger = logging.getLogger(__name__)
-
-MATCH_DAYS = 3
-"""Days before a retraction within which a report of an undated train may be the one it
-retracts (a channel retracts a post within a day or two; the trial's retraction came
-the day after)."""
 
 
 def _same_place(a: Place | None, b: Place | None) -> bool:
@@ -50,7 +50,7 @@ def _overlap(a: DateWindow, b: DateWindow) -> bool:
     return bool(a_first <= b_last and b_first <= a_last)  # type: ignore[operator]
 
 
-def _matches(denied: Shipment, told: Shipment) -> bool:
+def _matches(denied: Shipment, told: Shipment, match_days: int) -> bool:
     """Whether ``told`` may be the train ``denied`` retracts."""
     if not _same_place(denied.destination, told.destination):
         return False
@@ -61,10 +61,15 @@ def _matches(denied: Shipment, told: Shipment) -> bool:
         return _overlap(denied.expected_arrival, told.expected_arrival)
     if day is None or told_day is None:
         return False
-    return day - timedelta(days=MATCH_DAYS) <= told_day
+    return day - timedelta(days=match_days) <= told_day
 
 
-def note_retracted(result: ReportSet, retracted: list[tuple[str, Shipment]]) -> None:
+def note_retracted(
+    result: ReportSet,
+    retracted: list[tuple[str, Shipment]],
+    *,
+    settings: Settings | None = None,
+) -> None:
     """Add a problem on each train of ``result`` that a retraction denies (in place).
 
     Parameters
@@ -73,6 +78,9 @@ def note_retracted(result: ReportSet, retracted: list[tuple[str, Shipment]]) -> 
         The loaded reports; a problem is appended for each train matched.
     retracted
         (file of the retraction, a train it denies), as the loaders read them.
+    settings
+        ``retraction_match_days`` bounds how long before the retraction an undated
+        train's report may be the one retracted; None: the defaults.
 
     Examples
     --------
@@ -92,11 +100,12 @@ def note_retracted(result: ReportSet, retracted: list[tuple[str, Shipment]]) -> 
     """
     if not retracted:
         return
+    match_days = (settings or DEFAULT_SETTINGS).retraction_match_days
     said = {(p.path, p.row, p.message) for p in result.problems}  # (a converted folder's)
     for path, denied in retracted:
         for told in result.shipments:
             where = result.files.get(("Shipment", told.id), "")
-            if _same_report(denied, told, path, where) or not _matches(denied, told):
+            if _same_report(denied, told, path, where) or not _matches(denied, told, match_days):
                 continue
             problem = retraction_problem(where, told, path, denied)
             if (problem.path, problem.row, problem.message) in said:
@@ -111,6 +120,38 @@ def retraction_problem(where: str, told: Shipment, path: str, denied: Shipment) 
 
     It stands on the told train's own message when the train comes from a Telegram
     post, else on its file, and names the retraction (:func:`retraction_label`).
+
+    Parameters
+    ----------
+    where
+        The file ``told`` was read from (the problem's path).
+    told
+        The train of an earlier report that the retraction matches.
+    path
+        The file the retraction was read from.
+    denied
+        The train the retraction denies (its ``source`` is the retraction's).
+
+    Returns
+    -------
+    Problem
+        On ``where``, row the told train's message id (``unit`` ``"message"``) when it
+        comes from a Telegram post, else no row (``unit`` ``"row"``); no field.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from railtrack.models import Source
+    >>> brest = Place(text="Brest")
+    >>> told = Shipment(id="a-t1", destination=brest,
+    ...                 source=Source(reporter="Hajun", published=date(2023, 5, 14)))
+    >>> denied = Shipment(id="b-t1", destination=brest,
+    ...                   source=Source(reporter="Hajun", published=date(2023, 5, 15)))
+    >>> p = retraction_problem("a.txt", told, "b.txt", denied)
+    >>> p.path, p.row, p.unit
+    ('a.txt', None, 'row')
+    >>> p.message[:60]
+    'train a-t1 (to Brest) is retracted by b.txt (published 2023-'
     """
     told_message = told.source.message_id
     return Problem(
@@ -124,13 +165,56 @@ def retraction_problem(where: str, told: Shipment, path: str, denied: Shipment) 
     )
 
 
-def matches(denied: Shipment, told: Shipment, path: str, where: str) -> bool:
+def matches(
+    denied: Shipment,
+    told: Shipment,
+    path: str,
+    where: str,
+    *,
+    settings: Settings | None = None,
+) -> bool:
     """Whether ``told`` (read from file ``where``) may be the train ``denied`` retracts.
 
-    ``path`` is the retraction's file; a train of the retraction's own report is never
-    one it retracts.
+    A train of the retraction's own report is never one it retracts; nor is one told
+    after the retraction. Otherwise it needs the same destination (station id, else the
+    name as written) and arrival windows that overlap, or, when either gives none, a
+    report published at most ``settings.retraction_match_days`` days before it.
+
+    Parameters
+    ----------
+    denied
+        A train the retraction denies (its ``source`` is the retraction's).
+    told
+        A train of an earlier report.
+    path
+        The file the retraction was read from.
+    where
+        The file ``told`` was read from.
+    settings
+        Gives ``retraction_match_days``; None: the defaults (3 days).
+
+    Returns
+    -------
+    bool
+        True when ``told`` may be the train retracted.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from railtrack.models import Source
+    >>> from railtrack.settings import Settings
+    >>> def told_on(day):
+    ...     src = Source(reporter="Hajun", published=date(2023, 5, day))
+    ...     return Shipment(id=f"t{day}", destination=Place(text="Brest"), source=src)
+    >>> denied = told_on(15)
+    >>> [matches(denied, told_on(d), "b.txt", "a.txt") for d in (11, 12, 15, 16)]
+    [False, True, True, False]
+    >>> matches(denied, told_on(11), "b.txt", "a.txt",
+    ...         settings=Settings(retraction_match_days=4))
+    True
     """
-    return not _same_report(denied, told, path, where) and _matches(denied, told)
+    match_days = (settings or DEFAULT_SETTINGS).retraction_match_days
+    return not _same_report(denied, told, path, where) and _matches(denied, told, match_days)
 
 
 def retraction_label(path: str, denied: Shipment) -> str:
