@@ -266,6 +266,18 @@ def _text(value: Any) -> str | None:
 def json_kind(value: Any) -> str:
     """Name a JSON value's kind with its article, for problem messages.
 
+    Parameters
+    ----------
+    value
+        A value as the JSON parser returns it (``ijson`` gives numbers as
+        :class:`~decimal.Decimal`).
+
+    Returns
+    -------
+    str
+        "an array", "an object", "a number", "a string", "true", "false" or "null";
+        for another Python type, "a" and its type name.
+
     Examples
     --------
     >>> [json_kind(v) for v in ([1], {}, 5, 2.5, "x", True, None)]
