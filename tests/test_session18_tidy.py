@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from _telegram_exports import Msg, at, chat_object, write_html_export, write_json
 
+from railtrack import load_reports
 from railtrack.io import ReportSet, zoned_times
 from railtrack.io.retractions import matches, note_retracted
 from railtrack.io.telegram import read_telegram_export, read_telegram_file
@@ -58,6 +59,14 @@ def test_the_loader_passes_its_settings_down(tmp_path):
     reports = read_telegram_export(tmp_path, network=False, settings=BEFORE)
     assert list(reports) == []
     assert len(reports.problems) == 2
+
+
+def test_load_reports_passes_its_settings_to_the_export_reader(tmp_path):
+    write_json(tmp_path / "export" / "result.json", chat_object(_messages()))
+    loaded = load_reports(tmp_path / "export", settings=AFTER)
+    assert loaded.shipments == []
+    assert ["before Telegram opened" in p.message for p in loaded.problems] == [True, True]
+    assert load_reports(tmp_path / "export").shipments != []
 
 
 @pytest.mark.parametrize(
