@@ -318,11 +318,11 @@ def _end_keys_row_by_row(table: pd.DataFrame, end: str) -> list[str | None]:
     )
 )
 def test_end_keys_equal_each_row_reduced_alone(rows: list[tuple[Any, Any, Any]]) -> None:
-    from railtrack.relays import _end_keys
+    from railtrack.relays import end_keys
 
     table = pd.DataFrame(
         rows or [(None, None, None)],
         columns=["origin_station_id", "origin_region", "origin"],
         dtype=object,
     )
-    assert _end_keys(table, "origin") == _end_keys_row_by_row(table, "origin")
+    assert end_keys(table, "origin") == _end_keys_row_by_row(table, "origin")

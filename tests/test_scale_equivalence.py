@@ -307,8 +307,8 @@ def _plain_seen_links(
 ) -> list[tuple[int, int, str]]:
     """Each lonely train's links found by a look-up per row (``iloc``), as before."""
     table = shipments.reset_index(drop=True)
-    dest_sid = relays._text(table["destination_station_id"])
-    dest_region = relays._text(table["destination_region"])
+    dest_sid = relays.text_values(table["destination_station_id"])
+    dest_region = relays.text_values(table["destination_region"])
     dest = ("id:" + dest_sid).where(dest_sid.notna(), ("region:" + dest_region))
     dest = dest.where(dest_sid.notna() | dest_region.notna(), None)
     no_origin = (
@@ -316,7 +316,7 @@ def _plain_seen_links(
     ) | (table["departure_earliest"].isna() & table["arrival_earliest"].isna())
     lonely = [i for i in range(len(table)) if no_origin.iloc[i] and dest.iloc[i] is not None]
     lonely = [i for i in lonely if i not in gone and pd.isna(table[C.GROUP].iloc[i])]
-    seen = relays._seen_days(table, sightings, lonely)
+    seen = relays.seen_days(table, sightings, lonely)
     if not seen:
         return []
     wanted = {dest.iloc[i] for i in seen}
@@ -328,9 +328,9 @@ def _plain_seen_links(
             strict=True,
         )
     )
-    origins = relays._text(table["origin_station_id"])
+    origins = relays.text_values(table["origin_station_id"])
     vias = (
-        relays._text(table[C.VIA_STATION_IDS])
+        relays.text_values(table[C.VIA_STATION_IDS])
         if C.VIA_STATION_IDS in table.columns
         else pd.Series([None] * len(table), dtype=object)
     )
@@ -347,14 +347,14 @@ def _plain_seen_links(
             if not relays._origins_fit(c.origin, other.origin, within):
                 continue
             if not (
-                relays._counts_agree(
+                relays.counts_agree(
                     c.cars,
                     other.cars,
                     tolerance,
                     x_at_least=c.cars_at_least,
                     y_at_least=other.cars_at_least,
                 )
-                and relays._counts_agree(c.passenger, other.passenger, tolerance)
+                and relays.counts_agree(c.passenger, other.passenger, tolerance)
             ):
                 continue
             if j in seen:  # both told only as seen: the same station, close days

@@ -196,10 +196,10 @@ def write_outputs(
     OSError
         When a file cannot be written.
 
-    Examples
-    --------
-    Needs a whole :class:`~railtrack.pipeline.TrackResult` and writes dozens of
-    files and plots, so no example runs here; see ``tests/test_briefing.py``.
+    Notes
+    -----
+    Needs a whole :class:`~railtrack.pipeline.TrackResult` and writes dozens of files and
+    plots; see ``tests/test_briefing.py``.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

@@ -236,11 +236,11 @@ def train_partials(
     dict of str to pandas.DataFrame
         View name -> :func:`partial` of the partition's trains.
 
-    Examples
-    --------
-    Needs a partition of the shipments table with its routes as the engine builds
-    them, so no cheap example runs here; ``tests/test_dask_summary.py`` checks the
-    result against :func:`railtrack.summary.summarize_views`.
+    Notes
+    -----
+    Needs a partition of the shipments table with its routes as the engine builds them;
+    ``tests/test_dask_summary.py`` checks the result against
+    :func:`railtrack.summary.summarize_views`.
     """
     ships = ships.reset_index(drop=True)
     period = _periods(ships, freq)
@@ -290,10 +290,10 @@ def group_part(
         group seq, text)`` for a group whose trains carry more than it gives: in
         the order :func:`~railtrack.summary.summarize_views` reports them once sorted.
 
-    Examples
-    --------
-    Needs the engine's shipments and groups with their ``_seq`` columns, so no cheap
-    example runs here; see ``tests/test_dask_summary.py``.
+    Notes
+    -----
+    Needs the engine's shipments and groups with their ``_seq`` columns; see
+    ``tests/test_dask_summary.py``.
     """
     from railtrack.dask_graph import HOLDER_KEYS, UNLISTED_TRAINS
     from railtrack.dask_tasks import ROUTE_KEY, SEQ
@@ -343,10 +343,9 @@ def remainder_partials(
     dict of str to pandas.DataFrame
         View name -> :func:`partial` of the remainders.
 
-    Examples
-    --------
-    Needs the remainder rows :func:`group_part` builds, so no cheap example runs
-    here; see ``tests/test_dask_summary.py``.
+    Notes
+    -----
+    Needs the remainder rows :func:`group_part` builds; see ``tests/test_dask_summary.py``.
     """
     rest = rest.sort_values(ORDER, kind="stable").reset_index(drop=True)
     return {name: partial(view_rows(rest, keys), keys) for name, keys in views.items()}
@@ -371,11 +370,10 @@ def combine(parts: Sequence[pd.DataFrame], keys: Sequence[str], settings: Settin
         What :func:`railtrack.summary.summarize` returns for ``by=keys`` over all
         the rows (without its ``attrs``).
 
-    Examples
-    --------
-    Needs :func:`partial` tables of a partition, so no cheap example runs here; see
-    ``tests/test_dask_summary.py``, which compares it with
-    :func:`railtrack.summary.summarize`.
+    Notes
+    -----
+    Needs :func:`partial` tables of a partition; see ``tests/test_dask_summary.py``, which
+    compares it with :func:`railtrack.summary.summarize`.
     """
     lead = [*keys, *([C.PERIOD_BASIS] if C.PERIOD in keys else [])]
     columns = [*lead, *C.SUMMARY_VALUE_COLUMNS]

@@ -173,10 +173,10 @@ def part_totals(
         and station list, thousands of characters, stay with the client's distinct
         routes, see :func:`distinct_table`).
 
-    Examples
-    --------
-    Needs a partition's routes and estimates tables as the engine builds them, so no
-    cheap example runs here; see ``tests/test_dask_written.py``.
+    Notes
+    -----
+    Needs a partition's routes and estimates tables as the engine builds them; see
+    ``tests/test_dask_written.py``.
     """
     outcome = route_outcomes(ships, routes)[OUTCOME]
     estimated, from_model, as_reported = window_counts(estimates)
@@ -221,10 +221,10 @@ def write_part(
     dict
         :func:`part_totals` of the partition.
 
-    Examples
-    --------
-    Writes five Parquet tables from a partition as the engine builds it, so no
-    cheap example runs here; see ``tests/test_dask_written.py``.
+    Notes
+    -----
+    Writes five Parquet tables from a partition as the engine builds it; see
+    ``tests/test_dask_written.py``.
     """
     outcomes = route_outcomes(ships, routes)
     problems = pd.DataFrame(
@@ -351,10 +351,10 @@ def distinct_table(used: pd.DataFrame, routes: pd.DataFrame) -> pd.DataFrame:
         :func:`railtrack.route_files.distinct_routes` of every train's route:
         :data:`railtrack.route_files.DISTINCT_ROUTE_COLUMNS`, in order of first use.
 
-    Examples
-    --------
-    Needs the engine's routes table (stations, labels, distances), so no cheap
-    example runs here; see ``tests/test_dask_written.py``.
+    Notes
+    -----
+    Needs the engine's routes table (stations, labels, distances); see
+    ``tests/test_dask_written.py``.
     """
     table = distinct_routes(routes)
     if not len(used):

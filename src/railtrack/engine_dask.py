@@ -674,11 +674,10 @@ def track_dask(
     railtrack.errors.InputPathError
         When ``source`` is not converted reports of this railtrack's format.
 
-    Examples
-    --------
-    Needs a ``distributed.Client`` and a converted directory, so no example runs
-    here; ``tests/test_dask_engine.py`` runs it on a local cluster against
-    :func:`railtrack.pipeline.track`.
+    Notes
+    -----
+    Needs a ``distributed.Client`` and a converted directory; ``tests/test_dask_engine.py``
+    runs it on a local cluster against :func:`railtrack.pipeline.track`.
     """
     result = _track(
         Path(source),
@@ -736,10 +735,10 @@ def write_dask(
     railtrack.errors.InputPathError
         When ``source`` is not converted reports of this railtrack's format.
 
-    Examples
-    --------
-    Needs a ``distributed.Client`` and a converted directory, so no example runs
-    here; see ``tests/test_dask_written.py``.
+    Notes
+    -----
+    Needs a ``distributed.Client`` and a converted directory; see
+    ``tests/test_dask_written.py``.
     """
     out = Path(tables_dir)
     result = _track(
@@ -1033,10 +1032,9 @@ def track_converted(
     railtrack.errors.InputPathError
         When a given directory is not converted reports of this railtrack's format.
 
-    Examples
-    --------
-    Needs a ``distributed.Client``, so no example runs here; see
-    ``tests/test_dask_engine.py``.
+    Notes
+    -----
+    Needs a ``distributed.Client``; see ``tests/test_dask_engine.py``.
     """
     from railtrack.io.converted import write_converted
 
@@ -1086,10 +1084,9 @@ def write_converted_dask(
     railtrack.errors.InputPathError
         When a given directory is not converted reports of this railtrack's format.
 
-    Examples
-    --------
-    Needs a ``distributed.Client``, so no example runs here; see
-    ``tests/test_dask_written.py``.
+    Notes
+    -----
+    Needs a ``distributed.Client``; see ``tests/test_dask_written.py``.
     """
     from railtrack.io.converted import write_converted
 

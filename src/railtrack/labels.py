@@ -295,10 +295,10 @@ def crossing_directions(summary: pd.DataFrame, routes: pd.DataFrame, network: An
         A copy of ``summary`` with ``directions``, e.g. ``"Zlynka → Zakopytye: 2;
         Zakopytye → Zlynka: 1"`` (None on rows that are no crossing).
 
-    Examples
-    --------
-    Needs a :class:`railtrack.network.Network` with station countries and
-    coordinates, so no cheap example runs here; see ``tests/test_scale_equivalence.py``.
+    Notes
+    -----
+    Needs a :class:`railtrack.network.Network` with station countries and coordinates; see
+    ``tests/test_scale_equivalence.py``.
     """
     out = summary.copy()
     if C.BORDER_CROSSING not in out.columns or C.SHIPMENTS not in out.columns:

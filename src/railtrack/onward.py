@@ -137,20 +137,20 @@ def _told(
     widest: int,
 ) -> list[_Told]:
     """Return what each of ``rows`` says (its days: dates, sightings, else its post's)."""
-    from railtrack.relays import _end_keys, _ordinals, _report_keys, _text, _windows
+    from railtrack.relays import day_ordinals, day_windows, end_keys, report_keys, text_values
 
     part = table.iloc[rows]
-    deps = _windows(part["departure_earliest"], part["departure_latest"], widest)
-    arrs = _windows(part["arrival_earliest"], part["arrival_latest"], widest)
-    published = _ordinals(part[C.PUBLISHED])
-    origins, dests = _end_keys(part, "origin"), _end_keys(part, "destination")
+    deps = day_windows(part["departure_earliest"], part["departure_latest"], widest)
+    arrs = day_windows(part["arrival_earliest"], part["arrival_latest"], widest)
+    published = day_ordinals(part[C.PUBLISHED])
+    origins, dests = end_keys(part, "origin"), end_keys(part, "destination")
     vias = [
         () if v is None else tuple(f"id:{s}" for s in str(v).split("; ") if s)
-        for v in _text(part[C.VIA_STATION_IDS])
+        for v in text_values(part[C.VIA_STATION_IDS])
     ]
     heading, before = _flags(part, C.DESTINATION_HEADING), _flags(part, C.TOLD_BEFORE)
     later = _flags(part, C.LATER_TRAIN)
-    reports = _report_keys(part)
+    reports = report_keys(part)
     out = []
     for n, row in enumerate(rows):
         days = [d for w in (deps[n], arrs[n]) if w is not None for d in w]
@@ -266,18 +266,18 @@ def onward_links(
     >>> onward_links(ships, set(), DEFAULT_SETTINGS, on_the_way=way)
     [(1, 0, 'onward')]
     """
-    from railtrack.relays import _counts, _counts_agree, _seen_days
+    from railtrack.relays import count_values, counts_agree, seen_days
 
     heading, before = _flags(shipments, C.DESTINATION_HEADING), _flags(shipments, C.TOLD_BEFORE)
     if not any(heading) and not any(before):
         return []
     table = shipments.reset_index(drop=True)
     rows = [i for i in range(len(table)) if i not in gone]
-    seen = _seen_days(table, sightings, rows) if sightings is not None else {}
+    seen = seen_days(table, sightings, rows) if sightings is not None else {}
     slack, tolerance = settings.relay_slack_days, settings.relay_cars_tolerance
     widest = settings.relay_max_window_days
     told = {t.row: t for t in _told(table, rows, seen, slack, widest)}
-    cars, passengers = _counts(table[C.CARS_TOTAL]), _counts(table[C.CARS_PASSENGER])
+    cars, passengers = count_values(table[C.CARS_TOTAL]), count_values(table[C.CARS_PASSENGER])
     # rows by day: a follow-up is compared with the trains of its days only
     by_day: dict[int, list[int]] = {}
     for r, t in told.items():
@@ -302,7 +302,7 @@ def onward_links(
         fits = []
         for k in sorted(near):
             how = _fits(stop, told[k], slack, on_the_way)
-            agree = _counts_agree(cars[s], cars[k], tolerance) and _counts_agree(
+            agree = counts_agree(cars[s], cars[k], tolerance) and counts_agree(
                 passengers[s], passengers[k], tolerance
             )
             if how is not None and agree:
@@ -362,7 +362,6 @@ def _kept_of(table: pd.DataFrame, a: int, b: int, widest: int) -> tuple[int, int
 
     The ranks of the two rows alone (a group's best credibility is not looked up).
     """
-    from railtrack.relays import _candidates
+    from railtrack.relays import keep_order
 
-    first, second = _candidates(table.iloc[[a, b]], [a, b], widest)
-    return (a, b) if first.rank <= second.rank else (b, a)
+    return keep_order(table, a, b, widest)

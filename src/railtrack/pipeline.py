@@ -378,10 +378,10 @@ def track(
     -------
     TrackResult
 
-    Examples
-    --------
-    Loading the embedded network and routing every report takes seconds, so no
-    example runs here; the README's "The main job" section shows a run.
+    Notes
+    -----
+    Loading the embedded network and routing every report takes seconds; the README's "The
+    main job" section shows a run.
     """
     with full_collections_paused():  # none between the two either
         resolved = resolve_reports(
@@ -418,10 +418,10 @@ def track_resolved(
     -------
     TrackResult
 
-    Examples
-    --------
-    Needs resolved reports and a network (seconds to load), so no example runs
-    here; :func:`track` calls it after :func:`resolve_reports`.
+    Notes
+    -----
+    Needs resolved reports and a network (seconds to load); :func:`track` calls it after
+    :func:`resolve_reports`.
     """
     settings = settings or DEFAULT_SETTINGS
     stage = _stage_reporter(progress)

@@ -202,13 +202,13 @@ def _days(
     widest: int,
 ) -> set[int]:
     """Return the days a row's train is told on (its sightings, dates, else its post's)."""
-    from railtrack.relays import _ordinals
+    from railtrack.relays import day_ordinals
 
     days = {day for _, day in seen.get(i, [])}
     for end in ("departure", "arrival"):
         lo, hi = (
-            _ordinals(table[f"{end}_earliest"].iloc[[i]]),
-            _ordinals(table[f"{end}_latest"].iloc[[i]]),
+            day_ordinals(table[f"{end}_earliest"].iloc[[i]]),
+            day_ordinals(table[f"{end}_latest"].iloc[[i]]),
         )
         if lo[0] is not None and hi[0] is not None and hi[0] - lo[0] < widest:
             days.update(range(lo[0], hi[0] + 1))
@@ -353,11 +353,11 @@ class _Told:
     """What each row tells that a correction is compared by: counts, places, days."""
 
     def __init__(self, table: pd.DataFrame, sightings: pd.DataFrame | None, widest: int) -> None:
-        from railtrack.relays import _ordinals, _seen_days
+        from railtrack.relays import day_ordinals, seen_days
 
         self.table, self.widest = table, widest
         self.rows = list(range(len(table)))
-        self.published = _ordinals(table[C.PUBLISHED])
+        self.published = day_ordinals(table[C.PUBLISHED])
         self.reports = table[C.REPORT].astype(str).tolist()
         self.sources = (
             [_text(s) for s in table[C.SOURCE].tolist()]
@@ -369,7 +369,7 @@ class _Told:
             for c in _COUNTED
             if c in table.columns
         ]
-        self.seen = _seen_days(table, sightings, self.rows) if sightings is not None else {}
+        self.seen = seen_days(table, sightings, self.rows) if sightings is not None else {}
 
     def places(self, i: int) -> set[str]:
         return _places(self.table, i, self.seen)

@@ -131,18 +131,27 @@ __all__ = [
     "LINK_COLUMNS",
     "RELAY_COLUMNS",
     "claim_rank",
+    "count_values",
+    "counts_agree",
+    "day_ordinals",
+    "day_windows",
     "disagreement_problems",
     "drop_relays",
+    "end_keys",
     "ends_key",
+    "keep_order",
     "keep_rank",
     "lookup_span",
     "merged_counts",
     "movement_span",
     "n_relayed",
     "relay_links",
+    "report_keys",
     "retold_group",
     "retold_groups",
     "same_train",
+    "seen_days",
+    "text_values",
     "with_merged_counts",
     "with_told_counts",
     "without_relays",
@@ -220,8 +229,28 @@ class _Candidate:
     published: int = 0  # the report's publication day (ordinal; also in ``rank``)
 
 
-def _text(column: pd.Series) -> pd.Series:
-    """Return a column as object strings with None for missing values."""
+def text_values(column: pd.Series) -> pd.Series:
+    """Return a column's values as objects, None where missing (NaN, NA, NaT).
+
+    The shipments table's text columns hold NaN or ``pd.NA`` for an untold value; the
+    linking rules (here, :mod:`railtrack.onward`, :mod:`railtrack.recounts`) compare
+    plain values, so each reads a column through this.
+
+    Parameters
+    ----------
+    column
+        A column of the shipments or sightings table.
+
+    Returns
+    -------
+    pandas.Series
+        Of dtype object, the same index, None for each missing value.
+
+    Examples
+    --------
+    >>> text_values(pd.Series(["BY-ORSHA", None, float("nan")])).tolist()
+    ['BY-ORSHA', None, None]
+    """
     values = column.astype(object)
     return values.where(values.notna(), None)
 
@@ -239,7 +268,7 @@ def _corridor_keys(shipments: pd.DataFrame) -> pd.Series:
     those of the same ends (:func:`_ends_keys`).
     """
     keys = _ends_keys(shipments)
-    sid = _text(shipments["destination_station_id"])
+    sid = text_values(shipments["destination_station_id"])
     return ("to:" + sid).where(sid.notna() & keys.notna(), keys)
 
 
@@ -248,10 +277,13 @@ def _ends_keys(shipments: pd.DataFrame) -> pd.Series:
     keys = []
     station = pd.Series(False, index=shipments.index)
     for end in _ENDS:
-        sid, region = _text(shipments[f"{end}_station_id"]), _text(shipments[f"{end}_region"])
+        sid, region = (
+            text_values(shipments[f"{end}_station_id"]),
+            text_values(shipments[f"{end}_region"]),
+        )
         key = ("id:" + sid).where(sid.notna(), ("region:" + region).where(region.notna()))
         bare = key.isna()  # neither a station nor a region: the name as written
-        said = _text(shipments.loc[bare, end]).map(_letters, na_action="ignore")
+        said = text_values(shipments.loc[bare, end]).map(_letters, na_action="ignore")
         key[bare] = ("text:" + said).where(said.notna())
         keys.append(key.fillna("?"))
         station = station | sid.notna()
@@ -262,22 +294,85 @@ def _ends_keys(shipments: pd.DataFrame) -> pd.Series:
 _EPOCH_ORDINAL = 719_163  # date(1970, 1, 1).toordinal()
 
 
-def _ordinals(column: pd.Series) -> list[int | None]:
-    """Return dates as day ordinals (None where missing)."""
+def day_ordinals(column: pd.Series) -> list[int | None]:
+    """Return a column of dates as day ordinals (:meth:`datetime.date.toordinal`).
+
+    The linking rules compare days as integers: a window is a pair of ordinals.
+
+    Parameters
+    ----------
+    column
+        Dates (``date`` objects as the shipments table holds them, timestamps, or ISO
+        text of one format, as :func:`pandas.to_datetime` infers it from the first);
+        a time of day is dropped.
+
+    Returns
+    -------
+    list of int or None
+        One per row; None where missing or not a date.
+
+    Examples
+    --------
+    >>> from datetime import date, datetime
+    >>> day_ordinals(pd.Series([date(2023, 3, 8), None, datetime(2023, 3, 9, 6, 40)]))
+    [738587, None, 738588]
+    >>> date.fromordinal(738587)
+    datetime.date(2023, 3, 8)
+    """
     days = pd.to_datetime(column, errors="coerce").to_numpy(dtype="datetime64[D]")
     out = days.astype("int64") + _EPOCH_ORDINAL
     return [None if missing else int(v) for v, missing in zip(out, pd.isna(days), strict=True)]
 
 
-def _windows(lo: pd.Series, hi: pd.Series, widest: int) -> list[Window | None]:
-    """Return closed windows as day ordinals; None when open or wider than ``widest``."""
+def day_windows(lo: pd.Series, hi: pd.Series, widest: int) -> list[Window | None]:
+    """Return the closed date windows of two columns as pairs of day ordinals.
+
+    Parameters
+    ----------
+    lo, hi
+        The windows' first and last days (e.g. ``departure_earliest`` and
+        ``departure_latest``), row for row.
+    widest
+        The widest window kept, in days (``Settings.relay_max_window_days``): a wider
+        one ("in early March") would link every train of its corridor.
+
+    Returns
+    -------
+    list of (int, int) or None
+        One per row: (first, last) as :func:`day_ordinals`; None when either end is
+        missing, the window is reversed, or it spans more than ``widest`` days.
+
+    Examples
+    --------
+    >>> lo = pd.Series(["2023-03-08", "2023-03-01", None])
+    >>> hi = pd.Series(["2023-03-09", "2023-03-10", "2023-03-09"])
+    >>> day_windows(lo, hi, widest=3)
+    [(738587, 738588), None, None]
+    """
     return [
         (a, b) if a is not None and b is not None and 0 <= b - a <= widest else None
-        for a, b in zip(_ordinals(lo), _ordinals(hi), strict=True)
+        for a, b in zip(day_ordinals(lo), day_ordinals(hi), strict=True)
     ]
 
 
-def _counts(column: pd.Series) -> list[int | None]:
+def count_values(column: pd.Series) -> list[int | None]:
+    """Return a column of car counts as whole numbers, None where missing.
+
+    Parameters
+    ----------
+    column
+        A count column (``cars_total``, ``cars_passenger``), numbers or text.
+
+    Returns
+    -------
+    list of int or None
+        One per row; None where missing or not a number (a fraction is cut).
+
+    Examples
+    --------
+    >>> count_values(pd.Series([40, None, "45"]))
+    [40, None, 45]
+    """
     values = pd.to_numeric(column, errors="coerce").astype("float64")
     return [None if v != v else int(v) for v in values.tolist()]
 
@@ -303,16 +398,41 @@ def _report_key(
     return ("record", record_id)
 
 
-def _report_keys(table: pd.DataFrame) -> list[tuple[str, ...]]:
-    """Return each row's :func:`_report_key` (rows with one key are never linked)."""
+def report_keys(table: pd.DataFrame) -> list[tuple[str, ...]]:
+    """Return what makes each row part of one report: rows with one key are never linked.
+
+    A report id is the report; the rows of one table without report ids are one
+    report per source they name (who reported it, who relayed it); else the record
+    is its own report.
+
+    Parameters
+    ----------
+    table
+        The shipments table (``report``, ``source_file``, ``id``; ``source`` and
+        ``relayed_by`` when present).
+
+    Returns
+    -------
+    list of tuple of str
+        One key per row: ``("report", id)``, ``("file", path, reporter, relayed by)``
+        (letters only, case folded) or ``("record", id)``.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"id": ["a-t1", "row2", "row3"], "report": ["a", None, None],
+    ...                       "source_file": [None, "log.csv", None],
+    ...                       "source": ["Hajun", "Hajun", None], "relayed_by": [None] * 3})
+    >>> report_keys(table)
+    [('report', 'a'), ('file', 'log.csv', 'hajun', ''), ('record', 'row3')]
+    """
     missing = pd.Series([None] * len(table), index=table.index, dtype=object)
     return [
         _report_key(report, file, reporter, relayed_by, record_id)
         for report, file, reporter, relayed_by, record_id in zip(
-            _text(table[C.REPORT]),
-            _text(table[C.SOURCE_FILE]),
-            _text(table[C.SOURCE]) if C.SOURCE in table.columns else missing,
-            _text(table[C.RELAYED_BY]) if C.RELAYED_BY in table.columns else missing,
+            text_values(table[C.REPORT]),
+            text_values(table[C.SOURCE_FILE]),
+            text_values(table[C.SOURCE]) if C.SOURCE in table.columns else missing,
+            text_values(table[C.RELAYED_BY]) if C.RELAYED_BY in table.columns else missing,
             table[C.ID].astype(str),
             strict=True,
         )
@@ -329,13 +449,13 @@ def _candidates(
 
     ``group_credibility``: each group's best credibility, which its members rank by.
     """
-    departures = _windows(table["departure_earliest"], table["departure_latest"], widest)
+    departures = day_windows(table["departure_earliest"], table["departure_latest"], widest)
     arrivals = _told_arrivals(
-        table, _windows(table["arrival_earliest"], table["arrival_latest"], widest)
+        table, day_windows(table["arrival_earliest"], table["arrival_latest"], widest)
     )
-    cars, passengers = _counts(table["cars_total"]), _counts(table["cars_passenger"])
+    cars, passengers = count_values(table["cars_total"]), count_values(table["cars_passenger"])
     bounds = _bounds(table)
-    vias = [0 if v is None else str(v).count(";") + 1 for v in _text(table[C.VIA])]
+    vias = [0 if v is None else str(v).count(";") + 1 for v in text_values(table[C.VIA])]
     grouped = table[C.GROUP].notna().tolist()
     grades = pd.to_numeric(table[C.CREDIBILITY], errors="coerce")
     credibility = grades.fillna(UNKNOWN_CREDIBILITY).tolist()
@@ -344,8 +464,8 @@ def _candidates(
         if C.CLAIM in table.columns
         else [0] * len(table)
     )
-    published = [10**7 if d is None else d for d in _ordinals(table[C.PUBLISHED])]
-    report_keys, ids = _report_keys(table), table[C.ID].astype(str).tolist()
+    published = [10**7 if d is None else d for d in day_ordinals(table[C.PUBLISHED])]
+    by_report, ids = report_keys(table), table[C.ID].astype(str).tolist()
     groups = _group_keys(table)
     # an origin that is only the side the train came from is no origin here: a report
     # naming where it was loaded, on that line, tells the same train (trial17 T7)
@@ -356,16 +476,17 @@ def _candidates(
     )
     origins = [
         "?" if side else (o or "?")
-        for o, side in zip(_end_keys(table, "origin"), sides, strict=True)
+        for o, side in zip(end_keys(table, "origin"), sides, strict=True)
     ]
     later = (
         table[C.LATER_TRAIN].astype("boolean").fillna(False).tolist()
         if C.LATER_TRAIN in table.columns
         else [False] * len(table)
     )
-    relayed_by = _text(table[C.RELAYED_BY]).tolist()
+    relayed_by = text_values(table[C.RELAYED_BY]).tolist()
     tellers = [
-        f"{s or ''}\x1f{r or ''}" for s, r in zip(_text(table[C.SOURCE]), relayed_by, strict=True)
+        f"{s or ''}\x1f{r or ''}"
+        for s, r in zip(text_values(table[C.SOURCE]), relayed_by, strict=True)
     ]
     out = []
     for i, (dep, arr, n, p) in enumerate(zip(departures, arrivals, cars, passengers, strict=True)):
@@ -377,7 +498,7 @@ def _candidates(
         out.append(
             _Candidate(
                 row=rows[i],
-                report_key=report_keys[i],
+                report_key=by_report[i],
                 grouped=bool(grouped[i]),
                 departure=dep,
                 arrival=arr,
@@ -406,6 +527,45 @@ def _candidates(
     return out
 
 
+def keep_order(table: pd.DataFrame, a: int, b: int, widest: int) -> tuple[int, int]:
+    """Return (kept, dropped) of two rows that tell one train, as :func:`relay_links` ranks.
+
+    The rows are ranked alone: a group's best credibility is not looked up.
+
+    Parameters
+    ----------
+    table
+        The shipments table; ``a`` and ``b`` are positions (``iloc``) in it.
+    a, b
+        The two rows.
+    widest
+        The widest date window compared, in days (``Settings.relay_max_window_days``).
+
+    Returns
+    -------
+    tuple of int
+        ``(a, b)`` or ``(b, a)``: the row kept first.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({
+    ...     "id": ["a-t1", "b-t1"], "report": ["a", "b"], "source_file": [None, None],
+    ...     "source": ["Hajun", "Hajun"], "relayed_by": [None, None],
+    ...     "published": ["2023-03-09", "2023-03-09"],
+    ...     "origin": ["Orsha", "Orsha"], "origin_station_id": ["BY-ORSHA"] * 2,
+    ...     "origin_region": [None, None],
+    ...     "departure_earliest": ["2023-03-08", None], "departure_latest": ["2023-03-08", None],
+    ...     "arrival_earliest": [None, None], "arrival_latest": [None, None],
+    ...     "arrival_told": [False, False],
+    ...     "cars_total": [None, 40], "cars_passenger": [None, None], "via": [None, None],
+    ...     "group": [None, None], "credibility": [6, 2], "claim": ["sighted", "sighted"]})
+    >>> keep_order(table, 0, 1, widest=3)
+    (1, 0)
+    """
+    first, second = _candidates(table.iloc[[a, b]], [a, b], widest)
+    return (a, b) if first.rank <= second.rank else (b, a)
+
+
 def _told_arrivals(table: pd.DataFrame, arrivals: list[Window | None]) -> list[Window | None]:
     """Return the arrival windows, an undated told arrival dated by its publication day.
 
@@ -419,7 +579,7 @@ def _told_arrivals(table: pd.DataFrame, arrivals: list[Window | None]) -> list[W
     told = table[C.ARRIVAL_TOLD].astype("boolean").fillna(False).tolist()
     if not any(t and a is None for t, a in zip(told, arrivals, strict=True)):
         return arrivals
-    published = _ordinals(table[C.PUBLISHED])
+    published = day_ordinals(table[C.PUBLISHED])
     return [
         (p, p) if a is None and t is True and p is not None else a
         for a, t, p in zip(arrivals, told, published, strict=True)
@@ -511,11 +671,15 @@ def _group_keys(table: pd.DataFrame) -> list[tuple[str, ...] | None]:
     the file) comes with it.
     """
     missing = [None] * len(table)
-    reports = _text(table[C.REPORT]).tolist() if C.REPORT in table.columns else missing
-    files = _text(table[C.SOURCE_FILE]).tolist() if C.SOURCE_FILE in table.columns else missing
+    reports = text_values(table[C.REPORT]).tolist() if C.REPORT in table.columns else missing
+    files = (
+        text_values(table[C.SOURCE_FILE]).tolist() if C.SOURCE_FILE in table.columns else missing
+    )
     return [
         None if group is None else (str(report or ""), str(file or ""), str(group))
-        for group, report, file in zip(_text(table[C.GROUP]).tolist(), reports, files, strict=True)
+        for group, report, file in zip(
+            text_values(table[C.GROUP]).tolist(), reports, files, strict=True
+        )
     ]
 
 
@@ -566,7 +730,7 @@ def _bounds(table: pd.DataFrame) -> list[bool]:
     return bound
 
 
-def _counts_agree(
+def counts_agree(
     x: int | None,
     y: int | None,
     tolerance: float,
@@ -574,7 +738,31 @@ def _counts_agree(
     x_at_least: bool = False,
     y_at_least: bool = False,
 ) -> bool:
-    """Whether two counts may be one train's: within tolerance, or within a lower bound."""
+    """Whether two car counts may be one train's: within tolerance, or within a lower bound.
+
+    Parameters
+    ----------
+    x, y
+        The two counts (cars); None when untold, which agrees with any count.
+    tolerance
+        The share of the larger count they may differ by, at least one car
+        (``Settings.relay_cars_tolerance``: relays round, or count the locomotive).
+    x_at_least, y_at_least
+        Whether a count is a lower bound ("more than 40 cars"): a bound agrees with a
+        count no smaller than it (less the tolerance); two bounds always agree.
+
+    Returns
+    -------
+    bool
+        True when the counts may be one train's.
+
+    Examples
+    --------
+    >>> counts_agree(40, 43, 0.1), counts_agree(40, 45, 0.1), counts_agree(None, 45, 0.1)
+    (True, False, True)
+    >>> counts_agree(40, 60, 0.1, x_at_least=True), counts_agree(40, 30, 0.1, x_at_least=True)
+    (True, False)
+    """
     if x is None or y is None or (x_at_least and y_at_least):
         return True
     if x_at_least or y_at_least:
@@ -585,13 +773,13 @@ def _counts_agree(
 
 def _cars_agree(x: _Candidate, y: _Candidate, tolerance: float) -> bool:
     """Whether two candidates' car and passenger-car counts may be one train's."""
-    return _counts_agree(
+    return counts_agree(
         x.cars, y.cars, tolerance, x_at_least=x.cars_at_least, y_at_least=y.cars_at_least
-    ) and _counts_agree(x.passenger, y.passenger, tolerance)
+    ) and counts_agree(x.passenger, y.passenger, tolerance)
 
 
 def _window(window: DateWindow | None, widest: int) -> Window | None:
-    """Return a record's date window as day ordinals (as :func:`_windows` reads a table)."""
+    """Return a record's date window as day ordinals (as :func:`day_windows` reads a table)."""
     if window is None or window.earliest is None or window.latest is None:
         return None
     lo, hi = window.earliest.toordinal(), window.latest.toordinal()
@@ -792,7 +980,7 @@ Within = Callable[[str], Collection[str]]
 
 
 def _origins_fit(a: str, b: str, within: Within | None) -> bool:
-    """Whether two told origins (:func:`_end_keys` keys, ``?`` untold) may be one train's.
+    """Whether two told origins (:func:`end_keys` keys, ``?`` untold) may be one train's.
 
     The same key; an untold origin beside any; a region ("з Расіі") beside a station
     that lies in it ("ze Smoleńska"), when ``within`` says which stations it covers.
@@ -1000,19 +1188,45 @@ def _corridors(shipments: pd.DataFrame, settings: Settings) -> Iterator[list[_Ca
     yield from (group for group in by_key.values() if len(group) > 1)
 
 
-def _seen_days(
+def seen_days(
     shipments: pd.DataFrame, sightings: pd.DataFrame, rows: list[int]
 ) -> dict[int, list[tuple[str, int]]]:
-    """Return the (station id, day ordinal) of each sighting of the shipments at ``rows``."""
+    """Return where and on which day each of some shipments was seen.
+
+    Parameters
+    ----------
+    shipments
+        The shipments table (its ``id`` column); ``rows`` are positions in it.
+    sightings
+        The sightings table (``shipment``, ``station_id``, ``seen_at``); a table
+        without these columns gives no days.
+    rows
+        The positions (``iloc``) of the shipments to look up.
+
+    Returns
+    -------
+    dict
+        Position -> [(station id, day ordinal as :func:`day_ordinals`), ...] in the
+        sightings' order; a sighting without a station id or a day is left out.
+
+    Examples
+    --------
+    >>> ships = pd.DataFrame({"id": ["a-t1", "b-t1"]})
+    >>> seen = pd.DataFrame({"shipment": ["b-t1", "b-t1", "a-t1"],
+    ...                      "station_id": ["BY-ORSHA", None, "RU-SMOLENSK"],
+    ...                      "seen_at": ["2023-03-08T06:40", "2023-03-08", "2023-03-09"]})
+    >>> seen_days(ships, seen, [1])
+    {1: [('BY-ORSHA', 738587)]}
+    """
     needed = {C.SHIPMENT, C.STATION_ID, C.SEEN_AT}
     if not needed <= set(sightings.columns) or not rows:
         return {}
     by_id = {str(shipments[C.ID].iloc[r]): r for r in rows}
     seen = sightings[sightings[C.SHIPMENT].astype(str).isin(by_id)]
     out: dict[int, list[tuple[str, int]]] = {}
-    days = _ordinals(seen[C.SEEN_AT])
+    days = day_ordinals(seen[C.SEEN_AT])
     for shipment, station, day in zip(
-        seen[C.SHIPMENT].astype(str), _text(seen[C.STATION_ID]), days, strict=True
+        seen[C.SHIPMENT].astype(str), text_values(seen[C.STATION_ID]), days, strict=True
     ):
         if station is not None and day is not None:
             out.setdefault(by_id[shipment], []).append((str(station), day))
@@ -1063,8 +1277,8 @@ def _seen_links(
     the train with an origin and dates (else the better ranked) is kept.
     """
     table = shipments.reset_index(drop=True)
-    dest_sid = _text(table["destination_station_id"])
-    dest_region = _text(table["destination_region"])
+    dest_sid = text_values(table["destination_station_id"])
+    dest_region = text_values(table["destination_region"])
     dest = ("id:" + dest_sid).where(dest_sid.notna(), ("region:" + dest_region))
     dest = dest.where(dest_sid.notna() | dest_region.notna(), None)
     no_origin = (
@@ -1081,7 +1295,7 @@ def _seen_links(
         for i, (alone, d, g) in enumerate(zip(no_origin.tolist(), dests, grouped, strict=True))
         if alone and d is not None and i not in gone and not g
     ]
-    seen = _seen_days(table, sightings, lonely)
+    seen = seen_days(table, sightings, lonely)
     if not seen:
         return []
     wanted = {dests[i] for i in seen}
@@ -1089,9 +1303,9 @@ def _seen_links(
     candidates = dict(
         zip(rows, _candidates(table.iloc[rows], rows, settings.relay_max_window_days), strict=True)
     )
-    origins = _text(table["origin_station_id"]).tolist()
+    origins = text_values(table["origin_station_id"]).tolist()
     vias = (
-        _text(table[C.VIA_STATION_IDS]).tolist()
+        text_values(table[C.VIA_STATION_IDS]).tolist()
         if C.VIA_STATION_IDS in table.columns
         else [None] * len(table)
     )
@@ -1139,16 +1353,16 @@ def _at_station(
     sightings, else its one via station on each day of its departure or arrival window.
     """
     none = [None] * len(table)
-    vias = _text(table[C.VIA_STATION_IDS]).tolist() if C.VIA_STATION_IDS in table else none
-    ends = zip(_end_keys(table, "origin"), _end_keys(table, "destination"), strict=True)
+    vias = text_values(table[C.VIA_STATION_IDS]).tolist() if C.VIA_STATION_IDS in table else none
+    ends = zip(end_keys(table, "origin"), end_keys(table, "destination"), strict=True)
     rows = [
         i
         for i, ((o, d), g) in enumerate(zip(ends, table[C.GROUP].notna().tolist(), strict=True))
         if o is None and d is None and not g and i not in gone
     ]
-    seen = _seen_days(table, sightings, rows) if sightings is not None else {}
-    dep = _windows(table["departure_earliest"], table["departure_latest"], widest)
-    arr = _windows(table["arrival_earliest"], table["arrival_latest"], widest)
+    seen = seen_days(table, sightings, rows) if sightings is not None else {}
+    dep = day_windows(table["departure_earliest"], table["departure_latest"], widest)
+    arr = day_windows(table["arrival_earliest"], table["arrival_latest"], widest)
     out: dict[int, list[tuple[str, int]]] = {}
     for i in rows:
         if i in seen:
@@ -1221,9 +1435,12 @@ def _station_links(
     if not lonely:
         return []
     stations = {station for pairs in lonely.values() for station, _ in pairs}
-    ends = list(zip(_end_keys(table, "origin"), _end_keys(table, "destination"), strict=True))
+    ends = list(zip(end_keys(table, "origin"), end_keys(table, "destination"), strict=True))
     vias = (
-        [() if v is None else tuple(str(v).split("; ")) for v in _text(table[C.VIA_STATION_IDS])]
+        [
+            () if v is None else tuple(str(v).split("; "))
+            for v in text_values(table[C.VIA_STATION_IDS])
+        ]
         if C.VIA_STATION_IDS in table
         else [()] * len(table)
     )
@@ -1432,13 +1649,13 @@ def retold_groups(shipments: pd.DataFrame, relays: pd.DataFrame) -> set[tuple[st
         return set()
     gone = set(relays[C.ID].astype(str))
     reports = (
-        _text(shipments[C.REPORT]).tolist()
+        text_values(shipments[C.REPORT]).tolist()
         if C.REPORT in shipments.columns
         else [None] * len(shipments)
     )
     all_gone: dict[tuple[str | None, str], bool] = {}
     for record_id, group, report in zip(
-        shipments[C.ID].astype(str), _text(shipments[C.GROUP]).tolist(), reports, strict=True
+        shipments[C.ID].astype(str), text_values(shipments[C.GROUP]).tolist(), reports, strict=True
     ):
         if group is not None:
             key = (None if report is None else str(report), str(group))
@@ -1487,9 +1704,9 @@ def _follow_ups(
     and dates are left to the rule of :func:`relay_links`.
     """
     table = shipments.reset_index(drop=True)
-    urls = _text(table[C.SOURCE_URL]).tolist()
-    reports = _text(table[C.REPORT]).tolist()
-    cars = _counts(table[C.CARS_TOTAL])
+    urls = text_values(table[C.SOURCE_URL]).tolist()
+    reports = text_values(table[C.REPORT]).tolist()
+    cars = count_values(table[C.CARS_TOTAL])
     channel: dict[int, str] = {}
     for i, (url, report, n) in enumerate(zip(urls, reports, cars, strict=True)):
         found = _POST_LINK.match(url) if url is not None else None
@@ -1508,11 +1725,11 @@ def _follow_ups(
     ends = dict(
         zip(
             rows,
-            zip(_end_keys(part, "origin"), _end_keys(part, "destination"), strict=True),
+            zip(end_keys(part, "origin"), end_keys(part, "destination"), strict=True),
             strict=True,
         )
     )
-    published = dict(zip(rows, _ordinals(part[C.PUBLISHED]), strict=True))
+    published = dict(zip(rows, day_ordinals(part[C.PUBLISHED]), strict=True))
     out: list[tuple[int, int, str]] = []
     for members in by_channel.values():
         if len(members) < 2:
@@ -1556,14 +1773,36 @@ def _follow_days(c: _Candidate, published: int | None, settings: Settings) -> se
 _POST_LINK = re.compile(r"^https?://t\.me/(c/\d+|[A-Za-z0-9_]+)/\d+", re.IGNORECASE)
 
 
-def _end_keys(table: pd.DataFrame, end: str) -> list[str | None]:
-    """Return one end's key per row (station id, region, name as written), None when untold."""
-    sid, region = _text(table[f"{end}_station_id"]), _text(table[f"{end}_region"])
+def end_keys(table: pd.DataFrame, end: str) -> list[str | None]:
+    """Return one end's key per row: its station id, else its region, else its name.
+
+    Parameters
+    ----------
+    table
+        The shipments table (``<end>``, ``<end>_station_id``, ``<end>_region``).
+    end
+        ``"origin"`` or ``"destination"``.
+
+    Returns
+    -------
+    list of str or None
+        ``"id:<station id>"``, ``"region:<region>"`` or ``"text:<letters>"`` (the
+        name as written, letters and digits only, case folded); None when untold.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"origin": ["Orsha", "Belarus", "Slonim-2", None],
+    ...                       "origin_station_id": ["BY-ORSHA", None, None, None],
+    ...                       "origin_region": [None, "BY", None, None]})
+    >>> end_keys(table, "origin")
+    ['id:BY-ORSHA', 'region:BY', 'text:slonim2', None]
+    """
+    sid, region = text_values(table[f"{end}_station_id"]), text_values(table[f"{end}_region"])
     # A national table repeats its place names: each distinct name is reduced once.
     letters: dict[str, str] = {}
     said = [
         (letters.get(t) or letters.setdefault(t, _letters(t))) if isinstance(t, str) else ""
-        for t in _text(table[end]).tolist()
+        for t in text_values(table[end]).tolist()
     ]
     keys: list[str | None] = []
     for s, r, t in zip(sid.tolist(), region.tolist(), said, strict=True):
@@ -1700,9 +1939,9 @@ def _origins(table: pd.DataFrame) -> list[_Origin]:
     return [
         _Origin(station, region, text)
         for station, region, text in zip(
-            _text(table["origin_station_id"]).tolist(),
-            _text(table["origin_region"]).tolist(),
-            _text(table["origin"]).tolist(),
+            text_values(table["origin_station_id"]).tolist(),
+            text_values(table["origin_region"]).tolist(),
+            text_values(table["origin"]).tolist(),
             strict=True,
         )
     ]
@@ -1744,7 +1983,7 @@ def _plan_links(
     if C.CLAIM not in shipments.columns:
         return []
     table = shipments.reset_index(drop=True)
-    dests = _end_keys(table, "destination")
+    dests = end_keys(table, "destination")
     plans, told = _plans_and_told(table[C.CLAIM].tolist(), dests, gone)
     if not plans or not told:
         return []
@@ -1754,7 +1993,7 @@ def _plan_links(
         zip(rows, _candidates(part, rows, settings.relay_max_window_days), strict=True)
     )
     origins = dict(zip(rows, _origins(part), strict=True))
-    published = dict(zip(rows, _ordinals(part[C.PUBLISHED]), strict=True))
+    published = dict(zip(rows, day_ordinals(part[C.PUBLISHED]), strict=True))
     ids = dict(zip(rows, part[C.ID].astype(str).tolist(), strict=True))
     members: dict[str, frozenset[str]] = {}
 
@@ -1933,7 +2172,7 @@ def _clock_moments(
     moments = pd.to_datetime(timed[C.SEEN_AT], errors="coerce", utc=True)
     out: dict[int, list[tuple[str, float]]] = {}
     for shipment, station, moment in zip(
-        timed[C.SHIPMENT].astype(str), _text(timed[C.STATION_ID]), moments, strict=True
+        timed[C.SHIPMENT].astype(str), text_values(timed[C.STATION_ID]), moments, strict=True
     ):
         if station is None or pd.isna(moment) or shipment not in where:
             continue
@@ -2251,7 +2490,7 @@ def merged_counts(shipments: pd.DataFrame, relays: pd.DataFrame) -> dict[str, tu
     if C.CARS_AT_MOST in shipments.columns:  # an upper bound alone says no fewest cars
         upper = shipments[C.CARS_AT_MOST].astype("boolean").fillna(False).to_numpy(bool)
         totals = totals.mask(upper & ~np.asarray(_bounds(shipments), dtype=bool))
-    said = zip(_counts(totals), _bounds(shipments), strict=True)
+    said = zip(count_values(totals), _bounds(shipments), strict=True)
     counts = dict(zip(ids, said, strict=True))
     told: dict[str, list[tuple[int, bool]]] = {}
     for dropped, train in zip(relays[C.ID].astype(str), relays["train"].astype(str), strict=True):

@@ -350,10 +350,10 @@ def lay_corridors(
     network
         The network the routes lie on.
 
-    Examples
-    --------
-    Needs a network and the distinct routes :func:`corridor_graph` builds, so no
-    cheap example runs here; see ``tests/test_routegraph.py``.
+    Notes
+    -----
+    Needs a network and the distinct routes :func:`corridor_graph` builds; see
+    ``tests/test_routegraph.py``.
     """
     trains, own_cars, first, last = totals
     lengths = np.fromiter(map(len, distinct.stations), np.int64, len(distinct.stations))

@@ -292,10 +292,10 @@ def shipment_routes(
     ValueError
         When the table has no ``id`` column.
 
-    Examples
-    --------
-    Needs a :class:`railtrack.RailNetwork` (the embedded one takes seconds to load),
-    so no example runs here; see ``tests/test_routes.py``.
+    Notes
+    -----
+    Needs a :class:`railtrack.RailNetwork` (the embedded one takes seconds to load); see
+    ``tests/test_routes.py``.
     """
     if C.ID not in shipments.columns:
         msg = f"the shipments table has no {C.ID!r} column (see columns.SHIPMENT_COLUMNS)"

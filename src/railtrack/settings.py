@@ -350,6 +350,16 @@ class Settings(BaseModel):
             "problem naming the message, never a post of that day."
         ),
     )
+    retraction_match_days: int = Field(
+        3,
+        ge=0,
+        description=(
+            "Days before a retraction within which a report of an undated train may be the "
+            "one it retracts (railtrack.io.retractions). A channel retracts a post within a "
+            "day or two: the trial's retraction (trial15 T2, Hajun's 'не пацвердзілася' of "
+            "a train to Brest) came the day after; 3 leaves a day for a relay's later post."
+        ),
+    )
 
     # --- the store (src/railtrack/store.py) -----------------------------------------
     # --- relays (railtrack.relays) --------------------------------------------------

@@ -299,10 +299,10 @@ def shipment_status(
     railtrack.errors.RailtrackError
         If ``as_of`` is not a date.
 
-    Examples
-    --------
-    Needs a :class:`railtrack.RailNetwork` (the embedded one takes seconds to load),
-    so no example runs here; see ``tests/test_tracking.py``.
+    Notes
+    -----
+    Needs a :class:`railtrack.RailNetwork` (the embedded one takes seconds to load); see
+    ``tests/test_tracking.py``.
     """
     settings = settings or DEFAULT_SETTINGS
     model = model or TransitModel.from_settings(settings)

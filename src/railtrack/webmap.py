@@ -660,10 +660,10 @@ def map_data(result: TrackResult) -> dict[str, Any]:
         corridor with their widths). A ``popup`` is ``title``, ``lines``, ``head``
         and ``rows`` (plain text).
 
-    Examples
-    --------
-    Needs a whole :class:`~railtrack.pipeline.TrackResult` with its network, so no
-    cheap example runs here; the briefing (:mod:`railtrack.briefing`) embeds it.
+    Notes
+    -----
+    Needs a whole :class:`~railtrack.pipeline.TrackResult` with its network; the briefing
+    (:mod:`railtrack.briefing`) embeds it.
     """
     trains = _Trains(result)
     corridors, n_corridors = _corridors(result, trains, limit=MAX_MAP_CORRIDORS)

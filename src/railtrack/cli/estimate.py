@@ -139,10 +139,10 @@ def estimate_records(
         One ``estimate`` record per row, in order; ``length_km`` in km rounded to
         0.1, ``border_crossings`` a list.
 
-    Examples
-    --------
-    Needs the estimates of routed reports, so no cheap example runs here;
-    ``railtrack estimate --json`` prints these records.
+    Notes
+    -----
+    Needs the estimates of routed reports; ``railtrack estimate --json`` prints these
+    records.
     """
     from railtrack.records import iso_datetime
 
@@ -319,10 +319,9 @@ def status_records(
     list of dict
         One ``status`` record per row, in order.
 
-    Examples
-    --------
-    Needs the statuses of routed reports, so no cheap example runs here;
-    ``railtrack status --json`` prints these records.
+    Notes
+    -----
+    Needs the statuses of routed reports; ``railtrack status --json`` prints these records.
     """
     from railtrack.records import iso_datetime
 

@@ -95,8 +95,14 @@ def resolution_record(r: Resolution, node: dict[str, Any]) -> dict[str, Any]:
 
     Examples
     --------
-    Needs a :class:`~railtrack.gazetteer.Resolution` of a loaded network's names, so
-    no cheap example runs here; ``railtrack resolve --json`` prints it.
+    With the embedded network's names (what ``railtrack resolve Слоним --json`` prints):
+
+    >>> from railtrack.gazetteer import load_gazetteer
+    >>> names = load_gazetteer(None)
+    >>> r = names.resolve("Слоним")
+    >>> record = resolution_record(r, names.place(r.station_id))
+    >>> [record[k] for k in ("record", "station_id", "station", "score", "country")]
+    ['resolution', 'BY-SLONIM', 'Slonim', 100.0, 'BY']
     """
     return {
         "record": "resolution",
@@ -366,8 +372,16 @@ def route_record(r: Route, net: RailNetwork) -> dict[str, Any]:
 
     Examples
     --------
-    Needs a loaded network, so no cheap example runs here; ``railtrack route
-    --json`` prints it.
+    On the embedded network (what ``railtrack route Orsha Smolensk --json`` prints):
+
+    >>> from railtrack import load_network
+    >>> net = load_network(national=False)
+    >>> (r,) = net.route("Orsha", "Smolensk")
+    >>> record = route_record(r, net)
+    >>> record["length_km"], record["station_names"][-1], record["border_crossings"]
+    (137.0, 'Smolensk-Tsentralny', ['Osinovka–Krasnoye'])
+    >>> record["origin"]["text"], record["origin"]["station_id"]
+    ('Orsha', 'BY-ORSHA')
     """
     from railtrack.cli._output import place_record
 

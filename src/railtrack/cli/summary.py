@@ -165,9 +165,9 @@ def prepare(
     railtrack.errors.InputPathError
         When a report path or ``network_dir`` does not exist (:func:`check_paths`).
 
-    Examples
-    --------
-    Reads report files and loads a network, so no example runs here.
+    Notes
+    -----
+    Reads report files and loads a network.
     """
     from railtrack.cli.load import read_reports
 

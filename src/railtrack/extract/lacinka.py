@@ -279,10 +279,9 @@ def remap_draft(draft: Any, text: str, spans: list[tuple[int, int]]) -> None:
     spans
         The spans :func:`to_cyrillic` returned with the Cyrillic text.
 
-    Examples
-    --------
-    Needs a :class:`~railtrack.extract.trains.ReportDraft` read from a report, so no
-    short example runs here; :func:`railtrack.extract.extract_shipments` uses it on
-    Łacinka reports.
+    Notes
+    -----
+    Needs a :class:`~railtrack.extract.trains.ReportDraft` read from a report;
+    :func:`railtrack.extract.extract_shipments` uses it on Łacinka reports.
     """
     map_facts(draft, lambda fact: _remap_fact(fact, text, spans))

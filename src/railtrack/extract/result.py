@@ -823,8 +823,21 @@ def build_extraction(
 
     Examples
     --------
-    Needs a :class:`~railtrack.extract.trains.ReportDraft` read from a report, so
-    no short example runs here; :func:`railtrack.extract.extract_shipments` calls it.
+    A draft read by :func:`~railtrack.extract.trains.read_trains`, place names kept as
+    written (:func:`railtrack.extract.extract_shipments` does the same with a network):
+
+    >>> from datetime import date
+    >>> from railtrack.extract.trains import read_trains
+    >>> from railtrack.models import Source
+    >>> from railtrack.settings import DEFAULT_SETTINGS
+    >>> text = "A train of 40 flatcars left Orsha for Smolensk on 8 March."
+    >>> draft = read_trains(text, published=date(2023, 3, 9))
+    >>> x = build_extraction(draft, report_id="r1", network=None, text=text,
+    ...                      source=Source(reporter="Hajun", published=date(2023, 3, 9)),
+    ...                      settings=DEFAULT_SETTINGS)
+    >>> (s,) = x.shipments
+    >>> s.id, s.origin.text, s.destination.text, s.cars.total, s.departure.earliest
+    ('r1-t1', 'Orsha', 'Smolensk', 40, datetime.date(2023, 3, 8))
     """
     # "according to Hajun" in a relay's post: Hajun is the reporter, the relay relays
     # (extract/attribution.py; trial17 T8)

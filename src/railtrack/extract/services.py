@@ -39,12 +39,31 @@ def route_pattern(lang: str) -> re.Pattern[str] | None:
     noun, "the Kyiv-Przemyśl train", where the lexicon's ``service_route_first`` says
     so) are the two ends; ``n`` a number.
 
+    Parameters
+    ----------
+    lang
+        A language code (``en``, ``ru``, ``uk``, ``be``, ``pl``); its lexicon gives the
+        words (``service_trains``, ``service_links``, ``service_numbers``).
+
+    Returns
+    -------
+    re.Pattern or None
+        The compiled pattern (cached per language), or None when the lexicon names no
+        service noun (the language has no service to find).
+
+    Raises
+    ------
+    KeyError
+        When no lexicon is known for ``lang`` (:func:`~railtrack.extract.lexicon.lexicon`).
+
     Examples
     --------
     >>> route_pattern("ru").search("Поезд сообщением Москва — Минск прибыл")["b"]
     'Минск'
     >>> route_pattern("en").search("the Kyiv-Przemyśl train left")["c"]
     'Kyiv'
+    >>> route_pattern("pl").search("pociąg nr 73 odjechał")["n"]
+    '73'
     """
     lex = lexicon(lang)
     if not lex.service_trains:

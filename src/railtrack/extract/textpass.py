@@ -372,10 +372,10 @@ def map_facts(draft: Any, fn: Callable[[Any], Any]) -> None:
         Called once per fact (a :class:`~railtrack.extract.trains.Fact`; never None)
         and returning the fact to keep.
 
-    Examples
-    --------
-    Needs a :class:`~railtrack.extract.trains.ReportDraft` read from a report, so no
-    short example runs here; :func:`railtrack.extract.extract_shipments` uses it.
+    Notes
+    -----
+    Needs a :class:`~railtrack.extract.trains.ReportDraft` read from a report;
+    :func:`railtrack.extract.extract_shipments` uses it.
     """
 
     def one(fact: Any) -> Any:

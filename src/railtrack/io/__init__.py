@@ -73,6 +73,7 @@ if TYPE_CHECKING:
     from railtrack.io.telegram import TelegramFile
     from railtrack.io.totals import TotalRows
     from railtrack.network import RailNetwork
+    from railtrack.settings import Settings
 
 __all__ = ["SUFFIXES", "Problem", "ReportSet", "load_reports"]
 
@@ -392,9 +393,12 @@ class _FileLoader:
         network: RailNetwork | Literal[False] | None = None,
         columns: dict[str, str] | None = None,
         tz: tzinfo | None = None,
+        settings: Settings | None = None,
     ) -> None:
         self.path = path
         self.tz = tz  # the channels' time zone (--tz), for Telegram posts (trial15 T5)
+        # bounds a Telegram post's time; exports are read in the loading process only
+        self.settings = settings
         self.name = display_path(path)  # printable, storable: see display_path
         self.published = published
         self.shared = shared
@@ -435,7 +439,7 @@ class _FileLoader:
             return
         if suffix in TELEGRAM_SUFFIXES or is_telegram_file(self.path):
             # streamed, never read whole: an export can be hundreds of megabytes
-            self.telegram = read_telegram_file(self.path, tz=self.tz)
+            self.telegram = read_telegram_file(self.path, tz=self.tz, settings=self.settings)
             found = self.telegram
             self.models.extend((m, 0) for m in (*found.shipments, *found.groups, *found.sightings))
             self.problems.extend(self.telegram.problems)
@@ -1312,6 +1316,7 @@ def _loaded(
     columns: dict[str, str] | None = None,
     cluster: tuple[Any, Path | None] | None = None,
     tz: tzinfo | None = None,
+    settings: Settings | None = None,
 ) -> Iterator[_FileLoader]:
     """Yield each file's finished loader, in order, read here or by worker processes.
 
@@ -1321,7 +1326,9 @@ def _loaded(
     from railtrack.io import parallel
 
     def serial(path: Path) -> _FileLoader:
-        loader = _FileLoader(path, published=published, shared=shared, columns=columns, tz=tz)
+        loader = _FileLoader(
+            path, published=published, shared=shared, columns=columns, tz=tz, settings=settings
+        )
         loader.load()
         return loader
 
@@ -1368,14 +1375,23 @@ def zoned_times(data: dict[str, Any], zone: tzinfo | None) -> dict[str, Any]:
     Parameters
     ----------
     data
-        A row's record keyed by field (its ``seen_at`` is changed in place).
+        A row's record keyed by field; it is not changed.
     zone
         The zone the table's times are written in, or None.
 
     Returns
     -------
     dict
-        ``data``.
+        A new record with ``seen_at`` given its zone (ISO text), or ``data`` itself
+        when nothing is converted.
+
+    Notes
+    -----
+    A local time that a daylight-saving change makes ambiguous (it happens twice:
+    02:30 on the last Sunday of October in Warsaw, 03:30 in Kyiv) or non-existent
+    (skipped: the same hours on the last Sunday of March) is read with ``fold=0``
+    (:pep:`495`), the offset in force before the change, and no problem is
+    reported. Minsk and Moscow keep no daylight-saving time (since 2011 and 2014).
 
     Examples
     --------
@@ -1386,6 +1402,9 @@ def zoned_times(data: dict[str, Any], zone: tzinfo | None) -> dict[str, Any]:
     {'seen_at': '2023-05-08'}
     >>> zoned_times({"seen_at": "2023-05-08T06:40Z"}, ZoneInfo("Europe/Minsk"))
     {'seen_at': '2023-05-08T06:40Z'}
+    >>> row = {"seen_at": "2023-10-29T02:30"}  # twice in Warsaw: the summer one
+    >>> zoned_times(row, ZoneInfo("Europe/Warsaw")), row
+    ({'seen_at': '2023-10-29T02:30:00+02:00'}, {'seen_at': '2023-10-29T02:30'})
     """
     value = data.get("seen_at")
     if zone is None or value is None:
@@ -1403,7 +1422,7 @@ def zoned_times(data: dict[str, Any], zone: tzinfo | None) -> dict[str, Any]:
     else:
         return data
     if moment.tzinfo is None:
-        data["seen_at"] = moment.replace(tzinfo=zone).isoformat()
+        return {**data, "seen_at": moment.replace(tzinfo=zone).isoformat()}
     return data
 
 
@@ -1427,6 +1446,7 @@ def load_reports(
     work_dir: str | Path | None = None,
     progress: Callable[[int], None] | None = None,
     tz: tzinfo | None = None,
+    settings: Settings | None = None,
 ) -> ReportSet:
     """Load report files into a :class:`ReportSet`.
 
@@ -1472,6 +1492,11 @@ def load_reports(
         a post's "today" is its local day there and its clock times are converted to
         UTC. None takes a known channel's zone from ``data/outlets/zones.csv`` and
         reads other channels' posts against their UTC day.
+    settings
+        The bounds of a Telegram post's time (``earliest_telegram_post``,
+        ``latest_plausible_date``) and the days an undated train may precede a
+        retraction of it (``retraction_match_days``); None: the defaults. (Exports
+        are read in this process, so the result is the same for any ``workers``.)
 
     Returns
     -------
@@ -1562,13 +1587,14 @@ def load_reports(
                 columns=columns,
                 cluster=None if client is None else (client, where),
                 tz=tz,
+                settings=settings,
             )
             for loader in loaders:
                 _keep_new(result, loader, first_rows, firsts)
                 retracted.extend((loader.name, s) for s in getattr(loader, "retracted", ()))
                 tell(_n_records(result))
         _apply_latest_posts(result)
-        note_retracted(result, [*result.retracted, *retracted])
+        note_retracted(result, [*result.retracted, *retracted], settings=settings)
         result.retracted.extend(retracted)
         result.telegram_kept.clear()
     unknown_if_far_before(result, first_rows)  # a year typo years before the rest (trial11 T22)

@@ -11,7 +11,8 @@ no later than it (:func:`retraction_matches`):
   эшелон", a log row), its departure from there, or a station passed that day when
   the report gives no other day (a hand log's row "20.05.2026, Брест");
 - when none fits, a train to that place whose report tells no day at all **may be**
-  the one, if it was published at most :data:`MATCH_DAYS` days before the retraction;
+  the one, if it was published at most ``Settings.retraction_match_days`` (3) days
+  before the retraction;
 - never a train that left after the denied day, nor one told after the retraction,
   nor one whose report tells another day: a train told leaving Smolensk for Brest on
   20 May was never told arriving there on 20 May, so "информация о прибытии эшелона
@@ -42,9 +43,9 @@ from typing import Literal
 
 from railtrack.io.reportset import Problem, ReportSet
 from railtrack.models import DateWindow, Place, Shipment, Sighting
+from railtrack.settings import DEFAULT_SETTINGS, Settings
 
 __all__ = [
-    "MATCH_DAYS",
     "RetractionMatch",
     "note_retracted",
     "retraction_label",
@@ -56,11 +57,6 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
-
-MATCH_DAYS = 3
-"""Days before a retraction within which a report of a train whose day at the place is
-untold may be the one it retracts (a channel retracts a post within a day or two; the
-trial's retraction came the day after)."""
 
 _SUMMARISE: ContextVar[bool] = ContextVar("railtrack_retraction_summaries", default=True)
 
@@ -170,13 +166,13 @@ def _left_after(told: Shipment, days: tuple[date, date]) -> bool:
 
 
 def _verdict(
-    denied: Shipment, told: Shipment, seen: Sequence[Sighting]
+    denied: Shipment, told: Shipment, seen: Sequence[Sighting], match_days: int
 ) -> Literal["fits", "may be"] | None:
     """Whether ``told`` fits the train ``denied`` retracts, may be it, or is not it."""
     day, told_day = denied.source.published, told.source.published
     if day is not None and told_day is not None and told_day > day:
         return None  # (a report after the retraction tells another train)
-    recent = day is not None and told_day is not None and day - timedelta(MATCH_DAYS) <= told_day
+    recent = day is not None and told_day is not None and day - timedelta(match_days) <= told_day
     best: Literal["fits", "may be"] | None = None
     told_at = _told_at(told, seen)
     for role, place, days in _denied_at(denied):
@@ -199,6 +195,8 @@ def retraction_matches(
     denied: Shipment,
     told: Iterable[Shipment],
     sightings: Mapping[str, Sequence[Sighting]] | None = None,
+    *,
+    settings: Settings | None = None,
 ) -> RetractionMatch:
     """Return the trains a retracted train may be, by its place and its day.
 
@@ -213,6 +211,9 @@ def retraction_matches(
     sightings
         Each told train's sightings, by shipment id (a digest line's train is only
         a sighting at its station that day); None: none.
+    settings
+        ``retraction_match_days`` (default 3): how long before the retraction a report
+        that tells no day may be the one it retracts.
 
     Returns
     -------
@@ -220,7 +221,7 @@ def retraction_matches(
         ``fits``: the trains told at the denied place on a day the denied window
         holds (an arrival, a sighting, a departure, a station passed that day); when
         none does, ``may_be``: the trains to that place whose report tells no day at
-        all, published at most :data:`MATCH_DAYS` days before the retraction. Never
+        all, published at most ``retraction_match_days`` days before the retraction. Never
         a train told after the retraction, nor one that left after the denied days,
         nor one whose report puts it there on another day or tells only its departure.
 
@@ -244,10 +245,11 @@ def retraction_matches(
     (['d-t3'], [])
     """
     seen = sightings or {}
+    days = (settings or DEFAULT_SETTINGS).retraction_match_days
     fits: list[Shipment] = []
     may_be: list[Shipment] = []
     for train in told:
-        verdict = _verdict(denied, train, seen.get(train.id, ()))
+        verdict = _verdict(denied, train, seen.get(train.id, ()), days)
         if verdict == "fits":
             fits.append(train)
         elif verdict == "may be":
@@ -264,7 +266,11 @@ def _sightings_of(result: ReportSet) -> dict[str, list[Sighting]]:
 
 
 def note_retracted(
-    result: ReportSet, retracted: list[tuple[str, Shipment]], *, summarise: bool | None = None
+    result: ReportSet,
+    retracted: list[tuple[str, Shipment]],
+    *,
+    summarise: bool | None = None,
+    settings: Settings | None = None,
 ) -> None:
     """Add a problem on each train of ``result`` that a retraction denies (in place).
 
@@ -280,6 +286,8 @@ def note_retracted(
         False: no problem on the retraction itself, only on the trains it names; None:
         both, except within :func:`summaries_later` (a batch of a conversion, whose
         retractions are matched with the whole folder at its end): nothing then.
+    settings
+        ``retraction_match_days`` for :func:`retraction_matches`; None: the defaults.
 
     Examples
     --------
@@ -307,7 +315,7 @@ def note_retracted(
     files = {told.id: result.files.get(("Shipment", told.id), "") for told in result.shipments}
     for path, denied in retracted:
         others = [t for t in result.shipments if told_elsewhere(denied, t, path, files[t.id])]
-        found = retraction_matches(denied, others, seen)
+        found = retraction_matches(denied, others, seen, settings=settings)
         if (only := sure_retracted(found)) is not None:  # marked, counted apart (trial17 T5)
             n = next(i for i, t in enumerate(result.shipments) if t.id == only.id)
             result.shipments[n] = marked_retracted(only, denied)

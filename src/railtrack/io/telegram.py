@@ -65,6 +65,7 @@ from railtrack.zones import channel_zone, local_day
 
 if TYPE_CHECKING:
     from railtrack.network import RailNetwork
+    from railtrack.settings import Settings
 
 __all__ = [
     "PREFILTER_SKIP",
@@ -339,10 +340,10 @@ class TelegramFile:
     read: int = 0
 
 
-def _posts(path: Path, log: ReadLog) -> Iterator[Post]:
+def _posts(path: Path, log: ReadLog, settings: Settings | None) -> Iterator[Post]:
     if path.suffix.lower() == ".html":
-        return read_html_export(path, log)
-    return read_json_export(path, log)
+        return read_html_export(path, log, settings=settings)
+    return read_json_export(path, log, settings=settings)
 
 
 def _username(post: Post, usernames: Mapping[str, str]) -> str | None:
@@ -362,6 +363,7 @@ def read_telegram_file(
     usernames: Mapping[str, str] | None = None,
     prefilter: bool = True,
     tz: tzinfo | None = None,
+    settings: Settings | None = None,
 ) -> TelegramFile:
     """Read one export file (``result.json`` or a ``messages*.html`` page) into reports.
 
@@ -379,6 +381,9 @@ def read_telegram_file(
         The time zone the channels write in (``--tz``); None takes a known channel's
         zone from ``data/outlets/zones.csv`` (:func:`railtrack.zones.channel_zone`) and
         reads other channels' posts against their UTC day.
+    settings
+        Bounds a post's time (``earliest_telegram_post``, ``latest_plausible_date``:
+        :func:`~railtrack.io.telegram_posts.implausible_post_time`); None: the defaults.
 
     Returns
     -------
@@ -411,7 +416,7 @@ def read_telegram_file(
     names = usernames or {}
     told: set[tuple[str, int]] = set()  # (channel, message id) of the posts that told a train
     local: list[int] = []  # the posts dated only in the exporting computer's local time
-    for post in _posts(path, log):
+    for post in _posts(path, log, settings):
         out.posts.append(post_ref(post))
         if post.published_at.tzinfo is None:
             local.append(post.message_id)
@@ -555,6 +560,7 @@ def read_telegram_export(
     network: RailNetwork | Literal[False] | None = None,
     usernames: Mapping[str, str] | None = None,
     prefilter: bool = True,
+    settings: Settings | None = None,
 ) -> ReportSet:
     """Read Telegram Desktop exports into a :class:`~railtrack.io.ReportSet`.
 
@@ -570,6 +576,8 @@ def read_telegram_export(
         links (a JSON export gives the channel id, never its username).
     prefilter
         Skip posts without any train, car, railway or station word before extraction.
+    settings
+        Bounds a post's time, as in :func:`read_telegram_file`; None: the defaults.
 
     Returns
     -------
@@ -616,7 +624,13 @@ def read_telegram_export(
         for path in _export_paths(root):
             add_telegram_file(
                 out,
-                read_telegram_file(path, network=network, usernames=usernames, prefilter=prefilter),
+                read_telegram_file(
+                    path,
+                    network=network,
+                    usernames=usernames,
+                    prefilter=prefilter,
+                    settings=settings,
+                ),
             )
     if usernames:
         out.problems.extend(out.unknown_channels(usernames))

@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree, html
 
@@ -38,6 +38,9 @@ from railtrack.io.telegram_posts import (
     ReadLog,
     implausible_post_time,
 )
+
+if TYPE_CHECKING:
+    from railtrack.settings import Settings
 
 __all__ = ["is_html_export_page", "read_html_export"]
 
@@ -170,10 +173,11 @@ def _first_text(elements: list[Any]) -> str | None:
 class _PageReader:
     """Read one page, carrying the sender and forward origin between joined messages."""
 
-    def __init__(self, path: Path, log: ReadLog) -> None:
+    def __init__(self, path: Path, log: ReadLog, settings: Settings | None = None) -> None:
         self.path = path
         self.file = str(path)
         self.log = log
+        self.settings = settings  # bounds a post's time (implausible_post_time)
         self.channel = ""
         self.sender: str | None = None
         self.forwarded_from: str | None = None
@@ -299,7 +303,7 @@ class _PageReader:
                 field="date",
             )
             return None
-        why = implausible_post_time(published_at)
+        why = implausible_post_time(published_at, self.settings)
         if why is not None:
             self.log.problem(self.file, message_id, f"{title!r} {why}; skipped", field="date")
             return None
@@ -327,7 +331,9 @@ class _PageReader:
         )
 
 
-def read_html_export(path: Path, log: ReadLog) -> Iterator[Post]:
+def read_html_export(
+    path: Path, log: ReadLog, *, settings: Settings | None = None
+) -> Iterator[Post]:
     """Yield the posts with text on one page of a Telegram Desktop HTML export.
 
     Parameters
@@ -337,6 +343,9 @@ def read_html_export(path: Path, log: ReadLog) -> Iterator[Post]:
     log
         Collects the messages skipped (service messages, stickers, posts without
         text) and the problems met, each naming the message id.
+    settings
+        Bounds a post's time (:func:`~railtrack.io.telegram_posts.implausible_post_time`);
+        None: the defaults.
 
     Yields
     ------
@@ -360,4 +369,4 @@ def read_html_export(path: Path, log: ReadLog) -> Iterator[Post]:
     >>> post.channel, post.message_id, post.text, post.published_at.isoformat()
     ('Rail watch', 5, 'A train\\nleft Orsha.', '2023-03-03T08:15:00+00:00')
     """
-    return _PageReader(path, log).posts()
+    return _PageReader(path, log, settings).posts()

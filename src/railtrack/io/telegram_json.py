@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import ijson
 
@@ -43,6 +43,9 @@ from railtrack.io.telegram_posts import (
     ReadLog,
     implausible_post_time,
 )
+
+if TYPE_CHECKING:
+    from railtrack.settings import Settings
 
 __all__ = ["MAX_MESSAGE_ID", "is_json_export", "json_kind", "read_json_export"]
 
@@ -296,6 +299,18 @@ def _bad_parts(value: Any) -> list[str]:
 def json_kind(value: Any) -> str:
     """Name a JSON value's kind with its article, for problem messages.
 
+    Parameters
+    ----------
+    value
+        A value as the JSON parser returns it (``ijson`` gives numbers as
+        :class:`~decimal.Decimal`).
+
+    Returns
+    -------
+    str
+        "an array", "an object", "a number", "a string", "true", "false" or "null";
+        for another Python type, "a" and its type name.
+
     Examples
     --------
     >>> [json_kind(v) for v in ([1], {}, 5, 2.5, "x", True, None)]
@@ -350,15 +365,15 @@ class _BadField(ValueError):
         self.reason = reason
 
 
-def _plausible(moment: datetime, key: str, value: Any) -> datetime:
+def _plausible(moment: datetime, key: str, value: Any, settings: Settings | None) -> datetime:
     """Return ``moment`` when a Telegram post can carry it, else raise :class:`_BadField`."""
-    why = implausible_post_time(moment)
+    why = implausible_post_time(moment, settings)
     if why is None:
         return moment
     raise _BadField(key, f"{_shown(value)} {why}")
 
 
-def _unix(key: str, value: Any) -> datetime:
+def _unix(key: str, value: Any, settings: Settings | None = None) -> datetime:
     """Read ``<x>_unixtime`` (Unix seconds, a string of digits or a number) as UTC.
 
     Raises
@@ -381,7 +396,7 @@ def _unix(key: str, value: Any) -> datetime:
         raise _BadField(
             key, f"{_shown(value)} is past the year 9999: no date of a Telegram post"
         ) from None
-    return _plausible(moment, key, value)
+    return _plausible(moment, key, value, settings)
 
 
 def _whole(value: Any) -> bool:
@@ -397,7 +412,7 @@ def _whole(value: Any) -> bool:
     return False
 
 
-def _local(key: str, value: Any) -> datetime:
+def _local(key: str, value: Any, settings: Settings | None = None) -> datetime:
     """Read ``<x>`` (the exporting computer's local time, ISO) as a naive time.
 
     Raises
@@ -411,10 +426,12 @@ def _local(key: str, value: Any) -> datetime:
         moment = datetime.fromisoformat(value.strip())
     except ValueError:
         raise _BadField(key, f"{_shown(value)} is not a date and time (ISO)") from None
-    return _plausible(moment, key, value)
+    return _plausible(moment, key, value, settings)
 
 
-def _when(message: dict[str, Any], unix_key: str, local_key: str) -> datetime | None:
+def _when(
+    message: dict[str, Any], unix_key: str, local_key: str, settings: Settings | None = None
+) -> datetime | None:
     """Return ``<x>_unixtime`` as UTC when given, else ``<x>`` (local time, no zone).
 
     None when the message gives neither; a value given but unreadable raises
@@ -422,9 +439,9 @@ def _when(message: dict[str, Any], unix_key: str, local_key: str) -> datetime | 
     say different things, and a damaged value is no time to guess past).
     """
     if message.get(unix_key) is not None:
-        return _unix(unix_key, message[unix_key])
+        return _unix(unix_key, message[unix_key], settings)
     if message.get(local_key) is not None:
-        return _local(local_key, message[local_key])
+        return _local(local_key, message[local_key], settings)
     return None
 
 
@@ -450,10 +467,11 @@ class _Chat:
 class _JsonExportReader:
     """Turn the parse events of one export into posts, logging skips and problems."""
 
-    def __init__(self, path: Path, log: ReadLog) -> None:
+    def __init__(self, path: Path, log: ReadLog, settings: Settings | None = None) -> None:
         self.path = path
         self.file = str(path)
         self.log = log
+        self.settings = settings  # bounds a post's time (implausible_post_time)
         self.chat = _Chat()
         self.last_id: int | None = None
         self.position = 0  # messages seen in the current chat
@@ -726,7 +744,7 @@ class _JsonExportReader:
                 field="text",
             )
             return None
-        published_at = _when(message, "date_unixtime", "date")
+        published_at = _when(message, "date_unixtime", "date", self.settings)
         if published_at is None:
             raise _BadField("date", "missing, and so is 'date_unixtime': the post has no date")
         return self._build(message_id, message, text, published_at, media_type)
@@ -746,7 +764,7 @@ class _JsonExportReader:
 
     def _edited(self, message_id: int, message: dict[str, Any]) -> datetime | None:
         try:
-            return _when(message, "edited_unixtime", "edited")
+            return _when(message, "edited_unixtime", "edited", self.settings)
         except _BadField as bad:
             self.log.problem(
                 self.file,
@@ -813,7 +831,9 @@ def _reply_to(message: dict[str, Any]) -> int | None:
     return None
 
 
-def read_json_export(path: Path, log: ReadLog) -> Iterator[Post]:
+def read_json_export(
+    path: Path, log: ReadLog, *, settings: Settings | None = None
+) -> Iterator[Post]:
     """Yield the posts with text of a Telegram Desktop JSON export, one at a time.
 
     Parameters
@@ -824,6 +844,9 @@ def read_json_export(path: Path, log: ReadLog) -> Iterator[Post]:
         Collects the messages skipped (by reason: service messages, stickers, posts
         without text, chats that are not channels or groups) and the problems met,
         each naming the message id.
+    settings
+        Bounds a post's time (:func:`~railtrack.io.telegram_posts.implausible_post_time`);
+        None: the defaults.
 
     Yields
     ------
@@ -849,4 +872,4 @@ def read_json_export(path: Path, log: ReadLog) -> Iterator[Post]:
     >>> dict(log.skipped)
     {'service messages': 1}
     """
-    return _JsonExportReader(path, log).posts()
+    return _JsonExportReader(path, log, settings).posts()

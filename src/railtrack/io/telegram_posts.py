@@ -11,7 +11,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from railtrack.settings import Settings
 
 __all__ = [
     "CHANNEL_TYPES",
@@ -43,7 +46,7 @@ Premium); a longer "post" is a damaged or hand-made file, reported and skipped.
 """
 
 
-def implausible_post_time(moment: datetime) -> str | None:
+def implausible_post_time(moment: datetime, settings: Settings | None = None) -> str | None:
     """Say why no Telegram post can have been posted at ``moment``; None when one can.
 
     A post is dated from the day Telegram opened (``Settings.earliest_telegram_post``,
@@ -55,6 +58,10 @@ def implausible_post_time(moment: datetime) -> str | None:
     ----------
     moment
         The post's time: aware, or naive (a local time, compared as UTC).
+    settings
+        Gives the bounds (``earliest_telegram_post``, ``latest_plausible_date``);
+        None: :data:`~railtrack.settings.DEFAULT_SETTINGS`. The export readers pass
+        the loader's settings down.
 
     Returns
     -------
@@ -68,10 +75,19 @@ def implausible_post_time(moment: datetime) -> str | None:
     True
     >>> implausible_post_time(datetime(1970, 1, 1, tzinfo=UTC))
     'dates the post to 1970-01-01, before Telegram opened (2013-08-14): no date of a Telegram post'
+
+    A caller's settings move the bounds:
+
+    >>> from datetime import date
+    >>> from railtrack.settings import Settings
+    >>> late = Settings(earliest_telegram_post=date(2020, 1, 1))
+    >>> implausible_post_time(datetime(2019, 6, 1, tzinfo=UTC), late)
+    'dates the post to 2019-06-01, before Telegram opened (2020-01-01): no date of a Telegram post'
     """
     from railtrack.settings import DEFAULT_SETTINGS
 
-    first, last = DEFAULT_SETTINGS.earliest_telegram_post, DEFAULT_SETTINGS.latest_plausible_date
+    s = settings or DEFAULT_SETTINGS
+    first, last = s.earliest_telegram_post, s.latest_plausible_date
     day = moment.date()
     if first - timedelta(days=1) <= day <= last + timedelta(days=1):
         return None
