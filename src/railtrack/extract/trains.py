@@ -3517,7 +3517,7 @@ def _later_ordinal_goes_the_firsts_way(draft: ReportDraft, rd: Reader, text: str
     lone train before it that names an end, and only the ends it does not name (one it
     names must be the same place).
     """
-    endless = {gi for gi in range(len(draft.groups)) if _endless_group(draft, gi, text)}
+    endless = {gi for gi in range(len(draft.groups)) if _endless_group(draft, gi, text, rd)}
     for k, train in enumerate(draft.trains):
         if train.group is not None and train.group in endless:
             _take_the_ends_before(draft, k)
@@ -3542,25 +3542,49 @@ _MORE_OF_THE_SAME = re.compile(
 )
 
 
-def _endless_group(draft: ReportDraft, gi: int, text: str) -> bool:
+def _endless_group(draft: ReportDraft, gi: int, text: str, rd: Reader | None = None) -> bool:
     """Whether a group told as more of the same names no end and no place passed.
 
     "W drodze są dwa kolejne pociągi", "pięć takich transportów": more trains of the
     kind told before, with no way of their own; "at least two trains ... in Minsk and
-    in Orsha" are trains of their own.
+    in Orsha" are trains of their own. So are the earlier trains a running count
+    recalls ("Это уже третий эшелон за неделю, первые два прибыли 18 и 20 мая",
+    trial17b T5): they went the way of the train counted.
     """
     group = draft.groups[gi]
     marker = group.marker
     if marker is None or not text:
         return False
     near = text[max(0, marker.start - 25) : marker.end + 30]
-    if _MORE_OF_THE_SAME.search(near) is None:
+    if _MORE_OF_THE_SAME.search(near) is None and not _recalled_by_running_count(
+        rd, text, marker.start
+    ):
         return False
     if group.origin is not None or group.destination is not None or group.via:
         return False
     members = [draft.trains[i] for i in group.members if i < len(draft.trains)]
     # (trains seen "in Minsk and in Orsha" are sightings where they were, no way)
     return all(t.origin is None and t.destination is None and not t.via for t in members)
+
+
+def _recalled_by_running_count(rd: Reader | None, text: str, at: int) -> bool:
+    """Whether the trains named at ``at`` are those a running count before them recalls.
+
+    "Это уже третий эшелон за неделю, первые два прибыли 18 и 20 мая", "To już trzeci
+    pociąg w tym tygodniu, dwa pierwsze przyjechały 18 i 20 maja": an ordinal of a
+    running count (:func:`railtrack.extract.runningcount.counts_running`) earlier in
+    the same sentence makes the trains after it the ones counted before.
+    """
+    if rd is None:
+        return False
+    start, _ = sentence_around(text, at)
+    before = text[start:at]
+    if not before.strip():
+        return False
+    return any(
+        m.kind in _ORDINAL and counts_running(before, m.start, rd.lang)
+        for m in rd.new_train_markers(before)
+    )
 
 
 def _take_the_ends_before(draft: ReportDraft, k: int) -> None:
