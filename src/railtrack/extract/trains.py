@@ -43,6 +43,7 @@ from railtrack.extract.datelines import datelines
 from railtrack.extract.dates import DateSpan, resolve_date, why_undated
 from railtrack.extract.daylists import DayItem, day_items
 from railtrack.extract.denials import denied_arrival
+from railtrack.extract.earlier import shifts_told_back
 from railtrack.extract.grouparts import CountedPart, counted_parts
 from railtrack.extract.headings import told_as_heading
 from railtrack.extract.itinerary import days_in_turn
@@ -2848,9 +2849,42 @@ def _starts_a_train(text: str, reader: _ClauseReader, rd: Reader) -> bool:
     )
 
 
+def _days_told_back(assembly: _Assembly) -> None:
+    """Count the days told back ("двумя днями ранее", "накануне") from the day told before.
+
+    The readers count them from the report's day; when the sentence before tells a day
+    (:func:`railtrack.extract.earlier.shifts_told_back`), every date read from such a
+    span (a departure, an arrival, a sighting's day, of a train or a group) moves by the
+    days between that day and the report's (trial17 T3b).
+    """
+    shifts = shifts_told_back(assembly.text, assembly.default, assembly.published)
+    if not shifts:
+        return
+    draft = assembly.draft
+
+    def moved(fact: Fact | None) -> Fact | None:
+        if fact is None or fact.start not in shifts or not isinstance(fact.value, DateWindow):
+            return fact
+        step = timedelta(days=shifts[fact.start])
+        w = fact.value
+        window = DateWindow(
+            earliest=w.earliest + step if w.earliest is not None else None,
+            latest=w.latest + step if w.latest is not None else None,
+            precision=w.precision,
+            text=w.text,
+        )
+        return Fact(window, fact.text, fact.start, fact.end, fact.inferred)
+
+    for facts in [*draft.trains, *draft.groups]:
+        facts.departure = moved(facts.departure)
+        facts.arrival = moved(facts.arrival)
+        facts.sightings = [(place, moved(day) or day) for place, day in facts.sightings]
+
+
 def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportDraft:
     """Fill the groups, drop the trains of no shipment, merge restated ones, check each."""
     draft, text = assembly.draft, assembly.text
+    _days_told_back(assembly)
     named = any(not t.vetoed for t in draft.trains)
     if _asks(assembly.default, "tells_of_road_only", text):
         # "Чатыры грузавыя аўтамабілі ... перасеклі мяжу": lorries, nothing by rail
