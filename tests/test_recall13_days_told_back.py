@@ -9,10 +9,15 @@ in the five languages; with no day told before, from the report's day.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from railtrack.extract import extract_shipments
+from railtrack.io import load_reports
+from railtrack.network import load_network
+from railtrack.pipeline import track
+from tests._report_files import write_report
 
 PUB = date(2026, 5, 18)
 DATED = {
@@ -70,3 +75,23 @@ def test_days_ago_still_count_from_the_report(lang: str) -> None:
     ago = {"ru": "Два дня назад", "en": "Two days ago"}[lang]
     text = f"{DATED[lang].format(d=15)} {ARRIVED[lang].format(w=ago)}"
     assert _arrival(text, lang) == date(2026, 5, 16)
+
+
+def test_a_recap_told_back_links_to_the_post_of_that_day(tmp_path: Path) -> None:
+    """trial17 T3: the Kyiv Independent recap and Hajun's post are one train."""
+    write_report(
+        tmp_path,
+        "hajun.txt",
+        "Сёння а 06:40 на станцыю Асіповічы прыбыў вайсковы эшалон з 36 вагонаў.",
+        "2026-05-16",
+    )
+    write_report(
+        tmp_path,
+        "recap.txt",
+        "A train of 40 cars left Brest for Smolensk late on May 17. Two days earlier, "
+        "a train of 36 cars arrived in Asipovichy, the group said.",
+        "2026-05-18",
+        source="Kyiv Independent",
+    )
+    head = track(load_reports(tmp_path), load_network()).headline()
+    assert head["shipments"] == 2  # the Asipovichy train counted once
