@@ -88,3 +88,22 @@ def test_a_recalled_train_links_to_the_post_that_told_it(lang: str, tmp_path: Pa
     )
     head = track(load_reports(tmp_path), load_network()).headline()
     assert head["shipments"] == 3  # the 18 May train counted once
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "ru",
+            "Сегодня в Брест прибыл ещё один эшелон — 39 вагонов. Это уже третий эшелон за "
+            "неделю. Первые два эшелона прибыли 18 и 20 мая.",
+        ),
+        (
+            "uk",
+            "Сьогодні до Бреста прибув ще один ешелон — 39 вагонів. Це вже третій ешелон за "
+            "тиждень. Перші два ешелони прибули 18 і 20 травня.",
+        ),
+    ],
+)
+def test_the_count_may_stand_in_the_sentence_before(lang: str, text: str) -> None:
+    assert [d for d, _ in _ends(text, lang)] == ["BY-BREST"] * 3

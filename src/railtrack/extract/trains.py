@@ -3607,11 +3607,16 @@ def _recalled_by_running_count(rd: Reader | None, text: str, at: int) -> bool:
     "Это уже третий эшелон за неделю, первые два прибыли 18 и 20 мая", "To już trzeci
     pociąg w tym tygodniu, dwa pierwsze przyjechały 18 i 20 maja": an ordinal of a
     running count (:func:`railtrack.extract.runningcount.counts_running`) earlier in
-    the same sentence makes the trains after it the ones counted before.
+    the same sentence, or in the sentence right before ("Это уже третий эшелон за
+    неделю. Первые два эшелона прибыли 18 и 20 мая."), makes the trains after it the
+    ones counted before.
     """
     if rd is None:
         return False
     start, _ = sentence_around(text, at)
+    last = len(text[:start].rstrip()) - 1  # the stop of the sentence before, if any
+    if last >= 0:
+        start, _ = sentence_around(text, last)
     before = text[start:at]
     if not before.strip():
         return False
