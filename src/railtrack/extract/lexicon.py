@@ -459,6 +459,14 @@ class Lexicon:
     day_units: frozenset[str] = frozenset()  # "дней", "суток", "діб", "dni"
     week_units: frozenset[str] = frozenset()  # "неделю", "тиждень", "тыдзень": seven days
     ago: frozenset[str] = frozenset()  # "назад", "тому": "два дня назад" = 2 days before
+    # a day counted back from the day told just before (trial17 T3b): "<before> <number>
+    # <days> <after>" ("двумя днями ранее", "за два дні до того", "dwa dni wcześniej"),
+    # and the day before it with no number ("накануне", "dzień wcześniej")
+    earlier_before: frozenset[str] = frozenset()
+    earlier_days: frozenset[str] = frozenset()
+    earlier_after: PhraseTable = field(default_factory=lambda: PhraseTable({}))
+    earlier_day: PhraseTable = field(default_factory=lambda: PhraseTable({}))
+    earlier_phrases: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # (after, day) as written
     period: re.Pattern[str] | None = None  # "в течение недели": trains counted, a statistic
     # "за неделю", "w ciągu ostatniego tygodnia": a past span; trains counted over it
     # with no station and none described are a tally
@@ -942,6 +950,18 @@ def _build(data: dict[str, Any]) -> Lexicon:
         day_units=frozenset(_norm(w) for w in (data.get("duration") or {}).get("days") or []),
         week_units=frozenset(_norm(w) for w in (data.get("duration") or {}).get("weeks") or []),
         ago=frozenset(_norm(w) for w in (data.get("duration") or {}).get("ago") or []),
+        earlier_before=frozenset(_norm(w) for w in (data.get("earlier") or {}).get("before") or []),
+        earlier_days=frozenset(_norm(w) for w in (data.get("earlier") or {}).get("days") or []),
+        earlier_after=PhraseTable(
+            {str(w): "after" for w in (data.get("earlier") or {}).get("after") or []}
+        ),
+        earlier_day=PhraseTable(
+            {str(w): "day before" for w in (data.get("earlier") or {}).get("day") or []}
+        ),
+        earlier_phrases=(
+            tuple(str(w) for w in (data.get("earlier") or {}).get("after") or []),
+            tuple(str(w) for w in (data.get("earlier") or {}).get("day") or []),
+        ),
         onward=_flat(data.get("onward")),
         same_route=_flat(data.get("same_route")),
         same_place=PhraseTable(

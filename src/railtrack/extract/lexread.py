@@ -473,10 +473,11 @@ class LexiconReader:
             lex.month_prep,
             lex.weekday_mods,
             lex.relative,
+            lex.earlier_day,
         )
         # the words a date expression can start with: dates are tried only there
         self._date_starts = frozenset().union(
-            *(t.first_words for t in tables), lex.weekdays, lex.range_start
+            *(t.first_words for t in tables), lex.weekdays, lex.range_start, lex.earlier_before
         )
         self._date_prefixes = tuple(p for t in tables for p in t.prefixes)
         # the words a place kind ("станцию") can start with: a station named without a
@@ -2853,6 +2854,8 @@ class LexiconReader:
             if number is None or number[1] >= len(toks):
                 continue
             value, j = number
+            if lex.earlier_after.match(toks, j + 1) is not None:
+                continue  # "за два дні до того": a day counted back (earlier.py), no trip
             if toks[j].low in lex.day_units:
                 found.append((value, tok.start, toks[j].end))
             elif toks[j].low in lex.week_units:
@@ -4137,7 +4140,7 @@ class LexiconReader:
                 low[0].isdecimal()
                 or low in starts
                 or low.startswith(self._date_prefixes)
-                or (low in self.lex.numbers and self.lex.ago)
+                or (low in self.lex.numbers and (self.lex.ago or self.lex.earlier_days))
             ):
                 i += 1
                 continue
@@ -4349,10 +4352,13 @@ class LexiconReader:
                 fields.append(("wd2", _WEEKDAY_NAMES[other[0]]))
                 return fields, other[1]
             return fields, k + 1
+        day_before = lex.earlier_day.match(toks, i)
+        if day_before is not None:  # "накануне": the day before the day told (earlier.py)
+            return [("rel", "yesterday"), ("earlier", "1")], day_before[1]
         rel = lex.relative.match(toks, i)
         if rel is not None:
             return [("rel", rel[0])], rel[1]
-        return self._days_ago(toks, i)
+        return self._days_ago(toks, i) or self._days_earlier(toks, i)
 
     def _other_weekday(self, toks: tuple[Token, ...], k: int) -> tuple[int, int] | None:
         """Read "или в воскресенье", "lub w niedzielę" after a weekday: (weekday, next index).
@@ -4400,6 +4406,38 @@ class LexiconReader:
                 end += 1  # "тому назад"
             return [("rel", "days ago"), ("ago_n", str(value))], end
         return None
+
+    def _days_earlier(
+        self, toks: tuple[Token, ...], i: int
+    ) -> tuple[list[tuple[str, str]], int] | None:
+        """Read "двумя днями ранее", "за два дні до того": days before the day told.
+
+        The span counts from the report's day ("days ago") and is marked ``earlier``:
+        :mod:`railtrack.extract.earlier` counts it from the day the sentence before
+        tells, when it tells one (trial17 T3b).
+
+        Examples
+        --------
+        >>> LexiconReader("ru").find_dates("Двумя днями ранее эшелон прибыл")[0].fields
+        (('rel', 'days ago'), ('ago_n', '2'), ('earlier', '2'))
+        >>> LexiconReader("uk").find_dates("за два дні до того ешелон прибув")[0].text
+        'за два дні до того'
+        """
+        lex = self.lex
+        if not lex.earlier_days:
+            return None
+        k = i + 1 if toks[i].low in lex.earlier_before and i + 1 < len(toks) else i
+        number = self._number_at(toks, k)
+        if number is None:
+            return None
+        value, k = number
+        if k >= len(toks) or toks[k].low not in lex.earlier_days:
+            return None
+        after = lex.earlier_after.match(toks, k + 1)
+        if after is None:
+            return None
+        fields = [("rel", "days ago"), ("ago_n", str(value)), ("earlier", str(value))]
+        return fields, after[1]
 
     def _night(self, toks: tuple[Token, ...], k: int) -> tuple[list[tuple[str, str]], int] | None:
         lex = self.lex

@@ -25,6 +25,7 @@ from typing import Protocol
 from railtrack.extract import cues
 from railtrack.extract.cues import GroupAnnouncement, TrainMarker, VerbCue
 from railtrack.extract.dates import DateSpan, find_dates
+from railtrack.extract.earlier import english_days_earlier
 from railtrack.extract.lexicon import lexicon
 from railtrack.extract.lexread import LexiconReader
 from railtrack.extract.numbers import (
@@ -102,7 +103,7 @@ class EnglishReader:
         return find_places(text)
 
     def find_dates(self, text: str) -> list[DateSpan]:  # noqa: D102
-        return find_dates(text)
+        return english_days_earlier(text, find_dates(text))
 
     def find_car_counts(self, text: str) -> list[CarCount]:  # noqa: D102
         return find_car_counts(text)

@@ -7,20 +7,21 @@ Hajun sums up a day in one post, a line per station::
     ▪️ Брэст — 1 эшалон (44 вагоны)
     ▪️ Асіповічы — 1 эшалон (45 вагонаў, з іх 3 пасажырскія)
 
-Relays write the same in every language ("🔹 Łuniniec – 2 pociągi (36 i 40 wagonów)",
-"- Luninets: 2 trains (36 and 40 cars)"). Each line opens (after a bullet, if any)
-with a station's name, then a dash or a colon and a count of trains, then their cars
-in brackets: one car count for each train ("36 і 40"), or the one train's make-up
-("45 вагонаў, з іх 3 пасажырскія"). The heading above the lines says what the trains
-did (its verb: arrived, left, passed) and when (its one day, or the day before the
-post for "за суткі", "w ciągu doby", "over the past day": the lexicons'
-``past_day``). Two such lines or more make a digest; a line of the digest's bullet
-that is none is named in a problem, never dropped in silence, and the lines after it
-are read on (issue 13 F2). A line naming one train with no number ("▪️ Гомель —
-эшалон", "- Gomel: a train with vehicles") is one train (F1). A line's cars in brackets
-are one count per train, in order; a single count for several trains ("2 эшалоны (80
-вагонаў)") is the line's group total, and fewer counts than trains ("3 эшалоны (30 і 41
-вагон)") go to the first trains, the rest unknown and said so (F3).
+Relays write the same in every language ("🔹 Łuniniec – 2 pociągi (36 i 40 wagonów)", "-
+Luninets: 2 trains (36 and 40 cars)"). Each line opens (after a bullet, if any) with a
+station's name, then a dash or a colon and a count of trains, then their cars in
+brackets: one car count for each train ("36 і 40"), or the one train's make-up ("45
+вагонаў, з іх 3 пасажырскія"). The heading above the lines says what the trains did (its
+verb: arrived, left, passed) and when (its one day, or the day before the post for "за
+суткі", "w ciągu doby", "over the past day": the lexicons' ``past_day``). Two such lines
+or more make a digest, and so does one line right under a heading that sums up a day or
+tells one ("Итоги дня 19 мая:", trial17b T5); a line of the digest's bullet that is none
+is named in a problem, never dropped in silence, and the lines after it are read on
+(issue 13 F2). A line naming one train with no number ("▪️ Гомель — эшалон", "- Gomel: a
+train with vehicles") is one train (F1). A line's cars in brackets are one count per
+train, in order; a single count for several trains ("2 эшалоны (80 вагонаў)") is the
+line's group total, and fewer counts than trains ("3 эшалоны (30 і 41 вагон)") go to the
+first trains, the rest unknown and said so (F3).
 
 :func:`station_digest` finds it; the train assembly (:mod:`railtrack.extract.trains`)
 makes the trains (a station is the end of trains arrived, the origin of trains left,
@@ -218,7 +219,7 @@ def _digest_lines(
         line = _station_line(m, rd)
         if line is not None:
             read[m.start()] = line
-    if len(read) < _MIN_LINES:
+    if not read or (len(read) < _MIN_LINES and not _headed_alone(text, read, rd)):
         return None
     rows = _rows(text)
     k = next(i for i, (a, _) in enumerate(rows) if a in read)
@@ -241,10 +242,34 @@ def _digest_lines(
             bottom -= 1
     run = rows[top : bottom + 1]
     lines = tuple(read[a] for a, _ in run if a in read)
-    if len(lines) < _MIN_LINES:
+    if len(lines) < min(_MIN_LINES, len(read)):
         return None
     unread = tuple((a, b) for a, b in run if a not in read)
     return lines, unread, rows[top][0]
+
+
+def _headed_alone(text: str, read: dict[int, StationLine], rd: Reader) -> bool:
+    """Whether a text's one station line stands under a digest's heading (trial17b T5).
+
+    "Итоги дня 19 мая:" / "Вынікі дня:" / "За суткі прыбылі:" right above a single
+    line "▪️ Осиповичи — 1 эшелон (40 вагонов)" is a digest of one line: the heading
+    sums up a day (the lexicons' ``day_digest``, ``past_day``) or, closed by a colon,
+    tells a day. A colon-closed line naming neither (a sentence's lead-in) is none.
+    """
+    if len(read) != 1:
+        return False
+    (at,) = read
+    above_end = text.rfind("\n", 0, at)
+    if above_end < 0:
+        return False
+    above = text[text.rfind("\n", 0, above_end) + 1 : above_end].strip()
+    if not above.endswith(":"):
+        return False
+    return (
+        names_day_digest(above, rd.lang)
+        or names_past_day(above, rd.lang)
+        or bool(rd.find_dates(above))
+    )
 
 
 def _station_line(m: re.Match[str], rd: Reader) -> StationLine | None:

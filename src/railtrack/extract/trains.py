@@ -43,6 +43,7 @@ from railtrack.extract.datelines import datelines
 from railtrack.extract.dates import DateSpan, resolve_date, why_undated
 from railtrack.extract.daylists import DayItem, day_items
 from railtrack.extract.denials import denied_arrival
+from railtrack.extract.earlier import shifts_told_back
 from railtrack.extract.grouparts import CountedPart, CountedParts, counted_parts
 from railtrack.extract.headings import told_as_heading
 from railtrack.extract.itinerary import days_in_turn
@@ -2989,9 +2990,42 @@ def _starts_a_train(text: str, reader: _ClauseReader, rd: Reader) -> bool:
     )
 
 
+def _days_told_back(assembly: _Assembly) -> None:
+    """Count the days told back ("двумя днями ранее", "накануне") from the day told before.
+
+    The readers count them from the report's day; when the sentence before tells a day
+    (:func:`railtrack.extract.earlier.shifts_told_back`), every date read from such a
+    span (a departure, an arrival, a sighting's day, of a train or a group) moves by the
+    days between that day and the report's (trial17 T3b).
+    """
+    shifts = shifts_told_back(assembly.text, assembly.default, assembly.published)
+    if not shifts:
+        return
+    draft = assembly.draft
+
+    def moved(fact: Fact | None) -> Fact | None:
+        if fact is None or fact.start not in shifts or not isinstance(fact.value, DateWindow):
+            return fact
+        step = timedelta(days=shifts[fact.start])
+        w = fact.value
+        window = DateWindow(
+            earliest=w.earliest + step if w.earliest is not None else None,
+            latest=w.latest + step if w.latest is not None else None,
+            precision=w.precision,
+            text=w.text,
+        )
+        return Fact(window, fact.text, fact.start, fact.end, fact.inferred)
+
+    for facts in [*draft.trains, *draft.groups]:
+        facts.departure = moved(facts.departure)
+        facts.arrival = moved(facts.arrival)
+        facts.sightings = [(place, moved(day) or day) for place, day in facts.sightings]
+
+
 def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportDraft:
     """Fill the groups, drop the trains of no shipment, merge restated ones, check each."""
     draft, text = assembly.draft, assembly.text
+    _days_told_back(assembly)
     named = any(not t.vetoed for t in draft.trains)
     if _asks(assembly.default, "tells_of_road_only", text):
         # "Чатыры грузавыя аўтамабілі ... перасеклі мяжу": lorries, nothing by rail
@@ -3698,7 +3732,7 @@ def _later_ordinal_goes_the_firsts_way(draft: ReportDraft, rd: Reader, text: str
     lone train before it that names an end, and only the ends it does not name (one it
     names must be the same place).
     """
-    endless = {gi for gi in range(len(draft.groups)) if _endless_group(draft, gi, text)}
+    endless = {gi for gi in range(len(draft.groups)) if _endless_group(draft, gi, text, rd)}
     for k, train in enumerate(draft.trains):
         if train.group is not None and train.group in endless:
             _take_the_ends_before(draft, k)
@@ -3723,25 +3757,54 @@ _MORE_OF_THE_SAME = re.compile(
 )
 
 
-def _endless_group(draft: ReportDraft, gi: int, text: str) -> bool:
+def _endless_group(draft: ReportDraft, gi: int, text: str, rd: Reader | None = None) -> bool:
     """Whether a group told as more of the same names no end and no place passed.
 
     "W drodze są dwa kolejne pociągi", "pięć takich transportów": more trains of the
     kind told before, with no way of their own; "at least two trains ... in Minsk and
-    in Orsha" are trains of their own.
+    in Orsha" are trains of their own. So are the earlier trains a running count
+    recalls ("Это уже третий эшелон за неделю, первые два прибыли 18 и 20 мая",
+    trial17b T5): they went the way of the train counted.
     """
     group = draft.groups[gi]
     marker = group.marker
     if marker is None or not text:
         return False
     near = text[max(0, marker.start - 25) : marker.end + 30]
-    if _MORE_OF_THE_SAME.search(near) is None:
+    if _MORE_OF_THE_SAME.search(near) is None and not _recalled_by_running_count(
+        rd, text, marker.start
+    ):
         return False
     if group.origin is not None or group.destination is not None or group.via:
         return False
     members = [draft.trains[i] for i in group.members if i < len(draft.trains)]
     # (trains seen "in Minsk and in Orsha" are sightings where they were, no way)
     return all(t.origin is None and t.destination is None and not t.via for t in members)
+
+
+def _recalled_by_running_count(rd: Reader | None, text: str, at: int) -> bool:
+    """Whether the trains named at ``at`` are those a running count before them recalls.
+
+    "Это уже третий эшелон за неделю, первые два прибыли 18 и 20 мая", "To już trzeci
+    pociąg w tym tygodniu, dwa pierwsze przyjechały 18 i 20 maja": an ordinal of a
+    running count (:func:`railtrack.extract.runningcount.counts_running`) earlier in
+    the same sentence, or in the sentence right before ("Это уже третий эшелон за
+    неделю. Первые два эшелона прибыли 18 и 20 мая."), makes the trains after it the
+    ones counted before.
+    """
+    if rd is None:
+        return False
+    start, _ = sentence_around(text, at)
+    last = len(text[:start].rstrip()) - 1  # the stop of the sentence before, if any
+    if last >= 0:
+        start, _ = sentence_around(text, last)
+    before = text[start:at]
+    if not before.strip():
+        return False
+    return any(
+        m.kind in _ORDINAL and counts_running(before, m.start, rd.lang)
+        for m in rd.new_train_markers(before)
+    )
 
 
 def _take_the_ends_before(draft: ReportDraft, k: int) -> None:
