@@ -60,6 +60,46 @@ def test_a_train_with_a_load_beside_officials_stays(text: str, lang: str, end: s
     assert [d for _, d in ends_of(read(text, lang=lang))] == [end]
 
 
+# the people must be the object of the "with" word (review 18, #3): a load "from" or
+# "for" a president, or "with the help of" one, is still a load
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Today a train with humanitarian aid from President Zelensky arrived in Kharkiv, "
+            "20 cars.",
+            "en",
+        ),
+        ("A train with 20 cars of aid for the prime minister arrived in Kharkiv.", "en"),
+        (
+            "Pociąg z pomocą humanitarną od prezydenta przyjechał do Charkowa, 20 wagonów.",
+            "pl",
+        ),
+        ("Pociąg z pomocą prezydenta przyjechał do Charkowa, 20 wagonów.", "pl"),
+        ("Потяг з допомогою від президента прибув до Харкова, 20 вагонів.", "uk"),
+        (
+            "Сегодня эшелон с 40 платформами техники для министра обороны прибыл в Осиповичи.",
+            "ru",
+        ),
+        ("Цягнік з дапамогай ад прэзідэнта прыбыў у Менск 5 сакавіка, 20 вагонаў.", "be"),
+    ],
+)
+def test_a_load_from_or_for_officials_is_a_shipment(text: str, lang: str) -> None:
+    assert len(read(text, lang=lang).shipments) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Pociąg z prezydentem przyjechał 5 marca do Przemyśla.", "pl"),
+        ("Поезд, везущий президента, 5 марта прибыл в Хасан.", "ru"),
+        ("Потяг із прем'єр-міністром прибув до Києва 5 березня.", "uk"),
+    ],
+)
+def test_officials_as_the_object_still_ride(text: str, lang: str) -> None:
+    assert read(text, lang=lang).shipments == []
+
+
 def test_people_on_board_need_a_train_noun_before_them() -> None:
     def at(text: str) -> int | None:
         return text.find("train") if "train" in text else None
