@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from pydantic import ValidationError
 
 from railtrack._intern import Interner, current
-from railtrack.extract.attribution import attributed_source
+from railtrack.extract.attribution import credited_sources
 from railtrack.extract.clock import NIGHT, TIME_OF_DAY
 from railtrack.extract.headings import told_as_direction
 from railtrack.extract.hearsay import hearsay_at
@@ -801,8 +801,9 @@ def build_extraction(
     source
         The source every model keeps; when the report names a known outlet as its
         source ("according to Hajun", "по данным Гаюна", "według Hajuna"), that outlet
-        is the reporter and ``source``'s reporter its relay
-        (:func:`~railtrack.extract.attribution.attributed_source`).
+        is the reporter of the trains told in that sentence (of all when it opens the
+        report) and ``source``'s reporter their relay
+        (:func:`~railtrack.extract.attribution.credited_sources`).
     network
         Resolves place names; None keeps them as written.
     settings
@@ -826,12 +827,9 @@ def build_extraction(
     Needs a :class:`~railtrack.extract.trains.ReportDraft` read from a report, so
     no short example runs here; :func:`railtrack.extract.extract_shipments` calls it.
     """
-    # "according to Hajun" in a relay's post: Hajun is the reporter, the relay relays
-    # (extract/attribution.py; trial17 T8)
-    told_by = attributed_source(source, text, lang) if draft.trains or draft.groups else source
     builder = _Builder(
         report_id=report_id,
-        source=told_by,
+        source=source,
         network=network,
         settings=settings,
         lang=lang,
@@ -852,6 +850,28 @@ def build_extraction(
     ]
     sightings = [
         x for i, t in enumerate(draft.trains) for x in builder.sightings(t, f"{report_id}-t{i + 1}")
+    ]
+    # "according to Hajun" in a relay's post: Hajun is the reporter of the trains told
+    # in that sentence (or of all, when it opens the report), the relay relays
+    # (extract/attribution.py; trial17 T8, review 18 #7)
+    told = [[(e.start, e.end) for e in s.evidence] for s in shipments]
+    told += [[(e.start, e.end) for e in g.evidence] for g in groups]
+    credited = credited_sources(builder.source, text, lang, told) if told else []
+    credits = [builder.same(c) for c in credited]
+    by_train: dict[str | None, Source] = {s.id: c for s, c in zip(shipments, credits, strict=False)}
+    shipments = [
+        s if c is s.source else s.model_copy(update={"source": c})
+        for s, c in zip(shipments, credits, strict=False)
+    ]
+    groups = [
+        g if c is g.source else g.model_copy(update={"source": c})
+        for g, c in zip(groups, credits[len(shipments) :], strict=True)
+    ]
+    sightings = [
+        x
+        if by_train.get(x.shipment, x.source) is x.source
+        else x.model_copy(update={"source": by_train[x.shipment]})
+        for x in sightings
     ]
     # the trains a retraction denies: built as told, listed nowhere (their names'
     # problems are not the report's: no train of it is listed)
