@@ -12,6 +12,7 @@ from _extract_helpers import ends as ends_of
 from _extract_helpers import read
 
 from railtrack.extract.onboard import carries_people
+from railtrack.settings import Settings
 
 # -- a train carrying a leader, a delegation or a commission is no shipment ----------
 
@@ -154,6 +155,69 @@ def test_people_on_board_need_a_train_noun_before_them() -> None:
 def test_a_hedged_destination_is_the_destination(text: str, lang: str, end: str) -> None:
     result = read(text, lang=lang)
     assert [d for _, d in ends_of(result)] == [end]
+
+
+# a hearsay word on the destination alone lowers that fact, not the train (review 18, #8)
+@pytest.mark.parametrize(
+    ("text", "lang", "end"),
+    [
+        (
+            "A train of 40 flatcars with tanks left Orsha today. Its destination is "
+            "reportedly Slutsk.",
+            "en",
+            "Slutsk",
+        ),
+        (
+            "A train of 40 flatcars left Orsha on 5 March. Its destination is allegedly Luninets.",
+            "en",
+            "Luninets",
+        ),
+        (
+            "Сегодня эшелон из 40 платформ с танками отправился из Орши. Станция назначения — "
+            "якобы Слуцк.",
+            "ru",
+            "Слуцк",
+        ),
+        (
+            "Сьогодні ешелон з 40 платформ з танками вирушив з Орші. Станція призначення — "
+            "нібито Слуцьк.",
+            "uk",
+            "Слуцьк",
+        ),
+        (
+            "Dziś pociąg z 40 platformami z czołgami wyjechał z Orszy. Stacja docelowa to "
+            "podobno Słuck.",
+            "pl",
+            "Słuck",
+        ),
+    ],
+)
+def test_a_hearsay_destination_leaves_the_train_first_hand(text: str, lang: str, end: str) -> None:
+    (ship,) = read(text, lang=lang).shipments
+    assert ship.hearsay is None
+    assert ship.destination is not None
+    assert ship.destination.text == end
+    (dest,) = [e for e in ship.evidence if e.field == "destination"]
+    assert dest.confidence <= Settings().extract_confidence_hearsay
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("A train of 40 flatcars reportedly left Orsha for Slutsk today.", "en"),
+        # the arrival is told in the hedged sentence: more than where it went
+        (
+            "A train of 40 flatcars left Orsha on 5 March. It reportedly reached Slutsk on "
+            "7 March.",
+            "en",
+        ),
+        ("Эшелон из 40 платформ якобы отправился сегодня из Орши в Слуцк.", "ru"),
+        ("A train is allegedly heading to Slutsk.", "en"),
+    ],
+)
+def test_a_hedged_train_or_claim_is_still_hearsay(text: str, lang: str) -> None:
+    (ship,) = read(text, lang=lang).shipments
+    assert ship.hearsay is not None
 
 
 def test_a_hedge_elsewhere_names_no_destination() -> None:

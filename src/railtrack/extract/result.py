@@ -611,18 +611,28 @@ class _Builder:
         evidence.extend(ev_c)
         if train.claim is not None:
             evidence.append(self.evidence("claim", train.claim))
+        # "It allegedly arrived", "якобы прибыл": told at second hand, kept with
+        # less trust (extract/hearsay.py; issue 13, session 17). A hedge on the
+        # destination alone ("Its destination is reportedly Slutsk") lowers that fact
+        # only: the train told elsewhere as the source's own is no hearsay (review 18, #8)
+        said = None
+        if self.text and evidence:
+            facts = [(e.start, e.end) for e in evidence if e.field != "destination"]
+            said = hearsay_at(self.text, facts or [(e.start, e.end) for e in evidence], self.lang)
+            ends = [(e.start, e.end) for e in evidence if e.field == "destination"]
+            if said is None and facts and ends and hearsay_at(self.text, ends, self.lang):
+                cap = self.settings.extract_confidence_hearsay
+                evidence = [
+                    e.model_copy(update={"confidence": min(e.confidence, cap)})
+                    if e.field == "destination"
+                    else e
+                    for e in evidence
+                ]
         # the mean as statistics.fmean computes it (fsum / n), without its generator
         confidence = (
             fsum([e.confidence for e in evidence]) / len(evidence)
             if evidence
             else self.settings.extract_confidence_inferred
-        )
-        # "It allegedly arrived", "якобы прибыл": told at second hand, kept with
-        # less trust (extract/hearsay.py; issue 13, session 17)
-        said = (
-            hearsay_at(self.text, [(e.start, e.end) for e in evidence], self.lang)
-            if self.text and evidence
-            else None
         )
         if said is not None:
             confidence = min(confidence, self.settings.extract_confidence_hearsay)
