@@ -88,3 +88,52 @@ def test_a_relay_channels_post_credits_the_outlet(tmp_path: Path) -> None:
     assert ship.source.reporter == "Belarusian Hajun"
     assert ship.source.relayed_by == "Kolej Monitor"
     assert ship.source.channel == "Kolej Monitor"
+
+
+# -- the credit is per train (review 18, #7) ---------------------------------------
+
+_MIXED = [
+    (
+        "en",
+        "Our correspondent saw a train of 40 flatcars with tanks leave Orsha for Minsk this "
+        "morning. According to Hajun, another train of 30 cars arrived in Brest yesterday.",
+    ),
+    (
+        "pl",
+        "Nasz korespondent widział dziś rano w Orszy pociąg z 40 platformami z czołgami. "
+        "Według Hajuna inny pociąg z 30 wagonami przyjechał wczoraj do Brześcia.",
+    ),
+    (
+        "ru",
+        "Сегодня утром наш корреспондент видел, как из Орши в Минск отправился эшелон из 40 "
+        "платформ. По данным Гаюна, вчера в Брест прибыл другой эшелон из 30 вагонов.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), _MIXED)
+def test_only_the_train_told_with_the_attribution_is_the_outlets(lang: str, text: str) -> None:
+    result = extract_shipments(text, published="2023-06-20", source="Kolej Monitor", lang=lang)
+    credits = [(s.source.reporter, s.source.relayed_by) for s in result.shipments]
+    assert credits == [("Kolej Monitor", None), ("Belarusian Hajun", "Kolej Monitor")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "According to Hajun, a train of 30 cars arrived in Brest yesterday. Another "
+            "train of 20 cars left Orsha for Minsk today.",
+        ),
+        (
+            "ru",
+            "По данным Гаюна:\nвчера в Брест прибыл эшелон из 30 вагонов. Сегодня из Орши в "
+            "Минск отправился эшелон из 20 вагонов.",
+        ),
+    ],
+)
+def test_a_report_opening_with_the_attribution_credits_every_train(lang: str, text: str) -> None:
+    result = extract_shipments(text, published="2023-06-20", source="Kolej Monitor", lang=lang)
+    assert len(result.shipments) == 2
+    assert {s.source.reporter for s in result.shipments} == {"Belarusian Hajun"}

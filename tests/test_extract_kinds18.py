@@ -12,6 +12,7 @@ from _extract_helpers import ends as ends_of
 from _extract_helpers import read
 
 from railtrack.extract.onboard import carries_people
+from railtrack.settings import Settings
 
 # -- a train carrying a leader, a delegation or a commission is no shipment ----------
 
@@ -58,6 +59,46 @@ def test_a_train_of_people_on_an_official_trip_is_no_shipment(text: str, lang: s
 )
 def test_a_train_with_a_load_beside_officials_stays(text: str, lang: str, end: str) -> None:
     assert [d for _, d in ends_of(read(text, lang=lang))] == [end]
+
+
+# the people must be the object of the "with" word (review 18, #3): a load "from" or
+# "for" a president, or "with the help of" one, is still a load
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Today a train with humanitarian aid from President Zelensky arrived in Kharkiv, "
+            "20 cars.",
+            "en",
+        ),
+        ("A train with 20 cars of aid for the prime minister arrived in Kharkiv.", "en"),
+        (
+            "Pociąg z pomocą humanitarną od prezydenta przyjechał do Charkowa, 20 wagonów.",
+            "pl",
+        ),
+        ("Pociąg z pomocą prezydenta przyjechał do Charkowa, 20 wagonów.", "pl"),
+        ("Потяг з допомогою від президента прибув до Харкова, 20 вагонів.", "uk"),
+        (
+            "Сегодня эшелон с 40 платформами техники для министра обороны прибыл в Осиповичи.",
+            "ru",
+        ),
+        ("Цягнік з дапамогай ад прэзідэнта прыбыў у Менск 5 сакавіка, 20 вагонаў.", "be"),
+    ],
+)
+def test_a_load_from_or_for_officials_is_a_shipment(text: str, lang: str) -> None:
+    assert len(read(text, lang=lang).shipments) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Pociąg z prezydentem przyjechał 5 marca do Przemyśla.", "pl"),
+        ("Поезд, везущий президента, 5 марта прибыл в Хасан.", "ru"),
+        ("Потяг із прем'єр-міністром прибув до Києва 5 березня.", "uk"),
+    ],
+)
+def test_officials_as_the_object_still_ride(text: str, lang: str) -> None:
+    assert read(text, lang=lang).shipments == []
 
 
 def test_people_on_board_need_a_train_noun_before_them() -> None:
@@ -114,6 +155,69 @@ def test_people_on_board_need_a_train_noun_before_them() -> None:
 def test_a_hedged_destination_is_the_destination(text: str, lang: str, end: str) -> None:
     result = read(text, lang=lang)
     assert [d for _, d in ends_of(result)] == [end]
+
+
+# a hearsay word on the destination alone lowers that fact, not the train (review 18, #8)
+@pytest.mark.parametrize(
+    ("text", "lang", "end"),
+    [
+        (
+            "A train of 40 flatcars with tanks left Orsha today. Its destination is "
+            "reportedly Slutsk.",
+            "en",
+            "Slutsk",
+        ),
+        (
+            "A train of 40 flatcars left Orsha on 5 March. Its destination is allegedly Luninets.",
+            "en",
+            "Luninets",
+        ),
+        (
+            "Сегодня эшелон из 40 платформ с танками отправился из Орши. Станция назначения — "
+            "якобы Слуцк.",
+            "ru",
+            "Слуцк",
+        ),
+        (
+            "Сьогодні ешелон з 40 платформ з танками вирушив з Орші. Станція призначення — "
+            "нібито Слуцьк.",
+            "uk",
+            "Слуцьк",
+        ),
+        (
+            "Dziś pociąg z 40 platformami z czołgami wyjechał z Orszy. Stacja docelowa to "
+            "podobno Słuck.",
+            "pl",
+            "Słuck",
+        ),
+    ],
+)
+def test_a_hearsay_destination_leaves_the_train_first_hand(text: str, lang: str, end: str) -> None:
+    (ship,) = read(text, lang=lang).shipments
+    assert ship.hearsay is None
+    assert ship.destination is not None
+    assert ship.destination.text == end
+    (dest,) = [e for e in ship.evidence if e.field == "destination"]
+    assert dest.confidence <= Settings().extract_confidence_hearsay
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("A train of 40 flatcars reportedly left Orsha for Slutsk today.", "en"),
+        # the arrival is told in the hedged sentence: more than where it went
+        (
+            "A train of 40 flatcars left Orsha on 5 March. It reportedly reached Slutsk on "
+            "7 March.",
+            "en",
+        ),
+        ("Эшелон из 40 платформ якобы отправился сегодня из Орши в Слуцк.", "ru"),
+        ("A train is allegedly heading to Slutsk.", "en"),
+    ],
+)
+def test_a_hedged_train_or_claim_is_still_hearsay(text: str, lang: str) -> None:
+    (ship,) = read(text, lang=lang).shipments
+    assert ship.hearsay is not None
 
 
 def test_a_hedge_elsewhere_names_no_destination() -> None:

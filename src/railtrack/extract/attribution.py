@@ -13,6 +13,12 @@ case form ("Hajuna", "Гаюну", "Biełaruskiego Hajuna"): "according to the m
 "по данным источника" name no outlet and change nothing. A report whose source line
 already names its relay (``relayed_by``), or whose own reporter is the outlet named (a
 channel quoting itself), is left as it is.
+
+The credit is per train (review 18, #7): a train is the outlet's when the attribution
+stands in a sentence that tells one of its facts ("Our correspondent saw a train in
+Orsha. According to Hajun, another train arrived in Brest": only the second), or when
+it opens the report or stands in a sentence that tells no train's fact (a lead-in
+"Hajun reports:", a closing "Source: Hajun"): then every train of the report is.
 """
 
 from __future__ import annotations
@@ -24,10 +30,11 @@ from functools import lru_cache
 from railtrack._data import data_path
 from railtrack._translit import skeleton
 from railtrack.extract.lexicon import LANGUAGES, lexicon
+from railtrack.extract.sentences import SENTENCE_OR_LINE_END, sentence_around
 from railtrack.models import Source
 from railtrack.outlets import outlet_key, outlet_name
 
-__all__ = ["attributed_outlet", "attributed_source"]
+__all__ = ["attributed_outlet", "attributed_source", "credited_sources"]
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SKIPPED = 3  # lower-case words allowed between the verb and the name ("мониторинговой группы")
@@ -90,11 +97,21 @@ def attributed_outlet(text: str, lang: str | None) -> str | None:
     >>> attributed_outlet("According to the ministry, a train arrived.", "en") is None
     True
     """
+    found = _attributions(text, lang)
+    return found[0][2] if found else None
+
+
+def _attributions(text: str, lang: str | None) -> list[tuple[int, int, str]]:
+    """Return each place a report names a known outlet as its source: (start, end, outlet).
+
+    ``start`` and ``end`` are the offsets of the attribution words ("according to").
+    """
     if not text or lang not in LANGUAGES:
-        return None
+        return []
     pattern = lexicon(lang).attribution
     if pattern is None:
-        return None
+        return []
+    named = []
     for found in pattern.finditer(text):
         after = _WORD.findall(text[found.end() : found.end() + 160])[: _SKIPPED + _MOST_WORDS]
         for skip in range(min(_SKIPPED, len(after)) + 1):
@@ -102,8 +119,78 @@ def attributed_outlet(text: str, lang: str | None) -> str | None:
                 break  # only lower-case words of what the source is are passed over
             outlet = _named([skeleton(w) for w in after[skip : skip + _MOST_WORDS]])
             if outlet is not None:
-                return outlet
-    return None
+                named.append((found.start(), found.end(), outlet))
+                break
+    return named
+
+
+def credited_sources(
+    source: Source,
+    text: str | None,
+    lang: str | None,
+    told: list[list[tuple[int, int]]],
+) -> list[Source]:
+    """Return the source of each train of a report, crediting the outlet it names per train.
+
+    Parameters
+    ----------
+    source : Source
+        The report's source as loaded.
+    text : str or None
+        The report as written.
+    lang : str or None
+        Its language.
+    told : list of list of (int, int)
+        For each train (or group), the character offsets (start, end) of the facts
+        read for it (its evidence).
+
+    Returns
+    -------
+    list of Source
+        One per entry of ``told``: :func:`attributed_source`'s copy for a train told
+        in a sentence that names the outlet ("According to Hajun, a train arrived"),
+        and for every train when the naming opens the report or stands in a sentence
+        that tells no train's fact ("Hajun reports:"); else ``source`` itself. A
+        report that names no known outlet, or whose source names its relay already,
+        keeps ``source`` for all.
+
+    Examples
+    --------
+    >>> text = ("Our correspondent saw a train of 40 cars leave Orsha today. "
+    ...         "According to Hajun, another train of 30 cars arrived in Brest.")
+    >>> told = [[(23, 28), (47, 52)], [(text.index("Brest"), len(text) - 1)]]
+    >>> [s.reporter for s in credited_sources(Source(reporter="Kolej Monitor"), text, "en", told)]
+    ['Kolej Monitor', 'Belarusian Hajun']
+    """
+    if source.relayed_by or not text:
+        return [source] * len(told)
+    named = _attributions(text, lang)
+    if not named:
+        return [source] * len(told)
+
+    def sentence(at: int) -> tuple[int, int]:
+        return sentence_around(text, min(max(at, 0), len(text)), ends=SENTENCE_OR_LINE_END)
+
+    sentences = [{sentence(start) for start, _ in spans} for spans in told]
+    opening = sentence(len(text) - len(text.lstrip()))
+    every: str | None = None
+    each: list[str | None] = [None] * len(told)
+    for start, _, outlet in named:
+        around = sentence(start)
+        holders = [i for i, held in enumerate(sentences) if around in held]
+        if around == opening or not holders:
+            every = every or outlet
+        for i in holders:
+            each[i] = each[i] or outlet
+    credited = []
+    for own in each:
+        credit = own or every
+        if credit is None or outlet_key(outlet_name(source.reporter)) == outlet_key(credit):
+            credited.append(source)
+            continue
+        relay = None if source.reporter == "unknown" else source.reporter
+        credited.append(source.model_copy(update={"reporter": credit, "relayed_by": relay}))
+    return credited
 
 
 def attributed_source(source: Source, text: str | None, lang: str | None) -> Source:

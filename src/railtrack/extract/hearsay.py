@@ -5,7 +5,9 @@ train was allegedly spotted at Aziaryshcha station": a sighting at Aziaryshcha),
 with less trust than one the source tells as its own: the words are read from each
 lexicon's ``hearsay`` list, and a train with one in a sentence that gives it a value
 keeps its values with its confidence lowered to ``Settings.extract_confidence_hearsay``
-(issue 13, session 17).
+(issue 13, session 17). A hearsay word on the destination alone ("Its destination is
+reportedly Slutsk") lowers that fact only: the train, told elsewhere as the source's
+own, is no hearsay (``extract/result.py``; review 18, #8).
 """
 
 from __future__ import annotations

@@ -265,17 +265,35 @@ def _on_board_re(table: dict[str, Any]) -> re.Pattern[str] | None:
     """Return a pattern for people carried on a train: a ``with`` word, then people.
 
     ``table`` is a lexicon's ``people_on_board``: ``with`` holds the whole words that
-    put people on a train ("carrying", "with", "с", "z"), ``people`` the stems of the
-    people (as :func:`_stem_re`: a trailing ``$`` is a whole word); at most four words
-    stand between ("with a Russian-South Korean commission").
+    put people on a train ("with", "с", "z"), ``people`` the stems of the people as
+    that word's object (in the Slavic languages the instrumental forms only: "с
+    делегацией", "z delegacją", never "z pomocą prezydenta"); ``carrying`` the verbs
+    that do ("carrying", "везущий", "wiozący") and ``carried`` their objects (the
+    accusative; ``people`` when absent). Stems are as :func:`_stem_re` (a trailing
+    ``$`` is a whole word). The people must be the object: at most three words
+    stand between ("with a Russian-South Korean commission"), none of them one of
+    ``not_between`` (prepositions: "with humanitarian aid from President Zelensky",
+    "с техникой для министра обороны" carry a load, not the president).
+
+    Returns None when the table names no ``with`` words or no people.
     """
-    carrying, people = _stem_re(table.get("with") or []), _stem_re(table.get("people") or [])
-    if carrying is None or people is None:
+    barred = _stem_re(table.get("not_between") or [])
+    word = r"[\w'’.-]+\s+"
+    if barred is not None:
+        word = rf"(?!(?:{barred.pattern})(?![\w-])){word}"
+    branches = []
+    for verbs, objects in (
+        (table.get("with"), table.get("people")),
+        (table.get("carrying"), table.get("carried") or table.get("people")),
+    ):
+        lead, people = _stem_re(verbs or []), _stem_re(objects or [])
+        if lead is not None and people is not None:
+            branches.append(
+                rf"(?:{lead.pattern})(?![\w-])\s+(?:{word}){{0,3}}?(?:{people.pattern})"
+            )
+    if not branches:
         return None
-    return re.compile(
-        rf"(?:{carrying.pattern})(?![\w-])\s+(?:[\w'’.-]+\s+){{0,4}}?(?:{people.pattern})",
-        re.IGNORECASE,
-    )
+    return re.compile("|".join(f"(?:{b})" for b in branches), re.IGNORECASE)
 
 
 def _loose_char(ch: str) -> str:

@@ -5,7 +5,10 @@ of Hasan", "A special train with a Russian-South Korean commission ... left Prim
 the DPRK", "поезд с делегацией прибыл в Хасан": a leader's, a delegation's or a
 commission's train carries people, not a shipment, as a passenger service does (issue
 13, session 18). The words are the lexicons' ``people_on_board`` (a ``with`` word, then
-the people, at most four words between), after a train noun of the same sentence.
+the people as its object: at most three words between and no preposition among them,
+in the Slavic languages the instrumental forms only), after a train noun of the same
+sentence. "A train with humanitarian aid from President Zelensky", "pociąg z pomocą
+prezydenta", "эшелон с техникой для министра обороны" carry a load (review 18, #3).
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from pydantic import ValidationError
 
 from railtrack._intern import Interner, current
-from railtrack.extract.attribution import attributed_source
+from railtrack.extract.attribution import credited_sources
 from railtrack.extract.clock import NIGHT, TIME_OF_DAY
 from railtrack.extract.headings import told_as_direction
 from railtrack.extract.hearsay import hearsay_at
@@ -611,18 +611,28 @@ class _Builder:
         evidence.extend(ev_c)
         if train.claim is not None:
             evidence.append(self.evidence("claim", train.claim))
+        # "It allegedly arrived", "якобы прибыл": told at second hand, kept with
+        # less trust (extract/hearsay.py; issue 13, session 17). A hedge on the
+        # destination alone ("Its destination is reportedly Slutsk") lowers that fact
+        # only: the train told elsewhere as the source's own is no hearsay (review 18, #8)
+        said = None
+        if self.text and evidence:
+            facts = [(e.start, e.end) for e in evidence if e.field != "destination"]
+            said = hearsay_at(self.text, facts or [(e.start, e.end) for e in evidence], self.lang)
+            ends = [(e.start, e.end) for e in evidence if e.field == "destination"]
+            if said is None and facts and ends and hearsay_at(self.text, ends, self.lang):
+                cap = self.settings.extract_confidence_hearsay
+                evidence = [
+                    e.model_copy(update={"confidence": min(e.confidence, cap)})
+                    if e.field == "destination"
+                    else e
+                    for e in evidence
+                ]
         # the mean as statistics.fmean computes it (fsum / n), without its generator
         confidence = (
             fsum([e.confidence for e in evidence]) / len(evidence)
             if evidence
             else self.settings.extract_confidence_inferred
-        )
-        # "It allegedly arrived", "якобы прибыл": told at second hand, kept with
-        # less trust (extract/hearsay.py; issue 13, session 17)
-        said = (
-            hearsay_at(self.text, [(e.start, e.end) for e in evidence], self.lang)
-            if self.text and evidence
-            else None
         )
         if said is not None:
             confidence = min(confidence, self.settings.extract_confidence_hearsay)
@@ -801,8 +811,9 @@ def build_extraction(
     source
         The source every model keeps; when the report names a known outlet as its
         source ("according to Hajun", "по данным Гаюна", "według Hajuna"), that outlet
-        is the reporter and ``source``'s reporter its relay
-        (:func:`~railtrack.extract.attribution.attributed_source`).
+        is the reporter of the trains told in that sentence (of all when it opens the
+        report) and ``source``'s reporter their relay
+        (:func:`~railtrack.extract.attribution.credited_sources`).
     network
         Resolves place names; None keeps them as written.
     settings
@@ -839,12 +850,9 @@ def build_extraction(
     >>> s.id, s.origin.text, s.destination.text, s.cars.total, s.departure.earliest
     ('r1-t1', 'Orsha', 'Smolensk', 40, datetime.date(2023, 3, 8))
     """
-    # "according to Hajun" in a relay's post: Hajun is the reporter, the relay relays
-    # (extract/attribution.py; trial17 T8)
-    told_by = attributed_source(source, text, lang) if draft.trains or draft.groups else source
     builder = _Builder(
         report_id=report_id,
-        source=told_by,
+        source=source,
         network=network,
         settings=settings,
         lang=lang,
@@ -865,6 +873,28 @@ def build_extraction(
     ]
     sightings = [
         x for i, t in enumerate(draft.trains) for x in builder.sightings(t, f"{report_id}-t{i + 1}")
+    ]
+    # "according to Hajun" in a relay's post: Hajun is the reporter of the trains told
+    # in that sentence (or of all, when it opens the report), the relay relays
+    # (extract/attribution.py; trial17 T8, review 18 #7)
+    told = [[(e.start, e.end) for e in s.evidence] for s in shipments]
+    told += [[(e.start, e.end) for e in g.evidence] for g in groups]
+    credited = credited_sources(builder.source, text, lang, told) if told else []
+    credits = [builder.same(c) for c in credited]
+    by_train: dict[str | None, Source] = {s.id: c for s, c in zip(shipments, credits, strict=False)}
+    shipments = [
+        s if c is s.source else s.model_copy(update={"source": c})
+        for s, c in zip(shipments, credits, strict=False)
+    ]
+    groups = [
+        g if c is g.source else g.model_copy(update={"source": c})
+        for g, c in zip(groups, credits[len(shipments) :], strict=True)
+    ]
+    sightings = [
+        x
+        if by_train.get(x.shipment, x.source) is x.source
+        else x.model_copy(update={"source": by_train[x.shipment]})
+        for x in sightings
     ]
     # the trains a retraction denies: built as told, listed nowhere (their names'
     # problems are not the report's: no train of it is listed)
