@@ -123,3 +123,31 @@ def test_a_halt_so_named_still_ties_with_the_larger_city_of_that_case_form(
     """ "Львова" is the halt Львово, or the genitive of Lviv (717,000 people): no lead."""
     r = bare.resolve("Львова")
     assert not r.resolved, r.note
+
+
+def _write_moscow(root: Path) -> Path:
+    """Moscow's stations as ru-rail lists them: one (Курская) joined to no track."""
+    rows = [
+        ("1", "Москва-Пассажирская-Курская", 55.7570, 37.6610),
+        ("2", "Москва-Пассажирская", 55.7770, 37.6550),
+        ("3", "Москва-Пассажирская-Павелецкая", 55.7290, 37.6400),
+        ("4", "Рижская", 55.7930, 37.6350),
+        ("5", "Брянск-Орловский", 53.2629, 34.4062),
+    ]
+    root.mkdir()
+    lines = ["id,name,lat,lon,country"] + [f"{i},{n},{la},{lo},RU" for i, n, la, lo in rows]
+    (root / "stations.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    links = "source,target,length_km\n2,4,2\n3,4,8\n4,5,455\n"
+    (root / "links.csv").write_text(links, encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("written", ["Москва", "Москвы", "из Москвы", "Moskwy", "Moscow"])
+def test_every_case_form_of_a_city_reaches_its_joined_main_station(
+    tmp_path_factory: pytest.TempPathFactory, written: str
+) -> None:
+    """trial18 T6: "Москвы" reached the isolated Курская, so no route; "Москва" routed."""
+    net = load_network(_write_moscow(tmp_path_factory.mktemp("moscow") / "n"))
+    r = net.resolve(written)
+    assert r.resolved, (written, r.note)
+    assert r.station_id == "2", (written, r.name, r.note)

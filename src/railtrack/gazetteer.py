@@ -1264,7 +1264,7 @@ class Gazetteer:
             other.in_network
             and other.precision != "country"
             and other.region is None
-            and not _snapped_town(other)
+            and not self._snapped_town(other)
         ):
             return None  # a case form of a network place: the near spelling stays
         if other.form and other.station_id is None and other.precision == "town":
@@ -2181,10 +2181,13 @@ class Gazetteer:
         Only on a network without the national town layer (ru-rail, an OpenStreetMap
         extract) and for a town of one of its countries: "Брянск" on ru-rail, which
         lists Брянск-Орловский and Брянск-Льговский but no station "Брянск", is the
-        town Bryansk at its nearest station. A station named after the town (its base
-        name one of the town's keys) within :attr:`Settings.town_snap_km` is taken
-        before a nearer station of another name; None when nothing placed lies within
-        that distance.
+        town Bryansk at its nearest station. Within :attr:`Settings.town_snap_km`, a
+        station joined to the track comes before an isolated one (ru-rail's
+        Москва-Пассажирская-Курская has no link); then the station named as the town
+        without a distinguishing word (Москва-Пассажирская: its base is the town's
+        name), then one whose name begins with the town's (Брянск-Орловский), by role
+        rank, then any station, each nearest first; None when nothing placed lies
+        within that distance.
         """
         if self._has_towns or place.lat is None or place.lon is None:
             return None
@@ -2192,19 +2195,36 @@ class Gazetteer:
             return None
         limit = self.settings.town_snap_km
         keys = {name_key(n) for n in place.names} - {""}
-        near: list[tuple[bool, int, float, int]] = []
+        near: list[tuple[bool, bool, bool, int, float, int]] = []
         for i in self._grid_near(place.lat, place.lon):
             st = self._stations[i]
             if st.lat is None or st.lon is None:  # the grid holds placed stations only
                 continue
             km = _distance_km(place.lat, place.lon, st.lat, st.lon)
             if km <= limit:
-                own = any(b.startswith(k) for b in st.bases for k in keys)
-                near.append((not own, st.rank if own else 0, km, i))
+                named = bool(st.bases & keys)  # "Москва-Пассажирская": the town's own
+                own = named or tokens_skeleton(name_tokens(st.name)[:1]) in keys
+                rank = st.rank if own else 0
+                near.append((st.degree == 0, not own, not named, rank, km, i))
         if not near:
             return None
         *_, km, i = min(near)
         return self._stations[i], km
+
+    def _snapped_town(self, r: Resolution) -> bool:
+        """Whether a resolution is a town off the network, at its nearest station.
+
+        Such a resolution (:meth:`_station_near_town`) lists the town first among its
+        candidates, a place the network does not hold; a station found by its own name
+        lists network places only ("Челябинска": Челябинск-Главный after the park
+        ЧЕЛЯБИНСК-А, review18 #10).
+        """
+        return (
+            r.station_id is not None
+            and bool(r.candidates)
+            and r.candidates[0][0] != r.station_id
+            and r.candidates[0][0] not in self._index
+        )
 
     def _grid_near(self, lat: float, lon: float) -> list[int]:
         """Return the placed stations in the grid cells around a point (built on first use).
@@ -2243,7 +2263,7 @@ class Gazetteer:
     def _hit_class(self, h: _Hit) -> int:
         """0 a curated station, 1 a region or country, 2 a town (network or outside)."""
         r = h.resolution
-        if r.station_id is not None and r.station_id in self._index and not _snapped_town(r):
+        if r.station_id is not None and r.station_id in self._index and not self._snapped_town(r):
             return self._stations[self._index[r.station_id]].tier * 2
         return 1 if r.precision in ("region", "country") else 2
 
@@ -2364,7 +2384,7 @@ class Gazetteer:
 
     def _population(self, h: _Hit) -> int:
         sid = h.resolution.station_id
-        if sid is not None and sid in self._index and not _snapped_town(h.resolution):
+        if sid is not None and sid in self._index and not self._snapped_town(h.resolution):
             return self._stations[self._index[sid]].population
         return h.population
 
@@ -3272,15 +3292,6 @@ def _yo_as_ye(names: Sequence[Any]) -> list[str]:
         for x in names
         if x and ("ё" in str(x) or "Ё" in str(x))
     ]
-
-
-def _snapped_town(r: Resolution) -> bool:
-    """Whether a resolution is a town outside a network without towns, at its nearest station.
-
-    Such a resolution (:meth:`Gazetteer._station_near_town`) lists the town itself
-    first among its candidates, never the station it reached.
-    """
-    return r.station_id is not None and bool(r.candidates) and r.candidates[0][0] != r.station_id
 
 
 _GRID_DEG = 0.5
