@@ -49,6 +49,7 @@ __all__ = [
     "Disagreement",
     "fact_disagreements",
     "linked_fills",
+    "told_first_hand",
     "with_fills",
     "with_linked_facts",
 ]
@@ -91,10 +92,41 @@ FACTS: dict[str, tuple[str, ...]] = {
 the total with its bounds (taken only from a correction of the total: the kinds stay)."""
 
 FACT_COLUMNS: tuple[str, ...] = tuple(
-    dict.fromkeys((*(c for cols in FACTS.values() for c in cols), *RECOUNT_COLUMNS))
+    dict.fromkeys((*(c for cols in FACTS.values() for c in cols), *RECOUNT_COLUMNS, C.HEARSAY))
 )
 """The shipment columns :func:`linked_fills` reads besides ``id`` and ``credibility``
-(who told each report and when: :data:`railtrack.recounts.RECOUNT_COLUMNS`)."""
+(who told each report and when: :data:`railtrack.recounts.RECOUNT_COLUMNS`; whether
+it tells the train only as hearsay: :func:`told_first_hand`)."""
+
+
+def told_first_hand(kept_hearsay: object, linked_hearsay: Iterable[object]) -> bool:
+    """Whether a kept train told as hearsay is told first-hand by a report linked to it.
+
+    A train is hearsay ("якобы", "allegedly") only when every report of it is: one
+    first-hand report of it makes the kept train first-hand (its ``hearsay`` cleared),
+    whichever report is kept.
+
+    Parameters
+    ----------
+    kept_hearsay
+        The kept record's ``hearsay`` (the word, or None / a blank cell).
+    linked_hearsay
+        The ``hearsay`` of each report linked to it.
+
+    Returns
+    -------
+    bool
+        True when the kept train is hearsay and a linked report is not.
+
+    Examples
+    --------
+    >>> told_first_hand("якобы", [None]), told_first_hand("якобы", ["allegedly"])
+    (True, False)
+    >>> told_first_hand(None, [None])
+    False
+    """
+    return not blank_cell(kept_hearsay) and any(blank_cell(h) for h in linked_hearsay)
+
 
 _TOTAL_ATTRS = ("total", "total_derived", "estimated", "at_least", "at_most", "total_max")
 """The :class:`~railtrack.models.CarCounts` fields of the ``cars_total`` fact."""
@@ -432,6 +464,8 @@ def linked_fills(shipments: pd.DataFrame, relays: pd.DataFrame) -> dict[str, dic
             summed = _summed_total(kept, {k: v for k, v in fills.items() if k in _KINDS})
             if summed is not None:
                 fills[C.CARS_TOTAL] = summed
+        if told_first_hand(kept.get(C.HEARSAY), (rows[n].get(C.HEARSAY) for n in members)):
+            fills[C.HEARSAY] = None  # (a first-hand report of it is linked: mend1 #2)
         if fills:
             out[train] = fills
     return out
@@ -591,6 +625,8 @@ def with_linked_facts(
     others = list(linked)
     if not others:
         return shipment, []
+    if told_first_hand(shipment.hearsay, (o.hearsay for o in others)):
+        shipment = shipment.model_copy(update={"hearsay": None})  # (mend1 #2)
     rows = [_record_row(s) for s in others]
     order = sorted(range(len(rows)), key=lambda n: (float(others[n].credibility), n))
     taken, argued = _choose(_record_row(shipment), [rows[n] for n in order])

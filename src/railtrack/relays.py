@@ -202,6 +202,7 @@ LINK_COLUMNS: tuple[str, ...] = (
     C.ORIGIN_DIRECTION,
     C.ARRIVAL_TOLD,
     C.NOTE,
+    C.HEARSAY,  # a first-hand report is kept before hearsay of the train (mend1 #2)
 )
 """The shipment columns :func:`relay_links` reads (a distributed engine gathers only these)."""
 
@@ -219,7 +220,7 @@ class _Candidate:
     arrival: Window | None
     cars: int | None
     passenger: int | None
-    rank: tuple[int, float, int, int, int, int, str]
+    rank: tuple[int, int, float, int, int, int, int, str]
     cars_at_least: bool = False
     group: tuple[str, ...] | None = None
     group_rank: tuple[float, int, str, int, str] = (0.0, 0, "", 0, "")
@@ -484,6 +485,11 @@ def _candidates(
         else [False] * len(table)
     )
     relayed_by = text_values(table[C.RELAYED_BY]).tolist()
+    hearsay = (
+        [h is not None for h in text_values(table[C.HEARSAY])]
+        if C.HEARSAY in table.columns
+        else [False] * len(table)
+    )
     tellers = [
         f"{s or ''}\x1f{r or ''}"
         for s, r in zip(text_values(table[C.SOURCE]), relayed_by, strict=True)
@@ -506,6 +512,7 @@ def _candidates(
                 passenger=p,
                 rank=(
                     0 if grouped[i] else 1,
+                    1 if hearsay[i] else 0,  # a first-hand report before hearsay (mend1 #2)
                     float(credibility[i]),
                     claims[i],
                     -says,
@@ -611,10 +618,12 @@ def claim_rank(claim: object) -> int:
     return 1 if claim in ("planned", "expected") else 0
 
 
-def keep_rank(shipment: Shipment) -> tuple[int, int, int, int]:
+def keep_rank(shipment: Shipment) -> tuple[int, float, int, int, int]:
     """Return the order in which reports of one train are kept (lowest first).
 
-    The best credibility, then a sighted train before a plan (:func:`claim_rank`),
+    A first-hand report before one telling the train only as hearsay ("якобы",
+    "allegedly"), then the best credibility, then a sighted train before a plan
+    (:func:`claim_rank`),
     then the report that tells more (departure, arrival, car and passenger-car
     counts, stations passed): the rule :func:`relay_links` keeps a train's report by,
     used by :meth:`railtrack.store.Store.reports` too.
@@ -626,18 +635,21 @@ def keep_rank(shipment: Shipment) -> tuple[int, int, int, int]:
 
     Returns
     -------
-    tuple of int
-        ``(credibility, claim_rank, -facts told, relayed)``; the lowest is kept: of
+    tuple
+        ``(hearsay, credibility, claim_rank, -facts told, relayed)``; the lowest is kept: of
         two that tell as much, the first-hand report before a relay of it
         (``relayed_by`` empty: the channel's own post, not the site relaying it;
         trial17 T6).
 
     Examples
     --------
-    >>> from railtrack.models import CarCounts, Source
+    >>> from railtrack.models import CarCounts, Place, Source
     >>> plan = Shipment(id="a", claim="planned", source=Source(reporter="Hajun"))
     >>> gone = Shipment(id="b", cars=CarCounts(total=33), source=Source(reporter="Hajun"))
     >>> keep_rank(gone) < keep_rank(plan)
+    True
+    >>> alleged = gone.model_copy(update={"hearsay": "allegedly", "via": [Place(text="Minsk")]})
+    >>> keep_rank(gone) < keep_rank(alleged)
     True
     """
     says = sum(
@@ -650,7 +662,8 @@ def keep_rank(shipment: Shipment) -> tuple[int, int, int, int]:
         )
     ) + len(shipment.via)
     relayed = 1 if shipment.source.relayed_by else 0
-    return (shipment.credibility, claim_rank(shipment.claim), -says, relayed)
+    hearsay = 1 if shipment.hearsay is not None else 0
+    return (hearsay, shipment.credibility, claim_rank(shipment.claim), -says, relayed)
 
 
 def _group_credibility(table: pd.DataFrame) -> dict[tuple[str, ...], float]:
@@ -847,7 +860,7 @@ def _record_candidate(
         arrival=_window(shipment.expected_arrival, widest),
         cars=shipment.cars.total,
         passenger=shipment.cars.passenger,
-        rank=(0, 0.0, 0, 0, 0, 0, shipment.id),
+        rank=(0, 0, 0.0, 0, 0, 0, 0, shipment.id),
         cars_at_least=shipment.cars.at_least or shipment.cars.total_derived,
         teller=f"{shipment.source.reporter or ''}\x1f{shipment.source.relayed_by or ''}",
     )
@@ -1012,7 +1025,8 @@ def _same_train(
     if a.report_key == b.report_key or _told_as_later(a, b):
         return None
     loose = a.origin != b.origin
-    if loose and (a.rank[2] != b.rank[2] or not _origins_fit(a.origin, b.origin, within)):
+    claims = a.rank[3], b.rank[3]  # (grouped, hearsay, credibility, claim, ...)
+    if loose and (claims[0] != claims[1] or not _origins_fit(a.origin, b.origin, within)):
         # (a plan and a moving train told from different places: the plan rule decides)
         return None
     tolerance = settings.relay_cars_tolerance

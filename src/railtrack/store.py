@@ -321,7 +321,11 @@ def report_identity(record: Shipment | ShipmentGroup | Sighting) -> str:
     >>> report_identity(a) == report_identity(a.model_copy(update={"id": "notes-t2"}))
     False
     """
-    data = record.model_dump(mode="json", exclude={"confidence", "report"})
+    # a retraction's mark comes from another report: the store keeps it as the record's
+    # status (:meth:`Store._keep_mark`), never as part of what the report says
+    data = record.model_dump(
+        mode="json", exclude={"confidence", "report", "retracted_by", "retracted_on"}
+    )
     for added in (
         "later_train",
         "destination_heading",
@@ -331,9 +335,8 @@ def report_identity(record: Shipment | ShipmentGroup | Sighting) -> str:
     ):
         if data.get(added) is False:  # (a field added later: stored identities stay)
             del data[added]
-    for added in ("hearsay", "retracted_by", "retracted_on"):
-        if added in data and data[added] is None:  # (added in session 18: the same)
-            del data[added]
+    if "hearsay" in data and data["hearsay"] is None:  # (added in session 18: the same)
+        del data["hearsay"]
     report = getattr(record, "report", None)
     for key in ("id", "group", "shipment"):
         if key in data:
@@ -727,6 +730,8 @@ class Store:
                 or conn.execute("SELECT 1 FROM records WHERE identity = ?", (identity,)).fetchone()
             ):
                 duplicates += 1
+                if isinstance(record, Shipment) and record.retracted_by is not None:
+                    self._keep_mark(identity, record)
                 continue
             pk = self._insert(kind, record, identity, reports.file_of(record), ingest_id)
             new += 1
@@ -806,6 +811,29 @@ class Store:
         """Return the train of the first stored match (the relays' rule), else ``pk``."""
         match = _first_match(self._conn, shipment, train_key, source_file)
         return pk if match is None else self._train_of(match)
+
+    def _keep_mark(self, identity: str, record: Shipment) -> None:
+        """Mark the stored records of ``identity`` retracted as ``record`` is (a later load).
+
+        A report stored before its retraction was loaded is the same report once the
+        retraction marks it: it is not stored again (:func:`report_identity` leaves the
+        mark out), but its stored record takes the mark, so that
+        :meth:`reports` counts it apart as a load of both would.
+        """
+        rows = self._conn.execute(
+            "SELECT pk, body FROM records WHERE identity = ? AND kind = 'shipment'", (identity,)
+        ).fetchall()
+        for pk, body in rows:
+            data = json.loads(body)
+            if data.get("retracted_by") is not None:
+                continue  # (marked by the first retraction loaded)
+            data["retracted_by"] = record.retracted_by
+            data["retracted_on"] = None if record.retracted_on is None else str(record.retracted_on)
+            marked = json.dumps(data, sort_keys=True, ensure_ascii=False)
+            self._conn.execute(
+                "UPDATE OR IGNORE records SET body = ?, content_hash = ? WHERE pk = ?",
+                (marked, _content_hash("shipment", marked), pk),
+            )
 
     def _insert(
         self,

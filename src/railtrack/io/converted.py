@@ -1106,10 +1106,11 @@ def _retracted_across_batches(
     for _, after, path, denied in late:
         told = [t for seq, f, t in trains if seq < after and told_elsewhere(denied, t, path, f)]
         matched = retraction_matches(denied, told, seen)
-        if (only := sure_retracted(matched)) is not None and only.retracted_by is None:
-            marked[raw[only.id]] = marked_retracted(only, denied).model_dump_json()
+        for sure in sure_retracted(matched, files):
+            if sure.retracted_by is None:
+                marked[raw[sure.id]] = marked_retracted(sure, denied).model_dump_json()
         problems = [
-            retraction_problem(files[t.id], t, path, denied, matched) for t in matched.named
+            retraction_problem(files[t.id], t, path, denied, matched, files) for t in matched.named
         ]
         for problem in [*problems, summary_problem(path, denied, matched, files)]:
             if (problem.path, problem.row, problem.message) not in said:

@@ -53,10 +53,18 @@ __all__ = [
     "retraction_problem",
     "summaries_later",
     "summary_problem",
+    "sure_retracted",
+    "tell_one_train",
     "told_elsewhere",
 ]
 
 logger = logging.getLogger(__name__)
+
+UNDO = (
+    "if the retraction is not of it, leave the retraction's report (an export's message) "
+    "out of the input to count it again"
+)
+"""How a user counts again a train wrongly marked retracted (the problems say it)."""
 
 _SUMMARISE: ContextVar[bool] = ContextVar("railtrack_retraction_summaries", default=True)
 
@@ -305,8 +313,9 @@ def note_retracted(
     >>> print(rs.problems[0])  # doctest: +ELLIPSIS
     a.txt: train a-t1 (to Brest, arrival 2023-05-14) is retracted by b.txt ...
     >>> print(rs.problems[1].message)  # doctest: +NORMALIZE_WHITESPACE
-    the retraction (to Brest, arrival 2023-05-14) fits train a-t1 of a.txt:
-    strike it if it is that train
+    the retraction (to Brest, arrival 2023-05-14) fits train a-t1 of a.txt: marked
+    retracted and not counted in the totals; if the retraction is not of it, leave the
+    retraction's report (an export's message) out of the input to count it again
     """
     if not retracted or (summarise is None and not _SUMMARISE.get()):
         return  # (a batch of a conversion: matched with the whole folder at its end)
@@ -316,10 +325,13 @@ def note_retracted(
     for path, denied in retracted:
         others = [t for t in result.shipments if told_elsewhere(denied, t, path, files[t.id])]
         found = retraction_matches(denied, others, seen, settings=settings)
-        if (only := sure_retracted(found)) is not None:  # marked, counted apart (trial17 T5)
-            n = next(i for i, t in enumerate(result.shipments) if t.id == only.id)
-            result.shipments[n] = marked_retracted(only, denied)
-        problems = [retraction_problem(files[t.id], t, path, denied, found) for t in found.named]
+        sure = {t.id for t in sure_retracted(found, files)}  # marked, counted apart (trial17 T5)
+        result.shipments = [
+            marked_retracted(t, denied) if t.id in sure else t for t in result.shipments
+        ]
+        problems = [
+            retraction_problem(files[t.id], t, path, denied, found, files) for t in found.named
+        ]
         if summarise is not False:
             problems.append(summary_problem(path, denied, found, files))
         for problem in problems:
@@ -330,24 +342,106 @@ def note_retracted(
         logger.info("%s retracts %s", path, ", ".join(t.id for t in found.named) or "no train")
 
 
-def sure_retracted(found: RetractionMatch) -> Shipment | None:
-    """Return the one train a retraction surely retracts, else None.
+def sure_retracted(
+    found: RetractionMatch, files: Mapping[str, str] | None = None
+) -> list[Shipment]:
+    """Return the trains a retraction surely retracts: the one train that fits it, or none.
 
-    Only a train that alone fits the retraction (its place and day) is marked
-    retracted and counted apart from the totals; when several fit, or one only may
-    be the train (its report tells no day), the problem lines name them and the
-    analyst decides: a wrong mark would drop a real train from the counts.
+    Only the train that alone fits the retraction (its place and day) is marked
+    retracted and counted apart from the totals. Several fits that tell one train (a
+    post and its relays: different reports, the same places, counts equal or untold,
+    :func:`tell_one_train`) are that one train, and each is marked; when the fits
+    disagree (two trains), or one only may be the train (its report tells no day),
+    the problem lines name them and the analyst decides: a wrong mark would drop a
+    real train from the counts.
 
     Parameters
     ----------
     found
         What :func:`retraction_matches` found for one denied train.
+    files
+        Each told train's file, by shipment id (two records of one file with no report
+        id are two trains); None: unknown.
 
     Returns
     -------
-    Shipment or None
+    list of Shipment
+        The fits to mark (all of ``found.fits``), or an empty list.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from railtrack.models import CarCounts, Source
+    >>> brest = Place(text="Брест")
+    >>> src = Source(reporter="Hajun", published=date(2026, 5, 20))
+    >>> post = Shipment(id="a-t1", report="a", destination=brest, source=src,
+    ...                 cars=CarCounts(total=44))
+    >>> relay = Shipment(id="b-t1", report="b", destination=brest, source=src)
+    >>> other = Shipment(id="c-t1", report="c", destination=brest, source=src,
+    ...                  cars=CarCounts(total=30))
+    >>> [t.id for t in sure_retracted(RetractionMatch([post, relay]))]
+    ['a-t1', 'b-t1']
+    >>> sure_retracted(RetractionMatch([post, relay, other]))
+    []
     """
-    return found.fits[0] if len(found.fits) == 1 else None
+    fits = found.fits
+    if not fits:
+        return []
+    where = files or {}
+    pairs = ((a, b) for n, a in enumerate(fits) for b in fits[n + 1 :])
+    if all(tell_one_train(a, b, (where.get(a.id), where.get(b.id))) for a, b in pairs):
+        return list(fits)
+    return []
+
+
+def tell_one_train(
+    a: Shipment, b: Shipment, files: tuple[str | None, str | None] = (None, None)
+) -> bool:
+    """Whether two trains that fit one retraction tell one train (a post and its relay).
+
+    They do when they come from different reports (``report``, else their files) and
+    nothing they tell disagrees: each end told by both is the same place, and each car
+    count told by both is the same number. Their place and day at the retracted place
+    already agree (both fit the retraction).
+
+    Parameters
+    ----------
+    a, b
+        Two trains :func:`retraction_matches` found fitting one retraction.
+    files
+        Their files (None when unknown): two records of one file with no report id are
+        two trains (two rows of one log).
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> from railtrack.models import CarCounts, Source
+    >>> src = Source(reporter="Hajun")
+    >>> a = Shipment(id="a-t1", report="a", destination=Place(text="Брест"), source=src)
+    >>> b = a.model_copy(update={"id": "b-t1", "report": "b", "origin": Place(text="Орша")})
+    >>> tell_one_train(a, b), tell_one_train(a, a.model_copy(update={"id": "a-t2"}))
+    (True, False)
+    >>> tell_one_train(a, b.model_copy(update={"cars": CarCounts(total=30)}))
+    True
+    """
+    if a.report is not None and b.report is not None:
+        if a.report == b.report:
+            return False
+    elif a.report is None and b.report is None and (files[0] is None or files[0] == files[1]):
+        return False
+    for x, y in ((a.origin, b.origin), (a.destination, b.destination)):
+        if x is not None and y is not None and not _same_place(x, y):
+            return False
+    counts = ("total", "passenger")
+    return all(
+        getattr(a.cars, c) is None
+        or getattr(b.cars, c) is None
+        or getattr(a.cars, c) == getattr(b.cars, c)
+        for c in counts
+    )
 
 
 def marked_retracted(told: Shipment, denied: Shipment) -> Shipment:
@@ -385,6 +479,7 @@ def retraction_problem(
     path: str,
     denied: Shipment,
     found: RetractionMatch | None = None,
+    files: Mapping[str, str] | None = None,
 ) -> Problem:
     """Return the problem on train ``told`` (of file ``where``) that ``denied`` retracts.
 
@@ -403,12 +498,17 @@ def retraction_problem(
         fits several trains the problem names the others and says which one is not
         clear; when ``told`` only may be it, the problem says its day there is untold.
         None: ``told`` alone fits.
+    files
+        Each told train's file, by shipment id (:func:`sure_retracted`); None: unknown.
 
     Returns
     -------
     Problem
         On the told train's own message when it comes from a Telegram post, else on
-        its file; it names the retraction (:func:`retraction_label`).
+        its file; it names the retraction (:func:`retraction_label`). A train marked
+        retracted (:func:`sure_retracted`) is said to be left out of the totals, and how
+        to count it again when the match is wrong (:data:`UNDO`); any other is said to
+        be still counted.
     """
     told_message = told.source.message_id
     by = retraction_label(path, denied)
@@ -418,14 +518,21 @@ def retraction_problem(
     else:
         what = f"is retracted by {by}"
     others = [t for t in (found.named if found is not None else fits) if t.id != told.id]
-    if others:
-        what += f", or it is {_ids(others)}: which one is not clear"
+    sure = found is None or any(t.id == told.id for t in sure_retracted(found, files))
+    if sure:
+        if others:
+            what += f", as is {_ids(others)} (the same train, told again)"
+        then = f"it is marked retracted and not counted in the totals (still listed); {UNDO}"
+    else:
+        if others:
+            what += f", or it is {_ids(others)}: which one is not clear"
+        then = "it is still listed and counted; strike it if the retraction is of it"
     return Problem(
         where,
         told_message,
         None,
         f"train {told.id} ({_label(told)}) {what}: the source says there was no such train; "
-        "it is still listed, strike it if the retraction is of it",
+        + then,
         "message" if told_message is not None else "row",
     )
 
@@ -464,8 +571,14 @@ def summary_problem(
     that day): nothing to strike
     """
     said = f"the retraction ({_label(denied)})"
+    marked = "marked retracted and not counted in the totals"
     if len(found.fits) == 1:
-        message = f"{said} fits train {_ids(found.fits, files)}: strike it if it is that train"
+        message = f"{said} fits train {_ids(found.fits, files)}: {marked}; {UNDO}"
+    elif sure_retracted(found, files):
+        message = (
+            f"{said} fits {len(found.fits)} reports of one train, {_ids(found.fits, files)}: "
+            f"each {marked}; {UNDO}"
+        )
     elif found.fits:
         message = (
             f"{said} fits {len(found.fits)} trains, {_ids(found.fits, files)}: ambiguous, "
