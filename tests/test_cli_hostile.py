@@ -85,9 +85,46 @@ def test_resolve_names_the_bad_rows_of_a_network_as_route_does(broken_network: P
     """
     result = runner.invoke(app, ["resolve", "Downton", "--network", str(broken_network)])
     assert "A2" in result.stdout
-    assert "stations.csv row 4, field 'lat'" in result.stderr
-    assert "links.csv row 3" in result.stderr
+    assert f"network {broken_network}: stations.csv row 4, field 'lat'" in result.stderr
+    assert f"network {broken_network}: links.csv row 3" in result.stderr
     assert result.exit_code == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["resolve", "Upton"], ["route", "Upton", "Downton"], ["load", "{report}"],
+     ["estimate", "{report}"]],
+)  # fmt: skip
+def test_plain_network_problems_name_the_directory_as_given(
+    args: list[str],
+    broken_network: Path,
+    report: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """review18 #13: a reports folder may hold a links.csv too; the line says whose it is.
+
+    The directory is named as given, relative or absolute (the second spelling loads
+    the same directory from the network cache).
+    """
+    monkeypatch.chdir(tmp_path)
+    for given in ("net", str(broken_network)):
+        argv = [a.format(report=report) for a in args]
+        result = runner.invoke(app, [*argv, "--network", given])
+        lines = [x.strip() for x in result.stderr.splitlines() if "csv row" in x]
+        assert len(lines) == 4, result.stderr
+        assert all(x.startswith(f"- network {given}: ") for x in lines), result.stderr
+        assert f"- network {given}: links.csv row 3, field 'target'" in result.stderr
+        assert result.exit_code == 1
+
+
+def test_report_problems_name_no_network(tmp_path: Path) -> None:
+    """Negative: a report's own problem keeps its one-line form, with no network prefix."""
+    table = tmp_path / "links.csv"
+    table.write_text("id,origin,destination,cars,source\nr1,Orsha,Brest,many,H\n", "utf-8")
+    result = runner.invoke(app, ["load", str(table)])
+    assert "links.csv row 2, field 'cars'" in result.stderr
+    assert "network" not in result.stderr
 
 
 def test_a_clean_network_prints_no_problem(tmp_path: Path) -> None:

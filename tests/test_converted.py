@@ -366,6 +366,53 @@ def test_a_resumed_conversion_matches_retractions_of_batches_written_before_the_
     assert manifest["problems"] == unbroken["problems"]
 
 
+@pytest.mark.parametrize("stop", [3, 4])
+def test_a_resumed_conversion_with_the_retraction_first_is_as_if_unbroken(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stop: int
+) -> None:
+    """review18 #9: the retraction sorts into batch 1, the train it retracts into batch 2.
+
+    One load, an unbroken batched conversion and a resumed one match it with the whole
+    folder alike (a resume once rebuilt batch 1's end as the trains written at the stop).
+    """
+    from railtrack.io import converted
+    from tests._report_files import write_report
+
+    root = tmp_path / "in"
+    denial = (
+        "Опровержение: информация об эшелоне, который якобы прибыл вчера в Брест, не подтвердилась."
+    )
+    write_report(root, "1-denied.txt", denial, "2023-05-15")
+    write_report(
+        root, "2-told.txt", "Учора ў Брэст прыбыў эшалон з танкамі, 40 платформаў.", "2023-05-15"
+    )
+    write_report(root, "3-other.txt", "Сёння ў Оршу прыбыў эшалон з 30 вагонаў.", "2023-05-14")
+    write_report(
+        root, "4-more.txt", "Сегодня через Жлобин прошёл эшелон из 20 вагонов.", "2023-05-16"
+    )
+
+    def retracted(reports: Any) -> tuple[list[str], list[tuple[str, str | None]]]:
+        said = sorted(
+            f"{Path(p.path).name}: {p.message}" for p in reports.problems if "retract" in p.message
+        )
+        return said, sorted((s.id, s.retracted_by) for s in reports.shipments if s.retracted_by)
+
+    expected = retracted(load_reports(root, workers=1))
+    assert expected[0] != []
+    assert len(expected[1]) == 1  # one train marked retracted
+    unbroken, _, _ = converted.convert_in_batches([root], tmp_path / "whole", batch_files=1)
+    assert retracted(load_reports(tmp_path / "whole")) == expected
+    out = tmp_path / "conv"
+    with monkeypatch.context() as patched:
+        _stop_in_batch(patched, "worker died", stop)
+        with pytest.raises(converted.ConversionStopped):
+            converted.convert_in_batches([root], out, batch_files=1, workers=1)
+    manifest, _, _ = converted.convert_in_batches([root], out, batch_files=1, workers=1)
+    assert manifest["complete"]
+    assert retracted(load_reports(out)) == expected
+    assert manifest["problems"] == unbroken["problems"]
+
+
 def test_a_batch_stopped_after_writing_its_retractions_leaves_none_behind(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -190,3 +190,53 @@ def test_dask_engine_links_the_same(client: Any, network: RailNetwork, folder: s
     assert sorted(p.message for p in default.problems) == sorted(
         p.message for p in on_dask.problems
     )
+
+
+# ------------------- review18 #4: reports with no source line are not one teller
+
+_YESTERDAY = {
+    "ru": "Вчера в Брест прибыл эшелон из 44 вагонов с танками из Орши.",
+    "uk": "Учора до Бреста прибув ешелон із 44 вагонів з танками з Орші.",
+    "be": "Учора ў Брэст прыбыў эшалон з 44 вагонаў з танкамі з Оршы.",
+    "pl": "Wczoraj do Brześcia przyjechał pociąg z 44 wagonami z czołgami z Orszy.",
+}
+
+
+def _unsourced(folder: Path, lang: str, source: str | None) -> Path:
+    """Two reports of one "yesterday" published a day apart, with or without a source."""
+    for name, day in (("a.txt", "2026-05-20"), ("b.txt", "2026-05-21")):
+        head = f"published: {day}\n" + (f"source: {source}\n" if source else "")
+        (folder / name).write_text(f"{head}\n{_YESTERDAY[lang]}\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("lang", sorted(_YESTERDAY))
+@pytest.mark.parametrize("source", [None, "unknown", "Unknown"])
+def test_reports_with_no_known_source_are_not_one_teller(
+    tmp_path: Path, network: RailNetwork, lang: str, source: str | None
+) -> None:
+    # two anonymous observers' "yesterday" may be a day apart, as relays' are
+    assert _head(_unsourced(tmp_path, lang, source), network)[0] == 1
+
+
+@pytest.mark.parametrize("lang", sorted(_YESTERDAY))
+def test_one_known_source_still_links_on_its_own_days(
+    tmp_path: Path, network: RailNetwork, lang: str
+) -> None:
+    # the negative: one named channel's posts of 20 and 21 May are two days' trains
+    assert _head(_unsourced(tmp_path, lang, "Беларускі Гаюн"), network)[0] == 2
+
+
+@pytest.mark.parametrize("source", [None, "Беларускі Гаюн"])
+def test_dask_engine_links_unsourced_reports_the_same(
+    client: Any, tmp_path: Path, network: RailNetwork, source: str | None
+) -> None:
+    from railtrack.engine_dask import track_converted
+
+    folder = _unsourced(tmp_path, "ru", source)
+    _write(folder, "c.txt", _YESTERDAY["ru"], "2026-05-20", source="Hajun")
+    _write(folder, "e.txt", _YESTERDAY["ru"], "2026-05-21", source="Zerkalo")
+    reports = load_reports(folder)
+    default = track(reports, network)
+    assert_engines_agree(default, track_converted(reports, network, client))
+    assert default.headline()["shipments"] == (1 if source is None else 2)

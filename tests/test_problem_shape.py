@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from railtrack.cli import app
 from railtrack.network import load_network
-from railtrack.problems import Problem
+from railtrack.problems import NetworkProblem, Problem
 from railtrack.records import ProblemRecord
 
 runner = CliRunner()
@@ -69,7 +69,8 @@ def test_network_problems_carry_path_row_and_field(
         where[1],
         where[2],
     )
-    assert str(problem).startswith(f"{where[0]} row {where[1]}")
+    # its line names the directory (review18 #13); the record's path holds it too
+    assert str(problem).startswith(f"network {net_dir}: {where[0]} row {where[1]}")
     assert where[0] not in problem.message  # the message says what, not where
 
 
@@ -243,4 +244,6 @@ def test_every_command_prints_one_problem_shape(args: list[str], tmp_path: Path)
         assert set(p) == SHAPE, p
         ProblemRecord.model_validate(p)
         assert p["path"] in given, p  # the path as given, never null, never cut to a name
-        assert p["text"] == str(Problem(p["path"], p["row"], p["field"], p["message"], p["unit"]))
+        # the line as printed: a network file's names its directory (review18 #13)
+        kind = NetworkProblem if Path(p["path"]).parent == net else Problem
+        assert p["text"] == str(kind(p["path"], p["row"], p["field"], p["message"], p["unit"]))

@@ -238,3 +238,47 @@ def test_the_dask_engine_names_the_same_trains(client: Any, tmp_path: Path) -> N
     assert_engines_agree(default, on_dask)
     assert _named(on_dask.problems) == _named(default.problems) != {}
     assert _summary(on_dask.problems) == _summary(default.problems) != []
+
+
+def _retraction_first(folder: Path) -> Path:
+    """The retraction in the folder's first batch, the digest it retracts in a later one."""
+    _write(folder / "a", "retraction.txt", _RETRACTION["be"], "2026-05-22", source="Hajun")
+    _write(folder / "b", "digest.txt", _DIGEST, "2026-05-21", source="Hajun")
+    _write(folder / "b", "later.txt", _LATER, "2026-05-22", source="Hajun")
+    return folder
+
+
+@pytest.mark.parametrize("batch_files", ["1", "2"])
+def test_a_retraction_in_an_earlier_batch_matches_the_whole_folder(
+    tmp_path: Path, batch_files: str
+) -> None:
+    """review18 #9: batches match a retraction with the whole folder, as one load does."""
+    folder = _retraction_first(tmp_path / "in")
+    loaded = load_reports(folder)
+    assert list(_named(loaded.problems)) == ["digest.txt"]
+    out = tmp_path / "season"
+    conv = runner.invoke(
+        app, ["convert", str(folder), "--out", str(out), "--batch-files", batch_files]
+    )
+    assert conv.exit_code == 1, conv.output
+    converted = load_reports(out)
+    assert _named(converted.problems) == _named(loaded.problems)
+    assert _summary(converted.problems) == _summary(loaded.problems)
+    marked = sorted((s.id, s.retracted_by) for s in converted.shipments if s.retracted_by)
+    assert marked == sorted((s.id, s.retracted_by) for s in loaded.shipments if s.retracted_by)
+
+
+def test_the_dask_engine_agrees_with_a_retraction_sorting_first(
+    client: Any, tmp_path: Path
+) -> None:
+    from railtrack.engine_dask import track_converted
+
+    folder = _retraction_first(tmp_path / "in")
+    out = tmp_path / "season"
+    runner.invoke(app, ["convert", str(folder), "--out", str(out), "--batch-files", "1"])
+    network = load_network()
+    default = track(load_reports(folder), network)
+    on_dask = track_converted(out, network, client)
+    assert_engines_agree(default, on_dask)
+    assert _named(on_dask.problems) == _named(default.problems) != {}
+    assert _summary(on_dask.problems) == _summary(default.problems) != []

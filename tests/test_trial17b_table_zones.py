@@ -102,3 +102,46 @@ def test_a_time_column_that_is_no_time_is_still_a_problem(tmp_path: Path) -> Non
     reports = load_reports(path)
     assert reports.sightings == []
     assert any("not a time of day" in p.message for p in reports.problems)
+
+
+# ------------------ review18 #5: one zone pattern for passage cells and time columns
+
+
+@pytest.mark.parametrize("span", ["06:40-07:30", "06:40−07:30", "22:10-23:00", "06.40-07.30"])
+def test_a_time_column_span_is_no_zone(tmp_path: Path, span: str) -> None:
+    """A time column's "06:40-07:30" is no time of day at UTC-07:30: a problem, no sighting."""
+    path = _csv(
+        tmp_path, "id,destination,arrival,time,cars,source", f"r1,Brest,16.05.2023,{span},40,H"
+    )
+    reports = load_reports(path)
+    assert reports.sightings == []
+    assert any("not a time of day" in p.message for p in reports.problems)
+    (train,) = reports.shipments
+    assert train.expected_arrival is not None
+    assert train.expected_arrival.earliest == date(2023, 5, 16)
+
+
+@pytest.mark.parametrize("span", ["16.05.2023 06:40-07:30", "16.05.2023 06:40−07:30"])
+def test_a_passage_cell_span_is_no_zone(tmp_path: Path, span: str) -> None:
+    path = _csv(tmp_path, "id,station,seen_at,cars,source", f"r1,Orsha,{span},4,H")
+    assert all(x.seen_at != datetime(2023, 5, 16, 14, 10) for x in load_reports(path).sightings)
+
+
+@pytest.mark.parametrize(
+    ("cell", "seen"),
+    [
+        ("06:40 UTC-3", datetime(2023, 5, 16, 9, 40)),
+        ("06:40 GMT-03:00", datetime(2023, 5, 16, 9, 40)),
+        ("06:40 +03:00", datetime(2023, 5, 16, 3, 40)),
+    ],
+)
+def test_a_time_column_west_of_utc_is_still_a_zone(
+    tmp_path: Path, cell: str, seen: datetime
+) -> None:
+    """Negative: a minus offset named as UTC/GMT is a zone, in both kinds of cell."""
+    path = _csv(
+        tmp_path, "id,destination,arrival,time,cars,source", f"r1,Brest,16.05.2023,{cell},40,H"
+    )
+    assert [x.seen_at for x in load_reports(path).sightings] == [seen]
+    path = _csv(tmp_path, "id,station,seen_at,cars,source", f"r1,Orsha,16.05.2023 {cell},4,H")
+    assert [x.seen_at for x in load_reports(path).sightings] == [seen]

@@ -57,7 +57,7 @@ from railtrack._netkey import INDEX_LIBRARIES, NETWORK_LIBRARIES, load_key
 from railtrack._regions import Region, read_regions
 from railtrack.errors import InputPathError, NetworkError
 from railtrack.gazetteer import Gazetteer, Resolution
-from railtrack.problems import Problem
+from railtrack.problems import NetworkProblem, Problem
 from railtrack.routing import Route, RouteFinder
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 
@@ -899,6 +899,7 @@ def load_network(
     net = _build_network(
         root, settings=settings, national=national, close_crossings=close_crossings
     )
+    _moved_to(net, root)  # (its files' problems name the directory)
     if key is not None:
         disk = net.G.number_of_nodes() >= _netcache.DISK_MIN_NODES
         _netcache.save(key, "network", net, disk=disk)
@@ -907,20 +908,20 @@ def load_network(
 
 
 def _moved_to(net: RailNetwork, root: Path) -> None:
-    """Have a cached network's problems name its files under ``root`` as given now.
+    """Have a network's problems name its files under ``root`` as given now, and its DIR.
 
     The cache key holds the resolved directory, so the same directory given as
     ``nets/a`` and as ``/abs/nets/a`` shares one entry; its problems name the files
-    the way this load's caller wrote the directory.
+    the way this load's caller wrote the directory. A problem of one of its files is a
+    :class:`~railtrack.problems.NetworkProblem`: its text names the directory
+    (review18 #13: a reports folder may hold a ``links.csv`` too).
     """
     old = net.source
-    if old is None or old == root:
-        return
     moved = []
     for p in net.problems:
         path = Path(p.path)
-        if path.parent == old:
-            p = Problem(str(root / path.name), p.row, p.field, p.message, p.unit)
+        if path.parent in (old, root):
+            p = NetworkProblem(str(root / path.name), p.row, p.field, p.message, p.unit)
         moved.append(p)
     net.problems = moved
     net.source = root

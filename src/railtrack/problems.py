@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["MESSAGE_MAX_CHARS", "Problem"]
+__all__ = ["MESSAGE_MAX_CHARS", "NetworkProblem", "Problem"]
 
 MESSAGE_MAX_CHARS = 400
 """The longest problem message: a longer one has its middle cut."""
@@ -96,3 +96,38 @@ class Problem:
             "message": self.message,
             "text": str(self),
         }
+
+
+@dataclass(frozen=True, eq=False)
+class NetworkProblem(Problem):
+    """A problem in a file of a network directory (``--network DIR``): its text names DIR.
+
+    A reports folder may hold a ``stations.csv`` or ``links.csv`` of its own, so the
+    one-line form says which directory's file is meant, as the directory was given:
+    ``network nets/mine: links.csv row 3: …``. ``path`` (and so ``--json``'s
+    ``path``) is the file's path; the fields are those of :class:`Problem`, and a
+    network problem equals a :class:`Problem` with the same fields.
+
+    Examples
+    --------
+    >>> p = NetworkProblem("nets/mine/links.csv", 3, "length_km", "'-5' is no length")
+    >>> print(p)
+    network nets/mine: links.csv row 3, field 'length_km': '-5' is no length
+    >>> p.to_dict()["path"], p == Problem(p.path, 3, "length_km", p.message)
+    ('nets/mine/links.csv', True)
+    """
+
+    def __str__(self) -> str:
+        return f"network {Path(self.path).parent}: {super().__str__()}"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return _fields(self) == _fields(other)
+
+    def __hash__(self) -> int:
+        return hash(_fields(self))
+
+
+def _fields(problem: Problem) -> tuple[Any, ...]:
+    return (problem.path, problem.row, problem.field, problem.message, problem.unit)

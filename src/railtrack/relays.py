@@ -112,6 +112,7 @@ from railtrack.io import ReportSet
 from railtrack.io.reportset import Problem
 from railtrack.models import UNKNOWN_CREDIBILITY, Shipment
 from railtrack.onward import OnTheWay, onward_links
+from railtrack.outlets import outlet_key
 from railtrack.recounts import correction_links, unmatched_correction_problems
 from railtrack.relay_facts import (
     Disagreement,
@@ -1054,10 +1055,30 @@ def _slack(a: _Candidate, b: _Candidate, settings: Settings) -> int:
     >>> _slack(hajun, hajun, S), _slack(hajun, _Candidate(**{**hajun.__dict__,
     ...     "teller": "Zerkalo\x1f"}), S)
     (0, 1)
+
+    Reports with no known reporter (no ``source:`` line, reporter ``unknown``) may be
+    anyone's: two of them are two tellers (review18 #4).
+
+    >>> nobody = _Candidate(**{**hajun.__dict__, "teller": "unknown\x1f"})
+    >>> _slack(nobody, nobody, S)
+    1
     """
-    if a.teller == b.teller and not a.teller.startswith("\x1f"):
-        return 0
-    return settings.relay_slack_days
+    return 0 if _one_teller(a, b) else settings.relay_slack_days
+
+
+_UNKNOWN_TELLER = outlet_key("unknown")
+
+
+def _one_teller(a: _Candidate, b: _Candidate) -> bool:
+    """Whether two reports come from one known teller (the same source and relaying outlet).
+
+    A reporter left empty or ``unknown`` (a text file with no ``source:`` line, a table
+    row without a source) is no teller: such reports may be anyone's.
+    """
+    if a.teller != b.teller:
+        return False
+    reporter = outlet_key(a.teller.split("\x1f", 1)[0])
+    return reporter not in ("", _UNKNOWN_TELLER)
 
 
 def _told_as_later(a: _Candidate, b: _Candidate) -> bool:
@@ -1069,7 +1090,7 @@ def _told_as_later(a: _Candidate, b: _Candidate) -> bool:
     new train, though its ends, counts and days fit, unless the earlier one was told
     so too (the second train told twice).
     """
-    if a.later == b.later or a.teller != b.teller:
+    if a.later == b.later or not _one_teller(a, b):
         return False
     first, then = (a, b) if a.published <= b.published else (b, a)
     return then.later and first.published < then.published

@@ -217,9 +217,10 @@ def _write_posts(posts: Sequence[PostRef], path: Path, previous: bool) -> None:
 
 RETRACTED = "retracted.parquet"
 """The trains retractions deny (``file``: the retraction's, ``record``: the train as
-JSON), so that a load of the folder with other reports, or a later batch, matches them;
-``batch`` is the batch that wrote the row and ``before`` the trains written before it,
-so that a resumed conversion still matches them with the trains of earlier batches."""
+JSON), so that a load of the folder with other reports, or the end of a batched
+conversion, matches them with the whole folder; ``batch`` is the batch that wrote the
+row, so that a resumed conversion matches the retractions of the batches it keeps.
+(Folders written in session 18 also hold ``before``, no longer read.)"""
 
 
 def _write_retracted(
@@ -228,58 +229,42 @@ def _write_retracted(
     previous: bool,
     *,
     batch: int = 0,
-    before: int = 0,
 ) -> None:
     table = pa.table(
         {
             "file": pa.array([file for file, _ in retracted], pa.string()),
             "record": pa.array([s.model_dump_json() for _, s in retracted], pa.string()),
             "batch": pa.array([batch] * len(retracted), pa.int64()),
-            "before": pa.array([before] * len(retracted), pa.int64()),
         }
     )
     if previous and path.exists():
-        # (a folder written before batch and before were kept: nulls there)
+        # (a folder written before batch was kept: nulls there)
         table = pa.concat_tables([pq.read_table(path), table], promote_options="default")
     _write_table(table, path)
 
 
-def _retractions_written(out: Path, done: int, total: int) -> list[tuple[int, int, str, Shipment]]:
+def _retractions_written(out: Path, done: int) -> list[tuple[str, Shipment]]:
     """Return the retractions the first ``done`` batches wrote, as :func:`_one_batch` does.
 
-    Each is (trains before its batch, trains by its batch's end, file, train). A
-    resumed conversion matches them with the trains of earlier batches at its end, as
-    an unbroken one does. A batch's end is the next batch's start where a later batch
-    wrote a retraction, else ``total``, the trains written when the conversion stopped
-    (rows of a folder written before ``before`` was kept are left out: their batch is
-    not known).
+    Each is (its file, the train it denies). A resumed conversion matches them with
+    the whole folder at its end, as an unbroken one does (rows of a folder written
+    before ``batch`` was kept are left out: their batch is not known).
     """
     path = out / RETRACTED
     if not path.exists():
         return []
     table = pq.read_table(path)
-    if "before" not in table.column_names:
+    if "batch" not in table.column_names:
         return []
-    rows = [
-        (int(batch), int(before), file, record)
-        for file, record, batch, before in zip(
+    return [
+        (file, Shipment.model_validate_json(record))
+        for file, record, batch in zip(
             table.column("file").to_pylist(),
             table.column("record").to_pylist(),
             table.column("batch").to_pylist(),
-            table.column("before").to_pylist(),
             strict=True,
         )
-        if batch is not None and before is not None and batch < done
-    ]
-    starts = {batch: before for batch, before, _, _ in rows}
-    return [
-        (
-            before,
-            min((b for k, b in starts.items() if k > batch), default=total),
-            file,
-            Shipment.model_validate_json(record),
-        )
-        for batch, before, file, record in rows
+        if batch is not None and batch < done
     ]
 
 
@@ -386,7 +371,6 @@ def write_converted(
         out / RETRACTED,
         before is not None,
         batch=batch,
-        before=int(before["shipments"]) if before is not None else 0,
     )
     skipped = Counter(before["skipped"]) if before is not None else Counter()
     skipped.update(reports.skipped)
@@ -945,7 +929,7 @@ def convert_in_batches(
     problems: list[Problem] = []
     skipped: Counter[str] = Counter()
     manifest: dict[str, Any] = {}
-    late: list[tuple[int, int, str, Shipment]] = []  # retractions, matched at the end
+    late: list[tuple[str, Shipment]] = []  # retractions, matched with the whole folder at the end
     first = 0
     if resumed is not None:
         _drop_after(out, resumed)
@@ -953,7 +937,7 @@ def convert_in_batches(
         problems = [Problem(**p) for p in pq.read_table(out / "problems.parquet").to_pylist()]
         skipped.update(resumed.get("skipped", {}))
         manifest, first = resumed, int(resumed["batches"])
-        late = _retractions_written(out, first, int(resumed["shipments"]))  # as if unbroken
+        late = _retractions_written(out, first)  # as if unbroken
         if progress is not None:
             progress(first, len(batches), {**manifest, "resumed": True})
     for i in range(first, len(batches)):
@@ -1025,14 +1009,11 @@ def _one_batch(
         reports.problems[:0] = passed_over
     _drop_seen(reports, seen)
     manifest = write_converted(reports, out, append=i > 0, plan=plan)
-    before = int(manifest["shipments"]) - len(reports.shipments)  # earlier batches' trains
     return {
         **manifest,
         "_problems": reports.problems,
         "_skipped": reports.skipped,
-        "_retracted": [
-            (before, int(manifest["shipments"]), file, denied) for file, denied in reports.retracted
-        ],
+        "_retracted": list(reports.retracted),
     }
 
 
@@ -1051,17 +1032,17 @@ def _mark_stored(folder: Path, marked: dict[str, str]) -> None:
         pq.write_table(table.set_column(index, table.schema.field(index), column), part)
 
 
-def _retracted_across_batches(
-    out: Path, late: Sequence[tuple[int, int, str, Shipment]]
-) -> list[Problem]:
-    """Match each retraction with the trains of its batch and the earlier ones; add the problems.
+def _retracted_across_batches(out: Path, late: Sequence[tuple[str, Shipment]]) -> list[Problem]:
+    """Match each retraction with the trains of the whole folder; add the problems.
 
     A batch is loaded alone, so a retraction in batch 3 of a train told in batch 1
     was matched with nothing, and none of a batch's retractions says there which
-    trains it fits: here each (first ``seq`` of its batch, first ``seq`` after it, its
-    file, a train it denies) is matched with the trains written before the end of
-    its batch, with their sightings, as :func:`load_reports` matches within one load
-    (:func:`railtrack.io.retractions.retraction_matches`). Only trains whose record
+    trains it fits: here each (its file, a train it denies) is matched with every
+    train written, in any batch, with their sightings, as :func:`load_reports`
+    matches within one load of the folder
+    (:func:`railtrack.io.retractions.retraction_matches`; a report published after
+    the retraction is not the train it retracts). A retraction that sorts into an
+    earlier batch than the post it retracts matches it as in one load. Only trains whose record
     names a place a retraction names are read; the problems not said yet (a train's
     of its own batch was) are appended to ``problems.parquet`` and counted in the
     manifest.
@@ -1090,8 +1071,7 @@ def _retracted_across_batches(
         sighting = Sighting.model_validate_json(record)
         if sighting.shipment is not None:
             seen.setdefault(sighting.shipment, []).append(sighting)
-    end = max(after for _, after, _, _ in late)
-    stored = list(_naming(out / "shipments", keys, end, set(seen)))
+    stored = list(_naming(out / "shipments", keys, None, set(seen)))
     trains = [
         (seq, file or "", Shipment.model_validate_json(record)) for seq, file, record in stored
     ]
@@ -1103,8 +1083,8 @@ def _retracted_across_batches(
     files = {told.id: file for _, file, told in trains}
     found: list[Problem] = []
     marked: dict[str, str] = {}  # a stored record -> the record marked retracted (trial17 T5)
-    for _, after, path, denied in late:
-        told = [t for seq, f, t in trains if seq < after and told_elsewhere(denied, t, path, f)]
+    for path, denied in late:
+        told = [t for _, f, t in trains if told_elsewhere(denied, t, path, f)]
         matched = retraction_matches(denied, told, seen)
         for sure in sure_retracted(matched, files):
             if sure.retracted_by is None:

@@ -27,6 +27,7 @@ from typing import Any
 
 from railtrack._data import data_path
 from railtrack.io.cells import is_blank
+from railtrack.io.passages import ZONE_SUFFIX, cell_zone, is_span_end
 
 __all__ = ["EVENT_KINDS", "apply_event", "event_of", "event_place_fields", "join_time"]
 
@@ -38,11 +39,11 @@ PLACE_FIELDS = ("destination", "origin", "station", "via")
 
 _SPACES = re.compile(r"\s+")
 _CLOCK = re.compile(
-    r"^([01]?\d|2[0-3])\s*[:.h]\s*([0-5]\d)(?::[0-5]\d)?"
-    r"(\s*Z|\s*(?:UTC|GMT)(?:\s*[+\-−]\s*\d{1,2}(?::?\d{2})?)?|\s*[+\-−]\d{2}(?::?\d{2})?)?$",
-    re.IGNORECASE,
+    rf"^([01]?\d|2[0-3])\s*[:.h]\s*([0-5]\d)(?::[0-5]\d)?({ZONE_SUFFIX})?$", re.IGNORECASE
 )
-"""A time of day, with its own zone or not ("06:40", "06:40 UTC+3", "06:40+03:00")."""
+"""A time of day, with its own zone or not ("06:40", "06:40 UTC+3", "06:40+03:00"); the
+zone pattern is the passages' one (a bare "-07:30" after a time column's time is a span's
+end, :func:`railtrack.io.passages.is_span_end`)."""
 
 
 def _key(text: str) -> str:
@@ -231,12 +232,10 @@ def _clock(value: Any) -> str | None:
     if isinstance(value, time):
         return value.strftime("%H:%M")
     match = _CLOCK.match(str(value).strip())
-    if match is None:
-        return None
+    if match is None or is_span_end(match[3], iso_form=False):
+        return None  # ("06:40-07:30": a span of times, no time of day)
     clock = f"{int(match[1]):02d}:{match[2]}"
     if match[3]:  # its own zone: written as ISO, read by passages.read_seen
-        from railtrack.io.passages import cell_zone
-
         try:
             zone = cell_zone(match[3])
         except ValueError:

@@ -34,8 +34,10 @@ __all__ = [
     "DATE_TIME_FIELDS",
     "SOURCE_FIELDS",
     "TRAIN_FIELDS",
+    "ZONE_SUFFIX",
     "cell_zone",
     "has_train_fields",
+    "is_span_end",
     "passage_records",
     "read_seen",
 ]
@@ -71,16 +73,52 @@ date-time), read by :func:`read_seen`."""
 SOURCE_FIELDS = ("source", "reporter", "relayed_by", "url", "source_url", "published")
 """The fields a sighting made from a row shares with the row's train."""
 
+ZONE_SUFFIX = (
+    r"\s*Z|\s*(?:UTC|GMT)(?:\s*[+\-−]\s*\d{1,2}(?::?\d{2})?)?"
+    r"|\s*\+\d{2}(?::?\d{2})?|[\-−]\d{2}(?::?\d{2})?"
+)
+"""The zone a time of day may carry after it, as a regular expression with no groups:
+"Z", "UTC", "UTC+3", "GMT+03:00", "+03:00", "-05:00". The one pattern of table cells
+(:data:`_TIME_AFTER` here, a time column in :mod:`railtrack.io.events`); a bare
+"-05:00" is a zone only in ISO form (:func:`is_span_end`)."""
+
 # a time of day after the date in a cell: "04.04.2023 21:15", "2023-04-04 21:15", with
-# its seconds ("2023-05-16T06:40:00") and its own zone ("2023-05-16T06:40+00:00",
-# "06:40Z", "06:40 UTC+3", "06:40 GMT+03:00"; a bare "-05:00" only in ISO form, with "T":
-# "06:40-07:30" is a span of times)
+# its seconds ("2023-05-16T06:40:00") and its own zone (:data:`ZONE_SUFFIX`)
 _TIME_AFTER = re.compile(
     r"^(?P<day>.*?\d)(?P<sep>[\sT,]+)(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)"
-    r"(?::[0-5]\d(?:\.\d+)?)?(?P<zone>\s*Z|\s*(?:UTC|GMT)(?:\s*[+\-−]\s*\d{1,2}(?::?\d{2})?)?"
-    r"|\s*\+\d{2}(?::?\d{2})?|-\d{2}(?::?\d{2})?)?$",
+    rf"(?::[0-5]\d(?:\.\d+)?)?(?P<zone>{ZONE_SUFFIX})?$",
     re.IGNORECASE,
 )
+
+
+def is_span_end(zone: str | None, iso_form: bool) -> bool:
+    """Whether a matched :data:`ZONE_SUFFIX` is the end of a span of times, not a zone.
+
+    "06:40-07:30" is 06:40 to 07:30, not 06:40 at UTC-07:30: a bare "-HH:MM" is a zone
+    only in ISO form, after a "T" ("2023-05-16T06:40-05:00").
+
+    Parameters
+    ----------
+    zone : str or None
+        The suffix matched after a time of day (None or "" when none).
+    iso_form : bool
+        Whether the time is written in ISO form, after a date and a "T".
+
+    Returns
+    -------
+    bool
+        True when ``zone`` is a bare minus offset outside ISO form.
+
+    Examples
+    --------
+    >>> is_span_end("-07:30", iso_form=False), is_span_end("-05:00", iso_form=True)
+    (True, False)
+    >>> is_span_end(" UTC-3", iso_form=False), is_span_end(None, iso_form=False)
+    (False, False)
+    """
+    return zone is not None and zone[:1] in ("-", "−") and not iso_form
+
+
 _OFFSET = re.compile(r"(?P<sign>[+\-−])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?")
 
 
@@ -180,7 +218,7 @@ def read_seen(value: Any) -> tuple[str, str] | None:
     at: time | None = None
     zone: timezone | None = None
     m = _TIME_AFTER.match(text)
-    if m is not None and (m["zone"] or "").startswith("-") and "T" not in m["sep"].upper():
+    if m is not None and is_span_end(m["zone"], iso_form="T" in m["sep"].upper()):
         m = None  # ("06:40-07:30": a span of times, not a zone)
     if m is not None:
         try:
