@@ -21,7 +21,9 @@ is named in a problem, never dropped in silence, and the lines after it are read
 train with vehicles") is one train (F1). A line's cars in brackets are one count per
 train, in order; a single count for several trains ("2 эшалоны (80 вагонаў)") is the
 line's group total, and fewer counts than trains ("3 эшалоны (30 і 41 вагон)") go to the
-first trains, the rest unknown and said so (F3).
+first trains, the rest unknown and said so (F3). A line of cars unloaded with no train
+word ("▪️ Калинковичи — разгрузка 20 платформ с самоходными гаубицами") is one train
+unloaded at its station (trial18 T5).
 
 :func:`station_digest` finds it; the train assembly (:mod:`railtrack.extract.trains`)
 makes the trains (a station is the end of trains arrived, the origin of trains left,
@@ -86,6 +88,9 @@ class StationLine:
     counted: tuple[int, int] = (0, 0)  # where the count of trains is ("2 эшалоны")
     total: CarCount | None = None
     miscounted: tuple[CarCount, ...] = ()
+    # a line of cars unloaded at the station and no train noun ("Калинковичи — разгрузка
+    # 20 платформ"): one train unloaded there (trial18 T5)
+    unloaded: bool = False
 
 
 @dataclass(frozen=True)
@@ -276,11 +281,11 @@ def _station_line(m: re.Match[str], rd: Reader) -> StationLine | None:
     """Read one line as a station's trains; None when it names no count of trains."""
     rest, at = m["rest"], m.start("rest")
     found = _trains_counted(rest, rd)
-    if found is None:
-        return None
-    n, counted_end = found
     name = m["name"]
     station = PlaceSpan("at", name, m.start("name"), m.end("name"), m.start("name"), rd.lang)
+    if found is None:
+        return _unloading_line(m, station, rd)
+    n, counted_end = found
     counted = (at, at + counted_end)
     if n == 1:
         counts = tuple(moved(c, at) for c in rd.find_car_counts(rest))
@@ -296,6 +301,22 @@ def _station_line(m: re.Match[str], rd: Reader) -> StationLine | None:
     # "2 эшалоны (80 вагонаў)": one count for the line's trains, their total
     total = totals[0] if len(totals) == 1 else None
     return StationLine(m.start(), m.end(), station, n, (), counted, total=total)
+
+
+def _unloading_line(m: re.Match[str], station: PlaceSpan, rd: Reader) -> StationLine | None:
+    """Read a line of cars unloaded at its station as one train (trial18 T5), else None.
+
+    "▪️ Калинковичи — разгрузка 20 платформ с самоходными гаубицами": no train noun,
+    but cars unloaded at Kalinkovichi (the reader's ``place_stage``), as a station
+    heading over "Разгружают платформы" is read: one train, its cars counted.
+    """
+    rest, at = m["rest"], m.start("rest")
+    stage = getattr(rd, "place_stage", None)
+    if stage is None or stage(rest) != "unloading" or not rd.has_car_noun(rest):
+        return None
+    counts = tuple(moved(c, at) for c in rd.find_car_counts(rest))
+    cars = (counts,) if counts else ()
+    return StationLine(m.start(), m.end(), station, 1, cars, (at, at), unloaded=True)
 
 
 def _trains_counted(rest: str, rd: Reader) -> tuple[int, int] | None:

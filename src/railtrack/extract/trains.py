@@ -3229,6 +3229,8 @@ def _station_digest_trains(assembly: _Assembly) -> bool:
     if tally:
         # "Итоги недели:" over "▪️ Лунинец — 2 эшелона": the week's trains, counted
         for line in digest.lines:
+            if line.unloaded:
+                continue  # (cars unloaded, no count of trains told)
             start, end = line.counted
             draft.tallies.append(TallyDraft(line.n_trains, False, start, end, text[start:end]))
         return False
@@ -3239,7 +3241,8 @@ def _station_digest_trains(assembly: _Assembly) -> bool:
     for line in digest.lines:
         place = Fact(line.station, line.station.text, line.station.start, line.station.end)
         role, own = _digest_line_reading(line, text, rd)
-        role = role or digest.role
+        # "▪️ Калинковичи — разгрузка 20 платформ": unloaded there, its end (trial18 T5)
+        role = "arrival" if line.unloaded else role or digest.role
         group = _digest_line_group(line, draft, text)
         for k in range(line.n_trains):
             train = TrainDraft(last_role=role, group=group)
@@ -3483,7 +3486,9 @@ def _station_heading_places(assembly: _Assembly) -> None:
     (the lexicon's ``passage``) as a place passed, seen there on its day if it has one,
     whatever end it is heading for ("🔴 Лунинец" over "через станцию в сторону Бреста
     проследовал эшелон": seen at Luninets). A train with an end or a place seen of its
-    own keeps them alone; a train told as leaving is not given the heading.
+    own keeps them alone; a place it passed ("праз Гомель") is no end and leaves the
+    heading its end (trial18 T2), and an arrival there told as past at a time is seen
+    there then (T7); a train told as leaving is not given the heading.
 
     Under a digest's title ("Итоги дня 22 мая", "Итоги дня:", "За суткі") a train
     with no day of its own takes the title's (trial17b T4). A heading whose lines
@@ -3529,9 +3534,15 @@ def _place_under_heading(
         if seen is not None:
             train.sightings.append((place, seen))
         return
-    own = train.destination is not None or bool(train.via or train.sightings)
+    # a place passed on the way is no end of its own: "🔴 Жлобін" over "на станцыю
+    # прыбыў ... Эшалон прыйшоў з Расіі праз Гомель" arrived at Zhlobin (trial18 T2)
+    own = train.destination is not None or bool(train.sightings)
     if not own and (train.last_role == "arrival" or _stage(rd, said) == "unloading"):
         train.destination = place
+        if train.arrived is None and _arrival_told_in(rd, said):
+            # "Сёння а 05:50 на станцыю прыбыў": the arrival at the heading's station
+            # told as past, seen there at its time (trial18 T7)
+            train.arrived = Fact(place.value.text.lower(), place.text, place.start, place.end)
     if undated and day is not None:
         if train.last_role == "departure":
             train.departure = day
@@ -3539,6 +3550,18 @@ def _place_under_heading(
             train.arrival = day
         elif train.destination is not None and _same_place(train.destination, place):
             train.sightings.append((place, day))
+
+
+def _arrival_told_in(rd: Reader, said: str) -> bool:
+    """Whether a sentence tells an arrival as past and not denied ("на станцыю прыбыў")."""
+    for verb in rd.verb_cues(said):
+        if verb.role != "arrival" or not verb.past:
+            continue
+        if negated_before().search(said[max(0, verb.start - 24) : verb.start]):
+            continue
+        if told_as_past(said, verb, rd.lang):
+            return True
+    return False
 
 
 def _train_of_heading_lines(
