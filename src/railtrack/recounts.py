@@ -284,6 +284,8 @@ def correction_links(
         if len(fits) > 1:  # of several, those of the correction's own source
             fits = [j for j in fits if told.sources[j] == told.sources[i]]
         kept = {kept_for.get(j, j) for j in fits}
+        if kept == {i}:  # the train it corrects is already kept as this one: never a self-link
+            continue
         if len(kept) == 1:
             out.append((i, kept.pop(), "correction"))
         elif flagged is not None and corrects_earlier(flagged[i]):  # none named, none its own

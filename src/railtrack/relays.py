@@ -107,7 +107,7 @@ import pandas as pd
 from railtrack import columns as C
 from railtrack._kept_days import KeptDays
 from railtrack._told_index import ToldIndex
-from railtrack.extract.corrections import corrected_totals
+from railtrack.extract.corrections import corrected_totals, corrects_earlier
 from railtrack.io import ReportSet
 from railtrack.io.reportset import Problem
 from railtrack.models import UNKNOWN_CREDIBILITY, Shipment
@@ -221,10 +221,10 @@ class _Candidate:
     arrival: Window | None
     cars: int | None
     passenger: int | None
-    rank: tuple[int, int, float, int, int, int, int, str]
+    rank: tuple[int, int, int, float, int, int, int, int, str]
     cars_at_least: bool = False
     group: tuple[str, ...] | None = None
-    group_rank: tuple[float, int, str, int, str] = (0.0, 0, "", 0, "")
+    group_rank: tuple[int, float, int, str, int, str] = (0, 0.0, 0, "", 0, "")
     origin: str = "?"  # "id:...", "region:...", "text:..." or "?" (untold)
     later: bool = False  # told as one after another ("the second train", "kolejny")
     teller: str = ""  # who told it: the source and the outlet relaying it
@@ -485,6 +485,13 @@ def _candidates(
         if C.LATER_TRAIN in table.columns
         else [False] * len(table)
     )
+    # a report that only corrects an earlier one's count is never the train kept: the
+    # post it corrects is, and takes the corrected count (trial18 T1)
+    fixing = (
+        [corrects_earlier(v) for v in table[C.CORRECTS_ONLY].tolist()]
+        if C.CORRECTS_ONLY in table.columns
+        else [False] * len(table)
+    )
     relayed_by = text_values(table[C.RELAYED_BY]).tolist()
     hearsay = (
         [h is not None for h in text_values(table[C.HEARSAY])]
@@ -512,6 +519,7 @@ def _candidates(
                 cars=n,
                 passenger=p,
                 rank=(
+                    1 if fixing[i] else 0,
                     0 if grouped[i] else 1,
                     1 if hearsay[i] else 0,  # a first-hand report before hearsay (mend1 #2)
                     float(credibility[i]),
@@ -525,7 +533,14 @@ def _candidates(
                 ),
                 cars_at_least=bounds[i],
                 group=group,
-                group_rank=(cred, published[i], "\x1f".join(group or ()), -says, ids[i]),
+                group_rank=(
+                    1 if fixing[i] else 0,
+                    cred,
+                    published[i],
+                    "\x1f".join(group or ()),
+                    -says,
+                    ids[i],
+                ),
                 origin=origins[i],
                 later=bool(later[i]),
                 published=published[i],
@@ -619,11 +634,13 @@ def claim_rank(claim: object) -> int:
     return 1 if claim in ("planned", "expected") else 0
 
 
-def keep_rank(shipment: Shipment) -> tuple[int, float, int, int, int]:
+def keep_rank(shipment: Shipment) -> tuple[int, int, float, int, int, int]:
     """Return the order in which reports of one train are kept (lowest first).
 
-    A first-hand report before one telling the train only as hearsay ("якобы",
-    "allegedly"), then the best credibility, then a sighted train before a plan
+    A report that only corrects an earlier one's count
+    (:attr:`~railtrack.models.Shipment.corrects_only`) last: the post it corrects is
+    the train (trial18 T1). A first-hand report before one telling the train only as
+    hearsay ("якобы", "allegedly"), then the best credibility, then a sighted train before a plan
     (:func:`claim_rank`),
     then the report that tells more (departure, arrival, car and passenger-car
     counts, stations passed): the rule :func:`relay_links` keeps a train's report by,
@@ -637,7 +654,8 @@ def keep_rank(shipment: Shipment) -> tuple[int, float, int, int, int]:
     Returns
     -------
     tuple
-        ``(hearsay, credibility, claim_rank, -facts told, relayed)``; the lowest is kept: of
+        ``(corrects only, hearsay, credibility, claim_rank, -facts told, relayed)``; the
+        lowest is kept: of
         two that tell as much, the first-hand report before a relay of it
         (``relayed_by`` empty: the channel's own post, not the site relaying it;
         trial17 T6).
@@ -652,6 +670,10 @@ def keep_rank(shipment: Shipment) -> tuple[int, float, int, int, int]:
     >>> alleged = gone.model_copy(update={"hearsay": "allegedly", "via": [Place(text="Minsk")]})
     >>> keep_rank(gone) < keep_rank(alleged)
     True
+    >>> fix = Shipment(id="c", cars=CarCounts(total=49), corrects_only=True,
+    ...                source=Source(reporter="Hajun"))
+    >>> keep_rank(plan) < keep_rank(fix)
+    True
     """
     says = sum(
         x is not None
@@ -664,7 +686,8 @@ def keep_rank(shipment: Shipment) -> tuple[int, float, int, int, int]:
     ) + len(shipment.via)
     relayed = 1 if shipment.source.relayed_by else 0
     hearsay = 1 if shipment.hearsay is not None else 0
-    return (hearsay, shipment.credibility, claim_rank(shipment.claim), -says, relayed)
+    fixing = 1 if shipment.corrects_only else 0
+    return (fixing, hearsay, shipment.credibility, claim_rank(shipment.claim), -says, relayed)
 
 
 def _group_credibility(table: pd.DataFrame) -> dict[tuple[str, ...], float]:
@@ -861,7 +884,7 @@ def _record_candidate(
         arrival=_window(shipment.expected_arrival, widest),
         cars=shipment.cars.total,
         passenger=shipment.cars.passenger,
-        rank=(0, 0, 0.0, 0, 0, 0, 0, shipment.id),
+        rank=(1 if shipment.corrects_only else 0, 0, 0, 0.0, 0, 0, 0, 0, shipment.id),
         cars_at_least=shipment.cars.at_least or shipment.cars.total_derived,
         teller=f"{shipment.source.reporter or ''}\x1f{shipment.source.relayed_by or ''}",
     )
@@ -1026,7 +1049,7 @@ def _same_train(
     if a.report_key == b.report_key or _told_as_later(a, b):
         return None
     loose = a.origin != b.origin
-    claims = a.rank[3], b.rank[3]  # (grouped, hearsay, credibility, claim, ...)
+    claims = a.rank[4], b.rank[4]  # (corrects only, grouped, hearsay, credibility, claim, ...)
     if loose and (claims[0] != claims[1] or not _origins_fit(a.origin, b.origin, within)):
         # (a plan and a moving train told from different places: the plan rule decides)
         return None
@@ -1051,7 +1074,7 @@ def _slack(a: _Candidate, b: _Candidate, settings: Settings) -> int:
     --------
     >>> from railtrack.settings import DEFAULT_SETTINGS as S
     >>> hajun = _Candidate(0, ("report", "a"), False, None, (5, 5), 40, None,
-    ...                    (1, 6.0, 0, 0, 0, "a"), teller="Hajun\x1f")
+    ...                    (0, 1, 0, 6.0, 0, 0, 0, 0, "a"), teller="Hajun\x1f")
     >>> _slack(hajun, hajun, S), _slack(hajun, _Candidate(**{**hajun.__dict__,
     ...     "teller": "Zerkalo\x1f"}), S)
     (0, 1)
