@@ -32,6 +32,18 @@ _SAID = [
         "ru",
         "По данным Сообщества железнодорожников Беларуси, в Калинковичи прибыл эшелон.",
     ),
+    # the name before a verb of reporting (trial18 T8; lexicon key attribution_after)
+    (
+        "en",
+        "The Belarusian Hajun monitoring group reported on June 10 that a train of 35 cars "
+        "arrived in Kalinkovichi.",
+    ),
+    ("en", "A train of 35 cars arrived in Kalinkovichi on June 10, Belarusian Hajun reported."),
+    ("en", "Hajun said a train of 35 cars arrived in Kalinkovichi last night."),
+    ("ru", "Мониторинговая группа «Гаюн» сообщила, что в Калинковичи прибыл эшелон из 35 вагонов."),
+    ("uk", "До Калинковичів прибув ешелон з 35 вагонів, Гаюн повідомив про це ввечері."),
+    ("be", "Гаюн паведаміў, што ў Калінкавічы прыбыў эшалон з 35 вагонаў."),
+    ("pl", "Do Kalinkowicz przyjechał pociąg z 35 wagonami, Biełaruski Hajun podał w nocy."),
 ]
 
 
@@ -55,6 +67,9 @@ def test_the_outlet_named_is_the_reporter(lang: str, text: str) -> None:
         ("ru", "По данным источника, в Калинковичи прибыл эшелон из 35 вагонов."),
         ("pl", "Według świadków do Kalinkowicz przyjechał pociąg z 35 wagonami."),
         ("uk", "Сьогодні вночі до Калинковичів прибув ешелон з 35 вагонів."),
+        ("en", "A train of 35 cars arrived in Kalinkovichi last night, the ministry said."),
+        ("en", "Hajun. A train of 35 cars arrived in Kalinkovichi, witnesses said."),
+        ("ru", "В Калинковичи прибыл эшелон из 35 вагонов, местные жители сообщили."),
     ],
 )
 def test_no_known_outlet_named_changes_nothing(lang: str, text: str) -> None:

@@ -176,6 +176,53 @@ def test_a_log_with_an_end_keeps_its_departure(tmp_path: Path, network: RailNetw
     assert _head(tmp_path, network)[0] == 3  # seen two days apart: two trains
 
 
+# ------------- trial18 T4: a digest line naming only the station, and a post's heading train
+
+_OSIPOVICHI = {
+    "ru": ("▪️ Осиповичи — 1 эшелон (38 вагонов)",
+           "Вчера вечером через станцию Осиповичи в сторону Минска проследовал эшелон из {n} "
+           "вагонов."),
+    "uk": ("▪️ Осиповичі — 1 ешелон (38 вагонів)",
+           "Учора ввечері через станцію Осиповичі в бік Мінська пройшов ешелон із {n} вагонів."),
+    "be": ("▪️ Асіповічы — 1 эшалон (38 вагонаў)",
+           "Учора ўвечары праз станцыю Асіповічы ў бок Мінска праследаваў эшалон з {n} вагонаў."),
+    "pl": ("▪️ Osipowicze — 1 pociąg (38 wagonów)",
+           "Wczoraj wieczorem przez stację Osipowicze w kierunku Mińska przejechał pociąg z {n} "
+           "wagonami."),
+}  # fmt: skip
+
+
+def _digest_and_heading(
+    folder: Path, lang: str, *, cars: int = 38, published: str = "2026-05-21", **head: str
+) -> None:
+    line, post = _OSIPOVICHI[lang]
+    digest = _DAYS[lang][0].splitlines()[0]  # "Итоги дня 20 мая:"
+    _write(folder, "digest.txt", f"{digest}\n{line}\n▪️ {_BREST[lang]}", "2026-05-20")
+    _write(folder, "post.txt", post.format(n=cars), published, **head)
+
+
+@pytest.mark.parametrize("source", ["Беларускі Гаюн", "Другой канал"])
+@pytest.mark.parametrize("lang", sorted(_OSIPOVICHI))
+def test_a_digest_station_line_is_the_heading_train_seen_there(
+    tmp_path: Path, network: RailNetwork, lang: str, source: str
+) -> None:
+    _digest_and_heading(tmp_path, lang, source=source)
+    result = track(load_reports(tmp_path), network)
+    assert (result.headline()["shipments"], result.headline()["cars_total"]) == (2, 82)
+    assert result.relays["matched_on"].tolist() == ["station"]
+    assert result.relays["train"].str.startswith("post-").all()  # the heading train is kept
+
+
+@pytest.mark.parametrize("lang", sorted(_OSIPOVICHI))
+def test_another_count_or_day_at_the_station_stays_two_trains(
+    tmp_path: Path, network: RailNetwork, lang: str
+) -> None:
+    _digest_and_heading(tmp_path / "count", lang, cars=45)
+    assert _head(tmp_path / "count", network) == (3, 127)
+    _digest_and_heading(tmp_path / "day", lang, published="2026-05-25")
+    assert _head(tmp_path / "day", network) == (3, 120)
+
+
 # ----------------------------------------------------- the Dask engine does the same
 
 
@@ -240,3 +287,15 @@ def test_dask_engine_links_unsourced_reports_the_same(
     default = track(reports, network)
     assert_engines_agree(default, track_converted(reports, network, client))
     assert default.headline()["shipments"] == (1 if source is None else 2)
+
+
+def test_dask_engine_links_a_digest_station_line_the_same(
+    client: Any, tmp_path: Path, network: RailNetwork
+) -> None:
+    from railtrack.engine_dask import track_converted
+
+    _digest_and_heading(tmp_path, "ru", source="Другой канал")
+    reports = load_reports(tmp_path)
+    default = track(reports, network)
+    assert default.relays["matched_on"].tolist() == ["station"]
+    assert_engines_agree(default, track_converted(reports, network, client))

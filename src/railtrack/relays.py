@@ -1440,20 +1440,24 @@ def _at_station_fits(
     via: tuple[str, ...],
     settings: Settings,
     slack: int | None = None,
+    other_seen: Sequence[tuple[str, int]] = (),
 ) -> int | None:
     """Return how many days a train told only at a station is off ``other``'s movement.
 
     None when it does not fit: the station is ``other``'s destination and the day
     within ``slack_days`` of its arrival (or after its departure, within the transit
-    days, when no arrival is told), its origin and the day by its departure, or a
-    station it passed (``via``) between its departure and the transit days after.
+    days, when no arrival is told), its origin and the day by its departure, a
+    station it passed (``via``) between its departure and the transit days after, or
+    a station ``other`` was seen at (``other_seen``: its (station id, day ordinal)
+    sightings) on that day, for a train told with a heading and no day of its own
+    ("вчера через станцию Орёл в сторону Курска проследовал эшелон"; trial18 T4).
     """
     transit = settings.relay_max_transit_days
     slack = settings.relay_slack_days if slack is None else slack
     dep, arr = other.departure, other.arrival
     best: int | None = None
     for station, day in seen:
-        spans: list[tuple[int, int]] = []
+        spans: list[tuple[int, int]] = [(d, d) for s, d in other_seen if s == station]
         if ends[1] == f"id:{station}":
             if arr is not None:
                 spans.append(arr)
@@ -1522,6 +1526,8 @@ def _station_links(
     )
     taken: set[tuple[int, tuple[str, ...]]] = set()  # (kept train, report) pairs linked
     tolerance = settings.relay_cars_tolerance
+    # where and when the trains told there were seen (a heading and no day of its own)
+    sighted = seen_days(table, sightings, rows) if sightings is not None and len(rows) else {}
     out: list[tuple[int, int, str]] = []
     # the rows that say more first: a counted row takes its train before an uncounted one
     for i in sorted(lonely, key=lambda r: (candidates[r].cars is None, candidates[r].rank)):
@@ -1534,7 +1540,9 @@ def _station_links(
             if _told_as_later(c, other) or not _cars_agree(c, other, tolerance):
                 continue
             slack = _slack(c, other, settings)
-            off = _at_station_fits(lonely[i], other, ends[j], vias[j], settings, slack)
+            off = _at_station_fits(
+                lonely[i], other, ends[j], vias[j], settings, slack, sighted.get(j, ())
+            )
             if off is not None:
                 cars = (
                     abs(c.cars - other.cars) if c.cars is not None and other.cars is not None else 0

@@ -121,7 +121,45 @@ def _attributions(text: str, lang: str | None) -> list[tuple[int, int, str]]:
             if outlet is not None:
                 named.append((found.start(), found.end(), outlet))
                 break
+    after_verb = lexicon(lang).attribution_after
+    if after_verb is not None:
+        for found in after_verb.finditer(text):
+            outlet = _named_before(text[max(0, found.start() - 160) : found.start()])
+            if outlet is not None:
+                named.append((found.start(), found.end(), outlet))
+        named.sort()
     return named
+
+
+def _named_before(before: str) -> str | None:
+    """Return the outlet named right before a verb of reporting ("Belarusian Hajun reported").
+
+    ``before`` is the text before the verb; only its last sentence counts. Up to
+    ``_SKIPPED`` lower-case words of what the source is may stand between the name and
+    the verb ("the Hajun monitoring group said").
+    """
+    last = max(before.rfind(end) for end in ".!?\n")
+    words = _WORD.findall(before[last + 1 :])[-(_SKIPPED + _MOST_WORDS) :]
+    for skip in range(min(_SKIPPED, len(words)) + 1):
+        if skip and words[len(words) - skip][:1].isupper():
+            break  # only lower-case words of what the source is are passed over
+        end = len(words) - skip
+        for size in range(min(_MOST_WORDS, end), 0, -1):
+            part = [skeleton(w) for w in words[end - size : end]]
+            outlet = _named(part)
+            if outlet is not None and _name_size(part) == size:
+                return outlet
+    return None
+
+
+def _name_size(words: list[str]) -> int:
+    """Return the word count of the longest known outlet name ``words`` begin with."""
+    for name, _ in _outlet_names():
+        if len(name) <= len(words) and all(
+            _inflected(w, n) for w, n in zip(words, name, strict=False)
+        ):
+            return len(name)
+    return 0
 
 
 def credited_sources(

@@ -639,6 +639,10 @@ class Lexicon:
     # "за даними", "паводле", "według"), before the source's name: the train's reporter
     # is that source when it is a known outlet (trial17 T8; extract/attribution.py)
     attribution: re.Pattern[str] | None = None
+    # verbs of reporting after the source's name ("Belarusian Hajun reported", "the
+    # Hajun monitoring group said", "Гаюн сообщил", "Hajun podał"): the same credit as
+    # ``attribution`` (trial18 T8; extract/attribution.py)
+    attribution_after: re.Pattern[str] | None = None
     # a photo or video named ("Zdjęcie", "Фота", "Photo of"): a caption that only names
     # a photo of a train tells no movement (trial14 T7, extract/captions.py)
     photo_nouns: re.Pattern[str] | None = None
@@ -950,6 +954,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         until_now=_stem_re(data.get("until_now") or []),
         hearsay=_stem_re(data.get("hearsay") or []),
         attribution=_stem_re(data.get("attribution") or []),
+        attribution_after=_stem_re(data.get("attribution_after") or []),
         photo_nouns=_stem_re(data.get("photo_nouns") or []),
         entry_verbs=_stem_re(data.get("entry_verbs") or []),
         blast=_stem_re(data.get("blast") or []),

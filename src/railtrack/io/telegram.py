@@ -416,6 +416,7 @@ def read_telegram_file(
     names = usernames or {}
     told: set[tuple[str, int]] = set()  # (channel, message id) of the posts that told a train
     local: list[int] = []  # the posts dated only in the exporting computer's local time
+    unzoned: set[str] = set()  # the channels said to have no time zone (trial18 T9)
     for post in _posts(path, log, settings):
         out.posts.append(post_ref(post))
         if post.published_at.tzinfo is None:
@@ -427,8 +428,14 @@ def read_telegram_file(
         replied = post.reply_to is not None and (post.channel_key, post.reply_to) in told
         zone = channel_zone(post.channel, tz=tz)
         username = _username(post, names)
+        before = len(out.sightings)
         if _extract(post, out, network=network, username=username, replied=replied, zone=zone):
             told.add((post.channel_key, post.message_id))
+        if zone is None and post.channel_key not in unzoned:
+            odd = _clock_off_post(post, out.sightings[before:])
+            if odd is not None:
+                unzoned.add(post.channel_key)
+                log.problems.append(_no_zone_problem(post, odd))
     if local:
         log.problems.append(_local_time_problem(path, local, tz))
     out.read = log.posts
@@ -458,6 +465,45 @@ def _in_zone(post: Post, tz: tzinfo | None) -> Post:
         edited = edited.replace(tzinfo=tz).astimezone(UTC)
     return replace(
         post, published_at=post.published_at.replace(tzinfo=tz).astimezone(UTC), edited_at=edited
+    )
+
+
+_HOURS_BEFORE = 12  # a clock time of the post's own day this far before it: a zone missing
+
+
+def _clock_off_post(post: Post, sightings: Iterable[Sighting]) -> Sighting | None:
+    """Return a post's sighting whose clock time, read as UTC, says the zone is missing.
+
+    A post of a channel with no known zone and no ``--tz`` is read against its UTC day
+    and its clock times as UTC. "Сегодня в 00:50" posted at 01:10 Minsk time (22:10
+    UTC the day before) then reads 00:50 UTC of that day, 21 hours before the post; a
+    time of the post's own UTC day more than ``_HOURS_BEFORE`` hours before the post is
+    the sign (trial18 T9; a time after the post is read as a plan and gives no
+    sighting). None when the post is dated in local time only (a problem of its own
+    says so) or no time is that far off.
+    """
+    if post.published_at.tzinfo is None:
+        return None
+    posted = post.published_at.astimezone(UTC).replace(tzinfo=None)
+    for sighting in sightings:
+        seen = sighting.seen_at
+        if sighting.precision == "day" or seen.date() != posted.date():
+            continue
+        if (posted - seen).total_seconds() > _HOURS_BEFORE * 3600:
+            return sighting
+    return None
+
+
+def _no_zone_problem(post: Post, sighting: Sighting) -> PostProblem:
+    """Say once for a channel that it has no time zone, with the time that shows it."""
+    off = post.published_at.astimezone(UTC).replace(tzinfo=None) - sighting.seen_at
+    return PostProblem(
+        str(post.file),
+        post.message_id,
+        "date",
+        f"channel '{post.channel}' has no time zone: times read as UTC; give --tz ZONE "
+        f"(a time told for {sighting.seen_at:%Y-%m-%d %H:%M} reads "
+        f"{off.total_seconds() / 3600:.1f} h before the post)",
     )
 
 
