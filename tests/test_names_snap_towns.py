@@ -151,3 +151,17 @@ def test_every_case_form_of_a_city_reaches_its_joined_main_station(
     r = net.resolve(written)
     assert r.resolved, (written, r.note)
     assert r.station_id == "2", (written, r.name, r.note)
+
+
+def test_a_larger_snap_distance_reads_farther_cells(tmp_path: Path) -> None:
+    """review18 #15: a station two grid cells east (45 km at 56 degrees north) is found."""
+    root = tmp_path / "far"
+    root.mkdir()
+    rows = "id,name,lat,lon,country\n1,Дальняя,56.2890,43.6490,RU\n2,Другая,56.9000,44.5000,RU\n"
+    (root / "stations.csv").write_text(rows, encoding="utf-8")
+    (root / "links.csv").write_text("source,target,length_km\n1,2,90\n", encoding="utf-8")
+    assert load_network(root).resolve("Мулино").station_id is None
+    r = load_network(root, settings=Settings(town_snap_km=50.0)).resolve("Мулино")
+    assert r.station_id == "1", r.note
+    assert r.snap_km is not None
+    assert 40.0 < r.snap_km < 50.0

@@ -2196,7 +2196,7 @@ class Gazetteer:
         limit = self.settings.town_snap_km
         keys = {name_key(n) for n in place.names} - {""}
         near: list[tuple[bool, bool, bool, int, float, int]] = []
-        for i in self._grid_near(place.lat, place.lon):
+        for i in self._grid_near(place.lat, place.lon, limit):
             st = self._stations[i]
             if st.lat is None or st.lon is None:  # the grid holds placed stations only
                 continue
@@ -2226,11 +2226,13 @@ class Gazetteer:
             and r.candidates[0][0] not in self._index
         )
 
-    def _grid_near(self, lat: float, lon: float) -> list[int]:
-        """Return the placed stations in the grid cells around a point (built on first use).
+    def _grid_near(self, lat: float, lon: float, km: float) -> list[int]:
+        """Return the placed stations in the grid cells within ``km`` of a point.
 
-        Cells are :data:`_GRID_DEG` degrees; the 3 x 3 cells around the point hold every
-        station within :attr:`Settings.town_snap_km` of it up to about 70 degrees north.
+        Cells are :data:`_GRID_DEG` degrees (built on first use); as many rings of
+        cells are read as ``km`` spans at the point's latitude (one each way for the
+        default ``town_snap_km`` south of about 70 degrees north), so a larger setting
+        never misses a station (review18 #15).
         """
         if self._grid is None:
             grid: dict[tuple[int, int], list[int]] = defaultdict(list)
@@ -2239,10 +2241,13 @@ class Gazetteer:
                     grid[(int(st.lat // _GRID_DEG), int(st.lon // _GRID_DEG))].append(i)
             self._grid = dict(grid)
         y, x = int(lat // _GRID_DEG), int(lon // _GRID_DEG)
+        cell_km = _KM_PER_DEGREE * _GRID_DEG
+        ny = math.ceil(km / cell_km)
+        nx = math.ceil(km / max(cell_km * math.cos(math.radians(min(abs(lat), 89.0))), 1e-6))
         return [
             i
-            for dy in (-1, 0, 1)
-            for dx in (-1, 0, 1)
+            for dy in range(-ny, ny + 1)
+            for dx in range(-nx, nx + 1)
             for i in self._grid.get((y + dy, x + dx), ())
         ]
 
@@ -3295,8 +3300,11 @@ def _yo_as_ye(names: Sequence[Any]) -> list[str]:
 
 
 _GRID_DEG = 0.5
-"""Cell size in degrees of :meth:`Gazetteer._grid_near` (0.5 degrees of longitude is 19
-km at 70 degrees north, more than ``town_snap_km``'s default 15 km)."""
+"""Cell size in degrees of :meth:`Gazetteer._grid_near` (how many cells it reads follows
+from ``Settings.town_snap_km`` and the latitude)."""
+
+_KM_PER_DEGREE = 111.2
+"""Kilometres per degree of latitude (and of longitude at the equator), WGS84 mean."""
 
 
 def _ends_in_park_letter(st: _Station) -> bool:
