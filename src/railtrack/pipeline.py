@@ -149,6 +149,12 @@ class TrackResult:
 
         The network's first (``network.problems``: a ``--network`` directory's bad
         rows; none for the embedded network), then the reports'.
+
+        Returns
+        -------
+        list of Problem
+            Each with the file, row and field it is about (``path``, ``row``,
+            ``field``) and its message.
         """
         return [*self.network.problems, *self.reports.problems]
 

@@ -348,6 +348,18 @@ def _count(kind: str, value: int, start: int, end: int, text: str) -> CarCount:
 def names_day_digest(text: str, lang: str) -> bool:
     """Whether a heading sums up the post's own day with no date ("Итоги дня:").
 
+    Parameters
+    ----------
+    text
+        The heading line.
+    lang
+        Its language (ISO 639-1); a language railtrack does not read gives False.
+
+    Returns
+    -------
+    bool
+        True when the lexicon's ``day_digest`` words are in it.
+
     Examples
     --------
     >>> names_day_digest("Итоги дня:", "ru"), names_day_digest("Podsumowanie dnia:", "pl")

@@ -125,6 +125,16 @@ _OFFSET = re.compile(r"(?P<sign>[+\-−])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?")
 def cell_zone(text: str) -> timezone | None:
     """Return the zone a time cell's suffix names ("Z", "+03:00", "UTC+3"), None when none.
 
+    Parameters
+    ----------
+    text
+        What follows the clock time in a table cell (" UTC+3", "Z", "").
+
+    Returns
+    -------
+    datetime.timezone or None
+        A fixed offset from UTC; None when the text names no zone.
+
     Raises
     ------
     ValueError

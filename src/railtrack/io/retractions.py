@@ -47,6 +47,7 @@ from railtrack.settings import DEFAULT_SETTINGS, Settings
 
 __all__ = [
     "RetractionMatch",
+    "marked_retracted",
     "note_retracted",
     "retraction_label",
     "retraction_matches",

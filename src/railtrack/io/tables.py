@@ -382,6 +382,14 @@ def _plain_date_seen(result: HeaderMap, user: Mapping[str, str]) -> None:
 def plain_dates() -> frozenset[str]:
     """Return the headers of a date column that names no event (``plain_dates.csv``).
 
+    A hand log's "дата, станция, вагонов" dates when the train was seen at the
+    station, not a departure (trial17b T3).
+
+    Returns
+    -------
+    frozenset of str
+        Normalised headers (:func:`normalise_header`): "date", "дата", "data", ...
+
     Examples
     --------
     >>> sorted(h for h in plain_dates() if h.isascii())
