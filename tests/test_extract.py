@@ -51,7 +51,10 @@ def test_seed_resolves_through_the_embedded_network():
     assert first.destination.station == "Matveev Kurgan"
     assert second.destination.station == "Neklinovka"
     assert first.origin.region == "Belarus"
-    assert first.source.reporter == "Polskie Nowiny"
+    # "Belarusian Hajun reports that ...": the monitoring group told it, the paper relays
+    # it (trial18 T8; "X reported" credits X as "according to X" does)
+    assert first.source.reporter == "Belarusian Hajun"
+    assert first.source.relayed_by == "Polskie Nowiny"
     assert first.source.published == date(2023, 3, 3)
 
 
