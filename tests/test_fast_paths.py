@@ -34,9 +34,16 @@ def reference_to_latin(text: str) -> str:
 
 
 def reference_tokens_skeleton(tokens: list[str]) -> str:
-    """Join the merged parts, then collapse doubled letters with a regex (the old way)."""
+    """Join the merged parts, then collapse doubled letters with a regex (the old way).
+
+    A lone letter after the first token is a yard park and keeps its hyphen
+    ("ЧЕЛЯБИНСК-А" is no key of "Челябинска"; session 18).
+    """
     parts = [_translit._merge(t) for t in tokens]
-    parts[1:] = [_translit._role_code(p) for p in parts[1:]]
+    parts[1:] = [
+        "-" + t if len(t) == 1 and t.isalpha() else _translit._role_code(p)
+        for t, p in zip(tokens[1:], parts[1:], strict=True)
+    ]
     return _DOUBLES.sub(r"\1", "".join(parts))
 
 

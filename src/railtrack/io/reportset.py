@@ -325,7 +325,7 @@ class ReportSet:
         >>> rs = load_reports(data_path("reports") / "seed-hajun-2023-03.yaml")
         >>> df = rs.to_frame()
         >>> df.shape, df.loc[0, "id"], df.loc[0, "cars_total"]
-        ((2, 48), 'seed-2023-03-t1', <NA>)
+        ((2, 52), 'seed-2023-03-t1', <NA>)
         """
         ships = self.shipments
 
