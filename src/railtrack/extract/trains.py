@@ -3099,6 +3099,8 @@ def _further_trains_go_the_same_way(draft: ReportDraft) -> None:
         if group.further_of is None or group.further_of >= len(draft.trains):
             continue
         told = draft.trains[group.further_of]
+        if any(_over_a_span(f) for f in (group, *(t for t in draft.trains if t.group == g))):
+            continue  # a week's further trains are news of a run (_drop_background_groups)
         for role in ("origin", "destination"):
             if getattr(told, role) is None or getattr(group, role) is not None:
                 continue
@@ -4849,7 +4851,11 @@ def _drop_background_groups(draft: ReportDraft) -> None:
     background = set()
     for g, group in enumerate(draft.groups):
         members = [t for t in draft.trains if t.group == g]
-        if group.further_of is None and (
+        # further trains ("ще три потяги") are a group of their own, unless counted over
+        # a week or a month ("на этой неделе ... приедут ещё два поезда"): news of a run
+        # (session 8), as any countries-only count is
+        spanned = any(_over_a_span(f) for f in (group, *members))
+        if (group.further_of is None or spanned or _names_its_places(group, members)) and (
             _only_countries(group, vague_dates=True)
             and all(_only_countries(t, vague_dates=True) for t in members)
             and any(_places_of(t) for t in members)
@@ -4857,6 +4863,17 @@ def _drop_background_groups(draft: ReportDraft) -> None:
             background.add(g)
     if background:
         draft.trains = [t for t in draft.trains if t.group not in background]
+
+
+def _names_its_places(group: _Facts, members: list[TrainDraft]) -> bool:
+    """Whether further trains name both their ends themselves ("з України до Литви")."""
+    return any(f.origin is not None and f.destination is not None for f in (group, *members))
+
+
+def _over_a_span(facts: _Facts) -> bool:
+    """Whether facts are dated only by a week or a month ("this week", "в этом месяце")."""
+    dates = [d for d in (getattr(facts, r) for r in _DATE_ROLES) if d is not None]
+    return bool(dates) and all(_precision_of(d) in ("week", "month") for d in dates)
 
 
 def _only_countries(facts: _Facts, *, vague_dates: bool = False) -> bool:
