@@ -879,7 +879,7 @@ def build_extraction(
     # (extract/attribution.py; trial17 T8, review 18 #7)
     told = [[(e.start, e.end) for e in s.evidence] for s in shipments]
     told += [[(e.start, e.end) for e in g.evidence] for g in groups]
-    credited = credited_sources(builder.source, text, lang, told) if told else []
+    credited = _credited_in_read_text(builder.source, text, lang, told) if told else []
     credits = [builder.same(c) for c in credited]
     by_train: dict[str | None, Source] = {s.id: c for s, c in zip(shipments, credits, strict=False)}
     shipments = [
@@ -966,3 +966,26 @@ def _claim(train: TrainDraft) -> ClaimKind:
         return cast("ClaimKind", train.claim.value)
     moved = train.departure is not None or train.via or train.sightings or train.origin
     return "expected" if train.denied is not None and not moved else "sighted"
+
+
+def _credited_in_read_text(
+    source: Source, text: str | None, lang: str | None, told: list[list[tuple[int, int]]]
+) -> list[Source]:
+    """:func:`credited_sources` over the text as read, invisible characters left out.
+
+    "Belarusian Ha\u00adjun reports that ..." credits Hajun as the plain text does: the
+    names and words are matched in the text without its format characters
+    (:func:`~railtrack.extract.textpass.strip_format`), the trains' evidence spans
+    moved onto it.
+    """
+    from bisect import bisect_left
+
+    from railtrack.extract.textpass import strip_format
+
+    if text is None:
+        return credited_sources(source, text, lang, told)
+    read, origin = strip_format(text)
+    if origin is None:
+        return credited_sources(source, text, lang, told)
+    moved = [[(bisect_left(origin, a), bisect_left(origin, b)) for a, b in spans] for spans in told]
+    return credited_sources(source, read, lang, moved)
