@@ -8,6 +8,7 @@ field names scripts depend on.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from datetime import datetime, time, tzinfo
@@ -28,6 +29,7 @@ from railtrack.extract.numbers import AtLeast, AtMost, CountRange
 from railtrack.extract.places import resolve_place
 from railtrack.extract.quotes import Quotes
 from railtrack.extract.sentences import sentence_around, sentence_ends
+from railtrack.extract.textpass import strip_format
 from railtrack.extract.toldbefore import speaks_of_told_train
 from railtrack.extract.trains import (
     Fact,
@@ -978,10 +980,6 @@ def _credited_in_read_text(
     (:func:`~railtrack.extract.textpass.strip_format`), the trains' evidence spans
     moved onto it.
     """
-    from bisect import bisect_left
-
-    from railtrack.extract.textpass import strip_format
-
     if text is None:
         return credited_sources(source, text, lang, told)
     read, origin = strip_format(text)
