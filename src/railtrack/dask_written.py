@@ -471,6 +471,9 @@ class WrittenRun:
         Each route used once (:data:`railtrack.route_files.DISTINCT_ROUTE_COLUMNS`),
         as ``distinct_routes.parquet`` holds it but with ``stations`` a list of
         station ids (as in the routes table).
+    network_problems
+        How many rows of the network directory could not be read (``net.problems``),
+        counted in :meth:`headline` as a default run counts them.
     """
 
     reports: ReportSet
@@ -485,6 +488,7 @@ class WrittenRun:
     tables_dir: Path
     relays: pd.DataFrame = field(default_factory=pd.DataFrame)
     routes: pd.DataFrame = field(default_factory=pd.DataFrame)
+    network_problems: int = 0
 
     def headline(self) -> dict[str, Any]:
         """Return :meth:`railtrack.pipeline.TrackResult.headline` of the same run."""
@@ -507,7 +511,9 @@ class WrittenRun:
             "n_announced": self.totals.announced,
             "n_retracted": self.totals.retracted,
             "n_unconfirmed": self.totals.unconfirmed,
-            "problems": len(self.reports.problems) + sum(unrouted.values()),
+            "problems": self.network_problems
+            + len(self.reports.problems)
+            + sum(unrouted.values()),
             "as_of": None if self.as_of is None else self.as_of.date().isoformat(),
             "as_of_basis": None if knowledge is None else knowledge.basis,
             "n_reports_after_as_of": 0 if knowledge is None else knowledge.reports_after,

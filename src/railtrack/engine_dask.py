@@ -986,6 +986,7 @@ def _written(
         tables_dir=tables_dir,
         relays=relays,
         routes=routes,
+        network_problems=len(network.problems),
     )
 
 

@@ -2158,6 +2158,7 @@ class Gazetteer:
                 found,
                 form=form,
                 snap_km=round(km, 2),
+                country=found.country or place.country,
                 note=note + f"{where} nearest it: {st.name}, {km:.1f} km",
             )
         return Resolution(
