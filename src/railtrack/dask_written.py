@@ -511,9 +511,7 @@ class WrittenRun:
             "n_announced": self.totals.announced,
             "n_retracted": self.totals.retracted,
             "n_unconfirmed": self.totals.unconfirmed,
-            "problems": self.network_problems
-            + len(self.reports.problems)
-            + sum(unrouted.values()),
+            "problems": self.network_problems + len(self.reports.problems) + sum(unrouted.values()),
             "as_of": None if self.as_of is None else self.as_of.date().isoformat(),
             "as_of_basis": None if knowledge is None else knowledge.basis,
             "n_reports_after_as_of": 0 if knowledge is None else knowledge.reports_after,
