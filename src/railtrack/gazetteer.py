@@ -1778,8 +1778,12 @@ class Gazetteer:
         near = {c for c, _, sc in found.candidates if sc >= self.settings.resolve_min_score}
         if near and "a case form of" not in found.note:
             confirmed = self._resolve_fallback(query, replace(found, candidates=()), lang)
-            if confirmed is None or not confirmed.form or not self._near_place(confirmed, near):
+            if confirmed is None or not self._near_place(confirmed, near):
                 return None
+            if not confirmed.form:
+                # "Карталы" on ru-rail (stations Карталы 1, Карталы-II, no town layer):
+                # the town written so, at its nearest station, which is a near spelling
+                return confirmed if self._snapped_town(confirmed) else None
             # "Ростова": its nominative "Ростов" is a name of the near spelling, Rostov
             return confirmed if self._written_as(confirmed, confirmed.form) else None
         text = " ".join(_strip_leading(query.split()))

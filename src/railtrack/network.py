@@ -60,6 +60,7 @@ from railtrack.gazetteer import Gazetteer, Resolution
 from railtrack.problems import NetworkProblem, Problem
 from railtrack.routing import Route, RouteFinder
 from railtrack.settings import DEFAULT_SETTINGS, Settings
+from railtrack.world_places import country_code
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -936,8 +937,11 @@ def _build_network(
     station_rows, _ = _read_csv(stations_file, required=("id", "name"))
     link_rows, _ = _read_csv(links_file, required=("source", "target"))
     G = nx.Graph()
-    _add_stations(G, station_rows, problems, path=str(stations_file))
+    relabelled = _add_stations(G, station_rows, problems, path=str(stations_file))
     _add_links(G, link_rows, problems, path=str(links_file))
+    if relabelled:
+        spread = _spread_country(G, {sid for sid, *_ in relabelled})
+        problems.append(_relabelled_problem(str(stations_file), relabelled, spread))
     filled, unplaced = _fill_coordinates(G)
     estimated, assumed = _estimate_lengths(G, settings=settings)
     if unplaced:
@@ -997,7 +1001,12 @@ def _add_layer_stations(G: nx.Graph, path: Path, problems: list[Problem]) -> Non
 
 def _add_stations(
     G: nx.Graph, rows: list[dict[str, str]], problems: list[Problem], *, path: str
-) -> None:
+) -> list[tuple[str, int, str, str, str]]:
+    """Add the stations of ``rows``; return those given their region's country.
+
+    Each as (id, row, region, country column, the region's country).
+    """
+    relabelled: list[tuple[str, int, str, str, str]] = []
     for i, row in enumerate(rows, start=2):
         where = (path, i)
         sid = row.get("id", "")
@@ -1011,7 +1020,62 @@ def _add_stations(
         if not attrs["name"]:
             _found(problems, where, "name", f"empty name; id {sid!r} used")
             attrs["name"] = sid
+        abroad = country_code(attrs["region"]) if attrs["region"] else None
+        if abroad is not None and abroad != attrs["country"]:
+            relabelled.append((sid, i, attrs["region"], attrs["country"], abroad))
+            attrs["country"] = abroad
         G.add_node(sid, **attrs)
+    return relabelled
+
+
+def _spread_country(G: nx.Graph, moved: set[str]) -> int:
+    """Give stations with no region the country of the relabelled stations around them.
+
+    A halt with an empty ``region`` between stations :func:`_add_stations` moved to
+    their region's country (ru-rail's "ОП Ост. Пункт 31 км" between Магнай and
+    Токбулды, Kazakhstan) has no word of its own on its country; when every
+    neighbour is such a moved station or another station with no region, and the
+    moved ones agree, it takes their country (repeated along a chain). Returns how
+    many stations took it.
+    """
+    spread = 0
+    changed = True
+    while changed:
+        changed = False
+        for n, d in G.nodes(data=True):
+            if d["region"] or n in moved:
+                continue
+            near = [m for m in G.neighbors(n) if m in moved]
+            countries = {G.nodes[m]["country"] for m in near}
+            unknown = all(m in moved or not G.nodes[m]["region"] for m in G.neighbors(n))
+            if near and unknown and len(countries) == 1 and d["country"] not in countries:
+                d["country"] = countries.pop()
+                moved.add(n)
+                spread += 1
+                changed = True
+    return spread
+
+
+def _relabelled_problem(
+    path: str, rows: list[tuple[str, int, str, str, str]], spread: int
+) -> Problem:
+    """One problem for the stations whose ``region`` names another country than ``country``.
+
+    ru-rail lists the stations of the Troitsk - Kartaly line across Kazakhstan with
+    ``country`` RU and ``region`` "Казахстан": the region's country is taken (and
+    spread to the halts with no region between them, :func:`_spread_country`), so
+    that a route across them shows its border crossings; the rows are named here.
+    """
+    pairs = sorted({f"{region!r}: {old or 'empty'} -> {new}" for *_, region, old, new in rows})
+    shown = ", ".join(str(i) for _, i, *_ in rows[:10]) + (", ..." if len(rows) > 10 else "")
+    also = f"; {spread} station(s) with no region between them too" if spread else ""
+    return Problem(
+        path,
+        None,
+        "country",
+        f"{len(rows)} station(s) have a region naming another country than their country "
+        f"column ({'; '.join(pairs)}): the region's country used (rows {shown}){also}",
+    )
 
 
 def _add_links(

@@ -54,7 +54,7 @@ from rapidfuzz import fuzz, process
 from railtrack._data import data_path
 from railtrack._translit import name_tokens, tokens_skeleton
 
-__all__ = ["WorldPlace", "WorldPlaces", "is_country_name", "name_key"]
+__all__ = ["WorldPlace", "WorldPlaces", "country_code", "is_country_name", "name_key"]
 
 T = TypeVar("T")
 
@@ -715,6 +715,44 @@ def is_country_name(text: str) -> bool:
     (True, False)
     """
     return _fold(text) in _country_names()
+
+
+def country_code(text: str) -> str | None:
+    """Return the ISO alpha-2 code of the country ``text`` names as written, else None.
+
+    Parameters
+    ----------
+    text
+        A name as written (case and spacing aside): English, Russian, Ukrainian,
+        Belarusian or Polish, full or short (``countries.csv``,
+        ``country_aliases.csv``).
+
+    Returns
+    -------
+    str or None
+        The code (``"KZ"``); None when ``text`` names no country.
+
+    Examples
+    --------
+    >>> country_code("Казахстан"), country_code("Республика Казахстан"), country_code("Курган")
+    ('KZ', 'KZ', None)
+    """
+    return _country_codes().get(_fold(text))
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    """Folded country name -> ISO alpha-2 code (a name two countries share is left out)."""
+    path = data_path("network", "world", "countries.csv")
+    if not path.is_file():
+        return {}
+    pairs = [(_fold(n), row["iso"]) for row in _rows(path) for n in row["names"].split("|") if n]
+    aliases = _country_aliases(data_path("network", "world", "country_aliases.csv"))
+    pairs += [(_fold(a), iso) for iso, more in aliases.items() for a in more]
+    codes: dict[str, set[str]] = {}
+    for name, iso in pairs:
+        codes.setdefault(name, set()).add(iso)
+    return {name: next(iter(isos)) for name, isos in codes.items() if len(isos) == 1}
 
 
 @lru_cache(maxsize=1)
