@@ -1777,15 +1777,7 @@ class Gazetteer:
         """
         near = {c for c, _, sc in found.candidates if sc >= self.settings.resolve_min_score}
         if near and "a case form of" not in found.note:
-            confirmed = self._resolve_fallback(query, replace(found, candidates=()), lang)
-            if confirmed is None or not self._near_place(confirmed, near):
-                return None
-            if not confirmed.form:
-                # "Карталы" on ru-rail (stations Карталы 1, Карталы-II, no town layer):
-                # the town written so, at its nearest station, which is a near spelling
-                return confirmed if self._snapped_town(confirmed) else None
-            # "Ростова": its nominative "Ростов" is a name of the near spelling, Rostov
-            return confirmed if self._written_as(confirmed, confirmed.form) else None
+            return self._fallback_near(query, found, near, lang)
         text = " ".join(_strip_leading(query.split()))
         if not text:
             return None
@@ -1825,6 +1817,24 @@ class Gazetteer:
         picked = self._pick(query, hits)
         picked = self._tied_nominative_guard(query, forms, picked, hits)
         return self._near_town_guard(query, text, picked, hits)
+
+    def _fallback_near(
+        self, query: str, found: Resolution, near: set[str], lang: str | None
+    ) -> Resolution | None:
+        """Return the fallback's answer for a name with near spellings, when it names them.
+
+        The answer without the near spellings is kept only when it is one of them or
+        their town, and either a case form written so ("Ростова": its nominative
+        "Ростов" is a name of the near spelling, Rostov) or, on a network without
+        towns, the town written so at its nearest station ("Карталы" on ru-rail,
+        whose stations are Карталы 1, Карталы-II). None otherwise.
+        """
+        confirmed = self._resolve_fallback(query, replace(found, candidates=()), lang)
+        if confirmed is None or not self._near_place(confirmed, near):
+            return None
+        if not confirmed.form:
+            return confirmed if self._snapped_town(confirmed) else None
+        return confirmed if self._written_as(confirmed, confirmed.form) else None
 
     def _port_town(self, query: str, text: str, lang: str | None) -> Resolution | None:
         """Resolve a port named by its town to the town (precision ``town``).
