@@ -1,4 +1,4 @@
-"""A station's region naming another country than its country column (trial18 T10).
+"""ru-rail: a region naming another country (trial18 T10), and names written as a place is.
 
 ru-rail lists the Troitsk - Kartaly line's stations across Kazakhstan with country RU
 and region "Казахстан"; a route over them crossed no border. The region's country is
@@ -99,3 +99,29 @@ def test_ru_rail_a_town_named_as_written_is_its_nearest_station(
     assert r.name == station
     assert r.precision == "town"
     assert r.country == "RU"
+
+
+@pytest.mark.skipif(not RU_RAIL.is_dir(), reason="../shared/datasets/ru-rail is absent")
+@pytest.mark.parametrize(
+    ("name", "station"),
+    [
+        ("Луга", "Луга"),  # Люга (Udmurtia) only shares the spelling key "luga"
+        ("Люга", "Люга"),
+        ("Чита", "Чита I"),  # the town's main station, not Chita (Japan), "Чита" in GeoNames
+    ],
+)
+def test_ru_rail_the_place_written_so_answers(
+    ru_rail_network: RailNetwork, name: str, station: str
+) -> None:
+    r = ru_rail_network.resolve(name)
+    assert r.resolved, r
+    assert r.name == station
+
+
+@pytest.mark.skipif(not RU_RAIL.is_dir(), reason="../shared/datasets/ru-rail is absent")
+def test_ru_rail_two_stations_written_alike_stay_a_tie(ru_rail_network: RailNetwork) -> None:
+    """Two stations named Тихорецкая (Krasnodar krai and Tatarstan): a tie the report's
+    other places settle, never one of them by spelling."""
+    r = ru_rail_network.resolve("Тихорецкая")
+    assert not r.resolved
+    assert {"520102", "250779"} <= {c for c, _, _ in r.candidates}

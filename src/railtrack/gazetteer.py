@@ -1238,6 +1238,16 @@ class Gazetteer:
         place outside the network (:meth:`_resolve_fallback`'s rules) is that place
         before any near spelling of a station, on any network. None when it is not.
         """
+        i = self._index.get(found.station_id or "")
+        text = " ".join(_strip_leading(query.split()))
+        if (
+            i is not None
+            and self._stations[i].tier == 0
+            and found.precision == "town"
+            and tokens_skeleton(name_tokens(text)) in self._stations[i].bases
+            and self._written_base(self._stations[i], text)
+        ):
+            return None  # "Чита" on ru-rail: Чита I, the town's main station, not Chita (JP)
         blank = replace(found, resolved=False, candidates=(), note="")
         other = self._resolve_fallback(query, blank, lang)
         tied = {c for c, _, _ in other.candidates} if other is not None else set()
@@ -1282,6 +1292,14 @@ class Gazetteer:
             return None  # "Брянске": its nominative is the town part of Bryansk-Orlovsky
         near = f"{found.name} ({found.station_id}, {found.score:.0f}) is only a near spelling"
         return replace(other, note=f"{other.note}; {near}" if other.note else near)
+
+    def _written_base(self, st: _Station, text: str) -> bool:
+        """Whether a station's name begins with ``text`` as written ("Чита I" with "Чита")."""
+        want = _fold(text)
+        return any(
+            _fold(str(n)) == want or _fold(str(n)).startswith(want + " ")
+            for n in self._written.get(st.id, ())
+        )
 
     def _tied_far_away(
         self, query: str, found: Resolution, tied: set[str], lang: str | None
@@ -2753,6 +2771,12 @@ class Gazetteer:
             and i not in capped
             and not self._outranks(best, best_score, i)
         ]
+        if rivals and best_score >= 100.0 and best.tier == 0:
+            # "Луга" on ru-rail: the station Луга bears it as written, Люга only shares
+            # its spelling key; the one place written so answers
+            written = self._written_one(query, [best_i, *rivals])
+            if written is not None:
+                best_i, best, rivals = written, self._stations[written], []
         if rivals:
             names = ", ".join(
                 f"{self._stations[i].name} ({self._stations[i].id})" for i in rivals[:3]
@@ -3003,6 +3027,24 @@ class Gazetteer:
     def _order(self, i: int, score: float) -> tuple[Any, ...]:
         st = self._stations[i]
         return (-score, st.tier, st.rank, not st.placed, -st.population, -st.degree, st.id)
+
+    def _written_one(self, query: str, tied: list[int]) -> int | None:
+        """Return the one tied station that bears the query exactly as written, else None.
+
+        Stations (never towns: population weighs those) that only share the query's
+        spelling key ("Люга" for "Луга": both skeletons read "luga") tie at full
+        score; when exactly one of them bears the name letter for letter (case and
+        hyphens aside), it is the place meant. None when none or several do (the two
+        stations named "Тихорецкая" stay a tie).
+        """
+        want = _fold(" ".join(_strip_leading(query.split())))
+        written = [
+            i
+            for i in tied
+            if self._stations[i].tier == 0
+            and any(_fold(str(n)) == want for n in self._written.get(self._stations[i].id, ()))
+        ]
+        return written[0] if len(written) == 1 else None
 
     def _outranks(self, best: _Station, best_score: float, i: int) -> bool:
         """Whether candidate ``i`` is no rival of ``best`` (same place, or outranked)."""
