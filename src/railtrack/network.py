@@ -40,7 +40,7 @@ import csv
 import logging
 import math
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -937,7 +937,13 @@ def _build_network(
     station_rows, _ = _read_csv(stations_file, required=("id", "name"))
     link_rows, _ = _read_csv(links_file, required=("source", "target"))
     G = nx.Graph()
-    relabelled = _add_stations(G, station_rows, problems, path=str(stations_file))
+    regions_file = root / "regions.yaml"
+    if not regions_file.is_file():
+        regions_file = data_path("network", "regions.yaml")
+    regions = read_regions(regions_file)
+    relabelled = _add_stations(
+        G, station_rows, problems, path=str(stations_file), abroad=_RegionCountry(regions)
+    )
     _add_links(G, link_rows, problems, path=str(links_file))
     if relabelled:
         spread = _spread_country(G, {sid for sid, *_ in relabelled})
@@ -954,10 +960,6 @@ def _build_network(
     if national:
         _add_layer_stations(G, data_path("network", "national", "stations.csv"), problems)
         layer = add_national(G, data_path("network", "national"), close_crossings=close_crossings)
-    regions_file = root / "regions.yaml"
-    if not regions_file.is_file():
-        regions_file = data_path("network", "regions.yaml")
-    regions = read_regions(regions_file)
     net = RailNetwork(
         G,
         problems=problems,
@@ -1000,11 +1002,17 @@ def _add_layer_stations(G: nx.Graph, path: Path, problems: list[Problem]) -> Non
 
 
 def _add_stations(
-    G: nx.Graph, rows: list[dict[str, str]], problems: list[Problem], *, path: str
+    G: nx.Graph,
+    rows: list[dict[str, str]],
+    problems: list[Problem],
+    *,
+    path: str,
+    abroad: Callable[[str], str | None] | None = None,
 ) -> list[tuple[str, int, str, str, str]]:
     """Add the stations of ``rows``; return those given their region's country.
 
-    Each as (id, row, region, country column, the region's country).
+    ``abroad`` gives the country a ``region`` value names (:class:`_RegionCountry`);
+    each station returned as (id, row, region, country column, the region's country).
     """
     relabelled: list[tuple[str, int, str, str, str]] = []
     for i, row in enumerate(rows, start=2):
@@ -1020,12 +1028,46 @@ def _add_stations(
         if not attrs["name"]:
             _found(problems, where, "name", f"empty name; id {sid!r} used")
             attrs["name"] = sid
-        abroad = country_code(attrs["region"]) if attrs["region"] else None
-        if abroad is not None and abroad != attrs["country"]:
-            relabelled.append((sid, i, attrs["region"], attrs["country"], abroad))
-            attrs["country"] = abroad
+        country = abroad(attrs["region"]) if abroad is not None and attrs["region"] else None
+        if country is not None and country != attrs["country"]:
+            relabelled.append((sid, i, attrs["region"], attrs["country"], country))
+            attrs["country"] = country
         G.add_node(sid, **attrs)
     return relabelled
+
+
+class _RegionCountry:
+    """The country a station's ``region`` value names, if any (ru-rail's "Казахстан").
+
+    A country's name (:func:`railtrack.world_places.country_code`) or a region of
+    ``regions.yaml`` whose stations all lie in one country (``station_regions``
+    written ``"UA/Crimea"``): ru-rail's "Республика Крым (Россия)" is the region
+    Crimea, which railtrack places in Ukraine by internationally recognised borders
+    (as ``data/basemap`` does); a parenthesis after the name is left out. Each
+    distinct value is worked out once.
+    """
+
+    def __init__(self, regions: Sequence[Region]) -> None:
+        self._by_alias: dict[str, str] = {}
+        for region in regions:
+            codes = {r.split("/")[0] for r in region.station_regions if "/" in r}
+            if region.kind != "region" or len(codes) != 1:
+                continue
+            (code,) = codes
+            for alias in (region.key, *region.aliases):
+                self._by_alias.setdefault(_fold_region(alias), code)
+        self._seen: dict[str, str | None] = {}
+
+    def __call__(self, region: str) -> str | None:
+        if region not in self._seen:
+            bare = re.sub(r"\s*\([^)]*\)\s*$", "", region)
+            self._seen[region] = country_code(bare) or self._by_alias.get(_fold_region(bare))
+        return self._seen[region]
+
+
+def _fold_region(name: str) -> str:
+    """Return a region's name case- and spacing-blind ("Республика  Крым": "республика крым")."""
+    return " ".join(name.casefold().split())
 
 
 def _spread_country(G: nx.Graph, moved: set[str]) -> int:
@@ -1059,10 +1101,11 @@ def _spread_country(G: nx.Graph, moved: set[str]) -> int:
 def _relabelled_problem(
     path: str, rows: list[tuple[str, int, str, str, str]], spread: int
 ) -> Problem:
-    """One problem for the stations whose ``region`` names another country than ``country``.
+    """One problem for the stations whose ``region`` lies in another country than ``country``.
 
     ru-rail lists the stations of the Troitsk - Kartaly line across Kazakhstan with
-    ``country`` RU and ``region`` "Казахстан": the region's country is taken (and
+    ``country`` RU and ``region`` "Казахстан", and Crimea's as RU ("Республика Крым
+    (Россия)"): the region's country is taken (and
     spread to the halts with no region between them, :func:`_spread_country`), so
     that a route across them shows its border crossings; the rows are named here.
     """
@@ -1073,8 +1116,9 @@ def _relabelled_problem(
         path,
         None,
         "country",
-        f"{len(rows)} station(s) have a region naming another country than their country "
-        f"column ({'; '.join(pairs)}): the region's country used (rows {shown}){also}",
+        f"{len(rows)} station(s) have a region of another country than their country "
+        f"column, by internationally recognised borders ({'; '.join(pairs)}): the "
+        f"region's country used (rows {shown}){also}",
     )
 
 
