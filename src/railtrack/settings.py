@@ -350,6 +350,18 @@ class Settings(BaseModel):
             "problem naming the message, never a post of that day."
         ),
     )
+    day_digest_night_h: float = Field(
+        4.0,
+        ge=0,
+        le=12,
+        description=(
+            "Hours after the author's midnight within which a day's digest with no date "
+            "('Итоги дня:', 'Podsumowanie dnia:') sums up the day before: posted at 00:15 "
+            "Minsk it counts the trains of the day just ended (trial18b T2). The hours "
+            "Russian and Belarusian call night, not morning ('в три часа ночи', 'в пять "
+            "утра'): no channel sums up a day that has only begun."
+        ),
+    )
     retraction_match_days: int = Field(
         3,
         ge=0,
