@@ -1251,7 +1251,11 @@ def _corridors(shipments: pd.DataFrame, settings: Settings) -> Iterator[list[_Ca
 
 
 def seen_days(
-    shipments: pd.DataFrame, sightings: pd.DataFrame, rows: list[int]
+    shipments: pd.DataFrame,
+    sightings: pd.DataFrame,
+    rows: list[int],
+    *,
+    local_day_h: float = 0.0,
 ) -> dict[int, list[tuple[str, int]]]:
     """Return where and on which day each of some shipments was seen.
 
@@ -1264,12 +1268,19 @@ def seen_days(
         without these columns gives no days.
     rows
         The positions (``iloc``) of the shipments to look up.
+    local_day_h
+        Hours before UTC midnight in which a sighting timed to the minute (``precision``
+        ``datetime``) is also on the next day: the local day of a channel east of UTC
+        (``Settings.relay_local_day_h``; Hajun's 02:10 Minsk is 23:10 UTC the day
+        before, and its digest dates the train by the Minsk day; trial18b T2). 0 keeps
+        the UTC day alone.
 
     Returns
     -------
     dict
         Position -> [(station id, day ordinal as :func:`day_ordinals`), ...] in the
-        sightings' order; a sighting without a station id or a day is left out.
+        sightings' order (a late sighting's next day right after its own); a sighting
+        without a station id or a day is left out.
 
     Examples
     --------
@@ -1279,6 +1290,15 @@ def seen_days(
     ...                      "seen_at": ["2023-03-08T06:40", "2023-03-08", "2023-03-09"]})
     >>> seen_days(ships, seen, [1])
     {1: [('BY-ORSHA', 738587)]}
+
+    A train seen at 23:10 UTC, 02:10 in Minsk, is on the Minsk day too:
+
+    >>> from datetime import date
+    >>> late = pd.DataFrame({"shipment": ["a-t1"], "station_id": ["BY-LUNINETS"],
+    ...                      "seen_at": ["2026-08-15T23:10"], "precision": ["datetime"]})
+    >>> [date.fromordinal(d).isoformat() for _, d in seen_days(
+    ...     ships, late, [0], local_day_h=3)[0]]
+    ['2026-08-15', '2026-08-16']
     """
     needed = {C.SHIPMENT, C.STATION_ID, C.SEEN_AT}
     if not needed <= set(sightings.columns) or not rows:
@@ -1287,12 +1307,26 @@ def seen_days(
     seen = sightings[sightings[C.SHIPMENT].astype(str).isin(by_id)]
     out: dict[int, list[tuple[str, int]]] = {}
     days = day_ordinals(seen[C.SEEN_AT])
-    for shipment, station, day in zip(
-        seen[C.SHIPMENT].astype(str), text_values(seen[C.STATION_ID]), days, strict=True
+    late = _late_in_day(seen, local_day_h)
+    for shipment, station, day, next_day in zip(
+        seen[C.SHIPMENT].astype(str), text_values(seen[C.STATION_ID]), days, late, strict=True
     ):
         if station is not None and day is not None:
-            out.setdefault(by_id[shipment], []).append((str(station), day))
+            pairs = out.setdefault(by_id[shipment], [])
+            pairs.append((str(station), day))
+            if next_day:
+                pairs.append((str(station), day + 1))
     return out
+
+
+def _late_in_day(seen: pd.DataFrame, hours: float) -> list[bool]:
+    """Return whether each sighting is timed in the last ``hours`` of its UTC day."""
+    if hours <= 0 or C.PRECISION not in seen.columns or seen.empty:
+        return [False] * len(seen)
+    at = pd.to_datetime(seen[C.SEEN_AT], errors="coerce")
+    into_day = (at - at.dt.normalize()) / pd.Timedelta(hours=1)
+    timed = seen[C.PRECISION].astype(str).eq("datetime")
+    return (timed & into_day.ge(24 - hours)).fillna(False).astype(bool).tolist()
 
 
 def _seen_on_train(
@@ -1357,7 +1391,7 @@ def _seen_links(
         for i, (alone, d, g) in enumerate(zip(no_origin.tolist(), dests, grouped, strict=True))
         if alone and d is not None and i not in gone and not g
     ]
-    seen = seen_days(table, sightings, lonely)
+    seen = seen_days(table, sightings, lonely, local_day_h=settings.relay_local_day_h)
     if not seen:
         return []
     wanted = {dests[i] for i in seen}
@@ -1422,7 +1456,9 @@ def _at_station(
         for i, ((o, d), g) in enumerate(zip(ends, table[C.GROUP].notna().tolist(), strict=True))
         if o is None and d is None and not g and i not in gone
     ]
-    seen = seen_days(table, sightings, rows) if sightings is not None else {}
+    seen = (
+        seen_days(table, sightings, rows, local_day_h=local_day_h) if sightings is not None else {}
+    )
     dep = day_windows(table["departure_earliest"], table["departure_latest"], widest)
     arr = day_windows(table["arrival_earliest"], table["arrival_latest"], widest)
     out: dict[int, list[tuple[str, int]]] = {}
@@ -1497,7 +1533,9 @@ def _station_links(
     train with its ends is kept.
     """
     table = shipments.reset_index(drop=True)
-    lonely = _at_station(table, sightings, gone, settings.relay_max_window_days)
+    lonely = _at_station(
+        table, sightings, gone, settings.relay_max_window_days, settings.relay_local_day_h
+    )
     if not lonely:
         return []
     stations = {station for pairs in lonely.values() for station, _ in pairs}
@@ -1531,7 +1569,11 @@ def _station_links(
     taken: set[tuple[int, tuple[str, ...]]] = set()  # (kept train, report) pairs linked
     tolerance = settings.relay_cars_tolerance
     # where and when the trains told there were seen (a heading and no day of its own)
-    sighted = seen_days(table, sightings, rows) if sightings is not None and len(rows) else {}
+    sighted = (
+        seen_days(table, sightings, rows, local_day_h=settings.relay_local_day_h)
+        if sightings is not None and len(rows)
+        else {}
+    )
     out: list[tuple[int, int, str]] = []
     # the rows that say more first: a counted row takes its train before an uncounted one
     for i in sorted(lonely, key=lambda r: (candidates[r].cars is None, candidates[r].rank)):
