@@ -100,7 +100,7 @@ import logging
 import re
 from collections.abc import Callable, Collection, Hashable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -1388,8 +1388,8 @@ def _seen_links(
     grouped = table[C.GROUP].notna().tolist()
     lonely = [
         i
-        for i, (alone, d, g) in enumerate(zip(no_origin.tolist(), dests, grouped, strict=True))
-        if alone and d is not None and i not in gone and not g
+        for i, (alone, d) in enumerate(zip(no_origin.tolist(), dests, strict=True))
+        if alone and d is not None and i not in gone
     ]
     seen = seen_days(table, sightings, lonely, local_day_h=settings.relay_local_day_h)
     if not seen:
@@ -1406,40 +1406,99 @@ def _seen_links(
         else [None] * len(table)
     )
     order = sorted(rows, key=lambda r: candidates[r].rank)  # the same for every train seen
-    tolerance = settings.relay_cars_tolerance
+    told = _Seen(candidates, dests, seen, origins, vias, gone, settings, within)
     out: list[tuple[int, int, str]] = []
+    in_groups: list[tuple[int, int, str]] = []
+    taken: set[tuple[int, tuple[str, ...]]] = set()  # (kept train, report) of group links
     for i in sorted(seen, key=lambda r: candidates[r].rank):
-        c = candidates[i]
+        if grouped[i]:
+            found = _group_train_seen(i, [j for j in order if grouped[j]], told, taken)
+            if found is not None:
+                in_groups.append((int(table.index[i]), int(table.index[found[0]]), found[1]))
+            continue
         for j in order:
-            other = candidates[j]
-            if j == i or j in gone or other.report_key == c.report_key:
-                continue
-            if dests[j] != dests[i]:
-                continue
-            if not _origins_fit(c.origin, other.origin, within):
-                continue
-            if not _cars_agree(c, other, tolerance):
-                continue
-            if j in seen:  # both told only as seen: the same station, close days
-                if c.rank < other.rank:
-                    continue  # the better told is kept: linked when ``j``'s turn comes
-                slack = _slack(c, other, settings)
-                same = any(a == b and abs(d - e) <= slack for a, d in seen[i] for b, e in seen[j])
-                how = "sighting" if same else None
-            else:
-                via = tuple(str(vias[j]).split("; ")) if vias[j] is not None else ()
-                how = _seen_on_train(
-                    seen[i], other, origins[j], via, settings, _slack(c, other, settings)
-                )
+            how = told.how(i, j)
             if how is not None:
                 gone.add(i)
                 out.append((int(table.index[i]), int(table.index[j]), how))
                 break
+    if in_groups:
+        whole = _whole_groups(shipments, in_groups)
+        gone.update(i for i, _, _ in whole)
+        out.extend(whole)
     return out
 
 
+@dataclass(frozen=True)
+class _Seen:
+    """What :func:`_seen_links` compares a train told only as seen by."""
+
+    candidates: dict[int, _Candidate]
+    dests: Sequence[str | None]
+    seen: dict[int, list[tuple[str, int]]]
+    origins: Sequence[Any]
+    vias: Sequence[Any]
+    gone: set[int]
+    settings: Settings
+    within: Within | None
+
+    def how(self, i: int, j: int) -> str | None:
+        """Return how train ``i``, told only as seen, retells ``j``; None when it does not."""
+        c, other, settings = self.candidates[i], self.candidates[j], self.settings
+        if j == i or j in self.gone or other.report_key == c.report_key:
+            return None
+        if self.dests[j] != self.dests[i] or not _origins_fit(c.origin, other.origin, self.within):
+            return None
+        if not _cars_agree(c, other, settings.relay_cars_tolerance):
+            return None
+        seen = self.seen
+        if j in seen:  # both told only as seen: the same station, close days
+            if c.grouped and other.grouped:
+                if c.group_rank < other.group_rank:
+                    return None  # the better told group is kept, as a whole
+            elif c.rank < other.rank:
+                return None  # the better told is kept: linked when ``j``'s turn comes
+            slack = _slack(c, other, settings)
+            same = any(a == b and abs(d - e) <= slack for a, d in seen[i] for b, e in seen[j])
+            return "sighting" if same else None
+        via = tuple(str(self.vias[j]).split("; ")) if self.vias[j] is not None else ()
+        return _seen_on_train(
+            seen[i], other, self.origins[j], via, settings, _slack(c, other, settings)
+        )
+
+
+def _group_train_seen(
+    i: int, grouped: list[int], told: _Seen, taken: set[tuple[int, tuple[str, ...]]]
+) -> tuple[int, str] | None:
+    """Return the group's train that a train of a group, told only as seen, retells.
+
+    "Два військові ешелони — на 35 і 40 вагонів" through Orel: each of the two retells
+    a train of another report's group ("2 эшелона (35 и 40 вагонов)"), the closest count
+    first, one train of that report each (``taken``, updated); the links are kept only
+    when the whole group is retold (:func:`_whole_groups`; trial18b T4).
+    """
+    c = told.candidates[i]
+    fits = []
+    for j in grouped:
+        if (j, c.report_key) in taken:
+            continue
+        how = told.how(i, j)
+        if how is not None:
+            other = told.candidates[j]
+            fits.append((abs((c.cars or 0) - (other.cars or 0)), other.rank, j, how))
+    if not fits:
+        return None
+    _, _, j, how = min(fits)
+    taken.add((j, c.report_key))
+    return j, how
+
+
 def _at_station(
-    table: pd.DataFrame, sightings: pd.DataFrame | None, gone: set[int], widest: int
+    table: pd.DataFrame,
+    sightings: pd.DataFrame | None,
+    gone: set[int],
+    widest: int,
+    local_day_h: float = 0.0,
 ) -> dict[int, list[tuple[str, int]]]:
     """Return the trains told only at one station, with their (station id, day) pairs.
 
