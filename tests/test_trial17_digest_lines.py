@@ -163,8 +163,10 @@ def test_a_weeks_digest_with_no_date_is_no_day() -> None:
 
 
 def test_a_day_digest_in_an_export_is_the_posts_local_day(tmp_path: Path) -> None:
-    # 23:30 UTC on 19 May is 02:30 on 20 May in Minsk
-    when = datetime(2026, 5, 19, 23, 30, tzinfo=UTC)
+    # 01:30 UTC on 20 May is 04:30 in Minsk: the Minsk day is the 20th; read in UTC the
+    # post is made at 01:30, in the night after the 19th, which it sums up (trial18b T2:
+    # this test posted at 02:30 Minsk before, the hours that now sum up the day before)
+    when = datetime(2026, 5, 20, 1, 30, tzinfo=UTC)
     text = "Итоги дня:\n▪️ Брест — 2 эшелона (40 и 42 вагона)\n▪️ Орша — 1 эшелон"
     path = write_json(tmp_path / "result.json", chat_object([Msg(11, text, when)]))
     utc = load_reports(path)

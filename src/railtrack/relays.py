@@ -12,8 +12,9 @@ tells them apart:
 - **the same ends**: the same origin and the same destination after resolving
   (station ids; a region or an unresolved name compares as itself), and at least one
   end resolved to a station, so that two trains "from Belarus to Ukraine" are never
-  one by default; to one station, an origin one leaves untold, or tells as a region
-  the other's station lies in ("з Расіі", "ze Smoleńska"), fits when their days agree
+  one by default; to one station, an origin one leaves untold fits as the same
+  origin would (a missing origin is no disagreement), and one told as a region the
+  other's station lies in ("з Расіі", "ze Smoleńska") fits when their days agree
   with no slack (:func:`_origins_fit`; never a plan beside a moving train);
 - **the same movement dates**: their departure windows overlap, or their arrival
   windows do, within ``slack_days`` (relays date the same event a day apart when
@@ -99,7 +100,7 @@ import logging
 import re
 from collections.abc import Callable, Collection, Hashable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -1048,7 +1049,10 @@ def _same_train(
     """Return which dates agree when ``a`` and ``b`` tell one movement, else None."""
     if a.report_key == b.report_key or _told_as_later(a, b):
         return None
-    loose = a.origin != b.origin
+    # an origin one report leaves untold is no disagreement (the relay that names none
+    # of Hajun's "з Расіі" and dates "yesterday" by its own day; trial18, trial18b):
+    # only origins told two ways link on the same days alone
+    loose = a.origin != b.origin and "?" not in (a.origin, b.origin)
     claims = a.rank[4], b.rank[4]  # (corrects only, grouped, hearsay, credibility, claim, ...)
     if loose and (claims[0] != claims[1] or not _origins_fit(a.origin, b.origin, within)):
         # (a plan and a moving train told from different places: the plan rule decides)
@@ -1056,7 +1060,7 @@ def _same_train(
     tolerance = settings.relay_cars_tolerance
     if not _cars_agree(a, b, tolerance):
         return None
-    # origins told differently ("з Расіі", none): the same days, no slack
+    # origins told differently ("з Расіі", "ze Smoleńska"): the same days, no slack
     return _dates_agree(a, b, settings, slack=0 if loose else _slack(a, b, settings))
 
 
@@ -1247,7 +1251,11 @@ def _corridors(shipments: pd.DataFrame, settings: Settings) -> Iterator[list[_Ca
 
 
 def seen_days(
-    shipments: pd.DataFrame, sightings: pd.DataFrame, rows: list[int]
+    shipments: pd.DataFrame,
+    sightings: pd.DataFrame,
+    rows: list[int],
+    *,
+    local_day_h: float = 0.0,
 ) -> dict[int, list[tuple[str, int]]]:
     """Return where and on which day each of some shipments was seen.
 
@@ -1260,12 +1268,19 @@ def seen_days(
         without these columns gives no days.
     rows
         The positions (``iloc``) of the shipments to look up.
+    local_day_h
+        Hours before UTC midnight in which a sighting timed to the minute (``precision``
+        ``datetime``) is also on the next day: the local day of a channel east of UTC
+        (``Settings.relay_local_day_h``; Hajun's 02:10 Minsk is 23:10 UTC the day
+        before, and its digest dates the train by the Minsk day; trial18b T2). 0 keeps
+        the UTC day alone.
 
     Returns
     -------
     dict
         Position -> [(station id, day ordinal as :func:`day_ordinals`), ...] in the
-        sightings' order; a sighting without a station id or a day is left out.
+        sightings' order (a late sighting's next day right after its own); a sighting
+        without a station id or a day is left out.
 
     Examples
     --------
@@ -1275,6 +1290,15 @@ def seen_days(
     ...                      "seen_at": ["2023-03-08T06:40", "2023-03-08", "2023-03-09"]})
     >>> seen_days(ships, seen, [1])
     {1: [('BY-ORSHA', 738587)]}
+
+    A train seen at 23:10 UTC, 02:10 in Minsk, is on the Minsk day too:
+
+    >>> from datetime import date
+    >>> late = pd.DataFrame({"shipment": ["a-t1"], "station_id": ["BY-LUNINETS"],
+    ...                      "seen_at": ["2026-08-15T23:10"], "precision": ["datetime"]})
+    >>> [date.fromordinal(d).isoformat() for _, d in seen_days(
+    ...     ships, late, [0], local_day_h=3)[0]]
+    ['2026-08-15', '2026-08-16']
     """
     needed = {C.SHIPMENT, C.STATION_ID, C.SEEN_AT}
     if not needed <= set(sightings.columns) or not rows:
@@ -1283,12 +1307,26 @@ def seen_days(
     seen = sightings[sightings[C.SHIPMENT].astype(str).isin(by_id)]
     out: dict[int, list[tuple[str, int]]] = {}
     days = day_ordinals(seen[C.SEEN_AT])
-    for shipment, station, day in zip(
-        seen[C.SHIPMENT].astype(str), text_values(seen[C.STATION_ID]), days, strict=True
+    late = _late_in_day(seen, local_day_h)
+    for shipment, station, day, next_day in zip(
+        seen[C.SHIPMENT].astype(str), text_values(seen[C.STATION_ID]), days, late, strict=True
     ):
         if station is not None and day is not None:
-            out.setdefault(by_id[shipment], []).append((str(station), day))
+            pairs = out.setdefault(by_id[shipment], [])
+            pairs.append((str(station), day))
+            if next_day:
+                pairs.append((str(station), day + 1))
     return out
+
+
+def _late_in_day(seen: pd.DataFrame, hours: float) -> list[bool]:
+    """Return whether each sighting is timed in the last ``hours`` of its UTC day."""
+    if hours <= 0 or C.PRECISION not in seen.columns or seen.empty:
+        return [False] * len(seen)
+    at = pd.to_datetime(seen[C.SEEN_AT], errors="coerce")
+    into_day = (at - at.dt.normalize()) / pd.Timedelta(hours=1)
+    timed = seen[C.PRECISION].astype(str).eq("datetime")
+    return (timed & into_day.ge(24 - hours)).fillna(False).astype(bool).tolist()
 
 
 def _seen_on_train(
@@ -1350,10 +1388,10 @@ def _seen_links(
     grouped = table[C.GROUP].notna().tolist()
     lonely = [
         i
-        for i, (alone, d, g) in enumerate(zip(no_origin.tolist(), dests, grouped, strict=True))
-        if alone and d is not None and i not in gone and not g
+        for i, (alone, d) in enumerate(zip(no_origin.tolist(), dests, strict=True))
+        if alone and d is not None and i not in gone
     ]
-    seen = seen_days(table, sightings, lonely)
+    seen = seen_days(table, sightings, lonely, local_day_h=settings.relay_local_day_h)
     if not seen:
         return []
     wanted = {dests[i] for i in seen}
@@ -1368,40 +1406,99 @@ def _seen_links(
         else [None] * len(table)
     )
     order = sorted(rows, key=lambda r: candidates[r].rank)  # the same for every train seen
-    tolerance = settings.relay_cars_tolerance
+    told = _Seen(candidates, dests, seen, origins, vias, gone, settings, within)
     out: list[tuple[int, int, str]] = []
+    in_groups: list[tuple[int, int, str]] = []
+    taken: set[tuple[int, tuple[str, ...]]] = set()  # (kept train, report) of group links
     for i in sorted(seen, key=lambda r: candidates[r].rank):
-        c = candidates[i]
+        if grouped[i]:
+            found = _group_train_seen(i, [j for j in order if grouped[j]], told, taken)
+            if found is not None:
+                in_groups.append((int(table.index[i]), int(table.index[found[0]]), found[1]))
+            continue
         for j in order:
-            other = candidates[j]
-            if j == i or j in gone or other.report_key == c.report_key:
-                continue
-            if dests[j] != dests[i]:
-                continue
-            if not _origins_fit(c.origin, other.origin, within):
-                continue
-            if not _cars_agree(c, other, tolerance):
-                continue
-            if j in seen:  # both told only as seen: the same station, close days
-                if c.rank < other.rank:
-                    continue  # the better told is kept: linked when ``j``'s turn comes
-                slack = _slack(c, other, settings)
-                same = any(a == b and abs(d - e) <= slack for a, d in seen[i] for b, e in seen[j])
-                how = "sighting" if same else None
-            else:
-                via = tuple(str(vias[j]).split("; ")) if vias[j] is not None else ()
-                how = _seen_on_train(
-                    seen[i], other, origins[j], via, settings, _slack(c, other, settings)
-                )
+            how = told.how(i, j)
             if how is not None:
                 gone.add(i)
                 out.append((int(table.index[i]), int(table.index[j]), how))
                 break
+    if in_groups:
+        whole = _whole_groups(shipments, in_groups)
+        gone.update(i for i, _, _ in whole)
+        out.extend(whole)
     return out
 
 
+@dataclass(frozen=True)
+class _Seen:
+    """What :func:`_seen_links` compares a train told only as seen by."""
+
+    candidates: dict[int, _Candidate]
+    dests: Sequence[str | None]
+    seen: dict[int, list[tuple[str, int]]]
+    origins: Sequence[Any]
+    vias: Sequence[Any]
+    gone: set[int]
+    settings: Settings
+    within: Within | None
+
+    def how(self, i: int, j: int) -> str | None:
+        """Return how train ``i``, told only as seen, retells ``j``; None when it does not."""
+        c, other, settings = self.candidates[i], self.candidates[j], self.settings
+        if j == i or j in self.gone or other.report_key == c.report_key:
+            return None
+        if self.dests[j] != self.dests[i] or not _origins_fit(c.origin, other.origin, self.within):
+            return None
+        if not _cars_agree(c, other, settings.relay_cars_tolerance):
+            return None
+        seen = self.seen
+        if j in seen:  # both told only as seen: the same station, close days
+            if c.grouped and other.grouped:
+                if c.group_rank < other.group_rank:
+                    return None  # the better told group is kept, as a whole
+            elif c.rank < other.rank:
+                return None  # the better told is kept: linked when ``j``'s turn comes
+            slack = _slack(c, other, settings)
+            same = any(a == b and abs(d - e) <= slack for a, d in seen[i] for b, e in seen[j])
+            return "sighting" if same else None
+        via = tuple(str(self.vias[j]).split("; ")) if self.vias[j] is not None else ()
+        return _seen_on_train(
+            seen[i], other, self.origins[j], via, settings, _slack(c, other, settings)
+        )
+
+
+def _group_train_seen(
+    i: int, grouped: list[int], told: _Seen, taken: set[tuple[int, tuple[str, ...]]]
+) -> tuple[int, str] | None:
+    """Return the group's train that a train of a group, told only as seen, retells.
+
+    "Два військові ешелони — на 35 і 40 вагонів" through Orel: each of the two retells
+    a train of another report's group ("2 эшелона (35 и 40 вагонов)"), the closest count
+    first, one train of that report each (``taken``, updated); the links are kept only
+    when the whole group is retold (:func:`_whole_groups`; trial18b T4).
+    """
+    c = told.candidates[i]
+    fits = []
+    for j in grouped:
+        if (j, c.report_key) in taken:
+            continue
+        how = told.how(i, j)
+        if how is not None:
+            other = told.candidates[j]
+            fits.append((abs((c.cars or 0) - (other.cars or 0)), other.rank, j, how))
+    if not fits:
+        return None
+    _, _, j, how = min(fits)
+    taken.add((j, c.report_key))
+    return j, how
+
+
 def _at_station(
-    table: pd.DataFrame, sightings: pd.DataFrame | None, gone: set[int], widest: int
+    table: pd.DataFrame,
+    sightings: pd.DataFrame | None,
+    gone: set[int],
+    widest: int,
+    local_day_h: float = 0.0,
 ) -> dict[int, list[tuple[str, int]]]:
     """Return the trains told only at one station, with their (station id, day) pairs.
 
@@ -1418,7 +1515,9 @@ def _at_station(
         for i, ((o, d), g) in enumerate(zip(ends, table[C.GROUP].notna().tolist(), strict=True))
         if o is None and d is None and not g and i not in gone
     ]
-    seen = seen_days(table, sightings, rows) if sightings is not None else {}
+    seen = (
+        seen_days(table, sightings, rows, local_day_h=local_day_h) if sightings is not None else {}
+    )
     dep = day_windows(table["departure_earliest"], table["departure_latest"], widest)
     arr = day_windows(table["arrival_earliest"], table["arrival_latest"], widest)
     out: dict[int, list[tuple[str, int]]] = {}
@@ -1493,7 +1592,9 @@ def _station_links(
     train with its ends is kept.
     """
     table = shipments.reset_index(drop=True)
-    lonely = _at_station(table, sightings, gone, settings.relay_max_window_days)
+    lonely = _at_station(
+        table, sightings, gone, settings.relay_max_window_days, settings.relay_local_day_h
+    )
     if not lonely:
         return []
     stations = {station for pairs in lonely.values() for station, _ in pairs}
@@ -1527,7 +1628,11 @@ def _station_links(
     taken: set[tuple[int, tuple[str, ...]]] = set()  # (kept train, report) pairs linked
     tolerance = settings.relay_cars_tolerance
     # where and when the trains told there were seen (a heading and no day of its own)
-    sighted = seen_days(table, sightings, rows) if sightings is not None and len(rows) else {}
+    sighted = (
+        seen_days(table, sightings, rows, local_day_h=settings.relay_local_day_h)
+        if sightings is not None and len(rows)
+        else {}
+    )
     out: list[tuple[int, int, str]] = []
     # the rows that say more first: a counted row takes its train before an uncounted one
     for i in sorted(lonely, key=lambda r: (candidates[r].cars is None, candidates[r].rank)):

@@ -350,6 +350,31 @@ class Settings(BaseModel):
             "problem naming the message, never a post of that day."
         ),
     )
+    day_digest_night_h: float = Field(
+        4.0,
+        ge=0,
+        le=12,
+        description=(
+            "Hours after the author's midnight within which a day's digest with no date "
+            "('Итоги дня:', 'Podsumowanie dnia:') sums up the day before: posted at 00:15 "
+            "Minsk it counts the trains of the day just ended (trial18b T2). The hours "
+            "Russian and Belarusian call night, not morning ('в три часа ночи', 'в пять "
+            "утра'): no channel sums up a day that has only begun."
+        ),
+    )
+    relay_local_day_h: float = Field(
+        3.0,
+        ge=0,
+        le=14,
+        description=(
+            "Hours before UTC midnight in which a clock time told by a channel (kept in "
+            "UTC) already falls on the channel's next local day, when it is compared with "
+            "a day told with no time (a digest line dated by the channel's calendar). The "
+            "largest UTC offset of the channels data/outlets/zones.csv knows: Europe/Minsk, "
+            "UTC+3 all year since 2011 (IANA tz database); Hajun's 02:10 arrival is 23:10 "
+            "UTC the day before (trial18b T2)."
+        ),
+    )
     retraction_match_days: int = Field(
         3,
         ge=0,

@@ -12,14 +12,22 @@ none: a zone is never guessed.
 from __future__ import annotations
 
 import csv
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from railtrack._data import data_path
 from railtrack.errors import RailtrackError
 
-__all__ = ["UnknownZone", "channel_zone", "known_zones", "local_day", "parse_zone", "zone_names"]
+__all__ = [
+    "UnknownZone",
+    "channel_zone",
+    "day_summed_up",
+    "known_zones",
+    "local_day",
+    "parse_zone",
+    "zone_names",
+]
 
 
 class UnknownZone(RailtrackError, ValueError):
@@ -236,3 +244,40 @@ def local_day(moment: datetime, zone: tzinfo | None) -> date:
     if zone is None or moment.tzinfo is None:
         return moment.date()
     return moment.astimezone(zone).date()
+
+
+def day_summed_up(moment: datetime, zone: tzinfo | None, *, night_h: float = 4.0) -> date:
+    """Return the day a day's digest with no date of its own, posted at ``moment``, sums up.
+
+    "Итоги дня:" posted at 00:15 Minsk counts the trains of the day just ended
+    (trial18b T2): a post made in the first ``night_h`` hours after the author's local
+    midnight sums up the day before; any later post, its own local day.
+
+    Parameters
+    ----------
+    moment
+        When the digest was posted (aware, or naive as :func:`local_day` takes it).
+    zone
+        The author's time zone (:func:`channel_zone`); None reads ``moment`` as it stands.
+    night_h
+        Hours after midnight still summing up the day before
+        (``Settings.day_digest_night_h``).
+
+    Returns
+    -------
+    datetime.date
+        The local day summed up.
+
+    Examples
+    --------
+    >>> from datetime import UTC
+    >>> minsk = parse_zone("Europe/Minsk")
+    >>> day_summed_up(datetime(2026, 8, 16, 21, 15, tzinfo=UTC), minsk)  # 00:15 Minsk
+    datetime.date(2026, 8, 16)
+    >>> day_summed_up(datetime(2026, 8, 16, 20, 35, tzinfo=UTC), minsk)  # 23:35 Minsk
+    datetime.date(2026, 8, 16)
+    >>> day_summed_up(datetime(2026, 8, 17, 3, 0, tzinfo=UTC), minsk)  # 06:00 Minsk
+    datetime.date(2026, 8, 17)
+    """
+    local = moment if zone is None or moment.tzinfo is None else moment.astimezone(zone)
+    return (local - timedelta(hours=night_h)).date()

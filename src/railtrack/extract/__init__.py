@@ -245,6 +245,7 @@ def extract_shipments(
             if not lacinka and (part is not None or mixes_languages(text, guess.lang))
             else None
         ),
+        day_summed=_day_summed(src, published, zone, settings),
     )
     if lacinka:
         remap_draft(draft, text, spans)
@@ -275,6 +276,26 @@ def extract_shipments(
         len(result.problems),
     )
     return result
+
+
+def _day_summed(
+    source: Source | None, published: date | None, zone: tzinfo | None, settings: Settings
+) -> date | None:
+    """Return the day a day's digest with no date sums up, None for the publication day.
+
+    A post timed (``Source.published_at``) in the first ``Settings.day_digest_night_h``
+    hours after its author's midnight sums up the day before its publication day
+    (:func:`railtrack.zones.day_summed_up`; trial18b T2).
+    """
+    from railtrack.zones import day_summed_up, local_day
+
+    moment = None if source is None else source.published_at
+    if moment is None or published is None:
+        return None
+    behind = local_day(moment, zone) - day_summed_up(
+        moment, zone, night_h=settings.day_digest_night_h
+    )
+    return published - behind if behind else None
 
 
 def _corrected(result: Extraction, read: str, lang: str) -> Extraction:

@@ -1798,6 +1798,7 @@ def read_trains(
     echelon_min_cars: int = 34,
     lang: str = "en",
     sentence_lang: Callable[[str, str], str] | None = None,
+    day_summed: date | None = None,
 ) -> ReportDraft:
     """Read the trains and groups a report describes.
 
@@ -1818,6 +1819,10 @@ def read_trains(
     sentence_lang
         Called with (sentence, ``lang``), returns the language of one sentence (a
         relay quoting the original); None reads every sentence in ``lang``.
+    day_summed
+        The day a day's digest with no date of its own ("Итоги дня:") sums up: the
+        day before ``published`` for a post made in the first hours after the
+        author's midnight (:func:`day_summed_up`); None: ``published``.
 
     Returns
     -------
@@ -1844,6 +1849,7 @@ def read_trains(
         denied = _finish(told, lang=lang, max_group_trains=max_group_trains)
         words = denial_words(text, lang)
         return ReportDraft(retraction=words, retracted=denied.trains)
+    assembly.day_summed = day_summed or published
     for clause in assembly.clauses:
         assembly.read_clause(clause)
     draft = _finish(assembly, lang=lang, max_group_trains=max_group_trains)
@@ -1881,6 +1887,8 @@ class _Assembly:
     ) -> None:
         self.text = text
         self.published = published
+        # the day an undated day's digest sums up ("Итоги дня:" after midnight: the day before)
+        self.day_summed = published
         self.default = default
         self.clauses = clauses
         self.bounds = bounds  # sentence -> (start, end)
@@ -3236,7 +3244,7 @@ def _station_digest_trains(assembly: _Assembly) -> bool:
             start, end = line.counted
             draft.tallies.append(TallyDraft(line.n_trains, False, start, end, text[start:end]))
         return False
-    day = _digest_day(digest, assembly.published, draft.problems, text)
+    day = _digest_day(digest, assembly.published, draft.problems, text, assembly.day_summed)
     # "Из Беларуси в Россию за сутки ушли:": the far end the heading names
     far = {"arrival": "origin", "departure": "destination"}.get(digest.role or "")
     ends = [Fact(p, p.text, p.start, p.end) for p in digest.places if p.role == far]
@@ -3330,11 +3338,22 @@ def _digest_line_group(line: StationLine, draft: ReportDraft, text: str) -> int 
 
 
 def _digest_day(
-    digest: StationDigest, published: date | None, problems: list[str], text: str
+    digest: StationDigest,
+    published: date | None,
+    problems: list[str],
+    text: str,
+    summed: date | None = None,
 ) -> Fact | None:
     """Return the day a digest's heading dates its lines by, None for none."""
     return _heading_day(
-        digest.day, digest.past_day, digest.day_of_post, digest.heading, published, problems, text
+        digest.day,
+        digest.past_day,
+        digest.day_of_post,
+        digest.heading,
+        published,
+        problems,
+        text,
+        summed,
     )
 
 
@@ -3346,8 +3365,13 @@ def _heading_day(
     published: date | None,
     problems: list[str],
     text: str,
+    summed: date | None = None,
 ) -> Fact | None:
-    """Return the day a heading names: its one day, the post's, or "за сутки"'s two."""
+    """Return the day a heading names: its one day, the post's, or "за сутки"'s two.
+
+    ``summed`` is the day a day's digest with no date sums up (None: ``published``):
+    "Итоги дня:" posted at 00:15 sums up the day before (trial18b T2).
+    """
     start, end = span
     if day is not None:
         window = resolve_date(day, published)
@@ -3362,9 +3386,11 @@ def _heading_day(
             earliest=published - timedelta(days=1), latest=published, precision="days"
         )
         return Fact(window, text[start:end], start, end, inferred=True)
-    if day_of_post and published is not None:
-        # "Итоги дня:", "Podsumowanie dnia:": the post's own day (trial17b T8)
-        window = DateWindow(earliest=published, latest=published, precision="day")
+    summed = summed or published
+    if day_of_post and summed is not None:
+        # "Итоги дня:", "Podsumowanie dnia:": the post's own day (trial17b T8), the day
+        # before for a post made just after midnight (trial18b T2)
+        window = DateWindow(earliest=summed, latest=summed, precision="day")
         return Fact(window, text[start:end], start, end, inferred=True)
     return None
 
@@ -3502,7 +3528,9 @@ def _station_heading_places(assembly: _Assembly) -> None:
     heads = station_headings(text, rd)
     if not heads:
         return
-    day = _title_day(text, heads[0].place.start, rd, assembly.published, draft.problems)
+    day = _title_day(
+        text, heads[0].place.start, rd, assembly.published, draft.problems, assembly.day_summed
+    )
     for k, head in enumerate(heads):
         stop = heads[k + 1].place.start if k + 1 < len(heads) else len(text)
         place = Fact(head.place, head.place.text, head.place.start, head.place.end)
@@ -3599,7 +3627,12 @@ def _train_of_heading_lines(
 
 
 def _title_day(
-    text: str, first_head: int, rd: Reader, published: date | None, problems: list[str]
+    text: str,
+    first_head: int,
+    rd: Reader,
+    published: date | None,
+    problems: list[str],
+    summed: date | None = None,
 ) -> Fact | None:
     """Return the day a digest's title above its station headings names, None for none.
 
@@ -3622,7 +3655,7 @@ def _title_day(
         return None  # (a sentence, not a title)
     span = moved(dates[0], at) if len(dates) == 1 else None
     return _heading_day(
-        span, past_day, day_of_post, (at, at + len(title)), published, problems, text
+        span, past_day, day_of_post, (at, at + len(title)), published, problems, text, summed
     )
 
 
