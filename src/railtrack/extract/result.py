@@ -104,9 +104,18 @@ class Extraction:
     retracted: list[Shipment] = field(default_factory=list)
     """The trains the report retracts, as it tells them (never listed as shipments):
     a loader names the train of an earlier report each one matches."""
+    retracted_seen: list[Sighting] = field(default_factory=list)
+    """Where and when the report says its retracted trains were seen ("прошедший через
+    Полоцк 14 августа"): named in :meth:`retraction_notes`, never listed as sightings."""
 
     def retraction_notes(self) -> list[str]:
         """Return one line saying the report retracts a train and lists none (trial15 T2).
+
+        Examples
+        --------
+        The train is named by its places, days and cars as the retraction tells them
+        ("via Полоцк, seen 2026-08-14, 38 cars"; trial18 T3), "a train" only when it
+        tells none.
 
         Examples
         --------
@@ -117,7 +126,7 @@ class Extraction:
         """
         if self.retraction is None:
             return []
-        told = "; ".join(_retracted_label(s) for s in self.retracted)
+        told = "; ".join(_retracted_label(s, self.retracted_seen) for s in self.retracted)
         what = f" ({told})" if told else ""
         return [
             f"{self.retraction!r}: the report retracts a train told before{what} "
@@ -904,6 +913,9 @@ def build_extraction(
         report_id=report_id, source=source, network=network, settings=settings, lang=lang
     )
     retracted = [aside.shipment(t, i + 1, []) for i, t in enumerate(draft.retracted)]
+    retracted_seen = [
+        seen for i, t in enumerate(draft.retracted) for seen in aside.sightings(t, retracted[i].id)
+    ]
     return Extraction(
         shipments=shipments,
         groups=groups,
@@ -914,22 +926,45 @@ def build_extraction(
         tallies=list(draft.tallies),
         retraction=draft.retraction,
         retracted=retracted,
+        retracted_seen=retracted_seen,
     )
 
 
-def _retracted_label(shipment: Shipment) -> str:
-    """Return a retracted train as a reader names it ("to Brest, arrival 2023-05-14")."""
+def _retracted_label(shipment: Shipment, seen: list[Sighting] | None = None) -> str:
+    """Return a retracted train as a reader names it: places, days, cars (trial18 T3).
+
+    ``seen``: the retraction's sightings (those of other trains are passed over).
+
+    Examples
+    --------
+    >>> from datetime import date, datetime
+    >>> from railtrack.models import CarCounts, Place, Source
+    >>> polotsk = Place(text="Полоцк")
+    >>> denied = Shipment(id="r-t1", via=[polotsk], cars=CarCounts(total=38),
+    ...                   source=Source(reporter="Hajun"))
+    >>> at = Sighting(id="r-t1-s1", shipment="r-t1", station=polotsk, precision="day",
+    ...               seen_at=datetime(2026, 8, 14), source=denied.source)
+    >>> _retracted_label(denied, [at])
+    'via Полоцк, seen 2026-08-14, 38 cars'
+    """
     parts = []
     if shipment.origin is not None:
         parts.append(f"from {shipment.origin.text}")
     if shipment.destination is not None:
         parts.append(f"to {shipment.destination.text}")
-    arrival = shipment.expected_arrival
-    if arrival is not None and arrival.earliest is not None:
-        day = arrival.earliest.isoformat()
-        if arrival.latest is not None and arrival.latest != arrival.earliest:
-            day += f" to {arrival.latest.isoformat()}"
-        parts.append(f"arrival {day}")
+    if shipment.via:
+        parts.append("via " + ", ".join(dict.fromkeys(v.text for v in shipment.via)))
+    for word, window in (("left", shipment.departure), ("arrival", shipment.expected_arrival)):
+        if window is not None and window.earliest is not None:
+            day = window.earliest.isoformat()
+            if window.latest is not None and window.latest != window.earliest:
+                day += f" to {window.latest.isoformat()}"
+            parts.append(f"{word} {day}")
+    days = sorted({x.seen_at.date() for x in seen or () if x.shipment == shipment.id})
+    if days:
+        parts.append("seen " + ", ".join(day.isoformat() for day in days))
+    if shipment.cars.total is not None:
+        parts.append(f"{shipment.cars.total} cars")
     return ", ".join(parts) or "a train"
 
 
