@@ -113,7 +113,8 @@ def test_a_train_that_was_no_military_train_is_a_retraction(lang: str, text: str
     assert found.retraction is not None
     assert [s.via[0].station_id for s in found.retracted] == ["BY-POLOTSK"]
     (note,) = found.retraction_notes()
-    assert "(a train)" not in note and "via " in note  # which train (trial18 T3)
+    assert "(a train)" not in note  # which train (trial18 T3)
+    assert "via " in note
 
 
 @pytest.mark.parametrize(("lang", "text"), _NOT_RETRACTIONS)
@@ -219,7 +220,8 @@ def test_a_correction_takes_the_car_kind_it_states_with_its_total(
     (row,) = result.shipments.itertuples()
     assert (row.cars_total, row.cars_flat, row.cars_covered) == (50, 32, 18)
     said = [p.message for p in result.problems if "cars_flat" in p.message]
-    assert said and all("32 taken" in m for m in said)
+    assert said
+    assert all("32 taken" in m for m in said)
 
 
 def test_a_correction_leaves_a_kind_it_does_not_name(tmp_path: Path, network: RailNetwork) -> None:
