@@ -267,3 +267,30 @@ def test_both_engines_agree_on_the_new_retractions_and_corrections(
     on_dask = track_converted(reports, network, client)
     assert_engines_agree(default, on_dask)
     assert default.headline()["cars_total"] == 186  # 40 + 46 + 50 + 50; not Polotsk's 38
+
+
+_TO_POLOTSK_NEXT_DAY = (
+    "Вынікі дня 15 жніўня\n🔴 Маладзечна\nПраз станцыю ў бок Полацка прайшлі 2 эшалоны: з 37 і "
+    "41 вагонаў."
+)
+
+
+@pytest.mark.parametrize(
+    "retraction",
+    [
+        _RETRACTIONS[0][1],  # the day only in "Ошибка в итогах дня 14 августа"
+        _RETRACTIONS[1][1],  # "через Полоцк 14 августа прошёл"
+        "Опровержение: эшелон, прошедший через Полоцк 14 августа, не подтвердился.",
+    ],
+)
+def test_the_retraction_fits_the_train_told_there_that_day_only(
+    tmp_path: Path, retraction: str
+) -> None:
+    """Trains told going to Polotsk the next day are not the one passed on 14 August."""
+    folder = _inputs(tmp_path / "in", retraction)
+    write_report(folder, "vyniki.txt", _TO_POLOTSK_NEXT_DAY, "2026-08-15")
+    reports = load_reports(folder)
+    assert [s.id for s in reports.shipments if s.retracted_by] == ["digest-t3"]
+    (summary,) = [p.message for p in reports.problems if p.message.startswith("the retraction")]
+    assert "at Полоцк, on 2026-08-14" in summary
+    assert "fits train digest-t3 of" in summary

@@ -159,8 +159,8 @@ KeepRetractedOption = Annotated[
         "--keep-retracted",
         metavar="ID",
         help="Keep counting the train with this shipment id though a retraction was matched "
-        "to it (the retraction's problem names the id when the match is wrong); repeat for "
-        "more trains.",
+        "to it (the retraction's problem names the id when the match is wrong); repeat it, "
+        "or give several ids with commas.",
         show_default=False,
     ),
 ]

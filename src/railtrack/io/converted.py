@@ -1068,6 +1068,7 @@ def _retracted_across_batches(
     manifest.
     """
     from railtrack.io.retractions import (
+        keep_ids,
         marked_retracted,
         retraction_matches,
         retraction_problem,
@@ -1101,7 +1102,7 @@ def _retracted_across_batches(
         for p in pq.read_table(out / "problems.parquet").to_pylist()
     }
     files = {told.id: file for _, file, told in trains}
-    kept = frozenset(keep)
+    kept = frozenset(keep_ids(keep))
     found: list[Problem] = []
     marked: dict[str, str] = {}  # a stored record -> the record marked retracted (trial17 T5)
     for path, denied in late:

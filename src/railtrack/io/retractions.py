@@ -48,6 +48,7 @@ from railtrack.settings import DEFAULT_SETTINGS, Settings
 __all__ = [
     "RetractionMatch",
     "keep_counted",
+    "keep_ids",
     "marked_retracted",
     "note_retracted",
     "retraction_label",
@@ -74,10 +75,26 @@ def _undo(trains: Sequence[Shipment]) -> str:
 
     >>> from railtrack.models import Source
     >>> print(_undo([Shipment(id="d-t3", source=Source(reporter="H"))]))  # doctest: +ELLIPSIS
-    if the retraction is not of it, give --keep-retracted d-t3 or leave ... count it again
+    if it is not of it, give --keep-retracted d-t3 or leave ... out of the input to count it again
     """
-    ids = " ".join(f"--keep-retracted {t.id}" for t in trains)
-    return UNDO.replace("leave the", f"give {ids} or leave the", 1) if ids else UNDO
+    if not trains:
+        return UNDO
+    ids = ",".join(t.id for t in trains)
+    return (
+        f"if it is not of it, give --keep-retracted {ids} or leave the retraction's report "
+        "out of the input to count it again"
+    )
+
+
+def keep_ids(values: Iterable[str]) -> tuple[str, ...]:
+    """Return the shipment ids ``--keep-retracted`` gives (repeated, or comma-separated).
+
+    >>> keep_ids(["a-t1,b-t1", " c-t2 "])
+    ('a-t1', 'b-t1', 'c-t2')
+    """
+    return tuple(
+        dict.fromkeys(i.strip() for value in values for i in value.split(",") if i.strip())
+    )
 
 
 KEPT = "kept counted as asked (--keep-retracted)"
@@ -161,7 +178,10 @@ def _denied_at(denied: Shipment) -> list[tuple[_Role, Place, tuple[date, date] |
         out.append(("end", denied.destination, _bounds(denied.expected_arrival)))
     if denied.origin is not None:
         out.append(("start", denied.origin, _bounds(denied.departure)))
-    out.extend(("passed", v, None) for v in denied.via)
+    # a place passed, with the train's only day when it tells no origin ("прошедший
+    # через Полоцк 14 августа": its day there, as a told train's in :func:`_told_at`)
+    day_there = _bounds(denied.departure) if denied.origin is None else None
+    out.extend(("passed", v, day_there) for v in denied.via)
     return out
 
 
@@ -335,15 +355,14 @@ def note_retracted(
     a.txt: train a-t1 (to Brest, arrival 2023-05-14) is retracted by b.txt ...
     >>> print(rs.problems[1].message)  # doctest: +NORMALIZE_WHITESPACE
     the retraction (to Brest, arrival 2023-05-14) fits train a-t1 of a.txt: marked
-    retracted and not counted in the totals; if the retraction is not of it, give
-    --keep-retracted a-t1 or leave the retraction's report (an export's message) out of
-    the input to count it again
+    retracted and not counted in the totals; if it is not of it, give --keep-retracted
+    a-t1 or leave the retraction's report out of the input to count it again
     """
     if not retracted or (summarise is None and not _SUMMARISE.get()):
         return  # (a batch of a conversion: matched with the whole folder at its end)
     said = {(p.path, p.row, p.message) for p in result.problems}  # (a converted folder's)
     seen = _sightings_of(result)
-    kept = frozenset(keep)
+    kept = frozenset(keep_ids(keep))
     files = {told.id: result.files.get(("Shipment", told.id), "") for told in result.shipments}
     for path, denied in retracted:
         others = [t for t in result.shipments if told_elsewhere(denied, t, path, files[t.id])]
@@ -674,7 +693,7 @@ def keep_counted(result: ReportSet, ids: Iterable[str]) -> None:
     ['train d-t3: its retraction mark (H, 2026-08-15) is undone; kept counted as asked
       (--keep-retracted)', 'no train of the input has id d-t9']
     """
-    wanted = list(dict.fromkeys(ids))
+    wanted = keep_ids(ids)
     if not wanted:
         return
     known = {t.id for t in result.shipments}
@@ -795,7 +814,9 @@ def _label(shipment: Shipment) -> str:
         parts.extend(f"via {v.text}" for v in shipment.via[:1])
     elif shipment.via:
         parts.append(f"at {shipment.via[0].text}")
-    for word, window in (("arrival", shipment.expected_arrival), ("left", shipment.departure)):
+    # (with no origin, a "departure" is the day the report dates it: a log row's day)
+    left = "left" if shipment.origin is not None else "on"
+    for word, window in (("arrival", shipment.expected_arrival), (left, shipment.departure)):
         days = _bounds(window)
         if days is not None:
             parts.append(f"{word} {days[0].isoformat()}")
