@@ -33,3 +33,11 @@ def test_a_long_message_has_its_middle_cut() -> None:
     assert len(p.message) < MESSAGE_MAX_CHARS + 40
     assert "characters cut" in p.message
     assert str(p).startswith("f.csv row 3, field 'notes': xxx")
+
+
+def test_a_cut_message_read_back_is_not_cut_again() -> None:
+    """A cut message fits the bound: read back (problems.parquet) it is the same problem."""
+    for n in (401, 450, 10_000, 2_000_000):
+        once = Problem("f.csv", 3, None, "y" * n)
+        assert len(once.message) <= MESSAGE_MAX_CHARS
+        assert Problem("f.csv", 3, None, once.message) == once

@@ -79,7 +79,9 @@ def test_the_digest_train_and_the_log_row_are_named_and_the_others_not(tmp_path:
     problems = load_reports(tmp_path).problems
     named = _named(problems)
     assert sorted(named) == ["digest.txt", "log.csv"]
-    assert named["digest.txt"].startswith("train digest-t3 (at Брест)")  # not Luninets, Gomel
+    assert named["digest.txt"].startswith(
+        "train digest-t3 (at Брест, 44 cars)"
+    )  # not Luninets, Gomel
     assert "which one is not clear" in named["digest.txt"]
     (said,) = _summary(problems)
     assert "fits 2 trains" in said
@@ -102,7 +104,9 @@ def test_a_train_told_arriving_that_day_is_the_one(tmp_path: Path, lang: str) ->
     problems = load_reports(tmp_path).problems
     named = _named(problems)
     assert list(named) == ["a.txt"]
-    assert named["a.txt"].startswith("train a-t1 (to Брест, arrival 2026-05-20) is retracted by")
+    assert named["a.txt"].startswith(
+        "train a-t1 (to Брест, arrival 2026-05-20, 40 cars) is retracted by"
+    )
     assert "not clear" not in named["a.txt"]
     (said,) = _summary(problems)
     assert said.startswith("the retraction (to ")

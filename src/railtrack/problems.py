@@ -18,6 +18,8 @@ __all__ = ["MESSAGE_MAX_CHARS", "NetworkProblem", "Problem"]
 
 MESSAGE_MAX_CHARS = 400
 """The longest problem message: a longer one has its middle cut."""
+_MARK_CHARS = 40
+"""Room kept for the cut's mark (" … (1,234,567 characters cut) … ")."""
 
 
 @dataclass(frozen=True)
@@ -60,8 +62,10 @@ class Problem:
     def __post_init__(self) -> None:
         # A message quoting a huge cell or line stays one readable line: its middle
         # is cut (the values it quotes are cut already; this catches the rest).
+        # The cut message fits the bound, so that one read back (a converted folder's
+        # problems.parquet) is not cut again, and is the same problem (said once).
         if len(self.message) > MESSAGE_MAX_CHARS:
-            half = MESSAGE_MAX_CHARS // 2
+            half = (MESSAGE_MAX_CHARS - _MARK_CHARS) // 2
             cut = len(self.message) - 2 * half
             text = f"{self.message[:half]} … ({cut:,} characters cut) … {self.message[-half:]}"
             object.__setattr__(self, "message", text)

@@ -221,8 +221,21 @@ def _recounted(
     Each count the recount changes is appended to ``argued`` with the reason it was
     taken (:func:`railtrack.recounts.recount_of`). A correction replaces only the
     counts it corrects (the facts returned: ``cars_total`` and ``cars_<kind>``), so
-    that "не 38, а 42 вагона" keeps the train's "2 пассажирских" (trial17b T7); a
-    later report of the teller replaces the whole set of counts (facts None).
+    that "не 38, а 42 вагона" keeps the train's "2 пассажирских" (trial17b T7), and
+    the car kinds the correction itself states: "не 48, а 50 вагонов, из них 32
+    платформы" takes the 32 flatcars with the 50 (trial18b T6; a kind it does not
+    name stays); a later report of the teller replaces the whole set of counts
+    (facts None).
+
+    Examples
+    --------
+    >>> kept = {"cars_total": 48, "cars_flat": 30, "cars_covered": 18}
+    >>> fix = {"cars_total": 50, "cars_flat": 32, "note": "count corrected: 50, not 48 (...)",
+    ...        "reporter": "Hajun"}
+    >>> argued = []
+    >>> row, i, facts = _recounted(kept, [fix], argued)
+    >>> row["cars_total"], row["cars_flat"], row["cars_covered"], facts
+    (50, 32, 18, ('cars_total', 'cars_flat'))
     """
     recounted = recount_of(kept, linked)
     if recounted is None:
@@ -234,8 +247,10 @@ def _recounted(
         had, told = _count(kept, column), _count(linked[i], column)
         if had is None or told is None or had == told:
             continue
-        if fix is not None and had != fix[1]:
-            continue  # a count the correction does not touch: argued as any other
+        if fix is not None and had != fix[1] and (column not in _KINDS or _loose(linked[i])):
+            # a total the correction does not touch: argued as any other; a kind the
+            # correction states is its own word (its total no sum of kinds it names)
+            continue
         changed.append(column)
         argued.append((column, i, str(had), str(told), why))
     if fix is None:

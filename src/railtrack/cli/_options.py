@@ -153,6 +153,17 @@ ChannelUsernameOption = Annotated[
         show_default=False,
     ),
 ]
+KeepRetractedOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--keep-retracted",
+        metavar="ID",
+        help="Keep counting the train with this shipment id though a retraction was matched "
+        "to it (the retraction's problem names the id when the match is wrong); repeat it, "
+        "or give several ids with commas.",
+        show_default=False,
+    ),
+]
 
 
 def parse_tz_option(value: str | None) -> tzinfo | None:

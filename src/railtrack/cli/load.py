@@ -14,6 +14,7 @@ from railtrack.cli._options import (
     ColumnsOption,
     FormatOption,
     JsonOption,
+    KeepRetractedOption,
     NetworkOption,
     PublishedOption,
     QuietOption,
@@ -232,6 +233,7 @@ def load(
     channel_username: ChannelUsernameOption = None,
     tz: TzOption = None,
     kind: KindOption = None,
+    keep_retracted: KeepRetractedOption = None,
     network: NetworkOption = None,
     fmt: FormatOption = None,
     json_out: JsonOption = False,
@@ -261,6 +263,7 @@ def load(
         columns=columns,
         channel_usernames=channel_username,
         tz=tz,
+        keep_retracted=keep_retracted or (),
     )
     # one rule for every record: table rows are resolved as free text is (trial F86)
     from railtrack.cli._network import load_given_network

@@ -18,6 +18,7 @@ from railtrack.cli._options import (
     ColumnsOption,
     FormatOption,
     JsonOption,
+    KeepRetractedOption,
     NetworkOption,
     PublishedOption,
     QuietOption,
@@ -277,6 +278,7 @@ def track(  # noqa: C901
     columns: ColumnsOption = None,
     channel_username: ChannelUsernameOption = None,
     tz: TzOption = None,
+    keep_retracted: KeepRetractedOption = None,
     fmt: FormatOption = None,
     json_out: JsonOption = False,
     quiet: QuietOption = False,
@@ -369,6 +371,7 @@ def track(  # noqa: C901
     from railtrack.briefing import describe, write_outputs
     from railtrack.cli._heap import long_lived_frozen
     from railtrack.cli.load import read_reports
+    from railtrack.io.retractions import keep_counted
     from railtrack.network import load_network
     from railtrack.pipeline import resolve_reports, track_resolved
     from railtrack.safetext import terminal_text
@@ -413,8 +416,12 @@ def track(  # noqa: C901
 
             opened = dask_client(scheduler, workers=workers)
         with opened as client:
-            converted = _converted_input(paths, store) if client is not None else None
+            # (a train kept counted: the converted folder is loaded here, its marks undone)
+            dask_reads = client is not None and not keep_retracted
+            converted = _converted_input(paths, store) if dask_reads else None
             options: dict[str, Any] = {"workers": workers, "progress": shown.loaded}
+            if keep_retracted:
+                options["keep_retracted"] = keep_retracted
             if client is not None:
                 options.update(client=client, work_dir=work_dir)
             to_load = paths or ([] if store is not None else [data_path("reports")])
@@ -439,6 +446,7 @@ def track(  # noqa: C901
                     reports = db.reports(one_per_train=False)  # linked below as without a store
                 if loaded is not None:
                     reports.problems.extend(loaded.problems)
+                keep_counted(reports, keep_retracted or ())  # (marks stored before)
             elif loaded is not None:
                 reports = loaded
             if client is not None:

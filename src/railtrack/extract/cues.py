@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from railtrack.extract.casefold import fold_compile
-from railtrack.extract.lexicon import lexicon
+from railtrack.extract.lexicon import first_span, lexicon
 from railtrack.extract.numbers import _UNITS, _WORD, NUMBER_PATTERN, parse_number
 from railtrack.extract.ordinals import GLOSS
 
@@ -276,12 +276,17 @@ _DENIAL_RE = fold_compile(
 def denial_span(text: str) -> tuple[int, int] | None:
     """Where a report says the train it tells of is not real, if it does.
 
+    Also a train that turned out to be no military train (``en.yaml``'s
+    ``not_military``, trial18b T1), whichever comes first.
+
     >>> text = "The report of a train in Brest was not confirmed. There was no train."
     >>> text[slice(*denial_span(text))]
     'was not confirmed'
+    >>> text = "The train turned out to be an ordinary freight train."
+    >>> text[slice(*denial_span(text))]
+    'turned out to be an ordinary'
     """
-    found = _DENIAL_RE.search(text)
-    return None if found is None else found.span()
+    return first_span(text, _DENIAL_RE, lexicon("en").not_military)
 
 
 # A museum, heritage or re-enactment train: carries an exhibit or a show, no shipment
@@ -329,8 +334,10 @@ def is_denial(text: str) -> bool:
     True
     >>> is_denial("The train arrived in Minsk on 3 March.")
     False
+    >>> is_denial("It was not a military echelon but a passenger train.")
+    True
     """
-    return _DENIAL_RE.search(text) is not None
+    return denial_span(text) is not None
 
 
 def is_exhibition(text: str) -> bool:

@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from importlib import resources
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 import yaml
 
@@ -40,6 +40,7 @@ __all__ = [
     "PhraseTable",
     "Token",
     "all_month_forms",
+    "first_span",
     "lexicon",
     "month_of",
     "tokens",
@@ -296,6 +297,93 @@ def _on_board_re(table: dict[str, Any]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{b})" for b in branches), re.IGNORECASE)
 
 
+def _not_military_re(table: dict[str, Any]) -> re.Pattern[str] | None:
+    """Return a pattern for a retraction told by what the train turned out to be.
+
+    ``table`` is a lexicon's ``not_military`` (trial18b T1). The report says its train
+    was no military train, in any of three ways, one logic for every language:
+
+    - ``turned_out`` then, at most three words on, a ``civilian`` word not followed by
+      a ``military`` one ("оказался обычным грузовым поездом", "turned out to be an
+      ordinary freight train"; not "turned out to carry tanks, not trucks": a
+      correction of kinds);
+    - ``negation`` right before a ``military`` word and, a word on at most, a ``train``
+      noun, or before a ``train`` noun and a ``military`` word ("а не воинским
+      эшелоном", "not a military echelon", "nie pociąg wojskowy"), or a ``military``
+      word then a ``civilian`` one ("не воинский, а обычный грузовой");
+    - a ``struck`` verb then, at most two words on, a ``tally`` ("Удаляем его из
+      сводки", "we remove it from the tally").
+
+    Stems are as :func:`_stem_re`. Returns None when the table names none of the three.
+
+    Examples
+    --------
+    >>> table = {"turned_out": ["turned out to be$"], "civilian": ["ordinary"],
+    ...          "military": ["military"], "negation": ["not a$"], "train": ["train$"]}
+    >>> found = _not_military_re(table)
+    >>> found.search("It turned out to be an ordinary freight train.").group()
+    'turned out to be an ordinary'
+    >>> found.search("It turned out to be an ordinary military train.") is None
+    True
+    >>> found.search("It was not a military train.").group()
+    'not a military train'
+    """
+    part = {
+        key: _stem_re(table.get(key) or [])
+        for key in ("turned_out", "civilian", "negation", "military", "train", "struck", "tally")
+    }
+    pat = {key: None if found is None else found.pattern for key, found in part.items()}
+    word = r"[\w'’.-]+,?\s+"
+    branches = []
+    if pat["turned_out"] and pat["civilian"]:
+        not_after = rf"(?!\w*\s+(?:{pat['military']}))" if pat["military"] else ""
+        branches.append(
+            rf"(?:{pat['turned_out']})(?![\w-])\s+(?:{word}){{0,3}}?(?:{pat['civilian']})"
+            + not_after
+        )
+    if pat["negation"] and pat["military"]:
+        neg, mil = rf"(?:{pat['negation']})(?![\w-])\s+", f"(?:{pat['military']})"
+        if pat["train"]:
+            branches.append(rf"{neg}{mil}[\w-]*\s+(?:{word})?(?:{pat['train']})")
+            branches.append(rf"{neg}(?:{pat['train']})[\w-]*\s+{mil}")
+        if pat["civilian"]:
+            branches.append(rf"{neg}{mil}[\w-]*,?\s+(?:{word}){{0,2}}?(?:{pat['civilian']})")
+    if pat["struck"] and pat["tally"]:
+        branches.append(rf"(?:{pat['struck']})[\w-]*\s+(?:{word}){{0,2}}?(?:{pat['tally']})")
+    if not branches:
+        return None
+    return re.compile("|".join(f"(?:{b})" for b in branches), re.IGNORECASE)
+
+
+class _Searcher(Protocol):
+    def search(self, text: str) -> re.Match[str] | None: ...
+
+
+def first_span(text: str, *patterns: _Searcher | None) -> tuple[int, int] | None:
+    """Return the span of the earliest match in ``text`` of any of ``patterns``.
+
+    Parameters
+    ----------
+    text : str
+        A report or a clause.
+    *patterns
+        Compiled (or folded) patterns; None stands for a pattern a lexicon lacks.
+
+    Returns
+    -------
+    tuple of (int, int) or None
+        Start and end offsets of the match that starts first (the longer on a tie),
+        None when no pattern matches.
+
+    Examples
+    --------
+    >>> first_span("a fake train", re.compile("train"), None, re.compile("fake"))
+    (2, 6)
+    """
+    spans = [m.span() for p in patterns if p is not None and (m := p.search(text)) is not None]
+    return min(spans, key=lambda span: (span[0], -span[1])) if spans else None
+
+
 def _loose_char(ch: str) -> str:
     """Return a pattern for one character of a normalised stem (see :func:`_loose`)."""
     return _LOOSE_CHARS.get(ch) or re.escape(ch)
@@ -535,6 +623,11 @@ class Lexicon:
     # "a najpóźniej": the date after it is the latest bound of the date before
     latest_bound: re.Pattern[str] | None = None
     denial: re.Pattern[str] | None = None  # "це фейк": the report debunks the train it tells of
+    # "оказался обычным грузовым поездом", "not a military echelon": a retraction
+    # told by what the train turned out to be (trial18b T1; :func:`_not_military_re`)
+    not_military: re.Pattern[str] | None = None
+    # its ``civilian`` words alone: what the train turned out to be, no fact of it
+    civilian: re.Pattern[str] | None = None
     timetable: re.Pattern[str] | None = None  # "пассажирский поезд", "с задержкой": a service
     # a service named by its route or number ("поезд Москва — Минск", "поезд № 95"):
     # the nouns, the words between noun and route, the marks of a number (extract/services.py)
@@ -900,6 +993,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         hypothetical=_stem_re(data.get("hypothetical") or []),
         latest_bound=_stem_re([f"{w}$" for w in data.get("latest_bound") or []]),
         denial=_stem_re(data.get("denial") or []),
+        not_military=_not_military_re(data.get("not_military") or {}),
+        civilian=_stem_re((data.get("not_military") or {}).get("civilian") or []),
         timetable=_stem_re(data.get("timetable") or []),
         service_trains=tuple(str(w) for w in data.get("service_trains") or []),
         service_links=tuple(str(w) for w in data.get("service_links") or []),

@@ -35,6 +35,7 @@ from railtrack.extract.lexicon import (
     LANGUAGES,
     Lexicon,
     Token,
+    first_span,
     lexicon,
     month_of,
     tokens,
@@ -1756,13 +1757,17 @@ class LexiconReader:
         True
         >>> rd.is_denial("Ешелон прибув до Мінська 3 березня.")
         False
+        >>> rd.is_denial("Ешелон виявився звичайним вантажним потягом.")  # trial18b T1
+        True
         """
-        return self._matches("denial", text)
+        return self._matches("denial", text) or self._matches("not_military", text)
 
     def denial_span(self, text: str) -> tuple[int, int] | None:
         """Where a report says the train it tells of is not real, if it does.
 
-        The words :meth:`is_denial` finds (the lexicon's ``denial``).
+        The words :meth:`is_denial` finds: the lexicon's ``denial``, or its
+        ``not_military`` (the train turned out to be no military train, trial18b T1),
+        whichever comes first.
 
         Parameters
         ----------
@@ -1781,10 +1786,11 @@ class LexiconReader:
         'не подтвердилась'
         >>> LexiconReader("ru").denial_span("Эшелон прибыл в Брест.") is None
         True
+        >>> text = "Состав оказался обычным грузовым поездом. Удаляем его из сводки."
+        >>> text[slice(*LexiconReader("ru").denial_span(text))]
+        'оказался обычн'
         """
-        pattern = self._pattern("denial")
-        found = pattern.search(text) if pattern is not None else None
-        return None if found is None else found.span()
+        return first_span(text, self._pattern("denial"), self._pattern("not_military"))
 
     def is_hypothetical(self, text: str) -> bool:
         """Whether a sentence tells what would have been ("gdyby"), not what was.

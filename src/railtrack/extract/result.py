@@ -21,13 +21,16 @@ from pydantic import ValidationError
 from railtrack._intern import Interner, current
 from railtrack.extract.attribution import credited_sources
 from railtrack.extract.clock import NIGHT, TIME_OF_DAY
+from railtrack.extract.dates import resolve_date
 from railtrack.extract.headings import told_as_direction
 from railtrack.extract.hearsay import hearsay_at
 from railtrack.extract.later import told_later
+from railtrack.extract.lexicon import LANGUAGES
 from railtrack.extract.midnight import past_midnight
 from railtrack.extract.numbers import AtLeast, AtMost, CountRange
 from railtrack.extract.places import resolve_place
 from railtrack.extract.quotes import Quotes
+from railtrack.extract.readers import reader_for
 from railtrack.extract.sentences import sentence_around, sentence_ends
 from railtrack.extract.textpass import strip_format
 from railtrack.extract.toldbefore import speaks_of_told_train
@@ -104,9 +107,18 @@ class Extraction:
     retracted: list[Shipment] = field(default_factory=list)
     """The trains the report retracts, as it tells them (never listed as shipments):
     a loader names the train of an earlier report each one matches."""
+    retracted_seen: list[Sighting] = field(default_factory=list)
+    """Where and when the report says its retracted trains were seen ("прошедший через
+    Полоцк 14 августа"): named in :meth:`retraction_notes`, never listed as sightings."""
 
     def retraction_notes(self) -> list[str]:
         """Return one line saying the report retracts a train and lists none (trial15 T2).
+
+        Examples
+        --------
+        The train is named by its places, days and cars as the retraction tells them
+        ("via Полоцк, seen 2026-08-14, 38 cars"; trial18 T3), "a train" only when it
+        tells none.
 
         Examples
         --------
@@ -117,7 +129,7 @@ class Extraction:
         """
         if self.retraction is None:
             return []
-        told = "; ".join(_retracted_label(s) for s in self.retracted)
+        told = "; ".join(_retracted_label(s, self.retracted_seen) for s in self.retracted)
         what = f" ({told})" if told else ""
         return [
             f"{self.retraction!r}: the report retracts a train told before{what} "
@@ -904,6 +916,10 @@ def build_extraction(
         report_id=report_id, source=source, network=network, settings=settings, lang=lang
     )
     retracted = [aside.shipment(t, i + 1, []) for i, t in enumerate(draft.retracted)]
+    retracted_seen = [
+        seen for i, t in enumerate(draft.retracted) for seen in aside.sightings(t, retracted[i].id)
+    ]
+    retracted = [_dated_there(t, retracted_seen, text, lang) for t in retracted]
     return Extraction(
         shipments=shipments,
         groups=groups,
@@ -914,22 +930,81 @@ def build_extraction(
         tallies=list(draft.tallies),
         retraction=draft.retraction,
         retracted=retracted,
+        retracted_seen=retracted_seen,
     )
 
 
-def _retracted_label(shipment: Shipment) -> str:
-    """Return a retracted train as a reader names it ("to Brest, arrival 2023-05-14")."""
+def _dated_there(
+    denied: Shipment, seen: list[Sighting], text: str | None, lang: str | None
+) -> Shipment:
+    """Return a retracted train told only at a place passed, with its day there.
+
+    "состав, прошедший через Полоцк 14 августа, оказался обычным грузовым поездом"
+    tells no departure nor arrival: its day at Polotsk is its sighting's, else the one
+    day the retraction names ("Ошибка в итогах дня 14 августа: состав, прошедший через
+    Полоцк, ..."; trial18b T1). It is kept as the train's departure with no origin, as
+    a hand log's row ("20.05.2026, Полоцк") gives the day its station was passed
+    (:func:`railtrack.io.retractions.retraction_matches` reads it so), so that the
+    retraction fits the train told there that day, not any train told there lately.
+    A train with an origin, a day of its own, or no place passed is returned as it is,
+    and so is one whose retraction names several days.
+    """
+    told = denied.origin is not None or denied.departure is not None
+    if told or denied.expected_arrival is not None or not denied.via:
+        return denied
+    days = sorted({s.seen_at.date() for s in seen if s.shipment == denied.id})
+    window: DateWindow | None = None
+    if days:
+        window = DateWindow(earliest=days[0], latest=days[-1], precision="day")
+    elif text and lang in LANGUAGES and denied.source.published is not None:
+        found = {
+            (w.earliest, w.latest, w.precision): w
+            for span in reader_for(lang).find_dates(text)
+            if (w := resolve_date(span, denied.source.published)) is not None
+        }
+        window = next(iter(found.values())) if len(found) == 1 else None
+    return denied if window is None else denied.model_copy(update={"departure": window})
+
+
+def _retracted_label(shipment: Shipment, seen: list[Sighting] | None = None) -> str:
+    """Return a retracted train as a reader names it: places, days, cars (trial18 T3).
+
+    ``seen``: the retraction's sightings (those of other trains are passed over).
+
+    Examples
+    --------
+    >>> from datetime import date, datetime
+    >>> from railtrack.models import CarCounts, Place, Source
+    >>> polotsk = Place(text="Полоцк")
+    >>> denied = Shipment(id="r-t1", via=[polotsk], cars=CarCounts(total=38),
+    ...                   source=Source(reporter="Hajun"))
+    >>> at = Sighting(id="r-t1-s1", shipment="r-t1", station=polotsk, precision="day",
+    ...               seen_at=datetime(2026, 8, 14), source=denied.source)
+    >>> _retracted_label(denied, [at])
+    'via Полоцк, seen 2026-08-14, 38 cars'
+    """
     parts = []
     if shipment.origin is not None:
         parts.append(f"from {shipment.origin.text}")
     if shipment.destination is not None:
         parts.append(f"to {shipment.destination.text}")
-    arrival = shipment.expected_arrival
-    if arrival is not None and arrival.earliest is not None:
-        day = arrival.earliest.isoformat()
-        if arrival.latest is not None and arrival.latest != arrival.earliest:
-            day += f" to {arrival.latest.isoformat()}"
-        parts.append(f"arrival {day}")
+    if shipment.via:
+        parts.append("via " + ", ".join(dict.fromkeys(v.text for v in shipment.via)))
+    days = sorted({x.seen_at.date() for x in seen or () if x.shipment == shipment.id})
+    # (a train with no origin: its "departure" is its day at the places passed)
+    there = "left" if shipment.origin is not None else "on"
+    for word, window in ((there, shipment.departure), ("arrival", shipment.expected_arrival)):
+        if word == "on" and days:
+            continue  # (the days seen, said below)
+        if window is not None and window.earliest is not None:
+            day = window.earliest.isoformat()
+            if window.latest is not None and window.latest != window.earliest:
+                day += f" to {window.latest.isoformat()}"
+            parts.append(f"{word} {day}")
+    if days:
+        parts.append("seen " + ", ".join(day.isoformat() for day in days))
+    if shipment.cars.total is not None:
+        parts.append(f"{shipment.cars.total} cars")
     return ", ".join(parts) or "a train"
 
 

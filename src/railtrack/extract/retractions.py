@@ -19,10 +19,56 @@ untrue: "fake" or "no evidence" alone do not make an English report a retraction
 
 from __future__ import annotations
 
-from railtrack.extract.lexicon import LANGUAGES
+import re
+
+from railtrack.extract.lexicon import LANGUAGES, lexicon
 from railtrack.extract.readers import reader_for
 
-__all__ = ["denial_words"]
+__all__ = ["denial_words", "without_what_it_was"]
+
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+
+
+def without_what_it_was(text: str, lang: str) -> str:
+    """Return ``text`` with what a retracted train turned out to be blanked (offsets kept).
+
+    "оказался обычным грузовым поездом со щебнем", "not a military echelon but a
+    passenger train" (trial18b T1): from the first ``civilian`` word at or after the
+    lexicon's ``not_military`` words to the end of their sentence, so that the train
+    retracted is read from what the report says of it before (where, when, how many
+    cars), not turned away as the passenger or freight service it turned out to be.
+
+    Parameters
+    ----------
+    text : str
+        A report that retracts a train.
+    lang : str
+        Its language.
+
+    Returns
+    -------
+    str
+        ``text`` of the same length, those words replaced by spaces; ``text`` itself
+        when it says no such thing.
+
+    Examples
+    --------
+    >>> without_what_it_was("It was not a military echelon but a passenger train.", "en")
+    'It was not a military echelon but a                 '
+    """
+    lex = lexicon(lang) if lang in LANGUAGES else None
+    if lex is None or lex.not_military is None or lex.civilian is None:
+        return text
+    out = text
+    for said in lex.not_military.finditer(text):
+        kind = lex.civilian.search(text, said.start())
+        if kind is None:
+            continue
+        end = _SENTENCE_END.search(text, kind.end())
+        stop = end.end() if end is not None else len(text)
+        if _SENTENCE_END.search(text, said.start(), kind.start()) is None:  # one sentence
+            out = out[: kind.start()] + " " * (stop - kind.start()) + out[stop:]
+    return out
 
 
 def denial_words(text: str, lang: str) -> str | None:

@@ -68,7 +68,7 @@ from railtrack.extract.readers import Reader, reader_for
 from railtrack.extract.recaps import names_recap_span
 from railtrack.extract.relatives import earlier_arrival, main_verbs
 from railtrack.extract.reportdays import split_report_days
-from railtrack.extract.retractions import denial_words
+from railtrack.extract.retractions import denial_words, without_what_it_was
 from railtrack.extract.runningcount import counts_running
 from railtrack.extract.sentences import Clause, is_stamp_line, sentence_around, split_clauses
 from railtrack.extract.stationheads import station_headings
@@ -1841,7 +1841,10 @@ def read_trains(
     if assembly is None:
         # a debunked claim ("Our rating: False", "не подтвердилась"): no shipment; the
         # trains it tells of are kept aside as the ones it retracts (trial15 T2)
-        told = _Assembly.start(text, published, lang, sentence_lang, denied_too=True)
+        # (read from what it says of the train, not from what the train turned out to be)
+        told = _Assembly.start(
+            without_what_it_was(text, lang), published, lang, sentence_lang, denied_too=True
+        )
         if told is None:
             return ReportDraft()
         for clause in told.clauses:

@@ -55,7 +55,7 @@ from railtrack.io.cells import is_blank, whole_count
 from railtrack.io.csv_reader import CsvProblem, read_csv_records
 from railtrack.io.json_reader import FileFormatError, iter_jsonl_records, read_json_records
 from railtrack.io.reportset import Problem, ReportSet
-from railtrack.io.retractions import note_retracted
+from railtrack.io.retractions import keep_counted, note_retracted
 from railtrack.io.tables import (
     TABLE_KEY_FIELDS,
     HeaderMap,
@@ -1447,6 +1447,7 @@ def load_reports(
     progress: Callable[[int], None] | None = None,
     tz: tzinfo | None = None,
     settings: Settings | None = None,
+    keep_retracted: Iterable[str] = (),
 ) -> ReportSet:
     """Load report files into a :class:`ReportSet`.
 
@@ -1497,6 +1498,10 @@ def load_reports(
         ``latest_plausible_date``) and the days an undated train may precede a
         retraction of it (``retraction_match_days``); None: the defaults. (Exports
         are read in this process, so the result is the same for any ``workers``.)
+    keep_retracted
+        Ids of trains to keep counted though a retraction fits them (``--keep-retracted``,
+        :func:`railtrack.io.retractions.keep_counted`): a wrong match undone; a mark a
+        converted folder stores is undone too. Empty: every sure match is marked.
 
     Returns
     -------
@@ -1594,7 +1599,9 @@ def load_reports(
                 retracted.extend((loader.name, s) for s in getattr(loader, "retracted", ()))
                 tell(_n_records(result))
         _apply_latest_posts(result)
-        note_retracted(result, [*result.retracted, *retracted], settings=settings)
+        keep = tuple(keep_retracted)
+        note_retracted(result, [*result.retracted, *retracted], settings=settings, keep=keep)
+        keep_counted(result, keep)
         result.retracted.extend(retracted)
         result.telegram_kept.clear()
     unknown_if_far_before(result, first_rows)  # a year typo years before the rest (trial11 T22)

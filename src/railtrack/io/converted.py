@@ -64,6 +64,7 @@ from railtrack.errors import InputPathError, RailtrackError, ReportError
 from railtrack.io.reportset import Problem, ReportSet
 from railtrack.io.telegram_posts import PostRef
 from railtrack.models import Shipment, ShipmentGroup, Sighting
+from railtrack.settings import Settings
 
 __all__ = [
     "BATCH_BYTES",
@@ -767,6 +768,10 @@ def _fingerprint(batches: Sequence[Sequence[Path]], load_options: dict[str, Any]
         digest.update(repr((option, load_options.get(option))).encode())
     if load_options.get("tz") is not None:  # the zone of a channel's times (--tz)
         digest.update(repr(("tz", str(load_options["tz"]))).encode())
+    # what retractions match and mark: a conversion under other settings is another one
+    for option in ("settings", "keep_retracted"):
+        if load_options.get(option):
+            digest.update(repr((option, load_options[option])).encode())
     for i, batch in enumerate(batches):
         for unit in batch:
             stat = unit.stat()
@@ -952,7 +957,12 @@ def convert_in_batches(
         late.extend(manifest.pop("_retracted"))
         if progress is not None:
             progress(i + 1, len(batches), manifest)
-    found = _retracted_across_batches(out, late)
+    found = _retracted_across_batches(
+        out,
+        late,
+        settings=load_options.get("settings"),
+        keep=tuple(load_options.get("keep_retracted") or ()),
+    )
     if found:
         problems.extend(found)
         manifest["problems"] = int(manifest["problems"]) + len(found)
@@ -1032,8 +1042,18 @@ def _mark_stored(folder: Path, marked: dict[str, str]) -> None:
         pq.write_table(table.set_column(index, table.schema.field(index), column), part)
 
 
-def _retracted_across_batches(out: Path, late: Sequence[tuple[str, Shipment]]) -> list[Problem]:
+def _retracted_across_batches(
+    out: Path,
+    late: Sequence[tuple[str, Shipment]],
+    *,
+    settings: Settings | None = None,
+    keep: Sequence[str] = (),
+) -> list[Problem]:
     """Match each retraction with the trains of the whole folder; add the problems.
+
+    ``settings`` (``retraction_match_days``) are the conversion's, as a load of the
+    folder uses them (None: the defaults); ``keep``: ids of trains the user keeps
+    counted (``--keep-retracted``), never marked.
 
     A batch is loaded alone, so a retraction in batch 3 of a train told in batch 1
     was matched with nothing, and none of a batch's retractions says there which
@@ -1048,6 +1068,7 @@ def _retracted_across_batches(out: Path, late: Sequence[tuple[str, Shipment]]) -
     manifest.
     """
     from railtrack.io.retractions import (
+        keep_ids,
         marked_retracted,
         retraction_matches,
         retraction_problem,
@@ -1081,18 +1102,21 @@ def _retracted_across_batches(out: Path, late: Sequence[tuple[str, Shipment]]) -
         for p in pq.read_table(out / "problems.parquet").to_pylist()
     }
     files = {told.id: file for _, file, told in trains}
+    kept = frozenset(keep_ids(keep))
     found: list[Problem] = []
     marked: dict[str, str] = {}  # a stored record -> the record marked retracted (trial17 T5)
     for path, denied in late:
         told = [t for _, f, t in trains if told_elsewhere(denied, t, path, f)]
-        matched = retraction_matches(denied, told, seen)
+        matched = retraction_matches(denied, told, seen, settings=settings)
         for sure in sure_retracted(matched, files):
-            if sure.retracted_by is None:
+            if sure.retracted_by is None and sure.id not in kept:
                 marked[raw[sure.id]] = marked_retracted(sure, denied).model_dump_json()
         problems = [
-            retraction_problem(files[t.id], t, path, denied, matched, files) for t in matched.named
+            retraction_problem(files[t.id], t, path, denied, matched, files, kept=kept)
+            for t in matched.named
         ]
-        for problem in [*problems, summary_problem(path, denied, matched, files)]:
+        summary = summary_problem(path, denied, matched, files, kept=kept)
+        for problem in [*problems, summary]:
             if (problem.path, problem.row, problem.message) not in said:
                 said.add((problem.path, problem.row, problem.message))
                 found.append(problem)

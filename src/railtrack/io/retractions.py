@@ -47,6 +47,8 @@ from railtrack.settings import DEFAULT_SETTINGS, Settings
 
 __all__ = [
     "RetractionMatch",
+    "keep_counted",
+    "keep_ids",
     "marked_retracted",
     "note_retracted",
     "retraction_label",
@@ -66,6 +68,37 @@ UNDO = (
     "out of the input to count it again"
 )
 """How a user counts again a train wrongly marked retracted (the problems say it)."""
+
+
+def _undo(trains: Sequence[Shipment]) -> str:
+    """Say how to count again the trains a retraction marked (trial18 leftover).
+
+    >>> from railtrack.models import Source
+    >>> print(_undo([Shipment(id="d-t3", source=Source(reporter="H"))]))  # doctest: +ELLIPSIS
+    if it is not of it, give --keep-retracted d-t3 or leave ... out of the input to count it again
+    """
+    if not trains:
+        return UNDO
+    ids = ",".join(t.id for t in trains)
+    return (
+        f"if it is not of it, give --keep-retracted {ids} or leave the retraction's report "
+        "out of the input to count it again"
+    )
+
+
+def keep_ids(values: Iterable[str]) -> tuple[str, ...]:
+    """Return the shipment ids ``--keep-retracted`` gives (repeated, or comma-separated).
+
+    >>> keep_ids(["a-t1,b-t1", " c-t2 "])
+    ('a-t1', 'b-t1', 'c-t2')
+    """
+    return tuple(
+        dict.fromkeys(i.strip() for value in values for i in value.split(",") if i.strip())
+    )
+
+
+KEPT = "kept counted as asked (--keep-retracted)"
+"""What a train the user keeps counted though a retraction fits it is said to be."""
 
 _SUMMARISE: ContextVar[bool] = ContextVar("railtrack_retraction_summaries", default=True)
 
@@ -145,7 +178,10 @@ def _denied_at(denied: Shipment) -> list[tuple[_Role, Place, tuple[date, date] |
         out.append(("end", denied.destination, _bounds(denied.expected_arrival)))
     if denied.origin is not None:
         out.append(("start", denied.origin, _bounds(denied.departure)))
-    out.extend(("passed", v, None) for v in denied.via)
+    # a place passed, with the train's only day when it tells no origin ("прошедший
+    # через Полоцк 14 августа": its day there, as a told train's in :func:`_told_at`)
+    day_there = _bounds(denied.departure) if denied.origin is None else None
+    out.extend(("passed", v, day_there) for v in denied.via)
     return out
 
 
@@ -280,6 +316,7 @@ def note_retracted(
     *,
     summarise: bool | None = None,
     settings: Settings | None = None,
+    keep: Iterable[str] = (),
 ) -> None:
     """Add a problem on each train of ``result`` that a retraction denies (in place).
 
@@ -297,6 +334,9 @@ def note_retracted(
         retractions are matched with the whole folder at its end): nothing then.
     settings
         ``retraction_match_days`` for :func:`retraction_matches`; None: the defaults.
+    keep
+        Ids of trains the user keeps counted (``--keep-retracted``): never marked,
+        their problems say so (:func:`keep_counted` undoes a mark already stored).
 
     Examples
     --------
@@ -315,26 +355,28 @@ def note_retracted(
     a.txt: train a-t1 (to Brest, arrival 2023-05-14) is retracted by b.txt ...
     >>> print(rs.problems[1].message)  # doctest: +NORMALIZE_WHITESPACE
     the retraction (to Brest, arrival 2023-05-14) fits train a-t1 of a.txt: marked
-    retracted and not counted in the totals; if the retraction is not of it, leave the
-    retraction's report (an export's message) out of the input to count it again
+    retracted and not counted in the totals; if it is not of it, give --keep-retracted
+    a-t1 or leave the retraction's report out of the input to count it again
     """
     if not retracted or (summarise is None and not _SUMMARISE.get()):
         return  # (a batch of a conversion: matched with the whole folder at its end)
     said = {(p.path, p.row, p.message) for p in result.problems}  # (a converted folder's)
     seen = _sightings_of(result)
+    kept = frozenset(keep_ids(keep))
     files = {told.id: result.files.get(("Shipment", told.id), "") for told in result.shipments}
     for path, denied in retracted:
         others = [t for t in result.shipments if told_elsewhere(denied, t, path, files[t.id])]
         found = retraction_matches(denied, others, seen, settings=settings)
         sure = {t.id for t in sure_retracted(found, files)}  # marked, counted apart (trial17 T5)
         result.shipments = [
-            marked_retracted(t, denied) if t.id in sure else t for t in result.shipments
+            marked_retracted(t, denied) if t.id in sure - kept else t for t in result.shipments
         ]
         problems = [
-            retraction_problem(files[t.id], t, path, denied, found, files) for t in found.named
+            retraction_problem(files[t.id], t, path, denied, found, files, kept=kept)
+            for t in found.named
         ]
         if summarise is not False:
-            problems.append(summary_problem(path, denied, found, files))
+            problems.append(summary_problem(path, denied, found, files, kept=kept))
         for problem in problems:
             if (problem.path, problem.row, problem.message) in said:
                 continue  # said when the folder was converted
@@ -481,6 +523,8 @@ def retraction_problem(
     denied: Shipment,
     found: RetractionMatch | None = None,
     files: Mapping[str, str] | None = None,
+    *,
+    kept: frozenset[str] = frozenset(),
 ) -> Problem:
     """Return the problem on train ``told`` (of file ``where``) that ``denied`` retracts.
 
@@ -501,6 +545,9 @@ def retraction_problem(
         None: ``told`` alone fits.
     files
         Each told train's file, by shipment id (:func:`sure_retracted`); None: unknown.
+    kept
+        Ids of trains the user keeps counted (``--keep-retracted``): such a train is
+        said to be kept counted as asked.
 
     Returns
     -------
@@ -520,10 +567,14 @@ def retraction_problem(
         what = f"is retracted by {by}"
     others = [t for t in (found.named if found is not None else fits) if t.id != told.id]
     sure = found is None or any(t.id == told.id for t in sure_retracted(found, files))
-    if sure:
+    if sure and told.id in kept:
+        then = f"it is {KEPT}"
+    elif sure:
         if others:
             what += f", as is {_ids(others)} (the same train, told again)"
-        then = f"it is marked retracted and not counted in the totals (still listed); {UNDO}"
+        then = "it is marked retracted and not counted in the totals (still listed); " + _undo(
+            [told]
+        )
     else:
         if others:
             what += f", or it is {_ids(others)}: which one is not clear"
@@ -539,7 +590,12 @@ def retraction_problem(
 
 
 def summary_problem(
-    path: str, denied: Shipment, found: RetractionMatch, files: Mapping[str, str]
+    path: str,
+    denied: Shipment,
+    found: RetractionMatch,
+    files: Mapping[str, str],
+    *,
+    kept: frozenset[str] = frozenset(),
 ) -> Problem:
     """Return the problem on a retraction saying which trains it fits (trial17b T6).
 
@@ -553,6 +609,8 @@ def summary_problem(
         The trains it was matched with (:func:`retraction_matches`).
     files
         Each told train's file, by shipment id.
+    kept
+        Ids of trains the user keeps counted (``--keep-retracted``).
 
     Returns
     -------
@@ -573,12 +631,15 @@ def summary_problem(
     """
     said = f"the retraction ({_label(denied)})"
     marked = "marked retracted and not counted in the totals"
+    sure = sure_retracted(found, files)
+    if sure and all(t.id in kept for t in sure):
+        marked = KEPT
     if len(found.fits) == 1:
-        message = f"{said} fits train {_ids(found.fits, files)}: {marked}; {UNDO}"
-    elif sure_retracted(found, files):
+        message = f"{said} fits train {_ids(found.fits, files)}: {marked}"
+    elif sure:
         message = (
             f"{said} fits {len(found.fits)} reports of one train, {_ids(found.fits, files)}: "
-            f"each {marked}; {UNDO}"
+            f"each {marked}"
         )
     elif found.fits:
         message = (
@@ -596,8 +657,65 @@ def summary_problem(
             f"{said} fits no train loaded with it (none told at that place on that day): "
             "nothing to strike"
         )
+    if sure and marked != KEPT:
+        message += "; " + _undo([t for t in sure if t.id not in kept])
     row = denied.source.message_id
     return Problem(path, row, None, message, "message" if row is not None else "row")
+
+
+def keep_counted(result: ReportSet, ids: Iterable[str]) -> None:
+    """Count again the trains ``ids`` that a retraction marked (``--keep-retracted``).
+
+    A retraction names its train by place and day only, so its mark may fall on the
+    wrong train. The user names the trains to keep counted; their marks are undone
+    (those :func:`note_retracted` kept from marking, and those stored marked by
+    ``railtrack convert`` or a store) and a problem on each says so; an id that is no
+    train of ``result``, or names one no retraction marked, is a problem too.
+
+    Parameters
+    ----------
+    result
+        The loaded reports (changed in place).
+    ids
+        Shipment ids, as the problems and ``shipments.csv`` give them.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from railtrack.models import Source
+    >>> rs = ReportSet()
+    >>> rs.shipments = [Shipment(id="d-t3", source=Source(reporter="H"), retracted_by="H",
+    ...                          retracted_on=date(2026, 8, 15))]
+    >>> keep_counted(rs, ["d-t3", "d-t9"])
+    >>> rs.shipments[0].retracted_by is None
+    True
+    >>> [p.message for p in rs.problems]  # doctest: +NORMALIZE_WHITESPACE
+    ['train d-t3: its retraction mark (H, 2026-08-15) is undone; kept counted as asked
+      (--keep-retracted)', 'no train of the input has id d-t9']
+    """
+    wanted = keep_ids(ids)
+    if not wanted:
+        return
+    known = {t.id for t in result.shipments}
+    for n, told in enumerate(result.shipments):
+        if told.id in wanted and told.retracted_by is not None:
+            result.problems.append(
+                Problem(
+                    result.files.get(("Shipment", told.id), ""),
+                    told.source.message_id,
+                    None,
+                    f"train {told.id}: its retraction mark ({told.retracted_by}, "
+                    f"{told.retracted_on or 'undated'}) is undone; {KEPT}",
+                    "message" if told.source.message_id is not None else "row",
+                )
+            )
+            result.shipments[n] = told.model_copy(
+                update={"retracted_by": None, "retracted_on": None}
+            )
+    for wrong in (i for i in wanted if i not in known):
+        result.problems.append(
+            Problem("--keep-retracted", None, None, f"no train of the input has id {wrong}")
+        )
 
 
 def retraction_label(path: str, denied: Shipment) -> str:
@@ -681,14 +799,27 @@ def told_elsewhere(denied: Shipment, told: Shipment, path: str, where: str) -> b
 
 
 def _label(shipment: Shipment) -> str:
-    """Name a train by its places and days ("to Brest, arrival 2023-05-14", "at Brest")."""
+    """Name a train by its places, days and cars ("to Brest, arrival 2023-05-14", "at Brest").
+
+    Examples
+    --------
+    >>> from railtrack.models import CarCounts, Source
+    >>> _label(Shipment(id="d-t3", destination=Place(text="Витебск"), via=[Place(text="Полоцк")],
+    ...                 cars=CarCounts(total=38), source=Source(reporter="Hajun")))
+    'to Витебск, via Полоцк, 38 cars'
+    """
     parts = []
     if shipment.destination is not None:
         parts.append(f"to {shipment.destination.text}")
+        parts.extend(f"via {v.text}" for v in shipment.via[:1])
     elif shipment.via:
         parts.append(f"at {shipment.via[0].text}")
-    for word, window in (("arrival", shipment.expected_arrival), ("left", shipment.departure)):
+    # (with no origin, a "departure" is the day the report dates it: a log row's day)
+    left = "left" if shipment.origin is not None else "on"
+    for word, window in (("arrival", shipment.expected_arrival), (left, shipment.departure)):
         days = _bounds(window)
         if days is not None:
             parts.append(f"{word} {days[0].isoformat()}")
+    if shipment.cars.total is not None:  # which train of a station's day (trial18 T3)
+        parts.append(f"{shipment.cars.total} cars")
     return ", ".join(parts) or "a train"
