@@ -306,6 +306,18 @@ class Settings(BaseModel):
     extract_confidence_unresolved: float = Field(
         0.5, ge=0, le=1, description="Confidence of a place name the gazetteer did not resolve."
     )
+    attribution_words_between: int = Field(
+        3,
+        ge=0,
+        description=(
+            "Most lower-case words of what a source is that may stand between the words of "
+            "attribution and a known outlet's name, or between the name and a verb of "
+            "reporting (railtrack.extract.attribution): 'по данным мониторинговой группы "
+            "«Гаюн»' (2), 'podaje projekt monitoringowy Hajun' (2), 'the Hajun monitoring "
+            "group said' (2): a noun and its adjective; 3 leaves one more adjective "
+            "('независимой мониторинговой группы')."
+        ),
+    )
 
     # --- what a report may say (src/railtrack/models.py) ------------------------------
     max_cars_per_train: int = Field(

@@ -881,7 +881,9 @@ def build_extraction(
     # (extract/attribution.py; trial17 T8, review 18 #7)
     told = [[(e.start, e.end) for e in s.evidence] for s in shipments]
     told += [[(e.start, e.end) for e in g.evidence] for g in groups]
-    credited = _credited_in_read_text(builder.source, text, lang, told) if told else []
+    credited = (
+        _credited_in_read_text(builder.source, text, lang, told, builder.settings) if told else []
+    )
     credits = [builder.same(c) for c in credited]
     by_train: dict[str | None, Source] = {s.id: c for s, c in zip(shipments, credits, strict=False)}
     shipments = [
@@ -971,7 +973,11 @@ def _claim(train: TrainDraft) -> ClaimKind:
 
 
 def _credited_in_read_text(
-    source: Source, text: str | None, lang: str | None, told: list[list[tuple[int, int]]]
+    source: Source,
+    text: str | None,
+    lang: str | None,
+    told: list[list[tuple[int, int]]],
+    settings: Settings,
 ) -> list[Source]:
     """:func:`credited_sources` over the text as read, invisible characters left out.
 
@@ -981,9 +987,9 @@ def _credited_in_read_text(
     moved onto it.
     """
     if text is None:
-        return credited_sources(source, text, lang, told)
+        return credited_sources(source, text, lang, told, settings=settings)
     read, origin = strip_format(text)
     if origin is None:
-        return credited_sources(source, text, lang, told)
+        return credited_sources(source, text, lang, told, settings=settings)
     moved = [[(bisect_left(origin, a), bisect_left(origin, b)) for a, b in spans] for spans in told]
-    return credited_sources(source, read, lang, moved)
+    return credited_sources(source, read, lang, moved, settings=settings)
