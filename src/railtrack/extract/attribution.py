@@ -122,15 +122,15 @@ def _attributions(text: str, lang: str | None, between: int) -> list[tuple[int, 
     pattern = lexicon(lang).attribution
     if pattern is None:
         return []
-    named = []
+    named: list[tuple[int, int, str]] = []
     for found in pattern.finditer(text):
         after = _WORD.findall(text[found.end() : found.end() + 160])[: between + _most_words()]
         for skip in range(min(between, len(after)) + 1):
             if skip and after[skip - 1][:1].isupper():
                 break  # only lower-case words of what the source is are passed over
-            outlet = _named(after[skip : skip + _most_words()])
-            if outlet is not None:
-                named.append((found.start(), found.end(), outlet[0]))
+            name = _named(after[skip : skip + _most_words()])
+            if name is not None:
+                named.append((found.start(), found.end(), name[0]))
                 break
     after_verb = lexicon(lang).attribution_after
     if after_verb is not None:
