@@ -55,3 +55,48 @@ def test_words_between_attribution_and_name_follow_the_setting(text: str, lang: 
     assert attributed_outlet(text, lang) == "Belarusian Hajun"
     tight = Settings(attribution_words_between=0)
     assert attributed_outlet(text, lang, settings=tight) is None
+
+
+def _denied_and_told(denied_at: str, told_at: str) -> tuple[object, list[object]]:
+    from datetime import date
+
+    from railtrack.models import DateWindow, Place, Shipment, Source
+
+    on_20 = DateWindow(earliest=date(2026, 5, 20), latest=date(2026, 5, 20))
+    denied = Shipment(
+        id="r-t1",
+        destination=Place(text=denied_at),
+        expected_arrival=on_20,
+        source=Source(reporter="H", published=date(2026, 5, 22)),
+    )
+    told = Shipment(
+        id="a-t1",
+        destination=Place(text=told_at),
+        expected_arrival=on_20,
+        source=Source(reporter="H", published=date(2026, 5, 20)),
+    )
+    return denied, [told]
+
+
+@pytest.mark.parametrize(
+    ("denied_at", "told_at"),
+    [("Брест", "Бресте"), ("Орша", "Оршу"), ("Łuniniec", "Łunińca"), ("Brest", "Брест")],
+)
+def test_a_retraction_fits_an_unresolved_train_told_in_another_case(
+    denied_at: str, told_at: str
+) -> None:
+    """review18 #14: one name rule; main compared unresolved names letter for letter."""
+    from railtrack.io.retractions import retraction_matches
+
+    denied, told = _denied_and_told(denied_at, told_at)
+    assert [s.id for s in retraction_matches(denied, told).fits] == ["a-t1"]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("denied_at", "told_at"), [("Брест", "Брянск"), ("Орша", "Омск"), ("Brest", "Belarus")]
+)
+def test_a_retraction_does_not_fit_another_place(denied_at: str, told_at: str) -> None:
+    from railtrack.io.retractions import retraction_matches
+
+    denied, told = _denied_and_told(denied_at, told_at)
+    assert retraction_matches(denied, told).named == []  # type: ignore[arg-type]

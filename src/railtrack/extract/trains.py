@@ -5759,7 +5759,11 @@ def _dates_of_verb(dates: list[DateSpan], verbs: list[cues.VerbCue], at: int) ->
 
 
 def _same_place(a: Fact, b: Fact) -> bool:
-    """Whether two place facts may name the same place (same stem, or one is a country)."""
+    """Whether two place facts may name the same place (same stem, or one is a country).
+
+    The name rule is :func:`~railtrack._translit.same_name_stem`, as a retraction's
+    (``railtrack.io.retractions._same_place``, where a country is no fit).
+    """
     x: str = a.value.text.lower()
     y: str = b.value.text.lower()
     if same_name_stem(x, y):
