@@ -100,3 +100,52 @@ def test_a_retraction_does_not_fit_another_place(denied_at: str, told_at: str) -
 
     denied, told = _denied_and_told(denied_at, told_at)
     assert retraction_matches(denied, told).named == []  # type: ignore[arg-type]
+
+
+# -- review18 #15: the verbs around "the territory of" are lexicon words ----------------
+
+
+@pytest.mark.parametrize(
+    ("key", "phrase"),
+    [
+        ("territory_arrival", "arrived on"),
+        ("territory_arrival", "arriving into"),
+        ("territory_entry", "entered"),
+        ("territory_entry", "crossed into"),
+    ],
+)
+def test_territory_verbs_are_in_the_english_lexicon(key: str, phrase: str) -> None:
+    from railtrack.extract.lexicon import lexicon
+
+    assert phrase in getattr(lexicon("en"), key)
+    assert getattr(lexicon("pl"), key) == ()  # English only: "na terytorium" is a place cue
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        (
+            "A train of 40 cars from Smolensk arrived on the territory of Belarus on 4 March.",
+            ("Smolensk", "Belarus"),
+        ),
+        (
+            "A train of 40 cars from Smolensk is arriving into the territory of Belarus today.",
+            ("Smolensk", "Belarus"),
+        ),
+        # entering is passing: the end stays the station told
+        (
+            "A train of 40 cars from Smolensk entered the territory of Belarus and arrived "
+            "at Orsha on 4 March.",
+            ("Smolensk", "Orsha"),
+        ),
+    ],
+)
+def test_territory_verbs_read_the_end(text: str, ends: tuple[str, str]) -> None:
+    from railtrack.extract import extract_shipments
+
+    result = extract_shipments(text, report_id="t", lang="en")
+    got = [
+        (s.origin.text if s.origin else None, s.destination.text if s.destination else None)
+        for s in result.shipments
+    ]
+    assert got == [ends]

@@ -358,6 +358,10 @@ class Lexicon:
     # ("arrived on the territory of Russia"; the lexicon languages' place cues hold
     # "на территорию" as a whole)
     territory_of: tuple[str, ...] = ()
+    # English verbs before ``territory_of``: of arriving (the country is the end), of
+    # entering (a place passed) (review18 #15)
+    territory_arrival: tuple[str, ...] = ()
+    territory_entry: tuple[str, ...] = ()
     # the last word of each route cue ("маршруту", "trasie"): a route list of places
     # joined by dashes may follow it ("по маршруту Сиань – Алтынколь – Тегеран")
     route_words: tuple[str, ...] = ()
@@ -815,6 +819,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         ),
         destination_hedges=tuple(str(h) for h in data.get("destination_hedges") or []),
         territory_of=tuple(str(h) for h in data.get("territory_of") or []),
+        territory_arrival=tuple(str(h) for h in data.get("territory_arrival") or []),
+        territory_entry=tuple(str(h) for h in data.get("territory_entry") or []),
         label_words=frozenset(_norm(str(w).split()[-1]) for w in cues.get("label") or []),
         route_words=tuple(
             sorted(
