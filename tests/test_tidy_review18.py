@@ -149,3 +149,51 @@ def test_territory_verbs_read_the_end(text: str, ends: tuple[str, str]) -> None:
         for s in result.shipments
     ]
     assert got == [ends]
+
+
+# -- review18 #15: the reaches of a time of day are Settings ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place", "hour"),
+    [
+        (
+            "Вчера в 10:00 эшелон из 40 вагонов вышел из Орши, в 18:00 прибыл в Брест.",
+            "ru",
+            "Орши",
+            10,
+        ),
+        ("Wczoraj o 10:00 pociąg z 40 wagonami wyjechał z Orszy.", "pl", "Orszy", 10),
+        ("Сёння а 01:20 на станцыю Асіповічы прыбыў эшалон з 40 вагонаў.", "be", "Асіповічы", 1),
+        ("At 09:00 on 14 March a train of 40 cars arrived in Brest.", "en", "Brest", 9),
+    ],
+)
+def test_time_of_day_reach_follows_the_settings(
+    text: str, lang: str, place: str, hour: int
+) -> None:
+    from railtrack.extract import extract_shipments
+
+    def seen(settings: Settings | None) -> list[tuple[str, int]]:
+        result = extract_shipments(
+            text, published="2026-05-20", lang=lang, report_id="x", settings=settings, network=False
+        )
+        return [(s.station.text, s.seen_at.hour) for s in result.sightings if s.seen_at]
+
+    assert seen(None) == [(place, hour)]
+    blind = Settings(extract_time_reach_chars=0, extract_place_time_reach_chars=0)
+    assert seen(blind) == []  # no time of day read: no timed sighting
+
+
+def test_people_on_board_reach_is_a_lexicon_value() -> None:
+    from railtrack.extract.lexicon import LANGUAGES, lexicon
+    from railtrack.extract.readers import reader_for
+
+    assert {lexicon(lang).people_on_board_reach for lang in LANGUAGES} == {3}
+    rd = reader_for("en")
+    assert (
+        rd.no_shipment_kind("The armored train, which was carrying leader Kim, left Hasan.")
+        == "service"
+    )
+    # the "with" word four words after the noun: the people are not the train's load
+    text = "A train of 30 cars with goods agreed with the commission left Orsha."
+    assert rd.no_shipment_kind(text) is None

@@ -522,6 +522,9 @@ class Lexicon:
     # people on an official trip (a leader, a delegation, a commission), no shipment
     # (extract/onboard.py; issue 13, session 18)
     people_on_board: re.Pattern[str] | None = None
+    # most words from the train noun to the ``with`` word, the noun included (the
+    # table's ``noun_reach``; review18 #15)
+    people_on_board_reach: int = 3
     # "Поправка:", "Sprostowanie:", "Correction:": a later statement corrects a fact
     correction: re.Pattern[str] | None = None
     # how a corrected count is put: "не {old}, а {new}" ({old}/{new} are numbers)
@@ -897,6 +900,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         dummy_subjects=_stem_re(data.get("dummy_subjects") or []),
         other_movers=_stem_re(data.get("other_movers") or []),
         people_on_board=_on_board_re(data.get("people_on_board") or {}),
+        people_on_board_reach=int((data.get("people_on_board") or {}).get("noun_reach", 3)),
         correction=_stem_re(data.get("correction") or []),
         correction_swap=tuple(str(t) for t in data.get("correction_swap") or []),
         years_ago=_stem_re(data.get("years_ago") or []),

@@ -585,10 +585,17 @@ class _Builder:
             at = (
                 None
                 if (fact.start, fact.end) in shared
-                else time_beside(self.text, fact.start, fact.end)
+                else time_beside(
+                    self.text, fact.start, fact.end, reach=self.settings.extract_time_reach_chars
+                )
             )
             if at is None and place is not None and (fact.start, fact.end) in shared:
-                at = time_beside(self.text, place.start, place.end, reach=16)
+                at = time_beside(
+                    self.text,
+                    place.start,
+                    place.end,
+                    reach=self.settings.extract_place_time_reach_chars,
+                )
             if at is None:
                 continue
             found[end] = utc_naive(datetime.combine(window.earliest, at, tzinfo=self.zone))
@@ -695,8 +702,18 @@ class _Builder:
             # ("проїхав станцію Орша о 22:40": the time told after the station, S1)
             at = (
                 in_turn.get(place_fact.start)
-                or time_beside(self.text, date_fact.start, date_fact.end)
-                or time_beside(self.text, place_fact.start, place_fact.end, reach=16)
+                or time_beside(
+                    self.text,
+                    date_fact.start,
+                    date_fact.end,
+                    reach=self.settings.extract_time_reach_chars,
+                )
+                or time_beside(
+                    self.text,
+                    place_fact.start,
+                    place_fact.end,
+                    reach=self.settings.extract_place_time_reach_chars,
+                )
                 if self.text and window.precision == "day"
                 else None
             )
