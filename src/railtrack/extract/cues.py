@@ -530,8 +530,25 @@ def has_car_noun(text: str) -> bool:
 def train_noun_at(text: str) -> int | None:
     """Return the offset of the first train noun in the text, or None when it names none.
 
+    The English train nouns ("train", "echelon", "shipment", "trains", ...); the
+    lexicon languages' are :meth:`railtrack.extract.lexread.LexiconReader.train_noun_at`.
+
+    Parameters
+    ----------
+    text : str
+        A sentence or clause of an English report.
+
+    Returns
+    -------
+    int or None
+        The character offset of the first train noun's first letter.
+
+    Examples
+    --------
     >>> train_noun_at("The armored train carrying Kim left Hasan.")
     12
+    >>> train_noun_at("Two echelons and a train left Orsha."), train_noun_at("Kim left Hasan.")
+    (4, None)
     """
     found = _TRAIN_NOUN_RE.search(text)
     return None if found is None else found.start()

@@ -1160,10 +1160,28 @@ class LexiconReader:
     def train_noun_at(self, text: str) -> int | None:
         """Return the offset of the first train noun in the text, or None.
 
+        A train noun is a word of the lexicon's ``train_nouns`` in any case form
+        (эшелон, эшелона; потяг; цягнік; pociąg, pociągu).
+
+        Parameters
+        ----------
+        text : str
+            A sentence or clause in the reader's language.
+
+        Returns
+        -------
+        int or None
+            The character offset of the first train noun's first letter; None when
+            the text names none.
+
         Examples
         --------
         >>> LexiconReader("ru").train_noun_at("Вчера поезд с делегацией прибыл в Хасан.")
         6
+        >>> LexiconReader("pl").train_noun_at("Wczoraj do Brześcia przyjechał pociąg.")
+        31
+        >>> LexiconReader("uk").train_noun_at("Делегація прибула до Хасана.") is None
+        True
         """
         nouns = self.lex.train_nouns
         return next((t.start for t in tokens(text) if t.low in nouns), None)

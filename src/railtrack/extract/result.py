@@ -545,7 +545,38 @@ class _Builder:
         return bool(self.text) and speaks_of_told_train(self.text or "", self.lang)
 
     def window(self, fact: Fact | None, moment: datetime | None = None) -> DateWindow | None:
-        """Return a fact's window; one told with a time of day is the UTC day of ``moment``."""
+        """Return a fact's window; one told with a time of day is the UTC day of ``moment``.
+
+        Parameters
+        ----------
+        fact : Fact or None
+            A date fact of a train (its value a :class:`~railtrack.models.DateWindow`).
+        moment : datetime, optional
+            The moment (naive UTC) the fact is told at, from :meth:`end_moments`.
+
+        Returns
+        -------
+        DateWindow or None
+            The fact's window (shared within a load), moved to ``moment``'s day when
+            that differs; None for no fact.
+
+        Examples
+        --------
+        >>> from datetime import date, datetime
+        >>> from railtrack.extract.trains import Fact
+        >>> from railtrack.models import DateWindow, Source
+        >>> from railtrack.settings import DEFAULT_SETTINGS
+        >>> b = _Builder(report_id="r", source=Source(reporter="H"), network=None,
+        ...              settings=DEFAULT_SETTINGS)
+        >>> day = DateWindow(earliest=date(2026, 5, 20), latest=date(2026, 5, 20),
+        ...                  precision="day", text="Сёння")
+        >>> b.window(Fact(day, "Сёння", 0, 5)).earliest
+        datetime.date(2026, 5, 20)
+        >>> b.window(Fact(day, "Сёння", 0, 5), datetime(2026, 5, 19, 22, 20)).earliest
+        datetime.date(2026, 5, 19)
+        >>> b.window(None) is None
+        True
+        """
         if fact is None:
             return None
         window: DateWindow = fact.value
@@ -564,6 +595,39 @@ class _Builder:
         passing train's sighting is). A date shared by both ends or by a place seen
         on the way takes only a time written beside the end's own place ("вчера в
         10:00 вышел из Орши, в 18:00 прибыл в Брест").
+
+        Parameters
+        ----------
+        train : TrainDraft
+            The train's facts as read (offsets into the builder's text).
+
+        Returns
+        -------
+        dict of str to datetime
+            ``"departure"`` and/or ``"arrival"``: the naive UTC moment told; an end
+            with no one-day window or no time of day within
+            ``Settings.extract_time_reach_chars`` of its date (or
+            ``extract_place_time_reach_chars`` of its place, for a shared date) is
+            left out. Empty for a builder with no text.
+
+        Examples
+        --------
+        >>> from datetime import date
+        >>> from railtrack.extract.places import PlaceSpan
+        >>> from railtrack.extract.trains import Fact, TrainDraft
+        >>> from railtrack.models import DateWindow, Source
+        >>> from railtrack.settings import DEFAULT_SETTINGS
+        >>> text = "Сёння а 01:20 на станцыю Асіповічы прыбыў эшалон."
+        >>> b = _Builder(report_id="r", source=Source(reporter="H"), network=None,
+        ...              settings=DEFAULT_SETTINGS, lang="be", text=text)
+        >>> day = DateWindow(earliest=date(2026, 5, 20), latest=date(2026, 5, 20),
+        ...                  precision="day", text="Сёння")
+        >>> at = text.index("Асіповічы")
+        >>> place = PlaceSpan("destination", "Асіповічы", at, at + 9, at - 15)
+        >>> train = TrainDraft(destination=Fact(place, "Асіповічы", at, at + 9),
+        ...                    arrival=Fact(day, "Сёння", 0, 5))
+        >>> b.end_moments(train)
+        {'arrival': datetime.datetime(2026, 5, 20, 1, 20)}
         """
         if not self.text:
             return {}
@@ -754,6 +818,48 @@ class _Builder:
         table row's arrival time is, ``io/passages.py``); a departure told at a time,
         at its origin. A time after the post was published is a plan: no sighting
         (the end's day is still that moment's UTC day, :meth:`end_moments`).
+
+        Parameters
+        ----------
+        train : TrainDraft
+            The train's facts as read.
+        sid : str
+            The train's shipment id (``"<report>-t<n>"``).
+        after : int
+            How many sightings of the train are made already (the new ones are
+            numbered after them).
+        found : list of Sighting
+            Those sightings: one at the same place and moment is not made twice.
+
+        Returns
+        -------
+        list of Sighting
+            At most one per end, ``precision="datetime"``, at the end's place
+            (resolved as the train's own), ``note`` the date as written.
+
+        Examples
+        --------
+        >>> from datetime import date
+        >>> from railtrack.extract.places import PlaceSpan
+        >>> from railtrack.extract.trains import Fact, TrainDraft
+        >>> from railtrack.models import DateWindow, Source
+        >>> from railtrack.settings import DEFAULT_SETTINGS
+        >>> text = "Сёння а 01:20 на станцыю Асіповічы прыбыў эшалон."
+        >>> def builder(published):
+        ...     return _Builder(report_id="r", source=Source(reporter="H", published=published),
+        ...                     network=None, settings=DEFAULT_SETTINGS, lang="be", text=text)
+        >>> day = DateWindow(earliest=date(2026, 5, 20), latest=date(2026, 5, 20),
+        ...                  precision="day", text="Сёння")
+        >>> at = text.index("Асіповічы")
+        >>> place = PlaceSpan("destination", "Асіповічы", at, at + 9, at - 15)
+        >>> train = TrainDraft(destination=Fact(place, "Асіповічы", at, at + 9),
+        ...                    arrival=Fact(day, "Сёння", 0, 5),
+        ...                    arrived=Fact("асіповічы", "прыбыў", 35, 41))
+        >>> [(s.id, s.station.text, str(s.seen_at))
+        ...  for s in builder(date(2026, 5, 20)).end_sightings(train, "r-t1", 0, [])]
+        [('r-t1-s1', 'Асіповічы', '2026-05-20 01:20:00')]
+        >>> builder(date(2026, 5, 19)).end_sightings(train, "r-t1", 0, [])  # a plan
+        []
         """
         moments = self.end_moments(train)
         if not moments:

@@ -1509,6 +1509,40 @@ class _ClauseReader:
         the destination stays the heading, the claim stays the sighting (trial17 T6).
         An expectation with a date or a count, or naming another place, is read as
         before.
+
+        Parameters
+        ----------
+        facts : _Facts
+            The facts read so far for the train the clause is of.
+
+        Returns
+        -------
+        bool
+            True when the clause expects (claim ``expected``), tells no date and no
+            count, and names only the place ``facts`` already has as its destination
+            (a case form of it, :func:`~railtrack._translit.same_name_stem`), told
+            before the clause, of a train seen on its way (a place passed or a
+            sighting) with no claim yet.
+
+        Examples
+        --------
+        >>> from railtrack.extract.places import PlaceSpan
+        >>> from railtrack.extract.readers import reader_for
+        >>> from railtrack.extract.sentences import Clause
+        >>> heading = Fact(PlaceSpan("destination", "Лунинца", 14, 21, 0), "Лунинца", 14, 21)
+        >>> passed = Fact(PlaceSpan("at", "Барановичи", 30, 40, 25), "Барановичи", 30, 40)
+        >>> seen = _Facts(destination=heading, via=[passed])
+        >>> def clause(text):
+        ...     return _ClauseReader(Clause(text, 80, 80 + len(text), 0), text, None,
+        ...                          reader_for("ru"))
+        >>> clause("Ожидается разгрузка в Лунинце.").awaits_the_heading(seen)
+        True
+        >>> clause("Ожидается разгрузка в Бресте.").awaits_the_heading(seen)  # another place
+        False
+        >>> clause("Ожидается разгрузка в Лунинце 5 марта.").awaits_the_heading(seen)  # a date
+        False
+        >>> clause("Ожидается разгрузка в Лунинце.").awaits_the_heading(_Facts(destination=heading))
+        False
         """
         told = facts.destination
         if self.claim != "expected" or self.dates or self.counts or told is None:

@@ -468,6 +468,20 @@ def marked_retracted(told: Shipment, denied: Shipment) -> Shipment:
     Shipment
         ``told`` with ``retracted_by`` (the retraction's reporter) and ``retracted_on``
         (its published day); ``told`` itself when it is marked already.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from railtrack.models import Source
+    >>> brest = Place(text="Брест")
+    >>> told = Shipment(id="a-t1", destination=brest, source=Source(reporter="Zerkalo"))
+    >>> denied = Shipment(id="r-t1", destination=brest,
+    ...                   source=Source(reporter="Hajun", published=date(2026, 5, 21)))
+    >>> marked = marked_retracted(told, denied)
+    >>> marked.retracted_by, marked.retracted_on, told.retracted_by
+    ('Hajun', datetime.date(2026, 5, 21), None)
+    >>> marked_retracted(marked, denied) is marked
+    True
     """
     if told.retracted_by is not None:
         return told
@@ -518,6 +532,26 @@ def retraction_problem(
         retracted (:func:`sure_retracted`) is said to be left out of the totals, and how
         to count it again when the match is wrong (:data:`UNDO`); any other is said to
         be still counted.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from railtrack.models import Source
+    >>> brest = Place(text="Брест")
+    >>> told = Shipment(id="a-t1", report="a", destination=brest,
+    ...                 source=Source(reporter="Zerkalo", published=date(2026, 5, 20)))
+    >>> denied = Shipment(id="r-t1", destination=brest,
+    ...                   source=Source(reporter="Hajun", published=date(2026, 5, 21)))
+    >>> p = retraction_problem("a.txt", told, "r.txt", denied)
+    >>> p.path, "marked retracted and not counted" in p.message
+    ('a.txt', True)
+    >>> other = Shipment(id="c-t1", report="c", destination=Place(text="Брянск"),
+    ...                  source=told.source)
+    >>> p = retraction_problem("a.txt", told, "r.txt", denied, RetractionMatch([told, other]))
+    >>> for part in p.message.split(": the source")[0].split(", or "):
+    ...     print(part)
+    train a-t1 (to Брест) is retracted by r.txt (published 2026-05-21)
+    it is c-t1: which one is not clear
     """
     told_message = told.source.message_id
     by = retraction_label(path, denied)
