@@ -197,3 +197,71 @@ def test_people_on_board_reach_is_a_lexicon_value() -> None:
     # the "with" word four words after the noun: the people are not the train's load
     text = "A train of 30 cars with goods agreed with the commission left Orsha."
     assert rd.no_shipment_kind(text) is None
+
+
+# -- review17 #5: one reading of trip lengths for every language -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "arrival"),
+    [
+        # words between the length's name and its number, as in the lexicon languages
+        (
+            "The train left Tomsk on 28 May 2023 for Xi'an. "
+            "The travel time is estimated at 9 days.",
+            "en",
+            "2023-06-06",
+        ),
+        (
+            "The train left Tomsk on 28 May 2023 for Xi'an. The journey takes about two weeks.",
+            "en",
+            "2023-06-11",
+        ),
+        (
+            "The train left Tomsk on 28 May 2023 for Xi'an. The journey time is twenty one days.",
+            "en",
+            "2023-06-18",
+        ),
+        (
+            "28 мая 2023 года поезд вышел из Томска в Сиань. Время в пути составляет около 9 дней.",
+            "ru",
+            "2023-06-06",
+        ),
+        (
+            "28 maja 2023 r. pociąg wyjechał z Tomska do Xi'an. Czas przejazdu wynosi 9 dni.",
+            "pl",
+            "2023-06-06",
+        ),
+    ],
+)
+def test_a_trip_length_dates_the_arrival_in_every_language(
+    text: str, lang: str, arrival: str
+) -> None:
+    from railtrack.extract import extract_shipments
+
+    result = extract_shipments(
+        text, published="2023-05-29", lang=lang, report_id="t", network=False
+    )
+    (train,) = result.shipments
+    assert train.expected_arrival is not None
+    assert str(train.expected_arrival.earliest) == str(train.expected_arrival.latest) == arrival
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The train left Tomsk on 28 May 2023 for Xi'an. The journey time is not known.",
+        "The train left Tomsk on 28 May 2023 for Xi'an. Journey time: unknown, about 9 or so.",
+        # the length of another train's trip (review17 #2)
+        "The train left Tomsk on 28 May 2023 for Xi'an. Another train will go to Chengdu; "
+        "the journey time is 9 days.",
+    ],
+)
+def test_no_trip_length_no_arrival(text: str) -> None:
+    from railtrack.extract import extract_shipments
+
+    result = extract_shipments(
+        text, published="2023-05-29", lang="en", report_id="t", network=False
+    )
+    tomsk = [s for s in result.shipments if s.origin is not None and s.origin.text == "Tomsk"]
+    assert [s.expected_arrival for s in tomsk] == [None]
