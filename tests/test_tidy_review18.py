@@ -265,3 +265,55 @@ def test_no_trip_length_no_arrival(text: str) -> None:
     )
     tomsk = [s for s in result.shipments if s.origin is not None and s.origin.text == "Tomsk"]
     assert [s.expected_arrival for s in tomsk] == [None]
+
+
+# -- review17 #5: English parts of a week are lexicon words, one table for all ------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "key"),
+    [
+        ("early next week", "start of next week"),
+        ("midweek", "middle of this week"),
+        ("late last week", "end of last week"),
+        ("end of the following week", "end of next week"),
+    ],
+)
+def test_english_week_parts_are_in_the_lexicon(phrase: str, key: str) -> None:
+    from railtrack.extract.lexicon import lexicon, tokens
+
+    toks = tokens(phrase)
+    assert lexicon("en").relative.match(toks, 0) == (key, len(toks))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("A train of 40 cars will arrive in Brest early next week.", "en"),
+        ("Эшелон из 40 вагонов прибудет в Брест в начале следующей недели.", "ru"),
+        ("Pociąg z 40 wagonami przyjedzie do Brześcia na początku przyszłego tygodnia.", "pl"),
+    ],
+)
+def test_a_week_part_is_one_window_in_every_language(text: str, lang: str) -> None:
+    from railtrack.extract import extract_shipments
+
+    # published Wednesday 10 May 2023: next week starts Monday 15 May (Mon-Tue)
+    result = extract_shipments(
+        text, published="2023-05-10", lang=lang, report_id="t", network=False
+    )
+    (train,) = result.shipments
+    window = train.expected_arrival
+    assert window is not None
+    assert (str(window.earliest), str(window.latest)) == ("2023-05-15", "2023-05-16")
+
+
+def test_next_week_alone_is_no_week_part() -> None:
+    from railtrack.extract import extract_shipments
+
+    text = "A train of 40 cars will arrive in Brest next week."
+    result = extract_shipments(
+        text, published="2023-05-10", lang="en", report_id="t", network=False
+    )
+    window = result.shipments[0].expected_arrival
+    assert window is not None
+    assert (str(window.earliest), str(window.latest)) == ("2023-05-15", "2023-05-21")
