@@ -839,26 +839,28 @@ class _Builder:
 
         Examples
         --------
-        >>> from datetime import date
-        >>> from railtrack.extract.places import PlaceSpan
-        >>> from railtrack.extract.trains import Fact, TrainDraft
-        >>> from railtrack.models import DateWindow, Source
-        >>> from railtrack.settings import DEFAULT_SETTINGS
-        >>> text = "Сёння а 01:20 на станцыю Асіповічы прыбыў эшалон."
-        >>> def builder(published):
-        ...     return _Builder(report_id="r", source=Source(reporter="H", published=published),
-        ...                     network=None, settings=DEFAULT_SETTINGS, lang="be", text=text)
-        >>> day = DateWindow(earliest=date(2026, 5, 20), latest=date(2026, 5, 20),
-        ...                  precision="day", text="Сёння")
-        >>> at = text.index("Асіповічы")
-        >>> place = PlaceSpan("destination", "Асіповічы", at, at + 9, at - 15)
-        >>> train = TrainDraft(destination=Fact(place, "Асіповічы", at, at + 9),
-        ...                    arrival=Fact(day, "Сёння", 0, 5),
-        ...                    arrived=Fact("асіповічы", "прыбыў", 35, 41))
+        "Dziś o 01:20 do Brześcia przyjechał pociąg", posted on that day and the day
+        before (when 01:20 is still to come: a plan):
+
+        >>> import datetime as dt
+        >>> from railtrack import models, settings
+        >>> from railtrack.extract import places, trains
+        >>> said = "Dziś o 01:20 do Brześcia przyjechał pociąg."
+        >>> def builder(day):
+        ...     told = models.Source(reporter="H", published=day)
+        ...     return _Builder(report_id="r", source=told, network=None, lang="pl",
+        ...                     settings=settings.DEFAULT_SETTINGS, text=said)
+        >>> on = dt.date(2026, 5, 20)
+        >>> today = models.DateWindow(earliest=on, latest=on, precision="day", text="Dziś")
+        >>> at = said.index("Brześcia")
+        >>> end = places.PlaceSpan("destination", "Brześcia", at, at + 8, at - 3)
+        >>> train = trains.TrainDraft(destination=trains.Fact(end, "Brześcia", at, at + 8),
+        ...                           arrival=trains.Fact(today, "Dziś", 0, 4),
+        ...                           arrived=trains.Fact("brześcia", "przyjechał", 22, 32))
         >>> [(s.id, s.station.text, str(s.seen_at))
-        ...  for s in builder(date(2026, 5, 20)).end_sightings(train, "r-t1", 0, [])]
-        [('r-t1-s1', 'Асіповічы', '2026-05-20 01:20:00')]
-        >>> builder(date(2026, 5, 19)).end_sightings(train, "r-t1", 0, [])  # a plan
+        ...  for s in builder(on).end_sightings(train, "r-t1", 0, [])]
+        [('r-t1-s1', 'Brześcia', '2026-05-20 01:20:00')]
+        >>> builder(on - dt.timedelta(days=1)).end_sightings(train, "r-t1", 0, [])
         []
         """
         moments = self.end_moments(train)
