@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
+from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -40,10 +43,47 @@ def test_a_bad_freq_says_which_lengths_are_accepted(freq: str) -> None:
     assert "ValueError" not in text
 
 
-@pytest.mark.parametrize("freq", ["M", "2W", "Y"])
-def test_a_good_freq_is_taken(freq: str) -> None:
-    result = runner.invoke(app, ["summary", "--freq", freq, "--no-resolve", "-q"])
-    assert result.exit_code in (0, 1), result.output
+def _periods(freq: str) -> tuple[list[date], int, int]:
+    """Return the periods of ``summary --by period --freq`` on the embedded reports,
+    with the cars and trains summed over them."""
+    result = runner.invoke(
+        app, ["summary", "--freq", freq, "--by", "period", "--no-resolve", "-q", "--json"]
+    )
+    # the embedded reports are whole: no input problem, exit 0 (review18 #17)
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)["rows"]
+    days = [date.fromisoformat(r["period"]) for r in rows if r["period"] is not None]
+    cars = sum(r["cars_total"] or 0 for r in rows)
+    return days, cars, sum(r["n_trains"] for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("freq", "starts"),
+    [
+        ("M", lambda d: d.day == 1),
+        ("Y", lambda d: (d.month, d.day) == (1, 1)),
+        ("Q", lambda d: d.day == 1 and d.month in (1, 4, 7, 10)),
+        ("2M", lambda d: d.day == 1 and d.month % 2 == 1),  # Jan-Feb, Mar-Apr, ...
+        ("W", lambda d: d.weekday() == 0),
+    ],
+)
+def test_a_good_freq_gives_periods_of_its_length(freq: str, starts: Any) -> None:
+    days, _, _ = _periods(freq)
+    assert days
+    assert all(starts(d) for d in days), days
+    assert days == sorted(set(days))
+
+
+def test_2w_gives_fortnights() -> None:
+    """review18 #17: pandas' to_period("2W") alone kept one-week periods."""
+    fortnights, cars, trains = _periods("2W")
+    weeks, week_cars, week_trains = _periods("W")
+    assert all(d.weekday() == 0 for d in fortnights)
+    assert all((b - a).days % 14 == 0 for a, b in pairwise(fortnights))
+    assert len(fortnights) < len(weeks)  # two weeks of trains share a fortnight
+    # each week lies in the fortnight that starts on it or a week before it
+    assert all(w in fortnights or w - timedelta(days=7) in fortnights for w in weeks)
+    assert (cars, trains) == (week_cars, week_trains)  # nothing lost or counted twice
 
 
 @pytest.mark.parametrize("inside", ["m.png", "sub/m.png"])

@@ -39,6 +39,7 @@ __all__ = [
     "is_suffix_word",
     "name_tokens",
     "role_rank",
+    "same_name_stem",
     "skeleton",
     "to_latin",
     "tokens_skeleton",
@@ -474,6 +475,51 @@ def skeleton(text: str) -> str:
     True
     """
     return tokens_skeleton(name_tokens(text))
+
+
+# A case form keeps its name's first letters: all but the last of a short name ("Орша",
+# "Оршу"; "Hajun", "Гаюна"), the first five of a longer one, whose stem may soften or
+# lengthen in its cases ("Łuniniec", "Łunińca"; "Лунинец", "Лунинца"); never fewer than three.
+_STEM_MOST = 5
+_STEM_LEAST = 3
+
+
+@lru_cache(maxsize=16384)
+def same_name_stem(a: str, b: str) -> bool:
+    """Whether two names as written may be one name in two case forms, by skeleton stem.
+
+    The two :func:`skeleton` keys share their first letters: all but the last of the
+    shorter when it has five letters or fewer (its last is a case ending), else five;
+    three at least. A rule of thumb, not a declension: the gazetteer's dictionary case
+    forms (:func:`railtrack._formindex.case_forms`) resolve names; this only tells
+    whether two mentions in one text (or an outlet's name and its mention) are one.
+
+    Parameters
+    ----------
+    a, b : str
+        Two names, or two words of names, in any script and spelling.
+
+    Returns
+    -------
+    bool
+        True when the stems agree; False when either has no letters.
+
+    Examples
+    --------
+    >>> same_name_stem("Орша", "Оршу"), same_name_stem("Брест", "Бреста")
+    (True, True)
+    >>> same_name_stem("Łuniniec", "Łunińca"), same_name_stem("Лунинца", "Лунинце")
+    (True, True)
+    >>> same_name_stem("Hajun", "Гаюна"), same_name_stem("Orsha", "Оршы")
+    (True, True)
+    >>> same_name_stem("Орша", "Омск"), same_name_stem("Брест", "Брянск"), same_name_stem("", "")
+    (False, False, False)
+    """
+    x, y = skeleton(a), skeleton(b)
+    if not x or not y:
+        return False
+    stem = max(_STEM_LEAST, min(_STEM_MOST, min(len(x), len(y)) - 1))
+    return x[:stem] == y[:stem]
 
 
 def tokens_skeleton(tokens: list[str]) -> str:

@@ -155,6 +155,22 @@ class TrackResult:
         list of Problem
             Each with the file, row and field it is about (``path``, ``row``,
             ``field``) and its message.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> from railtrack import load_network, load_reports
+        >>> folder = Path(tempfile.mkdtemp())
+        >>> _ = (folder / "log.csv").write_text(
+        ...     "origin,destination,departure,cars,source\\n"
+        ...     "Slonim,Valuyki,2023-03-01,40,Hajun\\n"
+        ...     "Orsha,Brest,2023-03-02,eighty?,Hajun\\n", encoding="utf-8")
+        >>> result = track(load_reports(folder), load_network())
+        >>> [(Path(p.path).name, p.row, p.field) for p in result.input_problems]
+        [('log.csv', 3, 'cars')]
+        >>> len(result.shipments)  # the row is kept without its count
+        2
         """
         return [*self.network.problems, *self.reports.problems]
 

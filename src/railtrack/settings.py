@@ -306,6 +306,42 @@ class Settings(BaseModel):
     extract_confidence_unresolved: float = Field(
         0.5, ge=0, le=1, description="Confidence of a place name the gazetteer did not resolve."
     )
+    extract_time_reach_chars: int = Field(
+        30,
+        ge=0,
+        description=(
+            "Characters either side of a one-day date searched for its time of day, in "
+            "the date's sentence (railtrack.extract.result.time_beside): 'At around 09:00 "
+            "on March 14' (the time 13 characters before the date), '14 сакавіка ў 11:20' "
+            "(3 after); 30 holds a clock word and a preposition or two ('o godz. 22:40 "
+            "w dniu') and no other clause's time."
+        ),
+    )
+    extract_place_time_reach_chars: int = Field(
+        16,
+        ge=0,
+        description=(
+            "Characters either side of a place searched for the time a train was there, "
+            "when its date is shared with another end or a place seen "
+            "(railtrack.extract.result): 'проїхав станцію Орша о 22:40' (3 after), 'в "
+            "18:00 прибыл в Брест' (a verb and a preposition, 10 before). Shorter than "
+            "extract_time_reach_chars: a date shared by both ends takes only the time "
+            "written beside each end's own place ('вчера в 10:00 вышел из Орши, в 18:00 "
+            "прибыл в Брест'; trial17b T10)."
+        ),
+    )
+    attribution_words_between: int = Field(
+        3,
+        ge=0,
+        description=(
+            "Most lower-case words of what a source is that may stand between the words of "
+            "attribution and a known outlet's name, or between the name and a verb of "
+            "reporting (railtrack.extract.attribution): 'по данным мониторинговой группы "
+            "«Гаюн»' (2), 'podaje projekt monitoringowy Hajun' (2), 'the Hajun monitoring "
+            "group said' (2): a noun and its adjective; 3 leaves one more adjective "
+            "('независимой мониторинговой группы')."
+        ),
+    )
 
     # --- what a report may say (src/railtrack/models.py) ------------------------------
     max_cars_per_train: int = Field(

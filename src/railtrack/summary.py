@@ -188,12 +188,34 @@ FREQ_HELP = (
 
 
 def _to_period(dates: pd.Series, freq: str) -> pd.Series:
+    """Return the start of the period of ``freq`` each date falls in (NaT stays NaT).
+
+    A count before the length groups that many periods: "2W" is fortnights, "2M" two
+    months, counted from the first period of 1970 (pandas' ordinal 0: the week of
+    1 January 1970, January 1970), so "2M" is January-February, March-April, ...;
+    pandas' ``to_period("2W")`` alone keeps one-week periods (review18 #17).
+
+    >>> days = pd.Series(pd.to_datetime(["2023-01-02", "2023-01-09", "2023-01-16", None]))
+    >>> [str(d)[:10] for d in _to_period(days, "2W")]
+    ['2022-12-26', '2023-01-09', '2023-01-09', 'NaT']
+    >>> [str(d)[:10] for d in _to_period(days, "W")]
+    ['2023-01-02', '2023-01-09', '2023-01-16', 'NaT']
+    """
     try:
-        starts: pd.Series = dates.dt.to_period(freq).dt.start_time
+        periods = dates.dt.to_period(freq)
     except (ValueError, TypeError) as exc:
         # pandas' own words ("last element must be blank") tell a reader nothing
         msg = f"freq {freq!r} is not a period length; use {FREQ_HELP}"
         raise ValueError(msg) from exc
+    step = periods.dtype.freq
+    if step.n > 1:
+        base = dates.dt.to_period(step.base)
+        ordinals = base.array.asi8.copy()
+        told = ~base.isna().to_numpy()
+        ordinals[told] = ordinals[told] // step.n * step.n
+        binned = pd.arrays.PeriodArray(ordinals, dtype=pd.PeriodDtype(step.base))
+        periods = pd.Series(binned, index=dates.index)
+    starts: pd.Series = periods.dt.start_time
     return starts.astype("datetime64[ns]")
 
 

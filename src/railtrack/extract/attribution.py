@@ -28,52 +28,59 @@ import re
 from functools import lru_cache
 
 from railtrack._data import data_path
-from railtrack._translit import skeleton
+from railtrack._translit import same_name_stem, skeleton
 from railtrack.extract.lexicon import LANGUAGES, lexicon
 from railtrack.extract.sentences import SENTENCE_OR_LINE_END, sentence_around
 from railtrack.models import Source
 from railtrack.outlets import outlet_key, outlet_name
+from railtrack.settings import DEFAULT_SETTINGS, Settings
 
 __all__ = ["attributed_outlet", "attributed_source", "credited_sources"]
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_SKIPPED = 3  # lower-case words allowed between the verb and the name ("мониторинговой группы")
-_MOST_WORDS = 4
 
 
 @lru_cache(maxsize=1)
 def _outlet_names() -> tuple[tuple[tuple[str, ...], str], ...]:
-    """Return each known outlet name as its words' skeletons, with the outlet, longest first."""
-    names: dict[tuple[str, ...], str] = {}
+    """Return each known outlet name as its words, with the outlet, longest first.
+
+    One spelling per skeleton ("Hajun" and "Гаюн" are one name).
+    """
+    names: dict[tuple[str, ...], tuple[tuple[str, ...], str]] = {}
     with data_path("outlets", "outlets.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             outlet = (row.get("outlet") or "").strip()
             for name in [outlet, *(row.get("names") or "").split("|")]:
-                words = tuple(skeleton(w) for w in _WORD.findall(name))
-                if words and all(words):
-                    names.setdefault(words, outlet)
-    return tuple(sorted(names.items(), key=lambda item: -len(item[0])))
+                words = tuple(_WORD.findall(name))
+                key = tuple(skeleton(w) for w in words)
+                if key and all(key):
+                    names.setdefault(key, (words, outlet))
+    return tuple(sorted(names.values(), key=lambda item: -len(item[0])))
 
 
-def _inflected(written: str, name: str) -> bool:
-    """Whether a word's skeleton is a case form of a name word's ("hauna" of "haun")."""
-    if written == name:
-        return True
-    stem = name[: max(3, len(name) - 2)]
-    return written.startswith(stem) and len(written) <= len(name) + 4
+@lru_cache(maxsize=1)
+def _most_words() -> int:
+    """Return the word count of the longest known outlet name (4: "Беларускі Гаюн ...")."""
+    return max((len(words) for words, _ in _outlet_names()), default=1)
 
 
-def _named(words: list[str]) -> str | None:
-    """Return the outlet ``words`` (skeletons, from the first) begin with, else None."""
+def _named(words: list[str]) -> tuple[str, int] | None:
+    """Return the outlet ``words`` (as written, from the first) begin with, and its size.
+
+    Each word may be a case form of the name's (:func:`~railtrack._translit.same_name_stem`:
+    "Hajuna" of "Hajun", "Гаюна" of "Гаюн").
+    """
     for name, outlet in _outlet_names():
         if len(name) <= len(words) and all(
-            _inflected(w, n) for w, n in zip(words, name, strict=False)
+            same_name_stem(w, n) for w, n in zip(words, name, strict=False)
         ):
-            return outlet
+            return outlet, len(name)
     return None
 
 
-def attributed_outlet(text: str, lang: str | None) -> str | None:
+def attributed_outlet(
+    text: str, lang: str | None, *, settings: Settings | None = None
+) -> str | None:
     """Return the known outlet a report names as its source ("according to Hajun"), else None.
 
     Parameters
@@ -82,6 +89,9 @@ def attributed_outlet(text: str, lang: str | None) -> str | None:
         The report as written.
     lang : str or None
         Its language (en, ru, uk, be, pl); None or another language: None.
+    settings : Settings, optional
+        ``attribution_words_between``: the lower-case words of what the source is
+        allowed between the attribution words and the name.
 
     Returns
     -------
@@ -97,69 +107,59 @@ def attributed_outlet(text: str, lang: str | None) -> str | None:
     >>> attributed_outlet("According to the ministry, a train arrived.", "en") is None
     True
     """
-    found = _attributions(text, lang)
+    found = _attributions(text, lang, (settings or DEFAULT_SETTINGS).attribution_words_between)
     return found[0][2] if found else None
 
 
-def _attributions(text: str, lang: str | None) -> list[tuple[int, int, str]]:
+def _attributions(text: str, lang: str | None, between: int) -> list[tuple[int, int, str]]:
     """Return each place a report names a known outlet as its source: (start, end, outlet).
 
-    ``start`` and ``end`` are the offsets of the attribution words ("according to").
+    ``start`` and ``end`` are the offsets of the attribution words ("according to");
+    up to ``between`` lower-case words may stand between them and the name.
     """
     if not text or lang not in LANGUAGES:
         return []
     pattern = lexicon(lang).attribution
     if pattern is None:
         return []
-    named = []
+    named: list[tuple[int, int, str]] = []
     for found in pattern.finditer(text):
-        after = _WORD.findall(text[found.end() : found.end() + 160])[: _SKIPPED + _MOST_WORDS]
-        for skip in range(min(_SKIPPED, len(after)) + 1):
+        after = _WORD.findall(text[found.end() : found.end() + 160])[: between + _most_words()]
+        for skip in range(min(between, len(after)) + 1):
             if skip and after[skip - 1][:1].isupper():
                 break  # only lower-case words of what the source is are passed over
-            outlet = _named([skeleton(w) for w in after[skip : skip + _MOST_WORDS]])
-            if outlet is not None:
-                named.append((found.start(), found.end(), outlet))
+            name = _named(after[skip : skip + _most_words()])
+            if name is not None:
+                named.append((found.start(), found.end(), name[0]))
                 break
     after_verb = lexicon(lang).attribution_after
     if after_verb is not None:
         for found in after_verb.finditer(text):
-            outlet = _named_before(text[max(0, found.start() - 160) : found.start()])
+            outlet = _named_before(text[max(0, found.start() - 160) : found.start()], between)
             if outlet is not None:
                 named.append((found.start(), found.end(), outlet))
         named.sort()
     return named
 
 
-def _named_before(before: str) -> str | None:
+def _named_before(before: str, between: int) -> str | None:
     """Return the outlet named right before a verb of reporting ("Belarusian Hajun reported").
 
     ``before`` is the text before the verb; only its last sentence counts. Up to
-    ``_SKIPPED`` lower-case words of what the source is may stand between the name and
+    ``between`` lower-case words of what the source is may stand between the name and
     the verb ("the Hajun monitoring group said").
     """
     last = max(before.rfind(end) for end in ".!?\n")
-    words = _WORD.findall(before[last + 1 :])[-(_SKIPPED + _MOST_WORDS) :]
-    for skip in range(min(_SKIPPED, len(words)) + 1):
+    words = _WORD.findall(before[last + 1 :])[-(between + _most_words()) :]
+    for skip in range(min(between, len(words)) + 1):
         if skip and words[len(words) - skip][:1].isupper():
             break  # only lower-case words of what the source is are passed over
         end = len(words) - skip
-        for size in range(min(_MOST_WORDS, end), 0, -1):
-            part = [skeleton(w) for w in words[end - size : end]]
-            outlet = _named(part)
-            if outlet is not None and _name_size(part) == size:
-                return outlet
+        for size in range(min(_most_words(), end), 0, -1):
+            outlet = _named(words[end - size : end])
+            if outlet is not None and outlet[1] == size:
+                return outlet[0]
     return None
-
-
-def _name_size(words: list[str]) -> int:
-    """Return the word count of the longest known outlet name ``words`` begin with."""
-    for name, _ in _outlet_names():
-        if len(name) <= len(words) and all(
-            _inflected(w, n) for w, n in zip(words, name, strict=False)
-        ):
-            return len(name)
-    return 0
 
 
 def credited_sources(
@@ -167,6 +167,8 @@ def credited_sources(
     text: str | None,
     lang: str | None,
     told: list[list[tuple[int, int]]],
+    *,
+    settings: Settings | None = None,
 ) -> list[Source]:
     """Return the source of each train of a report, crediting the outlet it names per train.
 
@@ -181,6 +183,8 @@ def credited_sources(
     told : list of list of (int, int)
         For each train (or group), the character offsets (start, end) of the facts
         read for it (its evidence).
+    settings : Settings, optional
+        ``attribution_words_between`` (see :func:`attributed_outlet`).
 
     Returns
     -------
@@ -202,7 +206,7 @@ def credited_sources(
     """
     if source.relayed_by or not text:
         return [source] * len(told)
-    named = _attributions(text, lang)
+    named = _attributions(text, lang, (settings or DEFAULT_SETTINGS).attribution_words_between)
     if not named:
         return [source] * len(told)
 
@@ -231,7 +235,9 @@ def credited_sources(
     return credited
 
 
-def attributed_source(source: Source, text: str | None, lang: str | None) -> Source:
+def attributed_source(
+    source: Source, text: str | None, lang: str | None, *, settings: Settings | None = None
+) -> Source:
     """Return ``source`` with the outlet the report names as reporter and itself as relay.
 
     Parameters
@@ -242,6 +248,8 @@ def attributed_source(source: Source, text: str | None, lang: str | None) -> Sou
         The report as written.
     lang : str or None
         Its language.
+    settings : Settings, optional
+        ``attribution_words_between`` (see :func:`attributed_outlet`).
 
     Returns
     -------
@@ -261,7 +269,7 @@ def attributed_source(source: Source, text: str | None, lang: str | None) -> Sou
     """
     if source.relayed_by or not text:
         return source
-    outlet = attributed_outlet(text, lang)
+    outlet = attributed_outlet(text, lang, settings=settings)
     if outlet is None or outlet_key(outlet_name(source.reporter)) == outlet_key(outlet):
         return source
     relay = None if source.reporter == "unknown" else source.reporter

@@ -59,7 +59,6 @@ __all__ = [
     "tells_years_ago",
     "train_number",
     "trip_durations",
-    "trip_lengths",
     "verb_cues",
 ]
 
@@ -537,8 +536,25 @@ def has_car_noun(text: str) -> bool:
 def train_noun_at(text: str) -> int | None:
     """Return the offset of the first train noun in the text, or None when it names none.
 
+    The English train nouns ("train", "echelon", "shipment", "trains", ...); the
+    lexicon languages' are :meth:`railtrack.extract.lexread.LexiconReader.train_noun_at`.
+
+    Parameters
+    ----------
+    text : str
+        A sentence or clause of an English report.
+
+    Returns
+    -------
+    int or None
+        The character offset of the first train noun's first letter.
+
+    Examples
+    --------
     >>> train_noun_at("The armored train carrying Kim left Hasan.")
     12
+    >>> train_noun_at("Two echelons and a train left Orsha."), train_noun_at("Kim left Hasan.")
+    (4, None)
     """
     found = _TRAIN_NOUN_RE.search(text)
     return None if found is None else found.start()
@@ -1319,43 +1335,4 @@ def trip_durations(text: str) -> list[tuple[int, int, int]]:
             days = 1 if word in ("a", "one") else parse_number(word)
         if days is not None:
             found.append((days, m.start(), m.end()))
-    return found
-
-
-_TRIP_LENGTH_TAIL_RE = re.compile(
-    rf"(?:\s+(?:is|was|will\s+be|of|be|about|around|some|approximately|roughly|only|just|up\s+to)\b){{0,3}}"
-    rf"\s+(?P<n>{NUMBER_PATTERN}|a|one)\s+(?P<unit>days?|weeks?)\b",
-    re.IGNORECASE,
-)
-
-
-def trip_lengths(text: str) -> list[tuple[int, int, int]]:
-    """Return each trip length named as such ("the journey time is 7 days") as (days, start, end).
-
-    The words naming it are the English lexicon's ``trip_length``; a week counts
-    seven days. ``start``/``end`` are offsets into ``text``.
-
-    Examples
-    --------
-    >>> trip_lengths("The journey time is 7 days at 800 km/day.")
-    [(7, 4, 26)]
-    >>> trip_lengths("The trip takes about two weeks.")
-    [(14, 0, 30)]
-    >>> trip_lengths("The journey time is not known.")
-    []
-    """
-    pattern = lexicon("en").trip_length
-    if pattern is None:
-        return []
-    found: list[tuple[int, int, int]] = []
-    for m in pattern.finditer(text):
-        tail = _TRIP_LENGTH_TAIL_RE.match(text, m.end())
-        if tail is None:
-            continue
-        word = tail["n"].lower()
-        value = 1 if word in ("a", "one") else parse_number(word)
-        if value is None:
-            continue
-        days = value * 7 if tail["unit"].lower().startswith("week") else value
-        found.append((days, m.start(), tail.end()))
     return found

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from railtrack.extract.lexicon import lexicon, month_of
 from railtrack.extract.places import PlaceSpan
+from railtrack.extract.scripts import UPPER
 
 if TYPE_CHECKING:
     from railtrack.extract.dates import DateSpan
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Dateline", "datelines"]
 
-_UP = "A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЇЄЎҐ"
+_UP = UPPER
 # the name at a paragraph's start, then a comma: "Лунинец, ", "Nowy Oskoł, "
 _HEAD = re.compile(
     rf"(?:\A|\n[^\S\n]*\n)[^\w\n]*"

@@ -33,7 +33,7 @@ from dateutil import parser as date_parser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from railtrack.extract.casefold import fold_compile
-from railtrack.extract.lexicon import all_month_forms, month_of, trie_pattern
+from railtrack.extract.lexicon import all_month_forms, lexicon, month_of, tokens, trie_pattern
 from railtrack.extract.numbers import _UNITS, NUMBER_PATTERN, parse_number, scan
 from railtrack.models import DateWindow, Precision, check_plausible
 
@@ -564,31 +564,33 @@ _WEEK_PARTS: dict[str, tuple[int, int, int]] = {
     for which, offset in (("last", -1), ("this", 0), ("next", 1))
     for part, first, last in (("start", 0, 1), ("middle", 1, 3), ("end", 4, 6))
 }
-# the English words of a part of a week, read to the lexicons' keys
-_EN_WEEK_PART = re.compile(
-    r"^(?:at )?(?:the )?(?:(?P<part>early|mid|late|start|beginning|middle|end)"
-    r"(?: of)?(?: the)? ?(?P<which>next|this|last|following|previous)? ?week|midweek)$"
-)
-_EN_PARTS = {"early": "start", "beginning": "start", "mid": "middle", "late": "end"}
-_EN_WHICH = {"following": "next", "previous": "last"}
 
 
+@lru_cache(maxsize=256)
 def _week_part_key(rel: str) -> str | None:
     """Return the :data:`_WEEK_PARTS` key of a part of a week, or None.
 
+    A lexicon language's reader gives the key itself; an English phrase is looked up
+    in the English lexicon's ``relative`` table, which names the week parts under the
+    same keys ("early next week": ``start of next week``); the phrase may open with
+    other words ("at the end of the week").
+
     >>> _week_part_key("early next week"), _week_part_key("at the end of the week")
     ('start of next week', 'end of this week')
-    >>> _week_part_key("midweek"), _week_part_key("next week")
-    ('middle of this week', None)
+    >>> _week_part_key("midweek"), _week_part_key("late-last week")
+    ('middle of this week', 'end of last week')
+    >>> _week_part_key("next week"), _week_part_key("the week")
+    (None, None)
     """
     if rel in _WEEK_PARTS:
         return rel
-    m = _EN_WEEK_PART.match(rel.replace("-", " "))
-    if m is None:
-        return None
-    part = m["part"] or "middle"
-    which = m["which"] or "this"
-    return f"{_EN_PARTS.get(part, part)} of {_EN_WHICH.get(which, which)} week"
+    toks = tokens(rel.replace("-", " "))
+    table = lexicon("en").relative
+    for i in range(len(toks)):
+        found = table.match(toks, i)
+        if found is not None and found[1] == len(toks) and found[0] in _WEEK_PARTS:
+            return str(found[0])
+    return None
 
 
 def _week_part(rel: str, published: date, *, forward: bool) -> tuple[date, date, Precision] | None:

@@ -446,6 +446,10 @@ class Lexicon:
     # ("arrived on the territory of Russia"; the lexicon languages' place cues hold
     # "на территорию" as a whole)
     territory_of: tuple[str, ...] = ()
+    # English verbs before ``territory_of``: of arriving (the country is the end), of
+    # entering (a place passed) (review18 #15)
+    territory_arrival: tuple[str, ...] = ()
+    territory_entry: tuple[str, ...] = ()
     # the last word of each route cue ("маршруту", "trasie"): a route list of places
     # joined by dashes may follow it ("по маршруту Сиань – Алтынколь – Тегеран")
     route_words: tuple[str, ...] = ()
@@ -606,6 +610,9 @@ class Lexicon:
     # people on an official trip (a leader, a delegation, a commission), no shipment
     # (extract/onboard.py; issue 13, session 18)
     people_on_board: re.Pattern[str] | None = None
+    # most words from the train noun to the ``with`` word, the noun included (the
+    # table's ``noun_reach``; review18 #15)
+    people_on_board_reach: int = 3
     # "Поправка:", "Sprostowanie:", "Correction:": a later statement corrects a fact
     correction: re.Pattern[str] | None = None
     # how a corrected count is put: "не {old}, а {new}" ({old}/{new} are numbers)
@@ -908,6 +915,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         ),
         destination_hedges=tuple(str(h) for h in data.get("destination_hedges") or []),
         territory_of=tuple(str(h) for h in data.get("territory_of") or []),
+        territory_arrival=tuple(str(h) for h in data.get("territory_arrival") or []),
+        territory_entry=tuple(str(h) for h in data.get("territory_entry") or []),
         label_words=frozenset(_norm(str(w).split()[-1]) for w in cues.get("label") or []),
         route_words=tuple(
             sorted(
@@ -984,6 +993,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         dummy_subjects=_stem_re(data.get("dummy_subjects") or []),
         other_movers=_stem_re(data.get("other_movers") or []),
         people_on_board=_on_board_re(data.get("people_on_board") or {}),
+        people_on_board_reach=int((data.get("people_on_board") or {}).get("noun_reach", 3)),
         correction=_stem_re(data.get("correction") or []),
         correction_swap=tuple(str(t) for t in data.get("correction_swap") or []),
         years_ago=_stem_re(data.get("years_ago") or []),

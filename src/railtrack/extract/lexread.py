@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import fields
 from functools import lru_cache
 from typing import Any
@@ -315,6 +316,65 @@ _AND_WORDS = frozenset({"i", "и", "і", "oraz", "та", "ды", "and", "й"})
 _ADJECTIVE_COUNT_ENDS = frozenset(
     {"", ",", ".", ";", ")", "(", ":", "-", "–", "—", "а", *_AND_WORDS} - {"and"}
 )
+
+
+def named_trip_lengths(
+    text: str,
+    lex: Lexicon,
+    pattern: re.Pattern[str] | FoldedPattern | None,
+    number_at: Callable[[tuple[Token, ...], int], tuple[int, int] | None],
+) -> list[tuple[int, int, int]]:
+    """Return each trip length named as such ("время в пути 7 дней") as (days, start, end).
+
+    The one reading of every language (review17 #5): a word of the lexicon's
+    ``trip_length`` (``pattern``), then at most three words ("составляет около",
+    "wynosi", "is about"), then a number (``number_at``: the reader's own, digits or
+    words) and a unit of the lexicon's ``duration`` (a week counts seven days). A
+    comma or a stop ends the phrase.
+
+    Parameters
+    ----------
+    text : str
+        A sentence or a whole report.
+    lex : Lexicon
+        The language's lexicon (its ``day_units`` and ``week_units``).
+    pattern : re.Pattern or None
+        The lexicon's ``trip_length`` words; None: no length is named.
+    number_at : callable
+        ``number_at(tokens, i)``: the value of a number written at token ``i`` and
+        the index after it, or None.
+
+    Returns
+    -------
+    list of (int, int, int)
+        Days, and the start and end offsets in ``text`` of the words naming them.
+
+    Examples
+    --------
+    >>> rd = LexiconReader("ru")
+    >>> named_trip_lengths("Время в пути около 7 дней.", rd.lex, rd._pattern("trip_length"),
+    ...                    rd._number_at)
+    [(7, 0, 25)]
+    """
+    if pattern is None:
+        return []
+    toks = tokens(text)
+    found: list[tuple[int, int, int]] = []
+    for m in pattern.finditer(text):
+        i = next((k for k, t in enumerate(toks) if t.start >= m.end()), len(toks))
+        for k in range(i, min(i + 4, len(toks) - 1)):
+            if not toks[k].low[:1].isalnum():
+                break  # (a comma or a stop ends the phrase)
+            number = number_at(toks, k)
+            if number is None or number[1] >= len(toks):
+                continue
+            value, j = number
+            unit = toks[j].low
+            if unit in lex.day_units or unit in lex.week_units:
+                days = value * 7 if unit in lex.week_units else value
+                found.append((days, m.start(), toks[j].end))
+                break
+    return found
 
 
 def _not_a_count(toks: tuple[Token, ...], i: int) -> bool:
@@ -1161,10 +1221,28 @@ class LexiconReader:
     def train_noun_at(self, text: str) -> int | None:
         """Return the offset of the first train noun in the text, or None.
 
+        A train noun is a word of the lexicon's ``train_nouns`` in any case form
+        (эшелон, эшелона; потяг; цягнік; pociąg, pociągu).
+
+        Parameters
+        ----------
+        text : str
+            A sentence or clause in the reader's language.
+
+        Returns
+        -------
+        int or None
+            The character offset of the first train noun's first letter; None when
+            the text names none.
+
         Examples
         --------
         >>> LexiconReader("ru").train_noun_at("Вчера поезд с делегацией прибыл в Хасан.")
         6
+        >>> LexiconReader("pl").train_noun_at("Wczoraj do Brześcia przyjechał pociąg.")
+        31
+        >>> LexiconReader("uk").train_noun_at("Делегація прибула до Хасана.") is None
+        True
         """
         nouns = self.lex.train_nouns
         return next((t.start for t in tokens(text) if t.low in nouns), None)
@@ -2884,27 +2962,7 @@ class LexiconReader:
         >>> LexiconReader("uk").trip_lengths("Час у дорозі невідомий.")
         []
         """
-        pattern = self._pattern("trip_length")
-        if pattern is None:
-            return []
-        lex = self.lex
-        toks = tokens(text)
-        found: list[tuple[int, int, int]] = []
-        for m in pattern.finditer(text):
-            i = next((k for k, t in enumerate(toks) if t.start >= m.end()), len(toks))
-            for k in range(i, min(i + 4, len(toks) - 1)):
-                if not toks[k].low[:1].isalnum():
-                    break  # (a comma or a stop ends the phrase)
-                number = self._number_at(toks, k)
-                if number is None or number[1] >= len(toks):
-                    continue
-                value, j = number
-                unit = toks[j].low
-                if unit in lex.day_units or unit in lex.week_units:
-                    days = value * 7 if unit in lex.week_units else value
-                    found.append((days, m.start(), toks[j].end))
-                    break
-        return found
+        return named_trip_lengths(text, self.lex, self._pattern("trip_length"), self._number_at)
 
     def duration_ranges(self, text: str) -> list[tuple[int, int, int, int]]:
         """Return each "в течение 3-5 дней", "за 3-5 днів" as (least, most days, start, end).

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from railtrack.extract.lexicon import month_of
 from railtrack.extract.places import PlaceSpan
+from railtrack.extract.scripts import UPPER
 
 if TYPE_CHECKING:
     from railtrack.extract.dates import DateSpan
@@ -53,7 +54,7 @@ _PLAIN = re.compile(r"[^\S\n]*(?P<body>\S[^\n]*)")
 # a time of day in an item: "(08:20)", ", 8:20" (never a date: "14.03")
 _TIME = re.compile(r"(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
 # upper-case letters of the five languages' scripts: a place name starts with one
-_UP = "A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЇЄЎҐ"
+_UP = UPPER
 # a place name: one to three capitalised words ("Nowy Oskoł", "Ростов-на-Дону")
 _NAME = rf"[{_UP}][\w'’-]*?(?:[^\S\n]+[{_UP}][\w'’-]*?){{0,2}}"
 # a trip is a phrase of its own: its last name ends the item or a part of it

@@ -19,10 +19,6 @@ from railtrack.extract.lexicon import LANGUAGES, lexicon
 
 __all__ = ["carries_people"]
 
-# words at most from the train noun to the "with" word, the noun included ("train,
-# which was carrying")
-_NEAR = 3
-
 
 def carries_people(text: str, lang: str, train_at: Callable[[str], int | None]) -> bool:
     """Whether a sentence's train carries a leader, a delegation or a commission.
@@ -41,7 +37,8 @@ def carries_people(text: str, lang: str, train_at: Callable[[str], int | None]) 
     -------
     bool
         True when the lexicon's ``people_on_board`` phrase follows a train noun, its
-        ``with`` word at most three words from the noun.
+        ``with`` word at most ``noun_reach`` words from the noun (3 in every lexicon:
+        "train, which was carrying").
 
     Examples
     --------
@@ -58,7 +55,8 @@ def carries_people(text: str, lang: str, train_at: Callable[[str], int | None]) 
     """
     if lang not in LANGUAGES:
         return False
-    pattern = lexicon(lang).people_on_board
+    table = lexicon(lang)
+    pattern = table.people_on_board
     if pattern is None:
         return False
     found = pattern.search(text)
@@ -70,4 +68,4 @@ def carries_people(text: str, lang: str, train_at: Callable[[str], int | None]) 
     # the people are the train's load only right after its noun ("the armored train
     # carrying", "a special train with"): "a train of 30 cars with equipment agreed
     # with the commission" carries equipment
-    return len(text[start : found.start()].split()) <= _NEAR
+    return len(text[start : found.start()].split()) <= table.people_on_board_reach

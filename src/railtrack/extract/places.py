@@ -59,21 +59,26 @@ _ORIGIN = (
     # "loaded onto a train at the military's railhead in Wiltshire"
     r"(?:\s+(?:the|an?)\s+(?:[\w'’]+\s+)?(?:railhead|yard|depot|base|station)\s+(?:in|at|near))?"
 )
-# "the territory of" before a country (the lexicon's ``territory_of``)
-_TERRITORY_OF = (
-    "|".join(
-        r"\s+".join(re.escape(w) for w in phrase.split())
-        for phrase in sorted(lexicon("en").territory_of, key=len, reverse=True)
+
+
+def _phrases(phrases: tuple[str, ...]) -> str:
+    """Return an English lexicon key's phrases as one alternation, longest first."""
+    return (
+        "|".join(
+            r"\s+".join(re.escape(w) for w in phrase.split())
+            for phrase in sorted(phrases, key=len, reverse=True)
+        )
+        or "(?!)"
     )
-    or "(?!)"
-)
-_DESTINATION_HEDGES = (
-    "|".join(
-        r"\s+".join(re.escape(w) for w in hedge.split())
-        for hedge in sorted(lexicon("en").destination_hedges, key=len, reverse=True)
-    )
-    or "(?!)"
-)
+
+
+# "the territory of" before a country (the lexicon's ``territory_of``), after a verb of
+# arriving (``territory_arrival``: the country is the end) or of entering
+# (``territory_entry``: a place passed)
+_TERRITORY_OF = _phrases(lexicon("en").territory_of)
+_TERRITORY_END = rf"(?:{_phrases(lexicon('en').territory_arrival)})\s+(?:{_TERRITORY_OF})"
+_TERRITORY_ENTERED = rf"(?:{_phrases(lexicon('en').territory_entry)})\s+(?:{_TERRITORY_OF})"
+_DESTINATION_HEDGES = _phrases(lexicon("en").destination_hedges)
 _DEST = (
     # "running through Mogilev before reaching Kalinkovichi": a place reached later on
     r"before\s+(?:it\s+|they\s+)?(?:reaching|reached|arriving\s+(?:at|in)|arrived\s+(?:at|in)|"
@@ -87,7 +92,7 @@ _DEST = (
     r"bound\s+for|destined\s+for|en\s+route\s+to|on\s+(?:its|the)\s+way\s+to|"
     # "arrived on the territory of Russia from North Korea": the country is the end
     r"in\s+the\s+direction\s+of|"
-    rf"arriv(?:ed|ing|es|e)\s+(?:(?:on|onto|in|into)\s+(?:{_TERRITORY_OF})|at|in)|"
+    rf"{_TERRITORY_END}|arriv(?:ed|ing|es|e)\s+(?:at|in)|"
     r"expected\s+(?:at|in)|due\s+(?:at|in)|"
     # "will terminate at Duisburg", "the run ends in Lodz": the end of the route
     # ("the route starts at Izov station to end at Dostyk station")
@@ -144,7 +149,7 @@ _AT = (
     # "is expected to arrive in Vientiane by way of Yunnan Province": a place passed
     r"by\s+way\s+of|"
     # "entered the territory of Belarus": the country entered
-    rf"(?:crossed\s+into|entered)\s+(?:{_TERRITORY_OF})|"
+    rf"{_TERRITORY_ENTERED}|"
     r"at|in|near|nearby|outside|through|via|past|passed|passing|crossed|entered|"
     r"spotted\s+(?:at|in|near|nearby|outside)|"
     # "pulled by a train approximately one mile west of Gorham": a distance and a compass

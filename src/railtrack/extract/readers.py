@@ -26,8 +26,8 @@ from railtrack.extract import cues
 from railtrack.extract.cues import GroupAnnouncement, TrainMarker, VerbCue
 from railtrack.extract.dates import DateSpan, find_dates
 from railtrack.extract.earlier import english_days_earlier
-from railtrack.extract.lexicon import lexicon
-from railtrack.extract.lexread import LexiconReader
+from railtrack.extract.lexicon import Token, lexicon
+from railtrack.extract.lexread import LexiconReader, named_trip_lengths
 from railtrack.extract.numbers import (
     NUMBER_PATTERN,
     CarCount,
@@ -304,8 +304,24 @@ class EnglishReader:
     def durations(self, text: str) -> list[tuple[int, int, int]]:  # noqa: D102
         return cues.trip_durations(text)
 
-    def trip_lengths(self, text: str) -> list[tuple[int, int, int]]:  # noqa: D102
-        return cues.trip_lengths(text)
+    def trip_lengths(self, text: str) -> list[tuple[int, int, int]]:
+        """Return each trip length named as such ("the journey time is 7 days").
+
+        The lexicon languages' one rule (:func:`railtrack.extract.lexread.named_trip_lengths`)
+        over the English lexicon's ``trip_length`` and ``duration`` words, numbers in
+        digits or words ("two weeks", "a week").
+
+        Examples
+        --------
+        >>> rd = EnglishReader()
+        >>> rd.trip_lengths("The journey time is 7 days at 800 km/day.")
+        [(7, 4, 26)]
+        >>> rd.trip_lengths("The trip takes about two weeks."), rd.trip_lengths("It takes a day.")
+        ([(14, 0, 30)], [])
+        """
+        return named_trip_lengths(
+            text, lexicon("en"), lexicon("en").trip_length, _english_number_at
+        )
 
     def is_denial(self, text: str) -> bool:  # noqa: D102
         return cues.is_denial(text)
@@ -401,6 +417,25 @@ class EnglishReader:
 
 
 @lru_cache(maxsize=8)
+def _english_number_at(toks: tuple[Token, ...], i: int) -> tuple[int, int] | None:
+    """Return (value, next index) of an English number at token ``i`` ("7", "two", "a").
+
+    Number words of up to three tokens are one number ("twenty one"), the longest read.
+    """
+    word = toks[i].low
+    if word.isdecimal():
+        return int(word), i + 1
+    if word == "a":
+        return 1, i + 1
+    for n in (3, 2, 1):
+        words = [t.low for t in toks[i : i + n]]
+        if len(words) == n and all(w.isalpha() for w in words):
+            value = parse_number(" ".join(words))
+            if value is not None:
+                return value, i + n
+    return None
+
+
 def reader_for(lang: str) -> Reader:
     """Return the reader of ``lang`` (``en``, ``ru``, ``uk``, ``be`` or ``pl``).
 

@@ -557,7 +557,38 @@ class _Builder:
         return bool(self.text) and speaks_of_told_train(self.text or "", self.lang)
 
     def window(self, fact: Fact | None, moment: datetime | None = None) -> DateWindow | None:
-        """Return a fact's window; one told with a time of day is the UTC day of ``moment``."""
+        """Return a fact's window; one told with a time of day is the UTC day of ``moment``.
+
+        Parameters
+        ----------
+        fact : Fact or None
+            A date fact of a train (its value a :class:`~railtrack.models.DateWindow`).
+        moment : datetime, optional
+            The moment (naive UTC) the fact is told at, from :meth:`end_moments`.
+
+        Returns
+        -------
+        DateWindow or None
+            The fact's window (shared within a load), moved to ``moment``'s day when
+            that differs; None for no fact.
+
+        Examples
+        --------
+        >>> from datetime import date, datetime
+        >>> from railtrack.extract.trains import Fact
+        >>> from railtrack.models import DateWindow, Source
+        >>> from railtrack.settings import DEFAULT_SETTINGS
+        >>> b = _Builder(report_id="r", source=Source(reporter="H"), network=None,
+        ...              settings=DEFAULT_SETTINGS)
+        >>> day = DateWindow(earliest=date(2026, 5, 20), latest=date(2026, 5, 20),
+        ...                  precision="day", text="Сёння")
+        >>> b.window(Fact(day, "Сёння", 0, 5)).earliest
+        datetime.date(2026, 5, 20)
+        >>> b.window(Fact(day, "Сёння", 0, 5), datetime(2026, 5, 19, 22, 20)).earliest
+        datetime.date(2026, 5, 19)
+        >>> b.window(None) is None
+        True
+        """
         if fact is None:
             return None
         window: DateWindow = fact.value
@@ -576,6 +607,39 @@ class _Builder:
         passing train's sighting is). A date shared by both ends or by a place seen
         on the way takes only a time written beside the end's own place ("вчера в
         10:00 вышел из Орши, в 18:00 прибыл в Брест").
+
+        Parameters
+        ----------
+        train : TrainDraft
+            The train's facts as read (offsets into the builder's text).
+
+        Returns
+        -------
+        dict of str to datetime
+            ``"departure"`` and/or ``"arrival"``: the naive UTC moment told; an end
+            with no one-day window or no time of day within
+            ``Settings.extract_time_reach_chars`` of its date (or
+            ``extract_place_time_reach_chars`` of its place, for a shared date) is
+            left out. Empty for a builder with no text.
+
+        Examples
+        --------
+        >>> from datetime import date
+        >>> from railtrack.extract.places import PlaceSpan
+        >>> from railtrack.extract.trains import Fact, TrainDraft
+        >>> from railtrack.models import DateWindow, Source
+        >>> from railtrack.settings import DEFAULT_SETTINGS
+        >>> text = "Сёння а 01:20 на станцыю Асіповічы прыбыў эшалон."
+        >>> b = _Builder(report_id="r", source=Source(reporter="H"), network=None,
+        ...              settings=DEFAULT_SETTINGS, lang="be", text=text)
+        >>> day = DateWindow(earliest=date(2026, 5, 20), latest=date(2026, 5, 20),
+        ...                  precision="day", text="Сёння")
+        >>> at = text.index("Асіповічы")
+        >>> place = PlaceSpan("destination", "Асіповічы", at, at + 9, at - 15)
+        >>> train = TrainDraft(destination=Fact(place, "Асіповічы", at, at + 9),
+        ...                    arrival=Fact(day, "Сёння", 0, 5))
+        >>> b.end_moments(train)
+        {'arrival': datetime.datetime(2026, 5, 20, 1, 20)}
         """
         if not self.text:
             return {}
@@ -597,10 +661,17 @@ class _Builder:
             at = (
                 None
                 if (fact.start, fact.end) in shared
-                else time_beside(self.text, fact.start, fact.end)
+                else time_beside(
+                    self.text, fact.start, fact.end, reach=self.settings.extract_time_reach_chars
+                )
             )
             if at is None and place is not None and (fact.start, fact.end) in shared:
-                at = time_beside(self.text, place.start, place.end, reach=16)
+                at = time_beside(
+                    self.text,
+                    place.start,
+                    place.end,
+                    reach=self.settings.extract_place_time_reach_chars,
+                )
             if at is None:
                 continue
             found[end] = utc_naive(datetime.combine(window.earliest, at, tzinfo=self.zone))
@@ -707,8 +778,18 @@ class _Builder:
             # ("проїхав станцію Орша о 22:40": the time told after the station, S1)
             at = (
                 in_turn.get(place_fact.start)
-                or time_beside(self.text, date_fact.start, date_fact.end)
-                or time_beside(self.text, place_fact.start, place_fact.end, reach=16)
+                or time_beside(
+                    self.text,
+                    date_fact.start,
+                    date_fact.end,
+                    reach=self.settings.extract_time_reach_chars,
+                )
+                or time_beside(
+                    self.text,
+                    place_fact.start,
+                    place_fact.end,
+                    reach=self.settings.extract_place_time_reach_chars,
+                )
                 if self.text and window.precision == "day"
                 else None
             )
@@ -749,6 +830,50 @@ class _Builder:
         table row's arrival time is, ``io/passages.py``); a departure told at a time,
         at its origin. A time after the post was published is a plan: no sighting
         (the end's day is still that moment's UTC day, :meth:`end_moments`).
+
+        Parameters
+        ----------
+        train : TrainDraft
+            The train's facts as read.
+        sid : str
+            The train's shipment id (``"<report>-t<n>"``).
+        after : int
+            How many sightings of the train are made already (the new ones are
+            numbered after them).
+        found : list of Sighting
+            Those sightings: one at the same place and moment is not made twice.
+
+        Returns
+        -------
+        list of Sighting
+            At most one per end, ``precision="datetime"``, at the end's place
+            (resolved as the train's own), ``note`` the date as written.
+
+        Examples
+        --------
+        "Dziś o 01:20 do Brześcia przyjechał pociąg", posted on that day and the day
+        before (when 01:20 is still to come: a plan):
+
+        >>> import datetime as dt
+        >>> from railtrack import models, settings
+        >>> from railtrack.extract import places, trains
+        >>> said = "Dziś o 01:20 do Brześcia przyjechał pociąg."
+        >>> def builder(day):
+        ...     told = models.Source(reporter="H", published=day)
+        ...     return _Builder(report_id="r", source=told, network=None, lang="pl",
+        ...                     settings=settings.DEFAULT_SETTINGS, text=said)
+        >>> on = dt.date(2026, 5, 20)
+        >>> today = models.DateWindow(earliest=on, latest=on, precision="day", text="Dziś")
+        >>> at = said.index("Brześcia")
+        >>> end = places.PlaceSpan("destination", "Brześcia", at, at + 8, at - 3)
+        >>> train = trains.TrainDraft(destination=trains.Fact(end, "Brześcia", at, at + 8),
+        ...                           arrival=trains.Fact(today, "Dziś", 0, 4),
+        ...                           arrived=trains.Fact("brześcia", "przyjechał", 22, 32))
+        >>> [(s.id, s.station.text, str(s.seen_at))
+        ...  for s in builder(on).end_sightings(train, "r-t1", 0, [])]
+        [('r-t1-s1', 'Brześcia', '2026-05-20 01:20:00')]
+        >>> builder(on - dt.timedelta(days=1)).end_sightings(train, "r-t1", 0, [])
+        []
         """
         moments = self.end_moments(train)
         if not moments:
@@ -893,7 +1018,9 @@ def build_extraction(
     # (extract/attribution.py; trial17 T8, review 18 #7)
     told = [[(e.start, e.end) for e in s.evidence] for s in shipments]
     told += [[(e.start, e.end) for e in g.evidence] for g in groups]
-    credited = _credited_in_read_text(builder.source, text, lang, told) if told else []
+    credited = (
+        _credited_in_read_text(builder.source, text, lang, told, builder.settings) if told else []
+    )
     credits = [builder.same(c) for c in credited]
     by_train: dict[str | None, Source] = {s.id: c for s, c in zip(shipments, credits, strict=False)}
     shipments = [
@@ -1046,7 +1173,11 @@ def _claim(train: TrainDraft) -> ClaimKind:
 
 
 def _credited_in_read_text(
-    source: Source, text: str | None, lang: str | None, told: list[list[tuple[int, int]]]
+    source: Source,
+    text: str | None,
+    lang: str | None,
+    told: list[list[tuple[int, int]]],
+    settings: Settings,
 ) -> list[Source]:
     """:func:`credited_sources` over the text as read, invisible characters left out.
 
@@ -1056,9 +1187,9 @@ def _credited_in_read_text(
     moved onto it.
     """
     if text is None:
-        return credited_sources(source, text, lang, told)
+        return credited_sources(source, text, lang, told, settings=settings)
     read, origin = strip_format(text)
     if origin is None:
-        return credited_sources(source, text, lang, told)
+        return credited_sources(source, text, lang, told, settings=settings)
     moved = [[(bisect_left(origin, a), bisect_left(origin, b)) for a, b in spans] for spans in told]
-    return credited_sources(source, read, lang, moved)
+    return credited_sources(source, read, lang, moved, settings=settings)

@@ -15,7 +15,12 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["cyrillic_count", "latin_count", "utf8_bytes"]
+__all__ = ["UPPER", "cyrillic_count", "latin_count", "utf8_bytes"]
+
+UPPER = "A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЇЄЎҐ"
+"""The capital letters of the five scripts read (English and Polish Latin; Russian,
+Ukrainian and Belarusian Cyrillic), as the inside of a regex character class: a name
+word opens with ``[{UPPER}]`` (station lists, headings, datelines, sections)."""
 
 # Letters of a script are counted in the text's UTF-8 bytes, deleting every byte but
 # one per letter of the script (its lead byte, or the letter itself in ASCII): a C loop

@@ -18,10 +18,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from railtrack.extract.scripts import UPPER
+
 __all__ = ["EN_SECTIONS", "section_pattern", "without_line_sections"]
 
 # upper-case letters of the five languages' scripts: a place name starts with one
-_UP = "A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЇЄЎҐ"
+_UP = UPPER
 # a place name: one to three capitalised words, hyphenated parts kept ("Nowy Oskoł",
 # "Piast-Ziemowit", "Ростов-на-Дону")
 _NAME = rf"[{_UP}][\w'’.-]*(?:\s+[{_UP}][\w'’.-]*){{0,2}}"

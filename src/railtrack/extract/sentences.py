@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from railtrack.extract.lexicon import LANGUAGES, lexicon
+from railtrack.extract.scripts import UPPER
 
 __all__ = [
     "SENTENCE_END",
@@ -148,8 +149,8 @@ _BOUNDARY_RE = re.compile(
     r"|(?<=[^\W_]|[\"”»])\n(?=[ \t]*[\"“«„][^\"”»“\n]{40})"
     # a station heading on a line of its own, marked ("🔴 Осиповичи", "#Лунинец"), between
     # two lines of text: no sentence's (trial17b T4; extract/stationheads.py)
-    r"|\n[ \t]*[^\w\s]{1,3}[ \t]*#?[A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЇЄЎҐ][\w'’-]*"
-    r"(?:[ \t]+[A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЇЄЎҐ][\w'’-]*){0,2}[ \t]*:?[ \t]*\n\s*"
+    rf"|\n[ \t]*[^\w\s]{{1,3}}[ \t]*#?[{UPPER}][\w'’-]*"
+    rf"(?:[ \t]+[{UPPER}][\w'’-]*){{0,2}}[ \t]*:?[ \t]*\n\s*"
 )
 # A clause ends at ";" and at ":" (not in "13:45", nor after a word of a lexicon's
 # ``list_colon_words``, "destination:", "route:", or a word of passing before the places
@@ -163,8 +164,6 @@ _WORD_BEFORE_COLON_RE = re.compile(r"([^\W\d_]+):$")
 @lru_cache(maxsize=1)
 def _list_colon_words() -> frozenset[str]:
     """Return every lexicon's ``list_colon_words`` ("passed", "проследовал", "przez")."""
-    from railtrack.extract.lexicon import LANGUAGES, lexicon
-
     return frozenset(w for lang in LANGUAGES for w in lexicon(lang).list_colon_words)
 
 
@@ -206,16 +205,12 @@ _LABELLED_NAME_RE = re.compile(r"[^\W\d_][\w'’-]*(?:[ -][^\W\d_][\w'’-]*){0,
 @lru_cache(maxsize=1)
 def _label_words() -> frozenset[str]:
     """Return the last words of every lexicon's place labels ("kierunek", "назначения")."""
-    from railtrack.extract.lexicon import LANGUAGES, lexicon
-
     return frozenset(w for lang in LANGUAGES for w in lexicon(lang).label_words)
 
 
 @lru_cache(maxsize=1)
 def _route_labels() -> frozenset[str]:
     """Return the last words of every lexicon's route labels ("маршрут", "trasa")."""
-    from railtrack.extract.lexicon import LANGUAGES, lexicon
-
     return frozenset(w for lang in LANGUAGES for w in lexicon(lang).route_labels)
 
 

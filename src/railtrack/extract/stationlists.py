@@ -40,6 +40,7 @@ from railtrack.extract.lexicon import LANGUAGES, lexicon
 from railtrack.extract.listing import moved
 from railtrack.extract.numbers import CarCount
 from railtrack.extract.places import PlaceSpan
+from railtrack.extract.scripts import UPPER
 
 if TYPE_CHECKING:
     from railtrack.extract.dates import DateSpan
@@ -48,7 +49,7 @@ if TYPE_CHECKING:
 __all__ = ["StationDigest", "StationLine", "names_day_digest", "names_past_day", "station_digest"]
 
 # upper-case letters of the five languages' scripts: a station's name starts with one
-_UP = "A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЇЄЎҐ"
+_UP = UPPER
 # a line: a bullet (a mark or an emoji, no letter or digit; or "1.", "2)"), a name of one to three
 # capitalised words, a dash or a colon, then the rest
 _LINE = re.compile(

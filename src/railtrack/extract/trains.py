@@ -26,13 +26,13 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
+from railtrack._translit import same_name_stem
 from railtrack.extract import cues
 from railtrack.extract.ahead import told_ahead
 from railtrack.extract.captions import is_bare_caption
@@ -1509,6 +1509,40 @@ class _ClauseReader:
         the destination stays the heading, the claim stays the sighting (trial17 T6).
         An expectation with a date or a count, or naming another place, is read as
         before.
+
+        Parameters
+        ----------
+        facts : _Facts
+            The facts read so far for the train the clause is of.
+
+        Returns
+        -------
+        bool
+            True when the clause expects (claim ``expected``), tells no date and no
+            count, and names only the place ``facts`` already has as its destination
+            (a case form of it, :func:`~railtrack._translit.same_name_stem`), told
+            before the clause, of a train seen on its way (a place passed or a
+            sighting) with no claim yet.
+
+        Examples
+        --------
+        >>> from railtrack.extract.places import PlaceSpan
+        >>> from railtrack.extract.readers import reader_for
+        >>> from railtrack.extract.sentences import Clause
+        >>> heading = Fact(PlaceSpan("destination", "Лунинца", 14, 21, 0), "Лунинца", 14, 21)
+        >>> passed = Fact(PlaceSpan("at", "Барановичи", 30, 40, 25), "Барановичи", 30, 40)
+        >>> seen = _Facts(destination=heading, via=[passed])
+        >>> def clause(text):
+        ...     return _ClauseReader(Clause(text, 80, 80 + len(text), 0), text, None,
+        ...                          reader_for("ru"))
+        >>> clause("Ожидается разгрузка в Лунинце.").awaits_the_heading(seen)
+        True
+        >>> clause("Ожидается разгрузка в Бресте.").awaits_the_heading(seen)  # another place
+        False
+        >>> clause("Ожидается разгрузка в Лунинце 5 марта.").awaits_the_heading(seen)  # a date
+        False
+        >>> clause("Ожидается разгрузка в Лунинце.").awaits_the_heading(_Facts(destination=heading))
+        False
         """
         told = facts.destination
         if self.claim != "expected" or self.dates or self.counts or told is None:
@@ -1520,7 +1554,7 @@ class _ClauseReader:
         named = [p for p in self.places if self.place_role(p) is not None]
         return bool(named) and all(
             self.place_role(p) in ("destination", "goal", "final")
-            and _one_name(self.text[p.start : p.end], told.text)
+            and same_name_stem(self.text[p.start : p.end], told.text)
             for p in named
         )
 
@@ -4268,20 +4302,6 @@ _PERIOD_MIN_DAYS = 3
 _MONTH_DAYS = 28
 
 
-def _one_name(a: str, b: str) -> bool:
-    """Whether two place names as written are one name in two case forms ("Лунинца", "Лунинце").
-
-    Their spelling-independent skeletons share all but the last two letters (three at least).
-    """
-    from railtrack._translit import skeleton
-
-    x, y = skeleton(a), skeleton(b)
-    if not x or not y:
-        return False
-    stem = max(3, min(len(x), len(y)) - 2)
-    return x[:stem] == y[:stem]
-
-
 def _left_by(facts: _Facts, published: date | None) -> bool:
     """Whether the facts date a departure told no later than the report's day."""
     dep = facts.departure
@@ -5183,7 +5203,7 @@ def _goes_home(rd: Reader, text: str, at: int, home: str | None) -> bool:
     if home is None or is_broad(home):
         return False
     return any(
-        p.role == "destination" and _same_name_stem(p.text, home) for p in rd.find_places(text[at:])
+        p.role == "destination" and same_name_stem(p.text, home) for p in rd.find_places(text[at:])
     )
 
 
@@ -5797,40 +5817,6 @@ _TOWN_ABBREVIATIONS = frozenset({"г", "м", "гор"})  # "в г. Горлов�
 _DATE_ROLES = ("departure", "arrival")
 
 
-@lru_cache(maxsize=8192)
-def _unmarked_latin(word: str) -> str:
-    """Return ``word`` with the marks of its Latin letters dropped ("ń" -> "n", "ó" -> "o").
-
-    Cyrillic letters keep theirs ("й" is not "и").
-
-    >>> _unmarked_latin("łunińca"), _unmarked_latin("бийск")
-    ('łuninca', 'бийск')
-    """
-    if word.isascii():
-        return word
-    return "".join(
-        unicodedata.normalize("NFD", ch)[0] if "\u00c0" <= ch <= "\u024f" else ch for ch in word
-    )
-
-
-def _same_name_stem(a: str, b: str) -> bool:
-    """Whether two names share a stem: five letters, a short name's but its last.
-
-    A short name's last letter is its case ending ("Орша", "Оршу", "Орші"; trial F122).
-    Latin letters are compared without their marks: a Polish name's stem softens or
-    lengthens in its cases ("Łuniniec", "Łunińca"; "Łódź", "Łodzi"; trial T7).
-
-    >>> _same_name_stem("Орша", "Оршу"), _same_name_stem("Брест", "Бреста")
-    (True, True)
-    >>> _same_name_stem("Łuniniec", "Łunińca"), _same_name_stem("Орша", "Омск")
-    (True, False)
-    """
-    x, y = _unmarked_latin(a.lower()), _unmarked_latin(b.lower())
-    shortest = min(len(x), len(y))
-    stem = 5 if shortest > 5 else max(3, shortest - 1)
-    return x[:stem] == y[:stem]
-
-
 def _dates_of_verb(dates: list[DateSpan], verbs: list[cues.VerbCue], at: int) -> list[DateSpan]:
     """Return the dates of a clause told of the verb at ``at``, not of another verb.
 
@@ -5843,10 +5829,14 @@ def _dates_of_verb(dates: list[DateSpan], verbs: list[cues.VerbCue], at: int) ->
 
 
 def _same_place(a: Fact, b: Fact) -> bool:
-    """Whether two place facts may name the same place (same stem, or one is a country)."""
+    """Whether two place facts may name the same place (same stem, or one is a country).
+
+    The name rule is :func:`~railtrack._translit.same_name_stem`, as a retraction's
+    (``railtrack.io.retractions._same_place``, where a country is no fit).
+    """
     x: str = a.value.text.lower()
     y: str = b.value.text.lower()
-    if _same_name_stem(x, y):
+    if same_name_stem(x, y):
         return True
     broad = [is_broad(a.value.text), is_broad(b.value.text)]
     if all(broad) and not (_names_region(x) or _names_region(y)):
@@ -6077,7 +6067,7 @@ def _more_exact(a: Fact, b: Fact) -> bool:
         return any(c in y[len(x) - 1 :] for c in "- –")
     head = re.split(r"[- –]", y, maxsplit=1)
     # the town's case form before the station's own name ("Brześcia", "Brześć-Południowa")
-    return len(head) == 2 and bool(head[1]) and _same_name_stem(x, head[0])
+    return len(head) == 2 and bool(head[1]) and same_name_stem(x, head[0])
 
 
 def _merge_into(first: TrainDraft, later: TrainDraft, text: str = "") -> None:

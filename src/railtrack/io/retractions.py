@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, timedelta
 from typing import Literal
 
+from railtrack._translit import same_name_stem
 from railtrack.io.reportset import Problem, ReportSet
 from railtrack.models import DateWindow, Place, Shipment, Sighting
 from railtrack.settings import DEFAULT_SETTINGS, Settings
@@ -153,11 +154,18 @@ class RetractionMatch:
 
 
 def _same_place(a: Place | None, b: Place | None) -> bool:
+    """Whether two resolved places are one: their stations, else their names' stems.
+
+    Unresolved, a name may be written in another case form by each report ("Бресте",
+    "Брест"): :func:`~railtrack._translit.same_name_stem`, the rule of the reading's
+    own place comparisons (``extract.trains._same_place``; a country there "may be"
+    any of its places, never here: a retraction names where its train was not).
+    """
     if a is None or b is None:
         return False
     if a.station_id and b.station_id:
         return a.station_id == b.station_id
-    return a.text.casefold() == b.text.casefold()
+    return same_name_stem(a.text, b.text)
 
 
 def _bounds(window: DateWindow | None) -> tuple[date, date] | None:
@@ -502,6 +510,20 @@ def marked_retracted(told: Shipment, denied: Shipment) -> Shipment:
     Shipment
         ``told`` with ``retracted_by`` (the retraction's reporter) and ``retracted_on``
         (its published day); ``told`` itself when it is marked already.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from railtrack.models import Source
+    >>> brest = Place(text="Брест")
+    >>> told = Shipment(id="a-t1", destination=brest, source=Source(reporter="Zerkalo"))
+    >>> denied = Shipment(id="r-t1", destination=brest,
+    ...                   source=Source(reporter="Hajun", published=date(2026, 5, 21)))
+    >>> marked = marked_retracted(told, denied)
+    >>> marked.retracted_by, marked.retracted_on, told.retracted_by
+    ('Hajun', datetime.date(2026, 5, 21), None)
+    >>> marked_retracted(marked, denied) is marked
+    True
     """
     if told.retracted_by is not None:
         return told
@@ -557,6 +579,26 @@ def retraction_problem(
         retracted (:func:`sure_retracted`) is said to be left out of the totals, and how
         to count it again when the match is wrong (:data:`UNDO`); any other is said to
         be still counted.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from railtrack.models import Source
+    >>> brest = Place(text="Брест")
+    >>> told = Shipment(id="a-t1", report="a", destination=brest,
+    ...                 source=Source(reporter="Zerkalo", published=date(2026, 5, 20)))
+    >>> denied = Shipment(id="r-t1", destination=brest,
+    ...                   source=Source(reporter="Hajun", published=date(2026, 5, 21)))
+    >>> p = retraction_problem("a.txt", told, "r.txt", denied)
+    >>> p.path, "marked retracted and not counted" in p.message
+    ('a.txt', True)
+    >>> other = Shipment(id="c-t1", report="c", destination=Place(text="Брянск"),
+    ...                  source=told.source)
+    >>> p = retraction_problem("a.txt", told, "r.txt", denied, RetractionMatch([told, other]))
+    >>> for part in p.message.split(": the source")[0].split(", or "):
+    ...     print(part)
+    train a-t1 (to Брест) is retracted by r.txt (published 2026-05-21)
+    it is c-t1: which one is not clear
     """
     told_message = told.source.message_id
     by = retraction_label(path, denied)
