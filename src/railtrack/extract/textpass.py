@@ -42,6 +42,7 @@ __all__ = [
     "to_written",
     "without_format",
     "without_quoted",
+    "written_span",
 ]
 
 # Unicode's format characters (general category Cf) removed before reading, all of
@@ -313,11 +314,29 @@ def without_quoted(text: str) -> str:
     return _QUOTED.sub(" ", text)
 
 
-def _written_span(origin: list[int], start: int, end: int) -> tuple[int, int]:
+def written_span(origin: list[int], start: int, end: int) -> tuple[int, int]:
     """Map ``read[start:end]`` to the span of the written text from its first to last character.
 
     Format characters inside the span are kept in it; those just before or after it
     are not. An empty span maps to the empty span where its character would be.
+
+    Parameters
+    ----------
+    origin
+        :func:`strip_format`'s offsets of the text read in the text as written.
+    start, end
+        A span of the text read (``end`` exclusive).
+
+    Returns
+    -------
+    tuple of int
+        ``(start, end)`` in the text as written.
+
+    Examples
+    --------
+    >>> read, origin = strip_format("из Бря\u00adнска")
+    >>> written_span(origin, 3, 10)
+    (3, 11)
     """
     if end <= start:
         at = origin[start] if start < len(origin) else (origin[-1] + 1 if origin else start)
@@ -355,7 +374,7 @@ def to_written(draft: Any, text: str, origin: list[int]) -> None:
     """
 
     def remap(fact: Any) -> Any:
-        start, end = _written_span(origin, fact.start, fact.end)
+        start, end = written_span(origin, fact.start, fact.end)
         return type(fact)(fact.value, text[start:end], start, end, fact.inferred)
 
     map_facts(draft, remap)
