@@ -33,3 +33,17 @@ def test_a_long_message_has_its_middle_cut() -> None:
     assert len(p.message) < MESSAGE_MAX_CHARS + 40
     assert "characters cut" in p.message
     assert str(p).startswith("f.csv row 3, field 'notes': xxx")
+
+
+def test_a_cut_message_is_cut_once() -> None:
+    # session 19: the cut message grew past the limit by its marker ("… (3 characters
+    # cut) …") and a problem made again from it (a converted folder read back) was cut
+    # again: the same problem no longer matched itself
+    for n in (401, 404, 424, 1_000, 1_400, 10_000, 123_456):
+        p = Problem("f.txt", None, None, "".join(chr(97 + i % 26) for i in range(n)))
+        assert len(p.message) <= MESSAGE_MAX_CHARS
+        assert Problem(p.path, p.row, p.field, p.message) == p
+        assert p.message.startswith("abcdefghij")
+        assert "characters cut" in p.message
+    short = Problem("f.txt", None, None, "y" * MESSAGE_MAX_CHARS)  # the negative
+    assert short.message == "y" * MESSAGE_MAX_CHARS
