@@ -8,9 +8,11 @@ Inside a word they cut it: "Ор\\u200bша" was read as the station "Ор". The
 of Unicode's general category Cf (format); :func:`strip_format` removes every one of
 them but the prepended concatenation marks (Arabic and Syriac number and year signs,
 which are shown), once per report, before the language and the words are read, and
-returns the map from each character kept to its place in the text as written, so
-that :func:`to_written` points every fact of the report back into the ORIGINAL text
-(evidence spans keep character offsets into the text the user gave). A hyphen written
+returns the map from each character kept to its place in the text as written: the
+report is read, and its models built, from the text without them, and
+:func:`railtrack.extract.result.pointed_at_written` then points every evidence span
+back into the ORIGINAL text (evidence spans keep character offsets into the text the
+user gave; :func:`to_written` does the same for a draft's facts). A hyphen written
 as U+2010 or U+2011 (the non-breaking hyphen of "Санкт\u2011Петербург") is read as "-",
 one character for one, and so is the "#" of a channel's hashtag on a word as a space
 ("#помічено на станції Смоленськ").
