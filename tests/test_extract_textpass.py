@@ -164,11 +164,6 @@ def _sprinkle(text: str) -> str:
     return _LONG_WORD.sub(lambda m: m[1] + next(chars), text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="session 18: a report's attribution or further-trains reading still differs with "
-    "invisible characters inside one of the development reports (left for next session)",
-)
 def test_every_development_report_reads_the_same_with_invisible_characters_inside():
     reports = _development_reports()
     assert len(reports) > 100
@@ -190,6 +185,58 @@ def test_every_development_report_reads_the_same_with_invisible_characters_insid
             for e, p in zip(item.evidence, same.evidence, strict=True):
                 assert e.text == written[e.start : e.end], text[:80]
                 assert (e.field, without_format(e.text)) == (p.field, without_format(p.text))
+
+
+# Session 19: the models are built from the text as read, and only the evidence is
+# pointed back at the text as written. A hearsay word, a time beside a date and a
+# sighting's note were read from the text as written: "al\u200blegedly" was kept as
+# written, "в 1\u200b0:40" gave 00:40.
+HEARSAY = [
+    ("en", "The train al{c}legedly left Orsha for Bryansk on 8 March with 40 cars.", "allegedly"),
+    ("ru", "Эшелон из 40 вагонов яко{c}бы отправился из Орши в Брянск 8 марта.", "якобы"),
+    ("uk", "Ешелон із 40 вагонів ніби{c}то вирушив з Орші до Брянська 8 березня.", "нібито"),
+    ("pl", "Pociąg z 40 wagonami rzeko{c}mo wyjechał z Orszy do Briańska 8 marca.", "rzekomo"),
+]
+
+
+@pytest.mark.parametrize("invisible", INVISIBLE[:3])
+@pytest.mark.parametrize(("lang", "text", "word"), HEARSAY)
+def test_a_hearsay_word_with_an_invisible_character_is_the_word(lang, text, word, invisible):
+    written = text.format(c=invisible)
+    result = extract_shipments(written, published=date(2023, 3, 9), network=False, lang=lang)
+    plain = extract_shipments(text.format(c=""), published=date(2023, 3, 9), network=False)
+    (shipment,) = result.shipments
+    assert shipment.hearsay == word
+    assert [e.confidence for e in shipment.evidence] == [
+        e.confidence for e in plain.shipments[0].evidence
+    ]
+    for e in shipment.evidence:
+        assert e.text == written[e.start : e.end]
+        assert e.quote == " ".join(written.split())  # the sentence as written
+
+
+@pytest.mark.parametrize("invisible", INVISIBLE[:3])
+@pytest.mark.parametrize(
+    ("lang", "text", "note"),
+    [
+        ("ru", "8 ма{c}рта эшелон из 40 вагонов в 1{c}0:40 прошёл станцию Орша.", "8 марта"),
+        ("uk", "8 бе{c}резня ешелон із 40 вагонів о 1{c}0:40 пройшов станцію Орша.", "8 березня"),
+        ("en", "A train of 40 cars passed Orsha station on 8 Ma{c}rch at 1{c}0:40.", "8 March"),
+    ],
+)
+def test_a_sighting_time_and_note_read_through_invisible_characters(lang, text, note, invisible):
+    result = extract_shipments(
+        text.format(c=invisible), published=date(2023, 3, 9), network=False, lang=lang
+    )
+    plain = extract_shipments(
+        text.format(c=""), published=date(2023, 3, 9), network=False, lang=lang
+    )
+    assert [(x.seen_at, x.note) for x in result.sightings] == [
+        (x.seen_at, x.note) for x in plain.sightings
+    ]
+    assert [(x.seen_at.hour, x.seen_at.minute, x.note) for x in result.sightings] == [
+        (10, 40, note)
+    ]
 
 
 def test_the_telegram_pre_filter_reads_a_train_word_with_a_soft_hyphen():

@@ -317,15 +317,17 @@ def test_a_station_name_with_a_spaced_dash_is_one_name(text, lang, destination):
             "uk",
             "Шештокай",
         ),
-        pytest.param(
+        (
             "Поезд с украинским зерном прибыл на станцию Шяштокай. На этой неделе из Украины "
             "в Литву приедут ещё два поезда.",
             "ru",
             "Шяштокай",
-            # session 18's further trains ("ещё два поезда", r1017) take the told train's
-            # destination: "в Литву" after "из Украины" is not read as theirs in Russian,
-            # so they are no countries-only background here (left for next session)
-            marks=pytest.mark.xfail(strict=True, reason="further trains read as a group"),
+        ),
+        (
+            "Поїзд з українським зерном прибув на станцію Шештокай. Цього тижня з України у "
+            "Литву приїдуть ще два поїзди.",
+            "uk",
+            "Шештокай",
         ),
         (
             "Цягнік з украінскім збожжам прыбыў на станцыю Шэштакай. На гэтым тыдні з Украіны "
@@ -358,6 +360,51 @@ def test_counted_trains_with_only_countries_beside_a_tracked_one_are_background(
 def test_counted_trains_with_only_countries_alone_stay_a_group():
     result = read("Цього тижня з України до Литви приїдуть ще два поїзди.", "uk")
     assert len(result["shipments"]) == 2
+
+
+# -- 6b. the future of arriving by a vehicle ("приедут", "приїде") is a verb of motion ----
+# (session 19: "в/у" before a place means motion only beside such a verb; Belarusian
+# "прыедзе" and Polish "przyjedzie" were read, Russian "приедет" and Ukrainian "приїде"
+# were not, so "в Литву", "в Брянск" after them was no destination)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "ends", "arrival"),
+    [
+        ("Из Орши в Брянск приедет эшелон из 40 вагонов.", "ru", ("Орши", "Брянск"), None),
+        ("Эшелон из Орши приедет в Брянск 12 мая.", "ru", ("Орши", "Брянск"), "12 мая"),
+        ("Эшелоны из Орши доедут в Брянск 12 мая.", "ru", ("Орши", "Брянск"), "12 мая"),
+        ("З Орші в Брянськ приїде ешелон із 40 вагонів.", "uk", ("Орші", "Брянськ"), None),
+        ("Ешелон з Орші приїде у Брянськ 12 травня.", "uk", ("Орші", "Брянськ"), "12 травня"),
+        ("З Оршы ў Бранск прыедзе эшалон з 40 вагонаў.", "be", ("Оршы", "Бранск"), None),
+    ],
+)
+def test_a_train_that_will_come_goes_where_it_comes(text, lang, ends, arrival):
+    (shipment,) = read(text, lang)["shipments"]
+    assert (shipment["origin"]["text"], shipment["destination"]["text"]) == ends
+    assert (shipment["expected_arrival"] or {}).get("text") == arrival
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("12 мая в Брянск приедут два эшелона из Орши.", "ru"),
+        ("12 травня у Брянськ приїдуть два ешелони з Орші.", "uk"),
+    ],
+)
+def test_trains_that_will_come_go_where_they_come(text, lang):
+    shipments = read(text, lang)["shipments"]
+    assert len(shipments) == 2
+    assert {s["destination"]["text"] for s in shipments} == {
+        "Брянск" if lang == "ru" else "Брянськ"
+    }
+
+
+def test_where_a_train_stood_is_no_destination():
+    # the negative: "в" with the place's locative and no verb of motion is where it was
+    (shipment,) = read("Эшелон из Орши в Брянске простоял два дня.", "ru")["shipments"]
+    assert shipment["destination"] is None
+    assert not read("В Брянск приедет министр транспорта.", "ru")["shipments"]
 
 
 # -- 7. an exact count in the detail replaces the lead's estimate --------------------------

@@ -299,3 +299,38 @@ def test_dask_engine_links_a_digest_station_line_the_same(
     default = track(reports, network)
     assert default.relays["matched_on"].tolist() == ["station"]
     assert_engines_agree(default, track_converted(reports, network, client))
+
+
+# ------ session 19: a train told only as seen keeps the one-teller rule on both engines
+
+
+@pytest.mark.parametrize(
+    ("relayed_by", "day", "shipments"),
+    [
+        (None, 20, 1),  # the channel's own sighting on the day it left: its train
+        (None, 21, 2),  # the channel's own sighting a day later: another train
+        ("Nasha Niva", 21, 1),  # a relay's day may be a day off: linked
+        ("Nasha Niva", 22, 2),  # (never two days off)
+    ],
+)
+def test_a_train_told_only_as_seen_links_by_its_teller_on_both_engines(
+    client: Any,
+    tmp_path: Path,
+    network: RailNetwork,
+    relayed_by: str | None,
+    day: int,
+    shipments: int,
+) -> None:
+    from railtrack.engine_dask import track_converted
+
+    _write(
+        tmp_path, "a.txt", "20 мая из Орши в Брест отправился эшелон из 44 вагонов.", "2026-05-20"
+    )
+    seen = f"{day} мая на станции Орша замечен эшелон из 44 вагонов, следующий в Брест."
+    head = {} if relayed_by is None else {"relayed_by": relayed_by}
+    _write(tmp_path, "b.txt", seen, "2026-05-22", **head)
+    reports = load_reports(tmp_path)
+    default = track(reports, network)
+    assert default.headline()["shipments"] == shipments
+    assert list(default.relays["matched_on"]) == ["sighting-origin"] * (2 - shipments)
+    assert_engines_agree(default, track_converted(reports, network, client))

@@ -41,3 +41,17 @@ def test_a_cut_message_read_back_is_not_cut_again() -> None:
         once = Problem("f.csv", 3, None, "y" * n)
         assert len(once.message) <= MESSAGE_MAX_CHARS
         assert Problem("f.csv", 3, None, once.message) == once
+
+
+def test_a_cut_message_is_cut_once() -> None:
+    # session 19: the cut message grew past the limit by its marker ("… (3 characters
+    # cut) …") and a problem made again from it (a converted folder read back) was cut
+    # again: the same problem no longer matched itself
+    for n in (401, 404, 424, 1_000, 1_400, 10_000, 123_456):
+        p = Problem("f.txt", None, None, "".join(chr(97 + i % 26) for i in range(n)))
+        assert len(p.message) <= MESSAGE_MAX_CHARS
+        assert Problem(p.path, p.row, p.field, p.message) == p
+        assert p.message.startswith("abcdefghij")
+        assert "characters cut" in p.message
+    short = Problem("f.txt", None, None, "y" * MESSAGE_MAX_CHARS)  # the negative
+    assert short.message == "y" * MESSAGE_MAX_CHARS

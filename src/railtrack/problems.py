@@ -18,8 +18,6 @@ __all__ = ["MESSAGE_MAX_CHARS", "NetworkProblem", "Problem"]
 
 MESSAGE_MAX_CHARS = 400
 """The longest problem message: a longer one has its middle cut."""
-_MARK_CHARS = 40
-"""Room kept for the cut's mark (" … (1,234,567 characters cut) … ")."""
 
 
 @dataclass(frozen=True)
@@ -62,13 +60,8 @@ class Problem:
     def __post_init__(self) -> None:
         # A message quoting a huge cell or line stays one readable line: its middle
         # is cut (the values it quotes are cut already; this catches the rest).
-        # The cut message fits the bound, so that one read back (a converted folder's
-        # problems.parquet) is not cut again, and is the same problem (said once).
         if len(self.message) > MESSAGE_MAX_CHARS:
-            half = (MESSAGE_MAX_CHARS - _MARK_CHARS) // 2
-            cut = len(self.message) - 2 * half
-            text = f"{self.message[:half]} … ({cut:,} characters cut) … {self.message[-half:]}"
-            object.__setattr__(self, "message", text)
+            object.__setattr__(self, "message", _cut_middle(self.message))
 
     def __str__(self) -> str:
         where = Path(self.path).name
@@ -100,6 +93,35 @@ class Problem:
             "message": self.message,
             "text": str(self),
         }
+
+
+def _cut_middle(message: str) -> str:
+    """Return ``message`` with its middle cut so that it holds at most MESSAGE_MAX_CHARS.
+
+    The cut message, marker included, is no longer than :data:`MESSAGE_MAX_CHARS`, so
+    cutting is done once: a problem written to a converted folder and read back (or
+    made again from its message) keeps the same message. A message cut to the limit
+    without its marker counted grew past it, was cut again when read back, and no
+    longer matched the same problem made afresh: a batched conversion listed one
+    retraction's problem twice when the paths it names were long (session 19).
+
+    Examples
+    --------
+    >>> cut = _cut_middle("x" * 1000)
+    >>> len(cut) <= MESSAGE_MAX_CHARS, "(" in cut, _cut_middle(cut) == cut
+    (True, True, True)
+    """
+    if len(message) <= MESSAGE_MAX_CHARS:
+        return message
+    cut = len(message) - MESSAGE_MAX_CHARS
+    while True:
+        marker = f" … ({cut:,} characters cut) … "
+        keep = MESSAGE_MAX_CHARS - len(marker)
+        if len(message) - keep == cut:
+            break
+        cut = len(message) - keep
+    head = (keep + 1) // 2
+    return message[:head] + marker + message[len(message) - (keep - head) :]
 
 
 @dataclass(frozen=True, eq=False)

@@ -184,13 +184,8 @@ def extract_shipments(
     )
     from railtrack.extract.readers import reader_for
     from railtrack.extract.related import blank_related_links
-    from railtrack.extract.result import Extraction, build_extraction
-    from railtrack.extract.textpass import (
-        blank_long_numbers,
-        strip_format,
-        tag_labels,
-        to_written,
-    )
+    from railtrack.extract.result import Extraction, build_extraction, pointed_at_written
+    from railtrack.extract.textpass import blank_long_numbers, strip_format, tag_labels
     from railtrack.extract.trains import read_trains
     from railtrack.extract.unaccented import to_typed, with_polish_letters
 
@@ -209,9 +204,12 @@ def extract_shipments(
     )
     net = _embedded_network() if network is None else (network or None)
     written = text
-    # soft hyphens, zero-width spaces and other invisible characters cut words: read
-    # without them, and point every fact back at the text as written
+    # soft hyphens, zero-width spaces and other invisible characters cut words: the
+    # report is read without them, from here to its models (every reading of its words
+    # sees the text as read), and only the evidence is pointed back at the text as
+    # written at the end (pointed_at_written)
     text, origin = strip_format(written)
+    stripped = text
     # a number of 5,000 digits cannot even be converted: no fact is written so
     text = blank_long_numbers(text)
     guess = detect_language(text, declared=lang)
@@ -251,8 +249,6 @@ def extract_shipments(
         remap_draft(draft, text, spans)
     elif restored:
         to_typed(draft, text)
-    if origin is not None:
-        to_written(draft, written, origin)
     result = build_extraction(
         draft,
         report_id=rid,
@@ -260,9 +256,11 @@ def extract_shipments(
         network=net,
         settings=settings,
         lang=guess.lang,
-        text=written,
+        text=stripped,
         zone=zone,
     )
+    if origin is not None:
+        result = pointed_at_written(result, written, origin)
     result = _corrected(result, read, guess.lang)
     if not result.shipments and not result.groups:
         said = _why_nothing_read(rid, read, written, guess.lang, untold=draft.untold)

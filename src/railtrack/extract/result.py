@@ -8,9 +8,8 @@ field names scripts depend on.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Hashable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, time, tzinfo
 from functools import cached_property
 from math import fsum
@@ -32,7 +31,7 @@ from railtrack.extract.places import resolve_place
 from railtrack.extract.quotes import Quotes
 from railtrack.extract.readers import reader_for
 from railtrack.extract.sentences import sentence_around, sentence_ends
-from railtrack.extract.textpass import strip_format
+from railtrack.extract.textpass import written_span
 from railtrack.extract.toldbefore import speaks_of_told_train
 from railtrack.extract.trains import (
     Fact,
@@ -69,6 +68,7 @@ __all__ = [
     "build_extraction",
     "cars_dict",
     "place_dict",
+    "pointed_at_written",
     "time_beside",
     "window_dict",
 ]
@@ -1019,7 +1019,9 @@ def build_extraction(
     told = [[(e.start, e.end) for e in s.evidence] for s in shipments]
     told += [[(e.start, e.end) for e in g.evidence] for g in groups]
     credited = (
-        _credited_in_read_text(builder.source, text, lang, told, builder.settings) if told else []
+        credited_sources(builder.source, text, lang, told, settings=builder.settings)
+        if told
+        else []
     )
     credits = [builder.same(c) for c in credited]
     by_train: dict[str | None, Source] = {s.id: c for s, c in zip(shipments, credits, strict=False)}
@@ -1172,24 +1174,59 @@ def _claim(train: TrainDraft) -> ClaimKind:
     return "expected" if train.denied is not None and not moved else "sighted"
 
 
-def _credited_in_read_text(
-    source: Source,
-    text: str | None,
-    lang: str | None,
-    told: list[list[tuple[int, int]]],
-    settings: Settings,
-) -> list[Source]:
-    """:func:`credited_sources` over the text as read, invisible characters left out.
+def pointed_at_written(result: Extraction, written: str, origin: list[int]) -> Extraction:
+    """Return ``result`` with every evidence span pointed at the report as written.
 
-    "Belarusian Ha\u00adjun reports that ..." credits Hajun as the plain text does: the
-    names and words are matched in the text without its format characters
-    (:func:`~railtrack.extract.textpass.strip_format`), the trains' evidence spans
-    moved onto it.
+    A report is read without its invisible format characters (soft hyphens, zero-width
+    spaces: :func:`~railtrack.extract.textpass.strip_format`), and its models are built
+    from that text as read, so every reading of the words (hearsay, attribution, a time
+    beside a date, a heading) and every value is what the plain text gives; only the
+    evidence is then pointed back at the text the user gave: its ``start``, ``end``
+    and ``text`` become the span of the report as written (from the first character
+    read to the last, format characters inside kept) and its ``quote`` that span's
+    sentence as written.
+
+    Parameters
+    ----------
+    result
+        The extraction built from the text as read (offsets into it).
+    written
+        The report as written.
+    origin
+        ``strip_format(written)[1]``: ``origin[i]`` is the offset in ``written`` of the
+        ``i``-th character read (length of the text read).
+
+    Returns
+    -------
+    Extraction
+        A copy whose shipments, groups and retracted trains have their evidence in
+        ``written`` (``e.text == written[e.start:e.end]``); everything else unchanged.
+
+    Examples
+    --------
+    >>> from railtrack.extract.textpass import strip_format
+    >>> written = "Эшелон из Бря\u00adнска прибыл в Оршу 8 марта."
+    >>> read, origin = strip_format(written)
+    >>> ev = Evidence(field="origin", text="Брянска", start=10, end=17, quote=read)
+    >>> s = Shipment(id="r-t1", report="r", source=Source(reporter="Hajun"), evidence=(ev,))
+    >>> (e,) = pointed_at_written(Extraction(shipments=[s]), written, origin).shipments[0].evidence
+    >>> (e.start, e.end), e.text == written[e.start : e.end], e.quote == written
+    ((10, 18), True, True)
     """
-    if text is None:
-        return credited_sources(source, text, lang, told, settings=settings)
-    read, origin = strip_format(text)
-    if origin is None:
-        return credited_sources(source, text, lang, told, settings=settings)
-    moved = [[(bisect_left(origin, a), bisect_left(origin, b)) for a, b in spans] for spans in told]
-    return credited_sources(source, read, lang, moved, settings=settings)
+    quotes = Quotes(written)
+
+    def moved(evidence: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
+        out = []
+        for e in evidence:
+            start, end = written_span(origin, e.start, e.end)
+            quote = None if e.quote is None else quotes.quote(start, end)
+            update = {"start": start, "end": end, "text": written[start:end], "quote": quote}
+            out.append(e.model_copy(update=update))
+        return tuple(out)
+
+    return replace(
+        result,
+        shipments=[s.model_copy(update={"evidence": moved(s.evidence)}) for s in result.shipments],
+        groups=[g.model_copy(update={"evidence": moved(g.evidence)}) for g in result.groups],
+        retracted=[s.model_copy(update={"evidence": moved(s.evidence)}) for s in result.retracted],
+    )

@@ -8,9 +8,11 @@ Inside a word they cut it: "Ор\\u200bша" was read as the station "Ор". The
 of Unicode's general category Cf (format); :func:`strip_format` removes every one of
 them but the prepended concatenation marks (Arabic and Syriac number and year signs,
 which are shown), once per report, before the language and the words are read, and
-returns the map from each character kept to its place in the text as written, so
-that :func:`to_written` points every fact of the report back into the ORIGINAL text
-(evidence spans keep character offsets into the text the user gave). A hyphen written
+returns the map from each character kept to its place in the text as written: the
+report is read, and its models built, from the text without them, and
+:func:`railtrack.extract.result.pointed_at_written` then points every evidence span
+back into the ORIGINAL text (evidence spans keep character offsets into the text the
+user gave; :func:`to_written` does the same for a draft's facts). A hyphen written
 as U+2010 or U+2011 (the non-breaking hyphen of "Санкт\u2011Петербург") is read as "-",
 one character for one, and so is the "#" of a channel's hashtag on a word as a space
 ("#помічено на станції Смоленськ").
@@ -42,6 +44,7 @@ __all__ = [
     "to_written",
     "without_format",
     "without_quoted",
+    "written_span",
 ]
 
 # Unicode's format characters (general category Cf) removed before reading, all of
@@ -313,11 +316,29 @@ def without_quoted(text: str) -> str:
     return _QUOTED.sub(" ", text)
 
 
-def _written_span(origin: list[int], start: int, end: int) -> tuple[int, int]:
+def written_span(origin: list[int], start: int, end: int) -> tuple[int, int]:
     """Map ``read[start:end]`` to the span of the written text from its first to last character.
 
     Format characters inside the span are kept in it; those just before or after it
     are not. An empty span maps to the empty span where its character would be.
+
+    Parameters
+    ----------
+    origin
+        :func:`strip_format`'s offsets of the text read in the text as written.
+    start, end
+        A span of the text read (``end`` exclusive).
+
+    Returns
+    -------
+    tuple of int
+        ``(start, end)`` in the text as written.
+
+    Examples
+    --------
+    >>> read, origin = strip_format("из Бря\u00adнска")
+    >>> written_span(origin, 3, 10)
+    (3, 11)
     """
     if end <= start:
         at = origin[start] if start < len(origin) else (origin[-1] + 1 if origin else start)
@@ -355,7 +376,7 @@ def to_written(draft: Any, text: str, origin: list[int]) -> None:
     """
 
     def remap(fact: Any) -> Any:
-        start, end = _written_span(origin, fact.start, fact.end)
+        start, end = written_span(origin, fact.start, fact.end)
         return type(fact)(fact.value, text[start:end], start, end, fact.inferred)
 
     map_facts(draft, remap)
