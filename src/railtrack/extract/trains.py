@@ -1909,7 +1909,9 @@ class _Assembly:
         self.military: set[int] = set()  # the trains (by id) told of with a military word
         self.vetoed_groups: set[int] = set()  # groups (by id) a sentence of no shipment tells of
         self.shows: list[TrainDraft] = []  # trains of no shipment told (museum trains, services)
-        self.told_services: set[int] = set()  # sentences whose service train a problem names
+        # sentences whose service train the report's one problem names, and where it is
+        self.told_services: list[int] = []
+        self.service_problem: int | None = None
 
     def _lift_cargo_vetoes(self, text: str) -> None:
         """Lift the timetable vetoes a report of cargo shows to be its freight train's.
@@ -2223,14 +2225,20 @@ class _Assembly:
         if current.vetoed and not timetable:
             self.shows.append(current)
         if timetable and clause.sentence not in self.told_services:
-            # a train dropped as a passenger service is said so, never silently (review17 #1)
-            self.told_services.add(clause.sentence)
-            first, last = self.bounds[clause.sentence]
+            # a train dropped as a passenger service is said so, never silently (review17
+            # #1), in one problem for the report however many sentences tell of it
+            # (trial18b T10)
+            self.told_services.append(clause.sentence)
+            first, last = self.bounds[self.told_services[0]]
             words = " ".join(self.text[first:last].split())
-            self.draft.problems.append(
-                f"sentence {clause.sentence + 1} tells of a passenger service, not counted as "
-                f"a shipment: {words[:80]!r}"
-            )
+            said = _sentences_named([n + 1 for n in self.told_services])
+            message = f"{said} of a passenger service, not counted as a shipment: {words[:80]!r}"
+            at = self.service_problem
+            if at is None or at >= len(self.draft.problems):
+                self.service_problem = len(self.draft.problems)
+                self.draft.problems.append(message)
+            else:
+                self.draft.problems[at] = message
         if current.vetoed and current.group is not None:
             self.vetoed_groups.add(id(draft.groups[current.group]))  # its trains told again
 
@@ -3169,6 +3177,20 @@ def _listed_trains(assembly: _Assembly, lang: str) -> bool:
         draft.trains.append(train)
         added = True
     return added
+
+
+def _sentences_named(numbers: list[int]) -> str:
+    """Return the sentences a problem names and its verb ("sentences 1 to 3 tell").
+
+    >>> _sentences_named([3]), _sentences_named([1, 2, 3]), _sentences_named([1, 2, 4])
+    ('sentence 3 tells', 'sentences 1 to 3 tell', 'sentences 1, 2 and 4 tell')
+    """
+    if len(numbers) == 1:
+        return f"sentence {numbers[0]} tells"
+    ordered = sorted(numbers)
+    if ordered == list(range(ordered[0], ordered[-1] + 1)):
+        return f"sentences {ordered[0]} to {ordered[-1]} tell"
+    return f"sentences {', '.join(map(str, ordered[:-1]))} and {ordered[-1]} tell"
 
 
 def _digest_of_trains(
