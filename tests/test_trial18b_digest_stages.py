@@ -288,3 +288,54 @@ def test_dask_engine_reads_digest_stages_as_the_default(
     default = track(reports, network)
     on_dask = track_converted(reports, network, client)
     assert_engines_agree(default, on_dask)
+
+
+# -- the digest's town and the channel's post's station: one train (trial18b T10 d) --------
+_POST = (
+    "Брянск\nВчера вечером на станцию Брянск-Льговский прибыл воинский эшелон из 46 вагонов "
+    "из Челябинска."
+)
+_DIGEST = (
+    "Итоги дня 20 мая:\n▪️ Брянск — 1 эшелон ({cars} вагонов) из Челябинска;\n"
+    "▪️ Орел — 2 эшелона (35 и 40 вагонов) проследовали в сторону Курска."
+)
+
+
+def _channel(folder: Path, digest_cars: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, n, text in (
+        ("post", 3298, _POST),
+        ("digest", 3300, _DIGEST.format(cars=digest_cars)),
+    ):
+        head = f"source: ЖД Радар\npublished: 2026-05-21\nurl: https://t.me/zd_radar/{n}\n\n"
+        (folder / f"{name}.txt").write_text(head + text + "\n", encoding="utf-8")
+    return folder
+
+
+def test_a_digests_town_is_the_channels_station_there(tmp_path: Path, network: RailNetwork) -> None:
+    result = track(load_reports(_channel(tmp_path, 46)), network)
+    relays = result.relays
+    assert relays["matched_on"].tolist().count("follow-up") == 1
+    ships = result.shipments
+    assert ships["cars_total"].tolist().count(46) == 1
+
+
+@pytest.mark.parametrize("cars", [30, 60])
+def test_a_digests_town_with_other_cars_is_another_train(
+    tmp_path: Path, network: RailNetwork, cars: int
+) -> None:
+    """Negative: the same town and day, but a count that disagrees: two trains."""
+    ships = track(load_reports(_channel(tmp_path, cars)), network).shipments
+    assert sorted(ships["cars_total"].dropna().astype(int).tolist()).count(46) == 1
+    assert cars in ships["cars_total"].tolist()
+
+
+def test_dask_engine_links_the_town_and_its_station_as_the_default(
+    client: Any, tmp_path: Path, network: RailNetwork
+) -> None:
+    from railtrack.engine_dask import track_converted
+
+    reports = load_reports(_channel(tmp_path, 46))
+    default = track(reports, network)
+    on_dask = track_converted(reports, network, client)
+    assert_engines_agree(default, on_dask)
