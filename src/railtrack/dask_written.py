@@ -65,6 +65,7 @@ from railtrack.accounting import (
 )
 from railtrack.labels import destination_names, outlet_names
 from railtrack.outlets import reporter_names
+from railtrack.problems import problems_frame
 from railtrack.route_files import distinct_routes, per_train_estimates, per_train_routes
 from railtrack.summary import total_figures
 
@@ -92,8 +93,6 @@ __all__ = [
 
 PART_TABLES: tuple[str, ...] = ("shipments", "routes", "estimates", "status", "problems")
 """The per-train tables written as parts, one directory each under ``tables_dir``."""
-
-_PROBLEM_COLUMNS = ["path", "row", "unit", "field", "message", "text"]
 
 
 def part_name(index: int) -> str:
@@ -227,9 +226,7 @@ def write_part(
     ``tests/test_dask_written.py``.
     """
     outcomes = route_outcomes(ships, routes)
-    problems = pd.DataFrame(
-        [p.to_dict() for p in unrouted_problems(outcomes, ships)], columns=_PROBLEM_COLUMNS
-    )
+    problems = problems_frame(unrouted_problems(outcomes, ships))
     tables = {
         "shipments": ships,
         "routes": per_train_routes(routes),

@@ -39,6 +39,7 @@ from railtrack.labels import (
 )
 from railtrack.onward import way_test
 from railtrack.outlets import reporter_names
+from railtrack.problems import problems_frame
 from railtrack.relays import (
     RELAY_COLUMNS,
     drop_relays,
@@ -189,11 +190,11 @@ class TrackResult:
         return [*self.input_problems, *self._unrouted, *self._group_counts]
 
     def problems_frame(self) -> pd.DataFrame:
-        """Return :attr:`problems` as a table (path, row, unit, field, message, text)."""
-        return pd.DataFrame(
-            [p.to_dict() for p in self.problems],
-            columns=["path", "row", "unit", "field", "message", "text"],
-        )
+        """Return :attr:`problems` as a table (path, row, unit, field, message, text).
+
+        ``row`` is a nullable integer (:func:`railtrack.problems.problems_frame`).
+        """
+        return problems_frame(self.problems)
 
     def headline(self) -> dict[str, Any]:
         """Return the figures a reader wants first: trains, cars, railheads, sources."""

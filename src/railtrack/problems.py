@@ -10,11 +10,18 @@ readers.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["MESSAGE_MAX_CHARS", "NetworkProblem", "Problem"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["MESSAGE_MAX_CHARS", "PROBLEM_COLUMNS", "NetworkProblem", "Problem", "problems_frame"]
+
+PROBLEM_COLUMNS = ("path", "row", "unit", "field", "message", "text")
+"""The columns of a table of problems (``problems.csv``), in order."""
 
 MESSAGE_MAX_CHARS = 400
 """The longest problem message: a longer one has its middle cut."""
@@ -157,3 +164,35 @@ class NetworkProblem(Problem):
 
 def _fields(problem: Problem) -> tuple[Any, ...]:
     return (problem.path, problem.row, problem.field, problem.message, problem.unit)
+
+
+def problems_frame(problems: Iterable[Problem]) -> pd.DataFrame:
+    """Return problems as a table, one row each, ``row`` a whole number or missing.
+
+    Every table of problems railtrack writes (``problems.csv`` of ``track`` on either
+    engine, the Dask engine's problem parts) is made here: a frame built from
+    problems some of which have no row would hold ``row`` as floats (``2.0``) and
+    write them so (trial18b T10).
+
+    Parameters
+    ----------
+    problems
+        The problems, in the order the table lists them.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns :data:`PROBLEM_COLUMNS`; ``row`` is pandas' nullable ``Int64``.
+
+    Examples
+    --------
+    >>> df = problems_frame([Problem("a.csv", 2, "cars", "bad"), Problem("b.txt", None, None, "x")])
+    >>> df["row"].tolist(), str(df["row"].dtype)
+    ([2, <NA>], 'Int64')
+    >>> print(df.to_csv(index=False).splitlines()[1])
+    a.csv,2,row,cars,bad,"a.csv row 2, field 'cars': bad"
+    """
+    import pandas as pd
+
+    frame = pd.DataFrame([p.to_dict() for p in problems], columns=list(PROBLEM_COLUMNS))
+    return frame.astype({"row": "Int64"})  # whole row numbers, never 2.0

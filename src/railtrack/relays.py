@@ -1872,7 +1872,9 @@ def _follow_ups(
     are both given and agree (passenger cars too), and their dates agree, a train
     its post leaves undated dated by the post's day and the ``relay_slack_days``
     before. The train that says most is kept; two trains that both give both ends
-    and dates are left to the rule of :func:`relay_links`.
+    and dates are left to the rule of :func:`relay_links`, unless one names the town
+    of the other's station ("Брянск" beside "Брянск-Льговский", :func:`_town_as_station`),
+    which that rule does not link.
     """
     table = shipments.reset_index(drop=True)
     urls = text_values(table[C.SOURCE_URL]).tolist()
@@ -1901,6 +1903,7 @@ def _follow_ups(
         )
     )
     published = dict(zip(rows, day_ordinals(part[C.PUBLISHED]), strict=True))
+    towns = dict(zip(rows, text_values(part[C.DESTINATION_STATION]).tolist(), strict=True))
     out: list[tuple[int, int, str]] = []
     for members in by_channel.values():
         if len(members) < 2:
@@ -1917,7 +1920,14 @@ def _follow_ups(
                     j
                     for j in near
                     if _follows(
-                        c, candidates[j], ends[k], ends[j], published[k], published[j], settings
+                        c,
+                        candidates[j],
+                        (mine := _town_as_station(ends[k], ends[j], towns[k], towns[j])),
+                        ends[j],
+                        published[k],
+                        published[j],
+                        settings,
+                        town_read=mine != ends[k],
                     )
                 ),
                 None,
@@ -1930,6 +1940,38 @@ def _follow_ups(
             else:
                 out.append((k, match, "follow-up"))
     return out
+
+
+def _town_as_station(
+    mine: tuple[str | None, str | None],
+    theirs: tuple[str | None, str | None],
+    my_name: str | None,
+    their_name: str | None,
+) -> tuple[str | None, str | None]:
+    """Return a post's ends with a town for its destination read as the other's station.
+
+    One channel tells a train arrived at "Брянск-Льговский" in its post and at "Брянск"
+    in its day's digest (trial18b T10): a destination station named as the other's town
+    and a word more ("Bryansk-Lgovsky" beside "Bryansk") is that town's station, so the
+    two posts' ends are one train's when the rest agrees (:func:`_follows` still checks
+    the origin, the cars and the days).
+
+    Examples
+    --------
+    >>> _town_as_station(("id:A", "id:TOWN"), ("id:A", "id:ST"), "Bryansk", "Bryansk-Lgovsky")
+    ('id:A', 'id:ST')
+    >>> _town_as_station(("id:A", "id:X"), ("id:A", "id:ST"), "Orsha", "Bryansk-Lgovsky")
+    ('id:A', 'id:X')
+    """
+    if mine[1] is None or theirs[1] is None or mine[1] == theirs[1]:
+        return mine
+    if my_name is None or their_name is None:
+        return mine
+    a, b = my_name.casefold(), their_name.casefold()
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if short and long.startswith(short) and long[len(short) : len(short) + 1] in ("-", " "):
+        return mine[0], theirs[1]
+    return mine
 
 
 def _follow_days(c: _Candidate, published: int | None, settings: Settings) -> set[int]:
@@ -1994,15 +2036,21 @@ def _follows(
     c_published: int | None,
     kept_published: int | None,
     settings: Settings,
+    *,
+    town_read: bool = False,
 ) -> bool:
-    """Whether ``c``, a post of the channel ``kept`` was posted in, follows that train up."""
+    """Whether ``c``, a post of the channel ``kept`` was posted in, follows that train up.
+
+    ``town_read``: ``c_ends`` name the other's station for a town
+    (:func:`_town_as_station`), which the rule of :func:`relay_links` does not.
+    """
     if c.report_key == kept.report_key or c.grouped or kept.grouped:
         return False
     if _told_as_later(c, kept):
         return False
     told = all(e is not None for e in (*c_ends, *kept_ends))
     dated = (c.departure or c.arrival) is not None and (kept.departure or kept.arrival) is not None
-    if told and dated:
+    if told and dated and not town_read:
         return False  # both told in full: the rule of relay_links decides
     if not _ends_fit(c_ends, kept_ends):
         return False

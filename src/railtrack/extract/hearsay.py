@@ -12,6 +12,7 @@ own, is no hearsay (``extract/result.py``; review 18, #8).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
@@ -21,6 +22,9 @@ from railtrack.extract.sentences import SENTENCE_OR_LINE_END, sentence_around
 from railtrack.extract.textpass import strip_format
 
 __all__ = ["hearsay_at"]
+
+# the rest of a word a stem matched the start of (an apostrophe inside it: "об'єктивно")
+_REST_OF_WORD = re.compile(r"(?:\w|['’ʼ](?=\w))*")
 
 
 def hearsay_at(
@@ -40,8 +44,8 @@ def hearsay_at(
     Returns
     -------
     tuple of int or None
-        The offsets of the first hearsay word in a sentence that holds one of the
-        spans, else None.
+        The offsets of the first hearsay word or phrase in a sentence that holds one
+        of the spans, to the end of its last word, else None.
 
     Examples
     --------
@@ -53,6 +57,13 @@ def hearsay_at(
     True
     >>> hearsay_at("Эшелон якобы прибыл в Оршу.", [(22, 26)], "ru")
     (7, 12)
+
+    A stem of the list is told as its whole word:
+
+    >>> text = "За неперевіреними даними, ешелон прибув до Мозиря."
+    >>> start, end = hearsay_at(text, [(text.index("Мозиря"), len(text) - 1)], "uk")
+    >>> text[start:end]
+    'За неперевіреними'
     """
     if lang not in LANGUAGES:
         return None
@@ -73,9 +84,13 @@ def hearsay_at(
         seen.add(sentence)
         found = pattern.search(read, *sentence)
         if found is not None:
+            # a stem ends inside its word ("за неперевірен"): the whole word is told
+            # ("За неперевіреними"; trial18b T10)
+            rest = _REST_OF_WORD.match(read, found.end())
+            end = found.end() if rest is None else rest.end()
             if origin is None:
-                return found.start(), found.end()
-            return origin[found.start()], origin[found.end() - 1] + 1
+                return found.start(), end
+            return origin[found.start()], origin[end - 1] + 1
     return None
 
 

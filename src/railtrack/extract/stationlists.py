@@ -23,7 +23,11 @@ train, in order; a single count for several trains ("2 эшалоны (80 ваг
 line's group total, and fewer counts than trains ("3 эшалоны (30 і 41 вагон)") go to the
 first trains, the rest unknown and said so (F3). A line of cars unloaded with no train
 word ("▪️ Калинковичи — разгрузка 20 платформ с самоходными гаубицами") is one train
-unloaded at its station (trial18 T5).
+unloaded at its station (trial18 T5), and one of cars loaded ("▪️ Бобруйск — погрузка 30
+платформ с техникой", "- Babruysk: loading of 30 flatcars") one train loaded there
+(trial18b T8). Every line keeps the stage its words tell (the lexicons' ``loading`` and
+``unloading``): a train unloaded at the station ended there, one loaded there starts
+there.
 
 :func:`station_digest` finds it; the train assembly (:mod:`railtrack.extract.trains`)
 makes the trains (a station is the end of trains arrived, the origin of trains left,
@@ -46,7 +50,15 @@ if TYPE_CHECKING:
     from railtrack.extract.dates import DateSpan
     from railtrack.extract.readers import Reader
 
-__all__ = ["StationDigest", "StationLine", "names_day_digest", "names_past_day", "station_digest"]
+__all__ = [
+    "StationDigest",
+    "StationLine",
+    "line_stage",
+    "names_day_digest",
+    "names_past_day",
+    "station_digest",
+    "why_unread",
+]
 
 # upper-case letters of the five languages' scripts: a station's name starts with one
 _UP = UPPER
@@ -89,9 +101,13 @@ class StationLine:
     counted: tuple[int, int] = (0, 0)  # where the count of trains is ("2 эшалоны")
     total: CarCount | None = None
     miscounted: tuple[CarCount, ...] = ()
-    # a line of cars unloaded at the station and no train noun ("Калинковичи — разгрузка
-    # 20 платформ"): one train unloaded there (trial18 T5)
-    unloaded: bool = False
+    # ``loading`` or ``unloading`` when the line's words say cars are (un)loaded at the
+    # station ("1 эшалон (36 вагонаў), разгрузка"; trial18b T8), else None
+    stage: str | None = None
+    # a line of cars (un)loaded at the station and no train noun ("Калинковичи —
+    # разгрузка 20 платформ", "Бобруйск — погрузка 30 платформ"): one train, no count of
+    # trains told (trial18 T5, trial18b T8)
+    cars_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -284,40 +300,123 @@ def _station_line(m: re.Match[str], rd: Reader) -> StationLine | None:
     found = _trains_counted(rest, rd)
     name = m["name"]
     station = PlaceSpan("at", name, m.start("name"), m.end("name"), m.start("name"), rd.lang)
+    stage = line_stage(rest, rd)
     if found is None:
-        return _unloading_line(m, station, rd)
+        return _staged_cars_line(m, station, stage, rd)
     n, counted_end = found
     counted = (at, at + counted_end)
     if n == 1:
         counts = tuple(moved(c, at) for c in rd.find_car_counts(rest))
-        return StationLine(m.start(), m.end(), station, n, (counts,) if counts else (), counted)
+        made_up = (counts,) if counts else ()
+        return StationLine(m.start(), m.end(), station, n, made_up, counted, stage=stage)
     series = rd.find_count_series(rest)
     if series is not None:
         values, kind, start, end = series
         each = tuple(_count(kind, v, at + start, at + end, rest[start:end]) for v in values)
         if len(each) > n:  # more counts than trains: none is given to a train
-            return StationLine(m.start(), m.end(), station, n, (), counted, miscounted=each)
-        return StationLine(m.start(), m.end(), station, n, tuple((c,) for c in each), counted)
+            return StationLine(
+                m.start(), m.end(), station, n, (), counted, miscounted=each, stage=stage
+            )
+        cars = tuple((c,) for c in each)
+        return StationLine(m.start(), m.end(), station, n, cars, counted, stage=stage)
     totals = [moved(c, at) for c in rd.find_car_counts(rest) if c.kind == "total"]
     # "2 эшалоны (80 вагонаў)": one count for the line's trains, their total
     total = totals[0] if len(totals) == 1 else None
-    return StationLine(m.start(), m.end(), station, n, (), counted, total=total)
+    return StationLine(m.start(), m.end(), station, n, (), counted, total=total, stage=stage)
 
 
-def _unloading_line(m: re.Match[str], station: PlaceSpan, rd: Reader) -> StationLine | None:
-    """Read a line of cars unloaded at its station as one train (trial18 T5), else None.
+def _staged_cars_line(
+    m: re.Match[str], station: PlaceSpan, stage: str | None, rd: Reader
+) -> StationLine | None:
+    """Read a line of cars (un)loaded at its station as one train, else None.
 
     "▪️ Калинковичи — разгрузка 20 платформ с самоходными гаубицами": no train noun,
-    but cars unloaded at Kalinkovichi (the reader's ``place_stage``), as a station
-    heading over "Разгружают платформы" is read: one train, its cars counted.
+    but cars unloaded at Kalinkovichi, as a station heading over "Разгружают
+    платформы" is read: one train, its cars counted (trial18 T5). "▪️ Бобруйск —
+    погрузка 30 платформ с техникой", "- Babruysk: loading of 30 flatcars": one train
+    loaded there (trial18b T8).
     """
     rest, at = m["rest"], m.start("rest")
-    stage = getattr(rd, "place_stage", None)
-    if stage is None or stage(rest) != "unloading" or not rd.has_car_noun(rest):
+    if stage is None or not rd.has_car_noun(rest):
         return None
     counts = tuple(moved(c, at) for c in rd.find_car_counts(rest))
     cars = (counts,) if counts else ()
-    return StationLine(m.start(), m.end(), station, 1, cars, (at, at), unloaded=True)
+    return StationLine(m.start(), m.end(), station, 1, cars, (at, at), stage=stage, cars_only=True)
+
+
+def line_stage(text: str, rd: Reader) -> str | None:
+    """Return ``unloading`` or ``loading`` when a short line says cars are (un)loaded.
+
+    A digest's station line or the lines under a station heading tell the stage in a
+    word ("разгрузка", "пагрузка", "rozładunek", "loading of 30 flatcars"): the
+    reader's ``place_stage`` (the rules it reads prose with), else the words of the
+    language's lexicon ``unloading`` and ``loading`` lists (English prose keeps the
+    stricter patterns of :mod:`railtrack.extract.cues`, "loaded onto rail cars"; its
+    lists serve these short lines).
+
+    Parameters
+    ----------
+    text
+        The line, or the words after its station's name.
+    rd
+        The reader of its language.
+
+    Returns
+    -------
+    str or None
+        ``unloading``, ``loading``, or None when the line names neither.
+
+    Examples
+    --------
+    >>> from railtrack.extract.readers import reader_for
+    >>> line_stage("loading of 30 flatcars with vehicles", reader_for("en"))
+    'loading'
+    >>> line_stage("1 echelon (36 cars), unloading", reader_for("en"))
+    'unloading'
+    >>> line_stage("30 flatcars loaded with tanks", reader_for("en")) is None
+    True
+    >>> line_stage("pagruzka", reader_for("be")) is None, line_stage("пагрузка", reader_for("be"))
+    (True, 'loading')
+    """
+    stage = getattr(rd, "place_stage", None)
+    found = stage(text) if stage is not None else None
+    if isinstance(found, str):
+        return found
+    if rd.lang not in LANGUAGES:
+        return None
+    words = lexicon(rd.lang)
+    for name, pattern in (("unloading", words.unloading), ("loading", words.loading)):
+        if pattern is not None and pattern.search(text) is not None:
+            return name
+    return None
+
+
+def why_unread(line: str) -> str:
+    """Return why a digest's line was read as none, for its problem line.
+
+    Parameters
+    ----------
+    line
+        The line as written (one line, its bullet included).
+
+    Returns
+    -------
+    str
+        What the line lacks: a line opening with a station's name names it ("names
+        'Гомель' but counts no train, nor cars loaded or unloaded there"), another
+        gives no station.
+
+    Examples
+    --------
+    >>> why_unread("▪️ Гомель — без подтверждения")
+    "names 'Гомель' but counts no train, nor cars loaded or unloaded there"
+    >>> why_unread("▪️ всё спокойно")
+    'gives no station with a count of trains'
+    """
+    m = _LINE.match(line.strip())
+    if m is None:
+        return "gives no station with a count of trains"
+    return f"names {m['name']!r} but counts no train, nor cars loaded or unloaded there"
 
 
 def _trains_counted(rest: str, rd: Reader) -> tuple[int, int] | None:

@@ -75,9 +75,11 @@ from railtrack.extract.stationheads import station_headings
 from railtrack.extract.stationlists import (
     StationDigest,
     StationLine,
+    line_stage,
     names_day_digest,
     names_past_day,
     station_digest,
+    why_unread,
 )
 from railtrack.extract.subjects import names_another_subject, names_train_pronoun
 from railtrack.extract.tense import negated_before, told_as_past, told_as_plan
@@ -1954,7 +1956,9 @@ class _Assembly:
         self.military: set[int] = set()  # the trains (by id) told of with a military word
         self.vetoed_groups: set[int] = set()  # groups (by id) a sentence of no shipment tells of
         self.shows: list[TrainDraft] = []  # trains of no shipment told (museum trains, services)
-        self.told_services: set[int] = set()  # sentences whose service train a problem names
+        # sentences whose service train the report's one problem names, and where it is
+        self.told_services: list[int] = []
+        self.service_problem: int | None = None
 
     def _lift_cargo_vetoes(self, text: str) -> None:
         """Lift the timetable vetoes a report of cargo shows to be its freight train's.
@@ -2268,14 +2272,20 @@ class _Assembly:
         if current.vetoed and not timetable:
             self.shows.append(current)
         if timetable and clause.sentence not in self.told_services:
-            # a train dropped as a passenger service is said so, never silently (review17 #1)
-            self.told_services.add(clause.sentence)
-            first, last = self.bounds[clause.sentence]
+            # a train dropped as a passenger service is said so, never silently (review17
+            # #1), in one problem for the report however many sentences tell of it
+            # (trial18b T10)
+            self.told_services.append(clause.sentence)
+            first, last = self.bounds[self.told_services[0]]
             words = " ".join(self.text[first:last].split())
-            self.draft.problems.append(
-                f"sentence {clause.sentence + 1} tells of a passenger service, not counted as "
-                f"a shipment: {words[:80]!r}"
-            )
+            said = _sentences_named([n + 1 for n in self.told_services])
+            message = f"{said} of a passenger service, not counted as a shipment: {words[:80]!r}"
+            at = self.service_problem
+            if at is None or at >= len(self.draft.problems):
+                self.service_problem = len(self.draft.problems)
+                self.draft.problems.append(message)
+            else:
+                self.draft.problems[at] = message
         if current.vetoed and current.group is not None:
             self.vetoed_groups.add(id(draft.groups[current.group]))  # its trains told again
 
@@ -3216,6 +3226,20 @@ def _listed_trains(assembly: _Assembly, lang: str) -> bool:
     return added
 
 
+def _sentences_named(numbers: list[int]) -> str:
+    """Return the sentences a problem names and its verb ("sentences 1 to 3 tell").
+
+    >>> _sentences_named([3]), _sentences_named([1, 2, 3]), _sentences_named([1, 2, 4])
+    ('sentence 3 tells', 'sentences 1 to 3 tell', 'sentences 1, 2 and 4 tell')
+    """
+    if len(numbers) == 1:
+        return f"sentence {numbers[0]} tells"
+    ordered = sorted(numbers)
+    if ordered == list(range(ordered[0], ordered[-1] + 1)):
+        return f"sentences {ordered[0]} to {ordered[-1]} tell"
+    return f"sentences {', '.join(map(str, ordered[:-1]))} and {ordered[-1]} tell"
+
+
 def _digest_of_trains(
     text: str, rd: Reader, published: date | None
 ) -> tuple[StationDigest, bool] | None:
@@ -3265,8 +3289,11 @@ def _station_digest_trains(assembly: _Assembly) -> bool:
     Smolensk, "▪️ Гомель — 2 эшелона ..., оба в сторону Калинковичей" were seen at Gomel
     heading for Kalinkovichi. A line with no verb of its own takes the heading's: the
     station is the end of trains it tells arrived, the origin of trains it tells left,
-    else a place the trains were seen at. A bulleted line of the digest read as none is
-    named in a problem.
+    else a place the trains were seen at. Its words of loading or unloading tell what
+    happened at the station when it tells no verb ("▪️ Бобруйск — погрузка 30 платформ":
+    a train loaded there, trial18b T8), and a train "from X" under a heading with no
+    verb arrived there (:func:`_digest_line_role`). A bulleted line of the digest read
+    as none is named in a problem that says what it lacks.
     """
     text, draft, rd = assembly.text, assembly.draft, assembly.default
     found = _digest_of_trains(text, rd, assembly.published)
@@ -3276,8 +3303,8 @@ def _station_digest_trains(assembly: _Assembly) -> bool:
     if tally:
         # "Итоги недели:" over "▪️ Лунинец — 2 эшелона": the week's trains, counted
         for line in digest.lines:
-            if line.unloaded:
-                continue  # (cars unloaded, no count of trains told)
+            if line.cars_only:
+                continue  # (cars (un)loaded, no count of trains told)
             start, end = line.counted
             draft.tallies.append(TallyDraft(line.n_trains, False, start, end, text[start:end]))
         return False
@@ -3285,26 +3312,16 @@ def _station_digest_trains(assembly: _Assembly) -> bool:
     # "Из Беларуси в Россию за сутки ушли:": the far end the heading names
     far = {"arrival": "origin", "departure": "destination"}.get(digest.role or "")
     ends = [Fact(p, p.text, p.start, p.end) for p in digest.places if p.role == far]
+    far_ends = {far: ends[-1]} if ends and far else {}  # (the line's trains' too)
+    heading_no_verb = not rd.verb_cues(text[slice(*digest.heading)])
     for line in digest.lines:
         place = Fact(line.station, line.station.text, line.station.start, line.station.end)
-        role, own = _digest_line_reading(line, text, rd)
-        # "▪️ Калинковичи — разгрузка 20 платформ": unloaded there, its end (trial18 T5)
-        role = "arrival" if line.unloaded else role or digest.role
+        role = _digest_line_role(line, digest.role, heading_no_verb, text, rd)
+        own = _digest_line_reading(line, text, rd)[1]
         group = _digest_line_group(line, draft, text)
         for k in range(line.n_trains):
-            train = TrainDraft(last_role=role, group=group)
-            if role == "arrival":
-                train.destination, train.arrival = place, day
-                train.origin = own.get("origin") or (ends[-1] if ends and far == "origin" else None)
-            elif role == "departure":
-                train.origin, train.departure = place, day
-                far_end = ends[-1] if ends and far == "destination" else None
-                train.destination = own.get("destination") or far_end
-            else:
-                train.via.append(place)
-                if day is not None:
-                    train.sightings.append((place, day))
-                train.origin, train.destination = own.get("origin"), own.get("destination")
+            train = TrainDraft(last_role=None if role == "loading" else role, group=group)
+            _place_digest_train(train, role, place, day, {**far_ends, **own})
             cars = line.cars[k] if k < len(line.cars) else ()
             for count in cars:
                 train.counts[count.kind] = Fact(
@@ -3312,11 +3329,68 @@ def _station_digest_trains(assembly: _Assembly) -> bool:
                 )
             draft.trains.append(train)
     for start, end in digest.unread:
-        draft.problems.append(
-            f"digest line {text[start:end].strip()!r} gives no station with a count of "
-            "trains: not read"
-        )
+        said = text[start:end].strip()
+        draft.problems.append(f"digest line {said!r} {why_unread(said)}: not read")
     return bool(digest.lines)
+
+
+def _place_digest_train(
+    train: TrainDraft, role: str | None, place: Fact, day: Fact | None, ends: dict[str, Fact]
+) -> None:
+    """Give a digest line's train its station as ``role`` says, and its ends.
+
+    Arrived: the station is its end, the day its arrival; left: its origin, the day its
+    departure; loaded (``loading``): its origin, seen there on the day, no departure
+    yet (trial18b T8); else a place it was seen at on the day. ``ends`` holds the
+    origin and destination the line (or the heading's far end) names.
+    """
+    if role == "loading":
+        # "▪️ Бобруйск — погрузка 30 платформ": loaded there, where it starts
+        train.origin, train.destination = place, ends.get("destination")
+        if day is not None:
+            train.sightings.append((place, day))
+    elif role == "arrival":
+        train.destination, train.arrival = place, day
+        train.origin = ends.get("origin")
+    elif role == "departure":
+        train.origin, train.departure = place, day
+        train.destination = ends.get("destination")
+    else:
+        train.via.append(place)
+        if day is not None:
+            train.sightings.append((place, day))
+        train.origin, train.destination = ends.get("origin"), ends.get("destination")
+
+
+def _digest_line_role(
+    line: StationLine, heading_role: str | None, heading_no_verb: bool, text: str, rd: Reader
+) -> str | None:
+    """Return what a digest line's trains did at its station: its own words first.
+
+    ``arrival``, ``departure``, ``loading`` or None (seen there). A line of cars
+    (un)loaded with no train noun is what its stage says ("▪️ Калинковичи — разгрузка
+    20 платформ": arrived, trial18 T5; "▪️ Бобруйск — погрузка 30 платформ": loaded,
+    trial18b T8). Else the line's own verb of arriving or leaving, else its stage ("1
+    ешелон (36 вагонів), розвантаження": arrived), else, when neither the line nor the
+    heading tells a verb, a line whose trains came "from X" and go nowhere it names
+    arrived at its station ("▪️ Брянск — 1 эшелон (46 вагонов) из Челябинска", trial18b
+    T10), else the heading's verb.
+    """
+    staged = {"unloading": "arrival", "loading": "loading"}.get(line.stage or "")
+    if line.cars_only and staged is not None:
+        return staged
+    role, own = _digest_line_reading(line, text, rd)
+    if role is not None or staged is not None:
+        return role or staged
+    if (
+        heading_role is None
+        and heading_no_verb
+        and "origin" in own
+        and "destination" not in own
+        and not rd.verb_cues(text[line.station.end : line.end])
+    ):
+        return "arrival"
+    return heading_role
 
 
 def _digest_line_reading(
@@ -3638,16 +3712,23 @@ def _train_of_heading_lines(
 
     "🔴 Гомель" over "Разгружают платформы с грузовиками.": cars unloaded at Gomel, a
     train there (seen on the title's day), its cars counted if the lines count them.
-    Lines naming trains or cars that give no train say so in a problem.
+    "🔴 Калінкавічы" over "Ідзе пагрузка тэхнікі на платформы": a train loaded there,
+    its origin, seen there (trial18b T8). Lines naming trains or cars that give no
+    train say so in a problem.
     """
     text, rd, draft = assembly.text, assembly.default, assembly.draft
     said = text[start:stop].strip()
     if not said:
         return
     cars = rd.has_car_noun(said)
-    if _stage(rd, said) == "unloading" and cars:
-        train = TrainDraft(last_role="arrival")
-        train.destination = place
+    stage = line_stage(said, rd)
+    if stage is not None and cars:
+        # unloaded there, its end; loaded there, where it starts (trial18b T8)
+        train = TrainDraft(last_role="arrival" if stage == "unloading" else None)
+        if stage == "unloading":
+            train.destination = place
+        else:
+            train.origin = place
         for count in rd.find_car_counts(said):
             at = start + text[start:stop].find(said)
             train.counts[count.kind] = Fact(

@@ -21,7 +21,7 @@ from railtrack.models import (
     ShipmentGroup,
     Sighting,
 )
-from railtrack.problems import MESSAGE_MAX_CHARS, Problem
+from railtrack.problems import MESSAGE_MAX_CHARS, Problem, problems_frame
 
 if TYPE_CHECKING:
     from railtrack.context import Anchor, Candidate
@@ -442,11 +442,7 @@ class ReportSet:
         >>> df.shape, df.loc[0, "text"]
         ((1, 6), "reports.csv row 3, field 'cars_total': not a count")
         """
-        frame = pd.DataFrame(
-            [p.to_dict() for p in self.problems],
-            columns=["path", "row", "unit", "field", "message", "text"],
-        )
-        return frame.astype({"row": "Int64"})  # whole row numbers, never 2.0
+        return problems_frame(self.problems)
 
     def to_records(self) -> Iterator[dict[str, Any]]:
         """Yield JSON-ready dicts: shipments, then groups and sightings.
