@@ -476,10 +476,8 @@ def _candidates(
         if C.ORIGIN_DIRECTION in table.columns
         else [False] * len(table)
     )
-    origins = [
-        "?" if side else (o or "?")
-        for o, side in zip(end_keys(table, "origin"), sides, strict=True)
-    ]
+    origin_keys = end_keys(table, "origin")
+    origins = ["?" if side else (o or "?") for o, side in zip(origin_keys, sides, strict=True)]
     later = (
         table[C.LATER_TRAIN].astype("boolean").fillna(False).tolist()
         if C.LATER_TRAIN in table.columns
@@ -502,9 +500,15 @@ def _candidates(
         f"{s or ''}\x1f{r or ''}"
         for s, r in zip(text_values(table[C.SOURCE]), relayed_by, strict=True)
     ]
+    # the ends a report names, a side or a heading too: the first-hand post that names
+    # where its train came from tells more than a digest line of it (trial18b T7)
+    dest_keys = (
+        end_keys(table, "destination") if C.DESTINATION in table.columns else [None] * len(table)
+    )
+    named = [(o is not None) + (d is not None) for o, d in zip(origin_keys, dest_keys, strict=True)]
     out = []
     for i, (dep, arr, n, p) in enumerate(zip(departures, arrivals, cars, passengers, strict=True)):
-        says = sum(x is not None for x in (dep, arr, n, p)) + vias[i]
+        says = sum(x is not None for x in (dep, arr, n, p)) + vias[i] + named[i]
         group = groups[i]
         cred = float(credibility[i])
         if group is not None and group_credibility is not None:
@@ -643,8 +647,9 @@ def keep_rank(shipment: Shipment) -> tuple[int, int, float, int, int, int]:
     hearsay ("якобы", "allegedly"), then the best credibility, then a sighted train before a plan
     (:func:`claim_rank`),
     then the report that tells more (departure, arrival, car and passenger-car
-    counts, stations passed): the rule :func:`relay_links` keeps a train's report by,
-    used by :meth:`railtrack.store.Store.reports` too.
+    counts, stations passed, the ends it names: Hajun's post "со стороны Гомеля" before
+    the digest line of its train, trial18b T7): the rule :func:`relay_links` keeps a
+    train's report by, used by :meth:`railtrack.store.Store.reports` too.
 
     Parameters
     ----------
@@ -682,6 +687,8 @@ def keep_rank(shipment: Shipment) -> tuple[int, int, float, int, int, int]:
             shipment.expected_arrival,
             shipment.cars.total,
             shipment.cars.passenger,
+            shipment.origin,
+            shipment.destination,
         )
     ) + len(shipment.via)
     relayed = 1 if shipment.source.relayed_by else 0
