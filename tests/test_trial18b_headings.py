@@ -10,6 +10,9 @@ Trial 18b (issue 13):
 - T9: a digest line naming the town ("▪️ Брянск — 1 эшелон") made the town a place
   passed of the post's train to the town's station ("на станцию Брянск-Льговский"): a
   back-and-forth route.
+- T3: a namesake ("Светлогорск": Gomel region and Kaliningrad) settled by a report's other
+  places left its sightings without a station, so a relay of that train did not link;
+  a log row's ambiguous station was left unresolved with no word.
 """
 
 from __future__ import annotations
@@ -254,3 +257,84 @@ def test_bryansk_heading_and_digest_route_once(
     kept = result.shipments.set_index("id").loc["post-t1"]
     assert pd.isna(kept["via"])
     assert kept["destination_station"] == "Брянск-Льговский"
+
+
+# ------------------------- T3: a namesake settled by its report, for its sightings too
+
+_SVETLOGORSK = {
+    "digest.txt": (
+        "2026-08-14",
+        "Итоги дня 14 августа:\n▪️ Речица — 1 эшелон (36 вагонов), разгрузка;\n"
+        "▪️ Кобрин — 2 эшелона (40 и 46 вагонов) прибыли со стороны Бреста;\n"
+        "▪️ Светлогорск — проследовал эшелон из 50 цистерн;",
+    ),
+    "article.txt": (
+        "2026-08-15",
+        "On Aug. 14 a 36-car train arrived in Rechitsa and was unloaded.\n\n"
+        "Separately, a train of 50 tank cars passed through Svetlogorsk on Aug. 14, heading "
+        "south.",
+    ),
+}
+
+
+def _svetlogorsk(folder: Path, log: str | None = None) -> None:
+    for name, (day, text) in _SVETLOGORSK.items():
+        _write(folder, name, text, day)
+    if log is not None:
+        (folder / "log.csv").write_text(f"date;station;Вагонов\n{log}\n", encoding="utf-8")
+
+
+def test_a_settled_namesake_places_the_sightings_and_links(
+    tmp_path: Path, network: RailNetwork
+) -> None:
+    _svetlogorsk(tmp_path)
+    result = track(load_reports(tmp_path), network)
+    seen = result.sightings[result.sightings["station"].isin(["Светлогорск", "Svetlogorsk"])]
+    assert seen["station_id"].tolist() == ["GN621074", "GN621074"]  # the Gomel region's
+    assert seen["station_name"].tolist() == ["Svetlogorsk", "Svetlogorsk"]
+    assert ["article-t2", "station"] in result.relays[["id", "matched_on"]].values.tolist()
+    assert result.headline()["shipments"] == 4  # Rechitsa, Kobrin x2, Svetlogorsk
+
+
+def test_an_unsettled_log_row_says_which_places_bear_its_name(
+    tmp_path: Path, network: RailNetwork
+) -> None:
+    (tmp_path / "log.csv").write_text(
+        "date;station;Вагонов\n14.08.2026;Светлогорск;50\n14.08.2026;Мозырь;40\n",
+        encoding="utf-8",
+    )
+    result = track(load_reports(tmp_path), network)
+    said = [p for p in result.problems if "ambiguous" in p.message]
+    assert [(Path(p.path).name, p.row, p.field) for p in said] == [("log.csv", 2, "via")]
+    assert "GN621074" in said[0].message
+    assert "GN485699" in said[0].message  # both places named, none chosen
+    assert result.sightings.set_index("station").loc["Светлогорск", "station_id"] is None or (
+        pd.isna(result.sightings.set_index("station").loc["Светлогорск", "station_id"])
+    )
+
+
+def test_a_sighting_of_another_name_is_left_as_it_is() -> None:
+    from railtrack.relays import placed_sightings
+
+    seen = pd.DataFrame(
+        {"shipment": ["d-t1"], "station": ["Жлобин"], "station_id": [None], "station_name": [None]}
+    )
+    ships = pd.DataFrame({"id": ["d-t1"], "via": ["Светлогорск"], "via_station_ids": ["GN621074"]})
+    assert placed_sightings(seen, ships) is seen
+
+
+def test_dask_engine_places_and_says_the_same(
+    client: Any, tmp_path: Path, network: RailNetwork
+) -> None:
+    from railtrack.engine_dask import track_converted
+
+    _svetlogorsk(tmp_path, log="14.08.2026;Светлогорск;50")
+    reports = load_reports(tmp_path)
+    default = track(reports, network)
+    on_dask = track_converted(reports, network, client)
+    assert_engines_agree(default, on_dask)
+    assert sorted(map(str, default.problems)) == sorted(map(str, on_dask.problems))
+    columns = ["id", "station_id"]
+    assert default.sightings[columns].sort_values("id").values.tolist() == (
+        on_dask.sightings[columns].sort_values("id").values.tolist()
+    )
