@@ -9,7 +9,8 @@ input problems (in ``problems.csv``, the briefing and ``track --json``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -26,6 +27,7 @@ __all__ = [
     "ROUTED",
     "UNRESOLVED_DESTINATION",
     "UNRESOLVED_ORIGIN",
+    "ambiguous_row_problems",
     "announced",
     "not_counted",
     "retracted",
@@ -379,3 +381,79 @@ def window_counts(estimates: pd.DataFrame) -> tuple[int, int, int]:
     from_model = int((windowed & method.str.startswith("transit_model")).sum())
     as_reported = int((windowed & (method == "reported_arrival")).sum())
     return int(windowed.sum()), from_model, as_reported
+
+
+_ROW_ID = re.compile(r"^row(\d+)-[0-9a-f]{10}$")
+_PLACES = (C.ORIGIN, C.DESTINATION, C.VIA)
+
+
+def ambiguous_row_problems(shipments: pd.DataFrame, resolve: Callable[[str], Any]) -> list[Problem]:
+    """Return one problem per table row whose place two places bear and nothing settled.
+
+    A hand log's row ("14.08.2026;Светлогорск;50") names a station two places bear
+    (Gomel region and Kaliningrad); a text report's other places settle such a name,
+    a row has none: the row stays unplaced, and says so (trial18b T3) rather than
+    leave the train silently off the map.
+
+    Parameters
+    ----------
+    shipments
+        The shipments table: ``id``, ``report`` (empty for a table's rows),
+        ``source_file`` and each place's text and station id columns.
+    resolve
+        The network's name resolution (:meth:`railtrack.gazetteer.Gazetteer.resolve`):
+        a name -> an object with ``resolved``, ``note`` and ``candidates``.
+
+    Returns
+    -------
+    list of Problem
+        By place then row: the file, the row (its line, when the id was generated
+        from it), the train's field (``via`` for a log kept by station), and the
+        places that bear the name.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as NS
+    >>> ships = pd.DataFrame({"id": ["row3-3f65cdaf8a"], "report": [None],
+    ...     "source_file": ["log.csv"], "via": ["Светлогорск"], "via_station_ids": [None]})
+    >>> amb = NS(resolved=False, note="ambiguous: alike", candidates=(
+    ...     ("GN621074", "Svetlogorsk", 100.0), ("GN485699", "Svetlogorsk", 100.0)))
+    >>> print(ambiguous_row_problems(ships, lambda name: amb)[0])  # doctest: +NORMALIZE_WHITESPACE
+    log.csv row 3, field 'via': 'Светлогорск' is ambiguous: Svetlogorsk (GN621074),
+    Svetlogorsk (GN485699); no other place of its row settles it: not resolved
+    """
+    if C.REPORT not in shipments.columns or not len(shipments):
+        return []
+    rows = shipments[shipments[C.REPORT].isna()]
+    answers: dict[str, Any] = {}
+    out: list[Problem] = []
+    for place in _PLACES:
+        ids = C.VIA_STATION_IDS if place == C.VIA else f"{place}_station_id"
+        if place not in rows.columns or ids not in rows.columns:
+            continue
+        open_rows = rows[rows[place].notna() & rows[ids].isna()]
+        for row in open_rows[[C.ID, C.SOURCE_FILE, place]].itertuples(index=False):
+            sid, path, said = str(row[0]), row[1], str(row[2])
+            for name in said.split("; ") if place == C.VIA else [said]:
+                if name not in answers:
+                    answers[name] = resolve(name)
+                r = answers[name]
+                if r.resolved or not str(r.note or "").startswith("ambiguous"):
+                    continue
+                top = max((score for _, _, score in r.candidates), default=0.0)
+                bear = [f"{n} ({cid})" for cid, n, score in r.candidates if score >= top]
+                if len(bear) < 2:
+                    continue
+                where = str(path) if _known(path) else "(reports)"
+                found = _ROW_ID.match(sid)
+                out.append(
+                    Problem(
+                        path=where,
+                        row=int(found[1]) if found else None,
+                        field=place,
+                        message=f"{name!r} is ambiguous: {', '.join(bear)}; no other place "
+                        "of its row settles it: not resolved",
+                        unit="row" if found else "record",
+                    )
+                )
+    return out

@@ -98,6 +98,7 @@ from railtrack.io.converted import converted_extras, converted_files
 from railtrack.knowledge import Knowledge, cut_off
 from railtrack.onward import OnTheWay, way_test
 from railtrack.pipeline import SUMMARY_VIEWS, TrackResult, assemble
+from railtrack.relays import station_namer
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 from railtrack.summary import personnel_note
 
@@ -452,6 +453,7 @@ def _without_relays(
     region_stations: Callable[[str], Collection[str]] | None = None,
     problems: list[Problem] | None = None,
     on_the_way: OnTheWay | None = None,
+    station_name: Callable[[str], str | None] | None = None,
 ) -> tuple[dict[str, Any], pd.DataFrame, pd.DataFrame]:
     """Drop the shipments that retell another report's train (:mod:`railtrack.relays`).
 
@@ -469,6 +471,7 @@ def _without_relays(
         LINK_COLUMNS,
         disagreement_problems,
         merged_counts,
+        placed_sightings,
         relay_links,
         retold_groups,
         without_relays,
@@ -477,6 +480,8 @@ def _without_relays(
     ships = frames["shipments"]
     wanted = [c for c in dict.fromkeys((*LINK_COLUMNS, *FACT_COLUMNS)) if c in ships.columns]
     told = _ordered(_gathered(ships[[*wanted, SEQ]]))
+    # a sighting at its own train's place of that name, as the default engine places it
+    sightings = placed_sightings(sightings, told, station_name)
     relays = relay_links(
         told,
         settings,
@@ -794,6 +799,7 @@ def _track(
         network.gazetteer.region_stations,
         extras.problems,
         on_the_way=way_test(network),
+        station_name=station_namer(network),
     )
     _share(client, TABLES, {"sightings": sightings})
     dated_meta = meta([*frames["shipments"].columns, C.BEST_DATE, C.DATE_BASIS])

@@ -21,6 +21,7 @@ from railtrack._intern import full_collections_paused
 from railtrack.accounting import (
     OUTCOME,
     ROUTED,
+    ambiguous_row_problems,
     announced,
     retracted,
     route_outcomes,
@@ -44,7 +45,9 @@ from railtrack.relays import (
     RELAY_COLUMNS,
     drop_relays,
     n_relayed,
+    placed_sightings,
     relay_links,
+    station_namer,
     without_relays,
 )
 from railtrack.remainders import group_count_problems, group_remainders
@@ -179,12 +182,17 @@ class TrackResult:
     def problems(self) -> list[Problem]:
         """Input problems, unrouted trains, then group totals their trains exceed.
 
-        The network's and the reports' problems (:attr:`input_problems`), one problem
-        per train that was not routed, then one per group count its own trains exceed
+        The network's and the reports' problems (:attr:`input_problems`), one per
+        table row whose place two places bear and nothing settled
+        (:func:`~railtrack.accounting.ambiguous_row_problems`), one problem per train
+        that was not routed, then one per group count its own trains exceed
         (:func:`~railtrack.remainders.group_count_problems`).
         """
         if self._unrouted is None:  # one per unrouted train: worked out once
-            self._unrouted = unrouted_problems(self.outcomes, self.shipments)
+            self._unrouted = [
+                *ambiguous_row_problems(self.shipments, self.network.gazetteer.resolve),
+                *unrouted_problems(self.outcomes, self.shipments),
+            ]
         if self._group_counts is None:
             self._group_counts = group_count_problems(self.shipments, self.groups)
         return [*self.input_problems, *self._unrouted, *self._group_counts]
@@ -344,7 +352,8 @@ def resolve_reports(
         del known  # the cut's own copies, when it made any, are not needed past here
         # One label per source set; relays of one train by several reports kept once.
         told = _one_source_label(resolved.to_frame())
-        seen = resolved.sightings_frame()
+        # a sighting at its own train's place of that name: settled as the train's was
+        seen = placed_sightings(resolved.sightings_frame(), told, station_namer(network))
         relays = relay_links(
             told,
             settings,

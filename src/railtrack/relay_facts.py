@@ -37,6 +37,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from railtrack import columns as C
+from railtrack._translit import name_tokens, tokens_skeleton
 from railtrack.extract.corrections import corrected_pair
 from railtrack.models import CAR_TYPES, UNKNOWN_CREDIBILITY, CarCounts, Shipment
 from railtrack.recounts import RECOUNT_COLUMNS, RECOUNT_CORRECTION, blank_cell, recount_of
@@ -294,9 +295,40 @@ def _choose(
             elif theirs != mine and fact in _ARGUED and fact not in taken:
                 kept_text = _shown(fact, kept)
                 argued.append((fact, i, kept_text, _shown(fact, row), None))
+    side = _side_taken(kept, linked) if C.ORIGIN not in taken else None
+    if side is not None:
+        taken[C.ORIGIN] = side
     if recounted is None:
         argued.extend(_totals_argued(kept, linked))
     return taken, argued
+
+
+def _side_taken(kept: Mapping[str, object], linked: Sequence[Mapping[str, object]]) -> int | None:
+    """Return the linked report whose side of origin a kept train with no origin takes.
+
+    A side the train came from ("со стороны Гомеля": ``origin_direction``) is no
+    origin to link by, and a linked report's real origin replaces it; but a kept
+    train that tells no origin at all (a digest's "▪️ Речица — 1 эшелон (36 вагонов)")
+    takes the side a linked report tells (Hajun's own post of that train), still marked
+    a side, rather than stay unrouted (trial18b T7). None when the kept train tells an
+    origin or no linked report tells a side.
+
+    Examples
+    --------
+    >>> side = {"origin": "Гомеля", "origin_station_id": "BY-GOMEL", "origin_direction": True}
+    >>> _side_taken({"origin": None}, [{"origin": None}, side])
+    1
+    >>> _side_taken({"origin": "Орши", "origin_station_id": "BY-ORSHA"}, [side]) is None
+    True
+    """
+    if any(not blank_cell(kept.get(f"{C.ORIGIN}{s}")) for s in _PLACE):
+        return None
+    for i, row in enumerate(linked):
+        if row.get(C.ORIGIN_DIRECTION) is True and any(
+            not blank_cell(row.get(f"{C.ORIGIN}{s}")) for s in _PLACE
+        ):
+            return i
+    return None
 
 
 def _settled(fact: str, whole: bool, taken: Mapping[str, int]) -> bool:
@@ -386,8 +418,60 @@ def _owned(fact: str, row: Mapping[str, object], kept: Mapping[str, object]) -> 
         ids = row.get(C.VIA_STATION_IDS)
         passed = set() if blank_cell(ids) else set(str(ids).split("; "))
         ends = {kept.get(f"{end}_station_id") for end in (C.ORIGIN, C.DESTINATION)}
-        return not passed & {str(e) for e in ends if not blank_cell(e)}
+        if passed & {str(e) for e in ends if not blank_cell(e)}:
+            return False
+        names = row.get(C.VIA)
+        return blank_cell(names) or not any(
+            town_of_end(str(name), kept) for name in str(names).split("; ")
+        )
     return True
+
+
+def town_of_end(name: str, row: Mapping[str, object]) -> bool:
+    """Whether a place passed is the town of one of a train's ends, or that end by name.
+
+    A digest line or a heading names the town ("▪️ Брянск — 1 эшелон (46 вагонов)"),
+    the post the station ("на станцию Брянск-Льговский прибыл"): the town resolves to
+    another station of it (Брянск-Орловский), yet the train passed no other place; as a
+    via point it draws a spur (trial18b T9). The town is the end's name (as written or
+    as resolved) with its distinguishing words left off.
+
+    Parameters
+    ----------
+    name
+        The place passed, as written.
+    row
+        The train's record: ``origin``/``destination`` and their ``_station``.
+
+    Returns
+    -------
+    bool
+        True when ``name``'s words are the first words of an end's name, or all of them.
+
+    Examples
+    --------
+    >>> town_of_end("Брянск", {"destination": "Брянск-Льговский"})
+    True
+    >>> town_of_end("Bryansk", {"destination": "Брянск", "destination_station": "Брянск-Льговский"})
+    True
+    >>> town_of_end("Брянск", {"destination": "Орёл", "destination_station": "Орёл"})
+    False
+    >>> town_of_end("Брянск-Орловский", {"destination": "Брянск-Льговский"})
+    False
+    """
+    passed = name_tokens(name)
+    if not passed:
+        return False
+    key = tokens_skeleton(passed)
+    for end in (C.ORIGIN, C.DESTINATION):
+        for column in (end, f"{end}_station"):
+            value = row.get(column)
+            if blank_cell(value):
+                continue
+            words = name_tokens(str(value))
+            if len(words) >= len(passed) and tokens_skeleton(words[: len(passed)]) == key:
+                return True
+    return False
 
 
 def _shown(fact: str, row: Mapping[str, object]) -> str:

@@ -126,6 +126,7 @@ from railtrack.settings import DEFAULT_SETTINGS, Settings
 
 if TYPE_CHECKING:
     from railtrack.models import DateWindow, Place
+    from railtrack.network import RailNetwork
 
 logger = logging.getLogger(__name__)
 
@@ -147,12 +148,14 @@ __all__ = [
     "merged_counts",
     "movement_span",
     "n_relayed",
+    "placed_sightings",
     "relay_links",
     "report_keys",
     "retold_group",
     "retold_groups",
     "same_train",
     "seen_days",
+    "station_namer",
     "text_values",
     "with_merged_counts",
     "with_told_counts",
@@ -477,10 +480,8 @@ def _candidates(
         if C.ORIGIN_DIRECTION in table.columns
         else [False] * len(table)
     )
-    origins = [
-        "?" if side else (o or "?")
-        for o, side in zip(end_keys(table, "origin"), sides, strict=True)
-    ]
+    origin_keys = end_keys(table, "origin")
+    origins = ["?" if side else (o or "?") for o, side in zip(origin_keys, sides, strict=True)]
     later = (
         table[C.LATER_TRAIN].astype("boolean").fillna(False).tolist()
         if C.LATER_TRAIN in table.columns
@@ -503,9 +504,15 @@ def _candidates(
         f"{s or ''}\x1f{r or ''}"
         for s, r in zip(text_values(table[C.SOURCE]), relayed_by, strict=True)
     ]
+    # the ends a report names, a side or a heading too: the first-hand post that names
+    # where its train came from tells more than a digest line of it (trial18b T7)
+    dest_keys = (
+        end_keys(table, "destination") if C.DESTINATION in table.columns else [None] * len(table)
+    )
+    named = [(o is not None) + (d is not None) for o, d in zip(origin_keys, dest_keys, strict=True)]
     out = []
     for i, (dep, arr, n, p) in enumerate(zip(departures, arrivals, cars, passengers, strict=True)):
-        says = sum(x is not None for x in (dep, arr, n, p)) + vias[i]
+        says = sum(x is not None for x in (dep, arr, n, p)) + vias[i] + named[i]
         group = groups[i]
         cred = float(credibility[i])
         if group is not None and group_credibility is not None:
@@ -644,8 +651,9 @@ def keep_rank(shipment: Shipment) -> tuple[int, int, float, int, int, int]:
     hearsay ("якобы", "allegedly"), then the best credibility, then a sighted train before a plan
     (:func:`claim_rank`),
     then the report that tells more (departure, arrival, car and passenger-car
-    counts, stations passed): the rule :func:`relay_links` keeps a train's report by,
-    used by :meth:`railtrack.store.Store.reports` too.
+    counts, stations passed, the ends it names: Hajun's post "со стороны Гомеля" before
+    the digest line of its train, trial18b T7): the rule :func:`relay_links` keeps a
+    train's report by, used by :meth:`railtrack.store.Store.reports` too.
 
     Parameters
     ----------
@@ -683,6 +691,8 @@ def keep_rank(shipment: Shipment) -> tuple[int, int, float, int, int, int]:
             shipment.expected_arrival,
             shipment.cars.total,
             shipment.cars.passenger,
+            shipment.origin,
+            shipment.destination,
         )
     ) + len(shipment.via)
     relayed = 1 if shipment.source.relayed_by else 0
@@ -1709,6 +1719,115 @@ def _both_at_station(
         taken.add((best[2], c.report_key))
         out.append((i, best[2]))
     return out
+
+
+def placed_sightings(
+    sightings: pd.DataFrame,
+    shipments: pd.DataFrame,
+    station_name: Callable[[str], str | None] | None = None,
+) -> pd.DataFrame:
+    """Return the sightings, each unplaced one at its own train's place of that name.
+
+    A name two places bear ("Светлогорск": Gomel region and Kaliningrad) is settled by
+    the other places of its report where the report's trains are resolved; a sighting
+    resolved apart (the Dask engine reads sightings in partitions of their own) may stay
+    without a station. The train's origin, destination or place passed written as the
+    sighting's station is where it was seen (trial18b T3): its station id, and the
+    station's name (the end's, else ``station_name`` of the id).
+
+    Parameters
+    ----------
+    sightings
+        The sightings table (``shipment``, ``station``, ``station_id``, ``station_name``).
+    shipments
+        The trains' table: ``id`` and the ``origin``/``destination`` (with
+        ``_station_id`` and ``_station``) and ``via``/``via_station_ids`` it has.
+    station_name
+        The name of a station id (None: a place passed gives its id and no name).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``sightings`` itself when none changes, else a copy.
+
+    Examples
+    --------
+    >>> seen = pd.DataFrame({"shipment": ["d-t1"], "station": ["Светлогорск"],
+    ...                      "station_id": [None], "station_name": [None]})
+    >>> ships = pd.DataFrame({"id": ["d-t1"], "via": ["Речица; Светлогорск"],
+    ...                       "via_station_ids": ["BY-RECHITSA; GN621074"]})
+    >>> placed_sightings(seen, ships, {"GN621074": "Svetlogorsk"}.get)[
+    ...     ["station_id", "station_name"]].values.tolist()
+    [['GN621074', 'Svetlogorsk']]
+    """
+    if not len(sightings) or C.STATION_ID not in sightings.columns:
+        return sightings
+    open_rows = sightings[C.STATION_ID].isna() & sightings[C.STATION].notna()
+    if not open_rows.any():
+        return sightings
+    wanted = set(sightings.loc[open_rows, C.SHIPMENT].astype(str))
+    places = _train_places(shipments[shipments[C.ID].astype(str).isin(wanted)], station_name)
+    if not places:
+        return sightings
+    open_at = sightings.index[open_rows.to_numpy()]
+    keys = zip(
+        sightings.loc[open_at, C.SHIPMENT].astype(str),
+        sightings.loc[open_at, C.STATION],
+        strict=True,
+    )
+    found = {i: places[key] for i, key in zip(open_at, keys, strict=True) if key in places}
+    if not found:
+        return sightings
+    out = sightings.copy()
+    for i, (station_id, name) in found.items():
+        out.at[i, C.STATION_ID] = station_id
+        if name is not None and C.STATION_NAME in out.columns:
+            out.at[i, C.STATION_NAME] = name
+    return out
+
+
+def _train_places(
+    ships: pd.DataFrame, station_name: Callable[[str], str | None] | None
+) -> dict[tuple[str, str], tuple[str, str | None]]:
+    """Return (train id, name as written) -> (station id, station name) of its places."""
+    places: dict[tuple[str, str], tuple[str, str | None]] = {}
+    for end in (C.ORIGIN, C.DESTINATION):
+        cols = [C.ID, end, f"{end}_station_id", f"{end}_station"]
+        if not all(c in ships.columns for c in cols):
+            continue
+        for sid, text, at, name in ships[cols].itertuples(index=False):
+            if isinstance(text, str) and isinstance(at, str):
+                places.setdefault((str(sid), text), (at, name if isinstance(name, str) else None))
+    if C.VIA not in ships.columns or C.VIA_STATION_IDS not in ships.columns:
+        return places
+    for sid, texts, ids in ships[[C.ID, C.VIA, C.VIA_STATION_IDS]].itertuples(index=False):
+        if not isinstance(texts, str) or not isinstance(ids, str):
+            continue
+        names, stations = texts.split("; "), ids.split("; ")
+        if len(names) != len(stations):
+            continue  # (names and ids not aligned: none is placed)
+        for text, at in zip(names, stations, strict=True):
+            named = station_name(at) if station_name is not None else None
+            places.setdefault((str(sid), text), (at, named))
+    return places
+
+
+def station_namer(network: RailNetwork) -> Callable[[str], str | None]:
+    """Return the name of a station id on ``network`` (None for an id it lacks).
+
+    Examples
+    --------
+    >>> from railtrack.network import load_network
+    >>> station_namer(load_network())("BY-ORSHA")
+    'Orsha-Tsentralnaya'
+    """
+    nodes = network.G.nodes
+
+    def name(station_id: str) -> str | None:
+        found = nodes[station_id].get("name") if station_id in nodes else None
+        return None if found is None else str(found)
+
+    return name
 
 
 def retold_group(linked: Sequence[frozenset[Hashable] | None]) -> bool:

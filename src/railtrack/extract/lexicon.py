@@ -766,6 +766,8 @@ class Lexicon:
     onward: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     same_route: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     same_place: PhraseTable = field(default_factory=lambda: PhraseTable({}))  # -> role
+    # "со станции" under a station heading: that station, the role's end (trial18b T5)
+    heading_station: PhraseTable = field(default_factory=lambda: PhraseTable({}))  # -> role
     alternatives: frozenset[str] = frozenset()
     # a modal before an infinitive ("ma przyjechać", "должен прибыть"): a plan (trial15 T3)
     modals: frozenset[str] = frozenset()
@@ -1094,6 +1096,13 @@ def _build(data: dict[str, Any]) -> Lexicon:
         same_route=_flat(data.get("same_route")),
         same_place=PhraseTable(
             {str(p): role for role, forms in (data.get("same_place") or {}).items() for p in forms}
+        ),
+        heading_station=PhraseTable(
+            {
+                str(p): role
+                for role, forms in (data.get("heading_station") or {}).items()
+                for p in forms
+            }
         ),
         alternatives=frozenset(_norm(str(w)) for w in data.get("alternatives") or []),
         modals=frozenset(_norm(str(w)) for w in (data.get("modals") or {}).get("words") or []),

@@ -21,7 +21,8 @@ word such as "Срочно" or "Update".
 :func:`station_headings` finds them; the train assembly
 (:mod:`railtrack.extract.trains`) gives the heading's station to each train told under
 it that names no place of its own: the end of a train that arrived or was unloaded, a
-place passed by a train that passed.
+place passed by a train that passed, and the origin of a train told as leaving "from
+the station" with no name (:func:`heading_station_roles`: "са станцыі адправіўся").
 """
 
 from __future__ import annotations
@@ -30,14 +31,14 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from railtrack.extract.lexicon import month_of
+from railtrack.extract.lexicon import lexicon, month_of, tokens
 from railtrack.extract.nominatives import is_nominative_name
 from railtrack.extract.places import PlaceSpan, is_broad
 
 if TYPE_CHECKING:
     from railtrack.extract.readers import Reader
 
-__all__ = ["StationHeading", "station_headings"]
+__all__ = ["StationHeading", "heading_station_roles", "station_headings"]
 
 # a line that is only a name: marks (an emoji, a bullet) and a hashtag before it, a
 # colon or marks after it; each word starts with a capital of any script (checked with
@@ -117,3 +118,50 @@ def _names_a_station(name: str, rd: Reader) -> bool:
     if rd.find_dates(name) or rd.has_train_noun(name):
         return False
     return is_nominative_name(name)
+
+
+def heading_station_roles(text: str, lang: str) -> list[str]:
+    """Return the ends a text gives to "the station" it does not name ("со станции").
+
+    Under a station heading a report says "from the station" for the heading's station
+    ("🔴 Барысаў" / "Учора ўвечары са станцыі адправіўся эшалон": it left Barysau).
+    The phrases are the lexicon's ``heading_station``; one followed, within two
+    words, by a capitalised name ("со станции Орша", "ze stacji w Borysowie") names
+    its own station and gives nothing.
+
+    Parameters
+    ----------
+    text
+        A sentence of the report.
+    lang
+        Its language (one of :data:`~railtrack.extract.lexicon.LANGUAGES`).
+
+    Returns
+    -------
+    list of str
+        The roles (``"origin"``) of the unnamed station phrases, each once, in text
+        order; empty for none.
+
+    Examples
+    --------
+    >>> heading_station_roles("Учора ўвечары са станцыі адправіўся эшалон", "be")
+    ['origin']
+    >>> heading_station_roles("Вчера со станции Орша отправился эшелон", "ru")
+    []
+    >>> heading_station_roles("Pociąg wyjechał ze stacji w Borysowie", "pl")
+    []
+    """
+    table = lexicon(lang).heading_station
+    toks = tokens(text)
+    roles: list[str] = []
+    for i, tok in enumerate(toks):
+        if tok.low not in table:
+            continue
+        hit = table.match(toks, i)
+        if hit is None or hit[0] in roles:
+            continue
+        after = [t.text for t in toks[hit[1] :] if t.text[:1].isalnum() or t.text[:1] in '«"„“']
+        if any(w[:1].isupper() or not w[:1].isalnum() for w in after[:2]):
+            continue  # (a station of its own: "со станции Орша", "со станции «Орша»")
+        roles.append(hit[0])
+    return roles

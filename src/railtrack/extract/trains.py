@@ -71,7 +71,7 @@ from railtrack.extract.reportdays import split_report_days
 from railtrack.extract.retractions import denial_words, without_what_it_was
 from railtrack.extract.runningcount import counts_running
 from railtrack.extract.sentences import Clause, is_stamp_line, sentence_around, split_clauses
-from railtrack.extract.stationheads import station_headings
+from railtrack.extract.stationheads import heading_station_roles, station_headings
 from railtrack.extract.stationlists import (
     StationDigest,
     StationLine,
@@ -3678,6 +3678,14 @@ def _place_under_heading(
     # a place passed on the way is no end of its own: "🔴 Жлобін" over "на станцыю
     # прыбыў ... Эшалон прыйшоў з Расіі праз Гомель" arrived at Zhlobin (trial18 T2)
     own = train.destination is not None or bool(train.sightings)
+    if (
+        train.origin is None
+        and train.last_role == "departure"
+        and "origin" in heading_station_roles(said, rd.lang)
+    ):
+        # "🔴 Барысаў" over "са станцыі адправіўся эшалон": it left the heading's
+        # station (trial18b T5); a train told as leaving with no such words is not given it
+        train.origin = place
     if not own and (train.last_role == "arrival" or _stage(rd, said) == "unloading"):
         train.destination = place
         if train.arrived is None and _arrival_told_in(rd, said):
