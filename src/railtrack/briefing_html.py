@@ -53,6 +53,8 @@ STATUS_MEANINGS: dict[str, str] = {
     "undated": "nothing dates the record (no departure, arrival or publication date): "
     "nothing can be said of when it moved",
     "planned": "reported as planned, or its departure date is still to come",
+    "expected": "only announced as expected (no report that it moved), and the arrival "
+    "it was expected for has not passed; once it has, overdue",
     "departed": "has left; the model does not expect it at its destination before p10 "
     "(or no arrival window could be estimated)",
     "in transit": "the as-of date lies between p10 and p50: more likely still on its way "

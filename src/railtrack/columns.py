@@ -271,7 +271,7 @@ ESTIMATE_COLUMNS: tuple[str, ...] = (
 )
 
 # --- tracking: track_status(), one row per shipment -----------------------------------
-STATUS = "status"  # undated | planned | departed | in transit | overdue | likely arrived | stale
+STATUS = "status"  # one of railtrack.tracking.STATUSES (undated, planned, expected, ... stale)
 LAST_SEEN_STATION = "last_seen_station"
 LAST_SEEN_AT = "last_seen_at"
 AS_OF = "as_of"

@@ -50,6 +50,7 @@ import numpy as np
 import pandas as pd
 
 from railtrack import columns as C
+from railtrack.dating import middle_day
 from railtrack.labels import merge_source_labels
 from railtrack.remainders import group_remainders
 from railtrack.settings import Settings
@@ -93,8 +94,8 @@ def _periods(ships: pd.DataFrame, freq: str) -> pd.Series:
     """Return each train's period, as ``summarize_views`` dates it."""
     if C.BEST_DATE in ships.columns:
         return _to_period(_dates(ships, C.BEST_DATE), freq)
-    departure, published = _dates(ships, C.DEPARTURE_EARLIEST), _dates(ships, C.PUBLISHED)
-    return _to_period(departure.fillna(published), freq)
+    departure = middle_day(ships, C.DEPARTURE_EARLIEST, C.DEPARTURE_LATEST)  # as summarize
+    return _to_period(departure.fillna(_dates(ships, C.PUBLISHED)), freq)
 
 
 def _needed(views: Mapping[str, Sequence[str]]) -> list[str]:

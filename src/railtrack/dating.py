@@ -2,8 +2,9 @@
 
 A train is dated by what is known of it, best first: its departure, else the first
 time it was sighted, else its reported arrival, else the date the report was
-published. The basis travels with the date, so a chart can say how its trains were
-dated.
+published. A window of several days (a hedged "в начале марта", 1-10 March) stands
+at its middle day, the earlier of two; a window with one bound at that bound. The
+basis travels with the date, so a chart can say how its trains were dated.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import pandas as pd
 
 from railtrack import columns as C
 
-__all__ = ["BASES", "BEST_DATE", "DATE_BASIS", "best_dates", "with_best_dates"]
+__all__ = ["BASES", "BEST_DATE", "DATE_BASIS", "best_dates", "middle_day", "with_best_dates"]
 
 BEST_DATE = C.BEST_DATE
 DATE_BASIS = C.DATE_BASIS
@@ -29,6 +30,23 @@ def _column(df: pd.DataFrame, col: str) -> pd.Series:
     return values.astype("datetime64[ns]")
 
 
+def middle_day(df: pd.DataFrame, first: str, last: str) -> pd.Series:
+    """Return the middle day of each window (its one bound when only one is known).
+
+    ``first`` and ``last`` name the window's bound columns (dates or ISO text); the
+    result is datetime64 days, NaT where neither bound is known.
+
+    A hedged window ("в начале марта": 1-10 March) is placed by its middle day (5
+    March), never by its first: a week's chart must not draw it in the week of 23
+    February because 1 March is a Sunday (trial19 T10). The middle of an even span
+    is the earlier of its two middle days.
+    """
+    lo, hi = _column(df, first).dt.normalize(), _column(df, last).dt.normalize()
+    middle = lo + ((hi - lo) / 2).dt.floor("D")
+    out: pd.Series = middle.where(lo.notna() & hi.notna(), lo.fillna(hi))
+    return out
+
+
 def best_dates(shipments: pd.DataFrame, sightings: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return each train's best date and its basis.
 
@@ -42,7 +60,8 @@ def best_dates(shipments: pd.DataFrame, sightings: pd.DataFrame | None = None) -
     Returns
     -------
     pandas.DataFrame
-        Columns ``id``, ``best_date`` (datetime64, the start of the day or window)
+        Columns ``id``, ``best_date`` (datetime64, the start of the day, or of a
+        window's middle day)
         and ``date_basis`` (one of :data:`BASES`, or None when nothing dates the
         train), in the order of ``shipments``.
 
@@ -57,10 +76,8 @@ def best_dates(shipments: pd.DataFrame, sightings: pd.DataFrame | None = None) -
     ['departure', 'sighting', 'reported arrival', None]
     """
     ids = shipments[C.ID].astype(str) if C.ID in shipments.columns else pd.Series(dtype=str)
-    departure = _column(shipments, C.DEPARTURE_EARLIEST).fillna(
-        _column(shipments, C.DEPARTURE_LATEST)
-    )
-    arrival = _column(shipments, C.ARRIVAL_EARLIEST).fillna(_column(shipments, C.ARRIVAL_LATEST))
+    departure = middle_day(shipments, C.DEPARTURE_EARLIEST, C.DEPARTURE_LATEST)
+    arrival = middle_day(shipments, C.ARRIVAL_EARLIEST, C.ARRIVAL_LATEST)
     published = _column(shipments, C.PUBLISHED)
     seen = pd.Series(pd.NaT, index=shipments.index, dtype="datetime64[ns]")
     if sightings is not None and len(sightings) and C.SHIPMENT in sightings.columns:

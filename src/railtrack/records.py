@@ -214,7 +214,7 @@ class EstimateRecord(_Out):
 
 
 Status = Literal[
-    "undated", "planned", "departed", "in transit", "overdue", "likely arrived", "stale"
+    "undated", "planned", "expected", "departed", "in transit", "overdue", "likely arrived", "stale"
 ]
 
 

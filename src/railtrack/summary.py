@@ -45,6 +45,7 @@ import pandas as pd
 
 from railtrack import columns as C
 from railtrack.accounting import not_counted
+from railtrack.dating import middle_day
 from railtrack.labels import crossing_pair, merge_source_labels
 from railtrack.outlets import outlet_name
 from railtrack.remainders import HOLDERS, N_ACROSS, UNLISTED, group_remainders, unallocated_label
@@ -881,8 +882,9 @@ def summarize_views(
     if C.BEST_DATE in ships.columns:  # each train's best date (railtrack.dating)
         period = _to_period(_dates(ships, C.BEST_DATE), freq)
     else:
-        departure, published = _dates(ships, C.DEPARTURE_EARLIEST), _dates(ships, C.PUBLISHED)
-        period = _to_period(departure.fillna(published), freq)  # checks freq, even if unused
+        # a window's middle day, as railtrack.dating dates it (trial19 T10)
+        departure = middle_day(ships, C.DEPARTURE_EARLIEST, C.DEPARTURE_LATEST)
+        period = _to_period(departure.fillna(_dates(ships, C.PUBLISHED)), freq)  # checks freq
     trains = _trains(ships, period=period)
     problems = _unknown_groups(trains, group_df)
     logged = list(problems)

@@ -20,6 +20,11 @@ Statuses, in the order a train goes through them:
 ``planned``
     reported as planned and not yet due, or the as-of date is before its
     departure window;
+``expected``
+    only announced as expected ("is expected to arrive in Gomel around March 5":
+    claim ``expected``, no departure told by the report's day), not seen, not told
+    arrived, and the arrival it was expected for has not passed; once it has,
+    ``overdue`` (never ``likely arrived``: nothing says it moved);
 ``departed``
     the departure window has begun and the as-of date is before p10 (or the train
     has no model window: not routed), and nothing says it arrived;
@@ -117,6 +122,7 @@ logger = logging.getLogger(__name__)
 STATUSES: tuple[str, ...] = (
     "undated",
     "planned",
+    "expected",
     "departed",
     "in transit",
     "overdue",
@@ -511,6 +517,9 @@ def _statuses(
         for i in range(n)
     ]
     statuses, headed = _heading_statuses(statuses, ships, said | seen.arrived)
+    statuses = _announced_statuses(
+        statuses, ships, said | ~unseen, claimed_latest + 1.0 <= as_of_days, no_word <= as_of_days
+    )
     likely = np.array([s == "likely arrived" for s in statuses])
     # The model's window, never moved to the as-of date; a train seen at its
     # destination arrived when it was first seen there.
@@ -652,6 +661,41 @@ def _status(
     if claim_passed:
         return "overdue"
     return "in transit" if as_of >= p10 else "departed"
+
+
+def _announced_statuses(
+    statuses: list[str],
+    ships: pd.DataFrame,
+    moved: np.ndarray,
+    due: np.ndarray,
+    no_word: np.ndarray,
+) -> list[str]:
+    """Return the statuses with an only-announced train never "likely arrived".
+
+    A train its report only expects ("is expected to arrive in Gomel around March
+    5", claim ``expected`` with no departure told by the report's day:
+    :func:`railtrack.accounting.announced`) was not reported moving: until the
+    arrival it was expected for has passed it is ``expected``, then ``overdue``;
+    ``stale`` once nothing has been heard of it for longer than the longest trip
+    takes. A planned train ("is due in Gomel on March 5") is ``planned`` until then
+    and ``overdue`` after, never ``likely arrived``. A sighting of it, or a
+    source saying it arrived, is word that it moved: then the usual rules (trial19 T8).
+    """
+    from railtrack.accounting import announced
+
+    if C.CLAIM not in ships.columns:
+        return statuses
+    expected = ships[C.CLAIM].astype(str).eq("expected").to_numpy(dtype=bool)
+    ahead = announced(ships).to_numpy(dtype=bool) & ~np.asarray(moved, dtype=bool)
+    out = list(statuses)
+    for i in np.flatnonzero(ahead):
+        if out[i] == "undated":
+            continue
+        if expected[i]:
+            out[i] = "overdue" if due[i] else "stale" if no_word[i] else "expected"
+        elif out[i] in ("planned", "likely arrived"):  # a plan not told carried out
+            out[i] = "overdue" if due[i] else "planned"
+    return out
 
 
 def _heading_statuses(

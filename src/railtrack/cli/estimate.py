@@ -372,7 +372,7 @@ def status(
 ) -> None:
     """Show each shipment's status at a date, with its arrival window.
 
-    Statuses: undated, planned, departed, in transit, overdue, likely arrived,
+    Statuses: undated, planned, expected, departed, in transit, overdue, likely arrived,
     stale (rules: README, "Statuses"). The window is the model's and does not move
     with the date; a sighting in the reports (a train seen at a station at a time)
     restarts it at the train's position. With --json, one "status" record per line (`railtrack

@@ -308,6 +308,9 @@ _INCIDENT_RE = fold_compile(
 # "On the same day", "later that day": the day told last (``trains._same_day_at``)
 SAME_DAY_RE = re.compile(
     r"(?<!\w)(?:(?:on|during)\s+)?(?:the|that)\s+same\s+(?:day|evening|morning|night)(?!\w)"
+    # "on March 3 a train arrived ..., while another left Orsha that evening": the
+    # evening (morning, afternoon, night) of the day told (trial19 T3)
+    r"|(?<![\w'’])(?:later\s+|earlier\s+)?that\s+(?:evening|morning|afternoon|night)(?![\w'’])"
     r"|(?<!\w)later\s+(?:that|the\s+same)\s+day(?!\w)"
     # "On December 20 ... departed from Polonka. During the day, the train passed ... and
     # arrived in Luninets": after a day told, the rest of that day (issue 13, session 17);

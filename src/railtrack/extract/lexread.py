@@ -3476,8 +3476,10 @@ class LexiconReader:
                 # "у провінції Хубей", "в Республику Беларусь": a region keeps its word, as
                 # written (a region, not a town named "Хубей") (issue 13, session 17)
                 start = toks[kind_start].start
-            if kind_hit is not None and kind_hit[0][0] == "crossing":
-                role = "crossing"  # "через КПП Алашанькоу": a border crossing is passed
+            if kind_hit is not None and kind_hit[0][0] == "crossing" and role != "destination":
+                # "через КПП Алашанькоу": a border crossing is passed; "в сторону
+                # погранперехода Брузги" is the way the train went (trial19 T10)
+                role = "crossing"
             elif role == "into":
                 role = self._into_role(name_last, case)
             elif (

@@ -70,8 +70,10 @@ from railtrack.safetext import shown
 from railtrack.settings import DEFAULT_SETTINGS
 
 if TYPE_CHECKING:
+    from railtrack.io.records_keys import KeyMaps
     from railtrack.io.telegram import TelegramFile
     from railtrack.io.totals import TotalRows
+    from railtrack.io.yearless import TableYear
     from railtrack.network import RailNetwork
     from railtrack.settings import Settings
 
@@ -320,6 +322,14 @@ def _check_csv_header(text: str, columns: dict[str, str] | None) -> None:
         raise FileFormatError(no_train_field_message(mapping, names[:8]), top + 1)
 
 
+def _title_lines(text: str, columns: dict[str, str] | None) -> list[str]:
+    """Return a CSV's non-blank lines above its header (a title such as "Журнал, март 2026")."""
+    from railtrack.io.csv_reader import header_line
+
+    top = header_line(text, columns)
+    return [line.strip() for line in text.split("\n")[:top] if line.strip()]
+
+
 def _table_header(records: list[RawRecord]) -> list[str] | None:
     """Return the keys of JSON or YAML records that are a table's rows, or None.
 
@@ -359,25 +369,70 @@ def _table_header(records: list[RawRecord]) -> list[str] | None:
     return list(keys)
 
 
-def _date_cell(data: dict[str, Any], name: str, value: str) -> str | None:
-    """Read a table's date cell in place; return why it cannot be read, None when it can.
+def _date_cell(
+    data: dict[str, Any], name: str, value: str, year: TableYear | None = None
+) -> tuple[str | None, int | None]:
+    """Read a table's date cell in place; return why it cannot be read and the year assumed.
 
     A passage or event date (``seen_at``, ``event_date``) may carry its time
     ("04.04.2023 21:15"); a window's cell only month-first ("12/13/2022") is
-    rewritten so.
+    rewritten so. A day and month without a year ("3 марта") in a row with no
+    published date takes the year ``year`` gives (:mod:`railtrack.io.yearless`): the
+    cell is rewritten with it and that year returned, for the caller to say so.
     """
     from railtrack.io.passages import DATE_TIME_FIELDS, read_seen
     from railtrack.io.tables import month_first_date
+    from railtrack.io.yearless import year_of_cell, yearless_span
 
+    published = _cell_date(data.get("published"))
+    if published is None and yearless_span(value) is not None:
+        if year is None:
+            return (
+                f"{shown(value)} gives no year, and neither the table (a title line with "
+                "the year, other rows with full dates) nor --published gives one; add the "
+                "year",
+                None,
+            )
+        assumed = year_of_cell(value, year.reference)
+        if assumed is not None:
+            return _with_year(data, name, value, assumed), assumed
     if name in DATE_TIME_FIELDS:
         if read_seen(value) is not None:
-            return None
-        return f"{shown(value)} is not a date (use YYYY-MM-DD or DD.MM.YYYY)"
+            return None, None
+        return f"{shown(value)} is not a date (use YYYY-MM-DD or DD.MM.YYYY)", None
     data[name] = value = month_first_date(value) or value
     try:
-        parse_window(value, field=name, published=_cell_date(data.get("published")))
+        parse_window(value, field=name, published=published)
+    except RecordError as exc:
+        return exc.message, None
+    return None, None
+
+
+def _with_year(data: dict[str, Any], name: str, value: str, year: int) -> str | None:
+    """Rewrite a yearless date cell read in ``year``; return why not when it cannot be.
+
+    The cell is read as the free-text reader reads it with a publication day in
+    ``year`` that keeps every month in that year (31 December looking back, 30 June
+    looking forward: see :func:`railtrack.extract.dates.resolve_date`).
+    """
+    from railtrack.io.passages import DATE_TIME_FIELDS, read_seen
+
+    forward = name in {"arrival", "expected_arrival"}
+    day = date(year, 6, 30) if forward else date(year, 12, 31)
+    if name in DATE_TIME_FIELDS:  # may carry its time ("3 марта 21:15")
+        read = read_seen(value, published=day)
+        if read is None:
+            return f"{shown(value)} is not a date (use YYYY-MM-DD or DD.MM.YYYY)"
+        data[name] = read[0]
+        if read[1] == "days":  # a span of days ("5-6 марта"): kept whole
+            span = parse_window(value, field=name, published=day) or {}
+            data[name] = f"{span.get('earliest')}/{span.get('latest')}"
+        return None
+    try:
+        window = parse_window(value, field=name, published=day)
     except RecordError as exc:
         return exc.message
+    data[name] = window
     return None
 
 
@@ -413,6 +468,9 @@ class _FileLoader:
         # the trains retractions in this file deny (trial15 T2; io/retractions.py)
         self.retracted: list[Shipment] = []
         """For a table: each field's column header as written, to name it in problems."""
+        self.titles: list[str] = []  # a CSV's lines above its header ("Журнал, март 2026")
+        # the year of a table's dates written without one (railtrack.io.yearless)
+        self.table_year: TableYear | None = None
 
     def problem(
         self, message: str, *, row: int | None = None, field: str | None = None, unit: str = "row"
@@ -492,6 +550,7 @@ class _FileLoader:
         if suffix == ".csv":
             _check_csv_header(text, self.columns)  # before any row is parsed
             records, row_problems, header = read_csv_records(text, self.path, self.columns)
+            self.titles = _title_lines(text, self.columns)
             for p in row_problems:
                 self.problem(str(p), row=p.row)
             return self._table(records, header, "csv"), None
@@ -590,6 +649,7 @@ class _FileLoader:
             self.problem(prefix + note + where)
         make_ids = "id" not in mapping.fields
         event_places = self._event_places(records, maps, mapping, prefix)
+        self.table_year = self._table_year(records, maps)
         out: list[RawRecord] = []
         ambiguous: dict[str, list[int]] = {}
         first_row: dict[tuple[str, ...], int] = {}
@@ -633,6 +693,7 @@ class _FileLoader:
                 RawRecord(zoned_times(d, zone), record.row, unit) for d in passage_records(data)
             )
         self.header_of = {f: h for h, f in mapping.columns.items()}
+        self._say_table_year(prefix, records[0].unit)
         for name, rows in ambiguous.items():
             shown = ", ".join(map(str, rows[:8])) + (", ..." if len(rows) > 8 else "")
             self.problem(
@@ -747,6 +808,36 @@ class _FileLoader:
             if why is not None:
                 self.problem(why, row=row, unit=unit)
 
+    def _table_year(self, records: list[RawRecord], maps: KeyMaps) -> TableYear | None:
+        """Return what gives this table's yearless dates ("3 марта") their year, if any.
+
+        The title line above a CSV's header, else the table's other full dates, else
+        ``--published`` (:func:`railtrack.io.yearless.table_year`).
+        """
+        from railtrack.io.yearless import cell_days, table_year
+
+        days = []
+        for record in records:
+            for header_name, field_name in maps.of(record).columns.items():
+                if field_name in _READ_DATES:
+                    day = cell_days(record.data.get(header_name))
+                    if day is not None:
+                        days.append(day)
+        return table_year(self.titles, days, self.published)
+
+    def _say_table_year(self, prefix: str, unit: str) -> None:
+        """Say, once per column, the year given to the table's yearless dates; forget it."""
+        for header_name, first, note in self.table_year.notes() if self.table_year else ():
+            self.problem(prefix + note, row=first, field=header_name, unit=unit)
+        self.table_year = None
+
+    def _read_date(self, data: dict[str, Any], name: str, value: str, row: int) -> str | None:
+        """Read one date cell in place (:func:`_date_cell`); return why not; note a year given."""
+        unread, assumed = _date_cell(data, name, value, self.table_year)
+        if unread is None and assumed is not None and self.table_year is not None:
+            self.table_year.assumed(self.header_of.get(name, name), row, value, assumed)
+        return unread
+
     def _read_cells(self, data: dict[str, Any], row: int, unit: str) -> None:
         """Read a table row's count and date cells as text is read; keep the row.
 
@@ -787,7 +878,7 @@ class _FileLoader:
                     continue
                 why = f"{shown(value)} is not a count"
             else:
-                unread = _date_cell(data, name, value)
+                unread = self._read_date(data, name, value, row)
                 if unread is None:
                     continue
                 why = unread

@@ -190,7 +190,7 @@ def has_train_fields(data: Mapping[str, Any]) -> bool:
     return any(not is_blank(data.get(k)) for k in TRAIN_FIELDS)
 
 
-def read_seen(value: Any) -> tuple[str, str] | None:
+def read_seen(value: Any, *, published: date | None = None) -> tuple[str, str] | None:
     """Return a passage cell as (ISO date or time, precision), or None when unreadable.
 
     Parameters
@@ -198,6 +198,9 @@ def read_seen(value: Any) -> tuple[str, str] | None:
     value : object
         A passage cell: a ``datetime``, ``date`` or text (a day, a day and time
         ``HH:MM``, with its own zone or not, or a span of days).
+    published : datetime.date, optional
+        The day a date written without a year ("3 марта") is read from (as
+        :func:`railtrack.io.parse_window` reads it); None: such a cell is no date.
 
     Returns
     -------
@@ -237,7 +240,7 @@ def read_seen(value: Any) -> tuple[str, str] | None:
             return None
         text, at = m["day"].strip(), time(int(m["h"]), int(m["m"]))
     try:
-        window = parse_window(text, field="seen_at")
+        window = parse_window(text, field="seen_at", published=published)
     except RecordError:
         return None
     if window is None:

@@ -1,0 +1,204 @@
+"""A table's dates written without a year ("3 марта", "5 березня", "3 March", "3 marca").
+
+An analyst's hand log often writes the day and the month only, the year being plain
+to its author: the log's title says it ("Журнал эшелонов, март 2026"), or its other
+rows give full dates. Such a cell is read with the year the table itself gives, and
+failing that the one of the run's ``--published`` date; the cell's month is placed
+in the year that puts it nearest that reference (within six months either way, so
+"28 декабря" in a log of January 2026 is 28 December 2025). Which year was assumed,
+and from what, is said in one problem per column (:meth:`TableYear.note`). The
+words are read by the free-text date reader (:mod:`railtrack.extract.dates` and the
+month names of the lexicons), never by a pattern of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from railtrack.extract.dates import DateSpan
+
+__all__ = ["TableYear", "table_year", "year_of_cell", "yearless_span"]
+
+_FIRST_YEAR, _LAST_YEAR = 1900, 2100
+
+
+@dataclass
+class TableYear:
+    """The day a table's yearless dates are placed near, and what gave it.
+
+    Attributes
+    ----------
+    reference
+        A date; a yearless cell takes the year putting its month nearest this day.
+    why
+        What gave it, as a problem says it ("the year of the title line '...'").
+    read
+        Per column header: the rows and the cells read with an assumed year, and the
+        years given (filled by :meth:`assumed`, said by :meth:`notes`).
+    """
+
+    reference: date
+    why: str
+    read: dict[str, tuple[list[int], list[str], set[int]]] = field(default_factory=dict)
+
+    def assumed(self, header: str, row: int, text: str, year: int) -> None:
+        """Note that ``text`` in column ``header``, row ``row``, was read in ``year``."""
+        rows, texts, years = self.read.setdefault(header, ([], [], set()))
+        rows.append(row)
+        if text not in texts:
+            texts.append(text)
+        years.add(year)
+
+    def notes(self) -> list[tuple[str, int, str]]:
+        """Return one ``(header, first row, message)`` per column read with an assumed year.
+
+        Examples
+        --------
+        >>> t = TableYear(date(2026, 3, 15), "the year of the title line 'log, март 2026'")
+        >>> t.assumed("Дата", 4, "3 марта", 2026)
+        >>> t.notes()[0][2]
+        "dates without a year ('3 марта') read in 2026, the year of the title line 'log, март 2026' (row 4); write the year in the cell if it is another"
+        """  # noqa: E501
+        out = []
+        for header, (rows, texts, years) in self.read.items():
+            shown = ", ".join(repr(t) for t in texts[:3]) + (", ..." if len(texts) > 3 else "")
+            listed = ", ".join(map(str, rows[:8])) + (", ..." if len(rows) > 8 else "")
+            where = f"row {listed}" if len(rows) == 1 else f"rows {listed}"
+            in_years = " and ".join(map(str, sorted(years)))
+            out.append(
+                (
+                    header,
+                    rows[0],
+                    f"dates without a year ({shown}) read in {in_years}, {self.why} ({where}); "
+                    "write the year in the cell if it is another",
+                )
+            )
+        return out
+
+
+def _title_reference(line: str) -> date | None:
+    """Return the day a title line's year (and month) stands for, or None.
+
+    "Журнал эшелонов (вручную), март 2026" is 15 March 2026; "Log 2026" is 1 July
+    2026 (with no month the year alone: every month lies within six months of July).
+    """
+    from railtrack.extract.lexicon import month_of
+
+    words = [w.strip(".,;:()[]«»\"'") for w in line.split()]
+    years = [int(w) for w in words if w.isdigit() and len(w) == 4]
+    years = [y for y in years if _FIRST_YEAR <= y <= _LAST_YEAR]
+    if len(set(years)) != 1:
+        return None  # no year, or several: the title does not say which
+    months = {m for m in (month_of(w) for w in words if w and not w.isdigit()) if m}
+    month = months.pop() if len(months) == 1 else None
+    return date(years[0], month, 15) if month else date(years[0], 7, 1)
+
+
+def yearless_span(text: str) -> DateSpan | None:
+    """Return the day-and-month date a cell gives without a year, or None.
+
+    None when the cell gives a year, is relative ("вчера"), or holds no such date.
+
+    Examples
+    --------
+    >>> yearless_span("3 марта").text, yearless_span("3 March 21:15").text
+    ('3 марта', '3 March')
+    >>> yearless_span("3 марта 2026") is None, yearless_span("вчера") is None
+    (True, True)
+    """
+    from railtrack.extract.dates import find_dates
+
+    spans = find_dates(text)
+    if len(spans) != 1:
+        return None
+    span = spans[0]
+    if span.has_year or span.is_relative:
+        return None
+    return span
+
+
+def year_of_cell(text: str, reference: date) -> int | None:
+    """Return the year a yearless cell is read in: its month nearest ``reference``.
+
+    Examples
+    --------
+    >>> year_of_cell("28 декабря", date(2026, 1, 15)), year_of_cell("3 marca", date(2026, 3, 15))
+    (2025, 2026)
+    """
+    from railtrack.extract.dates import resolve_date
+
+    span = yearless_span(text)
+    if span is None:
+        return None
+    window = resolve_date(span, reference, forward=True)  # forward: the nearest year
+    day = None if window is None else (window.earliest or window.latest)
+    return None if day is None else day.year
+
+
+def table_year(
+    titles: Iterable[str],
+    full_dates: Iterable[date],
+    published: date | None,
+) -> TableYear | None:
+    """Return what gives a table's yearless dates their year, or None when nothing does.
+
+    Parameters
+    ----------
+    titles
+        The lines above the table's header (a title such as "Журнал, март 2026").
+    full_dates
+        The days the table's other date cells give with their year.
+    published
+        The run's ``--published`` date.
+
+    Returns
+    -------
+    TableYear or None
+        From the title line first, then the latest of the other rows' full dates,
+        then ``published``.
+
+    Examples
+    --------
+    >>> table_year(["Журнал эшелонов (вручную), март 2026"], [], None).reference
+    datetime.date(2026, 3, 15)
+    >>> table_year([], [date(2025, 12, 30)], None).why
+    "the year of the table's other dates (latest 2025-12-30)"
+    >>> table_year([], [], None) is None
+    True
+    """
+    for line in titles:
+        day = _title_reference(line)
+        if day is not None:
+            return TableYear(day, f"the year of the title line {line.strip()[:60]!r}")
+    days = list(full_dates)
+    if days:
+        latest = max(days)
+        return TableYear(latest, f"the year of the table's other dates (latest {latest})")
+    if published is not None:
+        return TableYear(published, f"the year of --published ({published})")
+    return None
+
+
+def cell_days(value: Any) -> date | None:
+    """Return the first day a date cell gives with its year, else None (no year, no date).
+
+    Examples
+    --------
+    >>> cell_days("2026-03-06"), cell_days("06.03.2026 10:15"), cell_days("6 марта")
+    (datetime.date(2026, 3, 6), datetime.date(2026, 3, 6), None)
+    """
+    from railtrack.io.passages import read_seen
+
+    if isinstance(value, datetime):  # an Excel date cell
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not value.strip():
+        return None
+    read = read_seen(value)
+    return date.fromisoformat(read[0][:10]) if read is not None else None
