@@ -86,6 +86,8 @@ from railtrack.extract.unloading import unloading_now_at
 from railtrack.extract.untilnow import without_until_now
 from railtrack.models import DateWindow
 
+# the end of a sentence or a line: a goal after it is not the goal its words name
+_SENTENCE_BREAK = re.compile(r"[.!?][\s\u00bb\u201d\"]|\n")
 __all__ = ["Fact", "GroupDraft", "ReportDraft", "TrainDraft", "read_trains"]
 
 
@@ -797,7 +799,23 @@ class _ClauseReader:
             and not is_broad(place.text)
         ):
             return True  # "skąd odjechał do Smoleńska": the leg on, told as done
-        return place.role in ("destination", "at") and not is_broad(place.text)
+        if place.role not in ("destination", "at"):
+            return False
+        if not is_broad(place.text):
+            return True
+        # a country or region told as a goal ("до", "у напрямку") after the end-of-route
+        # words in their sentence, with no named place after them, is the end ("у напрямку
+        # Орші, де пізніше ... у напрямку до РФ": Russia, Orsha passed); a named place after
+        # them, in any role, still wins over it, and a region the end lies in is no goal
+        # ("Конечная точка маршрута, город Цзинань, расположен в ... провинции")
+        at = self.final_at
+        return (
+            at is not None
+            and place.role == "destination"
+            and place.start >= at
+            and _SENTENCE_BREAK.search(self.text, at, place.start) is None
+            and not any(p.start >= at and not is_broad(p.text) for p in self.places)
+        )
 
     def _names_the_end(self, place: PlaceSpan) -> bool:
         """Whether ``place`` is the one the clause's end-of-route words name.

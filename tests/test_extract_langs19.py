@@ -1,0 +1,127 @@
+"""Kinds of misreading found on unseen Polish and Ukrainian reports in session 19 (issue 13).
+
+Every input is written here (not copied from a corpus or a trial input); each stands
+for a kind, and the assertions are about the kind, never about one text.
+"""
+
+import pytest
+from _extract_helpers import read
+
+# -- a train seen at a place "where later" it was seen heading on: the later heading is
+# the end, the place before it a place passed (r1060's kind: "рух ... у напрямку Орші, де
+# пізніше цей ешелон помітили вже у напрямку до РФ") ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "passed", "end"),
+    [
+        (
+            "Ешелон з технікою рухався у напрямку Орші, де пізніше цей ешелон помітили вже "
+            "у напрямку Смоленська.",
+            "Орші",
+            "Смоленська",
+        ),
+        (
+            "Ешелон з танками йшов до Жлобина, де згодом його бачили у бік Гомеля.",
+            "Жлобина",
+            "Гомеля",
+        ),
+        (
+            "Эшелон с техникой двигался в направлении Орши, где позже этот эшелон заметили "
+            "уже в направлении Смоленска.",
+            "Орши",
+            "Смоленска",
+        ),
+        (
+            "Эшалон з тэхнікай рухаўся ў напрамку Оршы, дзе пазней гэты эшалон заўважылі "
+            "ўжо ў напрамку Смаленска.",
+            "Оршы",
+            "Смаленска",
+        ),
+        (
+            "Eszelon ze sprzętem jechał w kierunku Orszy, gdzie później ten eszelon "
+            "zauważono już w kierunku Smoleńska.",
+            "Orszy",
+            "Smoleńska",
+        ),
+        (
+            "The echelon was moving towards Orsha, where it was later seen heading towards "
+            "Smolensk.",
+            "Orsha",
+            "Smolensk",
+        ),
+    ],
+)
+def test_a_heading_seen_later_is_the_end_and_the_place_before_it_is_passed(text, passed, end):
+    result = read(text)
+    assert len(result.shipments) == 1
+    train = result.shipments[0]
+    assert train.destination is not None
+    assert train.destination.text == end
+    assert [v.text for v in train.via] == [passed]
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("Ешелон з технікою прибув до Орші, де його розвантажили.", "Орші"),
+        ("Эшелон с техникой прибыл в Оршу, где позже разгрузили технику.", "Оршу"),
+        ("Pociąg ze sprzętem przyjechał do Orszy, gdzie rozładowano czołgi.", "Orszy"),
+    ],
+)
+def test_a_place_where_the_train_was_unloaded_stays_its_end(text, end):
+    """No heading after "where": the place reached is still the end, nothing is passed."""
+    result = read(text)
+    assert len(result.shipments) == 1
+    train = result.shipments[0]
+    assert train.destination is not None
+    assert train.destination.text == end
+    assert list(train.via) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "passed", "end"),
+    [
+        (
+            "Ешелон з технікою рухався у напрямку Орші, де пізніше цей ешелон помітили вже "
+            "у напрямку до РФ.",
+            "Орші",
+            "РФ",
+        ),
+        (
+            "Ешелон з технікою прибув до Орші, після чого був направлений до Росії.",
+            "Орші",
+            "Росії",
+        ),
+        ("Эшелон прибыл в Оршу, после чего был направлен в Россию.", "Оршу", "Россию"),
+        (
+            "Eszelon przyjechał do Orszy, gdzie później zauważono go w kierunku Rosji.",
+            "Orszy",
+            "Rosji",
+        ),
+    ],
+)
+def test_a_country_told_as_the_later_goal_is_the_end(text, passed, end):
+    """Only a country follows the end-of-route words: it is the end, the station passed."""
+    train = read(text).shipments[0]
+    assert train.destination is not None
+    assert train.destination.text == end
+    assert [v.text for v in train.via] == [passed]
+
+
+def test_a_named_place_after_the_later_goal_words_wins_over_a_country():
+    text = "Эшелон прибыл в Оршу, после чего был направлен в Россию, на станцию Смоленск."
+    train = read(text).shipments[0]
+    assert train.destination is not None
+    assert train.destination.text == "Смоленск"
+
+
+def test_a_country_in_the_next_sentence_is_not_the_later_goal():
+    """End-of-route words name no goal across a sentence: a quote after them is its own."""
+    text = (
+        "В четверг из Киева в китайский город Цзинань отправился контейнерный поезд. "
+        "Конечная точка маршрута, город Цзинань, расположен в китайской провинции Шаньдун.\n"
+        "«В Китай из нашей страны отправлено 43 контейнера на 31 платформе», — добавил "
+        "директор."
+    )
+    assert [s.destination.text for s in read(text).shipments if s.destination] == ["Цзинань"]
