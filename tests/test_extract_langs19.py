@@ -4,6 +4,8 @@ Every input is written here (not copied from a corpus or a trial input); each st
 for a kind, and the assertions are about the kind, never about one text.
 """
 
+from datetime import date
+
 import pytest
 from _extract_helpers import read
 
@@ -125,3 +127,38 @@ def test_a_country_in_the_next_sentence_is_not_the_later_goal():
         "директор."
     )
     assert [s.destination.text for s in read(text).shipments if s.destination] == ["Цзинань"]
+
+
+# -- a train "launched" on a day left on that day (r1022's kind: "поезд, который был
+# запущен 15 января 2016 года": the launch day was read as the arrival's) --------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Первый грузовой поезд, который был запущен 15 января из Киева, прибыл в Стамбул "
+        "20 января.",
+        "Перший вантажний потяг, який був запущений 15 січня з Києва, прибув до Стамбула 20 січня.",
+        "Першы грузавы цягнік, які быў запушчаны 15 студзеня з Мінска, прыбыў у Стамбул "
+        "20 студзеня.",
+        "Pierwszy pociąg towarowy, który wystartował 15 stycznia z Kijowa, dotarł do "
+        "Stambułu 20 stycznia.",
+    ],
+)
+def test_a_train_launched_on_a_day_left_that_day(text):
+    train = read(text, published=date(2022, 2, 1)).shipments[0]
+    assert train.departure is not None
+    assert train.departure.earliest == date(2022, 1, 15)
+    assert train.expected_arrival is not None
+    assert train.expected_arrival.earliest == date(2022, 1, 20)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "15 января был запущен новый сайт Укрзализныци.",
+        "З 15 січня запущено новий сайт перевізника.",
+    ],
+)
+def test_something_launched_that_is_no_train_is_no_shipment(text):
+    assert read(text, published=date(2022, 2, 1)).shipments == []
