@@ -162,3 +162,48 @@ def test_a_train_launched_on_a_day_left_that_day(text):
 )
 def test_something_launched_that_is_no_train_is_no_shipment(text):
     assert read(text, published=date(2022, 2, 1)).shipments == []
+
+
+# -- a lone train at a station told only by its region, undated (r1061's kind: "прибуття
+# ... на один із залізничних вокзалів у Воронезькій області"): the region is kept, as it is
+# when a day is told ("left a station in the Voronezh region on 3 January") -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        (
+            "Ешелон з танками прибув на залізничну станцію у Воронезькій області.",
+            "Воронезькій області",
+        ),
+        ("Ешелон з танками прибув на станцію в Бєлгородській області.", "Бєлгородській області"),
+        (
+            "Эшелон с танками прибыл на железнодорожную станцию в Воронежской области.",
+            "Воронежской области",
+        ),
+        (
+            "Эшалон з танкамі прыбыў на чыгуначную станцыю ў Варонежскай вобласці.",
+            "Варонежскай вобласці",
+        ),
+        (
+            "The train with tanks arrived at a railway station in the Voronezh region.",
+            "Voronezh region",
+        ),
+    ],
+)
+def test_a_train_at_a_station_told_by_its_region_is_kept(text, region):
+    result = read(text, published=date(2021, 11, 9))
+    assert [s.destination.text for s in result.shipments if s.destination] == [region]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ешелон з танками прибув до Воронезької області.",
+        "Эшелон с танками прибыл в Воронежскую область.",
+        "The train with tanks arrived in Belarus.",
+    ],
+)
+def test_a_lone_undated_train_to_a_region_or_country_with_no_station_stays_news(text):
+    """No station word before the region: news about trains in general, as before."""
+    assert read(text, published=date(2021, 11, 9)).shipments == []

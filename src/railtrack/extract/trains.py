@@ -3072,6 +3072,7 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
         for t in draft.trains
         if not _nothing_to_track(t, tracked=tracked)
         or _seen_heading_for_a_country(t, assembly.text, lang)
+        or _at_a_station_in_a_region(t, assembly.text)
     ]
     # a train told of and nothing read of it, with no sentence of no shipment: the
     # caller says so (``ReportDraft.untold``)
@@ -4027,6 +4028,29 @@ def _seen_heading_for_a_country(train: TrainDraft, text: str, lang: str) -> bool
         and is_broad(dest.value.text)
         and told_as_heading(text, dest.start, lang)
     )
+
+
+def _at_a_station_in_a_region(train: TrainDraft, text: str) -> bool:
+    """Whether a lone train's only fact is a station told only by its region.
+
+    "Ешелон прибув на залізничну станцію у Воронезькій області", "a train left a station
+    in the Voronezh region": one train at one (unnamed) station, whose region an analyst
+    records so that a window can be computed, dated or not; "переброска в Воронежскую
+    область", with no station word before the region, stays news about trains in general
+    (:func:`_only_a_country`).
+    """
+    if train.group is not None or train.vague or train.via:
+        return False
+    places = [getattr(train, role) for role in (*_PLACE_ROLES, "goal")]
+    places = [p for p in places if p is not None]
+    if len(places) != 1 or not _names_region(places[0].value.text):
+        return False
+    start = places[0].start
+    lead = text[max(0, start - 60) : start]
+    breaks = list(_SENTENCE_BREAK.finditer(lead))
+    if breaks:
+        lead = lead[breaks[-1].end() :]
+    return _STATION_WORD.search(lead) is not None
 
 
 def _drop_trains_of_no_shipment(assembly: _Assembly) -> None:
