@@ -207,3 +207,50 @@ def test_a_train_at_a_station_told_by_its_region_is_kept(text, region):
 def test_a_lone_undated_train_to_a_region_or_country_with_no_station_stays_news(text):
     """No station word before the region: news about trains in general, as before."""
     assert read(text, published=date(2021, 11, 9)).shipments == []
+
+
+# -- a second leg joined by "and": its place is the end, the first a place passed (r1006's
+# kind: "Later, the train headed to Orsha and left for Osipovichi") ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "passed", "end"),
+    [
+        (
+            "On December 20 the train headed to Orsha and left for Osipovichi.",
+            "Orsha",
+            "Osipovichi",
+        ),
+        ("20 декабря эшелон направился в Оршу и ушёл на Осиповичи.", "Оршу", "Осиповичи"),
+        ("20 грудня ешелон попрямував до Орші та вирушив на Осиповичі.", "Орші", "Осиповичі"),
+        ("20 снежня эшалон накіраваўся ў Оршу і адправіўся на Асіповічы.", "Оршу", "Асіповічы"),
+        (
+            "20 grudnia eszelon skierował się do Orszy i odjechał do Osipowicz.",
+            "Orszy",
+            "Osipowicz",
+        ),
+    ],
+)
+def test_a_second_leg_joined_by_and_is_the_end(text, passed, end):
+    train = read(text, published=date(2022, 12, 21)).shipments[0]
+    assert train.destination is not None
+    assert train.destination.text == end
+    assert [v.text for v in train.via] == [passed]
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("20 декабря эшелон прибыл в Оршу и простоял там сутки.", "Оршу"),
+        ("On December 20 the train arrived in Orsha and was unloaded.", "Orsha"),
+        ("On January 30 the train reached Balkhash and left at the station.", "Balkhash"),
+        (
+            "20 декабря эшелон прибыл в Оршу и проследовал через Смоленск, Вязьму и Москву.",
+            "Оршу",
+        ),
+    ],
+)
+def test_a_stay_a_train_left_behind_or_places_passed_after_and_are_no_second_leg(text, end):
+    train = read(text, published=date(2022, 12, 21)).shipments[0]
+    assert train.destination is not None
+    assert train.destination.text == end

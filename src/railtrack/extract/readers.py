@@ -61,7 +61,11 @@ _LEG_ON_RE = re.compile(
 # heading towards Smolensk"): the later heading is the end, the place a place passed
 _FURTHER_END_RE = re.compile(
     r"\b(?:(?:further|onward|next|subsequent)\s+destination"
-    r"|where\s+(?:(?:it|the\s+(?:train|echelon|convoy))\s+)?(?:was|were)\s+later)\b",
+    r"|where\s+(?:(?:it|the\s+(?:train|echelon|convoy))\s+)?(?:was|were)\s+later"
+    # ... or a second leg joined by "and" ("headed to Orsha and left for Osipovichi")
+    # (with its "for"/"to": "and left at Balkhash station" left the train there)
+    r"|and\s+(?:then\s+)?(?:left|departed|headed|proceeded|continued|moved\s+on)"
+    r"\s+(?:for|to|towards|toward))\b",
     re.IGNORECASE,
 )
 
