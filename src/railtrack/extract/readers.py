@@ -57,7 +57,17 @@ _LEG_ON_RE = re.compile(
 # a further destination named after the station reached ("Its further destination is
 # Yelsk"): the end of the route, the station reached a place passed (as the lexicons'
 # ``final_stop`` words, "Jego dalszym celem ma być Jelsk")
-_FURTHER_END_RE = re.compile(r"\b(?:further|onward|next|subsequent)\s+destination\b", re.IGNORECASE)
+# ... or seen there later on its way on ("moving towards Orsha, where it was later seen
+# heading towards Smolensk"): the later heading is the end, the place a place passed
+_FURTHER_END_RE = re.compile(
+    r"\b(?:(?:further|onward|next|subsequent)\s+destination"
+    r"|where\s+(?:(?:it|the\s+(?:train|echelon|convoy))\s+)?(?:was|were)\s+later"
+    # ... or a second leg joined by "and" ("headed to Orsha and left for Osipovichi")
+    # (with its "for"/"to": "and left at Balkhash station" left the train there)
+    r"|and\s+(?:then\s+)?(?:left|departed|headed|proceeded|continued|moved\s+on)"
+    r"\s+(?:for|to|towards|toward))\b",
+    re.IGNORECASE,
+)
 
 __all__ = ["EnglishReader", "Reader", "reader_for"]
 

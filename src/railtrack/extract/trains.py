@@ -88,6 +88,8 @@ from railtrack.extract.unloading import unloading_now_at
 from railtrack.extract.untilnow import without_until_now
 from railtrack.models import DateWindow
 
+# the end of a sentence or a line: a goal after it is not the goal its words name
+_SENTENCE_BREAK = re.compile(r"[.!?][\s\u00bb\u201d\"]|\n")
 __all__ = ["Fact", "GroupDraft", "ReportDraft", "TrainDraft", "read_trains"]
 
 
@@ -799,7 +801,23 @@ class _ClauseReader:
             and not is_broad(place.text)
         ):
             return True  # "skąd odjechał do Smoleńska": the leg on, told as done
-        return place.role in ("destination", "at") and not is_broad(place.text)
+        if place.role not in ("destination", "at"):
+            return False
+        if not is_broad(place.text):
+            return True
+        # a country or region told as a goal ("до", "у напрямку") after the end-of-route
+        # words in their sentence, with no named place after them, is the end ("у напрямку
+        # Орші, де пізніше ... у напрямку до РФ": Russia, Orsha passed); a named place after
+        # them, in any role, still wins over it, and a region the end lies in is no goal
+        # ("Конечная точка маршрута, город Цзинань, расположен в ... провинции")
+        at = self.final_at
+        return (
+            at is not None
+            and place.role == "destination"
+            and place.start >= at
+            and _SENTENCE_BREAK.search(self.text, at, place.start) is None
+            and not any(p.start >= at and not is_broad(p.text) for p in self.places)
+        )
 
     def _names_the_end(self, place: PlaceSpan) -> bool:
         """Whether ``place`` is the one the clause's end-of-route words name.
@@ -3109,6 +3127,7 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
         for t in draft.trains
         if not _nothing_to_track(t, tracked=tracked)
         or _seen_heading_for_a_country(t, assembly.text, lang)
+        or _at_a_station_in_a_region(t, assembly.text)
     ]
     # a train told of and nothing read of it, with no sentence of no shipment: the
     # caller says so (``ReportDraft.untold``)
@@ -4168,6 +4187,29 @@ def _seen_heading_for_a_country(train: TrainDraft, text: str, lang: str) -> bool
         and is_broad(dest.value.text)
         and told_as_heading(text, dest.start, lang)
     )
+
+
+def _at_a_station_in_a_region(train: TrainDraft, text: str) -> bool:
+    """Whether a lone train's only fact is a station told only by its region.
+
+    "Ешелон прибув на залізничну станцію у Воронезькій області", "a train left a station
+    in the Voronezh region": one train at one (unnamed) station, whose region an analyst
+    records so that a window can be computed, dated or not; "переброска в Воронежскую
+    область", with no station word before the region, stays news about trains in general
+    (:func:`_only_a_country`).
+    """
+    if train.group is not None or train.vague or train.via:
+        return False
+    places = [getattr(train, role) for role in (*_PLACE_ROLES, "goal")]
+    places = [p for p in places if p is not None]
+    if len(places) != 1 or not _names_region(places[0].value.text):
+        return False
+    start = places[0].start
+    lead = text[max(0, start - 60) : start]
+    breaks = list(_SENTENCE_BREAK.finditer(lead))
+    if breaks:
+        lead = lead[breaks[-1].end() :]
+    return _STATION_WORD.search(lead) is not None
 
 
 def _drop_trains_of_no_shipment(assembly: _Assembly) -> None:
