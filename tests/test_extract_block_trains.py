@@ -11,6 +11,8 @@ of cars is the route ("Маршрут: Орша — Смоленск", "по н�
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 import pytest
 from _extract_helpers import ends, read
@@ -140,3 +142,21 @@ def test_the_read_text_keeps_offsets_and_evidence_quotes_the_words_as_written() 
     (ship,) = result.shipments
     assert ship.cars.total == 64
     assert all("состав" not in (e.text or "") for e in ship.evidence)
+
+
+def test_both_engines_track_the_two_trains_alike(client: Any, tmp_path: Path) -> None:
+    from railtrack.engine_dask import track_converted
+    from railtrack.io import load_reports
+    from railtrack.network import load_network
+    from railtrack.pipeline import track
+    from tests._engines import assert_engines_agree
+    from tests._report_files import write_report
+
+    write_report(tmp_path, "grodno.txt", BLOCK[0][1], "2026-03-08", source="Рельсовый дозор")
+    write_report(tmp_path, "grain.txt", FURTHER[0][1], "2026-03-15", source="Рельсовый дозор")
+    network = load_network()
+    reports = load_reports(tmp_path)
+    default = track(reports, network)
+    on_dask = track_converted(reports, network, client)
+    assert_engines_agree(default, on_dask)
+    assert sorted(default.shipments["cars_total"].tolist()) == [55, 60, 64, 65]
