@@ -18,6 +18,8 @@ cars is read as a semicolon, which ends a clause (trial19 T1).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from railtrack.extract.lexicon import Lexicon, Token, lexicon, tokens
 
 __all__ = ["read_block_trains"]
@@ -58,6 +60,17 @@ def _count_of_cars_after(lex: Lexicon, toks: tuple[Token, ...], i: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=8)
+def _triggers(lang: str) -> tuple[str, ...]:
+    """Return the words (normalised lower case) one of which a text must hold to be read.
+
+    A route word's forms, and each "one more" phrase's first word after a comma: most
+    reports hold none and are returned without being split into tokens.
+    """
+    lex = lexicon(lang)
+    return (*lex.count_train_nouns, *(f", {w}" for w in sorted(lex.one_more_firsts)))
+
+
 def read_block_trains(text: str, lang: str) -> str:
     """Return ``text`` with route words that name a train read as train nouns.
 
@@ -88,7 +101,9 @@ def read_block_trains(text: str, lang: str) -> str:
     """
     lex = lexicon(lang)
     nouns = lex.count_train_nouns
-    if not nouns and lex.one_more_train is None:
+    triggers = _triggers(lang)
+    low = text.lower().replace("ё", "е").replace("ў", "у") if triggers else ""
+    if not any(t in low for t in triggers):
         return text
     toks = tokens(text)
     chars: list[str] | None = None

@@ -388,6 +388,7 @@ class Lexicon:
     count_train_nouns: dict[str, str] = field(default_factory=dict)
     # "ещё один", "another one" after a comma with a count of cars: a further train
     one_more_train: PhraseTable | None = None
+    one_more_firsts: frozenset[str] = frozenset()  # their first words ("ещё", "another")
     each: frozenset[str] = frozenset()
     planned: re.Pattern[str] | None = None
     expected: re.Pattern[str] | None = None
@@ -850,6 +851,9 @@ def _build(data: dict[str, Any]) -> Lexicon:
             _norm(str(k)): str(v) for k, v in (data.get("count_train_nouns") or {}).items()
         },
         one_more_train=_flat(data["one_more_train"]) if data.get("one_more_train") else None,
+        one_more_firsts=frozenset(
+            _norm(str(w).split()[0]) for w in data.get("one_more_train") or [] if str(w).strip()
+        ),
         each=frozenset(_norm(w) for w in data.get("each") or []),
         planned=_stem_re(claims.get("planned") or []),
         expected=_stem_re(claims.get("expected") or []),
