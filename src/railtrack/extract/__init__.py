@@ -173,6 +173,7 @@ def extract_shipments(
     >>> r.lang, r.shipments[0].origin.text, r.shipments[0].departure.earliest
     ('ru', 'Слонима', datetime.date(2023, 3, 2))
     """
+    from railtrack.extract.blocktrains import read_block_trains
     from railtrack.extract.bylines import without_bylines
     from railtrack.extract.lacinka import is_lacinka, remap_draft, to_cyrillic
     from railtrack.extract.language import (
@@ -224,7 +225,13 @@ def extract_shipments(
     lacinka = guess.lang == "be" and is_lacinka(text)
     # Belarusian in Łacinka is read spelled in Cyrillic; offsets point back at the text
     # and Polish typed without its letters with them given back (the same offsets)
-    read, spans = to_cyrillic(text) if lacinka else (with_polish_letters(text, guess.lang), [])
+    # (and "угольный маршрут из 64 полувагонов" read as a block train, "..., ещё один (60
+    # вагонов) ушёл ..." as a further train of its own: the same length too)
+    read, spans = (
+        to_cyrillic(text)
+        if lacinka
+        else (read_block_trains(with_polish_letters(text, guess.lang), guess.lang), [])
+    )
     restored = not lacinka and read is not text
     if not lacinka:
         read = _without_train_tags(read, tag_labels(written), origin, reader_for(guess.lang))

@@ -26,7 +26,7 @@ from railtrack.models import CAR_TYPES
 if TYPE_CHECKING:
     import pandas as pd
 
-    from railtrack.models import Shipment
+    from railtrack.models import Shipment, Source
 
 __all__ = [
     "CountCorrection",
@@ -36,6 +36,7 @@ __all__ = [
     "corrected_totals",
     "corrects_earlier",
     "count_corrections",
+    "reply_corrections",
 ]
 
 _NUMBER = r"(\d{1,4})"
@@ -169,6 +170,98 @@ def apply_count_corrections(
         for fix in corrections:
             s = _corrected(s, fix)
         out.append(s)
+    return out
+
+
+def reply_corrections(
+    answered: list[Shipment],
+    corrections: list[CountCorrection],
+    *,
+    report: str,
+    source: Source,
+    text: str,
+) -> list[Shipment]:
+    """Return the trains a reply that corrects a count tells: those of the post it answers.
+
+    A channel corrects a post by replying to it, naming no place ("Папраўка: у эшалоне
+    было не 40, а 42 вагоны.", "Поправка: вагонов было 42, а не 40.", "Correction: 42
+    cars, not 40"): the reply is about the post it answers (trial19 T4). Each train of
+    that post that carries an old count is told again by the reply with the new one,
+    its ends and days, as a report that only corrects (``corrects_only``, ``told_before``,
+    the note :func:`apply_count_corrections` writes, `` of an earlier report`` added):
+    the train it corrects then takes the new count with the usual problem line
+    (:func:`railtrack.recounts.correction_links`).
+
+    Parameters
+    ----------
+    answered : list of Shipment
+        The trains of the post replied to.
+    corrections : list of CountCorrection
+        The reply's corrections (:func:`count_corrections`).
+    report : str
+        The reply's report id; its trains are ``{report}-t1``, ``{report}-t2``, ...
+    source : Source
+        The reply's source.
+    text : str
+        The reply as written (the evidence points at the correction's words in it).
+
+    Returns
+    -------
+    list of Shipment
+        One train per answered train that carries an old count; empty when none does.
+
+    Examples
+    --------
+    >>> from railtrack.models import CarCounts, Shipment, Source
+    >>> told = Shipment(id="a-t1", cars=CarCounts(total=40), source=Source(reporter="H"))
+    >>> fix = CountCorrection(40, 42, "не 40, а 42")
+    >>> text = "Папраўка: было не 40, а 42 вагоны."
+    >>> (t,) = reply_corrections([told], [fix], report="b", source=told.source, text=text)
+    >>> t.id, t.cars.total, t.corrects_only, t.told_before
+    ('b-t1', 42, True, True)
+    >>> reply_corrections([told], [CountCorrection(30, 33, "")], report="b",
+    ...                   source=told.source, text=text)
+    []
+    """
+    from railtrack.models import Evidence
+
+    out: list[Shipment] = []
+    for s in answered:
+        counts = s.cars.model_dump()
+        fixes = [f for f in corrections if any(counts.get(k) == f.old for k in _CAR_FIELDS)]
+        if not fixes:
+            continue
+        cars = s.cars
+        notes = []
+        evidence = []
+        for fix in fixes:
+            changed = {k: fix.new for k in _CAR_FIELDS if counts.get(k) == fix.old}
+            cars = cars.model_copy(update=changed)
+            notes.append(f"{_said(fix)} {_EARLIER}")
+            start = max(text.find(fix.text), 0)
+            evidence.append(
+                Evidence(
+                    field="cars.total" if "total" in changed else f"cars.{next(iter(changed))}",
+                    text=fix.text or text[:1],
+                    start=start,
+                    end=start + max(len(fix.text), 1),
+                )
+            )
+        out.append(
+            s.model_copy(
+                update={
+                    "id": f"{report}-t{len(out) + 1}",
+                    "report": report,
+                    "source": source,
+                    "cars": cars,
+                    "note": "; ".join(notes),
+                    "corrects_only": True,
+                    "told_before": True,
+                    "group": None,
+                    "evidence": tuple(evidence),
+                }
+            )
+        )
     return out
 
 

@@ -475,6 +475,12 @@ class Lexicon:
     # run a train told before began ("ще три потяги", "ещё три поезда", "three more
     # trains"): not that train's group, and going where it went unless told otherwise
     more_trains: frozenset[str] = frozenset()
+    # route words that are a train when a count of cars follows ("угольный маршрут из
+    # 64 полувагонов"), each with the train noun of its case it reads as
+    count_train_nouns: dict[str, str] = field(default_factory=dict)
+    # "ещё один", "another one" after a comma with a count of cars: a further train
+    one_more_train: PhraseTable | None = None
+    one_more_firsts: frozenset[str] = frozenset()  # their first words ("ещё", "another")
     each: frozenset[str] = frozenset()
     planned: re.Pattern[str] | None = None
     expected: re.Pattern[str] | None = None
@@ -945,6 +951,13 @@ def _build(data: dict[str, Any]) -> Lexicon:
         totals=tuple(str(w).lower() for w in data.get("totals") or []),
         group_lead=frozenset(_norm(w) for w in data.get("group_lead") or []),
         more_trains=frozenset(_norm(w) for w in data.get("more_trains") or []),
+        count_train_nouns={
+            _norm(str(k)): str(v) for k, v in (data.get("count_train_nouns") or {}).items()
+        },
+        one_more_train=_flat(data["one_more_train"]) if data.get("one_more_train") else None,
+        one_more_firsts=frozenset(
+            _norm(str(w).split()[0]) for w in data.get("one_more_train") or [] if str(w).strip()
+        ),
         each=frozenset(_norm(w) for w in data.get("each") or []),
         planned=_stem_re(claims.get("planned") or []),
         expected=_stem_re(claims.get("expected") or []),

@@ -380,6 +380,12 @@ def to_written(draft: Any, text: str, origin: list[int]) -> None:
         return type(fact)(fact.value, text[start:end], start, end, fact.inferred)
 
     map_facts(draft, remap)
+    # a tally's count too: its problem line names the line it is on (trial19 T9)
+    draft.tallies = [
+        dataclasses.replace(t, start=span[0], end=span[1])
+        for t in draft.tallies
+        for span in [written_span(origin, t.start, t.end)]
+    ]
 
 
 def map_facts(draft: Any, fn: Callable[[Any], Any]) -> None:

@@ -3297,6 +3297,27 @@ def _digest_sentences(
     return {n for n, (first, last) in bounds.items() if first < high and last > low}
 
 
+def _digest_tallies(digest: StationDigest, text: str, rd: Reader) -> list[TallyDraft]:
+    """Return the tallies of a digest over a period, its heading's count first.
+
+    "Итоги недели:" over "▪️ Лунинец — 2 эшелона": the week's trains, counted; the
+    heading's own count ("За неделю ... прошли 6 воинских эшелонов:") is the week's
+    tally too, said once on its line (trial19 T9).
+    """
+    out = []
+    h_start, h_end = digest.heading
+    head = rd.group_announcement(text[h_start:h_end])
+    if head is not None:
+        start, end = h_start + head.start, h_start + head.end
+        out.append(TallyDraft(head.n_trains, False, start, end, head.text))
+    for line in digest.lines:
+        if line.cars_only:
+            continue  # (cars (un)loaded, no count of trains told)
+        start, end = line.counted
+        out.append(TallyDraft(line.n_trains, False, start, end, text[start:end]))
+    return out
+
+
 def _station_digest_trains(assembly: _Assembly) -> bool:
     """Add the trains of a digest by station, a line each (trial15 T4); whether any.
 
@@ -3320,12 +3341,7 @@ def _station_digest_trains(assembly: _Assembly) -> bool:
         return False
     digest, tally = found
     if tally:
-        # "Итоги недели:" over "▪️ Лунинец — 2 эшелона": the week's trains, counted
-        for line in digest.lines:
-            if line.cars_only:
-                continue  # (cars (un)loaded, no count of trains told)
-            start, end = line.counted
-            draft.tallies.append(TallyDraft(line.n_trains, False, start, end, text[start:end]))
+        draft.tallies.extend(_digest_tallies(digest, text, rd))
         return False
     day = _digest_day(digest, assembly.published, draft.problems, text, assembly.day_summed)
     # "Из Беларуси в Россию за сутки ушли:": the far end the heading names

@@ -64,6 +64,7 @@ from railtrack.models import Shipment, ShipmentGroup, Sighting, Source
 from railtrack.zones import channel_zone, local_day
 
 if TYPE_CHECKING:
+    from railtrack.extract.result import Extraction
     from railtrack.network import RailNetwork
     from railtrack.settings import Settings
 
@@ -414,7 +415,8 @@ def read_telegram_file(
     out = TelegramFile(path)
     log = ReadLog()
     names = usernames or {}
-    told: set[tuple[str, int]] = set()  # (channel, message id) of the posts that told a train
+    # (channel, message id) of the posts that told a train -> their trains
+    told: dict[tuple[str, int], list[Shipment]] = {}
     local: list[int] = []  # the posts dated only in the exporting computer's local time
     unzoned: set[str] = set()  # the channels said to have no time zone (trial18 T9)
     for post in _posts(path, log, settings):
@@ -425,12 +427,15 @@ def read_telegram_file(
         if prefilter and not mentions_rail(post.text):
             out.skipped[PREFILTER_SKIP] += 1
             continue
-        replied = post.reply_to is not None and (post.channel_key, post.reply_to) in told
+        answered = (
+            told.get((post.channel_key, post.reply_to)) if post.reply_to is not None else None
+        )
         zone = channel_zone(post.channel, tz=tz)
         username = _username(post, names)
         before = len(out.sightings)
-        if _extract(post, out, network=network, username=username, replied=replied, zone=zone):
-            told.add((post.channel_key, post.message_id))
+        first = len(out.shipments)
+        if _extract(post, out, network=network, username=username, answered=answered, zone=zone):
+            told[(post.channel_key, post.message_id)] = out.shipments[first:]
         if zone is None and post.channel_key not in unzoned:
             odd = _clock_off_post(post, out.sightings[before:])
             if odd is not None:
@@ -547,15 +552,19 @@ def _extract(
     *,
     network: RailNetwork | Literal[False] | None,
     username: str | None,
-    replied: bool = False,
+    answered: list[Shipment] | None = None,
     zone: tzinfo | None = None,
 ) -> bool:
     """Read one post's trains into ``out``; return whether it told any.
 
-    A post that replies to a post of the channel that told a train speaks of that
-    train (``told_before``, linked by :mod:`railtrack.onward`), unless it tells its
-    train as another one ("the second train": ``later_train``). With the channel's
-    ``zone``, "today" is the channel's local day and clock times are converted to UTC.
+    A post that replies to a post of the channel that told a train (``answered``: its
+    trains) speaks of that train (``told_before``, linked by :mod:`railtrack.onward`),
+    unless it tells its train as another one ("the second train": ``later_train``); a
+    reply that corrects a count and names no place ("Папраўка: у эшалоне было не 40, а
+    42 вагоны.") tells the answered train with the new count, as a correction
+    (:func:`~railtrack.extract.corrections.reply_corrections`; trial19 T4). With the
+    channel's ``zone``, "today" is the channel's local day and clock times are
+    converted to UTC.
     """
     source = post_source(post, username=username, zone=zone)
     result = extract_shipments(
@@ -567,11 +576,17 @@ def _extract(
         zone=zone,
     )
     shipments = result.shipments
-    if replied:
+    problems = [*result.problems]
+    if answered:
         shipments = [
             s if s.later_train or s.told_before else s.model_copy(update={"told_before": True})
             for s in shipments
         ]
+        if not shipments and not result.groups:
+            shipments, said = _reply_correction(post, result, answered, source)
+            if said is not None:  # the post is read: no "no shipment was read from it"
+                problems = [p for p in problems if _NOTHING_READ not in p]
+                problems += [said] if not shipments else []
     out.shipments.extend(shipments)
     out.retracted.extend(result.retracted)
     out.groups.extend(result.groups)
@@ -579,10 +594,40 @@ def _extract(
     unresolved = set(result.unresolved)
     out.problems.extend(
         Problem(post.file, post.message_id, None, message, "message")
-        for message in [*result.problems, *result.tally_notes(), *result.retraction_notes()]
+        for message in [*problems, *result.tally_notes(), *result.retraction_notes()]
         if message not in unresolved
     )
     return bool(shipments)
+
+
+_NOTHING_READ = "but no shipment was read"
+"""Words of the problem a post naming a train that no shipment was read from gets."""
+
+
+def _reply_correction(
+    post: Post, result: Extraction, answered: list[Shipment], source: Source
+) -> tuple[list[Shipment], str | None]:
+    """Return the trains a reply correcting a count tells, and what to say of it.
+
+    None said: the reply corrects no count. A correction of a count no answered train
+    carries tells no train and says so ("Папраўка: вагонаў было 38, а не 36." under a
+    post of 40 cars), never silently.
+    """
+    from railtrack.extract.corrections import count_corrections, reply_corrections
+
+    fixes = count_corrections(post.text, (result.lang or "").split("-")[0]) if result.lang else []
+    if not fixes:
+        return [], None
+    rid = f"tg-{_channel_slug(post)}-{post.message_id}"
+    told = reply_corrections(answered, fixes, report=rid, source=source, text=post.text)
+    if told:
+        return told, ""
+    olds = ", ".join(sorted({str(f.old) for f in fixes}))
+    news = ", ".join(f"{f.new}, not {f.old}" for f in fixes)
+    return [], (
+        f"{rid}: replies to message {post.reply_to} correcting a count ({news}), but no "
+        f"train of that message had {olds} cars; nothing corrected"
+    )
 
 
 def _export_paths(path: Path) -> list[Path]:

@@ -442,7 +442,11 @@ def extract_text_report(
         _located(p, name, body, body_line) for p in result.problems if p not in unresolved
     )
     # trains counted over a period are read, not listed: said, never silent (trial10 T2)
-    problems.extend(_located(p, name, body, body_line) for p in result.tally_notes())
+    # (each on the line of its own count: two lines of "2 эшелона" are two lines, T9)
+    problems.extend(
+        _located(p, name, body, body_line, at=t.start)
+        for p, t in zip(result.tally_notes(), result.tallies, strict=True)
+    )
     # a retraction lists no train, and says which one it retracts (trial15 T2)
     problems.extend(_located(p, name, body, body_line) for p in result.retraction_notes())
     return result, problems
@@ -451,12 +455,14 @@ def extract_text_report(
 _QUOTED = re.compile(r"'([^'\n]+)'|\"([^\"\n]+)\"")
 
 
-def _located(problem: str, name: str, body: str, body_line: int) -> str:
+def _located(problem: str, name: str, body: str, body_line: int, *, at: int | None = None) -> str:
     """Return a text report's problem naming the line of the words it quotes.
 
     A problem that quotes the report's words ("cannot date '29 февраля 2023 года'")
     names the line they are on, counted in the file (trial F80: "line 1" sent the
     user to the top of a long file); any other names the line the text starts on.
+    ``at``, the offset in ``body`` of the words the problem is about, names their
+    line where the same words are on several (a digest's "2 эшелона" on two lines).
 
     Examples
     --------
@@ -467,7 +473,8 @@ def _located(problem: str, name: str, body: str, body_line: int) -> str:
     """
     found = _QUOTED.search(problem)
     words = (found[1] or found[2]) if found else None
-    at = body.find(words) if words else -1
+    if at is None or not 0 <= at < len(body):
+        at = body.find(words) if words else -1
     if at < 0:
         return f"{name} (text from line {body_line}): {problem}"
     return f"{name} line {body_line + body.count(chr(10), 0, at)}: {problem}"
