@@ -2495,7 +2495,10 @@ class Gazetteer:
             # "Brześć-Południowa": a town named by a station's alias ("Brześć
             # Kujawski" names another town: its word is no station's)
             head = self._town_of_station_alias(query, tokens[:1], head)
-        tail = self._resolve_tokens(query, tokens[1:], exact=True)
+        # a tail of station-role and compass words only ("Северный" of
+        # "Брест-Северный") is never a second place, though a town bears it
+        roles_only = all(map(is_station_role_word, tokens[1:]))
+        tail = found if roles_only else self._resolve_tokens(query, tokens[1:], exact=True)
         if tail.resolved and tail.station_id is not None and tail.score >= 100.0:
             return found  # "Valuyki-Liski", "Osinovka–Krasnoye": two places (_resolve_pair)
         if head.resolved and head.score >= self.settings.resolve_base_score:
