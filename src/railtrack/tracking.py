@@ -181,7 +181,11 @@ def last_sightings(
     if not len(linked):
         return pd.DataFrame(columns=[*C.SIGHTING_COLUMNS, "lo", "hi"]).set_index(C.SHIPMENT)
     seen = pd.concat([linked, _seen_intervals(linked, settings)], axis=1)
-    known = seen[seen["lo"] <= to_days(as_of)]
+    # an as-of day knows what was seen during that day: "as of 13 March" is the day
+    # of a sighting at 04:20 that day, which it must not leave out (trial19 T6)
+    day = pd.Timestamp(as_of)
+    end = to_days(as_of) + (1.0 if day == day.normalize() else 0.0)
+    known = seen[seen["lo"] < end]
     ordered = known.sort_values(["lo", "hi"], kind="stable")
     # The first of the last run of sightings at one station: when the train got there
     # (a later sighting there, such as the train leaving it, is not its arrival).
