@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from railtrack import load_network, load_reports
@@ -87,3 +88,18 @@ def test_tikhoretskaya_between_rtishchevo_and_novorossiysk_on_ru_rail(
     reports = load_reports(_write(tmp_path, "Тихорецкая", "Новороссийска", "Ртищево"))
     resolved = reports.resolve(ru_rail_network)
     assert [s.station.station_id for s in resolved.sightings] == ["520102"]
+
+
+def test_the_status_as_of_the_sighting_day_restarts_from_the_sighting(
+    small: RailNetwork, tmp_path: Path
+) -> None:
+    from railtrack.pipeline import track
+
+    reports = load_reports(_write(tmp_path, "Тихорецкая", "Новороссийска", "Ртищево"))
+    result = track(reports, small)  # as of the report's day, 13 March
+    row = result.statuses.iloc[0]
+    assert row["last_seen_station"] == "Тихорецкая"
+    seen = pd.Timestamp("2026-03-13 04:20")
+    # never before the sighting short of the destination (its 1 h clock tolerance)
+    assert row["p10"] >= seen - pd.Timedelta(hours=1)
+    assert row["p50"] > seen

@@ -22,6 +22,7 @@ from railtrack.accounting import (
     OUTCOME,
     ROUTED,
     announced,
+    doubled_back_problems,
     retracted,
     route_outcomes,
     unconfirmed,
@@ -170,7 +171,12 @@ class TrackResult:
             self._unrouted = unrouted_problems(self.outcomes, self.shipments)
         if self._group_counts is None:
             self._group_counts = group_count_problems(self.shipments, self.groups)
-        return [*self.input_problems, *self._unrouted, *self._group_counts]
+        return [
+            *self.input_problems,
+            *self._unrouted,
+            *doubled_back_problems(self.routes, self.shipments),
+            *self._group_counts,
+        ]
 
     def problems_frame(self) -> pd.DataFrame:
         """Return :attr:`problems` as a table (path, row, unit, field, message, text)."""

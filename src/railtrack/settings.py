@@ -83,6 +83,20 @@ class Settings(BaseModel):
         ),
     )
 
+    route_passes_destination_km: float = Field(
+        5.0,
+        gt=0,
+        description=(
+            "A route that passes a station this close (straight line, km) to its "
+            "destination and then runs on more than four times that distance plus "
+            "20 km before arriving is flagged passes_destination: a real train stops "
+            "there, so the route doubles back, most often because the network lists a "
+            "station out of its line's order (ru-rail's Kursk - Belgorod, 234 km through "
+            "Belgorod-1 and back, about 155 km in reality: trial19 T7). 5 km is about "
+            "the spread of one town's stations."
+        ),
+    )
+
     # --- gazetteer ---------------------------------------------------------------
     resolve_min_score: float = Field(
         85.0, ge=0, le=100, description="Score (0-100) below which a name stays unresolved."
