@@ -103,3 +103,19 @@ def test_the_status_as_of_the_sighting_day_restarts_from_the_sighting(
     # never before the sighting short of the destination (its 1 h clock tolerance)
     assert row["p10"] >= seen - pd.Timedelta(hours=1)
     assert row["p50"] > seen
+
+
+@pytest.mark.ru_rail
+def test_a_train_seen_short_of_its_destination_arrives_no_sooner_than_from_there(
+    ru_rail_network: RailNetwork, tmp_path: Path
+) -> None:
+    from railtrack.pipeline import track
+
+    reports = load_reports(_write(tmp_path, "Тихорецкая", "Новороссийска", "Ртищево"))
+    row = track(reports, ru_rail_network).statuses.iloc[0]
+    seen = pd.Timestamp("2026-03-13 04:20")
+    assert row["last_seen_station"] == "Тихорецкая"
+    # ~290 km still to go: hours after the sighting, not the sighting itself (was
+    # 03:20 after the as-of fix, 11 Mar 20:46 before any: the origin's window)
+    assert row["p10"] > seen + pd.Timedelta(hours=3)
+    assert row["p10"] < row["p50"] < row["p90"]
