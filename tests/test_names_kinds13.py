@@ -26,8 +26,8 @@ def net() -> RailNetwork:
 UNKNOWN_STATIONS = [
     ("Минск-Сортировочный", "Minsk"),  # trial12 C4 (ru)
     ("Мінск-Сартавальны", "Minsk"),  # trial12 C4 (be)
-    ("Брест-Восточный", "Brest"),  # trial12 C4 (ru)
-    ("Брэст-Усходні", "Brest"),  # trial12 C4 (be)
+    ("Брест-Западный", "Brest"),  # trial12 C4 (ru); Брест-Восточный is a station since session 19
+    ("Брэст-Заходні", "Brest"),  # trial12 C4 (be); Брэст-Усходні is a station since session 19
     ("Мінськ-Сортувальний", "Minsk"),  # uk, no table holds it
     ("Minsk-Sortirovochny", "Minsk"),  # en
     ("Kubinka-2", "Kubinka"),

@@ -29,6 +29,7 @@ __all__ = [
     "UNRESOLVED_ORIGIN",
     "ambiguous_row_problems",
     "announced",
+    "doubled_back_problems",
     "not_counted",
     "retracted",
     "route_outcomes",
@@ -223,6 +224,55 @@ def unrouted_problems(outcomes: pd.DataFrame, shipments: pd.DataFrame) -> list[P
             )
         )
     return problems
+
+
+def doubled_back_problems(routes: pd.DataFrame, shipments: pd.DataFrame) -> list[Problem]:
+    """Return one problem per train whose route passes its destination and leaves it again.
+
+    Parameters
+    ----------
+    routes : pandas.DataFrame
+        :func:`railtrack.routes.shipment_routes` rows (``id``, ``flags``, ``route``,
+        ``length_km``), row for row with ``shipments``.
+    shipments : pandas.DataFrame
+        The shipments table; its ``source_file`` (when present) names each problem's file.
+
+    Returns
+    -------
+    list of railtrack.models.Problem
+        One per route flagged ``passes_destination``, field ``route``.
+    """
+    if not len(routes) or C.FLAGS not in routes.columns:
+        return []
+    flagged = (
+        routes[C.FLAGS]
+        .fillna("")
+        .astype(str)
+        .str.split(";")
+        .map(lambda f: "passes_destination" in f)
+    )
+    if not flagged.any():
+        return []
+    files: dict[str, Any] = {}
+    if C.SOURCE_FILE in shipments.columns:
+        files = dict(zip(shipments[C.ID].astype(str), shipments[C.SOURCE_FILE], strict=True))
+    out = []
+    for _, row in routes[flagged.to_numpy()].iterrows():
+        sid = str(row[C.ID])
+        path = files.get(sid)
+        out.append(
+            Problem(
+                path=str(path) if _known(path) else "(reports)",
+                row=None,
+                field="route",
+                message=(
+                    f"train {sid!r}: route of {float(row[C.LENGTH_KM]):,.0f} km: "
+                    f"{C.ROUTE_FLAGS['passes_destination']}"
+                ),
+                unit="record",
+            )
+        )
+    return out
 
 
 def _filled(shipments: pd.DataFrame, column: str) -> pd.Series:

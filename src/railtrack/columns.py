@@ -423,6 +423,11 @@ ROUTE_FLAGS: dict[str, str] = {
     "origin_region": "the origin is a region: routed from its report stations",
     "destination_region": "the destination is a region, not one station",
     "no_route": "no rail route joins the two ends on this network",
+    "passes_destination": (
+        "the route passes within a few km of its destination and leaves it again "
+        "(route_passes_destination_km): its length is likely too long; check the "
+        "network's line order there"
+    ),
 }
 """Every flag of the routes table's ``flags`` column, with its meaning."""
 

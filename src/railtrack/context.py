@@ -47,6 +47,17 @@ class Anchor:
     lon: float
 
 
+ON_WAY_SHARE = 0.2
+"""A candidate off the straight way between two named places by at most this share of
+their distance lies on their way ("через Тихорецкую ... из Ртищево в направлении
+Новороссийска": the Kuban junction 33 km off the 950 km way, its namesake near Kazan
+about 900 km off it)."""
+
+ON_WAY_ANCHORS = 40
+"""At most this many named places pair up for the on-the-way rule (a region's stations
+are many anchors)."""
+
+
 ANCHORS_WEIGHED = 2
 """How many of the nearest named places a candidate's distance is the mean of."""
 
@@ -117,6 +128,7 @@ def pick_by_context(
     """
     if len(candidates) < 2 or not anchors:
         return None
+    everywhere = list(anchors)
     # only the named places near some candidate weigh: a train's far origin does not
     anchors = [
         a
@@ -124,16 +136,82 @@ def pick_by_context(
         if any(haversine_km(c.lat, c.lon, a.lat, a.lon) <= NEAR_KM for c in candidates)
     ]
     if not anchors:
-        return None
+        return _on_the_way(candidates, everywhere)
     ranked = sorted((_nearest(c, anchors), i) for i, c in enumerate(candidates))
     (best_km, near_name), best_i = ranked[0]
     (next_km, _), next_i = ranked[1]
     if best_km > NEAR_KM or next_km < max(MARGIN * best_km, best_km + APART_KM):
-        return None
+        return _on_the_way(candidates, everywhere)
     other = candidates[next_i]
     mean = "on average " if " and " in near_name else ""
     note = (
         f"chosen by the report: {mean}{best_km:.0f} km from {near_name}, which it also "
         f"names; {other.name} lies {mean}{next_km:.0f} km from it"
+    )
+    return candidates[best_i], note
+
+
+def _detour(c: Candidate, pairs: Sequence[tuple[Anchor, Anchor, float]]) -> tuple[float, str]:
+    """Least detour (km) of going by ``c`` between two named places, and that pair's names.
+
+    Only pairs whose detour through ``c`` is within :data:`ON_WAY_SHARE` of their
+    distance count; ``inf`` when no pair has ``c`` on its way.
+    """
+    best, names = math.inf, ""
+    for a, b, ab in pairs:
+        km = (
+            haversine_km(a.lat, a.lon, c.lat, c.lon) + haversine_km(c.lat, c.lon, b.lat, b.lon) - ab
+        )
+        if km <= ON_WAY_SHARE * ab and km < best:
+            best, names = km, f"{a.name} to {b.name}"
+    return best, names
+
+
+def _off_way(c: Candidate, pairs: Sequence[tuple[Anchor, Anchor, float]]) -> float:
+    """Least detour (km) of going by ``c`` between any two named places, however far."""
+    return min(
+        haversine_km(a.lat, a.lon, c.lat, c.lon) + haversine_km(c.lat, c.lon, b.lat, b.lon) - ab
+        for a, b, ab in pairs
+    )
+
+
+def _on_the_way(
+    candidates: Sequence[Candidate], anchors: Sequence[Anchor]
+) -> tuple[Candidate, str] | None:
+    """Return the candidate on the way between two places the report names, if one clearly is.
+
+    The nearness rule of :func:`pick_by_context` needs a named place within
+    :data:`NEAR_KM`; a junction a train passes between a far origin and a far
+    destination has none ("Тихорецкая" between Ртищево and Новороссийск, its
+    namesake near Kazan). Each candidate's detour is the straight-line km added by
+    going through it between two named places of different names; the least one
+    wins when it is within :data:`ON_WAY_SHARE` of their distance and every other
+    candidate's least detour is :data:`MARGIN` times and :data:`APART_KM` more.
+    Coordinates only: the rule works on any network.
+    """
+    named: dict[tuple[str, float, float], Anchor] = {}
+    for a in anchors[: ON_WAY_ANCHORS * 4]:
+        named.setdefault((a.name, round(a.lat, 1), round(a.lon, 1)), a)
+    spots = list(named.values())[:ON_WAY_ANCHORS]
+    pairs = [
+        (a, b, haversine_km(a.lat, a.lon, b.lat, b.lon))
+        for i, a in enumerate(spots)
+        for b in spots[i + 1 :]
+        if a.name != b.name
+    ]
+    pairs = [(a, b, ab) for a, b, ab in pairs if ab > 0]
+    if not pairs:
+        return None
+    ranked = sorted((_detour(c, pairs), i) for i, c in enumerate(candidates))
+    (best_km, between), best_i = ranked[0]
+    if math.isinf(best_km):
+        return None
+    next_km, next_i = min((_off_way(c, pairs), i) for i, c in enumerate(candidates) if i != best_i)
+    if next_km < max(MARGIN * best_km, best_km + APART_KM):
+        return None
+    other = candidates[next_i]
+    note = (
+        f"chosen by the report: {best_km:.0f} km off the straight way from {between}, "
+        f"which it also names; {other.name} lies {next_km:.0f} km off it"
     )
     return candidates[best_i], note

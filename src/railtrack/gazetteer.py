@@ -2471,7 +2471,9 @@ class Gazetteer:
             clash = self._case_form_clash(query, found)
             if clash is not None:
                 return clash
-            if found.score >= 100.0 and self._other_word(tokens, found.station_id):
+            # a near spelling too ("Kamenskayo", 94, for Kamenskaya): the rule is the
+            # name's ending, not the score
+            if self._other_word(tokens, found.station_id):
                 return Resolution(
                     query=query,
                     resolved=False,
@@ -2495,7 +2497,10 @@ class Gazetteer:
             # "Brześć-Południowa": a town named by a station's alias ("Brześć
             # Kujawski" names another town: its word is no station's)
             head = self._town_of_station_alias(query, tokens[:1], head)
-        tail = self._resolve_tokens(query, tokens[1:], exact=True)
+        # a tail of station-role and compass words only ("Северный" of
+        # "Брест-Северный") is never a second place, though a town bears it
+        roles_only = all(map(is_station_role_word, tokens[1:]))
+        tail = found if roles_only else self._resolve_tokens(query, tokens[1:], exact=True)
         if tail.resolved and tail.station_id is not None and tail.score >= 100.0:
             return found  # "Valuyki-Liski", "Osinovka–Krasnoye": two places (_resolve_pair)
         if head.resolved and head.score >= self.settings.resolve_base_score:
@@ -3159,11 +3164,13 @@ class Gazetteer:
         last = tokens[-1][-1:] if tokens and tokens[-1] else ""
         if last != "o" or self._places[station_id].get("country") == "BY":
             return False
-        key = tokens_skeleton(tokens)
+        # the stems less their last letter: "Kamenskayo" (a near spelling, 94) has
+        # Kamenskaya's stem, though "-yo" skeletons apart from "-ya"
+        key = tokens_skeleton([*tokens[:-1], tokens[-1][:-1]])
         ends = set()
         for written in self._written.get(station_id, ()):
             toks = name_tokens(written)
-            if toks and tokens_skeleton(toks) == key:
+            if toks and tokens_skeleton([*toks[:-1], toks[-1][:-1]]) == key:
                 ends.add(toks[-1][-1:])
         return "a" in ends and "o" not in ends
 

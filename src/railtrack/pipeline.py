@@ -23,6 +23,7 @@ from railtrack.accounting import (
     ROUTED,
     ambiguous_row_problems,
     announced,
+    doubled_back_problems,
     retracted,
     route_outcomes,
     unconfirmed,
@@ -195,7 +196,12 @@ class TrackResult:
             ]
         if self._group_counts is None:
             self._group_counts = group_count_problems(self.shipments, self.groups)
-        return [*self.input_problems, *self._unrouted, *self._group_counts]
+        return [
+            *self.input_problems,
+            *self._unrouted,
+            *doubled_back_problems(self.routes, self.shipments),
+            *self._group_counts,
+        ]
 
     def problems_frame(self) -> pd.DataFrame:
         """Return :attr:`problems` as a table (path, row, unit, field, message, text).

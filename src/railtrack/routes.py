@@ -51,7 +51,7 @@ import pandas as pd
 
 from railtrack import columns as C
 from railtrack._frames import shared_categorical
-from railtrack.routing import Route, join_legs, route_from_path
+from railtrack.routing import Route, join_legs, passed_destination, route_from_path
 
 if TYPE_CHECKING:
     from railtrack.network import RailNetwork
@@ -435,6 +435,8 @@ def _values(e: _Ends, result: _Found | None, network: RailNetwork) -> dict[str, 
         }
     flags += result.flags
     route = result.route
+    if passed_destination(network.G, route, network.settings) is not None:
+        flags.append("passes_destination")
     via = e.via if "via_unreachable" not in flags else ()
     return {
         C.ORIGIN_STATION_ID: route.origin,

@@ -123,6 +123,50 @@ class Route:
         }
 
 
+def passed_destination(
+    G: nx.Graph, route: Route, settings: Settings | None = None
+) -> tuple[str, float, float] | None:
+    """Return where a route passes its destination and leaves it again, if it does.
+
+    A station before the end that lies within ``Settings.route_passes_destination_km``
+    (straight line) of the destination, after which the route still runs more than
+    four times that distance plus 20 km, means a doubling back: a real train would
+    stop there (ru-rail's Kursk - Belgorod reaches Belgorod-1, 2 km from Belgorod,
+    then goes 30 km north and back, trial19 T7).
+
+    Parameters
+    ----------
+    G
+        The station graph (``lat``/``lon`` node attributes; stations without are skipped).
+    route
+        The route to check.
+    settings
+        ``route_passes_destination_km``.
+
+    Returns
+    -------
+    tuple of (str, float, float) or None
+        The first such station's name, its straight-line distance to the destination
+        (km) and the route's length after it (km); None when the route does not.
+    """
+    from railtrack.network import haversine_km
+
+    near = (settings or DEFAULT_SETTINGS).route_passes_destination_km
+    end = G.nodes[route.destination] if route.destination in G else {}
+    if end.get("lat") is None or end.get("lon") is None or len(route.stations) < 3:
+        return None
+    rest = route.length_km
+    for a, b in itertools.pairwise(route.stations[:-1]):
+        rest -= float(G.edges[a, b].get("length_km", 0.0)) if G.has_edge(a, b) else 0.0
+        d = G.nodes[b]
+        if d.get("lat") is None or d.get("lon") is None:
+            continue
+        km = haversine_km(float(d["lat"]), float(d["lon"]), float(end["lat"]), float(end["lon"]))
+        if km <= near and rest > 4.0 * km + 20.0:
+            return str(d.get("name", b)), km, rest
+    return None
+
+
 def path_length_km(G: nx.Graph, path: Sequence[str]) -> float:
     """Sum of ``length_km`` over the links of a path.
 

@@ -83,6 +83,20 @@ class Settings(BaseModel):
         ),
     )
 
+    route_passes_destination_km: float = Field(
+        5.0,
+        gt=0,
+        description=(
+            "A route that passes a station this close (straight line, km) to its "
+            "destination and then runs on more than four times that distance plus "
+            "20 km before arriving is flagged passes_destination: a real train stops "
+            "there, so the route doubles back, most often because the network lists a "
+            "station out of its line's order (ru-rail's Kursk - Belgorod, 234 km through "
+            "Belgorod-1 and back, about 155 km in reality: trial19 T7). 5 km is about "
+            "the spread of one town's stations."
+        ),
+    )
+
     # --- gazetteer ---------------------------------------------------------------
     resolve_min_score: float = Field(
         85.0, ge=0, le=100, description="Score (0-100) below which a name stays unresolved."
@@ -276,6 +290,19 @@ class Settings(BaseModel):
             "(Radio Svoboda, Mar 2023: 5 echelons); the largest counted batch in the real "
             "corpus is 16 echelons in a week (Charter97, tests/data/extraction_real r053), "
             "each of which an analyst lists."
+        ),
+    )
+    extract_max_report_chars: int = Field(
+        100_000,
+        ge=1_000,
+        description=(
+            "Longest report text read, in characters; a longer text is read up to the "
+            "last sentence end before this length, with a problem naming the file. The "
+            "longest report of the real corpus is about 2,000 characters and a long "
+            "article about 20,000; reading costs a few milliseconds a sentence, so a "
+            "3.7 MB one-line file took about 2 minutes (trial19 T10) and 100,000 "
+            "characters take a few seconds. A text this long is seldom one report: "
+            "split it into files, or raise this value."
         ),
     )
     extract_confidence_stated: float = Field(

@@ -187,7 +187,11 @@ def last_sightings(
     if not len(linked):
         return pd.DataFrame(columns=[*C.SIGHTING_COLUMNS, "lo", "hi"]).set_index(C.SHIPMENT)
     seen = pd.concat([linked, _seen_intervals(linked, settings)], axis=1)
-    known = seen[seen["lo"] <= to_days(as_of)]
+    # an as-of day knows what was seen during that day: "as of 13 March" is the day
+    # of a sighting at 04:20 that day, which it must not leave out (trial19 T6)
+    day = pd.Timestamp(as_of)
+    end = to_days(as_of) + (1.0 if day == day.normalize() else 0.0)
+    known = seen[seen["lo"] < end]
     ordered = known.sort_values(["lo", "hi"], kind="stable")
     # The first of the last run of sightings at one station: when the train got there
     # (a later sighting there, such as the train leaving it, is not its arrival).
@@ -339,6 +343,12 @@ def shipment_status(
         )
     ]
     no_word = _no_word_after(ships, departure, seen, model, settings)
+    # a train seen on its way is timed from there: its origin known only as a town no
+    # longer widens the rest of its window (trial19 T6: p10 before the sighting)
+    was_seen = np.array([seen.was_seen(i) for i in range(len(ships))], dtype=bool)
+    if was_seen.any():
+        ahead = geo_widening_days(routes.assign(**{C.ORIGIN_GEO_PRECISION: None}), settings)
+        geo = np.where(was_seen, ahead, geo)
     return _statuses(ships, seen, window, (start0, p90o, geo), flags, model, when, no_word)
 
 
@@ -491,6 +501,19 @@ def _statuses(
     )
     # widened, but never before the train could have left (or was last seen)
     p10c = np.where(np.isnan(p10c), np.nan, np.fmax(p10c - geo, np.fmax(window.start, floor)))
+    # nor, for a train seen short of its destination, before the sighting plus the
+    # fastest modelled transit of the rest: the minimum half width widens p50 both
+    # ways, which put p10 at the sighting itself (trial19 T6)
+    rest = np.array(
+        [
+            window.start[i] + float(np.nanmin(q))
+            if q is not None and seen.was_seen(i) and not seen.arrived[i]
+            else np.nan
+            for i, q in enumerate(window.tq)
+        ],
+        dtype="float64",
+    )
+    p10c = np.where(np.isnan(rest), p10c, np.fmin(np.fmax(p10c, rest), p50c))
     p90c = p90c + geo
     claimed_latest = _days(_claimed_latest(ships))
     planned = ships[C.CLAIM].astype(str).eq("planned").to_numpy() if C.CLAIM in ships else None

@@ -524,6 +524,19 @@ def _print_routes(
             continue
         for line in _wrapped(named, terminal_width()):
             console.print(line, markup=False, soft_wrap=True)
+        from railtrack.routing import passed_destination
+
+        passed = passed_destination(net.G, r, net.settings)
+        if passed is not None:
+            where, km, rest = passed
+            console.print(
+                f"  note: the route passes {where}, {km:.0f} km from {r.names[-1]}, and "
+                f"runs {rest:,.0f} km more before arriving: it likely doubles back (the "
+                "network may list a station out of its line's order); the length is "
+                "likely too long",
+                markup=False,
+                soft_wrap=True,
+            )
 
 
 network_app = typer.Typer(

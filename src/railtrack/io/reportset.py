@@ -849,6 +849,15 @@ def _settle_namesakes(
     records = [("shipments", i, s) for i, s in enumerate(out.shipments)]
     records += [("sightings", i, x) for i, x in enumerate(out.sightings)]
     keys = [_report_key(record) for _, _, record in records]
+    # a sighting of a train belongs to that train's report (it carries no report id
+    # of its own): "через станцию Тихорецкая ... вышедший из Ртищево" (trial19 T6)
+    of_train = {
+        s.id: key for (kind, _, s), key in zip(records, keys, strict=True) if kind == "shipments"
+    }
+    keys = [
+        of_train.get(getattr(record, "shipment", None) or "", key) if kind == "sightings" else key
+        for (kind, _, record), key in zip(records, keys, strict=True)
+    ]
     wanted = {key for key, (_, _, record) in zip(keys, records, strict=True) if is_open(record)}
     by_report: dict[str, list[tuple[str, int]]] = {}
     for key, (kind, i, _) in zip(keys, records, strict=True):
