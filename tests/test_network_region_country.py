@@ -58,7 +58,7 @@ def test_the_route_across_them_crosses_two_borders(net: RailNetwork) -> None:
 def test_one_problem_names_the_file_field_and_rows(net: RailNetwork) -> None:
     (problem,) = [p for p in net.problems if p.field == "country"]
     assert problem.path.endswith("stations.csv")
-    assert "2 station(s) have a region of another country" in problem.message
+    assert "2 station(s) have a region naming another country" in problem.message
     assert "'Казахстан': RU -> KZ" in problem.message
     assert "rows 3, 5" in problem.message
     assert "1 station(s) with no region between them" in problem.message
@@ -127,21 +127,19 @@ def test_ru_rail_two_stations_written_alike_stay_a_tie(ru_rail_network: RailNetw
     assert {"520102", "250779"} <= {c for c, _, _ in r.candidates}
 
 
-def test_a_region_of_another_country_by_recognised_borders(tmp_path: Path) -> None:
-    """ru-rail writes Crimea's stations RU with the region "Республика Крым (Россия)":
-    the region Crimea of ``regions.yaml`` lies in Ukraine (as ``data/basemap`` draws
-    it), so they are UA; a Russian oblast's station stays RU."""
+def test_a_region_of_a_country_is_not_followed(tmp_path: Path) -> None:
+    """Only a country's own name moves a station: ru-rail's "Республика Крым (Россия)"
+    and "Луганская область" stay as the file says (counted as Ukraine's they made
+    Ukrainian towns the network's own on ru-rail, which names none of them)."""
     (tmp_path / "stations.csv").write_text(
         "id,name,lat,lon,country,region\n"
         "1,Джанкой,45.70,34.39,RU,Республика Крым (Россия)\n"
         "2,Ростов,47.22,39.71,RU,Ростовская область\n"
-        "3,Луганск,48.57,39.31,RU,Луганская область\n",
+        "3,Луганск,48.57,39.31,RU,Луганская область\n"
+        "4,Бейнеу,45.32,55.19,RU,Казахстан (Мангистауская область)\n",
         encoding="utf-8",
     )
-    (tmp_path / "links.csv").write_text("source,target\n1,2\n2,3\n", encoding="utf-8")
+    (tmp_path / "links.csv").write_text("source,target\n1,2\n2,3\n3,4\n", encoding="utf-8")
     net = load_network(tmp_path, cache=False)
-    assert net.G.nodes["1"]["country"] == "UA"
-    assert net.G.nodes["3"]["country"] == "UA"
-    assert net.G.nodes["2"]["country"] == "RU"
-    (problem,) = [p for p in net.problems if p.field == "country"]
-    assert "'Республика Крым (Россия)': RU -> UA" in problem.message
+    assert [net.G.nodes[n]["country"] for n in "123"] == ["RU", "RU", "RU"]
+    assert net.G.nodes["4"]["country"] == "KZ"  # a parenthesis after the name left out

@@ -1039,35 +1039,24 @@ def _add_stations(
 class _RegionCountry:
     """The country a station's ``region`` value names, if any (ru-rail's "Казахстан").
 
-    A country's name (:func:`railtrack.world_places.country_code`) or a region of
-    ``regions.yaml`` whose stations all lie in one country (``station_regions``
-    written ``"UA/Crimea"``): ru-rail's "Республика Крым (Россия)" is the region
-    Crimea, which railtrack places in Ukraine by internationally recognised borders
-    (as ``data/basemap`` does); a parenthesis after the name is left out. Each
-    distinct value is worked out once.
+    Only a country's own name (:func:`railtrack.world_places.country_code`; a
+    parenthesis after it is left out). A region of a country (ru-rail's "Республика
+    Крым (Россия)") is not followed: the network's countries decide how its towns are
+    looked up (:class:`railtrack.gazetteer.Gazetteer`), and a few hundred stations of
+    Crimea and Luhansk oblast counted as Ukraine's made Ukrainian towns the network's
+    own on ru-rail, which names none of them (session 19: "Горловка", "Барвенково"
+    went unresolved). Each distinct value is worked out once.
     """
 
     def __init__(self, regions: Sequence[Region]) -> None:
-        self._by_alias: dict[str, str] = {}
-        for region in regions:
-            codes = {r.split("/")[0] for r in region.station_regions if "/" in r}
-            if region.kind != "region" or len(codes) != 1:
-                continue
-            (code,) = codes
-            for alias in (region.key, *region.aliases):
-                self._by_alias.setdefault(_fold_region(alias), code)
+        del regions  # (kept for a rule by regions of one country, see above)
         self._seen: dict[str, str | None] = {}
 
     def __call__(self, region: str) -> str | None:
         if region not in self._seen:
             bare = re.sub(r"\s*\([^)]*\)\s*$", "", region)
-            self._seen[region] = country_code(bare) or self._by_alias.get(_fold_region(bare))
+            self._seen[region] = country_code(bare)
         return self._seen[region]
-
-
-def _fold_region(name: str) -> str:
-    """Return a region's name case- and spacing-blind ("Республика  Крым": "республика крым")."""
-    return " ".join(name.casefold().split())
 
 
 def _spread_country(G: nx.Graph, moved: set[str]) -> int:
@@ -1104,8 +1093,7 @@ def _relabelled_problem(
     """One problem for the stations whose ``region`` lies in another country than ``country``.
 
     ru-rail lists the stations of the Troitsk - Kartaly line across Kazakhstan with
-    ``country`` RU and ``region`` "Казахстан", and Crimea's as RU ("Республика Крым
-    (Россия)"): the region's country is taken (and
+    ``country`` RU and ``region`` "Казахстан": the region's country is taken (and
     spread to the halts with no region between them, :func:`_spread_country`), so
     that a route across them shows its border crossings; the rows are named here.
     """
@@ -1116,9 +1104,9 @@ def _relabelled_problem(
         path,
         None,
         "country",
-        f"{len(rows)} station(s) have a region of another country than their country "
-        f"column, by internationally recognised borders ({'; '.join(pairs)}): the "
-        f"region's country used (rows {shown}){also}",
+        f"{len(rows)} station(s) have a region naming another country than their "
+        f"country column ({'; '.join(pairs)}): the region's country used (rows "
+        f"{shown}){also}",
     )
 
 
