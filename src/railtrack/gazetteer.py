@@ -3166,11 +3166,15 @@ class Gazetteer:
             return False
         # the stems less their last letter: "Kamenskayo" (a near spelling, 94) has
         # Kamenskaya's stem, though "-yo" skeletons apart from "-ya"
+        # (or the whole key: "Braniewo" and Броневая skeleton alike, "-ya" and all)
         key = tokens_skeleton([*tokens[:-1], tokens[-1][:-1]])
+        whole = tokens_skeleton(tokens)
         ends = set()
         for written in self._written.get(station_id, ()):
             toks = name_tokens(written)
-            if toks and tokens_skeleton([*toks[:-1], toks[-1][:-1]]) == key:
+            if (toks and whole == tokens_skeleton(toks)) or (
+                toks and tokens_skeleton([*toks[:-1], toks[-1][:-1]]) == key
+            ):
                 ends.add(toks[-1][-1:])
         return "a" in ends and "o" not in ends
 
