@@ -52,7 +52,8 @@ __all__ = ["GLOSSARY", "STATUS_MEANINGS", "briefing_context", "render_briefing"]
 STATUS_MEANINGS: dict[str, str] = {
     "undated": "nothing dates the record (no departure, arrival or publication date): "
     "nothing can be said of when it moved",
-    "planned": "reported as planned, or its departure date is still to come",
+    "planned": "reported as planned, or its departure date (the day told included) is "
+    "still to come",
     "expected": "only announced as expected (no report that it moved), and the arrival "
     "it was expected for has not passed; once it has, overdue",
     "departed": "has left; the model does not expect it at its destination before p10 "
@@ -63,10 +64,12 @@ STATUS_MEANINGS: dict[str, str] = {
     "or not), or past p50 of its window: more likely arrived than not",
     "overdue": "nothing says it arrived and the model still expects it (before p50), "
     "but the source's claimed arrival has passed, or a sighting on the way puts it "
-    "past p90 of its first window",
-    "stale": "no arrival window could be estimated, and no word of it for longer than "
-    "the longest trip in the area takes: it most likely arrived or stopped, nothing "
-    "says which",
+    "past p90 of its first window; or it was only announced or planned (no report "
+    "that it moved) and the arrival told for it, or with no arrival told the "
+    "departure day told, has passed",
+    "stale": "no arrival window could be estimated (or it was only announced), and no "
+    "word of it for longer than the longest trip in the area takes (after the arrival "
+    "told for it, if any): it most likely arrived or stopped, nothing says which",
 }
 """Each status at the as-of date, in plain words."""
 

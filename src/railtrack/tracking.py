@@ -79,7 +79,7 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, cast, get_args
 
 import numpy as np
 import pandas as pd
@@ -101,6 +101,7 @@ from railtrack.estimate import (
     told_arrival_start,
     told_arrivals,
 )
+from railtrack.records import Status
 from railtrack.routes import Trip, end_stations, remaining_routes, shipment_routes
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 from railtrack.transit import (
@@ -119,17 +120,12 @@ __all__ = ["STATUSES", "shipment_status", "track_status"]
 
 logger = logging.getLogger(__name__)
 
-STATUSES: tuple[str, ...] = (
-    "undated",
-    "planned",
-    "expected",
-    "departed",
-    "in transit",
-    "overdue",
-    "likely arrived",
-    "stale",
-)
-"""Every status :func:`shipment_status` gives."""
+STATUSES: tuple[str, ...] = get_args(Status)
+"""Every status :func:`shipment_status` gives, in order.
+
+Read from :data:`railtrack.records.Status`, the one list the JSON schema
+(``schemas/status.json``) is also built from.
+"""
 
 
 def _default_as_of() -> pd.Timestamp:
